@@ -1,0 +1,171 @@
+"""Attention area: overrides that force a kernel the GPU or the installed build does not have.
+
+PyTorch SDPA (the default everywhere) has kernels for every GPU a cu128+ wheel supports; the crashes
+come from FlashAttention, xformers' bundled FA3 and SageAttention when something forces them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from packaging.specifiers import SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+from doctor import manifests
+from doctor.findings import fail, info, ok, skip, warn
+from doctor.platform_rules import cc_tuple, device_cc, pip_command, release_of, sm_name
+from doctor.registry import check
+
+from ._common import os_name, selected_gpu, target_python, torch_facts
+
+
+def _pkg(facts: dict[str, Any], *names: str) -> str | None:
+    pk = (facts.get("python") or {}).get("packages") or {}
+    for n in names:
+        if n in pk:
+            return pk[n]
+    return None
+
+
+def _ver(v: str | None) -> Version | None:
+    try:
+        return Version(v) if v else None
+    except InvalidVersion:
+        return None
+
+
+def _gpu_cc(facts: dict[str, Any]) -> str | None:
+    dev, _ = selected_gpu(facts)
+    return device_cc(dev)[0] if dev else None
+
+
+def flash_attn_problem(facts: dict[str, Any]) -> str | None:
+    """Why flash-attn cannot serve this GPU and torch, or None when it can (or is not installed)."""
+    version = _pkg(facts, "flash-attn")
+    if not version:
+        return "flash-attn is not installed"
+    rules = manifests.load("attention")["flash_attn"]
+    cc = _gpu_cc(facts)
+    t = cc_tuple(cc)
+    if t and t < cc_tuple(rules["min_cc"]):  # type: ignore[operator]
+        return f"FlashAttention only supports Ampere GPUs or newer; this GPU is {sm_name(cc)}"
+    v = _ver(version)
+    if t and t[0] in (10, 12) and v and v < Version(rules["blackwell_min_version"]):
+        return (f"flash-attn {version} predates {rules['blackwell_min_version']}, the first release with "
+                f"{sm_name(cc)} kernels (built with nvcc >= 12.8)")
+    ext = (torch_facts(facts).get("extensions") or {})
+    for mod in ("flash_attn_2_cuda", "flash_attn"):
+        e = ext.get(mod)
+        if e and not e.get("ok"):
+            msg = (e.get("error") or {}).get("message", "")
+            return f"flash-attn does not load with this torch: {msg.splitlines()[0][:200] if msg else 'import failed'}"
+    return None
+
+
+def sage_problem(facts: dict[str, Any]) -> str | None:
+    version = _pkg(facts, "sageattention")
+    if not version:
+        return "sageattention is not installed"
+    cc = _gpu_cc(facts)
+    supported = manifests.load("attention")["sageattention"]["supported_cc"]
+    if cc and cc not in supported:
+        return f"SageAttention has no kernels for {sm_name(cc)} (supports {', '.join(supported)})"
+    return None
+
+
+@check("attention.flash-attn", area="Attention", title="flash-attn, if installed, can serve this GPU",
+       needs=["python", "gpu"])
+def flash_attn_installed(facts: dict[str, Any]):
+    version = _pkg(facts, "flash-attn")
+    if not version:
+        yield ok("attention.flash-attn.absent", "flash-attn is not installed (PyTorch SDPA is used, as it should be)")
+        return
+    problem = flash_attn_problem(facts)
+    rules = manifests.load("attention")["flash_attn"]
+    evidence = [f"flash-attn {version}", f"prebuilt wheels exist only for torch {rules['prebuilt_torch']}; source: {rules['source']}"]
+    tv = release_of(torch_facts(facts).get("version"))
+    if tv and _ver(tv) and _ver(tv) not in SpecifierSet(rules["prebuilt_torch"]):
+        evidence.append(f"torch {tv} is outside that range: this flash-attn must have been built from source")
+    if problem:
+        yield warn("attention.flash-attn.unusable",
+                   f"flash-attn {version} is installed but cannot run here: {problem}",
+                   evidence + ["harmless unless something forces FlashAttention (see the scan findings)"],
+                   pip_command(target_python(facts), os_name(facts), "uninstall -y flash-attn"))
+    else:
+        yield ok("attention.flash-attn.ok", f"flash-attn {version} is installed and can serve this GPU", evidence)
+
+
+@check("attention.xformers", area="Attention", title="xformers does not route to kernels this GPU lacks",
+       needs=["python", "gpu"])
+def xformers_check(facts: dict[str, Any]):
+    version = _pkg(facts, "xformers")
+    if not version:
+        yield ok("attention.xformers.absent", "xformers is not installed")
+        return
+    rules = manifests.load("attention")["xformers"]
+    cc = _gpu_cc(facts)
+    t = cc_tuple(cc)
+    v = _ver(version)
+    if t and t[0] == 12 and v and v in SpecifierSet(rules["bad_on_sm120"]):
+        yield fail("attention.xformers.fa3-on-sm120",
+                   f"xformers {version} picks its Hopper-only FA3 kernels on {sm_name(cc)} and crashes "
+                   "('no kernel image is available')",
+                   [f"affected: xformers {rules['bad_on_sm120']}; fixed in {rules['fixed']}", f"source: {rules['source']}"],
+                   f"{pip_command(target_python(facts), os_name(facts), 'uninstall -y xformers')} "
+                   f"(ComfyUI then uses PyTorch attention), or start ComfyUI with --disable-xformers")
+        return
+    yield ok("attention.xformers.ok", f"xformers {version} is installed and has no known problem with this GPU")
+
+
+@check("attention.env", area="Attention", title="DIFFUSERS_ATTN_BACKEND names a backend that works here",
+       needs=["system", "python", "gpu"])
+def attention_env(facts: dict[str, Any]):
+    value = ((facts["system"].get("env") or {}).get("DIFFUSERS_ATTN_BACKEND"))
+    if not value:
+        yield ok("attention.env.default", "DIFFUSERS_ATTN_BACKEND is not set (diffusers uses PyTorch SDPA)")
+        return
+    rules = manifests.load("attention")["diffusers"]
+    fix = "unset DIFFUSERS_ATTN_BACKEND" if not os_name(facts).startswith("win") else "set DIFFUSERS_ATTN_BACKEND="
+    if value in rules["safe"]:
+        yield ok("attention.env.native", f"DIFFUSERS_ATTN_BACKEND={value} (a PyTorch SDPA backend)")
+        return
+    problem = None
+    if value in rules["needs_flash_attn"]:
+        problem = flash_attn_problem(facts)
+    elif value in rules["needs_sage"]:
+        problem = sage_problem(facts)
+    elif value in rules["needs_xformers"] and not _pkg(facts, "xformers"):
+        problem = "xformers is not installed"
+    if problem:
+        yield fail("attention.env.broken", f"DIFFUSERS_ATTN_BACKEND={value} forces a backend that cannot run here: {problem}",
+                   [f"source: {rules['source']}"], fix)
+    else:
+        yield info("attention.env.override", f"DIFFUSERS_ATTN_BACKEND={value} overrides PyTorch SDPA (it can run here)",
+                   [], None)
+
+
+@check("attention.scan", area="Attention", title="No script or custom node forces an attention kernel that cannot run",
+       needs=["scan", "python", "gpu"])
+def attention_scan(facts: dict[str, Any]):
+    scan = facts["scan"]
+    if not scan.get("paths"):
+        yield skip("attention.scan.none", "No scripts scanned for attention overrides (pass --scan PATH)")
+        return
+    for m in scan.get("missing") or []:
+        yield warn("attention.scan.missing", f"--scan path does not exist: {m}")
+    pats = {p["id"]: p for p in manifests.load("attention")["pattern"]}
+    problems = {"flash": flash_attn_problem(facts), "sage": sage_problem(facts)}
+    hits = scan.get("hits") or []
+    for h in hits:
+        pat = pats.get(h["pattern"], {})
+        where = f"{h['file']}:{h['line']}"
+        problem = problems.get(h.get("kind", ""))
+        evidence = [f"{where}: {h.get('text', '')}"]
+        if problem:
+            yield fail(f"attention.scan.{h['pattern']}", f"{pat.get('what', h['pattern'])} at {where}, but {problem}",
+                       evidence, f"In {where}: {pat.get('instead', 'use PyTorch SDPA')}")
+        else:
+            yield info(f"attention.scan.{h['pattern']}", f"{pat.get('what', h['pattern'])} at {where} (it can run here)",
+                       evidence, f"If it ever breaks: {pat.get('instead', 'use PyTorch SDPA')}")
+    if not hits:
+        yield ok("attention.scan.clean", f"No attention overrides in {scan.get('files_scanned', 0)} scanned files")

@@ -1,0 +1,154 @@
+"""GPU area: is there an NVIDIA GPU, is the driver new enough, is there VRAM for a Klein path."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from doctor import manifests
+from doctor.findings import fail, info, ok, warn
+from doctor.platform_rules import (arch_driver_floor, device_cc, driver_at_least, driver_floor, driver_update_fix,
+                                   has_fp8, sm_name)
+from doctor.registry import check
+
+from ._common import describe_gpu, gb, gib, selected_gpu, torch_facts
+
+
+@check("gpu.present", area="GPU", title="An NVIDIA GPU is visible", needs=["gpu", "system"])
+def gpu_present(facts: dict[str, Any]):
+    g = facts["gpu"]
+    system = facts["system"]
+    devices = g.get("devices") or []
+    if not devices:
+        evidence = [f"{a['source']}: {a.get('error', 'no device')}" for a in g.get("attempts", []) if not a.get("ok")]
+        if g.get("driver_version"):
+            evidence.append(f"driver {g['driver_version']} is loaded but lists no GPU")
+        if system.get("wsl"):
+            fix = ("In WSL2 the GPU comes from the Windows driver: install a current NVIDIA driver on Windows "
+                   "(not in WSL), run `wsl --update`, then check `/usr/lib/wsl/lib/nvidia-smi`")
+        elif str(system.get("os", "")).startswith("win"):
+            fix = "Install the NVIDIA driver from https://www.nvidia.com/Download/index.aspx, reboot, then run `nvidia-smi`"
+        else:
+            fix = ("Install the NVIDIA driver (Ubuntu: `sudo ubuntu-drivers install`), reboot, and confirm with "
+                   "`nvidia-smi`; FLUX.2 [klein] needs an NVIDIA GPU")
+        yield fail("gpu.none", "No NVIDIA GPU found: FLUX.2 [klein] cannot run on this machine as it is", evidence, fix)
+        return
+    dev, why = selected_gpu(facts)
+    evidence = [describe_gpu(d) for d in devices]
+    evidence.append(f"driver {g.get('driver_version') or 'unknown'}, supports CUDA up to "
+                    f"{g.get('cuda_driver_version') or 'unknown'} (read through {g.get('source')})")
+    if dev is None:
+        yield fail("gpu.hidden", f"No GPU is usable: {why}", evidence,
+                   "Unset CUDA_VISIBLE_DEVICES or set it to an existing GPU index, e.g. `export CUDA_VISIBLE_DEVICES=0`")
+        return
+    cc, _ = device_cc(dev)
+    title = f"{dev.get('name')} ({sm_name(cc) or 'unknown capability'}, {gib(dev.get('memory_total_bytes'))})"
+    if len(devices) > 1:
+        title += f"; judging GPU {dev.get('index')} of {len(devices)}, chosen by {why}"
+    yield ok("gpu.found", title, evidence)
+
+
+@check("gpu.driver", area="GPU", title="The NVIDIA driver is new enough for the GPU and the PyTorch wheel",
+       needs=["gpu", "system"])
+def gpu_driver(facts: dict[str, Any]):
+    g = facts["gpu"]
+    dev, _ = selected_gpu(facts)
+    if dev is None:
+        return
+    drv = g.get("driver_version")
+    system = facts["system"]
+    osn = str(system.get("os") or "linux")
+    if not drv:
+        yield warn("gpu.driver.unknown", "The driver version could not be read", [a.get("error", "") for a in g.get("attempts", [])])
+        return
+    cc, _ = device_cc(dev)
+    arch = arch_driver_floor(cc)
+    if arch and driver_at_least(drv, arch["min_driver"]) is False:
+        yield fail("gpu.driver.too-old-for-gpu",
+                   f"Driver {drv} is too old for the {dev.get('name')}: it needs R{arch['min_driver']} or newer",
+                   [arch["why"], f"source: {arch['source']}"], driver_update_fix(arch["min_driver"], system))
+        return
+    t = torch_facts(facts)
+    cuda = t.get("cuda") or ((facts.get("python") or {}).get("torch_build") or {}).get("cuda")
+    version = t.get("version") or ((facts.get("python") or {}).get("torch_build") or {}).get("version")
+    if not cuda:
+        yield ok("gpu.driver.ok", f"Driver {drv} supports this GPU (no CUDA PyTorch to compare with)")
+        return
+    floor = driver_floor(cuda, osn)
+    if floor and driver_at_least(drv, floor["min"]) is False:
+        from doctor.platform_rules import choose_wheel, release_of, torch_install_command
+
+        alt = choose_wheel(cc, drv, osn, release_of(version))
+        fixes = [driver_update_fix(floor["min"], system)]
+        if alt:
+            py = (facts.get("python") or {}).get("executable")
+            fixes.append(f"or keep this driver and install a PyTorch built for it: `{torch_install_command(alt, py, osn)}`")
+        yield fail("gpu.driver.too-old-for-wheel",
+                   f"Driver {drv} is too old for PyTorch {version} (CUDA {cuda} needs driver {floor['min']} or newer)",
+                   [f"PyTorch reports: {e}" for e in _driver_words(t)] + [f"source: {floor['source']}"],
+                   "; ".join(fixes))
+        return
+    yield ok("gpu.driver.ok", f"Driver {drv} runs CUDA {cuda} wheels (needs {floor['min'] if floor else 'unknown'}+)")
+
+
+def _driver_words(t: dict[str, Any]) -> list[str]:
+    words = []
+    for w in t.get("warnings") or []:
+        if "driver" in w.lower():
+            words.append(w.splitlines()[0][:200])
+    ce = t.get("cuda_error") or {}
+    if ce.get("message"):
+        words.append(ce["message"].splitlines()[0][:200])
+    return words
+
+
+@check("gpu.vram", area="GPU", title="The GPU has enough VRAM for a Klein 4B path", needs=["gpu"])
+def gpu_vram(facts: dict[str, Any]):
+    dev, _ = selected_gpu(facts)
+    if dev is None:
+        return
+    total = dev.get("memory_total_bytes")
+    if not total:
+        yield warn("gpu.vram.unknown", "The GPU's VRAM size could not be read")
+        return
+    rows = manifests.load("requirements")["vram"]
+    fits = [r for r in rows if total >= r["need_gb"] * 1e9]
+    evidence = [f"{r['label']}: needs ~{r['need_gb']:g} GB ({'fits' if r in fits else 'does not fit'}) — {r['source']}"
+                for r in rows]
+    used = dev.get("memory_used_bytes")
+    if used and used > 1e9:
+        evidence.append(f"{gb(used)} already in use by other processes")
+    wanted = (facts.get("options") or {}).get("path")
+    if not fits:
+        smallest = min(rows, key=lambda r: r["need_gb"])
+        yield warn("gpu.vram.too-small",
+                   f"{gb(total)} of VRAM is below every Klein 4B path (smallest: {smallest['label']}, ~{smallest['need_gb']:g} GB)",
+                   evidence, "Use ComfyUI's FP8 files with `--lowvram` (slow), or a GPU with 12 GB or more")
+        return
+    path_rows = [r for r in rows if r["path"] == wanted] if wanted else rows
+    if wanted and not any(r in fits for r in path_rows):
+        best = fits[0]
+        yield warn("gpu.vram.path-too-big", f"{gb(total)} of VRAM is too little for the {wanted} path; {best['label']} fits",
+                   evidence, f"klein-doctor check --path {best['path']}")
+        return
+    best = max(fits, key=lambda r: r["need_gb"])
+    yield ok("gpu.vram.ok", f"{gb(total)} of VRAM: enough for {best['label']}", evidence)
+
+
+@check("gpu.fp8", area="GPU", title="FP8 files get a speed-up on this GPU", needs=["gpu"])
+def gpu_fp8(facts: dict[str, Any]):
+    dev, _ = selected_gpu(facts)
+    if dev is None:
+        return
+    cc, _ = device_cc(dev)
+    fp8 = has_fp8(cc)
+    opts = facts.get("options") or {}
+    uses_fp8 = opts.get("path") in (None, "comfyui") or any(
+        "fp8" in str(f.get("dtype", "")).lower() for f in (facts.get("models") or {}).get("files", []) or [])
+    if fp8 is None:
+        return
+    if not fp8 and uses_fp8:
+        yield info("gpu.fp8.no-tensor-cores",
+                   f"{dev.get('name')} ({sm_name(cc)}) has no FP8 tensor cores: FP8 files work and save VRAM, but run no faster than BF16",
+                   ["FP8 tensor cores exist from sm_89 (Ada) on; ComfyUI casts FP8 weights to BF16 per layer here"])
+    elif fp8:
+        yield ok("gpu.fp8.ok", f"{sm_name(cc)} has FP8 tensor cores")

@@ -1,0 +1,159 @@
+"""Command line: `klein-doctor check | report | explain`.
+
+Exit codes: 0 no `fail`; 1 at least one `fail` (or a `warn` with --strict); 2 usage error, or the
+doctor itself broke (an `error` finding, an unreadable --facts file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .findings import exit_code
+
+EPILOG = """exit codes: 0 no failure, 1 a failure (or a warning with --strict), 2 usage or internal error.
+Nothing is sent over the network by `check` or `report`."""
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--path", choices=["comfyui", "diffusers"], help="the way you run Klein (default: judge both)")
+    p.add_argument("--python", metavar="EXE", help="diagnose this interpreter (e.g. ComfyUI's python_embeded\\python.exe)")
+    p.add_argument("--gpu", type=int, metavar="N", help="judge GPU N (default: CUDA_VISIBLE_DEVICES, else GPU 0)")
+    p.add_argument("--scan", action="append", metavar="PATH", default=[],
+                   help="scan these scripts/folders for attention overrides (repeatable)")
+    p.add_argument("--check", dest="checks", action="append", metavar="ID", default=[],
+                   help="run only this check (repeatable; a prefix like 'torch' selects a group)")
+    p.add_argument("--list-checks", action="store_true", help="list every check and exit")
+    p.add_argument("--facts", metavar="FILE", help="replay a diagnosis from saved facts; touch nothing on this machine")
+    p.add_argument("--save-facts", metavar="FILE", help="write the gathered facts to FILE (redacted unless --no-redact)")
+    p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    p.add_argument("--no-redact", action="store_true", help="keep home paths, user and host names, tokens, GPU UUIDs")
+    p.add_argument("--torch-timeout", type=float, metavar="S", default=120.0,
+                   help="seconds the PyTorch probe may take (default 120)")
+    p.add_argument("-v", "--verbose", action="store_true", help="show evidence and tracebacks")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="klein-doctor", epilog=EPILOG,
+                                     description="Diagnose a machine for FLUX.2 [klein] 4B (ComfyUI or diffusers) "
+                                                 "and print the exact fix for each problem.",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"klein-doctor {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    pc = sub.add_parser("check", help="run the checks and print findings with fixes", epilog=EPILOG,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_common(pc)
+    pc.add_argument("--json", action="store_true", help="print one JSON document (schema klein-doctor/1) and nothing else")
+    pr = sub.add_parser("report", help="write a redacted markdown report for an issue tracker", epilog=EPILOG,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_common(pr)
+    pr.add_argument("--output", "-o", metavar="FILE", help="write the report here (default: stdout)")
+    pe = sub.add_parser("explain", help="turn a pasted error or a ComfyUI log into cause and fix")
+    pe.add_argument("text", nargs="*", help="the error text (default: read stdin)")
+    pe.add_argument("--log", metavar="FILE", help="read a log file instead")
+    pe.add_argument("--json", action="store_true", help="print JSON")
+    pe.add_argument("-v", "--verbose", action="store_true")
+    return parser
+
+
+def options_from(args: argparse.Namespace) -> dict[str, Any]:
+    """The options that shape probing, saved with the facts so a replay knows what was asked."""
+    return {
+        "path": args.path,
+        "python": args.python,
+        "gpu": args.gpu,
+        "scan": [str(Path(s).expanduser()) for s in args.scan],
+        "torch_timeout": args.torch_timeout,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        if args.command in ("check", "report"):
+            return cmd_check(args)
+        if args.command == "explain":
+            from .explain import cmd_explain
+
+            return cmd_explain(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the doctor's own bug: say so, exit 2
+        print(f"klein-doctor: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if getattr(args, "verbose", False):
+            traceback.print_exc()
+        else:
+            print("  (run with -v for the traceback, and please report it)", file=sys.stderr)
+        return 2
+    return 2
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from . import pipeline
+    from .redact import NoRedactor, Redactor
+
+    if args.list_checks:
+        from .registry import all_checks
+
+        for c in all_checks():
+            print(f"{c.id:28} {c.area:12} {c.title}  [needs: {', '.join(c.needs) or '-'}]")
+        return 0
+    facts = None
+    if args.facts:
+        try:
+            facts = pipeline.load_facts(args.facts)
+        except pipeline.FactsFileError as exc:
+            print(f"klein-doctor: {exc}", file=sys.stderr)
+            return 2
+    options = options_from(args) if facts is None else dict(facts.get("options") or {})
+    try:
+        result = pipeline.diagnose(options, facts=facts, check_ids=args.checks or None)
+    except KeyError as exc:
+        print(f"klein-doctor: unknown check id: {exc.args[0]} (see --list-checks)", file=sys.stderr)
+        return 2
+    redactor = NoRedactor() if args.no_redact else Redactor(result.facts)
+    facts_out = redactor.obj(result.facts)
+    findings = [type(f).from_dict(redactor.obj(f.to_dict())) for f in result.findings]
+    code = exit_code(findings, strict=args.strict)
+    if args.save_facts:
+        Path(args.save_facts).write_text(json.dumps(facts_out, indent=1, default=str), encoding="utf-8")
+    if args.command == "report":
+        from .render import markdown
+
+        text = markdown.render(findings, facts_out, redacted=not args.no_redact)
+        if args.output:
+            Path(args.output).write_text(text, encoding="utf-8")
+            print(f"report written to {args.output} ({len(text)} characters)", file=sys.stderr)
+        else:
+            sys.stdout.write(text)
+        return code
+    if args.json:
+        from .render import jsonout
+
+        sys.stdout.write(jsonout.dumps(jsonout.document(findings, facts_out, code)) + "\n")
+        return code
+    from .render import terminal
+
+    header = None
+    if args.facts:
+        header = f"Replaying facts from {redactor.text(str(args.facts))} (collected {result.facts.get('collected_at')})"
+    terminal.render(findings, sys.stdout, verbose=args.verbose, header=header)
+    return code
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""probes -> facts -> checks -> findings. The one place that wires them together.
+
+Facts are gathered once (or loaded from a saved file), then every selected check runs as a pure
+function of them. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .findings import Finding, Status, error, skip
+from .registry import IMPORT_ERRORS, Check, all_checks
+
+FACTS_SCHEMA = "klein-doctor-facts/1"
+# A saved-facts file larger than this is not a facts file.
+MAX_FACTS_BYTES = 64 * 1024 * 1024
+
+
+class FactsFileError(Exception):
+    """A --facts file that cannot be used; the message says why in user terms."""
+
+
+@dataclass
+class Result:
+    facts: dict[str, Any]
+    findings: list[Finding]
+
+
+def gather(options: dict[str, Any], only_probes: set[str] | None = None) -> dict[str, Any]:
+    from .probes import run_probes
+
+    results, errors = run_probes(options, only=only_probes)
+    facts: dict[str, Any] = {
+        "schema": FACTS_SCHEMA,
+        "collected_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "tool_version": __version__,
+        "options": options,
+        "probe_errors": errors,
+        "probe_durations": results.pop("_durations", {}),
+    }
+    facts.update(results)
+    return facts
+
+
+def load_facts(path: str | Path) -> dict[str, Any]:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise FactsFileError(f"cannot read facts file {path}: {exc.strerror or exc}") from exc
+    if size > MAX_FACTS_BYTES:
+        raise FactsFileError(f"{path} is {size} bytes; a facts file is at most {MAX_FACTS_BYTES}")
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise FactsFileError(f"{path} is not a klein-doctor facts file (not JSON: {exc})") from exc
+    if isinstance(data, dict) and data.get("schema") == "klein-doctor/1" and isinstance(data.get("facts"), dict):
+        data = data["facts"]  # a whole `check --json` document: take its facts
+    if not isinstance(data, dict) or data.get("schema") != FACTS_SCHEMA:
+        raise FactsFileError(f"{path} is not a klein-doctor facts file (schema is not {FACTS_SCHEMA!r})")
+    data.setdefault("probe_errors", {})
+    return data
+
+
+def select_checks(ids: list[str] | None, path: str | None = None) -> list[Check]:
+    checks = all_checks()
+    if ids:
+        known = {c.id for c in checks}
+        unknown = [i for i in ids if i not in known and not any(k.startswith(i + ".") for k in known)]
+        if unknown:
+            raise KeyError(", ".join(unknown))
+        checks = [c for c in checks if c.id in ids or any(c.id.startswith(i + ".") for i in ids)]
+    if path:
+        checks = [c for c in checks if c.paths is None or path in c.paths]
+    return checks
+
+
+def needed_probes(checks: list[Check]) -> set[str]:
+    return {n for c in checks for n in c.needs}
+
+
+def run_checks(facts: dict[str, Any], checks: list[Check]) -> list[Finding]:
+    findings: list[Finding] = []
+    for name, err in sorted((facts.get("probe_errors") or {}).items()):
+        f = error(f"probe.{name}.error", f"Could not gather the {name} facts: {err.get('message')}",
+                  [f"{err.get('type')}: {err.get('message')}"])
+        f.check, f.area, f.detail = f"probe.{name}", _probe_area(name), err.get("traceback")
+        findings.append(f)
+    for mod, exc in sorted(IMPORT_ERRORS.items()):
+        f = error(f"{mod}.import-error", f"Check module {mod} could not be loaded: {exc}",
+                  [f"{type(exc).__name__}: {exc}"])
+        f.check, f.area = mod, "System"
+        f.detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        findings.append(f)
+    for c in checks:
+        findings.extend(run_one(c, facts))
+    return findings
+
+
+def run_one(c: Check, facts: dict[str, Any]) -> list[Finding]:
+    broken = [n for n in c.needs if n in (facts.get("probe_errors") or {})]
+    missing = [n for n in c.needs if n not in facts and n not in broken]
+    if broken or missing:
+        why = "failed" if broken else "were not gathered"
+        f = skip(f"{c.id}.no-facts", f"{c.title}: not checked, the {', '.join(broken or missing)} facts {why}")
+        f.check, f.area = c.id, c.area
+        return [f]
+    try:
+        out = c.fn(facts)
+        if out is None:
+            items: list[Finding] = []
+        elif isinstance(out, Finding):
+            items = [out]
+        else:
+            items = list(out)
+    except Exception as exc:  # noqa: BLE001 - a crashing check is a result, not a crashed run
+        f = error(f"{c.id}.crashed", f"{c.title}: the check itself failed ({type(exc).__name__}: {exc})",
+                  [f"{type(exc).__name__}: {exc}"])
+        f.detail = traceback.format_exc()
+        items = [f]
+    for f in items:
+        f.check = f.check or c.id
+        f.area = f.area or c.area
+    return items
+
+
+def _probe_area(name: str) -> str:
+    return {"gpu": "GPU", "torch": "PyTorch", "python": "PyTorch", "scan": "Attention"}.get(name, "System")
+
+
+def diagnose(options: dict[str, Any], facts: dict[str, Any] | None = None,
+             check_ids: list[str] | None = None) -> Result:
+    checks = select_checks(check_ids, options.get("path"))
+    if facts is None:
+        only = needed_probes(checks) if check_ids else None
+        facts = gather(options, only)
+    return Result(facts=facts, findings=run_checks(facts, checks))

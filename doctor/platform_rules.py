@@ -1,0 +1,240 @@
+"""Rules over the GPU, driver and wheel tables: pure functions the checks share.
+
+The tables themselves are data (``manifests/gpus.toml``, ``wheels.toml``, ``drivers.toml``); this module
+only knows how to read them: version ordering, the same-major SASS rule, which wheel serves a GPU.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+from typing import Any
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+from . import manifests
+
+
+def driver_tuple(v: str | None) -> tuple[int, ...] | None:
+    """'580.159.04' -> (580, 159, 4). None for anything unreadable."""
+    if not v:
+        return None
+    parts = re.findall(r"\d+", str(v))
+    return tuple(int(p) for p in parts) if parts else None
+
+
+def driver_at_least(have: str | None, need: str) -> bool | None:
+    h, n = driver_tuple(have), driver_tuple(need)
+    if h is None or n is None:
+        return None
+    width = max(len(h), len(n))
+    return h + (0,) * (width - len(h)) >= n + (0,) * (width - len(n))
+
+
+def cc_tuple(cc: str | None) -> tuple[int, int] | None:
+    if not cc:
+        return None
+    m = re.match(r"^\s*(\d+)\.(\d+)\s*$", str(cc))
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2))
+
+
+def sm_name(cc: str | None) -> str | None:
+    t = cc_tuple(cc)
+    return f"sm_{t[0]}{t[1]}" if t else None
+
+
+def _arch_cc(entry: str) -> tuple[str, tuple[int, int]] | None:
+    m = re.match(r"^(sm|compute)_(\d+)(\d)[a-z]?$", entry.strip())
+    if not m:
+        return None
+    return m.group(1), (int(m.group(2)), int(m.group(3)))
+
+
+def arch_covers(arch_list: list[str], cc: str | None) -> bool | None:
+    """Can a binary with these compiled archs run on a GPU of capability ``cc``?
+
+    SASS (sm_XY) runs on GPUs of the same major and a minor >= Y; arch-specific 'a' variants
+    (sm_90a) only on exactly that GPU. PTX (compute_XY) JIT-compiles for any newer GPU.
+    """
+    gpu = cc_tuple(cc)
+    if gpu is None or not arch_list:
+        return None
+    for entry in arch_list:
+        parsed = _arch_cc(entry)
+        if not parsed:
+            continue
+        kind, (maj, minor) = parsed
+        if kind == "compute" and gpu >= (maj, minor):
+            return True
+        if kind == "sm":
+            if entry.endswith("a"):
+                if gpu == (maj, minor):
+                    return True
+            elif gpu[0] == maj and gpu[1] >= minor:
+                return True
+    return False
+
+
+def gpu_row(name: str | None) -> dict[str, Any] | None:
+    """The gpus.toml capability row whose name fragment matches ``name`` best (longest fragment)."""
+    if not name:
+        return None
+    low = name.lower()
+    best: tuple[int, dict[str, Any]] | None = None
+    for row in manifests.load("gpus").get("capability", []):
+        for frag in row["names"]:
+            if re.search(r"(?<![a-z0-9])" + re.escape(frag.lower()) + r"(?![a-z0-9])", low):
+                if best is None or len(frag) > best[0]:
+                    best = (len(frag), row)
+    return best[1] if best else None
+
+
+def device_cc(dev: dict[str, Any]) -> tuple[str | None, str]:
+    """The device's capability and where it came from ('driver' or 'name table')."""
+    if dev.get("compute_capability"):
+        return str(dev["compute_capability"]), "driver"
+    row = gpu_row(dev.get("name"))
+    if row:
+        return row["cc"], "name table"
+    return None, "unknown"
+
+
+def has_fp8(cc: str | None) -> bool | None:
+    t = cc_tuple(cc)
+    if t is None:
+        return None
+    return t >= cc_tuple(manifests.load("gpus")["fp8"]["min_cc"])  # type: ignore[operator]
+
+
+def release_of(torch_version: str | None) -> str | None:
+    """'2.7.1+cu126' -> '2.7.1'."""
+    if not torch_version:
+        return None
+    return torch_version.split("+", 1)[0]
+
+
+def local_tag(torch_version: str | None) -> str | None:
+    if torch_version and "+" in torch_version:
+        return torch_version.split("+", 1)[1]
+    return None
+
+
+def cuda_major(cuda: str | None) -> int | None:
+    m = re.match(r"^(\d+)", cuda or "")
+    return int(m.group(1)) if m else None
+
+
+def driver_floor(cuda: str | None, os_name: str = "linux") -> dict[str, Any] | None:
+    major = cuda_major(cuda)
+    for row in manifests.load("drivers").get("cuda_major", []):
+        if row["major"] == major:
+            key = "windows" if os_name.startswith("win") else "linux"
+            return {"min": row[key], "source": row["source"], "major": major}
+    return None
+
+
+def arch_driver_floor(cc: str | None) -> dict[str, Any] | None:
+    t = cc_tuple(cc)
+    if not t:
+        return None
+    for row in manifests.load("drivers").get("architecture", []):
+        if row["cc_major"] == t[0]:
+            return row
+    return None
+
+
+def _contains(spec: str, release: str) -> bool:
+    try:
+        return Version(release) in SpecifierSet(spec)
+    except (InvalidSpecifier, InvalidVersion):
+        return False
+
+
+def variants_for(release: str) -> list[dict[str, Any]]:
+    return [v for v in manifests.load("wheels").get("variant", []) if _contains(v["torch"], release)]
+
+
+def expected_arch(release: str | None, tag: str | None) -> list[str] | None:
+    """The arch list the table says a wheel has (used when torch itself cannot tell)."""
+    if not release:
+        return None
+    for v in variants_for(release):
+        if tag is None and v.get("pypi_default") or v["tag"] == tag:
+            return list(v["arch"])
+    return None
+
+
+@dataclass
+class WheelChoice:
+    release: str
+    tag: str
+    cuda: str
+    same_release: bool
+    index_url: str
+
+
+def choose_wheel(cc: str | None, driver: str | None, os_name: str = "linux",
+                 current_release: str | None = None) -> WheelChoice | None:
+    """The wheel to install for this GPU and driver: the user's own release if a variant of it serves the
+    GPU, else the recommended release; among variants the PyPI default if it fits, else the newest CUDA
+    whose driver floor the driver meets."""
+    table = manifests.load("wheels")
+
+    def fits(v: dict[str, Any]) -> bool:
+        if cc and arch_covers(v["arch"], cc) is False:
+            return False
+        floor = driver_floor(v["cuda"], os_name)
+        if driver and floor and driver_at_least(driver, floor["min"]) is False:
+            return False
+        return True
+
+    def pick(release: str) -> dict[str, Any] | None:
+        good = [v for v in variants_for(release) if fits(v)]
+        if not good:
+            return None
+        default = [v for v in good if v.get("pypi_default")]
+        if default:
+            return default[0]
+        return max(good, key=lambda v: driver_tuple(v["cuda"]) or (0,))
+
+    for release, same in ((current_release, True), (table["recommended_release"], False)):
+        if not release:
+            continue
+        v = pick(release)
+        if v:
+            return WheelChoice(release=release, tag=v["tag"], cuda=v["cuda"], same_release=same,
+                               index_url=table["index_url"].format(tag=v["tag"]))
+    return None
+
+
+def quote_exe(path: str, os_name: str = "linux") -> str:
+    if os_name.startswith("win"):
+        return f'"{path}"' if " " in path else path
+    return shlex.quote(path)
+
+
+def pip_command(python: str | None, os_name: str, args: str) -> str:
+    exe = quote_exe(python, os_name) if python else "python"
+    return f"{exe} -m pip {args}"
+
+
+def torch_install_command(choice: WheelChoice, python: str | None, os_name: str, force: bool = True) -> str:
+    force_flag = "--force-reinstall " if force else ""
+    return pip_command(python, os_name, f"install {force_flag}torch=={choice.release} --index-url {choice.index_url}")
+
+
+def driver_update_fix(min_driver: str, system: dict[str, Any]) -> str:
+    """How to get a newer driver on this OS: Windows (and WSL, whose driver is the Windows one) or Linux."""
+    if system.get("wsl"):
+        return (f"Update the NVIDIA driver on Windows (not inside WSL) to {min_driver} or newer: "
+                "https://www.nvidia.com/Download/index.aspx or the NVIDIA App; then `wsl --shutdown`")
+    if str(system.get("os", "")).startswith("win"):
+        return (f"Install NVIDIA driver {min_driver} or newer: https://www.nvidia.com/Download/index.aspx "
+                "or the NVIDIA App, then reboot")
+    major = (driver_tuple(min_driver) or (0,))[0]
+    return (f"Install NVIDIA driver {min_driver} or newer, e.g. on Ubuntu: `sudo apt install nvidia-driver-{major}-open` "
+            "(or `sudo ubuntu-drivers install`), then reboot")

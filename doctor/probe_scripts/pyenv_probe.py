@@ -1,0 +1,91 @@
+"""Runs inside the TARGET interpreter (any Python >= 3.8): what it is and which packages it has.
+
+Imports nothing heavy. torch's build (version suffix, CUDA) is read from torch/version.py as text,
+because importing torch is the torch probe's job and can hang or crash.
+"""
+import json
+import os
+import platform
+import re
+import sys
+
+MARKER = "@@KLEIN_DOCTOR_JSON@@"
+INTERESTING = [
+    "torch", "torchvision", "torchaudio", "triton", "triton-windows", "xformers", "flash-attn", "flash_attn",
+    "sageattention", "diffusers", "transformers", "accelerate", "safetensors", "huggingface-hub", "hf-xet",
+    "kernels", "numpy", "pillow", "comfyui-frontend-package", "comfyui-workflow-templates", "sentencepiece",
+    "tokenizers", "nvidia-ml-py", "pynvml", "bitsandbytes", "gguf", "comfy-cli",
+]
+
+
+def norm(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def packages():
+    try:
+        from importlib import metadata
+    except ImportError:  # pragma: no cover - 3.7
+        return {}, 0
+    wanted = {norm(n) for n in INTERESTING}
+    found = {}
+    count = 0
+    for dist in metadata.distributions():
+        try:
+            name = dist.metadata["Name"]
+        except Exception:
+            continue
+        if not name:
+            continue
+        count += 1
+        n = norm(name)
+        if n in wanted or n.startswith("nvidia-cu") or n.startswith("nvidia-cudnn"):
+            found.setdefault(n, dist.version)
+    return found, count
+
+
+def torch_version_py():
+    try:
+        import importlib.util
+        spec = importlib.util.find_spec("torch")
+    except Exception as exc:
+        return {"found": False, "error": "%s: %s" % (type(exc).__name__, exc)}
+    if spec is None or not spec.submodule_search_locations:
+        return {"found": False}
+    loc = list(spec.submodule_search_locations)[0]
+    out = {"found": True, "location": loc}
+    try:
+        with open(os.path.join(loc, "version.py"), encoding="utf-8") as fh:
+            text = fh.read()
+    except OSError as exc:
+        out["error"] = str(exc)
+        return out
+    m = re.search(r"^__version__\s*=\s*['\"]([^'\"]+)['\"]", text, re.M)
+    c = re.search(r"^cuda\s*(?::\s*[^=]+)?=\s*(None|['\"]([^'\"]*)['\"])", text, re.M)
+    h = re.search(r"^hip\s*(?::\s*[^=]+)?=\s*(None|['\"]([^'\"]*)['\"])", text, re.M)
+    out["version"] = m.group(1) if m else None
+    out["cuda"] = (c.group(2) if c and c.group(1) != "None" else None)
+    out["hip"] = (h.group(2) if h and h.group(1) != "None" else None)
+    return out
+
+
+def main():
+    pk, count = packages()
+    report = {
+        "executable": sys.executable,
+        "version": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "prefix": sys.prefix,
+        "base_prefix": getattr(sys, "base_prefix", sys.prefix),
+        "is_venv": getattr(sys, "base_prefix", sys.prefix) != sys.prefix,
+        "embedded": os.path.basename(os.path.dirname(sys.executable)).lower() == "python_embeded",
+        "platform": sys.platform,
+        "packages": pk,
+        "distribution_count": count,
+        "torch_build": torch_version_py(),
+    }
+    sys.stdout.write("\n" + MARKER + "\n" + json.dumps(report) + "\n")
+
+
+if __name__ == "__main__":
+    main()

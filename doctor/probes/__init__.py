@@ -1,0 +1,117 @@
+"""Probes: the only code that looks at the machine.
+
+Each probe gathers one section of the facts (``facts[name]``) and returns plain JSON-serialisable data,
+so a user can save the facts (``--save-facts``) and a maintainer can replay the diagnosis
+(``--facts``). Every probe runs on its own thread with a time bound; one that raises or overruns is
+recorded under ``facts["probe_errors"]`` and becomes an ``error`` finding — the rest of the run goes on.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+ProbeFn = Callable[["ProbeContext"], Any]
+
+
+@dataclass
+class ProbeContext:
+    """What the user asked for, as probes need it. ``options`` is the same dict saved in the facts."""
+
+    options: dict[str, Any]
+    results: dict[str, Any] = field(default_factory=dict)  # earlier probes' results, for dependent probes
+
+
+@dataclass
+class Probe:
+    name: str
+    fn: ProbeFn
+    timeout: float
+    after: list[str]
+
+
+_PROBES: dict[str, Probe] = {}
+
+
+def probe(name: str, *, timeout: float, after: list[str] | None = None):
+    """Register a probe. ``after`` names probes whose results this one reads (they run first)."""
+
+    def deco(fn: ProbeFn) -> ProbeFn:
+        _PROBES[name] = Probe(name, fn, timeout, list(after or []))
+        return fn
+
+    return deco
+
+
+def registered() -> dict[str, Probe]:
+    from . import attention, gpu, pyenv, system, torch_probe  # noqa: F401 - registration
+
+    return dict(_PROBES)
+
+
+def run_probes(options: dict[str, Any], only: set[str] | None = None,
+               timeouts: dict[str, float] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Run the probes (in dependency waves, each wave in parallel). Returns (results, errors)."""
+    probes = registered()
+    if only is not None:
+        wanted = set(only)
+        # pull in dependencies
+        changed = True
+        while changed:
+            changed = False
+            for n in list(wanted):
+                for dep in probes[n].after if n in probes else []:
+                    if dep not in wanted:
+                        wanted.add(dep)
+                        changed = True
+        probes = {n: p for n, p in probes.items() if n in wanted}
+    ctx = ProbeContext(options=options)
+    errors: dict[str, Any] = {}
+    durations: dict[str, float] = {}
+    pending = dict(probes)
+    while pending:
+        wave = [p for p in pending.values() if all(d not in pending for d in p.after)]
+        if not wave:  # a cycle: run the rest anyway
+            wave = list(pending.values())
+        threads = []
+        for p in wave:
+            t = _ProbeThread(p, ctx)
+            t.start()
+            threads.append(t)
+        for t in threads:
+            limit = (timeouts or {}).get(t.probe.name, t.probe.timeout)
+            t.join(limit)
+            name = t.probe.name
+            durations[name] = round(time.monotonic() - t.started, 4)
+            if t.is_alive():
+                errors[name] = {"type": "TimeoutError", "message": f"probe {name!r} gave no answer within {limit:g} s",
+                                "traceback": None}
+            elif t.exc is not None:
+                errors[name] = {"type": type(t.exc).__name__, "message": str(t.exc) or type(t.exc).__name__,
+                                "traceback": "".join(traceback.format_exception(type(t.exc), t.exc, t.exc.__traceback__))}
+            else:
+                ctx.results[name] = t.result
+            pending.pop(name, None)
+    ctx.results["_durations"] = durations
+    return ctx.results, errors
+
+
+class _ProbeThread(threading.Thread):
+    """Daemon thread: a probe stuck in a driver call must not keep the process alive at exit."""
+
+    def __init__(self, p: Probe, ctx: ProbeContext):
+        super().__init__(name=f"probe-{p.name}", daemon=True)
+        self.probe = p
+        self.ctx = ctx
+        self.result: Any = None
+        self.exc: BaseException | None = None
+        self.started = time.monotonic()
+
+    def run(self) -> None:
+        try:
+            self.result = self.probe.fn(self.ctx)
+        except BaseException as exc:  # noqa: BLE001 - becomes an error finding
+            self.exc = exc

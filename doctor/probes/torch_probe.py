@@ -1,0 +1,34 @@
+"""PyTorch in the target interpreter, imported only in a time-bounded child process."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import subproc
+from . import ProbeContext, probe
+from .pyenv import target_python
+
+DEFAULT_TIMEOUT = 120.0
+
+
+@probe("torch", timeout=DEFAULT_TIMEOUT + 10, after=["python"])
+def torch_probe(ctx: ProbeContext) -> dict[str, Any]:
+    py = ctx.results.get("python") or {}
+    build = py.get("torch_build") or {}
+    if py and not py.get("error") and not build.get("found"):
+        return {"ran": False, "installed": False, "reason": "torch is not installed in the target Python"}
+    if py.get("error"):
+        return {"ran": False, "installed": None, "reason": f"the target Python did not answer: {py['error']}"}
+    timeout = float(ctx.options.get("torch_timeout") or DEFAULT_TIMEOUT)
+    gpu = ctx.options.get("gpu")
+    res = subproc.run_script(target_python(ctx.options), "torch_probe.py", [str(gpu if gpu is not None else 0)],
+                             timeout=timeout)
+    out: dict[str, Any] = {"ran": True, "wall_s": round(res.duration_s, 3)}
+    if res.data is None:
+        out.update(installed=True, crashed=True, error=res.error, returncode=res.returncode,
+                   stderr_tail=res.stderr[-3000:])
+        return out
+    out.update(res.data)
+    if res.stderr.strip():
+        out["stderr_tail"] = res.stderr[-3000:]
+    return out

@@ -1,0 +1,109 @@
+"""Terminal output: grouped by area, one line per finding, fixes under failures, a summary line.
+
+Colour and symbols through rich when stdout is a terminal and NO_COLOR is unset; otherwise plain
+text with ASCII-safe marks, so logs and pipes stay readable.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+from ..findings import Finding, Status, summarize
+from ..registry import AREAS
+
+MARKS = {Status.OK: "✓", Status.INFO: "i", Status.SKIP: "-", Status.WARN: "!", Status.FAIL: "✗", Status.ERROR: "☠"}
+PLAIN_MARKS = {Status.OK: "[ok]", Status.INFO: "[i]", Status.SKIP: "[-]", Status.WARN: "[!]", Status.FAIL: "[x]",
+               Status.ERROR: "[error]"}
+STYLES = {Status.OK: "green", Status.INFO: "cyan", Status.SKIP: "dim", Status.WARN: "yellow", Status.FAIL: "bold red",
+          Status.ERROR: "magenta"}
+
+
+def use_color(stream: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def group(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
+    order = {a: i for i, a in enumerate(AREAS)}
+    areas: dict[str, list[Finding]] = {}
+    for f in findings:
+        areas.setdefault(f.area or "System", []).append(f)
+    return sorted(areas.items(), key=lambda kv: order.get(kv[0], 99))
+
+
+def summary_line(findings: list[Finding]) -> str:
+    c = summarize(findings)
+    parts = [f"{c['fail']} failed", f"{c['warn']} warnings", f"{c['ok']} ok"]
+    if c["info"]:
+        parts.append(f"{c['info']} info")
+    if c["skip"]:
+        parts.append(f"{c['skip']} skipped")
+    if c["error"]:
+        parts.append(f"{c['error']} checks broke")
+    verdict = "Ready for FLUX.2 [klein]" if not c["fail"] and not c["error"] else (
+        "Not ready: fix the ✗ items above" if c["fail"] else "The doctor could not finish every check")
+    return f"{verdict} — " + ", ".join(parts)
+
+
+def render(findings: list[Finding], stream: TextIO | None = None, verbose: bool = False, header: str | None = None) -> None:
+    stream = stream or sys.stdout
+    color = use_color(stream)
+    if color:
+        _render_rich(findings, stream, verbose, header)
+    else:
+        _render_plain(findings, stream, verbose, header)
+
+
+def _render_plain(findings: list[Finding], out: TextIO, verbose: bool, header: str | None) -> None:
+    enc = (getattr(out, "encoding", None) or "utf-8").lower()
+    fancy = "utf" in enc
+    w = out.write
+    if header:
+        w(header + "\n\n")
+    for area, items in group(findings):
+        w(f"{area}\n")
+        for f in items:
+            mark = MARKS[f.status] if fancy else PLAIN_MARKS[f.status]
+            w(f"  {mark} {f.title}\n")
+            if verbose or f.status in (Status.FAIL, Status.ERROR, Status.WARN):
+                shown = f.evidence if verbose else f.evidence[:0]
+                for e in shown:
+                    w(f"      {e}\n")
+            if f.fix and f.status in (Status.FAIL, Status.WARN, Status.ERROR) or (verbose and f.fix):
+                w(f"      fix: {f.fix}\n")
+            if verbose and f.detail:
+                for line in f.detail.rstrip().splitlines():
+                    w(f"      | {line}\n")
+        w("\n")
+    line = summary_line(findings)
+    w((line if fancy else line.replace("✗", "x").replace("—", "-")) + "\n")
+
+
+def _render_rich(findings: list[Finding], out: TextIO, verbose: bool, header: str | None) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    con = Console(file=out, highlight=False, soft_wrap=True)
+    if header:
+        con.print(f"[bold]{escape(header)}[/]\n")
+    for area, items in group(findings):
+        con.print(f"[bold]{escape(area)}[/]")
+        for f in items:
+            style = STYLES[f.status]
+            con.print(f"  [{style}]{MARKS[f.status]}[/] {escape(f.title)}")
+            if verbose:
+                for e in f.evidence:
+                    con.print(f"      [dim]{escape(e)}[/]")
+            if f.fix and (f.status in (Status.FAIL, Status.WARN, Status.ERROR) or verbose):
+                con.print(f"      [bold]fix:[/] {escape(f.fix)}")
+            if verbose and f.detail:
+                con.print(f"[dim]{escape(f.detail.rstrip())}[/]")
+        con.print()
+    c = summarize(findings)
+    style = "bold red" if c["fail"] else ("magenta" if c["error"] else ("yellow" if c["warn"] else "bold green"))
+    con.print(f"[{style}]{escape(summary_line(findings))}[/]")

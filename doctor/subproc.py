@@ -1,0 +1,92 @@
+"""Running a helper script in another interpreter, bounded in time and output.
+
+torch (and anything that imports CUDA) is only ever imported in a child process of the *target*
+Python: a broken CUDA install can hang, segfault or print to stdout, and none of that may reach the
+doctor's own process. The child prints its JSON after a marker line so stray prints do not break parsing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MARKER = "@@KLEIN_DOCTOR_JSON@@"
+SCRIPTS = Path(__file__).resolve().parent / "probe_scripts"
+MAX_OUTPUT = 4 * 1024 * 1024
+
+
+@dataclass
+class ScriptResult:
+    data: dict[str, Any] | None
+    returncode: int | None
+    stderr: str
+    duration_s: float
+    error: str | None = None  # why no data came back, in words
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _kill_tree(proc: subprocess.Popen) -> None:
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows
+            proc.kill()
+    except (ProcessLookupError, PermissionError, OSError):
+        pass
+
+
+def run_script(python: str, script: str, args: list[str] | None = None, timeout: float = 60.0,
+               env: dict[str, str] | None = None) -> ScriptResult:
+    """Run ``probe_scripts/<script>`` with ``python``; never raises for the child's failures."""
+    cmd = [python, str(SCRIPTS / script), *(args or [])]
+    start = time.monotonic()
+    kwargs: dict[str, Any] = {}
+    if os.name == "posix":
+        kwargs["start_new_session"] = True  # so a timeout kills the whole tree
+    child_env = dict(os.environ if env is None else env)
+    child_env.setdefault("PYTHONIOENCODING", "utf-8")
+    child_env["PYTHONDONTWRITEBYTECODE"] = "1"
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                env=child_env, **kwargs)
+    except FileNotFoundError:
+        return ScriptResult(None, None, "", 0.0, error=f"interpreter not found: {python}")
+    except OSError as exc:
+        return ScriptResult(None, None, "", 0.0, error=f"cannot start {python}: {exc}")
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_tree(proc)
+        out, err = proc.communicate()
+        return ScriptResult(None, None, _tail(err), time.monotonic() - start,
+                            error=f"timed out after {timeout:g} s")
+    duration = time.monotonic() - start
+    text = out[:MAX_OUTPUT].decode("utf-8", "replace")
+    stderr = _tail(err)
+    if MARKER not in text:
+        why = f"exited with code {proc.returncode} before reporting"
+        if proc.returncode and proc.returncode < 0:
+            why = f"killed by signal {-proc.returncode} before reporting"
+        return ScriptResult(None, proc.returncode, stderr, duration, error=why)
+    payload = text.rsplit(MARKER, 1)[1].strip().splitlines()[0] if text.rsplit(MARKER, 1)[1].strip() else ""
+    try:
+        data = json.loads(payload)
+    except json.JSONDecodeError as exc:
+        return ScriptResult(None, proc.returncode, stderr, duration, error=f"unreadable report: {exc}")
+    return ScriptResult(data, proc.returncode, stderr, duration)
+
+
+def _tail(raw: bytes, limit: int = 8000) -> str:
+    text = raw.decode("utf-8", "replace")
+    return text[-limit:]
+
+
+def this_python() -> str:
+    return sys.executable
