@@ -37,6 +37,22 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--torch-timeout", type=float, metavar="S", default=120.0,
                    help="seconds the PyTorch probe may take (default 120)")
     p.add_argument("-v", "--verbose", action="store_true", help="show evidence and tracebacks")
+    g = p.add_argument_group("model files and runtimes")
+    g.add_argument("--variant", metavar="ID", help="the Klein variant you use (default: klein-4b-fp8 on comfyui, klein-4b on diffusers)")
+    g.add_argument("--comfyui", metavar="DIR", help="the ComfyUI folder (default: COMFYUI_PATH, the current folder or its parents, comfy-cli and Desktop defaults)")
+    g.add_argument("--models-dir", metavar="DIR", help="a ComfyUI models folder to check instead of the install's")
+    g.add_argument("--model-dir", metavar="DIR", help="a local diffusers snapshot folder (instead of the Hugging Face cache)")
+    g.add_argument("--manifest", metavar="FILE", help="use this models manifest instead of the built-in one")
+    g.add_argument("--no-hash", action="store_true", help="skip sha256 verification (size and header checks still run)")
+    g.add_argument("--workflow", action="append", metavar="FILE", default=[], help="lint this ComfyUI workflow (repeatable)")
+    g.add_argument("--server", metavar="URL", help="a running ComfyUI server (default: try http://127.0.0.1:8188)")
+    g.add_argument("--no-server", action="store_true", help="do not contact any ComfyUI server")
+    s = p.add_argument_group("smoke generation")
+    s.add_argument("--smoke", action="store_true", help="run a 4-step 1024x1024 generation and judge speed and VRAM")
+    s.add_argument("--synthetic", action="store_true", help="with --smoke: real Klein 4B architecture, random weights, no download")
+    s.add_argument("--smoke-out", metavar="FILE", default="klein-smoke.png", help="where the smoke image is saved")
+    s.add_argument("--smoke-runs", type=int, metavar="N", default=3, help="timed generations after the warm-up (default 3)")
+    s.add_argument("--smoke-timeout", type=float, metavar="S", default=900.0, help="seconds the smoke run may take")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_common(pr)
     pr.add_argument("--output", "-o", metavar="FILE", help="write the report here (default: stdout)")
+    try:
+        from . import install as _install
+    except ImportError:
+        _install = None  # type: ignore[assignment]
+    if _install is not None:
+        pi = sub.add_parser("install", help="download and verify the Klein files into the right folders", epilog=EPILOG,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+        _install.add_arguments(pi)
     pe = sub.add_parser("explain", help="turn a pasted error or a ComfyUI log into cause and fix")
     pe.add_argument("text", nargs="*", help="the error text (default: read stdin)")
     pe.add_argument("--log", metavar="FILE", help="read a log file instead")
@@ -70,6 +94,21 @@ def options_from(args: argparse.Namespace) -> dict[str, Any]:
         "gpu": args.gpu,
         "scan": [str(Path(s).expanduser()) for s in args.scan],
         "torch_timeout": args.torch_timeout,
+        "variant": args.variant,
+        "comfyui": str(Path(args.comfyui).expanduser()) if args.comfyui else None,
+        "models_dir": str(Path(args.models_dir).expanduser()) if args.models_dir else None,
+        "model_dir": str(Path(args.model_dir).expanduser()) if args.model_dir else None,
+        "manifest": str(Path(args.manifest).expanduser()) if args.manifest else None,
+        "no_hash": bool(args.no_hash),
+        "workflows": [str(Path(w).expanduser()) for w in args.workflow],
+        "server": args.server,
+        "no_server": bool(args.no_server),
+        "smoke": bool(args.smoke),
+        "synthetic": bool(args.synthetic),
+        "smoke_out": args.smoke_out,
+        "smoke_runs": args.smoke_runs,
+        "smoke_timeout": args.smoke_timeout,
+        "cwd": os.getcwd(),
     }
 
 
@@ -82,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command in ("check", "report"):
             return cmd_check(args)
+        if args.command == "install":
+            from .install import cmd_install
+
+            return cmd_install(args)
         if args.command == "explain":
             from .explain import cmd_explain
 

@@ -46,9 +46,22 @@ def probe(name: str, *, timeout: float, after: list[str] | None = None):
     return deco
 
 
-def registered() -> dict[str, Probe]:
-    from . import attention, gpu, pyenv, system, torch_probe  # noqa: F401 - registration
+_IMPORT_ERRORS: dict[str, BaseException] = {}
 
+
+def registered() -> dict[str, Probe]:
+    """Every probe module in this package registers itself on import; one that fails to import is
+    recorded (and reported as an `error` finding) instead of stopping the run."""
+    import importlib
+    import pkgutil
+
+    for mod in pkgutil.iter_modules(__path__):
+        if mod.name.startswith("_") or f"{__name__}.{mod.name}" in _IMPORT_ERRORS:
+            continue
+        try:
+            importlib.import_module(f"{__name__}.{mod.name}")
+        except Exception as exc:  # noqa: BLE001
+            _IMPORT_ERRORS[f"{__name__}.{mod.name}"] = exc
     return dict(_PROBES)
 
 
@@ -70,6 +83,9 @@ def run_probes(options: dict[str, Any], only: set[str] | None = None,
         probes = {n: p for n, p in probes.items() if n in wanted}
     ctx = ProbeContext(options=options)
     errors: dict[str, Any] = {}
+    for modname, exc in _IMPORT_ERRORS.items():
+        errors[modname.rsplit(".", 1)[1]] = {"type": type(exc).__name__, "message": f"probe module failed to import: {exc}",
+                                             "traceback": "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))}
     durations: dict[str, float] = {}
     pending = dict(probes)
     while pending:
