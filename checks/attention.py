@@ -58,7 +58,7 @@ def flash_attn_problem(facts: dict[str, Any]) -> str | None:
         e = ext.get(mod)
         if e and not e.get("ok"):
             msg = (e.get("error") or {}).get("message", "")
-            return f"flash-attn does not load with this torch: {msg.splitlines()[0][:200] if msg else 'import failed'}"
+            return f"flash-attn does not load with this torch: {msg.strip().splitlines()[0][:200] if msg.strip() else 'import failed'}"
     return None
 
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from doctor import manifests
 from doctor.findings import fail, info, ok, warn
-from doctor.platform_rules import (arch_driver_floor, device_cc, driver_at_least, driver_floor, driver_update_fix,
-                                   has_fp8, sm_name)
+from doctor.platform_rules import (arch_driver_floor, choose_wheel, device_cc, driver_at_least, driver_floor,
+                                   driver_tuple, driver_update_fix, has_fp8, release_of, sm_name, torch_install_command)
 from doctor.registry import check
 
 from ._common import describe_gpu, gb, gib, selected_gpu, torch_facts
@@ -61,43 +61,52 @@ def gpu_driver(facts: dict[str, Any]):
         yield warn("gpu.driver.unknown", "The driver version could not be read", [a.get("error", "") for a in g.get("attempts", [])])
         return
     cc, _ = device_cc(dev)
-    arch = arch_driver_floor(cc)
-    if arch and driver_at_least(drv, arch["min_driver"]) is False:
-        yield fail("gpu.driver.too-old-for-gpu",
-                   f"Driver {drv} is too old for the {dev.get('name')}: it needs R{arch['min_driver']} or newer",
-                   [arch["why"], f"source: {arch['source']}"], driver_update_fix(arch["min_driver"], system))
-        return
     t = torch_facts(facts)
-    cuda = t.get("cuda") or ((facts.get("python") or {}).get("torch_build") or {}).get("cuda")
-    version = t.get("version") or ((facts.get("python") or {}).get("torch_build") or {}).get("version")
-    if not cuda:
-        yield ok("gpu.driver.ok", f"Driver {drv} supports this GPU (no CUDA PyTorch to compare with)")
+    build = (facts.get("python") or {}).get("torch_build") or {}
+    cuda = t.get("cuda") or build.get("cuda")
+    version = t.get("version") or build.get("version")
+    arch = arch_driver_floor(cc)
+    wheel = driver_floor(cuda, osn) if cuda else None
+    gpu_short = arch and driver_at_least(drv, arch["min_driver"]) is False
+    wheel_short = wheel and driver_at_least(drv, wheel["min"]) is False
+    if not gpu_short and not wheel_short:
+        needs = [f"the GPU needs {arch['min_driver']}+" if arch else None,
+                 f"CUDA {cuda} wheels need {wheel['min']}+" if wheel else None]
+        yield ok("gpu.driver.ok", f"Driver {drv} is new enough" + (f" ({'; '.join(n for n in needs if n)})" if any(needs) else ""))
         return
-    floor = driver_floor(cuda, osn)
-    if floor and driver_at_least(drv, floor["min"]) is False:
-        from doctor.platform_rules import choose_wheel, release_of, torch_install_command
-
+    # The driver to ask for is the highest floor that applies; the alternative is a wheel the driver can run.
+    floors = [f for f in ((arch or {}).get("min_driver"), (wheel or {}).get("min")) if f]
+    need = max(floors, key=lambda v: driver_tuple(v) or (0,))
+    evidence = [f"PyTorch reports: {e}" for e in _driver_words(t)]
+    if arch:
+        evidence.append(f"{arch['why']} (source: {arch['source']})")
+    if wheel:
+        evidence.append(f"CUDA {wheel['major']}.x wheels need driver {wheel['min']}+ (source: {wheel['source']})")
+    fixes = [driver_update_fix(need, system)]
+    if wheel_short and not gpu_short:
         alt = choose_wheel(cc, drv, osn, release_of(version))
-        fixes = [driver_update_fix(floor["min"], system)]
-        if alt:
+        if alt and alt.cuda != cuda:
             py = (facts.get("python") or {}).get("executable")
             fixes.append(f"or keep this driver and install a PyTorch built for it: `{torch_install_command(alt, py, osn)}`")
+    if gpu_short:
+        title = f"Driver {drv} is too old for the {dev.get('name')}: it needs R{arch['min_driver']} or newer"
+        if wheel_short and need != arch["min_driver"]:
+            title += f" ({need}+ for PyTorch {version})"
+        yield fail("gpu.driver.too-old-for-gpu", title, evidence, "; ".join(fixes))
+    else:
         yield fail("gpu.driver.too-old-for-wheel",
-                   f"Driver {drv} is too old for PyTorch {version} (CUDA {cuda} needs driver {floor['min']} or newer)",
-                   [f"PyTorch reports: {e}" for e in _driver_words(t)] + [f"source: {floor['source']}"],
-                   "; ".join(fixes))
-        return
-    yield ok("gpu.driver.ok", f"Driver {drv} runs CUDA {cuda} wheels (needs {floor['min'] if floor else 'unknown'}+)")
+                   f"Driver {drv} is too old for PyTorch {version} (CUDA {cuda} needs driver {wheel['min']} or newer)",
+                   evidence, "; ".join(fixes))
 
 
 def _driver_words(t: dict[str, Any]) -> list[str]:
     words = []
     for w in t.get("warnings") or []:
         if "driver" in w.lower():
-            words.append(w.splitlines()[0][:200])
+            words.append(" ".join(w.split())[:300])
     ce = t.get("cuda_error") or {}
     if ce.get("message"):
-        words.append(ce["message"].splitlines()[0][:200])
+        words.append(" ".join(ce["message"].split())[:300])
     return words
 
 
@@ -121,17 +130,17 @@ def gpu_vram(facts: dict[str, Any]):
     if not fits:
         smallest = min(rows, key=lambda r: r["need_gb"])
         yield warn("gpu.vram.too-small",
-                   f"{gb(total)} of VRAM is below every Klein 4B path (smallest: {smallest['label']}, ~{smallest['need_gb']:g} GB)",
+                   f"{gib(total)} of VRAM is below every Klein 4B path (smallest: {smallest['label']}, ~{smallest['need_gb']:g} GB)",
                    evidence, "Use ComfyUI's FP8 files with `--lowvram` (slow), or a GPU with 12 GB or more")
         return
     path_rows = [r for r in rows if r["path"] == wanted] if wanted else rows
     if wanted and not any(r in fits for r in path_rows):
         best = fits[0]
-        yield warn("gpu.vram.path-too-big", f"{gb(total)} of VRAM is too little for the {wanted} path; {best['label']} fits",
+        yield warn("gpu.vram.path-too-big", f"{gib(total)} of VRAM is too little for the {wanted} path; {best['label']} fits",
                    evidence, f"klein-doctor check --path {best['path']}")
         return
     best = max(fits, key=lambda r: r["need_gb"])
-    yield ok("gpu.vram.ok", f"{gb(total)} of VRAM: enough for {best['label']}", evidence)
+    yield ok("gpu.vram.ok", f"{gib(total)} of VRAM: enough for {best['label']}", evidence)
 
 
 @check("gpu.fp8", area="GPU", title="FP8 files get a speed-up on this GPU", needs=["gpu"])

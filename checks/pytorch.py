@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from doctor.findings import fail, info, ok, warn
-from doctor.platform_rules import (arch_covers, choose_wheel, device_cc, expected_arch, local_tag, release_of,
-                                   sm_name, torch_install_command)
+from doctor.platform_rules import (arch_covers, choose_wheel, device_cc, expected_arch, local_tag, pip_command,
+                                   release_of, sm_name, torch_install_command)
 from doctor.registry import check
 
 from ._common import os_name, selected_gpu, target_python, torch_facts
@@ -18,7 +18,10 @@ from ._common import os_name, selected_gpu, target_python, torch_facts
 
 def _fix_for_gpu(facts: dict[str, Any], current_release: str | None, force: bool = True) -> str | None:
     dev, _ = selected_gpu(facts)
-    cc = device_cc(dev)[0] if dev else None
+    if dev is None:
+        # Without a GPU there is no wheel to tailor; the GPU finding comes first.
+        return pip_command(target_python(facts), os_name(facts), "install torch") + " (after the GPU is visible, rerun the check for the CUDA wheel that fits it)"
+    cc = device_cc(dev)[0]
     drv = (facts.get("gpu") or {}).get("driver_version")
     choice = choose_wheel(cc, drv, os_name(facts), current_release)
     if not choice:
@@ -54,7 +57,7 @@ def torch_installed(facts: dict[str, Any]):
     ie = t.get("import_error")
     if ie:
         msg = ie.get("message", "")
-        evidence = [f"{ie.get('type')}: {msg.splitlines()[0][:300] if msg else ''}"]
+        evidence = [f"{ie.get('type')}: {msg.strip().splitlines()[0][:300] if msg.strip() else ''}"]
         fix = _fix_for_gpu(facts, release_of(_version(facts)))
         hint = ""
         if "libcudnn" in msg or "libcublas" in msg or "libcuda" in msg or ".so" in msg or "DLL load failed" in msg:
@@ -99,7 +102,7 @@ def torch_arch(facts: dict[str, Any]):
         source = "wheel table (torch gave no arch list)"
     covered = arch_covers(arch, cc)
     evidence = [f"GPU {sm_name(cc)}; {source}: {' '.join(arch) or 'unknown'}"]
-    evidence += [w.splitlines()[0][:300] for w in t.get("warnings") or [] if "not compatible" in w or "sm_" in w]
+    evidence += [" ".join(w.split())[:400] for w in t.get("warnings") or [] if "not compatible" in w or "sm_" in w]
     if covered is False:
         fix = _fix_for_gpu(facts, release_of(t.get("version")))
         yield fail("torch.arch.missing",
@@ -119,7 +122,7 @@ def torch_kernel(facts: dict[str, Any]):
         return
     if not t.get("is_available"):
         ce = (t.get("cuda_error") or {}).get("message") or ""
-        words = [w.splitlines()[0][:300] for w in t.get("warnings") or []] + ([ce.splitlines()[0][:300]] if ce else [])
+        words = [" ".join(w.split())[:300] for w in t.get("warnings") or []] + ([" ".join(ce.split())[:300]] if ce.strip() else [])
         yield fail("torch.cuda-unavailable", "PyTorch cannot initialise CUDA (torch.cuda.is_available() is False)",
                    words or ["no message from PyTorch"],
                    "See the driver finding above; if the driver is current, reboot after a driver update "

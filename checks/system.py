@@ -10,7 +10,7 @@ from doctor import manifests
 from doctor.findings import fail, ok, warn
 from doctor.registry import check
 
-from ._common import gb
+from ._common import gb, gib
 
 
 @check("system.python", area="System", title="The target Python is 3.10 or newer", needs=["python"])
@@ -42,11 +42,11 @@ def ram(facts: dict[str, Any]):
         return
     # Firmware and the kernel reserve some memory: a "16 GB" machine reports ~15.5 GiB.
     if total < rule["min_gb"] * 0.9 * 1024**3:
-        yield warn("system.ram.low", f"{gb(total)} of system RAM, below the {rule['min_gb']} GB minimum: loading the "
+        yield warn("system.ram.low", f"{gib(total)} of system RAM, below the {rule['min_gb']} GB minimum: loading the "
                    "text encoder may swap or fail", [f"source: {rule['source']}"],
                    "Close other programs, add swap, or use ComfyUI's FP8 files (smaller loads)")
     else:
-        yield ok("system.ram.ok", f"{gb(total)} of system RAM")
+        yield ok("system.ram.ok", f"{gib(total)} of system RAM")
 
 
 @check("system.disk", area="System", title="Free disk where the model files go", needs=["system"])

@@ -31,7 +31,7 @@ def run_cli(*args: str, env: dict[str, str] | None = None, cwd: str | Path | Non
 
 
 def run_json(*args: str, **kw) -> tuple[int, dict]:
-    proc = run_cli(*args, "--json", **kw)
+    proc = run_cli("check", *args, "--json", **kw)
     assert proc.stdout.strip().startswith("{"), proc.stdout + proc.stderr
     return proc.returncode, json.loads(proc.stdout)
 

@@ -11,24 +11,26 @@ from .pyenv import target_python
 DEFAULT_TIMEOUT = 120.0
 
 
-@probe("torch", timeout=DEFAULT_TIMEOUT + 10, after=["python"])
+@probe("torch", timeout=DEFAULT_TIMEOUT + 10)
 def torch_probe(ctx: ProbeContext) -> dict[str, Any]:
-    py = ctx.results.get("python") or {}
-    build = py.get("torch_build") or {}
-    if py and not py.get("error") and not build.get("found"):
-        return {"ran": False, "installed": False, "reason": "torch is not installed in the target Python"}
-    if py.get("error"):
-        return {"ran": False, "installed": None, "reason": f"the target Python did not answer: {py['error']}"}
+    # Runs in parallel with the "python" probe (no `after`): importing torch is the slow part of a
+    # check, so nothing waits in front of it. The child reports a missing torch itself.
     timeout = float(ctx.options.get("torch_timeout") or DEFAULT_TIMEOUT)
     gpu = ctx.options.get("gpu")
     res = subproc.run_script(target_python(ctx.options), "torch_probe.py", [str(gpu if gpu is not None else 0)],
                              timeout=timeout)
     out: dict[str, Any] = {"ran": True, "wall_s": round(res.duration_s, 3)}
     if res.data is None:
+        if res.returncode is None and res.error and res.error.startswith(("interpreter not found", "cannot start")):
+            out.update(ran=False, installed=None, reason=f"the target Python did not start: {res.error}")
+            return out
         out.update(installed=True, crashed=True, error=res.error, returncode=res.returncode,
                    stderr_tail=res.stderr[-3000:])
         return out
     out.update(res.data)
+    if out.get("installed") is False:
+        out["ran"] = False
+        out["reason"] = "torch is not installed in the target Python"
     if res.stderr.strip():
         out["stderr_tail"] = res.stderr[-3000:]
     return out

@@ -59,6 +59,22 @@ def render(findings: list[Finding], stream: TextIO | None = None, verbose: bool 
         _render_plain(findings, stream, verbose, header)
 
 
+def collapse_unrun(items: list[Finding], verbose: bool) -> list[Finding]:
+    """Checks that did not run because their facts were never gathered (an older facts file, a --check
+    selection) are one line per area, not a wall of skips; -v lists them all."""
+    if verbose:
+        return items
+    unrun = [f for f in items if f.status is Status.SKIP and f.code.endswith(".no-facts") and "were not gathered" in f.title]
+    if len(unrun) < 2:
+        return items
+    rest = [f for f in items if f not in unrun]
+    from ..findings import skip
+
+    s = skip("checks.not-run", f"{len(unrun)} checks not run: their facts were not gathered (-v lists them)")
+    s.area = unrun[0].area
+    return rest + [s]
+
+
 def _render_plain(findings: list[Finding], out: TextIO, verbose: bool, header: str | None) -> None:
     enc = (getattr(out, "encoding", None) or "utf-8").lower()
     fancy = "utf" in enc
@@ -67,12 +83,11 @@ def _render_plain(findings: list[Finding], out: TextIO, verbose: bool, header: s
         w(header + "\n\n")
     for area, items in group(findings):
         w(f"{area}\n")
-        for f in items:
+        for f in collapse_unrun(items, verbose):
             mark = MARKS[f.status] if fancy else PLAIN_MARKS[f.status]
             w(f"  {mark} {f.title}\n")
-            if verbose or f.status in (Status.FAIL, Status.ERROR, Status.WARN):
-                shown = f.evidence if verbose else f.evidence[:0]
-                for e in shown:
+            if verbose:
+                for e in f.evidence:
                     w(f"      {e}\n")
             if f.fix and f.status in (Status.FAIL, Status.WARN, Status.ERROR) or (verbose and f.fix):
                 w(f"      fix: {f.fix}\n")
@@ -93,7 +108,7 @@ def _render_rich(findings: list[Finding], out: TextIO, verbose: bool, header: st
         con.print(f"[bold]{escape(header)}[/]\n")
     for area, items in group(findings):
         con.print(f"[bold]{escape(area)}[/]")
-        for f in items:
+        for f in collapse_unrun(items, verbose):
             style = STYLES[f.status]
             con.print(f"  [{style}]{MARKS[f.status]}[/] {escape(f.title)}")
             if verbose:

@@ -1,0 +1,170 @@
+"""The command line as a user meets it: exit codes, --json purity, --list-checks, --check, replay,
+and the Flutter rule — a crashing check or probe becomes an `error` finding, the run goes on."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from conftest import FACTS, run_cli, run_json
+from doctor import pipeline, probes, registry
+from doctor.findings import Status, ok
+
+
+def test_json_is_the_only_thing_on_stdout():
+    proc = run_cli("check", "--json")
+    doc = json.loads(proc.stdout)  # the whole stdout parses
+    assert proc.returncode == doc["exit_code"]
+    assert set(doc) == {"schema", "tool", "exit_code", "summary", "findings", "facts"}
+    for f in doc["findings"]:
+        assert set(f) >= {"code", "check", "area", "status", "title", "evidence", "fix"}
+        assert f["status"] in {"ok", "info", "warn", "fail", "skip", "error"}
+
+
+def test_this_machine_tells_the_truth():
+    """No GPU here: the run says so in plain words, with a fix, and exits 1 as documented."""
+    proc = run_cli("check")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "No NVIDIA GPU found" in proc.stdout and "fix:" in proc.stdout and "Not ready" in proc.stdout
+    assert "\x1b[" not in proc.stdout  # NO_COLOR / not a TTY: plain text
+
+
+def test_color_when_forced():
+    proc = run_cli("check", "--facts", str(FACTS / "h100-cu130.json"), env={"NO_COLOR": "", "FORCE_COLOR": "1"})
+    assert "\x1b[" in proc.stdout and "✓" in proc.stdout
+
+
+def test_list_checks_and_selection():
+    proc = run_cli("check", "--list-checks")
+    assert proc.returncode == 0
+    ids = [line.split()[0] for line in proc.stdout.splitlines()]
+    assert {"gpu.present", "gpu.driver", "torch.arch", "torch.kernel", "attention.scan", "system.ram"} <= set(ids)
+    rc, doc = run_json("--facts", str(FACTS / "h100-cu130.json"), "--check", "torch.arch", "--check", "gpu.present")
+    assert {f["check"] for f in doc["findings"]} == {"torch.arch", "gpu.present"}
+
+
+def test_unknown_check_is_a_usage_error():
+    proc = run_cli("check", "--check", "no.such.check")
+    assert proc.returncode == 2 and "unknown check id" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_bad_usage_exits_2():
+    assert run_cli("check", "--gpu", "zero").returncode == 2
+    assert run_cli().returncode == 2
+
+
+@pytest.mark.parametrize("content,why", [
+    ("not json at all", "not JSON"),
+    ('{"schema": "something-else"}', "schema"),
+    ("[1, 2, 3]", "schema"),
+])
+def test_bad_facts_file(tmp_path, content, why):
+    p = tmp_path / "facts.json"
+    p.write_text(content)
+    proc = run_cli("check", "--facts", str(p))
+    assert proc.returncode == 2 and why in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_missing_facts_file():
+    proc = run_cli("check", "--facts", "/nonexistent/facts.json")
+    assert proc.returncode == 2 and "cannot read facts file" in proc.stderr
+
+
+def test_save_then_replay_gives_the_same_findings(tmp_path):
+    saved = tmp_path / "facts.json"
+    rc1, live = run_json("--save-facts", str(saved))
+    rc2, replay = run_json("--facts", str(saved))
+    strip = lambda d: [(f["code"], f["status"], f["title"]) for f in d["findings"]]  # noqa: E731
+    assert rc1 == rc2 and strip(live) == strip(replay)
+    # a whole --json document is accepted as a facts file too
+    doc = tmp_path / "doc.json"
+    doc.write_text(json.dumps(live))
+    rc3, again = run_json("--facts", str(doc))
+    assert strip(again) == strip(live)
+
+
+def test_strict_turns_warnings_into_exit_1():
+    assert run_cli("check", "--facts", str(FACTS / "two-gpus-cvd1.json")).returncode == 0
+    assert run_cli("check", "--facts", str(FACTS / "two-gpus-cvd1.json"), "--strict").returncode == 1
+
+
+def test_verbose_shows_evidence():
+    quiet = run_cli("check", "--facts", str(FACTS / "h100-cu130.json")).stdout
+    loud = run_cli("check", "--facts", str(FACTS / "h100-cu130.json"), "-v").stdout
+    assert "GPU 0: NVIDIA H100" not in quiet and "GPU 0: NVIDIA H100" in loud
+
+
+# --- the pipeline's failure containment, in process ---------------------------------------------
+
+@pytest.fixture
+def temp_check():
+    added = []
+
+    def add(id, fn, needs=()):
+        registry.all_checks()  # load the real modules first
+        registry.check(id, area="System", title=f"test {id}", needs=needs)(fn)
+        added.append(id)
+        return registry._CHECKS[id]
+
+    yield add
+    for i in added:
+        registry._CHECKS.pop(i, None)
+
+
+def test_crashing_check_becomes_error_and_run_goes_on(temp_check):
+    def boom(facts):
+        raise ZeroDivisionError("division by zero in a check")
+
+    c = temp_check("test.boom", boom)
+    good = temp_check("test.good", lambda facts: ok("test.good.ok", "fine"))
+    out = pipeline.run_checks({"probe_errors": {}}, [c, good])
+    assert [f.status for f in out] == [Status.ERROR, Status.OK]
+    assert "ZeroDivisionError" in out[0].title and "Traceback" in out[0].detail
+
+
+def test_check_skipped_when_its_probe_failed(temp_check):
+    c = temp_check("test.needs", lambda facts: ok("x", "x"), needs=["gpu"])
+    out = pipeline.run_checks({"probe_errors": {"gpu": {"type": "RuntimeError", "message": "nvml exploded"}}}, [c])
+    assert [(f.code, f.status) for f in out] == [("probe.gpu.error", Status.ERROR), ("test.needs.no-facts", Status.SKIP)]
+
+
+@pytest.fixture
+def temp_probe():
+    added = []
+
+    def add(name, fn, timeout):
+        probes.registered()
+        probes.probe(name, timeout=timeout)(fn)
+        added.append(name)
+
+    yield add
+    for n in added:
+        probes._PROBES.pop(n, None)
+
+
+def test_raising_and_hanging_probes_are_contained(temp_probe):
+    def raises(ctx):
+        raise RuntimeError("NVML: driver/library version mismatch")
+
+    def hangs(ctx):
+        time.sleep(30)
+
+    temp_probe("t_raise", raises, 5)
+    temp_probe("t_hang", hangs, 0.5)
+    start = time.monotonic()
+    results, errors = probes.run_probes({}, only={"t_raise", "t_hang"})
+    assert time.monotonic() - start < 5
+    assert errors["t_raise"]["message"] == "NVML: driver/library version mismatch"
+    assert "within 0.5 s" in errors["t_hang"]["message"]
+    findings = pipeline.run_checks({"probe_errors": errors}, [])
+    assert {f.code for f in findings} == {"probe.t_raise.error", "probe.t_hang.error"}
+
+
+def test_error_finding_alone_exits_2():
+    from doctor.findings import error, exit_code, fail, warn
+
+    assert exit_code([error("x", "x")]) == 2
+    assert exit_code([error("x", "x"), fail("y", "y")]) == 1
+    assert exit_code([warn("w", "w")]) == 0 and exit_code([warn("w", "w")], strict=True) == 1

@@ -1,0 +1,90 @@
+"""The rules over the GPU / wheel / driver tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from doctor import platform_rules as pr
+
+
+@pytest.mark.parametrize("arch,cc,expected", [
+    (["sm_80", "sm_86", "sm_90"], "8.6", True),
+    (["sm_80", "sm_90"], "8.9", True),          # same major, newer minor runs sm_80 SASS
+    (["sm_50", "sm_60", "sm_70", "sm_75", "sm_80", "sm_86", "sm_90"], "12.0", False),  # cu126 on an RTX 50
+    (["sm_75", "sm_80", "sm_86", "sm_90", "sm_100", "sm_120"], "12.0", True),
+    (["sm_75", "sm_80", "sm_86", "sm_90", "sm_100", "sm_120"], "12.1", True),  # GB10 runs sm_120
+    (["sm_90a"], "12.0", False),                 # arch-specific kernels never run elsewhere
+    (["sm_90a"], "9.0", True),
+    (["sm_86"], "9.0", False),                   # SASS never crosses majors
+    (["sm_80", "compute_90"], "12.0", True),     # PTX JIT-compiles forward
+    ([], "9.0", None),
+    (["sm_90"], None, None),
+])
+def test_arch_covers(arch, cc, expected):
+    assert pr.arch_covers(arch, cc) is expected
+
+
+@pytest.mark.parametrize("have,need,ok", [
+    ("580.159.04", "580", True), ("575.64.03", "580", False), ("525.60.13", "525.60.13", True),
+    ("525.60.12", "525.60.13", False), ("560.94", "570", False), ("", "570", None), ("N/A", "570", None),
+])
+def test_driver_order(have, need, ok):
+    assert pr.driver_at_least(have, need) is ok
+
+
+@pytest.mark.parametrize("name,cc", [
+    ("NVIDIA GeForce RTX 5090", "12.0"), ("NVIDIA GeForce RTX 5070 Ti", "12.0"), ("NVIDIA H100 80GB HBM3", "9.0"),
+    ("NVIDIA GeForce RTX 4090", "8.9"), ("NVIDIA L40S", "8.9"), ("NVIDIA L4", "8.9"), ("NVIDIA A100-SXM4-80GB", "8.0"),
+    ("NVIDIA GeForce RTX 3060", "8.6"), ("Tesla T4", "7.5"), ("NVIDIA RTX PRO 6000 Blackwell Workstation Edition", "12.0"),
+])
+def test_gpu_name_table(name, cc):
+    assert pr.gpu_row(name)["cc"] == cc
+
+
+def test_unknown_gpu_name():
+    assert pr.gpu_row("Matrox Millennium") is None
+    assert pr.device_cc({"name": "Matrox"}) == (None, "unknown")
+    assert pr.device_cc({"name": "NVIDIA GeForce RTX 5090"}) == ("12.0", "name table")
+
+
+def test_choose_wheel_keeps_release_when_a_variant_serves_the_gpu():
+    c = pr.choose_wheel("12.0", "576.28", "win32", "2.7.1")
+    assert (c.release, c.tag, c.same_release) == ("2.7.1", "cu128", True)
+
+
+def test_choose_wheel_respects_the_driver():
+    # cu130 (PyPI default for 2.11) needs 580: with 570 the cu128 variant is chosen
+    c = pr.choose_wheel("8.9", "570.133.07", "linux", "2.11.0")
+    assert c.tag == "cu128"
+    c = pr.choose_wheel("8.9", "580.65.06", "linux", "2.11.0")
+    assert c.tag == "cu130"
+
+
+def test_choose_wheel_moves_release_when_none_serves_the_gpu():
+    # 2.6 has no sm_120 variant at all: the recommended release is chosen
+    c = pr.choose_wheel("12.0", "580.76", "linux", "2.6.0")
+    assert not c.same_release and pr.arch_covers(pr.expected_arch(c.release, c.tag), "12.0")
+
+
+def test_install_command_quotes_paths():
+    c = pr.choose_wheel("12.0", "580", "linux", "2.8.0")
+    assert pr.torch_install_command(c, "/opt/my env/bin/python", "linux").startswith("'/opt/my env/bin/python' -m pip")
+    win = pr.torch_install_command(c, r"C:\Program Files\ComfyUI\python.exe", "win32")
+    assert win.startswith('"C:\\Program Files\\ComfyUI\\python.exe" -m pip install --force-reinstall torch==2.8.0')
+
+
+def test_driver_fix_per_platform():
+    assert "wsl --shutdown" in pr.driver_update_fix("580", {"wsl": True, "os": "linux"})
+    assert "nvidia.com" in pr.driver_update_fix("580", {"os": "win32"})
+    assert "nvidia-driver-580-open" in pr.driver_update_fix("580", {"os": "linux"})
+
+
+def test_every_manifest_row_has_a_source():
+    from doctor import manifests
+
+    for name in ("gpus", "wheels", "drivers", "attention", "requirements"):
+        table = manifests.load(name)
+        for key, rows in table.items():
+            if isinstance(rows, list) and rows and isinstance(rows[0], dict):
+                for row in rows:
+                    assert row.get("source"), f"{name}.{key} row without a source: {row}"

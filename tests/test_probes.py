@@ -1,0 +1,223 @@
+"""Probes against real things: the real CPU torch, a stand-in nvidia-smi executable, /proc text, a
+hanging child. No mocks of our own code: the probes run as they do for a user."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED, run_json
+from doctor import subproc
+from doctor.probes import gpu as gpu_probe
+from doctor.probes.attention import scan_paths
+
+H100 = SHARED / "fixtures" / "gpu" / "h100-torch2.11-cu130"
+
+
+def torch_python() -> str | None:
+    """An interpreter with the real CPU torch: this one if it has torch, else KLEIN_TEST_TORCH_PYTHON."""
+    env = os.environ.get("KLEIN_TEST_TORCH_PYTHON")
+    if env:
+        return env
+    try:
+        import importlib.util
+
+        if importlib.util.find_spec("torch") is not None:
+            return sys.executable
+    except Exception:  # noqa: BLE001
+        pass
+    return None
+
+
+def write_stand_in_smi(folder: Path, query_csv: str, banner: str, reject_field: str | None = None) -> Path:
+    """An `nvidia-smi` executable that answers like the real one recorded on an H100."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "query.csv").write_text(query_csv)
+    (folder / "banner.txt").write_text(banner)
+    script = folder / "nvidia-smi"
+    script.write_text(textwrap.dedent(f"""\
+        #!{sys.executable}
+        import sys, pathlib
+        here = pathlib.Path(__file__).parent
+        args = sys.argv[1:]
+        q = next((a for a in args if a.startswith("--query-gpu=")), None)
+        if q is None:
+            sys.stdout.write((here / "banner.txt").read_text()); sys.exit(0)
+        fields = q.split("=", 1)[1].split(",")
+        bad = {reject_field!r}
+        if bad and bad in fields:
+            print('Field "%s" is not a valid field to query.' % bad); sys.exit(2)
+        rows = [line.split(", ") for line in (here / "query.csv").read_text().splitlines() if line.strip()]
+        full = ["index","name","uuid","driver_version","compute_cap","memory.total","memory.free","memory.used",
+                "pci.bus_id","pcie.link.gen.current","pcie.link.width.current","clocks.sm","clocks.max.sm","power.limit"]
+        for r in rows:
+            vals = dict(zip(full, r))
+            print(", ".join(vals.get(f, "[N/A]") for f in fields))
+        """))
+    script.chmod(script.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return script
+
+
+def h100_query_rows() -> str:
+    """The recorded noheader/nounits row, reordered to the probe's field list (the recording has extra
+    fields: temperature, and clocks before power)."""
+    rec = (H100 / "nvidia-smi-query-noheader-nounits.csv").read_text().strip().split(", ")
+    hdr = [h.split(" [")[0] for h in (H100 / "nvidia-smi-query.csv").read_text().splitlines()[0].split(", ")]
+    m = dict(zip(hdr, rec))
+    m["clocks.sm"], m["clocks.max.sm"] = m.pop("clocks.current.sm"), m["clocks.max.sm"]
+    order = ["index", "name", "uuid", "driver_version", "compute_cap", "memory.total", "memory.free", "memory.used",
+             "pci.bus_id", "pcie.link.gen.current", "pcie.link.width.current", "clocks.sm", "clocks.max.sm", "power.limit"]
+    return ", ".join(m[k] for k in order) + "\n"
+
+
+def test_nvidia_smi_csv_parser_on_the_recorded_h100(shared):
+    rows = gpu_probe.parse_smi_csv(h100_query_rows(), gpu_probe.SMI_FIELDS)
+    (d,) = rows
+    assert d["name"] == "NVIDIA H100 80GB HBM3" and d["compute_capability"] == "9.0"
+    assert d["memory_total_bytes"] == 81559 * 1024 * 1024 and d["pcie_width"] == 16 and d["sm_clock_max_mhz"] == 1980
+    # the csv form with units parses to the same numbers
+    with_units = (H100 / "nvidia-smi-query.csv").read_text().splitlines()[1]
+    hdr = [h.split(" [")[0].replace("clocks.current.sm", "clocks.sm")
+           for h in (H100 / "nvidia-smi-query.csv").read_text().splitlines()[0].split(", ")]
+    (u,) = gpu_probe.parse_smi_csv(with_units, hdr)
+    assert u["memory_total_bytes"] == d["memory_total_bytes"] and u["power_limit_w"] == 700.0
+
+
+def test_banner_and_proc_parsers(shared):
+    b = gpu_probe.parse_smi_banner((H100 / "nvidia-smi.txt").read_text())
+    assert b == {"driver_version": "580.159.04", "cuda_driver_version": "13.0"}
+    assert gpu_probe.parse_proc_version((H100 / "proc-driver-nvidia-version.txt").read_text()) == "580.159.04"
+    legacy = "NVRM version: NVIDIA UNIX x86_64 Kernel Module  535.183.01  Sun May 12 19:39:15 UTC 2024\n"
+    assert gpu_probe.parse_proc_version(legacy) == "535.183.01"
+
+
+def test_proc_fallback_reads_models(tmp_path, shared):
+    root = tmp_path / "nvidia"
+    (root / "gpus" / "0000:01:00.0").mkdir(parents=True)
+    (root / "version").write_text((H100 / "proc-driver-nvidia-version.txt").read_text())
+    (root / "gpus" / "0000:01:00.0" / "information").write_text("Model: \t\t NVIDIA GeForce RTX 5090\nIRQ: 185\n")
+    out = gpu_probe.read_proc(str(root))
+    assert out["driver_version"] == "580.159.04" and out["devices"][0]["name"] == "NVIDIA GeForce RTX 5090"
+
+
+def test_stand_in_nvidia_smi_on_path(tmp_path, shared):
+    """NVML is absent on this machine, so the probe must fall back to the nvidia-smi on PATH."""
+    bindir = tmp_path / "bin"
+    write_stand_in_smi(bindir, h100_query_rows(), (H100 / "nvidia-smi.txt").read_text())
+    rc, doc = run_json("--check", "gpu", env={"PATH": f"{bindir}{os.pathsep}{os.environ['PATH']}"})
+    g = doc["facts"]["gpu"]
+    if g["source"] == "nvml":
+        pytest.skip("this machine has a real NVML")
+    assert g["source"] == "nvidia-smi" and g["driver_version"] == "580.159.04" and g["cuda_driver_version"] == "13.0"
+    assert g["devices"][0]["compute_capability"] == "9.0"
+    assert any(f["code"] == "gpu.found" and "H100" in f["title"] for f in doc["findings"])
+    # redacted by default: the UUID never reaches the output
+    assert "11111111-2222" not in json.dumps(doc)
+
+
+def test_old_driver_without_compute_cap_field(tmp_path, shared):
+    """Drivers before ~510 reject the compute_cap field: the probe retries without it and the capability
+    comes from the GPU name table, saying so."""
+    bindir = tmp_path / "bin"
+    row = h100_query_rows().replace("NVIDIA H100 80GB HBM3", "NVIDIA GeForce RTX 3090")
+    write_stand_in_smi(bindir, row, (H100 / "nvidia-smi.txt").read_text(), reject_field="compute_cap")
+    rc, doc = run_json("--check", "gpu", env={"PATH": f"{bindir}{os.pathsep}{os.environ['PATH']}"})
+    if doc["facts"]["gpu"]["source"] == "nvml":
+        pytest.skip("this machine has a real NVML")
+    d = doc["facts"]["gpu"]["devices"][0]
+    assert d["compute_capability"] is None and d["name"] == "NVIDIA GeForce RTX 3090"
+    (f,) = [f for f in doc["findings"] if f["code"] == "gpu.found"]
+    assert "sm_86" in f["title"]
+
+
+def test_failing_nvidia_smi_is_reported_not_raised(tmp_path):
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    smi = bindir / "nvidia-smi"
+    smi.write_text('#!/bin/sh\necho "NVIDIA-SMI has failed because it couldn\'t communicate with the NVIDIA driver."\nexit 9\n')
+    smi.chmod(0o755)
+    rc, doc = run_json("--check", "gpu", env={"PATH": f"{bindir}{os.pathsep}{os.environ['PATH']}"})
+    if doc["facts"]["gpu"]["source"] == "nvml":
+        pytest.skip("this machine has a real NVML")
+    (f,) = [f for f in doc["findings"] if f["code"] == "gpu.none"]
+    assert any("couldn" in e and "communicate" in e for e in f["evidence"])
+
+
+def test_real_cpu_torch_probe():
+    py = torch_python()
+    if py is None:
+        pytest.skip("no interpreter with torch (CI installs torch==2.13.0)")
+    rc, doc = run_json("--python", py)
+    t = doc["facts"]["torch"]
+    assert t["ran"] and t["installed"] and t["version"].startswith("2.") and t["cuda"] is None
+    assert t["is_available"] is False and t["arch_flags"] == []
+    assert doc["facts"]["python"]["torch_build"]["version"] == t["version"]  # read from version.py without import
+    codes = {f["code"]: f for f in doc["findings"]}
+    assert codes["torch.ok"]["status"] == "ok"
+    assert codes["torch.cpu-build"]["status"] == "info"  # no GPU here either
+
+
+def test_missing_interpreter_is_a_finding():
+    rc, doc = run_json("--python", "/nonexistent/python3")
+    (f,) = [f for f in doc["findings"] if f["code"] == "python.unusable"]
+    assert f["status"] == "fail" and "--python" in f["fix"]
+
+
+def test_broken_torch_import_in_a_real_interpreter(tmp_path):
+    """A torch package whose import raises, as a missing libcudnn does: the probe reports PyTorch's words."""
+    site = tmp_path / "site"
+    (site / "torch").mkdir(parents=True)
+    (site / "torch" / "__init__.py").write_text("raise OSError('libcudnn.so.9: cannot open shared object file: No such file or directory')\n")
+    (site / "torch" / "version.py").write_text("__version__ = '2.8.0+cu128'\ncuda = '12.8'\nhip = None\n")
+    wrapper = tmp_path / "python"
+    wrapper.write_text(f"#!/bin/sh\nPYTHONPATH={site} exec {sys.executable} \"$@\"\n")
+    wrapper.chmod(0o755)
+    rc, doc = run_json("--python", str(wrapper), "--check", "torch")
+    assert doc["facts"]["python"]["torch_build"] == {"found": True, "location": str(site / "torch").replace(os.path.expanduser("~"), "~"),
+                                                      "version": "2.8.0+cu128", "cuda": "12.8", "hip": None}
+    (f,) = [f for f in doc["findings"] if f["code"] == "torch.import-error"]
+    assert "libcudnn.so.9" in f["evidence"][0]
+
+
+def test_child_that_hangs_is_killed_within_its_bound(tmp_path):
+    script = subproc.SCRIPTS / "pyenv_probe.py"
+    hang = tmp_path / "python"
+    hang.write_text("#!/bin/sh\nsleep 30\n")
+    hang.chmod(0o755)
+    res = subproc.run_script(str(hang), script.name, timeout=1.0)
+    assert res.data is None and "timed out after 1 s" in res.error and res.duration_s < 10
+
+
+def test_child_that_crashes_is_reported(tmp_path):
+    crash = tmp_path / "python"
+    crash.write_text("#!/bin/sh\necho 'Segmentation fault' >&2\nkill -SEGV $$\n")
+    crash.chmod(0o755)
+    res = subproc.run_script(str(crash), "pyenv_probe.py", timeout=10)
+    assert res.data is None and "signal" in res.error and "Segmentation" in res.stderr
+
+
+def test_attention_scan_finds_overrides_with_file_and_line(tmp_path):
+    (tmp_path / "custom_nodes" / "fast").mkdir(parents=True)
+    (tmp_path / "custom_nodes" / "fast" / "nodes.py").write_text(
+        "import torch\nfrom flash_attn import flash_attn_func\nmodel = M.from_pretrained(p, attn_implementation='flash_attention_2')\n")
+    (tmp_path / "run_nvidia_gpu.bat").write_text(".\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build --use-flash-attention\r\npause\r\n")
+    (tmp_path / "config.json").write_text('{"_attn_implementation": "flash_attention_2"}')
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.py").write_text("attn_implementation='flash_attention_2'\n")  # skipped
+    out = scan_paths([str(tmp_path)])
+    got = {(Path(h["file"]).name, h["line"], h["pattern"]) for h in out["hits"]}
+    assert got == {("nodes.py", 2, "flash-attn-direct"), ("nodes.py", 3, "transformers-fa2"),
+                   ("run_nvidia_gpu.bat", 1, "comfy-flash-flag"), ("config.json", 1, "config-attn-impl")}
+
+
+def test_probe_module_timings_recorded():
+    rc, doc = run_json("--check", "system")
+    assert set(doc["facts"]["probe_durations"]) >= {"system"}
+    assert doc["facts"]["probe_errors"] == {}

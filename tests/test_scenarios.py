@@ -1,0 +1,133 @@
+"""Checks judged on recorded and scenario machines, replayed with --facts as a maintainer would.
+
+Each scenario changes one thing from a real H100 recording (see tests/data/facts/make_scenarios.py);
+the test asserts the finding a user must see, its status, and the exact fix.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FACTS, codes, run_cli, run_json
+
+
+def findings(doc, code):
+    return [f for f in doc["findings"] if f["code"] == code]
+
+
+def test_real_h100_is_ready():
+    rc, doc = run_json("--facts", str(FACTS / "h100-cu130.json"))
+    assert rc == 0, doc["summary"]
+    assert not codes(doc, "fail") and not codes(doc, "warn") and not codes(doc, "error")
+    assert "gpu.found" in codes(doc, "ok") and "torch.arch.ok" in codes(doc, "ok") and "torch.kernel.ok" in codes(doc, "ok")
+    assert doc["schema"] == "klein-doctor/1" and doc["tool"]["name"] == "klein-doctor"
+    assert doc["summary"]["total"] == len(doc["findings"])
+
+
+def test_rtx5090_on_cu126_gets_the_cu128_reinstall():
+    rc, doc = run_json("--facts", str(FACTS / "rtx5090-torch271-cu126.json"))
+    assert rc == 1
+    (f,) = findings(doc, "torch.arch.missing")
+    assert f["status"] == "fail" and "sm_120" in f["title"]
+    assert f["fix"].endswith("-m pip install --force-reinstall torch==2.7.1 --index-url https://download.pytorch.org/whl/cu128")
+    assert f["fix"].startswith("C:\\ComfyUI_windows_portable\\python_embeded\\python.exe")
+    # PyTorch's own lazily printed warning is shown as evidence
+    assert any("not compatible with the current PyTorch installation" in e for e in f["evidence"])
+    assert findings(doc, "torch.kernel.failed")[0]["status"] == "fail"
+
+
+def test_rtx5090_driver_560():
+    rc, doc = run_json("--facts", str(FACTS / "rtx5090-driver560.json"))
+    assert rc == 1
+    (f,) = findings(doc, "gpu.driver.too-old-for-gpu")
+    assert "R570" in f["title"] and "580+" in f["title"]
+    assert "nvidia-driver-580" in f["fix"]
+
+
+def test_driver_too_old_for_cuda13_wheel_offers_both_ways():
+    rc, doc = run_json("--facts", str(FACTS / "rtx4090-driver570-cu130.json"))
+    (f,) = findings(doc, "gpu.driver.too-old-for-wheel")
+    assert f["status"] == "fail"
+    assert "580" in f["fix"] and "torch==2.11.0 --index-url https://download.pytorch.org/whl/cu128" in f["fix"]
+
+
+def test_rtx3090_fp8_is_info_only():
+    rc, doc = run_json("--facts", str(FACTS / "rtx3090-fp8.json"))
+    assert rc == 0
+    (f,) = findings(doc, "gpu.fp8.no-tensor-cores")
+    assert f["status"] == "info" and "sm_86" in f["title"]
+
+
+def test_no_gpu_is_a_finding_and_everything_else_runs():
+    rc, doc = run_json("--facts", str(FACTS / "no-gpu.json"))
+    assert rc == 1
+    (f,) = findings(doc, "gpu.none")
+    assert f["status"] == "fail" and f["fix"]
+    assert any("NVML Shared Library Not Found" in e for e in f["evidence"])
+    assert {"system.python.ok", "system.ram.ok", "torch.ok", "torch.cpu-build"} <= codes(doc)
+    assert findings(doc, "torch.cpu-build")[0]["status"] == "info"
+    assert not codes(doc, "error")
+
+
+def test_cpu_torch_on_a_gpu_machine_fails_with_cuda_wheel():
+    rc, doc = run_json("--facts", str(FACTS / "cpu-torch-on-gpu.json"))
+    (f,) = findings(doc, "torch.cpu-build")
+    assert f["status"] == "fail" and "whl/cu130" in f["fix"] and "torch==2.11.0" in f["fix"]
+
+
+def test_broken_torch_import():
+    rc, doc = run_json("--facts", str(FACTS / "broken-torch-import.json"))
+    (f,) = findings(doc, "torch.import-error")
+    assert f["status"] == "fail" and "libcudnn" in f["evidence"][0]
+    assert "CUDA library" in f["title"]
+    # the checks that need a working torch say nothing rather than guess
+    assert not codes(doc) & {"torch.arch.ok", "torch.arch.missing", "torch.kernel.ok"}
+
+
+def test_attention_overrides_on_rtx5090():
+    rc, doc = run_json("--facts", str(FACTS / "rtx5090-attention-overrides.json"))
+    assert rc == 1
+    assert findings(doc, "attention.xformers.fa3-on-sm120")[0]["status"] == "fail"
+    assert findings(doc, "attention.env.broken")[0]["status"] == "fail"
+    (scan,) = findings(doc, "attention.scan.transformers-fa2")
+    assert scan["status"] == "fail" and "run.py:12" in scan["title"] and "sdpa" in scan["fix"]
+    assert findings(doc, "attention.flash-attn.unusable")[0]["status"] == "warn"
+
+
+def test_second_gpu_selected_by_cuda_visible_devices():
+    rc, doc = run_json("--facts", str(FACTS / "two-gpus-cvd1.json"))
+    (f,) = findings(doc, "gpu.found")
+    assert "RTX 3060" in f["title"] and "GPU 1 of 2" in f["title"] and "CUDA_VISIBLE_DEVICES=1" in f["title"]
+    assert len([e for e in f["evidence"] if e.startswith("GPU ")]) == 2
+    (v,) = findings(doc, "gpu.vram.path-too-big")
+    assert v["status"] == "warn" and v["fix"] == "klein-doctor check --path comfyui"
+
+
+def test_gpu_flag_overrides_cuda_visible_devices(tmp_path):
+    facts = json.loads((FACTS / "two-gpus-cvd1.json").read_text())
+    facts["options"]["gpu"] = 0
+    p = tmp_path / "f.json"
+    p.write_text(json.dumps(facts))
+    rc, doc = run_json("--facts", str(p))
+    (f,) = findings(doc, "gpu.found")
+    assert "H100" in f["title"] and "--gpu 0" in f["title"]
+
+
+def test_cuda_visible_devices_hiding_every_gpu(tmp_path):
+    facts = json.loads((FACTS / "h100-cu130.json").read_text())
+    facts["system"]["env"]["CUDA_VISIBLE_DEVICES"] = "-1"
+    p = tmp_path / "f.json"
+    p.write_text(json.dumps(facts))
+    rc, doc = run_json("--facts", str(p))
+    (f,) = findings(doc, "gpu.hidden")
+    assert f["status"] == "fail" and "CUDA_VISIBLE_DEVICES" in f["fix"]
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in FACTS.glob("*.json")))
+def test_every_recorded_machine_replays_without_error(name):
+    proc = run_cli("check", "--facts", str(FACTS / f"{name}.json"))
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert "Ready for FLUX.2" in proc.stdout or "Not ready" in proc.stdout
