@@ -131,7 +131,9 @@ def run_one(c: Check, facts: dict[str, Any]) -> list[Finding]:
 
 
 def _probe_area(name: str) -> str:
-    return {"gpu": "GPU", "torch": "PyTorch", "python": "PyTorch", "scan": "Attention"}.get(name, "System")
+    return {"gpu": "GPU", "torch": "PyTorch", "python": "PyTorch", "scan": "Attention", "comfyui_tree": "ComfyUI",
+            "comfyui_server": "ComfyUI", "workflows": "Workflows", "models": "Model files", "comfyui_log": "Logs",
+            "smoke": "Smoke"}.get(name, "System")
 
 
 def diagnose(options: dict[str, Any], facts: dict[str, Any] | None = None,

@@ -10,11 +10,12 @@ from . import ProbeContext, probe
 
 
 def target_python(options: dict[str, Any]) -> str:
-    """`--python EXE` wins; later issues add ComfyUI's own interpreter as the default on that path."""
+    """`--python EXE` wins; on the comfyui path the interpreter ComfyUI runs with (found by the
+    comfyui_tree probe, which sets ``detected_python``); else the doctor's own."""
     return options.get("python") or options.get("detected_python") or subproc.this_python()
 
 
-@probe("python", timeout=30)
+@probe("python", timeout=30, after=["comfyui_tree"])
 def python_probe(ctx: ProbeContext) -> dict[str, Any]:
     exe = target_python(ctx.options)
     res = subproc.run_script(exe, "pyenv_probe.py", timeout=25)

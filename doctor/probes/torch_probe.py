@@ -11,10 +11,11 @@ from .pyenv import target_python
 DEFAULT_TIMEOUT = 120.0
 
 
-@probe("torch", timeout=DEFAULT_TIMEOUT + 10)
+@probe("torch", timeout=DEFAULT_TIMEOUT + 10, after=["comfyui_tree"])
 def torch_probe(ctx: ProbeContext) -> dict[str, Any]:
-    # Runs in parallel with the "python" probe (no `after`): importing torch is the slow part of a
-    # check, so nothing waits in front of it. The child reports a missing torch itself.
+    # Runs in parallel with the "python" probe: importing torch is the slow part of a check, so only
+    # the (fast) ComfyUI tree probe, which may name the interpreter, runs before it. The child reports a
+    # missing torch itself.
     timeout = float(ctx.options.get("torch_timeout") or DEFAULT_TIMEOUT)
     gpu = ctx.options.get("gpu")
     res = subproc.run_script(target_python(ctx.options), "torch_probe.py", [str(gpu if gpu is not None else 0)],

@@ -1,0 +1,68 @@
+"""ComfyUI facts: the install tree, the live server, and the workflows to lint.
+
+The tree probe also hands two things to probes and checks that run later, through the options they
+already read: the interpreter ComfyUI runs with (``detected_python``, the default target on the comfyui
+path) and its ``--cuda-device`` (``comfyui_cuda_device``). A user's --python / --gpu still win.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..comfyui import server, tree, workflow
+from . import ProbeContext, probe
+
+MAX_WORKFLOWS = 200
+
+
+@probe("comfyui_tree", timeout=45)
+def comfyui_tree_probe(ctx: ProbeContext) -> dict[str, Any]:
+    facts = tree.inspect(ctx.options)
+    if facts["found"] and ctx.options.get("path") == "comfyui":
+        if facts.get("python") and not ctx.options.get("python"):
+            ctx.options.setdefault("detected_python", facts["python"])
+        if facts.get("cuda_device") is not None:
+            ctx.options.setdefault("comfyui_cuda_device", facts["cuda_device"])
+    return facts
+
+
+@probe("comfyui_server", timeout=90)
+def comfyui_server_probe(ctx: ProbeContext) -> dict[str, Any]:
+    return server.server_facts(ctx.options)
+
+
+def _lookup(folders: dict[str, list[dict[str, Any]]], wanted: dict[str, set[str]]) -> dict[str, dict[str, list[str]]]:
+    out: dict[str, dict[str, list[str]]] = {}
+    for folder, names in wanted.items():
+        dirs = [Path(e["path"]) for e in folders.get(folder) or []]
+        out[folder] = {}
+        for name in sorted(names):
+            rel = Path(*name.replace("\\", "/").split("/"))
+            out[folder][name] = [str(d / rel) for d in dirs if (d / rel).is_file()]
+    return out
+
+
+@probe("workflows", timeout=60, after=["comfyui_tree", "comfyui_server", "models"])
+def workflows_probe(ctx: ProbeContext) -> dict[str, Any]:
+    t = ctx.results.get("comfyui_tree") or {}
+    paths: list[tuple[str, str]] = [(p, "--workflow") for p in ctx.options.get("workflows") or []]
+    wdir = t.get("workflows_dir")
+    truncated = False
+    if wdir and Path(wdir).is_dir():
+        found = sorted(Path(wdir).rglob("*.json"))
+        truncated = len(found) > MAX_WORKFLOWS
+        paths += [(str(p), "install") for p in found[:MAX_WORKFLOWS]]
+    files = []
+    wanted: dict[str, set[str]] = {}
+    for p, origin in paths:
+        wf = workflow.load(p)
+        wf["origin"] = origin
+        files.append(wf)
+        for folder, names in workflow.referenced_files(wf).items():
+            wanted.setdefault(folder, set()).update(names)
+    folders = t.get("model_folders") or {}
+    have_folders = any(folders.get(f) for f in ("diffusion_models", "text_encoders", "vae"))
+    return {"files": files, "workflows_dir": wdir, "truncated": truncated,
+            "lookup": _lookup(folders, wanted) if have_folders else None,
+            "folders_searched": {f: [e["path"] for e in folders.get(f) or []] for f in wanted} if have_folders else {}}

@@ -1,0 +1,263 @@
+"""Workflow lint: every official Klein template is clean with its files present; each deliberate mistake
+(derived from a template or one of the captured API prompts) is caught."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from checks.workflows import build_context
+from doctor.comfyui import workflow
+from doctor.pipeline import run_one, select_checks
+from doctor.probes import ProbeContext
+from doctor.probes.comfyui import comfyui_tree_probe, workflows_probe
+from tests.comfy_trees import git_tree, sparse
+from tests.conftest import codes as doc_codes
+from tests.conftest import run_json
+
+FOLDER_OF = {"UNETLoader": "diffusion_models", "CLIPLoader": "text_encoders", "VAELoader": "vae"}
+
+
+def templates(shared: Path) -> list[Path]:
+    return sorted((shared / "fixtures" / "templates").glob("*.json"))
+
+
+def gather(root: Path, wf_paths: list[Path], extra: dict | None = None) -> dict:
+    """The real probes on a real tree, then the facts a check sees."""
+    ctx = ProbeContext(options={"path": "comfyui", "comfyui": str(root), "workflows": [str(p) for p in wf_paths],
+                                "no_server": True})
+    ctx.results["comfyui_tree"] = comfyui_tree_probe(ctx)
+    facts = {"options": ctx.options, "probe_errors": {}, "comfyui_tree": ctx.results["comfyui_tree"],
+             "comfyui_server": {"contacted": False}, **(extra or {})}
+    ctx.results.update(extra or {})
+    facts["workflows"] = workflows_probe(ctx)
+    return facts
+
+
+def lint_findings(facts: dict):
+    (c,) = [c for c in select_checks(None) if c.id == "workflows.lint"]
+    return run_one(c, facts)
+
+
+def codes(fs, status=None):
+    return {f.code for f in fs if status is None or f.status.value == status}
+
+
+def above_info(fs):
+    return [f for f in fs if f.status.value in ("warn", "fail", "error")]
+
+
+def place_files(root: Path, wf_paths: list[Path]) -> None:
+    for p in wf_paths:
+        for folder, names in workflow.referenced_files(workflow.load(p)).items():
+            for n in names:
+                sparse(root / "models" / folder / n)
+
+
+def test_every_template_is_clean_with_files_present(shared, tmp_path):
+    root = git_tree(tmp_path)
+    tps = templates(shared)
+    assert len(tps) == 7
+    place_files(root, tps)
+    facts = gather(root, tps)
+    fs = lint_findings(facts)
+    assert above_info(fs) == []
+    assert sum(f.code == "workflows.ok" for f in fs) == len(tps)
+
+
+def test_templates_clean_with_header_identities_from_models_probe(shared, tmp_path):
+    root = git_tree(tmp_path)
+    tps = templates(shared)
+    fam = {"qwen_3_4b.safetensors": ("text_encoder", "qwen3-4b"), "qwen_3_8b_fp8mixed.safetensors": ("text_encoder", "qwen3-8b"),
+           "flux2-vae.safetensors": ("vae", "flux2-vae"), "full_encoder_small_decoder.safetensors": ("vae", "flux2-small-decoder")}
+    files = []
+    for p in tps:
+        for folder, names in workflow.referenced_files(workflow.load(p)).items():
+            for n in names:
+                role, family = fam.get(n, ("diffusion_model", "flux2-klein-9b" if "9b" in n else "flux2-klein-4b"))
+                files.append({"path": str(root / "models" / folder / n), "name": n, "folder_type": folder,
+                              "identity": {"id": n, "role": role, "family": family, "label": family}})
+    facts = gather(root, tps, {"models": {"files": files}})
+    assert above_info(lint_findings(facts)) == []
+
+
+def _edit_template(shared: Path, name: str, fn) -> dict:
+    data = json.loads((shared / "fixtures" / "templates" / name).read_text(encoding="utf-8"))
+    for sg in data["definitions"]["subgraphs"]:
+        for n in sg["nodes"]:
+            fn(n)
+    for n in data["nodes"]:
+        fn(n)
+    return data
+
+
+def _write(tmp_path: Path, data: dict, name: str = "wf.json") -> Path:
+    p = tmp_path / name
+    p.write_text(json.dumps(data), encoding="utf-8")
+    return p
+
+
+def _set(ntype: str, idx: int, value):
+    def fn(n):
+        if n.get("type") == ntype:
+            n["widgets_values"][idx] = value
+    return fn
+
+
+def _retype(old: str, new: str):
+    def fn(n):
+        if n.get("type") == old:
+            n["type"] = new
+    return fn
+
+
+def _strip_instance_values(n):
+    if isinstance(n.get("widgets_values"), list) and len(n["widgets_values"]) == 5:
+        n["widgets_values"] = []
+
+
+MISTAKES = [
+    ("clip type flux", "image_flux2_klein_text_to_image.json", _set("CLIPLoader", 1, "flux"), "workflows.clip-type", "fail"),
+    ("EmptyLatentImage", "image_flux2_klein_text_to_image.json", _retype("EmptyFlux2LatentImage", "EmptyLatentImage"),
+     "workflows.wrong-latent", "fail"),
+    ("width 1000", "image_flux2_klein_text_to_image.json", _set("EmptyFlux2LatentImage", 0, 1000), "workflows.latent-size", "warn"),
+    ("base settings on distilled", "image_flux2_klein_image_edit_4b_distilled.json", _set("Flux2Scheduler", 0, 20),
+     "workflows.steps", "warn"),
+    ("cfg 5 on distilled", "image_flux2_klein_image_edit_9b_distilled.json", _set("CFGGuider", 0, 5), "workflows.cfg", "warn"),
+    ("4 steps on base", "image_flux2_klein_image_edit_9b_base.json", _set("Flux2Scheduler", 0, 4), "workflows.steps", "warn"),
+    ("cfg 1 on base", "image_flux2_text_to_image_9b.json", _set("CFGGuider", 0, 1), "workflows.cfg", "warn"),
+    ("9B encoder with 4B", "image_flux2_klein_text_to_image.json", _set("CLIPLoader", 0, "qwen_3_8b_fp8mixed.safetensors"),
+     "workflows.pairing-te", "fail"),
+    ("steps 0", "image_flux2_klein_text_to_image.json", _set("Flux2Scheduler", 0, 0), "workflows.steps", "fail"),
+]
+
+
+@pytest.mark.parametrize("label,template,edit,code,status", MISTAKES, ids=[m[0] for m in MISTAKES])
+def test_each_template_mistake_is_caught(shared, tmp_path, label, template, edit, code, status):
+    root = git_tree(tmp_path)
+
+    def both(n):
+        edit(n)
+        _strip_instance_values(n)  # so the edited inner value is the one in force
+
+    p = _write(tmp_path, _edit_template(shared, template, both))
+    place_files(root, [p])
+    fs = lint_findings(gather(root, [p]))
+    assert code in codes(fs, status), [f.title for f in fs]
+
+
+def test_instance_values_override_inner_values(shared, tmp_path):
+    """A user changes the model on the subgraph node: the lint must judge that file, not the stored one."""
+    data = json.loads((shared / "fixtures" / "templates" / "image_flux2_klein_image_edit_4b_distilled.json").read_text())
+    for n in data["nodes"]:
+        if n.get("id") == 75:
+            n["widgets_values"][1] = "qwen_3_8b_fp8mixed.safetensors"
+    wf = workflow.parse(data)
+    clip = [n for sc in wf["scopes"] for n in sc["nodes"] if n["type"] == "CLIPLoader"]
+    assert [c["widgets"]["clip_name"] for c in clip] == ["qwen_3_8b_fp8mixed.safetensors"]  # node 92 is bypassed
+    assert "workflows.pairing-te" in {i["code"] for i in workflow.lint(wf, {})}
+
+
+def test_file_missing_and_flux1_vae_from_header_identity(shared, tmp_path):
+    root = git_tree(tmp_path)
+    p = shared / "fixtures" / "templates" / "image_flux2_klein_text_to_image.json"
+    sparse(root / "models" / "diffusion_models" / "flux-2-klein-4b.safetensors")
+    sparse(root / "models" / "text_encoders" / "qwen_3_4b.safetensors")
+    fs = lint_findings(gather(root, [p]))
+    missing = [f for f in fs if f.code == "workflows.file-missing"]
+    assert {m.title.split(" loads ")[1].split(",")[0] for m in missing} == {"flux-2-klein-base-4b.safetensors",
+                                                                          "flux2-vae.safetensors"}
+    assert all("models/" in m.fix for m in missing)
+    files = [{"path": "x", "name": n, "folder_type": f, "identity": {"id": n, "role": r, "family": fam, "label": lab}}
+             for n, f, r, fam, lab in [
+                 ("flux-2-klein-4b.safetensors", "diffusion_models", "diffusion_model", "flux2-klein-4b", "Klein 4B"),
+                 ("flux-2-klein-base-4b.safetensors", "unet", "diffusion_model", "flux2-klein-4b", "Klein 4B base"),
+                 ("qwen_3_4b.safetensors", "text_encoders", "text_encoder", "qwen3-4b", "Qwen3-4B"),
+                 ("flux2-vae.safetensors", "vae", "vae", "flux1-vae", "FLUX.1 VAE")]]
+    fs = lint_findings(gather(root, [p], {"models": {"files": files}}))
+    assert codes(fs, "fail") == {"workflows.pairing-vae"}
+    assert "FLUX.1 VAE (read from the file header)" in " ".join(e for f in fs for e in f.evidence)
+
+
+@pytest.fixture
+def prompts(shared):
+    return shared / "fixtures" / "comfyui" / "prompts"
+
+
+def _api_ctx(shared, present: bool = True):
+    info = json.loads((shared / "fixtures" / "comfyui" / "object_info.empty.json").read_text())
+    tiny = {"diffusion_models": {"tiny-flux-2-klein-4b-random.safetensors"},
+            "text_encoders": {"tiny-qwen_3_4b-1layer-random.safetensors"}, "vae": {"tiny-flux2-vae-random.safetensors"}}
+    return {"node_names": set(info), "node_source": "object_info.empty.json",
+            "exists": lambda folder, name: (name in tiny.get(folder, set()), "the captured server's file lists")}
+
+
+@pytest.mark.parametrize("prompt,expected", [
+    ("good.json", set()),
+    ("bad_cliptype_flux.json", {"workflows.clip-type"}),
+    ("runtime_wrong_te_type.json", {"workflows.clip-type"}),
+    ("bad_values.json", {"workflows.steps", "workflows.latent-size"}),
+    ("bad_missing_unet.json", {"workflows.file-missing"}),
+    ("bad_missing_te_and_vae.json", {"workflows.file-missing"}),
+    ("bad_unknown_node.json", {"workflows.node-missing"}),
+    ("bad_no_output.json", {"workflows.no-output"}),
+])
+def test_captured_api_prompts(shared, prompts, prompt, expected):
+    wf = workflow.load(prompts / prompt)
+    assert wf["format"] == "api" and wf["error"] is None
+    issues = workflow.lint(wf, _api_ctx(shared))
+    assert {i["code"] for i in issues if i["status"] in ("warn", "fail")} == expected
+
+
+def test_kv_node_needs_newer_install_without_server(shared, tmp_path):
+    root = git_tree(tmp_path, version="0.12.0")
+    p = shared / "fixtures" / "templates" / "image_flux2_klein_9b_kv_image_edit.json"
+    place_files(root, [p])
+    fs = lint_findings(gather(root, [p]))
+    (f,) = above_info(fs)
+    assert f.code == "workflows.node-too-new" and "FluxKVCache" in f.title and "0.17.0" in f.title
+
+
+def test_unreadable_and_foreign_files(tmp_path):
+    root = git_tree(tmp_path)
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    other = tmp_path / "other.json"
+    other.write_text('{"hello": 1}', encoding="utf-8")
+    (root / "user" / "default" / "workflows" / "broken.json").write_text("[1,", encoding="utf-8")
+    fs = lint_findings(gather(root, [bad, other, tmp_path / "nope.json"]))
+    by = [(f.code, f.status.value) for f in fs]
+    assert by.count(("workflows.unreadable", "fail")) == 3
+    assert ("workflows.unreadable", "warn") in by  # found in the install, not named by the user
+    assert any("line 1, column 3" in f.title for f in fs)
+
+
+def test_install_workflows_are_found(shared, tmp_path):
+    root = git_tree(tmp_path)
+    src = shared / "fixtures" / "templates" / "image_flux2_klein_text_to_image.json"
+    data = json.loads(src.read_text())
+    (root / "user" / "default" / "workflows" / "mine.json").write_text(json.dumps(data), encoding="utf-8")
+    place_files(root, [src])
+    facts = gather(root, [])
+    assert [f["origin"] for f in facts["workflows"]["files"]] == ["install"]
+    assert codes(lint_findings(facts)) == {"workflows.ok"}
+
+
+def test_no_workflows_is_skip(tmp_path):
+    root = git_tree(tmp_path)
+    assert codes(lint_findings(gather(root, []))) == {"workflows.none"}
+
+
+def test_cli_end_to_end(shared, tmp_path):
+    root = git_tree(tmp_path)
+    p = _write(tmp_path, _edit_template(shared, "image_flux2_klein_text_to_image.json", _set("CLIPLoader", 1, "flux")))
+    place_files(root, [p])
+    rc, doc = run_json("--path", "comfyui", "--comfyui", str(root), "--workflow", str(p), "--no-server",
+                       "--check", "workflows", "--check", "comfyui", "--no-redact")
+    assert rc == 1
+    assert "workflows.clip-type" in doc_codes(doc, "fail")
+    assert "comfyui.version.ok" in doc_codes(doc, "ok")
+    assert doc["facts"]["comfyui_tree"]["layout"] == "git"
