@@ -78,10 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
         pi = sub.add_parser("install", help="download and verify the Klein files into the right folders", epilog=EPILOG,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
         _install.add_arguments(pi)
-    pe = sub.add_parser("explain", help="turn a pasted error or a ComfyUI log into cause and fix")
+    pe = sub.add_parser("explain", help="turn a pasted error or a ComfyUI log into cause and fix",
+                        epilog="exit codes: 0 a known error was explained, 1 nothing known matched, 2 unreadable input.",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
     pe.add_argument("text", nargs="*", help="the error text (default: read stdin)")
     pe.add_argument("--log", metavar="FILE", help="read a log file instead")
     pe.add_argument("--json", action="store_true", help="print JSON")
+    pe.add_argument("--vram", type=float, metavar="GB",
+                    help="your GPU's VRAM in GB, to say which Klein path fits after an out-of-memory error")
     pe.add_argument("-v", "--verbose", action="store_true")
     return parser
 

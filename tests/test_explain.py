@@ -1,0 +1,339 @@
+"""`klein-doctor explain`, the comfyui_log probe and the logs.comfyui check, on real error texts."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, REPO, run_cli
+from doctor import explain, manifests
+from doctor.findings import Status
+from doctor.registry import all_checks
+
+SAMPLES = DATA / "explain"
+CAT = explain.catalog()
+IDS = [s.id for s in CAT.signatures]
+
+
+def ids(text: str | bytes, **kw) -> list[str]:
+    return [m["id"] for m in explain.explain_text(text, **kw)[0]]
+
+
+def one(text: str | bytes, sig: str, **kw) -> dict:
+    matches = explain.explain_text(text, **kw)[0]
+    hit = [m for m in matches if m["id"] == sig]
+    assert hit, f"{sig} not matched; got {[m['id'] for m in matches]}"
+    return hit[0]
+
+
+# --- the manifest -----------------------------------------------------------------------------------
+
+def test_every_signature_has_a_sourced_real_sample():
+    for sid in IDS:
+        f = SAMPLES / f"{sid}.txt"
+        assert f.is_file(), f"no sample for {sid}"
+        assert f.read_text(encoding="utf-8").startswith("# source: "), f"{f.name} must say where it comes from"
+    assert sorted(p.stem for p in SAMPLES.glob("*.txt")) == sorted(IDS)
+
+
+def test_manifest_rows_are_tagged_and_checks_exist():
+    known = {c.id for c in all_checks()}
+    for s in CAT.signatures:
+        assert re.search(r"\[[PSIM]\]", s.source), s.id
+        assert s.severity in ("fail", "warn", "info"), s.id
+        assert s.check in known, f"{s.id}: related check {s.check} is not registered"
+    for table in ("text_width", "model_width", "latent_channels"):
+        for row in CAT.tables[table]:
+            assert re.search(r"\[[PSIM]\]", row["source"]), row
+
+
+@pytest.mark.parametrize("sid", IDS)
+def test_sample_matches_its_signature(sid):
+    data = (SAMPLES / f"{sid}.txt").read_bytes()
+    matches = explain.explain_text(data)[0]
+    got = [m["id"] for m in matches]
+    assert sid in got, got
+    m = next(x for x in matches if x["id"] == sid)
+    assert m["cause"] and m["fix"] and m["confirm"] == f"klein-doctor check --check {m['check']}" and m["source"]
+
+
+# --- the numbers ------------------------------------------------------------------------------------
+
+def test_shape_pair_names_4b_encoder_with_9b_model_and_the_reverse():
+    a = one((SAMPLES / "klein.te-mismatch.txt").read_text(), "klein.te-mismatch")
+    assert a["details"]["encoder_width"] == 7680 and a["details"]["model_width"] == 12288
+    assert "[klein] 9B" in a["title"] and "4B text encoder" in a["fix"]
+    # the reverse pairing, as torch 2.13 words it (captured: F.linear(zeros(512,12288), zeros(3072,7680)))
+    b = one("RuntimeError: mat1 and mat2 shapes cannot be multiplied (512x12288 and 7680x3072)", "klein.te-mismatch")
+    assert "9B text encoder" in b["fix"] and "Klein 4B" in b["fix"] and "[klein] 4B" in b["title"]
+
+
+def test_shape_pair_from_wrong_cliploader_type_in_real_comfyui_run(shared):
+    run = json.loads((shared / "fixtures/comfyui/run_runtime_wrong_te_type.json").read_text())
+    msg = run["job_after"]["body"]["execution_error"]["exception_message"]
+    m = one(msg, "klein.te-mismatch")
+    assert m["details"]["encoder_width"] == 2560 and "flux2" in m["fix"]
+
+
+def test_unknown_widths_still_explained_as_generic_mismatch():
+    m = one("mat1 and mat2 shapes cannot be multiplied (77x768 and 1280x320)", "klein.te-mismatch")
+    assert "not a known Klein" in m["title"]
+
+
+def test_vae_channels_flux1_vae_and_reverse():
+    m = one((SAMPLES / "klein.vae-mismatch.txt").read_text(), "klein.vae-mismatch")
+    assert "FLUX.1" in m["title"] and "flux2-vae.safetensors" in m["fix"]
+    r = one("RuntimeError: Given groups=1, weight of size [512, 32, 3, 3], expected input[1, 16, 128, 128] to have "
+            "32 channels, but got 16 channels instead", "klein.vae-mismatch")
+    assert "EmptyFlux2LatentImage" in r["fix"] and r["details"]["got_channels"] == 16
+
+
+def test_oom_uses_vram_from_message_and_from_option():
+    text = (SAMPLES / "cuda.oom.txt").read_text()
+    m = one(text, "cuda.oom")
+    assert m["details"]["vram_from"] == "the error message"
+    assert any("BF16 through diffusers, fully resident" in p for p in m["details"]["paths_that_fit"])
+    small = one(text, "cuda.oom", vram_gb=8)
+    assert small["details"]["paths_that_fit"] == [] and "--lowvram" in small["fix"]
+    mid = one("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB", "cuda.oom", vram_gb=12)
+    assert mid["details"]["paths_that_fit"] == ["FP8 through ComfyUI"] and "do not" in mid["fix"]
+    bare = one("CUDA error: out of memory", "cuda.oom")
+    assert "--vram" in bare["fix"]
+
+
+def test_oom_reads_total_vram_from_comfyui_log_lines():
+    text = "[INFO] Total VRAM 12282 MB, total RAM 32000 MB\n...\n!!! Exception during processing !!! CUDA out of memory. Tried to allocate 1.50 GiB\n"
+    m = one(text, "cuda.oom")
+    assert m["details"]["vram_from"] == "the log's 'Total VRAM' line" and m["details"]["paths_that_fit"] == ["FP8 through ComfyUI"]
+
+
+def test_sm_driver_and_safetensors_details():
+    sm = one((SAMPLES / "torch.sm-unsupported.txt").read_text(encoding="utf-8"), "torch.sm-unsupported")
+    assert sm["details"]["gpu_arch"] == "sm_120" and "sm_90" in sm["details"]["torch_archs"] and "cu128" in sm["fix"]
+    drv = one((SAMPLES / "torch.cuda-driver-too-old.txt").read_text(), "torch.cuda-driver-too-old")
+    assert drv["details"]["driver_cuda"] == "11.4"
+    st = one((SAMPLES / "safetensors.truncated.txt").read_text(), "safetensors.truncated")
+    assert st["details"]["kind"] == "truncated"
+    for why, kind in (("header too large", "not-safetensors"), ("HeaderTooLarge", "not-safetensors"),
+                      ("MetadataIncompleteBuffer", "truncated"), ("header too small", "empty")):
+        assert one(f"SafetensorError: Error while deserializing header: {why}", "safetensors.truncated")["details"]["kind"] == kind
+
+
+def test_real_safetensors_errors_on_broken_files(tmp_path):
+    safetensors = pytest.importorskip("safetensors")
+    from safetensors import safe_open
+
+    import struct
+    n = 512 * 32 * 9 * 2
+    hdr = json.dumps({"decoder.conv_in.weight": {"dtype": "BF16", "shape": [512, 32, 3, 3], "data_offsets": [0, n]}}).encode()
+    hdr += b" " * (-len(hdr) % 8)
+    whole = struct.pack("<Q", len(hdr)) + hdr
+    (tmp_path / "cut.safetensors").write_bytes(whole)  # header only: the data never arrived
+    (tmp_path / "page.safetensors").write_bytes(b"<!DOCTYPE html><html><body>Access denied</body></html>")
+    kinds = {}
+    for name in ("cut", "page"):
+        with pytest.raises(Exception) as ei:
+            with safe_open(str(tmp_path / f"{name}.safetensors"), framework="numpy"):
+                pass
+        kinds[name] = one(f"{type(ei.value).__name__}: {ei.value}", "safetensors.truncated")["details"]["kind"]
+    assert kinds == {"cut": "truncated", "page": "not-safetensors"}, (safetensors.__version__, kinds)
+
+
+def test_supersedes_generic_no_kernel_image():
+    got = ids((SAMPLES / "xformers.fa3-on-blackwell.txt").read_text())
+    assert got == ["xformers.fa3-on-blackwell"]
+
+
+def test_benign_info_lines_are_not_errors(shared):
+    got = ids((shared / "fixtures/comfyui/startup_log.txt").read_bytes())
+    assert got == [], got
+
+
+# --- robustness -------------------------------------------------------------------------------------
+
+def test_unknown_text_matches_nothing():
+    assert ids("KeyError: 'foo'\n  File \"x.py\", line 3\nSomething else went wrong") == []
+
+
+def test_ansi_colours_and_wrapped_lines():
+    ansi = "\x1b[1m\x1b[31m[ERROR]\x1b[0m !!! Exception during processing !!! \x1b[31mmat1 and mat2 shapes cannot be multiplied (512x7680 and 12288x4096)\x1b[0m"
+    assert "klein.te-mismatch" in ids(ansi)
+    # ESC lost on copy: the remains of the colour codes
+    assert "klein.te-mismatch" in ids(ansi.replace("\x1b", ""))
+    msg = (SAMPLES / "klein.te-mismatch.txt").read_text().splitlines()[-1]
+    wrapped_mid_word = "\n".join(msg[i:i + 37] for i in range(0, len(msg), 37))  # a Windows console cuts rows
+    m = one(wrapped_mid_word, "klein.te-mismatch")
+    assert m["details"]["model_width"] == 12288
+    wrapped_at_space = "RuntimeError: mat1 and mat2 shapes cannot be\n    multiplied (512x7680 and\n    12288x4096)"
+    assert "klein.te-mismatch" in ids(wrapped_at_space)
+    sm_wrapped = ("NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current\n"
+                  "PyTorch installation.\nThe current PyTorch install supports CUDA capabilities sm_50 sm_60 sm_70 sm_75 sm_80 sm_86 sm_90.")
+    assert one(sm_wrapped, "torch.sm-unsupported")["details"]["gpu_arch"] == "sm_120"
+
+
+def test_windows_paths_and_json_escaped_text():
+    win = r"CUDA error (C:\actions-runner\_work\xformers\xformers\third_party\flash-attention\hopper\flash_fwd_launch_template.h:188): no kernel image is available for execution on the device"
+    assert ids(win) == ["xformers.fa3-on-blackwell"]
+    as_json = json.dumps({"exception_message": win})  # backslashes doubled, as in a ComfyUI error body
+    assert ids(as_json) == ["xformers.fa3-on-blackwell"]
+    dll = r"ImportError: DLL load failed while importing flash_attn_2_cuda: The specified procedure could not be found."
+    assert ids(dll) == ["flash-attn.abi-mismatch"]
+
+
+def test_block_edges_do_not_lose_or_double_hits():
+    line = b"[ERROR] !!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied (512x7680 and 12288x4096)\n"
+    filler = b"[INFO] loaded completely; 2702.94 MB loaded, full load: True\n"
+    data = (filler * 37 + line) * 50
+    for block in (1, 7, 64, 1000, len(data)):
+        chunks = [data[i:i + block] for i in range(0, len(data), block)]
+        sc = explain.scan_stream(chunks)
+        h = sc.hits["klein.te-mismatch"]
+        assert h.count == 50 and h.line == 38 and h.last_line == 50 * 38, (block, h)
+
+
+# --- the command ------------------------------------------------------------------------------------
+
+def test_cli_text_json_and_exit_codes(tmp_path):
+    proc = run_cli("explain", "--json", "mat1 and mat2 shapes cannot be multiplied (512x7680 and 12288x4096)")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert doc["schema"] == "klein-doctor/explain/1" and doc["matches"][0]["id"] == "klein.te-mismatch"
+    proc = run_cli("explain", "nothing", "known", "here")
+    assert proc.returncode == 1 and "klein-doctor report" in proc.stdout
+    proc = run_cli("explain", "--json", "nothing known here")
+    assert proc.returncode == 1 and json.loads(proc.stdout) == {"schema": "klein-doctor/explain/1", "matches": []}
+    proc = run_cli("explain", "--log", str(tmp_path / "missing.log"))
+    assert proc.returncode == 2 and "cannot read" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run_cli("explain", "--log", str(tmp_path))
+    assert proc.returncode == 2 and "folder" in proc.stderr
+
+
+def test_cli_stdin_and_log(shared):
+    text = (SAMPLES / "comfyui.too-old-for-klein.txt").read_text(encoding="utf-8")
+    proc = run_cli("explain", input=text)
+    assert proc.returncode == 0, proc.stderr
+    assert "[comfyui.too-old-for-klein]" in proc.stdout and "confirm: klein-doctor check --check comfyui.version" in proc.stdout
+    assert "v0.9.2" in proc.stdout
+    proc = run_cli("explain", "--log", str(shared / "fixtures/comfyui/server_log_full.txt"), "-v")
+    assert proc.returncode == 0
+    for sid in ("klein.te-mismatch", "klein.zimage-te", "comfyui.model-undetected", "comfyui.clip-type-invalid"):
+        assert f"[{sid}]" in proc.stdout
+    assert "line 175" in proc.stdout and "torch_version=2.13.0+cpu" in proc.stdout
+    proc = run_cli("explain", input="")
+    assert proc.returncode == 2 and "empty" in proc.stderr
+
+
+def test_internal_logs_json_from_a_real_server(shared):
+    raw = (shared / "fixtures/comfyui/internal_logs_raw.final.json").read_bytes()
+    got = ids(raw)
+    assert "klein.te-mismatch" in got and "klein.zimage-te" in got
+
+
+def test_50mb_log_bounded_time_and_memory(tmp_path, shared):
+    base = (shared / "fixtures/comfyui/server_log_full.txt").read_bytes()
+    filler = b"".join(ln + b"\n" for ln in base.split(b"\n") if b"ERROR" not in ln and b"ZImage" not in ln and b"No module" not in ln and b"mat1" not in ln)
+    oom = b"[ERROR] !!! Exception during processing !!! CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 11.99 GiB of which 0 bytes is free.\n"
+    path = tmp_path / "big.log"
+    with open(path, "wb") as fh:
+        written = 0
+        while written < 50 * 2**20:
+            fh.write(filler)
+            written += len(filler)
+        fh.write(oom)
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    matches, _ctx, nbytes = explain.explain_file(path)
+    dt = time.perf_counter() - t0
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert nbytes >= 50 * 2**20
+    assert [m["id"] for m in matches] == ["cuda.oom"]
+    assert matches[0]["details"]["paths_that_fit"] == ["FP8 through ComfyUI"]
+    assert dt < 45, f"50 MB took {dt:.1f} s"
+    assert peak < 24 * 2**20, f"peak traced memory {peak / 2**20:.1f} MiB"
+
+
+# --- the probe and the check ------------------------------------------------------------------------
+
+def _comfy_tree(tmp_path: Path, shared: Path) -> Path:
+    user = tmp_path / "ComfyUI" / "user"
+    user.mkdir(parents=True)
+    log = user / "comfyui_8188.log"
+    log.write_bytes((shared / "fixtures/comfyui/server_log_full.txt").read_bytes())
+    return log
+
+
+def test_probe_scans_a_real_log_without_copying_it(tmp_path, shared):
+    from doctor.probes import ProbeContext, comfyui_log
+
+    log = _comfy_tree(tmp_path, shared)
+    out = comfyui_log.comfyui_log_probe(ProbeContext(options={}, results={"comfyui_tree": {"logs": [str(log)]}}))
+    rec = out["logs"][0]
+    assert rec["error"] is None and rec["scanned_bytes"] == log.stat().st_size and not rec["partial"]
+    got = {h["id"] for h in rec["hits"]}
+    assert {"klein.te-mismatch", "klein.zimage-te", "comfyui.model-undetected"} <= got
+    assert len(json.dumps(out)) < 20000  # excerpts, not the log
+    assert rec["context"]["torch_version"] == "2.13.0+cpu"
+    none = comfyui_log.comfyui_log_probe(ProbeContext(options={}, results={}))
+    assert none["logs"] == []
+
+
+def test_probe_reads_only_the_tail(tmp_path, shared, monkeypatch):
+    from doctor.probes import comfyui_log
+
+    log = _comfy_tree(tmp_path, shared)
+    with open(log, "ab") as fh:
+        fh.write(b"[INFO] filler line\n" * 2000 + b"RuntimeError: Found no NVIDIA driver on your system.\n")
+    rec = comfyui_log.scan_log(str(log), tail=8192)
+    assert rec["partial"] and rec["scanned_bytes"] <= 8192
+    assert [h["id"] for h in rec["hits"]] == ["torch.no-driver"] and rec["hits"][0]["line"] is None
+    gone = comfyui_log.scan_log(str(tmp_path / "nope.log"))
+    assert gone["error"] and gone["hits"] == []
+
+
+def _facts(logs: list) -> dict:
+    return {"schema": "klein-doctor-facts/1", "probe_errors": {}, "comfyui_tree": {"logs": [lg["path"] for lg in logs]},
+            "comfyui_log": {"logs": logs}}
+
+
+def _run_check(facts):
+    from doctor.pipeline import run_one, select_checks
+
+    return run_one(select_checks(["logs.comfyui"])[0], facts)
+
+
+def test_check_turns_hits_into_findings_with_fixes():
+    hits = [{"id": "klein.te-mismatch", "groups": {"m": "512", "k1": "7680", "k2": "12288", "n": "4096"},
+             "excerpt": "mat1 and mat2 shapes cannot be multiplied (512x7680 and 12288x4096)", "line": 12, "last_line": 40, "count": 3},
+            {"id": "klein.zimage-te", "groups": {"model": "ZImageTEModel_"}, "excerpt": "Requested to load ZImageTEModel_",
+             "line": 5, "last_line": 5, "count": 1},
+            {"id": "diffusers.guidance-ignored", "groups": {"scale": "4.0"}, "excerpt": "Guidance scale 4.0 is ignored",
+             "line": 7, "last_line": 7, "count": 1}]
+    logs = [{"path": r"C:\ComfyUI_windows_portable\ComfyUI\user\comfyui.log", "hits": hits, "context": {}, "error": None,
+             "scanned_bytes": 1000},
+            {"path": "/home/u/ComfyUI/user/comfyui.prev.log", "hits": hits[:1], "context": {}, "error": None, "scanned_bytes": 10}]
+    fs = _run_check(_facts(logs))
+    by = {(f.code, f.status) for f in fs}
+    assert ("logs.comfyui.klein.te-mismatch", Status.FAIL) in by
+    assert ("logs.comfyui.klein.te-mismatch", Status.WARN) in by  # the previous session only warns
+    assert ("logs.comfyui.klein.zimage-te", Status.WARN) in by
+    assert ("logs.comfyui.diffusers.guidance-ignored", Status.INFO) in by
+    f = next(f for f in fs if f.status == Status.FAIL)
+    assert "comfyui.log (line 12, 3 times)" in f.evidence[0] and "qwen_3_8b" in f.fix and f.area == "Logs"
+
+
+def test_check_clean_unreadable_and_skip():
+    clean = _run_check(_facts([{"path": "/x/user/comfyui.log", "hits": [], "context": {}, "error": None, "scanned_bytes": 2048}]))
+    assert [(f.code, f.status) for f in clean] == [("logs.comfyui.clean", Status.OK)]
+    bad = _run_check(_facts([{"path": "/x/user/comfyui.log", "hits": [], "error": "PermissionError: Permission denied"}]))
+    assert [(f.code, f.status) for f in bad] == [("logs.comfyui.unreadable", Status.WARN)]
+    none = _run_check(_facts([]))
+    assert [(f.code, f.status) for f in none] == [("logs.comfyui.none", Status.SKIP)]
+    missing = _run_check({"schema": "klein-doctor-facts/1", "probe_errors": {}})
+    assert missing[0].status == Status.SKIP
