@@ -1,0 +1,404 @@
+"""Model files area: are the variant's files there, where ComfyUI's loaders look, whole, the
+published bytes, and really the model their name says (only the header tells a FLUX.1 VAE from a
+FLUX.2 one). Every verdict reads facts["models"] (gathered, hashed and fingerprinted by the probe)."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
+
+from doctor.findings import fail, info, ok, skip, warn
+from doctor.registry import check
+
+from ._common import os_name
+
+AREA = "Model files"
+ROLE_FOLDERS = {"diffusion_model": ["diffusion_models", "unet"], "text_encoder": ["text_encoders", "clip"],
+                "vae": ["vae"]}
+LOADER = {"diffusion_model": "UNETLoader (Load Diffusion Model)", "text_encoder": "CLIPLoader (type flux2)",
+          "vae": "VAELoader"}
+ROLE_WORD = {"diffusion_model": "diffusion model", "text_encoder": "text encoder", "vae": "VAE"}
+SYMPTOM = {"vae": "wrong VAE: distorted colours / washed-out images, or a latent-channel mismatch at decode",
+           "text_encoder": "wrong text encoder: 'mat1 and mat2 shapes cannot be multiplied' at sampling",
+           "diffusion_model": "wrong transformer: a shape error at load or a wrong-family model"}
+ENCODER_FOR = {"4b": "qwen3-4b", "9b": "qwen3-8b"}
+SIG_LABEL = {"flux2-klein-4b": "FLUX.2 [klein] 4B transformer", "flux2-klein-9b": "FLUX.2 [klein] 9B transformer",
+             "flux2-vae": "FLUX.2 VAE", "flux2-small-decoder": "FLUX.2 VAE with the small decoder",
+             "qwen3-4b": "Qwen3-4B text encoder", "qwen3-8b": "Qwen3-8B text encoder"}
+
+
+# ------------------------------------------------------------------------------------------ helpers
+def _m(facts: dict[str, Any]) -> dict[str, Any]:
+    return facts.get("models") or {}
+
+
+def _variants(facts: dict[str, Any]) -> list[dict[str, Any]]:
+    return list((_m(facts).get("manifest") or {}).get("variant") or [])
+
+
+def _is_windows(facts: dict[str, Any]) -> bool:
+    return os_name(facts).lower().startswith("win")
+
+
+def _quote(path: str, windows: bool) -> str:
+    return f'"{path}"' if windows else shlex.quote(path)
+
+
+def _join(folder: str, name: str, windows: bool) -> str:
+    return str((PureWindowsPath if windows else PurePosixPath)(folder) / name)
+
+
+def _url(facts: dict[str, Any], spec: dict[str, Any]) -> str:
+    tmpl = (_m(facts).get("manifest") or {}).get("url_template") or "https://huggingface.co/{repo}/resolve/{revision}/{repo_path}"
+    return tmpl.format(repo=spec.get("repo"), revision=spec.get("revision") or "main", repo_path=spec.get("repo_path"))
+
+
+def _size(n: int | None) -> str:
+    return "unknown size" if n is None else f"{n:,} bytes ({n / 1e9:.2f} GB)"
+
+
+def comfy_variant(facts: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
+    """The variant the ComfyUI files are judged against: --variant, else the one whose transformer is
+    present (the default when several or none are)."""
+    comfy = [v for v in _variants(facts) if v.get("comfyui")]
+    wanted = (facts.get("options") or {}).get("variant")
+    if wanted:
+        v = next((v for v in _variants(facts) if v.get("id") == wanted), None)
+        if v is None:
+            return None, f"unknown variant {wanted!r}; known: {', '.join(x['id'] for x in _variants(facts))}"
+        if not v.get("comfyui"):
+            return None, f"variant {wanted!r} is a diffusers variant; ComfyUI variants: {', '.join(x['id'] for x in comfy)}"
+        return v, f"--variant {wanted}"
+    names = {f["name"] for f in _m(facts).get("files") or []}
+    present = [v for v in comfy if any(s["name"] in names for f in v["comfyui"]["files"] if f["role"] == "diffusion_model"
+                                       for s in [f, *f.get("alternates", [])])]
+    default = next((v for v in comfy if "comfyui" in (v.get("default_for") or [])), comfy[0] if comfy else None)
+    if default in present or not present:
+        return default, "the default" if not present else "its transformer is present (the default)"
+    return present[0], f"its transformer {present[0]['comfyui']['files'][0]['name']} is present"
+
+
+def role_specs(row: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{**row, "alternates": None}] + [{**a, "role": row["role"], "folder": row["folder"]} for a in row.get("alternates", [])]
+
+
+def resolve_role(facts: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """Which file answers for this role: by name in a loader folder, by name elsewhere (misplaced),
+    or by header under another name in a loader folder."""
+    specs = role_specs(row)
+    names = {s["name"] for s in specs}
+    idents = {s.get("identity") for s in specs}
+    files = _m(facts).get("files") or []
+    good = ROLE_FOLDERS[row["role"]]
+    by_name = [f for f in files if f["name"] in names]
+    placed = [f for f in by_name if f["folder_type"] in good]
+    rank = lambda f: (not f["integrity"]["ok"], f["identity"].get("id") not in idents, f["folder_type"] != good[0])  # noqa: E731
+    if placed:
+        return {"state": "present", "file": sorted(placed, key=rank)[0], "specs": specs}
+    if by_name:
+        return {"state": "misplaced", "file": sorted(by_name, key=rank)[0], "specs": specs}
+    renamed = [f for f in files if f["folder_type"] in good and f["identity"].get("id") in idents and f["integrity"]["ok"]]
+    if renamed:
+        return {"state": "renamed", "file": renamed[0], "specs": specs}
+    return {"state": "missing", "file": None, "specs": specs}
+
+
+def _plan(facts: dict[str, Any]) -> tuple[dict[str, Any] | None, list[tuple[dict[str, Any], dict[str, Any]]]]:
+    v, _ = comfy_variant(facts)
+    if v is None:
+        return None, []
+    return v, [(row, resolve_role(facts, row)) for row in v["comfyui"]["files"]]
+
+
+def _comfy_ready(facts: dict[str, Any]) -> bool:
+    c = _m(facts).get("comfyui") or {}
+    return bool(c.get("found"))
+
+
+def _default_folder(facts: dict[str, Any], folder_type: str) -> str:
+    c = _m(facts).get("comfyui") or {}
+    entries = (c.get("model_folders") or {}).get(folder_type) or []
+    named = [e for e in entries if str(e.get("path", "")).replace("\\", "/").rstrip("/").endswith("/" + folder_type)]
+    best = next((e for e in named + entries if e.get("is_default")), (named + entries)[0] if entries else None)
+    if best:
+        return best["path"]
+    root = c.get("models_root") or "ComfyUI/models"
+    return _join(root, folder_type, _is_windows(facts))
+
+
+def _install_fix(facts: dict[str, Any], v: dict[str, Any], spec: dict[str, Any], folder: str) -> str:
+    gated = " (gated: accept the licence on the model page and log in with `hf auth login` first)" if v.get("gated") else ""
+    return (f"`klein-doctor install --path comfyui --variant {v['id']}`, or download {_url(facts, spec)} "
+            f"into {folder}{gated}")
+
+
+def _describe(f: dict[str, Any]) -> str:
+    i = f.get("identity") or {}
+    dt = f" ({i['dtype']})" if i.get("dtype") else ""
+    return f"{f['path']}: {i.get('label') or 'unknown'}{dt}, {_size(f.get('size'))}, in {f['folder_type']} ({f.get('folder_source')})"
+
+
+# ------------------------------------------------------------------------------------------ checks
+@check("models.found", area=AREA, title="A ComfyUI install or a Hugging Face snapshot of Klein is found", needs=["models"])
+def models_found(facts: dict[str, Any]):
+    m = _m(facts)
+    opts = facts.get("options") or {}
+    comfy = m.get("comfyui")
+    hf = m.get("hf")
+    comfy_found = bool(comfy and comfy.get("found"))
+    hf_found = bool(hf and any(r.get("found") for r in hf.get("repos") or []))
+    if comfy_found or hf_found:
+        where = []
+        if comfy_found:
+            where.append(f"ComfyUI models at {comfy.get('models_root') or comfy.get('root')} (from {comfy.get('from')})")
+        if hf_found:
+            where += [f"diffusers snapshot {r['repo']} at {r.get('snapshot') or r.get('folder')}"
+                      for r in hf["repos"] if r.get("found")]
+        yield ok("models.found", "; ".join(where))
+        return
+    searched = []
+    if comfy is not None:
+        searched.append("ComfyUI: " + (comfy.get("models_root") or "no install found (COMFYUI_PATH, the current folder "
+                                                                       "and its parents, comfy-cli and Desktop defaults)"))
+    if hf is not None:
+        searched.append(f"Hugging Face cache: {hf.get('model_dir') or hf.get('hub_dir')} ({'--model-dir' if hf.get('model_dir') else hf.get('hub_source')})")
+    path = opts.get("path")
+    if path == "diffusers":
+        return  # models.diffusers says it, with the diffusers fix
+    what = {"comfyui": "No ComfyUI install found", "diffusers": "No Klein snapshot found in the Hugging Face cache"}.get(
+        path, "Neither a ComfyUI install nor a Klein snapshot in the Hugging Face cache was found")
+    yield warn("models.none-found", f"{what}: model files not checked", searched,
+               "Point at your install: `klein-doctor check --comfyui /path/to/ComfyUI` (or `--models-dir DIR`), or at a "
+               "diffusers snapshot with `--model-dir DIR`; to download: `klein-doctor install`")
+
+
+@check("models.present", area=AREA, title="The variant's files are where ComfyUI's loaders look", needs=["models"],
+       paths=["comfyui"])
+def models_present(facts: dict[str, Any]):
+    if not _comfy_ready(facts):
+        return
+    v, why = comfy_variant(facts)
+    if v is None:
+        yield fail("models.variant.unknown", f"Cannot judge the ComfyUI files: {why}", [],
+                   "Pass one of the listed ids to --variant")
+        return
+    win = _is_windows(facts)
+    others = _m(facts).get("files") or []
+    for row, r in _plan(facts)[1]:
+        word = ROLE_WORD[row["role"]]
+        f = r["file"]
+        if r["state"] == "present":
+            yield ok(f"models.present.{row['role']}", f"{word}: {f['name']} is in {f['folder_type']} ({f.get('folder_source')})",
+                     [_describe(f), f"variant {v['id']} ({why})"])
+        elif r["state"] == "renamed":
+            yield info(f"models.renamed.{row['role']}",
+                       f"{word}: {f['name']} is a {f['identity']['label']} under another name than {row['name']}; "
+                       f"pick it in {LOADER[row['role']]}", [_describe(f)])
+        elif r["state"] == "misplaced":
+            dest = _default_folder(facts, row["folder"])
+            cmd = (f"move {_quote(f['path'], True)} {_quote(dest, True)}" if win
+                   else f"mv {_quote(f['path'], False)} {_quote(dest + '/', False)}")
+            yield fail(f"models.misplaced.{row['role']}",
+                       f"{word}: {f['name']} is in {f['folder_type']}, where {LOADER[row['role']]} does not look",
+                       [_describe(f), f"{LOADER[row['role']]} searches: {', '.join(ROLE_FOLDERS[row['role']])}"], cmd)
+        else:
+            dest = _default_folder(facts, row["folder"])
+            evidence = [f"looked for {', '.join(sorted({s['name'] for s in r['specs']}))} in "
+                        f"{', '.join(ROLE_FOLDERS[row['role']])} and elsewhere under models/", f"variant {v['id']} ({why})"]
+            instead = [x for x in others if x["identity"].get("role") == row["role"] and x["folder_type"] in ROLE_FOLDERS[row["role"]]]
+            evidence += [f"present but not usable for this variant: {_describe(x)}" for x in instead[:5]]
+            yield fail(f"models.missing.{row['role']}", f"{word} {row['name']} is missing (needed by {v['id']})",
+                       evidence, _install_fix(facts, v, row, dest))
+
+
+@check("models.identity", area=AREA, title="Each file's header says it is the model its name promises", needs=["models"],
+       paths=["comfyui"])
+def models_identity(facts: dict[str, Any]):
+    if not _comfy_ready(facts):
+        return
+    v, plan = _plan(facts)
+    if v is None:
+        return
+    chosen: dict[str, dict[str, Any]] = {}
+    for row, r in plan:
+        f = r["file"]
+        if f is None:
+            continue
+        chosen[row["role"]] = f
+        want = {s.get("identity") for s in r["specs"]}
+        have = f["identity"].get("id")
+        if have in want:
+            continue
+        if have is None and not f["integrity"]["ok"] and f["identity"].get("tensors", 0) == 0:
+            continue  # unreadable header: the integrity check reports it
+        want_label = " or ".join(sorted({SIG_LABEL.get(w, w) for w in want if w}))
+        evidence = [_describe(f), f"expected: {want_label} ({SYMPTOM[row['role']]})"]
+        if have is None:
+            evidence.append("top-level keys: " + ", ".join(f["identity"].get("top_prefixes") or []))
+        dest = _default_folder(facts, row["folder"])
+        yield fail(f"models.identity.{row['role']}",
+                   f"{f['name']} is a {f['identity'].get('label')}, not the {want_label}", evidence,
+                   f"Move it aside (rename it after what it is) and get the right file: {_install_fix(facts, v, row, dest)}")
+    # companions: the transformer and encoder must be the same size class
+    dm, te = chosen.get("diffusion_model"), chosen.get("text_encoder")
+    if dm and te and dm["identity"].get("family") == "flux2-klein" and te["identity"].get("family") == "qwen3":
+        need = ENCODER_FOR.get(dm["identity"].get("size_class") or "")
+        if need and te["identity"].get("id") != need:
+            width = {"qwen3-4b": "7680", "qwen3-8b": "12288"}
+            yield fail("models.identity.pair",
+                       f"{dm['name']} ({dm['identity']['label']}) needs the {SIG_LABEL[need]}, but {te['name']} is a "
+                       f"{te['identity']['label']}",
+                       [f"ComfyUI then fails with 'mat1 and mat2 shapes cannot be multiplied (512x{width.get(te['identity']['id'], '?')} "
+                        f"and {width.get(need, '?')}x...)'"],
+                       f"Use the text encoder of variant {v['id']}: {v['comfyui']['files'][1]['name']}")
+    # a wrong-size sibling the user may pick by mistake
+    variant_size = (chosen.get("diffusion_model") or {}).get("identity", {}).get("size_class") or \
+        next((s for s in ("9b", "4b") if s in v["model"]), None)
+    need_te = ENCODER_FOR.get(variant_size or "")
+    for f in _m(facts).get("files") or []:
+        i = f["identity"]
+        if f["folder_type"] in ROLE_FOLDERS["text_encoder"] and i.get("family") == "qwen3" and need_te and i.get("id") != need_te \
+                and f is not te:
+            yield warn("models.identity.sibling-encoder",
+                       f"{f['name']} in {f['folder_type']} is a {i['label']}: with {v['id']} pick the {SIG_LABEL[need_te]} in CLIPLoader",
+                       [_describe(f), SYMPTOM["text_encoder"]])
+
+
+@check("models.integrity", area=AREA, title="Files are whole: header offsets and size match", needs=["models"],
+       paths=["comfyui"])
+def models_integrity(facts: dict[str, Any]):
+    if not _comfy_ready(facts):
+        return
+    v, plan = _plan(facts)
+    wanted = {id(r["file"]): (row, r) for row, r in plan if r["file"] is not None}
+    for f in _m(facts).get("files") or []:
+        integ = f["integrity"]
+        hit = wanted.get(id(f))
+        if not integ["ok"]:
+            fix = "Delete it and download it again"
+            if hit and v:
+                fix += ": " + _install_fix(facts, v, hit[0], _default_folder(facts, hit[0]["folder"]))
+            make = fail if hit else warn
+            yield make(f"models.integrity.{'broken' if hit else 'other-broken'}",
+                       f"{f['name']} is damaged: {integ['problem'].split(':')[0]}",
+                       [_describe(f), integ["problem"]], fix)
+            continue
+        if hit:
+            row, r = hit
+            sizes = [s.get("size") for s in r["specs"] if s["name"] == f["name"]]
+            right = f["identity"].get("id") in {s.get("identity") for s in r["specs"]}
+            if sizes and all(sizes) and f["size"] not in sizes and right:
+                yield fail("models.integrity.size",
+                           f"{f['name']} is {f['size']:,} bytes; the published file is {' or '.join(f'{s:,}' for s in sizes)}",
+                           [_describe(f), "the header is self-consistent, so this is a different build of the file "
+                                          "(re-saved, re-quantised or another release)"],
+                           "Replace it with the published file: " + _install_fix(facts, v, row, _default_folder(facts, row["folder"])))
+            elif right:
+                yield ok("models.integrity.ok", f"{f['name']}: header and size agree ({_size(f['size'])})")
+
+
+@check("models.hash", area=AREA, title="Files have the published sha256", needs=["models"], paths=["comfyui"])
+def models_hash(facts: dict[str, Any]):
+    if not _comfy_ready(facts):
+        return
+    v, plan = _plan(facts)
+    for row, r in plan:
+        f = r["file"]
+        if f is None:
+            continue
+        state = f.get("hash_state")
+        if state in ("verified", "cached"):
+            yield ok("models.hash.verified", f"{f['name']}: sha256 matches the published file"
+                     + (" (remembered from an earlier check)" if state == "cached" else ""), [f"sha256 {f['sha256']}"])
+        elif state == "mismatch":
+            yield fail("models.hash.mismatch", f"{f['name']}: sha256 does not match the published file",
+                       [_describe(f), f"sha256 {f['sha256']}", "published: " + ", ".join(f.get("expected_sha256") or [])],
+                       "Delete it and download it again: " + _install_fix(facts, v, row, _default_folder(facts, row["folder"])))
+        elif state == "skipped":
+            why = "--no-hash" if (facts.get("options") or {}).get("no_hash") else "its size or header is already wrong"
+            yield skip("models.hash.skipped", f"{f['name']}: sha256 not checked ({why})")
+        else:
+            nohash = [s for s in r["specs"] if s["name"] == f["name"] and not s.get("sha256")]
+            evidence = [_describe(f)]
+            if f.get("sha256"):
+                evidence.append(f"sha256 {f['sha256']} matches no published hash; "
+                                + ", ".join(f"{s['repo']}/{s['repo_path']}" for s in nohash) + " has none published")
+            yield info("models.hash.unknown", f"{f['name']}: not verifiable by hash (no published sha256 for this copy)",
+                       evidence)
+
+
+@check("models.fp8", area=AREA, title="FP8 files suit this GPU", needs=["models", "gpu"], paths=["comfyui"])
+def models_fp8(facts: dict[str, Any]):
+    from doctor.platform_rules import device_cc, has_fp8, sm_name
+    from doctor.safetensors_id import dtype_is_fp8
+
+    from ._common import selected_gpu
+
+    if not _comfy_ready(facts):
+        return
+    dev, _ = selected_gpu(facts)
+    if dev is None:
+        return
+    cc, _ = device_cc(dev)
+    if has_fp8(cc) is not False:
+        return
+    _, plan = _plan(facts)
+    fp8 = [r["file"] for _, r in plan if r["file"] and dtype_is_fp8(r["file"]["identity"].get("dtype"))]
+    if fp8:
+        yield info("models.fp8.no-tensor-cores",
+                   f"{', '.join(f['name'] for f in fp8)} {'is' if len(fp8) == 1 else 'are'} FP8 but the {dev.get('name')} "
+                   f"({sm_name(cc)}) has no FP8 tensor cores: it works and saves VRAM, but runs no faster than BF16",
+                   ["FP8 tensor cores exist from sm_89 (Ada) on"],
+                   "For speed with enough VRAM use the BF16 files: `klein-doctor install --path comfyui --variant klein-4b-bf16`")
+
+
+@check("models.diffusers", area=AREA, title="The diffusers snapshot is complete and intact", needs=["models"],
+       paths=["diffusers"])
+def models_diffusers(facts: dict[str, Any]):
+    m = _m(facts)
+    hf = m.get("hf")
+    if hf is None:
+        return
+    repos = hf.get("repos") or []
+    found = [r for r in repos if r.get("found")]
+    opts = facts.get("options") or {}
+    if not found:
+        if opts.get("path") == "diffusers" or (m.get("comfyui") or {}).get("found"):
+            names = ", ".join(r["repo"] for r in repos) or "none in the manifest"
+            make = fail if opts.get("path") == "diffusers" else info
+            yield make("models.diffusers.missing", f"No Klein snapshot in the Hugging Face cache ({names})",
+                       [f"searched {hf.get('model_dir') or hf.get('hub_dir')} ({'--model-dir' if hf.get('model_dir') else hf.get('hub_source')})"],
+                       "`klein-doctor install --path diffusers`, or point at a local copy with `--model-dir DIR`")
+        return
+    for r in found:
+        name = r.get("repo")
+        where = r.get("snapshot") or r.get("folder")
+        if r.get("note") and not r.get("snapshot"):
+            yield fail("models.diffusers.no-snapshot", f"{name}: {r['note']}", [f"folder {r.get('folder')}"],
+                       "`klein-doctor install --path diffusers` to finish the download")
+            continue
+        problems = list(r.get("problems") or [])
+        if r.get("missing_components"):
+            problems.append("missing components: " + ", ".join(r["missing_components"]))
+        if r.get("missing_files"):
+            problems.append("missing weight files: " + ", ".join(r["missing_files"][:6]))
+        bad = [f for f in r.get("files") or [] if f.get("hash_state") in ("mismatch", "missing")]
+        if r.get("incomplete_downloads"):
+            problems.append(f"{len(r['incomplete_downloads'])} unfinished download(s) in blobs/ (*.incomplete)")
+        if problems:
+            yield fail("models.diffusers.incomplete", f"{name}: the snapshot is incomplete or not Klein",
+                       [f"snapshot {where}"] + problems,
+                       "`klein-doctor install --path diffusers` (the download resumes and completes the snapshot)")
+        if bad:
+            yield fail("models.diffusers.corrupt",
+                       f"{name}: {len(bad)} file(s) do not hash to their blob name (damaged download)",
+                       [f"{f['repo_path']}: blob {f.get('blob_name')}, content sha256 {f.get('sha256')} ({f['hash_state']})"
+                        for f in bad[:6]],
+                       f"Delete the damaged blobs and download again: `klein-doctor install --path diffusers`")
+        if not problems and not bad:
+            verified = [f for f in r.get("files") or [] if f.get("hash_state") in ("verified", "cached")]
+            skipped = any(f.get("hash_state") == "skipped" for f in r.get("files") or [])
+            tail = "sha256 not checked (--no-hash)" if skipped else f"{len(verified)} large file(s) re-hashed to their blob names"
+            yield ok("models.diffusers.ok", f"{name}: {r.get('pipeline_class')} snapshot complete "
+                     f"({', '.join(r.get('components') or [])}); {tail}", [f"snapshot {where}"])

@@ -1,0 +1,182 @@
+"""sha256 of model files: streamed, in parallel, and remembered.
+
+Klein's ComfyUI files are 12 GB together; re-reading them on every ``check`` would make the doctor
+unusable. hashlib releases the GIL on large updates, so plain threads hash several files on several
+cores, and a reused ``readinto`` buffer keeps the reader from allocating 16 MiB per block. A digest is
+remembered under (path, size, mtime_ns, inode): any rewrite, even in place, changes one of them, so a
+cached answer is never stale in a way a normal writer could cause.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Callable, Iterable
+
+BLOCK = 16 * 1024 * 1024
+CACHE_FILE = "sha256-cache.json"
+CACHE_SCHEMA = 1
+_MAX_CACHE_BYTES = 32 * 1024 * 1024
+
+
+def cache_dir() -> Path:
+    """The user cache directory: KLEIN_DOCTOR_CACHE_DIR (tests), else the platform's usual place."""
+    env = os.environ.get("KLEIN_DOCTOR_CACHE_DIR")
+    if env:
+        return Path(env)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "klein-doctor" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "klein-doctor"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "klein-doctor"
+
+
+def stat_key(path: str | os.PathLike[str], st: os.stat_result | None = None) -> str:
+    st = st or os.stat(path)
+    return f"{os.path.abspath(path)}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}"
+
+
+class HashCache:
+    """Digests by stat key, in one JSON file. A broken or foreign cache file is ignored (and then
+    replaced), never an error: the cache only saves time."""
+
+    def __init__(self, directory: Path | None = None):
+        self.path = (directory or cache_dir()) / CACHE_FILE
+        self._lock = threading.Lock()
+        self._entries: dict[str, str] = self._read()
+        self._dirty = False
+
+    def _read(self) -> dict[str, str]:
+        try:
+            if self.path.stat().st_size > _MAX_CACHE_BYTES:
+                return {}
+            doc = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(doc, dict) or doc.get("schema") != CACHE_SCHEMA or not isinstance(doc.get("entries"), dict):
+            return {}
+        return {k: v for k, v in doc["entries"].items() if isinstance(k, str) and isinstance(v, str) and len(v) == 64}
+
+    def get(self, path: str | os.PathLike[str], st: os.stat_result | None = None) -> str | None:
+        try:
+            return self._entries.get(stat_key(path, st))
+        except OSError:
+            return None
+
+    def put(self, path: str | os.PathLike[str], digest: str, st: os.stat_result | None = None) -> None:
+        with self._lock:
+            self._entries[stat_key(path, st)] = digest
+            self._dirty = True
+
+    def save(self) -> bool:
+        """Merge with what another run may have written meanwhile, then replace atomically.
+        Entries for files that no longer exist are dropped. Returns False when the folder is not writable."""
+        if not self._dirty:
+            return True
+        with self._lock:
+            merged = {**self._read(), **self._entries}
+            merged = {k: v for k, v in merged.items() if os.path.exists(k.rsplit("|", 3)[0])}
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+                tmp.write_text(json.dumps({"schema": CACHE_SCHEMA, "entries": merged}, indent=0), encoding="utf-8")
+                os.replace(tmp, self.path)
+            except OSError:
+                return False
+            self._entries, self._dirty = merged, False
+            return True
+
+
+def sha256_file(path: str | os.PathLike[str], block: int = BLOCK,
+                progress: Callable[[int], None] | None = None) -> str:
+    """Stream one file through sha256 with a single reused buffer."""
+    h = hashlib.sha256()
+    buf = bytearray(block)
+    view = memoryview(buf)
+    with open(path, "rb", buffering=0) as fh:
+        while True:
+            n = fh.readinto(buf)
+            if not n:
+                break
+            h.update(view[:n])
+            if progress:
+                progress(n)
+    return h.hexdigest()
+
+
+def hash_files(paths: Iterable[str], cache: HashCache | None = None, workers: int | None = None,
+               show_progress: bool | None = None) -> dict[str, dict[str, str | None]]:
+    """{path: {"sha256", "state": "cached"|"computed"|"error", "error"}}; files hashed in parallel
+    (one thread per core by default), cached digests answered without reading the file."""
+    out: dict[str, dict[str, str | None]] = {}
+    todo: list[tuple[str, os.stat_result]] = []
+    for p in dict.fromkeys(paths):
+        try:
+            st = os.stat(p)
+        except OSError as exc:
+            out[p] = {"sha256": None, "state": "error", "error": exc.strerror or str(exc)}
+            continue
+        hit = cache.get(p, st) if cache else None
+        if hit:
+            out[p] = {"sha256": hit, "state": "cached", "error": None}
+        else:
+            todo.append((p, st))
+    if not todo:
+        return out
+    workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+    if show_progress is None:
+        show_progress = sys.stderr.isatty()
+    bar = _Progress(sum(st.st_size for _, st in todo), len(todo)) if show_progress else None
+
+    def one(item: tuple[str, os.stat_result]) -> None:
+        p, st = item
+        try:
+            digest = sha256_file(p, progress=bar.advance if bar else None)
+        except OSError as exc:
+            out[p] = {"sha256": None, "state": "error", "error": exc.strerror or str(exc)}
+            return
+        try:
+            same = os.stat(p)
+            unchanged = (same.st_size, same.st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+        except OSError:
+            unchanged = False
+        if cache and unchanged:  # a file rewritten while we read it is not remembered
+            cache.put(p, digest, st)
+        out[p] = {"sha256": digest, "state": "computed", "error": None}
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sha256") as pool:
+            list(pool.map(one, todo))
+    finally:
+        if bar:
+            bar.close()
+    if cache:
+        cache.save()
+    return out
+
+
+class _Progress:
+    """A rich progress bar on stderr (only ever built when stderr is a terminal)."""
+
+    def __init__(self, total: int, files: int):
+        from rich.console import Console
+        from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn, TransferSpeedColumn
+
+        self._p = Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+                           TransferSpeedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+        self._task = self._p.add_task(f"sha256 of {files} model file{'s' if files != 1 else ''}", total=total)
+        self._lock = threading.Lock()
+        self._p.start()
+
+    def advance(self, n: int) -> None:
+        with self._lock:
+            self._p.update(self._task, advance=n)
+
+    def close(self) -> None:
+        self._p.stop()

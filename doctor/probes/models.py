@@ -1,0 +1,200 @@
+"""Model files: what is in the ComfyUI model folders and the Hugging Face cache, and what each file is.
+
+Gathering includes the sha256 pass (cached, so a second run reads nothing), so the checks stay pure
+functions of the facts. The folder map comes from the ``comfyui_tree`` probe when it ran; without it
+(``--models-dir``, or that probe absent) the standard ComfyUI folders under the models root are used.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .. import manifests
+from ..hashing import HashCache
+from ..hashing import hash_files
+from ..hfcache import hub_dir, inspect_local, inspect_repo
+from ..safetensors_id import fingerprint
+from . import ProbeContext, probe
+
+ROLE_FOLDERS = {"diffusion_model": ["diffusion_models", "unet"], "text_encoder": ["text_encoders", "clip"],
+                "vae": ["vae"]}
+FOLDER_TYPES = ["diffusion_models", "unet", "text_encoders", "clip", "vae", "checkpoints"]
+_ALIAS = {"unet": "legacy alias unet", "clip": "legacy alias clip"}
+SUFFIXES = (".safetensors", ".sft")
+MAX_DEPTH = 4
+
+
+def load_models_manifest(options: dict[str, Any]) -> dict[str, Any]:
+    if options.get("manifest"):
+        manifests.set_override("models", Path(options["manifest"]))
+    return manifests.load("models")
+
+
+def all_specs(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every ComfyUI file row and alternate, each with its role and the variant it belongs to."""
+    specs = []
+    for v in manifest.get("variant", []):
+        for f in (v.get("comfyui") or {}).get("files", []):
+            for s in [f, *f.get("alternates", [])]:
+                specs.append({**{k: s.get(k) for k in ("name", "repo", "repo_path", "size", "sha256", "identity")},
+                              "role": f.get("role"), "folder": f.get("folder"), "variant": v.get("id")})
+    return specs
+
+
+def fallback_folders(models_root: Path, source: str) -> dict[str, list[dict[str, Any]]]:
+    return {t: [{"path": str(models_root / t), "source": _ALIAS.get(t, source),
+                 "is_default": t in ("diffusion_models", "text_encoders", "vae", "checkpoints")}]
+            for t in FOLDER_TYPES}
+
+
+def comfy_folders(ctx: ProbeContext) -> dict[str, Any]:
+    """Where ComfyUI keeps models: the comfyui_tree probe's map, else --models-dir / --comfyui."""
+    opts = ctx.options
+    if opts.get("models_dir"):
+        root = Path(opts["models_dir"])
+        return {"found": root.is_dir(), "root": str(root), "models_root": str(root), "from": "--models-dir",
+                "model_folders": fallback_folders(root, "--models-dir")}
+    tree = ctx.results.get("comfyui_tree")
+    if isinstance(tree, dict) and "found" in tree:
+        mf = tree.get("model_folders") or {}
+        root = tree.get("root")
+        models_root = str(Path(root) / "models") if root else None
+        return {"found": bool(tree.get("found")), "root": root, "models_root": models_root, "from": "comfyui_tree",
+                "layout": tree.get("layout"), "model_folders": mf}
+    if opts.get("comfyui"):
+        root = Path(opts["comfyui"])
+        models_root = root / "models"
+        return {"found": models_root.is_dir(), "root": str(root), "models_root": str(models_root), "from": "--comfyui",
+                "model_folders": fallback_folders(models_root, "default")}
+    return {"found": False, "root": None, "models_root": None, "from": None, "model_folders": {}}
+
+
+def _walk(folder: Path, depth: int = MAX_DEPTH):
+    """ComfyUI lists model folders recursively; follow that, bounded, skipping hidden folders."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for e in sorted(entries, key=lambda e: e.name):
+        try:
+            if e.is_dir():
+                if depth > 0 and not e.name.startswith("."):
+                    yield from _walk(Path(e.path), depth - 1)
+            elif e.is_file() and e.name.lower().endswith(SUFFIXES):
+                yield Path(e.path)
+        except OSError:
+            continue
+
+
+def collect_comfy_files(comfy: dict[str, Any], names: set[str]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    files: list[dict[str, Any]] = []
+
+    def add(p: Path, ftype: str, folder: dict[str, Any]) -> None:
+        real = os.path.realpath(p)
+        if real in seen:
+            return
+        seen.add(real)
+        try:
+            st = p.stat()
+        except OSError:
+            return
+        fp = fingerprint(p)
+        files.append({"path": str(p), "name": p.name, "folder_type": ftype, "folder": folder.get("path"),
+                      "folder_source": folder.get("source"), "size": st.st_size, "mtime_ns": st.st_mtime_ns,
+                      "identity": fp["identity"], "integrity": fp["integrity"], "sha256": None,
+                      "hash_state": "unknown-hash"})
+
+    known = set()
+    for ftype, folders in (comfy.get("model_folders") or {}).items():
+        for folder in folders or []:
+            known.add(os.path.realpath(folder.get("path") or ""))
+            for p in _walk(Path(folder.get("path") or "")):
+                add(p, ftype, folder)
+    # Files with a Klein name anywhere else under models/ (loras/, checkpoints/, the root): misplaced.
+    mr = comfy.get("models_root")
+    if mr and Path(mr).is_dir():
+        for p in _walk(Path(mr), 2):
+            if p.name in names and os.path.realpath(p.parent) not in known:
+                rel = Path(os.path.relpath(p.parent, mr)).parts
+                ftype = rel[0] if rel and rel[0] != "." else "models"
+                add(p, ftype, {"path": str(p.parent), "source": "not a loader folder"})
+    return files
+
+
+def hash_comfy_files(files: list[dict[str, Any]], specs: list[dict[str, Any]], no_hash: bool) -> None:
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for s in specs:
+        by_name.setdefault(s["name"], []).append(s)
+    todo = []
+    for f in files:
+        named = by_name.get(f["name"], [])
+        shas = {s["sha256"] for s in named if s.get("sha256")}
+        f["expected_sha256"] = sorted(shas)
+        if not shas:
+            f["hash_state"] = "unknown-hash"
+            continue
+        sizes = [s.get("size") for s in named]
+        if no_hash or not f["integrity"]["ok"] or (all(sizes) and f["size"] not in sizes):
+            f["hash_state"] = "skipped"
+            continue
+        todo.append(f)
+    if not todo:
+        return
+    got = hash_files([f["path"] for f in todo], HashCache())
+    for f in todo:
+        r = got.get(f["path"]) or {}
+        f["sha256"] = r.get("sha256")
+        if r.get("state") == "error":
+            f["hash_state"], f["hash_error"] = "skipped", r.get("error")
+        elif f["sha256"] in f["expected_sha256"]:
+            f["hash_state"] = "cached" if r.get("state") == "cached" else "verified"
+        elif any(s.get("sha256") is None for s in by_name.get(f["name"], [])):
+            f["hash_state"] = "unknown-hash"  # an accepted copy with no published hash may be this one
+        else:
+            f["hash_state"] = "mismatch"
+
+
+def gather_hf(opts: dict[str, Any], manifest: dict[str, Any]) -> dict[str, Any]:
+    hub, source = hub_dir()
+    out: dict[str, Any] = {"hub_dir": str(hub), "hub_source": source, "hub_exists": hub.is_dir(),
+                           "model_dir": opts.get("model_dir"), "repos": []}
+    variants = [v for v in manifest.get("variant", []) if v.get("diffusers")]
+    if opts.get("variant"):
+        variants = [v for v in variants if v["id"] == opts["variant"]] or variants
+    do_hash = not opts.get("no_hash")
+    cache = HashCache() if do_hash else None
+    for v in variants:
+        d = v["diffusers"]
+        if opts.get("model_dir"):
+            r = inspect_local(Path(opts["model_dir"]), d.get("pipeline_class"), d.get("components"),
+                              d.get("files") or [], cache, do_hash)
+            r.update(repo=d["repo"], variant=v["id"])
+            out["repos"].append(r)
+            break  # one local folder answers for one variant
+        r = inspect_repo(hub, d["repo"], d.get("revision") or "main", d.get("pipeline_class"), d.get("components"),
+                         cache, do_hash)
+        r["variant"] = v["id"]
+        out["repos"].append(r)
+    return out
+
+
+@probe("models", timeout=3600, after=["comfyui_tree"])
+def models_probe(ctx: ProbeContext) -> dict[str, Any]:
+    opts = ctx.options
+    manifest = load_models_manifest(opts)
+    specs = all_specs(manifest)
+    out: dict[str, Any] = {"manifest": {"path": opts.get("manifest"), "variant": manifest.get("variant", []),
+                                        "url_template": manifest.get("url_template")},
+                           "comfyui": None, "files": [], "hf": None}
+    if opts.get("path") in (None, "comfyui"):
+        comfy = comfy_folders(ctx)
+        out["comfyui"] = comfy
+        if comfy["found"]:
+            out["files"] = collect_comfy_files(comfy, {s["name"] for s in specs})
+            hash_comfy_files(out["files"], specs, bool(opts.get("no_hash")))
+    if opts.get("path") in (None, "diffusers"):
+        out["hf"] = gather_hf(opts, manifest)
+    return out
