@@ -117,6 +117,22 @@ def xformers_check(facts: dict[str, Any]):
     yield ok("attention.xformers.ok", f"xformers {version} is installed and has no known problem with this GPU")
 
 
+@check("attention.sage", area="Attention", title="SageAttention, if installed, has kernels for this GPU",
+       needs=["python", "gpu"])
+def sage_installed(facts: dict[str, Any]):
+    version = _pkg(facts, "sageattention")
+    if not version:
+        return  # nothing to say: it is used only when something forces it (see the scan and ComfyUI flags)
+    problem = sage_problem(facts)
+    rules = manifests.load("attention")["sageattention"]
+    if problem:
+        yield warn("attention.sage.unusable", f"sageattention {version} is installed but cannot run here: {problem}",
+                   [f"source: {rules['source']}", "harmless unless --use-sage-attention or a backend override forces it"],
+                   pip_command(target_python(facts), os_name(facts), "uninstall -y sageattention"))
+    else:
+        yield ok("attention.sage.ok", f"sageattention {version} is installed and supports this GPU")
+
+
 @check("attention.env", area="Attention", title="DIFFUSERS_ATTN_BACKEND names a backend that works here",
        needs=["system", "python", "gpu"])
 def attention_env(facts: dict[str, Any]):

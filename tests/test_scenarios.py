@@ -131,3 +131,18 @@ def test_every_recorded_machine_replays_without_error(name):
     assert proc.returncode in (0, 1), proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
     assert "Ready for FLUX.2" in proc.stdout or "Not ready" in proc.stdout
+
+
+def test_sageattention_on_an_unsupported_gpu(tmp_path):
+    facts = json.loads((FACTS / "h100-cu130.json").read_text())
+    facts["gpu"]["devices"][0].update(name="Tesla T4", compute_capability="7.5")
+    facts["python"]["packages"]["sageattention"] = "2.2.0"
+    p = tmp_path / "f.json"
+    p.write_text(json.dumps(facts))
+    rc, doc = run_json("--facts", str(p), "--check", "attention")
+    (f,) = findings(doc, "attention.sage.unusable")
+    assert f["status"] == "warn" and "sm_75" in f["title"] and "uninstall -y sageattention" in f["fix"]
+    facts["gpu"]["devices"][0].update(name="NVIDIA H100 80GB HBM3", compute_capability="9.0")
+    p.write_text(json.dumps(facts))
+    rc, doc = run_json("--facts", str(p), "--check", "attention")
+    assert findings(doc, "attention.sage.ok")
