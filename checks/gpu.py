@@ -151,8 +151,12 @@ def gpu_fp8(facts: dict[str, Any]):
     cc, _ = device_cc(dev)
     fp8 = has_fp8(cc)
     opts = facts.get("options") or {}
-    uses_fp8 = opts.get("path") in (None, "comfyui") or any(
-        "fp8" in str(f.get("dtype", "")).lower() for f in (facts.get("models") or {}).get("files", []) or [])
+    files = (facts.get("models") or {}).get("files") or []
+    from doctor.safetensors_id import dtype_is_fp8
+
+    if any(dtype_is_fp8((f.get("identity") or {}).get("dtype")) for f in files):
+        return  # FP8 files were found: models.fp8 names them, which says more than this
+    uses_fp8 = opts.get("path") in (None, "comfyui")
     if fp8 is None:
         return
     if not fp8 and uses_fp8:
