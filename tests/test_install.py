@@ -1,0 +1,371 @@
+"""`klein-doctor install` against real HF-protocol servers on 127.0.0.1 with the real huggingface_hub client.
+
+klein-doctor runs as a subprocess with HF_ENDPOINT set, as a user runs it (huggingface_hub reads the
+variable once at import). The served repos have the manifest's names and paths and real safetensors
+headers; a test manifest (written per session) points the hashes at these small files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_cli
+from hub_server import FakeHub, Olah, Repo, make_git_mirror, sha256_file, write_safetensors
+
+DM = ("black-forest-labs/FLUX.2-klein-4b-fp8", "flux-2-klein-4b-fp8.safetensors")
+TE = ("Comfy-Org/z_image_turbo", "split_files/text_encoders/qwen_3_4b.safetensors")
+VAE = ("Comfy-Org/flux2-dev", "split_files/vae/flux2-vae.safetensors")
+GATED = ("black-forest-labs/FLUX.2-klein-9b-fp8", "flux-2-klein-9b-fp8.safetensors")
+DIFF = "black-forest-labs/FLUX.2-klein-4B"
+TOKEN = "hf_TestTokenDoNotPrint1234567890"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """Files with real headers, the repos that serve them, and a manifest hashing them."""
+    d = tmp_path_factory.mktemp("world")
+    src = d / "src"
+    dm = write_safetensors(src / "dm.safetensors", {
+        "img_in.weight": ("BF16", [3072, 128]), "txt_in.weight": ("F8_E4M3", [3072, 7680]),  # 24 MB
+        "double_stream_modulation_img.lin.weight": ("F8_E4M3", [184, 3072]),
+        "double_blocks.0.img_attn.norm.key_norm.scale": ("BF16", [128])})
+    te = write_safetensors(src / "te.safetensors", {
+        "model.layers.0.post_attention_layernorm.weight": ("BF16", [2560]),
+        "model.layers.0.self_attn.q_norm.weight": ("BF16", [128]),
+        "model.embed_tokens.weight": ("BF16", [2400, 2560])})  # > 10 MB: the client reads 10 MB chunks
+    vae = write_safetensors(src / "vae.safetensors", {
+        "decoder.conv_in.weight": ("BF16", [512, 32, 3, 3]), "encoder.conv_out.weight": ("BF16", [64, 512, 3, 3]),
+        "bn.running_mean": ("F32", [128])})
+    g9 = write_safetensors(src / "g9.safetensors", {"img_in.weight": ("BF16", [4096, 128])})
+    dvae = write_safetensors(src / "dvae.safetensors", {"decoder.conv_in.weight": ("BF16", [512, 32, 3, 3])})
+    dtr = write_safetensors(src / "dtr.safetensors", {"x_embedder.weight": ("BF16", [3072, 128])})
+    (src / "model_index.json").write_text(json.dumps({"_class_name": "Flux2KleinPipeline", "is_distilled": True}))
+    (src / "scheduler_config.json").write_text(json.dumps({"_class_name": "FlowMatchEulerDiscreteScheduler"}))
+    repos = [
+        Repo.from_files(DM[0], {DM[1]: dm}), Repo.from_files(TE[0], {TE[1]: te}),
+        Repo.from_files(VAE[0], {VAE[1]: vae}), Repo.from_files(GATED[0], {GATED[1]: g9}, gated=True),
+        Repo.from_files(DIFF, {"model_index.json": src / "model_index.json",
+                               "vae/diffusion_pytorch_model.safetensors": dvae,
+                               "transformer/diffusion_pytorch_model.safetensors": dtr,
+                               "scheduler/scheduler_config.json": src / "scheduler_config.json",
+                               "flux-2-klein-4b.safetensors": dtr}),
+    ]
+    h = {k: sha256_file(v) for k, v in {"dm": dm, "te": te, "vae": vae, "g9": g9, "dvae": dvae}.items()}
+    s = {k: v.stat().st_size for k, v in {"dm": dm, "te": te, "vae": vae, "g9": g9}.items()}
+
+    def row(role, folder, name, repo, path, key):
+        return (f'[[variant.comfyui.files]]\nrole = "{role}"\nfolder = "{folder}"\nname = "{name}"\nrepo = "{repo}"\n'
+                f'repo_path = "{path}"\nrevision = "main"\nsize = {s[key]}\nsha256 = "{h[key]}"\nidentity = "x"\n'
+                'source = "test file"\ntag = "[I]"\n')
+    manifest = d / "models.toml"
+    manifest.write_text(
+        '[[variant]]\nid = "klein-4b-fp8"\ndefault_for = ["comfyui"]\ngated = false\nsource = "t"\ntag = "[I]"\n'
+        "[variant.comfyui]\n"
+        + row("diffusion_model", "diffusion_models", "flux-2-klein-4b-fp8.safetensors", *DM, "dm")
+        + row("text_encoder", "text_encoders", "qwen_3_4b.safetensors", *TE, "te")
+        + row("vae", "vae", "flux2-vae.safetensors", *VAE, "vae")
+        + '[[variant]]\nid = "klein-9b-fp8"\ngated = true\nsource = "t"\ntag = "[I]"\n[variant.comfyui]\n'
+        + row("diffusion_model", "diffusion_models", "flux-2-klein-9b-fp8.safetensors", *GATED, "g9")
+        + '[[variant]]\nid = "klein-4b"\ndefault_for = ["diffusers"]\nsteps = 4\nguidance = 1.0\nsource = "t"\n'
+          'tag = "[I]"\n[variant.diffusers]\n'
+          f'repo = "{DIFF}"\nrevision = "main"\npipeline_class = "Flux2KleinPipeline"\n'
+          'components = ["transformer", "vae", "scheduler"]\nsource = "t"\ntag = "[I]"\nfiles = [\n'
+          f'  {{ repo_path = "vae/diffusion_pytorch_model.safetensors", sha256 = "{h["dvae"]}" }},\n]\n')
+    return {"dir": d, "repos": repos, "manifest": manifest, "sha": h, "size": s, "src": src}
+
+
+@pytest.fixture
+def hub(world):
+    with FakeHub(world["repos"], token=TOKEN) as h:
+        yield h
+
+
+def install(url: str, world, tmp_path: Path, *args: str, env: dict | None = None, timeout: float = 60):
+    e = {"HF_ENDPOINT": url, "HF_HOME": str(tmp_path / "hfhome"), "HF_HUB_CACHE": str(tmp_path / "hfcache"),
+         "HF_HUB_DISABLE_TELEMETRY": "1", "HF_TOKEN": "", "HF_HUB_ETAG_TIMEOUT": "5", **(env or {})}
+    return run_cli("install", "--manifest", str(world["manifest"]), *args, env=e, timeout=timeout)
+
+
+def models_args(tmp_path: Path) -> list[str]:
+    return ["--models-dir", str(tmp_path / "models")]
+
+
+def assert_installed(world, models: Path) -> None:
+    for key, rel in (("dm", "diffusion_models/flux-2-klein-4b-fp8.safetensors"),
+                     ("te", "text_encoders/qwen_3_4b.safetensors"), ("vae", "vae/flux2-vae.safetensors")):
+        assert sha256_file(models / rel) == world["sha"][key], rel
+
+
+def no_partial_files(models: Path) -> None:
+    for p in models.rglob("*"):
+        assert not p.name.endswith(".incomplete") or ".klein-doctor" in p.parts, p
+
+
+# ---------------------------------------------------------------------------------------------- the servers agree
+
+
+def test_fakehub_answers_like_olah(world, tmp_path):
+    """The same huggingface_hub calls give the same answers from olah and from our server."""
+    make_git_mirror(tmp_path / "mirror", world["repos"][2:3])
+    code = r"""
+import json, sys
+from pathlib import Path
+from huggingface_hub import hf_hub_download, snapshot_download, HfApi, get_hf_file_metadata, hf_hub_url
+from hub_server import sha256_file
+url, cache, repo, path = sys.argv[1:5]
+m = get_hf_file_metadata(hf_hub_url(repo, path, endpoint=url))
+p = hf_hub_download(repo, path, endpoint=url, cache_dir=cache)
+s = snapshot_download(repo, endpoint=url, cache_dir=cache + "-snap")
+tree = [(e.path, getattr(e, "size", None), getattr(getattr(e, "lfs", None), "sha256", None))
+        for e in HfApi(endpoint=url).list_repo_tree(repo, recursive=True)]
+print(json.dumps({"meta": [m.etag, m.size, m.commit_hash], "sha": sha256_file(Path(p)), "tree": tree,
+                  "snap": sorted(str(q.relative_to(s)) for q in Path(s).rglob("*") if q.is_file()),
+                  "info": HfApi(endpoint=url).repo_info(repo, revision="main").sha}))
+"""
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parent), HF_HOME=str(tmp_path / "h"))
+
+    def ask(url: str, tag: str) -> dict:
+        r = subprocess.run([sys.executable, "-c", code, url, str(tmp_path / tag), *VAE], env=env,
+                           capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, r.stderr
+        return json.loads(r.stdout)
+
+    with Olah(tmp_path / "mirror", tmp_path / "olah", VAE[0]) as o:
+        from_olah = ask(o.url, "o")
+    with FakeHub(world["repos"]) as h:
+        from_ours = ask(h.url, "f")
+    assert from_olah["sha"] == world["sha"]["vae"]
+    assert from_olah["meta"][:2] == [world["sha"]["vae"], world["size"]["vae"]]
+    assert from_ours == from_olah
+
+
+def test_clean_install_through_olah(world, tmp_path):
+    """The independent server: a full ComfyUI install from olah's offline git mirror."""
+    make_git_mirror(tmp_path / "mirror", world["repos"][:3])
+    with Olah(tmp_path / "mirror", tmp_path / "olah", DM[0]) as o:
+        r = install(o.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert_installed(world, tmp_path / "models")
+    assert "installed, sha256 verified" in r.stdout
+
+
+# ---------------------------------------------------------------------------------------------- comfyui path
+
+
+def test_clean_install_then_rerun_skips(world, hub, tmp_path):
+    r = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert_installed(world, tmp_path / "models")
+    no_partial_files(tmp_path / "models")
+    assert "Install plan" in r.stdout and "Summary" in r.stdout
+    n_gets = len([e for e in hub.log if e[0] == "GET" and "/resolve/" in e[1]])
+    assert n_gets == 3
+    r2 = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
+    assert r2.returncode == 0, r2.stdout + r2.stderr
+    assert r2.stdout.count("already verified") == 3
+    assert len([e for e in hub.log if e[0] == "GET" and "/resolve/" in e[1]]) == n_gets  # nothing downloaded again
+
+
+def test_dry_run_downloads_nothing(world, hub, tmp_path):
+    r = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--dry-run")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "download" in r.stdout and "flux2-vae.safetensors" in r.stdout
+    assert not [e for e in hub.log if e[0] == "GET" and "/resolve/" in e[1]]
+    assert not (tmp_path / "models" / "vae" / "flux2-vae.safetensors").exists()
+
+
+def test_wrong_bytes_are_quarantined(world, hub, tmp_path):
+    hub.faults.wrong_bytes.add(f"{VAE[0]}:{VAE[1]}")
+    r = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
+    assert r.returncode == 1
+    final = tmp_path / "models" / "vae" / "flux2-vae.safetensors"
+    assert not final.exists()
+    assert "sha256 mismatch" in r.stderr and world["sha"]["vae"] in r.stderr
+    q = list((tmp_path / "models" / "vae" / ".klein-doctor" / "quarantine").iterdir())
+    assert len(q) == 1 and sha256_file(q[0]) in r.stderr and not q[0].name.endswith(".safetensors")
+    # the other files were still installed and verified
+    assert sha256_file(tmp_path / "models" / "text_encoders" / "qwen_3_4b.safetensors") == world["sha"]["te"]
+    hub.faults.wrong_bytes.clear()
+    r2 = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
+    assert r2.returncode == 0, r2.stderr
+    assert_installed(world, tmp_path / "models")
+
+
+def test_connection_drop_is_resumed_with_range(world, hub, tmp_path):
+    """One dropped connection mid-file: the client resumes with a Range request in the same run."""
+    hub.faults.die_after[f"{TE[0]}:{TE[1]}"] = 11_000_000
+    r = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert any(rng.startswith("bytes=") for _m, _p, rng in hub.gets(TE[1]))
+    assert_installed(world, tmp_path / "models")
+
+
+def test_server_dies_then_recovers(world, hub, tmp_path):
+    hub.faults.die_after[f"{DM[0]}:{DM[1]}"] = 200_000
+    hub.faults.down_after_die = 1  # the client's retry sees 503: this run fails
+    r = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
+    assert r.returncode == 1
+    assert "interrupted" in r.stderr or "HTTP 503" in r.stderr, r.stderr
+    assert "Rerun" in r.stderr
+    assert not (tmp_path / "models" / "diffusion_models" / "flux-2-klein-4b-fp8.safetensors").exists()
+    r2 = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
+    assert r2.returncode == 0, r2.stdout + r2.stderr
+    assert_installed(world, tmp_path / "models")
+    no_partial_files(tmp_path / "models")
+
+
+def test_kill_9_mid_file_then_rerun(world, hub, tmp_path):
+    hub.faults.rate[f"{DM[0]}:{DM[1]}"] = 6_000_000  # ~4 s; the client writes 10 MB chunks
+    e = {"HF_ENDPOINT": hub.url, "HF_HOME": str(tmp_path / "hfhome"), "HF_HUB_CACHE": str(tmp_path / "hfcache"),
+         "HF_TOKEN": "", "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-m", "doctor", "install", "--manifest", str(world["manifest"]),
+                             "--path", "comfyui", *models_args(tmp_path), "--yes"], env=dict(os.environ, **e),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stage = tmp_path / "models" / "diffusion_models" / ".klein-doctor" / "staging"
+    deadline = time.monotonic() + 30
+    partial: list[Path] = []
+    while time.monotonic() < deadline and not partial:
+        partial = [p for p in stage.rglob("*.incomplete") if p.stat().st_size >= 10_000_000] if stage.exists() else []
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    assert partial, "the download never started"
+    assert not (tmp_path / "models" / "diffusion_models" / "flux-2-klein-4b-fp8.safetensors").exists()
+    hub.faults.rate.clear()
+    r = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "removed a partial download" in r.stderr
+    assert_installed(world, tmp_path / "models")
+    assert not list(stage.rglob("*.incomplete"))
+
+
+def test_not_enough_disk_is_refused_before_downloading(world, hub, tmp_path):
+    r = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes",
+                env={"KLEIN_DOCTOR_FAKE_FREE_BYTES": str(100 << 20)})
+    assert r.returncode == 1
+    assert "not enough disk space" in r.stderr and "Nothing was downloaded" in r.stderr
+    assert not [e for e in hub.log if e[0] == "GET" and "/resolve/" in e[1]]
+
+
+def test_existing_wrong_file_untouched_without_force(world, hub, tmp_path):
+    target = tmp_path / "models" / "vae" / "flux2-vae.safetensors"
+    write_safetensors(target, {"decoder.conv_in.weight": ("BF16", [512, 16, 3, 3])})  # a FLUX.1-shaped VAE
+    before = sha256_file(target)
+    r = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
+    assert r.returncode == 1
+    assert "STOP" in r.stderr and "--force" in r.stderr
+    assert sha256_file(target) == before
+    assert not [e for e in hub.log if e[0] == "GET" and "/resolve/" in e[1]]
+    r2 = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes", "--force")
+    assert r2.returncode == 0, r2.stderr
+    assert_installed(world, tmp_path / "models")
+    backups = list(target.parent.glob("flux2-vae.safetensors.backup-*"))
+    assert len(backups) == 1 and sha256_file(backups[0]) == before
+
+
+def test_from_dir_offline_and_reuse(world, tmp_path):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    for key, name in (("dm", "flux-2-klein-4b-fp8.safetensors"), ("te", "qwen_3_4b.safetensors"),
+                      ("vae", "flux2-vae.safetensors")):
+        (usb / name).write_bytes((world["src"] / f"{key}.safetensors").read_bytes())
+    # no server at all: an endpoint that refuses connections
+    r = install("http://127.0.0.1:9", world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes",
+                "--from", str(usb))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert_installed(world, tmp_path / "models")
+    (usb / "flux2-vae.safetensors").write_bytes(b"\0" * 10)  # a bad copy on the stick is caught
+    (tmp_path / "models" / "vae" / "flux2-vae.safetensors").unlink()
+    r2 = install("http://127.0.0.1:9", world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes",
+                 "--from", str(usb))
+    assert r2.returncode == 1
+    assert not (tmp_path / "models" / "vae" / "flux2-vae.safetensors").exists()
+
+
+def test_gated_401_says_what_to_do_and_hides_token(world, hub, tmp_path):
+    r = install(hub.url, world, tmp_path, "--path", "comfyui", "--variant", "klein-9b-fp8",
+                *models_args(tmp_path), "--yes")
+    assert r.returncode == 1
+    assert "accept the licence" in r.stderr and "HF_TOKEN" in r.stderr
+    bad = "hf_WrongTokenAlsoSecret987654"
+    r2 = install(hub.url, world, tmp_path, "--path", "comfyui", "--variant", "klein-9b-fp8",
+                 *models_args(tmp_path), "--yes", "-v", env={"HF_TOKEN": bad})
+    assert r2.returncode == 1 and "accept the licence" in r2.stderr
+    assert bad not in r2.stdout + r2.stderr
+    r3 = install(hub.url, world, tmp_path, "--path", "comfyui", "--variant", "klein-9b-fp8",
+                 *models_args(tmp_path), "--yes", env={"HF_TOKEN": TOKEN})
+    assert r3.returncode == 0, r3.stderr
+    assert TOKEN not in r3.stdout + r3.stderr
+    assert sha256_file(tmp_path / "models" / "diffusion_models" / "flux-2-klein-9b-fp8.safetensors") == world["sha"]["g9"]
+
+
+def test_two_installs_at_once_do_not_corrupt(world, hub, tmp_path):
+    hub.faults.rate[f"{VAE[0]}:{VAE[1]}"] = 400_000
+    e = {"HF_ENDPOINT": hub.url, "HF_HOME": str(tmp_path / "hfhome"), "HF_HUB_CACHE": str(tmp_path / "hfcache"),
+         "HF_TOKEN": "", "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    cmd = [sys.executable, "-m", "doctor", "install", "--manifest", str(world["manifest"]), "--path", "comfyui",
+           *models_args(tmp_path), "--yes"]
+    procs = [subprocess.Popen(cmd, env=dict(os.environ, **e), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    assert_installed(world, tmp_path / "models")
+    assert len(hub.gets(VAE[1])) == 1  # the second waited for the lock, then found it verified
+
+
+# ---------------------------------------------------------------------------------------------- diffusers path
+
+
+def test_diffusers_snapshot_verified_and_snippet(world, hub, tmp_path):
+    r = install(hub.url, world, tmp_path, "--path", "diffusers", "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "Flux2KleinPipeline.from_pretrained" in r.stdout and "torch.bfloat16" in r.stdout
+    assert "enable_model_cpu_offload" in r.stdout
+    snap = next((tmp_path / "hfcache").glob("models--black-forest-labs--FLUX.2-klein-4B/snapshots/*"))
+    assert (snap / "vae" / "diffusion_pytorch_model.safetensors").is_file()
+    assert not (snap / "flux-2-klein-4b.safetensors").exists()  # the single-file copy is not needed
+    assert r.stdout.count("sha256 verified") == 2
+    hub.faults.wrong_bytes.add(f"{DIFF}:vae/diffusion_pytorch_model.safetensors")
+    r2 = install(hub.url, world, tmp_path, "--path", "diffusers", "--yes", "--local-dir", str(tmp_path / "klein"),
+                 env={"HF_HUB_CACHE": str(tmp_path / "empty-cache")})  # else the verified cached blob is copied
+    assert r2.returncode == 1 and "sha256 mismatch" in r2.stderr
+    assert not (tmp_path / "klein" / "vae" / "diffusion_pytorch_model.safetensors").exists()
+
+
+def test_install_honours_extra_model_paths_then_check_passes(world, hub, tmp_path):
+    """A git ComfyUI whose extra_model_paths.yaml marks a shared folder is_default: the files go there
+    (where ComfyUI looks first), and `check` on the same install then finds them in place, whole and
+    verified. (Header identity needs real-size files; tests/test_models.py covers it with sparse ones.)"""
+    from comfy_trees import add_extra_yaml, git_tree
+
+    root = git_tree(tmp_path / "c")
+    shared_models = tmp_path / "shared-models"
+    add_extra_yaml(root, shared_models, text=(
+        "nas:\n"
+        f"    base_path: {shared_models}\n"
+        "    is_default: true\n"
+        "    diffusion_models: diffusion_models\n"
+        "    text_encoders: text_encoders\n"
+        "    vae: vae\n"))
+    r = install(hub.url, world, tmp_path, "--path", "comfyui", "--comfyui", str(root), "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "is_default in extra_model_paths.yaml:nas" in r.stdout + r.stderr
+    assert_installed(world, shared_models)
+    assert not any(list((root / "models" / d).glob("*.safetensors")) for d in ("diffusion_models", "text_encoders", "vae"))
+    env = {"KLEIN_DOCTOR_CACHE_DIR": str(tmp_path / "kdcache")}
+    c = run_cli("check", "--json", "--path", "comfyui", "--comfyui", str(root), "--manifest", str(world["manifest"]),
+                "--no-server", "--check", "models.found", "--check", "models.present", "--check", "models.integrity",
+                "--check", "models.hash", env=env)
+    doc = json.loads(c.stdout)
+    bad = [f for f in doc["findings"] if f["status"] in ("fail", "warn", "error")]
+    assert not bad, bad
+    assert sum(f["code"] == "models.hash.verified" or f["code"].startswith("models.hash.ok") for f in doc["findings"]) >= 1, \
+        [f["code"] for f in doc["findings"]]
