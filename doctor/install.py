@@ -245,7 +245,7 @@ def _assess(items, models: Path, from_dir: Path | None, args, out: Out) -> int |
     """Decide per file: verified / fetch / reuse / conflict; HEAD each download (proves access, gets size)."""
     from .installer import place as pl
     from .installer.plan import reuse_candidates
-    from .installer.transfer import file_size
+    from .installer.transfer import TransferError, file_size
     from .installer.verify import safetensors_problem, sha256_file
 
     caches: dict[Path, pl.VerifiedCache] = {}
@@ -284,7 +284,15 @@ def _assess(items, models: Path, from_dir: Path | None, args, out: Out) -> int |
                     "and anywhere below by name)")
             return EXIT_FAIL
         if i.reuse_from is None and from_dir is None:
-            size = file_size(i.repo, i.repo_path, i.revision)
+            try:
+                size = file_size(i.repo, i.repo_path, i.revision)
+            except TransferError as exc:
+                if not args.dry_run:
+                    raise
+                # A plan is still worth showing offline; the real run will stop on the same error.
+                why = type(exc.__cause__).__name__ if exc.__cause__ else "error"
+                i.note = (i.note + "; " if i.note else "") + f"hub not reachable now ({why}); sizes from the manifest"
+                continue
             if i.size is None:
                 i.size = size
             elif size is not None and size != i.size:
