@@ -47,6 +47,10 @@ def main() -> None:
     ap.add_argument("--torch-python", required=True, help="an interpreter that has torch")
     ap.add_argument("--bare-python", default=sys.executable, help="an interpreter without torch (default: this one)")
     a = ap.parse_args()
+    # Resolve launcher shims (pyenv, conda) to the real interpreter: a shim's own start-up is not ours.
+    real = lambda py: subprocess.run([py, "-c", "import sys; print(sys.executable)"], capture_output=True,  # noqa: E731
+                                     text=True).stdout.strip() or py
+    a.torch_python, a.bare_python = real(a.torch_python), real(a.bare_python)
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
     doctor = [sys.executable, "-m", "doctor", "check"]
     rows = []

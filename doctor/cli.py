@@ -149,9 +149,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from . import pipeline
-    from .redact import NoRedactor, Redactor
-
     if args.list_checks:
         from .registry import all_checks
 
@@ -160,12 +157,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     facts = None
     if args.facts:
+        from . import pipeline
+
         try:
             facts = pipeline.load_facts(args.facts)
         except pipeline.FactsFileError as exc:
             print(f"klein-doctor: {exc}", file=sys.stderr)
             return 2
     options = options_from(args) if facts is None else dict(facts.get("options") or {})
+    if facts is None and (not args.checks or any(c.split(".")[0] in ("torch", "attention") for c in args.checks)):
+        from .probes.torch_probe import prestart
+
+        prestart(options)
+    from . import pipeline
+    from .redact import NoRedactor, Redactor
+
     try:
         result = pipeline.diagnose(options, facts=facts, check_ids=args.checks or None)
     except KeyError as exc:

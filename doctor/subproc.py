@@ -42,32 +42,51 @@ def _kill_tree(proc: subprocess.Popen) -> None:
         pass
 
 
-def run_script(python: str, script: str, args: list[str] | None = None, timeout: float = 60.0,
-               env: dict[str, str] | None = None) -> ScriptResult:
-    """Run ``probe_scripts/<script>`` with ``python``; never raises for the child's failures."""
+@dataclass
+class Running:
+    """A started child: ``finish`` collects it. Lets a slow probe (importing torch) start before the
+    rest of the doctor has even been imported."""
+
+    proc: subprocess.Popen | None
+    started: float
+    python: str
+    early_error: str | None = None
+
+
+def start_script(python: str, script: str, args: list[str] | None = None,
+                 env: dict[str, str] | None = None) -> Running:
     cmd = [python, str(SCRIPTS / script), *(args or [])]
-    start = time.monotonic()
     kwargs: dict[str, Any] = {}
     if os.name == "posix":
         kwargs["start_new_session"] = True  # so a timeout kills the whole tree
     child_env = dict(os.environ if env is None else env)
     child_env.setdefault("PYTHONIOENCODING", "utf-8")
     child_env["PYTHONDONTWRITEBYTECODE"] = "1"
+    start = time.monotonic()
     try:
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
                                 env=child_env, **kwargs)
     except FileNotFoundError:
-        return ScriptResult(None, None, "", 0.0, error=f"interpreter not found: {python}")
+        return Running(None, start, python, early_error=f"interpreter not found: {python}")
     except OSError as exc:
-        return ScriptResult(None, None, "", 0.0, error=f"cannot start {python}: {exc}")
+        return Running(None, start, python, early_error=f"cannot start {python}: {exc}")
+    return Running(proc, start, python)
+
+
+def finish_script(run: Running, timeout: float = 60.0) -> ScriptResult:
+    """Wait for a started child (``timeout`` counts from its start); never raises for its failures."""
+    if run.proc is None:
+        return ScriptResult(None, None, "", 0.0, error=run.early_error)
+    proc = run.proc
+    left = max(0.1, timeout - (time.monotonic() - run.started))
     try:
-        out, err = proc.communicate(timeout=timeout)
+        out, err = proc.communicate(timeout=left)
     except subprocess.TimeoutExpired:
         _kill_tree(proc)
         out, err = proc.communicate()
-        return ScriptResult(None, None, _tail(err), time.monotonic() - start,
+        return ScriptResult(None, None, _tail(err), time.monotonic() - run.started,
                             error=f"timed out after {timeout:g} s")
-    duration = time.monotonic() - start
+    duration = time.monotonic() - run.started
     text = out[:MAX_OUTPUT].decode("utf-8", "replace")
     stderr = _tail(err)
     if MARKER not in text:
@@ -75,12 +94,19 @@ def run_script(python: str, script: str, args: list[str] | None = None, timeout:
         if proc.returncode and proc.returncode < 0:
             why = f"killed by signal {-proc.returncode} before reporting"
         return ScriptResult(None, proc.returncode, stderr, duration, error=why)
-    payload = text.rsplit(MARKER, 1)[1].strip().splitlines()[0] if text.rsplit(MARKER, 1)[1].strip() else ""
+    after = text.rsplit(MARKER, 1)[1].strip()
+    payload = after.splitlines()[0] if after else ""
     try:
         data = json.loads(payload)
     except json.JSONDecodeError as exc:
         return ScriptResult(None, proc.returncode, stderr, duration, error=f"unreadable report: {exc}")
     return ScriptResult(data, proc.returncode, stderr, duration)
+
+
+def run_script(python: str, script: str, args: list[str] | None = None, timeout: float = 60.0,
+               env: dict[str, str] | None = None) -> ScriptResult:
+    """Run ``probe_scripts/<script>`` with ``python``; never raises for the child's failures."""
+    return finish_script(start_script(python, script, args, env), timeout)
 
 
 def _tail(raw: bytes, limit: int = 8000) -> str:

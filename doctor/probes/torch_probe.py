@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 from typing import Any
 
 from .. import subproc
@@ -10,6 +11,35 @@ from .pyenv import target_python
 
 DEFAULT_TIMEOUT = 120.0
 
+# A child started by ``prestart`` before the probes run, keyed by (interpreter, device argument).
+_EARLY: dict[tuple[str, str], subproc.Running] = {}
+
+
+def _device_arg(options: dict[str, Any]) -> str:
+    gpu = options.get("gpu")
+    return str(gpu if gpu is not None else 0)
+
+
+def prestart(options: dict[str, Any]) -> None:
+    """Start the torch child now, if its interpreter is already known (not waiting for the ComfyUI
+    tree to name one): importing torch is most of a check's time, so it should overlap everything else."""
+    if options.get("path") == "comfyui" and not options.get("python"):
+        return
+    py = target_python(options)
+    key = (py, _device_arg(options))
+    if key not in _EARLY:
+        if not _EARLY:
+            atexit.register(_reap)
+        _EARLY[key] = subproc.start_script(py, "torch_probe.py", [key[1]])
+
+
+def _reap() -> None:
+    """A prestarted child nobody collected (a usage error came first) must not outlive us."""
+    for running in _EARLY.values():
+        if running.proc is not None and running.proc.poll() is None:
+            subproc._kill_tree(running.proc)
+    _EARLY.clear()
+
 
 @probe("torch", timeout=DEFAULT_TIMEOUT + 10, after=["comfyui_tree"])
 def torch_probe(ctx: ProbeContext) -> dict[str, Any]:
@@ -17,9 +47,9 @@ def torch_probe(ctx: ProbeContext) -> dict[str, Any]:
     # the (fast) ComfyUI tree probe, which may name the interpreter, runs before it. The child reports a
     # missing torch itself.
     timeout = float(ctx.options.get("torch_timeout") or DEFAULT_TIMEOUT)
-    gpu = ctx.options.get("gpu")
-    res = subproc.run_script(target_python(ctx.options), "torch_probe.py", [str(gpu if gpu is not None else 0)],
-                             timeout=timeout)
+    key = (target_python(ctx.options), _device_arg(ctx.options))
+    running = _EARLY.pop(key, None) or subproc.start_script(key[0], "torch_probe.py", [key[1]])
+    res = subproc.finish_script(running, timeout=timeout)
     out: dict[str, Any] = {"ran": True, "wall_s": round(res.duration_s, 3)}
     if res.data is None:
         if res.returncode is None and res.error and res.error.startswith(("interpreter not found", "cannot start")):
