@@ -146,3 +146,15 @@ def test_sageattention_on_an_unsupported_gpu(tmp_path):
     p.write_text(json.dumps(facts))
     rc, doc = run_json("--facts", str(p), "--check", "attention")
     assert findings(doc, "attention.sage.ok")
+
+
+def test_real_device_recording_is_judged_ready():
+    """Facts recorded with `check --save-facts` on the lent H100 (tests/data/facts/device-real.json)."""
+    rc, doc = run_json("--facts", str(FACTS / "device-real.json"), "--check", "gpu", "--check", "torch",
+                       "--check", "attention", "--check", "system")
+    assert rc == 0 and not codes(doc, "fail") and not codes(doc, "warn") and not codes(doc, "error")
+    t = doc["facts"]["torch"]
+    assert t["kernel_ok"] is True and "sm_90" in t["arch_flags"] and t["version"].endswith("+cu130")
+    (f,) = findings(doc, "gpu.found")
+    assert "H100" in f["title"] and "sm_90" in f["title"]
+    assert doc["facts"]["gpu"]["devices"][0]["uuid"] == "GPU-<redacted-uuid>"
