@@ -27,7 +27,7 @@ def build_context(facts: dict[str, Any]) -> dict[str, Any]:
     by_folder: dict[str, dict[str, dict[str, Any]]] = {}
     for f in model_files:
         folder = ALIASES.get(str(f.get("folder_type")), str(f.get("folder_type")))
-        idt = f.get("identity") if isinstance(f.get("identity"), dict) else {}
+        idt = wfmod.header_family(f["identity"]) if isinstance(f.get("identity"), dict) else {}
         for key in {str(f["name"]).replace("\\", "/").lower(), _base(f["name"])}:
             by_folder.setdefault(folder, {})[key] = idt
 

@@ -93,8 +93,8 @@ def _entry_problem(name: str, ent: Any) -> str | None:
     if not isinstance(ent, dict):
         return f"tensor {name!r}: entry is not an object"
     dt = ent.get("dtype")
-    if dt not in DTYPE_BYTES:
-        return f"tensor {name!r}: unknown dtype {dt!r}"
+    if not isinstance(dt, str) or dt not in DTYPE_BYTES:  # a list or object here is unhashable
+        return f"tensor {name!r}: unknown dtype {str(dt)[:60]!r}"
     shape = ent.get("shape")
     if not isinstance(shape, list) or not all(_is_int(d) and d >= 0 for d in shape):
         return f"tensor {name!r}: shape {shape!r} is not a list of non-negative integers"

@@ -42,6 +42,7 @@ def is_loopback(url: str) -> bool:
 def get_json(base: str, path: str, timeout: float, max_bytes: int) -> Any:
     """GET base+path as JSON, or raise FetchError. ``timeout`` bounds the whole exchange, not each read."""
     import requests
+    import urllib3
 
     url = base + path
     deadline = time.monotonic() + timeout
@@ -50,7 +51,7 @@ def get_json(base: str, path: str, timeout: float, max_bytes: int) -> Any:
                           headers={"Accept": "application/json"}) as r:
             chunks: list[bytes] = []
             size = 0
-            for chunk in r.iter_content(64 * 1024):
+            for chunk in _chunks(r):
                 size += len(chunk)
                 if size > max_bytes:
                     raise FetchError("too-large", f"{path} sent more than {max_bytes} bytes; stopped reading")
@@ -71,11 +72,30 @@ def get_json(base: str, path: str, timeout: float, max_bytes: int) -> Any:
         raise FetchError("timeout", f"{url}: no answer within {timeout:g} s") from None
     except requests.exceptions.RequestException as exc:
         raise FetchError("refused", f"{url}: {type(exc).__name__}: {exc}") from None
+    except urllib3.exceptions.ReadTimeoutError:
+        raise FetchError("timeout", f"{url}: no answer within {timeout:g} s") from None
+    except urllib3.exceptions.HTTPError as exc:  # read1() raises urllib3's own errors, unwrapped by requests
+        raise FetchError("refused", f"{url}: the connection broke ({type(exc).__name__})") from None
     try:
         return json.loads(body.decode("utf-8", "replace"))
     except ValueError as exc:
         snippet = body[:80].decode("utf-8", "replace").replace("\n", " ")
         raise FetchError("not-json", f"{path} did not answer JSON ({exc}); it began with {snippet!r}") from None
+
+
+def _chunks(r: Any):
+    """The body as it arrives. ``read1`` returns whatever one receive brought, so the deadline is checked even
+    against a server that trickles a byte at a time (iter_content would block until its chunk is full);
+    urllib3 1.x has no read1: small chunks there."""
+    raw = r.raw
+    if hasattr(raw, "read1"):
+        while True:
+            chunk = raw.read1(64 * 1024)
+            if not chunk:
+                return
+            yield chunk
+    else:  # pragma: no cover - urllib3 < 2
+        yield from r.iter_content(256)
 
 
 def combo_options(spec: Any) -> list[str] | None:
@@ -91,10 +111,15 @@ def combo_options(spec: Any) -> list[str] | None:
 
 
 def node_input(info: dict[str, Any], node: str, name: str) -> Any:
-    inp = (info.get(node) or {}).get("input") or {}
+    """One input's spec, or None; any level of another shape (a proxy's or a broken server's answer) is None."""
+    entry = info.get(node)
+    inp = entry.get("input") if isinstance(entry, dict) else None
+    if not isinstance(inp, dict):
+        return None
     for group in ("required", "optional"):
-        if name in (inp.get(group) or {}):
-            return inp[group][name]
+        g = inp.get(group)
+        if isinstance(g, dict) and name in g:
+            return g[name]
     return None
 
 
@@ -134,15 +159,26 @@ def check_server(url: str, explicit: bool, timeout: float | None = None) -> dict
     out["reachable"] = out["is_comfyui"] = True
     sysd = stats["system"]
     value_flags = set(manifests.load("comfyui")["value_flags"]["names"])
-    argv = [str(a) for a in (sysd.get("argv") or [])]
+    argv = [str(a) for a in sysd.get("argv")] if isinstance(sysd.get("argv"), list) else []
     out.update(version=sysd.get("comfyui_version"), python_version=sysd.get("python_version"),
                pytorch_version=sysd.get("pytorch_version"), embedded_python=sysd.get("embedded_python"),
                deploy_environment=sysd.get("deploy_environment"), os=sysd.get("os"), argv=argv,
                flags=argv_flags(argv, value_flags),
-               devices=[{k: d.get(k) for k in ("name", "type", "index", "vram_total", "vram_free")}
-                        for d in (stats.get("devices") or []) if isinstance(d, dict)])
+               devices=[_device(d) for d in (stats["devices"] if isinstance(stats.get("devices"), list) else [])
+                        if isinstance(d, dict)])
+    for k in ("version", "python_version", "pytorch_version", "deploy_environment", "os"):
+        if out[k] is not None and not isinstance(out[k], str):
+            out[k] = str(out[k])
     out["object_info"] = read_object_info(base, cfg)
     return out
+
+
+def _device(d: dict[str, Any]) -> dict[str, Any]:
+    """One /system_stats device with the types the checks rely on (numbers as numbers, names as text)."""
+    num = lambda v: v if isinstance(v, (int, float)) and not isinstance(v, bool) else None  # noqa: E731
+    return {"name": None if d.get("name") is None else str(d.get("name")),
+            "type": None if d.get("type") is None else str(d.get("type")),
+            "index": num(d.get("index")), "vram_total": num(d.get("vram_total")), "vram_free": num(d.get("vram_free"))}
 
 
 def read_object_info(base: str, cfg: dict[str, Any]) -> dict[str, Any]:

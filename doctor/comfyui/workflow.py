@@ -45,7 +45,11 @@ def load(path: str | Path) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         out["error"] = f"not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         return out
-    out.update(parse(data))
+    try:
+        out.update(parse(data))
+    except (TypeError, AttributeError, KeyError, ValueError, IndexError, RecursionError) as exc:
+        # a hand-edited or truncated-then-repaired file: nodes of the wrong shape deep inside
+        out["error"] = f"not a workflow ComfyUI can read: a node has the wrong shape ({type(exc).__name__}: {exc})"
     out["path"] = str(p)
     return out
 
@@ -92,7 +96,7 @@ def _parse_ui(data: dict[str, Any]) -> dict[str, Any]:
         for n in nodes:
             if not isinstance(n, dict):
                 continue
-            if n.get("mode") in INACTIVE_MODES:
+            if isinstance(n.get("mode"), int) and n["mode"] in INACTIVE_MODES:
                 inactive += 1
                 continue
             t = str(n.get("type"))
@@ -168,7 +172,8 @@ def _parse_api(data: dict[str, Any]) -> dict[str, Any]:
         t = str(n.get("class_type"))
         types.add(t)
         widgets = {}
-        for k, v in (n.get("inputs") or {}).items():
+        inputs = n.get("inputs")
+        for k, v in (inputs if isinstance(inputs, dict) else {}).items():  # a hand-edited prompt may hold anything
             if isinstance(v, list) and len(v) == 2 and isinstance(v[1], int):
                 src = data.get(str(v[0])) or {}
                 if str(src.get("class_type", "")).startswith("Primitive") and "value" in (src.get("inputs") or {}):
@@ -200,6 +205,21 @@ def name_identity(name: str) -> dict[str, Any] | None:
         if re.search(rule["regex"], base):
             return {"role": rule["role"], "family": rule["family"], "from": "file name"}
     return None
+
+
+def header_family(identity: dict[str, Any]) -> dict[str, Any]:
+    """The models probe's header identity in the words these rules use. Its ``family`` is coarse ('qwen3',
+    'flux2'), but pairing needs the size ('qwen3-4b' vs 'qwen3-8b') and the VAE generation ('flux2-vae'),
+    which is the signature ``id`` (the diffusers-named twins judged as their ComfyUI counterparts)."""
+    sig = identity.get("id")
+    if not isinstance(sig, str) or sig not in _signature_ids():
+        return identity
+    fam = sig[: -len("-diffusers")] if sig.endswith("-diffusers") else sig
+    return {**identity, "family": fam}
+
+
+def _signature_ids() -> set[str]:
+    return {str(s.get("id")) for s in manifests.load("signatures").get("signature") or [] if isinstance(s, dict)}
 
 
 def variant_of(name: str, identity: dict[str, Any] | None) -> str:

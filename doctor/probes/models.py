@@ -29,7 +29,61 @@ MAX_DEPTH = 4
 def load_models_manifest(options: dict[str, Any]) -> dict[str, Any]:
     if options.get("manifest"):
         manifests.set_override("models", Path(options["manifest"]))
-    return manifests.load("models")
+    data = manifests.load("models")
+    problem = manifest_problem(data)
+    if problem:
+        where = options.get("manifest") or "the built-in models manifest"
+        raise manifests.ManifestError(f"manifest {where} is malformed: {problem}")
+    return data
+
+
+_STR_FIELDS = ("name", "folder", "repo", "repo_path", "revision", "sha256", "identity")
+
+
+def manifest_problem(data: dict[str, Any]) -> str | None:
+    """The first row whose shape the probe and checks cannot read (a --manifest written by hand), or None.
+    Valid TOML is not enough: a string where a table belongs would crash a check later, far from the cause."""
+    if not isinstance(data.get("url_template", ""), str):
+        return "url_template is not a string"
+    variants = data.get("variant", [])
+    if not isinstance(variants, list) or not variants:
+        return "no [[variant]] tables"
+    for i, v in enumerate(variants):
+        if not isinstance(v, dict) or not isinstance(v.get("id"), str) or not v["id"]:
+            return f"variant #{i + 1} has no string id"
+        if not isinstance(v.get("default_for", []), list) or not isinstance(v.get("model", ""), str):
+            return f"variant {v['id']!r}: default_for must be a list and model a string"
+        comfy = v.get("comfyui")
+        if comfy is not None:
+            files = comfy.get("files") if isinstance(comfy, dict) else None
+            if not isinstance(files, list) or not files:
+                return f"variant {v['id']!r}: [variant.comfyui] has no [[variant.comfyui.files]] rows"
+            for j, f in enumerate(files):
+                if not isinstance(f, dict) or not isinstance(f.get("role"), str) or f["role"] not in ROLE_FOLDERS \
+                        or not isinstance(f.get("folder"), str):
+                    return (f"variant {v['id']!r} file #{j + 1}: role must be one of {', '.join(ROLE_FOLDERS)} "
+                            "and folder a string")
+                alts = f.get("alternates", [])
+                if not isinstance(alts, list):
+                    return f"variant {v['id']!r} file #{j + 1}: alternates must be a list of tables"
+                for row in [f, *alts]:
+                    if not isinstance(row, dict) or not isinstance(row.get("name"), str) or not row["name"]:
+                        return f"variant {v['id']!r} file #{j + 1}: a row has no string name"
+                    bad = [k for k in _STR_FIELDS if k in row and not isinstance(row[k], str)]
+                    if bad or ("size" in row and (not isinstance(row["size"], int) or isinstance(row["size"], bool)
+                                                  or row["size"] < 0)):
+                        return f"variant {v['id']!r} file {row['name']!r}: " + (
+                            f"{', '.join(bad)} must be strings" if bad else "size must be a non-negative integer")
+        diff = v.get("diffusers")
+        if diff is not None:
+            if not isinstance(diff, dict) or not isinstance(diff.get("repo"), str):
+                return f"variant {v['id']!r}: [variant.diffusers] needs a repo string"
+            if not isinstance(diff.get("components", []), list) or not isinstance(diff.get("files", []), list) \
+                    or not all(isinstance(x, dict) and isinstance(x.get("repo_path"), str) for x in diff.get("files", [])):
+                return f"variant {v['id']!r}: diffusers components and files must be lists (files with repo_path)"
+            if not isinstance(diff.get("pipeline_class", ""), str) or not isinstance(diff.get("revision", ""), str):
+                return f"variant {v['id']!r}: diffusers pipeline_class and revision must be strings"
+    return None
 
 
 def all_specs(manifest: dict[str, Any]) -> list[dict[str, Any]]:
