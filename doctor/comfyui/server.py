@@ -39,12 +39,29 @@ def is_loopback(url: str) -> bool:
     return host in ("localhost", "::1") or host.startswith("127.")
 
 
+def _port_open(url: str, timeout: float) -> None:
+    """A plain TCP connect first: when nothing listens (ComfyUI not running, the usual case for the
+    default URL) the answer comes in a millisecond, without importing the HTTP stack."""
+    import socket
+
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", port), timeout=timeout):
+            return
+    except socket.timeout:
+        raise FetchError("timeout", f"{url}: no answer within {timeout:g} s") from None
+    except OSError:
+        raise FetchError("refused", f"{url}: connection refused or host unreachable") from None
+
+
 def get_json(base: str, path: str, timeout: float, max_bytes: int) -> Any:
     """GET base+path as JSON, or raise FetchError. ``timeout`` bounds the whole exchange, not each read."""
+    url = base + path
+    _port_open(url, min(timeout, 5.0))
     import requests
     import urllib3
 
-    url = base + path
     deadline = time.monotonic() + timeout
     try:
         with requests.get(url, stream=True, timeout=(min(timeout, 5.0), timeout), allow_redirects=False,
