@@ -62,6 +62,12 @@ def disk(facts: dict[str, Any]):
     need = min(r["need_gb"] for r in relevant)
     evidence = [f"{r['path']}: ~{r['need_gb']:g} GB ({r['source']})" for r in relevant]
     evidence.append(f"measured at {d.get('measured_at')}")
+    files = (facts.get("models") or {}).get("files") or []
+    roles = {(f.get("identity") or {}).get("role") for f in files}
+    if {"diffusion_model", "text_encoder", "vae"} <= roles:
+        # The files are already on disk: a full disk is no obstacle to running Klein.
+        yield ok("system.disk.ok", f"{gb(free)} free at {d.get('path')} (the Klein files are already present)", evidence)
+        return
     if free < need * 1e9:
         yield warn("system.disk.low", f"{gb(free)} free at {d.get('path')}: the Klein files need ~{need:g} GB",
                    evidence, "Free disk space there, or point the models elsewhere (--models-dir, HF_HUB_CACHE)")

@@ -158,3 +158,19 @@ def test_real_device_recording_is_judged_ready():
     (f,) = findings(doc, "gpu.found")
     assert "H100" in f["title"] and "sm_90" in f["title"]
     assert doc["facts"]["gpu"]["devices"][0]["uuid"] == "GPU-<redacted-uuid>"
+
+
+def test_low_disk_warns_unless_the_files_are_already_there(tmp_path):
+    facts = json.loads((FACTS / "h100-cu130.json").read_text())
+    facts["system"]["disk"]["free_bytes"] = 2 * 10**9
+    p = tmp_path / "f.json"
+    p.write_text(json.dumps(facts))
+    rc, doc = run_json("--facts", str(p), "--check", "system.disk")
+    (f,) = findings(doc, "system.disk.low")
+    assert f["status"] == "warn" and "12.5 GB" in f["title"]
+    facts["models"] = {"files": [{"name": n, "identity": {"role": r}} for n, r in (
+        ("flux-2-klein-4b-fp8.safetensors", "diffusion_model"), ("qwen_3_4b.safetensors", "text_encoder"),
+        ("flux2-vae.safetensors", "vae"))]}
+    p.write_text(json.dumps(facts))
+    rc, doc = run_json("--facts", str(p), "--check", "system.disk")
+    assert findings(doc, "system.disk.ok") and "already present" in findings(doc, "system.disk.ok")[0]["title"]
