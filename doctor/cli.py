@@ -53,6 +53,11 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     s.add_argument("--smoke-out", metavar="FILE", default="klein-smoke.png", help="where the smoke image is saved")
     s.add_argument("--smoke-runs", type=int, metavar="N", default=3, help="timed generations after the warm-up (default 3)")
     s.add_argument("--smoke-timeout", type=float, metavar="S", default=900.0, help="seconds the smoke run may take")
+    s.add_argument("--smoke-mode", choices=["resident", "offload"],
+                   help="diffusers: keep the pipeline on the GPU or use enable_model_cpu_offload() (default: from free VRAM)")
+    s.add_argument("--smoke-vram-limit", type=float, metavar="GB",
+                   help="diffusers: cap the smoke run's VRAM (to learn whether a smaller card would fit)")
+    s.add_argument("--smoke-seed", type=int, metavar="N", help="diffusers: the seed (default 42)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,6 +117,9 @@ def options_from(args: argparse.Namespace) -> dict[str, Any]:
         "smoke_out": args.smoke_out,
         "smoke_runs": args.smoke_runs,
         "smoke_timeout": args.smoke_timeout,
+        "smoke_mode": args.smoke_mode,
+        "smoke_vram_limit_gb": args.smoke_vram_limit,
+        "smoke_seed": args.smoke_seed,
         "cwd": os.getcwd(),
     }
 

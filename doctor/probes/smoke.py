@@ -1,0 +1,77 @@
+"""The smoke generation (``check --smoke``): a real 4-step 1024x1024 run, timed and measured.
+
+It runs after the torch probe so the two never hold the GPU at once, and does nothing unless asked:
+it takes seconds to minutes and loads ~16 GB, which a plain `check` must never do unbidden.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import ProbeContext, probe
+from .pyenv import target_python
+
+# The child has its own bound (--smoke-timeout); this only catches a runner that is itself stuck.
+PROBE_TIMEOUT = 4 * 3600
+
+
+def _device(ctx: ProbeContext) -> tuple[dict[str, Any] | None, int]:
+    devices = (ctx.results.get("gpu") or {}).get("devices") or []
+    want = ctx.options.get("gpu")
+    if want is not None:
+        d = next((x for x in devices if x.get("index") == int(want)), None)
+        return d, int(want)
+    return (devices[0] if devices else None), 0
+
+
+def _comfyui_smoke(ctx: ProbeContext) -> dict[str, Any]:
+    """Queue the Klein workflow on the running ComfyUI with the files that server itself lists."""
+    from .. import manifests
+    from ..smoke.comfyui import choose_files, run_series
+    from ..smoke.sampler import NvmlSampler
+
+    opts = ctx.options
+    base: dict[str, Any] = {"requested": True, "path": "comfyui", "ran": False}
+    srv = ctx.results.get("comfyui_server") or {}
+    if not srv.get("is_comfyui"):
+        return {**base, "reason": "no ComfyUI server answered (start ComfyUI, or pass --server URL)"}
+    try:
+        variants = manifests.load("models").get("variant", [])
+    except manifests.ManifestError as exc:
+        return {**base, "reason": str(exc)}
+    want = opts.get("variant") or next((v["id"] for v in variants if "comfyui" in (v.get("default_for") or [])), "klein-4b-fp8")
+    variant = next((v for v in variants if v["id"] == want), None)
+    if variant is None or "comfyui" not in variant:
+        return {**base, "reason": f"variant {want!r} has no ComfyUI files in the manifest"}
+    if not variant.get("distilled", True):
+        return {**base, "reason": f"{want} is a base model (20-50 steps): the ComfyUI smoke run covers the distilled 4-step models"}
+    files, why = choose_files(((srv.get("object_info") or {}).get("files") or {}), variant["comfyui"].get("files") or [])
+    if why:
+        return {**base, "reason": why}
+    device, index = _device(ctx)
+    remote = bool(srv.get("remote"))
+    name = ((srv.get("devices") or [{}])[0].get("name") if remote else (device or {}).get("name")) or "unknown GPU"
+    sampler = None if remote else NvmlSampler(index)
+    out = run_series(srv["url"], files, runs=int(opts.get("smoke_runs") or 3), timeout=float(opts.get("smoke_timeout") or 900),
+                     sampler=sampler, device_name=name, save_to=opts.get("smoke_out"))
+    target_variant = "klein-4b" if variant["model"] == "klein-4b" else variant["model"]
+    return {**base, "ran": True, "server": srv["url"], "remote": remote, "files": files,
+            "plan": {"variant": target_variant, "dtype": variant.get("dtype", "fp8"), "mode": "resident",
+                     "notes": [f"ComfyUI at {srv['url']} ({'another machine: no NVML there' if remote else 'this machine'})",
+                               f"files as the server lists them: {files}"]},
+            **out}
+
+
+@probe("smoke", timeout=PROBE_TIMEOUT, after=["python", "gpu", "torch", "comfyui_server"])
+def smoke_probe(ctx: ProbeContext) -> dict[str, Any]:
+    opts = ctx.options
+    if not opts.get("smoke"):
+        return {"requested": False}
+    if opts.get("path") == "comfyui":
+        return _comfyui_smoke(ctx)
+    from ..smoke import run_diffusers_smoke
+
+    device, index = _device(ctx)
+    # NVML numbers GPUs in PCI order, torch in CUDA_VISIBLE_DEVICES order; the two agree when that variable
+    # is unset, which is when --gpu N is meaningful. The child reports the name it used, so a mismatch shows.
+    return run_diffusers_smoke(opts, target_python(opts), device, gpu_index=index)

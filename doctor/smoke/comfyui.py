@@ -1,0 +1,290 @@
+"""The ComfyUI smoke run: queue the Klein 4B text-to-image workflow on a running server and judge the result.
+
+ComfyUI reports ``success`` for an all-black image made from NaN conditioning (seen in
+../shared/fixtures/comfyui, run_good), so the verdict comes from the image bytes, decoded here with the
+standard library only (the doctor's process has neither numpy nor PIL). An identical prompt is a full
+cache hit, so every run gets a fresh seed; ``POST /free`` first makes the load part of the timing.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import struct
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+import zlib
+from typing import Any
+
+PROMPT_TEXT = "A hedgehog wearing a tiny party hat surrounded by confetti, early digital camera style"
+
+
+def klein_prompt(unet: str, clip: str, vae: str, seed: int, width: int = 1024, height: int = 1024, steps: int = 4,
+                 cfg: float = 1.0, prefix: str = "klein-doctor-smoke") -> dict[str, Any]:
+    """The official Klein 4B distilled text-to-image graph in API format (models.md section 4)."""
+    return {
+        "70": {"class_type": "UNETLoader", "inputs": {"unet_name": unet, "weight_dtype": "default"}},
+        "71": {"class_type": "CLIPLoader", "inputs": {"clip_name": clip, "type": "flux2", "device": "default"}},
+        "72": {"class_type": "VAELoader", "inputs": {"vae_name": vae}},
+        "74": {"class_type": "CLIPTextEncode", "inputs": {"text": PROMPT_TEXT, "clip": ["71", 0]}},
+        "76": {"class_type": "ConditioningZeroOut", "inputs": {"conditioning": ["74", 0]}},
+        "63": {"class_type": "CFGGuider", "inputs": {"model": ["70", 0], "positive": ["74", 0], "negative": ["76", 0],
+                                                      "cfg": cfg}},
+        "66": {"class_type": "EmptyFlux2LatentImage", "inputs": {"width": width, "height": height, "batch_size": 1}},
+        "62": {"class_type": "Flux2Scheduler", "inputs": {"steps": steps, "width": width, "height": height}},
+        "61": {"class_type": "KSamplerSelect", "inputs": {"sampler_name": "euler"}},
+        "73": {"class_type": "RandomNoise", "inputs": {"noise_seed": seed}},
+        "64": {"class_type": "SamplerCustomAdvanced", "inputs": {"noise": ["73", 0], "guider": ["63", 0],
+                                                                  "sampler": ["61", 0], "sigmas": ["62", 0],
+                                                                  "latent_image": ["66", 0]}},
+        "65": {"class_type": "VAEDecode", "inputs": {"samples": ["64", 0], "vae": ["72", 0]}},
+        "9": {"class_type": "SaveImage", "inputs": {"filename_prefix": prefix, "images": ["65", 0]}},
+    }
+
+
+# --- PNG, standard library only --------------------------------------------------------------------
+
+class PngError(ValueError):
+    pass
+
+
+def _paeth(a: int, b: int, c: int) -> int:
+    p = a + b - c
+    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+    if pa <= pb and pa <= pc:
+        return a
+    return b if pb <= pc else c
+
+
+def png_stats(data: bytes, max_rows: int = 256) -> dict[str, Any]:
+    """Mean, spread and extremes of an 8-bit PNG (grey, RGB or RGBA), from up to ``max_rows`` evenly
+    spread rows: enough to tell black or flat from a picture, fast in pure Python at 1024x1024."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise PngError("not a PNG file")
+    pos, idat = 8, bytearray()
+    w = h = depth = ctype = 0
+    while pos + 8 <= len(data):
+        (length,) = struct.unpack(">I", data[pos:pos + 4])
+        kind = data[pos + 4:pos + 8]
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            w, h, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            if depth != 8 or ctype not in (0, 2, 6) or interlace:
+                raise PngError(f"unsupported PNG (bit depth {depth}, colour type {ctype}, interlace {interlace})")
+        elif kind == b"IDAT":
+            idat += body
+        elif kind == b"IEND":
+            break
+        pos += 12 + length
+    if not w:
+        raise PngError("PNG without a header")
+    bpp = {0: 1, 2: 3, 6: 4}[ctype]
+    raw = zlib.decompress(bytes(idat))
+    stride = w * bpp
+    step = max(1, h // max_rows)
+    prev = bytearray(stride)
+    total = count = 0
+    sq = 0
+    lo, hi = 255, 0
+    for y in range(h):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        if f == 1:
+            for i in range(bpp, stride):
+                line[i] = (line[i] + line[i - bpp]) & 0xFF
+        elif f == 2:
+            for i in range(stride):
+                line[i] = (line[i] + prev[i]) & 0xFF
+        elif f == 3:
+            for i in range(stride):
+                left = line[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + ((left + prev[i]) >> 1)) & 0xFF
+        elif f == 4:
+            for i in range(stride):
+                left = line[i - bpp] if i >= bpp else 0
+                up_left = prev[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + _paeth(left, prev[i], up_left)) & 0xFF
+        prev = line
+        if y % step == 0:
+            px = line if bpp != 4 else bytes(b for i, b in enumerate(line) if i % 4 != 3)
+            total += sum(px)
+            sq += sum(v * v for v in px)
+            count += len(px)
+            lo, hi = min(lo, min(px)), max(hi, max(px))
+    mean = total / count
+    std = max(sq / count - mean * mean, 0.0) ** 0.5
+    return {"width": w, "height": h, "mean": round(mean / 255, 4), "std": round(std / 255, 4), "min": lo / 255,
+            "max": hi / 255, "finite": True, "black": hi <= 5, "uniform": std < 0.5}
+
+
+# --- the server conversation -----------------------------------------------------------------------
+
+def _req(base: str, path: str, body: Any = None, timeout: float = 30.0) -> tuple[int, bytes]:
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(base.rstrip("/") + path, data=data, method="POST" if data is not None else "GET",
+                                 headers={"Content-Type": "application/json"} if data is not None else {})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - the user's own server URL
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def run_comfyui_smoke(server: str, unet: str, clip: str, vae: str, timeout: float = 900.0, free_first: bool = True,
+                      seed: int | None = None, poll: float = 0.25, sampler=None,
+                      save_to: str | None = None) -> dict[str, Any]:
+    """Queue one generation and follow it; every outcome (rejected prompt, execution error, timeout, black
+    image) is returned as data for the Smoke checks."""
+    seed = seed if seed is not None else random.randrange(1, 2**31)
+    out: dict[str, Any] = {"path": "comfyui", "server": server, "seed": seed, "files": {"unet": unet, "clip": clip, "vae": vae}}
+    try:
+        if free_first:
+            _req(server, "/free", {"unload_models": True, "free_memory": True})
+        if sampler is not None:
+            sampler.start()
+        t0 = time.monotonic()
+        status, body = _req(server, "/prompt", {"prompt": klein_prompt(unet, clip, vae, seed), "client_id": uuid.uuid4().hex})
+        reply = json.loads(body or b"{}")
+        if status != 200 or "prompt_id" not in reply:
+            out["result"] = {"ok": False, "error": {"kind": "rejected", "message": _node_errors(reply), "http_status": status}}
+            return out
+        pid = reply["prompt_id"]
+        entry = None
+        while time.monotonic() - t0 < timeout:
+            _, hb = _req(server, f"/history/{pid}")
+            entry = json.loads(hb or b"{}").get(pid)
+            if entry and (entry.get("status") or {}).get("completed") is not None and \
+                    (entry.get("status") or {}).get("status_str") in ("success", "error"):
+                break
+            entry = None
+            time.sleep(poll)
+        out["wall_s"] = round(time.monotonic() - t0, 3)
+        if entry is None:
+            out["result"] = {"ok": False, "error": {"kind": "timeout", "message": f"no result within {timeout:g} s"}}
+            return out
+        out["result"] = _judge_history(server, entry, save_to)
+        return out
+    except (OSError, ValueError) as exc:
+        out["result"] = {"ok": False, "error": {"kind": "unreachable", "message": f"{type(exc).__name__}: {exc}"}}
+        return out
+    finally:
+        if sampler is not None and sampler.is_alive():
+            out["nvml"] = sampler.stop()
+
+
+def _node_errors(reply: dict[str, Any]) -> str:
+    err = reply.get("error") or {}
+    parts = [err.get("message", "prompt rejected")]
+    for node, ne in (reply.get("node_errors") or {}).items():
+        for e in ne.get("errors", []):
+            parts.append(f"node {node} ({ne.get('class_type')}): {e.get('message')} {e.get('details', '')}".strip())
+    return "; ".join(parts)
+
+
+def _judge_history(server: str, entry: dict[str, Any], save_to: str | None = None) -> dict[str, Any]:
+    st = entry.get("status") or {}
+    msgs = {m[0]: m[1] for m in st.get("messages") or [] if isinstance(m, list) and len(m) == 2}
+    res: dict[str, Any] = {"status_str": st.get("status_str")}
+    if "execution_start" in msgs and ("execution_success" in msgs or "execution_error" in msgs):
+        end = msgs.get("execution_success") or msgs.get("execution_error")
+        res["execution_s"] = round((end["timestamp"] - msgs["execution_start"]["timestamp"]) / 1000.0, 3)
+    if st.get("status_str") != "success":
+        e = msgs.get("execution_error") or {}
+        res.update(ok=False, error={"kind": "execution_error", "message": f"{e.get('node_type')}: {e.get('exception_message', '').strip()}"})
+        return res
+    images = [img for o in (entry.get("outputs") or {}).values() for img in o.get("images", [])]
+    if not images:
+        res.update(ok=False, error={"kind": "no_image", "message": "the workflow finished without an image"})
+        return res
+    img = images[0]
+    q = urllib.parse.urlencode({"filename": img["filename"], "subfolder": img.get("subfolder", ""), "type": img.get("type", "output")})
+    code, data = _req(server, f"/view?{q}")
+    if code != 200:
+        res.update(ok=False, error={"kind": "no_image", "message": f"/view answered HTTP {code}"})
+        return res
+    try:
+        res["image"] = png_stats(data)
+    except (PngError, zlib.error, struct.error) as exc:
+        res.update(ok=False, error={"kind": "no_image", "message": f"unreadable image: {exc}"})
+        return res
+    res["image"]["filename"] = img["filename"]
+    if save_to:
+        try:
+            with open(save_to, "wb") as fh:
+                fh.write(data)
+            res["image"]["path"] = save_to
+        except OSError as exc:
+            res["image"]["save_error"] = str(exc)
+    res["ok"] = True
+    return res
+
+
+ROLE_KEYS = {"diffusion_model": "unet", "text_encoder": "clip", "vae": "vae"}
+
+
+def choose_files(server_files: dict[str, list[str]], variant_files: list[dict[str, Any]]) -> tuple[dict[str, str], str | None]:
+    """The server's own names for the variant's files (ComfyUI lists them relative to their folder, so a
+    file in a subfolder is 'klein/x.safetensors'). Returns (names by unet/clip/vae, why not)."""
+    picked: dict[str, str] = {}
+    for f in variant_files:
+        key = ROLE_KEYS.get(f.get("role", ""))
+        if key is None or key in picked:
+            continue
+        wanted = {f["name"]} | {a["name"] for a in f.get("alternates") or [] if a.get("name")}
+        names = server_files.get(f["folder"]) or []
+        match = [n for n in names if str(n).replace("\\", "/").rsplit("/", 1)[-1] in wanted]
+        if not match:
+            return picked, f"the server lists no {' or '.join(sorted(wanted))} among its {f['folder']} ({len(names)} files)"
+        picked[key] = match[0]
+    return picked, None
+
+
+def run_series(server: str, files: dict[str, str], runs: int = 3, timeout: float = 900.0, sampler=None,
+               device_name: str | None = None, save_to: str | None = None, poll: float = 0.25) -> dict[str, Any]:
+    """One cold generation (models freed first: load + generation), then ``runs`` warm ones, each with a
+    fresh seed (an identical prompt is a full cache hit in ComfyUI). The verdict figures are the median
+    of the warm runs' server-side execution times; the image judged is the last one's."""
+    t_start = time.monotonic()
+    seeds = [random.randrange(1, 2**31) for _ in range(runs + 1)]
+    if sampler is not None:
+        sampler.start()
+    try:
+        cold = run_comfyui_smoke(server, files["unet"], files["clip"], files["vae"], timeout, True, seeds[0], poll)
+        warm = []
+        if (cold.get("result") or {}).get("ok"):
+            for seed in seeds[1:]:
+                left = max(5.0, timeout - (time.monotonic() - t_start))
+                one = run_comfyui_smoke(server, files["unet"], files["clip"], files["vae"], left, False, seed, poll,
+                                        save_to=save_to if seed == seeds[-1] else None)
+                warm.append(one)
+                if not (one.get("result") or {}).get("ok"):
+                    break
+    finally:
+        nv = sampler.stop() if sampler is not None else None
+    out: dict[str, Any] = {"cold": cold.get("result"), "seeds": seeds}
+    if sampler is not None and nv and nv.get("available"):
+        # The ComfyUI server is the process whose VRAM grew most: it is "the run", everyone else is other.
+        biggest = max(sampler.procs.values(), key=lambda p: p.get("max_used_bytes") or 0, default=None)
+        nv = sampler.result(biggest["pid"] if biggest else None)
+    failed = next((w["result"] for w in [cold, *warm] if not (w.get("result") or {}).get("ok")), None)
+    if failed is not None:
+        out.update(failed)
+        out["ok"] = False
+        return {"result": out, "nvml": nv}
+    times = [w["result"]["execution_s"] for w in warm if w["result"].get("execution_s") is not None]
+    last = warm[-1]["result"] if warm else cold["result"]
+    median = sorted(times)[len(times) // 2] if times else last.get("execution_s")
+    out.update(ok=True, median_s=median, times_s=times, image=last.get("image"),
+               load_s=(round(cold["result"]["execution_s"] - median, 3)
+                       if cold["result"].get("execution_s") is not None and median is not None else None),
+               cold_execution_s=cold["result"].get("execution_s"),
+               device={"type": "cuda", "name": device_name},
+               settings={"width": 1024, "height": 1024, "steps": 4, "guidance": 1.0, "seed": seeds[-1], "dtype": "fp8",
+                         "mode": "resident"},
+               timing="server-side execution time (execution_start to execution_success), per warm run")
+    if out["image"] is not None:
+        out["image"].setdefault("finite", True)
+    return {"result": out, "nvml": nv}
