@@ -44,10 +44,13 @@ def torch_installed(facts: dict[str, Any]):
                    "Pass the interpreter that runs ComfyUI or your diffusers scripts: `klein-doctor check --python PATH`")
         return
     if t.get("installed") is False:
-        fix = _fix_for_gpu(facts, None, force=False)
-        yield fail("torch.missing", f"PyTorch is not installed in {py.get('executable')}",
-                   [f"Python {py.get('version')} at {py.get('executable')}"],
-                   fix or "python -m pip install torch")
+        fix = _fix_for_gpu(facts, None, force=False) or "python -m pip install torch"
+        title = f"PyTorch is not installed in {py.get('executable')}"
+        if py.get("is_doctor_python"):
+            # The doctor often lives in its own venv (pipx): the interpreter that runs Klein may be another.
+            title += " (klein-doctor's own interpreter)"
+            fix += "; or, if Klein runs in another environment, diagnose that one: `klein-doctor check --python PATH`"
+        yield fail("torch.missing", title, [f"Python {py.get('version')} at {py.get('executable')}"], fix)
         return
     if t.get("crashed"):
         yield fail("torch.crashed", f"Importing PyTorch crashed the interpreter ({t.get('error')})",
