@@ -296,6 +296,7 @@ def _assess(items, models: Path, from_dir: Path | None, args, out: Out) -> int |
             if i.size is None:
                 i.size = size
             elif size is not None and size != i.size:
+                i.hub_size = size
                 i.note = (i.note + "; " if i.note else "") + f"the hub says {size} bytes, the manifest {i.size}"
     return None
 
@@ -357,6 +358,13 @@ def _install_one(i, args, out: Out) -> bool:
             sha = sha256_file(staged)
             t_verify = time.monotonic() - t
             i.detail = how
+        elif i.accept and i.hub_size is not None and i.size is not None:
+            # Bytes of another size can never have the manifest's sha256: do not fetch (maybe gigabytes) to learn it.
+            i.result = "FAILED: size"
+            out.say(f"{i.name}: the hub serves {i.hub_size} bytes for {i.repo}/{i.repo_path} but the manifest expects "
+                    f"{i.size} (sha256 {i.sha256}): the file on the hub changed or the endpoint serves something else. "
+                    "Not downloaded, nothing placed; if it repeats, the models manifest or HF_ENDPOINT is wrong.")
+            return False
         else:
             local = stage / "hf" / i.repo.replace("/", "--")
             inc = incomplete_dir(local, i.repo_path)
@@ -365,7 +373,7 @@ def _install_one(i, args, out: Out) -> bool:
             bar = out.bar(i.name, i.size)
             t0 = time.monotonic()
             try:
-                staged = download_file(i.repo, i.repo_path, i.revision, local, bar.sink)
+                staged = download_file(i.repo, i.repo_path, i.revision, local, bar.sink, i.size)
             except BaseException:
                 tail.abort()
                 raise

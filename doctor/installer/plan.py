@@ -28,6 +28,7 @@ class Item:
     accept: dict[str, str]                # sha256 -> which manifest row it is (primary or an alternate)
     action: str = "fetch"                 # verified | fetch | reuse | conflict | unverifiable
     reuse_from: Path | None = None
+    hub_size: int | None = None           # what the hub's HEAD says, when it differs from ``size``
     note: str = ""
     result: str = ""
     detail: str = ""

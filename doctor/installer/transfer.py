@@ -7,6 +7,7 @@ library is imported inside functions to keep `klein-doctor` start-up cheap.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -25,7 +26,8 @@ def scrub(text: str) -> str:
 
 
 class TransferError(Exception):
-    """A download failed; ``kind`` is gated | missing | network | other, the message says what to do."""
+    """A download failed; ``kind`` is gated | missing | network | bad-answer | oversize | other, the message
+    says what to do."""
 
     def __init__(self, kind: str, message: str):
         super().__init__(scrub(message))
@@ -66,6 +68,17 @@ def classify(exc: BaseException, repo: str, what: str) -> TransferError:
             exc, (errors.RevisionNotFoundError, errors.EntryNotFoundError)):
         return TransferError("missing", f"{what} is not in {repo} at {endpoint()}: the models manifest may be out of "
                                         f"date ({type(exc).__name__}: {exc})")
+    nonsense = _in_chain(exc, errors.FileMetadataError)
+    if nonsense is not None:
+        return TransferError("bad-answer", (
+            f"the hub at {endpoint()} answered the metadata request for {what} with headers that make no sense "
+            f"({nonsense}). It is not a working Hugging Face endpoint: check HF_ENDPOINT and any proxy or mirror "
+            "in between. Nothing was placed."))
+    bad_json = _in_chain(exc, json.JSONDecodeError)
+    if bad_json is not None:
+        return TransferError("bad-answer", (
+            f"the hub at {endpoint()} answered the request for {what} of {repo} with malformed JSON ({bad_json}). "
+            "Check HF_ENDPOINT and any proxy or mirror in between, or rerun later. Nothing was downloaded."))
     if isinstance(exc, errors.LocalEntryNotFoundError) or _is_network(exc):
         cause = exc.__cause__ or exc
         return TransferError("network", (
@@ -75,7 +88,21 @@ def classify(exc: BaseException, repo: str, what: str) -> TransferError:
     if isinstance(exc, errors.HfHubHTTPError):
         return TransferError("network", f"the hub answered HTTP {status} for {what}: {str(exc).splitlines()[0]}. "
                                         "Rerun later; nothing unverified was placed.")
-    return TransferError("other", f"{type(exc).__name__}: {exc}")
+    first = str(exc).splitlines()[0] if str(exc) else "no detail"
+    return TransferError("other", f"{what} of {repo} from {endpoint()} failed ({type(exc).__name__}: {first}). "
+                                  "Nothing unverified was placed.")
+
+
+def _in_chain(exc: BaseException, kind: type) -> BaseException | None:
+    """The first exception of ``kind`` in ``exc``'s cause/context chain (huggingface_hub wraps them)."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, kind):
+            return cur
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return None
 
 
 def _is_network(exc: BaseException) -> bool:
@@ -96,8 +123,21 @@ def file_size(repo: str, repo_path: str, revision: str) -> int | None:
     return meta.size
 
 
-def progress_class(sink: Callable[[int, int | None], None]) -> type:
-    """A tqdm class that feeds our progress display instead of drawing its own bar."""
+class _TooBig(Exception):
+    """Raised from the progress hook to stop a body that outgrew the expected size."""
+
+    def __init__(self, received: int):
+        super().__init__(received)
+        self.received = received
+
+
+def progress_class(sink: Callable[[int, int | None], None], limit: int | None = None) -> type:
+    """A tqdm class that feeds our progress display instead of drawing its own bar.
+
+    It also sees every chunk before the next one is read, so it is where a body larger than ``limit``
+    (a hostile or broken server streaming without end) is stopped: huggingface_hub itself reads the
+    whole body and only then compares sizes, which can fill a disk first.
+    """
     from tqdm.auto import tqdm
 
     class _Bridge(tqdm):  # type: ignore[misc]
@@ -105,9 +145,13 @@ def progress_class(sink: Callable[[int, int | None], None]) -> type:
             kw["disable"] = True
             total = kw.get("total")
             super().__init__(*a, **kw)
+            self._received = 0
             sink(0, total)
 
         def update(self, n: float | None = 1) -> bool | None:
+            self._received += int(n or 0)  # negative when the client rewinds a restarted file
+            if limit is not None and self._received > limit:
+                raise _TooBig(self._received)
             sink(int(n or 0), None)
             return None
 
@@ -115,14 +159,21 @@ def progress_class(sink: Callable[[int, int | None], None]) -> type:
 
 
 def download_file(repo: str, repo_path: str, revision: str, local_dir: Path,
-                  sink: Callable[[int, int | None], None]) -> Path:
-    """hf_hub_download into a private staging dir; returns the completed file."""
+                  sink: Callable[[int, int | None], None], expected_size: int | None = None) -> Path:
+    """hf_hub_download into a private staging dir; returns the completed file. A body that grows past
+    ``expected_size`` is stopped after at most one client chunk (10 MB)."""
     from huggingface_hub import hf_hub_download
 
     try:
         p = hf_hub_download(repo, repo_path, revision=revision, local_dir=str(local_dir),
-                            tqdm_class=progress_class(sink))
+                            tqdm_class=progress_class(sink, expected_size))
     except Exception as exc:  # noqa: BLE001 - classified for the user
+        big = _in_chain(exc, _TooBig)
+        if big is not None:
+            raise TransferError("oversize", (
+                f"the hub sent more than the {expected_size} bytes expected for {repo_path} (stopped after "
+                f"{big.received}): the file on the hub changed or the endpoint serves something else. Nothing was "
+                "placed; if it repeats, the models manifest or HF_ENDPOINT is wrong.")) from exc
         raise classify(exc, repo, repo_path) from exc
     return Path(p)
 
