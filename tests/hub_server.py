@@ -11,7 +11,10 @@ Two servers, on purpose:
   X-Repo-Commit, X-Linked-Size, Range) that can also misbehave: wrong bytes, a connection that dies
   mid-file, 503 while "down", 401/403 for a gated repo, throttling (so a test can kill the installer
   mid-file), and ``sendfile`` for the 2 GB benchmark. tests/test_install.py proves it answers the same
-  client calls the same way olah does.
+  client calls the same way olah does. For tests/test_hostile_hub.py it can also stall mid-body, answer
+  metadata slowly, send malformed JSON or nonsense headers, stream 100 MB for a small file and reset the
+  connection; for tests/test_install_kill.py it counts body bytes and holds the stream at a chosen
+  offset (``arm_pause``) so the installer can be SIGKILLed at a known byte.
 """
 
 from __future__ import annotations
@@ -218,6 +221,18 @@ class Faults:
     down_after_die: int = 0                                                # 503 this many requests after a drop
     rate: dict[str, int] = dataclasses.field(default_factory=dict)         # key -> bytes per second
     ignore_range: bool = False
+    # hostile behaviours (tests/test_hostile_hub.py)
+    stall_after: dict[str, int] = dataclasses.field(default_factory=dict)  # key -> absolute offset where the body hangs
+    stall_s: float = 60.0                                                  # how long a stall lasts (or until shutdown)
+    reset_after: dict[str, int] = dataclasses.field(default_factory=dict)  # key -> bytes sent before a TCP RST
+    oversize: dict[str, int] = dataclasses.field(default_factory=dict)     # key -> GET sends this many junk bytes
+    oversize_head: bool = False                                            # ... and HEAD admits that size too
+    bad_json: set[str] = dataclasses.field(default_factory=set)            # "info" | "tree": malformed JSON, 200
+    bad_meta: set[str] = dataclasses.field(default_factory=set)            # key: HEAD/GET headers that make no sense
+    meta_delay: float = 0.0                                                # seconds before any /api or HEAD answer
+    # kill tests: hold the body when the hub's total body-byte counter reaches this offset
+    pause_at: int | None = None
+    pause_hold: bool = True                                                # False: only signal, keep sending
 
 
 class FakeHub:
@@ -230,6 +245,10 @@ class FakeHub:
         self.log: list[tuple[str, str, str]] = []  # (method, path, range)
         self._lock = threading.Lock()
         self._down = 0
+        self.sent = 0                       # body bytes of /resolve/ GETs sent so far (all files, all requests)
+        self.paused = threading.Event()     # set when the body stream stopped at faults.pause_at
+        self.release = threading.Event()    # set it to let a paused (or stalled) handler go on
+        self.closing = threading.Event()
         hub = self
 
         class Handler(_Handler):
@@ -245,8 +264,20 @@ class FakeHub:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.closing.set()
+        self.release.set()
         self.httpd.shutdown()
         self.httpd.server_close()
+
+    def arm_pause(self, offset: int, hold: bool = True) -> None:
+        """Set ``paused`` once ``offset`` more body bytes have gone out; with ``hold``, also stop every
+        body stream there until ``release`` is set."""
+        with self._lock:
+            self.sent = 0
+            self.paused.clear()
+            self.release.clear()
+            self.faults.pause_hold = hold
+            self.faults.pause_at = offset
 
     def gets(self, path_suffix: str) -> list[tuple[str, str, str]]:
         return [e for e in self.log if e[0] == "GET" and e[1].endswith(path_suffix)]
@@ -264,6 +295,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *a: object) -> None:  # quiet
         pass
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (ConnectionResetError, BrokenPipeError):
+            pass  # a killed client: expected in these tests, not worth a traceback
 
     # -- helpers
     def _json(self, obj: Any, status: int = 200, headers: dict[str, str] | None = None) -> None:
@@ -325,6 +362,8 @@ class _Handler(BaseHTTPRequestHandler):
                 return
         parts = [urllib.parse.unquote(p) for p in url.path.strip("/").split("/")]
         if parts[:2] == ["api", "models"]:
+            if st.faults.meta_delay:
+                st.closing.wait(st.faults.meta_delay)
             repo, rest = self._find_repo(parts[2:])
             if repo is None:
                 self._error(401, "RepoNotFound", "Repository not found")
@@ -350,14 +389,28 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(404, "RevisionNotFound", f"Invalid rev id: {rest[1]}")
             return
         f = repo.files.get("/".join(rest[2:]))
+        if self.command == "HEAD" and st.faults.meta_delay:
+            st.closing.wait(st.faults.meta_delay)
         if f is None:
             self._error(404, "EntryNotFound", "Entry not found", {"X-Repo-Commit": repo.commit})
             return
         self._serve_file(repo, f)
 
+    def _malformed(self) -> None:
+        """200 with a JSON body cut off in the middle, as a broken proxy or a dying server sends."""
+        body = b'{"_id": "abc", "sha": "0123' if self.command != "HEAD" else b""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def _repo_info(self, repo: Repo, rev: str) -> None:
         if rev not in ("main", repo.commit):
             self._error(404, "RevisionNotFound", f"Invalid rev id: {rev}")
+            return
+        if "info" in self.state.faults.bad_json:
+            self._malformed()
             return
         self._json({"_id": repo.commit[:24], "id": repo.repo_id, "modelId": repo.repo_id, "sha": repo.commit,
                     "private": False, "gated": "manual" if repo.gated else False, "disabled": False,
@@ -367,6 +420,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _tree(self, repo: Repo, rev: str, prefix: str, query: dict[str, list[str]]) -> None:
         if rev not in ("main", repo.commit):
             self._error(404, "RevisionNotFound", f"Invalid rev id: {rev}")
+            return
+        if "tree" in self.state.faults.bad_json:
+            self._malformed()
             return
         recursive = query.get("recursive", ["false"])[0].lower() == "true"
         entries: dict[str, dict[str, Any]] = {}
@@ -389,8 +445,73 @@ class _Handler(BaseHTTPRequestHandler):
         self._json(list(entries.values()))
 
     def _serve_file(self, repo: Repo, f: RepoFile) -> None:
+        try:
+            self._serve_file_inner(repo, f)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client went away (killed): nothing to tell anyone
+
+    def _serve_oversize(self, repo: Repo, f: RepoFile, size: int) -> None:
+        """A body of ``size`` junk bytes where the small file ``f`` is expected (HEAD may still say f.size)."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(size if self.command == "GET" or self.state.faults.oversize_head
+                                               else f.size))
+        self.send_header("ETag", f'"{f.etag}"')
+        self.send_header("X-Repo-Commit", repo.commit)
+        if f.lfs:
+            self.send_header("X-Linked-Etag", f'"{f.sha256}"')
+            self.send_header("X-Linked-Size", str(size if self.state.faults.oversize_head else f.size))
+        self.end_headers()
+        if self.command == "HEAD":
+            return
+        block = b"\xAB" * (1 << 16)
+        sent = 0
+        while sent < size and not self.state.closing.is_set():
+            n = min(len(block), size - sent)
+            self.wfile.write(block[:n])
+            sent += n
+
+    def _serve_bad_meta(self, repo: Repo, f: RepoFile) -> None:
+        """Headers that make no sense: no ETag, a size that is not a number, a commit that is not a hash."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", "0")
+        self.send_header("X-Repo-Commit", "not-a-commit")
+        self.send_header("X-Linked-Size", "twelve")
+        self.end_headers()
+
+    def _pace(self, chunk: bytes) -> None:
+        """Write ``chunk``, counting body bytes; at faults.pause_at set ``paused`` and, when
+        faults.pause_hold, send nothing more until ``release`` (kill tests)."""
+        st = self.state
+        while True:
+            with st._lock:
+                at = st.faults.pause_at
+                cut = len(chunk) if at is None else max(0, min(len(chunk), at - st.sent))
+            if cut:
+                self.wfile.write(chunk[:cut])
+                with st._lock:
+                    st.sent += cut
+                chunk = chunk[cut:]
+            if at is not None and st.sent >= at:
+                with st._lock:
+                    st.faults.pause_at = None
+                st.paused.set()
+                if st.faults.pause_hold:
+                    st.release.wait(60)
+            if not chunk:
+                return
+
+    def _serve_file_inner(self, repo: Repo, f: RepoFile) -> None:
         st = self.state
         key = f"{repo.repo_id}:{f.path}"
+        if _match(st.faults.bad_meta, key):
+            self._serve_bad_meta(repo, f)
+            return
+        big = _match(st.faults.oversize, key)
+        if big is not None:
+            self._serve_oversize(repo, f, big)
+            return
         start, end = 0, f.size - 1
         rng = self.headers.get("Range")
         partial = False
@@ -429,9 +550,13 @@ class _Handler(BaseHTTPRequestHandler):
                     die = None
         rate = _match(st.faults.rate, key)
         wrong = _match(st.faults.wrong_bytes, key)
+        stall = _match(st.faults.stall_after, key)
+        reset = _match(st.faults.reset_after, key)
+        plain = (die is None and rate is None and not wrong and stall is None and reset is None
+                 and st.faults.pause_at is None)
         with open(f.source, "rb") as fh:
             fh.seek(start)
-            if die is None and rate is None and not wrong and hasattr(os, "sendfile"):
+            if plain and hasattr(os, "sendfile"):
                 self.wfile.flush()
                 sent = 0
                 while sent < length:
@@ -439,6 +564,8 @@ class _Handler(BaseHTTPRequestHandler):
                     if n == 0:
                         break
                     sent += n
+                with st._lock:
+                    st.sent += sent
                 return
             sent = 0
             t0 = time.monotonic()
@@ -449,6 +576,20 @@ class _Handler(BaseHTTPRequestHandler):
                 if wrong and start + sent <= f.size // 2 < start + sent + len(chunk):
                     i = f.size // 2 - start - sent
                     chunk = chunk[:i] + bytes([chunk[i] ^ 0xFF]) + chunk[i + 1:]
+                if stall is not None and start + sent <= stall < start + sent + len(chunk):
+                    self.wfile.write(chunk[: stall - start - sent])
+                    self.wfile.flush()
+                    st.closing.wait(st.faults.stall_s)  # hang mid-body, connection open, nothing more
+                    self.close_connection = True
+                    return
+                if reset is not None and sent + len(chunk) > reset:
+                    self.wfile.write(chunk[: max(reset - sent, 0)])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    # SO_LINGER 0: close() sends RST instead of FIN, the client sees "connection reset by peer"
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.connection.close()
+                    return
                 if die is not None and sent + len(chunk) > die:
                     self.wfile.write(chunk[: max(die - sent, 0)])
                     self.wfile.flush()
@@ -457,7 +598,7 @@ class _Handler(BaseHTTPRequestHandler):
                     self.close_connection = True
                     self.connection.shutdown(socket.SHUT_RDWR)
                     return
-                self.wfile.write(chunk)
+                self._pace(chunk)
                 sent += len(chunk)
                 if rate:
                     ahead = sent / rate - (time.monotonic() - t0)
