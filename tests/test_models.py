@@ -265,3 +265,30 @@ def test_windows_move_command():
     f = next(x for x in models_present(facts) if x.code == "models.misplaced.vae")
     assert f.fix == (r'move "C:\ComfyUI_windows_portable\ComfyUI\models\loras\flux2-vae.safetensors" '
                      r'"C:\ComfyUI_windows_portable\ComfyUI\models\vae"')
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symlinked HF cache layout")
+def test_orphaned_partial_download_is_removed_but_a_running_one_is_kept(tmp_path):
+    """huggingface_hub leaves `*.incomplete` blobs after a kill and never resumes them across runs: check
+    removes one whose download lock is free (and says so), and leaves one whose lock is held."""
+    from filelock import FileLock
+
+    hub = _hub(tmp_path)
+    repo = next(hub.glob("models--*FLUX.2-klein-4B"))
+    orphan = repo / "blobs" / ("a" * 64 + ".incomplete")
+    orphan.write_bytes(b"x" * 4096)
+    running = repo / "blobs" / ("b" * 64 + ".incomplete")
+    running.write_bytes(b"y" * 10)
+    lock_dir = hub / ".locks" / repo.name
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    held = FileLock(str(lock_dir / ("b" * 64 + ".lock")))
+    held.acquire()
+    try:
+        rc, doc = check(tmp_path, "--path", "diffusers", "--no-hash")
+    finally:
+        held.release()
+    assert not orphan.exists() and running.exists()
+    f = by_code(doc, "models.diffusers.orphans-removed")
+    assert f["status"] == "info" and "removed 1 partial download" in f["title"] and "4096 bytes" in f["evidence"][0]
+    g = by_code(doc, "models.diffusers.incomplete")
+    assert any("1 download(s) in progress" in e for e in g["evidence"])
