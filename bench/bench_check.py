@@ -51,7 +51,8 @@ def main() -> None:
     real = lambda py: subprocess.run([py, "-c", "import sys; print(sys.executable)"], capture_output=True,  # noqa: E731
                                      text=True).stdout.strip() or py
     a.torch_python, a.bare_python = real(a.torch_python), real(a.bare_python)
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "NO_COLOR": "1",
+           "PYTHONPATH": os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)}
     doctor = [sys.executable, "-m", "doctor", "check"]
     rows = []
     rows.append(("klein-doctor check (no torch)", timed(doctor + ["--python", a.bare_python], a.n, env)))
