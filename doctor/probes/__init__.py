@@ -101,7 +101,7 @@ def run_probes(options: dict[str, Any], only: set[str] | None = None,
             limit = (timeouts or {}).get(t.probe.name, t.probe.timeout)
             t.join(limit)
             name = t.probe.name
-            durations[name] = round(time.monotonic() - t.started, 4)
+            durations[name] = round((t.ended or time.monotonic()) - t.started, 4)
             if t.is_alive():
                 errors[name] = {"type": "TimeoutError", "message": f"probe {name!r} gave no answer within {limit:g} s",
                                 "traceback": None}
@@ -125,9 +125,12 @@ class _ProbeThread(threading.Thread):
         self.result: Any = None
         self.exc: BaseException | None = None
         self.started = time.monotonic()
+        self.ended: float | None = None
 
     def run(self) -> None:
         try:
             self.result = self.probe.fn(self.ctx)
         except BaseException as exc:  # noqa: BLE001 - becomes an error finding
             self.exc = exc
+        finally:
+            self.ended = time.monotonic()
