@@ -148,15 +148,16 @@ def test_sageattention_on_an_unsupported_gpu(tmp_path):
     assert findings(doc, "attention.sage.ok")
 
 
-def test_real_device_recording_is_judged_ready():
-    """Facts recorded with `check --save-facts` on the lent H100 (tests/data/facts/device-real.json)."""
-    rc, doc = run_json("--facts", str(FACTS / "device-real.json"), "--check", "gpu", "--check", "torch",
+@pytest.mark.parametrize("name,gpu", [("device-real", "H100"), ("device-h200-final", "H200")])
+def test_real_device_recording_is_judged_ready(name, gpu):
+    """Facts recorded with `check --save-facts` on the lent GPUs (an H100, then an H200 with the final code)."""
+    rc, doc = run_json("--facts", str(FACTS / f"{name}.json"), "--check", "gpu", "--check", "torch",
                        "--check", "attention", "--check", "system")
     assert rc == 0 and not codes(doc, "fail") and not codes(doc, "warn") and not codes(doc, "error")
     t = doc["facts"]["torch"]
     assert t["kernel_ok"] is True and "sm_90" in t["arch_flags"] and t["version"].endswith("+cu130")
     (f,) = findings(doc, "gpu.found")
-    assert "H100" in f["title"] and "sm_90" in f["title"]
+    assert gpu in f["title"] and "sm_90" in f["title"]
     assert doc["facts"]["gpu"]["devices"][0]["uuid"] == "GPU-<redacted-uuid>"
 
 
