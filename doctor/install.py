@@ -25,7 +25,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--path", choices=["comfyui", "diffusers"], required=True, help="where the files go")
     p.add_argument("--variant", metavar="ID", help="the Klein variant (default: klein-4b-fp8 for comfyui, "
                                                    "klein-4b for diffusers; see manifests/models.toml)")
-    p.add_argument("--comfyui", metavar="DIR", help="the ComfyUI folder (files go to DIR/models/<folder>)")
+    p.add_argument("--comfyui", metavar="DIR",
+                   help="the ComfyUI folder (files go to DIR/models/<folder>, or to an is_default folder of its "
+                        "extra_model_paths.yaml); default: COMFYUI_PATH, the current folder or its parents")
     p.add_argument("--models-dir", metavar="DIR", help="a ComfyUI models folder (instead of --comfyui)")
     p.add_argument("--local-dir", metavar="DIR", help="diffusers: a plain folder instead of the Hugging Face cache")
     p.add_argument("--dry-run", action="store_true", help="show the plan, download nothing")
