@@ -37,8 +37,12 @@ def gpu_present(facts: dict[str, Any]):
     evidence.append(f"driver {g.get('driver_version') or 'unknown'}, supports CUDA up to "
                     f"{g.get('cuda_driver_version') or 'unknown'} (read through {g.get('source')})")
     if dev is None:
-        yield fail("gpu.hidden", f"No GPU is usable: {why}", evidence,
-                   "Unset CUDA_VISIBLE_DEVICES or set it to an existing GPU index, e.g. `export CUDA_VISIBLE_DEVICES=0`")
+        if why.startswith("--gpu"):
+            indices = ", ".join(str(d.get("index")) for d in devices)
+            fix = f"Pass an existing GPU index: --gpu {indices.split(', ')[0]} (this machine has GPU {indices})"
+        else:
+            fix = "Unset CUDA_VISIBLE_DEVICES or set it to an existing GPU index, e.g. `export CUDA_VISIBLE_DEVICES=0`"
+        yield fail("gpu.hidden", f"No GPU is usable: {why}", evidence, fix)
         return
     cc, _ = device_cc(dev)
     title = f"{dev.get('name')} ({sm_name(cc) or 'unknown capability'}, {gib(dev.get('memory_total_bytes'))})"

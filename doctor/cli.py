@@ -159,6 +159,26 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+def _bad_arguments(args: argparse.Namespace) -> str | None:
+    """Usage errors that argparse cannot see: said once, exit 2, before anything runs."""
+    if args.manifest and not Path(args.manifest).expanduser().is_file():
+        return f"--manifest {args.manifest}: no such file"
+    if args.server:
+        from urllib.parse import urlsplit
+
+        url = args.server if "://" in args.server else "http://" + args.server
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises ValueError for a malformed port
+        except ValueError as exc:
+            return f"--server {args.server}: not a URL ({exc})"
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return f"--server {args.server}: not an http(s) URL with a host"
+    if args.gpu is not None and args.gpu < 0:
+        return f"--gpu {args.gpu}: GPU indices start at 0"
+    return None
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     if args.list_checks:
         from .registry import all_checks
@@ -175,7 +195,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         except pipeline.FactsFileError as exc:
             print(f"klein-doctor: {exc}", file=sys.stderr)
             return 2
-    options = options_from(args) if facts is None else dict(facts.get("options") or {})
+    problem = _bad_arguments(args)
+    if problem:
+        print(f"klein-doctor: {problem}", file=sys.stderr)
+        return 2
+    if facts is None:
+        options = options_from(args)
+    else:
+        # A replay judges the recorded machine with the recorded options, except the judging choices the
+        # maintainer makes now: which GPU and which path to judge.
+        options = dict(facts.get("options") or {})
+        if args.gpu is not None:
+            options["gpu"] = args.gpu
+        if args.path:
+            options["path"] = args.path
+        facts["options"] = options
     if facts is None and (not args.checks or any(c.split(".")[0] in ("torch", "attention") for c in args.checks)):
         from .probes.torch_probe import prestart
 

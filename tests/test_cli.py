@@ -168,3 +168,23 @@ def test_error_finding_alone_exits_2():
     assert exit_code([error("x", "x")]) == 2
     assert exit_code([error("x", "x"), fail("y", "y")]) == 1
     assert exit_code([warn("w", "w")]) == 0 and exit_code([warn("w", "w")], strict=True) == 1
+
+
+@pytest.mark.parametrize("args,says", [
+    (["--manifest", "/nonexistent/models.toml"], "--manifest /nonexistent/models.toml: no such file"),
+    (["--server", "notaurl:::99"], "not a URL"),
+    (["--server", "ftp://example"], "not an http(s) URL"),
+    (["--gpu", "-1"], "GPU indices start at 0"),
+])
+def test_usage_errors_are_said_once_and_exit_2(args, says):
+    proc = run_cli("check", *args)
+    assert proc.returncode == 2 and says in proc.stderr and proc.stdout == "" and "Traceback" not in proc.stderr
+
+
+def test_replay_honours_the_judging_choices_made_now():
+    """A maintainer replaying a user's facts may judge another GPU or path; the rest is the recording's."""
+    rc, doc = run_json("--facts", str(FACTS / "two-gpus-cvd1.json"), "--gpu", "0", "--check", "gpu.present")
+    assert "H100" in doc["findings"][0]["title"] and "--gpu 0" in doc["findings"][0]["title"]
+    rc, doc = run_json("--facts", str(FACTS / "h100-cu130.json"), "--gpu", "7", "--check", "gpu.present")
+    (f,) = doc["findings"]
+    assert f["code"] == "gpu.hidden" and "--gpu 0" in f["fix"] and rc == 1
