@@ -227,13 +227,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     findings = [type(f).from_dict(redactor.obj(f.to_dict())) for f in result.findings]
     code = exit_code(findings, strict=args.strict)
     if args.save_facts:
-        Path(args.save_facts).write_text(json.dumps(facts_out, indent=1, default=str), encoding="utf-8")
+        try:
+            Path(args.save_facts).expanduser().write_text(json.dumps(facts_out, indent=1, default=str), encoding="utf-8")
+        except OSError as exc:
+            print(f"klein-doctor: cannot write --save-facts {args.save_facts}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
     if args.command == "report":
         from .render import markdown
 
         text = markdown.render(findings, facts_out, redacted=not args.no_redact)
         if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
+            try:
+                Path(args.output).expanduser().write_text(text, encoding="utf-8")
+            except OSError as exc:
+                print(f"klein-doctor: cannot write --output {args.output}: {exc.strerror or exc}", file=sys.stderr)
+                return 2
             print(f"report written to {args.output} ({len(text)} characters)", file=sys.stderr)
         else:
             sys.stdout.write(text)

@@ -188,3 +188,10 @@ def test_replay_honours_the_judging_choices_made_now():
     rc, doc = run_json("--facts", str(FACTS / "h100-cu130.json"), "--gpu", "7", "--check", "gpu.present")
     (f,) = doc["findings"]
     assert f["code"] == "gpu.hidden" and "--gpu 0" in f["fix"] and rc == 1
+
+
+def test_unwritable_outputs_are_usage_errors(tmp_path):
+    for args in (["report", "--output", str(tmp_path / "no" / "such" / "r.md")],
+                 ["check", "--save-facts", str(tmp_path / "no" / "such" / "f.json")]):
+        proc = run_cli(*args, "--check", "system.ram")
+        assert proc.returncode == 2 and "cannot write" in proc.stderr and "Traceback" not in proc.stderr
