@@ -223,7 +223,7 @@ def comfyui_model_paths(facts: dict[str, Any]):
             for p in sec.get("problems") or []:
                 bad = True
                 yield warn("comfyui.model-paths.bad-entry", f"{y['path']} section '{name}': {p}", [], "Each folder type takes a path string")
-            if sec.get("base_path") and not Path(sec["base_path"]).is_dir():
+            if sec.get("base_path") and sec.get("base_exists") is False:
                 bad = True
                 yield warn("comfyui.model-paths.no-base", f"{y['path']} section '{name}': base_path {sec['base_path']} does not exist",
                            [], "Correct base_path (relative paths are relative to the yaml's folder)")

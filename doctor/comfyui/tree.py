@@ -370,6 +370,7 @@ def parse_extra_model_paths(path: Path) -> dict[str, Any]:
             if not b.is_absolute():
                 b = ydir / b
             sec["base_path"] = str(b)
+            sec["base_exists"] = b.is_dir()  # read here: checks judge facts, they never touch the disk
         sec["is_default"] = bool(conf.pop("is_default", False))
         for ftype, val in conf.items():
             if not isinstance(val, str):
