@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 
 import pytest
 import stfiles as st
 from conftest import codes, run_json
+from hf_trees import hub_cache
 
 FOLDERS = ("diffusion_models", "text_encoders", "vae", "checkpoints", "loras", "unet", "clip")
 
@@ -191,32 +191,7 @@ def test_sha256_verified_then_cached_then_mismatch(tmp_path):
 
 
 def _hub(tmp_path: Path, corrupt: bool = False, drop: str | None = None, cls: str = "Flux2KleinPipeline") -> Path:
-    hub = tmp_path / "hub"
-    repo = hub / "models--black-forest-labs--FLUX.2-klein-4B"
-    commit = "a" * 40
-    snap = repo / "snapshots" / commit
-    (repo / "refs").mkdir(parents=True)
-    (repo / "refs" / "main").write_text(commit)
-    (repo / "blobs").mkdir()
-    index = {"_class_name": cls, "_diffusers_version": "0.37.0", "is_distilled": True,
-             "scheduler": ["diffusers", "FlowMatchEulerDiscreteScheduler"], "text_encoder": ["transformers", "Qwen3ForCausalLM"],
-             "tokenizer": ["transformers", "Qwen2TokenizerFast"], "transformer": ["diffusers", "Flux2Transformer2DModel"],
-             "vae": ["diffusers", "AutoencoderKLFlux2"]}
-    files = {"model_index.json": json.dumps(index).encode(), "scheduler/scheduler_config.json": b"{}",
-             "tokenizer/tokenizer.json": b"{}", "text_encoder/config.json": b"{}", "transformer/config.json": b"{}",
-             "vae/config.json": b"{}"}
-    big = {"transformer/diffusion_pytorch_model.safetensors": os.urandom(50_000),
-           "vae/diffusion_pytorch_model.safetensors": os.urandom(40_000),
-           "text_encoder/model.safetensors": os.urandom(30_000)}
-    for rel, data in {**files, **big}.items():
-        if rel.split("/")[0] == drop:
-            continue
-        name = hashlib.sha256(data).hexdigest() if rel in big else hashlib.sha1(data).hexdigest()
-        (repo / "blobs" / name).write_bytes(data[:-1] + b"!" if corrupt and rel.startswith("vae/diff") else data)
-        link = snap / rel
-        link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(os.path.relpath(repo / "blobs" / name, link.parent))
-    return hub
+    return hub_cache(tmp_path, "black-forest-labs/FLUX.2-klein-4B", cls=cls, corrupt=corrupt, drop=drop)
 
 
 @pytest.mark.skipif(os.name == "nt", reason="symlinked HF cache layout")
