@@ -604,3 +604,27 @@ class _Handler(BaseHTTPRequestHandler):
                     ahead = sent / rate - (time.monotonic() - t0)
                     if ahead > 0:
                         time.sleep(ahead)
+
+
+# ------------------------------------------------------------------------------------------ test manifests
+# The Klein 4B FP8 ComfyUI files where the built-in manifest says they live (repo, path in the repo).
+DM = ("black-forest-labs/FLUX.2-klein-4b-fp8", "flux-2-klein-4b-fp8.safetensors")
+TE = ("Comfy-Org/z_image_turbo", "split_files/text_encoders/qwen_3_4b.safetensors")
+VAE = ("Comfy-Org/flux2-dev", "split_files/vae/flux2-vae.safetensors")
+
+
+def comfy_file_row(role: str, folder: str, name: str, repo: str, path: str, size: int, sha256: str) -> str:
+    """One `[[variant.comfyui.files]]` row of a test manifest, hashing a served test file."""
+    return (f'[[variant.comfyui.files]]\nrole = "{role}"\nfolder = "{folder}"\nname = "{name}"\nrepo = "{repo}"\n'
+            f'repo_path = "{path}"\nrevision = "main"\nsize = {size}\nsha256 = "{sha256}"\n'
+            'identity = "x"\nsource = "test file"\ntag = "[I]"\n')
+
+
+def klein_4b_fp8_toml(size: dict[str, int], sha: dict[str, str]) -> str:
+    """The klein-4b-fp8 variant with the test files' sizes and hashes (keys "dm", "te", "vae")."""
+    return ('[[variant]]\nid = "klein-4b-fp8"\ndefault_for = ["comfyui"]\ngated = false\nsource = "t"\ntag = "[I]"\n'
+            "[variant.comfyui]\n"
+            + comfy_file_row("diffusion_model", "diffusion_models", "flux-2-klein-4b-fp8.safetensors", *DM,
+                             size["dm"], sha["dm"])
+            + comfy_file_row("text_encoder", "text_encoders", "qwen_3_4b.safetensors", *TE, size["te"], sha["te"])
+            + comfy_file_row("vae", "vae", "flux2-vae.safetensors", *VAE, size["vae"], sha["vae"]))

@@ -17,11 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from hub_server import FakeHub, Faults, Repo, sha256_file, write_safetensors
+from hub_server import DM, TE, VAE, klein_4b_fp8_toml, FakeHub, Faults, Repo, sha256_file, write_safetensors
 
-DM = ("black-forest-labs/FLUX.2-klein-4b-fp8", "flux-2-klein-4b-fp8.safetensors")
-TE = ("Comfy-Org/z_image_turbo", "split_files/text_encoders/qwen_3_4b.safetensors")
-VAE = ("Comfy-Org/flux2-dev", "split_files/vae/flux2-vae.safetensors")
 DIFF = "black-forest-labs/FLUX.2-klein-4B"
 DVAE = "vae/diffusion_pytorch_model.safetensors"
 FINAL = {"dm": "diffusion_models/flux-2-klein-4b-fp8.safetensors", "te": "text_encoders/qwen_3_4b.safetensors",
@@ -47,18 +44,9 @@ def world(tmp_path_factory):
     sha = {k: sha256_file(v) for k, v in files.items()}
     size = {k: v.stat().st_size for k, v in files.items()}
 
-    def row(role: str, folder: str, name: str, repo: str, path: str, key: str) -> str:
-        return (f'[[variant.comfyui.files]]\nrole = "{role}"\nfolder = "{folder}"\nname = "{name}"\nrepo = "{repo}"\n'
-                f'repo_path = "{path}"\nrevision = "main"\nsize = {size[key]}\nsha256 = "{sha[key]}"\n'
-                'identity = "x"\nsource = "test file"\ntag = "[I]"\n')
-
     manifest = d / "models.toml"
     manifest.write_text(
-        '[[variant]]\nid = "klein-4b-fp8"\ndefault_for = ["comfyui"]\ngated = false\nsource = "t"\ntag = "[I]"\n'
-        "[variant.comfyui]\n"
-        + row("diffusion_model", "diffusion_models", "flux-2-klein-4b-fp8.safetensors", *DM, "dm")
-        + row("text_encoder", "text_encoders", "qwen_3_4b.safetensors", *TE, "te")
-        + row("vae", "vae", "flux2-vae.safetensors", *VAE, "vae")
+        klein_4b_fp8_toml(size, sha)
         + '[[variant]]\nid = "klein-4b"\ndefault_for = ["diffusers"]\nsteps = 4\nguidance = 1.0\nsource = "t"\n'
           'tag = "[I]"\n[variant.diffusers]\n'
           f'repo = "{DIFF}"\nrevision = "main"\npipeline_class = "Flux2KleinPipeline"\n'

@@ -18,11 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_cli
-from hub_server import FakeHub, Olah, Repo, make_git_mirror, sha256_file, write_safetensors
+from hub_server import (DM, TE, VAE, FakeHub, Olah, Repo, comfy_file_row, klein_4b_fp8_toml, make_git_mirror,
+                        sha256_file, write_safetensors)
 
-DM = ("black-forest-labs/FLUX.2-klein-4b-fp8", "flux-2-klein-4b-fp8.safetensors")
-TE = ("Comfy-Org/z_image_turbo", "split_files/text_encoders/qwen_3_4b.safetensors")
-VAE = ("Comfy-Org/flux2-dev", "split_files/vae/flux2-vae.safetensors")
 GATED = ("black-forest-labs/FLUX.2-klein-9b-fp8", "flux-2-klein-9b-fp8.safetensors")
 DIFF = "black-forest-labs/FLUX.2-klein-4B"
 TOKEN = "hf_TestTokenDoNotPrint1234567890"
@@ -61,19 +59,11 @@ def world(tmp_path_factory):
     h = {k: sha256_file(v) for k, v in {"dm": dm, "te": te, "vae": vae, "g9": g9, "dvae": dvae}.items()}
     s = {k: v.stat().st_size for k, v in {"dm": dm, "te": te, "vae": vae, "g9": g9}.items()}
 
-    def row(role, folder, name, repo, path, key):
-        return (f'[[variant.comfyui.files]]\nrole = "{role}"\nfolder = "{folder}"\nname = "{name}"\nrepo = "{repo}"\n'
-                f'repo_path = "{path}"\nrevision = "main"\nsize = {s[key]}\nsha256 = "{h[key]}"\nidentity = "x"\n'
-                'source = "test file"\ntag = "[I]"\n')
     manifest = d / "models.toml"
     manifest.write_text(
-        '[[variant]]\nid = "klein-4b-fp8"\ndefault_for = ["comfyui"]\ngated = false\nsource = "t"\ntag = "[I]"\n'
-        "[variant.comfyui]\n"
-        + row("diffusion_model", "diffusion_models", "flux-2-klein-4b-fp8.safetensors", *DM, "dm")
-        + row("text_encoder", "text_encoders", "qwen_3_4b.safetensors", *TE, "te")
-        + row("vae", "vae", "flux2-vae.safetensors", *VAE, "vae")
+        klein_4b_fp8_toml(s, h)
         + '[[variant]]\nid = "klein-9b-fp8"\ngated = true\nsource = "t"\ntag = "[I]"\n[variant.comfyui]\n'
-        + row("diffusion_model", "diffusion_models", "flux-2-klein-9b-fp8.safetensors", *GATED, "g9")
+        + comfy_file_row("diffusion_model", "diffusion_models", "flux-2-klein-9b-fp8.safetensors", *GATED, s["g9"], h["g9"])
         + '[[variant]]\nid = "klein-4b"\ndefault_for = ["diffusers"]\nsteps = 4\nguidance = 1.0\nsource = "t"\n'
           'tag = "[I]"\n[variant.diffusers]\n'
           f'repo = "{DIFF}"\nrevision = "main"\npipeline_class = "Flux2KleinPipeline"\n'

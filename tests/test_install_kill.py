@@ -28,11 +28,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_cli
-from hub_server import FakeHub, Repo, sha256_file, write_safetensors
+from hub_server import DM, TE, VAE, klein_4b_fp8_toml, FakeHub, Repo, sha256_file, write_safetensors
 
-DM = ("black-forest-labs/FLUX.2-klein-4b-fp8", "flux-2-klein-4b-fp8.safetensors")
-TE = ("Comfy-Org/z_image_turbo", "split_files/text_encoders/qwen_3_4b.safetensors")
-VAE = ("Comfy-Org/flux2-dev", "split_files/vae/flux2-vae.safetensors")
 FINAL = {"dm": "diffusion_models/flux-2-klein-4b-fp8.safetensors", "te": "text_encoders/qwen_3_4b.safetensors",
          "vae": "vae/flux2-vae.safetensors"}
 STATE = ".klein-doctor"
@@ -60,18 +57,8 @@ def world(tmp_path_factory):
     sha = {k: sha256_file(v) for k, v in files.items()}
     size = {k: v.stat().st_size for k, v in files.items()}
 
-    def row(role: str, folder: str, name: str, repo: str, path: str, key: str) -> str:
-        return (f'[[variant.comfyui.files]]\nrole = "{role}"\nfolder = "{folder}"\nname = "{name}"\nrepo = "{repo}"\n'
-                f'repo_path = "{path}"\nrevision = "main"\nsize = {size[key]}\nsha256 = "{sha[key]}"\n'
-                'identity = "x"\nsource = "test file"\ntag = "[I]"\n')
-
     manifest = d / "models.toml"
-    manifest.write_text(
-        '[[variant]]\nid = "klein-4b-fp8"\ndefault_for = ["comfyui"]\ngated = false\nsource = "t"\ntag = "[I]"\n'
-        "[variant.comfyui]\n"
-        + row("diffusion_model", "diffusion_models", "flux-2-klein-4b-fp8.safetensors", *DM, "dm")
-        + row("text_encoder", "text_encoders", "qwen_3_4b.safetensors", *TE, "te")
-        + row("vae", "vae", "flux2-vae.safetensors", *VAE, "vae"))
+    manifest.write_text(klein_4b_fp8_toml(size, sha))
     repos = [Repo.from_files(DM[0], {DM[1]: dm}), Repo.from_files(TE[0], {TE[1]: te}),
              Repo.from_files(VAE[0], {VAE[1]: vae})]
     return {"dir": d, "src": files, "sha": sha, "size": size, "manifest": manifest, "repos": repos}
