@@ -97,8 +97,15 @@ def _cuda_device(cpu: dict[str, Any]) -> dict[str, Any]:
 class ComfyReplay:
     """The replay server on 127.0.0.1 and a free port; ``requests`` counts what was asked."""
 
-    def __init__(self, fixtures: Path, variant: str = "real", stage: str = "final", delay: float = 0.0):
-        self.routes = derive(load_captures(fixtures, stage), variant) if variant != "slow" else load_captures(fixtures, stage)
+    def __init__(self, fixtures: Path | None, variant: str = "real", stage: str = "final", delay: float = 0.0,
+                 routes: dict[str, tuple[int, str | None, bytes]] | None = None):
+        """``routes`` (path -> status, content type, body) replaces the captures; a test may change it while
+        the server runs: every request reads it anew."""
+        if routes is not None:
+            self.routes = routes
+        else:
+            assert fixtures is not None, "ComfyReplay needs the fixtures folder or explicit routes"
+            self.routes = derive(load_captures(fixtures, stage), variant) if variant != "slow" else load_captures(fixtures, stage)
         self.delay = delay if variant != "slow" else max(delay, 3.0)
         self.requests: list[str] = []
         self.server: ThreadingHTTPServer | None = None

@@ -7,15 +7,14 @@ from __future__ import annotations
 import json
 import random
 import struct
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import stfiles as st
+from comfy_server import ComfyReplay
 from conftest import REPO, run_cli
 from doctor import manifests, pipeline
 from doctor import safetensors_id as sid
@@ -270,38 +269,6 @@ def test_1000_workflows(tmp_path):
 
 
 # ------------------------------------------------------------------------------------------ ComfyUI API bodies
-class _BodyServer:
-    """Loopback server answering whatever body the test sets for /system_stats and /object_info."""
-
-    def __init__(self) -> None:
-        self.bodies: dict[str, tuple[int, bytes]] = {}
-        bodies = self.bodies
-
-        class H(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
-                status, body = bodies.get(self.path.split("?")[0], (404, b""))
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-            def log_message(self, *a: Any) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), H)
-        self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 STATS = {"system": {"os": "posix", "comfyui_version": "0.33.0", "python_version": "3.12.3", "pytorch_version": "2.11.0+cu130",
                     "embedded_python": False, "argv": ["main.py", "--listen", "--port", "8188"]},
          "devices": [{"name": "cuda:0 NVIDIA H100", "type": "cuda", "index": 0, "vram_total": 85e9, "vram_free": 80e9}]}
@@ -313,11 +280,11 @@ INFO = {"EmptyFlux2LatentImage": {"input": {}}, "Flux2Scheduler": {"input": {}},
 
 def test_1000_comfyui_api_bodies():
     r = random.Random(SEED + 5)
-    srv = _BodyServer()
+    routes: dict = {}
     checks = [c for c in pipeline.select_checks(["comfyui"]) if c.id.startswith("comfyui.server")]
     kinds = {"refused", "timeout", "not-json", "not-comfyui", "http-status", "too-large"}
     t0 = time.monotonic()
-    try:
+    with ComfyReplay(None, routes=routes) as url:
         for i in range(1000):
             for path, base in (("/system_stats", STATS), ("/object_info", INFO)):
                 doc = _mutate_obj(r, base) if r.random() < 0.85 else _rand_json(r)
@@ -326,9 +293,9 @@ def test_1000_comfyui_api_bodies():
                     body = body[: r.randrange(len(body) + 1)]
                 if r.random() < 0.05:
                     body = bytes(r.randrange(256) for _ in range(r.randrange(100)))
-                srv.bodies[path] = (r.choice([200] * 9 + [500, 404, 302]), body)
+                routes[path] = (r.choice([200] * 9 + [500, 404, 302]), "application/json", body)
             t = time.monotonic()
-            s = server.check_server(srv.url, explicit=True, timeout=2.0)
+            s = server.check_server(url, explicit=True, timeout=2.0)
             assert time.monotonic() - t < 10
             json.dumps(s)
             if s["error"]:
@@ -337,17 +304,11 @@ def test_1000_comfyui_api_bodies():
             for c in checks:
                 for f in pipeline.run_one(c, facts):
                     assert f.status is not Status.ERROR, (f.code, f.title, f.detail, s)
-    finally:
-        srv.close()
     assert time.monotonic() - t0 < 120
 
 
 @pytest.mark.parametrize("blob", [b"", b"{", b"[]", b"null", b'{"system": []}', b'{"system": {}, "devices": 5}'])
 def test_degenerate_bodies_name_the_problem(blob):
-    srv = _BodyServer()
-    try:
-        srv.bodies["/system_stats"] = (200, blob)
-        s = server.check_server(srv.url, explicit=True, timeout=2.0)
-    finally:
-        srv.close()
+    with ComfyReplay(None, routes={"/system_stats": (200, "application/json", blob)}) as url:
+        s = server.check_server(url, explicit=True, timeout=2.0)
     assert s["error"] is None or s["error"]["kind"] in ("not-json", "not-comfyui")
