@@ -287,21 +287,27 @@ class _Replay(BaseHTTPRequestHandler):
         self._send(404, b"404: Not Found", "text/plain")
 
 
-@pytest.fixture
-def replay_server(shared):
+def _replay_servers(shared, handler_base):
+    """A factory of loopback servers, each replaying one captured run (``run_<label>.json``)."""
     servers = []
 
     def start(label: str):
         base = shared / "fixtures" / "comfyui"
-        handler = type("H", (_Replay,), {"run": json.loads((base / f"run_{label}.json").read_text()),
-                                         "png": (base / f"run_{label}.output.png").read_bytes()
-                                         if (base / f"run_{label}.output.png").exists() else b"",
-                                         "history_calls": 0})
+        png = base / f"run_{label}.output.png"
+        handler = type("H", (handler_base,), {"run": json.loads((base / f"run_{label}.json").read_text()),
+                                              "png": png.read_bytes() if png.exists() else b"",
+                                              "fixtures": base, "history_calls": 0})
         srv = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=srv.serve_forever, daemon=True).start()
         servers.append(srv)
         return f"http://127.0.0.1:{srv.server_address[1]}"
 
+    return start, servers
+
+
+@pytest.fixture
+def replay_server(shared):
+    start, servers = _replay_servers(shared, _Replay)
     yield start
     for s in servers:
         s.shutdown()
@@ -376,18 +382,7 @@ class _FullReplay(_Replay):
 
 @pytest.fixture
 def comfy_replay(shared):
-    servers = []
-
-    def start(label: str):
-        base = shared / "fixtures" / "comfyui"
-        handler = type("H", (_FullReplay,), {"run": json.loads((base / f"run_{label}.json").read_text()),
-                                             "png": (base / f"run_{label}.output.png").read_bytes(),
-                                             "fixtures": base, "history_calls": 0})
-        srv = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=srv.serve_forever, daemon=True).start()
-        servers.append(srv)
-        return f"http://127.0.0.1:{srv.server_address[1]}"
-
+    start, servers = _replay_servers(shared, _FullReplay)
     yield start
     for s in servers:
         s.shutdown()
