@@ -13,7 +13,8 @@ import pytest
 
 from conftest import FACTS, run_cli
 from faults.zoo import api_prompt, tree
-from test_fuzz import INFO, STATS, _BodyServer
+from comfy_server import ComfyReplay
+from test_fuzz import INFO, STATS
 
 USER = "zoyaleaktest"
 TOKEN = "hf_LeakLeakLeak0123456789abcdefXYZ"
@@ -43,18 +44,18 @@ def planted(tmp_path_factory):
     wf = home / f"{USER}-workflows" / "klein.json"
     wf.parent.mkdir()
     wf.write_text(json.dumps(api_prompt(clip_type="flux")))
-    srv = _BodyServer()
     stats = json.loads(json.dumps(STATS))
     stats["system"]["argv"] = ["main.py", "--listen", "--hf-token", ARGV_TOKEN, "--base-directory", str(home / "ComfyUI"),
                                "--fast"]
-    srv.bodies["/system_stats"] = (200, json.dumps(stats).encode())
-    srv.bodies["/object_info"] = (200, json.dumps(INFO).encode())
+    srv = ComfyReplay(None, routes={"/system_stats": (200, "application/json", json.dumps(stats).encode()),
+                                    "/object_info": (200, "application/json", json.dumps(INFO).encode())})
+    url = srv.__enter__()
     env = {"HOME": str(home), "USER": USER, "LOGNAME": USER, "HF_TOKEN": TOKEN, "MY_SERVICE_KEY": API_KEY,
            "COMFYUI_PATH": "", "KLEIN_DOCTOR_CACHE_DIR": str(base / "cache"), "HF_HUB_CACHE": str(base / "hub")}
     args = ["--path", "comfyui", "--comfyui", str(root), "--scan", str(scripts), "--workflow", str(wf),
-            "--server", srv.url, "--no-hash", "--torch-timeout", "60"]
+            "--server", url, "--no-hash", "--torch-timeout", "60"]
     yield {"env": env, "args": args, "home": str(home), "root": root, "base": base}
-    srv.close()
+    srv.__exit__(None, None, None)
 
 
 def test_every_output_is_redacted(planted):
