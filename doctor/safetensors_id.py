@@ -20,6 +20,11 @@ from . import manifests
 
 # The safetensors library refuses headers above 100 MB; real ones are tens of KB.
 MAX_HEADER_BYTES = 100_000_000
+# No real shape or offset has more digits than this (2**64 has 20); a longer integer is hostile or damaged, and
+# parsing it would hit Python's 4,300-digit int limit (a ValueError) or cost quadratic time.
+MAX_INT_DIGITS = 30
+# The header summary the models probe records keeps at most this many exact keys (real Klein files need < 100).
+MAX_SUMMARY_KEYS = 300
 DTYPE_BYTES = {"BOOL": 1, "U8": 1, "I8": 1, "F8_E4M3": 1, "F8_E5M2": 1, "F8_E8M0": 1, "I16": 2, "U16": 2,
                "F16": 2, "BF16": 2, "I32": 4, "U32": 4, "F32": 4, "I64": 8, "U64": 8, "F64": 8, "C64": 8}
 _DTYPE_WORD = {"BF16": "bf16", "F16": "fp16", "F32": "fp32", "F64": "fp64", "F8_E4M3": "fp8-e4m3", "F8_E5M2": "fp8-e5m2"}
@@ -62,11 +67,19 @@ def read_header(path: str | os.PathLike[str]) -> Header:
     except OSError as exc:
         raise HeaderError(f"cannot read the file: {exc.strerror or exc}") from exc
     try:
-        doc = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise HeaderError("header is not UTF-8 text: not a safetensors file (perhaps an HTML error page, "
                           "a Git LFS pointer or a .ckpt renamed)") from exc
-    except (json.JSONDecodeError, RecursionError) as exc:
+    try:
+        doc = json.loads(text, parse_int=_bounded_int)
+    except _IntTooLong as exc:
+        raise HeaderError(f"header holds an integer of {exc.args[0]} digits (no shape or offset has more than 20): "
+                          "damaged or not a safetensors file") from None
+    except RecursionError:
+        raise HeaderError("header nests JSON deeper than Python can read (a safetensors header is 3 levels deep): "
+                          "damaged or not a safetensors file") from None
+    except ValueError as exc:  # JSONDecodeError, and any other parse refusal
         raise HeaderError(f"header is not valid JSON ({exc.__class__.__name__}): damaged or not a safetensors file") from exc
     if not isinstance(doc, dict):
         raise HeaderError(f"header is JSON {type(doc).__name__}, not an object: not a safetensors file")
@@ -83,6 +96,17 @@ def read_header(path: str | os.PathLike[str]) -> Header:
             continue
         tensors[name] = {"dtype": ent["dtype"], "shape": list(ent["shape"]), "data_offsets": list(ent["data_offsets"])}
     return Header(header_len=n, file_size=size, tensors=tensors, metadata=meta or {}, problems=problems)
+
+
+class _IntTooLong(ValueError):
+    pass
+
+
+def _bounded_int(s: str) -> int:
+    digits = len(s.lstrip("-"))
+    if digits > MAX_INT_DIGITS:
+        raise _IntTooLong(digits)
+    return int(s)
 
 
 def _is_int(x: Any) -> bool:
@@ -139,22 +163,6 @@ def _signatures() -> list[dict[str, Any]]:
     return list(manifests.load("signatures").get("signature", []))
 
 
-def _shape_of(tensors: dict[str, dict[str, Any]], key: str) -> list[int] | None:
-    t = tensors.get(key)
-    return t["shape"] if t else None
-
-
-def match_signature(tensors: dict[str, dict[str, Any]]) -> tuple[dict[str, Any] | None, str]:
-    """The first signature whose keys and shapes the header has, with the key prefix it used."""
-    for sig in _signatures():
-        for pre in sig.get("prefixes", [""]):
-            if all(_shape_of(tensors, pre + k) == list(v) for k, v in (sig.get("shapes") or {}).items()) \
-                    and all(pre + k in tensors for k in sig.get("present") or []) \
-                    and not any(pre + k in tensors for k in sig.get("absent") or []):
-                return sig, pre
-    return None, ""
-
-
 def dtype_of(h: Header) -> str | None:
     """The storage dtype in words: fp8 kinds first (a quantised file keeps norms in bf16), then the
     dtype holding the most bytes."""
@@ -187,22 +195,119 @@ def top_prefixes(tensors: dict[str, Any], n: int = 8) -> list[str]:
     return [f"{p} ({c})" for p, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
-def identify(h: Header) -> dict[str, Any]:
-    sig, pre = match_signature(h.tensors)
-    ident: dict[str, Any] = {"id": None, "role": None, "family": None, "size_class": None, "dtype": dtype_of(h),
+def _signature_keys() -> set[str]:
+    """Every exact key a signature looks at, under each of its prefixes: the summary always keeps these."""
+    out: set[str] = set()
+    for sig in _signatures():
+        names = [*(sig.get("shapes") or {}), *(sig.get("present") or []), *(sig.get("absent") or [])]
+        for pre in sig.get("prefixes", [""]):
+            out.update(pre + k for k in names)
+    return out
+
+
+def summarize(h: Header) -> dict[str, Any]:
+    """What the models probe records of a header: small and JSON-serialisable, yet enough to judge identity and
+    completeness later with whatever signatures manifest is current (a replay uses the newer one).
+
+    ``keys``: name -> [dtype, shape] for every key a signature names, every key without a layer index, and the
+    keys of layer 0 of each repeated group (capped). ``blocks``: per repeated group (the key up to its first
+    numeric part, e.g. ``model.layers``) how many distinct layers, the highest index, and the least and most
+    ``.weight`` tensors one layer holds (a layer missing a weight shows as min < max)."""
+    wanted = _signature_keys()
+    first: list[str] = []
+    rest: list[str] = []
+    groups: dict[str, dict[int, int]] = {}
+    for k in h.tensors:
+        parts = k.split(".")
+        i = next((j for j, part in enumerate(parts) if part.isdigit()), None)
+        if i is not None and len(parts[i]) <= 9:
+            g = groups.setdefault(".".join(parts[:i]), {})
+            idx = int(parts[i])
+            g[idx] = g.get(idx, 0) + (1 if k.endswith(".weight") else 0)
+        if k in wanted:
+            first.append(k)
+        elif i is None or parts[i] == "0":
+            rest.append(k)
+    chosen = first + sorted(rest)[: max(0, MAX_SUMMARY_KEYS - len(first))]
+    keys = {k: [h.tensors[k]["dtype"], h.tensors[k]["shape"]] for k in chosen}
+    big = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:40]
+    blocks = {g: {"n": len(ix), "max": max(ix), "weights": [min(ix.values()), max(ix.values())]} for g, ix in big}
+    params = sum(math.prod(t["shape"]) for t in h.tensors.values())
+    return {"tensors": len(h.tensors), "params": params, "dtype": dtype_of(h), "keys": keys,
+            "keys_truncated": len(rest) + len(first) > len(chosen), "blocks": blocks,
+            "top_prefixes": top_prefixes(h.tensors)}
+
+
+def _shape_in(keys: dict[str, Any], key: str) -> list[int] | None:
+    t = keys.get(key)
+    return list(t[1]) if isinstance(t, (list, tuple)) and len(t) == 2 and isinstance(t[1], list) else None
+
+
+def match_signature(keys: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
+    """The first signature whose keys and shapes the header has, with the key prefix it used. ``keys`` is a
+    summary's name -> [dtype, shape] map (or a Header's tensors, whose entries carry ``shape``)."""
+    flat = {k: (v if isinstance(v, (list, tuple)) else [v.get("dtype"), v.get("shape")]) for k, v in keys.items()}
+    for sig in _signatures():
+        for pre in sig.get("prefixes", [""]):
+            if all(_shape_in(flat, pre + k) == list(v) for k, v in (sig.get("shapes") or {}).items()) \
+                    and all(pre + k in flat for k in sig.get("present") or []) \
+                    and not any(pre + k in flat for k in sig.get("absent") or []):
+                return sig, pre
+    return None, ""
+
+
+def completeness(sig: dict[str, Any], pre: str, summary: dict[str, Any]) -> tuple[bool | None, list[str]]:
+    """Does the file hold every layer the signature's model has (``blocks`` in signatures.toml), each with all
+    its weights (``uniform_blocks``: every layer of a group has the same weights)? (None, []) when the signature
+    states no layer counts."""
+    want = sig.get("blocks") or {}
+    if not want:
+        return None, []
+    have = summary.get("blocks") or {}
+    missing = []
+    for group, n in want.items():
+        b = have.get(pre + group)
+        if not isinstance(b, dict):
+            missing.append(f"{group}: 0 of {n} layers")
+            continue
+        if b.get("n") != n or b.get("max") != n - 1:
+            missing.append(f"{group}: {b.get('n')} of {n} layers (highest index {b.get('max')})")
+        w = b.get("weights") or [0, 0]
+        if sig.get("uniform_blocks") and len(w) == 2 and w[0] != w[1]:
+            missing.append(f"{group}: some layers lack weights ({w[0]} to {w[1]} .weight tensors per layer)")
+    return not missing, missing
+
+
+def identify_summary(summary: dict[str, Any] | None) -> dict[str, Any]:
+    """Identity (signature, dtype) and completeness of a recorded header summary, judged with the current
+    signatures manifest. ``complete``: True/False when the signature states the layer counts, else None."""
+    summary = summary or {}
+    keys = summary.get("keys") if isinstance(summary.get("keys"), dict) else {}
+    sig, pre = match_signature(keys)
+    ident: dict[str, Any] = {"id": None, "role": None, "family": None, "size_class": None, "dtype": summary.get("dtype"),
                              "label": "unknown safetensors file", "top_prefixes": [], "key_prefix": pre or None,
-                             "tensors": len(h.tensors)}
+                             "tensors": summary.get("tensors") or 0, "complete": None, "missing": []}
     if sig:
         ident.update(id=sig["id"], role=sig["role"], family=sig["family"], size_class=sig["size_class"],
                      label=sig["label"])
+        ident["complete"], ident["missing"] = completeness(sig, pre, summary)
     else:
-        ident["top_prefixes"] = top_prefixes(h.tensors)
+        ident["top_prefixes"] = list(summary.get("top_prefixes") or [])
     return ident
 
 
-def fingerprint(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """Identity and integrity of one file, never raising: an unreadable header becomes an integrity
-    problem and an unknown identity."""
+def identify(h: Header) -> dict[str, Any]:
+    return identify_summary(summarize(h))
+
+
+UNREADABLE_IDENTITY = {"id": None, "role": None, "family": None, "size_class": None, "dtype": None,
+                       "label": "not a readable safetensors file", "top_prefixes": [], "key_prefix": None,
+                       "tensors": 0, "complete": None, "missing": []}
+
+
+def read_facts(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The raw facts of one file, never raising: its header summary (None when unreadable), whether its bytes
+    match its header (an unreadable header is an integrity problem), and its size."""
     try:
         h = read_header(path)
     except HeaderError as exc:
@@ -210,11 +315,27 @@ def fingerprint(path: str | os.PathLike[str]) -> dict[str, Any]:
             size: int | None = os.path.getsize(path)
         except OSError:
             size = None
-        return {"identity": {"id": None, "role": None, "family": None, "size_class": None, "dtype": None,
-                             "label": "not a readable safetensors file", "top_prefixes": [], "key_prefix": None,
-                             "tensors": 0},
-                "integrity": {"ok": False, "problem": str(exc), "expected_size": None}, "size": size}
-    return {"identity": identify(h), "integrity": integrity(h), "size": h.file_size}
+        return {"header": None, "integrity": {"ok": False, "problem": str(exc), "expected_size": None}, "size": size}
+    return {"header": summarize(h), "integrity": integrity(h), "size": h.file_size}
+
+
+def identity_of(file_fact: dict[str, Any]) -> dict[str, Any]:
+    """The identity of a models-probe file record: judged now from its header summary; a record from an older
+    facts file (an ``identity`` and no ``header``) keeps what was judged then."""
+    if isinstance(file_fact.get("header"), dict):
+        return identify_summary(file_fact["header"])
+    old = file_fact.get("identity")
+    if isinstance(old, dict):
+        return {**UNREADABLE_IDENTITY, "label": "unknown safetensors file", **old}
+    return dict(UNREADABLE_IDENTITY)
+
+
+def fingerprint(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Identity and integrity of one file, never raising: an unreadable header becomes an integrity
+    problem and an unknown identity."""
+    got = read_facts(path)
+    ident = identify_summary(got["header"]) if got["header"] is not None else dict(UNREADABLE_IDENTITY)
+    return {"identity": ident, "integrity": got["integrity"], "size": got["size"], "header": got["header"]}
 
 
 def signature_label(sig_id: str | None) -> str:

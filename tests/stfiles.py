@@ -124,15 +124,24 @@ def flux1_transformer(guidance: bool = True) -> Tensors:
 
 def klein_4b_diffusers() -> Tensors:
     """diffusers Flux2Transformer2DModel naming of Klein 4B [I]."""
-    h, mlp = 3072, 9216
-    t: Tensors = {"x_embedder.weight": ("BF16", [h, 128]), "context_embedder.weight": ("BF16", [h, 7680]),
+    return klein_diffusers(3072, 5, 20, 7680)
+
+
+def klein_9b_diffusers() -> Tensors:
+    """The same naming with the 9B widths and 8 / 24 blocks (models.md section 5)."""
+    return klein_diffusers(4096, 8, 24, 12288)
+
+
+def klein_diffusers(h: int, double: int, single: int, ctx: int) -> Tensors:
+    mlp = 3 * h
+    t: Tensors = {"x_embedder.weight": ("BF16", [h, 128]), "context_embedder.weight": ("BF16", [h, ctx]),
                   "time_guidance_embed.timestep_embedder.linear_1.weight": ("BF16", [h, 256]),
                   "time_guidance_embed.timestep_embedder.linear_2.weight": ("BF16", [h, h]),
                   "double_stream_modulation_img.linear.weight": ("BF16", [6 * h, h]),
                   "double_stream_modulation_txt.linear.weight": ("BF16", [6 * h, h]),
                   "single_stream_modulation.linear.weight": ("BF16", [3 * h, h]),
                   "norm_out.linear.weight": ("BF16", [2 * h, h]), "proj_out.weight": ("BF16", [128, h])}
-    for i in range(5):
+    for i in range(double):
         p = f"transformer_blocks.{i}."
         for k in ("to_q", "to_k", "to_v", "add_q_proj", "add_k_proj", "add_v_proj", "to_out.0", "to_add_out"):
             t[p + f"attn.{k}.weight"] = ("BF16", [h, h])
@@ -141,7 +150,7 @@ def klein_4b_diffusers() -> Tensors:
         for ff in ("ff", "ff_context"):
             t[p + f"{ff}.linear_in.weight"] = ("BF16", [2 * mlp, h])
             t[p + f"{ff}.linear_out.weight"] = ("BF16", [h, mlp])
-    for i in range(20):
+    for i in range(single):
         p = f"single_transformer_blocks.{i}.attn."
         t[p + "to_qkv_mlp_proj.weight"] = ("BF16", [3 * h + 2 * mlp, h])
         t[p + "to_out.weight"] = ("BF16", [h, h + mlp])
@@ -296,6 +305,12 @@ def qwen3_4b() -> Tensors:
     return _llama_like(2560, 36, 151936, 9728, 32, 8, qk_norm=True, lm_head=False)
 
 
+def qwen3_4b_partial(layers: int) -> Tensors:
+    """A Qwen3-4B file that holds only the first ``layers`` of its 36 (an incomplete conversion or a bad
+    merge): real shapes, so the signature matches, but ComfyUI loads it with `clip missing` (issue 14)."""
+    return _llama_like(2560, layers, 151936, 9728, 32, 8, qk_norm=True, lm_head=False)
+
+
 def qwen3_8b(fp8mixed: bool = False) -> Tensors:
     return _llama_like(4096, 36, 151936, 12288, 32, 8, qk_norm=True, lm_head=True, fp8_linear=fp8mixed)
 
@@ -348,9 +363,7 @@ IDENTITIES: dict[str, Any] = {
     "flux2-dev": flux2_dev,
     "flux1": flux1_transformer,
     "flux2-klein-4b-diffusers": klein_4b_diffusers,
-    "flux2-klein-9b-diffusers": lambda: {**klein_4b_diffusers(), "x_embedder.weight": ("BF16", [4096, 128]),
-                                         "context_embedder.weight": ("BF16", [4096, 12288]),
-                                         "proj_out.weight": ("BF16", [128, 4096])},
+    "flux2-klein-9b-diffusers": klein_9b_diffusers,
     "flux2-dev-diffusers": lambda: {"x_embedder.weight": ("BF16", [6144, 128]),
                                     "context_embedder.weight": ("BF16", [6144, 15360]),
                                     "proj_out.weight": ("BF16", [128, 6144])},

@@ -94,3 +94,73 @@ def test_not_safetensors(tmp_path, data, needle):
     p.write_bytes(data)
     fp = sid.fingerprint(p)
     assert not fp["integrity"]["ok"] and needle in fp["integrity"]["problem"]
+
+
+# ------------------------------------------------------------------------------------------ bounds (issue 11)
+def test_integer_over_pythons_digit_limit_is_a_clear_problem(tmp_path):
+    # 5,000 digits: json.loads would raise ValueError (Python's 4,300-digit int limit), losing the probe
+    big = "9" * 5000
+    hdr = ('{"a":{"dtype":"F32","shape":[' + big + '],"data_offsets":[0,4]}}').encode()
+    p = st.write_raw_header(tmp_path / "big.safetensors", hdr, size=8 + len(hdr) + 4)
+    fp = sid.fingerprint(p)
+    assert not fp["integrity"]["ok"] and "integer of 5000 digits" in fp["integrity"]["problem"]
+    assert fp["header"] is None and fp["identity"]["label"] == "not a readable safetensors file"
+
+
+def test_deep_json_nesting_is_a_clear_problem(tmp_path):
+    hdr = b'{"a":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    p = st.write_raw_header(tmp_path / "deep.safetensors", hdr)
+    problem = sid.fingerprint(p)["integrity"]["problem"]
+    assert "nests JSON deeper" in problem or "not valid JSON" in problem
+
+
+def test_installer_uses_the_same_header_reader(tmp_path):
+    from doctor.installer.verify import safetensors_problem
+
+    good = st.write(tmp_path / "v.safetensors", st.flux2_vae(), total_size=st.SIZE_FLUX2_VAE)
+    assert safetensors_problem(good) is None
+    cut = st.write(tmp_path / "q.safetensors", st.qwen3_4b(), truncate_to=2_000_000_000)
+    assert safetensors_problem(cut) == sid.fingerprint(cut)["integrity"]["problem"]
+    assert safetensors_problem(cut).startswith("truncated: the header describes")
+
+
+# ------------------------------------------------------------------------------------------ completeness (issue 14)
+def test_qwen3_4b_with_1_of_36_layers_is_incomplete(tmp_path):
+    p = st.write(tmp_path / "qwen_3_4b.safetensors", st.qwen3_4b_partial(1))
+    assert 0.97e9 < p.stat().st_size < 0.99e9  # the 0.98 GB file of the report
+    fp = sid.fingerprint(p)
+    assert fp["integrity"]["ok"]  # self-consistent: only completeness tells
+    ident = fp["identity"]
+    assert ident["id"] == "qwen3-4b" and ident["complete"] is False
+    assert ident["missing"] == ["model.layers: 1 of 36 layers (highest index 0)"]
+
+
+@pytest.mark.parametrize("identity", ["flux2-klein-4b", "flux2-klein-9b", "qwen3-4b", "qwen3-8b", "flux2-vae",
+                                      "flux2-klein-4b-diffusers", "flux2-klein-9b-diffusers"])
+def test_complete_files_are_complete(tmp_path, identity):
+    ident = sid.fingerprint(st.write_identity(tmp_path / "f.safetensors", identity))["identity"]
+    assert ident["complete"] is True and ident["missing"] == []
+
+
+def test_klein_missing_a_single_block_and_a_layer_missing_a_weight(tmp_path):
+    t = {k: v for k, v in st.klein_4b(fp8=True).items() if not k.startswith("single_blocks.19.")}
+    ident = sid.fingerprint(st.write(tmp_path / "k.safetensors", t))["identity"]
+    assert ident["id"] == "flux2-klein-4b" and ident["missing"] == ["single_blocks: 19 of 20 layers (highest index 18)"]
+    t = {k: v for k, v in st.qwen3_4b().items() if k != "model.layers.20.mlp.down_proj.weight"}
+    ident = sid.fingerprint(st.write(tmp_path / "q.safetensors", t))["identity"]
+    assert ident["missing"] == ["model.layers: some layers lack weights (10 to 11 .weight tensors per layer)"]
+
+
+def test_summary_is_small_and_serialisable(tmp_path):
+    import json
+
+    for identity in st.IDENTITIES:
+        summary = sid.fingerprint(st.write_identity(tmp_path / f"{identity}.safetensors", identity))["header"]
+        assert len(json.dumps(summary)) < 8_000, identity
+        assert sid.identify_summary(json.loads(json.dumps(summary)))["id"] == identity
+
+
+def test_prefixed_encoder_is_complete(tmp_path):
+    t = {"text_encoders.qwen3_4b.transformer." + k: v for k, v in st.qwen3_4b().items()}
+    ident = sid.fingerprint(st.write(tmp_path / "q.safetensors", t))["identity"]
+    assert ident["id"] == "qwen3-4b" and ident["complete"] is True

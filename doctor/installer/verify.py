@@ -35,25 +35,13 @@ def sha256_file(path: Path, progress: "callable | None" = None) -> str:  # type:
 def safetensors_problem(path: Path) -> str | None:
     """Why a .safetensors file is structurally broken (truncated, not safetensors), or None.
 
-    Cheap (reads the header only): catches a truncated file even when no hash is known.
+    Cheap (reads the header only): catches a truncated file even when no hash is known. The one header
+    reader is doctor.safetensors_id (bounded: header length, JSON depth, integer size).
     """
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as fh:
-            raw = fh.read(8)
-            if len(raw) < 8:
-                return f"{size} bytes: too short for a safetensors file"
-            (n,) = struct.unpack("<Q", raw)
-            if n > min(size, 100 << 20):
-                return "header length field is impossible: not a safetensors file"
-            header = json.loads(fh.read(n))
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        return f"header unreadable: {exc}"
-    ends = [v["data_offsets"][1] for k, v in header.items() if k != "__metadata__" and isinstance(v, dict)]
-    expected = 8 + n + max(ends, default=0)
-    if expected != size:
-        return f"header says {expected} bytes, file has {size} (truncated or padded)"
-    return None
+    from ..safetensors_id import read_facts
+
+    got = read_facts(path)
+    return None if got["integrity"]["ok"] else got["integrity"]["problem"]
 
 
 class TailHasher:
