@@ -373,11 +373,12 @@ def comfyui_server_nodes(facts: dict[str, Any]):
 
 def _model_identities(facts: dict[str, Any]) -> dict[str, dict[str, Any]]:
     from doctor.comfyui.workflow import header_family
+    from doctor.safetensors_id import identity_of
 
     out = {}
     for f in ((facts.get("models") or {}).get("files") or []):
-        if isinstance(f, dict) and isinstance(f.get("identity"), dict) and f.get("name"):
-            out[str(f["name"]).replace("\\", "/").split("/")[-1].lower()] = header_family(f["identity"])
+        if isinstance(f, dict) and f.get("name"):
+            out[str(f["name"]).replace("\\", "/").split("/")[-1].lower()] = header_family(identity_of(f))
     return out
 
 

@@ -156,9 +156,9 @@ def gpu_fp8(facts: dict[str, Any]):
     fp8 = has_fp8(cc)
     opts = facts.get("options") or {}
     files = (facts.get("models") or {}).get("files") or []
-    from doctor.safetensors_id import dtype_is_fp8
+    from doctor.safetensors_id import dtype_is_fp8, identity_of
 
-    if any(dtype_is_fp8((f.get("identity") or {}).get("dtype")) for f in files):
+    if any(dtype_is_fp8(identity_of(f).get("dtype")) for f in files if isinstance(f, dict)):
         return  # FP8 files were found: models.fp8 names them, which says more than this
     uses_fp8 = opts.get("path") in (None, "comfyui")
     if fp8 is None:

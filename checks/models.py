@@ -1,15 +1,18 @@
 """Model files area: are the variant's files there, where ComfyUI's loaders look, whole, the
 published bytes, and really the model their name says (only the header tells a FLUX.1 VAE from a
-FLUX.2 one). Every verdict reads facts["models"] (gathered, hashed and fingerprinted by the probe)."""
+FLUX.2 one), with every layer it needs. The probe records raw facts (paths, sizes, header summaries,
+sha256s computed); every comparison with manifests/models.toml and signatures.toml happens here, with
+the manifests current now, so replaying old facts judges with a corrected manifest."""
 
 from __future__ import annotations
 
 import shlex
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from doctor.findings import fail, info, ok, skip, warn
 from doctor.registry import check
+from doctor.safetensors_id import identity_of
 
 from ._common import os_name
 
@@ -22,6 +25,10 @@ ROLE_WORD = {"diffusion_model": "diffusion model", "text_encoder": "text encoder
 SYMPTOM = {"vae": "wrong VAE: distorted colours / washed-out images, or a latent-channel mismatch at decode",
            "text_encoder": "wrong text encoder: 'mat1 and mat2 shapes cannot be multiplied' at sampling",
            "diffusion_model": "wrong transformer: a shape error at load or a wrong-family model"}
+INCOMPLETE_SYMPTOM = {
+    "text_encoder": "ComfyUI loads it without complaint but prints 'clip missing: [...]' and the images come out black",
+    "diffusion_model": "ComfyUI prints 'unet missing: [...]' and the images are noise or black",
+    "vae": "ComfyUI fails at VAE decode or decodes garbage"}
 ENCODER_FOR = {"4b": "qwen3-4b", "9b": "qwen3-8b"}
 SIG_LABEL = {"flux2-klein-4b": "FLUX.2 [klein] 4B transformer", "flux2-klein-9b": "FLUX.2 [klein] 9B transformer",
              "flux2-vae": "FLUX.2 VAE", "flux2-small-decoder": "FLUX.2 VAE with the small decoder",
@@ -33,8 +40,40 @@ def _m(facts: dict[str, Any]) -> dict[str, Any]:
     return facts.get("models") or {}
 
 
+def manifest(facts: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """The models manifest to judge with (--manifest, else the built-in one), and why it cannot be used."""
+    from doctor import manifests
+    from doctor.probes.models import load_models_manifest
+
+    opts = facts.get("options") or {}
+    path = opts.get("manifest")
+    if path and not Path(path).is_file():
+        return {}, f"--manifest {path} was recorded with these facts but is not on this machine"
+    try:
+        return load_models_manifest({"manifest": path}), None
+    except manifests.ManifestError as exc:
+        return {}, str(exc)
+
+
 def _variants(facts: dict[str, Any]) -> list[dict[str, Any]]:
-    return list((_m(facts).get("manifest") or {}).get("variant") or [])
+    return list(manifest(facts)[0].get("variant") or [])
+
+
+_FILES: dict[int, tuple[list[Any], list[dict[str, Any]]]] = {}
+
+
+def model_files(facts: dict[str, Any]) -> list[dict[str, Any]]:
+    """The probe's file records, each with its ``identity`` judged now from its header summary (the same
+    objects on every call for one facts document, so checks can match them by identity)."""
+    raw = _m(facts).get("files") or []
+    hit = _FILES.get(id(raw))
+    if hit is not None and hit[0] is raw:
+        return hit[1]
+    out = [{**f, "identity": identity_of(f)} for f in raw if isinstance(f, dict) and f.get("name")]
+    if len(_FILES) > 16:
+        _FILES.clear()
+    _FILES[id(raw)] = (raw, out)
+    return out
 
 
 def _is_windows(facts: dict[str, Any]) -> bool:
@@ -50,7 +89,7 @@ def _join(folder: str, name: str, windows: bool) -> str:
 
 
 def _url(facts: dict[str, Any], spec: dict[str, Any]) -> str:
-    tmpl = (_m(facts).get("manifest") or {}).get("url_template") or "https://huggingface.co/{repo}/resolve/{revision}/{repo_path}"
+    tmpl = manifest(facts)[0].get("url_template") or "https://huggingface.co/{repo}/resolve/{revision}/{repo_path}"
     return tmpl.format(repo=spec.get("repo"), revision=spec.get("revision") or "main", repo_path=spec.get("repo_path"))
 
 
@@ -70,7 +109,7 @@ def comfy_variant(facts: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
         if not v.get("comfyui"):
             return None, f"variant {wanted!r} is a diffusers variant; ComfyUI variants: {', '.join(x['id'] for x in comfy)}"
         return v, f"--variant {wanted}"
-    names = {f["name"] for f in _m(facts).get("files") or []}
+    names = {f["name"] for f in model_files(facts)}
     present = [v for v in comfy if any(s["name"] in names for f in v["comfyui"]["files"] if f["role"] == "diffusion_model"
                                        for s in [f, *f.get("alternates", [])])]
     default = next((v for v in comfy if "comfyui" in (v.get("default_for") or [])), comfy[0] if comfy else None)
@@ -89,7 +128,7 @@ def resolve_role(facts: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
     specs = role_specs(row)
     names = {s["name"] for s in specs}
     idents = {s.get("identity") for s in specs}
-    files = _m(facts).get("files") or []
+    files = model_files(facts)
     good = ROLE_FOLDERS[row["role"]]
     by_name = [f for f in files if f["name"] in names]
     placed = [f for f in by_name if f["folder_type"] in good]
@@ -133,10 +172,27 @@ def _install_fix(facts: dict[str, Any], v: dict[str, Any], spec: dict[str, Any],
             f"into {folder}{gated}")
 
 
+def _published(facts: dict[str, Any], role: str, identity: str | None) -> list[dict[str, Any]]:
+    """Every manifest row (file and alternate, every variant) of this role and header identity with a size."""
+    from doctor.probes.models import all_specs
+
+    return [s for s in all_specs(manifest(facts)[0]) if s.get("role") == role and s.get("identity") == identity
+            and isinstance(s.get("size"), int)]
+
+
 def _describe(f: dict[str, Any]) -> str:
     i = f.get("identity") or {}
     dt = f" ({i['dtype']})" if i.get("dtype") else ""
     return f"{f['path']}: {i.get('label') or 'unknown'}{dt}, {_size(f.get('size'))}, in {f['folder_type']} ({f.get('folder_source')})"
+
+
+def _diffusers_spec(facts: dict[str, Any], repo: dict[str, Any]) -> dict[str, Any]:
+    """The manifest's [variant.diffusers] table for a gathered repo (by variant id, else by repo name)."""
+    for v in _variants(facts):
+        d = v.get("diffusers")
+        if isinstance(d, dict) and (v.get("id") == repo.get("variant") or d.get("repo") == repo.get("repo")):
+            return d
+    return {}
 
 
 # ------------------------------------------------------------------------------------------ checks
@@ -144,6 +200,10 @@ def _describe(f: dict[str, Any]) -> str:
 def models_found(facts: dict[str, Any]):
     m = _m(facts)
     opts = facts.get("options") or {}
+    _, bad_manifest = manifest(facts)
+    if bad_manifest:
+        yield fail("models.manifest.unusable", f"The models manifest cannot be used: {bad_manifest}", [],
+                   "Fix the file or drop --manifest to use the built-in one")
     comfy = m.get("comfyui")
     hf = m.get("hf")
     comfy_found = bool(comfy and comfy.get("found"))
@@ -184,7 +244,7 @@ def models_present(facts: dict[str, Any]):
                    "Pass one of the listed ids to --variant")
         return
     win = _is_windows(facts)
-    others = _m(facts).get("files") or []
+    others = model_files(facts)
     for row, r in _plan(facts)[1]:
         word = ROLE_WORD[row["role"]]
         f = r["file"]
@@ -228,6 +288,16 @@ def models_identity(facts: dict[str, Any]):
         chosen[row["role"]] = f
         want = {s.get("identity") for s in r["specs"]}
         have = f["identity"].get("id")
+        if have in want and f["identity"].get("complete") is False:
+            sizes = sorted({s["size"] for s in _published(facts, row["role"], have)})
+            dest = _default_folder(facts, row["folder"])
+            yield fail(f"models.incomplete.{row['role']}",
+                       f"{f['name']} is an incomplete {f['identity'].get('label')}: "
+                       + "; ".join(f["identity"].get("missing") or []),
+                       [_describe(f)] + ([f"the published file is {' or '.join(_size(x) for x in sizes)}"] if sizes else [])
+                       + [INCOMPLETE_SYMPTOM[row["role"]]],
+                       f"Move it aside and get the whole file: {_install_fix(facts, v, row, dest)}")
+            continue
         if have in want:
             continue
         if have is None and not f["integrity"]["ok"] and f["identity"].get("tensors", 0) == 0:
@@ -256,7 +326,7 @@ def models_identity(facts: dict[str, Any]):
     variant_size = (chosen.get("diffusion_model") or {}).get("identity", {}).get("size_class") or \
         next((s for s in ("9b", "4b") if s in v["model"]), None)
     need_te = ENCODER_FOR.get(variant_size or "")
-    for f in _m(facts).get("files") or []:
+    for f in model_files(facts):
         i = f["identity"]
         if f["folder_type"] in ROLE_FOLDERS["text_encoder"] and i.get("family") == "qwen3" and need_te and i.get("id") != need_te \
                 and f is not te:
@@ -272,7 +342,7 @@ def models_integrity(facts: dict[str, Any]):
         return
     v, plan = _plan(facts)
     wanted = {id(r["file"]): (row, r) for row, r in plan if r["file"] is not None}
-    for f in _m(facts).get("files") or []:
+    for f in model_files(facts):
         integ = f["integrity"]
         hit = wanted.get(id(f))
         if not integ["ok"]:
@@ -288,12 +358,29 @@ def models_integrity(facts: dict[str, Any]):
             row, r = hit
             sizes = [s.get("size") for s in r["specs"] if s["name"] == f["name"]]
             right = f["identity"].get("id") in {s.get("identity") for s in r["specs"]}
+            if f["identity"].get("complete") is False:
+                continue  # models.incomplete says it, with the sizes
+            # every size this variant publishes for the role (any name, any alternate) with this header identity
+            role_sizes = sorted({s["size"] for s in r["specs"] if s.get("identity") == f["identity"].get("id")
+                                 and isinstance(s.get("size"), int)})
+            unsized = [f"{s.get('repo')}/{s.get('repo_path')}" for s in r["specs"]
+                       if s.get("identity") == f["identity"].get("id") and not isinstance(s.get("size"), int)]
             if sizes and all(sizes) and f["size"] not in sizes and right:
                 yield fail("models.integrity.size",
                            f"{f['name']} is {f['size']:,} bytes; the published file is {' or '.join(f'{s:,}' for s in sizes)}",
                            [_describe(f), "the header is self-consistent, so this is a different build of the file "
                                           "(re-saved, re-quantised or another release)"],
                            "Replace it with the published file: " + _install_fix(facts, v, row, _default_folder(facts, row["folder"])))
+            elif right and role_sizes and f["size"] not in role_sizes:
+                yield warn("models.integrity.size-unpublished",
+                           f"{f['name']} is {f['size']:,} bytes, the size of no published {f['identity'].get('label')} "
+                           f"({' or '.join(f'{x:,}' for x in role_sizes)})",
+                           [_describe(f), "the header is whole and every layer is there, so this is another build "
+                                          "(a re-save, another quantisation or a fine-tune): it may work, but no "
+                                          "published hash can vouch for it"]
+                           + ([f"no size is published for {', '.join(unsized)}"] if unsized else []),
+                           "If images look wrong, replace it with the published file: "
+                           + _install_fix(facts, v, row, _default_folder(facts, row["folder"])))
             elif right:
                 yield ok("models.integrity.ok", f"{f['name']}: header and size agree ({_size(f['size'])})")
 
@@ -307,25 +394,58 @@ def models_hash(facts: dict[str, Any]):
         f = r["file"]
         if f is None:
             continue
-        state = f.get("hash_state")
+        named = [x for x in r["specs"] if x["name"] == f["name"]]
+        expected = sorted({x["sha256"] for x in named if x.get("sha256")})
+        state = hash_verdict(f, named)
         if state in ("verified", "cached"):
             yield ok("models.hash.verified", f"{f['name']}: sha256 matches the published file"
                      + (" (remembered from an earlier check)" if state == "cached" else ""), [f"sha256 {f['sha256']}"])
         elif state == "mismatch":
             yield fail("models.hash.mismatch", f"{f['name']}: sha256 does not match the published file",
-                       [_describe(f), f"sha256 {f['sha256']}", "published: " + ", ".join(f.get("expected_sha256") or [])],
+                       [_describe(f), f"sha256 {f['sha256']}", "published: " + ", ".join(expected)],
                        "Delete it and download it again: " + _install_fix(facts, v, row, _default_folder(facts, row["folder"])))
         elif state == "skipped":
             why = "--no-hash" if (facts.get("options") or {}).get("no_hash") else "its size or header is already wrong"
             yield skip("models.hash.skipped", f"{f['name']}: sha256 not checked ({why})")
+        elif state == "not-gathered":
+            yield skip("models.hash.not-gathered", f"{f['name']}: sha256 not checked (the manifest the facts were "
+                       "gathered with published no hash for it; run check again on the machine)",
+                       ["published now: " + ", ".join(expected)])
+        elif state == "error":
+            yield skip("models.hash.skipped", f"{f['name']}: sha256 not checked (the file could not be read: "
+                       f"{f.get('hash_error') or 'read error'})")
         else:
-            nohash = [s for s in r["specs"] if s["name"] == f["name"] and not s.get("sha256")]
+            nohash = [x for x in named if not x.get("sha256")]
             evidence = [_describe(f)]
             if f.get("sha256"):
                 evidence.append(f"sha256 {f['sha256']} matches no published hash; "
-                                + ", ".join(f"{s['repo']}/{s['repo_path']}" for s in nohash) + " has none published")
+                                + ", ".join(f"{x['repo']}/{x['repo_path']}" for x in nohash) + " has none published")
             yield info("models.hash.unknown", f"{f['name']}: not verifiable by hash (no published sha256 for this copy)",
                        evidence)
+
+
+def hash_verdict(f: dict[str, Any], named: list[dict[str, Any]]) -> str:
+    """verified | cached | mismatch | skipped | not-gathered | error | unknown-hash: the recorded sha256 against
+    the hashes the manifest publishes now for this file name (``named``: its rows)."""
+    expected = {x["sha256"] for x in named if x.get("sha256")}
+    state = f.get("hash_state")
+    sha = f.get("sha256")
+    if sha:
+        if sha in expected:
+            return "cached" if state == "cached" else "verified"
+        if not expected or any(not x.get("sha256") for x in named):
+            return "unknown-hash"  # an accepted copy with no published hash may be this one
+        return "mismatch"
+    if not expected:
+        return "unknown-hash"
+    if state == "skipped":
+        return "skipped"
+    if state in ("error", "unreadable"):
+        return "error"
+    sizes = [x.get("size") for x in named]
+    if not f.get("integrity", {}).get("ok") or (all(sizes) and f.get("size") not in sizes):
+        return "skipped"
+    return "not-gathered"
 
 
 @check("models.fp8", area=AREA, title="FP8 files suit this GPU", needs=["models", "gpu"], paths=["comfyui"])
@@ -378,12 +498,24 @@ def models_diffusers(facts: dict[str, Any]):
             yield fail("models.diffusers.no-snapshot", f"{name}: {r['note']}", [f"folder {r.get('folder')}"],
                        "`klein-doctor install --path diffusers` to finish the download")
             continue
-        problems = list(r.get("problems") or [])
+        problems = list(r.get("problems") or [])  # facts gathered by an older probe carried judged text
+        if r.get("index_error"):
+            problems.append(r["index_error"])
+        want_class = _diffusers_spec(facts, r).get("pipeline_class")
+        if want_class and r.get("pipeline_class") and r["pipeline_class"] != want_class \
+                and not any("model_index.json says" in p for p in problems):
+            problems.append(f"model_index.json says {r['pipeline_class']!r}, not {want_class!r}")
         if r.get("missing_components"):
             problems.append("missing components: " + ", ".join(r["missing_components"]))
         if r.get("missing_files"):
             problems.append("missing weight files: " + ", ".join(r["missing_files"][:6]))
-        bad = [f for f in r.get("files") or [] if f.get("hash_state") in ("mismatch", "missing")]
+        published = {x["repo_path"]: x.get("sha256") for x in _diffusers_spec(facts, r).get("files") or []
+                     if isinstance(x, dict) and x.get("repo_path")}
+        # blobs are judged against their own names (the probe did that); a --model-dir copy's sha256 against
+        # the one the manifest publishes now
+        bad = [f for f in r.get("files") or [] if f.get("hash_state") in ("mismatch", "missing")
+               or (r.get("local") and f.get("sha256") and published.get(f.get("repo_path"))
+                   and f["sha256"] != published[f["repo_path"]])]
         if r.get("incomplete_downloads"):
             problems.append(f"{len(r['incomplete_downloads'])} download(s) in progress in blobs/ (*.incomplete, lock held)")
         if r.get("removed_orphans"):
@@ -400,11 +532,13 @@ def models_diffusers(facts: dict[str, Any]):
         if bad:
             yield fail("models.diffusers.corrupt",
                        f"{name}: {len(bad)} file(s) do not hash to their blob name (damaged download)",
-                       [f"{f['repo_path']}: blob {f.get('blob_name')}, content sha256 {f.get('sha256')} ({f['hash_state']})"
+                       [f"{f['repo_path']}: " + (f"blob {f.get('blob_name')}, " if f.get("blob_name") else
+                                                 f"published {published.get(f['repo_path'])}, ")
+                        + f"content sha256 {f.get('sha256')} ({'mismatch' if r.get('local') else f['hash_state']})"
                         for f in bad[:6]],
                        f"Delete the damaged blobs and download again: `klein-doctor install --path diffusers`")
         if not problems and not bad:
-            verified = [f for f in r.get("files") or [] if f.get("hash_state") in ("verified", "cached")]
+            verified = [f for f in r.get("files") or [] if f.get("hash_state") in ("verified", "cached", "hashed")]
             skipped = any(f.get("hash_state") == "skipped" for f in r.get("files") or [])
             tail = "sha256 not checked (--no-hash)" if skipped else f"{len(verified)} large file(s) re-hashed to their blob names"
             yield ok("models.diffusers.ok", f"{name}: {r.get('pipeline_class')} snapshot complete "

@@ -63,7 +63,9 @@ def disk(facts: dict[str, Any]):
     evidence = [f"{r['path']}: ~{r['need_gb']:g} GB ({r['source']})" for r in relevant]
     evidence.append(f"measured at {d.get('measured_at')}")
     files = (facts.get("models") or {}).get("files") or []
-    roles = {(f.get("identity") or {}).get("role") for f in files}
+    from doctor.safetensors_id import identity_of  # judged from the recorded header summary
+
+    roles = {identity_of(f).get("role") for f in files if isinstance(f, dict)}
     if {"diffusion_model", "text_encoder", "vae"} <= roles:
         # The files are already on disk: a full disk is no obstacle to running Klein.
         yield ok("system.disk.ok", f"{gb(free)} free at {d.get('path')} (the Klein files are already present)", evidence)

@@ -209,6 +209,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             options["gpu"] = args.gpu
         if args.path:
             options["path"] = args.path
+        if args.manifest:  # judge the recorded files with a corrected manifest
+            options["manifest"] = str(Path(args.manifest).expanduser())
         facts["options"] = options
     if facts is None and (not args.checks or any(c.split(".")[0] in ("torch", "attention") for c in args.checks)):
         from .probes.torch_probe import prestart

@@ -77,20 +77,21 @@ def components_of(index: dict[str, Any]) -> list[str]:
             and isinstance(v[0], str) and v[0]]
 
 
-def check_snapshot(snap: Path, expected_class: str | None, expected_components: list[str] | None = None) -> dict[str, Any]:
-    """Completeness of a snapshot or local folder: model_index.json class, components, weight shards."""
+def check_snapshot(snap: Path, expected_class: str | None = None, expected_components: list[str] | None = None) -> dict[str, Any]:
+    """What a snapshot or local folder holds: model_index.json's class and components, and which components and
+    weight shards are absent. Raw facts only: whether the class is the one wanted, and what an absent part means
+    to the user, is judged by checks/models.py (``expected_class`` is accepted and ignored for old callers;
+    ``expected_components`` stand in when model_index.json cannot be read)."""
     out: dict[str, Any] = {"path": str(snap), "pipeline_class": None, "components": [], "missing_components": [],
-                           "missing_files": [], "problems": []}
+                           "missing_files": [], "index_error": None}
     index, err = read_model_index(snap / "model_index.json")
     if err:
-        out["problems"].append(err)
+        out["index_error"] = err
         comps = list(expected_components or [])
     else:
         out["pipeline_class"] = index.get("_class_name")
         out["is_distilled"] = index.get("is_distilled")
         comps = components_of(index)
-        if expected_class and out["pipeline_class"] != expected_class:
-            out["problems"].append(f"model_index.json says {out['pipeline_class']!r}, not {expected_class!r}")
     out["components"] = comps
     for c in comps:
         d = snap / c
@@ -210,23 +211,23 @@ def inspect_repo(hub: Path, repo: str, revision: str, expected_class: str | None
 
 def inspect_local(folder: Path, expected_class: str | None, components: list[str] | None,
                   manifest_files: list[dict[str, Any]], cache: HashCache | None, do_hash: bool) -> dict[str, Any]:
-    """A ``--model-dir`` snapshot: completeness, plus the manifest's known hashes where it has them."""
+    """A ``--model-dir`` snapshot: completeness, plus the sha256 of the files the manifest publishes a hash for
+    (the check compares them with the manifest it runs with)."""
     out: dict[str, Any] = {"folder": str(folder), "found": folder.is_dir(), "local": True}
     if not out["found"]:
         return out
     out.update(check_snapshot(folder, expected_class, components))
-    known = {f["repo_path"]: f for f in manifest_files if f.get("sha256")}
+    known = [f["repo_path"] for f in manifest_files if f.get("sha256")]
     present = [str(folder / rp) for rp in known if (folder / rp).is_file()]
     got = hash_files(present, cache) if (do_hash and present) else {}
     files = []
-    for rp, spec in known.items():
+    for rp in known:
         p = folder / rp
         if not p.is_file():
             continue
         r = got.get(str(p)) or {}
-        state = "skipped" if not do_hash else ("mismatch" if r.get("sha256") != spec["sha256"] else
-                                               "cached" if r.get("state") == "cached" else "verified")
-        files.append({"repo_path": rp, "size": p.stat().st_size, "sha256": r.get("sha256"), "hash_state": state,
-                      "expected_sha256": spec["sha256"]})
+        state = "skipped" if not do_hash else ("error" if r.get("state") == "error" or not r.get("sha256") else
+                                               "cached" if r.get("state") == "cached" else "hashed")
+        files.append({"repo_path": rp, "size": p.stat().st_size, "sha256": r.get("sha256"), "hash_state": state})
     out["files"] = files
     return out

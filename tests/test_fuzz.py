@@ -243,6 +243,8 @@ def _mutate_obj(r: random.Random, o: Any, depth: int = 0) -> Any:
 
 
 def test_1000_workflows(tmp_path):
+    from checks.workflows import lint
+
     r = random.Random(SEED + 4)
     ctx = {"identity": lambda folder, name: workflow.name_identity(name),
            "exists": lambda folder, name: (r.random() < 0.5, "fuzz"), "node_names": None, "version": "0.12.0"}
@@ -262,9 +264,9 @@ def test_1000_workflows(tmp_path):
             assert isinstance(wf["error"], str) and wf["error"]
             continue
         ctx["node_names"] = None if i % 3 else {"UNETLoader", "CLIPLoader"}
-        issues = workflow.lint(wf, ctx)
+        issues = lint(wf, ctx)
         for it in issues:
-            assert it["code"].startswith("workflows.") and it["status"] in ("ok", "info", "warn", "fail") and it["title"]
+            assert it.code.startswith("workflows.") and it.status.value in ("ok", "info", "warn", "fail") and it.title
     assert time.monotonic() - t0 < 60
 
 

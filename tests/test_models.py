@@ -55,7 +55,9 @@ def test_complete_4b_fp8_set(tmp_path):
     assert not [f for f in model_findings(doc) if f["status"] in ("fail", "warn", "error")], model_findings(doc)
     files = {f["name"]: f for f in doc["facts"]["models"]["files"]}
     k = files["flux-2-klein-4b-fp8.safetensors"]
-    assert k["identity"]["id"] == "flux2-klein-4b" and k["identity"]["dtype"] == "fp8-e4m3"
+    assert "identity" not in k and "manifest" not in doc["facts"]["models"]  # raw facts only: judged by the checks
+    assert k["header"]["dtype"] == "fp8-e4m3" and k["header"]["blocks"]["double_blocks"]["n"] == 5
+    assert k["header"]["keys"]["txt_in.weight"] == ["BF16", [3072, 7680]]
     assert k["size"] == st.SIZE_KLEIN_4B_FP8 and k["hash_state"] == "skipped" and k["folder_type"] == "diffusion_models"
     assert "models.hash.skipped" in codes(doc, "skip")
 
@@ -115,7 +117,8 @@ def test_truncated_encoder(tmp_path):
     assert f["status"] == "fail" and "qwen_3_4b.safetensors is damaged: truncated" in f["title"]
     assert "Delete it and download it again" in f["fix"]
     te = next(x for x in doc["facts"]["models"]["files"] if x["name"] == "qwen_3_4b.safetensors")
-    assert te["hash_state"] == "skipped"  # nothing to hash in a file already known broken
+    assert te["hash_state"] == "not-hashed" and te["sha256"] is None  # nothing to hash in a file already known broken
+    assert "models.hash.skipped" in codes(doc, "skip")
 
 
 def test_vae_in_a_folder_the_loader_does_not_search(tmp_path):
@@ -228,9 +231,7 @@ def test_diffusers_not_found(tmp_path):
 def test_windows_move_command():
     from checks.models import models_present
     facts = {"system": {"os": "win32"}, "options": {"path": "comfyui"},
-             "models": {"manifest": {"variant": [{"id": "v", "default_for": ["comfyui"], "model": "klein-4b", "comfyui": {"files": [
-                 {"role": "vae", "folder": "vae", "name": "flux2-vae.safetensors", "repo": "r", "repo_path": "p", "identity": "flux2-vae"}]}}]},
-                        "comfyui": {"found": True, "models_root": r"C:\ComfyUI_windows_portable\ComfyUI\models",
+             "models": {"comfyui": {"found": True, "models_root": r"C:\ComfyUI_windows_portable\ComfyUI\models",
                                     "model_folders": {"vae": [{"path": r"C:\ComfyUI_windows_portable\ComfyUI\models\vae",
                                                                "source": "default", "is_default": True}]}},
                         "files": [{"path": r"C:\ComfyUI_windows_portable\ComfyUI\models\loras\flux2-vae.safetensors",
@@ -267,3 +268,82 @@ def test_orphaned_partial_download_is_removed_but_a_running_one_is_kept(tmp_path
     assert f["status"] == "info" and "removed 1 partial download" in f["title"] and "4096 bytes" in f["evidence"][0]
     g = by_code(doc, "models.diffusers.incomplete")
     assert any("1 download(s) in progress" in e for e in g["evidence"])
+
+
+# ------------------------------------------------------------------------------------------ issue 11 / 14
+def test_replay_judges_with_the_manifest_of_now(tmp_path):
+    """Facts gathered under a manifest with a wrong published sha256 say mismatch; replayed with the corrected
+    manifest they say verified, without touching the file (probes record the sha256, checks compare)."""
+    root = comfy(tmp_path)
+    keys = ("decoder.conv_in.weight", "encoder.conv_out.weight", "encoder.quant_conv.weight", "bn.running_mean")
+    vae = st.write(root / "models/vae/flux2-vae.safetensors", {k: st.flux2_vae()[k] for k in keys})
+    with open(vae, "r+b") as fh:
+        fh.seek(vae.stat().st_size - 4096)
+        fh.write(os.urandom(4096))
+    data = vae.read_bytes()
+    good = _small_manifest(tmp_path, {"vae": ("vae", "flux2-vae.safetensors", data)})
+    (tmp_path / "old").mkdir()
+    old = tmp_path / "old" / "mirror.toml"
+    old.write_text(good.read_text().replace(hashlib.sha256(data).hexdigest(), "0" * 64))
+    saved = tmp_path / "facts.json"
+    rc, doc = check(tmp_path, "--path", "comfyui", "--comfyui", str(root), "--manifest", str(old),
+                    "--save-facts", str(saved))
+    assert by_code(doc, "models.hash.mismatch")["status"] == "fail"
+    vae.unlink()  # the replay reads nothing from the disk
+    rc, doc = check(tmp_path, "--facts", str(saved), "--manifest", str(good))
+    assert by_code(doc, "models.hash.verified")["status"] == "ok" and "models.hash.mismatch" not in codes(doc)
+
+
+def test_replay_judges_identity_with_the_signatures_of_now(tmp_path):
+    """The header summary is recorded, the identity is not: a corrected signatures.toml changes the verdict."""
+    from checks.models import models_identity
+    from doctor import manifests
+    from doctor.probes import ProbeContext
+    from doctor.probes.models import models_probe
+
+    root = comfy(tmp_path)
+    good_4b(root)
+    facts = {"options": {"path": "comfyui", "comfyui": str(root), "no_hash": True}, "system": {"os": "linux"}}
+    facts["models"] = models_probe(ProbeContext(options=dict(facts["options"])))
+    assert not [f for f in models_identity(facts) if f.status.value == "fail"]
+    sig = (manifests.manifest_dir() / "signatures.toml").read_text()
+    changed = tmp_path / "signatures.toml"
+    changed.write_text(sig.replace('blocks = { "model.layers" = 36 }', 'blocks = { "model.layers" = 40 }', 1))
+    manifests.set_override("signatures", changed)
+    try:
+        import json
+        replay = json.loads(json.dumps(facts))
+        (f,) = [f for f in models_identity(replay) if f.status.value == "fail"]
+        assert f.code == "models.incomplete.text_encoder" and "36 of 40 layers" in f.title
+    finally:
+        manifests.clear_overrides()
+
+
+def test_qwen3_4b_with_1_of_36_layers_fails_as_incomplete(tmp_path):
+    root = comfy(tmp_path)
+    good_4b(root)
+    st.write(root / "models/text_encoders/qwen_3_4b.safetensors", st.qwen3_4b_partial(1))
+    rc, doc = check(tmp_path, "--path", "comfyui", "--comfyui", str(root), "--no-hash")
+    assert rc == 1
+    f = by_code(doc, "models.incomplete.text_encoder")
+    assert f["status"] == "fail"
+    assert f["title"] == ("qwen_3_4b.safetensors is an incomplete Qwen3-4B text encoder (Klein 4B): "
+                          "model.layers: 1 of 36 layers (highest index 0)")
+    assert any("8,044,982,048 bytes (8.04 GB)" in e for e in f["evidence"]) and any("clip missing" in e for e in f["evidence"])
+    assert "klein-doctor install --path comfyui --variant klein-4b-fp8" in f["fix"]
+    oks = [x["title"] for x in model_findings(doc) if x["status"] == "ok"]
+    assert not any("qwen_3_4b" in t and "agree" in t for t in oks), oks  # never "✓ header and size agree"
+    assert "models.integrity.size" not in codes(doc)  # one finding for one cause
+
+
+def test_size_of_no_published_file_of_the_role_is_a_warning(tmp_path):
+    root = comfy(tmp_path)
+    good_4b(root)
+    (root / "models/vae/flux2-vae.safetensors").unlink()
+    # a whole, complete FLUX.2 VAE under another name, re-saved in BF16: a size no one publishes
+    t = {k: ("BF16", s) for k, (_, s) in st.flux2_vae().items()}
+    st.write(root / "models/vae/my_flux2_vae_bf16.safetensors", t)
+    rc, doc = check(tmp_path, "--path", "comfyui", "--comfyui", str(root), "--no-hash")
+    f = by_code(doc, "models.integrity.size-unpublished")
+    assert f["status"] == "warn" and "336,211,292 or 336,213,556" in f["title"]
+    assert "my_flux2_vae_bf16.safetensors" in f["title"]

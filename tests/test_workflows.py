@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.workflows import build_context
+from checks.workflows import build_context, lint
 from doctor.comfyui import workflow
 from doctor.pipeline import run_one, select_checks
 from doctor.probes import ProbeContext
@@ -158,7 +158,7 @@ def test_instance_values_override_inner_values(shared, tmp_path):
     wf = workflow.parse(data)
     clip = [n for sc in wf["scopes"] for n in sc["nodes"] if n["type"] == "CLIPLoader"]
     assert [c["widgets"]["clip_name"] for c in clip] == ["qwen_3_8b_fp8mixed.safetensors"]  # node 92 is bypassed
-    assert "workflows.pairing-te" in {i["code"] for i in workflow.lint(wf, {})}
+    assert "workflows.pairing-te" in {i.code for i in lint(wf, {})}
 
 
 def test_file_missing_and_flux1_vae_from_header_identity(shared, tmp_path):
@@ -208,8 +208,8 @@ def _api_ctx(shared, present: bool = True):
 def test_captured_api_prompts(shared, prompts, prompt, expected):
     wf = workflow.load(prompts / prompt)
     assert wf["format"] == "api" and wf["error"] is None
-    issues = workflow.lint(wf, _api_ctx(shared))
-    assert {i["code"] for i in issues if i["status"] in ("warn", "fail")} == expected
+    issues = lint(wf, _api_ctx(shared))
+    assert {i.code for i in issues if i.status.value in ("warn", "fail")} == expected
 
 
 def test_kv_node_needs_newer_install_without_server(shared, tmp_path):
@@ -261,3 +261,124 @@ def test_cli_end_to_end(shared, tmp_path):
     assert "workflows.clip-type" in doc_codes(doc, "fail")
     assert "comfyui.version.ok" in doc_codes(doc, "ok")
     assert doc["facts"]["comfyui_tree"]["layout"] == "git"
+
+
+# ------------------------------------------------------------------------------------------ issue 14: Klein signals
+DATA = Path(__file__).parent / "data" / "workflows"
+
+
+def _api(unet="flux-2-klein-4b-fp8.safetensors", clip="qwen_3_4b.safetensors", clip_type="flux2",
+         vae="flux2-vae.safetensors", latent="EmptyLatentImage", sampler_nodes=True) -> dict:
+    p = {"1": {"class_type": "UNETLoader", "inputs": {"unet_name": unet, "weight_dtype": "default"}},
+         "2": {"class_type": "CLIPLoader", "inputs": {"clip_name": clip, "type": clip_type}},
+         "3": {"class_type": "VAELoader", "inputs": {"vae_name": vae}},
+         "4": {"class_type": "CLIPTextEncode", "inputs": {"clip": ["2", 0], "text": "x"}},
+         "6": {"class_type": latent, "inputs": {"width": 1024, "height": 1024, "batch_size": 1}},
+         "7": {"class_type": "KSampler", "inputs": {"model": ["1", 0], "positive": ["4", 0], "negative": ["4", 0],
+                                                    "latent_image": ["6", 0], "seed": 1, "steps": 4, "cfg": 1,
+                                                    "sampler_name": "euler", "scheduler": "simple", "denoise": 1}},
+         "8": {"class_type": "VAEDecode", "inputs": {"samples": ["7", 0], "vae": ["3", 0]}},
+         "9": {"class_type": "SaveImage", "inputs": {"images": ["8", 0], "filename_prefix": "x"}}}
+    return p
+
+
+def _lint_data(tmp_path: Path, data: dict, ctx: dict | None = None):
+    return lint(workflow.load(_write(tmp_path, data)), ctx or {})
+
+
+def test_public_klein_9b_recipe_gets_both_failures():
+    """A fine-tuned UNET (…klein….safetensors), qwen_3_8b_fp8mixed, CLIPLoader type flux, plain EmptyLatentImage:
+    it passed as 'no FLUX.2 [klein] pipeline in it' (issue 14)."""
+    wf = workflow.load(DATA / "public_klein9b_recipe.json")
+    fs = lint(wf, {})
+    assert codes(fs, "fail") == {"workflows.clip-type", "workflows.wrong-latent"}
+    assert "workflows.not-klein" not in codes(fs)
+    assert all(f.evidence[0] == f"workflow: {wf['path']}" for f in fs)
+    assert "'klein' in the file name" in fs[0].evidence[1]
+
+
+@pytest.mark.parametrize("label,kw", [
+    ("flux2-vae alone", {"unet": "my_finetune.safetensors"}),
+    ("qwen3 in a flux CLIPLoader alone", {"unet": "my_finetune.safetensors", "vae": "other_vae.safetensors",
+                                          "clip_type": "flux"}),
+    ("klein in the UNET name alone", {"unet": "KleinMix_v2.safetensors", "vae": "other_vae.safetensors",
+                                      "clip": "te.safetensors", "clip_type": "flux"}),
+])
+def test_each_klein_signal_alone_is_enough(tmp_path, label, kw):
+    fs = _lint_data(tmp_path, _api(**kw))
+    assert "workflows.wrong-latent" in codes(fs, "fail"), [f.title for f in fs]
+
+
+def test_z_image_workflow_is_not_klein(tmp_path):
+    """Qwen3-4B is also Z-Image's encoder: with type lumina2, FLUX.1's ae and EmptySD3LatentImage it is no Klein."""
+    fs = _lint_data(tmp_path, _api(unet="z_image_turbo_bf16.safetensors", clip_type="lumina2", vae="ae.safetensors",
+                                   latent="EmptySD3LatentImage"))
+    assert codes(fs) == {"workflows.not-klein"}
+
+
+def test_header_of_another_family_outweighs_a_flux2_vae(tmp_path):
+    ctx = {"identity": lambda folder, name: ({"family": "flux1", "label": "FLUX.1", "from": "file header"}
+                                             if folder == "diffusion_models" else workflow.name_identity(name))}
+    fs = _lint_data(tmp_path, _api(unet="flux1-dev.safetensors", clip_type="lumina2"), ctx)
+    assert codes(fs) == {"workflows.not-klein"}
+
+
+def test_pairing_from_headers_on_disk_without_the_models_probe(tmp_path):
+    """A renamed 9B transformer (no size in its name) with the 4B encoder: only the headers tell, and the
+    workflows probe reads them itself when the models probe did not run."""
+    import stfiles as st
+
+    root = git_tree(tmp_path)
+    st.write(root / "models/diffusion_models/my_model.safetensors", st.klein_9b(fp8=True))
+    st.write(root / "models/text_encoders/encoder.safetensors", st.qwen3_4b())
+    st.write(root / "models/vae/flux2-vae.safetensors", st.flux2_vae())
+    data = _api(unet="my_model.safetensors", clip="encoder.safetensors", latent="EmptyFlux2LatentImage")
+    facts = gather(root, [_write(tmp_path, data, "api.json")])
+    fs = lint_findings(facts)
+    (f,) = [f for f in fs if f.code == "workflows.pairing-te"]
+    assert "flux2-klein-9b" in f.title and "qwen3-4b" in f.title
+    assert "FLUX.2 [klein] 9B transformer (read from the file header)" in f.evidence[1]
+    assert above_info(fs) == [f]
+
+
+def test_promoted_proxy_widget_values_are_judged(shared, tmp_path):
+    """A subgraph instance whose promoted widget (properties.proxyWidgets) sets the encoder: that value wins."""
+    data = json.loads((shared / "fixtures" / "templates" / "image_flux2_klein_text_to_image.json").read_text())
+    sg = data["definitions"]["subgraphs"][0]
+    clip = next(n for n in sg["nodes"] if n.get("type") == "CLIPLoader")
+    inst = next(n for n in data["nodes"] if n.get("type") == sg["id"])
+    inst["properties"] = {**(inst.get("properties") or {}), "proxyWidgets": [[str(clip["id"]), "clip_name"]]}
+    inst["widgets_values"] = ["qwen_3_8b_fp8mixed.safetensors"]
+    fs = lint(workflow.parse(data) | {"path": "wf.json"}, {})
+    assert "workflows.pairing-te" in codes(fs, "fail"), [f.title for f in fs]
+
+
+def _self_containing(copies: int) -> dict:
+    sid = "aaaaaaaa-0000-4000-8000-000000000001"
+    inner = [{"id": i + 1, "type": sid, "mode": 0} for i in range(copies)]
+    return {"nodes": [{"id": 1, "type": sid, "mode": 0}],
+            "definitions": {"subgraphs": [{"id": sid, "name": "loop", "nodes": inner}]}}
+
+
+def test_subgraph_containing_itself_is_one_finding_fast(tmp_path):
+    p = _write(tmp_path, _self_containing(3), "loop.json")
+    assert p.stat().st_size < 700  # the 606-byte file that reached 4 GB
+    import time
+    t = time.perf_counter()
+    wf = workflow.load(p)
+    assert time.perf_counter() - t < 1
+    assert wf["error_code"] == "workflows.subgraph-cycle" and "contains itself" in wf["error"]
+    root = git_tree(tmp_path)
+    fs = lint_findings(gather(root, [p]))
+    assert [(f.code, f.status.value) for f in fs] == [("workflows.subgraph-cycle", "fail")]
+
+
+def test_exponential_subgraph_nesting_is_bounded(tmp_path):
+    """No cycle, but each of 8 levels uses the next one 10 times: 10**8 nodes if expanded."""
+    ids = [f"bbbbbbbb-0000-4000-8000-{i:012d}" for i in range(8)]
+    subgraphs = [{"id": ids[i], "name": f"level {i}",
+                  "nodes": [{"id": j, "type": ids[i + 1], "mode": 0} for j in range(10)] if i < 7
+                  else [{"id": 1, "type": "SaveImage", "mode": 0}]} for i in range(8)]
+    data = {"nodes": [{"id": 1, "type": ids[0], "mode": 0}], "definitions": {"subgraphs": subgraphs}}
+    wf = workflow.load(_write(tmp_path, data, "deep.json"))
+    assert wf["error_code"] == "workflows.too-large" and "20,000 nodes" in wf["error"]

@@ -1,12 +1,13 @@
-"""ComfyUI workflows: read the editor's UI format and the API (prompt) format into one shape, then lint
-the Klein pipelines in it.
+"""ComfyUI workflows: read the editor's UI format and the API (prompt) format into one shape (raw facts).
 
 A workflow is split into scopes, one per pipeline: the top-level graph and each used subgraph instance
 (the official Klein templates put the whole pipeline in a subgraph, sometimes two: base and distilled).
-Steps and cfg are judged against the model loaded in the same scope.
+The values a user set on a subgraph instance (its widgets_values / proxyWidgets) replace the ones stored
+inside. Expansion is bounded: a subgraph that contains itself, too deep a nesting or too many nodes gives
+one problem for the file instead of an exponential expansion.
 
-``lint`` is a pure function of the parsed workflow and a context built from the facts, so the check
-stays pure and the rules are testable without files.
+The rules (Klein recognised from any of its signals, loader types, latent node, settings, 4B/9B pairing)
+live in checks/workflows.py and return findings; this module only parses and names files.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from typing import Any
 from .. import manifests
 
 MAX_WORKFLOW_BYTES = 32 * 1024 * 1024
+# Bounds on subgraph expansion: ComfyUI's own templates nest 2 deep and hold < 100 nodes.
+MAX_SUBGRAPH_DEPTH = 8
+MAX_EXPANDED_NODES = 20_000
 WIDGET_TYPES = {"COMBO", "STRING", "INT", "FLOAT", "BOOLEAN"}
 INACTIVE_MODES = {2, 4}  # muted, bypassed
 LOADER_FOLDERS = {"UNETLoader": ("unet_name", "diffusion_models"), "CLIPLoader": ("clip_name", "text_encoders"),
@@ -28,8 +32,8 @@ LOADER_FOLDERS = {"UNETLoader": ("unet_name", "diffusion_models"), "CLIPLoader":
 def load(path: str | Path) -> dict[str, Any]:
     """Parse one workflow file; problems are returned as ``error``, never raised."""
     p = Path(path)
-    out: dict[str, Any] = {"path": str(p), "format": None, "error": None, "scopes": [], "node_types": [],
-                           "inactive": 0}
+    out: dict[str, Any] = {"path": str(p), "format": None, "error": None, "error_code": None, "scopes": [],
+                           "node_types": [], "inactive": 0}
     try:
         size = p.stat().st_size
         if size > MAX_WORKFLOW_BYTES:
@@ -83,22 +87,33 @@ def _ui_widgets(node: dict[str, Any], names: dict[str, list[str]]) -> dict[str, 
     return {n: v for n, v in zip(order, vals)}
 
 
+class _TooBig(Exception):
+    """Subgraph expansion passed a bound; args: (error_code, message)."""
+
+
 def _parse_ui(data: dict[str, Any]) -> dict[str, Any]:
     names = _widget_names()
-    defs = {sg.get("id"): sg for sg in ((data.get("definitions") or {}).get("subgraphs") or []) if isinstance(sg, dict)}
+    defs = {str(sg.get("id")): sg for sg in ((data.get("definitions") or {}).get("subgraphs") or [])
+            if isinstance(sg, dict)}
     types: set[str] = set()
     inactive = 0
+    count = 0
 
-    def collect(nodes: list[Any], scope_nodes: list[dict[str, Any]], depth: int = 0) -> list[dict[str, Any]]:
+    def collect(nodes: Any, scope_nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Plain nodes go into scope_nodes; subgraph instances come back to be expanded."""
-        nonlocal inactive
+        nonlocal inactive, count
         instances = []
-        for n in nodes:
+        for n in nodes if isinstance(nodes, list) else []:
             if not isinstance(n, dict):
                 continue
             if isinstance(n.get("mode"), int) and n["mode"] in INACTIVE_MODES:
                 inactive += 1
                 continue
+            count += 1
+            if count > MAX_EXPANDED_NODES:
+                raise _TooBig("workflows.too-large",
+                              f"expands to more than {MAX_EXPANDED_NODES:,} nodes (subgraphs used over and over): "
+                              "not linted")
             t = str(n.get("type"))
             if t in defs:
                 instances.append(n)
@@ -107,26 +122,39 @@ def _parse_ui(data: dict[str, Any]) -> dict[str, Any]:
             scope_nodes.append({"id": n.get("id"), "type": t, "widgets": _ui_widgets(n, names)})
         return instances
 
+    def expand(inst: dict[str, Any], nodes: list[dict[str, Any]], chain: tuple[str, ...]) -> None:
+        """One subgraph instance's nodes (nested subgraphs flattened in: the same pipeline), its instance values
+        applied. ``chain``: the subgraph ids being expanded, to find one that contains itself."""
+        sid = str(inst.get("type"))
+        if sid in chain:
+            loop = " -> ".join(repr(defs[c].get("name") or c) for c in (*chain, sid))
+            raise _TooBig("workflows.subgraph-cycle",
+                          f"subgraph {defs[sid].get('name') or sid!r} contains itself ({loop}): ComfyUI cannot "
+                          "run it either; not linted")
+        if len(chain) >= MAX_SUBGRAPH_DEPTH:
+            raise _TooBig("workflows.too-large", f"subgraphs nest more than {MAX_SUBGRAPH_DEPTH} deep: not linted")
+        sg = defs[sid]
+        own: list[dict[str, Any]] = []
+        inner = collect(sg.get("nodes") or [], own)
+        _apply_instance_values(inst, sg, own)
+        nodes += own
+        for i in inner:
+            expand(i, nodes, (*chain, sid))
+
     scopes: list[dict[str, Any]] = []
     top: list[dict[str, Any]] = []
-    pending = [(inst, 0) for inst in collect(data["nodes"], top)]
-    if top:
-        scopes.append({"name": "top level", "nodes": top})
-    while pending:
-        inst, depth = pending.pop(0)
-        sg = defs[str(inst.get("type"))]
-        nodes: list[dict[str, Any]] = []
-        inner = collect(sg.get("nodes") or [], nodes)
-        _apply_instance_values(inst, sg, nodes)
-        # nested subgraphs are part of the same pipeline: flatten them in (bounded depth)
-        stack = [(i, depth + 1) for i in inner]
-        while stack:
-            i, d = stack.pop()
-            if d > 8:
-                continue
-            for j in collect((defs[str(i.get("type"))].get("nodes") or []), nodes):
-                stack.append((j, d + 1))
-        scopes.append({"name": f"subgraph '{sg.get('name') or sg.get('id')}' (node {inst.get('id')})", "nodes": nodes})
+    try:
+        pending = collect(data["nodes"], top)
+        if top:
+            scopes.append({"name": "top level", "nodes": top})
+        for inst in pending:
+            nodes: list[dict[str, Any]] = []
+            expand(inst, nodes, ())
+            sg = defs[str(inst.get("type"))]
+            scopes.append({"name": f"subgraph '{sg.get('name') or sg.get('id')}' (node {inst.get('id')})", "nodes": nodes})
+    except _TooBig as exc:
+        return {"format": "ui", "scopes": [], "node_types": sorted(types), "inactive": inactive,
+                "error_code": exc.args[0], "error": exc.args[1]}
     return {"format": "ui", "scopes": scopes, "node_types": sorted(types), "inactive": inactive, "error": None}
 
 
@@ -196,7 +224,7 @@ def referenced_files(wf: dict[str, Any]) -> dict[str, set[str]]:
     return out
 
 
-# --------------------------------------------------------------------------- lint
+# --------------------------------------------------------------------------- file identities
 
 def name_identity(name: str) -> dict[str, Any] | None:
     """What the file name alone says (used only when the models probe gave no header identity)."""
@@ -232,215 +260,14 @@ def variant_of(name: str, identity: dict[str, Any] | None) -> str:
     return "distilled"
 
 
-def _issue(code: str, status: str, title: str, evidence: list[str] | None = None, fix: str | None = None) -> dict[str, Any]:
-    return {"code": code, "status": status, "title": title, "evidence": list(evidence or []), "fix": fix}
+def file_headers(lookup: dict[str, dict[str, list[str]]] | None) -> dict[str, dict[str, Any]]:
+    """{folder: {name: header summary}} of the loader files found on disk (the first copy of each), so the
+    4B/9B pairing is judged from the headers even when the models probe did not run. Raw facts only."""
+    from ..safetensors_id import read_facts
 
-
-def _num(v: Any) -> float | None:
-    if isinstance(v, bool):
-        return None
-    if isinstance(v, (int, float)):
-        return float(v)
-    try:
-        return float(str(v))
-    except (TypeError, ValueError):
-        return None
-
-
-def lint(wf: dict[str, Any], ctx: dict[str, Any]) -> list[dict[str, Any]]:
-    """Issues for one parsed workflow. ``ctx``: identity(folder, name) -> dict|None, exists(folder, name) ->
-    (bool|None, where), node_names (set|None, from the server), version (str|None), node_source (words)."""
-    rules = manifests.load("comfyui")
-    issues: list[dict[str, Any]] = []
-    issues += _lint_nodes(wf, ctx, rules)
-    outputs = rules["output_nodes"]
-    types = wf.get("node_types") or []
-    if types and not any(t in outputs["types"] or t.startswith(tuple(outputs["prefixes"])) for t in types):
-        issues.append(_issue("workflows.no-output", "warn",
-                             "has no output node (SaveImage or PreviewImage): ComfyUI refuses to queue it "
-                             "('Prompt has no outputs')", [f"source: {outputs['source']}"],
-                             "Add a SaveImage node after VAEDecode"))
-    klein_scopes = 0
-    for sc in wf.get("scopes") or []:
-        got = _lint_scope(sc, ctx, rules)
-        if got is None:
-            continue
-        klein_scopes += 1
-        issues += got
-    if klein_scopes == 0 and wf.get("scopes"):
-        issues.append(_issue("workflows.not-klein", "info",
-                             "no FLUX.2 [klein] pipeline in it (no Klein model, Flux2Scheduler or EmptyFlux2LatentImage)"))
-    return issues
-
-
-def _lint_nodes(wf: dict[str, Any], ctx: dict[str, Any], rules: dict[str, Any]) -> list[dict[str, Any]]:
-    frontend = set(rules["frontend_nodes"]["types"])
-    types = [t for t in wf.get("node_types") or [] if t not in frontend]
-    out = []
-    names = ctx.get("node_names")
-    if names is not None:
-        missing = [t for t in types if t not in names]
-        if missing:
-            out.append(_issue("workflows.node-missing", "fail",
-                              f"uses node types the ComfyUI server does not have: {', '.join(missing)}",
-                              [f"node list from {ctx.get('node_source') or 'the server'}"],
-                              "Update ComfyUI (Klein nodes need 0.9.2+), or install the custom nodes that provide them"))
-        return out
-    version = ctx.get("version")
-    if version:
-        from packaging.version import InvalidVersion, Version
-
-        mins = {k: v for k, v in rules["node_min_version"].items() if k != "source"}
-        try:
-            have = Version(version)
-        except InvalidVersion:
-            return out
-        for t in types:
-            if t in mins and have < Version(mins[t]):
-                out.append(_issue("workflows.node-too-new", "fail",
-                                  f"uses {t}, which needs ComfyUI {mins[t]} or newer; the install is {version}",
-                                  [f"source: {rules['node_min_version']['source']}"], "Update ComfyUI"))
+    out: dict[str, dict[str, Any]] = {}
+    for folder, names in (lookup or {}).items():
+        for name, paths in names.items():
+            if paths:
+                out.setdefault(folder, {})[name] = read_facts(paths[0])["header"]
     return out
-
-
-def _lint_scope(sc: dict[str, Any], ctx: dict[str, Any], rules: dict[str, Any]) -> list[dict[str, Any]] | None:
-    """Issues for one pipeline, or None when the scope is no Klein pipeline."""
-    nodes = sc["nodes"]
-    where = sc["name"]
-    by_type: dict[str, list[dict[str, Any]]] = {}
-    for n in nodes:
-        by_type.setdefault(n["type"], []).append(n)
-    ident = ctx.get("identity") or (lambda folder, name: name_identity(name))
-    unets = []
-    for n in by_type.get("UNETLoader", []):
-        name = n["widgets"].get("unet_name")
-        if isinstance(name, str):
-            unets.append((n, name, ident("diffusion_models", name)))
-    klein_models = [u for u in unets if str((u[2] or {}).get("family", "")).startswith("flux2-klein")]
-    has_klein_nodes = any(t in by_type for t in rules["klein"]["required_nodes"])
-    if not klein_models and not has_klein_nodes:
-        return None
-    out: list[dict[str, Any]] = []
-    clip_type = rules["klein"]["clip_type"]
-    for n in by_type.get("CLIPLoader", []):
-        t = n["widgets"].get("type")
-        if t is not None and t != clip_type:
-            extra = (" ('flux' is FLUX.1's T5/CLIP recipe: the Qwen3 encoder output then has the wrong width and the "
-                     "sampler fails with 'mat1 and mat2 shapes cannot be multiplied')" if t == "flux" else "")
-            out.append(_issue("workflows.clip-type", "fail",
-                              f"{where}: CLIPLoader (node {n['id']}) has type '{t}'; Klein needs '{clip_type}'{extra}",
-                              [f"source: {rules['klein']['source']}"], f"Set the CLIPLoader's type to {clip_type}"))
-    for t in rules["wrong_latent"]["types"]:
-        for n in by_type.get(t, []):
-            out.append(_issue("workflows.wrong-latent", "fail",
-                              f"{where}: {t} (node {n['id']}) makes a latent FLUX.2 cannot use; the sampler fails",
-                              [f"source: {rules['wrong_latent']['source']}"],
-                              f"Replace {t} with EmptyFlux2LatentImage"))
-    mult = int(rules["latent"]["multiple"])
-    for n in by_type.get("EmptyFlux2LatentImage", []):
-        bad = [f"{k}={n['widgets'][k]}" for k in ("width", "height")
-               if _num(n["widgets"].get(k)) is not None and int(_num(n["widgets"][k]) or 0) % mult]
-        if bad:
-            out.append(_issue("workflows.latent-size", "warn",
-                              f"{where}: EmptyFlux2LatentImage (node {n['id']}) {', '.join(bad)} is not a multiple "
-                              f"of {mult}; the image is cropped to the nearest multiple",
-                              [f"source: {rules['latent']['source']}"], f"Use sizes that are multiples of {mult}"))
-    out += _lint_settings(by_type, klein_models, where, rules)
-    out += _lint_files(by_type, ctx, ident, where, rules, klein_models)
-    return out
-
-
-def _lint_settings(by_type: dict[str, list[dict[str, Any]]], klein_models: list[Any], where: str,
-                   rules: dict[str, Any]) -> list[dict[str, Any]]:
-    variants = {variant_of(name, idt) for _, name, idt in klein_models}
-    if len(variants) != 1:
-        return []
-    variant = variants.pop()
-    s = rules["settings"][variant]
-    model = klein_models[0][1]
-    out = []
-    lo, hi = s["steps_ok"]
-    for n in by_type.get("Flux2Scheduler", []):
-        steps = _num(n["widgets"].get("steps"))
-        if steps is None:
-            continue
-        if steps < 1:
-            out.append(_issue("workflows.steps", "fail",
-                              f"{where}: Flux2Scheduler (node {n['id']}) has {steps:g} steps; ComfyUI rejects the prompt "
-                              "('Value smaller than min of 1')", [f"source: {s['source']}"],
-                              f"Set steps to {s['steps'][0]}"))
-        elif steps < lo or (variant == "distilled" and steps > hi):
-            out.append(_issue("workflows.steps", "warn",
-                              f"{where}: Flux2Scheduler (node {n['id']}) runs {steps:g} steps; the {variant} model "
-                              f"{model} is meant for {s['steps'][0]}" + ("" if s['steps'][0] == s['steps'][1] else f"-{s['steps'][1]}"),
-                              [f"source: {s['source']}"],
-                              f"Set steps to {s['steps'][0]}" + ("" if s['steps'][0] == s['steps'][1] else f"-{s['steps'][1]}")))
-        elif steps > s["steps"][1]:
-            out.append(_issue("workflows.steps", "info",
-                              f"{where}: Flux2Scheduler (node {n['id']}) runs {steps:g} steps; more than the "
-                              f"{s['steps'][1]} the {variant} model needs (slower, rarely better)", [f"source: {s['source']}"]))
-    clo, chi = s["cfg"]
-    for n in by_type.get("CFGGuider", []):
-        cfg = _num(n["widgets"].get("cfg"))
-        if cfg is None:
-            continue
-        if not (clo - 1e-6 <= cfg <= chi + 1e-6):
-            want = f"{clo:g}" if clo == chi else f"{clo:g}-{chi:g}"
-            why = (" (a distilled model has guidance built in: cfg above 1 doubles the work and burns the image)"
-                   if variant == "distilled" else " (the base model needs real guidance)")
-            out.append(_issue("workflows.cfg", "warn",
-                              f"{where}: CFGGuider (node {n['id']}) cfg {cfg:g}; the {variant} model {model} wants {want}{why}",
-                              [f"source: {s['source']}"], f"Set cfg to {want}"))
-    return out
-
-
-def _lint_files(by_type: dict[str, list[dict[str, Any]]], ctx: dict[str, Any], ident: Any, where: str,
-                rules: dict[str, Any], klein_models: list[Any]) -> list[dict[str, Any]]:
-    out = []
-    exists = ctx.get("exists")
-    loaded: dict[str, list[tuple[dict[str, Any], str, dict[str, Any] | None]]] = {}
-    for ntype, (inp, folder) in LOADER_FOLDERS.items():
-        for n in by_type.get(ntype, []):
-            name = n["widgets"].get(inp)
-            if not isinstance(name, str):
-                continue
-            idt = ident(folder, name)
-            loaded.setdefault(folder, []).append((n, name, idt))
-            if exists is None:
-                continue
-            found, source = exists(folder, name)
-            if found is False:
-                out.append(_issue("workflows.file-missing", "fail",
-                                  f"{where}: {ntype} (node {n['id']}) loads {name}, which is not in any {folder} folder",
-                                  [f"looked in: {source}"],
-                                  f"Put {name} into ComfyUI/models/{folder}/ (or a folder extra_model_paths.yaml adds), "
-                                  "or pick the file you have in the node"))
-    pairing = rules["pairing"]
-    for _, mname, midt in klein_models:
-        fam = str((midt or {}).get("family"))
-        want_te = pairing.get(fam)
-        for n, tname, tidt in loaded.get("text_encoders", []):
-            tf = (tidt or {}).get("family")
-            if want_te and tf and tf != "unknown" and tf != want_te:
-                out.append(_issue("workflows.pairing-te", "fail",
-                                  f"{where}: {mname} ({fam}) needs the {want_te} text encoder, but CLIPLoader (node "
-                                  f"{n['id']}) loads {tname} ({tf}); the sampler fails with a shape mismatch",
-                                  [f"{mname}: {_how(midt)}", f"{tname}: {_how(tidt)}", f"source: {pairing['source']}"],
-                                  f"Load the {want_te} encoder ({'qwen_3_4b.safetensors' if want_te == 'qwen3-4b' else 'qwen_3_8b_fp8mixed.safetensors'})"))
-        for n, vname, vidt in loaded.get("vae", []):
-            vf = (vidt or {}).get("family")
-            if vf and vf != "unknown" and vf not in pairing["vae_families"]:
-                out.append(_issue("workflows.pairing-vae", "fail",
-                                  f"{where}: VAELoader (node {n['id']}) loads {vname} ({vf}); FLUX.2 [klein] needs a "
-                                  "FLUX.2 VAE (32 latent channels)",
-                                  [f"{vname}: {_how(vidt)}", "FLUX.1 and FLUX.2 VAEs are both often named ae.safetensors"],
-                                  "Load flux2-vae.safetensors (Comfy-Org/flux2-klein split_files/vae)"))
-    return out
-
-
-def _how(idt: dict[str, Any] | None) -> str:
-    if not idt:
-        return "identity unknown"
-    if idt.get("from") == "file name":
-        return f"{idt.get('family')} (judged from the file name)"
-    return f"{idt.get('label') or idt.get('family')} (read from the file header)"

@@ -63,6 +63,7 @@ def workflows_probe(ctx: ProbeContext) -> dict[str, Any]:
             wanted.setdefault(folder, set()).update(names)
     folders = t.get("model_folders") or {}
     have_folders = any(folders.get(f) for f in ("diffusion_models", "text_encoders", "vae"))
+    lookup = _lookup(folders, wanted) if have_folders else None
     return {"files": files, "workflows_dir": wdir, "truncated": truncated,
-            "lookup": _lookup(folders, wanted) if have_folders else None,
+            "lookup": lookup, "headers": workflow.file_headers(lookup),
             "folders_searched": {f: [e["path"] for e in folders.get(f) or []] for f in wanted} if have_folders else {}}

@@ -1,8 +1,12 @@
-"""Model files: what is in the ComfyUI model folders and the Hugging Face cache, and what each file is.
+"""Model files: what is in the ComfyUI model folders and the Hugging Face cache, as raw facts.
 
-Gathering includes the sha256 pass (cached, so a second run reads nothing), so the checks stay pure
-functions of the facts. The folder map comes from the ``comfyui_tree`` probe when it ran; without it
-(``--models-dir``, or that probe absent) the standard ComfyUI folders under the models root are used.
+Each file is recorded with its path, size, a small summary of its safetensors header (the keys and shapes
+that identify it, per-group layer counts) and, where the manifest publishes a hash for its name, the sha256
+computed (cached, so a second run reads nothing). Nothing here judges: which model a header is, whether it
+is complete, and whether a hash matches are decided by checks/models.py against the manifests current when
+the checks run, so a replay of old facts uses a corrected manifest. The folder map comes from the
+``comfyui_tree`` probe when it ran; without it (``--models-dir``, or that probe absent) the standard ComfyUI
+folders under the models root are used.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from .. import manifests
 from ..hashing import HashCache
 from ..hashing import hash_files
 from ..hfcache import hub_dir, inspect_local, inspect_repo
-from ..safetensors_id import fingerprint
+from ..safetensors_id import read_facts
 from . import ProbeContext, probe
 
 ROLE_FOLDERS = {"diffusion_model": ["diffusion_models", "unet"], "text_encoder": ["text_encoders", "clip"],
@@ -155,11 +159,11 @@ def collect_comfy_files(comfy: dict[str, Any], names: set[str]) -> list[dict[str
             st = p.stat()
         except OSError:
             return
-        fp = fingerprint(p)
+        fp = read_facts(p)
         files.append({"path": str(p), "name": p.name, "folder_type": ftype, "folder": folder.get("path"),
                       "folder_source": folder.get("source"), "size": st.st_size, "mtime_ns": st.st_mtime_ns,
-                      "identity": fp["identity"], "integrity": fp["integrity"], "sha256": None,
-                      "hash_state": "unknown-hash"})
+                      "header": fp["header"], "integrity": fp["integrity"], "sha256": None,
+                      "hash_state": "not-hashed"})
 
     known = set()
     for ftype, folders in (comfy.get("model_folders") or {}).items():
@@ -179,20 +183,25 @@ def collect_comfy_files(comfy: dict[str, Any], names: set[str]) -> list[dict[str
 
 
 def hash_comfy_files(files: list[dict[str, Any]], specs: list[dict[str, Any]], no_hash: bool) -> None:
+    """Hash the files worth hashing: those the manifest publishes a sha256 for under their name, whose size
+    is a published one and whose header is whole (a wrong size is already a finding; hashing 8 GB to say so
+    again is waste). Records what was done (``hash_state``: hashed, cached, not-hashed, skipped, error) and
+    the sha256, never whether it matches: the check compares it with the manifest it runs with."""
     by_name: dict[str, list[dict[str, Any]]] = {}
     for s in specs:
         by_name.setdefault(s["name"], []).append(s)
     todo = []
     for f in files:
         named = by_name.get(f["name"], [])
-        shas = {s["sha256"] for s in named if s.get("sha256")}
-        f["expected_sha256"] = sorted(shas)
-        if not shas:
-            f["hash_state"] = "unknown-hash"
+        if not any(s.get("sha256") for s in named):
+            f["hash_state"] = "not-hashed"  # nothing published to compare with
             continue
         sizes = [s.get("size") for s in named]
-        if no_hash or not f["integrity"]["ok"] or (all(sizes) and f["size"] not in sizes):
+        if no_hash:
             f["hash_state"] = "skipped"
+            continue
+        if not f["integrity"]["ok"] or (all(sizes) and f["size"] not in sizes):
+            f["hash_state"] = "not-hashed"
             continue
         todo.append(f)
     if not todo:
@@ -201,14 +210,10 @@ def hash_comfy_files(files: list[dict[str, Any]], specs: list[dict[str, Any]], n
     for f in todo:
         r = got.get(f["path"]) or {}
         f["sha256"] = r.get("sha256")
-        if r.get("state") == "error":
-            f["hash_state"], f["hash_error"] = "skipped", r.get("error")
-        elif f["sha256"] in f["expected_sha256"]:
-            f["hash_state"] = "cached" if r.get("state") == "cached" else "verified"
-        elif any(s.get("sha256") is None for s in by_name.get(f["name"], [])):
-            f["hash_state"] = "unknown-hash"  # an accepted copy with no published hash may be this one
+        if r.get("state") == "error" or not f["sha256"]:
+            f["hash_state"], f["hash_error"] = "error", r.get("error")
         else:
-            f["hash_state"] = "mismatch"
+            f["hash_state"] = "cached" if r.get("state") == "cached" else "hashed"
 
 
 def gather_hf(opts: dict[str, Any], manifest: dict[str, Any]) -> dict[str, Any]:
@@ -240,9 +245,7 @@ def models_probe(ctx: ProbeContext) -> dict[str, Any]:
     opts = ctx.options
     manifest = load_models_manifest(opts)
     specs = all_specs(manifest)
-    out: dict[str, Any] = {"manifest": {"path": opts.get("manifest"), "variant": manifest.get("variant", []),
-                                        "url_template": manifest.get("url_template")},
-                           "comfyui": None, "files": [], "hf": None}
+    out: dict[str, Any] = {"manifest_path": opts.get("manifest"), "comfyui": None, "files": [], "hf": None}
     if opts.get("path") in (None, "comfyui"):
         comfy = comfy_folders(ctx)
         out["comfyui"] = comfy
