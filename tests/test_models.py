@@ -219,6 +219,9 @@ def test_diffusers_corrupt_blob_and_missing_component(tmp_path):
     f = by_code(doc, "models.diffusers.incomplete")
     assert any("missing components: transformer" in e for e in f["evidence"])
     assert any("'Flux2Pipeline', not 'Flux2KleinPipeline'" in e for e in f["evidence"])
+    (repo,) = [r for r in doc["facts"]["models"]["hf"]["repos"] if r["found"]]  # the probe records what is there; the check judged it
+    assert repo["pipeline_class"] == "Flux2Pipeline" and repo["missing_components"] == ["transformer"]
+    assert "problems" not in repo and repo["index_error"] is None
 
 
 def test_diffusers_not_found(tmp_path):
