@@ -514,6 +514,7 @@ def models_diffusers(facts: dict[str, Any]):
         # blobs are judged against their own names (the probe did that); a --model-dir copy's sha256 against
         # the one the manifest publishes now
         bad = [f for f in r.get("files") or [] if f.get("hash_state") in ("mismatch", "missing")
+               or (f.get("sha256") and f.get("blob_name") and f["sha256"] != f["blob_name"])
                or (r.get("local") and f.get("sha256") and published.get(f.get("repo_path"))
                    and f["sha256"] != published[f["repo_path"]])]
         if r.get("incomplete_downloads"):
@@ -534,7 +535,7 @@ def models_diffusers(facts: dict[str, Any]):
                        f"{name}: {len(bad)} file(s) do not hash to their blob name (damaged download)",
                        [f"{f['repo_path']}: " + (f"blob {f.get('blob_name')}, " if f.get("blob_name") else
                                                  f"published {published.get(f['repo_path'])}, ")
-                        + f"content sha256 {f.get('sha256')} ({'mismatch' if r.get('local') else f['hash_state']})"
+                        + f"content sha256 {f.get('sha256')} ({'missing' if f.get('hash_state') == 'missing' else 'mismatch'})"
                         for f in bad[:6]],
                        f"Delete the damaged blobs and download again: `klein-doctor install --path diffusers`")
         if not problems and not bad:

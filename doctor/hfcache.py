@@ -141,7 +141,8 @@ def snapshot_files(snap: Path) -> list[dict[str, Any]]:
 
 
 def verify_blobs(files: list[dict[str, Any]], cache: HashCache | None, do_hash: bool) -> None:
-    """Fill each file's sha256 and hash_state: a blob named by a sha256 must hash to its name."""
+    """Fill each file's sha256 and hash_state (hashed, cached, skipped, missing, unreadable, unknown-hash): a blob
+    named by a sha256 must hash to its name, which the check compares."""
     todo = [f["blob"] for f in files if f["blob_name"] and _HEX64.match(f["blob_name"]) and f["size"] is not None]
     got = hash_files(todo, cache) if (do_hash and todo) else {}
     for f in files:
@@ -156,11 +157,8 @@ def verify_blobs(files: list[dict[str, Any]], cache: HashCache | None, do_hash: 
             if r.get("state") == "error":
                 f.update(sha256=None, hash_state="unreadable", error=r.get("error"))
                 continue
-            f["sha256"] = r.get("sha256")
-            if f["sha256"] != f["blob_name"]:
-                f["hash_state"] = "mismatch"
-            else:
-                f["hash_state"] = "cached" if r.get("state") == "cached" else "verified"
+            f["sha256"] = r.get("sha256")  # checks/models.py compares it with the blob's name
+            f["hash_state"] = "cached" if r.get("state") == "cached" else "hashed"
 
 
 def clean_orphans(hub: Path, folder: Path) -> tuple[list[dict[str, Any]], list[str]]:
