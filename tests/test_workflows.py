@@ -382,3 +382,13 @@ def test_exponential_subgraph_nesting_is_bounded(tmp_path):
     data = {"nodes": [{"id": 1, "type": ids[0], "mode": 0}], "definitions": {"subgraphs": subgraphs}}
     wf = workflow.load(_write(tmp_path, data, "deep.json"))
     assert wf["error_code"] == "workflows.too-large" and "20,000 nodes" in wf["error"]
+
+
+def test_two_subgraphs_containing_each_other(tmp_path):
+    a, b = "aaaaaaaa-0000-4000-8000-00000000000a", "aaaaaaaa-0000-4000-8000-00000000000b"
+    data = {"nodes": [{"id": 1, "type": a, "mode": 0}],
+            "definitions": {"subgraphs": [{"id": a, "name": "outer", "nodes": [{"id": 1, "type": b, "mode": 0}]},
+                                          {"id": b, "name": "inner", "nodes": [{"id": 1, "type": a, "mode": 0}]}]}}
+    wf = workflow.load(_write(tmp_path, data, "ab.json"))
+    assert wf["error_code"] == "workflows.subgraph-cycle"
+    assert "'outer' -> 'inner' -> 'outer'" in wf["error"]
