@@ -24,7 +24,6 @@ from doctor.registry import check
 from doctor.safetensors_id import identify_summary, identity_of
 
 ALIASES = {"unet": "diffusion_models", "clip": "text_encoders"}
-LOADER_FOLDERS = wfmod.LOADER_FOLDERS
 # CLIPLoader types that build a FLUX text encoder: a Qwen3 file with one of these is meant for Klein; with any
 # other type (lumina2, qwen_image, ...) the same file is Z-Image's encoder and not a Klein signal on its own.
 FLUX_CLIP_TYPES = ("flux2", "flux")
@@ -71,7 +70,7 @@ def build_context(facts: dict[str, Any]) -> dict[str, Any]:
     searched = w.get("folders_searched") or {}
 
     def exists(folder: str, name: str) -> tuple[bool | None, str]:
-        if model_files:
+        if model_files and name.lower().endswith((".safetensors", ".sft")):  # the models probe lists only these
             names = by_folder.get(folder, {})
             return (name.replace("\\", "/").lower() in names or _base(name) in names), "the model files found by the models check"
         if server_files.get(folder) is not None:
@@ -170,7 +169,7 @@ def _lint_nodes(wf: dict[str, Any], ctx: dict[str, Any], rules: dict[str, Any], 
 def _loaded(by_type: dict[str, list[dict[str, Any]]], ident: Any) -> dict[str, list[tuple[dict[str, Any], str, Any]]]:
     """{folder: [(node, file name, identity)]} for the loader nodes of one scope."""
     loaded: dict[str, list[tuple[dict[str, Any], str, Any]]] = {}
-    for ntype, (inp, folder) in LOADER_FOLDERS.items():
+    for ntype, (inp, folder) in wfmod.loader_folders().items():
         for n in by_type.get(ntype, []):
             name = n["widgets"].get(inp)
             if isinstance(name, str):
@@ -188,11 +187,11 @@ def klein_signals(by_type: dict[str, list[dict[str, Any]]], loaded: dict[str, li
         fam = str((idt or {}).get("family") or "")
         if fam.startswith("flux2-klein"):
             klein_models.append((n, name, idt))
-            signals.append(f"UNETLoader (node {n['id']}) loads {name}: {_how(idt)}")
+            signals.append(f"{n['type']} (node {n['id']}) loads {name}: {_how(idt)}")
         elif (idt or {}).get("from") != "file header" and re.search(rules["klein"]["name_regex"], _base(name)):
             generic = {"role": "diffusion_model", "family": "flux2-klein", "from": "file name"}
             klein_models.append((n, name, generic))
-            signals.append(f"UNETLoader (node {n['id']}) loads {name}: 'klein' in the file name")
+            signals.append(f"{n['type']} (node {n['id']}) loads {name}: 'klein' in the file name")
         elif (idt or {}).get("from") == "file header" and fam and not fam.startswith("flux2"):
             other_model = f"{name}: {_how(idt)}"
     for t in rules["klein"]["signal_nodes"]:
@@ -205,7 +204,7 @@ def klein_signals(by_type: dict[str, list[dict[str, Any]]], loaded: dict[str, li
         for n, name, idt in loaded.get("text_encoders", []):
             fam = str((idt or {}).get("family") or "")
             if fam in ("qwen3-4b", "qwen3-8b") and n["widgets"].get("type") in FLUX_CLIP_TYPES:
-                signals.append(f"CLIPLoader (node {n['id']}) loads {name} ({_how(idt)}) as type "
+                signals.append(f"{n['type']} (node {n['id']}) loads {name} ({_how(idt)}) as type "
                                f"'{n['widgets'].get('type')}'")
     return signals, klein_models
 
@@ -224,12 +223,14 @@ def _lint_scope(sc: dict[str, Any], ctx: dict[str, Any], rules: dict[str, Any], 
         return False
     why = [f"Klein recognised by: {'; '.join(signals[:3])}"]
     clip_type = rules["klein"]["clip_type"]
-    for n in by_type.get("CLIPLoader", []):
+    clip_nodes = [n for ntype, (_, folder) in wfmod.loader_folders().items() if folder == "text_encoders"
+                  for n in by_type.get(ntype, [])]
+    for n in clip_nodes:
         t = n["widgets"].get("type")
         if t is not None and t != clip_type:
             extra = (" ('flux' is FLUX.1's T5/CLIP recipe: the Qwen3 encoder output then has the wrong width and the "
                      "sampler fails with 'mat1 and mat2 shapes cannot be multiplied')" if t == "flux" else "")
-            out.add(fail, "workflows.clip-type", f"{where}: CLIPLoader (node {n['id']}) has type '{t}'; Klein needs "
+            out.add(fail, "workflows.clip-type", f"{where}: {n['type']} (node {n['id']}) has type '{t}'; Klein needs "
                     f"'{clip_type}'{extra}", [*why, f"source: {rules['klein']['source']}"],
                     f"Set the CLIPLoader's type to {clip_type}")
     for t in rules["wrong_latent"]["types"]:
@@ -291,12 +292,11 @@ def _lint_files(loaded: dict[str, list[Any]], ctx: dict[str, Any], where: str, r
                 klein_models: list[Any], out: _Out) -> None:
     exists = ctx.get("exists")
     if exists is not None:
-        node_of = {folder: ntype for ntype, (_, folder) in LOADER_FOLDERS.items()}
         for folder, rows in loaded.items():
             for n, name, _ in rows:
                 found, source = exists(folder, name)
                 if found is False:
-                    out.add(fail, "workflows.file-missing", f"{where}: {node_of[folder]} (node {n['id']}) loads {name}, "
+                    out.add(fail, "workflows.file-missing", f"{where}: {n['type']} (node {n['id']}) loads {name}, "
                             f"which is not in any {folder} folder", [f"looked in: {source}"],
                             f"Put {name} into ComfyUI/models/{folder}/ (or a folder extra_model_paths.yaml adds), "
                             "or pick the file you have in the node")
@@ -308,7 +308,7 @@ def _lint_files(loaded: dict[str, list[Any]], ctx: dict[str, Any], where: str, r
             tf = (tidt or {}).get("family")
             if want_te and tf and tf != "unknown" and tf != want_te:
                 out.add(fail, "workflows.pairing-te", f"{where}: {mname} ({fam}) needs the {want_te} text encoder, but "
-                        f"CLIPLoader (node {n['id']}) loads {tname} ({tf}); the sampler fails with a shape mismatch",
+                        f"{n['type']} (node {n['id']}) loads {tname} ({tf}); the sampler fails with a shape mismatch",
                         [f"{mname}: {_how(midt)}", f"{tname}: {_how(tidt)}", f"source: {pairing['source']}"],
                         f"Load the {want_te} encoder "
                         f"({'qwen_3_4b.safetensors' if want_te == 'qwen3-4b' else 'qwen_3_8b_fp8mixed.safetensors'})")

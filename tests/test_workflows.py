@@ -392,3 +392,25 @@ def test_two_subgraphs_containing_each_other(tmp_path):
     wf = workflow.load(_write(tmp_path, data, "ab.json"))
     assert wf["error_code"] == "workflows.subgraph-cycle"
     assert "'outer' -> 'inner' -> 'outer'" in wf["error"]
+
+
+def test_gguf_loaders_are_judged_like_the_core_ones(tmp_path):
+    """Many public Klein workflows load GGUF files through city96's ComfyUI-GGUF nodes."""
+    def gguf(clip="Qwen3-4B-Q4_K_M.gguf", clip_type="flux2") -> dict:
+        p = _api(latent="EmptyFlux2LatentImage")
+        p["1"] = {"class_type": "UnetLoaderGGUF", "inputs": {"unet_name": "flux-2-klein-4b-Q4_K_M.gguf"}}
+        p["2"] = {"class_type": "CLIPLoaderGGUF", "inputs": {"clip_name": clip, "type": clip_type}}
+        return p
+
+    assert above_info(_lint_data(tmp_path, gguf())) == []
+    assert codes(_lint_data(tmp_path, gguf(clip_type="flux")), "fail") == {"workflows.clip-type"}
+    fs = _lint_data(tmp_path, gguf(clip="Qwen3-8B-Q4_K_M.gguf"))
+    assert codes(fs, "fail") == {"workflows.pairing-te"} and "CLIPLoaderGGUF (node 2)" in fs[0].title
+    # on disk: the models probe lists no .gguf, so a GGUF file is looked up in the folders, not called missing
+    root = git_tree(tmp_path)
+    sparse(root / "models" / "unet" / "flux-2-klein-4b-Q4_K_M.gguf")
+    sparse(root / "models" / "text_encoders" / "Qwen3-4B-Q4_K_M.gguf")
+    sparse(root / "models" / "vae" / "flux2-vae.safetensors")
+    facts = gather(root, [_write(tmp_path, gguf(), "g.json")],
+                   {"models": {"files": [{"name": "flux2-vae.safetensors", "folder_type": "vae", "path": "x"}]}})
+    assert above_info(lint_findings(facts)) == []

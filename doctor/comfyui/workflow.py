@@ -213,12 +213,19 @@ def _parse_api(data: dict[str, Any]) -> dict[str, Any]:
             "inactive": 0, "error": None}
 
 
+def loader_folders() -> dict[str, tuple[str, str]]:
+    """{node type: (file input, folder)} of every model loader judged: the core ones and the GGUF ones."""
+    gguf = {k: (v[0], v[1]) for k, v in manifests.load("comfyui").get("gguf_loaders", {}).items() if isinstance(v, list)}
+    return {**LOADER_FOLDERS, **gguf}
+
+
 def referenced_files(wf: dict[str, Any]) -> dict[str, set[str]]:
     """{folder: {file names}} the loaders in a parsed workflow ask for."""
     out: dict[str, set[str]] = {}
+    loaders = loader_folders()
     for sc in wf.get("scopes") or []:
         for n in sc["nodes"]:
-            spec = LOADER_FOLDERS.get(n["type"])
+            spec = loaders.get(n["type"])
             if spec and isinstance(n["widgets"].get(spec[0]), str):
                 out.setdefault(spec[1], set()).add(n["widgets"][spec[0]])
     return out
