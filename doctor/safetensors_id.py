@@ -23,9 +23,9 @@ MAX_HEADER_BYTES = 100_000_000
 # No real shape or offset has more digits than this (2**64 has 20); a longer integer is hostile or damaged, and
 # parsing it would hit Python's 4,300-digit int limit (a ValueError) or cost quadratic time.
 MAX_INT_DIGITS = 30
-# The header summary the models probe records keeps at most this many exact keys (the Klein files need < 120;
-# a folder of 100 unrelated checkpoints must not make the facts megabytes).
-MAX_SUMMARY_KEYS = 128
+# The header summary the models probe records keeps at most this many exact keys besides the ones a signature
+# names (a folder of 100 unrelated checkpoints must not make the facts, or a report, megabytes).
+MAX_SUMMARY_KEYS = 64
 DTYPE_BYTES = {"BOOL": 1, "U8": 1, "I8": 1, "F8_E4M3": 1, "F8_E5M2": 1, "F8_E8M0": 1, "I16": 2, "U16": 2,
                "F16": 2, "BF16": 2, "I32": 4, "U32": 4, "F32": 4, "I64": 8, "U64": 8, "F64": 8, "C64": 8}
 _DTYPE_WORD = {"BF16": "bf16", "F16": "fp16", "F32": "fp32", "F64": "fp64", "F8_E4M3": "fp8-e4m3", "F8_E5M2": "fp8-e5m2"}
@@ -233,7 +233,7 @@ def summarize(h: Header) -> dict[str, Any]:
         elif parts[i] == "0":
             zero.append(k)
     rest = sorted(flat) + sorted(zero)  # keys without a layer index say most about what a file is
-    chosen = first + rest[: max(0, MAX_SUMMARY_KEYS - len(first))]
+    chosen = first + rest[:MAX_SUMMARY_KEYS]
     keys = {k: [h.tensors[k]["dtype"], h.tensors[k]["shape"]] for k in chosen}
     big = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:40]
     blocks = {g: {"n": len(ix), "max": max(ix), "weights": [min(ix.values()), max(ix.values())]} for g, ix in big}
