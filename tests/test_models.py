@@ -350,3 +350,22 @@ def test_size_of_no_published_file_of_the_role_is_a_warning(tmp_path):
     f = by_code(doc, "models.integrity.size-unpublished")
     assert f["status"] == "warn" and "336,211,292 or 336,213,556" in f["title"]
     assert "my_flux2_vae_bf16.safetensors" in f["title"]
+
+
+def test_hostile_header_is_a_finding_for_that_file_not_a_lost_probe(tmp_path):
+    """An integer past Python's 4,300-digit limit in one header: that file gets a finding, the others are judged."""
+    from checks.models import models_integrity, models_present
+    from doctor.probes import ProbeContext
+    from doctor.probes.models import models_probe
+
+    root = comfy(tmp_path)
+    good_4b(root)
+    hdr = ('{"a":{"dtype":"F32","shape":[' + "7" * 5000 + '],"data_offsets":[0,4]}}').encode()
+    st.write_raw_header(root / "models/vae/evil.safetensors", hdr, size=8 + len(hdr) + 4)
+    facts = {"options": {"path": "comfyui", "comfyui": str(root), "no_hash": True}, "system": {"os": "linux"}}
+    facts["models"] = models_probe(ProbeContext(options=dict(facts["options"])))
+    found = {(f.code, f.status.value): f for f in models_integrity(facts)}
+    f = found[("models.integrity.other-broken", "warn")]
+    assert "evil.safetensors" in f.title and "integer of 5000 digits" in f.evidence[1]
+    assert {"models.present.diffusion_model", "models.present.text_encoder", "models.present.vae"} <= \
+        {x.code for x in models_present(facts)}
