@@ -369,3 +369,27 @@ def test_hostile_header_is_a_finding_for_that_file_not_a_lost_probe(tmp_path):
     assert "evil.safetensors" in f.title and "integer of 5000 digits" in f.evidence[1]
     assert {"models.present.diffusion_model", "models.present.text_encoder", "models.present.vae"} <= \
         {x.code for x in models_present(facts)}
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symlinked HF cache layout")
+def test_model_dir_vae_hash_is_compared_by_the_check(tmp_path):
+    """A --model-dir copy: the probe records the VAE's sha256, the check compares it with the published one."""
+    hub = _hub(tmp_path)
+    snap = next(hub.glob("models--*FLUX.2-klein-4B/snapshots/*"))
+    local = tmp_path / "local"
+    import shutil
+    shutil.copytree(snap, local)  # follows the links: real files, like a copied folder
+    saved = tmp_path / "f.json"
+    rc, doc = check(tmp_path, "--path", "diffusers", "--model-dir", str(local), "--save-facts", str(saved))
+    f = by_code(doc, "models.diffusers.corrupt")
+    assert f["status"] == "fail" and "published ca70d2202afe" in f["evidence"][0]
+    (repo,) = [r for r in doc["facts"]["models"]["hf"]["repos"] if r.get("found")]
+    vae = next(x for x in repo["files"] if x["repo_path"] == "vae/diffusion_pytorch_model.safetensors")
+    assert vae["hash_state"] == "hashed" and "expected_sha256" not in vae  # raw: no verdict in the facts
+    mine = hashlib.sha256((local / "vae/diffusion_pytorch_model.safetensors").read_bytes()).hexdigest()
+    from doctor import manifests
+    fixed = tmp_path / "models.toml"
+    fixed.write_text((manifests.manifest_dir() / "models.toml").read_text().replace(
+        "ca70d2202afe6415bdbcb8793ba8cd99fd159cfe6192381504d6c4d3036e0f04", mine))
+    rc, doc = check(tmp_path, "--facts", str(saved), "--manifest", str(fixed))
+    assert "models.diffusers.corrupt" not in codes(doc) and by_code(doc, "models.diffusers.ok")
