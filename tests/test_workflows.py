@@ -414,3 +414,11 @@ def test_gguf_loaders_are_judged_like_the_core_ones(tmp_path):
     facts = gather(root, [_write(tmp_path, gguf(), "g.json")],
                    {"models": {"files": [{"name": "flux2-vae.safetensors", "folder_type": "vae", "path": "x"}]}})
     assert above_info(lint_findings(facts)) == []
+
+
+def test_flux2_dev_recipe_is_not_judged_as_a_klein_mistake(tmp_path):
+    """FLUX.2 [dev] shares the FLUX.2 VAE and nodes: its recipe (UNET flux2_dev_fp8mixed, CLIPLoader type flux2 with
+    mistral_3_small_flux2_fp8, as in public ComfyUI client code found with the search tool) gets no failure."""
+    p = _api(unet="flux2_dev_fp8mixed.safetensors", clip="mistral_3_small_flux2_fp8.safetensors",
+             latent="EmptyFlux2LatentImage")
+    assert above_info(_lint_data(tmp_path, p)) == []

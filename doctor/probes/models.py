@@ -31,8 +31,8 @@ MAX_DEPTH = 4
 
 
 def load_models_manifest(options: dict[str, Any]) -> dict[str, Any]:
-    if options.get("manifest"):
-        manifests.set_override("models", Path(options["manifest"]))
+    if options.get("manifest") and manifests._OVERRIDES.get("models") != Path(options["manifest"]):
+        manifests.set_override("models", Path(options["manifest"]))  # once: setting it clears every parsed table
     data = manifests.load("models")
     problem = manifest_problem(data)
     if problem:
