@@ -251,7 +251,8 @@ def _shape_in(keys: dict[str, Any], key: str) -> list[int] | None:
 def match_signature(keys: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
     """The first signature whose keys and shapes the header has, with the key prefix it used. ``keys`` is a
     summary's name -> [dtype, shape] map (or a Header's tensors, whose entries carry ``shape``)."""
-    flat = {k: (v if isinstance(v, (list, tuple)) else [v.get("dtype"), v.get("shape")]) for k, v in keys.items()}
+    flat = {k: (v if isinstance(v, (list, tuple)) else [v.get("dtype"), v.get("shape")] if isinstance(v, dict) else None)
+            for k, v in keys.items()}
     for sig in _signatures():
         for pre in sig.get("prefixes", [""]):
             if all(_shape_in(flat, pre + k) == list(v) for k, v in (sig.get("shapes") or {}).items()) \
@@ -268,7 +269,7 @@ def completeness(sig: dict[str, Any], pre: str, summary: dict[str, Any]) -> tupl
     want = sig.get("blocks") or {}
     if not want:
         return None, []
-    have = summary.get("blocks") or {}
+    have = summary.get("blocks") if isinstance(summary.get("blocks"), dict) else {}
     missing = []
     for group, n in want.items():
         b = have.get(pre + group)
@@ -277,8 +278,8 @@ def completeness(sig: dict[str, Any], pre: str, summary: dict[str, Any]) -> tupl
             continue
         if b.get("n") != n or b.get("max") != n - 1:
             missing.append(f"{group}: {b.get('n')} of {n} layers (highest index {b.get('max')})")
-        w = b.get("weights") or [0, 0]
-        if sig.get("uniform_blocks") and len(w) == 2 and w[0] != w[1]:
+        w = b.get("weights")
+        if sig.get("uniform_blocks") and isinstance(w, list) and len(w) == 2 and w[0] != w[1]:
             missing.append(f"{group}: some layers lack weights ({w[0]} to {w[1]} .weight tensors per layer)")
     return not missing, missing
 
