@@ -120,9 +120,21 @@ def test_slow_run_with_another_process_warns_with_that_cause():
     r["median_s"] = 1.4
     facts["smoke"]["nvml"]["other_processes"] = [{"pid": 4242, "name": "python3", "max_used_bytes": int(30 * GB)}]
     f = replay(facts)["smoke.speed.slow"]
-    assert f.status.value == "warn" and "3.0x the target" in f.title
+    assert f.status.value == "warn" and "1.40 s per image, 3.04x the 0.46 s target for NVIDIA H100" in f.title
+    assert "(the tolerance is 1.25x)" in f.title
     assert any("likely cause 1: other processes" in e and "python3 4242" in e for e in f.evidence)
     assert "Close the other GPU programs" in f.fix
+
+
+def test_speed_verdicts_state_the_ratio():
+    facts = h100_facts()
+    facts["smoke"]["result"]["median_s"] = 0.50
+    f = replay(facts)["smoke.speed.ok"]
+    assert "0.50 s per image, 9% slower than the 0.46 s target" in f.title and "within the 1.25x tolerance" in f.title
+    facts["smoke"]["result"]["median_s"] = 0.44
+    f = replay(facts)["smoke.speed.ok"]
+    assert "0.44 s per image, 4% faster than the 0.46 s target" in f.title and "tolerance" not in f.title
+    assert "within the target" not in f.title
 
 
 def test_throttled_clock_is_a_cause():
@@ -404,11 +416,31 @@ def test_check_smoke_on_comfyui_end_to_end(comfy_replay, tmp_path):
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     by = {f["code"]: f for f in doc["findings"]}
     assert by["smoke.image.black"]["status"] == "fail" and rc == 1
+    # The captured server ran on the CPU (its /system_stats lists only 'cpu'): said so, never "unknown GPU".
+    assert r["device"]["type"] == "cpu"
+    cpu = by["smoke.comfyui-cpu"]
+    assert cpu["status"] == "warn" and "computes on the CPU" in cpu["title"] and "median 33.84 s over 2 runs" in cpu["title"]
+    assert any(e.startswith("cold run (models freed first: load + generation)") for e in cpu["evidence"])
+    text = json.dumps(doc["findings"])
+    assert "unknown GPU" not in text and "warm-up 0.00" not in text and "None" not in cpu["title"]
 
     rc, doc = run_json("--smoke", "--path", "comfyui", "--server", comfy_replay("fullte_cold_seed42"),
                        "--smoke-runs", "1", "--smoke-out", str(out), "--check", "smoke")
     by = {f["code"]: f for f in doc["findings"]}
     assert by["smoke.image.ok"]["status"] == "ok"
+
+
+def test_comfyui_server_device_comes_from_the_server():
+    from doctor.probes.smoke import server_device
+
+    cuda = {"devices": [{"name": "cuda:0 NVIDIA GeForce RTX 5090 : cudaMallocAsync", "type": "cuda"}]}
+    assert server_device(cuda, None) == {"type": "cuda", "name": "NVIDIA GeForce RTX 5090",
+                                         "source": "the server's /system_stats"}
+    local = {"name": "NVIDIA GeForce RTX 5090"}
+    assert server_device(cuda, local)["name"] == "NVIDIA GeForce RTX 5090"
+    assert server_device({"devices": [{"name": "cpu", "type": "cpu"}]}, local)["type"] == "cpu"
+    assert server_device({"devices": []}, local) == {"type": None, "name": None,
+                                                     "source": "the server did not say which device it uses"}
 
 
 def test_check_smoke_on_comfyui_without_a_server():
