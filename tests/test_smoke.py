@@ -199,6 +199,21 @@ def test_child_reports_a_bad_config_as_data():
     assert payload["error"]["kind"] == "usage" and out.stderr == ""
 
 
+def test_no_gpu_is_said_before_a_missing_numpy_or_diffusers(tmp_path):
+    """A CPU-only torch in an environment without numpy and diffusers: the first thing said is 'no GPU'."""
+    pytest.importorskip("torch")
+    script = REPO / "doctor" / "probe_scripts" / "smoke_diffusers.py"
+    cfg = tmp_path / "c.json"
+    cfg.write_text(json.dumps({"synthetic": True, "runs": 1}))
+    hide = ("import runpy, sys; sys.modules['numpy'] = None; sys.modules['diffusers'] = None; "
+            f"sys.argv = [{str(script)!r}, {'@' + str(cfg)!r}]; runpy.run_path(sys.argv[0], run_name='__main__')")
+    out = subprocess.run([sys.executable, "-c", hide], capture_output=True, text=True, timeout=120)
+    payload = json.loads(out.stdout.split("@@KLEIN_DOCTOR_JSON@@")[1].strip())
+    assert payload["error"]["kind"] == "no_cuda", payload
+    assert "torch sees no usable CUDA GPU" in payload["error"]["message"] and "CPU-only build" in payload["error"]["message"]
+    assert "numpy" not in json.dumps(payload)
+
+
 def test_missing_torch_in_the_target_python_is_a_finding(tmp_path):
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(tmp_path / "bare")], check=True, timeout=60)
     py = tmp_path / "bare" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
