@@ -153,6 +153,13 @@ def smoke_run(facts: dict[str, Any]):
         elif kind == "timeout":
             yield fail("smoke.timeout", f"{tag}The smoke run did not finish within {s.get('timeout_s', 0):g} s", evidence,
                        "Re-run with a larger --smoke-timeout; a first run also compiles kernels and reads ~16 GB from disk")
+        elif kind in ("model_files", "crash") and known_error(_failure_text(s, err)):
+            known = known_error(_failure_text(s, err))
+            f = fail("smoke.known-error", f"{tag}The smoke run failed: {known['title']}",
+                     evidence + [f"error: {msg.splitlines()[0][:300]}", f"cause: {known['cause']}",
+                                 f"known error {known['id']} (klein-doctor explain)"], known.get("fix"))
+            f.detail = err.get("traceback_tail") or s.get("stderr_tail")
+            yield f
         elif kind == "model_files":
             yield fail("smoke.model-load", f"The model files did not load: {msg.splitlines()[0][:300]}", evidence,
                        "Verify the snapshot (Model files area) or re-download it: `klein-doctor install --path diffusers`")
@@ -181,6 +188,24 @@ def smoke_run(facts: dict[str, Any]):
     mode_line = [f"{plan.get('mode')}: {plan['mode_reason']}"] if plan.get("mode") and plan.get("mode_reason") else []
     yield ok("smoke.ran", f"{tag}Generated 1024x1024 in {r['settings']['steps']} steps on {dev.get('name')}: "
              f"{took}", mode_line + evidence)
+
+
+def _failure_text(s: dict[str, Any], err: dict[str, Any]) -> str:
+    return "\n".join(x for x in (err.get("message"), err.get("traceback_tail"), s.get("stderr_tail"))
+                     if isinstance(x, str) and x)
+
+
+def known_error(text: str) -> dict[str, Any] | None:
+    """The first error signature `klein-doctor explain` knows in a failed run's message and traceback, so a
+    truncated file gets the truncated-file fix rather than "run with -v"."""
+    if not text.strip():
+        return None
+    from doctor import explain
+
+    matches = explain.explain_scanner(explain.scan_bytes(text.encode("utf-8", "replace")), None)
+    rank = {"fail": 0, "warn": 1, "info": 2}
+    matches = sorted(matches, key=lambda m: rank.get(m.get("severity"), 3))
+    return matches[0] if matches else None
 
 
 def _run_evidence(s: dict[str, Any], r: dict[str, Any]) -> list[str]:

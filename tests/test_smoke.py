@@ -464,3 +464,28 @@ def test_check_smoke_on_comfyui_without_a_server():
     rc, doc = run_json("--smoke", "--path", "comfyui", "--server", "http://127.0.0.1:9", "--check", "smoke")
     (f,) = [f for f in doc["findings"] if f["code"] == "smoke.comfyui-unavailable"]
     assert "no ComfyUI server answered" in f["title"]
+
+
+def test_a_smoke_failure_with_a_known_cause_gets_that_cause_and_fix(tmp_path):
+    """A truncated safetensors file fails the load with safetensors' own message: the finding names the
+    truncated-file cause and its fix (the same signature `explain` uses), not "run with -v"."""
+    safetensors = pytest.importorskip("safetensors.torch")
+    import torch
+
+    whole = tmp_path / "whole.safetensors"
+    safetensors.save_file({"w": torch.zeros(64, 64)}, str(whole))
+    cut = tmp_path / "diffusion_pytorch_model.safetensors"
+    cut.write_bytes(whole.read_bytes()[:-1000])
+    try:
+        safetensors.load_file(str(cut))
+        raise AssertionError("a truncated file loaded")
+    except Exception as exc:  # noqa: BLE001 - the real message is the test input
+        message = f"{type(exc).__name__}: {exc}"
+    facts = h100_facts()
+    facts["smoke"]["result"] = {"ok": False, "stage": "load", "error": {"kind": "crash", "message": message,
+                                                                        "traceback_tail": "Traceback ...\n" + message}}
+    found = replay(facts)
+    f = found["smoke.known-error"]
+    assert f.status.value == "fail" and "smoke.crashed" not in found
+    assert any(e.startswith("known error ") for e in f.evidence)
+    assert "-v" not in (f.fix or "") and f.fix
