@@ -131,7 +131,22 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--out", default="fidelity.json")
     ap.add_argument("--only", nargs="*")
+    ap.add_argument("--pairs", type=int, default=0,
+                    help="instead of the variants: N interleaved pairs of bare and doctor runs")
     args = ap.parse_args()
+    if args.pairs:
+        out = {}
+        for i in range(args.pairs):
+            for name, fn in ((f"bare#{i + 1}", lambda: run_bare(args.runs)), (f"doctor#{i + 1}", lambda: run_doctor(args.runs))):
+                out[name] = fn()
+                print(line(name, out[name]), flush=True)
+        bare = [out[k]["median_s"] for k in out if k.startswith("bare") and "median_s" in out[k]]
+        doc = [out[k]["median_s"] for k in out if k.startswith("doctor") and "median_s" in out[k]]
+        if bare and doc:
+            b, d = statistics.median(bare), statistics.median(doc)
+            print(f"median of bare medians {b:.4f} s, of doctor medians {d:.4f} s: doctor/bare = {d / b:.3f}")
+        Path(args.out).write_text(json.dumps(out, indent=1, default=str), encoding="utf-8")
+        return 0
     plan = [
         ("bare", lambda: run_bare(args.runs)),
         ("child", lambda: run_child(args.runs)),
