@@ -276,11 +276,18 @@ def generate(cfg: dict, report: dict, torch, np) -> dict:
         report["device"] = {"type": "cuda", "index": idx, "name": props.name, "total_bytes": int(props.total_memory)}
         device = torch.device("cuda", idx)
         limit = cfg.get("vram_limit_gb")
-        if limit:
+
+        def apply_limit():
             # "Would this fit a smaller card?": torch's allocator refuses beyond the fraction, a real OOM.
             frac = min(1.0, float(limit) * 1e9 / props.total_memory)
             torch.cuda.set_per_process_memory_fraction(frac, idx)
             report["device"]["vram_limit_bytes"] = int(frac * props.total_memory)
+
+        # Random weights for an offloaded run are made on the GPU (seconds) and moved to the CPU, where a
+        # user's loaded weights live, before the limit applies; everything else is limited from the start.
+        late_limit = bool(limit) and synthetic and mode in ("offload", "sequential")
+        if limit and not late_limit:
+            apply_limit()
     else:
         if not cpu_allowed(cfg):
             report["error"] = {"kind": "no_cuda", "message": no_cuda_message(torch)}
@@ -298,7 +305,7 @@ def generate(cfg: dict, report: dict, torch, np) -> dict:
             try:
                 pipe, seq_len = build_synthetic(torch, cfg, dtype, device)
             except Exception as exc:  # noqa: BLE001 - too big for this card: build on the CPU (slow) and offload
-                if not (cuda and mode == "offload" and is_oom(exc)):
+                if not (cuda and mode in ("offload", "sequential") and is_oom(exc)):
                     raise
                 torch.cuda.empty_cache()
                 report.setdefault("notes", []).append("random weights did not fit the GPU; built on the CPU")
@@ -306,8 +313,17 @@ def generate(cfg: dict, report: dict, torch, np) -> dict:
         else:
             seq_len = 512
             pipe = Flux2KleinPipeline.from_pretrained(cfg["model_dir"], torch_dtype=dtype, local_files_only=True)
+        if cuda and synthetic and mode in ("offload", "sequential"):
+            pipe.to("cpu")
+            torch.cuda.synchronize()
+            torch.cuda.empty_cache()
+            torch.cuda.reset_peak_memory_stats()
+            if late_limit:
+                apply_limit()
         if mode == "offload" and cuda:
             pipe.enable_model_cpu_offload(gpu_id=device.index)
+        elif mode == "sequential" and cuda:
+            pipe.enable_sequential_cpu_offload(gpu_id=device.index)
         else:
             pipe.to(device)
         if cuda:
