@@ -143,8 +143,16 @@ def gpu_vram(facts: dict[str, Any]):
         yield warn("gpu.vram.path-too-big", f"{gib(total)} of VRAM is too little for the {wanted} path; {best['label']} fits",
                    evidence, f"klein-doctor check --path {best['path']}")
         return
-    best = max(fits, key=lambda r: r["need_gb"])
-    yield ok("gpu.vram.ok", f"{gib(total)} of VRAM: enough for {best['label']}", evidence)
+    usable = [r for r in path_rows if r in fits] or fits
+    best = max(usable, key=lambda r: r["need_gb"])
+    title = f"{gib(total)} of VRAM: enough for {best['label']}"
+    if best.get("measured"):
+        title += f" ({best['measured'].split(',')[0]} measured on an H200)"
+    bigger = [r for r in path_rows if r not in fits]
+    if bigger:
+        big = max(bigger, key=lambda r: r["need_gb"])
+        title += f"; {big['label']} (~{big['need_gb']:g} GB) does not fit"
+    yield ok("gpu.vram.ok", title, evidence)
 
 
 @check("gpu.fp8", area="GPU", title="FP8 files get a speed-up on this GPU", needs=["gpu"])

@@ -53,8 +53,9 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     s.add_argument("--smoke-out", metavar="FILE", default="klein-smoke.png", help="where the smoke image is saved")
     s.add_argument("--smoke-runs", type=int, metavar="N", default=3, help="timed generations after the warm-up (default 3)")
     s.add_argument("--smoke-timeout", type=float, metavar="S", default=900.0, help="seconds the smoke run may take")
-    s.add_argument("--smoke-mode", choices=["resident", "offload"],
-                   help="diffusers: keep the pipeline on the GPU or use enable_model_cpu_offload() (default: from free VRAM)")
+    s.add_argument("--smoke-mode", choices=["resident", "offload", "sequential"],
+                   help="diffusers: keep the pipeline on the GPU, enable_model_cpu_offload(), or "
+                        "enable_sequential_cpu_offload() (default: from free VRAM)")
     s.add_argument("--smoke-vram-limit", type=float, metavar="GB",
                    help="diffusers: cap the smoke run's VRAM (to learn whether a smaller card would fit)")
     s.add_argument("--smoke-seed", type=int, metavar="N", help="diffusers: the seed (default 42)")

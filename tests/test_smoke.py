@@ -120,9 +120,21 @@ def test_slow_run_with_another_process_warns_with_that_cause():
     r["median_s"] = 1.4
     facts["smoke"]["nvml"]["other_processes"] = [{"pid": 4242, "name": "python3", "max_used_bytes": int(30 * GB)}]
     f = replay(facts)["smoke.speed.slow"]
-    assert f.status.value == "warn" and "3.0x the target" in f.title
+    assert f.status.value == "warn" and "1.40 s per image, 3.04x the 0.46 s target for NVIDIA H100" in f.title
+    assert "(the tolerance is 1.25x)" in f.title
     assert any("likely cause 1: other processes" in e and "python3 4242" in e for e in f.evidence)
     assert "Close the other GPU programs" in f.fix
+
+
+def test_speed_verdicts_state_the_ratio():
+    facts = h100_facts()
+    facts["smoke"]["result"]["median_s"] = 0.50
+    f = replay(facts)["smoke.speed.ok"]
+    assert "0.50 s per image, 9% slower than the 0.46 s target" in f.title and "within the 1.25x tolerance" in f.title
+    facts["smoke"]["result"]["median_s"] = 0.44
+    f = replay(facts)["smoke.speed.ok"]
+    assert "0.44 s per image, 4% faster than the 0.46 s target" in f.title and "tolerance" not in f.title
+    assert "within the target" not in f.title
 
 
 def test_throttled_clock_is_a_cause():
@@ -185,6 +197,21 @@ def test_child_reports_a_bad_config_as_data():
                          timeout=60)
     payload = json.loads(out.stdout.split("@@KLEIN_DOCTOR_JSON@@")[1].strip())
     assert payload["error"]["kind"] == "usage" and out.stderr == ""
+
+
+def test_no_gpu_is_said_before_a_missing_numpy_or_diffusers(tmp_path):
+    """A CPU-only torch in an environment without numpy and diffusers: the first thing said is 'no GPU'."""
+    pytest.importorskip("torch")
+    script = REPO / "doctor" / "probe_scripts" / "smoke_diffusers.py"
+    cfg = tmp_path / "c.json"
+    cfg.write_text(json.dumps({"synthetic": True, "runs": 1}))
+    hide = ("import runpy, sys; sys.modules['numpy'] = None; sys.modules['diffusers'] = None; "
+            f"sys.argv = [{str(script)!r}, {'@' + str(cfg)!r}]; runpy.run_path(sys.argv[0], run_name='__main__')")
+    out = subprocess.run([sys.executable, "-c", hide], capture_output=True, text=True, timeout=120)
+    payload = json.loads(out.stdout.split("@@KLEIN_DOCTOR_JSON@@")[1].strip())
+    assert payload["error"]["kind"] == "no_cuda", payload
+    assert "torch sees no usable CUDA GPU" in payload["error"]["message"] and "CPU-only build" in payload["error"]["message"]
+    assert "numpy" not in json.dumps(payload)
 
 
 def test_missing_torch_in_the_target_python_is_a_finding(tmp_path):
@@ -404,11 +431,31 @@ def test_check_smoke_on_comfyui_end_to_end(comfy_replay, tmp_path):
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     by = {f["code"]: f for f in doc["findings"]}
     assert by["smoke.image.black"]["status"] == "fail" and rc == 1
+    # The captured server ran on the CPU (its /system_stats lists only 'cpu'): said so, never "unknown GPU".
+    assert r["device"]["type"] == "cpu"
+    cpu = by["smoke.comfyui-cpu"]
+    assert cpu["status"] == "warn" and "computes on the CPU" in cpu["title"] and "median 33.84 s over 2 runs" in cpu["title"]
+    assert any(e.startswith("cold run (models freed first: load + generation)") for e in cpu["evidence"])
+    text = json.dumps(doc["findings"])
+    assert "unknown GPU" not in text and "warm-up 0.00" not in text and "None" not in cpu["title"]
 
     rc, doc = run_json("--smoke", "--path", "comfyui", "--server", comfy_replay("fullte_cold_seed42"),
                        "--smoke-runs", "1", "--smoke-out", str(out), "--check", "smoke")
     by = {f["code"]: f for f in doc["findings"]}
     assert by["smoke.image.ok"]["status"] == "ok"
+
+
+def test_comfyui_server_device_comes_from_the_server():
+    from doctor.probes.smoke import server_device
+
+    cuda = {"devices": [{"name": "cuda:0 NVIDIA GeForce RTX 5090 : cudaMallocAsync", "type": "cuda"}]}
+    assert server_device(cuda, None) == {"type": "cuda", "name": "NVIDIA GeForce RTX 5090",
+                                         "source": "the server's /system_stats"}
+    local = {"name": "NVIDIA GeForce RTX 5090"}
+    assert server_device(cuda, local)["name"] == "NVIDIA GeForce RTX 5090"
+    assert server_device({"devices": [{"name": "cpu", "type": "cpu"}]}, local)["type"] == "cpu"
+    assert server_device({"devices": []}, local) == {"type": None, "name": None,
+                                                     "source": "the server did not say which device it uses"}
 
 
 def test_check_smoke_on_comfyui_without_a_server():
@@ -417,3 +464,28 @@ def test_check_smoke_on_comfyui_without_a_server():
     rc, doc = run_json("--smoke", "--path", "comfyui", "--server", "http://127.0.0.1:9", "--check", "smoke")
     (f,) = [f for f in doc["findings"] if f["code"] == "smoke.comfyui-unavailable"]
     assert "no ComfyUI server answered" in f["title"]
+
+
+def test_a_smoke_failure_with_a_known_cause_gets_that_cause_and_fix(tmp_path):
+    """A truncated safetensors file fails the load with safetensors' own message: the finding names the
+    truncated-file cause and its fix (the same signature `explain` uses), not "run with -v"."""
+    safetensors = pytest.importorskip("safetensors.torch")
+    import torch
+
+    whole = tmp_path / "whole.safetensors"
+    safetensors.save_file({"w": torch.zeros(64, 64)}, str(whole))
+    cut = tmp_path / "diffusion_pytorch_model.safetensors"
+    cut.write_bytes(whole.read_bytes()[:-1000])
+    try:
+        safetensors.load_file(str(cut))
+        raise AssertionError("a truncated file loaded")
+    except Exception as exc:  # noqa: BLE001 - the real message is the test input
+        message = f"{type(exc).__name__}: {exc}"
+    facts = h100_facts()
+    facts["smoke"]["result"] = {"ok": False, "stage": "load", "error": {"kind": "crash", "message": message,
+                                                                        "traceback_tail": "Traceback ...\n" + message}}
+    found = replay(facts)
+    f = found["smoke.known-error"]
+    assert f.status.value == "fail" and "smoke.crashed" not in found
+    assert any(e.startswith("known error ") for e in f.evidence)
+    assert "-v" not in (f.fix or "") and f.fix

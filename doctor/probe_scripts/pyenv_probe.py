@@ -69,6 +69,33 @@ def torch_version_py():
     return out
 
 
+def companion_builds():
+    """torchvision's and torchaudio's own version.py (text, no import): their __version__ carries the
+    build's local tag (+cu126, +cpu) even where the installed metadata does not."""
+    out = {}
+    try:
+        import importlib.util
+    except ImportError:  # pragma: no cover
+        return out
+    for mod in ("torchvision", "torchaudio"):
+        try:
+            spec = importlib.util.find_spec(mod)
+        except Exception:  # noqa: BLE001 - a broken package is reported as absent here
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        path = os.path.join(list(spec.submodule_search_locations)[0], "version.py")
+        try:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read(65536)
+        except OSError:
+            continue
+        m = re.search(r"^__version__\s*=\s*['\"]([^'\"]+)['\"]", text, re.M)
+        if m:
+            out[mod] = m.group(1)
+    return out
+
+
 def main():
     pk, count = packages()
     report = {
@@ -83,6 +110,7 @@ def main():
         "packages": pk,
         "distribution_count": count,
         "torch_build": torch_version_py(),
+        "companion_builds": companion_builds(),
     }
     sys.stdout.write("\n" + MARKER + "\n" + json.dumps(report) + "\n")
 

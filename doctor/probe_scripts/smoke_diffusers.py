@@ -168,14 +168,17 @@ def build_synthetic(torch, cfg: dict, dtype, device):
     return pipe, int(arch.get("max_sequence_length", 512))
 
 
-def synthetic_embeds(torch, pipe, seq_len: int, device):
-    """What the pipeline's own text path does (Qwen3 forward, layers 9/18/27 stacked), on fixed token
-    ids, because a synthetic run has no tokenizer."""
-    te = pipe.text_encoder
-    vocab = te.config.vocab_size
+def synthetic_ids(torch, pipe, seq_len: int, device):
+    """Fixed token ids and mask, made once on the device (a synthetic run has no tokenizer)."""
+    vocab = pipe.text_encoder.config.vocab_size
     g = torch.Generator(device="cpu").manual_seed(1234)
     ids = torch.randint(0, vocab, (1, seq_len), generator=g).to(device)
-    mask = torch.ones_like(ids)
+    return ids, torch.ones_like(ids)
+
+
+def synthetic_embeds(torch, pipe, ids, mask):
+    """What the pipeline's own text path does (Qwen3 forward, layers 9/18/27 stacked)."""
+    te = pipe.text_encoder
     out = te(input_ids=ids, attention_mask=mask, output_hidden_states=True, use_cache=False)
     layers = [k for k in TEXT_LAYERS if k < len(out.hidden_states)] or [len(out.hidden_states) - 1]
     while len(layers) < 3:
@@ -183,6 +186,21 @@ def synthetic_embeds(torch, pipe, seq_len: int, device):
     h = torch.stack([out.hidden_states[k] for k in layers], dim=1).to(pipe.transformer.dtype)
     b, c, s, d = h.shape
     return h.permute(0, 2, 1, 3).reshape(b, s, c * d)
+
+
+def cpu_allowed(cfg: dict) -> bool:
+    """A CPU run is only allowed for the tiny test models: a real Klein 4B on the CPU takes hours."""
+    if cfg.get("synthetic"):
+        return bool(cfg.get("synthetic_config"))
+    size = weight_bytes(cfg["model_dir"]) if cfg.get("model_dir") else None
+    return size is not None and size <= CPU_LIMIT_BYTES
+
+
+def no_cuda_message(torch) -> str:
+    cuda_build = getattr(getattr(torch, "version", None), "cuda", None)
+    why = "a CPU-only build" if not cuda_build else f"built for CUDA {cuda_build}, but no GPU is visible to it"
+    return (f"torch sees no usable CUDA GPU (torch {getattr(torch, '__version__', '?')}: {why}); "
+            "a Klein 4B generation on the CPU would take hours")
 
 
 def image_stats(np, arr) -> dict:
@@ -203,6 +221,15 @@ def run(cfg: dict) -> dict:
         import torch  # noqa: F401
     except Exception as exc:  # noqa: BLE001
         report["error"] = {"kind": "missing_package", "package": "torch", "message": f"{type(exc).__name__}: {exc}"}
+        return report
+    # No usable CUDA GPU is the first thing to say: a missing numpy or diffusers would otherwise hide it.
+    try:
+        cuda_ok = bool(torch.cuda.is_available())
+    except Exception:  # noqa: BLE001 - a broken CUDA runtime is "no usable GPU" too
+        cuda_ok = False
+    if not cuda_ok and not cpu_allowed(cfg):
+        report["versions"] = {"python": platform.python_version(), "torch": getattr(torch, "__version__", None)}
+        report["error"] = {"kind": "no_cuda", "message": no_cuda_message(torch)}
         return report
     report["versions"] = versions()
     try:
@@ -249,17 +276,21 @@ def generate(cfg: dict, report: dict, torch, np) -> dict:
         report["device"] = {"type": "cuda", "index": idx, "name": props.name, "total_bytes": int(props.total_memory)}
         device = torch.device("cuda", idx)
         limit = cfg.get("vram_limit_gb")
-        if limit:
+
+        def apply_limit():
             # "Would this fit a smaller card?": torch's allocator refuses beyond the fraction, a real OOM.
             frac = min(1.0, float(limit) * 1e9 / props.total_memory)
             torch.cuda.set_per_process_memory_fraction(frac, idx)
             report["device"]["vram_limit_bytes"] = int(frac * props.total_memory)
+
+        # Random weights for an offloaded run are made on the GPU (seconds) and moved to the CPU, where a
+        # user's loaded weights live, before the limit applies; everything else is limited from the start.
+        late_limit = bool(limit) and synthetic and mode in ("offload", "sequential")
+        if limit and not late_limit:
+            apply_limit()
     else:
-        size = weight_bytes(cfg["model_dir"]) if cfg.get("model_dir") and not synthetic else None
-        small = synthetic and cfg.get("synthetic_config") or (size is not None and size <= CPU_LIMIT_BYTES)
-        if not small:
-            report["error"] = {"kind": "no_cuda", "message": "torch sees no CUDA GPU "
-                               f"(torch {torch.__version__}, CUDA build {torch.version.cuda}); a Klein 4B generation on the CPU would take hours"}
+        if not cpu_allowed(cfg):
+            report["error"] = {"kind": "no_cuda", "message": no_cuda_message(torch)}
             return report
         report["device"] = {"type": "cpu", "name": platform.processor() or platform.machine(), "total_bytes": None}
         device = torch.device("cpu")
@@ -274,7 +305,7 @@ def generate(cfg: dict, report: dict, torch, np) -> dict:
             try:
                 pipe, seq_len = build_synthetic(torch, cfg, dtype, device)
             except Exception as exc:  # noqa: BLE001 - too big for this card: build on the CPU (slow) and offload
-                if not (cuda and mode == "offload" and is_oom(exc)):
+                if not (cuda and mode in ("offload", "sequential") and is_oom(exc)):
                     raise
                 torch.cuda.empty_cache()
                 report.setdefault("notes", []).append("random weights did not fit the GPU; built on the CPU")
@@ -282,8 +313,17 @@ def generate(cfg: dict, report: dict, torch, np) -> dict:
         else:
             seq_len = 512
             pipe = Flux2KleinPipeline.from_pretrained(cfg["model_dir"], torch_dtype=dtype, local_files_only=True)
+        if cuda and synthetic and mode in ("offload", "sequential"):
+            pipe.to("cpu")
+            torch.cuda.synchronize()
+            torch.cuda.empty_cache()
+            torch.cuda.reset_peak_memory_stats()
+            if late_limit:
+                apply_limit()
         if mode == "offload" and cuda:
             pipe.enable_model_cpu_offload(gpu_id=device.index)
+        elif mode == "sequential" and cuda:
+            pipe.enable_sequential_cpu_offload(gpu_id=device.index)
         else:
             pipe.to(device)
         if cuda:
@@ -297,18 +337,25 @@ def generate(cfg: dict, report: dict, torch, np) -> dict:
     pipe.set_progress_bar_config(disable=True)
     report["is_distilled"] = bool(getattr(pipe.config, "is_distilled", True))
     timer = StageTimer(torch, cuda)
-    timer.attach(pipe)
+    # Measured on the lent H200 (BENCHMARKS.md): stage hooks cost nothing measurable; running outside
+    # inference mode does (the text encoder is launch-bound there). Both stay switchable for the bench.
+    if cfg.get("stage_hooks", True):
+        timer.attach(pipe)
+    grad_off = torch.inference_mode if cfg.get("inference_mode", True) else torch.no_grad
+    ids = mask = None
+    if synthetic:
+        ids, mask = synthetic_ids(torch, pipe, seq_len, device)
 
     def one(seed_value: int):
         gen = torch.Generator(device="cpu").manual_seed(seed_value)
         kwargs = dict(height=height, width=width, num_inference_steps=steps, guidance_scale=guidance, generator=gen,
                       output_type="np")
-        if synthetic:
-            with torch.no_grad():
-                kwargs["prompt_embeds"] = synthetic_embeds(torch, pipe, seq_len, device)
-        else:
-            kwargs["prompt"] = prompt
-        return pipe(**kwargs).images
+        with grad_off():
+            if synthetic:
+                kwargs["prompt_embeds"] = synthetic_embeds(torch, pipe, ids, mask)
+            else:
+                kwargs["prompt"] = prompt
+            return pipe(**kwargs).images
 
     times, stages, image = [], [], None
     try:

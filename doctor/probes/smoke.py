@@ -50,16 +50,38 @@ def _comfyui_smoke(ctx: ProbeContext) -> dict[str, Any]:
         return {**base, "reason": why}
     device, index = _device(ctx)
     remote = bool(srv.get("remote"))
-    name = ((srv.get("devices") or [{}])[0].get("name") if remote else (device or {}).get("name")) or "unknown GPU"
-    sampler = None if remote else NvmlSampler(index)
+    run_on = server_device(srv, None if remote else device)
+    # NVML watches this machine's GPU: pointless for a server on another machine or one running on the CPU.
+    sampler = None if remote or run_on["type"] != "cuda" else NvmlSampler(index)
     out = run_series(srv["url"], files, runs=int(opts.get("smoke_runs") or 3), timeout=float(opts.get("smoke_timeout") or 900),
-                     sampler=sampler, device_name=name, save_to=opts.get("smoke_out"))
+                     sampler=sampler, device=run_on, save_to=opts.get("smoke_out"))
     target_variant = "klein-4b" if variant["model"] == "klein-4b" else variant["model"]
     return {**base, "ran": True, "server": srv["url"], "remote": remote, "files": files,
             "plan": {"variant": target_variant, "dtype": variant.get("dtype", "fp8"), "mode": "resident",
                      "notes": [f"ComfyUI at {srv['url']} ({'another machine: no NVML there' if remote else 'this machine'})",
                                f"files as the server lists them: {files}"]},
             **out}
+
+
+def server_device(srv: dict[str, Any], local_gpu: dict[str, Any] | None) -> dict[str, Any]:
+    """The device the ComfyUI server really computes on, from its own /system_stats: 'cpu' when it runs on
+    the CPU (started with --cpu, or a torch without CUDA), never a GPU name guessed from this machine."""
+    devs = [d for d in srv.get("devices") or [] if isinstance(d, dict)]
+    first = devs[0] if devs else {}
+    kind = str(first.get("type") or "").lower()
+    if kind == "cpu":
+        return {"type": "cpu", "name": "CPU", "source": "the server's /system_stats"}
+    if kind == "cuda":
+        raw = str(first.get("name") or "")
+        # ComfyUI names it "cuda:0 NVIDIA H200 : cudaMallocAsync"
+        name = raw.split(" : ")[0]
+        name = name.split(" ", 1)[1] if name.startswith("cuda:") and " " in name else name
+        if local_gpu and local_gpu.get("name") and (not name or name in str(local_gpu.get("name"))):
+            name = str(local_gpu["name"])
+        return {"type": "cuda", "name": name or (local_gpu or {}).get("name"), "source": "the server's /system_stats"}
+    if kind:
+        return {"type": kind, "name": str(first.get("name") or kind), "source": "the server's /system_stats"}
+    return {"type": None, "name": None, "source": "the server did not say which device it uses"}
 
 
 @probe("smoke", timeout=PROBE_TIMEOUT, after=["python", "gpu", "torch", "comfyui_server"])

@@ -243,7 +243,7 @@ def choose_files(server_files: dict[str, list[str]], variant_files: list[dict[st
 
 
 def run_series(server: str, files: dict[str, str], runs: int = 3, timeout: float = 900.0, sampler=None,
-               device_name: str | None = None, save_to: str | None = None, poll: float = 0.25) -> dict[str, Any]:
+               device: dict[str, Any] | None = None, save_to: str | None = None, poll: float = 0.25) -> dict[str, Any]:
     """One cold generation (models freed first: load + generation), then ``runs`` warm ones, each with a
     fresh seed (an identical prompt is a full cache hit in ComfyUI). The verdict figures are the median
     of the warm runs' server-side execution times; the image judged is the last one's."""
@@ -281,7 +281,7 @@ def run_series(server: str, files: dict[str, str], runs: int = 3, timeout: float
                load_s=(round(cold["result"]["execution_s"] - median, 3)
                        if cold["result"].get("execution_s") is not None and median is not None else None),
                cold_execution_s=cold["result"].get("execution_s"),
-               device={"type": "cuda", "name": device_name},
+               device=dict(device or {"type": None, "name": None}),
                settings={"width": 1024, "height": 1024, "steps": 4, "guidance": 1.0, "seed": seeds[-1], "dtype": "fp8",
                          "mode": "resident"},
                timing="server-side execution time (execution_start to execution_success), per warm run")

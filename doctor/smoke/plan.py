@@ -22,7 +22,7 @@ class SmokePlan:
     steps: int
     guidance: float
     dtype: str
-    mode: str  # "resident" | "offload"
+    mode: str  # "resident" | "offload" | "sequential"
     mode_reason: str
     model_dir: str | None
     model_dir_source: str | None
@@ -139,7 +139,7 @@ def make_plan(options: dict[str, Any], device: dict[str, Any] | None, env: dict[
     v = variant_settings(options.get("variant"))
     mode, why = choose_mode(device)
     forced = options.get("smoke_mode")
-    if forced in ("resident", "offload"):
+    if forced in ("resident", "offload", "sequential"):
         mode, why = forced, f"{forced} was asked for"
     synthetic = bool(options.get("synthetic"))
     notes = list(v.get("notes", []))
