@@ -36,12 +36,10 @@ def comfyui_logs(facts: dict[str, Any]):
     for lg in read:
         path = str(lg.get("path"))
         old = "prev" in _name(path).lower()  # ComfyUI keeps the previous session as comfyui.prev*.log
-        ctx = dict(lg.get("context") or {})
-        described = [d for d in (explain.describe(h, cat, ctx) for h in lg.get("hits") or []) if d]
-        superseded = {s for d in described for s in (cat.by_id(d["id"]).supersedes if cat.by_id(d["id"]) else [])}
-        for d in described:
-            if d["id"] in superseded:
-                continue
+        ctx = lg.get("context") if isinstance(lg.get("context"), dict) else {}
+        hits = [h for h in lg.get("hits") or [] if isinstance(h, dict)]
+        # the same interpretation, superseding and merging as `klein-doctor explain`
+        for d in explain.explain_hits(hits, cat, dict(ctx)):
             found += 1
             where = f"line {d['line']}" if d.get("line") else "in the last " + f"{(lg.get('scanned_bytes') or 0) / 2**20:.1f} MiB"
             times = f", {d['count']} times" if d.get("count", 1) > 1 else ""

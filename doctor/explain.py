@@ -36,14 +36,22 @@ BEFORE = 512  # bytes of the hit's line kept before the needle
 AFTER = 1536  # bytes kept after it: multi-line messages (the sm_120 warning, error reports) fit
 SLACK = 400  # a pattern's match must start within this many bytes after its needle
 NEAR = 8192  # context facts seen this many bytes before a hit belong to it
-PASTE_LIMIT = 1 << 20  # inputs up to this size are also scanned with line breaks removed
+PASTE_LIMIT = 64 << 10  # pasted inputs up to this size are also scanned with line breaks removed
 MAX_CONFIRM = 5000  # regex confirmations per signature; later hits of it are only counted
 MAX_KEYS = 64  # distinct keyed hits per signature; later new keys are only counted
 EXCERPT = 300
 SUPERSEDE_NEAR = 4096  # bytes: "supersedes_near" drops a generic hit this close to the specific one
 
 _ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|(?<![\w\]])\[(?:\d{1,3};)*\d{1,3}m")
+_ANSI_HINT = re.compile(r"\[\d{1,3}(?:;\d{1,3})*m")  # the ESC-less remains of a colour code, cheap to look for
 _SPACE = re.compile(r"\s+")
+
+
+def _strip_ansi(s: str) -> str:
+    """ANSI colours out; the full pattern (with its look-behind) runs only when a colour code can be there."""
+    if "\x1b" in s or "\x9b" in s or ("[" in s and _ANSI_HINT.search(s)):
+        return _ANSI.sub("", s)
+    return s
 
 
 class InputError(Exception):
@@ -266,8 +274,8 @@ class Scanner:
         back) to AFTER past it. Returns (text, relative offset of the window start, offset of the needle
         inside the text)."""
         lo = buf.rfind(b"\n", max(0, pos - BEFORE), pos) + 1 or max(0, pos - BEFORE)
-        head = _ANSI.sub("", buf[lo:pos].decode("utf-8", "replace"))
-        tail = _ANSI.sub("", buf[pos:pos + AFTER].decode("utf-8", "replace"))
+        head = _strip_ansi(buf[lo:pos].decode("utf-8", "replace"))
+        tail = _strip_ansi(buf[pos:pos + AFTER].decode("utf-8", "replace"))
         return head + tail, lo, len(head)
 
     # -- hits ------------------------------------------------------------------------------------
@@ -283,7 +291,7 @@ class Scanner:
             rel = line_start - self._buf_start
             seg = buf[rel:rel + 4096]
             nl = seg.find(b"\n", pos - rel)
-            line_txt = _ANSI.sub("", seg[:nl if nl != -1 else len(seg)].decode("utf-8", "replace"))
+            line_txt = _strip_ansi(seg[:nl if nl != -1 else len(seg)].decode("utf-8", "replace"))
             if any(p.search(line_txt) for p in sig.ignore):
                 return
         if self._confirmed.get(sig.id, 0) >= MAX_CONFIRM:
@@ -297,7 +305,7 @@ class Scanner:
         if m is None:
             return
         self._confirmed[sig.id] = self._confirmed.get(sig.id, 0) + 1
-        self._last_end[sig.id] = self._buf_start + lo + len(text[:m.end()].encode("utf-8", "replace"))
+        self._last_end[sig.id] = abs_pos + max(0, m.end() - at)  # characters ~ bytes: only used to skip re-hits
         line = self._line_of(buf, pos)
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         excerpt = _SPACE.sub(" ", m.group(0)).strip()[:EXCERPT]
@@ -788,13 +796,14 @@ def describe(hit: Hit | dict[str, Any], cat: Catalog | None = None, ctx: dict[st
             extra = {**more, **extra, "details": {**(more.get("details") or {}), **(extra.get("details") or {})}}
     out: dict[str, Any] = {"id": sig.id, "title": sig.title, "cause": sig.cause, "fix": sig.fix, "check": sig.check,  # type: ignore[union-attr]
                            "confirm": f"klein-doctor check --check {sig.check}", "severity": sig.severity,  # type: ignore[union-attr]
-                           "source": sig.source, "excerpt": h.get("excerpt"), "line": h.get("line"),  # type: ignore[union-attr]
-                           "last_line": h.get("last_line"), "count": h.get("count", 1), "details": {}}
+                           "source": sig.source, "excerpt": str(h.get("excerpt") or "")[:EXCERPT],  # type: ignore[union-attr]
+                           "line": _int(h.get("line")), "last_line": _int(h.get("last_line")),
+                           "count": _int(h.get("count")) or 1, "details": {}}
     keyed = [groups.get(k) for k in sig.key if groups.get(k)]  # type: ignore[union-attr]
     if keyed and not sig.interpret:  # type: ignore[union-attr]
         out["title"] = f"{sig.title}: {', '.join(str(v) for v in keyed)}"  # type: ignore[union-attr]
     out.update({k: v for k, v in extra.items() if v is not None and k != "as"})
-    out["_offset"] = h.get("offset") or 0
+    out["_offset"] = _int(h.get("offset")) or 0
     return out
 
 
