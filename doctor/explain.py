@@ -32,9 +32,11 @@ from . import manifests
 
 SCHEMA = "klein-doctor/explain/1"
 BLOCK = 1 << 20  # bytes read at a time
+MIN_SCAN = 8192  # bytes gathered before a needle search runs (blocks may be smaller)
 BEFORE = 512  # bytes of the hit's line kept before the needle
 AFTER = 1536  # bytes kept after it: multi-line messages (the sm_120 warning, error reports) fit
 SLACK = 400  # a pattern's match must start within this many bytes after its needle
+CTX_BEFORE, CTX_AFTER = 160, 320  # the slice of a context needle's line its pattern sees
 NEAR = 8192  # context facts seen this many bytes before a hit belong to it
 PASTE_LIMIT = 64 << 10  # pasted inputs up to this size are also scanned with line breaks removed
 MAX_CONFIRM = 5000  # regex confirmations per signature; later hits of it are only counted
@@ -43,14 +45,24 @@ EXCERPT = 300
 SUPERSEDE_NEAR = 4096  # bytes: "supersedes_near" drops a generic hit this close to the specific one
 
 _ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|(?<![\w\]])\[(?:\d{1,3};)*\d{1,3}m")
-_ANSI_HINT = re.compile(r"\[\d{1,3}(?:;\d{1,3})*m")  # the ESC-less remains of a colour code, cheap to look for
+_ESC = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x9b[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+_REMAINS = re.compile(r"\[(?:\d{1,3};)*\d{1,3}m")  # a colour code whose ESC was lost on copy: "[31m"
 _SPACE = re.compile(r"\s+")
 
 
+def _keep_if_word(m: re.Match[str]) -> str:
+    i = m.start()
+    prev = m.string[i - 1] if i else ""
+    return m.group(0) if prev and (prev.isalnum() or prev in "_]") else ""  # "arr[1m" is text, not a colour
+
+
 def _strip_ansi(s: str) -> str:
-    """ANSI colours out; the full pattern (with its look-behind) runs only when a colour code can be there."""
-    if "\x1b" in s or "\x9b" in s or ("[" in s and _ANSI_HINT.search(s)):
-        return _ANSI.sub("", s)
+    """ANSI colours out (the same as _ANSI, in two cheap passes: a look-behind pattern over every window was
+    the cost that dominated colourised logs)."""
+    if "\x1b" in s or "\x9b" in s:
+        s = _ESC.sub("", s)
+    if "[" in s:
+        s = _REMAINS.sub(_keep_if_word, s)
     return s
 
 
@@ -191,7 +203,7 @@ def catalog() -> Catalog:
 
 def clean(text: str) -> str:
     """ANSI colours out (also their ESC-less remains, as pasted from a terminal), whitespace collapsed."""
-    return _SPACE.sub(" ", _ANSI.sub("", text)).strip()
+    return _SPACE.sub(" ", _strip_ansi(text)).strip()
 
 
 class Scanner:
@@ -227,6 +239,9 @@ class Scanner:
         buf = self._buf + data if self._buf else data
         limit = len(buf) if final else max(0, len(buf) - AFTER)
         start = self._scanned - self._buf_start
+        if not final and limit - start < MIN_SCAN:
+            self._buf = buf  # tiny blocks (a pipe, a test): gather a few KB before searching
+            return
         if limit > start:
             end = min(len(buf), limit + self.cat.maxneedle - 1)
             low = buf[start:end].lower()
@@ -334,8 +349,13 @@ class Scanner:
         return out
 
     def _context_hit(self, buf: bytes, pos: int, ctx: Context) -> None:
-        text, _lo, at = self._window(buf, pos)
-        m = ctx.pattern.search(text, max(0, at - 200))
+        # a context fact is one short line: its own line, at most CTX_BEFORE/CTX_AFTER bytes around the needle
+        lo = buf.rfind(b"\n", max(0, pos - CTX_BEFORE), pos) + 1 or max(0, pos - CTX_BEFORE)
+        nl = buf.find(b"\n", pos, pos + CTX_AFTER)
+        head = _strip_ansi(buf[lo:pos].decode("utf-8", "replace"))
+        text = head + _strip_ansi(buf[pos:nl if nl != -1 else pos + CTX_AFTER].decode("utf-8", "replace"))
+        at = len(head)
+        m = ctx.pattern.search(text, max(0, at - 100))
         if m and m.start() <= at + SLACK:
             val = m.group("value").strip()
             self.context[ctx.id] = val
@@ -377,7 +397,7 @@ def read_blocks(fh: IO[bytes], limit: int | None = None) -> Iterator[bytes]:
 def _flat_variants(data: bytes) -> list[bytes]:
     """A pasted message wrapped by a terminal (Windows consoles cut mid-word) or a forum: the text with
     line breaks removed, and with them turned into spaces; ANSI colours removed first."""
-    text = _ANSI.sub("", data.decode("utf-8", "replace"))
+    text = _strip_ansi(data.decode("utf-8", "replace"))
     lines = [ln.strip() for ln in text.splitlines()]
     return [" ".join(lines).encode(), "".join(lines).encode()]
 
