@@ -380,6 +380,12 @@ def test_real_corpus_score_and_confusion_table():
     for k in ("right", "wrong", "missed", "false match", "silent"):
         print(f"{k:16}{len(table[k]):>6}  " + " ".join(n for n, _g in table[k] if k not in ("right", "silent")))
     print(f"right cause on in-scope: {len(table['right'])}/{in_scope} = {len(table['right']) / in_scope:.1%}")
+    held = [(n, c) for n, c in cases if c.get("set") == "held-out"]
+    held_right = sum(1 for n, c in held if c["expected_cause"] != "none" and any(n == r for r, _g in table["right"]))
+    held_in = sum(1 for _n, c in held if c["expected_cause"] != "none")
+    print(f"of which held out (collected after the signatures were frozen): {held_right}/{held_in} right, "
+          f"{sum(1 for n, _c in held if any(n == f for f, _g in table['false match']))} false matches "
+          f"on {len(held) - held_in} out-of-scope")
     assert len(cases) >= 60 and out_scope >= 15
     assert len(table["right"]) >= 0.9 * in_scope, table
     assert table["false match"] == [], table["false match"]
