@@ -111,6 +111,12 @@ class Catalog:
         for c in self.contexts:
             for n in c.needles:
                 owners.setdefault(n.lower(), []).append((c, False))
+        # a needle containing a shorter one is never searched: the shorter one's hits cover it (the owners'
+        # regexes confirm), so the number of passes over the text stays small
+        for n in sorted(owners, key=len, reverse=True):
+            inner = next((m for m in owners if m != n and m in n), None)
+            if inner is not None:
+                owners[inner].extend(o for o in owners.pop(n) if o not in owners[inner])
         self.needles: list[tuple[bytes, list[tuple[Any, bool]]]] = sorted(owners.items(), key=lambda kv: kv[0])
         self.maxneedle = max([len(n) for n in owners] + [1])
 
