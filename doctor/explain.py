@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -893,7 +894,10 @@ def explain_file(path: str | Path, vram_gb: float | None = None, tail: int | Non
     try:
         if p.is_dir():
             raise InputError(f"{path} is a folder, not a log file")
-        size = p.stat().st_size
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
+            raise InputError(f"{path} is not a regular file (a pipe, socket or device); pipe it on stdin instead")
+        size = st.st_size
         with open(p, "rb") as fh:
             if tail is not None and size > tail:
                 fh.seek(size - tail)

@@ -542,3 +542,14 @@ def _timed(fn) -> float:
     t0 = time.perf_counter()
     fn()
     return time.perf_counter() - t0
+
+
+def test_special_files_are_refused_not_read(tmp_path):
+    from doctor.probes import comfyui_log
+
+    fifo = tmp_path / "comfyui.log"
+    os.mkfifo(fifo)
+    rec = comfyui_log.scan_log(str(fifo))  # would block forever if it were opened
+    assert rec["error"] and "regular file" in rec["error"] and rec["hits"] == []
+    proc = run_cli("explain", "--log", str(fifo), timeout=30)
+    assert proc.returncode == 2 and "regular file" in proc.stderr and "Traceback" not in proc.stderr
