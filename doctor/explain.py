@@ -172,7 +172,7 @@ _REQUIRED = ("id", "title", "needles", "patterns", "cause", "fix", "check", "sev
 def _keys(v: Any) -> list[str]:
     if not v:
         return []
-    return [v] if isinstance(v, str) else [str(x) for x in v]
+    return [str(x) for x in v] if isinstance(v, (list, tuple)) else [str(v)]
 
 
 @functools.lru_cache(maxsize=4)
@@ -805,7 +805,8 @@ def describe(hit: Hit | dict[str, Any], cat: Catalog | None = None, ctx: dict[st
         return None
     groups = h.get("groups") if isinstance(h.get("groups"), dict) else {}
     c = dict(ctx or {})
-    c["near"] = h.get("near") if isinstance(h.get("near"), dict) else {}
+    near = h.get("near") if isinstance(h.get("near"), dict) else {}
+    c["near"] = {str(k): str(v) for k, v in near.items() if isinstance(v, (str, int, float))}
     extra: dict[str, Any] = {}
     fn = _INTERP.get(sig.interpret or "")
     if fn is not None:

@@ -553,3 +553,18 @@ def test_special_files_are_refused_not_read(tmp_path):
     assert rec["error"] and "regular file" in rec["error"] and rec["hits"] == []
     proc = run_cli("explain", "--log", str(fifo), timeout=30)
     assert proc.returncode == 2 and "regular file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_log_check_survives_junk_hits_from_replayed_facts():
+    """A facts file from a stranger can hold anything where the probe stored hits: never an internal error."""
+    junk_hits = [
+        {"id": "klein.te-mismatch", "groups": {"k1": "1" * 500, "k2": None, "m": [], "n": {}}, "count": "many", "line": "x"},
+        {"id": "cuda.oom", "groups": {"total": "9" * 400, "total_unit": "GiB", "alloc": "nan"}, "near": ["x"]},
+        {"id": "comfyui.model-undetected", "groups": "not a dict", "near": {"node_type": 7}},
+        {"id": 42, "groups": {}}, {"id": "no.such.signature"}, {"id": "python.module-missing", "groups": {"module": None}},
+        {"id": "klein.vae-mismatch", "groups": {"want": "-3", "got": "1e999"}, "offset": "far"},
+    ]
+    logs = [{"path": "/x/user/comfyui.log", "hits": junk_hits + ["str", 3, None], "context": {"vram_mb": "lots"},
+             "error": None, "scanned_bytes": "?"}]
+    fs = _run_check(_facts(logs))
+    assert all(f.status != Status.ERROR for f in fs), [(f.code, f.title, f.detail) for f in fs]
