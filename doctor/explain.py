@@ -663,7 +663,13 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if not n:
         return {}
     cuda = f"{n // 1000}.{(n % 1000) // 10}"
-    return {"details": {"driver_cuda": cuda},
+    fix = None
+    if n < 12000:
+        fix = ("Update the NVIDIA driver to 570 or newer (https://www.nvidia.com/Download/index.aspx; Ubuntu: "
+               "`sudo ubuntu-drivers install`) and keep the CUDA 12.8 PyTorch; only if the driver cannot change and the "
+               "GPU is not an RTX 50: a CUDA 11.8 build runs on it, `python -m pip install --force-reinstall "
+               "torch==2.7.1 torchvision==0.22.1 --index-url https://download.pytorch.org/whl/cu118`")
+    return {"details": {"driver_cuda": cuda}, "fix": fix,
             "cause": f"The driver supports CUDA up to {cuda}, older than the CUDA this PyTorch was built with "
                      "(CUDA 12.x wheels need driver >= 525.60.13, CUDA 13.x wheels need >= 580)."}
 

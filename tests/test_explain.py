@@ -476,7 +476,8 @@ def test_fixes_carry_exact_commands():
             "diffusers.dev-pipeline-for-klein": "Flux2KleinPipeline.from_pretrained(",
             "klein.te-incomplete": "klein-doctor install --path comfyui",
             "comfyui.flash-attn-missing": "--use-flash-attention",
-            "xformers.fa3-on-blackwell": "pip install -U xformers"}
+            "xformers.fa3-on-blackwell": "xformers>=0.0.33\" --index-url https://download.pytorch.org/whl/cu128",
+            "cuda.no-kernel-image": "--index-url https://download.pytorch.org/whl/cu128"}
     for sid, cmd in want.items():
         assert cmd in CAT.by_id(sid).fix, sid
     gated = one("Cannot access gated repo for url https://huggingface.co/black-forest-labs/FLUX.2-klein-9B/resolve/main/model_index.json.",
