@@ -526,12 +526,14 @@ def _dense_log(path: Path, size: int) -> None:
 
 def test_dense_errors_scan_in_linear_time(tmp_path):
     """A log that is nothing but errors: 4x the bytes takes about 4x the time (it took 25 s for 1 MB before)."""
-    times = {}
-    for kb in (128, 512):
-        p = tmp_path / f"dense{kb}.log"
+    paths = {kb: tmp_path / f"dense{kb}.log" for kb in (128, 512)}
+    for kb, p in paths.items():
         _dense_log(p, kb * 1024)
-        best = min(_timed(lambda: explain.explain_file(p)) for _ in range(2))
-        times[kb] = best
+    runs: dict[int, list[float]] = {128: [], 512: []}
+    for _ in range(3):  # alternating, so a burst of load on the shared machine hits both sizes alike
+        for kb, p in paths.items():
+            runs[kb].append(_timed(lambda p=p: explain.explain_file(p)))
+    times = {kb: min(v) for kb, v in runs.items()}
     ratio = times[512] / times[128]
     assert ratio < 6.5, times  # quadratic would be ~16
     assert times[512] < 10, times  # ~0.3-1 s on the shared 2-core build VM
