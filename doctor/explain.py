@@ -45,7 +45,6 @@ MAX_KEYS = 64  # distinct keyed hits per signature; later new keys are only coun
 EXCERPT = 300
 SUPERSEDE_NEAR = 4096  # bytes: "supersedes_near" drops a generic hit this close to the specific one
 
-_ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|(?<![\w\]])\[(?:\d{1,3};)*\d{1,3}m")
 _ESC = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x9b[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 _REMAINS = re.compile(r"\[(?:\d{1,3};)*\d{1,3}m")  # a colour code whose ESC was lost on copy: "[31m"
 _SPACE = re.compile(r"\s+")
@@ -58,8 +57,9 @@ def _keep_if_word(m: re.Match[str]) -> str:
 
 
 def _strip_ansi(s: str) -> str:
-    """ANSI colours out (the same as _ANSI, in two cheap passes: a look-behind pattern over every window was
-    the cost that dominated colourised logs)."""
+    """ANSI colours out, also their ESC-less remains as pasted from a terminal ("[31m" not after a word
+    character). Two cheap passes: one pattern with a look-behind, run over every window, was the cost that
+    dominated colourised logs."""
     if "\x1b" in s or "\x9b" in s:
         s = _ESC.sub("", s)
     if "[" in s:
