@@ -307,8 +307,7 @@ class Scanner:
             return  # inside the text its previous match already covered
         line_start = self._buf_start + (buf.rfind(b"\n", max(0, pos - BEFORE), pos) + 1 or max(0, pos - BEFORE))
         if self._last_line.get(sig.id) == line_start:
-            return  # another needle of this signature on the same line
-        self._last_line[sig.id] = line_start
+            return  # another needle of this signature on the line of its last match
         if sig.ignore:
             rel = line_start - self._buf_start
             seg = buf[rel:rel + 4096]
@@ -327,6 +326,7 @@ class Scanner:
         if m is None:
             return
         self._confirmed[sig.id] = self._confirmed.get(sig.id, 0) + 1
+        self._last_line[sig.id] = line_start
         self._last_end[sig.id] = abs_pos + max(0, m.end() - at)  # characters ~ bytes: only used to skip re-hits
         line = self._line_of(buf, pos)
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
