@@ -430,6 +430,8 @@ def test_context_makes_an_encoder_internal_shape_error_an_incomplete_file():
     assert ids("mat1 and mat2 shapes cannot be multiplied (512x2560 and 4096x2560)") == []
     # a benign clip missing (CLIP-L's text projection) is not an incomplete file
     assert ids("[WARNING] clip missing: ['text_projection.weight']") == []
+    # nor are quantisation scales an FP8 file does not carry
+    assert ids("[WARNING] clip missing: ['model.layers.0.mlp.down_proj.scale_input', 'model.layers.0.mlp.down_proj.scale_weight']") == []
 
 
 def test_checkpoint_loader_from_path_or_node_type():
