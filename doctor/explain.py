@@ -800,6 +800,13 @@ def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     return {}
 
 
+@_interp("not_mac")
+def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """On a Mac there is no CUDA build to install: the text is a node forcing 'cuda' on Apple silicon, out of
+    klein-doctor's NVIDIA scope, so it is not claimed."""
+    return None if _near(ctx).get("macos") else {}
+
+
 def describe(hit: Hit | dict[str, Any], cat: Catalog | None = None, ctx: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """The user-facing explanation of one hit: the manifest's words, sharpened by the numbers it carried and
     the context near it. Takes a Hit or its stored dict (facts), so the log check explains exactly as

@@ -573,3 +573,13 @@ def test_log_check_survives_junk_hits_from_replayed_facts():
              "error": None, "scanned_bytes": "?"}]
     fs = _run_check(_facts(logs))
     assert all(f.status != Status.ERROR for f in fs), [(f.code, f.title, f.detail) for f in fs]
+
+
+def test_a_mac_is_not_told_to_install_cuda():
+    mac = ("- **Exception Message:** Torch not compiled with CUDA enabled\n## Stack Trace\n"
+           '  File "/Applications/ComfyUI.app/Contents/Resources/ComfyUI/execution.py", line 327, in execute\n')
+    assert ids(mac) == []
+    home = 'Torch not compiled with CUDA enabled\nFile "/Users/ann/ComfyUI/execution.py", line 152\n'
+    assert ids(home) == []
+    win = 'File "C:/Users/ann/ComfyUI/comfy/model_management.py", line 3\nAssertionError: Torch not compiled with CUDA enabled'
+    assert ids(win) == ["torch.cpu-build"]
