@@ -13,6 +13,14 @@ from doctor.findings import fail, info, ok, skip, warn
 from doctor.registry import check
 
 
+def _bytes(v: Any) -> int:
+    """A byte count from facts (a replayed file may hold anything there)."""
+    try:
+        return max(0, int(v))
+    except (TypeError, ValueError, OverflowError):
+        return 0
+
+
 def _name(path: str) -> str:
     return PureWindowsPath(path).name if "\\" in path else path.rsplit("/", 1)[-1]
 
@@ -36,14 +44,12 @@ def comfyui_logs(facts: dict[str, Any]):
     for lg in read:
         path = str(lg.get("path"))
         old = "prev" in _name(path).lower()  # ComfyUI keeps the previous session as comfyui.prev*.log
-        ctx = dict(lg.get("context") or {})
-        described = [d for d in (explain.describe(h, cat, ctx) for h in lg.get("hits") or []) if d]
-        superseded = {s for d in described for s in (cat.by_id(d["id"]).supersedes if cat.by_id(d["id"]) else [])}
-        for d in described:
-            if d["id"] in superseded:
-                continue
+        ctx = lg.get("context") if isinstance(lg.get("context"), dict) else {}
+        hits = [h for h in lg.get("hits") or [] if isinstance(h, dict)]
+        # the same interpretation, superseding and merging as `klein-doctor explain`
+        for d in explain.explain_hits(hits, cat, dict(ctx)):
             found += 1
-            where = f"line {d['line']}" if d.get("line") else "in the last " + f"{(lg.get('scanned_bytes') or 0) / 2**20:.1f} MiB"
+            where = f"line {d['line']}" if d.get("line") else "in the last " + f"{_bytes(lg.get('scanned_bytes')) / 2**20:.1f} MiB"
             times = f", {d['count']} times" if d.get("count", 1) > 1 else ""
             evidence = [f"{_name(path)} ({where}{times}): {d.get('excerpt')}", f"cause: {d['cause']}",
                         f"confirm: {d['confirm']}", f"source: {d['source']}"]
@@ -56,6 +62,6 @@ def comfyui_logs(facts: dict[str, Any]):
             else:
                 yield fail(code, title, evidence, d["fix"])
     if read and not found:
-        scanned = sum(int(lg.get("scanned_bytes") or 0) for lg in read)
+        scanned = sum(_bytes(lg.get("scanned_bytes")) for lg in read)
         yield ok("logs.comfyui.clean", f"No known error in {len(read)} ComfyUI log{'s' if len(read) != 1 else ''} "
                                         f"({scanned / 2**20:.1f} MiB scanned)", [str(lg.get("path")) for lg in read])

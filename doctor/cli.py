@@ -96,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("--vram", type=float, metavar="GB",
                     help="your GPU's VRAM in GB, to say which Klein path fits after an out-of-memory error")
     pe.add_argument("-v", "--verbose", action="store_true")
+    pe.add_argument("--no-redact", action="store_true",
+                    help="keep home paths, user names and tokens of the pasted text in the output")
     return parser
 
 

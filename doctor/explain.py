@@ -3,11 +3,19 @@
 Users arrive with an error, not a question. The signatures live in ``manifests/errors.toml`` so a new
 message can be taught without touching code; this module only scans and reads numbers.
 
-Scanning is built for logs of any size: the input is read in 1 MiB blocks, each signature's literal
-``needles`` are searched with ``bytes.find`` (C speed), and only a small window around a hit is decoded,
-stripped of ANSI colours and given to the signature's regexes. Memory stays at one block plus two
-windows whatever the log size. Pasted text (small) is also scanned with its line breaks removed, so a
-message wrapped by a terminal or a forum still matches.
+Scanning is linear in the input whatever its density of errors: the input is read in 1 MiB blocks, each
+block is lower-cased once (``bytes.lower``, C speed) and every distinct literal needle is searched with
+``bytes.find``; each needle hit then costs a bounded amount of work — a window of at most BEFORE + AFTER
+bytes is decoded, stripped of ANSI colours and given to the signature's case-insensitive regexes — and line
+numbers are counted incrementally between consecutive hits, never from the start of a block. Memory stays
+at one block plus a bounded number of distinct hits per signature.
+
+Matching is case-insensitive and spans lines (the window crosses line breaks, so ComfyUI's error-report
+layout with the exception type and message on separate lines matches). Hits are kept apart by the numbers
+that distinguish them (a signature's ``key`` groups): two different shape errors are two matches. Each hit
+also records the context facts seen near it (the text-encoder class ComfyUI loaded, a ``clip missing`` list,
+the node type of an error report), so its meaning can depend on what surrounds it. Pasted text (small) is
+also scanned with its line breaks removed, so a message wrapped by a terminal or a forum still matches.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,14 +33,38 @@ from . import manifests
 
 SCHEMA = "klein-doctor/explain/1"
 BLOCK = 1 << 20  # bytes read at a time
+MIN_SCAN = 8192  # bytes gathered before a needle search runs (blocks may be smaller)
 BEFORE = 512  # bytes of the hit's line kept before the needle
-AFTER = 1536  # bytes kept after it: multi-line messages (the sm_120 warning) fit
-PASTE_LIMIT = 1 << 20  # inputs up to this size are also scanned with line breaks removed
-MAX_CONFIRM = 200  # regex confirmations per signature; later hits of it are only counted
+AFTER = 1536  # bytes kept after it: multi-line messages (the sm_120 warning, error reports) fit
+SLACK = 400  # a pattern's match must start within this many bytes after its needle
+CTX_BEFORE, CTX_AFTER = 160, 320  # the slice of a context needle's line its pattern sees
+NEAR = 8192  # context facts seen this many bytes before a hit belong to it
+PASTE_LIMIT = 64 << 10  # pasted inputs up to this size are also scanned with line breaks removed
+MAX_CONFIRM = 5000  # regex confirmations per signature; later hits of it are only counted
+MAX_KEYS = 64  # distinct keyed hits per signature; later new keys are only counted
 EXCERPT = 300
+SUPERSEDE_NEAR = 4096  # bytes: "supersedes_near" drops a generic hit this close to the specific one
 
-_ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|(?<![\w\]])\[(?:\d{1,3};)*\d{1,3}m")
+_ESC = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x9b[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+_REMAINS = re.compile(r"\[(?:\d{1,3};)*\d{1,3}m")  # a colour code whose ESC was lost on copy: "[31m"
 _SPACE = re.compile(r"\s+")
+
+
+def _keep_if_word(m: re.Match[str]) -> str:
+    i = m.start()
+    prev = m.string[i - 1] if i else ""
+    return m.group(0) if prev and (prev.isalnum() or prev in "_]") else ""  # "arr[1m" is text, not a colour
+
+
+def _strip_ansi(s: str) -> str:
+    """ANSI colours out, also their ESC-less remains as pasted from a terminal ("[31m" not after a word
+    character). Two cheap passes: one pattern with a look-behind, run over every window, was the cost that
+    dominated colourised logs."""
+    if "\x1b" in s or "\x9b" in s:
+        s = _ESC.sub("", s)
+    if "[" in s:
+        s = _REMAINS.sub(_keep_if_word, s)
+    return s
 
 
 class InputError(Exception):
@@ -51,8 +84,9 @@ class Signature:
     source: str
     interpret: str | None = None
     supersedes: list[str] = field(default_factory=list)
+    supersedes_near: list[str] = field(default_factory=list)
     ignore: list[re.Pattern[str]] = field(default_factory=list)
-    key: str | None = None
+    key: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -68,13 +102,33 @@ class Catalog:
     contexts: list[Context]
     tables: dict[str, list[dict[str, Any]]]
 
+    def __post_init__(self) -> None:
+        self._by_id = {s.id: s for s in self.signatures}
+        # every distinct lower-cased needle once, with what it belongs to
+        owners: dict[bytes, list[tuple[Any, bool]]] = {}
+        for s in self.signatures:
+            for n in s.needles:
+                owners.setdefault(n.lower(), []).append((s, True))
+        for c in self.contexts:
+            for n in c.needles:
+                owners.setdefault(n.lower(), []).append((c, False))
+        # a needle containing a shorter one is never searched: the shorter one's hits cover it (the owners'
+        # regexes confirm), so the number of passes over the text stays small
+        for n in sorted(owners, key=len, reverse=True):
+            inner = next((m for m in owners if m != n and m in n), None)
+            if inner is not None:
+                owners[inner].extend(o for o in owners.pop(n) if o not in owners[inner])
+        self.needles: list[tuple[bytes, list[tuple[Any, bool]]]] = sorted(owners.items(), key=lambda kv: kv[0])
+        self.maxneedle = max([len(n) for n in owners] + [1])
+
     def by_id(self, sig_id: str) -> Signature | None:
-        return next((s for s in self.signatures if s.id == sig_id), None)
+        return self._by_id.get(sig_id)
 
 
 @dataclass
 class Hit:
-    """One signature seen in the input: where first and last, how often, and the numbers it carried."""
+    """One signature seen in the input: where first and last, how often, the numbers it carried and the
+    context facts seen near its first occurrence."""
 
     id: str
     groups: dict[str, str]
@@ -82,13 +136,43 @@ class Hit:
     line: int | None
     last_line: int | None
     count: int = 1
+    near: dict[str, str] = field(default_factory=dict)
+    offset: int = 0  # absolute byte offset of the first occurrence (for "supersedes_near")
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "groups": self.groups, "excerpt": self.excerpt, "line": self.line,
-                "last_line": self.last_line, "count": self.count}
+                "last_line": self.last_line, "count": self.count, "near": self.near, "offset": self.offset}
+
+
+@dataclass
+class Match:
+    """One explained error, as `match_text` returns it (the smoke check maps failures through this)."""
+
+    id: str
+    title: str
+    cause: str
+    fix: str
+    check: str
+    confirm: str
+    severity: str
+    source: str
+    excerpt: str | None = None
+    line: int | None = None
+    last_line: int | None = None
+    count: int = 1
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
 
 
 _REQUIRED = ("id", "title", "needles", "patterns", "cause", "fix", "check", "severity", "source")
+
+
+def _keys(v: Any) -> list[str]:
+    if not v:
+        return []
+    return [str(x) for x in v] if isinstance(v, (list, tuple)) else [str(v)]
 
 
 @functools.lru_cache(maxsize=4)
@@ -100,17 +184,22 @@ def _catalog_from(doc_json: str) -> Catalog:
         if missing:
             raise manifests.ManifestError(f"errors.toml signature #{i + 1} ({row.get('id', '?')}) lacks {', '.join(missing)}")
         try:
-            pats = [re.compile(p) for p in row["patterns"]]
+            pats = [re.compile(p, re.I) for p in row["patterns"]]
+            ign = [re.compile(p, re.I) for p in row.get("ignore") or []]
         except re.error as exc:
             raise manifests.ManifestError(f"errors.toml signature {row['id']}: bad pattern: {exc}") from exc
         sigs.append(Signature(id=row["id"], title=row["title"], needles=[n.encode() for n in row["needles"]],
                               patterns=pats, cause=row["cause"], fix=row["fix"], check=row["check"],
                               severity=row["severity"], source=row["source"], interpret=row.get("interpret"),
                               supersedes=list(row.get("supersedes") or []),
-                              ignore=[re.compile(p) for p in row.get("ignore") or []], key=row.get("key")))
-    ctxs = [Context(id=c["id"], needles=[n.encode() for n in c["needles"]], pattern=re.compile(c["pattern"]))
-            for c in doc.get("context") or []]
-    tables = {k: list(doc.get(k) or []) for k in ("text_width", "model_width", "latent_channels")}
+                              supersedes_near=list(row.get("supersedes_near") or []),
+                              ignore=ign, key=_keys(row.get("key"))))
+    try:
+        ctxs = [Context(id=c["id"], needles=[n.encode() for n in c["needles"]], pattern=re.compile(c["pattern"], re.I))
+                for c in doc.get("context") or []]
+    except (KeyError, re.error) as exc:
+        raise manifests.ManifestError(f"errors.toml context row: {exc}") from exc
+    tables = {k: list(doc.get(k) or []) for k in ("text_width", "model_width", "latent_channels", "klein_package")}
     return Catalog(sigs, ctxs, tables)
 
 
@@ -121,128 +210,171 @@ def catalog() -> Catalog:
 
 def clean(text: str) -> str:
     """ANSI colours out (also their ESC-less remains, as pasted from a terminal), whitespace collapsed."""
-    return _SPACE.sub(" ", _ANSI.sub("", text)).strip()
+    return _SPACE.sub(" ", _strip_ansi(text)).strip()
 
 
 class Scanner:
     """Feed bytes in any block sizes; ``hits`` and ``context`` hold what was recognised.
 
-    Needle search runs over a sliding buffer with absolute offsets: a needle starting before
-    ``limit`` (the point after which the AFTER window is not complete yet) is handled now, the rest of
-    the buffer is kept for the next block, so no hit is missed or counted twice across block edges.
+    Needle search runs over a sliding buffer with absolute offsets: a needle starting before ``limit``
+    (the point after which the AFTER window is not complete yet) is handled now, the rest of the buffer is
+    kept for the next block, so no hit is missed or counted twice across block edges. Every step is bounded
+    per hit or linear in the new bytes: the total is linear in the input.
     """
 
     def __init__(self, cat: Catalog, count_lines: bool = True):
         self.cat = cat
         self.count_lines = count_lines
         self.hits: dict[str, Hit] = {}
-        self.context: dict[str, str] = {}
+        self.context: dict[str, str] = {}  # last value of each context fact in the whole input
+        self.overflow: dict[str, int] = {}  # hits of a signature past MAX_KEYS distinct keys (counted only)
+        self._recent: dict[str, tuple[int, str]] = {}  # context id -> (absolute offset, value)
         self._confirmed: dict[str, int] = {}
-        self._seen_lines: set[tuple[str, int]] = set()
+        self._last_line: dict[str, int] = {}  # signature -> absolute start of the line of its last needle hit
+        self._last_end: dict[str, int] = {}  # signature -> absolute end of its last regex match
+        self._keys: dict[str, int] = {}
         self._buf = b""
         self._buf_start = 0  # absolute offset of _buf[0]
         self._scanned = 0  # absolute offset: needle starts before this were handled
-        self._lines_before = 0  # newlines before _buf_start
-        self._maxneedle = max([len(n) for s in cat.signatures for n in s.needles] +
-                              [len(n) for c in cat.contexts for n in c.needles] + [1])
+        self._line_pos = 0  # absolute offset up to which newlines were counted
+        self._line_no = 0  # newlines before _line_pos
         self.bytes = 0
 
+    # -- the loop --------------------------------------------------------------------------------
     def feed(self, data: bytes, final: bool = False) -> None:
         self.bytes += len(data)
         buf = self._buf + data if self._buf else data
         limit = len(buf) if final else max(0, len(buf) - AFTER)
         start = self._scanned - self._buf_start
+        if not final and limit - start < MIN_SCAN:
+            self._buf = buf  # tiny blocks (a pipe, a test): gather a few KB before searching
+            return
         if limit > start:
-            end = min(len(buf), limit + self._maxneedle - 1)
-            found: list[tuple[int, Any, bool]] = []
-            for sig in self.cat.signatures:
-                for needle in sig.needles:
-                    pos = buf.find(needle, start, end)
-                    while pos != -1:
-                        found.append((pos, sig, True))
-                        pos = buf.find(needle, pos + 1, end)
-            for ctx in self.cat.contexts:
-                for needle in ctx.needles:
-                    pos = buf.find(needle, start, end)
-                    while pos != -1:
-                        found.append((pos, ctx, False))
-                        pos = buf.find(needle, pos + 1, end)
-            found.sort(key=lambda t: t[0])
-            for pos, item, is_sig in found:
+            end = min(len(buf), limit + self.cat.maxneedle - 1)
+            low = buf[start:end].lower()
+            found: list[tuple[int, int, Any, bool]] = []
+            for needle, owners in self.cat.needles:
+                pos = low.find(needle)
+                while pos != -1:
+                    if pos + start < limit:
+                        for k, (item, is_sig) in enumerate(owners):
+                            found.append((pos + start, k, item, is_sig))
+                    pos = low.find(needle, pos + 1)
+            found.sort(key=lambda t: (t[0], t[1]))
+            for pos, _k, item, is_sig in found:
                 if is_sig:
                     self._signature_hit(buf, pos, item)
                 else:
                     self._context_hit(buf, pos, item)
             self._scanned = self._buf_start + limit
-        keep_from = len(buf) if final else max(0, min(limit, len(buf)) - BEFORE)
-        if self.count_lines and keep_from:
-            self._lines_before += buf.count(b"\n", 0, keep_from)
+        if final:
+            keep_from = len(buf)
+        else:
+            keep_from = max(0, limit - BEFORE)
+        self._advance_lines(buf, keep_from)
         self._buf = buf[keep_from:]
         self._buf_start += keep_from
+
+    def _advance_lines(self, buf: bytes, upto_rel: int) -> None:
+        """Count newlines from the counted position up to ``upto_rel`` (relative to buf): each byte once."""
+        if not self.count_lines:
+            return
+        lo = self._line_pos - self._buf_start
+        if upto_rel > lo:
+            self._line_no += buf.count(b"\n", max(0, lo), upto_rel)
+            self._line_pos = self._buf_start + upto_rel
 
     def _line_of(self, buf: bytes, pos: int) -> int | None:
         if not self.count_lines:
             return None
-        return self._lines_before + buf.count(b"\n", 0, pos) + 1
+        self._advance_lines(buf, pos)
+        return self._line_no + 1
 
     @staticmethod
-    def _window(buf: bytes, pos: int) -> tuple[str, int]:
-        line_start = buf.rfind(b"\n", 0, pos) + 1
-        lo = max(line_start, pos - BEFORE)
-        return buf[lo:pos + AFTER].decode("utf-8", "replace"), lo
+    def _window(buf: bytes, pos: int) -> tuple[str, int, int]:
+        """The text around a needle at ``pos``, ANSI colours removed: from its line start (at most BEFORE
+        back) to AFTER past it. Returns (text, relative offset of the window start, offset of the needle
+        inside the text)."""
+        lo = buf.rfind(b"\n", max(0, pos - BEFORE), pos) + 1 or max(0, pos - BEFORE)
+        head = _strip_ansi(buf[lo:pos].decode("utf-8", "replace"))
+        tail = _strip_ansi(buf[pos:pos + AFTER].decode("utf-8", "replace"))
+        return head + tail, lo, len(head)
 
+    # -- hits ------------------------------------------------------------------------------------
     def _signature_hit(self, buf: bytes, pos: int, sig: Signature) -> None:
-        line_start = self._buf_start + buf.rfind(b"\n", 0, pos) + 1
-        key = (sig.id, line_start)
-        if key in self._seen_lines:
-            return
-        self._seen_lines.add(key)
-        if len(self._seen_lines) > 10000:  # bound memory on pathological logs
-            self._seen_lines.clear()
-            self._seen_lines.add(key)
+        abs_pos = self._buf_start + pos
+        if abs_pos < self._last_end.get(sig.id, -1):
+            return  # inside the text its previous match already covered
+        line_start = self._buf_start + (buf.rfind(b"\n", max(0, pos - BEFORE), pos) + 1 or max(0, pos - BEFORE))
+        if self._last_line.get(sig.id) == line_start:
+            return  # another needle of this signature on the line of its last match
         if sig.ignore:
             rel = line_start - self._buf_start
-            nl = buf.find(b"\n", pos)
-            line_txt = _ANSI.sub("", buf[rel:(nl if nl != -1 else len(buf))][:4096].decode("utf-8", "replace"))
+            seg = buf[rel:rel + 4096]
+            nl = seg.find(b"\n", pos - rel)
+            line_txt = _strip_ansi(seg[:nl if nl != -1 else len(seg)].decode("utf-8", "replace"))
             if any(p.search(line_txt) for p in sig.ignore):
                 return
-        prev = self.hits.get(sig.id)
-        if prev is not None and not sig.key and self._confirmed.get(sig.id, 0) >= MAX_CONFIRM:
-            prev.count += 1
-            prev.last_line = self._line_of(buf, pos)
+        if self._confirmed.get(sig.id, 0) >= MAX_CONFIRM:
+            prev = self.hits.get(sig.id) or next((h for k, h in self.hits.items() if h.id == sig.id), None)
+            if prev is not None:
+                prev.count += 1
+                prev.last_line = self._line_of(buf, pos)
             return
-        text, _ = self._window(buf, pos)
-        text = _ANSI.sub("", text)
-        m = _first_match(sig, text)
+        text, lo, at = self._window(buf, pos)
+        m = _first_match(sig, text, at)
         if m is None:
             return
         self._confirmed[sig.id] = self._confirmed.get(sig.id, 0) + 1
+        self._last_line[sig.id] = line_start
+        self._last_end[sig.id] = abs_pos + max(0, m.end() - at)  # characters ~ bytes: only used to skip re-hits
         line = self._line_of(buf, pos)
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         excerpt = _SPACE.sub(" ", m.group(0)).strip()[:EXCERPT]
-        if sig.key:
-            hkey = f"{sig.id}:{groups.get(sig.key, '')}"
-            prev = self.hits.get(hkey)
-        else:
-            hkey = sig.id
+        kv = [_SPACE.sub(" ", groups.get(k, "")).strip().lower() for k in sig.key]
+        hkey = sig.id + (":" + ",".join(kv) if any(kv) else "")
+        prev = self.hits.get(hkey)
         if prev is None:
-            self.hits[hkey] = Hit(sig.id, groups, excerpt, line, line)
+            n = self._keys.get(sig.id, 0)
+            if n >= MAX_KEYS:
+                self.overflow[sig.id] = self.overflow.get(sig.id, 0) + 1
+                return
+            self._keys[sig.id] = n + 1
+            self.hits[hkey] = Hit(sig.id, groups, excerpt, line, line, near=self._near(abs_pos, text), offset=abs_pos)
         else:
-            # the most recent occurrence speaks for the current state; keep the first line for reference
             prev.count += 1
-            prev.groups, prev.excerpt, prev.last_line = groups, excerpt, line
+            prev.last_line = line
+
+    def _near(self, abs_pos: int, window: str) -> dict[str, str]:
+        """Context facts seen shortly before the hit, and those inside its own window."""
+        out = {cid: val for cid, (off, val) in self._recent.items() if abs_pos - off <= NEAR}
+        for ctx in self.cat.contexts:
+            if ctx.id not in out:
+                m = ctx.pattern.search(window)
+                if m:
+                    out[ctx.id] = m.group("value").strip()
+        return out
 
     def _context_hit(self, buf: bytes, pos: int, ctx: Context) -> None:
-        text, _ = self._window(buf, pos)
-        m = ctx.pattern.search(_ANSI.sub("", text))
-        if m:
-            self.context[ctx.id] = m.group("value").strip()
+        # a context fact is one short line: its own line, at most CTX_BEFORE/CTX_AFTER bytes around the needle
+        lo = buf.rfind(b"\n", max(0, pos - CTX_BEFORE), pos) + 1 or max(0, pos - CTX_BEFORE)
+        nl = buf.find(b"\n", pos, pos + CTX_AFTER)
+        head = _strip_ansi(buf[lo:pos].decode("utf-8", "replace"))
+        text = head + _strip_ansi(buf[pos:nl if nl != -1 else pos + CTX_AFTER].decode("utf-8", "replace"))
+        at = len(head)
+        m = ctx.pattern.search(text, max(0, at - 100))
+        if m and m.start() <= at + SLACK:
+            val = m.group("value").strip()
+            self.context[ctx.id] = val
+            self._recent[ctx.id] = (self._buf_start + pos, val)
 
 
-def _first_match(sig: Signature, text: str) -> re.Match[str] | None:
+def _first_match(sig: Signature, text: str, at: int) -> re.Match[str] | None:
+    """The first pattern that matches at or shortly after the needle (never far ahead of it)."""
+    lo = max(0, text.rfind("\n", 0, at) + 1)
     for pat in sig.patterns:
-        m = pat.search(text)
-        if m:
+        m = pat.search(text, lo)
+        if m and m.start() <= at + SLACK:
             return m
     return None
 
@@ -272,9 +404,28 @@ def read_blocks(fh: IO[bytes], limit: int | None = None) -> Iterator[bytes]:
 def _flat_variants(data: bytes) -> list[bytes]:
     """A pasted message wrapped by a terminal (Windows consoles cut mid-word) or a forum: the text with
     line breaks removed, and with them turned into spaces; ANSI colours removed first."""
-    text = _ANSI.sub("", data.decode("utf-8", "replace"))
+    text = _strip_ansi(data.decode("utf-8", "replace"))
     lines = [ln.strip() for ln in text.splitlines()]
     return [" ".join(lines).encode(), "".join(lines).encode()]
+
+
+def _merge(main: Scanner, extra: Scanner) -> None:
+    """Hits only an unwrapped form revealed: added when main has no hit of that signature and key."""
+    have_ids = {h.id for h in main.hits.values()}
+    for hk, hit in extra.hits.items():
+        if hk in main.hits:
+            continue
+        if hit.id in have_ids and not main.cat.by_id(hit.id).key:  # type: ignore[union-attr]
+            continue
+        if hit.id in have_ids and any(h.id == hit.id and _same_numbers(h, hit) for h in main.hits.values()):
+            continue
+        main.hits[hk] = hit
+    for k, v in extra.context.items():
+        main.context.setdefault(k, v)
+
+
+def _same_numbers(a: Hit, b: Hit) -> bool:
+    return a.groups == b.groups
 
 
 def scan_bytes(data: bytes, cat: Catalog | None = None) -> Scanner:
@@ -283,21 +434,17 @@ def scan_bytes(data: bytes, cat: Catalog | None = None) -> Scanner:
     main = scan_stream([data], cat)
     if len(data) <= PASTE_LIMIT and b"\n" in data.strip():
         for variant in _flat_variants(data):
-            extra = scan_stream([variant], cat, count_lines=False)
-            for sid, hit in extra.hits.items():
-                main.hits.setdefault(sid, hit)
-            for k, v in extra.context.items():
-                main.context.setdefault(k, v)
-    elif len(data) <= PASTE_LIMIT and "\x1b" in data.decode("utf-8", "replace"):
-        extra = scan_stream([_flat_variants(data)[0]], cat, count_lines=False)
-        for sid, hit in extra.hits.items():
-            main.hits.setdefault(sid, hit)
+            _merge(main, scan_stream([variant], cat, count_lines=False))
+    elif len(data) <= PASTE_LIMIT and b"\x1b" in data:
+        _merge(main, scan_stream([_flat_variants(data)[0]], cat, count_lines=False))
     return main
 
 
 # ---------------------------------------------------------------------------------------------------
 # Reading the numbers: each interpreter gets the regex groups (as stored in facts, so the log check can
-# re-run it) and returns overrides for title/cause/fix plus details, or None to drop the match.
+# re-run it), the catalog and the context (the log's facts, plus ``near``: the facts seen near the hit),
+# and returns overrides for title/cause/fix plus details, ``as`` (another signature id: the surrounding
+# text shows a different cause), or None to drop the match (not an error of the Klein stack).
 
 Interp = Callable[[dict[str, str], Catalog, dict[str, Any]], "dict[str, Any] | None"]
 _INTERP: dict[str, Interp] = {}
@@ -310,25 +457,63 @@ def _interp(name: str):
     return deco
 
 
+def _int(s: Any) -> int | None:
+    try:
+        v = int(str(s))
+    except (TypeError, ValueError):
+        return None
+    return v if 0 <= v < 10 ** 9 else None
+
+
+def _num(s: Any) -> float | None:
+    try:
+        v = float(str(s))
+    except (TypeError, ValueError):
+        return None
+    return v if 0 <= v < 1e7 else None  # a GPU has far less than 10 million of any unit; beyond is not a reading
+
+
 def _row(table: list[dict[str, Any]], key: str, value: int) -> dict[str, Any] | None:
-    return next((r for r in table if int(r.get(key, -1)) == value), None)
+    return next((r for r in table if _int(r.get(key, -1)) == value), None)
+
+
+def _near(ctx: dict[str, Any]) -> dict[str, str]:
+    n = ctx.get("near")
+    return n if isinstance(n, dict) else {}
+
+
+def _encoder_built(ctx: dict[str, Any]) -> bool:
+    """The text around the hit shows a text encoder being built or loaded with missing layers."""
+    near = _near(ctx)
+    return "layers." in (near.get("clip_missing") or "") or "temodel" in (near.get("te_model") or "").lower()
 
 
 @_interp("shapes")
 def _shapes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    k1, k2 = int(g["k1"]), int(g["k2"])
+    m, k1, k2, n = _int(g.get("m")), _int(g.get("k1")), _int(g.get("k2")), _int(g.get("n"))
+    if k1 is None or k2 is None:
+        return None
     enc = _row(cat.tables["text_width"], "width", k1)
     mod = _row(cat.tables["model_width"], "width", k2)
-    d: dict[str, Any] = {"encoder_width": k1, "model_width": k2, "tokens": int(g["m"]),
+    d: dict[str, Any] = {"encoder_width": k1, "model_width": k2, "tokens": m, "out_width": n,
                          "encoder": enc["label"] if enc else None, "model": mod["label"] if mod else None}
+    # The diffusion model's txt_in layer: its input width is a Klein/FLUX text width; a 7680- or 12288-wide
+    # input is nothing else, while 4096 (FLUX.1's txt_in, but also a Qwen3 hidden size) needs the output
+    # width to be the model's hidden size as well.
+    txt_in = mod is not None and (_int(mod.get("hidden")) == n or (k2 >= 7680 and k1 != k2))
+    if not txt_in:
+        # Not the diffusion model's text input layer: a layer inside the text encoder (or another model).
+        if _encoder_built(ctx):
+            near = _near(ctx)
+            d["te_model"] = near.get("te_model")
+            return {"as": "klein.te-incomplete", "details": d,
+                    "cause": (f"A layer inside the text encoder got {k1}-wide input where {k2} was expected: ComfyUI built "
+                              f"{near.get('te_model') or 'the encoder'} from a file whose weights do not fit it"
+                              + (" (the log's `clip missing` lists its transformer layers)" if near.get("clip_missing") else "")
+                              + ". The file is incomplete or is another model's encoder; the CLIPLoader type is not the problem.")}
+        return None
     if enc is None and mod is None:
-        return {"title": "A layer got an input of the wrong width (not a known Klein encoder/model pairing)",
-                "cause": f"A matrix multiply got {k1}-wide input where {k2} was expected. Neither width is a Klein "
-                         "text encoder or model width, so this is probably another model file (a LoRA, a "
-                         "ControlNet, a checkpoint of another family) that does not fit the model it is used with.",
-                "fix": "Check that every loader in the workflow holds files of one model family; "
-                       "`klein-doctor check --path comfyui` identifies each file from its header",
-                "details": d}
+        return None
     enc_txt = f"{k1}-wide output ({enc['label']})" if enc else f"{k1}-wide output (not a Klein encoder width)"
     mod_txt = f"{k2}-wide text input ({mod['label']})" if mod else f"{k2}-wide text input (not a Klein model width)"
     cause = f"The text encoder gives {enc_txt}, but the diffusion model expects {mod_txt}."
@@ -342,7 +527,8 @@ def _shapes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                "(CLIPLoader type flux2) for 4B, or load the 9B model to go with the Qwen3-8B encoder")
     elif ef and ef.startswith("wrong-type"):
         fix = ("The encoder was built with the wrong CLIPLoader type: set `type` to `flux2` in the Load CLIP node "
-               "(a Qwen3 file under another type gives a single-layer encoder of the wrong width)")
+               "(a Qwen3 file under another type gives a single-layer encoder of the wrong width); if `flux2` is not "
+               "in the list, update ComfyUI to v0.9.2 or newer first")
     elif mf == "flux1" or ef == "flux2-dev" or mf == "flux2-dev":
         fix = ("The encoder and the model are from different FLUX families: Klein 4B needs qwen_3_4b.safetensors, "
                "Klein 9B qwen_3_8b, FLUX.2 [dev] its Mistral encoder, FLUX.1 T5-XXL + CLIP-L (DualCLIPLoader)")
@@ -357,19 +543,18 @@ def _shapes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
 
 @_interp("channels")
 def _channels(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    want, got = int(g["want"]), int(g["got"])
+    want, got = _int(g.get("want")), _int(g.get("got"))
+    if want is None or got is None:
+        return None
     table = cat.tables["latent_channels"]
     w, r = _row(table, "channels", want), _row(table, "channels", got)
+    wf, rf = (w or {}).get("family"), (r or {}).get("family")
+    if "flux2" not in (wf, rf):
+        return None  # no FLUX.2 part involved: another model family's VAE/latent mix-up
     d = {"expected_channels": want, "got_channels": got, "expected": w["label"] if w else None,
          "got": r["label"] if r else None}
-    if w is None and r is None:
-        return {"title": "A convolution got the wrong number of channels (not a known VAE/latent pairing)",
-                "cause": f"A layer built for {want} input channels got {got}; neither is a known VAE latent width.",
-                "fix": "Check that the VAE, the latent node and the model are of one family "
-                       "(Klein: flux2-vae.safetensors, EmptyFlux2LatentImage)", "details": d}
     cause = (f"A layer built for {want} channels ({w['label'] if w else 'unknown family'}) got {got} "
              f"({r['label'] if r else 'unknown family'}).")
-    wf, rf = (w or {}).get("family"), (r or {}).get("family")
     if wf == "flux1" and rf == "flux2":
         fix = ("The VAE is a FLUX.1/SD3 VAE (16 latent channels; FLUX.1's ae.safetensors looks like FLUX.2's by "
                "name and size): load the FLUX.2 VAE flux2-vae.safetensors in the VAELoader")
@@ -379,15 +564,15 @@ def _channels(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                "EmptySD3LatentImage) and the Klein model with the FLUX.2 VAE")
         title = "A FLUX.2 VAE or model got a latent of another family"
     elif wf == "sd":
-        fix = "The VAE is an SD1.5/SDXL VAE: load flux2-vae.safetensors for Klein"
-        title = "An SD1.5/SDXL VAE is used with a FLUX latent"
+        fix = "The VAE is an SD1.5/SDXL VAE (or a 4-channel preview decoder): load flux2-vae.safetensors for Klein"
+        title = "A 4-channel SD1.5/SDXL VAE is decoding a FLUX.2 latent"
     else:
         fix = "Load flux2-vae.safetensors in the VAELoader and use EmptyFlux2LatentImage"
         title = "The VAE does not fit the latent"
     return {"title": title, "cause": cause, "fix": fix, "details": d}
 
 
-_UNIT = {"bytes": 1, "KiB": 1024, "MiB": 1024 ** 2, "GiB": 1024 ** 3}
+_UNIT = {"bytes": 1, "KiB": 1024, "MiB": 1024 ** 2, "GiB": 1024 ** 3, "KB": 1000, "MB": 1000 ** 2, "GB": 1000 ** 3}
 
 
 def vram_paths(total_bytes: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -396,40 +581,60 @@ def vram_paths(total_bytes: float) -> tuple[list[dict[str, Any]], list[dict[str,
     return fits, [r for r in rows if r not in fits]
 
 
+def _amount(g: dict[str, str], name: str) -> tuple[float, str] | None:
+    """A number from the message with its unit exactly as written (GiB stays GiB)."""
+    v = _num(g.get(name))
+    unit = g.get(f"{name}_unit") or "GiB"
+    if v is None:
+        return None
+    unit = {"kib": "KiB", "mib": "MiB", "gib": "GiB", "bytes": "bytes"}.get(unit.lower(), unit)
+    return v, unit
+
+
 @_interp("oom")
 def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     d: dict[str, Any] = {}
-    if g.get("alloc"):
-        d["tried_to_allocate_bytes"] = int(float(g["alloc"]) * _UNIT.get(g.get("alloc_unit", "GiB"), 1))
-    if g.get("free"):
-        d["free_bytes"] = int(float(g["free"]) * _UNIT.get(g.get("free_unit", "GiB"), 1))
-    total, src = None, None
-    if ctx.get("vram_gb"):
-        total, src = float(ctx["vram_gb"]) * 1e9, "--vram"
-    elif g.get("total"):
-        total, src = float(g["total"]) * _UNIT.get(g.get("total_unit", "GiB"), 1), "the error message"
-    elif ctx.get("vram_mb"):
-        total, src = float(ctx["vram_mb"]) * 1024 ** 2, "the log's 'Total VRAM' line"
-    if total is None:
+    alloc = _amount(g, "alloc")
+    if alloc:
+        d["tried_to_allocate"] = f"{g['alloc']} {alloc[1]}"
+        d["tried_to_allocate_bytes"] = int(alloc[0] * _UNIT.get(alloc[1], 1))
+    free = _amount(g, "free")
+    if free:
+        d["free"] = f"{g['free']} {free[1]}"
+        d["free_bytes"] = int(free[0] * _UNIT.get(free[1], 1))
+    total_b, said, src = None, None, None
+    vram_gb = _num(ctx.get("vram_gb"))
+    tot = _amount(g, "total") or (_amount({"total": g.get("total2", ""), "total_unit": g.get("total2_unit", "")}, "total")
+                                  if g.get("total2") else None)
+    if vram_gb:
+        total_b, said, src = vram_gb * 1e9, f"{ctx['vram_gb']:g} GB" if isinstance(ctx["vram_gb"], (int, float)) else f"{ctx['vram_gb']} GB", "--vram"
+    elif tot:
+        total_b, said, src = tot[0] * _UNIT.get(tot[1], 1), f"{g.get('total') or g.get('total2')} {tot[1]}", "the error message"
+    elif _num(ctx.get("vram_mb")):
+        total_b, said, src = float(ctx["vram_mb"]) * 1024 ** 2, f"{ctx['vram_mb']} MB", "the log's 'Total VRAM' line"
+    seen = ", ".join(x for x in (f"tried to allocate {d['tried_to_allocate']}" if alloc else "",
+                                 f"{d['free']} free" if free else "") if x)
+    if total_b is None:
         return {"details": d, "fix": (cat.by_id("cuda.oom").fix + ". Pass `--vram GB` to hear which Klein path "  # type: ignore[union-attr]
                                       "fits your card, or run `klein-doctor check --check gpu.vram`")}
-    d["vram_bytes"], d["vram_from"] = int(total), src
-    fits, too_big = vram_paths(total)
+    d["vram_bytes"], d["vram"], d["vram_from"] = int(total_b), said, src
+    fits, too_big = vram_paths(total_b)
     d["paths_that_fit"] = [r["label"] for r in fits]
-    gbs = f"{total / 1e9:.1f} GB"
+    cause = (f"The GPU has {said} (from {src})" + (f"; the failing request: {seen}" if seen else "") + ". "
+             + cat.by_id("cuda.oom").cause)  # type: ignore[union-attr]
     if not fits:
         smallest = min(too_big, key=lambda r: r["need_gb"]) if too_big else None
-        fix = (f"{gbs} of VRAM (from {src}) is below every Klein 4B path"
+        fix = (f"{said} of VRAM is below every Klein 4B path"
                + (f" (smallest: {smallest['label']}, ~{smallest['need_gb']:g} GB)" if smallest else "")
                + ": use the FP8 file in ComfyUI with `--lowvram` (slow, offloads to RAM), or a GPU with 12 GB or more")
     else:
         best = max(fits, key=lambda r: r["need_gb"])
-        fix = (f"With {gbs} of VRAM (from {src}) these paths fit: " + "; ".join(f"{r['label']} (~{r['need_gb']:g} GB)" for r in fits)
+        fix = (f"With {said} of VRAM these paths fit: " + "; ".join(f"{r['label']} (~{r['need_gb']:g} GB)" for r in fits)
                + (". These do not: " + "; ".join(f"{r['label']} (~{r['need_gb']:g} GB)" for r in too_big) if too_big else "")
                + f". Run {best['label']} or a smaller path with nothing else on the GPU (close other programs; "
                "ComfyUI: FP8 file, `--lowvram` if it still fails; diffusers: `pipe.enable_model_cpu_offload()`), "
                "at 1024x1024 and batch 1")
-    return {"details": d, "fix": fix}
+    return {"details": d, "fix": fix, "cause": cause}
 
 
 @_interp("sm")
@@ -437,7 +642,7 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
     sm = g.get("sm", "")
     archs = (g.get("archs") or "").split()
     d = {"gpu": (g.get("gpu") or "").strip(), "gpu_arch": sm, "torch_archs": archs}
-    num = int(sm[3:]) if sm[3:].isdigit() else 0
+    num = _int(sm[3:]) or 0
     cause = f"{d['gpu'] or 'The GPU'} is {sm}" + (f", but this PyTorch has kernels only for {' '.join(archs)}" if archs else
                                                      ", which this PyTorch build has no kernels for") + "."
     if num >= 100:
@@ -454,11 +659,17 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
 
 @_interp("driver")
 def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    if not g.get("found"):
+    n = _int(g.get("found"))
+    if not n:
         return {}
-    n = int(g["found"])
     cuda = f"{n // 1000}.{(n % 1000) // 10}"
-    return {"details": {"driver_cuda": cuda},
+    fix = None
+    if n < 12000:
+        fix = ("Update the NVIDIA driver to 570 or newer (https://www.nvidia.com/Download/index.aspx; Ubuntu: "
+               "`sudo ubuntu-drivers install`) and keep the CUDA 12.8 PyTorch; only if the driver cannot change and the "
+               "GPU is not an RTX 50: a CUDA 11.8 build runs on it, `python -m pip install --force-reinstall "
+               "torch==2.7.1 torchvision==0.22.1 --index-url https://download.pytorch.org/whl/cu118`")
+    return {"details": {"driver_cuda": cuda}, "fix": fix,
             "cause": f"The driver supports CUDA up to {cuda}, older than the CUDA this PyTorch was built with "
                      "(CUDA 12.x wheels need driver >= 525.60.13, CUDA 13.x wheels need >= 580)."}
 
@@ -474,14 +685,14 @@ def _posdim(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
 
 
 _ST_WHY = [
-    (("incomplete metadata", "MetadataIncompleteBuffer"), "truncated",
+    (("incomplete metadata", "metadataincompletebuffer"), "truncated",
      "The file is shorter than its own header says: the download stopped before the end."),
-    (("header too large", "HeaderTooLarge"), "not-safetensors",
+    (("header too large", "headertoolarge"), "not-safetensors",
      "The first 8 bytes give an absurd header length: the file is not safetensors at all (an HTML login or "
      "error page, or a Git LFS pointer, saved under the model's name)."),
-    (("header too small", "HeaderTooSmall"), "empty",
+    (("header too small", "headertoosmall"), "empty",
      "The file is empty or a few bytes long: the download never started or was cut at once."),
-    (("invalid header length", "InvalidHeaderLength"), "truncated-header",
+    (("invalid header length", "invalidheaderlength"), "truncated-header",
      "The file ends inside its JSON header: the download stopped within the first bytes."),
 ]
 
@@ -489,8 +700,9 @@ _ST_WHY = [
 @_interp("safetensors")
 def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     why = g.get("why", "")
+    low = why.lower()
     for keys, kind, cause in _ST_WHY:
-        if any(k in why for k in keys):
+        if any(k in low for k in keys):
             return {"cause": cause, "details": {"kind": kind, "reason": why}}
     return {"details": {"kind": "unknown", "reason": why}}
 
@@ -499,18 +711,29 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     mod = g.get("module", "")
     top = mod.split(".")[0]
-    d = {"module": mod}
-    pip_name = {"cv2": "opencv-python", "PIL": "pillow", "yaml": "pyyaml", "skimage": "scikit-image",
-                "flash_attn": "flash-attn"}.get(top, top)
+    row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top), None)
+    if row is None:
+        return None  # not a package of the Klein stack: another program's error
+    pip_name = row.get("pip") or top
+    d = {"module": mod, "package": pip_name}
+    index = "https://download.pytorch.org/whl/cu128"
+    if "." in mod and top in ("torch", "torchvision", "torchaudio", "diffusers", "transformers"):
+        return {"title": f"`{top}` is installed but has no `{mod}`: it is too old or broken",
+                "cause": f"The import of `{mod}` failed while `{top}` itself is there: an old {pip_name} (or one of another "
+                         "torch release) in the Python that runs Klein, or packages installed into a different Python.",
+                "fix": (f"Upgrade it in the Python that runs Klein: `python -m pip install -U torch torchvision --index-url {index}`"
+                        if top in ("torch", "torchvision", "torchaudio") else
+                        f"Upgrade it in the Python that runs Klein: `python -m pip install -U {pip_name}`")
+                       + " (ComfyUI portable: `python_embeded\\python.exe -m pip ...`)", "details": d}
     if top in ("torchvision", "torchaudio"):
         fix = (f"Install the {top} that matches your torch, from the same index, with the Python that runs ComfyUI: "
-               f"`python -m pip install {top} --index-url https://download.pytorch.org/whl/cu128` (use the cuXXX of "
-               "your torch, see `klein-doctor check --check torch`)")
+               f"`python -m pip install {top} --index-url {index}` (use the cuXXX of your torch, see "
+               "`klein-doctor check --check torch`)")
         return {"title": f"{top} is missing from the environment that runs Klein", "fix": fix, "details": d}
     if top == "torch":
         return {"title": "PyTorch is not installed in the environment that runs Klein",
-                "fix": "Install a CUDA build: `python -m pip install torch torchvision --index-url "
-                       "https://download.pytorch.org/whl/cu128`", "details": d}
+                "fix": f"Install a CUDA build into the Python that runs Klein: `python -m pip install torch torchvision --index-url {index}` "
+                       "(ComfyUI portable: `python_embeded\\python.exe -m pip install ...`)", "details": d}
     return {"title": f"Python package `{top}` is missing from the environment that runs Klein",
             "fix": f"Install it with the same Python that runs Klein: `python -m pip install {pip_name}` "
                    f"(ComfyUI portable: `python_embeded\\python.exe -m pip install {pip_name}`)", "details": d}
@@ -521,41 +744,148 @@ def _guidance(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     return {"details": {"guidance_scale": g.get("scale")}}
 
 
+_CKPT_PATH = re.compile(r"[\\/]checkpoints[\\/]", re.I)
+
+
+@_interp("undetected")
+def _undetected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    path = g.get("path") or ""
+    node = (_near(ctx).get("node_type") or "").lower()
+    d = {"path": path, "node_type": _near(ctx).get("node_type")}
+    if _CKPT_PATH.search(path) or node.startswith("checkpointloader") or "checkpoint" in node:
+        return {"as": "comfyui.checkpoint-loader", "details": d}
+    return {"details": d}
+
+
+@_interp("diffusers_old")
+def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    cls = g.get("cls") or "Flux2KleinPipeline"
+    need = "0.37" if "klein" in cls.lower() else "0.36"
+    return {"title": f"This diffusers has no `{cls}`: diffusers {need} or newer is needed",
+            "details": {"class": cls, "needs": f"diffusers>={need}"}}
+
+
+@_interp("gated")
+def _gated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    repo = g.get("repo") or ""
+    if repo:
+        return {"title": f"{repo} is a gated repository: this account has no access to it",
+                "fix": (f"Accept the licence on https://huggingface.co/{repo} with your Hugging Face account, then give "
+                        "a read token of that account: `hf auth login` (or set `HF_TOKEN`), and rerun. The Klein 4B repos "
+                        "are not gated: `klein-doctor install --variant klein-4b` needs no token"),
+                "details": {"repo": repo}}
+    return {}
+
+
+@_interp("flash_refused")
+def _flash_refused(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    gpu = _near(ctx).get("gpu_model") or ""
+    if gpu:
+        return {"title": f"FlashAttention refused the {gpu}: this flash-attn build has no kernels for Blackwell",
+                "cause": (f"The {gpu} is a Blackwell card (sm_120), newer than Ampere; flash-attn (or the copy bundled "
+                          "in xformers) built before Blackwell only accepts sm_8x/sm_9x and words the refusal as "
+                          "'only supports Ampere GPUs or newer'. Something forces flash attention (a custom node, "
+                          "`--use-flash-attention`, `attn_implementation=\"flash_attention_2\"`)."),
+                "details": {"gpu": gpu}}
+    return {}
+
+
+@_interp("nan")
+def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    near = _near(ctx)
+    if "layers." in (near.get("clip_missing") or ""):
+        return {"cause": ("The image is NaN (black) because the text encoder was built without its layers: the log's "
+                          "`clip missing` lists them, so the conditioning is NaN. " + cat.by_id("klein.te-incomplete").cause),  # type: ignore[union-attr]
+                "fix": cat.by_id("klein.te-incomplete").fix, "details": {"clip_missing": near.get("clip_missing")}}  # type: ignore[union-attr]
+    return {}
+
+
+@_interp("not_mac")
+def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """On a Mac there is no CUDA build to install: the text is a node forcing 'cuda' on Apple silicon, out of
+    klein-doctor's NVIDIA scope, so it is not claimed."""
+    return None if _near(ctx).get("macos") else {}
+
+
 def describe(hit: Hit | dict[str, Any], cat: Catalog | None = None, ctx: dict[str, Any] | None = None) -> dict[str, Any] | None:
-    """The user-facing explanation of one hit: the manifest's words, sharpened by the numbers it carried.
-    Takes a Hit or its stored dict (facts), so the log check explains exactly as `explain` does."""
+    """The user-facing explanation of one hit: the manifest's words, sharpened by the numbers it carried and
+    the context near it. Takes a Hit or its stored dict (facts), so the log check explains exactly as
+    `explain` does. None when the hit turns out not to be an error of the Klein stack."""
     cat = cat or catalog()
     h = hit.to_dict() if isinstance(hit, Hit) else dict(hit)
-    sig = cat.by_id(h["id"])
+    sig = cat.by_id(str(h.get("id")))
     if sig is None:
         return None
-    out: dict[str, Any] = {"id": sig.id, "title": sig.title, "cause": sig.cause, "fix": sig.fix, "check": sig.check,
-                           "confirm": f"klein-doctor check --check {sig.check}", "severity": sig.severity,
-                           "source": sig.source, "excerpt": h.get("excerpt"), "line": h.get("line"),
-                           "last_line": h.get("last_line"), "count": h.get("count", 1), "details": {}}
-    if sig.key and (h.get("groups") or {}).get(sig.key):
-        out["title"] = f"{sig.title}: {h['groups'][sig.key]}"
+    groups = h.get("groups") if isinstance(h.get("groups"), dict) else {}
+    c = dict(ctx or {})
+    near = h.get("near") if isinstance(h.get("near"), dict) else {}
+    c["near"] = {str(k): str(v) for k, v in near.items() if isinstance(v, (str, int, float))}
+    extra: dict[str, Any] = {}
     fn = _INTERP.get(sig.interpret or "")
     if fn is not None:
-        extra = fn(dict(h.get("groups") or {}), cat, dict(ctx or {}))
-        if extra is None:
+        got = fn({str(k): str(v) for k, v in groups.items()}, cat, c)
+        if got is None:
             return None
-        out.update({k: v for k, v in extra.items() if v is not None})
+        extra = dict(got)
+    if extra.get("as") and cat.by_id(extra["as"]):
+        sig = cat.by_id(extra.pop("as"))  # type: ignore[assignment]
+        extra = {k: v for k, v in extra.items() if k in ("details", "cause")}
+        sub = _INTERP.get(sig.interpret or "")  # type: ignore[union-attr]
+        if sub is not None and sub is not fn:
+            more = sub({str(k): str(v) for k, v in groups.items()}, cat, c) or {}
+            more.pop("as", None)
+            extra = {**more, **extra, "details": {**(more.get("details") or {}), **(extra.get("details") or {})}}
+    out: dict[str, Any] = {"id": sig.id, "title": sig.title, "cause": sig.cause, "fix": sig.fix, "check": sig.check,  # type: ignore[union-attr]
+                           "confirm": f"klein-doctor check --check {sig.check}", "severity": sig.severity,  # type: ignore[union-attr]
+                           "source": sig.source, "excerpt": str(h.get("excerpt") or "")[:EXCERPT],  # type: ignore[union-attr]
+                           "line": _int(h.get("line")), "last_line": _int(h.get("last_line")),
+                           "count": _int(h.get("count")) or 1, "details": {}}
+    keyed = [groups.get(k) for k in sig.key if groups.get(k)]  # type: ignore[union-attr]
+    if keyed and not sig.interpret:  # type: ignore[union-attr]
+        out["title"] = f"{sig.title}: {', '.join(str(v) for v in keyed)}"  # type: ignore[union-attr]
+    out.update({k: v for k, v in extra.items() if v is not None and k != "as"})
+    out["_offset"] = _int(h.get("offset")) or 0
     return out
 
 
 def explain_scanner(sc: Scanner, vram_gb: float | None = None) -> list[dict[str, Any]]:
-    cat = sc.cat
-    ctx: dict[str, Any] = dict(sc.context)
+    return explain_hits(list(sc.hits.values()), sc.cat, dict(sc.context), vram_gb)
+
+
+def explain_hits(hits: Iterable[Hit | dict[str, Any]], cat: Catalog | None = None, context: dict[str, Any] | None = None,
+                 vram_gb: float | None = None) -> list[dict[str, Any]]:
+    """Matches (best first) for a scan's hits: interpreted, superseded ones removed, same causes merged."""
+    cat = cat or catalog()
+    ctx: dict[str, Any] = dict(context or {})
     if vram_gb:
         ctx["vram_gb"] = vram_gb
-    matches = [m for m in (describe(h, cat, ctx) for h in sc.hits.values()) if m is not None]
-    superseded = {s for m in matches for s in (cat.by_id(m["id"]).supersedes if cat.by_id(m["id"]) else [])}
-    matches = [m for m in matches if m["id"] not in superseded]
-    order = {s.id: i for i, s in enumerate(cat.signatures)}
+    matches = [m for m in (describe(h, cat, ctx) for h in hits) if m is not None]
+    ids = {m["id"] for m in matches}
+    superseded = {s for i in ids for s in (cat.by_id(i).supersedes if cat.by_id(i) else [])}  # type: ignore[union-attr]
+    keep = []
+    for m in matches:
+        if m["id"] in superseded:
+            continue
+        near = [o for o in matches if m["id"] in (cat.by_id(o["id"]).supersedes_near if cat.by_id(o["id"]) else [])  # type: ignore[union-attr]
+                and abs(int(o["_offset"]) - int(m["_offset"])) <= SUPERSEDE_NEAR]
+        if near:
+            continue
+        keep.append(m)
+    # the same cause reached twice for one error (a reclassified hit beside its own signature's hit, a cause
+    # seen by two of its needles) is one match: same id and title, within a few KB of each other
+    out: list[dict[str, Any]] = []
+    for m in sorted(keep, key=lambda m: int(m["_offset"])):
+        twin = next((o for o in out if o["id"] == m["id"] and o["title"] == m["title"]
+                     and abs(int(o["_offset"]) - int(m["_offset"])) <= SUPERSEDE_NEAR), None)
+        if twin is None:
+            out.append(m)
+        elif len(m.get("details") or {}) > len(twin.get("details") or {}):
+            twin["details"] = m["details"]
     sev = {"fail": 0, "warn": 1, "info": 2}
-    matches.sort(key=lambda m: (sev.get(m["severity"], 3), order.get(m["id"], 0)))
-    return matches
+    out.sort(key=lambda m: (sev.get(m["severity"], 3), int(m["_offset"])))
+    for m in out:
+        m.pop("_offset", None)
+    return out
 
 
 def explain_text(text: str | bytes, vram_gb: float | None = None) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -565,13 +895,23 @@ def explain_text(text: str | bytes, vram_gb: float | None = None) -> tuple[list[
     return explain_scanner(sc, vram_gb), dict(sc.context)
 
 
+def match_text(text: str | bytes, vram_gb: float | None = None) -> list[Match]:
+    """Map a failure text (an exception message, a traceback, a log excerpt) to known causes, best first.
+    An empty list means no known Klein-stack error is in it. Used by `explain` and by the smoke check."""
+    fields = set(Match.__dataclass_fields__)
+    return [Match(**{k: v for k, v in m.items() if k in fields}) for m in explain_text(text, vram_gb)[0]]
+
+
 def explain_file(path: str | Path, vram_gb: float | None = None, tail: int | None = None) -> tuple[list[dict[str, Any]], dict[str, str], int]:
     """Scan a log file in bounded memory; ``tail`` bytes from the end only, when given."""
     p = Path(path)
     try:
         if p.is_dir():
             raise InputError(f"{path} is a folder, not a log file")
-        size = p.stat().st_size
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
+            raise InputError(f"{path} is not a regular file (a pipe, socket or device); pipe it on stdin instead")
+        size = st.st_size
         with open(p, "rb") as fh:
             if tail is not None and size > tail:
                 fh.seek(size - tail)
@@ -607,11 +947,24 @@ def _chain(*its: Iterable[bytes]) -> Iterator[bytes]:
         yield from it
 
 
+def _redact_values(o: Any, text: Callable[[str], str]) -> Any:
+    """Strings redacted, dictionary keys left alone (they are ours, never the user's)."""
+    if isinstance(o, str):
+        return text(o)
+    if isinstance(o, dict):
+        return {k: _redact_values(v, text) for k, v in o.items()}
+    if isinstance(o, (list, tuple)):
+        return [_redact_values(v, text) for v in o]
+    return o
+
+
 def cmd_explain(args: Any) -> int:
     """0: something matched; 1: nothing matched; 2: the input could not be read."""
     vram = getattr(args, "vram", None)
     as_json = bool(getattr(args, "json", False))
     try:
+        if vram is not None and (_num(vram) is None or not vram):
+            raise InputError(f"--vram {vram}: give the GPU's memory in GB, a number between 0 and 10000000")
         if args.text:
             data = " ".join(args.text).encode("utf-8", "replace")
             if not data.strip():
@@ -634,6 +987,14 @@ def cmd_explain(args: Any) -> int:
     except manifests.ManifestError as exc:
         print(f"klein-doctor explain: {exc}", file=sys.stderr)
         return 2
+    if not getattr(args, "no_redact", False):
+        # what the user pasted can hold home paths, user names and tokens: never echo them
+        from .redact import Redactor
+
+        red = Redactor()
+        matches = _redact_values(matches, red.text)
+        context = _redact_values(context, red.text)
+        where = red.text(where)
     if as_json:
         sys.stdout.write(json.dumps({"schema": SCHEMA, "matches": matches}, indent=1) + "\n")
     else:

@@ -9,6 +9,7 @@ matched signature ids, their numbers and a short excerpt go into the facts, neve
 from __future__ import annotations
 
 import os
+import stat
 from typing import Any
 
 from . import ProbeContext, probe
@@ -34,6 +35,9 @@ def scan_log(path: str, tail: int = TAIL_BYTES) -> dict[str, Any]:
                            "hits": [], "context": {}, "error": None}
     try:
         st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):  # a FIFO named comfyui.log would block the probe forever
+            rec["error"] = "not a regular file (a pipe, socket or device): not read"
+            return rec
         rec["size"], rec["mtime"] = st.st_size, int(st.st_mtime)
         rec["partial"] = st.st_size > tail
         with open(path, "rb") as fh:
