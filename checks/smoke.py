@@ -202,10 +202,8 @@ def known_error(text: str) -> dict[str, Any] | None:
         return None
     from doctor import explain
 
-    matches = explain.explain_scanner(explain.scan_bytes(text.encode("utf-8", "replace")), None)
-    rank = {"fail": 0, "warn": 1, "info": 2}
-    matches = sorted(matches, key=lambda m: rank.get(m.get("severity"), 3))
-    return matches[0] if matches else None
+    matches = explain.match_text(text)  # best first
+    return matches[0].to_dict() if matches else None
 
 
 def _run_evidence(s: dict[str, Any], r: dict[str, Any]) -> list[str]:
