@@ -80,7 +80,8 @@ def hub(world):
 
 def install(url: str, world, tmp_path: Path, *args: str, env: dict | None = None, timeout: float = 60):
     e = {"HF_ENDPOINT": url, "HF_HOME": str(tmp_path / "hfhome"), "HF_HUB_CACHE": str(tmp_path / "hfcache"),
-         "HF_HUB_DISABLE_TELEMETRY": "1", "HF_TOKEN": "", "HF_HUB_ETAG_TIMEOUT": "5", **(env or {})}
+         "HF_HUB_DISABLE_TELEMETRY": "1", "HF_TOKEN": "", "HF_HUB_ETAG_TIMEOUT": "5",
+         "KLEIN_DOCTOR_CACHE_DIR": str(tmp_path / "kdcache"), **(env or {})}
     return run_cli("install", "--manifest", str(world["manifest"]), *args, env=e, timeout=timeout)
 
 
