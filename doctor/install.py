@@ -386,7 +386,12 @@ def _comfyui(args: argparse.Namespace, manifest: dict[str, Any], out: Out) -> in
                 network_down.append(i)  # the others would only wait through the same outage
 
         jobs = max(1, int(getattr(args, "jobs", 3) or 1))
+        t_all = time.monotonic()
         _run_parallel(jobs, todo, one)
+        if args.verbose and todo:
+            moved = sum(i.size or 0 for i in todo if i.result.startswith("installed"))
+            out.say(f"transfers: {_human(moved)} with {jobs} stream(s) in {time.monotonic() - t_all:.2f} s "
+                    "(sha256 computed in the same pass)")
         for i in missing:
             i.result = "NOT INSTALLED: " + i.note
         _summary(items, out)
