@@ -588,7 +588,7 @@ def _install_one(i, args, out: Out, cache) -> bool:
             i.result = "FAILED: broken"
             out.say(f"{i.name}: {prob}; moved to {q}, not installed")
             return False
-    if i.action == "conflict" or i.dest.is_symlink() or (i.dest.exists() and not i.dest.is_file()):
+    if i.action == "conflict":  # only reached with --force: the run stopped before downloading otherwise
         if i.dest.exists() or i.dest.is_symlink():
             backup = pl.backup_name(i.dest)
             os.replace(i.dest, backup)

@@ -182,6 +182,26 @@ def test_dangling_link_at_a_destination_is_planned_and_moved_aside_with_force(wo
     assert len(moved) == 1 and moved[0].is_symlink()  # the user's link is kept, aside
 
 
+def test_a_kept_part_with_other_bytes_is_caught_by_the_final_hash(world, hub, tmp_path):
+    """Resume trusts nothing: a kept part whose bytes differ from the hub's (a hub that changed the file, or
+    answers Range with other bytes) is appended to, the final sha256 does not match, nothing is placed; the
+    next run starts that file from byte 0 and succeeds."""
+    models = tmp_path / "models"
+    part = models / "vae" / ".klein-doctor" / "staging" / "partial" / \
+        f"flux2-vae.safetensors.{world['sha']['vae'][:16]}.incomplete"
+    part.parent.mkdir(parents=True)
+    part.write_bytes(b"\x00" * 100_000)  # not what the hub has at these offsets
+    r = install(hub.url, world["manifest"], tmp_path, "--path", "comfyui", "--models-dir", str(models), "--yes")
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "resuming after" in r.stderr and "sha256 mismatch" in r.stderr
+    assert [rng for _m, _p, rng in hub.gets(VAE[1])] == ["bytes=100000-"]
+    assert not (models / "vae" / "flux2-vae.safetensors").exists()
+    r = install(hub.url, world["manifest"], tmp_path, "--path", "comfyui", "--models-dir", str(models), "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert [rng for _m, _p, rng in hub.gets(VAE[1])] == ["bytes=100000-", ""]
+    assert sha256_file(models / "vae" / "flux2-vae.safetensors") == world["sha"]["vae"]
+
+
 # ---------------------------------------------------------------------------------------------- --from
 
 
