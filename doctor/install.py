@@ -1,12 +1,15 @@
 """`klein-doctor install --path comfyui|diffusers`: verified, resumable, atomic downloads.
 
 Why it exists: by hand, users fetch three files from three repos, guess folders and hope the download
-finished. Here every file is planned from manifests/models.toml, fetched only through
-huggingface_hub, hashed while it arrives, and appears at the path ComfyUI or diffusers loads only
-when complete and verified. Imported by the CLI at start-up, so heavy modules load inside functions.
+finished. Here the models manifest is validated first (nothing it says can steer a write outside the
+chosen folder), every file is planned from it, huggingface_hub says where the bytes are (HEAD, token,
+endpoint), installer/fetch.py moves them (resumable with Range, hashed in the same pass, several files at
+a time), and a file appears at the path ComfyUI or diffusers loads only when complete and verified.
+Imported by the CLI at start-up, so heavy modules load inside functions.
 
-Environment: HF_ENDPOINT, HF_TOKEN, HF_HUB_CACHE are read by huggingface_hub as usual;
-KLEIN_DOCTOR_FAKE_FREE_BYTES (tests) pretends every destination has that many bytes free.
+Environment: HF_ENDPOINT, HF_TOKEN, HF_HUB_CACHE, HF_HUB_OFFLINE, HF_HUB_DOWNLOAD_TIMEOUT and
+HF_HUB_ETAG_TIMEOUT are read through huggingface_hub as usual; KLEIN_DOCTOR_FAKE_FREE_BYTES (tests)
+pretends every destination has that many bytes free; KLEIN_DOCTOR_CACHE_DIR moves the sha256 cache.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""The only code that talks to the network, and only through huggingface_hub.
+"""What to fetch and from where, through huggingface_hub; failures turned into advice.
 
-HF_ENDPOINT, HF_TOKEN, HF_HUB_CACHE (and the Xet backend) are whatever huggingface_hub makes of the
-environment: we pass no endpoint and no token, so the user's configuration is the one used. The
-library is imported inside functions to keep `klein-doctor` start-up cheap.
+HF_ENDPOINT, HF_TOKEN, HF_HUB_CACHE, HF_HUB_OFFLINE and the timeouts are whatever huggingface_hub makes of
+the environment: we pass no endpoint and no token, so the user's configuration is the one used. The bytes
+themselves are moved by fetch.py. The library is imported inside functions to keep start-up cheap.
 """
 
 from __future__ import annotations
