@@ -76,8 +76,28 @@ def _proxy_for(parts: urllib.parse.SplitResult) -> str | None:
     return urllib.request.getproxies().get(parts.scheme)
 
 
-def _open(url: str, headers: dict[str, str], timeout: float) -> tuple[http.client.HTTPConnection,
-                                                                      http.client.HTTPResponse]:
+def head(url: str, headers: dict[str, str], timeout: float) -> tuple[int, dict[str, str], str]:
+    """HEAD ``url`` following relative redirects only (as huggingface_hub does: an absolute one points at
+    a CDN whose URL is where the bytes are). Returns (status, lower-cased headers, final URL or Location)."""
+    for _ in range(REDIRECTS):
+        conn, resp = _open(url, headers, timeout, method="HEAD")
+        try:
+            hdrs = {k.lower(): v for k, v in resp.getheaders()}
+            resp.read()
+        finally:
+            _close(conn)
+        loc = hdrs.get("location")
+        if 300 <= resp.status < 400 and loc:
+            if urllib.parse.urlsplit(loc).netloc:
+                return resp.status, hdrs, loc
+            url = urllib.parse.urljoin(url, loc)
+            continue
+        return resp.status, hdrs, url
+    raise FetchError("bad-answer", f"more than {REDIRECTS} redirects")
+
+
+def _open(url: str, headers: dict[str, str], timeout: float,
+          method: str = "GET") -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError("bad-answer", f"unsupported URL scheme {parts.scheme!r}")
@@ -107,7 +127,7 @@ def _open(url: str, headers: dict[str, str], timeout: float) -> tuple[http.clien
         conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 << 20)
     except OSError:
         pass
-    conn.putrequest("GET", target, skip_accept_encoding=True)
+    conn.putrequest(method, target, skip_accept_encoding=True)
     for k, v in headers.items():
         conn.putheader(k, v)
     conn.putheader("Accept-Encoding", "identity")
