@@ -273,6 +273,34 @@ def test_diffusers_cache_layout_blob_then_link_and_progress(world, hub, tmp_path
     assert out.returncode == 0 and Path(out.stdout.strip()) == snap, out.stderr
 
 
+def test_diffusers_resumes_a_partial_blob_and_local_dir_file(world, hub, tmp_path):
+    """The partial blob is huggingface_hub's own name (blobs/<sha256>.incomplete): whichever tool was
+    interrupted, the other resumes it with Range; in a --local-dir the partial file waits under .cache."""
+    path = "vae/diffusion_pytorch_model.safetensors"
+    data = world["src"]["dvae"].read_bytes()
+    repo_dir = tmp_path / "hfcache" / ("models--" + DIFF.replace("/", "--"))
+    part = repo_dir / "blobs" / f"{world['sha']['dvae']}.incomplete"
+    part.parent.mkdir(parents=True)
+    part.write_bytes(data[:100_000])
+    r = install(hub.url, world["manifest"], tmp_path, "--path", "diffusers", "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert [rng for _m, _p, rng in hub.gets(path)] == ["bytes=100000-"]
+    assert sha256_file(next(repo_dir.glob(f"snapshots/*/{path}"))) == world["sha"]["dvae"]
+    assert not part.exists()
+
+    local = tmp_path / "local"
+    lpart = local / ".cache" / "klein-doctor" / "partial" / f"{path}.{world['sha']['dvae'][:16]}.incomplete"
+    lpart.parent.mkdir(parents=True)
+    lpart.write_bytes(data[:200_000])
+    hub.log.clear()
+    r = install(hub.url, world["manifest"], tmp_path, "--path", "diffusers", "--yes", "--local-dir", str(local))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert [rng for _m, _p, rng in hub.gets(path)] == ["bytes=200000-"]
+    assert sha256_file(local / path) == world["sha"]["dvae"] and not lpart.exists()
+    assert (local / ".cache" / "huggingface" / "download" / f"{path}.metadata").read_text().split("\n")[1] == \
+        world["sha"]["dvae"]
+
+
 # ---------------------------------------------------------------------------------------------- plan layout
 
 
@@ -322,3 +350,29 @@ def test_first_ctrl_c_stops_within_a_second_exits_130_and_keeps_the_partial(worl
     assert "Traceback" not in err and "interrupted" in err
     assert [p for p in part_dir.rglob("*.incomplete") if p.stat().st_size > 0]  # kept for the resume
     assert not (models / "diffusion_models" / DM[1]).exists()
+
+
+# ---------------------------------------------------------------------------------------------- scale
+
+
+def test_folder_dedup_is_linear_in_extra_model_paths_entries(tmp_path):
+    """Issue 16: a 100k-path extra_model_paths.yaml made `install --dry-run` take 277 s (each new folder was
+    compared with every earlier one, and is_default ones were inserted at the front). 8x the entries must
+    cost about 8x the time (a quadratic one costs 64x), and the order stays ComfyUI's."""
+    from doctor.comfyui import tree
+
+    def run(n: int) -> float:
+        paths = [str(tmp_path / f"{i:x}") for i in range(n)] + [str(tmp_path / "0")]  # one duplicate
+        yamls = [{"sections": {"a": {"is_default": True, "folders": {"diffusion_models": paths}}}}]
+        t = time.perf_counter()
+        out = tree.model_folders(tmp_path / "models", yamls, None)
+        took = time.perf_counter() - t
+        dm = out["diffusion_models"]
+        assert len(dm) == n + 2  # the duplicate dropped; plus unet and diffusion_models defaults
+        assert dm[0]["path"] == paths[n - 1] and dm[n - 1]["path"] == paths[0]  # is_default: last added first
+        assert dm[n]["source"] == "legacy alias unet" or dm[n]["path"].endswith("unet")
+        return took
+
+    small = min(run(1000) for _ in range(2))
+    big = run(8000)
+    assert big < 25 * small + 0.5, (small, big)
