@@ -33,7 +33,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "extra_model_paths.yaml); default: COMFYUI_PATH, the current folder or its parents")
     p.add_argument("--models-dir", metavar="DIR", help="a ComfyUI models folder (instead of --comfyui)")
     p.add_argument("--local-dir", metavar="DIR", help="diffusers: a plain folder instead of the Hugging Face cache")
-    p.add_argument("--dry-run", action="store_true", help="show the plan, download nothing")
+    p.add_argument("--dry-run", action="store_true", help="show the plan; download nothing, write nothing")
     p.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     p.add_argument("--force", action="store_true",
                    help="move a different existing file (or a dangling link, a folder) aside to a .backup-<time> "
@@ -418,7 +418,9 @@ def _assess(items, models: Path, from_dir: Path | None, args, out: Out) -> int |
             sha = cache.get(i.dest)
             if sha is None and i.accept:
                 out.say(f"checking the existing {i.dest.name} ({_human(i.dest.stat().st_size)}) ...")
-                sha = digest(i.dest, None if args.dry_run else cache)
+                bar = out.bar(f"{i.dest.name} (sha256)", i.dest.stat().st_size)
+                sha = digest(i.dest, None if args.dry_run else cache, progress=bar.advance)
+                bar.close(True)
             if i.accept and sha in i.accept:
                 i.action, i.note = "verified", f"sha256 ok ({i.accept[sha]})"
                 continue
@@ -542,7 +544,9 @@ def _install_one(i, args, out: Out, cache) -> bool:
             staged = stage / "reuse" / i.name
             how = pl.link_or_copy(i.reuse_from, staged)
             out.say(f"{i.name}: {how} from {i.reuse_from}; verifying ...")
-            sha = hashing.digest(staged, cache)
+            bar = out.bar(f"{i.name} (sha256)", staged.stat().st_size)
+            sha = hashing.digest(staged, cache, progress=bar.advance)
+            bar.close(True)
             i.detail = how
         elif i.accept and i.hub_size is not None and i.size is not None:
             # Bytes of another size can never have the manifest's sha256: do not fetch (maybe gigabytes) to learn it.
