@@ -728,7 +728,7 @@ def _diffusers(args: argparse.Namespace, manifest: dict[str, Any], out: Out) -> 
     lock_dir = local_dir or repo_dir
     lock_dir.mkdir(parents=True, exist_ok=True)
     with pl.FolderLock(lock_dir, out.say):
-        _clean_hf_orphans(target, local_dir, {f.part for f in files}, out)
+        _clean_hf_orphans(target, local_dir, {f.part for f in files}, out, repo_dir)
         if pl.free_bytes(target) < total + pl.FREE_MARGIN:
             out.say(f"not enough disk space for {target}: {_human(pl.free_bytes(target))} free, {_human(total)} needed "
                     f"plus a {_human(pl.FREE_MARGIN)} margin. Nothing was downloaded.")
@@ -834,9 +834,11 @@ def _diffusers_one(f: _DFile, repo: str, commit: str, local_dir: Path | None, ar
     f.result = "installed, " + ("sha256 verified" if f.lfs else "git sha1 verified")
 
 
-def _clean_hf_orphans(target: Path, local_dir: Path | None, keep: set[Path], out: Out) -> None:
+def _clean_hf_orphans(target: Path, local_dir: Path | None, keep: set[Path], out: Out,
+                      repo_dir: Path | None = None) -> None:
     """Remove ``*.incomplete`` files that a killed download left and this plan will not resume (``install``
-    owns downloads; ``check`` only reports them). In the shared cache a file is an orphan only if
+    owns downloads; ``check`` only reports them). In the shared cache only this repo's blobs are looked at
+    (another repo's partial file is huggingface_hub's to resume), and a file is an orphan only if
     huggingface_hub's own lock for it is free."""
     from filelock import FileLock, Timeout
 
@@ -847,7 +849,7 @@ def _clean_hf_orphans(target: Path, local_dir: Path | None, keep: set[Path], out
                 f.unlink(missing_ok=True)
                 out.say(f"removed a partial download left by an interrupted run: {f.name}")
         return
-    for f in target.glob("models--*/blobs/*.incomplete"):
+    for f in (repo_dir or target).glob("blobs/*.incomplete" if repo_dir else "models--*/blobs/*.incomplete"):
         if f in keep:
             continue
         etag = f.name.split(".")[0]

@@ -301,6 +301,28 @@ def test_diffusers_resumes_a_partial_blob_and_local_dir_file(world, hub, tmp_pat
         world["sha"]["dvae"]
 
 
+def test_install_removes_only_stale_partials_it_owns(world, hub, tmp_path):
+    """`install` owns downloads, so it cleans up partial files no planned file will resume: a partial of an
+    older manifest's file in its staging folder, a dead blob of the repo it installs. Another repo's partial
+    in the shared cache is huggingface_hub's to resume and stays."""
+    models = tmp_path / "models"
+    stale = models / "vae" / ".klein-doctor" / "staging" / "partial" / "flux2-vae.safetensors.0123456789abcdef.incomplete"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"x" * 1000)
+    r = install(hub.url, world["manifest"], tmp_path, "--path", "comfyui", "--models-dir", str(models), "--yes")
+    assert r.returncode == 0, r.stderr
+    assert not stale.exists() and "removed a partial download" in r.stderr and stale.name in r.stderr
+    cache = tmp_path / "hfcache"
+    dead = cache / ("models--" + DIFF.replace("/", "--")) / "blobs" / ("ab" * 32 + ".incomplete")
+    other = cache / "models--someone--else" / "blobs" / ("cd" * 32 + ".incomplete")
+    for f in (dead, other):
+        f.parent.mkdir(parents=True)
+        f.write_bytes(b"y" * 1000)
+    r = install(hub.url, world["manifest"], tmp_path, "--path", "diffusers", "--yes")
+    assert r.returncode == 0, r.stderr
+    assert not dead.exists() and other.exists()
+
+
 # ---------------------------------------------------------------------------------------------- plan layout
 
 
