@@ -476,7 +476,7 @@ def _assess(items, models: Path, from_dir: Path | None, args, out: Out) -> int |
                 why = type(exc.__cause__).__name__ if exc.__cause__ else "error"
                 i.note = (i.note + "; " if i.note else "") + f"hub not reachable now ({why}); sizes from the manifest"
                 continue
-            i.remote = r
+            i.remote, i.remote_at = r, time.monotonic()
             if i.size is None:
                 i.size = r.size
             elif r.size is not None and r.size != i.size:
@@ -556,7 +556,8 @@ def _install_one(i, args, out: Out, cache) -> bool:
                     "Not downloaded, nothing placed; if it repeats, the models manifest or HF_ENDPOINT is wrong.")
             return False
         else:
-            r = getattr(i, "remote", None) or remote(i.repo, i.repo_path, i.revision)
+            fresh = i.remote is not None and time.monotonic() - i.remote_at < 300
+            r = i.remote if fresh else remote(i.repo, i.repo_path, i.revision)  # the plan's, unless it is old
             staged = pl.partial_path(folder, i.name, i.sha256)
             bar = out.bar(i.name, i.size)
 

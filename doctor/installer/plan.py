@@ -31,6 +31,7 @@ class Item:
     reuse_from: Path | None = None
     hub_size: int | None = None           # what the hub's HEAD says, when it differs from ``size``
     remote: Any = None                    # transfer.Remote from the plan's HEAD (URL, headers, size)
+    remote_at: float = 0.0                # when (time.monotonic()): a CDN's signed URL does not last forever
     note: str = ""
     result: str = ""
     detail: str = ""

@@ -14,7 +14,7 @@ import re
 import sys
 import urllib.parse
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 _TOKEN_RX = re.compile(r"\bhf_[A-Za-z0-9]{6,}\b")
 _USERINFO_RX = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s]+@")
@@ -49,6 +49,19 @@ def token_present() -> bool:
     from huggingface_hub import get_token
 
     return bool(get_token())
+
+
+def unreachable(cause: BaseException, what: str) -> TransferError:
+    """The hub could not be reached, or did not answer in time, before any byte of ``what`` was sent."""
+    name = type(cause).__name__
+    timeout = "Timeout" in name or isinstance(cause, TimeoutError)
+    return TransferError("unreachable", (
+            f"the hub at {endpoint()} {'did not answer in time' if timeout else 'cannot be reached'} when asked "
+            f"for {what} ({name}: {str(cause).splitlines()[0] if str(cause) else 'no detail'}). Nothing was "
+            f"downloaded. Check the network and HF_ENDPOINT (now {endpoint()}"
+            f"{'' if os.environ.get('HF_ENDPOINT') else ', the default'}) and any proxy; "
+            + ("raise HF_HUB_ETAG_TIMEOUT for a slow mirror; " if timeout else "")
+            + "without network, install from a local copy with --from DIR."))
 
 
 def classify_status(status: int, repo: str) -> TransferError:
@@ -99,16 +112,7 @@ def classify(exc: BaseException, repo: str, what: str, before_bytes: bool = Fals
             f"the hub at {endpoint()} answered the request for {what} of {repo} with malformed JSON ({bad_json}). "
             "Check HF_ENDPOINT and any proxy or mirror in between, or rerun later. Nothing was downloaded."))
     if before_bytes and (isinstance(exc, errors.LocalEntryNotFoundError) or _is_network(exc)):
-        cause = exc.__cause__ or exc
-        name = type(cause).__name__
-        timeout = "Timeout" in name
-        return TransferError("unreachable", (
-            f"the hub at {endpoint()} {'did not answer in time' if timeout else 'cannot be reached'} when asked "
-            f"for {what} ({name}: {str(cause).splitlines()[0] if str(cause) else 'no detail'}). Nothing was "
-            f"downloaded. Check the network and HF_ENDPOINT (now {endpoint()}"
-            f"{'' if os.environ.get('HF_ENDPOINT') else ', the default'}) and any proxy; "
-            + ("raise HF_HUB_ETAG_TIMEOUT for a slow mirror; " if timeout else "")
-            + "without network, install from a local copy with --from DIR."))
+        return unreachable(exc.__cause__ or exc, what)
     if isinstance(exc, errors.LocalEntryNotFoundError) or _is_network(exc):
         cause = exc.__cause__ or exc
         return TransferError("network", (
@@ -230,6 +234,8 @@ def _fast_remote(repo: str, repo_path: str, revision: str) -> Remote | None:
         headers["Authorization"] = f"Bearer {token}"
     try:
         status, h, location = fetch.head(url, headers, float(constants.HF_HUB_ETAG_TIMEOUT))
+    except TimeoutError as exc:
+        raise unreachable(exc, repo_path) from exc  # asking again through huggingface_hub would double the wait
     except (OSError, fetch.FetchError, ValueError):
         return None  # huggingface_hub tries again and words the error
     size = h.get("x-linked-size") or h.get("content-length")
