@@ -83,8 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     if _install is not None:
         pi = sub.add_parser("install", help="download and verify the Klein files into the right folders",
                             epilog="exit codes: 0 every file in place and verified, 1 a file could not be installed "
-                                   "(download, verification, a different file in the way, disk space), 2 usage error.\n"
-                                   "Downloads go through huggingface_hub (HF_ENDPOINT, HF_TOKEN, HF_HUB_CACHE honoured).",
+                                   "(download, verification, a different file in the way, disk space), 2 usage error or "
+                                   "an invalid models manifest, 130 interrupted (Ctrl-C; the next run resumes).\n"
+                                   "huggingface_hub says where each file is (HF_ENDPOINT, HF_TOKEN, HF_HUB_CACHE, "
+                                   "HF_HUB_OFFLINE honoured); transfers resume with Range and are hashed in the same pass.",
                             formatter_class=argparse.RawDescriptionHelpFormatter)
         _install.add_arguments(pi)
     pe = sub.add_parser("explain", help="turn a pasted error or a ComfyUI log into cause and fix",

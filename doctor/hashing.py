@@ -18,6 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
 
+from . import cancel
+
 BLOCK = 16 * 1024 * 1024
 CACHE_FILE = "sha256-cache.json"
 CACHE_SCHEMA = 1
@@ -107,7 +109,41 @@ def sha256_file(path: str | os.PathLike[str], block: int = BLOCK,
             h.update(view[:n])
             if progress:
                 progress(n)
+            cancel.check()  # the first Ctrl-C stops an 8 GB hash within one block
     return h.hexdigest()
+
+
+def digest(path: str | os.PathLike[str], cache: HashCache | None = None,
+           progress: Callable[[int], None] | None = None) -> str:
+    """The sha256 of one file, answered from ``cache`` when its stat key is known (then the file is not read),
+    else computed and remembered there (saved at once). ``check`` and ``install`` both go through this cache,
+    so a file verified by one is not hashed again by the other."""
+    st = os.stat(path)
+    hit = cache.get(path, st) if cache else None
+    if hit:
+        return hit
+    value = sha256_file(path, progress=progress)
+    if cache is not None:
+        try:
+            same = os.stat(path)
+            if (same.st_size, same.st_mtime_ns) == (st.st_size, st.st_mtime_ns):
+                cache.put(path, value, st)
+                cache.save()
+        except OSError:
+            pass
+    return value
+
+
+def remember(path: str | os.PathLike[str], value: str, cache: HashCache | None = None) -> None:
+    """Record a digest computed elsewhere (``install`` hashes while the bytes arrive) under the file's stat
+    key, for the path as given and as resolved, so ``check`` finds it whichever way it names the file."""
+    cache = cache if cache is not None else HashCache()
+    for p in dict.fromkeys([os.path.abspath(path), os.path.realpath(path)]):
+        try:
+            cache.put(p, value)
+        except OSError:
+            pass
+    cache.save()
 
 
 def hash_files(paths: Iterable[str], cache: HashCache | None = None, workers: int | None = None,

@@ -6,6 +6,8 @@ import hashlib
 import json
 import os
 
+import pytest
+
 from doctor import hashing
 
 
@@ -66,3 +68,37 @@ def test_cache_dir_platform_default(monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", "/x/cache")
     if os.name != "nt":
         assert str(hashing.cache_dir()) == "/x/cache/klein-doctor"
+
+
+def test_cancel_stops_hashing_at_the_next_block(tmp_path):
+    """The first Ctrl-C sets cancel.CANCEL; a hash in progress stops at its next block (issue 13)."""
+    from doctor import cancel
+
+    p = tmp_path / "big.bin"
+    p.write_bytes(b"\x01" * (8 * 1024))
+    seen = []
+
+    def progress(n: int) -> None:
+        seen.append(n)
+        cancel.CANCEL.set()  # the user pressed Ctrl-C after the first block
+
+    try:
+        with pytest.raises(cancel.Cancelled):
+            hashing.sha256_file(p, block=1024, progress=progress)
+    finally:
+        cancel.CANCEL.clear()
+    assert seen == [1024]  # one block, not the other seven
+    assert hashing.sha256_file(p, block=1024) == hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def test_install_and_check_share_one_digest_cache(tmp_path, monkeypatch):
+    """`remember` (install, after hashing in the download pass) is what `hash_files` (check) reads."""
+    monkeypatch.setenv("KLEIN_DOCTOR_CACHE_DIR", str(tmp_path / "cache"))
+    p = tmp_path / "m.safetensors"
+    p.write_bytes(b"abc")
+    hashing.remember(p, "f" * 64)  # deliberately not the real digest: proves check did not re-read the file
+    r = hashing.hash_files([str(p)], hashing.HashCache(), show_progress=False)[str(p)]
+    assert (r["state"], r["sha256"]) == ("cached", "f" * 64)
+    p.write_bytes(b"abcd")  # any rewrite voids the entry
+    r = hashing.hash_files([str(p)], hashing.HashCache(), show_progress=False)[str(p)]
+    assert (r["state"], r["sha256"]) == ("computed", hashlib.sha256(b"abcd").hexdigest())

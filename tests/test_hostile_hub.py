@@ -126,7 +126,8 @@ def test_metadata_answers_slower_than_the_etag_timeout(world, hub, tmp_path):
     """Every HEAD (size, commit, etag) takes 4 s, twice HF_HUB_ETAG_TIMEOUT: stop before downloading."""
     hub.faults.meta_delay = 2 * TIMEOUT_S
     r, took = install(hub, world, tmp_path, *comfy(tmp_path))
-    assert_failed_cleanly(r, took, mentions=["interrupted"])
+    line = assert_failed_cleanly(r, took, mentions=["did not answer in time", "HF_ENDPOINT"])
+    assert "interrupted" not in line  # nothing was being downloaded: say what it is, not "interrupted"
     assert not [e for e in hub.log if e[0] == "GET" and "/resolve/" in e[1]]
     assert_finals(world, tmp_path / "models", absent=["dm", "te", "vae"])
     rerun_completes(hub, world, tmp_path)
@@ -190,3 +191,44 @@ def test_connection_reset_mid_file(world, hub, tmp_path):
     assert "Rerun" in line
     assert_finals(world, tmp_path / "models", absent=["te"])
     rerun_completes(hub, world, tmp_path)
+
+
+def _env_run(world, tmp_path: Path, endpoint: str, *args: str, extra: dict | None = None):
+    env = {"HF_ENDPOINT": endpoint, "HF_HOME": str(tmp_path / "hfhome"), "HF_HUB_CACHE": str(tmp_path / "hfcache"),
+           "HF_HUB_DISABLE_TELEMETRY": "1", "HF_TOKEN": "", "HF_HUB_DOWNLOAD_TIMEOUT": str(TIMEOUT_S),
+           "HF_HUB_ETAG_TIMEOUT": str(TIMEOUT_S), **(extra or {})}
+    t = time.monotonic()
+    r = run_cli("install", "--manifest", str(world["manifest"]), *args, env=env, timeout=BOUND_S + 30)
+    return r, time.monotonic() - t
+
+
+def test_unreachable_hub_is_named_with_hf_endpoint_and_credentials_are_hidden(world, tmp_path):
+    """Nothing listens at HF_ENDPOINT (which carries user:pass@): the message says the hub cannot be reached,
+    names HF_ENDPOINT, and never prints the credentials (issue 16)."""
+    import socket
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()  # a port with no listener: connection refused
+    endpoint = f"http://alice:s3cretPass@127.0.0.1:{port}"
+    for args in (comfy(tmp_path), ["--path", "diffusers", "--yes", "--local-dir", str(tmp_path / "d")]):
+        r, took = _env_run(world, tmp_path, endpoint, *args)
+        line = assert_failed_cleanly(r, took, mentions=["cannot be reached", "HF_ENDPOINT"])
+        assert "interrupted" not in line
+        assert "s3cretPass" not in r.stdout + r.stderr and "alice" not in r.stdout + r.stderr
+        assert "<redacted>@127.0.0.1" in r.stderr
+    assert not (tmp_path / "models" / "vae" / "flux2-vae.safetensors").exists()
+
+
+@pytest.mark.parametrize("path", ["comfyui", "diffusers"])
+def test_offline_mode_is_named(world, hub, tmp_path, path):
+    args = comfy(tmp_path) if path == "comfyui" else ["--path", "diffusers", "--yes"]
+    r, took = _env_run(world, tmp_path, hub.url, *args, extra={"HF_HUB_OFFLINE": "1"})
+    line = assert_failed_cleanly(r, took, mentions=["HF_HUB_OFFLINE", "--from"])
+    assert "interrupted" not in line
+    assert not hub.log  # offline means not one request
+    if path == "comfyui":  # the plan is still shown with --dry-run, and says why nothing can be fetched
+        r2, _ = _env_run(world, tmp_path, hub.url, *args, "--dry-run", extra={"HF_HUB_OFFLINE": "1"})
+        assert r2.returncode == 0, r2.stderr
+        assert "HF_HUB_OFFLINE is set" in r2.stdout and not hub.log

@@ -80,7 +80,8 @@ def hub(world):
 
 def install(url: str, world, tmp_path: Path, *args: str, env: dict | None = None, timeout: float = 60):
     e = {"HF_ENDPOINT": url, "HF_HOME": str(tmp_path / "hfhome"), "HF_HUB_CACHE": str(tmp_path / "hfcache"),
-         "HF_HUB_DISABLE_TELEMETRY": "1", "HF_TOKEN": "", "HF_HUB_ETAG_TIMEOUT": "5", **(env or {})}
+         "HF_HUB_DISABLE_TELEMETRY": "1", "HF_TOKEN": "", "HF_HUB_ETAG_TIMEOUT": "5",
+         "KLEIN_DOCTOR_CACHE_DIR": str(tmp_path / "kdcache"), **(env or {})}
     return run_cli("install", "--manifest", str(world["manifest"]), *args, env=e, timeout=timeout)
 
 
@@ -199,40 +200,66 @@ def test_connection_drop_is_resumed_with_range(world, hub, tmp_path):
 
 
 def test_server_dies_then_recovers(world, hub, tmp_path):
+    """A drop followed by a short outage is ridden out (retries resume from the bytes received); a long
+    outage fails with a message saying the rerun resumes, and the rerun fetches only the rest."""
     hub.faults.die_after[f"{DM[0]}:{DM[1]}"] = 200_000
-    hub.faults.down_after_die = 1  # the client's retry sees 503: this run fails
-    r = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
-    assert r.returncode == 1
-    assert "interrupted" in r.stderr or "HTTP 503" in r.stderr, r.stderr
-    assert "Rerun" in r.stderr
-    assert not (tmp_path / "models" / "diffusion_models" / "flux-2-klein-4b-fp8.safetensors").exists()
-    r2 = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
-    assert r2.returncode == 0, r2.stdout + r2.stderr
+    hub.faults.down_after_die = 1  # the first retry sees 503, the next one resumes
+    r = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes", "--jobs", "1")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert any(rng == "bytes=200000-" for _m, _p, rng in hub.gets(DM[1])), hub.gets(DM[1])
     assert_installed(world, tmp_path / "models")
-    no_partial_files(tmp_path / "models")
+
+    tmp2 = tmp_path / "second"
+    hub.faults.die_times = 1
+    hub.faults.down_after_die = 1000  # down for good: this run fails
+    r = install(hub.url, world, tmp2, "--path", "comfyui", *models_args(tmp2), "--yes", "--jobs", "1")
+    assert r.returncode == 1
+    assert "interrupted" in r.stderr and "HTTP 503" in r.stderr, r.stderr
+    assert "Rerun" in r.stderr and "resumes" in r.stderr
+    assert not (tmp2 / "models" / "diffusion_models" / "flux-2-klein-4b-fp8.safetensors").exists()
+    hub._down = 0
+    hub.sent = 0
+    r2 = install(hub.url, world, tmp2, "--path", "comfyui", *models_args(tmp2), "--yes")
+    assert r2.returncode == 0, r2.stdout + r2.stderr
+    assert "resuming after" in r2.stderr
+    assert_installed(world, tmp2 / "models")
+    assert hub.sent == world["size"]["dm"] - 200_000 + world["size"]["te"] + world["size"]["vae"]
+    no_partial_files(tmp2 / "models")
 
 
-def test_kill_9_mid_file_then_rerun(world, hub, tmp_path):
-    hub.faults.rate[f"{DM[0]}:{DM[1]}"] = 6_000_000  # ~4 s; the client writes 10 MB chunks
+def test_kill_9_at_60_percent_then_rerun_fetches_only_the_rest(world, hub, tmp_path):
+    """Byte-level resume: SIGKILL while the hub holds the stream at 60% of the first file; the rerun asks for
+    the rest with Range and the hub's byte counter shows it sent only what was missing."""
+    dm = world["size"]["dm"]
+    hub.arm_pause(int(dm * 0.6))
     e = {"HF_ENDPOINT": hub.url, "HF_HOME": str(tmp_path / "hfhome"), "HF_HUB_CACHE": str(tmp_path / "hfcache"),
          "HF_TOKEN": "", "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen([sys.executable, "-m", "doctor", "install", "--manifest", str(world["manifest"]),
-                             "--path", "comfyui", *models_args(tmp_path), "--yes"], env=dict(os.environ, **e),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--path", "comfyui", *models_args(tmp_path), "--yes", "--jobs", "1"],
+                            env=dict(os.environ, **e), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert hub.paused.wait(30), "the download never reached 60%"
+        time.sleep(0.3)  # let the client write what it received
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        hub.faults.pause_at = None
+        hub.release.set()
     stage = tmp_path / "models" / "diffusion_models" / ".klein-doctor" / "staging"
-    deadline = time.monotonic() + 30
-    partial: list[Path] = []
-    while time.monotonic() < deadline and not partial:
-        partial = [p for p in stage.rglob("*.incomplete") if p.stat().st_size >= 10_000_000] if stage.exists() else []
-        time.sleep(0.05)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(10)
-    assert partial, "the download never started"
+    partial = list(stage.rglob("*.incomplete"))
+    assert len(partial) == 1
+    kept = partial[0].stat().st_size
+    assert dm * 0.6 - (4 << 20) <= kept <= dm * 0.6, kept
     assert not (tmp_path / "models" / "diffusion_models" / "flux-2-klein-4b-fp8.safetensors").exists()
-    hub.faults.rate.clear()
+    time.sleep(0.2)
+    hub.log.clear()
+    hub.sent = 0
     r = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "removed a partial download" in r.stderr
+    assert "resuming after" in r.stderr
+    assert [rng for _m, _p, rng in hub.gets(DM[1])] == [f"bytes={kept}-"]
+    assert hub.sent == (dm - kept) + world["size"]["te"] + world["size"]["vae"]  # only the rest of the first file
+    assert "flux-2-klein-4b-fp8.safetensors: 100% 24.95 MB of 24.95 MB" in r.stderr  # progress reaches 100%
     assert_installed(world, tmp_path / "models")
     assert not list(stage.rglob("*.incomplete"))
 

@@ -395,6 +395,8 @@ def model_folders(models_root: Path | None, yamls: list[dict[str, Any]], models_
     """Every folder each loader searches, in ComfyUI's order (is_default entries first), with where the
     entry came from. ``unet``/``clip`` entries also appear under their new names, as ComfyUI maps them."""
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in FOLDER_TYPES}
+    seen: dict[str, set[str]] = {}  # per type: paths already listed (a set: 100k yaml paths stay linear)
+    front: dict[str, list[dict[str, Any]]] = {}  # per type: is_default entries, in the order they came
 
     def add(ftype: str, path: Path | str, source: str, is_default: bool = False) -> None:
         entry = {"path": str(path), "source": source, "is_default": is_default,
@@ -406,10 +408,11 @@ def model_folders(models_root: Path | None, yamls: list[dict[str, Any]], models_
         for t in targets:
             lst = out.setdefault(t, [])
             e = entry if t == ftype else entry_new
-            if any(x["path"] == e["path"] for x in lst):
+            if e["path"] in seen.setdefault(t, set()):
                 continue
+            seen[t].add(e["path"])
             if is_default:
-                lst.insert(0, e)
+                front.setdefault(t, []).append(e)  # put first at the end (reversed): no O(n) insert(0)
             else:
                 lst.append(e)
 
@@ -432,6 +435,8 @@ def model_folders(models_root: Path | None, yamls: list[dict[str, Any]], models_
                     continue
                 for p in paths:
                     add(ftype, p, f"extra_model_paths.yaml:{name}", bool(sec.get("is_default")))
+    for t, first in front.items():
+        out[t] = first[::-1] + out[t]
     return out
 
 

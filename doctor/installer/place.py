@@ -10,7 +10,6 @@ known model extensions); one install at a time per folder (a lock file), which a
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import time
@@ -53,12 +52,22 @@ class FolderLock:
         self._lock.release()
 
 
-def clean_orphans(folder: Path) -> list[tuple[Path, int]]:
-    """Delete ``*.incomplete`` left by a killed run (call with the folder lock held)."""
+def partial_path(folder: Path, name: str, sha256: str | None) -> Path:
+    """Where the bytes of ``name`` collect while they arrive; named after the expected sha256 so that a
+    partial file is only ever resumed towards the same file (a changed manifest starts a new one)."""
+    return staging_dir(folder) / "partial" / f"{name}.{(sha256 or 'nohash')[:16]}.incomplete"
+
+
+def clean_orphans(folder: Path, keep: set[Path] | None = None) -> list[tuple[Path, int]]:
+    """Delete ``*.incomplete`` left by a killed run that no planned file will resume (call with the folder
+    lock held, so none of them is being written). ``install`` owns downloads, so it is the one that cleans
+    them up; ``check`` only reports them."""
     removed = []
     root = staging_dir(folder)
     if root.is_dir():
         for p in root.rglob("*.incomplete"):
+            if keep and p in keep:
+                continue
             try:
                 size = p.stat().st_size
                 p.unlink()
@@ -139,41 +148,3 @@ def link_or_copy(src: Path, dst: Path) -> str:
         shutil.copyfile(src, tmp)
         os.replace(tmp, dst)
         return "copied"
-
-
-class VerifiedCache:
-    """Remembers (name, size, mtime, inode) -> sha256 of files this tool verified, so a rerun does not
-    re-hash 8 GB files; any change of size, mtime or inode makes the entry void."""
-
-    def __init__(self, folder: Path):
-        self.path = state_dir(folder) / "verified.json"
-        try:
-            self.data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.data = {}
-
-    @staticmethod
-    def _key(p: Path) -> str | None:
-        try:
-            st = p.stat()
-        except OSError:
-            return None
-        return f"{p.name}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}"
-
-    def get(self, p: Path) -> str | None:
-        k = self._key(p)
-        return self.data.get(k) if k else None
-
-    def put(self, p: Path, sha: str) -> None:
-        k = self._key(p)
-        if not k:
-            return
-        self.data = {key: v for key, v in self.data.items() if not key.startswith(p.name + "|")}
-        self.data[k] = sha
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(self.data, indent=1), encoding="utf-8")
-            os.replace(tmp, self.path)
-        except OSError:
-            pass

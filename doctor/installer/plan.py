@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,195 @@ class Item:
     action: str = "fetch"                 # verified | fetch | reuse | conflict | unverifiable
     reuse_from: Path | None = None
     hub_size: int | None = None           # what the hub's HEAD says, when it differs from ``size``
+    remote: Any = None                    # transfer.Remote from the plan's HEAD (URL, headers, size)
+    remote_at: float = 0.0                # when (time.monotonic()): a CDN's signed URL does not last forever
     note: str = ""
     result: str = ""
     detail: str = ""
+
+
+# ---------------------------------------------------------------------------------------------- schema
+
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+_REPO = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,95}/[A-Za-z0-9][A-Za-z0-9_.-]{0,95}")
+_REVISION = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./-]{0,199}")
+_BAD_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
+
+
+def known_folders() -> set[str]:
+    from .. import manifests
+
+    try:
+        names = manifests.load("comfyui").get("model_folders", {}).get("names") or []
+    except manifests.ManifestError:
+        names = []
+    return {str(n) for n in names} | {"diffusion_models", "text_encoders", "vae", "unet", "clip", "checkpoints"}
+
+
+def _plain_name(v: str) -> str | None:
+    """Why ``v`` is not a plain file name (None when it is)."""
+    if not v or v in (".", ".."):
+        return "is empty or a dot name"
+    if "/" in v or "\\" in v:
+        return "contains a path separator"
+    if _BAD_CHARS.search(v):
+        return "contains a control or reserved character"
+    if v != v.strip() or v.endswith("."):
+        return "starts or ends with a space or ends with a dot"
+    if len(v.encode("utf-8")) > 200:
+        return "is longer than 200 bytes"
+    return None
+
+
+def _rel_path(v: str) -> str | None:
+    """Why ``v`` is not a safe relative POSIX path inside a repo (None when it is)."""
+    if not v:
+        return "is empty"
+    if v.startswith("/") or "\\" in v or re.match(r"[A-Za-z]:", v):
+        return "is absolute or uses backslashes"
+    for seg in v.split("/"):
+        why = _plain_name(seg)
+        if why:
+            return f"has a segment {seg!r} that {why}"
+    return None
+
+
+def validate(manifest: dict, source: str, extra_folders: set[str] | None = None) -> list[str]:
+    """Every problem of a models manifest, each naming the file, the row and the field; [] when it is fine.
+
+    Checked before anything is planned or written: a hostile manifest must not steer a write outside the
+    chosen folder (names are plain file names, folders come from ComfyUI's known folder types or the
+    extra_model_paths.yaml entries, repo paths are relative and ``..``-free), and a wrong type becomes a
+    message, not a traceback.
+    """
+    errs: list[str] = []
+    folders = known_folders() | (extra_folders or set())
+
+    def err(where: str, field: str, why: str) -> None:
+        errs.append(f"{source}: {where}: field {field!r} {why}")
+
+    def text(row: dict, where: str, field: str, required: bool = True) -> str | None:
+        v = row.get(field)
+        if v is None:
+            if required:
+                err(where, field, "is missing")
+            return None
+        if not isinstance(v, str):
+            err(where, field, f"must be a string, not {type(v).__name__}")
+            return None
+        return v
+
+    def check_repo(row: dict, where: str) -> None:
+        repo = text(row, where, "repo")
+        if repo is not None and (not _REPO.fullmatch(repo) or ".." in repo):
+            err(where, "repo", f"{repo!r} is not an ORG/NAME repo id")
+        rp = text(row, where, "repo_path")
+        if rp is not None and (why := _rel_path(rp)):
+            err(where, "repo_path", f"{rp!r} {why}")
+        rev = row.get("revision")
+        if rev is not None and (not isinstance(rev, str) or not _REVISION.fullmatch(rev) or ".." in rev):
+            err(where, "revision", f"{rev!r} is not a branch, tag or commit name")
+
+    def check_hash_size(row: dict, where: str) -> None:
+        sha = row.get("sha256")
+        if sha is not None and (not isinstance(sha, str) or not _SHA256.fullmatch(sha)):
+            err(where, "sha256", f"{sha!r} is not 64 hexadecimal digits")
+        size = row.get("size")
+        if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size <= 0):
+            err(where, "size", f"{size!r} is not a positive whole number of bytes")
+
+    rows = manifest.get("variant")
+    if rows is None:
+        return errs
+    if not isinstance(rows, list):
+        return [f"{source}: 'variant' must be a list of [[variant]] tables"]
+    for n, v in enumerate(rows, 1):
+        vw = f"[[variant]] #{n}"
+        if not isinstance(v, dict):
+            err(vw, "variant", "must be a table")
+            continue
+        vid = v.get("id")
+        if not isinstance(vid, str) or not vid:
+            err(vw, "id", "is missing or not a string")
+        else:
+            vw = f"[[variant]] #{n} ({vid})"
+        c = v.get("comfyui")
+        if c is not None:
+            files = c.get("files") if isinstance(c, dict) else None
+            if not isinstance(files, list):
+                err(vw, "comfyui.files", "must be a list of [[variant.comfyui.files]] tables")
+                files = []
+            for k, f in enumerate(files, 1):
+                where = f"{vw} comfyui.files #{k}"
+                if not isinstance(f, dict):
+                    err(where, "row", "must be a table")
+                    continue
+                name = text(f, where, "name")
+                if name is not None:
+                    where = f"{where} ({name})"
+                    if why := _plain_name(name):
+                        err(where, "name", f"{name!r} {why}")
+                text(f, where, "role")
+                folder = text(f, where, "folder")
+                if folder is not None and folder not in folders:
+                    err(where, "folder", f"{folder!r} is not a ComfyUI model folder type (known: "
+                                         f"{', '.join(sorted(folders))})")
+                check_repo(f, where)
+                check_hash_size(f, where)
+                alts = f.get("alternates")
+                if alts is not None and not isinstance(alts, list):
+                    err(where, "alternates", "must be a list of tables")
+                    alts = []
+                for j, a in enumerate(alts or [], 1):
+                    aw = f"{where} alternates #{j}"
+                    if not isinstance(a, dict):
+                        err(aw, "row", "must be a table")
+                        continue
+                    an = a.get("name")
+                    if an is not None and (not isinstance(an, str) or _plain_name(an)):
+                        err(aw, "name", f"{an!r} is not a plain file name")
+                    if a.get("repo") is not None or a.get("repo_path") is not None:
+                        check_repo({"repo": a.get("repo"), "repo_path": a.get("repo_path"),
+                                    "revision": a.get("revision")}, aw)
+                    check_hash_size(a, aw)
+        d = v.get("diffusers")
+        if d is not None:
+            if not isinstance(d, dict):
+                err(vw, "diffusers", "must be a table")
+                continue
+            where = f"{vw} diffusers"
+            repo = text(d, where, "repo")
+            if repo is not None and (not _REPO.fullmatch(repo) or ".." in repo):
+                err(where, "repo", f"{repo!r} is not an ORG/NAME repo id")
+            rev = d.get("revision")
+            if rev is not None and (not isinstance(rev, str) or not _REVISION.fullmatch(rev) or ".." in rev):
+                err(where, "revision", f"{rev!r} is not a branch, tag or commit name")
+            comps = d.get("components")
+            if comps is not None and (not isinstance(comps, list) or any(
+                    not isinstance(x, str) or _plain_name(x) for x in comps)):
+                err(where, "components", "must be a list of plain folder names")
+            files = d.get("files")
+            if files is not None and not isinstance(files, list):
+                err(where, "files", "must be a list of tables")
+                files = []
+            for k, f in enumerate(files or [], 1):
+                fw = f"{where} files #{k}"
+                if not isinstance(f, dict):
+                    err(fw, "row", "must be a table")
+                    continue
+                rp = text(f, fw, "repo_path")
+                if rp is not None and (why := _rel_path(rp)):
+                    err(fw, "repo_path", f"{rp!r} {why}")
+                check_hash_size(f, fw)
+    return errs
+
+
+def inside(path: Path, root: Path) -> bool:
+    """True when ``path`` (resolved, links followed) is ``root`` or below it: the last guard before a write."""
+    try:
+        return os.path.commonpath([os.path.realpath(path), os.path.realpath(root)]) == os.path.realpath(root)
+    except ValueError:
+        return False
 
 
 def variants(manifest: dict[str, Any]) -> list[dict[str, Any]]:
