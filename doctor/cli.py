@@ -157,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return cmd_explain(args)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        from .progress import interrupted
+
+        print(interrupted(), file=sys.stderr)  # stops hashing, downloads and probe children; says what was done
         return 130
     except BrokenPipeError:
         return 0
@@ -277,4 +279,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    code = main()
+    from .cancel import CANCEL
+
+    if code == 130 and CANCEL.is_set():
+        # Ctrl-C: leave now. Waiting for interpreter shutdown would join worker threads, and a second
+        # Ctrl-C there (after Python restores the default handler) kills the process mid-shutdown.
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:  # noqa: BLE001
+                pass
+        os._exit(130)
+    sys.exit(code)
