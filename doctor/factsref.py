@@ -41,17 +41,27 @@ def _builtin_rows() -> tuple[list[dict[str, Any]], str | None]:
     return list(data.get("variant") or []), data.get("url_template")
 
 
+def _data(o: Any) -> Any:
+    """A manifest row without its citation text (source, tag): two rows with the same data are the same row
+    even when a later doctor words the source better."""
+    if isinstance(o, dict):
+        return {k: _data(v) for k, v in o.items() if k not in ("source", "tag") and not k.startswith("source_")}
+    if isinstance(o, list):
+        return [_data(v) for v in o]
+    return o
+
+
 def manifest_reference(recorded: Any) -> Any:
     """facts["models"]["manifest"] without the copy of the built-in rows: a reference, plus the rows of a
     custom --manifest that differ from the built-in ones."""
     if not isinstance(recorded, dict) or "variant" not in recorded:
         return recorded
     rows, tmpl = _builtin_rows()
-    by_id = {r.get("id"): r for r in rows if isinstance(r, dict)}
+    by_id = {r.get("id"): _data(r) for r in rows if isinstance(r, dict)}
     ref: dict[str, Any] = {"path": recorded.get("path"), "builtin": MODELS_MANIFEST,
                            "builtin_sha256": builtin_manifest_sha256()}
     variants = recorded.get("variant") if isinstance(recorded.get("variant"), list) else []
-    own = [v for v in variants if not (isinstance(v, dict) and by_id.get(v.get("id")) == v)]
+    own = [v for v in variants if not (isinstance(v, dict) and by_id.get(v.get("id")) == _data(v))]
     if own or recorded.get("path"):
         ref["variant"] = own
         ref["variant_ids"] = [v.get("id") if isinstance(v, dict) else None for v in variants]

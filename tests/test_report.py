@@ -282,3 +282,18 @@ def test_live_comfyui_capture_report(shared, tmp_path):
     assert "0.33.0" in md.split("### Verdict")[0]
     full = json.loads(saved.read_text())
     assert len(full["comfyui_server"]["object_info"]["node_names"]) > 800  # --save-facts keeps everything
+
+
+def test_a_custom_manifest_keeps_only_its_own_rows_and_replays_whole():
+    from doctor.factsref import _data, compact, rehydrate
+
+    facts = pipeline.load_facts(FACTS / "device-real.json")
+    variants = facts["models"]["manifest"]["variant"]
+    mine = copy.deepcopy(variants[0])
+    mine["steps"] = 8
+    facts["models"]["manifest"].update(variant=[mine, *variants[1:]], path="/x/my-models.toml")
+    ref = compact(facts)["models"]["manifest"]
+    assert [v["id"] for v in ref["variant"]] == [mine["id"]] and len(ref["builtin_sha256"]) == 64
+    back = rehydrate(json.loads(json.dumps(compact(facts))))["models"]["manifest"]
+    assert back["variant"][0]["steps"] == 8 and [v["id"] for v in back["variant"]] == [v["id"] for v in variants]
+    assert _data(back["variant"][1:]) == _data(variants[1:]) and back["url_template"].startswith("https://")
