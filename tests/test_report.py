@@ -297,3 +297,31 @@ def test_a_custom_manifest_keeps_only_its_own_rows_and_replays_whole():
     back = rehydrate(json.loads(json.dumps(compact(facts))))["models"]["manifest"]
     assert back["variant"][0]["steps"] == 8 and [v["id"] for v in back["variant"]] == [v["id"] for v in variants]
     assert _data(back["variant"][1:]) == _data(variants[1:]) and back["url_template"].startswith("https://")
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as hs  # noqa: E402
+
+_nasty = hs.text(alphabet=hs.sampled_from(list("<>/&|`*_[]()#!-+=~\\\n\r\t\x00\x1b é✓❌ detailsscript123.")), max_size=300)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(titles=hs.lists(_nasty, min_size=1, max_size=12), evidence=hs.lists(_nasty, max_size=8), fix=_nasty,
+       limit=hs.integers(min_value=6_000, max_value=60_000))
+def test_any_text_renders_closed_and_escaped(titles, evidence, fix, limit):
+    findings = []
+    for i, t in enumerate(titles):
+        f = (fail, warn, ok, info)[i % 4](f"x.c{i}", t, evidence, fix=fix or None)
+        f.area = ("PyTorch", "GPU", "Model files")[i % 3]
+        findings.append(f)
+    facts = {"schema": "klein-doctor-facts/1", "system": {"os": "linux", "distro": titles[0], "argv": evidence}}
+    md = markdown.render(findings, facts, redacted=True, limit=limit)
+    assert len(md) <= limit
+    html = to_html(md)
+    opened = len(re.findall(r"^<details><summary>", md, re.M))
+    assert opened == html.count("<details>") == html.count("</details>")
+    tags = set(re.findall(r"</?([a-zA-Z][a-zA-Z0-9-]*)", html))
+    assert tags <= OUR_TAGS, tags - OUR_TAGS
+    assert "<h1" not in html and "\x1b" not in md
+    if "```json" in md:
+        facts_block(md)

@@ -33,12 +33,18 @@ _MD_CHARS = re.compile(r"([\\`*_\[\]|~#!])")
 _LIST_START = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)")
 
 
+def _visible(text: str) -> str:
+    """Control characters (C0, DEL, C1) as \\xNN: they would move a terminal's cursor or vanish."""
+    return "".join(ch if ch == "\t" or not (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) else f"\\x{ord(ch):02x}"
+                   for ch in text)
+
+
 def md(s: Any) -> str:
     """Outside text as inline markdown that renders as itself: no HTML tag, no emphasis, no link
     syntax, no heading or list marker, no table cell break, one line."""
     text = str(s).replace("\r\n", "\n").replace("\r", "\n")
     text = " ⏎ ".join(part for part in text.split("\n"))
-    text = "".join(ch if ch >= " " or ch == "\t" else f"\\x{ord(ch):02x}" for ch in text)
+    text = _visible(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_CHARS.sub(r"\\\1", text)
     text = _LIST_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
@@ -48,7 +54,7 @@ def md(s: Any) -> str:
 def code(s: Any, table: bool = False) -> str:
     """An inline code span that holds ``s`` exactly (backticks inside get a longer fence)."""
     text = " ".join(str(s).splitlines()) or " "
-    text = "".join(ch if ch >= " " or ch == "\t" else f"\\x{ord(ch):02x}" for ch in text)
+    text = _visible(text)
     if table:
         text = text.replace("|", "\\|")
     ticks = "`"
@@ -213,12 +219,13 @@ def _env_rows(facts: dict[str, Any], command: str | None) -> list[tuple[str, str
         rows.append(("ComfyUI", _comfy_line(tree, server)))
     env = s.get("env") if isinstance(s.get("env"), dict) else {}
     if env:
-        rows.append(("Environment", " · ".join(f"{md(k)}={md(v)}" for k, v in sorted(env.items()))))
+        rows.append(("Environment", " · ".join(f"{md(k)}={md(_clip(v, 200))}" for k, v in sorted(env.items()))))
     argv = s.get("argv")
-    if isinstance(argv, list):
-        rows.append(("Collected with", code("klein-doctor " + shlex.join(str(a) for a in argv), True)))
-    if command and not (isinstance(argv, list) and command == "klein-doctor " + shlex.join(str(a) for a in argv)):
-        rows.append(("Report made with", code(command, True)))
+    collected = "klein-doctor " + shlex.join(str(a) for a in argv) if isinstance(argv, list) else None
+    if collected:
+        rows.append(("Collected with", code(_clip(collected, 1000), True)))
+    if command and command != collected:
+        rows.append(("Report made with", code(_clip(command, 1000), True)))
     return rows
 
 
