@@ -325,3 +325,16 @@ def test_any_text_renders_closed_and_escaped(titles, evidence, fix, limit):
     assert "<h1" not in html and "\x1b" not in md
     if "```json" in md:
         facts_block(md)
+
+
+def test_klein_files_table_names_identity_and_hash_state(tmp_path):
+    import stfiles as st
+
+    m = tmp_path / "models"
+    st.write(m / "diffusion_models" / "flux-2-klein-4b-fp8.safetensors", st.klein_4b(fp8=True), total_size=st.SIZE_KLEIN_4B_FP8)
+    st.write_identity(m / "vae" / "flux2-vae.safetensors", "flux1")
+    proc = run_cli("report", "--path", "comfyui", "--models-dir", str(m), "--no-hash", "--no-server", "--check", "models")
+    env = proc.stdout.split("### Verdict")[0]
+    assert "| `flux-2-klein-4b-fp8.safetensors` | diffusion\\_models | FLUX.2 \\[klein\\] 4B transformer (fp8-e4m3) | 4.07 GB | skipped |" in env
+    assert "| `flux2-vae.safetensors` | vae | FLUX.1 transformer" in env
+    assert_well_formed(proc.stdout)

@@ -269,8 +269,12 @@ def _files_table(facts: dict[str, Any], cap: int = 30) -> list[str]:
             if not isinstance(f, dict):
                 continue
             size = f.get("size")
+            ident = f.get("identity")
+            if isinstance(ident, dict):
+                label = ident.get("label") or ident.get("id") or "unknown"
+                ident = f"{label} ({ident['dtype']})" if ident.get("dtype") else label
             lines.append(f"| {code(f.get('name') or '?', True)} | {md(f.get('folder_type') or '?')} | "
-                         f"{md(f.get('identity') or 'unknown')} | "
+                         f"{md(ident or 'unknown')} | "
                          f"{f'{size / 1e9:.2f} GB' if isinstance(size, int) else '?'} | {md(f.get('hash_state') or '?')} |")
         if len(files) > cap:
             lines.append(f"| … {len(files) - cap} more files | | | | |")
