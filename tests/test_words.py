@@ -82,3 +82,16 @@ def test_the_word_filter_catches_what_it_should():
     assert bad_words("seed recipe: 16 GB") and bad_words("the seed's prompt") and bad_words("models.md §1: x")
     assert bad_words("see ../shared/fixtures/comfyui/run.json") and bad_words("platform.md wheel table")
     assert not bad_words("RandomNoise noise_seed 42; --smoke-seed N; seed 42; a fixed seed; the seed (default 42)")
+
+
+def test_a_forced_backend_cites_the_row_its_problem_rests_on():
+    """DIFFUSERS_ATTN_BACKEND=flash with a flash-attn too old for sm_120: the cause is the flash-attn row
+    (Blackwell kernels from 2.7.4), so that row's source is cited, not only diffusers' list of names."""
+    from doctor import manifests
+
+    facts = pipeline.load_facts(FACTS / "rtx5090-attention-overrides.json")
+    found = [f for f in pipeline.diagnose(dict(facts["options"]), facts=facts).findings if f.code == "attention.env.broken"]
+    assert found and "flash-attn" in found[0].title
+    rows = manifests.load("attention")
+    assert found[0].evidence[0] == f"source: {rows['flash_attn']['source']}"
+    assert f"backend names: {rows['diffusers']['source']}" in found[0].evidence
