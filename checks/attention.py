@@ -146,15 +146,19 @@ def attention_env(facts: dict[str, Any]):
         yield ok("attention.env.native", f"DIFFUSERS_ATTN_BACKEND={value} (a PyTorch SDPA backend)")
         return
     problem = None
+    cause_row = rules  # the row whose fact the problem rests on: its source is the one to cite
     if value in rules["needs_flash_attn"]:
-        problem = flash_attn_problem(facts)
+        problem, cause_row = flash_attn_problem(facts), manifests.load("attention")["flash_attn"]
     elif value in rules["needs_sage"]:
-        problem = sage_problem(facts)
+        problem, cause_row = sage_problem(facts), manifests.load("attention")["sageattention"]
     elif value in rules["needs_xformers"] and not _pkg(facts, "xformers"):
         problem = "xformers is not installed"
     if problem:
+        sources = [f"source: {cause_row['source']}"]
+        if cause_row is not rules:
+            sources.append(f"backend names: {rules['source']}")
         yield fail("attention.env.broken", f"DIFFUSERS_ATTN_BACKEND={value} forces a backend that cannot run here: {problem}",
-                   [f"source: {rules['source']}"], fix)
+                   sources, fix)
     else:
         yield info("attention.env.override", f"DIFFUSERS_ATTN_BACKEND={value} overrides PyTorch SDPA (it can run here)",
                    [], None)

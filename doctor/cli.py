@@ -132,9 +132,21 @@ def options_from(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def _encoding_safe_streams() -> None:
+    """A console that cannot encode a character (cp1252, cp437) gets \\uXXXX for it instead of a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if "utf" not in (getattr(stream, "encoding", None) or "utf-8").lower():
+            try:
+                stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+            except (AttributeError, ValueError, OSError):
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _encoding_safe_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.raw_argv = list(sys.argv[1:] if argv is None else argv)  # the report quotes the command line
     if args.command is None:
         parser.print_help()
         return 2
@@ -150,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return cmd_explain(args)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        from .progress import interrupted
+
+        print(interrupted(), file=sys.stderr)  # stops hashing, downloads and probe children; says what was done
         return 130
     except BrokenPipeError:
         return 0
@@ -242,7 +256,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.command == "report":
         from .render import markdown
 
-        text = markdown.render(findings, facts_out, redacted=not args.no_redact)
+        import shlex
+
+        command = redactor.text("klein-doctor " + shlex.join(getattr(args, "raw_argv", sys.argv[1:])))
+        text = markdown.render(findings, facts_out, redacted=not args.no_redact, command=command)
         if args.output:
             try:
                 Path(args.output).expanduser().write_text(text, encoding="utf-8")
@@ -251,7 +268,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 return 2
             print(f"report written to {args.output} ({len(text)} characters)", file=sys.stderr)
         else:
-            sys.stdout.write(text)
+            markdown.write(text, sys.stdout)
         return code
     if args.json:
         from .render import jsonout
@@ -269,4 +286,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    code = main()
+    from .cancel import CANCEL
+
+    if code == 130 and CANCEL.is_set():
+        # Ctrl-C: leave now. Waiting for interpreter shutdown would join worker threads, and a second
+        # Ctrl-C there (after Python restores the default handler) kills the process mid-shutdown.
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:  # noqa: BLE001
+                pass
+        os._exit(130)
+    sys.exit(code)

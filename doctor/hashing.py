@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import cancel
+from . import progress as live
 
 BLOCK = 16 * 1024 * 1024
 CACHE_FILE = "sha256-cache.json"
@@ -107,9 +108,9 @@ def sha256_file(path: str | os.PathLike[str], block: int = BLOCK,
             if not n:
                 break
             h.update(view[:n])
+            cancel.check()  # Ctrl-C stops a 16 GB file within one block
             if progress:
                 progress(n)
-            cancel.check()  # the first Ctrl-C stops an 8 GB hash within one block
     return h.hexdigest()
 
 
@@ -167,13 +168,13 @@ def hash_files(paths: Iterable[str], cache: HashCache | None = None, workers: in
         return out
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
     if show_progress is None:
-        show_progress = sys.stderr.isatty()
+        show_progress = sys.stderr.isatty() and not live.active()  # the live status block shows it then
     bar = _Progress(sum(st.st_size for _, st in todo), len(todo)) if show_progress else None
 
     def one(item: tuple[str, os.stat_result]) -> None:
         p, st = item
         try:
-            digest = sha256_file(p, progress=bar.advance if bar else None)
+            digest = sha256_file(p, progress=bar.advance if bar else live.hasher_callback(p, st.st_size))
         except OSError as exc:
             out[p] = {"sha256": None, "state": "error", "error": exc.strerror or str(exc)}
             return

@@ -65,7 +65,9 @@ def load_facts(path: str | Path) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("schema") != FACTS_SCHEMA:
         raise FactsFileError(f"{path} is not a klein-doctor facts file (schema is not {FACTS_SCHEMA!r})")
     data.setdefault("probe_errors", {})
-    return data
+    from .factsref import rehydrate
+
+    return rehydrate(data)  # facts pasted from a report name the built-in models manifest instead of copying it
 
 
 def select_checks(ids: list[str] | None, path: str | None = None) -> list[Check]:

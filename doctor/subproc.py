@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,34 @@ class ScriptResult:
     duration_s: float
     error: str | None = None  # why no data came back, in words
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+# Children still running, so that Ctrl-C can stop them (each runs in its own process group on POSIX and
+# would otherwise outlive the doctor: the terminal's SIGINT does not reach another session).
+_LIVE: set[subprocess.Popen] = set()
+_LIVE_LOCK = threading.Lock()
+
+
+_STARTING = [0]  # children being started right now (forked, not yet in _LIVE)
+
+
+def kill_all(wait: float = 0.5) -> int:
+    """Kill every child started here that still runs (Ctrl-C); returns how many were running. A child
+    whose start is under way in another thread is waited for (up to ``wait`` s) and killed too."""
+    n = 0
+    deadline = time.monotonic() + wait
+    while True:
+        with _LIVE_LOCK:
+            procs = list(_LIVE)
+            _LIVE.clear()
+            starting = _STARTING[0]
+        for p in procs:
+            if p.poll() is None:
+                _kill_tree(p)
+                n += 1
+        if not starting or time.monotonic() >= deadline:
+            return n
+        time.sleep(0.01)
 
 
 def _kill_tree(proc: subprocess.Popen) -> None:
@@ -55,6 +84,10 @@ class Running:
 
 def start_script(python: str, script: str, args: list[str] | None = None,
                  env: dict[str, str] | None = None) -> Running:
+    from . import cancel
+
+    if cancel.CANCEL.is_set():  # Ctrl-C came first: start nothing new
+        return Running(None, time.monotonic(), python, early_error="cancelled (Ctrl-C)")
     cmd = [python, str(SCRIPTS / script), *(args or [])]
     kwargs: dict[str, Any] = {}
     if os.name == "posix":
@@ -63,6 +96,8 @@ def start_script(python: str, script: str, args: list[str] | None = None,
     child_env.setdefault("PYTHONIOENCODING", "utf-8")
     child_env["PYTHONDONTWRITEBYTECODE"] = "1"
     start = time.monotonic()
+    with _LIVE_LOCK:
+        _STARTING[0] += 1
     try:
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
                                 env=child_env, **kwargs)
@@ -70,6 +105,14 @@ def start_script(python: str, script: str, args: list[str] | None = None,
         return Running(None, start, python, early_error=f"interpreter not found: {python}")
     except OSError as exc:
         return Running(None, start, python, early_error=f"cannot start {python}: {exc}")
+    else:
+        with _LIVE_LOCK:
+            _LIVE.add(proc)
+    finally:
+        with _LIVE_LOCK:
+            _STARTING[0] -= 1
+    if cancel.CANCEL.is_set():  # Ctrl-C while it was being started: kill_all may have missed it
+        kill_all(wait=0)
     return Running(proc, start, python)
 
 
@@ -86,6 +129,10 @@ def finish_script(run: Running, timeout: float = 60.0) -> ScriptResult:
         out, err = proc.communicate()
         return ScriptResult(None, None, _tail(err), time.monotonic() - run.started,
                             error=f"timed out after {timeout:g} s")
+    finally:
+        if proc.poll() is not None:  # one still running (Ctrl-C in this thread) stays for kill_all
+            with _LIVE_LOCK:
+                _LIVE.discard(proc)
     duration = time.monotonic() - run.started
     text = out[:MAX_OUTPUT].decode("utf-8", "replace")
     stderr = _tail(err)

@@ -71,9 +71,11 @@ def test_report_structure_and_output_file(tmp_path):
     target = tmp_path / "r.md"
     proc = run_cli("report", "--facts", str(FACTS / "rtx5090-torch271-cu126.json"), "--output", str(target))
     assert proc.stdout == "" and "report written" in proc.stderr
-    md = target.read_text()
+    md = target.read_text(encoding="utf-8")
     assert md.startswith("## klein-doctor report")
-    assert "| status | count |" in md and "<details><summary>" in md and "</details>" in md
+    assert md.index("### Environment") < md.index("### Verdict") < md.index("<details><summary>")
+    assert "Not ready for FLUX.2 [klein]: fix the ❌ items below" in md and "✗" not in md
+    assert "<details><summary>" in md and "</details>" in md
     assert "torch==2.7.1 --index-url https://download.pytorch.org/whl/cu128" in md
     assert md.count("<details>") == md.count("</details>")
 
@@ -99,3 +101,240 @@ def test_redactor_unit_cases():
     assert out.startswith("~\\ComfyUI\\main.py on <host> by <user>; banana stays")
     assert "hf_abcdefghijklmnop" not in out and "s3cr3tvalue" not in out and "GPU-<redacted-uuid>" in out
     assert "~/x" in out
+
+
+# ------------------------------------------------------------------ the report as GitHub renders it
+import copy  # noqa: E402
+
+import cmarkgfm  # noqa: E402
+import pytest  # noqa: E402
+from cmarkgfm.cmark import Options  # noqa: E402
+
+from doctor import pipeline  # noqa: E402
+from doctor.findings import fail, info, ok, warn  # noqa: E402
+from doctor.render import markdown  # noqa: E402
+
+# Every tag the report itself writes (and cmark-gfm makes from markdown); anything else came from evidence.
+OUR_TAGS = {"details", "summary", "p", "ul", "li", "strong", "code", "pre", "table", "thead", "tbody", "tr", "th",
+            "td", "h2", "h3", "sub", "a", "blockquote"}
+TYPICAL = 15_000
+RECORDED = sorted(FACTS.glob("*.json"))
+
+
+def to_html(md: str) -> str:
+    """GitHub's renderer (cmark-gfm) with raw HTML passed through unfiltered: a tag smuggled in by
+    evidence would show up here."""
+    return cmarkgfm.markdown_to_html_with_extensions(md, options=Options.CMARK_OPT_UNSAFE,
+                                                     extensions=["table", "autolink", "strikethrough"])
+
+
+def facts_block(md: str) -> dict:
+    m = re.search(r"^(`{3,})json\n(.*?)\n\1$", md, re.S | re.M)
+    assert m, "no facts block"
+    return json.loads(m.group(2))
+
+
+def assert_well_formed(md: str) -> str:
+    html = to_html(md)
+    opened = len(re.findall(r"^<details><summary>", md, re.M))
+    assert opened == len(re.findall(r"^</details>$", md, re.M)) == html.count("<details>") == html.count("</details>")
+    assert html.rstrip().endswith("</sub></p>"), "the footer must come last: something was left open"
+    assert "<table>" in html and "<pre><code" in html
+    tags = set(re.findall(r"</?([a-zA-Z][a-zA-Z0-9-]*)", html))
+    assert tags <= OUR_TAGS, f"raw tags in the report: {tags - OUR_TAGS}"
+    facts_block(md)  # valid JSON
+    return html
+
+
+def replay(facts_path: Path) -> tuple[list, dict]:
+    facts = pipeline.load_facts(facts_path)
+    res = pipeline.diagnose(dict(facts.get("options") or {}), facts=facts)
+    return res.findings, res.facts
+
+
+@pytest.mark.parametrize("path", RECORDED, ids=[p.stem for p in RECORDED])
+def test_recorded_machines_render_as_github_markdown_and_the_facts_replay(path, tmp_path):
+    findings, facts = replay(path)
+    md = markdown.render(findings, facts, redacted=True, command="klein-doctor report")
+    assert len(md) <= TYPICAL, f"{path.name}: {len(md)} characters"
+    assert_well_formed(md)
+    assert md.index("### Environment") < md.index("### Verdict") < md.index("<details>")
+    pasted = facts_block(md)
+    assert "variant" not in (pasted.get("models") or {}).get("manifest", {}), "the built-in manifest was copied"
+    saved = tmp_path / "facts.json"
+    saved.write_text(json.dumps(pasted), encoding="utf-8")
+    again, _ = replay(saved)
+    assert sorted((f.code, f.status.value) for f in again) == sorted((f.code, f.status.value) for f in findings)
+
+
+def test_environment_block_names_the_setup():
+    findings, facts = replay(FACTS / "rtx5090-torch271-cu126.json")
+    facts = copy.deepcopy(facts)
+    facts["system"].update(os="win32", windows_version="10.0.26100", windows_edition="Professional")
+    facts["system"]["argv"] = ["check", "--python", r"C:\ComfyUI_windows_portable\python_embeded\python.exe"]
+    env = markdown.render(findings, facts, redacted=True).split("### Verdict")[0]
+    assert "Windows 11 Professional (build 10.0.26100)" in env
+    assert "NVIDIA GeForce RTX 5090 · 31.8 GiB · compute 12.0 (sm_120)" in env
+    assert "576.28 · supports CUDA 12.9" in env
+    assert "ComfyUI portable (embedded) · CPython 3.12.10" in env
+    assert "2.7.1+cu126 · CUDA build 12.6 · arch sm\\_50" in env
+    for lib in ("torchvision", "torchaudio", "triton", "xformers", "flash-attn", "sageattention", "diffusers",
+                "transformers", "accelerate"):
+        assert lib in env
+    assert r"`klein-doctor check --python 'C:\ComfyUI_windows_portable\python_embeded\python.exe'`" in env
+
+
+def test_wsl_and_linux_distro_lines():
+    base = {"machine": "x86_64", "release": "6.6.87.2-microsoft-standard-WSL2", "wsl": True,
+            "distro": "Ubuntu 24.04.2 LTS", "os": "linux"}
+    assert markdown._os_line(base) == "WSL2 · Ubuntu 24.04.2 LTS · kernel 6.6.87.2-microsoft-standard-WSL2 · x86_64"
+    assert markdown._os_line(dict(base, wsl=False, release="6.8.0-60-generic")).startswith("Ubuntu 24.04.2 LTS · kernel 6.8.0")
+    assert markdown._os_line({"os": "win32", "windows_version": "10.0.19045", "windows_edition": "Core"}) \
+        == "Windows 10 Core (build 10.0.19045)"
+
+
+HOSTILE = ["</details><script>alert(1)</script>", "owned by <user> on <host>", "line one\n# heading\n---",
+           "1. not a list", "- not a list either", "a | b | c", "`tick` *star* _under_ [link](http://x) ![i](http://y)",
+           "&lt;already&gt; &amp;", "ctl\x1b[31mred\x07"]
+
+
+def hostile_findings() -> list:
+    a = fail("torch.arch.missing", "PyTorch <b>bold</b> | pipe " + HOSTILE[0], HOSTILE, fix="run `pip install x|y` then <restart>")
+    a.area = "PyTorch"
+    b = warn("x.warn", "# not a heading", HOSTILE[::-1], fix="a bare command --with <angle> | pipe")
+    b.area = "Weird <area>"
+    c = ok("x.ok", "fine", [HOSTILE[2]])
+    c.area = "System"
+    return [a, b, c]
+
+
+def test_evidence_is_escaped_for_markdown_and_html():
+    facts = {"schema": "klein-doctor-facts/1", "collected_at": "<now>",
+             "system": {"os": "linux", "distro": "<b>Evil</b> OS", "release": "1", "argv": ["report", "</details>"]},
+             "python": {"executable": "/x/`py`|thon", "version": "3.12", "packages": {"torch": "<2>"}}}
+    md = markdown.render(hostile_findings(), facts, redacted=True)
+    html = assert_well_formed(md)
+    assert "<h1" not in html and "<hr" not in html and "<em>" not in html and "<img" not in html and "<ol" not in html
+    assert "&lt;/details&gt;&lt;script&gt;" in html and "&lt;user&gt;" in html and "&lt;b&gt;Evil&lt;/b&gt;" in html
+    assert "\x1b" not in md and "\x07" not in md
+    text = re.sub(r"<[^>]+>", "", html)
+    for needle in ("owned by &lt;user&gt; on &lt;host&gt;", "# heading", "a | b | c", "`tick` *star* _under_ [link](http://x)",
+                   "&amp;lt;already&amp;gt; &amp;amp;", "pip install x|y"):
+        assert needle in text, needle
+
+
+@pytest.mark.parametrize("limit", [4_000, 12_000, 60_000])
+def test_cut_only_at_structure_boundaries(limit):
+    findings = []
+    for i in range(400):
+        f = (fail if i % 3 == 0 else info)(f"area{i % 9}.x{i}", f"finding {i} " + "w" * 150,
+                                           [f"evidence {j} <tag> `{'x' * 180}`" for j in range(30)], fix=f"`cmd {i}`")
+        f.area = f"Area {i % 9}"
+        findings.append(f)
+    facts = json.loads((FACTS / "rtx5090-attention-overrides.json").read_text())
+    facts["scan"]["hits"] = [dict(facts["scan"]["hits"][0], line=i) for i in range(3000)]
+    md = markdown.render(findings, facts, redacted=True, limit=limit)
+    assert len(md) <= limit
+    if limit >= 12_000:
+        assert_well_formed(md)
+        assert "Shortened" in md
+    else:
+        html = to_html(md)
+        assert md.count("<details>") == md.count("</details>") and html.rstrip().endswith("</sub></p>")
+        assert "Not ready" in md
+
+
+def test_non_utf8_console_gets_utf8_bytes(tmp_path):
+    """Windows `report > r.md` (cp1252): the report is written as UTF-8 bytes, not an encoding crash."""
+    env = dict(os.environ, PYTHONIOENCODING="cp1252", PYTHONPATH=str(Path(__file__).resolve().parent.parent), NO_COLOR="1")
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "doctor", "report", "--facts", str(FACTS / "rtx5090-torch271-cu126.json")],
+                          capture_output=True, env=env, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    md = proc.stdout.decode("utf-8")
+    assert "❌" in md and md.count("<details>") == md.count("</details>")
+    facts = json.loads((FACTS / "h100-cu130.json").read_text())
+    facts["python"]["executable"] = facts["system"]["doctor_python"] = "/opt/用户/bin/python3"
+    p = tmp_path / "uni.json"
+    p.write_text(json.dumps(facts), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "doctor", "check", "-v", "--facts", str(p)], capture_output=True,
+                          env=env, timeout=120)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert b"/opt/\\u7528\\u6237/bin/python3" in proc.stdout and b"Traceback" not in proc.stderr
+
+
+def test_live_comfyui_capture_report(shared, tmp_path):
+    """A ComfyUI server answering with the captured 0.33.0 responses (886 nodes): the node list is reduced
+    to Klein's nodes and a count, and the report stays typical-sized."""
+    from tests.comfy_server import ComfyReplay
+
+    saved = tmp_path / "facts.json"
+    with ComfyReplay(shared / "fixtures" / "comfyui") as url:
+        proc = run_cli("report", "--server", url, "--no-hash", "--save-facts", str(saved))
+    md = proc.stdout
+    assert proc.returncode in (0, 1), proc.stderr
+    assert len(md) <= TYPICAL, len(md)
+    assert_well_formed(md)
+    oi = facts_block(md)["comfyui_server"]["object_info"]
+    assert oi["node_names_total"] > 800 and "EmptyFlux2LatentImage" in oi["node_names"] and len(oi["node_names"]) < 20
+    assert "0.33.0" in md.split("### Verdict")[0]
+    full = json.loads(saved.read_text())
+    assert len(full["comfyui_server"]["object_info"]["node_names"]) > 800  # --save-facts keeps everything
+
+
+def test_a_custom_manifest_keeps_only_its_own_rows_and_replays_whole():
+    from doctor.factsref import _data, compact, rehydrate
+
+    facts = pipeline.load_facts(FACTS / "device-real.json")
+    variants = facts["models"]["manifest"]["variant"]
+    mine = copy.deepcopy(variants[0])
+    mine["steps"] = 8
+    facts["models"]["manifest"].update(variant=[mine, *variants[1:]], path="/x/my-models.toml")
+    ref = compact(facts)["models"]["manifest"]
+    assert [v["id"] for v in ref["variant"]] == [mine["id"]] and len(ref["builtin_sha256"]) == 64
+    back = rehydrate(json.loads(json.dumps(compact(facts))))["models"]["manifest"]
+    assert back["variant"][0]["steps"] == 8 and [v["id"] for v in back["variant"]] == [v["id"] for v in variants]
+    assert _data(back["variant"][1:]) == _data(variants[1:]) and back["url_template"].startswith("https://")
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as hs  # noqa: E402
+
+_nasty = hs.text(alphabet=hs.sampled_from(list("<>/&|`*_[]()#!-+=~\\\n\r\t\x00\x1b é✓❌ detailsscript123.")), max_size=300)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(titles=hs.lists(_nasty, min_size=1, max_size=12), evidence=hs.lists(_nasty, max_size=8), fix=_nasty,
+       limit=hs.integers(min_value=6_000, max_value=60_000))
+def test_any_text_renders_closed_and_escaped(titles, evidence, fix, limit):
+    findings = []
+    for i, t in enumerate(titles):
+        f = (fail, warn, ok, info)[i % 4](f"x.c{i}", t, evidence, fix=fix or None)
+        f.area = ("PyTorch", "GPU", "Model files")[i % 3]
+        findings.append(f)
+    facts = {"schema": "klein-doctor-facts/1", "system": {"os": "linux", "distro": titles[0], "argv": evidence}}
+    md = markdown.render(findings, facts, redacted=True, limit=limit)
+    assert len(md) <= limit
+    html = to_html(md)
+    opened = len(re.findall(r"^<details><summary>", md, re.M))
+    assert opened == html.count("<details>") == html.count("</details>")
+    tags = set(re.findall(r"</?([a-zA-Z][a-zA-Z0-9-]*)", html))
+    assert tags <= OUR_TAGS, tags - OUR_TAGS
+    assert "<h1" not in html and "\x1b" not in md
+    if "```json" in md:
+        facts_block(md)
+
+
+def test_klein_files_table_names_identity_and_hash_state(tmp_path):
+    import stfiles as st
+
+    m = tmp_path / "models"
+    st.write(m / "diffusion_models" / "flux-2-klein-4b-fp8.safetensors", st.klein_4b(fp8=True), total_size=st.SIZE_KLEIN_4B_FP8)
+    st.write_identity(m / "vae" / "flux2-vae.safetensors", "flux1")
+    proc = run_cli("report", "--path", "comfyui", "--models-dir", str(m), "--no-hash", "--no-server", "--check", "models")
+    env = proc.stdout.split("### Verdict")[0]
+    assert "| `flux-2-klein-4b-fp8.safetensors` | diffusion\\_models | FLUX.2 \\[klein\\] 4B transformer (fp8-e4m3) | 4.07 GB | skipped |" in env
+    assert "| `flux2-vae.safetensors` | vae | FLUX.1 transformer" in env
+    assert_well_formed(proc.stdout)

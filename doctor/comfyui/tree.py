@@ -511,6 +511,11 @@ def inspect(options: dict[str, Any], env: dict[str, str] | None = None, home: Pa
     if (root / "custom_nodes").is_dir():
         scan_targets.append(str(root / "custom_nodes"))
     base["attention_scan"] = scan_paths(scan_targets) if scan_targets else None
+    try:  # custom node packs by folder name (what a maintainer asks for), bounded
+        packs = sorted(e.name for e in os.scandir(root / "custom_nodes") if e.is_dir() and not e.name.startswith((".", "__")))
+    except OSError:
+        packs = []
+    base["custom_nodes"], base["custom_node_count"] = packs[:100], len(packs)
     yaml_files = extra_yaml_paths(root, layout, flags, env, home, os_name)
     parsed = [parse_extra_model_paths(p) for p in yaml_files if p.is_file()]
     explicit = [str(p) for p in yaml_files[1:] if not p.is_file() and layout != "desktop"]

@@ -106,6 +106,7 @@ def main():
         "base_prefix": getattr(sys, "base_prefix", sys.prefix),
         "is_venv": getattr(sys, "base_prefix", sys.prefix) != sys.prefix,
         "embedded": os.path.basename(os.path.dirname(sys.executable)).lower() == "python_embeded",
+        "conda": os.path.isdir(os.path.join(sys.prefix, "conda-meta")),
         "platform": sys.platform,
         "packages": pk,
         "distribution_count": count,

@@ -88,6 +88,22 @@ def run_probes(options: dict[str, Any], only: set[str] | None = None,
                                              "traceback": "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))}
     durations: dict[str, float] = {}
     pending = dict(probes)
+    from .. import progress
+
+    progress.begin(list(pending))  # a live line per area on a terminal; nothing on a pipe
+    try:
+        _run_waves(pending, ctx, errors, durations, timeouts)
+    finally:
+        progress.end()
+    ctx.results["_durations"] = durations
+    return ctx.results, errors
+
+
+def _run_waves(pending: dict[str, Probe], ctx: ProbeContext, errors: dict[str, Any], durations: dict[str, float],
+               timeouts: dict[str, float] | None) -> None:
+    """Run the probes in dependency waves. Ctrl-C (KeyboardInterrupt here, in the main thread) goes up
+    at once: the probe threads are daemons, their children are killed and their loops stop on
+    doctor.cancel.CANCEL (see doctor.progress.interrupted)."""
     while pending:
         wave = [p for p in pending.values() if all(d not in pending for d in p.after)]
         if not wave:  # a cycle: run the rest anyway
@@ -99,7 +115,9 @@ def run_probes(options: dict[str, Any], only: set[str] | None = None,
             threads.append(t)
         for t in threads:
             limit = (timeouts or {}).get(t.probe.name, t.probe.timeout)
-            t.join(limit)
+            deadline = time.monotonic() + limit
+            while t.is_alive() and time.monotonic() < deadline:
+                t.join(min(0.2, max(0.0, deadline - time.monotonic())))  # short waits: Ctrl-C is seen at once
             name = t.probe.name
             durations[name] = round((t.ended or time.monotonic()) - t.started, 4)
             if t.is_alive():
@@ -111,8 +129,6 @@ def run_probes(options: dict[str, Any], only: set[str] | None = None,
             else:
                 ctx.results[name] = t.result
             pending.pop(name, None)
-    ctx.results["_durations"] = durations
-    return ctx.results, errors
 
 
 class _ProbeThread(threading.Thread):
@@ -128,9 +144,13 @@ class _ProbeThread(threading.Thread):
         self.ended: float | None = None
 
     def run(self) -> None:
+        from .. import progress
+
+        progress.start(self.probe.name)
         try:
             self.result = self.probe.fn(self.ctx)
         except BaseException as exc:  # noqa: BLE001 - becomes an error finding
             self.exc = exc
         finally:
             self.ended = time.monotonic()
+            progress.finish(self.probe.name, self.exc is None)

@@ -63,6 +63,25 @@ def is_wsl() -> bool:
         return False
 
 
+def os_details() -> dict[str, Any]:
+    """What a maintainer asks first: the OS by name (Windows edition and build, the Linux or WSL distro)."""
+    out: dict[str, Any] = {}
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        out["windows_version"] = platform.version()  # 10.0.26100: build >= 22000 is Windows 11
+        try:
+            out["windows_edition"] = platform.win32_edition()
+        except Exception:  # noqa: BLE001 - Python < 3.8 or a stripped registry
+            out["windows_edition"] = None
+        return out
+    try:
+        with open("/etc/os-release", encoding="utf-8", errors="replace") as fh:
+            rel = dict(line.rstrip("\n").split("=", 1) for line in fh if "=" in line)
+        out["distro"] = (rel.get("PRETTY_NAME") or rel.get("NAME") or "").strip('"') or None
+    except (OSError, ValueError):
+        out["distro"] = None
+    return out
+
+
 def models_location(options: dict[str, Any]) -> str:
     """Where model files will be written: the folder whose free space matters."""
     for key in ("models_dir", "comfyui", "model_dir"):
@@ -108,6 +127,8 @@ def system_probe(ctx: ProbeContext) -> dict[str, Any]:
         "machine": platform.machine(),
         "release": platform.release(),
         "wsl": is_wsl(),
+        **os_details(),
+        "argv": sys.argv[1:],
         "hostname": socket.gethostname(),
         "user": user,
         "home": os.path.expanduser("~"),

@@ -48,6 +48,9 @@ def torch_probe(ctx: ProbeContext) -> dict[str, Any]:
     # missing torch itself.
     timeout = float(ctx.options.get("torch_timeout") or DEFAULT_TIMEOUT)
     key = (target_python(ctx.options), _device_arg(ctx.options))
+    from .. import progress
+
+    progress.note(f"importing torch in {key[0] if len(key[0]) <= 60 else '…' + key[0][-59:]}")
     running = _EARLY.pop(key, None) or subproc.start_script(key[0], "torch_probe.py", [key[1]])
     res = subproc.finish_script(running, timeout=timeout)
     out: dict[str, Any] = {"ran": True, "wall_s": round(res.duration_s, 3)}

@@ -1,96 +1,480 @@
-"""The `report` command: markdown for an issue tracker.
+"""The `report` command: markdown for an issue tracker (GitHub, GitLab, a forum).
 
-A summary table, then one ``<details>`` block per area and one for the facts. A GitHub issue body
-holds at most 65,536 characters, so the report stays under LIMIT: the longest parts (facts first,
-then evidence) are cut and the cut is said in the text.
+Order, the way `python -m torch.utils.collect_env` and `diffusers-cli env` start theirs: an environment
+table (OS, GPUs, driver, Python, PyTorch, the libraries that matter, ComfyUI, the Klein files, the
+command line), then the verdict and the root causes with their fixes, then one collapsed ``<details>``
+block per area and one with the facts as JSON that ``--facts`` replays.
+
+Safe to paste: every string from the machine is escaped for markdown and HTML; the report is cut only
+at structure boundaries (evidence lines, list items, whole facts sections), so every ``<details>`` is
+closed, every code fence ends and the facts block stays valid JSON; it stays under LIMIT characters
+(a GitHub issue body holds 65,536). The built-in models manifest is named, never copied.
 """
 
 from __future__ import annotations
 
 import json
-import platform
-from typing import Any
+import re
+import shlex
+from typing import Any, TextIO
 
 from .. import __version__
+from ..factsref import builtin_manifest_sha256, compact
 from ..findings import Finding, Status, summarize
-from .terminal import group, summary_line
+from .terminal import collapse_unrun, group
 
 LIMIT = 60_000
 ICONS = {Status.OK: "✅", Status.INFO: "ℹ️", Status.SKIP: "⏭️", Status.WARN: "⚠️", Status.FAIL: "❌", Status.ERROR: "💥"}
+DASH = "—"
+OK_EVIDENCE = 3  # evidence lines shown under a finding that is not a problem
+
+# ------------------------------------------------------------------------------------------- escaping
+_MD_CHARS = re.compile(r"([\\`*_\[\]|~#!])")
+_LIST_START = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)")
 
 
-def _esc(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
+def _visible(text: str) -> str:
+    """Control characters (C0, DEL, C1) as \\xNN: they would move a terminal's cursor or vanish."""
+    return "".join(ch if ch == "\t" or not (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) else f"\\x{ord(ch):02x}"
+                   for ch in text)
 
 
-def _fence(text: str, lang: str = "") -> str:
+def md(s: Any) -> str:
+    """Outside text as inline markdown that renders as itself: no HTML tag, no emphasis, no link
+    syntax, no heading or list marker, no table cell break, one line."""
+    text = str(s).replace("\r\n", "\n").replace("\r", "\n")
+    text = " ⏎ ".join(part for part in text.split("\n"))
+    text = _visible(text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_CHARS.sub(r"\\\1", text)
+    text = _LIST_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
+    return "\\" + text if text[:2] in ("- ", "+ ") or text in ("-", "+") else text
+
+
+def code(s: Any, table: bool = False) -> str:
+    """An inline code span that holds ``s`` exactly (backticks inside get a longer fence)."""
+    text = " ".join(str(s).splitlines()) or " "
+    text = _visible(text)
+    if table:
+        text = text.replace("|", "\\|")
+    ticks = "`"
+    while ticks in text:
+        ticks += "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
+
+
+_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+
+
+def prose(s: Any, table: bool = False) -> str:
+    """Text of our own with `code spans` in it (fix texts): the spans stay code, the rest is escaped."""
+    text = str(s)
+    out, pos = [], 0
+    for m in _SPAN.finditer(text):
+        out.append(md(text[pos:m.start()]))
+        out.append(code(m.group(2).strip(), table))
+        pos = m.end()
+    out.append(md(text[pos:]))
+    return "".join(out)
+
+
+def fence(text: str, lang: str = "") -> str:
     ticks = "```"
     while ticks in text:
         ticks += "`"
     return f"{ticks}{lang}\n{text}\n{ticks}"
 
 
-def render(findings: list[Finding], facts: dict[str, Any], redacted: bool, limit: int = LIMIT) -> str:
-    head = _head(findings, facts, redacted)
-    areas = _areas(findings, evidence_cap=None)
-    facts_json = json.dumps(facts, indent=1, default=str)
-    doc = _assemble(head, areas, facts_json, note=None)
-    if len(doc) <= limit:
-        return doc
-    # Too long: cut the facts first, then evidence lines, and say so.
-    budget = limit - len(_assemble(head, areas, "", note="x" * 200)) - 200
-    if budget > 2000:
-        cut = facts_json[:budget]
-        doc = _assemble(head, areas, cut + "\n… (facts truncated)", note=f"facts truncated from {len(facts_json)} to {budget} characters")
-        if len(doc) <= limit:
-            return doc
-    areas = _areas(findings, evidence_cap=3)
-    note = "facts omitted and evidence cut to 3 lines per finding to stay under the issue tracker's size limit"
-    doc = _assemble(head, areas, "(omitted: run `klein-doctor check --json` for the full facts)", note=note)
-    if len(doc) > limit:
-        doc = doc[: limit - 100] + "\n\n… (report truncated at the size limit)\n"
-    return doc
+# ----------------------------------------------------------------------------------------- the fix
+def _fix_parts(f: Finding) -> tuple[str, list[str]]:
+    """(text, commands) of a finding's fix: a plain string, or a structured fix with commands."""
+    fx = f.fix
+    if not fx:
+        return "", []
+    if isinstance(fx, str):
+        return fx, []
+    if isinstance(fx, dict):
+        text, cmds = fx.get("text") or "", fx.get("commands") or []
+    else:
+        text, cmds = getattr(fx, "text", "") or "", getattr(fx, "commands", None) or []
+    lines = []
+    for c in cmds:
+        line = c.get("line") if isinstance(c, dict) else getattr(c, "line", c)
+        if line:
+            lines.append(str(line))
+    return str(text), lines
 
 
-def _head(findings: list[Finding], facts: dict[str, Any], redacted: bool) -> str:
-    c = summarize(findings)
-    lines = ["## klein-doctor report", "",
-             f"klein-doctor {__version__} · collected {facts.get('collected_at', 'unknown')} · "
-             f"{'redacted (home, user, host, tokens, GPU UUIDs)' if redacted else '**not redacted**'}", "",
-             f"**{summary_line(findings)}**", "",
-             "| status | count |", "|---|---|"]
-    for s in ("fail", "warn", "error", "info", "ok", "skip"):
-        if c[s]:
-            lines.append(f"| {ICONS[Status(s)]} {s} | {c[s]} |")
-    lines += ["", "| | area | finding | fix |", "|---|---|---|---|"]
-    for f in sorted(findings, key=lambda f: -f.status.rank):
-        if f.status in (Status.FAIL, Status.WARN, Status.ERROR):
-            lines.append(f"| {ICONS[f.status]} | {_esc(f.area)} | {_esc(f.title)} (`{f.code}`) | {_esc(f.fix or '')} |")
+def _fix_inline(f: Finding, table: bool) -> str:
+    text, cmds = _fix_parts(f)
+    if not text and not cmds:
+        return ""
+    if not cmds and "`" not in text:
+        return code(text, table)  # a bare command line, as the checks write them
+    parts = [prose(text, table)] if text else []
+    parts += [code(c, table) for c in cmds]
+    return " ".join(parts)
+
+
+# ----------------------------------------------------------------------------------- environment
+def _gib(n: Any) -> str:
+    return f"{n / 2**30:.1f} GiB" if isinstance(n, (int, float)) and not isinstance(n, bool) else "?"
+
+
+def _os_line(s: dict[str, Any]) -> str:
+    osn = str(s.get("os") or "")
+    machine = s.get("machine") or ""
+    if osn.startswith("win"):
+        ver = str(s.get("windows_version") or "")
+        m = re.match(r"10\.0\.(\d+)", ver)
+        name = "Windows"
+        if m:
+            name = "Windows 11" if int(m.group(1)) >= 22000 else "Windows 10"
+        bits = [name, s.get("windows_edition") or "", f"(build {ver})" if ver else ""]
+        return " ".join(b for b in bits if b) + (f" · {machine}" if machine else "")
+    release = str(s.get("release") or "")
+    distro = s.get("distro")
+    if s.get("wsl"):
+        wsl = "WSL2" if "wsl2" in release.lower() or "microsoft-standard" in release.lower() else "WSL"
+        return f"{wsl} · {distro or 'Linux'} · kernel {release or '?'}" + (f" · {machine}" if machine else "")
+    if osn == "darwin":
+        return f"macOS · {s.get('platform') or release}"
+    if distro or release:
+        return f"{distro or 'Linux'} · kernel {release or '?'}" + (f" · {machine}" if machine else "")
+    return str(s.get("platform") or osn or "unknown")
+
+
+def _python_kind(p: dict[str, Any], tree: dict[str, Any]) -> str:
+    if p.get("embedded"):
+        return "ComfyUI portable (embedded)"
+    if p.get("conda"):
+        return "conda"
+    if p.get("is_venv"):
+        if tree.get("layout") == "desktop" and tree.get("python") and tree.get("python") == p.get("executable"):
+            return "ComfyUI Desktop venv"
+        return "venv"
+    return "system" if p.get("executable") else "unknown"
+
+
+def _pkg(p: dict[str, Any], *names: str) -> str:
+    pk = p.get("packages") if isinstance(p.get("packages"), dict) else {}
+    for n in names:
+        if pk.get(n):
+            return str(pk[n])
+    return DASH
+
+
+def _env_rows(facts: dict[str, Any], command: str | None) -> list[tuple[str, str]]:
+    s = facts.get("system") if isinstance(facts.get("system"), dict) else {}
+    g = facts.get("gpu") if isinstance(facts.get("gpu"), dict) else {}
+    p = facts.get("python") if isinstance(facts.get("python"), dict) else {}
+    t = facts.get("torch") if isinstance(facts.get("torch"), dict) else {}
+    tree = facts.get("comfyui_tree") if isinstance(facts.get("comfyui_tree"), dict) else {}
+    server = facts.get("comfyui_server") if isinstance(facts.get("comfyui_server"), dict) else {}
+    rows: list[tuple[str, str]] = []
+    if s:
+        ram = s.get("ram_total_bytes")
+        rows.append(("OS", md(_os_line(s)) + (f" · {_gib(ram)} RAM" if ram else "")))
+    if g:
+        devs = g.get("devices") if isinstance(g.get("devices"), list) else []
+        for d in devs:
+            if not isinstance(d, dict):
+                continue
+            cc = str(d.get("compute_capability") or "")
+            sm = f"sm_{cc.replace('.', '')}" if cc else "?"
+            rows.append((f"GPU {d.get('index', '?')}",
+                         f"{md(d.get('name') or '?')} · {_gib(d.get('memory_total_bytes'))} · compute {md(cc or '?')} ({sm})"))
+        if not devs:
+            rows.append(("GPU", f"none found ({md(g.get('source') or 'no NVML, no nvidia-smi')})"))
+        drv = g.get("driver_version")
+        if drv or g.get("cuda_driver_version"):
+            rows.append(("Driver", f"{md(drv or '?')} · supports CUDA {md(g.get('cuda_driver_version') or '?')}"))
+    if p:
+        exe = p.get("executable") or p.get("requested")
+        kind = _python_kind(p, tree)
+        rows.append(("Python", f"{md(kind)} · {md(p.get('implementation') or 'Python')} {md(p.get('version') or '?')}"
+                     + (f" · {code(exe, True)}" if exe else "")))
+    if t or p:
+        build = p.get("torch_build") if isinstance(p.get("torch_build"), dict) else {}
+        if t.get("installed") is False or (not t and build.get("found") is False):
+            torch_line = "not installed"
+        else:
+            ver = t.get("version") or build.get("version")
+            cuda = t.get("cuda") if t.get("version") else build.get("cuda")
+            torch_line = f"{md(ver or '?')} · CUDA build {md(cuda or 'none (CPU)')}"
+            arch = t.get("arch_flags")
+            if isinstance(arch, list) and arch:
+                torch_line += " · arch " + md(" ".join(str(a) for a in arch))
+            if t.get("crashed") or t.get("error"):
+                torch_line += f" · import failed: {md(str(t.get('error') or 'crashed')[:200])}"
+        rows.append(("PyTorch", torch_line))
+    if p:
+        rows.append(("torch extras", " · ".join(f"{n} {md(_pkg(p, *alts))}" for n, *alts in (
+            ("torchvision", "torchvision"), ("torchaudio", "torchaudio"), ("triton", "triton", "triton-windows"),
+            ("xformers", "xformers"), ("flash-attn", "flash-attn"), ("sageattention", "sageattention")))))
+        rows.append(("Hugging Face", " · ".join(f"{n} {md(_pkg(p, n))}" for n in (
+            "diffusers", "transformers", "accelerate", "huggingface-hub", "safetensors"))))
+    if tree or server:
+        rows.append(("ComfyUI", _comfy_line(tree, server)))
+    env = s.get("env") if isinstance(s.get("env"), dict) else {}
+    if env:
+        rows.append(("Environment", " · ".join(f"{md(k)}={md(_clip(v, 200))}" for k, v in sorted(env.items()))))
+    argv = s.get("argv")
+    collected = "klein-doctor " + shlex.join(str(a) for a in argv) if isinstance(argv, list) else None
+    if collected:
+        rows.append(("Collected with", code(_clip(collected, 1000), True)))
+    if command and command != collected:
+        rows.append(("Report made with", code(_clip(command, 1000), True)))
+    return rows
+
+
+def _comfy_line(tree: dict[str, Any], server: dict[str, Any]) -> str:
+    bits = []
+    if tree.get("found"):
+        ver = tree.get("version") or DASH
+        bits.append(f"{md(ver)} · {md(tree.get('layout') or '?')} layout")
+        flags = [f.get("flag") + (f" {f.get('value')}" if f.get("value") else "") for f in tree.get("launch_flags") or []
+                 if isinstance(f, dict) and f.get("flag")]
+        if flags:
+            bits.append("launch " + code(" ".join(dict.fromkeys(flags)), True))
+        packs = tree.get("custom_nodes")
+        if isinstance(packs, list):
+            n = tree.get("custom_node_count", len(packs))
+            shown = ", ".join(md(x) for x in packs[:15])
+            more = f" … +{n - 15}" if isinstance(n, int) and n > 15 else ""
+            bits.append(f"{n} custom node packs" + (f": {shown}{more}" if packs else ""))
+    elif tree:
+        bits.append("no install found")
+    if server.get("contacted") and server.get("is_comfyui"):
+        sv = f"server {md(server.get('url') or '?')}: {md(server.get('version') or '?')}"
+        argv = server.get("argv")
+        if isinstance(argv, list) and argv:
+            sv += " · args " + code(" ".join(str(a) for a in argv[1:] if not str(a).endswith("main.py")) or DASH, True)
+        bits.append(sv)
+    elif server.get("contacted"):
+        bits.append(f"no server at {md(server.get('url') or '?')}")
+    return " · ".join(bits) or DASH
+
+
+def _files_table(facts: dict[str, Any], cap: int = 30) -> list[str]:
+    m = facts.get("models") if isinstance(facts.get("models"), dict) else {}
+    files = m.get("files") if isinstance(m.get("files"), list) else []
+    hf = m.get("hf") if isinstance(m.get("hf"), dict) else {}
+    repos = [r for r in (hf.get("repos") or []) if isinstance(r, dict)]
+    lines: list[str] = []
+    if files:
+        lines += ["| Klein file | folder | identity | size | sha256 |", "|---|---|---|---|---|"]
+        for f in files[:cap]:
+            if not isinstance(f, dict):
+                continue
+            size = f.get("size")
+            ident = f.get("identity")
+            if isinstance(ident, dict):
+                label = ident.get("label") or ident.get("id") or "unknown"
+                ident = f"{label} ({ident['dtype']})" if ident.get("dtype") else label
+            lines.append(f"| {code(f.get('name') or '?', True)} | {md(f.get('folder_type') or '?')} | "
+                         f"{md(ident or 'unknown')} | "
+                         f"{f'{size / 1e9:.2f} GB' if isinstance(size, int) else '?'} | {md(f.get('hash_state') or '?')} |")
+        if len(files) > cap:
+            lines.append(f"| … {len(files) - cap} more files | | | | |")
+    if repos:
+        if lines:
+            lines.append("")
+        lines += ["| Hugging Face repo | snapshot | files | sha256 |", "|---|---|---|---|"]
+        for r in repos:
+            rf = r.get("files") if isinstance(r.get("files"), list) else []
+            states: dict[str, int] = {}
+            for f in rf:
+                if isinstance(f, dict):
+                    states[str(f.get("hash_state"))] = states.get(str(f.get("hash_state")), 0) + 1
+            lines.append(f"| {md(r.get('repo') or r.get('folder') or '?')} | "
+                         f"{'found' if r.get('found') else 'not found'} | {len(rf) if rf else DASH} | "
+                         f"{md(', '.join(f'{n} {k}' for k, n in sorted(states.items()))) or DASH} |")
+    return lines
+
+
+def _env_block(facts: dict[str, Any], command: str | None) -> str:
+    rows = _env_rows(facts, command)
+    lines = ["### Environment", ""]
+    if rows:
+        lines += ["| | |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
+    else:
+        lines.append("(no facts about this machine were gathered)")
+    ft = _files_table(facts)
+    if ft:
+        lines += [""] + ft
     return "\n".join(lines) + "\n"
 
 
-def _areas(findings: list[Finding], evidence_cap: int | None) -> str:
+# ------------------------------------------------------------------------------------- the verdict
+def _counts(findings: list[Finding], short: bool = False) -> str:
+    c = summarize(findings)
+    parts = [] if short else [f"{c['fail']} failed", f"{c['warn']} warnings", f"{c['ok']} ok"]
+    words = (("fail", "failed"), ("error", "broke"), ("warn", "warnings"), ("ok", "ok"), ("info", "info"),
+             ("skip", "skipped")) if short else (("info", "info"), ("skip", "skipped"), ("error", "checks broke"))
+    for key, word in words:
+        if c[key]:
+            parts.append(f"{c[key]} {word}")
+    return ", ".join(parts)
+
+
+def _verdict_block(findings: list[Finding], facts: dict[str, Any], cap: int | None = None) -> str:
+    """The verdict and the root causes with their fixes. The one place the report states a verdict:
+    it summarises the findings' statuses (to be computed by the verdict module once it exists)."""
+    c = summarize(findings)
+    if c["fail"]:
+        head = f"{ICONS[Status.FAIL]} **Not ready for FLUX.2 [klein]: fix the {ICONS[Status.FAIL]} items below**"
+    elif c["error"]:
+        head = f"{ICONS[Status.ERROR]} **The doctor could not finish every check: see the {ICONS[Status.ERROR]} items below**"
+    elif not c["total"] or c["skip"] == c["total"]:
+        head = f"{ICONS[Status.SKIP]} **Nothing was judged** (every check was skipped)"
+    elif c["warn"]:
+        head = f"{ICONS[Status.OK]} **Ready for FLUX.2 [klein]**, with {ICONS[Status.WARN]} warnings below"
+    else:
+        head = f"{ICONS[Status.OK]} **Ready for FLUX.2 [klein]**"
+    lines = ["### Verdict", "", f"{head} — {_counts(findings)}", ""]
+    problems = [f for f in sorted(findings, key=lambda f: -f.status.rank)
+                if f.status in (Status.FAIL, Status.WARN, Status.ERROR)]
+    if problems:
+        lines += ["| | area | finding | fix |", "|---|---|---|---|"]
+        shown = problems if cap is None else problems[:cap]
+        for f in shown:
+            title = f.title if cap is None else _clip(f.title, 300)
+            fix = _fix_inline(f, True)
+            if cap is not None and len(fix) > 600:
+                fix = md(_clip(_fix_parts(f)[0], 500))
+            lines.append(f"| {ICONS[f.status]} | {md(f.area)} | {md(title)} ({code(f.code, True)}) | {fix} |")
+        if len(shown) < len(problems):
+            lines.append(f"| | | … {len(problems) - len(shown)} more (see the areas below) | |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------- areas
+def _areas(findings: list[Finding], evidence_cap: int | None, line_cap: int | None = None,
+           per_area: int | None = None) -> str:
     blocks = []
     for area, items in group(findings):
         worst = max(items, key=lambda f: f.status.rank).status
+        items = collapse_unrun(items, verbose=False)  # checks whose facts were never gathered: one line
         body = []
-        for f in items:
-            body.append(f"- {ICONS[f.status]} **{_esc(f.title)}** (`{f.code}`)")
-            ev = f.evidence if evidence_cap is None else f.evidence[:evidence_cap]
+        ordered = sorted(items, key=lambda f: -f.status.rank) if per_area is not None else items
+        shown = ordered if per_area is None else ordered[:per_area]
+        for f in shown:
+            title = f.title if line_cap is None else _clip(f.title, line_cap)
+            body.append(f"- {ICONS[f.status]} **{md(title)}** ({code(f.code)})")
+            cap = evidence_cap
+            if f.status in (Status.OK, Status.INFO, Status.SKIP):  # what is fine needs less proof than a problem
+                cap = OK_EVIDENCE if cap is None else min(cap, OK_EVIDENCE)
+            ev = f.evidence if cap is None else f.evidence[:cap]
             for e in ev:
-                body.append(f"  - {e}")
-            if evidence_cap is not None and len(f.evidence) > evidence_cap:
-                body.append(f"  - … {len(f.evidence) - evidence_cap} more lines cut")
-            if f.fix:
-                body.append(f"  - fix: `{f.fix}`" if "`" not in f.fix else f"  - fix: {f.fix}")
-        blocks.append(f"<details><summary>{ICONS[worst]} {area}</summary>\n\n" + "\n".join(body) + "\n\n</details>\n")
+                body.append(f"  - {md(e if line_cap is None else _clip(e, line_cap))}")
+            if cap is not None and len(f.evidence) > cap:
+                body.append(f"  - … {len(f.evidence) - cap} more (`klein-doctor check -v`)")
+            text, cmds = _fix_parts(f)
+            if text or cmds:
+                if line_cap is not None:
+                    text, cmds = _clip(text, line_cap * 2), cmds[:3]
+                if cmds:
+                    body.append(f"  - fix: {prose(text)}" if text else "  - fix:")
+                    body.append("")
+                    body.append("    " + fence("\n".join(cmds)).replace("\n", "\n    "))
+                    body.append("")
+                else:
+                    body.append(f"  - fix: {_fix_inline(f, False)}")
+        if len(shown) < len(items):
+            body.append(f"- … {len(items) - len(shown)} more findings (run `klein-doctor check -v`)")
+        summary = f"{ICONS[worst]} {_html(area)} ({_counts(items, short=True)})"
+        blocks.append(f"<details><summary>{summary}</summary>\n\n" + "\n".join(body) + "\n\n</details>\n")
     return "\n".join(blocks)
 
 
-def _assemble(head: str, areas: str, facts_json: str, note: str | None) -> str:
-    parts = [head, areas]
+def _html(s: str) -> str:
+    return str(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _clip(s: str, n: int) -> str:
+    s = str(s)
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# ------------------------------------------------------------------------------------------- facts
+def _facts_json(facts: dict[str, Any], level: int) -> str:
+    if level == 0:
+        data = compact(facts)
+    elif level == 1:
+        data = compact(facts, list_cap=20)
+    else:
+        keep = ("schema", "collected_at", "tool_version", "options", "probe_errors", "system", "gpu", "torch")
+        small = {k: facts[k] for k in keep if k in facts}
+        small["omitted_sections"] = sorted(k for k in facts if k not in keep)
+        data = compact(small, list_cap=10)
+    # One line per section: valid JSON, a third shorter than indented, still readable by section.
+    items = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, default=str, ensure_ascii=False)}"
+             for k, v in data.items()]
+    return "{\n" + ",\n".join(items) + "\n}"
+
+
+def _facts_block(facts_json: str, note: str | None) -> str:
+    sha = builtin_manifest_sha256()
+    lines = ["<details><summary>Facts (JSON: save as facts.json, replay with "
+             "<code>klein-doctor check --facts facts.json</code>)</summary>", ""]
     if note:
-        parts.append(f"> Note: {note}\n")
-    parts.append("<details><summary>Facts (JSON)</summary>\n\n" + _fence(facts_json, "json") + "\n\n</details>\n")
-    parts.append(f"<sub>Python {platform.python_version()} · generated by `klein-doctor report`</sub>\n")
-    return "\n".join(parts)
+        lines += [f"> {note}", ""]
+    if sha:
+        lines += [f"The models manifest is the one built into klein-doctor {__version__} (models.toml, sha256 "
+                  f"{code(sha[:16])}…), named here instead of copied.", ""]
+    lines += [fence(facts_json, "json"), "", "</details>"]
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------------------------------ assembly
+def _head(facts: dict[str, Any], redacted: bool) -> str:
+    return "\n".join([
+        "## klein-doctor report", "",
+        f"klein-doctor {__version__} · collected {md(facts.get('collected_at', 'unknown'))} · "
+        f"{'redacted (home, user, host, tokens, GPU UUIDs)' if redacted else '**not redacted**'}", ""])
+
+
+# Levels of detail, from everything to the least that is still a useful report: (evidence lines per
+# finding, longest line, findings per area, rows in the root-cause table, facts level).
+_LEVELS = [(None, None, None, None, 0), (None, None, None, None, 1), (5, 400, None, None, 1),
+           (3, 300, 40, 60, 2), (1, 200, 15, 30, 2), (0, 160, 8, 15, 2), (0, 120, 3, 8, 2)]
+
+
+def render(findings: list[Finding], facts: dict[str, Any], redacted: bool, limit: int = LIMIT,
+           command: str | None = None) -> str:
+    head = _head(facts, redacted)
+    env = _env_block(facts, command)
+    for i, (ev_cap, line_cap, per_area, rc_cap, flevel) in enumerate(_LEVELS):
+        note = None
+        if i:
+            note = ("Shortened to stay under the issue tracker's size limit: "
+                    + ("long lists in the facts are cut to their first items (`…_omitted` says how many more)"
+                       if flevel == 1 else "only the system, GPU and PyTorch facts are included")
+                    + ("" if ev_cap is None else "; evidence is cut") + ". `klein-doctor check --json` prints everything.")
+        doc = "\n".join([head, env, _verdict_block(findings, facts, rc_cap),
+                         _areas(findings, ev_cap, line_cap, per_area),
+                         _facts_block(_facts_json(facts, flevel), note), _footer()])
+        if len(doc) <= limit:
+            return doc
+    # Still too long (an absurd number of areas or environment rows): the verdict and a pointer only.
+    return "\n".join([head, _verdict_block(findings, facts, 5), "> The full report did not fit in "
+                      f"{limit} characters: run `klein-doctor check -v` and attach its output as a file.\n", _footer()])
+
+
+def _footer() -> str:
+    return "<sub>generated by <code>klein-doctor report</code></sub>\n"
+
+
+def write(text: str, stream: TextIO) -> None:
+    """Write the report as UTF-8 whatever the console's encoding (a Windows `report > r.md` or `| clip`
+    is cp1252 or cp437 otherwise): the bytes go to the stream's buffer when it has one."""
+    buf = getattr(stream, "buffer", None)
+    if buf is not None:
+        stream.flush()
+        buf.write(text.encode("utf-8"))
+        buf.flush()
+    else:
+        stream.write(text)
