@@ -178,3 +178,158 @@ def test_replayed_driver_problem_is_listed_not_applied():
     assert r.returncode == 0
     assert "Cannot be applied by fix" in r.stdout and "gpu.driver.too-old-for-gpu" in r.stdout
     assert "Install NVIDIA driver" in r.stdout
+
+
+# ------------------------------------------------------------------------------------------ ComfyUI
+
+
+def test_harmful_flag_removed_from_a_portable_launch_script_crlf_kept_and_undone(tmp_path):
+    from comfy_trees import portable_tree
+
+    line = ".\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build --force-fp32 --use-flash-attention"
+    c = portable_tree(tmp_path / "w", bat=line + "\r\npause\r\n")
+    bat = c / "run_nvidia_gpu.bat"
+    before = bat.read_bytes()
+    # --python: the doctor's own interpreter has no flash-attn, so forcing FlashAttention is a failure here
+    r = fix(tmp_path, "--path", "comfyui", "--comfyui", str(c), "--python", sys.executable, "--no-server",
+            "--check", "comfyui.launch", "--check", "attention.flash-attn", "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "comfyui.launch.force-fp32" in r.stdout and "comfyui.launch.use-flash-attention" in r.stdout
+    assert bat.read_bytes() == (".\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build"
+                                "\r\npause\r\n").encode()
+    assert r.stdout.count("  cured") >= 2
+    assert fix(tmp_path, "--undo").returncode == 0
+    assert bat.read_bytes() == before
+
+
+def test_desktop_launch_setting_edited(tmp_path):
+    from comfy_trees import desktop_tree
+
+    d = desktop_tree(tmp_path / "home", launch_args='{"force-fp32": "", "listen": "127.0.0.1"}')
+    settings = d["base"] / "user/default/comfy.settings.json"
+    r = fix(tmp_path, "--path", "comfyui", "--comfyui", str(d["base"]), "--no-server", "--check", "comfyui.launch",
+            "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert json.loads(settings.read_text())["Comfy.Server.LaunchArgs"] == {"listen": "127.0.0.1"}
+
+
+def _git(cwd: Path, *args: str) -> str:
+    e = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t")
+    return subprocess.run(["git", *args], cwd=cwd, env=e, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def test_git_install_too_old_is_updated_with_git_then_undone(tmp_path):
+    from comfy_trees import _code
+
+    up = tmp_path / "upstream" / "ComfyUI"
+    _code(up, "0.8.2", klein=False)
+    _git(up, "init", "-q")
+    _git(up, "add", "-A")
+    _git(up, "commit", "-qm", "0.8.2")
+    _git(tmp_path, "clone", "-q", str(up), str(tmp_path / "ComfyUI"))
+    _code(up, "0.9.2", klein=True)
+    _git(up, "commit", "-qam", "0.9.2: Klein nodes")
+    mine = tmp_path / "ComfyUI"
+    old = _git(mine, "rev-parse", "HEAD")
+    args = ("--path", "comfyui", "--comfyui", str(mine), "--no-server", "--check", "comfyui.version")
+    r = fix(tmp_path, *args, "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert f"git -C {mine} pull --ff-only" in r.stdout and "comfyui.version.too-old" in r.stdout
+    assert "0.9.2" in (mine / "comfyui_version.py").read_text() and "cured" in r.stdout
+    assert fix(tmp_path, "--undo").returncode == 0
+    assert _git(mine, "rev-parse", "HEAD") == old
+
+
+def test_portable_update_off_windows_is_an_instruction(tmp_path):
+    from comfy_trees import portable_tree
+
+    c = portable_tree(tmp_path / "w", version="0.8.2", klein=False)
+    r = fix(tmp_path, "--path", "comfyui", "--comfyui", str(c), "--no-server", "--check", "comfyui.version", "--yes")
+    assert r.returncode == 1
+    assert "Cannot be applied by fix" in r.stdout and "update_comfyui.bat" in r.stdout
+
+
+# ------------------------------------------------------------------------------------------ workflows
+
+
+def mutated_template(shared: Path, dst: Path) -> Path:
+    d = json.loads((shared / "fixtures/templates/image_flux2_klein_image_edit_4b_distilled.json").read_text())
+    defs = d["definitions"]["subgraphs"]
+    for sg in defs:
+        for n in sg["nodes"]:
+            if n["type"] == "CLIPLoader":
+                n["widgets_values"][1] = "flux"
+            if n["type"] == "Flux2Scheduler":
+                n["widgets_values"][0] = 20
+            if n["type"] == "CFGGuider":
+                n["widgets_values"][0] = 5
+            if n["type"] == "EmptyFlux2LatentImage":
+                n["type"] = "EmptyLatentImage"
+                n["widgets_values"][0] = 1000
+    for n in d["nodes"]:  # the subgraph instance's own value for the encoder: the 9B one
+        if n["type"] in {sg["id"] for sg in defs} and n.get("widgets_values"):
+            n["widgets_values"][1] = "qwen_3_8b_fp8mixed.safetensors"
+    dst.write_text(json.dumps(d), encoding="utf-8")
+    return dst
+
+
+def test_workflow_corrected_copy_lints_clean_and_original_untouched(shared, tmp_path):
+    wf = mutated_template(shared, tmp_path / "klein edit.json")
+    before = sha256_file(wf)
+    args = ("--path", "comfyui", "--workflow", str(wf), "--no-server", "--check", "workflows")
+    r = fix(tmp_path, *args, "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    for code in ("workflows.clip-type", "workflows.wrong-latent", "workflows.steps", "workflows.cfg",
+                 "workflows.pairing-te"):
+        assert code in r.stdout, code
+    fixed = tmp_path / "klein edit.fixed.json"
+    assert sha256_file(wf) == before and fixed.is_file()
+    c = run_cli("check", "--json", "--path", "comfyui", "--workflow", str(fixed), "--no-server", "--check", "workflows",
+                env=env(tmp_path), cwd=tmp_path)
+    doc = json.loads(c.stdout)
+    assert not [f for f in doc["findings"] if f["status"] in ("fail", "warn", "error")], doc["findings"]
+    assert "workflows.ok" in {f["code"] for f in doc["findings"]}
+    data = json.loads(fixed.read_text())
+    inst = next(n for n in data["nodes"] if n["id"] == 75)  # the instance whose values override the subgraph's
+    assert inst["widgets_values"][1] == "qwen_3_4b.safetensors"  # the instance's override was corrected too
+    assert fix(tmp_path, "--undo").returncode == 0
+    assert not fixed.exists() and sha256_file(wf) == before
+
+
+# ------------------------------------------------------------------------------------------ environment variables
+
+
+def test_forced_backend_unset_in_shell_files_with_backup(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    rc = home / ".bashrc"
+    rc.write_text("alias ll='ls -l'\nexport DIFFUSERS_ATTN_BACKEND=flash\n", encoding="utf-8")
+    (home / ".profile").write_text("PATH=$HOME/bin:$PATH\n", encoding="utf-8")
+    e = env(tmp_path)
+    e["DIFFUSERS_ATTN_BACKEND"] = "flash"
+    r = run_cli("fix", "--python", sys.executable, "--check", "attention.env", "--yes", env=e, cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "attention.env.broken" in r.stdout and "cured" in r.stdout
+    lines = rc.read_text().splitlines()
+    assert lines[0] == "alias ll='ls -l'" and lines[1].startswith("# export DIFFUSERS_ATTN_BACKEND=flash")
+    assert (home / ".profile").read_text() == "PATH=$HOME/bin:$PATH\n"
+    assert "unset DIFFUSERS_ATTN_BACKEND" in r.stdout
+    assert run_cli("fix", "--undo", env=e, cwd=tmp_path).returncode == 0
+    assert rc.read_text() == "alias ll='ls -l'\nexport DIFFUSERS_ATTN_BACKEND=flash\n"
+
+
+def test_forced_backend_set_elsewhere_says_so(tmp_path):
+    (tmp_path / "home").mkdir()
+    e = env(tmp_path)
+    e["DIFFUSERS_ATTN_BACKEND"] = "flash"
+    r = run_cli("fix", "--python", sys.executable, "--check", "attention.env", "--yes", env=e, cwd=tmp_path)
+    assert r.returncode == 1
+    assert "not set in your shell start-up files" in r.stdout
+
+
+def test_only_and_nothing_to_do(tmp_path):
+    (tmp_path / "home").mkdir()
+    r = run_cli("fix", "--python", sys.executable, "--check", "attention.env", "--yes", env=env(tmp_path), cwd=tmp_path)
+    assert r.returncode == 0 and "nothing to repair" in r.stdout
+    r = fix(tmp_path, "--facts", str(FACTS / "rtx5090-attention-overrides.json"), "--only", "attention.xformers")
+    assert "xformers" in r.stdout and "flash-attn" not in r.stdout.split("Cannot")[0]
