@@ -81,6 +81,7 @@ def flux1_vae_tree(tmp_path: Path) -> tuple[Path, Path, str]:
     return root, bad, sha256_file(bad)
 
 
+@pytest.mark.slow
 def test_flux1_vae_replaced_from_a_local_folder_then_undone(world, tmp_path):
     root, bad, before = flux1_vae_tree(tmp_path)
     r = fix(tmp_path, *models_args(world, root), "--dry-run", "--from", str(world["usb"]))
@@ -110,6 +111,7 @@ def test_flux1_vae_replaced_from_a_local_folder_then_undone(world, tmp_path):
     assert fix(tmp_path, "--undo").returncode == 2  # nothing left to undo
 
 
+@pytest.mark.slow
 def test_missing_and_misplaced_files_from_the_loopback_hub(world, tmp_path):
     root = comfy_tree(tmp_path)
     te = root / "models/text_encoders/qwen_3_4b.safetensors"
@@ -136,6 +138,7 @@ def test_a_failing_install_rolls_its_step_back_and_stops(world, tmp_path):
     assert sha256_file(bad) == before and not (root / "models/vae/flux1-vae.safetensors").exists()
 
 
+@pytest.mark.slow
 def test_kill_9_in_the_middle_of_a_repair_then_undo(world, tmp_path):
     root, bad, before = flux1_vae_tree(tmp_path)
     repos = [Repo.from_files(VAE[0], {VAE[1]: world["usb"] / "flux2-vae.safetensors"})]

@@ -64,6 +64,12 @@ def env_unset(findings: list[Finding], facts: dict[str, Any], ctx: dict[str, Any
     for f in findings:
         name = VARS[f.code]
         value = ((facts.get("system") or {}).get("env") or {}).get(name)
+        if ctx.get("replay"):
+            plans.append(Plan(id=f"env:{name}", title=f"Unset {name}", cures=[f],
+                              manual=f"{name}={value}: on that machine `klein-doctor fix` comments it out in the shell "
+                                     f"start-up files that set it ({', '.join(RC_FILES[:5])}, ...), or removes it from "
+                                     "the Windows user environment"))
+            continue
         if sys.platform == "win32":  # pragma: no cover - Windows only
             try:
                 import winreg

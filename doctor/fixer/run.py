@@ -41,6 +41,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="put back what the last fix (or this journal file) changed")
     f.add_argument("--from", dest="from_dir", metavar="DIR", help="install model files from this local folder")
     f.add_argument("--torch-index", metavar="URL", help="install PyTorch from this index instead (a mirror)")
+    f.add_argument("--torch-version", metavar="X.Y.Z", help="install this PyTorch release instead of the wheel table's choice")
     f.add_argument("--find-links", metavar="DIR", help="also look for wheels in this folder (pip/uv --find-links)")
     f.add_argument("--journal-dir", metavar="DIR",
                    help="where the journal goes (default: <ComfyUI>/.klein-doctor, else the user's state folder)")
@@ -196,7 +197,8 @@ def cmd_fix(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         raise
     ctx = {"from_dir": str(Path(args.from_dir).expanduser().resolve()) if args.from_dir else None,
-           "torch_index": args.torch_index, "find_links": args.find_links}
+           "torch_index": args.torch_index, "find_links": args.find_links,
+           "torch_version": args.torch_version, "replay": replay}
     todo = selected(findings, args.only)
     before = exit_code(findings)
     if args.only and not todo:
@@ -259,6 +261,12 @@ def cmd_fix(args: argparse.Namespace) -> int:
         say("  (the final check lints the corrected .fixed.json copies in place of the originals)")
     say("\nFresh check:")
     _, final = diagnose(final_opts, args.checks or None)
+    originals = [p.id.split(":", 1)[1] for p, st, _ in results if p.id.startswith("workflow:") and st == "cured"]
+    hidden = [f for f in final if any(f.title.startswith(o + ": ") for o in originals)]
+    if hidden:
+        final = [f for f in final if f not in hidden]
+        say(f"  ({len(hidden)} finding(s) on the originals of the corrected workflows are not shown: "
+            "the .fixed.json copies are judged instead)")
     from ..render import terminal
 
     terminal.render(final, sys.stdout, verbose=args.verbose)

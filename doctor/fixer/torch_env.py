@@ -68,9 +68,12 @@ def torch_reinstall(findings: list[Finding], facts: dict[str, Any], ctx: dict[st
                                 "(see the GPU findings), then run `klein-doctor fix` again")]
         release, index, tag = choice.release, choice.index_url, choice.tag
         why = f"{tag} wheels have kernels for {dev.get('name')} and run on driver {(facts.get('gpu') or {}).get('driver_version')}"
+    if ctx.get("torch_version"):
+        release = ctx["torch_version"]
+        why += f" (release {release} asked for with --torch-version)"
     if ctx.get("torch_index"):
         index = ctx["torch_index"]
-        why += f" (index overridden by --torch-index)"
+        why += " (index overridden by --torch-index)"
     comp = companions(release)
     reqs = [f"torch=={release}"]
     names = ["torch"]

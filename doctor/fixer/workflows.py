@@ -18,6 +18,7 @@ from .base import Plan, repair
 
 CODES = ["workflows.clip-type", "workflows.wrong-latent", "workflows.steps", "workflows.cfg", "workflows.pairing-te",
          "workflows.pairing-vae", "workflows.latent-size"]
+VAE_NAME = "flux2-vae.safetensors"
 TE_FOR = {"qwen3-4b": "qwen_3_4b.safetensors", "qwen3-8b": "qwen_3_8b_fp8mixed.safetensors"}
 
 
@@ -124,16 +125,16 @@ def scopes(doc: Any) -> list[tuple[str, list[Ref]]]:
     return [("prompt", refs)]
 
 
-def correct(doc: Any, ctx: dict[str, Any]) -> list[str]:
-    """Correct the document in place; the list of what was changed."""
+def correct(doc: Any, ctx: dict[str, Any]) -> list[tuple[str, str]]:
+    """Correct the document in place; (finding code, what was changed) for each change."""
     rules = manifests.load("comfyui")
     ident = ctx.get("identity") or (lambda folder, name: wfmod.name_identity(name))
     mult = int(rules["latent"]["multiple"])
-    changes: list[str] = []
+    changes: list[tuple[str, str]] = []
     for where, refs in scopes(doc):
         for r in refs:
             if r.type in rules["wrong_latent"]["types"]:
-                changes.append(f"{where}: {r.type} (node {r.id}) -> EmptyFlux2LatentImage")
+                changes.append(("workflows.wrong-latent", f"{where}: {r.type} (node {r.id}) -> EmptyFlux2LatentImage"))
                 r.type = "EmptyFlux2LatentImage"
         klein = []
         for r in refs:
@@ -146,14 +147,14 @@ def correct(doc: Any, ctx: dict[str, Any]) -> list[str]:
             continue
         for r in refs:
             if r.type == "CLIPLoader" and r.get("type") not in (None, rules["klein"]["clip_type"]):
-                changes.append(f"{where}: CLIPLoader (node {r.id}) type {r.get('type')!r} -> {rules['klein']['clip_type']!r}")
+                changes.append(("workflows.clip-type", f"{where}: CLIPLoader (node {r.id}) type {r.get('type')!r} -> {rules['klein']['clip_type']!r}"))
                 r.set("type", rules["klein"]["clip_type"])
             if r.type in ("EmptyFlux2LatentImage", "Flux2Scheduler"):
                 for k in ("width", "height"):
                     v = wfmod._num(r.get(k))
                     if v is not None and int(v) % mult:
                         new = max(mult, int(round(v / mult)) * mult)
-                        changes.append(f"{where}: {r.type} (node {r.id}) {k} {v:g} -> {new}")
+                        changes.append(("workflows.latent-size", f"{where}: {r.type} (node {r.id}) {k} {v:g} -> {new}"))
                         r.set(k, new)
         variants = {wfmod.variant_of(n, i) for n, i in klein}
         if len(variants) == 1:
@@ -162,13 +163,13 @@ def correct(doc: Any, ctx: dict[str, Any]) -> list[str]:
                 if r.type == "Flux2Scheduler":
                     st = wfmod._num(r.get("steps"))
                     if st is not None and (st < s["steps_ok"][0] or (s["steps"][0] == s["steps"][1] and st > s["steps_ok"][1])):
-                        changes.append(f"{where}: Flux2Scheduler (node {r.id}) steps {st:g} -> {s['steps'][0]}")
+                        changes.append(("workflows.steps", f"{where}: Flux2Scheduler (node {r.id}) steps {st:g} -> {s['steps'][0]}"))
                         r.set("steps", s["steps"][0])
                 if r.type == "CFGGuider":
                     c = wfmod._num(r.get("cfg"))
                     if c is not None and not (s["cfg"][0] - 1e-6 <= c <= s["cfg"][1] + 1e-6):
                         want = s["cfg"][0] if s["cfg"][0] == s["cfg"][1] else round((s["cfg"][0] + s["cfg"][1]) / 2, 1)
-                        changes.append(f"{where}: CFGGuider (node {r.id}) cfg {c:g} -> {want:g}")
+                        changes.append(("workflows.cfg", f"{where}: CFGGuider (node {r.id}) cfg {c:g} -> {want:g}"))
                         r.set("cfg", want)
         pairing = rules["pairing"]
         for _, idt in klein[:1]:
@@ -176,14 +177,15 @@ def correct(doc: Any, ctx: dict[str, Any]) -> list[str]:
             for r in refs:
                 if r.type == "CLIPLoader" and isinstance(r.get("clip_name"), str) and want_te:
                     tf = (ident("text_encoders", r.get("clip_name")) or {}).get("family")
-                    if tf and tf != "unknown" and tf != want_te and want_te in TE_FOR:
-                        changes.append(f"{where}: CLIPLoader (node {r.id}) {r.get('clip_name')} -> {TE_FOR[want_te]}")
+                    if tf and tf != "unknown" and tf != want_te and want_te in TE_FOR and r.get("clip_name") != TE_FOR[want_te]:
+                        changes.append(("workflows.pairing-te", f"{where}: CLIPLoader (node {r.id}) {r.get('clip_name')} -> {TE_FOR[want_te]}"))
                         r.set("clip_name", TE_FOR[want_te])
                 if r.type == "VAELoader" and isinstance(r.get("vae_name"), str):
                     vf = (ident("vae", r.get("vae_name")) or {}).get("family")
-                    if vf and vf != "unknown" and vf not in pairing["vae_families"]:
-                        changes.append(f"{where}: VAELoader (node {r.id}) {r.get('vae_name')} -> flux2-vae.safetensors")
-                        r.set("vae_name", "flux2-vae.safetensors")
+                    # (a FLUX.1 VAE saved under the right name is the file's fault: the model-file repair cures it)
+                    if vf and vf != "unknown" and vf not in pairing["vae_families"] and r.get("vae_name") != VAE_NAME:
+                        changes.append(("workflows.pairing-vae", f"{where}: VAELoader (node {r.id}) {r.get('vae_name')} -> {VAE_NAME}"))
+                        r.set("vae_name", VAE_NAME)
     for _, refs in scopes(doc):
         for r in refs:
             r.node.pop("_id", None)
@@ -220,7 +222,9 @@ def workflow_copy(findings: list[Finding], facts: dict[str, Any], ctx: dict[str,
         except (OSError, ValueError):
             continue
         changes = correct(doc, wctx)
-        if not changes:
+        fixed_codes = {code for code, _ in changes}
+        mine = [f for f in mine if f.code in fixed_codes]
+        if not mine:
             continue
         dst = fixed_path(src)
         text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
@@ -236,6 +240,6 @@ def workflow_copy(findings: list[Finding], facts: dict[str, Any], ctx: dict[str,
             return ("cured" if not left else "not cured", [f"{dst}: {i['title']}" for i in left])
 
         plans.append(Plan(id=f"workflow:{path}", title=f"Write a corrected copy {dst.name} (the original is not changed)",
-                          cures=mine, changes=[f"new file {dst}"] + changes, checks=["workflows"], apply=apply,
+                          cures=mine, changes=[f"new file {dst}"] + [c for _, c in changes], checks=["workflows"], apply=apply,
                           verify=verify, notes=["open the .fixed.json copy in ComfyUI (drag it onto the canvas)"]))
     return plans
