@@ -60,6 +60,32 @@ def env(tmp_path: Path, **extra: str) -> dict[str, str]:
             "KLEIN_DOCTOR_CACHE_DIR": str(tmp_path / "cache"), **extra}
 
 
+def copy_torch_dependencies(py: Path) -> None:
+    """torch's own requirements (filelock, sympy, ...), copied file by file from the test runner's environment
+    into the venv's site-packages with their dist-info, so pip sees them installed and needs no index for them.
+    torch itself is not copied: the fix has to install it."""
+    import importlib.metadata as md
+    import shutil
+
+    from packaging.requirements import Requirement
+
+    site = Path(subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                               capture_output=True, text=True, check=True).stdout.strip())
+    todo, seen = [r for r in md.requires("torch") or []], set()
+    while todo:
+        req = Requirement(todo.pop())
+        if req.marker and not req.marker.evaluate({"extra": ""}) or req.name.lower() in seen:
+            continue
+        seen.add(req.name.lower())
+        dist = md.distribution(req.name)
+        for f in dist.files or []:
+            src = Path(dist.locate_file(f))
+            if src.is_file() and not str(f).startswith(".."):
+                (site / f).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src, site / f)
+        todo += dist.requires or []
+
+
 def imports(py: Path, mod: str) -> bool:
     """Whether the interpreter finds the module (sageattention itself imports torch and triton, absent here)."""
     code = f"import importlib.util, sys; sys.exit(importlib.util.find_spec({mod!r}) is None)"
@@ -110,6 +136,7 @@ def test_uv_made_environment_plans_uv(tmp_path):
 @pytest.mark.skipif(not list(WHEELS.glob("torch-2.13.0*.whl")), reason="no local torch wheel in /opt/wheels")
 def test_torch_installed_into_a_real_venv_by_pip_then_undone(tmp_path):
     py = make_venv(tmp_path / "venv")
+    copy_torch_dependencies(py)
     empty = tmp_path / "index"
     empty.mkdir()
     e = env(tmp_path)
