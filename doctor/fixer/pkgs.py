@@ -136,7 +136,12 @@ def _do_moves(pairs: list[list[str]], stop: Path) -> None:
             os.rename(s, dst)
         except OSError:
             shutil.move(str(s), dst)
-        dirs.add(s.parent)
+        # every folder between the file and site-packages: a package of nothing but sub-folders is still
+        # importable (as a namespace package) until all of them are gone
+        for parent in s.parents:
+            if parent == stop or stop not in parent.parents:
+                break
+            dirs.add(parent)
     _prune(dirs, Path(pairs[0][1]).parent if pairs else stop, stop)
 
 
@@ -153,7 +158,7 @@ def swap(journal, env: dict[str, Any], remove: list[str], argv: list[str] | None
     pairs = move_aside(files, backup / "old")
     op = journal.record({"op": "pkgswap", "python": python, "names": remove, "before": before, "backup": str(backup),
                          "moved": pairs, "argv": argv, "purelib": inv["purelib"], "why": why})
-    _do_moves(pairs, Path(inv["purelib"]).parent)
+    _do_moves(pairs, Path(inv["purelib"]))
     proc = None
     if argv:
         say("  $ " + " ".join(argv))
@@ -179,7 +184,7 @@ def undo_swap(op: dict[str, Any], say: Callable[[str], None]) -> None:
     ours = [f for d in now.values() for f in d["files"] if f not in moved_back_targets or _is_backup_present(op, f)]
     if ours:
         pairs = move_aside(ours, backup / "undone")
-        _do_moves(pairs, Path(op.get("purelib") or backup).parent)
+        _do_moves(pairs, Path(op.get("purelib") or backup))
         names = ", ".join(str(n) + " " + str(d["version"]) for n, d in now.items())
         say(f"  set aside {len(ours)} file(s) fix had installed ({names})")
     n = 0
