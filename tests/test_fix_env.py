@@ -145,8 +145,26 @@ def test_torch_installed_into_a_real_venv_by_pip_then_undone(tmp_path):
     r = run_cli("fix", *args, "--torch-version", "2.13.0", "--yes", env=e, cwd=tmp_path, timeout=600)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "torch.missing" in r.stdout and "cured" in r.stdout
-    v = subprocess.run([str(py), "-c", "import torch; print(torch.__version__)"], capture_output=True, text=True)
-    assert v.stdout.strip() == "2.13.0+cpu"
+    v = subprocess.run([str(py), "-c", "import torch; print(torch.__version__, torch.__file__)"], capture_output=True, text=True)
+    version, init = v.stdout.split()
+    assert version == "2.13.0+cpu"
+    inode = os.stat(init).st_ino
+
+    # On an RTX 5090 this CPU build is the wrong one: the repair swaps it (old files moved out, pip installs);
+    # the local folder only has the CPU build again, so the re-check says "not cured", and undo brings back
+    # the very files that were there (same inode), not a reinstall.
+    e5090 = dict(e, KLEIN_DOCTOR_FAKE_GPU_FACTS=str(FACTS / "rtx5090-torch271-cu126.json"))
+    r = run_cli("fix", *args[:4], "--check", "torch.cuda-build", *args[4:], "--torch-version", "2.13.0", "--yes",
+                env=e5090, cwd=tmp_path, timeout=600)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "torch.cpu-build" in r.stdout and "not cured" in r.stdout
+    assert os.stat(init).st_ino != inode  # a fresh install of the files
+    u = run_cli("fix", "--undo", env=e5090, cwd=tmp_path)
+    assert u.returncode == 0, u.stdout + u.stderr
+    assert os.stat(init).st_ino == inode
+    assert subprocess.run([str(py), "-c", "import torch; print(torch.__version__)"], capture_output=True,
+                          text=True).stdout.strip() == "2.13.0+cpu"
+
     u = run_cli("fix", "--undo", env=e, cwd=tmp_path)
     assert u.returncode == 0, u.stdout + u.stderr
     assert not imports(py, "torch")

@@ -176,6 +176,8 @@ def cmd_fix(args: argparse.Namespace) -> int:
     if args.from_dir and not Path(args.from_dir).expanduser().is_dir():
         print(f"klein-doctor: --from {args.from_dir}: no such folder", file=sys.stderr)
         return EXIT_USAGE
+    from ..pipeline import FactsFileError
+
     replay = bool(args.facts)
     try:
         if replay:
@@ -191,11 +193,9 @@ def cmd_fix(args: argparse.Namespace) -> int:
     except KeyError as exc:
         print(f"klein-doctor: unknown check id: {exc.args[0]} (see --list-checks)", file=sys.stderr)
         return EXIT_USAGE
-    except Exception as exc:  # FactsFileError and friends
-        if type(exc).__name__ == "FactsFileError":
-            print(f"klein-doctor: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        raise
+    except FactsFileError as exc:
+        print(f"klein-doctor: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     ctx = {"from_dir": str(Path(args.from_dir).expanduser().resolve()) if args.from_dir else None,
            "torch_index": args.torch_index, "find_links": args.find_links,
            "torch_version": args.torch_version, "replay": replay}
@@ -230,6 +230,13 @@ def cmd_fix(args: argparse.Namespace) -> int:
         journal.begin_repair(p.id, p.title, p.codes)
         try:
             p.apply(journal, ctx, say)
+        except KeyboardInterrupt:
+            say("  interrupted: rolling this repair back")
+            for pr in journal.undo(repair=p.id, say=say):
+                say(f"  rollback problem: {pr}")
+            journal.end_repair(p.id, "rolled back", "interrupted")
+            journal.finish("interrupted")
+            raise
         except Exception as exc:  # noqa: BLE001 - a failed step is rolled back and reported
             say(f"  failed: {exc}")
             problems = journal.undo(repair=p.id, say=say)

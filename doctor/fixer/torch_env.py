@@ -58,8 +58,8 @@ def torch_reinstall(findings: list[Finding], facts: dict[str, Any], ctx: dict[st
     if dev is None:
         if not any(f.code == "torch.missing" for f in findings):
             return []  # a CPU build on a machine without a GPU is not something to repair
-        release, index, tag = (current or manifests.load("wheels")["recommended_release"]), None, "cpu"
-        why = "no NVIDIA GPU: the default wheel"
+        release, index, tag = (current or manifests.load("wheels")["recommended_release"]), None, "default index"
+        why = "no NVIDIA GPU: the default wheel (rerun the check once the GPU is visible for the CUDA wheel that fits it)"
     else:
         choice = choose_wheel(device_cc(dev)[0], (facts.get("gpu") or {}).get("driver_version"), _os(facts), current)
         if choice is None:
@@ -83,13 +83,15 @@ def torch_reinstall(findings: list[Finding], facts: dict[str, Any], ctx: dict[st
             names.append(n)
     argv = pkgs.install_argv(env, reqs, index_url=index, find_links=ctx.get("find_links"))
     dl = manifests.load("torch_companions")["download"]
-    if tag == "cpu":
+    if dev is None:
         size = dl["cpu_bytes"]
     else:
         size = dl["windows_cuda_bytes"] if env["windows"] else dl["linux_cuda_bytes"]
     old = ", ".join(f"{n} {packages[n]}" for n in names if n in packages) or "no PyTorch"
-    changes = [f"{env['kind']} at {env['python']}: {old} -> " + ", ".join(reqs) + f" from {index or 'the default index'}",
-               f"the old files are moved to {env['prefix'] or 'the environment'}/.klein-doctor-backup/ (undo restores them)"]
+    changes = [f"{env['kind']} at {env['python']}: {old} -> " + ", ".join(reqs) + f" from {index or 'the default index'}"]
+    if old != "no PyTorch":
+        changes.append(f"the old files are moved to {env['prefix'] or 'the environment'}/.klein-doctor-backup/ "
+                       "(undo restores them)")
 
     def apply(journal, c, say):
         inv = pkgs.inventory(env["python"], names)
@@ -98,8 +100,9 @@ def torch_reinstall(findings: list[Finding], facts: dict[str, Any], ctx: dict[st
             raise pkgs.PkgError(problem)
         pkgs.swap(journal, env, names, argv, f"reinstall {' '.join(reqs)}", say=say)
 
-    return [Plan(id=f"torch:{env['python']}", title=f"Reinstall PyTorch {release} ({tag}) with "
-                 + " and ".join(names[1:] or ["no companions"]) + f" using {env['tool']}",
+    verb = "Reinstall" if "torch" in packages else "Install"
+    return [Plan(id=f"torch:{env['python']}", title=f"{verb} PyTorch {release} ({tag})"
+                 + (" with " + " and ".join(names[1:]) if names[1:] else "") + f" using {env['tool']}",
                  cures=findings, changes=changes, commands=[argv], download_bytes=size,
                  disk_bytes=int(size * dl["unpacked_factor"]), checks=["torch"], apply=apply, estimate=True,
                  notes=[why])]
