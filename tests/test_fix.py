@@ -336,3 +336,18 @@ def test_only_and_nothing_to_do(tmp_path):
     assert r.returncode == 0 and "nothing to repair" in r.stdout
     r = fix(tmp_path, "--facts", str(FACTS / "rtx5090-attention-overrides.json"), "--only", "attention.xformers")
     assert "xformers" in r.stdout and "flash-attn" not in r.stdout.split("Cannot")[0]
+
+
+def test_without_yes_and_without_a_terminal_nothing_is_changed(tmp_path):
+    from comfy_trees import portable_tree
+
+    c = portable_tree(tmp_path / "w", bat=".\\python_embeded\\python.exe -s ComfyUI\\main.py --force-fp32\r\n")
+    bat = c / "run_nvidia_gpu.bat"
+    before = bat.read_bytes()
+    r = fix(tmp_path, "--path", "comfyui", "--comfyui", str(c), "--no-server", "--check", "comfyui.launch")
+    assert r.returncode == 1 and "Pass --yes" in r.stdout
+    assert bat.read_bytes() == before and not (c / "ComfyUI" / ".klein-doctor").exists()
+    r = fix(tmp_path, "--path", "comfyui", "--comfyui", str(c), "--no-server", "--check", "comfyui.launch",
+            "--only", "models", "--yes")
+    assert r.returncode == 0 and "No warning or failure matches --only models" in r.stdout
+    assert bat.read_bytes() == before

@@ -52,7 +52,7 @@ def environment(py: dict[str, Any], os_name: str) -> dict[str, Any]:
     if py.get("embedded") or P(exe).parent.name.lower() == "python_embeded":
         kind = "ComfyUI portable (python_embeded)"
     elif py.get("is_venv"):
-        kind = "ComfyUI Desktop (.venv)" if P(prefix).name == ".venv" and (P(prefix).parent / "models").name else "venv"
+        kind = "venv"
     tool = "pip"
     local = Path(prefix) if prefix and not (win and os.name != "nt") else None
     if local is not None and (local / "conda-meta").is_dir():

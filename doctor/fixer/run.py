@@ -91,6 +91,13 @@ def build_plans(findings: list[Finding], facts: dict[str, Any], ctx: dict[str, A
         for p in r.fn(mine, facts, ctx):
             plans.append(p)
             covered.update(id(f) for f in p.cures)
+    # A finding that follows from one a plan cures (its `cause`, issue 11) is expected to clear with it.
+    cured_codes = {c: p for p in plans if not p.manual for c in p.codes}
+    for f in findings:
+        cause = getattr(f, "cause", None)
+        if id(f) not in covered and cause in cured_codes:
+            cured_codes[cause].notes.append(f"also clears {f.code} ({f.title}), which follows from {cause}")
+            covered.add(id(f))
     left = [f for f in findings if id(f) not in covered]
     return plans, left
 
