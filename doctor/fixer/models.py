@@ -5,6 +5,7 @@ verification, resume, atomic placement: all of install's guarantees)."""
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -90,6 +91,11 @@ def models_replace(findings: list[Finding], facts: dict[str, Any], ctx: dict[str
             cured += [x for x in findings if x.code == f"models.missing.{role}"]
     if not moves and not fetch:
         return []
+    if fetch and v.get("gated") and not ctx.get("from_dir") and not os.environ.get("HF_TOKEN"):
+        return [Plan(id=f"models:{comfy.get('models_root')}", title=f"Install the {v['id']} files", cures=cured,
+                     manual=f"{v['id']} is gated: accept the licence on the model page of "
+                            f"https://huggingface.co/{fetch[0].get('repo')} with your Hugging Face account, set HF_TOKEN "
+                            "to a read token of that account, then run `klein-doctor fix` again (or pass --from DIR)")]
     commands: list[list[str]] = []
     install: list[str] | None = None
     new_files: list[str] = []

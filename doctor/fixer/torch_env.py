@@ -98,6 +98,10 @@ def torch_reinstall(findings: list[Finding], facts: dict[str, Any], ctx: dict[st
         problem = pkgs.tool_available(env, inv)
         if problem:
             raise pkgs.PkgError(problem)
+        by_conda = [n for n, d in inv["dists"].items() if d.get("installer") == "conda"]
+        if by_conda:
+            raise pkgs.PkgError(f"{', '.join(by_conda)} came from conda packages, which pip must not replace: run "
+                                f"`conda remove --force {' '.join(by_conda)}` in that environment, then `klein-doctor fix` again")
         pkgs.swap(journal, env, names, argv, f"reinstall {' '.join(reqs)}", say=say)
 
     verb = "Reinstall" if "torch" in packages else "Install"
