@@ -351,3 +351,14 @@ def test_without_yes_and_without_a_terminal_nothing_is_changed(tmp_path):
             "--only", "models", "--yes")
     assert r.returncode == 0 and "No warning or failure matches --only models" in r.stdout
     assert bat.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_smoke_runs_last_and_only_once(tmp_path):
+    """--smoke is not part of the plan or the re-checks; it is the last word (here: no CUDA GPU on this machine)."""
+    (tmp_path / "home").mkdir()
+    r = run_cli("fix", "--python", sys.executable, "--check", "attention.env", "--smoke", "--synthetic", "--yes",
+                env=env(tmp_path), cwd=tmp_path, timeout=300)
+    out = r.stdout
+    assert "nothing to repair" in out and out.index("Smoke generation:") > out.index("nothing to repair")
+    assert out.count("[synthetic]") >= 1 and "Smoke\n" in out

@@ -196,7 +196,9 @@ def cmd_fix(args: argparse.Namespace) -> int:
             findings = pipeline.run_checks(facts, pipeline.select_checks(args.checks or None, args.path or options.get("path")))
         else:
             options = options_from(args)
-            facts, findings = diagnose(options, args.checks or None)
+            # --smoke is the last word, after the repairs: the plan and the re-checks do without it
+            options_now = dict(options, smoke=False)
+            facts, findings = diagnose(options_now, args.checks or None)
     except KeyError as exc:
         print(f"klein-doctor: unknown check id: {exc.args[0]} (see --list-checks)", file=sys.stderr)
         return EXIT_USAGE
@@ -213,6 +215,13 @@ def cmd_fix(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not todo:
         say("The check found nothing to repair.")
+        if options.get("smoke") and not replay:
+            say("\nSmoke generation:")
+            _, final = diagnose(options, ["smoke"])
+            from ..render import terminal
+
+            terminal.render(final, sys.stdout, verbose=args.verbose)
+            return EXIT_OK if exit_code(final) == 0 else EXIT_LEFT
         return EXIT_OK
     plans, left = build_plans(todo, facts, ctx)
     folder = None if replay or args.dry_run else journal_folder(args, facts)
@@ -253,7 +262,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
             results.append((p, "rolled back", [str(exc)] + problems))
             stopped = True
             break
-        state, detail = verify(p, options)
+        state, detail = verify(p, dict(options, smoke=False))
         journal.end_repair(p.id, state, "; ".join(detail))
         results.append((p, state, detail))
         say(f"  {state}" + "".join(f"\n    {d}" for d in detail))
