@@ -362,3 +362,11 @@ def test_smoke_runs_last_and_only_once(tmp_path):
     out = r.stdout
     assert "nothing to repair" in out and out.index("Smoke generation:") > out.index("nothing to repair")
     assert out.count("[synthetic]") >= 1 and "Smoke\n" in out
+
+
+def test_missing_diffusers_snapshot_plans_the_install(tmp_path):
+    r = fix(tmp_path, "--path", "diffusers", "--check", "models", "--dry-run")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "models.diffusers.missing" in r.stdout
+    line = next(ln for ln in r.stdout.splitlines() if "command:" in ln)
+    assert line.endswith("-m doctor install --path diffusers --yes")

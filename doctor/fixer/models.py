@@ -135,3 +135,35 @@ def models_replace(findings: list[Finding], facts: dict[str, Any], ctx: dict[str
                  "damaged, misplaced or missing", cures=cured, changes=changes, commands=commands,
                  download_bytes=0 if ctx.get("from_dir") else size, disk_bytes=size, checks=["models"], apply=apply,
                  notes=notes)]
+
+
+@repair("models.diffusers", codes=["models.diffusers.missing", "models.diffusers.incomplete", "models.diffusers.no-snapshot"],
+        checks=["models"])
+def diffusers_snapshot(findings: list[Finding], facts: dict[str, Any], ctx: dict[str, Any]) -> list[Plan]:
+    """A missing or unfinished diffusers snapshot: `klein-doctor install --path diffusers` completes it (the
+    Hugging Face cache keeps what is already there)."""
+    opts = facts.get("options") or {}
+    m = facts.get("models") or {}
+    hf = m.get("hf") or {}
+    argv = _doctor_cmd() + ["install", "--path", "diffusers", "--yes"]
+    if opts.get("variant"):
+        argv += ["--variant", opts["variant"]]
+    if hf.get("model_dir"):
+        argv += ["--local-dir", hf["model_dir"]]
+    manifest = (m.get("manifest") or {}).get("path") or opts.get("manifest")
+    if manifest:
+        argv += ["--manifest", manifest]
+    where = hf.get("model_dir") or hf.get("hub_dir") or "the Hugging Face cache"
+
+    def apply(journal, c, say):
+        say("  $ " + " ".join(argv))
+        proc = journal.run(argv, "download the diffusers snapshot",
+                           undo={"note": f"the snapshot files downloaded into {where} are kept (the cache is shared)"})
+        if proc.returncode != 0:
+            tail = [ln for ln in (proc.stderr or proc.stdout).strip().splitlines() if ln.strip()][-3:]
+            raise RuntimeError(f"install failed (exit {proc.returncode}): " + " | ".join(tail))
+
+    return [Plan(id=f"diffusers:{where}", title="Download the diffusers snapshot of Klein (the files already there are kept)",
+                 cures=findings, changes=[f"files are added to {where} (each verified)"], commands=[argv],
+                 download_bytes=None, disk_bytes=None, checks=["models"], apply=apply,
+                 notes=["install shows the sizes before it downloads; HF_ENDPOINT and HF_TOKEN are honoured"])]
