@@ -4,7 +4,6 @@ shell-line edits, API-format workflow corrections, the journal's undo after a cr
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from doctor.fixer import journal as jmod
 from doctor.fixer.comfy import _strip_flag

@@ -15,7 +15,6 @@ import subprocess
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any, Callable
 
-from .. import subproc
 
 HERE = Path(__file__).resolve().parent
 

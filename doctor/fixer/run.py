@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
-import json
 import os
 import shlex
 import subprocess
@@ -237,7 +236,11 @@ def cmd_fix(args: argparse.Namespace) -> int:
         return EXIT_LEFT if before else EXIT_OK
     if not _confirm(args, f"Apply {len(auto)} repair{'s' if len(auto) != 1 else ''}"):
         return EXIT_LEFT
-    journal = Journal(folder)
+    try:
+        journal = Journal(folder)
+    except OSError as exc:
+        say(f"cannot write the journal in {folder} ({exc.strerror or exc}); using {state_dir()}")
+        journal = Journal(state_dir())
     say(f"\nJournal: {journal.path} (undo with `klein-doctor fix --undo`)")
     results: list[tuple[Plan, str, list[str]]] = []
     stopped = False
