@@ -86,3 +86,16 @@ def test_journal_undo_after_a_crash_between_record_and_move(tmp_path, monkeypatc
     kept = list(j.backups.glob("*installed-by-fix"))
     assert kept and kept[0].read_bytes() == b"new"
     assert json.loads(j.path.read_text())["ops"][0]["undone"]
+
+
+def test_portable_update_plan_on_windows_paths():
+    from doctor.findings import fail
+    from doctor.fixer.comfy import comfyui_update
+
+    f = fail("comfyui.version.too-old", "ComfyUI 0.8.2 is too old")
+    facts = {"comfyui_tree": {"found": True, "layout": "portable", "version": "0.8.2",
+                              "root": "C:\\Users\\Ana\\ComfyUI_windows_portable\\ComfyUI"}}
+    (plan,) = comfyui_update([f], facts, {})
+    assert plan.commands == [["cmd", "/c", "C:\\Users\\Ana\\ComfyUI_windows_portable\\update\\update_comfyui.bat"]]
+    if plan.manual:  # off Windows the script cannot run: it is an instruction
+        assert "C:\\Users\\Ana\\ComfyUI_windows_portable\\update\\update_comfyui.bat" in plan.manual
