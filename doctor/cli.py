@@ -89,6 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
                                    "HF_HUB_OFFLINE honoured); transfers resume with Range and are hashed in the same pass.",
                             formatter_class=argparse.RawDescriptionHelpFormatter)
         _install.add_arguments(pi)
+    pf = sub.add_parser("fix", help="repair what the check found: plan, one confirmation, journal, re-check, undo",
+                        epilog="exit codes: 0 every repair applied and cured (or nothing to repair, or a plan shown), "
+                               "1 a repair not cured or rolled back, or problems left that fix cannot repair, "
+                               "2 usage error or nothing to undo.\nEvery change is journaled first; "
+                               "`klein-doctor fix --undo` puts it back.",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    from .fixer.run import add_arguments as _fix_arguments
+
+    _fix_arguments(pf)
     pe = sub.add_parser("explain", help="turn a pasted error or a ComfyUI log into cause and fix",
                         epilog="exit codes: 0 a known error was explained, 1 nothing known matched, 2 unreadable input.",
                         formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -157,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
             from .install import cmd_install
 
             return cmd_install(args)
+        if args.command == "fix":
+            from .fixer.run import cmd_fix
+
+            return cmd_fix(args)
         if args.command == "explain":
             from .explain import cmd_explain
 

@@ -1,0 +1,203 @@
+"""Packages in the diagnosed environment: which installer it uses, the files of a distribution, and a
+reversible swap (old files moved into the journal's backup, then pip or uv installs the new ones).
+
+The old files are moved (renamed on the same disk, so a 3 GB torch costs no extra space and no time) to a
+backup folder inside the environment's prefix, recorded in the journal first; undo moves whatever the fix
+installed aside and the old files back. Nothing is deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path, PurePath, PureWindowsPath
+from typing import Any, Callable
+
+
+HERE = Path(__file__).resolve().parent
+
+
+class PkgError(Exception):
+    pass
+
+
+def inventory(python: str, names: list[str], timeout: float = 60) -> dict[str, Any]:
+    """What the target interpreter says about these distributions (files, installer) and itself."""
+    proc = subprocess.run([python, "-I", str(HERE / "_dists.py"), *names], capture_output=True, text=True,
+                          timeout=timeout, stdin=subprocess.DEVNULL)
+    out = proc.stdout
+    marker = "@@KLEIN_DOCTOR_JSON@@"
+    if marker not in out:
+        raise PkgError(f"{python} could not list its packages: {(proc.stderr or out).strip()[-300:]}")
+    return json.loads(out.split(marker, 1)[1].strip().splitlines()[0])
+
+
+def is_windows_path(p: str | None) -> bool:
+    return bool(p) and ("\\" in p or (len(p) > 1 and p[1] == ":"))
+
+
+def environment(py: dict[str, Any], os_name: str) -> dict[str, Any]:
+    """What kind of environment the diagnosed interpreter lives in, and the tool that installs into it.
+
+    From the facts (``facts["python"]``) plus what the prefix holds when it is on this machine:
+    ``pyvenv.cfg`` with a ``uv =`` line (uv made it: ComfyUI Desktop's .venv, `uv venv`), ``conda-meta``."""
+    exe = py.get("executable") or py.get("requested") or "python"
+    prefix = py.get("prefix") or ""
+    win = os_name.startswith("win") or is_windows_path(exe)
+    P = PureWindowsPath if win else PurePath
+    kind = "system"
+    if py.get("embedded") or P(exe).parent.name.lower() == "python_embeded":
+        kind = "ComfyUI portable (python_embeded)"
+    elif py.get("is_venv"):
+        kind = "venv"
+    tool = "pip"
+    local = Path(prefix) if prefix and not (win and os.name != "nt") else None
+    if local is not None and (local / "conda-meta").is_dir():
+        kind = "conda"
+    uv_made = False
+    if local is not None and (local / "pyvenv.cfg").is_file():
+        try:
+            uv_made = any(line.split("=")[0].strip() == "uv" for line in
+                          (local / "pyvenv.cfg").read_text(encoding="utf-8", errors="replace").splitlines())
+        except OSError:
+            pass
+    if uv_made:
+        tool = "uv"
+        if kind == "venv" and local is not None and (local.parent / "models").is_dir() and local.name == ".venv":
+            kind = "ComfyUI Desktop (.venv)"
+    return {"python": exe, "kind": kind, "tool": tool, "windows": win, "prefix": prefix}
+
+
+def install_argv(env: dict[str, Any], reqs: list[str], index_url: str | None = None, find_links: str | None = None,
+                 no_deps: bool = False) -> list[str]:
+    if env["tool"] == "uv":
+        argv = ["uv", "pip", "install", "--python", env["python"], *reqs]
+    else:
+        argv = [env["python"]] + (["-s"] if env["kind"].startswith("ComfyUI portable") else []) + \
+            ["-m", "pip", "install", *reqs]
+    if index_url:
+        argv += ["--index-url", index_url]
+    if find_links:
+        argv += ["--find-links", find_links]
+    if no_deps:
+        argv.append("--no-deps")
+    return argv
+
+
+def uninstall_argv(env: dict[str, Any], names: list[str]) -> list[str]:
+    """The command a user would type; fix itself moves the files aside instead (so undo can restore them)."""
+    if env["tool"] == "uv":
+        return ["uv", "pip", "uninstall", "--python", env["python"], *names]
+    return [env["python"], "-m", "pip", "uninstall", "-y", *names]
+
+
+def tool_available(env: dict[str, Any], inv: dict[str, Any]) -> str | None:
+    """Why the environment's installer cannot run here, or None."""
+    if env["tool"] == "uv":
+        return None if shutil.which("uv") else "the environment was made by uv, and uv is not on PATH"
+    return None if inv.get("pip") else f"pip is not installed in {env['python']} (run `{env['python']} -m ensurepip`)"
+
+
+def _prune(dirs: set[Path], backup: Path, stop: Path) -> None:
+    """Remove folders the move emptied (an empty package folder would import as a namespace package);
+    their __pycache__ goes to the backup too."""
+    for d in sorted(dirs, key=lambda p: len(p.parts), reverse=True):
+        try:
+            if not d.is_dir() or d == stop or stop not in d.parents:
+                continue
+            entries = list(d.iterdir())
+            if entries and all(e.name == "__pycache__" and e.is_dir() for e in entries):
+                for e in entries:
+                    dst = backup / "__pycache__" / str(abs(hash(str(e))))
+                    dst.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.move(str(e), str(dst))
+            if not any(d.iterdir()):
+                d.rmdir()
+        except OSError:
+            continue
+
+
+def move_aside(files: list[str], backup: Path, start: int = 0) -> list[list[str]]:
+    """[src, dst] pairs for moving these files into backup/ (numbered, flat), not yet moved."""
+    return [[f, str(backup / f"{start + i:06d}-{Path(f).name}")] for i, f in enumerate(files)]
+
+
+def _do_moves(pairs: list[list[str]], stop: Path) -> None:
+    dirs: set[Path] = set()
+    for src, dst in pairs:
+        s = Path(src)
+        if not (s.exists() or s.is_symlink()):
+            continue
+        Path(dst).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.rename(s, dst)
+        except OSError:
+            shutil.move(str(s), dst)
+        # every folder between the file and site-packages: a package of nothing but sub-folders is still
+        # importable (as a namespace package) until all of them are gone
+        for parent in s.parents:
+            if parent == stop or stop not in parent.parents:
+                break
+            dirs.add(parent)
+    _prune(dirs, Path(pairs[0][1]).parent if pairs else stop, stop)
+
+
+def swap(journal, env: dict[str, Any], remove: list[str], argv: list[str] | None, why: str,
+         say: Callable[[str], None] = print, timeout: float = 3600) -> subprocess.CompletedProcess | None:
+    """Move the files of ``remove`` aside (journaled), then run ``argv`` (an install) if given.
+    Raises PkgError when the install fails (the caller rolls the step back)."""
+    python = env["python"]
+    inv = inventory(python, remove)
+    prefix = Path(inv["prefix"])
+    backup = prefix / ".klein-doctor-backup" / journal.path.stem
+    before = {n: {"version": d["version"], "files": len(d["files"])} for n, d in inv["dists"].items()}
+    files = [f for d in inv["dists"].values() for f in d["files"]]
+    pairs = move_aside(files, backup / "old")
+    op = journal.record({"op": "pkgswap", "python": python, "names": remove, "before": before, "backup": str(backup),
+                         "moved": pairs, "argv": argv, "purelib": inv["purelib"], "why": why})
+    _do_moves(pairs, Path(inv["purelib"]))
+    proc = None
+    if argv:
+        say("  $ " + " ".join(argv))
+        proc = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        journal.update(op, rc=proc.returncode, tail=(proc.stdout + proc.stderr)[-3000:])
+        if proc.returncode != 0:
+            raise PkgError(f"the install failed (exit {proc.returncode}): "
+                           + " | ".join((proc.stderr or proc.stdout).strip().splitlines()[-3:]))
+    after = inventory(python, remove)["dists"]
+    journal.done(op, after={n: d["version"] for n, d in after.items()})
+    return proc
+
+
+def undo_swap(op: dict[str, Any], say: Callable[[str], None]) -> None:
+    """Put an environment back: what fix installed goes aside, the old files come back."""
+    python = op["python"]
+    backup = Path(op["backup"])
+    try:
+        now = inventory(python, op["names"])["dists"]
+    except PkgError:
+        now = {}
+    moved_back_targets = {src for src, _ in op.get("moved") or []}
+    ours = [f for d in now.values() for f in d["files"] if f not in moved_back_targets or _is_backup_present(op, f)]
+    if ours:
+        pairs = move_aside(ours, backup / "undone")
+        _do_moves(pairs, Path(op.get("purelib") or backup))
+        names = ", ".join(str(n) + " " + str(d["version"]) for n, d in now.items())
+        say(f"  set aside {len(ours)} file(s) fix had installed ({names})")
+    n = 0
+    for src, dst in op.get("moved") or []:
+        if Path(dst).exists() and not Path(src).exists():
+            Path(src).parent.mkdir(parents=True, exist_ok=True)
+            os.rename(dst, src)
+            n += 1
+    say(f"  restored {n} file(s) of " + (", ".join(f"{k} {v['version']}" for k, v in (op.get("before") or {}).items())
+                                        or "nothing (the packages were not installed before)"))
+
+
+def _is_backup_present(op: dict[str, Any], f: str) -> bool:
+    for src, dst in op.get("moved") or []:
+        if src == f:
+            return Path(dst).exists()
+    return False

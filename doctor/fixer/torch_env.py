@@ -1,0 +1,137 @@
+"""PyTorch and attention repairs in the diagnosed environment (venv, conda, portable python_embeded,
+Desktop .venv), with the environment's own installer (pip or uv)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from packaging.version import InvalidVersion, Version
+
+from .. import manifests
+from ..findings import Finding
+from ..platform_rules import choose_wheel, device_cc, release_of
+from . import pkgs
+from .base import Plan, repair
+
+TORCH_CODES = ["torch.arch.missing", "torch.kernel.failed", "torch.cpu-build", "torch.rocm-build", "torch.import-error",
+               "torch.crashed", "torch.missing"]
+ATTN = {"attention.flash-attn.unusable": "flash-attn", "attention.xformers.fa3-on-sm120": "xformers",
+        "attention.sage.unusable": "sageattention"}
+
+
+def companions(release: str) -> dict[str, str]:
+    """torchvision / torchaudio releases built for this torch release (manifests/torch_companions.toml)."""
+    table = manifests.load("torch_companions")
+    for row in table.get("release") or []:
+        if row["torch"] == release:
+            return {"torchvision": row["torchvision"], "torchaudio": row["torchaudio"]}
+    try:
+        v = Version(release)
+    except InvalidVersion:
+        return {}
+    rule = table["rule"]
+    return {"torchvision": f"0.{v.minor + int(rule['torchvision_minor_offset'])}.{v.micro}",
+            "torchaudio": release if rule.get("torchaudio_same_as_torch") else ""}
+
+
+def _os(facts: dict[str, Any]) -> str:
+    return str((facts.get("system") or {}).get("os") or "linux")
+
+
+def _gpu(facts: dict[str, Any]) -> dict[str, Any] | None:
+    from checks._common import selected_gpu
+
+    return selected_gpu(facts)[0]
+
+
+@repair("torch.reinstall", codes=TORCH_CODES, checks=["torch"])
+def torch_reinstall(findings: list[Finding], facts: dict[str, Any], ctx: dict[str, Any]) -> list[Plan]:
+    py = facts.get("python") or {}
+    if py.get("error") or not (py.get("executable") or py.get("requested")):
+        return []
+    env = pkgs.environment(py, _os(facts))
+    t = facts.get("torch") or {}
+    version = t.get("version") or ((py.get("torch_build") or {}).get("version"))
+    current = release_of(version)
+    dev = _gpu(facts)
+    packages = py.get("packages") or {}
+    if dev is None:
+        if not any(f.code == "torch.missing" for f in findings):
+            return []  # a CPU build on a machine without a GPU is not something to repair
+        release, index, tag = (current or manifests.load("wheels")["recommended_release"]), None, "default index"
+        why = "no NVIDIA GPU: the default wheel (rerun the check once the GPU is visible for the CUDA wheel that fits it)"
+    else:
+        choice = choose_wheel(device_cc(dev)[0], (facts.get("gpu") or {}).get("driver_version"), _os(facts), current)
+        if choice is None:
+            return [Plan(id=f"torch:{env['python']}", title="Reinstall PyTorch", cures=findings,
+                         manual="No PyTorch wheel in the table fits this GPU and driver: update the driver first "
+                                "(see the GPU findings), then run `klein-doctor fix` again")]
+        release, index, tag = choice.release, choice.index_url, choice.tag
+        why = f"{tag} wheels have kernels for {dev.get('name')} and run on driver {(facts.get('gpu') or {}).get('driver_version')}"
+    if ctx.get("torch_version"):
+        release = ctx["torch_version"]
+        why += f" (release {release} asked for with --torch-version)"
+    if ctx.get("torch_index"):
+        index = ctx["torch_index"]
+        why += " (index overridden by --torch-index)"
+    comp = companions(release)
+    reqs = [f"torch=={release}"]
+    names = ["torch"]
+    for n in ("torchvision", "torchaudio"):
+        if n in packages and comp.get(n):
+            reqs.append(f"{n}=={comp[n]}")
+            names.append(n)
+    argv = pkgs.install_argv(env, reqs, index_url=index, find_links=ctx.get("find_links"))
+    dl = manifests.load("torch_companions")["download"]
+    if dev is None:
+        size = dl["cpu_bytes"]
+    else:
+        size = dl["windows_cuda_bytes"] if env["windows"] else dl["linux_cuda_bytes"]
+    old = ", ".join(f"{n} {packages[n]}" for n in names if n in packages) or "no PyTorch"
+    changes = [f"{env['kind']} at {env['python']}: {old} -> " + ", ".join(reqs) + f" from {index or 'the default index'}"]
+    if old != "no PyTorch":
+        changes.append(f"the old files are moved to {env['prefix'] or 'the environment'}/.klein-doctor-backup/ "
+                       "(undo restores them)")
+
+    def apply(journal, c, say):
+        inv = pkgs.inventory(env["python"], names)
+        problem = pkgs.tool_available(env, inv)
+        if problem:
+            raise pkgs.PkgError(problem)
+        by_conda = [n for n, d in inv["dists"].items() if d.get("installer") == "conda"]
+        if by_conda:
+            raise pkgs.PkgError(f"{', '.join(by_conda)} came from conda packages, which pip must not replace: run "
+                                f"`conda remove --force {' '.join(by_conda)}` in that environment, then `klein-doctor fix` again")
+        pkgs.swap(journal, env, names, argv, f"reinstall {' '.join(reqs)}", say=say)
+
+    verb = "Reinstall" if "torch" in packages else "Install"
+    return [Plan(id=f"torch:{env['python']}", title=f"{verb} PyTorch {release} ({tag})"
+                 + (" with " + " and ".join(names[1:]) if names[1:] else "") + f" using {env['tool']}",
+                 cures=findings, changes=changes, commands=[argv], download_bytes=size,
+                 disk_bytes=int(size * dl["unpacked_factor"]), checks=["torch"], apply=apply, estimate=True,
+                 notes=[why])]
+
+
+@repair("attention.remove", codes=list(ATTN), checks=["attention"])
+def attention_remove(findings: list[Finding], facts: dict[str, Any], ctx: dict[str, Any]) -> list[Plan]:
+    py = facts.get("python") or {}
+    if not (py.get("executable") or py.get("requested")):
+        return []
+    env = pkgs.environment(py, _os(facts))
+    packages = py.get("packages") or {}
+    plans = []
+    for f in findings:
+        name = ATTN[f.code]
+        version = packages.get(name)
+
+        def apply(journal, c, say, name=name):
+            pkgs.swap(journal, env, [name], None, f"remove {name} (no kernels for this GPU)", say=say)
+
+        plans.append(Plan(id=f"attention:{name}:{env['python']}", title=f"Remove {name} {version or ''}".strip()
+                          + " (it has no kernels for this GPU; PyTorch SDPA is used instead)",
+                          cures=[f], changes=[f"{env['kind']} at {env['python']}: {name} {version or ''} is "
+                                              f"uninstalled (its files are moved to the backup; undo restores them)"],
+                          commands=[], checks=["attention"], apply=apply,
+                          notes=["fix moves the files itself (so that undo can put them back); by hand: "
+                                 + " ".join(pkgs.uninstall_argv(env, [name]))]))
+    return plans

@@ -1,0 +1,172 @@
+"""`klein-doctor fix` on real Python environments: a real venv (no system site-packages, so nothing hides the
+change) where a real attention package is removed and restored, and where PyTorch is installed by pip from
+a local wheel folder and taken out again by undo.
+
+This build machine has no GPU; KLEIN_DOCTOR_FAKE_GPU_FACTS puts a recorded GPU into the gathered facts so
+the GPU-dependent verdicts apply. Everything else — the interpreter, its packages, pip — is real.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FACTS, run_cli
+
+WHEELS = Path("/opt/wheels")
+
+
+def make_venv(path: Path) -> Path:
+    """A plain venv with its own pip (from the interpreter's bundled ensurepip wheel: offline)."""
+    subprocess.run([sys.executable, "-m", "venv", str(path)], check=True, capture_output=True)
+    return path / "bin" / "python"
+
+
+def sage_wheel(d: Path) -> Path:
+    """sageattention 1.0.6 (pure Python, 20 kB) from the package index; tests never need the internet, so
+    without it a wheel of the same name is built from a local source folder."""
+    out = d / "wheels"
+    out.mkdir(exist_ok=True)
+    r = subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "-d", str(out),
+                        "sageattention==1.0.6", "--timeout", "15"], capture_output=True)
+    if r.returncode == 0 and list(out.glob("sageattention-*.whl")):
+        return out
+    src = d / "sagesrc"
+    (src / "sageattention").mkdir(parents=True)
+    (src / "sageattention" / "__init__.py").write_text("def sageattn(*a, **k):\n    raise RuntimeError('no kernels')\n")
+    (src / "pyproject.toml").write_text('[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n'
+                                        '[project]\nname = "sageattention"\nversion = "1.0.6"\n')
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(out), str(src)],
+                   check=True, capture_output=True)
+    return out
+
+
+def t4_facts(d: Path) -> Path:
+    """The recorded RTX 3090 machine with its GPU turned into a Turing card (sm_75: no SageAttention kernels)."""
+    facts = json.loads((FACTS / "rtx3090-fp8.json").read_text())
+    dev = facts["gpu"]["devices"][0]
+    dev["name"], dev["compute_capability"] = "Tesla T4", "7.5"
+    p = d / "t4.json"
+    p.write_text(json.dumps(facts))
+    return p
+
+
+def env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    return {"KLEIN_DOCTOR_STATE_DIR": str(tmp_path / "state"), "HOME": str(tmp_path / "home"), "COMFYUI_PATH": "",
+            "KLEIN_DOCTOR_CACHE_DIR": str(tmp_path / "cache"), **extra}
+
+
+def copy_torch_dependencies(py: Path) -> None:
+    """torch's own requirements (filelock, sympy, ...), copied file by file from the test runner's environment
+    into the venv's site-packages with their dist-info, so pip sees them installed and needs no index for them.
+    torch itself is not copied: the fix has to install it."""
+    import importlib.metadata as md
+    import shutil
+
+    from packaging.requirements import Requirement
+
+    site = Path(subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                               capture_output=True, text=True, check=True).stdout.strip())
+    todo, seen = [r for r in md.requires("torch") or []], set()
+    while todo:
+        req = Requirement(todo.pop())
+        if req.marker and not req.marker.evaluate({"extra": ""}) or req.name.lower() in seen:
+            continue
+        seen.add(req.name.lower())
+        dist = md.distribution(req.name)
+        for f in dist.files or []:
+            src = Path(dist.locate_file(f))
+            if src.is_file() and not str(f).startswith(".."):
+                (site / f).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src, site / f)
+        todo += dist.requires or []
+
+
+def imports(py: Path, mod: str) -> bool:
+    """Whether the interpreter finds the module (sageattention itself imports torch and triton, absent here)."""
+    code = f"import importlib.util, sys; sys.exit(importlib.util.find_spec({mod!r}) is None)"
+    return subprocess.run([str(py), "-c", code], capture_output=True).returncode == 0
+
+
+@pytest.mark.slow
+def test_attention_package_without_kernels_removed_then_restored(tmp_path):
+    py = make_venv(tmp_path / "venv")
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-index", "--no-deps", "--find-links",
+                    str(sage_wheel(tmp_path)), "sageattention"], check=True, capture_output=True)
+    assert imports(py, "sageattention")
+    e = env(tmp_path, KLEIN_DOCTOR_FAKE_GPU_FACTS=str(t4_facts(tmp_path)))
+    r = run_cli("fix", "--python", str(py), "--check", "attention.sage", "--dry-run", env=e, cwd=tmp_path)
+    assert r.returncode == 0 and "Remove sageattention 1.0.6" in r.stdout and "attention.sage.unusable" in r.stdout
+    assert imports(py, "sageattention")
+
+    r = run_cli("fix", "--python", str(py), "--check", "attention.sage", "--yes", env=e, cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "cured" in r.stdout and "not cured" not in r.stdout
+    assert not imports(py, "sageattention")  # gone for the interpreter, not only for pip
+    pip_list = subprocess.run([str(py), "-m", "pip", "list", "--format", "json"], capture_output=True, text=True).stdout
+    assert "sageattention" not in pip_list
+    backup = list((tmp_path / "venv" / ".klein-doctor-backup").rglob("*"))
+    assert any(p.name.endswith("__init__.py") for p in backup)  # moved, not deleted
+
+    u = run_cli("fix", "--undo", env=e, cwd=tmp_path)
+    assert u.returncode == 0, u.stdout + u.stderr
+    assert imports(py, "sageattention")
+    assert "sageattention" in subprocess.run([str(py), "-m", "pip", "show", "sageattention"], capture_output=True,
+                                             text=True).stdout
+
+
+def test_uv_made_environment_plans_uv(tmp_path):
+    """A venv made by uv (ComfyUI Desktop's .venv is one) is installed into with uv, not pip."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(tmp_path / "venv")], check=True)
+    py = tmp_path / "venv" / "bin" / "python"
+    cfg = tmp_path / "venv" / "pyvenv.cfg"
+    cfg.write_text(cfg.read_text() + "uv = 0.9.5\n")
+    e = env(tmp_path, KLEIN_DOCTOR_FAKE_GPU_FACTS=str(FACTS / "rtx5090-torch271-cu126.json"))
+    r = run_cli("fix", "--python", str(py), "--check", "torch.installed", "--dry-run", env=e, cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    line = next(ln for ln in r.stdout.splitlines() if "command:" in ln).split("command:", 1)[1].strip()
+    assert line.startswith(f"uv pip install --python {py} torch==2.11.0 --index-url https://download.pytorch.org/whl/")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not list(WHEELS.glob("torch-2.13.0*.whl")), reason="no local torch wheel in /opt/wheels")
+def test_torch_installed_into_a_real_venv_by_pip_then_undone(tmp_path):
+    py = make_venv(tmp_path / "venv")
+    copy_torch_dependencies(py)
+    empty = tmp_path / "index"
+    empty.mkdir()
+    e = env(tmp_path)
+    args = ("--python", str(py), "--check", "torch.installed", "--torch-index", empty.as_uri(),
+            "--find-links", str(WHEELS))
+    r = run_cli("fix", *args, "--torch-version", "2.13.0", "--yes", env=e, cwd=tmp_path, timeout=600)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "torch.missing" in r.stdout and "cured" in r.stdout
+    v = subprocess.run([str(py), "-c", "import torch; print(torch.__version__, torch.__file__)"], capture_output=True, text=True)
+    version, init = v.stdout.split()
+    assert version == "2.13.0+cpu"
+    inode = os.stat(init).st_ino
+
+    # On an RTX 5090 this CPU build is the wrong one: the repair swaps it (old files moved out, pip installs);
+    # the local folder only has the CPU build again, so the re-check says "not cured", and undo brings back
+    # the very files that were there (same inode), not a reinstall.
+    e5090 = dict(e, KLEIN_DOCTOR_FAKE_GPU_FACTS=str(FACTS / "rtx5090-torch271-cu126.json"))
+    r = run_cli("fix", *args[:4], "--check", "torch.cuda-build", *args[4:], "--torch-version", "2.13.0", "--yes",
+                env=e5090, cwd=tmp_path, timeout=600)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "torch.cpu-build" in r.stdout and "not cured" in r.stdout
+    assert os.stat(init).st_ino != inode  # a fresh install of the files
+    u = run_cli("fix", "--undo", env=e5090, cwd=tmp_path)
+    assert u.returncode == 0, u.stdout + u.stderr
+    assert os.stat(init).st_ino == inode
+    assert subprocess.run([str(py), "-c", "import torch; print(torch.__version__)"], capture_output=True,
+                          text=True).stdout.strip() == "2.13.0+cpu"
+
+    u = run_cli("fix", "--undo", env=e, cwd=tmp_path)
+    assert u.returncode == 0, u.stdout + u.stderr
+    assert not imports(py, "torch")
+    c = run_cli("check", "--json", "--python", str(py), "--check", "torch.installed", env=e, cwd=tmp_path)
+    assert "torch.missing" in {f["code"] for f in json.loads(c.stdout)["findings"]}
