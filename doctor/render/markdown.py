@@ -269,7 +269,12 @@ def _files_table(facts: dict[str, Any], cap: int = 30) -> list[str]:
             if not isinstance(f, dict):
                 continue
             size = f.get("size")
-            ident = f.get("identity")
+            try:
+                from ..safetensors_id import identity_of  # the header summary read as a label, nothing judged
+
+                ident = identity_of(f)
+            except Exception:  # noqa: BLE001 - a hand-edited facts file must not break the report
+                ident = None
             if isinstance(ident, dict):
                 label = ident.get("label") or ident.get("id") or "unknown"
                 ident = f"{label} ({ident['dtype']})" if ident.get("dtype") else label
