@@ -114,9 +114,11 @@ def test_oom_uses_vram_from_message_and_from_option():
     assert m["details"]["vram_from"] == "the error message"
     assert any("BF16 through diffusers, fully resident" in p for p in m["details"]["paths_that_fit"])
     small = one(text, "cuda.oom", vram_gb=8)
-    assert small["details"]["paths_that_fit"] == [] and "--lowvram" in small["fix"]
+    # 8 GB: only sequential CPU offload (~4 GB, measured on the lent H200) fits
+    assert small["details"]["paths_that_fit"] == ["BF16 through diffusers with enable_sequential_cpu_offload()"] and "--lowvram" in small["fix"]
     mid = one("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB", "cuda.oom", vram_gb=12)
-    assert mid["details"]["paths_that_fit"] == ["FP8 through ComfyUI"] and "do not" in mid["fix"]
+    assert mid["details"]["paths_that_fit"] == ["BF16 through diffusers with enable_sequential_cpu_offload()", "FP8 through ComfyUI", "BF16 through diffusers with enable_model_cpu_offload()"]
+    assert "do not" in mid["fix"]
     bare = one("CUDA error: out of memory", "cuda.oom")
     assert "--vram" in bare["fix"]
 
@@ -124,7 +126,8 @@ def test_oom_uses_vram_from_message_and_from_option():
 def test_oom_reads_total_vram_from_comfyui_log_lines():
     text = "[INFO] Total VRAM 12282 MB, total RAM 32000 MB\n...\n!!! Exception during processing !!! CUDA out of memory. Tried to allocate 1.50 GiB\n"
     m = one(text, "cuda.oom")
-    assert m["details"]["vram_from"] == "the log's 'Total VRAM' line" and m["details"]["paths_that_fit"] == ["FP8 through ComfyUI"]
+    assert m["details"]["vram_from"] == "the log's 'Total VRAM' line"
+    assert m["details"]["paths_that_fit"] == ["BF16 through diffusers with enable_sequential_cpu_offload()", "FP8 through ComfyUI", "BF16 through diffusers with enable_model_cpu_offload()"]
 
 
 def test_sm_driver_and_safetensors_details():
@@ -269,7 +272,7 @@ def test_50mb_log_bounded_time_and_memory(tmp_path, shared):
     tracemalloc.stop()
     assert nbytes >= 50 * 2**20
     assert [m["id"] for m in matches] == ["cuda.oom"]
-    assert matches[0]["details"]["paths_that_fit"] == ["FP8 through ComfyUI"]
+    assert "FP8 through ComfyUI" in matches[0]["details"]["paths_that_fit"]
     assert dt < 45, f"50 MB took {dt:.1f} s"
     assert peak < 24 * 2**20, f"peak traced memory {peak / 2**20:.1f} MiB"
 

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import manifests
+from checks.workflows import _num
+
 from ..comfyui import workflow as wfmod
 from ..findings import Finding
 from .base import Plan, repair
@@ -151,7 +153,7 @@ def correct(doc: Any, ctx: dict[str, Any]) -> list[tuple[str, str]]:
                 r.set("type", rules["klein"]["clip_type"])
             if r.type in ("EmptyFlux2LatentImage", "Flux2Scheduler"):
                 for k in ("width", "height"):
-                    v = wfmod._num(r.get(k))
+                    v = _num(r.get(k))
                     if v is not None and int(v) % mult:
                         new = max(mult, int(round(v / mult)) * mult)
                         changes.append(("workflows.latent-size", f"{where}: {r.type} (node {r.id}) {k} {v:g} -> {new}"))
@@ -161,12 +163,12 @@ def correct(doc: Any, ctx: dict[str, Any]) -> list[tuple[str, str]]:
             s = rules["settings"][variants.pop()]
             for r in refs:
                 if r.type == "Flux2Scheduler":
-                    st = wfmod._num(r.get("steps"))
+                    st = _num(r.get("steps"))
                     if st is not None and (st < s["steps_ok"][0] or (s["steps"][0] == s["steps"][1] and st > s["steps_ok"][1])):
                         changes.append(("workflows.steps", f"{where}: Flux2Scheduler (node {r.id}) steps {st:g} -> {s['steps'][0]}"))
                         r.set("steps", s["steps"][0])
                 if r.type == "CFGGuider":
-                    c = wfmod._num(r.get("cfg"))
+                    c = _num(r.get("cfg"))
                     if c is not None and not (s["cfg"][0] - 1e-6 <= c <= s["cfg"][1] + 1e-6):
                         want = s["cfg"][0] if s["cfg"][0] == s["cfg"][1] else round((s["cfg"][0] + s["cfg"][1]) / 2, 1)
                         changes.append(("workflows.cfg", f"{where}: CFGGuider (node {r.id}) cfg {c:g} -> {want:g}"))
