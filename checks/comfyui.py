@@ -11,8 +11,10 @@ from typing import Any
 from packaging.version import InvalidVersion, Version
 
 from doctor import manifests
-from doctor.findings import fail, info, ok, skip, warn
+from doctor.findings import Fix, fail, info, ok, skip, warn
+from doctor.platform_rules import pip_argv
 from doctor.registry import check
+from doctor.shells import CMD, POSIX, POWERSHELL, Cd, Run, make_fix
 
 KLEIN_FOLDERS = {"diffusion_models": "UNETLoader", "text_encoders": "CLIPLoader", "vae": "VAELoader"}
 
@@ -24,18 +26,36 @@ def _ver(v: str | None) -> Version | None:
         return None
 
 
-def update_fix(t: dict[str, Any]) -> str:
+def _win_path(p: str) -> bool:
+    return "\\" in p or (len(p) > 1 and p[1] == ":")
+
+
+def update_fix(t: dict[str, Any], facts: dict[str, Any] | None = None, then: str = "") -> Fix:
+    """How to update this install, as commands for the machine's shells. Without facts the shells follow the
+    install: a Windows path or the portable layout means PowerShell and cmd, else POSIX."""
     u = manifests.load("comfyui")["update"]
     min_v = manifests.load("comfyui")["version"]["min_klein"]
     layout = t.get("layout") or "unknown"
     root = t.get("root") or "ComfyUI"
+    facts = facts or {}
+    shells = None if facts.get("system") else ([POWERSHELL, CMD] if layout == "portable" or _win_path(root) else [POSIX])
     if layout == "git":
-        return u["git"].format(root=root, python=t.get("python") or "python")
+        py = t.get("python") or "python"
+        return make_fix(facts, u["git"] + then, [Cd(root), Run(["git", "pull"]),
+                                                 Run(pip_argv(py, ["install", "-r", "requirements.txt"], facts.get("python")))],
+                        shells)
     if layout == "portable":
-        return u["portable"].format(container=str(Path(root).parent) if "\\" not in root else root.rsplit("\\", 1)[0])
+        import ntpath
+        import posixpath
+
+        mod = ntpath if _win_path(root) else posixpath
+        # The updater resolves python_embeded and ComfyUI relative to its own folder: run it from there.
+        folder = mod.join(mod.dirname(root.rstrip("\\/")) if mod.basename(root.rstrip("\\/")) == "ComfyUI" else root,
+                          u["portable_dir"])
+        return make_fix(facts, u["portable"] + then, [Cd(folder), Run([u["portable_script"]], local=True)], shells)
     if layout == "desktop":
-        return u["desktop"]
-    return u["unknown"].format(min=min_v)
+        return Fix(text=u["desktop"] + then)
+    return Fix(text=u["unknown"].format(min=min_v) + then)
 
 
 def _where(t: dict[str, Any]) -> str:
@@ -84,7 +104,7 @@ def comfyui_version(facts: dict[str, Any]):
     if t.get("git_describe"):
         ev.append(f"git describe: {t['git_describe']}")
     ev += src_ev + [f"minimum: {min_v}; source: {rules['version']['source']}"]
-    fix = update_fix(t)
+    fix = update_fix(t, facts)
     if not t.get("code_dir"):
         yield warn("comfyui.version.no-code", "The ComfyUI code folder was not found, so version and nodes are unknown",
                    [f"Desktop base {t.get('desktop_base')}: the app keeps its code in its resources folder"],
@@ -295,7 +315,7 @@ def comfyui_server_version(facts: dict[str, Any]):
         ev.append(f"tree {t.get('root')}: ComfyUI {t.get('version')} (from {t.get('version_source')})")
     if v is not None and v < Version(min_v):
         yield fail("comfyui.server-version.too-old", f"The running ComfyUI ({s.get('version')}, at {s['url']}) is too old "
-                   f"for Klein: {min_v} or newer is needed", ev, update_fix(t) + "; then restart the server")
+                   f"for Klein: {min_v} or newer is needed", ev, update_fix(t, facts))
         return
     tv = _ver(t.get("version")) if t.get("found") else None
     if tv is not None and v is not None and tv != v and not s.get("remote"):
@@ -344,11 +364,11 @@ def comfyui_server_nodes(facts: dict[str, Any]):
     missing = [n for n, have in (oi.get("klein_nodes") or {}).items() if not have]
     if missing:
         yield fail("comfyui.server-nodes.missing", f"The running ComfyUI has no {', '.join(missing)} node: it cannot run "
-                   "the Klein workflows", [src] + (oi.get("errors") or [])[:3], update_fix(facts.get("comfyui_tree") or {}))
+                   "the Klein workflows", [src] + (oi.get("errors") or [])[:3], update_fix(facts.get("comfyui_tree") or {}, facts))
     types = oi.get("clip_types")
     if types is not None and rules["clip_type"] not in types:
         yield fail("comfyui.server-nodes.no-flux2-clip", f"The server's CLIPLoader offers no '{rules['clip_type']}' type",
-                   [src, "types: " + ", ".join(types)], update_fix(facts.get("comfyui_tree") or {}))
+                   [src, "types: " + ", ".join(types)], update_fix(facts.get("comfyui_tree") or {}, facts))
     from doctor.comfyui.workflow import name_identity
 
     files = oi.get("files") or {}

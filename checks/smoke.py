@@ -99,12 +99,17 @@ def _target_for(facts: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
 
 # --- the run itself --------------------------------------------------------------------------------
 
-def _fix_install(facts: dict[str, Any], package: str | None) -> str:
+def _fix_install(facts: dict[str, Any], package: str | None):
+    from doctor.platform_rules import pip_argv
+    from doctor.shells import Run, make_fix
+
     py = target_python(facts) or _smoke(facts).get("python") or "python"
     pkg = {"torch": "torch", "transformers": "transformers", "accelerate": "accelerate"}.get(package or "", "diffusers>=0.37")
     if pkg == "torch":
-        return f"`\"{py}\" -m pip install torch` (see the PyTorch area for the build that matches your GPU)"
-    return f"`\"{py}\" -m pip install -U \"{pkg}\" transformers accelerate`"
+        return make_fix(facts, "Install PyTorch (see the PyTorch area for the build that matches your GPU)",
+                        [Run(pip_argv(py, ["install", "torch"], facts.get("python")))])
+    return make_fix(facts, f"Install {pkg} with transformers and accelerate",
+                    [Run(pip_argv(py, ["install", "-U", pkg, "transformers", "accelerate"], facts.get("python")))])
 
 
 @check("smoke.run", area=AREA, title="The 4-step 1024x1024 smoke generation runs", needs=["smoke"])
@@ -119,13 +124,13 @@ def smoke_run(facts: dict[str, Any]):
         return
     if s.get("path") == "comfyui" and not s.get("ran"):
         yield skip("smoke.comfyui-unavailable", f"ComfyUI smoke run not done: {s.get('reason')}",
-                   fix="klein-doctor check --smoke --path diffusers")
+                   fix="Run the diffusers smoke test instead: klein-doctor check --smoke --path diffusers")
         return
     plan = s.get("plan") or {}
     if plan.get("problems"):
         yield fail("smoke.no-model-files", "No usable local diffusers snapshot for the smoke run", list(plan["problems"]),
-                   "Download it (`klein-doctor install --path diffusers`), point at it with --model-dir DIR, or "
-                   "measure the GPU without files: `klein-doctor check --smoke --synthetic`")
+                   "Download it with klein-doctor install --path diffusers, point at it with --model-dir DIR, or "
+                   "measure the GPU without files: klein-doctor check --smoke --synthetic")
         return
     r = _result(facts)
     evidence = _run_evidence(s, r)
@@ -293,7 +298,7 @@ def smoke_speed(facts: dict[str, Any]):
         "no cause is visible in the facts: compare driver, torch and diffusers versions with the target's source"]
     fix = None
     if causes and causes[0].startswith("CPU offload"):
-        fix = "Keep the pipeline resident: `pipe.to(\"cuda\")` instead of `pipe.enable_model_cpu_offload()`"
+        fix = "Keep the pipeline resident: pipe.to(\"cuda\") instead of pipe.enable_model_cpu_offload()"
     elif causes and causes[0].startswith("other processes"):
         fix = "Close the other GPU programs (see nvidia-smi) and run the smoke test again"
     yield warn("smoke.speed.slow", f"{tag}{measured:.2f} s per image is {measured / target:.1f}x the {kind} of "

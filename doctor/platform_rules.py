@@ -238,3 +238,32 @@ def driver_update_fix(min_driver: str, system: dict[str, Any]) -> str:
     major = (driver_tuple(min_driver) or (0,))[0]
     return (f"Install NVIDIA driver {min_driver} or newer, e.g. on Ubuntu: `sudo apt install nvidia-driver-{major}-open` "
             "(or `sudo ubuntu-drivers install`), then reboot")
+
+
+def pip_argv(python: str | None, args: list[str], py_facts: dict[str, Any] | None = None) -> list[str]:
+    """The argv that runs pip's ``args`` for the target interpreter: ``python -m pip ...``, or
+    ``uv pip ... --python PY`` where the environment is uv's (a uv venv or uv tool has no pip)."""
+    exe = python or "python"
+    py = py_facts or {}
+    if py.get("package_tool") == "uv":
+        sub, rest = args[0], [a for a in args[1:] if a != "-y"]  # uv never prompts and has no -y
+        return ["uv", "pip", sub, "--python", exe] + rest
+    return [exe, "-m", "pip"] + list(args)
+
+
+def torch_install_args(choice: WheelChoice, force: bool = True) -> list[str]:
+    return ["install"] + (["--force-reinstall"] if force else []) + [f"torch=={choice.release}", "--index-url",
+                                                                      choice.index_url]
+
+
+def driver_update_text(min_driver: str, system: dict[str, Any]) -> tuple[str, list[list[str]]]:
+    """The driver fix as words plus the commands that do it on this OS (none where it is a download)."""
+    if system.get("wsl"):
+        return (f"Update the NVIDIA driver on Windows (not inside WSL) to {min_driver} or newer from "
+                "https://www.nvidia.com/Download/index.aspx or the NVIDIA App, then restart WSL", [["wsl.exe", "--shutdown"]])
+    if str(system.get("os", "")).startswith("win"):
+        return (f"Install NVIDIA driver {min_driver} or newer from https://www.nvidia.com/Download/index.aspx "
+                "or the NVIDIA App, then reboot", [])
+    major = (driver_tuple(min_driver) or (0,))[0]
+    return (f"Install NVIDIA driver {min_driver} or newer (Ubuntu shown; sudo ubuntu-drivers install also works), then reboot",
+            [["sudo", "apt", "install", f"nvidia-driver-{major}-open"]])

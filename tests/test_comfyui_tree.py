@@ -101,10 +101,15 @@ def test_portable_layout(tmp_path):
 
 
 def test_portable_update_command_with_windows_paths():
-    fix = update_fix({"layout": "portable", "root": r"C:\AI\ComfyUI_windows_portable\ComfyUI"})
-    assert r"C:\AI\ComfyUI_windows_portable\update\update_comfyui.bat" in fix
-    fix = update_fix({"layout": "git", "root": "/opt/ComfyUI", "python": "/opt/ComfyUI/.venv/bin/python"})
-    assert "git pull" in fix and "/opt/ComfyUI/.venv/bin/python\" -m pip install -r requirements.txt" in fix
+    # The updater uses paths relative to its own folder: every shell changes into it first.
+    fix = update_fix({"layout": "portable", "root": r"C:\AI\Comfy UI_windows_portable\ComfyUI"})
+    assert fix.lines("powershell") == [r'Set-Location -LiteralPath "C:\AI\Comfy UI_windows_portable\update"',
+                                       r".\update_comfyui.bat"]
+    assert fix.lines("cmd") == [r'cd /d "C:\AI\Comfy UI_windows_portable\update"', "update_comfyui.bat"]
+    assert fix.shells() == ["powershell", "cmd"] and "restart ComfyUI" in fix.text
+    fix = update_fix({"layout": "git", "root": "/opt/Comfy UI", "python": "/opt/Comfy UI/.venv/bin/python"})
+    assert fix.lines("posix") == ["cd '/opt/Comfy UI'", "git pull",
+                                  "'/opt/Comfy UI/.venv/bin/python' -m pip install -r requirements.txt"]
     assert "Check for Updates" in update_fix({"layout": "desktop", "root": "x"})
 
 

