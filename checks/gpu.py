@@ -98,8 +98,9 @@ def gpu_driver(facts: dict[str, Any]):
         alt = choose_wheel(cc, drv, osn, release_of(version))
         if alt and alt.cuda != cuda:
             py = (facts.get("python") or {}).get("executable")
-            text += f"; or keep this driver and install PyTorch {alt.release} built for CUDA {alt.cuda} (the command shown)"
-            steps = [Run(pip_argv(py, torch_install_args(alt), facts.get("python")))]
+            text = (f"Keep this driver and install PyTorch {alt.release} built for CUDA {alt.cuda} with its torchvision "
+                    f"and torchaudio (the command shown); or install NVIDIA driver {need} or newer and reboot")
+            steps = [Run(pip_argv(py, torch_install_args(alt, version), facts.get("python")))]
     fix = make_fix(facts, text, steps)
     if gpu_short:
         title = f"Driver {drv} is too old for the {dev.get('name')}: it needs R{arch['min_driver']} or newer"

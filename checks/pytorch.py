@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from doctor.findings import Fix, fail, info, ok, warn
-from doctor.platform_rules import (arch_covers, choose_wheel, device_cc, expected_arch, local_tag, pip_argv,
+from doctor.platform_rules import (arch_covers, choose_wheel, companions, device_cc, expected_arch, local_tag, pip_argv,
                                    release_of, sm_name, torch_install_args)
 from doctor.registry import check
 from doctor.shells import Run, make_fix
@@ -22,6 +22,8 @@ def _pip(facts: dict[str, Any], args: list[str]) -> list[str]:
 
 
 def _fix_for_gpu(facts: dict[str, Any], current_release: str | None, force: bool = True) -> Fix | None:
+    """Install (``force``: reinstall) torch with its torchvision and torchaudio, the build that fits the GPU
+    and the driver, with the environment's own installer (pip, or uv where the environment has no pip)."""
     dev, _ = selected_gpu(facts)
     if dev is None:
         # Without a GPU there is no wheel to tailor; the GPU finding comes first.
@@ -32,9 +34,12 @@ def _fix_for_gpu(facts: dict[str, Any], current_release: str | None, force: bool
     choice = choose_wheel(cc, drv, os_name(facts), current_release)
     if not choice:
         return None
-    text = (f"{'Reinstall' if force else 'Install'} PyTorch {choice.release} built for CUDA {choice.cuda} "
-            f"({choice.tag}), which has kernels for this GPU and runs on this driver")
-    return make_fix(facts, text, [Run(_pip(facts, torch_install_args(choice, force=force)))])
+    row = companions(choice.release)
+    three = (f"torch {choice.release}, torchvision {row['torchvision']} and torchaudio {row['torchaudio']} together"
+             if row else f"torch {choice.release} (then reinstall torchvision and torchaudio built for it)")
+    text = (f"{'Reinstall' if force else 'Install'} {three}, built for CUDA {choice.cuda} ({choice.tag}): it has kernels "
+            "for this GPU and runs on this driver")
+    return make_fix(facts, text, [Run(_pip(facts, torch_install_args(choice, _version(facts) if force else None)))])
 
 
 def _version(facts: dict[str, Any]) -> str | None:

@@ -141,3 +141,23 @@ def test_every_fix_command_on_every_recorded_machine_parses(path):
     check_posix_many(posix)
     if path.stem not in ("h100-cu130", "device-real", "device-h200-final", "rtx3090-fp8"):
         assert n, "a broken scenario should have at least one command to run"
+
+
+def test_pyenv_probe_tells_pip_from_uv_environments(tmp_path):
+    """A uv-made venv has no pip: its fixes use `uv pip --python`; a normal venv keeps `python -m pip`."""
+    import sys
+
+    from doctor import subproc
+
+    venv = tmp_path / "uv env"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=60)
+    cfg = venv / "pyvenv.cfg"
+    cfg.write_text(cfg.read_text() + "uv = 0.5.11\n")
+    exe = str(venv / "bin" / "python")
+    res = subproc.run_script(exe, "pyenv_probe.py", timeout=25)
+    assert res.data["package_tool"] == "uv" and res.data["env_kind"] == "venv" and res.data["has_pip"] is False
+    from checks.attention import _uninstall
+    facts = {"system": {"os": "linux"}, "python": dict(res.data, executable=exe)}
+    assert _uninstall(facts, "xformers", "t").lines() == [f"uv pip uninstall --python '{exe}' xformers"]
+    mine = subproc.run_script(sys.executable, "pyenv_probe.py", timeout=25).data
+    assert mine["package_tool"] == "pip"

@@ -33,7 +33,9 @@ def test_rtx5090_on_cu126_gets_the_cu128_reinstall():
     (f,) = findings(doc, "torch.arch.missing")
     assert f["status"] == "fail" and "sm_120" in f["title"]
     (line,) = fix_lines(f["fix"], "powershell")  # Windows: PowerShell first, cmd too
-    assert line.endswith("-m pip install --force-reinstall torch==2.7.1 --index-url https://download.pytorch.org/whl/cu128")
+    # torch with the torchvision and torchaudio built with it, all from the cu128 index (wheels.toml [[companion]])
+    assert line.endswith("-m pip install torch==2.7.1+cu128 torchvision==0.22.1+cu128 torchaudio==2.7.1+cu128 "
+                         "--index-url https://download.pytorch.org/whl/cu128")
     assert line.startswith("C:\\ComfyUI_windows_portable\\python_embeded\\python.exe")
     # PyTorch's own lazily printed warning is shown as evidence
     assert any("not compatible with the current PyTorch installation" in e for e in f["evidence"])
@@ -52,7 +54,8 @@ def test_driver_too_old_for_cuda13_wheel_offers_both_ways():
     rc, doc = run_json("--facts", str(FACTS / "rtx4090-driver570-cu130.json"))
     (f,) = findings(doc, "gpu.driver.too-old-for-wheel")
     assert f["status"] == "fail"
-    assert "580" in fix_str(f["fix"]) and "torch==2.11.0 --index-url https://download.pytorch.org/whl/cu128" in fix_str(f["fix"])
+    assert "580" in fix_str(f["fix"]) and fix_lines(f["fix"], "posix")[0].endswith(
+        "torch==2.11.0+cu128 torchvision==0.26.0+cu128 torchaudio==2.11.0+cu128 --index-url https://download.pytorch.org/whl/cu128")
 
 
 def test_rtx3090_fp8_is_info_only():
@@ -76,7 +79,7 @@ def test_no_gpu_is_a_finding_and_everything_else_runs():
 def test_cpu_torch_on_a_gpu_machine_fails_with_cuda_wheel():
     rc, doc = run_json("--facts", str(FACTS / "cpu-torch-on-gpu.json"))
     (f,) = findings(doc, "torch.cpu-build")
-    assert f["status"] == "fail" and "whl/cu130" in fix_str(f["fix"]) and "torch==2.11.0" in fix_str(f["fix"])
+    assert f["status"] == "fail" and "whl/cu130" in fix_str(f["fix"]) and "torch==2.11.0+cu130 torchvision==0.26.0+cu130" in fix_str(f["fix"])
 
 
 def test_broken_torch_import():
