@@ -136,7 +136,8 @@ def comfyui_python(facts: dict[str, Any]):
     opts = facts.get("options") or {}
     if t.get("python"):
         note = "" if not opts.get("python") else f" (diagnosing --python {opts['python']} instead, as asked)"
-        yield ok("comfyui.python.found", f"ComfyUI runs with {t['python']}{note}")
+        how = f" (found {t['python_how']})" if t.get("python_how") and t["python_how"] != "beside the install" else ""
+        yield ok("comfyui.python.found", f"ComfyUI runs with {t['python']}{how}{note}")
         return
     hint = {"portable": "python_embeded\\python.exe is missing beside the ComfyUI folder",
             "desktop": "the Desktop's .venv has no interpreter: reinstall or let the app repair its environment"}.get(
@@ -383,12 +384,19 @@ def comfyui_server_nodes(facts: dict[str, Any]):
                        f"The server's {node} lists no Klein {folder.replace('_', ' ')} file: the server does not see "
                        "your files (wrong folder, extra_model_paths.yaml not loaded, or not refreshed)",
                        [src, f"{node} lists: " + (", ".join(names[:20]) or "nothing")],
-                       f"Put the file into ComfyUI/models/{folder}/ of the install the server runs, then press R in the "
-                       "UI (refresh) or restart the server")
+                       f"Put the file into {_server_folder(s, folder)}, then press R in the UI (refresh) or restart "
+                       "the server")
         else:
             yield ok(f"comfyui.server-nodes.{folder}", f"The server's {node} lists {', '.join(klein[:4])}", [src])
     if not missing and (types is None or rules["clip_type"] in types):
         yield ok("comfyui.server-nodes.ok", "The server has EmptyFlux2LatentImage, Flux2Scheduler and the flux2 CLIP type", [src])
+
+
+def _server_folder(s: dict[str, Any], folder: str) -> str:
+    """The first folder the server itself searches for this type (/internal/folder_paths), else ComfyUI's default."""
+    paths = ((s.get("folder_paths") or {}).get("paths") or {}).get(folder) or []
+    return f"{paths[0]} (the server's first {folder} folder)" if paths else \
+        f"ComfyUI/models/{folder}/ of the install the server runs"
 
 
 def _model_identities(facts: dict[str, Any]) -> dict[str, dict[str, Any]]:

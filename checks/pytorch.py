@@ -57,13 +57,24 @@ def torch_installed(facts: dict[str, Any]):
                    "Pass the interpreter that runs ComfyUI or your diffusers scripts: klein-doctor check --python PATH")
         return
     if t.get("installed") is False:
+        sel = py.get("selected") or {}
+        tried = [f"tried: {x}" for x in sel.get("tried") or []][:8]
+        if py.get("is_doctor_python") or sel.get("how") == "doctor":
+            # Never install torch into the doctor's own environment (its venv, pipx or uv tool): Klein runs elsewhere.
+            kind = (py.get("doctor_env") or {}).get("kind") or py.get("env_kind") or "environment"
+            yield fail("torch.missing", "No Python environment with PyTorch was found (klein-doctor's own "
+                       f"{kind} at {py.get('executable')} has none, and it is not where Klein should run)",
+                       [f"Python {py.get('version')} at {py.get('executable')}"] + tried,
+                       "Point the doctor at the interpreter that runs ComfyUI or your diffusers scripts with "
+                       "klein-doctor check --python PATH (ComfyUI portable: python_embeded\\python.exe; a venv: its "
+                       "bin/python or Scripts\\python.exe), or run it inside a ComfyUI folder; to start fresh, make a "
+                       "virtual environment for Klein and install PyTorch there")
+            return
         fix = _fix_for_gpu(facts, None, force=False) or make_fix(facts, "Install PyTorch", [Run(_pip(facts, ["install", "torch"]))])
         title = f"PyTorch is not installed in {py.get('executable')}"
-        if py.get("is_doctor_python"):
-            # The doctor often lives in its own venv (pipx): the interpreter that runs Klein may be another.
-            title += " (klein-doctor's own interpreter)"
-            fix.text += "; or, if Klein runs in another environment, diagnose that one: klein-doctor check --python PATH"
-        yield fail("torch.missing", title, [f"Python {py.get('version')} at {py.get('executable')}"], fix)
+        if sel.get("why"):
+            title += f" ({sel['why']})"
+        yield fail("torch.missing", title, [f"Python {py.get('version')} at {py.get('executable')}"] + tried, fix)
         return
     if t.get("crashed"):
         yield fail("torch.crashed", f"Importing PyTorch crashed the interpreter ({t.get('error')})",

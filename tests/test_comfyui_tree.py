@@ -244,11 +244,16 @@ def test_logs_listed(tmp_path):
 def test_tree_probe_hands_python_and_cuda_device_to_later_probes(tmp_path):
     from doctor.probes import ProbeContext
     from doctor.probes.comfyui import comfyui_tree_probe
+    from doctor.probes.pyenv import python_target_probe
 
     root = git_tree(tmp_path)
+    ctx = ProbeContext(options={"comfyui": str(root)})  # also without --path comfyui
+    ctx.results["comfyui_tree"] = comfyui_tree_probe(ctx)
+    python_target_probe(ctx)
+    assert ctx.options["detected_python"] == str(root / ".venv" / "bin" / "python")
     ctx = ProbeContext(options={"path": "comfyui", "comfyui": str(root)})
-    comfyui_tree_probe(ctx)
-    assert ctx.options["detected_python"].endswith("python") and ctx.options["comfyui_cuda_device"] == 1
+    ctx.results["comfyui_tree"] = comfyui_tree_probe(ctx)
+    assert ctx.options["comfyui_cuda_device"] == 1
     ctx = ProbeContext(options={"path": "comfyui", "comfyui": str(root), "python": "/usr/bin/python3"})
-    comfyui_tree_probe(ctx)
-    assert "detected_python" not in ctx.options
+    ctx.results["comfyui_tree"] = comfyui_tree_probe(ctx)
+    assert python_target_probe(ctx)["how"] == "--python" and "detected_python" not in ctx.options
