@@ -259,7 +259,13 @@ def comfyui_model_paths(facts: dict[str, Any]):
     if not bad:
         ev = [f"{f}: " + ", ".join(f"{e['path']} [{e['source']}]" for e in mf.get(f) or []) for f in KLEIN_FOLDERS]
         what = f"{len(files)} extra_model_paths file(s) valid" if files else "no extra_model_paths.yaml (models/ only)"
-        yield ok("comfyui.model-paths.ok", f"Model folders: {what}", ev)
+        bd = t.get("base_directory") or {}
+        where = f" under {t.get('models_root')}" + (f" (--base-directory from {bd['from']})"
+                                                    if bd.get("from") not in (None, "the install folder") else "")
+        ev += [f"{k} folder: {d['path']} ({d['from']})" for k, d in (t.get("folders") or {}).items()]
+        if t.get("model_folders_from"):
+            ev.append(f"model folders as the running server reports them: {t['model_folders_from']}")
+        yield ok("comfyui.model-paths.ok", f"Model folders{where if t.get('models_root') else ''}: {what}", ev)
 
 
 # --------------------------------------------------------------------------- the server

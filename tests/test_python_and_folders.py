@@ -155,3 +155,20 @@ def test_no_torch_in_the_doctors_own_env_never_proposes_installing_there():
     assert f.code == "torch.missing" and "No Python environment with PyTorch" in f.title and "uv-tool" in f.title
     assert not f.fix.commands and "--python" in f.fix.text
     assert "tried: /usr/bin/python3: no PyTorch" in f.evidence
+
+
+def test_launch_script_folder_flags(tmp_path):
+    """Without a server the launch script's --base-directory/--user-directory/--output-directory decide."""
+    from doctor.comfyui.tree import inspect
+
+    root = git_tree(tmp_path)
+    base = tmp_path / "Modèles base"
+    (base / "models" / "vae").mkdir(parents=True)
+    (root / "run.sh").write_text(f".venv/bin/python main.py --base-directory '{base}' --user-directory /srv/u "
+                                 f"--output-directory out --input-directory /srv/in\n", encoding="utf-8")
+    t = inspect({"comfyui": str(root)}, home=tmp_path / "home")
+    assert t["models_root"] == str(base / "models")
+    assert t["model_folders"]["vae"][0]["path"] == str(base / "models" / "vae")
+    assert t["folders"]["user"]["path"] == "/srv/u" and t["folders"]["input"]["path"] == "/srv/in"
+    assert t["folders"]["output"]["from"].endswith("run.sh:1")
+    assert t["base_directory"]["from"].endswith("run.sh:1")
