@@ -246,6 +246,17 @@ def torch_install_args(choice: WheelChoice, current_version: str | None = None) 
     return ["install"] + (["--force-reinstall"] if force else []) + torch_pins(choice) + ["--index-url", choice.index_url]
 
 
+def driver_update_words(min_driver: str, system: dict[str, Any]) -> str:
+    """The driver update in a few words, for a fix whose command is something else."""
+    if system.get("wsl"):
+        return (f"update the NVIDIA driver on Windows (not inside WSL) to {min_driver} or newer, then restart WSL "
+                "with wsl.exe --shutdown")
+    if str(system.get("os", "")).startswith("win"):
+        return f"install NVIDIA driver {min_driver} or newer from https://www.nvidia.com/Download/index.aspx and reboot"
+    major = (driver_tuple(min_driver) or (0,))[0]
+    return f"install NVIDIA driver {min_driver} or newer (Ubuntu: sudo apt install nvidia-driver-{major}-open) and reboot"
+
+
 def driver_update_text(min_driver: str, system: dict[str, Any]) -> tuple[str, list[list[str]]]:
     """The driver fix as words plus the commands that do it on this OS (none where it is a download)."""
     if system.get("wsl"):

@@ -161,3 +161,61 @@ def test_pyenv_probe_tells_pip_from_uv_environments(tmp_path):
     assert _uninstall(facts, "xformers", "t").lines() == [f"uv pip uninstall --python '{exe}' xformers"]
     mine = subproc.run_script(sys.executable, "pyenv_probe.py", timeout=25).data
     assert mine["package_tool"] == "pip"
+
+
+@pytest.mark.parametrize("path", FACT_FILES, ids=lambda p: p.stem)
+def test_recorded_machines_are_internally_consistent(path):
+    facts = pipeline.load_facts(path)
+    system, py = facts.get("system") or {}, facts.get("python") or {}
+    exe = py.get("executable") or ""
+    if str(system.get("os")).startswith("win"):
+        assert system["platform"].startswith("Windows-") and system.get("machine") == "AMD64"
+        assert py.get("platform") == "win32" and exe[1:3] == ":\\" and exe.lower().endswith(".exe")
+        assert not any(k.startswith("nvidia-") for k in py.get("packages") or {})  # Windows wheels bundle CUDA
+        assert (system.get("shell") or {}).get("name") in ("powershell", "cmd")
+        for k in ("root", "python", "models_root"):
+            v = (facts.get("comfyui_tree") or {}).get(k)
+            assert v is None or v[1:3] == ":\\", (k, v)
+    else:
+        assert system["platform"].startswith("Linux-") and (not exe or exe.startswith("/"))
+        assert py.get("platform", "linux") == "linux"
+        if system.get("wsl"):
+            assert "microsoft" in system["release"].lower() and "microsoft" in system["platform"].lower()
+            assert (facts["gpu"].get("executable") or "/usr/lib/wsl/lib/nvidia-smi") == "/usr/lib/wsl/lib/nvidia-smi"
+
+
+def _by_code(path, code):
+    facts, findings = _all_findings(FACTS / f"{path}.json")
+    return next(f for f in findings if f.code == code)
+
+
+def test_windows_portable_from_cmd():
+    up = _by_code("win-portable-cmd-old-comfyui", "comfyui.version.too-old")
+    assert up.fix.shells() == ["cmd", "powershell"]  # cmd was detected: its lines come first and are shown
+    assert up.fix.lines() == [r'cd /d "D:\AI Tools\ComfyUI_windows_portable\update"', "update_comfyui.bat"]
+    assert up.fix.lines("powershell") == [r'Set-Location -LiteralPath "D:\AI Tools\ComfyUI_windows_portable\update"',
+                                          r".\update_comfyui.bat"]
+    x = _by_code("win-portable-cmd-old-comfyui", "attention.xformers.fa3-on-sm120")
+    assert x.fix.lines() == [r'"D:\AI Tools\ComfyUI_windows_portable\python_embeded\python.exe" -m pip uninstall -y xformers']
+    assert x.fix.lines("powershell")[0].startswith(r'& "D:\AI Tools')
+    assert "--disable-xformers" in x.fix.text and "--disable-xformers" not in " ".join(x.fix.lines())
+
+
+def test_windows_desktop_uv_venv_and_portable_torch_fix():
+    x = _by_code("win-desktop-xformers", "attention.xformers.fa3-on-sm120")
+    assert x.fix.lines() == ['uv pip uninstall --python "C:\\Users\\Jane O\'Neil\\Documents\\ComfyUI\\.venv\\Scripts\\python.exe" xformers']
+    t = _by_code("rtx5090-torch271-cu126", "torch.arch.missing")
+    assert t.fix.lines("cmd") == [r"C:\ComfyUI_windows_portable\python_embeded\python.exe -m pip install torch==2.7.1+cu128 "
+                                  "torchvision==0.22.1+cu128 torchaudio==2.7.1+cu128 --index-url https://download.pytorch.org/whl/cu128"]
+
+
+def test_wsl2_driver_fix_is_for_windows_and_the_wheel_for_wsl():
+    d = _by_code("wsl2-driver560-cu130", "gpu.driver.too-old-for-wheel")
+    assert d.fix.shells() == ["posix"] and "on Windows (not inside WSL)" in d.fix.text
+    assert d.fix.lines() == ["'/home/<user>/Klein Art/.venv/bin/python' -m pip install torch==2.11.0+cu128 "
+                             "torchvision==0.26.0+cu128 torchaudio==2.11.0+cu128 --index-url https://download.pytorch.org/whl/cu128"]
+    facts = pipeline.load_facts(FACTS / "wsl2-driver560-cu130.json")
+    facts["gpu"]["devices"] = []
+    from checks.gpu import gpu_present
+    (none,) = list(gpu_present(facts))
+    assert none.fix.lines() == ["wsl.exe --shutdown", "/usr/lib/wsl/lib/nvidia-smi"]
