@@ -219,3 +219,63 @@ def test_wsl2_driver_fix_is_for_windows_and_the_wheel_for_wsl():
     from checks.gpu import gpu_present
     (none,) = list(gpu_present(facts))
     assert none.fix.lines() == ["wsl.exe --shutdown", "/usr/lib/wsl/lib/nvidia-smi"]
+
+
+# ------------------------------------------------------------------ applying a fix, then checking again
+def _apply_posix(lines: list[str], env: dict[str, str], cwd=None) -> dict[str, str]:
+    """Run the fix's lines in one real bash, as a user would type them; the environment it leaves."""
+    script = "\n".join(["set -e"] + lines + ["env -0"])
+    out = subprocess.run(["bash", "-c", script], capture_output=True, env=env, cwd=cwd, timeout=30)
+    assert out.returncode == 0, out.stderr
+    return dict(kv.split("=", 1) for kv in out.stdout.decode().split("\0") if "=" in kv)
+
+
+def test_applying_the_env_var_fix_clears_the_finding():
+    from checks.attention import attention_env
+    from doctor.probes.system import ENV_VARS
+
+    facts = pipeline.load_facts(FACTS / "rtx5090-attention-overrides.json")
+    (f,) = [x for x in attention_env(facts) if x.code == "attention.env.broken"]
+    env = {"PATH": "/usr/bin:/bin", "DIFFUSERS_ATTN_BACKEND": facts["system"]["env"]["DIFFUSERS_ATTN_BACKEND"]}
+    after = _apply_posix(f.fix.lines("posix"), env)
+    facts["system"]["env"] = {k: after[k] for k in ENV_VARS if k in after}
+    assert [x.code for x in attention_env(facts)] == ["attention.env.default"]
+
+
+def test_applying_the_cuda_visible_devices_fix_makes_the_gpu_usable():
+    from checks.gpu import gpu_present
+    from doctor.probes.system import ENV_VARS
+
+    facts = pipeline.load_facts(FACTS / "two-gpus-cvd1.json")
+    facts["system"]["env"]["CUDA_VISIBLE_DEVICES"] = "7"  # names no GPU
+    (f,) = list(gpu_present(facts))
+    assert f.code == "gpu.hidden"
+    after = _apply_posix(f.fix.lines("posix"), {"PATH": "/usr/bin:/bin", "CUDA_VISIBLE_DEVICES": "7"})
+    facts["system"]["env"] = {k: after[k] for k in ENV_VARS if k in after}
+    assert [x.code for x in gpu_present(facts)] == ["gpu.found"]
+
+
+def test_applying_the_move_fix_puts_the_file_where_the_loader_looks(tmp_path):
+    import stfiles as st
+    from conftest import run_json
+
+    root = tmp_path / "My ComfyUI"
+    (root / "comfy").mkdir(parents=True)
+    (root / "main.py").write_text("# ComfyUI\n")
+    m = root / "models"
+    for d in ("diffusion_models", "text_encoders", "vae", "checkpoints"):
+        (m / d).mkdir(parents=True)
+    st.write(m / "diffusion_models/flux-2-klein-4b-fp8.safetensors", st.klein_4b(fp8=True), total_size=st.SIZE_KLEIN_4B_FP8)
+    st.write(m / "text_encoders/qwen_3_4b.safetensors", st.qwen3_4b(), total_size=st.SIZE_QWEN3_4B)
+    st.write(m / "checkpoints/flux2-vae.safetensors", st.flux2_vae(), total_size=st.SIZE_FLUX2_VAE)
+    env = {"KLEIN_DOCTOR_CACHE_DIR": str(tmp_path / "cache"), "HF_HUB_CACHE": str(tmp_path / "hub")}
+    args = ("--check", "models", "--path", "comfyui", "--comfyui", str(root), "--no-hash", "--no-server", "--no-redact")
+    rc, doc = run_json(*args, env=env, cwd=tmp_path)
+    (f,) = [x for x in doc["findings"] if x["code"] == "models.misplaced.vae"]
+    lines = [c["line"] for c in f["fix"]["commands"] if c["shell"] == "posix"]
+    assert lines and all("My ComfyUI" in line for line in lines)
+    _apply_posix(lines, {"PATH": "/usr/bin:/bin"}, cwd=tmp_path)
+    rc, doc = run_json(*args, env=env, cwd=tmp_path)
+    codes = {x["code"] for x in doc["findings"]}
+    assert "models.misplaced.vae" not in codes and "models.present.vae" in codes
+    assert (m / "vae" / "flux2-vae.safetensors").is_file() and not (m / "checkpoints" / "flux2-vae.safetensors").exists()
