@@ -153,8 +153,8 @@ def choose(options: dict[str, Any], results: dict[str, Any], env: dict[str, str]
                     "tried": tried}
         tried.append(f"{exe}: no PyTorch")
     return {"executable": own["executable"], "how": "doctor",
-            "why": "klein-doctor's own interpreter: no ComfyUI install, running server, active environment or "
-                   "interpreter on PATH with PyTorch was found", "tried": tried}
+            "why": "klein-doctor's own interpreter (no ComfyUI install, ComfyUI server on this machine, active "
+                   "environment or other interpreter on PATH with PyTorch was found)", "tried": tried}
 
 
 def target_python(options: dict[str, Any]) -> str:
