@@ -202,7 +202,7 @@ def models_present(facts: dict[str, Any]):
                         f"{', '.join(ROLE_FOLDERS[row['role']])} and elsewhere under models/", f"variant {v['id']} ({why})"]
             instead = [x for x in others if x["identity"].get("role") == row["role"] and x["folder_type"] in ROLE_FOLDERS[row["role"]]]
             evidence += [f"present but not usable for this variant: {_describe(x)}" for x in instead[:5]]
-            yield fail(f"models.missing.{row['role']}", f"{word} {row['name']} is missing (needed by {v['id']})",
+            yield fail(f"models.missing.{row['role']}", f"{word} {row['name']} is missing from {dest} (needed by {v['id']})",
                        evidence, _install_fix(facts, v, row, dest))
 
 

@@ -105,7 +105,7 @@ class Fix:
 
     # String-like helpers so renderers written for the old plain-string fix keep working.
     def __contains__(self, item: str) -> bool:
-        return item in self.text or any(item in c.line for c in self.commands)
+        return item in str(self)
 
     def replace(self, old: str, new: str) -> str:
         return str(self).replace(old, new)
