@@ -279,3 +279,27 @@ def test_applying_the_move_fix_puts_the_file_where_the_loader_looks(tmp_path):
     codes = {x["code"] for x in doc["findings"]}
     assert "models.misplaced.vae" not in codes and "models.present.vae" in codes
     assert (m / "vae" / "flux2-vae.safetensors").is_file() and not (m / "checkpoints" / "flux2-vae.safetensors").exists()
+
+
+def test_applying_the_workflow_fix_clears_the_finding(tmp_path, shared):
+    """The CLIP-type fix is an edit in the workflow: make it as its text says, lint again, the finding is gone."""
+    from conftest import run_json
+
+    wf = json.loads((shared / "fixtures/templates/image_flux2_klein_text_to_image.json").read_text(encoding="utf-8"))
+    loaders = [n for sg in wf["definitions"]["subgraphs"] for n in sg["nodes"] if n.get("type") == "CLIPLoader"]
+    for n in loaders:
+        n["widgets_values"][1] = "flux"
+    path = tmp_path / "my wf.json"
+    path.write_text(json.dumps(wf), encoding="utf-8")
+    args = ("--workflow", str(path), "--check", "workflows", "--no-server", "--no-redact")
+    rc, doc = run_json(*args, cwd=tmp_path, env={"HOME": str(tmp_path)})
+    bad = [f for f in doc["findings"] if "has type 'flux'" in f["title"]]
+    assert bad and all(f["status"] == "fail" for f in bad)
+    text = bad[0]["fix"]["text"]
+    assert text == "Set the CLIPLoader's type to flux2" and not bad[0]["fix"]["commands"]
+    for n in loaders:  # the edit the fix names
+        n["widgets_values"][1] = text.rsplit(" ", 1)[1]
+    path.write_text(json.dumps(wf), encoding="utf-8")
+    rc, doc = run_json(*args, cwd=tmp_path, env={"HOME": str(tmp_path)})
+    assert not [f for f in doc["findings"] if "has type" in f["title"]]
+    assert "workflows.ok" in {f["code"] for f in doc["findings"]}
