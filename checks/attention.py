@@ -13,7 +13,7 @@ from packaging.version import InvalidVersion, Version
 
 from doctor import manifests
 from doctor.findings import fail, info, ok, skip, warn
-from doctor.platform_rules import cc_tuple, device_cc, pip_argv, release_of, sm_name
+from doctor.platform_rules import cc_tuple, device_cc, pip_argvs, release_of, sm_name
 from doctor.shells import Run, Unset, make_fix
 from doctor.registry import check
 
@@ -29,7 +29,7 @@ def _pkg(facts: dict[str, Any], *names: str) -> str | None:
 
 
 def _uninstall(facts: dict[str, Any], package: str, text: str):
-    return make_fix(facts, text, [Run(pip_argv(target_python(facts), ["uninstall", "-y", package], facts.get("python")))])
+    return make_fix(facts, text, [Run(a) for a in pip_argvs(target_python(facts), ["uninstall", "-y", package], facts.get("python"))])
 
 
 def _ver(v: str | None) -> Version | None:

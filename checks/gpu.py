@@ -7,7 +7,7 @@ from typing import Any
 from doctor import manifests
 from doctor.findings import fail, info, ok, warn
 from doctor.platform_rules import (arch_driver_floor, choose_wheel, device_cc, driver_at_least, driver_floor,
-                                   driver_tuple, driver_update_text, driver_update_words, has_fp8, pip_argv, release_of, sm_name,
+                                   driver_tuple, driver_update_text, driver_update_words, has_fp8, pip_argvs, release_of, sm_name,
                                    torch_install_args)
 from doctor.registry import check
 from doctor.shells import Run, SetEnv, make_fix
@@ -100,7 +100,7 @@ def gpu_driver(facts: dict[str, Any]):
             py = (facts.get("python") or {}).get("executable")
             text = (f"Keep this driver and install PyTorch {alt.release} built for CUDA {alt.cuda} with its torchvision "
                     f"and torchaudio (the command shown); or {driver_update_words(need, system)}")
-            steps = [Run(pip_argv(py, torch_install_args(alt, version), facts.get("python")))]
+            steps = [Run(a) for a in pip_argvs(py, torch_install_args(alt, version), facts.get("python"))]
     fix = make_fix(facts, text, steps)
     if gpu_short:
         title = f"Driver {drv} is too old for the {dev.get('name')}: it needs R{arch['min_driver']} or newer"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from doctor.findings import Fix, fail, info, ok, warn
-from doctor.platform_rules import (arch_covers, choose_wheel, companions, device_cc, expected_arch, local_tag, pip_argv,
+from doctor.platform_rules import (arch_covers, choose_wheel, companions, device_cc, expected_arch, local_tag, pip_argvs,
                                    release_of, sm_name, torch_install_args)
 from doctor.registry import check
 from doctor.shells import Run, make_fix
@@ -17,8 +17,8 @@ from doctor.shells import Run, make_fix
 from ._common import os_name, selected_gpu, target_python, torch_facts
 
 
-def _pip(facts: dict[str, Any], args: list[str]) -> list[str]:
-    return pip_argv(target_python(facts), args, facts.get("python"))
+def _pip(facts: dict[str, Any], args: list[str]) -> list[Run]:
+    return [Run(a) for a in pip_argvs(target_python(facts), args, facts.get("python"))]
 
 
 def _fix_for_gpu(facts: dict[str, Any], current_release: str | None, force: bool = True) -> Fix | None:
@@ -28,7 +28,7 @@ def _fix_for_gpu(facts: dict[str, Any], current_release: str | None, force: bool
     if dev is None:
         # Without a GPU there is no wheel to tailor; the GPU finding comes first.
         return make_fix(facts, "Install PyTorch; after the GPU is visible, rerun the check for the CUDA wheel that fits it",
-                        [Run(_pip(facts, ["install", "torch"]))])
+                        _pip(facts, ["install", "torch"]))
     cc = device_cc(dev)[0]
     drv = (facts.get("gpu") or {}).get("driver_version")
     choice = choose_wheel(cc, drv, os_name(facts), current_release)
@@ -39,7 +39,7 @@ def _fix_for_gpu(facts: dict[str, Any], current_release: str | None, force: bool
              if row else f"torch {choice.release} (then reinstall torchvision and torchaudio built for it)")
     text = (f"{'Reinstall' if force else 'Install'} {three}, built for CUDA {choice.cuda} ({choice.tag}): it has kernels "
             "for this GPU and runs on this driver")
-    return make_fix(facts, text, [Run(_pip(facts, torch_install_args(choice, _version(facts) if force else None)))])
+    return make_fix(facts, text, _pip(facts, torch_install_args(choice, _version(facts) if force else None)))
 
 
 def _version(facts: dict[str, Any]) -> str | None:
@@ -70,7 +70,7 @@ def torch_installed(facts: dict[str, Any]):
                        "bin/python or Scripts\\python.exe), or run it inside a ComfyUI folder; to start fresh, make a "
                        "virtual environment for Klein and install PyTorch there")
             return
-        fix = _fix_for_gpu(facts, None, force=False) or make_fix(facts, "Install PyTorch", [Run(_pip(facts, ["install", "torch"]))])
+        fix = _fix_for_gpu(facts, None, force=False) or make_fix(facts, "Install PyTorch", _pip(facts, ["install", "torch"]))
         title = f"PyTorch is not installed in {py.get('executable')}"
         if sel.get("why"):
             title += f" ({sel['why']})"

@@ -100,16 +100,16 @@ def _target_for(facts: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
 # --- the run itself --------------------------------------------------------------------------------
 
 def _fix_install(facts: dict[str, Any], package: str | None):
-    from doctor.platform_rules import pip_argv
+    from doctor.platform_rules import pip_argvs
     from doctor.shells import Run, make_fix
 
     py = target_python(facts) or _smoke(facts).get("python") or "python"
     pkg = {"torch": "torch", "transformers": "transformers", "accelerate": "accelerate"}.get(package or "", "diffusers>=0.37")
     if pkg == "torch":
         return make_fix(facts, "Install PyTorch (see the PyTorch area for the build that matches your GPU)",
-                        [Run(pip_argv(py, ["install", "torch"], facts.get("python")))])
+                        [Run(a) for a in pip_argvs(py, ["install", "torch"], facts.get("python"))])
     return make_fix(facts, f"Install {pkg} with transformers and accelerate",
-                    [Run(pip_argv(py, ["install", "-U", pkg, "transformers", "accelerate"], facts.get("python")))])
+                    [Run(a) for a in pip_argvs(py, ["install", "-U", pkg, "transformers", "accelerate"], facts.get("python"))])
 
 
 @check("smoke.run", area=AREA, title="The 4-step 1024x1024 smoke generation runs", needs=["smoke"])

@@ -239,6 +239,14 @@ def torch_pins(choice: WheelChoice) -> list[str]:
     return pins
 
 
+def pip_argvs(python: str | None, args: list[str], py_facts: dict[str, Any] | None = None) -> list[list[str]]:
+    """pip_argv, preceded by ``python -m ensurepip`` where the environment has neither pip nor uv (a venv made
+    with --without-pip)."""
+    py = py_facts or {}
+    first = [[python or "python", "-m", "ensurepip"]] if py.get("has_pip") is False and not py.get("package_tool") else []
+    return first + [pip_argv(python, args, py)]
+
+
 def torch_install_args(choice: WheelChoice, current_version: str | None = None) -> list[str]:
     """pip arguments that install the chosen build of torch + torchvision + torchaudio from its index. When that
     exact build is already installed (it is broken: it does not import or crashes) the install is forced."""

@@ -102,3 +102,11 @@ def test_every_manifest_row_has_a_source():
             if isinstance(rows, list) and rows and isinstance(rows[0], dict):
                 for row in rows:
                     assert row.get("source"), f"{name}.{key} row without a source: {row}"
+
+
+def test_an_environment_without_pip_or_uv_gets_ensurepip_first():
+    py = {"has_pip": False, "package_tool": None}
+    assert pr.pip_argvs("/e/bin/python", ["install", "x"], py) == [["/e/bin/python", "-m", "ensurepip"],
+                                                                   ["/e/bin/python", "-m", "pip", "install", "x"]]
+    assert pr.pip_argvs("/e/bin/python", ["install", "x"], {"has_pip": True, "package_tool": "pip"}) == \
+        [["/e/bin/python", "-m", "pip", "install", "x"]]

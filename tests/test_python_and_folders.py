@@ -172,3 +172,15 @@ def test_launch_script_folder_flags(tmp_path):
     assert t["folders"]["user"]["path"] == "/srv/u" and t["folders"]["input"]["path"] == "/srv/in"
     assert t["folders"]["output"]["from"].endswith("run.sh:1")
     assert t["base_directory"]["from"].endswith("run.sh:1")
+
+
+@pytest.mark.parametrize("where,kind", [("home/.local/share/pipx/venvs/klein-doctor", "pipx"),
+                                        ("home/.local/share/uv/tools/klein-doctor", "uv-tool"),
+                                        ("proj/.venv", "venv")])
+def test_pyenv_probe_names_what_made_the_environment(tmp_path, where, kind):
+    from doctor import subproc
+
+    exe = _venv(tmp_path / where, torch=False)
+    data = subproc.run_script(exe, "pyenv_probe.py", timeout=25).data
+    assert data["env_kind"] == kind and data["has_pip"] is False
+    assert data["package_tool"] == ("uv" if kind == "uv-tool" else None)  # no pip and not uv's: nothing to install with
