@@ -72,7 +72,7 @@ def live_server(tmp_path, shared):
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="finds the server process through /proc")
 def test_server_with_base_directory_elsewhere(live_server, tmp_path):
     rc, doc = run_json("--server", live_server["url"], "--no-hash", "--no-redact", "--check", "models", "--check", "comfyui",
-                       "--check", "torch", env=_env(tmp_path), cwd=tmp_path)
+                       "--check", "attention.xformers", env=_env(tmp_path), cwd=tmp_path)
     t = doc["facts"]["comfyui_tree"]
     assert t["found"] and t["root"] == str(live_server["root"]) and "running server" in t["how_found"]
     assert t["server_runs_this_install"] is True
