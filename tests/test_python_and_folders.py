@@ -184,3 +184,18 @@ def test_pyenv_probe_names_what_made_the_environment(tmp_path, where, kind):
     data = subproc.run_script(exe, "pyenv_probe.py", timeout=25).data
     assert data["env_kind"] == kind and data["has_pip"] is False
     assert data["package_tool"] == ("uv" if kind == "uv-tool" else None)  # no pip and not uv's: nothing to install with
+
+
+def test_a_hostile_servers_paths_do_not_break_the_tree_probe(tmp_path):
+    from doctor.comfyui.tree import inspect
+
+    root = git_tree(tmp_path)
+    for paths in ({"custom_nodes": ["/a\x00b/custom_nodes", "x" * 5000 + "/custom_nodes", str(root / "custom_nodes")],
+                   "vae": ["\x00", "/nope"]},
+                  {"custom_nodes": [str(root / "custom_nodes")], "vae": [str(tmp_path / "v\u00e9")]}):
+        server = {"is_comfyui": True, "remote": False, "url": "http://127.0.0.1:1", "argv": ["main.py", "--base-directory"],
+                  "folder_paths": {"paths": paths}, "process": None}
+        t = inspect({}, home=tmp_path / "home", server=server)
+        assert t["found"] and t["root"] == str(root) and t["server_runs_this_install"] is True
+        assert [e["path"] for e in t["model_folders"]["vae"]] == paths["vae"]
+        assert t["base_directory"]["from"] == "the install folder"  # a flag without a value is no base directory

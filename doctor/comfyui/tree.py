@@ -124,7 +124,7 @@ def server_roots(server: dict[str, Any] | None) -> list[tuple[Path, str]]:
     if proc.get("main"):
         out.append((Path(proc["main"]).parent, f"the running server at {server.get('url')} (pid {proc.get('pid')})"))
     paths = ((server.get("folder_paths") or {}).get("paths") or {})
-    for cn in paths.get("custom_nodes") or []:
+    for cn in (paths.get("custom_nodes") or [])[:4]:
         out.append((Path(cn).parent, f"the running server at {server.get('url')} (/internal/folder_paths)"))
     return out
 
@@ -154,7 +154,10 @@ def find_root(options: dict[str, Any], env: dict[str, str] | None = None, home: 
             cands.append((Path(base), f"ComfyUI Desktop config {cfg}"))
     cands.append((home / "Documents" / "ComfyUI", "ComfyUI Desktop default folder"))
     for p, how in cands:
-        hit = _resolve_candidate(p)
+        try:
+            hit = _resolve_candidate(p)
+        except (OSError, ValueError):  # a name too long or with a NUL byte (a hostile server's path)
+            hit = None
         tried.append({"path": str(p), "how": how, "is_comfyui": hit is not None})
         if hit:
             root, layout, desktop_base = hit
@@ -407,6 +410,13 @@ def parse_extra_model_paths(path: Path) -> dict[str, Any]:
     return out
 
 
+def _isdir(p: Path | str) -> bool:
+    try:
+        return Path(p).is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def model_folders(models_root: Path | None, yamls: list[dict[str, Any]], models_dir: str | None) -> dict[str, list[dict[str, Any]]]:
     """Every folder each loader searches, in ComfyUI's order (is_default entries first), with where the
     entry came from. ``unet``/``clip`` entries also appear under their new names, as ComfyUI maps them."""
@@ -414,7 +424,7 @@ def model_folders(models_root: Path | None, yamls: list[dict[str, Any]], models_
 
     def add(ftype: str, path: Path | str, source: str, is_default: bool = False) -> None:
         entry = {"path": str(path), "source": source, "is_default": is_default,
-                 "exists": Path(path).is_dir()}
+                 "exists": _isdir(path)}
         targets = [ftype]
         if ftype in LEGACY:
             targets.append(LEGACY[ftype])
@@ -506,7 +516,7 @@ def _runs_this_install(server: dict[str, Any] | None, root: Path) -> bool:
         try:
             if cand.resolve() == root.resolve():
                 return True
-        except OSError:
+        except (OSError, ValueError):  # a hostile server's path (NUL bytes, too long)
             continue
     return False
 
@@ -610,7 +620,7 @@ def inspect(options: dict[str, Any], env: dict[str, str] | None = None, home: Pa
         for ftype in FOLDER_TYPES:
             if fp.get(ftype):
                 base["model_folders"][ftype] = [{"path": pth, "source": "server /internal/folder_paths",
-                                                 "is_default": i == 0, "exists": Path(pth).is_dir()}
+                                                 "is_default": i == 0, "exists": _isdir(pth)}
                                                 for i, pth in enumerate(fp[ftype])]
         base["model_folders_from"] = f"server {(server or {}).get('url')} /internal/folder_paths"
     user = Path(dirs["user"]["path"])

@@ -31,6 +31,13 @@ def comfyui_server_probe(ctx: ProbeContext) -> dict[str, Any]:
     return server.server_facts(ctx.options)
 
 
+def _isfile(p: Path) -> bool:
+    try:
+        return p.is_file()
+    except (OSError, ValueError):  # a folder named by a server: too long, a NUL byte
+        return False
+
+
 def _lookup(folders: dict[str, list[dict[str, Any]]], wanted: dict[str, set[str]]) -> dict[str, dict[str, list[str]]]:
     out: dict[str, dict[str, list[str]]] = {}
     for folder, names in wanted.items():
@@ -38,7 +45,7 @@ def _lookup(folders: dict[str, list[dict[str, Any]]], wanted: dict[str, set[str]
         out[folder] = {}
         for name in sorted(names):
             rel = Path(*name.replace("\\", "/").split("/"))
-            out[folder][name] = [str(d / rel) for d in dirs if (d / rel).is_file()]
+            out[folder][name] = [str(d / rel) for d in dirs if _isfile(d / rel)]
     return out
 
 
