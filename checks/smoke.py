@@ -105,6 +105,9 @@ def _fix_install(facts: dict[str, Any], package: str | None):
 
     py = target_python(facts) or _smoke(facts).get("python") or "python"
     pkg = {"torch": "torch", "transformers": "transformers", "accelerate": "accelerate"}.get(package or "", "diffusers>=0.37")
+    if pkg == "torch" and (facts.get("python") or {}).get("is_doctor_python"):
+        # never into klein-doctor's own environment: Klein runs in another one
+        return "Point the doctor at the interpreter that runs Klein with --python PATH (see the PyTorch area)"
     if pkg == "torch":
         return make_fix(facts, "Install PyTorch (see the PyTorch area for the build that matches your GPU)",
                         [Run(a) for a in pip_argvs(py, ["install", "torch"], facts.get("python"))])
