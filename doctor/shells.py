@@ -242,9 +242,14 @@ def _windows_process_table() -> dict[int, _Proc]:  # pragma: no cover - Windows 
                     ("szExeFile", ctypes.c_wchar * 260)]
 
     k32 = ctypes.windll.kernel32
-    snap = k32.CreateToolhelp32Snapshot(0x2, 0)
+    k32.CreateToolhelp32Snapshot.restype = ctypes.c_void_p  # a HANDLE: pointer-sized, not int
+    k32.CreateToolhelp32Snapshot.argtypes = [wintypes.DWORD, wintypes.DWORD]
+    k32.Process32FirstW.argtypes = [ctypes.c_void_p, ctypes.POINTER(PROCESSENTRY32W)]
+    k32.Process32NextW.argtypes = [ctypes.c_void_p, ctypes.POINTER(PROCESSENTRY32W)]
+    k32.CloseHandle.argtypes = [ctypes.c_void_p]
+    snap = k32.CreateToolhelp32Snapshot(0x2, 0)  # TH32CS_SNAPPROCESS
     table: dict[int, _Proc] = {}
-    if snap in (0, -1, ctypes.c_void_p(-1).value):
+    if not snap or snap == ctypes.c_void_p(-1).value:  # INVALID_HANDLE_VALUE
         return table
     try:
         e = PROCESSENTRY32W()
