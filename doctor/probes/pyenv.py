@@ -27,8 +27,9 @@ from . import ProbeContext, probe
 
 _HAS_TORCH = ("import importlib.util, sys; "
               "print(repr((importlib.util.find_spec('torch') is not None, sys.prefix, sys.executable)))")
-PATH_NAMES = ["python3", "python"] + [f"python3.{m}" for m in range(8, 15)]
+PATH_NAMES = ["python3", "python"]
 MAX_PATH_CANDIDATES = 8
+PATH_PROBE_TIMEOUT = 8.0  # all candidates are asked at once; a shim (pyenv, asdf) can take seconds to start
 
 
 def _prefix_key(p: str | None) -> str | None:
@@ -140,8 +141,12 @@ def choose(options: dict[str, Any], results: dict[str, Any], env: dict[str, str]
                 tried.append(f"{var}={prefix}: klein-doctor's own environment, without PyTorch")
                 continue
         return {"executable": exe, "how": "active-env", "why": f"the active environment ({var}={prefix})", "tried": tried}
-    for exe in path_interpreters(env)[:MAX_PATH_CANDIDATES]:
-        res = _probe_torch(exe)
+    cands = path_interpreters(env)[:MAX_PATH_CANDIDATES]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=max(1, len(cands))) as pool:
+        answers = list(pool.map(lambda e: _probe_torch(e, PATH_PROBE_TIMEOUT), cands))
+    for exe, res in zip(cands, answers):
         if res is None:
             tried.append(f"{exe}: does not run")
             continue
