@@ -13,7 +13,8 @@ from packaging.version import InvalidVersion, Version
 
 from doctor import manifests
 from doctor.findings import fail, info, ok, skip, warn
-from doctor.platform_rules import cc_tuple, device_cc, pip_command, release_of, sm_name
+from doctor.platform_rules import cc_tuple, device_cc, pip_argvs, release_of, sm_name
+from doctor.shells import Run, Unset, make_fix
 from doctor.registry import check
 
 from ._common import os_name, selected_gpu, target_python, torch_facts
@@ -25,6 +26,10 @@ def _pkg(facts: dict[str, Any], *names: str) -> str | None:
         if n in pk:
             return pk[n]
     return None
+
+
+def _uninstall(facts: dict[str, Any], package: str, text: str):
+    return make_fix(facts, text, [Run(a) for a in pip_argvs(target_python(facts), ["uninstall", "-y", package], facts.get("python"))])
 
 
 def _ver(v: str | None) -> Version | None:
@@ -90,7 +95,7 @@ def flash_attn_installed(facts: dict[str, Any]):
         yield warn("attention.flash-attn.unusable",
                    f"flash-attn {version} is installed but cannot run here: {problem}",
                    evidence + ["harmless unless something forces FlashAttention (see the scan findings)"],
-                   pip_command(target_python(facts), os_name(facts), "uninstall -y flash-attn"))
+                   _uninstall(facts, "flash-attn", "Uninstall flash-attn (PyTorch SDPA serves Klein)"))
     else:
         yield ok("attention.flash-attn.ok", f"flash-attn {version} is installed and can serve this GPU", evidence)
 
@@ -111,8 +116,8 @@ def xformers_check(facts: dict[str, Any]):
                    f"xformers {version} picks its Hopper-only FA3 kernels on {sm_name(cc)} and crashes "
                    "('no kernel image is available')",
                    [f"affected: xformers {rules['bad_on_sm120']}; fixed in {rules['fixed']}", f"source: {rules['source']}"],
-                   f"{pip_command(target_python(facts), os_name(facts), 'uninstall -y xformers')} "
-                   f"(ComfyUI then uses PyTorch attention), or start ComfyUI with --disable-xformers")
+                   _uninstall(facts, "xformers", "Uninstall xformers (ComfyUI then uses PyTorch attention), or start "
+                              "ComfyUI with --disable-xformers"))
         return
     yield ok("attention.xformers.ok", f"xformers {version} is installed and has no known problem with this GPU")
 
@@ -128,7 +133,7 @@ def sage_installed(facts: dict[str, Any]):
     if problem:
         yield warn("attention.sage.unusable", f"sageattention {version} is installed but cannot run here: {problem}",
                    [f"source: {rules['source']}", "harmless unless --use-sage-attention or a backend override forces it"],
-                   pip_command(target_python(facts), os_name(facts), "uninstall -y sageattention"))
+                   _uninstall(facts, "sageattention", "Uninstall sageattention (PyTorch SDPA serves Klein)"))
     else:
         yield ok("attention.sage.ok", f"sageattention {version} is installed and supports this GPU")
 
@@ -141,7 +146,8 @@ def attention_env(facts: dict[str, Any]):
         yield ok("attention.env.default", "DIFFUSERS_ATTN_BACKEND is not set (diffusers uses PyTorch SDPA)")
         return
     rules = manifests.load("attention")["diffusers"]
-    fix = "unset DIFFUSERS_ATTN_BACKEND" if not os_name(facts).startswith("win") else "set DIFFUSERS_ATTN_BACKEND="
+    fix = make_fix(facts, "Clear DIFFUSERS_ATTN_BACKEND in this shell and remove it where it is set (shell profile, "
+                          "script, or the Windows environment variables)", [Unset("DIFFUSERS_ATTN_BACKEND")])
     if value in rules["safe"]:
         yield ok("attention.env.native", f"DIFFUSERS_ATTN_BACKEND={value} (a PyTorch SDPA backend)")
         return

@@ -11,8 +11,10 @@ from typing import Any
 from packaging.version import InvalidVersion, Version
 
 from doctor import manifests
-from doctor.findings import fail, info, ok, skip, warn
+from doctor.findings import Fix, fail, info, ok, skip, warn
+from doctor.platform_rules import pip_argv
 from doctor.registry import check
+from doctor.shells import CMD, POSIX, POWERSHELL, Cd, Run, make_fix
 
 KLEIN_FOLDERS = {"diffusion_models": "UNETLoader", "text_encoders": "CLIPLoader", "vae": "VAELoader"}
 
@@ -24,18 +26,36 @@ def _ver(v: str | None) -> Version | None:
         return None
 
 
-def update_fix(t: dict[str, Any]) -> str:
+def _win_path(p: str) -> bool:
+    return "\\" in p or (len(p) > 1 and p[1] == ":")
+
+
+def update_fix(t: dict[str, Any], facts: dict[str, Any] | None = None, then: str = "") -> Fix:
+    """How to update this install, as commands for the machine's shells. Without facts the shells follow the
+    install: a Windows path or the portable layout means PowerShell and cmd, else POSIX."""
     u = manifests.load("comfyui")["update"]
     min_v = manifests.load("comfyui")["version"]["min_klein"]
     layout = t.get("layout") or "unknown"
     root = t.get("root") or "ComfyUI"
+    facts = facts or {}
+    shells = None if facts.get("system") else ([POWERSHELL, CMD] if layout == "portable" or _win_path(root) else [POSIX])
     if layout == "git":
-        return u["git"].format(root=root, python=t.get("python") or "python")
+        py = t.get("python") or "python"
+        return make_fix(facts, u["git"] + then, [Cd(root), Run(["git", "pull"]),
+                                                 Run(pip_argv(py, ["install", "-r", "requirements.txt"], facts.get("python")))],
+                        shells)
     if layout == "portable":
-        return u["portable"].format(container=str(Path(root).parent) if "\\" not in root else root.rsplit("\\", 1)[0])
+        import ntpath
+        import posixpath
+
+        mod = ntpath if _win_path(root) else posixpath
+        # The updater resolves python_embeded and ComfyUI relative to its own folder: run it from there.
+        folder = mod.join(mod.dirname(root.rstrip("\\/")) if mod.basename(root.rstrip("\\/")) == "ComfyUI" else root,
+                          u["portable_dir"])
+        return make_fix(facts, u["portable"] + then, [Cd(folder), Run([u["portable_script"]], local=True)], shells)
     if layout == "desktop":
-        return u["desktop"]
-    return u["unknown"].format(min=min_v)
+        return Fix(text=u["desktop"] + then)
+    return Fix(text=u["unknown"].format(min=min_v) + then)
 
 
 def _where(t: dict[str, Any]) -> str:
@@ -84,7 +104,7 @@ def comfyui_version(facts: dict[str, Any]):
     if t.get("git_describe"):
         ev.append(f"git describe: {t['git_describe']}")
     ev += src_ev + [f"minimum: {min_v}; source: {rules['version']['source']}"]
-    fix = update_fix(t)
+    fix = update_fix(t, facts)
     if not t.get("code_dir"):
         yield warn("comfyui.version.no-code", "The ComfyUI code folder was not found, so version and nodes are unknown",
                    [f"Desktop base {t.get('desktop_base')}: the app keeps its code in its resources folder"],
@@ -116,7 +136,8 @@ def comfyui_python(facts: dict[str, Any]):
     opts = facts.get("options") or {}
     if t.get("python"):
         note = "" if not opts.get("python") else f" (diagnosing --python {opts['python']} instead, as asked)"
-        yield ok("comfyui.python.found", f"ComfyUI runs with {t['python']}{note}")
+        how = f" (found {t['python_how']})" if t.get("python_how") and t["python_how"] != "beside the install" else ""
+        yield ok("comfyui.python.found", f"ComfyUI runs with {t['python']}{how}{note}")
         return
     hint = {"portable": "python_embeded\\python.exe is missing beside the ComfyUI folder",
             "desktop": "the Desktop's .venv has no interpreter: reinstall or let the app repair its environment"}.get(
@@ -238,7 +259,13 @@ def comfyui_model_paths(facts: dict[str, Any]):
     if not bad:
         ev = [f"{f}: " + ", ".join(f"{e['path']} [{e['source']}]" for e in mf.get(f) or []) for f in KLEIN_FOLDERS]
         what = f"{len(files)} extra_model_paths file(s) valid" if files else "no extra_model_paths.yaml (models/ only)"
-        yield ok("comfyui.model-paths.ok", f"Model folders: {what}", ev)
+        bd = t.get("base_directory") or {}
+        where = f" under {t.get('models_root')}" + (f" (--base-directory from {bd['from']})"
+                                                    if bd.get("from") not in (None, "the install folder") else "")
+        ev += [f"{k} folder: {d['path']} ({d['from']})" for k, d in (t.get("folders") or {}).items()]
+        if t.get("model_folders_from"):
+            ev.append(f"model folders as the running server reports them: {t['model_folders_from']}")
+        yield ok("comfyui.model-paths.ok", f"Model folders{where if t.get('models_root') else ''}: {what}", ev)
 
 
 # --------------------------------------------------------------------------- the server
@@ -295,7 +322,7 @@ def comfyui_server_version(facts: dict[str, Any]):
         ev.append(f"tree {t.get('root')}: ComfyUI {t.get('version')} (from {t.get('version_source')})")
     if v is not None and v < Version(min_v):
         yield fail("comfyui.server-version.too-old", f"The running ComfyUI ({s.get('version')}, at {s['url']}) is too old "
-                   f"for Klein: {min_v} or newer is needed", ev, update_fix(t) + "; then restart the server")
+                   f"for Klein: {min_v} or newer is needed", ev, update_fix(t, facts))
         return
     tv = _ver(t.get("version")) if t.get("found") else None
     if tv is not None and v is not None and tv != v and not s.get("remote"):
@@ -344,11 +371,11 @@ def comfyui_server_nodes(facts: dict[str, Any]):
     missing = [n for n, have in (oi.get("klein_nodes") or {}).items() if not have]
     if missing:
         yield fail("comfyui.server-nodes.missing", f"The running ComfyUI has no {', '.join(missing)} node: it cannot run "
-                   "the Klein workflows", [src] + (oi.get("errors") or [])[:3], update_fix(facts.get("comfyui_tree") or {}))
+                   "the Klein workflows", [src] + (oi.get("errors") or [])[:3], update_fix(facts.get("comfyui_tree") or {}, facts))
     types = oi.get("clip_types")
     if types is not None and rules["clip_type"] not in types:
         yield fail("comfyui.server-nodes.no-flux2-clip", f"The server's CLIPLoader offers no '{rules['clip_type']}' type",
-                   [src, "types: " + ", ".join(types)], update_fix(facts.get("comfyui_tree") or {}))
+                   [src, "types: " + ", ".join(types)], update_fix(facts.get("comfyui_tree") or {}, facts))
     from doctor.comfyui.workflow import name_identity
 
     files = oi.get("files") or {}
@@ -363,12 +390,19 @@ def comfyui_server_nodes(facts: dict[str, Any]):
                        f"The server's {node} lists no Klein {folder.replace('_', ' ')} file: the server does not see "
                        "your files (wrong folder, extra_model_paths.yaml not loaded, or not refreshed)",
                        [src, f"{node} lists: " + (", ".join(names[:20]) or "nothing")],
-                       f"Put the file into ComfyUI/models/{folder}/ of the install the server runs, then press R in the "
-                       "UI (refresh) or restart the server")
+                       f"Put the file into {_server_folder(s, folder)}, then press R in the UI (refresh) or restart "
+                       "the server")
         else:
             yield ok(f"comfyui.server-nodes.{folder}", f"The server's {node} lists {', '.join(klein[:4])}", [src])
     if not missing and (types is None or rules["clip_type"] in types):
         yield ok("comfyui.server-nodes.ok", "The server has EmptyFlux2LatentImage, Flux2Scheduler and the flux2 CLIP type", [src])
+
+
+def _server_folder(s: dict[str, Any], folder: str) -> str:
+    """The first folder the server itself searches for this type (/internal/folder_paths), else ComfyUI's default."""
+    paths = ((s.get("folder_paths") or {}).get("paths") or {}).get(folder) or []
+    return f"{paths[0]} (the server's first {folder} folder)" if paths else \
+        f"ComfyUI/models/{folder}/ of the install the server runs"
 
 
 def _model_identities(facts: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -7,8 +7,10 @@ from typing import Any
 from doctor import manifests
 from doctor.findings import fail, info, ok, warn
 from doctor.platform_rules import (arch_driver_floor, choose_wheel, device_cc, driver_at_least, driver_floor,
-                                   driver_tuple, driver_update_fix, has_fp8, release_of, sm_name, torch_install_command)
+                                   driver_tuple, driver_update_text, driver_update_words, has_fp8, pip_argvs, release_of, sm_name,
+                                   torch_install_args)
 from doctor.registry import check
+from doctor.shells import Run, SetEnv, make_fix
 
 from ._common import describe_gpu, gb, gib, selected_gpu, torch_facts
 
@@ -23,13 +25,16 @@ def gpu_present(facts: dict[str, Any]):
         if g.get("driver_version"):
             evidence.append(f"driver {g['driver_version']} is loaded but lists no GPU")
         if system.get("wsl"):
-            fix = ("In WSL2 the GPU comes from the Windows driver: install a current NVIDIA driver on Windows "
-                   "(not in WSL), run `wsl --update`, then check `/usr/lib/wsl/lib/nvidia-smi`")
+            fix = make_fix(facts, "In WSL2 the GPU comes from the Windows driver: install a current NVIDIA driver on "
+                           "Windows (not in WSL), update WSL (wsl --update in Windows), restart it, then check that "
+                           "WSL's nvidia-smi lists the GPU",
+                           [Run(["wsl.exe", "--shutdown"]), Run(["/usr/lib/wsl/lib/nvidia-smi"])])
         elif str(system.get("os", "")).startswith("win"):
-            fix = "Install the NVIDIA driver from https://www.nvidia.com/Download/index.aspx, reboot, then run `nvidia-smi`"
+            fix = make_fix(facts, "Install the NVIDIA driver from https://www.nvidia.com/Download/index.aspx, reboot, "
+                           "then confirm that nvidia-smi lists the GPU", [Run(["nvidia-smi"])])
         else:
-            fix = ("Install the NVIDIA driver (Ubuntu: `sudo ubuntu-drivers install`), reboot, and confirm with "
-                   "`nvidia-smi`; FLUX.2 [klein] needs an NVIDIA GPU")
+            fix = make_fix(facts, "Install the NVIDIA driver (Ubuntu shown), reboot, and confirm that nvidia-smi lists "
+                           "the GPU; FLUX.2 [klein] needs an NVIDIA GPU", [Run(["sudo", "ubuntu-drivers", "install"])])
         yield fail("gpu.none", "No NVIDIA GPU found: FLUX.2 [klein] cannot run on this machine as it is", evidence, fix)
         return
     dev, why = selected_gpu(facts)
@@ -41,7 +46,8 @@ def gpu_present(facts: dict[str, Any]):
             indices = ", ".join(str(d.get("index")) for d in devices)
             fix = f"Pass an existing GPU index: --gpu {indices.split(', ')[0]} (this machine has GPU {indices})"
         else:
-            fix = "Unset CUDA_VISIBLE_DEVICES or set it to an existing GPU index, e.g. `export CUDA_VISIBLE_DEVICES=0`"
+            fix = make_fix(facts, "Unset CUDA_VISIBLE_DEVICES or set it to an existing GPU index (GPU "
+                           f"{devices[0].get('index', 0)} shown)", [SetEnv("CUDA_VISIBLE_DEVICES", str(devices[0].get("index", 0)))])
         yield fail("gpu.hidden", f"No GPU is usable: {why}", evidence, fix)
         return
     cc, _ = device_cc(dev)
@@ -86,21 +92,25 @@ def gpu_driver(facts: dict[str, Any]):
         evidence.append(f"{arch['why']} (source: {arch['source']})")
     if wheel:
         evidence.append(f"CUDA {wheel['major']}.x wheels need driver {wheel['min']}+ (source: {wheel['source']})")
-    fixes = [driver_update_fix(need, system)]
+    text, argvs = driver_update_text(need, system)
+    steps = [Run(a) for a in argvs]
     if wheel_short and not gpu_short:
         alt = choose_wheel(cc, drv, osn, release_of(version))
         if alt and alt.cuda != cuda:
             py = (facts.get("python") or {}).get("executable")
-            fixes.append(f"or keep this driver and install a PyTorch built for it: `{torch_install_command(alt, py, osn)}`")
+            text = (f"Keep this driver and install PyTorch {alt.release} built for CUDA {alt.cuda} with its torchvision "
+                    f"and torchaudio (the command shown); or {driver_update_words(need, system)}")
+            steps = [Run(a) for a in pip_argvs(py, torch_install_args(alt, version), facts.get("python"))]
+    fix = make_fix(facts, text, steps)
     if gpu_short:
         title = f"Driver {drv} is too old for the {dev.get('name')}: it needs R{arch['min_driver']} or newer"
         if wheel_short and need != arch["min_driver"]:
             title += f" ({need}+ for PyTorch {version})"
-        yield fail("gpu.driver.too-old-for-gpu", title, evidence, "; ".join(fixes))
+        yield fail("gpu.driver.too-old-for-gpu", title, evidence, fix)
     else:
         yield fail("gpu.driver.too-old-for-wheel",
                    f"Driver {drv} is too old for PyTorch {version} (CUDA {cuda} needs driver {wheel['min']} or newer)",
-                   evidence, "; ".join(fixes))
+                   evidence, fix)
 
 
 def _driver_words(t: dict[str, Any]) -> list[str]:
@@ -141,7 +151,8 @@ def gpu_vram(facts: dict[str, Any]):
     if wanted and not any(r in fits for r in path_rows):
         best = fits[0]
         yield warn("gpu.vram.path-too-big", f"{gib(total)} of VRAM is too little for the {wanted} path; {best['label']} fits",
-                   evidence, f"klein-doctor check --path {best['path']}")
+                   evidence, make_fix(facts, f"Run Klein through {best['label']} and check that path",
+                                      [Run(["klein-doctor", "check", "--path", best["path"]])]))
         return
     usable = [r for r in path_rows if r in fits] or fits
     best = max(usable, key=lambda r: r["need_gb"])

@@ -10,9 +10,10 @@ import shlex
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from doctor.findings import fail, info, ok, skip, warn
+from doctor.findings import Fix, fail, info, ok, skip, warn
 from doctor.registry import check
 from doctor.safetensors_id import identity_of
+from doctor.shells import Move, Run, make_fix
 
 from ._common import os_name
 
@@ -78,10 +79,6 @@ def model_files(facts: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _is_windows(facts: dict[str, Any]) -> bool:
     return os_name(facts).lower().startswith("win")
-
-
-def _quote(path: str, windows: bool) -> str:
-    return f'"{path}"' if windows else shlex.quote(path)
 
 
 def _join(folder: str, name: str, windows: bool) -> str:
@@ -166,10 +163,10 @@ def _default_folder(facts: dict[str, Any], folder_type: str) -> str:
     return _join(root, folder_type, _is_windows(facts))
 
 
-def _install_fix(facts: dict[str, Any], v: dict[str, Any], spec: dict[str, Any], folder: str) -> str:
-    gated = " (gated: accept the licence on the model page and log in with `hf auth login` first)" if v.get("gated") else ""
-    return (f"`klein-doctor install --path comfyui --variant {v['id']}`, or download {_url(facts, spec)} "
-            f"into {folder}{gated}")
+def _install_fix(facts: dict[str, Any], v: dict[str, Any], spec: dict[str, Any], folder: str, prefix: str = "") -> Fix:
+    gated = " (gated: accept the licence on the model page and log in with hf auth login first)" if v.get("gated") else ""
+    return make_fix(facts, f"{prefix}Get it with klein-doctor install (the command shown), or download {_url(facts, spec)} "
+                    f"into {folder}{gated}", [Run(["klein-doctor", "install", "--path", "comfyui", "--variant", v["id"]])])
 
 
 def _published(facts: dict[str, Any], role: str, identity: str | None) -> list[dict[str, Any]]:
@@ -229,8 +226,8 @@ def models_found(facts: dict[str, Any]):
     what = {"comfyui": "No ComfyUI install found", "diffusers": "No Klein snapshot found in the Hugging Face cache"}.get(
         path, "Neither a ComfyUI install nor a Klein snapshot in the Hugging Face cache was found")
     yield warn("models.none-found", f"{what}: model files not checked", searched,
-               "Point at your install: `klein-doctor check --comfyui /path/to/ComfyUI` (or `--models-dir DIR`), or at a "
-               "diffusers snapshot with `--model-dir DIR`; to download: `klein-doctor install`")
+               "Point at your install with klein-doctor check --comfyui DIR (the folder with main.py; or --models-dir DIR), "
+               "or at a diffusers snapshot with --model-dir DIR; to download: klein-doctor install")
 
 
 @check("models.present", area=AREA, title="The variant's files are where ComfyUI's loaders look", needs=["models"],
@@ -257,8 +254,7 @@ def models_present(facts: dict[str, Any]):
                        f"pick it in {LOADER[row['role']]}", [_describe(f)])
         elif r["state"] == "misplaced":
             dest = _default_folder(facts, row["folder"])
-            cmd = (f"move {_quote(f['path'], True)} {_quote(dest, True)}" if win
-                   else f"mv {_quote(f['path'], False)} {_quote(dest + '/', False)}")
+            cmd = make_fix(facts, f"Move it into {dest}", [Move(f["path"], dest)])
             yield fail(f"models.misplaced.{row['role']}",
                        f"{word}: {f['name']} is in {f['folder_type']}, where {LOADER[row['role']]} does not look",
                        [_describe(f), f"{LOADER[row['role']]} searches: {', '.join(ROLE_FOLDERS[row['role']])}"], cmd)
@@ -268,7 +264,7 @@ def models_present(facts: dict[str, Any]):
                         f"{', '.join(ROLE_FOLDERS[row['role']])} and elsewhere under models/", f"variant {v['id']} ({why})"]
             instead = [x for x in others if x["identity"].get("role") == row["role"] and x["folder_type"] in ROLE_FOLDERS[row["role"]]]
             evidence += [f"present but not usable for this variant: {_describe(x)}" for x in instead[:5]]
-            yield fail(f"models.missing.{row['role']}", f"{word} {row['name']} is missing (needed by {v['id']})",
+            yield fail(f"models.missing.{row['role']}", f"{word} {row['name']} is missing from {dest} (needed by {v['id']})",
                        evidence, _install_fix(facts, v, row, dest))
 
 
@@ -309,7 +305,7 @@ def models_identity(facts: dict[str, Any]):
         dest = _default_folder(facts, row["folder"])
         yield fail(f"models.identity.{row['role']}",
                    f"{f['name']} is a {f['identity'].get('label')}, not the {want_label}", evidence,
-                   f"Move it aside (rename it after what it is) and get the right file: {_install_fix(facts, v, row, dest)}")
+                   _install_fix(facts, v, row, dest, "Move it aside (rename it after what it is) and get the right file. "))
     # companions: the transformer and encoder must be the same size class
     dm, te = chosen.get("diffusion_model"), chosen.get("text_encoder")
     if dm and te and dm["identity"].get("family") == "flux2-klein" and te["identity"].get("family") == "qwen3":
@@ -346,9 +342,9 @@ def models_integrity(facts: dict[str, Any]):
         integ = f["integrity"]
         hit = wanted.get(id(f))
         if not integ["ok"]:
-            fix = "Delete it and download it again"
+            fix: Fix | str = "Delete it and download it again"
             if hit and v:
-                fix += ": " + _install_fix(facts, v, hit[0], _default_folder(facts, hit[0]["folder"]))
+                fix = _install_fix(facts, v, hit[0], _default_folder(facts, hit[0]["folder"]), "Delete it and download it again. ")
             make = fail if hit else warn
             yield make(f"models.integrity.{'broken' if hit else 'other-broken'}",
                        f"{f['name']} is damaged: {integ['problem'].split(':')[0]}",
@@ -370,7 +366,7 @@ def models_integrity(facts: dict[str, Any]):
                            f"{f['name']} is {f['size']:,} bytes; the published file is {' or '.join(f'{s:,}' for s in sizes)}",
                            [_describe(f), "the header is self-consistent, so this is a different build of the file "
                                           "(re-saved, re-quantised or another release)"],
-                           "Replace it with the published file: " + _install_fix(facts, v, row, _default_folder(facts, row["folder"])))
+                           _install_fix(facts, v, row, _default_folder(facts, row["folder"]), "Replace it with the published file. "))
             elif right and role_sizes and f["size"] not in role_sizes:
                 yield warn("models.integrity.size-unpublished",
                            f"{f['name']} is {f['size']:,} bytes, the size of no published {f['identity'].get('label')} "
@@ -379,8 +375,8 @@ def models_integrity(facts: dict[str, Any]):
                                           "(a re-save, another quantisation or a fine-tune): it may work, but no "
                                           "published hash can vouch for it"]
                            + ([f"no size is published for {', '.join(unsized)}"] if unsized else []),
-                           "If images look wrong, replace it with the published file: "
-                           + _install_fix(facts, v, row, _default_folder(facts, row["folder"])))
+                           _install_fix(facts, v, row, _default_folder(facts, row["folder"]),
+                                        "If images look wrong, replace it with the published file. "))
             elif right:
                 yield ok("models.integrity.ok", f"{f['name']}: header and size agree ({_size(f['size'])})")
 
@@ -403,7 +399,7 @@ def models_hash(facts: dict[str, Any]):
         elif state == "mismatch":
             yield fail("models.hash.mismatch", f"{f['name']}: sha256 does not match the published file",
                        [_describe(f), f"sha256 {f['sha256']}", "published: " + ", ".join(expected)],
-                       "Delete it and download it again: " + _install_fix(facts, v, row, _default_folder(facts, row["folder"])))
+                       _install_fix(facts, v, row, _default_folder(facts, row["folder"]), "Delete it and download it again. "))
         elif state == "skipped":
             why = "--no-hash" if (facts.get("options") or {}).get("no_hash") else "its size or header is already wrong"
             yield skip("models.hash.skipped", f"{f['name']}: sha256 not checked ({why})")

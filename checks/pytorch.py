@@ -8,25 +8,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from doctor.findings import fail, info, ok, warn
-from doctor.platform_rules import (arch_covers, choose_wheel, device_cc, expected_arch, local_tag, pip_command,
-                                   release_of, sm_name, torch_install_command)
+from doctor.findings import Fix, fail, info, ok, warn
+from doctor.platform_rules import (arch_covers, choose_wheel, companions, device_cc, expected_arch, local_tag, pip_argvs,
+                                   release_of, sm_name, torch_install_args)
 from doctor.registry import check
+from doctor.shells import Run, make_fix
 
 from ._common import os_name, selected_gpu, target_python, torch_facts
 
 
-def _fix_for_gpu(facts: dict[str, Any], current_release: str | None, force: bool = True) -> str | None:
+def _pip(facts: dict[str, Any], args: list[str]) -> list[Run]:
+    return [Run(a) for a in pip_argvs(target_python(facts), args, facts.get("python"))]
+
+
+def _fix_for_gpu(facts: dict[str, Any], current_release: str | None, force: bool = True) -> Fix | None:
+    """Install (``force``: reinstall) torch with its torchvision and torchaudio, the build that fits the GPU
+    and the driver, with the environment's own installer (pip, or uv where the environment has no pip)."""
     dev, _ = selected_gpu(facts)
     if dev is None:
         # Without a GPU there is no wheel to tailor; the GPU finding comes first.
-        return pip_command(target_python(facts), os_name(facts), "install torch") + " (after the GPU is visible, rerun the check for the CUDA wheel that fits it)"
+        return make_fix(facts, "Install PyTorch; after the GPU is visible, rerun the check for the CUDA wheel that fits it",
+                        _pip(facts, ["install", "torch"]))
     cc = device_cc(dev)[0]
     drv = (facts.get("gpu") or {}).get("driver_version")
     choice = choose_wheel(cc, drv, os_name(facts), current_release)
     if not choice:
         return None
-    return torch_install_command(choice, target_python(facts), os_name(facts), force=force)
+    row = companions(choice.release)
+    three = (f"torch {choice.release}, torchvision {row['torchvision']} and torchaudio {row['torchaudio']} together"
+             if row else f"torch {choice.release} (then reinstall torchvision and torchaudio built for it)")
+    text = (f"{'Reinstall' if force else 'Install'} {three}, built for CUDA {choice.cuda} ({choice.tag}): it has kernels "
+            "for this GPU and runs on this driver")
+    return make_fix(facts, text, _pip(facts, torch_install_args(choice, _version(facts) if force else None)))
 
 
 def _version(facts: dict[str, Any]) -> str | None:
@@ -41,16 +54,27 @@ def torch_installed(facts: dict[str, Any]):
     if py.get("error"):
         yield fail("python.unusable", f"The target Python does not run: {py['error']}",
                    [f"interpreter: {py.get('requested')}"] + ([py["stderr_tail"][-300:]] if py.get("stderr_tail") else []),
-                   "Pass the interpreter that runs ComfyUI or your diffusers scripts: `klein-doctor check --python PATH`")
+                   "Pass the interpreter that runs ComfyUI or your diffusers scripts: klein-doctor check --python PATH")
         return
     if t.get("installed") is False:
-        fix = _fix_for_gpu(facts, None, force=False) or "python -m pip install torch"
+        sel = py.get("selected") or {}
+        tried = [f"tried: {x}" for x in sel.get("tried") or []][:8]
+        if py.get("is_doctor_python") or sel.get("how") == "doctor":
+            # Never install torch into the doctor's own environment (its venv, pipx or uv tool): Klein runs elsewhere.
+            kind = (py.get("doctor_env") or {}).get("kind") or py.get("env_kind") or "environment"
+            yield fail("torch.missing", "No Python environment with PyTorch was found (klein-doctor's own "
+                       f"{kind} at {py.get('executable')} has none, and it is not where Klein should run)",
+                       [f"Python {py.get('version')} at {py.get('executable')}"] + tried,
+                       "Point the doctor at the interpreter that runs ComfyUI or your diffusers scripts with "
+                       "klein-doctor check --python PATH (ComfyUI portable: python_embeded\\python.exe; a venv: its "
+                       "bin/python or Scripts\\python.exe), or run it inside a ComfyUI folder; to start fresh, make a "
+                       "virtual environment for Klein and install PyTorch there")
+            return
+        fix = _fix_for_gpu(facts, None, force=False) or make_fix(facts, "Install PyTorch", _pip(facts, ["install", "torch"]))
         title = f"PyTorch is not installed in {py.get('executable')}"
-        if py.get("is_doctor_python"):
-            # The doctor often lives in its own venv (pipx): the interpreter that runs Klein may be another.
-            title += " (klein-doctor's own interpreter)"
-            fix += "; or, if Klein runs in another environment, diagnose that one: `klein-doctor check --python PATH`"
-        yield fail("torch.missing", title, [f"Python {py.get('version')} at {py.get('executable')}"], fix)
+        if sel.get("why"):
+            title += f" ({sel['why']})"
+        yield fail("torch.missing", title, [f"Python {py.get('version')} at {py.get('executable')}"] + tried, fix)
         return
     if t.get("crashed"):
         yield fail("torch.crashed", f"Importing PyTorch crashed the interpreter ({t.get('error')})",
@@ -129,7 +153,7 @@ def torch_kernel(facts: dict[str, Any]):
         yield fail("torch.cuda-unavailable", "PyTorch cannot initialise CUDA (torch.cuda.is_available() is False)",
                    words or ["no message from PyTorch"],
                    "See the driver finding above; if the driver is current, reboot after a driver update "
-                   "and check that CUDA_VISIBLE_DEVICES is not hiding the GPU")
+                   "and check that CUDA_VISIBLE_DEVICES does not hide the GPU")
         return
     if t.get("kernel_ok"):
         yield ok("torch.kernel.ok", f"A test kernel ran on cuda:{t.get('kernel_device', 0)}")

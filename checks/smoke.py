@@ -107,12 +107,20 @@ def _target_for(facts: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
 
 # --- the run itself --------------------------------------------------------------------------------
 
-def _fix_install(facts: dict[str, Any], package: str | None) -> str:
+def _fix_install(facts: dict[str, Any], package: str | None):
+    from doctor.platform_rules import pip_argvs
+    from doctor.shells import Run, make_fix
+
     py = target_python(facts) or _smoke(facts).get("python") or "python"
     pkg = {"torch": "torch", "transformers": "transformers", "accelerate": "accelerate"}.get(package or "", "diffusers>=0.37")
+    if pkg == "torch" and (facts.get("python") or {}).get("is_doctor_python"):
+        # never into klein-doctor's own environment: Klein runs in another one
+        return "Point the doctor at the interpreter that runs Klein with --python PATH (see the PyTorch area)"
     if pkg == "torch":
-        return f"`\"{py}\" -m pip install torch` (see the PyTorch area for the build that matches your GPU)"
-    return f"`\"{py}\" -m pip install -U \"{pkg}\" transformers accelerate`"
+        return make_fix(facts, "Install PyTorch (see the PyTorch area for the build that matches your GPU)",
+                        [Run(a) for a in pip_argvs(py, ["install", "torch"], facts.get("python"))])
+    return make_fix(facts, f"Install {pkg} with transformers and accelerate",
+                    [Run(a) for a in pip_argvs(py, ["install", "-U", pkg, "transformers", "accelerate"], facts.get("python"))])
 
 
 @check("smoke.run", area=AREA, title="The 4-step 1024x1024 smoke generation runs", needs=["smoke"])
@@ -127,13 +135,13 @@ def smoke_run(facts: dict[str, Any]):
         return
     if s.get("path") == "comfyui" and not s.get("ran"):
         yield skip("smoke.comfyui-unavailable", f"ComfyUI smoke run not done: {s.get('reason')}",
-                   fix="klein-doctor check --smoke --path diffusers")
+                   fix="Run the diffusers smoke test instead: klein-doctor check --smoke --path diffusers")
         return
     plan = s.get("plan") or {}
     if plan.get("problems"):
         yield fail("smoke.no-model-files", "No usable local diffusers snapshot for the smoke run", list(plan["problems"]),
-                   "Download it (`klein-doctor install --path diffusers`), point at it with --model-dir DIR, or "
-                   "measure the GPU without files: `klein-doctor check --smoke --synthetic`")
+                   "Download it with klein-doctor install --path diffusers, point at it with --model-dir DIR, or "
+                   "measure the GPU without files: klein-doctor check --smoke --synthetic")
         return
     r = _result(facts)
     evidence = _run_evidence(s, r)
@@ -338,7 +346,7 @@ def smoke_speed(facts: dict[str, Any]):
         "no cause is visible in the facts: compare driver, torch and diffusers versions with the target's source"]
     fix = None
     if causes and causes[0].startswith("CPU offload"):
-        fix = "Keep the pipeline resident: `pipe.to(\"cuda\")` instead of `pipe.enable_model_cpu_offload()`"
+        fix = "Keep the pipeline resident: pipe.to(\"cuda\") instead of pipe.enable_model_cpu_offload()"
     elif causes and causes[0].startswith("other processes"):
         fix = "Close the other GPU programs (see nvidia-smi) and run the smoke test again"
     yield warn("smoke.speed.slow", f"{tag}{measured:.2f} s per image, {measured / target:.2f}x the {target:.2f} s "

@@ -293,6 +293,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     header = None
     if args.facts:
         header = f"Replaying facts from {redactor.text(str(args.facts))} (collected {result.facts.get('collected_at')})"
+    from .probes.pyenv import diagnosed_line  # which Python is judged, and why: the first line of the output
+    header = "\n".join(h for h in (header, diagnosed_line(facts_out)) if h) or None
     terminal.render(findings, sys.stdout, verbose=args.verbose, header=header)
     return code
 

@@ -7,7 +7,6 @@ only knows how to read them: version ordering, the same-major SASS rule, which w
 from __future__ import annotations
 
 import re
-import shlex
 from dataclasses import dataclass
 from typing import Any
 
@@ -211,30 +210,69 @@ def choose_wheel(cc: str | None, driver: str | None, os_name: str = "linux",
     return None
 
 
-def quote_exe(path: str, os_name: str = "linux") -> str:
-    if os_name.startswith("win"):
-        return f'"{path}"' if " " in path else path
-    return shlex.quote(path)
+def pip_argv(python: str | None, args: list[str], py_facts: dict[str, Any] | None = None) -> list[str]:
+    """The argv that runs pip's ``args`` for the target interpreter: ``python -m pip ...``, or
+    ``uv pip ... --python PY`` where the environment is uv's (a uv venv or uv tool has no pip)."""
+    exe = python or "python"
+    py = py_facts or {}
+    if py.get("package_tool") == "uv":
+        sub, rest = args[0], [a for a in args[1:] if a != "-y"]  # uv never prompts and has no -y
+        return ["uv", "pip", sub, "--python", exe] + rest
+    return [exe, "-m", "pip"] + list(args)
 
 
-def pip_command(python: str | None, os_name: str, args: str) -> str:
-    exe = quote_exe(python, os_name) if python else "python"
-    return f"{exe} -m pip {args}"
+def companions(release: str) -> dict[str, Any] | None:
+    """The torchvision and torchaudio releases built with this torch release (wheels.toml [[companion]])."""
+    for row in manifests.load("wheels").get("companion", []):
+        if row["torch"] == release:
+            return row
+    return None
 
 
-def torch_install_command(choice: WheelChoice, python: str | None, os_name: str, force: bool = True) -> str:
-    force_flag = "--force-reinstall " if force else ""
-    return pip_command(python, os_name, f"install {force_flag}torch=={choice.release} --index-url {choice.index_url}")
+def torch_pins(choice: WheelChoice) -> list[str]:
+    """torch, torchvision and torchaudio pinned to the chosen build (the local +cuXXX tag included, so pip
+    replaces another CUDA build of the same release); torch alone when the table has no companion row."""
+    row = companions(choice.release)
+    pins = [f"torch=={choice.release}+{choice.tag}"]
+    if row:
+        pins += [f"torchvision=={row['torchvision']}+{choice.tag}", f"torchaudio=={row['torchaudio']}+{choice.tag}"]
+    return pins
 
 
-def driver_update_fix(min_driver: str, system: dict[str, Any]) -> str:
-    """How to get a newer driver on this OS: Windows (and WSL, whose driver is the Windows one) or Linux."""
+def pip_argvs(python: str | None, args: list[str], py_facts: dict[str, Any] | None = None) -> list[list[str]]:
+    """pip_argv, preceded by ``python -m ensurepip`` where the environment has neither pip nor uv (a venv made
+    with --without-pip)."""
+    py = py_facts or {}
+    first = [[python or "python", "-m", "ensurepip"]] if py.get("has_pip") is False and not py.get("package_tool") else []
+    return first + [pip_argv(python, args, py)]
+
+
+def torch_install_args(choice: WheelChoice, current_version: str | None = None) -> list[str]:
+    """pip arguments that install the chosen build of torch + torchvision + torchaudio from its index. When that
+    exact build is already installed (it is broken: it does not import or crashes) the install is forced."""
+    force = current_version is not None and current_version == f"{choice.release}+{choice.tag}"
+    return ["install"] + (["--force-reinstall"] if force else []) + torch_pins(choice) + ["--index-url", choice.index_url]
+
+
+def driver_update_words(min_driver: str, system: dict[str, Any]) -> str:
+    """The driver update in a few words, for a fix whose command is something else."""
     if system.get("wsl"):
-        return (f"Update the NVIDIA driver on Windows (not inside WSL) to {min_driver} or newer: "
-                "https://www.nvidia.com/Download/index.aspx or the NVIDIA App; then `wsl --shutdown`")
+        return (f"update the NVIDIA driver on Windows (not inside WSL) to {min_driver} or newer, then restart WSL "
+                "with wsl.exe --shutdown")
     if str(system.get("os", "")).startswith("win"):
-        return (f"Install NVIDIA driver {min_driver} or newer: https://www.nvidia.com/Download/index.aspx "
-                "or the NVIDIA App, then reboot")
+        return f"install NVIDIA driver {min_driver} or newer from https://www.nvidia.com/Download/index.aspx and reboot"
     major = (driver_tuple(min_driver) or (0,))[0]
-    return (f"Install NVIDIA driver {min_driver} or newer, e.g. on Ubuntu: `sudo apt install nvidia-driver-{major}-open` "
-            "(or `sudo ubuntu-drivers install`), then reboot")
+    return f"install NVIDIA driver {min_driver} or newer (Ubuntu: sudo apt install nvidia-driver-{major}-open) and reboot"
+
+
+def driver_update_text(min_driver: str, system: dict[str, Any]) -> tuple[str, list[list[str]]]:
+    """The driver fix as words plus the commands that do it on this OS (none where it is a download)."""
+    if system.get("wsl"):
+        return (f"Update the NVIDIA driver on Windows (not inside WSL) to {min_driver} or newer from "
+                "https://www.nvidia.com/Download/index.aspx or the NVIDIA App, then restart WSL", [["wsl.exe", "--shutdown"]])
+    if str(system.get("os", "")).startswith("win"):
+        return (f"Install NVIDIA driver {min_driver} or newer from https://www.nvidia.com/Download/index.aspx "
+                "or the NVIDIA App, then reboot", [])
+    major = (driver_tuple(min_driver) or (0,))[0]
+    return (f"Install NVIDIA driver {min_driver} or newer (Ubuntu shown; sudo ubuntu-drivers install also works), then reboot",
+            [["sudo", "apt", "install", f"nvidia-driver-{major}-open"]])

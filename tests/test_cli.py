@@ -9,6 +9,7 @@ import time
 import pytest
 
 from conftest import FACTS, run_cli, run_json
+from shellcheck_win import fix_str
 from doctor import pipeline, probes, registry
 from doctor.findings import Status, ok
 
@@ -187,7 +188,7 @@ def test_replay_honours_the_judging_choices_made_now():
     assert "H100" in doc["findings"][0]["title"] and "--gpu 0" in doc["findings"][0]["title"]
     rc, doc = run_json("--facts", str(FACTS / "h100-cu130.json"), "--gpu", "7", "--check", "gpu.present")
     (f,) = doc["findings"]
-    assert f["code"] == "gpu.hidden" and "--gpu 0" in f["fix"] and rc == 1
+    assert f["code"] == "gpu.hidden" and "--gpu 0" in fix_str(f["fix"]) and rc == 1
 
 
 def test_unwritable_outputs_are_usage_errors(tmp_path):

@@ -101,10 +101,15 @@ def test_portable_layout(tmp_path):
 
 
 def test_portable_update_command_with_windows_paths():
-    fix = update_fix({"layout": "portable", "root": r"C:\AI\ComfyUI_windows_portable\ComfyUI"})
-    assert r"C:\AI\ComfyUI_windows_portable\update\update_comfyui.bat" in fix
-    fix = update_fix({"layout": "git", "root": "/opt/ComfyUI", "python": "/opt/ComfyUI/.venv/bin/python"})
-    assert "git pull" in fix and "/opt/ComfyUI/.venv/bin/python\" -m pip install -r requirements.txt" in fix
+    # The updater uses paths relative to its own folder: every shell changes into it first.
+    fix = update_fix({"layout": "portable", "root": r"C:\AI\Comfy UI_windows_portable\ComfyUI"})
+    assert fix.lines("powershell") == [r'Set-Location -LiteralPath "C:\AI\Comfy UI_windows_portable\update"',
+                                       r".\update_comfyui.bat"]
+    assert fix.lines("cmd") == [r'cd /d "C:\AI\Comfy UI_windows_portable\update"', "update_comfyui.bat"]
+    assert fix.shells() == ["powershell", "cmd"] and "restart ComfyUI" in fix.text
+    fix = update_fix({"layout": "git", "root": "/opt/Comfy UI", "python": "/opt/Comfy UI/.venv/bin/python"})
+    assert fix.lines("posix") == ["cd '/opt/Comfy UI'", "git pull",
+                                  "'/opt/Comfy UI/.venv/bin/python' -m pip install -r requirements.txt"]
     assert "Check for Updates" in update_fix({"layout": "desktop", "root": "x"})
 
 
@@ -239,11 +244,16 @@ def test_logs_listed(tmp_path):
 def test_tree_probe_hands_python_and_cuda_device_to_later_probes(tmp_path):
     from doctor.probes import ProbeContext
     from doctor.probes.comfyui import comfyui_tree_probe
+    from doctor.probes.pyenv import python_target_probe
 
     root = git_tree(tmp_path)
+    ctx = ProbeContext(options={"comfyui": str(root)})  # also without --path comfyui
+    ctx.results["comfyui_tree"] = comfyui_tree_probe(ctx)
+    python_target_probe(ctx)
+    assert ctx.options["detected_python"] == str(root / ".venv" / "bin" / "python")
     ctx = ProbeContext(options={"path": "comfyui", "comfyui": str(root)})
-    comfyui_tree_probe(ctx)
-    assert ctx.options["detected_python"].endswith("python") and ctx.options["comfyui_cuda_device"] == 1
+    ctx.results["comfyui_tree"] = comfyui_tree_probe(ctx)
+    assert ctx.options["comfyui_cuda_device"] == 1
     ctx = ProbeContext(options={"path": "comfyui", "comfyui": str(root), "python": "/usr/bin/python3"})
-    comfyui_tree_probe(ctx)
-    assert "detected_python" not in ctx.options
+    ctx.results["comfyui_tree"] = comfyui_tree_probe(ctx)
+    assert python_target_probe(ctx)["how"] == "--python" and "detected_python" not in ctx.options

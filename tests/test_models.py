@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import stfiles as st
 from conftest import codes, run_json
+from shellcheck_win import fix_lines, fix_str
 from hf_trees import hub_cache
 
 FOLDERS = ("diffusion_models", "text_encoders", "vae", "checkpoints", "loras", "unet", "clip")
@@ -70,8 +71,8 @@ def test_flux1_vae_saved_as_flux2_vae(tmp_path):
     assert rc == 1
     f = by_code(doc, "models.identity.vae")
     assert f["status"] == "fail" and "is a FLUX.1 VAE" in f["title"] and "FLUX.2 VAE" in f["title"]
-    assert "klein-doctor install --path comfyui --variant klein-4b-fp8" in f["fix"]
-    assert "Comfy-Org/flux2-dev/resolve/main/split_files/vae/flux2-vae.safetensors" in f["fix"]
+    assert "klein-doctor install --path comfyui --variant klein-4b-fp8" in fix_str(f["fix"])
+    assert "Comfy-Org/flux2-dev/resolve/main/split_files/vae/flux2-vae.safetensors" in fix_str(f["fix"])
     assert "models.integrity.size" not in codes(doc)  # one finding for one problem
 
 
@@ -115,7 +116,7 @@ def test_truncated_encoder(tmp_path):
     rc, doc = check(tmp_path, "--path", "comfyui", "--comfyui", str(root))
     f = by_code(doc, "models.integrity.broken")
     assert f["status"] == "fail" and "qwen_3_4b.safetensors is damaged: truncated" in f["title"]
-    assert "Delete it and download it again" in f["fix"]
+    assert "Delete it and download it again" in fix_str(f["fix"])
     te = next(x for x in doc["facts"]["models"]["files"] if x["name"] == "qwen_3_4b.safetensors")
     assert te["hash_state"] == "not-hashed" and te["sha256"] is None  # nothing to hash in a file already known broken
     assert "models.hash.skipped" in codes(doc, "skip")
@@ -128,15 +129,15 @@ def test_vae_in_a_folder_the_loader_does_not_search(tmp_path):
     rc, doc = check(tmp_path, "--path", "comfyui", "--comfyui", str(root), "--no-hash")
     f = by_code(doc, "models.misplaced.vae")
     assert f["status"] == "fail" and "VAELoader does not look" in f["title"]
-    assert f["fix"] == f"mv {root}/models/checkpoints/flux2-vae.safetensors {root}/models/vae/"
+    assert fix_lines(f["fix"], "posix") == [f"mv -n {root}/models/checkpoints/flux2-vae.safetensors {root}/models/vae/"]
 
 
 def test_missing_files_name_the_install_command_and_url(tmp_path):
     root = comfy(tmp_path)
     rc, doc = check(tmp_path, "--path", "comfyui", "--comfyui", str(root), "--variant", "klein-9b-fp8", "--no-hash")
     f = by_code(doc, "models.missing.diffusion_model")
-    assert "klein-doctor install --path comfyui --variant klein-9b-fp8" in f["fix"]
-    assert "FLUX.2-klein-9b-fp8/resolve/main/flux-2-klein-9b-fp8.safetensors" in f["fix"] and "gated" in f["fix"]
+    assert "klein-doctor install --path comfyui --variant klein-9b-fp8" in fix_str(f["fix"])
+    assert "FLUX.2-klein-9b-fp8/resolve/main/flux-2-klein-9b-fp8.safetensors" in fix_str(f["fix"]) and "gated" in fix_str(f["fix"])
     assert {"models.missing.text_encoder", "models.missing.vae"} <= codes(doc, "fail")
 
 
@@ -144,7 +145,7 @@ def test_nothing_found_is_said_once(tmp_path):
     rc, doc = check(tmp_path, "--no-hash")
     mf = model_findings(doc)
     assert [f["code"] for f in mf if f["status"] != "ok"] == ["models.none-found"], mf
-    assert "--comfyui" in mf[0]["fix"] and "--model-dir" in mf[0]["fix"]
+    assert "--comfyui" in fix_str(mf[0]["fix"]) and "--model-dir" in fix_str(mf[0]["fix"])
 
 
 def test_unknown_variant(tmp_path):
@@ -227,7 +228,7 @@ def test_diffusers_corrupt_blob_and_missing_component(tmp_path):
 def test_diffusers_not_found(tmp_path):
     rc, doc = check(tmp_path, "--path", "diffusers")
     f = by_code(doc, "models.diffusers.missing")
-    assert f["status"] == "fail" and "klein-doctor install --path diffusers" in f["fix"]
+    assert f["status"] == "fail" and "klein-doctor install --path diffusers" in fix_str(f["fix"])
     assert "models.none-found" not in codes(doc)
 
 
@@ -242,8 +243,10 @@ def test_windows_move_command():
                                    "size": 1, "identity": {"id": "flux2-vae", "label": "FLUX.2 VAE"},
                                    "integrity": {"ok": True}}]}}
     f = next(x for x in models_present(facts) if x.code == "models.misplaced.vae")
-    assert f.fix == (r'move "C:\ComfyUI_windows_portable\ComfyUI\models\loras\flux2-vae.safetensors" '
-                     r'"C:\ComfyUI_windows_portable\ComfyUI\models\vae"')
+    assert f.fix.lines("cmd") == [r'move /-Y C:\ComfyUI_windows_portable\ComfyUI\models\loras\flux2-vae.safetensors '
+                                  r'C:\ComfyUI_windows_portable\ComfyUI\models\vae']
+    assert f.fix.lines() == [r'Move-Item -LiteralPath C:\ComfyUI_windows_portable\ComfyUI\models\loras\flux2-vae.safetensors '
+                             r'-Destination C:\ComfyUI_windows_portable\ComfyUI\models\vae']
 
 
 @pytest.mark.skipif(os.name == "nt", reason="symlinked HF cache layout")

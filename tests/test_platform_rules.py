@@ -66,17 +66,31 @@ def test_choose_wheel_moves_release_when_none_serves_the_gpu():
     assert not c.same_release and pr.arch_covers(pr.expected_arch(c.release, c.tag), "12.0")
 
 
-def test_install_command_quotes_paths():
+def test_install_args_pin_torch_with_its_companions():
     c = pr.choose_wheel("12.0", "580", "linux", "2.8.0")
-    assert pr.torch_install_command(c, "/opt/my env/bin/python", "linux").startswith("'/opt/my env/bin/python' -m pip")
-    win = pr.torch_install_command(c, r"C:\Program Files\ComfyUI\python.exe", "win32")
-    assert win.startswith('"C:\\Program Files\\ComfyUI\\python.exe" -m pip install --force-reinstall torch==2.8.0')
+    assert pr.torch_install_args(c, "2.8.0+cu126") == [
+        "install", "torch==2.8.0+cu128", "torchvision==0.23.0+cu128", "torchaudio==2.8.0+cu128",
+        "--index-url", "https://download.pytorch.org/whl/cu128"]
+    # the same build already installed (and broken): forced
+    assert pr.torch_install_args(c, "2.8.0+cu128")[:2] == ["install", "--force-reinstall"]
+    assert pr.pip_argv("/opt/my env/bin/python", ["uninstall", "-y", "x"]) == ["/opt/my env/bin/python", "-m", "pip", "uninstall", "-y", "x"]
+    # a uv environment without pip: uv pip, aimed at that interpreter
+    assert pr.pip_argv("/e/bin/python", ["uninstall", "-y", "x"], {"package_tool": "uv"}) == \
+        ["uv", "pip", "uninstall", "--python", "/e/bin/python", "x"]
+
+
+def test_every_wheel_release_has_its_companions():
+    import re
+    rows = pr.manifests.load("wheels")["companion"]
+    assert all(re.search(r"\[[PSMI]\]", r["source"]) for r in rows)
+    rec = pr.manifests.load("wheels")["recommended_release"]
+    assert pr.companions(rec) and pr.companions("2.7.1")["torchvision"] == "0.22.1"
 
 
 def test_driver_fix_per_platform():
-    assert "wsl --shutdown" in pr.driver_update_fix("580", {"wsl": True, "os": "linux"})
-    assert "nvidia.com" in pr.driver_update_fix("580", {"os": "win32"})
-    assert "nvidia-driver-580-open" in pr.driver_update_fix("580", {"os": "linux"})
+    assert ["wsl.exe", "--shutdown"] in pr.driver_update_text("580", {"wsl": True, "os": "linux"})[1]
+    assert "nvidia.com" in pr.driver_update_text("580", {"os": "win32"})[0]
+    assert pr.driver_update_text("580", {"os": "linux"})[1] == [["sudo", "apt", "install", "nvidia-driver-580-open"]]
 
 
 def test_every_manifest_row_has_a_source():
@@ -88,3 +102,11 @@ def test_every_manifest_row_has_a_source():
             if isinstance(rows, list) and rows and isinstance(rows[0], dict):
                 for row in rows:
                     assert row.get("source"), f"{name}.{key} row without a source: {row}"
+
+
+def test_an_environment_without_pip_or_uv_gets_ensurepip_first():
+    py = {"has_pip": False, "package_tool": None}
+    assert pr.pip_argvs("/e/bin/python", ["install", "x"], py) == [["/e/bin/python", "-m", "ensurepip"],
+                                                                   ["/e/bin/python", "-m", "pip", "install", "x"]]
+    assert pr.pip_argvs("/e/bin/python", ["install", "x"], {"has_pip": True, "package_tool": "pip"}) == \
+        [["/e/bin/python", "-m", "pip", "install", "x"]]

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED, run_json
+from shellcheck_win import fix_str
 from doctor import subproc
 from doctor.probes import gpu as gpu_probe
 from doctor.probes.attention import scan_paths
@@ -167,7 +168,7 @@ def test_real_cpu_torch_probe():
 def test_missing_interpreter_is_a_finding():
     rc, doc = run_json("--python", "/nonexistent/python3")
     (f,) = [f for f in doc["findings"] if f["code"] == "python.unusable"]
-    assert f["status"] == "fail" and "--python" in f["fix"]
+    assert f["status"] == "fail" and "--python" in fix_str(f["fix"])
 
 
 def test_broken_torch_import_in_a_real_interpreter(tmp_path):

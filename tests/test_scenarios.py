@@ -11,6 +11,7 @@ import json
 import pytest
 
 from conftest import FACTS, codes, run_cli, run_json
+from shellcheck_win import fix_lines, fix_str
 
 
 def findings(doc, code):
@@ -31,8 +32,11 @@ def test_rtx5090_on_cu126_gets_the_cu128_reinstall():
     assert rc == 1
     (f,) = findings(doc, "torch.arch.missing")
     assert f["status"] == "fail" and "sm_120" in f["title"]
-    assert f["fix"].endswith("-m pip install --force-reinstall torch==2.7.1 --index-url https://download.pytorch.org/whl/cu128")
-    assert f["fix"].startswith("C:\\ComfyUI_windows_portable\\python_embeded\\python.exe")
+    (line,) = fix_lines(f["fix"], "powershell")  # Windows: PowerShell first, cmd too
+    # torch with the torchvision and torchaudio built with it, all from the cu128 index (wheels.toml [[companion]])
+    assert line.endswith("-m pip install torch==2.7.1+cu128 torchvision==0.22.1+cu128 torchaudio==2.7.1+cu128 "
+                         "--index-url https://download.pytorch.org/whl/cu128")
+    assert line.startswith("C:\\ComfyUI_windows_portable\\python_embeded\\python.exe")
     # PyTorch's own lazily printed warning is shown as evidence
     assert any("not compatible with the current PyTorch installation" in e for e in f["evidence"])
     assert findings(doc, "torch.kernel.failed")[0]["status"] == "fail"
@@ -43,14 +47,15 @@ def test_rtx5090_driver_560():
     assert rc == 1
     (f,) = findings(doc, "gpu.driver.too-old-for-gpu")
     assert "R570" in f["title"] and "580+" in f["title"]
-    assert "nvidia-driver-580" in f["fix"]
+    assert "nvidia-driver-580" in fix_str(f["fix"])
 
 
 def test_driver_too_old_for_cuda13_wheel_offers_both_ways():
     rc, doc = run_json("--facts", str(FACTS / "rtx4090-driver570-cu130.json"))
     (f,) = findings(doc, "gpu.driver.too-old-for-wheel")
     assert f["status"] == "fail"
-    assert "580" in f["fix"] and "torch==2.11.0 --index-url https://download.pytorch.org/whl/cu128" in f["fix"]
+    assert "580" in fix_str(f["fix"]) and fix_lines(f["fix"], "posix")[0].endswith(
+        "torch==2.11.0+cu128 torchvision==0.26.0+cu128 torchaudio==2.11.0+cu128 --index-url https://download.pytorch.org/whl/cu128")
 
 
 def test_rtx3090_fp8_is_info_only():
@@ -74,7 +79,7 @@ def test_no_gpu_is_a_finding_and_everything_else_runs():
 def test_cpu_torch_on_a_gpu_machine_fails_with_cuda_wheel():
     rc, doc = run_json("--facts", str(FACTS / "cpu-torch-on-gpu.json"))
     (f,) = findings(doc, "torch.cpu-build")
-    assert f["status"] == "fail" and "whl/cu130" in f["fix"] and "torch==2.11.0" in f["fix"]
+    assert f["status"] == "fail" and "whl/cu130" in fix_str(f["fix"]) and "torch==2.11.0+cu130 torchvision==0.26.0+cu130" in fix_str(f["fix"])
 
 
 def test_broken_torch_import():
@@ -92,7 +97,7 @@ def test_attention_overrides_on_rtx5090():
     assert findings(doc, "attention.xformers.fa3-on-sm120")[0]["status"] == "fail"
     assert findings(doc, "attention.env.broken")[0]["status"] == "fail"
     (scan,) = findings(doc, "attention.scan.transformers-fa2")
-    assert scan["status"] == "fail" and "run.py:12" in scan["title"] and "sdpa" in scan["fix"]
+    assert scan["status"] == "fail" and "run.py:12" in scan["title"] and "sdpa" in fix_str(scan["fix"])
     assert findings(doc, "attention.flash-attn.unusable")[0]["status"] == "warn"
 
 
@@ -124,7 +129,7 @@ def test_cuda_visible_devices_hiding_every_gpu(tmp_path):
     p.write_text(json.dumps(facts))
     rc, doc = run_json("--facts", str(p))
     (f,) = findings(doc, "gpu.hidden")
-    assert f["status"] == "fail" and "CUDA_VISIBLE_DEVICES" in f["fix"]
+    assert f["status"] == "fail" and "CUDA_VISIBLE_DEVICES" in fix_str(f["fix"])
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in FACTS.glob("*.json")))
@@ -143,7 +148,7 @@ def test_sageattention_on_an_unsupported_gpu(tmp_path):
     p.write_text(json.dumps(facts))
     rc, doc = run_json("--facts", str(p), "--check", "attention")
     (f,) = findings(doc, "attention.sage.unusable")
-    assert f["status"] == "warn" and "sm_75" in f["title"] and "uninstall -y sageattention" in f["fix"]
+    assert f["status"] == "warn" and "sm_75" in f["title"] and "uninstall -y sageattention" in fix_str(f["fix"])
     facts["gpu"]["devices"][0].update(name="NVIDIA H100 80GB HBM3", compute_capability="9.0")
     p.write_text(json.dumps(facts))
     rc, doc = run_json("--facts", str(p), "--check", "attention")

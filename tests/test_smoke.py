@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, REPO, run_json
+from shellcheck_win import fix_str
 from doctor import manifests, pipeline
 from doctor.smoke import choose_mode, make_plan, resolve_model_dir
 from doctor.smoke.plan import hf_cache_dirs
@@ -219,7 +220,7 @@ def test_missing_torch_in_the_target_python_is_a_finding(tmp_path):
     py = tmp_path / "bare" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     code, doc = run_json("--check", "smoke", "--smoke", "--synthetic", "--python", str(py), "--no-server")
     f = next(f for f in doc["findings"] if f["code"] == "smoke.missing-package")
-    assert code == 1 and f["status"] == "fail" and "pip install torch" in f["fix"] and "Traceback" not in f["title"]
+    assert code == 1 and f["status"] == "fail" and "pip install torch" in fix_str(f["fix"]) and "Traceback" not in f["title"]
 
 
 # --- end to end on the CPU with a tiny model ------------------------------------------------------

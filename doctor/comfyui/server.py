@@ -186,8 +186,78 @@ def check_server(url: str, explicit: bool, timeout: float | None = None) -> dict
     for k in ("version", "python_version", "pytorch_version", "deploy_environment", "os"):
         if out[k] is not None and not isinstance(out[k], str):
             out[k] = str(out[k])
+    out["folder_paths"] = read_folder_paths(base, cfg)
+    out["process"] = local_process(argv) if not out["remote"] else None
     out["object_info"] = read_object_info(base, cfg)
     return out
+
+
+def read_folder_paths(base: str, cfg: dict[str, Any]) -> dict[str, Any]:
+    """/internal/folder_paths: every folder type and the folders the server searches for it, in its order
+    (the live answer to 'where does this server look'). {"error": ...} when it cannot be read."""
+    try:
+        data = get_json(base, "/internal/folder_paths", cfg["explicit_timeout_s"], cfg["max_small_bytes"])
+    except FetchError as exc:
+        return {"error": str(exc)}
+    if not isinstance(data, dict):
+        return {"error": "/internal/folder_paths is not a JSON object"}
+    out: dict[str, Any] = {}
+    for k, v in list(data.items())[:256]:
+        # ComfyUI answers lists of paths; older builds [paths, extensions]
+        if isinstance(v, list) and v and isinstance(v[0], list):
+            v = v[0]
+        if isinstance(k, str) and isinstance(v, list):
+            out[k] = [str(x) for x in v[:64] if isinstance(x, str)]
+    return {"paths": out}
+
+
+def local_process(argv: list[str], proc: str = "/proc", limit: int = 8192) -> dict[str, Any] | None:
+    """The process of a server on this machine, found by its argv (Linux /proc): its pid, working folder,
+    main.py and interpreter. The interpreter is argv[0] of the process when it is a path, else the
+    VIRTUAL_ENV it was started in, else its executable (which for a venv is the base Python's)."""
+    import os
+
+    if not argv or not os.path.isdir(proc):
+        return None
+    want = [str(a) for a in argv]
+    try:
+        pids = [d for d in os.listdir(proc) if d.isdigit()][:limit]
+    except OSError:
+        return None
+    for pid in pids:
+        try:
+            with open(f"{proc}/{pid}/cmdline", "rb") as fh:
+                cmd = [c.decode("utf-8", "replace") for c in fh.read(256 * 1024).split(b"\0")[:-1]]
+        except OSError:
+            continue
+        if len(cmd) <= len(want) or cmd[-len(want):] != want or "python" not in os.path.basename(cmd[0]).lower() \
+                and not cmd[0].lower().endswith(".exe"):
+            continue
+        try:
+            cwd = os.readlink(f"{proc}/{pid}/cwd")
+        except OSError:
+            cwd = None
+        try:
+            exe = os.readlink(f"{proc}/{pid}/exe")
+        except OSError:
+            exe = None
+        venv = None
+        try:
+            with open(f"{proc}/{pid}/environ", "rb") as fh:
+                for kv in fh.read(256 * 1024).split(b"\0"):
+                    if kv.startswith(b"VIRTUAL_ENV="):
+                        venv = kv.split(b"=", 1)[1].decode("utf-8", "replace")
+        except OSError:
+            pass
+        main = want[0] if os.path.isabs(want[0]) or cwd is None else os.path.normpath(os.path.join(cwd, want[0]))
+        python = cmd[0] if os.path.isabs(cmd[0]) else None
+        how = "the server's command line"
+        if python is None and venv:
+            python, how = os.path.join(venv, "bin", "python"), "the server's VIRTUAL_ENV"
+        if python is None and exe:
+            python, how = exe, "the server's executable"
+        return {"pid": int(pid), "cwd": cwd, "main": main, "python": python, "python_how": how}
+    return None
 
 
 def _device(d: dict[str, Any]) -> dict[str, Any]:

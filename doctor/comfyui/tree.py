@@ -114,8 +114,23 @@ def _resolve_candidate(p: Path) -> tuple[Path, str, Path | None] | None:
     return None
 
 
+def server_roots(server: dict[str, Any] | None) -> list[tuple[Path, str]]:
+    """Where a ComfyUI server on this machine runs from: the folder of its main.py (its process), else the
+    parent of the custom_nodes folder it reports (/internal/folder_paths)."""
+    if not server or not server.get("is_comfyui") or server.get("remote"):
+        return []
+    out: list[tuple[Path, str]] = []
+    proc = server.get("process") or {}
+    if proc.get("main"):
+        out.append((Path(proc["main"]).parent, f"the running server at {server.get('url')} (pid {proc.get('pid')})"))
+    paths = ((server.get("folder_paths") or {}).get("paths") or {})
+    for cn in (paths.get("custom_nodes") or [])[:4]:
+        out.append((Path(cn).parent, f"the running server at {server.get('url')} (/internal/folder_paths)"))
+    return out
+
+
 def find_root(options: dict[str, Any], env: dict[str, str] | None = None, home: Path | None = None,
-              os_name: str | None = None) -> dict[str, Any]:
+              os_name: str | None = None, server: dict[str, Any] | None = None) -> dict[str, Any]:
     """Search in the documented order; the first folder that is ComfyUI wins. Each tried place is kept."""
     env = dict(os.environ if env is None else env)
     home = Path(home) if home is not None else Path.home()
@@ -130,6 +145,7 @@ def find_root(options: dict[str, Any], env: dict[str, str] | None = None, home: 
         cwd = Path(options["cwd"])
         for i, p in enumerate([cwd, *cwd.parents]):
             cands.append((p, "current folder" if i == 0 else "a parent of the current folder"))
+    cands += server_roots(server)
     for ws in comfy_cli_workspaces(env, home, os_name):
         cands.append((ws, "comfy-cli workspace"))
     for cfg in desktop_config_paths(env, home, os_name):
@@ -138,7 +154,10 @@ def find_root(options: dict[str, Any], env: dict[str, str] | None = None, home: 
             cands.append((Path(base), f"ComfyUI Desktop config {cfg}"))
     cands.append((home / "Documents" / "ComfyUI", "ComfyUI Desktop default folder"))
     for p, how in cands:
-        hit = _resolve_candidate(p)
+        try:
+            hit = _resolve_candidate(p)
+        except (OSError, ValueError):  # a name too long or with a NUL byte (a hostile server's path)
+            hit = None
         tried.append({"path": str(p), "how": how, "is_comfyui": hit is not None})
         if hit:
             root, layout, desktop_base = hit
@@ -391,6 +410,13 @@ def parse_extra_model_paths(path: Path) -> dict[str, Any]:
     return out
 
 
+def _isdir(p: Path | str) -> bool:
+    try:
+        return Path(p).is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def model_folders(models_root: Path | None, yamls: list[dict[str, Any]], models_dir: str | None) -> dict[str, list[dict[str, Any]]]:
     """Every folder each loader searches, in ComfyUI's order (is_default entries first), with where the
     entry came from. ``unet``/``clip`` entries also appear under their new names, as ComfyUI maps them."""
@@ -400,7 +426,7 @@ def model_folders(models_root: Path | None, yamls: list[dict[str, Any]], models_
 
     def add(ftype: str, path: Path | str, source: str, is_default: bool = False) -> None:
         entry = {"path": str(path), "source": source, "is_default": is_default,
-                 "exists": Path(path).is_dir()}
+                 "exists": _isdir(path)}
         targets = [ftype]
         if ftype in LEGACY:
             targets.append(LEGACY[ftype])
@@ -459,16 +485,58 @@ def extra_yaml_paths(root: Path, layout: str, flags: list[dict[str, Any]], env: 
 
 # --------------------------------------------------------------------------- the whole tree
 
+# Flags that move ComfyUI's folders (comfy/cli_args.py, folder_paths.py).
+FOLDER_FLAGS = ("--base-directory", "--extra-model-paths-config", "--output-directory", "--user-directory",
+                "--input-directory")
+
+
+def server_folder_flags(argv: list[str]) -> list[dict[str, Any]]:
+    """The folder flags of a server's argv; --extra-model-paths-config takes one or more paths."""
+    out: list[dict[str, Any]] = []
+    i = 0
+    while i < len(argv):
+        a = str(argv[i])
+        name, eq, val = a.partition("=")
+        if name in FOLDER_FLAGS:
+            vals = [val] if eq else []
+            j = i + 1
+            while not eq and j < len(argv) and not str(argv[j]).startswith("--"):
+                vals.append(str(argv[j]))
+                j += 1
+                if name != "--extra-model-paths-config":
+                    break
+            for v in vals:
+                out.append({"flag": name, "value": v})
+            i = j if not eq else i + 1
+            continue
+        i += 1
+    return out
+
+
+def _runs_this_install(server: dict[str, Any] | None, root: Path) -> bool:
+    """Is the live server (on this machine) running the install found on disk?"""
+    if not server or not server.get("is_comfyui") or server.get("remote"):
+        return False
+    for cand, _ in server_roots(server):
+        try:
+            if cand.resolve() == root.resolve():
+                return True
+        except (OSError, ValueError):  # a hostile server's path (NUL bytes, too long)
+            continue
+    return False
+
+
 def inspect(options: dict[str, Any], env: dict[str, str] | None = None, home: Path | None = None,
-            os_name: str | None = None) -> dict[str, Any]:
-    """facts["comfyui_tree"] (see the contract in the module's docs)."""
+            os_name: str | None = None, server: dict[str, Any] | None = None) -> dict[str, Any]:
+    """facts["comfyui_tree"] (see the contract in the module's docs). ``server``: facts["comfyui_server"]
+    when it ran first: a server on this machine names its install and the folders it really uses."""
     from ..probes.attention import scan_paths
 
     env = dict(os.environ if env is None else env)
     home = Path(home) if home is not None else Path.home()
     if os_name is None:
         os_name = "win32" if os.name == "nt" else ("darwin" if os.uname().sysname == "Darwin" else "linux")
-    loc = find_root(options, env, home, os_name)
+    loc = find_root(options, env, home, os_name, server)
     base: dict[str, Any] = {
         "found": loc["found"], "root": loc["root"], "how_found": loc["how_found"], "layout": loc["layout"],
         "tried": loc["tried"], "code_dir": loc.get("code_dir"), "desktop_base": loc.get("desktop_base"),
@@ -489,7 +557,14 @@ def inspect(options: dict[str, Any], env: dict[str, str] | None = None, home: Pa
     if code is not None:
         v, src, describe = read_version(code)
         base.update(version=v, version_source=src, git_describe=describe, klein_nodes=klein_nodes(code))
+    live = _runs_this_install(server, root)
+    proc = (server or {}).get("process") or {}
     base["python"] = find_python(root, layout, desktop_base)
+    base["python_how"] = "beside the install" if base["python"] else None
+    if live and proc.get("python"):
+        # the interpreter the running server really uses beats a guess from the folder layout
+        base["python"], base["python_how"] = proc["python"], f"{proc.get('python_how')} (pid {proc.get('pid')})"
+    base["server_runs_this_install"] = live
     rules = manifests.load("comfyui")
     value_flags = set(rules["value_flags"]["names"])
     scripts = launch_scripts(root, layout, desktop_base, env, home, os_name)
@@ -516,17 +591,49 @@ def inspect(options: dict[str, Any], env: dict[str, str] | None = None, home: Pa
     except OSError:
         packs = []
     base["custom_nodes"], base["custom_node_count"] = packs[:100], len(packs)
-    yaml_files = extra_yaml_paths(root, layout, flags, env, home, os_name)
+    # The folders: the live server's argv first (what really runs), then the launch scripts / Desktop settings.
+    server_flags: list[dict[str, Any]] = []
+    if live:
+        cwd = Path(proc["cwd"]) if proc.get("cwd") else root
+        for f in server_folder_flags((server or {}).get("argv") or []):
+            p = Path(f["value"])
+            server_flags.append(dict(f, value=str(p if p.is_absolute() else cwd / p), file=None,
+                                     origin=f"server argv ({(server or {}).get('url')})"))
+    folder_flags = server_flags + [dict(f, origin=f"{f.get('file')}:{f.get('line')}") for f in flags
+                                   if f["flag"] in FOLDER_FLAGS and f.get("value")]
+
+    def flag(name: str) -> tuple[str | None, str | None]:
+        hit = next((f for f in folder_flags if f["flag"] == name), None)
+        return (hit["value"], hit["origin"]) if hit else (None, None)
+
+    yaml_flags = [f for f in (server_flags or flags) if f["flag"] == "--extra-model-paths-config"]
+    yaml_files = extra_yaml_paths(root, layout, yaml_flags, env, home, os_name)
     parsed = [parse_extra_model_paths(p) for p in yaml_files if p.is_file()]
     explicit = [str(p) for p in yaml_files[1:] if not p.is_file() and layout != "desktop"]
     base["extra_model_paths"] = {"files": parsed, "missing": explicit}
-    models_root = root / "models"
-    base_dir = next((f.get("value") for f in flags if f["flag"] == "--base-directory" and f.get("value")), None)
-    if base_dir:
-        models_root = Path(base_dir) / "models"
+    base_dir, base_from = flag("--base-directory")
+    top = Path(base_dir) if base_dir else root
+    if layout == "desktop" and desktop_base is not None and not base_dir:
+        top = desktop_base
+    models_root = top / "models"
+    base["base_directory"] = {"path": str(top), "from": base_from or "the install folder"}
     base["models_root"] = str(models_root)
     base["model_folders"] = model_folders(models_root, [p for p in parsed if p["ok"]], options.get("models_dir"))
-    user = root / "user"
+    dirs = {}
+    for key, fl in (("user", "--user-directory"), ("output", "--output-directory"), ("input", "--input-directory")):
+        val, origin = flag(fl)
+        dirs[key] = {"path": val or str(top / key), "from": origin or ("--base-directory " + base_from if base_dir else "default")}
+    base["folders"] = dirs
+    fp = ((server or {}).get("folder_paths") or {}).get("paths") if live else None
+    if fp:
+        # The server's own answer is the truth for every folder type it reports: use its lists, in its order.
+        for ftype in FOLDER_TYPES:
+            if fp.get(ftype):
+                base["model_folders"][ftype] = [{"path": pth, "source": "server /internal/folder_paths",
+                                                 "is_default": i == 0, "exists": _isdir(pth)}
+                                                for i, pth in enumerate(fp[ftype])]
+        base["model_folders_from"] = f"server {(server or {}).get('url')} /internal/folder_paths"
+    user = Path(dirs["user"]["path"])
     wf = user / "default" / "workflows"
     base["workflows_dir"] = str(wf) if wf.is_dir() else None
     logs = sorted(str(p) for p in user.glob("comfyui*.log")) if user.is_dir() else []

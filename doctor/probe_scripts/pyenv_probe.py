@@ -96,6 +96,38 @@ def companion_builds():
     return out
 
 
+def env_kind():
+    """What made this environment: conda, pipx, uv tool, a venv (uv's or another), Windows embedded, or none."""
+    prefix = sys.prefix
+    norm_prefix = prefix.replace("\\", "/").lower()
+    cfg = ""
+    try:
+        with open(os.path.join(prefix, "pyvenv.cfg"), encoding="utf-8", errors="replace") as fh:
+            cfg = fh.read(64 * 1024)
+    except OSError:
+        pass
+    uv_made = re.search(r"^uv\s*=", cfg, re.M) is not None
+    if os.path.isdir(os.path.join(prefix, "conda-meta")):
+        kind = "conda"
+    elif "/pipx/venvs/" in norm_prefix:
+        kind = "pipx"
+    elif "/uv/tools/" in norm_prefix:
+        kind = "uv-tool"
+    elif getattr(sys, "base_prefix", prefix) != prefix or cfg:
+        kind = "venv"
+    elif os.path.basename(os.path.dirname(sys.executable)).lower() == "python_embeded":
+        kind = "embedded"
+    else:
+        kind = "system"
+    try:
+        import importlib.util
+        has_pip = importlib.util.find_spec("pip") is not None
+    except Exception:
+        has_pip = False
+    tool = "pip" if has_pip else ("uv" if uv_made or kind == "uv-tool" else None)
+    return {"env_kind": kind, "uv_made": uv_made, "has_pip": has_pip, "package_tool": tool}
+
+
 def main():
     pk, count = packages()
     report = {
@@ -113,6 +145,7 @@ def main():
         "torch_build": torch_version_py(),
         "companion_builds": companion_builds(),
     }
+    report.update(env_kind())
     sys.stdout.write("\n" + MARKER + "\n" + json.dumps(report) + "\n")
 
 

@@ -1,8 +1,8 @@
 """ComfyUI facts: the install tree, the live server, and the workflows to lint.
 
-The tree probe also hands two things to probes and checks that run later, through the options they
-already read: the interpreter ComfyUI runs with (``detected_python``, the default target on the comfyui
-path) and its ``--cuda-device`` (``comfyui_cuda_device``). A user's --python / --gpu still win.
+The tree probe runs after the server probe (a server on this machine names its install, its interpreter
+and the folders it really uses) and hands ComfyUI's ``--cuda-device`` (``comfyui_cuda_device``) to later
+probes; the interpreter to diagnose is chosen by pyenv's python_target probe. A user's --python / --gpu win.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ from . import ProbeContext, probe
 MAX_WORKFLOWS = 200
 
 
-@probe("comfyui_tree", timeout=45)
+@probe("comfyui_tree", timeout=45, after=["comfyui_server"])
 def comfyui_tree_probe(ctx: ProbeContext) -> dict[str, Any]:
-    facts = tree.inspect(ctx.options)
+    # After the server probe: a server on this machine names its install and the folders it really uses.
+    facts = tree.inspect(ctx.options, server=ctx.results.get("comfyui_server"))
     if facts["found"] and ctx.options.get("path") == "comfyui":
-        if facts.get("python") and not ctx.options.get("python"):
-            ctx.options.setdefault("detected_python", facts["python"])
         if facts.get("cuda_device") is not None:
             ctx.options.setdefault("comfyui_cuda_device", facts["cuda_device"])
     return facts
@@ -32,6 +31,13 @@ def comfyui_server_probe(ctx: ProbeContext) -> dict[str, Any]:
     return server.server_facts(ctx.options)
 
 
+def _isfile(p: Path) -> bool:
+    try:
+        return p.is_file()
+    except (OSError, ValueError):  # a folder named by a server: too long, a NUL byte
+        return False
+
+
 def _lookup(folders: dict[str, list[dict[str, Any]]], wanted: dict[str, set[str]]) -> dict[str, dict[str, list[str]]]:
     out: dict[str, dict[str, list[str]]] = {}
     for folder, names in wanted.items():
@@ -39,7 +45,7 @@ def _lookup(folders: dict[str, list[dict[str, Any]]], wanted: dict[str, set[str]
         out[folder] = {}
         for name in sorted(names):
             rel = Path(*name.replace("\\", "/").split("/"))
-            out[folder][name] = [str(d / rel) for d in dirs if (d / rel).is_file()]
+            out[folder][name] = [str(d / rel) for d in dirs if _isfile(d / rel)]
     return out
 
 

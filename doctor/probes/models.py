@@ -118,7 +118,7 @@ def comfy_folders(ctx: ProbeContext) -> dict[str, Any]:
     if isinstance(tree, dict) and "found" in tree:
         mf = tree.get("model_folders") or {}
         root = tree.get("root")
-        models_root = str(Path(root) / "models") if root else None
+        models_root = tree.get("models_root") or (str(Path(root) / "models") if root else None)  # --base-directory
         return {"found": bool(tree.get("found")), "root": root, "models_root": models_root, "from": "comfyui_tree",
                 "layout": tree.get("layout"), "model_folders": mf}
     if opts.get("comfyui"):

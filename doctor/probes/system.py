@@ -142,4 +142,12 @@ def system_probe(ctx: ProbeContext) -> dict[str, Any]:
         "secret_vars_set": secrets,
         "doctor_python": sys.executable,
         "doctor_python_version": platform.python_version(),
+        "shell": _shell(),
     }
+
+
+def _shell() -> dict[str, Any]:
+    """The shell the doctor was started from, so fixes print for it (PowerShell or cmd on Windows)."""
+    from ..shells import detect_shell
+
+    return detect_shell()

@@ -23,7 +23,7 @@ def _device_arg(options: dict[str, Any]) -> str:
 def prestart(options: dict[str, Any]) -> None:
     """Start the torch child now, if its interpreter is already known (not waiting for the ComfyUI
     tree to name one): importing torch is most of a check's time, so it should overlap everything else."""
-    if options.get("path") == "comfyui" and not options.get("python"):
+    if not options.get("python"):  # else the interpreter is chosen by the probes (pyenv.choose)
         return
     py = target_python(options)
     key = (py, _device_arg(options))
@@ -41,7 +41,7 @@ def _reap() -> None:
     _EARLY.clear()
 
 
-@probe("torch", timeout=DEFAULT_TIMEOUT + 10, after=["comfyui_tree"])
+@probe("torch", timeout=DEFAULT_TIMEOUT + 10, after=["python_target"])
 def torch_probe(ctx: ProbeContext) -> dict[str, Any]:
     # Runs in parallel with the "python" probe: importing torch is the slow part of a check, so only
     # the (fast) ComfyUI tree probe, which may name the interpreter, runs before it. The child reports a

@@ -90,7 +90,7 @@ def _render_plain(findings: list[Finding], out: TextIO, verbose: bool, header: s
                 for e in f.evidence:
                     w(f"      {e}\n")
             if f.fix and f.status in (Status.FAIL, Status.WARN, Status.ERROR) or (verbose and f.fix):
-                w(f"      fix: {f.fix}\n")
+                w("      fix: " + f.fix.display("\n           ") + "\n")
             if verbose and f.detail:
                 for line in f.detail.rstrip().splitlines():
                     w(f"      | {line}\n")
@@ -115,7 +115,7 @@ def _render_rich(findings: list[Finding], out: TextIO, verbose: bool, header: st
                 for e in f.evidence:
                     con.print(f"      [dim]{escape(e)}[/]")
             if f.fix and (f.status in (Status.FAIL, Status.WARN, Status.ERROR) or verbose):
-                con.print(f"      [bold]fix:[/] {escape(f.fix)}")
+                con.print(f"      [bold]fix:[/] {escape(f.fix.display(chr(10) + ' ' * 11))}")
             if verbose and f.detail:
                 con.print(f"[dim]{escape(f.detail.rstrip())}[/]")
         con.print()
