@@ -49,6 +49,9 @@ def flash_attn_problem(facts: dict[str, Any]) -> str | None:
     version = _pkg(facts, "flash-attn")
     if not version:
         return "flash-attn is not installed"
+    nogpu = no_gpu_problem(facts)
+    if nogpu:
+        return f"FlashAttention needs a CUDA GPU, and {nogpu}"
     rules = manifests.load("attention")["flash_attn"]
     cc = _gpu_cc(facts)
     t = cc_tuple(cc)
@@ -67,14 +70,35 @@ def flash_attn_problem(facts: dict[str, Any]) -> str | None:
     return None
 
 
+def no_gpu_problem(facts: dict[str, Any]) -> str | None:
+    """Why no CUDA kernel of any attention package can run here at all (no GPU, a CPU-only torch), or None.
+    A missing fact is never read as a problem."""
+    gpu = facts.get("gpu")
+    if isinstance(gpu, dict) and "devices" in gpu and not (gpu.get("devices") or []):
+        return "no NVIDIA GPU is visible on this machine"
+    build = ((facts.get("python") or {}).get("torch_build") or {})
+    if build.get("found") and build.get("version") and not build.get("cuda") and not build.get("hip"):
+        return f"PyTorch {build['version']} here is a CPU-only build"
+    return None
+
+
 def sage_problem(facts: dict[str, Any]) -> str | None:
     version = _pkg(facts, "sageattention")
     if not version:
         return "sageattention is not installed"
+    nogpu = no_gpu_problem(facts)
+    if nogpu:
+        return f"SageAttention needs a CUDA GPU, and {nogpu}"
     cc = _gpu_cc(facts)
-    supported = manifests.load("attention")["sageattention"]["supported_cc"]
+    rules = manifests.load("attention")["sageattention"]
+    supported = rules["supported_cc"]
     if cc and cc not in supported:
         return f"SageAttention has no kernels for {sm_name(cc)} (supports {', '.join(supported)})"
+    t = cc_tuple(cc) if cc else None
+    v = _ver(version)
+    if t and t[0] in (10, 12) and v and v < Version(rules["blackwell_min_version"]):
+        return (f"sageattention {version} predates {rules['blackwell_min_version']}: 1.x is Triton-only and has no "
+                f"kernels for {sm_name(cc)}")
     return None
 
 

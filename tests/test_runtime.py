@@ -150,3 +150,37 @@ def test_check_path_diffusers_runs_the_import_in_the_target_python():
     by = {f["code"]: f for f in doc["findings"]}
     assert by["runtime.diffusers.ok"]["status"] == "ok", by
     assert doc["facts"]["runtime"]["tried"] is True and doc["facts"]["runtime"]["ok"] is True
+
+
+# --- SageAttention forced where it cannot run -----------------------------------------------------------
+
+def _sage_facts(devices: list, sage: str, cuda: str | None = "12.8") -> dict:
+    return {"system": {"env": {"DIFFUSERS_ATTN_BACKEND": "sage"}, "os": "linux"},
+            "gpu": {"devices": devices},
+            "python": {"executable": PY, "packages": {"torch": "2.7.1", "sageattention": sage},
+                       "torch_build": {"found": True, "version": "2.7.1+cu128" if cuda else "2.7.1+cpu", "cuda": cuda}}}
+
+
+RTX5090 = {"index": 0, "name": "NVIDIA GeForce RTX 5090", "compute_capability": "12.0", "memory_total_bytes": 34190917632}
+RTX4090 = {"index": 0, "name": "NVIDIA GeForce RTX 4090", "compute_capability": "8.9", "memory_total_bytes": 25757220864}
+
+
+@pytest.mark.parametrize("devices,sage,cuda,why", [
+    ([], "2.2.0", "12.8", "no NVIDIA GPU is visible"),
+    ([RTX4090], "2.2.0", None, "CPU-only build"),
+    ([RTX5090], "1.0.6", "12.8", "1.x is Triton-only"),
+])
+def test_sage_forced_where_it_cannot_run_is_a_failure(devices, sage, cuda, why):
+    from doctor.pipeline import run_one as one
+
+    (c,) = [c for c in all_checks() if c.id == "attention.env"]
+    got = one(c, {"probe_errors": {}, "options": {}, **_sage_facts(devices, sage, cuda)})
+    (f,) = got
+    assert f.code == "attention.env.broken" and f.status.value == "fail" and why in f.title, f.title
+    assert "can run here" not in f.title
+
+
+def test_sage_forced_where_it_can_run_is_not_a_failure():
+    (c,) = [c for c in all_checks() if c.id == "attention.env"]
+    (f,) = run_one(c, {"probe_errors": {}, "options": {}, **_sage_facts([RTX5090], "2.2.0")})
+    assert f.code == "attention.env.override" and f.status.value == "info"
