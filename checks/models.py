@@ -292,7 +292,7 @@ def models_identity(facts: dict[str, Any]):
                        + "; ".join(f["identity"].get("missing") or []),
                        [_describe(f)] + ([f"the published file is {' or '.join(_size(x) for x in sizes)}"] if sizes else [])
                        + [INCOMPLETE_SYMPTOM[row["role"]]],
-                       f"Move it aside and get the whole file: {_install_fix(facts, v, row, dest)}")
+                       _install_fix(facts, v, row, dest, "Move it aside and get the whole file. "))
             continue
         if have in want:
             continue
