@@ -256,7 +256,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     header = None
     if args.facts:
         header = f"Replaying facts from {redactor.text(str(args.facts))} (collected {result.facts.get('collected_at')})"
-    terminal.render(findings, sys.stdout, verbose=args.verbose, header=header)
+    # Plain `check` output stays on this machine: real paths, so its commands run as printed. -v output (evidence,
+    # tracebacks) is what people paste, so it is redacted like the report.
+    terminal.render(findings if args.verbose else result.findings, sys.stdout, verbose=args.verbose, header=header)
     return code
 
 
