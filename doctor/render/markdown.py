@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import __version__
 from ..findings import Finding, Status, summarize
+from ..textsafe import md, md_code
 from .terminal import group, summary_line
 
 LIMIT = 60_000
@@ -20,7 +21,7 @@ ICONS = {Status.OK: "✅", Status.INFO: "ℹ️", Status.SKIP: "⏭️", Status.
 
 
 def _esc(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
+    return md(s)  # outside text: markdown/HTML escaped, one line, control characters shown escaped
 
 
 def _fence(text: str, lang: str = "") -> str:
@@ -55,7 +56,7 @@ def render(findings: list[Finding], facts: dict[str, Any], redacted: bool, limit
 def _head(findings: list[Finding], facts: dict[str, Any], redacted: bool) -> str:
     c = summarize(findings)
     lines = ["## klein-doctor report", "",
-             f"klein-doctor {__version__} · collected {facts.get('collected_at', 'unknown')} · "
+             f"klein-doctor {__version__} · collected {md(facts.get('collected_at', 'unknown'))} · "
              f"{'redacted (home, user, host, tokens, GPU UUIDs)' if redacted else '**not redacted**'}", "",
              f"**{summary_line(findings)}**", "",
              "| status | count |", "|---|---|"]
@@ -78,12 +79,12 @@ def _areas(findings: list[Finding], evidence_cap: int | None) -> str:
             body.append(f"- {ICONS[f.status]} **{_esc(f.title)}** (`{f.code}`)")
             ev = f.evidence if evidence_cap is None else f.evidence[:evidence_cap]
             for e in ev:
-                body.append(f"  - {e}")
+                body.append(f"  - {md(e)}")
             if evidence_cap is not None and len(f.evidence) > evidence_cap:
                 body.append(f"  - … {len(f.evidence) - evidence_cap} more lines cut")
             if f.fix:
-                body.append(f"  - fix: `{f.fix}`" if "`" not in f.fix else f"  - fix: {f.fix}")
-        blocks.append(f"<details><summary>{ICONS[worst]} {area}</summary>\n\n" + "\n".join(body) + "\n\n</details>\n")
+                body.append(f"  - fix: {md_code(f.fix)}")
+        blocks.append(f"<details><summary>{ICONS[worst]} {md(area)}</summary>\n\n" + "\n".join(body) + "\n\n</details>\n")
     return "\n".join(blocks)
 
 
