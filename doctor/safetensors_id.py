@@ -43,6 +43,15 @@ class Header:
 def read_header(path: str | os.PathLike[str]) -> Header:
     """Read and validate the header. Raises HeaderError when there is no usable header; entry-level
     defects (a bad dtype, overlapping offsets) are collected in ``Header.problems`` instead."""
+    from . import safeio
+
+    try:
+        safeio.regular_file(path)  # a FIFO would block, a device would never end: refused by type first
+    except safeio.Unreadable as exc:
+        err = HeaderError("cannot be read (permission denied)" if exc.kind == "permission" else
+                          f"cannot be read: {exc}")
+        err.unreadable = exc.kind  # type: ignore[attr-defined] - not damage: the file could not be looked at
+        raise err from exc
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
@@ -60,9 +69,14 @@ def read_header(path: str | os.PathLike[str]) -> Header:
                                   "truncated download, or not a safetensors file")
             raw = fh.read(n)
     except OSError as exc:
-        raise HeaderError(f"cannot read the file: {exc.strerror or exc}") from exc
+        err = HeaderError("cannot be read (permission denied)" if isinstance(exc, PermissionError) else
+                          f"cannot read the file: {exc.strerror or exc}")
+        err.unreadable = "permission" if isinstance(exc, PermissionError) else "error"  # type: ignore[attr-defined]
+        raise err from exc
     try:
-        doc = json.loads(raw.decode("utf-8"))
+        doc = safeio.loads_json(raw.decode("utf-8"), max_depth=safeio.JSON_DEPTH, what="the header")
+    except safeio.BadData as exc:
+        raise HeaderError(f"header cannot be read: {exc}: damaged or not a safetensors file") from exc
     except UnicodeDecodeError as exc:
         raise HeaderError("header is not UTF-8 text: not a safetensors file (perhaps an HTML error page, "
                           "a Git LFS pointer or a .ckpt renamed)") from exc
@@ -213,7 +227,8 @@ def fingerprint(path: str | os.PathLike[str]) -> dict[str, Any]:
         return {"identity": {"id": None, "role": None, "family": None, "size_class": None, "dtype": None,
                              "label": "not a readable safetensors file", "top_prefixes": [], "key_prefix": None,
                              "tensors": 0},
-                "integrity": {"ok": False, "problem": str(exc), "expected_size": None}, "size": size}
+                "integrity": {"ok": False, "problem": str(exc), "expected_size": None,
+                              "unreadable": getattr(exc, "unreadable", None)}, "size": size}
     return {"identity": identify(h), "integrity": integrity(h), "size": h.file_size}
 
 

@@ -78,14 +78,18 @@ def finish_script(run: Running, timeout: float = 60.0) -> ScriptResult:
     if run.proc is None:
         return ScriptResult(None, None, "", 0.0, error=run.early_error)
     proc = run.proc
-    left = max(0.1, timeout - (time.monotonic() - run.started))
-    try:
-        out, err = proc.communicate(timeout=left)
-    except subprocess.TimeoutExpired:
-        _kill_tree(proc)
-        out, err = proc.communicate()
+    from . import safeio
+
+    # bounded in time AND memory: `--python /usr/bin/yes` prints forever; stop reading at MAX_OUTPUT and kill it
+    out, err, problem = safeio.read_child(proc, timeout, MAX_OUTPUT, safeio.CHILD_STDERR, started=run.started,
+                                          kill=_kill_tree)
+    if problem == "timeout":
         return ScriptResult(None, None, _tail(err), time.monotonic() - run.started,
                             error=f"timed out after {timeout:g} s")
+    if problem == "too-much-output":
+        return ScriptResult(None, None, _tail(err), time.monotonic() - run.started,
+                            error=f"printed more than {MAX_OUTPUT} bytes without reporting (is {run.python} a Python "
+                                  "interpreter?); stopped it")
     duration = time.monotonic() - run.started
     text = out[:MAX_OUTPUT].decode("utf-8", "replace")
     stderr = _tail(err)

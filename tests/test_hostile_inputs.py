@@ -118,3 +118,52 @@ def test_tree_workflow_server_and_names_cannot_drive_the_terminal(tmp_path):
     for shown in ("NVIDIA H100\\x1b]52", "--use-flash-attention\\x1b]52", "workflows/klein\\x1b]52", "decoder\\x1b]52",
                   "'flux\\x1b]52"):
         assert shown in seen, (shown, seen[-3000:])
+
+
+# --- network: a stock ComfyUI started with --enable-compress-response-body --------------------------------------
+
+def test_compressed_comfyui_answers_are_read(shared, tmp_path):
+    """ComfyUI's compress_body middleware gzips application/json answers when the request accepts gzip; the
+    doctor asks for gzip, so it must decompress (bounded) and judge the server exactly as without compression."""
+    import gzip
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from comfy_server import load_captures
+    from conftest import run_json
+
+    routes = load_captures(shared / "fixtures" / "comfyui")
+    seen: list[str] = []
+
+    class H(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            status, ctype, body = routes.get(self.path, (404, "text/plain", b"404"))
+            ctype = ctype or "application/json"
+            gz = "gzip" in self.headers.get("Accept-Encoding", "") and ctype.split(";")[0] in ("application/json", "text/plain")
+            if gz:
+                body = gzip.compress(body)
+            seen.append(f"{self.path} gzip={gz}")
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            if gz:
+                self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *a) -> None:
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), H)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{srv.server_address[1]}"
+        rc, doc = run_json("--path", "comfyui", "--server", url, "--check", "comfyui.server", "--check",
+                           "comfyui.server-version", "--no-redact", cwd=tmp_path, env={"COMFYUI_PATH": "", "HOME": str(tmp_path)})
+    finally:
+        srv.shutdown()
+    s = doc["facts"]["comfyui_server"]
+    assert s["is_comfyui"] and s["version"] == "0.33.0", s.get("error")
+    assert s["object_info"]["complete"] and s["object_info"]["klein_nodes"]
+    assert "comfyui.server.up" in {f["code"] for f in doc["findings"]}
+    assert any("gzip=True" in x for x in seen)  # the answers really were compressed
