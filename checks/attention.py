@@ -30,7 +30,7 @@ def _pkg(facts: dict[str, Any], *names: str) -> str | None:
 def _ver(v: str | None) -> Version | None:
     try:
         return Version(v) if v else None
-    except InvalidVersion:
+    except (InvalidVersion, ValueError):  # ValueError: a number over the 4,300-digit limit
         return None
 
 

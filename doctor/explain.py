@@ -396,18 +396,29 @@ def vram_paths(total_bytes: float) -> tuple[list[dict[str, Any]], list[dict[str,
     return fits, [r for r in rows if r not in fits]
 
 
+def _amount(num: str, unit: str) -> int | None:
+    """Bytes of a number read from pasted text; None when it is not a finite number (``1e400 GiB``)."""
+    import math
+
+    try:
+        v = float(num) * _UNIT.get(unit, 1)
+    except (ValueError, OverflowError):
+        return None
+    return int(v) if math.isfinite(v) and v >= 0 else None
+
+
 @_interp("oom")
 def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     d: dict[str, Any] = {}
-    if g.get("alloc"):
-        d["tried_to_allocate_bytes"] = int(float(g["alloc"]) * _UNIT.get(g.get("alloc_unit", "GiB"), 1))
-    if g.get("free"):
-        d["free_bytes"] = int(float(g["free"]) * _UNIT.get(g.get("free_unit", "GiB"), 1))
+    if g.get("alloc") and _amount(g["alloc"], g.get("alloc_unit", "GiB")) is not None:
+        d["tried_to_allocate_bytes"] = _amount(g["alloc"], g.get("alloc_unit", "GiB"))
+    if g.get("free") and _amount(g["free"], g.get("free_unit", "GiB")) is not None:
+        d["free_bytes"] = _amount(g["free"], g.get("free_unit", "GiB"))
     total, src = None, None
     if ctx.get("vram_gb"):
         total, src = float(ctx["vram_gb"]) * 1e9, "--vram"
-    elif g.get("total"):
-        total, src = float(g["total"]) * _UNIT.get(g.get("total_unit", "GiB"), 1), "the error message"
+    elif g.get("total") and _amount(g["total"], g.get("total_unit", "GiB")) is not None:
+        total, src = float(_amount(g["total"], g.get("total_unit", "GiB")) or 0), "the error message"
     elif ctx.get("vram_mb"):
         total, src = float(ctx["vram_mb"]) * 1024 ** 2, "the log's 'Total VRAM' line"
     if total is None:

@@ -44,7 +44,7 @@ TOKEN_SHAPES = [
     (re.compile(r"(?i)(?<=\bbearer )[A-Za-z0-9._~+/=-]{8,}"), "<redacted-token>"),
 ]
 # A variable / field / keyword name that holds a secret: *_TOKEN, *_KEY, *_SECRET, *PASSWORD*, token, api_key...
-_SECRET_WORD = r"(?:token|key|secret|apikey|passwd|pwd|credentials?)"
+_SECRET_WORD = r"(?:token|key|secret|apikey|passwd|credentials?)"  # not "pwd": $PWD is the working directory
 SECRET_NAME = re.compile(rf"(?i)^(?:.*[_.-])?{_SECRET_WORD}$|password")
 # A command-line flag whose name says it holds a secret: --openai-api-key, --api-key, --password, --hf-token.
 SECRET_FLAG = re.compile(r"(?i)^--?(?:[A-Za-z0-9][A-Za-z0-9_-]*?)?(?:key|token|password|passwd|secret|credentials?)$")

@@ -18,9 +18,9 @@ import re
 from typing import Any
 
 # C0 controls (tab kept), DEL, C1 controls, bidi embedding/override/isolate marks, line/paragraph separators,
-# the Arabic letter mark, and the BOM / zero-width no-break space.
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-_UNSAFE_KEEP_NL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+# the Arabic letter mark, the BOM / zero-width no-break space, and lone surrogates (undecodable file-name bytes).
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+_UNSAFE_KEEP_NL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 _MD_PUNCT = re.compile(r"([\\`*_\[\]|~])")
 # What may open a block when it starts the text (a list item's first line can be a heading, a list, a quote).
 _MD_LEADING = re.compile(r"^(\d+(?=[.)])|)([#+=.)-])")

@@ -167,3 +167,263 @@ def test_compressed_comfyui_answers_are_read(shared, tmp_path):
     assert s["object_info"]["complete"] and s["object_info"]["klein_nodes"]
     assert "comfyui.server.up" in {f["code"] for f in doc["findings"]}
     assert any("gzip=True" in x for x in seen)  # the answers really were compressed
+
+
+# --- bounded readers: special files, /dev/zero, deep nesting, long integers, under a memory limit ----------------
+
+MEM_LIMIT = 1536 * 1024 * 1024  # address space for a child doctor (Python + torch-free probes fit well below)
+
+
+def run_limited(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 60):
+    """The CLI in a child under RLIMIT_AS, so a reader that slurps /dev/zero dies instead of passing."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (%d, %d)); "
+            "sys.argv = ['klein-doctor'] + sys.argv[1:]; from doctor.cli import main; sys.exit(main())") % (MEM_LIMIT, MEM_LIMIT)
+    e = dict(os.environ, PYTHONPATH=str(REPO), NO_COLOR="1", COMFYUI_PATH="")
+    e.update(env or {})
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=e,
+                          cwd=str(cwd or REPO), timeout=timeout)
+
+
+@pytest.mark.parametrize("target", ["fifo", "/dev/zero", "dir", "deep", "bigint"])
+def test_facts_file_is_refused_clearly(tmp_path, target):
+    import time
+
+    p = tmp_path / "facts.json"
+    if target == "fifo":
+        os.mkfifo(p)
+    elif target == "dir":
+        p.mkdir()
+    elif target == "deep":
+        p.write_text('{"schema": "klein-doctor-facts/1", "x": ' + "[" * 50_000 + "]" * 50_000 + "}")
+    elif target == "bigint":
+        p.write_text('{"schema": "klein-doctor-facts/1", "x": ' + "7" * 5000 + "}")
+    else:
+        p = Path(target)
+    t0 = time.monotonic()
+    out = run_limited("check", "--facts", str(p), timeout=30)
+    assert time.monotonic() - t0 < 20
+    assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+    want = {"fifo": "FIFO", "/dev/zero": "character device", "dir": "directory", "deep": "nested",
+            "bigint": "5000-digit"}[target]
+    assert want in out.stderr, out.stderr
+
+
+def test_scan_custom_nodes_and_model_index_pointing_at_dev_zero_and_fifos(tmp_path):
+    """A .py symlink to /dev/zero and a FIFO under --scan and custom_nodes, a model_index.json link to
+    /dev/zero, a FIFO blob in the HF cache and a refs/main of ../../..: bounded memory, no hang, findings."""
+    from faults.zoo import tree
+    import time
+
+    root = tree(tmp_path)
+    cn = root / "custom_nodes" / "evil"
+    cn.mkdir(parents=True)
+    (cn / "zero.py").symlink_to("/dev/zero")
+    os.mkfifo(cn / "pipe.py")
+    (cn / "ok.py").write_text("import torch\nos.environ['XFORMERS_DISABLED'] = '1'\n")
+    scan = tmp_path / "scripts"
+    scan.mkdir()
+    (scan / "zero.sh").symlink_to("/dev/zero")
+    os.mkfifo(scan / "fifo.bat")
+    hub = tmp_path / "hub"
+    repo = hub / "models--black-forest-labs--FLUX.2-klein-4B"
+    snap = repo / "snapshots" / ("a" * 40)
+    snap.mkdir(parents=True)
+    (snap / "model_index.json").symlink_to("/dev/zero")
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text("../../../../../../usr")
+    blobs = repo / "blobs"
+    blobs.mkdir()
+    os.mkfifo(blobs / ("b" * 64))
+    t0 = time.monotonic()
+    out = run_limited("check", "--json", "--comfyui", str(root), "--scan", str(scan), "--no-server", "--no-hash",
+                      "--check", "attention.scan", "--check", "comfyui", "--check", "models",
+                      env={"HF_HUB_CACHE": str(hub), "HOME": str(tmp_path), "KLEIN_DOCTOR_CACHE_DIR": str(tmp_path / "c")},
+                      timeout=90)
+    took = time.monotonic() - t0
+    assert out.returncode in (0, 1), out.stderr[-3000:]
+    assert took < 60, took
+    doc = json.loads(out.stdout)
+    assert not [f for f in doc["findings"] if f["status"] == "error"], [f["title"] for f in doc["findings"] if f["status"] == "error"]
+    scan_facts = doc["facts"]["scan"]
+    assert scan_facts["skipped_special"] >= 2  # /dev/zero and the FIFO: refused by type, counted
+    tree_scan = doc["facts"]["comfyui_tree"]["attention_scan"]
+    assert tree_scan["skipped_special"] >= 2 and tree_scan["files_scanned"] >= 1
+
+
+def test_hf_cache_ref_cannot_leave_the_cache_and_model_index_is_bounded(tmp_path):
+    from doctor import hfcache
+
+    repo = tmp_path / "models--x--y"
+    (repo / "snapshots" / ("a" * 40)).mkdir(parents=True)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text("../../../../../../usr")
+    d, commit, note = hfcache._snapshot(repo, "main")
+    assert d is None and "commit hash" in note
+    (repo / "refs" / "main").unlink()
+    os.mkfifo(repo / "refs" / "main")
+    d, commit, note = hfcache._snapshot(repo, "main")  # a FIFO ref is never opened (no hang): not a ref at all
+    assert note and "no refs/main" in note
+    idx = tmp_path / "model_index.json"
+    idx.symlink_to("/dev/zero")
+    doc, err = hfcache.read_model_index(idx)
+    assert doc is None and "character device" in err
+
+
+def test_scan_stopping_at_the_file_bound_says_truncated(tmp_path, monkeypatch):
+    from doctor.probes import attention
+
+    monkeypatch.setattr(attention, "MAX_FILES", 50)
+    for i in range(80):
+        (tmp_path / f"s{i:03}.py").write_text("x = 1\n")
+    got = attention.scan_paths([str(tmp_path)])
+    assert got["truncated"] is True and got["files_scanned"] == 50
+    few = tmp_path / "few"
+    few.mkdir()
+    (few / "a.py").write_text("x = 1\n")
+    assert attention.scan_paths([str(few)])["truncated"] is False
+
+
+def test_readers_bound_depth_and_digits():
+    from doctor import safeio
+
+    with pytest.raises(safeio.BadData, match="nested"):
+        safeio.loads_json("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(json.JSONDecodeError):  # the same class existing readers already catch
+        safeio.loads_json('{"a": ' + "1" * 4301 + "}")
+    assert safeio.loads_json('{"s": "' + "[" * 1000 + '"}') == {"s": "[" * 1000}  # brackets in strings do not count
+    with pytest.raises(safeio.BadData, match="expands"):
+        safeio.load_yaml("a: &a [1,1,1,1,1,1,1,1,1,1]\n" + "".join(
+            f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n" for p, c in zip("abcdef", "bcdefg")))
+
+
+def test_thirty_thousand_yaml_sections_are_one_summary(tmp_path):
+    from doctor.comfyui.tree import MAX_YAML_PROBLEMS, MAX_YAML_SECTIONS, parse_extra_model_paths
+
+    y = tmp_path / "extra_model_paths.yaml"
+    y.write_text("".join(f"s{i}: {i}\n" for i in range(30_000)))
+    got = parse_extra_model_paths(y)
+    problems = [p for s in got["sections"].values() for p in s["problems"]]
+    assert len(problems) <= MAX_YAML_PROBLEMS + 1 and len(got["sections"]) <= MAX_YAML_SECTIONS + 1
+    assert "more sections were not read" in problems[-1]
+
+
+def test_probe_child_that_prints_forever_is_stopped(tmp_path):
+    """--python /usr/bin/yes: the child's output is read up to the bound, then the child is killed."""
+    import shutil
+    import time
+
+    yes = shutil.which("yes")
+    if not yes:
+        pytest.skip("no yes(1)")
+    t0 = time.monotonic()
+    out = run_limited("check", "--json", "--python", yes, "--check", "system.python", "--no-server", timeout=60)
+    assert time.monotonic() - t0 < 30
+    doc = json.loads(out.stdout)
+    assert "printed more than" in (doc["facts"]["python"].get("error") or "")
+
+
+# --- wrong answers made right -------------------------------------------------------------------------------------
+
+def test_fifo_or_folder_with_a_model_name_is_not_a_regular_file(tmp_path):
+    from faults.zoo import comfy_args, tree
+
+    root = tree(tmp_path)
+    unet = root / "models" / "diffusion_models" / "flux-2-klein-4b-fp8.safetensors"
+    unet.unlink()
+    os.mkfifo(unet)
+    vae = root / "models" / "vae" / "flux2-vae.safetensors"
+    vae.unlink()
+    vae.mkdir()
+    out = run_limited("check", "--json", *comfy_args(root, checks=("models",)), timeout=60,
+                      env={"KLEIN_DOCTOR_CACHE_DIR": str(tmp_path / "c")})
+    doc = json.loads(out.stdout)
+    got = {f["code"]: f for f in doc["findings"]}
+    bad = [f for f in doc["findings"] if f["code"] == "models.integrity.unreadable"]
+    assert len(bad) == 2 and all("not a regular file" in f["title"] for f in bad), list(got)
+    assert not any("damaged" in f["title"] or "missing" in f["code"] for f in doc["findings"])
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads every file")
+def test_unreadable_model_file_is_not_called_damaged(tmp_path):
+    from faults.zoo import comfy_args, tree
+
+    root = tree(tmp_path)
+    unet = root / "models" / "diffusion_models" / "flux-2-klein-4b-fp8.safetensors"
+    unet.chmod(0)
+    out = run_limited("check", "--json", *comfy_args(root, checks=("models",)), timeout=60,
+                      env={"KLEIN_DOCTOR_CACHE_DIR": str(tmp_path / "c")})
+    doc = json.loads(out.stdout)
+    f = next(f for f in doc["findings"] if f["code"] == "models.integrity.unreadable")
+    assert "permission" in f["title"] and "Delete" not in (f["fix"] or "")
+
+
+@pytest.mark.parametrize("version", ["0.33.0" + OSC52, "latest", "9" * 5000, None])
+def test_unparseable_server_version_is_unknown_not_supported(version):
+    from doctor.pipeline import run_one, select_checks
+
+    (c,) = [c for c in select_checks(["comfyui.server-version"]) if c.id == "comfyui.server-version"]
+    s = {"contacted": True, "reachable": True, "is_comfyui": True, "url": "http://127.0.0.1:8188", "version": version,
+         "remote": False, "error": None}
+    (f,) = run_one(c, {"options": {}, "probe_errors": {}, "comfyui_server": s})
+    assert f.code == "comfyui.server-version.unknown" and f.status.value == "warn", f.title
+
+
+@pytest.mark.parametrize("argv", [["check", "--torch-timeout", "inf"], ["check", "--torch-timeout", "nan"],
+                                  ["explain", "--vram", "inf", "x"], ["explain", "--vram", "1e309", "x"],
+                                  ["check", "--smoke-timeout", "-1"]])
+def test_non_finite_numbers_are_usage_errors(argv):
+    out = run_cli(*argv)
+    assert out.returncode == 2 and "Traceback" not in out.stderr and "error: argument" in out.stderr
+
+
+def test_overflowing_numbers_in_pasted_text_and_workflows(tmp_path):
+    from faults.zoo import api_prompt
+
+    oom = ("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate " + "9" * 400 + ".00 GiB. GPU 0 has a total "
+           "capacity of " + "9" * 400 + ".00 GiB of which 1.00 GiB is free.")
+    out = run_cli("explain", input=oom)
+    assert out.returncode == 0 and "internal error" not in out.stderr, out.stderr
+    wf = tmp_path / "wf.json"
+    wf.write_text(json.dumps(api_prompt()).replace('"width": 1024', '"width": 1e309'))
+    doc = json.loads(run_cli("check", "--json", "--workflow", str(wf), "--check", "workflows", "--no-server").stdout)
+    assert not [f for f in doc["findings"] if f["status"] == "error"]
+    assert any(f["code"] == "workflows.latent-size" and "inf" in f["title"] for f in doc["findings"])
+
+
+def _shell(cmd: str, cwd: Path | None = None) -> tuple[int, str]:
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    env = dict(os.environ, PYTHONPATH=str(REPO), NO_COLOR="1")
+    p = subprocess.run(["bash", "-c", cmd.replace("KD", f"{sys.executable} -m doctor")], capture_output=True,
+                       text=True, env=env, cwd=str(cwd or REPO), timeout=120)
+    return p.returncode, p.stdout + p.stderr
+
+
+def test_output_failures_keep_the_verdict_exit_code(tmp_path):
+    """A failing machine exits 1 whatever happens to stdout: a reader that goes away (`| head -1`), a closed
+    stdout, a full disk; a deleted working directory and a non-UTF-8 output path are said, not a traceback."""
+    facts = FACTS / "rtx5090-torch271-cu126.json"
+    for tail, label in [("| head -1 >/dev/null; exit ${PIPESTATUS[0]}", "head"),
+                        ("--json | head -c 10 >/dev/null; exit ${PIPESTATUS[0]}", "head json"),
+                        ("-v | head -c 10 >/dev/null; exit ${PIPESTATUS[0]}", "head -v"),
+                        (">&-", "closed stdout"), ("> /dev/full", "/dev/full"), ("--json > /dev/full", "json /dev/full")]:
+        rc, text = _shell(f"KD check --facts {facts} {tail}")
+        assert rc == 1 and "Traceback" not in text and "internal error" not in text, (label, rc, text[-1000:])
+    rc, text = _shell(f"KD report --facts {facts} > /dev/full")
+    assert rc == 1 and "cannot write" in text
+    rc, text = _shell(f"KD report --facts {facts} -o /dev/full")
+    assert rc == 2 and "cannot write --output" in text and "Traceback" not in text
+    rc, text = _shell(f"KD report --facts {facts} -o \"$(printf '{tmp_path}/r\\xff.md')\"")
+    assert rc == 1 and "Traceback" not in text
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    rc, text = _shell(f"cd {gone} && rmdir {gone} && KD check --check system.ram --no-server")
+    assert rc in (0, 1) and "no longer exists" in text and "Traceback" not in text

@@ -244,14 +244,16 @@ def _issue(code: str, status: str, title: str, evidence: list[str] | None = None
 
 
 def _num(v: Any) -> float | None:
+    """A finite number, or None: ``1e309``/``Infinity``/``NaN`` and 400-digit integers are not widget values."""
+    import math
+
     if isinstance(v, bool):
         return None
-    if isinstance(v, (int, float)):
-        return float(v)
     try:
-        return float(str(v))
-    except (TypeError, ValueError):
+        f = float(v) if isinstance(v, (int, float)) else float(str(v))
+    except (TypeError, ValueError, OverflowError):
         return None
+    return f if math.isfinite(f) else None
 
 
 def lint(wf: dict[str, Any], ctx: dict[str, Any]) -> list[dict[str, Any]]:
@@ -300,7 +302,7 @@ def _lint_nodes(wf: dict[str, Any], ctx: dict[str, Any], rules: dict[str, Any]) 
         mins = {k: v for k, v in rules["node_min_version"].items() if k != "source"}
         try:
             have = Version(version)
-        except InvalidVersion:
+        except (InvalidVersion, ValueError):  # ValueError: a number over the 4,300-digit limit
             return out
         for t in types:
             if t in mins and have < Version(mins[t]):
@@ -347,6 +349,15 @@ def _lint_scope(sc: dict[str, Any], ctx: dict[str, Any], rules: dict[str, Any]) 
     for n in by_type.get("EmptyFlux2LatentImage", []):
         bad = [f"{k}={n['widgets'][k]}" for k in ("width", "height")
                if _num(n["widgets"].get(k)) is not None and int(_num(n["widgets"][k]) or 0) % mult]
+        odd = [f"{k}={n['widgets'][k]}" for k in ("width", "height")  # inf, NaN, 1e309: not a size at all
+               if isinstance(n["widgets"].get(k), (int, float)) and not isinstance(n["widgets"].get(k), bool)
+               and _num(n["widgets"].get(k)) is None]
+        if odd:
+            out.append(_issue("workflows.latent-size", "fail",
+                              f"{where}: EmptyFlux2LatentImage (node {n['id']}) {', '.join(odd)} is not a usable "
+                              "image size; ComfyUI cannot queue it",
+                              [f"source: {rules['latent']['source']}"], "Set width and height to 1024 (or another "
+                              f"multiple of {mult})"))
         if bad:
             out.append(_issue("workflows.latent-size", "warn",
                               f"{where}: EmptyFlux2LatentImage (node {n['id']}) {', '.join(bad)} is not a multiple "
