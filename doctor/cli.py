@@ -50,7 +50,8 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--facts", metavar="FILE", help="replay a diagnosis from saved facts; touch nothing on this machine")
     p.add_argument("--save-facts", metavar="FILE", help="write the gathered facts to FILE (redacted unless --no-redact)")
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
-    p.add_argument("--no-redact", action="store_true", help="keep home paths, user and host names, tokens, GPU UUIDs")
+    p.add_argument("--no-redact", action="store_true",
+                   help="keep home paths, user and host names, tokens, GPU UUIDs in --json, --save-facts, -v and report")
     p.add_argument("--torch-timeout", type=_finite(1, 86400), metavar="S", default=120.0,
                    help="seconds the PyTorch probe may take (default 120)")
     p.add_argument("-v", "--verbose", action="store_true", help="show evidence and tracebacks")

@@ -136,7 +136,13 @@ class Redactor:
                     return SECRET_MARK
             return self.text(o)
         if isinstance(o, dict):
-            return {k: self.obj(v, k if isinstance(k, str) else None) for k, v in o.items()}
+            out = {k: self.obj(v, k if isinstance(k, str) else None) for k, v in o.items()}
+            # a parsed flag {"flag": "--api-key", "value": "..."} or variable {"name": "HF_TOKEN", "value": "..."}
+            label = next((o[k] for k in ("flag", "name", "option", "arg", "var") if isinstance(o.get(k), str)), None)
+            if label and isinstance(o.get("value"), str) and o["value"] and (
+                    SECRET_FLAG.match(label.strip()) or SECRET_NAME.search(label.strip().lstrip("-"))):
+                out["value"] = SECRET_MARK
+            return out
         if isinstance(o, (list, tuple)):
             out = []
             hide_next = False

@@ -21,10 +21,17 @@ TOKEN = "hf_LeakLeakLeak0123456789abcdefXYZ"
 ARGV_TOKEN = "hf_ArgvArgvArgv9876543210zyxwvuTS"
 API_KEY = "sk-planted-7c1e55aa90b24d11"
 UUID = "GPU-11111111-2222-3333-4444-555555555555"
+OPENAI = "sk-proj-OpenAiPlanted0123456789abcdef"
+LAUNCH_KEY = "launchkey-planted-42"
+LAUNCH_PW = "launchpw-planted-43"
+AWS = "AKIAPLANTEDLEAK12345"
+URL_PW = "urlpw-planted-44"
+SERVER_PW = "serverpw-planted-45"
+ALL_PLANTED = (OPENAI, LAUNCH_KEY, LAUNCH_PW, AWS, URL_PW, SERVER_PW)
 
 
 def assert_clean(text: str, home: str, extra: tuple[str, ...] = ()) -> None:
-    for secret in (TOKEN, ARGV_TOKEN, API_KEY, home, UUID[4:], *extra):
+    for secret in (TOKEN, ARGV_TOKEN, API_KEY, home, UUID[4:], *ALL_PLANTED, *extra):
         assert secret not in text, f"{secret!r} leaked"
     for word in (USER, socket.gethostname()):
         if len(word) >= 2 and word != "localhost":
@@ -37,19 +44,20 @@ def planted(tmp_path_factory):
     home = base / "home" / USER
     home.mkdir(parents=True)
     root = tree(home, run_sh=f"#!/bin/sh\nexport HF_TOKEN={TOKEN}\n.venv/bin/python main.py --listen 127.0.0.1 --fast "
-                              f"--use-split-cross-attention\n")
+                              f"--use-split-cross-attention --api-key={LAUNCH_KEY} --password {LAUNCH_PW}\n")
     scripts = home / "klein"
     scripts.mkdir()
-    (scripts / "run.py").write_text(f'pipe = load(repo, token="{TOKEN}", attn_implementation="flash_attention_2")\n')
+    (scripts / "run.py").write_text(f'pipe = load(repo, token="{TOKEN}", attn_implementation="flash_attention_2")\n'
+                                    f'os.environ["XFORMERS_DISABLED"] = "1"  # {AWS} https://me:{URL_PW}@hub.example/x\n')
     wf = home / f"{USER}-workflows" / "klein.json"
     wf.parent.mkdir()
     wf.write_text(json.dumps(api_prompt(clip_type="flux")))
     stats = json.loads(json.dumps(STATS))
     stats["system"]["argv"] = ["main.py", "--listen", "--hf-token", ARGV_TOKEN, "--base-directory", str(home / "ComfyUI"),
-                               "--fast"]
+                               "--fast", "--openai-api-key", OPENAI, "--anthropic-api-key=" + LAUNCH_KEY]
     srv = ComfyReplay(None, routes={"/system_stats": (200, "application/json", json.dumps(stats).encode()),
                                     "/object_info": (200, "application/json", json.dumps(INFO).encode())})
-    url = srv.__enter__()
+    url = srv.__enter__().replace("http://", f"http://klein:{SERVER_PW}@")
     env = {"HOME": str(home), "USER": USER, "LOGNAME": USER, "HF_TOKEN": TOKEN, "MY_SERVICE_KEY": API_KEY,
            "COMFYUI_PATH": "", "KLEIN_DOCTOR_CACHE_DIR": str(base / "cache"), "HF_HUB_CACHE": str(base / "hub")}
     args = ["--path", "comfyui", "--comfyui", str(root), "--scan", str(scripts), "--workflow", str(wf),
