@@ -427,3 +427,35 @@ def test_output_failures_keep_the_verdict_exit_code(tmp_path):
     gone.mkdir()
     rc, text = _shell(f"cd {gone} && rmdir {gone} && KD check --check system.ram --no-server")
     assert rc in (0, 1) and "no longer exists" in text and "Traceback" not in text
+
+
+def test_one_malformed_file_is_one_finding_and_the_probe_stands(tmp_path):
+    """A 5000-digit integer in one safetensors header, a workflow nested 20,000 levels deep saved beside a good
+    one, and an extra_model_paths.yaml holding a 5000-digit number: one finding about each file, and the other
+    files of the same probes are still judged."""
+    import stfiles as st
+    from faults.zoo import api_prompt, comfy_args, tree
+
+    root = tree(tmp_path)
+    vae = root / "models" / "vae" / "flux2-vae.safetensors"
+    vae.unlink()
+    st.write_raw_header(vae, b'{"decoder.w": {"dtype": "F32", "shape": [' + b"9" * 5000 + b'], "data_offsets": [0, 4]}}')
+    wfdir = root / "user" / "default" / "workflows"
+    wfdir.mkdir(parents=True, exist_ok=True)
+    (wfdir / "deep.json").write_text('{"nodes": ' + "[" * 20_000 + "]" * 20_000 + "}")
+    (wfdir / "good.json").write_text(json.dumps(api_prompt()))
+    (root / "extra_model_paths.yaml").write_text("mine:\n  base_path: " + "9" * 5000 + "\n")
+    out = run_limited("check", "--json", *comfy_args(root), timeout=90, env={"KLEIN_DOCTOR_CACHE_DIR": str(tmp_path / "c")})
+    assert out.returncode in (0, 1), out.stderr[-2000:]
+    doc = json.loads(out.stdout)
+    errors = [f["title"] for f in doc["findings"] if f["status"] == "error"]
+    assert not errors, errors
+    titles = {f["code"]: [] for f in doc["findings"]}
+    for f in doc["findings"]:
+        titles[f["code"]].append(f["title"])
+    blob = json.dumps(doc["findings"])
+    assert "flux2-vae.safetensors" in blob and "5000-digit" in blob          # the bad header, said
+    assert any("qwen_3_4b.safetensors" in t for ts in titles.values() for t in ts)  # its neighbours still judged
+    assert "deep.json" in blob and "nested" in blob                          # the deep workflow, said
+    assert any("good.json" in t for ts in titles.values() for t in ts)       # the good one still linted
+    assert "comfyui.model-paths.bad-yaml" in titles                          # the YAML, one finding
