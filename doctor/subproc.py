@@ -100,10 +100,12 @@ def finish_script(run: Running, timeout: float = 60.0) -> ScriptResult:
         return ScriptResult(None, proc.returncode, stderr, duration, error=why)
     after = text.rsplit(MARKER, 1)[1].strip()
     payload = after.splitlines()[0] if after else ""
-    try:
-        data = json.loads(payload)
-    except json.JSONDecodeError as exc:
+    try:  # depth-bounded: the child runs in an interpreter we do not control (sitecustomize can print anything)
+        data = safeio.loads_json(payload, what="the child's report")
+    except (json.JSONDecodeError, ValueError, RecursionError) as exc:
         return ScriptResult(None, proc.returncode, stderr, duration, error=f"unreadable report: {exc}")
+    if not isinstance(data, dict):
+        return ScriptResult(None, proc.returncode, stderr, duration, error="unreadable report: not a JSON object")
     return ScriptResult(data, proc.returncode, stderr, duration)
 
 
