@@ -459,3 +459,24 @@ def test_one_malformed_file_is_one_finding_and_the_probe_stands(tmp_path):
     assert "deep.json" in blob and "nested" in blob                          # the deep workflow, said
     assert any("good.json" in t for ts in titles.values() for t in ts)       # the good one still linted
     assert "comfyui.model-paths.bad-yaml" in titles                          # the YAML, one finding
+
+
+def test_fifo_blob_in_the_hf_cache_does_not_block_the_hash(tmp_path):
+    import threading
+
+    from doctor import hfcache
+
+    repo = tmp_path / "models--x--y"
+    snap = repo / "snapshots" / ("a" * 40)
+    snap.mkdir(parents=True)
+    (repo / "blobs").mkdir()
+    blob = repo / "blobs" / ("c" * 64)
+    os.mkfifo(blob)
+    (snap / "model.safetensors").symlink_to(blob)
+    files = hfcache.snapshot_files(snap)
+    done = threading.Event()
+    t = threading.Thread(target=lambda: (hfcache.verify_blobs(files, None, True), done.set()), daemon=True)
+    t.start()
+    assert done.wait(10), "hashing a FIFO blob blocked"
+    (f,) = files
+    assert f["hash_state"] == "unreadable" and "FIFO" in f["error"]
