@@ -231,3 +231,22 @@ def test_argv_list_flags_are_redacted_by_position():
     out = Redactor({}, environ={}).obj({"argv": argv})["argv"]
     assert out == ["main.py", "--openai-api-key", "<redacted>", "--listen", "--password", "<redacted>",
                    "--comfy-api-key", "--fast"]
+
+
+def test_windows_profile_replay_keeps_runnable_shape(tmp_path):
+    """A replayed Windows machine under C:\\Users\\John Smith: the JSON says C:\\Users\\<user>\\..., never ~\\...
+    (cmd cannot expand ~), the name is gone from every output, and the codes are those of the unredacted run."""
+    facts = json.loads((FACTS / "rtx5090-torch271-cu126.json").read_text())
+    home = r"C:\Users\John Smith"
+    facts["system"].update(user="John Smith", hostname="DESKTOP-7Q2K", home=home)
+    facts["python"]["executable"] = home + r"\ComfyUI_windows_portable\python_embeded\python.exe"
+    p = tmp_path / "win.json"
+    p.write_text(json.dumps(facts))
+    red = run_cli("check", "--facts", str(p), "--json")
+    raw = run_cli("check", "--facts", str(p), "--json", "--no-redact")
+    rep = run_cli("report", "--facts", str(p))
+    doc, doc_raw = json.loads(red.stdout), json.loads(raw.stdout)
+    assert [f["code"] for f in doc["findings"]] == [f["code"] for f in doc_raw["findings"]]
+    assert doc["facts"]["python"]["executable"] == r"C:\Users\<user>\ComfyUI_windows_portable\python_embeded\python.exe"
+    for text in (red.stdout, rep.stdout):
+        assert "John" not in text and "DESKTOP-7Q2K" not in text and "~\\\\" not in text and "~\\" not in text
