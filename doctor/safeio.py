@@ -150,25 +150,32 @@ def read_text(path: str | os.PathLike[str], limit: int, what: str = "file", erro
 
 # ------------------------------------------------------------------------------------------ JSON
 
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)  # unrolled: one step per run, not per character
+_STEP = {91: 1, 123: 1, 93: -1, 125: -1}  # [ { ] }
+_NOT_BRACKETS = bytes(c for c in range(256) if c not in _STEP)
 _LONG_INT = re.compile(r"(?<![\w.])-?\d{%d,}" % (INT_DIGITS + 1))
 
 
 def json_depth(text: str) -> int:
-    """The deepest nesting of ``text`` (strings ignored), in linear time and without recursion."""
+    """The deepest nesting of ``text`` (brackets inside strings ignored), in linear time, without recursion,
+    with C-speed bytes operations only: escaped characters dropped, every second quote-separated part is
+    outside a string, everything but brackets deleted, then a running sum."""
     if "[" not in text and "{" not in text:
         return 0
-    brackets = _NOT_BRACKET.sub("", _STRINGS.sub("", text))
-    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
+    b = text.encode("utf-8", "surrogatepass").replace(b"\\\\", b"").replace(b'\\"', b"")
+    outside = b"".join(b.split(b'"')[::2]).translate(None, _NOT_BRACKETS)
+    return max(accumulate(map(_STEP.__getitem__, outside)), default=0)
 
 
-def loads_json(data: str | bytes, max_depth: int = JSON_DEPTH, what: str = "JSON") -> Any:
-    """json.loads with the depth bound checked first and over-long integers said plainly (BadData)."""
+def loads_json(data: str | bytes, max_depth: int | None = JSON_DEPTH, what: str = "JSON") -> Any:
+    """json.loads with the depth bound checked first and over-long integers said plainly (BadData).
+
+    ``max_depth=None`` skips the pre-scan for a format whose reader validates a flat schema right after parsing
+    (a safetensors header: every entry is checked to be {dtype, shape: [int], data_offsets: [int, int]} and
+    nothing walks the raw document): the C parser's own recursion guard then bounds it (BadData too-deep)."""
     text = data.decode("utf-8") if isinstance(data, (bytes, bytearray)) else data
-    depth = json_depth(text)
-    if depth > max_depth:
+    depth = json_depth(text) if max_depth is not None else 0
+    if max_depth is not None and depth > max_depth:
         raise BadData("too-deep", f"{what} is nested {depth} levels deep (at most {max_depth} are read)", text, 0)
     try:
         return json.loads(text)

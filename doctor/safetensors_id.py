@@ -74,7 +74,7 @@ def read_header(path: str | os.PathLike[str]) -> Header:
         err.unreadable = "permission" if isinstance(exc, PermissionError) else "error"  # type: ignore[attr-defined]
         raise err from exc
     try:
-        doc = safeio.loads_json(raw.decode("utf-8"), max_depth=safeio.JSON_DEPTH, what="the header")
+        doc = safeio.loads_json(raw.decode("utf-8"), max_depth=None, what="the header")  # flat schema, validated below
     except safeio.BadData as exc:
         raise HeaderError(f"header cannot be read: {exc}: damaged or not a safetensors file") from exc
     except UnicodeDecodeError as exc:
