@@ -16,26 +16,10 @@ from typing import Any
 
 from . import __version__
 from .findings import exit_code
+from .safeio import SafeStdout, finite, silence_stdout
 
 EPILOG = """exit codes: 0 no failure, 1 a failure (or a warning with --strict), 2 usage or internal error.
 Nothing is sent over the network by `check` or `report`."""
-
-
-def _finite(lo: float, hi: float):
-    """An argparse type: a finite number in [lo, hi] (``inf``, ``nan`` and ``1e309`` are usage errors)."""
-    import math
-
-    def conv(text: str) -> float:
-        try:
-            v = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-        if not math.isfinite(v) or not lo <= v <= hi:
-            raise argparse.ArgumentTypeError(f"{text} is not a number from {lo:g} to {hi:g}")
-        return v
-
-    conv.__name__ = "number"
-    return conv
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
@@ -52,7 +36,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     p.add_argument("--no-redact", action="store_true",
                    help="keep home paths, user and host names, tokens, GPU UUIDs in --json, --save-facts, -v and report")
-    p.add_argument("--torch-timeout", type=_finite(1, 86400), metavar="S", default=120.0,
+    p.add_argument("--torch-timeout", type=finite(1, 86400), metavar="S", default=120.0,
                    help="seconds the PyTorch probe may take (default 120)")
     p.add_argument("-v", "--verbose", action="store_true", help="show evidence and tracebacks")
     g = p.add_argument_group("model files and runtimes")
@@ -70,10 +54,10 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     s.add_argument("--synthetic", action="store_true", help="with --smoke: real Klein 4B architecture, random weights, no download")
     s.add_argument("--smoke-out", metavar="FILE", default="klein-smoke.png", help="where the smoke image is saved")
     s.add_argument("--smoke-runs", type=int, metavar="N", default=3, help="timed generations after the warm-up (default 3)")
-    s.add_argument("--smoke-timeout", type=_finite(1, 86400), metavar="S", default=900.0, help="seconds the smoke run may take")
+    s.add_argument("--smoke-timeout", type=finite(1, 86400), metavar="S", default=900.0, help="seconds the smoke run may take")
     s.add_argument("--smoke-mode", choices=["resident", "offload"],
                    help="diffusers: keep the pipeline on the GPU or use enable_model_cpu_offload() (default: from free VRAM)")
-    s.add_argument("--smoke-vram-limit", type=_finite(0.1, 4096), metavar="GB",
+    s.add_argument("--smoke-vram-limit", type=finite(0.1, 4096), metavar="GB",
                    help="diffusers: cap the smoke run's VRAM (to learn whether a smaller card would fit)")
     s.add_argument("--smoke-seed", type=int, metavar="N", help="diffusers: the seed (default 42)")
 
@@ -110,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("text", nargs="*", help="the error text (default: read stdin)")
     pe.add_argument("--log", metavar="FILE", help="read a log file instead")
     pe.add_argument("--json", action="store_true", help="print JSON")
-    pe.add_argument("--vram", type=_finite(0.1, 4096), metavar="GB",
+    pe.add_argument("--vram", type=finite(0.1, 4096), metavar="GB",
                     help="your GPU's VRAM in GB, to say which Klein path fits after an out-of-memory error")
     pe.add_argument("-v", "--verbose", action="store_true")
     return parser
@@ -154,62 +138,6 @@ def _cwd() -> str | None:
         return None
 
 
-class _Out:
-    """Writes to stdout that never turn into a traceback or a wrong exit code: a closed stdout, a full disk
-    (/dev/full) or a reader that went away (`check | head -1`) are said once on stderr, and the verdict's exit
-    code is still returned. Text the console cannot encode (a file name with a non-UTF-8 byte) is escaped."""
-
-    def __init__(self) -> None:
-        self.failed = False
-
-    def write(self, text: str) -> None:
-        if self.failed:
-            return
-        out = sys.stdout
-        try:
-            if out is None:
-                raise OSError("stdout is closed")
-            try:
-                out.write(text)
-            except UnicodeEncodeError:
-                out.write(text.encode(out.encoding or "utf-8", "backslashreplace").decode(out.encoding or "utf-8", "replace"))
-            out.flush()
-        except BrokenPipeError:
-            self.failed = True
-            _silence_stdout()
-        except (OSError, ValueError) as exc:
-            self.failed = True
-            print(f"klein-doctor: cannot write the output: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
-            _silence_stdout()
-
-    def flush(self) -> None:
-        pass
-
-    @property
-    def encoding(self) -> str:
-        return getattr(sys.stdout, "encoding", None) or "utf-8"
-
-    def isatty(self) -> bool:
-        try:
-            return bool(sys.stdout is not None and sys.stdout.isatty())
-        except (ValueError, OSError):
-            return False
-
-
-def _silence_stdout() -> None:
-    """After a write failed, point fd 1 at /dev/null so the interpreter's final flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.close(devnull)
-    except OSError:
-        pass
-    try:
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives until exit
-    except OSError:
-        pass
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -231,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return 0
     except Exception as exc:  # noqa: BLE001 - the doctor's own bug: say so, exit 2
         print(f"klein-doctor: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -328,12 +256,12 @@ def cmd_check(args: argparse.Namespace) -> int:
                 return 2
             print(f"report written to {args.output} ({len(text)} characters)", file=sys.stderr)
         else:
-            _Out().write(text)
+            SafeStdout().write(text)
         return code
     if args.json:
         from .render import jsonout
 
-        _Out().write(jsonout.dumps(jsonout.document(findings, facts_out, code)) + "\n")
+        SafeStdout().write(jsonout.dumps(jsonout.document(findings, facts_out, code)) + "\n")
         return code
     from .render import terminal
 
@@ -342,7 +270,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         header = f"Replaying facts from {redactor.text(str(args.facts))} (collected {result.facts.get('collected_at')})"
     # Plain `check` output stays on this machine: real paths, so its commands run as printed. -v output (evidence,
     # tracebacks) is what people paste, so it is redacted like the report.
-    terminal.render(findings if args.verbose else result.findings, _Out(), verbose=args.verbose, header=header)
+    terminal.render(findings if args.verbose else result.findings, SafeStdout(), verbose=args.verbose, header=header)
     return code
 
 

@@ -19,6 +19,7 @@ import json
 import os
 import re
 import stat
+import sys
 import threading
 import time
 from itertools import accumulate
@@ -302,3 +303,79 @@ def is_inside(child: Path, parent: Path) -> bool:
         return True
     except (ValueError, OSError, RuntimeError):
         return False
+
+
+# ------------------------------------------------------------------------------------------ output and arguments
+
+class SafeStdout:
+    """Writes to stdout that never turn into a traceback or a wrong exit code: a closed stdout, a full disk
+    (/dev/full) or a reader that went away (`check | head -1`) are said once on stderr, and the verdict's exit
+    code is still returned. Text the console cannot encode (a file name with a non-UTF-8 byte) is escaped."""
+
+    def __init__(self) -> None:
+        self.failed = False
+
+    def write(self, text: str) -> None:
+        if self.failed:
+            return
+        out = sys.stdout
+        try:
+            if out is None:
+                raise OSError("stdout is closed")
+            try:
+                out.write(text)
+            except UnicodeEncodeError:
+                out.write(text.encode(out.encoding or "utf-8", "backslashreplace").decode(out.encoding or "utf-8", "replace"))
+            out.flush()
+        except BrokenPipeError:
+            self.failed = True
+            silence_stdout()
+        except (OSError, ValueError) as exc:
+            self.failed = True
+            print(f"klein-doctor: cannot write the output: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+            silence_stdout()
+
+    def flush(self) -> None:
+        pass
+
+    @property
+    def encoding(self) -> str:
+        return getattr(sys.stdout, "encoding", None) or "utf-8"
+
+    def isatty(self) -> bool:
+        try:
+            return bool(sys.stdout is not None and sys.stdout.isatty())
+        except (ValueError, OSError):
+            return False
+
+
+def silence_stdout() -> None:
+    """After a write failed, point fd 1 at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+    try:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives until exit
+    except OSError:
+        pass
+
+
+def finite(lo: float, hi: float):
+    """An argparse type: a finite number in [lo, hi] (``inf``, ``nan`` and ``1e309`` are usage errors)."""
+    import argparse
+    import math
+
+    def conv(text: str) -> float:
+        try:
+            v = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not math.isfinite(v) or not lo <= v <= hi:
+            raise argparse.ArgumentTypeError(f"{text} is not a number from {lo:g} to {hi:g}")
+        return v
+
+    conv.__name__ = "number"
+    return conv
