@@ -96,7 +96,8 @@ def test_tree_workflow_server_and_names_cannot_drive_the_terminal(tmp_path):
     odd = root / "models" / "diffusion_models" / ("sub" + CLS)
     odd.mkdir(parents=True)
     st.write(odd / ("flux-2-klein-4b-fp8" + LINK + ".safetensors"), {"evil" + HOSTILE: ("BF16", [2, 2])})
-    st.write(root / "models" / "vae" / "flux2-vae.safetensors", {"decoder" + HOSTILE + ".weight": ("BF16", [2, 2])})
+    (root / "models" / "vae" / "flux2-vae.safetensors").unlink()
+    st.write(root / "models" / "vae" / ("sub" + CLS) / "flux2-vae.safetensors", {"decoder" + HOSTILE + ".weight": ("BF16", [2, 2])})
     stats = json.loads(json.dumps(STATS))
     stats["system"]["comfyui_version"] = "0.33.0" + HOSTILE
     stats["system"]["argv"] = ["main.py", "--listen", "--use-flash-attention" + HOSTILE]
@@ -116,7 +117,7 @@ def test_tree_workflow_server_and_names_cannot_drive_the_terminal(tmp_path):
         assert_neutral(rep.stdout.split("<details><summary>Facts (JSON)")[0], "report")
     # the hostile values were really read and shown (escaped), not merely absent
     for shown in ("NVIDIA H100\\x1b]52", "--use-flash-attention\\x1b]52", "workflows/klein\\x1b]52", "decoder\\x1b]52",
-                  "'flux\\x1b]52"):
+                  "'flux\\x1b]52", "sub\\x1b[2J"):
         assert shown in seen, (shown, seen[-3000:])
 
 
