@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import stat
 import struct
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,8 +54,13 @@ def read_header(path: str | os.PathLike[str]) -> Header:
         err.unreadable = exc.kind  # type: ignore[attr-defined] - not damage: the file could not be looked at
         raise err from exc
     try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
+        with open(path, "rb", opener=lambda p, f: os.open(p, f | getattr(os, "O_NONBLOCK", 0))) as fh:
+            fst = os.fstat(fh.fileno())
+            if not stat.S_ISREG(fst.st_mode):  # swapped for a FIFO/device after the check above
+                err = HeaderError(f"cannot be read: {path} is {safeio.file_kind(fst.st_mode)}, not a regular file")
+                err.unreadable = "special"  # type: ignore[attr-defined]
+                raise err
+            size = fst.st_size
             head = fh.read(8)
             if len(head) < 8:
                 raise HeaderError(f"file is {size} bytes: too short to hold a safetensors header (8-byte length)")
