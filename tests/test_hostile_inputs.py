@@ -287,6 +287,13 @@ def test_scan_stopping_at_the_file_bound_says_truncated(tmp_path, monkeypatch):
     few.mkdir()
     (few / "a.py").write_text("x = 1\n")
     assert attention.scan_paths([str(few)])["truncated"] is False
+    from doctor.pipeline import run_one, select_checks
+
+    (c,) = [c for c in select_checks(["attention.scan"]) if c.id == "attention.scan"]
+    facts = json.loads((FACTS / "h100-cu130.json").read_text())
+    facts["scan"] = got
+    codes = {f.code for f in run_one(c, facts)}
+    assert "attention.scan.truncated" in codes and "attention.scan.clean" in codes
 
 
 def test_readers_bound_depth_and_digits():
