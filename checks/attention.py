@@ -35,7 +35,7 @@ def _uninstall(facts: dict[str, Any], package: str, text: str):
 def _ver(v: str | None) -> Version | None:
     try:
         return Version(v) if v else None
-    except InvalidVersion:
+    except (InvalidVersion, ValueError):  # ValueError: a number over the 4,300-digit limit
         return None
 
 
@@ -217,5 +217,10 @@ def attention_scan(facts: dict[str, Any]):
         else:
             yield info(f"attention.scan.{h['pattern']}", f"{pat.get('what', h['pattern'])} at {where} (it can run here)",
                        evidence, f"If it ever breaks: {pat.get('instead', 'use PyTorch SDPA')}")
+    if scan.get("truncated") is True:  # the file or hit bound was reached: what follows was not read
+        yield info("attention.scan.truncated",
+                   f"The scan stopped after {scan.get('files_scanned', 0)} files and {len(hits)} hits (its bound); "
+                   "files past it were not read", [f"scanned: {', '.join(map(str, scan.get('paths') or []))}"],
+                   "Pass --scan with the folder that holds your scripts rather than a whole drive")
     if not hits:
         yield ok("attention.scan.clean", f"No attention overrides in {scan.get('files_scanned', 0)} scanned files")

@@ -22,7 +22,7 @@ KLEIN_FOLDERS = {"diffusion_models": "UNETLoader", "text_encoders": "CLIPLoader"
 def _ver(v: str | None) -> Version | None:
     try:
         return Version(str(v).lstrip("v")) if v else None
-    except InvalidVersion:
+    except (InvalidVersion, ValueError):  # ValueError: a number over the 4,300-digit limit
         return None
 
 
@@ -320,7 +320,13 @@ def comfyui_server_version(facts: dict[str, Any]):
     ev = [f"server {s['url']}: ComfyUI {s.get('version')}"]
     if t.get("found"):
         ev.append(f"tree {t.get('root')}: ComfyUI {t.get('version')} (from {t.get('version_source')})")
-    if v is not None and v < Version(min_v):
+    if v is None:  # absent or not a version number: unknown, never "supports Klein"
+        yield warn("comfyui.server-version.unknown",
+                   f"The running ComfyUI at {s['url']} reports no usable version ({str(s.get('version'))[:60]!r}): "
+                   f"whether it is {min_v} or newer is unknown", ev,
+                   f"Check the version in ComfyUI's settings (About); Klein needs {min_v} or newer")
+        return
+    if v < Version(min_v):
         yield fail("comfyui.server-version.too-old", f"The running ComfyUI ({s.get('version')}, at {s['url']}) is too old "
                    f"for Klein: {min_v} or newer is needed", ev, update_fix(t, facts))
         return

@@ -341,6 +341,15 @@ def models_integrity(facts: dict[str, Any]):
     for f in model_files(facts):
         integ = f["integrity"]
         hit = wanted.get(id(f))
+        if not integ["ok"] and integ.get("unreadable"):  # could not be looked at: not damage, nothing to delete
+            why = {"permission": "permission denied", "special": "not a regular file"}.get(integ["unreadable"], "read error")
+            yield (fail if hit else warn)(
+                f"models.integrity.{'unreadable' if hit else 'other-unreadable'}",
+                f"{f['name']} cannot be read ({why})", [_describe(f), integ.get("problem") or ""],
+                f"Make {f['path']} a regular file your user can read (e.g. chmod a+r on it); it was not judged"
+                if integ["unreadable"] != "special" else
+                f"Replace {f['path']} (a FIFO, device or folder, not a file) with the model file")
+            continue
         if not integ["ok"]:
             fix: Fix | str = "Delete it and download it again"
             if hit and v:

@@ -21,7 +21,7 @@ def python_version(facts: dict[str, Any]):
     need = manifests.load("requirements")["python"]["min"]
     try:
         too_old = Version(py.get("version", "0")) < Version(need)
-    except InvalidVersion:
+    except (InvalidVersion, ValueError):  # ValueError: a number over the 4,300-digit limit
         yield warn("system.python.unknown", f"Unreadable Python version {py.get('version')!r}")
         return
     if too_old:

@@ -88,14 +88,16 @@ def build_context(facts: dict[str, Any]) -> dict[str, Any]:
 
 # ------------------------------------------------------------------------------------------ the rules
 def _num(v: Any) -> float | None:
+    """A finite number, or None: ``1e309``/``Infinity``/``NaN`` and 400-digit integers are not widget values."""
+    import math
+
     if isinstance(v, bool):
         return None
-    if isinstance(v, (int, float)):
-        return float(v)
     try:
-        return float(str(v))
+        f = float(v) if isinstance(v, (int, float)) else float(str(v))
     except (TypeError, ValueError, OverflowError):
         return None
+    return f if math.isfinite(f) else None
 
 
 def _how(idt: dict[str, Any] | None) -> str:

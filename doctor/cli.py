@@ -16,6 +16,7 @@ from typing import Any
 
 from . import __version__
 from .findings import exit_code
+from .safeio import SafeStdout, finite, silence_stdout
 
 EPILOG = """exit codes: 0 no failure, 1 a failure (or a warning with --strict), 2 usage or internal error.
 Nothing is sent over the network by `check` or `report`."""
@@ -33,8 +34,9 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--facts", metavar="FILE", help="replay a diagnosis from saved facts; touch nothing on this machine")
     p.add_argument("--save-facts", metavar="FILE", help="write the gathered facts to FILE (redacted unless --no-redact)")
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
-    p.add_argument("--no-redact", action="store_true", help="keep home paths, user and host names, tokens, GPU UUIDs")
-    p.add_argument("--torch-timeout", type=float, metavar="S", default=120.0,
+    p.add_argument("--no-redact", action="store_true",
+                   help="keep home paths, user and host names, tokens, GPU UUIDs in --json, --save-facts, -v and report")
+    p.add_argument("--torch-timeout", type=finite(1, 86400), metavar="S", default=120.0,
                    help="seconds the PyTorch probe may take (default 120)")
     p.add_argument("-v", "--verbose", action="store_true", help="show evidence and tracebacks")
     g = p.add_argument_group("model files and runtimes")
@@ -52,11 +54,11 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     s.add_argument("--synthetic", action="store_true", help="with --smoke: real Klein 4B architecture, random weights, no download")
     s.add_argument("--smoke-out", metavar="FILE", default="klein-smoke.png", help="where the smoke image is saved")
     s.add_argument("--smoke-runs", type=int, metavar="N", default=3, help="timed generations after the warm-up (default 3)")
-    s.add_argument("--smoke-timeout", type=float, metavar="S", default=900.0, help="seconds the smoke run may take")
+    s.add_argument("--smoke-timeout", type=finite(1, 86400), metavar="S", default=900.0, help="seconds the smoke run may take")
     s.add_argument("--smoke-mode", choices=["resident", "offload", "sequential"],
                    help="diffusers: keep the pipeline on the GPU, enable_model_cpu_offload(), or "
                         "enable_sequential_cpu_offload() (default: from free VRAM)")
-    s.add_argument("--smoke-vram-limit", type=float, metavar="GB",
+    s.add_argument("--smoke-vram-limit", type=finite(0.1, 4096), metavar="GB",
                    help="diffusers: cap the smoke run's VRAM (to learn whether a smaller card would fit)")
     s.add_argument("--smoke-seed", type=int, metavar="N", help="diffusers: the seed (default 42)")
 
@@ -104,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("text", nargs="*", help="the error text (default: read stdin)")
     pe.add_argument("--log", metavar="FILE", help="read a log file instead")
     pe.add_argument("--json", action="store_true", help="print JSON")
-    pe.add_argument("--vram", type=float, metavar="GB",
+    pe.add_argument("--vram", type=finite(0.1, 4096), metavar="GB",
                     help="your GPU's VRAM in GB, to say which Klein path fits after an out-of-memory error")
     pe.add_argument("-v", "--verbose", action="store_true")
     pe.add_argument("--no-redact", action="store_true",
@@ -137,7 +139,7 @@ def options_from(args: argparse.Namespace) -> dict[str, Any]:
         "smoke_mode": args.smoke_mode,
         "smoke_vram_limit_gb": args.smoke_vram_limit,
         "smoke_seed": args.smoke_seed,
-        "cwd": os.getcwd(),
+        "cwd": _cwd(),
     }
 
 
@@ -149,6 +151,15 @@ def _encoding_safe_streams() -> None:
                 stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
             except (AttributeError, ValueError, OSError):
                 pass
+
+
+def _cwd() -> str | None:
+    """The working directory, or None when it was deleted under us (then it is simply not searched)."""
+    try:
+        return os.getcwd()
+    except OSError:
+        print("klein-doctor: the current folder no longer exists; it is not searched for ComfyUI", file=sys.stderr)
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         print(interrupted(), file=sys.stderr)  # stops hashing, downloads and probe children; says what was done
         return 130
     except BrokenPipeError:
+        silence_stdout()
         return 0
     except Exception as exc:  # noqa: BLE001 - the doctor's own bug: say so, exit 2
         print(f"klein-doctor: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -275,18 +287,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         text = markdown.render(findings, facts_out, redacted=not args.no_redact, command=command)
         if args.output:
             try:
-                Path(args.output).expanduser().write_text(text, encoding="utf-8")
+                Path(args.output).expanduser().write_text(text, encoding="utf-8", errors="backslashreplace")
             except OSError as exc:
                 print(f"klein-doctor: cannot write --output {args.output}: {exc.strerror or exc}", file=sys.stderr)
                 return 2
             print(f"report written to {args.output} ({len(text)} characters)", file=sys.stderr)
         else:
-            markdown.write(text, sys.stdout)
+            try:
+                markdown.write(text, sys.stdout)  # UTF-8 whatever the console's encoding
+            except (OSError, ValueError, AttributeError):  # closed stdout, /dev/full, a reader gone
+                SafeStdout().write(text)
         return code
     if args.json:
         from .render import jsonout
 
-        sys.stdout.write(jsonout.dumps(jsonout.document(findings, facts_out, code)) + "\n")
+        SafeStdout().write(jsonout.dumps(jsonout.document(findings, facts_out, code)) + "\n")
         return code
     from .render import terminal
 
@@ -294,8 +309,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.facts:
         header = f"Replaying facts from {redactor.text(str(args.facts))} (collected {result.facts.get('collected_at')})"
     from .probes.pyenv import diagnosed_line  # which Python is judged, and why: the first line of the output
-    header = "\n".join(h for h in (header, diagnosed_line(facts_out)) if h) or None
-    terminal.render(findings, sys.stdout, verbose=args.verbose, header=header)
+    # Plain `check` output stays on this machine: real paths, so its commands run as printed. -v output (evidence,
+    # tracebacks) is what people paste, so it is redacted like the report.
+    shown_facts = facts_out if args.verbose else result.facts
+    header = "\n".join(h for h in (header, diagnosed_line(shown_facts)) if h) or None
+    terminal.render(findings if args.verbose else result.findings, SafeStdout(), verbose=args.verbose, header=header)
     return code
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -156,6 +157,10 @@ def hash_files(paths: Iterable[str], cache: HashCache | None = None, workers: in
     for p in dict.fromkeys(paths):
         try:
             st = os.stat(p)
+            if not stat.S_ISREG(st.st_mode):  # a FIFO blob would block the hash forever, a device never ends
+                from .safeio import file_kind
+
+                raise OSError(f"{file_kind(st.st_mode)}, not a regular file")
         except OSError as exc:
             out[p] = {"sha256": None, "state": "error", "error": exc.strerror or str(exc)}
             continue

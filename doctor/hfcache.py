@@ -48,7 +48,14 @@ def _snapshot(folder: Path, revision: str) -> tuple[Path | None, str | None, str
         return (d if d.is_dir() else None), revision, None if d.is_dir() else f"no snapshot for commit {revision}"
     ref = folder / "refs" / (revision or "main")
     if ref.is_file():
-        commit = ref.read_text(encoding="utf-8", errors="replace").strip()
+        from . import safeio
+
+        try:  # bounded; a ref is one commit hash: anything else ("../../usr") must not lead out of the cache
+            commit = safeio.read_text(ref, safeio.REF, what="refs file").strip()
+        except OSError as exc:
+            return None, None, f"refs/{revision} cannot be read: {exc}"
+        if not _HEX40.match(commit) or not safeio.is_inside(snaps / commit, snaps):
+            return None, None, f"refs/{revision} does not hold a commit hash ({commit[:40]!r}); the cache is damaged"
         d = snaps / commit
         if d.is_dir():
             return d, commit, None
@@ -60,10 +67,14 @@ def _snapshot(folder: Path, revision: str) -> tuple[Path | None, str | None, str
 
 
 def read_model_index(path: Path) -> tuple[dict[str, Any] | None, str | None]:
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None, "model_index.json is missing"
+    from . import safeio
+
+    try:  # bounded: a model_index.json that is a link to /dev/zero or a FIFO is refused by type
+        doc = safeio.read_json(path, safeio.MODEL_INDEX, what="model_index.json")
+    except safeio.Unreadable as exc:
+        if exc.kind == "missing":
+            return None, "model_index.json is missing"
+        return None, f"model_index.json is unreadable: {exc}"
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return None, f"model_index.json is unreadable: {exc}"
     if not isinstance(doc, dict):
@@ -108,7 +119,9 @@ def _missing_weights(snap: Path, d: Path) -> list[str]:
     indexes = list(d.glob("*.safetensors.index.json"))
     for idx in indexes:
         try:
-            wm = json.loads(idx.read_text(encoding="utf-8")).get("weight_map") or {}
+            from . import safeio
+
+            wm = safeio.read_json(idx, safeio.MODEL_INDEX, what="weight index").get("weight_map") or {}
         except (OSError, ValueError, AttributeError):
             missing.append(f"{idx.relative_to(snap).as_posix()} (unreadable)")
             continue

@@ -49,15 +49,16 @@ def gather(options: dict[str, Any], only_probes: set[str] | None = None) -> dict
 
 
 def load_facts(path: str | Path) -> dict[str, Any]:
-    p = Path(path)
+    from . import safeio
+
+    try:  # bounded: a FIFO, /dev/zero or a 1 GB file is refused before it is read
+        raw = safeio.read_bytes(path, MAX_FACTS_BYTES, what="facts file")
+    except safeio.Unreadable as exc:
+        raise FactsFileError(f"cannot read facts file: {exc}") from exc
     try:
-        size = p.stat().st_size
-    except OSError as exc:
-        raise FactsFileError(f"cannot read facts file {path}: {exc.strerror or exc}") from exc
-    if size > MAX_FACTS_BYTES:
-        raise FactsFileError(f"{path} is {size} bytes; a facts file is at most {MAX_FACTS_BYTES}")
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
+        data = safeio.loads_json(raw.decode("utf-8"), max_depth=safeio.JSON_DEPTH, what="the facts file")
+    except safeio.BadData as exc:
+        raise FactsFileError(f"{path} is not a usable klein-doctor facts file: {exc}") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise FactsFileError(f"{path} is not a klein-doctor facts file (not JSON: {exc})") from exc
     if isinstance(data, dict) and data.get("schema") == "klein-doctor/1" and isinstance(data.get("facts"), dict):

@@ -149,7 +149,7 @@ def arch_driver_floor(cc: str | None) -> dict[str, Any] | None:
 def _contains(spec: str, release: str) -> bool:
     try:
         return Version(release) in SpecifierSet(spec)
-    except (InvalidSpecifier, InvalidVersion):
+    except (InvalidSpecifier, InvalidVersion, ValueError):  # ValueError: over the 4,300-digit limit
         return False
 
 

@@ -1,8 +1,25 @@
 """Redaction: what never leaves the machine in a report unless the user says --no-redact.
 
-Home directory, user name (as a whole word), host name, Hugging Face tokens (``hf_...``), the value
-of any ``*_TOKEN`` / ``*_KEY`` / ``*_SECRET`` variable, and GPU UUIDs. Applied to every string of the
-rendered output (and of saved facts), so a token inside a scanned script line is caught too.
+Only VALUES are rewritten, never structure: dictionary keys, finding codes, check ids, statuses and areas
+stay as they are, and a word is never replaced just because it equals the user's name (a user called
+``torch``, ``root``, ``comfyui`` or ``code`` must not rewrite package names, facts keys or codes).
+
+What is replaced:
+- the home directory where it starts a path (POSIX: ``~``; a Windows profile keeps its shape,
+  ``C:\\Users\\<user>\\...``, so it is obviously redacted and not a ``~\\`` that cmd cannot run);
+- the user name as a path component under a home parent (``/home/<user>``, ``C:\\Users\\<user>``,
+  ``/mnt/c/Users/<user>``) and as the value of a known field (``user``, ``username``);
+- the host name as a known field's value (``hostname``), in URLs, ``user@host`` and UNC paths, and as a
+  word only when it cannot be an ordinary word (it holds a digit, ``-`` or ``.``);
+- known token shapes (``hf_``, ``sk-``, ``sk-ant-``, ``AKIA``/``ASIA``, GitHub ``ghp_``/``github_pat_``,
+  Slack ``xox?-``, ``Bearer ...``), the values of environment variables named ``*_TOKEN``/``*_KEY``/
+  ``*_SECRET``/``*PASSWORD*`` (wherever those values appear), ``NAME=value`` / ``name: value`` assignments
+  of such names, the values of command-line flags whose names say key/token/password/secret
+  (``--openai-api-key X``, ``--api-key=X``, ``--password X``; also as separate argv list items),
+  URL credentials (``scheme://user:pass@``), and GPU/MIG UUIDs.
+
+Applied to the findings and the facts before ``report``, ``--json``, ``--save-facts`` and ``check -v``;
+plain ``check`` output never leaves the machine and shows real paths so its commands run.
 """
 
 from __future__ import annotations
@@ -13,11 +30,42 @@ import re
 import socket
 from typing import Any
 
-HF_TOKEN = re.compile(r"\bhf_[A-Za-z0-9]{8,}\b")
+SECRET_MARK = "<redacted>"
+HF_TOKEN = re.compile(r"(?<![A-Za-z0-9])hf_[A-Za-z0-9]{8,}")
 GPU_UUID = re.compile(r"\b(GPU|MIG)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")
-SECRET_NAME = re.compile(r".*(_TOKEN|_KEY|_SECRET)$", re.I)
+TOKEN_SHAPES = [
+    (HF_TOKEN, "<redacted-hf-token>"),
+    (re.compile(r"(?<![A-Za-z0-9])sk-ant-[A-Za-z0-9_-]{8,}"), "<redacted-api-key>"),
+    (re.compile(r"(?<![A-Za-z0-9_-])sk-(?:proj-)?[A-Za-z0-9_-]{16,}"), "<redacted-api-key>"),
+    (re.compile(r"(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])"), "<redacted-aws-key>"),
+    (re.compile(r"(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{20,}"), "<redacted-github-token>"),
+    (re.compile(r"(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{20,}"), "<redacted-github-token>"),
+    (re.compile(r"(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,}"), "<redacted-token>"),
+    (re.compile(r"(?i)(?<=\bbearer )[A-Za-z0-9._~+/=-]{8,}"), "<redacted-token>"),
+]
+# A variable / field / keyword name that holds a secret: *_TOKEN, *_KEY, *_SECRET, *PASSWORD*, token, api_key...
+_SECRET_WORD = r"(?:token|key|secret|apikey|passwd|credentials?)"  # not "pwd": $PWD is the working directory
+SECRET_NAME = re.compile(rf"(?i)^(?:.*[_.-])?{_SECRET_WORD}$|password")
+# A command-line flag whose name says it holds a secret: --openai-api-key, --api-key, --password, --hf-token.
+SECRET_FLAG = re.compile(r"(?i)^--?(?:[A-Za-z0-9][A-Za-z0-9_-]*?)?(?:key|token|password|passwd|secret|credentials?)$")
+_FLAG_IN_TEXT = re.compile(
+    r"(?i)(?<![\w-])(--?(?:[A-Za-z0-9][A-Za-z0-9_-]*?)?(?:key|token|password|passwd|secret|credentials?))"
+    r"(\s*=\s*|\s+)(?!-)(\"[^\"]*\"|'[^']*'|[^\s\"',;)\]}]+)")
+_ASSIGN_IN_TEXT = re.compile(
+    r"(?i)(?<![\w.-])([A-Za-z_][A-Za-z0-9_]*)(\s*[=:]\s*)(\"[^\"]*\"|'[^']*'|[^\s\"',;)\]}]+)")
+_URL_CREDS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)([^/\s@\"'<>]+)@")
+# Values of these keys are never rewritten: they are structure (codes, ids) that tools and replays match on.
+PROTECTED_KEYS = frozenset({"code", "check", "status", "area", "cause", "schema", "id", "shell"})
+USER_FIELDS = frozenset({"user", "username", "user_name", "login", "logname"})
+HOST_FIELDS = frozenset({"hostname", "host_name", "node", "nodename", "computer_name", "computername"})
 # Common short values that must not be treated as secrets (would redact half the report).
 MIN_SECRET_LEN = 6
+_HOME_PARENTS = r"(?:home|Users|var/home|usr/home|export/home|Documents and Settings)"
+_ENDS = r"(?=[/\\\"'\s:,;)\]>]|$)"
+
+
+def _is_windows_path(p: str) -> bool:
+    return "\\" in p or bool(re.match(r"^[A-Za-z]:", p))
 
 
 class Redactor:
@@ -25,57 +73,133 @@ class Redactor:
 
     def __init__(self, facts: dict[str, Any] | None = None, environ: dict[str, str] | None = None):
         env = dict(os.environ if environ is None else environ)
-        system = (facts or {}).get("system") or {}
-        self.secrets = sorted({v for k, v in env.items() if SECRET_NAME.match(k) and len(v) >= MIN_SECRET_LEN},
-                              key=len, reverse=True)
-        homes = {os.path.expanduser("~"), system.get("home") or ""}
+        system = (facts or {}).get("system") if isinstance(facts, dict) else None
+        system = system if isinstance(system, dict) else {}
+        self.secrets = sorted({v for k, v in env.items() if isinstance(v, str) and SECRET_NAME.search(k)
+                               and len(v) >= MIN_SECRET_LEN and v.strip() == v}, key=len, reverse=True)
+        homes = {os.path.expanduser("~"), _s(system.get("home"))}
         if env.get("USERPROFILE"):
             homes.add(env["USERPROFILE"])
-        self.homes = sorted({h.rstrip("/\\") for h in homes if h and h.rstrip("/\\")}, key=len, reverse=True)
-        users = {system.get("user") or ""}
+        self.homes = sorted({h.rstrip("/\\") for h in homes if h and h.rstrip("/\\")
+                             and len(re.split(r"[/\\]", h.rstrip("/\\"))) >= 2}, key=len, reverse=True)
+        users = {_s(system.get("user"))}
         try:
             users.add(getpass.getuser())
         except Exception:  # noqa: BLE001
             pass
         for h in self.homes:
             users.add(re.split(r"[/\\]", h)[-1])
-        self.users = sorted({u for u in users if u and len(u) >= 2}, key=len, reverse=True)
-        hosts = {system.get("hostname") or "", socket.gethostname()}
-        self.hosts = sorted({h for h in hosts if h and len(h) >= 2 and h not in ("localhost",)}, key=len, reverse=True)
-        self._user_rx = [re.compile(r"(?<![A-Za-z0-9_.-])" + re.escape(u) + r"(?![A-Za-z0-9_-])") for u in self.users]
-        self._host_rx = [re.compile(r"(?<![A-Za-z0-9_-])" + re.escape(h) + r"(?![A-Za-z0-9_-])") for h in self.hosts]
+        self.users = sorted({u for u in users if u and len(u) >= 2 and u not in (".", "..")}, key=len, reverse=True)
+        hosts = {_s(system.get("hostname")), socket.gethostname()}
+        self.hosts = sorted({h for h in hosts if h and len(h) >= 2 and h.lower() not in ("localhost", "localhost.localdomain")},
+                            key=len, reverse=True)
+        self._user_rx = [re.compile(r"(?i)([/\\]" + _HOME_PARENTS + r"[/\\]+)" + re.escape(u) + _ENDS) for u in self.users]
+        self._host_rx = []
+        for h in self.hosts:
+            e = re.escape(h)
+            self._host_rx.append(re.compile(r"(?i)(://(?:[^/\s@]*@)?)" + e + r"(?![A-Za-z0-9_-])"))  # URL host
+            self._host_rx.append(re.compile(r"(?i)(@)" + e + r"(?![A-Za-z0-9_-])"))  # user@host
+            self._host_rx.append(re.compile(r"(?i)(\\\\)" + e + r"(?=\\)"))  # UNC \\host\share
+            if re.search(r"[0-9.-]", h) and len(h) >= 4:  # cannot be an ordinary word: redact it as a word too
+                self._host_rx.append(re.compile(r"(?i)()(?<![A-Za-z0-9_.-])" + e + r"(?![A-Za-z0-9_-])"))
 
+    # -- strings -------------------------------------------------------------------------------------------
     def text(self, s: str) -> str:
         for secret in self.secrets:
-            s = s.replace(secret, "<redacted-secret>")
-        s = HF_TOKEN.sub("<redacted-hf-token>", s)
+            s = s.replace(secret, SECRET_MARK)
+        for rx, repl in TOKEN_SHAPES:
+            s = rx.sub(repl, s)
         s = GPU_UUID.sub(lambda m: f"{m.group(1)}-<redacted-uuid>", s)
+        s = _URL_CREDS.sub(_url_creds, s)
+        s = _FLAG_IN_TEXT.sub(_flag_value, s)
+        s = _ASSIGN_IN_TEXT.sub(_assign_value, s)
         for h in self.homes:
-            s = _replace_path_prefix(s, h, "~")
-        for rx in self._host_rx:
-            s = rx.sub("<host>", s)
+            s = _replace_home(s, h)
         for rx in self._user_rx:
-            s = rx.sub("<user>", s)
+            s = rx.sub(lambda m: m.group(1) + "<user>", s)
+        for rx in self._host_rx:
+            s = rx.sub(lambda m: m.group(1) + "<host>", s)
         return s
 
-    def obj(self, o: Any) -> Any:
+    # -- structures ----------------------------------------------------------------------------------------
+    def obj(self, o: Any, key: str | None = None) -> Any:
         if isinstance(o, str):
+            if key is not None:
+                k = key.lower()
+                if k in PROTECTED_KEYS:
+                    return o
+                if k in USER_FIELDS and o in self.users:
+                    return "<user>"
+                if k in HOST_FIELDS and o.lower() in {h.lower() for h in self.hosts}:
+                    return "<host>"
+                if SECRET_NAME.search(key) and o and not o.startswith("<redacted"):
+                    return SECRET_MARK
             return self.text(o)
         if isinstance(o, dict):
-            return {self.text(k) if isinstance(k, str) else k: self.obj(v) for k, v in o.items()}
+            out = {k: self.obj(v, k if isinstance(k, str) else None) for k, v in o.items()}
+            # a parsed flag {"flag": "--api-key", "value": "..."} or variable {"name": "HF_TOKEN", "value": "..."}
+            label = next((o[k] for k in ("flag", "name", "option", "arg", "var") if isinstance(o.get(k), str)), None)
+            if label and isinstance(o.get("value"), str) and o["value"] and (
+                    SECRET_FLAG.match(label.strip()) or SECRET_NAME.search(label.strip().lstrip("-"))):
+                out["value"] = SECRET_MARK
+            return out
         if isinstance(o, (list, tuple)):
-            return [self.obj(v) for v in o]
+            out = []
+            hide_next = False
+            for v in o:
+                if hide_next and isinstance(v, str) and not v.startswith("-"):
+                    out.append(SECRET_MARK)
+                    hide_next = False
+                    continue
+                hide_next = isinstance(v, str) and bool(SECRET_FLAG.match(v.strip()))
+                out.append(self.obj(v))
+            return out
         return o
 
 
-def _replace_path_prefix(s: str, home: str, repl: str) -> str:
-    """Replace ``home`` where it starts a path (followed by a separator, a quote, a space or the end)."""
-    variants = {home}
-    if "\\" in home:
-        variants.add(home.replace("\\", "/"))
-        variants.add(home.replace("\\", "\\\\"))  # as JSON escapes it
+def _s(v: Any) -> str:
+    return v if isinstance(v, str) else ""
+
+
+def _url_creds(m: re.Match) -> str:
+    info = m.group(2)
+    if ":" in info or len(info) >= 20:
+        return m.group(1) + SECRET_MARK + "@"
+    return m.group(0)
+
+
+def _flag_value(m: re.Match) -> str:
+    if m.group(3).startswith("<redacted") or m.group(3).strip("\"'").startswith("<redacted"):
+        return m.group(0)
+    return m.group(1) + m.group(2) + SECRET_MARK
+
+
+def _assign_value(m: re.Match) -> str:
+    name, value = m.group(1), m.group(3)
+    if not SECRET_NAME.search(name) or value.strip("\"'").startswith("<redacted") or not value.strip("\"'"):
+        return m.group(0)
+    q = value[0] if value[0] in "\"'" else ""
+    return name + m.group(2) + q + SECRET_MARK + q
+
+
+def _replace_home(s: str, home: str) -> str:
+    """Replace ``home`` where it starts a path (followed by a separator, a quote, a space or the end).
+
+    A POSIX home becomes ``~``; a Windows profile keeps its parent and loses its last component:
+    ``C:\\Users\\John Smith\\x`` -> ``C:\\Users\\<user>\\x`` (obviously redacted; never a ``~\\`` that cmd
+    cannot run)."""
+    win = _is_windows_path(home)
+    variants: dict[str, str] = {}
+    if win:
+        parent, _, _last = home.rstrip("\\/").replace("/", "\\").rpartition("\\")
+        variants[home] = parent + "\\<user>"
+        variants[home.replace("\\", "/")] = parent.replace("\\", "/") + "/<user>"
+        variants[home.replace("\\", "\\\\")] = parent.replace("\\", "\\\\") + "\\\\<user>"  # as JSON escapes it
+    else:
+        variants[home] = "~"
     for v in sorted(variants, key=len, reverse=True):
-        s = re.sub(re.escape(v) + r"(?=[/\\\"'\s:,;)\]]|$)", repl, s, flags=re.I if "\\" in home else 0)
+        repl = variants[v]
+        s = re.sub(r"(?<![A-Za-z0-9_.-])" + re.escape(v) + _ENDS, lambda _m: repl, s, flags=re.I if win else 0)
     return s
 
 
@@ -86,5 +210,5 @@ class NoRedactor(Redactor):
     def text(self, s: str) -> str:
         return s
 
-    def obj(self, o: Any) -> Any:
+    def obj(self, o: Any, key: str | None = None) -> Any:
         return o

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import stat
 import struct
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,9 +50,23 @@ class Header:
 def read_header(path: str | os.PathLike[str]) -> Header:
     """Read and validate the header. Raises HeaderError when there is no usable header; entry-level
     defects (a bad dtype, overlapping offsets) are collected in ``Header.problems`` instead."""
+    from . import safeio
+
     try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
+        safeio.regular_file(path)  # a FIFO would block, a device would never end: refused by type first
+    except safeio.Unreadable as exc:
+        err = HeaderError("cannot be read (permission denied)" if exc.kind == "permission" else
+                          f"cannot be read: {exc}")
+        err.unreadable = exc.kind  # type: ignore[attr-defined] - not damage: the file could not be looked at
+        raise err from exc
+    try:
+        with open(path, "rb", opener=lambda p, f: os.open(p, f | getattr(os, "O_NONBLOCK", 0))) as fh:
+            fst = os.fstat(fh.fileno())
+            if not stat.S_ISREG(fst.st_mode):  # swapped for a FIFO/device after the check above
+                err = HeaderError(f"cannot be read: {path} is {safeio.file_kind(fst.st_mode)}, not a regular file")
+                err.unreadable = "special"  # type: ignore[attr-defined]
+                raise err
+            size = fst.st_size
             head = fh.read(8)
             if len(head) < 8:
                 raise HeaderError(f"file is {size} bytes: too short to hold a safetensors header (8-byte length)")
@@ -66,7 +81,10 @@ def read_header(path: str | os.PathLike[str]) -> Header:
                                   "truncated download, or not a safetensors file")
             raw = fh.read(n)
     except OSError as exc:
-        raise HeaderError(f"cannot read the file: {exc.strerror or exc}") from exc
+        err = HeaderError("cannot be read (permission denied)" if isinstance(exc, PermissionError) else
+                          f"cannot read the file: {exc.strerror or exc}")
+        err.unreadable = "permission" if isinstance(exc, PermissionError) else "error"  # type: ignore[attr-defined]
+        raise err from exc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -321,7 +339,8 @@ def read_facts(path: str | os.PathLike[str]) -> dict[str, Any]:
             size: int | None = os.path.getsize(path)
         except OSError:
             size = None
-        return {"header": None, "integrity": {"ok": False, "problem": str(exc), "expected_size": None}, "size": size}
+        return {"header": None, "integrity": {"ok": False, "problem": str(exc), "expected_size": None,
+                                              "unreadable": getattr(exc, "unreadable", None)}, "size": size}
     return {"header": summarize(h), "integrity": integrity(h), "size": h.file_size}
 
 

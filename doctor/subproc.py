@@ -121,18 +121,21 @@ def finish_script(run: Running, timeout: float = 60.0) -> ScriptResult:
     if run.proc is None:
         return ScriptResult(None, None, "", 0.0, error=run.early_error)
     proc = run.proc
-    left = max(0.1, timeout - (time.monotonic() - run.started))
-    try:
-        out, err = proc.communicate(timeout=left)
-    except subprocess.TimeoutExpired:
-        _kill_tree(proc)
-        out, err = proc.communicate()
+    from . import safeio
+
+    # bounded in time AND memory: `--python /usr/bin/yes` prints forever; stop reading at MAX_OUTPUT and kill it
+    out, err, problem = safeio.read_child(proc, timeout, MAX_OUTPUT, safeio.CHILD_STDERR, started=run.started,
+                                          kill=_kill_tree)
+    if proc.poll() is not None:  # one still running (Ctrl-C in this thread) stays for kill_all
+        with _LIVE_LOCK:
+            _LIVE.discard(proc)
+    if problem == "timeout":
         return ScriptResult(None, None, _tail(err), time.monotonic() - run.started,
                             error=f"timed out after {timeout:g} s")
-    finally:
-        if proc.poll() is not None:  # one still running (Ctrl-C in this thread) stays for kill_all
-            with _LIVE_LOCK:
-                _LIVE.discard(proc)
+    if problem == "too-much-output":
+        return ScriptResult(None, None, _tail(err), time.monotonic() - run.started,
+                            error=f"printed more than {MAX_OUTPUT} bytes without reporting (is {run.python} a Python "
+                                  "interpreter?); stopped it")
     duration = time.monotonic() - run.started
     text = out[:MAX_OUTPUT].decode("utf-8", "replace")
     stderr = _tail(err)
@@ -143,10 +146,12 @@ def finish_script(run: Running, timeout: float = 60.0) -> ScriptResult:
         return ScriptResult(None, proc.returncode, stderr, duration, error=why)
     after = text.rsplit(MARKER, 1)[1].strip()
     payload = after.splitlines()[0] if after else ""
-    try:
-        data = json.loads(payload)
-    except json.JSONDecodeError as exc:
+    try:  # depth-bounded: the child runs in an interpreter we do not control (sitecustomize can print anything)
+        data = safeio.loads_json(payload, what="the child's report")
+    except (json.JSONDecodeError, ValueError, RecursionError) as exc:
         return ScriptResult(None, proc.returncode, stderr, duration, error=f"unreadable report: {exc}")
+    if not isinstance(data, dict):
+        return ScriptResult(None, proc.returncode, stderr, duration, error="unreadable report: not a JSON object")
     return ScriptResult(data, proc.returncode, stderr, duration)
 
 

@@ -73,6 +73,28 @@ def trickle(conn: socket.socket) -> None:
         time.sleep(0.1)
 
 
+def trickle_headers(conn: socket.socket) -> None:
+    conn.sendall(b"HTTP/1.1 200 OK\r\n")
+    for i in range(300):  # a header line a byte every 100 ms: each read succeeds, the headers never end
+        conn.sendall(b"X" if i % 40 else b"\r\nX-Slow: ")
+        time.sleep(0.1)
+
+
+_BOMB: list[bytes] = []
+
+
+def gzip_bomb(conn: socket.socket) -> None:
+    """~20 KB on the wire, 20 MB once decompressed (10x the /system_stats bound)."""
+    import gzip
+
+    if not _BOMB:
+        _BOMB.append(gzip.compress(b'{"system": {"argv": ["' + b"A" * (20 * 1024 * 1024) + b'"]}, "devices": []}', 6))
+    body = _BOMB[0]
+    h = (f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+         f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n")
+    conn.sendall(h.encode() + body)
+
+
 def huge(conn: socket.socket) -> None:
     _headers(conn, 100 * 1024 * 1024)
     conn.sendall(b'{"system": {"argv": ["')
@@ -98,7 +120,9 @@ def garbage_status(conn: socket.socket) -> None:
 CASES = [
     ("silent", silent, "comfyui.server.timeout", 8.0),
     ("trickle", trickle, "comfyui.server.timeout", 8.0),
+    ("trickled headers", trickle_headers, "comfyui.server.timeout", 8.0),
     ("100 MB body", huge, "comfyui.server.too-large", 8.0),
+    ("gzip bomb", gzip_bomb, "comfyui.server.too-large", 8.0),
     ("connection reset", reset, "comfyui.server.refused", 8.0),
     ("malformed JSON", malformed, "comfyui.server.not-json", 8.0),
     ("not HTTP", garbage_status, "comfyui.server.refused", 8.0),

@@ -21,10 +21,17 @@ TOKEN = "hf_LeakLeakLeak0123456789abcdefXYZ"
 ARGV_TOKEN = "hf_ArgvArgvArgv9876543210zyxwvuTS"
 API_KEY = "sk-planted-7c1e55aa90b24d11"
 UUID = "GPU-11111111-2222-3333-4444-555555555555"
+OPENAI = "sk-proj-OpenAiPlanted0123456789abcdef"
+LAUNCH_KEY = "launchkey-planted-42"
+LAUNCH_PW = "launchpw-planted-43"
+AWS = "AKIAPLANTEDLEAK12345"
+URL_PW = "urlpw-planted-44"
+SERVER_PW = "serverpw-planted-45"
+ALL_PLANTED = (OPENAI, LAUNCH_KEY, LAUNCH_PW, AWS, URL_PW, SERVER_PW)
 
 
 def assert_clean(text: str, home: str, extra: tuple[str, ...] = ()) -> None:
-    for secret in (TOKEN, ARGV_TOKEN, API_KEY, home, UUID[4:], *extra):
+    for secret in (TOKEN, ARGV_TOKEN, API_KEY, home, UUID[4:], *ALL_PLANTED, *extra):
         assert secret not in text, f"{secret!r} leaked"
     for word in (USER, socket.gethostname()):
         if len(word) >= 2 and word != "localhost":
@@ -37,19 +44,20 @@ def planted(tmp_path_factory):
     home = base / "home" / USER
     home.mkdir(parents=True)
     root = tree(home, run_sh=f"#!/bin/sh\nexport HF_TOKEN={TOKEN}\n.venv/bin/python main.py --listen 127.0.0.1 --fast "
-                              f"--use-split-cross-attention\n")
+                              f"--use-split-cross-attention --api-key={LAUNCH_KEY} --password {LAUNCH_PW}\n")
     scripts = home / "klein"
     scripts.mkdir()
-    (scripts / "run.py").write_text(f'pipe = load(repo, token="{TOKEN}", attn_implementation="flash_attention_2")\n')
+    (scripts / "run.py").write_text(f'pipe = load(repo, token="{TOKEN}", attn_implementation="flash_attention_2")\n'
+                                    f'os.environ["XFORMERS_DISABLED"] = "1"  # {AWS} https://me:{URL_PW}@hub.example/x\n')
     wf = home / f"{USER}-workflows" / "klein.json"
     wf.parent.mkdir()
     wf.write_text(json.dumps(api_prompt(clip_type="flux")))
     stats = json.loads(json.dumps(STATS))
     stats["system"]["argv"] = ["main.py", "--listen", "--hf-token", ARGV_TOKEN, "--base-directory", str(home / "ComfyUI"),
-                               "--fast"]
+                               "--fast", "--openai-api-key", OPENAI, "--anthropic-api-key=" + LAUNCH_KEY]
     srv = ComfyReplay(None, routes={"/system_stats": (200, "application/json", json.dumps(stats).encode()),
                                     "/object_info": (200, "application/json", json.dumps(INFO).encode())})
-    url = srv.__enter__()
+    url = srv.__enter__().replace("http://", f"http://klein:{SERVER_PW}@")
     env = {"HOME": str(home), "USER": USER, "LOGNAME": USER, "HF_TOKEN": TOKEN, "MY_SERVICE_KEY": API_KEY,
            "COMFYUI_PATH": "", "KLEIN_DOCTOR_CACHE_DIR": str(base / "cache"), "HF_HUB_CACHE": str(base / "hub")}
     args = ["--path", "comfyui", "--comfyui", str(root), "--scan", str(scripts), "--workflow", str(wf),
@@ -105,3 +113,140 @@ def test_explain_redacts_pasted_text(tmp_path):
         out = run_cli("explain", *extra, env=env, input=text)
         assert out.returncode == 0, out.stderr
         assert TOKEN not in out.stdout and str(home) not in out.stdout, out.stdout
+
+
+# --- redaction that breaks nothing (issue 12): values only, never keys, codes, package names or commands ------
+
+ORDINARY_NAMES = ["root", "torch", "comfyui", "python", "gpu", "admin", "user", "code", "fix", "status"]
+PLANTED = {"hf": "hf_PlantedPlanted0123456789abcd", "sk": "sk-ant-api03-PlantedPlanted0123456789",
+           "aws": "AKIAPLANTED012345678", "gh": "ghp_Planted0123456789abcdefghijABCDEFGHIJ",
+           "pw": "hunter2-planted", "url": "urlpass-planted"}
+
+
+def _machine(name: str, host: str, src: str = "rtx5090-torch271-cu126.json") -> dict:
+    facts = json.loads((FACTS / src).read_text())
+    home = "/root" if name == "root" else f"/home/{name}"
+    facts["system"].update(user=name, hostname=host, home=home)
+    facts["python"]["executable"] = f"{home}/venvs/{name}/bin/python"
+    facts["options"]["server"] = f"http://{name}:{PLANTED['url']}@127.0.0.1:8188"
+    facts["options"]["scan"] = [f"{home}/{name}/run.sh --api-key={PLANTED['sk']} --password {PLANTED['pw']}"]
+    return facts
+
+
+@pytest.mark.parametrize("name,host", [(n, h) for n, h in zip(ORDINARY_NAMES, ["code", "fix", "status"] * 4)])
+def test_ordinary_user_and_host_names_rewrite_no_structure(name, host):
+    """A user named torch/root/code... and a host named code/fix/status: codes, check ids and facts keys are
+    unchanged, package names survive, and replaying the redacted facts gives the same findings and no error."""
+    from doctor import pipeline
+    from doctor.redact import Redactor
+
+    facts = _machine(name, host)
+    raw = pipeline.diagnose(facts["options"], facts=json.loads(json.dumps(facts)))
+    red = Redactor(facts, environ={"HOME": facts["system"]["home"], "USER": name, "HF_TOKEN": PLANTED["hf"]})
+    facts_out = red.obj(raw.facts)
+    findings_out = [red.obj(f.to_dict()) for f in raw.findings]
+    assert [f["code"] for f in findings_out] == [f.code for f in raw.findings]
+    assert [f["check"] for f in findings_out] == [f.check for f in raw.findings]
+    assert _keys(facts_out) == _keys(raw.facts)
+    assert facts_out["system"]["user"] == "<user>" and facts_out["system"]["hostname"] == "<host>"
+    text = json.dumps({"facts": facts_out, "findings": findings_out})
+    for secret in PLANTED.values():
+        assert secret not in text
+    home = facts["system"]["home"]
+    assert not re.search(r"(?<![\w~.-])" + re.escape(home) + r"/", text), home  # ~/root/x is fine: a folder called root
+    if name == "torch":
+        assert "torch==" in text or "torch " in text  # the package name is still there
+    replay = pipeline.diagnose(facts_out["options"], facts=json.loads(text)["facts"])
+    assert not [f for f in replay.findings if f.status.value == "error"], [f.title for f in replay.findings if f.status.value == "error"]
+    assert [f.code for f in replay.findings] == [f.code for f in raw.findings]
+
+
+def _keys(o, prefix=""):
+    if isinstance(o, dict):
+        return {prefix + "/" + k for k in o} | set().union(*[_keys(v, prefix + "/" + k) for k, v in o.items()] or [set()])
+    if isinstance(o, list):
+        return set().union(*[_keys(v, prefix + "[]") for v in o] or [set()])
+    return set()
+
+
+def test_redacted_json_replays_end_to_end_for_user_root(tmp_path):
+    """Through the CLI: `check --json` of a machine whose user is root, replayed with --facts: no error finding,
+    same codes (the old word-level redaction turned the facts key comfyui_tree.root into <user> and crashed)."""
+    facts = _machine("root", "status", "rtx5090-attention-overrides.json")
+    p = tmp_path / "f.json"
+    p.write_text(json.dumps(facts))
+    env = {"USER": "root", "HOME": "/root"}
+    first = run_cli("check", "--facts", str(p), "--json", env=env)
+    doc = json.loads(first.stdout)
+    again = tmp_path / "again.json"
+    again.write_text(first.stdout)
+    second = run_cli("check", "--facts", str(again), "--json", env=env)
+    doc2 = json.loads(second.stdout)
+    assert {f["code"] for f in doc2["findings"]} == {f["code"] for f in doc["findings"]}
+    assert not [f for f in doc2["findings"] if f["status"] == "error"]
+    for secret in PLANTED.values():
+        assert secret not in first.stdout
+
+
+def test_windows_profile_with_a_space_stays_a_path():
+    from doctor.redact import Redactor
+
+    home = r"C:\Users\John Smith"
+    r = Redactor({"system": {"user": "John Smith", "hostname": "DESKTOP-7Q2K", "home": home}},
+                 environ={"USERPROFILE": home})
+    cmd = rf'"{home}\ComfyUI_windows_portable\python_embeded\python.exe" -m pip install torch'
+    out = r.text(cmd)
+    assert out == r'"C:\Users\<user>\ComfyUI_windows_portable\python_embeded\python.exe" -m pip install torch'
+    assert "~\\" not in out and "John" not in out
+    assert r.text("/mnt/c/Users/John Smith/ComfyUI") == "/mnt/c/Users/<user>/ComfyUI"
+    assert r.text("built on DESKTOP-7Q2K") == "built on <host>"
+
+
+@pytest.mark.parametrize("line,secret", [
+    ("python main.py --openai-api-key sk-proj-PLANTEDplanted0123456789 --listen", "PLANTEDplanted"),
+    ("python main.py --anthropic-api-key=ant-planted-value --fast", "ant-planted-value"),
+    ("main.py --password 'correct horse' --listen", "correct horse"),
+    ("main.py --api-key plain-value-1234 --port 8188", "plain-value-1234"),
+    ("set OPENAI_API_KEY=abc123planted", "abc123planted"),
+    ("export DB_PASSWORD=pw-planted", "pw-planted"),
+    ("aws_secret_access_key = wJalrXUtnFEMIplanted", "wJalrXUtnFEMIplanted"),
+    ("pip install --index-url https://alice:s3cret-planted@pypi.example/simple torch", "s3cret-planted"),
+    ("git clone https://ghp_0123456789abcdefghijABCDEFGHIJ0123@github.com/x/y", "ghp_0123456789"),
+    ("key AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"),
+    ("Authorization: Bearer eyJhbGciOiplanted", "eyJhbGciOiplanted"),
+    ("token github_pat_11ABCDEFG0123456789_abcdefghijklmnop", "github_pat_11ABCDEFG"),
+])
+def test_secret_shapes_in_scanned_lines(line, secret):
+    from doctor.redact import Redactor
+
+    out = Redactor({}, environ={}).text(line)
+    assert secret not in out, out
+    assert out.split()[0] == line.split()[0]  # the command's structure stays
+
+
+def test_argv_list_flags_are_redacted_by_position():
+    from doctor.redact import Redactor
+
+    argv = ["main.py", "--openai-api-key", "k-123456", "--listen", "--password", "pw", "--comfy-api-key", "--fast"]
+    out = Redactor({}, environ={}).obj({"argv": argv})["argv"]
+    assert out == ["main.py", "--openai-api-key", "<redacted>", "--listen", "--password", "<redacted>",
+                   "--comfy-api-key", "--fast"]
+
+
+def test_windows_profile_replay_keeps_runnable_shape(tmp_path):
+    """A replayed Windows machine under C:\\Users\\John Smith: the JSON says C:\\Users\\<user>\\..., never ~\\...
+    (cmd cannot expand ~), the name is gone from every output, and the codes are those of the unredacted run."""
+    facts = json.loads((FACTS / "rtx5090-torch271-cu126.json").read_text())
+    home = r"C:\Users\John Smith"
+    facts["system"].update(user="John Smith", hostname="DESKTOP-7Q2K", home=home)
+    facts["python"]["executable"] = home + r"\ComfyUI_windows_portable\python_embeded\python.exe"
+    p = tmp_path / "win.json"
+    p.write_text(json.dumps(facts))
+    red = run_cli("check", "--facts", str(p), "--json")
+    raw = run_cli("check", "--facts", str(p), "--json", "--no-redact")
+    rep = run_cli("report", "--facts", str(p))
+    doc, doc_raw = json.loads(red.stdout), json.loads(raw.stdout)
+    assert [f["code"] for f in doc["findings"]] == [f["code"] for f in doc_raw["findings"]]
+    assert doc["facts"]["python"]["executable"] == r"C:\Users\<user>\ComfyUI_windows_portable\python_embeded\python.exe"
+    for text in (red.stdout, rep.stdout):
+        assert "John" not in text and "DESKTOP-7Q2K" not in text and "~\\\\" not in text and "~\\" not in text

@@ -98,9 +98,11 @@ def test_redactor_unit_cases():
     text = (r"C:\Users\ana\ComfyUI\main.py on studio-pc by ana; banana stays; token hf_abcdefghijklmnop; "
             r"s3cr3tvalue; GPU-11111111-2222-3333-4444-555555555555; c:/users/ana/x")
     out = r.text(text)
-    assert out.startswith("~\\ComfyUI\\main.py on <host> by <user>; banana stays")
+    # values only: the Windows profile keeps its shape (cmd can still read it as a path), the user name is
+    # redacted as a path component, never as a bare word (a user called "torch" must not rewrite "torch")
+    assert out.startswith("C:\\Users\\<user>\\ComfyUI\\main.py on <host> by ana; banana stays")
     assert "hf_abcdefghijklmnop" not in out and "s3cr3tvalue" not in out and "GPU-<redacted-uuid>" in out
-    assert "~/x" in out
+    assert "C:/Users/<user>/x" in out
 
 
 # ------------------------------------------------------------------ the report as GitHub renders it

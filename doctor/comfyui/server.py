@@ -56,63 +56,116 @@ def _port_open(url: str, timeout: float) -> None:
 
 
 def get_json(base: str, path: str, timeout: float, max_bytes: int) -> Any:
-    """GET base+path as JSON, or raise FetchError. ``timeout`` bounds the whole exchange, not each read."""
+    """GET base+path as JSON, or raise FetchError. ``timeout`` bounds the whole exchange: connect, status line,
+    headers and body together (a server trickling its headers a byte at a time is stopped at the deadline, not
+    after one per-read timeout per byte). The body is bounded by ``max_bytes`` both as sent and, when the server
+    compresses it (ComfyUI's --enable-compress-response-body answers gzip), once decompressed."""
+    from .. import safeio
+
     url = base + path
     _port_open(url, min(timeout, 5.0))
-    import requests
-    import urllib3
-
-    deadline = time.monotonic() + timeout
+    body, status = _fetch(url, path, timeout, max_bytes)
+    if status != 200:
+        raise FetchError("http-status", f"{path} answered HTTP {status}", status)
     try:
-        with requests.get(url, stream=True, timeout=(min(timeout, 5.0), timeout), allow_redirects=False,
-                          headers={"Accept": "application/json"}) as r:
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in _chunks(r):
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError("too-large", f"{path} sent more than {max_bytes} bytes; stopped reading")
-                chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise FetchError("timeout", f"{path} did not finish within {timeout:g} s")
-            body = b"".join(chunks)
-            if r.status_code != 200:
-                raise FetchError("http-status", f"{path} answered HTTP {r.status_code}", r.status_code)
-    except FetchError:
-        raise
-    except requests.exceptions.ConnectionError as exc:
-        text = str(exc)
-        if "timed out" in text.lower():
-            raise FetchError("timeout", f"{url}: no answer within {timeout:g} s") from None
-        raise FetchError("refused", f"{url}: connection refused or host unreachable") from None
-    except requests.exceptions.Timeout:
-        raise FetchError("timeout", f"{url}: no answer within {timeout:g} s") from None
-    except requests.exceptions.RequestException as exc:
-        raise FetchError("refused", f"{url}: {type(exc).__name__}: {exc}") from None
-    except urllib3.exceptions.ReadTimeoutError:
-        raise FetchError("timeout", f"{url}: no answer within {timeout:g} s") from None
-    except urllib3.exceptions.HTTPError as exc:  # read1() raises urllib3's own errors, unwrapped by requests
-        raise FetchError("refused", f"{url}: the connection broke ({type(exc).__name__})") from None
-    try:
-        return json.loads(body.decode("utf-8", "replace"))
+        return safeio.loads_json(body.decode("utf-8", "replace"), what=path)
+    except safeio.BadData as exc:
+        raise FetchError("not-json", f"{path}: {exc}") from None
     except ValueError as exc:
         snippet = body[:80].decode("utf-8", "replace").replace("\n", " ")
         raise FetchError("not-json", f"{path} did not answer JSON ({exc}); it began with {snippet!r}") from None
 
 
-def _chunks(r: Any):
-    """The body as it arrives. ``read1`` returns whatever one receive brought, so the deadline is checked even
-    against a server that trickles a byte at a time (iter_content would block until its chunk is full);
-    urllib3 1.x has no read1: small chunks there."""
-    raw = r.raw
-    if hasattr(raw, "read1"):
+def _fetch(url: str, path: str, timeout: float, max_bytes: int) -> tuple[bytes, int]:
+    """(body, status) of one GET within ``timeout`` seconds in all; raises FetchError."""
+    import base64
+    import http.client
+    import socket
+    import threading
+    import zlib
+
+    from .. import __version__
+
+    parts = urlsplit(url)
+    https = parts.scheme == "https"
+    port = parts.port or (443 if https else 80)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    per_op = max(0.05, min(timeout, 5.0))
+    conn: http.client.HTTPConnection
+    if https:
+        import ssl
+
+        conn = http.client.HTTPSConnection(parts.hostname or "", port, timeout=per_op, context=ssl.create_default_context())
+    else:
+        conn = http.client.HTTPConnection(parts.hostname or "", port, timeout=per_op)
+    expired = threading.Event()
+
+    def stop() -> None:  # the total deadline: whatever is being read (status, headers, body) ends now
+        expired.set()
+        sock = conn.sock
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    timer = threading.Timer(timeout, stop)
+    timer.daemon = True
+    headers = {"Accept": "application/json", "Accept-Encoding": "gzip, deflate",
+               "User-Agent": f"klein-doctor/{__version__}", "Connection": "close"}
+    if parts.username is not None:  # a --server behind a proxy with user:pass@ (never printed: redacted)
+        cred = f"{parts.username}:{parts.password or ''}".encode()
+        headers["Authorization"] = "Basic " + base64.b64encode(cred).decode()
+    timer.start()
+    try:
+        conn.request("GET", target, headers=headers)
+        resp = conn.getresponse()
+        enc = (resp.getheader("Content-Encoding") or "").strip().lower()
+        dec = None
+        if enc in ("gzip", "x-gzip"):
+            dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif enc == "deflate":
+            dec = zlib.decompressobj()
+        elif enc not in ("", "identity"):
+            raise FetchError("not-json", f"{path} answered with an encoding the doctor cannot read ({enc})")
+        chunks: list[bytes] = []
+        sent = size = 0
         while True:
-            chunk = raw.read1(64 * 1024)
-            if not chunk:
-                return
-            yield chunk
-    else:  # pragma: no cover - urllib3 < 2
-        yield from r.iter_content(256)
+            b = resp.read1(64 * 1024)
+            if expired.is_set():
+                raise FetchError("timeout", f"{path} did not finish within {timeout:g} s")
+            if not b:
+                break
+            sent += len(b)
+            if sent > max_bytes:
+                raise FetchError("too-large", f"{path} sent more than {max_bytes} bytes; stopped reading")
+            if dec is not None:
+                try:
+                    b = dec.decompress(b, max_bytes + 1 - size)
+                except zlib.error as exc:
+                    raise FetchError("not-json", f"{path}: the {enc} body is damaged ({exc})") from None
+                if dec.unconsumed_tail:
+                    raise FetchError("too-large", f"{path} decompresses to more than {max_bytes} bytes; stopped reading")
+            size += len(b)
+            if size > max_bytes:
+                raise FetchError("too-large", f"{path} sent more than {max_bytes} bytes; stopped reading")
+            chunks.append(b)
+        if dec is not None:
+            chunks.append(dec.flush())
+        return b"".join(chunks), resp.status
+    except FetchError:
+        raise
+    except (socket.timeout, TimeoutError):
+        raise FetchError("timeout", f"{url}: no answer within {timeout:g} s") from None
+    except (http.client.HTTPException, OSError, ValueError) as exc:
+        if expired.is_set():
+            raise FetchError("timeout", f"{path} did not finish within {timeout:g} s") from None
+        if isinstance(exc, ConnectionRefusedError):
+            raise FetchError("refused", f"{url}: connection refused or host unreachable") from None
+        raise FetchError("refused", f"{url}: the connection broke ({type(exc).__name__})") from None
+    finally:
+        timer.cancel()
+        conn.close()
 
 
 def combo_options(spec: Any) -> list[str] | None:

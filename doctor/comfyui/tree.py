@@ -16,11 +16,13 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from .. import manifests
+from .. import manifests, safeio
 
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
 MAX_SCRIPT_BYTES = 256 * 1024
 MAX_YAML_BYTES = 1024 * 1024
+MAX_YAML_SECTIONS = 64   # extra_model_paths.yaml sections read per file (real files have a handful)
+MAX_YAML_PROBLEMS = 20   # problems listed per file before the rest are counted in one line
 FOLDER_TYPES = ["diffusion_models", "text_encoders", "vae", "unet", "clip", "checkpoints"]
 # ComfyUI maps these legacy folder names onto the new ones (folder_paths.map_legacy).
 LEGACY = {"unet": "diffusion_models", "clip": "text_encoders"}
@@ -63,8 +65,8 @@ def desktop_code_dirs(env: dict[str, str], home: Path, os_name: str) -> list[Pat
 
 def read_desktop_base(config: Path) -> str | None:
     try:
-        data = json.loads(config.read_text(encoding="utf-8", errors="replace")[:MAX_YAML_BYTES])
-    except (OSError, ValueError):
+        data = safeio.read_json(config, safeio.SETTINGS, what="Desktop settings file")
+    except (OSError, ValueError):  # unreadable, special, too large, too deep, not JSON: no base path from it
         return None
     base = data.get("basePath") if isinstance(data, dict) else None
     return base if isinstance(base, str) and base else None
@@ -177,10 +179,8 @@ def find_root(options: dict[str, Any], env: dict[str, str] | None = None, home: 
 # --------------------------------------------------------------------------- version and Klein nodes
 
 def _read(p: Path, limit: int) -> str | None:
-    try:
-        if p.stat().st_size > limit:
-            return None
-        return p.read_text(encoding="utf-8", errors="replace")
+    try:  # bounded, and a FIFO or device behind the name is refused by type before it is opened
+        return safeio.read_text(p, limit)
     except OSError:
         return None
 
@@ -361,7 +361,10 @@ def parse_extra_model_paths(path: Path) -> dict[str, Any]:
         out["error"] = "cannot be read (missing, unreadable or larger than 1 MiB)"
         return out
     try:
-        data = yaml.safe_load(text)
+        data = safeio.load_yaml(text, what="the file")
+    except safeio.BadData as exc:
+        out["error"] = f"not readable as YAML: {exc}"
+        return out
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
@@ -374,13 +377,22 @@ def parse_extra_model_paths(path: Path) -> dict[str, Any]:
         out["error"] = f"the top level is a {type(data).__name__}, not a mapping of sections"
         return out
     ydir = path.parent
-    for name, conf in data.items():
+    n_problems = 0
+    items = list(data.items())
+    if len(items) > MAX_YAML_SECTIONS:  # real files have a handful; say the rest in one line, not one finding each
+        out["sections_not_read"] = len(items) - MAX_YAML_SECTIONS
+        items = items[:MAX_YAML_SECTIONS]
+    for name, conf in items:
         if conf is None:
             continue
         sec: dict[str, Any] = {"base_path": None, "is_default": False, "folders": {}, "problems": []}
         if not isinstance(conf, dict):
+            if n_problems >= MAX_YAML_PROBLEMS:
+                out["problems_not_listed"] = out.get("problems_not_listed", 0) + 1
+                continue
             sec["problems"].append(f"section {name!r} is a {type(conf).__name__}, not a mapping")
             out["sections"][str(name)] = sec
+            n_problems += 1
             continue
         conf = dict(conf)
         base = conf.pop("base_path", None)
@@ -405,7 +417,17 @@ def parse_extra_model_paths(path: Path) -> dict[str, Any]:
                     p = Path(sec["base_path"]) / p if sec["base_path"] else ydir / p
                 paths.append(str(Path(os.path.normpath(p))))
             sec["folders"][str(ftype)] = paths
+        if n_problems >= MAX_YAML_PROBLEMS and sec["problems"]:
+            out["problems_not_listed"] = out.get("problems_not_listed", 0) + len(sec["problems"])
+            sec["problems"] = []
+        n_problems += len(sec["problems"]) + (1 if sec.get("base_exists") is False else 0)
         out["sections"][str(name)] = sec
+    not_read, not_listed = out.get("sections_not_read", 0), out.get("problems_not_listed", 0)
+    if not_read or not_listed:
+        said = [f"{not_read} more sections were not read (at most {MAX_YAML_SECTIONS} per file)"] if not_read else []
+        said += [f"{not_listed} more problems are not listed (at most {MAX_YAML_PROBLEMS} per file)"] if not_listed else []
+        out["sections"]["(the rest of the file)"] = {"base_path": None, "is_default": False, "folders": {},
+                                                     "problems": ["; ".join(said)]}
     out["ok"] = True
     return out
 
@@ -647,8 +669,8 @@ def inspect(options: dict[str, Any], env: dict[str, str] | None = None, home: Pa
 def _launch_args_lines(text: str) -> list[str]:
     """A Desktop settings/config JSON: the launch-argument values as 'LaunchArgs <args>' lines."""
     try:
-        data = json.loads(text)
-    except ValueError:
+        data = safeio.loads_json(text, what="the settings file")
+    except (ValueError, RecursionError):  # not JSON, too deep, an over-long number: no launch arguments from it
         return []
     lines: list[str] = []
 

@@ -34,14 +34,21 @@ def load(path: str | Path) -> dict[str, Any]:
     p = Path(path)
     out: dict[str, Any] = {"path": str(p), "format": None, "error": None, "error_code": None, "scopes": [],
                            "node_types": [], "inactive": 0}
-    try:
-        size = p.stat().st_size
-        if size > MAX_WORKFLOW_BYTES:
-            out["error"] = f"{size} bytes is larger than any workflow ({MAX_WORKFLOW_BYTES} bytes at most)"
-            return out
-        data = json.loads(p.read_text(encoding="utf-8", errors="strict"))
-    except FileNotFoundError:
-        out["error"] = "the file does not exist"
+    from .. import safeio
+
+    try:  # bounded in size and depth; a FIFO or device behind the name is refused by type before opening
+        raw = safeio.read_bytes(p, MAX_WORKFLOW_BYTES, what="workflow")
+        data = safeio.loads_json(raw.decode("utf-8", errors="strict"), what="the workflow")
+    except safeio.Unreadable as exc:
+        if exc.kind == "missing":
+            out["error"] = "the file does not exist"
+        elif exc.kind == "too-large":
+            out["error"] = f"larger than any workflow ({MAX_WORKFLOW_BYTES} bytes at most)"
+        else:
+            out["error"] = f"cannot be read: {exc}"
+        return out
+    except safeio.BadData as exc:
+        out["error"] = f"cannot be read: {exc}"
         return out
     except (OSError, UnicodeDecodeError) as exc:
         out["error"] = f"cannot be read: {exc}"

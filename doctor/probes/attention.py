@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
-from .. import manifests
+from .. import manifests, safeio
 from . import ProbeContext, probe
 
 TEXT_SUFFIXES = {".py", ".bat", ".cmd", ".sh", ".ps1", ".json", ".yaml", ".yml", ".toml", ".cfg", ".ini", ".txt", ".env"}
@@ -26,20 +26,33 @@ def compiled_patterns() -> list[tuple[dict[str, Any], re.Pattern[str]]]:
     return [(p, re.compile(p["regex"])) for p in manifests.load("attention")["pattern"]]
 
 
+class _Walk:
+    """The files under one root, at most MAX_FILES; ``truncated`` says the walk stopped at the bound."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.truncated = False
+
+    def __iter__(self) -> Iterable[Path]:
+        root = self.root
+        if not root.is_dir():
+            yield root
+            return
+        count = 0
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
+            for name in sorted(filenames):
+                p = Path(dirpath) / name
+                if p.suffix.lower() in TEXT_SUFFIXES:
+                    count += 1
+                    if count > MAX_FILES:
+                        self.truncated = True
+                        return
+                    yield p
+
+
 def iter_files(root: Path) -> Iterable[Path]:
-    if root.is_file():
-        yield root
-        return
-    count = 0
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
-        for name in sorted(filenames):
-            p = Path(dirpath) / name
-            if p.suffix.lower() in TEXT_SUFFIXES:
-                count += 1
-                if count > MAX_FILES:
-                    return
-                yield p
+    return iter(_Walk(root))
 
 
 def scan_paths(paths: Iterable[str]) -> dict[str, Any]:
@@ -48,18 +61,22 @@ def scan_paths(paths: Iterable[str]) -> dict[str, Any]:
     scanned = 0
     missing: list[str] = []
     skipped_large = 0
+    skipped_special = 0
+    truncated = False
     for raw in paths:
         root = Path(raw).expanduser()
         if not root.exists():
             missing.append(str(raw))
             continue
-        for f in iter_files(root):
-            try:
-                if f.stat().st_size > MAX_BYTES:
+        walk = _Walk(root)
+        for f in walk:
+            try:  # bounded, and never a FIFO or /dev/zero behind a .py name (refused by type before opening)
+                text = safeio.read_text(f, MAX_BYTES, what="scanned file")
+            except safeio.Unreadable as exc:
+                if exc.kind == "too-large":
                     skipped_large += 1
-                    continue
-                text = f.read_text(encoding="utf-8", errors="replace")
-            except OSError:
+                elif exc.kind == "special":
+                    skipped_special += 1
                 continue
             scanned += 1
             for lineno, line in enumerate(text.splitlines(), 1):
@@ -69,9 +86,12 @@ def scan_paths(paths: Iterable[str]) -> dict[str, Any]:
                                      "text": line.strip()[:200]})
                         if len(hits) >= MAX_HITS:
                             return {"paths": list(paths), "files_scanned": scanned, "hits": hits,
-                                    "missing": missing, "truncated": True, "skipped_large": skipped_large}
+                                    "missing": missing, "truncated": True, "skipped_large": skipped_large,
+                                    "skipped_special": skipped_special}
+        truncated = truncated or walk.truncated
     return {"paths": [str(p) for p in paths], "files_scanned": scanned, "hits": hits, "missing": missing,
-            "truncated": False, "skipped_large": skipped_large}
+            "truncated": truncated, "skipped_large": skipped_large, "skipped_special": skipped_special,
+            "max_files": MAX_FILES}
 
 
 @probe("scan", timeout=30)

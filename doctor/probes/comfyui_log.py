@@ -34,10 +34,9 @@ def scan_log(path: str, tail: int = TAIL_BYTES) -> dict[str, Any]:
     rec: dict[str, Any] = {"path": path, "size": None, "mtime": None, "scanned_bytes": 0, "partial": False,
                            "hits": [], "context": {}, "error": None}
     try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):  # a FIFO named comfyui.log would block the probe forever
-            rec["error"] = "not a regular file (a pipe, socket or device): not read"
-            return rec
+        from doctor import safeio
+
+        st = safeio.regular_file(path)  # a FIFO named comfyui.log would block the probe forever; /dev/zero never ends
         rec["size"], rec["mtime"] = st.st_size, int(st.st_mtime)
         rec["partial"] = st.st_size > tail
         with open(path, "rb") as fh:

@@ -138,9 +138,11 @@ def _walk(folder: Path, depth: int = MAX_DEPTH):
     for e in sorted(entries, key=lambda e: e.name):
         try:
             if e.is_dir():
+                if e.name.lower().endswith(SUFFIXES):  # a folder with a model's name: "not a regular file"
+                    yield Path(e.path)
                 if depth > 0 and not e.name.startswith("."):
                     yield from _walk(Path(e.path), depth - 1)
-            elif e.is_file() and e.name.lower().endswith(SUFFIXES):
+            elif e.name.lower().endswith(SUFFIXES):  # regular, or a FIFO/device/socket: said, never "missing"
                 yield Path(e.path)
         except OSError:
             continue

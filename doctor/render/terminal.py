@@ -12,6 +12,7 @@ from typing import TextIO
 
 from ..findings import Finding, Status, summarize
 from ..registry import AREAS
+from ..textsafe import term
 
 MARKS = {Status.OK: "✓", Status.INFO: "i", Status.SKIP: "-", Status.WARN: "!", Status.FAIL: "✗", Status.ERROR: "☠"}
 PLAIN_MARKS = {Status.OK: "[ok]", Status.INFO: "[i]", Status.SKIP: "[-]", Status.WARN: "[!]", Status.FAIL: "[x]",
@@ -80,20 +81,20 @@ def _render_plain(findings: list[Finding], out: TextIO, verbose: bool, header: s
     fancy = "utf" in enc
     w = out.write
     if header:
-        w(header + "\n\n")
+        w(term(header) + "\n\n")
     for area, items in group(findings):
         w(f"{area}\n")
         for f in collapse_unrun(items, verbose):
             mark = MARKS[f.status] if fancy else PLAIN_MARKS[f.status]
-            w(f"  {mark} {f.title}\n")
+            w(f"  {mark} {term(f.title)}\n")
             if verbose:
                 for e in f.evidence:
-                    w(f"      {e}\n")
+                    w(f"      {term(e)}\n")
             if f.fix and f.status in (Status.FAIL, Status.WARN, Status.ERROR) or (verbose and f.fix):
-                w("      fix: " + f.fix.display("\n           ") + "\n")
+                w("      fix: " + "\n           ".join(term(x) for x in f.fix.display("\x00").split("\x00")) + "\n")
             if verbose and f.detail:
                 for line in f.detail.rstrip().splitlines():
-                    w(f"      | {line}\n")
+                    w(f"      | {term(line)}\n")
         w("\n")
     line = summary_line(findings)
     w((line if fancy else line.replace("✗", "x").replace("—", "-")) + "\n")
@@ -105,19 +106,19 @@ def _render_rich(findings: list[Finding], out: TextIO, verbose: bool, header: st
 
     con = Console(file=out, highlight=False, soft_wrap=True)
     if header:
-        con.print(f"[bold]{escape(header)}[/]\n")
+        con.print(f"[bold]{escape(term(header))}[/]\n")
     for area, items in group(findings):
         con.print(f"[bold]{escape(area)}[/]")
         for f in collapse_unrun(items, verbose):
             style = STYLES[f.status]
-            con.print(f"  [{style}]{MARKS[f.status]}[/] {escape(f.title)}")
+            con.print(f"  [{style}]{MARKS[f.status]}[/] {escape(term(f.title))}")
             if verbose:
                 for e in f.evidence:
-                    con.print(f"      [dim]{escape(e)}[/]")
+                    con.print(f"      [dim]{escape(term(e))}[/]")
             if f.fix and (f.status in (Status.FAIL, Status.WARN, Status.ERROR) or verbose):
-                con.print(f"      [bold]fix:[/] {escape(f.fix.display(chr(10) + ' ' * 11))}")
+                con.print("      [bold]fix:[/] " + escape((chr(10) + " " * 11).join(term(x) for x in f.fix.display(chr(0)).split(chr(0)))))
             if verbose and f.detail:
-                con.print(f"[dim]{escape(f.detail.rstrip())}[/]")
+                con.print(f"[dim]{escape(term(f.detail.rstrip(), keep_newlines=True))}[/]")
         con.print()
     c = summarize(findings)
     style = "bold red" if c["fail"] else ("magenta" if c["error"] else ("yellow" if c["warn"] else "bold green"))
