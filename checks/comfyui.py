@@ -53,7 +53,7 @@ def comfyui_install(facts: dict[str, Any]):
                    "Pass the folder that holds ComfyUI's main.py (portable: the ComfyUI_windows_portable folder)")
         return
     if not t.get("found"):
-        tried = [f"{x['how']}: {x['path']}" for x in t.get("tried") or []][:12]
+        tried = [f"{x.get('how')}: {x.get('path')}" for x in t.get("tried") or []][:12]
         fix = "Pass --comfyui DIR (the folder with main.py) or set COMFYUI_PATH"
         if opts.get("path") == "comfyui":
             yield warn("comfyui.install.not-found", "No ComfyUI install found, so the install was not checked", tried, fix)

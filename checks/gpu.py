@@ -19,7 +19,7 @@ def gpu_present(facts: dict[str, Any]):
     system = facts["system"]
     devices = g.get("devices") or []
     if not devices:
-        evidence = [f"{a['source']}: {a.get('error', 'no device')}" for a in g.get("attempts", []) if not a.get("ok")]
+        evidence = [f"{a.get('source')}: {a.get('error', 'no device')}" for a in g.get("attempts", []) if not a.get("ok")]
         if g.get("driver_version"):
             evidence.append(f"driver {g['driver_version']} is loaded but lists no GPU")
         if system.get("wsl"):

@@ -64,7 +64,30 @@ def load_facts(path: str | Path) -> dict[str, Any]:
         data = data["facts"]  # a whole `check --json` document: take its facts
     if not isinstance(data, dict) or data.get("schema") != FACTS_SCHEMA:
         raise FactsFileError(f"{path} is not a klein-doctor facts file (schema is not {FACTS_SCHEMA!r})")
-    data.setdefault("probe_errors", {})
+    return sanitize(data)
+
+
+def sanitize(data: dict[str, Any]) -> dict[str, Any]:
+    """Check a loaded facts file against the typed sections (doctor/facts_types.py). A section with a
+    wrong-typed field is dropped and recorded as a probe error (one `error` finding that says which field),
+    so the checks that need it `skip` with the reason instead of crashing on it."""
+    from .facts_types import validate
+
+    errors = data.get("probe_errors")
+    if not isinstance(errors, dict):
+        errors = {}
+    errors = {str(k): (v if isinstance(v, dict) else {"type": "InvalidFacts", "message": str(v)})
+              for k, v in errors.items()}
+    data["probe_errors"] = errors
+    for name, problem in validate(data).items():
+        if name == "options":
+            data["options"] = {}  # judge with the defaults
+        else:
+            data.pop(name, None)
+        errors[name] = {"type": "InvalidFacts", "message": f"the {name} section of this facts file is malformed: {problem}",
+                        "traceback": None}
+    if not isinstance(data.get("options"), dict):
+        data["options"] = {}
     return data
 
 
@@ -88,8 +111,12 @@ def needed_probes(checks: list[Check]) -> set[str]:
 def run_checks(facts: dict[str, Any], checks: list[Check]) -> list[Finding]:
     findings: list[Finding] = []
     for name, err in sorted((facts.get("probe_errors") or {}).items()):
-        f = error(f"probe.{name}.error", f"Could not gather the {name} facts: {err.get('message')}",
-                  [f"{err.get('type')}: {err.get('message')}"])
+        if err.get("type") == "InvalidFacts":
+            f = error(f"probe.{name}.invalid", f"The {name} facts cannot be used: {err.get('message')}",
+                      [str(err.get("message"))])
+        else:
+            f = error(f"probe.{name}.error", f"Could not gather the {name} facts: {err.get('message')}",
+                      [f"{err.get('type')}: {err.get('message')}"])
         f.check, f.area, f.detail = f"probe.{name}", _probe_area(name), err.get("traceback")
         findings.append(f)
     for mod, exc in sorted(IMPORT_ERRORS.items()):
@@ -104,10 +131,12 @@ def run_checks(facts: dict[str, Any], checks: list[Check]) -> list[Finding]:
 
 
 def run_one(c: Check, facts: dict[str, Any]) -> list[Finding]:
-    broken = [n for n in c.needs if n in (facts.get("probe_errors") or {})]
+    errors = facts.get("probe_errors") or {}
+    broken = [n for n in c.needs if n in errors]
     missing = [n for n in c.needs if n not in facts and n not in broken]
     if broken or missing:
-        why = "failed" if broken else "were not gathered"
+        bad = any((errors.get(n) or {}).get("type") == "InvalidFacts" for n in broken)
+        why = ("are malformed in this facts file" if bad else "failed") if broken else "were not gathered"
         f = skip(f"{c.id}.no-facts", f"{c.title}: not checked, the {', '.join(broken or missing)} facts {why}")
         f.check, f.area = c.id, c.area
         return [f]
