@@ -44,7 +44,10 @@ def selected_gpu(facts: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
             return d, f"CUDA_VISIBLE_DEVICES={cvd}" if d else f"CUDA_VISIBLE_DEVICES={cvd} names no existing GPU"
         d = next((x for x in devices if x.get("uuid") and x["uuid"].startswith(first)), None)
         return d, f"CUDA_VISIBLE_DEVICES={cvd}" if d else f"CUDA_VISIBLE_DEVICES={cvd} names no existing GPU"
-    comfy_dev = opts.get("comfyui_cuda_device")
+    tree = facts.get("comfyui_tree") or {} if opts.get("path") == "comfyui" else {}
+    comfy_dev = tree.get("cuda_device") if tree.get("found") else None
+    if comfy_dev is None:
+        comfy_dev = opts.get("comfyui_cuda_device")  # facts saved before the tree probe kept it in its facts
     if comfy_dev is not None:
         d = by_index(int(comfy_dev))
         return d, f"ComfyUI --cuda-device {comfy_dev}"

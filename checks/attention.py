@@ -14,13 +14,16 @@ from packaging.version import InvalidVersion, Version
 from doctor import manifests
 from doctor.findings import fail, info, ok, skip, warn
 from doctor.platform_rules import cc_tuple, device_cc, pip_command, release_of, sm_name
-from doctor.registry import check
+from doctor.registry import NotJudged, check
 
 from ._common import os_name, selected_gpu, target_python, torch_facts
 
 
 def _pkg(facts: dict[str, Any], *names: str) -> str | None:
-    pk = (facts.get("python") or {}).get("packages") or {}
+    py = facts.get("python") or {}
+    if not isinstance(py.get("packages"), dict):  # the interpreter did not run: unknown is not "not installed"
+        raise NotJudged(f"the target Python's packages could not be listed ({py.get('error') or 'no package list'})")
+    pk = py["packages"]
     for n in names:
         if n in pk:
             return pk[n]
@@ -74,7 +77,7 @@ def sage_problem(facts: dict[str, Any]) -> str | None:
 
 
 @check("attention.flash-attn", area="Attention", title="flash-attn, if installed, can serve this GPU",
-       needs=["python", "gpu"])
+       needs=["python", "gpu"], optional=["system", "torch", "comfyui_tree"])
 def flash_attn_installed(facts: dict[str, Any]):
     version = _pkg(facts, "flash-attn")
     if not version:
@@ -96,7 +99,7 @@ def flash_attn_installed(facts: dict[str, Any]):
 
 
 @check("attention.xformers", area="Attention", title="xformers does not route to kernels this GPU lacks",
-       needs=["python", "gpu"])
+       needs=["python", "gpu"], optional=["system", "comfyui_tree"])
 def xformers_check(facts: dict[str, Any]):
     version = _pkg(facts, "xformers")
     if not version:
@@ -118,7 +121,7 @@ def xformers_check(facts: dict[str, Any]):
 
 
 @check("attention.sage", area="Attention", title="SageAttention, if installed, has kernels for this GPU",
-       needs=["python", "gpu"])
+       needs=["python", "gpu"], optional=["system", "comfyui_tree"])
 def sage_installed(facts: dict[str, Any]):
     version = _pkg(facts, "sageattention")
     if not version:
@@ -134,7 +137,7 @@ def sage_installed(facts: dict[str, Any]):
 
 
 @check("attention.env", area="Attention", title="DIFFUSERS_ATTN_BACKEND names a backend that works here",
-       needs=["system", "python", "gpu"])
+       needs=["system", "python", "gpu"], optional=["torch", "comfyui_tree"])
 def attention_env(facts: dict[str, Any]):
     value = ((facts["system"].get("env") or {}).get("DIFFUSERS_ATTN_BACKEND"))
     if not value:
@@ -161,7 +164,7 @@ def attention_env(facts: dict[str, Any]):
 
 
 @check("attention.scan", area="Attention", title="No script or custom node forces an attention kernel that cannot run",
-       needs=["scan", "python", "gpu"])
+       needs=["scan", "python", "gpu"], optional=["system", "torch", "comfyui_tree"])
 def attention_scan(facts: dict[str, Any]):
     scan = facts["scan"]
     if not scan.get("paths"):

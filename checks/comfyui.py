@@ -12,7 +12,7 @@ from packaging.version import InvalidVersion, Version
 
 from doctor import manifests
 from doctor.findings import fail, info, ok, skip, warn
-from doctor.registry import check
+from doctor.registry import NotJudged, check
 
 KLEIN_FOLDERS = {"diffusion_models": "UNETLoader", "text_encoders": "CLIPLoader", "vae": "VAELoader"}
 
@@ -158,12 +158,15 @@ def _attention_problem(facts: dict[str, Any], kind: str) -> str | None | bool:
         return None
     from checks.attention import flash_attn_problem, sage_problem
 
-    problem = {"flash": flash_attn_problem, "sage": sage_problem}.get(kind, lambda f: None)(facts)
+    try:
+        problem = {"flash": flash_attn_problem, "sage": sage_problem}.get(kind, lambda f: None)(facts)
+    except NotJudged:
+        return None
     return problem or False
 
 
 @check("comfyui.launch", area="ComfyUI", title="Launch scripts and custom nodes force nothing that breaks Klein",
-       needs=["comfyui_tree"], paths=["comfyui"])
+       needs=["comfyui_tree"], optional=["python", "gpu", "system", "torch"], paths=["comfyui"])
 def comfyui_launch(facts: dict[str, Any]):
     t = facts["comfyui_tree"]
     if not t.get("found"):
@@ -243,7 +246,8 @@ def comfyui_model_paths(facts: dict[str, Any]):
 
 # --------------------------------------------------------------------------- the server
 
-@check("comfyui.server", area="ComfyUI", title="The ComfyUI server answers", needs=["comfyui_server"], paths=["comfyui"])
+@check("comfyui.server", area="ComfyUI", title="The ComfyUI server answers",
+       needs=["comfyui_server"], paths=["comfyui"])
 def comfyui_server(facts: dict[str, Any]):
     s = facts["comfyui_server"]
     if not s.get("contacted"):
@@ -282,7 +286,7 @@ def _server_ok(facts: dict[str, Any]) -> dict[str, Any] | None:
 
 
 @check("comfyui.server-version", area="ComfyUI", title="The running ComfyUI is new enough and is the install checked",
-       needs=["comfyui_server"], paths=["comfyui"])
+       needs=["comfyui_server"], optional=["comfyui_tree"], paths=["comfyui"])
 def comfyui_server_version(facts: dict[str, Any]):
     s = _server_ok(facts)
     if s is None:
@@ -308,7 +312,7 @@ def comfyui_server_version(facts: dict[str, Any]):
 
 
 @check("comfyui.server-runtime", area="ComfyUI", title="The server runs on the GPU with sane flags",
-       needs=["comfyui_server"], paths=["comfyui"])
+       needs=["comfyui_server"], optional=["python", "gpu", "system", "torch", "comfyui_tree"], paths=["comfyui"])
 def comfyui_server_runtime(facts: dict[str, Any]):
     s = _server_ok(facts)
     if s is None:
@@ -333,7 +337,7 @@ def comfyui_server_runtime(facts: dict[str, Any]):
 
 
 @check("comfyui.server-nodes", area="ComfyUI", title="The server has the Klein nodes and sees the Klein files",
-       needs=["comfyui_server"], paths=["comfyui"])
+       needs=["comfyui_server"], optional=["comfyui_tree", "models"], paths=["comfyui"])
 def comfyui_server_nodes(facts: dict[str, Any]):
     s = _server_ok(facts)
     if s is None:

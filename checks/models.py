@@ -140,7 +140,8 @@ def _describe(f: dict[str, Any]) -> str:
 
 
 # ------------------------------------------------------------------------------------------ checks
-@check("models.found", area=AREA, title="A ComfyUI install or a Hugging Face snapshot of Klein is found", needs=["models"])
+@check("models.found", area=AREA, title="A ComfyUI install or a Hugging Face snapshot of Klein is found",
+       needs=["models"])
 def models_found(facts: dict[str, Any]):
     m = _m(facts)
     opts = facts.get("options") or {}
@@ -173,7 +174,8 @@ def models_found(facts: dict[str, Any]):
                "diffusers snapshot with `--model-dir DIR`; to download: `klein-doctor install`")
 
 
-@check("models.present", area=AREA, title="The variant's files are where ComfyUI's loaders look", needs=["models"],
+@check("models.present", area=AREA, title="The variant's files are where ComfyUI's loaders look",
+       needs=["models"], optional=["system"],
        paths=["comfyui"])
 def models_present(facts: dict[str, Any]):
     if not _comfy_ready(facts):
@@ -212,7 +214,8 @@ def models_present(facts: dict[str, Any]):
                        evidence, _install_fix(facts, v, row, dest))
 
 
-@check("models.identity", area=AREA, title="Each file's header says it is the model its name promises", needs=["models"],
+@check("models.identity", area=AREA, title="Each file's header says it is the model its name promises",
+       needs=["models"], optional=["system"],
        paths=["comfyui"])
 def models_identity(facts: dict[str, Any]):
     if not _comfy_ready(facts):
@@ -265,7 +268,8 @@ def models_identity(facts: dict[str, Any]):
                        [_describe(f), SYMPTOM["text_encoder"]])
 
 
-@check("models.integrity", area=AREA, title="Files are whole: header offsets and size match", needs=["models"],
+@check("models.integrity", area=AREA, title="Files are whole: header offsets and size match",
+       needs=["models"], optional=["system"],
        paths=["comfyui"])
 def models_integrity(facts: dict[str, Any]):
     if not _comfy_ready(facts):
@@ -298,7 +302,8 @@ def models_integrity(facts: dict[str, Any]):
                 yield ok("models.integrity.ok", f"{f['name']}: header and size agree ({_size(f['size'])})")
 
 
-@check("models.hash", area=AREA, title="Files have the published sha256", needs=["models"], paths=["comfyui"])
+@check("models.hash", area=AREA, title="Files have the published sha256",
+       needs=["models"], optional=["system"], paths=["comfyui"])
 def models_hash(facts: dict[str, Any]):
     if not _comfy_ready(facts):
         return
@@ -328,7 +333,8 @@ def models_hash(facts: dict[str, Any]):
                        evidence)
 
 
-@check("models.fp8", area=AREA, title="FP8 files suit this GPU", needs=["models", "gpu"], paths=["comfyui"])
+@check("models.fp8", area=AREA, title="FP8 files suit this GPU",
+       needs=["models", "gpu"], optional=["system", "comfyui_tree"], paths=["comfyui"])
 def models_fp8(facts: dict[str, Any]):
     from doctor.platform_rules import device_cc, has_fp8, sm_name
     from doctor.safetensors_id import dtype_is_fp8
@@ -353,7 +359,8 @@ def models_fp8(facts: dict[str, Any]):
                    "For speed with enough VRAM use the BF16 files: `klein-doctor install --path comfyui --variant klein-4b-bf16`")
 
 
-@check("models.diffusers", area=AREA, title="The diffusers snapshot is complete and intact", needs=["models"],
+@check("models.diffusers", area=AREA, title="The diffusers snapshot is complete and intact",
+       needs=["models"], optional=["system"],
        paths=["diffusers"])
 def models_diffusers(facts: dict[str, Any]):
     m = _m(facts)

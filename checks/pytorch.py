@@ -34,7 +34,8 @@ def _version(facts: dict[str, Any]) -> str | None:
     return t.get("version") or ((facts.get("python") or {}).get("torch_build") or {}).get("version")
 
 
-@check("torch.installed", area="PyTorch", title="PyTorch is installed and imports", needs=["python", "torch"])
+@check("torch.installed", area="PyTorch", title="PyTorch is installed and imports",
+       needs=["python", "torch"], optional=["gpu", "system", "comfyui_tree"])
 def torch_installed(facts: dict[str, Any]):
     py = facts["python"]
     t = torch_facts(facts)
@@ -71,7 +72,8 @@ def torch_installed(facts: dict[str, Any]):
              [f"interpreter: {py.get('executable')} (Python {py.get('version')})"])
 
 
-@check("torch.cuda-build", area="PyTorch", title="PyTorch is a CUDA build", needs=["python", "torch", "gpu"])
+@check("torch.cuda-build", area="PyTorch", title="PyTorch is a CUDA build",
+       needs=["python", "torch", "gpu"], optional=["system", "comfyui_tree"])
 def torch_cuda_build(facts: dict[str, Any]):
     t = torch_facts(facts)
     if not t.get("version"):
@@ -91,7 +93,8 @@ def torch_cuda_build(facts: dict[str, Any]):
     yield ok("torch.cuda-build.ok", f"PyTorch {t['version']} is built for CUDA {t['cuda']}")
 
 
-@check("torch.arch", area="PyTorch", title="The PyTorch build has kernels for this GPU", needs=["torch", "gpu"])
+@check("torch.arch", area="PyTorch", title="The PyTorch build has kernels for this GPU",
+       needs=["torch", "gpu"], optional=["python", "system", "comfyui_tree"])
 def torch_arch(facts: dict[str, Any]):
     t = torch_facts(facts)
     dev, _ = selected_gpu(facts)
@@ -117,7 +120,8 @@ def torch_arch(facts: dict[str, Any]):
         yield ok("torch.arch.ok", f"PyTorch has {sm_name(cc)}-compatible kernels", evidence)
 
 
-@check("torch.kernel", area="PyTorch", title="A CUDA kernel runs on the GPU", needs=["torch", "gpu"])
+@check("torch.kernel", area="PyTorch", title="A CUDA kernel runs on the GPU",
+       needs=["torch", "gpu"], optional=["python", "system", "comfyui_tree"])
 def torch_kernel(facts: dict[str, Any]):
     t = torch_facts(facts)
     dev, _ = selected_gpu(facts)

@@ -107,7 +107,8 @@ def _fix_install(facts: dict[str, Any], package: str | None) -> str:
     return f"`\"{py}\" -m pip install -U \"{pkg}\" transformers accelerate`"
 
 
-@check("smoke.run", area=AREA, title="The 4-step 1024x1024 smoke generation runs", needs=["smoke"])
+@check("smoke.run", area=AREA, title="The 4-step 1024x1024 smoke generation runs",
+       needs=["smoke"], optional=["python", "gpu", "system", "comfyui_tree"])
 def smoke_run(facts: dict[str, Any]):
     s = _smoke(facts)
     if not s.get("requested"):
@@ -261,7 +262,8 @@ def likely_causes(facts: dict[str, Any]) -> list[str]:
     return causes
 
 
-@check("smoke.speed", area=AREA, title="The smoke generation reaches the speed target for this GPU", needs=[])
+@check("smoke.speed", area=AREA, title="The smoke generation reaches the speed target for this GPU",
+       needs=[], optional=["smoke", "gpu", "system", "comfyui_tree"])
 def smoke_speed(facts: dict[str, Any]):
     if not _passed_on_gpu(facts):
         return
@@ -300,7 +302,8 @@ def smoke_speed(facts: dict[str, Any]):
                f"{target:.2f} s for {gpu}", evidence, fix)
 
 
-@check("smoke.vram", area=AREA, title="The smoke generation's peak VRAM matches the target", needs=[])
+@check("smoke.vram", area=AREA, title="The smoke generation's peak VRAM matches the target",
+       needs=[], optional=["smoke", "gpu", "system", "comfyui_tree"])
 def smoke_vram(facts: dict[str, Any]):
     if not _passed_on_gpu(facts):
         return
@@ -342,7 +345,7 @@ def smoke_vram(facts: dict[str, Any]):
 
 
 @check("smoke.image", area=AREA, title="The smoke image is a real picture (finite, not black, not uniform)",
-       needs=[])
+       needs=[], optional=["smoke", "gpu", "system", "comfyui_tree"])
 def smoke_image(facts: dict[str, Any]):
     r = _result(facts)
     if not r.get("ok"):
@@ -372,7 +375,8 @@ def smoke_image(facts: dict[str, Any]):
         yield ok("smoke.image.ok", "The image looks like a picture" + (f" (saved to {path})" if path else ""), ev)
 
 
-@check("smoke.headroom", area=AREA, title="VRAM left after the smoke generation, and what fits in it", needs=[])
+@check("smoke.headroom", area=AREA, title="VRAM left after the smoke generation, and what fits in it",
+       needs=[], optional=["smoke", "gpu", "system", "comfyui_tree"])
 def smoke_headroom(facts: dict[str, Any]):
     if not _passed_on_gpu(facts):
         return

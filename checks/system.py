@@ -49,7 +49,7 @@ def ram(facts: dict[str, Any]):
         yield ok("system.ram.ok", f"{gib(total)} of system RAM")
 
 
-@check("system.disk", area="System", title="Free disk where the model files go", needs=["system"])
+@check("system.disk", area="System", title="Free disk where the model files go", needs=["system"], optional=["models"])
 def disk(facts: dict[str, Any]):
     d = facts["system"].get("disk") or {}
     free = d.get("free_bytes")

@@ -65,7 +65,7 @@ _MAKE: dict[str, Callable[..., Finding]] = {"fail": fail, "warn": warn, "info": 
 
 
 @check("workflows.lint", area="Workflows", title="Workflows use the Klein nodes, settings and files correctly",
-       needs=["workflows"], paths=["comfyui"])
+       needs=["workflows"], optional=["models", "comfyui_server", "comfyui_tree"], paths=["comfyui"])
 def workflows_lint(facts: dict[str, Any]):
     w = facts["workflows"]
     files = w.get("files") or []

@@ -210,11 +210,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.path:
             options["path"] = args.path
         facts["options"] = options
-    if facts is None and (not args.checks or any(c.split(".")[0] in ("torch", "attention") for c in args.checks)):
-        from .probes.torch_probe import prestart
-
-        prestart(options)
     from . import pipeline
+
+    if facts is None:
+        try:
+            selected = pipeline.select_checks(args.checks or None, options.get("path"))
+        except KeyError:
+            selected = []  # said below, with the same message
+        if "torch" in pipeline.probes_for(selected):
+            from .probes.torch_probe import prestart
+
+            prestart(options)
     from .redact import NoRedactor, Redactor
 
     try:

@@ -396,6 +396,9 @@ class OptionsFacts(TypedDict, total=False):
     smoke_vram_limit_gb: Optional[Num]
     smoke_seed: Optional[int]
     cwd: Optional[str]
+    # written by the tree probe into the options before facts schema klein-doctor-facts/1 kept them in the tree
+    detected_python: Optional[str]
+    comfyui_cuda_device: Optional[int]
 
 
 # One TypedDict per section; the section names are the probe names (and `options`).

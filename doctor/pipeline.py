@@ -15,7 +15,7 @@ from typing import Any
 
 from . import __version__
 from .findings import Finding, Status, error, skip
-from .registry import IMPORT_ERRORS, Check, all_checks
+from .registry import IMPORT_ERRORS, Check, FactsView, NotJudged, UndeclaredFact, all_checks
 
 FACTS_SCHEMA = "klein-doctor-facts/1"
 # A saved-facts file larger than this is not a facts file.
@@ -105,7 +105,26 @@ def select_checks(ids: list[str] | None, path: str | None = None) -> list[Check]
 
 
 def needed_probes(checks: list[Check]) -> set[str]:
-    return {n for c in checks for n in c.needs}
+    """The probes to run for these checks: what they declare, nothing else (dependencies are pulled in by
+    the probe runner)."""
+    return {n for c in checks for n in c.reads}
+
+
+def probes_for(checks: list[Check]) -> set[str]:
+    """Every probe that runs for these checks: their declarations and the probes those read first."""
+    from .probes import registered
+
+    probes = registered()
+    wanted = set(needed_probes(checks))
+    changed = True
+    while changed:
+        changed = False
+        for n in list(wanted):
+            for dep in probes[n].after if n in probes else []:
+                if dep not in wanted:
+                    wanted.add(dep)
+                    changed = True
+    return wanted
 
 
 def run_checks(facts: dict[str, Any], checks: list[Check]) -> list[Finding]:
@@ -141,13 +160,20 @@ def run_one(c: Check, facts: dict[str, Any]) -> list[Finding]:
         f.check, f.area = c.id, c.area
         return [f]
     try:
-        out = c.fn(facts)
+        out = c.fn(FactsView(facts, c.reads, c.id))
         if out is None:
             items: list[Finding] = []
         elif isinstance(out, Finding):
             items = [out]
         else:
             items = list(out)
+    except NotJudged as exc:
+        f = skip(f"{c.id}.not-judged", f"{c.title}: not checked, {exc}")
+        items = [f]
+    except UndeclaredFact as exc:
+        f = error(f"{c.id}.undeclared-fact", f"{c.title}: the check is broken ({exc})", [str(exc)])
+        f.detail = traceback.format_exc()
+        items = [f]
     except Exception as exc:  # noqa: BLE001 - a crashing check is a result, not a crashed run
         f = error(f"{c.id}.crashed", f"{c.title}: the check itself failed ({type(exc).__name__}: {exc})",
                   [f"{type(exc).__name__}: {exc}"])
@@ -169,6 +195,6 @@ def diagnose(options: dict[str, Any], facts: dict[str, Any] | None = None,
              check_ids: list[str] | None = None) -> Result:
     checks = select_checks(check_ids, options.get("path"))
     if facts is None:
-        only = needed_probes(checks) if check_ids else None
+        only = needed_probes(checks)
         facts = gather(options, only)
     return Result(facts=facts, findings=run_checks(facts, checks))

@@ -237,13 +237,16 @@ def test_logs_listed(tmp_path):
 
 
 def test_tree_probe_hands_python_and_cuda_device_to_later_probes(tmp_path):
+    """Through its facts, never by writing into the shared options (issue 11)."""
     from doctor.probes import ProbeContext
     from doctor.probes.comfyui import comfyui_tree_probe
+    from doctor.probes.pyenv import target_python
 
     root = git_tree(tmp_path)
-    ctx = ProbeContext(options={"path": "comfyui", "comfyui": str(root)})
-    comfyui_tree_probe(ctx)
-    assert ctx.options["detected_python"].endswith("python") and ctx.options["comfyui_cuda_device"] == 1
-    ctx = ProbeContext(options={"path": "comfyui", "comfyui": str(root), "python": "/usr/bin/python3"})
-    comfyui_tree_probe(ctx)
-    assert "detected_python" not in ctx.options
+    opts = {"path": "comfyui", "comfyui": str(root)}
+    ctx = ProbeContext(options=dict(opts))
+    t = comfyui_tree_probe(ctx)
+    assert ctx.options == opts
+    assert t["python"].endswith("python") and t["cuda_device"] == 1
+    assert target_python(ctx.options, {"comfyui_tree": t}) == t["python"]
+    assert target_python(dict(opts, python="/usr/bin/python3"), {"comfyui_tree": t}) == "/usr/bin/python3"

@@ -169,7 +169,7 @@ def test_low_disk_warns_unless_the_files_are_already_there(tmp_path):
     rc, doc = run_json("--facts", str(p), "--check", "system.disk")
     (f,) = findings(doc, "system.disk.low")
     assert f["status"] == "warn" and "12.5 GB" in f["title"]
-    facts["models"] = {"files": [{"name": n, "identity": {"role": r}} for n, r in (
+    facts["models"] = {"files": [{"name": n, "path": f"/m/{n}", "identity": {"role": r}} for n, r in (
         ("flux-2-klein-4b-fp8.safetensors", "diffusion_model"), ("qwen_3_4b.safetensors", "text_encoder"),
         ("flux2-vae.safetensors", "vae"))]}
     p.write_text(json.dumps(facts))

@@ -1,8 +1,8 @@
 """ComfyUI facts: the install tree, the live server, and the workflows to lint.
 
-The tree probe also hands two things to probes and checks that run later, through the options they
-already read: the interpreter ComfyUI runs with (``detected_python``, the default target on the comfyui
-path) and its ``--cuda-device`` (``comfyui_cuda_device``). A user's --python / --gpu still win.
+The tree's facts name the interpreter ComfyUI runs with (``python``: the default target on the comfyui
+path, read by the python and torch probes from the results) and its ``--cuda-device`` (``cuda_device``,
+read by the GPU selection in checks/_common.py). Probes never write into the shared options.
 """
 
 from __future__ import annotations
@@ -18,13 +18,7 @@ MAX_WORKFLOWS = 200
 
 @probe("comfyui_tree", timeout=45)
 def comfyui_tree_probe(ctx: ProbeContext) -> dict[str, Any]:
-    facts = tree.inspect(ctx.options)
-    if facts["found"] and ctx.options.get("path") == "comfyui":
-        if facts.get("python") and not ctx.options.get("python"):
-            ctx.options.setdefault("detected_python", facts["python"])
-        if facts.get("cuda_device") is not None:
-            ctx.options.setdefault("comfyui_cuda_device", facts["cuda_device"])
-    return facts
+    return tree.inspect(ctx.options)
 
 
 @probe("comfyui_server", timeout=90)

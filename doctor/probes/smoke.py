@@ -74,4 +74,4 @@ def smoke_probe(ctx: ProbeContext) -> dict[str, Any]:
     device, index = _device(ctx)
     # NVML numbers GPUs in PCI order, torch in CUDA_VISIBLE_DEVICES order; the two agree when that variable
     # is unset, which is when --gpu N is meaningful. The child reports the name it used, so a mismatch shows.
-    return run_diffusers_smoke(opts, target_python(opts), device, gpu_index=index)
+    return run_diffusers_smoke(opts, target_python(opts, ctx.results), device, gpu_index=index)

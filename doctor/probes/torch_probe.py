@@ -47,7 +47,7 @@ def torch_probe(ctx: ProbeContext) -> dict[str, Any]:
     # the (fast) ComfyUI tree probe, which may name the interpreter, runs before it. The child reports a
     # missing torch itself.
     timeout = float(ctx.options.get("torch_timeout") or DEFAULT_TIMEOUT)
-    key = (target_python(ctx.options), _device_arg(ctx.options))
+    key = (target_python(ctx.options, ctx.results), _device_arg(ctx.options))
     running = _EARLY.pop(key, None) or subproc.start_script(key[0], "torch_probe.py", [key[1]])
     res = subproc.finish_script(running, timeout=timeout)
     out: dict[str, Any] = {"ran": True, "wall_s": round(res.duration_s, 3)}
