@@ -65,6 +65,11 @@ def flash_attn_problem(facts: dict[str, Any]) -> str | None:
     return None
 
 
+def _cause(kind: str | None) -> str | None:
+    """The installed-package finding a forced kernel's failure follows from (present only when installed)."""
+    return {"flash": "attention.flash-attn.unusable", "sage": "attention.sage.unusable"}.get(kind or "")
+
+
 def sage_problem(facts: dict[str, Any]) -> str | None:
     version = _pkg(facts, "sageattention")
     if not version:
@@ -76,8 +81,25 @@ def sage_problem(facts: dict[str, Any]) -> str | None:
     return None
 
 
+def forced_by(facts: dict[str, Any], kind: str) -> list[str]:
+    """Where something forces this attention kind (env, scanned scripts, ComfyUI flags): a broken kernel that is
+    forced is a failure, not a harmless install. Reads only sections the caller declares."""
+    out = []
+    rules = manifests.load("attention")["diffusers"]
+    value = ((facts.get("system") or {}).get("env") or {}).get("DIFFUSERS_ATTN_BACKEND")
+    if value and value in rules.get({"flash": "needs_flash_attn", "sage": "needs_sage"}[kind], []):
+        out.append(f"DIFFUSERS_ATTN_BACKEND={value}")
+    out += [f"{h.get('file')}:{h.get('line')}" for h in (facts.get("scan") or {}).get("hits") or [] if h.get("kind") == kind]
+    flags = {r["flag"] for r in manifests.load("comfyui")["flag"] if r.get("verdict") == "attention" and r.get("kind") == kind}
+    tree = facts.get("comfyui_tree") or {}
+    out += [f"ComfyUI {f.get('flag')}" for f in tree.get("launch_flags") or [] if f.get("flag") in flags]
+    server = facts.get("comfyui_server") or {}
+    out += [f"ComfyUI server {a}" for a in server.get("argv") or [] if a in flags]
+    return out
+
+
 @check("attention.flash-attn", area="Attention", title="flash-attn, if installed, can serve this GPU",
-       needs=["python", "gpu"], optional=["system", "torch", "comfyui_tree"])
+       needs=["python", "gpu"], optional=["system", "torch", "comfyui_tree", "scan", "comfyui_server"])
 def flash_attn_installed(facts: dict[str, Any]):
     version = _pkg(facts, "flash-attn")
     if not version:
@@ -89,10 +111,13 @@ def flash_attn_installed(facts: dict[str, Any]):
     tv = release_of(torch_facts(facts).get("version"))
     if tv and _ver(tv) and _ver(tv) not in SpecifierSet(rules["prebuilt_torch"]):
         evidence.append(f"torch {tv} is outside that range: this flash-attn must have been built from source")
+    forced = forced_by(facts, "flash") if problem else []
     if problem:
-        yield warn("attention.flash-attn.unusable",
+        # Forced somewhere, its kernels' absence breaks the run: the cause carries the severity of its consequences.
+        yield (fail if forced else warn)("attention.flash-attn.unusable",
                    f"flash-attn {version} is installed but cannot run here: {problem}",
-                   evidence + ["harmless unless something forces FlashAttention (see the scan findings)"],
+                   evidence + ([f"forced by: {', '.join(forced[:5])}"] if forced else
+                               ["harmless unless something forces FlashAttention (see the scan findings)"]),
                    pip_command(target_python(facts), os_name(facts), "uninstall -y flash-attn"))
     else:
         yield ok("attention.flash-attn.ok", f"flash-attn {version} is installed and can serve this GPU", evidence)
@@ -121,15 +146,17 @@ def xformers_check(facts: dict[str, Any]):
 
 
 @check("attention.sage", area="Attention", title="SageAttention, if installed, has kernels for this GPU",
-       needs=["python", "gpu"], optional=["system", "comfyui_tree"])
+       needs=["python", "gpu"], optional=["system", "comfyui_tree", "scan", "comfyui_server"])
 def sage_installed(facts: dict[str, Any]):
     version = _pkg(facts, "sageattention")
     if not version:
         return  # nothing to say: it is used only when something forces it (see the scan and ComfyUI flags)
     problem = sage_problem(facts)
     rules = manifests.load("attention")["sageattention"]
+    forced = forced_by(facts, "sage") if problem else []
     if problem:
-        yield warn("attention.sage.unusable", f"sageattention {version} is installed but cannot run here: {problem}",
+        yield (fail if forced else warn)("attention.sage.unusable",
+                   f"sageattention {version} is installed but cannot run here: {problem}",
                    [f"source: {rules['source']}", "harmless unless --use-sage-attention or a backend override forces it"],
                    pip_command(target_python(facts), os_name(facts), "uninstall -y sageattention"))
     else:
@@ -156,8 +183,9 @@ def attention_env(facts: dict[str, Any]):
     elif value in rules["needs_xformers"] and not _pkg(facts, "xformers"):
         problem = "xformers is not installed"
     if problem:
+        kind = "flash" if value in rules["needs_flash_attn"] else "sage" if value in rules["needs_sage"] else ""
         yield fail("attention.env.broken", f"DIFFUSERS_ATTN_BACKEND={value} forces a backend that cannot run here: {problem}",
-                   [f"source: {rules['source']}"], fix)
+                   [f"source: {rules['source']}"], fix, cause=_cause(kind))
     else:
         yield info("attention.env.override", f"DIFFUSERS_ATTN_BACKEND={value} overrides PyTorch SDPA (it can run here)",
                    [], None)
@@ -182,7 +210,7 @@ def attention_scan(facts: dict[str, Any]):
         evidence = [f"{where}: {h.get('text', '')}"]
         if problem:
             yield fail(f"attention.scan.{h['pattern']}", f"{pat.get('what', h['pattern'])} at {where}, but {problem}",
-                       evidence, f"In {where}: {pat.get('instead', 'use PyTorch SDPA')}")
+                       evidence, f"In {where}: {pat.get('instead', 'use PyTorch SDPA')}", cause=_cause(h.get("kind")))
         else:
             yield info(f"attention.scan.{h['pattern']}", f"{pat.get('what', h['pattern'])} at {where} (it can run here)",
                        evidence, f"If it ever breaks: {pat.get('instead', 'use PyTorch SDPA')}")

@@ -144,7 +144,9 @@ def flag_findings(flags: list[dict[str, Any]], facts: dict[str, Any], origin: st
             if problem is None:
                 yield info(code, title + " (whether it can run here was not judged: no GPU/Python facts)", ev, rule["fix"])
             elif problem:
-                yield fail(code, f"{title}, but {problem}", ev, rule["fix"])
+                yield fail(code, f"{title}, but {problem}", ev, rule["fix"],
+                           cause={"flash": "attention.flash-attn.unusable", "sage": "attention.sage.unusable"}.get(
+                               rule.get("kind", "")))
             else:
                 yield info(code, title + " (it can run here)", ev, f"If it ever breaks: {rule['fix']}")
             continue
@@ -298,8 +300,10 @@ def comfyui_server_version(facts: dict[str, Any]):
     if t.get("found"):
         ev.append(f"tree {t.get('root')}: ComfyUI {t.get('version')} (from {t.get('version_source')})")
     if v is not None and v < Version(min_v):
+        tree_v = _ver(t.get("version")) if t.get("found") else None
         yield fail("comfyui.server-version.too-old", f"The running ComfyUI ({s.get('version')}, at {s['url']}) is too old "
-                   f"for Klein: {min_v} or newer is needed", ev, update_fix(t) + "; then restart the server")
+                   f"for Klein: {min_v} or newer is needed", ev, update_fix(t) + "; then restart the server",
+                   cause="comfyui.version.too-old" if tree_v is not None and tree_v < Version(min_v) else None)
         return
     tv = _ver(t.get("version")) if t.get("found") else None
     if tv is not None and v is not None and tv != v and not s.get("remote"):
@@ -346,13 +350,17 @@ def comfyui_server_nodes(facts: dict[str, Any]):
     rules = manifests.load("comfyui")["klein"]
     src = f"/object_info of {s['url']}" + ("" if oi.get("complete") else " (per node)")
     missing = [n for n, have in (oi.get("klein_nodes") or {}).items() if not have]
+    sv = _ver(s.get("version"))
+    old = "comfyui.server-version.too-old" if sv is not None and sv < Version(manifests.load("comfyui")["version"]["min_klein"]) \
+        else None  # the nodes are missing because the server is too old: one cause, its consequences under it
     if missing:
         yield fail("comfyui.server-nodes.missing", f"The running ComfyUI has no {', '.join(missing)} node: it cannot run "
-                   "the Klein workflows", [src] + (oi.get("errors") or [])[:3], update_fix(facts.get("comfyui_tree") or {}))
+                   "the Klein workflows", [src] + (oi.get("errors") or [])[:3], update_fix(facts.get("comfyui_tree") or {}),
+                   cause=old)
     types = oi.get("clip_types")
     if types is not None and rules["clip_type"] not in types:
         yield fail("comfyui.server-nodes.no-flux2-clip", f"The server's CLIPLoader offers no '{rules['clip_type']}' type",
-                   [src, "types: " + ", ".join(types)], update_fix(facts.get("comfyui_tree") or {}))
+                   [src, "types: " + ", ".join(types)], update_fix(facts.get("comfyui_tree") or {}), cause=old)
     from doctor.comfyui.workflow import name_identity
 
     files = oi.get("files") or {}

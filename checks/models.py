@@ -191,8 +191,11 @@ def models_present(facts: dict[str, Any]):
         word = ROLE_WORD[row["role"]]
         f = r["file"]
         if r["state"] == "present":
+            wrong = f["identity"].get("id") not in {s.get("identity") for s in r["specs"]} and \
+                (f["identity"].get("id") is not None or f["integrity"]["ok"] or f["identity"].get("tensors", 0) != 0)
             yield ok(f"models.present.{row['role']}", f"{word}: {f['name']} is in {f['folder_type']} ({f.get('folder_source')})",
-                     [_describe(f), f"variant {v['id']} ({why})"])
+                     [_describe(f), f"variant {v['id']} ({why})"],
+                     cause=f"models.identity.{row['role']}" if wrong else None)
         elif r["state"] == "renamed":
             yield info(f"models.renamed.{row['role']}",
                        f"{word}: {f['name']} is a {f['identity']['label']} under another name than {row['name']}; "

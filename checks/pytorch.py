@@ -140,5 +140,6 @@ def torch_kernel(facts: dict[str, Any]):
         return
     ke = t.get("kernel_error") or {}
     msg = (ke.get("message") or "").strip().splitlines()
+    cause = "torch.arch.missing" if any(f.code == "torch.arch.missing" for f in torch_arch(facts)) else None
     yield fail("torch.kernel.failed", f"A test kernel failed on the GPU: {msg[0][:200] if msg else ke.get('type')}",
-               [line[:300] for line in msg[:4]], _fix_for_gpu(facts, release_of(t.get("version"))))
+               [line[:300] for line in msg[:4]], _fix_for_gpu(facts, release_of(t.get("version"))), cause=cause)

@@ -83,7 +83,8 @@ def workflows_lint(facts: dict[str, Any]):
             continue
         issues = wfmod.lint(wf, ctx)
         for i in issues:
-            yield _MAKE[i["status"]](i["code"], f"{path}: {i['title']}", i["evidence"], i["fix"])
+            cause = "comfyui.version.too-old" if i["code"] == "workflows.node-too-new" else None
+            yield _MAKE[i["status"]](i["code"], f"{path}: {i['title']}", i["evidence"], i["fix"], cause=cause)
         if not any(i["status"] in ("warn", "fail") for i in issues):
             not_klein = any(i["code"] == "workflows.not-klein" for i in issues)
             if not not_klein:

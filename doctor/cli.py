@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .findings import exit_code
 
-EPILOG = """exit codes: 0 no failure, 1 a failure (or a warning with --strict), 2 usage or internal error.
+EPILOG = """exit codes: 0 nothing failed (ready, or ready with areas not checked: the output names them),
+1 a failure (with --strict also a warning or an area the path needs left unchecked), 2 usage or internal error,
+or nothing could be judged (every selected check skipped).
 Nothing is sent over the network by `check` or `report`."""
 
 
@@ -70,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     pc = sub.add_parser("check", help="run the checks and print findings with fixes", epilog=EPILOG,
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_common(pc)
-    pc.add_argument("--json", action="store_true", help="print one JSON document (schema klein-doctor/1) and nothing else")
+    pc.add_argument("--json", action="store_true", help="print one JSON document (schema klein-doctor/2: verdict, findings, facts) and nothing else")
     pr = sub.add_parser("report", help="write a redacted markdown report for an issue tracker", epilog=EPILOG,
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_common(pr)
@@ -231,7 +232,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     redactor = NoRedactor() if args.no_redact else Redactor(result.facts)
     facts_out = redactor.obj(result.facts)
     findings = [type(f).from_dict(redactor.obj(f.to_dict())) for f in result.findings]
-    code = exit_code(findings, strict=args.strict)
+    from .verdict import compute
+
+    verdict = compute(findings, options, strict=args.strict)
+    code = verdict.exit_code
     if args.save_facts:
         try:
             Path(args.save_facts).expanduser().write_text(json.dumps(facts_out, indent=1, default=str), encoding="utf-8")
@@ -255,14 +259,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         from .render import jsonout
 
-        sys.stdout.write(jsonout.dumps(jsonout.document(findings, facts_out, code)) + "\n")
+        sys.stdout.write(jsonout.dumps(jsonout.document(findings, facts_out, code, verdict)) + "\n")
         return code
     from .render import terminal
 
     header = None
     if args.facts:
         header = f"Replaying facts from {redactor.text(str(args.facts))} (collected {result.facts.get('collected_at')})"
-    terminal.render(findings, sys.stdout, verbose=args.verbose, header=header)
+    terminal.render(findings, sys.stdout, verbose=args.verbose, header=header, verdict=verdict)
     return code
 
 

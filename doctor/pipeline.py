@@ -60,7 +60,8 @@ def load_facts(path: str | Path) -> dict[str, Any]:
         data = json.loads(p.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise FactsFileError(f"{path} is not a klein-doctor facts file (not JSON: {exc})") from exc
-    if isinstance(data, dict) and data.get("schema") == "klein-doctor/1" and isinstance(data.get("facts"), dict):
+    if isinstance(data, dict) and data.get("schema") in ("klein-doctor/1", "klein-doctor/2") \
+            and isinstance(data.get("facts"), dict):
         data = data["facts"]  # a whole `check --json` document: take its facts
     if not isinstance(data, dict) or data.get("schema") != FACTS_SCHEMA:
         raise FactsFileError(f"{path} is not a klein-doctor facts file (schema is not {FACTS_SCHEMA!r})")
@@ -146,6 +147,20 @@ def run_checks(facts: dict[str, Any], checks: list[Check]) -> list[Finding]:
         findings.append(f)
     for c in checks:
         findings.extend(run_one(c, facts))
+    return settle_causes(findings)
+
+
+def settle_causes(findings: list[Finding]) -> list[Finding]:
+    """A cause carries the highest severity of its group: a `warn` whose consequences `fail` is raised to
+    `fail` (the user fixes the cause, and the cause is what the verdict lists)."""
+    from .verdict import consequences
+
+    by_code = {f.code: f for f in findings}
+    for code, group in consequences(findings).items():
+        cause = by_code[code]
+        worst = max(group, key=lambda f: f.status.rank)
+        if worst.status.rank > cause.status.rank and worst.status is not Status.ERROR:
+            cause.status = worst.status
     return findings
 
 

@@ -57,7 +57,7 @@ def _head(findings: list[Finding], facts: dict[str, Any], redacted: bool) -> str
     lines = ["## klein-doctor report", "",
              f"klein-doctor {__version__} · collected {facts.get('collected_at', 'unknown')} · "
              f"{'redacted (home, user, host, tokens, GPU UUIDs)' if redacted else '**not redacted**'}", "",
-             f"**{summary_line(findings)}**", "",
+             f"**{summary_line(findings, options=facts.get('options'))}**", "",
              "| status | count |", "|---|---|"]
     for s in ("fail", "warn", "error", "info", "ok", "skip"):
         if c[s]:

@@ -1,0 +1,38 @@
+"""In-process helpers for check tests: build facts from a recorded machine, run one check, compare exact
+(code, status, fix) tuples. Milliseconds each (no subprocess, no probes)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+from doctor import pipeline
+from doctor.findings import Finding
+
+FACTS_DIR = Path(__file__).parent / "data" / "facts"
+
+
+def facts_of(name: str, **sections: Any) -> dict[str, Any]:
+    """A recorded machine's facts (validated as a --facts file is), with sections replaced or added."""
+    d = json.loads((FACTS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    if str(d.get("schema", "")).startswith("klein-doctor/"):
+        d = d["facts"]
+    d = copy.deepcopy(d)
+    for k, v in sections.items():
+        if v is None:
+            d.pop(k, None)
+        else:
+            d[k] = v
+    return pipeline.sanitize(d)
+
+
+def run(facts: dict[str, Any], *check_ids: str, path: str | None = None) -> list[Finding]:
+    facts["options"] = dict(facts.get("options") or {}, path=path)
+    return pipeline.run_checks(facts, pipeline.select_checks(list(check_ids) or None, path))
+
+
+def triples(findings: list[Finding]) -> list[tuple[str, str, str | None]]:
+    return [(f.code, f.status.value, f.fix if isinstance(f.fix, (str, type(None))) else getattr(f.fix, "text", None))
+            for f in findings]

@@ -1,0 +1,104 @@
+"""One verdict, one line per cause (issue 11): in process, on recorded machines."""
+
+from __future__ import annotations
+
+import io
+
+from engine_kit import facts_of, run, triples
+
+from doctor import verdict
+from doctor.findings import Status, fail, ok, skip, warn
+from doctor.render import terminal
+
+FIX_128 = ("C:\\ComfyUI_windows_portable\\python_embeded\\python.exe -m pip install --force-reinstall torch==2.7.1 "
+           "--index-url https://download.pytorch.org/whl/cu128")
+
+
+def test_arch_missing_is_the_cause_of_the_failed_kernel():
+    out = run(facts_of("rtx5090-torch271-cu126"), "torch.arch", "torch.kernel")
+    assert triples(out) == [("torch.arch.missing", "fail", FIX_128), ("torch.kernel.failed", "fail", FIX_128)]
+    assert out[1].cause == "torch.arch.missing"
+    v = verdict.compute(out, {})
+    assert [f.code for f in v.root_causes] == ["torch.arch.missing"]
+    assert v.state == "not-ready" and v.exit_code == 1
+
+
+def test_terminal_prints_the_fix_once_and_ends_with_fix_these_first():
+    findings = run(facts_of("rtx5090-torch271-cu126"))
+    buf = io.StringIO()
+    terminal.render(findings, buf, verdict=verdict.compute(findings, {}))
+    text = buf.getvalue()
+    assert text.count(FIX_128) == 2  # under the cause, and in "Fix these first"
+    assert "    ✗ A test kernel failed on the GPU" in text  # indented under its cause
+    lines = text.rstrip().splitlines()
+    tail = lines[lines.index("Fix these first:"):]
+    assert tail[1].startswith("  1. PyTorch 2.7.1+cu126 has no kernels") and "(+1 consequence)" in tail[1]
+    assert tail[2].strip() == FIX_128
+    assert not any(line.startswith("  2.") for line in tail)  # one cause, one numbered line
+    assert len(tail) <= 24 and lines[-1].strip() == FIX_128  # the run ends with the root causes
+
+
+def test_nothing_judged_is_not_ready_and_exits_2():
+    out = run(facts_of("no-gpu"), "torch.arch", "torch.kernel")
+    assert all(f.status is Status.SKIP for f in out) or out == []
+    v = verdict.compute(out, {})
+    assert v.state == "nothing-judged" and v.exit_code == 2
+    assert "Ready" not in v.headline
+
+
+def test_ready_only_when_every_required_area_was_judged():
+    base = [ok("system.ram.ok", "ram"), ok("gpu.found", "gpu"), ok("torch.ok", "torch")]
+    for f, a in zip(base, ["System", "GPU", "PyTorch"]):
+        f.area = a
+    v = verdict.compute(base, {"path": "diffusers"})
+    assert v.state == "ready-partial" and v.exit_code == 0
+    assert [n["area"] for n in v.not_checked] == ["Attention", "Model files"]
+    assert v.not_checked[1]["how"].startswith("klein-doctor check --check models")
+    assert verdict.compute(base, {"path": "diffusers"}, strict=True).exit_code == 1
+    more = base + [ok("attention.env.default", "a"), ok("models.found", "m")]
+    more[-2].area, more[-1].area = "Attention", "Model files"
+    assert verdict.compute(more, {"path": "diffusers"}).state == "ready"
+    none_found = warn("models.none-found", "not checked")
+    none_found.area = "Model files"
+    assert verdict.compute(base + [none_found], {}).state == "ready-partial"  # a "not checked" warning judges nothing
+
+
+def test_strict_warning_is_not_ready_everywhere():
+    findings = [ok("system.ram.ok", "ram"), warn("gpu.vram.low", "low")]
+    findings[0].area, findings[1].area = "System", "GPU"
+    v = verdict.compute(findings, {}, strict=True)
+    assert v.state == "not-ready" and v.exit_code == 1 and "Ready" not in v.headline
+    assert "Ready" not in terminal.summary_line(findings, v)
+
+
+def test_workflow_repeats_collapse_to_one_line_with_a_count():
+    rows = []
+    for i in range(25):
+        f = fail("workflows.node-too-new", f"wf{i}.json: uses EmptyFlux2LatentImage, which needs ComfyUI 0.9.2 or newer",
+                 fix="Update ComfyUI", cause="comfyui.version.too-old")
+        f.area = "Workflows"
+        rows.append(f)
+    root = fail("comfyui.version.too-old", "ComfyUI 0.8.2 is too old", fix="update_comfyui.bat")
+    root.area = "ComfyUI"
+    lines = terminal.lines_for([root] + rows)
+    titles = [t for _, s, t, k in lines if k == "title"]
+    assert titles == ["ComfyUI 0.8.2 is too old",
+                      "uses EmptyFlux2LatentImage, which needs ComfyUI 0.9.2 or newer (×25, -v lists them)"]
+    assert [t for _, _, t, k in lines if k == "fix"].count("fix: Update ComfyUI") == 0
+    assert len([t for _, _, t, k in terminal.lines_for([root] + rows, verbose=True) if k == "title"]) == 26
+
+
+def test_a_cause_takes_the_severity_of_its_worst_consequence():
+    from doctor.pipeline import settle_causes
+
+    c = warn("attention.flash-attn.unusable", "flash-attn cannot run")
+    out = settle_causes([c, fail("attention.env.broken", "forced", cause="attention.flash-attn.unusable")])
+    assert out[0].status is Status.FAIL
+
+
+def test_skip_only_selection_says_how_to_check():
+    s = skip("x.no-facts", "not checked")
+    s.area = "GPU"
+    v = verdict.compute([s], {"path": "comfyui"})
+    assert v.state == "nothing-judged"
+    assert {n["area"] for n in v.not_checked} == {"System", "GPU", "PyTorch", "ComfyUI", "Model files"}
