@@ -396,13 +396,14 @@ def models_diffusers(facts: dict[str, Any]):
         bad = [f for f in r.get("files") or [] if f.get("hash_state") in ("mismatch", "missing")]
         if r.get("incomplete_downloads"):
             problems.append(f"{len(r['incomplete_downloads'])} download(s) in progress in blobs/ (*.incomplete, lock held)")
-        if r.get("removed_orphans"):
-            gone = r["removed_orphans"]
-            yield info("models.diffusers.orphans-removed",
-                       f"{name}: removed {len(gone)} partial download(s) left by an interrupted run "
-                       f"({sum(o.get('size') or 0 for o in gone) / 1e9:.2f} GB freed)",
-                       [f"{o['name']} ({o.get('size')} bytes)" for o in gone[:6]] +
-                       ["huggingface_hub does not resume these across runs; no download lock was held"])
+        gone = r.get("orphans") or r.get("removed_orphans")  # removed_orphans: facts saved by older versions
+        if gone:
+            yield warn("models.diffusers.orphans",
+                       f"{name}: {len(gone)} partial download(s) left by an interrupted run hold "
+                       f"{sum(o.get('size') or 0 for o in gone) / 1e9:.2f} GB",
+                       [f"{o.get('name')} ({o.get('size')} bytes)" for o in gone[:6]] +
+                       ["huggingface_hub does not resume these across runs; no download lock was held"],
+                       "`klein-doctor install --path diffusers` (it removes them and completes the snapshot)")
         if problems:
             yield fail("models.diffusers.incomplete", f"{name}: the snapshot is incomplete or not Klein",
                        [f"snapshot {where}"] + problems,

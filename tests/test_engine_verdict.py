@@ -102,3 +102,31 @@ def test_skip_only_selection_says_how_to_check():
     v = verdict.compute([s], {"path": "comfyui"})
     assert v.state == "nothing-judged"
     assert {n["area"] for n in v.not_checked} == {"System", "GPU", "PyTorch", "ComfyUI", "Model files"}
+
+
+def test_flux1_vae_under_the_flux2_name_is_one_cause_not_a_check_mark_above_a_cross(tmp_path, monkeypatch):
+    import stfiles as st
+
+    from doctor import pipeline
+
+    monkeypatch.setenv("KLEIN_DOCTOR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub"))
+    root = tmp_path / "ComfyUI"
+    (root / "comfy").mkdir(parents=True)
+    (root / "main.py").write_text("# ComfyUI\n")
+    m = root / "models"
+    st.write(m / "diffusion_models/flux-2-klein-4b-fp8.safetensors", st.klein_4b(fp8=True), total_size=st.SIZE_KLEIN_4B_FP8)
+    st.write(m / "text_encoders/qwen_3_4b.safetensors", st.qwen3_4b(), total_size=st.SIZE_QWEN3_4B)
+    st.write(m / "vae/flux2-vae.safetensors", st.flux1_vae(), total_size=st.SIZE_FLUX1_AE)
+    options = {"path": "comfyui", "comfyui": str(root), "no_hash": True, "no_server": True}
+    live = pipeline.gather(options, {"models"})
+    facts = facts_of("rtx5090-torch271-cu126", models=live["models"], comfyui_tree=live["comfyui_tree"])
+    out = run(facts, "models.present", "models.identity", path="comfyui")
+    present = next(f for f in out if f.code == "models.present.vae")
+    assert present.cause == "models.identity.vae"
+    v = verdict.compute(out, {"path": "comfyui"})
+    assert "models.identity.vae" in [f.code for f in v.root_causes]
+    lines = [(i, s, t) for i, s, t, k in terminal.lines_for(out, verdict=v) if k == "title"]
+    ident = next(n for n, (_, s, t) in enumerate(lines) if "is a FLUX.1 VAE" in t)
+    vae_ok = next(n for n, (_, s, t) in enumerate(lines) if t.startswith("VAE: flux2-vae.safetensors is in vae"))
+    assert vae_ok == ident + 1 and lines[vae_ok][0] > lines[ident][0]  # under the ✗, indented: its consequence

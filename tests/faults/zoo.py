@@ -642,7 +642,7 @@ def hf_setups() -> list[Setup]:
               lambda b: (hub(b, repo, drop="transformer", cls="Flux2Pipeline"), hf_args("klein-4b", "--no-hash"))[1],
               [F("snapshot missing a component / not Klein", "models.diffusers.incomplete")]),
         # A download killed mid-transformer: the transformer never reached the snapshot and its blob is a
-        # `.incomplete` orphan (check removes the orphan and reports it; the snapshot is still incomplete).
+        # `.incomplete` orphan (check reports the orphan, install removes it; the snapshot is still incomplete).
         Setup("HF cache: interrupted download (.incomplete)", "hf",
               lambda b: (hub(b, repo, incomplete=True, drop="transformer"), hf_args("klein-4b", "--no-hash"))[1],
               [F("half-downloaded snapshot", "models.diffusers.incomplete")]),
