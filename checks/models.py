@@ -9,15 +9,14 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
 from doctor.findings import fail, info, ok, skip, warn
+from doctor.comfyui.folders import loader_labels, role_folders
 from doctor.registry import check
 
 from ._common import os_name
 
 AREA = "Model files"
-ROLE_FOLDERS = {"diffusion_model": ["diffusion_models", "unet"], "text_encoder": ["text_encoders", "clip"],
-                "vae": ["vae"]}
-LOADER = {"diffusion_model": "UNETLoader (Load Diffusion Model)", "text_encoder": "CLIPLoader (type flux2)",
-          "vae": "VAELoader"}
+ROLE_FOLDERS = role_folders()  # manifests/comfyui.toml [folders], [[loader]]
+LOADER = loader_labels()
 ROLE_WORD = {"diffusion_model": "diffusion model", "text_encoder": "text encoder", "vae": "VAE"}
 SYMPTOM = {"vae": "wrong VAE: distorted colours / washed-out images, or a latent-channel mismatch at decode",
            "text_encoder": "wrong text encoder: 'mat1 and mat2 shapes cannot be multiplied' at sampling",
@@ -54,8 +53,7 @@ def _url(facts: dict[str, Any], spec: dict[str, Any]) -> str:
     return tmpl.format(repo=spec.get("repo"), revision=spec.get("revision") or "main", repo_path=spec.get("repo_path"))
 
 
-def _size(n: int | None) -> str:
-    return "unknown size" if n is None else f"{n:,} bytes ({n / 1e9:.2f} GB)"
+from doctor.sizes import exact as _size  # noqa: E402 - the one size formatter
 
 
 def comfy_variant(facts: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
@@ -251,7 +249,12 @@ def models_identity(facts: dict[str, Any]):
     if dm and te and dm["identity"].get("family") == "flux2-klein" and te["identity"].get("family") == "qwen3":
         need = ENCODER_FOR.get(dm["identity"].get("size_class") or "")
         if need and te["identity"].get("id") != need:
-            width = {"qwen3-4b": "7680", "qwen3-8b": "12288"}
+            # the widths the encoders produce, from manifests/errors.toml (the explain table)
+            from doctor import manifests
+
+            fams = {"qwen3-4b": "klein-4b", "qwen3-8b": "klein-9b"}
+            rows = {r.get("family"): str(r["width"]) for r in manifests.load("errors").get("text_width", [])}
+            width = {enc: rows.get(fam, "?") for enc, fam in fams.items()}
             yield fail("models.identity.pair",
                        f"{dm['name']} ({dm['identity']['label']}) needs the {SIG_LABEL[need]}, but {te['name']} is a "
                        f"{te['identity']['label']}",

@@ -11,6 +11,7 @@ from typing import Any
 
 from doctor import manifests
 from doctor.findings import fail, info, ok, skip, warn
+from doctor.platform_rules import has_fp8
 from doctor.registry import check
 
 from ._common import selected_gpu, target_python
@@ -38,8 +39,7 @@ def _label(facts: dict[str, Any]) -> str:
     return "[synthetic] " if _smoke(facts).get("plan", {}).get("synthetic") or _result(facts).get("synthetic") else ""
 
 
-def gbs(n: float | int | None) -> str:
-    return "unknown" if n is None else f"{n / GB:.1f} GB"
+from doctor.sizes import gb as gbs  # noqa: E402 - the one size formatter
 
 
 # --- targets ---------------------------------------------------------------------------------------
@@ -256,8 +256,7 @@ def likely_causes(facts: dict[str, Any]) -> list[str]:
     sw = s.get("swap_used_bytes") or {}
     if (sw.get("after") or 0) > (sw.get("before") or 0) + 0.2 * GB or (sw.get("after") or 0) > 2 * GB:
         causes.append(f"the system swapped during the run ({gbs(sw.get('before'))} -> {gbs(sw.get('after'))} of swap in use)")
-    if s.get("path") == "comfyui" and plan.get("dtype") == "bf16" and (dev or {}).get("compute_capability") and \
-            float(dev["compute_capability"]) >= 8.9:
+    if s.get("path") == "comfyui" and plan.get("dtype") == "bf16" and has_fp8((dev or {}).get("compute_capability")):
         causes.append("BF16 files on an FP8-capable card: the FP8 files halve the weight traffic")
     return causes
 

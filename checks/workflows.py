@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from doctor.comfyui import workflow as wfmod
+from doctor.comfyui.folders import legacy
 from doctor.findings import Finding, fail, info, ok, skip, warn
 from doctor.registry import check
 
-ALIASES = {"unet": "diffusion_models", "clip": "text_encoders"}
+ALIASES = legacy()  # manifests/comfyui.toml [folders]
 
 
 def _base(name: str) -> str:

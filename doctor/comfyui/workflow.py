@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import manifests
+from .folders import loaders
 
 MAX_WORKFLOW_BYTES = 32 * 1024 * 1024
 WIDGET_TYPES = {"COMBO", "STRING", "INT", "FLOAT", "BOOLEAN"}
 INACTIVE_MODES = {2, 4}  # muted, bypassed
-LOADER_FOLDERS = {"UNETLoader": ("unet_name", "diffusion_models"), "CLIPLoader": ("clip_name", "text_encoders"),
-                  "VAELoader": ("vae_name", "vae")}
+LOADER_FOLDERS = loaders()  # manifests/comfyui.toml [[loader]]
 
 
 def load(path: str | Path) -> dict[str, Any]:

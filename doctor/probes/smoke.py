@@ -16,12 +16,15 @@ PROBE_TIMEOUT = 4 * 3600
 
 
 def _device(ctx: ProbeContext) -> tuple[dict[str, Any] | None, int]:
+    import os
+
+    from ..gpu_select import select, torch_device_index
+
     devices = (ctx.results.get("gpu") or {}).get("devices") or []
-    want = ctx.options.get("gpu")
-    if want is not None:
-        d = next((x for x in devices if x.get("index") == int(want)), None)
-        return d, int(want)
-    return (devices[0] if devices else None), 0
+    tree = ctx.results.get("comfyui_tree") or {}
+    comfy = tree.get("cuda_device") if ctx.options.get("path") == "comfyui" and tree.get("found") else None
+    d, _ = select(devices, ctx.options.get("gpu"), os.environ, comfy)
+    return d, (d or {}).get("index", torch_device_index(ctx.options.get("gpu")))
 
 
 def _comfyui_smoke(ctx: ProbeContext) -> dict[str, Any]:

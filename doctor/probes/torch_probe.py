@@ -16,8 +16,9 @@ _EARLY: dict[tuple[str, str], subproc.Running] = {}
 
 
 def _device_arg(options: dict[str, Any]) -> str:
-    gpu = options.get("gpu")
-    return str(gpu if gpu is not None else 0)
+    from ..gpu_select import torch_device_index
+
+    return str(torch_device_index(options.get("gpu")))
 
 
 def prestart(options: dict[str, Any]) -> None:
