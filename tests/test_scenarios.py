@@ -1,7 +1,9 @@
 """Checks judged on recorded and scenario machines, replayed with --facts as a maintainer would.
 
 Each scenario changes one thing from a real H100 recording (see tests/data/facts/make_scenarios.py);
-the test asserts the finding a user must see, its status, and the exact fix.
+the test asserts the finding a user must see, its status, and the exact fix. Most replay in process
+(tests/engine_kit.replay: the same pipeline, verdict and JSON document as `check --facts F --json`, in
+milliseconds); a few stay end-to-end through the CLI (redaction, exit codes, the terminal text).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import json
 import pytest
 
 from conftest import FACTS, codes, run_cli, run_json
+from engine_kit import raw, replay
 
 
 def findings(doc, code):
@@ -18,7 +21,7 @@ def findings(doc, code):
 
 
 def test_real_h100_is_ready():
-    rc, doc = run_json("--facts", str(FACTS / "h100-cu130.json"))
+    rc, doc = replay("h100-cu130")
     assert rc == 0, doc["summary"]
     assert not codes(doc, "fail") and not codes(doc, "warn") and not codes(doc, "error")
     assert "gpu.found" in codes(doc, "ok") and "torch.arch.ok" in codes(doc, "ok") and "torch.kernel.ok" in codes(doc, "ok")
@@ -30,7 +33,7 @@ def test_real_h100_is_ready():
 
 
 def test_rtx5090_on_cu126_gets_the_cu128_reinstall():
-    rc, doc = run_json("--facts", str(FACTS / "rtx5090-torch271-cu126.json"))
+    rc, doc = replay("rtx5090-torch271-cu126")
     assert rc == 1
     (f,) = findings(doc, "torch.arch.missing")
     assert f["status"] == "fail" and "sm_120" in f["title"]
@@ -42,7 +45,7 @@ def test_rtx5090_on_cu126_gets_the_cu128_reinstall():
 
 
 def test_rtx5090_driver_560():
-    rc, doc = run_json("--facts", str(FACTS / "rtx5090-driver560.json"))
+    rc, doc = replay("rtx5090-driver560")
     assert rc == 1
     (f,) = findings(doc, "gpu.driver.too-old-for-gpu")
     assert "R570" in f["title"] and "580+" in f["title"]
@@ -50,21 +53,21 @@ def test_rtx5090_driver_560():
 
 
 def test_driver_too_old_for_cuda13_wheel_offers_both_ways():
-    rc, doc = run_json("--facts", str(FACTS / "rtx4090-driver570-cu130.json"))
+    rc, doc = replay("rtx4090-driver570-cu130")
     (f,) = findings(doc, "gpu.driver.too-old-for-wheel")
     assert f["status"] == "fail"
     assert "580" in f["fix"] and "torch==2.11.0 --index-url https://download.pytorch.org/whl/cu128" in f["fix"]
 
 
 def test_rtx3090_fp8_is_info_only():
-    rc, doc = run_json("--facts", str(FACTS / "rtx3090-fp8.json"))
+    rc, doc = replay("rtx3090-fp8")
     assert rc == 0
     (f,) = findings(doc, "gpu.fp8.no-tensor-cores")
     assert f["status"] == "info" and "sm_86" in f["title"]
 
 
 def test_no_gpu_is_a_finding_and_everything_else_runs():
-    rc, doc = run_json("--facts", str(FACTS / "no-gpu.json"))
+    rc, doc = replay("no-gpu")
     assert rc == 1
     (f,) = findings(doc, "gpu.none")
     assert f["status"] == "fail" and f["fix"]
@@ -75,13 +78,13 @@ def test_no_gpu_is_a_finding_and_everything_else_runs():
 
 
 def test_cpu_torch_on_a_gpu_machine_fails_with_cuda_wheel():
-    rc, doc = run_json("--facts", str(FACTS / "cpu-torch-on-gpu.json"))
+    rc, doc = replay("cpu-torch-on-gpu")
     (f,) = findings(doc, "torch.cpu-build")
     assert f["status"] == "fail" and "whl/cu130" in f["fix"] and "torch==2.11.0" in f["fix"]
 
 
 def test_broken_torch_import():
-    rc, doc = run_json("--facts", str(FACTS / "broken-torch-import.json"))
+    rc, doc = replay("broken-torch-import")
     (f,) = findings(doc, "torch.import-error")
     assert f["status"] == "fail" and "libcudnn" in f["evidence"][0]
     assert "CUDA library" in f["title"]
@@ -90,7 +93,7 @@ def test_broken_torch_import():
 
 
 def test_attention_overrides_on_rtx5090():
-    rc, doc = run_json("--facts", str(FACTS / "rtx5090-attention-overrides.json"))
+    rc, doc = replay("rtx5090-attention-overrides")
     assert rc == 1
     assert findings(doc, "attention.xformers.fa3-on-sm120")[0]["status"] == "fail"
     assert findings(doc, "attention.env.broken")[0]["status"] == "fail"
@@ -106,7 +109,7 @@ def test_attention_overrides_on_rtx5090():
 
 
 def test_second_gpu_selected_by_cuda_visible_devices():
-    rc, doc = run_json("--facts", str(FACTS / "two-gpus-cvd1.json"))
+    rc, doc = replay("two-gpus-cvd1")
     (f,) = findings(doc, "gpu.found")
     assert "RTX 3060" in f["title"] and "GPU 1 of 2" in f["title"] and "CUDA_VISIBLE_DEVICES=1" in f["title"]
     assert len([e for e in f["evidence"] if e.startswith("GPU ")]) == 2
@@ -114,46 +117,59 @@ def test_second_gpu_selected_by_cuda_visible_devices():
     assert v["status"] == "warn" and v["fix"] == "klein-doctor check --path comfyui"
 
 
-def test_gpu_flag_overrides_cuda_visible_devices(tmp_path):
-    facts = json.loads((FACTS / "two-gpus-cvd1.json").read_text())
+def test_gpu_flag_overrides_cuda_visible_devices():
+    facts = raw("two-gpus-cvd1")
     facts["options"]["gpu"] = 0
-    p = tmp_path / "f.json"
-    p.write_text(json.dumps(facts))
-    rc, doc = run_json("--facts", str(p))
+    rc, doc = replay(facts)
     (f,) = findings(doc, "gpu.found")
     assert "H100" in f["title"] and "--gpu 0" in f["title"]
 
 
-def test_cuda_visible_devices_hiding_every_gpu(tmp_path):
-    facts = json.loads((FACTS / "h100-cu130.json").read_text())
+def test_cuda_visible_devices_hiding_every_gpu():
+    facts = raw("h100-cu130")
     facts["system"]["env"]["CUDA_VISIBLE_DEVICES"] = "-1"
-    p = tmp_path / "f.json"
-    p.write_text(json.dumps(facts))
-    rc, doc = run_json("--facts", str(p))
+    rc, doc = replay(facts)
     (f,) = findings(doc, "gpu.hidden")
     assert f["status"] == "fail" and "CUDA_VISIBLE_DEVICES" in f["fix"]
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in FACTS.glob("*.json")))
 def test_every_recorded_machine_replays_without_error(name):
+    import io
+
+    from doctor.findings import Finding
+    from doctor.render import terminal
+
+    rc, doc = replay(name)
+    assert rc in (0, 1) and not codes(doc, "error")
+    assert doc["verdict"]["state"] in ("ready", "ready-partial", "not-ready")
+    from doctor.verdict import compute
+
+    found = [Finding.from_dict(f) for f in doc["findings"]]
+    buf = io.StringIO()
+    terminal.render(found, buf, verdict=compute(found, doc["facts"]["options"]))
+    assert doc["verdict"]["headline"] in buf.getvalue()
+
+
+@pytest.mark.parametrize("name", ["rtx5090-torch271-cu126", "h100-cu130", "no-gpu"])
+def test_recorded_machines_through_the_cli(name):
+    """End to end: the terminal text, its verdict line, and the exit code the JSON says."""
     proc = run_cli("check", "--facts", str(FACTS / f"{name}.json"))
-    assert proc.returncode in (0, 1), proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
-    assert any(h in proc.stdout for h in ("Ready for FLUX.2", "Not ready", "Nothing failed, but not everything"))
+    rc, doc = run_json("--facts", str(FACTS / f"{name}.json"))
+    assert proc.returncode == rc == doc["verdict"]["exit_code"]
+    assert doc["verdict"]["headline"] in proc.stdout
 
 
-def test_sageattention_on_an_unsupported_gpu(tmp_path):
-    facts = json.loads((FACTS / "h100-cu130.json").read_text())
+def test_sageattention_on_an_unsupported_gpu():
+    facts = raw("h100-cu130")
     facts["gpu"]["devices"][0].update(name="Tesla T4", compute_capability="7.5")
     facts["python"]["packages"]["sageattention"] = "2.2.0"
-    p = tmp_path / "f.json"
-    p.write_text(json.dumps(facts))
-    rc, doc = run_json("--facts", str(p), "--check", "attention")
+    rc, doc = replay(facts, "attention")
     (f,) = findings(doc, "attention.sage.unusable")
     assert f["status"] == "warn" and "sm_75" in f["title"] and "uninstall -y sageattention" in f["fix"]
     facts["gpu"]["devices"][0].update(name="NVIDIA H100 80GB HBM3", compute_capability="9.0")
-    p.write_text(json.dumps(facts))
-    rc, doc = run_json("--facts", str(p), "--check", "attention")
+    rc, doc = replay(facts, "attention")
     assert findings(doc, "attention.sage.ok")
 
 
@@ -170,17 +186,14 @@ def test_real_device_recording_is_judged_ready(name, gpu):
     assert doc["facts"]["gpu"]["devices"][0]["uuid"] == "GPU-<redacted-uuid>"
 
 
-def test_low_disk_warns_unless_the_files_are_already_there(tmp_path):
-    facts = json.loads((FACTS / "h100-cu130.json").read_text())
+def test_low_disk_warns_unless_the_files_are_already_there():
+    facts = raw("h100-cu130")
     facts["system"]["disk"]["free_bytes"] = 2 * 10**9
-    p = tmp_path / "f.json"
-    p.write_text(json.dumps(facts))
-    rc, doc = run_json("--facts", str(p), "--check", "system.disk")
+    rc, doc = replay(facts, "system.disk")
     (f,) = findings(doc, "system.disk.low")
     assert f["status"] == "warn" and "12.5 GB" in f["title"]
     facts["models"] = {"files": [{"name": n, "path": f"/m/{n}", "identity": {"role": r}} for n, r in (
         ("flux-2-klein-4b-fp8.safetensors", "diffusion_model"), ("qwen_3_4b.safetensors", "text_encoder"),
         ("flux2-vae.safetensors", "vae"))]}
-    p.write_text(json.dumps(facts))
-    rc, doc = run_json("--facts", str(p), "--check", "system.disk")
+    rc, doc = replay(facts, "system.disk")
     assert findings(doc, "system.disk.ok") and "already present" in findings(doc, "system.disk.ok")[0]["title"]
