@@ -1,7 +1,8 @@
 """Command line: `klein-doctor check | report | explain`.
 
-Exit codes: 0 no `fail`; 1 at least one `fail` (or a `warn` with --strict); 2 usage error, or the
-doctor itself broke (an `error` finding, an unreadable --facts file).
+Exit codes (the verdict's, doctor/verdict.py): 0 nothing failed (ready, or ready with areas not checked);
+1 a `fail` (with --strict also a `warn` or an area the path needs left unchecked); 2 usage error, nothing
+could be judged, or the doctor itself broke (an `error` finding, an unreadable --facts file).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--list-checks", action="store_true", help="list every check and exit")
     p.add_argument("--facts", metavar="FILE", help="replay a diagnosis from saved facts; touch nothing on this machine")
     p.add_argument("--save-facts", metavar="FILE", help="write the gathered facts to FILE (redacted unless --no-redact)")
-    p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 on warnings too, and when an area the path needs was not checked")
     p.add_argument("--no-redact", action="store_true", help="keep home paths, user and host names, tokens, GPU UUIDs")
     p.add_argument("--torch-timeout", type=float, metavar="S", default=120.0,
                    help="seconds the PyTorch probe may take (default 120)")
