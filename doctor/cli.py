@@ -187,7 +187,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .registry import all_checks
 
         for c in all_checks():
-            print(f"{c.id:28} {c.area:12} {c.title}  [needs: {', '.join(c.needs) or '-'}]")
+            opt = f"; optional: {', '.join(c.optional)}" if c.optional else ""
+            print(f"{c.id:28} {c.area:12} {c.title}  [needs: {', '.join(c.needs) or '-'}{opt}]")
         return 0
     facts = None
     if args.facts:

@@ -37,6 +37,19 @@ def _safe(s: Any) -> str:
     return term(str(s))
 
 
+def fix_text(fix: Any) -> str:
+    """A fix as one line: a plain string (today), or i12's Fix(text, commands) (its commands when it has them,
+    for this platform's shell first)."""
+    if fix is None:
+        return ""
+    if isinstance(fix, str):
+        return fix
+    commands = getattr(fix, "commands", None) or []
+    lines = [getattr(c, "line", str(c)) for c in commands]
+    text = getattr(fix, "text", "") or ""
+    return " && ".join(lines) if lines and not text else (f"{text}: {'; '.join(lines)}" if lines else text)
+
+
 def use_color(stream: TextIO) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
@@ -137,7 +150,7 @@ def lines_for(findings: list[Finding], verbose: bool = False, verdict: Any = Non
             for e in f.evidence:
                 out.append((indent + 4, None, e, "evidence"))
         if show_fix and f.fix and (f.status in (Status.FAIL, Status.WARN, Status.ERROR) or verbose):
-            out.append((indent + 4, None, f"fix: {f.fix}", "fix"))
+            out.append((indent + 4, None, f"fix: {fix_text(f.fix)}", "fix"))
         if verbose and f.detail:
             for line in f.detail.rstrip().splitlines():
                 out.append((indent + 4, None, f"| {line}", "detail"))
@@ -165,7 +178,7 @@ def lines_for(findings: list[Finding], verbose: bool = False, verdict: Any = Non
             more = f" (+{n} consequence{'s' if n != 1 else ''})" if n else ""
             out.append((2, None, f"{i}. {f.title}{more}", "root"))
             if f.fix:
-                out.append((5, None, f.fix, "fix"))
+                out.append((5, None, fix_text(f.fix), "fix"))
     return out
 
 
