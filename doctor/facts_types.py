@@ -212,9 +212,24 @@ class KleinNodes(TypedDict, total=False):
     all_present: Optional[bool]
 
 
+class YamlSection(TypedDict, total=False):
+    base_path: Optional[str]
+    base_exists: bool
+    is_default: bool
+    folders: dict[str, list[str]]
+    problems: list[str]
+
+
+class YamlFile(TypedDict, total=False):
+    path: str
+    ok: bool
+    error: Optional[str]
+    sections: dict[str, YamlSection]
+
+
 class ExtraModelPaths(TypedDict, total=False):
-    files: list[dict[str, Any]]
-    missing: Any
+    files: list[YamlFile]
+    missing: list[str]
 
 
 class ComfyTreeFacts(TypedDict, total=False):
@@ -292,16 +307,32 @@ class ComfyServerFacts(TypedDict, total=False):
 # --- models --------------------------------------------------------------------------------------
 class Integrity(TypedDict, total=False):
     ok: bool
+    problem: Optional[str]
+    expected_size: Optional[int]
+
+
+class Identity(TypedDict, total=False):
+    id: Optional[str]
+    role: Optional[str]
+    family: Optional[str]
+    size_class: Optional[str]
+    dtype: Optional[str]
+    label: Optional[str]
+    top_prefixes: list[str]
+    key_prefix: Optional[str]
+    tensors: int
 
 
 class ModelFile(TypedDict, total=False):
     name: str
     path: str
     folder: str
+    folder_type: str
+    folder_source: Optional[str]
     size: Optional[int]
     mtime_ns: Optional[int]
     integrity: Integrity
-    identity: Any
+    identity: Identity
     hash_state: str
     hash_error: Optional[str]
     sha256: Optional[str]
@@ -324,9 +355,37 @@ class ModelsHF(TypedDict, total=False):
     repos: list[dict[str, Any]]
 
 
+class ManifestFile(TypedDict, total=False):
+    role: str
+    folder: str
+    name: str
+    repo: Optional[str]
+    repo_path: Optional[str]
+    revision: Optional[str]
+    size: Optional[int]
+    sha256: Optional[str]
+    identity: Optional[str]
+    alternates: list[Any]
+
+
+class ManifestComfy(TypedDict, total=False):
+    files: list[ManifestFile]
+
+
+class ManifestVariant(TypedDict, total=False):
+    id: str
+    model: str
+    default_for: list[str]
+    gated: bool
+    dtype: str
+    label: str
+    comfyui: ManifestComfy
+    diffusers: dict[str, Any]
+
+
 class ModelsManifest(TypedDict, total=False):
     path: Optional[str]
-    variant: list[dict[str, Any]]
+    variant: list[ManifestVariant]
     url_template: Optional[str]
 
 
@@ -338,8 +397,29 @@ class ModelsFacts(TypedDict, total=False):
 
 
 # --- workflows -----------------------------------------------------------------------------------
+class WorkflowNode(TypedDict, total=False):
+    id: Any
+    type: str
+    widgets: dict[str, Any]
+
+
+class WorkflowScope(TypedDict, total=False):
+    name: str
+    nodes: list[WorkflowNode]
+
+
+class WorkflowFile(TypedDict, total=False):
+    path: Optional[str]
+    format: Optional[str]
+    error: Optional[str]
+    origin: str
+    scopes: list[WorkflowScope]
+    node_types: list[str]
+    inactive: int
+
+
 class WorkflowsFacts(TypedDict, total=False):
-    files: list[dict[str, Any]]
+    files: list[WorkflowFile]
     workflows_dir: Optional[str]
     truncated: bool
     lookup: Optional[dict[str, dict[str, list[str]]]]
@@ -422,7 +502,15 @@ REQUIRED: dict[type, tuple[str, ...]] = {
     ScanHit: ("file", "line", "pattern"),
     GpuAttempt: ("source",),
     LaunchFlag: ("flag",),
-    ModelFile: ("name", "path"),
+    ModelFile: ("name", "path", "folder_type", "identity", "integrity"),
+    ManifestVariant: ("id",),
+    ManifestComfy: ("files",),
+    YamlFile: ("path",),
+    Integrity: ("ok",),
+    ManifestFile: ("role", "folder", "name"),
+    WorkflowScope: ("nodes",),
+    WorkflowNode: ("type",),
+    Identity: (),
 }
 
 
@@ -432,8 +520,14 @@ def _tree_rule(v: dict[str, Any]) -> str | None:
     return None
 
 
+def _integrity_rule(v: dict[str, Any]) -> str | None:
+    if v.get("ok") is False and not isinstance(v.get("problem"), str):
+        return "problem is missing although ok is false"
+    return None
+
+
 # Rules across fields of one record.
-RULES: dict[type, Any] = {ComfyTreeFacts: _tree_rule}
+RULES: dict[type, Any] = {ComfyTreeFacts: _tree_rule, Integrity: _integrity_rule}
 
 # Facts-file fields that are not sections a check reads.
 META = ("schema", "collected_at", "tool_version", "probe_errors", "probe_durations", "scenario")

@@ -123,3 +123,49 @@ def test_live_facts_of_a_comfyui_tree_fit_the_types(tmp_path):
     assert facts["probe_errors"] == {}
     assert facts["comfyui_tree"]["found"] and facts["workflows"]["files"]
     assert facts_types.validate(json.loads(json.dumps(facts, default=str))) == {}
+
+
+_LIVE: dict[str, Any] = {}
+
+
+def _comfy_facts() -> dict[str, Any]:
+    """A recorded RTX 5090 with the facts of a real ComfyUI tree gathered once (the recorded machines have no
+    ComfyUI install, so their replays never reach the ComfyUI, model-file and workflow checks' deeper fields)."""
+    if not _LIVE:
+        import tempfile
+
+        from comfy_trees import add_extra_yaml, git_tree, sparse
+
+        base = Path(tempfile.mkdtemp(prefix="kd-typed-"))
+        root = git_tree(base)
+        sparse(root / "models" / "vae" / "flux2-vae.safetensors")
+        add_extra_yaml(root, base / "shared")
+        wf = base / "wf.json"
+        wf.write_text(json.dumps({"1": {"class_type": "CLIPLoader", "inputs": {"clip_name": "qwen_3_4b.safetensors",
+                                                                              "type": "flux"}}}), encoding="utf-8")
+        options = {"path": "comfyui", "comfyui": str(root), "no_server": True, "no_hash": True, "workflows": [str(wf)],
+                   "scan": [], "smoke": False}
+        live = json.loads(json.dumps(pipeline.gather(options, {"comfyui_tree", "models", "workflows", "comfyui_log"}),
+                                     default=str))
+        facts = copy.deepcopy(RECORDED["rtx5090-attention-overrides.json"])
+        facts.update({k: live[k] for k in ("comfyui_tree", "models", "workflows", "comfyui_log")})
+        facts["options"] = dict(facts["options"], **options)
+        _LIVE.update(facts)
+    return _LIVE
+
+
+@settings(max_examples=150, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.data(), _json)
+def test_retyped_comfyui_facts_never_crash_a_check(data, value):
+    global CHECKS
+    CHECKS = CHECKS or all_checks()
+    base = _comfy_facts()
+    paths = [p for p in _paths(base) if p[0] in ("comfyui_tree", "models", "workflows", "comfyui_log")]
+    path = data.draw(st.sampled_from(paths))
+    facts = copy.deepcopy(base)
+    _set(facts, path, value)
+    facts = pipeline.sanitize(facts)
+    findings = pipeline.run_checks(facts, CHECKS)
+    crashed = [(f.code, f.title) for f in findings if f.code.endswith(".crashed")]
+    assert crashed == [], (path, value)

@@ -192,7 +192,8 @@ def test_low_disk_warns_unless_the_files_are_already_there():
     rc, doc = replay(facts, "system.disk")
     (f,) = findings(doc, "system.disk.low")
     assert f["status"] == "warn" and "12.5 GB" in f["title"]
-    facts["models"] = {"files": [{"name": n, "path": f"/m/{n}", "identity": {"role": r}} for n, r in (
+    facts["models"] = {"files": [{"name": n, "path": f"/m/{n}", "folder_type": "x", "integrity": {"ok": True},
+                                  "identity": {"role": r}} for n, r in (
         ("flux-2-klein-4b-fp8.safetensors", "diffusion_model"), ("qwen_3_4b.safetensors", "text_encoder"),
         ("flux2-vae.safetensors", "vae"))]}
     rc, doc = replay(facts, "system.disk")
