@@ -201,7 +201,11 @@ def attention_scan(facts: dict[str, Any]):
     for m in scan.get("missing") or []:
         yield warn("attention.scan.missing", f"--scan path does not exist: {m}")
     pats = {p["id"]: p for p in manifests.load("attention")["pattern"]}
-    problems = {"flash": flash_attn_problem(facts), "sage": sage_problem(facts)}
+    unjudged = ""
+    try:
+        problems = {"flash": flash_attn_problem(facts), "sage": sage_problem(facts)}
+    except NotJudged as exc:  # the hits are still news; whether they can run here is unknown
+        problems, unjudged = {}, f" (whether it can run here was not judged: {exc})"
     hits = scan.get("hits") or []
     for h in hits:
         pat = pats.get(h["pattern"], {})
@@ -212,7 +216,8 @@ def attention_scan(facts: dict[str, Any]):
             yield fail(f"attention.scan.{h['pattern']}", f"{pat.get('what', h['pattern'])} at {where}, but {problem}",
                        evidence, f"In {where}: {pat.get('instead', 'use PyTorch SDPA')}", cause=_cause(h.get("kind")))
         else:
-            yield info(f"attention.scan.{h['pattern']}", f"{pat.get('what', h['pattern'])} at {where} (it can run here)",
+            yield info(f"attention.scan.{h['pattern']}",
+                       f"{pat.get('what', h['pattern'])} at {where}" + (unjudged or " (it can run here)"),
                        evidence, f"If it ever breaks: {pat.get('instead', 'use PyTorch SDPA')}")
     if not hits:
         yield ok("attention.scan.clean", f"No attention overrides in {scan.get('files_scanned', 0)} scanned files")

@@ -119,7 +119,7 @@ def compute(findings: list[Finding], options: dict[str, Any] | None = None, stri
         headline = f"Not ready for {target}: {n_fail} problem{'s' if n_fail != 1 else ''} to fix"
         if n_err:
             headline += f" (and {n_err} check{'s' if n_err != 1 else ''} could not finish)"
-    elif not judged:
+    elif not any(f.status in JUDGEMENTS for f in findings):
         state, code = "nothing-judged", 2
         headline = "Nothing was judged: every selected check was skipped or broke"
     elif strict and (Status.WARN in statuses or not_checked):
