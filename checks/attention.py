@@ -93,6 +93,8 @@ def forced_by(facts: dict[str, Any], kind: str) -> list[str]:
     flags = {r["flag"] for r in manifests.load("comfyui")["flag"] if r.get("verdict") == "attention" and r.get("kind") == kind}
     tree = facts.get("comfyui_tree") or {}
     out += [f"ComfyUI {f.get('flag')}" for f in tree.get("launch_flags") or [] if f.get("flag") in flags]
+    out += [f"custom node {h.get('file')}:{h.get('line')}" for h in (tree.get("attention_scan") or {}).get("hits") or []
+            if h.get("kind") == kind]
     server = facts.get("comfyui_server") or {}
     out += [f"ComfyUI server {a}" for a in server.get("argv") or [] if a in flags]
     return out

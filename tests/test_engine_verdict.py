@@ -130,3 +130,20 @@ def test_flux1_vae_under_the_flux2_name_is_one_cause_not_a_check_mark_above_a_cr
     ident = next(n for n, (_, s, t) in enumerate(lines) if "is a FLUX.1 VAE" in t)
     vae_ok = next(n for n, (_, s, t) in enumerate(lines) if t.startswith("VAE: flux2-vae.safetensors is in vae"))
     assert vae_ok == ident + 1 and lines[vae_ok][0] > lines[ident][0]  # under the ✗, indented: its consequence
+
+
+def test_flash_attn_without_kernels_is_a_failure_when_forced_and_carries_its_consequences():
+    from engine_kit import raw
+
+    f = raw("rtx5090-attention-overrides")
+    out = run(facts_of("rtx5090-attention-overrides", **{k: f[k] for k in ("system", "scan")}), "attention")
+    fa = next(x for x in out if x.code == "attention.flash-attn.unusable")
+    assert fa.status is Status.FAIL
+    consequences = verdict.consequences(out)["attention.flash-attn.unusable"]
+    assert {c.code for c in consequences} >= {"attention.env.broken"}
+    assert max(c.status.rank for c in consequences) <= fa.status.rank
+    # not forced anywhere: installed but harmless, a warning
+    f["system"]["env"].pop("DIFFUSERS_ATTN_BACKEND", None)
+    f["scan"]["hits"] = [h for h in f["scan"]["hits"] if h.get("kind") != "flash"]
+    out = run(facts_of("rtx5090-attention-overrides", system=f["system"], scan=f["scan"]), "attention.flash-attn")
+    assert [(x.code, x.status) for x in out] == [("attention.flash-attn.unusable", Status.WARN)]
