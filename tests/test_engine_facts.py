@@ -89,7 +89,7 @@ def _set(obj: Any, path: tuple, value: Any) -> None:
 CHECKS = None
 
 
-@settings(max_examples=300, deadline=None, derandomize=True,
+@settings(max_examples=200, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.sampled_from(PATHS), _json)
 def test_retyped_facts_never_crash_a_check(where, value):
@@ -154,7 +154,7 @@ def _comfy_facts() -> dict[str, Any]:
     return _LIVE
 
 
-@settings(max_examples=150, deadline=None, derandomize=True,
+@settings(max_examples=80, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.data(), _json)
 def test_retyped_comfyui_facts_never_crash_a_check(data, value):
