@@ -11,6 +11,7 @@ from typing import Any
 from doctor.findings import fail, info, ok, skip, warn
 from doctor.comfyui.folders import loader_labels, role_folders
 from doctor.registry import check
+from doctor.sizes import exact as _size  # the one size formatter
 
 from ._common import os_name
 
@@ -51,9 +52,6 @@ def _join(folder: str, name: str, windows: bool) -> str:
 def _url(facts: dict[str, Any], spec: dict[str, Any]) -> str:
     tmpl = (_m(facts).get("manifest") or {}).get("url_template") or "https://huggingface.co/{repo}/resolve/{revision}/{repo_path}"
     return tmpl.format(repo=spec.get("repo"), revision=spec.get("revision") or "main", repo_path=spec.get("repo_path"))
-
-
-from doctor.sizes import exact as _size  # noqa: E402 - the one size formatter
 
 
 def comfy_variant(facts: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:

@@ -13,6 +13,7 @@ from doctor import manifests
 from doctor.findings import fail, info, ok, skip, warn
 from doctor.platform_rules import has_fp8
 from doctor.registry import check
+from doctor.sizes import gb as gbs  # the one size formatter
 
 from ._common import selected_gpu, target_python
 
@@ -37,9 +38,6 @@ def _passed_on_gpu(facts: dict[str, Any]) -> bool:
 
 def _label(facts: dict[str, Any]) -> str:
     return "[synthetic] " if _smoke(facts).get("plan", {}).get("synthetic") or _result(facts).get("synthetic") else ""
-
-
-from doctor.sizes import gb as gbs  # noqa: E402 - the one size formatter
 
 
 # --- targets ---------------------------------------------------------------------------------------
