@@ -15,13 +15,16 @@ from doctor import manifests
 from doctor.findings import fail, info, ok, skip, warn
 from doctor.platform_rules import cc_tuple, device_cc, pip_argvs, release_of, sm_name
 from doctor.shells import Run, Unset, make_fix
-from doctor.registry import check
+from doctor.registry import NotJudged, check
 
 from ._common import os_name, selected_gpu, target_python, torch_facts
 
 
 def _pkg(facts: dict[str, Any], *names: str) -> str | None:
-    pk = (facts.get("python") or {}).get("packages") or {}
+    py = facts.get("python") or {}
+    if not isinstance(py.get("packages"), dict):  # the interpreter did not run: unknown is not "not installed"
+        raise NotJudged(f"the target Python's packages could not be listed ({py.get('error') or 'no package list'})")
+    pk = py["packages"]
     for n in names:
         if n in pk:
             return pk[n]
@@ -82,6 +85,11 @@ def no_gpu_problem(facts: dict[str, Any]) -> str | None:
     return None
 
 
+def _cause(kind: str | None) -> str | None:
+    """The installed-package finding a forced kernel's failure follows from (present only when installed)."""
+    return {"flash": "attention.flash-attn.unusable", "sage": "attention.sage.unusable"}.get(kind or "")
+
+
 def sage_problem(facts: dict[str, Any]) -> str | None:
     version = _pkg(facts, "sageattention")
     if not version:
@@ -102,8 +110,27 @@ def sage_problem(facts: dict[str, Any]) -> str | None:
     return None
 
 
+def forced_by(facts: dict[str, Any], kind: str) -> list[str]:
+    """Where something forces this attention kind (env, scanned scripts, ComfyUI flags): a broken kernel that is
+    forced is a failure, not a harmless install. Reads only sections the caller declares."""
+    out = []
+    rules = manifests.load("attention")["diffusers"]
+    value = ((facts.get("system") or {}).get("env") or {}).get("DIFFUSERS_ATTN_BACKEND")
+    if value and value in rules.get({"flash": "needs_flash_attn", "sage": "needs_sage"}[kind], []):
+        out.append(f"DIFFUSERS_ATTN_BACKEND={value}")
+    out += [f"{h.get('file')}:{h.get('line')}" for h in (facts.get("scan") or {}).get("hits") or [] if h.get("kind") == kind]
+    flags = {r["flag"] for r in manifests.load("comfyui")["flag"] if r.get("verdict") == "attention" and r.get("kind") == kind}
+    tree = facts.get("comfyui_tree") or {}
+    out += [f"ComfyUI {f.get('flag')}" for f in tree.get("launch_flags") or [] if f.get("flag") in flags]
+    out += [f"custom node {h.get('file')}:{h.get('line')}" for h in (tree.get("attention_scan") or {}).get("hits") or []
+            if h.get("kind") == kind]
+    server = facts.get("comfyui_server") or {}
+    out += [f"ComfyUI server {a}" for a in server.get("argv") or [] if a in flags]
+    return out
+
+
 @check("attention.flash-attn", area="Attention", title="flash-attn, if installed, can serve this GPU",
-       needs=["python", "gpu"])
+       needs=["python", "gpu"], optional=["system", "torch", "comfyui_tree", "scan", "comfyui_server"])
 def flash_attn_installed(facts: dict[str, Any]):
     version = _pkg(facts, "flash-attn")
     if not version:
@@ -115,17 +142,20 @@ def flash_attn_installed(facts: dict[str, Any]):
     tv = release_of(torch_facts(facts).get("version"))
     if tv and _ver(tv) and _ver(tv) not in SpecifierSet(rules["prebuilt_torch"]):
         evidence.append(f"torch {tv} is outside that range: this flash-attn must have been built from source")
+    forced = forced_by(facts, "flash") if problem else []
     if problem:
-        yield warn("attention.flash-attn.unusable",
+        # Forced somewhere, its kernels' absence breaks the run: the cause carries the severity of its consequences.
+        yield (fail if forced else warn)("attention.flash-attn.unusable",
                    f"flash-attn {version} is installed but cannot run here: {problem}",
-                   evidence + ["harmless unless something forces FlashAttention (see the scan findings)"],
+                   evidence + ([f"forced by: {', '.join(forced[:5])}"] if forced else
+                               ["harmless unless something forces FlashAttention (see the scan findings)"]),
                    _uninstall(facts, "flash-attn", "Uninstall flash-attn (PyTorch SDPA serves Klein)"))
     else:
         yield ok("attention.flash-attn.ok", f"flash-attn {version} is installed and can serve this GPU", evidence)
 
 
 @check("attention.xformers", area="Attention", title="xformers does not route to kernels this GPU lacks",
-       needs=["python", "gpu"])
+       needs=["python", "gpu"], optional=["system", "comfyui_tree"])
 def xformers_check(facts: dict[str, Any]):
     version = _pkg(facts, "xformers")
     if not version:
@@ -147,15 +177,17 @@ def xformers_check(facts: dict[str, Any]):
 
 
 @check("attention.sage", area="Attention", title="SageAttention, if installed, has kernels for this GPU",
-       needs=["python", "gpu"])
+       needs=["python", "gpu"], optional=["system", "comfyui_tree", "scan", "comfyui_server"])
 def sage_installed(facts: dict[str, Any]):
     version = _pkg(facts, "sageattention")
     if not version:
         return  # nothing to say: it is used only when something forces it (see the scan and ComfyUI flags)
     problem = sage_problem(facts)
     rules = manifests.load("attention")["sageattention"]
+    forced = forced_by(facts, "sage") if problem else []
     if problem:
-        yield warn("attention.sage.unusable", f"sageattention {version} is installed but cannot run here: {problem}",
+        yield (fail if forced else warn)("attention.sage.unusable",
+                   f"sageattention {version} is installed but cannot run here: {problem}",
                    [f"source: {rules['source']}", "harmless unless --use-sage-attention or a backend override forces it"],
                    _uninstall(facts, "sageattention", "Uninstall sageattention (PyTorch SDPA serves Klein)"))
     else:
@@ -163,7 +195,7 @@ def sage_installed(facts: dict[str, Any]):
 
 
 @check("attention.env", area="Attention", title="DIFFUSERS_ATTN_BACKEND names a backend that works here",
-       needs=["system", "python", "gpu"])
+       needs=["system", "python", "gpu"], optional=["torch", "comfyui_tree"])
 def attention_env(facts: dict[str, Any]):
     value = ((facts["system"].get("env") or {}).get("DIFFUSERS_ATTN_BACKEND"))
     if not value:
@@ -188,14 +220,15 @@ def attention_env(facts: dict[str, Any]):
         if cause_row is not rules:
             sources.append(f"backend names: {rules['source']}")
         yield fail("attention.env.broken", f"DIFFUSERS_ATTN_BACKEND={value} forces a backend that cannot run here: {problem}",
-                   sources, fix)
+                   sources, fix,
+                   cause=_cause("flash" if value in rules["needs_flash_attn"] else "sage" if value in rules["needs_sage"] else ""))
     else:
         yield info("attention.env.override", f"DIFFUSERS_ATTN_BACKEND={value} overrides PyTorch SDPA (it can run here)",
                    [], None)
 
 
 @check("attention.scan", area="Attention", title="No script or custom node forces an attention kernel that cannot run",
-       needs=["scan", "python", "gpu"])
+       needs=["scan", "python", "gpu"], optional=["system", "torch", "comfyui_tree"])
 def attention_scan(facts: dict[str, Any]):
     scan = facts["scan"]
     if not scan.get("paths"):
@@ -204,7 +237,11 @@ def attention_scan(facts: dict[str, Any]):
     for m in scan.get("missing") or []:
         yield warn("attention.scan.missing", f"--scan path does not exist: {m}")
     pats = {p["id"]: p for p in manifests.load("attention")["pattern"]}
-    problems = {"flash": flash_attn_problem(facts), "sage": sage_problem(facts)}
+    unjudged = ""
+    try:
+        problems = {"flash": flash_attn_problem(facts), "sage": sage_problem(facts)}
+    except NotJudged as exc:  # the hits are still news; whether they can run here is unknown
+        problems, unjudged = {}, f" (whether it can run here was not judged: {exc})"
     hits = scan.get("hits") or []
     for h in hits:
         pat = pats.get(h["pattern"], {})
@@ -213,9 +250,10 @@ def attention_scan(facts: dict[str, Any]):
         evidence = [f"{where}: {h.get('text', '')}"]
         if problem:
             yield fail(f"attention.scan.{h['pattern']}", f"{pat.get('what', h['pattern'])} at {where}, but {problem}",
-                       evidence, f"In {where}: {pat.get('instead', 'use PyTorch SDPA')}")
+                       evidence, f"In {where}: {pat.get('instead', 'use PyTorch SDPA')}", cause=_cause(h.get("kind")))
         else:
-            yield info(f"attention.scan.{h['pattern']}", f"{pat.get('what', h['pattern'])} at {where} (it can run here)",
+            yield info(f"attention.scan.{h['pattern']}",
+                       f"{pat.get('what', h['pattern'])} at {where}" + (unjudged or " (it can run here)"),
                        evidence, f"If it ever breaks: {pat.get('instead', 'use PyTorch SDPA')}")
     if scan.get("truncated") is True:  # the file or hit bound was reached: what follows was not read
         yield info("attention.scan.truncated",

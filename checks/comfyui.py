@@ -13,7 +13,7 @@ from packaging.version import InvalidVersion, Version
 from doctor import manifests
 from doctor.findings import Fix, fail, info, ok, skip, warn
 from doctor.platform_rules import pip_argv
-from doctor.registry import check
+from doctor.registry import NotJudged, check
 from doctor.shells import CMD, POSIX, POWERSHELL, Cd, Run, make_fix
 
 KLEIN_FOLDERS = {"diffusion_models": "UNETLoader", "text_encoders": "CLIPLoader", "vae": "VAELoader"}
@@ -73,7 +73,7 @@ def comfyui_install(facts: dict[str, Any]):
                    "Pass the folder that holds ComfyUI's main.py (portable: the ComfyUI_windows_portable folder)")
         return
     if not t.get("found"):
-        tried = [f"{x['how']}: {x['path']}" for x in t.get("tried") or []][:12]
+        tried = [f"{x.get('how')}: {x.get('path')}" for x in t.get("tried") or []][:12]
         fix = "Pass --comfyui DIR (the folder with main.py) or set COMFYUI_PATH"
         if opts.get("path") == "comfyui":
             yield warn("comfyui.install.not-found", "No ComfyUI install found, so the install was not checked", tried, fix)
@@ -165,7 +165,9 @@ def flag_findings(flags: list[dict[str, Any]], facts: dict[str, Any], origin: st
             if problem is None:
                 yield info(code, title + " (whether it can run here was not judged: no GPU/Python facts)", ev, rule["fix"])
             elif problem:
-                yield fail(code, f"{title}, but {problem}", ev, rule["fix"])
+                yield fail(code, f"{title}, but {problem}", ev, rule["fix"],
+                           cause={"flash": "attention.flash-attn.unusable", "sage": "attention.sage.unusable"}.get(
+                               rule.get("kind", "")))
             else:
                 yield info(code, title + " (it can run here)", ev, f"If it ever breaks: {rule['fix']}")
             continue
@@ -179,12 +181,15 @@ def _attention_problem(facts: dict[str, Any], kind: str) -> str | None | bool:
         return None
     from checks.attention import flash_attn_problem, sage_problem
 
-    problem = {"flash": flash_attn_problem, "sage": sage_problem}.get(kind, lambda f: None)(facts)
+    try:
+        problem = {"flash": flash_attn_problem, "sage": sage_problem}.get(kind, lambda f: None)(facts)
+    except NotJudged:
+        return None
     return problem or False
 
 
 @check("comfyui.launch", area="ComfyUI", title="Launch scripts and custom nodes force nothing that breaks Klein",
-       needs=["comfyui_tree"], paths=["comfyui"])
+       needs=["comfyui_tree"], optional=["python", "gpu", "system", "torch"], paths=["comfyui"])
 def comfyui_launch(facts: dict[str, Any]):
     t = facts["comfyui_tree"]
     if not t.get("found"):
@@ -270,7 +275,8 @@ def comfyui_model_paths(facts: dict[str, Any]):
 
 # --------------------------------------------------------------------------- the server
 
-@check("comfyui.server", area="ComfyUI", title="The ComfyUI server answers", needs=["comfyui_server"], paths=["comfyui"])
+@check("comfyui.server", area="ComfyUI", title="The ComfyUI server answers",
+       needs=["comfyui_server"], paths=["comfyui"])
 def comfyui_server(facts: dict[str, Any]):
     s = facts["comfyui_server"]
     if not s.get("contacted"):
@@ -309,7 +315,7 @@ def _server_ok(facts: dict[str, Any]) -> dict[str, Any] | None:
 
 
 @check("comfyui.server-version", area="ComfyUI", title="The running ComfyUI is new enough and is the install checked",
-       needs=["comfyui_server"], paths=["comfyui"])
+       needs=["comfyui_server"], optional=["comfyui_tree"], paths=["comfyui"])
 def comfyui_server_version(facts: dict[str, Any]):
     s = _server_ok(facts)
     if s is None:
@@ -327,8 +333,10 @@ def comfyui_server_version(facts: dict[str, Any]):
                    f"Check the version in ComfyUI's settings (About); Klein needs {min_v} or newer")
         return
     if v < Version(min_v):
+        tree_v = _ver(t.get("version")) if t.get("found") else None
         yield fail("comfyui.server-version.too-old", f"The running ComfyUI ({s.get('version')}, at {s['url']}) is too old "
-                   f"for Klein: {min_v} or newer is needed", ev, update_fix(t, facts))
+                   f"for Klein: {min_v} or newer is needed", ev, update_fix(t, facts),
+                   cause="comfyui.version.too-old" if tree_v is not None and tree_v < Version(min_v) else None)
         return
     tv = _ver(t.get("version")) if t.get("found") else None
     if tv is not None and v is not None and tv != v and not s.get("remote"):
@@ -341,7 +349,7 @@ def comfyui_server_version(facts: dict[str, Any]):
 
 
 @check("comfyui.server-runtime", area="ComfyUI", title="The server runs on the GPU with sane flags",
-       needs=["comfyui_server"], paths=["comfyui"])
+       needs=["comfyui_server"], optional=["python", "gpu", "system", "torch", "comfyui_tree"], paths=["comfyui"])
 def comfyui_server_runtime(facts: dict[str, Any]):
     s = _server_ok(facts)
     if s is None:
@@ -366,7 +374,7 @@ def comfyui_server_runtime(facts: dict[str, Any]):
 
 
 @check("comfyui.server-nodes", area="ComfyUI", title="The server has the Klein nodes and sees the Klein files",
-       needs=["comfyui_server"], paths=["comfyui"])
+       needs=["comfyui_server"], optional=["comfyui_tree", "models"], paths=["comfyui"])
 def comfyui_server_nodes(facts: dict[str, Any]):
     s = _server_ok(facts)
     if s is None:
@@ -375,13 +383,16 @@ def comfyui_server_nodes(facts: dict[str, Any]):
     rules = manifests.load("comfyui")["klein"]
     src = f"/object_info of {s['url']}" + ("" if oi.get("complete") else " (per node)")
     missing = [n for n, have in (oi.get("klein_nodes") or {}).items() if not have]
+    sv = _ver(s.get("version"))
+    old = "comfyui.server-version.too-old" if sv is not None and sv < Version(manifests.load("comfyui")["version"]["min_klein"]) \
+        else None  # the nodes are missing because the server is too old: one cause, its consequences under it
     if missing:
         yield fail("comfyui.server-nodes.missing", f"The running ComfyUI has no {', '.join(missing)} node: it cannot run "
-                   "the Klein workflows", [src] + (oi.get("errors") or [])[:3], update_fix(facts.get("comfyui_tree") or {}, facts))
+                   "the Klein workflows", [src] + (oi.get("errors") or [])[:3], update_fix(facts.get("comfyui_tree") or {}, facts), cause=old)
     types = oi.get("clip_types")
     if types is not None and rules["clip_type"] not in types:
         yield fail("comfyui.server-nodes.no-flux2-clip", f"The server's CLIPLoader offers no '{rules['clip_type']}' type",
-                   [src, "types: " + ", ".join(types)], update_fix(facts.get("comfyui_tree") or {}, facts))
+                   [src, "types: " + ", ".join(types)], update_fix(facts.get("comfyui_tree") or {}, facts), cause=old)
     from doctor.comfyui.workflow import name_identity
 
     files = oi.get("files") or {}

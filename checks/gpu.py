@@ -15,13 +15,13 @@ from doctor.shells import Run, SetEnv, make_fix
 from ._common import describe_gpu, gb, gib, selected_gpu, torch_facts
 
 
-@check("gpu.present", area="GPU", title="An NVIDIA GPU is visible", needs=["gpu", "system"])
+@check("gpu.present", area="GPU", title="An NVIDIA GPU is visible", needs=["gpu", "system"], optional=["comfyui_tree"])
 def gpu_present(facts: dict[str, Any]):
     g = facts["gpu"]
     system = facts["system"]
     devices = g.get("devices") or []
     if not devices:
-        evidence = [f"{a['source']}: {a.get('error', 'no device')}" for a in g.get("attempts", []) if not a.get("ok")]
+        evidence = [f"{a.get('source')}: {a.get('error', 'no device')}" for a in g.get("attempts", []) if not a.get("ok")]
         if g.get("driver_version"):
             evidence.append(f"driver {g['driver_version']} is loaded but lists no GPU")
         if system.get("wsl"):
@@ -58,7 +58,7 @@ def gpu_present(facts: dict[str, Any]):
 
 
 @check("gpu.driver", area="GPU", title="The NVIDIA driver is new enough for the GPU and the PyTorch wheel",
-       needs=["gpu", "system"])
+       needs=["gpu", "system"], optional=["python", "torch", "comfyui_tree"])
 def gpu_driver(facts: dict[str, Any]):
     g = facts["gpu"]
     dev, _ = selected_gpu(facts)
@@ -124,7 +124,8 @@ def _driver_words(t: dict[str, Any]) -> list[str]:
     return words
 
 
-@check("gpu.vram", area="GPU", title="The GPU has enough VRAM for a Klein 4B path", needs=["gpu"])
+@check("gpu.vram", area="GPU", title="The GPU has enough VRAM for a Klein 4B path",
+       needs=["gpu", "system"], optional=["comfyui_tree"])
 def gpu_vram(facts: dict[str, Any]):
     dev, _ = selected_gpu(facts)
     if dev is None:
@@ -166,7 +167,8 @@ def gpu_vram(facts: dict[str, Any]):
     yield ok("gpu.vram.ok", title, evidence)
 
 
-@check("gpu.fp8", area="GPU", title="FP8 files get a speed-up on this GPU", needs=["gpu"])
+@check("gpu.fp8", area="GPU", title="FP8 files get a speed-up on this GPU",
+       needs=["gpu", "system"], optional=["models", "comfyui_tree"])
 def gpu_fp8(facts: dict[str, Any]):
     dev, _ = selected_gpu(facts)
     if dev is None:

@@ -25,7 +25,8 @@ def _name(path: str) -> str:
     return PureWindowsPath(path).name if "\\" in path else path.rsplit("/", 1)[-1]
 
 
-@check("logs.comfyui", area="Logs", title="The ComfyUI log holds no known Klein errors", needs=["comfyui_tree", "comfyui_log"])
+@check("logs.comfyui", area="Logs", title="The ComfyUI log holds no known Klein errors",
+       needs=["comfyui_tree", "comfyui_log"])
 def comfyui_logs(facts: dict[str, Any]):
     from doctor import explain
 

@@ -10,18 +10,18 @@ import shlex
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
+from doctor.comfyui.folders import loader_labels, role_folders
 from doctor.findings import Fix, fail, info, ok, skip, warn
 from doctor.registry import check
 from doctor.safetensors_id import identity_of
 from doctor.shells import Move, Run, make_fix
+from doctor.sizes import exact as _size  # the one size formatter
 
 from ._common import os_name
 
 AREA = "Model files"
-ROLE_FOLDERS = {"diffusion_model": ["diffusion_models", "unet"], "text_encoder": ["text_encoders", "clip"],
-                "vae": ["vae"]}
-LOADER = {"diffusion_model": "UNETLoader (Load Diffusion Model)", "text_encoder": "CLIPLoader (type flux2)",
-          "vae": "VAELoader"}
+ROLE_FOLDERS = role_folders()  # manifests/comfyui.toml [folders], [[loader]]
+LOADER = loader_labels()
 ROLE_WORD = {"diffusion_model": "diffusion model", "text_encoder": "text encoder", "vae": "VAE"}
 SYMPTOM = {"vae": "wrong VAE: distorted colours / washed-out images, or a latent-channel mismatch at decode",
            "text_encoder": "wrong text encoder: 'mat1 and mat2 shapes cannot be multiplied' at sampling",
@@ -88,10 +88,6 @@ def _join(folder: str, name: str, windows: bool) -> str:
 def _url(facts: dict[str, Any], spec: dict[str, Any]) -> str:
     tmpl = manifest(facts)[0].get("url_template") or "https://huggingface.co/{repo}/resolve/{revision}/{repo_path}"
     return tmpl.format(repo=spec.get("repo"), revision=spec.get("revision") or "main", repo_path=spec.get("repo_path"))
-
-
-def _size(n: int | None) -> str:
-    return "unknown size" if n is None else f"{n:,} bytes ({n / 1e9:.2f} GB)"
 
 
 def comfy_variant(facts: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
@@ -193,7 +189,8 @@ def _diffusers_spec(facts: dict[str, Any], repo: dict[str, Any]) -> dict[str, An
 
 
 # ------------------------------------------------------------------------------------------ checks
-@check("models.found", area=AREA, title="A ComfyUI install or a Hugging Face snapshot of Klein is found", needs=["models"])
+@check("models.found", area=AREA, title="A ComfyUI install or a Hugging Face snapshot of Klein is found",
+       needs=["models"])
 def models_found(facts: dict[str, Any]):
     m = _m(facts)
     opts = facts.get("options") or {}
@@ -230,7 +227,8 @@ def models_found(facts: dict[str, Any]):
                "or at a diffusers snapshot with --model-dir DIR; to download: klein-doctor install")
 
 
-@check("models.present", area=AREA, title="The variant's files are where ComfyUI's loaders look", needs=["models"],
+@check("models.present", area=AREA, title="The variant's files are where ComfyUI's loaders look",
+       needs=["models"], optional=["system"],
        paths=["comfyui"])
 def models_present(facts: dict[str, Any]):
     if not _comfy_ready(facts):
@@ -246,8 +244,11 @@ def models_present(facts: dict[str, Any]):
         word = ROLE_WORD[row["role"]]
         f = r["file"]
         if r["state"] == "present":
+            wrong = f["identity"].get("id") not in {s.get("identity") for s in r["specs"]} and \
+                (f["identity"].get("id") is not None or f["integrity"]["ok"] or f["identity"].get("tensors", 0) != 0)
             yield ok(f"models.present.{row['role']}", f"{word}: {f['name']} is in {f['folder_type']} ({f.get('folder_source')})",
-                     [_describe(f), f"variant {v['id']} ({why})"])
+                     [_describe(f), f"variant {v['id']} ({why})"],
+                     cause=f"models.identity.{row['role']}" if wrong else None)
         elif r["state"] == "renamed":
             yield info(f"models.renamed.{row['role']}",
                        f"{word}: {f['name']} is a {f['identity']['label']} under another name than {row['name']}; "
@@ -268,7 +269,8 @@ def models_present(facts: dict[str, Any]):
                        evidence, _install_fix(facts, v, row, dest))
 
 
-@check("models.identity", area=AREA, title="Each file's header says it is the model its name promises", needs=["models"],
+@check("models.identity", area=AREA, title="Each file's header says it is the model its name promises",
+       needs=["models"], optional=["system"],
        paths=["comfyui"])
 def models_identity(facts: dict[str, Any]):
     if not _comfy_ready(facts):
@@ -311,7 +313,12 @@ def models_identity(facts: dict[str, Any]):
     if dm and te and dm["identity"].get("family") == "flux2-klein" and te["identity"].get("family") == "qwen3":
         need = ENCODER_FOR.get(dm["identity"].get("size_class") or "")
         if need and te["identity"].get("id") != need:
-            width = {"qwen3-4b": "7680", "qwen3-8b": "12288"}
+            # the widths the encoders produce, from manifests/errors.toml (the explain table)
+            from doctor import manifests
+
+            fams = {"qwen3-4b": "klein-4b", "qwen3-8b": "klein-9b"}
+            rows = {r.get("family"): str(r["width"]) for r in manifests.load("errors").get("text_width", [])}
+            width = {enc: rows.get(fam, "?") for enc, fam in fams.items()}
             yield fail("models.identity.pair",
                        f"{dm['name']} ({dm['identity']['label']}) needs the {SIG_LABEL[need]}, but {te['name']} is a "
                        f"{te['identity']['label']}",
@@ -331,7 +338,8 @@ def models_identity(facts: dict[str, Any]):
                        [_describe(f), SYMPTOM["text_encoder"]])
 
 
-@check("models.integrity", area=AREA, title="Files are whole: header offsets and size match", needs=["models"],
+@check("models.integrity", area=AREA, title="Files are whole: header offsets and size match",
+       needs=["models"], optional=["system"],
        paths=["comfyui"])
 def models_integrity(facts: dict[str, Any]):
     if not _comfy_ready(facts):
@@ -390,7 +398,8 @@ def models_integrity(facts: dict[str, Any]):
                 yield ok("models.integrity.ok", f"{f['name']}: header and size agree ({_size(f['size'])})")
 
 
-@check("models.hash", area=AREA, title="Files have the published sha256", needs=["models"], paths=["comfyui"])
+@check("models.hash", area=AREA, title="Files have the published sha256",
+       needs=["models"], optional=["system"], paths=["comfyui"])
 def models_hash(facts: dict[str, Any]):
     if not _comfy_ready(facts):
         return
@@ -453,7 +462,8 @@ def hash_verdict(f: dict[str, Any], named: list[dict[str, Any]]) -> str:
     return "not-gathered"
 
 
-@check("models.fp8", area=AREA, title="FP8 files suit this GPU", needs=["models", "gpu"], paths=["comfyui"])
+@check("models.fp8", area=AREA, title="FP8 files suit this GPU",
+       needs=["models", "gpu"], optional=["system", "comfyui_tree"], paths=["comfyui"])
 def models_fp8(facts: dict[str, Any]):
     from doctor.platform_rules import device_cc, has_fp8, sm_name
     from doctor.safetensors_id import dtype_is_fp8
@@ -478,7 +488,8 @@ def models_fp8(facts: dict[str, Any]):
                    "For speed with enough VRAM use the BF16 files: `klein-doctor install --path comfyui --variant klein-4b-bf16`")
 
 
-@check("models.diffusers", area=AREA, title="The diffusers snapshot is complete and intact", needs=["models"],
+@check("models.diffusers", area=AREA, title="The diffusers snapshot is complete and intact",
+       needs=["models"], optional=["system"],
        paths=["diffusers"])
 def models_diffusers(facts: dict[str, Any]):
     m = _m(facts)
@@ -524,13 +535,14 @@ def models_diffusers(facts: dict[str, Any]):
                    and f["sha256"] != published[f["repo_path"]])]
         if r.get("incomplete_downloads"):
             problems.append(f"{len(r['incomplete_downloads'])} download(s) in progress in blobs/ (*.incomplete, lock held)")
-        if r.get("removed_orphans"):
-            gone = r["removed_orphans"]
-            yield info("models.diffusers.orphans-removed",
-                       f"{name}: removed {len(gone)} partial download(s) left by an interrupted run "
-                       f"({sum(o.get('size') or 0 for o in gone) / 1e9:.2f} GB freed)",
-                       [f"{o['name']} ({o.get('size')} bytes)" for o in gone[:6]] +
-                       ["huggingface_hub does not resume these across runs; no download lock was held"])
+        gone = r.get("orphans") or r.get("removed_orphans")  # removed_orphans: facts saved by older versions
+        if gone:
+            yield warn("models.diffusers.orphans",
+                       f"{name}: {len(gone)} partial download(s) left by an interrupted run hold "
+                       f"{sum(o.get('size') or 0 for o in gone) / 1e9:.2f} GB",
+                       [f"{o.get('name')} ({o.get('size')} bytes)" for o in gone[:6]] +
+                       ["huggingface_hub does not resume these across runs; no download lock was held"],
+                       "`klein-doctor install --path diffusers` (it removes them and completes the snapshot)")
         if problems:
             yield fail("models.diffusers.incomplete", f"{name}: the snapshot is incomplete or not Klein",
                        [f"snapshot {where}"] + problems,

@@ -47,7 +47,8 @@ def _version(facts: dict[str, Any]) -> str | None:
     return t.get("version") or ((facts.get("python") or {}).get("torch_build") or {}).get("version")
 
 
-@check("torch.installed", area="PyTorch", title="PyTorch is installed and imports", needs=["python", "torch"])
+@check("torch.installed", area="PyTorch", title="PyTorch is installed and imports",
+       needs=["python", "torch"], optional=["gpu", "system", "comfyui_tree"])
 def torch_installed(facts: dict[str, Any]):
     py = facts["python"]
     t = torch_facts(facts)
@@ -95,7 +96,8 @@ def torch_installed(facts: dict[str, Any]):
              [f"interpreter: {py.get('executable')} (Python {py.get('version')})"])
 
 
-@check("torch.cuda-build", area="PyTorch", title="PyTorch is a CUDA build", needs=["python", "torch", "gpu"])
+@check("torch.cuda-build", area="PyTorch", title="PyTorch is a CUDA build",
+       needs=["python", "torch", "gpu"], optional=["system", "comfyui_tree"])
 def torch_cuda_build(facts: dict[str, Any]):
     t = torch_facts(facts)
     if not t.get("version"):
@@ -115,7 +117,8 @@ def torch_cuda_build(facts: dict[str, Any]):
     yield ok("torch.cuda-build.ok", f"PyTorch {t['version']} is built for CUDA {t['cuda']}")
 
 
-@check("torch.arch", area="PyTorch", title="The PyTorch build has kernels for this GPU", needs=["torch", "gpu"])
+@check("torch.arch", area="PyTorch", title="The PyTorch build has kernels for this GPU",
+       needs=["torch", "gpu"], optional=["python", "system", "comfyui_tree"])
 def torch_arch(facts: dict[str, Any]):
     t = torch_facts(facts)
     dev, _ = selected_gpu(facts)
@@ -141,7 +144,8 @@ def torch_arch(facts: dict[str, Any]):
         yield ok("torch.arch.ok", f"PyTorch has {sm_name(cc)}-compatible kernels", evidence)
 
 
-@check("torch.kernel", area="PyTorch", title="A CUDA kernel runs on the GPU", needs=["torch", "gpu"])
+@check("torch.kernel", area="PyTorch", title="A CUDA kernel runs on the GPU",
+       needs=["torch", "gpu"], optional=["python", "system", "comfyui_tree"])
 def torch_kernel(facts: dict[str, Any]):
     t = torch_facts(facts)
     dev, _ = selected_gpu(facts)
@@ -160,5 +164,6 @@ def torch_kernel(facts: dict[str, Any]):
         return
     ke = t.get("kernel_error") or {}
     msg = (ke.get("message") or "").strip().splitlines()
+    cause = "torch.arch.missing" if any(f.code == "torch.arch.missing" for f in torch_arch(facts)) else None
     yield fail("torch.kernel.failed", f"A test kernel failed on the GPU: {msg[0][:200] if msg else ke.get('type')}",
-               [line[:300] for line in msg[:4]], _fix_for_gpu(facts, release_of(t.get("version"))))
+               [line[:300] for line in msg[:4]], _fix_for_gpu(facts, release_of(t.get("version"))), cause=cause)

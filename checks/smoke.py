@@ -11,7 +11,9 @@ from typing import Any
 
 from doctor import manifests
 from doctor.findings import fail, info, ok, skip, warn
+from doctor.platform_rules import has_fp8
 from doctor.registry import check
+from doctor.sizes import gb as gbs  # the one size formatter
 
 from ._common import selected_gpu, target_python
 
@@ -44,10 +46,6 @@ def compare(measured: float, target: float, worse: str = "slower", better: str =
     if pct == 0:
         return "equal to" if abs(measured - target) < 1e-9 else f"within 1% of"
     return f"{abs(pct)}% {worse if pct > 0 else better} than"
-
-
-def gbs(n: float | int | None) -> str:
-    return "unknown" if n is None else f"{n / GB:.1f} GB"
 
 
 # --- targets ---------------------------------------------------------------------------------------
@@ -123,7 +121,8 @@ def _fix_install(facts: dict[str, Any], package: str | None):
                     [Run(a) for a in pip_argvs(py, ["install", "-U", pkg, "transformers", "accelerate"], facts.get("python"))])
 
 
-@check("smoke.run", area=AREA, title="The 4-step 1024x1024 smoke generation runs", needs=["smoke"])
+@check("smoke.run", area=AREA, title="The 4-step 1024x1024 smoke generation runs",
+       needs=["smoke"], optional=["python", "gpu", "system", "comfyui_tree"])
 def smoke_run(facts: dict[str, Any]):
     s = _smoke(facts)
     if not s.get("requested"):
@@ -307,13 +306,13 @@ def likely_causes(facts: dict[str, Any]) -> list[str]:
     sw = s.get("swap_used_bytes") or {}
     if (sw.get("after") or 0) > (sw.get("before") or 0) + 0.2 * GB or (sw.get("after") or 0) > 2 * GB:
         causes.append(f"the system swapped during the run ({gbs(sw.get('before'))} -> {gbs(sw.get('after'))} of swap in use)")
-    if s.get("path") == "comfyui" and plan.get("dtype") == "bf16" and (dev or {}).get("compute_capability") and \
-            float(dev["compute_capability"]) >= 8.9:
+    if s.get("path") == "comfyui" and plan.get("dtype") == "bf16" and has_fp8((dev or {}).get("compute_capability")):
         causes.append("BF16 files on an FP8-capable card: the FP8 files halve the weight traffic")
     return causes
 
 
-@check("smoke.speed", area=AREA, title="The smoke generation reaches the speed target for this GPU", needs=[])
+@check("smoke.speed", area=AREA, title="The smoke generation reaches the speed target for this GPU",
+       needs=[], optional=["smoke", "gpu", "system", "comfyui_tree"])
 def smoke_speed(facts: dict[str, Any]):
     if not _passed_on_gpu(facts):
         return
@@ -353,7 +352,8 @@ def smoke_speed(facts: dict[str, Any]):
                f"{kind} for {gpu} (the tolerance is {ratio:g}x)", evidence, fix)
 
 
-@check("smoke.vram", area=AREA, title="The smoke generation's peak VRAM matches the target", needs=[])
+@check("smoke.vram", area=AREA, title="The smoke generation's peak VRAM matches the target",
+       needs=[], optional=["smoke", "gpu", "system", "comfyui_tree"])
 def smoke_vram(facts: dict[str, Any]):
     if not _passed_on_gpu(facts):
         return
@@ -401,7 +401,7 @@ def smoke_vram(facts: dict[str, Any]):
 
 
 @check("smoke.image", area=AREA, title="The smoke image is a real picture (finite, not black, not uniform)",
-       needs=[])
+       needs=[], optional=["smoke", "gpu", "system", "comfyui_tree"])
 def smoke_image(facts: dict[str, Any]):
     r = _result(facts)
     if not r.get("ok"):
@@ -431,7 +431,8 @@ def smoke_image(facts: dict[str, Any]):
         yield ok("smoke.image.ok", "The image looks like a picture" + (f" (saved to {path})" if path else ""), ev)
 
 
-@check("smoke.headroom", area=AREA, title="VRAM left after the smoke generation, and what fits in it", needs=[])
+@check("smoke.headroom", area=AREA, title="VRAM left after the smoke generation, and what fits in it",
+       needs=[], optional=["smoke", "gpu", "system", "comfyui_tree"])
 def smoke_headroom(facts: dict[str, Any]):
     if not _passed_on_gpu(facts):
         return

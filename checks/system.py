@@ -25,11 +25,11 @@ def python_version(facts: dict[str, Any]):
         yield warn("system.python.unknown", f"Unreadable Python version {py.get('version')!r}")
         return
     if too_old:
-        yield fail("system.python.too-old", f"Python {py['version']} is too old: Klein's libraries need {need}+",
+        yield fail("system.python.too-old", f"Python {py.get('version')} is too old: Klein's libraries need {need}+",
                    [f"interpreter: {py.get('executable')}"],
                    f"Create an environment with Python {need} or newer, e.g. `python3.12 -m venv .venv`")
     else:
-        yield ok("system.python.ok", f"Python {py['version']} ({py.get('executable')})")
+        yield ok("system.python.ok", f"Python {py.get('version')} ({py.get('executable')})")
 
 
 @check("system.ram", area="System", title="System RAM meets the 16 GB minimum", needs=["system"])
@@ -49,7 +49,7 @@ def ram(facts: dict[str, Any]):
         yield ok("system.ram.ok", f"{gib(total)} of system RAM")
 
 
-@check("system.disk", area="System", title="Free disk where the model files go", needs=["system"])
+@check("system.disk", area="System", title="Free disk where the model files go", needs=["system"], optional=["models"])
 def disk(facts: dict[str, Any]):
     d = facts["system"].get("disk") or {}
     free = d.get("free_bytes")
@@ -59,6 +59,7 @@ def disk(facts: dict[str, Any]):
     path = (facts.get("options") or {}).get("path")
     rows = manifests.load("requirements")["disk"]
     relevant = [r for r in rows if r["path"] == path] if path else rows
+    relevant = relevant or rows
     need = min(r["need_gb"] for r in relevant)
     evidence = [f"{r['path']}: ~{r['need_gb']:g} GB ({r['source']})" for r in relevant]
     evidence.append(f"measured at {d.get('measured_at')}")

@@ -19,11 +19,12 @@ from typing import Any, Callable
 
 from doctor import manifests
 from doctor.comfyui import workflow as wfmod
+from doctor.comfyui.folders import legacy
 from doctor.findings import Finding, fail, info, ok, skip, warn
 from doctor.registry import check
 from doctor.safetensors_id import identify_summary, identity_of
 
-ALIASES = {"unet": "diffusion_models", "clip": "text_encoders"}
+ALIASES = legacy()  # manifests/comfyui.toml [folders]
 # CLIPLoader types that build a FLUX text encoder: a Qwen3 file with one of these is meant for Klein; with any
 # other type (lumina2, qwen_image, ...) the same file is Z-Image's encoder and not a Klein signal on its own.
 FLUX_CLIP_TYPES = ("flux2", "flux")
@@ -325,7 +326,7 @@ def _lint_files(loaded: dict[str, list[Any]], ctx: dict[str, Any], where: str, r
 
 # ------------------------------------------------------------------------------------------ the check
 @check("workflows.lint", area="Workflows", title="Workflows use the Klein nodes, settings and files correctly",
-       needs=["workflows"], paths=["comfyui"])
+       needs=["workflows"], optional=["models", "comfyui_server", "comfyui_tree"], paths=["comfyui"])
 def workflows_lint(facts: dict[str, Any]):
     w = facts["workflows"]
     files = w.get("files") or []
@@ -345,6 +346,9 @@ def workflows_lint(facts: dict[str, Any]):
             yield maker(code, f"{path}: {wf['error']}", [f"workflow: {path}"], fix)
             continue
         issues = lint(wf, ctx)
+        for i in issues:
+            if i.code == "workflows.node-too-new":
+                i.cause = "comfyui.version.too-old"  # the install is too old: one cause
         yield from issues
         if not any(i.status.value in ("warn", "fail") for i in issues):
             if not any(i.code == "workflows.not-klein" for i in issues):

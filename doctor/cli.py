@@ -1,7 +1,8 @@
 """Command line: `klein-doctor check | report | explain`.
 
-Exit codes: 0 no `fail`; 1 at least one `fail` (or a `warn` with --strict); 2 usage error, or the
-doctor itself broke (an `error` finding, an unreadable --facts file).
+Exit codes (the verdict's, doctor/verdict.py): 0 nothing failed (ready, or ready with areas not checked);
+1 a `fail` (with --strict also a `warn` or an area the path needs left unchecked); 2 usage error, nothing
+could be judged, or the doctor itself broke (an `error` finding, an unreadable --facts file).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from . import __version__
 from .findings import exit_code
 from .safeio import SafeStdout, finite, silence_stdout
 
-EPILOG = """exit codes: 0 no failure, 1 a failure (or a warning with --strict), 2 usage or internal error.
+EPILOG = """exit codes: 0 nothing failed (ready, or ready with areas not checked: the output names them),
+1 a failure (with --strict also a warning or an area the path needs left unchecked), 2 usage or internal error,
+or nothing could be judged (every selected check skipped).
 Nothing is sent over the network by `check` or `report`."""
 
 
@@ -33,7 +36,8 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--list-checks", action="store_true", help="list every check and exit")
     p.add_argument("--facts", metavar="FILE", help="replay a diagnosis from saved facts; touch nothing on this machine")
     p.add_argument("--save-facts", metavar="FILE", help="write the gathered facts to FILE (redacted unless --no-redact)")
-    p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 on warnings too, and when an area the path needs was not checked")
     p.add_argument("--no-redact", action="store_true",
                    help="keep home paths, user and host names, tokens, GPU UUIDs in --json, --save-facts, -v and report")
     p.add_argument("--torch-timeout", type=finite(1, 86400), metavar="S", default=120.0,
@@ -73,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     pc = sub.add_parser("check", help="run the checks and print findings with fixes", epilog=EPILOG,
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_common(pc)
-    pc.add_argument("--json", action="store_true", help="print one JSON document (schema klein-doctor/1) and nothing else")
+    pc.add_argument("--json", action="store_true", help="print one JSON document (schema klein-doctor/2: verdict, findings, facts) and nothing else")
     pr = sub.add_parser("report", help="write a redacted markdown report for an issue tracker", epilog=EPILOG,
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_common(pr)
@@ -228,7 +232,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .registry import all_checks
 
         for c in all_checks():
-            print(f"{c.id:28} {c.area:12} {c.title}  [needs: {', '.join(c.needs) or '-'}]")
+            opt = f"; optional: {', '.join(c.optional)}" if c.optional else ""
+            print(f"{c.id:28} {c.area:12} {c.title}  [needs: {', '.join(c.needs) or '-'}{opt}]")
         return 0
     facts = None
     if args.facts:
@@ -256,11 +261,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.manifest:  # judge the recorded files with a corrected manifest
             options["manifest"] = str(Path(args.manifest).expanduser())
         facts["options"] = options
-    if facts is None and (not args.checks or any(c.split(".")[0] in ("torch", "attention") for c in args.checks)):
-        from .probes.torch_probe import prestart
-
-        prestart(options)
     from . import pipeline
+
+    if facts is None:
+        try:
+            selected = pipeline.select_checks(args.checks or None, options.get("path"))
+        except KeyError:
+            selected = []  # said below, with the same message
+        if "torch" in pipeline.probes_for(selected):
+            from .probes.torch_probe import prestart
+
+            prestart(options)
     from .redact import NoRedactor, Redactor
 
     try:
@@ -271,7 +282,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     redactor = NoRedactor() if args.no_redact else Redactor(result.facts)
     facts_out = redactor.obj(result.facts)
     findings = [type(f).from_dict(redactor.obj(f.to_dict())) for f in result.findings]
-    code = exit_code(findings, strict=args.strict)
+    from .verdict import compute
+
+    verdict = compute(findings, options, strict=args.strict)
+    code = verdict.exit_code
     if args.save_facts:
         try:
             Path(args.save_facts).expanduser().write_text(json.dumps(facts_out, indent=1, default=str), encoding="utf-8")
@@ -301,7 +315,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         from .render import jsonout
 
-        SafeStdout().write(jsonout.dumps(jsonout.document(findings, facts_out, code)) + "\n")
+        SafeStdout().write(jsonout.dumps(jsonout.document(findings, facts_out, code, verdict)) + "\n")
         return code
     from .render import terminal
 
@@ -313,7 +327,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     # tracebacks) is what people paste, so it is redacted like the report.
     shown_facts = facts_out if args.verbose else result.facts
     header = "\n".join(h for h in (header, diagnosed_line(shown_facts)) if h) or None
-    terminal.render(findings if args.verbose else result.findings, SafeStdout(), verbose=args.verbose, header=header)
+    terminal.render(findings if args.verbose else result.findings, SafeStdout(), verbose=args.verbose, header=header,
+                    verdict=verdict)
     return code
 
 

@@ -126,6 +126,7 @@ class Finding:
     check: str = ""
     area: str = ""
     detail: str | None = None  # a traceback for `error` findings; shown only with -v
+    cause: str | None = None  # the code of the finding this one follows from (a consequence); None: a root
 
     def __post_init__(self) -> None:
         self.fix = Fix.of(self.fix)
@@ -140,12 +141,14 @@ class Finding:
         d = dict(d)
         d["status"] = Status(d["status"])
         d["fix"] = Fix.of(d.get("fix"))
-        return cls(**d)
+        known = set(cls.__dataclass_fields__)
+        return cls(**{k: v for k, v in d.items() if k in known})
 
 
 def _make(status: Status):
-    def make(code: str, title: str, evidence: list[str] | None = None, fix: str | None = None) -> Finding:
-        return Finding(code=code, status=status, title=title, evidence=list(evidence or []), fix=fix)
+    def make(code: str, title: str, evidence: list[str] | None = None, fix: str | None = None, *,
+             cause: str | None = None) -> Finding:
+        return Finding(code=code, status=status, title=title, evidence=list(evidence or []), fix=fix, cause=cause)
 
     make.__name__ = status.value
     make.__doc__ = f"A finding with status `{status.value}`."
@@ -170,7 +173,9 @@ def summarize(findings: list[Finding]) -> dict[str, int]:
 
 
 def exit_code(findings: list[Finding], strict: bool = False) -> int:
-    """0: no `fail`; 1: a `fail` (or, with --strict, a `warn`); 2: the doctor itself broke somewhere
+    """The exit code of the findings alone (no path, no areas): kept for callers outside `check`; the CLI
+    uses doctor.verdict, which also knows what was not judged.
+    0: no `fail`; 1: a `fail` (or, with --strict, a `warn`); 2: the doctor itself broke somewhere
     (an `error` finding) and found no `fail` elsewhere. A failure on the machine outranks our own
     breakage because it is the actionable news."""
     statuses = {f.status for f in findings}

@@ -174,30 +174,31 @@ def verify_blobs(files: list[dict[str, Any]], cache: HashCache | None, do_hash: 
             f["hash_state"] = "cached" if r.get("state") == "cached" else "hashed"
 
 
-def clean_orphans(hub: Path, folder: Path) -> tuple[list[dict[str, Any]], list[str]]:
+def find_orphans(hub: Path, folder: Path) -> tuple[list[dict[str, Any]], list[str]]:
     """``*.incomplete`` blobs: huggingface_hub (2.x) never resumes them across processes, so one whose
-    download lock is free is an orphan of a killed run and is removed (reported, with its size); one whose
-    lock is held is a download in progress and is left alone. Returns (removed, in progress)."""
+    download lock is free is an orphan of a killed run; one whose lock is held is a download in progress.
+    Only looks: `check` changes nothing in the user's cache (`install` removes orphans). No lock file is
+    created: a blob without one has no download running. Returns (orphans, in progress)."""
     from filelock import FileLock, Timeout  # huggingface_hub's own dependency
 
-    removed: list[dict[str, Any]] = []
+    orphans: list[dict[str, Any]] = []
     running: list[str] = []
     blobs = folder / "blobs"
     if not blobs.is_dir():
-        return removed, running
+        return orphans, running
     for f in sorted(blobs.glob("*.incomplete")):
         lock = hub / ".locks" / folder.name / f"{f.name.split('.')[0]}.lock"
         try:
-            lock.parent.mkdir(parents=True, exist_ok=True)
-            with FileLock(str(lock), timeout=0):
-                size = f.stat().st_size
-                f.unlink()
-                removed.append({"name": f.name, "size": size})
+            size = f.stat().st_size
+            if lock.is_file():
+                with FileLock(str(lock), timeout=0):
+                    pass
+            orphans.append({"name": f.name, "size": size})
         except Timeout:
             running.append(f.name)
         except OSError:
-            running.append(f.name)  # unreadable or not ours to remove: leave it and say so
-    return removed, running
+            running.append(f.name)  # unreadable: leave it and say so
+    return orphans, running
 
 
 def inspect_repo(hub: Path, repo: str, revision: str, expected_class: str | None,
@@ -209,7 +210,7 @@ def inspect_repo(hub: Path, repo: str, revision: str, expected_class: str | None
     snap, commit, note = _snapshot(folder, revision)
     out.update(commit=commit, note=note, snapshot=str(snap) if snap else None)
     blobs = folder / "blobs"
-    out["removed_orphans"], out["incomplete_downloads"] = clean_orphans(hub, folder)
+    out["orphans"], out["incomplete_downloads"] = find_orphans(hub, folder)
     if snap is None:
         return out
     out.update(check_snapshot(snap, expected_class, components))

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import __version__
 from .findings import Finding, Status, error, skip
-from .registry import IMPORT_ERRORS, Check, all_checks
+from .registry import IMPORT_ERRORS, Check, FactsView, NotJudged, UndeclaredFact, all_checks
 
 FACTS_SCHEMA = "klein-doctor-facts/1"
 # A saved-facts file larger than this is not a facts file.
@@ -61,14 +61,40 @@ def load_facts(path: str | Path) -> dict[str, Any]:
         raise FactsFileError(f"{path} is not a usable klein-doctor facts file: {exc}") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise FactsFileError(f"{path} is not a klein-doctor facts file (not JSON: {exc})") from exc
-    if isinstance(data, dict) and data.get("schema") == "klein-doctor/1" and isinstance(data.get("facts"), dict):
+    if isinstance(data, dict) and data.get("schema") in ("klein-doctor/1", "klein-doctor/2") \
+            and isinstance(data.get("facts"), dict):
         data = data["facts"]  # a whole `check --json` document: take its facts
     if not isinstance(data, dict) or data.get("schema") != FACTS_SCHEMA:
         raise FactsFileError(f"{path} is not a klein-doctor facts file (schema is not {FACTS_SCHEMA!r})")
     data.setdefault("probe_errors", {})
     from .factsref import rehydrate
 
-    return rehydrate(data)  # facts pasted from a report name the built-in models manifest instead of copying it
+    # facts pasted from a report name the built-in models manifest instead of copying it
+    return sanitize(rehydrate(data))
+
+
+def sanitize(data: dict[str, Any]) -> dict[str, Any]:
+    """Check a loaded facts file against the typed sections (doctor/facts_types.py). A section with a
+    wrong-typed field is dropped and recorded as a probe error (one `error` finding that says which field),
+    so the checks that need it `skip` with the reason instead of crashing on it."""
+    from .facts_types import validate
+
+    errors = data.get("probe_errors")
+    if not isinstance(errors, dict):
+        errors = {}
+    errors = {str(k): (v if isinstance(v, dict) else {"type": "InvalidFacts", "message": str(v)})
+              for k, v in errors.items()}
+    data["probe_errors"] = errors
+    for name, problem in validate(data).items():
+        if name == "options":
+            data["options"] = {}  # judge with the defaults
+        else:
+            data.pop(name, None)
+        errors[name] = {"type": "InvalidFacts", "message": f"the {name} section of this facts file is malformed: {problem}",
+                        "traceback": None}
+    if not isinstance(data.get("options"), dict):
+        data["options"] = {}
+    return data
 
 
 def select_checks(ids: list[str] | None, path: str | None = None) -> list[Check]:
@@ -85,14 +111,37 @@ def select_checks(ids: list[str] | None, path: str | None = None) -> list[Check]
 
 
 def needed_probes(checks: list[Check]) -> set[str]:
-    return {n for c in checks for n in c.needs}
+    """The probes to run for these checks: what they declare, nothing else (dependencies are pulled in by
+    the probe runner)."""
+    return {n for c in checks for n in c.reads}
+
+
+def probes_for(checks: list[Check]) -> set[str]:
+    """Every probe that runs for these checks: their declarations and the probes those read first."""
+    from .probes import registered
+
+    probes = registered()
+    wanted = set(needed_probes(checks))
+    changed = True
+    while changed:
+        changed = False
+        for n in list(wanted):
+            for dep in probes[n].after if n in probes else []:
+                if dep not in wanted:
+                    wanted.add(dep)
+                    changed = True
+    return wanted
 
 
 def run_checks(facts: dict[str, Any], checks: list[Check]) -> list[Finding]:
     findings: list[Finding] = []
     for name, err in sorted((facts.get("probe_errors") or {}).items()):
-        f = error(f"probe.{name}.error", f"Could not gather the {name} facts: {err.get('message')}",
-                  [f"{err.get('type')}: {err.get('message')}"])
+        if err.get("type") == "InvalidFacts":
+            f = error(f"probe.{name}.invalid", f"The {name} facts cannot be used: {err.get('message')}",
+                      [str(err.get("message"))])
+        else:
+            f = error(f"probe.{name}.error", f"Could not gather the {name} facts: {err.get('message')}",
+                      [f"{err.get('type')}: {err.get('message')}"])
         f.check, f.area, f.detail = f"probe.{name}", _probe_area(name), err.get("traceback")
         findings.append(f)
     for mod, exc in sorted(IMPORT_ERRORS.items()):
@@ -103,25 +152,48 @@ def run_checks(facts: dict[str, Any], checks: list[Check]) -> list[Finding]:
         findings.append(f)
     for c in checks:
         findings.extend(run_one(c, facts))
+    return settle_causes(findings)
+
+
+def settle_causes(findings: list[Finding]) -> list[Finding]:
+    """A cause carries the highest severity of its group: a `warn` whose consequences `fail` is raised to
+    `fail` (the user fixes the cause, and the cause is what the verdict lists)."""
+    from .verdict import consequences
+
+    by_code = {f.code: f for f in findings}
+    for code, group in consequences(findings).items():
+        cause = by_code[code]
+        worst = max(group, key=lambda f: f.status.rank)
+        if worst.status.rank > cause.status.rank and worst.status is not Status.ERROR:
+            cause.status = worst.status
     return findings
 
 
 def run_one(c: Check, facts: dict[str, Any]) -> list[Finding]:
-    broken = [n for n in c.needs if n in (facts.get("probe_errors") or {})]
+    errors = facts.get("probe_errors") or {}
+    broken = [n for n in c.needs if n in errors]
     missing = [n for n in c.needs if n not in facts and n not in broken]
     if broken or missing:
-        why = "failed" if broken else "were not gathered"
+        bad = any((errors.get(n) or {}).get("type") == "InvalidFacts" for n in broken)
+        why = ("are malformed in this facts file" if bad else "failed") if broken else "were not gathered"
         f = skip(f"{c.id}.no-facts", f"{c.title}: not checked, the {', '.join(broken or missing)} facts {why}")
         f.check, f.area = c.id, c.area
         return [f]
     try:
-        out = c.fn(facts)
+        out = c.fn(FactsView(facts, c.reads, c.id))
         if out is None:
             items: list[Finding] = []
         elif isinstance(out, Finding):
             items = [out]
         else:
             items = list(out)
+    except NotJudged as exc:
+        f = skip(f"{c.id}.not-judged", f"{c.title}: not checked, {exc}")
+        items = [f]
+    except UndeclaredFact as exc:
+        f = error(f"{c.id}.undeclared-fact", f"{c.title}: the check is broken ({exc})", [str(exc)])
+        f.detail = traceback.format_exc()
+        items = [f]
     except Exception as exc:  # noqa: BLE001 - a crashing check is a result, not a crashed run
         f = error(f"{c.id}.crashed", f"{c.title}: the check itself failed ({type(exc).__name__}: {exc})",
                   [f"{type(exc).__name__}: {exc}"])
@@ -143,6 +215,6 @@ def diagnose(options: dict[str, Any], facts: dict[str, Any] | None = None,
              check_ids: list[str] | None = None) -> Result:
     checks = select_checks(check_ids, options.get("path"))
     if facts is None:
-        only = needed_probes(checks) if check_ids else None
+        only = needed_probes(checks)
         facts = gather(options, only)
     return Result(facts=facts, findings=run_checks(facts, checks))

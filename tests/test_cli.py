@@ -18,7 +18,8 @@ def test_json_is_the_only_thing_on_stdout():
     proc = run_cli("check", "--json")
     doc = json.loads(proc.stdout)  # the whole stdout parses
     assert proc.returncode == doc["exit_code"]
-    assert set(doc) == {"schema", "tool", "exit_code", "summary", "findings", "facts"}
+    assert set(doc) == {"schema", "tool", "exit_code", "verdict", "summary", "findings", "facts"}
+    assert doc["verdict"]["exit_code"] == doc["exit_code"] == proc.returncode
     for f in doc["findings"]:
         assert set(f) >= {"code", "check", "area", "status", "title", "evidence", "fix"}
         assert f["status"] in {"ok", "info", "warn", "fail", "skip", "error"}

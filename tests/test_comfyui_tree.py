@@ -242,18 +242,21 @@ def test_logs_listed(tmp_path):
 
 
 def test_tree_probe_hands_python_and_cuda_device_to_later_probes(tmp_path):
+    """Through its facts, never by writing into the shared options (issue 11)."""
     from doctor.probes import ProbeContext
     from doctor.probes.comfyui import comfyui_tree_probe
-    from doctor.probes.pyenv import python_target_probe
+    from doctor.probes.pyenv import python_target_probe, target_python
 
     root = git_tree(tmp_path)
-    ctx = ProbeContext(options={"comfyui": str(root)})  # also without --path comfyui
-    ctx.results["comfyui_tree"] = comfyui_tree_probe(ctx)
-    python_target_probe(ctx)
-    assert ctx.options["detected_python"] == str(root / ".venv" / "bin" / "python")
-    ctx = ProbeContext(options={"path": "comfyui", "comfyui": str(root)})
-    ctx.results["comfyui_tree"] = comfyui_tree_probe(ctx)
-    assert ctx.options["comfyui_cuda_device"] == 1
+    opts = {"comfyui": str(root)}  # also without --path comfyui
+    ctx = ProbeContext(options=dict(opts))
+    t = comfyui_tree_probe(ctx)
+    ctx.results["comfyui_tree"] = t
+    ctx.results["python_target"] = python_target_probe(ctx)
+    assert ctx.options == opts  # nothing written into the shared options
+    assert t["cuda_device"] == 1
+    assert target_python(ctx.options, ctx.results) == str(root / ".venv" / "bin" / "python")
     ctx = ProbeContext(options={"path": "comfyui", "comfyui": str(root), "python": "/usr/bin/python3"})
     ctx.results["comfyui_tree"] = comfyui_tree_probe(ctx)
-    assert python_target_probe(ctx)["how"] == "--python" and "detected_python" not in ctx.options
+    assert python_target_probe(ctx)["how"] == "--python"
+    assert target_python(ctx.options, ctx.results) == "/usr/bin/python3"

@@ -250,9 +250,10 @@ def test_windows_move_command():
 
 
 @pytest.mark.skipif(os.name == "nt", reason="symlinked HF cache layout")
-def test_orphaned_partial_download_is_removed_but_a_running_one_is_kept(tmp_path):
+def test_orphaned_partial_download_is_reported_and_nothing_is_removed(tmp_path):
     """huggingface_hub leaves `*.incomplete` blobs after a kill and never resumes them across runs: check
-    removes one whose download lock is free (and says so), and leaves one whose lock is held."""
+    reports one whose download lock is free (its fix is `install`, which removes it) and one whose lock is
+    held as a download in progress; check itself deletes nothing (issue 11)."""
     from filelock import FileLock
 
     hub = _hub(tmp_path)
@@ -269,9 +270,11 @@ def test_orphaned_partial_download_is_removed_but_a_running_one_is_kept(tmp_path
         rc, doc = check(tmp_path, "--path", "diffusers", "--no-hash")
     finally:
         held.release()
-    assert not orphan.exists() and running.exists()
-    f = by_code(doc, "models.diffusers.orphans-removed")
-    assert f["status"] == "info" and "removed 1 partial download" in f["title"] and "4096 bytes" in f["evidence"][0]
+    assert orphan.exists() and running.exists()
+    assert not (lock_dir / ("a" * 64 + ".lock")).exists()  # no lock file created for the orphan either
+    f = by_code(doc, "models.diffusers.orphans")
+    assert f["status"] == "warn" and "1 partial download(s)" in f["title"] and "4096 bytes" in f["evidence"][0]
+    assert f["fix"].startswith("`klein-doctor install --path diffusers`")
     g = by_code(doc, "models.diffusers.incomplete")
     assert any("1 download(s) in progress" in e for e in g["evidence"])
 

@@ -14,10 +14,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .. import manifests
+from .folders import loaders
 from .tree import argv_flags
 
-LOADERS = {"UNETLoader": ("unet_name", "diffusion_models"), "CLIPLoader": ("clip_name", "text_encoders"),
-           "VAELoader": ("vae_name", "vae")}
+LOADERS = loaders()  # manifests/comfyui.toml [[loader]]
 
 
 class FetchError(Exception):

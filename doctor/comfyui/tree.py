@@ -17,15 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from .. import manifests, safeio
+from .folders import folder_types, legacy
 
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
 MAX_SCRIPT_BYTES = 256 * 1024
 MAX_YAML_BYTES = 1024 * 1024
 MAX_YAML_SECTIONS = 64   # extra_model_paths.yaml sections read per file (real files have a handful)
 MAX_YAML_PROBLEMS = 20   # problems listed per file before the rest are counted in one line
-FOLDER_TYPES = ["diffusion_models", "text_encoders", "vae", "unet", "clip", "checkpoints"]
+FOLDER_TYPES = folder_types()  # manifests/comfyui.toml [folders]
 # ComfyUI maps these legacy folder names onto the new ones (folder_paths.map_legacy).
-LEGACY = {"unet": "diffusion_models", "clip": "text_encoders"}
+LEGACY = legacy()
 
 
 # --------------------------------------------------------------------------- finding the root

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import manifests
+from .folders import loaders
 
 MAX_WORKFLOW_BYTES = 32 * 1024 * 1024
 # Bounds on subgraph expansion: ComfyUI's own templates nest 2 deep and hold < 100 nodes.
@@ -25,8 +26,7 @@ MAX_SUBGRAPH_DEPTH = 8
 MAX_EXPANDED_NODES = 20_000
 WIDGET_TYPES = {"COMBO", "STRING", "INT", "FLOAT", "BOOLEAN"}
 INACTIVE_MODES = {2, 4}  # muted, bypassed
-LOADER_FOLDERS = {"UNETLoader": ("unet_name", "diffusion_models"), "CLIPLoader": ("clip_name", "text_encoders"),
-                  "VAELoader": ("vae_name", "vae")}
+LOADER_FOLDERS = loaders()  # manifests/comfyui.toml [[loader]]
 
 
 def load(path: str | Path) -> dict[str, Any]:

@@ -8,7 +8,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-LEGACY = {"diffusion_models": "unet", "text_encoders": "clip"}  # ComfyUI's old names of the same folders
+from ..comfyui.folders import legacy
+
+LEGACY = {new: old for old, new in legacy().items()}  # ComfyUI's old names of the same folders (manifests/comfyui.toml)
 
 
 class PlanError(Exception):
@@ -245,13 +247,10 @@ def comfy_folders(models_dir: Path | None, comfyui: Path | None) -> Path:
     """The ComfyUI models folder. extra_model_paths.yaml is not read here yet (see the report)."""
     if models_dir:
         return models_dir.expanduser().resolve()
-    base = comfyui or (Path(os.environ["COMFYUI_PATH"]) if os.environ.get("COMFYUI_PATH") else None)
-    if base is None:
-        cwd = Path.cwd()
-        for cand in (cwd, *cwd.parents):
-            if (cand / "comfy").is_dir() and (cand / "models").is_dir():
-                base = cand
-                break
+    from ..comfyui import tree  # the one ComfyUI root finder, shared with `check`
+
+    loc = tree.find_root({"comfyui": str(comfyui.expanduser()) if comfyui else None, "cwd": os.getcwd()})
+    base = Path(loc["root"]) if loc.get("found") else comfyui
     if base is None:
         raise PlanError("no ComfyUI folder found: pass --comfyui DIR (the folder holding main.py and models/) "
                         "or --models-dir DIR (a models folder)")

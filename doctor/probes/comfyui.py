@@ -1,8 +1,9 @@
 """ComfyUI facts: the install tree, the live server, and the workflows to lint.
 
 The tree probe runs after the server probe (a server on this machine names its install, its interpreter
-and the folders it really uses) and hands ComfyUI's ``--cuda-device`` (``comfyui_cuda_device``) to later
-probes; the interpreter to diagnose is chosen by pyenv's python_target probe. A user's --python / --gpu win.
+and the folders it really uses). The tree's facts name the interpreter ComfyUI runs with (``python``) and its
+``--cuda-device`` (``cuda_device``, read by the one GPU selector); the interpreter to diagnose is chosen by
+pyenv's python_target probe. Probes never write into the shared options; a user's --python / --gpu win.
 """
 
 from __future__ import annotations
@@ -19,11 +20,7 @@ MAX_WORKFLOWS = 200
 @probe("comfyui_tree", timeout=45, after=["comfyui_server"])
 def comfyui_tree_probe(ctx: ProbeContext) -> dict[str, Any]:
     # After the server probe: a server on this machine names its install and the folders it really uses.
-    facts = tree.inspect(ctx.options, server=ctx.results.get("comfyui_server"))
-    if facts["found"] and ctx.options.get("path") == "comfyui":
-        if facts.get("cuda_device") is not None:
-            ctx.options.setdefault("comfyui_cuda_device", facts["cuda_device"])
-    return facts
+    return tree.inspect(ctx.options, server=ctx.results.get("comfyui_server"))
 
 
 @probe("comfyui_server", timeout=90)

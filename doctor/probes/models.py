@@ -19,12 +19,12 @@ from .. import manifests
 from ..hashing import HashCache
 from ..hashing import hash_files
 from ..hfcache import hub_dir, inspect_local, inspect_repo
-from ..safetensors_id import read_facts
+from ..comfyui.folders import folder_types, role_folders
+from ..safetensors_id import fingerprint, read_facts
 from . import ProbeContext, probe
 
-ROLE_FOLDERS = {"diffusion_model": ["diffusion_models", "unet"], "text_encoder": ["text_encoders", "clip"],
-                "vae": ["vae"]}
-FOLDER_TYPES = ["diffusion_models", "unet", "text_encoders", "clip", "vae", "checkpoints"]
+ROLE_FOLDERS = role_folders()  # manifests/comfyui.toml [folders], [[loader]]
+FOLDER_TYPES = folder_types()
 _ALIAS = {"unet": "legacy alias unet", "clip": "legacy alias clip"}
 SUFFIXES = (".safetensors", ".sft")
 MAX_DEPTH = 4

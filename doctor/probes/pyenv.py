@@ -162,19 +162,24 @@ def choose(options: dict[str, Any], results: dict[str, Any], env: dict[str, str]
                    "environment or other interpreter on PATH with PyTorch was found)", "tried": tried}
 
 
-def target_python(options: dict[str, Any]) -> str:
-    """`--python EXE` wins; else what the probes detected; else the doctor's own (kept for callers that only
-    have options, e.g. the smoke run)."""
-    return options.get("python") or options.get("detected_python") or subproc.this_python()
+def target_python(options: dict[str, Any], results: dict[str, Any] | None = None) -> str:
+    """`--python EXE` wins; else the interpreter the python_target probe chose (read from the probes' results,
+    never from options a probe wrote); else ComfyUI's own interpreter from the tree; else the doctor's own."""
+    if options.get("python"):
+        return options["python"]
+    sel = (results or {}).get("python_target") or {}
+    if isinstance(sel, dict) and sel.get("executable"):
+        return sel["executable"]
+    tree = (results or {}).get("comfyui_tree") or {}
+    if tree.get("found") and tree.get("python"):
+        return tree["python"]
+    return subproc.this_python()
 
 
 @probe("python_target", timeout=60, after=["comfyui_tree", "comfyui_server"])
 def python_target_probe(ctx: ProbeContext) -> dict[str, Any]:
     """Chooses the interpreter once, before the python and torch probes that both use it."""
-    sel = choose(ctx.options, ctx.results)
-    if not ctx.options.get("python"):
-        ctx.options["detected_python"] = sel["executable"]
-    return sel
+    return choose(ctx.options, ctx.results)
 
 
 @probe("python", timeout=30, after=["python_target"])

@@ -16,12 +16,15 @@ PROBE_TIMEOUT = 4 * 3600
 
 
 def _device(ctx: ProbeContext) -> tuple[dict[str, Any] | None, int]:
+    import os
+
+    from ..gpu_select import select, torch_device_index
+
     devices = (ctx.results.get("gpu") or {}).get("devices") or []
-    want = ctx.options.get("gpu")
-    if want is not None:
-        d = next((x for x in devices if x.get("index") == int(want)), None)
-        return d, int(want)
-    return (devices[0] if devices else None), 0
+    tree = ctx.results.get("comfyui_tree") or {}
+    comfy = tree.get("cuda_device") if ctx.options.get("path") == "comfyui" and tree.get("found") else None
+    d, _ = select(devices, ctx.options.get("gpu"), os.environ, comfy)
+    return d, (d or {}).get("index", torch_device_index(ctx.options.get("gpu")))
 
 
 def _comfyui_smoke(ctx: ProbeContext) -> dict[str, Any]:
@@ -96,4 +99,4 @@ def smoke_probe(ctx: ProbeContext) -> dict[str, Any]:
     device, index = _device(ctx)
     # NVML numbers GPUs in PCI order, torch in CUDA_VISIBLE_DEVICES order; the two agree when that variable
     # is unset, which is when --gpu N is meaningful. The child reports the name it used, so a mismatch shows.
-    return run_diffusers_smoke(opts, target_python(opts), device, gpu_index=index)
+    return run_diffusers_smoke(opts, target_python(opts, ctx.results), device, gpu_index=index)

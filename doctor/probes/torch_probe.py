@@ -16,8 +16,9 @@ _EARLY: dict[tuple[str, str], subproc.Running] = {}
 
 
 def _device_arg(options: dict[str, Any]) -> str:
-    gpu = options.get("gpu")
-    return str(gpu if gpu is not None else 0)
+    from ..gpu_select import torch_device_index
+
+    return str(torch_device_index(options.get("gpu")))
 
 
 def prestart(options: dict[str, Any]) -> None:
@@ -47,7 +48,7 @@ def torch_probe(ctx: ProbeContext) -> dict[str, Any]:
     # the (fast) ComfyUI tree probe, which may name the interpreter, runs before it. The child reports a
     # missing torch itself.
     timeout = float(ctx.options.get("torch_timeout") or DEFAULT_TIMEOUT)
-    key = (target_python(ctx.options), _device_arg(ctx.options))
+    key = (target_python(ctx.options, ctx.results), _device_arg(ctx.options))
     from .. import progress
 
     progress.note(f"importing torch in {key[0] if len(key[0]) <= 60 else '…' + key[0][-59:]}")

@@ -507,13 +507,15 @@ def tree_setups() -> list[Setup]:
             [F(f"{ident} header under {row_of[role]['name']}", f"models.identity.{role}", row_of[role]["name"])
              for role, ident in group.items()])
 
-    # --- launch flags: every flag row with a warn/fail verdict (attention ones judged with this machine's facts)
+    # --- launch flags: every flag row with a warn/fail verdict (attention ones judged with this machine's facts:
+    # the test interpreter is the one diagnosed, since the tree's fake .venv python cannot be inspected and an
+    # uninspectable Python is "not judged", never "flash-attn is not installed")
     flag_rows = [r for r in manifests.load("comfyui")["flag"] if r["verdict"] in ("fail", "warn", "attention")]
 
     def flags(b: Path) -> list[str]:
         line = ".venv/bin/python main.py " + " ".join(r["flag"] for r in flag_rows)
         root = tree(b, run_sh=f"#!/bin/sh\n{line}\n")
-        return comfy_args(root, checks=("comfyui", "attention.flash-attn"))
+        return comfy_args(root, "--python", sys.executable, checks=("comfyui", "attention.flash-attn"))
     add("launch script with every harmful flag", flags,
         [F(f"launch flag {r['flag']}", f"comfyui.launch.{r['flag'].lstrip('-')}") for r in flag_rows])
 
@@ -523,7 +525,7 @@ def tree_setups() -> list[Setup]:
         node.parent.mkdir(parents=True)
         node.write_text('from transformers import AutoModel\n'
                         'm = AutoModel.from_pretrained(p, attn_implementation="flash_attention_2")\n', encoding="utf-8")
-        return comfy_args(root, checks=("comfyui", "attention.flash-attn"))
+        return comfy_args(root, "--python", sys.executable, checks=("comfyui", "attention.flash-attn"))
     add("custom node forcing FlashAttention-2", custom_node,
         [F("custom node forces FlashAttention-2 that cannot run", "comfyui.custom-node.transformers-fa2")])
 
@@ -642,7 +644,7 @@ def hf_setups() -> list[Setup]:
               lambda b: (hub(b, repo, drop="transformer", cls="Flux2Pipeline"), hf_args("klein-4b", "--no-hash"))[1],
               [F("snapshot missing a component / not Klein", "models.diffusers.incomplete")]),
         # A download killed mid-transformer: the transformer never reached the snapshot and its blob is a
-        # `.incomplete` orphan (check removes the orphan and reports it; the snapshot is still incomplete).
+        # `.incomplete` orphan (check reports the orphan, install removes it; the snapshot is still incomplete).
         Setup("HF cache: interrupted download (.incomplete)", "hf",
               lambda b: (hub(b, repo, incomplete=True, drop="transformer"), hf_args("klein-4b", "--no-hash"))[1],
               [F("half-downloaded snapshot", "models.diffusers.incomplete")]),
