@@ -87,7 +87,7 @@ def comfyui_install(facts: dict[str, Any]):
 
 
 @check("comfyui.version", area="ComfyUI", title="ComfyUI is new enough for Klein and has the Klein nodes",
-       needs=["comfyui_tree"], paths=["comfyui"])
+       needs=["comfyui_tree"], optional=["python"], paths=["comfyui"])
 def comfyui_version(facts: dict[str, Any]):
     t = facts["comfyui_tree"]
     if not t.get("found"):
@@ -315,7 +315,7 @@ def _server_ok(facts: dict[str, Any]) -> dict[str, Any] | None:
 
 
 @check("comfyui.server-version", area="ComfyUI", title="The running ComfyUI is new enough and is the install checked",
-       needs=["comfyui_server"], optional=["comfyui_tree"], paths=["comfyui"])
+       needs=["comfyui_server"], optional=["comfyui_tree", "python"], paths=["comfyui"])
 def comfyui_server_version(facts: dict[str, Any]):
     s = _server_ok(facts)
     if s is None:
@@ -374,7 +374,7 @@ def comfyui_server_runtime(facts: dict[str, Any]):
 
 
 @check("comfyui.server-nodes", area="ComfyUI", title="The server has the Klein nodes and sees the Klein files",
-       needs=["comfyui_server"], optional=["comfyui_tree", "models"], paths=["comfyui"])
+       needs=["comfyui_server"], optional=["comfyui_tree", "models", "python"], paths=["comfyui"])
 def comfyui_server_nodes(facts: dict[str, Any]):
     s = _server_ok(facts)
     if s is None:

@@ -12,8 +12,10 @@ from typing import Any
 from packaging.version import InvalidVersion, Version
 
 from doctor import manifests
-from doctor.findings import fail, info, ok, skip, warn
+from doctor.findings import Fix, fail, info, ok, skip, warn
+from doctor.platform_rules import companions, pip_argvs
 from doctor.registry import check
+from doctor.shells import Run, make_fix
 
 AREA = "Runtime"
 
@@ -23,13 +25,10 @@ def _py(facts: dict[str, Any]) -> str:
     return py.get("executable") or py.get("requested") or "python"
 
 
-def _pip(facts: dict[str, Any], *reqs: str) -> str:
-    quoted = " ".join(f'"{r}"' if any(c in r for c in "<>=") else r for r in reqs)
-    return f"{_quote(_py(facts))} -m pip install -U {quoted}"
-
-
-def _quote(path: str) -> str:
-    return f'"{path}"' if " " in path else path
+def _pip(facts: dict[str, Any], text: str, *reqs: str) -> Fix:
+    """A pip (or uv) install into the diagnosed environment, written for the machine's shell."""
+    args = ["install", "-U", *reqs]
+    return make_fix(facts, text, [Run(a) for a in pip_argvs(_py(facts), args, facts.get("python"))])
 
 
 def _version(text: str | None) -> Version | None:
@@ -46,7 +45,7 @@ def _rows() -> list[dict[str, Any]]:
 
 
 @check("runtime.diffusers", area=AREA, title="diffusers, transformers and accelerate can run Flux2KleinPipeline",
-       needs=["python", "runtime", "options"], paths=["diffusers"])
+       needs=["python", "runtime"], paths=["diffusers"])
 def diffusers_stack(facts: dict[str, Any]):
     py = facts.get("python") or {}
     if py.get("error") or not py.get("packages") and not py.get("executable"):
@@ -67,14 +66,15 @@ def diffusers_stack(facts: dict[str, Any]):
             problems += 1
             yield make(f"runtime.{name}.missing", f"{name} is not installed in {_py(facts)}: the diffusers path needs it "
                        f"for {row['need']}", [f"source: {row['source']}"],
-                       _pip(facts, f"{name}>={row['min']}" if row.get("min") else name))
+                       _pip(facts, f"Install {name} into the environment that runs Klein",
+                            f"{name}>={row['min']}" if row.get("min") else name))
             continue
         hv = _version(have)
         if floor and hv is not None and hv < floor:
             problems += 1
             yield make(f"runtime.{name}.too-old", f"{name} {have} is too old for FLUX.2 [klein]: {row['min']} or newer "
                        f"is needed for {row['need']}", [f"installed: {name} {have}", f"source: {row['source']}"],
-                       _pip(facts, f"{name}>={row['min']}"))
+                       _pip(facts, f"Upgrade {name} in the environment that runs Klein", f"{name}>={row['min']}"))
     rt = facts.get("runtime") or {}
     if rt.get("tried") and not rt.get("ok"):
         err = str(rt.get("error") or "no answer")
@@ -87,7 +87,8 @@ def diffusers_stack(facts: dict[str, Any]):
             f = fail("runtime.diffusers.import-failed", f"`from diffusers import Flux2KleinPipeline` fails in "
                      f"{_py(facts)}: {first}", [f"python: {rt.get('python')}"] + ([f"missing module: {rt['module']}"]
                                                                                 if rt.get("module") else []),
-                     _pip(facts, "diffusers>=0.37", "transformers>=4.51", "accelerate"))
+                     _pip(facts, "Install the diffusers stack again in the environment that runs Klein, then rerun "
+                          "`klein-doctor check --path diffusers`", "diffusers>=0.37", "transformers>=4.51", "accelerate"))
         f.detail = rt.get("traceback_tail")
         yield f
         return
@@ -182,8 +183,19 @@ def _build(tag: str) -> str:
     return tag
 
 
-def _family_fix(facts: dict[str, Any], tv: Version, tag: str | None) -> str:
-    """torch pinned; torchvision and torchaudio left to pip, which picks the ones whose wheels require exactly
-    that torch (their patch numbers do not always match torch's), all from the build's own index."""
-    index = f" --index-url https://download.pytorch.org/whl/{tag}" if tag else ""
-    return f"{_quote(_py(facts))} -m pip install --force-reinstall torch=={tv.base_version} torchvision torchaudio{index}"
+def _family_fix(facts: dict[str, Any], tv: Version, tag: str | None) -> Fix:
+    """torch with the torchvision and torchaudio built for it (wheels.toml [[companion]]), one build, from that
+    build's index; without a companion row torch is pinned and pip picks the companions whose wheels require it."""
+    row = companions(tv.base_version)
+    local = f"+{tag}" if tag else ""
+    if row:
+        reqs = [f"torch=={tv.base_version}{local}", f"torchvision=={row['torchvision']}{local}",
+                f"torchaudio=={row['torchaudio']}{local}"]
+        what = f"torch {tv.base_version}, torchvision {row['torchvision']} and torchaudio {row['torchaudio']}"
+    else:
+        reqs = [f"torch=={tv.base_version}{local}", "torchvision", "torchaudio"]
+        what = f"torch {tv.base_version} with the torchvision and torchaudio built for it"
+    args = ["install", "--force-reinstall", *reqs] + (["--index-url", f"https://download.pytorch.org/whl/{tag}"] if tag else [])
+    build = f" ({_build(tag)})" if tag else ""
+    return make_fix(facts, f"Reinstall {what} together, one build{build}",
+                    [Run(a) for a in pip_argvs(_py(facts), args, facts.get("python"))])

@@ -116,8 +116,39 @@ class PythonFacts(TypedDict, total=False):
     distribution_count: int
     packages: dict[str, str]
     torch_build: TorchBuild
+    companion_builds: dict[str, str]  # torchvision/torchaudio __version__ with the build's local tag
+    env_kind: str
+    uv_made: bool
+    has_pip: bool
+    package_tool: Optional[str]
+    selected: dict[str, Any]
+    doctor_env: dict[str, Any]
     error: Optional[str]
     stderr_tail: Optional[str]
+
+
+# --- python_target ------------------------------------------------------------------------------
+class PythonTargetFacts(TypedDict, total=False):
+    """Which interpreter is diagnosed, and why (probes/pyenv.py choose())."""
+    executable: str
+    how: str
+    why: str
+    tried: list[Any]
+
+
+# --- runtime -------------------------------------------------------------------------------------
+class RuntimeFacts(TypedDict, total=False):
+    """`from diffusers import Flux2KleinPipeline` tried in the target Python (probes/runtime.py)."""
+    tried: bool
+    reason: str
+    ok: bool
+    error: Optional[str]
+    module: Optional[str]
+    traceback_tail: Optional[str]
+    stderr_tail: Optional[str]
+    seconds: Num
+    python: str
+    diffusers: Optional[str]
 
 
 # --- torch ---------------------------------------------------------------------------------------
@@ -332,7 +363,8 @@ class ModelFile(TypedDict, total=False):
     size: Optional[int]
     mtime_ns: Optional[int]
     integrity: Integrity
-    identity: Identity
+    header: Optional[dict[str, Any]]  # the header summary the checks identify (safetensors_id.identify_summary)
+    identity: Identity  # older facts files: the identity judged when they were recorded
     hash_state: str
     hash_error: Optional[str]
     sha256: Optional[str]
@@ -390,7 +422,8 @@ class ModelsManifest(TypedDict, total=False):
 
 
 class ModelsFacts(TypedDict, total=False):
-    manifest: ModelsManifest
+    manifest: ModelsManifest  # older facts files; newer ones name the manifest used (manifest_path)
+    manifest_path: Optional[str]
     comfyui: Optional[ModelsComfy]
     files: list[ModelFile]
     hf: Optional[ModelsHF]
@@ -424,6 +457,7 @@ class WorkflowsFacts(TypedDict, total=False):
     truncated: bool
     lookup: Optional[dict[str, dict[str, list[str]]]]
     folders_searched: dict[str, list[str]]
+    headers: dict[str, dict[str, Any]]
 
 
 # --- comfyui_log ---------------------------------------------------------------------------------
@@ -487,6 +521,8 @@ SECTIONS: dict[str, type] = {
     "gpu": GpuFacts,
     "python": PythonFacts,
     "torch": TorchFacts,
+    "runtime": RuntimeFacts,
+    "python_target": PythonTargetFacts,
     "scan": ScanFacts,
     "comfyui_tree": ComfyTreeFacts,
     "comfyui_server": ComfyServerFacts,
@@ -502,7 +538,7 @@ REQUIRED: dict[type, tuple[str, ...]] = {
     ScanHit: ("file", "line", "pattern"),
     GpuAttempt: ("source",),
     LaunchFlag: ("flag",),
-    ModelFile: ("name", "path", "folder_type", "identity", "integrity"),
+    ModelFile: ("name", "path", "folder_type", "integrity"),
     ManifestVariant: ("id",),
     ManifestComfy: ("files",),
     YamlFile: ("path",),

@@ -208,7 +208,7 @@ def run_one(c: Check, facts: dict[str, Any]) -> list[Finding]:
 def _probe_area(name: str) -> str:
     return {"gpu": "GPU", "torch": "PyTorch", "python": "PyTorch", "scan": "Attention", "comfyui_tree": "ComfyUI",
             "comfyui_server": "ComfyUI", "workflows": "Workflows", "models": "Model files", "comfyui_log": "Logs",
-            "smoke": "Smoke"}.get(name, "System")
+            "smoke": "Smoke", "runtime": "Runtime"}.get(name, "System")
 
 
 def diagnose(options: dict[str, Any], facts: dict[str, Any] | None = None,

@@ -115,8 +115,11 @@ def check(id: str, *, area: str, title: str, needs: Iterable[str] = (), paths: I
     def deco(fn: CheckFn) -> CheckFn:
         if id in _CHECKS and _CHECKS[id].fn is not fn:
             raise ValueError(f"check id {id!r} registered twice")
+        # Every fix is written for the diagnosed machine's shell and platform, which the system facts name
+        # (cheap, always gathered): every check may read them.
+        opt = list(optional) + ([] if "system" in needs or "system" in optional else ["system"])
         _CHECKS[id] = Check(id=id, area=area, title=title, fn=fn, needs=list(needs),
-                            paths=list(paths) if paths is not None else None, optional=list(optional))
+                            paths=list(paths) if paths is not None else None, optional=opt)
         return fn
 
     return deco

@@ -33,9 +33,16 @@ def run(facts: dict[str, Any], *check_ids: str, path: str | None = None) -> list
     return pipeline.run_checks(facts, pipeline.select_checks(list(check_ids) or None, path))
 
 
+def fix_of(fix: Any) -> str | None:
+    """A fix as one comparable string: its text, then ' :: ' and the diagnosed shell's commands (' ; ')."""
+    if fix is None or isinstance(fix, str):
+        return fix
+    lines = fix.lines()
+    return fix.text + (" :: " + " ; ".join(lines) if lines else "")
+
+
 def triples(findings: list[Finding]) -> list[tuple[str, str, str | None]]:
-    return [(f.code, f.status.value, f.fix if isinstance(f.fix, (str, type(None))) else getattr(f.fix, "text", None))
-            for f in findings]
+    return [(f.code, f.status.value, fix_of(f.fix)) for f in findings]
 
 
 def replay(facts: dict[str, Any] | str, *check_ids: str, strict: bool = False) -> tuple[int, dict[str, Any]]:

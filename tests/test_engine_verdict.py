@@ -10,8 +10,11 @@ from doctor import verdict
 from doctor.findings import Status, fail, ok, skip, warn
 from doctor.render import terminal
 
-FIX_128 = ("C:\\ComfyUI_windows_portable\\python_embeded\\python.exe -m pip install --force-reinstall torch==2.7.1 "
-           "--index-url https://download.pytorch.org/whl/cu128")
+CMD_128 = ("C:\\ComfyUI_windows_portable\\python_embeded\\python.exe -m pip install torch==2.7.1+cu128 "
+           "torchvision==0.22.1+cu128 torchaudio==2.7.1+cu128 --index-url https://download.pytorch.org/whl/cu128")
+TEXT_128 = ("Reinstall torch 2.7.1, torchvision 0.22.1 and torchaudio 2.7.1 together, built for CUDA 12.8 (cu128): it has "
+            "kernels for this GPU and runs on this driver")
+FIX_128 = TEXT_128 + " :: " + CMD_128
 
 
 def test_arch_missing_is_the_cause_of_the_failed_kernel():
@@ -28,14 +31,14 @@ def test_terminal_prints_the_fix_once_and_ends_with_fix_these_first():
     buf = io.StringIO()
     terminal.render(findings, buf, verdict=verdict.compute(findings, {}))
     text = buf.getvalue()
-    assert text.count(FIX_128) == 2  # under the cause, and in "Fix these first"
+    assert text.count(CMD_128) == 2  # under the cause, and in "Fix these first"
     assert "    ✗ A test kernel failed on the GPU" in text  # indented under its cause
     lines = text.rstrip().splitlines()
     tail = lines[lines.index("Fix these first:"):]
     assert tail[1].startswith("  1. PyTorch 2.7.1+cu126 has no kernels") and "(+1 consequence)" in tail[1]
-    assert tail[2].strip() == FIX_128
+    assert tail[2].strip() == TEXT_128 and tail[3].strip() == CMD_128  # the text, then the command on its own line
     assert not any(line.startswith("  2.") for line in tail)  # one cause, one numbered line
-    assert len(tail) <= 24 and lines[-1].strip() == FIX_128  # the run ends with the root causes
+    assert len(tail) <= 24 and lines[-1].strip() == CMD_128  # the run ends with the root causes
 
 
 def test_nothing_judged_is_not_ready_and_exits_2():

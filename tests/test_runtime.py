@@ -20,7 +20,9 @@ PY = "/home/ana/venv/bin/python"
 def run(check_id: str, facts: dict) -> list[tuple[str, str, str | None]]:
     (c,) = [c for c in all_checks() if c.id == check_id]
     facts = {"probe_errors": {}, "options": {}, **facts}
-    return [(f.code, f.status.value, f.fix) for f in run_one(c, facts)]
+    from engine_kit import fix_of
+
+    return [(f.code, f.status.value, fix_of(f.fix)) for f in run_one(c, facts)]
 
 
 def pyfacts(packages: dict, torch_build: str | None = None, companions: dict | None = None) -> dict:
@@ -42,7 +44,8 @@ def test_old_diffusers_is_the_one_cause_and_the_import_failure_follows_from_it()
              "runtime": {"tried": True, "ok": False, "python": PY,
                          "error": "ImportError: cannot import name 'Flux2KleinPipeline' from 'diffusers'"}}
     got = run("runtime.diffusers", facts)
-    assert got == [("runtime.diffusers.too-old", "fail", f'{PY} -m pip install -U "diffusers>=0.37.0"'),
+    assert got == [("runtime.diffusers.too-old", "fail",
+                    f"Upgrade diffusers in the environment that runs Klein :: {PY} -m pip install -U 'diffusers>=0.37.0'"),
                    ("runtime.diffusers.import-failed", "info", None)]
 
 
@@ -50,8 +53,10 @@ def test_missing_transformers_and_accelerate():
     pk = {"diffusers": "0.42.1", "torch": "2.11.0"}
     got = run("runtime.diffusers", {"python": pyfacts(pk), "runtime": {"tried": False, "reason": "x"},
                                     "options": {"path": "diffusers"}})
-    assert got == [("runtime.transformers.missing", "fail", f'{PY} -m pip install -U "transformers>=4.51.0"'),
-                   ("runtime.accelerate.missing", "warn", f'{PY} -m pip install -U "accelerate>=0.31.0"')]
+    assert got == [("runtime.transformers.missing", "fail", "Install transformers into the environment that runs Klein"
+                    f" :: {PY} -m pip install -U 'transformers>=4.51.0'"),
+                   ("runtime.accelerate.missing", "warn", "Install accelerate into the environment that runs Klein"
+                    f" :: {PY} -m pip install -U 'accelerate>=0.31.0'")]
 
 
 def test_no_diffusers_is_info_unless_the_diffusers_path_was_chosen():
@@ -60,14 +65,15 @@ def test_no_diffusers_is_info_unless_the_diffusers_path_was_chosen():
         ("runtime.diffusers.absent", "info", None)]
     got = run("runtime.diffusers", {"python": pyfacts(pk), "runtime": {"tried": False},
                                     "options": {"path": "diffusers"}})
-    assert ("runtime.diffusers.missing", "fail", f'{PY} -m pip install -U "diffusers>=0.37.0"') in got
+    assert ("runtime.diffusers.missing", "fail", "Install diffusers into the environment that runs Klein"
+            f" :: {PY} -m pip install -U 'diffusers>=0.37.0'") in got
 
 
 def test_import_failure_without_a_version_cause_is_the_failure():
     facts = {"python": pyfacts(GOOD), "runtime": {"tried": True, "ok": False, "python": PY, "module": "torch",
                                                   "error": "OSError: libcudnn.so.9: cannot open shared object file"}}
     (code, status, fix), = run("runtime.diffusers", facts)
-    assert (code, status) == ("runtime.diffusers.import-failed", "fail") and "diffusers>=0.37" in fix
+    assert (code, status) == ("runtime.diffusers.import-failed", "fail") and "'diffusers>=0.37'" in fix
 
 
 def test_torch_family_one_release_one_build():
@@ -81,7 +87,9 @@ def test_torch_family_build_mismatch_reinstalls_all_three_from_the_torch_index()
     facts = {"python": pyfacts({"torch": "2.7.1+cu128", "torchvision": "0.22.1+cu126", "torchaudio": "2.7.1+cu126"},
                                "2.7.1+cu128")}
     got = run("runtime.torch-family", facts)
-    fix = f"{PY} -m pip install --force-reinstall torch==2.7.1 torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128"
+    fix = ("Reinstall torch 2.7.1, torchvision 0.22.1 and torchaudio 2.7.1 together, one build (CUDA 12.8) :: "
+           f"{PY} -m pip install --force-reinstall torch==2.7.1+cu128 torchvision==0.22.1+cu128 torchaudio==2.7.1+cu128 "
+           "--index-url https://download.pytorch.org/whl/cu128")
     assert got == [("runtime.torch-family.build-mismatch", "fail", fix)]
 
 
