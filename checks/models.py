@@ -542,7 +542,8 @@ def models_diffusers(facts: dict[str, Any]):
                        f"{sum(o.get('size') or 0 for o in gone) / 1e9:.2f} GB",
                        [f"{o.get('name')} ({o.get('size')} bytes)" for o in gone[:6]] +
                        ["huggingface_hub does not resume these across runs; no download lock was held"],
-                       "`klein-doctor install --path diffusers` (it removes them and completes the snapshot)")
+                       make_fix(facts, "Run klein-doctor install: it removes them and completes the snapshot",
+                                [Run(["klein-doctor", "install", "--path", "diffusers"])]))
         if problems:
             yield fail("models.diffusers.incomplete", f"{name}: the snapshot is incomplete or not Klein",
                        [f"snapshot {where}"] + problems,

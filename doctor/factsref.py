@@ -147,12 +147,26 @@ def compact(facts: dict[str, Any], list_cap: int | None = None) -> dict[str, Any
         if wanted in oi["clip_types"]:  # without it the checks list every type: then all are kept
             oi["clip_types_total"] = len(oi["clip_types"])
             oi["clip_types"] = [wanted]
+    fp = server.get("folder_paths") if isinstance(server, dict) else None
+    if isinstance(fp, dict) and isinstance(fp.get("paths"), dict):
+        try:  # the checks read the model folders Klein's loaders use; the rest is counted
+            from .comfyui.folders import folder_types
+
+            wanted = set(folder_types())
+        except Exception:  # noqa: BLE001 - a broken manifest keeps the whole list
+            wanted = set(fp["paths"])
+        kept = {k: v for k, v in fp["paths"].items() if k in wanted}
+        if len(kept) < len(fp["paths"]):
+            fp["paths_total"] = len(fp["paths"])
+            fp["paths"] = kept
+    target = out.get("python_target")
+    py = out.get("python")
+    if isinstance(target, dict) and isinstance(py, dict) and py.get("selected") == target:
+        out.pop("python_target")  # the same record is python.selected
     opts = out.get("options")
     if isinstance(opts, dict):  # unset options read the same as absent ones (.get), so they are left out
         out["options"] = {k: v for k, v in opts.items() if v not in (None, False, [], "")}
-    durations = out.get("probe_durations")
-    if isinstance(durations, dict):
-        out["probe_durations"] = {k: round(v, 2) if isinstance(v, float) else v for k, v in durations.items()}
+    out.pop("probe_durations", None)  # how long each probe took: no check reads it (BENCHMARKS measures speed)
     if list_cap is not None:
         out = _cap_lists(out, list_cap)
     return out

@@ -139,7 +139,7 @@ def test_every_fix_command_on_every_recorded_machine_parses(path):
             else:
                 check(c.shell, c.line)
     check_posix_many(posix)
-    if path.stem not in ("h100-cu130", "device-real", "device-h200-final", "rtx3090-fp8"):
+    if path.stem not in ("h100-cu130", "device-real", "device-h200-final", "rtx3090-fp8", "two-gpus-cvd1"):
         assert n, "a broken scenario should have at least one command to run"
 
 

@@ -26,7 +26,7 @@ from .terminal import collapse_unrun, group
 LIMIT = 60_000
 ICONS = {Status.OK: "✅", Status.INFO: "ℹ️", Status.SKIP: "⏭️", Status.WARN: "⚠️", Status.FAIL: "❌", Status.ERROR: "💥"}
 DASH = "—"
-OK_EVIDENCE = 3  # evidence lines shown under a finding that is not a problem
+OK_EVIDENCE = 1  # evidence lines shown under a finding that is not a problem
 
 # ------------------------------------------------------------------------------------------- escaping
 _MD_CHARS = re.compile(r"([\\`*_\[\]|~#!])")
@@ -98,10 +98,10 @@ def _fix_parts(f: Finding) -> tuple[str, list[str]]:
         text, cmds = fx.get("text") or "", fx.get("commands") or []
     else:
         text, cmds = getattr(fx, "text", "") or "", getattr(fx, "commands", None) or []
-    lines = []
+    lines: list[str] = []
     for c in cmds:
         line = c.get("line") if isinstance(c, dict) else getattr(c, "line", c)
-        if line:
+        if line and str(line) not in lines:  # PowerShell and cmd often type the same line: shown once
             lines.append(str(line))
     return str(text), lines
 
@@ -110,8 +110,8 @@ def _fix_inline(f: Finding, table: bool) -> str:
     text, cmds = _fix_parts(f)
     if not text and not cmds:
         return ""
-    if not cmds and "`" not in text:
-        return code(text, table)  # a bare command line, as the checks write them
+    if not cmds and "`" not in text and isinstance(f.fix, str):
+        return code(text, table)  # a bare command line, as older facts files and checks wrote them
     parts = [prose(text, table)] if text else []
     parts += [code(c, table) for c in cmds]
     return " ".join(parts)
@@ -325,33 +325,33 @@ def _counts(findings: list[Finding], short: bool = False) -> str:
 
 
 def _verdict_block(findings: list[Finding], facts: dict[str, Any], cap: int | None = None) -> str:
-    """The verdict and the root causes with their fixes. The one place the report states a verdict:
-    it summarises the findings' statuses (to be computed by the verdict module once it exists)."""
-    c = summarize(findings)
-    if c["fail"]:
-        head = f"{ICONS[Status.FAIL]} **Not ready for FLUX.2 [klein]: fix the {ICONS[Status.FAIL]} items below**"
-    elif c["error"]:
-        head = f"{ICONS[Status.ERROR]} **The doctor could not finish every check: see the {ICONS[Status.ERROR]} items below**"
-    elif not c["total"] or c["skip"] == c["total"]:
-        head = f"{ICONS[Status.SKIP]} **Nothing was judged** (every check was skipped)"
-    elif c["warn"]:
-        head = f"{ICONS[Status.OK]} **Ready for FLUX.2 [klein]**, with {ICONS[Status.WARN]} warnings below"
-    else:
-        head = f"{ICONS[Status.OK]} **Ready for FLUX.2 [klein]**"
-    lines = ["### Verdict", "", f"{head} — {_counts(findings)}", ""]
-    problems = [f for f in sorted(findings, key=lambda f: -f.status.rank)
-                if f.status in (Status.FAIL, Status.WARN, Status.ERROR)]
-    if problems:
-        lines += ["| | area | finding | fix |", "|---|---|---|---|"]
-        shown = problems if cap is None else problems[:cap]
+    """The verdict (doctor/verdict.py, the one the exit code uses) and the root causes with their fixes; a
+    cause's consequences are counted beside it, not repeated."""
+    from ..verdict import compute, consequences
+
+    v = compute(findings, facts.get("options") if isinstance(facts.get("options"), dict) else None)
+    icon = {"ready": ICONS[Status.OK], "ready-partial": ICONS[Status.WARN], "not-ready": ICONS[Status.FAIL],
+            "nothing-judged": ICONS[Status.SKIP]}.get(v.state, ICONS[Status.INFO])
+    lines = ["### Verdict", "", f"{icon} **{md(v.headline)}** — {_counts(findings)}", ""]
+    for n in v.not_checked:
+        lines.append(f"- not checked: {md(n.get('area', '?'))} ({md(n.get('why', ''))}): {code(n.get('how', ''), False)}")
+    if v.not_checked:
+        lines.append("")
+    groups = consequences(findings)
+    roots = [f for f in v.root_causes if f.status in (Status.FAIL, Status.WARN, Status.ERROR)]
+    if roots:
+        lines += ["| | area | root cause | fix |", "|---|---|---|---|"]
+        shown = roots if cap is None else roots[:cap]
         for f in shown:
             title = f.title if cap is None else _clip(f.title, 300)
+            n = len(groups.get(f.code, []))
+            more = f" (+{n} consequence{'s' if n != 1 else ''})" if n else ""
             fix = _fix_inline(f, True)
             if cap is not None and len(fix) > 600:
                 fix = md(_clip(_fix_parts(f)[0], 500))
-            lines.append(f"| {ICONS[f.status]} | {md(f.area)} | {md(title)} ({code(f.code, True)}) | {fix} |")
-        if len(shown) < len(problems):
-            lines.append(f"| | | … {len(problems) - len(shown)} more (see the areas below) | |")
+            lines.append(f"| {ICONS[f.status]} | {md(f.area)} | {md(title)}{more} ({code(f.code, True)}) | {fix} |")
+        if len(shown) < len(roots):
+            lines.append(f"| | | … {len(roots) - len(shown)} more (see the areas below) | |")
         lines.append("")
     return "\n".join(lines)
 
@@ -377,7 +377,7 @@ def _areas(findings: list[Finding], evidence_cap: int | None, line_cap: int | No
                 body.append(f"  - {md(e if line_cap is None else _clip(e, line_cap))}")
             if cap is not None and len(f.evidence) > cap:
                 body.append(f"  - … {len(f.evidence) - cap} more (`klein-doctor check -v`)")
-            text, cmds = _fix_parts(f)
+            text, cmds = _fix_parts(f) if f.status not in (Status.OK, Status.SKIP) else ("", [])
             if text or cmds:
                 if line_cap is not None:
                     text, cmds = _clip(text, line_cap * 2), cmds[:3]
@@ -416,7 +416,7 @@ def _facts_json(facts: dict[str, Any], level: int) -> str:
         small["omitted_sections"] = sorted(k for k in facts if k not in keep)
         data = compact(small, list_cap=10)
     # One line per section: valid JSON, a third shorter than indented, still readable by section.
-    items = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, default=str, ensure_ascii=False)}"
+    items = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, default=str, ensure_ascii=False, separators=(',', ':'))}"
              for k, v in data.items()]
     return "{\n" + ",\n".join(items) + "\n}"
 
