@@ -245,6 +245,13 @@ def _lint_scope(sc: dict[str, Any], ctx: dict[str, Any], rules: dict[str, Any], 
     for n in by_type.get("EmptyFlux2LatentImage", []):
         bad = [f"{k}={n['widgets'][k]}" for k in ("width", "height")
                if _num(n["widgets"].get(k)) is not None and int(_num(n["widgets"][k]) or 0) % mult]
+        odd = [f"{k}={n['widgets'][k]}" for k in ("width", "height")  # inf, NaN, 1e309: not a size at all
+               if isinstance(n["widgets"].get(k), (int, float)) and not isinstance(n["widgets"].get(k), bool)
+               and _num(n["widgets"].get(k)) is None]
+        if odd:
+            out.add(fail, "workflows.latent-size", f"{where}: EmptyFlux2LatentImage (node {n['id']}) {', '.join(odd)} is "
+                    "not a usable image size; ComfyUI cannot queue it", [f"source: {rules['latent']['source']}"],
+                    f"Set width and height to 1024 (or another multiple of {mult})")
         if bad:
             out.add(warn, "workflows.latent-size", f"{where}: EmptyFlux2LatentImage (node {n['id']}) {', '.join(bad)} is "
                     f"not a multiple of {mult}; the image is cropped to the nearest multiple",

@@ -93,7 +93,7 @@ def read_header(path: str | os.PathLike[str]) -> Header:
     try:
         doc = json.loads(text, parse_int=_bounded_int)
     except _IntTooLong as exc:
-        raise HeaderError(f"header holds an integer of {exc.args[0]} digits (no shape or offset has more than 20): "
+        raise HeaderError(f"header holds a {exc.args[0]}-digit integer (no shape or offset has more than 20 digits): "
                           "damaged or not a safetensors file") from None
     except RecursionError:
         raise HeaderError("header nests JSON deeper than Python can read (a safetensors header is 3 levels deep): "

@@ -372,7 +372,7 @@ def test_hostile_header_is_a_finding_for_that_file_not_a_lost_probe(tmp_path):
     facts["models"] = models_probe(ProbeContext(options=dict(facts["options"])))
     found = {(f.code, f.status.value): f for f in models_integrity(facts)}
     f = found[("models.integrity.other-broken", "warn")]
-    assert "evil.safetensors" in f.title and "integer of 5000 digits" in f.evidence[1]
+    assert "evil.safetensors" in f.title and "5000-digit integer" in f.evidence[1]
     assert {"models.present.diffusion_model", "models.present.text_encoder", "models.present.vae"} <= \
         {x.code for x in models_present(facts)}
 

@@ -35,8 +35,13 @@ _LIST_START = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)")
 
 def _visible(text: str) -> str:
     """Control characters (C0, DEL, C1) as \\xNN: they would move a terminal's cursor or vanish."""
-    return "".join(ch if ch == "\t" or not (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) else f"\\x{ord(ch):02x}"
+    return "".join(f"\\u{ord(ch):04x}" if ord(ch) in _BIDI else
+                   ch if ch == "\t" or not (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) else f"\\x{ord(ch):02x}"
                    for ch in text)
+
+
+# bidi embeddings/overrides/isolates: they reorder what a reader sees (a command that reads differently than it runs)
+_BIDI = {0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}
 
 
 def md(s: Any) -> str:
@@ -79,7 +84,19 @@ def prose(s: Any, table: bool = False) -> str:
     return "".join(out)
 
 
+_UNSAFE = {c for c in range(0x7F, 0xA0)} | {0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                                              0x2066, 0x2067, 0x2068, 0x2069}
+
+
 def fence(text: str, lang: str = "") -> str:
+    """A code block that shows exactly its text: control, C1 and bidi characters that would move a terminal's
+    cursor or reorder what is seen are written escaped (JSON as \\uXXXX, so the block stays valid JSON)."""
+    if lang == "json":
+        # also <, > and & (as JSON escapes): no tag appears in the page's text even inside the code block
+        text = "".join(f"\\u{ord(ch):04x}" if ord(ch) in _UNSAFE or ch in "<>&" else ch for ch in text)
+    else:
+        text = "\n".join("".join(f"\\u{ord(ch):04x}" if ord(ch) in _UNSAFE else ch for ch in _visible(line))
+                         for line in text.split("\n"))
     ticks = "```"
     while ticks in text:
         ticks += "`"
