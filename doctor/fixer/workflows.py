@@ -201,10 +201,12 @@ def fixed_path(path: Path) -> Path:
 def lint_file(path: Path, facts: dict[str, Any]) -> list[dict[str, Any]]:
     from checks.workflows import build_context
 
+    from checks.workflows import lint
+
     wf = wfmod.load(path)
     if wf.get("error"):
         return [{"code": "workflows.unreadable", "status": "fail", "title": wf["error"]}]
-    return wfmod.lint(wf, build_context(facts))
+    return [{"code": f.code, "status": f.status.value, "title": f.title} for f in lint(wf, build_context(facts))]
 
 
 @repair("workflows.copy", codes=CODES, checks=["workflows"])

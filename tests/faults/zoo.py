@@ -331,10 +331,11 @@ def fact_setups() -> list[Setup]:
         lambda f: set_torch(f, "2.8.0+cu128", "12.8", ARCH_CU128), _torch_fields(is_available=False, kernel_ok=None)),
         [F("driver too old for the wheel (cu128 on Windows R516)", "gpu.driver.too-old-for-wheel")]))
     s.append(facts_setup("driver version unreadable", _set("gpu.driver_version", None), [F("driver version unreadable", "gpu.driver.unknown")]))
-    s.append(facts_setup("6 GB GPU", lambda f: set_gpu(f, "NVIDIA GeForce RTX 2060", "7.5", 6.0),
+    # Sequential CPU offload runs Klein 4B in ~4 GB (measured on the lent H200, BENCHMARKS.md): below that nothing fits.
+    s.append(facts_setup("3 GB GPU", lambda f: set_gpu(f, "NVIDIA GeForce GTX 1060 3GB", "6.1", 3.0),
                          [F("VRAM below every Klein path", "gpu.vram.too-small")]))
-    s.append(facts_setup("12 GB GPU on the diffusers path", _all(lambda f: set_gpu(f, "NVIDIA GeForce RTX 3060", "8.6", 12.0),
-                                                                 _set("options.path", "diffusers")),
+    s.append(facts_setup("8 GB GPU on the ComfyUI path", _all(lambda f: set_gpu(f, "NVIDIA GeForce RTX 3070", "8.6", 8.0),
+                                                              _set("options.path", "comfyui")),
                          [F("VRAM too small for the chosen path", "gpu.vram.path-too-big")]))
     s.append(facts_setup("VRAM unreadable", _set("gpu.devices.0.memory_total_bytes", None), [F("VRAM unreadable", "gpu.vram.unknown")]))
     # --- PyTorch wheel
