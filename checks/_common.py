@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from doctor.platform_rules import device_cc
-from doctor.sizes import gb, gib  # noqa: F401 - the one size formatter (re-exported for the checks)
+from ..platform_rules import device_cc
+from ..sizes import gb, gib  # noqa: F401 - the one size formatter (re-exported for the checks)
 
 
 def selected_gpu(facts: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
     """The GPU that will run the model, and why that one (doctor/gpu_select.py, the one selector):
     --gpu, else CUDA_VISIBLE_DEVICES, else ComfyUI's --cuda-device, else GPU 0. Indices are NVML's (PCI order)."""
-    from doctor.gpu_select import select
+    from ..gpu_select import select
 
     devices = (facts.get("gpu") or {}).get("devices") or []
     if not devices:

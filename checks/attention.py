@@ -11,11 +11,11 @@ from typing import Any
 from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from doctor import manifests
-from doctor.findings import fail, info, ok, skip, warn
-from doctor.platform_rules import cc_tuple, device_cc, pip_argvs, release_of, sm_name
-from doctor.shells import Run, Unset, make_fix
-from doctor.registry import NotJudged, check
+from .. import manifests
+from ..findings import fail, info, ok, skip, warn
+from ..platform_rules import cc_tuple, device_cc, pip_argvs, release_of, sm_name
+from ..shells import Run, Unset, make_fix
+from ..registry import NotJudged, check
 
 from ._common import os_name, selected_gpu, target_python, torch_facts
 

@@ -10,11 +10,11 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
-from doctor import manifests
-from doctor.findings import Fix, fail, info, ok, skip, warn
-from doctor.platform_rules import pip_argv
-from doctor.registry import NotJudged, check
-from doctor.shells import CMD, POSIX, POWERSHELL, Cd, Run, make_fix
+from .. import manifests
+from ..findings import Fix, fail, info, ok, skip, warn
+from ..platform_rules import pip_argv
+from ..registry import NotJudged, check
+from ..shells import CMD, POSIX, POWERSHELL, Cd, Run, make_fix
 
 KLEIN_FOLDERS = {"diffusion_models": "UNETLoader", "text_encoders": "CLIPLoader", "vae": "VAELoader"}
 
@@ -179,7 +179,7 @@ def _attention_problem(facts: dict[str, Any], kind: str) -> str | None | bool:
     """The Attention area's reason the forced kernel cannot run; False when it can; None when unknown."""
     if "python" not in facts or "gpu" not in facts:
         return None
-    from checks.attention import flash_attn_problem, sage_problem
+    from .attention import flash_attn_problem, sage_problem
 
     try:
         problem = {"flash": flash_attn_problem, "sage": sage_problem}.get(kind, lambda f: None)(facts)
@@ -393,7 +393,7 @@ def comfyui_server_nodes(facts: dict[str, Any]):
     if types is not None and rules["clip_type"] not in types:
         yield fail("comfyui.server-nodes.no-flux2-clip", f"The server's CLIPLoader offers no '{rules['clip_type']}' type",
                    [src, "types: " + ", ".join(types)], update_fix(facts.get("comfyui_tree") or {}, facts), cause=old)
-    from doctor.comfyui.workflow import name_identity
+    from ..comfyui.workflow import name_identity
 
     files = oi.get("files") or {}
     known = _model_identities(facts)
@@ -423,8 +423,8 @@ def _server_folder(s: dict[str, Any], folder: str) -> str:
 
 
 def _model_identities(facts: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    from doctor.comfyui.workflow import header_family
-    from doctor.safetensors_id import identity_of
+    from ..comfyui.workflow import header_family
+    from ..safetensors_id import identity_of
 
     out = {}
     for f in ((facts.get("models") or {}).get("files") or []):

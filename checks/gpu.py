@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from doctor import manifests
-from doctor.findings import fail, info, ok, warn
-from doctor.platform_rules import (arch_driver_floor, choose_wheel, device_cc, driver_at_least, driver_floor,
+from .. import manifests
+from ..findings import fail, info, ok, warn
+from ..platform_rules import (arch_driver_floor, choose_wheel, device_cc, driver_at_least, driver_floor,
                                    driver_tuple, driver_update_text, driver_update_words, has_fp8, pip_argvs, release_of, sm_name,
                                    torch_install_args)
-from doctor.registry import check
-from doctor.shells import Run, SetEnv, make_fix
+from ..registry import check
+from ..shells import Run, SetEnv, make_fix
 
 from ._common import describe_gpu, gb, gib, selected_gpu, torch_facts
 
@@ -177,7 +177,7 @@ def gpu_fp8(facts: dict[str, Any]):
     fp8 = has_fp8(cc)
     opts = facts.get("options") or {}
     files = (facts.get("models") or {}).get("files") or []
-    from doctor.safetensors_id import dtype_is_fp8, identity_of
+    from ..safetensors_id import dtype_is_fp8, identity_of
 
     if any(dtype_is_fp8(identity_of(f).get("dtype")) for f in files if isinstance(f, dict)):
         return  # FP8 files were found: models.fp8 names them, which says more than this

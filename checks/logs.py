@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import PureWindowsPath
 from typing import Any
 
-from doctor.findings import fail, info, ok, skip, warn
-from doctor.registry import check
+from ..findings import fail, info, ok, skip, warn
+from ..registry import check
 
 
 def _bytes(v: Any) -> int:
@@ -28,7 +28,7 @@ def _name(path: str) -> str:
 @check("logs.comfyui", area="Logs", title="The ComfyUI log holds no known Klein errors",
        needs=["comfyui_tree", "comfyui_log"])
 def comfyui_logs(facts: dict[str, Any]):
-    from doctor import explain
+    from .. import explain
 
     data = facts.get("comfyui_log") or {}
     logs = [lg for lg in data.get("logs") or [] if isinstance(lg, dict)]

@@ -10,12 +10,12 @@ import shlex
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from doctor.comfyui.folders import loader_labels, role_folders
-from doctor.findings import Fix, fail, info, ok, skip, warn
-from doctor.registry import check
-from doctor.safetensors_id import identity_of
-from doctor.shells import Move, Run, make_fix
-from doctor.sizes import exact as _size  # the one size formatter
+from ..comfyui.folders import loader_labels, role_folders
+from ..findings import Fix, fail, info, ok, skip, warn
+from ..registry import check
+from ..safetensors_id import identity_of
+from ..shells import Move, Run, make_fix
+from ..sizes import exact as _size  # the one size formatter
 
 from ._common import os_name
 
@@ -43,8 +43,8 @@ def _m(facts: dict[str, Any]) -> dict[str, Any]:
 
 def manifest(facts: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     """The models manifest to judge with (--manifest, else the built-in one), and why it cannot be used."""
-    from doctor import manifests
-    from doctor.probes.models import load_models_manifest
+    from .. import manifests
+    from ..probes.models import load_models_manifest
 
     opts = facts.get("options") or {}
     path = opts.get("manifest")
@@ -167,7 +167,7 @@ def _install_fix(facts: dict[str, Any], v: dict[str, Any], spec: dict[str, Any],
 
 def _published(facts: dict[str, Any], role: str, identity: str | None) -> list[dict[str, Any]]:
     """Every manifest row (file and alternate, every variant) of this role and header identity with a size."""
-    from doctor.probes.models import all_specs
+    from ..probes.models import all_specs
 
     return [s for s in all_specs(manifest(facts)[0]) if s.get("role") == role and s.get("identity") == identity
             and isinstance(s.get("size"), int)]
@@ -314,7 +314,7 @@ def models_identity(facts: dict[str, Any]):
         need = ENCODER_FOR.get(dm["identity"].get("size_class") or "")
         if need and te["identity"].get("id") != need:
             # the widths the encoders produce, from manifests/errors.toml (the explain table)
-            from doctor import manifests
+            from .. import manifests
 
             fams = {"qwen3-4b": "klein-4b", "qwen3-8b": "klein-9b"}
             rows = {r.get("family"): str(r["width"]) for r in manifests.load("errors").get("text_width", [])}
@@ -465,8 +465,8 @@ def hash_verdict(f: dict[str, Any], named: list[dict[str, Any]]) -> str:
 @check("models.fp8", area=AREA, title="FP8 files suit this GPU",
        needs=["models", "gpu"], optional=["system", "comfyui_tree"], paths=["comfyui"])
 def models_fp8(facts: dict[str, Any]):
-    from doctor.platform_rules import device_cc, has_fp8, sm_name
-    from doctor.safetensors_id import dtype_is_fp8
+    from ..platform_rules import device_cc, has_fp8, sm_name
+    from ..safetensors_id import dtype_is_fp8
 
     from ._common import selected_gpu
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from doctor.findings import Fix, fail, info, ok, warn
-from doctor.platform_rules import (arch_covers, choose_wheel, companions, device_cc, expected_arch, local_tag, pip_argvs,
+from ..findings import Fix, fail, info, ok, warn
+from ..platform_rules import (arch_covers, choose_wheel, companions, device_cc, expected_arch, local_tag, pip_argvs,
                                    release_of, sm_name, torch_install_args)
-from doctor.registry import check
-from doctor.shells import Run, make_fix
+from ..registry import check
+from ..shells import Run, make_fix
 
 from ._common import os_name, selected_gpu, target_python, torch_facts
 

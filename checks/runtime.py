@@ -11,11 +11,11 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
-from doctor import manifests
-from doctor.findings import Fix, fail, info, ok, skip, warn
-from doctor.platform_rules import companions, pip_argvs
-from doctor.registry import check
-from doctor.shells import Run, make_fix
+from .. import manifests
+from ..findings import Fix, fail, info, ok, skip, warn
+from ..platform_rules import companions, pip_argvs
+from ..registry import check
+from ..shells import Run, make_fix
 
 AREA = "Runtime"
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from doctor import manifests
-from doctor.findings import fail, info, ok, skip, warn
-from doctor.platform_rules import has_fp8
-from doctor.registry import check
-from doctor.sizes import gb as gbs  # the one size formatter
+from .. import manifests
+from ..findings import fail, info, ok, skip, warn
+from ..platform_rules import has_fp8
+from ..registry import check
+from ..sizes import gb as gbs  # the one size formatter
 
 from ._common import selected_gpu, target_python
 
@@ -106,8 +106,8 @@ def _target_for(facts: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
 # --- the run itself --------------------------------------------------------------------------------
 
 def _fix_install(facts: dict[str, Any], package: str | None):
-    from doctor.platform_rules import pip_argvs
-    from doctor.shells import Run, make_fix
+    from ..platform_rules import pip_argvs
+    from ..shells import Run, make_fix
 
     py = target_python(facts) or _smoke(facts).get("python") or "python"
     pkg = {"torch": "torch", "transformers": "transformers", "accelerate": "accelerate"}.get(package or "", "diffusers>=0.37")
@@ -207,7 +207,7 @@ def known_error(text: str) -> dict[str, Any] | None:
     truncated file gets the truncated-file fix rather than "run with -v"."""
     if not text.strip():
         return None
-    from doctor import explain
+    from .. import explain
 
     matches = explain.match_text(text)  # best first
     return matches[0].to_dict() if matches else None

@@ -6,9 +6,9 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
-from doctor import manifests
-from doctor.findings import fail, ok, warn
-from doctor.registry import check
+from .. import manifests
+from ..findings import fail, ok, warn
+from ..registry import check
 
 from ._common import gb, gib
 
@@ -64,7 +64,7 @@ def disk(facts: dict[str, Any]):
     evidence = [f"{r['path']}: ~{r['need_gb']:g} GB ({r['source']})" for r in relevant]
     evidence.append(f"measured at {d.get('measured_at')}")
     files = (facts.get("models") or {}).get("files") or []
-    from doctor.safetensors_id import identity_of  # judged from the recorded header summary
+    from ..safetensors_id import identity_of  # judged from the recorded header summary
 
     roles = {identity_of(f).get("role") for f in files if isinstance(f, dict)}
     if {"diffusion_model", "text_encoder", "vae"} <= roles:

@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from doctor import manifests
-from doctor.comfyui import workflow as wfmod
-from doctor.comfyui.folders import legacy
-from doctor.findings import Finding, fail, info, ok, skip, warn
-from doctor.registry import check
-from doctor.safetensors_id import identify_summary, identity_of
+from .. import manifests
+from ..comfyui import workflow as wfmod
+from ..comfyui.folders import legacy
+from ..findings import Finding, fail, info, ok, skip, warn
+from ..registry import check
+from ..safetensors_id import identify_summary, identity_of
 
 ALIASES = legacy()  # manifests/comfyui.toml [folders]
 # CLIPLoader types that build a FLUX text encoder: a Qwen3 file with one of these is meant for Klein; with any

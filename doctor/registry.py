@@ -142,13 +142,13 @@ def _load_check_modules() -> None:
     global _loaded
     if _loaded:
         return
-    import checks
+    from . import checks  # klein_doctor.checks installed; the source tree's checks/ through doctor.__path__
 
     for mod in pkgutil.iter_modules(checks.__path__):
         if mod.name.startswith("_"):
             continue
         try:
-            importlib.import_module(f"checks.{mod.name}")
+            importlib.import_module(f"{checks.__name__}.{mod.name}")
         except Exception as exc:  # noqa: BLE001 - reported as a finding
             IMPORT_ERRORS[f"checks.{mod.name}"] = exc
     _loaded = True

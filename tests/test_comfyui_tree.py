@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.comfyui import update_fix
+from doctor.checks.comfyui import update_fix
 from doctor.comfyui import tree
 from doctor.pipeline import run_one, select_checks
 from tests.comfy_trees import add_extra_yaml, desktop_tree, git_tree, portable_tree

@@ -156,7 +156,7 @@ def test_pyenv_probe_tells_pip_from_uv_environments(tmp_path):
     exe = str(venv / "bin" / "python")
     res = subproc.run_script(exe, "pyenv_probe.py", timeout=25)
     assert res.data["package_tool"] == "uv" and res.data["env_kind"] == "venv" and res.data["has_pip"] is False
-    from checks.attention import _uninstall
+    from doctor.checks.attention import _uninstall
     facts = {"system": {"os": "linux"}, "python": dict(res.data, executable=exe)}
     assert _uninstall(facts, "xformers", "t").lines() == [f"uv pip uninstall --python '{exe}' xformers"]
     mine = subproc.run_script(sys.executable, "pyenv_probe.py", timeout=25).data
@@ -216,7 +216,7 @@ def test_wsl2_driver_fix_is_for_windows_and_the_wheel_for_wsl():
                              "torchvision==0.26.0+cu128 torchaudio==2.11.0+cu128 --index-url https://download.pytorch.org/whl/cu128"]
     facts = pipeline.load_facts(FACTS / "wsl2-driver560-cu130.json")
     facts["gpu"]["devices"] = []
-    from checks.gpu import gpu_present
+    from doctor.checks.gpu import gpu_present
     (none,) = list(gpu_present(facts))
     assert none.fix.lines() == ["wsl.exe --shutdown", "/usr/lib/wsl/lib/nvidia-smi"]
 
@@ -231,7 +231,7 @@ def _apply_posix(lines: list[str], env: dict[str, str], cwd=None) -> dict[str, s
 
 
 def test_applying_the_env_var_fix_clears_the_finding():
-    from checks.attention import attention_env
+    from doctor.checks.attention import attention_env
     from doctor.probes.system import ENV_VARS
 
     facts = pipeline.load_facts(FACTS / "rtx5090-attention-overrides.json")
@@ -243,7 +243,7 @@ def test_applying_the_env_var_fix_clears_the_finding():
 
 
 def test_applying_the_cuda_visible_devices_fix_makes_the_gpu_usable():
-    from checks.gpu import gpu_present
+    from doctor.checks.gpu import gpu_present
     from doctor.probes.system import ENV_VARS
 
     facts = pipeline.load_facts(FACTS / "two-gpus-cvd1.json")

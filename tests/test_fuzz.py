@@ -243,7 +243,7 @@ def _mutate_obj(r: random.Random, o: Any, depth: int = 0) -> Any:
 
 
 def test_1000_workflows(tmp_path):
-    from checks.workflows import lint
+    from doctor.checks.workflows import lint
 
     r = random.Random(SEED + 4)
     ctx = {"identity": lambda folder, name: workflow.name_identity(name),

@@ -233,7 +233,7 @@ def test_diffusers_not_found(tmp_path):
 
 
 def test_windows_move_command():
-    from checks.models import models_present
+    from doctor.checks.models import models_present
     facts = {"system": {"os": "win32"}, "options": {"path": "comfyui"},
              "models": {"comfyui": {"found": True, "models_root": r"C:\ComfyUI_windows_portable\ComfyUI\models",
                                     "model_folders": {"vae": [{"path": r"C:\ComfyUI_windows_portable\ComfyUI\models\vae",
@@ -305,7 +305,7 @@ def test_replay_judges_with_the_manifest_of_now(tmp_path):
 
 def test_replay_judges_identity_with_the_signatures_of_now(tmp_path):
     """The header summary is recorded, the identity is not: a corrected signatures.toml changes the verdict."""
-    from checks.models import models_identity
+    from doctor.checks.models import models_identity
     from doctor import manifests
     from doctor.probes import ProbeContext
     from doctor.probes.models import models_probe
@@ -360,7 +360,7 @@ def test_size_of_no_published_file_of_the_role_is_a_warning(tmp_path):
 
 def test_hostile_header_is_a_finding_for_that_file_not_a_lost_probe(tmp_path):
     """An integer past Python's 4,300-digit limit in one header: that file gets a finding, the others are judged."""
-    from checks.models import models_integrity, models_present
+    from doctor.checks.models import models_integrity, models_present
     from doctor.probes import ProbeContext
     from doctor.probes.models import models_probe
 

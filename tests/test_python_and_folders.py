@@ -144,7 +144,7 @@ def test_own_environment_is_judged_by_prefix_not_realpath(tmp_path):
 
 
 def test_no_torch_in_the_doctors_own_env_never_proposes_installing_there():
-    from checks.pytorch import torch_installed
+    from doctor.checks.pytorch import torch_installed
 
     facts = {"system": {"os": "linux"}, "gpu": {"devices": []},
              "python": {"executable": "/home/u/.local/share/uv/tools/klein-doctor/bin/python", "version": "3.12.1",

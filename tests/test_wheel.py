@@ -23,9 +23,11 @@ def test_wheel_installs_into_a_fresh_venv_and_runs(tmp_path):
     assert build.returncode == 0, build.stderr
     (wheel,) = dist.glob("klein_doctor-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "doctor/_manifests/wheels.toml" in names and "doctor/probe_scripts/torch_probe.py" in names
-    assert any(n.startswith("checks/") for n in names)
-    assert not any(n.startswith("tests/") for n in names)
+    assert "klein_doctor/_manifests/wheels.toml" in names and "klein_doctor/probe_scripts/torch_probe.py" in names
+    assert "klein_doctor/checks/gpu.py" in names
+    # one distinctive import package: nothing that could shadow (or be shadowed by) another `doctor` or `checks`
+    assert {n.split("/")[0] for n in names} == {"klein_doctor", wheel.name.split("-")[0] + "-" + wheel.name.split("-")[1]
+                                                 + ".dist-info"}
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
@@ -46,3 +48,7 @@ def test_wheel_installs_into_a_fresh_venv_and_runs(tmp_path):
     assert not [f for f in doc["findings"] if f["status"] == "error"], doc["findings"]
     assert any(f["check"] == "torch.installed" for f in doc["findings"])
     assert any(f["check"] == "gpu.present" for f in doc["findings"])
+    # and as a module, by its installed name
+    mod = subprocess.run([str(py), "-m", "klein_doctor", "--version"], capture_output=True, text=True, cwd=tmp_path,
+                         timeout=60, env={**os.environ, "PYTHONPATH": ""})
+    assert mod.returncode == 0 and mod.stdout.startswith("klein-doctor "), mod.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.workflows import build_context, lint
+from doctor.checks.workflows import build_context, lint
 from doctor.comfyui import workflow
 from doctor.pipeline import run_one, select_checks
 from doctor.probes import ProbeContext

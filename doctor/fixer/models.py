@@ -40,7 +40,7 @@ def _doctor_cmd() -> list[str]:
 
 @repair("models.replace", codes=CODES, checks=["models"])
 def models_replace(findings: list[Finding], facts: dict[str, Any], ctx: dict[str, Any]) -> list[Plan]:
-    from checks.models import ROLE_WORD, _default_folder, _plan
+    from ..checks.models import ROLE_WORD, _default_folder, _plan
 
     m = facts.get("models") or {}
     comfy = m.get("comfyui") or {}

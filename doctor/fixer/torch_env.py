@@ -39,7 +39,7 @@ def _os(facts: dict[str, Any]) -> str:
 
 
 def _gpu(facts: dict[str, Any]) -> dict[str, Any] | None:
-    from checks._common import selected_gpu
+    from ..checks._common import selected_gpu
 
     return selected_gpu(facts)[0]
 

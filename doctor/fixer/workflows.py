@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import manifests
-from checks.workflows import _num
+from ..checks.workflows import _num
 
 from ..comfyui import workflow as wfmod
 from ..findings import Finding
@@ -199,9 +199,9 @@ def fixed_path(path: Path) -> Path:
 
 
 def lint_file(path: Path, facts: dict[str, Any]) -> list[dict[str, Any]]:
-    from checks.workflows import build_context
+    from ..checks.workflows import build_context
 
-    from checks.workflows import lint
+    from ..checks.workflows import lint
 
     wf = wfmod.load(path)
     if wf.get("error"):
@@ -211,7 +211,7 @@ def lint_file(path: Path, facts: dict[str, Any]) -> list[dict[str, Any]]:
 
 @repair("workflows.copy", codes=CODES, checks=["workflows"])
 def workflow_copy(findings: list[Finding], facts: dict[str, Any], ctx: dict[str, Any]) -> list[Plan]:
-    from checks.workflows import build_context
+    from ..checks.workflows import build_context
 
     plans = []
     wctx = build_context(facts)

@@ -29,12 +29,12 @@ def _paths(tree: dict[str, Any]) -> list[str]:
 
 def scan_log(path: str, tail: int = TAIL_BYTES) -> dict[str, Any]:
     """One log's signature hits from its last ``tail`` bytes; an unreadable log is recorded, not raised."""
-    from doctor import explain
+    from .. import explain
 
     rec: dict[str, Any] = {"path": path, "size": None, "mtime": None, "scanned_bytes": 0, "partial": False,
                            "hits": [], "context": {}, "error": None}
     try:
-        from doctor import safeio
+        from .. import safeio
 
         st = safeio.regular_file(path)  # a FIFO named comfyui.log would block the probe forever; /dev/zero never ends
         rec["size"], rec["mtime"] = st.st_size, int(st.st_mtime)
