@@ -15,7 +15,7 @@ from ..findings import Fix, fail, info, ok, skip, warn
 from ..registry import check
 from ..safetensors_id import identity_of
 from ..shells import Move, Run, make_fix
-from ..sizes import exact as _size  # the one size formatter
+from ..sizes import exact as _size, human  # the one size formatter
 
 from ._common import os_name
 
@@ -539,7 +539,7 @@ def models_diffusers(facts: dict[str, Any]):
         if gone:
             yield warn("models.diffusers.orphans",
                        f"{name}: {len(gone)} partial download(s) left by an interrupted run hold "
-                       f"{sum(o.get('size') or 0 for o in gone) / 1e9:.2f} GB",
+                       f"{human(sum(o.get('size') or 0 for o in gone))}",
                        [f"{o.get('name')} ({o.get('size')} bytes)" for o in gone[:6]] +
                        ["huggingface_hub does not resume these across runs; no download lock was held"],
                        make_fix(facts, "Run klein-doctor install: it removes them and completes the snapshot",

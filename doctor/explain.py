@@ -1002,13 +1002,11 @@ def cmd_explain(args: Any) -> int:
     return 0 if matches else 1
 
 
-_MARK = {"fail": "✗", "warn": "!", "info": "i"}
-
-
 def _mark(sev: str) -> str:
+    from .render import marks  # the one marks table
+
     enc = (getattr(sys.stdout, "encoding", None) or "ascii").lower()
-    m = _MARK.get(sev, "?")
-    return m if "utf" in enc or m.isascii() else "x"
+    return marks.terminal(sev, fancy="utf" in enc)
 
 
 def render_text(matches: list[dict[str, Any]], where: str, nbytes: int, context: dict[str, str], verbose: bool) -> str:

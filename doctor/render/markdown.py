@@ -20,11 +20,13 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..factsref import builtin_manifest_sha256, compact
+from . import marks
+from .. import sizes
 from ..findings import Finding, Status, summarize
 from .terminal import collapse_unrun, group
 
 LIMIT = 60_000
-ICONS = {Status.OK: "✅", Status.INFO: "ℹ️", Status.SKIP: "⏭️", Status.WARN: "⚠️", Status.FAIL: "❌", Status.ERROR: "💥"}
+ICONS = marks.MARKDOWN  # the one marks table (render/marks.py)
 DASH = "—"
 OK_EVIDENCE = 1  # evidence lines shown under a finding that is not a problem
 
@@ -136,7 +138,7 @@ def _fix_inline(f: Finding, table: bool) -> str:
 
 # ----------------------------------------------------------------------------------- environment
 def _gib(n: Any) -> str:
-    return f"{n / 2**30:.1f} GiB" if isinstance(n, (int, float)) and not isinstance(n, bool) else "?"
+    return sizes.gib(n) if isinstance(n, (int, float)) and not isinstance(n, bool) else "?"
 
 
 def _os_line(s: dict[str, Any]) -> str:
@@ -297,7 +299,7 @@ def _files_table(facts: dict[str, Any], cap: int = 30) -> list[str]:
                 ident = f"{label} ({ident['dtype']})" if ident.get("dtype") else label
             lines.append(f"| {code(f.get('name') or '?', True)} | {md(f.get('folder_type') or '?')} | "
                          f"{md(ident or 'unknown')} | "
-                         f"{f'{size / 1e9:.2f} GB' if isinstance(size, int) else '?'} | {md(f.get('hash_state') or '?')} |")
+                         f"{sizes.human(size) if isinstance(size, int) else '?'} | {md(f.get('hash_state') or '?')} |")
         if len(files) > cap:
             lines.append(f"| … {len(files) - cap} more files | | | | |")
     if repos:

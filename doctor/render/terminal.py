@@ -16,15 +16,14 @@ import os
 import sys
 from typing import Any, TextIO
 
+from . import marks
 from ..findings import Finding, Status, summarize
 from ..registry import AREAS
 from ..textsafe import term
 
-MARKS = {Status.OK: "✓", Status.INFO: "i", Status.SKIP: "-", Status.WARN: "!", Status.FAIL: "✗", Status.ERROR: "☠"}
-PLAIN_MARKS = {Status.OK: "[ok]", Status.INFO: "[i]", Status.SKIP: "[-]", Status.WARN: "[!]", Status.FAIL: "[x]",
-               Status.ERROR: "[error]"}
-STYLES = {Status.OK: "green", Status.INFO: "cyan", Status.SKIP: "dim", Status.WARN: "yellow", Status.FAIL: "bold red",
-          Status.ERROR: "magenta"}
+MARKS = marks.TERMINAL  # the one marks table (render/marks.py)
+PLAIN_MARKS = marks.PLAIN
+STYLES = marks.STYLE
 VERDICT_STYLES = {"ready": "bold green", "ready-partial": "yellow", "not-ready": "bold red", "nothing-judged": "magenta"}
 COLLAPSE_AT = 3  # this many findings of one code in one area become one line with a count
 

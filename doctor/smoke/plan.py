@@ -3,6 +3,8 @@ resident or offloaded. Each decision carries its reason, because the verdict mus
 
 from __future__ import annotations
 
+from ..sizes import gb  # the one size formatter
+
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -123,13 +125,13 @@ def choose_mode(device: dict[str, Any] | None) -> tuple[str, str]:
     total = device["memory_total_bytes"]
     free = device.get("memory_free_bytes") or total
     if free >= resident:
-        return "resident", (f"{free / GB:.1f} GB free of {total / GB:.1f} GB holds the ~{resident / GB:.0f} GB "
+        return "resident", (f"{gb(free)} free of {gb(total)} holds the ~{resident / GB:.0f} GB "
                             "resident BF16 peak, so the whole pipeline stays on the GPU")
     if total >= resident:
-        why = (f"only {free / GB:.1f} GB of {total / GB:.1f} GB is free (other processes hold the rest), below the "
+        why = (f"only {gb(free)} of {gb(total)} is free (other processes hold the rest), below the "
                f"~{resident / GB:.0f} GB resident peak")
     else:
-        why = f"{total / GB:.1f} GB is below the ~{resident / GB:.0f} GB resident BF16 peak"
+        why = f"{gb(total)} is below the ~{resident / GB:.0f} GB resident BF16 peak"
     if free < offload:
         why += f"; even offload needs ~{offload / GB:.0f} GB, so this may run out of memory"
     return "offload", why + ", so enable_model_cpu_offload() was chosen"
