@@ -28,7 +28,7 @@ from .terminal import collapse_unrun, group
 LIMIT = 60_000
 ICONS = marks.MARKDOWN  # the one marks table (render/marks.py)
 DASH = "—"
-OK_EVIDENCE = 1  # evidence lines shown under a finding that is not a problem
+OK_EVIDENCE = 0  # a finding that is not a problem shows its title only (the facts block holds the rest)
 
 # ------------------------------------------------------------------------------------------- escaping
 _MD_CHARS = re.compile(r"([\\`*_\[\]|~#!])")
