@@ -394,7 +394,7 @@ def _areas(findings: list[Finding], evidence_cap: int | None, line_cap: int | No
             ev = f.evidence if cap is None else f.evidence[:cap]
             for e in ev:
                 body.append(f"  - {md(e if line_cap is None else _clip(e, line_cap))}")
-            if cap is not None and len(f.evidence) > cap:
+            if cap and len(f.evidence) > cap:  # (a finding that is not a problem shows no evidence at all)
                 body.append(f"  - … {len(f.evidence) - cap} more (`klein-doctor check -v`)")
             text, cmds = _fix_parts(f) if f.status not in (Status.OK, Status.SKIP) else ("", [])
             if text or cmds:
