@@ -118,19 +118,9 @@ def needed_probes(checks: list[Check]) -> set[str]:
 
 def probes_for(checks: list[Check]) -> set[str]:
     """Every probe that runs for these checks: their declarations and the probes those read first."""
-    from .probes import registered
+    from .probes import with_dependencies
 
-    probes = registered()
-    wanted = set(needed_probes(checks))
-    changed = True
-    while changed:
-        changed = False
-        for n in list(wanted):
-            for dep in probes[n].after if n in probes else []:
-                if dep not in wanted:
-                    wanted.add(dep)
-                    changed = True
-    return wanted
+    return with_dependencies(needed_probes(checks))
 
 
 def run_checks(facts: dict[str, Any], checks: list[Check]) -> list[Finding]:

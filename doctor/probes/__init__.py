@@ -65,21 +65,26 @@ def registered() -> dict[str, Probe]:
     return dict(_PROBES)
 
 
+def with_dependencies(names: set[str] | list[str], probes: dict[str, Probe] | None = None) -> set[str]:
+    """``names`` and every probe they read first (``after``), transitively."""
+    probes = registered() if probes is None else probes
+    wanted = set(names)
+    todo = list(wanted)
+    while todo:
+        name = todo.pop()
+        for dep in probes[name].after if name in probes else []:
+            if dep not in wanted:
+                wanted.add(dep)
+                todo.append(dep)
+    return wanted
+
+
 def run_probes(options: dict[str, Any], only: set[str] | None = None,
                timeouts: dict[str, float] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
     """Run the probes (in dependency waves, each wave in parallel). Returns (results, errors)."""
     probes = registered()
     if only is not None:
-        wanted = set(only)
-        # pull in dependencies
-        changed = True
-        while changed:
-            changed = False
-            for n in list(wanted):
-                for dep in probes[n].after if n in probes else []:
-                    if dep not in wanted:
-                        wanted.add(dep)
-                        changed = True
+        wanted = with_dependencies(only, probes)
         probes = {n: p for n, p in probes.items() if n in wanted}
     ctx = ProbeContext(options=options)
     errors: dict[str, Any] = {}
