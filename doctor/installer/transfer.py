@@ -86,12 +86,7 @@ def classify(exc: BaseException, repo: str, what: str, before_bytes: bool = Fals
         return offline_error(what)
     if isinstance(exc, errors.GatedRepoError) or status == 403 or (
             status == 401 and not isinstance(exc, errors.RepositoryNotFoundError)):
-        have = token_present()
-        return TransferError("gated", (
-            f"{repo} is gated (HTTP {status}): accept the licence on the model page {page} with your Hugging Face "
-            "account, then set HF_TOKEN to a read token of that account"
-            + (" (a token is set, but its account has no access to this repo yet)." if have else
-               " (no token is set: HF_TOKEN is empty and no `hf auth login` token was found).")))
+        return classify_status(status, repo)
     if isinstance(exc, errors.RepositoryNotFoundError):
         return TransferError("missing", (
             f"{repo} was not found at {endpoint()} (or it is private/gated and needs a token): check the repo name in "
