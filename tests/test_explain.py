@@ -586,3 +586,44 @@ def test_a_mac_is_not_told_to_install_cuda():
     assert ids(home) == []
     win = 'File "C:/Users/ann/ComfyUI/comfy/model_management.py", line 3\nAssertionError: Torch not compiled with CUDA enabled'
     assert ids(win) == ["torch.cpu-build"]
+
+
+# --- kinds found by held-out round 6 (variants written here, not the corpus texts) ------------------------
+
+def test_xformers_without_cuda_operators():
+    text = ("  File \"/srv/venv/lib/python3.11/site-packages/xformers/ops/fmha/dispatch.py\", line 55, in _run_priority_list\n"
+            "NotImplementedError: No operator found for `memory_efficient_attention_forward` with inputs:\n"
+            "     query       : shape=(2, 4096, 24, 128) (torch.bfloat16)\n"
+            "`fa2F@2.5.7` is not supported because:\n    xFormers wasn't built with CUDA support\n"
+            "`cutlassF-pt` is not supported because:\n    xFormers wasn't build with CUDA support\n")
+    assert ids(text) == ["xformers.build-mismatch"]
+    m = one(text, "xformers.build-mismatch")
+    assert "pip uninstall xformers" in m["fix"] and "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    assert ids("`fa2F@2.5.7` is not supported because: requires device with capability > (8, 0)") == []
+
+
+def test_triton_ptxas_that_does_not_know_blackwell():
+    fatal = "triton.runtime.errors.PTXASError: PTXAS error\nptxas fatal   : Value 'sm_100a' is not defined for option 'gpu-name'"
+    assert ids(fatal) == ["triton.blackwell-unsupported"]
+    sub = ("subprocess.CalledProcessError: Command '['C:\\\\venv\\\\Lib\\\\site-packages\\\\triton\\\\backends\\\\nvidia\\\\bin\\\\ptxas.exe', "
+           "'-lineinfo', '-v', '--gpu-name=sm_120a', 'C:\\\\tmp\\\\k.ptx', '-o', 'C:\\\\tmp\\\\k.ptx.o']' returned non-zero exit status 4294967295.")
+    assert ids(sub) == ["triton.blackwell-unsupported"]
+    assert "TRITON_PTXAS_PATH" in one(sub, "triton.blackwell-unsupported")["fix"]
+    # an older card's ptxas failure is some other compile error, not a Blackwell gap
+    assert ids("Command '['/x/ptxas', '--gpu-name=sm_86', '/tmp/a.ptx']' returned non-zero exit status 255.") == []
+
+
+def test_sageattention_release_without_the_2x_functions():
+    text = ("ImportError: cannot import name 'sageattn_qk_int8_pv_fp8_cuda' from 'sageattention' "
+            "(/opt/comfy/venv/lib/python3.12/site-packages/sageattention/__init__.py)")
+    assert ids(text) == ["sage.too-old"]
+    assert ids("ImportError: cannot import name 'helper' from 'sageattention' (/x/sageattention/__init__.py)") == []
+
+
+def test_transformers_without_qwen3_in_other_wordings():
+    assert ids("raise KeyError(key)\nKeyError: qwen3") == ["transformers.too-old"]
+    assert ids("ValueError: model Qwen3-4B (qwen3): Transformers does not recognize this architecture") == ["transformers.too-old"]
+    # other architectures: another model's problem
+    assert ids("KeyError: 'qwen3_next'") == [] and ids("KeyError: 'qwen3-vl'") == []
+    assert ids("model llama4: Transformers does not recognize this architecture") == []
+
