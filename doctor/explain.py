@@ -704,6 +704,11 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     for keys, kind, cause in _ST_WHY:
         if any(k in low for k in keys):
             return {"cause": cause, "details": {"kind": kind, "reason": why}}
+    if "deserializ" in low or "json" in low:
+        # The header was read whole (its length fits the file) and its JSON is what fails: a cut or substituted
+        # download never gets that far (it stops at the length checks), so this is the writer's bug or another
+        # format, not a file to download again.
+        return None
     return {"details": {"kind": "unknown", "reason": why}}
 
 
@@ -790,8 +795,16 @@ def _flash_refused(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     return {}
 
 
+def _amd(ctx: dict[str, Any]) -> bool:
+    """The text near the hit is from an AMD setup (ZLUDA, ROCm, DirectML): out of klein-doctor's NVIDIA scope,
+    where its CUDA fixes (reinstall a cu128 torch, the NVIDIA-side causes of NaN) do not apply."""
+    return bool(_near(ctx).get("amd"))
+
+
 @_interp("nan")
 def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if _amd(ctx):
+        return None
     near = _near(ctx)
     if "layers." in (near.get("clip_missing") or ""):
         return {"cause": ("The image is NaN (black) because the text encoder was built without its layers: the log's "
@@ -803,8 +816,8 @@ def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
 @_interp("not_mac")
 def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """On a Mac there is no CUDA build to install: the text is a node forcing 'cuda' on Apple silicon, out of
-    klein-doctor's NVIDIA scope, so it is not claimed."""
-    return None if _near(ctx).get("macos") else {}
+    klein-doctor's NVIDIA scope, so it is not claimed. The same on an AMD setup (ZLUDA, ROCm, DirectML)."""
+    return None if _near(ctx).get("macos") or _amd(ctx) else {}
 
 
 def describe(hit: Hit | dict[str, Any], cat: Catalog | None = None, ctx: dict[str, Any] | None = None) -> dict[str, Any] | None:

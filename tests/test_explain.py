@@ -627,3 +627,25 @@ def test_transformers_without_qwen3_in_other_wordings():
     assert ids("KeyError: 'qwen3_next'") == [] and ids("KeyError: 'qwen3-vl'") == []
     assert ids("model llama4: Transformers does not recognize this architecture") == []
 
+
+def test_amd_setups_are_not_given_nvidia_fixes():
+    zluda = ("D:\\ai\\ComfyUI-Zluda\\nodes.py:1588: RuntimeWarning: invalid value encountered in cast\n"
+             "  img = Image.fromarray(np.clip(i, 0, 255).astype(np.uint8))\n")
+    assert ids(zluda) == []
+    rocm = ("pytorch version: 2.6.0+rocm6.2\nAMD arch: gfx1100\n"
+            "D:\\ComfyUI\\nodes.py:1588: RuntimeWarning: invalid value encountered in cast\n"
+            "  img = Image.fromarray(np.clip(i, 0, 255).astype(np.uint8))\n")
+    assert ids(rocm) == []
+    dml = "Using torch_directml\nAssertionError: Torch not compiled with CUDA enabled"
+    assert ids(dml) == []
+    # "amd64" in a Windows wheel path is not an AMD GPU
+    nv = ("C:\\py\\Lib\\site-packages\\sageattention-2.1.1-py3.12-win-amd64.egg\\core.py\n"
+          "C:\\ComfyUI\\nodes.py:1588: RuntimeWarning: invalid value encountered in cast\n"
+          "  img = Image.fromarray(np.clip(i, 0, 255).astype(np.uint8))\n")
+    assert ids(nv) == ["comfyui.nan-image"]
+
+
+def test_a_safetensors_header_that_does_not_parse_is_not_a_broken_download():
+    assert ids("safetensors_rust.SafetensorError: Error while deserializing header: InvalidHeaderDeserialization") == []
+    assert ids("SafetensorError: Error while deserializing header: invalid JSON in header: EOF while parsing") == []
+    assert ids("safetensors_rust.SafetensorError: Error while deserializing header: HeaderTooSmall") == ["safetensors.truncated"]
