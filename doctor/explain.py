@@ -593,6 +593,8 @@ def _amount(g: dict[str, str], name: str) -> tuple[float, str] | None:
 
 @_interp("oom")
 def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if _amd(ctx):
+        return None  # ROCm's HIP allocator raises the same torch.OutOfMemoryError: not an NVIDIA setup
     d: dict[str, Any] = {}
     alloc = _amount(g, "alloc")
     if alloc:

@@ -649,3 +649,23 @@ def test_a_safetensors_header_that_does_not_parse_is_not_a_broken_download():
     assert ids("safetensors_rust.SafetensorError: Error while deserializing header: InvalidHeaderDeserialization") == []
     assert ids("SafetensorError: Error while deserializing header: invalid JSON in header: EOF while parsing") == []
     assert ids("safetensors_rust.SafetensorError: Error while deserializing header: HeaderTooSmall") == ["safetensors.truncated"]
+
+
+# --- kinds found by held-out round 7 ------------------------------------------------------------------
+
+def test_out_of_memory_by_its_exception_type_when_the_message_is_translated():
+    de = ("# ComfyUI-Fehlerbericht\n- **Knotentyp:** SamplerCustomAdvanced\n- **Ausnahmetyp:** torch.OutOfMemoryError\n"
+          "- **Ausnahmemeldung:** Zuweisung auf dem Gerät\n")
+    assert ids(de) == ["cuda.oom"]
+    assert ids("torch.cuda.OutOfMemoryError: 显存不足") == ["cuda.oom"]
+    # code that handles the exception is not the exception; ROCm raises the same type
+    assert ids("    except torch.cuda.OutOfMemoryError as e:  # retry smaller") == []
+    assert ids("pytorch version: 2.7.0+rocm6.3\ntorch.OutOfMemoryError: HIP out of memory. Tried to allocate 2.00 GiB.") == []
+
+
+def test_torch_compile_without_a_working_triton():
+    text = ("torch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\n"
+            "RuntimeError: Cannot find a working triton installation. Either the package is not installed or it is too old.")
+    assert ids(text) == ["triton.unavailable"]
+    fix = one(text, "triton.unavailable")["fix"]
+    assert 'pip install -U "triton-windows<3.4"' in fix and "--index-url https://download.pytorch.org/whl/cu128" in fix
