@@ -678,6 +678,20 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
 
 @_interp("posdim")
 def _posdim(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    wf = g.get("workflow_version")
+    if wf:
+        # the frontend's load warning: the workflow was saved by a newer ComfyUI than the one running it
+        v = wf.lstrip("vV")
+        cause = (f"The workflow was saved by ComfyUI {v}; the ComfyUI that opened it is older, so nodes the workflow "
+                 "uses can be missing or behave differently. Klein's nodes, its CLIPLoader type `flux2` and its model "
+                 "layout need ComfyUI v0.9.2 or newer.")
+        if ctx.get("comfyui_version"):
+            cause = f"The log says ComfyUI version {ctx['comfyui_version']}. " + cause
+        return {"title": f"This ComfyUI is older than the one that saved the workflow ({v})", "cause": cause,
+                "fix": (f"Update ComfyUI to {v} or newer and reinstall its requirements, which carry the frontend "
+                        "(git: `git pull` then `python -m pip install -r requirements.txt`; portable: "
+                        "update\\update_comfyui.bat; Desktop: update the app), then reload the workflow"),
+                "details": {"workflow_version": v, "comfyui_version": ctx.get("comfyui_version")}}
     d: dict[str, Any] = {"axes": g.get("axes"), "expected_dim": g.get("dim")}
     if ctx.get("comfyui_version"):
         d["comfyui_version"] = ctx["comfyui_version"]
@@ -737,6 +751,12 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                f"`python -m pip install {top} --index-url {index}` (use the cuXXX of your torch, see "
                "`klein-doctor check --check torch`)")
         return {"title": f"{top} is missing from the environment that runs Klein", "fix": fix, "details": d}
+    if top == "triton":
+        return {"title": "Triton is missing from the environment that runs Klein",
+                "cause": ("Something in this Python imports Triton (SageAttention 1.x, torch.compile, a custom node) and "
+                          "it is not installed there. On Windows pip has no `triton` package: it is `triton-windows`, "
+                          "pinned to the torch release. Klein itself does not need Triton."),
+                "fix": cat.by_id("triton.unavailable").fix, "details": d}  # type: ignore[union-attr]
     if top == "torch":
         return {"title": "PyTorch is not installed in the environment that runs Klein",
                 "fix": f"Install a CUDA build into the Python that runs Klein: `python -m pip install torch torchvision --index-url {index}` "
@@ -744,6 +764,15 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     return {"title": f"Python package `{top}` is missing from the environment that runs Klein",
             "fix": f"Install it with the same Python that runs Klein: `python -m pip install {pip_name}` "
                    f"(ComfyUI portable: `python_embeded\\python.exe -m pip install {pip_name}`)", "details": d}
+
+
+@_interp("te_loader")
+def _te_loader(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    arch = g.get("arch")
+    if arch:
+        return {"title": f"A text-encoder loader was given a diffusion-model file (GGUF architecture '{arch}')",
+                "details": {"arch": arch}}
+    return {}
 
 
 @_interp("guidance")
@@ -818,8 +847,14 @@ def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
 @_interp("not_mac")
 def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """On a Mac there is no CUDA build to install: the text is a node forcing 'cuda' on Apple silicon, out of
-    klein-doctor's NVIDIA scope, so it is not claimed. The same on an AMD setup (ZLUDA, ROCm, DirectML)."""
-    return None if _near(ctx).get("macos") or _amd(ctx) else {}
+    klein-doctor's NVIDIA scope, so it is not claimed. The same on an AMD setup (ZLUDA, ROCm, DirectML).
+    And the same when ComfyUI raised it while a node ran: with a CPU-only torch ComfyUI never gets that far (it
+    calls torch.cuda.current_device() when comfy.model_management is imported, and dies at startup), so ComfyUI
+    was running on another device (--directml, --cpu, an AMD card) and a node asked for CUDA."""
+    near = _near(ctx)
+    if near.get("macos") or _amd(ctx) or near.get("node_type") or near.get("node_exec"):
+        return None
+    return {}
 
 
 def describe(hit: Hit | dict[str, Any], cat: Catalog | None = None, ctx: dict[str, Any] | None = None) -> dict[str, Any] | None:

@@ -669,3 +669,76 @@ def test_torch_compile_without_a_working_triton():
     assert ids(text) == ["triton.unavailable"]
     fix = one(text, "triton.unavailable")["fix"]
     assert 'pip install -U "triton-windows<3.4"' in fix and "--index-url https://download.pytorch.org/whl/cu128" in fix
+
+
+# --- kinds found by held-out round 8 (variants written here, not the corpus texts) ------------------------
+
+def test_driver_too_old_in_cuda_runtime_words():
+    for text in ("Traceback (most recent call last):\n  File \"/srv/app/run.py\", line 9, in <module>\n"
+                 "    pipe.to(\"cuda\")\nRuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime version\n",
+                 "RuntimeError: cuda runtime error (35) : CUDA driver version is insufficient for CUDA runtime version at /pytorch/aten/src/THC/THCGeneral.cpp:50",
+                 "- **Exception Message:** CUDA error: CUDA driver version is insufficient for CUDA runtime version"):
+        assert ids(text) == ["torch.cuda-driver-too-old"], text
+    assert "Update the NVIDIA driver" in one("RuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime version",
+                                             "torch.cuda-driver-too-old")["fix"]
+    # a native program's own log line is not a Python CUDA wheel's refusal
+    assert ids("[tool] [Error] src/gpu.cpp (line 80): cudaGetDeviceCount: CUDA driver version is insufficient for CUDA runtime version") == []
+
+
+def test_xformers_import_warning_that_its_extensions_did_not_load():
+    text = ("WARNING[XFORMERS]: Need to compile C++ extensions to use all xFormers features.\n"
+            "    Please install xformers properly (see https://github.com/facebookresearch/xformers#installing-xformers)\n"
+            "xformers version: 0.0.29.post3\n")
+    assert ids(text) == ["xformers.build-mismatch"]
+
+
+def test_module_missing_without_quotes_and_triton_on_windows():
+    assert ids("ImportError: No module named torchvision") == ["python.module-missing"]
+    m = one("the node fails with: no module named triton", "python.module-missing")
+    assert "triton-windows" in m["fix"] and m["details"]["module"] == "triton"
+    assert ids("ImportError: No module named flask_login") == []
+
+
+def test_autopipeline_that_predates_flux2():
+    text = "ValueError: AutoPipeline can't find a pipeline linked to Flux2KleinPipeline for None"
+    assert ids(text) == ["diffusers.too-old"]
+    assert "0.37" in one(text, "diffusers.too-old")["title"]
+    # FLUX.1 classes stay another model family's, as the import error does
+    assert ids("ValueError: AutoPipeline can't find a pipeline linked to FluxKontextPipeline for None") == []
+
+
+def test_clip_none_in_the_older_tokenize_wording():
+    log = ("model_type FLUX\nno CLIP/text encoder weights in checkpoint, the text encoder model will not be loaded.\n"
+           "Requested to load AutoencodingEngine\n"
+           "!!! Exception during processing !!! 'NoneType' object has no attribute 'tokenize'\n")
+    assert ids(log) == ["comfyui.clip-none"]
+    assert ids("AttributeError: 'NoneType' object has no attribute 'tokenizer'") == []
+
+
+def test_workflow_saved_by_a_newer_comfyui():
+    text = "This workflow was created with a newer version of ComfyUI (0.16.4). Some nodes may not function correctly."
+    m = one(text, "comfyui.too-old-for-klein")
+    assert ids(text) == ["comfyui.too-old-for-klein"]
+    assert "0.16.4" in m["title"] and "0.16.4 or newer" in m["fix"] and "requirements.txt" in m["fix"]
+
+
+def test_diffusion_model_in_a_text_encoder_loader():
+    gguf = ("!!! Exception during processing !!! Unexpected text model architecture type in GGUF file: 'flux'. "
+            "Expected a text encoder architecture (e.g. t5, llama, gemma3).\n")
+    m = one(gguf, "comfyui.unet-in-clip-loader")
+    assert ids(gguf) == ["comfyui.unet-in-clip-loader"] and "'flux'" in m["title"]
+    assert "Unet Loader (GGUF)" in m["fix"] and "qwen_3_4b.safetensors" in m["fix"] and "flux2" in m["fix"]
+    old = "Error occurred when executing CLIPLoaderGGUF:\n\nInvalid Text Encoder!\n\nFile \"/srv/ComfyUI/execution.py\", line 151\n"
+    assert ids(old) == ["comfyui.unet-in-clip-loader"]
+    # a text encoder the node pack cannot read yet is that pack's limit
+    assert ids("ValueError: Unexpected text model architecture type in GGUF file: 'gemma3'") == []
+
+
+def test_cpu_build_refusal_while_a_comfyui_node_runs_is_not_a_cpu_torch():
+    node = ("Error occurred when executing KSampler:\n\nTorch not compiled with CUDA enabled\n\n"
+            "File \"D:\\ComfyUI\\execution.py\", line 152, in recursive_execute\n")
+    assert ids(node) == []
+    assert ids("!!! Exception during processing !!! Torch not compiled with CUDA enabled") == []
+    startup = ("  File \"D:\\ComfyUI\\comfy\\model_management.py\", line 88, in get_torch_device\n"
+               "    return torch.device(torch.cuda.current_device())\nAssertionError: Torch not compiled with CUDA enabled\n")
+    assert ids(startup) == ["torch.cpu-build"]
