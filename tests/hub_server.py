@@ -224,7 +224,7 @@ class Faults:
     # hostile behaviours (tests/test_hostile_hub.py)
     stall_after: dict[str, int] = dataclasses.field(default_factory=dict)  # key -> absolute offset where the body hangs
     stall_s: float = 60.0                                                  # how long a stall lasts (or until shutdown)
-    reset_after: dict[str, int] = dataclasses.field(default_factory=dict)  # key -> bytes sent before a TCP RST
+    reset_after: dict[str, int] = dataclasses.field(default_factory=dict)  # key -> file offset where every GET gets a TCP RST
     oversize: dict[str, int] = dataclasses.field(default_factory=dict)     # key -> GET sends this many junk bytes
     oversize_head: bool = False                                            # ... and HEAD admits that size too
     bad_json: set[str] = dataclasses.field(default_factory=set)            # "info" | "tree": malformed JSON, 200
@@ -582,8 +582,8 @@ class _Handler(BaseHTTPRequestHandler):
                     st.closing.wait(st.faults.stall_s)  # hang mid-body, connection open, nothing more
                     self.close_connection = True
                     return
-                if reset is not None and sent + len(chunk) > reset:
-                    self.wfile.write(chunk[: max(reset - sent, 0)])
+                if reset is not None and start + sent + len(chunk) > reset:
+                    self.wfile.write(chunk[: max(reset - start - sent, 0)])
                     self.wfile.flush()
                     self.close_connection = True
                     # SO_LINGER 0: close() sends RST instead of FIN, the client sees "connection reset by peer"

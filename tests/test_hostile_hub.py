@@ -184,7 +184,9 @@ def test_100_mb_body_where_a_small_file_is_expected(world, hub, tmp_path, head_a
 
 
 def test_connection_reset_mid_file(world, hub, tmp_path):
-    """Every GET of the text encoder is answered with 500 KB, then a TCP RST (not a clean close)."""
+    """Every GET of the text encoder ends in a TCP RST (not a clean close) at the same byte, 500 KB into the
+    file, so resuming cannot get past it. (A reset after 500 KB *per request* is not a failure: byte-level
+    resume gets the whole file in four requests.)"""
     hub.faults.reset_after[f"{TE[0]}:{TE[1]}"] = 500_000
     r, took = install(hub, world, tmp_path, *comfy(tmp_path))
     line = assert_failed_cleanly(r, took, mentions=["qwen_3_4b", "interrupted"])

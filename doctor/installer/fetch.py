@@ -7,6 +7,10 @@ headers, the HEAD that proves access and gives the size and commit); this module
 
 * three stages that run in parallel (each releases the GIL): the socket is read into a ring of large
   buffers, one thread feeds them to sha256 and another writes them to the ``*.incomplete`` file;
+* on Linux, over plain HTTP (a loopback or LAN mirror), the body goes socket -> pipe -> file with
+  ``splice`` and never through Python's memory: the hasher reads the pages just written through ``mmap``.
+  That is one copy of every byte instead of curl's two, which leaves the CPU to sha256 (on a 2-core
+  machine the copies, not the link, were the limit); ``KLEIN_DOCTOR_NO_SPLICE=1`` turns it off;
 * a kept ``*.incomplete`` is re-hashed (the hash state cannot be saved) and the rest asked for with
   ``Range: bytes=N-``; a 200 instead of 206, or a Content-Range that starts elsewhere, restarts the file
   from zero; a hub that answers the Range with different bytes is caught by the final sha256;
@@ -20,8 +24,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import http.client
+import mmap
 import os
 import queue
+import select
 import socket
 import ssl
 import threading
@@ -306,7 +312,7 @@ def fetch(url: str, headers: dict[str, str], part: Path, expected_size: int | No
                         and have + int(length) > expected_size:
                     raise FetchError("oversize", f"the hub announced {have + int(length)} bytes "
                                                  f"(expected {expected_size})")
-                got = _body(resp, fd, h, have, expected_size, progress)
+                got = _body(resp, fd, h, have, expected_size, progress, conn.sock, part)
                 have += got
                 fetched += got
                 tries += 1
@@ -350,7 +356,9 @@ class _Partial(Exception):
 
 
 def _body(resp: http.client.HTTPResponse, fd: int, h: "hashlib._Hash", have: int, expected: int | None,
-          progress: Callable[[int], None]) -> int:
+          progress: Callable[[int], None], sock: socket.socket | None = None, part: Path | None = None) -> int:
+    if sock is not None and part is not None and _can_splice(resp, sock):
+        return _spliced_body(resp, sock, fd, part, h, have, expected, progress)
     pipe = _Pipe(fd, h)
     got = 0
     err: BaseException | None = None
@@ -384,6 +392,127 @@ def _body(resp: http.client.HTTPResponse, fd: int, h: "hashlib._Hash", have: int
         pipe.close()  # every pushed buffer is hashed and written before this returns
     if pipe.error is not None:
         raise pipe.error
+    if err is not None:
+        raise _Partial(got, err)
+    return got
+
+
+# --- Linux, plain HTTP: socket -> pipe -> file with splice(2), hashed from the page cache -------------------
+
+PIPE_SIZE = 1 << 20      # F_SETPIPE_SZ: one splice moves up to this much (1 MiB is the default pipe-max-size)
+HASH_STEP = 8 << 20      # the hasher is woken every this many bytes and maps that much of the file
+_F_SETPIPE_SZ = 1031
+
+
+def _can_splice(resp: http.client.HTTPResponse, sock: socket.socket) -> bool:
+    return (hasattr(os, "splice") and not isinstance(sock, ssl.SSLSocket) and not resp.chunked
+            and resp.length is not None and os.environ.get("KLEIN_DOCTOR_NO_SPLICE", "") in ("", "0"))
+
+
+class _PageHasher(threading.Thread):
+    """Hashes ``[start, end)`` of the file as the reader moves ``end`` on, through read-only mmaps of the
+    pages splice just wrote (page cache: no read from disk, no copy into Python memory)."""
+
+    def __init__(self, path: Path, start: int, h: "hashlib._Hash"):
+        super().__init__(name="klein-fetch-hash", daemon=True)
+        self.rfd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        self.pos = self.end = start
+        self.h = h
+        self.done = False
+        self.error: BaseException | None = None
+        self.cv = threading.Condition()
+        self.start()
+
+    def advance(self, end: int, final: bool = False) -> None:
+        with self.cv:
+            self.end = end
+            self.done = self.done or final
+            self.cv.notify()
+
+    def run(self) -> None:
+        try:
+            while True:
+                with self.cv:
+                    while self.end <= self.pos and not self.done:
+                        self.cv.wait()
+                    end = self.end
+                    if end <= self.pos:
+                        return
+                base = self.pos - self.pos % mmap.ALLOCATIONGRANULARITY
+                with mmap.mmap(self.rfd, end - base, access=mmap.ACCESS_READ, offset=base) as m:
+                    with memoryview(m) as view:
+                        self.h.update(view[self.pos - base:])
+                self.pos = end
+        except BaseException as exc:  # noqa: BLE001 - handed to the reader, which raises it
+            self.error = exc
+        finally:
+            os.close(self.rfd)
+
+    def finish(self, end: int) -> None:
+        self.advance(end, final=True)
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+
+def _spliced_body(resp: http.client.HTTPResponse, sock: socket.socket, fd: int, part: Path, h: "hashlib._Hash",
+                  have: int, expected: int | None, progress: Callable[[int], None]) -> int:
+    left = resp.length or 0
+    timeout = sock.gettimeout()
+    # whatever http.client already read past the headers comes first, through its buffer
+    first = resp.fp.read1(min(left, 1 << 20)) if left else b""  # type: ignore[union-attr]
+    if expected is not None and have + len(first) > expected:
+        raise FetchError("oversize", f"the hub sent more than the {expected} bytes expected")
+    hasher = _PageHasher(part, have, h)
+    got = 0
+    err: BaseException | None = None
+    r, w = os.pipe()
+    try:
+        try:
+            import fcntl
+
+            fcntl.fcntl(w, _F_SETPIPE_SZ, PIPE_SIZE)
+        except (ImportError, OSError):
+            pass
+        view = memoryview(first)
+        while view:
+            view = view[os.write(fd, view):]
+        got += len(first)
+        left -= len(first)
+        progress(len(first))
+        poller = select.poll()
+        poller.register(sock.fileno(), select.POLLIN)
+        told = have + got
+        while left > 0:
+            cancel.check()
+            try:
+                if not poller.poll(None if timeout is None else timeout * 1000):
+                    raise socket.timeout("timed out")
+                n = os.splice(sock.fileno(), w, min(left, PIPE_SIZE))
+            except BlockingIOError:
+                continue
+            except OSError as exc:
+                err = exc
+                break
+            if n == 0:
+                err = http.client.IncompleteRead(b"", left)
+                break
+            if expected is not None and have + got + n > expected:
+                raise FetchError("oversize", f"the hub sent more than the {expected} bytes expected "
+                                             f"(stopped after {have + got + n})")
+            k = 0
+            while k < n:       # an error here (disk full) is the file's, not the link's: raised as it is
+                k += os.splice(r, fd, n - k)
+            got += n
+            left -= n
+            progress(n)
+            if have + got - told >= HASH_STEP:
+                told = have + got
+                hasher.advance(told)
+    finally:
+        os.close(r)
+        os.close(w)
+        hasher.finish(have + got)   # every byte written is hashed before this returns
     if err is not None:
         raise _Partial(got, err)
     return got
