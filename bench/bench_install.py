@@ -6,7 +6,8 @@ one stream (curl one URL after the other, `install --jobs 1`, `hf download --max
 streams (`curl --parallel`, `install --jobs 3`, `hf download --max-workers 3`) are measured.
 Server: tests/hub_server.FakeHub, which serves with sendfile (the clients are the limit, not it).
 Each tool runs REPS times, the best wall time counts (the machine's noise only ever adds time).
-Run: python bench/bench_install.py [--size-gb 2] [--files 3] [--reps 3] [--dir /tmp]
+Run: python bench/bench_install.py [--size-gb 2] [--files 3] [--reps 3] [--dir /tmp] [--ring]
+(--ring also times install through the buffer ring that TLS, Windows and macOS use instead of splice)
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def main() -> int:
     ap.add_argument("--files", type=int, default=3)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--dir", default=tempfile.gettempdir())
+    ap.add_argument("--ring", action="store_true",
+                    help="also time install with KLEIN_DOCTOR_NO_SPLICE=1 (the buffer ring TLS, Windows and macOS use)")
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="klein-bench-", dir=a.dir))
     hf_cli = shutil.which("hf") or str(Path(sys.executable).with_name("hf"))
@@ -98,18 +101,20 @@ def main() -> int:
                         return 1
                     results[("curl", streams)] = min(results.get(("curl", streams), 1e9), s)
 
-                    models = work / "models"
-                    shutil.rmtree(models, ignore_errors=True)
-                    shutil.rmtree(work / "kd", ignore_errors=True)
-                    s, r = timed([sys.executable, "-m", "doctor", "install", "--manifest", str(manifest), "--path",
-                                  "comfyui", "--models-dir", str(models), "--yes", "-v", "--jobs", str(streams)], env)
-                    if r.returncode:
-                        print("install failed:", r.stdout, r.stderr)
-                        return 1
-                    if s < results.get(("install", streams), 1e9):
-                        results[("install", streams)] = s
-                        m = re.search(r"transfers: .* in ([0-9.]+) s", r.stderr)
-                        notes[("install", streams)] = f"transfer window {m.group(1)} s" if m else ""
+                    for tool in ("install", "install (ring)") if a.ring else ("install",):
+                        models = work / "models"
+                        shutil.rmtree(models, ignore_errors=True)
+                        shutil.rmtree(work / "kd", ignore_errors=True)
+                        s, r = timed([sys.executable, "-m", "doctor", "install", "--manifest", str(manifest), "--path",
+                                      "comfyui", "--models-dir", str(models), "--yes", "-v", "--jobs", str(streams)],
+                                     dict(env, KLEIN_DOCTOR_NO_SPLICE="1" if tool != "install" else ""))
+                        if r.returncode:
+                            print("install failed:", r.stdout, r.stderr)
+                            return 1
+                        if s < results.get((tool, streams), 1e9):
+                            results[(tool, streams)] = s
+                            m = re.search(r"transfers: .* in ([0-9.]+) s", r.stderr)
+                            notes[(tool, streams)] = f"transfer window {m.group(1)} s" if m else ""
 
                     if os.path.exists(hf_cli):
                         hfd = work / "hfd"
@@ -125,12 +130,12 @@ def main() -> int:
         print("| --- | --- | --- | --- | --- | --- |")
         for streams in (1, 3):
             c = results[("curl", streams)]
-            for tool in ("curl", "hf download", "install"):
+            for tool in ("curl", "hf download", "install", "install (ring)"):
                 if (tool, streams) not in results:
                     continue
                 s = results[(tool, streams)]
-                note = {"curl": "no hash", "hf download": "no hash (size check only)",
-                        "install": "sha256 in the same pass; " + notes.get((tool, streams), "")}[tool]
+                note = {"curl": "no hash", "hf download": "no hash (size check only)"}.get(
+                    tool, "sha256 in the same pass; " + notes.get((tool, streams), ""))
                 print(f"| {streams} | {tool} | {s:.2f} | {total / s / 1e6:.0f} | {c / s:.2f} | {note} |")
         print("\nwall times include each tool's start-up (Python + imports for install and hf, about 0.3-1 s)")
         return 0
