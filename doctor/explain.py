@@ -199,7 +199,7 @@ def _catalog_from(doc_json: str) -> Catalog:
                 for c in doc.get("context") or []]
     except (KeyError, re.error) as exc:
         raise manifests.ManifestError(f"errors.toml context row: {exc}") from exc
-    tables = {k: list(doc.get(k) or []) for k in ("text_width", "model_width", "latent_channels", "klein_package")}
+    tables = {k: list(doc.get(k) or []) for k in ("text_width", "model_width", "latent_channels", "klein_package", "core_node")}
     return Catalog(sigs, ctxs, tables)
 
 
@@ -538,7 +538,13 @@ def _shapes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     title = "The text encoder does not fit the diffusion model"
     if enc and mod:
         title = f"Text encoder/model mismatch: {enc['label'].split(' (')[0]} with {mod['label']}"
-    return {"title": title, "cause": cause, "fix": fix, "details": d}
+    out = {"title": title, "cause": cause, "fix": fix, "details": d}
+    if ef and ef.startswith("wrong-type") and "zimagetemodel" in (_near(ctx).get("te_model") or "").lower():
+        # The log shows ComfyUI building the Z-Image encoder from the Qwen3 file: klein.zimage-te is the cause and
+        # this mismatch its symptom, so it is listed after that match (wherever the user pasted the error).
+        d["encoder_built"] = "ZImageTEModel_"
+        out["_after"] = "klein.zimage-te"
+    return out
 
 
 @_interp("channels")
@@ -593,8 +599,14 @@ def _amount(g: dict[str, str], name: str) -> tuple[float, str] | None:
 
 @_interp("oom")
 def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    if _amd(ctx):
+    if _other_gpu(ctx):
         return None  # ROCm's HIP allocator raises the same torch.OutOfMemoryError: not an NVIDIA setup
+    if "generic" in g and _near(ctx).get("gguf_mmap"):
+        # The CUDA runtime's own `CUDA error: out of memory` (not the caching allocator's report) right where
+        # ComfyUI-GGUF releases its mmap: it copies every mmap-backed weight to the GPU and back to the offload
+        # device, whose host memory ComfyUI pins; the failing allocation is that host-side copy (ComfyUI's pinned
+        # memory with GGUF models, a ComfyUI/ComfyUI-GGUF fix), not the card's VRAM. Not explained as VRAM.
+        return None
     d: dict[str, Any] = {}
     alloc = _amount(g, "alloc")
     if alloc:
@@ -746,6 +758,14 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         if top in ("torch", "torchvision", "torchaudio") else
                         f"Upgrade it in the Python that runs Klein: `python -m pip install -U {pip_name}`")
                        + " (ComfyUI portable: `python_embeded\\python.exe -m pip ...`)", "details": d}
+    if top.startswith(("comfy_", "comfyui_")):
+        # a package of ComfyUI's own requirements.txt: ComfyUI was updated without its requirements
+        return {"title": f"`{pip_name}`, a requirement of ComfyUI, is missing from the Python that runs it",
+                "cause": (f"ComfyUI was updated (or moved to another Python) without reinstalling its requirements: "
+                          f"`{pip_name}` is in ComfyUI's requirements.txt and not installed in the Python that runs it."),
+                "fix": ("Reinstall ComfyUI's requirements with the Python that runs it, from the ComfyUI folder: "
+                        "`python -m pip install -r requirements.txt` (portable: `python_embeded\\python.exe -m pip install "
+                        "-r ComfyUI\\requirements.txt`; Desktop: update the app)"), "details": d}
     if top in ("torchvision", "torchaudio"):
         fix = (f"Install the {top} that matches your torch, from the same index, with the Python that runs ComfyUI: "
                f"`python -m pip install {top} --index-url {index}` (use the cuXXX of your torch, see "
@@ -764,6 +784,26 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     return {"title": f"Python package `{top}` is missing from the environment that runs Klein",
             "fix": f"Install it with the same Python that runs Klein: `python -m pip install {pip_name}` "
                    f"(ComfyUI portable: `python_embeded\\python.exe -m pip install {pip_name}`)", "details": d}
+
+
+@_interp("outdated")
+def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    nodes = g.get("nodes")
+    if nodes is not None:
+        # a missing-node list: claimed when it names a core node of Klein (custom nodes are their packs' business)
+        names = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]{2,80}", nodes))
+        rows = [r for r in cat.tables.get("core_node") or [] if r.get("name") in names]
+        if not rows:
+            return None
+        since = max((str(r.get("since") or "0") for r in rows), key=lambda v: tuple(int(x) for x in v.split(".") if x.isdigit()))
+        listed = ", ".join(sorted(str(r["name"]) for r in rows))
+        return {"as": "comfyui.too-old-for-klein", "details": {"missing_nodes": listed, "needs": since},
+                "cause": (f"The workflow uses {listed}, core nodes of ComfyUI {since} and newer, and this ComfyUI "
+                          "does not have them: it is older than Klein's support.")}
+    mod = g.get("module") or ""
+    if not _near(ctx).get("custom_node"):
+        return None  # ComfyUI's own import failing: a broken install or a `comfy` pip package shadowing it, not this
+    return {"title": f"A custom node needs a newer ComfyUI: this one has no `{mod}`", "details": {"module": mod}}
 
 
 @_interp("te_loader")
@@ -790,6 +830,16 @@ def _undetected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     d = {"path": path, "node_type": _near(ctx).get("node_type")}
     if _CKPT_PATH.search(path) or node.startswith("checkpointloader") or "checkpoint" in node:
         return {"as": "comfyui.checkpoint-loader", "details": d}
+    if "bare" in g and not node:
+        # The message quoted without its path or node (an issue title, a screenshot retyped). ComfyUI raises it from
+        # load_checkpoint_guess_config, i.e. Load Checkpoint, where users meet it with FLUX/Klein files; other loaders
+        # (UnetLoaderGGUF, some custom diffusion loaders) raise the same words but their reports carry the node/path.
+        return {"as": "comfyui.checkpoint-loader", "details": d,
+                "cause": ("The message came without the file's path or the failing node. It is what Load Checkpoint "
+                          "(CheckpointLoaderSimple) says when a file holds no checkpoint it knows: FLUX and Klein files "
+                          "hold only the diffusion model. If the failing node was Load Diffusion Model instead, the file "
+                          "is not a model this ComfyUI knows (damaged, of another kind, or newer than this ComfyUI): run "
+                          "`klein-doctor check --path comfyui` to identify it.")}
     return {"details": d}
 
 
@@ -826,21 +876,43 @@ def _flash_refused(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     return {}
 
 
-def _amd(ctx: dict[str, Any]) -> bool:
-    """The text near the hit is from an AMD setup (ZLUDA, ROCm, DirectML): out of klein-doctor's NVIDIA scope,
-    where its CUDA fixes (reinstall a cu128 torch, the NVIDIA-side causes of NaN) do not apply."""
-    return bool(_near(ctx).get("amd"))
+def _other_gpu(ctx: dict[str, Any]) -> bool:
+    """The text near the hit is from an AMD setup (ZLUDA, ROCm, DirectML) or an Intel GPU one (IPEX, XPU): out of
+    klein-doctor's NVIDIA scope, where its CUDA fixes (reinstall a cu128 torch, install the NVIDIA driver, the
+    NVIDIA-side causes of NaN) do not apply."""
+    near = _near(ctx)
+    return bool(near.get("amd") or near.get("intel"))
 
 
 @_interp("nan")
 def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    if _amd(ctx):
+    if _other_gpu(ctx):
         return None
     near = _near(ctx)
     if "layers." in (near.get("clip_missing") or ""):
         return {"cause": ("The image is NaN (black) because the text encoder was built without its layers: the log's "
                           "`clip missing` lists them, so the conditioning is NaN. " + cat.by_id("klein.te-incomplete").cause),  # type: ignore[union-attr]
                 "fix": cat.by_id("klein.te-incomplete").fix, "details": {"clip_missing": near.get("clip_missing")}}  # type: ignore[union-attr]
+    return {}
+
+
+@_interp("sage_forced")
+def _sage_forced(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """SageAttention's dtype refusal is a setup problem when SageAttention is forced on the whole of ComfyUI (the
+    flag, its startup line, a patch node): any float32 model part then reaches it. A node that calls sageattn
+    itself with float32 tensors is that node's bug (reinstall or update the node), not explained."""
+    forced = _near(ctx).get("sage_forced") or ctx.get("sage_forced")
+    if not forced:
+        return None
+    return {"details": {"forced_by": forced}}
+
+
+@_interp("nvidia_only")
+def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """PyTorch's CUDA messages on a machine with no NVIDIA GPU (an Intel Arc container, an AMD card, a Mac) do not
+    mean an NVIDIA driver is missing: the program took a CUDA code path on another vendor's hardware."""
+    if _near(ctx).get("macos") or _other_gpu(ctx):
+        return None
     return {}
 
 
@@ -852,7 +924,7 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     calls torch.cuda.current_device() when comfy.model_management is imported, and dies at startup), so ComfyUI
     was running on another device (--directml, --cpu, an AMD card) and a node asked for CUDA."""
     near = _near(ctx)
-    if near.get("macos") or _amd(ctx) or near.get("node_type") or near.get("node_exec"):
+    if near.get("macos") or _other_gpu(ctx) or near.get("node_type") or near.get("node_exec"):
         return None
     return {}
 
@@ -933,8 +1005,15 @@ def explain_hits(hits: Iterable[Hit | dict[str, Any]], cat: Catalog | None = Non
             twin["details"] = m["details"]
     sev = {"fail": 0, "warn": 1, "info": 2}
     out.sort(key=lambda m: (sev.get(m["severity"], 3), int(m["_offset"])))
+    # a match that is the symptom of another one present (its "_after") goes right after that cause
+    for m in [m for m in out if m.get("_after")]:
+        cause = next((o for o in out if o["id"] == m["_after"]), None)
+        if cause is not None:
+            out.remove(m)
+            out.insert(out.index(cause) + 1, m)
     for m in out:
         m.pop("_offset", None)
+        m.pop("_after", None)
     return out
 
 

@@ -742,3 +742,76 @@ def test_cpu_build_refusal_while_a_comfyui_node_runs_is_not_a_cpu_torch():
     startup = ("  File \"D:\\ComfyUI\\comfy\\model_management.py\", line 88, in get_torch_device\n"
                "    return torch.device(torch.cuda.current_device())\nAssertionError: Torch not compiled with CUDA enabled\n")
     assert ids(startup) == ["torch.cpu-build"]
+
+
+# --- round 9's kinds (unit tests on variants written here, not the corpus texts) ---------------------------
+
+def test_sage_dtype_refusal_when_sage_is_forced_on_comfyui():
+    log = ("Using sage attention\nPython version: 3.12.10\n...\n!!! Exception during processing !!! Input tensors must be "
+           "in dtype of torch.float16 or torch.bfloat16\nTraceback (most recent call last):\n")
+    m = one(log, "sage.input-dtype")
+    assert ids(log) == ["sage.input-dtype"] and "--use-sage-attention" in m["fix"] and "uninstall sageattention" in m["fix"]
+    # a node calling sageattn itself with float32 (no global override in view) is that node's bug
+    assert ids('AssertionError: Input tensors must be in dtype of torch.float16 or torch.bfloat16\n') == []
+
+
+def test_comfyui_too_old_for_a_custom_node():
+    tb = ("Traceback (most recent call last):\n  File \"/srv/ComfyUI/nodes.py\", line 2124, in load_custom_node\n"
+          "  File \"/srv/ComfyUI/custom_nodes/SomePack/nodes.py\", line 9, in <module>\n"
+          "    from comfy_api.v0_0_2 import io\nModuleNotFoundError: No module named 'comfy_api.v0_0_2'\n")
+    m = one(tb, "comfyui.outdated")
+    assert ids(tb) == ["comfyui.outdated"] and "comfy_api.v0_0_2" in m["title"] and "git pull" in m["fix"]
+    # ComfyUI's own import failing (a shadowing `comfy` package, a broken install) is not this
+    assert ids("  File \"/srv/ComfyUI/main.py\", line 1, in <module>\nModuleNotFoundError: No module named 'comfy.cli_args'\n") == []
+
+
+def test_missing_klein_core_nodes_mean_an_old_comfyui():
+    ui = "Missing Node Types\nWhen loading the graph, the following node types were not found\n\nFlux2Scheduler\nEmptyFlux2LatentImage\n"
+    m = one(ui, "comfyui.too-old-for-klein")
+    assert ids(ui) == ["comfyui.too-old-for-klein"] and m["details"]["needs"] == "0.9.2"
+    # custom node packs' node types are their packs' business
+    assert ids("When loading the graph, the following node types were not found\nSomePackLoader\nSomePackSampler\n") == []
+
+
+def test_comfyui_own_requirement_missing():
+    m = one("ModuleNotFoundError: No module named 'comfy_kitchen'", "python.module-missing")
+    assert "comfy-kitchen" in m["title"] and "requirements.txt" in m["fix"]
+
+
+def test_no_nvidia_driver_on_an_intel_gpu_is_not_claimed():
+    intel = "torch 2.8.0+xpu\nRuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU\n"
+    assert ids(intel) == []
+    assert ids("RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU") == ["torch.no-driver"]
+
+
+def test_cuda_runtime_oom_during_gguf_mmap_release_is_not_vram():
+    gguf = ("Requested to load Flux\nAttempting to release mmap (318)\n!!! Exception during processing !!! CUDA error: "
+            "out of memory\nCUDA kernel errors might be asynchronously reported at some other API call\n")
+    assert ids(gguf) == []
+    assert ids("Requested to load Flux\n!!! Exception during processing !!! CUDA error: out of memory\n") == ["cuda.oom"]
+    # the allocator's own report stays an out-of-memory even there
+    assert ids("Attempting to release mmap (3)\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB") == ["cuda.oom"]
+
+
+def test_could_not_detect_model_type_without_a_path():
+    assert ids("RuntimeError: ERROR: Could not detect model type of: \n") == ["comfyui.checkpoint-loader"]
+    unet = "- **Node Type:** UNETLoader\n- **Exception Message:** ERROR: Could not detect model type\n"
+    assert ids(unet) == ["comfyui.model-undetected"]
+
+
+def test_wrong_width_with_the_zimage_encoder_in_the_log_is_the_clip_type():
+    log = ("!!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied (77x2560 and 7680x3072)\n"
+           "got prompt\nRequested to load ZImageTEModel_\nRequested to load Flux2\n")
+    assert ids(log) == ["klein.zimage-te", "klein.te-mismatch"]
+    # without the Z-Image encoder in view the mismatch stays first
+    assert ids(log.replace("ZImageTEModel_", "Flux2TEModel_"))[0] == "klein.te-mismatch"
+
+
+def test_value_not_in_list_for_numbered_clip_inputs():
+    v = "TripleCLIPLoader:\n- Value not in list: clip_name3: 't5xxl_fp8.safetensors' not in ['clip_g.safetensors']\n"
+    assert ids(v) == ["comfyui.file-not-listed"]
+
+
+def test_cpu_build_in_other_wordings():
+    assert ids("Torch is not being compiled with CUDA enabled") == ["torch.cpu-build"]
+    assert ids("AssertionError: Torch is not compiled with CUDA enabled") == ["torch.cpu-build"]
