@@ -738,6 +738,12 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     pip_name = row.get("pip") or top
     d = {"module": mod, "package": pip_name}
     index = "https://download.pytorch.org/whl/cu128"
+    if "." in mod and top in ("diffusers", "transformers") and not any(p == "qwen3" or "flux2" in p for p in mod.split(".")):
+        return None  # a submodule Klein does not use (transformers.masking_utils): the calling project's version pin
+    if top == "triton":
+        near = _near(ctx)
+        if not (near.get("import_raised") or near.get("node_type") or near.get("node_exec")):
+            return None  # named, not raised: most often xformers' harmless Windows notice, not an import that failed
     if "." in mod and top in ("torch", "torchvision", "torchaudio", "diffusers", "transformers"):
         return {"title": f"`{top}` is installed but has no `{mod}`: it is too old or broken",
                 "cause": f"The import of `{mod}` failed while `{top}` itself is there: an old {pip_name} (or one of another "
