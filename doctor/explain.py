@@ -715,6 +715,18 @@ _ST_WHY = [
 
 @_interp("safetensors")
 def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    sizes = [str(g.get(k) or "") for k in ("want", "got")]
+    if all(v.isdigit() and len(v) <= 15 for v in sizes):  # bytes: a model file is past _int's 10**9
+        want, got = int(sizes[0]), int(sizes[1])
+        # huggingface_hub compared the bytes it wrote with the size the Hub announced: a download cut short
+        name = (g.get("name") or "").strip() or "a downloaded file"
+        return {"title": f"A download from Hugging Face stopped short: {name} has {got} of {want} bytes",
+                "cause": (f"huggingface_hub expected {want} bytes for {name} and found {got} on disk: the download was "
+                          "interrupted (network, a full disk, a proxy) and the partial file cannot be loaded."),
+                "fix": ("Download it again: pass `force_download=True` to from_pretrained/hf_hub_download, or run "
+                        f"`hf download REPO {name if g.get('name') else 'FILE'} --force-download` (free disk space first if it is short); for "
+                        "the Klein files `klein-doctor install` downloads them and verifies size and sha256"),
+                "details": {"kind": "partial-download", "expected_bytes": want, "got_bytes": got, "file": g.get("name")}}
     why = g.get("why", "")
     low = why.lower()
     for keys, kind, cause in _ST_WHY:
@@ -830,6 +842,34 @@ def _flash_refused(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                           "`--use-flash-attention`, `attn_implementation=\"flash_attention_2\"`)."),
                 "details": {"gpu": gpu}}
     return {}
+
+
+_CU = re.compile(r"\+(cu\d{3})\b")
+
+
+def _torch_index(*versions: str) -> tuple[str, str]:
+    """The PyTorch index of the CUDA build a version string names (+cu121), or a cuXXX placeholder and how to fill it."""
+    cu = next((m.group(1) for v in versions if (m := _CU.search(v or ""))), None)
+    if cu:
+        return f"https://download.pytorch.org/whl/{cu}", ""
+    return ("https://download.pytorch.org/whl/cuXXX", " (cuXXX: the CUDA of your torch build, "
+            "`python -c \"import torch; print(torch.version.cuda)\"`, 12.8 -> cu128)")
+
+
+@_interp("xformers_torch")
+def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    built, have = g.get("built") or "", g.get("have") or ""
+    if not (built and have):
+        return {}
+    index, how = _torch_index(have, built)
+    keep, want = have.split("+")[0], built.split("+")[0]
+    return {"title": f"xformers was built for torch {built}, but this Python has torch {have}",
+            "fix": (f"Uninstall xformers (`python -m pip uninstall xformers`: Klein runs on PyTorch SDPA), or make the two match: "
+                    f"keep torch and install the xformers release built for it, `python -m pip install \"torch=={keep}\" xformers "
+                    f"--index-url {index}` (pip picks the xformers pinned to torch {keep}), or install the torch xformers was "
+                    f"built for, `python -m pip install -U \"torch=={want}\" torchvision --index-url {index}`; ComfyUI portable: "
+                    "`python_embeded\\python.exe -m pip ...`; `python -m xformers.info` then lists its operators as available" + how),
+            "details": {"xformers_built_for": built, "torch": have, **({"xformers": g["xformers"]} if g.get("xformers") else {})}}
 
 
 def _amd(ctx: dict[str, Any]) -> bool:

@@ -779,3 +779,34 @@ def test_no_kernel_image_from_a_native_programs_device_line_is_not_claimed():
     # the same words raised through PyTorch or a node stay claimed
     assert ids("RuntimeError: CUDA error: no kernel image is available for execution on the device") == ["cuda.no-kernel-image"]
     assert ids("RTX 5060 Ti - no kernel image is available for execution on the device") == ["cuda.no-kernel-image"]
+
+
+def test_xformers_built_for_another_torch_in_its_warning_and_in_pip():
+    warn = ("WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+            "    PyTorch 2.5.1+cu124 with CUDA 1204 (you have 2.4.0+cu124)\n    Python  3.12.7 (you have 3.12.7)\n")
+    m = one(warn, "xformers.build-mismatch")
+    assert ids(warn) == ["xformers.build-mismatch"] and "2.5.1+cu124" in m["title"] and "2.4.0+cu124" in m["title"]
+    assert 'pip install "torch==2.4.0" xformers --index-url https://download.pytorch.org/whl/cu124' in m["fix"]
+    assert "pip uninstall xformers" in m["fix"]
+    pip = "xformers 0.0.28.post3 requires torch==2.5.1, but you have torch 2.3.1 which is incompatible."
+    m = one(pip, "xformers.build-mismatch")
+    assert ids(pip) == ["xformers.build-mismatch"] and m["details"]["xformers"] == "0.0.28.post3"
+    assert "cuXXX" in m["fix"] and "torch.version.cuda" in m["fix"]  # no build in view: the placeholder and how to fill it
+
+
+def test_hub_download_that_stopped_short():
+    text = ("OSError: Consistency check failed: file should be of size 8044982048 but has size 2147483648 "
+            "(qwen_3_4b.safetensors).\nThis is usually due to network issues while downloading the file. "
+            "Please retry with `force_download=True`.")
+    m = one(text, "safetensors.truncated")
+    assert ids(text) == ["safetensors.truncated"] and "2147483648 of 8044982048" in m["title"]
+    assert "--force-download" in m["fix"] and m["details"]["kind"] == "partial-download"
+
+
+def test_transformers_without_qwen3_classes():
+    assert ids("ImportError: cannot import name 'Qwen3ForCausalLM' from 'transformers' (/venv/lib/site-packages/transformers/__init__.py)") \
+        == ["transformers.too-old"]
+    assert ids("AttributeError: module 'transformers' has no attribute 'Qwen3Model'") == ["transformers.too-old"]
+    # other Qwen3 architectures are other models' requirements
+    assert ids("ImportError: cannot import name 'Qwen3VLForConditionalGeneration' from 'transformers'") == []
+    assert ids("ImportError: cannot import name 'Qwen3MoeConfig' from 'transformers'") == []
