@@ -872,6 +872,47 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "details": {"xformers_built_for": built, "torch": have, **({"xformers": g["xformers"]} if g.get("xformers") else {})}}
 
 
+@_interp("torch_family")
+def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    pkg, pv, want, have = (g.get(k) or "" for k in ("pkg", "pv", "want", "have"))
+    if not (pkg and want and have):
+        return {}
+    index, how = _torch_index(want, pv, have)
+    old = want.split("+")[0]
+    by = " while installing xformers" if _near(ctx).get("xformers_install") else ""
+    return {"title": f"pip replaced torch{by}: {pkg} {pv} was built for torch {want}, torch is now {have}",
+            "fix": (f"Put torch back with its companions from the index of your CUDA build, then the xformers made for that "
+                    f"torch: `python -m pip install \"torch=={old}\" \"{pkg}=={pv}\" "
+                    + ("torchaudio" if pkg == "torchvision" else "torchvision") + f" --index-url {index}`, then "
+                    f"`python -m pip install \"torch=={old}\" xformers --index-url {index}` (or leave xformers out: Klein "
+                    "runs on PyTorch SDPA); ComfyUI portable: `python_embeded\\python.exe -m pip ...`; "
+                    "`klein-doctor check --check runtime.torch-family` confirms" + how),
+            "details": {"package": pkg, "package_version": pv, "built_for_torch": want, "torch": have}}
+
+
+@_interp("pip_no_wheel")
+def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    near = _near(ctx)
+    if near.get("py32"):
+        return {"title": "This Python is 32-bit: PyTorch has no wheels for it", "details": {"python": near["py32"]}}
+    if g.get("wrongname"):
+        return {"title": "`pip install pytorch` is not PyTorch: the package is `torch`",
+                "fix": ("Install `torch` (not `pytorch`) from the PyTorch index into a 64-bit Python 3.10 to 3.12: `python -m pip "
+                        "install torch torchvision --index-url https://download.pytorch.org/whl/cu128`; if pip then finds no "
+                        "version, that Python is 32-bit or of an unsupported version: " + cat.by_id("torch.pip-no-wheel").fix)}  # type: ignore[union-attr]
+    return {"details": {"requirement": g["req"]}} if g.get("req") else {}
+
+
+@_interp("st_too_old")
+def _st_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    dtype = g.get("dtype")
+    if dtype:
+        return {"title": f"The installed safetensors does not know the dtype {dtype} this file uses", "details": {"dtype": dtype}}
+    if not _near(ctx).get("st_loader"):
+        return None  # the old wording alone is also a file written wrong (a metadata-only header): not claimed
+    return {"details": {"loader": _near(ctx)["st_loader"]}}
+
+
 def _amd(ctx: dict[str, Any]) -> bool:
     """The text near the hit is from an AMD setup (ZLUDA, ROCm, DirectML): out of klein-doctor's NVIDIA scope,
     where its CUDA fixes (reinstall a cu128 torch, the NVIDIA-side causes of NaN) do not apply."""

@@ -810,3 +810,53 @@ def test_transformers_without_qwen3_classes():
     # other Qwen3 architectures are other models' requirements
     assert ids("ImportError: cannot import name 'Qwen3VLForConditionalGeneration' from 'transformers'") == []
     assert ids("ImportError: cannot import name 'Qwen3MoeConfig' from 'transformers'") == []
+
+
+def test_pip_replaced_torch_under_its_companions():
+    text = ("ERROR: pip's dependency resolver does not currently take into account all the packages that are installed.\n"
+            "torchvision 0.20.1+cu124 requires torch==2.5.1, but you have torch 2.6.0+cu124 which is incompatible.\n")
+    m = one(text, "torch.family-mismatch")
+    assert ids(text) == ["torch.family-mismatch"] and "torchvision 0.20.1+cu124" in m["title"] and "2.6.0+cu124" in m["title"]
+    assert 'pip install "torch==2.5.1" "torchvision==0.20.1+cu124" torchaudio --index-url https://download.pytorch.org/whl/cu124' in m["fix"]
+    assert 'pip install "torch==2.5.1" xformers --index-url https://download.pytorch.org/whl/cu124' in m["fix"]
+    # when pip was installing xformers, the title says so
+    xf = "Collecting xformers>=0.0.29\n  Downloading xformers-0.0.29.post3-cp312-cp312-win_amd64.whl\n" + text
+    assert "while installing xformers" in one(xf, "torch.family-mismatch")["title"]
+    # another package's pin is not this
+    assert ids("diffusers 0.31.0 requires huggingface-hub>=0.23.2, but you have huggingface-hub 0.20.3 which is incompatible.") == []
+
+
+def test_pip_finds_no_torch_wheel_for_this_python():
+    win32 = ("Collecting torch\n  Downloading torch-0.1.2.post2.tar.gz (128 kB)\n"
+             "Requirement already satisfied: pyyaml in c:\\python\\python38-32\\lib\\site-packages (from torch)\n")
+    m = one(win32, "torch.pip-no-wheel")
+    assert ids(win32) == ["torch.pip-no-wheel"] and "32-bit" in m["title"] and "64-bit Python 3.10" in m["fix"]
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    none = "ERROR: Could not find a version that satisfies the requirement torch==2.3.1 (from versions: none)"
+    assert ids(none) == ["torch.pip-no-wheel"]
+    assert ids('You tried to install "pytorch". The package named for PyTorch is "torch"') == ["torch.pip-no-wheel"]
+    # a companion, or a version missing among real ones, is not "no wheel for this Python"
+    assert ids("ERROR: Could not find a version that satisfies the requirement torchvision==0.99 (from versions: none)") == []
+    assert ids("ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: 2.5.1, 2.6.0)") == []
+
+
+def test_triton_has_no_windows_wheel_on_pypi():
+    text = ("ERROR: Could not find a version that satisfies the requirement triton>=3.0 (from versions: none)\n"
+            "ERROR: No matching distribution found for triton>=3.0")
+    m = one(text, "triton.no-windows-wheel")
+    assert ids(text) == ["triton.no-windows-wheel"] and '"triton-windows<3.4"' in m["fix"] and "without Triton" in m["fix"]
+    assert ids("ERROR: Could not find a version that satisfies the requirement tritonclient (from versions: none)") == []
+
+
+def test_safetensors_too_old_for_the_files_header():
+    old = ("  File \"D:\\ComfyUI\\comfy\\utils.py\", line 62, in load_torch_file\n"
+           "    sd = safetensors.torch.load_file(ckpt, device=device.type)\n"
+           "safetensors_rust.SafetensorError: Error while deserializing header: InvalidHeaderDeserialization\n")
+    m = one(old, "safetensors.too-old")
+    assert ids(old) == ["safetensors.too-old"] and "pip install -U safetensors" in m["fix"]
+    new = ("SafetensorError: Error while deserializing header: invalid JSON in header: unknown variant `F8_E4M3FNUZ`, "
+           "expected one of `BOOL`, `F4`, `U8` at line 1 column 80")
+    assert ids(new) == ["safetensors.too-old"] and "F8_E4M3FNUZ" in one(new, "safetensors.too-old")["title"]
+    # without a model being loaded the old wording is also a file written wrong: silent, as before
+    assert ids("safetensors_rust.SafetensorError: Error while deserializing header: InvalidHeaderDeserialization") == []
+    assert ids("SafetensorError: Error while deserializing header: invalid JSON in header: EOF while parsing") == []
