@@ -727,6 +727,18 @@ _ST_WHY = [
 
 @_interp("safetensors")
 def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    sizes = [str(g.get(k) or "") for k in ("want", "got")]
+    if all(v.isdigit() and len(v) <= 15 for v in sizes):  # bytes: a model file is past _int's 10**9
+        want, got = int(sizes[0]), int(sizes[1])
+        # huggingface_hub compared the bytes it wrote with the size the Hub announced: a download cut short
+        name = (g.get("name") or "").strip() or "a downloaded file"
+        return {"title": f"A download from Hugging Face stopped short: {name} has {got} of {want} bytes",
+                "cause": (f"huggingface_hub expected {want} bytes for {name} and found {got} on disk: the download was "
+                          "interrupted (network, a full disk, a proxy) and the partial file cannot be loaded."),
+                "fix": ("Download it again: pass `force_download=True` to from_pretrained/hf_hub_download, or run "
+                        f"`hf download REPO {name if g.get('name') else 'FILE'} --force-download` (free disk space first if it is short); for "
+                        "the Klein files `klein-doctor install` downloads them and verifies size and sha256"),
+                "details": {"kind": "partial-download", "expected_bytes": want, "got_bytes": got, "file": g.get("name")}}
     why = g.get("why", "")
     low = why.lower()
     for keys, kind, cause in _ST_WHY:
@@ -750,6 +762,12 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     pip_name = row.get("pip") or top
     d = {"module": mod, "package": pip_name}
     index = "https://download.pytorch.org/whl/cu128"
+    if "." in mod and top in ("diffusers", "transformers") and not any(p == "qwen3" or "flux2" in p for p in mod.split(".")):
+        return None  # a submodule Klein does not use (transformers.masking_utils): the calling project's version pin
+    if top == "triton":
+        near = _near(ctx)
+        if not (near.get("import_raised") or near.get("node_type") or near.get("node_exec")):
+            return None  # named, not raised: most often xformers' harmless Windows notice, not an import that failed
     if "." in mod and top in ("torch", "torchvision", "torchaudio", "diffusers", "transformers"):
         return {"title": f"`{top}` is installed but has no `{mod}`: it is too old or broken",
                 "cause": f"The import of `{mod}` failed while `{top}` itself is there: an old {pip_name} (or one of another "
@@ -882,6 +900,80 @@ def _other_gpu(ctx: dict[str, Any]) -> bool:
     NVIDIA-side causes of NaN) do not apply."""
     near = _near(ctx)
     return bool(near.get("amd") or near.get("intel"))
+
+_CU = re.compile(r"\+(cu\d{3})\b")
+
+
+def _torch_index(*versions: str) -> tuple[str, str]:
+    """The PyTorch index of the CUDA build a version string names (+cu121), or a cuXXX placeholder and how to fill it."""
+    cu = next((m.group(1) for v in versions if (m := _CU.search(v or ""))), None)
+    if cu:
+        return f"https://download.pytorch.org/whl/{cu}", ""
+    return ("https://download.pytorch.org/whl/cuXXX", " (cuXXX: the CUDA of your torch build, "
+            "`python -c \"import torch; print(torch.version.cuda)\"`, 12.8 -> cu128)")
+
+
+@_interp("xformers_torch")
+def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    built, have = g.get("built") or "", g.get("have") or ""
+    if not (built and have):
+        return {}
+    index, how = _torch_index(have, built)
+    keep, want = have.split("+")[0], built.split("+")[0]
+    return {"title": f"xformers was built for torch {built}, but this Python has torch {have}",
+            "fix": (f"Uninstall xformers (`python -m pip uninstall xformers`: Klein runs on PyTorch SDPA), or make the two match: "
+                    f"keep torch and install the xformers release built for it, `python -m pip install \"torch=={keep}\" xformers "
+                    f"--index-url {index}` (pip picks the xformers pinned to torch {keep}), or install the torch xformers was "
+                    f"built for, `python -m pip install -U \"torch=={want}\" torchvision --index-url {index}`; ComfyUI portable: "
+                    "`python_embeded\\python.exe -m pip ...`; `python -m xformers.info` then lists its operators as available" + how),
+            "details": {"xformers_built_for": built, "torch": have, **({"xformers": g["xformers"]} if g.get("xformers") else {})}}
+
+
+@_interp("torch_family")
+def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    pkg, pv, want, have = (g.get(k) or "" for k in ("pkg", "pv", "want", "have"))
+    if not (pkg and want and have):
+        return {}
+    index, how = _torch_index(want, pv, have)
+    old = want.split("+")[0]
+    by = " while installing xformers" if _near(ctx).get("xformers_install") else ""
+    return {"title": f"pip replaced torch{by}: {pkg} {pv} was built for torch {want}, torch is now {have}",
+            "fix": (f"Put torch back with its companions from the index of your CUDA build, then the xformers made for that "
+                    f"torch: `python -m pip install \"torch=={old}\" \"{pkg}=={pv}\" "
+                    + ("torchaudio" if pkg == "torchvision" else "torchvision") + f" --index-url {index}`, then "
+                    f"`python -m pip install \"torch=={old}\" xformers --index-url {index}` (or leave xformers out: Klein "
+                    "runs on PyTorch SDPA); ComfyUI portable: `python_embeded\\python.exe -m pip ...`; "
+                    "`klein-doctor check --check runtime.torch-family` confirms" + how),
+            "details": {"package": pkg, "package_version": pv, "built_for_torch": want, "torch": have}}
+
+
+@_interp("pip_no_wheel")
+def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    near = _near(ctx)
+    if near.get("py32"):
+        return {"title": "This Python is 32-bit: PyTorch has no wheels for it", "details": {"python": near["py32"]}}
+    if g.get("wrongname"):
+        return {"title": "`pip install pytorch` is not PyTorch: the package is `torch`",
+                "fix": ("Install `torch` (not `pytorch`) from the PyTorch index into a 64-bit Python 3.10 to 3.12: `python -m pip "
+                        "install torch torchvision --index-url https://download.pytorch.org/whl/cu128`; if pip then finds no "
+                        "version, that Python is 32-bit or of an unsupported version: " + cat.by_id("torch.pip-no-wheel").fix)}  # type: ignore[union-attr]
+    return {"details": {"requirement": g["req"]}} if g.get("req") else {}
+
+
+@_interp("st_too_old")
+def _st_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    dtype = g.get("dtype")
+    if dtype:
+        return {"title": f"The installed safetensors does not know the dtype {dtype} this file uses", "details": {"dtype": dtype}}
+    if not _near(ctx).get("st_loader"):
+        return None  # the old wording alone is also a file written wrong (a metadata-only header): not claimed
+    return {"details": {"loader": _near(ctx)["st_loader"]}}
+
+
+def _amd(ctx: dict[str, Any]) -> bool:
+    """The text near the hit is from an AMD setup (ZLUDA, ROCm, DirectML): out of klein-doctor's NVIDIA scope,
+    where its CUDA fixes (reinstall a cu128 torch, the NVIDIA-side causes of NaN) do not apply."""
+    return bool(_near(ctx).get("amd"))
 
 
 @_interp("nan")
