@@ -754,6 +754,21 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 
 @_interp("module")
 def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    mac = bool(_near(ctx).get("macos"))
+    if _other_gpu(ctx) or (mac and (g.get("module") or "").split(".")[0] == "torch"):
+        return None  # PyTorch for a Mac, an AMD or an Intel GPU is another install than the CUDA build below: not ours
+    if g.get("slow"):
+        # transformers could not build the fast tokenizer and fell back to converting the slow one, which needs
+        # sentencepiece (and protobuf): both missing from the Python that runs the pipeline
+        return {"title": "sentencepiece (or protobuf) is missing: transformers cannot build the tokenizer",
+                "cause": ("transformers found no ready fast tokenizer it could use and tried to convert the slow "
+                          "(sentencepiece) one, which needs `sentencepiece` and `protobuf` in the Python that runs the "
+                          "pipeline; they are not installed there (often a second Python: a notebook kernel, a venv, "
+                          "ComfyUI's python_embeded)."),
+                "fix": ("Install them with the Python that runs it: `python -m pip install sentencepiece protobuf` "
+                        "(a notebook: `%pip install sentencepiece protobuf`, then restart the kernel; ComfyUI portable: "
+                        "`python_embeded\\python.exe -m pip install sentencepiece protobuf`)"),
+                "details": {"module": "sentencepiece", "package": "sentencepiece protobuf"}}
     mod = g.get("module", "")
     top = mod.split(".")[0]
     row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top), None)
@@ -784,6 +799,10 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                 "fix": ("Reinstall ComfyUI's requirements with the Python that runs it, from the ComfyUI folder: "
                         "`python -m pip install -r requirements.txt` (portable: `python_embeded\\python.exe -m pip install "
                         "-r ComfyUI\\requirements.txt`; Desktop: update the app)"), "details": d}
+    if top in ("torchvision", "torchaudio") and mac:
+        return {"title": f"{top} is missing from the environment that runs ComfyUI",
+                "fix": f"Install the {top} that matches your torch with the Python that runs it: `python -m pip install {top}`",
+                "details": d}
     if top in ("torchvision", "torchaudio"):
         fix = (f"Install the {top} that matches your torch, from the same index, with the Python that runs ComfyUI: "
                f"`python -m pip install {top} --index-url {index}` (use the cuXXX of your torch, see "
@@ -1005,6 +1024,44 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     mean an NVIDIA driver is missing: the program took a CUDA code path on another vendor's hardware."""
     if _near(ctx).get("macos") or _other_gpu(ctx):
         return None
+    return {}
+
+
+@_interp("no_device")
+def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """No usable GPU: under WSL2 (seen near the hit) the usual cause is a Linux NVIDIA driver inside WSL."""
+    near = _near(ctx)
+    if near.get("macos") or _other_gpu(ctx):
+        return None
+    if near.get("wsl") or ctx.get("wsl"):
+        return {"title": "WSL2 sees no GPU: the CUDA libraries in use are not the ones the Windows driver provides",
+                "cause": ("In WSL2 the GPU is reached through the Windows NVIDIA driver, whose libraries WSL maps into "
+                          "/usr/lib/wsl/lib. A Linux NVIDIA driver (or a `cuda`/`cuda-drivers` package) installed inside "
+                          "WSL puts its own libcuda first, which finds no device; an old WSL or Windows driver does the same."),
+                "fix": ("Keep only the Windows driver: inside WSL remove the Linux one (`sudo apt-get remove --purge "
+                        "'^nvidia-driver-.*' '^libnvidia-.*'`; for CUDA install only `cuda-toolkit-12-8`, never `cuda` or "
+                        "`cuda-drivers`), then in Windows `wsl --update` and `wsl --shutdown`; `ldconfig -p | grep libcuda` must "
+                        "show /usr/lib/wsl/lib (until then `export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH`) and "
+                        "`/usr/lib/wsl/lib/nvidia-smi` must list the GPU"),
+                "details": {"wsl": near.get("wsl") or ctx.get("wsl")}}
+    return {}
+
+
+@_interp("no_bf16")
+def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    gpu, cc = (g.get("gpu") or "").strip().strip("b'\""), g.get("cc")
+    if gpu and cc:
+        return {"title": f"bfloat16 was asked of the {gpu} (compute capability {cc}), which has none: it needs 8.0 or newer",
+                "details": {"gpu": gpu, "compute_capability": cc}}
+    return {}
+
+
+@_interp("ram")
+def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    n = str(g.get("bytes") or "")
+    if n.isdigit() and len(n) <= 15:  # bytes: past _int's 10**9
+        return {"title": f"The computer ran out of system RAM: a {int(n) / 1e9:.1f} GB allocation in RAM failed (not GPU memory)",
+                "details": {"tried_to_allocate_bytes": int(n)}}
     return {}
 
 

@@ -942,3 +942,74 @@ def test_safetensors_too_old_for_the_files_header():
     # without a model being loaded the old wording is also a file written wrong: silent, as before
     assert ids("safetensors_rust.SafetensorError: Error while deserializing header: InvalidHeaderDeserialization") == []
     assert ids("SafetensorError: Error while deserializing header: invalid JSON in header: EOF while parsing") == []
+
+
+
+# --- round 11's kinds (unit tests on variants written here, not the corpus texts) --------------------------
+
+def test_bfloat16_on_a_gpu_older_than_ampere():
+    tb = ("  File \"/opt/app/run.py\", line 40, in <module>\n    with torch.autocast(\"cuda\", dtype=torch.bfloat16):\n"
+          "RuntimeError: Current CUDA Device does not support bfloat16. Please switch dtype to float16.\n")
+    m = one(tb, "gpu.no-bf16")
+    assert ids(tb) == ["gpu.no-bf16"] and "torch.float16" in m["fix"] and "--fp16-unet" in m["fix"]
+    v = one("ValueError: Bfloat16 is only supported on GPUs with compute capability of at least 8.0. Your Quadro RTX 5000 "
+            "GPU has compute capability 7.5.", "gpu.no-bf16")
+    assert v["details"] == {"gpu": "Quadro RTX 5000", "compute_capability": "7.5"} and "Quadro RTX 5000" in v["title"]
+
+
+def test_system_ram_out_of_memory_is_not_vram():
+    linux = ("RuntimeError: [enforce fail at alloc_cpu.cpp:83] err == 0. DefaultCPUAllocator: can't allocate memory: you "
+             "tried to allocate 8053063680 bytes. Error code 12 (Cannot allocate memory)\n")
+    m = one(linux, "ram.oom")
+    assert ids(linux) == ["ram.oom"] and "8.1 GB" in m["title"] and "swapon" in m["fix"] and "--cache-none" in m["fix"]
+    win = "OSError: [WinError 1455] The paging file is too small for this operation to complete. Error loading \"c10.dll\""
+    assert ids(win) == ["ram.oom"] and "Virtual memory" in one(win, "ram.oom")["fix"]
+
+
+def test_tokenizers_too_old_for_the_tokenizer_json():
+    e = "Exception: data did not match any variant of untagged enum ModelWrapper at line 757281 column 3"
+    m = one(e, "tokenizers.too-old")
+    assert ids(e) == ["tokenizers.too-old"] and "transformers>=4.51" in m["fix"] and "tokenizers" in m["fix"]
+    # serde's words from another Rust-backed library (no tokenizers *Wrapper enum) are not this
+    assert ids("data did not match any variant of untagged enum Value at line 3 column 1") == []
+
+
+def test_xformers_processor_on_a_flux_transformer():
+    tb = ("  File \"/venv/lib/python3.11/site-packages/diffusers/models/transformers/transformer_flux.py\", line 171, in forward\n"
+          "    attn_output, context_attn_output = self.attn(\n"
+          "                                       ^^^^^^^^^^\n"
+          "ValueError: not enough values to unpack (expected 2, got 1)\n")
+    m = one(tb, "diffusers.xformers-on-flux")
+    assert ids(tb) == ["diffusers.xformers-on-flux"] and "enable_xformers_memory_efficient_attention" in m["fix"]
+    # the same unpack error in another model's code is not this
+    assert ids("  File \"/app/model.py\", line 3, in forward\n    a, b = f(x)\nValueError: not enough values to unpack "
+               "(expected 2, got 1)\n") == []
+
+
+def test_a_driver_that_sees_no_gpu_and_the_wsl2_driver_libraries():
+    plain = "RuntimeError: CUDA error: no CUDA-capable device is detected\n"
+    m = one(plain, "cuda.no-device")
+    assert ids(plain) == ["cuda.no-device"] and "nvidia-smi" in m["fix"] and "CUDA_VISIBLE_DEVICES" in m["fix"]
+    wsl = ("Linux DESKTOP 5.15.167.4-microsoft-standard-WSL2 #1 SMP x86_64 GNU/Linux\n"
+           "cuInit failed: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n")
+    w = one(wsl, "cuda.no-device")
+    assert "WSL2" in w["title"] and "/usr/lib/wsl/lib" in w["fix"] and "wsl --shutdown" in w["fix"]
+    # a Mac has no NVIDIA GPU to find
+    assert ids("File \"/Users/me/app/run.py\", line 2\nRuntimeError: No CUDA GPUs are available\n") == []
+
+
+def test_round_11_wordings_of_known_kinds():
+    # transformers' slow-tokenizer fallback: sentencepiece/protobuf missing
+    m = one("ValueError: Cannot instantiate this tokenizer from a slow version. If it's based on sentencepiece, make sure "
+            "you have sentencepiece installed.", "python.module-missing")
+    assert "sentencepiece protobuf" in m["fix"]
+    # a node pack importing a newer ComfyUI's top-level module
+    tb = ("  File \"/srv/ComfyUI/custom_nodes/SomePack/__init__.py\", line 3, in <module>\n"
+          "    from node_helpers import conditioning_set_values\nModuleNotFoundError: No module named 'node_helpers'\n")
+    assert ids(tb) == ["comfyui.outdated"]
+    # the CUDA message cut after "available" (an issue title)
+    assert ids("RuntimeError: CUDA error: no kernel image is available\n") == ["cuda.no-kernel-image"]
+    # a Mac without torch is out of the NVIDIA scope; its missing torchvision gets no CUDA index
+    mac = "  File \"/Users/me/ComfyUI/main.py\", line 5, in <module>\nModuleNotFoundError: No module named '%s'\n"
+    assert ids(mac % "torch") == []
+    assert "download.pytorch.org" not in one(mac % "torchvision", "python.module-missing")["fix"]
