@@ -170,3 +170,86 @@ def test_torch_installed_into_a_real_venv_by_pip_then_undone(tmp_path):
     assert not imports(py, "torch")
     c = run_cli("check", "--json", "--python", str(py), "--check", "torch.installed", env=e, cwd=tmp_path)
     assert "torch.missing" in {f["code"] for f in json.loads(c.stdout)["findings"]}
+
+
+def tiny_wheel(out: Path, name: str, version: str, files: dict[str, str], requires: list[str] = ()) -> Path:
+    """A minimal pure-Python wheel written by hand (no build backend, no index): enough for pip."""
+    import base64
+    import hashlib
+    import zipfile
+
+    dist = f"{name.replace('-', '_')}-{version}"
+    meta = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n" + "".join(f"Requires-Dist: {r}\n" for r in requires)
+    entries = {**files, f"{dist}.dist-info/METADATA": meta,
+               f"{dist}.dist-info/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"}
+    record = []
+    path = out / f"{dist}-py3-none-any.whl"
+    out.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as z:
+        for arc, text in entries.items():
+            data = text.encode()
+            z.writestr(arc, data)
+            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            record.append(f"{arc},sha256={digest},{len(data)}")
+        z.writestr(f"{dist}.dist-info/RECORD", "\n".join(record + [f"{dist}.dist-info/RECORD,,"]) + "\n")
+    return path
+
+
+@pytest.mark.parametrize("dry_run_report", [True, False])
+def test_swap_sets_aside_the_dependencies_it_added_and_restores_those_it_replaced(tmp_path, monkeypatch, dry_run_report):
+    """A swap's install brings dependencies: one new (in a namespace folder shared with another new one), one
+    upgraded. Undo leaves the environment as it was: the new ones set aside (the namespace folder gone, so it
+    does not import as an empty namespace package), the upgraded one back at its old version, nothing deleted.
+    Without pip's --dry-run report (old pip) the upgraded one cannot be saved: undo says so instead of
+    claiming everything is back."""
+    from doctor.fixer import journal as jmod
+    from doctor.fixer import pkgs
+
+    monkeypatch.setenv("KLEIN_DOCTOR_STATE_DIR", str(tmp_path / "state"))
+    if not dry_run_report:
+        monkeypatch.setattr(pkgs, "would_replace", lambda *a, **k: [])
+    py = make_venv(tmp_path / "venv")
+    w = tmp_path / "wheels"
+    tiny_wheel(w, "app", "1.0", {"app/__init__.py": "V = '1.0'\n"})
+    tiny_wheel(w, "app", "2.0", {"app/__init__.py": "V = '2.0'\n"}, ["dep-up>=2", "nsa-one", "nsa-two"])
+    tiny_wheel(w, "dep-up", "1.0", {"dep_up.py": "V = '1.0'\n"})
+    tiny_wheel(w, "dep-up", "2.0", {"dep_up.py": "V = '2.0'\n"})
+    tiny_wheel(w, "nsa-one", "1.0", {"nsa/one/__init__.py": ""})
+    tiny_wheel(w, "nsa-two", "1.0", {"nsa/two/__init__.py": ""})
+    offline = {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(w)}
+    monkeypatch.setenv("PIP_NO_INDEX", "1")
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "app==1.0", "dep-up==1.0"], check=True, capture_output=True,
+                   env={**os.environ, **offline})
+    site = Path(pkgs.inventory(str(py), [])["purelib"])
+    dep_inode = (site / "dep_up.py").stat().st_ino
+
+    def version(mod: str) -> str:
+        r = subprocess.run([str(py), "-c", f"import {mod}; print({mod}.V)"], capture_output=True, text=True)
+        return r.stdout.strip() or "absent"
+
+    env_ = pkgs.environment({"executable": str(py), "prefix": str(tmp_path / "venv"), "is_venv": True}, "linux")
+    argv = pkgs.install_argv(env_, ["app==2.0"], find_links=str(w))
+    j = jmod.Journal(tmp_path / "j")
+    j.begin_repair("r", "t", ["x"])
+    said: list[str] = []
+    pkgs.swap(j, env_, ["app"], argv, "test", say=said.append)
+    assert (version("app"), version("dep_up")) == ("2.0", "2.0")
+    assert imports(py, "nsa.one") and imports(py, "nsa.two")
+    op = j.data["ops"][0]
+    assert op["added"] == ["nsa-one", "nsa-two"]
+    assert op["deps"] == (["dep-up"] if dry_run_report else [])
+    assert op["replaced"] == ({} if dry_run_report else {"dep-up": ["1.0", "2.0"]})
+
+    problems = jmod.Journal.load(j.path).undo(say=said.append)
+    assert version("app") == "1.0"
+    assert not imports(py, "nsa") and not (site / "nsa").exists()
+    pip_list = subprocess.run([str(py), "-m", "pip", "list", "--format", "json"], capture_output=True, text=True).stdout
+    assert not {"nsa-one", "nsa-two"} & {d["name"] for d in json.loads(pip_list)}
+    aside = {p.name for p in (tmp_path / "venv" / ".klein-doctor-backup").rglob("*")}
+    assert any(n.endswith("-__init__.py") for n in aside)  # set aside, not deleted
+    if dry_run_report:
+        assert problems == []
+        assert version("dep_up") == "1.0" and (site / "dep_up.py").stat().st_ino == dep_inode
+    else:
+        assert version("dep_up") == "2.0"
+        assert len(problems) == 1 and "replaced dep-up 1.0 with 2.0" in problems[0]
