@@ -162,7 +162,9 @@ def verify(plan: Plan, options: dict[str, Any]) -> tuple[str, list[str]]:
     if plan.verify is not None:
         return plan.verify()
     _, now = diagnose(options, plan.checks)
-    codes = set(plan.codes)
+    # the findings it cures, and those (plan.watch) that say the repair itself did not work, e.g. a PyTorch
+    # build the driver cannot run
+    codes = set(plan.codes) | set(plan.watch)
     still = [f for f in now if f.status in (Status.FAIL, Status.WARN) and f.code in codes]
     if still:
         return "not cured", [f"{f.code}: {f.title}" for f in still]
