@@ -173,6 +173,7 @@ def test_replayed_windows_portable_plan_uses_python_embeded_and_the_cu128_index(
         "C:\\ComfyUI_windows_portable\\python_embeded\\python.exe -s -m pip install torch==2.7.1 torchvision==0.22.1 "
         "torchaudio==2.7.1 --index-url https://download.pytorch.org/whl/cu128")
     assert "torch.arch.missing" in r.stdout and "nothing is applied" in r.stdout
+    assert "moved to C:\\ComfyUI_windows_portable\\python_embeded\\.klein-doctor-backup (undo" in r.stdout
 
 
 def test_replayed_plan_with_a_local_index_and_another_release_says_so():

@@ -3,6 +3,7 @@ Desktop .venv), with the environment's own installer (pip or uv)."""
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
 from packaging.version import InvalidVersion, Version
@@ -96,8 +97,9 @@ def torch_reinstall(findings: list[Finding], facts: dict[str, Any], ctx: dict[st
     old = ", ".join(f"{n} {packages[n]}" for n in names if n in packages) or "no PyTorch"
     changes = [f"{env['kind']} at {env['python']}: {old} -> " + ", ".join(reqs) + f" from {index or 'the default index'}"]
     if old != "no PyTorch":
-        changes.append(f"the old files are moved to {env['prefix'] or 'the environment'}/.klein-doctor-backup/ "
-                       "(undo restores them)")
+        P = PureWindowsPath if env["windows"] else PurePosixPath
+        where = str(P(env["prefix"]) / ".klein-doctor-backup") if env["prefix"] else "the environment's .klein-doctor-backup"
+        changes.append(f"the old files are moved to {where} (undo restores them)")
 
     def apply(journal, c, say):
         inv = pkgs.inventory(env["python"], names)
