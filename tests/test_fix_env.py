@@ -249,6 +249,8 @@ def _swap_and_undo(tmp_path: Path, py: Path, links: Path) -> None:
     assert r.returncode == 1, out
     assert "  not cured    Reinstall PyTorch 2.14.1" in out, out
     assert "gpu.driver.too-old-for-wheel: Driver 576.28 is too old for PyTorch 2.14.1" in out, out
+    fresh = out.split("Fresh check:", 1)[1]  # the driver check the repair was re-checked with runs there too
+    assert "Driver 576.28 is too old for PyTorch 2.14.1" in fresh and "Not ready" in fresh, fresh
     journal = json.loads(max((tmp_path / "state").glob("fix-*.json")).read_text())
     assert journal["repairs"][0]["result"] == "not cured"
     op = journal["ops"][0]

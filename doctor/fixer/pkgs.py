@@ -237,7 +237,7 @@ def undo_swap(op: dict[str, Any], say: Callable[[str], None]) -> list[str]:
     if ours:
         pairs = move_aside(ours, backup / "undone")
         _do_moves(pairs, Path(op.get("purelib") or backup))
-        listed = ", ".join(str(n) + " " + str(d["version"]) for n, d in now.items())
+        listed = ", ".join(str(n) + " " + str(d["version"]) for n, d in sorted(now.items()))
         say(f"  set aside {len(ours)} file(s) fix had installed ({listed})")
     n = 0
     for src, dst in op.get("moved") or []:

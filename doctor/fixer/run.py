@@ -288,7 +288,9 @@ def cmd_fix(args: argparse.Namespace) -> int:
                                    for w in final_opts["workflows"]]
         say("  (the final check lints the corrected .fixed.json copies in place of the originals)")
     say("\nFresh check:")
-    _, final = diagnose(final_opts, args.checks or None)
+    # with --check, the fresh check also runs what the repairs were re-checked with (a PyTorch swap's driver check)
+    ids = list(dict.fromkeys(args.checks + [c for p, _, _ in results for c in p.checks])) if args.checks else None
+    _, final = diagnose(final_opts, ids)
     originals = [p.id.split(":", 1)[1] for p, st, _ in results if p.id.startswith("workflow:") and st == "cured"]
     hidden = [f for f in final if any(f.title.startswith(o + ": ") for o in originals)]
     if hidden:
