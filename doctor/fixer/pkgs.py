@@ -181,7 +181,7 @@ def swap(journal, env: dict[str, Any], remove: list[str], argv: list[str] | None
     python = env["python"]
     inv = inventory(python, remove)
     installed = inv.get("all") or {}
-    deps = [n for n in (would_replace(argv, installed, remove) if argv and env["tool"] == "pip" else [])]
+    deps = would_replace(argv, installed, remove) if argv and env["tool"] == "pip" else []
     if deps:
         inv = inventory(python, remove + deps)
     prefix = Path(inv["prefix"])
