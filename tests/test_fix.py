@@ -173,6 +173,44 @@ def test_replayed_windows_portable_plan_uses_python_embeded_and_the_cu128_index(
         "C:\\ComfyUI_windows_portable\\python_embeded\\python.exe -s -m pip install torch==2.7.1 torchvision==0.22.1 "
         "torchaudio==2.7.1 --index-url https://download.pytorch.org/whl/cu128")
     assert "torch.arch.missing" in r.stdout and "nothing is applied" in r.stdout
+    assert "moved to C:\\ComfyUI_windows_portable\\python_embeded\\.klein-doctor-backup (undo" in r.stdout
+
+
+def test_replayed_plan_with_a_local_index_and_another_release_says_so():
+    """--torch-index replaces the wheel table's index: the title names that index, not the table's cu128; a
+    file:// index downloads nothing; and the re-check includes the driver check, which says whether the
+    driver can run the build that index served."""
+    r = run_cli("fix", "--facts", str(FACTS / "rtx5090-torch271-cu126.json"), "--torch-version", "2.14.1",
+                "--torch-index", "file:///srv/mirror/simple")
+    assert r.returncode == 0, r.stdout + r.stderr
+    out = r.stdout
+    assert "1. Reinstall PyTorch 2.14.1 (from file:///srv/mirror/simple) with torchvision and torchaudio using pip" in out
+    assert "torch==2.14.1, torchvision==0.29.1, torchaudio==2.14.1 from file:///srv/mirror/simple" in out
+    assert "download: none; disk needed: ~6.60 GB" in out
+    assert "the wheels come from the local index file:///srv/mirror/simple: nothing is downloaded" in out
+    assert "not necessarily cu128" in out and "then:     check torch, gpu.driver again" in out
+    remote = run_cli("fix", "--facts", str(FACTS / "rtx5090-torch271-cu126.json"), "--torch-index",
+                     "https://mirror.example/whl/cu128")
+    assert "download: ~3.00 GB (estimate)" in remote.stdout
+
+
+def test_verify_counts_a_watched_failure_as_not_cured(monkeypatch):
+    """A repair is not cured when a finding it watches fails afterwards (a PyTorch the driver cannot run),
+    even though the finding it was planned for is gone."""
+    from doctor.findings import fail, ok
+    from doctor.fixer import run as frun
+    from doctor.fixer.base import Plan
+
+    before = fail("torch.cpu-build", "CPU build", [])
+    now = [ok("torch.cuda-build.ok", "CUDA 13.0 build"),
+           fail("gpu.driver.too-old-for-wheel", "Driver 576.28 is too old for PyTorch 2.14.1", [])]
+    monkeypatch.setattr(frun, "diagnose", lambda options, ids: ({}, now))
+    plain = Plan(id="t", title="t", cures=[before], checks=["torch", "gpu.driver"])
+    assert frun.verify(plain, {})[0] == "cured"
+    watched = Plan(id="t", title="t", cures=[before], checks=["torch", "gpu.driver"],
+                   watch=["gpu.driver.too-old-for-wheel"])
+    state, detail = frun.verify(watched, {})
+    assert state == "not cured" and detail == ["gpu.driver.too-old-for-wheel: Driver 576.28 is too old for PyTorch 2.14.1"]
 
 
 def test_replayed_driver_problem_is_listed_not_applied():

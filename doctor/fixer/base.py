@@ -34,6 +34,7 @@ class Plan:
     manual: str | None = None                 # set: cannot be applied here; these are the instructions
     notes: list[str] = field(default_factory=list)
     estimate: bool = False                    # sizes are estimates
+    watch: list[str] = field(default_factory=list)  # more codes that, failing after the repair, mean "not cured"
 
     @property
     def codes(self) -> list[str]:

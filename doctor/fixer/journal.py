@@ -244,7 +244,7 @@ class Journal:
                     elif u.get("note"):
                         problems.append(u["note"])
                 elif kind == "pkgswap":
-                    pkgs.undo_swap(op, say)
+                    problems += pkgs.undo_swap(op, say) or []
                 elif kind == "winreg-delete":  # pragma: no cover - Windows only
                     import winreg
 

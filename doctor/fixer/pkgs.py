@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path, PurePath, PureWindowsPath
@@ -144,39 +145,91 @@ def _do_moves(pairs: list[list[str]], stop: Path) -> None:
     _prune(dirs, Path(pairs[0][1]).parent if pairs else stop, stop)
 
 
+def would_replace(argv: list[str], installed: dict[str, str], skip: list[str], timeout: float = 600) -> list[str]:
+    """The installed distributions (normalized names, besides ``skip``) that this pip install would replace
+    with another version: pip deletes their files when it upgrades them, so the swap moves them aside first.
+    From ``pip install --dry-run --report -`` (pip 22.2+); [] where that cannot tell."""
+    if not argv or "pip" not in argv or "install" not in argv:
+        return []
+    try:
+        proc = subprocess.run([*argv, "--dry-run", "--quiet", "--report", "-"], capture_output=True, text=True,
+                              timeout=timeout, stdin=subprocess.DEVNULL)
+        report = json.loads(proc.stdout) if proc.returncode == 0 else {}
+    except (OSError, subprocess.TimeoutExpired, ValueError):
+        return []
+    skip_n = {_norm(n) for n in skip}
+    out = []
+    for item in report.get("install") or []:
+        meta = item.get("metadata") or {}
+        n = _norm(str(meta.get("name") or ""))
+        if n and n in installed and n not in skip_n and installed[n] != meta.get("version"):
+            out.append(n)
+    return sorted(set(out))
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 def swap(journal, env: dict[str, Any], remove: list[str], argv: list[str] | None, why: str,
          say: Callable[[str], None] = print, timeout: float = 3600) -> subprocess.CompletedProcess | None:
     """Move the files of ``remove`` aside (journaled), then run ``argv`` (an install) if given.
-    Raises PkgError when the install fails (the caller rolls the step back)."""
+
+    An install also brings dependencies: those it would upgrade or downgrade are moved aside with ``remove``
+    first (pip deletes the files of what it replaces), and those it adds are journaled, so that undo sets
+    them aside too. Raises PkgError when the install fails (the caller rolls the step back)."""
     python = env["python"]
     inv = inventory(python, remove)
+    installed = inv.get("all") or {}
+    deps = would_replace(argv, installed, remove) if argv and env["tool"] == "pip" else []
+    if deps:
+        inv = inventory(python, remove + deps)
     prefix = Path(inv["prefix"])
     backup = prefix / ".klein-doctor-backup" / journal.path.stem
     before = {n: {"version": d["version"], "files": len(d["files"])} for n, d in inv["dists"].items()}
     files = [f for d in inv["dists"].values() for f in d["files"]]
     pairs = move_aside(files, backup / "old")
-    op = journal.record({"op": "pkgswap", "python": python, "names": remove, "before": before, "backup": str(backup),
-                         "moved": pairs, "argv": argv, "purelib": inv["purelib"], "why": why})
+    op = journal.record({"op": "pkgswap", "python": python, "names": remove, "deps": deps, "before": before,
+                         "backup": str(backup), "moved": pairs, "argv": argv, "purelib": inv["purelib"], "why": why,
+                         "installed_before": installed})
+    if deps:
+        say("  also set aside (the install replaces them): " + ", ".join(f"{n} {installed[n]}" for n in deps))
     _do_moves(pairs, Path(inv["purelib"]))
     proc = None
     if argv:
         say("  $ " + " ".join(argv))
-        proc = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        try:
+            proc = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        finally:
+            # what the install added (its dependencies) and replaced without our backup, even when it failed
+            # half-way: undo and the rollback set the added ones aside and report the replaced ones
+            try:
+                now = inventory(python, [])["all"]
+            except PkgError:
+                now = {}
+            mine = {_norm(n) for n in remove + deps}
+            journal.update(op, added=sorted(n for n in now if n not in installed and n not in mine),
+                           replaced={n: [installed[n], v] for n, v in now.items()
+                                     if n in installed and n not in mine and installed[n] != v})
         journal.update(op, rc=proc.returncode, tail=(proc.stdout + proc.stderr)[-3000:])
         if proc.returncode != 0:
             raise PkgError(f"the install failed (exit {proc.returncode}): "
                            + " | ".join((proc.stderr or proc.stdout).strip().splitlines()[-3:]))
+        if op.get("added"):
+            say(f"  it added {len(op['added'])} other distribution(s): {', '.join(op['added'])}")
     after = inventory(python, remove)["dists"]
     journal.done(op, after={n: d["version"] for n, d in after.items()})
     return proc
 
 
-def undo_swap(op: dict[str, Any], say: Callable[[str], None]) -> None:
-    """Put an environment back: what fix installed goes aside, the old files come back."""
+def undo_swap(op: dict[str, Any], say: Callable[[str], None]) -> list[str]:
+    """Put an environment back: what fix installed (the packages and the dependencies the install added or
+    replaced) goes aside, the old files come back. Returns what could not be put back."""
     python = op["python"]
     backup = Path(op["backup"])
+    names = list(op["names"]) + list(op.get("deps") or []) + list(op.get("added") or [])
     try:
-        now = inventory(python, op["names"])["dists"]
+        now = inventory(python, names)["dists"]
     except PkgError:
         now = {}
     moved_back_targets = {src for src, _ in op.get("moved") or []}
@@ -184,8 +237,8 @@ def undo_swap(op: dict[str, Any], say: Callable[[str], None]) -> None:
     if ours:
         pairs = move_aside(ours, backup / "undone")
         _do_moves(pairs, Path(op.get("purelib") or backup))
-        names = ", ".join(str(n) + " " + str(d["version"]) for n, d in now.items())
-        say(f"  set aside {len(ours)} file(s) fix had installed ({names})")
+        listed = ", ".join(str(n) + " " + str(d["version"]) for n, d in sorted(now.items()))
+        say(f"  set aside {len(ours)} file(s) fix had installed ({listed})")
     n = 0
     for src, dst in op.get("moved") or []:
         if Path(dst).exists() and not Path(src).exists():
@@ -194,6 +247,9 @@ def undo_swap(op: dict[str, Any], say: Callable[[str], None]) -> None:
             n += 1
     say(f"  restored {n} file(s) of " + (", ".join(f"{k} {v['version']}" for k, v in (op.get("before") or {}).items())
                                         or "nothing (the packages were not installed before)"))
+    return [f"the install replaced {k} {old} with {new} and deleted the old files; undo cannot bring {old} back "
+            f"(reinstall it: {python} -m pip install {k}=={old})"
+            for k, (old, new) in sorted((op.get("replaced") or {}).items())]
 
 
 def _is_backup_present(op: dict[str, Any], f: str) -> bool:

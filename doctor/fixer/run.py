@@ -162,7 +162,9 @@ def verify(plan: Plan, options: dict[str, Any]) -> tuple[str, list[str]]:
     if plan.verify is not None:
         return plan.verify()
     _, now = diagnose(options, plan.checks)
-    codes = set(plan.codes)
+    # the findings it cures, and those (plan.watch) that say the repair itself did not work, e.g. a PyTorch
+    # build the driver cannot run
+    codes = set(plan.codes) | set(plan.watch)
     still = [f for f in now if f.status in (Status.FAIL, Status.WARN) and f.code in codes]
     if still:
         return "not cured", [f"{f.code}: {f.title}" for f in still]
@@ -286,7 +288,9 @@ def cmd_fix(args: argparse.Namespace) -> int:
                                    for w in final_opts["workflows"]]
         say("  (the final check lints the corrected .fixed.json copies in place of the originals)")
     say("\nFresh check:")
-    _, final = diagnose(final_opts, args.checks or None)
+    # with --check, the fresh check also runs what the repairs were re-checked with (a PyTorch swap's driver check)
+    ids = list(dict.fromkeys(args.checks + [c for p, _, _ in results for c in p.checks])) if args.checks else None
+    _, final = diagnose(final_opts, ids)
     originals = [p.id.split(":", 1)[1] for p, st, _ in results if p.id.startswith("workflow:") and st == "cured"]
     hidden = [f for f in final if any(f.title.startswith(o + ": ") for o in originals)]
     if hidden:

@@ -3,6 +3,7 @@ Desktop .venv), with the environment's own installer (pip or uv)."""
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
 from packaging.version import InvalidVersion, Version
@@ -73,7 +74,8 @@ def torch_reinstall(findings: list[Finding], facts: dict[str, Any], ctx: dict[st
         why += f" (release {release} asked for with --torch-version)"
     if ctx.get("torch_index"):
         index = ctx["torch_index"]
-        why += " (index overridden by --torch-index)"
+        why += f" (index overridden by --torch-index: its build is installed, not necessarily {tag})"
+        tag = f"from {index}"
     comp = companions(release)
     reqs = [f"torch=={release}"]
     names = ["torch"]
@@ -87,11 +89,17 @@ def torch_reinstall(findings: list[Finding], facts: dict[str, Any], ctx: dict[st
         size = dl["cpu_bytes"]
     else:
         size = dl["windows_cuda_bytes"] if env["windows"] else dl["linux_cuda_bytes"]
+    disk = int(size * dl["unpacked_factor"])
+    notes = [why]
+    if index and is_local(index):
+        size = 0  # a local index or folder: the wheels are read from disk, not downloaded
+        notes.append(f"the wheels come from the local index {index}: nothing is downloaded")
     old = ", ".join(f"{n} {packages[n]}" for n in names if n in packages) or "no PyTorch"
     changes = [f"{env['kind']} at {env['python']}: {old} -> " + ", ".join(reqs) + f" from {index or 'the default index'}"]
     if old != "no PyTorch":
-        changes.append(f"the old files are moved to {env['prefix'] or 'the environment'}/.klein-doctor-backup/ "
-                       "(undo restores them)")
+        P = PureWindowsPath if env["windows"] else PurePosixPath
+        where = str(P(env["prefix"]) / ".klein-doctor-backup") if env["prefix"] else "the environment's .klein-doctor-backup"
+        changes.append(f"the old files are moved to {where} (undo restores them)")
 
     def apply(journal, c, say):
         inv = pkgs.inventory(env["python"], names)
@@ -108,8 +116,13 @@ def torch_reinstall(findings: list[Finding], facts: dict[str, Any], ctx: dict[st
     return [Plan(id=f"torch:{env['python']}", title=f"{verb} PyTorch {release} ({tag})"
                  + (" with " + " and ".join(names[1:]) if names[1:] else "") + f" using {env['tool']}",
                  cures=findings, changes=changes, commands=[argv], download_bytes=size,
-                 disk_bytes=int(size * dl["unpacked_factor"]), checks=["torch"], apply=apply, estimate=True,
-                 notes=[why])]
+                 disk_bytes=disk, checks=["torch"] + (["gpu.driver"] if dev is not None else []), apply=apply, estimate=True,
+                 notes=notes, watch=TORCH_CODES + ["gpu.driver.too-old-for-wheel"])]
+
+
+def is_local(url: str) -> bool:
+    """A file:// index or a folder on this machine (pip reads it, nothing is downloaded)."""
+    return url.lower().startswith("file:") or ("://" not in url and bool(url.strip()))
 
 
 @repair("attention.remove", codes=list(ATTN), checks=["attention"])
