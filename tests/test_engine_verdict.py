@@ -91,6 +91,21 @@ def test_workflow_repeats_collapse_to_one_line_with_a_count():
     assert len([t for _, _, t, k in terminal.lines_for([root] + rows, verbose=True) if k == "title"]) == 26
 
 
+def test_collapsed_files_do_not_borrow_the_first_ones_size():
+    sizes = ["4,070,624,520 bytes (4.07 GB)", "8,044,982,048 bytes (8.04 GB)", "336,213,556 bytes (336.21 MB)"]
+    rows = []
+    for name, size in zip(("dm.safetensors", "te.safetensors", "vae.safetensors"), sizes):
+        f = ok("models.file.ok", f"{name}: header and size agree ({size})")
+        f.area = "Model files"
+        rows.append(f)
+    titles = [t for _, _, t, k in terminal.lines_for(rows) if k == "title"]
+    assert titles == ["header and size agree (×3, -v lists them)"]
+    same = [ok("models.file.ok", f"{n}: header and size agree") for n in ("a", "b", "c")]
+    for f in same:
+        f.area = "Model files"
+    assert [t for _, _, t, k in terminal.lines_for(same) if k == "title"] == ["header and size agree (×3, -v lists them)"]
+
+
 def test_a_cause_takes_the_severity_of_its_worst_consequence():
     from doctor.pipeline import settle_causes
 

@@ -12,6 +12,8 @@ text with ASCII-safe marks, so logs and pipes stay readable. Renderers print; th
 
 from __future__ import annotations
 
+import re
+
 import os
 import sys
 from typing import Any, TextIO
@@ -121,6 +123,17 @@ def _strip_subject(title: str) -> str:
     return rest if sep and len(head) < 80 else title
 
 
+def _common_title(titles: list[str]) -> str:
+    """The words a group of collapsed findings share: the subjects go, and so does a trailing "(...)" that
+    differs between them (three files that agree each with their own size are not three of the first size)."""
+    stripped = [_strip_subject(t) for t in titles]
+    first = stripped[0]
+    if all(t == first for t in stripped):
+        return first
+    heads = [re.sub(r"\s*\((?:[^()]|\([^()]*\))*\)\s*$", "", t) for t in stripped]
+    return heads[0] if all(h == heads[0] for h in heads) and heads[0] else first
+
+
 def collapse_repeats(items: list[Finding], verbose: bool) -> list[tuple[Finding, int]]:
     """(finding, how many it stands for): one line per distinct problem when a code repeats in an area."""
     if verbose:
@@ -154,9 +167,13 @@ def lines_for(findings: list[Finding], verbose: bool = False, verdict: Any = Non
     verdict = verdict or compute(findings)
     groups = consequences(findings)
     out: list[Line] = []
+    items_by_key: dict[tuple[str, Status], list[Finding]] = {}
+    for f in findings:
+        items_by_key.setdefault((f.code, f.status), []).append(f)
 
     def one(f: Finding, count: int, indent: int, show_fix: bool) -> None:
-        title = f.title if count == 1 else f"{_strip_subject(f.title)} (×{count}, -v lists them)"
+        title = f.title if count == 1 else \
+            f"{_common_title([g.title for g in items_by_key.get((f.code, f.status), [f])])} (×{count}, -v lists them)"
         out.append((indent, f.status, title, "title"))
         if verbose:
             for e in f.evidence:
