@@ -43,6 +43,11 @@ def make_file(path: Path, size: int) -> None:
 
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    """Wall time of one run. Every tool starts from the same page-cache state: the outputs of earlier runs are
+    removed before (their folders are cleared by the caller) and what is still dirty is written out first, so
+    no tool is throttled by the kernel's dirty-page limit for bytes another tool wrote (2 GB per run adds up
+    past vm.dirty_ratio within a few runs, and then writers wait for the disk)."""
+    os.sync()
     t = time.monotonic()
     r = subprocess.run(cmd, env=env, capture_output=True, text=True)
     return time.monotonic() - t, r
@@ -96,6 +101,7 @@ def main() -> int:
                     for u in urls:
                         cmd += ["-o", str(out / u.rsplit("/", 1)[1]), u]
                     s, r = timed(cmd)
+                    shutil.rmtree(out, ignore_errors=True)
                     if r.returncode:
                         print("curl failed:", r.stderr)
                         return 1
@@ -108,6 +114,8 @@ def main() -> int:
                         s, r = timed([sys.executable, "-m", "doctor", "install", "--manifest", str(manifest), "--path",
                                       "comfyui", "--models-dir", str(models), "--yes", "-v", "--jobs", str(streams)],
                                      dict(env, KLEIN_DOCTOR_NO_SPLICE="1" if tool != "install" else ""))
+                        shutil.rmtree(models, ignore_errors=True)
+                        shutil.rmtree(work / "kd", ignore_errors=True)
                         if r.returncode:
                             print("install failed:", r.stdout, r.stderr)
                             return 1
@@ -121,6 +129,7 @@ def main() -> int:
                         shutil.rmtree(hfd, ignore_errors=True)
                         s, r = timed([hf_cli, "download", HF_REPO, *sorted(repo.files), "--local-dir", str(hfd),
                                       "--max-workers", str(streams)], env)
+                        shutil.rmtree(hfd, ignore_errors=True)
                         if r.returncode:
                             print("hf download failed:", r.stderr[-2000:])
                         else:
