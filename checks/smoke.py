@@ -319,6 +319,10 @@ def smoke_speed(facts: dict[str, Any]):
     r = _result(facts)
     tag = _label(facts)
     gpu = r["device"]["name"]
+    if r.get("median_s") is None:
+        yield info("smoke.speed.no-time", f"{tag}The server reported no execution time, so the speed was not judged",
+                   [f"timing: {r.get('timing') or 'unknown'}"])
+        return
     measured = float(r["median_s"])
     tol = manifests.load("targets")["tolerance"]
     row, how = _target_for(facts)
