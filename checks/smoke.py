@@ -232,6 +232,8 @@ def _run_evidence(s: dict[str, Any], r: dict[str, Any]) -> list[str]:
     if r.get("cold_execution_s") is not None:
         ev.append(f"cold run (models freed first: load + generation) {r['cold_execution_s']:.2f} s"
                   + (f", of which ~{r['load_s']:.2f} s loading" if r.get("load_s") is not None else ""))
+    elif r.get("cold_note"):
+        ev.append(r["cold_note"])
     elif r.get("load_s") is not None:
         ev.append(f"load {r['load_s']:.1f} s" + (f", warm-up {r['warmup_s']:.2f} s" if r.get("warmup_s") is not None else ""))
     if r.get("times_s"):

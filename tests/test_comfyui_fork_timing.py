@@ -149,6 +149,18 @@ def test_fork_websocket_timestamps_give_the_server_figure():
     assert out["times_s"] == RECORDED_FP8[1:] and out["median_s"] == 0.67 and out["cold_execution_s"] == 5.14
 
 
+def test_a_cold_run_that_found_the_models_loaded_is_not_reported_as_cold():
+    """Recorded on the H200: after another doctor's series, POST /free took effect one prompt late."""
+    recorded = [0.66, 3.13, 0.66, 0.63]
+    fake = FakeComfy(recorded, stamped=False)
+    fake.websocket = True
+    with fake as url:
+        out = run_series(url, FILES, runs=3, timeout=60)["result"]
+    assert out["median_s"] == 0.66
+    assert out["cold_execution_s"] is None and out["load_s"] is None
+    assert "still loaded" in out["cold_note"] and "3.13 s" in out["cold_note"]
+
+
 def test_upstream_history_with_timestamps_keeps_the_server_figure():
     fake = FakeComfy([1.0, 0.3, 0.3, 0.3], stamped=True)
     for i, d in enumerate([1.0, 0.3, 0.3, 0.3]):
