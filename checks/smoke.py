@@ -232,6 +232,8 @@ def _run_evidence(s: dict[str, Any], r: dict[str, Any]) -> list[str]:
     if r.get("cold_execution_s") is not None:
         ev.append(f"cold run (models freed first: load + generation) {r['cold_execution_s']:.2f} s"
                   + (f", of which ~{r['load_s']:.2f} s loading" if r.get("load_s") is not None else ""))
+    elif r.get("cold_note"):
+        ev.append(r["cold_note"])
     elif r.get("load_s") is not None:
         ev.append(f"load {r['load_s']:.1f} s" + (f", warm-up {r['warmup_s']:.2f} s" if r.get("warmup_s") is not None else ""))
     if r.get("times_s"):
@@ -319,6 +321,10 @@ def smoke_speed(facts: dict[str, Any]):
     r = _result(facts)
     tag = _label(facts)
     gpu = r["device"]["name"]
+    if r.get("median_s") is None:
+        yield info("smoke.speed.no-time", f"{tag}The server reported no execution time, so the speed was not judged",
+                   [f"timing: {r.get('timing') or 'unknown'}"])
+        return
     measured = float(r["median_s"])
     tol = manifests.load("targets")["tolerance"]
     row, how = _target_for(facts)

@@ -57,7 +57,7 @@ def _comfyui_smoke(ctx: ProbeContext) -> dict[str, Any]:
     # NVML watches this machine's GPU: pointless for a server on another machine or one running on the CPU.
     sampler = None if remote or run_on["type"] != "cuda" else NvmlSampler(index)
     out = run_series(srv["url"], files, runs=int(opts.get("smoke_runs") or 3), timeout=float(opts.get("smoke_timeout") or 900),
-                     sampler=sampler, device=run_on, save_to=opts.get("smoke_out"))
+                     sampler=sampler, device=run_on, save_to=opts.get("smoke_out"), dtype=variant.get("dtype", "fp8"))
     target_variant = "klein-4b" if variant["model"] == "klein-4b" else variant["model"]
     return {**base, "ran": True, "server": srv["url"], "remote": remote, "files": files,
             "plan": {"variant": target_variant, "dtype": variant.get("dtype", "fp8"), "mode": "resident",
