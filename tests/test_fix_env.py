@@ -360,3 +360,37 @@ def test_swap_sets_aside_the_dependencies_it_added_and_restores_those_it_replace
     else:
         assert version("dep_up") == "2.0"
         assert len(problems) == 1 and "replaced dep-up 1.0 with 2.0" in problems[0]
+
+
+def _uv() -> str | None:
+    import shutil
+
+    return shutil.which("uv") or next((str(p) for p in [Path(sys.executable).with_name("uv")] if p.is_file()), None)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not list(WHEELS.glob("torch-2.13.0*.whl")), reason="no local torch wheel in /opt/wheels")
+@pytest.mark.skipif(_uv() is None, reason="uv is not installed (it is in the test extra)")
+def test_uv_made_venv_gets_torch_through_uv_then_undone(tmp_path):
+    """A venv made by `uv venv` (as ComfyUI Desktop's .venv is) has no pip: the repair must install with uv
+    itself, into that interpreter, and undo must take it out again."""
+    uv = _uv()
+    subprocess.run([uv, "venv", "-q", str(tmp_path / "venv"), "--python", sys.executable], check=True,
+                   capture_output=True)
+    py = tmp_path / "venv" / "bin" / "python"
+    assert "uv =" in (tmp_path / "venv" / "pyvenv.cfg").read_text()
+    assert subprocess.run([str(py), "-m", "pip", "--version"], capture_output=True).returncode != 0  # no pip here
+    copy_torch_dependencies(py)
+    empty = tmp_path / "index"
+    empty.mkdir()
+    e = env(tmp_path, PATH=str(Path(uv).parent) + os.pathsep + os.environ.get("PATH", ""))
+    r = run_cli("fix", "--python", str(py), "--check", "torch.installed", "--torch-index", empty.as_uri(),
+                "--find-links", str(WHEELS), "--torch-version", "2.13.0", "--yes", env=e, cwd=tmp_path, timeout=600)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert f"uv pip install --python {py} torch==2.13.0" in r.stdout and "using uv" in r.stdout
+    assert "torch.missing" in r.stdout and "cured" in r.stdout and "not cured" not in r.stdout
+    v = subprocess.run([str(py), "-c", "import torch; print(torch.__version__)"], capture_output=True, text=True)
+    assert v.stdout.strip() == "2.13.0+cpu", v.stderr
+    u = run_cli("fix", "--undo", env=e, cwd=tmp_path)
+    assert u.returncode == 0, u.stdout + u.stderr
+    assert not imports(py, "torch")
