@@ -837,6 +837,9 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         return {"as": "comfyui.too-old-for-klein", "details": {"missing_nodes": listed, "needs": since},
                 "cause": (f"The workflow uses {listed}, core nodes of ComfyUI {since} and newer, and this ComfyUI "
                           "does not have them: it is older than Klein's support.")}
+    if g.get("too_old") or g.get("frontend"):
+        # ComfyUI-Manager's or a node pack's own check found this ComfyUI (or its frontend package) too old
+        return {"details": {"frontend_needed": g["frontend"]} if g.get("frontend") else {}}
     mod = g.get("module") or ""
     if not _near(ctx).get("custom_node"):
         return None  # ComfyUI's own import failing: a broken install or a `comfy` pip package shadowing it, not this
@@ -984,9 +987,18 @@ def _st_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     dtype = g.get("dtype")
     if dtype:
         return {"title": f"The installed safetensors does not know the dtype {dtype} this file uses", "details": {"dtype": dtype}}
-    if not _near(ctx).get("st_loader"):
+    near = _near(ctx)
+    if not (near.get("st_loader") or near.get("node_exec")):
         return None  # the old wording alone is also a file written wrong (a metadata-only header): not claimed
-    return {"details": {"loader": _near(ctx)["st_loader"]}}
+    return {"details": {"loader": near.get("st_loader") or "a ComfyUI node"}}
+
+
+@_interp("torch_dll")
+def _torch_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    name = g.get("name") or ""
+    if name.lower().endswith("_hip.dll") or _other_gpu(ctx) or _near(ctx).get("macos"):
+        return None  # a ROCm torch (c10_hip.dll) or another vendor's setup: not the CUDA install fixed below
+    return {"title": f"Windows could not load PyTorch's {name} (or a DLL it needs)", "details": {"dll": name}}
 
 
 def _amd(ctx: dict[str, Any]) -> bool:

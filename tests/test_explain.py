@@ -419,6 +419,45 @@ def test_comfyui_error_report_layout_spans_lines():
     assert m["count"] == 1 and len(ids(report)) == 1
 
 
+def test_round12_comfyui_kinds():
+    """Round 12's kinds, each on a variant text written here (not the corpus case)."""
+    # cudaMallocAsync refused by the GPU: ComfyUI's --disable-cuda-malloc, not an NVIDIA-driver reinstall
+    m = one("Error occurred when executing VAEDecode:\n\nCUDA error: operation not supported\n"
+            "For debugging consider passing CUDA_LAUNCH_BLOCKING=1.", "comfyui.cuda-malloc")
+    assert "--disable-cuda-malloc" in m["fix"]
+    assert ids("ZLUDA device: AMD Radeon RX 6800 [ZLUDA]\nRuntimeError: CUDA error: operation not supported") == []
+    # a DLL inside torch\lib fails to load: VC++ runtime / reinstall torch; a ROCm torch's c10_hip.dll is not ours
+    m = one('OSError: [WinError 126] The specified module could not be found. Error loading '
+            '"D:\\AI\\venv\\Lib\\site-packages\\torch\\lib\\torch_cpu.dll" or one of its dependencies.', "torch.dll-load")
+    assert m["details"]["dll"] == "torch_cpu.dll" and "vc_redist" in m["fix"] and "--force-reinstall" in m["fix"]
+    assert ids('OSError: [WinError 126] Error loading "C:\\c\\python_embeded\\Lib\\site-packages\\torch\\lib\\c10_hip.dll" '
+               "or one of its dependencies.") == []
+    # a torch older than the attribute the code uses
+    m = one("AttributeError: module 'torch' has no attribute 'float8_e5m2'", "torch.too-old")
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    assert ids("Cannot import X module for custom nodes: module 'torch.amp' has no attribute 'custom_bwd'") == ["torch.too-old"]
+    # numpy 2 beside a torch built for numpy 1
+    m = one("!!! Exception during processing !!! Numpy is not available\n  File \"nodes.py\", line 1500, in save_images",
+            "python.numpy2")
+    assert 'numpy<2' in m["fix"]
+    assert ids("A module that was compiled using NumPy 1.x cannot be run in\nNumPy 2.1.0 as it may crash.") == ["python.numpy2"]
+    # ComfyUI-GGUF older than the file's architecture
+    m = one("UnetLoaderGGUF\nUnexpected architecture type in GGUF file, expected one of flux, sd1, sdxl, t5encoder but got 'flux2'",
+            "comfyui.gguf-outdated")
+    assert "ComfyUI-GGUF" in m["fix"] and "git pull" in m["fix"]
+    # Windows error 1455 worded in another language: its number is enough
+    assert ids("!!! Exception during processing !!! Le fichier de pagination est insuffisant pour terminer cette "
+               "opération. (os error 1455)") == ["ram.oom"]
+    # the Manager's and a node pack's own "ComfyUI too old" messages
+    assert ids("[ComfyUI-Manager] Your ComfyUI is too OUTDATED!!!") == ["comfyui.outdated"]
+    m = one("An outdated version(<1.20.3) of the `comfyui-frontend-package` is installed.", "comfyui.outdated")
+    assert m["details"]["frontend_needed"] == "1.20.3"
+    # safetensors' pre-0.6 wording raised while a ComfyUI node loads a file
+    assert ids("!!! Exception during processing !!! Error while deserializing header: InvalidHeaderDeserialization") == [
+        "safetensors.too-old"]
+    assert ids("Error while deserializing header: InvalidHeaderDeserialization") == []
+
+
 def test_two_different_errors_keep_their_own_numbers():
     log = ("[ERROR] !!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied (512x7680 and 12288x4096)\n"
            + "[INFO] got prompt\n" * 3
