@@ -25,6 +25,7 @@ import json
 import re
 import stat
 import sys
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
@@ -993,14 +994,6 @@ def _st_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"details": {"loader": near.get("st_loader") or "a ComfyUI node"}}
 
 
-@_interp("torch_dll")
-def _torch_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    name = g.get("name") or ""
-    if name.lower().endswith("_hip.dll") or _other_gpu(ctx) or _near(ctx).get("macos"):
-        return None  # a ROCm torch (c10_hip.dll) or another vendor's setup: not the CUDA install fixed below
-    return {"title": f"Windows could not load PyTorch's {name} (or a DLL it needs)", "details": {"dll": name}}
-
-
 def _amd(ctx: dict[str, Any]) -> bool:
     """The text near the hit is from an AMD setup (ZLUDA, ROCm, DirectML): out of klein-doctor's NVIDIA scope,
     where its CUDA fixes (reinstall a cu128 torch, the NVIDIA-side causes of NaN) do not apply."""
@@ -1066,6 +1059,40 @@ def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         return {"title": f"bfloat16 was asked of the {gpu} (compute capability {cc}), which has none: it needs 8.0 or newer",
                 "details": {"gpu": gpu, "compute_capability": cc}}
     return {}
+
+
+@_interp("windows_dll")
+def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A torch DLL Windows cannot load: the Microsoft C++ runtime under it. A ROCm torch's *_hip.dll, or an
+    AMD/Intel/Mac setup: out of scope."""
+    dll, code = g.get("dll") or "", g.get("code") or ""
+    if dll.lower().endswith("_hip.dll") or _other_gpu(ctx) or _near(ctx).get("macos"):
+        return None
+    if not dll:
+        return {}
+    how = "it failed to initialize" if code == "1114" else "it, or a DLL it depends on, was not found"
+    return {"title": f"Windows could not load PyTorch's {dll} ({how}): the Microsoft C++ runtime it needs is missing",
+            "details": {"dll": dll, "winerror": code}}
+
+
+@_interp("docker_gpu")
+def _docker_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A container without GPU access; on an AMD/Intel or Mac setup there is no NVIDIA runtime to add."""
+    if _other_gpu(ctx) or _near(ctx).get("macos"):
+        return None
+    return {}
+
+
+@_interp("repo_not_found")
+def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    repo = urllib.parse.unquote(g.get("repo") or "").strip()
+    if not repo and g.get("url"):
+        path = urllib.parse.unquote(urllib.parse.urlsplit(g["url"]).path).strip("/").rstrip(".")
+        repo = re.sub(r"^api/models/", "", path).split("/resolve/")[0].split("/revision/")[0]
+    if not repo or repo.lower() in ("none", "null"):
+        return {}  # the program passed no model id at all: the generic text stands
+    return {"title": f"'{repo}' is neither a local folder that exists nor a Hugging Face repository",
+            "details": {"path_or_repo": repo}}
 
 
 @_interp("ram")

@@ -428,7 +428,7 @@ def test_round12_comfyui_kinds():
     assert ids("ZLUDA device: AMD Radeon RX 6800 [ZLUDA]\nRuntimeError: CUDA error: operation not supported") == []
     # a DLL inside torch\lib fails to load: VC++ runtime / reinstall torch; a ROCm torch's c10_hip.dll is not ours
     m = one('OSError: [WinError 126] The specified module could not be found. Error loading '
-            '"D:\\AI\\venv\\Lib\\site-packages\\torch\\lib\\torch_cpu.dll" or one of its dependencies.', "torch.dll-load")
+            '"D:\\AI\\venv\\Lib\\site-packages\\torch\\lib\\torch_cpu.dll" or one of its dependencies.', "torch.windows-dll")
     assert m["details"]["dll"] == "torch_cpu.dll" and "vc_redist" in m["fix"] and "--force-reinstall" in m["fix"]
     assert ids('OSError: [WinError 126] Error loading "C:\\c\\python_embeded\\Lib\\site-packages\\torch\\lib\\c10_hip.dll" '
                "or one of its dependencies.") == []
@@ -1023,6 +1023,81 @@ def test_xformers_processor_on_a_flux_transformer():
     # the same unpack error in another model's code is not this
     assert ids("  File \"/app/model.py\", line 3, in forward\n    a, b = f(x)\nValueError: not enough values to unpack "
                "(expected 2, got 1)\n") == []
+
+
+# --- round 13 (diffusers/PyTorch/driver/attention/hub side): one test per kind, on variants written here ---
+
+def test_a_torch_dll_windows_cannot_load():
+    t = ('Traceback (most recent call last):\n  File "D:\\klein\\run.py", line 1, in <module>\n    import torch\n'
+         'OSError: [WinError 126] The specified module could not be found. Error loading '
+         '"D:\\klein\\venv\\Lib\\site-packages\\torch\\lib\\fbgemm.dll" or one of its dependencies.\n')
+    m = one(t, "torch.windows-dll")
+    assert ids(t) == ["torch.windows-dll"] and "fbgemm.dll" in m["title"] and "vc_redist.x64.exe" in m["fix"]
+    c10 = ('OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed. Error loading '
+           '"C:\\py\\Lib\\site-packages\\torch\\lib\\c10.dll" or one of its dependencies.\n')
+    assert "initialize" in one(c10, "torch.windows-dll")["title"]
+    # another package's DLL is not torch's
+    assert ids('OSError: [WinError 126] Error loading "C:\\py\\Lib\\site-packages\\other\\lib\\x.dll"\n') == []
+
+
+def test_a_container_without_gpu_access():
+    t = 'docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].\n'
+    m = one(t, "docker.no-gpu-runtime")
+    assert ids(t) == ["docker.no-gpu-runtime"] and "nvidia-ctk runtime configure" in m["fix"] and "--gpus all" in m["fix"]
+    inside = "Inside the docker container nvidia-smi is not found and\n>>> torch.cuda.is_available()\nFalse\n"
+    assert ids(inside) == ["docker.no-gpu-runtime"]
+    # torch.cuda.is_available() False with no container in view says nothing about Docker
+    assert ids(">>> torch.cuda.is_available()\nFalse\n") == []
+
+
+def test_a_model_path_that_is_neither_a_folder_nor_a_repo():
+    t = ("huggingface_hub.errors.RepositoryNotFoundError: 401 Client Error. (Request ID: Root=1-0)\n\n"
+         "Repository Not Found for url: https://huggingface.co/models/flux2-klein/resolve/main/model_index.json.\n"
+         "Please make sure you specified the correct `repo_id` and `repo_type`.\n")
+    m = one(t, "hf.repo-not-found")
+    assert ids(t) == ["hf.repo-not-found"] and "models/flux2-klein" in m["title"]
+    assert "black-forest-labs/FLUX.2-klein-4B" in m["fix"] and "hf download" in m["fix"]
+    # a folder path that does not exist, as huggingface_hub validates it
+    v = ("huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name': "
+         "'/home/me/models/FLUX.2-klein-4B/'. Use `repo_type` argument if needed.\n")
+    assert ids(v) == ["hf.repo-not-found"]
+    # the same 401 with the Hub rejecting the token that was sent: the token, not the path
+    bad = t + "Invalid credentials in Authorization header\n"
+    assert ids(bad) == []
+
+
+def test_the_hub_could_not_be_reached():
+    t = ("requests.exceptions.ReadTimeout: (ReadTimeoutError(\"HTTPSConnectionPool(host='cas-bridge.xethub.hf.co', "
+         "port=443): Read timed out. (read timeout=10)\"))\n")
+    m = one(t, "hf.unreachable")
+    assert ids(t) == ["hf.unreachable"] and "HF_HUB_DOWNLOAD_TIMEOUT" in m["fix"] and "HF_ENDPOINT" in m["fix"]
+    le = ("huggingface_hub.errors.LocalEntryNotFoundError: An error happened while trying to locate the file on the Hub "
+          "and we cannot find the requested files in the local cache. Please check your connection and try again.\n")
+    assert ids(le) == ["hf.unreachable"]
+    # a timeout to another host is not the Hub
+    assert ids("HTTPSConnectionPool(host='pypi.org', port=443): Read timed out.\n") == []
+
+
+def test_a_checkpoint_file_given_to_from_pretrained():
+    t = ("huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name': "
+         "'C:/ComfyUI/models/diffusion_models/flux-2-klein-4b.safetensors'. Use `repo_type` argument if needed.\n")
+    m = one(t, "diffusers.single-file-to-from-pretrained")
+    assert ids(t) == ["diffusers.single-file-to-from-pretrained"] and "from_single_file" in m["fix"]
+    j = "OSError: It looks like the config file at '/data/klein.safetensors' is not a valid JSON file.\n"
+    assert ids(j) == ["diffusers.single-file-to-from-pretrained"]
+
+
+def test_round_13_wordings_of_known_kinds():
+    # transformers' TrainingArguments refusing bf16 on a pre-Ampere GPU
+    assert ids("ValueError: Your setup doesn't support bf16/gpu. You need torch>=1.10, using Ampere GPU with "
+               "cuda>=11.0\n") == ["gpu.no-bf16"]
+    # the old runtime wording of a missing kernel, raised in PyTorch's own THC/ATen code
+    old = ("RuntimeError: cuda runtime error (8) : invalid device function at "
+           "/opt/pytorch/aten/src/ATen/native/cuda/Loops.cuh:101\n")
+    assert ids(old) == ["cuda.no-kernel-image"]
+    # invalid device function from another library's own CUDA ops is that library's build
+    assert ids("RuntimeError: CUDA error: invalid device function\n") == []
+    assert ids("THCudaCheck FAIL file=/src/mmcv/ops/csrc/roi_align.cu line=30 error=8 : invalid device function\n") == []
 
 
 def test_a_driver_that_sees_no_gpu_and_the_wsl2_driver_libraries():
