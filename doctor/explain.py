@@ -674,6 +674,19 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
 
 @_interp("driver")
 def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("av") or g.get("bat"):  # a crash or ComfyUI's launcher hint, not PyTorch's driver check: NVIDIA only
+        if _other_gpu(ctx) or _near(ctx).get("macos"):
+            return None
+        if g.get("bat"):
+            return {"title": "ComfyUI portable stopped at startup; its launcher points at the NVIDIA driver",
+                    "cause": ("run_nvidia_gpu.bat prints this line whenever ComfyUI exits. With no Python error above it, "
+                              "the usual cause is a driver older than the CUDA of the bundled PyTorch (cu12x builds need "
+                              ">= 525.60.13, cu13x builds >= 580), which can crash torch's start instead of raising.")}
+        return {"title": "Python crashed with a Windows access violation (most often an NVIDIA driver older than this PyTorch needs)",
+                "cause": ("`Windows fatal exception: access violation` is Python's crash report, not an error torch raised. "
+                          "When it comes while torch starts CUDA or loads a model, the usual cause is an NVIDIA driver older "
+                          "than the CUDA of the PyTorch build (cu12x builds need >= 525.60.13, cu13x builds >= 580): newer "
+                          "builds crash there instead of printing the minimum-driver message.")}
     n = _int(g.get("found"))
     if not n:
         return {}
@@ -941,6 +954,10 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     built, have = g.get("built") or "", g.get("have") or ""
     if not (built and have):
         return {}
+    if have.endswith("+cpu") and not built.endswith("+cpu"):  # the torch itself lost CUDA: xformers is only the first to say so
+        return {"as": "torch.cpu-build", "details": {"torch": have, "xformers_built_for": built},
+                "cause": (f"This Python's torch is {have}, a CPU-only build (xformers was built for {built}): something, "
+                          "usually a node pack's requirements or a plain `pip install`, replaced the CUDA torch.")}
     index, how = _torch_index(have, built)
     keep, want = have.split("+")[0], built.split("+")[0]
     return {"title": f"xformers was built for torch {built}, but this Python has torch {have}",
@@ -1038,6 +1055,14 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     near = _near(ctx)
     if near.get("macos") or _other_gpu(ctx):
         return None
+    if g.get("unknown"):
+        return {"title": "CUDA failed to start with an unknown error: the driver is in a bad state (often after sleep/resume)",
+                "cause": ("PyTorch's `CUDA unknown error` is cuInit failing with cudaErrorUnknown: the GPU is installed but the "
+                          "driver cannot hand it out. On Linux the usual cause is a suspend/resume that left the nvidia_uvm "
+                          "module broken; an update of the driver without a reboot does the same."),
+                "fix": ("Reboot, or reload the module without one (Linux): `sudo rmmod nvidia_uvm && sudo modprobe nvidia_uvm`, "
+                        "then check with `nvidia-smi` and `python -c \"import torch; print(torch.cuda.is_available())\"`; "
+                        "in Docker, restart the container after the host is fixed")}
     if near.get("wsl") or ctx.get("wsl"):
         return {"title": "WSL2 sees no GPU: the CUDA libraries in use are not the ones the Windows driver provides",
                 "cause": ("In WSL2 the GPU is reached through the Windows NVIDIA driver, whose libraries WSL maps into "

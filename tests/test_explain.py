@@ -458,6 +458,39 @@ def test_round12_comfyui_kinds():
     assert ids("Error while deserializing header: InvalidHeaderDeserialization") == []
 
 
+def test_round14_comfyui_kinds():
+    """Round 14's kinds, each on a variant text written here (not the corpus case)."""
+    # xformers says the torch it finds is a +cpu build: the torch lost CUDA, reinstall it (not xformers)
+    m = one("WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+            "    PyTorch 2.5.1+cu124 with CUDA 1204 (you have 2.5.1+cpu)\n    Python  3.12.7 (you have 3.12.7)",
+            "torch.cpu-build")
+    assert m["details"]["torch"] == "2.5.1+cpu" and "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    assert ids("xFormers can't load C++/CUDA extensions. xFormers was built for:\n PyTorch 2.5.1+cu124 with CUDA 1204 "
+               "(you have 2.4.0+cu124)") == ["xformers.build-mismatch"]
+    # the /prompt API's JSON answer for a file the loader does not see
+    m = one('{"error": {"type": "prompt_outputs_failed_validation"}, "node_errors": {"12": {"errors": [{"type": '
+            '"value_not_in_list", "message": "Value not in list", "details": "unet_name: \'flux-2-klein-4b.safetensors\' '
+            'not in []"}]}}}', "comfyui.file-not-listed")
+    assert "diffusion_models" in m["fix"]
+    # Python's crash report on Windows while torch starts: first the NVIDIA driver; a ROCm torch's warning: not ours
+    m = one("got prompt\nWindows fatal exception: access violation\n\nThread 0x000031f0 (most recent call first):\n"
+            '  File "C:\\CU\\python_embeded\\Lib\\site-packages\\torch\\cuda\\__init__.py", line 372 in _lazy_init',
+            "torch.cuda-driver-too-old")
+    assert "access violation" in m["title"] and "nvidia.com" in m["fix"]
+    assert ids("[WARNING] failed to run offload-arch: binary not found.\nWindows fatal exception: access violation") == []
+    # ComfyUI portable's launcher hint as the only line left on screen
+    m = one("D:\\CU>echo If you see this and ComfyUI did not start try updating your Nvidia Drivers to the latest.",
+            "torch.cuda-driver-too-old")
+    assert "launcher" in m["title"]
+    # cuInit's unknown error (the driver after a suspend): reload nvidia_uvm or reboot; ZLUDA on AMD is not ours
+    m = one("UserWarning: CUDA initialization: CUDA unknown error - this may be due to an incorrectly set up environment, "
+            "e.g. changing env variable CUDA_VISIBLE_DEVICES after program start. Setting the available devices to be zero.",
+            "cuda.no-device")
+    assert "modprobe nvidia_uvm" in m["fix"]
+    assert ids("C:\\AI\\ComfyUI-Zluda\\main.py\nRuntimeError: CUDA unknown error - this may be due to an incorrectly "
+               "set up environment") == []
+
+
 def test_two_different_errors_keep_their_own_numbers():
     log = ("[ERROR] !!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied (512x7680 and 12288x4096)\n"
            + "[INFO] got prompt\n" * 3
