@@ -522,6 +522,8 @@ def test_round15_hub_disk_and_torch_kinds():
     assert ids("UserWarning: Not enough free disk space to download the file. The expected file size is: 7800.00 MB. "
                "The target location /workspace/hf/hub/models--x--y/blobs only has 1200.50 MB free disk space.") == ["disk.full"]
     assert ids("RuntimeError: unable to write to file </torch_912_3301>: No space left on device (28)") == []
+    assert ids("Error occurred when executing DownloadAndLoadFlux2:\n\n[Errno 28] No space left on device\n\n"
+               "File \"D:\\ComfyUI\\execution.py\", line 151, in recursive_execute") == ["disk.full"]
     # huggingface_hub's cache symlinks on Windows: the error fails, the warning only informs
     m = one("OSError: [WinError 1314] A required privilege is not held by the client: '..\\\\..\\\\blobs\\\\0a1b' -> "
             "'D:\\\\hf\\\\hub\\\\models--black-forest-labs--FLUX.2-klein-4B\\\\snapshots\\\\c3d\\\\model_index.json'",
