@@ -899,6 +899,16 @@ def _undetected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
 
 @_interp("diffusers_old")
 def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("hubfn"):
+        return {"title": "This diffusers is older than the installed huggingface_hub (it imports cached_download, "
+                         "removed in huggingface_hub 0.26)",
+                "cause": ("huggingface_hub 0.26 removed `cached_download`; old diffusers releases still import it when "
+                          "`diffusers` is imported, so the import fails as soon as huggingface_hub is upgraded (by "
+                          "transformers, accelerate or another package). FLUX.2 [klein] needs diffusers 0.37 or newer anyway."),
+                "fix": ("Upgrade diffusers in the Python that runs it: `python -m pip install -U \"diffusers>=0.37\" "
+                        "transformers accelerate huggingface_hub`; only where a project pins an old diffusers, pin the hub "
+                        "instead: `python -m pip install \"huggingface_hub<0.26\"`"),
+                "details": {"removed": "huggingface_hub.cached_download", "needs": "diffusers>=0.37"}}
     cls = g.get("cls") or "Flux2KleinPipeline"
     need = "0.37" if "klein" in cls.lower() else "0.36"
     return {"title": f"This diffusers has no `{cls}`: diffusers {need} or newer is needed",
@@ -954,7 +964,8 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     built, have = g.get("built") or "", g.get("have") or ""
     if not (built and have):
         return {}
-    if have.endswith("+cpu") and not built.endswith("+cpu"):  # the torch itself lost CUDA: xformers is only the first to say so
+    if have.lower().endswith("+cpu") and not built.lower().endswith("+cpu") and not (_near(ctx).get("macos") or _other_gpu(ctx)):
+        # the torch itself lost CUDA: xformers is only the first to say so
         return {"as": "torch.cpu-build", "details": {"torch": have, "xformers_built_for": built},
                 "cause": (f"This Python's torch is {have}, a CPU-only build (xformers was built for {built}): something, "
                           "usually a node pack's requirements or a plain `pip install`, replaced the CUDA torch.")}
@@ -1127,6 +1138,14 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         return {"title": f"The computer ran out of system RAM: a {int(n) / 1e9:.1f} GB allocation in RAM failed (not GPU memory)",
                 "details": {"tried_to_allocate_bytes": int(n)}}
     return {}
+
+
+@_interp("hf_symlink")
+def _hf_symlink(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("warning"):
+        return {"title": "huggingface_hub cannot create cache symlinks on this Windows (a warning: downloads still work, "
+                         "as copies that take more disk space)", "details": {"kind": "warning"}}
+    return {"details": {"kind": "error"}}
 
 
 @_interp("not_mac")

@@ -540,6 +540,52 @@ def test_other_softwares_errors_stay_silent():
     assert ids("ModuleNotFoundError: No module named 'torchvision'") == ["python.module-missing"]
 
 
+def test_round15_hub_disk_and_torch_kinds():
+    """Round 15's kinds (non-ComfyUI side), each on a variant text written here (not the corpus case)."""
+    # torch's own CUDA libraries missing at import (pip nvidia-* wheels): reinstall torch with them
+    m = one('Traceback (most recent call last):\n  File "/opt/venv/lib/python3.11/site-packages/torch/__init__.py", '
+            'line 290, in _load_global_deps\n    raise err\nOSError: libcublas.so.12: cannot open shared object file: '
+            "No such file or directory", "torch.cuda-libs-missing")
+    assert m["check"] == "torch.installed" and "--force-reinstall torch" in m["fix"] and "LD_LIBRARY_PATH" in m["fix"]
+    assert ids("OSError: libcudnn_ops_infer.so.8: cannot open shared object file: No such file or directory") == []
+    # a full disk under the Hub cache, in Python's and huggingface_hub's words
+    m = one("  File \"/usr/lib/python3.10/shutil.py\", line 200, in copyfileobj\n    fdst_write(buf)\n"
+            "OSError: [Errno 28] No space left on device", "disk.full")
+    assert "HF_HOME" in m["fix"] and "hf cache" in m["fix"]
+    assert ids("UserWarning: Not enough free disk space to download the file. The expected file size is: 7800.00 MB. "
+               "The target location /workspace/hf/hub/models--x--y/blobs only has 1200.50 MB free disk space.") == ["disk.full"]
+    assert ids("RuntimeError: unable to write to file </torch_912_3301>: No space left on device (28)") == []
+    assert ids("Error occurred when executing DownloadAndLoadFlux2:\n\n[Errno 28] No space left on device\n\n"
+               "File \"D:\\ComfyUI\\execution.py\", line 151, in recursive_execute") == ["disk.full"]
+    # huggingface_hub's cache symlinks on Windows: the error fails, the warning only informs
+    m = one("OSError: [WinError 1314] A required privilege is not held by the client: '..\\\\..\\\\blobs\\\\0a1b' -> "
+            "'D:\\\\hf\\\\hub\\\\models--black-forest-labs--FLUX.2-klein-4B\\\\snapshots\\\\c3d\\\\model_index.json'",
+            "hf.windows-symlink")
+    assert "Developer Mode" in m["fix"] and m["details"]["kind"] == "error"
+    m = one("UserWarning: `huggingface_hub` cache-system uses symlinks by default to efficiently store duplicated files but "
+            "your machine does not support them in D:\\hf\\hub\\models--black-forest-labs--FLUX.2-klein-4B.",
+            "hf.windows-symlink")
+    assert "a warning" in m["title"] and "HF_HUB_DISABLE_SYMLINKS_WARNING" in m["fix"]
+    assert ids("OSError: [WinError 1314] A required privilege is not held by the client") == []
+    # an old diffusers beside huggingface_hub >= 0.26: upgrade diffusers
+    m = one("    from huggingface_hub import HfFolder, cached_download, hf_hub_download, model_info\n"
+            "ImportError: cannot import name 'cached_download' from 'huggingface_hub' (C:\\venv\\lib\\site-packages\\"
+            "huggingface_hub\\__init__.py)", "diffusers.too-old")
+    assert "cached_download" in m["title"] and 'diffusers>=0.37' in m["fix"]
+    # torch older than torch.library.custom_op / register_fake (2.4)
+    m = one("RuntimeError: Failed to import diffusers.models.transformers.transformer_flux2 because of the following error "
+            "(look up to see its traceback):\nmodule 'torch.library' has no attribute 'register_fake'", "torch.too-old")
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    # cuBLAS could not allocate its handle: the GPU is full; TensorFlow's wording stays silent
+    assert ids("RuntimeError: CUDA error: CUBLAS_STATUS_ALLOC_FAILED when calling `cublasCreate(handle)`") == ["cuda.oom"]
+    assert ids("E tensorflow/stream_executor/cuda/cuda_blas.cc:238] failed to create cublas handle: "
+               "CUBLAS_STATUS_ALLOC_FAILED") == []
+    # xformers complaining about a +cpu torch: the CPU-only torch is the cause; a MacBook's CUDA refusal is not ours
+    assert ids("WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+               "    PyTorch 2.5.1+cu124 with CUDA 1204 (you have 2.5.1+cpu)")[0] == "torch.cpu-build"
+    assert ids("MacBook Air M2, ComfyUI Desktop\nKSampler: Torch not compiled with CUDA enabled") == []
+
+
 def test_headlines_fit_the_machine_and_numbers_are_quoted_as_written():
     fa = one("ApplyPulidFlux FlashAttention only supports Ampere GPUs or newer.\n我是用5090D显卡", "flash-attn.pre-ampere")
     assert "older than Ampere" not in fa["title"] and "5090D" in fa["title"]
