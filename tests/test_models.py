@@ -45,7 +45,9 @@ def model_findings(doc: dict) -> list[dict]:
 
 
 def by_code(doc: dict, code: str) -> dict:
-    return next(f for f in doc["findings"] if f["code"] == code)
+    found = [f for f in doc["findings"] if f["code"] == code]
+    assert found, (code, [(f["code"], f["title"]) for f in doc["findings"]], doc.get("probe_errors") or doc.get("errors"))
+    return found[0]
 
 
 def test_complete_4b_fp8_set(tmp_path):
