@@ -783,6 +783,17 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "(a notebook: `%pip install sentencepiece protobuf`, then restart the kernel; ComfyUI portable: "
                         "`python_embeded\\python.exe -m pip install sentencepiece protobuf`)"),
                 "details": {"module": "sentencepiece", "package": "sentencepiece protobuf"}}
+    if g.get("peft"):
+        near = _near(ctx)
+        if near.get("node_type") or near.get("node_exec") or near.get("custom_node"):
+            return None  # core ComfyUI never loads LoRAs through diffusers: a node pack's own dependency
+        return {"title": "peft is missing: diffusers needs it to load LoRA weights",
+                "cause": ("diffusers loads and fuses LoRA weights (load_lora_weights, fuse_lora) through the `peft` "
+                          "library, which is not installed in the Python that runs the pipeline, or is too old for "
+                          "this diffusers."),
+                "fix": ("Install it with the Python that runs the pipeline: `python -m pip install -U peft` (a notebook: "
+                        "`%pip install -U peft`, then restart the kernel)"),
+                "details": {"module": "peft", "package": "peft"}}
     mod = g.get("module", "")
     top = mod.split(".")[0]
     row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top), None)

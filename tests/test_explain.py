@@ -586,6 +586,28 @@ def test_round15_hub_disk_and_torch_kinds():
     assert ids("MacBook Air M2, ComfyUI Desktop\nKSampler: Torch not compiled with CUDA enabled") == []
 
 
+def test_round16_flux_tracker_kinds():
+    """Round 16's kinds, each on a variant text written here (not the corpus case)."""
+    # an fp8 matmul on a GPU older than Ada: keep fp8 weights, compute in bf16
+    m = one("Error occurred when executing SamplerCustomAdvanced:\n\ntorch._scaled_mm is only supported on CUDA devices "
+            "with compute capability >= 9.0 or 8.9, or ROCm MI300+\n", "gpu.no-fp8")
+    assert "fp8_e4m3fn_fast" in m["fix"] and "enable_layerwise_casting" in m["fix"] and "get_device_capability" in m["fix"]
+    assert ids("ZLUDA device: AMD Radeon RX 7900 XTX [ZLUDA]\nRuntimeError: torch._scaled_mm is only supported on CUDA "
+               "devices with compute capability >= 9.0 or 8.9, or ROCm MI300+\n") == []
+    # diffusers' LoRA loader without peft; inside ComfyUI it is a node pack's own dependency
+    m = one('  File "/opt/venv/lib/python3.12/site-packages/diffusers/loaders/lora_pipeline.py", line 800, in fuse_lora\n'
+            '    raise ValueError("PEFT backend is required for this method.")\n'
+            "ValueError: PEFT backend is required for this method.\n", "python.module-missing")
+    assert "pip install -U peft" in m["fix"] and m["details"]["module"] == "peft"
+    assert ids("!!! Exception during processing !!! PEFT backend is required for this method.\n"
+               '  File "/srv/ComfyUI/custom_nodes/SomeVideoPack/nodes.py", line 88, in loadmodel\n') == []
+    # the bare kernel string with the process aborting right after: a native program's binary, not PyTorch
+    assert ids("[vllm-native] launching fused_moe kernel\nno kernel image is available for execution on the device.\n"
+               "Aborted (core dumped)\n") == []
+    assert ids("RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+               "Aborted (core dumped)\n") == ["cuda.no-kernel-image"]
+
+
 def test_headlines_fit_the_machine_and_numbers_are_quoted_as_written():
     fa = one("ApplyPulidFlux FlashAttention only supports Ampere GPUs or newer.\n我是用5090D显卡", "flash-attn.pre-ampere")
     assert "older than Ampere" not in fa["title"] and "5090D" in fa["title"]
