@@ -797,6 +797,9 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     mod = g.get("module", "")
     top = mod.split(".")[0]
     row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top), None)
+    if row is None and top != top.lower():  # retyped in title case (`No Module Named 'Triton'`): the stack's names are lower case
+        row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top.lower()), None)
+        mod, top = mod.lower(), top.lower()
     if row is None:
         return None  # not a package of the Klein stack: another program's error
     pip_name = row.get("pip") or top
@@ -839,6 +842,16 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           "it is not installed there. On Windows pip has no `triton` package: it is `triton-windows`, "
                           "pinned to the torch release. Klein itself does not need Triton."),
                 "fix": cat.by_id("triton.unavailable").fix, "details": d}  # type: ignore[union-attr]
+    if top == "sageattention" and "can't import" in (_near(ctx).get("import_raised") or "").lower():
+        # a node set to SageAttention (WanVideoWrapper's loaders: attention_mode sageattn) re-raises the import itself;
+        # not the --use-sage-attention launch flag, so the fix is the node's setting or the package
+        return {"title": "A node set to SageAttention cannot import it: sageattention is not installed",
+                "cause": ("A node whose attention mode is SageAttention (e.g. a model loader with attention_mode "
+                          "`sageattn`) imports `sageattention`, which is not installed in the Python ComfyUI runs with."),
+                "fix": ("Set the node's attention mode to `sdpa` (Klein runs on PyTorch attention), or install it with the "
+                        "Python that runs ComfyUI: `python -m pip install sageattention` (portable: "
+                        "`python_embeded\\python.exe -m pip install sageattention`; on Windows it also needs "
+                        "`python -m pip install -U \"triton-windows<3.5\"` for torch 2.8)"), "details": d}
     if top == "torch":
         return {"title": "PyTorch is not installed in the environment that runs Klein",
                 "fix": f"Install a CUDA build into the Python that runs Klein: `python -m pip install torch torchvision --index-url {index}` "

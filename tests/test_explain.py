@@ -608,6 +608,26 @@ def test_round16_flux_tracker_kinds():
                "Aborted (core dumped)\n") == ["cuda.no-kernel-image"]
 
 
+def test_round17_pages_kinds():
+    """Round 17's kinds (forum / blog pages), each on a variant text written here (not the corpus case)."""
+    # a loader node set to SageAttention re-raises the failed import itself: the node's setting, not the launch flag
+    m = one("!!! Exception during processing !!! Can't import SageAttention: No module named 'sageattention'\n"
+            "Traceback (most recent call last):\n  File \"D:\\ComfyUI\\execution.py\", line 496, in execute",
+            "python.module-missing")
+    assert "attention mode" in m["fix"] and "sdpa" in m["fix"] and "pip install sageattention" in m["fix"]
+    assert ids("Can't import SageAttention: No module named 'sageattention'")[0] == "python.module-missing"
+    assert ids("To use the `--use-sage-attention` feature, the `sageattention` package must be installed first.") == [
+        "comfyui.sage-missing"]
+    # the same re-raise when SageAttention's own Triton is missing, retyped in title case
+    m = one("ValueError: Can't Import SageAttention: No Module Named 'Triton'", "python.module-missing")
+    assert m["details"]["module"] == "triton" and "triton-windows" in m["fix"]
+    assert ids("Error caught was: No module named 'triton'") == []  # xformers' harmless notice stays unclaimed
+    # numpy's NaN cast warning quoted in prose beside the black image, without the save line
+    assert ids("Every run gives a black image and the console shows RuntimeWarning: invalid value encountered in cast"
+               ) == ["comfyui.nan-image"]
+    assert ids("RuntimeWarning: invalid value encountered in cast\n  x = x.astype(np.int32)") == []
+
+
 def test_headlines_fit_the_machine_and_numbers_are_quoted_as_written():
     fa = one("ApplyPulidFlux FlashAttention only supports Ampere GPUs or newer.\n我是用5090D显卡", "flash-attn.pre-ampere")
     assert "older than Ampere" not in fa["title"] and "5090D" in fa["title"]
