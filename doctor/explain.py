@@ -769,8 +769,9 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 @_interp("module")
 def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     mac = bool(_near(ctx).get("macos"))
-    if _other_gpu(ctx) or (mac and (g.get("module") or "").split(".")[0] == "torch"):
-        return None  # PyTorch for a Mac, an AMD or an Intel GPU is another install than the CUDA build below: not ours
+    if _other_gpu(ctx) or (mac and (g.get("module") or "").split(".")[0] in ("torch", "sageattention", "flash_attn")):
+        return None  # PyTorch for a Mac, an AMD or an Intel GPU is another install than the CUDA build below, and the
+        # CUDA-only attention packages do not exist there: not ours
     if g.get("slow"):
         # transformers could not build the fast tokenizer and fell back to converting the slow one, which needs
         # sentencepiece (and protobuf): both missing from the Python that runs the pipeline
@@ -805,7 +806,8 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     pip_name = row.get("pip") or top
     d = {"module": mod, "package": pip_name}
     index = "https://download.pytorch.org/whl/cu128"
-    if "." in mod and top in ("diffusers", "transformers") and not any(p == "qwen3" or "flux2" in p for p in mod.split(".")):
+    if "." in mod and top in ("diffusers", "transformers") and not any(
+            p in ("qwen3", "attention_dispatch") or "flux2" in p for p in mod.split(".")):  # Flux2's transformer imports attention_dispatch
         return None  # a submodule Klein does not use (transformers.masking_utils): the calling project's version pin
     if top == "triton":
         near = _near(ctx)

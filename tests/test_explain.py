@@ -628,6 +628,36 @@ def test_round17_pages_kinds():
     assert ids("RuntimeWarning: invalid value encountered in cast\n  x = x.astype(np.int32)") == []
 
 
+def test_round18_trainer_frontend_nodepack_kinds():
+    """Round 18's kinds (trainers, frontends, node packs on GitHub), each on a variant text written here."""
+    # huggingface_hub's hf_transfer downloader failing, and an unreachable Hub reported as a missing repo file
+    m = one("model-00002-of-00003.safetensors:  4%|4  | 160M/3.9G\nError: An error occurred while downloading using "
+            "`hf_transfer`. Consider disabling HF_HUB_ENABLE_HF_TRANSFER for better error handling.", "hf.unreachable")
+    assert "HF_HUB_ENABLE_HF_TRANSFER=0" in m["fix"]
+    assert ids("OSError: black-forest-labs/FLUX.2-klein-4B does not appear to have a file named model_index.json.\n"
+               "  File \"/opt/venv/lib/python3.11/site-packages/urllib3/connection.py\", line 203, in _new_conn\n"
+               "socket.gaierror: [Errno -3] Temporary failure in name resolution")[0] == "hf.unreachable"
+    assert ids("OSError: ./my-model does not appear to have a file named config.json.") == []  # a local folder: not the network
+    # torch older than a package's floor: comfy-kitchen's custom ops (torch 2.7), a FLUX trainer's own check
+    m = one("  File \"C:\\SD\\python\\Lib\\site-packages\\comfy_kitchen\\backends\\eager\\na.py\", line 163\n"
+            "ValueError: infer_schema(func): Parameter is_causal has unsupported type list[bool]", "torch.too-old")
+    assert "comfy-kitchen" in m["cause"] and "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    assert ids("WARNING  Torch version is lower than 2.4.0, which may not be able to train the model properly.")[0] == "torch.too-old"
+    assert ids("Note: the backend requires PyTorch >= 2.7 now")[0] == "torch.too-old"
+    # ComfyUI-GGUF's text-encoder loader predating a FLUX.2 encoder; another family's encoder stays unclaimed
+    assert ids("ValueError: Unexpected text model architecture type in GGUF file: 'qwen3'") == ["comfyui.gguf-outdated"]
+    assert ids("ValueError: Unexpected text model architecture type in GGUF file: 'gemma3'") == []
+    # a diffusers without the attention dispatcher FLUX.2's transformer imports (0.35+)
+    m = one("    from diffusers.models.attention_dispatch import AttentionBackendName\n"
+            "ModuleNotFoundError: No module named 'diffusers.models.attention_dispatch'", "python.module-missing")
+    assert "too old" in m["title"] and "pip install -U diffusers" in m["fix"]
+    # an old Triton wheel on Windows failing in its own build step
+    assert ids("KSampler\nUnboundLocalError: local variable 'cl_path' referenced before assignment") == ["triton.unavailable"]
+    # SageAttention is CUDA-only: a missing one on a Mac is not ours
+    assert ids("Running on macOS 15 (M3 Max)\nModuleNotFoundError: No module named 'sageattention'") == []
+    assert ids("ModuleNotFoundError: No module named 'sageattention'")  # elsewhere still claimed
+
+
 def test_headlines_fit_the_machine_and_numbers_are_quoted_as_written():
     fa = one("ApplyPulidFlux FlashAttention only supports Ampere GPUs or newer.\n我是用5090D显卡", "flash-attn.pre-ampere")
     assert "older than Ampere" not in fa["title"] and "5090D" in fa["title"]
