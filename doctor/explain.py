@@ -654,7 +654,7 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
 
 @_interp("sm")
 def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    sm = g.get("sm", "")
+    sm = g.get("sm") or ("sm_" + g["arch"].replace(".", "") if g.get("arch") else "")  # `Unknown CUDA arch (8.6)`
     archs = (g.get("archs") or "").split()
     d = {"gpu": (g.get("gpu") or "").strip(), "gpu_arch": sm, "torch_archs": archs}
     num = _int(sm[3:]) or 0
@@ -1120,6 +1120,9 @@ def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     if gpu and cc:
         return {"title": f"bfloat16 was asked of the {gpu} (compute capability {cc}), which has none: it needs 8.0 or newer",
                 "details": {"gpu": gpu, "compute_capability": cc}}
+    if gpu:  # torch inductor's warning names the card only (`Tesla T4 does not support bfloat16 compilation natively`)
+        return {"title": f"bfloat16 was asked of the {gpu}, which has no native bfloat16 (older than Ampere)",
+                "details": {"gpu": gpu}}
     return {}
 
 

@@ -658,6 +658,36 @@ def test_round18_trainer_frontend_nodepack_kinds():
     assert ids("ModuleNotFoundError: No module named 'sageattention'")  # elsewhere still claimed
 
 
+def test_round19_pages_kinds():
+    """Round 19's kinds (forum / Q&A / blog pages), each on a variant text written here (not the corpus case)."""
+    # safetensors' Rust error named after SafetensorsError, without "Error while deserializing header"
+    m = one("File \"C:\\sd\\modules\\sd_models.py\", line 290\nsafetensors_rust.SafetensorsError: InvalidHeaderStart",
+            "safetensors.truncated")
+    assert "download it again" in m["fix"]
+    assert ids("safetensors_rust.SafetensorsError: InvalidHeaderDeserialization") == []  # a writer's JSON, not a cut file
+    # torch inductor's warning that the card has no native bfloat16
+    m = one("W1130 12:00:01 torch/_inductor/utils.py: Tesla V100-SXM2-16GB does not support bfloat16 compilation "
+            "natively, skipping", "gpu.no-bf16")
+    assert "V100" in m["title"] and "torch_dtype=torch.float16" in m["fix"]
+    # the Linux triton (or a triton-windows without the C++ runtime) imported on Windows
+    m = one("  File \"C:\\venv\\Lib\\site-packages\\triton\\__init__.py\", line 8\n"
+            "ImportError: DLL load failed while importing libtriton: The specified module could not be found.",
+            "triton.no-windows-wheel")
+    assert 'pip install -U "triton-windows<' in m["fix"] and "vc_redist.x64.exe" in m["fix"]
+    # torch.utils.cpp_extension refusing an arch this torch does not know: the torch is older than the GPU
+    m = one("ValueError: Unknown CUDA arch (12.0) or GPU not supported", "torch.sm-unsupported")
+    assert m["details"]["gpu_arch"] == "sm_120" and "/whl/cu128" in m["fix"]
+    # huggingface_hub in offline mode before the files were cached
+    m = one("LocalEntryNotFoundError: Cannot find an appropriate cached snapshot folder for the specified revision on "
+            "the local disk and outgoing traffic has been disabled.", "hf.unreachable")
+    assert "unset HF_HUB_OFFLINE" in m["fix"] and "local_files_only=False" in m["fix"]
+    # the CUDA OOM exception named in prose
+    assert ids("My 8 GB card hits a CUDA OutOfMemoryError at 1536x1536.")[0] == "cuda.oom"
+    # a gated repository of another model and a package outside the stack stay unclaimed (corpus scope rule)
+    assert ids("huggingface_hub.errors.GatedRepoError: 401 Client Error. Cannot access gated repo for url "
+               "https://huggingface.co/meta-llama/Llama-3.1-8B/resolve/main/config.json.") == []
+    assert ids("ImportError: No module named 'six'") == []
+
 def test_headlines_fit_the_machine_and_numbers_are_quoted_as_written():
     fa = one("ApplyPulidFlux FlashAttention only supports Ampere GPUs or newer.\n我是用5090D显卡", "flash-attn.pre-ampere")
     assert "older than Ampere" not in fa["title"] and "5090D" in fa["title"]
