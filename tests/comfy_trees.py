@@ -6,6 +6,7 @@ and forms ComfyUI uses, so a tree can be made with or without Klein support.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -149,3 +150,16 @@ def sparse(path: Path, size: int = 4096) -> Path:
     with open(path, "wb") as fh:
         fh.truncate(size)
     return path
+
+
+def judged_comfyui_options(base: Path) -> dict:
+    """A git ComfyUI tree with something for every ComfyUI-side probe to find (a VAE, extra_model_paths.yaml, a
+    workflow with a FLUX.1 CLIPLoader type), and the check options that gather it without a server or hashing."""
+    root = git_tree(base)
+    sparse(root / "models" / "vae" / "flux2-vae.safetensors")
+    add_extra_yaml(root, base / "shared")
+    wf = base / "wf.json"
+    wf.write_text(json.dumps({"1": {"class_type": "CLIPLoader", "inputs": {"clip_name": "qwen_3_4b.safetensors",
+                                                                          "type": "flux"}}}), encoding="utf-8")
+    return {"path": "comfyui", "comfyui": str(root), "no_server": True, "no_hash": True, "workflows": [str(wf)],
+            "scan": [], "smoke": False}

@@ -134,17 +134,9 @@ def _comfy_facts() -> dict[str, Any]:
     if not _LIVE:
         import tempfile
 
-        from comfy_trees import add_extra_yaml, git_tree, sparse
+        from comfy_trees import judged_comfyui_options
 
-        base = Path(tempfile.mkdtemp(prefix="kd-typed-"))
-        root = git_tree(base)
-        sparse(root / "models" / "vae" / "flux2-vae.safetensors")
-        add_extra_yaml(root, base / "shared")
-        wf = base / "wf.json"
-        wf.write_text(json.dumps({"1": {"class_type": "CLIPLoader", "inputs": {"clip_name": "qwen_3_4b.safetensors",
-                                                                              "type": "flux"}}}), encoding="utf-8")
-        options = {"path": "comfyui", "comfyui": str(root), "no_server": True, "no_hash": True, "workflows": [str(wf)],
-                   "scan": [], "smoke": False}
+        options = judged_comfyui_options(Path(tempfile.mkdtemp(prefix="kd-typed-")))
         live = json.loads(json.dumps(pipeline.gather(options, {"comfyui_tree", "models", "workflows", "comfyui_log"}),
                                      default=str))
         facts = copy.deepcopy(RECORDED["rtx5090-attention-overrides.json"])

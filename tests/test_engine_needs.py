@@ -90,16 +90,9 @@ def test_python_probe_failure_is_not_read_as_not_installed():
 def test_a_comfyui_machine_alone_equals_full(tmp_path):
     """The recorded machines have no ComfyUI install: gather a real tree (workflow, launch flags, extra paths)
     and judge it with a recorded RTX 5090's GPU and Python facts."""
-    from comfy_trees import add_extra_yaml, git_tree, sparse
+    from comfy_trees import judged_comfyui_options
 
-    root = git_tree(tmp_path)
-    sparse(root / "models" / "vae" / "flux2-vae.safetensors")
-    add_extra_yaml(root, tmp_path / "shared")
-    wf = tmp_path / "wf.json"
-    wf.write_text(json.dumps({"1": {"class_type": "CLIPLoader", "inputs": {"clip_name": "qwen_3_4b.safetensors",
-                                                                          "type": "flux"}}}), encoding="utf-8")
-    options = {"path": "comfyui", "comfyui": str(root), "no_server": True, "no_hash": True, "workflows": [str(wf)],
-               "scan": [], "smoke": False}
+    options = judged_comfyui_options(tmp_path)
     live = pipeline.gather(options, {"comfyui_tree", "comfyui_server", "models", "workflows", "comfyui_log", "scan"})
     facts = copy.deepcopy(RECORDED["rtx5090-attention-overrides.json"])
     facts.update({k: live[k] for k in ("comfyui_tree", "comfyui_server", "models", "workflows", "comfyui_log", "scan")})
