@@ -134,25 +134,26 @@ def _common_title(titles: list[str]) -> str:
     return heads[0] if all(h == heads[0] for h in heads) and heads[0] else first
 
 
-def collapse_repeats(items: list[Finding], verbose: bool) -> list[tuple[Finding, int]]:
-    """(finding, how many it stands for): one line per distinct problem when a code repeats in an area."""
+def collapse_repeats(items: list[Finding], verbose: bool) -> list[tuple[Finding, int, str]]:
+    """(finding, how many it stands for, its title): one line per distinct problem when a code repeats in an
+    area; a collapsed line's title is what the group shares."""
     if verbose:
-        return [(f, 1) for f in items]
+        return [(f, 1, f.title) for f in items]
     by_code: dict[tuple[str, Status], list[Finding]] = {}
     for f in items:
         by_code.setdefault((f.code, f.status), []).append(f)
-    out: list[tuple[Finding, int]] = []
+    out: list[tuple[Finding, int, str]] = []
     done: set[tuple[str, Status]] = set()
     for f in items:
         key = (f.code, f.status)
         group_ = by_code[key]
         if len(group_) < COLLAPSE_AT:
-            out.append((f, 1))
+            out.append((f, 1, f.title))
             continue
         if key in done:
             continue
         done.add(key)
-        out.append((f, len(group_)))
+        out.append((f, len(group_), f"{_common_title([g.title for g in group_])} (×{len(group_)}, -v lists them)"))
     return out
 
 
@@ -167,13 +168,8 @@ def lines_for(findings: list[Finding], verbose: bool = False, verdict: Any = Non
     verdict = verdict or compute(findings)
     groups = consequences(findings)
     out: list[Line] = []
-    items_by_key: dict[tuple[str, Status], list[Finding]] = {}
-    for f in findings:
-        items_by_key.setdefault((f.code, f.status), []).append(f)
 
-    def one(f: Finding, count: int, indent: int, show_fix: bool) -> None:
-        title = f.title if count == 1 else \
-            f"{_common_title([g.title for g in items_by_key.get((f.code, f.status), [f])])} (×{count}, -v lists them)"
+    def one(f: Finding, title: str, indent: int, show_fix: bool) -> None:
         out.append((indent, f.status, title, "title"))
         if verbose:
             for e in f.evidence:
@@ -186,16 +182,16 @@ def lines_for(findings: list[Finding], verbose: bool = False, verdict: Any = Non
         if verbose and f.detail:
             for line in f.detail.rstrip().splitlines():
                 out.append((indent + 4, None, f"| {line}", "detail"))
-        for c, n in collapse_repeats(groups.get(f.code, []), verbose):
-            one(c, n, indent + 2, show_fix=False)
+        for c, _n, t in collapse_repeats(groups.get(f.code, []), verbose):
+            one(c, t, indent + 2, show_fix=False)
 
     for area, items in group(findings):
         items = [f for f in items if not is_consequence(f, groups)]
         if not items:
             continue
         out.append((0, None, area, "heading"))
-        for f, n in collapse_repeats(collapse_unrun(items, verbose), verbose):
-            one(f, n, 2, show_fix=True)
+        for f, _n, t in collapse_repeats(collapse_unrun(items, verbose), verbose):
+            one(f, t, 2, show_fix=True)
         out.append((0, None, "", "blank"))
     out.append((0, None, summary_line(findings, verdict), "verdict"))
     for n in verdict.not_checked:
