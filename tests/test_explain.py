@@ -688,6 +688,62 @@ def test_round19_pages_kinds():
                "https://huggingface.co/meta-llama/Llama-3.1-8B/resolve/main/config.json.") == []
     assert ids("ImportError: No module named 'six'") == []
 
+def test_round20_flux2_tracker_kinds():
+    """Round 20's kinds (FLUX.2 / Klein reports and look-alikes on GitHub trackers), each on a variant text written
+    here (not the corpus case), with a look-alike that must stay silent where one exists."""
+    # a program that refuses fp8 model files on a card below compute capability 8.9 (no matmul reached yet)
+    m = one("ValueError: FP8 quantized models is only supported on GPUs with compute capability >= 8.9 "
+            "(e.g 4090/H100), actual = `8.0`", "gpu.no-fp8")
+    assert "bf16" in m["fix"] and "-fp8" in m["fix"]
+    one("RuntimeError: compute capability 8.9 or higher is required for FP8 inference on this device", "gpu.no-fp8")
+    assert ids("FP8 runs natively on GPUs with compute capability 8.9 or higher (RTX 40, H100).") == []  # prose
+    assert ids("Device: cuda:0 AMD Radeon RX 7900 XTX : native\nAMD arch: gfx1100\n"
+               "ERROR: FP8 models require a GPU with Compute Capability 8.9 or higher.") == []
+    # huggingface_hub's resumable downloader giving up on a read timeout / a dropped connection
+    m = one("Error while downloading from https://huggingface.co/black-forest-labs/FLUX.2-klein-4B/resolve/main/"
+            "text_encoder/model-00002-of-00002.safetensors: The read operation timed out\n"
+            "Trying to resume download...", "hf.unreachable")
+    assert "HF_HUB_DOWNLOAD_TIMEOUT" in m["fix"]
+    one("Error while downloading from https://huggingface.co/Comfy-Org/flux2-klein-4B/resolve/main/split_files/vae/"
+        "flux2-vae.safetensors: ('Connection aborted.', ConnectionResetError(10054, 'An existing connection was "
+        "forcibly closed by the remote host', None, 10054, None))", "hf.unreachable")
+    assert ids("Error while downloading from https://github.com/xinntao/Real-ESRGAN/releases/download/v0.1.0/"
+               "RealESRGAN_x4plus.pth: The read operation timed out") == []  # another host
+    # diffusers' xformers processor warning about FLUX's rotary embedding, then FLUX's two-output unpack error
+    m = one("cross_attention_kwargs ['image_rotary_emb', 'joint_attention_kwargs'] are not expected by "
+            "XFormersAttnProcessor and will be ignored.\nTraceback (most recent call last):\n"
+            "  File \"train_flux_lora.py\", line 812, in <module>\n"
+            "ValueError: not enough values to unpack (expected 2, got 1)", "diffusers.xformers-on-flux")
+    assert "USE_XFORMERS=false" in m["fix"]
+    assert ids("cross_attention_kwargs ['image_rotary_emb'] are not expected by XFormersAttnProcessor and will be "
+               "ignored.") == []  # the warning alone: another model's rotary embedding, nothing failed
+    # SageAttention asked for a head size it has no kernel for (forced on every attention call)
+    m = one("  File \"sageattention/core.py\", line 240, in sageattn_qk_int8_pv_fp8_cuda\n"
+            "AssertionError: headdim should be in [64, 96, 128].", "sage.head-dim")
+    assert 'set_attention_backend("sage")' in m["fix"]
+    assert ids("Error running sage attention: varlen only support head_dim [64, 128]., using pytorch attention "
+               "instead.") == []  # ComfyUI fell back to PyTorch attention for that layer: slower, not an error
+    assert "sage.head-dim" not in ids("RuntimeError: FlashAttention forward only supports head dimension at most 256")
+    # torch.compile's inductor on Windows without the MSVC compiler on PATH
+    m = one("torch._inductor.exc.InductorError: RuntimeError: Compiler: cl.exe is not found.", "torch.no-msvc")
+    assert "vcvarsall.bat" in m["fix"] and "where cl" in m["fix"]
+    one("'cl' is not recognized as an internal or external command,\noperable program or batch file.",
+        "torch.no-msvc")
+    assert ids("torch._inductor.exc.InductorError: RuntimeError: Compiler: g++ is not found.") == []  # not Windows' cl
+    # a numpy older than what imports it (a node pack pinned it): not a missing package
+    m = one("  File \"C:\\ComfyUI\\comfy\\utils.py\", line 44, in <module>\n"
+            "ModuleNotFoundError: No module named 'numpy.exceptions'", "python.numpy-too-old")
+    assert 'pip install -U "numpy>=1.26"' in m["fix"] and "pip check" in m["fix"]
+    assert ids("AttributeError: module 'numpy' has no attribute 'dtypes'") == ["python.numpy-too-old"]
+    assert ids("ModuleNotFoundError: No module named 'numpy._core.multiarray'") == ["python.numpy-too-old"]
+    assert ids("ModuleNotFoundError: No module named 'numpy'") == ["python.module-missing"]  # really missing
+    # code written for diffusers 0.34's FLUX attention meeting the FluxAttention class of 0.35+
+    m = one("  File \"/work/editing/attn_hooks.py\", line 57, in __call__\n"
+            "    scale = attn.rescale_output_factor\n"
+            "AttributeError: 'FluxAttention' object has no attribute 'rescale_output_factor'", "diffusers.too-new")
+    assert 'pip install \"diffusers<0.35\"' in m["fix"] and "0.37" in m["fix"]
+    assert ids("AttributeError: 'Attention' object has no attribute 'scale'") == []  # a generic class name: anyone's
+
 def test_headlines_fit_the_machine_and_numbers_are_quoted_as_written():
     fa = one("ApplyPulidFlux FlashAttention only supports Ampere GPUs or newer.\n我是用5090D显卡", "flash-attn.pre-ampere")
     assert "older than Ampere" not in fa["title"] and "5090D" in fa["title"]
