@@ -988,6 +988,8 @@ def _torch_index(*versions: str) -> tuple[str, str]:
 @_interp("xformers_torch")
 def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     built, have = g.get("built") or "", g.get("have") or ""
+    if g.get("reasons"):
+        return None  # the dispatcher's reasons are shown: they name the cause (CPU tensors, a bias layout, ...)
     if not (built and have):
         return {}
     if have.lower().endswith("+cpu") and not built.lower().endswith("+cpu") and not (_near(ctx).get("macos") or _other_gpu(ctx)):
@@ -1128,10 +1130,10 @@ def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
 
 @_interp("windows_dll")
 def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """A torch DLL Windows cannot load: the Microsoft C++ runtime under it. A ROCm torch's *_hip.dll, or an
-    AMD/Intel/Mac setup: out of scope."""
+    """A torch DLL Windows cannot load: the Microsoft C++ runtime under it. A ROCm torch's *_hip.dll, an Intel
+    XPU torch's *_xpu.dll (its oneAPI/SYCL runtime), or an AMD/Intel/Mac setup: out of scope."""
     dll, code = g.get("dll") or "", g.get("code") or ""
-    if dll.lower().endswith("_hip.dll") or _other_gpu(ctx) or _near(ctx).get("macos"):
+    if dll.lower().endswith(("_hip.dll", "_xpu.dll")) or _other_gpu(ctx) or _near(ctx).get("macos"):
         return None
     if not dll:
         return {}
@@ -1175,6 +1177,62 @@ def _hf_symlink(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         return {"title": "huggingface_hub cannot create cache symlinks on this Windows (a warning: downloads still work, "
                          "as copies that take more disk space)", "details": {"kind": "warning"}}
     return {"details": {"kind": "error"}}
+
+
+@_interp("sage_missing")
+def _sage_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`No module named 'sageattention'` is ComfyUI's launch flag (or a sage patch) only where the text shows ComfyUI
+    asking for it: the flag's own refusal, the flag or its startup line, a Patch Sage Attention node, a sampler or
+    node error around it. Alone it is a package missing from the Python that runs the code (python.module-missing,
+    which this hit would otherwise hide): often a wheel installed into another Python. CUDA-only: not on a Mac or
+    an AMD/Intel setup."""
+    near = _near(ctx)
+    if near.get("macos") or _other_gpu(ctx):
+        return None
+    if g.get("refusal") or near.get("sampler_node") or near.get("sage_forced") or ctx.get("sage_forced") \
+            or near.get("node_type") or near.get("node_exec"):
+        return {}
+    return None
+
+
+@_interp("install_denied")
+def _install_denied(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    path = (g.get("path") or "").replace("\\\\", "\\")
+    low = path.lower()
+    code = g.get("code") or ""
+    details = {"path": path, "error": code}
+    if "windowsapps" in low or "program files" in low:
+        return {"title": f"pip may not write into {path.split('site-packages')[0].rstrip(chr(92) + '/') or 'this Python'}: "
+                         "a protected folder (Program Files, the Microsoft Store's Python)", "details": details}
+    if code.startswith("WinError"):
+        return {"title": "pip could not replace a file of the environment: it is in use (ComfyUI or another Python still "
+                         "running) or locked", "details": details}
+    return {"details": details}
+
+
+@_interp("long_path")
+def _long_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's `[Errno 2]` on a path over Windows' limit (with pip's own hint, or a path long enough that only the
+    limit explains it); a short missing path is a file really missing: not claimed."""
+    path = g.get("path")
+    if path is None:
+        return {}
+    real = path.replace("\\\\", "\\")
+    if len(real) < 200:
+        return None
+    return {"details": {"path_length": len(real)}}
+
+
+@_interp("toolkit_mismatch")
+def _toolkit_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    nvcc, tv = g.get("nvcc"), g.get("torch")
+    if _near(ctx).get("macos") or _near(ctx).get("amd"):
+        return None
+    if not (nvcc and tv):
+        return {}
+    cu = "cu" + tv.replace(".", "")
+    return {"title": f"A CUDA extension is being built with CUDA {nvcc}, but torch was built with CUDA {tv}",
+            "details": {"nvcc_cuda": nvcc, "torch_cuda": tv, "torch_index": cu}}
 
 
 @_interp("not_mac")

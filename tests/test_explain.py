@@ -744,6 +744,86 @@ def test_round20_flux2_tracker_kinds():
     assert 'pip install \"diffusers<0.35\"' in m["fix"] and "0.37" in m["fix"]
     assert ids("AttributeError: 'Attention' object has no attribute 'scale'") == []  # a generic class name: anyone's
 
+
+def test_round21_windows_and_rtx50_kinds():
+    """Round 21's kinds (Windows portable / Desktop / WSL and RTX 50 reports), each on a variant text written here."""
+    # pip refused by Windows: a file of the environment in use, or a protected folder; a subprocess' WinError 5 is not it
+    t = ("ERROR: Could not install packages due to an OSError: [WinError 5] Access is denied: "
+         "'D:\\\\AI\\\\ComfyUI_windows_portable\\\\python_embeded\\\\Lib\\\\site-packages\\\\~orch\\\\lib\\\\c10.dll'\n"
+         "Check the permissions.\n")
+    m = one(t, "python.install-access-denied")
+    assert ids(t) == ["python.install-access-denied"] and "in use" in m["title"]
+    assert "python_embeded\\python.exe -m pip install --force-reinstall" in m["fix"] and "~" in m["fix"]
+    store = ("ERROR: Could not install packages due to an OSError: [WinError 5] Access is denied: 'C:\\\\Program Files\\\\"
+             "WindowsApps\\\\PythonSoftwareFoundation.Python.3.12_3.12.2800.0_x64__qbz5n2kfra8p0\\\\Lib\\\\site-packages\\\\x.pyd'")
+    assert "protected folder" in one(store, "python.install-access-denied")["title"]
+    lin = ("ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: "
+           "'/usr/lib/python3/dist-packages/numpy/__init__.py'\nConsider using the `--user` option or check the permissions.")
+    assert "python3 -m venv" in one(lin, "python.install-access-denied")["fix"]
+    assert ids("  File \"C:\\Python310\\lib\\subprocess.py\", line 1440, in _execute_child\n"
+               "PermissionError: [WinError 5] Access is denied\n") == []
+    # Windows' 260-character path limit: pip's hint, or a path long enough that only the limit explains it
+    deep = ("ERROR: Could not install packages due to an OSError: [Errno 2] No such file or directory: 'C:\\\\Users\\\\"
+            "someone\\\\AppData\\\\Local\\\\Temp\\\\pip-install-q1w2e3r4\\\\flash-attn_0123456789abcdef0123456789abcdef\\\\csrc\\\\"
+            "composable_kernel\\\\library\\\\src\\\\tensor_operation_instance\\\\gpu\\\\grouped_conv3d_bwd_weight\\\\"
+            "device_grouped_conv3d_bwd_weight_xdl_ndhwgc_gkzyxc_ndhwgk_f16_instance.cpp'\n")
+    m = one(deep, "python.windows-long-path")
+    assert ids(deep) == ["python.windows-long-path"] and "LongPathsEnabled" in m["fix"] and m["details"]["path_length"] >= 200
+    hint = ("ERROR: Could not install packages due to an OSError: [Errno 2] No such file or directory: 'C:\\\\t\\\\x.cpp'\n"
+            "HINT: This error might have occurred since this system does not have Windows Long Path support enabled. "
+            "You can find information on how to enable this at https://pip.pypa.io/warnings/enable-long-paths\n")
+    assert ids(hint) == ["python.windows-long-path"]
+    assert ids("ERROR: Could not install packages due to an OSError: [Errno 2] No such file or directory: "
+               "'C:\\\\work\\\\wheels\\\\torch-2.7.1-cp312-cp312-win_amd64.whl'\n") == []  # a file really missing
+    # building a CUDA extension with an nvcc of another CUDA than torch's
+    m = one("      RuntimeError:\n      The detected CUDA version (12.9) mismatches the version that was used to compile\n"
+            "      PyTorch (12.6). Please make sure to use the same CUDA versions.", "cuda.toolkit-torch-mismatch")
+    assert "CUDA 12.9" in m["title"] and "12.6" in m["title"] and "--no-build-isolation" in m["fix"] and "CUDA_HOME" in m["fix"]
+    # a SageAttention binary built for another torch: Windows DLL wording and Linux undefined symbol
+    w = ("  File \"E:\\ComfyUI\\python_embeded\\Lib\\site-packages\\sageattention\\core.py\", line 29, in <module>\n"
+         "    from . import _qattn_sm89\nImportError: DLL load failed while importing _qattn_sm89: The specified procedure "
+         "could not be found.\n")
+    m = one(w, "sage.build-mismatch")
+    assert ids(w) == ["sage.build-mismatch"] and "woct0rdho/SageAttention/releases" in m["fix"] and "--use-sage-attention" in m["fix"]
+    lx = ("ImportError: /opt/venv/lib/python3.12/site-packages/sageattention/_qattn_sm90.cpython-312-x86_64-linux-gnu.so: "
+          "undefined symbol: _ZN3c104cuda9SetDeviceEa\n")
+    assert ids(lx)[0] == "sage.build-mismatch"
+    assert ids("Running on macOS 15 (M4 Pro)\nImportError: DLL load failed while importing _fused") == []
+    assert ids("ImportError: DLL load failed while importing fused: The specified module could not be found.") == []
+    # Triton's launcher build on the embeddable Python without include/libs (or Linux without python3-dev)
+    e = ("C:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\triton\\windows_utils.py:323: UserWarning: "
+         "Failed to find Python libs.\n  warnings.warn(\"Failed to find Python libs.\")\n")
+    m = one(e, "triton.embedded-python-headers")
+    assert "include" in m["fix"] and "libs" in m["fix"] and "python3-dev" in m["fix"]
+    assert ids("/tmp/tmpk2j3h4/cuda_utils.c:6:10: fatal error: Python.h: No such file or directory\n") == [
+        "triton.embedded-python-headers"]
+    # another package's own pip build missing Python.h is not Triton's launcher
+    assert ids("insightface/thirdparty/face3d/mesh/cython/mesh_core_cython.cpp(36): fatal error C1083: Cannot open "
+               "include file: 'Python.h': No such file or directory\n") == []
+    # torch's fp8 matmul not compiled into an old Windows (or CUDA 11) build: upgrade torch
+    m = one("RuntimeError: _scaled_mm_out_cuda is not compiled for this platform.", "torch.too-old")
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    # xformers' dispatcher refusal alone: its build does not serve this torch/GPU; with its reasons, they decide
+    assert ids("NotImplementedError: No operator found for `memory_efficient_attention_backward` with inputs:") == [
+        "xformers.build-mismatch"]
+    assert ids("NotImplementedError: No operator found for `memory_efficient_attention_forward` with inputs:\n"
+               "     query       : shape=(2, 77, 8, 40) (torch.float32)\n`cutlassF-pt` is not supported because:\n"
+               "    device=cpu (supported: {'cuda'})\n") == []
+    # a bare missing sageattention is a package missing from this Python; ComfyUI's own ask stays the flag's
+    assert ids("Traceback (most recent call last):\n  File \"C:\\tools\\check_sage.py\", line 1, in <module>\n"
+               "ModuleNotFoundError: No module named 'sageattention'\n") == ["python.module-missing"]
+    assert ids("KSampler\nNo module named 'sageattention'") == ["comfyui.sage-missing"]
+    assert ids("python main.py --use-sage-attention\n...\nModuleNotFoundError: No module named 'sageattention'")[0] == \
+        "comfyui.sage-missing"
+    # an Intel XPU torch's DLL and an AMD Radeon named beside an NVIDIA-only message are out of scope
+    assert ids('OSError: [WinError 126] The specified module could not be found. Error loading '
+               '"C:\\venv\\Lib\\site-packages\\torch\\lib\\torch_xpu.dll" or one of its dependencies.') == []
+    assert ids("My Sapphire Radeon RX 6700 XT on Windows 11:\nRuntimeError: Found no NVIDIA driver on your system.") == []
+    # a Ryzen's integrated Radeon beside an NVIDIA card does not hide the NVIDIA message
+    assert ids("GPUs: AMD Radeon(TM) Graphics, NVIDIA GeForce RTX 4070\n"
+               "RuntimeError: Found no NVIDIA driver on your system.") == ["torch.no-driver"]
+
+
 def test_headlines_fit_the_machine_and_numbers_are_quoted_as_written():
     fa = one("ApplyPulidFlux FlashAttention only supports Ampere GPUs or newer.\n我是用5090D显卡", "flash-attn.pre-ampere")
     assert "older than Ampere" not in fa["title"] and "5090D" in fa["title"]
