@@ -795,6 +795,22 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                 "fix": ("Install it with the Python that runs the pipeline: `python -m pip install -U peft` (a notebook: "
                         "`%pip install -U peft`, then restart the kernel)"),
                 "details": {"module": "peft", "package": "peft"}}
+    if g.get("acc_offload") or g.get("acc_map"):
+        # diffusers' CPU offload and transformers' device_map / low_cpu_mem_usage load need accelerate, and refuse
+        # an accelerate that is not installed or older than the version they check for (the message names it)
+        need = g.get("need") or ""
+        spec = f'"accelerate>={need}"' if need else "accelerate"
+        what = ("CPU offload (enable_model_cpu_offload / enable_sequential_cpu_offload)" if g.get("acc_offload")
+                else "loading with device_map or low_cpu_mem_usage=True")
+        return {"title": ("accelerate is missing or too old" + (f" (needs {need} or newer)" if need else "")
+                          + " in the Python that runs the pipeline"),
+                "cause": (f"{what[0].upper() + what[1:]} goes through the `accelerate` library; the Python that runs the "
+                          "pipeline has none, or one older than the version diffusers/transformers check for (often a "
+                          "second Python: a notebook kernel, a venv, ComfyUI's python_embeded)."),
+                "fix": (f"Install or upgrade it with the Python that runs the pipeline: `python -m pip install -U {spec}` "
+                        "(a notebook: `%pip install -U accelerate`, then restart the kernel; ComfyUI portable: "
+                        "`python_embeded\\python.exe -m pip install -U accelerate`)"),
+                "details": {"module": "accelerate", "package": "accelerate", **({"needs": need} if need else {})}}
     mod = g.get("module", "")
     top = mod.split(".")[0]
     row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top), None)
@@ -1169,6 +1185,42 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         return {"title": f"The computer ran out of system RAM: a {int(n) / 1e9:.1f} GB allocation in RAM failed (not GPU memory)",
                 "details": {"tried_to_allocate_bytes": int(n)}}
     return {}
+
+
+_DEP_STACK = ("peft", "accelerate", "huggingface-hub", "huggingface_hub", "tokenizers", "safetensors", "transformers",
+              "diffusers", "torch", "torchvision", "hf-xet", "hf_xet")  # the packages Klein's diffusers path imports
+
+
+_HUB_SNAPSHOT = re.compile(r"models--[^\\/\s]{1,200}[\\/]snapshots[\\/]", re.I)
+
+
+@_interp("files_missing")
+def _files_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    d = g.get("dir") or ""
+    if _HUB_SNAPSHOT.search(d):
+        return None  # a snapshot of the Hub cache holds what the repository has: that repository's layout, not ours
+    return {"details": {"file": g.get("file") or "", "folder": d}}
+
+
+@_interp("dep_too_old")
+def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if _other_gpu(ctx):
+        return None
+    if g.get("lib"):
+        lib, sub = g["lib"].lower(), g.get("sub") or ""
+        return {"title": f"{lib} imports transformers.{sub}, which the installed transformers does not have: the two are out of step",
+                "fix": (f"Upgrade them together in the Python that runs Klein: `python -m pip install -U transformers {lib}` "
+                        "(ComfyUI portable: `python_embeded\\python.exe -m pip install -U transformers " + lib + "`)"),
+                "details": {"library": lib, "transformers_module": f"transformers.{sub}"}}
+    pkg = (g.get("pkg") or "").lower()
+    if pkg not in _DEP_STACK:
+        return None  # another program's own requirement: not ours
+    want, have = g.get("want") or "", g.get("have") or ""
+    spec = f'"{pkg}{g.get("op") or ">="}{want}"'
+    return {"title": f"{pkg} {have} is installed, the installed diffusers/transformers requires {pkg}{g.get('op') or '>='}{want}",
+            "fix": (f"Upgrade it in the Python that runs Klein: `python -m pip install -U {spec}` (ComfyUI portable: "
+                    f"`python_embeded\\python.exe -m pip install -U {spec}`)"),
+            "details": {"package": pkg, "installed": have, "required": f"{g.get('op') or '>='}{want}"}}
 
 
 @_interp("hf_symlink")

@@ -824,6 +824,88 @@ def test_round21_windows_and_rtx50_kinds():
                "RuntimeError: Found no NVIDIA driver on your system.") == ["torch.no-driver"]
 
 
+def test_round22_hub_side_kinds():
+    """Round 22's kinds (diffusers / transformers / accelerate / huggingface_hub side), each on a variant text written
+    here (not the corpus case), with look-alikes of other software that must stay silent."""
+    # the Hub's request limit, not a broken network
+    m = one("huggingface_hub.errors.HfHubHTTPError: 429 Client Error: Too Many Requests for url: "
+            "https://huggingface.co/api/models/black-forest-labs/FLUX.2-klein-4B/revision/main", "hf.rate-limited")
+    assert "hf auth login" in m["fix"] and "--max-workers 2" in m["fix"]
+    assert ids("HTTP Error 429 thrown while requesting GET https://hf-mirror.com/org/model/resolve/main/vae/config.json\n"
+               "Retrying in 4s [Retry 3/5].")[0] == "hf.rate-limited"
+    assert ids("Http Error: 429 Client Error: Too Many Requests for url: https://photos.example.org/v2/albums/77") == []
+    assert ids("Error: We had to rate limit your IP (203.0.113.9). To continue using our service, create a HF account or "
+               "login to your existing account") == ["hf.rate-limited"]
+    # the cache's blobs/ -> snapshots/ symlink refused by the target filesystem
+    m = one("OSError: [Errno 95] Operation not supported: '../../blobs/0123456789abcdef0123456789abcdef01234567' -> "
+            "'/content/drive/MyDrive/hf/models--black-forest-labs--FLUX.2-klein-4B/snapshots/9f1e/model_index.json'",
+            "hf.cache-symlink")
+    assert "pip install -U huggingface_hub" in m["fix"] and "HF_HOME" in m["fix"] and "--local-dir" in m["fix"]
+    assert ids("error: failed to symlink file from /opt/py/bin/python3.12 to /mnt/usb/proj/.venv/bin/python: "
+               "Operation not permitted (os error 1)") == []
+    # huggingface_hub older than its importers; a name it removed is the importer's age, not this
+    m = one("ImportError: cannot import name 'save_torch_state_dict' from 'huggingface_hub' "
+            "(C:\\venv\\lib\\site-packages\\huggingface_hub\\__init__.py)", "hf.hub-too-old")
+    assert "pip install -U huggingface_hub" in m["fix"]
+    assert "hf.hub-too-old" not in ids("ImportError: cannot import name 'cached_download' from 'huggingface_hub'")
+    assert ids("ImportError: cannot import name 'HfFolder' from 'huggingface_hub' (/env/huggingface_hub/__init__.py)") == []
+    # a weight variant the repository does not ship
+    m = one("ValueError: You are trying to load the model files of the `variant=bf16`, but no such modeling files are "
+            "available.", "diffusers.variant-missing")
+    assert "torch_dtype=torch.bfloat16" in m["fix"]
+    # a component folder without its weights; the safetensors-then-bin notice and a Hub snapshot stay silent
+    m = one("!!! Exception during processing !!! Error no file named diffusion_pytorch_model.safetensors found in "
+            "directory D:\\models\\klein\\vae.", "diffusers.files-missing")
+    assert "hf download black-forest-labs/FLUX.2-klein-4B --local-dir" in m["fix"]
+    assert ids("An error occurred while trying to fetch ./ckpt/unet: Error no file named diffusion_pytorch_model.safetensors "
+               "found in directory ./ckpt/unet.\nDefaulting to unsafe serialization. Pass `allow_pickle=False` to raise an "
+               "error instead.") == []
+    assert ids("OSError: Error no file named diffusion_pytorch_model.bin found in directory /home/u/.cache/huggingface/"
+               "hub/models--someone--anime-xl/snapshots/0b1c2d/unet") == []
+    # a dependency older than diffusers / transformers require; another program's requirement stays silent
+    m = one("ImportError: accelerate>=0.31.0 is required for a normal functioning of this module, but found "
+            "accelerate==0.26.1.", "python.dep-too-old")
+    assert 'pip install -U "accelerate>=0.31.0"' in m["fix"] and "0.26.1" in m["title"]
+    assert ids("ImportError: gradio>=4.0 is required for a normal functioning of this module, but found gradio==3.50.2.") == []
+    m = one("  File \"C:\\env\\Lib\\site-packages\\peft\\utils\\other.py\", line 31, in <module>\n"
+            "    from transformers.integrations.deepspeed import is_deepspeed_zero3_enabled\n"
+            "ModuleNotFoundError: No module named 'transformers.integrations.deepspeed'", "python.dep-too-old")
+    assert "pip install -U transformers peft" in m["fix"]
+    assert ids("  File \"/app/eagle/model.py\", line 3, in <module>\n    from transformers.masking_utils import mask\n"
+               "ModuleNotFoundError: No module named 'transformers.masking_utils'") == []
+    # sequential offload of bitsandbytes 4-bit weights
+    m = one("  File \"/venv/lib/python3.12/site-packages/bitsandbytes/functional.py\", line 1064, in quantize_4bit\n"
+            "ValueError: Blockwise quantization only supports 16/32-bit floats, but got torch.uint8", "bnb.offload-quantized")
+    assert "enable_model_cpu_offload()" in m["fix"]
+    # accelerate missing or older than diffusers' offload / transformers' device_map check
+    m = one("ImportError: Offloading requires `accelerate v0.17.0` or higher.", "python.module-missing")
+    assert 'pip install -U "accelerate>=0.17.0"' in m["fix"] and "0.17.0" in m["title"]
+    m = one("ImportError: Using `low_cpu_mem_usage=True` or a `device_map` requires Accelerate: `pip install accelerate`",
+            "python.module-missing")
+    assert "pip install -U accelerate" in m["fix"]
+    # peft imported by diffusers' LoRA loader; another program's own peft import stays silent
+    m = one("  File \"/opt/venv/lib/python3.11/site-packages/diffusers/loaders/lora_base.py\", line 710, in set_adapters\n"
+            "    from peft import PeftModel\nImportError: No module named peft", "python.module-missing")
+    assert "pip install -U peft" in m["fix"]
+    assert ids("  File \"/app/train.py\", line 5, in <module>\n    from peft import LoraConfig\n"
+               "ModuleNotFoundError: No module named 'peft'") == []
+    # diffusers' text-encoder LoRA call refused by an old transformers
+    m = one("    text_encoder.load_adapter(adapter_name=name, adapter_state_dict=te_state_dict)\n"
+            "TypeError: load_adapter() got an unexpected keyword argument 'adapter_state_dict'", "transformers.too-old")
+    assert 'pip install -U "transformers>=4.51"' in m["fix"]
+    # transformers' "Can't load config for 'owner/name'": no file from the Hub and none cached; a local path is not it
+    m = one("OSError: Can't load config for 'black-forest-labs/FLUX.2-klein-4B'. If you were trying to load it from "
+            "'https://huggingface.co/models', make sure you don't have a local directory with the same name.",
+            "hf.unreachable")
+    assert "hf download" in m["fix"]
+    assert ids("OSError: Can't load tokenizer for './my_model'. If you were trying to load it from "
+               "'https://huggingface.co/models', make sure you don't have a local directory with the same name.") == []
+    # the model id refused, in transformers' wording
+    m = one("OSError: experts/clip-large-1024 is not a local folder and is not a valid model identifier listed on "
+            "'https://huggingface.co/models'", "hf.repo-not-found")
+    assert "experts/clip-large-1024" in m["title"]
+
+
 def test_headlines_fit_the_machine_and_numbers_are_quoted_as_written():
     fa = one("ApplyPulidFlux FlashAttention only supports Ampere GPUs or newer.\n我是用5090D显卡", "flash-attn.pre-ampere")
     assert "older than Ampere" not in fa["title"] and "5090D" in fa["title"]
