@@ -811,6 +811,16 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "(a notebook: `%pip install -U accelerate`, then restart the kernel; ComfyUI portable: "
                         "`python_embeded\\python.exe -m pip install -U accelerate`)"),
                 "details": {"module": "accelerate", "package": "accelerate", **({"needs": need} if need else {})}}
+    if g.get("dist"):
+        # a distribution name (comfyui-frontend-package), as importlib.metadata, ComfyUI's checks and ComfyUI-Manager word it
+        if mac:
+            return None  # the Manager's or the Desktop app's own install path on a Mac
+        dist = g["dist"].lower()
+        row = next((r for r in cat.tables.get("klein_package") or [] if str(r.get("pip") or "").lower() == dist
+                    or r.get("module") == dist.replace("-", "_")), None)
+        if row is None:
+            return None
+        g = {**g, "module": str(row["module"])}
     mod = g.get("module", "")
     top = mod.split(".")[0]
     row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top), None)
@@ -870,6 +880,21 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "Python that runs ComfyUI: `python -m pip install sageattention` (portable: "
                         "`python_embeded\\python.exe -m pip install sageattention`; on Windows it also needs "
                         "`python -m pip install -U \"triton-windows<3.5\"` for torch 2.8)"), "details": d}
+    if top == "pip":
+        near = _near(ctx)
+        if not (re.search(r"comfy|python_embeded", g.get("pypath") or "", re.I) or near.get("custom_node")
+                or near.get("node_type") or near.get("node_exec")):
+            return None  # another tool's own Python without pip (comfy-cli in a pipx venv): its install path, not ComfyUI's
+        return {"title": "pip is missing from the Python that runs ComfyUI",
+                "cause": ("The Python that runs ComfyUI (or the script) has no pip module, so nothing can be installed into "
+                          "it and node packs that install their requirements at startup fail: a venv created inside "
+                          "ComfyUI portable's python_embeded, a venv made by uv (which adds no pip), or a Linux Python "
+                          "without its pip package."),
+                "fix": ("Put pip back into that Python: `python -m ensurepip --upgrade` (Debian/Ubuntu system Python: "
+                        "`sudo apt install python3-pip`; a uv venv: `uv pip install PACKAGE`, or `uv venv --seed`); ComfyUI "
+                        "portable's embedded Python has no ensurepip: download https://bootstrap.pypa.io/get-pip.py and run "
+                        "`python_embeded\\python.exe get-pip.py`, and do not create a venv inside python_embeded"),
+                "details": d}
     if top == "torch":
         return {"title": "PyTorch is not installed in the environment that runs Klein",
                 "fix": f"Install a CUDA build into the Python that runs Klein: `python -m pip install torch torchvision --index-url {index}` "
@@ -896,6 +921,23 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     if g.get("too_old") or g.get("frontend"):
         # ComfyUI-Manager's or a node pack's own check found this ComfyUI (or its frontend package) too old
         return {"details": {"frontend_needed": g["frontend"]} if g.get("frontend") else {}}
+    if g.get("cattr"):
+        if _other_gpu(ctx) or _near(ctx).get("macos"):
+            return None  # a fork for another GPU (ComfyUI-Zluda) or a Mac setup: its own update path
+        name = f"{g.get('cmod')}.{g['cattr']}"
+        return {"title": f"A node calls `{name}`, which this ComfyUI does not have",
+                "cause": (f"A custom node (or a workflow's node pack) calls `{name}`: a function of a newer ComfyUI than "
+                          "the one installed, most often; or, if this ComfyUI is current, one it has since removed or "
+                          "renamed, and the node pack is the older side."),
+                "fix": (cat.by_id("comfyui.outdated").fix + "; if ComfyUI is already up to date, update the node pack that "  # type: ignore[union-attr]
+                        "calls it (ComfyUI-Manager: Custom Nodes Manager > Update; git: `git pull` in its custom_nodes folder)"),
+                "details": {"missing": name}}
+    if g.get("anyinput"):
+        return {"title": "ComfyUI's prompt validation refused a link from a wildcard (*) output",
+                "cause": ("Switch / any-type nodes of node packs output the wildcard type `*`, which ComfyUI's prompt "
+                          "validation accepts; some ComfyUI versions compared the types strictly and refused every such "
+                          "link (`received_type(*) mismatch`), fixed in later ComfyUI releases."),
+                "details": {"input": g["anyinput"]}}
     mod = g.get("module") or ""
     if not _near(ctx).get("custom_node"):
         return None  # ComfyUI's own import failing: a broken install or a `comfy` pip package shadowing it, not this
@@ -909,6 +951,27 @@ def _te_loader(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
         return {"title": f"A text-encoder loader was given a diffusion-model file (GGUF architecture '{arch}')",
                 "details": {"arch": arch}}
     return {}
+
+
+@_interp("file_not_listed")
+def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if not g.get("nonepath"):
+        return {}
+    near = _near(ctx)
+    node = near.get("node_type") or ""
+    if node == "load_checkpoint_guess_config":
+        node = ""  # a frame name, not the report of a ComfyUI node
+    if not (node or near.get("node_exec")):
+        return None  # not a ComfyUI node's error: another program (one that bundles ComfyUI's loader code) or plain Python
+    if not (near.get("model_loader") or "loader" in node.lower()):
+        return None  # a None where no model loader is in view: a node's own bug, not a missing file
+    return {"title": "A model loader got no file: the name in the node is not in its models folder",
+            "cause": ("The loader node names a file that is not among the files ComfyUI sees in that models folder, so it "
+                      "looked up no path (None) and failed opening it; older ComfyUI versions and some node packs' loaders "
+                      "fail like this instead of refusing the prompt with `Value not in list`. The file is not downloaded, "
+                      "has another name, or lies in another folder (checkpoints/ instead of diffusion_models/, unet/ for "
+                      "a GGUF loader)."),
+            "details": {"node_type": node} if node else {}}
 
 
 @_interp("guidance")
@@ -1102,6 +1165,19 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if _near(ctx).get("macos") or _other_gpu(ctx):
         return None
     return {}
+
+
+@_interp("dynamic_vram")
+def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    near = _near(ctx)
+    if near.get("macos") or _other_gpu(ctx):
+        return None  # an AMD (ROCm) or Intel build of the allocator: not ours
+    if g.get("frame"):
+        return {"title": "ComfyUI's dynamic VRAM allocator (comfy-aimdo) crashed at startup (a Windows access violation)",
+                "details": {"where": f"comfy_aimdo/{g['frame']}.py"}}
+    if not near.get("dynamic_vram"):
+        return None  # `Fault failed` / `VRAM Allocation failed` with no sign of the allocator: some other program's words
+    return {"details": {"message": g.get("what"), "driver_call": g.get("call")} if g.get("call") else {"message": g.get("what")}}
 
 
 @_interp("no_device")

@@ -906,6 +906,71 @@ def test_round22_hub_side_kinds():
     assert "experts/clip-large-1024" in m["title"]
 
 
+def test_round23_comfyui_report_kinds():
+    """Round 23's kinds (ComfyUI error reports, logs, node packs), each on a variant text written here."""
+    # ComfyUI's dynamic VRAM allocator (comfy-aimdo) crashing: not an old driver, not an out-of-memory
+    av = ("Windows fatal exception: access violation\n\nStack (most recent call first):\n"
+          "  File \"E:\\AI\\ComfyUI\\venv\\Lib\\site-packages\\comfy_aimdo\\vbar.py\", line 88 in reserve\n"
+          "  File \"E:\\AI\\ComfyUI\\comfy\\model_management.py\", line 1204 in load_models_gpu\n")
+    m = one(av, "comfyui.dynamic-vram")
+    assert ids(av) == ["comfyui.dynamic-vram"] and "--disable-dynamic-vram" in m["fix"] and "vbar.py" in m["details"]["where"]
+    log = ("[INFO] Model Flux2 prepared for dynamic VRAM loading. 7811MB Staged. 0 patches attached.\n"
+           "  0%|          | 0/4 [00:00<?, ?it/s]\n!!! Exception during processing !!! Fault failed: 3\n")
+    assert ids(log) == ["comfyui.dynamic-vram"]
+    assert ids("aimdo: src/vbar-map.c:211:ERROR:VRAM Allocation failed (non OOM)") == ["comfyui.dynamic-vram"]
+    assert ids("RuntimeError: Fault failed: 3") == []  # no sign of the allocator: some other program's words
+    assert ids("VMQemuVGA::getVRAMRange: VirtIO GPU VRAM allocation failed, falling back to PCI BAR0") == []
+    assert ids("torch 2.13.0a0+rocm7.13.0a20260416\n" + av) == []  # an AMD (ROCm) build of the allocator
+    assert ids("Windows fatal exception: access violation\n\nStack (most recent call first):\n"
+               "  File \"C:\\x\\torch\\cuda\\__init__.py\", line 319 in _lazy_init\n") == ["torch.cuda-driver-too-old"]
+    # setuptools older than 66.1 (pkg_resources) in a Python 3.12+ environment
+    m = one("  File \"D:\\Comfy\\python_embeded\\Lib\\site-packages\\pkg_resources\\__init__.py\", line 2172\n"
+            "    register_finder(pkgutil.ImpImporter, find_on_path)\n"
+            "AttributeError: module 'pkgutil' has no attribute 'ImpImporter'. Did you mean: 'zipimporter'?",
+            "python.setuptools-too-old")
+    assert 'pip install -U pip "setuptools>=66.1,<81"' in m["fix"] and "python_embeded" in m["fix"]
+    assert ids("ImportError: cannot import name 'ImpImporter' from 'pkgutil' (C:\\Python313\\Lib\\pkgutil.py)") == [
+        "python.setuptools-too-old"]
+    assert ids("D:\\ComfyUI-Zluda\\venv\\Lib\\site-packages\\pkg_resources\\__init__.py\n"
+               "AttributeError: module 'pkgutil' has no attribute 'ImpImporter'") == []  # AMD setup
+    # a loader node given a file name that is in no folder: it gets no path (None)
+    m = one("!!! Exception during processing !!! 'NoneType' object has no attribute 'lower'\nTraceback (most recent call last):\n"
+            "  File \"/srv/ComfyUI/nodes.py\", line 612, in load_clip\n"
+            "    clip = comfy.sd.load_clip(ckpt_paths=[clip_path], embedding_directory=emb, clip_type=clip_type)\n"
+            "  File \"/srv/ComfyUI/comfy/utils.py\", line 48, in load_torch_file\n"
+            "    if ckpt.lower().endswith(\".safetensors\"):\n", "comfyui.file-not-listed")
+    assert "no file" in m["title"] and "klein-doctor install --path comfyui" in m["fix"]
+    assert ids("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 31\n- **Node Type:** UnetLoaderGGUF\n"
+               "- **Exception Type:** TypeError\n- **Exception Message:** expected str, bytes or os.PathLike object, "
+               "not NoneType\n") == ["comfyui.file-not-listed"]
+    assert ids("Traceback (most recent call last):\n  File \"serve.py\", line 12, in <module>\n"
+               "  File \"/opt/app/comfy/sd.py\", line 498, in load_checkpoint_guess_config\n"
+               "    sd = comfy.utils.load_torch_file(ckpt_path)\n  File \"/opt/app/comfy/utils.py\", line 13, in load_torch_file\n"
+               "    if ckpt.lower().endswith(\".safetensors\"):\n"
+               "AttributeError: 'NoneType' object has no attribute 'lower'") == []  # another program bundling the loader
+    assert ids("Error occurred when executing StringConcat:\n\n'NoneType' object has no attribute 'lower'\n\n"
+               "  File \"C:\\ComfyUI\\custom_nodes\\text-tools\\nodes.py\", line 40, in concat\n") == []  # no loader
+    # a node pack calling a function this ComfyUI does not have (either side may be the older one)
+    m = one("AttributeError: module 'comfy.model_management' has no attribute 'get_offload_stream'", "comfyui.outdated")
+    assert "comfy.model_management.get_offload_stream" in m["title"] and "update the node pack" in m["fix"]
+    assert ids("E:\\Apps\\ComfyUI-Zluda\\custom_nodes\\ComfyUI-GGUF\\nodes.py\n"
+               "module 'comfy.sd' has no attribute 'load_text_encoder_state_dicts'") == []
+    # ComfyUI's validation refusing a wildcard (*) link; other type mismatches are the workflow's own
+    m = one("Failed to validate prompt for output 9:\n* Preview Image 9:\n  - Return type mismatch between linked nodes: "
+            "images, received_type(*) mismatch input_type(IMAGE)", "comfyui.outdated")
+    assert "wildcard" in m["title"]
+    assert ids("  - Return type mismatch between linked nodes: clip, received_type(MODEL) mismatch input_type(CLIP)") == []
+    # a ComfyUI requirement named by its distribution name; pip itself missing
+    m = one("importlib.metadata.PackageNotFoundError: No package metadata was found for comfyui-workflow-templates",
+            "python.module-missing")
+    assert "requirements.txt" in m["fix"]
+    assert ids("[ComfyUI-Manager] Failed to restore comfyui-embedded-docs") == ["python.module-missing"]
+    assert ids("importlib.metadata.PackageNotFoundError: No package metadata was found for insightface") == []
+    m = one("/home/ai/ComfyUI/.venv/bin/python: No module named pip", "python.module-missing")
+    assert "pip is missing" in m["title"] and "ensurepip" in m["fix"] and "get-pip.py" in m["fix"]
+    assert ids("/home/dev/.local/share/pipx/venvs/sometool/bin/python3: No module named pip") == []  # another tool's venv
+
+
 def test_headlines_fit_the_machine_and_numbers_are_quoted_as_written():
     fa = one("ApplyPulidFlux FlashAttention only supports Ampere GPUs or newer.\n我是用5090D显卡", "flash-attn.pre-ampere")
     assert "older than Ampere" not in fa["title"] and "5090D" in fa["title"]
