@@ -42,15 +42,24 @@ def make_file(path: Path, size: int) -> None:
         fh.truncate(8 + len(header) + elems)
 
 
+CPU: dict[str, tuple[float, float]] = {}   # the last timed run's (client, server) CPU seconds, user + system
+
+
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, subprocess.CompletedProcess]:
     """Wall time of one run. Every tool starts from the same page-cache state: the outputs of earlier runs are
     removed before (their folders are cleared by the caller) and what is still dirty is written out first, so
     no tool is throttled by the kernel's dirty-page limit for bytes another tool wrote (2 GB per run adds up
     past vm.dirty_ratio within a few runs, and then writers wait for the disk)."""
     os.sync()
+    before = os.times()
     t = time.monotonic()
     r = subprocess.run(cmd, env=env, capture_output=True, text=True)
-    return time.monotonic() - t, r
+    wall = time.monotonic() - t
+    after = os.times()
+    # the client is the child process; the server is FakeHub's threads in this process (sendfile into the socket)
+    CPU["last"] = (after.children_user + after.children_system - before.children_user - before.children_system,
+                   after.user + after.system - before.user - before.system)
+    return wall, r
 
 
 def main() -> int:
@@ -62,6 +71,11 @@ def main() -> int:
     ap.add_argument("--ring", action="store_true",
                     help="also time install with KLEIN_DOCTOR_NO_SPLICE=1 (the buffer ring TLS, Windows and macOS use)")
     a = ap.parse_args()
+    # pip compiles a package's .pyc files when it installs it; run from this tree, the doctor would compile its
+    # modules on every start instead (about 0.1 s here) where PYTHONDONTWRITEBYTECODE is set
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO_ROOT / "doctor"), str(REPO_ROOT / "checks")],
+                   env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+                   stdout=subprocess.DEVNULL, check=False)
     work = Path(tempfile.mkdtemp(prefix="klein-bench-", dir=a.dir))
     hf_cli = shutil.which("hf") or str(Path(sys.executable).with_name("hf"))
     try:
@@ -86,6 +100,7 @@ def main() -> int:
                             'tag = "[I]"\n[variant.comfyui]\n' + rows)
         results: dict[tuple[str, int], float] = {}
         notes: dict[tuple[str, int], str] = {}
+        cpu: dict[tuple[str, int], tuple[float, float]] = {}
         with FakeHub([repo]) as hub:
             urls = [f"{hub.url}/{HF_REPO}/resolve/main/{name}" for name in sorted(repo.files)]
             env = dict(os.environ, HF_ENDPOINT=hub.url, HF_HOME=str(work / "hf"), HF_HUB_CACHE=str(work / "hf" / "hub"),
@@ -105,7 +120,8 @@ def main() -> int:
                     if r.returncode:
                         print("curl failed:", r.stderr)
                         return 1
-                    results[("curl", streams)] = min(results.get(("curl", streams), 1e9), s)
+                    if s < results.get(("curl", streams), 1e9):
+                        results[("curl", streams)], cpu[("curl", streams)] = s, CPU["last"]
 
                     for tool in ("install", "install (ring)") if a.ring else ("install",):
                         models = work / "models"
@@ -120,7 +136,7 @@ def main() -> int:
                             print("install failed:", r.stdout, r.stderr)
                             return 1
                         if s < results.get((tool, streams), 1e9):
-                            results[(tool, streams)] = s
+                            results[(tool, streams)], cpu[(tool, streams)] = s, CPU["last"]
                             m = re.search(r"transfers: .* in ([0-9.]+) s", r.stderr)
                             notes[(tool, streams)] = f"transfer window {m.group(1)} s" if m else ""
 
@@ -132,11 +148,15 @@ def main() -> int:
                         shutil.rmtree(hfd, ignore_errors=True)
                         if r.returncode:
                             print("hf download failed:", r.stderr[-2000:])
-                        else:
-                            results[("hf download", streams)] = min(results.get(("hf download", streams), 1e9), s)
+                        elif s < results.get(("hf download", streams), 1e9):
+                            results[("hf download", streams)], cpu[("hf download", streams)] = s, CPU["last"]
         print()
-        print("| streams | tool | best wall s | MB/s | x curl | notes |")
-        print("| --- | --- | --- | --- | --- | --- |")
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        print("CPU: user + system seconds of the client (the tool's process and its children) and of the server "
+              f"(FakeHub's sendfile threads) in the best run; 'CPU floor' = their sum / {cores} cores, the least wall "
+              "time that much work can take here; 'ceiling x curl' = curl's wall / that floor")
+        print("| streams | tool | best wall s | MB/s | x curl | client CPU s | server CPU s | CPU floor s | ceiling x curl | notes |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for streams in (1, 3):
             c = results[("curl", streams)]
             for tool in ("curl", "hf download", "install", "install (ring)"):
@@ -145,7 +165,10 @@ def main() -> int:
                 s = results[(tool, streams)]
                 note = {"curl": "no hash", "hf download": "no hash (size check only)"}.get(
                     tool, "sha256 in the same pass; " + notes.get((tool, streams), ""))
-                print(f"| {streams} | {tool} | {s:.2f} | {total / s / 1e6:.0f} | {c / s:.2f} | {note} |")
+                cc, sc = cpu[(tool, streams)]
+                floor = (cc + sc) / cores
+                print(f"| {streams} | {tool} | {s:.2f} | {total / s / 1e6:.0f} | {c / s:.2f} | {cc:.2f} | {sc:.2f} | "
+                      f"{floor:.2f} | {c / floor:.2f} | {note} |")
         print("\nwall times include each tool's start-up (Python + imports for install and hf, about 0.3-1 s)")
         return 0
     finally:

@@ -257,8 +257,10 @@ def _validate(manifest: dict[str, Any], args: argparse.Namespace, extra: set[str
         raise PlanError("the models manifest is not valid; nothing was done:\n  " + "\n  ".join(shown))
 
 
-def _run_parallel(jobs: int, work: list, fn) -> None:
-    """Run ``fn(item)`` for each item on up to ``jobs`` daemon threads; Ctrl-C (or cancel.CANCEL) stops them
+def _run_parallel(jobs: int, work: list, fn, overlap: bool = True) -> None:
+    """Run ``fn(item)`` for each item with at most ``jobs`` bodies on the wire at once. With ``overlap`` two more
+    threads than that let the next file's transfer start while a finished transfer's sha256 catches up (the
+    link never waits for the hash; the cores hash files side by side). Ctrl-C (or cancel.CANCEL) stops them
     within a second: the sockets are shut down, the loops see the flag, and the caller's handler exits 130."""
     import queue
     import threading
@@ -270,20 +272,31 @@ def _run_parallel(jobs: int, work: list, fn) -> None:
     for w in work:
         q.put(w)
     errors: list[BaseException] = []
+    jobs = max(1, jobs)
+    link = fetch.set_streams(jobs)
+    take = threading.Lock()   # an item and its ticket are taken together: the link serves the plan's order
 
     def worker() -> None:
         while not cancel.CANCEL.is_set():
-            try:
-                item = q.get_nowait()
-            except queue.Empty:
-                return
+            with take:
+                try:
+                    item = q.get_nowait()
+                except queue.Empty:
+                    return
+                ticket = link.ticket() if link is not None else None
+            fetch.set_ticket(ticket)
             try:
                 fn(item)
             except BaseException as exc:  # noqa: BLE001 - handed to the main thread
                 errors.append(exc)
                 return
+            finally:
+                fetch.set_ticket(None)
+                if link is not None and ticket is not None:
+                    link.done(ticket)
 
-    threads = [threading.Thread(target=worker, daemon=True, name=f"install-{n}") for n in range(max(1, jobs))]
+    n_threads = min(len(work), jobs + 2) if overlap else jobs
+    threads = [threading.Thread(target=worker, daemon=True, name=f"install-{n}") for n in range(max(1, n_threads))]
     for t in threads:
         t.start()
     try:
@@ -299,6 +312,8 @@ def _run_parallel(jobs: int, work: list, fn) -> None:
         for t in threads:
             t.join(max(0.0, deadline - time.monotonic()))
         raise
+    finally:
+        fetch.set_streams(None)
     for exc in errors:
         if isinstance(exc, cancel.Cancelled):
             raise exc
@@ -371,6 +386,8 @@ def _comfyui(args: argparse.Namespace, manifest: dict[str, Any], out: Out) -> in
             return EXIT_FAIL
         from .hashing import HashCache
 
+        from .installer import fetch
+
         cache = HashCache()
         network_down = []
 
@@ -378,12 +395,16 @@ def _comfyui(args: argparse.Namespace, manifest: dict[str, Any], out: Out) -> in
             if network_down and i.reuse_from is None:
                 i.result = "not attempted (network)"
                 return
-            if not _install_one(i, args, out, cache) and i.result == "FAILED: network":
-                network_down.append(i)  # the others would only wait through the same outage
+            try:
+                if not _install_one(i, args, out, cache) and i.result == "FAILED: network":
+                    network_down.append(i)  # the others would only wait through the same outage
+                    fetch.close_link()      # those already waiting for the link too
+            except fetch.LinkClosed:
+                i.result = "not attempted (network)"
 
         jobs = max(1, int(getattr(args, "jobs", 3) or 1))
         t_all = time.monotonic()
-        _run_parallel(jobs, todo, one)
+        _run_parallel(jobs, todo, one, overlap=from_dir is None)
         if args.verbose and todo:
             moved = sum(i.size or 0 for i in todo if i.result.startswith("installed"))
             out.say(f"transfers: {_human(moved)} with {jobs} stream(s) in {time.monotonic() - t_all:.2f} s "

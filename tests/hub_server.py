@@ -246,6 +246,8 @@ class FakeHub:
         self._lock = threading.Lock()
         self._down = 0
         self.sent = 0                       # body bytes of /resolve/ GETs sent so far (all files, all requests)
+        self.bodies = 0                     # /resolve/ bodies being sent right now
+        self.max_bodies = 0                 # the most sent at once so far (install --jobs N: never above N)
         self.paused = threading.Event()     # set when the body stream stopped at faults.pause_at
         self.release = threading.Event()    # set it to let a paused (or stalled) handler go on
         self.closing = threading.Event()
@@ -541,6 +543,16 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command == "HEAD":
             return
+        with st._lock:
+            st.bodies += 1
+            st.max_bodies = max(st.max_bodies, st.bodies)
+        try:
+            self._send_body(st, key, f, start, length)
+        finally:
+            with st._lock:
+                st.bodies -= 1
+
+    def _send_body(self, st: FakeHub, key: str, f: RepoFile, start: int, length: int) -> None:
         die = _match(st.faults.die_after, key)
         if die is not None:
             with st._lock:

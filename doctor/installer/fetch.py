@@ -46,6 +46,106 @@ REDIRECTS = 10
 
 _live: set[socket.socket] = set()
 _live_lock = threading.Lock()
+_closed = threading.Event()                        # close_link: transfers still waiting for a place give up
+_mine = threading.local()                          # .ticket: this thread's place in the queue (Link.ticket)
+
+
+class LinkClosed(Exception):
+    """close_link() was called while this transfer waited for its place: it was not attempted."""
+
+
+class Link:
+    """At most ``n`` bodies on the wire at once (install --jobs N), handed out in queue order.
+
+    A worker takes a ticket when it takes a file off the queue; a first request waits until a place is free and
+    no earlier ticket still waits, so the files go out in the plan's order even though more threads than places
+    run: a file holds its place from its first request until its last byte is in, and gives it up before its
+    sha256 has caught up with the last pages, so the next file's transfer starts while that hash finishes (one
+    stream keeps the link busy, the cores hash files side by side). ``done(ticket)`` when the worker is through
+    with the file, whether or not it ever asked for a place."""
+
+    def __init__(self, n: int):
+        self.n, self.busy, self.next = n, 0, 0
+        self.waiting: set[int] = set()
+        self.cv = threading.Condition()
+
+    def ticket(self) -> int:
+        with self.cv:
+            t, self.next = self.next, self.next + 1
+            self.waiting.add(t)
+            return t
+
+    def acquire(self, ticket: int | None, first: bool) -> None:
+        with self.cv:
+            while not (self.busy < self.n and (ticket is None or ticket == min(self.waiting, default=ticket))):
+                self.cv.wait(0.2)
+                cancel.check()
+                if first and _closed.is_set():
+                    raise LinkClosed()
+            if first and _closed.is_set():
+                raise LinkClosed()
+            self.busy += 1
+            if ticket is not None:
+                self.waiting.discard(ticket)
+                self.cv.notify_all()
+
+    def release(self) -> None:
+        with self.cv:
+            self.busy -= 1
+            self.cv.notify_all()
+
+    def done(self, ticket: int) -> None:
+        with self.cv:
+            self.waiting.discard(ticket)
+            self.cv.notify_all()
+
+
+_link: Link | None = None
+
+
+def set_streams(n: int | None) -> Link | None:
+    """Limit the bodies on the wire to ``n`` (None: no limit) and return the Link that does it."""
+    global _link
+    _link = Link(n) if n else None
+    _closed.clear()
+    return _link
+
+
+def set_ticket(ticket: int | None) -> None:
+    """This thread's place in the queue, for its next transfer (Link.ticket)."""
+    _mine.ticket = ticket
+
+
+def close_link() -> None:
+    """The hub is unreachable: transfers waiting for a place raise LinkClosed instead of trying it again."""
+    _closed.set()
+    link = _link
+    if link is not None:
+        with link.cv:
+            link.cv.notify_all()
+
+
+class _Stream:
+    """This transfer's place on the link: ``take`` before a request (again after a retry's early ``release``)."""
+
+    def __init__(self) -> None:
+        self.link = _link
+        self.held = False
+        self.ticket = getattr(_mine, "ticket", None)
+        self.take(first=True)
+
+    def take(self, first: bool = False) -> None:
+        """Wait for a place; only a first request gives up when the link is closed (a retry goes on)."""
+        if self.link is None or self.held:
+            return
+        ticket, self.ticket = self.ticket, None     # a retry does not queue behind later files
+        self.link.acquire(ticket, first)
+        self.held = True
+
+    def release(self) -> None:
+        if self.held:
+            self.held = False
+            self.link.release()  # type: ignore[union-attr]
 
 
 class FetchError(Exception):
@@ -267,6 +367,7 @@ def fetch(url: str, headers: dict[str, str], part: Path, expected_size: int | No
         if on_resume:
             on_resume(have)
         _rehash(part, h, progress)
+    stream = _Stream()   # before the part file is opened: a transfer that never gets the link leaves nothing
     fd = os.open(part, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
     t0 = time.monotonic()
     kept, fetched, tries, last_status = have, 0, 0, None
@@ -282,6 +383,7 @@ def fetch(url: str, headers: dict[str, str], part: Path, expected_size: int | No
                 hdrs["Range"] = f"bytes={have}-"
             conn = None
             try:
+                stream.take()
                 conn, resp, _final = _request(url, hdrs, timeout)
                 last_status = resp.status
                 if resp.status == 416 and have:
@@ -312,7 +414,7 @@ def fetch(url: str, headers: dict[str, str], part: Path, expected_size: int | No
                         and have + int(length) > expected_size:
                     raise FetchError("oversize", f"the hub announced {have + int(length)} bytes "
                                                  f"(expected {expected_size})")
-                got = _body(resp, fd, h, have, expected_size, progress, conn.sock, part)
+                got = _body(resp, fd, h, have, expected_size, progress, conn.sock, part, stream.release)
                 have += got
                 fetched += got
                 tries += 1
@@ -343,6 +445,7 @@ def fetch(url: str, headers: dict[str, str], part: Path, expected_size: int | No
         # No fsync: like curl and huggingface_hub, the bytes go to the page cache; a kill -9 cannot lose
         # them, and forcing 8 GB to disk here would cost as long as the transfer on a slow drive.
     finally:
+        stream.release()
         os.close(fd)
     return Result(h.hexdigest(), have, kept, fetched, time.monotonic() - t0)
 
@@ -356,9 +459,11 @@ class _Partial(Exception):
 
 
 def _body(resp: http.client.HTTPResponse, fd: int, h: "hashlib._Hash", have: int, expected: int | None,
-          progress: Callable[[int], None], sock: socket.socket | None = None, part: Path | None = None) -> int:
+          progress: Callable[[int], None], sock: socket.socket | None = None, part: Path | None = None,
+          received: Callable[[], None] = lambda: None) -> int:
+    """Write and hash the body; ``received()`` is called once its last byte is in, before the hash is done."""
     if sock is not None and part is not None and _can_splice(resp, sock):
-        return _spliced_body(resp, sock, fd, part, h, have, expected, progress)
+        return _spliced_body(resp, sock, fd, part, h, have, expected, progress, received)
     pipe = _Pipe(fd, h)
     got = 0
     err: BaseException | None = None
@@ -389,6 +494,7 @@ def _body(resp: http.client.HTTPResponse, fd: int, h: "hashlib._Hash", have: int
                 break
             cancel.check()
     finally:
+        received()
         pipe.close()  # every pushed buffer is hashed and written before this returns
     if pipe.error is not None:
         raise pipe.error
@@ -456,7 +562,8 @@ class _PageHasher(threading.Thread):
 
 
 def _spliced_body(resp: http.client.HTTPResponse, sock: socket.socket, fd: int, part: Path, h: "hashlib._Hash",
-                  have: int, expected: int | None, progress: Callable[[int], None]) -> int:
+                  have: int, expected: int | None, progress: Callable[[int], None],
+                  received: Callable[[], None] = lambda: None) -> int:
     left = resp.length or 0
     timeout = sock.gettimeout()
     # whatever http.client already read past the headers comes first, through its buffer
@@ -512,6 +619,7 @@ def _spliced_body(resp: http.client.HTTPResponse, sock: socket.socket, fd: int, 
     finally:
         os.close(r)
         os.close(w)
+        received()
         hasher.finish(have + got)   # every byte written is hashed before this returns
     if err is not None:
         raise _Partial(got, err)
