@@ -70,6 +70,7 @@ def main() -> int:
     ap.add_argument("--dir", default=tempfile.gettempdir())
     ap.add_argument("--ring", action="store_true",
                     help="also time install with KLEIN_DOCTOR_NO_SPLICE=1 (the buffer ring TLS, Windows and macOS use)")
+    ap.add_argument("--no-hf", action="store_true", help="skip `hf download` (it takes the longest)")
     a = ap.parse_args()
     # pip compiles a package's .pyc files when it installs it; run from this tree, the doctor would compile its
     # modules on every start instead (about 0.1 s here) where PYTHONDONTWRITEBYTECODE is set
@@ -140,7 +141,7 @@ def main() -> int:
                             m = re.search(r"transfers: .* in ([0-9.]+) s", r.stderr)
                             notes[(tool, streams)] = f"transfer window {m.group(1)} s" if m else ""
 
-                    if os.path.exists(hf_cli):
+                    if os.path.exists(hf_cli) and not a.no_hf:
                         hfd = work / "hfd"
                         shutil.rmtree(hfd, ignore_errors=True)
                         s, r = timed([hf_cli, "download", HF_REPO, *sorted(repo.files), "--local-dir", str(hfd),
