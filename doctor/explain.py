@@ -687,6 +687,16 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           "When it comes while torch starts CUDA or loads a model, the usual cause is an NVIDIA driver older "
                           "than the CUDA of the PyTorch build (cu12x builds need >= 525.60.13, cu13x builds >= 580): newer "
                           "builds crash there instead of printing the minimum-driver message.")}
+    if g.get("image_cuda"):  # the NVIDIA Container Toolkit checked the image's NVIDIA_REQUIRE_CUDA against the host
+        need = g["image_cuda"]
+        return {"title": f"The host's NVIDIA driver is older than this container image needs (CUDA {need})",
+                "cause": (f"The image declares that it needs CUDA {need} or newer, and the NVIDIA Container Toolkit refused to "
+                          "start it: the host's driver supports an older CUDA (CUDA 12.8 needs driver >= 570, CUDA 13 >= 580). "
+                          "The driver belongs to the host; nothing inside the container can update it."),
+                "fix": ("Update the driver on the host (Ubuntu: `sudo ubuntu-drivers install`, reboot, `nvidia-smi` shows the "
+                        "CUDA version it supports), or use an image built for the CUDA that driver supports; on a rented GPU "
+                        "(RunPod, vast.ai) pick a host or filter whose driver/CUDA version is at least the image's"),
+                "details": {"image_needs_cuda": need}}
     n = _int(g.get("found"))
     if not n:
         return {}
@@ -1165,6 +1175,29 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if _near(ctx).get("macos") or _other_gpu(ctx):
         return None
     return {}
+
+
+@_interp("cudnn_load")
+def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cuDNN's lazy load of a sub-library failed. Claimed only where the text shows PyTorch (a path inside the torch
+    package): CTranslate2 (faster-whisper) and onnxruntime print the same line for their own cuDNN."""
+    near = _near(ctx)
+    if near.get("macos") or _other_gpu(ctx) or not near.get("torch_path"):
+        return None
+    lib, dep = g.get("lib") or "", g.get("dep") or ""
+    details = {"library": lib, "missing": dep}
+    if dep.startswith("libcuda.so"):
+        wsl = near.get("wsl") or ctx.get("wsl")
+        return {"title": f"cuDNN could not load {lib}: the driver's libcuda.so is not on the loader path"
+                         + (" (WSL2)" if wsl else ""),
+                "cause": ("cuDNN's sub-libraries open the NVIDIA driver's libcuda.so by that name. The loader did not find "
+                          "it: under WSL2 the Windows driver's libraries live in /usr/lib/wsl/lib, which is not always on the "
+                          "loader path; on Linux only libcuda.so.1 may be registered."),
+                "fix": ("WSL2: `export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH` (add it to ~/.bashrc) and check "
+                        "`ls -l /usr/lib/wsl/lib/libcuda.so*`; Linux: `ldconfig -p | grep libcuda` must list libcuda.so "
+                        "(`sudo ldconfig` refreshes it); then rerun"),
+                "details": details}
+    return {"details": details}
 
 
 @_interp("dynamic_vram")

@@ -1591,3 +1591,93 @@ def test_round_11_wordings_of_known_kinds():
     mac = "  File \"/Users/me/ComfyUI/main.py\", line 5, in <module>\nModuleNotFoundError: No module named '%s'\n"
     assert ids(mac % "torch") == []
     assert "download.pytorch.org" not in one(mac % "torchvision", "python.module-missing")["fix"]
+
+
+def test_round25_server_container_kinds():
+    """Round 25's kinds (Linux servers, containers, WSL2, cloud GPUs, conda), each on a variant text written here."""
+    # a CUDA library of another version than torch's: undefined symbol at import
+    imp = ("  File \"/opt/venv/lib/python3.12/site-packages/torch/__init__.py\", line 409, in <module>\n"
+           "    from torch._C import *  # noqa: F403\n")
+    m = one(imp + "ImportError: /opt/venv/lib/python3.12/site-packages/torch/lib/libtorch_cuda.so: undefined symbol: "
+            "ncclCommShrink\n", "torch.cuda-libs-mismatch")
+    assert "pip list | grep -i nvidia" in m["fix"] and "unset LD_LIBRARY_PATH" in m["fix"]
+    assert ids(imp + "ImportError: /home/u/.local/lib/python3.10/site-packages/nvidia/cusolver/lib/libcusolver.so.11: "
+               "undefined symbol: __nvJitLinkGetErrorLogSize_12_9, version libnvJitLink.so.12") == ["torch.cuda-libs-mismatch"]
+    assert ids("import torch fails with undefined symbol: ncclMemAlloc") == ["torch.cuda-libs-mismatch"]
+    assert ids("ImportError: /usr/lib/x86_64-linux-gnu/libfoo.so.3: undefined symbol: bar_init") == []  # not torch's
+    assert ids("+rocm6.2\nImportError: /x/site-packages/torch/lib/libtorch_cuda.so: undefined symbol: ncclFoo") == []
+    # cuDNN's lazy sub-library load, only where the text shows torch running it
+    wsl = ("/home/me/envs/sd/lib/python3.10/site-packages/torch/nn/modules/conv.py:456: UserWarning: ...\n"
+           "Could not load library libcudnn_ops_infer.so.8. Error: libcuda.so: cannot open shared object file: "
+           "No such file or directory\nAborted (core dumped)\n")
+    m = one(wsl, "cudnn.sublib-load-failed")
+    assert "/usr/lib/wsl/lib" in m["fix"] and m["details"]["missing"] == "libcuda.so"
+    m = one("  File \"/srv/venv/lib/python3.11/site-packages/torch/nn/functional.py\", line 12\n"
+            "Could not load library libcudnn_cnn_train.so.8. Error: libcudnn_ops_train.so.8: cannot open shared object file: "
+            "No such file or directory\n", "cudnn.sublib-load-failed")
+    assert "--force-reinstall torch" in m["fix"]
+    ct2 = ("Could not load library libcudnn_cnn_infer.so.8. Error: libcudnn_cnn_infer.so.8: cannot open shared object "
+           "file: No such file or directory\nPlease make sure libcudnn_cnn_infer.so.8 is in your library path!\nAborted\n")
+    assert ids(ct2) == []  # CTranslate2 / onnxruntime print the same line for their own cuDNN
+    assert ids("[whisperx] transcribing...\n" + ct2) == []
+    # Triton without the driver's libcuda.so in the linker cache
+    m = one("  File \"/usr/local/lib/python3.11/dist-packages/triton/backends/nvidia/driver.py\", line 31, in libcuda_dirs\n"
+            "    assert any(os.path.exists(os.path.join(path, 'libcuda.so')) for path in dirs), msg\n"
+            "AssertionError: libcuda.so cannot found!\nPossible files are located at ['/usr/lib64-nvidia/libcuda.so.1']."
+            "Please create a symlink of libcuda.so to any of the files.", "triton.libcuda-not-found")
+    assert "sudo ldconfig" in m["fix"] and "TRITON_LIBCUDA_PATH" in m["fix"]
+    assert ids("collect2: error: ld returned 1 exit status\n/usr/bin/ld: cannot find -lcuda: No such file or directory") == [
+        "triton.libcuda-not-found"]
+    assert ids("/usr/bin/ld: cannot find -lcudart") == []
+    # OpenCV's desktop build on a headless machine
+    m = one("Traceback (most recent call last):\n  File \"/workspace/ComfyUI/nodes.py\", line 2131, in load_custom_node\n"
+            "  File \"/workspace/ComfyUI/custom_nodes/comfyui_controlnet_aux/__init__.py\", line 3, in <module>\n"
+            "    import cv2\nImportError: libGL.so.1: cannot open shared object file: No such file or directory\n",
+            "python.libgl-missing")
+    assert "opencv-python-headless" in m["fix"] and "apt-get install -y libgl1" in m["fix"]
+    assert ids("ImportError: libgthread-2.0.so.0: cannot open shared object file: No such file or directory") == [
+        "python.libgl-missing"]
+    # a container's small /dev/shm
+    m = one("RuntimeError: DataLoader worker (pid 2231) is killed by signal: Bus error. It is possible that dataloader's "
+            "workers are out of shared memory. Please try to raise your shared memory limit.", "docker.shm-too-small")
+    assert "--shm-size" in m["fix"] and "--ipc=host" in m["fix"]
+    assert ids("ERROR: Unexpected bus error encountered in worker. This might be caused by insufficient shared memory (shm).\n"
+               " (function _error_if_any_worker_fails)") == ["docker.shm-too-small"]
+    assert ids("Segmentation fault (core dumped)\nBus error (core dumped)") == []
+    # the Hugging Face cache not writable for this user
+    m = one("PermissionError: [Errno 13] Permission denied: '/data/hf/hub/models--black-forest-labs--FLUX.2-klein-4B'"
+            .replace("/data/hf", "/home/worker/.cache/huggingface"), "hf.cache-not-writable")
+    assert "HF_HOME" in m["fix"] and "chown" in m["fix"]
+    assert ids("There was a problem when trying to write in your cache folder (/app/.cache/huggingface/hub). You should set "
+               "the environment variable TRANSFORMERS_CACHE to a writable directory.") == ["hf.cache-not-writable"]
+    assert ids("PermissionError: [Errno 13] Permission denied: '/srv/ComfyUI/output/ComfyUI_00001_.png'") == []
+    assert ids("ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: "
+               "'/usr/lib/python3/dist-packages/huggingface_hub/__init__.py'") == ["python.install-access-denied"]
+    # the container toolkit: no host driver, or a driver older than the image's CUDA
+    m = one("docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI "
+            "runtime create failed: runc create failed: unable to start container process: error during container init: "
+            "error running hook #0: error running hook: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'\n"
+            "nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1: cannot open shared object "
+            "file: no such file or directory: unknown.", "torch.no-driver")
+    assert "nvidia-ctk runtime configure" in m["fix"]
+    m = one("stderr: Auto-detected mode as 'legacy'\nnvidia-container-cli: requirement error: unsatisfied condition: "
+            "cuda>=13.0, please update your driver to a newer version, or use an earlier cuda container: unknown.",
+            "torch.cuda-driver-too-old")
+    assert "13.0" in m["title"] and m["details"]["image_needs_cuda"] == "13.0"
+    # torch's own run-time dlopen
+    assert ids("RuntimeError: Error in dlopen: libnvrtc.so.12: cannot open shared object file: No such file or directory") == [
+        "torch.cuda-libs-missing"]
+    # IPython's Out[n] in a container without GPU access
+    assert ids("root@3f2a:/workspace# docker exec -it comfy ipython\nIn [1]: import torch\n\nIn [2]: torch.cuda.is_available()\n"
+               "Out[2]: False") == ["docker.no-gpu-runtime"]
+    # a conda listing with the CPU build of pytorch
+    m = one("$ conda list | grep -E 'pytorch|cpuonly'\ncpuonly                   2.0                           0    pytorch\n"
+            "pytorch                   2.1.2           py3.10_cpu_0    pytorch\n", "torch.cpu-build")
+    assert "pytorch" in m["excerpt"]
+    assert ids("pytorch                   2.1.2   py3.10_cuda12.1_cudnn8.9.2_0    pytorch") == []
+    # pip replacing torch while installing xformers: the torch swap is the cause, xformers' complaint its consequence
+    swap = ("torchvision 0.17.1+cu121 requires torch==2.2.1, but you have torch 2.3.0 which is incompatible.\n"
+            "WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+            "    PyTorch 2.3.0+cu121 with CUDA 1201 (you have 2.3.0+cu118)\n")
+    assert ids(swap) == ["torch.family-mismatch"]
+    assert ids(swap.split("\n", 1)[1]) == ["xformers.build-mismatch"]
