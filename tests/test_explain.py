@@ -1681,3 +1681,64 @@ def test_round25_server_container_kinds():
             "    PyTorch 2.3.0+cu121 with CUDA 1201 (you have 2.3.0+cu118)\n")
     assert ids(swap) == ["torch.family-mismatch"]
     assert ids(swap.split("\n", 1)[1]) == ["xformers.build-mismatch"]
+
+
+def test_round27_library_repo_kinds():
+    """Round 27's kinds (library-repo issues: torch, flash-attn, bitsandbytes, safetensors, Triton), each on a
+    variant text written here, with the look-alikes that must stay silent."""
+    # a CUDA extension compiled from source with no CUDA toolkit: a prebuilt wheel, or the toolkit and CUDA_HOME
+    m = one("  File \"/tmp/pip-install-8k2/sageattention_1c9/setup.py\", line 61, in <module>\n"
+            "    CUDAExtension(\n  File \"/opt/env/lib/python3.12/site-packages/torch/utils/cpp_extension.py\", "
+            "line 2451, in _join_cuda_home\n"
+            "    raise OSError('CUDA_HOME environment variable is not set. '\n"
+            "OSError: CUDA_HOME environment variable is not set. Please set it to your CUDA install root.",
+            "cuda.toolkit-missing")
+    assert "export CUDA_HOME=" in m["fix"] and "--no-build-isolation" in m["fix"] and "prebuilt wheel" in m["fix"]
+    nvcc = ("      C:\\Users\\kai\\AppData\\Local\\Temp\\pip-install-q1x\\flash-attn_7e\\setup.py:102: UserWarning: "
+            "flash_attn was requested, but nvcc was not found.  Are you sure your environment has nvcc available?\n")
+    assert ids(nvcc) == ["cuda.toolkit-missing"]
+    assert ids("      torch.__version__  = 2.8.0+rocm6.4\n" + nvcc) == []  # a ROCm (AMD) torch building flash-attn
+    # safetensors cannot mmap the file: a network / FUSE mount, WSL's /mnt, or a folder passed
+    m = one("  File \"/srv/app/.venv/lib/python3.11/site-packages/diffusers/models/model_loading_utils.py\", line 152, "
+            "in load_state_dict\n    with safe_open(checkpoint_file, framework=\"pt\") as f:\n"
+            "OSError: No such device (os error 19)", "safetensors.mmap-unsupported")
+    assert "local disk" in m["fix"] and "ls -l" in m["fix"]
+    assert ids("safetensors_rust.SafetensorError: No such device (os error 19)") == ["safetensors.mmap-unsupported"]
+    assert ids("OSError: [Errno 19] No such device: '/dev/video2'") == []  # a camera, Python's errno wording
+    # another CUDA's libnvJitLink found first (LD_LIBRARY_PATH): torch's own cuSPARSE cannot bind its symbols
+    m = one("ImportError: /opt/venv/lib/python3.10/site-packages/torch/lib/../../nvidia/cusparse/lib/libcusparse.so.12: "
+            "undefined symbol: __nvJitLinkCreate_12_8, version libnvJitLink.so.12", "torch.cuda-libs-mismatch")
+    assert "unset LD_LIBRARY_PATH" in m["fix"] and "--force-reinstall torch" in m["fix"]
+    assert ids("OSError: libcusparse.so.12: symbol __nvJitLinkGetLinkedCubin_12_6 version libnvJitLink.so.12 not "
+               "defined in file libnvJitLink.so.12 with link time reference") == ["torch.cuda-libs-mismatch"]
+    assert ids("ImportError: /usr/lib/libgdal.so.34: undefined symbol: sqlite3_column_table_name") == []
+    # the environment's libstdc++ older than the compiled package needs (GLIBCXX, not GLIBC)
+    m = one("ImportError: /home/ana/miniforge3/envs/klein/bin/../lib/libstdc++.so.6: version `GLIBCXX_3.4.31' not found "
+            "(required by /home/ana/miniforge3/envs/klein/lib/python3.12/site-packages/torch/lib/libtorch_python.so)",
+            "python.libstdcxx-too-old")
+    assert "conda install -c conda-forge libstdcxx-ng" in m["fix"]
+    assert ids("/usr/lib/x86_64-linux-gnu/libstdc++.so.6: version 'GLIBCXX_3.4.29' not found") == ["python.libstdcxx-too-old"]
+    assert ids("./node: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by ./node)") == []
+    # bitsandbytes without a CUDA library for this setup: update it; a Mac has no CUDA library to find
+    m = one("Could not find the bitsandbytes CUDA binary at PosixPath('/srv/env/lib/python3.11/site-packages/"
+            "bitsandbytes/libbitsandbytes_cuda126.so')", "bnb.no-cuda-binary")
+    assert "pip install -U bitsandbytes" in m["fix"] and "BNB_CUDA_VERSION" in m["fix"]
+    cpu = ("D:\\AI\\venv\\lib\\site-packages\\bitsandbytes\\cextension.py:34: UserWarning: The installed version of "
+           "bitsandbytes was compiled without GPU support. 8-bit optimizers, 8-bit multiplication, and GPU quantization "
+           "are unavailable.\n")
+    assert ids(cpu) == ["bnb.no-cuda-binary"]
+    assert ids("  File \"/Users/lee/venv/lib/python3.11/site-packages/bitsandbytes/cextension.py\", line 34\n"
+               "UserWarning: The installed version of bitsandbytes was compiled without GPU support.") == []
+    # torchvision's compiled ops built for another torch, seen at import
+    assert ids("  File \"/opt/env/lib/python3.12/site-packages/torchvision/_meta_registrations.py\", line 18, in wrapper\n"
+               "RuntimeError: operator torchvision::roi_align does not exist") == ["torch.family-mismatch"]
+    assert ids("RuntimeError: operator mmcv::nms does not exist") == []
+    # a torch DLL path retyped with typographic quotes
+    m = one("OSError: [WinError 126] Error loading “C:\\AI\\venv\\Lib\\site-packages\\torch\\lib\\c10.dll” or one of "
+            "its dependencies.", "torch.windows-dll")
+    assert m["details"]["dll"] == "c10.dll"
+    assert ids("Erro loading “D:\\py\\Lib\\site-packages\\torch\\lib\\shm.dll” or one of its dependencies.") == [
+        "torch.windows-dll"]
+    # a flash-attn binary for another torch, the symbol name left out
+    assert ids("ImportError: /opt/conda/lib/python3.11/site-packages/flash_attn_2_cuda.cpython-311-x86_64-linux-gnu.so: "
+               "undefined symbol") == ["flash-attn.abi-mismatch"]
