@@ -914,6 +914,21 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                    f"(ComfyUI portable: `python_embeded\\python.exe -m pip install {pip_name}`)", "details": d}
 
 
+# ComfyUI core node classes whose methods node packs call directly (nodes.py and comfy_extras); a call of one with an
+# argument this ComfyUI does not take means the node pack was written for a newer ComfyUI
+_COMFY_CORE_CLASSES = frozenset({
+    "KSampler", "KSamplerAdvanced", "SamplerCustom", "SamplerCustomAdvanced", "VAEDecode", "VAEEncode", "VAEDecodeTiled",
+    "VAEEncodeTiled", "VAEEncodeForInpaint", "VAELoader", "CLIPTextEncode", "CLIPLoader", "DualCLIPLoader", "UNETLoader",
+    "CheckpointLoaderSimple", "LoraLoader", "LoraLoaderModelOnly", "ControlNetLoader", "ControlNetApply",
+    "ControlNetApplyAdvanced", "CLIPVisionLoader", "CLIPVisionEncode", "StyleModelApply", "UpscaleModelLoader",
+    "ImageUpscaleWithModel", "ImageScale", "ImageScaleBy", "LatentUpscale", "LatentUpscaleBy", "EmptyLatentImage",
+    "InpaintModelConditioning", "ConditioningCombine", "ConditioningSetArea", "SetLatentNoiseMask", "LoadImage",
+    "SaveImage", "PreviewImage", "ReferenceLatent", "FluxGuidance", "ModelSamplingFlux", "BasicGuider", "CFGGuider",
+})
+# modules newer ComfyUI removed: a node pack importing one is older than ComfyUI, not the other way round
+_COMFY_REMOVED_MODULES = ("comfy_extras.chainner_models",)  # replaced by the spandrel package (ComfyUI, June 2024)
+
+
 @_interp("outdated")
 def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     nodes = g.get("nodes")
@@ -942,6 +957,16 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                 "fix": (cat.by_id("comfyui.outdated").fix + "; if ComfyUI is already up to date, update the node pack that "  # type: ignore[union-attr]
                         "calls it (ComfyUI-Manager: Custom Nodes Manager > Update; git: `git pull` in its custom_nodes folder)"),
                 "details": {"missing": name}}
+    if g.get("cnode"):
+        core = {str(r.get("name")) for r in cat.tables.get("core_node") or []} | _COMFY_CORE_CLASSES
+        if g["cnode"] not in core or _other_gpu(ctx) or _near(ctx).get("macos"):
+            return None  # a node pack's own class (or another program's): whichever side is older, not ComfyUI's version
+        call = f"{g['cnode']}.{g.get('cmeth')}()"
+        how = f"the keyword `{g['ckw']}`" if g.get("ckw") else "more positional arguments"
+        return {"title": f"A node passes {call} arguments this ComfyUI does not take: ComfyUI is older than the node",
+                "cause": (f"A custom node calls {call} of ComfyUI's core node with {how} than this ComfyUI's version "
+                          "accepts: the node pack was written for a newer ComfyUI, which added the argument."),
+                "details": {"call": call, **({"keyword": g["ckw"]} if g.get("ckw") else {})}}
     if g.get("anyinput"):
         return {"title": "ComfyUI's prompt validation refused a link from a wildcard (*) output",
                 "cause": ("Switch / any-type nodes of node packs output the wildcard type `*`, which ComfyUI's prompt "
@@ -951,6 +976,8 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     mod = g.get("module") or ""
     if not _near(ctx).get("custom_node"):
         return None  # ComfyUI's own import failing: a broken install or a `comfy` pip package shadowing it, not this
+    if any(mod == r or mod.startswith(r + ".") for r in _COMFY_REMOVED_MODULES):
+        return None  # a module newer ComfyUI removed: the node pack is the older side, its own fix
     return {"title": f"A custom node needs a newer ComfyUI: this one has no `{mod}`", "details": {"module": mod}}
 
 
@@ -1208,9 +1235,54 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if g.get("frame"):
         return {"title": "ComfyUI's dynamic VRAM allocator (comfy-aimdo) crashed at startup (a Windows access violation)",
                 "details": {"where": f"comfy_aimdo/{g['frame']}.py"}}
+    if g.get("hostbuf"):
+        return {"title": "ComfyUI's dynamic VRAM loader (comfy-aimdo) failed to read the model file into host memory",
+                "details": {"message": g["hostbuf"]}}
     if not near.get("dynamic_vram"):
         return None  # `Fault failed` / `VRAM Allocation failed` with no sign of the allocator: some other program's words
     return {"details": {"message": g.get("what"), "driver_call": g.get("call")} if g.get("call") else {"message": g.get("what")}}
+
+
+@_interp("pinned")
+def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    near = _near(ctx)
+    if near.get("macos") or _other_gpu(ctx):
+        return None  # no cudaHostRegister on a Mac, an AMD (ROCm) or Intel build: not this
+    if g.get("generic"):
+        if not (near.get("node_type") or near.get("node_exec")):
+            return None  # a bare `CUDA error: invalid argument` outside a ComfyUI node run: some other program's kernel
+        return {"title": "A CUDA `invalid argument` error inside a ComfyUI node: most often ComfyUI's pinned memory",
+                "details": {"node": near.get("node_type") or ""} if near.get("node_type") else {}}
+    return {"details": {"message": g.get("hostbuf") or "cudaHostRegister failed"}}
+
+
+# every architecture string a ComfyUI-GGUF release reads (city96/ComfyUI-GGUF loader.py IMG_ARCH_LIST, TXT_ARCH_LIST,
+# and the FLUX.2 encoders it learned later); a GGUF file with another one was made for another loader
+_GGUF_ARCHES = frozenset({"flux", "flux2", "sd1", "sdxl", "sd3", "aura", "hidream", "cosmos", "ltxv", "hyvid", "wan",
+                          "lumina2", "qwen_image", "t5", "t5encoder", "llama", "qwen2vl", "qwen3", "qwen3vl", "gemma3",
+                          "cow", "mistral3", "mistral"})
+
+
+@_interp("gguf_arch")
+def _gguf_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    arch = (g.get("arch") or "").lower()
+    if arch and arch not in _GGUF_ARCHES:
+        return None  # no ComfyUI-GGUF release reads it: a file written by another tool, updating the node will not help
+    return {"details": {"arch": arch}} if arch else {}
+
+
+@_interp("wheel_path")
+def _wheel_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    near = _near(ctx)
+    if not (re.search(r"comfy|python_embeded", g.get("whl") or "", re.I) or near.get("custom_node")):
+        return None  # another project's requirement naming a wheel file that is not there: its own mistake
+    name, ver = g.get("wname") or "", g.get("wver") or ""
+    spec = f"{name}=={ver}" if name and ver else "NAME==VERSION"
+    return {"title": f"pip looks for {name or 'a package'}'s wheel at the path of the machine that built ComfyUI portable",
+            "fix": ("Reinstall it from PyPI with the Python that runs ComfyUI, so pip forgets the build path, then run the "
+                    f"install again: `python_embeded\\python.exe -m pip install --force-reinstall --no-deps {spec}` "
+                    f"(a venv: `python -m pip install --force-reinstall --no-deps {spec}`)"),
+            "details": {"wheel": g.get("whl") or "", "package": name, "version": ver}}
 
 
 @_interp("no_device")

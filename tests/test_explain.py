@@ -971,6 +971,66 @@ def test_round23_comfyui_report_kinds():
     assert ids("/home/dev/.local/share/pipx/venvs/sometool/bin/python3: No module named pip") == []  # another tool's venv
 
 
+def test_round24_comfyui_issue_kinds():
+    """Round 24's kinds (recent ComfyUI, frontend, desktop and node-pack issues), each on a variant text written here."""
+    # ComfyUI's pinned host memory: the dynamic VRAM loader's host buffer, cudaHostRegister, a bare invalid argument in a node
+    rep = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 57:12\n- **Node Type:** KSampler\n"
+           "- **Exception Type:** RuntimeError\n- **Exception Message:** RuntimeError: HostBuffer.read_file_slice failed\n")
+    m = one(rep, "comfyui.pinned-memory")
+    assert ids(rep) == ["comfyui.pinned-memory"] and "--disable-pinned-memory" in m["fix"]
+    assert ids("[ERROR] !!! Exception during processing !!! cudaHostRegister(ptr, size, 1) failed: invalid argument") == [
+        "comfyui.pinned-memory"]
+    bare = ("Node Type: VAEDecode\nException Type: RuntimeError\nException Message: CUDA error: invalid argument\n"
+            "CUDA kernel errors might be asynchronously reported at some other API call\n")
+    m = one(bare, "comfyui.pinned-memory")
+    assert "most often" in m["title"] and "--disable-pinned-memory" in m["fix"]
+    assert ids("Traceback (most recent call last):\n  File \"train.py\", line 88, in step\n"
+               "RuntimeError: CUDA error: invalid argument\n") == []  # outside a ComfyUI node run: another program's kernel
+    assert ids("torch 2.9.0+rocm6.4\n" + bare) == []  # an AMD (ROCm) build has no cudaHostRegister
+    # the dynamic VRAM loader's own file reader failing: --disable-dynamic-vram
+    m = one("[ERROR] !!! Exception during processing !!! hostbuf_file_reader_read failed\n[ERROR] Traceback (most recent "
+            "call last):\n  File \"E:\\ComfyUI\\execution.py\", line 540, in execute\n", "comfyui.dynamic-vram")
+    assert "--disable-dynamic-vram" in m["fix"]
+    # a Python older than 3.10 meeting `X | None` annotations (ComfyUI itself or a node pack)
+    m = one("  File \"/opt/ComfyUI/comfy_api/latest/_io.py\", line 77, in <module>\n    def get(self, key: str | None = None):\n"
+            "TypeError: unsupported operand type(s) for |: 'type' and 'NoneType'", "python.too-old")
+    assert "3.10" in m["title"] and "python3.12 -m venv venv" in m["fix"]
+    assert ids("Cannot import /srv/ComfyUI/custom_nodes/img-tools module for custom nodes: unsupported operand type(s) "
+               "for |: '_GenericAlias' and 'type'") == ["python.too-old"]
+    assert ids("TypeError: unsupported operand type(s) for |: 'type' and 'str'") == []  # a forward reference: another error
+    assert ids("TypeError: unsupported operand type(s) for |: 'Tensor' and 'NoneType'") == []  # a tensor, not a type
+    # ComfyUI portable's pip remembering the build machine's wheel folder
+    m = one("Processing D:\\a\\ComfyUI\\cu128_python_deps\\pillow-11.3.0-cp312-cp312-win_amd64.whl (from -r "
+            "C:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-KJNodes\\requirements.txt (line 3))\n"
+            "ERROR: Could not install packages due to an OSError: [Errno 2] No such file or directory: "
+            "'D:\\\\a\\\\ComfyUI\\\\cu128_python_deps\\\\pillow-11.3.0-cp312-cp312-win_amd64.whl'", "python.portable-wheel-path")
+    assert "--force-reinstall --no-deps pillow==11.3.0" in m["fix"] and m["details"]["package"] == "pillow"
+    assert ids("ERROR: Could not install packages due to an OSError: [Errno 2] No such file or directory: "
+               "'/home/dev/wheels/mylib-0.4.1-py3-none-any.whl'") == []  # another project's own missing wheel file
+    # a Triton that does not match the torch: its internals imported by name
+    m = one("  File \"C:\\AI\\python_embeded\\Lib\\site-packages\\torch\\_inductor\\codecache.py\", line 210\n"
+            "ImportError: cannot import name 'AttrsDescriptor' from 'triton.backends.compiler'", "triton.unavailable")
+    assert "triton-windows<3.5" in m["fix"]
+    # a node pack calling a ComfyUI core node's method with arguments this ComfyUI lacks: update ComfyUI
+    m = one("Error occurred when executing UltimateUpscaleTiles:\n\nVAEEncodeTiled.encode() takes 4 positional arguments "
+            "but 6 were given", "comfyui.outdated")
+    assert "VAEEncodeTiled.encode()" in m["title"] and "update_comfyui.bat" in m["fix"]
+    assert ids("TypeError: KSamplerAdvanced.sample() got an unexpected keyword argument 'sigmas_override'") == [
+        "comfyui.outdated"]
+    assert ids("VAEDecodeTiled.decode() missing 1 required positional argument: 'overlap'") == []  # the node pack is older
+    assert ids("TypeError: FaceRestorer.restore() takes 3 positional arguments but 4 were given") == []  # not ComfyUI's class
+    # a module newer ComfyUI removed: the node pack is the older side, not ComfyUI
+    old = ("  File \"D:\\ComfyUI\\custom_nodes\\upscale-pack\\nodes.py\", line 9, in <module>\n"
+           "    from comfy_extras.chainner_models.architecture.RRDB import RRDBNet\n"
+           "ModuleNotFoundError: No module named 'comfy_extras.chainner_models'\n")
+    assert ids(old) == []
+    assert ids(old.replace("comfy_extras.chainner_models", "comfy.ldm.hunyuan3d")) == ["comfyui.outdated"]
+    # GGUF: an architecture no ComfyUI-GGUF release reads is a file made for another loader, not an old node pack
+    assert ids("ValueError: Unexpected architecture type in GGUF file, expected one of flux, sd1, sdxl, sd3 but got 'cat'") == []
+    assert ids("Unexpected architecture type in GGUF file, expected one of flux, sd1, sdxl, t5encoder but got 'lumina2'") == [
+        "comfyui.gguf-outdated"]
+
+
 def test_headlines_fit_the_machine_and_numbers_are_quoted_as_written():
     fa = one("ApplyPulidFlux FlashAttention only supports Ampere GPUs or newer.\n我是用5090D显卡", "flash-attn.pre-ampere")
     assert "older than Ampere" not in fa["title"] and "5090D" in fa["title"]
