@@ -42,7 +42,17 @@ def make_file(path: Path, size: int) -> None:
         fh.truncate(8 + len(header) + elems)
 
 
-CPU: dict[str, tuple[float, float]] = {}   # the last timed run's (client, server) CPU seconds, user + system
+CPU: dict[str, tuple[float, float, float]] = {}  # the last timed run's client, server and whole-machine busy CPU s
+
+
+def machine_busy() -> float:
+    """Busy CPU seconds of the whole machine so far (/proc/stat: all but idle and iowait), 0 where unknown."""
+    try:
+        with open("/proc/stat") as fh:
+            f = [int(x) for x in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return 0.0
+    return (sum(f) - f[3] - (f[4] if len(f) > 4 else 0)) / os.sysconf("SC_CLK_TCK")
 
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, subprocess.CompletedProcess]:
@@ -52,13 +62,15 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, sub
     past vm.dirty_ratio within a few runs, and then writers wait for the disk)."""
     os.sync()
     before = os.times()
+    busy = machine_busy()
     t = time.monotonic()
     r = subprocess.run(cmd, env=env, capture_output=True, text=True)
     wall = time.monotonic() - t
     after = os.times()
+    busy = machine_busy() - busy
     # the client is the child process; the server is FakeHub's threads in this process (sendfile into the socket)
     CPU["last"] = (after.children_user + after.children_system - before.children_user - before.children_system,
-                   after.user + after.system - before.user - before.system)
+                   after.user + after.system - before.user - before.system, busy)
     return wall, r
 
 
@@ -101,7 +113,7 @@ def main() -> int:
                             'tag = "[I]"\n[variant.comfyui]\n' + rows)
         results: dict[tuple[str, int], float] = {}
         notes: dict[tuple[str, int], str] = {}
-        cpu: dict[tuple[str, int], tuple[float, float]] = {}
+        cpu: dict[tuple[str, int], tuple[float, float, float]] = {}
         with FakeHub([repo]) as hub:
             urls = [f"{hub.url}/{HF_REPO}/resolve/main/{name}" for name in sorted(repo.files)]
             env = dict(os.environ, HF_ENDPOINT=hub.url, HF_HOME=str(work / "hf"), HF_HUB_CACHE=str(work / "hf" / "hub"),
@@ -155,9 +167,12 @@ def main() -> int:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         print("CPU: user + system seconds of the client (the tool's process and its children) and of the server "
               f"(FakeHub's sendfile threads) in the best run; 'CPU floor' = their sum / {cores} cores, the least wall "
-              "time that much work can take here; 'ceiling x curl' = curl's wall / that floor")
-        print("| streams | tool | best wall s | MB/s | x curl | client CPU s | server CPU s | CPU floor s | ceiling x curl | notes |")
-        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+              "time that much work can take here; 'ceiling x curl' = curl's wall / that floor; 'machine CPU s': busy "
+              "seconds of every core during the run (/proc/stat), the kernel's writeback of the written files and "
+              "anything else running included")
+        print("| streams | tool | best wall s | MB/s | x curl | client CPU s | server CPU s | CPU floor s | ceiling x curl "
+              "| machine CPU s | notes |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for streams in (1, 3):
             c = results[("curl", streams)]
             for tool in ("curl", "hf download", "install", "install (ring)"):
@@ -166,10 +181,10 @@ def main() -> int:
                 s = results[(tool, streams)]
                 note = {"curl": "no hash", "hf download": "no hash (size check only)"}.get(
                     tool, "sha256 in the same pass; " + notes.get((tool, streams), ""))
-                cc, sc = cpu[(tool, streams)]
+                cc, sc, mc = cpu[(tool, streams)]
                 floor = (cc + sc) / cores
                 print(f"| {streams} | {tool} | {s:.2f} | {total / s / 1e6:.0f} | {c / s:.2f} | {cc:.2f} | {sc:.2f} | "
-                      f"{floor:.2f} | {c / floor:.2f} | {note} |")
+                      f"{floor:.2f} | {c / floor:.2f} | {mc:.2f} | {note} |")
         print("\nwall times include each tool's start-up (Python + imports for install and hf, about 0.3-1 s)")
         return 0
     finally:

@@ -43,7 +43,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--manifest", metavar="FILE", help="use this models manifest instead of the built-in one "
                                                       "(validated first: plain file names, known folders)")
     p.add_argument("--jobs", type=int, default=3, metavar="N",
-                   help="files downloaded in parallel (default 3; 1 = one after the other)")
+                   help="files downloaded at the same time (default 3; 1 = one after the other, each one "
+                        "starting while the last one's hash finishes)")
     p.add_argument("-v", "--verbose", action="store_true", help="show more detail")
 
 
