@@ -372,7 +372,11 @@ def fetch(url: str, headers: dict[str, str], part: Path, expected_size: int | No
     t0 = time.monotonic()
     kept, fetched, tries, last_status = have, 0, 0, None
     try:
-        os.ftruncate(fd, have)
+        if os.fstat(fd).st_size != have:
+            # Only when there is something to cut: on ext4 a truncate to size 0 (even of an empty file) marks
+            # the file for a forced writeback when it is closed (auto_da_alloc), and the close then waits for
+            # the disk to take the whole file; curl and huggingface_hub never truncate, so they never wait.
+            os.ftruncate(fd, have)
         os.lseek(fd, have, os.SEEK_SET)
         while True:
             if expected_size is not None and have >= expected_size and (have or tries):
