@@ -608,6 +608,19 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         # device, whose host memory ComfyUI pins; the failing allocation is that host-side copy (ComfyUI's pinned
         # memory with GGUF models, a ComfyUI/ComfyUI-GGUF fix), not the card's VRAM. Not explained as VRAM.
         return None
+    if (g.get("cublas") or "").upper() == "CUBLAS_STATUS_NOT_INITIALIZED":
+        # cuBLAS's handle cannot be created: usually no VRAM left for its workspace; an earlier kernel that failed
+        # silently (CUDA reports late: an index past an embedding table) surfaces at the same first matmul
+        return {"title": "cuBLAS could not start on the GPU: most often the GPU is out of memory",
+                "cause": ("torch creates its cuBLAS handle at the first matrix multiply on a GPU, and that fails with "
+                          "CUBLAS_STATUS_NOT_INITIALIZED when cuBLAS cannot get its workspace: most often the VRAM is "
+                          "already full (other programs, a second model still loaded, a model too big for the card). A "
+                          "kernel that failed earlier without a message (CUDA reports errors late; for example a token or "
+                          "label index past the end of an embedding table) surfaces at the same call."),
+                "fix": ("Check the free VRAM with `nvidia-smi` and close other GPU programs; ComfyUI: the FP8 Klein file and "
+                        "`--lowvram`; diffusers: `pipe.enable_model_cpu_offload()`. If VRAM is free, rerun with "
+                        "`CUDA_LAUNCH_BLOCKING=1` to see the call that really failed"),
+                "details": {"cublas": "CUBLAS_STATUS_NOT_INITIALIZED"}}
     d: dict[str, Any] = {}
     alloc = _amount(g, "alloc")
     if alloc:
@@ -1291,6 +1304,18 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     near = _near(ctx)
     if near.get("macos") or _other_gpu(ctx):
         return None
+    if g.get("brackets"):
+        # CUDA_VISIBLE_DEVICES=[1,2,3]: CUDA reads the value as a comma-separated list of indices or UUIDs and
+        # stops at the first entry it cannot parse, so "[1" hides every GPU; whatever CUDA call comes first
+        # then fails (no device, or cuDNN/cuBLAS failing to initialise)
+        return {"title": "CUDA_VISIBLE_DEVICES is written as a bracketed list, which hides every GPU",
+                "cause": ("CUDA reads CUDA_VISIBLE_DEVICES as plain comma-separated GPU indices (or UUIDs) and stops at the "
+                          "first entry it cannot parse: `[1,2,3]` starts with `[1`, so no GPU is visible to the process and "
+                          "the first CUDA call fails (no CUDA device, or cuDNN/cuBLAS failing to initialise)."),
+                "fix": ("Write the indices without brackets or spaces, set before Python starts: `CUDA_VISIBLE_DEVICES=1,2,3 "
+                        "python main.py` (in Python, before `import torch`: `os.environ[\"CUDA_VISIBLE_DEVICES\"] = \"1,2,3\"`); "
+                        "the first listed GPU is then cuda:0"),
+                "details": {"cuda_visible_devices": g["brackets"]}}
     if g.get("unknown"):
         return {"title": "CUDA failed to start with an unknown error: the driver is in a bad state (often after sleep/resume)",
                 "cause": ("PyTorch's `CUDA unknown error` is cuInit failing with cudaErrorUnknown: the GPU is installed but the "

@@ -1802,3 +1802,62 @@ def test_round27_library_repo_kinds():
     # a flash-attn binary for another torch, the symbol name left out
     assert ids("ImportError: /opt/conda/lib/python3.11/site-packages/flash_attn_2_cuda.cpython-311-x86_64-linux-gnu.so: "
                "undefined symbol") == ["flash-attn.abi-mismatch"]
+
+
+def test_round30_cuda_runtime_kinds():
+    """Round 30's kinds (CUDA runtime failures in PyTorch programs), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # a MIG-partitioned GPU: torch counts more GPUs than CUDA lets the process use
+    m = one("  File \"/opt/env/lib/python3.11/site-packages/torch/cuda/__init__.py\", line 412, in get_device_properties\n"
+            "RuntimeError: device >= 0 && device < num_gpus INTERNAL ASSERT FAILED at \"../aten/src/ATen/cuda/"
+            "CUDAContext.cpp\":50, please report a bug to PyTorch. device=1, num_gpus=1", "cuda.mig-visible-devices")
+    assert "nvidia-smi -L" in m["fix"] and "CUDA_VISIBLE_DEVICES=MIG-" in m["fix"]
+    assert ids("torch 2.6.0+rocm6.2\nRuntimeError: device >= 0 && device < num_gpus INTERNAL ASSERT FAILED") == []
+    # one computation with tensors on two GPUs (device_map="auto", or a tensor on the default cuda:0)
+    m = one("  File \"/srv/venv/lib/python3.12/site-packages/torch/nn/modules/linear.py\", line 125, in forward\n"
+            "RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:3 and "
+            "cuda:2! (when checking argument for argument mat1 in method wrapper_CUDA_addmm)",
+            "torch.multi-gpu-device-mismatch")
+    assert "CUDA_VISIBLE_DEVICES=0" in m["fix"] and "--cuda-device 0" in m["fix"] and "device_map" in m["fix"]
+    assert ids("RuntimeError: Expected all tensors to be on the same device, but found at least two devices, "
+               "cuda:0 and cpu! (when checking argument for argument index in method wrapper_CUDA__index_select)") == []
+    assert ids("RuntimeError: Expected all tensors to be on the same device, but found at least two devices, "
+               "cpu and cuda:1!") == []
+    # the display driver's watchdog (Windows TDR, the X server's watchdog)
+    m = one("torch.AcceleratorError: CUDA error: the launch timed out and was terminated\nCUDA kernel errors might be "
+            "asynchronously reported at some other API call, so the stacktrace below might be incorrect.",
+            "gpu.display-watchdog")
+    assert "TdrDelay" in m["fix"] and "reg add" in m["fix"]
+    assert ids("numba.cuda.cudadrv.driver.CudaAPIError: [702] Call to cuCtxSynchronize results in "
+               "CUDA_ERROR_LAUNCH_TIMEOUT") == ["gpu.display-watchdog"]
+    assert "gpu.display-watchdog" not in ids("requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='example.org', "
+                                             "port=443): Read timed out. (read timeout=10)")
+    # the GPU's own faults: ECC, lost from the bus, kernels aborted by the hardware
+    m = one("torch.AcceleratorError: CUDA error: uncorrectable ECC error encountered\nSearch for "
+            "`cudaErrorECCUncorrectable' in https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html",
+            "gpu.hardware-fault")
+    assert "nvidia-smi -q -d ECC" in m["fix"] and "dmesg" in m["fix"]
+    assert ids("[ 9121.004512] NVRM: Xid (PCI:0000:41:00): 79, pid=30211, name=python3, GPU has fallen off the bus.") == [
+        "gpu.hardware-fault"]
+    assert ids("Error: CUDA error: unspecified launch failure\nFor debugging consider passing CUDA_LAUNCH_BLOCKING=1") == [
+        "gpu.hardware-fault"]
+    assert ids("RuntimeError: HIP error: unspecified launch failure\nHIP kernel errors might be asynchronously "
+               "reported") == []  # an AMD card
+    assert ids("NVRM: Xid (PCI:0000:3b:00): 13, pid=881, Graphics SM Warp Exception on (GPC 1, TPC 0, SM 1)") == []
+    assert ids("| GPU  Name        Persistence-M | Bus-Id        Disp.A | Volatile Uncorr. ECC |\n"
+               "|   0  NVIDIA A40          On   | 00000000:17:00.0 Off |                    0 |") == []
+    # cuBLAS cannot create its handle in a full GPU: out of VRAM; TensorFlow's own wording is not claimed
+    m = one("  File \"/home/u/env/lib/python3.10/site-packages/torch/nn/modules/linear.py\", line 114, in forward\n"
+            "    return F.linear(input, self.weight, self.bias)\n"
+            "RuntimeError: CUDA error: CUBLAS_STATUS_NOT_INITIALIZED when calling `cublasCreate(handle)`", "cuda.oom")
+    assert "out of memory" in m["title"] and "CUDA_LAUNCH_BLOCKING=1" in m["fix"] and "embedding" in m["cause"]
+    assert "CUDA_LAUNCH_BLOCKING" not in one("RuntimeError: CUDA error: CUBLAS_STATUS_ALLOC_FAILED when calling "
+                                             "`cublasCreate(handle)`", "cuda.oom")["fix"]  # ALLOC_FAILED: plainly VRAM
+    assert ids("E tensorflow/stream_executor/cuda/cuda_blas.cc:226] failed to create cublas handle: "
+               "CUBLAS_STATUS_NOT_INITIALIZED") == []
+    # CUDA_VISIBLE_DEVICES written as a Python-style list hides every GPU
+    m = one("$ CUDA_VISIBLE_DEVICES=[0,1] python train.py\nRuntimeError: No CUDA GPUs are available", "cuda.no-device")
+    assert "bracketed" in m["title"] and "CUDA_VISIBLE_DEVICES=1,2,3" in m["fix"]
+    assert ids("os.environ[\"CUDA_VISIBLE_DEVICES\"] = \"[2, 3]\"\nRuntimeError: cuDNN error: "
+               "CUDNN_STATUS_NOT_INITIALIZED") == ["cuda.no-device"]
+    assert ids("CUDA_VISIBLE_DEVICES=0,1 python train.py --epochs 3") == []
