@@ -1262,8 +1262,10 @@ def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if near.get("macos") or _other_gpu(ctx):
         return None  # no cudaHostRegister on a Mac, an AMD (ROCm) or Intel build: not this
     if g.get("generic"):
-        if not (near.get("node_type") or near.get("node_exec")):
-            return None  # a bare `CUDA error: invalid argument` outside a ComfyUI node run: some other program's kernel
+        if not (near.get("node_type") or near.get("node_exec") or near.get("sampler_node") or near.get("pinned_hint")
+                or ctx.get("pinned_hint")):
+            return None  # a bare `CUDA error: invalid argument` outside a ComfyUI node run (its report, its exception
+            # line, a sampler node's error dialog) or a mention of pinned memory / --fast: some other program's kernel
         return {"title": "A CUDA `invalid argument` error inside a ComfyUI node: most often ComfyUI's pinned memory",
                 "details": {"node": near.get("node_type") or ""} if near.get("node_type") else {}}
     return {"details": {"message": g.get("hostbuf") or "cudaHostRegister failed"}}
@@ -1448,8 +1450,8 @@ def _sage_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if near.get("macos") or _other_gpu(ctx):
         return None
     if g.get("refusal") or near.get("sampler_node") or near.get("sage_forced") or ctx.get("sage_forced") \
-            or near.get("node_type") or near.get("node_exec"):
-        return {}
+            or near.get("node_type") or near.get("node_exec") or near.get("model_loader_node"):
+        return {}  # a wrapper's model loader node asks for the attention mode it was set to (sageattn)
     return None
 
 

@@ -1861,3 +1861,45 @@ def test_round30_cuda_runtime_kinds():
     assert ids("os.environ[\"CUDA_VISIBLE_DEVICES\"] = \"[2, 3]\"\nRuntimeError: cuDNN error: "
                "CUDNN_STATUS_NOT_INITIALIZED") == ["cuda.no-device"]
     assert ids("CUDA_VISIBLE_DEVICES=0,1 python train.py --epochs 3") == []
+
+
+def test_round29_custom_node_pack_kinds():
+    # several opencv distributions of different releases sharing one cv2: keep one
+    m = one("Cannot import /home/ana/ComfyUI/custom_nodes/comfyui-reactor module for custom nodes: module "
+            "'cv2.gapi.wip.draw' has no attribute 'Text'", "python.opencv-mismatch")
+    assert "pip uninstall -y opencv-python opencv-python-headless" in m["fix"]
+    assert ids("AttributeError: module 'cv2' has no attribute 'dnn'") == ["python.opencv-mismatch"]
+    assert ids("AttributeError: module 'cv' has no attribute 'Text'") == []
+    # xformers refusing a flash-attn outside the range it accepts
+    m = one("ImportError: Requires Flash-Attention version >=2.6.0,<=2.7.4 but got 2.8.0.post2.",
+            "xformers.flash-attn-range")
+    assert "flash-attn" in m["fix"] and "pip install -U xformers" in m["fix"]
+    assert ids("Cannot import D:\\ComfyUI\\custom_nodes\\SomePack module for custom nodes: Requires Flash-Attention "
+               "version >=2.7.1,<=2.8.2 but got 2.8.3.") == ["xformers.flash-attn-range"]
+    # pip refusing a wheel for another Python version or platform (any package's wheel)
+    m = one("ERROR: sageattention-2.2.0+cu128torch2.8.0-cp312-cp312-win_amd64.whl is not a supported wheel on this "
+            "platform.", "python.wheel-platform")
+    assert "platform.machine()" in m["fix"] and "pip debug --verbose" in m["fix"]
+    assert ids("flash_attn-2.8.3+cu12torch2.8cxx11abiTRUE-cp310-cp310-linux_x86_64.whl is not a supported wheel on "
+               "this platform.") == ["python.wheel-platform"]
+    # torchvision's CUDA ops missing (a CPU torchvision beside a CUDA torch): the family, not the node
+    assert ids("Error occurred when executing BboxDetectorSEGS:\n\nCould not run 'torchvision::roi_align' with "
+               "arguments from the 'CUDA' backend. This could be because the operator doesn't exist for this "
+               "backend") == ["torch.family-mismatch"]
+    assert ids("Could not run 'mmcv::nms' with arguments from the 'CUDA' backend.") == []
+    # a node pack importing a name this ComfyUI lacks
+    m = one("ImportError: cannot import name 'get_attention_function' from 'comfy.ldm.modules.attention' "
+            "(/srv/ComfyUI/comfy/ldm/modules/attention.py)", "comfyui.outdated")
+    assert m["details"]["missing"] == "comfy.ldm.modules.attention.get_attention_function"
+    assert ids("ImportError: cannot import name 'helper' from 'mypackage.utils'") == []
+    # a CUDA `invalid argument` in a sampler's error dialog, or beside ComfyUI's --fast pinned memory
+    assert ids("KSamplerAdvanced\nCUDA error: invalid argument\nCUDA kernel errors might be asynchronously reported "
+               "at some other API call") == ["comfyui.pinned-memory"]
+    assert ids("Started with --fast pinned_memory and now: CUDA error: invalid argument") == ["comfyui.pinned-memory"]
+    assert ids("my_kernel.cu:88 CUDA error: invalid argument") == []
+    # a wrapper's model loader asked for sage attention (its attention_mode), the package is missing
+    assert ids("HyVideoModelLoader\nNo module named 'sageattention'")[0] == "comfyui.sage-missing"
+    assert ids("ModuleNotFoundError: No module named 'sageattention'")[0] == "python.module-missing"
+    # out of scope look-alikes: a node pack's own dependency, another library's version check
+    assert ids("ImportError: Numba needs NumPy 2.1 or less. Got NumPy 2.3.") == []
+    assert ids("ModuleNotFoundError: No module named 'matplotlib'") == []
