@@ -364,6 +364,8 @@ def test_real_corpus_score_and_confusion_table():
     out-of-scope texts (other software, other models) must match nothing. Prints the confusion table
     (`pytest -s tests/test_explain.py -k corpus`)."""
     cases = _corpus()
+    sources = [c["source"] for _n, c in cases]
+    assert len(sources) == len(set(sources)), sorted({s for s in sources if sources.count(s) > 1})  # each report once
     table = {"right": [], "wrong": [], "missed": [], "false match": [], "silent": []}
     twins: dict[str, tuple[list[str], str]] = {}   # out of scope, but the text says no more than an in-scope case's
     for name, case in cases:
