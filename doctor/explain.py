@@ -489,8 +489,32 @@ def _encoder_built(ctx: dict[str, Any]) -> bool:
     return "layers." in (near.get("clip_missing") or "") or "temodel" in (near.get("te_model") or "").lower()
 
 
+def _te_pair(msize: str, esize: str) -> dict[str, Any] | None:
+    """A Klein model file and a Qwen3 encoder file named together (a frontend's model list, a user's own words):
+    9B goes with Qwen3-8B and 4B with Qwen3-4B; any other pairing is the mismatch before it fails."""
+    if (msize, esize) == ("9b", "4b"):
+        return {"title": "Text encoder/model mismatch: the Klein 9B model with the Qwen3-4B encoder (qwen_3_4b)",
+                "cause": ("The setup pairs a FLUX.2 [klein] 9B model with qwen_3_4b, the 4B model's encoder: 9B's text input "
+                          "is 12288 wide (3 x 4096, Qwen3-8B) and the 4B encoder gives 7680 (3 x 2560), so loading or "
+                          "sampling fails (missing or mismatched text-encoder weights, `mat1 and mat2 shapes cannot be multiplied`)."),
+                "fix": ("Load the Qwen3-8B encoder for Klein 9B (ComfyUI: qwen_3_8b.safetensors or qwen_3_8b_fp8mixed.safetensors in "
+                        "models/text_encoders, CLIPLoader type flux2; other frontends: a Qwen3-8B file such as a Qwen3-8B GGUF), "
+                        "or switch to the 4B model (flux-2-klein-4b) to keep qwen_3_4b"),
+                "details": {"model": "klein-9b", "encoder": "qwen3-4b"}}
+    if (msize, esize) == ("4b", "8b"):
+        return {"title": "Text encoder/model mismatch: the Klein 4B model with the Qwen3-8B encoder",
+                "cause": ("The setup pairs a FLUX.2 [klein] 4B model with a Qwen3-8B encoder, the 9B model's: 4B's text input "
+                          "is 7680 wide (3 x 2560, Qwen3-4B) and the 8B encoder gives 12288 (3 x 4096)."),
+                "fix": ("Load qwen_3_4b.safetensors for Klein 4B (ComfyUI: models/text_encoders, CLIPLoader type flux2), "
+                        "or switch to the 9B model to keep the Qwen3-8B encoder"),
+                "details": {"model": "klein-4b", "encoder": "qwen3-8b"}}
+    return None
+
+
 @_interp("shapes")
 def _shapes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("msize") and g.get("esize"):
+        return _te_pair(g["msize"].lower(), g["esize"].lower())
     m, k1, k2, n = _int(g.get("m")), _int(g.get("k1")), _int(g.get("k2")), _int(g.get("n"))
     if k1 is None or k2 is None:
         return None
@@ -1165,6 +1189,21 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                 "fix": ("Install `torch` (not `pytorch`) from the PyTorch index into a 64-bit Python 3.10 to 3.12: `python -m pip "
                         "install torch torchvision --index-url https://download.pytorch.org/whl/cu128`; if pip then finds no "
                         "version, that Python is 32-bit or of an unsupported version: " + cat.by_id("torch.pip-no-wheel").fix)}  # type: ignore[union-attr]
+    if g.get("want") and g.get("have"):
+        have = [v.strip() for v in g["have"].split(",") if v.strip()]
+
+        def _ver(v: str) -> tuple[int, ...]:
+            return tuple(int(x) for x in re.findall(r"\d+", v.split("+")[0])[:3])
+        if not have or not _ver(g["want"]) or _ver(g["want"]) >= min(_ver(v) for v in have):
+            return None  # a version newer than all offered (or between them) is a typo or no release, not this Python
+        return {"title": f"pip found no torch {g['want']} for this Python: it offers only {have[0]} to {have[-1]}",
+                "cause": (f"The requirement pins torch=={g['want']}, a release older than every version pip can install here "
+                          f"({have[0]} to {have[-1]}): it has no wheel for this Python, which is newer than that release "
+                          f"supports."),
+                "fix": (f"Install a torch pip offers for this Python instead of the pin: `python -m pip install torch torchvision "
+                        f"--index-url https://download.pytorch.org/whl/cu128` (newest), or `python -m pip install torch=={have[-1]}`; "
+                        f"to keep torch {g['want']}, make a venv with a Python that release supports (`py -3.10 -m venv venv`)"),
+                "details": {"requirement": g["req"], "available": f"{have[0]} to {have[-1]}"}}
     return {"details": {"requirement": g["req"]}} if g.get("req") else {}
 
 

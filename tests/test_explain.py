@@ -1905,3 +1905,43 @@ def test_round29_custom_node_pack_kinds():
     # out of scope look-alikes: a node pack's own dependency, another library's version check
     assert ids("ImportError: Numba needs NumPy 2.1 or less. Got NumPy 2.3.") == []
     assert ids("ModuleNotFoundError: No module named 'matplotlib'") == []
+
+
+def test_round28_frontend_kinds():
+    """Round 28's kinds (FLUX.2 / Klein frontends and the libraries under them), each on a variant text written
+    here, with the look-alikes that must stay silent."""
+    # Klein 9B with the 4B encoder named by file (a frontend's module list or the user's words), before any mat1 error
+    forge = ('Model Selected: {\n  "checkpoint": "flux-2-klein-base-9b-Q5_K_S.gguf",\n  "modules": [\n'
+             '    "flux2-vae.safetensors",\n    "qwen_3_4b_fp8_scaled.safetensors"\n  ]\n}\n'
+             "AssertionError: You do not have CLIP state dict!")
+    m = one(forge, "klein.te-mismatch")
+    assert "Qwen3-8B" in m["fix"] and "qwen_3_8b" in m["fix"] and "9B" in m["title"]
+    assert ids("I load Qwen3-8B-Q4_K_M.gguf as text encoder with flux-2-klein-4b-fp8.safetensors and the KSampler "
+               "throws an error") == ["klein.te-mismatch"]
+    # the right pairings, a ComfyUI options list naming every file, and the 9B model with both encoders: silent
+    assert ids("Using flux-2-klein-9b-fp8.safetensors with qwen_3_8b_fp8mixed.safetensors, works fine") == []
+    assert ids("flux-2-klein-4b.safetensors + qwen_3_4b.safetensors: Exception during processing !!! CUDA error") == []
+    assert "klein.te-mismatch" not in ids(
+        "Prompt outputs failed validation\nUNETLoader:\n- Value not in list: unet_name: 'flux-2-klein-9b.safetensors' "
+        "not in ['flux-2-klein-4b.safetensors']\nCLIPLoader:\n- Value not in list: clip_name: 'qwen_3_8b.safetensors' "
+        "not in ['qwen_3_4b.safetensors']")
+    assert "klein.te-mismatch" not in ids("models: ['flux-2-klein-9b.safetensors', 'qwen_3_4b.safetensors', "
+                                          "'qwen_3_8b.safetensors']")
+    # the Qwen2 tokenizer class (Klein's Qwen3 encoder uses it) unknown to an old transformers
+    m = one("  File \"/opt/app/.venv/lib/python3.9/site-packages/transformers/models/auto/tokenization_auto.py\", "
+            "line 811, in from_pretrained\n    raise ValueError(\nValueError: Tokenizer class Qwen2TokenizerFast does "
+            "not exist or is not currently imported.", "transformers.too-old")
+    assert "pip install -U \"transformers>=4.51\"" in m["fix"]
+    # Qwen-1's remote-code tokenizer (trust_remote_code) and another model's tokenizer: silent
+    assert ids("ValueError: Tokenizer class QWenTokenizer does not exist or is not currently imported.") == []
+    assert ids("ValueError: Tokenizer class BaichuanTokenizer does not exist or is not currently imported.") == []
+    # a pinned torch with no wheel for this Python while pip offers other versions
+    m = one("ERROR: Could not find a version that satisfies the requirement torch==2.0.1 (from versions: 2.5.0, 2.5.1, "
+            "2.6.0, 2.7.0, 2.7.1)\nERROR: No matching distribution found for torch==2.0.1", "torch.pip-no-wheel")
+    assert "2.0.1" in m["title"] and "2.5.0 to 2.7.1" in m["title"]
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"] and "venv" in m["fix"]
+    # another package pinned the same way: silent
+    assert ids("ERROR: Could not find a version that satisfies the requirement torchvision==0.15.2 (from versions: "
+               "0.20.0, 0.20.1)") == []
+    assert ids("ERROR: Could not find a version that satisfies the requirement numpy==1.21.0 (from versions: "
+               "1.26.0, 1.26.4, 2.0.0)") == []
