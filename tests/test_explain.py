@@ -1033,6 +1033,31 @@ def test_round24_comfyui_issue_kinds():
         "comfyui.gguf-outdated"]
 
 
+def test_round26_single_file_and_gguf_loader_kinds():
+    """Round 26's kinds (forum / blog pages), each on a variant text written here."""
+    # from_single_file asked for a whole pipeline from a transformer-only file
+    t = ("  File \"/opt/venv/lib/python3.11/site-packages/diffusers/loaders/single_file.py\", line 512, in from_single_file\n"
+         "ValueError: Failed to load Qwen3ForCausalLM. Weights for this component appear to be missing in the checkpoint.\n"
+         "Please load the component before passing it in as an argument to `from_single_file`.")
+    m = one(t, "diffusers.single-file-transformer-only")
+    assert ids(t) == ["diffusers.single-file-transformer-only"]
+    assert "Flux2Transformer2DModel.from_single_file" in m["fix"] and "transformer=transformer" in m["fix"]
+    assert ids("Failed to load AutoencoderKLFlux2. Weights for this component appear to be missing in the checkpoint") == [
+        "diffusers.single-file-transformer-only"]
+    assert ids("Failed to load the weights for this component") == []  # another program's words
+    # a GGUF file handed to a loader that calls torch.load
+    g = ("!!! Exception during processing !!! invalid load key, 'G'.\nTraceback (most recent call last):\n"
+         "  File \"D:\\ComfyUI\\comfy\\utils.py\", line 88, in load_torch_file\n"
+         "_pickle.UnpicklingError: invalid load key, 'G'.")
+    m = one(g, "comfyui.gguf-in-core-loader")
+    assert ids(g) == ["comfyui.gguf-in-core-loader"] and "ComfyUI-GGUF" in m["fix"] and "diffusion_models" in m["fix"]
+    assert ids("Loading /srv/comfy/models/checkpoints/klein-4b-Q5_K_S.gguf\nUnpicklingError: invalid load key, '\\x03'.") == [
+        "comfyui.gguf-in-core-loader"]
+    # the same message for a saved HTML page or a Git LFS pointer, or without a key: not claimed
+    assert ids("_pickle.UnpicklingError: invalid load key, '<'.") == []
+    assert ids("UnpicklingError: invalid load key, 'v'.") == []
+    assert ids("invalid load key") == []
+
 def test_headlines_fit_the_machine_and_numbers_are_quoted_as_written():
     fa = one("ApplyPulidFlux FlashAttention only supports Ampere GPUs or newer.\n我是用5090D显卡", "flash-attn.pre-ampere")
     assert "older than Ampere" not in fa["title"] and "5090D" in fa["title"]
