@@ -1831,6 +1831,22 @@ def test_round27_library_repo_kinds():
                "undefined symbol") == ["flash-attn.abi-mismatch"]
 
 
+def test_round32_requires_backend_library_kind():
+    """Round 32's kind: a diffusers/transformers class whose backend package is missing (`CLASS requires the PACKAGE
+    library but it was not found in your environment`), on variant texts written here, with look-alikes that stay
+    silent."""
+    m = one("Traceback (most recent call last):\n  File \"/home/u/app/gen.py\", line 3, in <module>\n"
+            "ImportError: \nFlux2KleinPipeline requires the transformers library but it was not found in your "
+            "environment. You can install it with pip: `pip install transformers`", "python.module-missing")
+    assert "pip install transformers" in m["fix"]
+    m = one("ImportError:\nLlamaTokenizer requires the SentencePiece library but it was not found in your environment. "
+            "Check out the instructions on the installation page of its repo.", "python.module-missing")
+    assert "pip install sentencepiece" in m["fix"]
+    assert ids("error: the requested library was not found in your environment path") == []
+    assert "python.module-missing" not in ids("OSError: libcudart.so.12: cannot open shared object file: No such "
+                                              "file or directory (the library was not found)")
+
+
 def test_round30_cuda_runtime_kinds():
     """Round 30's kinds (CUDA runtime failures in PyTorch programs), each on a variant text written here, with the
     look-alikes that must stay silent."""
