@@ -1906,6 +1906,54 @@ def test_round30_cuda_runtime_kinds():
     assert ids("CUDA_VISIBLE_DEVICES=0,1 python train.py --epochs 3") == []
 
 
+def test_round33_comfyui_install_kinds():
+    """Round 33's kinds (ComfyUI install and update problems), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # ComfyUI-Manager without git: GitPython's refresh error raised from its prestartup script
+    m = one("D:\\AI\\ComfyUI_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build\n"
+            "Failed to execute startup-script: D:\\AI\\ComfyUI_portable\\ComfyUI\\custom_nodes\\ComfyUI-Manager\\"
+            "prestartup_script.py / Failed to initialize: Bad git executable.\n"
+            "The git executable must be specified in one of the following ways:\n    - be included in your $PATH\n",
+            "comfyui.manager-git-missing")
+    assert "winget install --id Git.Git -e" in m["fix"] and "GIT_PYTHON_GIT_EXECUTABLE" in m["fix"]
+    # the same through a traceback of a custom node's import
+    assert ids("  File \"/home/u/ComfyUI/custom_nodes/comfyui-manager/__init__.py\", line 7, in <module>\n    import git\n"
+               "  File \"/home/u/venv/lib/python3.12/site-packages/git/__init__.py\", line 91, in <module>\n"
+               "    raise ImportError(\"Failed to initialize: {0}\".format(_exc)) from _exc\n"
+               "ImportError: Failed to initialize: Bad git executable.")[:1] == ["comfyui.manager-git-missing"]
+    # GitPython in another program (no ComfyUI custom node): not claimed
+    assert ids("  File \"/opt/app/train.py\", line 3, in <module>\n    import wandb\n"
+               "ImportError: Failed to initialize: Bad git executable.") == []
+    # workflow-templates packages out of step: the index without its files, or a media package missing
+    m = one("  File \"C:\\ComfyUI\\server.py\", line 210, in __init__\n"
+            "ValueError: 'C:\\Python312\\Lib\\site-packages\\comfyui_workflow_templates\\templates' does not exist",
+            "comfyui.templates-incomplete")
+    assert "pip install -r requirements.txt" in m["fix"] and "uninstall -y comfyui-workflow-templates" in m["fix"]
+    assert ids("FileNotFoundError: [WinError 2] The system cannot find the file specified: "
+               "'E:\\\\venv\\\\Lib\\\\site-packages\\\\comfyui_workflow_templates\\\\templates'") == ["comfyui.templates-incomplete"]
+    assert ids("Failed to resolve template asset paths: Media package 'comfyui_workflow_templates_media_video' "
+               "is not installed for bundle 'media-video'") == ["comfyui.templates-incomplete"]
+    # a template package version not published on PyPI: not the user's setup
+    assert ids("ERROR: Could not find a version that satisfies the requirement comfyui-workflow-templates-core==0.3.99 "
+               "(from comfyui-workflow-templates) (from versions: 0.3.1, 0.3.2)\n"
+               "ERROR: No matching distribution found for comfyui-workflow-templates-core==0.3.99") == []
+    # pip into a distribution's managed system Python (PEP 668)
+    m = one("$ pip3 install -r requirements.txt\nerror: externally-managed-environment\n\n"
+            "\u00d7 This environment is externally managed\n\u2570\u2500> To install Python packages system-wide, try "
+            "'pacman -S python-xyz', where xyz is the package you are trying to install.", "python.externally-managed")
+    assert "python3 -m venv ~/ComfyUI/venv" in m["fix"] and "break-system-packages" in m["fix"]
+    # uv refusing a non-venv interpreter: the calling tool's flags, not claimed
+    assert ids("error: No virtual environment found for executable name python3; run uv venv to create an "
+               "environment, or pass --system to install into a non-virtual environment") == []
+    # a refused install beside the package it left missing: the refusal is the cause
+    assert ids("ERROR: Could not install packages due to an OSError: [WinError 5] Access is denied: "
+               "'D:\\\\envs\\\\comfy\\\\Lib\\\\site-packages\\\\comfyui_frontend_package'\n"
+               "Consider using the `--user` option or check the permissions.\n\n"
+               "[ComfyUI-Manager] Failed to restore comfyui-frontend-package\n")[:1] == ["python.install-access-denied"]
+    # the missing package alone is still python.module-missing
+    assert ids("[ComfyUI-Manager] Failed to restore comfyui-frontend-package\n")[:1] == ["python.module-missing"]
+
+
 def test_round29_custom_node_pack_kinds():
     # several opencv distributions of different releases sharing one cv2: keep one
     m = one("Cannot import /home/ana/ComfyUI/custom_nodes/comfyui-reactor module for custom nodes: module "
