@@ -106,18 +106,11 @@ def test_retyped_facts_never_crash_a_check(where, value):
 
 def test_live_facts_of_a_comfyui_tree_fit_the_types(tmp_path):
     """What the probes produce today fits the declarations (a declaration too narrow would reject real files)."""
-    from comfy_trees import add_extra_yaml, git_tree, sparse
+    from comfy_trees import judged_comfyui_options
 
-    root = git_tree(tmp_path)
-    sparse(root / "models" / "vae" / "flux2-vae.safetensors")
-    add_extra_yaml(root, tmp_path / "shared")
-    wf = tmp_path / "wf.json"
-    wf.write_text(json.dumps({"1": {"class_type": "CLIPLoader", "inputs": {"clip_name": "qwen_3_4b.safetensors",
-                                                                          "type": "flux"}}}), encoding="utf-8")
+    options = {**judged_comfyui_options(tmp_path), "scan": [str(tmp_path), str(tmp_path / "missing")]}
     script = tmp_path / "run.py"
     script.write_text("import flash_attn\nflash_attn.flash_attn_func(q, k, v)\n", encoding="utf-8")
-    options = {"path": "comfyui", "comfyui": str(root), "no_server": True, "no_hash": True, "workflows": [str(wf)],
-               "scan": [str(tmp_path), str(tmp_path / "missing")], "smoke": False}
     facts = pipeline.gather(options, {"system", "gpu", "scan", "comfyui_tree", "comfyui_server", "models",
                                       "workflows", "comfyui_log", "smoke"})
     assert facts["probe_errors"] == {}
