@@ -402,6 +402,119 @@ def read_blocks(fh: IO[bytes], limit: int | None = None) -> Iterator[bytes]:
         yield b
 
 
+# How a pasted text differs from what the program printed: a web page or a forum turned quotes typographic,
+# spaces non-breaking and `--` into a dash, escaped `<` as `&lt;`; a reply quoted it with `> `; a logger or
+# `docker compose` put a time stamp, a level or a service name before each line.
+_TYPO = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+                       "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
+                       "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u200b": None, "\u2060": None,
+                       "\ufeff": None, "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2013": "-",
+                       "\u2014": "--", "\u2026": "...", "\uff1a": ": "})
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_QUOTED = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M)
+_STAMP = re.compile(  # "2025-03-01 12:34:56,789 - root - ERROR - ", "[2025-03-01T12:34:56.789Z] [error] ", "12:34:56 [WARN] ",
+    # kohya's "02:54:18-197331 ERROR "
+    r"^[ \t]{0,4}\[?(?:\d{4}[-/.]\d\d[-/.]\d\d[T _]{1,2})?\d\d:\d\d:\d\d(?:[.,]\d{1,9}|-\d{6}(?!\d))?(?:Z|[+-]\d\d:?\d\d(?![\d:])| ?UTC)?\]?"
+    r"(?:[ \t]{0,4}(?:[-|:][ \t]{0,4})?(?:[\w.]{1,40}[ \t]{1,4}-[ \t]{1,4})?"
+    r"\[?(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL|FATAL|TRACE|NOTICE|I|W|E)\]?(?=[ \t:|-])[ \t]{0,4}(?:[-:|][ \t]{0,4})?)?[ \t]?",
+    re.M | re.I)
+_SERVICE = re.compile(r"^([\w.-]{1,64}[ \t]{1,30}\|[ \t]?)", re.M)  # docker compose: "comfyui-1  | "
+_JSON_ESC = re.compile(r'\\(?:r\\n|[nrt"\\/]|u[0-9a-fA-F]{4})')
+
+
+def normalize_paste(text: str) -> str:
+    """The text a program printed, from what a user pasted: typographic characters and HTML entities back to
+    ASCII, reply quotes and per-line time stamps, levels and compose service names removed. Line breaks are
+    kept, so line numbers do not change. A service prefix is removed only when most lines carry the same one."""
+    return _unprefixed(_typography(text))
+
+
+def _typography(text: str) -> str:
+    import html
+
+    t = text.translate(_TYPO)
+    if "&" in t:
+        t = _ENTITY.sub(lambda m: html.unescape(m.group(0)), t)
+    return t
+
+
+def _unquoted(t: str) -> str:
+    return _QUOTED.sub("", t) if ">" in t else t
+
+
+def _unprefixed(t: str) -> str:
+    t = _unquoted(t)
+    t = _STAMP.sub("", t)
+    if "|" in t:
+        svc = [m.group(1).rstrip(" \t|") for m in _SERVICE.finditer(t)]
+        lines = sum(1 for ln in t.splitlines() if ln.strip())
+        if svc and len(svc) * 2 >= lines and len(svc) >= 2:
+            common = max(set(svc), key=svc.count)
+            if svc.count(common) * 2 >= lines:
+                t = re.sub(r"^" + re.escape(common) + r"[ \t]{1,30}\|[ \t]?", "", t, flags=re.M)
+    return t
+
+
+def _unescaped(text: str) -> str | None:
+    """A message quoted inside JSON or a Python repr (a ComfyUI /prompt response, a browser console, a
+    `str(exc)` of a traceback): its escapes undone. None when the text holds no escaped line breaks."""
+    if text.count("\\n") < 1 or text.count("\\n") < text.count("\n"):
+        return None
+    table = {"\\n": "\n", "\\r": "", "\\t": "\t", '\\"': '"', "\\\\": "\\", "\\/": "/"}
+
+    def sub(m: re.Match[str]) -> str:
+        e = m.group(0)
+        if e.startswith("\\u"):
+            return chr(int(e[2:], 16))
+        return "\n" if e == "\\r\\n" else table[e]
+    out = _JSON_ESC.sub(sub, text)
+    return out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # "\\ud83d\\ude00" pairs joined
+
+
+def _rewrapped(text: str) -> str | None:
+    """A message cut into lines of one width by a terminal (Windows consoles cut mid-word): the cut lines
+    joined again. None when the text does not look cut: no width repeats with a word split at it, or the
+    lines of that width are a table's rows or one repeated message."""
+    lines = text.splitlines()
+    lens = [len(ln) for ln in lines]
+    if not lens:
+        return None
+    width = max(lens)
+    if width < 60:
+        return None
+    rows = [i for i, n in enumerate(lens) if n == width]
+
+    def goes_on(i: int) -> bool:  # the next line continues it: not blank, not an indented line of its own
+        nx = lines[i + 1] if i + 1 < len(lines) else ""
+        return bool(nx.strip()) and not nx.startswith(("  ", "\t"))
+    cuts = {i for i in rows if goes_on(i)}
+    if not cuts:
+        return None
+    if len(rows) == 1:
+        if width not in (80, 100, 120, 132):  # one cut line: only at a console's width
+            return None
+    else:
+        if not any(lines[i][-1:].isalnum() and lines[i + 1][:1].isalnum() for i in cuts):
+            return None  # lines of one length are not cut unless a word is
+        texts = [lines[i] for i in rows]
+        gaps = set.intersection(*({j for j in range(len(r) - len(r.lstrip()) + 1, width) if r[j] == " " == r[j - 1]}
+                                  for r in texts))
+        if gaps or len(set(texts)) == 1:
+            return None  # a table's rows (conda list, pip list) share their columns of spaces; a repeated line
+    out: list[str] = []
+    carry = ""
+    for i, ln in enumerate(lines):
+        if i in cuts:
+            carry += ln
+            continue
+        out.append(carry + ln)
+        carry = ""
+    if carry:
+        out.append(carry)
+    return "\n".join(out)
+
+
 def _flat_variants(data: bytes) -> list[bytes]:
     """A pasted message wrapped by a terminal (Windows consoles cut mid-word) or a forum: the text with
     line breaks removed, and with them turned into spaces; ANSI colours removed first."""
@@ -430,14 +543,23 @@ def _same_numbers(a: Hit, b: Hit) -> bool:
 
 
 def scan_bytes(data: bytes, cat: Catalog | None = None) -> Scanner:
-    """Scan a small input as it is, then its unwrapped forms, adding what only they reveal."""
+    """Scan a small input as it is, then its unwrapped forms, adding what only they reveal. A pasted input
+    (up to PASTE_LIMIT) is first brought back to what the program printed (``normalize_paste``), and lines a
+    terminal cut at one width are joined again (then line numbers count the joined lines), a message pasted
+    JSON-escaped is unescaped; that form is scanned, then with its line breaks removed. (The forms before
+    those steps are not scanned as well: a hit there would bring back what a rule dropped on the whole line.)"""
     cat = cat or catalog()
-    main = scan_stream([data], cat)
-    if len(data) <= PASTE_LIMIT and b"\n" in data.strip():
-        for variant in _flat_variants(data):
+    if len(data) > PASTE_LIMIT:
+        return scan_stream([data], cat)
+    typed = _unquoted(_typography(_strip_ansi(data.decode("utf-8", "replace"))))
+    escaped = _unescaped(typed)
+    base = escaped if escaped is not None else typed
+    joined = _rewrapped(base)  # before prefixes go: a terminal cut the lines with their time stamps
+    raw = _unprefixed(joined if joined is not None else base).encode("utf-8")
+    main = scan_stream([raw], cat)
+    if b"\n" in raw.strip():
+        for variant in _flat_variants(raw):
             _merge(main, scan_stream([variant], cat, count_lines=False))
-    elif len(data) <= PASTE_LIMIT and b"\x1b" in data:
-        _merge(main, scan_stream([_flat_variants(data)[0]], cat, count_lines=False))
     return main
 
 

@@ -406,6 +406,89 @@ def test_real_corpus_score_and_confusion_table():
     assert [n for n, _g in table["false match"] if n not in twins] == [], table["false match"]
 
 
+def _pasted_forms(text: str) -> dict[str, str]:
+    """What a user's paste makes of a program's output, each as the copy does it (no invented words)."""
+    import html as _html
+
+    def cut(t: str, w: int) -> str:  # a console cutting long lines at its width, mid-word
+        out = []
+        for ln in t.split("\n"):
+            while len(ln) > w:
+                out.append(ln[:w])
+                ln = ln[w:]
+            out.append(ln)
+        return "\n".join(out)
+    web = (_html.escape(text, quote=True) if "<" in text or "&" in text else text).replace("'", "\u2019").replace('"', "\u201d")
+    return {
+        "web page (typographic quotes, non-breaking spaces, entities) quoted in a reply":
+            "\n".join("> " + ln for ln in web.replace(" ", "\u00a0").split("\n")),
+        "python logging prefix on every line, CRLF":
+            "\r\n".join("2025-03-01 12:34:56,789 - root - ERROR - " + ln for ln in text.split("\n")),
+        "docker compose service prefix": "\n".join("comfyui-1  | " + ln for ln in text.split("\n")),
+        "JSON string (ComfyUI /prompt response, browser console)": json.dumps({"exception_message": text}),
+        "console cut at 80 columns": cut(text, 80),
+    }
+
+
+def test_real_corpus_survives_how_users_paste():
+    """Every in-scope case explain gets right keeps its cause when pasted the ways users paste it (from a web
+    page, quoted in a reply, with a logger's or docker compose's prefix, JSON-escaped, cut by a console), and
+    no out-of-scope case starts to match. A quarter of the corpus (every fourth case) keeps the test fast."""
+    cases = _corpus()[::4]
+    lost, gained = [], []
+    for name, case in cases:
+        got = ids(case["text"])
+        for form, text in _pasted_forms(case["text"]).items():
+            now = ids(text)
+            if case["expected_cause"] != "none" and got[:1] == [case["expected_cause"]] and now[:1] != got[:1]:
+                lost.append((name, form, now[:1]))
+            if case["expected_cause"] == "none" and not got and now:
+                gained.append((name, form, now[:1]))
+    assert len(cases) > 200
+    assert lost == [] and gained == [], (lost, gained)
+
+
+def test_paste_forms_are_brought_back_to_what_was_printed():
+    norm = explain.normalize_paste
+    assert norm("Error while deserializing header: \u201cMetadataIncompleteBuffer\u201d") == \
+        'Error while deserializing header: "MetadataIncompleteBuffer"'
+    assert norm("No\u00a0module\u00a0named\u00a0\u2018torchvision\u2019 \u2014use-sage-attention") == \
+        "No module named 'torchvision' --use-sage-attention"
+    assert norm("File &quot;x.py&quot;, line 3, in &lt;module&gt; &amp;&#39;") == """File "x.py", line 3, in <module> &'"""
+    assert norm("> > RuntimeError: boom\n>\n> more") == "RuntimeError: boom\n\nmore"
+    # time stamps, levels and logger names go; the message and the line count stay
+    for line in ("2025-03-01 12:34:56,789 - root - ERROR - RuntimeError: boom", "[2025-03-01T12:34:56.789Z] [error] RuntimeError: boom",
+                 "12:34:56 [WARNING] RuntimeError: boom", "02:54:18-197331 ERROR    RuntimeError: boom",
+                 "2025-03-01 12:34:56.123456+02:00 RuntimeError: boom"):
+        assert norm(line + "\nnext") == "RuntimeError: boom\nnext", line
+    # words that only look like a prefix stay: pip's "ERROR:" without a time, a table, a ratio
+    for text in ("ERROR: No matching distribution found for torch==2.7.0", "12:34 of 56:78 done", "E: Unable to locate package"):
+        assert norm(text) == text
+    # a docker compose prefix goes only when most lines carry the same one
+    assert norm("comfyui-1  | line one\ncomfyui-1  | line two\nother | x") == "line one\nline two\nother | x"
+    assert norm("torch | 2.7.0\ncuda | 12.8\nxformers | none") == "torch | 2.7.0\ncuda | 12.8\nxformers | none"
+
+
+def test_paste_forms_json_escaped_and_console_cut():
+    msg = ("Traceback (most recent call last):\n  File \"C:\\ComfyUI\\comfy\\sd.py\", line 90, in load\n"
+           "safetensors_rust.SafetensorError: Error while deserializing header: MetadataIncompleteBuffer")
+    assert ids(json.dumps({"error": {"message": msg}})) == ["safetensors.truncated"]
+    assert explain._unescaped("no escaped line breaks here: C:\\x") is None
+    wide = ("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.25 GiB. GPU 0 has a total capacity of "
+            "23.99 GiB of which 1.02 GiB is free. Of the allocated memory 20.10 GiB is allocated by PyTorch")
+    cut = "\n".join(wide[i:i + 80] for i in range(0, len(wide), 80))
+    assert explain._rewrapped(cut) == wide
+    m = one(cut, "cuda.oom")
+    assert (m["details"]["vram"], m["details"]["free"], m["details"]["tried_to_allocate"]) == ("23.99 GiB", "1.02 GiB", "2.25 GiB")
+    # not cut: a table's rows, one message repeated, lines that end where the next is indented
+    table = "\n".join(f"{name:<26}{ver:<28}{build:<20}pytorch" for name, ver, build in
+                      (("pytorch", "1.11.0", "py3.8_cpu_0"), ("torchvision", "0.12.0", "py38_cpu"), ("torchaudio", "0.11.0", "py38_cpu")))
+    assert explain._rewrapped(table) is None
+    same = "\n".join(["Error running sage attention: headdim should be in [64, 96, 128]., using pytorch attention"] * 3)
+    assert explain._rewrapped(same) is None
+    assert explain._rewrapped("x" * 80 + "\n    indented line of its own") is None
+
+
 # --- issue 14's kinds of misses ---------------------------------------------------------------------------
 
 def test_case_insensitive_needles_and_patterns():
