@@ -1008,6 +1008,8 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         near = _near(ctx)
         if not (near.get("import_raised") or near.get("node_type") or near.get("node_exec")):
             return None  # named, not raised: most often xformers' harmless Windows notice, not an import that failed
+        if near.get("xformers_triton_notice") and not (near.get("node_type") or near.get("node_exec") or near.get("custom_node")):
+            return None  # xformers' own probe (_is_triton_available) caught it and logged its traceback: harmless
     if "." in mod and top in ("torch", "torchvision", "torchaudio", "diffusers", "transformers"):
         return {"title": f"`{top}` is installed but has no `{mod}`: it is too old or broken",
                 "cause": f"The import of `{mod}` failed while `{top}` itself is there: an old {pip_name} (or one of another "

@@ -2037,6 +2037,80 @@ def test_round33_comfyui_install_kinds():
     assert ids("[ComfyUI-Manager] Failed to restore comfyui-frontend-package\n")[:1] == ["python.module-missing"]
 
 
+def test_round35_xformers_and_flash_attn_kinds():
+    """Round 35's kinds (xformers and FlashAttention reports), each on a variant text written here, with the
+    look-alikes that must stay silent or keep their own cause."""
+    # flash-attn's setup.py needs torch, which pip's isolated build (or a requirements file listing both) does not have
+    m = one("  File \"C:\\Users\\kim\\AppData\\Local\\Temp\\pip-install-q8w1e2r3\\flash-attn_0f1e2d3c4b5a\\setup.py\", "
+            "line 19, in <module>\n      import torch\n  ModuleNotFoundError: No module named 'torch'\n"
+            "  [end of output]", "flash-attn.build-no-torch")
+    assert "--no-build-isolation" in m["fix"] and "download.pytorch.org/whl/cu128" in m["fix"]
+    assert ids("  File \"C:\\Users\\kim\\AppData\\Local\\Temp\\pip-install-q8w1e2r3\\flash-attn_0f1e2d3c4b5a\\setup.py\", "
+               "line 19, in <module>\n      import torch\n  ModuleNotFoundError: No module named 'torch'")[:1] \
+        == ["flash-attn.build-no-torch"]  # not a missing torch to install into ComfyUI's Python
+    assert ids("Collecting xformers==0.0.28.post1\n  Downloading xformers-0.0.28.post1.tar.gz (7.8 MB)\n"
+               "  Installing build dependencies ... done\n  Getting requirements to build wheel ... error\n"
+               "      File \"<string>\", line 24, in <module>\n      ModuleNotFoundError: No module named 'torch'")[:1] \
+        == ["flash-attn.build-no-torch"]
+    # a plain missing torch, and another package's source build that imports torch: not this kind
+    assert ids("  File \"D:\\ComfyUI\\main.py\", line 7, in <module>\n    import torch\n"
+               "ModuleNotFoundError: No module named 'torch'") == ["python.module-missing"]
+    assert "flash-attn.build-no-torch" not in ids(
+        "  File \"/tmp/pip-install-a1b2c3d4/torch-scatter_9f8e7d/setup.py\", line 8, in <module>\n      import torch\n"
+        "  ModuleNotFoundError: No module named 'torch'")
+    # pip compiled an attention package from source and the compiler failed
+    m = one("  Building wheel for flash-attn (setup.py) ... error\n  error: subprocess-exited-with-error\n"
+            "  ERROR: Failed building wheel for flash-attn\n  Running setup.py clean for flash-attn\n"
+            "Failed to build flash-attn", "attention.source-build-failed")
+    assert "flash-attn" in m["excerpt"] and "MAX_JOBS=4" in m["fix"] and "xformers --index-url" in m["fix"]
+    assert ids("ERROR: Failed to build installable wheels for some pyproject.toml based projects (sageattention)") \
+        == ["attention.source-build-failed"]
+    assert ids("      /tmp/pip-install-9zx8cv7b/xformers_4e5d6c7b8a/third_party/flash-attention/csrc/flash_attn/src/"
+               "flash_fwd_kernel.h(412): error: identifier \"cute\" is undefined\n      2 errors detected\n"
+               "      error: command '/usr/local/cuda-12.4/bin/nvcc' failed with exit code 2") \
+        == ["attention.source-build-failed"]
+    # the build says what was missing: that cause wins over the generic build failure
+    got = ids("      OSError: CUDA_HOME environment variable is not set. Please set it to your CUDA install root.\n"
+              "  ERROR: Failed building wheel for flash-attn")
+    assert got[:1] == ["cuda.toolkit-missing"] and "attention.source-build-failed" not in got
+    # another package's build, and xformers built on a Mac: silent
+    assert ids("  ERROR: Failed building wheel for pycocotools\nFailed to build pycocotools") == []
+    assert ids("  clang: error: unsupported option '-fopenmp'\n  error: command '/usr/bin/clang' failed with exit code 1\n"
+               "  ERROR: Failed building wheel for xformers\n  (venv) anna@MacBook-Pro /Users/anna/sd % ") == []
+    # the installed flash-attn is another release than the calling code's
+    m = one("[rank0]: TypeError: flash_attn_varlen_func() got an unexpected keyword argument 'softcap'",
+            "flash-attn.api-mismatch")
+    assert "pip show flash-attn" in m["fix"] and "pip uninstall flash-attn" in m["fix"]
+    assert ids("TypeError: _flash_attn_backward() takes 14 positional arguments but 16 were given") \
+        == ["flash-attn.api-mismatch"]
+    assert ids("    out = flash_attn_qkvpacked_func(qkv, 0.0, causal=True)\nTypeError: flash_attn_qkvpacked_func() "
+               "missing 1 required positional argument: 'max_seqlen'") == ["flash-attn.api-mismatch"]
+    # another program's own class or function: silent
+    assert ids("TypeError: FlashAttentionImpl.__init__() got an unexpected keyword argument 'sinks'") == []
+    assert ids("TypeError: forward() got an unexpected keyword argument 'attn_mask'") == []
+    # flash-attn's backward pass (training) with a head size this GPU cannot run
+    m = one("RuntimeError: FlashAttention backward for head dim > 192 requires A100/A800 or H100/H800",
+            "flash-attn.backward-head-dim")
+    assert 'attn_implementation="sdpa"' in m["fix"] and "pip show flash-attn" in m["fix"]
+    assert ids("RuntimeError: FlashAttention backward for head dim 256 with dropout, or head dim 224 with/without "
+               "dropout requires A100/A800 or H100/H800") == ["flash-attn.backward-head-dim"]
+    assert ids("  File \"/opt/train/flash_attn/flash_attn_interface.py\", line 42, in _flash_attn_backward\n"
+               "RuntimeError: Expected is_sm80 || is_sm90 to be true, but got false.") == ["flash-attn.backward-head-dim"]
+    # the same on a ROCm torch, and the forward refusal of an old GPU: not this kind
+    assert ids("torch 2.5.1+rocm6.2\nRuntimeError: FlashAttention backward for head dim > 192 requires A100/A800 or "
+               "H100/H800") == []
+    assert ids("RuntimeError: FlashAttention only supports Ampere GPUs or newer.") == ["flash-attn.pre-ampere"]
+    # xformers' own Triton probe logs the ImportError it caught: harmless, silent
+    assert ids("WARNING[XFORMERS]: A matching Triton is not available, some optimizations will not be enabled\n"
+               "Traceback (most recent call last):\n  File \"E:\\sd\\venv\\Lib\\site-packages\\xformers\\__init__.py\", "
+               "line 55, in _is_triton_available\n    from xformers.triton.softmax import softmax as triton_softmax\n"
+               "ModuleNotFoundError: No module named 'triton'") == []
+    # a node pack that cannot import Triton is still a missing package, even after xformers' notice
+    assert ids("WARNING[XFORMERS]: A matching Triton is not available, some optimizations will not be enabled\n"
+               "Cannot import D:\\ComfyUI\\custom_nodes\\ComfyUI-Compile module for custom nodes: No module named "
+               "'triton'")[:1] == ["python.module-missing"]
+
+
 def test_round29_custom_node_pack_kinds():
     # several opencv distributions of different releases sharing one cv2: keep one
     m = one("Cannot import /home/ana/ComfyUI/custom_nodes/comfyui-reactor module for custom nodes: module "
