@@ -1989,6 +1989,70 @@ def test_round30_cuda_runtime_kinds():
     assert ids("CUDA_VISIBLE_DEVICES=0,1 python train.py --epochs 3") == []
 
 
+def test_round34_sageattention_and_triton_kinds():
+    """Round 34's kinds (SageAttention and Triton as ComfyUI / diffusers users meet them), each on a variant text
+    written here, with the look-alikes of other compilers and setups that must stay silent."""
+    # a Triton older than the CUDA it finds
+    m = one("torch._inductor.exc.InductorError: RuntimeError: Triton only support CUDA 10.0 or higher, "
+            "but got CUDA version: 12.9", "triton.cuda-version-mismatch")
+    assert "12.9" in m["excerpt"]
+    assert "triton-windows<3.4" in m["fix"] and "unset TRITON_PTXAS_PATH" in m["fix"] and "cu128" in m["fix"]
+    # Triton's PTX newer than the ptxas it ran: Triton 3's ptxas error, and an older one with its compiler frame
+    assert ids("RuntimeError: `ptxas` failed with error code 4294967295: \n`ptxas` stderr:\n"
+               "ptxas fatal   : Unsupported .version 8.7; current version is '8.6'\n")[:1] == ["triton.cuda-version-mismatch"]
+    assert ids("ptxas C:\\Users\\me\\AppData\\Local\\Temp\\tmpab12cd.ptx, line 5; fatal   : Unsupported .version 8.7; "
+               "current version is '8.6'\nptxas fatal   : Ptx assembly aborted due to errors\n"
+               "Traceback (most recent call last):\n  File \"E:\\ComfyUI\\python_embeded\\Lib\\site-packages\\triton\\"
+               "backends\\nvidia\\compiler.py\", line 297, in make_cubin\n")[:1] == ["triton.cuda-version-mismatch"]
+    assert ids("RuntimeError: Internal Triton PTX codegen error:\nptxas /tmp/tmp9x8y7z.ptx, line 5; fatal   : "
+               "Unsupported .version 8.4; current version is '8.3'")[:1] == ["triton.cuda-version-mismatch"]
+    # the same ptxas refusal from other compilers (tinygrad, XLA, a hand-run nvcc): no Triton frame, not claimed
+    assert ids("ptxas /tmp/tinycuda_0a1b2c.ptx, line 9; fatal   : Unsupported .version 8.3; current version is '7.8'\n"
+               "ptxas fatal   : Ptx assembly aborted due to errors") == []
+    assert ids("INTERNAL: ptxas exited with non-zero error code 65280, output: ptxas /tmp/tempfile-node3-5f1, line 5; "
+               "fatal   : Unsupported .version 8.1; current version is '7.6'") == []
+    # Triton cannot find ptxas
+    m = one("!!! Exception during processing !!! Cannot find ptxas.exe\nTraceback (most recent call last):\n"
+            "  File \"D:\\AI\\ComfyUI\\execution.py\", line 327, in execute", "triton.ptxas-missing")
+    assert "CUDA_HOME" in m["fix"] and "triton-windows<3.5" in m["fix"] and "ptxas --version" in m["fix"]
+    assert ids("  File \"/venv/lib/python3.12/site-packages/triton/backends/nvidia/compiler.py\", line 40, in "
+               "get_ptxas\n    raise RuntimeError(\"Cannot find ptxas\")\nRuntimeError: Cannot find ptxas") == ["triton.ptxas-missing"]
+    # XLA's and TensorFlow's own ptxas lookups: not claimed
+    assert ids("jaxlib.xla_extension.XlaRuntimeError: INTERNAL: Couldn't find a suitable version of ptxas. "
+               "The following locations were considered: bin/ptxas, /usr/local/cuda/bin/ptxas") == []
+    assert ids("W nvptx_compiler.cc:73] Can't find ptxas binary in ${CUDA_DIR}/bin.  Will back to the GPU driver") == []
+    # a Triton kernel compiled for bf16 on a pre-Ampere card (ptxas' refusal)
+    m = one("ptxas /tmp/tmpq1w2e3.ptx, line 1021; error   : Feature '.bf16' requires .target sm_80 or higher\n"
+            "ptxas /tmp/tmpq1w2e3.ptx, line 1021; error   : Feature 'cvt.bf16.f32' requires .target sm_80 or higher",
+            "gpu.no-bf16")
+    assert "fp16" in m["fix"] and "--use-sage-attention" in m["fix"]
+    assert ids("error   : Feature 'cvt with .f32.bf16' requires .target sm_80 or higher") == ["gpu.no-bf16"]
+    assert ids("ptxas error   : Feature 'f16 arithmetic and compare instructions' requires .target sm_53 or higher") == []
+    # SageAttention's kernel assertion as Forge logs it, over two lines
+    assert ids("Error running sageattn: SM90 kernel is not available.  attention.py :: ERROR\n"
+               "Make sure you GPUs with compute capability 9.0.") == ["sage.unsupported-arch"]
+    # SageAttention 1's int8 Triton kernel on a card without int8 tensor cores (Volta, Pascal)
+    assert ids("loc(callsite(\"/home/u/venv/lib/python3.11/site-packages/sageattention/attn_qk_int8_per_block.py\":18:23 "
+               "at \"/home/u/venv/lib/python3.11/site-packages/sageattention/attn_qk_int8_per_block.py\":80:40)): error: "
+               "'tt.fp_to_fp' op operand #0 must be ranked tensor of floating-point values, but got "
+               "'tensor<64x64xi8, #triton_gpu.dot_op<{opIdx = 0}>>'") == ["sage.unsupported-arch"]
+    # the same Triton error from another program's kernel: not claimed
+    assert ids("loc(\"/opt/app/kernels/matmul.py\":40:12): error: 'tt.fp_to_fp' op operand #0 must be ranked tensor "
+               "of floating-point values, but got 'tensor<32x32xi8>'") == []
+    # torch's inductor reaching for a Triton class attribute that this Triton release does not have
+    m = one("- **Exception Message:** AttributeError: type object 'CompiledKernel' has no attribute 'launch_exit_hook'",
+            "triton.unavailable")
+    assert "triton-windows<3.4" in m["fix"]
+    assert ids("AttributeError: type object 'CompiledModel' has no attribute 'launch_enter_hook'") == []
+    # a MiniMax / Sage patch node that cannot read a CUDA architecture: too old SageAttention on NVIDIA ...
+    err = ("- **Exception Message:** RuntimeError: sageattention is not new enough version or could not determine CUDA "
+           "architecture, cannot apply Sage Attention Patch.")
+    assert ids("Device: cuda:0 NVIDIA GeForce RTX 4080 : cudaMallocAsync\n" + err)[:1] == ["sage.too-old"]
+    # ... but on an AMD card (named by its RX model number alone) there is no CUDA architecture to read: not claimed
+    assert ids("My PC has a 7900 XTX and I installed a cu130 sageattention wheel\n" + err) == []
+    assert ids("GPU: RX 9070XT\n" + err) == []
+
+
 def test_round33_comfyui_install_kinds():
     """Round 33's kinds (ComfyUI install and update problems), each on a variant text written here, with the
     look-alikes that must stay silent."""
