@@ -1539,6 +1539,8 @@ def _docker_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
 
 @_interp("repo_not_found")
 def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("alnum") and not _near(ctx).get("hf_loader"):
+        return None  # a relative path validated by some library's own helper, not a model load: its cause is that program's
     repo = urllib.parse.unquote(g.get("repo") or "").strip()
     if not repo and g.get("url"):
         path = urllib.parse.unquote(urllib.parse.urlsplit(g["url"]).path).strip("/").rstrip(".")
@@ -1583,6 +1585,13 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                 "fix": (f"Upgrade them together in the Python that runs Klein: `python -m pip install -U transformers {lib}` "
                         "(ComfyUI portable: `python_embeded\\python.exe -m pip install -U transformers " + lib + "`)"),
                 "details": {"library": lib, "transformers_module": f"transformers.{sub}"}}
+    if g.get("tfname"):
+        name, mod = g["tfname"], "transformers" + (g.get("tfmod") or "")
+        return {"title": f"The installed transformers has no `{name}` ({mod}): it is older than the diffusers (or other code) importing it",
+                "fix": ("Upgrade transformers in the Python that runs Klein: `python -m pip install -U transformers` "
+                        "(ComfyUI portable: `python_embeded\\python.exe -m pip install -U transformers`); where a project "
+                        "pins this old transformers, install the diffusers of its era instead of the newest one"),
+                "details": {"missing_name": name, "module": mod}}
     pkg = (g.get("pkg") or "").lower()
     if pkg not in _DEP_STACK:
         return None  # another program's own requirement: not ours
@@ -1592,6 +1601,24 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
             "fix": (f"Upgrade it in the Python that runs Klein: `python -m pip install -U {spec}` (ComfyUI portable: "
                     f"`python_embeded\\python.exe -m pip install -U {spec}`)"),
             "details": {"package": pkg, "installed": have, "required": f"{g.get('op') or '>='}{want}"}}
+
+
+@_interp("hf_unreachable")
+def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if not (g.get("xethost") or g.get("xetwhy")):
+        return {}
+    host = g.get("xethost") or "*.xethub.hf.co"
+    return {"title": f"The Hub's Xet storage ({host}) could not be reached from this machine ({g.get('xetwhy') or 'connection failed'})",
+            "cause": ("Repositories on the Hub store their large files in Xet storage; huggingface_hub (through the "
+                      "hf_xet package) downloads them from hosts under xethub.hf.co (cas-server, cas-bridge, transfer), "
+                      "not from huggingface.co itself. This network does not let those hosts resolve or connect (a "
+                      "firewall or proxy allow-list that has only huggingface.co, a cluster node without outside DNS), "
+                      "so the download fails although the Hub's own pages answer."),
+            "fix": ("Let this machine reach *.xethub.hf.co like huggingface.co (allow-list cas-server.xethub.hf.co, "
+                    "cas-bridge.xethub.hf.co and transfer.xethub.hf.co, or route them through the proxy with HTTPS_PROXY); "
+                    "or download without Xet: `export HF_HUB_DISABLE_XET=1` (Windows `set HF_HUB_DISABLE_XET=1`) and run "
+                    "the download again, e.g. `hf download black-forest-labs/FLUX.2-klein-4B`"),
+            "details": {"host": host, "error": g.get("xetwhy") or ""}}
 
 
 @_interp("hf_symlink")

@@ -773,6 +773,7 @@ def test_round19_pages_kinds():
                "https://huggingface.co/meta-llama/Llama-3.1-8B/resolve/main/config.json.") == []
     assert ids("ImportError: No module named 'six'") == []
 
+
 def test_round20_flux2_tracker_kinds():
     """Round 20's kinds (FLUX.2 / Klein reports and look-alikes on GitHub trackers), each on a variant text written
     here (not the corpus case), with a look-alike that must stay silent where one exists."""
@@ -2051,6 +2052,115 @@ def test_round34_sageattention_and_triton_kinds():
     # ... but on an AMD card (named by its RX model number alone) there is no CUDA architecture to read: not claimed
     assert ids("My PC has a 7900 XTX and I installed a cu130 sageattention wheel\n" + err) == []
     assert ids("GPU: RX 9070XT\n" + err) == []
+
+
+def test_round36_huggingface_hub_and_diffusers_kinds():
+    """Round 36's kinds (huggingface_hub downloads and caches, diffusers loading), each on a variant text written
+    here, with the look-alikes that must stay silent."""
+    # a finished download moved out of the Hub cache onto another filesystem
+    m = one("  File \"/usr/lib/python3.10/shutil.py\", line 813, in move\n    os.rename(src, real_dst)\n"
+            "OSError: [Errno 18] Invalid cross-device link: '/home/ana/.cache/huggingface/hub/models--black-forest-labs--"
+            "FLUX.2-klein-4B/blobs/9a1c0e7f.incomplete' -> '/data/models/klein/transformer/diffusion_pytorch_model.safetensors'",
+            "hf.cross-device")
+    assert "pip install -U huggingface_hub" in m["fix"] and "--cache-dir" in m["fix"] and "HF_HOME" in m["fix"]
+    assert ids("OSError: [Errno 18] Invalid cross-device link: 'C:/Users/bo/.cache/huggingface/hub/tmp8w2k1x' -> "
+               "'E:/ai/models/.gitattributes'") == ["hf.cross-device"]
+    # another program's cache renamed across filesystems: not claimed
+    assert ids("OSError: [Errno 18] Invalid cross-device link: '/tmp/tmpq1w2e3r4' -> 'cache_dir/index.json'") == []
+    # the temporary .incomplete file past the OS's length limits
+    m = one("FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\projects\\\\image_generation\\\\experiments\\\\"
+            "2026_spring\\\\klein_four_b_tests\\\\checkpoints\\\\downloaded_models\\\\black_forest_labs\\\\flux2_klein_4b\\\\"
+            "text_encoder\\\\.cache\\\\huggingface\\\\download\\\\text_encoder\\\\Qk3mN8vT2xW9aZ1bC4dE7fGh0jL=."
+            "3f0a9c2b7e5d4c1a9b8e7f6d5c4b3a291807f6e5d4c3b2a1908f7e6d5c4b3a29.incomplete'", "hf.path-too-long")
+    assert "LongPathsEnabled" in m["fix"] and "--local-dir C:\\m\\klein4b" in m["fix"]
+    assert ids("OSError: [Errno 36] File name too long: '/srv/dl/.cache/huggingface/download/results/" + "x" * 230
+               + ".json.4b1d9e.incomplete'") == ["hf.path-too-long"]
+    # pip's own long-path failure stays pip's; the Hub's download folder is ours
+    assert ids("OSError: [WinError 206] The filename or extension is too long: 'C:\\\\Users\\\\me\\\\AppData\\\\Local\\\\"
+               "Temp\\\\pip-install-x\\\\xformers\\\\third_party'") == ["python.windows-long-path"]
+    assert ids("OSError: [WinError 206] The filename or extension is too long: 'C:\\\\ai\\\\m\\\\.cache\\\\huggingface\\\\"
+               "download'")[:1] == ["hf.path-too-long"]
+    assert ids("fatal: cannot create directory at 'a/b': File name too long") == []
+    # a TLS check to the Hub that fails: not a plain timeout
+    m = one("urllib3.exceptions.SSLError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed "
+            "certificate in certificate chain (_ssl.c:1000)\n\nThe above exception was the direct cause of the following "
+            "exception:\n\nurllib3.exceptions.MaxRetryError: HTTPSConnectionPool(host='huggingface.co', port=443): Max "
+            "retries exceeded with url: /black-forest-labs/FLUX.2-klein-4B/resolve/main/model_index.json (Caused by "
+            "SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed "
+            "certificate in certificate chain (_ssl.c:1000)')))", "hf.ssl-verify-failed")
+    assert "REQUESTS_CA_BUNDLE" in m["fix"] and "pip install -U certifi" in m["fix"]
+    assert "hf.unreachable" not in ids("requests.exceptions.SSLError: HTTPSConnectionPool(host='cdn-lfs.hf.co', port=443): "
+                                       "Max retries exceeded with url: /repos/ab/cd (Caused by SSLError(SSLCertVerificationError("
+                                       "1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local "
+                                       "issuer certificate (_ssl.c:1006)')))")
+    # another host's certificate: not the Hub
+    assert ids("pip._vendor.urllib3.exceptions.SSLError: HTTPSConnectionPool(host='pypi.org', port=443): Max retries "
+               "exceeded (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate "
+               "verify failed: unable to get local issuer certificate (_ssl.c:1006)')))") == []
+    # snapshot_download's wording of a Hub it could not reach, and Xet storage hosts that do not resolve
+    assert ids("huggingface_hub.errors.LocalEntryNotFoundError: An error happened while trying to locate the files on "
+               "the Hub and we cannot find the appropriate snapshot folder for the specified revision on the local disk. "
+               "Please check your internet connection and try again.") == ["hf.unreachable"]
+    m = one("2026-03-02T09:14:07.120331Z  WARN  Reqwest(reqwest::Error { kind: Request, url: \"https://cas-bridge.xethub."
+            "hf.co/xet-bridge-us/6811f0/0a9f?X-Amz-Expires=3600\", source: hyper_util::client::legacy::Error(Connect, "
+            "ConnectError(\"tcp connect error\", 18.160.1.2:443, Os { code: 110, kind: TimedOut, message: \"Connection "
+            "timed out\" })) }). Retrying...", "hf.unreachable")
+    assert "HF_HUB_DISABLE_XET=1" in m["fix"] and m["details"]["host"] == "cas-bridge.xethub.hf.co"
+    # reqwest failing for another program (uv fetching from PyPI): not the Hub
+    assert ids("  WARN  Reqwest(reqwest::Error { kind: Request, url: \"https://files.pythonhosted.org/packages/x.whl\", "
+               "source: hyper_util::client::legacy::Error(Connect, ConnectError(\"dns error\", Custom { kind: "
+               "Uncategorized, error: \"failed to lookup address information\" })) })") == []
+    # huggingface_hub too old, named through a submodule; a removed name is still the importer's age
+    assert ids("ImportError: cannot import name 'split_torch_state_dict_into_shards' from 'huggingface_hub.serialization' "
+               "(/venv/lib/python3.11/site-packages/huggingface_hub/serialization/__init__.py)") == ["hf.hub-too-old"]
+    assert ids("ImportError: cannot import name 'HfFolder' from 'huggingface_hub.utils' (/venv/x.py)") == []
+    # typographic quotes from a copied message read like plain ones
+    assert ids("ImportError: cannot import name \u2019cached_download\u2019 from \u2019huggingface_hub\u2019") == \
+        ["diffusers.too-old"]
+    assert ids("ImportError: cannot import name \u2018Flux2KleinPipeline\u2019 from \u2018diffusers\u2019 "
+               "(/usr/lib/python3/site-packages/diffusers/__init__.py)") == ["diffusers.too-old"]
+    # a transformers name diffusers' shared loading code imports: transformers is too old for that diffusers
+    m = one("  File \"/opt/env/lib/python3.10/site-packages/diffusers/loaders/ip_adapter.py\", line 21, in <module>\n"
+            "ImportError: cannot import name 'SiglipVisionModel' from 'transformers' "
+            "(/opt/env/lib/python3.10/site-packages/transformers/__init__.py)", "python.dep-too-old")
+    assert "pip install -U transformers" in m["fix"] and m["details"]["missing_name"] == "SiglipVisionModel"
+    assert ids("ImportError: cannot import name 'SAFE_WEIGHTS_NAME' from 'transformers.utils' (C:\\env\\Lib\\"
+               "site-packages\\transformers\\utils\\__init__.py)") == ["python.dep-too-old"]
+    # a class only another family's pipeline imports is that model's requirement; names transformers removed mean
+    # the importing code is old: not claimed; Qwen3 stays Klein's encoder kind
+    assert ids("ImportError: cannot import name 'Gemma2PreTrainedModel' from 'transformers'") == []
+    assert ids("ImportError: cannot import name 'AdamW' from 'transformers' (/x/transformers/__init__.py)") == []
+    assert ids("ImportError: cannot import name 'LossKwargs' from 'transformers.utils' (/x/utils/__init__.py)") == []
+    assert ids("ImportError: cannot import name 'Qwen3ForCausalLM' from 'transformers'") == ["transformers.too-old"]
+    # huggingface_hub's other repo-id wording: from a load call, or an absolute path
+    assert ids("  File \"C:\\ComfyUI\\custom_nodes\\pack\\nodes.py\", line 40, in load\n"
+               "    pipe = Flux2KleinPipeline.from_pretrained(path, torch_dtype=torch.bfloat16)\n"
+               "huggingface_hub.errors.HFValidationError: Repo id must use alphanumeric chars or '-', '_', '.', '--' and '..' "
+               "are forbidden, '-' and '.' cannot start or end the name, max length is 96: 'models\\klein'.") == \
+        ["hf.repo-not-found"]
+    assert ids("HFValidationError: Repo id must use alphanumeric chars or '-', '_', '.', '--' and '..' are forbidden, '-' "
+               "and '.' cannot start or end the name, max length is 96: 'D:\\\\AI\\\\models\\\\FLUX.2-klein-4B'.") == \
+        ["hf.repo-not-found"]
+    assert ids("HFValidationError: Repo id must use alphanumeric chars or '-', '_', '.', '--' and '..' are forbidden, '-' "
+               "and '.' cannot start or end the name, max length is 96: 'C:\\\\models\\\\flux-2-klein-4b.safetensors'.") == \
+        ["diffusers.single-file-to-from-pretrained"]
+    # a relative path checked by another library's own helper, no model load in sight: not claimed
+    assert ids("ValueError: HFValidationError('Repo id must use alphanumeric chars or '-', '_', '.', '--' and '..' are "
+               "forbidden, '-' and '.' cannot start or end the name, max length is 96: '../out/run3'.')") == []
+    # a lock file of a cache shared by several users
+    assert ids("PermissionError: [Errno 13] Permission denied: '/srv/shared_hf/hub/.locks/models--black-forest-labs--"
+               "FLUX.2-klein-4B/5f0d9b.lock'") == ["hf.cache-not-writable"]
+    assert ids("PermissionError: [Errno 13] Permission denied: '/var/lib/app/models/klein.lock'") == []
+    # huggingface_hub's symlink test refused a temporary folder: only with that test in the traceback
+    m = one("PermissionError: [WinError 5] Access is denied: 'C:\\\\Users\\\\tmp4k2j9x1a'\n\nDuring handling of the above "
+            "exception, another exception occurred:\n\nTraceback (most recent call last):\n  File \"C:\\dl.py\", line 9, "
+            "in <module>\n    hf_hub_download(repo_id=r, filename=f, local_dir=d)\n  File \"C:\\py\\Lib\\site-packages\\"
+            "huggingface_hub\\file_download.py\", line 1457, in hf_hub_download\n    _create_symlink(blob_path, local_dir_filepath)\n"
+            "  File \"C:\\py\\Lib\\site-packages\\huggingface_hub\\file_download.py\", line 918, in _create_symlink\n"
+            "    _support_symlinks = are_symlinks_supported(os.path.dirname(commonpath))", "hf.symlink-probe-denied")
+    assert "pip install -U huggingface_hub" in m["fix"] and "HF_HOME" in m["fix"]
+    assert ids("  File \"C:\\Python311\\Lib\\tempfile.py\", line 368, in mkdtemp\n    _os.mkdir(file, 0o700)\n"
+               "PermissionError: [WinError 5] Access is denied: 'C:\\\\Users\\\\tmpab12cd34'") == []
 
 
 def test_round33_comfyui_install_kinds():
