@@ -200,7 +200,8 @@ def _catalog_from(doc_json: str) -> Catalog:
                 for c in doc.get("context") or []]
     except (KeyError, re.error) as exc:
         raise manifests.ManifestError(f"errors.toml context row: {exc}") from exc
-    tables = {k: list(doc.get(k) or []) for k in ("text_width", "model_width", "latent_channels", "klein_package", "core_node")}
+    tables = {k: list(doc.get(k) or []) for k in ("text_width", "model_width", "latent_channels", "image_input",
+                                                  "klein_package", "core_node")}
     return Catalog(sigs, ctxs, tables)
 
 
@@ -694,8 +695,50 @@ def _shapes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     return out
 
 
+def _image_input(g: dict[str, str], cat: Catalog) -> dict[str, Any] | None:
+    """`mat1 and mat2 shapes cannot be multiplied (M x K1 and K2 x N)` at a FLUX model's image input: K2 x N is img_in
+    (its input width and the model's hidden size), K1 the width of the latent it got, as is or packed 2x2. Claimed
+    when that latent is another family's; the model's own latent in another layout is the calling node's bug."""
+    k1, k2, n = _int(g.get("k1")), _int(g.get("k2")), _int(g.get("n"))
+    if k1 is None or k2 is None or n is None:
+        return None
+    row = _row(cat.tables.get("image_input") or [], "width", k2)
+    if row is None or n not in [int(h) for h in row.get("hidden") or []]:
+        return None  # not a FLUX image input: a text input (klein.te-mismatch) or another model's layer
+    latents = cat.tables["latent_channels"]
+    got = None
+    for div in row.get("divisors") or [1]:
+        if k1 % int(div) == 0:
+            got = _row(latents, "channels", k1 // int(div))
+            if got:
+                break
+    if got is None or got.get("family") == row.get("family"):
+        return None  # no latent family's width, or the model's own latent unpacked: a node's layout bug
+    mf, gf = row.get("family"), got.get("family")
+    d = {"model_input": row["label"], "model_input_width": k2, "got_width": k1, "got": got["label"], "tokens": _int(g.get("m"))}
+    cause = (f"The diffusion model's image input expects {k2}-wide patches ({row['label']}) and got {k1}-wide ones: the "
+             f"latent is {got['label']}. The VAE (VAEEncode) or the empty-latent node belongs to another model family "
+             "than the diffusion model.")
+    if mf == "flux1" and gf == "flux2":
+        title = "A FLUX.1 model got a FLUX.2 latent (the FLUX.2 VAE or EmptyFlux2LatentImage with a FLUX.1 model)"
+        fix = ("With a FLUX.1 model use FLUX.1's VAE (ae.safetensors) and EmptySD3LatentImage/EmptyLatentImage; "
+               "flux2-vae.safetensors and EmptyFlux2LatentImage belong to FLUX.2 [klein]. A frontend that picks the VAE "
+               "by file name (Krita AI Diffusion) may take flux2-vae for a FLUX.1 checkpoint: select the VAE explicitly "
+               "or keep FLUX.1's under a name that sorts first")
+    elif mf == "flux2":
+        title = "A FLUX.2 [klein] model got a latent of another family"
+        fix = ("Encode and create latents for Klein with FLUX.2's parts: VAELoader with flux2-vae.safetensors for "
+               "VAEEncode, and EmptyFlux2LatentImage (not EmptyLatentImage or EmptySD3LatentImage)")
+    else:
+        title = "The diffusion model got a latent of another family"
+        fix = "Use the VAE and empty-latent node of the diffusion model's own family"
+    return {"title": title, "cause": cause, "fix": fix, "details": d}
+
+
 @_interp("channels")
 def _channels(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("k1") or g.get("k2"):
+        return _image_input(g, cat)
     want, got = _int(g.get("want")), _int(g.get("got"))
     if want is None or got is None:
         return None
@@ -704,6 +747,8 @@ def _channels(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     wf, rf = (w or {}).get("family"), (r or {}).get("family")
     if "flux2" not in (wf, rf):
         return None  # no FLUX.2 part involved: another model family's VAE/latent mix-up
+    if r is None:
+        return None  # the input's channel count is no latent's (a packed or sequence-shaped tensor): the calling node's bug
     d = {"expected_channels": want, "got_channels": got, "expected": w["label"] if w else None,
          "got": r["label"] if r else None}
     cause = (f"A layer built for {want} channels ({w['label'] if w else 'unknown family'}) got {got} "
@@ -1099,8 +1144,18 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         rows = [r for r in cat.tables.get("core_node") or [] if r.get("name") in names]
         if not rows:
             return None
-        since = max((str(r.get("since") or "0") for r in rows), key=lambda v: tuple(int(x) for x in v.split(".") if x.isdigit()))
+        def _ver(v: str) -> tuple[int, ...]:
+            return tuple(int(x) for x in v.split(".") if x.isdigit())
+        since = max((str(r.get("since") or "0") for r in rows), key=_ver)
         listed = ", ".join(sorted(str(r["name"]) for r in rows))
+        min_klein = str(((manifests.load("comfyui").get("version") or {}).get("min_klein")) or "0")
+        if _ver(since) < _ver(min_klein):
+            # a core node older than Klein's support (ReferenceLatent, 0.3.42): the workflow needs a newer ComfyUI,
+            # whichever model it runs; this ComfyUI is also older than Klein's own release
+            return {"title": f"This ComfyUI has no {listed}: it is older than the workflow needs",
+                    "details": {"missing_nodes": listed, "needs": since},
+                    "cause": (f"The workflow uses {listed}, core nodes of ComfyUI {since} and newer, and this ComfyUI does "
+                              f"not have them: it is older than that release (and than {min_klein}, which Klein needs).")}
         return {"as": "comfyui.too-old-for-klein", "details": {"missing_nodes": listed, "needs": since},
                 "cause": (f"The workflow uses {listed}, core nodes of ComfyUI {since} and newer, and this ComfyUI "
                           "does not have them: it is older than Klein's support.")}
@@ -1376,6 +1431,17 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     """PyTorch's CUDA messages on a machine with no NVIDIA GPU (an Intel Arc container, an AMD card, a Mac) do not
     mean an NVIDIA driver is missing: the program took a CUDA code path on another vendor's hardware."""
     if _near(ctx).get("macos") or _other_gpu(ctx):
+        return None
+    return {}
+
+
+@_interp("hw_fault")
+def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A fault of the card itself. A launch failure just after the program said this GPU lacks the feature it runs
+    (`FP4 is not available on this device`) is that program taking a path the GPU has no hardware for."""
+    if _near(ctx).get("macos") or _other_gpu(ctx):
+        return None
+    if g.get("launch") and _near(ctx).get("gpu_lacks_feature"):
         return None
     return {}
 

@@ -2365,3 +2365,62 @@ def test_round28_frontend_kinds():
                "0.20.0, 0.20.1)") == []
     assert ids("ERROR: Could not find a version that satisfies the requirement numpy==1.21.0 (from versions: "
                "1.26.0, 1.26.4, 2.0.0)") == []
+
+
+def test_round38_flux2_setup_kinds():
+    """Round 38's kinds (FLUX.2 / Klein setups anywhere), each on a variant text written here, with the look-alikes
+    that must stay silent."""
+    # another family's latent at a FLUX model's image input (img_in): the VAE or empty-latent node of the wrong family
+    m = one("!!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied (4096x16 and 128x4096)",
+            "klein.vae-mismatch")  # a FLUX.1 latent (16 channels) into Klein 9B
+    assert "FLUX.2 [klein]" in m["title"] and "EmptyFlux2LatentImage" in m["fix"] and "flux2-vae" in m["fix"]
+    assert m["details"]["got_width"] == 16
+    m = one("RuntimeError: mat1 and mat2 shapes cannot be multiplied (1024x512 and 64x3072)", "klein.vae-mismatch")
+    assert "FLUX.1 model got a FLUX.2 latent" in m["title"] and "ae.safetensors" in m["fix"]
+    assert ids("mat1 and mat2 shapes cannot be multiplied (2048x128 and 64x3072)") == ["klein.vae-mismatch"]  # packed 32ch
+    assert ids("mat1 and mat2 shapes cannot be multiplied (1024x64 and 128x3072)") == ["klein.vae-mismatch"]  # packed 16ch
+    # the model's own latent in another layout (a node's bug), other layers' widths, and the text input: not this
+    assert ids("mat1 and mat2 shapes cannot be multiplied (2048x16 and 64x3072)") == []
+    assert ids("mat1 and mat2 shapes cannot be multiplied (1024x32 and 128x3072)") == []
+    assert ids("mat1 and mat2 shapes cannot be multiplied (77x768 and 64x3072)") == []
+    assert ids("mat1 and mat2 shapes cannot be multiplied (512x7680 and 12288x4096)") == ["klein.te-mismatch"]
+    # a VAE handed a packed (sequence-shaped) tensor by a node: no latent family has that channel count
+    assert ids("Given groups=1, weight of size [32, 32, 1, 1], expected input[1, 1, 2048, 128] to have 32 channels, "
+               "but got 1 channels instead") == []
+    assert ids("Given groups=1, weight of size [512, 16, 3, 3], expected input[1, 32, 96, 96] to have 16 channels, "
+               "but got 32 channels instead") == ["klein.vae-mismatch"]
+    # a launch failure right after the program said this GPU lacks the feature: its unsupported path, not a bad card
+    assert "gpu.hardware-fault" not in ids("[engine] NVFP4 is not supported on this device, falling back\n"
+                                           "RuntimeError: CUDA error: unspecified launch failure")
+    assert ids("RuntimeError: CUDA error: unspecified launch failure\nCUDA kernel errors might be asynchronously "
+               "reported at some other API call") == ["gpu.hardware-fault"]
+    assert "gpu.hardware-fault" in ids("FP4 is not available on this device\n"
+                                       "RuntimeError: CUDA error: uncorrectable ECC error encountered")
+    # Triton's own name for fp8 e4m3 refused on a pre-Ada GPU
+    m = one("triton.compiler.errors.CompilationError: at 12:8:\nValueError(\"type fp8e4nv not supported in this "
+            "architecture. The supported fp8 dtypes are ('fp8e4b15', 'fp8e5')\")", "gpu.no-fp8")
+    assert "fp8_e5m2" in m["fix"] and "compile" in m["fix"]
+    assert ids("AMD arch: gfx1100\nValueError: type fp8e4nv not supported in this architecture") == []
+    # typographic quotes from a forum or chat paste read as plain ones
+    assert ids("AttributeError: module \u2018torch\u2019 has no attribute \u2018float8_e5m2\u2019") == ["torch.too-old"]
+    assert ids("ModuleNotFoundError: No module named \u2018torchvision\u2019") == ["python.module-missing"]
+    assert ids("ModuleNotFoundError: No module named \u2018django\u2019") == []
+    # a Triton without the module this torch's compiler imports: Triton and torch out of step
+    m = one("backend='inductor' raised:\nModuleNotFoundError: No module named 'triton.backends.compiler'",
+            "triton.unavailable")
+    assert "triton-windows" in m["fix"] and "torch older than 2.4" in m["fix"]
+    assert ids("TorchCompileModel: No module named 'triton. common'") == ["triton.unavailable"]
+    assert "triton.unavailable" not in ids("ModuleNotFoundError: No module named 'triton.ops'")
+    # a core node this ComfyUI does not have, refused by prompt validation
+    m = one("invalid prompt: {'type': 'invalid_prompt', 'message': 'Cannot execute because node ReferenceLatent does "
+            "not exist.', 'details': \"Node ID '#41'\", 'extra_info': {}}", "comfyui.outdated")
+    assert m["details"]["needs"] == "0.3.42" and "update_comfyui.bat" in m["fix"]
+    assert ids("Cannot execute because node EmptyFlux2LatentImage does not exist.") == ["comfyui.too-old-for-klein"]
+    assert ids("Cannot execute because node NunchakuFluxDiTLoader does not exist.") == []  # a node pack's class
+    # huggingface_hub older than the keywords its callers pass
+    m = one("TypeError: snapshot_download() got an unexpected keyword argument 'ignore_patterns'", "hf.hub-too-old")
+    assert "pip install -U huggingface_hub" in m["fix"]
+    assert ids("TypeError: hf_hub_download() got an unexpected keyword argument 'local_dir'") == ["hf.hub-too-old"]
+    # keywords huggingface_hub removed: the caller is the old side
+    assert ids("TypeError: hf_hub_download() got an unexpected keyword argument 'use_auth_token'") == []
+    assert ids("TypeError: snapshot_download() got an unexpected keyword argument 'resume_download'") == []
