@@ -429,15 +429,38 @@ def _same_numbers(a: Hit, b: Hit) -> bool:
     return a.groups == b.groups
 
 
+# Typographic quotes a pasted message may carry where the program printed ASCII ones: issue titles, forums, chat
+# apps and word processors "smarten" them (`No module named ‘sageattention'`). Each is one character for one.
+_TYPO_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u00b4": "'",
+                              "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'})
+_TYPO_BYTES = tuple(ch.encode() for ch in ("\u2018", "\u2019", "\u201a", "\u2032", "\u00b4", "\u201c", "\u201d",
+                                           "\u201e", "\u2033"))
+
+
+def _plain_quotes(data: bytes) -> bytes | None:
+    """The pasted text with typographic quotes turned back into the ASCII ones the program printed, or None when
+    it has none (lines stay where they were, so the hits it reveals keep their line numbers)."""
+    if not any(q in data for q in _TYPO_BYTES):
+        return None
+    return data.decode("utf-8", "replace").translate(_TYPO_QUOTES).encode()
+
+
 def scan_bytes(data: bytes, cat: Catalog | None = None) -> Scanner:
-    """Scan a small input as it is, then its unwrapped forms, adding what only they reveal."""
+    """Scan a small input as it is, then its unwrapped forms and its form with plain quotes, adding what only
+    they reveal."""
     cat = cat or catalog()
     main = scan_stream([data], cat)
-    if len(data) <= PASTE_LIMIT and b"\n" in data.strip():
-        for variant in _flat_variants(data):
-            _merge(main, scan_stream([variant], cat, count_lines=False))
-    elif len(data) <= PASTE_LIMIT and b"\x1b" in data:
-        _merge(main, scan_stream([_flat_variants(data)[0]], cat, count_lines=False))
+    forms = [data]
+    plain = _plain_quotes(data) if len(data) <= PASTE_LIMIT else None
+    if plain is not None:
+        _merge(main, scan_stream([plain], cat))
+        forms.append(plain)
+    for form in forms:
+        if len(form) <= PASTE_LIMIT and b"\n" in form.strip():
+            for variant in _flat_variants(form):
+                _merge(main, scan_stream([variant], cat, count_lines=False))
+        elif len(form) <= PASTE_LIMIT and b"\x1b" in form:
+            _merge(main, scan_stream([_flat_variants(form)[0]], cat, count_lines=False))
     return main
 
 
