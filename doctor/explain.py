@@ -407,7 +407,7 @@ def read_blocks(fh: IO[bytes], limit: int | None = None) -> Iterator[bytes]:
 # spaces non-breaking and `--` into a dash, escaped `<` as `&lt;`; a reply quoted it with `> `; a logger or
 # `docker compose` put a time stamp, a level or a service name before each line.
 _TYPO = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-                       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+                       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00b4": "'", "\u00ab": '"', "\u00bb": '"',
                        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
                        "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u200b": None, "\u2060": None,
                        "\ufeff": None, "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2013": "-",
@@ -476,7 +476,7 @@ def _unescaped(text: str) -> str | None:
 def _rewrapped(text: str) -> str | None:
     """A message cut into lines of one width by a terminal (Windows consoles cut mid-word): the cut lines
     joined again. None when the text does not look cut: no width repeats with a word split at it, or the
-    lines of that width are a table's rows or one repeated message."""
+    lines of that width are a table's rows."""
     lines = text.splitlines()
     lens = [len(ln) for ln in lines]
     if not lens:
@@ -488,7 +488,7 @@ def _rewrapped(text: str) -> str | None:
 
     def goes_on(i: int) -> bool:  # the next line continues it: not blank, not an indented line of its own
         nx = lines[i + 1] if i + 1 < len(lines) else ""
-        return bool(nx.strip()) and not nx.startswith(("  ", "\t"))
+        return bool(nx.strip()) and not nx.startswith(("  ", "\t")) and nx != lines[i]  # not the same line again
     cuts = {i for i in rows if goes_on(i)}
     if not cuts:
         return None
@@ -496,13 +496,14 @@ def _rewrapped(text: str) -> str | None:
         if width not in (80, 100, 120, 132):  # one cut line: only at a console's width
             return None
     else:
-        if not any(lines[i][-1:].isalnum() and lines[i + 1][:1].isalnum() for i in cuts):
-            return None  # lines of one length are not cut unless a word is
+        if not any(lines[i][-1:].isalnum() and (lines[i + 1][:1].isalnum() or (lines[i + 1][:1] == " " and lines[i + 1][1:2].isalnum()))
+                   for i in cuts):
+            return None  # lines of one length are not cut unless a word is, or a line goes on with one space
         texts = [lines[i] for i in rows]
         gaps = set.intersection(*({j for j in range(len(r) - len(r.lstrip()) + 1, width) if r[j] == " " == r[j - 1]}
                                   for r in texts))
-        if gaps or len(set(texts)) == 1:
-            return None  # a table's rows (conda list, pip list) share their columns of spaces; a repeated line
+        if gaps:
+            return None  # a table's rows (conda list, pip list) share their columns of spaces
     out: list[str] = []
     carry = ""
     for i, ln in enumerate(lines):
@@ -554,7 +555,7 @@ def scan_bytes(data: bytes, cat: Catalog | None = None) -> Scanner:
         return scan_stream([data], cat)
     typed = _unquoted(_typography(_strip_ansi(data.decode("utf-8", "replace"))))
     escaped = _unescaped(typed)
-    base = escaped if escaped is not None else typed
+    base = _unquoted(_typography(escaped)) if escaped is not None else typed  # "\\u2019" was a quote too
     joined = _rewrapped(base)  # before prefixes go: a terminal cut the lines with their time stamps
     raw = _unprefixed(joined if joined is not None else base).encode("utf-8")
     main = scan_stream([raw], cat)

@@ -2285,6 +2285,67 @@ def test_round35_xformers_and_flash_attn_kinds():
                "'triton'")[:1] == ["python.module-missing"]
 
 
+def test_round39_custom_node_pack_kinds():
+    """Round 39's kinds (errors of ComfyUI custom-node packs and the stack below them), each on a variant text
+    written here, with the look-alikes that must stay silent."""
+    # a message pasted with typographic quotes (an issue title, a forum, a chat app) reads as the ASCII one
+    m = one("HyVideoModelLoader\nCan\u2019t import SageAttention: No module named \u2018sageattention\u2019",
+            "python.module-missing")
+    assert "sdpa" in m["fix"] and "pip install sageattention" in m["fix"]
+    # the hit keeps the line it was on; a paste also wrapped over lines is read too
+    got = explain.explain_text("got prompt\n\nModuleNotFoundError: No module named \u2018torchvision\u2019\n")[0]
+    assert [(g["id"], g["line"]) for g in got] == [("python.module-missing", 3)]
+    assert ids("ModuleNotFoundError: No module\nnamed \u2018diffusers\u2019")[:1] == ["python.module-missing"]
+    # a node pack's own dependency stays unclaimed whatever its quotes
+    assert ids("ModuleNotFoundError: No module named \u2018insightface\u2019") == []
+    # Triton's e4m3 refusal under torch.compile on a card below compute capability 8.9
+    m = one("  File \"D:\\ComfyUI\\custom_nodes\\ComfyUI-KJNodes\\nodes\\model_optimization_nodes.py\", line 612\n"
+            "torch._inductor.exc.InductorError: CompilationError: at 1:0:\n"
+            "def triton_poi_fused__to_copy_mul_2(in_ptr0, out_ptr0, xnumel, XBLOCK : tl.constexpr):\n^\n"
+            "ValueError(\"type fp8e4nv not supported in this architecture. The supported fp8 dtypes are "
+            "('fp8e4b15', 'fp8e5')\")", "gpu.no-fp8")
+    assert "fp8_e5m2" in m["fix"] and "torch.compile" in m["fix"]
+    # the AMD list of the same check, or an AMD card named beside it: not claimed
+    assert ids("ValueError(\"type fp8e4nv not supported in this architecture. The supported fp8 dtypes are "
+               "('fp8e5',)\")") == []
+    assert ids("Device: cuda:0 AMD Radeon RX 7800 XT : native\nValueError(\"type fp8e4nv not supported in this "
+               "architecture. The supported fp8 dtypes are ('fp8e4b15', 'fp8e5')\")") == []
+    # huggingface_hub's snapshot_download wording of an unreachable Hub with nothing cached
+    m = one("huggingface_hub.errors.LocalEntryNotFoundError: An error happened while trying to locate the files on "
+            "the Hub and we cannot find the appropriate snapshot folder for the specified revision on the local disk. "
+            "Please check your internet connection and try again.", "hf.unreachable")
+    assert "HF_ENDPOINT=https://hf-mirror.com" in m["fix"]
+    # Triton's launcher build on ComfyUI portable's embedded Python: only the compiler's failed command shown
+    cmd = ("CalledProcessError: Command '['E:\\\\AI\\\\ComfyUI_windows_portable\\\\python_embeded\\\\Lib\\\\site-packages"
+           "\\\\triton\\\\runtime\\\\tcc\\\\tcc.exe', 'C:\\\\Users\\\\kim\\\\AppData\\\\Local\\\\Temp\\\\tmpq1w2e3r4\\\\"
+           "cuda_utils.c', '-O3', '-shared', '-Wno-psabi', '-o', 'C:\\\\Users\\\\kim\\\\AppData\\\\Local\\\\Temp\\\\"
+           "tmpq1w2e3r4\\\\cuda_utils.cp312-win_amd64.pyd', '-fPIC', '-lcuda', '-lpython312', '-LE:\\\\AI\\\\"
+           "ComfyUI_windows_portable\\\\python_embeded\\\\Lib\\\\site-packages\\\\triton\\\\backends\\\\nvidia\\\\lib', "
+           "'-IE:\\\\AI\\\\ComfyUI_windows_portable\\\\python_embeded\\\\Include', '-IC:\\\\Users\\\\kim\\\\AppData\\\\"
+           "Local\\\\Temp\\\\tmpq1w2e3r4']' returned non-zero exit status 1.")
+    m = one(cmd, "triton.embedded-python-headers")
+    assert "include" in m["fix"] and "libs" in m["fix"]
+    # MSVC's cl.exe building main.c the same way
+    assert ids("subprocess.CalledProcessError: Command '['C:\\\\Program Files\\\\Microsoft Visual Studio\\\\2022\\\\"
+               "Community\\\\VC\\\\Tools\\\\MSVC\\\\14.40.33807\\\\bin\\\\Hostx64\\\\x64\\\\cl.exe', 'C:\\\\Users\\\\kim\\\\"
+               "AppData\\\\Local\\\\Temp\\\\tmpab12cd34\\\\main.c', '/nologo', '/O2', '/LD', '/IF:\\\\Comfy\\\\"
+               "python_embeded\\\\Include', '/IC:\\\\Program Files (x86)\\\\Windows Kits\\\\10\\\\Include\\\\10.0.22621.0"
+               "\\\\ucrt']' returned non-zero exit status 2.") == ["triton.embedded-python-headers"]
+    # the same build from a full Python or a venv (no embedded Python): another cause, not claimed
+    assert ids(cmd.replace("ComfyUI_windows_portable\\\\python_embeded", "venv")) == []
+    # onnxruntime-gpu's own kernels without the card's architecture (DWPose on an RTX 50): not torch's, silent
+    assert ids("2025-11-02 10:11:12.345 [E:onnxruntime:Default, cuda_call.cc:118 onnxruntime::CudaCall] CUDA failure "
+               "209: no kernel image is available for execution on the device ; GPU=0 ; hostname=PC ; "
+               "file=D:\\a\\_work\\1\\s\\onnxruntime\\core\\providers\\cuda\\cuda_call.cc ; line=118 ; "
+               "expr=cudaGetLastError();") == []
+    assert ids("no kernel image is available for execution on the device (onnxruntime-gpu 1.20, DWPreprocessor, "
+               "RTX 5070)") == []
+    # torch's own error after an onnxruntime notice in the same log is still claimed
+    assert ids("DWPose: Onnxruntime with acceleration providers detected\n"
+               "torch.AcceleratorError: CUDA error: no kernel image is available for execution on the device\n"
+               )[:1] == ["cuda.no-kernel-image"]
+
+
 def test_round29_custom_node_pack_kinds():
     # several opencv distributions of different releases sharing one cv2: keep one
     m = one("Cannot import /home/ana/ComfyUI/custom_nodes/comfyui-reactor module for custom nodes: module "
