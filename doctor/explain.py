@@ -496,9 +496,11 @@ def _rewrapped(text: str) -> str | None:
         if width not in (80, 100, 120, 132):  # one cut line: only at a console's width
             return None
     else:
-        if not any(lines[i][-1:].isalnum() and (lines[i + 1][:1].isalnum() or (lines[i + 1][:1] == " " and lines[i + 1][1:2].isalnum()))
+        def tok(c: str) -> bool:  # a character inside a word or a path
+            return c.isalnum() or (c != "" and c in "_.-/\\:")
+        if not any(tok(lines[i][-1:]) and (tok(lines[i + 1][:1]) or (lines[i + 1][:1] == " " and lines[i + 1][1:2].isalnum()))
                    for i in cuts):
-            return None  # lines of one length are not cut unless a word is, or a line goes on with one space
+            return None  # lines of one length are not cut unless a word or a path is, or a line goes on with one space
         texts = [lines[i] for i in rows]
         gaps = set.intersection(*({j for j in range(len(r) - len(r.lstrip()) + 1, width) if r[j] == " " == r[j - 1]}
                                   for r in texts))

@@ -2163,6 +2163,85 @@ def test_round36_huggingface_hub_and_diffusers_kinds():
                "PermissionError: [WinError 5] Access is denied: 'C:\\\\Users\\\\tmpab12cd34'") == []
 
 
+def test_round37_comfyui_issue_kinds():
+    """Round 37's kinds (Comfy-Org/ComfyUI issues of any kind), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # ComfyUI's own comfy package not importable: main.py's first import fails (shadowing pip package, ._pth file)
+    m = one("Traceback (most recent call last):\n  File \"/home/ana/apps/ComfyUI/main.py\", line 1, in <module>\n"
+            "    import comfy.options\nModuleNotFoundError: No module named 'comfy.options'",
+            "comfyui.comfy-not-importable")
+    assert "pip uninstall -y comfy" in m["fix"] and "../ComfyUI" in m["fix"]
+    assert ids("Traceback (most recent call last):\n  File \"/home/ana/apps/ComfyUI/main.py\", line 1, in <module>\n"
+               "    import comfy.options\nModuleNotFoundError: No module named 'comfy.options'")[:1] == [
+        "comfyui.comfy-not-importable"]
+    assert ids("2026-03-02 10:11:12 ERROR Traceback (most recent call last):\n"
+               "  File \"C:\\Users\\bo\\AppData\\Roaming\\krita\\pykrita\\ai_diffusion\\.server\\ComfyUI\\main.py\", "
+               "line 4, in <module>\n    import comfy.options\nModuleNotFoundError: No module named 'comfy'")[:1] == [
+        "comfyui.comfy-not-importable"]
+    # a custom node importing a module of a newer ComfyUI is still an outdated ComfyUI, not this
+    out = ids("Traceback (most recent call last):\n  File \"/srv/ComfyUI/nodes.py\", line 2131, in load_custom_node\n"
+              "    module_spec.loader.exec_module(module)\n  File \"/srv/ComfyUI/custom_nodes/SomePack/__init__.py\", "
+              "line 3, in <module>\n    from comfy_api.latest import io\nModuleNotFoundError: No module named "
+              "'comfy_api.latest'\n\nCannot import /srv/ComfyUI/custom_nodes/SomePack module for custom nodes: "
+              "No module named 'comfy_api.latest'")
+    assert out[:1] == ["comfyui.outdated"] and "comfyui.comfy-not-importable" not in out
+    assert "comfyui.comfy-not-importable" not in ids("ModuleNotFoundError: No module named 'comfyui_frontend_package'")
+    # pip told to use the PyTorch index alone while installing ComfyUI's requirements
+    m = one("$ pip install -r requirements.txt --index-url https://download.pytorch.org/whl/cu126\n"
+            "Looking in indexes: https://download.pytorch.org/whl/cu126\n"
+            "Collecting torch (from -r requirements.txt (line 4))\n"
+            "ERROR: Could not find a version that satisfies the requirement comfyui-workflow-templates==0.1.30 "
+            "(from versions: none)\nERROR: No matching distribution found for comfyui-workflow-templates==0.1.30",
+            "python.index-url-only")
+    assert "--extra-index-url" in m["fix"] and "python -m pip install -r requirements.txt" in m["fix"]
+    assert ids("D:\\comfy> python -m pip install torch torchvision --index-url https://download.pytorch.org/whl/cu128 "
+               "-r ComfyUI\\requirements.txt\nERROR: No matching distribution found for spandrel") == [
+        "python.index-url-only"]
+    # PyPI searched too (extra index): a version that does not exist is not this
+    assert "python.index-url-only" not in ids(
+        "Looking in indexes: https://pypi.org/simple, https://download.pytorch.org/whl/cu128\n"
+        "ERROR: Could not find a version that satisfies the requirement comfyui-frontend-package==9.9.9 "
+        "(from versions: 1.2.3)\nERROR: No matching distribution found for comfyui-frontend-package==9.9.9")
+    # torch itself missing from the PyTorch index is pip finding no wheel, not this
+    out = ids("Looking in indexes: https://download.pytorch.org/whl/cu999\n"
+              "ERROR: Could not find a version that satisfies the requirement torch (from versions: none)\n"
+              "ERROR: No matching distribution found for torch")
+    assert "python.index-url-only" not in out and out[:1] == ["torch.pip-no-wheel"]
+    # ComfyUI's port held by another process
+    m = one("  File \"/opt/ComfyUI/server.py\", line 912, in start_multi_address\n    await site.start()\n"
+            "OSError: [Errno 98] error while attempting to bind on address ('0.0.0.0', 8188): address already in use",
+            "comfyui.port-in-use")
+    assert "lsof -i :8188" in m["fix"] and "--port 8189" in m["fix"] and "taskkill" in m["fix"]
+    assert ids("OSError: [Errno 10048] error while attempting to bind on address ('127.0.0.1', 8188): only one usage "
+               "of each socket address (protocol/network address/port) is normally permitted") == ["comfyui.port-in-use"]
+    assert ids("Port 8190 is already in use on address 127.0.0.1. Please close the other application or use a "
+               "different port with --port.") == ["comfyui.port-in-use"]
+    assert ids("OSError: [Errno 10048] error while attempting to bind on address ('127.0.0.1', 8188): [winerror 10048] "
+               "only one usage of each socket address (protocol/network address/port) is normally permitted") == [
+        "comfyui.port-in-use"]
+    # another program's server, or Windows refusing a reserved port: not claimed
+    assert ids("INFO:     Started server process [4242]\nERROR:    [Errno 98] error while attempting to bind on "
+               "address ('0.0.0.0', 8000): address already in use") == []
+    assert "comfyui.port-in-use" not in ids(
+        "PermissionError: [Errno 13] error while attempting to bind on address ('127.0.0.1', 8188): [winerror 10013] "
+        "an attempt was made to access a socket in a way forbidden by its access permissions")
+    # huggingface_hub's cache-miss message quoted without its exception class
+    assert ids("An error happened while trying to locate the file on the Hub and we cannot find the requested "
+               "files in the local cache. Please check your connection and try again or make sure your Internet "
+               "connection is on.") == ["hf.unreachable"]
+    # ComfyUI Desktop's extra_models_config.yaml gone: the server's traceback names it
+    m = one("  File \"C:\\Users\\ana\\AppData\\Local\\Programs\\ComfyUI\\resources\\ComfyUI\\utils\\extra_config.py\", "
+            "line 7, in load_extra_path_config\n    with open(yaml_path, 'r', encoding='utf-8') as stream:\n"
+            "FileNotFoundError: [Errno 2] No such file or directory: "
+            "'C:\\\\Users\\\\ana\\\\AppData\\\\Roaming\\\\ComfyUI\\\\extra_models_config.yaml'",
+            "comfyui.desktop-config-missing")
+    assert "echo {} >" in m["fix"]
+    # the launcher's bare exit line says nothing of the cause; the portable's optional extra_model_paths.yaml is not this
+    assert ids("Python process exited with code 1 and signal null") == []
+    assert "comfyui.desktop-config-missing" not in ids(
+        "FileNotFoundError: [Errno 2] No such file or directory: '/srv/ComfyUI/extra_model_paths.yaml'")
+
+
 def test_round33_comfyui_install_kinds():
     """Round 33's kinds (ComfyUI install and update problems), each on a variant text written here, with the
     look-alikes that must stay silent."""
