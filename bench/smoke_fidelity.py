@@ -13,6 +13,7 @@ bare runs:
   bare           again
 
     python bench/smoke_fidelity.py [--runs 10] [--out fidelity.json]
+    python bench/smoke_fidelity.py --pairs 3 --warmup   # interleaved bare / doctor pairs after a warm-up process
 
 Prints one line per variant (median s per image, text-encoder ms, denoise ms, VAE ms) and writes all
 reports as JSON. Needs a CUDA GPU, torch, diffusers >= 0.37 and transformers.
@@ -133,13 +134,26 @@ def main() -> int:
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--pairs", type=int, default=0,
                     help="instead of the variants: N interleaved pairs of bare and doctor runs")
+    ap.add_argument("--warmup", action="store_true",
+                    help="with --pairs: one bare process first, reported and left out of the medians (a freshly "
+                         "started machine slows whichever process runs first)")
     args = ap.parse_args()
     if args.pairs:
         out = {}
+        if args.warmup:
+            t0 = time.perf_counter()
+            w = run_bare(args.runs)
+            w["bench_wall_s"] = round(time.perf_counter() - t0, 1)
+            print(line("warm-up", w), flush=True)
+            out["warmup"] = w
         for i in range(args.pairs):
             for name, fn in ((f"bare#{i + 1}", lambda: run_bare(args.runs)), (f"doctor#{i + 1}", lambda: run_doctor(args.runs))):
+                t0 = time.perf_counter()
                 out[name] = fn()
+                out[name]["bench_wall_s"] = round(time.perf_counter() - t0, 1)
                 print(line(name, out[name]), flush=True)
+                if name.startswith("doctor") and "median_s" in out[name] and "median_s" in out.get(f"bare#{i + 1}", {}):
+                    print(f"  pair {i + 1}: doctor/bare = {out[name]['median_s'] / out[f'bare#{i + 1}']['median_s']:.3f}", flush=True)
         bare = [out[k]["median_s"] for k in out if k.startswith("bare") and "median_s" in out[k]]
         doc = [out[k]["median_s"] for k in out if k.startswith("doctor") and "median_s" in out[k]]
         if bare and doc:
