@@ -1569,6 +1569,22 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                         "show /usr/lib/wsl/lib (until then `export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH`) and "
                         "`/usr/lib/wsl/lib/nvidia-smi` must list the GPU"),
                 "details": {"wsl": near.get("wsl") or ctx.get("wsl")}}
+    if g.get("cuinit"):
+        # cuInit's raw code 100 is CUDA_ERROR_NO_DEVICE: nvidia-smi may still list the GPU, because what hides it is
+        # this process's environment (CUDA_VISIBLE_DEVICES) or, on a hybrid laptop, Windows running it on the iGPU
+        return {"title": "CUDA's cuInit found no GPU for this process (error 100, CUDA_ERROR_NO_DEVICE)",
+                "cause": ("cuInit returned 100, CUDA_ERROR_NO_DEVICE: the driver is installed but shows this process no "
+                          "NVIDIA GPU, although nvidia-smi may list it. Something in the process's environment hides it: "
+                          "CUDA_VISIBLE_DEVICES set to -1 or to an empty or wrong value (often system-wide, by another "
+                          "program's installer), or, on a laptop with hybrid graphics, Windows running python.exe on the "
+                          "integrated GPU."),
+                "fix": ("Look for CUDA_VISIBLE_DEVICES in the shell that starts Klein (`set CUDA_VISIBLE_DEVICES` on Windows, "
+                        "`echo $CUDA_VISIBLE_DEVICES` on Linux) and remove it (Windows: System Properties > Environment "
+                        "Variables; Linux: `unset CUDA_VISIBLE_DEVICES`) or set it to an index nvidia-smi shows; on a hybrid "
+                        "laptop set python.exe (ComfyUI portable: python_embeded\\python.exe) to High performance in Windows "
+                        "Settings > System > Display > Graphics, then check with "
+                        "`python -c \"import torch; print(torch.cuda.is_available())\"`"),
+                "details": {"cuinit": g["cuinit"]}}
     return {}
 
 

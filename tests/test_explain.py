@@ -2564,3 +2564,39 @@ def test_round38_flux2_setup_kinds():
     # keywords huggingface_hub removed: the caller is the old side
     assert ids("TypeError: hf_hub_download() got an unexpected keyword argument 'use_auth_token'") == []
     assert ids("TypeError: snapshot_download() got an unexpected keyword argument 'resume_download'") == []
+
+
+def test_round42_blackwell_kinds():
+    """Round 42 (RTX 50-series / Blackwell): the newer wording of PyTorch's architecture warning, the warning quoted
+    without the GPU name, Triton's `supports CUDA 10.0 or higher` refusal, and cuInit's raw error 100."""
+    # PyTorch's newer warning: the CC list replaces the sm_ list
+    m = one("/venv/lib/python3.12/site-packages/torch/cuda/__init__.py:371: UserWarning: Found GPU1 NVIDIA RTX PRO 6000 "
+            "Blackwell Workstation Edition which is of compute capability (CC) 12.0.\nThe following list shows the CCs "
+            "this version of PyTorch was built for and the hardware CCs it supports: - 8.0 which supports hardware CC "
+            ">=8.0,<9.0 - 9.0 which supports hardware CC >=9.0,<10.0", "torch.sm-unsupported")
+    assert m["details"]["gpu_arch"] == "sm_120" and "RTX PRO 6000" in m["details"]["gpu"]
+    assert "whl/cu128" in m["fix"]
+    m = one("UserWarning: Found GPU0 Tesla K80 which is of compute capability (CC) 3.7. The following list shows the "
+            "CCs this version of PyTorch was built for and the hardware CCs it supports: - 7.5 which supports hardware "
+            "CC >=7.5,<8.0", "torch.sm-unsupported")
+    assert m["details"]["gpu_arch"] == "sm_37" and "cu126" in m["fix"]
+    # the warning quoted with the GPU name left out
+    m = one("warning: ... sm_121 is not compatible with the current PyTorch installation.", "torch.sm-unsupported")
+    assert m["details"]["gpu_arch"] == "sm_121"
+    # another framework's own architecture check is not torch's
+    assert ids("W0626 gpu_resources.cc:106] The GPU compute capability in your current machine is 120, which is not "
+               "supported by Paddle") == []
+    # Triton spells its refusal `supports` in later releases
+    m = one("torch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\nRuntimeError: Triton only supports "
+            "CUDA 10.0 or higher, but got CUDA version: 13.0", "triton.cuda-version-mismatch")
+    assert ids("RuntimeError: Triton only support CUDA 10.0 or higher, but got CUDA version: 12.9") == [
+        "triton.cuda-version-mismatch"]
+    # cuInit's raw code 100 is CUDA_ERROR_NO_DEVICE; other codes and other runtimes are not
+    for text in ("cuInit() returned error code 100", "[cuda] cuInit failed with error 100",
+                 "check_cuda: cuInit returned 100 (no device)"):
+        m = one(text, "cuda.no-device")
+        assert "CUDA_VISIBLE_DEVICES" in m["fix"] and "Graphics" in m["fix"], text
+    assert ids("cuInit() returned error code 999") == []
+    assert ids("cuInit returned error code 1000") == []
+    assert ids("hipInit() returned error code 100") == []
+    assert ids("Platform: Darwin\ncuInit() returned error code 100") == []
