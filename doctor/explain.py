@@ -986,6 +986,8 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 @_interp("module")
 def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     mac = bool(_near(ctx).get("macos"))
+    if _near(ctx).get("remote_code") and not g.get("slow"):
+        return None  # imported by a model's own remote code (trust_remote_code): that model's dependency, not Klein's
     if _other_gpu(ctx) or (mac and (g.get("module") or "").split(".")[0] in ("torch", "sageattention", "flash_attn")):
         return None  # PyTorch for a Mac, an AMD or an Intel GPU is another install than the CUDA build below, and the
         # CUDA-only attention packages do not exist there: not ours
@@ -1649,6 +1651,21 @@ _DEP_STACK = ("peft", "accelerate", "huggingface-hub", "huggingface_hub", "token
               "diffusers", "torch", "torchvision", "hf-xet", "hf_xet")  # the packages Klein's diffusers path imports
 
 
+def _version_below(have: str, want: str) -> bool:
+    """Whether release `have` is older than `want`, compared on their leading numbers (0.21.4 < 0.22.0)."""
+    def nums(v: str) -> tuple[int, ...]:
+        return tuple(int(x) for x in re.findall(r"\d+", re.match(r"[\d.]*", v or "").group(0))[:4])
+    a, b = nums(have), nums(want)
+    return bool(a and b) and a < b
+
+
+@_interp("protobuf_pb2")
+def _protobuf_pb2(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if not _near(ctx).get("hf_tokenizer"):
+        return None  # the same message from TensorFlow, TensorBoard, ONNX or mediapipe: their own generated code
+    return {}
+
+
 _HUB_SNAPSHOT = re.compile(r"models--[^\\/\s]{1,200}[\\/]snapshots[\\/]", re.I)
 
 
@@ -1670,6 +1687,26 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                 "fix": (f"Upgrade them together in the Python that runs Klein: `python -m pip install -U transformers {lib}` "
                         "(ComfyUI portable: `python_embeded\\python.exe -m pip install -U transformers " + lib + "`)"),
                 "details": {"library": lib, "transformers_module": f"transformers.{sub}"}}
+    if g.get("accname"):
+        # diffusers / peft import a helper of the accelerate of their own era: the installed accelerate is older
+        name, mod, via = g["accname"], "accelerate" + (g.get("accmod") or ""), (g.get("via") or "diffusers").split(".")[0]
+        return {"title": f"The installed accelerate has no `{name}` ({mod}): it is older than the {via} importing it",
+                "cause": (f"{via} imports `{name}` from `{mod}`, which only newer accelerate releases have; the Python that "
+                          f"runs it has an older accelerate (left behind by an earlier install, pinned by another package, "
+                          f"or reset by a cloud image), so importing {via} fails."),
+                "fix": (f"Upgrade accelerate together with {via} in the Python that runs Klein: `python -m pip install -U "
+                        f"accelerate {via}` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U accelerate {via}`)"),
+                "details": {"missing_name": name, "module": mod, "importer": via}}
+    if g.get("tfname") == "EncoderDecoderCache":
+        # peft 0.14 and newer import it from transformers (peft/peft_model.py); transformers before 4.42 lacks it
+        return {"title": "The installed transformers has no `EncoderDecoderCache`: it is older than the peft installed beside it",
+                "cause": ("peft 0.14 and newer import `EncoderDecoderCache` from transformers, which transformers releases "
+                          "before 4.42 do not have; anything that imports peft (transformers' Trainer, diffusers' LoRA "
+                          "loading) then fails with an older transformers in the same Python."),
+                "fix": ("Upgrade transformers in the Python that runs Klein: `python -m pip install -U transformers peft`; "
+                        "where a project pins the old transformers, pin peft to its era instead: "
+                        "`python -m pip install \"peft<0.14\"`"),
+                "details": {"missing_name": "EncoderDecoderCache", "module": "transformers", "importer": "peft"}}
     if g.get("tfname"):
         name, mod = g["tfname"], "transformers" + (g.get("tfmod") or "")
         return {"title": f"The installed transformers has no `{name}` ({mod}): it is older than the diffusers (or other code) importing it",
@@ -1681,6 +1718,8 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if pkg not in _DEP_STACK:
         return None  # another program's own requirement: not ours
     want, have = g.get("want") or "", g.get("have") or ""
+    if g.get("upper") and not _version_below(have, want):
+        return None  # a range whose upper bound the installed version passed: the calling program's own pin
     spec = f'"{pkg}{g.get("op") or ">="}{want}"'
     return {"title": f"{pkg} {have} is installed, the installed diffusers/transformers requires {pkg}{g.get('op') or '>='}{want}",
             "fix": (f"Upgrade it in the Python that runs Klein: `python -m pip install -U {spec}` (ComfyUI portable: "

@@ -2425,6 +2425,70 @@ def test_round39_custom_node_pack_kinds():
                )[:1] == ["cuda.no-kernel-image"]
 
 
+def test_round45_text_encoder_tokenizer_version_kinds():
+    """Round 45's kinds (text encoders, tokenizers and the transformers / accelerate / peft versions around them),
+    each on a variant text written here, with the look-alikes that must stay silent."""
+    # a version range whose lower bound the installed release is below: that package is too old
+    m = one("ImportError: tokenizers>=0.21,<0.22 is required for a normal functioning of this module, but found "
+            "tokenizers==0.20.3.\nTry: `pip install transformers -U`", "python.dep-too-old")
+    assert '"tokenizers>=0.21"' in m["fix"]
+    # above the upper bound it is the calling program's own pin: not claimed
+    assert "python.dep-too-old" not in ids("ImportError: transformers>=4.41.2,<=4.45.0 is required for a normal "
+                                           "functioning of this module, but found transformers==4.46.1.")
+    # diffusers (or peft) importing a helper the installed accelerate does not have yet
+    m = one("RuntimeError: Failed to import diffusers.models.autoencoders.autoencoder_kl because of the following error "
+            "(look up to see its traceback):\ncannot import name 'add_hook_to_module' from 'accelerate.hooks' "
+            "(/srv/venv/lib/python3.11/site-packages/accelerate/hooks.py)", "python.dep-too-old")
+    assert "pip install -U accelerate diffusers" in m["fix"] and m["details"]["missing_name"] == "add_hook_to_module"
+    m = one("  File \"/home/u/.venv/lib/python3.12/site-packages/peft/utils/other.py\", line 24, in <module>\n"
+            "    from accelerate.utils import is_npu_available, is_xpu_available\n"
+            "ImportError: cannot import name 'is_xpu_available' from 'accelerate.utils' "
+            "(/home/u/.venv/lib/python3.12/site-packages/accelerate/utils/__init__.py)", "python.dep-too-old")
+    assert "pip install -U accelerate peft" in m["fix"]
+    # transformers importing from accelerate is another direction (an old transformers beside a new accelerate)
+    assert "python.dep-too-old" not in ids("RuntimeError: Failed to import transformers.trainer because of the following "
+                                           "error (look up to see its traceback):\ncannot import name 'some_removed_name' "
+                                           "from 'accelerate.utils'")
+    # peft 0.14+ beside a transformers without EncoderDecoderCache
+    m = one("RuntimeError: Failed to import transformers.integrations.peft because of the following error (look up to "
+            "see its traceback):\ncannot import name 'EncoderDecoderCache' from 'transformers' "
+            "(C:\\envs\\sd\\Lib\\site-packages\\transformers\\__init__.py)", "python.dep-too-old")
+    assert "peft<0.14" in m["fix"]
+    # tokenizer conversion asking for protobuf, then for tiktoken
+    m = one("LlamaConverter requires the protobuf library but it was not found in your environment. Check out the "
+            "instructions on the\ninstallation page of its repo", "python.module-missing")
+    assert "pip install protobuf" in m["fix"]
+    m = one("  File \"/opt/app/.venv/lib/python3.12/site-packages/transformers/convert_slow_tokenizer.py\", line 1771\n"
+            "ValueError: `tiktoken` is required to read a `tiktoken` file. Install it with `pip install tiktoken`.",
+            "python.module-missing")
+    assert "pip install tiktoken" in m["fix"]
+    # a package a model's own remote code imports (trust_remote_code) is that model's dependency
+    remote = ("  File \"/root/.cache/huggingface/modules/transformers_modules/acme/chat-7b/tokenization_chat.py\", "
+              "line 12, in <module>\n    import sentencepiece as spm\nModuleNotFoundError: No module named 'sentencepiece'")
+    assert ids(remote) == []
+    assert ids(remote.replace("modules/transformers_modules/acme/chat-7b", "lib/python3.12/site-packages/mytool")
+               )[:1] == ["python.module-missing"]
+    # transformers 4.57+ receiving offload_state_dict from a diffusers older than 0.35.2
+    m = one("  File \"/usr/local/lib/python3.11/dist-packages/transformers/modeling_utils.py\", line 4974, in from_pretrained\n"
+            "    model = cls(config, *model_args, **model_kwargs)\n"
+            "TypeError: T5EncoderModel.__init__() got an unexpected keyword argument 'offload_state_dict'",
+            "transformers.too-new")
+    assert 'diffusers>=0.37' in m["fix"] and "transformers<4.57" in m["fix"]
+    assert ids("TypeError: CLIPVisionModelWithProjection got unexpected kwarg 'offload_state_dict'")[:1] == \
+        ["transformers.too-new"]
+    # another keyword of another API is not this kind
+    assert ids("TypeError: Trainer.__init__() got an unexpected keyword argument 'tokenizer'") == []
+    # protobuf 4+ refusing the generated sentencepiece model code while a tokenizer loads
+    m = one("tok = T5Tokenizer.from_pretrained('google/flan-t5-base')\n"
+            "TypeError: Descriptors cannot be created directly.\nIf this call came from a _pb2.py file, your generated "
+            "code is out of date and must be regenerated with protoc >= 3.19.0.", "python.protobuf-too-new")
+    assert "protobuf==3.20.3" in m["fix"] and "pip install -U transformers sentencepiece" in m["fix"]
+    # the same message from TensorBoard's own generated code: not claimed
+    assert ids("  File \"/opt/conda/lib/python3.10/site-packages/tensorboard/compat/proto/tensor_pb2.py\", line 14\n"
+               "TypeError: Descriptors cannot not be created directly.\nIf this call came from a _pb2.py file, your "
+               "generated code is out of date and must be regenerated with protoc >= 3.19.0.") == []
+
+
 def test_round29_custom_node_pack_kinds():
     # several opencv distributions of different releases sharing one cv2: keep one
     m = one("Cannot import /home/ana/ComfyUI/custom_nodes/comfyui-reactor module for custom nodes: module "
