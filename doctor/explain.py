@@ -871,6 +871,12 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
         fix = ("Install a PyTorch built with Blackwell kernels into the Python that runs Klein: "
                "`python -m pip install --force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu128` "
                "(or cu130 with driver >= 580); cu126 builds never have sm_120")
+    elif num and num < 50:  # Fermi/Kepler: older than the oldest architecture of any current build
+        fix = ("No current PyTorch build has kernels for this GPU: cu126 builds start at sm_50 and cu128 builds at "
+               "sm_70" + (f" (this torch's minimum is compute capability {g['min']})" if g.get("min") else "") +
+               ". Run Klein on a newer NVIDIA GPU (check a card with `python -c \"import torch; "
+               "print(torch.cuda.get_device_name(), torch.cuda.get_device_capability())\"`), or on the CPU, which is "
+               "very slow")
     elif num and num < 75:
         fix = ("Current PyTorch builds dropped this old architecture: install a cu126 build (`--index-url "
                "https://download.pytorch.org/whl/cu126`), which still carries sm_50 to sm_90")
@@ -1614,6 +1620,19 @@ def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     how = "it failed to initialize" if code == "1114" else "it, or a DLL it depends on, was not found"
     return {"title": f"Windows could not load PyTorch's {dll} ({how}): the Microsoft C++ runtime it needs is missing",
             "details": {"dll": dll, "winerror": code}}
+
+
+@_interp("windows_dll_stale")
+def _windows_dll_stale(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """WinError 127 on a torch DLL: the DLL loaded but lacks a function, so torch\\lib mixes files of two builds.
+    A ROCm/ZLUDA torch (*_hip.dll), an Intel XPU torch (*_xpu.dll) or an AMD/Intel/Mac setup: out of scope."""
+    dll = g.get("dll") or ""
+    if dll.lower().endswith(("_hip.dll", "_xpu.dll")) or _other_gpu(ctx) or _near(ctx).get("macos"):
+        return None
+    if not dll:
+        return {}
+    return {"title": f"Windows loaded PyTorch's {dll} from another build (WinError 127: a function it needs is missing)",
+            "details": {"dll": dll, "winerror": "127"}}
 
 
 @_interp("docker_gpu")

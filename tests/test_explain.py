@@ -2364,6 +2364,87 @@ def test_round35_xformers_and_flash_attn_kinds():
                "'triton'")[:1] == ["python.module-missing"]
 
 
+def test_round40_pytorch_install_kinds():
+    """Round 40's kinds (PyTorch itself as users install and run it on NVIDIA GPUs), each on a variant text
+    written here, with the look-alikes that must stay silent."""
+    # torch's older wording for a GPU below the oldest architecture of its build, then the kernel failing
+    text = ("/opt/venv/lib/python3.8/site-packages/torch/cuda/__init__.py:120: UserWarning:\n"
+            "    Found GPU1 Tesla K40m which is of cuda capability 3.5.\n"
+            "    PyTorch no longer supports this GPU because it is too old.\n"
+            "    The minimum cuda capability supported by this library is 3.7.\n\n"
+            "RuntimeError: CUDA error: no kernel image is available for execution on the device")
+    m = one(text, "torch.sm-unsupported")
+    assert ids(text) == ["torch.sm-unsupported"]  # the generic kernel error is the same failure
+    assert m["details"]["gpu"] == "Tesla K40m" and m["details"]["gpu_arch"] == "sm_35"
+    assert m["fix"].startswith("No current PyTorch build") and "compute capability 3.7" in m["fix"]
+    # Windows: a torch DLL named after an elided path, with its WinError code
+    m = one('OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed. Error loading '
+            '"...\\torch_cpu.dll" or one of its dependencies.', "torch.windows-dll")
+    assert m["details"] == {"dll": "torch_cpu.dll", "winerror": "1114"} and "vc_redist.x64.exe" in m["fix"]
+    assert ids('OSError: [WinError 126] The specified module could not be found. Error loading "...\\fbgemm.dll" '
+               "or one of its dependencies.") == ["torch.windows-dll"]
+    # another program's DLL of a common name, and torch's DLL on an AMD card: not claimed
+    assert ids('OSError: [WinError 126] The specified module could not be found. Error loading '
+               '"C:\\Tools\\scanner\\bin\\opencv_world.dll" or one of its dependencies.') == []
+    assert ids("GPU: AMD Radeon RX 6800\nOSError: [WinError 1114] A dynamic link library (DLL) initialization "
+               'routine failed. Error loading "...\\c10.dll" or one of its dependencies.') == []
+    # WinError 127: the DLL loaded but lacks a function, torch\lib mixes two builds
+    m = one("  File \"D:\\envs\\sd\\Lib\\site-packages\\torch\\__init__.py\", line 137, in <module>\n    raise err\n"
+            "OSError: [WinError 127] The specified procedure could not be found. Error loading "
+            "\"D:\\envs\\sd\\Lib\\site-packages\\torch\\lib\\torch_python.dll\" or one of its dependencies.",
+            "torch.windows-dll-stale")
+    assert m["details"]["dll"] == "torch_python.dll" and "pip uninstall -y torch" in m["fix"]
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    assert ids("OSError: [WinError 127] The specified procedure could not be found. Error loading "
+               "\"C:\\py\\Lib\\site-packages\\torch\\lib\\cudnn_ops_infer64_8.dll\" or one of its dependencies."
+               ) == ["torch.windows-dll-stale"]
+    # torch 1.x loaded its DLLs with ctypes.CDLL and the error named no file
+    assert ids("  File \"C:\\Python37\\lib\\site-packages\\torch\\__init__.py\", line 81, in <module>\n"
+               "    ctypes.CDLL(dll)\n  File \"C:\\Python37\\lib\\ctypes\\__init__.py\", line 364, in __init__\n"
+               "    self._handle = _dlopen(self._name, mode)\n"
+               "OSError: [WinError 127] The specified procedure could not be found") == ["torch.windows-dll-stale"]
+    # another library's ctypes load, and a ZLUDA torch on an AMD card: not claimed
+    assert ids("  File \"C:\\ai\\venv\\lib\\site-packages\\llama_cpp\\llama_cpp.py\", line 70, in _load_shared_library\n"
+               "    return ctypes.CDLL(str(_lib_path), **cdll_args)\n"
+               "OSError: [WinError 127] The specified procedure could not be found") == []
+    assert ids("Radeon RX 7900 XTX\nOSError: [WinError 127] The specified procedure could not be found. Error loading "
+               "\"C:\\sd\\venv\\lib\\site-packages\\torch\\lib\\caffe2_nvrtc.dll\" or one of its dependencies.") == []
+    # CUDA error 803 / 804: the user-space and kernel halves of the driver do not fit
+    m = one("/srv/app/.venv/lib/python3.11/site-packages/torch/cuda/__init__.py:129: UserWarning: CUDA initialization: "
+            "Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions before calling "
+            "NumCudaDevices() that might have already set an error? Error 803: system has unsupported display driver / "
+            "cuda driver combination (Triggered internally at ../c10/cuda/CUDAFunctions.cpp:108.)",
+            "cuda.driver-mismatch")
+    assert "/proc/driver/nvidia/version" in m["fix"] and "Reboot" in m["fix"]
+    assert ids("RuntimeError: Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions before "
+               "calling NumCudaDevices() that might have already set an error? Error 804: forward compatibility was "
+               "attempted on non supported HW") == ["cuda.driver-mismatch"]
+    # a C++ program's own check and onnxruntime's provider: other programs
+    assert ids("F0412 09:12:44.118 22 common.cpp:152] Check failed: error == cudaSuccess (803 vs. 0)  system has "
+               "unsupported display driver / cuda driver combination") == []
+    assert ids("[E:onnxruntime:Default, cuda_call.cc:118 CudaCall] CUDA failure 804: forward compatibility was "
+               "attempted on non supported HW ; GPU=0 ; hostname=box ; expr=cudaSetDevice(info_.device_id);") == []
+    # conda's install plan picking the CPU build
+    m = one("The following NEW packages will be INSTALLED:\n\n"
+            "  pytorch            pytorch/linux-64::pytorch-2.1.2-py3.11_cpu_0\n"
+            "  torchvision        pytorch/linux-64::torchvision-0.16.2-py311_cpu\n", "torch.cpu-build")
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    assert ids("  pytorch            pytorch/osx-arm64::pytorch-2.1.2-py3.11_0\n") == []
+    # libtorch_cpu.so's undefined symbol versioned by a CUDA library: another copy of it loaded first
+    m = one("ImportError: /home/ana/.venvs/gen/lib/python3.12/site-packages/torch/lib/libtorch_cpu.so: undefined "
+            "symbol: cuptiActivityRegisterTimestampCallback, version libcupti.so.12", "torch.cuda-libs-mismatch")
+    assert "unset LD_LIBRARY_PATH" in m["fix"]
+    # the same library's symbol of no CUDA library (conda's MKL) is not this kind
+    assert "torch.cuda-libs-mismatch" not in ids(
+        "ImportError: /opt/conda/envs/a/lib/python3.10/site-packages/torch/lib/libtorch_cpu.so: undefined symbol: "
+        "iJIT_NotifyEvent")
+    # Apple silicon named by its chip: no CUDA to install on a Mac
+    assert ids("Chipset Model: Apple M3 Pro\nType: GPU\n\nAssertionError: Torch not compiled with CUDA enabled") == []
+    assert ids("Apple M1 Max, 64 GB\nAssertionError: Torch not compiled with CUDA enabled") == []
+    assert ids("GPU: NVIDIA GeForce RTX 4070\nAssertionError: Torch not compiled with CUDA enabled") == [
+        "torch.cpu-build"]
+
+
 def test_round39_custom_node_pack_kinds():
     """Round 39's kinds (errors of ComfyUI custom-node packs and the stack below them), each on a variant text
     written here, with the look-alikes that must stay silent."""
