@@ -496,7 +496,11 @@ def _rewrapped(text: str) -> str | None:
         if width not in (80, 100, 120, 132):  # one cut line: only at a console's width
             return None
     else:
-        if not any(lines[i][-1:].isalnum() and (lines[i + 1][:1].isalnum() or (lines[i + 1][:1] == " " and lines[i + 1][1:2].isalnum()))
+        def split_word(a: str, b: str) -> bool:  # a word or a path cut at the width: python.|exe, custom|_nodes
+            pathy = set("._-\\/")
+            return ((a.isalnum() or a in pathy) and (b.isalnum() or b in pathy) and (a.isalnum() or b.isalnum()))
+        if not any(split_word(lines[i][-1:], lines[i + 1][:1])
+                   or (lines[i][-1:].isalnum() and lines[i + 1][:1] == " " and lines[i + 1][1:2].isalnum())
                    for i in cuts):
             return None  # lines of one length are not cut unless a word is, or a line goes on with one space
         texts = [lines[i] for i in rows]
