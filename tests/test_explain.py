@@ -2745,3 +2745,80 @@ def test_round42_blackwell_kinds():
     assert ids("cuInit returned error code 1000") == []
     assert ids("hipInit() returned error code 100") == []
     assert ids("Platform: Darwin\ncuInit() returned error code 100") == []
+
+
+def test_round41_comfyui_on_windows_kinds():
+    """Round 41's kinds (ComfyUI on Windows: the portable, Desktop, Stability Matrix), each on a variant text
+    written here, with the look-alikes that must stay silent."""
+    # torch's DLL error with the folder cut to "...", or an issue title naming the DLL as missing
+    m = one('OSError: [WinError 126] The specified module could not be found. Error loading "...\\torch_cpu.dll" '
+            "or one of its dependencies.", "torch.windows-dll")
+    assert "vc_redist.x64.exe" in m["fix"] and "torch_cpu.dll" in m["title"]
+    assert ids("[WinError 1114] A DLL initialization routine failed. Error loading \u201c..\\c10_cuda.dll\u201d or one "
+               "of its dependencies.")[:1] == ["torch.windows-dll"]
+    assert ids("c10.dll not found when importing torch")[:1] == ["torch.windows-dll"]
+    # another program's DLL, a ROCm torch's DLL, or a bare DLL name with no failure: not claimed
+    assert ids("The code execution cannot proceed because VCRUNTIME140_1.dll was not found.") == []
+    assert ids('Error loading "...\\c10_hip.dll" or one of its dependencies.') == []
+    assert ids("Error loading fbgemm.dll") == []
+    # the portable's relative command run from System32 (Run as administrator) or from a node's folder
+    m = one("C:\\WINDOWS\\system32>.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build\n"
+            "The system cannot find the path specified.", "comfyui.portable-wrong-folder")
+    assert "Run as administrator" in m["fix"] and "cd /d" in m["fix"]
+    one("E:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-Foo>.\\python_embeded\\python.exe -m pip "
+        "install -r requirements.txt\n'.\\python_embeded\\python.exe' is not recognized as an internal or external "
+        "command,\noperable program or batch file.", "comfyui.portable-wrong-folder")
+    one(".\\python_embeded\\python.exe : The term '.\\python_embeded\\python.exe' is not recognized as the name of a "
+        "cmdlet, function, script file, or operable program.", "comfyui.portable-wrong-folder")
+    # another program's embedded Python run from System32, and an archive extracted into a wrong layout: silent
+    assert ids("C:\\Windows\\System32>.\\python_embeded\\python.exe -s Fooocus\\entry_with_update.py\n"
+               "The system cannot find the path specified.") == []
+    assert ids(".\\python_embeded\\python.exe: can't open file 'K:\\\\ComfyUI\\\\ComfyUI\\\\main.py': [Errno 2] "
+               "No such file or directory") == []
+    # pip's launcher in the portable still naming the build machine's Python
+    m = one("G:\\ComfyUI_windows_portable\\python_embeded>pip install onnxruntime-gpu\nFatal error in launcher: "
+            "Unable to create process using '\"D:\\a\\ComfyUI\\python_embeded\\python.exe\"  "
+            "\"G:\\ComfyUI_windows_portable\\python_embeded\\Scripts\\pip.exe\" install onnxruntime-gpu': The system "
+            "cannot find the file specified.", "python.portable-pip-launcher")
+    assert "python_embeded\\python.exe -m pip install" in m["fix"]
+    # the same launcher error of a Python elsewhere (a moved venv) is not the portable's
+    assert ids("Fatal error in launcher: Unable to create process using '\"C:\\old\\venv\\Scripts\\python.exe\"  "
+               "\"C:\\new\\venv\\Scripts\\pip.exe\" install x'") == []
+    # ComfyUI Desktop's program folder refusing a write
+    m = one("PermissionError: [WinError 5] Access is denied: 'C:\\\\Program Files\\\\ComfyUI\\\\resources\\\\ComfyUI"
+            "\\\\web\\\\extensions\\\\foo'", "comfyui.desktop-install-readonly")
+    assert "Run as administrator" in m["fix"]
+    # the same refusal in a folder of the user's own: not this kind
+    assert ids("PermissionError: [WinError 5] Access is denied: 'D:\\\\ComfyUI\\\\web\\\\extensions\\\\foo'")[:1] != [
+        "comfyui.desktop-install-readonly"]
+    # Windows' path limit met by git: a node clone or the portable's update script
+    m = one("Cloning into 'ComfyUI-Some-Nodes'...\nerror: unable to create file examples/workflows/a_very_long_"
+            "workflow_name_with_many_words_in_it_v2_final.json: Filename too long\nfatal: unable to checkout working tree",
+            "comfyui.windows-path-too-long")
+    assert "core.longpaths true" in m["fix"] and "LongPathsEnabled" in m["fix"]
+    one("fatal: cannot create directory at 'src/pkg/third_party/deeply/nested/module/configs/eval': Filename too long",
+        "comfyui.windows-path-too-long")
+    one("_pygit2.GitError: path too long: 'C:/Users/me/Desktop/ComfyUI_windows_portable/ComfyUI/output/"
+        "an extremely long prompt used as the file name_00001_.png'", "comfyui.windows-path-too-long")
+    # a path merely mentioned as long, without git's refusal: silent
+    assert ids("The path is too long to display in the window title.") == []
+
+
+def test_round41_console_cut_inside_a_windows_path_is_joined():
+    """A Windows console cuts a long path at 80 columns wherever the width falls, also right after a dot or before
+    an underscore (python.|exe, custom|_nodes): the lines are joined again, so the message on them is read."""
+    tail = "\\ComfyUI_windows_portable\\python_embeded\\python."
+    head = "C:\\Users\\" + "Someone".ljust(80 - len("C:\\Users\\") - len(tail), "x") + tail  # cut after the dot
+    assert len(head) == 80
+    text = head + "exe: No module named pip\n  File \"C:\\Users\\Someone\\Downloads\\Apps\\ComfyUI_windows_portable\\" \
+        "ComfyUI\\custom_nodes\\some-node\\__init__.py\", line 3, in <module>\nModuleNotFoundError: No module named 'torchvision'"
+    lines = []
+    for ln in text.split("\n"):
+        while len(ln) > 80:
+            lines.append(ln[:80])
+            ln = ln[80:]
+        lines.append(ln)
+    cut = "\n".join(lines)
+    assert any(a.endswith(".") or b.startswith("_") for a, b in zip(lines, lines[1:]))
+    assert "python_embeded\\python.exe: No module named pip" in (explain._rewrapped(cut) or "")
+    assert ids(cut)[:1] == ids(text)[:1] == ["python.module-missing"]
