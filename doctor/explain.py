@@ -1278,6 +1278,18 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "transformers accelerate huggingface_hub`; only where a project pins an old diffusers, pin the hub "
                         "instead: `python -m pip install \"huggingface_hub<0.26\"`"),
                 "details": {"removed": "huggingface_hub.cached_download", "needs": "diffusers>=0.37"}}
+    if g.get("sfcls"):
+        # from_single_file could not tell the file's model type and fell back to its Stable Diffusion 1.5 default
+        sf = g["sfcls"]
+        return {"title": f"This diffusers' {sf}.from_single_file does not recognise the file: it fell back to the "
+                         "Stable Diffusion 1.5 config",
+                "cause": (f"Old diffusers releases cannot infer the model type of a {sf} single file and fetch the default "
+                          "Stable Diffusion 1.5 repository's config.json instead, which has no such file (or no access "
+                          "offline). Newer diffusers detect FLUX files; FLUX.2 [klein] needs diffusers 0.37 or newer."),
+                "fix": ("Upgrade diffusers in the Python that runs it: `python -m pip install -U \"diffusers>=0.37\" "
+                        "transformers accelerate`; for a file diffusers still does not detect, pass the model's own "
+                        "config: `from_single_file(path, config=\"black-forest-labs/FLUX.2-klein-4B\", subfolder=\"transformer\")`"),
+                "details": {"class": sf, "needs": "diffusers>=0.37"}}
     cls = g.get("cls") or "Flux2KleinPipeline"
     need = "0.37" if "klein" in cls.lower() else "0.36"
     return {"title": f"This diffusers has no `{cls}`: diffusers {need} or newer is needed",
@@ -1395,6 +1407,17 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         f"to keep torch {g['want']}, make a venv with a Python that release supports (`py -3.10 -m venv venv`)"),
                 "details": {"requirement": g["req"], "available": f"{have[0]} to {have[-1]}"}}
     return {"details": {"requirement": g["req"]}} if g.get("req") else {}
+
+
+@_interp("not_a_model")
+def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    key = g.get("key") or ""
+    if g.get("gguf"):
+        return {"title": "The .gguf file does not start with GGUF: a damaged download or a page saved under its name",
+                "details": {"read": "GGUF magic invalid"}}
+    what = {"v": "a Git LFS pointer (`version https://git-lfs...`), not the weights",
+            "<": "an HTML page, not the weights"}.get(key, f"not a checkpoint torch can read (first byte {key})")
+    return {"title": f"The model file is {what}", "details": {"load_key": key}}
 
 
 @_interp("st_too_old")

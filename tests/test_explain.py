@@ -1137,9 +1137,10 @@ def test_round26_single_file_and_gguf_loader_kinds():
     assert ids(g) == ["comfyui.gguf-in-core-loader"] and "ComfyUI-GGUF" in m["fix"] and "diffusion_models" in m["fix"]
     assert ids("Loading /srv/comfy/models/checkpoints/klein-4b-Q5_K_S.gguf\nUnpicklingError: invalid load key, '\\x03'.") == [
         "comfyui.gguf-in-core-loader"]
-    # the same message for a saved HTML page or a Git LFS pointer, or without a key: not claimed
-    assert ids("_pickle.UnpicklingError: invalid load key, '<'.") == []
-    assert ids("UnpicklingError: invalid load key, 'v'.") == []
+    # the same message for a saved HTML page or a Git LFS pointer is not this kind (round 44's download.not-a-model
+    # reads them); without a key it is not claimed
+    assert ids("_pickle.UnpicklingError: invalid load key, '<'.") == ["download.not-a-model"]
+    assert ids("UnpicklingError: invalid load key, 'v'.") == ["download.not-a-model"]
     assert ids("invalid load key") == []
 
 def test_headlines_fit_the_machine_and_numbers_are_quoted_as_written():
@@ -2822,3 +2823,42 @@ def test_round41_console_cut_inside_a_windows_path_is_joined():
     assert any(a.endswith(".") or b.startswith("_") for a, b in zip(lines, lines[1:]))
     assert "python_embeded\\python.exe: No module named pip" in (explain._rewrapped(cut) or "")
     assert ids(cut)[:1] == ids(text)[:1] == ["python.module-missing"]
+
+
+def test_round44_model_file_kinds():
+    """Round 44's kinds (model files and their loaders), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # a Git LFS pointer read by torch.load: the clone was made without git-lfs
+    m = one("  File \"/opt/app/venv/lib/python3.11/site-packages/torch/serialization.py\", line 1470, in load\n"
+            "    return _legacy_load(opened_file, map_location, pickle_module, **pickle_load_args)\n"
+            "_pickle.UnpicklingError: invalid load key, 'v'.", "download.not-a-model")
+    assert "Git LFS pointer" in m["title"] and "git lfs pull" in m["fix"] and "/resolve/" in m["fix"]
+    # an HTML page saved under a .ckpt name, and a damaged file (another first byte)
+    assert "HTML page" in one("UnpicklingError: invalid load key, '<'.", "download.not-a-model")["title"]
+    m = one("Error occurred when executing CheckpointLoaderSimple:\n\ninvalid load key, '\\x0a'.", "download.not-a-model")
+    assert m["details"]["load_key"] == "\\x0a"
+    # gguf-py's reader on a .gguf file that is not one
+    m = one("!!! Exception during processing !!! GGUF magic invalid\nValueError: GGUF magic invalid", "download.not-a-model")
+    assert "GGUF" in m["title"]
+    # a real GGUF file in a pickle loader stays the GGUF kind, not this one
+    assert ids("_pickle.UnpicklingError: invalid load key, 'G'.") == ["comfyui.gguf-in-core-loader"]
+    # other programs' GGUF readers and a bare key-less message: not claimed
+    assert ids("gguf_init_from_file: invalid magic number 3c21444f") == []
+    assert ids("Error: Invalid GGUF magic in /models/embed.gguf") == []
+    assert ids("invalid load key\n") == []
+    # the old safetensors wording with a loader named in the reporter's words (no traceback pasted)
+    m = one("The download finished, but when loading the model the Load Upscale Model node says:\n"
+            "Error while deserializing header: InvalidHeaderDeserialization", "safetensors.too-old")
+    assert "safetensors" in m["fix"]
+    # the same wording alone, or from a script that wrote a tensor-less file: still not claimed
+    assert ids("safetensors_rust.SafetensorError: Error while deserializing header: InvalidHeaderDeserialization") == []
+    assert ids("# Traceback (most recent call last):\n#   File \"<stdin>\", line 1, in <module>\n"
+               "# safetensors_rust.SafetensorError: Error while deserializing header: InvalidHeaderDeserialization") == []
+    # an old diffusers' from_single_file falling back to the SD 1.5 config for a FLUX file
+    m = one("transformer = FluxTransformer2DModel.from_single_file(\"/data/models/flux-finetune.safetensors\")\n"
+            "OSError: stable-diffusion-v1-5/stable-diffusion-v1-5 does not appear to have a file named config.json. "
+            "Checkout 'https://huggingface.co/stable-diffusion-v1-5/stable-diffusion-v1-5/tree/main' for available files.",
+            "diffusers.too-old")
+    assert "diffusers>=0.37" in m["fix"] and "config=" in m["fix"]
+    # the same missing config.json for a repository the user named: not this kind
+    assert ids("OSError: my-org/my-model does not appear to have a file named config.json.") == []
