@@ -473,6 +473,11 @@ def _unescaped(text: str) -> str | None:
     return out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # "\\ud83d\\ude00" pairs joined
 
 
+def _in_word(c: str) -> bool:
+    """A character a console may cut a word or a path at: a letter, a digit, or a path's `_ . \\ /`."""
+    return bool(c) and (c.isalnum() or c in "_.\\/")
+
+
 def _rewrapped(text: str) -> str | None:
     """A message cut into lines of one width by a terminal (Windows consoles cut mid-word): the cut lines
     joined again. None when the text does not look cut: no width repeats with a word split at it, or the
@@ -496,7 +501,7 @@ def _rewrapped(text: str) -> str | None:
         if width not in (80, 100, 120, 132):  # one cut line: only at a console's width
             return None
     else:
-        if not any(lines[i][-1:].isalnum() and (lines[i + 1][:1].isalnum() or (lines[i + 1][:1] == " " and lines[i + 1][1:2].isalnum()))
+        if not any(_in_word(lines[i][-1:]) and (_in_word(lines[i + 1][:1]) or (lines[i + 1][:1] == " " and lines[i + 1][1:2].isalnum()))
                    for i in cuts):
             return None  # lines of one length are not cut unless a word is, or a line goes on with one space
         texts = [lines[i] for i in rows]
@@ -1625,6 +1630,56 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         return {"title": f"The computer ran out of system RAM: a {int(n) / 1e9:.1f} GB allocation in RAM failed (not GPU memory)",
                 "details": {"tried_to_allocate_bytes": int(n)}}
     return {}
+
+
+_PY_PROC = re.compile(r"python|pt_main|comfy|main\.py|\.py\b|accelerate|torchrun|uvicorn|webui", re.I)
+
+
+@_interp("oom_killed")
+def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A process killed by the OS for lack of RAM. Claimed when the killed process is Python (its name or command
+    line says so) or unnamed (a bare `Killed`, a shell's job line without its command); an exit code 137 or a
+    container's OOMKilled flag only beside a sign of a Python image-model program. Another program's binary,
+    another framework, and AMD / Intel / Mac setups are not claimed."""
+    near = _near(ctx)
+    if _other_gpu(ctx) or near.get("macos") or near.get("other_framework"):
+        return None
+    named = (g.get("proc") or g.get("cmd") or "").strip()
+    if named and not _PY_PROC.search(named):
+        return None
+    if (g.get("code137") or g.get("oomkilled")) and not near.get("py_program"):
+        return None
+    d: dict[str, Any] = {}
+    if named:
+        d["killed"] = named[:120]
+    if g.get("code137") or g.get("oomkilled"):
+        d["exit_code"] = 137
+        return {"details": d, "title": "The container's process was killed (exit code 137): it ran out of RAM",
+                "fix": ("Give the container more memory: Docker Desktop > Settings > Resources > Memory (on Windows "
+                        "Docker Desktop runs in WSL2: raise `memory=` in %UserProfile%\\.wslconfig, then `wsl --shutdown`), "
+                        "or `docker run --memory=24g --memory-swap=48g ...` (compose: `mem_limit`); confirm with "
+                        "`docker inspect -f '{{.State.OOMKilled}}' CONTAINER`. " + cat.by_id("ram.oom-killed").fix)}  # type: ignore[union-attr]
+    if near.get("wsl"):
+        return {"details": d, "title": "WSL2 killed the process: its Linux VM ran out of RAM",
+                "fix": ("WSL2's VM gets only part of the Windows RAM (half by default): raise it in %UserProfile%\\.wslconfig "
+                        "(`[wsl2]`, `memory=24GB`, `swap=32GB`), run `wsl --shutdown` in PowerShell and start WSL again; "
+                        "check with `free -h`. " + cat.by_id("ram.oom-killed").fix)}  # type: ignore[union-attr]
+    return {"details": d}
+
+
+@_interp("offload_to_cuda")
+def _offload_to_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The user's own diffusers code offloads a pipeline and then moves it to the GPU. Raised inside a ComfyUI node
+    run (its error report, `Exception during processing`, a traceback through custom_nodes) it is a node pack's
+    own code, which the user does not edit: not claimed."""
+    near = _near(ctx)
+    if _other_gpu(ctx) or near.get("macos") or near.get("node_exec") or near.get("node_type") or near.get("custom_node"):
+        return None
+    call = g.get("call") or ""
+    if (g.get("kind") or "").lower().startswith("model"):
+        return {"details": {"offload": call},
+                "title": "The code moves a model-offloaded diffusers pipeline to the GPU: the offload's VRAM savings are lost"}
+    return {"details": {"offload": call}}
 
 
 _DEP_STACK = ("peft", "accelerate", "huggingface-hub", "huggingface_hub", "tokenizers", "safetensors", "transformers",
