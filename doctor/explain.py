@@ -1635,6 +1635,11 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
 _PY_PROC = re.compile(r"python|pt_main|comfy|main\.py|\.py\b|accelerate|torchrun|uvicorn|webui", re.I)
 
 
+_LOAD_LESS = ("Load less: in ComfyUI the FP8 Klein file (flux-2-klein-4b-fp8.safetensors) and `--cache-none`; in "
+              "diffusers pass `torch_dtype=torch.bfloat16` and use `pipe.enable_model_cpu_offload()`. Klein 4B wants "
+              "16 GB of RAM (the BF16 text encoder alone is 8 GB)")
+
+
 @_interp("oom_killed")
 def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A process killed by the OS for lack of RAM. Claimed when the killed process is Python (its name or command
@@ -1658,12 +1663,12 @@ def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                 "fix": ("Give the container more memory: Docker Desktop > Settings > Resources > Memory (on Windows "
                         "Docker Desktop runs in WSL2: raise `memory=` in %UserProfile%\\.wslconfig, then `wsl --shutdown`), "
                         "or `docker run --memory=24g --memory-swap=48g ...` (compose: `mem_limit`); confirm with "
-                        "`docker inspect -f '{{.State.OOMKilled}}' CONTAINER`. " + cat.by_id("ram.oom-killed").fix)}  # type: ignore[union-attr]
+                        "`docker inspect -f '{{.State.OOMKilled}}' CONTAINER`. " + _LOAD_LESS)}
     if near.get("wsl"):
         return {"details": d, "title": "WSL2 killed the process: its Linux VM ran out of RAM",
                 "fix": ("WSL2's VM gets only part of the Windows RAM (half by default): raise it in %UserProfile%\\.wslconfig "
                         "(`[wsl2]`, `memory=24GB`, `swap=32GB`), run `wsl --shutdown` in PowerShell and start WSL again; "
-                        "check with `free -h`. " + cat.by_id("ram.oom-killed").fix)}  # type: ignore[union-attr]
+                        "check with `free -h`; confirm the kill with `sudo dmesg -T | grep -i -E 'killed process|oom'`. " + _LOAD_LESS)}
     return {"details": d}
 
 
