@@ -1689,6 +1689,61 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     return {}
 
 
+_PY_PROC = re.compile(r"python|pt_main|comfy|main\.py|\.py\b|accelerate|torchrun|uvicorn|webui", re.I)
+
+
+_LOAD_LESS = ("Load less: in ComfyUI the FP8 Klein file (flux-2-klein-4b-fp8.safetensors) and `--cache-none`; in "
+              "diffusers pass `torch_dtype=torch.bfloat16` and use `pipe.enable_model_cpu_offload()`. Klein 4B wants "
+              "16 GB of RAM (the BF16 text encoder alone is 8 GB)")
+
+
+@_interp("oom_killed")
+def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A process killed by the OS for lack of RAM. Claimed when the killed process is Python (its name or command
+    line says so) or unnamed (a bare `Killed`, a shell's job line without its command); an exit code 137 or a
+    container's OOMKilled flag only beside a sign of a Python image-model program. Another program's binary,
+    another framework, and AMD / Intel / Mac setups are not claimed."""
+    near = _near(ctx)
+    if _other_gpu(ctx) or near.get("macos") or near.get("other_framework"):
+        return None
+    named = (g.get("proc") or g.get("cmd") or "").strip()
+    if named and not _PY_PROC.search(named):
+        return None
+    if (g.get("code137") or g.get("oomkilled")) and not near.get("py_program"):
+        return None
+    d: dict[str, Any] = {}
+    if named:
+        d["killed"] = named[:120]
+    if g.get("code137") or g.get("oomkilled"):
+        d["exit_code"] = 137
+        return {"details": d, "title": "The container's process was killed (exit code 137): it ran out of RAM",
+                "fix": ("Give the container more memory: Docker Desktop > Settings > Resources > Memory (on Windows "
+                        "Docker Desktop runs in WSL2: raise `memory=` in %UserProfile%\\.wslconfig, then `wsl --shutdown`), "
+                        "or `docker run --memory=24g --memory-swap=48g ...` (compose: `mem_limit`); confirm with "
+                        "`docker inspect -f '{{.State.OOMKilled}}' CONTAINER`. " + _LOAD_LESS)}
+    if near.get("wsl"):
+        return {"details": d, "title": "WSL2 killed the process: its Linux VM ran out of RAM",
+                "fix": ("WSL2's VM gets only part of the Windows RAM (half by default): raise it in %UserProfile%\\.wslconfig "
+                        "(`[wsl2]`, `memory=24GB`, `swap=32GB`), run `wsl --shutdown` in PowerShell and start WSL again; "
+                        "check with `free -h`; confirm the kill with `sudo dmesg -T | grep -i -E 'killed process|oom'`. " + _LOAD_LESS)}
+    return {"details": d}
+
+
+@_interp("offload_to_cuda")
+def _offload_to_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The user's own diffusers code offloads a pipeline and then moves it to the GPU. Raised inside a ComfyUI node
+    run (its error report, `Exception during processing`, a traceback through custom_nodes) it is a node pack's
+    own code, which the user does not edit: not claimed."""
+    near = _near(ctx)
+    if _other_gpu(ctx) or near.get("macos") or near.get("node_exec") or near.get("node_type") or near.get("custom_node"):
+        return None
+    call = g.get("call") or ""
+    if (g.get("kind") or "").lower().startswith("model"):
+        return {"details": {"offload": call},
+                "title": "The code moves a model-offloaded diffusers pipeline to the GPU: the offload's VRAM savings are lost"}
+    return {"details": {"offload": call}}
+
+
 _DEP_STACK = ("peft", "accelerate", "huggingface-hub", "huggingface_hub", "tokenizers", "safetensors", "transformers",
               "diffusers", "torch", "torchvision", "hf-xet", "hf_xet")  # the packages Klein's diffusers path imports
 

@@ -2862,3 +2862,74 @@ def test_round44_model_file_kinds():
     assert "diffusers>=0.37" in m["fix"] and "config=" in m["fix"]
     # the same missing config.json for a repository the user named: not this kind
     assert ids("OSError: my-org/my-model does not appear to have a file named config.json.") == []
+
+
+def test_round43_memory_kinds():
+    """Round 43's kinds (memory: the process killed by the OS, torch's CPU allocator as users retype it, a
+    diffusers pipeline moved to the GPU after CPU offload), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # the kernel's OOM killer, in dmesg's two forms
+    m = one("[Tue Jun  3 10:12:44 2025] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,"
+            "global_oom,task_memcg=/user.slice,task=python3,pid=48113,uid=1000\n"
+            "[Tue Jun  3 10:12:44 2025] Out of memory: Killed process 48113 (python3) total-vm:41236512kB, "
+            "anon-rss:30112340kB, file-rss:0kB", "ram.oom-killed")
+    assert "swapon" in m["fix"] and "dmesg" in m["fix"] and m["details"]["killed"] == "python3"
+    # the shell's report: a bare line after a progress bar, bash's job line, zsh's
+    one("Loading checkpoint shards:  40%|####      | 2/5 [00:51<01:17, 25.80s/it]Killed", "ram.oom-killed")
+    one("requested to load Flux2\n  Killed\n", "ram.oom-killed")
+    one("/opt/app/run.sh: line 17:   311 Killed                  python main.py --listen 0.0.0.0 --lowvram",
+        "ram.oom-killed")
+    one("[2]  + 90412 killed     python3 generate.py --model flux-2-klein-4b", "ram.oom-killed")
+    # earlyoom's kill of ComfyUI
+    one('Mar 02 08:01:10 box earlyoom[612]: sending SIGKILL to process 7741 uid 1000 "python": oom_score 990, '
+        'VmRSS 27110 MiB', "ram.oom-killed")
+    # Docker's exit code 137 beside a Python image-model program, and WSL2's VM limit
+    m = one("comfyui-1  | Requested to load Flux2TEModel_\ncomfyui-1 exited with code 137", "ram.oom-killed")
+    assert m["details"]["exit_code"] == 137 and "--memory=" in m["fix"]
+    m = one("Linux DESKTOP-1 5.15.167.4-microsoft-standard-WSL2\n$ python run_klein.py\nLoading pipeline components...\nKilled",
+            "ram.oom-killed")
+    assert ".wslconfig" in m["fix"] and "wsl --shutdown" in m["fix"]
+    # not claimed: another program's binary killed, a bare 137 with nothing of a Python program around it, another
+    # framework's program, a word in a sentence, an AMD setup
+    assert ids("worker  | ./start.sh: line 9:   12 Killed                  /usr/local/bin/llama-server -m /m/q4.gguf") == []
+    assert ids("redis-1 exited with code 137") == []
+    assert ids("2024-05-01 12:00:01.1 I tensorflow/core/common_runtime/gpu/gpu_device.cc:1635] Created device\nKilled") == []
+    assert ids("The job was killed by the scheduler after 24 hours.") == []
+    assert ids("Device: cuda:0 AMD Radeon RX 7900 XTX : native\nloaded partially; 20160.00 MB\nKilled") == []
+    # torch's CPU allocator without its byte count, retyped, and its older file name
+    assert ids("RuntimeError: DefaultCPUAllocator: can't allocate memory")[:1] == ["ram.oom"]
+    assert ids("got 'not enough memory: DefaultCPUAllocator' when loading the checkpoint")[:1] == ["ram.oom"]
+    assert ids("RuntimeError: [enforce fail at ../c10/core/CPUAllocator.cpp:64] . DefaultCPUAllocator: "
+               "can't allocate memory")[:1] == ["ram.oom"]
+    # a pipeline moved to the GPU after CPU offload: sequential (an error) and model offload (a warning)
+    m = one("  File \"/home/u/klein.py\", line 12, in <module>\n    pipe.to(\"cuda\")\nValueError: It seems like you "
+            "have activated sequential model offloading by calling `enable_sequential_cpu_offload`, but are now "
+            "attempting to move the pipeline to GPU. This is not compatible with offloading.",
+            "diffusers.offload-then-to-cuda")
+    assert "pipe.enable_model_cpu_offload()" in m["fix"] and m["details"]["offload"] == "enable_sequential_cpu_offload"
+    m = one("It seems like you have activated model offloading by calling `enable_model_cpu_offload`, but are now "
+            "manually moving the pipeline to GPU. It is strongly recommended against doing so",
+            "diffusers.offload-then-to-cuda")
+    assert "savings are lost" in m["title"]
+    # the same refusal from a node pack's own pipeline inside ComfyUI: the pack's code, not claimed
+    assert ids("!!! Exception during processing !!! It seems like you have activated sequential model offloading by "
+               "calling `enable_sequential_cpu_offload`, but are now attempting to move the pipeline to GPU.") == []
+    # ComfyUI's notice that it fell back to tiled VAE decoding is not a failure
+    assert ids("Warning: Ran out of memory when regular VAE decoding, retrying with tiled VAE decoding.") == []
+
+
+def test_round43_console_cut_inside_a_path():
+    """An 80-column Windows console cuts long traceback lines inside paths (`...python.` / `exe: ...`,
+    `...\\custom` / `_nodes\\...`): no cut falls between two letters, yet the lines are joined again and the
+    error on them is read."""
+    lines = ["C:\\Users\\Jane\\Downloads\\Programs\\ComfyUI_windows_portable\\python_embeded\\python.exe: No module "
+             "named 'torchvision'",
+             "Traceback (most recent call last):",
+             "  File \"C:\\Users\\Jane\\Downloads\\Programs\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\"
+             "some-node-pack\\__init__.py\", line 3, in <module>"]
+    pasted = [ln[i:i + 80] for ln in lines for i in range(0, len(ln), 80)]
+    assert pasted[0].endswith("python.") and pasted[1].startswith("exe:"), pasted
+    assert pasted[3].endswith("custom") and pasted[4].startswith("_nodes"), pasted
+    joined = explain._rewrapped("\n".join(pasted))
+    assert joined is not None and joined.split("\n") == lines
+    assert ids("\n".join(pasted))[:1] == ["python.module-missing"]
