@@ -1463,8 +1463,10 @@ def _sage_forced(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 @_interp("nvidia_only")
 def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """PyTorch's CUDA messages on a machine with no NVIDIA GPU (an Intel Arc container, an AMD card, a Mac) do not
-    mean an NVIDIA driver is missing: the program took a CUDA code path on another vendor's hardware."""
-    if _near(ctx).get("macos") or _other_gpu(ctx):
+    mean an NVIDIA driver is missing: the program took a CUDA code path on another vendor's hardware. A user's
+    own word that the computer is an Intel one counts wherever it stands in the paste (it often comes after the
+    error, below the 'before the hit' window of the other context facts)."""
+    if _near(ctx).get("macos") or _other_gpu(ctx) or ctx.get("intel"):
         return None
     return {}
 
