@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import stat
 import sys
@@ -435,6 +436,8 @@ def _typography(text: str) -> str:
     import html
 
     t = text.translate(_TYPO)
+    if "\r\n" in t:
+        t = t.replace("\r\n", "\n")  # a Windows paste: `$` and line ends of the patterns see one kind
     if "&" in t:
         t = _ENTITY.sub(lambda m: html.unescape(m.group(0)), t)
     return t
@@ -488,7 +491,10 @@ def _rewrapped(text: str) -> str | None:
 
     def goes_on(i: int) -> bool:  # the next line continues it: not blank, not an indented line of its own
         nx = lines[i + 1] if i + 1 < len(lines) else ""
-        return bool(nx.strip()) and not nx.startswith(("  ", "\t")) and nx != lines[i]  # not the same line again
+        # not the same line again, nor a line that starts as this one does (a log's next record: the same
+        # time stamp, level or `docker compose` service name)
+        return (bool(nx.strip()) and not nx.startswith(("  ", "\t")) and nx != lines[i]
+                and len(os.path.commonprefix([nx, lines[i]])) < 4)
     cuts = {i for i in rows if goes_on(i)}
     if not cuts:
         return None
@@ -1463,8 +1469,10 @@ def _sage_forced(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 @_interp("nvidia_only")
 def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """PyTorch's CUDA messages on a machine with no NVIDIA GPU (an Intel Arc container, an AMD card, a Mac) do not
-    mean an NVIDIA driver is missing: the program took a CUDA code path on another vendor's hardware."""
-    if _near(ctx).get("macos") or _other_gpu(ctx):
+    mean an NVIDIA driver is missing: the program took a CUDA code path on another vendor's hardware. A user's
+    own word that the computer is an Intel one counts wherever it stands in the paste (it often comes after the
+    error, below the 'before the hit' window of the other context facts)."""
+    if _near(ctx).get("macos") or _other_gpu(ctx) or ctx.get("intel"):
         return None
     return {}
 

@@ -487,6 +487,11 @@ def test_paste_forms_json_escaped_and_console_cut():
     same = "\n".join(["Error running sage attention: headdim should be in [64, 96, 128]., using pytorch attention"] * 3)
     assert explain._rewrapped(same) is None
     assert explain._rewrapped("x" * 80 + "\n    indented line of its own") is None
+    # a line that happens to be a console's width, followed by the next record of the same log (same service
+    # prefix or time stamp), is not a cut; a Windows paste's CRLF keeps line-end anchors working
+    svc = "comfyui-1  | " + "Loading checkpoint shards:  75%|###      | 3/4 [01:34<00:31, 31.54s/it]Killed"
+    assert explain._rewrapped(svc.ljust(120, "x") + "\ncomfyui-1  | next") is None
+    assert ids("Loading model ...\r\nKilled\r\n") == ids("Loading model ...\nKilled\n") == ["ram.oom-killed"]
 
 
 # --- issue 14's kinds of misses ---------------------------------------------------------------------------
@@ -2933,3 +2938,39 @@ def test_round43_console_cut_inside_a_path():
     joined = explain._rewrapped("\n".join(pasted))
     assert joined is not None and joined.split("\n") == lines
     assert ids("\n".join(pasted))[:1] == ["python.module-missing"]
+
+
+def test_round51_localized_windows_message_kinds():
+    """Round 51's kinds (reports written in other languages: Windows messages in the system language around the
+    same stack errors), each on a variant text written here, with the look-alikes that must stay silent."""
+    # WinError 1455 while torch maps one of its DLLs: the paging file, not a missing DLL, whatever the language
+    m = one('  File "D:\\envs\\sd\\lib\\site-packages\\torch\\__init__.py", line 133, in <module>\n    raise err\n'
+            'OSError: [WinError 1455] 页面文件太小，无法完成操作。 Error loading "D:\\envs\\sd\\lib\\site-packages\\torch\\'
+            'lib\\cudnn_ops_infer64_8.dll" or one of its dependencies.', "ram.oom")
+    assert "torch.windows-dll" not in ids('OSError: [WinError 1455] 页面文件太小，无法完成操作。 Error loading "D:\\envs\\sd\\'
+                                          'lib\\site-packages\\torch\\lib\\cudnn_ops_infer64_8.dll" or one of its dependencies.')
+    assert "Virtual memory" in m["fix"]
+    one('OSError: [WinError 1455] Die Auslagerungsdatei ist zu klein, um diesen Vorgang durchzuführen. Error loading '
+        '"C:\\KI\\venv\\Lib\\site-packages\\torch\\lib\\caffe2_nvrtc.dll" or one of its dependencies.', "ram.oom")
+    one("!!! Exception during processing !!! El archivo de paginación es demasiado pequeño para completar la operación.",
+        "ram.oom")
+    one("[WinError 1455] 页面文件太小", "ram.oom")
+    # a user's own rewording of the same Windows message
+    one("when the checkpoint loader runs it says the paging files are too small to complete the operation", "ram.oom")
+    # a torch DLL name followed by Windows' error 126 text in the system language: a DLL it needs is missing
+    one("c10.dll - Не найден указанный модуль", "torch.windows-dll")
+    one("torch_python.dll: Das angegebene Modul wurde nicht gefunden.", "torch.windows-dll")
+    # torch 1.x failing at `from torch._C import *` with the module-not-found text
+    one('  File "C:\\Python38\\lib\\site-packages\\torch\\__init__.py", line 81, in <module>\n'
+        "    from torch._C import *\nImportError: DLL load failed: 指定されたモジュールが見つかりません。", "torch.windows-dll")
+    # the same Windows texts from other software's binaries are not torch's
+    assert ids("ImportError: DLL load failed while importing _C: 找不到指定的模块。") == []
+    assert ids("ImportError: DLL load failed while importing mesh_core_cython: Le module spécifié est introuvable.") == []
+    assert "torch.windows-dll" not in ids("onnxruntime_providers_cuda.dll - The specified module could not be found")
+    assert ids("[Bug]: 运行时显示Error Code 1114 动态链接库(DLL)初始化例程失败") == []
+    # no NVIDIA driver on a computer the user says is an Intel one, or that shows only Intel graphics: not claimed
+    nodrv = "RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver"
+    assert ids(nodrv + "\nI am on an intel pc, the launcher worked in A1111") == []
+    assert ids("GPU: Intel(R) UHD Graphics 630\n" + nodrv) == []
+    # an Intel CPU beside an NVIDIA card is still an NVIDIA setup
+    assert ids(nodrv + "\nI have an Intel i7-12700 and an RTX 3060") == ["torch.no-driver"]
