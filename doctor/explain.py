@@ -1819,6 +1819,19 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         "(ComfyUI portable: `python_embeded\\python.exe -m pip install -U transformers`); where a project "
                         "pins this old transformers, install the diffusers of its era instead of the newest one"),
                 "details": {"missing_name": name, "module": mod}}
+    if g.get("peftcfg"):
+        # peft writes every field of its adapter config into adapter_config.json; an older peft does not know the
+        # fields a newer one added and refuses them (keys of pre-peft LoRA code, enable_lora, are not matched)
+        cfg, arg = g["peftcfg"], (g.get("peftarg") or "").strip("'")
+        named = f" (`{arg}`)" if arg and arg != "..." else ""
+        return {"title": f"The installed peft is older than the one that saved this adapter: {cfg} does not know a field{named}",
+                "cause": ("peft saves all fields of the adapter's config in adapter_config.json. The adapter (LoRA) was "
+                          "trained or saved with a newer peft whose config has fields this installed peft does not know, "
+                          "so reading the config fails (diffusers' and transformers' LoRA loading go through it)."),
+                "fix": ("Upgrade peft in the Python that runs Klein: `python -m pip install -U peft` (ComfyUI portable: "
+                        "`python_embeded\\python.exe -m pip install -U peft`); where a project pins this peft, delete the "
+                        "unknown keys from the adapter's adapter_config.json instead"),
+                "details": {"package": "peft", "config": cfg, **({"field": arg} if named else {})}}
     pkg = (g.get("pkg") or "").lower()
     if pkg not in _DEP_STACK:
         return None  # another program's own requirement: not ours

@@ -2974,3 +2974,34 @@ def test_round51_localized_windows_message_kinds():
     assert ids("GPU: Intel(R) UHD Graphics 630\n" + nodrv) == []
     # an Intel CPU beside an NVIDIA card is still an NVIDIA setup
     assert ids(nodrv + "\nI have an Intel i7-12700 and an RTX 3060") == ["torch.no-driver"]
+
+
+def test_round46_diffusers_path_package_and_version_kinds():
+    """Round 46's kinds (the diffusers path in scripts and apps: offload, LoRA, quantization backends, float16 images),
+    each on a variant text written here, with the look-alikes that must stay silent."""
+    # an adapter saved by a newer peft than the installed one: its config has fields this peft does not know
+    m = one("  File \"/srv/app/.venv/lib/python3.11/site-packages/peft/config.py\", line 152, in from_peft_type\n"
+            "    return config_cls(**kwargs)\nTypeError: LoraConfig.__init__() got an unexpected keyword argument "
+            "'lora_bias'", "python.dep-too-old")
+    assert "pip install -U peft" in m["fix"] and m["details"]["field"] == "lora_bias"
+    m = one("TypeError: LoKrConfig.__init__() got an unexpected keyword argument 'rank_dropout_scale'", "python.dep-too-old")
+    assert m["details"]["config"] == "LoKrConfig"
+    # keys of pre-peft LoRA code mean an adapter older than peft, and a program passing its own keyword: not claimed
+    assert "python.dep-too-old" not in ids("TypeError: LoraConfig.__init__() got an unexpected keyword argument 'enable_lora'")
+    assert "python.dep-too-old" not in ids("TypeError: PeftConfig.__init__() got an unexpected keyword argument 'device_map'")
+    # another program's wording of the accelerate requirement of CPU offload
+    m = one("Traceback (most recent call last):\n  File \"/opt/svc/server.py\", line 88, in load\n"
+            "ImportError: Model offloading requires the `accelerate` package. Install it with: pip install accelerate",
+            "python.module-missing")
+    assert "accelerate" in m["fix"] and m["details"]["module"] == "accelerate"
+    # the quantization and LoRA backends of the diffusers path missing from the running Python
+    m = one("importlib.metadata.PackageNotFoundError: No package metadata was found for bitsandbytes", "python.module-missing")
+    assert "pip install bitsandbytes" in m["fix"]
+    m = one("  File \"/home/me/venv/lib/python3.12/site-packages/diffusers/quantizers/bitsandbytes/bnb_quantizer.py\", "
+            "line 61\nModuleNotFoundError: No module named 'bitsandbytes'", "python.module-missing")
+    assert m["details"]["package"] == "bitsandbytes"
+    # a package outside the stack stays another program's
+    assert ids("PackageNotFoundError: No package metadata was found for some-webui-plugin") == []
+    # NaN pixels: the numpy warning and the cast line pasted on one line, joined by a comma
+    one("pipeline_utils.py:140: RuntimeWarning: invalid value encountered in cast, images = (images * 255).round()"
+        ".astype(\"uint8\")", "comfyui.nan-image")
