@@ -1225,6 +1225,13 @@ def _te_loader(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
 
 @_interp("file_not_listed")
 def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("missing_input"):
+        inp = g["missing_input"]
+        return {"title": f"A loader has no file selected: ComfyUI lists no file for its {inp}",
+                "cause": (f"ComfyUI's prompt validation found no value for the loader's `{inp}`: its list of files was empty "
+                          "when the workflow was queued (nothing in that models folder, or the folder is not where this "
+                          "ComfyUI looks), so the node sent no name."),
+                "details": {"input": inp}}
     if not g.get("nonepath"):
         return {}
     near = _near(ctx)
@@ -1242,6 +1249,11 @@ def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                       "has another name, or lies in another folder (checkpoints/ instead of diffusion_models/, unet/ for "
                       "a GGUF loader)."),
             "details": {"node_type": node} if node else {}}
+
+
+@_interp("frontend_old")
+def _frontend_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    return {"details": {k: g[k] for k in ("installed", "recommended") if g.get(k)}}
 
 
 @_interp("guidance")

@@ -3005,3 +3005,46 @@ def test_round46_diffusers_path_package_and_version_kinds():
     # NaN pixels: the numpy warning and the cast line pasted on one line, joined by a comma
     one("pipeline_utils.py:140: RuntimeWarning: invalid value encountered in cast, images = (images * 255).round()"
         ".astype(\"uint8\")", "comfyui.nan-image")
+
+
+def test_round47_prompt_validation_kinds():
+    """Round 47's kinds (ComfyUI prompt validation and workflow errors), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # ComfyUI's own warning: the frontend pip package older than requirements.txt pins
+    m = one("****** User settings have been changed ******\nWARNING WARNING WARNING WARNING WARNING\n\n"
+            "Installed frontend version 1.28.7 is lower than the recommended version 1.30.2.\n\n"
+            "Please install the updated requirements.txt file by running:\n"
+            "C:\\AI\\ComfyUI_windows_portable\\python_embeded\\python.exe -s -m pip install -r "
+            "C:\\AI\\ComfyUI_windows_portable\\ComfyUI\\requirements.txt", "comfyui.frontend-outdated")
+    assert m["details"] == {"installed": "1.28.7", "recommended": "1.30.2"}
+    assert "pip install -r requirements.txt" in m["fix"] and m["severity"] == "warn"
+    # the frontend's own wording of the same mismatch
+    m = one("Version Compatibility Warning: Frontend version 1.39.10 is outdated. Backend requires 1.40.3 or higher.",
+            "comfyui.frontend-outdated")
+    assert m["details"]["recommended"] == "1.40.3"
+    # a node pack's frontend check stays comfyui.outdated; another program's version warnings are not ComfyUI's
+    assert ids("[Impact Pack] An outdated version(<1.16.9) of the `comfyui-frontend-package` is installed.") == \
+        ["comfyui.outdated"]
+    assert ids("Warning: Frontend version 0.8.9 for session abc does not match the backend version 0.8.10.") == []
+    # a loader's file input of a node pack, named *_path / *_name for one of the Klein parts
+    m = one("Failed to validate prompt for output 12:\n* DownloadAndLoadT5 7:\n"
+            "  - Value not in list: text_encoder_path: 't5/t5xxl_fp16.safetensors' not in ['t5\\\\t5xxl_fp16.safetensors']\n"
+            "Output will be ignored", "comfyui.file-not-listed")
+    assert m["title"].startswith("A loader names a model file")
+    assert "comfyui.file-not-listed" in ids("  - Value not in list: vae_path2: 'flux2/flux2-vae.safetensors' not in []")
+    # an upscaler's model or a LoRA is not a Klein loader's file
+    assert ids("  - Value not in list: model_name: '4x_NMKD-Siax_200k.pth' not in ['RealESRGAN_x4plus.pth']") == []
+    # a loader with an empty list sends no name: `Required input is missing` for its file input
+    m = one("Prompt outputs failed validation\nUNETLoader:\n- Required input is missing: unet_name\n"
+            "DualCLIPLoader:\n- Required input is missing: clip_name2", "comfyui.file-not-listed")
+    assert m["details"]["input"] == "unet_name" and "unet_name" in m["title"]
+    # other inputs missing are the workflow's links or widgets, and widget values out of range or of the wrong type
+    # are the workflow's (or its node pack's): not claimed
+    assert ids("Failed to validate prompt for output 9:\n* UNETLoader 12:\n  - Required input is missing: weight_dtype\n"
+               "* KSampler 3:\n  - Required input is missing: model\nOutput will be ignored") == []
+    assert ids("* KSamplerAdvanced 41:\n  - Failed to convert an input value to a INT value: end_at_step, , invalid "
+               "literal for int() with base 10: ''\n  - Value 12.5 bigger than max of 10.0: cfg") == []
+    # a node pack's node missing from the server, by class name or without one: not a core node of Klein
+    assert ids("invalid prompt: {'type': 'invalid_prompt', 'message': 'Cannot execute because node "
+               "LayerUtility: ImageBlend does not exist.', 'details': \"Node ID '#15'\", 'extra_info': {}}") == []
+    assert ids("Cannot execute because a node is missing the class_type property.: Node ID '#212'") == []
