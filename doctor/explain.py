@@ -1686,6 +1686,16 @@ def _docker_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {}
 
 
+@_interp("container_gpu")
+def _container_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """NVML's `Unknown Error` means a container cut off from its GPUs only where the text shows a container; on a
+    host or under WSL the same line has other causes."""
+    near = _near(ctx)
+    if near.get("macos") or _other_gpu(ctx) or not (near.get("container") or ctx.get("container")):
+        return None
+    return {}
+
+
 @_interp("repo_not_found")
 def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("alnum") and not _near(ctx).get("hf_loader"):

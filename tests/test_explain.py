@@ -3048,3 +3048,65 @@ def test_round47_prompt_validation_kinds():
     assert ids("invalid prompt: {'type': 'invalid_prompt', 'message': 'Cannot execute because node "
                "LayerUtility: ImageBlend does not exist.', 'details': \"Node ID '#15'\", 'extra_info': {}}") == []
     assert ids("Cannot execute because a node is missing the class_type property.: Node ID '#212'") == []
+
+
+def test_round48_linux_wsl_container_kinds():
+    """Round 48's kinds (Linux drivers, WSL2 and containers), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # nvidia-smi's NVML form of the kernel-module / user-space library mismatch, with and without the library version
+    m = one("$ nvidia-smi\nFailed to initialize NVML: Driver/library version mismatch\nNVML library version: 550.163",
+            "cuda.driver-mismatch")
+    assert "/proc/driver/nvidia/version" in m["fix"] and "Reboot" in m["fix"]
+    one("root@gpu-07:~# nvidia-smi -L\nFailed to initialize NVML: Driver/library version mismatch", "cuda.driver-mismatch")
+    # the kernel driver not loaded, as nvidia-smi, the container toolkit and the kernel log say it
+    m = one("user@box:~$ nvidia-smi\nNVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. "
+            "Make sure that the latest NVIDIA driver is installed and running.", "torch.no-driver")
+    assert "dkms autoinstall" in m["fix"] and "mokutil --sb-state" in m["fix"] and "blacklist nouveau" in m["fix"]
+    one("docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime "
+        "create failed: runc create failed: unable to start container process: error during container init: error running "
+        "hook #0: error running hook: exit status 1, stdout: , stderr: nvidia-container-cli: initialization error: nvml "
+        "error: driver not loaded: unknown.", "torch.no-driver")
+    one("[   12.804113] NVRM: The NVIDIA probe routine was not called for 1 device(s).\n[   12.804120] NVRM: This can occur "
+        "when a driver such as: \nNVRM: nouveau, rivafb, nvidiafb or rivatv \nNVRM: was loaded and obtained ownership of "
+        "the NVIDIA device(s).", "torch.no-driver")
+    assert "wsl --set-version" in one("RuntimeError: Found no NVIDIA driver on your system.", "torch.no-driver")["fix"]
+    # a plain `docker run` (no --gpus, no NVIDIA runtime) whose nvidia-smi cannot reach the driver: the container's start
+    m = one("$ docker run -it --rm -v /usr/lib/x86_64-linux-gnu:/host-libs my/trainer:2.1 bash\n"
+            "root@4f2a9c1e:/workspace# nvidia-smi\nNVIDIA-SMI has failed because it couldn't communicate with the NVIDIA "
+            "driver. Make sure that the latest NVIDIA driver is installed and running.", "docker.no-gpu-runtime")
+    assert "--gpus all" in m["fix"]
+    # ... but with --gpus (or nvidia-docker) the container had GPU access: the driver is the host's problem
+    assert ids("$ docker run --gpus all -it my/trainer:2.1 bash\nroot@4f2a9c1e:/# nvidia-smi\nNVIDIA-SMI has failed "
+               "because it couldn't communicate with the NVIDIA driver.")[:1] == ["torch.no-driver"]
+    assert ids("$ nvidia-docker run -it my/trainer:2.1 nvidia-smi\nNVIDIA-SMI has failed because it couldn't "
+               "communicate with the NVIDIA driver.")[:1] == ["torch.no-driver"]
+    # the toolkit's cuInit failing with an unknown error at container start
+    m = one("stderr: nvidia-container-cli: initialization error: cuda error: unknown error: unknown.", "cuda.no-device")
+    assert "Reboot" in m["fix"]
+    # a running container detached from its GPUs: only where the text shows a container
+    m = one("kubectl exec -it trainer-5d8f -- nvidia-smi\nFailed to initialize NVML: Unknown Error", "docker.gpu-detached")
+    assert "create-dev-char-symlinks" in m["fix"] and "--force-recreate" in m["fix"]
+    one("root@c0ffee12:/app# nvidia-smi\nFailed to initialize NVML: Unknown Error\n(the docker container worked for two "
+        "days before this)", "docker.gpu-detached")
+    assert ids("C:\\Users\\me> nvidia-smi\nFailed to initialize NVML: Unknown Error") == []
+    # a GPU index the process does not have
+    m = one("  File \"/srv/app/train.py\", line 40, in <module>\n    torch.cuda.set_device(args.gpu)\n"
+            "RuntimeError: CUDA error: invalid device ordinal\nCUDA kernel errors might be asynchronously reported at some "
+            "other API call, so the stacktrace below might be incorrect.", "cuda.invalid-device-ordinal")
+    assert "nvidia-smi -L" in m["fix"] and "CUDA_VISIBLE_DEVICES=1" in m["fix"]
+    one("THCudaCheck FAIL file=/pytorch/aten/src/THC/THCGeneral.cpp line=47 error=101 : invalid device ordinal",
+        "cuda.invalid-device-ordinal")
+    # Lua Torch7's cutorch and a bare phrase in a sentence: not claimed
+    assert ids("/opt/torch/install/bin/luajit: train.lua:51: cuda runtime error (10) : invalid device ordinal at "
+               "/tmp/luarocks_cutorch-scm-1-2201/cutorch/init.c:734") == []
+    assert ids("What does invalid device ordinal mean?") == []
+    # the shared-memory bus error quoted with a comma
+    one("DataLoader: unexpected bus error encountered in worker, This might be caused by insufficient shared memory (shm)",
+        "docker.shm-too-small")
+    # cuDNN's libcuda.so load failure printed by a PyTorch script (its own torch printout, no torch path)
+    m = one("print(torch.cuda.is_available()) -> True\nCould not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: "
+            "cannot open shared object file: No such file or directory\nAborted (core dumped)", "cudnn.sublib-load-failed")
+    assert "/usr/lib/wsl/lib" in m["fix"]
+    # the same line from another program (no torch in the text): not claimed
+    assert ids("[ctranslate2] Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared "
+               "object file: No such file or directory") == []
