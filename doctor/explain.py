@@ -1569,6 +1569,19 @@ def _gguf_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {"details": {"arch": arch}} if arch else {}
 
 
+@_interp("resolver_conflict")
+def _resolver_conflict(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's `ResolutionImpossible` is about whoever wrote the pins: a node pack's requirements in ComfyUI's Python is
+    ours to explain, another project's requirements file (or a Mac/AMD/Intel install) is that project's own."""
+    near = _near(ctx)
+    if near.get("macos") or _other_gpu(ctx):
+        return None
+    if not (re.search(r"custom_nodes|python_embeded|comfy", g.get("what") or "", re.I)
+            or near.get("comfy_place") or near.get("custom_node")):
+        return None
+    return {}
+
+
 @_interp("wheel_path")
 def _wheel_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)

@@ -3110,3 +3110,50 @@ def test_round48_linux_wsl_container_kinds():
     # the same line from another program (no torch in the text): not claimed
     assert ids("[ctranslate2] Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared "
                "object file: No such file or directory") == []
+
+
+def test_round49_python_environment_kinds():
+    """Round 49's kinds (the Python environment), each on a variant text written here, with the look-alikes that
+    must stay silent."""
+    # pkg_resources removed by setuptools 82 (or setuptools absent), in a custom node's import
+    m = one("  File \"C:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\some-pack\\__init__.py\", line 4, in <module>\n"
+            "    import pkg_resources\nModuleNotFoundError: No module named 'pkg_resources'", "python.setuptools-too-new")
+    assert "setuptools<82" in m["fix"] and ids("ModuleNotFoundError: No module named 'pkg_resources'")[0] == m["id"]
+    assert "python.module-missing" not in ids("ImportError: No module named pkg_resources")
+    # pkg_resources.packaging gone from setuptools 70 on
+    m = one("    from pkg_resources import packaging\n"
+            "ImportError: cannot import name 'packaging' from 'pkg_resources' "
+            "(/home/u/venv/lib/python3.10/site-packages/pkg_resources/__init__.py)", "python.setuptools-too-new")
+    assert "setuptools<70" in m["fix"]
+    # the old setuptools on Python 3.12 stays its own kind
+    assert ids("AttributeError: module 'pkgutil' has no attribute 'ImpImporter'. Did you mean: 'zipimporter'?") == [
+        "python.setuptools-too-old"]
+    # another name imported from pkg_resources (a real attribute missing from an old setuptools): not this kind
+    assert "python.setuptools-too-new" not in ids("ImportError: cannot import name 'resource_filename' from 'pkg_resources'")
+    # distutils removed from Python 3.12, bare or a submodule, in a build or at import
+    for text in ("ModuleNotFoundError: No module named 'distutils'",
+                 "  File \"/tmp/pip-build-env-x1/overlay/lib/python3.13/site-packages/setuptools/__init__.py\", line 9\n"
+                 "    import distutils.core\nModuleNotFoundError: No module named 'distutils.core'",
+                 "    from distutils.version import LooseVersion\nModuleNotFoundError: No module named 'distutils.version'"):
+        m = one(text, "python.distutils-removed")
+        assert "pip install -U setuptools" in m["fix"] and ids(text) == ["python.distutils-removed"]
+    # a module merely named like it (distutils_extra, setuptools_scm): not claimed
+    assert "python.distutils-removed" not in ids("ModuleNotFoundError: No module named 'distutilscross'")
+    # on an AMD setup: not claimed
+    assert "python.distutils-removed" not in ids("ROCm version: 6.2\nModuleNotFoundError: No module named 'distutils'")
+    # pip's resolver refusing a node pack's requirements in ComfyUI's Python
+    conflict = ("ERROR: Cannot install -r /srv/ComfyUI/custom_nodes/ComfyUI-Foo/requirements.txt (line 4) and "
+                "timm==0.6.13 because these package versions have conflicting dependencies.\n\n"
+                "The conflict is caused by:\n    The user requested timm==0.6.13\n    open-clip-torch 2.24.0 depends on timm>=0.9\n\n"
+                "ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/")
+    m = one(conflict, "python.resolver-conflict")
+    assert m["severity"] == "warn" and "pip check" in m["fix"]
+    # the bare refusal under a portable's pip command
+    assert ids("E:\\ComfyUI_windows_portable>python_embeded\\python.exe -m pip install -r reqs.txt\n"
+               "ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/"
+               ) == ["python.resolver-conflict"]
+    # another project's own pins, and the same in a Mac or AMD setup: not claimed
+    assert ids("ERROR: Cannot install -r requirements.txt (line 3) and numpy==1.21.0 because these package versions have "
+               "conflicting dependencies.\nERROR: ResolutionImpossible: for help visit https://pip.pypa.io") == []
+    assert "python.resolver-conflict" not in ids(conflict.replace("/srv/", "/Users/me/") + "\nDevice: mps")
+    assert "python.resolver-conflict" not in ids("ComfyUI-Zluda\n" + conflict)
