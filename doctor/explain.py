@@ -1489,6 +1489,15 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("cuda_malloc")
+def _cuda_malloc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`CUDA error: operation not supported` is cudaMallocAsync refusing on this GPU, except where nunchaku raised
+    it: that engine's own kernels (4-bit tensor cores an old GPU lacks) or its harmless load-method fallbacks."""
+    if _near(ctx).get("nunchaku") or ctx.get("nunchaku"):
+        return None
+    return _nvidia_only(g, cat, ctx)
+
+
 @_interp("hw_fault")
 def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A fault of the card itself. A launch failure just after the program said this GPU lacks the feature it runs
@@ -1867,6 +1876,39 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         "`python_embeded\\python.exe -m pip install -U peft`); where a project pins this peft, delete the "
                         "unknown keys from the adapter's adapter_config.json instead"),
                 "details": {"package": "peft", "config": cfg, **({"field": arg} if named else {})}}
+    if g.get("minpkg"):
+        # peft's is_torchao_available() raises (not returns False) when an older torchao is installed
+        have, want = g.get("have") or "", g.get("want") or ""
+        return {"title": f"torchao {have} is installed; the installed peft accepts only torchao {want} or newer",
+                "cause": ("peft checks the torchao version whenever torchao is installed, and raises instead of ignoring "
+                          "an older release, so every LoRA load through peft (diffusers' load_lora_weights, a trainer) "
+                          "fails; torchao was left at an old release or pinned down by another project."),
+                "fix": (f"In the Python that runs Klein, upgrade torchao to a release that fits both peft and your torch "
+                        f"(torchao releases support a narrow torch range): `python -m pip install -U \"torchao>={want}\"`; "
+                        "if nothing uses torchao, remove it instead: `python -m pip uninstall torchao`"),
+                "details": {"package": "torchao", "installed": have, "required": f">={want}", "importer": "peft"}}
+    if g.get("bnbattr") or g.get("bnbname"):
+        what = (f"`{g['bnbcls']}.{g['bnbattr']}`" if g.get("bnbattr") else f"`{g['bnbname']}` in `{g.get('bnbmod')}`")
+        return {"title": f"The installed bitsandbytes is older than the 4-bit code using it (no {what})",
+                "cause": ("The NF4 / 4-bit loader (a ComfyUI NF4 node, diffusers' or transformers' bitsandbytes path) uses "
+                          "parts of bitsandbytes that only its newer releases have (Params4bit.quant_storage and the "
+                          "4-bit classes of bitsandbytes 0.43 and later). The Python that runs it has an older bitsandbytes: "
+                          "often pip upgraded it in another Python than ComfyUI's own."),
+                "fix": ("Upgrade bitsandbytes in the Python that runs Klein: `python -m pip install -U bitsandbytes` "
+                        "(ComfyUI portable: `python_embeded\\python.exe -m pip install -U bitsandbytes`; ComfyUI Desktop: "
+                        "its terminal or ComfyUI-Manager's pip install), then `python -m bitsandbytes` reports the version "
+                        "and its CUDA setup"),
+                "details": {"package": "bitsandbytes", "missing": what.strip("`")}}
+    if g.get("aologger"):
+        via = g.get("aovia") or "diffusers"
+        return {"title": "diffusers 0.36 cannot import its torchao support with torchao 0.16 or newer",
+                "cause": (f"diffusers 0.36.0 imports `torchao.dtypes.uintx.uint4_layout`, which torchao 0.16 removed; its "
+                          f"fallback then refers to a logger not yet defined, so importing {via} (and any model class that "
+                          "pulls in the quantizers) fails with `name 'logger' is not defined`. diffusers 0.37 fixed it."),
+                "fix": ("Upgrade diffusers in the Python that runs Klein: `python -m pip install -U \"diffusers>=0.37\"`; "
+                        "where diffusers must stay at 0.36, pin torchao below 0.16 instead: "
+                        "`python -m pip install \"torchao<0.16\"` (or `python -m pip uninstall torchao` if nothing uses it)"),
+                "details": {"package": "diffusers", "importer": via, "conflict": "torchao>=0.16"}}
     pkg = (g.get("pkg") or "").lower()
     if pkg not in _DEP_STACK:
         return None  # another program's own requirement: not ours

@@ -2576,6 +2576,59 @@ def test_round45_text_encoder_tokenizer_version_kinds():
                "generated code is out of date and must be regenerated with protoc >= 3.19.0.") == []
 
 
+def test_round50_quantized_format_kinds():
+    """Round 50's kinds (quantized and low-VRAM formats: fp8 dtypes, torchao, bitsandbytes, nunchaku), each on a
+    variant text written here, with the look-alikes that must stay silent."""
+    # every float8 dtype name an old torch lacks
+    m = one("AttributeError: module 'torch' has no attribute 'float8_e5m2fnuz'", "torch.too-old")
+    assert "download.pytorch.org/whl/cu128" in m["fix"]
+    assert ids("AttributeError: module 'torch' has no attribute 'float8_e8m0fnu'")[0] == "torch.too-old"
+    # peft's torchao floor, with and without the package named on the same line
+    m = one("ImportError: Found an incompatible version of torchao. Found version 0.13.0, but only versions above "
+            "0.16.0 are supported", "python.dep-too-old")
+    assert '"torchao>=0.16.0"' in m["fix"] and "pip uninstall torchao" in m["fix"]
+    assert m["details"]["installed"] == "0.13.0"
+    m = one("  File \"/opt/venv/lib/python3.12/site-packages/peft/import_utils.py\", line 140, in is_torchao_available\n"
+            "    raise ImportError(\nImportError: torchao check failed. Found version 0.12.0, but only versions above "
+            "0.16.0 are supported", "python.dep-too-old")
+    assert m["details"]["package"] == "torchao"
+    # another package's wording of a version floor is not peft's torchao check
+    assert "python.dep-too-old" not in ids("RuntimeError: Found version 1.2.0, but only versions above 2.0 are supported "
+                                           "by this plugin")
+    # an old bitsandbytes under 4-bit code: a Params4bit attribute or a 4-bit class it does not have yet
+    m = one("!!! Exception during processing !!! 'MyParams4bit' object has no attribute 'quant_storage'", "python.dep-too-old")
+    assert "pip install -U bitsandbytes" in m["fix"] and "python_embeded" in m["fix"]
+    m = one("ImportError: cannot import name 'LinearNF4' from 'bitsandbytes.nn' "
+            "(/home/u/comfy/venv/lib/python3.10/site-packages/bitsandbytes/nn/__init__.py)", "python.dep-too-old")
+    assert m["details"]["package"] == "bitsandbytes"
+    assert "python.dep-too-old" not in ids("ImportError: cannot import name 'some_helper' from 'bitsandbytes.utils'")
+    # diffusers 0.36 beside torchao 0.16+: its failed torchao import ends on an undefined logger
+    m = one("RuntimeError: Failed to import diffusers.models.transformers.transformer_flux2 because of the following "
+            "error (look up to see its traceback):\nname 'logger' is not defined", "python.dep-too-old")
+    assert '"diffusers>=0.37"' in m["fix"] and '"torchao<0.16"' in m["fix"]
+    # another library's quantization config class handed to a loader
+    m = one("AttributeError: 'BitsAndBytesConfig' object has no attribute 'get_loading_attributes'",
+            "diffusers.transformers-quant-config")
+    assert "from diffusers import TorchAoConfig" in m["fix"] and "PipelineQuantizationConfig" in m["fix"]
+    assert ids("AttributeError: 'TorchAoConfig' object has no attribute 'modules_to_not_convert'")[0] == \
+        "diffusers.transformers-quant-config"
+    assert ids("AttributeError: 'LoraConfig' object has no attribute 'use_dora'") == []
+    # transformers' "latest version of bitsandbytes" on a runtime where torch sees no GPU
+    m = one("ImportError: Using `bitsandbytes` 8-bit quantization requires the latest version of bitsandbytes: "
+            "`pip install -U bitsandbytes`", "bnb.unavailable")
+    assert "torch.cuda.is_available()" in m["fix"] and "pip install -U bitsandbytes" in m["fix"]
+    assert "bnb.unavailable" not in ids("Device: mps\nImportError: Using `bitsandbytes` 4-bit quantization requires the "
+                                        "latest version of bitsandbytes: `pip install -U bitsandbytes`")
+    # nunchaku's own CUDA errors and load fallbacks are not ComfyUI's cudaMallocAsync
+    assert ids("!!! Exception during processing !!! CUDA error: operation not supported (at /build/nunchaku/src/"
+               "kernels/gemm_w4a4.cu:88)") == []
+    assert ids("[2025-06-01 10:00:00.000] [warning] Failed to load safetensors using method PRIVATE: CUDA error: "
+               "operation not supported (at /tmp/Serialization.cpp:124)") == []
+    # the same error without nunchaku in view stays ComfyUI's allocator
+    assert ids("Device: cuda:0 NVIDIA GeForce GTX 1050 : cudaMallocAsync\n!!! Exception during processing !!! "
+               "CUDA error: operation not supported")[0] == "comfyui.cuda-malloc"
+
+
 def test_round29_custom_node_pack_kinds():
     # several opencv distributions of different releases sharing one cv2: keep one
     m = one("Cannot import /home/ana/ComfyUI/custom_nodes/comfyui-reactor module for custom nodes: module "
