@@ -1478,6 +1478,19 @@ def _sage_forced(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {"details": {"forced_by": forced}}
 
 
+@_interp("comfy_github")
+def _comfy_github(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """git could not reach github.com. Claimed where the clone is ComfyUI's (a ComfyUI repository URL, or ComfyUI's
+    places near it: a node pack's custom_nodes folder, the portable's python_embeded, a custom node's traceback);
+    another project's clone is that project's setup, and an AMD/Intel or Mac setup is out of scope."""
+    near = _near(ctx)
+    if near.get("macos") or _other_gpu(ctx):
+        return None
+    if "comfy" in (g.get("url") or "").lower() or near.get("comfy_place") or near.get("custom_node"):
+        return {}
+    return None
+
+
 @_interp("nvidia_only")
 def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """PyTorch's CUDA messages on a machine with no NVIDIA GPU (an Intel Arc container, an AMD card, a Mac) do not

@@ -3210,3 +3210,50 @@ def test_round49_python_environment_kinds():
                "conflicting dependencies.\nERROR: ResolutionImpossible: for help visit https://pip.pypa.io") == []
     assert "python.resolver-conflict" not in ids(conflict.replace("/srv/", "/Users/me/") + "\nDevice: mps")
     assert "python.resolver-conflict" not in ids("ComfyUI-Zluda\n" + conflict)
+
+
+def test_round52_manager_and_node_install_kinds():
+    """Round 52's kinds (ComfyUI-Manager and custom-node installation), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # the Manager's security_level refusals, in each wording the Manager has used
+    m = one("[ComfyUI-Manager] ERROR: This action is not allowed with this security level configuration.",
+            "comfyui.manager-security-level")
+    assert "security_level = weak" in m["fix"] and "start ComfyUI again" in m["fix"]
+    one("Install(git-clone) error: https://github.com/someone/ComfyUI-SomeNodes / ERROR: This installation is not "
+        "allowed in this security_level. Please contact the administrator.", "comfyui.manager-security-level")
+    one("ERROR: To use this action, a security_level of `weak` is required. Please contact the administrator.\n"
+        "Reference: https://github.com/ltdrdata/ComfyUI-Manager#security-policy", "comfyui.manager-security-level")
+    # a config line or a question about the setting is not a refusal
+    assert ids("security_level = normal\nnetwork_mode = public") == []
+    assert ids("what does the security level configuration of the manager do?") == []
+    # git cannot reach GitHub while cloning ComfyUI, the Manager or a node pack
+    m = one("/home/ana/ComfyUI/custom_nodes$ git clone https://github.com/kijai/ComfyUI-KJNodes\n"
+            "Cloning into 'ComfyUI-KJNodes'...\nfatal: unable to access 'https://github.com/kijai/ComfyUI-KJNodes/': "
+            "Could not resolve host: github.com", "comfyui.github-unreachable")
+    assert "git ls-remote" in m["fix"] and "http.proxy" in m["fix"]
+    one("git clone https://github.com/comfyanonymous/ComfyUI.git\nfatal: unable to access "
+        "'https://github.com/comfyanonymous/ComfyUI.git/': OpenSSL SSL_read: Connection was reset, errno 10054",
+        "comfyui.github-unreachable")
+    one("## ComfyUI-Manager: EXECUTE => ['C:\\\\CUI\\\\python_embeded\\\\python.exe', '-s', '-m', 'pip', 'install', "
+        "'git+https://github.com/someone/helperlib']\n Collecting git+https://github.com/someone/helperlib\n"
+        "[!]   fatal: unable to access 'https://github.com/someone/helperlib/': Failed to connect to github.com port 443 "
+        "after 21013 ms: Timed out", "comfyui.github-unreachable")
+    # another project's clone, an HTTP refusal from GitHub, an AMD setup: not claimed
+    assert ids("git clone https://github.com/someone/other-tool\nfatal: unable to access "
+               "'https://github.com/someone/other-tool/': Could not resolve host: github.com") == []
+    assert "comfyui.github-unreachable" not in ids(
+        "D:\\ComfyUI\\custom_nodes>git clone https://github.com/someone/ComfyUI-Gone\nfatal: unable to access "
+        "'https://github.com/someone/ComfyUI-Gone/': The requested URL returned error: 403")
+    assert "comfyui.github-unreachable" not in ids(
+        "Using ZLUDA\nD:\\ComfyUI-Zluda\\custom_nodes>git clone https://github.com/someone/ComfyUI-Pack\n"
+        "fatal: unable to access 'https://github.com/someone/ComfyUI-Pack/': Recv failure: Connection was reset")
+    # ComfyUI-Manager's own requirement missing from ComfyUI's Python
+    m = one('  File "/srv/ComfyUI/custom_nodes/comfyui-manager/glob/manager_core.py", line 30, in <module>\n'
+            "    import toml\nModuleNotFoundError: No module named 'toml'", "python.module-missing")
+    assert m["details"]["package"] == "toml"
+    # a node pack's own dependency outside the Klein stack (numba, werkzeug) stays out of scope, and so does numba's
+    # own NumPy check
+    assert ids("  File \"C:\\CUI\\ComfyUI\\custom_nodes\\SomePack\\nodes.py\", line 3, in <module>\n    from numba import njit\n"
+               "ModuleNotFoundError: No module named 'numba'") == []
+    assert ids("ModuleNotFoundError: No module named 'werkzeug'") == []
+    assert ids("ImportError: Numba needs NumPy 2.2 or less. Got NumPy 2.3.") == []
