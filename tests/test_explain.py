@@ -3257,3 +3257,27 @@ def test_round52_manager_and_node_install_kinds():
                "ModuleNotFoundError: No module named 'numba'") == []
     assert ids("ModuleNotFoundError: No module named 'werkzeug'") == []
     assert ids("ImportError: Numba needs NumPy 2.2 or less. Got NumPy 2.3.") == []
+
+
+def test_round53_comfyui_requirements_outdated():
+    """Round 53's kind: a package ComfyUI pins in requirements.txt (comfy-aimdo) older than the ComfyUI code, on
+    variant texts written here, with the look-alikes that must stay silent or keep their own answer."""
+    # the startup traceback when ComfyUI calls the newer comfy-aimdo init() protocol
+    m = one('Traceback (most recent call last):\n  File "/srv/comfy/main.py", line 70, in <module>\n'
+            "    comfy_aimdo.control.init(simple_vram_headroom=headroom, nvml_pressure=True)\n"
+            "TypeError: init() got an unexpected keyword argument 'nvml_pressure'", "comfyui.requirements-outdated")
+    assert "pip install -r requirements.txt" in m["fix"] and "python_embeded" in m["fix"]
+    assert ids("TypeError: init() got an unexpected keyword argument 'simple_vram_headroom'")[0] == \
+        "comfyui.requirements-outdated"
+    # ComfyUI's own version warning for a pinned helper package, with the versions read out
+    m = one("WARNING WARNING WARNING WARNING WARNING\n\nInstalled comfy-kitchen version 0.2.26 is lower than the "
+            "recommended version 0.2.31.\n\nPlease install the updated requirements.txt file by running:\n"
+            "/opt/comfy/.venv/bin/python -s -m pip install -r /opt/comfy/requirements.txt", "comfyui.requirements-outdated")
+    assert m["details"] == {"installed": "0.2.26", "recommended": "0.2.31"}
+    # the frontend's warning keeps its own answer
+    assert ids("Installed frontend version 1.28.6 is lower than the recommended version 1.30.2.")[0] == \
+        "comfyui.frontend-outdated"
+    # another program's init() with another keyword, and another tool's version advice, are not this
+    assert "comfyui.requirements-outdated" not in ids("TypeError: init() got an unexpected keyword argument 'verbose'")
+    assert "comfyui.requirements-outdated" not in ids(
+        "Installed numpy version 1.26.4 is lower than the recommended version 2.1.0 for this plugin.")
