@@ -493,6 +493,8 @@ def _rewrapped(text: str) -> str | None:
         nx = lines[i + 1] if i + 1 < len(lines) else ""
         # not the same line again, nor a line that starts as this one does (a log's next record: the same
         # time stamp, level or `docker compose` service name)
+        if nx and not nx.strip() and lines[i].endswith(" "):
+            return True  # the rest of a line's trailing padding (GitHub code blocks keep it), cut off as a line
         return (bool(nx.strip()) and not nx.startswith(("  ", "\t")) and nx != lines[i]
                 and len(os.path.commonprefix([nx, lines[i]])) < 4)
     cuts = {i for i in rows if goes_on(i)}
@@ -508,10 +510,11 @@ def _rewrapped(text: str) -> str | None:
                    for i in cuts):
             return None  # lines of one length are not cut unless a word or a path is, or a line goes on with one space
         texts = [lines[i] for i in rows]
-        gaps = set.intersection(*({j for j in range(len(r) - len(r.lstrip()) + 1, width) if r[j] == " " == r[j - 1]}
+        gaps = set.intersection(*({j for j in range(len(r) - len(r.lstrip()) + 1, len(r.rstrip())) if r[j] == " " == r[j - 1]}
                                   for r in texts))
         if gaps:
-            return None  # a table's rows (conda list, pip list) share their columns of spaces
+            return None  # a table's rows (conda list, pip list) share their columns of spaces (a line's
+            # trailing padding, as GitHub code blocks keep it, is no column)
     out: list[str] = []
     carry = ""
     for i, ln in enumerate(lines):

@@ -3281,3 +3281,52 @@ def test_round53_comfyui_requirements_outdated():
     assert "comfyui.requirements-outdated" not in ids("TypeError: init() got an unexpected keyword argument 'verbose'")
     assert "comfyui.requirements-outdated" not in ids(
         "Installed numpy version 1.26.4 is lower than the recommended version 2.1.0 for this plugin.")
+
+
+def test_round54_flux2_lora_layout_kinds():
+    """Round 54's kind: a LoRA whose key layout the installed diffusers does not convert for the FLUX.2
+    transformer (a KeyError or a leftover-keys ValueError inside the conversion, or only the warning that no LoRA
+    keys matched), on variant texts written here; the same warning for other model classes stays unclaimed."""
+    m = one('  File "/opt/venv/lib/python3.11/site-packages/diffusers/loaders/lora_conversion_utils.py", line 2291, in '
+            '_convert_non_diffusers_flux2_lora_to_diffusers\n    ] = original_state_dict.pop(\n'
+            "KeyError: 'single_blocks.7.linear2.lora_down.weight'", "diffusers.lora-format-unsupported")
+    assert "pip install -U diffusers" in m["fix"]
+    one("  File \"C:\\ai\\venv\\Lib\\site-packages\\diffusers\\loaders\\lora_conversion_utils.py\", line 2350, in "
+        "_convert_non_diffusers_flux2_lora_to_diffusers\n    raise ValueError(\nValueError: `original_state_dict` should be "
+        "empty at this point but has original_state_dict.keys()=dict_keys(['double_blocks.2.img_attn.qkv.lokr_w1'])",
+        "diffusers.lora-format-unsupported")
+    one("No LoRA keys associated to Flux2Transformer2DModel found with the prefix='transformer'. You can also try "
+        "specifying `prefix=None` to resolve the warning.", "diffusers.lora-format-unsupported")
+    # the same warning for FLUX.1's transformer or a text encoder: another family's or a harmless notice
+    assert "diffusers.lora-format-unsupported" not in ids(
+        "No LoRA keys associated to FluxTransformer2DModel found with the prefix='transformer'.")
+    assert ids("No LoRA keys associated to CLIPTextModel found with the prefix='text_encoder'.") == []
+
+
+def test_round54_diffusers_processor_mismatch_kind():
+    """Round 54's kind: diffusers' own attention processor refusing an argument its own model blocks pass (a
+    development build of diffusers), on variant texts written here; another program's processor class stays silent."""
+    m = one("  File \"/usr/local/lib/python3.10/dist-packages/diffusers/models/attention_processor.py\", line 322, in forward\n"
+            "    return self.processor(\nTypeError: AttnProcessor2_0.__call__() got an unexpected keyword argument 'temb'",
+            "diffusers.dev-regression")
+    assert "--force-reinstall diffusers" in m["fix"]
+    one("TypeError: XFormersAttnProcessor.__call__() got an unexpected keyword argument 'encoder_attention_mask'",
+        "diffusers.dev-regression")
+    assert ids("TypeError: IPAttnProcessor.__call__() got an unexpected keyword argument 'temb'") == []
+    assert ids("TypeError: MyCustomProcessor.__call__() got an unexpected keyword argument 'temb'") == []
+
+
+def test_round54_padded_lines_cut_by_a_console():
+    """A traceback whose lines carry trailing padding (GitHub code blocks keep it), then cut at a console's width:
+    the padding's remainder on a line of its own and the padding's columns of spaces must not stop the rejoin."""
+    text = "\n".join([
+        '  File "/home/u/env/lib/python3.11/site-packages/peft/utils/other.py", line 31, in <module>' + " " * 64,
+        "    from accelerate.utils import is_npu_available, is_xpu_available" + " " * 71,
+        "ImportError: cannot import name 'is_npu_available' from 'accelerate.utils' "
+        "(/home/u/env/lib/python3.11/site-packages/accelerate/utils/__init__.py)    "])
+    cut = "\n".join(ln[i:i + 80] for ln in text.split("\n") for i in range(0, max(len(ln), 1), 80))
+    assert ids(text)[:1] == ["python.dep-too-old"]
+    assert ids(cut)[:1] == ["python.dep-too-old"]
+    # a pip list's rows (columns of spaces inside the rows) are still not joined as cut lines
+    table = "\n".join(f"{name:<40}{ver:<40}" for name, ver in [("accelerate", "0.20.3"), ("peft", "0.5.0"), ("torch", "2.1.0")])
+    assert ids(table) == []
