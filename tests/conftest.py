@@ -45,3 +45,12 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared fixtures are not present")
     return SHARED
+
+
+def sigint_default() -> None:
+    """preexec_fn for a child that a test sends Ctrl-C (SIGINT): the default disposition, as a user's terminal
+    gives it. A shell without job control starts background jobs with SIGINT ignored, and a child inherits that
+    (`.ci/run &` from a script), so without this those tests would test the launcher, not the doctor."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_cli
+from conftest import REPO, run_cli, sigint_default
 from hub_server import DM, TE, VAE, FakeHub, Repo, comfy_file_row, klein_4b_fp8_toml, sha256_file, write_safetensors
 
 DIFF = "black-forest-labs/FLUX.2-klein-4B"
@@ -352,7 +352,7 @@ def test_plan_fits_the_width_or_prints_blocks_with_whole_paths(tmp_path, capsys,
 def test_first_ctrl_c_stops_within_a_second_exits_130_and_keeps_the_partial(world, hub, tmp_path):
     hub.faults.rate[f"{DM[0]}:{DM[1]}"] = 400_000  # ~16 s for the file: the kill lands mid-transfer
     models = tmp_path / "models"
-    proc = subprocess.Popen([sys.executable, "-m", "doctor", "install", "--manifest", str(world["manifest"]),
+    proc = subprocess.Popen(preexec_fn=sigint_default, args=[sys.executable, "-m", "doctor", "install", "--manifest", str(world["manifest"]),
                              "--path", "comfyui", "--models-dir", str(models), "--yes", "--jobs", "1"],
                             env=dict(os.environ, PYTHONPATH=str(REPO), NO_COLOR="1", **env_for(hub.url, tmp_path)),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

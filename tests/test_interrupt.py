@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import stfiles as st
-from conftest import REPO
+from conftest import REPO, sigint_default
 
 pytestmark = pytest.mark.skipif(os.name != "posix" or not Path("/proc/self/io").exists(),
                                 reason="needs POSIX signals and /proc")
@@ -65,7 +65,7 @@ def _interrupt(proc: subprocess.Popen, times: int = 1) -> tuple[float, str]:
 def _start_hashing(tmp_path: Path) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "doctor", "check", "--path", "comfyui", "--models-dir", str(_models_dir(tmp_path)),
            "--no-server", "--check", "models"]
-    proc = subprocess.Popen(cmd, cwd=str(tmp_path), env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    proc = subprocess.Popen(preexec_fn=sigint_default, args=cmd, cwd=str(tmp_path), env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     deadline = time.monotonic() + 30
     while _read_bytes(proc.pid) < 300_000_000:  # hashing is under way (the file is 4.07 GB)
@@ -108,7 +108,7 @@ def _alive(pid: int) -> bool:
 def test_ctrl_c_during_the_torch_probe_kills_its_child(tmp_path):
     exe, pids = _slow_python(tmp_path)
     cmd = [sys.executable, "-m", "doctor", "check", "--python", str(exe), "--check", "torch", "--no-server"]
-    proc = subprocess.Popen(cmd, cwd=str(tmp_path), env=_env(tmp_path), stdout=subprocess.PIPE,
+    proc = subprocess.Popen(preexec_fn=sigint_default, args=cmd, cwd=str(tmp_path), env=_env(tmp_path), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
     while not pids.exists() or len(pids.read_text().split()) < 2:  # the pyenv and the torch children
@@ -134,7 +134,7 @@ def test_live_progress_on_a_terminal_and_nothing_on_a_pipe(tmp_path):
     cmd = [sys.executable, "-m", "doctor", "check", "--path", "comfyui", "--models-dir", str(m), "--no-server",
            "--check", "models", "--check", "system"]
     master, slave = pty.openpty()
-    proc = subprocess.Popen(cmd, cwd=str(tmp_path), env=_env(tmp_path, TERM="xterm", COLUMNS="120"),
+    proc = subprocess.Popen(preexec_fn=sigint_default, args=cmd, cwd=str(tmp_path), env=_env(tmp_path, TERM="xterm", COLUMNS="120"),
                             stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL)
     os.close(slave)
     seen = b""
