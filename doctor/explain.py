@@ -897,7 +897,7 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
 @_interp("driver")
 def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("av") or g.get("bat"):  # a crash or ComfyUI's launcher hint, not PyTorch's driver check: NVIDIA only
-        if _other_gpu(ctx) or _near(ctx).get("macos"):
+        if _off_nvidia(ctx):
             return None
         if g.get("bat"):
             return {"title": "ComfyUI portable stopped at startup; its launcher points at the NVIDIA driver",
@@ -1183,7 +1183,7 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         # ComfyUI-Manager's or a node pack's own check found this ComfyUI (or its frontend package) too old
         return {"details": {"frontend_needed": g["frontend"]} if g.get("frontend") else {}}
     if g.get("cattr"):
-        if _other_gpu(ctx) or _near(ctx).get("macos"):
+        if _off_nvidia(ctx):
             return None  # a fork for another GPU (ComfyUI-Zluda) or a Mac setup: its own update path
         name = f"{g.get('cmod')}.{g['cattr']}"
         return {"title": f"A node calls `{name}`, which this ComfyUI does not have",
@@ -1195,7 +1195,7 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                 "details": {"missing": name}}
     if g.get("cnode"):
         core = {str(r.get("name")) for r in cat.tables.get("core_node") or []} | _COMFY_CORE_CLASSES
-        if g["cnode"] not in core or _other_gpu(ctx) or _near(ctx).get("macos"):
+        if g["cnode"] not in core or _off_nvidia(ctx):
             return None  # a node pack's own class (or another program's): whichever side is older, not ComfyUI's version
         call = f"{g['cnode']}.{g.get('cmeth')}()"
         how = f"the keyword `{g['ckw']}`" if g.get("ckw") else "more positional arguments"
@@ -1349,6 +1349,16 @@ def _other_gpu(ctx: dict[str, Any]) -> bool:
     near = _near(ctx)
     return bool(near.get("amd") or near.get("intel"))
 
+
+def _off_nvidia(ctx: dict[str, Any]) -> bool:
+    """An AMD or Intel GPU setup (``_other_gpu``) or a Mac near the hit: no NVIDIA CUDA fix applies there."""
+    return bool(_near(ctx).get("macos")) or _other_gpu(ctx)
+
+
+def _foreign_torch_dll(dll: str, ctx: dict[str, Any]) -> bool:
+    """A ROCm/ZLUDA torch's *_hip.dll, an Intel XPU torch's *_xpu.dll, or a DLL error on a non-NVIDIA setup."""
+    return dll.lower().endswith(("_hip.dll", "_xpu.dll")) or _off_nvidia(ctx)
+
 _CU = re.compile(r"\+(cu\d{3})\b")
 
 
@@ -1368,7 +1378,7 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         return None  # the dispatcher's reasons are shown: they name the cause (CPU tensors, a bias layout, ...)
     if not (built and have):
         return {}
-    if have.lower().endswith("+cpu") and not built.lower().endswith("+cpu") and not (_near(ctx).get("macos") or _other_gpu(ctx)):
+    if have.lower().endswith("+cpu") and not built.lower().endswith("+cpu") and not _off_nvidia(ctx):
         # the torch itself lost CUDA: xformers is only the first to say so
         return {"as": "torch.cpu-build", "details": {"torch": have, "xformers_built_for": built},
                 "cause": (f"This Python's torch is {have}, a CPU-only build (xformers was built for {built}): something, "
@@ -1487,7 +1497,7 @@ def _comfy_github(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     places near it: a node pack's custom_nodes folder, the portable's python_embeded, a custom node's traceback);
     another project's clone is that project's setup, and an AMD/Intel or Mac setup is out of scope."""
     near = _near(ctx)
-    if near.get("macos") or _other_gpu(ctx):
+    if _off_nvidia(ctx):
         return None
     if "comfy" in (g.get("url") or "").lower() or near.get("comfy_place") or near.get("custom_node"):
         return {}
@@ -1500,7 +1510,7 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     mean an NVIDIA driver is missing: the program took a CUDA code path on another vendor's hardware. A user's
     own word that the computer is an Intel one counts wherever it stands in the paste (it often comes after the
     error, below the 'before the hit' window of the other context facts)."""
-    if _near(ctx).get("macos") or _other_gpu(ctx) or ctx.get("intel"):
+    if _off_nvidia(ctx) or ctx.get("intel"):
         return None
     return {}
 
@@ -1518,7 +1528,7 @@ def _cuda_malloc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A fault of the card itself. A launch failure just after the program said this GPU lacks the feature it runs
     (`FP4 is not available on this device`) is that program taking a path the GPU has no hardware for."""
-    if _near(ctx).get("macos") or _other_gpu(ctx):
+    if _off_nvidia(ctx):
         return None
     if g.get("launch") and _near(ctx).get("gpu_lacks_feature"):
         return None
@@ -1530,7 +1540,7 @@ def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     """cuDNN's lazy load of a sub-library failed. Claimed only where the text shows PyTorch (a path inside the torch
     package): CTranslate2 (faster-whisper) and onnxruntime print the same line for their own cuDNN."""
     near = _near(ctx)
-    if near.get("macos") or _other_gpu(ctx) or not near.get("torch_path"):
+    if _off_nvidia(ctx) or not near.get("torch_path"):
         return None
     lib, dep = g.get("lib") or "", g.get("dep") or ""
     details = {"library": lib, "missing": dep}
@@ -1551,7 +1561,7 @@ def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
 @_interp("dynamic_vram")
 def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)
-    if near.get("macos") or _other_gpu(ctx):
+    if _off_nvidia(ctx):
         return None  # an AMD (ROCm) or Intel build of the allocator: not ours
     if g.get("frame"):
         return {"title": "ComfyUI's dynamic VRAM allocator (comfy-aimdo) crashed at startup (a Windows access violation)",
@@ -1567,7 +1577,7 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 @_interp("pinned")
 def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)
-    if near.get("macos") or _other_gpu(ctx):
+    if _off_nvidia(ctx):
         return None  # no cudaHostRegister on a Mac, an AMD (ROCm) or Intel build: not this
     if g.get("generic"):
         if not (near.get("node_type") or near.get("node_exec") or near.get("sampler_node") or near.get("pinned_hint")
@@ -1599,7 +1609,7 @@ def _resolver_conflict(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     """pip's `ResolutionImpossible` is about whoever wrote the pins: a node pack's requirements in ComfyUI's Python is
     ours to explain, another project's requirements file (or a Mac/AMD/Intel install) is that project's own."""
     near = _near(ctx)
-    if near.get("macos") or _other_gpu(ctx):
+    if _off_nvidia(ctx):
         return None
     if not (re.search(r"custom_nodes|python_embeded|comfy", g.get("what") or "", re.I)
             or near.get("comfy_place") or near.get("custom_node")):
@@ -1625,7 +1635,7 @@ def _wheel_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
 def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """No usable GPU: under WSL2 (seen near the hit) the usual cause is a Linux NVIDIA driver inside WSL."""
     near = _near(ctx)
-    if near.get("macos") or _other_gpu(ctx):
+    if _off_nvidia(ctx):
         return None
     if g.get("brackets"):
         # CUDA_VISIBLE_DEVICES=[1,2,3]: CUDA reads the value as a comma-separated list of indices or UUIDs and
@@ -1694,7 +1704,7 @@ def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     """A torch DLL Windows cannot load: the Microsoft C++ runtime under it. A ROCm torch's *_hip.dll, an Intel
     XPU torch's *_xpu.dll (its oneAPI/SYCL runtime), or an AMD/Intel/Mac setup: out of scope."""
     dll, code = g.get("dll") or "", g.get("code") or ""
-    if dll.lower().endswith(("_hip.dll", "_xpu.dll")) or _other_gpu(ctx) or _near(ctx).get("macos"):
+    if _foreign_torch_dll(dll, ctx):
         return None
     if not dll:
         return {}
@@ -1708,7 +1718,7 @@ def _windows_dll_stale(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     """WinError 127 on a torch DLL: the DLL loaded but lacks a function, so torch\\lib mixes files of two builds.
     A ROCm/ZLUDA torch (*_hip.dll), an Intel XPU torch (*_xpu.dll) or an AMD/Intel/Mac setup: out of scope."""
     dll = g.get("dll") or ""
-    if dll.lower().endswith(("_hip.dll", "_xpu.dll")) or _other_gpu(ctx) or _near(ctx).get("macos"):
+    if _foreign_torch_dll(dll, ctx):
         return None
     if not dll:
         return {}
@@ -1719,7 +1729,7 @@ def _windows_dll_stale(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
 @_interp("docker_gpu")
 def _docker_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A container without GPU access; on an AMD/Intel or Mac setup there is no NVIDIA runtime to add."""
-    if _other_gpu(ctx) or _near(ctx).get("macos"):
+    if _off_nvidia(ctx):
         return None
     return {}
 
@@ -1729,7 +1739,7 @@ def _container_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     """NVML's `Unknown Error` means a container cut off from its GPUs only where the text shows a container; on a
     host or under WSL the same line has other causes."""
     near = _near(ctx)
-    if near.get("macos") or _other_gpu(ctx) or not (near.get("container") or ctx.get("container")):
+    if _off_nvidia(ctx) or not (near.get("container") or ctx.get("container")):
         return None
     return {}
 
@@ -1772,7 +1782,7 @@ def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     container's OOMKilled flag only beside a sign of a Python image-model program. Another program's binary,
     another framework, and AMD / Intel / Mac setups are not claimed."""
     near = _near(ctx)
-    if _other_gpu(ctx) or near.get("macos") or near.get("other_framework"):
+    if _off_nvidia(ctx) or near.get("other_framework"):
         return None
     named = (g.get("proc") or g.get("cmd") or "").strip()
     if named and not _PY_PROC.search(named):
@@ -1803,7 +1813,7 @@ def _offload_to_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     run (its error report, `Exception during processing`, a traceback through custom_nodes) it is a node pack's
     own code, which the user does not edit: not claimed."""
     near = _near(ctx)
-    if _other_gpu(ctx) or near.get("macos") or near.get("node_exec") or near.get("node_type") or near.get("custom_node"):
+    if _off_nvidia(ctx) or near.get("node_exec") or near.get("node_type") or near.get("custom_node"):
         return None
     call = g.get("call") or ""
     if (g.get("kind") or "").lower().startswith("model"):
@@ -1972,7 +1982,7 @@ def _sage_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     which this hit would otherwise hide): often a wheel installed into another Python. CUDA-only: not on a Mac or
     an AMD/Intel setup."""
     near = _near(ctx)
-    if near.get("macos") or _other_gpu(ctx):
+    if _off_nvidia(ctx):
         return None
     if g.get("refusal") or near.get("sampler_node") or near.get("sage_forced") or ctx.get("sage_forced") \
             or near.get("node_type") or near.get("node_exec") or near.get("model_loader_node"):
@@ -2028,7 +2038,7 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     calls torch.cuda.current_device() when comfy.model_management is imported, and dies at startup), so ComfyUI
     was running on another device (--directml, --cpu, an AMD card) and a node asked for CUDA."""
     near = _near(ctx)
-    if near.get("macos") or _other_gpu(ctx) or near.get("node_type") or near.get("node_exec"):
+    if _off_nvidia(ctx) or near.get("node_type") or near.get("node_exec"):
         return None
     return {}
 
