@@ -3330,3 +3330,69 @@ def test_round54_padded_lines_cut_by_a_console():
     # a pip list's rows (columns of spaces inside the rows) are still not joined as cut lines
     table = "\n".join(f"{name:<40}{ver:<40}" for name, ver in [("accelerate", "0.20.3"), ("peft", "0.5.0"), ("torch", "2.1.0")])
     assert ids(table) == []
+
+
+def test_round57_nvml_mismatch_as_the_container_runtime_prints_it():
+    """The NVML driver/library mismatch reaches users through Docker and Kubernetes too, in nvidia-container-cli's
+    and the old nvidia-docker's wording: the same two driver halves from different versions."""
+    k8s = ("Warning  Failed  12s  kubelet  Error: failed to create containerd task: failed to create shim task: OCI "
+           "runtime create failed: runc create failed: unable to start container process: error during container init: "
+           "error running prestart hook #0: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'\n"
+           "nvidia-container-cli: initialization error: nvml error: driver/library version mismatch: unknown")
+    assert ids(k8s)[:1] == ["cuda.driver-mismatch"]
+    assert ids("nvidia-docker | 2018/03/02 10:11:12 Error: nvml: Driver/library version mismatch")[:1] == [
+        "cuda.driver-mismatch"]
+    # another initialization error of the same tool is not the mismatch
+    assert "cuda.driver-mismatch" not in ids(
+        "nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1: cannot open shared "
+        "object file: no such file or directory: unknown")
+
+
+def test_round57_cudnn_version_check_is_a_foreign_cudnn_loaded_first():
+    """torch's own cuDNN version check (both wordings it has had) names the kind of torch.cuda-libs-mismatch:
+    another cuDNN than the one torch ships was loaded first. TensorFlow's check of its cuDNN stays silent."""
+    new = ("  File \"/srv/venv/lib/python3.11/site-packages/torch/backends/cudnn/__init__.py\", line 91, in _init\n"
+           "    raise RuntimeError(f\"{base_error_msg}\"\n"
+           "RuntimeError: cuDNN version incompatibility: PyTorch was compiled  against (9, 1, 0) but found runtime "
+           "version (8, 9, 7). PyTorch already comes bundled with cuDNN. One option to resolving this error is to "
+           "ensure PyTorch can find the bundled cuDNN. one possibility is that there is a conflicting cuDNN in "
+           "LD_LIBRARY_PATH.")
+    m = one(new, "torch.cuda-libs-mismatch")
+    assert "LD_LIBRARY_PATH" in m["fix"] and "cuDNN" in m["cause"]
+    assert ids(new)[:1] == ["torch.cuda-libs-mismatch"]
+    assert ids("RuntimeError: cuDNN version mismatch: PyTorch was compiled against 7605 but linked against 7102")[:1] == [
+        "torch.cuda-libs-mismatch"]
+    tf = ("E tensorflow/stream_executor/cuda/cuda_dnn.cc:361] Loaded runtime CuDNN library: 8.1.0 but source was "
+          "compiled with: 8.6.0.  CuDNN library needs to have matching major version and equal or higher minor version.")
+    assert "torch.cuda-libs-mismatch" not in ids(tf)
+
+
+def test_round57_cudnn_not_supported_means_an_input_too_large_for_cudnn():
+    """PyTorch's CUDNN_STATUS_NOT_SUPPORTED (with or without its contiguity hint) is cuDNN refusing an input too
+    large for it; for an image model a VAE decode of a big image, so the fix names tiled decoding. The same status
+    in onnxruntime, Lua Torch, PaddlePaddle or Caffe2 wording, and torch's cuDNN-v8 plan-fallback warning, are not
+    claimed."""
+    vae = ("  File \"D:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\ldm\\modules\\diffusionmodules\\model.py\", line 631, "
+           "in forward\n    h = self.conv_in(z)\n"
+           "  File \"D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\nn\\modules\\conv.py\", "
+           "line 549, in _conv_forward\n    return F.conv2d(\n"
+           "RuntimeError: cuDNN error: CUDNN_STATUS_NOT_SUPPORTED. This error may appear if you passed in a "
+           "non-contiguous input.")
+    m = one(vae, "cudnn.input-too-large")
+    assert "VAE Decode (Tiled)" in m["fix"] and "enable_tiling" in m["fix"]
+    assert ids(vae)[:1] == ["cudnn.input-too-large"]
+    assert ids(">>> bn(x)\nRuntimeError: CUDNN_STATUS_NOT_SUPPORTED")[:1] == ["cudnn.input-too-large"]
+    for other in (
+            "2024-05-02 11:20:31.5 [E:onnxruntime:Default, cuda_call.cc:118 CudaCall] CUDNN failure 9: "
+            "CUDNN_STATUS_NOT_SUPPORTED ; GPU=0 ; hostname=box ; expr=cudnnConvolutionForward(...);",
+            "/opt/torch/install/share/lua/5.1/cudnn/init.lua:58: Error in CuDNN: CUDNN_STATUS_NOT_SUPPORTED "
+            "(cudnnSetTensorNdDescriptor)",
+            "OSError: (External) CUDNN error(9), CUDNN_STATUS_NOT_SUPPORTED. [Hint: 'CUDNN_STATUS_NOT_SUPPORTED'.  "
+            "The functionality requested is not presently supported by cuDNN.  ]",
+            "what():  [enforce fail at conv_op_cudnn.cc:580] status == CUDNN_STATUS_SUCCESS. 9 vs 0. , Error at: "
+            "conv_op_cudnn.cc:580: CUDNN_STATUS_NOT_SUPPORTED Error from operator:",
+            "C:\\sd\\venv\\lib\\site-packages\\torch\\nn\\modules\\conv.py:456: UserWarning: Plan failed with a "
+            "cudnnException: CUDNN_BACKEND_EXECUTION_PLAN_DESCRIPTOR: cudnnFinalize Descriptor Failed cudnn_status: "
+            "CUDNN_STATUS_NOT_SUPPORTED (Triggered internally at ..\\aten\\src\\ATen\\native\\cudnn\\Conv_v8.cpp:919.)\n"
+            "  return F.conv2d(input, weight, bias, self.stride,"):
+        assert "cudnn.input-too-large" not in ids(other), other
