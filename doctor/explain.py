@@ -1376,6 +1376,8 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     built, have = g.get("built") or "", g.get("have") or ""
     if g.get("reasons"):
         return None  # the dispatcher's reasons are shown: they name the cause (CPU tensors, a bias layout, ...)
+    if "+rocm" in have.lower() or _off_nvidia(ctx):
+        return None  # a ROCm torch (or another AMD/Intel/Mac setup) beside a CUDA xformers wheel: no NVIDIA fix applies
     if not (built and have):
         return {}
     if have.lower().endswith("+cpu") and not built.lower().endswith("+cpu") and not _off_nvidia(ctx):
@@ -1715,15 +1717,16 @@ def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 
 @_interp("windows_dll_stale")
 def _windows_dll_stale(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """WinError 127 on a torch DLL: the DLL loaded but lacks a function, so torch\\lib mixes files of two builds.
+    """WinError 127 or 182 on a torch DLL: the DLL loaded but lacks a function, so torch\\lib mixes files of two builds.
     A ROCm/ZLUDA torch (*_hip.dll), an Intel XPU torch (*_xpu.dll) or an AMD/Intel/Mac setup: out of scope."""
     dll = g.get("dll") or ""
     if _foreign_torch_dll(dll, ctx):
         return None
     if not dll:
         return {}
-    return {"title": f"Windows loaded PyTorch's {dll} from another build (WinError 127: a function it needs is missing)",
-            "details": {"dll": dll, "winerror": "127"}}
+    code = g.get("code") or "127"
+    return {"title": f"Windows loaded PyTorch's {dll} from another build (WinError {code}: a function it needs is missing)",
+            "details": {"dll": dll, "winerror": code}}
 
 
 @_interp("docker_gpu")

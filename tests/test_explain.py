@@ -3396,3 +3396,63 @@ def test_round57_cudnn_not_supported_means_an_input_too_large_for_cudnn():
             "CUDNN_STATUS_NOT_SUPPORTED (Triggered internally at ..\\aten\\src\\ATen\\native\\cudnn\\Conv_v8.cpp:919.)\n"
             "  return F.conv2d(input, weight, bias, self.stride,"):
         assert "cudnn.input-too-large" not in ids(other), other
+
+
+def test_round59_other_vendor_lookalikes_stay_silent():
+    """Round 59's look-alikes: NVIDIA words printed on an AMD (ROCm wheel index, HIP runtime lines, a ROCm torch
+    beside a CUDA xformers) or Apple setup (the chip named with the word Mac) stay unclaimed, on variant texts
+    written here; their NVIDIA twins keep their cause."""
+    no_driver = ("RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and "
+                 "installed a driver from http://www.nvidia.com/Download/index.aspx")
+    assert ids("I set the venv up with `pip install torch torchvision --index-url "
+               "https://download.pytorch.org/whl/nightly/rocm6.4` and then ran main.py:\n" + no_driver) == []
+    assert ids(no_driver + "\nThe container was built with `pip3 install torch --index-url "
+               "https://download.pytorch.org/whl/rocm6.2.4`, so it should use the GPU.") == []
+    assert ids("pip install --pre torch --index-url https://rocm.nightlies.amd.com/v2/gfx110X-dgpu/\n" + no_driver) == []
+    assert ids("Starting the CUDA image on my Mac M2 Pro gives this:\n" + no_driver) == []
+    assert ids("Same here on an M3 Max MacBook:\n" + no_driver) == []
+    assert ids("Apple Silicon, docker desktop:\n" + no_driver) == []
+    twin = "pip install torch --index-url https://download.pytorch.org/whl/cu128\n" + no_driver
+    assert ids(twin)[:1] == ["torch.no-driver"]
+    # the HIP runtime's wording of the missing-kernel error is a ROCm torch on an AMD card
+    hip = ("RuntimeError: HIP error: no kernel image is available for execution on the device\n"
+           "HIP kernel errors might be asynchronously reported at some other API call, so the stacktrace below might "
+           "be incorrect.\nFor debugging consider passing AMD_SERIALIZE_KERNEL=3\n"
+           "Compile with `TORCH_USE_HIP_DSA` to enable device-side assertions.")
+    assert ids(hip) == []
+    cuda = hip.replace("HIP error", "CUDA error").replace("HIP kernel", "CUDA kernel").replace(
+        "AMD_SERIALIZE_KERNEL=3", "CUDA_LAUNCH_BLOCKING=1").replace("TORCH_USE_HIP_DSA", "TORCH_USE_CUDA_DSA")
+    assert ids(cuda)[:1] == ["cuda.no-kernel-image"]
+    # a CUDA xformers wheel beside a ROCm torch: no CUDA index fixes an AMD card
+    xf = ("WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+          "    PyTorch 2.3.1+cu121 with CUDA 1201 (you have {have})\n    Python  3.10.14 (you have 3.10.14)\n"
+          "  Please reinstall xformers (see https://github.com/facebookresearch/xformers#installing-xformers)")
+    assert "xformers.build-mismatch" not in ids(xf.format(have="2.3.1+rocm6.0"))
+    assert ids(xf.format(have="2.4.0+cu121"))[:1] == ["xformers.build-mismatch"]
+
+
+def test_round59_cuda_unknown_error_kinds():
+    """Round 59's kind: cuInit's unknown error (the driver left in a bad state, most often by a suspend) in its
+    other wordings: PyTorch's message cut short, the driver API's CUDA_ERROR_UNKNOWN / UNKNOWN_ERROR(999); on
+    variant texts written here. ZLUDA's same words on an AMD card stay unclaimed."""
+    m = one("RuntimeError: CUDA unknown error", "cuda.no-device")
+    assert "modprobe nvidia_uvm" in m["fix"]
+    assert ids("E external/xla/xla/stream_executor/cuda/cuda_driver.cc:282] failed call to cuInit: "
+               "CUDA_ERROR_UNKNOWN: unknown error")[:1] == ["cuda.no-device"]
+    assert ids("after the laptop woke up, cuInit returns UNKNOWN_ERROR(999) until I reboot")[:1] == ["cuda.no-device"]
+    assert ids("** ComfyUI Path: C:\\AI\\ComfyUI-Zluda\nRuntimeError: CUDA unknown error") == []
+
+
+def test_round59_windows_dll_stale_winerror_182():
+    """Round 59's kind: WinError 182 (the operating system cannot run %1: an ordinal import the loaded DLL lacks)
+    on a torch\\lib DLL is the same mix of two torch builds as WinError 127, on variant texts written here."""
+    text = ('OSError: [WinError 182] The operating system cannot run %1. Error loading '
+            '"D:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\lib\\cudnn_adv64_9.dll" '
+            'or one of its dependencies.')
+    assert ids(text)[:1] == ["torch.windows-dll-stale"]
+    m = one(text, "torch.windows-dll-stale")
+    assert "WinError 182" in m["title"] and "pip uninstall -y torch" in m["fix"]
+    assert ids(text.replace("182] The operating system cannot run %1", "127] The specified procedure could not be "
+                            "found"))[:1] == ["torch.windows-dll-stale"]
+    # a ROCm torch's own DLL is not an NVIDIA torch to reinstall
+    assert "torch.windows-dll-stale" not in ids(text.replace("cudnn_adv64_9.dll", "c10_hip.dll"))
