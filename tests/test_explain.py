@@ -1704,7 +1704,7 @@ def test_a_model_path_that_is_neither_a_folder_nor_a_repo():
     assert ids(v) == ["hf.repo-not-found"]
     # the same 401 with the Hub rejecting the token that was sent: the token, not the path
     bad = t + "Invalid credentials in Authorization header\n"
-    assert ids(bad) == []
+    assert ids(bad) == ["hf.token-invalid"]
 
 
 def test_the_hub_could_not_be_reached():
@@ -3456,3 +3456,80 @@ def test_round59_windows_dll_stale_winerror_182():
                             "found"))[:1] == ["torch.windows-dll-stale"]
     # a ROCm torch's own DLL is not an NVIDIA torch to reinstall
     assert "torch.windows-dll-stale" not in ids(text.replace("cudnn_adv64_9.dll", "c10_hip.dll"))
+
+
+def test_round58_hub_token_and_cli_kinds():
+    """Round 58's kinds, on variant texts written here: the Hub refusing the token that was sent (whatever wording
+    and case wraps it), and the Hugging Face command missing from the shell (cmd, PowerShell, bash, zsh, the 1.0
+    refusal); another tool's own token error, the harmless CLI deprecation warning and other commands stay silent."""
+    m = one("huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/"
+            "models/Qwen/Qwen3-4B/revision/main (Request ID: Root=1-6a1b2c3d-0123456789abcdef)\n\n"
+            "Invalid credentials in Authorization header", "hf.token-invalid")
+    assert "hf auth login" in m["fix"] and "HF_TOKEN" in m["fix"]
+    one("ComfyUI error 401: INVALID CREDENTIALS IN AUTHORIZATION HEADER", "hf.token-invalid")
+    # worded as a missing repository, the credential is still the cause
+    assert ids("401 Client Error. (Request ID: Root=1-aa)\n\nRepository Not Found for url: https://huggingface.co/api/"
+               "models/black-forest-labs/FLUX.2-klein-4B/revision/main.\nPlease make sure you specified the correct "
+               "`repo_id` and `repo_type`.\nInvalid credentials in Authorization header")[:1] == ["hf.token-invalid"]
+    assert ids('Failed to get storage token: Hub API error (401): CAS write token request: 401 '
+               '{"error":"Invalid username or password."}') == []
+
+    m = one("C:\\ComfyUI>hf download black-forest-labs/FLUX.2-klein-4B\n"
+            "'hf' is not recognized as an internal or external command,\noperable program or batch file.", "hf.cli-missing")
+    assert "pip install -U huggingface_hub" in m["fix"] and "python -m huggingface_hub.cli.hf" in m["fix"]
+    one("hf : The term 'hf' is not recognized as the name of a cmdlet, function, script file, or operable program.",
+        "hf.cli-missing")
+    one("$ huggingface-cli login\nbash: huggingface-cli: command not found", "hf.cli-missing")
+    one("zsh: command not found: hf", "hf.cli-missing")
+    one("'huggingface-cli.exe' 不是内部或外部命令，也不是可运行的程序", "hf.cli-missing")
+    one("Warning: `huggingface-cli` is deprecated and no longer works. Use `hf` instead.", "hf.cli-missing")
+    # the deprecation warning of the releases that still ran the old command, and other missing commands
+    assert ids("⚠️  Warning: 'huggingface-cli download' is deprecated. Use 'hf download' instead.") == []
+    assert ids("bash: nvcc: command not found") == []
+    assert ids("sh: 1: pdf2htmlhf: command not found") == []
+
+
+def test_round58_xet_and_hf_transfer_kinds():
+    """Round 58's kinds: hf_xet's download ending in a CAS service error it did not recover from, and
+    HF_HUB_ENABLE_HF_TRANSFER set without the hf_transfer package; a full disk or an unwritable cache in the same
+    CAS wording keep their own causes, and Xet hosts that do not resolve stay a network cause."""
+    m = one("  File \"/opt/conda/lib/python3.12/site-packages/huggingface_hub/file_download.py\", line 612, in xet_get\n"
+            "    download_files(\nRuntimeError: Data processing error: CAS service error : IO Error: Timer expired",
+            "hf.xet-download-failed")
+    assert "HF_HUB_DISABLE_XET=1" in m["fix"] and "pip install -U hf_xet" in m["fix"]
+    one("RuntimeError: Data processing error: CAS service error : ReqwestMiddleware Error: Request failed after 3 retries",
+        "hf.xet-download-failed")
+    assert ids("RuntimeError: Data processing error: CAS service error : IO Error: No space left on device (os error 28)"
+               )[:1] != ["hf.xet-download-failed"]
+    assert "hf.xet-download-failed" not in ids(
+        "RuntimeError: Data processing error: CAS service error : IO Error: Permission denied (os error 13)")
+    xet_dns = ('Reqwest(reqwest::Error { kind: Request, url: "https://cas-server.xethub.hf.co/reconstruction/0a1b", '
+               'source: hyper_util::client::legacy::Error(Connect, ConnectError("dns error", Custom { kind: '
+               'Uncategorized })) }). Retrying...\n'
+               "RuntimeError: Data processing error: CAS service error : ReqwestMiddleware Error: Request failed after 5 retries")
+    assert ids(xet_dns)[:1] == ["hf.unreachable"] and "hf.xet-download-failed" not in ids(xet_dns)
+    one("Data processing error: I/O error: Permission denied (os error 13)", "hf.cache-not-writable")
+
+    m = one("ValueError: Fast download using 'hf_transfer' is enabled (HF_HUB_ENABLE_HF_TRANSFER=1) but 'hf_transfer' "
+            "package is not available in your environment. Try `pip install hf_transfer`.", "hf.transfer-missing")
+    assert "HF_HUB_ENABLE_HF_TRANSFER=0" in m["fix"] and "pip install hf_transfer" in m["fix"]
+    # huggingface_hub's advice after a failed hf_transfer download, however the user retyped the rest
+    one("the download stopped at 40%: Consider disabling HF_HUB_ENABLE_HF_TRANSFER for better error handling.",
+        "hf.unreachable")
+
+
+def test_round58_unreachable_and_rate_limit_wordings():
+    """Round 58's widenings: transformers' `We couldn't connect to ENDPOINT to load ...` (the Hub or a mirror) is an
+    unreachable Hub unless it names a local folder as the id; a 429 reported in words beside Hugging Face is the
+    Hub's rate limit, another service's 429 is not."""
+    one("OSError: We couldn't connect to 'https://huggingface.co' to load the files, and couldn't find them in the cached "
+        "files.\nCheckout your internet connection or see how to run the library in offline mode.", "hf.unreachable")
+    one("OSError: We couldn't connect to 'https://hf-mirror.com' to load this file, couldn't find it in the cached files "
+        "and it looks like Qwen/Qwen3-4B is not the path to a directory containing a file named config.json.",
+        "hf.unreachable")
+    assert "hf.unreachable" not in ids(
+        "We couldn't connect to 'https://example.org' to load this model, couldn't find it in the cached files and it "
+        "looks like D:\\models\\flux2\\transformer is not the path to a directory containing a config.json file.")
+    one("While loading the text encoder from Hugging Face the app stops with `429 Client Error: Too Many Requests` "
+        "every second run.", "hf.rate-limited")
+    assert ids("Api error with status 429. URL: https://search.lmstudio.ai/v1/hf-proxy/api/models") == []
