@@ -1442,6 +1442,22 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return {"details": {"requirement": g["req"]}} if g.get("req") else {}
 
 
+@_interp("index_cuda")
+def _index_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """uv's refusal when the PyTorch index of an older CUDA line (cu124) has no build of the torch version a package
+    requires: the numbers say which line and which version. Not for an AMD or Mac setup, where the cu128 fix is not theirs."""
+    if _off_nvidia(ctx):
+        return None
+    pkg, cu, want, have = g.get("pkg") or "torch", g.get("cu") or "", (g.get("want") or "").rstrip(","), g.get("have") or ""
+    line = f"The {cu} PyTorch index" if cu else "This PyTorch index"
+    if have:
+        title = f"{line} stops at {pkg} {have}" + (f", and {g['what']} needs {pkg}{want}" if g.get("what") and want else "")
+    else:
+        title = f"{line} has no {pkg}{want}: that CUDA line ends before the version required"
+    d = {k: v for k, v in (("index", cu), ("available", have), ("required", want)) if v}
+    return {"title": title, "details": d}
+
+
 @_interp("not_a_model")
 def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     key = g.get("key") or ""
@@ -1514,6 +1530,24 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     error, below the 'before the hit' window of the other context facts)."""
     if _off_nvidia(ctx) or ctx.get("intel"):
         return None
+    return {}
+
+
+@_interp("sage_old")
+def _sage_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """An installed SageAttention too old for the node that asks for it, or the same found at install time: pip or uv
+    asked for SageAttention 2 and the index has only 1.0.x. Not on a machine without an NVIDIA GPU."""
+    if _off_nvidia(ctx) or ctx.get("intel"):
+        return None
+    if g.get("pypi"):
+        offered = g["pypi"].strip().rstrip(",").split(",")[-1].strip()
+        want = (g.get("want") or "").rstrip(",")
+        return {"title": f"pip/uv found no SageAttention 2: the package index offers sageattention only up to {offered}",
+                "cause": ("SageAttention 2.x is not installable from PyPI like an ordinary package: the index offers "
+                          f"sageattention 1.0.x (here up to {offered}), so a requirement `sageattention{want or '>=2'}` "
+                          "(an app's installer, a node pack's requirements) finds no version. 2.x comes as prebuilt wheels "
+                          "made for one torch and CUDA, or is built from source against the installed torch."),
+                "details": {"offered": offered, "required": want}}
     return {}
 
 
@@ -2043,6 +2077,22 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     near = _near(ctx)
     if _off_nvidia(ctx) or near.get("node_type") or near.get("node_exec"):
         return None
+    if g.get("startcheck"):
+        # a web UI's own check (Forge Classic/Neo, AUTOMATIC1111, Forge) that torch.cuda.is_available() is True, run
+        # before it starts: it says torch cannot use CUDA, not why, so the answer asks that Python
+        return {"title": "The web UI's start check found that its torch cannot use CUDA (most often a CPU-only torch)",
+                "cause": ("Before it starts, the UI checks in its own Python that torch can use CUDA "
+                          "(torch.cuda.is_available()), and stops when it cannot. The usual reason is a CPU-only torch "
+                          "in that venv (an update or a requirements install replaced the CUDA wheel); the check also "
+                          "fails when torch cannot be imported at all (a missing DLL) or when the NVIDIA driver is too "
+                          "old for the wheel's CUDA."),
+                "fix": ("Ask the UI's Python, from its folder: `venv\\Scripts\\python -c \"import torch; print(torch.__version__, "
+                        "torch.version.cuda, torch.cuda.is_available())\"` (Linux: `venv/bin/python ...`). A version ending in "
+                        "`+cpu` (CUDA None): reinstall a CUDA build into it, `venv\\Scripts\\python -m pip install "
+                        "--force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu128` (Forge, "
+                        "Forge Neo, AUTOMATIC1111: or start once with `--reinstall-torch`); a `+cuXXX` build that prints "
+                        "False: update the NVIDIA driver; an error instead: that import error is the cause"),
+                "details": {"check": "torch.cuda.is_available() is False in the UI's Python"}}
     return {}
 
 

@@ -1702,7 +1702,7 @@ def test_a_model_path_that_is_neither_a_folder_nor_a_repo():
     v = ("huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name': "
          "'/home/me/models/FLUX.2-klein-4B/'. Use `repo_type` argument if needed.\n")
     assert ids(v) == ["hf.repo-not-found"]
-    # the same 401 with the Hub rejecting the token that was sent: the token, not the path
+    # the same 401 with the Hub rejecting the token that was sent: the token, not the path (round 55's kind)
     bad = t + "Invalid credentials in Authorization header\n"
     assert ids(bad) == ["hf.token-invalid"]
 
@@ -3533,3 +3533,74 @@ def test_round58_unreachable_and_rate_limit_wordings():
     one("While loading the text encoder from Hugging Face the app stops with `429 Client Error: Too Many Requests` "
         "every second run.", "hf.rate-limited")
     assert ids("Api error with status 429. URL: https://search.lmstudio.ai/v1/hf-proxy/api/models") == []
+
+
+def test_round55_expired_or_invalid_hub_token_kind():
+    """Round 55's kind: the Hub refusing a stale token (expired, or not a token at all) with a 401 that
+    huggingface_hub words as `Repository Not Found`, on variant texts written here; the same refusal without the
+    Hub's word about the token stays a wrong repo id or path."""
+    m = one("huggingface_hub.errors.RepositoryNotFoundError: 401 Client Error. (Request ID: Root=1-6a1b2c3d-0f1e2d3c4b5a)\n\n"
+            "Repository Not Found for url: https://huggingface.co/black-forest-labs/FLUX.2-klein-4B/resolve/main/model_index.json.\n"
+            "Please make sure you specified the correct `repo_id` and `repo_type`.\n"
+            "If you are trying to access a private or gated repo, make sure you are authenticated.\n"
+            'User Access Token "comfy-read-2024" is expired', "hf.token-invalid")
+    assert ids("Repository Not Found for url: https://huggingface.co/black-forest-labs/FLUX.2-klein-4B/resolve/main/"
+               'model_index.json.\nUser Access Token "comfy-read-2024" is expired')[:1] == ["hf.token-invalid"]
+    assert "hf auth logout" in m["fix"] and "HF_TOKEN" in m["fix"]
+    assert ids("requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: "
+               "https://huggingface.co/api/models/Qwen/Qwen3-4B/revision/main\n"
+               "Repository Not Found for url: https://huggingface.co/api/models/Qwen/Qwen3-4B/revision/main.\n"
+               "Invalid credentials in Authorization header")[:1] == ["hf.token-invalid"]
+    # no word from the Hub about the token: still a repo id or path that does not exist
+    assert ids("Repository Not Found for url: https://huggingface.co/black-forest-labs/FLUX2-klein-4B/resolve/main/"
+               "model_index.json.\nPlease make sure you specified the correct `repo_id` and `repo_type`.")[:1] == ["hf.repo-not-found"]
+
+
+def test_round55_pytorch_index_of_an_older_cuda_line():
+    """Round 55's kind: uv (or its hint) finding the required torch missing from the index of an older CUDA line,
+    on variant texts written here; the same refusal for a ROCm index or on an AMD setup stays silent."""
+    m = one("  × No solution found when resolving dependencies:\n"
+            "  ╰─▶ Because only torchvision<=0.20.1+cu118 is available and mypackage==1.4.0\n"
+            "      depends on torchvision>=0.22.0, we can conclude that mypackage==1.4.0 cannot be used.",
+            "torch.index-cuda-too-old")
+    assert "cu118" in m["title"] and "0.20.1" in m["title"] and "torchvision>=0.22.0" in m["title"]
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    m = one("      hint: `torch` was found on https://download.pytorch.org/whl/cu121,\n"
+            "      but not at the requested version (torch>=2.8.0). A compatible version may be available on a\n"
+            "      subsequent index (e.g., https://pypi.org/simple).", "torch.index-cuda-too-old")
+    assert "cu121" in m["title"] and "torch>=2.8.0" in m["title"]
+    # a ROCm index is not a CUDA line, and an AMD setup is not ours
+    assert ids("Because only torch<=2.5.1+rocm6.2 is available and app==2.0 depends on torch>=2.7.0, we can conclude") == []
+    assert ids("ROCm version: (6, 4)\nBecause only torch<=2.6.0+cu124 is available and app==2.0 depends on torch>=2.7.0") == []
+
+
+def test_round55_sageattention_2_missing_from_the_index():
+    """Round 55: pip or uv asked for SageAttention 2 and the index offers only 1.0.x, on variant texts written here;
+    a requirement 1.0.x can meet, or the same on an AMD setup, stays silent."""
+    m = one("error: Failed to install: x No solution found when resolving dependencies: Because only "
+            "sageattention<=1.0.6 is available and you require sageattention>=2.1.1, we can conclude that your "
+            "requirements are unsatisfiable.", "sage.too-old")
+    assert "1.0.6" in m["title"] and "woct0rdho/SageAttention/releases" in m["fix"]
+    one("ERROR: Could not find a version that satisfies the requirement sageattention>=2.2.0 (from versions: 1.0.0, "
+        "1.0.1, 1.0.2, 1.0.3, 1.0.4, 1.0.5, 1.0.6)\nERROR: No matching distribution found for sageattention>=2.2.0",
+        "sage.too-old")
+    assert ids("Because only sageattention<=1.0.6 is available and you require sageattention>=1.0.2, we can conclude") == []
+    assert ids("Radeon RX 7900 XTX\nBecause only sageattention<=1.0.6 is available and you require sageattention>=2.0.0") == []
+
+
+def test_round55_web_ui_start_check_that_torch_can_use_cuda():
+    """Round 55: a web UI's own start check that torch can use CUDA (Forge Classic/Neo, AUTOMATIC1111), on
+    variant texts written here: the answer asks the UI's Python and names the CPU-only wheel and the reinstall;
+    the same check in an AMD fork of the UI (its folder name says so) or with ZLUDA stays silent."""
+    m = one('  File "D:\\ai\\sd-webui-forge-neo\\modules\\launch_utils.py", line 331, in prepare_environment\n'
+            '    raise RuntimeError("PyTorch is not able to access CUDA")\nRuntimeError: PyTorch is not able to access CUDA',
+            "torch.cpu-build")
+    assert "start check" in m["title"] and "torch.cuda.is_available()" in m["fix"] and "--reinstall-torch" in m["fix"]
+    assert "download.pytorch.org/whl/cu128" in m["fix"]
+    one('  File "/home/me/stable-diffusion-webui/modules/launch_utils.py", line 386, in prepare_environment\n'
+        "    raise RuntimeError(\nRuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to "
+        "COMMANDLINE_ARGS variable to disable this check", "torch.cpu-build")
+    assert ids('  File "C:\\sd\\stable-diffusion-webui-directml\\modules\\launch_utils.py", line 589, in prepare_environment\n'
+               "    raise RuntimeError(\nRuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to "
+               "COMMANDLINE_ARGS variable to disable this check") == []
+    assert ids("ZLUDA support: experimental\nRuntimeError: PyTorch is not able to access CUDA") == []
