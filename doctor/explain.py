@@ -1342,6 +1342,26 @@ def _flash_refused(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     return {}
 
 
+@_interp("fa_import")
+def _fa_import(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`assert FLASH_ATTN_2_AVAILABLE`: model code (Wan's attention module, copied into trainers) sets the flag from
+    `import flash_attn`, catching only ModuleNotFoundError, and asserts it when flash attention is selected."""
+    if not g.get("fa_flag"):
+        return {}
+    if _off_nvidia(ctx):
+        return None
+    return {"title": "The code requires flash-attn 2, and the Python that runs it cannot import flash_attn",
+            "cause": ("The model code sets FLASH_ATTN_2_AVAILABLE from `import flash_attn` and asserts it when flash "
+                      "attention is selected. It is False when flash-attn is not installed in this Python or is installed "
+                      "without its compiled module: a source build that failed, or a wheel for another torch, CUDA or "
+                      "Python (flash-attn is tied to one torch version; prebuilt wheels exist only for some)."),
+            "fix": ("See the real import error in the Python that runs the trainer: `python -c \"import flash_attn\"`. "
+                    "Then install the flash-attn wheel built for exactly your torch, CUDA and Python (or the torch and "
+                    "flash-attn pair the trainer's README names; a source build needs `python -m pip install flash-attn "
+                    "--no-build-isolation` and the CUDA toolkit), or select SDPA attention in the trainer's config instead "
+                    "of flash attention")}
+
+
 def _other_gpu(ctx: dict[str, Any]) -> bool:
     """The text near the hit is from an AMD setup (ZLUDA, ROCm, DirectML) or an Intel GPU one (IPEX, XPU): out of
     klein-doctor's NVIDIA scope, where its CUDA fixes (reinstall a cu128 torch, install the NVIDIA driver, the

@@ -3604,3 +3604,49 @@ def test_round55_web_ui_start_check_that_torch_can_use_cuda():
                "    raise RuntimeError(\nRuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to "
                "COMMANDLINE_ARGS variable to disable this check") == []
     assert ids("ZLUDA support: experimental\nRuntimeError: PyTorch is not able to access CUDA") == []
+
+
+def test_round56_cudnn_sdpa_backward_kind():
+    """Round 56's kind: the cuDNN attention backend that torch 2.5.0 and its nightlies chose first, whose backward
+    pass (training only) warns about the gradient's strides and slows or breaks training, on variant texts written
+    here; other SDPA notices stay unclaimed."""
+    m = one("/opt/conda/lib/python3.10/site-packages/torch/autograd/graph.py:825: UserWarning: cuDNN SDPA backward got "
+            "grad_output.strides() != output.strides(), attempting to materialize a grad_output with matching strides... "
+            "(Triggered internally at ../aten/src/ATen/native/cudnn/MHA.cpp:667.)\n"
+            "  return Variable._execution_engine.run_backward(  # Calls into the C++ engine to run the backward pass",
+            "torch.cudnn-sdpa-regression")
+    assert '"torch>=2.5.1"' in m["fix"] and "enable_cudnn_sdp(False)" in m["fix"]
+    one("RuntimeError: cuDNN SDPA expected grad_output.strides() == output.strides(), the previous step probably failed "
+        "to materialize a grad_output with matching strides...", "torch.cudnn-sdpa-regression")
+    one("Training slows down 5x: UserWarning: cuDNN SDPA backward got grad_output.stride", "torch.cudnn-sdpa-regression")
+    assert ids("UserWarning: Memory efficient kernel not used because: (Triggered internally at "
+               "..\\aten\\src\\ATen\\native\\transformers\\cuda\\sdp_utils.cpp:773.)") == []
+    assert ids("UserWarning: 1Torch was not compiled with flash attention. (Triggered internally at "
+               "..\\aten\\src\\ATen\\native\\transformers\\cuda\\sdp_utils.cpp:455.)") == []
+
+
+def test_round56_flash_attn_flag_assert_and_title_forms():
+    """Round 56's kinds: model code asserting that flash-attn 2 imported (`assert FLASH_ATTN_2_AVAILABLE`), and FLUX's
+    joint-attention call failing on xformers' single output written on one line, on variant texts written here."""
+    m = one('  File "/home/u/musubi-tuner/src/musubi_tuner/wan/modules/attention.py", line 98, in flash_attention\n'
+            "    assert FLASH_ATTN_2_AVAILABLE\nAssertionError", "flash-attn.abi-mismatch")
+    assert "import flash_attn" in m["fix"] and "cannot import flash_attn" in m["title"]
+    # the flag named in prose, not asserted, and another flag: not claimed
+    assert ids("FLASH_ATTN_2_AVAILABLE = False  # flash-attn not installed, falling back to SDPA") == []
+    assert ids("assert SAGE_ATTN_AVAILABLE\nAssertionError") == []
+    one("self.attn(): ValueError: not enough values to unpack (expected 2, got 1)", "diffusers.xformers-on-flux")
+    one("FLUX with xformers: self.attn ValueError: not enough values to unpack (expected 2, got 1)",
+        "diffusers.xformers-on-flux")
+    # another unpack error, or self.attn failing otherwise: not claimed
+    assert ids("q, k = self.attn(x)\nValueError: not enough values to unpack (expected 2, got 1)") == []
+    assert ids("self.attn ValueError: not enough values to unpack (expected 3, got 2)") == []
+
+
+def test_round56_amd_in_the_users_own_words():
+    """A user saying the GPU is an AMD one (`I have AMD GPU`, `my AMD card`) makes the CUDA-less torch an AMD setup's
+    message, out of klein-doctor's NVIDIA scope; an NVIDIA user's text naming AMD otherwise keeps its match."""
+    assert ids('I have AMD GPU I get this error "Torch not compiled with CUDA enabled"') == []
+    assert ids("AssertionError: Torch not compiled with CUDA enabled\nI'm using an AMD graphics card on Windows") == []
+    assert ids("AssertionError: Torch not compiled with CUDA enabled\nmy AMD card is a 6800") == []
+    assert ids("AssertionError: Torch not compiled with CUDA enabled\nRTX 4070 Ti, AMD Ryzen 7 7800X3D CPU")[:1] == \
+        ["torch.cpu-build"]
