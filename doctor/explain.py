@@ -1588,6 +1588,19 @@ def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         return None
     if g.get("launch") and _near(ctx).get("gpu_lacks_feature"):
         return None
+    if g.get("handle") and (_near(ctx).get("container") or ctx.get("container")):
+        return None  # nvidia-smi failing only inside a container is the container's device access, not the card
+    if g.get("power"):
+        return {"title": "The computer switched itself off under the GPU's load: power supply or cooling",
+                "cause": ("A whole PC that powers off (no error, no blue screen) while the GPU generates has tripped a "
+                          "protection: the power supply's over-current or over-power protection at the GPU's load peaks "
+                          "(a supply too small or ageing, a split or daisy-chained GPU power cable), or a thermal shutdown. "
+                          "Image generation holds the GPU at full power for minutes, longer than most games do."),
+                "fix": ("Cap the GPU's power and test again: `sudo nvidia-smi -pl 250` (Linux; Windows: an administrator "
+                        "prompt, or the power-limit slider of MSI Afterburner at 70-80 %); watch temperatures with "
+                        "`nvidia-smi -q -d TEMPERATURE,POWER -l 5`. If capping helps, check that the supply's wattage "
+                        "covers the card (its rated board power plus ~300 W), give the card separate PCIe power cables, "
+                        "or replace the supply; clean the card's cooler if it runs hot.")}
     return {}
 
 
@@ -1691,8 +1704,8 @@ def _wheel_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
 def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """No usable GPU: under WSL2 (seen near the hit) the usual cause is a Linux NVIDIA driver inside WSL."""
     near = _near(ctx)
-    if _off_nvidia(ctx):
-        return None
+    if _off_nvidia(ctx) or (g.get("unknown") and ctx.get("amd")):
+        return None  # a ZLUDA/ROCm setup's "CUDA unknown error" (the user may name AMD anywhere in the paste)
     if g.get("brackets"):
         # CUDA_VISIBLE_DEVICES=[1,2,3]: CUDA reads the value as a comma-separated list of indices or UUIDs and
         # stops at the first entry it cannot parse, so "[1" hides every GPU; whatever CUDA call comes first

@@ -3398,6 +3398,58 @@ def test_round57_cudnn_not_supported_means_an_input_too_large_for_cudnn():
         assert "cudnn.input-too-large" not in ids(other), other
 
 
+def test_round63_gpu_hardware_and_system_kinds():
+    """Round 63's kinds, on variant texts written here: nvidia-smi unable to open a GPU it lists (a card that dropped
+    off or overheated), a PC powering off under the GPU's load, a TDR reset seen as `device not ready` plus the
+    allocator's stale handles, an unknown error beside a fall off the bus, old torch's `cuda runtime error (30)` at
+    CUDA's start, and `CUDA unknown error` from a UI the user says runs on AMD."""
+    # nvidia-smi cannot open a GPU the driver enumerated: the card; inside a container only: its device access
+    m = one("$ nvidia-smi\nUnable to determine the device handle for GPU0000:41:00.0: Unknown Error", "gpu.hardware-fault")
+    assert "nvidia-smi -q" in m["fix"]
+    one("root@node7:~# nvidia-smi -i 2\nUnable to determine the device handle for GPU 0000:C1:00.0: Unknown Error",
+        "gpu.hardware-fault")
+    assert "gpu.hardware-fault" not in ids("$ docker exec -it comfy nvidia-smi\n"
+                                           "Unable to determine the device handle for GPU0000:65:00.0: Unknown Error")
+    assert ids("nvidia-smi.exe gives: Unable to detect the device handle for GPU0000:B1:00.0: Unknown Error") == []
+    # the whole PC switching off while the GPU generates: power supply or cooling
+    for text in ("Every time the KSampler starts sampling, the whole computer shuts down, no blue screen, nothing in the log.",
+                 "My PC turns off about 10 seconds into generating a 1024x1024 image (RTX 3080, 650 W supply)",
+                 "while training a LoRA the machine powers off completely and I have to switch the PSU off and on"):
+        m = one(text, "gpu.hardware-fault")
+        assert "power supply" in m["title"] and "nvidia-smi -pl" in m["fix"], text
+    for text in ("ComfyUI shuts down after the prompt finishes",
+                 "Remember to turn off the computer after generating the batch",
+                 "PC turns off during generation, RX 7900 XTX, ROCm 6.2"):
+        assert "gpu.hardware-fault" not in ids(text), text
+    # a TDR reset under WSL2/Windows: cudaErrorNotReady on a long kernel, then every allocator handle stale
+    tdr = ('  File "/opt/venv/lib/python3.11/site-packages/torch/nn/functional.py", line 2570, in linear\n'
+           "RuntimeError: CUDA error: device not ready\n"
+           "Exception in thread worker:\n"
+           'RuntimeError: !handles_.at(i) INTERNAL ASSERT FAILED at "/pytorch/c10/cuda/CUDACachingAllocator.cpp":1254, '
+           "please report a bug to PyTorch.")
+    m = one(tdr, "gpu.display-watchdog")
+    assert "TdrDelay" in m["fix"]
+    assert "gpu.display-watchdog" not in ids("RuntimeError: CUDA error: device not ready")
+    # an unknown error beside a GPU that fell off the bus is the fall, not a driver broken by a suspend
+    bus = ("cuInit failed: CUDA_ERROR_UNKNOWN: unknown error\n"
+           "[ 8811.120045] NVRM: Xid (PCI:0000:41:00): 79, pid=2211, name=python3, GPU has fallen off the bus.")
+    assert ids(bus)[:1] == ["gpu.hardware-fault"] and "cuda.no-device" not in ids(bus)
+    assert ids("E external/xla/xla/stream_executor/cuda/cuda_driver.cc:152] failed call to cuInit: "
+               "CUDA_ERROR_UNKNOWN: unknown error")[:1] == ["cuda.no-device"]
+    # old torch (THC) at CUDA's start: cudaErrorUnknown was 30
+    one("THCudaCheck FAIL file=/pytorch/aten/src/THC/THCGeneral.cpp line=47 error=30 : unknown error", "cuda.no-device")
+    one("RuntimeError: cuda runtime error (30) : unknown error at /opt/conda/conda-bld/pytorch_1556653114079/work/aten/"
+        "src/THC/THCGeneral.cpp:47", "cuda.no-device")
+    assert "cuda.no-device" not in ids("RuntimeError: cuda runtime error (30) : unknown error at /pytorch/aten/src/THC/"
+                                       "THCCachingHostAllocator.cpp:265")
+    # `CUDA unknown error` from a UI the user says runs on AMD (ZLUDA): not claimed; an AMD CPU or AMD64 keeps it
+    assert ids("RuntimeError: CUDA unknown error - this may be due to an incorrectly set up environment\n"
+               "I followed the Stable Diffusion on AMD guide and get this at every start.") == []
+    for text in ("Running ComfyUI on AMD64 Windows 11\nRuntimeError: CUDA unknown error",
+                 "ComfyUI on AMD Ryzen 9 7950X + RTX 4090\nRuntimeError: CUDA unknown error"):
+        assert ids(text)[:1] == ["cuda.no-device"], text
+
+
 def test_round59_other_vendor_lookalikes_stay_silent():
     """Round 59's look-alikes: NVIDIA words printed on an AMD (ROCm wheel index, HIP runtime lines, a ROCm torch
     beside a CUDA xformers) or Apple setup (the chip named with the word Mac) stay unclaimed, on variant texts
