@@ -3450,6 +3450,53 @@ def test_round63_gpu_hardware_and_system_kinds():
         assert ids(text)[:1] == ["cuda.no-device"], text
 
 
+def test_round62_accelerate_bnb_peft_torchao_kinds():
+    """Round 62's kinds (diffusers with accelerate, bitsandbytes, peft and torchao), on variant texts written here:
+    an 8-bit bitsandbytes component that model offload cannot move, the float32 4-bit compute dtype, a pipeline
+    device_map strategy diffusers does not take, torchao's removed snake_case functions, torchao missing from PyPI
+    on Windows, a list as adapter_name, device_map planning weights on disk and accelerate missing for a pipeline
+    device_map. Look-alikes of other causes stay with them or silent."""
+    m = one("The module 'Flux2Transformer2DModel' has been loaded in `bitsandbytes` 8bit and moving it to cpu via "
+            "`.to()` is not supported. Module is still on cuda:1.", "bnb.8bit-offload")
+    assert "load_in_4bit=True" in m["fix"] and "enable_model_cpu_offload" in m["fix"]
+    assert ids("ValueError: Calling `cuda()` is not supported for `8-bit` quantized models.  Please use the model as "
+               "it is, since the model has already been set to the correct devices.")[:1] == ["bnb.8bit-offload"]
+    # transformers' refusal for a program calling .to() on its own 4-bit model is another program's code: not this
+    assert "bnb.8bit-offload" not in ids("ValueError: `.to` is not supported for `4-bit` or `8-bit` bitsandbytes "
+                                         "models. Please use the model as it is.")
+    m = one("/venv/lib/python3.12/site-packages/bitsandbytes/nn/modules.py:451: UserWarning: Input type into Linear4bit "
+            "is torch.bfloat16, but bnb_4bit_compute_dtype=torch.float32 (default). This will lead to slow inference.",
+            "bnb.compute-dtype-float32")
+    assert "bnb_4bit_compute_dtype=torch.bfloat16" in m["fix"]
+    m = one("NotImplementedError: sequential not supported. Supported strategies are: balanced, cuda, cpu",
+            "diffusers.device-map-strategy")
+    assert 'device_map="balanced"' in m["fix"] and "enable_model_cpu_offload" in m["fix"]
+    m = one("  File \"/opt/app/quant.py\", line 12, in <module>\n    from torchao.quantization import int8_weight_only\n"
+            "ImportError: cannot import name 'int8_weight_only' from 'torchao.quantization' "
+            "(/opt/venv/lib/python3.11/site-packages/torchao/quantization/__init__.py)", "torchao.too-new")
+    assert "torchao==0.15.*" in m["fix"] and "Int8WeightOnlyConfig()" in m["fix"]
+    # a name torchao added later is the opposite case (a torchao too old): not this kind
+    assert "torchao.too-new" not in ids("ImportError: cannot import name 'quantize_' from 'torchao.quantization'")
+    m = one("PS D:\\flux> pip install torchao\nERROR: Could not find a version that satisfies the requirement torchao "
+            "(from versions: 0.0.1, 0.0.3, 0.1)\nERROR: No matching distribution found for torchao",
+            "torchao.no-windows-wheel")
+    assert "download.pytorch.org/whl/nightly" in m["fix"]
+    assert "torchao.no-windows-wheel" not in ids("ERROR: Could not find a version that satisfies the requirement "
+                                                 "triton (from versions: none)")
+    m = one("  File \"/usr/lib/python3.10/site-packages/diffusers/loaders/peft.py\", line 188, in load_lora_adapter\n"
+            "    if adapter_name in getattr(self, \"peft_config\", {}):\n"
+            "TypeError: unhashable type: 'list'", "diffusers.adapter-name-list")
+    assert "set_adapters" in m["fix"]
+    assert "diffusers.adapter-name-list" not in ids("    cache[key] = value\nTypeError: unhashable type: 'list'")
+    m = one("    raise ValueError(\nValueError: The current `device_map` had weights offloaded to the disk. Please "
+            "provide an `offload_folder` for them. Alternatively, make sure you have `safetensors` installed.",
+            "transformers.disk-offload")
+    assert "torch_dtype=torch.bfloat16" in m["fix"] and "offload_folder" in m["fix"]
+    m = one("NotImplementedError: Using `device_map` requires the `accelerate` library. Please install it using: "
+            "`pip install accelerate`.", "python.module-missing")
+    assert "pip install -U accelerate" in m["fix"]
+
+
 def test_round59_other_vendor_lookalikes_stay_silent():
     """Round 59's look-alikes: NVIDIA words printed on an AMD (ROCm wheel index, HIP runtime lines, a ROCm torch
     beside a CUDA xformers) or Apple setup (the chip named with the word Mac) stay unclaimed, on variant texts
