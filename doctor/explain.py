@@ -1371,8 +1371,9 @@ def _other_gpu(ctx: dict[str, Any]) -> bool:
 
 
 def _off_nvidia(ctx: dict[str, Any]) -> bool:
-    """An AMD or Intel GPU setup (``_other_gpu``) or a Mac near the hit: no NVIDIA CUDA fix applies there."""
-    return bool(_near(ctx).get("macos")) or _other_gpu(ctx)
+    """An AMD or Intel GPU setup (``_other_gpu``), a Mac or a RISC-V host near the hit: no NVIDIA CUDA fix applies there."""
+    near = _near(ctx)
+    return bool(near.get("macos") or near.get("riscv")) or _other_gpu(ctx)
 
 
 def _foreign_torch_dll(dll: str, ctx: dict[str, Any]) -> bool:
@@ -1553,6 +1554,39 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+_STACK_BINARY = re.compile(
+    r"(?:^|[\\/])(?:torch|triton|flash_attn\w{0,20}|xformers|sageattention|bitsandbytes|safetensors|tokenizers|hf_xet|numpy)(?:[\\/.]|$)"
+    r"|(?:^|[\\/])(?:lib(?:torch\w{0,20}|c10\w{0,12}|shm|triton)\.so|python[\d.]{0,5}|libpython[\d.]{1,6}\.so[\d.]{0,8})\s*$", re.I)
+
+
+def _foreign_binary(by: str | None) -> bool:
+    """The loader named the binary that needs the newer runtime (`required by ...`) and it is not one of the Klein
+    stack's (torch, Triton, flash-attn, xformers, SageAttention, bitsandbytes, the Python runtime): another
+    program's own compiled module, whose build is that program's to fix."""
+    return bool(by and by.strip() and not _STACK_BINARY.search(by.strip()))
+
+
+@_interp("libstdcxx")
+def _libstdcxx(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A libstdc++ too old for a compiled package: claimed for the stack's binaries or where none is named."""
+    if _off_nvidia(ctx) or ctx.get("intel") or _foreign_binary(g.get("by")):
+        return None
+    return {}
+
+
+@_interp("glibc_old")
+def _glibc_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A binary built on a newer Linux than this one (GLIBC_2.xx not found): claimed for the stack's binaries or where
+    none is named; the binary and the glibc version it needs go into the details."""
+    by = (g.get("by") or "").strip()
+    if _off_nvidia(ctx) or ctx.get("intel") or _foreign_binary(by):
+        return None
+    details = {"needs": f"GLIBC_{g.get('ver')}"}
+    if by:
+        details["binary"] = by
+    return {"details": details}
+
+
 @_interp("sage_old")
 def _sage_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """An installed SageAttention too old for the node that asks for it, or the same found at install time: pip or uv
@@ -1611,7 +1645,8 @@ def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     near = _near(ctx)
     if _off_nvidia(ctx) or not near.get("torch_path"):
         return None
-    lib, dep = g.get("lib") or "", g.get("dep") or ""
+    lib = g.get("lib") or ""
+    dep = g.get("dep") or lib  # PyTorch's own warning names the sub-library that was not found itself
     details = {"library": lib, "missing": dep}
     if dep.startswith("libcuda.so"):
         wsl = near.get("wsl") or ctx.get("wsl")

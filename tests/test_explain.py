@@ -3749,3 +3749,56 @@ def test_round56_amd_in_the_users_own_words():
     assert ids("AssertionError: Torch not compiled with CUDA enabled\nmy AMD card is a 6800") == []
     assert ids("AssertionError: Torch not compiled with CUDA enabled\nRTX 4070 Ti, AMD Ryzen 7 7800X3D CPU")[:1] == \
         ["torch.cpu-build"]
+
+
+def test_round64_glibc_libstdcxx_triton_libcuda_and_cudnn_sublib_kinds():
+    """Round 64's kinds, on variant texts written here: a stack binary built for a newer glibc than the system's
+    (both loader wordings: `(required by X)` and `X: libc.so.6: version ... not found`); the libstdc++ and glibc
+    kinds staying silent where the loader names another program's binary or the host is a RISC-V one; Triton's
+    cuda_utils helper missing a CUDA driver function (a stub or stale libcuda.so); PyTorch's own warning that a cuDNN
+    sub-library was not found."""
+    m = one("ImportError: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /home/u/venv/lib/"
+            "python3.11/site-packages/flash_attn_2_cuda.cpython-311-x86_64-linux-gnu.so)", "python.glibc-too-old")
+    assert m["details"]["needs"] == "GLIBC_2.34" and "flash_attn_2_cuda" in m["details"]["binary"]
+    assert "ldd --version" in m["fix"] and "FLASH_ATTENTION_FORCE_BUILD=TRUE pip install flash-attn" in m["fix"]
+    one("OSError: /lib64/libc.so.6: version 'GLIBC_2.28' not found (required by /opt/venv/lib/python3.10/site-packages/"
+        "torch/lib/libtorch_cpu.so)", "python.glibc-too-old")
+    m = one("ImportError: /srv/env/lib/python3.12/site-packages/sageattention/_qattn_sm80.cpython-312-x86_64-linux-gnu.so: "
+            "/lib/x86_64-linux-gnu/libm.so.6: version `GLIBC_2.35' not found", "python.glibc-too-old")
+    assert "sageattention" in m["details"]["binary"]
+    one("import flash_attn fails on Debian 11: version `GLIBC_2.32' not found", "python.glibc-too-old")
+    # another program's own compiled module, or a ROCm torch: not claimed
+    assert ids("ImportError: /home/u/ComfyUI/custom_nodes/some-node/kernels/rasterizer_ext.cpython-311-x86_64-linux-gnu"
+               ".so: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.33' not found") == []
+    assert ids("./someapp: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.36' not found (required by ./someapp)") == []
+    assert ids("ROCm version: (6, 2)\nImportError: /lib64/libc.so.6: version `GLIBC_2.34' not found (required by "
+               "/opt/venv/lib/python3.12/site-packages/torch/lib/libtorch_hip.so)") == []
+
+    # libstdc++: the stack's binaries stay claimed, another program's library or a RISC-V host do not
+    one("ImportError: /home/u/miniconda3/envs/k/bin/../lib/libstdc++.so.6: version `GLIBCXX_3.4.31' not found (required "
+        "by /home/u/.venv/lib/python3.12/site-packages/torch/lib/libc10.so)", "python.libstdcxx-too-old")
+    assert ids("ImportError: /opt/conda/lib/libstdc++.so.6: version `GLIBCXX_3.4.31' not found (required by "
+               "/opt/app/build/lib/libmyengine.so.3)") == []
+    assert ids("root@openeuler-riscv64:~# python3 -c 'import torch'\nImportError: /lib/libstdc++.so.6: version "
+               "`GLIBCXX_3.4.31' not found (required by /usr/lib64/python3.11/site-packages/torch/lib/libtorch_cpu.so)") == []
+
+    # Triton's cuda_utils helper linked to a wrong libcuda.so
+    m = one("ImportError: /root/.triton/cache/AB12CD34/cuda_utils.so: undefined symbol: cuLaunchKernelEx",
+            "triton.libcuda-stale")
+    assert "TRITON_LIBCUDA_PATH" in m["fix"] and "rm -rf ~/.triton/cache" in m["fix"] and "ldconfig -p" in m["fix"]
+    one("Error running sage attention: /home/u/.triton/cache/XYZ/cuda_utils.cpython-312-x86_64-linux-gnu.so: undefined "
+        "symbol: cuTensorMapEncodeTiled, using pytorch attention instead.", "triton.libcuda-stale")
+    assert "triton.libcuda-stale" not in ids("/root/.triton/cache/AB/cuda_utils.so: undefined symbol: PyExc_ValueError")
+    assert ids("ROCm version: (6, 1)\nImportError: /root/.triton/cache/Q/cuda_utils.so: undefined symbol: "
+               "cuModuleGetFunction") == []
+
+    # PyTorch's warning that a cuDNN sub-library itself was not found; the bare line (any program's cuDNN) is not
+    m = one("/home/u/venv/lib/python3.10/site-packages/torch/nn/modules/conv.py:549: UserWarning: Attempt to open "
+            "cnn_infer failed: handle=0 error: libcudnn_cnn_infer.so.8: cannot open shared object file: No such file or "
+            "directory (Triggered internally at ../aten/src/ATen/native/cudnn/Conv_v8.cpp:80.)",
+            "cudnn.sublib-load-failed")
+    assert m["details"]["missing"] == "libcudnn_cnn_infer.so.8"
+    one("/opt/py/site-packages/torch/nn/functional.py:4512: UserWarning: Attempt to open ops_infer failed: handle=0 "
+        "error: libcudnn_ops_infer.so.8: cannot open shared object file", "cudnn.sublib-load-failed")
+    assert ids("Attempt to open cnn_infer failed: handle=0 error: libcudnn_cnn_infer.so.8: cannot open shared object "
+               "file: No such file or directory") == []
