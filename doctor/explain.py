@@ -1831,6 +1831,19 @@ def _windows_dll_stale(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
             "details": {"dll": dll, "winerror": code}}
 
 
+@_interp("app_control")
+def _app_control(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Windows' application control refusing a file of the Python env. A ROCm/ZLUDA or XPU torch's DLL, or an
+    AMD/Intel/Mac setup near the hit: out of scope."""
+    f = g.get("file") or ""
+    if _foreign_torch_dll(f, ctx):
+        return None
+    if not f:
+        return {}
+    return {"title": f"Windows' application control (Smart App Control, WDAC or AppLocker) refused to load {f}",
+            "details": {"file": f}}
+
+
 @_interp("docker_gpu")
 def _docker_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A container without GPU access; on an AMD/Intel or Mac setup there is no NVIDIA runtime to add."""

@@ -3802,3 +3802,78 @@ def test_round64_glibc_libstdcxx_triton_libcuda_and_cudnn_sublib_kinds():
         "error: libcudnn_ops_infer.so.8: cannot open shared object file", "cudnn.sublib-load-failed")
     assert ids("Attempt to open cnn_infer failed: handle=0 error: libcudnn_cnn_infer.so.8: cannot open shared object "
                "file: No such file or directory") == []
+
+
+def test_round61_windows_native_kinds():
+    """Round 61's kinds, Windows-native errors around the stack, on variant texts written here: application control
+    (WinError 4551 / Smart App Control) refusing torch's DLLs or a .pyd, pip's WinError 225 (an antivirus blocked a
+    file), an antivirus flagging python.exe, ComfyUI's log held by a second instance (WinError 32), Controlled folder
+    access refusing uv's .venv in Documents, PowerShell's execution policy refusing a venv's Activate.ps1, and a venv
+    whose base Python is gone; the look-alikes of other programs and of AMD setups stay silent."""
+    m = one('OSError: [WinError 4551] An Application Control policy has blocked this file. Error loading '
+            '"D:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\lib\\caffe2_nvrtc.dll" '
+            'or one of its dependencies.', "windows.app-control-blocked")
+    assert "caffe2_nvrtc.dll" in m["title"] and "SmartAppControlState" in m["fix"]
+    assert ids('OSError: [WinError 4551] An Application Control policy has blocked this file. Error loading '
+               '"C:\\venv\\Lib\\site-packages\\torch\\lib\\shm.dll" or one of its dependencies.')[:1] == \
+        ["windows.app-control-blocked"]
+    one("Smart App Control blocked _pydantic_core.cp312-win_amd64.pyd from loading", "windows.app-control-blocked")
+    one('"_cffi_backend.cp311-win_amd64.pyd" was blocked by Windows Smart App Control', "windows.app-control-blocked")
+    # a ROCm torch's DLL, a .NET program's assembly, or a bare mention: not claimed
+    assert ids("C:\\SM\\venv\\Lib\\site-packages\\_rocm_sdk_core\\bin\\amdhip64_7.dll\n"
+               "OSError: [WinError 4551] An Application Control policy has blocked this file") == []
+    assert ids("System.IO.FileLoadException: Could not load file or assembly 'C:\\Apps\\Tool\\Tool.Core.dll'. "
+               "An Application Control policy has blocked this file. (0x800711C7)") == []
+    assert ids("Smart App Control is on; is it safe to keep it?") == []
+
+    one("  Using cached insightface-0.7.3.tar.gz (439 kB)\n  ERROR: Error [WinError 225] Operation did not complete "
+        "successfully because the file contains a virus or potentially unwanted software while executing command "
+        "python setup.py egg_info", "python.antivirus-blocked")
+    m = one("ERROR: Could not install packages due to an OSError: [WinError 225] Operation did not complete "
+            "successfully because the file contains a virus or potentially unwanted software: "
+            "'C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\lib\\dnnl.lib'", "python.antivirus-blocked")
+    assert "Protection history" in m["fix"]
+    assert ids("ERROR: Could not install packages due to an OSError: [WinError 225] Operation did not complete "
+               "successfully because the file contains a virus or potentially unwanted software: "
+               "'C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\lib\\dnnl.lib'")[:1] == \
+        ["python.antivirus-blocked"]
+    # another program's executable or build step refused with error 225: not claimed
+    assert ids("OSError: [WinError 225] Operation did not complete successfully because the file contains a virus "
+               "or potentially unwanted software") == []
+    assert ids("pywintypes.error: (225, 'EndUpdateResourceW', 'Operation did not complete successfully because "
+               "the file contains a virus or potentially unwanted software.')") == []
+
+    one("Windows Defender quarantined python.exe in my ComfyUI_windows_portable folder", "windows.antivirus-flagged")
+    one("Avast reports a Trojan in python_standalone\\python.exe (IDP.Generic)", "windows.antivirus-flagged")
+    assert ids("Windows Defender reports a Trojan in the installer I built with PyInstaller (MyTool.exe)") == []
+
+    m = one("[ComfyUI-Manager] Logging failed: [WinError 32] The process cannot access the file because it is being "
+            "used by another process: 'D:\\ComfyUI\\user\\comfyui_8188.log' -> 'D:\\ComfyUI\\user\\comfyui_8188.prev.log'",
+            "comfyui.log-file-locked")
+    assert "--port 8189" in m["fix"]
+    assert ids("PermissionError: [WinError 32] The process cannot access the file because it is being used by "
+               "another process: 'C:\\Users\\me\\AppData\\Local\\Temp\\tmpab12.mp4'") == []
+
+    m = one("Creating virtual environment at: .venv\nerror: Failed to create virtual environment\n"
+            "  Caused by: failed to create directory `C:\\Users\\ann\\Documents\\ComfyUI\\.venv`: The system cannot "
+            "find the file specified. (os error 2)", "windows.controlled-folder-access")
+    assert "ControlledFolderAccessAllowedApplications" in m["fix"]
+    one("Unauthorized changes blocked: Controlled folder access blocked C:\\Users\\ann\\AppData\\Local\\Programs\\"
+        "ComfyUI\\resources\\uv\\win\\uv.exe from making changes to the folder %userprofile%\\Documents",
+        "windows.controlled-folder-access")
+
+    m = one(".\\.venv\\Scripts\\activate : File D:\\ComfyUI\\.venv\\Scripts\\Activate.ps1 cannot be loaded because "
+            "running scripts is disabled on this system. For more information, see about_Execution_Policies at "
+            "https:/go.microsoft.com/fwlink/?LinkID=135170.", "python.ps-execution-policy")
+    assert "Set-ExecutionPolicy -ExecutionPolicy RemoteSigned -Scope CurrentUser" in m["fix"]
+    one(". : Impossible de charger le fichier C:\\AI\\venv\\Scripts\\Activate.ps1, car l'exécution de scripts est "
+        "désactivée sur ce système. Pour plus d'informations, consultez about_Execution_Policies",
+        "python.ps-execution-policy")
+    # another program's script refused by the same policy: not claimed
+    assert ids("npm : File C:\\Program Files\\nodejs\\npm.ps1 cannot be loaded because running scripts is disabled "
+               "on this system. For more information, see about_Execution_Policies") == []
+
+    m = one("No Python at 'C:\\Python311\\python.exe'", "python.venv-base-missing")
+    assert "-m venv venv" in m["fix"]
+    one('venv "D:\\sd\\venv\\Scripts\\Python.exe"\nNo Python at \'"C:\\Users\\bo\\AppData\\Local\\Programs\\Python\\'
+        'Python310\\python.exe\'', "python.venv-base-missing")
