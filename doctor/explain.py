@@ -899,6 +899,10 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if g.get("av") or g.get("bat"):  # a crash or ComfyUI's launcher hint, not PyTorch's driver check: NVIDIA only
         if _off_nvidia(ctx):
             return None
+        if g.get("av_node") or g.get("av_top"):
+            # the crash stack starts in a custom node's file or runs through load_custom_node: a node pack's own code crashed,
+            # after ComfyUI had already started CUDA with this driver (its VRAM/device lines come first), so not the driver
+            return None
         if g.get("bat"):
             return {"title": "ComfyUI portable stopped at startup; its launcher points at the NVIDIA driver",
                     "cause": ("run_nvidia_gpu.bat prints this line whenever ComfyUI exits. With no Python error above it, "
@@ -1083,6 +1087,16 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         if top in ("torch", "torchvision", "torchaudio") else
                         f"Upgrade it in the Python that runs Klein: `python -m pip install -U {pip_name}`")
                        + " (ComfyUI portable: `python_embeded\\python.exe -m pip ...`)", "details": d}
+    if top.startswith(("comfy_", "comfyui_")) and "." in mod:
+        # the package is there but lacks a submodule this ComfyUI imports (comfy_aimdo.host_buffer): an older copy of a
+        # pinned requirement, not a missing one
+        return {"as": "comfyui.requirements-outdated",
+                "title": f"`{pip_name}` is older than this ComfyUI needs: it has no `{mod}`",
+                "cause": (f"`{top}` is installed in the Python that runs ComfyUI, but it is an older release than the one "
+                          f"ComfyUI's requirements.txt pins: the updated ComfyUI imports `{mod}`, which that release does "
+                          "not have. ComfyUI's code was updated (a launcher, `git pull`, an installer that skipped its "
+                          "requirements) and its pinned helper packages were not."),
+                "details": d}
     if top.startswith(("comfy_", "comfyui_")):
         # a package of ComfyUI's own requirements.txt: ComfyUI was updated without its requirements
         return {"title": f"`{pip_name}`, a requirement of ComfyUI, is missing from the Python that runs it",

@@ -3497,6 +3497,83 @@ def test_round62_accelerate_bnb_peft_torchao_kinds():
     assert "pip install -U accelerate" in m["fix"]
 
 
+def test_round60_bitsandbytes_triton_ops():
+    """Round 60's kind: an old bitsandbytes importing triton.ops (gone since Triton 3.2) breaks every import
+    chain through it (diffusers' quantizers, ComfyUI node packs); on variant texts written here."""
+    tb = ('Traceback (most recent call last):\n'
+          '  File "/srv/comfy/ComfyUI/nodes.py", line 2201, in load_custom_node\n'
+          '    module_spec.loader.exec_module(module)\n'
+          '  File "/srv/comfy/venv/lib/python3.12/site-packages/bitsandbytes/triton/int8_matmul_rowwise_dequantize.py", '
+          'line 10, in <module>\n'
+          '    from triton.ops.matmul_perf_model import early_config_prune, estimate_matmul_time\n'
+          "ModuleNotFoundError: No module named 'triton.ops'\n\n"
+          "Cannot import /srv/comfy/ComfyUI/custom_nodes/ComfyUI-SomeVideoPack module for custom nodes: "
+          "No module named 'triton.ops'")
+    assert ids(tb)[:1] == ["bnb.triton-ops"]
+    m = one(tb, "bnb.triton-ops")
+    assert "pip install -U bitsandbytes" in m["fix"]
+    assert ids("RuntimeError: Failed to import diffusers.loaders.single_file_model because of the following error "
+               "(look up to see its traceback):\nNo module named 'triton.ops'")[:1] == ["bnb.triton-ops"]
+    assert ids("after moving to torch 2.7 my trainer dies with `No module named triton.ops` on start")[:1] == [
+        "bnb.triton-ops"]
+    # other triton submodules keep their own cause: Triton too old or too new for the torch
+    assert "bnb.triton-ops" not in ids("ModuleNotFoundError: No module named 'triton.common'")
+
+
+def test_round60_package_cloned_into_custom_nodes():
+    """Round 60's kind: a Python package (SageAttention, triton-windows, flash-attention...) cloned or copied into
+    ComfyUI/custom_nodes, which ComfyUI then fails to import as a node pack; on variant texts written here. A real
+    node pack's import failure keeps its own cause (or none)."""
+    skip = ("Skip D:\\AI\\ComfyUI\\custom_nodes\\SageAttention-main module for custom nodes due to the lack of "
+            "NODE_CLASS_MAPPINGS.")
+    assert ids(skip)[:1] == ["comfyui.package-in-custom-nodes"]
+    m = one(skip, "comfyui.package-in-custom-nodes")
+    assert "--use-sage-attention" in m["fix"] and "pip install" in m["fix"]
+    assert ids("Cannot import /home/u/ComfyUI/custom_nodes/triton-windows module for custom nodes: [Errno 2] No such "
+               "file or directory: '/home/u/ComfyUI/custom_nodes/triton-windows/__init__.py'")[:1] == [
+        "comfyui.package-in-custom-nodes"]
+    assert ids("Import times for custom nodes:\n   0.0 seconds: C:\\ComfyUI\\custom_nodes\\websocket_image_save.py\n"
+               "   0.0 seconds (IMPORT FAILED): C:\\ComfyUI\\custom_nodes\\flash-attention\n")[:1] == [
+        "comfyui.package-in-custom-nodes"]
+    # node packs whose names merely contain a package name are node packs
+    assert "comfyui.package-in-custom-nodes" not in ids(
+        "   0.1 seconds (IMPORT FAILED): C:\\ComfyUI\\custom_nodes\\ComfyUI-SageAttention-Patch\n")
+    assert "comfyui.package-in-custom-nodes" not in ids(
+        "Cannot import C:\\ComfyUI\\custom_nodes\\ComfyUI-Flowty-TripoSR module for custom nodes: "
+        "No module named 'trimesh'")
+
+
+def test_round60_comfy_requirement_submodule_missing_is_outdated():
+    """Round 60's kind: a submodule of ComfyUI's pinned helper package missing (comfy_aimdo.<new module>) means the
+    installed copy is older than ComfyUI, not that it is missing; the top-level package missing keeps
+    python.module-missing. On variant texts written here."""
+    assert ids("ModuleNotFoundError: No module named 'comfy_aimdo.vram_buffer'")[:1] == ["comfyui.requirements-outdated"]
+    m = one("  File \"E:\\ComfyUI\\main.py\", line 61, in <module>\n    import comfy_aimdo.host_buffer\n"
+            "ModuleNotFoundError: No module named 'comfy_aimdo.host_buffer'", "comfyui.requirements-outdated")
+    assert "requirements.txt" in m["fix"] and "comfy_aimdo" in m["cause"]
+    assert ids("ModuleNotFoundError: No module named 'comfy_aimdo'")[:1] == ["python.module-missing"]
+
+
+def test_round60_access_violation_in_a_node_is_not_the_driver():
+    """Round 60's kind: Python's access-violation report whose stack starts in a custom node's file or runs through
+    ComfyUI's load_custom_node is that node's own code crashing after ComfyUI already started CUDA; the bare report
+    (or one in torch's own start) keeps the driver cause. On variant texts written here."""
+    node_top = ("Windows fatal exception: access violation\n\nStack (most recent call first):\n"
+                '  File "C:\\ComfyUI\\custom_nodes\\some-upscaler\\utils\\probe.py", line 41 in _check_fp8\n'
+                '  File "C:\\ComfyUI\\custom_nodes\\some-upscaler\\utils\\probe.py", line 52 in <module>\n')
+    assert ids(node_top) == []
+    via_loader = ("Windows fatal exception: access violation\n\nCurrent thread 0x00002a10 (most recent call first):\n"
+                  '  File "...\\video_nodes\\kernels.py", line 12 in warmup\n'
+                  '  File "<frozen importlib._bootstrap>", line 488 in _call_with_frames_removed\n'
+                  '  File "D:\\AI\\ComfyUI\\nodes.py", line 2190 in load_custom_node\n')
+    assert ids(via_loader) == []
+    torch_start = ("Windows fatal exception: access violation\n\nStack (most recent call first):\n"
+                   '  File "C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\cuda\\__init__.py", line 372 '
+                   'in _lazy_init\n  File "C:\\ComfyUI\\ComfyUI\\comfy\\model_management.py", line 230 in get_torch_device\n')
+    assert ids(torch_start)[:1] == ["torch.cuda-driver-too-old"]
+    assert ids("Windows fatal exception: access violation")[:1] == ["torch.cuda-driver-too-old"]
+
+
 def test_round59_other_vendor_lookalikes_stay_silent():
     """Round 59's look-alikes: NVIDIA words printed on an AMD (ROCm wheel index, HIP runtime lines, a ROCm torch
     beside a CUDA xformers) or Apple setup (the chip named with the word Mac) stay unclaimed, on variant texts
