@@ -1876,6 +1876,26 @@ def _container_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     return {}
 
 
+_COMFY_WRITE_PATH = re.compile(
+    r"comfy|[\\/]models[\\/](?:checkpoints|diffusion_models|unet|text_encoders|clip|vae|loras)(?:[\\/]|$)", re.I)
+_OTHER_WRITE_PATH = re.compile(r"-packages|huggingface|[\\/]\.cache[\\/]|Program Files|[\\/]\.?venv[\\/]", re.I)
+_WINDOWS_PATH = re.compile(r"^[A-Za-z]:|\\")
+
+
+@_interp("volume_write")
+def _volume_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A folder ComfyUI writes (its user, output, models or custom_nodes folders, or ComfyUI itself being cloned) is
+    not writable. The Hugging Face cache, site-packages, a venv and ComfyUI Desktop's program folder are other
+    signatures' paths, and another program's folders are not claimed. A Windows path (a drive letter, backslashes) is
+    ComfyUI running on Windows itself, where errno 13 on a file is most often one held open by another program or an
+    antivirus, or a folder opened as a file: no owner to change, not claimed."""
+    path = g.get("path") or ""
+    if (_off_nvidia(ctx) or _WINDOWS_PATH.search(path) or _OTHER_WRITE_PATH.search(path)
+            or not _COMFY_WRITE_PATH.search(path)):
+        return None
+    return {}
+
+
 @_interp("repo_not_found")
 def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("alnum") and not _near(ctx).get("hf_loader"):

@@ -1827,7 +1827,9 @@ def test_round25_server_container_kinds():
     assert "HF_HOME" in m["fix"] and "chown" in m["fix"]
     assert ids("There was a problem when trying to write in your cache folder (/app/.cache/huggingface/hub). You should set "
                "the environment variable TRANSFORMERS_CACHE to a writable directory.") == ["hf.cache-not-writable"]
-    assert ids("PermissionError: [Errno 13] Permission denied: '/srv/ComfyUI/output/ComfyUI_00001_.png'") == []
+    # not the cache: ComfyUI's own output folder (round 67's kind)
+    assert ids("PermissionError: [Errno 13] Permission denied: '/srv/ComfyUI/output/ComfyUI_00001_.png'") == [
+        "docker.volume-not-writable"]
     assert ids("ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: "
                "'/usr/lib/python3/dist-packages/huggingface_hub/__init__.py'") == ["python.install-access-denied"]
     # the container toolkit: no host driver, or a driver older than the image's CUDA
@@ -3954,3 +3956,56 @@ def test_round61_windows_native_kinds():
     assert "-m venv venv" in m["fix"]
     one('venv "D:\\sd\\venv\\Scripts\\Python.exe"\nNo Python at \'"C:\\Users\\bo\\AppData\\Local\\Programs\\Python\\'
         'Python310\\python.exe\'', "python.venv-base-missing")
+
+
+def test_round67_docker_and_cloud_gpu_kinds():
+    """Round 67's kinds, on variant texts written here: CUDA's start failing with error 500 in a Docker Desktop / WSL2
+    container (an outdated Docker Desktop or WSL beside a newer Windows driver); a ComfyUI folder the running user
+    cannot write (a mounted host folder); a ROCm build of torch on an NVIDIA machine; CUDA refusing every GPU
+    (exclusive compute mode, a GPU held by another process). Their look-alikes stay silent: ZLUDA's and a Rust
+    binding's `named symbol not found`, another program's mounted folder, ComfyUI on Windows itself, a venv, the
+    Hugging Face cache (its own kind), a ROCm torch on an AMD card, llama.cpp's busy-device line, and MLX's
+    `invalid device ordinal` from CUB."""
+    m = one("UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions "
+            "before calling NumCudaDevices() that might have already set an error? Error 500: named symbol not found "
+            "(Triggered internally at /pytorch/c10/cuda/CUDAFunctions.cpp:109.)", "docker.desktop-outdated")
+    assert "wsl --update" in m["fix"] and "nbody -gpu -benchmark" in m["fix"]
+    assert ids("ZLUDA 3.9 on RX 6700 XT\nRuntimeError: Unexpected error from cudaGetDeviceCount(). Did you run some cuda "
+               "functions before calling NumCudaDevices() that might have already set an error? Error 500: named symbol "
+               "not found") == []
+    assert ids('thread main panicked: DriverError(CUDA_ERROR_NOT_FOUND, "named symbol not found")') == []
+
+    m = one("Traceback (most recent call last):\n  File \"/app/ComfyUI/main.py\", line 312, in <module>\n"
+            "PermissionError: [Errno 13] Permission denied: '/app/ComfyUI/output/ComfyUI_00003_.png'",
+            "docker.volume-not-writable")
+    assert "chown -R $(id -u):$(id -g)" in m["fix"] and "--user $(id -u):$(id -g)" in m["fix"]
+    one("Cloning into 'ComfyUI-KJNodes'...\nfatal: could not create work tree dir 'ComfyUI-KJNodes': Permission denied",
+        "docker.volume-not-writable")
+    one("OSError: [Errno 30] Read-only file system: '/workspace/models/diffusion_models/flux-2-klein-4b.safetensors'",
+        "docker.volume-not-writable")
+    assert ids("PermissionError: [Errno 13] Permission denied: '/srv/whisper/models/ggml-medium.bin'") == []
+    assert ids("fatal: could not create work tree dir 'dotfiles': Permission denied") == []
+    # ComfyUI on Windows itself (a file held open, an antivirus) and a venv's files are not a mounted folder's owner
+    assert ids("PermissionError: [Errno 13] Permission denied: 'D:\\\\AI\\\\ComfyUI\\\\output\\\\klein_00012_.png'") == []
+    assert ids("PermissionError: [Errno 13] Permission denied: '/opt/ComfyUI/venv/bin/python3'") == []
+    assert ids("PermissionError: [Errno 13] Permission denied: '/usr/local/lib/python3.11/site-packages/comfyui_frontend"
+               "_package'") == []
+    assert ids("PermissionError: [Errno 13] Permission denied: '/home/app/.cache/huggingface/hub/models--black-forest-"
+               "labs--FLUX.2-klein-4B'") == ["hf.cache-not-writable"]
+
+    m = one("  File \"/usr/local/lib/python3.11/site-packages/torch/cuda/__init__.py\", line 372, in _lazy_init\n"
+            "    torch._C._cuda_init()\nRuntimeError: No HIP GPUs are available", "torch.rocm-build")
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"] and "torch.version.hip" in m["fix"]
+    assert ids("pytorch version: 2.4.1+rocm6.1\nRuntimeError: No HIP GPUs are available") == []
+
+    m = one("RuntimeError: CUDA error: CUDA-capable device(s) is/are busy or unavailable\nCUDA kernel errors might be "
+            "asynchronously reported at some other API call", "cuda.devices-unavailable")
+    assert "-c DEFAULT" in m["fix"] and "nvidia-smi --query-compute-apps" in m["fix"]
+    one("torch.AcceleratorError: CUDA error: all CUDA-capable devices are busy or unavailable", "cuda.devices-unavailable")
+    assert ids("CUDA error: CUDA-capable device(s) is/are busy or unavailable\n  current device: 1, in function "
+               "ggml_cuda_set_device at /src/ggml/src/ggml-cuda/ggml-cuda.cu:88") == []
+    assert ids("CUDA error at simpleP2P.cu:64 code=46(cudaErrorDevicesUnavailable) \"cudaSetDevice(0)\"") == []
+
+    # MLX's wording of CUDA's invalid-device error (raised through CUB) is not torch's
+    assert ids("RuntimeError: segmented_sort: failed inside CUB: cudaErrorInvalidDevice: invalid device ordinal") == []
+    one("RuntimeError: CUDA error: invalid device ordinal", "cuda.invalid-device-ordinal")
