@@ -1687,9 +1687,35 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if g.get("hostbuf"):
         return {"title": "ComfyUI's dynamic VRAM loader (comfy-aimdo) failed to read the model file into host memory",
                 "details": {"message": g["hostbuf"]}}
+    if g.get("module"):
+        return {"title": "ComfyUI's dynamic VRAM allocator (comfy-aimdo's aimdo.dll) crashed the Python process",
+                "details": {"faulting_module": g["module"]}}
+    if re.match(r"aimdo_setup_hooks|comfy-aimdo WDDM init failed", g.get("what") or ""):
+        return None  # comfy-aimdo could not start at all (ComfyUI falls back to its legacy loader): comfyui.aimdo-unavailable
     if not near.get("dynamic_vram"):
         return None  # `Fault failed` / `VRAM Allocation failed` with no sign of the allocator: some other program's words
     return {"details": {"message": g.get("what"), "driver_call": g.get("call")} if g.get("call") else {"message": g.get("what")}}
+
+
+@_interp("aimdo_unavailable")
+def _aimdo_unavailable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """comfy-aimdo could not start and ComfyUI runs without dynamic VRAM. On an AMD, Intel or Mac setup the package
+    does not apply at all (its NVIDIA-only note is expected there): not claimed."""
+    if _off_nvidia(ctx):
+        return None
+    if g.get("dll"):
+        return {"title": f"ComfyUI runs without dynamic VRAM: this comfy-aimdo looks for {g['dll']}, which this torch build does not bring",
+                "details": {"missing": g["dll"]}}
+    if g.get("lib"):
+        return {"title": "ComfyUI runs without dynamic VRAM: comfy-aimdo's compiled library could not be loaded",
+                "details": {"library": g["lib"].strip(), "error": g.get("why") or ""}}
+    if g.get("hooks"):
+        return {"title": "ComfyUI runs without dynamic VRAM: comfy-aimdo could not hook the CUDA driver calls it manages",
+                "details": {"message": "aimdo_setup_hooks: " + g["hooks"]}}
+    if g.get("wddm"):
+        return {"title": "ComfyUI runs without dynamic VRAM: comfy-aimdo does not support this GPU's Windows driver mode",
+                "details": {"message": "comfy-aimdo " + g["wddm"]}}
+    return {}
 
 
 @_interp("pinned")
@@ -1912,6 +1938,11 @@ def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 
 @_interp("ram")
 def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("mmap"):
+        m = str(g.get("mmap_bytes") or "")
+        size = f" ({int(m) / 1e9:.1f} GB)" if m.isdigit() else ""
+        return {"title": f"The computer ran out of memory mapping a model file into RAM{size}, not GPU memory",
+                "details": {"mmap_bytes": int(m)} if m.isdigit() else {}}
     n = str(g.get("bytes") or "")
     if n.isdigit() and len(n) <= 15:  # bytes: past _int's 10**9
         return {"title": f"The computer ran out of system RAM: a {int(n) / 1e9:.1f} GB allocation in RAM failed (not GPU memory)",

@@ -4009,3 +4009,60 @@ def test_round67_docker_and_cloud_gpu_kinds():
     # MLX's wording of CUDA's invalid-device error (raised through CUB) is not torch's
     assert ids("RuntimeError: segmented_sort: failed inside CUB: cudaErrorInvalidDevice: invalid device ordinal") == []
     one("RuntimeError: CUDA error: invalid device ordinal", "cuda.invalid-device-ordinal")
+
+
+def test_round68_aimdo_unavailable_kind():
+    """Round 68's kind: comfy-aimdo could not start, so ComfyUI runs without dynamic VRAM on its legacy loader, on
+    variant texts written here (ComfyUI's own fallback line, the package's load failure, its hook setup on Windows
+    and Linux, its driver-mode check); a warning ranked after a real failure. The same lines on an AMD setup, and
+    the words alone without comfy-aimdo, stay silent."""
+    m = one("[WARNING] No working comfy-aimdo install detected. DynamicVRAM support disabled. Falling back to legacy "
+            "ModelPatcher.", "comfyui.aimdo-unavailable")
+    assert m["severity"] == "warn" and "python -m pip install -U comfy-aimdo" in m["fix"] and "pip show -f comfy-aimdo" in m["fix"]
+    m = one("comfy-aimdo failed to load: /srv/comfy/.venv/lib/python3.13/site-packages/comfy_aimdo/aimdo.so: undefined "
+            "symbol: cuMemAddressReserve", "comfyui.aimdo-unavailable")
+    assert m["details"]["error"] == "undefined symbol: cuMemAddressReserve" and "aimdo.so" in m["details"]["library"]
+    m = one("comfy-aimdo failed to load: Could not find module 'D:\\AI\\ComfyUI\\.venv\\Lib\\site-packages\\comfy_aimdo\\"
+            "aimdo.dll' (or one of its dependencies). Try using the full path with constructor syntax.",
+            "comfyui.aimdo-unavailable")
+    assert m["details"]["library"].endswith("aimdo.dll")
+    m = one("aimdo: src-win/cuda-detour.c:40:ALL:aimdo_setup_hooks: cudart64_13.dll not found",
+            "comfyui.aimdo-unavailable")
+    assert "cudart64_13.dll" in m["title"]
+    # the hook setup failing on an NVIDIA Linux box is the package not starting, not the allocator crashing
+    assert ids("aimdo: /project/src-posix/cuda-funchooks.c:41:ERROR:aimdo_setup_hooks: funchook_prepare(cuMemFree_v2) "
+               "failed: 3\nNo working comfy-aimdo install detected. DynamicVRAM support disabled.") == ["comfyui.aimdo-unavailable"]
+    one("aimdo: src-win/shmem-detect.c:60:WARNING:comfy-aimdo WDDM init failed (7). aimdo is blind to the CUDA Sysmem "
+        "Fallback Policy", "comfyui.aimdo-unavailable")
+    # only a warning: a real failure in the same log comes first
+    assert ids("No working comfy-aimdo install detected. DynamicVRAM support disabled.\n"
+               "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of "
+               "7.63 GiB of which 1.10 GiB is free.")[:2] == ["cuda.oom", "comfyui.aimdo-unavailable"]
+    # an AMD (ROCm) setup, FreeBSD's loader wording, or the words without comfy-aimdo: not claimed
+    assert ids("pytorch version: 2.9.1+rocm6.4\nNo working comfy-aimdo install detected. DynamicVRAM support disabled.") == []
+    assert ids('comfy-aimdo failed to load: Cannot open "/usr/local/lib/python3.11/site-packages/comfy_aimdo/aimdo.so"') == []
+    assert ids("WDDM init failed (2)") == []
+    assert ids("No working install detected. Falling back to legacy renderer.") == []
+
+
+def test_round68_dynamic_vram_vbar_and_faulting_module_and_mmap_ram():
+    """Round 68's widenings, on variant texts written here: comfy-aimdo's virtual address range that cannot be
+    reserved (`VBAR allocation failed`) and aimdo.dll named as the faulting module of a crash are the dynamic VRAM
+    allocator failing (not on an AMD setup, named by its gfx architecture or ROCm version); PyTorch failing to
+    map a model file for lack of memory is RAM, not the same words for a DataLoader worker's shared memory."""
+    one("!!! Exception during processing !!! VBAR allocation failed\nMemoryError: VBAR allocation failed",
+        "comfyui.dynamic-vram")
+    m = one("Faulting application name: python.exe, version: 3.12.10150.1013\nFaulting module name: aimdo.dll, version: "
+            "0.0.0.0\nException code: 0xc0000005", "comfyui.dynamic-vram")
+    assert m["details"]["faulting_module"] == "aimdo.dll" and "--disable-dynamic-vram" in m["fix"]
+    assert ids("Faulting module name: nvcuda64.dll, version: 32.0.15.6094\nException code: 0xc0000005") == []
+    assert ids("aimdo: /project/src/model-vbar.c:240:ERROR:Could not reseve Virtual Address space for VBAR\n"
+               "MemoryError: VBAR allocation failed\nGPU: Radeon 8060S (gfx1151)") == []
+    assert ids("MemoryError: VBAR allocation failed\n- ROCm: 7.1 nightly") == []
+
+    m = one("RuntimeError: unable to mmap 17236834304 bytes from file </models/diffusion_models/flux-2-klein-9b.safetensors>: "
+            "Cannot allocate memory (12)", "ram.oom")
+    assert m["details"]["mmap_bytes"] == 17236834304 and "swap" in m["fix"]
+    one("safetensors load fails: unable to mmap: Cannot allocate memory", "ram.oom")
+    assert ids("RuntimeError: unable to mmap 4096 bytes from file </torch_28117_1945528331_3>: Cannot allocate memory (12)") == []
+    assert ids("fatal: mmap failed: Cannot allocate memory") == []
