@@ -1167,6 +1167,19 @@ _COMFY_CORE_CLASSES = frozenset({
 })
 # modules newer ComfyUI removed: a node pack importing one is older than ComfyUI, not the other way round
 _COMFY_REMOVED_MODULES = ("comfy_extras.chainner_models",)  # replaced by the spandrel package (ComfyUI, June 2024)
+# a class name as node classes are spelled (two capitals, or a digit or underscore): not a plain word of the sentence
+# around a missing-node list ("Nodes that have failed to load ...")
+_CLASS_LIKE = re.compile(r"(?:[A-Z][^A-Z]*){2}|.*[\d_]")
+
+
+@functools.lru_cache(maxsize=1)
+def _core_node_names() -> frozenset[str]:
+    """ComfyUI's built-in node classes (manifests/comfyui_nodes.toml); empty if the table is missing."""
+    try:
+        names = (manifests.load("comfyui_nodes").get("core_nodes") or {}).get("names") or []
+    except manifests.ManifestError:
+        return frozenset()
+    return frozenset(str(n) for n in names if _CLASS_LIKE.match(str(n)))
 
 
 @_interp("outdated")
@@ -1177,7 +1190,20 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         names = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]{2,80}", nodes))
         rows = [r for r in cat.tables.get("core_node") or [] if r.get("name") in names]
         if not rows:
-            return None
+            core = sorted(names & _core_node_names())
+            if not core or _off_nvidia(ctx):
+                return None  # node packs' classes (their own install), or a fork for another GPU
+            listed = ", ".join(core[:6]) + (", ..." if len(core) > 6 else "")
+            what = "a built-in node" if len(core) == 1 else "built-in nodes"
+            return {"title": f"This ComfyUI has no {listed}: {what} of a newer ComfyUI than this one",
+                    "details": {"missing_nodes": listed},
+                    "cause": (f"The workflow uses {listed}, nodes that ship with ComfyUI itself (not a node pack), and "
+                              "this ComfyUI does not have them: it is older than the release that added them, most "
+                              "often (a Docker image, cloud worker, portable or managed server that was not updated); "
+                              "or, if it is current, the core module that defines them failed to import at start."),
+                    "fix": (cat.by_id("comfyui.outdated").fix + "; if ComfyUI is already current, look in its start log "  # type: ignore[union-attr]
+                            "for `Cannot import` of a comfy_extras module and reinstall its requirements with the Python "
+                            "that runs it (`python -m pip install -r requirements.txt`)")}
         def _ver(v: str) -> tuple[int, ...]:
             return tuple(int(x) for x in v.split(".") if x.isdigit())
         since = max((str(r.get("since") or "0") for r in rows), key=_ver)
@@ -1240,10 +1266,22 @@ def _te_loader(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {}
 
 
+# loaders whose file list ComfyUI builds from a models folder: the core ones and ComfyUI-GGUF's; validation's
+# `Required input is missing: ckpt_name` from one of them means that list was empty
+_LISTING_LOADER = re.compile(r"(?:^|[\s*])(?:CheckpointLoader(?:Simple)?|ImageOnlyCheckpointLoader|unCLIPCheckpointLoader|"
+                             r"UNETLoader|(?:Dual|Triple|Quadruple)?CLIPLoader|VAELoader|\w{0,30}GGUF|Load (?:Checkpoint|"
+                             r"Diffusion Model|CLIP|VAE))$")
+
+
 @_interp("file_not_listed")
 def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if _off_nvidia(ctx):
+        return None  # an AMD/Intel GPU or Mac setup: outside the NVIDIA stack these fixes are for
     if g.get("missing_input"):
         inp = g["missing_input"]
+        node = (g.get("mnode") or "").strip()
+        if node and not _LISTING_LOADER.search(node):
+            return None  # a node pack's own loader (Easy-Use's fluxLoader): its widget's value, that pack's business
         return {"title": f"A loader has no file selected: ComfyUI lists no file for its {inp}",
                 "cause": (f"ComfyUI's prompt validation found no value for the loader's `{inp}`: its list of files was empty "
                           "when the workflow was queued (nothing in that models folder, or the folder is not where this "

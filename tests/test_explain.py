@@ -4066,3 +4066,49 @@ def test_round68_dynamic_vram_vbar_and_faulting_module_and_mmap_ram():
     one("safetensors load fails: unable to mmap: Cannot allocate memory", "ram.oom")
     assert ids("RuntimeError: unable to mmap 4096 bytes from file </torch_28117_1945528331_3>: Cannot allocate memory (12)") == []
     assert ids("fatal: mmap failed: Cannot allocate memory") == []
+
+
+def test_round66_workflow_loading_and_prompt_validation_kinds():
+    """Round 66's kinds, on variant texts written here: any built-in node of ComfyUI (not only Klein's) that this
+    ComfyUI refuses or lists as missing is a ComfyUI older than the workflow; a workflow in the UI's save format posted
+    to /prompt; `Required input is missing` claimed only for ComfyUI's own loaders (and ComfyUI-GGUF's), and the
+    file-name kind not on an AMD setup. Node packs' classes and loaders, and other ComfyUI errors, stay silent."""
+    m = one("Prompt execution failed: Cannot execute because node WanImageToVideo does not exist.", "comfyui.outdated")
+    assert m["details"]["missing_nodes"] == "WanImageToVideo" and "git pull" in m["fix"]
+    assert "a built-in node of a newer ComfyUI" in m["title"] and "Cannot import" in m["fix"]
+    m = one("Missing Node Types\nWhen loading the graph, the following node types were not found\nCreateVideo\nSaveVideo\n"
+            "EmptyHunyuanLatentVideo", "comfyui.outdated")
+    assert m["details"]["missing_nodes"] == "CreateVideo, EmptyHunyuanLatentVideo, SaveVideo"
+    # a node pack's class, the sentence's own words, or a ROCm setup: not claimed
+    assert ids("Cannot execute because node VHS_VideoCombine does not exist.") == []
+    assert ids("When loading the graph, the following node types were not found: easy fullLoader, "
+               "IPAdapterUnifiedLoader") == []
+    assert ids("ROCm 6.2, RX 7900 XTX\nCannot execute because node ImageStitch does not exist.") == []
+    table = manifests.load("comfyui_nodes")["core_nodes"]
+    assert re.search(r"\[[PSIM]\]", table["source"]) and {"ImageStitch", "TextEncodeQwenImageEditPlus"} <= set(table["names"])
+
+    # the UI's save format posted to /prompt: the traceback of either ComfyUI, or the answer naming a top-level key
+    m = one('Traceback (most recent call last):\n  File "/app/ComfyUI/execution.py", line 1021, in validate_prompt\n'
+            "    if 'class_type' not in prompt[x]:\n       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+            "TypeError: argument of type 'int' is not iterable", "comfyui.ui-workflow-to-api")
+    assert "Export (API)" in m["fix"] and "/prompt" in m["fix"]
+    one('  File "C:\\ComfyUI\\execution.py", line 610, in validate_prompt\n    class_ = nodes.NODE_CLASS_MAPPINGS'
+        "[prompt[x]['class_type']]\nTypeError: 'int' object is not subscriptable", "comfyui.ui-workflow-to-api")
+    one('POST /prompt -> 400 {"error": {"type": "invalid_prompt", "message": "Cannot execute because a node is missing '
+        'the class_type property.", "details": "Node ID \'#nodes\'", "extra_info": {}}}', "comfyui.ui-workflow-to-api")
+    # a real node id without class_type (a workflow's or node pack's node), or another TypeError: not claimed
+    assert ids("Cannot execute because a node is missing the class_type property.: Node ID '#112'") == []
+    assert ids("if x not in values:\nTypeError: argument of type 'int' is not iterable") == []
+    assert ids("if 'class_type' not in prompt[x]:\nKeyError: 'inputs'") == []
+
+    # `Required input is missing` of a loader: ComfyUI's and ComfyUI-GGUF's claimed, a node pack's own loader not
+    for text in ("Prompt outputs failed validation: UNETLoader: - Required input is missing: unet_name",
+                 "Failed to validate prompt: CLIPLoaderGGUF 3: - Required input is missing: clip_name",
+                 "Prompt outputs failed validation\nVAELoader:\n- Required input is missing: vae_name"):
+        one(text, "comfyui.file-not-listed")
+    assert ids("Prompt outputs failed validation: easy a1111Loader: - Required input is missing: ckpt_name") == []
+    assert ids("Failed to validate prompt: Efficient Loader 12: - Required input is missing: ckpt_name") == []
+    # a file name against the loader's list: claimed, except on an AMD GPU setup
+    value = "UNETLoader:\n- Value not in list: unet_name: 'flux-2-klein-4b.safetensors' not in ['klein/flux-2-klein-4b.safetensors']"
+    one(value, "comfyui.file-not-listed")
+    assert ids("GPU: AMD Radeon RX 7800 XT (ROCm)\n" + value) == []
