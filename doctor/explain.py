@@ -1666,6 +1666,20 @@ def _cuda_malloc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return _nvidia_only(g, cat, ctx)
 
 
+_COMPILED_IN_STACK = re.compile(r"(?:^|[\\/])(?:comfy|comfy_extras|custom_nodes|diffusers|transformers|nunchaku|"
+                                r"ComfyUI[\w.-]{0,40})[\\/]", re.I)
+
+
+@_interp("recompile_limit")
+def _recompile_limit(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """dynamo gave up on a function of the stack (ComfyUI, a custom node, diffusers/transformers) after too many
+    recompiles. The function that kept recompiling is named with its file: another program's own compiled code (an
+    optimizer's, a trainer's) is that program's matter, and on a non-NVIDIA setup none of this applies."""
+    if not _COMPILED_IN_STACK.search(g.get("where") or "") or _off_nvidia(ctx):
+        return None
+    return {"details": {"limit": g.get("limit"), "function": g.get("fn"), "where": g.get("where")}}
+
+
 @_interp("hw_fault")
 def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A fault of the card itself. A launch failure just after the program said this GPU lacks the feature it runs

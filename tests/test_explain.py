@@ -4112,3 +4112,77 @@ def test_round66_workflow_loading_and_prompt_validation_kinds():
     value = "UNETLoader:\n- Value not in list: unet_name: 'flux-2-klein-4b.safetensors' not in ['klein/flux-2-klein-4b.safetensors']"
     one(value, "comfyui.file-not-listed")
     assert ids("GPU: AMD Radeon RX 7800 XT (ROCm)\n" + value) == []
+
+
+def test_round65_compile_cache_recompile_python_and_allocator_kinds():
+    """Round 65's kinds, on variant texts written here: PyTorch < 2.6's inductor cache rename on Windows
+    ([WinError 183]); a stale Triton launcher in the caches; Triton's or inductor's cache folder not writable;
+    dynamo giving up after too many recompiles of a function of the stack (silent for another program's function);
+    a torch whose dynamo refuses this Python or (old torch) Windows; CUDA-graph compile modes under ComfyUI's
+    cudaMallocAsync allocator; torch.no-msvc read from the raising frame when the message line is missing."""
+    m = one("KSampler\nbackend='inductor' raised:\nFileExistsError: [WinError 183] Cannot create a file when that file "
+            "already exists: 'D:\\\\tmp\\\\torchinductor_bob\\\\cache\\\\.1204.5512.tmp' -> 'D:\\\\tmp\\\\torchinductor_bob"
+            "\\\\cache\\\\9af0c1'", "torch.inductor-cache-rename")
+    assert "2.6" in m["fix"] and "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    one("torch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\nFileExistsError: [WinError 183] "
+        "当文件已存在时，无法创建该文件。", "torch.inductor-cache-rename")
+    # the same Windows error from pip or another program's files is not inductor's
+    assert "torch.inductor-cache-rename" not in ids("FileExistsError: [WinError 183] Cannot create a file when that file "
+                                                    "already exists: 'C:\\\\app\\\\data\\\\a.tmp' -> 'C:\\\\app\\\\data\\\\a'")
+
+    m = one("  File \"C:\\cui\\python_embeded\\Lib\\site-packages\\triton\\backends\\nvidia\\driver.py\", line 58, in "
+            "compile_module_from_src\nImportError: DLL load failed while importing cuda_utils: The specified module "
+            "could not be found.", "triton.launcher-cache-stale")
+    assert "torchinductor_%USERNAME%" in m["fix"] and ".triton\\cache" in m["fix"]
+    one("ImportError: DLL load failed while importing __triton_launcher: Das angegebene Modul wurde nicht gefunden.",
+        "triton.launcher-cache-stale")
+    # another module's DLL that does not load (torch's own, OpenCV's) is not Triton's cached launcher
+    assert "triton.launcher-cache-stale" not in ids("ImportError: DLL load failed while importing cv2: The specified "
+                                                    "module could not be found.")
+
+    m = one("PermissionError: [Errno 13] Permission denied: '/home/app/.triton/cache/5Q2XK'", "triton.cache-not-writable")
+    assert "TRITON_CACHE_DIR" in m["fix"] and "TORCHINDUCTOR_CACHE_DIR" in m["fix"]
+    one("OSError: [Errno 30] Read-only file system: '/tmp/torchinductor_runner/fxgraph'", "triton.cache-not-writable")
+    assert "triton.cache-not-writable" not in ids("PermissionError: [Errno 13] Permission denied: '/srv/data/out.png'")
+
+    m = one("W1105 10:01:02.123000 4242 torch/_dynamo/convert_frame.py:1016] [3/8] torch._dynamo hit "
+            "config.recompile_limit (8)\nW1105 10:01:02.123000 4242 torch/_dynamo/convert_frame.py:1016] [3/8]    "
+            "function: 'forward' (/srv/ComfyUI/comfy/ldm/flux/model.py:214)\nW1105 [3/8]    last reason: 3/7: "
+            "tensor 'x' size mismatch at index 2. expected 128, actual 96", "torch.recompile-limit")
+    assert m["details"]["limit"] == "8" and m["details"]["function"] == "forward" and m["severity"] == "warn"
+    assert "TORCH_LOGS=recompiles" in m["fix"] and "cache_size_limit" in m["fix"]
+    one("[1/8] torch._dynamo hit config.cache_size_limit (8)\n[1/8]    function: 'forward' (/opt/env/lib/python3.11/"
+        "site-packages/diffusers/models/transformers/transformer_flux2.py:610)", "torch.recompile-limit")
+    # another program's compiled function (an optimizer, the user's own training loop), or a ROCm setup: not claimed
+    assert ids("[0/8] torch._dynamo hit config.recompile_limit (8)\n[0/8]    function: 'step' (/opt/venv/lib/python3.12/"
+               "site-packages/someoptim/adamw.py:88)") == []
+    assert ids("ROCm version: (6, 2)\n[2/8] torch._dynamo hit config.recompile_limit (8)\n[2/8]    function: 'forward' "
+               "(/home/u/ComfyUI/comfy/ldm/modules/attention.py:410)") == []
+
+    m = one("  File \"/home/u/env/lib/python3.13/site-packages/torch/__init__.py\", line 2410, in compile\n    raise "
+            "RuntimeError(\"Dynamo is not supported on Python 3.13+\")\nRuntimeError: Dynamo is not supported on Python "
+            "3.13+", "torch.dynamo-python-unsupported")
+    assert "3.13" in m["title"] and "2.6" in m["cause"]
+    one("RuntimeError: Python 3.11+ not yet supported for torch.compile", "torch.dynamo-python-unsupported")
+    # another package refusing a Python version is not dynamo's
+    assert ids("RuntimeError: This extension is not supported on Python 3.13+, use 3.12") == []
+    m = one("  File \"C:\\env\\lib\\site-packages\\torch\\_dynamo\\eval_frame.py\", line 410, in check_if_dynamo_supported\n"
+            "    raise RuntimeError(\"Windows not yet supported for torch.compile\")\nRuntimeError: Windows not yet "
+            "supported for torch.compile", "torch.compile-windows-unsupported")
+    assert "triton-windows" in m["fix"] and "torch.dynamo-python-unsupported" not in ids(
+        "RuntimeError: Windows not yet supported for torch.compile")
+    assert ids("RuntimeError: Windows not yet supported for this backend") == []
+
+    m = one("  File \"/w/venv/lib/python3.11/site-packages/torch/_inductor/cudagraph_trees.py\", line 1802, in "
+            "check_memory_pool\nRuntimeError: cudaMallocAsync does not yet support checkPoolLiveAllocations. If you need "
+            "it, please file an issue describing your use case.", "comfyui.cudagraphs-cuda-malloc")
+    assert "--disable-cuda-malloc" in m["fix"] and "max-autotune-no-cudagraphs" in m["fix"]
+    # the same allocator refusing another call (IPC sharing between processes) is not the CUDA-graph check
+    assert "comfyui.cudagraphs-cuda-malloc" not in ids("RuntimeError: cudaMallocAsync does not yet support "
+                                                      "shareIpcHandle. If you need it, please file an issue describing "
+                                                      "your use case.")
+
+    m = one("  File \"D:\\SM\\ComfyUI\\venv\\lib\\site-packages\\torch\\_inductor\\cpp_builder.py\", line 141, in "
+            "check_compiler_exist_windows\n    raise RuntimeError(f\"Compiler: {compiler} is not found.\") from exc",
+            "torch.no-msvc")
+    assert "vcvarsall.bat" in m["fix"]
