@@ -894,6 +894,26 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
     return {"cause": cause + " " + cat.by_id("torch.sm-unsupported").cause, "fix": fix, "details": d}  # type: ignore[union-attr]
 
 
+@_interp("arch_warning")
+def _arch_warning(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """PyTorch's capability warning (`... cuda capability 12.1. Minimum and Maximum cuda capability supported by this
+    version of PyTorch is (8.0) - (12.0)`): a GPU of the same major architecture as the build's newest runs its
+    kernels (sm_120 kernels on a GB10's 12.1), so the warning is harmless; a newer major architecture or one older
+    than the build's minimum has no kernels: torch.sm-unsupported."""
+    if _off_nvidia(ctx):
+        return None
+    arch, lo, hi = _num(g.get("arch")), _num(g.get("min")), _num(g.get("max"))
+    if arch is None or lo is None or hi is None:
+        return None
+    gpu = (g.get("gpu") or "").strip()
+    d = {"gpu": gpu, "gpu_arch": g["arch"], "torch_min": g["min"], "torch_max": g["max"]}
+    if arch < lo or int(arch) != int(hi):
+        return {"as": "torch.sm-unsupported", "details": d}
+    return {"title": f"PyTorch warns that {gpu or 'this GPU'} ({g['arch']}) is above its build's {g['max']}: harmless, "
+                     f"the {g['max']} kernels run on it",
+            "details": d}
+
+
 @_interp("driver")
 def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("av") or g.get("bat"):  # a crash or ComfyUI's launcher hint, not PyTorch's driver check: NVIDIA only

@@ -4186,3 +4186,91 @@ def test_round65_compile_cache_recompile_python_and_allocator_kinds():
             "check_compiler_exist_windows\n    raise RuntimeError(f\"Compiler: {compiler} is not found.\") from exc",
             "torch.no-msvc")
     assert "vcvarsall.bat" in m["fix"]
+
+
+def test_round69_sage_flash_attention_and_blackwell_build_kinds():
+    """Round 69's kinds (SageAttention 2/3, SpargeAttn, FlashAttention 3, xformers and Blackwell/GB10 builds), on
+    variant texts written here: PyTorch's capability warning within one architecture family (harmless) against a real
+    gap, a kernel image the driver cannot load, FlashAttention-3's Hopper-only refusal, nvcc with a too-new host
+    compiler, CUDA 13's MSVC preprocessor demand, PyTorch's compiled_autograd.h under MSVC, SageAttention's CUDA
+    minimum per GPU, an attention library cloned into custom_nodes, a broken xformers without its ops, and the widened
+    xformers FA3, no-kernel-image and SageAttention-architecture wordings. Look-alikes stay silent or with their own kind."""
+    warn = ("/opt/venv/lib/python3.12/site-packages/torch/cuda/__init__.py:287: UserWarning:\n"
+            "    Found GPU0 NVIDIA GB10 which is of cuda capability 12.1.\n"
+            "    Minimum and Maximum cuda capability supported by this version of PyTorch is\n    (8.0) - (12.0)\n")
+    m = one(warn, "torch.arch-warning-compatible")
+    assert m["severity"] == "info" and "harmless" in m["title"] and m["details"]["gpu_arch"] == "12.1"
+    # a newer major architecture than the build's maximum, or an older one than its minimum: a real gap
+    assert ids("UserWarning: Found GPU0 NVIDIA GeForce RTX 5090 which is of cuda capability 12.0. Minimum and Maximum "
+               "cuda capability supported by this version of PyTorch is (5.0) - (9.0)") == ["torch.sm-unsupported"]
+    assert ids("Found GPU1 Tesla K80 which is of cuda capability 3.7. Minimum and Maximum cuda capability supported by "
+               "this version of PyTorch is (5.0) - (9.0)") == ["torch.sm-unsupported"]
+
+    m = one("RuntimeError: CUDA error: device kernel image is invalid\nCompile with `TORCH_USE_CUDA_DSA` to enable "
+            "device-side assertions.", "cuda.kernel-image-invalid")
+    assert "nvidia-smi" in m["fix"] and "flash-attn==2.8.0.post2" in m["fix"]
+    assert ids("2025-01-02 [E:onnxruntime:Default] CUDA failure 200: device kernel image is invalid ; GPU=0 ; "
+               "hostname=box ; file=cuda_call.cc") == []
+
+    fa3 = ('File "/usr/lib/python3.10/site-packages/flash_attn_interface.py", line 22, in _flash_attn_forward\n'
+           "    out, q, k, v = flash_attn_3_cuda.fwd(\nRuntimeError: FlashAttention only supports Hopper GPUs or newer.")
+    assert ids(fa3) == ["flash-attn.fa3-unsupported-gpu"]
+    assert ids("RuntimeError: FlashAttention only supports Ampere GPUs or newer.") == ["flash-attn.pre-ampere"]
+
+    m = one("/usr/local/cuda-12.4/bin/../targets/x86_64-linux/include/crt/host_config.h:143:2: error: #error -- "
+            "unsupported GNU version! gcc versions later than 13 are not supported! The nvcc flag "
+            "'-allow-unsupported-compiler' can be used to override this version check", "cuda.host-compiler-unsupported")
+    assert "NVCC_CCBIN" in m["fix"]
+    pyb = ("/opt/venv/lib/python3.12/site-packages/torch/include/pybind11/cast.h(1429): error: expression must have a "
+           "constant value\n          static constexpr auto arg_names = concat(type_descr(make_caster<Args>::name)...);"
+           "\n\n4 errors detected in the compilation of \"csrc/fused/fused.cu\".\n"
+           "error: command '/usr/local/cuda/bin/nvcc' failed with exit code 1")
+    assert ids(pyb) == ["cuda.host-compiler-unsupported"]
+    # a pybind11 error from g++ alone, or nvcc errors without pybind11's headers: not this kind
+    assert ids("/opt/venv/include/pybind11/cast.h(1429): error: expression must have a constant value\n"
+               "error: command '/usr/bin/g++' failed with exit code 1") == []
+    assert ids('3 errors detected in the compilation of "kernels/attn.cu".') == []
+
+    m = one(r"C:\Program Files\NVIDIA GPU Computing Toolkit\CUDA\v13.0\include\cccl\cuda/std/__cccl/preprocessor.h(20): "
+            "fatal error C1189: #error:  MSVC/cl.exe with traditional preprocessor is used. This may lead to unexpected "
+            "compilation errors.", "cuda.msvc-preprocessor")
+    assert "/Zc:preprocessor" in m["fix"]
+    assert ids("MSVC uses the traditional preprocessor unless /Zc:preprocessor is given.") == []
+
+    m = one(r"C:\venv\Lib\site-packages\torch\include\torch/csrc/dynamo/compiled_autograd.h(1134): error C2872: 'std': "
+            "ambiguous symbol", "torch.msvc-std-ambiguous")
+    assert "USE_CUDA" in m["fix"]
+    assert ids(r"C:\src\mylib\include\foo.h(12): error C2872: 'std': ambiguous symbol") == []
+
+    m = one("RuntimeError: CUDA 12.4 or higher is required for compute capability 8.9.", "sage.cuda-too-old")
+    assert "CUDA_HOME" in m["fix"]
+    assert ids("CUDA 12.8 or higher is recommended for RTX 50 cards.") == []
+
+    m = one("Cannot import C:\\ComfyUI\\custom_nodes\\SageAttention module for custom nodes: [Errno 2] No such file or "
+            "directory: 'C:\\\\ComfyUI\\\\custom_nodes\\\\SageAttention\\\\__init__.py'", "comfyui.package-in-custom-nodes")
+    assert "pip install" in m["fix"]
+    # a node pack's own folder without __init__.py is that node's broken install: not claimed
+    assert ids("FileNotFoundError: [Errno 2] No such file or directory: '/home/u/ComfyUI/custom_nodes/ComfyUI-Foo/"
+               "__init__.py'") == []
+
+    xf = ('File "/app/comfy/ldm/modules/attention.py", line 412, in attention_xformers\n'
+          "    out = xformers.ops.memory_efficient_attention(q, k, v, attn_bias=mask)\n"
+          "AttributeError: module 'xformers.ops' has no attribute 'memory_efficient_attention'")
+    assert ids(xf) == ["xformers.ops-missing"]
+    assert ids("AttributeError: module 'xformers.ops' has no attribute 'fmha'") == []
+    assert ids("ROCm version: (6, 2)\nAttributeError: module 'xformers.ops' has no attribute "
+               "'memory_efficient_attention'") == []
+
+    # widened: xformers' FA3 path quoted without third_party, an extension's own arch check, SageAttention on
+    # Turing through Triton's newer wording, SageAttention3's setup.py refusing the GPU
+    assert ids("RuntimeError: CUDA error (D:/build/xformers/flash-attention/hopper/flash_fwd_launch_template.h:188): "
+               "invalid argument")[:1] == ["xformers.fa3-on-blackwell"]
+    assert ids("RuntimeError: kernel built for sm_80-sm_90, but running on sm_120") == ["cuda.no-kernel-image"]
+    assert ids("On my RTX 2060 SUPER Triton fails: error: 'tt.fp_to_fp' op operand #0 must be floating-point or ranked "
+               "tensor of floating-point values, but got 'tensor<64x128xi8>'") == ["sage.unsupported-arch"]
+    assert ids("RTX 4090 here: error: 'tt.fp_to_fp' op operand #0 must be floating-point or ranked tensor of "
+               "floating-point values") == []
+    setup = ('Traceback (most recent call last):\n  File "C:\\src\\SageAttention\\sageattention3_blackwell\\setup.py", '
+             'line 68, in <module>\n    raise RuntimeError("Unsupported GPU")\nRuntimeError: Unsupported GPU')
+    assert ids(setup) == ["sage.unsupported-arch"]
+    assert ids(setup.replace("SageAttention\\sageattention3_blackwell", "otherlib")) == []
