@@ -1507,9 +1507,22 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
             "details": {"package": pkg, "package_version": pv, "built_for_torch": want, "torch": have}}
 
 
+def _off_nvidia_but_list(ctx: dict[str, Any], listed: str) -> bool:
+    """``_off_nvidia``, except that a `+rocm6.4` or `+xpu` build inside pip's own list of the versions an index offers
+    (`from versions: ..., 2.8.0+rocm6.4, 2.8.0+xpu`) says what the index carries, not that the setup is AMD or Intel."""
+    near = _near(ctx)
+    if near.get("macos") or near.get("riscv"):
+        return True
+    return any(near.get(k) and near[k] not in listed for k in ("amd", "intel"))
+
+
 @_interp("pip_no_wheel")
 def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)
+    if _off_nvidia_but_list(ctx, g.get("have") or "") or "+rocm" in (g.get("want") or "").lower():
+        return None  # a ROCm index or pin (AMD), an Intel or a Mac setup: PyTorch's CUDA wheels and this fix are not theirs
+    if g.get("platform"):
+        return None  # uv's hint names the platform (a lock made elsewhere, a Linux-only build): not this Python's version
     if near.get("py32"):
         return {"title": "This Python is 32-bit: PyTorch has no wheels for it", "details": {"python": near["py32"]}}
     if g.get("wrongname"):
@@ -1522,6 +1535,16 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 
         def _ver(v: str) -> tuple[int, ...]:
             return tuple(int(x) for x in re.findall(r"\d+", v.split("+")[0])[:3])
+        want = g["want"]
+        local = want.split("+", 1)[1].lower() if "+" in want else ""
+        tags = {v.split("+", 1)[1].lower() for v in have if "+" in v}
+        if local and local not in tags and want.split("+")[0] in {v.split("+")[0] for v in have}:
+            # the release is offered, only not the +cuXXX / +cpu build: the index that carries it was not consulted
+            return {"as": "torch.local-version-no-index", "details": {"requirement": g["req"]}}
+        if (not local and have and _ver(want) and len(tags) == 1 and all("+" in v for v in have)
+                and next(iter(tags)).startswith("cu") and _ver(want) > max(_ver(v) for v in have)):
+            # every build listed is of one CUDA line's index, and the pin is newer than all: that line ends earlier
+            return {"as": "torch.index-cuda-too-old", "details": {"requirement": g["req"], "available": f"{have[0]} to {have[-1]}"}}
         if not have or not _ver(g["want"]) or _ver(g["want"]) >= min(_ver(v) for v in have):
             return None  # a version newer than all offered (or between them) is a typo or no release, not this Python
         return {"title": f"pip found no torch {g['want']} for this Python: it offers only {have[0]} to {have[-1]}",
@@ -1542,13 +1565,43 @@ def _index_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     if _off_nvidia(ctx):
         return None
     pkg, cu, want, have = g.get("pkg") or "torch", g.get("cu") or "", (g.get("want") or "").rstrip(","), g.get("have") or ""
+    if "," in have:  # pip's list of the versions offered (reached from torch.pip-no-wheel): the newest counts
+        have = have.rsplit(",", 1)[1].strip()
+        cu = cu or (m.group(1) if (m := _CU.search(have)) else "")
+        want = want if want[:1] in "<>=~!" else f"=={want}"
     line = f"The {cu} PyTorch index" if cu else "This PyTorch index"
     if have:
-        title = f"{line} stops at {pkg} {have}" + (f", and {g['what']} needs {pkg}{want}" if g.get("what") and want else "")
+        title = f"{line} stops at {pkg} {have}" + (f", and {g['what']} needs {pkg}{want}" if g.get("what") and want
+                                                   else f", and {pkg}{want} was asked for" if want else "")
     else:
         title = f"{line} has no {pkg}{want}: that CUDA line ends before the version required"
     d = {k: v for k, v in (("index", cu), ("available", have), ("required", want)) if v}
     return {"title": title, "details": d}
+
+
+@_interp("local_version")
+def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A `torch==X+cuXXX` (or `+cpu`) pin that pip or uv found nowhere: the index of that build was not consulted.
+    The numbers name the index to add. Not for a ROCm pin or an AMD / Intel / Mac setup."""
+    if _off_nvidia_but_list(ctx, g.get("have") or ""):
+        return None
+    req = g.get("req") or ""
+    pkg = g.get("pkg") or req.split("==")[0] or "torch"
+    want = g.get("want") or req.split("==", 1)[-1]
+    local = want.split("+", 1)[1] if "+" in want else ""
+    if not local.lower().startswith(("cu", "cpu")):
+        return None
+    index = f"https://download.pytorch.org/whl/{local.lower()}"
+    return {"title": f"{pkg} {want} is a build only PyTorch's {local} index carries, and the install did not look there",
+            "fix": (f"Install it from that index, with the Python that will run it: `python -m pip install \"{pkg}=={want}\" "
+                    f"--index-url {index}` (for a requirements file, put `--extra-index-url {index}` on its own line at its "
+                    f"top, so PyPI stays for the rest); uv: `uv pip install \"{pkg}=={want}\" --index {index}`, and in a uv "
+                    f"project declare the index under `[[tool.uv.index]]` (url `{index}`, `explicit = true`) with "
+                    f"`{pkg} = {{ index = \"pytorch-{local.lower()}\" }}` in `[tool.uv.sources]` (not under `[tool.uv.pip]`, "
+                    "which only `uv pip` reads); `torch_stable.html` is a find-links page (`-f`), not an index. If pip, "
+                    "pointed there, still finds no such version, that build has no wheel for this Python: use a Python the "
+                    "release supports, or a current torch (`--index-url https://download.pytorch.org/whl/cu128`)"),
+            "details": {"requirement": f"{pkg}=={want}", "index": index}}
 
 
 @_interp("not_a_model")

@@ -4274,3 +4274,91 @@ def test_round69_sage_flash_attention_and_blackwell_build_kinds():
              'line 68, in <module>\n    raise RuntimeError("Unsupported GPU")\nRuntimeError: Unsupported GPU')
     assert ids(setup) == ["sage.unsupported-arch"]
     assert ids(setup.replace("SageAttention\\sageattention3_blackwell", "otherlib")) == []
+
+
+def test_round70_pip_and_uv_install_kinds():
+    # pip's and uv's hash check: a download cut short, a stale cache, or the index's own wrong hash
+    pip_hash = ("ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE. If you have updated the package "
+                "versions, please update the hashes. Otherwise, examine the package contents carefully; someone may have "
+                "tampered with them.\n    torch==2.8.0+cu128 from https://download.pytorch.org/whl/cu128/torch-2.8.0%2Bcu128-"
+                "cp312-cp312-win_amd64.whl#sha256=0a1b:\n        Expected sha256 0a1b\n             Got        9f8e\n")
+    m = one(pip_hash, "python.pip-hash-mismatch")
+    assert ids(pip_hash)[0] == "python.pip-hash-mismatch" and "--no-cache-dir" in m["fix"] and "torch" in m["title"]
+    uv_hash = ("  x Failed to download `torchvision==0.24.0+cu128`\n  |-> Hash mismatch for `torchvision==0.24.0+cu128`\n\n"
+               "      Expected:\n        sha256:d594\n\n      Computed:\n        sha256:11aa\n")
+    assert ids(uv_hash) == ["python.pip-hash-mismatch"]
+    # other tools' checksum failures are not pip's or uv's
+    assert "python.pip-hash-mismatch" not in ids("Package hash verification failed. SHA256 in manifest [f4b5] does not "
+                                                 "match download [992e]")
+    assert "python.pip-hash-mismatch" not in ids("OSError: Consistency check failed: file should be of size 5 but has "
+                                                 "size 3 (model.safetensors).")
+
+    # a +cuXXX / +cpu build asked for where only PyTorch's own index has it
+    pin = ("ERROR: Could not find a version that satisfies the requirement torch==2.7.1+cu128 (from versions: 2.5.1, 2.6.0, "
+           "2.7.0, 2.7.1, 2.8.0)\nERROR: No matching distribution found for torch==2.7.1+cu128")
+    m = one(pin, "torch.local-version-no-index")
+    assert ids(pin)[0] == "torch.local-version-no-index" and "https://download.pytorch.org/whl/cu128" in m["fix"]
+    uv_pin = ("  x No solution found when resolving dependencies:\n  `-> Because there is no version of torch==2.8.0+cu126 "
+              "and your project depends on torch==2.8.0+cu126, we can conclude that your project's requirements are "
+              "unsatisfiable.")
+    assert ids(uv_pin) == ["torch.local-version-no-index"]
+    assert "whl/cpu" in one("ERROR: No matching distribution found for torch==2.3.0+cpu", "torch.local-version-no-index")["fix"]
+    # uv found torch on that CUDA line's index, only not the version: the line ends earlier
+    assert ids(uv_pin.replace("cu126", "cu121").replace("2.8.0", "2.7.0") + "\n\n      hint: `torch` was found on "
+               "https://download.pytorch.org/whl/cu121, but not at the requested version (torch==2.7.0+cu121).")[0] \
+        == "torch.index-cuda-too-old"
+    # nothing offered at all, or only newer builds of the same tag: this Python's (no wheel for it)
+    assert ids("ERROR: Could not find a version that satisfies the requirement torch==1.11.0+cu113 (from versions: none)\n"
+               "ERROR: No matching distribution found for torch==1.11.0+cu113") == ["torch.pip-no-wheel"]
+    assert ids("ERROR: Could not find a version that satisfies the requirement torch==2.6.0+cu126 (from versions: "
+               "2.9.0+cu126, 2.9.1+cu126)") == ["torch.pip-no-wheel"]
+    # a ROCm pin is AMD's
+    assert ids("ERROR: No matching distribution found for torch==2.6.0+rocm6.2") == []
+
+    # pip's wording of an index whose CUDA line ends before the pinned release
+    old = ("Looking in indexes: https://download.pytorch.org/whl/cu124\nERROR: Could not find a version that satisfies the "
+           "requirement torch==2.8.0 (from versions: 2.4.0+cu124, 2.4.1+cu124, 2.5.0+cu124, 2.5.1+cu124, 2.6.0+cu124)\n"
+           "ERROR: No matching distribution found for torch==2.8.0")
+    m = one(old, "torch.index-cuda-too-old")
+    assert ids(old)[0] == "torch.index-cuda-too-old" and "cu124" in m["title"] and "2.6.0+cu124" in m["title"]
+    # a pin between the versions offered is a typo or an unpublished release: not claimed
+    assert ids(old.replace("torch==2.8.0", "torch==2.5.3")) == []
+
+    # uv's words for "no torch wheel for this Python"
+    assert ids("  `-> Because torch==2.2.2 has no wheels with a matching Python ABI tag (e.g., `cp313`) and you require "
+               "torch==2.2.2, we can conclude that your requirements are unsatisfiable.") == ["torch.pip-no-wheel"]
+    dist = ("error: Distribution `torch==2.5.1 @ registry+https://pypi.org/simple` can't be installed because it doesn't "
+            "have a source distribution or wheel for the current platform\n\n")
+    assert ids(dist + "hint: You're using CPython 3.13 (`cp313`), but `torch` (v2.5.1) only has wheels with the "
+               "following Python ABI tags: `cp39`, `cp310`, `cp311`, `cp312`") == ["torch.pip-no-wheel"]
+    # uv naming the platform (a Linux-only build, a lock made on another OS), or a Mac's platform tag: not this kind
+    assert ids(dist + "hint: You're on Windows (`win_amd64`), but `torch` (v2.5.1) only has wheels for the following "
+               "platform: `linux_aarch64`") == []
+    assert ids("Because torch==2.6.0 has no wheels with a matching platform tag (e.g., `macosx_15_0_x86_64`) and you "
+               "require torch==2.6.0, we can conclude that your requirements are unsatisfiable.") == []
+
+    # uv took another package from the PyTorch index
+    sh = ("> uv add torch --index https://download.pytorch.org/whl/cu128\nerror: Distribution `numpy==2.1.2 @ "
+          "registry+https://download.pytorch.org/whl/cu128` can't be installed because it doesn't have a source "
+          "distribution or wheel for the current platform")
+    m = one(sh, "python.uv-pytorch-index-shadows")
+    assert ids(sh)[0] == "python.uv-pytorch-index-shadows" and "explicit = true" in m["fix"]
+    assert ids(sh.replace("whl/cu128", "whl/rocm6.3")) == []
+    assert "python.uv-pytorch-index-shadows" not in ids(sh.replace("registry+https://download.pytorch.org/whl/cu128",
+                                                                   "registry+https://pypi.org/simple"))
+
+    # --index-url kept PyPI out, and a dependency of torch is not on the PyTorch index
+    dep = ("pip install torch --index-url https://download.pytorch.org/whl/cu130\nERROR: Could not find a version that "
+           "satisfies the requirement nvidia-nccl-cu13==2.28.3 (from torch) (from versions: none)")
+    assert ids(dep) == ["python.index-url-only"]
+    assert ids(dep.replace("--index-url", "--extra-index-url")) == []
+
+    # uv's hint for an isolated source build that cannot import torch
+    assert ids("hint: This error likely indicates that `flash-attn@2.7.4.post1` depends on `torch`, but doesn't declare "
+               "it as a build dependency.") == ["flash-attn.build-no-torch"]
+    assert "flash-attn.build-no-torch" not in ids("hint: This error likely indicates that `auto-gptq@0.7.1` depends on "
+                                                  "`torch`, but doesn't declare it as a build dependency.")
+
+    # the ROCm indexes (and AMD's nightly one) are AMD setups: pip finding no torch there is not claimed
+    assert ids("pip install torch --index-url https://download.pytorch.org/whl/rocm6.4\nERROR: Could not find a version "
+               "that satisfies the requirement torch (from versions: none)") == []
