@@ -2348,6 +2348,17 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     near = _near(ctx)
     if _off_nvidia(ctx) or near.get("node_type") or near.get("node_exec"):
         return None
+    if g.get("half"):
+        # a float16 op refused on the CPU: a half-precision model ran on the CPU. Only a `+cpu` torch in the text makes
+        # that the CPU-only wheel; otherwise the script chose the CPU (or offloading left a part there): not claimed
+        wheel = near.get("torch_cpu_wheel") or ctx.get("torch_cpu_wheel")
+        if not wheel:
+            return None
+        return {"title": f"PyTorch is a CPU-only build ({wheel}): the float16 model ran on the CPU",
+                "cause": (f"The installed torch is {wheel}, the CPU-only wheel, so nothing runs on the NVIDIA GPU: the "
+                          "pipeline or model loaded in float16 ran on the CPU, where PyTorch has no float16 kernels for "
+                          "this operation (`... not implemented for 'Half'`)."),
+                "details": {"torch": wheel}}
     if g.get("startcheck"):
         # a web UI's own check (Forge Classic/Neo, AUTOMATIC1111, Forge) that torch.cuda.is_available() is True, run
         # before it starts: it says torch cannot use CUDA, not why, so the answer asks that Python
@@ -2364,6 +2375,46 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                         "Forge Neo, AUTOMATIC1111: or start once with `--reinstall-torch`); a `+cuXXX` build that prints "
                         "False: update the NVIDIA driver; an error instead: that import error is the cause"),
                 "details": {"check": "torch.cuda.is_available() is False in the UI's Python"}}
+    return {}
+
+
+@_interp("shared_pipeline")
+def _shared_pipeline(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A diffusers pipeline shared by concurrent calls. The tokenizer's `Already borrowed` and the step index reset
+    to None under a running step only happen when two calls overlap; an index one past the end of sigmas is also a
+    scheduler's own last-step bug, so it is claimed only with a threaded web server or thread pool in the text."""
+    if g.get("tok") or g.get("reset"):
+        return {}
+    idx, size = _int(g.get("idx")), _int(g.get("size"))
+    if idx is None or size is None or idx != size:
+        return None
+    server = _near(ctx).get("threaded_server") or ctx.get("threaded_server")
+    if not server:
+        return None
+    return {"details": {"index": str(idx), "steps": str(size), "server": server}}
+
+
+@_interp("server_unreachable")
+def _server_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A client refused at ComfyUI's address. Port 8000 is ComfyUI Desktop's, and also many other servers': there
+    only a ComfyUI endpoint in the URL says the client was calling ComfyUI."""
+    url = g.get("url") or ""
+    if g.get("port") == "8000" and not re.match(r"/(?:api/)?(?:prompt|object_info|history|upload/image|system_stats|view\?)", url):
+        return None
+    host = g.get("host") or ""
+    d = {k: v for k, v in (("address", f"{host}:{g['port']}" if host and g.get("port") else host),
+                           ("endpoint", url), ("script", g.get("script") or "")) if v}
+    return {"details": d}
+
+
+@_interp("comfy_importable")
+def _comfy_importable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's own modules not importable; comfy-cli's `comfy` command failing on its own package is its install."""
+    if _near(ctx).get("comfy_cli_entry") and g.get("module") == "comfy":
+        return None
+    if g.get("script"):
+        return {"title": f"A script that runs ComfyUI in-process cannot import ComfyUI's `{g.get('module')}`: it runs outside the ComfyUI folder",
+                "details": {"module": g.get("module") or "", "import": g["script"].strip()}}
     return {}
 
 

@@ -4362,3 +4362,79 @@ def test_round70_pip_and_uv_install_kinds():
     # the ROCm indexes (and AMD's nightly one) are AMD setups: pip finding no torch there is not claimed
     assert ids("pip install torch --index-url https://download.pytorch.org/whl/rocm6.4\nERROR: Could not find a version "
                "that satisfies the requirement torch (from versions: none)") == []
+
+
+def test_round74_api_clients_comfy_cli_and_diffusers_server_kinds():
+    # one diffusers pipeline called from several threads: the tokenizer's borrow, the step index reset under a running
+    # step, and the index one past the end of sigmas beside a threaded web server
+    m = one("  File \"/srv/app/venv/lib/python3.11/site-packages/transformers/tokenization_utils_fast.py\", line 450, "
+            "in set_truncation_and_padding\n    self._tokenizer.no_truncation()\nRuntimeError: Already borrowed",
+            "diffusers.pipeline-shared-across-threads")
+    assert "threading.Lock" in m["fix"]
+    reset = ("  File \"/opt/venv/lib/python3.10/site-packages/diffusers/schedulers/scheduling_euler_discrete.py\", "
+             "line 612, in step\n    self._step_index += 1\nTypeError: unsupported operand type(s) for +=: 'NoneType' and 'int'")
+    assert ids(reset) == ["diffusers.pipeline-shared-across-threads"]
+    sig = ("    prev = self.sigmas[self.step_index + 1]\nIndexError: index 20 is out of bounds for dimension 0 with size 20\n")
+    fast = ("ERROR:    Exception in ASGI application\nTraceback (most recent call last):\n  File \"/app/main.py\", line 40, "
+            "in generate\n    out = pipe(prompt, num_inference_steps=20)\n" + sig)
+    assert ids(fast) == ["diffusers.pipeline-shared-across-threads"]
+    # the same IndexError from a script alone (a scheduler's last-step bug, a mismatched diffusers): not claimed
+    assert ids(sig) == []
+    assert ids(fast.replace("index 20 is", "index 999 is")) == []
+    assert ids("TypeError: unsupported operand type(s) for +=: 'NoneType' and 'int'") == []
+
+    # a client refused at ComfyUI's address: requests to port 8188, comfy-cli's check, a plugin's message, the
+    # example scripts
+    m = one("requests.exceptions.ConnectionError: HTTPConnectionPool(host='192.168.1.20', port=8188): Max retries "
+            "exceeded with url: /prompt (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at "
+            "0x7f3c>: Failed to establish a new connection: [Errno 111] Connection refused'))", "comfyui.server-unreachable")
+    assert "--listen 0.0.0.0" in m["fix"]
+    assert ids("ComfyUI not running on specified address (127.0.0.1:8000)") == ["comfyui.server-unreachable"]
+    desk = ("HTTPConnectionPool(host='127.0.0.1', port=8000): Max retries exceeded with url: /api/history/abc (Caused by "
+            "NewConnectionError('<urllib3.connection.HTTPConnection object at 0x01>: Failed to establish a new connection: "
+            "[WinError 10061] No connection could be made because the target machine actively refused it'))")
+    assert ids(desk) == ["comfyui.server-unreachable"]
+    ex = ('  File "C:\\ComfyUI\\script_examples\\basic_api_example.py", line 118, in <module>\n    queue_prompt(prompt)\n'
+          "urllib.error.URLError: <urlopen error [WinError 10061] No connection could be made because the target machine "
+          "actively refused it>")
+    assert ids(ex) == ["comfyui.server-unreachable"]
+    # another server on port 8000 or 8080, or a bare refusal without ComfyUI's address: not claimed
+    assert ids(desk.replace("/api/history/abc", "/v1/models")) == []
+    assert ids("HTTPConnectionPool(host='localhost', port=7860): Max retries exceeded with url: /run/predict (Caused "
+               "by NewConnectionError('x: Failed to establish a new connection: [Errno 111] Connection refused'))") == []
+    assert ids("urllib.error.URLError: <urlopen error [WinError 10061] No connection could be made>") == []
+
+    # comfy-cli's websocket wait gave up
+    m = one("Traceback (most recent call last):\n  File \"/usr/lib/python3.12/site-packages/comfy_cli/command/run.py\", "
+            "line 190, in watch_execution\n    message = self.ws.recv()\nwebsocket._exceptions.WebSocketTimeoutException: "
+            "timed out", "comfyui.cli-run-timeout")
+    assert "--timeout" in m["fix"]
+    assert ids("Error: WebSocket timed out after 30s waiting for server response.") == ["comfyui.cli-run-timeout"]
+    # a websocket timeout of some other client, or comfy-cli's run.py failing on something else: not claimed
+    assert ids("websocket._exceptions.WebSocketTimeoutException: timed out") == []
+    assert ids('  File "/usr/lib/python3.12/site-packages/comfy_cli/command/run.py", line 120, in load_workflow\n'
+               "    workflow = json.load(f)\njson.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)") == []
+
+    # the example client's loop over outputs without images
+    m = one("    output_images[node_id] = images_output\nUnboundLocalError: local variable 'images_output' referenced "
+            "before assignment", "comfyui.api-output-without-images")
+    assert "node_output.get('images', [])" in m["fix"]
+    assert ids("UnboundLocalError: cannot access local variable 'output_path' where it is not associated with a value") == []
+
+    # ComfyUI's own modules imported by a script run outside the ComfyUI folder; comfy-cli's own entry point is not it
+    exp = ('  File "/home/u/scripts/flux_api.py", line 40, in add_extra_model_paths\n'
+           "    from main import load_extra_path_config\nModuleNotFoundError: No module named 'main'")
+    m = one(exp, "comfyui.comfy-not-importable")
+    assert "ComfyUI folder" in m["fix"]
+    assert ids("    from main import app\nModuleNotFoundError: No module named 'main'") == []
+    cli = ('  File "/home/u/.local/bin/comfy", line 5, in <module>\n    from comfy.cmdline import main\n'
+           "ModuleNotFoundError: No module named 'comfy'")
+    assert ids(cli) == []
+
+    # a float16 op on the CPU: the CPU-only wheel only when the text shows a +cpu torch
+    half = 'RuntimeError: "LayerNormKernelImpl" not implemented for \'Half\''
+    m = one(half + "\ntorch 2.3.1+cpu", "torch.cpu-build")
+    assert "2.3.1+cpu" in m["title"]
+    assert ids(half) == []
+    assert ids(half + "\ntorch 2.3.1+cu121") == []
+    assert ids("Platform: Darwin\ntorch 2.3.1+cpu\n" + half) == []
