@@ -1870,6 +1870,12 @@ def _gguf_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     arch = (g.get("arch") or "").lower()
     if arch and arch not in _GGUF_ARCHES:
         return None  # no ComfyUI-GGUF release reads it: a file written by another tool, updating the node will not help
+    if arch == "qwen3vl":  # Qwen3-VL: a ComfyUI-GGUF update reads it, but Klein's encoder is plain Qwen3
+        return {"details": {"arch": arch},
+                "fix": ("Update ComfyUI-GGUF (ComfyUI-Manager: Custom Nodes Manager > ComfyUI-GGUF > Update; git: "
+                        "`cd custom_nodes/ComfyUI-GGUF && git pull`), then restart; and check the file: Klein's text "
+                        "encoder is plain Qwen3 (GGUF architecture `qwen3`: Qwen3-4B for klein 4B, Qwen3-8B for 9B, "
+                        "e.g. unsloth/Qwen3-4B-GGUF), not Qwen3-VL")}
     return {"details": {"arch": arch}} if arch else {}
 
 
@@ -1958,6 +1964,10 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
 
 @_interp("no_bf16")
 def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("nunchaku"):
+        if _off_nvidia(ctx):
+            return None  # nunchaku's guard words only mean a CUDA arch below 8.0 on an NVIDIA card
+        return {"title": "nunchaku's bfloat16 kernel ran on a GPU without bfloat16 (RTX 20 / Turing or older)"}
     gpu, cc = (g.get("gpu") or "").strip().strip("b'\""), g.get("cc")
     if gpu and cc:
         return {"title": f"bfloat16 was asked of the {gpu} (compute capability {cc}), which has none: it needs 8.0 or newer",
@@ -1966,6 +1976,51 @@ def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         return {"title": f"bfloat16 was asked of the {gpu}, which has no native bfloat16 (older than Ampere)",
                 "details": {"gpu": gpu}}
     return {}
+
+
+# pytorch/ao#2919: the torchao release built for each torch minor version
+_TORCHAO_FOR_TORCH = {"2.9": "0.14.1", "2.8": "0.13.0", "2.7": "0.12.0", "2.6": "0.12.0", "2.5": "0.12.0"}
+
+
+@_interp("torchao_torch")
+def _torchao_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torchao skipped its compiled kernels: it was built for another torch. A ROCm / XPU torch, or another vendor's
+    setup, is not ours; a Mac is judged by the torch build the line names (torch's own Windows/MacOs redirect warning
+    often stands beside it on a CUDA machine)."""
+    tv, ao = g.get("torch") or "", g.get("ao") or ""
+    if re.search(r"\+(?:rocm|xpu)", tv) or _other_gpu(ctx):
+        return None
+    if "+cu" not in tv and _off_nvidia(ctx):
+        return None
+    minor = ".".join(tv.split("+")[0].split(".")[:2])
+    want = _TORCHAO_FOR_TORCH.get(minor)
+    out: dict[str, Any] = {"details": {"torch": tv, "torchao": ao}}
+    out["title"] = f"torchao {ao} was built for another PyTorch than the installed {tv}: its C++/CUDA kernels are skipped"
+    if want:
+        out["fix"] = (f"Install the torchao built for torch {minor}: `python -m pip install \"torchao=={want}\"` in the "
+                      "Python that runs Klein (pytorch/ao#2919's table), or upgrade torch to the release this torchao "
+                      "was built for; if nothing you run uses torchao, the line is harmless (or "
+                      "`python -m pip uninstall torchao`)")
+    return out
+
+
+@_interp("kitchen_cuda")
+def _kitchen_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """comfy-kitchen's CUDA backend did not load. On an AMD (ROCm) or Mac setup the cuda backend is not meant to
+    run, and with a CPU-only torch or no GPU it only reports that CUDA is absent: not ours."""
+    if _off_nvidia(ctx):
+        return None
+    reason = g.get("reason") or ""
+    if re.search(r"CUDA (?:is )?not available|no CUDA|not available on this system", reason, re.I):
+        return None  # a CPU-only torch or no NVIDIA GPU: comfy-kitchen only reports it, the cause lies elsewhere
+    out: dict[str, Any] = {"details": {"reason": reason}}
+    if re.search(r"partially initialized module|circular import", reason):
+        out["title"] = ("comfy-kitchen's CUDA backend failed to import (the comfy-kitchen 0.2.0 Windows import bug): "
+                        "ComfyUI runs quantized models on slower kernels")
+    elif m := re.search(r"(python3\d{1,2})\.dll conflicts with this version of Python", reason):
+        out["title"] = (f"comfy-kitchen's CUDA backend was built for another Python ({m.group(1)}.dll): ComfyUI runs "
+                        "quantized models on slower kernels")
+    return out
 
 
 @_interp("windows_dll")

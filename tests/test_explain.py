@@ -4438,3 +4438,61 @@ def test_round74_api_clients_comfy_cli_and_diffusers_server_kinds():
     assert ids(half) == []
     assert ids(half + "\ntorch 2.3.1+cu121") == []
     assert ids("Platform: Darwin\ntorch 2.3.1+cpu\n" + half) == []
+
+
+def test_round73_quantized_loader_kinds():
+    # torchao built for another torch: the fix names the torchao release built for the installed torch
+    m = one("Skipping import of cpp extensions due to incompatible torch version 2.8.0+cu128 for torchao version "
+            "0.14.1 Please see https://github.com/pytorch/ao/issues/2919 for more info", "torchao.torch-mismatch")
+    assert "torchao==0.13.0" in m["fix"]
+    assert ids("Skipping import of cpp extensions due to incompatible torch version 2.7.0+rocm6.3 for torchao "
+               "version 0.15.0") == []
+    assert ids("Skipping import of cpp extensions") == []
+
+    # comfy-kitchen's CUDA backend did not load; a backend that is only disabled, or an AMD machine, is not this
+    m = one("Found comfy_kitchen backend cuda: {'available': False, 'disabled': False, 'unavailable_reason': "
+            "'Module use of python313.dll conflicts with this version of Python.', 'capabilities': []}",
+            "comfyui.kitchen-cuda-unavailable")
+    assert "python313" in m["title"] and "comfy-kitchen" in m["fix"]
+    assert ids("Found comfy_kitchen backend cuda: {'available': False, 'disabled': True, 'unavailable_reason': "
+               "'DLL load failed while importing _C: The specified module could not be found.', "
+               "'capabilities': []}") == ["comfyui.kitchen-cuda-unavailable"]
+    assert ids("Found comfy_kitchen backend cuda: {'available': True, 'disabled': True, 'unavailable_reason': None, "
+               "'capabilities': ['apply_rope']}") == []
+    assert ids("AMD arch: gfx1151\nROCm version: (7, 2)\nFound comfy_kitchen backend cuda: {'available': False, "
+               "'disabled': False, 'unavailable_reason': 'No CUDA device', 'capabilities': []}") == []
+    assert ids("pytorch version: 2.9.1+cpu\nFound comfy_kitchen backend cuda: {'available': False, 'disabled': True, "
+               "'unavailable_reason': 'CUDA not available on this system', 'capabilities': []}") == []
+
+    # a ComfyUI (or comfy-kitchen) older than the file's quantization format
+    assert ids("!!! Exception during processing !!! KeyError: 'mxfp8'") == ["comfyui.quant-format-unknown"]
+    m = one("Loading failed: 'int8_tensorwise'", "comfyui.quant-format-unknown")
+    assert "requirements.txt" in m["fix"]
+    assert "comfyui.quant-format-unknown" not in ids("KeyError: 'model.diffusion_model.img_in.weight'")
+    assert ids("NVFP4 is not supported on this GPU, falling back to bf16") == []
+    assert ids("Device: mps\nKeyError: 'nvfp4'") == []
+
+    # nunchaku's bf16 kernel guard on a Turing card, not a faulty GPU; the same words on AMD are not ours
+    tur = ("This kernel is not supported on your GPU\nterminate called after throwing an instance of 'CUDAError'\n"
+           "  what():  CUDA error: unspecified launch failure (at /src/nunchaku/src/Tensor.h:97)")
+    got = ids(tur)
+    assert got[:1] == ["gpu.no-bf16"] and "gpu.hardware-fault" not in got
+    assert "nunchaku-fp16" in one(tur, "gpu.no-bf16")["fix"]
+    assert "gpu.no-bf16" not in ids("ROCm version: (6, 2)\nThis kernel is not supported on your GPU")
+
+    # Triton's older assertion wording of the pre-Ada fp8 refusal
+    assert ids("AssertionError: fp8e4nv data type is not supported on CUDA arch < 89") == ["gpu.no-fp8"]
+
+    # bitsandbytes' native library never loaded when a 4-bit op is called
+    assert ids("AttributeError: 'NoneType' object has no attribute 'cdequantize_blockwise_fp32_nf4'") == \
+        ["bnb.no-cuda-binary"]
+    assert ids("AttributeError: /opt/env/lib/python3.11/site-packages/bitsandbytes/libbitsandbytes_cpu.so: undefined "
+               "symbol: cquantize_blockwise_fp16_nf4") == ["bnb.no-cuda-binary"]
+    assert "bnb.no-cuda-binary" not in ids("AttributeError: 'NoneType' object has no attribute 'cuda'")
+
+    # ComfyUI-GGUF text encoders: a Qwen3-VL file (Klein's encoder family) before the node pack read it; the fix
+    # also says Klein's encoder is plain Qwen3; another family's encoder (qwen2, gemma3) stays unclaimed
+    m = one("ValueError: Unexpected text model architecture type in GGUF file: 'qwen3vl'", "comfyui.gguf-outdated")
+    assert "Qwen3-4B" in m["fix"]
+    assert ids("ValueError: Unexpected text model architecture type in GGUF file: 'qwen2'") == []
+    assert ids("ValueError: Unexpected text model architecture type in GGUF file: 'bert'") == []
