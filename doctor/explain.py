@@ -2331,10 +2331,74 @@ def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 
 @_interp("hf_symlink")
 def _hf_symlink(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    span = g.get("w1314")
+    if span is not None and not re.search(r"blobs|snapshots|huggingface|models--|\.cache", span, re.I) \
+            and re.search(r"custom_nodes|web[\\/]+extensions", span, re.I):
+        return None  # a node pack linking its own folder (its js into web/extensions), not the Hugging Face cache
     if g.get("warning"):
         return {"title": "huggingface_hub cannot create cache symlinks on this Windows (a warning: downloads still work, "
                          "as copies that take more disk space)", "details": {"kind": "warning"}}
     return {"details": {"kind": "error"}}
+
+
+_NODE_FILE = re.compile(r"prestartup_script\.py|custom_nodes[\\/]|module for custom nodes", re.I)
+
+
+@_interp("codepage")
+def _codepage(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A UTF-8 text met Windows' legacy code page. Claimed where Python's UTF-8 mode is the fix: a write to the
+    console through ComfyUI's log wrapper or logging's emit (whichever node printed), and a decode error in pip,
+    ComfyUI itself or a bare one. Not a node pack's own open() or print(): a custom_nodes frame or its
+    prestartup_script.py without ComfyUI's logger in between, nor a bare encode error (most often a node's own
+    print of an emoji). Not an AMD / Intel / Mac setup."""
+    near = _near(ctx)
+    if _off_nvidia(ctx):
+        return None
+    console = near.get("console_write")
+    if not console and (near.get("custom_node") or _NODE_FILE.search(g.get("lead") or "")):
+        return None
+    op = g.get("op") or ""
+    if op == "encode" and not console:
+        return None
+    d = {"codec": g.get("codec", ""), "operation": op}
+    if console:
+        return {"title": f"The console or pipe ComfyUI writes to uses the {g.get('codec', 'legacy')} code page and "
+                         "cannot show a character of a log line (an emoji, a symbol)",
+                "details": {**d, "writer": console}}
+    return {"details": d}
+
+
+def _non_ascii(s: str) -> bool:
+    return any(ord(ch) > 127 and ch != "\ufffd" for ch in s)
+
+
+@_interp("launcher_non_ascii")
+def _launcher_non_ascii(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's .exe launcher failing on a path with non-ASCII characters (shown garbled); an ASCII path is
+    another launcher problem (a moved Python, the portable's build path), whatever language Windows' own
+    `The system cannot find the file specified` after it is in."""
+    cmd = g.get("cmd") or ""
+    paths = re.findall(r'"([^"\n]{3,300})"', cmd)  # the quoted python.exe and script; not Windows' own (localized) message
+    return {"details": {"command": cmd[:200]}} if any(_non_ascii(p) for p in paths) else None
+
+
+@_interp("non_ascii_path")
+def _non_ascii_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """PyTorch's `open file failed` is this cause only for a path with non-ASCII characters; on an ASCII path the
+    file is really missing."""
+    path = (g.get("path") or "").strip()
+    return {"details": {"path": path[:200]}} if _non_ascii(path) else None
+
+
+@_interp("folder_symlink_git")
+def _folder_symlink_git(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """git's `is beyond a symbolic link` on ComfyUI's placeholder files (models/.../put_..._here, output/...) or a
+    node pack's models/.gitkeep; another repository's symlinked folder is not ComfyUI's update."""
+    path = g.get("path") or ""
+    near = _near(ctx)
+    if re.search(r"put_\w+_here|_will_be_put_here|\.gitkeep", path) or near.get("custom_node") or near.get("comfy_place"):
+        return {"details": {"path": path, "folder": g.get("top", "")}}
+    return None
 
 
 @_interp("sage_missing")

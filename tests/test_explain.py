@@ -4496,3 +4496,73 @@ def test_round73_quantized_loader_kinds():
     assert "Qwen3-4B" in m["fix"]
     assert ids("ValueError: Unexpected text model architecture type in GGUF file: 'qwen2'") == []
     assert ids("ValueError: Unexpected text model architecture type in GGUF file: 'bert'") == []
+
+
+def test_round72_code_pages_long_paths_non_ascii_and_symlinks():
+    # Windows' legacy code page: pip reading a UTF-8 requirements file, ComfyUI's own reader, a bare decode line
+    pip = (' File "C:\\Python311\\Lib\\site-packages\\pip\\_internal\\utils\\encoding.py", line 34, in auto_decode\n'
+           "    return data.decode(\n"
+           "UnicodeDecodeError: 'cp936' codec can't decode byte 0xe2 in position 112: illegal multibyte sequence")
+    m = one(pip, "python.windows-codepage")
+    assert "PYTHONUTF8=1" in m["fix"] and m["details"]["codec"] == "cp936"
+    assert ids("UnicodeDecodeError: 'charmap' codec can't decode byte 0x9d in position 4410: character maps to "
+               "<undefined>") == ["python.windows-codepage"]
+    # the console: ComfyUI's log wrapper cannot write an emoji a node printed (the node's frame is above it)
+    log = ('  File "C:\\CUI\\ComfyUI\\custom_nodes\\some-pack\\__init__.py", line 12, in <module>\n'
+           '  File "C:\\CUI\\ComfyUI\\app\\logger.py", line 32, in write\n    super().write(data)\n'
+           "UnicodeEncodeError: 'gbk' codec can't encode character '\\U0001f680' in position 3: illegal multibyte "
+           "sequence")
+    m = one(log, "python.windows-codepage")
+    assert "console" in m["title"]
+    # a node pack's own open() or print(), a bare encode error, UTF-8 decoding of another encoding: not claimed
+    node = ('  File "D:\\ComfyUI\\custom_nodes\\foo-nodes\\utils.py", line 8, in load\n    data = f.read()\n'
+            "UnicodeDecodeError: 'gbk' codec can't decode byte 0x80 in position 12: illegal multibyte sequence")
+    assert ids(node) == []
+    assert ids("prestartup_script.py: 'cp949' codec can't decode byte 0xec in position 77: illegal multibyte "
+               "sequence") == []
+    assert ids("UnicodeEncodeError: 'cp932' codec can't encode character '\\u2705' in position 0: illegal multibyte "
+               "sequence") == []
+    assert ids("UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte") == []
+    assert ids("ROCm version: (6, 4)\nUnicodeDecodeError: 'gbk' codec can't decode byte 0x93 in position 10: "
+               "illegal multibyte sequence") == []
+
+    # torch.compile's Triton cache past MAX_PATH
+    tc = ("torch._inductor.exc.InductorError: FileNotFoundError: [Errno 2] No such file or directory: "
+          "'C:\\\\Users\\\\someone\\\\AppData\\\\Local\\\\Temp\\\\torchinductor_someone\\\\triton\\\\0\\\\ABCDEF\\\\"
+          "tmp.pid_4321_0123abcd\\\\__grp__triton_per_fused_add_mul_rsqrt_3.json'")
+    m = one(tc, "torch.inductor-path-too-long")
+    assert "TORCHINDUCTOR_CACHE_DIR" in m["fix"] and "LongPathsEnabled" in m["fix"]
+    assert ids("FileNotFoundError: [Errno 2] No such file or directory: '/tmp/torchinductor_u/triton/0/X/"
+               "tmp.pid_1_2/__grp__k.json'") == []
+    assert ids("FileNotFoundError: [Errno 2] No such file or directory: 'C:\\\\models\\\\tmp.pid_notes.txt'") == []
+
+    # PyTorch's C++ reader and a non-ASCII user folder; an ASCII path is a missing file
+    m = one("RuntimeError: open file failed, file path: C:\\Users\\Zoë\\.cache\\torch\\hub\\checkpoints\\lama.pt",
+            "torch.non-ascii-path")
+    assert "TORCH_HOME" in m["fix"]
+    assert ids("RuntimeError: open file failed, file path: C:\\models\\lama.pt") == []
+
+    # pip's launcher and a non-ASCII folder (garbled); an ASCII path is not this kind
+    m = one("Fatal error in launcher: Unable to create process using '\"C:\\Users\\J├╝rgen\\venv\\Scripts\\python.exe\""
+            "  \"C:\\Users\\Jürgen\\venv\\Scripts\\pip.exe\" '", "python.launcher-non-ascii-path")
+    assert "python -m pip" in m["fix"]
+    assert "python.launcher-non-ascii-path" not in ids(
+        "Fatal error in launcher: Unable to create process using '\"C:\\Python39\\python.exe\"  \"C:\\Python39\\Scripts\\"
+        "pip.exe\" '")
+    # Windows' own message in another language after the ASCII paths: the portable's build path, not this kind
+    assert ids("Fatal error in launcher: Unable to create process using '\"D:\\a\\ComfyUI\\python_embeded\\python.exe\""
+               "  \"E:\\CUI\\python_embeded\\Scripts\\pip.exe\" install x': Le fichier spécifié est introuvable.")[:1] \
+        == ["python.portable-pip-launcher"]
+
+    # git refusing ComfyUI's tracked folders behind a symlink; another repository's is not claimed
+    m = one("stderr: 'error: 'models/loras/put_loras_here' is beyond a symbolic link\nfatal: Unable to process path "
+            "models/loras/put_loras_here", "comfyui.folder-symlink-git")
+    assert "extra_model_paths.yaml" in m["fix"]
+    assert ids("error: 'docs/assets/logo.png' is beyond a symbolic link") == []
+
+    # a node pack linking its own js folder is not the Hugging Face cache
+    assert ids("[WinError 1314] A required privilege is not held by the client: 'C:\\\\ComfyUI\\\\custom_nodes\\\\Pack"
+               "\\\\js' -> 'C:\\\\ComfyUI\\\\web\\\\extensions\\\\Pack'\nFailed to create symlink") == []
+    assert ids("OSError: [WinError 1314] A required privilege is not held by the client: '..\\\\..\\\\blobs\\\\ab12' -> "
+               "'C:\\\\Users\\\\u\\\\.cache\\\\huggingface\\\\hub\\\\models--x--y\\\\snapshots\\\\c0\\\\model.safetensors'"
+               ) == ["hf.windows-symlink"]
