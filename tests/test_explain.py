@@ -4566,3 +4566,50 @@ def test_round72_code_pages_long_paths_non_ascii_and_symlinks():
     assert ids("OSError: [WinError 1314] A required privilege is not held by the client: '..\\\\..\\\\blobs\\\\ab12' -> "
                "'C:\\\\Users\\\\u\\\\.cache\\\\huggingface\\\\hub\\\\models--x--y\\\\snapshots\\\\c0\\\\model.safetensors'"
                ) == ["hf.windows-symlink"]
+
+
+def test_round75_nvidia_linux_driver_kinds():
+    # DKMS / akmods did not build the NVIDIA module for the new kernel; the same failure of another module is not ours
+    assert ids("==> dkms install --no-depmod nvidia/575.64.05 -k 6.16.1-arch1-1\n\nError! Bad return status for module "
+               "build on kernel: 6.16.1-arch1-1 (x86_64)\nConsult /var/lib/dkms/nvidia/575.64.05/build/make.log for "
+               "more information.") == ["nvidia.dkms-build-failed"]
+    m = one("Setting up nvidia-dkms-550 (550.144.03-0ubuntu1) ...\ndpkg: error processing package nvidia-dkms-550 "
+            "(--configure):\n installed nvidia-dkms-550 package post-installation script subprocess returned error "
+            "exit status 10", "nvidia.dkms-build-failed")
+    assert "dkms autoinstall" in m["fix"] and "linux-headers" in m["fix"]
+    assert ids("Building DKMS module: nvidia-580.95.05... FAILED!") == ["nvidia.dkms-build-failed"]
+    assert ids("Building rpms failed; see /var/cache/akmods/nvidia/575.64.05-1-for-6.15.9-201.fc42.x86_64.failed.log "
+               "for details") == ["nvidia.dkms-build-failed"]
+    # it explains the nvidia-smi failure that follows, instead of the generic 'no driver'
+    assert ids("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\n'make' -j8 "
+               "NV_EXCLUDE_BUILD_MODULES='' KERNEL_UNAME=6.17.2-zen1 modules.....(bad exit status: 2)") == \
+        ["nvidia.dkms-build-failed"]
+    assert ids("Error! Bad return status for module build on kernel: 6.14.0-24-generic (x86_64)\nConsult "
+               "/var/lib/dkms/amdgpu/6.12.12-2164967.24.04/build/make.log for more information.\n installed "
+               "amdgpu-dkms package post-installation script subprocess returned error exit status 10") == []
+    assert ids("Error! Bad return status for module build on kernel: 6.8.0-rc2 (x86_64)\nConsult "
+               "/var/lib/dkms/v4l2loopback/0.12.7/build/make.log for more information.") == []
+    assert ids("installed gasket-dkms package post-installation script subprocess returned error exit status 10") == []
+
+    # the open / proprietary flavour does not fit the GPU, in both directions
+    m = one("NVRM: The NVIDIA GPU 0000:01:00.0 (PCI ID: 10de:2b85)\nNVRM: installed in this system requires use of the "
+            "NVIDIA open kernel modules.\nNVRM: GPU 0000:01:00.0: RmInitAdapter failed! (0x22:0x56:884)",
+            "nvidia.kernel-module-flavor")
+    assert "nvidia-driver-580-open" in m["fix"] and "modinfo" in m["fix"]
+    assert ids("NVRM: installed in this system is not supported by open\nNVRM: nvidia.ko because it does not include "
+               "the required GPU\nNVRM: System Processor (GSP).") == ["nvidia.kernel-module-flavor"]
+    assert ids("NVRM: GPU 0000:01:00.0: RmInitAdapter failed! (0x62:0x1a:2631)") == []
+
+    # the .run installer refusing: a driver already loaded; nouveau (or nova_core) holding the GPU
+    assert ids("ERROR: An NVIDIA kernel module 'nvidia-uvm' appears to already be loaded in your kernel.") == \
+        ["nvidia.installer-driver-loaded"]
+    assert ids("ERROR: The Nouveau kernel driver is currently in use by your system.  This driver is incompatible "
+               "with the NVIDIA driver") == ["torch.no-driver"]
+    assert ids("[    4.2] NVRM: GPU 0000:2b:00.0 is already bound to nova-core.") == ["torch.no-driver"]
+
+    # Secure Boot refusing the NVIDIA module, or no module for the running kernel; another module refused is not ours
+    assert ids("modprobe: ERROR: could not insert 'nvidia': Key was rejected by service") == ["torch.no-driver"]
+    assert ids("modprobe: FATAL: Module nvidia not found in directory /lib/modules/6.8.0-47-generic") == \
+        ["torch.no-driver"]
+    assert ids("modprobe: ERROR: could not insert 'vboxdrv': Key was rejected by service") == []
+    assert ids("insmod: ERROR: could not insert module ch34x.ko: Key was rejected by service") == []
