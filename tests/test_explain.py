@@ -4613,3 +4613,46 @@ def test_round75_nvidia_linux_driver_kinds():
         ["torch.no-driver"]
     assert ids("modprobe: ERROR: could not insert 'vboxdrv': Key was rejected by service") == []
     assert ids("insmod: ERROR: could not insert module ch34x.ko: Key was rejected by service") == []
+
+
+def test_round79_multi_gpu_and_hybrid_graphics_kinds():
+    # NCCL asked for where PyTorch has none (Windows): the fix says how to run without distributed training
+    m = one("  File \"C:\\kohya\\venv\\lib\\site-packages\\torch\\distributed\\distributed_c10d.py\", line 1013\n"
+            "RuntimeError: Distributed package doesn't have NCCL built in", "torch.nccl-windows")
+    assert "No distributed training" in m["fix"] and "gloo" in m["fix"]
+    assert ids('raise RuntimeError("Distributed package doesn\'t have NCCL " "built in")') == ["torch.nccl-windows"]
+    assert ids("RuntimeError: Distributed package doesn’t have NCCL built in") == ["torch.nccl-windows"]
+    assert ids("Platform: Darwin\nRuntimeError: Distributed package doesn't have NCCL built in") == []
+    assert ids("ROCm version: (6, 2)\nRuntimeError: Distributed package doesn't have NCCL built in") == []
+    assert ids("RuntimeError: Distributed package doesn't have MPI built in") == []
+    assert ids("ValueError: ProcessGroupNCCL is only supported with GPUs, no GPUs found!") == []
+
+    # two ranks on one GPU: start as many processes as visible GPUs, one LOCAL_RANK device each
+    m = one("torch.distributed.DistBackendError: NCCL error in: ../torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp:"
+            "1970, invalid usage (run with NCCL_DEBUG=WARN for details), NCCL version 2.21.5\nncclInvalidUsage: This "
+            "usually reflects invalid usage of NCCL library.\nLast error:\nDuplicate GPU detected : rank 3 and rank 1 "
+            "both on CUDA device 41000", "nccl.duplicate-gpu")
+    assert "LOCAL_RANK" in m["fix"] and "--num_processes" in m["fix"]
+    assert ids("host:123:456 [0] init.cc:497 NCCL WARN Duplicate GPU detected : rank 2 and rank 0 both on CUDA "
+               "device 1000") == ["nccl.duplicate-gpu"]
+    assert ids("AMD Radeon RX 7900 XTX\nRCCL WARN Duplicate GPU detected : rank 1 and rank 0 both on CUDA device "
+               "c000") == []
+    assert ids("ncclInvalidUsage: This usually reflects invalid usage of NCCL library.") == []
+
+    # comfy-aimdo set up for the main GPU only, a model loaded onto another one
+    m = one("!!! Exception during processing !!! comfy-aimdo device 2 is not initialized",
+            "comfyui.aimdo-device-uninitialized")
+    assert "--disable-dynamic-vram" in m["fix"] and "cuda:0" in m["fix"]
+    assert ids("RuntimeError: comfy-aimdo device 1 is not initialized") == ["comfyui.aimdo-device-uninitialized"]
+    assert ids("RuntimeError: CUDA device 1 is not initialized") == []
+    assert ids("RuntimeError: Default process group has not been initialized") == []
+
+    # PyTorch's architecture warning cut short still names the build: a cu128 torch for an RTX 50
+    assert ids("NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current PyTorch") == \
+        ["torch.sm-unsupported"]
+    assert ids("This model is not compatible with the current PyTorch version") == []
+
+    # Julia's CUDA packages print the ordinal error in their own form: another program
+    assert ids("CUDA error: invalid device ordinal (code #101, ERROR_INVALID_DEVICE)") == []
+    assert ids("ERROR: CUDA error: invalid device ordinal (code 101, ERROR_INVALID_DEVICE)\n @ CUDA.jl") == []
+    assert ids("RuntimeError: CUDA error: invalid device ordinal") == ["cuda.invalid-device-ordinal"]
