@@ -2101,10 +2101,10 @@ def test_round36_huggingface_hub_and_diffusers_kinds():
                                        "Max retries exceeded with url: /repos/ab/cd (Caused by SSLError(SSLCertVerificationError("
                                        "1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local "
                                        "issuer certificate (_ssl.c:1006)')))")
-    # another host's certificate: not the Hub
+    # another host's certificate: not the Hub (since round 76 the general kind of Python's certificate check)
     assert ids("pip._vendor.urllib3.exceptions.SSLError: HTTPSConnectionPool(host='pypi.org', port=443): Max retries "
                "exceeded (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate "
-               "verify failed: unable to get local issuer certificate (_ssl.c:1006)')))") == []
+               "verify failed: unable to get local issuer certificate (_ssl.c:1006)')))") == ["python.ssl-verify-failed"]
     # snapshot_download's wording of a Hub it could not reach, and Xet storage hosts that do not resolve
     assert ids("huggingface_hub.errors.LocalEntryNotFoundError: An error happened while trying to locate the files on "
                "the Hub and we cannot find the appropriate snapshot folder for the specified revision on the local disk. "
@@ -4656,3 +4656,79 @@ def test_round79_multi_gpu_and_hybrid_graphics_kinds():
     assert ids("CUDA error: invalid device ordinal (code #101, ERROR_INVALID_DEVICE)") == []
     assert ids("ERROR: CUDA error: invalid device ordinal (code 101, ERROR_INVALID_DEVICE)\n @ CUDA.jl") == []
     assert ids("RuntimeError: CUDA error: invalid device ordinal") == ["cuda.invalid-device-ordinal"]
+
+
+def test_round76_desktop_install_kinds():
+    # uv's own Python download (the first step of ComfyUI Desktop's .venv) failing on the network
+    assert ids("error: Failed to install cpython-3.12.11-windows-x86_64-none\n  Caused by: Failed to download "
+               "https://github.com/astral-sh/python-build-standalone/releases/download/20250818/cpython-3.12.11%2B2025"
+               "0818-x86_64-pc-windows-msvc-install_only_stripped.tar.gz\n  Caused by: error sending request for url\n"
+               "  Caused by: operation timed out") == ["python.managed-download-failed"]
+    assert ids("  × Failed to extract archive: cpython-3.12.4%2B20240726-x86_64-pc-windows-msvc-install_only_stripped"
+               ".tar.gz\n  ├─▶ error decoding response body\n  ╰─▶ operation timed out") == \
+        ["python.managed-download-failed"]
+    m = one("x Failed to download\n| https://ghproxy.example.cn/https://github.com/astral-sh/python-build-standalone/"
+            "releases/download/20250115/cpython-3.12.8%2B20250115-x86_64-pc-windows-msvc-install_only.tar.gz",
+            "python.managed-download-failed")
+    assert "UV_PYTHON_INSTALL_MIRROR" in m["fix"]
+    assert ids("Downloading cpython-3.12.11-windows-x86_64-none (download) (20.4MiB)\nInstalled Python 3.12.11") == []
+    assert ids("Failed to download https://github.com/comfyanonymous/ComfyUI/archive/refs/heads/master.zip") == []
+
+    # uv's per-request timeout on a big wheel; the plain word "timeout" elsewhere is not it
+    m = one("error: Failed to download `torch==2.9.1+cu130`\n  Caused by: Failed to download distribution due to "
+            "network timeout. Try increasing UV_HTTP_TIMEOUT (current value: 30s).", "python.download-timeout")
+    assert "UV_HTTP_TIMEOUT=600" in m["fix"]
+    assert ids("ReadTimeoutError: HTTPSConnectionPool(host='huggingface.co', port=443): Read timed out.") != \
+        ["python.download-timeout"]
+    assert "python.download-timeout" not in ids("requests.exceptions.ConnectTimeout: connection to api.example.com "
+                                                "timed out (connect timeout=30)")
+
+    # a package mirror answering 403; a gated Hugging Face repository or GitHub's 403 is not an index
+    assert ids("ERROR: HTTP error 403 while getting https://mirrors.aliyun.com/pypi/packages/ab/cd/"
+               "torchsde-0.2.6-py3-none-any.whl (from https://mirrors.aliyun.com/pypi/simple/torchsde/)") == \
+        ["python.index-forbidden"]
+    assert "python.index-forbidden" not in ids(
+        "HTTP status client error (403 Forbidden) for url (https://huggingface.co/black-forest-labs/FLUX.2-klein-9B/"
+        "resolve/main/flux-2-klein-9b.safetensors)")
+    assert ids("HTTP status client error (403 Forbidden) for url (https://api.github.com/repos/x/y/releases)") == []
+
+    # OneDrive's refusal of uv's hardlinks; the harmless fallback warning stays silent
+    m = one("error: Failed to install: numpy-2.2.6-cp312-cp312-win_amd64.whl (numpy==2.2.6)\n  Caused by: failed to "
+            "hardlink file from C:\\Users\\me\\AppData\\Local\\uv\\cache\\archive-v0\\x\\numpy\\__init__.py to "
+            "C:\\Users\\me\\OneDrive\\Documents\\ComfyUI\\.venv\\Lib\\site-packages\\numpy\\__init__.py\n  Caused by: The "
+            "cloud operation cannot be performed on a file with incompatible hardlinks. (os error 396)",
+            "python.uv-cloud-hardlink")
+    assert "UV_LINK_MODE" in m["fix"]
+    assert ids("warning: Failed to hardlink files; falling back to full copy. This may lead to degraded "
+               "performance.") == []
+
+    # Python's certificate check for a host that is not the Hub; the Hub keeps its own kind
+    assert ids("urllib.error.URLError: <urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
+               "self-signed certificate in certificate chain (_ssl.c:1000)>") == ["python.ssl-verify-failed"]
+    assert ids("requests.exceptions.SSLError: HTTPSConnectionPool(host='huggingface.co', port=443): Max retries "
+               "exceeded (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] "
+               "certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)')))")[:1] == \
+        ["hf.ssl-verify-failed"]
+
+    # ComfyUI Desktop's base path gone or refused
+    assert ids("[error] Unhandled exception during app startup Error: No base path selected or failed to save in "
+               "config.") == ["comfyui.desktop-base-path-invalid"]
+    assert ids("Base path\nCannot open the base path. Please select a new one.") == \
+        ["comfyui.desktop-base-path-invalid"]
+    assert ids("Error: base path is not set in extra_model_paths.yaml") == []
+
+    # the antivirus refusing uv's own executables (the English text of error 225); another program's file is not ours
+    assert ids("Installing to C:\\Users\\me\\.local\\bin\n  uv.exe\n  uvx.exe\nOperation did not complete successfully "
+               "because the file contains a virus or potentially unwanted software.") == ["python.antivirus-blocked"]
+    assert ids("Setup.exe: Operation did not complete successfully because the file contains a virus or potentially "
+               "unwanted software.") == []
+
+    # comfy-aimdo's Python half newer than its native library after an update
+    assert ids("  File \"C:\\ComfyUI\\.venv\\Lib\\site-packages\\comfy_aimdo\\control.py\", line 120, in init\n"
+               "    lib.set_nvml_pressure.argtypes = []\nAttributeError: function 'set_nvml_pressure' not found") == \
+        ["comfyui.requirements-outdated"]
+    assert ids("AttributeError: function 'cuInit' not found") == []
+
+    # "with an AMD graphics card" names an AMD setup: its missing NVIDIA driver is not ours
+    assert ids("I run ComfyUI with an AMD graphics card and get RuntimeError: Found no NVIDIA driver on your "
+               "system.") == []
