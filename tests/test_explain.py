@@ -4732,3 +4732,49 @@ def test_round76_desktop_install_kinds():
     # "with an AMD graphics card" names an AMD setup: its missing NVIDIA driver is not ours
     assert ids("I run ComfyUI with an AMD graphics card and get RuntimeError: Found no NVIDIA driver on your "
                "system.") == []
+
+
+def test_round77_flux2_klein_dev_kinds():
+    """Round 77's kinds, on variant texts written here: transformers' Mistral-regex tokenizer warning (a notice,
+    genuine only for a Mistral tokenizer), FLUX.2 [dev]'s hosted remote text encoder down, a ComfyUI older than
+    transformers 5, and the FLUX.2 LoRA converter's leftover-keys ValueError without a traceback; look-alikes stay
+    silent."""
+    m = one("The tokenizer you are loading from '/data/models/Qwen3-4B' with an incorrect regex pattern: "
+            "https://huggingface.co/mistralai/Mistral-Small-3.1-24B-Instruct-2503/discussions/84#69121093e8b480e709447d5e."
+            " This will lead to incorrect tokenization. You should set the `fix_mistral_regex=True` flag when loading "
+            "this tokenizer to fix this issue.", "transformers.mistral-regex-warning")
+    assert m["severity"] == "info" and "fix_mistral_regex=True" in m["fix"]
+    one("The tokenizer you are loading from 'D:\\ckpt\\text_encoder' has an incorrect regex pattern. You should set "
+        "`fix_mistral_regex=True` to fix this issue.", "transformers.mistral-regex-warning")
+    assert ids("SyntaxWarning: invalid escape sequence '\\d'\n  pattern = re.compile('\\d+')") == []
+    assert ids("warning: the regex pattern in config.yaml is incorrect, using the default") == []
+
+    m = one("requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: "
+            "https://remote-text-encoder-flux-2.huggingface.co/predict", "diffusers.flux2-remote-te-unavailable")
+    assert "Flux2Pipeline" in m["fix"]
+    one("requests.exceptions.ConnectionError: HTTPSConnectionPool(host='remote-text-encoder-flux-2.huggingface.co', "
+        "port=443): Max retries exceeded with url: /predict", "diffusers.flux2-remote-te-unavailable")
+    assert ids("POST https://remote-text-encoder-flux-2.huggingface.co/predict 200 OK") == []
+    assert "diffusers.flux2-remote-te-unavailable" not in ids(
+        "requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: "
+        "https://huggingface.co/api/models/black-forest-labs/FLUX.2-dev")
+
+    m = one("pip pulled transformers 5.1.0 today.\n!!! Exception during processing !!! list index out of range\n"
+            "Traceback (most recent call last):", "comfyui.transformers-too-new")
+    assert "transformers<5" in m["fix"]
+    one('  File "C:\\ComfyUI\\comfy\\text_encoders\\flux.py", line 120, in __init__\n    tok = ...\n'
+        "IndexError: list index out of range", "comfyui.transformers-too-new")
+    assert "comfyui.transformers-too-new" not in ids(
+        "transformers 4.57.1\n!!! Exception during processing !!! list index out of range")
+    assert "comfyui.transformers-too-new" not in ids("!!! Exception during processing !!! list index out of range")
+
+    one("ValueError: `original_state_dict` should be empty at this point but has original_state_dict.keys()="
+        "dict_keys(['double_stream_modulation_img.lin.lora_A.weight'])", "diffusers.lora-format-unsupported")
+    one("loading my Klein 9B LoRA\nValueError: `original_state_dict` should be empty at this point but has "
+        "original_state_dict.keys()=dict_keys(['foo.lora_A.weight'])", "diffusers.lora-format-unsupported")
+    # FLUX.1's converter with FLUX.1 keys, and another family's `state_dict` wording, are not FLUX.2's
+    assert "diffusers.lora-format-unsupported" not in ids(
+        "ValueError: `original_state_dict` should be empty at this point but has original_state_dict.keys()="
+        "dict_keys(['final_layer.adaLN_modulation.1.lora_A.bias'])")
+    assert "diffusers.lora-format-unsupported" not in ids(
+        "ValueError: `state_dict` should be empty at this point but has dict_keys(['layers.0.attention.qkv.alpha'])")
