@@ -1634,13 +1634,36 @@ def _amd(ctx: dict[str, Any]) -> bool:
 
 @_interp("nan")
 def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    if _other_gpu(ctx):
+    """NaN pixels saved as a black image. Not claimed on an AMD / Intel GPU or a Mac (their half-precision and
+    attention paths are other stacks); a text that itself names half precision or SageAttention beside the black
+    output gets that source's cause and fix first."""
+    if _off_nvidia(ctx):
         return None
     near = _near(ctx)
     if "layers." in (near.get("clip_missing") or ""):
         return {"cause": ("The image is NaN (black) because the text encoder was built without its layers: the log's "
                           "`clip missing` lists them, so the conditioning is NaN. " + cat.by_id("klein.te-incomplete").cause),  # type: ignore[union-attr]
                 "fix": cat.by_id("klein.te-incomplete").fix, "details": {"clip_missing": near.get("clip_missing")}}  # type: ignore[union-attr]
+    if g.get("sage"):
+        return {"cause": ("The output is black because SageAttention produced NaN values: its quantized (int8/fp8) "
+                          "attention overflows for some models and GPUs (a SageAttention 2.2 Triton kernel on RTX 30 "
+                          "cards, video and image-edit models), and numpy saves NaN pixels as black."),
+                "fix": ("Stop forcing SageAttention: start ComfyUI without `--use-sage-attention` (or bypass the Patch "
+                        "Sage Attention node, pick `sdpa` in a wrapper's loader) so PyTorch SDPA is used; Klein needs no "
+                        "SageAttention. To keep it, reinstall a SageAttention release built for your torch/CUDA and try "
+                        "again, or set a node's sage mode to its CUDA (not Triton) kernel"),
+                "details": {"named": g["sage"]}}
+    if g.get("half"):
+        return {"cause": ("The output is black because the model ran in float16 and overflowed to NaN (inf), which numpy "
+                          "saves as black pixels. FLUX, FLUX.2 [klein] and most video models are trained in bfloat16; "
+                          "float16 (forced by a flag or a script, or chosen on a GPU without bfloat16: GTX 10/16, RTX 20, "
+                          "V100, T4) does not hold their activations."),
+                "fix": ("Run in bfloat16 or float32 instead of float16: ComfyUI: drop `--force-fp16`/`--fp16-unet`/"
+                        "`--fp16-vae` (or use `--bf16-vae`, `--fp32-vae`, `--force-upcast-attention`); diffusers: "
+                        "`from_pretrained(..., torch_dtype=torch.bfloat16)` (torch.float32 on a GPU without bfloat16, "
+                        "or keep only the VAE in float32: `pipe.vae.to(torch.float32)`); a script's precision option: "
+                        "bf16"),
+                "details": {"named": g["half"]}}
     return {}
 
 
@@ -1666,6 +1689,19 @@ def _comfy_github(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if "comfy" in (g.get("url") or "").lower() or near.get("comfy_place") or near.get("custom_node"):
         return {}
     return None
+
+
+@_interp("fp8_ada_old")
+def _fp8_ada_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """PyTorch 2.3's fp8 refusal (`>= 9.0` without `or 8.9`) on an Ada GPU (RTX 40, L4, L40; compute capability
+    8.9) named near it: the card has fp8, the torch is too old for it. Without an Ada card named the same words are
+    gpu.no-fp8's (an Ampere or older card), and off NVIDIA they are not ours."""
+    if _off_nvidia(ctx) or ctx.get("intel"):
+        return None
+    gpu = _near(ctx).get("ada_gpu")
+    if not gpu:
+        return None
+    return {"details": {"gpu": gpu}}
 
 
 @_interp("nvidia_only")

@@ -4778,3 +4778,46 @@ def test_round77_flux2_klein_dev_kinds():
         "dict_keys(['final_layer.adaLN_modulation.1.lora_A.bias'])")
     assert "diffusers.lora-format-unsupported" not in ids(
         "ValueError: `state_dict` should be empty at this point but has dict_keys(['layers.0.attention.qkv.alpha'])")
+
+
+def test_round81_black_nan_output_kinds():
+    """Round 81's kinds, on variant texts written here: a black / NaN output named beside float16 (a flag, a dtype,
+    a precision setting) or beside SageAttention, the numpy cast warning followed by the user's word that the values
+    are NaN; TensorRT's FP8 build refusal on a card without FP8; PyTorch 2.3's fp8 refusal on an Ada card (a torch too
+    old, not a card without fp8). Look-alikes (a Mac, training losses, other tools' words, the same refusal on an
+    Ampere card) stay silent or keep their own cause."""
+    m = one("Flux schnell with torch_dtype=torch.float16 on my 2080 gives a completely black image every time",
+            "comfyui.nan-image")
+    assert "bfloat16" in m["fix"] and m["details"]["named"] == "float16"
+    one("All black frames when I switch the precision to fp16, bf16 is fine", "comfyui.nan-image")
+    one("python main.py --fp16-vae --listen\n\nthe result is a black image, without the flag it works", "comfyui.nan-image")
+    m = one("Since I enabled sage attention every Wan render is a black video", "comfyui.nan-image")
+    assert "--use-sage-attention" in m["fix"]
+    one("Black output with SageAttention 2.2 and Qwen-Image-Edit", "comfyui.nan-image")
+    one("pipeline_utils.py:120: RuntimeWarning: invalid value encountered in cast\n  arr = (arr * 255).astype(np.uint8)\n"
+        "all values are NaN so the saved png is black", "comfyui.nan-image")
+    # a Mac's black image, training losses in fp16, a black theme, the bare warning of another tool
+    assert ids("/Users/me/ComfyUI/nodes.py:1592: RuntimeWarning: invalid value encountered in cast\n"
+               "  img = Image.fromarray(np.clip(i, 0, 255).astype(np.uint8))") == []
+    assert ids("MacBook Pro M3, --force-fp16: every output is a black image") == []
+    assert ids("epoch 3: loss is nan with fp16 mixed precision, fine in fp32") == []
+    assert ids("Switched the UI to the black theme, fp16 weights load fine") == []
+    assert ids("utils.py:88: RuntimeWarning: invalid value encountered in cast\n  depth = (depth * 255).astype(np.uint8)") == []
+
+    one("[E] Error Code 9: API Usage Error (Networks with FP8 Q/DQ layers require hardware with FP8 support.)",
+        "gpu.no-fp8")
+    one("Internal Error (Networks with FP8 precision require hardware with FP8 support.)", "gpu.no-fp8")
+    assert ids("This build adds FP8 support for hardware with FP8 tensor cores") == []
+
+    m = one("NVIDIA GeForce RTX 4070 SUPER\nRuntimeError: torch._scaled_mm is only supported on devices with compute "
+            "capability >= 9.0", "torch.fp8-ada-too-old")
+    assert "2.4" in m["cause"] and "cu128" in m["fix"]
+    assert "gpu.no-fp8" not in ids("NVIDIA GeForce RTX 4070 SUPER\nRuntimeError: torch._scaled_mm is only supported "
+                                   "on devices with compute capability >= 9.0")
+    one("torch._scaled_mm is only supported on devices with compute capability >= 9.0\n"
+        "but torch.cuda.get_device_capability() gives (8, 9) on this L4", "torch.fp8-ada-too-old")
+    # the same old words on an Ampere card, or torch 2.4's words on any card: no fp8 on the GPU
+    assert ids("Device: cuda:0 NVIDIA GeForce RTX 3090 : cudaMallocAsync\ntorch._scaled_mm is only supported on "
+               "devices with compute capability >= 9.0") == ["gpu.no-fp8"]
+    assert ids("RTX 4090 box\ntorch._scaled_mm is only supported on CUDA devices with compute capability >= 9.0 or "
+               "8.9, or ROCm MI300+") == ["gpu.no-fp8"]
