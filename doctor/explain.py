@@ -1715,6 +1715,55 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+_STDLIB_312 = frozenset({"imp", "asyncore", "asynchat", "smtpd"})
+_STDLIB_BACKPORT = {"audioop": "audioop-lts", "pyaudioop": "audioop-lts", "asyncore": "pyasyncore", "asynchat": "pyasynchat"}
+
+
+@_interp("stdlib_removed")
+def _stdlib_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """An import of a standard-library module that Python 3.12 (imp, asyncore, asynchat, smtpd) or 3.13 (PEP 594's
+    dead batteries: audioop, imghdr, cgi, pipes, telnetlib ...) removed. The module's name says which Python removed
+    it and whether a PyPI backport brings it back. Not claimed on an AMD / Intel / Mac setup."""
+    if _off_nvidia(ctx) or ctx.get("intel"):
+        return None
+    mod = g.get("module") or ""
+    ver = "3.12" if mod in _STDLIB_312 else "3.13"
+    if mod == "pyaudioop":
+        title = "pydub's fallback for `audioop` is missing: Python 3.13 removed `audioop` from the standard library"
+    else:
+        title = f"`{mod}` is no longer in Python's standard library: Python {ver} removed it"
+    out: dict[str, Any] = {"title": title, "details": {"module": mod, "removed in": f"Python {ver}"}}
+    if mod in _STDLIB_BACKPORT:
+        pkg = _STDLIB_BACKPORT[mod]
+        out["fix"] = (f"Install the backport into the Python that runs it: `python -m pip install {pkg}` (ComfyUI portable: "
+                      f"`python_embeded\\python.exe -m pip install {pkg}`), then restart; or update the package that imports "
+                      f"`{mod.removeprefix('py') if mod == 'pyaudioop' else mod}` to a release that no longer needs it")
+    return out
+
+
+@_interp("py_too_old")
+def _py_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Code or a package newer than the Python that runs it: `X | None` annotations (3.10), built-in generics such as
+    `set[str]` (3.9), or pip's Requires-Python refusal, claimed only where the Python named is below the one required.
+    Not claimed on an AMD / Intel / Mac setup."""
+    if _off_nvidia(ctx) or ctx.get("intel"):
+        return None
+    have, need = g.get("have"), g.get("need")
+    if have and need:
+        def _v(x: str) -> tuple[int, ...]:
+            return tuple(int(p) for p in x.split("."))
+        if _v(have) >= _v(need):
+            return None  # the Python is new enough for the lower bound: the refusal is another bound's, not this cause
+        return {"title": f"This Python ({have}) is older than the Python {need} the package requires",
+                "details": {"python": have, "requires": f">={need}"}}
+    if g.get("left"):
+        return {"title": "The Python that runs it is older than 3.10: `X | None` annotations fail"}
+    if g.get("annot"):
+        return {"title": "This Python is older than 3.9: built-in generics in annotations (`set[str]`, `dict[str, int]`) fail",
+                "details": {"annotation": g["annot"].strip()[:120]}}
+    return {}
+
+
 _STACK_BINARY = re.compile(
     r"(?:^|[\\/])(?:torch|triton|flash_attn\w{0,20}|xformers|sageattention|bitsandbytes|safetensors|tokenizers|hf_xet|numpy)(?:[\\/.]|$)"
     r"|(?:^|[\\/])(?:lib(?:torch\w{0,20}|c10\w{0,12}|shm|triton)\.so|python[\d.]{0,5}|libpython[\d.]{1,6}\.so[\d.]{0,8})\s*$", re.I)

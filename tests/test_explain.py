@@ -4821,3 +4821,50 @@ def test_round81_black_nan_output_kinds():
                "devices with compute capability >= 9.0") == ["gpu.no-fp8"]
     assert ids("RTX 4090 box\ntorch._scaled_mm is only supported on CUDA devices with compute capability >= 9.0 or "
                "8.9, or ROCm MI300+") == ["gpu.no-fp8"]
+
+
+def test_round82_python_version_kinds():
+    """Round 82's kinds, on variant texts written here: a standard-library module that Python 3.12 / 3.13 removed
+    (imp, asyncore, audioop ...), a sentencepiece / tokenizers release with no wheel for this Python built from
+    source, a Python too old for built-in generics or a package's Requires-Python, and pip's bare last line for a
+    torch pin; look-alikes stay silent."""
+    m = one("  File \"C:\\ComfyUI\\custom_nodes\\audio-tools\\nodes.py\", line 3, in <module>\n    import audioop\n"
+            "ModuleNotFoundError: No module named 'audioop'", "python.stdlib-removed")
+    assert "audioop-lts" in m["fix"] and "3.13" in m["title"]
+    m = one("ModuleNotFoundError: No module named 'imp'", "python.stdlib-removed")
+    assert "3.12" in m["title"]
+    one("ImportError: No module named asynchat", "python.stdlib-removed")
+    one("Cannot import /opt/ComfyUI/custom_nodes/img-utils module for custom nodes: No module named 'imghdr'",
+        "python.stdlib-removed")
+    # a module path under the old name, or a look-alike name, is not the removed module
+    assert "python.stdlib-removed" not in ids("ModuleNotFoundError: No module named 'imp.utils'")
+    assert "python.stdlib-removed" not in ids("ModuleNotFoundError: No module named 'impact'")
+    assert "python.stdlib-removed" not in ids("ModuleNotFoundError: No module named 'cgi_tools'")
+
+    one("  Downloading sentencepiece-0.1.99.tar.gz (2.6 MB)\n  Preparing metadata (setup.py) ... error\n"
+        "  error: subprocess-exited-with-error", "python.no-wheel-source-build")
+    one("Collecting tokenizers<0.14,>=0.13\n  Using cached tokenizers-0.13.3.tar.gz (314 kB)\n"
+        "  Installing build dependencies ... done\n  Getting requirements to build wheel ... done\n"
+        "  Preparing metadata (pyproject.toml) ... error", "python.no-wheel-source-build")
+    m = one("  × Failed to build `tokenizers==0.13.3`\n  ├─▶ The build backend returned an error",
+            "python.no-wheel-source-build")
+    assert "3.12" in m["fix"]
+    one("ERROR: Could not build wheels for sentencepiece, which is required to install pyproject.toml-based projects",
+        "python.no-wheel-source-build")
+    assert ids("Successfully built sentencepiece\nSuccessfully installed sentencepiece-0.2.1") == []
+    assert ids("  Using cached sentencepiece-0.2.1-cp313-cp313-win_amd64.whl (1.1 MB)") == []
+    assert "python.no-wheel-source-build" not in ids("ERROR: Failed building wheel for insightface")
+
+    one("  File \"/srv/ComfyUI/custom_nodes/foo/nodes.py\", line 12, in Foo\n"
+        "    def run(self, items: list[str]) -> dict[str, int]:\nTypeError: 'type' object is not subscriptable",
+        "python.too-old")
+    m = one("ERROR: Package 'diffusers' requires a different Python: 3.8.18 not in '>=3.9.0'", "python.too-old")
+    assert "3.8" in m["title"]
+    # a Python newer than the package's range, and subscripting other objects, are other errors
+    assert "python.too-old" not in ids("ERROR: Package 'foo' requires a different Python: 3.13.1 not in '<3.13,>=3.9'")
+    assert "python.too-old" not in ids("ERROR: Package 'foo' requires a different Python: 3.11.4 not in '>=3.10'")
+    assert "python.too-old" not in ids("    value = result['key']\nTypeError: 'NoneType' object is not subscriptable")
+
+    one("ERROR: No matching distribution found for torch==2.4.1", "torch.pip-no-wheel")
+    assert "torch.pip-no-wheel" not in ids("ERROR: No matching distribution found for torchsde==0.2.9")
+    assert "torch.pip-no-wheel" not in ids("ERROR: No matching distribution found for torch==2.1.0+cu118")
