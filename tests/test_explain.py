@@ -4868,3 +4868,44 @@ def test_round82_python_version_kinds():
     one("ERROR: No matching distribution found for torch==2.4.1", "torch.pip-no-wheel")
     assert "torch.pip-no-wheel" not in ids("ERROR: No matching distribution found for torchsde==0.2.9")
     assert "torch.pip-no-wheel" not in ids("ERROR: No matching distribution found for torch==2.1.0+cu118")
+
+
+def test_round83_binary_packages_beside_torch_kinds():
+    """Round 83's kinds, on variant texts written here: NumPy 2's `_ARRAY_API not found` from a module built for
+    NumPy 1 (alone, or torch's `Failed to initialize NumPy:` form), torch's NumPy C-API warning when numpy is older
+    than the build, cv2.ximgproc's contrib-only guidedFilter missing, and a package folder Python reads as a
+    namespace package (`(unknown location)`); look-alikes stay silent."""
+    one('  File "/srv/comfy/custom_nodes/some-pack/nodes.py", line 3, in <module>\n    import cv2\n'
+        "AttributeError: _ARRAY_API not found", "python.numpy2")
+    m = one("UserWarning: Failed to initialize NumPy: _ARRAY_API not found (Triggered internally at "
+            "C:\\actions-runner\\_work\\pytorch\\torch\\csrc\\utils\\tensor_numpy.cpp:84.)", "python.numpy2")
+    assert "opencv" in m["fix"]
+    # a bare multiarray failure says no more than a NumPy too old for the module: not NumPy 2's
+    assert ids("ImportError: numpy.core.multiarray failed to import") == []
+    # a Mac's NumPy 2 failure is out of scope
+    assert "python.numpy2" not in ids(
+        '  File "/Users/ann/ComfyUI/main.py", line 9, in <module>\n    import cv2\nAttributeError: _ARRAY_API not found')
+
+    one("/venv/lib/python3.10/site-packages/torch/_utils.py:83: UserWarning: Failed to initialize NumPy: module "
+        "compiled against API version 0xf but this version of numpy is 0xd (Triggered internally at "
+        "../torch/csrc/utils/tensor_numpy.cpp:77.)", "python.numpy-too-old")
+    # scipy's (or any program's own extension's) C-API complaint without torch's wording is that program's
+    assert ids("RuntimeError: module compiled against API version 0x10 but this version of numpy is 0xf\n"
+               "ImportError: numpy.core.multiarray failed to import") == []
+
+    one("# LayerStyle -> Cannot import name 'guidedFilter' from 'cv2.ximgproc'", "python.opencv-mismatch")
+    one("Error occurred when executing ImageGuidedFilter:\n\nname 'guidedFilter' is not defined",
+        "python.opencv-mismatch")
+    assert ids("NameError: name 'guided_filter' is not defined") == []
+    assert "python.opencv-mismatch" not in ids(
+        "Cannot import /Users/bo/ComfyUI/custom_nodes/comfyui_controlnet_aux module for custom nodes: "
+        "module 'cv2.gapi.wip.draw' has no attribute 'Text'")
+
+    m = one("ImportError: cannot import name 'ndimage' from 'scipy' (unknown location)", "python.package-files-broken")
+    assert "--force-reinstall" in m["fix"]
+    one("  File \"D:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\utils.py\", line 7, in <module>\n    from PIL import Image\n"
+        "ImportError: cannot import name 'Image' from 'PIL' (unknown location)", "python.package-files-broken")
+    # a name missing from a package that is there (a path in the parentheses) is not a half-removed folder
+    assert "python.package-files-broken" not in ids(
+        "ImportError: cannot import name 'PILLOW_VERSION' from 'PIL' (/usr/lib/python3/dist-packages/PIL/__init__.py)")
+    assert ids("location: unknown location") == []
