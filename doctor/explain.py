@@ -2486,6 +2486,52 @@ def _folder_symlink_git(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     return None
 
 
+def _comfy_git(ctx: dict[str, Any], path: str = "") -> bool:
+    """The text shows ComfyUI's own git use: its updater (update\\update.py, update_comfyui.bat, its backup-branch
+    line, the portable's folder) anywhere in the paste, a ComfyUI path in the message, or ComfyUI's places near it."""
+    near = _near(ctx)
+    return bool(ctx.get("comfy_updater") or re.search(r"comfy", path, re.I)
+                or near.get("custom_node") or near.get("comfy_place"))
+
+
+@_interp("comfy_updater")
+def _comfy_updater_hit(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pygit2's errors from ComfyUI portable's update.py; the same pygit2 error in another tool is that tool's own."""
+    if _other_gpu(ctx) or not _comfy_git(ctx):
+        return None
+    return {"details": {k: g[k] for k in ("err", "oid") if g.get(k)}}
+
+
+@_interp("dubious_ownership")
+def _dubious_ownership(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """git's safe.directory refusal on ComfyUI's folders (or a node pack's); another application's repository
+    (an A1111 or Forge folder) is not claimed."""
+    repo = g.get("repo") or ""
+    if _other_gpu(ctx) or not _comfy_git(ctx, repo):
+        return None
+    out: dict[str, Any] = {"details": {"repository": repo}}
+    if repo:
+        q = f'"{repo}"' if " " in repo else repo
+        out["fix"] = (f"Trust the folder for your account: `git config --global --add safe.directory {q}` (each node pack "
+                      "folder git also refuses needs its own line, or trust every folder at once: "
+                      "`git config --global --add safe.directory \"*\"`)"
+                      + ("; the drive records no owner (exFAT/FAT32 or a network drive), so only safe.directory works there"
+                         if g.get("nofs") else
+                         "; on an NTFS drive you can instead take ownership of the folder from an administrator prompt: "
+                         "`takeown /f \"<the ComfyUI folder>\" /r /d y`"))
+    return out
+
+
+@_interp("scripts_not_on_path")
+def _scripts_not_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's Scripts-not-on-PATH notice for ComfyUI's Python; another Python's notice is not claimed."""
+    folder = g.get("dir") or ""
+    near = _near(ctx)
+    if not (re.search(r"python_embe|comfy", folder, re.I) or near.get("custom_node")):
+        return None
+    return {"details": {"folder": folder, "scripts": (g.get("scripts") or "").strip()}}
+
+
 @_interp("sage_missing")
 def _sage_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """`No module named 'sageattention'` is ComfyUI's launch flag (or a sage patch) only where the text shows ComfyUI

@@ -4909,3 +4909,51 @@ def test_round83_binary_packages_beside_torch_kinds():
     assert "python.package-files-broken" not in ids(
         "ImportError: cannot import name 'PILLOW_VERSION' from 'PIL' (/usr/lib/python3/dist-packages/PIL/__init__.py)")
     assert ids("location: unknown location") == []
+
+
+def test_round80_comfyui_portable_update_and_pip_kinds():
+    """Round 80's kinds, on variant texts written here: the portable updater's missing origin/master, an SSH remote
+    its pygit2 cannot fetch, a local repository it cannot bring to origin/master, git's dubious-ownership refusal on
+    ComfyUI's folder, and pip's Scripts-not-on-PATH notice for python_embeded; the same words from other tools
+    (another pygit2 program, an A1111 folder, a system Python) stay silent."""
+    m = one("checking out master branch\nTraceback (most recent call last):\n"
+            '  File "D:\\AI\\ComfyUI_windows_portable\\update\\update.py", line 70, in <module>\n'
+            "    ref = repo.lookup_reference('refs/remotes/origin/master')\n"
+            "KeyError: 'refs/remotes/origin/master'", "comfyui.portable-update-no-master")
+    assert "git checkout master" in m["fix"]
+    one("creating backup branch: backup_branch_2026-01-02_10_00_00\nchecking out master branch\n"
+        "KeyError: 'refs/remotes/origin/master'", "comfyui.portable-update-no-master")
+    assert ids("KeyError: 'refs/remotes/origin/master'") == []
+    assert ids('KeyError: u"Reference \'refs/remotes/origin/master\' not found"') == []
+
+    m = one('  File "C:\\ComfyUI_windows_portable\\update\\update.py", line 11, in pull\n    remote.fetch()\n'
+            "_pygit2.GitError: unsupported URL protocol", "comfyui.portable-update-ssh-remote")
+    assert "git remote set-url origin https://" in m["fix"]
+    assert ids('  File "/home/me/.venv/lib/python3.12/site-packages/pygit2/remotes.py", line 128, in fetch\n'
+               "_pygit2.GitError: unsupported URL protocol") == []
+
+    one("pulling latest changes\nTraceback (most recent call last):\n"
+        '  File "E:\\comfy\\ComfyUI_windows_portable\\update\\update.py", line 19, in pull\n'
+        "    repo.checkout_tree(repo.get(remote_master_id))\n_pygit2.GitError: 2 conflicts prevent checkout",
+        "comfyui.portable-update-diverged")
+    m = one("update_comfyui.bat\n_pygit2.GitError: object not found - no match for id (0123abcd4567ef89)",
+            "comfyui.portable-update-diverged")
+    assert "origin/master" in m["fix"]
+    assert ids("nodegit: 1 conflict prevents checkout") == []
+
+    m = one("fatal: detected dubious ownership in repository at 'D:/AI/ComfyUI/custom_nodes/comfyui-kjnodes'\n"
+            "'D:/AI/ComfyUI/custom_nodes/comfyui-kjnodes' is owned by:\n        'S-1-5-32-544'\n"
+            "but the current user is:\n        'S-1-5-21-1-2-3-1001'", "git.dubious-ownership")
+    assert "safe.directory D:/AI/ComfyUI/custom_nodes/comfyui-kjnodes" in m["fix"]
+    m = one("fatal: detected dubious ownership in repository at 'F:/Comfy/ComfyUI'\n'F:/Comfy/ComfyUI' is on a file "
+            "system that does not record ownership", "git.dubious-ownership")
+    assert "only safe.directory" in m["fix"]
+    assert ids("fatal: detected dubious ownership in repository at 'D:/sd/stable-diffusion-webui'\n"
+               "'D:/sd/stable-diffusion-webui' is owned by:\n        'S-1-5-32-544'") == []
+    assert ids("fatal: detected dubious ownership in repository at '/workspace/myproject'") == []
+
+    m = one("  WARNING: The scripts f2py.exe and numpy-config.exe are installed in "
+            "'C:\\AI\\ComfyUI_windows_portable\\python_embeded\\Scripts' which is not on PATH.",
+            "python.scripts-not-on-path")
+    assert m["severity"] == "info" and "no-warn-script-location" in m["fix"]
+    assert ids("  WARNING: The script wheel.exe is installed in 'C:\\Python312\\Scripts' which is not on PATH.") == []
