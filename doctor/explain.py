@@ -871,6 +871,20 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
 @_interp("sm")
 def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     sm = g.get("sm") or ("sm_" + g["arch"].replace(".", "") if g.get("arch") else "")  # `Unknown CUDA arch (8.6)`
+    if not sm and g.get("cudas"):  # only the warning's last sentence: the CUDA lines whose builds carry this GPU
+        cudas = [c.strip() for c in g["cudas"].split(",") if c.strip()]
+        if _off_nvidia(ctx):
+            return None
+        cu = "cu" + cudas[0].replace(".", "")
+        return {"title": "This PyTorch build has no kernels for your GPU: PyTorch asks for a build of CUDA " + " or ".join(cudas),
+                "cause": ("PyTorch's capability check found a GPU this build has no kernels for, and names the CUDA lines "
+                          f"whose builds carry it ({', '.join(cudas)}); the installed torch is from another line (e.g. a "
+                          "cu126 build on an RTX 50 / sm_120). " + cat.by_id("torch.sm-unsupported").cause),  # type: ignore[union-attr]
+                "fix": ("Reinstall torch from one of those indexes into the Python that runs Klein: `python -m pip install "
+                        f"--force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/{cu}` (cu130 "
+                        "needs driver >= 580; an installer that picks the index: comfy-cli `comfy install --nvidia "
+                        f"--cuda-version {cudas[-1]}`)"),
+                "details": {"cuda_versions": cudas}}
     archs = (g.get("archs") or "").split()
     d = {"gpu": (g.get("gpu") or "").strip(), "gpu_arch": sm, "torch_archs": archs}
     num = _int(sm[3:]) or 0
@@ -1492,6 +1506,17 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 @_interp("torch_family")
 def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     pkg, pv, want, have = (g.get(k) or "" for k in ("pkg", "pv", "want", "have"))
+    if g.get("lib"):  # torchaudio's compiled library does not load beside this torch
+        if _off_nvidia(ctx):
+            return None
+        return {"title": "torchaudio's compiled library does not load: torchaudio and torch come from different builds",
+                "cause": ("torchaudio's C++ library (_torchaudio) is built against one torch release and one CUDA line. "
+                          "Beside a torch of another release or CUDA line it fails to load: an undefined symbol, or a CUDA "
+                          "runtime the installed torch does not bring (`libcudart.so.12` under a cu13 torch). The usual "
+                          "cause is an install that took torch and torchaudio from different indexes (`--extra-index-url` "
+                          "lets pip take a newer torch from PyPI and torchaudio from the PyTorch index), or an upgrade of "
+                          "torch alone."),
+                "details": {"library": g["lib"]}}
     if not (pkg and want and have):
         return {}
     index, how = _torch_index(want, pv, have)

@@ -4957,3 +4957,54 @@ def test_round80_comfyui_portable_update_and_pip_kinds():
             "python.scripts-not-on-path")
     assert m["severity"] == "info" and "no-warn-script-location" in m["fix"]
     assert ids("  WARNING: The script wheel.exe is installed in 'C:\\Python312\\Scripts' which is not on PATH.") == []
+
+
+def test_round84_launcher_install_kinds():
+    """Round 84 (one-click installers and launchers for ComfyUI): a venv that Debian/Ubuntu's Python could not give
+    pip (no ensurepip without python3.X-venv), pip refusing installs outside a venv (PIP_REQUIRE_VIRTUALENV), torch's
+    capability warning quoted by its last sentence only, torchaudio's compiled library refusing the installed torch, and
+    an AMD machine named as such; look-alikes stay silent."""
+    m = one("Error: Command '['/opt/comfy/venv/bin/python3.12', '-m', 'ensurepip', '--upgrade', '--default-pip']' "
+            "returned non-zero exit status 1.", "python.venv-no-ensurepip")
+    assert "python3-venv" in m["fix"]
+    one("The virtual environment was not created successfully because ensurepip is not\navailable.  On Debian/Ubuntu "
+        "systems, you need to install the python3-venv package using the following command.\n\n    apt install "
+        "python3.10-venv", "python.venv-no-ensurepip")
+    one("install.sh: creating venv\nensurepip is disabled in Debian/Ubuntu for the system python.", "python.venv-no-ensurepip")
+    assert "python.venv-no-ensurepip" not in ids("Looking in links: /tmp/tmpabc\nProcessing ./setuptools-65.5.0-py3-none-any.whl\n"
+                                                "Successfully installed pip-24.0 (ensurepip)")
+    assert "python.venv-no-ensurepip" not in ids("python -m ensurepip --upgrade\nRequirement already satisfied: pip")
+
+    m = one("C:\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -m pip install -r ComfyUI\\requirements.txt\n"
+            "ERROR: Could not find an activated virtualenv (required).", "python.pip-require-virtualenv")
+    assert "PIP_REQUIRE_VIRTUALENV" in m["fix"] and "require-virtualenv" in m["fix"]
+    one("$ pip install comfy-cli\nERROR: Could not find an activated virtualenv (required).", "python.pip-require-virtualenv")
+    assert "python.pip-require-virtualenv" not in ids("Error: No virtualenv is activated, run `source venv/bin/activate`")
+    assert "python.pip-require-virtualenv" not in ids("ERROR: Could not find an activated conda environment.")
+
+    m = one("UserWarning: Please follow the instructions at https://pytorch.org/get-started/locally/ to install a "
+            "PyTorch release that supports one of these CUDA versions: 12.8, 13.0", "torch.sm-unsupported")
+    assert "whl/cu128" in m["fix"] and m["details"]["cuda_versions"] == ["12.8", "13.0"]
+    one("install a PyTorch release that supports one of these CUDA versions: 13.0", "torch.sm-unsupported")
+    assert ids("Please follow the instructions at https://pytorch.org/get-started/locally/ to install PyTorch.") == []
+    assert "torch.sm-unsupported" not in ids("This PyTorch release supports CUDA 12.8 and 13.0.")
+
+    m = one("OSError: Could not load this library: /srv/comfy/.venv/lib/python3.11/site-packages/torchaudio/lib/"
+            "_torchaudio.abi3.so", "torch.family-mismatch")
+    assert "torchaudio" in m["title"] and m["details"]["library"].endswith("_torchaudio.abi3.so")
+    one("OSError: libcudart.so.13: cannot open shared object file\nOSError: Could not load this library: "
+        "C:\\venv\\Lib\\site-packages\\torchaudio\\lib\\_torchaudio.pyd", "torch.family-mismatch")
+    # torchvision's image extension warning and a custom op library of another package are not torchaudio's
+    assert "torch.family-mismatch" not in ids("OSError: Could not load this library: /opt/app/venv/lib/python3.10/"
+                                              "site-packages/torchvision/image.so")
+    assert "torch.family-mismatch" not in ids("OSError: Could not load this library: /opt/app/ext/libcustom_ops.so")
+    assert "torch.family-mismatch" not in ids("AMD Radeon RX 7900 XTX, torch 2.5.1+rocm6.2\nOSError: Could not load "
+                                              "this library: /opt/venv/lib/python3.12/site-packages/torchaudio/lib/"
+                                              "_torchaudio.abi3.so")
+
+    for said in ("it's an AMD machine", "This is an AMD laptop", "this is definitely an AMD system"):
+        assert ids("RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and "
+                   f"installed a driver from http://www.nvidia.com/Download/index.aspx\n{said}") == [], said
+    # a Ryzen CPU or an AMD system that has an NVIDIA card is still an NVIDIA question
+    assert "torch.no-driver" in ids("RuntimeError: Found no NVIDIA driver on your system.\nmy AMD system with an RTX 4090")
+    assert "torch.no-driver" in ids("RuntimeError: Found no NVIDIA driver on your system.\nAMD Ryzen 9 7950X, RTX 4090")
