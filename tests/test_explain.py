@@ -5008,3 +5008,50 @@ def test_round84_launcher_install_kinds():
     # a Ryzen CPU or an AMD system that has an NVIDIA card is still an NVIDIA question
     assert "torch.no-driver" in ids("RuntimeError: Found no NVIDIA driver on your system.\nmy AMD system with an RTX 4090")
     assert "torch.no-driver" in ids("RuntimeError: Found no NVIDIA driver on your system.\nAMD Ryzen 9 7950X, RTX 4090")
+
+
+def test_round87_server_network_kinds():
+    """Round 87 (ComfyUI as a server reached over the network): ComfyUI's origin check refusing a request whose Origin
+    names another host, an https client on ComfyUI's plain-HTTP port, and ComfyUI's port taken on a port other than
+    8188 when the text shows it is ComfyUI's; other servers' look-alikes stay silent."""
+    m = one("[WARNING] WARNING: request with non matching host and origin 127.0.0.1:8000 != localhost:3000, returning 403",
+            "comfyui.origin-host-mismatch")
+    assert "--enable-cors-header" in m["fix"] and "$http_host" in m["fix"]
+    one("got prompt\nWARNING: request with non matching host and origin localhost:8188 != my-box.tailnet.ts.net, "
+        "returning 403", "comfyui.origin-host-mismatch")
+    one("WARNING: request with non matching host and origin 192.168.1.20:8188 != , returning 403",
+        "comfyui.origin-host-mismatch")
+    assert ids("[2026-05-11T10:00:00.000Z] debug host \"localhost:8080\" does not match origin \"code.example\"; "
+               "blocking request to /") == []
+    assert ids("`x-forwarded-host` header with value `10.0.0.5:3000` does not match `origin` header with value "
+               "`app.example.com` from a forwarded Server Actions request. Aborting the action.") == []
+    assert ids("Cross-site POST form submissions are forbidden") == []
+
+    tls = ("aiohttp.http_exceptions.BadStatusLine: 400, message:\n  Invalid method encountered:\n\n"
+           "    b'\\x16\\x03\\x01\\x02'\n      ^")
+    m = one("File \"/workspace/ComfyUI/main.py\", line 300\nError handling request\n" + tls, "comfyui.tls-to-plain-http")
+    assert "--tls-keyfile" in m["fix"] and "http://" in m["fix"]
+    one("To see the GUI go to: http://0.0.0.0:8188\nError handling request\n" + tls.replace("b'", "bytearray(b'"),
+        "comfyui.tls-to-plain-http")
+    one(tls + "\n(this is my comfyui box behind nginx)", "comfyui.tls-to-plain-http")
+    # another aiohttp server, or non-TLS junk on ComfyUI's port, is not claimed
+    assert ids("Logger: aiohttp.server\nError handling request\n" + tls) == []
+    assert ids("ComfyUI\\python_embeded\\Lib\\site-packages\\aiohttp\\web_protocol.py\naiohttp.http_exceptions."
+               "BadStatusLine: 400, message:\n  Invalid method encountered:\n\n    b'JRMI'") == []
+
+    one("python ComfyUI/main.py --listen 0.0.0.0 --port 8190\nStarting server\n"
+        "OSError: [Errno 98] error while attempting to bind on address ('0.0.0.0', 8190): address already in use",
+        "comfyui.port-in-use")
+    one("  File \"D:\\AI\\ComfyUI\\main.py\", line 254, in <module>\n    event_loop.run_until_complete(x)\n"
+        "  File \"D:\\AI\\ComfyUI\\server.py\", line 677, in start\n    await site.start()\n"
+        "OSError: [Errno 10048] error while attempting to bind on address ('127.0.0.1', 8000): only one usage of each "
+        "socket address (protocol/network address/port) is normally permitted", "comfyui.port-in-use")
+    # another program's server on its own port, a --port for a different port, and access-permission refusals stay out
+    assert ids("ERROR:    [Errno 10048] error while attempting to bind on address ('127.0.0.1', 7861): only one usage "
+               "of each socket address (protocol/network address/port) is normally permitted") == []
+    assert "comfyui.port-in-use" not in ids(
+        "ComfyUI running with --port 8188\nuvicorn: [Errno 98] error while attempting to bind on address "
+        "('0.0.0.0', 7860): address already in use")
+    assert "comfyui.port-in-use" not in ids(
+        "  File \"C:\\ComfyUI\\main.py\", line 10\nPermissionError: [Errno 13] error while attempting to bind on address "
+        "('127.0.0.1', 8189): an attempt was made to access a socket in a way forbidden by its access permissions")
