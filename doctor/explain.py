@@ -2606,9 +2606,12 @@ def _toolkit_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
     nvcc, tv = g.get("nvcc"), g.get("torch")
     if _near(ctx).get("macos") or _near(ctx).get("amd"):
         return None
-    if not (nvcc and tv):
+    if not tv:
         return {}
     cu = "cu" + tv.replace(".", "")
+    if not nvcc:  # apex's own check names torch's CUDA only
+        return {"title": f"A CUDA extension is being built with another CUDA toolkit than the one torch was built with (CUDA {tv})",
+                "details": {"torch_cuda": tv, "torch_index": cu}}
     return {"title": f"A CUDA extension is being built with CUDA {nvcc}, but torch was built with CUDA {tv}",
             "details": {"nvcc_cuda": nvcc, "torch_cuda": tv, "torch_index": cu}}
 

@@ -5055,3 +5055,57 @@ def test_round87_server_network_kinds():
     assert "comfyui.port-in-use" not in ids(
         "  File \"C:\\ComfyUI\\main.py\", line 10\nPermissionError: [Errno 13] error while attempting to bind on address "
         "('127.0.0.1', 8189): an attempt was made to access a socket in a way forbidden by its access permissions")
+
+
+def test_round86_cuda_extension_build_kinds():
+    """Round 86 (building CUDA extensions from source): SageAttention's and apex's own wordings of a missing toolkit /
+    a toolkit of another CUDA than torch's, a CUDA_HOME written like PATH or with quotes, torch's CUDA headers not
+    finding the toolkit's, ninja missing for a run-time build, and an nvcc older than the GPU's architecture;
+    look-alikes of other software stay silent."""
+    one("  File \"C:\\src\\SageAttention\\setup.py\", line 61, in <module>\n    raise RuntimeError(\nRuntimeError: Cannot "
+        "find CUDA_HOME. CUDA must be available to build the package.", "cuda.toolkit-missing")
+    one("FileNotFoundError: [Errno 2] No such file or directory: '/usr/local/cuda-12.4/bin/nvcc'", "cuda.toolkit-missing")
+    assert "cuda.toolkit-missing" not in ids("FileNotFoundError: [Errno 2] No such file or directory: "
+                                             "':/usr/local/cuda-12.4/bin/nvcc'")
+    m = one("    RuntimeError: Cuda extensions are being compiled with a version of Cuda that does not match the version "
+            "used to compile Pytorch binaries.  Pytorch binaries were compiled with Cuda 12.1.", "cuda.toolkit-torch-mismatch")
+    assert m["details"]["torch_cuda"] == "12.1"
+
+    for text in ("unable to execute ':/usr/local/cuda-12.1/bin/nvcc': No such file or directory",
+                 "error: command '/opt/cuda:/usr/local/cuda-12.8/bin/nvcc' failed with exit code 1",
+                 "FileNotFoundError: [Errno 2] No such file or directory: '/usr/local/cuda:/bin/nvcc'",
+                 "unable to execute \"'/usr/local/cuda-12.8'/bin/nvcc\": No such file or directory",
+                 "c++ -MMD -isystem /usr/local/cuda:/usr/local/cuda-12.8:/include -c op.cpp\nfatal error: "
+                 "cuda_runtime_api.h: No such file or directory"):
+        assert ids(text)[:1] == ["cuda.home-malformed"], text
+    assert "cuda.home-malformed" not in ids("error: command 'C:/Program Files/NVIDIA GPU Computing Toolkit/CUDA/v12.8/"
+                                            "bin/nvcc' failed with exit code 2")
+    assert "cuda.home-malformed" not in ids("-isystem /usr/local/cuda-12.8/include -c kernel.cu")
+
+    one("/home/me/venv/lib/python3.12/site-packages/torch/include/ATen/cuda/CUDAContextLight.h:7:10: fatal error: "
+        "cusparse.h: No such file or directory", "cuda.toolkit-headers-missing")
+    one("/opt/env/lib/python3.11/site-packages/torch/include/c10/cuda/CUDAStream.h:6:10: fatal error: cuda_runtime_api.h: "
+        "No such file or directory\ncompilation terminated.", "cuda.toolkit-headers-missing")
+    one("kernels/op.cu:2:10: fatal error: cublas_v2.h: No such file or directory\ncompilation terminated.\n"
+        "error: command '/usr/bin/nvcc' failed with exit code 1", "cuda.toolkit-headers-missing")
+    # a TensorRT / CMake project's own source missing a CUDA header, and a header that is not CUDA's
+    assert ids("src/yolo.cpp:3:10: fatal error: cuda_runtime_api.h: No such file or directory\ncompilation terminated.\n"
+               "make[2]: *** [CMakeFiles/yolo.dir/yolo.cpp.o] Error 1") == []
+    assert "cuda.toolkit-headers-missing" not in ids("fatal error: Python.h: No such file or directory")
+
+    m = one("  File \"/venv/lib/python3.12/site-packages/torch/utils/cpp_extension.py\", line 2100, in "
+            "verify_ninja_availability\n    raise RuntimeError(\"Ninja is required to load C++ extensions\")\nRuntimeError: "
+            "Ninja is required to load C++ extensions", "cuda.ext-ninja-missing")
+    assert "pip install ninja" in m["fix"] and "PATH" in m["fix"]
+    one("Cannot import custom node: RuntimeError: Ninja is required to load C++ extension", "cuda.ext-ninja-missing")
+    assert "cuda.ext-ninja-missing" not in ids("ninja: error: loading 'build.ninja': No such file or directory")
+
+    m = one("nvcc fatal   : Unsupported gpu architecture 'compute_120'\nninja: build stopped: subcommand failed.",
+            "cuda.nvcc-too-old-for-gpu")
+    assert "TORCH_CUDA_ARCH_LIST" in m["fix"]
+    one("nvcc fatal   : Value 'sm_89' is not defined for option 'gpu-name'\nerror: command '/usr/local/cuda-11.7/bin/nvcc' "
+        "failed with exit code 1", "cuda.nvcc-too-old-for-gpu")
+    # an architecture newer toolkits dropped, a non-number, and CMake projects are not this
+    assert ids("nvcc fatal   : Unsupported gpu architecture 'compute_35'\nninja: build stopped: subcommand failed.") == []
+    assert ids("nvcc fatal   : Unsupported gpu architecture 'compute_N'\nmingw32-make: *** [yolo_layer.o] Error 1") == []
+    assert ids("nvcc fatal   : Unsupported gpu architecture 'compute_86'\nCMake Error at CMakeLists.txt:30 (message)") == []
