@@ -2345,6 +2345,20 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                 "fix": (f"Upgrade accelerate together with {via} in the Python that runs Klein: `python -m pip install -U "
                         f"accelerate {via}` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U accelerate {via}`)"),
                 "details": {"missing_name": name, "module": mod, "importer": via}}
+    if g.get("peftgone"):
+        # transformers 5 removed HybridCache; peft before 0.18 imports it in peft/peft_model.py (diffusers' LoRA path)
+        near = _near(ctx)
+        if not (g.get("peftframe") or g.get("gonevia")) and (near.get("custom_node") or near.get("remote_code")):
+            return None  # a node pack's or a remote model's own import of the removed name: that code's, not peft's
+        return {"title": "transformers 5 removed `HybridCache`: the installed peft is older than the transformers beside it",
+                "cause": ("transformers 5 removed the `HybridCache` class, which peft releases before 0.18 import when peft "
+                          "is imported (peft/peft_model.py); diffusers' LoRA loading and any node or script that imports "
+                          "peft then fail. transformers 5 needs peft 0.18 or newer."),
+                "fix": ("Upgrade peft in the Python that runs Klein: `python -m pip install -U \"peft>=0.18\"` (ComfyUI "
+                        "portable: `python_embeded\\python.exe -m pip install -U \"peft>=0.18\"`); where a project pins "
+                        "an old peft, pin transformers below 5 instead: `python -m pip install \"transformers<5\"`"),
+                "details": {"missing_name": "HybridCache", "module": "transformers", "importer": g.get("gonevia") or "peft",
+                            "needs": "peft>=0.18"}}
     if g.get("tfname") == "EncoderDecoderCache":
         # peft 0.14 and newer import it from transformers (peft/peft_model.py); transformers before 4.42 lacks it
         return {"title": "The installed transformers has no `EncoderDecoderCache`: it is older than the peft installed beside it",

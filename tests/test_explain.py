@@ -5109,3 +5109,51 @@ def test_round86_cuda_extension_build_kinds():
     assert ids("nvcc fatal   : Unsupported gpu architecture 'compute_35'\nninja: build stopped: subcommand failed.") == []
     assert ids("nvcc fatal   : Unsupported gpu architecture 'compute_N'\nmingw32-make: *** [yolo_layer.o] Error 1") == []
     assert ids("nvcc fatal   : Unsupported gpu architecture 'compute_86'\nCMake Error at CMakeLists.txt:30 (message)") == []
+
+
+def test_round88_hf_stack_version_skew_kinds():
+    """Round 88 (version skew among diffusers, transformers, peft and huggingface_hub): huggingface_hub 1.x next to a
+    transformers 4 that requires it below 1.0, a diffusers that still imports MT5Tokenizer under transformers 5, and a
+    peft older than transformers 5 (HybridCache); another program's own use of removed names stays silent."""
+    m = one("ERROR: pip's dependency resolver does not currently take into account all the packages that are installed.\n"
+            "transformers 4.57.1 requires huggingface-hub<1.0,>=0.34.0, but you have huggingface-hub 1.3.0 which is "
+            "incompatible.", "hf.hub-too-new")
+    assert "huggingface_hub<1.0" in m["fix"] and "transformers>=5" in m["fix"]
+    one("ImportError: huggingface-hub>=0.34.0,<1.0 is required for a normal functioning of this module, but found "
+        "huggingface-hub==1.1.2.\nTry: `pip install transformers -U`", "hf.hub-too-new")
+    one("tokenizers 0.21.4 requires huggingface_hub<1.0,>=0.16.4, but you have huggingface_hub 1.0.1 which is incompatible.",
+        "hf.hub-too-new")
+    # a found version below the lower bound is the other way round; another program's pin is its own
+    assert "hf.hub-too-new" not in ids("ImportError: huggingface-hub>=0.34.0,<1.0 is required for a normal functioning of "
+                                       "this module, but found huggingface-hub==0.30.2.")
+    assert ids("gradio 4.44.1 requires huggingface-hub<1.0,>=0.19.3, but you have huggingface-hub 1.2.0 which is "
+               "incompatible.") == []
+    assert "hf.hub-too-new" not in ids("transformers 4.57.1 requires huggingface-hub<1.0,>=0.34.0, but you have "
+                                       "huggingface-hub 0.33.0 which is incompatible.")
+
+    m = one("RuntimeError: Failed to import diffusers.pipelines.auto_pipeline because of the following error (look up to "
+            "see its traceback):\nFailed to import diffusers.pipelines.hunyuandit.pipeline_hunyuandit because of the "
+            "following error (look up to see its traceback):\ncannot import name 'MT5Tokenizer' from 'transformers' "
+            "(C:\\venv\\Lib\\site-packages\\transformers\\__init__.py)", "transformers.too-new")
+    assert "MT5Tokenizer" in m["cause"] and "diffusers>=0.37" in m["fix"] and "transformers<5" in m["fix"]
+    one('  File "/opt/venv/lib/python3.11/site-packages/diffusers/pipelines/hunyuandit/pipeline_hunyuandit.py", line 20, '
+        'in <module>\n    from transformers import BertModel, BertTokenizer, CLIPImageProcessor, MT5Tokenizer, '
+        "T5EncoderModel\nImportError: cannot import name 'MT5Tokenizer' from 'transformers'", "transformers.too-new")
+    assert ids('  File "/home/me/translate/mt5_demo.py", line 3, in <module>\n    from transformers import MT5Tokenizer\n'
+               "ImportError: cannot import name 'MT5Tokenizer' from 'transformers'") == []
+
+    m = one('  File "C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\peft\\peft_model.py", line 37, in <module>\n'
+            "    from transformers import Cache, DynamicCache, EncoderDecoderCache, HybridCache, PreTrainedModel\n"
+            "ImportError: cannot import name 'HybridCache' from 'transformers' "
+            "(C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\transformers\\__init__.py)", "python.dep-too-old")
+    assert "peft>=0.18" in m["fix"] and m["details"]["missing_name"] == "HybridCache"
+    one("Failed to import diffusers.loaders.peft because of the following error (look up to see its traceback):\n"
+        "cannot import name 'HybridCache' from 'transformers'", "python.dep-too-old")
+    one("ImportError: cannot import name 'HybridCache' from 'transformers'", "python.dep-too-old")
+    # a node pack's own import of the removed name is that pack's
+    assert "python.dep-too-old" not in ids(
+        '  File "/srv/ComfyUI/custom_nodes/comfyui-somecaption/modeling_caption.py", line 12, in <module>\n'
+        "    from transformers import HybridCache\nImportError: cannot import name 'HybridCache' from 'transformers'")
+    # removed tokenizer methods called by other programs' own code stay silent
+    assert ids("AttributeError: BertTokenizer has no attribute batch_encode_plus. Did you mean: '_encode_plus'?") == []
+    assert ids("AttributeError: Qwen2Tokenizer has no attribute 'encode_plus'") == []
