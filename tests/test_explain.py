@@ -644,7 +644,8 @@ def test_round15_hub_disk_and_torch_kinds():
     assert "HF_HOME" in m["fix"] and "hf cache" in m["fix"]
     assert ids("UserWarning: Not enough free disk space to download the file. The expected file size is: 7800.00 MB. "
                "The target location /workspace/hf/hub/models--x--y/blobs only has 1200.50 MB free disk space.") == ["disk.full"]
-    assert ids("RuntimeError: unable to write to file </torch_912_3301>: No space left on device (28)") == []
+    # torch.multiprocessing's shared-memory file (/dev/shm) is not the disk: round 85 gave it to docker.shm-too-small
+    assert ids("RuntimeError: unable to write to file </torch_912_3301>: No space left on device (28)") == ["docker.shm-too-small"]
     assert ids("Error occurred when executing DownloadAndLoadFlux2:\n\n[Errno 28] No space left on device\n\n"
                "File \"D:\\ComfyUI\\execution.py\", line 151, in recursive_execute") == ["disk.full"]
     # huggingface_hub's cache symlinks on Windows: the error fails, the warning only informs
@@ -5157,3 +5158,48 @@ def test_round88_hf_stack_version_skew_kinds():
     # removed tokenizer methods called by other programs' own code stay silent
     assert ids("AttributeError: BertTokenizer has no attribute batch_encode_plus. Did you mean: '_encode_plus'?") == []
     assert ids("AttributeError: Qwen2Tokenizer has no attribute 'encode_plus'") == []
+
+
+def test_round85_disk_space_and_file_system_kinds():
+    """Round 85 (disk space and file systems under the stack): a disk quota, huggingface_hub's free-space warning by
+    its tail, a checkpoint that did not fit (torch.save, safetensors), torch.multiprocessing's shared-memory file and
+    huggingface_hub waiting on a download lock; look-alikes of other programs stay silent."""
+    m = one("OSError: [Errno 122] Disk quota exceeded: '/home/me/.cache/huggingface/hub/models--x--y/blobs/abc.incomplete'",
+            "disk.full")
+    assert "quota" in m["fix"] and "HF_HOME" in m["fix"]
+    one("Error: Disk quota exceeded (os error 122)", "disk.full")
+    one("/root/.cache/huggingface/hub/models--black-forest-labs--FLUX.2-klein-4B/blobs only has 812.50 MB free disk "
+        "space.\n  warnings.warn(", "disk.full")
+    m = one("  File \"/venv/lib/python3.12/site-packages/torch/serialization.py\", line 967, in save\n"
+            "RuntimeError: [enforce fail at inline_container.cc:603] . PytorchStreamWriter failed writing file "
+            "data/17: file write failed", "disk.full")
+    assert "df -h" in m["fix"]
+    one("RuntimeError: write(): fd 12 failed with No space left on device", "disk.full")
+    one("safetensors_rust.SafetensorError: Error while serializing: I/O error: IoError(Os { code: 28, kind: "
+        "StorageFull, message: \"No space left on device\" })", "disk.full")
+    m = one("ERROR: Could not install packages due to an OSError: [Errno 28] No space left on device", "disk.full")
+    assert "TMPDIR" in m["fix"] and "pip cache purge" in m["fix"]
+    # a quota word without the errno, another size warning and a file-size limit are not a full disk
+    assert "disk.full" not in ids("Your disk quota is 50 GB; 12 GB used.")
+    assert "disk.full" not in ids("Warning: the model only has 4 GB of weights")
+    assert "disk.full" not in ids("IOError: [Errno 27] File too large")
+    assert "disk.full" not in ids("RuntimeError: write(): fd 3 failed with Broken pipe")
+    assert "disk.full" not in ids("PytorchStreamWriter failed writing file data/0: Parent directory does not exist")
+
+    one("RuntimeError: unable to write to file </torch_4242_1901239201_3>: No space left on device (28)",
+        "docker.shm-too-small")
+    one("RuntimeError: unable to write to file </torch_18692_1954506624>", "docker.shm-too-small")
+    assert "docker.shm-too-small" not in ids("RuntimeError: unable to write to file </tmp/output.png>")
+    assert "docker.shm-too-small" not in ids("unable to write to file /torch_model.pt: Permission denied")
+
+    m = one("Fetching 12 files:   0%|          | 0/12 [00:00<?, ?it/s]\nstill waiting to acquire lock on "
+            "/home/me/.cache/huggingface/hub/.locks/models--black-forest-labs--FLUX.2-klein-4B/0a1b2c.lock",
+            "hf.download-lock-wait")
+    assert ".lock" in m["fix"] and "still waiting to acquire lock" in m["excerpt"]
+    one("Still waiting to acquire lock on D:\\models\\klein\\.cache\\huggingface\\download\\text_encoder.safetensors.lock "
+        "(elapsed: 20.0 seconds)...", "hf.download-lock-wait")
+    one("FileSystem does not appear to support flock. Falling back to SoftFileLock for "
+        "/mnt/nfs/hf/hub/.locks/models--x--y/abc.lock", "hf.download-lock-wait")
+    assert "hf.download-lock-wait" not in ids("Waiting to acquire lock on the database...")
+    assert "hf.download-lock-wait" not in ids("filelock - DEBUG - Lock 1399 not acquired on /tmp/pip.lock, waiting 0.05 seconds")
+    assert "hf.download-lock-wait" not in ids("still waiting to acquire lock on mutex 0x7f3a")
