@@ -1711,6 +1711,23 @@ def _comfy_github(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     near = _near(ctx)
     if _off_nvidia(ctx):
         return None
+    if g.get("host"):  # ComfyUI-Manager's own aiohttp fetch (its node lists, a node's repository), not git
+        if not (g.get("manager") or near.get("comfy_manager") or near.get("comfy_place") or near.get("custom_node")
+                or near.get("comfyui_version")):
+            return None  # aiohttp's line alone is any program's
+        host, why = g["host"], (g.get("why") or "").strip()
+        return {"title": f"ComfyUI-Manager cannot reach GitHub ({host}): its node list and node installs fail",
+                "cause": (f"ComfyUI-Manager fetches its node database and installs node packs from GitHub; the connection to {host} "
+                          f"failed ({why}: a name that does not resolve, a timeout or a reset). The network blocks or filters "
+                          "GitHub (a firewall, an antivirus, a company or school network, a country where GitHub is blocked), "
+                          "or a proxy is needed but not set for ComfyUI's Python. The Manager then falls back to its local "
+                          "copy and every install from it fails the same way."),
+                "fix": (f"Check that the same machine reaches it (`curl -I https://{host}`). Behind a proxy start ComfyUI with "
+                        "it set (`set HTTPS_PROXY=http://HOST:PORT` before run_nvidia_gpu.bat, `export HTTPS_PROXY=...` on "
+                        "Linux); where GitHub is blocked use a VPN, or a hosts entry / DNS that resolves it; a firewall or "
+                        "antivirus must let python.exe out. Node packs can be installed by hand: `git clone URL` in "
+                        "ComfyUI/custom_nodes, then `python -m pip install -r requirements.txt` with ComfyUI's Python"),
+                "details": {"host": host, "reason": why}}
     if "comfy" in (g.get("url") or "").lower() or near.get("comfy_place") or near.get("custom_node"):
         return {}
     return None

@@ -5203,3 +5203,36 @@ def test_round85_disk_space_and_file_system_kinds():
     assert "hf.download-lock-wait" not in ids("Waiting to acquire lock on the database...")
     assert "hf.download-lock-wait" not in ids("filelock - DEBUG - Lock 1399 not acquired on /tmp/pip.lock, waiting 0.05 seconds")
     assert "hf.download-lock-wait" not in ids("still waiting to acquire lock on mutex 0x7f3a")
+
+
+def test_round89_cjk_reports_kinds():
+    """Round 89 (reports written in Chinese, Japanese or Korean): torch's sm_120 warning shortened in a program's own
+    log, and ComfyUI-Manager's aiohttp fetch from GitHub failing (its tag or a custom_nodes path around it, the OS
+    reason often localized); aiohttp's line alone, another program's fetch or another host stay silent."""
+
+    # torch's sm_120 warning shortened in a program's own log or a user's retelling
+    m = one("NVIDIA GeForce RTX 5080 with CUDA sm_120 not compatible\nRuntimeError: CUDA error: no kernel image available",
+            "torch.sm-unsupported")
+    assert m["details"]["gpu_arch"] == "sm_120" and "cu128" in m["fix"]
+    one("显卡报错：NVIDIA GeForce RTX 5060 Ti with CUDA capability sm_120 is not compatible", "torch.sm-unsupported")
+    one("NVIDIA RTX PRO 6000 Blackwell with CUDA sm_120, not compatible", "torch.sm-unsupported")
+    assert "torch.sm-unsupported" not in ids("Note: this plugin is not compatible with CUDA sm_50 cards")
+    assert "torch.sm-unsupported" not in ids("AMD Radeon RX 7900 with CUDA sm_120 not compatible (ZLUDA)")
+
+    # ComfyUI-Manager's aiohttp fetch from GitHub, with its tag or a path through custom_nodes
+    m = one("[ComfyUI-Manager] Failed to perform initial fetching 'custom-node-list.json': Cannot connect to host "
+            "raw.githubusercontent.com:443 ssl:default [getaddrinfo failed]", "comfyui.github-unreachable")
+    assert m["details"]["host"] == "raw.githubusercontent.com" and "HTTPS_PROXY" in m["fix"]
+    one("  File \"D:\\ComfyUI-aki-v1.6\\ComfyUI\\custom_nodes\\comfyui-manager\\glob\\manager_util.py\", line 139, in get_data\n"
+        "aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host github.com:443 ssl:default "
+        "[信号灯超时时间已到]", "comfyui.github-unreachable")
+    one("[ComfyUI-Manager] Due to a network error, switching to local mode.\n=> custom-node-list.json\n=> Cannot connect "
+        "to host raw.githubusercontent.com:443 ssl:default [The semaphore timeout period has expired]",
+        "comfyui.github-unreachable")
+    # aiohttp's line alone, another host, or another program's fetch is not ComfyUI's
+    assert "comfyui.github-unreachable" not in ids("aiohttp.client_exceptions.ClientConnectorError: Cannot connect to "
+                                                   "host raw.githubusercontent.com:443 ssl:default [getaddrinfo failed]")
+    assert "comfyui.github-unreachable" not in ids("[nonebot] plugin update: Cannot connect to host github.com:443 "
+                                                   "ssl:default [Connection reset by peer]")
+    assert "comfyui.github-unreachable" not in ids("[ComfyUI-Manager] Cannot connect to host api.comfy.org:443 "
+                                                   "ssl:default [getaddrinfo failed]")
