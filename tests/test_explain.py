@@ -5236,3 +5236,45 @@ def test_round89_cjk_reports_kinds():
                                                    "ssl:default [Connection reset by peer]")
     assert "comfyui.github-unreachable" not in ids("[ComfyUI-Manager] Cannot connect to host api.comfy.org:443 "
                                                    "ssl:default [getaddrinfo failed]")
+
+
+def test_round94_nvml_monitoring_kinds():
+    """Round 94 (NVML and GPU monitoring): the driver mismatch as GPU monitors word it (nvtop, pynvml's exception),
+    WSL2 / GPU-PV's `GPU access blocked by the operating system`, and the deprecated pynvml package's warning; other
+    programs' own NVML queries, a missing NVML on a machine without an NVIDIA GPU, and look-alike words stay silent."""
+
+    # the kernel module / library mismatch as monitors word it
+    one("nvtop: Impossible to initialize nvidia nvml : Driver/library version mismatch", "cuda.driver-mismatch")
+    one("Unable to initialise NVML: Driver/library version mismatch", "cuda.driver-mismatch")
+    one("  File \"/usr/lib/python3/dist-packages/pynvml.py\", line 1042, in _nvmlCheckReturn\n    raise NVMLError(ret)\n"
+        "pynvml.NVMLError_LibRmVersionMismatch: RM has detected an NVML/RM version mismatch.", "cuda.driver-mismatch")
+    assert "cuda.driver-mismatch" not in ids("Impossible to initialize the plugin: version mismatch between driver and GUI")
+    assert "cuda.driver-mismatch" not in ids("pynvml.NVMLError_NotSupported: Not Supported")
+
+    # WSL2 / a GPU-PV guest that cannot reach the Windows driver
+    m = one("$ nvidia-smi\nFailed to initialize NVML: GPU access blocked by the operating system\n"
+            "Failed to properly shut down NVML: GPU access blocked by the operating system", "wsl.gpu-access-blocked")
+    assert "wsl --update" in m["fix"] and "/usr/lib/wsl/lib" in m["fix"]
+    one("pynvml.NVMLError: GPU access blocked by the operating system (inside Ubuntu 22.04 on WSL2)",
+        "wsl.gpu-access-blocked")
+    assert "wsl.gpu-access-blocked" not in ids("Camera access blocked by the operating system privacy settings")
+    assert "wsl.gpu-access-blocked" not in ids("Error in thread 0: nvml error (3): The nvml requested operation is not "
+                                               "available on target device")
+
+    # the deprecated pynvml package's FutureWarning
+    m = one("C:\\ComfyUI\\custom_nodes\\ComfyUI-Crystools\\general\\gpu.py:2: FutureWarning: The pynvml package is "
+            "deprecated. Please install nvidia-ml-py instead.\n  import pynvml", "pynvml.deprecated")
+    assert m["severity"] == "info" and "nvidia-ml-py" in m["fix"]
+    one("/venv/lib/python3.12/site-packages/torch/cuda/__init__.py:61: FutureWarning: The pynvml package is deprecated.",
+        "pynvml.deprecated")
+    assert "pynvml.deprecated" not in ids("DeprecationWarning: the nvidia-ml-py3 package is deprecated, use nvidia-ml-py")
+    assert "pynvml.deprecated" not in ids("The pynvml_utils module moved; see the docs")
+
+    # other programs' NVML, and no NVML on a machine without an NVIDIA GPU, stay silent
+    for text in ("[Crystools ERROR] Could not init pynvml.NVML Shared Library Not Found\n"
+                 "[Crystools WARNING] No GPU with CUDA detected.",
+                 "mem_clks = pynvml.nvmlDeviceGetSupportedMemoryClocks(handle)\n"
+                 "pynvml.nvml.NVMLError_NotSupported: Not Supported",
+                 "Error: LibloadingError(DlOpen { desc: \"libnvidia-ml.so: cannot open shared object file: "
+                 "No such file or directory\" })"):
+        assert ids(text) == [], (text, ids(text))
