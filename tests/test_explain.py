@@ -5278,3 +5278,31 @@ def test_round94_nvml_monitoring_kinds():
                  "Error: LibloadingError(DlOpen { desc: \"libnvidia-ml.so: cannot open shared object file: "
                  "No such file or directory\" })"):
         assert ids(text) == [], (text, ids(text))
+
+
+def test_round90_blackwell_build_and_cu130_kinds():
+    """Round 90 (RTX 50 / Blackwell, cu128-cu130): SageAttention built with 9.0 in TORCH_CUDA_ARCH_LIST for a
+    Blackwell card (ptxas refuses wgmma on sm_120 / sm_100), ComfyUI's cu130 recommendation, and WanGP's wording of
+    SageAttention's kernel assertion; wgmma on a plain sm_90 target, other ptxas refusals and other cu130 lines stay
+    silent."""
+
+    # Hopper-only wgmma compiled for a Blackwell target
+    m = one("ptxas error   : Instruction 'wgmma.mma_async with FP8 types' not supported on .target 'sm_120'",
+            "sage.build-arch-list-sm90")
+    assert "TORCH_CUDA_ARCH_LIST=12.0" in m["fix"]
+    one("ptxas /tmp/tmpxft_0001.ptx, line 812; error   : Instruction 'wgmma.fence' not supported on .target 'sm_100a'",
+        "sage.build-arch-list-sm90")
+    assert "sage.build-arch-list-sm90" not in ids("ptxas error   : Instruction 'wgmma.fence' not supported on "
+                                                  ".target 'sm_90'")
+    assert "sage.build-arch-list-sm90" not in ids("ptxas error   : Instruction 'tcgen05.mma' not supported on "
+                                                  ".target 'sm_120'")
+
+    # ComfyUI's cu130 recommendation (a warning, not a failure)
+    m = one("Found comfy_kitchen backend triton: 'disabled': True\n"
+            "WARNING: You need pytorch with cu130 or higher to use optimized CUDA operations.", "comfyui.torch-cu130-recommended")
+    assert m["severity"] == "info" and "whl/cu130" in m["fix"]
+    assert "comfyui.torch-cu130-recommended" not in ids("Note: torch cu130 wheels need driver 580 or higher")
+
+    # SageAttention's kernel assertion as WanGP relays it
+    one("Error: 'SM90 kernel is not available. Make sure you have GPUs with compute capability 9.0.'", "sage.unsupported-arch")
+    assert "sage.unsupported-arch" not in ids("Make sure you have GPUs with compute capability 8.0 or newer.")
