@@ -2536,6 +2536,8 @@ def _folder_symlink_git(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     """git's `is beyond a symbolic link` on ComfyUI's placeholder files (models/.../put_..._here, output/...) or a
     node pack's models/.gitkeep; another repository's symlinked folder is not ComfyUI's update."""
     path = g.get("path") or ""
+    if g.get("comfy"):
+        return {"details": {"path": path}}  # a user's own words: ComfyUI's update refused for a path behind a symlink
     near = _near(ctx)
     if re.search(r"put_\w+_here|_will_be_put_here|\.gitkeep", path) or near.get("custom_node") or near.get("comfy_place"):
         return {"details": {"path": path, "folder": g.get("top", "")}}

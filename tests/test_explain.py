@@ -5306,3 +5306,55 @@ def test_round90_blackwell_build_and_cu130_kinds():
     # SageAttention's kernel assertion as WanGP relays it
     one("Error: 'SM90 kernel is not available. Make sure you have GPUs with compute capability 9.0.'", "sage.unsupported-arch")
     assert "sage.unsupported-arch" not in ids("Make sure you have GPUs with compute capability 8.0 or newer.")
+
+
+def test_round92_model_search_paths_kinds():
+    """Round 92 (where ComfyUI looks for models): extra_model_paths.yaml that stops ComfyUI at start, folders it names
+    whose models a loader does not list, FLUX in checkpoints/, and ComfyUI's update refused behind a symlink; the same
+    YAML errors in other programs' configs and node packs' own model browsers stay silent."""
+
+    # ComfyUI cannot use its extra_model_paths.yaml
+    m = one("  File \"/opt/ComfyUI/main.py\", line 80, in apply_custom_paths\n"
+            "    utils.extra_config.load_extra_path_config(extra_model_paths_config_path)\n"
+            "  File \"/opt/ComfyUI/utils/extra_config.py\", line 29, in load_extra_path_config\n"
+            "    for y in conf[x].split(\"\\n\"):\n"
+            "TypeError: string indices must be integers, not 'str'", "comfyui.extra-paths-yaml-invalid")
+    assert "base_path" in m["fix"]
+    one("yaml.scanner.ScannerError: while scanning a double-quoted scalar\n"
+        "  in \"D:\\ComfyUI_windows_portable\\ComfyUI\\extra_model_paths.yaml\", line 4, column 16\n"
+        "found unknown escape character 'm'", "comfyui.extra-paths-yaml-invalid")
+    one("yaml.scanner.ScannerError: mapping values are not allowed here\n"
+        "  in \"C:\\Users\\me\\AppData\\Roaming\\ComfyUI\\extra_models_config.yaml\", line 3, column 14",
+        "comfyui.extra-paths-yaml-invalid")
+    # other programs' YAML mistakes
+    assert "comfyui.extra-paths-yaml-invalid" not in ids(
+        "yaml.scanner.ScannerError: while scanning a simple key\n  in \"config.yaml\", line 34, column 1\n"
+        "could not find expected ':'")
+    assert "comfyui.extra-paths-yaml-invalid" not in ids(
+        "    dx = self.cfg[\"attack\"][\"range_x\"] + margin\nTypeError: string indices must be integers")
+
+    # a folder named in extra_model_paths.yaml whose models the loader does not list
+    m = one("My extra_model_paths.yaml is not working for Klein: the diffusion model doesn't show in Load Diffusion "
+            "Model, unet_name list is empty", "comfyui.extra-paths-not-listed")
+    assert "diffusion_models:" in m["fix"]
+    one("extra_model_paths.yaml set up but I cannot select the text encoder, clip_name shows undefined",
+        "comfyui.extra-paths-not-listed")
+    one("Adding extra search path checkpoints path/to/stable-diffusion-webui/models/Stable-diffusion",
+        "comfyui.extra-paths-not-listed")
+    one("Adding extra search path diffusion_models D:\\AI\\ models\\diffusion_models", "comfyui.extra-paths-not-listed")
+    # ComfyUI's normal start, and node packs' own browsers or downloaders
+    assert "comfyui.extra-paths-not-listed" not in ids(
+        "Adding extra search path checkpoints D:\\AI\\models\\checkpoints\n"
+        "Adding extra search path diffusion_models D:\\AI\\models\\diffusion_models")
+    assert "comfyui.extra-paths-not-listed" not in ids(
+        "Models configured via extra_model_paths.yaml are not detected. The extension only checks the default "
+        "ComfyUI models directory (unet, clip).")
+    assert "comfyui.extra-paths-not-listed" not in ids("Copied extra_model_paths.yaml.example to extra_model_paths.yaml")
+
+    # FLUX / Klein saved in checkpoints/
+    one("ComfyUI doesn't see the Klein model. I put it in the checkpoints folder", "comfyui.file-not-listed")
+    assert "comfyui.file-not-listed" not in ids("I can't see the flux of the river from my window")
+
+    # ComfyUI's update refused behind a symlinked folder, in the user's words
+    one("Cannot update ComfyUI: file is beyond a symlink", "comfyui.folder-symlink-git")
+    assert "comfyui.folder-symlink-git" not in ids("Cannot update the blog: path is beyond symlink")
