@@ -5358,3 +5358,54 @@ def test_round92_model_search_paths_kinds():
     # ComfyUI's update refused behind a symlinked folder, in the user's words
     one("Cannot update ComfyUI: file is beyond a symlink", "comfyui.folder-symlink-git")
     assert "comfyui.folder-symlink-git" not in ids("Cannot update the blog: path is beyond symlink")
+
+
+def test_round91_diffusers_loading_kinds():
+    """Round 91 (loading models with diffusers): a pipeline folder's missing model_index.json named without the OSError
+    prefix, a transformers class given subfolder= whose error names the repository root's config.json (transformers
+    before 4.22 ignores subfolder), and a model_index.json that lists no components; a Hub cache snapshot, a newer
+    transformers' message naming the subfolder, a diffusers class and a call that passed some components stay silent."""
+
+    # a folder without the pipeline's model_index.json, retold without the OSError prefix
+    m = one("Error no file named model_index.json found in directory /srv/models/klein4b.", "diffusers.files-missing")
+    assert m["details"]["file"] == "model_index.json" and m["details"]["folder"] == "/srv/models/klein4b"
+    one("pipeline load failed: Error no file named model_index.json found in directory D:\\ai\\my-finetune\n",
+        "diffusers.files-missing")
+    # a Hub cache snapshot holds what the repository has: that repository's layout, not claimed
+    assert "diffusers.files-missing" not in ids(
+        "Error no file named model_index.json found in directory /root/.cache/huggingface/hub/models--openai--"
+        "clip-vit-large-patch14/snapshots/8d052a0f05efbaefbc9e8786ba291cfdf93e5bff.")
+    # the weights fallback notice names another file and stays unclaimed
+    assert "diffusers.files-missing" not in ids(
+        "An error occurred while trying to fetch ./m/vae: Error no file named diffusion_pytorch_model.safetensors found "
+        "in directory ./m/vae. Defaulting to unsafe serialization.")
+
+    # transformers before 4.22 ignores subfolder= and looks for config.json at the repository root
+    m = one("te = T5EncoderModel.from_pretrained('some-org/some-pipeline', subfolder='text_encoder_2')\n"
+            "OSError: some-org/some-pipeline does not appear to have a file named config.json. Checkout "
+            "'https://huggingface.co/some-org/some-pipeline/main' for available files.", "transformers.too-old")
+    assert "subfolder" in m["cause"]
+    one('tok = CLIPTokenizer.from_pretrained("owner/sd-model", subfolder="tokenizer")\nOSError: owner/sd-model does not '
+        'appear to have a file named tokenizer_config.json.', "transformers.too-old")
+    # a newer transformers names the subfolder; a diffusers class never names it; no subfolder= at all
+    assert "transformers.too-old" not in ids(
+        "CLIPTextModel.from_pretrained('owner/repo', subfolder='text_encoder')\nOSError: owner/repo does not appear to "
+        "have a file named text_encoder/config.json.")
+    assert "transformers.too-old" not in ids(
+        "UNet2DConditionModel.from_pretrained('owner/repo', subfolder='unet')\nOSError: owner/repo does not appear to "
+        "have a file named config.json.")
+    assert "transformers.too-old" not in ids(
+        "CLIPTextModel.from_pretrained('owner/repo')\nOSError: owner/repo does not appear to have a file named config.json.")
+
+    # a model_index.json that lists no components
+    m = one("ValueError: Pipeline <class 'diffusers.pipelines.flux2.pipeline_flux2_klein.Flux2KleinPipeline'> expected "
+            "{'transformer', 'vae', 'text_encoder', 'tokenizer', 'scheduler'}, but only set() were passed.",
+            "diffusers.model-index-empty")
+    assert "--force-download" in m["fix"]
+    one("Pipeline <class 'diffusers.pipelines.stable_diffusion_xl.pipeline_stable_diffusion_xl.StableDiffusionXLPipeline'> "
+        "expected {'unet', 'vae'}, but only set() were passed.", "diffusers.model-index-empty")
+    # a call that passed some components and missed others is another fault
+    assert "diffusers.model-index-empty" not in ids(
+        "ValueError: Pipeline <class 'diffusers.StableDiffusionPipeline'> expected {'unet', 'vae', 'text_encoder'}, "
+        "but only {'vae', 'unet'} were passed.")
+    assert "diffusers.model-index-empty" not in ids("expected a tuple, but only set() were passed to the reducer")
