@@ -1517,6 +1517,20 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                           "lets pip take a newer torch from PyPI and torchaudio from the PyTorch index), or an upgrade of "
                           "torch alone."),
                 "details": {"library": g["lib"]}}
+    if g.get("by"):  # pip collecting / downloading / uninstalling torch while it installs xformers
+        pulled, replaced = g.get("pulled") or "", g.get("replaced") or ""
+        return {"title": "Installing xformers replaced torch: each xformers release requires one exact torch"
+                         + (f" ({g['by']} {g['byv']} wants torch {pulled})" if g.get("byv") and pulled else ""),
+                "fix": ("Install the xformers made for the torch you have, with torch named in the same command so pip keeps "
+                        "it: `python -m pip install \"torch==$(python -c \"import torch; print(torch.__version__.split('+')[0])\")\" "
+                        "xformers --index-url https://download.pytorch.org/whl/cuXXX` (cuXXX: the CUDA of your torch build; "
+                        "xformers' CHANGELOG maps each release to its torch), or `--no-deps` when building xformers from "
+                        "source against the installed torch (a nightly torch has no xformers wheel: build it, or leave "
+                        "xformers out, Klein runs on PyTorch SDPA). If torch was already replaced, put torch, torchvision "
+                        "and torchaudio back together from your CUDA index; `klein-doctor check --check runtime.torch-family` "
+                        "confirms"),
+                "details": {k: v for k, v in (("installing", g["by"]), ("xformers_version", g.get("byv") or ""),
+                                              ("torch_pulled", pulled.replace("%2B", "+")), ("torch_replaced", replaced)) if v}}
     if not (pkg and want and have):
         return {}
     index, how = _torch_index(want, pv, have)

@@ -5409,3 +5409,47 @@ def test_round91_diffusers_loading_kinds():
         "ValueError: Pipeline <class 'diffusers.StableDiffusionPipeline'> expected {'unet', 'vae', 'text_encoder'}, "
         "but only {'vae', 'unet'} were passed.")
     assert "diffusers.model-index-empty" not in ids("expected a tuple, but only set() were passed to the reducer")
+
+
+def test_round93_nightly_kinds():
+    """Round 93 (PyTorch nightly and pre-release builds): torchvision's older `No such operator` wording and
+    torchaudio's CUDA-line check as a torch family mismatch, pip pulling another torch for an xformers install, and a
+    nightly build or nightly cuXXX index that is gone; an install asking for torch itself, a ROCm nightly index,
+    another package missing from the nightly index stay out."""
+
+    one("Traceback (most recent call last):\nRuntimeError: No such operator torchvision::roi_align", "torch.family-mismatch")
+    one("RuntimeError: Detected that PyTorch and torchvision were compiled with different CUDA major versions. "
+        "PyTorch has CUDA Version=12.8 and torchvision has CUDA Version=13.0.", "torch.family-mismatch")
+    one("RuntimeError: Detected that PyTorch and TorchAudio were compiled with different CUDA versions. PyTorch has "
+        "CUDA version 12.9 whereas TorchAudio has CUDA version 12.8.", "torch.family-mismatch")
+
+    # pip pulling another torch while installing xformers
+    m = one("Collecting torch==2.8.0 (from xformers==0.0.32.post2)\n  Downloading torch-2.8.0-cp312-cp312-win_amd64.whl",
+            "torch.family-mismatch")
+    assert m["details"]["torch_pulled"] == "2.8.0" and "xformers" in m["title"]
+    m = one("python -m pip install xformers\nCollecting xformers\nInstalling collected packages: torch, xformers\n"
+            "  Attempting uninstall: torch\n    Found existing installation: torch 2.10.0.dev20251101+cu130\n"
+            "    Uninstalling torch-2.10.0.dev20251101+cu130:\n      Successfully uninstalled torch-2.10.0.dev20251101+cu130",
+            "torch.family-mismatch")
+    assert "--no-deps" in m["fix"]
+    one("uv pip install -U xformers\nResolved 12 packages\n Downloading https://download.pytorch.org/whl/cu128/"
+        "torch-2.9.1%2Bcu128-cp313-cp313-win_amd64.whl (2.6 GB)", "torch.family-mismatch")
+    # asked for torch itself, or torch pulled for another package: not this kind
+    assert "torch.family-mismatch" not in ids("pip install torch==2.9.1 xformers --index-url https://download.pytorch.org/"
+                                              "whl/cu128\nCollecting torch==2.9.1\n  Downloading torch-2.9.1+cu128-cp312")
+    assert "torch.family-mismatch" not in ids("pip install -U torchao\nCollecting torch>=2.6\n"
+                                              "  Attempting uninstall: torch")
+
+    # a nightly build or nightly index that is gone
+    m = one("Looking in indexes: https://download.pytorch.org/whl/nightly/cu129\n"
+            "ERROR: Could not find a version that satisfies the requirement torchaudio (from versions: none)\n"
+            "ERROR: No matching distribution found for torchaudio", "torch.nightly-gone")
+    assert "whl/cu128" in m["fix"] and "nightly/cu130" in m["fix"]
+    one("Looking in indexes: https://download.pytorch.org/whl/nightly/cu128\nERROR: Could not find a version that "
+        "satisfies the requirement torch (from versions: none)", "torch.nightly-gone")
+    one("ERROR: No matching distribution found for torch==2.9.0.dev20250716+cu128", "torch.nightly-gone")
+    assert "torch.nightly-gone" not in ids("Looking in indexes: https://download.pytorch.org/whl/nightly/rocm6.4\n"
+                                           "ERROR: No matching distribution found for torch")
+    assert "torch.nightly-gone" not in ids("Looking in indexes: https://download.pytorch.org/whl/nightly/cu130\n"
+                                           "ERROR: No matching distribution found for comfyui-frontend-package==1.30.6")
+    assert "torch.nightly-gone" not in ids("ERROR: No matching distribution found for torch==2.9.1+cu128")
