@@ -5453,3 +5453,16 @@ def test_round93_nightly_kinds():
     assert "torch.nightly-gone" not in ids("Looking in indexes: https://download.pytorch.org/whl/nightly/cu130\n"
                                            "ERROR: No matching distribution found for comfyui-frontend-package==1.30.6")
     assert "torch.nightly-gone" not in ids("ERROR: No matching distribution found for torch==2.9.1+cu128")
+
+
+def test_paste_forms_a_one_line_json_message_and_a_line_the_program_wrapped_at_80():
+    """Found by re-running the corpus in pasted forms after round 94: a one-line message pasted as a JSON
+    string keeps its line start (patterns anchored at a line's start still see it), and a line the program
+    itself broke at 80 columns, taken for a console cut and joined, keeps its cause."""
+    line = "ERROR: No matching distribution found for torch==2.6.0+cu126"
+    one(json.dumps({"exception_message": line + "\n"}), "torch.local-version-no-index")
+    assert ids(json.dumps({"exception_message": "ERROR: No matching distribution found for gradio==9.9\n"})) == []
+    msg = ("RuntimeError: \nThe detected CUDA version (12.6) mismatches the version that was used to compile\n"
+           "PyTorch (12.8). Please make sure to use the same CUDA versions.\n")
+    one(msg, "cuda.toolkit-torch-mismatch")
+    one(msg.replace("compile\nPyTorch", "compilePyTorch"), "cuda.toolkit-torch-mismatch")
