@@ -5466,3 +5466,61 @@ def test_paste_forms_a_one_line_json_message_and_a_line_the_program_wrapped_at_8
            "PyTorch (12.8). Please make sure to use the same CUDA versions.\n")
     one(msg, "cuda.toolkit-torch-mismatch")
     one(msg.replace("compile\nPyTorch", "compilePyTorch"), "cuda.toolkit-torch-mismatch")
+
+
+_FIX_CMD = re.compile(
+    r"(?:pip3?|python3?|py|uv|uvx|git|hf|huggingface-cli|wsl|sudo|apt(?:-get)?|dnf|pacman|conda|nvidia-smi|export|"
+    r"setx?|docker|chown|chmod|rm|del|rmdir|mkdir|ln|taskkill|tasklist|winget|comfy|klein-doctor|nvcc|ldconfig|"
+    r"modprobe|dkms|mokutil|systemctl|icacls|takeown|\$env:\w+|python_embeded\\python\.exe|\.venv[\\/]\S+|curl|"
+    r"source|cd)(?=[\s=]|$)")
+
+
+def _fix_commands() -> list[tuple[str, str]]:
+    """Every backticked command in the signatures' fixes, with placeholders (`<wheel>`, `...`) left out."""
+    out = []
+    for sig in CAT.signatures:
+        for snip in re.findall(r"`([^`\n]{3,400})`", sig.fix or ""):
+            s = snip.strip()
+            if _FIX_CMD.match(s) and not re.search(r"<[^<>]{1,60}>|\.\.\.|\u2026|\bPKG\b|\bX\.Y\b", s):
+                out.append((sig.id, s))
+    return out
+
+
+def test_fix_commands_parse_by_the_rules_of_their_shell():
+    """The commands explain prints in its fixes are typed as printed: POSIX ones pass `bash -n` and shlex with no
+    stray backtick; Windows ones (a drive or backslash path, %VAR%, set / del / taskkill ...) tokenise by cmd's
+    rules; `$env:` lines are PowerShell assignments or PowerShell commands. (Unlike `check`'s printed fixes,
+    these are generic advice, so `~/` and shell variables are allowed where the shell expands them.)"""
+    import shlex
+    import subprocess
+    from shellcheck_win import ShellError, check_powershell, cmd_tokens
+    cmds = _fix_commands()
+    assert len(cmds) > 500, len(cmds)
+    posix, failures = [], []
+    for sid, s in cmds:
+        try:
+            if "$env:" in s:
+                if not re.fullmatch(r"\$env:\w+ ?= ?(?:'[^']*'|\"[^\"$`]*\"|\w+)", s):
+                    check_powershell(s)
+            elif re.search(r"[A-Za-z]:\\|\\[\w.]|%[\w~]+%|^(?:set|setx|del|rmdir /s|taskkill|tasklist|icacls|takeown) ", s):
+                cmd_tokens(re.sub(r"%(?:~dp0|\w+)%?", "V", s))  # quotes and metacharacters; variables expand on purpose
+            else:
+                if "`" in re.sub(r"'[^']*'", "", s):
+                    raise ShellError(f"a backtick (command substitution): {s!r}")
+                shlex.split(s)
+                posix.append((sid, s))
+        except (ShellError, ValueError) as exc:
+            failures.append((sid, s, str(exc)))
+    script = "\n".join(f"f{i}() {{\n{s}\n}}" for i, (_sid, s) in enumerate(posix))
+    proc = subprocess.run(["bash", "-n"], input=script, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert failures == []
+    # the checker is not a rubber stamp: a broken line of each shell fails it
+    for bad in ('pip install "diffusers>=0.37', 'set PATH=a & b', "$env:X = 'y"):
+        with pytest.raises((ShellError, ValueError)):
+            if bad.startswith("$env:"):
+                check_powershell(bad)
+            elif bad.startswith("set "):
+                cmd_tokens(bad)
+            else:
+                shlex.split(bad)
