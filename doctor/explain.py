@@ -1458,10 +1458,20 @@ def _other_gpu(ctx: dict[str, Any]) -> bool:
     return bool(near.get("amd") or near.get("intel"))
 
 
-def _off_nvidia(ctx: dict[str, Any]) -> bool:
-    """An AMD or Intel GPU setup (``_other_gpu``), a Mac or a RISC-V host near the hit: no NVIDIA CUDA fix applies there."""
+def _off_nvidia(ctx: dict[str, Any], listed: str = "") -> bool:
+    """An AMD or Intel GPU setup (``_other_gpu``), a Mac or a RISC-V host near the hit: no NVIDIA CUDA fix applies there.
+    A `+rocm6.4` or `+xpu` build inside ``listed``, pip's own list of the versions an index offers (`from versions:
+    ..., 2.8.0+rocm6.4, 2.8.0+xpu`), says what the index carries, not that the setup is AMD or Intel."""
     near = _near(ctx)
-    return bool(near.get("macos") or near.get("riscv")) or _other_gpu(ctx)
+    if near.get("macos") or near.get("riscv"):
+        return True
+    return any(near.get(k) and near[k] not in listed for k in ("amd", "intel"))
+
+
+def _off_nvidia_anywhere(ctx: dict[str, Any]) -> bool:
+    """``_off_nvidia``, or a user's word that the computer is an Intel one anywhere in the paste (it often comes
+    after the error, below the 'near the hit' window)."""
+    return _off_nvidia(ctx) or bool(ctx.get("intel"))
 
 
 def _foreign_torch_dll(dll: str, ctx: dict[str, Any]) -> bool:
@@ -1548,19 +1558,10 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
             "details": {"package": pkg, "package_version": pv, "built_for_torch": want, "torch": have}}
 
 
-def _off_nvidia_but_list(ctx: dict[str, Any], listed: str) -> bool:
-    """``_off_nvidia``, except that a `+rocm6.4` or `+xpu` build inside pip's own list of the versions an index offers
-    (`from versions: ..., 2.8.0+rocm6.4, 2.8.0+xpu`) says what the index carries, not that the setup is AMD or Intel."""
-    near = _near(ctx)
-    if near.get("macos") or near.get("riscv"):
-        return True
-    return any(near.get(k) and near[k] not in listed for k in ("amd", "intel"))
-
-
 @_interp("pip_no_wheel")
 def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)
-    if _off_nvidia_but_list(ctx, g.get("have") or "") or "+rocm" in (g.get("want") or "").lower():
+    if _off_nvidia(ctx, g.get("have") or "") or "+rocm" in (g.get("want") or "").lower():
         return None  # a ROCm index or pin (AMD), an Intel or a Mac setup: PyTorch's CUDA wheels and this fix are not theirs
     if g.get("platform"):
         return None  # uv's hint names the platform (a lock made elsewhere, a Linux-only build): not this Python's version
@@ -1624,7 +1625,7 @@ def _index_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
 def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A `torch==X+cuXXX` (or `+cpu`) pin that pip or uv found nowhere: the index of that build was not consulted.
     The numbers name the index to add. Not for a ROCm pin or an AMD / Intel / Mac setup."""
-    if _off_nvidia_but_list(ctx, g.get("have") or ""):
+    if _off_nvidia(ctx, g.get("have") or ""):
         return None
     req = g.get("req") or ""
     pkg = g.get("pkg") or req.split("==")[0] or "torch"
@@ -1754,7 +1755,7 @@ def _fp8_ada_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     """PyTorch 2.3's fp8 refusal (`>= 9.0` without `or 8.9`) on an Ada GPU (RTX 40, L4, L40; compute capability
     8.9) named near it: the card has fp8, the torch is too old for it. Without an Ada card named the same words are
     gpu.no-fp8's (an Ampere or older card), and off NVIDIA they are not ours."""
-    if _off_nvidia(ctx) or ctx.get("intel"):
+    if _off_nvidia_anywhere(ctx):
         return None
     gpu = _near(ctx).get("ada_gpu")
     if not gpu:
@@ -1768,7 +1769,7 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     mean an NVIDIA driver is missing: the program took a CUDA code path on another vendor's hardware. A user's
     own word that the computer is an Intel one counts wherever it stands in the paste (it often comes after the
     error, below the 'before the hit' window of the other context facts)."""
-    if _off_nvidia(ctx) or ctx.get("intel"):
+    if _off_nvidia_anywhere(ctx):
         return None
     return {}
 
@@ -1782,7 +1783,7 @@ def _stdlib_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     """An import of a standard-library module that Python 3.12 (imp, asyncore, asynchat, smtpd) or 3.13 (PEP 594's
     dead batteries: audioop, imghdr, cgi, pipes, telnetlib ...) removed. The module's name says which Python removed
     it and whether a PyPI backport brings it back. Not claimed on an AMD / Intel / Mac setup."""
-    if _off_nvidia(ctx) or ctx.get("intel"):
+    if _off_nvidia_anywhere(ctx):
         return None
     mod = g.get("module") or ""
     ver = "3.12" if mod in _STDLIB_312 else "3.13"
@@ -1804,13 +1805,11 @@ def _py_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     """Code or a package newer than the Python that runs it: `X | None` annotations (3.10), built-in generics such as
     `set[str]` (3.9), or pip's Requires-Python refusal, claimed only where the Python named is below the one required.
     Not claimed on an AMD / Intel / Mac setup."""
-    if _off_nvidia(ctx) or ctx.get("intel"):
+    if _off_nvidia_anywhere(ctx):
         return None
     have, need = g.get("have"), g.get("need")
     if have and need:
-        def _v(x: str) -> tuple[int, ...]:
-            return tuple(int(p) for p in x.split("."))
-        if _v(have) >= _v(need):
+        if not _version_below(have, need):
             return None  # the Python is new enough for the lower bound: the refusal is another bound's, not this cause
         return {"title": f"This Python ({have}) is older than the Python {need} the package requires",
                 "details": {"python": have, "requires": f">={need}"}}
@@ -1837,7 +1836,7 @@ def _foreign_binary(by: str | None) -> bool:
 @_interp("libstdcxx")
 def _libstdcxx(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A libstdc++ too old for a compiled package: claimed for the stack's binaries or where none is named."""
-    if _off_nvidia(ctx) or ctx.get("intel") or _foreign_binary(g.get("by")):
+    if _off_nvidia_anywhere(ctx) or _foreign_binary(g.get("by")):
         return None
     return {}
 
@@ -1847,7 +1846,7 @@ def _glibc_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     """A binary built on a newer Linux than this one (GLIBC_2.xx not found): claimed for the stack's binaries or where
     none is named; the binary and the glibc version it needs go into the details."""
     by = (g.get("by") or "").strip()
-    if _off_nvidia(ctx) or ctx.get("intel") or _foreign_binary(by):
+    if _off_nvidia_anywhere(ctx) or _foreign_binary(by):
         return None
     details = {"needs": f"GLIBC_{g.get('ver')}"}
     if by:
@@ -1859,7 +1858,7 @@ def _glibc_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
 def _sage_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """An installed SageAttention too old for the node that asks for it, or the same found at install time: pip or uv
     asked for SageAttention 2 and the index has only 1.0.x. Not on a machine without an NVIDIA GPU."""
-    if _off_nvidia(ctx) or ctx.get("intel"):
+    if _off_nvidia_anywhere(ctx):
         return None
     if g.get("pypi"):
         offered = g["pypi"].strip().rstrip(",").split(",")[-1].strip()
