@@ -1648,13 +1648,41 @@ def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
 
 @_interp("not_a_model")
 def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    key = g.get("key") or ""
+    key = g.get("key") or {"60": "<"}.get(g.get("operand") or "", "")
+    if g.get("zip"):
+        return {"title": "The checkpoint is cut off: torch found no end (central directory) in its zip archive, a download "
+                         "that stopped early", "details": {"read": "no zip central directory"}}
+    if g.get("eof"):
+        return {"title": f"The checkpoint is cut off: torch expected {g['eof']} more bytes (a download that stopped early)",
+                "details": {"missing_bytes": g["eof"]}}
+    if g.get("lfs"):
+        key = "v"
     if g.get("gguf"):
         return {"title": "The .gguf file does not start with GGUF: a damaged download or a page saved under its name",
                 "details": {"read": "GGUF magic invalid"}}
     what = {"v": "a Git LFS pointer (`version https://git-lfs...`), not the weights",
             "<": "an HTML page, not the weights"}.get(key, f"not a checkpoint torch can read (first byte {key})")
     return {"title": f"The model file is {what}", "details": {"load_key": key}}
+
+
+@_interp("weights_only_stack")
+def _weights_only_stack(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch >= 2.6's weights-only unpickler refusing a pickled model file, claimed where the stack's own loaders
+    did the loading: a ComfyUI node (its exception line, a node type, a custom_nodes frame or folder, ComfyUI's
+    loader functions) or a diffusers / transformers frame. Another program's own torch.load of its own checkpoint
+    (a voice model, a training framework) is that program's code, not claimed; nor on a Mac or AMD / Intel setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    near = _near(ctx)
+    keys = ("node_exec", "node_type", "custom_node", "comfy_place", "model_loader", "model_loader_node", "stack_loader_frame")
+    if not any(ctx.get(k) or near.get(k) for k in keys):
+        return None
+    cls, kind = g.get("cls") or "", g.get("kind") or ""
+    if kind:
+        return {"title": f"PyTorch 2.6+ refuses {kind} under weights_only=True (an old pickled format, not a damaged file)",
+                "details": {"refused": kind}}
+    return {"title": f"PyTorch 2.6+ refuses to unpickle `{cls}` from this checkpoint with weights_only=True "
+                     "(a pickled model file, not a damaged one)", "details": {"refused": cls}}
 
 
 @_interp("st_too_old")

@@ -5524,3 +5524,64 @@ def test_fix_commands_parse_by_the_rules_of_their_shell():
                 cmd_tokens(bad)
             else:
                 shlex.split(bad)
+
+
+def test_round95_pickled_checkpoint_kinds():
+    """Round 95 (pickled .pt / .pth / .ckpt / .bin checkpoints): a model file that is not the model as PyTorch 2.6+
+    and transformers word it (the weights-only unpickler's operand 60 for an HTML page, a zip checkpoint without its
+    central directory, an old-format one ending early, transformers' git-lfs message), transformers' torch >= 2.6 floor
+    for torch.load, and torch 2.6's weights_only default refusing a pickled model in the stack's own loaders; other
+    programs' own torch.load refusals, a Mac, and look-alike words stay silent."""
+
+    # an HTML page, a cut-off download, LFS pointers: the model file is not the model
+    m = one("!!! Exception during processing !!! Weights only load failed. WeightsUnpickler error: Unsupported operand 60",
+            "download.not-a-model")
+    assert "HTML" in m["title"]
+    m = one("  File \"/opt/venv/lib/python3.11/site-packages/torch/serialization.py\", line 1432, in load\n"
+            "    with _open_zipfile_reader(opened_file) as opened_zipfile:\n"
+            "RuntimeError: PytorchStreamReader failed reading zip archive: failed finding central directory",
+            "download.not-a-model")
+    assert "cut off" in m["title"]
+    m = one("RuntimeError: unexpected EOF, expected 3141592 more bytes. The file might be corrupted.",
+            "download.not-a-model")
+    assert m["details"]["missing_bytes"] == "3141592"
+    m = one("OSError: You seem to have cloned a repository without having git-lfs installed. Please install git-lfs and "
+            "run `git lfs install` followed by `git lfs pull` in the folder you cloned.", "download.not-a-model")
+    assert "LFS" in m["title"] and "git lfs pull" in m["fix"]
+    assert "download.not-a-model" not in ids("WeightsUnpickler error: Unsupported operand 118")  # reported fixed by weights_only=False
+    assert "download.not-a-model" not in ids("zipfile.BadZipFile: File is not a zip file")
+    assert "download.not-a-model" not in ids("EOFError: Ran out of input")
+
+    # transformers' torch >= 2.6 floor for torch.load
+    m = one("ValueError: Due to a serious vulnerability issue in `torch.load`, even with `weights_only=True`, we now "
+            "require users to upgrade torch to at least v2.6 in order to use the function.", "torch.too-old")
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"] and "safetensors" in m["fix"]
+    assert "torch.too-old" not in ids("on my MacBook Pro: python3 app.py\nValueError: Due to a serious vulnerability issue in "
+                                      "`torch.load`, we now require users to upgrade torch to at least v2.6")
+    assert "torch.too-old" not in ids("Please upgrade torch to at least v2.6 for the best speed")
+
+    # torch 2.6's weights_only default refusing a pickled model in ComfyUI, a node pack, diffusers or transformers
+    m = one("!!! Exception during processing !!! Weights only load failed. This file can still be loaded.\n"
+            "        WeightsUnpickler error: Unsupported global: GLOBAL ultralytics.nn.tasks.SegmentationModel was not an "
+            "allowed global by default.", "torch.weights-only-refused")
+    assert m["details"]["refused"] == "ultralytics.nn.tasks.SegmentationModel" and "model-whitelist.txt" in m["fix"]
+    one("  File \"C:\\ComfyUI\\custom_nodes\\ComfyUI-SUPIR\\nodes.py\", line 88, in process\n"
+        "    sd = torch.load(path)\n_pickle.UnpicklingError: Weights only load failed. WeightsUnpickler error: "
+        "Unsupported class pytorch_lightning.callbacks.model_checkpoint.ModelCheckpoint", "torch.weights-only-refused")
+    m = one("  File \"/srv/venv/lib/python3.12/site-packages/diffusers/models/model_loading_utils.py\", line 171, in "
+            "load_state_dict\nRuntimeError: Cannot use ``weights_only=True`` with files saved in the legacy .tar format.",
+            "torch.weights-only-refused")
+    assert "legacy" in m["title"]
+    # other programs' own loaders, a Mac, a bare refusal: silent
+    for text in ("  File \"/home/u/bark/generation.py\", line 212, in _load_model\n"
+                 "    checkpoint = torch.load(ckpt_path, map_location=device)\n_pickle.UnpicklingError: Weights only load "
+                 "failed. WeightsUnpickler error: Unsupported global: GLOBAL numpy.core.multiarray.scalar was not an "
+                 "allowed global by default.",
+                 "File \"/Library/Frameworks/Python.framework/Versions/3.12/lib/python3.12/site-packages/torch/"
+                 "serialization.py\", line 1441, in load\nRuntimeError: Cannot use ``weights_only=True`` with TorchScript "
+                 "archives passed to ``torch.load``.",
+                 "UnpicklingError: Weights only load failed",
+                 "pickle.UnpicklingError: Global 'numpy.core.multiarray._reconstruct' is forbidden"):
+        assert "torch.weights-only-refused" not in ids(text), (text, ids(text))
+    assert "torch.weights-only-refused" not in ids("Platform: Darwin\n!!! Exception during processing !!! WeightsUnpickler "
+                                                   "error: Unsupported global: GLOBAL getattr was not an allowed global")
