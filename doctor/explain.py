@@ -2513,6 +2513,24 @@ def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "details": {"host": host, "error": g.get("xetwhy") or ""}}
 
 
+@_interp("py_ssl")
+def _py_ssl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Python's certificate check refused a server. Not conda's own channel downloads (CondaSSLError, a
+    conda.anaconda.org / repo.anaconda.com URL): conda's ssl_verify setting governs those, not this Python's bundle."""
+    if _near(ctx).get("conda_tool"):
+        return None
+    return {}
+
+
+@_interp("cli_download")
+def _cli_download(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """httpx's timeout is claimed only where comfy-cli is the program (its code in the traceback, or the
+    `comfy model download` command): any other httpx client times out for its own reasons."""
+    if not _near(ctx).get("comfy_cli_code"):
+        return None
+    return {"details": {"exception": g.get("exc", ""), "reason": g.get("why", "")}}
+
+
 @_interp("hf_symlink")
 def _hf_symlink(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     span = g.get("w1314")

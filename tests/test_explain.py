@@ -5585,3 +5585,66 @@ def test_round95_pickled_checkpoint_kinds():
         assert "torch.weights-only-refused" not in ids(text), (text, ids(text))
     assert "torch.weights-only-refused" not in ids("Platform: Darwin\n!!! Exception during processing !!! WeightsUnpickler "
                                                    "error: Unsupported global: GLOBAL getattr was not an allowed global")
+
+
+def test_round96_downloads_proxy_tls_kinds():
+    """Round 96 (downloads through proxies, TLS and mirrors): pip behind a proxy that does not answer, comfy-cli's
+    model download stopping at httpx's first read timeout, and the Hub's unreachable forms that were missed (urllib's
+    urlopen error after a Hub URL, the hf-mirror.com endpoint timing out, transformers 4.x's `cached path` wording);
+    conda's own certificate failures, other programs' proxy and timeout errors stay silent."""
+
+    # pip through a proxy that is down, refuses, or wants a login
+    m = one("WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection "
+            "broken by 'ProxyError('Cannot connect to proxy.', NewConnectionError('<pip._vendor.urllib3.connection."
+            "HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno 111] Connection refused'))': "
+            "/simple/torch/", "python.proxy-unreachable")
+    assert "getproxies" in m["fix"] and "--proxy" in m["fix"]
+    one("ERROR: Could not install packages due to an OSError: HTTPSConnectionPool(host='files.pythonhosted.org', "
+        "port=443): Max retries exceeded with url: /packages/aa/bb/x.whl (Caused by ProxyError('Unable to connect to "
+        "proxy', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))", "python.proxy-unreachable")
+    # the same refusal on the way to the Hub stays the Hub's
+    assert ids("requests.exceptions.ProxyError: HTTPSConnectionPool(host='huggingface.co', port=443): Max retries "
+               "exceeded with url: /x/y/resolve/main/a.json (Caused by ProxyError('Unable to connect to proxy', "
+               "OSError('Tunnel connection failed: 403 Forbidden')))")[:1] == ["hf.unreachable"]
+    for text in ("ProxyError(MaxRetryError(\"HTTPSConnectionPool(host='conda.anaconda.org', port=443): Max retries "
+                 "exceeded with url: /conda-forge/win-64/repodata.json (Caused by ProxyError('Cannot connect to proxy.', "
+                 "error('Tunnel connection failed: 407 authenticationrequired',)))\",),)",
+                 "HTTPSConnectionPool(host='generativelanguage.googleapis.com', port=443): Max retries exceeded (Caused "
+                 "by ProxyError('Cannot connect to proxy.', OSError('Tunnel connection failed: 405 Method Not Allowed')))"):
+        assert "python.proxy-unreachable" not in ids(text), (text, ids(text))
+
+    # comfy-cli's download stopping at httpx's first read timeout
+    m = one("$ comfy model download --url https://civitai.com/api/download/models/12345\n"
+            "Downloading model.safetensors ...\n"
+            "httpx.ReadTimeout: The read operation timed out", "comfyui.cli-download-timeout")
+    assert "comfy-cli" in m["fix"]
+    one("  File \"/home/u/.local/lib/python3.12/site-packages/comfy_cli/file_utils.py\", line 120, in download_file\n"
+        "    for chunk in response.iter_bytes():\n"
+        "httpx.ReadTimeout: The read operation timed out", "comfyui.cli-download-timeout")
+    for text in ("httpx.ReadTimeout: The read operation timed out\n  File \"/app/openai/_base_client.py\", line 9",
+                 "requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='api.example.com', port=443): Read timed out."):
+        assert "comfyui.cli-download-timeout" not in ids(text), (text, ids(text))
+
+    # the Hub not reachable, in the wordings that were missed
+    one("[ComfyUI-Manager] Error downloading file from https://huggingface.co/owner/repo/resolve/main/model.safetensors: "
+        "<urlopen error [WinError 10060] A connection attempt failed because the connected party did not properly "
+        "respond>", "hf.unreachable")
+    one("Error while downloading from https://cdn-lfs.hf-mirror.com/repos/ab/cd/ef?x=1: "
+        "HTTPSConnectionPool(host='cdn-lfs.hf-mirror.com', port=443): Read timed out.", "hf.unreachable")
+    one("ValueError: Connection error, and we cannot find the requested files in the cached path. Please try again or "
+        "make sure your Internet connection is on.", "hf.unreachable")
+    for text in ("Error downloading file from https://example.com/model.bin: <urlopen error [WinError 10054] An existing "
+                 "connection was forcibly closed by the remote host>",
+                 "HTTPSConnectionPool(host='mirror.example.org', port=443): Read timed out."):
+        assert "hf.unreachable" not in ids(text), (text, ids(text))
+
+    # Python's certificate check: conda's own channel downloads are conda's setting, not claimed
+    one("urllib.error.URLError: <urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get "
+        "local issuer certificate (_ssl.c:1006)>", "python.ssl-verify-failed")
+    for text in ("CondaSSLError: Encountered an SSL error. Most likely a certificate verification issue.\n"
+                 "Exception: HTTPSConnectionPool(host='conda.anaconda.org', port=443): Max retries exceeded (Caused by "
+                 "SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
+                 "unable to get local issuer certificate (_ssl.c:1129)')))",
+                 "Error: pull model manifest: Get \"https://registry.ollama.ai/v2/library/llama2/manifests/latest\": "
+                 "tls: failed to verify certificate: x509: certificate signed by unknown authority"):
+        assert ids(text) == [], (text, ids(text))
