@@ -2148,6 +2148,23 @@ def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     return {}
 
 
+@_interp("triton_too_old")
+def _triton_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch's inductor refused a GPU below Triton's minimum CUDA capability. The check is NVIDIA-only; beside an
+    AMD, Intel or Mac setup the words are not ours."""
+    if _off_nvidia(ctx):
+        return None
+    gpu, cc = (g.get("gpu") or "").strip().strip("'\""), g.get("cc")
+    if gpu and cc:
+        return {"title": (f"torch.compile's Triton backend refused the {gpu} (compute capability {cc}): Triton needs "
+                          f"{g.get('min') or '7.0'} or newer"),
+                "details": {"gpu": gpu, "compute_capability": cc}}
+    if gpu:
+        return {"title": f"torch.compile's Triton backend refused the {gpu}: Triton needs compute capability 7.0 or newer",
+                "details": {"gpu": gpu}}
+    return {}
+
+
 # pytorch/ao#2919: the torchao release built for each torch minor version
 _TORCHAO_FOR_TORCH = {"2.9": "0.14.1", "2.8": "0.13.0", "2.7": "0.12.0", "2.6": "0.12.0", "2.5": "0.12.0"}
 

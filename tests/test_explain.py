@@ -5648,3 +5648,44 @@ def test_round96_downloads_proxy_tls_kinds():
                  "Error: pull model manifest: Get \"https://registry.ollama.ai/v2/library/llama2/manifests/latest\": "
                  "tls: failed to verify certificate: x509: certificate signed by unknown authority"):
         assert ids(text) == [], (text, ids(text))
+
+
+def test_round97_older_gpu_kinds():
+    """Round 97 (older NVIDIA GPUs with 2025-2026 software): torch's inductor refusing a Maxwell/Pascal card for
+    Triton, in its own words and as the exception class, and xformers' operator listing that refuses bfloat16 on a
+    card below 8.0; the bf16 words alone (a node's own check), a listing for CPU tensors or an xformers built without
+    CUDA, and the same Triton words beside a Mac stay out."""
+
+    m = one("torch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\nRuntimeError: Found NVIDIA GeForce "
+            "GTX 1070 which is too old to be supported by the triton GPU compiler, which is used as the backend. "
+            "Triton only supports devices of CUDA Capability >= 7.0, but your device is of CUDA capability 6.1",
+            "triton.gpu-too-old")
+    assert m["details"] == {"gpu": "NVIDIA GeForce GTX 1070", "compute_capability": "6.1"}
+    assert "TORCHDYNAMO_DISABLE=1" in m["fix"] and "TorchCompileModel" in m["fix"]
+    one("!!! Exception during processing !!! Found Quadro P4000 which is too old to be supported by the triton GPU "
+        "compiler, which is used as the backend.", "triton.gpu-too-old")
+    one("torch._inductor.exc.GPUTooOldForTriton: Found Tesla M40 24GB which is too old to be supported by the triton "
+        "GPU compiler", "triton.gpu-too-old")
+    one("Triton only supports devices of CUDA Capability >= 7.0, but your device is of CUDA capability 5.2",
+        "triton.gpu-too-old")
+    assert "triton.gpu-too-old" not in ids("Running on macOS 14 (Apple M2)\nRuntimeError: Found Apple M2 which is too "
+                                           "old to be supported by the triton GPU compiler")
+    assert "triton.gpu-too-old" not in ids("Triton is used for GPU kernels; triton 3.2 supports devices of compute "
+                                           "capability 7.5")
+
+    # xformers' listing: bfloat16 inputs on a card below 8.0
+    listing = ("NotImplementedError: No operator found for `memory_efficient_attention_forward` with inputs:\n"
+               "     query       : shape=(2, 4096, 24, 128) (torch.bfloat16)\n"
+               "     key         : shape=(2, 4096, 24, 128) (torch.bfloat16)\n"
+               "`fa2F@2.6.3-pt` is not supported because:\n"
+               "    requires device with capability > (8, 0) but your GPU has capability (7, 0) (too old)\n"
+               "    bf16 is only supported on A100+ GPUs\n"
+               "`cutlassF-pt` is not supported because:\n"
+               "    bf16 is only supported on A100+ GPUs\n")
+    one(listing, "gpu.no-bf16")
+    assert "gpu.no-bf16" not in ids("bf16 is only supported on A100+ GPUs")
+    assert "gpu.no-bf16" not in ids(listing.replace("(too old)\n", "(too old)\n    device=cpu (supported: {'cuda'})\n"))
+    assert "gpu.no-bf16" not in ids(listing.replace("`fa2F", "    xFormers wasn't build with CUDA support\n`fa2F"))
+    assert "gpu.no-bf16" not in ids("NotImplementedError: No operator found for `memory_efficient_attention_forward` "
+                                    "with inputs:\n query : shape=(1, 577, 16, 64) (torch.float16)\n"
+                                    "`cutlassF-pt` is not supported because:\n    unsupported embed per head: 512")
