@@ -1802,6 +1802,20 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("no_driver")
+def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """``nvidia_only``, and one more case: torch's plain `Found no NVIDIA driver` in a paste that shows ComfyUI in
+    CPU mode (run_cpu.bat, `main.py --cpu`, its `Set vram state to: DISABLED` / `Device: cpu` startup lines).
+    ComfyUI in CPU mode never asks torch for CUDA, so the message comes from a custom node forcing CUDA on a machine
+    that runs on the CPU, not from a missing driver. A GPU launch in the same paste (run_nvidia_gpu.bat, the
+    get_torch_device startup frame) keeps the claim; so do the driver's own messages (nvidia-smi, NVRM, modprobe)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if ctx.get("comfy_cpu_mode") and not ctx.get("comfy_gpu_launch") and not any(g.values()):
+        return None
+    return {}
+
+
 _STDLIB_312 = frozenset({"imp", "asyncore", "asynchat", "smtpd"})
 _STDLIB_BACKPORT = {"audioop": "audioop-lts", "pyaudioop": "audioop-lts", "asyncore": "pyasyncore", "asynchat": "pyasynchat"}
 

@@ -5689,3 +5689,35 @@ def test_round97_older_gpu_kinds():
     assert "gpu.no-bf16" not in ids("NotImplementedError: No operator found for `memory_efficient_attention_forward` "
                                     "with inputs:\n query : shape=(1, 577, 16, 64) (torch.float16)\n"
                                     "`cutlassF-pt` is not supported because:\n    unsupported embed per head: 512")
+
+
+def test_round98_off_nvidia_twins_kinds():
+    """Round 98 (users without an NVIDIA GPU and their NVIDIA twins): code that probes the Mac or Intel backends
+    (`torch.backends.mps`, `torch.xpu`) under a torch older than them is a torch too old for the code, on a Mac or
+    an Intel GPU it is not ours; torch's `Found no NVIDIA driver` in a ComfyUI run in CPU mode is a custom node
+    forcing CUDA, not a missing driver, unless the paste shows a GPU launch."""
+
+    one("  File \"C:\\app\\run.py\", line 12, in <module>\n    if torch.backends.mps.is_available():\n"
+        "AttributeError: module 'torch.backends' has no attribute 'mps'", "torch.too-old")
+    one("AttributeError: module 'torch' has no attribute 'xpu'\ntorch 1.13.1+cu117, diffusers 0.35.2, RTX 3060",
+        "torch.too-old")
+    # on a Mac or an Intel GPU the same words are not ours
+    assert "torch.too-old" not in ids("MacBook Pro M1\nAttributeError: module 'torch.backends' has no attribute 'mps'")
+    assert "torch.too-old" not in ids("Intel(R) Arc(TM) A770 Graphics\nAttributeError: module 'torch' has no attribute 'xpu'")
+    # other attributes of the same shape are not a torch version
+    assert "torch.too-old" not in ids("AttributeError: module 'torch' has no attribute 'mps_device'")
+    assert "torch.too-old" not in ids("AttributeError: module 'torch.version' has no attribute 'xpu'")
+
+    # ComfyUI in CPU mode: the message comes from a node forcing CUDA
+    msg = ("RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed "
+           "a driver from http://www.nvidia.com/Download/index.aspx")
+    assert "torch.no-driver" not in ids("D:\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py "
+                                        "--cpu --windows-standalone-build\n" + msg)
+    assert "torch.no-driver" not in ids("Set vram state to: DISABLED\nDevice: cpu\n!!! Exception during processing !!!\n" + msg)
+    assert "torch.no-driver" not in ids(msg + "\n\nI started it with run_cpu.bat")
+    # a GPU launch in the same paste, or no CPU mode at all: a missing driver
+    one(msg, "torch.no-driver")
+    one("run_cpu.bat works, but run_nvidia_gpu.bat gives\n" + msg, "torch.no-driver")
+    one("python main.py --cpu-vae\n" + msg, "torch.no-driver")
+    one("  File \"C:\\ComfyUI\\comfy\\model_management.py\", line 83, in get_torch_device\n"
+        "    return torch.device(torch.cuda.current_device())\n" + msg + "\n(it runs fine with run_cpu.bat)", "torch.no-driver")
