@@ -1999,6 +1999,9 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if g.get("module"):
         return {"title": "ComfyUI's dynamic VRAM allocator (comfy-aimdo's aimdo.dll) crashed the Python process",
                 "details": {"faulting_module": g["module"]}}
+    if g.get("segv"):
+        return {"title": "ComfyUI crashed (a segmentation fault) right after its dynamic VRAM loader staged a model",
+                "details": {"signal": "SIGSEGV", "after": "prepared for dynamic VRAM loading"}}
     if re.match(r"aimdo_setup_hooks|comfy-aimdo WDDM init failed", g.get("what") or ""):
         return None  # comfy-aimdo could not start at all (ComfyUI falls back to its legacy loader): comfyui.aimdo-unavailable
     if not near.get("dynamic_vram"):
@@ -2319,6 +2322,20 @@ def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 
 @_interp("ram")
 def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("pause") or g.get("pause_said"):
+        # ComfyUI's process ended with no traceback right after a model load and the portable launcher's `pause` ran
+        near = _near(ctx)
+        if _off_nvidia(ctx):
+            return None  # an AMD / Intel / Mac build's crash: not claimed
+        if g.get("pause") and (not near.get("comfy_load") or near.get("py_traceback")):
+            return None  # a batch file's pause with no model load just before it, or after a Python error
+        return {"title": "ComfyUI's Python process ended without a traceback while loading a model: Windows ran out of memory (RAM + page file)",
+                "details": {"console": (g.get("pause") or "pause").strip()[:120]},
+                "fix": ("Let Windows manage the page file, or give it 32 GB or more on a drive with that much free space (System > "
+                        "About > Advanced system settings > Performance > Settings > Advanced > Virtual memory), reboot, close other "
+                        "programs and run it again; Task Manager's Performance > Memory > Committed shows how close the load comes to the "
+                        "limit. Load less: the FP8 Klein file (flux-2-klein-4b-fp8.safetensors) and `--cache-none`. If RAM and page file "
+                        "were ample, the model file may be damaged: compare its size with the download page and download it again")}
     if g.get("mmap"):
         m = str(g.get("mmap_bytes") or "")
         size = f" ({int(m) / 1e9:.1f} GB)" if m.isdigit() else ""
@@ -2363,6 +2380,12 @@ def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                         "Docker Desktop runs in WSL2: raise `memory=` in %UserProfile%\\.wslconfig, then `wsl --shutdown`), "
                         "or `docker run --memory=24g --memory-swap=48g ...` (compose: `mem_limit`); confirm with "
                         "`docker inspect -f '{{.State.OOMKilled}}' CONTAINER`. " + _LOAD_LESS)}
+    if g.get("colab"):
+        return {"details": d, "title": "Colab ended the session: the runtime ran out of RAM (not GPU memory)",
+                "fix": ("Use a runtime with more RAM (Runtime > Change runtime type: High-RAM), or load less: "
+                        "`torch_dtype=torch.bfloat16` (float16 on a T4), `low_cpu_mem_usage=True`, and "
+                        "`pipe.enable_model_cpu_offload()` instead of loading everything at once; free what earlier cells hold "
+                        "(Runtime > Restart session) before loading. " + _LOAD_LESS)}
     if near.get("wsl"):
         return {"details": d, "title": "WSL2 killed the process: its Linux VM ran out of RAM",
                 "fix": ("WSL2's VM gets only part of the Windows RAM (half by default): raise it in %UserProfile%\\.wslconfig "

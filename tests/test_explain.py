@@ -5721,3 +5721,40 @@ def test_round98_off_nvidia_twins_kinds():
     one("python main.py --cpu-vae\n" + msg, "torch.no-driver")
     one("  File \"C:\\ComfyUI\\comfy\\model_management.py\", line 83, in get_torch_device\n"
         "    return torch.device(torch.cuda.current_device())\n" + msg + "\n(it runs fine with run_cpu.bat)", "torch.no-driver")
+
+
+def test_round99_silent_crash_kinds():
+    # Windows: ComfyUI's process ends right after a model-load line and the portable launcher's pause runs
+    log = ("got prompt\nRequested to load Flux2TEModel_\nloaded partially; 9000.00 MB usable, 8000.00 MB loaded\n\n"
+           "E:\\AI\\ComfyUI_windows_portable>pause\nPress any key to continue . . .\n")
+    m = one(log, "ram.oom")
+    assert "page file" in m["title"] and "download it again" in m["fix"]
+    assert ids(log)[0] == "ram.oom"
+    assert ids("After I queue the Klein workflow ComfyUI just goes into pause and the browser says reconnecting")[0] == "ram.oom"
+    # look-alikes stay silent: a traceback before the pause is a Python error, a plain pause with no load line, a
+    # batch file's own pause, and an AMD build
+    assert "ram.oom" not in ids("got prompt\nTraceback (most recent call last):\n  File \"x.py\", line 1\nValueError: bad\n"
+                                "D:\\ComfyUI_windows_portable>pause\nPress any key to continue . . .\n")
+    assert "ram.oom" not in ids("D:\\tools>pause\nPress any key to continue . . .\n")
+    assert "ram.oom" not in ids("Device: cuda:0 AMD Radeon RX 7900 XTX : native\nVAE load device: cuda:0, offload device: cpu\n"
+                                "C:\\ComfyUI>pause\n")
+    # a user's retelling of the kernel's kill; Colab's own message
+    assert ids('Loading the Klein pipeline with from_pretrained, then nothing, it only printed "Killed" and exited')[0] == "ram.oom-killed"
+    assert ids("python run_klein.py just says killed while loading the text encoder")[0] == "ram.oom-killed"
+    m = one("Your session crashed after using all available RAM. If you are interested in access to high-RAM runtimes", "ram.oom-killed")
+    assert m["title"].startswith("Colab ended the session")
+    for t in ("this node pack just killed my comfyui install", "the update simply killed the venv",
+              "I killed the process myself with Ctrl+C", "the app was killed by the user"):
+        assert "ram.oom-killed" not in ids(t), t
+    # a segmentation fault right after the dynamic VRAM loader's staging line
+    log = ("Model Flux2 prepared for dynamic VRAM loading. 7400MB Staged. 0 patches attached.\n"
+           "  0%|          | 0/4 [00:00<?, ?it/s]\nSegmentation fault (core dumped)\n")
+    assert ids(log)[0] == "comfyui.dynamic-vram"
+    assert "comfyui.dynamic-vram" not in ids("Loading checkpoint\nSegmentation fault (core dumped)\n")
+    assert "comfyui.dynamic-vram" not in ids("Model Flux2 prepared for dynamic VRAM loading. 7400MB Staged.\n100% 4/4\nPrompt executed in 9.1 seconds\n")
+    # Windows' entry-point popup naming xformers' own extension
+    pop = ("The procedure entry point ?element_size@TensorIteratorBase@at@@QEBA_JH@Z could not be located in the dynamic link "
+           "library C:\\ComfyUI\\venv\\lib\\site-packages\\xformers\\_C.pyd.")
+    assert ids(pop)[0] == "xformers.build-mismatch"
+    assert "xformers.build-mismatch" not in ids("The procedure entry point ucrtbase.terminate could not be located in the dynamic "
+                                                 "link library api-ms-win-crt-runtime-l1-1-0.dll")
