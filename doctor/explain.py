@@ -811,8 +811,8 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         # The CUDA runtime's own `CUDA error: out of memory` (not the caching allocator's report) right where
         # ComfyUI-GGUF releases its mmap: it copies every mmap-backed weight to the GPU and back to the offload
         # device, whose host memory ComfyUI pins; the failing allocation is that host-side copy (ComfyUI's pinned
-        # memory with GGUF models, a ComfyUI/ComfyUI-GGUF fix), not the card's VRAM. Not explained as VRAM.
-        return None
+        # memory with GGUF models), not the card's VRAM: turning pinned memory off is what helped those users.
+        return {"as": "comfyui.pinned-memory"}  # its interpreter words it
     if (g.get("cublas") or "").upper() == "CUBLAS_STATUS_NOT_INITIALIZED":
         # cuBLAS's handle cannot be created: usually no VRAM left for its workspace; an earlier kernel that failed
         # silently (CUDA reports late: an index past an embedding table) surfaces at the same first matmul
@@ -826,6 +826,12 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                         "`--lowvram`; diffusers: `pipe.enable_model_cpu_offload()`. If VRAM is free, rerun with "
                         "`CUDA_LAUNCH_BLOCKING=1` to see the call that really failed"),
                 "details": {"cublas": "CUBLAS_STATUS_NOT_INITIALIZED"}}
+    near = _near(ctx)
+    # the CUDA runtime's own wording inside a ComfyUI node run (not the caching allocator's `Tried to allocate`):
+    # ComfyUI pins host memory by default since November 2025, and a failing pinned copy ends in these same words
+    pin = ("; if `nvidia-smi` showed VRAM free when it failed, start ComfyUI with `--disable-pinned-memory` "
+           "(its pinned host memory, on by default since November 2025, fails with these same words)"
+           if "generic" in g and (near.get("node_exec") or near.get("node_type") or near.get("sampler_node")) else "")
     d: dict[str, Any] = {}
     alloc = _amount(g, "alloc")
     if alloc:
@@ -849,7 +855,7 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                                  f"{d['free']} free" if free else "") if x)
     if total_b is None:
         return {"details": d, "fix": (cat.by_id("cuda.oom").fix + ". Pass `--vram GB` to hear which Klein path "  # type: ignore[union-attr]
-                                      "fits your card, or run `klein-doctor check --check gpu.vram`")}
+                                      "fits your card, or run `klein-doctor check --check gpu.vram`" + pin)}
     d["vram_bytes"], d["vram"], d["vram_from"] = int(total_b), said, src
     fits, too_big = vram_paths(total_b)
     d["paths_that_fit"] = [r["label"] for r in fits]
@@ -867,7 +873,7 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                + f". Run {best['label']} or a smaller path with nothing else on the GPU (close other programs; "
                "ComfyUI: FP8 file, `--lowvram` if it still fails; diffusers: `pipe.enable_model_cpu_offload()`), "
                "at 1024x1024 and batch 1")
-    return {"details": d, "fix": fix, "cause": cause}
+    return {"details": d, "fix": fix + pin, "cause": cause}
 
 
 @_interp("sm")
@@ -2035,6 +2041,11 @@ def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     near = _near(ctx)
     if _off_nvidia(ctx):
         return None  # no cudaHostRegister on a Mac, an AMD (ROCm) or Intel build: not this
+    if g.get("generic") == "CUDA error: out of memory" and near.get("gguf_mmap"):
+        # reached from the out-of-memory signature (`as`): ComfyUI-GGUF releasing its mmap onto pinned host memory
+        return {"title": ("ComfyUI's pinned host memory failed while ComfyUI-GGUF moved its weights "
+                          "(`CUDA error: out of memory` at `Attempting to release mmap`), not the card's VRAM"),
+                "details": {"at": "Attempting to release mmap"}}
     if g.get("generic"):
         if not (near.get("node_type") or near.get("node_exec") or near.get("sampler_node") or near.get("pinned_hint")
                 or ctx.get("pinned_hint")):

@@ -5758,3 +5758,29 @@ def test_round99_silent_crash_kinds():
     assert ids(pop)[0] == "xformers.build-mismatch"
     assert "xformers.build-mismatch" not in ids("The procedure entry point ucrtbase.terminate could not be located in the dynamic "
                                                  "link library api-ms-win-crt-runtime-l1-1-0.dll")
+
+
+def test_stop23_gguf_mmap_oom_is_comfyuis_pinned_memory():
+    # ComfyUI-GGUF releasing its mmap onto ComfyUI's pinned host memory: the CUDA runtime's own words right after it
+    gguf = ("Requested to load Flux2\nloaded partially; 3120.55 MB usable, 3120.55 MB loaded, 4410.02 MB offloaded, lowvram patches: 0\n"
+            "Attempting to release mmap (512)\n!!! Exception during processing !!! CUDA error: out of memory\n"
+            "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.\n")
+    got = explain.explain_text(gguf)[0]
+    assert got[0]["id"] == "comfyui.pinned-memory" and "Attempting to release mmap" in got[0]["title"]
+    assert "--disable-pinned-memory" in got[0]["fix"]
+    # the same words without the GGUF line in a ComfyUI node run: the VRAM answer, whose fix names the flag
+    node = ("!!! Exception during processing !!! CUDA error: out of memory\n"
+            "Search for `cudaErrorMemoryAllocation' in https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html for more information.\n")
+    got = explain.explain_text(node)[0]
+    assert got[0]["id"] == "cuda.oom" and "--disable-pinned-memory" in got[0]["fix"]
+    # the caching allocator's own report is VRAM, and a training script's CUDA error is not ComfyUI's: no flag
+    alloc = ("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 11.99 GiB "
+             "of which 1.10 GiB is free.\n")
+    got = explain.explain_text(alloc)[0]
+    assert got[0]["id"] == "cuda.oom" and "--disable-pinned-memory" not in got[0]["fix"]
+    script = ("Traceback (most recent call last):\n  File \"train.py\", line 88, in <module>\n    loss.backward()\n"
+              "RuntimeError: CUDA error: out of memory\n")
+    got = explain.explain_text(script)[0]
+    assert got and got[0]["id"] == "cuda.oom" and "--disable-pinned-memory" not in got[0]["fix"]
+    # an AMD card's HIP wording of the GGUF case stays silent
+    assert explain.explain_text(gguf.replace("CUDA error", "HIP error") + "torch 2.9.0+rocm6.4\n")[0] == []
