@@ -5784,3 +5784,15 @@ def test_stop23_gguf_mmap_oom_is_comfyuis_pinned_memory():
     assert got and got[0]["id"] == "cuda.oom" and "--disable-pinned-memory" not in got[0]["fix"]
     # an AMD card's HIP wording of the GGUF case stays silent
     assert explain.explain_text(gguf.replace("CUDA error", "HIP error") + "torch 2.9.0+rocm6.4\n")[0] == []
+
+
+def test_stop23_macbookpro_written_as_one_word_is_a_mac():
+    # transformers' torch.load refusal asks for torch 2.6, which an Intel Mac cannot get: not claimed there,
+    # however the machine is written
+    t = ("ValueError: Due to a serious vulnerability issue in torch.load, even with weights_only=True, we now require "
+         "users to upgrade torch to at least v2.6 in order to use the function.\n")
+    assert explain.explain_text(t)[0][0]["id"] == "torch.too-old"
+    for mac in ("MacBookPro", "MacBook Pro", "MacBookAir", "MacBook"):
+        assert explain.explain_text(f"on my {mac} (Intel, torch 2.2.2)\n" + t)[0] == [], mac
+    # a word that only starts like it is not a Mac
+    assert explain.explain_text("on my MacBookish desk\n" + t)[0][0]["id"] == "torch.too-old"
