@@ -5796,3 +5796,67 @@ def test_stop23_macbookpro_written_as_one_word_is_a_mac():
         assert explain.explain_text(f"on my {mac} (Intel, torch 2.2.2)\n" + t)[0] == [], mac
     # a word that only starts like it is not a Mac
     assert explain.explain_text("on my MacBookish desk\n" + t)[0][0]["id"] == "torch.too-old"
+
+
+def test_round100_windows_security_kinds():
+    # Windows' application control refusing a package's compiled module, in English and in other Windows languages
+    m = one("  File \"C:\\ComfyUI\\venv\\Lib\\site-packages\\tokenizers\\__init__.py\", line 78, in <module>\n"
+            "ImportError: DLL load failed while importing tokenizers: An Application Control policy has blocked this file.",
+            "windows.app-control-blocked")
+    assert "tokenizers" in m["title"]
+    one("ImportError: DLL load failed while importing _safetensors_rust: 应用程序控制策略已阻止此文件。", "windows.app-control-blocked")
+    one("ImportError: DLL load failed while importing _C: Eine Anwendungssteuerungsrichtlinie hat diese Datei blockiert.",
+        "windows.app-control-blocked")
+    one("ImportError: DLL load failed while importing _imaging: Una directiva de Control de aplicaciones bloqueó este archivo.",
+        "windows.app-control-blocked")
+    # another program's own executable refused with the same words, and .NET's assembly load: not ours
+    assert "windows.app-control-blocked" not in ids(
+        "ProcessException: An Application Control policy has blocked this file. Command: C:\\tools\\sdk\\bin\\runner.exe, "
+        "OS error code: 4551")
+    assert "windows.app-control-blocked" not in ids(
+        "System.IO.FileLoadException: Could not load file or assembly 'C:\\Program Files\\App\\Plugin.dll'. "
+        "An Application Control policy has blocked this file. (0x800711C7)")
+
+    # the wheel pip downloaded into its temporary folder taken away or held by the scanner
+    one("ERROR: Could not install packages due to an OSError: [Errno 22] Invalid argument: "
+        "'C:\\\\Users\\\\me\\\\AppData\\\\Local\\\\Temp\\\\pip-unpack-x1y2z3ab\\\\torch-2.9.1+cu128-cp312-cp312-win_amd64.whl'",
+        "python.antivirus-blocked")
+    one("PermissionError: [WinError 5] Access is denied: 'D:\\\\tmp\\\\pip-unpack-9k2l_q0w\\\\xformers-0.0.33-cp39-abi3-win_amd64.whl'",
+        "python.antivirus-blocked")
+    one("FileNotFoundError: [Errno 2] No such file or directory: "
+        "'C:\\\\Users\\\\me\\\\AppData\\\\Local\\\\Temp\\\\pip-unpack-abc123\\\\triton_windows-3.5.0-cp312-cp312-win_amd64.whl'",
+        "python.antivirus-blocked")
+    # uv writing its launcher .exe while making the venv
+    one("error: Failed to install: pip-25.3-py3-none-any.whl (pip==25.3)\n"
+        "  Caused by: Failed to update Windows PE resources: C:\\Users\\me\\AppData\\Local\\Temp\\.tmpAb12\\uv-trampoline-777.exe\n"
+        "  Caused by: The system cannot open the device or file specified. (os error -2147024786)", "python.antivirus-blocked")
+    # pip's other errors on the same folder, and a site-packages file in use, are not the scanner's
+    assert "python.antivirus-blocked" not in ids(
+        "ERROR: Could not install packages due to an OSError: [WinError 32] The process cannot access the file because it is "
+        "being used by another process: 'C:\\\\Users\\\\me\\\\AppData\\\\Local\\\\Temp\\\\pip-unpack-mu5zgwfl\\\\torch-2.7.0-cp312-cp312-win_amd64.whl'")
+    assert "python.antivirus-blocked" not in ids(
+        "ERROR: Could not install packages due to an OSError: [WinError 5] Access is denied: "
+        "'C:\\\\ComfyUI\\\\python_embeded\\\\Lib\\\\site-packages\\\\cv2\\\\cv2.pyd'")
+    assert "python.antivirus-blocked" not in ids("Collecting torch\n  Using cached torch-2.9.1-cp312-cp312-win_amd64.whl\n"
+                                                 "Successfully installed torch-2.9.1 (pip-unpack-ab12cd34 cleaned up)")
+
+    # an antivirus' event report naming the Python of the environment
+    one("Event: Object deleted\nApplication: Python\nType: Trojan\nName: HEUR:Trojan.Win32.Generic\n"
+        "Object path: C:\\ComfyUI_windows_portable\\python_embeded\nObject name: python.exe", "windows.antivirus-flagged")
+    one("Detected: Trojan:Win32/Wacatac.B!ml\nStatus: Quarantined\nObject path: C:\\ComfyUI\\venv\\Scripts\\python.exe",
+        "windows.antivirus-flagged")
+    # another program's file in the same report shape, and a ZLUDA dll: not ours
+    assert "windows.antivirus-flagged" not in ids("Type: Trojan\nName: PDM:Trojan.Win32.Generic\nObject name: launcher.exe")
+    assert "windows.antivirus-flagged" not in ids("Trojan:Win32/Pomal!rfn\nin file D:\\ComfyUI-Zluda\\zluda\\nccl.dll")
+
+    # the execution policy told in words: activating the venv in PowerShell
+    one("I can't activate the venv in PowerShell, it says running scripts is disabled on this system",
+        "python.ps-execution-policy")
+    one("Activating the virtual environment fails because running scripts is disabled", "python.ps-execution-policy")
+    # other programs' scripts refused the same way stay silent
+    assert "python.ps-execution-policy" not in ids(
+        "pyenv : File C:\\Users\\me\\.pyenv\\pyenv-win\\bin\\pyenv.ps1 cannot be loaded because running scripts is disabled "
+        "on this system.")
+    assert "python.ps-execution-policy" not in ids(
+        ".\\start.ps1 : File F:\\ai\\app\\start.ps1 cannot be loaded. The file F:\\ai\\app\\start.ps1 is not digitally signed.")
+    assert "python.ps-execution-policy" not in ids("npm : running scripts is disabled on this system, so I activated cmd instead")
