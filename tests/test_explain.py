@@ -5860,3 +5860,54 @@ def test_round100_windows_security_kinds():
     assert "python.ps-execution-policy" not in ids(
         ".\\start.ps1 : File F:\\ai\\app\\start.ps1 cannot be loaded. The file F:\\ai\\app\\start.ps1 is not digitally signed.")
     assert "python.ps-execution-policy" not in ids("npm : running scripts is disabled on this system, so I activated cmd instead")
+
+
+def test_round102_notebook_kinds():
+    # Colab's post-install notice: the kernel still holds the versions it imported
+    m = one("WARNING: The following packages were previously imported in this runtime:\n  [numpy,torch]\n"
+            "You must restart the runtime in order to use newly installed versions.", "notebook.restart-runtime")
+    assert "Restart session" in m["fix"]
+    assert ids("You must restart the session in order to use newly installed versions.")[0] == "notebook.restart-runtime"
+    # pip's own note after every %pip install is no failure
+    assert "notebook.restart-runtime" not in ids("Successfully installed diffusers-0.36.0\n"
+                                                 "Note: you may need to restart the kernel to use updated packages.")
+    assert "notebook.restart-runtime" not in ids("The server restarted; the runtime is fine now")
+
+    # ngrok refusing the agent for want of an authtoken, in its several wordings
+    for t in ("pyngrok.exception.PyngrokNgrokError: The ngrok process errored on start: authentication failed: "
+              "Usage of ngrok requires a verified account and authtoken.",
+              "ERROR: authentication failed: The authtoken you specified does not look like a proper ngrok tunnel authtoken.\n"
+              "ERROR: ERR_NGROK_105",
+              "t=2026-01-02 lvl=eror msg=\"session closing\" err=\"authentication failed: The authtoken you specified is "
+              "properly formed, but it is invalid.\\nERR_NGROK_107\""):
+        assert ids(t)[0] == "notebook.ngrok-authtoken", t
+    # the tunnel is up, the server behind it is not
+    assert ids("ERR_NGROK_8012 Traffic was successfully tunneled to the ngrok agent, but the agent failed to establish a "
+               "connection to the upstream web service at localhost:8188.")[0] == "notebook.tunnel-upstream-down"
+    m = one('2026-03-01T10:00:00Z ERR  error="Unable to reach the origin service. The service may be down or it may not be '
+            'responding to traffic from cloudflared: dial tcp 127.0.0.1:8188: connect: connection refused"',
+            "notebook.tunnel-upstream-down")
+    assert "8188" in m["fix"]
+    # look-alikes: ngrok's other errors and a plain connection refusal are not these kinds
+    assert not {"notebook.ngrok-authtoken", "notebook.tunnel-upstream-down"} & set(ids(
+        "ERR_NGROK_108: Your account is limited to 1 simultaneous ngrok agent session."))
+    assert not {"notebook.ngrok-authtoken", "notebook.tunnel-upstream-down"} & set(ids(
+        "requests.exceptions.ConnectionError: HTTPConnectionPool(host='127.0.0.1', port=8188): connection refused"))
+
+    # the HF_TOKEN secret of a Colab notebook
+    for t in ("UserWarning: \nError while fetching `HF_TOKEN` secret value from your vault: 'Requesting secret HF_TOKEN "
+              "timed out. Secrets can only be fetched when running from the Colab UI.'.",
+              "NotebookAccessError: Notebook does not have access to secret HF_TOKEN",
+              "SecretNotFoundError: Secret HF_TOKEN does not exist."):
+        assert ids(t)[0] == "hf.colab-secret", t
+    assert "hf.colab-secret" not in ids("SecretNotFoundError: Secret OPENAI_API_KEY does not exist.")
+    assert "hf.colab-secret" not in ids("TimeoutException: Requesting secret GITHUB_TOKEN timed out.")
+
+    # a ptxas line cut right after `.target`: still the T4's missing bf16; another feature cut there is not
+    assert ids("RuntimeError: Internal Triton PTX codegen error: \n"
+               "ptxas /tmp/compile-ptx-src-aa11, line 9; error   : Feature '.bf16' requires .target\n")[0] == "gpu.no-bf16"
+    assert "gpu.no-bf16" not in ids("ptxas error   : Feature '.bf16' requires .target sm_90 or higher")
+    # a library's own driver-API wrapper (capital E) is not PyTorch's kernel list
+    assert "cuda.no-kernel-image" not in ids('    raise RuntimeError("CUDA Error: %s" % cuGetErrorString(error))\n'
+                                             "RuntimeError: CUDA Error: no kernel image is available for execution on the device")
+    assert ids("RuntimeError: CUDA error: no kernel image is available for execution on the device")[0] == "cuda.no-kernel-image"
