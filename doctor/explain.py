@@ -938,6 +938,28 @@ def _arch_warning(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 
 @_interp("driver")
 def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("drv_cuda"):
+        # torch.cuda.is_available() printed False, with the driver's CUDA (nvidia-smi's header, `driver 550 (CUDA 12.4)`)
+        # and the torch build's CUDA (`+cu130`, torch.version.cuda) both in the text: claimed only when torch's is newer
+        drv = _num(g["drv_cuda"])
+        built = g.get("torch_cuda") or g.get("torch_vc")
+        if not built and g.get("torch_cu"):
+            built = f"{g['torch_cu'][:2]}.{g['torch_cu'][2:]}"
+        tv = _num(built)
+        # CUDA's minor-version compatibility: a 12.x build runs on any 12.x driver (>= 525.60.13), so only a newer
+        # major version (a cu13x torch on a 12.x driver) is this
+        if drv is None or tv is None or int(tv) <= int(drv) or _off_nvidia(ctx):
+            return None
+        return {"title": f"This PyTorch is built for CUDA {built}, newer than the driver's CUDA {g['drv_cuda']}: torch cannot use the GPU",
+                "cause": (f"The driver supports CUDA up to {g['drv_cuda']}, and the torch that ran is a CUDA {built} build, so "
+                          "torch.cuda.is_available() is False (CUDA 12.x wheels need driver >= 525.60.13, CUDA 13.x wheels "
+                          ">= 580). With several envs (conda, pixi, a .venv) check the one that actually ran: an install "
+                          "step that went into another env leaves this one's torch as it was."),
+                "fix": (f"Install a torch built for the driver's CUDA {g['drv_cuda'].split('.')[0]}.x into the Python that runs it (name it: "
+                        "`.venv/bin/python -m pip install --force-reinstall torch torchvision --index-url "
+                        "https://download.pytorch.org/whl/cu128` for a 12.x driver), or update the NVIDIA driver "
+                        "(Ubuntu: `sudo ubuntu-drivers install`; https://www.nvidia.com/Download/index.aspx)"),
+                "details": {"driver_cuda": g["drv_cuda"], "torch_cuda": built}}
     if g.get("av") or g.get("bat"):  # a crash or ComfyUI's launcher hint, not PyTorch's driver check: NVIDIA only
         if _off_nvidia(ctx):
             return None
@@ -2812,6 +2834,23 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                         "Forge Neo, AUTOMATIC1111: or start once with `--reinstall-torch`); a `+cuXXX` build that prints "
                         "False: update the NVIDIA driver; an error instead: that import error is the cause"),
                 "details": {"check": "torch.cuda.is_available() is False in the UI's Python"}}
+    if g.get("cf_build") or g.get("cf_python"):
+        # conda-forge's pytorch comes as CPU and CUDA variants; the solver picks the CPU one when the env asks for no
+        # CUDA (no __cuda virtual package seen, no cuda-version / pytorch-gpu requested, a cpuonly or CPU-only pin)
+        build = g.get("cf_build")
+        return {"title": "The conda env's PyTorch is a CPU-only build" + (f" ({build})" if build else " (conda-forge)"),
+                "cause": ("conda-forge publishes pytorch in CPU variants (build strings `cpu_generic_py...`, `cpu_mkl_py...`) "
+                          "and CUDA variants (`cuda12x_...`). When the env asks for no CUDA (a plain `pytorch` spec, a pin or "
+                          "package that only has CPU builds, no `__cuda` virtual package seen at solve time, e.g. a solve on "
+                          "a login node or inside Docker build), conda / mamba / pixi install the CPU one: torch imports, "
+                          "torch.cuda.is_available() is False and nothing runs on the GPU."),
+                "fix": ("In that env ask for the CUDA variant: `conda install -c conda-forge pytorch-gpu torchvision` (or "
+                        "`\"pytorch=*=cuda*\"`; pixi: `pixi add pytorch-gpu` and `[system-requirements] cuda = \"12\"`), then "
+                        "`conda list pytorch` shows a `cuda12x` build; or remove the conda pytorch and use pip's: `conda remove "
+                        "pytorch torchvision` and `python -m pip install torch torchvision --index-url "
+                        "https://download.pytorch.org/whl/cu128`. Check: `python -c \"import torch; print(torch.version.cuda, "
+                        "torch.cuda.is_available())\"`"),
+                "details": {"build": build or "conda-forge python, CUDA silently off"}}
     return {}
 
 

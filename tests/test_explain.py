@@ -5912,3 +5912,47 @@ def test_round102_notebook_kinds():
     assert "cuda.no-kernel-image" not in ids('    raise RuntimeError("CUDA Error: %s" % cuGetErrorString(error))\n'
                                              "RuntimeError: CUDA Error: no kernel image is available for execution on the device")
     assert ids("RuntimeError: CUDA error: no kernel image is available for execution on the device")[0] == "cuda.no-kernel-image"
+
+
+def test_round101_conda_envs_and_which_python_kinds():
+    # conda's PyTorch with an MKL of 2024.1 or later in the env: the profiling symbol is gone
+    for t in ("ImportError: /home/me/miniconda3/envs/comfy/lib/python3.11/site-packages/torch/lib/libtorch_cpu.so: "
+              "undefined symbol: iJIT_NotifyEvent",
+              "OSError: C:/x/envs/k/lib/site-packages/torch/lib/libtorch_cpu.so:  undefined symbol: iJIT_IsProfilingActive",
+              "import torch failed with libtorch_cpu.so: undefined symbol: iJIT_NotifyEvent after conda update --all"):
+        m = one(t, "torch.conda-mkl-too-new")
+        assert "mkl<2024.1" in m["fix"]
+    # another library's own undefined symbol stays silent
+    for t in ("ImportError: /opt/intel/lib/libittnotify_collector.so: undefined symbol: iJIT_NotifyEvent",
+              "undefined symbol: iJIT_NotifyEvent in my own profiler build"):
+        assert "torch.conda-mkl-too-new" not in ids(t), t
+    # conda / mamba / micromamba activate from a shell that never loaded the hook
+    for t in ("CondaError: Run 'conda init' before 'conda activate'",
+              "CommandNotFoundError: Your shell has not been properly configured to use 'conda activate'.\n"
+              "To initialize your shell, run\n    $ conda init <SHELL_NAME>",
+              "Run 'mamba init' to be able to run mamba activate/deactivate\nand start a new shell session.",
+              "critical libmamba Shell not initialized"):
+        m = one(t, "python.conda-shell-not-initialized")
+        assert "conda.sh" in m["fix"] and "conda run -n" in m["fix"]
+    for t in ("I ran conda init and then conda activate comfyui, it worked", "conda activate klein\npython main.py\nStarting server"):
+        assert "python.conda-shell-not-initialized" not in ids(t), t
+    # conda-forge's CPU variants of pytorch, in a conda list and as a silent False in a conda-forge Python
+    one("# packages in environment at /home/me/miniforge3/envs/k:\n"
+        "pytorch                   2.5.1           cpu_mkl_py312h23ff541_104    conda-forge\n", "torch.cpu-build")
+    m = one("pytorch   2.4.0   cpu_generic_py311hd3aefb3_0   conda-forge", "torch.cpu-build")
+    assert "pytorch-gpu" in m["fix"]
+    one("Python 3.12.7 | packaged by conda-forge | (main, Oct  4 2024, 16:05:46) [GCC 13.3.0] on linux\n"
+        ">>> import torch\n>>> torch.cuda.is_available()\nFalse\n", "torch.cpu-build")
+    for t in ("pytorch   2.5.1   cuda126_py312h1763f6d_303   conda-forge",
+              "Python 3.12.7 | packaged by conda-forge | (main)\n>>> import torch\n>>> torch.cuda.is_available()\nTrue\n",
+              "Python 3.11.9 | packaged by conda-forge |\n>>> torch.cuda.is_available()\n/x/torch/cuda/__init__.py:128: "
+              "UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount()\nFalse\n"):
+        assert "torch.cpu-build" not in ids(t), t
+    # a cu13x torch with a driver whose CUDA is 12.x, either order; the same major version stays silent
+    m = one("| NVIDIA-SMI 550.120    Driver Version: 550.120    CUDA Version: 12.4 |\n"
+            ">>> torch.__version__\n'2.9.1+cu130'\n>>> torch.cuda.is_available()\nFalse\n", "torch.cuda-driver-too-old")
+    assert m["details"]["torch_cuda"] == "13.0"
+    one("torch_cuda=13.0 cuda_available=False\nmy NVIDIA driver 535.183 (CUDA 12.2) on Ubuntu", "torch.cuda-driver-too-old")
+    for t in ("CUDA Version: 12.4\n>>> torch.__version__\n'2.5.1+cu126'\n>>> torch.cuda.is_available()\nFalse\n",
+              "CUDA Version: 13.0\ntorch 2.9.0+cu130\ntorch.cuda.is_available() False"):
+        assert "torch.cuda-driver-too-old" not in ids(t), t
