@@ -1688,6 +1688,11 @@ def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if g.get("gguf"):
         return {"title": "The .gguf file does not start with GGUF: a damaged download or a page saved under its name",
                 "details": {"read": "GGUF magic invalid"}}
+    if g.get("onnx"):
+        name = (g.get("path") or "").replace("\\", "/").rsplit("/", 1)[-1]
+        return {"title": f"The ONNX model {name or 'file'} cannot be parsed: a damaged or partial download, or a page "
+                         "saved under its name",
+                "details": {"read": g["onnx"], **({"file": g["path"].strip()} if g.get("path") else {})}}
     what = {"v": "a Git LFS pointer (`version https://git-lfs...`), not the weights",
             "<": "an HTML page, not the weights"}.get(key, f"not a checkpoint torch can read (first byte {key})")
     return {"title": f"The model file is {what}", "details": {"load_key": key}}

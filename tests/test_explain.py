@@ -5956,3 +5956,35 @@ def test_round101_conda_envs_and_which_python_kinds():
     for t in ("CUDA Version: 12.4\n>>> torch.__version__\n'2.5.1+cu126'\n>>> torch.cuda.is_available()\nFalse\n",
               "CUDA Version: 13.0\ntorch 2.9.0+cu130\ntorch.cuda.is_available() False"):
         assert "torch.cuda-driver-too-old" not in ids(t), t
+
+
+def test_round104_node_pack_kinds():
+    # fp16 accumulation asked of a torch older than 2.7: torch's own refusal and kijai's check before it
+    m = one("AttributeError: Unknown attribute allow_fp16_accumulation", "torch.too-old")
+    assert "fp16_fast" in m["fix"] and "2.7" in m["cause"]
+    assert ids("ValueError: torch.backends.cuda.matmul.allow_fp16_accumulation is not available in this version of torch, "
+               "requires torch 2.7.0 nightly currently")[0] == "torch.too-old"
+    for t in ("Enabled fp16 accumulation.", "Unknown attribute fast_mode", "allow_fp16_accumulation = True",
+              "Device: cuda:0 AMD Radeon RX 7900 XTX : native\nAttributeError: Unknown attribute allow_fp16_accumulation"):
+        assert "torch.too-old" not in ids(t), t
+    # an .onnx model that is not one: OpenCV's and ONNX Runtime's protobuf readers
+    cv = ("cv2.error: OpenCV(4.10.0) D:\\a\\opencv-python\\modules\\dnn\\src\\onnx\\onnx_importer.cpp:277: error: (-210:Unsupported "
+          "format or combination of formats) Failed to parse ONNX model: C:\\ComfyUI\\custom_nodes\\comfyui_controlnet_aux\\ckpts"
+          "\\hr16\\yolox-onnx\\yolox_l.onnx in function 'cv::dnn::dnn4_v20240521::ONNXImporter::ONNXImporter'")
+    m = one(cv, "download.not-a-model")
+    assert "yolox_l.onnx" in m["title"] and "ckpts" in m["fix"]
+    ort = ("onnxruntime.capi.onnxruntime_pybind11_state.InvalidProtobuf: [ONNXRuntimeError] : 7 : INVALID_PROTOBUF : Load model "
+           "from /srv/ComfyUI/models/insightface/inswapper_128.onnx failed:Protobuf parsing failed.")
+    assert "inswapper_128.onnx" in one(ort, "download.not-a-model")["title"]
+    for t in ("[ONNXRuntimeError] : 1 : FAIL : Load model from det_10g.onnx failed:Unsupported model IR version: 10, max "
+              "supported IR version: 9", "Exported the ONNX model to yolox_l.onnx", "ONNX model check failed: opset 21"):
+        assert "download.not-a-model" not in ids(t), t
+    # the weights_only refusal as ComfyUI's execution_error JSON carries it (its node_type field names the node)
+    js = ('  "node_type": "UltralyticsDetectorProvider",\n  "exception_message": "Weights only load failed. \\n\\tWeightsUnpickler '
+          'error: Unsupported global: GLOBAL ultralytics.nn.tasks.SegmentationModel was not an allowed global by default."')
+    assert ids(js)[0] == "torch.weights-only-refused"
+    assert ids('{"node_type": "KSampler", "widgets_values": [20, 1.0]}') == []
+    # another program's own checkpoint, no ComfyUI node anywhere: still its own code
+    assert "torch.weights-only-refused" not in ids(
+        '  File "/home/u/voice/train.py", line 40, in resume\n    ckpt = torch.load(path)\n_pickle.UnpicklingError: '
+        "Weights only load failed.\nWeightsUnpickler error: Unsupported global: GLOBAL getattr was not an allowed global by default.")
