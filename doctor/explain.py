@@ -729,6 +729,11 @@ def _image_input(g: dict[str, str], cat: Catalog) -> dict[str, Any] | None:
     if got is None or got.get("family") == row.get("family"):
         return None  # no latent family's width, or the model's own latent unpacked: a node's layout bug
     mf, gf = row.get("family"), got.get("family")
+    if mf == "flux1" and k1 == 128:
+        # 128 at FLUX.1's 64-wide img_in is a 32-channel latent packed 2x2: FLUX.1 Tools' conditioned input (16 latent +
+        # 16 control channels, what Depth/Canny models' 128-wide img_in takes) given to a plain FLUX.1 model. A FLUX.2
+        # latent as ComfyUI makes it (128 channels) reaches FLUX.1's img_in packed, as 512 (claimed above).
+        return None
     d = {"model_input": row["label"], "model_input_width": k2, "got_width": k1, "got": got["label"], "tokens": _int(g.get("m"))}
     cause = (f"The diffusion model's image input expects {k2}-wide patches ({row['label']}) and got {k1}-wide ones: the "
              f"latent is {got['label']}. The VAE (VAEEncode) or the empty-latent node belongs to another model family "
@@ -1248,6 +1253,25 @@ def _core_node_names() -> frozenset[str]:
 
 @_interp("outdated")
 def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("qvocab") or g.get("qmlp"):
+        # a Qwen3 text encoder file (151936-token vocabulary; MLP 2560 x 9728 or 4096 x 12288) loaded into a Llama2: this
+        # ComfyUI does not know the encoder's type and falls back to HiDream's Llama 3.1 8B layout (128256 tokens,
+        # width 4096, MLP 14336)
+        width = _int(g.get("qwidth")) if g.get("qvocab") else (2560 if "2560" in g["qmlp"] else 4096)
+        d = {"file_vocabulary": 151936, "file_width": width}
+        if width == 4096:
+            return {"as": "comfyui.too-old-for-klein", "details": {**d, "encoder": "Qwen3-8B (Klein 9B)"},
+                    "cause": ("The text encoder file is Qwen3-8B (width 4096, MLP 12288), FLUX.2 [klein] 9B's "
+                              "encoder, and this ComfyUI built a Llama2 for it: it does not know Klein's encoder, so it is "
+                              "older than v0.9.2, the first release with Klein support.")}
+        enc = "Qwen3-4B (Z-Image, FLUX.2 [klein] 4B)" if width == 2560 else f"a Qwen3 model of width {width}"
+        return {"title": "This ComfyUI does not know the Qwen3 text encoder: it builds a Llama2 from it",
+                "details": {**d, "encoder": enc},
+                "cause": (f"The text encoder file is {enc} (width {width}), and this ComfyUI built a Llama2 (Llama 3.1 "
+                          "8B's layout: width 4096) for it. The CLIP loader does not know this encoder's type, so ComfyUI is "
+                          "older than the model's support (Z-Image needs 0.3.75 or newer, FLUX.2 [klein] v0.9.2 or newer)."),
+                "fix": (cat.by_id("comfyui.outdated").fix + "; then set the CLIPLoader type the model's template uses (`flux2` "  # type: ignore[union-attr]
+                        "for Klein); a GGUF encoder also needs a current ComfyUI-GGUF")}
     nodes = g.get("nodes")
     if nodes is not None:
         # a missing-node list: claimed when it names a core node of Klein (custom nodes are their packs' business)

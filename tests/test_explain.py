@@ -2725,7 +2725,9 @@ def test_round38_flux2_setup_kinds():
     assert m["details"]["got_width"] == 16
     m = one("RuntimeError: mat1 and mat2 shapes cannot be multiplied (1024x512 and 64x3072)", "klein.vae-mismatch")
     assert "FLUX.1 model got a FLUX.2 latent" in m["title"] and "ae.safetensors" in m["fix"]
-    assert ids("mat1 and mat2 shapes cannot be multiplied (2048x128 and 64x3072)") == ["klein.vae-mismatch"]  # packed 32ch
+    # packed 32ch is FLUX.1 Tools' conditioned input (Depth/Canny: 16 latent + 16 control channels) given to a plain
+    # FLUX.1 model; a FLUX.2 latent reaches FLUX.1's img_in as 512 (round 103)
+    assert ids("mat1 and mat2 shapes cannot be multiplied (2048x128 and 64x3072)") == []
     assert ids("mat1 and mat2 shapes cannot be multiplied (1024x64 and 128x3072)") == ["klein.vae-mismatch"]  # packed 16ch
     # the model's own latent in another layout (a node's bug), other layers' widths, and the text input: not this
     assert ids("mat1 and mat2 shapes cannot be multiplied (2048x16 and 64x3072)") == []
@@ -5988,3 +5990,44 @@ def test_round104_node_pack_kinds():
     assert "torch.weights-only-refused" not in ids(
         '  File "/home/u/voice/train.py", line 40, in resume\n    ckpt = torch.load(path)\n_pickle.UnpicklingError: '
         "Weights only load failed.\nWeightsUnpickler error: Unsupported global: GLOBAL getattr was not an allowed global by default.")
+
+
+def test_round103_shape_kinds():
+    """Round 103's kinds (tensor shape errors), each on a variant text written here, with the look-alikes that must
+    stay silent."""
+    # a Qwen3 encoder file loaded into a Llama2 by a ComfyUI that does not know the encoder: too old for the model
+    m = one("!!! Exception during processing !!! Error(s) in loading state_dict for Llama2:\n"
+            "\tsize mismatch for model.embed_tokens.weight: copying a param with shape torch.Size([151936, 4096]) from "
+            "checkpoint, the shape in current model is torch.Size([128256, 4096]).", "comfyui.too-old-for-klein")
+    assert "Qwen3-8B" in m["cause"] and "v0.9.2" in m["cause"]
+    m = one("CLIPLoader\nError(s) in loading state_dict for Llama2:\nsize mismatch for model.embed_tokens.weight: copying "
+            "a param with shape torch.Size([151936, 2560]) from checkpoint, the shape in current model is "
+            "torch.Size([128256, 4096]).\nsize mismatch for model.norm.weight: copying a param with shape "
+            "torch.Size([2560]) from checkpoint, the shape in current model is torch.Size([4096]).", "comfyui.outdated")
+    assert "Qwen3-4B" in m["cause"] and "Update ComfyUI" in m["fix"]
+    # the same fallback pasted from the MLP layers on: Qwen3-4B's MLP (2560 x 9728) against Llama 3.1 8B's (4096 x 14336)
+    m = one("size mismatch for model.layers.7.mlp.up_proj.weight: copying a param with shape torch.Size([9728, 2560]) "
+            "from checkpoint, the shape in current model is torch.Size([14336, 4096]).", "comfyui.outdated")
+    assert "Qwen3-4B" in m["cause"]
+    assert ids("size mismatch for model.layers.7.mlp.up_proj.weight: copying a param with shape torch.Size([12288, 4096]) "
+               "from checkpoint, the shape in current model is torch.Size([14336, 4096]).") == ["comfyui.too-old-for-klein"]
+    # another model's MLP into Llama 3.1 8B (a 3B Llama's 8192), and Qwen3-4B's against another model's: not this
+    assert ids("size mismatch for model.layers.7.mlp.up_proj.weight: copying a param with shape torch.Size([8192, 3072]) "
+               "from checkpoint, the shape in current model is torch.Size([14336, 4096]).") == []
+    assert ids("size mismatch for model.layers.7.mlp.up_proj.weight: copying a param with shape torch.Size([9728, 2560]) "
+               "from checkpoint, the shape in current model is torch.Size([11008, 4096]).") == []
+    # another vocabulary (a Llama GGUF of HiDream's in a node pack's loader), a Llama2 layer without the embeddings,
+    # and transformers' own Llama loading: not this
+    assert ids("Error(s) in loading state_dict for Llama2:\nsize mismatch for model.embed_tokens.weight: copying a "
+               "param with shape torch.Size([129024, 4096]) from checkpoint, the shape in current model is "
+               "torch.Size([128256, 4096]).") == []
+    assert ids("Error(s) in loading state_dict for Llama2:\nsize mismatch for model.layers.0.input_layernorm.weight: "
+               "copying a param with shape torch.Size([2560]) from checkpoint, the shape in current model is "
+               "torch.Size([4096]).") == []
+    assert ids("Error(s) in loading state_dict for LlamaForCausalLM:\n\tsize mismatch for model.embed_tokens.weight: "
+               "copying a param with shape torch.Size([151936, 4096]) from checkpoint, the shape in current model is "
+               "torch.Size([32000, 4096]).") == []
+    # 128 at FLUX.1's img_in: FLUX.1 Tools' conditioned input (Forge's fluxtools with a plain FLUX.1-dev); a FLUX.2
+    # latent arrives there as 512
+    assert ids("RuntimeError: mat1 and mat2 shapes cannot be multiplied (4096x128 and 64x3072)") == []
+    assert ids("mat1 and mat2 shapes cannot be multiplied (4096x512 and 64x3072)") == ["klein.vae-mismatch"]
