@@ -6031,3 +6031,13 @@ def test_round103_shape_kinds():
     # latent arrives there as 512
     assert ids("RuntimeError: mat1 and mat2 shapes cannot be multiplied (4096x128 and 64x3072)") == []
     assert ids("mat1 and mat2 shapes cannot be multiplied (4096x512 and 64x3072)") == ["klein.vae-mismatch"]
+
+
+def test_stop23_conda_forge_silent_false_survives_an_indented_paste():
+    # a Markdown code block indents every line by four spaces: the REPL's `False` is still the answer line
+    repl = ("Python 3.11.9 | packaged by conda-forge | (main, Apr 19 2024, 18:36:13) [GCC 12.3.0] on linux\n"
+            ">>> import torch\n>>> torch.cuda.is_available()\nFalse\n")
+    assert ids(repl)[:1] == ["torch.cpu-build"]
+    assert ids("\n".join("    " + ln for ln in repl.split("\n")))[:1] == ["torch.cpu-build"]
+    # a later line that only contains False is not the REPL's answer
+    assert ids(repl.replace(">>> torch.cuda.is_available()\nFalse\n", ">>> torch.cuda.is_available()\n>>> x = 1\n    False\n")) == []
