@@ -620,6 +620,12 @@ def _near(ctx: dict[str, Any]) -> dict[str, str]:
     return n if isinstance(n, dict) else {}
 
 
+def _comfy_node_run(near: dict[str, str]) -> bool:
+    """The text around the hit is a ComfyUI node run: its error report's node type, its `!!! Exception during
+    processing !!!` line, or a sampler node's error dialog."""
+    return bool(near.get("node_type") or near.get("node_exec") or near.get("sampler_node"))
+
+
 def _encoder_built(ctx: dict[str, Any]) -> bool:
     """The text around the hit shows a text encoder being built or loaded with missing layers."""
     near = _near(ctx)
@@ -812,7 +818,8 @@ def _amount(g: dict[str, str], name: str) -> tuple[float, str] | None:
 def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _other_gpu(ctx):
         return None  # ROCm's HIP allocator raises the same torch.OutOfMemoryError: not an NVIDIA setup
-    if "generic" in g and _near(ctx).get("gguf_mmap"):
+    near = _near(ctx)
+    if "generic" in g and near.get("gguf_mmap"):
         # The CUDA runtime's own `CUDA error: out of memory` (not the caching allocator's report) right where
         # ComfyUI-GGUF releases its mmap: it copies every mmap-backed weight to the GPU and back to the offload
         # device, whose host memory ComfyUI pins; the failing allocation is that host-side copy (ComfyUI's pinned
@@ -831,12 +838,11 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                         "`--lowvram`; diffusers: `pipe.enable_model_cpu_offload()`. If VRAM is free, rerun with "
                         "`CUDA_LAUNCH_BLOCKING=1` to see the call that really failed"),
                 "details": {"cublas": "CUBLAS_STATUS_NOT_INITIALIZED"}}
-    near = _near(ctx)
     # the CUDA runtime's own wording inside a ComfyUI node run (not the caching allocator's `Tried to allocate`):
     # ComfyUI pins host memory by default since November 2025, and a failing pinned copy ends in these same words
     pin = ("; if `nvidia-smi` showed VRAM free when it failed, start ComfyUI with `--disable-pinned-memory` "
            "(its pinned host memory, on by default since November 2025, fails with these same words)"
-           if "generic" in g and (near.get("node_exec") or near.get("node_type") or near.get("sampler_node")) else "")
+           if "generic" in g and _comfy_node_run(near) else "")
     d: dict[str, Any] = {}
     alloc = _amount(g, "alloc")
     if alloc:
@@ -2098,8 +2104,7 @@ def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           "(`CUDA error: out of memory` at `Attempting to release mmap`), not the card's VRAM"),
                 "details": {"at": "Attempting to release mmap"}}
     if g.get("generic"):
-        if not (near.get("node_type") or near.get("node_exec") or near.get("sampler_node") or near.get("pinned_hint")
-                or ctx.get("pinned_hint")):
+        if not (_comfy_node_run(near) or near.get("pinned_hint") or ctx.get("pinned_hint")):
             return None  # a bare `CUDA error: invalid argument` outside a ComfyUI node run (its report, its exception
             # line, a sampler node's error dialog) or a mention of pinned memory / --fast: some other program's kernel
         return {"title": "A CUDA `invalid argument` error inside a ComfyUI node: most often ComfyUI's pinned memory",
