@@ -1786,6 +1786,11 @@ def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                         "SageAttention. To keep it, reinstall a SageAttention release built for your torch/CUDA and try "
                         "again, or set a node's sage mode to its CUDA (not Triton) kernel"),
                 "details": {"named": g["sage"]}}
+    if g.get("half") and near.get("dtype_mismatch"):
+        # the paste's failure is a dtype mismatch (`mat1 and mat2 must have the same dtype`, `expected scalar type ...`):
+        # the run stopped before any image, so the half-precision words and a black image named beside them are the
+        # precision setting under discussion (a node's hardcoded float16), not NaN output
+        return None
     if g.get("half"):
         return {"cause": ("The output is black because the model ran in float16 and overflowed to NaN (inf), which numpy "
                           "saves as black pixels. FLUX, FLUX.2 [klein] and most video models are trained in bfloat16; "
@@ -2216,12 +2221,27 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {}
 
 
+_AMPERE_PLUS = re.compile(r"\b(?:RTX\s?(?:30|40|50)\d0|A100|H100|H200|B200|L40S?|L4\b|A[1-6]0{1,3}\b|RTX A\d{4}|RTX PRO)", re.I)
+
+
 @_interp("no_bf16")
 def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("nunchaku"):
         if _off_nvidia(ctx):
             return None  # nunchaku's guard words only mean a CUDA arch below 8.0 on an NVIDIA card
         return {"title": "nunchaku's bfloat16 kernel ran on a GPU without bfloat16 (RTX 20 / Turing or older)"}
+    if g.get("cutlass"):
+        # PyTorch SDPA's memory-efficient kernel found none for the inputs: its cutlass kernels have no bfloat16 below
+        # compute capability 8.0. Beside an Ampere-or-newer card (or another vendor's) that is not the reason
+        near = _near(ctx)
+        if _off_nvidia(ctx) or near.get("ada_gpu") or near.get("gpu_model") or _AMPERE_PLUS.search(near.get("device") or ""):
+            return None
+        return {"title": ("PyTorch's memory-efficient attention has no kernel for these inputs (cutlassF): bfloat16 on a "
+                          "GPU older than Ampere"),
+                "cause": ("PyTorch's scaled_dot_product_attention picked its memory-efficient (cutlass) kernel, and that kernel "
+                          "has no bfloat16 version below compute capability 8.0: Volta (V100), Turing (T4, RTX 20, GTX 16) "
+                          "and older cards. The model or pipeline runs in bfloat16 (`torch_dtype=torch.bfloat16`, a script's "
+                          "bf16 default), so attention stops with `cutlassF: no kernel found to launch!`; float16 works there.")}
     gpu, cc = (g.get("gpu") or "").strip().strip("b'\""), g.get("cc")
     if gpu and cc:
         return {"title": f"bfloat16 was asked of the {gpu} (compute capability {cc}), which has none: it needs 8.0 or newer",
@@ -2229,6 +2249,59 @@ def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     if gpu:  # torch inductor's warning names the card only (`Tesla T4 does not support bfloat16 compilation natively`)
         return {"title": f"bfloat16 was asked of the {gpu}, which has no native bfloat16 (older than Ampere)",
                 "details": {"gpu": gpu}}
+    return {}
+
+
+@_interp("half_on_cpu")
+def _half_on_cpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A float16 op refused by PyTorch's CPU kernels: a half-precision model on the CPU. A `+cpu` torch in the text is
+    torch.cpu-build's (the reason it ran there). Inside a ComfyUI node run it is the node's own choice (ComfyUI itself
+    runs the CPU in float32), and on a Mac, AMD or Intel setup the GPU fix does not apply: not claimed."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or _comfy_node_run(near) or near.get("torch_cpu_wheel"):
+        return None
+    op = g.get("op") or ""
+    return {"title": f"A float16 model ran on the CPU: PyTorch has no float16 CPU kernel for `{op}`" if op else None,
+            "details": {"op": op} if op else {}}
+
+
+@_interp("flash_dtype")
+def _flash_dtype(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """flash-attn refused float32 inputs (or transformers warned that a model set to flash_attention_2 is float32).
+    flash-attn is a CUDA package: on a Mac, AMD or Intel setup the words are another build's."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if g.get("model"):
+        return {"title": (f"transformers warned that {g['model']} is in {g.get('dtype') or 'float32'} while flash_attention_2 "
+                          "is set: flash-attn runs only in float16 / bfloat16"),
+                "details": {"model": g["model"], "dtype": g.get("dtype") or "float32"}}
+    return {}
+
+
+@_interp("fp8_lora")
+def _fp8_lora(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's LoRA patching of fp8 weights done in fp8. Its own log line (`ERROR lora <layer> ...`) says so; a
+    user's words need the LoRA and the fp8 fast path (--fast, an _fast weight dtype) both in view: the same refusal
+    from a node's own math (a sampler casting activations to fp8, an IP-Adapter) is that node's bug."""
+    if _off_nvidia(ctx):
+        return None
+    near = _near(ctx)
+    dtype, op = g.get("dtype") or "Float8_e4m3fn", g.get("op") or "addmm_cuda"
+    if g.get("key"):
+        return {"title": (f"ComfyUI could not apply a LoRA to the fp8 layer {g['key']}: `{op}` has no {dtype} version "
+                          "(fp8 fast mode)"),
+                "details": {"layer": g["key"], "op": op, "dtype": dtype}}
+    fast = (near.get("pinned_hint") or ctx.get("pinned_hint") or "").startswith("--fast") or near.get("fp8_fast")
+    if not fast:
+        return None
+    return {"details": {"op": op, "dtype": dtype}}
+
+
+@_interp("zimage_te")
+def _zimage_te(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI built the Z-Image text encoder: a mistake for Klein, by design when the paste runs a Z-Image model."""
+    if _near(ctx).get("zimage_model") or ctx.get("zimage_model"):
+        return None
     return {}
 
 

@@ -6041,3 +6041,74 @@ def test_stop23_conda_forge_silent_false_survives_an_indented_paste():
     assert ids("\n".join("    " + ln for ln in repl.split("\n")))[:1] == ["torch.cpu-build"]
     # a later line that only contains False is not the REPL's answer
     assert ids(repl.replace(">>> torch.cuda.is_available()\nFalse\n", ">>> torch.cuda.is_available()\n>>> x = 1\n    False\n")) == []
+
+
+def test_round105_dtype_precision_kinds():
+    """Round 105's kinds (dtype and precision mismatches), each on a variant text written here, with the look-alikes
+    that must stay silent."""
+    # a float16 model left on the CPU: PyTorch's CPU kernels without a float16 version
+    m = one('  File "/home/u/klein/run.py", line 12, in <module>\n    image = pipe(prompt).images[0]\n'
+            "RuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'", "torch.half-on-cpu")
+    assert "slow_conv2d_cpu" in m["title"] and '.to("cuda")' in m["fix"]
+    assert "float32" in m["fix"] and "is_available" in m["fix"]
+    assert ids("RuntimeError: \"addmm_impl_cpu_\" not implemented for 'Half'")[:1] == ["torch.half-on-cpu"]
+    # a CPU-only wheel in the text is the reason it ran there; a ComfyUI node's own cast, a Mac, LayerNorm: not this
+    cpu = ("PyTorch version (GPU?): 2.0.1+cpu (False)\nRuntimeError: \"addmm_impl_cpu_\" not implemented for 'Half'")
+    assert ids(cpu)[0] == "torch.cpu-build" and "torch.half-on-cpu" not in ids(cpu)
+    for t in ("!!! Exception during processing !!! \"addmm_impl_cpu_\" not implemented for 'Half'\n  File "
+              "\"C:\\ComfyUI\\custom_nodes\\ComfyUI-layerdiffuse\\lib_layerdiffusion\\models.py\", line 40, in forward",
+              "/Users/me/klein/run.py\nRuntimeError: \"addmm_impl_cpu_\" not implemented for 'Half'",
+              "RuntimeError: \"LayerNormKernelImpl\" not implemented for 'Half'",
+              "RuntimeError: \"addmm_cuda\" not implemented for 'Half'"):
+        assert "torch.half-on-cpu" not in ids(t), t
+    # float32 tensors handed to flash-attn: its own refusal (FA2 / FA3 words) and transformers' warning before it
+    m = one("RuntimeError: FlashAttention only support fp16 and bf16 data type", "flash-attn.input-dtype")
+    assert "bfloat16" in m["fix"] and "sdpa" in m["fix"] and "float32" in m["cause"]
+    assert ids("RuntimeError: FlashAttention only supports fp16, bf16, and fp8_e4m3 data type")[:1] == ["flash-attn.input-dtype"]
+    w = one("Flash Attention 2 only supports torch.float16 and torch.bfloat16 dtypes, but the current dype in Qwen3Model is "
+            "torch.float32. You should run training or inference using Automatic Mixed-Precision", "flash-attn.input-dtype")
+    assert "Qwen3Model" in w["title"]
+    assert ids("RuntimeError: FlashAttention only supports Ampere GPUs or newer.") == ["flash-attn.pre-ampere"]
+    assert ids("Device: cuda:0 AMD Radeon RX 7900 XTX : native\nRuntimeError: FlashAttention only support fp16 and bf16 "
+               "data type") == []
+    # bfloat16 through PyTorch SDPA's memory-efficient kernel on a pre-Ampere card
+    m = one("GPU: Tesla V100-SXM2-16GB\nRuntimeError: cutlassF: no kernel found to launch!", "gpu.no-bf16")
+    assert "cutlassF" in m["title"] and "8.0" in m["cause"] and "float16" in m["fix"]
+    for t in ("Device: cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync\nRuntimeError: cutlassF: no kernel found to launch!",
+              "Device: cuda:0 NVIDIA A100-SXM4-80GB : native\nRuntimeError: cutlassF: no kernel found to launch!",
+              "`cutlassF-pt` is not supported because:\n    xFormers wasn't build with CUDA support"):
+        assert "gpu.no-bf16" not in ids(t), t
+    # ComfyUI's LoRA math on fp8 weights under the fp8 fast path: its own log line, or the user's words with --fast
+    m = one("loaded partially 9981.8 9981.7 30\nERROR lora diffusion_model.double_blocks.3.img_attn.qkv.weight "
+            "\"addmm_cuda\" not implemented for 'Float8_e4m3fn'", "comfyui.fp8-lora-fast")
+    assert "double_blocks.3.img_attn.qkv.weight" in m["title"] and "--fast" in m["fix"] and "fp8_e4m3fn_fast" in m["fix"]
+    assert ids("python main.py --fast\nWhen my LoRAs are loaded the console shows \"mul_cuda\" not implemented for "
+               "'Float8_e4m3fn' and the style is gone")[:1] == ["comfyui.fp8-lora-fast"]
+    assert ids("weight_dtype fp8_e4m3fn_fast, with a LoRA: \"addmm_cuda\" not implemented for 'Float8_e4m3fn'")[:1] == \
+        ["comfyui.fp8-lora-fast"]
+    # the same refusal from a node's own math (no LoRA, or no fast path), on AMD, or another program's fp8: not this
+    for t in ("Launch args: --fast fp16_accumulation\nNotImplementedError: \"addmm_cuda\" not implemented for 'Float8_e4m3fn'\n"
+              "File \"D:\\ComfyUI\\custom_nodes\\some-sampler\\ksampler_exp.py\", line 165, in sample",
+              "I apply a LoRA and get \"addmm_cuda\" not implemented for 'Float8_e4m3fn'",
+              "Device: cuda:0 AMD Radeon RX 7900 XTX : native\nERROR lora diffusion_model.single_blocks.1.linear1.weight "
+              "\"addmm_cuda\" not implemented for 'Float8_e4m3fn'",
+              "RuntimeError: Promotion for Float8 Types is not supported, attempted to promote Float8_e4m3fn and BFloat16",
+              "RuntimeError: \"index_select_cuda\" not implemented for 'Float8_e4m3fn'"):
+        assert "comfyui.fp8-lora-fast" not in ids(t), t
+    # transformers' rename of torch_dtype: a harmless info line
+    m = one("Loading pipeline components...\n`torch_dtype` is deprecated! Use `dtype` instead!", "transformers.torch-dtype-deprecated")
+    assert m["severity"] == "info" and "dtype=torch.bfloat16" in m["fix"] and "4.56" in m["cause"]
+    assert ids("torch_dtype (`str` or `torch.dtype`, *optional*): Override the default `torch.dtype` and load the model") == []
+    # the Z-Image encoder is ComfyUI's right choice for a Z-Image model
+    log = "Requested to load ZImageTEModel_\nloaded completely 9.5 7672.0 True"
+    assert "klein.zimage-te" in ids(log)
+    assert "klein.zimage-te" not in ids("Load Diffusion Model: z_image_turbo_bf16.safetensors\n" + log)
+    # fp16 named beside a black image, when the paste's failure is a dtype mismatch: not NaN output
+    assert "comfyui.nan-image" not in ids("I start it with --force-fp16\nother nodes give black images, this one stops:\n"
+                                          "RuntimeError: mat1 and mat2 must have the same dtype, but got Float and Half")
+    assert ids("python main.py --force-fp16\nevery image is all black")[:1] == ["comfyui.nan-image"]
+    # dtype errors of other programs' own code stay silent
+    for t in ("TypeError: Got unsupported ScalarType BFloat16",
+              "RuntimeError: expected scalar type Half but found BFloat16",
+              "RuntimeError: Input type (c10::BFloat16) and bias type (c10::Half) should be the same"):
+        assert ids(t) == [], t
