@@ -2446,6 +2446,35 @@ def _volume_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return {}
 
 
+@_interp("hf_cache_write")
+def _hf_cache_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """errno 30 is a cache on a read-only file system (a `:ro` mount, a shared pre-filled cache), not a folder of
+    another owner: the headline says which."""
+    if g.get("errno") == "30":
+        return {"title": "The Hugging Face cache is on a read-only file system",
+                "details": {"path": g.get("path") or ""}}
+    return {}
+
+
+@_interp("manager_git_delete")
+def _manager_git_delete(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Names the node pack folder that could not be deleted and puts its real path into the commands."""
+    path = (g.get("path") or "").replace("\\\\", "\\")
+    pack = (g.get("pack") or "").strip()
+    cut = path.lower().find("\\.git\\")
+    folder = path[:cut] if cut > 0 else ""
+    if not pack or not folder:
+        return {}
+    sig = cat.by_id("comfyui.manager-readonly-git-files")
+    fix = sig.fix.replace("C:\\ComfyUI\\custom_nodes\\PACK", folder) if sig else ""
+    out: dict[str, Any] = {"title": f"Windows refused to delete the read-only git files of the node pack '{pack}' "
+                                    "(ComfyUI-Manager uninstall, reinstall or version switch)",
+                           "details": {"pack": pack, "folder": folder}}
+    if fix:
+        out["fix"] = fix
+    return out
+
+
 @_interp("repo_not_found")
 def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("alnum") and not _near(ctx).get("hf_loader"):
@@ -2823,6 +2852,17 @@ def _dubious_ownership(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     if _other_gpu(ctx) or not _comfy_git(ctx, repo):
         return None
     out: dict[str, Any] = {"details": {"repository": repo}}
+    if repo.startswith("/"):
+        # Linux, a container or WSL: a folder of another uid (a bind mount, a sudo clone, a Windows drive under /mnt)
+        q = f"'{repo}'" if " " in repo else repo
+        out["title"] = (f"git refuses ComfyUI's folder {repo}: it belongs to another user than the one running git "
+                        "(a mounted folder, a container, an earlier sudo)")
+        out["fix"] = (f"Run, as the same user that runs ComfyUI and its updates (inside the container when they run there: "
+                      f"`docker exec -u USER CONTAINER git config --global --add safe.directory {q}`, since --global is that "
+                      f"user's own git config): `git config --global --add safe.directory {q}`; or give the folder to that "
+                      f"user: `sudo chown -R $(id -u):$(id -g) {q}`; a Windows drive mounted through WSL (/mnt/c, /mnt/e) "
+                      "records no Linux owner, so only safe.directory works there")
+        return out
     if repo:
         q = f'"{repo}"' if " " in repo else repo
         out["fix"] = (f"Trust the folder for your account: `git config --global --add safe.directory {q}` (each node pack "

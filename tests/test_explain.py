@@ -6112,3 +6112,68 @@ def test_round105_dtype_precision_kinds():
               "RuntimeError: expected scalar type Half but found BFloat16",
               "RuntimeError: Input type (c10::BFloat16) and bias type (c10::Half) should be the same"):
         assert ids(t) == [], t
+
+
+def test_round106_permissions_kinds():
+    """Round 106's kinds (permissions and ownership around the stack), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # the Hugging Face cache on a read-only file system, and cache folders named hf_cache / hf-home
+    m = one("OSError: [Errno 30] Read-only file system: '/mnt/shared/hf_cache/hub/models--black-forest-labs--"
+            "FLUX.2-klein-4B/refs/main'", "hf.cache-not-writable")
+    assert "read-only file system" in m["title"] and "HF_HUB_OFFLINE=1" in m["fix"]
+    assert ids("PermissionError: [Errno 13] Permission denied: '/data/hf-home/hub'") == ["hf.cache-not-writable"]
+    assert "read-only" not in one("PermissionError: [Errno 13] Permission denied: '/data/hf-home/hub'",
+                                  "hf.cache-not-writable")["title"]
+    for t in ("OSError: [Errno 30] Read-only file system: '/opt/app/.cache/flashinfer'",
+              "OSError: [Errno 30] Read-only file system: '/home/u/pdf_cache/report.bin'",
+              "OSError: [Errno 30] Read-only file system: '/usr/lib/python3/dist-packages/huggingface_hub/x.py'"):
+        assert "hf.cache-not-writable" not in ids(t), t
+    # a container user without a home: every cache under /.cache
+    m = one("[rank0]: PermissionError: [Errno 13] Permission denied: '/.cache'", "docker.home-not-writable")
+    assert "HOME=/tmp" in m["fix"] and "chgrp -R 0" in m["fix"] and "arbitrary" in m["cause"]
+    one("OSError: [Errno 13] Permission denied: '/.cache/torch/hub'", "docker.home-not-writable")
+    assert ids("PermissionError: [Errno 13] Permission denied: '/.cache/huggingface'")[0] == "hf.cache-not-writable"
+    for t in ("PermissionError: [Errno 13] Permission denied: '/home/app/.cache'",
+              "PermissionError: [Errno 13] Permission denied: '/.cache/yarn'",
+              "npm ERR! Error: EACCES: permission denied, mkdir '/.npm'"):
+        assert "docker.home-not-writable" not in ids(t), t
+    # pip's cache of another user (sudo pip, an image built as root)
+    m = one("WARNING: The directory '/home/ubuntu/.cache/pip' or its parent directory is not owned or is not writable by "
+            "the current user. The cache has been disabled. Check the permissions and owner of that directory. If "
+            "executing pip with sudo, you should use sudo's -H flag.", "python.pip-cache-not-owned")
+    assert "chown -R $(id -u):$(id -g) ~/.cache/pip" in m["fix"] and "venv" in m["fix"] and "sudo -H" in m["fix"]
+    assert m["severity"] == "warn"
+    for t in ("The directory '/tmp/build' is not owned by the current user",
+              "warning: the directory '/home/x/.conda/pkgs' is not writable"):
+        assert "python.pip-cache-not-owned" not in ids(t), t
+    # ComfyUI-Manager deleting a node pack on Windows: git's read-only objects
+    m = one("[ComfyUI-Manager] Failed to delete 'D:\\ComfyUI\\custom_nodes\\comfyui-kjnodes' ([WinError 5] Access is denied: "
+            "'D:\\\\ComfyUI\\\\custom_nodes\\\\comfyui-kjnodes\\\\.git\\\\objects\\\\pack\\\\pack-0a1b2c.pack')",
+            "comfyui.manager-readonly-git-files")
+    assert "comfyui-kjnodes" in m["title"]
+    assert 'Remove-Item -Recurse -Force "D:\\ComfyUI\\custom_nodes\\comfyui-kjnodes"' in m["fix"]
+    assert "Update ComfyUI-Manager" in m["fix"] and "read-only" in m["cause"]
+    one("PermissionError: [WinError 5] Access is denied: 'E:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\rgthree-comfy"
+        "\\.git\\objects\\ab\\cdef0123'", "comfyui.manager-readonly-git-files")
+    for t in ("PermissionError: [WinError 5] Access is denied: 'F:\\\\ComfyUI\\\\web\\\\extensions\\\\SomePack\\\\.git\\\\"
+              "objects\\\\pack\\\\p.idx'",
+              "PermissionError: [WinError 5] Access is denied: 'C:\\\\Users\\\\me\\\\projects\\\\app\\\\.git\\\\objects\\\\x1'",
+              "PermissionError: [WinError 5] Access is denied: 'D:\\\\ComfyUI\\\\custom_nodes\\\\pack\\\\models\\\\net.onnx'"):
+        assert "comfyui.manager-readonly-git-files" not in ids(t), t
+    # saving over a safetensors file that is still memory-mapped (Windows)
+    m = one('safetensors_rust.SafetensorError: Error while serializing: IoError(Os { code: 1224, kind: Uncategorized, '
+            'message: "The requested operation cannot be performed on a file with a user-mapped section open." })',
+            "safetensors.overwrite-mapped-file")
+    assert ".clone()" in m["fix"] and "new name" in m["fix"] and "1224" in m["title"]
+    one("PermissionError: [WinError 1224] The requested operation cannot be performed on a file with a user-mapped section "
+        "open: 'D:\\\\ComfyUI\\\\models\\\\loras\\\\klein_style.safetensors'", "safetensors.overwrite-mapped-file")
+    for t in ("PermissionError: [WinError 1224] The requested operation cannot be performed on a file with a user-mapped "
+              "section open: 'C:\\\\Users\\\\me\\\\Videos\\\\clip.mp4'",
+              'Error while serializing: IoError(Os { code: 5, kind: PermissionDenied, message: "Access is denied." })'):
+        assert "safetensors.overwrite-mapped-file" not in ids(t), t
+    # git's ownership check on a Linux / container path of ComfyUI: the headline and commands for that user
+    m = one("fatal: detected dubious ownership in repository at '/home/runner/ComfyUI'\nTo add an exception for this "
+            "directory, call:\n\n\tgit config --global --add safe.directory /home/runner/ComfyUI", "git.dubious-ownership")
+    assert "/home/runner/ComfyUI" in m["title"] and "Windows" not in m["title"]
+    assert "docker exec -u" in m["fix"] and "chown -R" in m["fix"]
+    assert ids("fatal: detected dubious ownership in repository at '/srv/notes/wiki'") == []
