@@ -949,6 +949,17 @@ def _arch_warning(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 
 @_interp("driver")
 def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("startcheck"):
+        # handed over by torch.cpu-build's web-UI start check: the UI's torch is a CUDA 13 build (see _not_mac)
+        return {"title": "The web UI's torch is a CUDA 13 build and the NVIDIA driver is older than 580: torch cannot use the GPU",
+                "fix": ("Update the NVIDIA driver to 580 or newer (Windows: https://www.nvidia.com/Download/index.aspx; "
+                        "Ubuntu: `sudo apt install nvidia-driver-580` or `sudo ubuntu-drivers install`, then reboot; "
+                        "`nvidia-smi` must show "
+                        "`CUDA Version: 13.0` or newer), or keep the driver and put a CUDA 12.8 torch into the UI's venv: "
+                        "`venv/bin/python -m pip install --force-reinstall torch torchvision --index-url "
+                        "https://download.pytorch.org/whl/cu128` (Windows: `venv\\Scripts\\python ...`), and keep the launcher "
+                        "from putting cu130 back: Forge Neo's webui-user.bat `set TORCH_COMMAND=pip install torch torchvision "
+                        "--extra-index-url https://download.pytorch.org/whl/cu128` (webui-user.sh: `export TORCH_COMMAND=...`)")}
     if g.get("drv_cuda"):
         # torch.cuda.is_available() printed False, with the driver's CUDA (nvidia-smi's header, `driver 550 (CUDA 12.4)`)
         # and the torch build's CUDA (`+cu130`, torch.version.cuda) both in the text: claimed only when torch's is newer
@@ -2338,6 +2349,19 @@ def _torchao_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         return None
     minor = ".".join(tv.split("+")[0].split(".")[:2])
     want = _TORCHAO_FOR_TORCH.get(minor)
+    need = g.get("need")
+    if need:
+        # the newer wording names the torch the torchao needs (`Please upgrade to torch >= 2.11.0 (found 2.9.1+cu128)`),
+        # not the torchao version
+        op = g.get("op") or ">="
+        return {"details": {"torch": tv, "torchao_needs": f"torch {op} {need}"},
+               "title": f"This torchao needs torch {op} {need}, the installed torch is {tv}: its C++/CUDA kernels are skipped",
+               "fix": (f"Keep torch and install the torchao built for it"
+                       + (f": `python -m pip install \"torchao=={want}\"` for torch {minor}" if want else "")
+                       + " (pytorch/ao#2919's table), in the Python that runs Klein; or upgrade torch to the release this "
+                       f"torchao asks for (torch {op} {need}) together with the packages pinned to it; with a program that "
+                       "pins both (ai-toolkit, a node pack), update it or pin torchao back to its last release for your "
+                       "torch; if nothing you run uses torchao, `python -m pip uninstall torchao`")}
     out: dict[str, Any] = {"details": {"torch": tv, "torchao": ao}}
     out["title"] = f"torchao {ao} was built for another PyTorch than the installed {tv}: its C++/CUDA kernels are skipped"
     if want:
@@ -2967,7 +2991,21 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                 "details": {"torch": wheel}}
     if g.get("startcheck"):
         # a web UI's own check (Forge Classic/Neo, AUTOMATIC1111, Forge) that torch.cuda.is_available() is True, run
-        # before it starts: it says torch cannot use CUDA, not why, so the answer asks that Python
+        # before it starts: it says torch cannot use CUDA, not why, so the answer asks that Python. When the text shows
+        # the UI's torch is a CUDA 13 build (Forge Neo installs cu130) and no nvidia-smi header says the driver has CUDA
+        # 13, the check failed on a driver older than 580, the minimum of CUDA 13 wheels
+        tag = near.get("torch_cu13_tag") or ctx.get("torch_cu13_tag") or ""
+        smi = _num(near.get("smi_cuda") or ctx.get("smi_cuda") or "")
+        cpu = near.get("torch_cpu_wheel") or ctx.get("torch_cpu_wheel")
+        if tag.startswith("cu13") and not cpu and (smi is None or smi < 13):
+            built = f"{tag[2:4]}.{tag[4:]}"
+            seen = f" (nvidia-smi: CUDA {near.get('smi_cuda') or ctx.get('smi_cuda')})" if smi is not None else ""
+            return {"as": "torch.cuda-driver-too-old",
+                    "cause": (f"The UI's start check found that its torch cannot use CUDA, and that torch is a CUDA {built} "
+                              f"build ({tag}){seen}. CUDA 13 wheels need NVIDIA driver 580 or newer; on an older driver "
+                              "torch.cuda.is_available() is False and the UI stops (Forge Neo installs a cu130 torch by "
+                              "default). `nvidia-smi` shows the newest CUDA the driver supports in its header."),
+                    "details": {"torch_cuda": built, **({"driver_cuda": str(smi)} if smi is not None else {})}}
         return {"title": "The web UI's start check found that its torch cannot use CUDA (most often a CPU-only torch)",
                 "cause": ("Before it starts, the UI checks in its own Python that torch can use CUDA "
                           "(torch.cuda.is_available()), and stops when it cannot. The usual reason is a CPU-only torch "

@@ -6177,3 +6177,43 @@ def test_round106_permissions_kinds():
     assert "/home/runner/ComfyUI" in m["title"] and "Windows" not in m["title"]
     assert "docker exec -u" in m["fix"] and "chown -R" in m["fix"]
     assert ids("fatal: detected dubious ownership in repository at '/srv/notes/wiki'") == []
+
+
+def test_round107_frontend_kinds():
+    """Round 107's kinds (FLUX / Klein in other frontends and tools: Forge / Forge Neo, ai-toolkit, SwarmUI), each on a
+    variant text written here, with the look-alikes that must stay silent."""
+    # PyTorch's sm_120 warning quoted without its `is` (an issue title, a shortened paste)
+    m = one("GeForce RTX 5080 with CUDA capability sm_120 not compatible with the current PyTorch installation",
+            "torch.sm-unsupported")
+    assert "sm_120" in m["cause"] and "cu128" in m["fix"]
+    assert ids("RTX 5060 Ti with CUDA capability sm_120, not compatible with the current PyTorch")[:1] == ["torch.sm-unsupported"]
+    assert "torch.sm-unsupported" not in ids("RTX 5090 with CUDA capability sm_120 is compatible with the current PyTorch "
+                                             "installation (2.9.1+cu128)")
+    # torchao's newer wording names the torch it needs, not its own version
+    m = one("Skipping import of cpp extensions due to incompatible torch version. Please upgrade to torch >= 2.10.0 "
+            "(found 2.8.0+cu128). Please see https://github.com/pytorch/ao/issues/2919 for more info", "torchao.torch-mismatch")
+    assert ">= 2.10.0" in m["title"] and "2.8.0+cu128" in m["title"] and "torchao==0.13.0" in m["fix"]
+    assert m["details"]["torchao_needs"] == "torch >= 2.10.0"
+    assert ids("Skipping import of cpp extensions due to incompatible torch version. Please upgrade to torch >= 2.11.0 "
+               "(found 2.9.1+rocm6.4).") == []
+    assert ids("torchao: please upgrade to torch >= 2.6 to use float8 training") == []
+    # a web UI's start check with a CUDA 13 torch in the text: the driver is older than 580
+    neo = ("Installing torch and torchvision\nLooking in indexes: https://pypi.org/simple, https://download.pytorch.org/whl/cu130\n"
+           "Collecting torch==2.9.1+cu130\nTraceback (most recent call last):\n  File \"/opt/forge-neo/modules/launch_utils.py\", "
+           "line 332, in prepare_environment\n    raise RuntimeError(\"PyTorch is not able to access GPU\")\n"
+           "RuntimeError: PyTorch is not able to access GPU")
+    m = one(neo, "torch.cuda-driver-too-old")
+    assert "580" in m["fix"] and "whl/cu128" in m["fix"] and "CUDA 13.0" in m["cause"]
+    assert m["details"]["torch_cuda"] == "13.0"
+    a1111 = ("venv \"D:\\sd\\webui\\venv\\Scripts\\Python.exe\"\ntorch 2.10.0+cu130\nRuntimeError: Torch is not able to use GPU; "
+             "add --skip-torch-cuda-test to COMMANDLINE_ARGS variable to disable this check")
+    assert ids(a1111)[:1] == ["torch.cuda-driver-too-old"]
+    # the same check with a driver that has CUDA 13, with a CPU wheel, or with no torch build named: the generic answer
+    smi = "| NVIDIA-SMI 580.95.05   Driver Version: 580.95.05   CUDA Version: 13.0 |\n" + neo
+    assert ids(smi)[:1] == ["torch.cpu-build"]
+    assert ids(neo.replace("Collecting torch==2.9.1+cu130", "torch 2.9.1+cpu"))[:1] == ["torch.cpu-build"]
+    assert ids("RuntimeError: PyTorch is not able to access GPU")[:1] == ["torch.cpu-build"]
+    # a CUDA 12 torch is not this (any driver of the last years runs it), nor an AMD fork's check
+    assert "torch.cuda-driver-too-old" not in ids(neo.replace("cu130", "cu128"))
+    assert ids("D:\\stable-diffusion-webui-amdgpu\\venv\\Scripts\\python.exe\ntorch 2.9.1+cu130\n"
+               "RuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS") == []
