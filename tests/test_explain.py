@@ -6217,3 +6217,56 @@ def test_round107_frontend_kinds():
     assert "torch.cuda-driver-too-old" not in ids(neo.replace("cu130", "cu128"))
     assert ids("D:\\stable-diffusion-webui-amdgpu\\venv\\Scripts\\python.exe\ntorch 2.9.1+cu130\n"
                "RuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS") == []
+
+
+def test_round108_localized_windows_kinds():
+    """Round 108 (reports in European languages and Russian): Windows prints its system error texts in the system
+    language, so a rule keyed on the English words goes silent on a Russian or Spanish Windows. The codes are read
+    instead: WSAEADDRINUSE (Errno 10048) on ComfyUI's bind, ERROR_FILENAME_EXCED_RANGE (WinError 206). Variant texts
+    written here, with the look-alikes that must stay silent, and the localized forms already read kept read."""
+    bind = "OSError: [Errno 10048] error while attempting to bind on address ('127.0.0.1', {port}): {text}"
+    for text in ("обычно разрешается только одно использование адреса сокета (протокол/сетевой адрес/порт)",
+                 "Solo se permite un uso de cada dirección de socket (protocolo/dirección de red/puerto)",
+                 "Normalerweise darf jede Socketadresse (Protokoll, Netzwerkadresse oder Anschluss) nur jeweils einmal "
+                 "verwendet werden",
+                 "[winerror 10048] normalmente é permitida apenas uma utilização de cada endereço de soquete "
+                 "(protocolo/endereço de rede/porta)"):
+        m = one(bind.format(port=8188, text=text), "comfyui.port-in-use")
+        assert "netstat -ano | findstr :8188" in m["fix"] and "--port 8189" in m["fix"]
+        # another program's server on its own port: its own business
+        assert "comfyui.port-in-use" not in ids(bind.format(port=7860, text=text)), text
+    # ComfyUI's own traceback, on the port its command line asked for
+    tb = ('  File "D:\\ComfyUI_windows_portable\\ComfyUI\\main.py", line 310, in <module>\n'
+          "    event_loop.run_until_complete(x)\n" + bind.format(port=8190, text="обычно разрешается только одно "
+          "использование адреса сокета (протокол/сетевой адрес/порт)"))
+    assert ids(tb)[:1] == ["comfyui.port-in-use"]
+    assert ids("C:\\ComfyUI>python main.py --listen --port 9000\n" + bind.format(
+        port=9000, text="Solo se permite un uso de cada dirección de socket"))[:1] == ["comfyui.port-in-use"]
+    # a port Windows reserves (WSAEACCES, 10013) is not a port another process holds
+    assert "comfyui.port-in-use" not in ids(
+        "OSError: [Errno 10013] error while attempting to bind on address ('127.0.0.1', 8188): Se intentó obtener "
+        "acceso a un socket de una manera que no está permitida por sus permisos de acceso")
+    # Windows' path limit in the system language: pip's install, the Hub's download folder
+    for text in ("Имя файла или его расширение имеет слишком большую длину",
+                 "El nombre del archivo o la extensión es demasiado largo",
+                 "Der Dateiname oder die Erweiterung ist zu lang"):
+        m = one("ERROR: Could not install packages due to an OSError: [WinError 206] " + text + ": 'C:\\\\Users\\\\"
+                "iván\\\\AppData\\\\Local\\\\Temp\\\\pip-install-a1b2\\\\flash-attn\\\\csrc\\\\cutlass'",
+                "python.windows-long-path")
+        assert "LongPathsEnabled" in m["fix"]
+        assert ids("OSError: [WinError 206] " + text + ": 'C:\\\\ai\\\\klein\\\\.cache\\\\huggingface\\\\download'")[:1] \
+            == ["hf.path-too-long"], text
+    assert "python.windows-long-path" not in ids("OSError: [WinError 2060] some other error: 'C:\\\\x'")
+    # localized forms the rules already read, kept read
+    assert ids('OSError: [WinError 126] Não foi possível encontrar o módulo especificado. Error loading "E:\\ia\\comfy\\'
+               'venv\\lib\\site-packages\\torch\\lib\\fbgemm.dll" or one of its dependencies.')[:1] == ["torch.windows-dll"]
+    assert ids("ERROR: Could not install packages due to an OSError: [WinError 5] Отказано в доступе: 'D:\\\\ComfyUI\\\\"
+               "venv\\\\Lib\\\\site-packages\\\\torch\\\\_C.cp312-win_amd64.pyd'\nCheck the permissions.")[:1] \
+        == ["python.install-access-denied"]
+    assert ids("OSError: [WinError 1314] Gereken ayrıcalık istemci tarafından sağlanmıyor: '..\\\\..\\\\blobs\\\\9f2c' -> "
+               "'C:\\\\Users\\\\ayse\\\\.cache\\\\huggingface\\\\hub\\\\models--black-forest-labs--FLUX.2-klein-4B\\\\"
+               "snapshots\\\\3d1e\\\\model_index.json'")[:1] == ["hf.windows-symlink"]
+    # a node pack's own web-extension symlink refused in Russian: not the Hub's cache
+    assert ids("[WinError 1314] Клиент не обладает требуемыми правами: 'D:\\\\AI\\\\ComfyUI\\\\custom_nodes\\\\SomePack\\\\js'"
+               " -> 'D:\\\\AI\\\\ComfyUI\\\\web\\\\extensions\\\\SomePack'\nFailed to create symlink to "
+               "D:\\AI\\ComfyUI\\web\\extensions\\SomePack. Please copy the folder manually.") == []
