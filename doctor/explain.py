@@ -2064,6 +2064,106 @@ def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"details": details}
 
 
+_CU_BUILD = re.compile(r"(?:\+cu|pytorch-cuda=|CUDA used to build PyTorch: |whl/cu)(1\d)\.?(\d)")
+
+
+def _torch_cuda(ctx: dict[str, Any]) -> tuple[int, int] | None:
+    """The CUDA version the torch build was made with, as the paste states it (+cu117, pytorch-cuda=11.7,
+    collect_env's `CUDA used to build PyTorch: 11.7`), or None."""
+    m = _CU_BUILD.search(_near(ctx).get("torch_cuda_build") or str(ctx.get("torch_cuda_build") or ""))
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+@_interp("cuda_too_old")
+def _cuda_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """NVRTC refusing the GPU's architecture, or cuFFT's CUFFT_INTERNAL_ERROR, inside PyTorch: the CUDA of the torch
+    build predates the card. A cuFFT failure from a build of CUDA 11.8 or newer (on a card older than an RTX 50) is
+    not this: then cuFFT most often could not get memory for its plan."""
+    if _off_nvidia(ctx):
+        return None
+    near = _near(ctx)
+    cu = _torch_cuda(ctx)
+    gpu = near.get("gpu_model") or near.get("ada_gpu") or ""
+    built = f"CUDA {cu[0]}.{cu[1]}" if cu else ""
+    d: dict[str, Any] = {k: v for k, v in (("torch_cuda", built), ("gpu", gpu)) if v}
+    on = f" ({gpu})" if gpu else ""
+    if g.get("cufft"):
+        if cu and cu >= (11, 8) and not (near.get("gpu_model") and cu < (12, 8)):
+            return None
+        if cu:
+            title = f"cuFFT failed inside PyTorch (CUFFT_INTERNAL_ERROR): the torch build's {built} is older than this GPU{on}"
+        elif gpu:
+            title = (f"cuFFT failed inside PyTorch (CUFFT_INTERNAL_ERROR) on this GPU{on}: a torch built with CUDA 11.7 or "
+                     "older has a cuFFT that does not know the card")
+        else:
+            title = ("cuFFT failed inside PyTorch (CUFFT_INTERNAL_ERROR): most often a torch built with CUDA 11.7 or older "
+                     "on an RTX 40 / L4 / H100, whose cuFFT does not know the card")
+        return {"title": title, "details": d,
+                "cause": cat.by_id("torch.cuda-too-old-for-gpu").cause  # type: ignore[union-attr]
+                + " Where torch was built with CUDA 11.8 or newer, the same error means cuFFT could not get GPU memory "
+                  "for its plan: free VRAM or use smaller inputs."}
+    title = "PyTorch's runtime compiler (NVRTC) does not know this GPU's architecture" + on + ": " + (
+        f"the torch build's {built} is older than the card" if built else "the CUDA the torch build was made with is older than the card")
+    return {"title": title, "details": d}
+
+
+@_interp("shm")
+def _shm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """/dev/shm too small: PyTorch's DataLoader workers (the manifest's words) or NCCL's shared-memory transport
+    between the processes of a multi-GPU run, on NVIDIA setups."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if not (g.get("nccl") or g.get("segment")):
+        return {}
+    size = _int(g.get("size"))
+    mb = f" of {size / (1 << 20):.1f} MiB" if size else ""
+    return {"title": f"NCCL could not create its shared-memory segment{mb} in /dev/shm: full, or a container's 64 MB default",
+            "cause": ("In a multi-GPU run NCCL passes data between the processes on one machine through segments in "
+                      "/dev/shm, several MB per pair of ranks. Docker gives a container 64 MB of it unless started with "
+                      "more (Kubernetes pods likewise), so the segments no longer fit; on a bare machine /dev/shm can be "
+                      "full of stale nccl-* files from killed runs. The disk itself is not full."),
+            "fix": ("Start the container with more shared memory: `docker run --shm-size=8g ...` or `--ipc=host` (compose: "
+                    "`shm_size: \"8gb\"`; Kubernetes: an `emptyDir: {medium: Memory}` volume mounted at /dev/shm); check "
+                    "with `df -h /dev/shm` and delete stale `/dev/shm/nccl-*` files; as a stopgap `export NCCL_SHM_DISABLE=1` "
+                    "makes NCCL go through sockets or P2P instead (slower). Klein itself runs on one GPU: a single-process "
+                    "run (`accelerate launch --num_processes 1 ...`) needs no NCCL at all"),
+            "details": {k: v for k, v in (("segment", g.get("segment")), ("bytes", size)) if v}}
+
+
+@_interp("cudnn_sdpa")
+def _cudnn_sdpa(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """PyTorch's cuDNN attention backend: the backward stride warning of torch 2.5.0 (the manifest's words), or its
+    forward failing with no cuDNN plan for the call (`cuDNN Frontend error: ... No execution plans support the
+    graph`). Through ZLUDA on an AMD card the same words are ZLUDA's."""
+    if _off_nvidia(ctx):
+        return None
+    what = g.get("frontend")
+    if not what:
+        return {}
+    near = _near(ctx)
+    nvrtc = near.get("nvrtc_missing") or ctx.get("nvrtc_missing")
+    tv = near.get("torch_version") or ctx.get("torch_version") or ""
+    cause = ("PyTorch can hand scaled_dot_product_attention (the attention of FLUX / Klein, of CLIP and most diffusion "
+             "and language models) to cuDNN's attention kernels. torch 2.5.0 made that backend the first choice on recent "
+             "NVIDIA GPUs and 2.5.1 made it opt-in again after reports like this one; the same message has since come "
+             "from torch 2.9 nightly and CUDA 13 builds. cuDNN then built no plan for this call: no kernel for its head "
+             "size, dtype, mask or GPU, or none at all when cuDNN cannot load NVRTC, which compiles its attention "
+             "kernels at run time.")
+    if nvrtc:
+        cause += f" Here cuDNN printed `{nvrtc}` before the error: it could not load NVRTC."
+    fix = ("Keep cuDNN out of attention. Install a stable PyTorch instead of 2.5.0 or a nightly, into the Python that "
+           "runs the program: `python -m pip install --force-reinstall \"torch>=2.5.1\" torchvision --index-url "
+           "https://download.pytorch.org/whl/cu128` (or the exact torch the trainer's README names); in your own script "
+           "or a diffusers run, switch the backend off before the pipeline runs: `torch.backends.cuda.enable_cudnn_sdp(False)`; "
+           "in ComfyUI, start it with `--use-split-cross-attention` (attention without PyTorch's SDPA) until torch is "
+           "replaced. When `Could not load library libnvrtc.so.12` stands above the error, reinstall torch with its CUDA "
+           "wheels (no `--no-deps`) so that `python -m pip list | grep nvrtc` lists nvidia-cuda-nvrtc")
+    d = {k: v for k, v in (("cudnn_error", what), ("torch", tv), ("nvrtc", nvrtc)) if v}
+    return {"title": f"PyTorch's cuDNN attention backend found no kernel for this attention call (cuDNN: {what.split(' for ')[0]})"
+                     + (f", torch {tv}" if tv else ""),
+            "cause": cause, "fix": fix, "severity": "fail", "details": d}
+
+
 @_interp("dynamic_vram")
 def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)
@@ -2237,6 +2337,15 @@ _AMPERE_PLUS = re.compile(r"\b(?:RTX\s?(?:30|40|50)\d0|A100|H100|H200|B200|L40S?
 
 @_interp("no_bf16")
 def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("cublas"):
+        if _off_nvidia(ctx):
+            return None  # ZLUDA on an AMD card answers bf16 GEMMs the same way: not NVIDIA hardware
+        return {"title": f"cuBLAS refused a bfloat16 matrix multiply ({g['cublas']} with CUDA_R_16BF): this GPU has no "
+                         "bfloat16 matrix math (Maxwell / Pascal, GTX 900 / GTX 10, Tesla M40 / P100)",
+                "cause": ("cuBLAS answers CUBLAS_STATUS_NOT_SUPPORTED when a bfloat16 GEMM is asked of a card without "
+                          "bfloat16 math; the program chose bf16 anyway (a check with torch.cuda.is_bf16_supported() can "
+                          "say True on such cards, since it counts bfloat16 that torch emulates). "
+                          + cat.by_id("gpu.no-bf16").cause)}  # type: ignore[union-attr]
     if g.get("nunchaku"):
         if _off_nvidia(ctx):
             return None  # nunchaku's guard words only mean a CUDA arch below 8.0 on an NVIDIA card

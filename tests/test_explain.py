@@ -6270,3 +6270,67 @@ def test_round108_localized_windows_kinds():
     assert ids("[WinError 1314] Клиент не обладает требуемыми правами: 'D:\\\\AI\\\\ComfyUI\\\\custom_nodes\\\\SomePack\\\\js'"
                " -> 'D:\\\\AI\\\\ComfyUI\\\\web\\\\extensions\\\\SomePack'\nFailed to create symlink to "
                "D:\\AI\\ComfyUI\\web\\extensions\\SomePack. Please copy the folder manually.") == []
+
+
+def test_round110_cuda_math_libs_kinds():
+    """Round 110's kinds (cuBLAS / cuDNN / NVRTC / cuFFT / NCCL failing at run time), each on a variant text written
+    here, with the look-alikes of other programs and other GPUs that must stay silent."""
+    # cuFFT inside torch on an Ada card, the build's CUDA read from ComfyUI's start log: torch older than the GPU
+    comfy = ("pytorch version: 1.13.1+cu117\nDevice: cuda:0 NVIDIA GeForce RTX 4070 Ti : cudaMallocAsync\n"
+             "got prompt\n!!! Exception during processing !!! cuFFT error: CUFFT_INTERNAL_ERROR\n"
+             "  File \"C:\\ComfyUI\\comfy_extras\\nodes_freelunch.py\", line 12, in Fourier_filter\n")
+    m = one(comfy, "torch.cuda-too-old-for-gpu")
+    assert "CUDA 11.7" in m["title"] and "whl/cu118" in m["fix"] and "sm_89" in m["cause"]
+    m = one("x = torch.stft(wav, 1024)\nRuntimeError: cuFFT error: CUFFT_INTERNAL_ERROR", "torch.cuda-too-old-for-gpu")
+    assert "11.7 or older" in m["title"] and "memory" in m["cause"]
+    # the same cuFFT error from a build of CUDA 11.8 or newer, a C++ program's own cuFFT, ZLUDA on AMD: not this
+    for t in ("PyTorch version: 2.2.0+cu121\nRuntimeError: cuFFT error: CUFFT_INTERNAL_ERROR",
+              "terminate called after throwing an instance of 'std::runtime_error'\n  what():  cuFFT error: CUFFT_INTERNAL_ERROR",
+              "E:\\ComfyUI-Zluda\\venv\\Lib\\site-packages\\torch\\functional.py\", line 665, in stft\n"
+              "RuntimeError: cuFFT error: CUFFT_INTERNAL_ERROR"):
+        assert "torch.cuda-too-old-for-gpu" not in ids(t), t
+    # NVRTC refusing the architecture: an RTX 50 with a cu124 build
+    m = one("torch 2.5.1+cu124 on an RTX 5090\nRuntimeError: nvrtc: error: invalid value for --gpu-architecture (-arch)\n\n"
+            "nvrtc compilation failed: \n", "torch.cuda-too-old-for-gpu")
+    assert "CUDA 12.4" in m["title"] and "5090" in m["title"] and "whl/cu128" in m["fix"]
+    assert ids("The following operation failed in the TorchScript interpreter.\nRuntimeError: nvrtc: error: invalid value "
+               "for --gpu-architecture (-arch)")[0] == "torch.cuda-too-old-for-gpu"
+    assert ids("cupy_backends.cuda.libs.nvrtc.NVRTCError: NVRTC_ERROR_INVALID_OPTION (5): nvrtc: error: invalid value for "
+               "--gpu-architecture (-arch)") == []
+    # cuBLAS refusing a bfloat16 GEMM on a card without bfloat16 (a GTX 1080 Ti in ComfyUI)
+    bf = ("RuntimeError: CUDA error: CUBLAS_STATUS_NOT_SUPPORTED when calling `cublasGemmEx( handle, opa, opb, m, n, k, "
+          "&falpha, a, CUDA_R_16BF, lda, b, CUDA_R_16BF, ldb, &fbeta, c, CUDA_R_16BF, ldc, compute_type, "
+          "CUBLAS_GEMM_DEFAULT_TENSOR_OP)`")
+    m = one(bf, "gpu.no-bf16")
+    assert "cublasGemmEx" in m["title"] and "float16" in m["fix"] and "is_bf16_supported" in m["cause"]
+    # the float16 GEMM, ZLUDA on an AMD card, CTranslate2's own cuBLAS: not this
+    for t in (bf.replace("CUDA_R_16BF", "CUDA_R_16F"), "I am using ZLUDA on an AMD RX 6600 XT\n" + bf,
+              "RuntimeError: cuBLAS failed with status CUBLAS_STATUS_NOT_SUPPORTED"):
+        assert "gpu.no-bf16" not in ids(t), t
+    # NCCL's shared-memory segment in a container (the newer NCCL wording)
+    m = one("node-0:202016:202235 [0] misc/shmutils.cc:88 NCCL WARN Error: failed to extend /dev/shm/nccl-WU88OE to "
+            "9637892 bytes, error: No space left on device (28)", "docker.shm-too-small")
+    assert "NCCL" in m["title"] and "--shm-size" in m["fix"] and "NCCL_SHM_DISABLE=1" in m["fix"]
+    assert "9.2 MiB" in one("NCCL WARN Error while creating shared memory segment /dev/shm/nccl-x1 (size 9637888), error: "
+                            "No space left on device (28)", "docker.shm-too-small")["title"]
+    # attaching to a segment another process removed, and a plain disk that is full: not this
+    for t in ('NCCL WARN Error while attaching to shared memory segment /dev/shm/nccl- (size 192814336), error: No such '
+              'file or directory (2)', "OSError: [Errno 28] No space left on device: '/home/u/out.png'"):
+        assert "docker.shm-too-small" not in ids(t), t
+    # torch's cuDNN attention without a plan: torch 2.5.0 read from the log, and cuDNN unable to load NVRTC before it
+    m = one("pytorch version: 2.5.0+cu124\n!!! Exception during processing !!! cuDNN Frontend error: [cudnn_frontend] "
+            "Error: No valid execution plans built.", "torch.cudnn-sdpa-regression")
+    assert "2.5.0" in m["title"] and m["severity"] == "fail"
+    assert "enable_cudnn_sdp(False)" in m["fix"] and "--use-split-cross-attention" in m["fix"]
+    m = one("Could not load library libnvrtc.so.12. Error: libnvrtc.so.12: cannot open shared object file: No such file or "
+            "directory\nRuntimeError: cuDNN Frontend error: [cudnn_frontend] Error: No execution plans support the graph.",
+            "torch.cudnn-sdpa-regression")
+    assert "could not load NVRTC" in m["cause"] and "nvrtc" in m["details"]
+    assert one("RuntimeError: cuDNN Frontend error: No valid engine configs for Matmul_MUL_Reduction_SUB_EXP_Reduction_LOG_"
+               "ADD_DIV_Matmul_", "torch.cudnn-sdpa-regression")["title"].endswith("(cuDNN: No valid engine configs)")
+    # ZLUDA on an AMD card, TransformerEngine's and llm.c's own cuDNN graphs: not this
+    for t in ("AMD Radeon RX 6800 XT\ncuDNN Frontend error: [cudnn_frontend] Error: No execution plans support the graph",
+              "fused_attn_f16_arbitrary_seqlen.cu:227 in function operator(): cuDNN Error: [cudnn_frontend] Error: No "
+              "execution plans built successfully.",
+              "[CUDNN ERROR] at file llmc/cudnn_att.cpp:120:\n[cudnn_frontend] Error: No execution plans support the graph."):
+        assert "torch.cudnn-sdpa-regression" not in ids(t), t
