@@ -1881,6 +1881,34 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("torch_too_old")
+def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """``nvidia_only``; a torch.compile setting the code sets and this torch does not define (torch's ConfigModule:
+    `torch._dynamo.config.<name> does not exist`) gets a headline that names it and a fix that starts with the code
+    that sets it: a node pack's newer release checks for the setting first, and when the torch is the newest one
+    (a setting renamed or dropped), only the node's update helps."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    cfg = g.get("cfg")
+    if not cfg:
+        return {}
+    setting = f"{g.get('cfgmod') or 'torch._dynamo.config'}.{cfg}"
+    return {"title": f"This torch has no torch.compile setting `{setting}`: the code that sets it was written for "
+                     "another torch release",
+            "cause": (f"torch.compile's settings (`torch._dynamo.config`, `torch._inductor.config`) are a fixed list in each "
+                      f"torch release, and setting or reading one the release does not define raises `{setting} does not "
+                      "exist`. Node packs and projects set such settings to speed up or steady compilation; this one "
+                      "came with a newer torch than the one in this Python (most often), or a newer torch renamed or "
+                      "dropped it. Nothing is wrong with the model files."),
+            "fix": ("See which torch runs it: `python -c \"import torch; print(torch.__version__)\"` (ComfyUI portable: "
+                    "`python_embeded\\python.exe -c ...`). Update the node pack or project that sets it (ComfyUI Manager's "
+                    "update, or `git pull` in its custom_nodes folder): current releases check that the setting exists "
+                    "first. If it asks for a newer torch, upgrade torch from the CUDA index: `python -m pip install -U "
+                    "torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`. Turning the node's "
+                    "torch.compile option off also avoids it"),
+            "details": {"setting": setting}}
+
+
 @_interp("no_driver")
 def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """``nvidia_only``, and one more case: torch's plain `Found no NVIDIA driver` in a paste that shows ComfyUI in

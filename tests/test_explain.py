@@ -6334,3 +6334,43 @@ def test_round110_cuda_math_libs_kinds():
               "execution plans built successfully.",
               "[CUDNN ERROR] at file llmc/cudnn_att.cpp:120:\n[cudnn_frontend] Error: No execution plans support the graph."):
         assert "torch.cudnn-sdpa-regression" not in ids(t), t
+
+
+def test_round111_torch_release_kinds():
+    """Round 111's kind (new PyTorch releases and the code written for another one): a torch.compile setting that
+    this torch does not define, on variant texts written here, with the look-alikes that must stay silent."""
+    # a node pack setting a newer release's dynamo setting, as ComfyUI prints the node's failure
+    m = one("!!! Exception during processing !!! torch._dynamo.config.recompile_limit does not exist\nTraceback (most "
+            "recent call last):\n  File \"D:\\ComfyUI\\custom_nodes\\ComfyUI-KJNodes\\nodes\\model_optimization_nodes.py\", "
+            "line 80, in patch\n    torch._dynamo.config.recompile_limit = 64\nAttributeError: "
+            "torch._dynamo.config.recompile_limit does not exist", "torch.too-old")
+    assert "torch._dynamo.config.recompile_limit" in m["title"] and "another torch release" in m["title"]
+    assert "Update the node pack" in m["fix"] and "torch.__version__" in m["fix"] and "whl/cu128" in m["fix"]
+    assert "renamed or dropped" in m["cause"]
+    # an inductor setting, a nested one, and an older torch's plain-module wording
+    assert "torch._inductor.config.fx_graph_cache" in one(
+        "AttributeError: torch._inductor.config.fx_graph_cache does not exist", "torch.too-old")["title"]
+    assert "torch._inductor.config.triton.cudagraph_trees" in one(
+        "    raise AttributeError(f\"{self.__name__}.{name} does not exist\") from e\nAttributeError: "
+        "torch._inductor.config.triton.cudagraph_trees does not exist", "torch.too-old")["title"]
+    assert ids("AttributeError: module 'torch._dynamo.config' has no attribute 'inline_inbuilt_nn_modules'") == ["torch.too-old"]
+    # the older wordings torch.too-old knew keep their own headline
+    assert "torch.compile" not in one("AttributeError: module 'torch.library' has no attribute 'custom_op'",
+                                      "torch.too-old")["title"]
+    # torch.compile's own hint after any compile failure, and the recompile limit message, are not this
+    assert ids("You can suppress this exception and fall back to eager by setting:\n    import torch._dynamo\n"
+               "    torch._dynamo.config.suppress_errors = True") == []
+    assert "torch.too-old" not in ids("W0312 12:00:01.000000 1234 torch/_dynamo/convert_frame.py:906] torch._dynamo hit "
+                                      "config.recompile_limit (8)\n   function: 'forward' (/ComfyUI/comfy/ldm/flux/model.py:120)")
+    # another library's own config module, and a Mac running the same node: not claimed
+    assert ids("AttributeError: mmengine.config.dynamo_settings does not exist") == []
+    assert ids("Platform: Darwin\nDevice: mps\nAttributeError: torch._dynamo.config.recompile_limit does not exist") == []
+    # deprecation warnings of torch APIs that other code still calls (torch 2.4+ / 2.9 FutureWarnings): nothing fails
+    assert ids("/venv/lib/python3.12/site-packages/torch/backends/cuda/__init__.py:342: FutureWarning: "
+               "`torch.backends.cuda.sdp_kernel()` is deprecated. In the future, this context manager will be removed. "
+               "Please see `torch.nn.attention.sdpa_kernel()` for the new context manager, with updated signature.") == []
+    assert ids("C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\kornia\\feature\\lightglue.py:44: FutureWarning: "
+               "`torch.cuda.amp.custom_fwd(args...)` is deprecated. Please use `torch.amp.custom_fwd(args..., "
+               "device_type='cuda')` instead.\n  @torch.cuda.amp.custom_fwd(cast_inputs=torch.float32)") == []
+    assert ids("FutureWarning: `torch.library.impl_abstract` was renamed to `torch.library.register_fake`. Please use "
+               "that instead; we will remove `torch.library.impl_abstract` in a future version of PyTorch.") == []
