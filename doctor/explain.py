@@ -1865,6 +1865,44 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("torch_too_old")
+def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """``nvidia_only`` for every wording of torch.too-old, and one that needs its context: Python's `'Stream' object
+    does not support the context manager protocol` is torch's only where the stack's own code entered a CUDA stream
+    (ComfyUI's async weight offloading: its flag, startup line or frames, the stream_user context). torch.cuda.Stream
+    is a context manager from torch 2.7; beside a torch 2.7+ startup line, or with no stream-using frame of the stack
+    near (an OpenAI or Anthropic client's own Stream object), the words are not this cause."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if not g.get("stream"):
+        return {}
+    near = _near(ctx)
+    if not near.get("stream_user"):
+        return None
+    have = near.get("torch_version") or str(ctx.get("torch_version") or "")
+    if have and not _version_below(have, "2.7"):
+        return None
+    torch_is = f"torch {have}" if have else "The installed torch"
+    return {
+        "title": (f"{torch_is} is older than 2.7: its CUDA Stream cannot be entered with `with`, as ComfyUI's "
+                  "async weight offloading does"),
+        "cause": ("ComfyUI's asynchronous weight offloading (`--async-offload`, on by default in later releases; the "
+                  "startup line `Using async weight offloading with N streams`) moves weights on a CUDA stream of its "
+                  "own and, in releases from late 2025, enters it with `with stream:` (comfy/model_management.py "
+                  "cast_to). A `torch.cuda.Stream` works as a context manager only from torch 2.7, so on an older torch "
+                  "Python stops with `'Stream' object does not support the context manager protocol` in whichever node "
+                  "first moves weights (VAE Encode, KSampler, a text encoder). ComfyUI later wrapped the stream for older "
+                  "torch (PR #10958) and asks for a current torch (PR #10618)."),
+        "fix": ("Upgrade torch to 2.7 or newer in the Python that runs ComfyUI, from the CUDA index (from PyPI on "
+                "Windows you get a CPU build): `python -m pip install -U torch torchvision torchaudio --index-url "
+                "https://download.pytorch.org/whl/cu128` (ComfyUI portable: `python_embeded\\python.exe -m pip install "
+                "-U torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`). Or update ComfyUI "
+                "(`git pull` in its folder, or update\\update_comfyui.bat in the portable build), whose later releases "
+                "work on older torch; until then leave `--async-offload` off the launch line if you added it."),
+        "details": {"torch": have} if have else {},
+    }
+
+
 @_interp("no_driver")
 def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """``nvidia_only``, and one more case: torch's plain `Found no NVIDIA driver` in a paste that shows ComfyUI in
