@@ -1883,30 +1883,61 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 
 @_interp("torch_too_old")
 def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """``nvidia_only``; a torch.compile setting the code sets and this torch does not define (torch's ConfigModule:
-    `torch._dynamo.config.<name> does not exist`) gets a headline that names it and a fix that starts with the code
-    that sets it: a node pack's newer release checks for the setting first, and when the torch is the newest one
-    (a setting renamed or dropped), only the node's update helps."""
+    """``nvidia_only`` for every wording of torch.too-old, and two that say more. A torch.compile setting the code
+    sets and this torch does not define (torch's ConfigModule: `torch._dynamo.config.<name> does not exist`) gets a
+    headline that names it and a fix that starts with the code that sets it: a node pack's newer release checks for
+    the setting first, and when the torch is the newest one (a setting renamed or dropped), only the node's update
+    helps. Python's `'Stream' object does not support the context manager protocol` is torch's only where the
+    stack's own code entered a CUDA stream (ComfyUI's async weight offloading: its flag, startup line or frames, the
+    stream_user context). torch.cuda.Stream is a context manager from torch 2.7; beside a torch 2.7+ startup line,
+    or with no stream-using frame of the stack near (an OpenAI or Anthropic client's own Stream object), the words
+    are not this cause."""
     if _off_nvidia_anywhere(ctx):
         return None
     cfg = g.get("cfg")
-    if not cfg:
+    if cfg:
+        setting = f"{g.get('cfgmod') or 'torch._dynamo.config'}.{cfg}"
+        return {"title": f"This torch has no torch.compile setting `{setting}`: the code that sets it was written for "
+                         "another torch release",
+                "cause": (f"torch.compile's settings (`torch._dynamo.config`, `torch._inductor.config`) are a fixed list in each "
+                          f"torch release, and setting or reading one the release does not define raises `{setting} does not "
+                          "exist`. Node packs and projects set such settings to speed up or steady compilation; this one "
+                          "came with a newer torch than the one in this Python (most often), or a newer torch renamed or "
+                          "dropped it. Nothing is wrong with the model files."),
+                "fix": ("See which torch runs it: `python -c \"import torch; print(torch.__version__)\"` (ComfyUI portable: "
+                        "`python_embeded\\python.exe -c ...`). Update the node pack or project that sets it (ComfyUI Manager's "
+                        "update, or `git pull` in its custom_nodes folder): current releases check that the setting exists "
+                        "first. If it asks for a newer torch, upgrade torch from the CUDA index: `python -m pip install -U "
+                        "torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`. Turning the node's "
+                        "torch.compile option off also avoids it"),
+                "details": {"setting": setting}}
+    if not g.get("stream"):
         return {}
-    setting = f"{g.get('cfgmod') or 'torch._dynamo.config'}.{cfg}"
-    return {"title": f"This torch has no torch.compile setting `{setting}`: the code that sets it was written for "
-                     "another torch release",
-            "cause": (f"torch.compile's settings (`torch._dynamo.config`, `torch._inductor.config`) are a fixed list in each "
-                      f"torch release, and setting or reading one the release does not define raises `{setting} does not "
-                      "exist`. Node packs and projects set such settings to speed up or steady compilation; this one "
-                      "came with a newer torch than the one in this Python (most often), or a newer torch renamed or "
-                      "dropped it. Nothing is wrong with the model files."),
-            "fix": ("See which torch runs it: `python -c \"import torch; print(torch.__version__)\"` (ComfyUI portable: "
-                    "`python_embeded\\python.exe -c ...`). Update the node pack or project that sets it (ComfyUI Manager's "
-                    "update, or `git pull` in its custom_nodes folder): current releases check that the setting exists "
-                    "first. If it asks for a newer torch, upgrade torch from the CUDA index: `python -m pip install -U "
-                    "torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`. Turning the node's "
-                    "torch.compile option off also avoids it"),
-            "details": {"setting": setting}}
+    near = _near(ctx)
+    if not near.get("stream_user"):
+        return None
+    have = near.get("torch_version") or str(ctx.get("torch_version") or "")
+    if have and not _version_below(have, "2.7"):
+        return None
+    torch_is = f"torch {have}" if have else "The installed torch"
+    return {
+        "title": (f"{torch_is} is older than 2.7: its CUDA Stream cannot be entered with `with`, as ComfyUI's "
+                  "async weight offloading does"),
+        "cause": ("ComfyUI's asynchronous weight offloading (`--async-offload`, on by default in later releases; the "
+                  "startup line `Using async weight offloading with N streams`) moves weights on a CUDA stream of its "
+                  "own and, in releases from late 2025, enters it with `with stream:` (comfy/model_management.py "
+                  "cast_to). A `torch.cuda.Stream` works as a context manager only from torch 2.7, so on an older torch "
+                  "Python stops with `'Stream' object does not support the context manager protocol` in whichever node "
+                  "first moves weights (VAE Encode, KSampler, a text encoder). ComfyUI later wrapped the stream for older "
+                  "torch (PR #10958) and asks for a current torch (PR #10618)."),
+        "fix": ("Upgrade torch to 2.7 or newer in the Python that runs ComfyUI, from the CUDA index (from PyPI on "
+                "Windows you get a CPU build): `python -m pip install -U torch torchvision torchaudio --index-url "
+                "https://download.pytorch.org/whl/cu128` (ComfyUI portable: `python_embeded\\python.exe -m pip install "
+                "-U torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`). Or update ComfyUI "
+                "(`git pull` in its folder, or update\\update_comfyui.bat in the portable build), whose later releases "
+                "work on older torch; until then leave `--async-offload` off the launch line if you added it."),
+        "details": {"torch": have} if have else {},
+    }
 
 
 @_interp("no_driver")

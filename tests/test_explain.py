@@ -6374,3 +6374,48 @@ def test_round111_torch_release_kinds():
                "device_type='cuda')` instead.\n  @torch.cuda.amp.custom_fwd(cast_inputs=torch.float32)") == []
     assert ids("FutureWarning: `torch.library.impl_abstract` was renamed to `torch.library.register_fake`. Please use "
                "that instead; we will remove `torch.library.impl_abstract` in a future version of PyTorch.") == []
+
+
+def test_round109_image_editing_kinds():
+    """Round 109's kind (image editing and reference-image workflows): ComfyUI's async weight offloading entering a
+    CUDA stream with `with` on a torch older than 2.7, on variant texts written here, with the look-alikes that must
+    stay silent."""
+    log = ("pytorch version: 2.5.1+cu124\nDevice: cuda:0 NVIDIA GeForce RTX 3060 : cudaMallocAsync\n"
+           "Using async weight offloading with 2 streams\ngot prompt\n"
+           "!!! Exception during processing !!! 'Stream' object does not support the context manager protocol\n"
+           "Traceback (most recent call last):\n"
+           '  File "/opt/ComfyUI/comfy/model_management.py", line 1090, in cast_to\n    with stream:\n'
+           "TypeError: 'Stream' object does not support the context manager protocol")
+    m = one(log, "torch.too-old")
+    assert "2.5.1" in m["title"] and "2.7" in m["title"] and "async" in m["cause"]
+    assert "whl/cu128" in m["fix"] and "python_embeded" in m["fix"] and "--async-offload" in m["fix"]
+    # Python 3.14's wording, a Windows path, no startup lines: the installed torch, unnamed
+    m = one('  File "C:\\ComfyUI\\comfy\\model_management.py", line 1102, in cast_to\n    with stream:\n'
+            "TypeError: 'Stream' object does not support the context manager protocol (missed __exit__ method)",
+            "torch.too-old")
+    assert m["title"].startswith("The installed torch is older than 2.7")
+    # the VAE Encode traceback under --async-offload, the message on the first line
+    assert ids("vae encode error, TypeError: 'Stream' object does not support the context manager protocol\n"
+               "started with --async-offload\n"
+               '  File "D:\\ComfyUI\\comfy\\sd.py", line 790, in encode\n'
+               "    out = self.first_stage_model.encode(pixels_in).to(self.output_device).float()")[0] == "torch.too-old"
+    # not this: the bare words, another library's Stream, a torch 2.7+ ComfyUI, an AMD (ZLUDA) ComfyUI
+    for t in ("TypeError: 'Stream' object does not support the context manager protocol",
+              '  File "/home/u/bot/chat.py", line 22, in answer\n    with client.chat.completions.create(model="gpt-4o", '
+              "messages=msgs, stream=True) as stream:\nTypeError: 'Stream' object does not support the context manager protocol",
+              "pytorch version: 2.8.0+cu128\nUsing async weight offloading with 2 streams\n"
+              '  File "/opt/ComfyUI/comfy/model_management.py", line 1090, in cast_to\n    with stream:\n'
+              "TypeError: 'Stream' object does not support the context manager protocol",
+              "Device: cuda:0 AMD Radeon RX 6800 [ZLUDA] : native\nUsing async weight offloading with 2 streams\n"
+              '  File "C:\\ComfyUI-Zluda\\comfy\\model_management.py", line 1090, in cast_to\n    with stream:\n'
+              "TypeError: 'Stream' object does not support the context manager protocol",
+              "Using async weight offloading with 2 streams\nPrompt executed in 12.31 seconds"):
+        assert "torch.too-old" not in ids(t), t
+    # the image-editing look-alikes of the round stay silent: an RGBA image in the RGB VAE encoder, a mask of
+    # another size, a node pack out of step with InpaintModelConditioning, a grouped Kontext template's validation
+    for t in ("Error occurred when executing VAEEncodeForInpaint:\n\nGiven groups=1, weight of size [128, 3, 3, 3], "
+              "expected input[1, 4, 896, 1152] to have 3 channels, but got 4 channels instead",
+              "Mask dimensions do not match image dimensions. Expected torch.Size([1024, 1024]), got torch.Size([2048, 2048])",
+              "InpaintModelConditioning.encode() missing 1 required positional argument: 'noise_mask'",
+              "* KSampler 31:3:\n  - Required input is missing: latent_image\nOutput will be ignored"):
+        assert ids(t) == [], t
