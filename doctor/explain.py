@@ -2524,7 +2524,7 @@ def _torchao_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         op = g.get("op") or ">="
         return {"details": {"torch": tv, "torchao_needs": f"torch {op} {need}"},
                "title": f"This torchao needs torch {op} {need}, the installed torch is {tv}: its C++/CUDA kernels are skipped",
-               "fix": (f"Keep torch and install the torchao built for it"
+               "fix": ("Keep torch and install the torchao built for it"
                        + (f": `python -m pip install \"torchao=={want}\"` for torch {minor}" if want else "")
                        + " (pytorch/ao#2919's table), in the Python that runs Klein; or upgrade torch to the release this "
                        f"torchao asks for (torch {op} {need}) together with the packages pinned to it; with a program that "
