@@ -1088,9 +1088,24 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {"details": {"kind": "unknown", "reason": why}}
 
 
+# packages of ComfyUI's own requirements.txt that Klein needs only through ComfyUI (its database, video, upscale and
+# image-op code): missing beside ComfyUI they mean its requirements were not reinstalled; missing in another program
+# (AUTOMATIC1111 / Forge, a node pack's isolated environment) they are that program's install
+_COMFY_REQ_MODULES = frozenset({"alembic", "sqlalchemy", "av", "spandrel", "kornia", "torchsde"})
+
+
+def _comfy_sign(near: dict[str, str]) -> bool:
+    """The text around the hit is ComfyUI's: its dependency check, a frame of its own code, a node pack's import,
+    a node run, its portable folders or updater, or ComfyUI-Manager's lines."""
+    return any(near.get(k) for k in ("comfy_reqs", "custom_node", "comfy_place", "comfy_updater", "comfy_manager",
+                                     "node_type", "node_exec"))
+
+
 @_interp("module")
 def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     mac = bool(_near(ctx).get("macos"))
+    if _near(ctx).get("isolated_env"):
+        return None  # raised in a node pack's own isolated environment (a comfy-env worker): that node pack's install
     if _near(ctx).get("remote_code") and not g.get("slow"):
         return None  # imported by a model's own remote code (trust_remote_code): that model's dependency, not Klein's
     if _other_gpu(ctx) or (mac and (g.get("module") or "").split(".")[0] in ("torch", "sageattention", "flash_attn")):
@@ -1173,6 +1188,8 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         if top in ("torch", "torchvision", "torchaudio") else
                         f"Upgrade it in the Python that runs Klein: `python -m pip install -U {pip_name}`")
                        + " (ComfyUI portable: `python_embeded\\python.exe -m pip ...`)", "details": d}
+    if _near(ctx).get("other_webui") and (top in _COMFY_REQ_MODULES or top.startswith(("comfy_", "comfyui_"))):
+        return None  # AUTOMATIC1111 / Forge: their own launcher installs their requirements into their own venv
     if top.startswith(("comfy_", "comfyui_")) and "." in mod:
         # the package is there but lacks a submodule this ComfyUI imports (comfy_aimdo.host_buffer): an older copy of a
         # pinned requirement, not a missing one
@@ -1191,6 +1208,20 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                 "fix": ("Reinstall ComfyUI's requirements with the Python that runs it, from the ComfyUI folder: "
                         "`python -m pip install -r requirements.txt` (portable: `python_embeded\\python.exe -m pip install "
                         "-r ComfyUI\\requirements.txt`; Desktop: update the app)"), "details": d}
+    if top in _COMFY_REQ_MODULES and "." not in mod and _comfy_sign(_near(ctx)):
+        # one of ComfyUI's own requirements, missing beside ComfyUI: its code moved on (git pull, the Manager's update,
+        # a launcher or image) without its requirements, or a node pack already imports what a newer ComfyUI requires
+        return {"title": f"`{pip_name}`, a requirement of ComfyUI, is missing from the Python that runs it",
+                "cause": (f"`{pip_name}` is in ComfyUI's requirements.txt and is not installed in the Python that runs "
+                          "ComfyUI: its code was updated (`git pull`, the Manager's Update ComfyUI, a launcher or Docker "
+                          "image) without reinstalling its requirements, or the ComfyUI is older than that requirement "
+                          "and a node pack already imports it."),
+                "fix": ("Update ComfyUI and reinstall its requirements with the Python that runs it, from the ComfyUI "
+                        "folder: `git pull`, then `python -m pip install -r requirements.txt` (portable: "
+                        "`update\\update_comfyui.bat`, or `python_embeded\\python.exe -m pip install -r "
+                        "ComfyUI\\requirements.txt`; a venv or Docker image: its python, e.g. `venv/bin/python -m pip "
+                        f"install -r requirements.txt`; Desktop: update the app); only this package: `python -m pip "
+                        f"install {pip_name}` with that Python"), "details": d}
     if top in ("torchvision", "torchaudio") and mac:
         return {"title": f"{top} is missing from the environment that runs ComfyUI",
                 "fix": f"Install the {top} that matches your torch with the Python that runs it: `python -m pip install {top}`",

@@ -6419,3 +6419,53 @@ def test_round109_image_editing_kinds():
               "InpaintModelConditioning.encode() missing 1 required positional argument: 'noise_mask'",
               "* KSampler 31:3:\n  - Required input is missing: latent_image\nOutput will be ignored"):
         assert ids(t) == [], t
+
+
+def test_round112_comfyui_requirements_kinds():
+    """Round 112's kinds (ComfyUI's own requirements, its frontend packages, ComfyUI-Manager's security level), each
+    on a variant text written here, with the look-alikes that must stay silent."""
+    # PyAV held below what ComfyUI's API nodes check for (a node pack's pin downgraded it)
+    m = one('  File "C:\\ComfyUI_windows_portable\\ComfyUI\\comfy_api_nodes\\canary.py", line 9, in <module>\n'
+            '    raise Exception("INSTALL NEW VERSION OF PYAV TO USE API NODES.")\n'
+            "Exception: INSTALL NEW VERSION OF PYAV TO USE API NODES.", "comfyui.pyav-too-old")
+    assert 'av>=14.2' in m["fix"] and "pip check" in m["fix"] and "API nodes" in m["cause"]
+    # the Manager's 404 wording (default channel) and its newer wording with network_mode
+    m = one("[Installation Errors]\n'ComfyUI-Foo': With the current security level configuration, only custom nodes "
+            'from the <B>"default channel"</B> can be installed.', "comfyui.manager-security-level")
+    assert "security_level = weak" in m["fix"] and "default channel" in m["fix"]
+    m = one("ERROR: To use this action, security_level must be `normal or below`, and network_mode must be set to "
+            "`personal_cloud`. Please contact the administrator.", "comfyui.manager-security-level")
+    assert "network_mode = personal_cloud" in m["fix"] and "--listen 127.0.0.1" in m["fix"]
+    # one of ComfyUI's own requirements missing beside ComfyUI (its dependency check, a frame of its code, a node
+    # pack's import): reinstall ComfyUI's requirements, not only the one package
+    m = one("WARNING:root:Error importing dependencies: No module named 'sqlalchemy'\nPlease install the updated "
+            "requirements.txt file by running:\n/opt/venv/bin/python -m pip install -r /app/ComfyUI/requirements.txt",
+            "python.module-missing")
+    assert "requirement of ComfyUI" in m["title"] and "pip install -r requirements.txt" in m["fix"]
+    m = one('  File "D:\\AI\\ComfyUI\\comfy_api\\latest\\_input\\video_types.py", line 5, in <module>\n'
+            "    import av\nModuleNotFoundError: No module named 'av'", "python.module-missing")
+    assert "requirement of ComfyUI" in m["title"] and "update_comfyui.bat" in m["fix"]
+    m = one('  File "/srv/ComfyUI/custom_nodes/some-pack/nodes.py", line 3, in <module>\n    from kornia.filters import '
+            "gaussian_blur2d\nModuleNotFoundError: No module named 'kornia'", "python.module-missing")
+    assert "`kornia`, a requirement of ComfyUI" in m["title"]
+    # the same package missing with nothing of ComfyUI around: the plain install of that package
+    m = one("ModuleNotFoundError: No module named 'spandrel'", "python.module-missing")
+    assert "pip install spandrel" in m["fix"] and "requirement of ComfyUI" not in m["title"]
+    # AUTOMATIC1111 / Forge missing ComfyUI's packages: their own launcher and venv
+    assert ids('  File "/content/sd/stable-diffusion-webui/modules/modelloader.py", line 9, in <module>\n'
+               "    import spandrel\nModuleNotFoundError: No module named 'spandrel'") == []
+    assert ids("ImportError: No module named 'comfy_kitchen' (C:\\AI\\sd-webui-forge-classic\\venv\\Lib\\site-packages)") == []
+    # ...but torch missing there is still the stack's own install
+    assert ids('  File "C:\\stable-diffusion-webui\\launch.py", line 2, in <module>\n    import torch\n'
+               "ModuleNotFoundError: No module named 'torch'") == ["python.module-missing"]
+    # a node pack's isolated comfy-env worker without a package: that node pack's environment
+    assert ids("comfy_env.isolation.workers.base.WorkerError: No module named 'comfy_kitchen'") == []
+    assert ids("[worker:ComfyUI-Foo3D] Traceback (most recent call last):\n  File \"C:\\Temp\\persistent_worker.py\", "
+               "line 90, in main\nModuleNotFoundError: No module named 'kornia'") == []
+    # frontend scripts of node packs failing against a new frontend: nothing in the Python environment
+    assert ids("Error loading extension /extensions/ComfyUI-Foo/js/foo.js TypeError: Failed to fetch dynamically "
+               "imported module: http://127.0.0.1:8188/extensions/ComfyUI-Foo/js/foo.js") == []
+    assert ids("Loading aborted due to error reloading workflow data\n\nTypeError: Cannot read properties of undefined "
+               "(reading 'type')\n\nThis may be due to the following script:\n\n/extensions/foo/js/foo.js") == []
+    # an AMD setup's pinned packages are not claimed as ComfyUI's missing requirement either
+    assert ids("[WARNING] failed to run offload-arch: binary not found.\nModuleNotFoundError: No module named 'av'") == []
