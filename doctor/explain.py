@@ -405,9 +405,13 @@ class Scanner:
         # a context fact is one short line: its own line, at most CTX_BEFORE/CTX_AFTER bytes around the needle
         lo = buf.rfind(b"\n", max(0, pos - CTX_BEFORE), pos) + 1 or max(0, pos - CTX_BEFORE)
         nl = buf.find(b"\n", pos, pos + CTX_AFTER)
-        head = _strip_ansi(buf[lo:pos].decode("utf-8", "replace"))
-        text = head + _strip_ansi(buf[pos:nl if nl != -1 else pos + CTX_AFTER].decode("utf-8", "replace"))
-        at = len(head)
+        seg = buf[lo:nl if nl != -1 else pos + CTX_AFTER]
+        if seg.isascii() and b"\x1b" not in seg and b"[" not in seg:  # no colour codes or their remains, one byte a character
+            text, at = seg.decode("ascii"), pos - lo
+        else:
+            head = _strip_ansi(buf[lo:pos].decode("utf-8", "replace"))
+            text = head + _strip_ansi(buf[pos:nl if nl != -1 else pos + CTX_AFTER].decode("utf-8", "replace"))
+            at = len(head)
         m = ctx.pattern.search(text, max(0, at - 100))
         if m and m.start() <= at + SLACK:
             val = m.group("value").strip()

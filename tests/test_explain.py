@@ -264,16 +264,21 @@ def test_50mb_log_bounded_time_and_memory(tmp_path, shared):
             fh.write(filler)
             written += len(filler)
         fh.write(oom)
-    tracemalloc.start()
+    # time and memory in two passes: tracemalloc hooks every allocation and doubles the time of a scan that makes
+    # a small object per needle hit, so a timed pass under it measured tracemalloc more than the scanner
+    explain.catalog()  # built once per process (about a second), not part of reading the log
     t0 = time.perf_counter()
     matches, _ctx, nbytes = explain.explain_file(path)
     dt = time.perf_counter() - t0
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
     assert nbytes >= 50 * 2**20
     assert [m["id"] for m in matches] == ["cuda.oom"]
     assert "FP8 through ComfyUI" in matches[0]["details"]["paths_that_fit"]
     assert dt < 45, f"50 MB took {dt:.1f} s"
+    tracemalloc.start()
+    again, _ctx, _n = explain.explain_file(path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [m["id"] for m in again] == ["cuda.oom"]
     assert peak < 24 * 2**20, f"peak traced memory {peak / 2**20:.1f} MiB"
 
 
