@@ -6474,3 +6474,22 @@ def test_round112_comfyui_requirements_kinds():
                "(reading 'type')\n\nThis may be due to the following script:\n\n/extensions/foo/js/foo.js") == []
     # an AMD setup's pinned packages are not claimed as ComfyUI's missing requirement either
     assert ids("[WARNING] failed to run offload-arch: binary not found.\nModuleNotFoundError: No module named 'av'") == []
+
+
+def test_access_violation_through_a_node_import_stays_silent_when_lines_are_joined():
+    """A crash whose stack runs through ComfyUI's load_custom_node is a node pack's import, not the driver, also when
+    the paste joined the stack into one line (a chat or issue form that drops line breaks); found by re-running the
+    corpus in pasted forms after round 112."""
+    stack = ["Windows fatal exception: access violation", "", "Current thread 0x000004d0 (most recent call first):",
+             '  File "C:\\AI\\python_embeded\\Lib\\site-packages\\grpc\\_channel.py", line 12 in <module>',
+             '  File "<frozen importlib._bootstrap>", line 488 in _call_with_frames_removed',
+             '  File "C:\\AI\\ComfyUI\\custom_nodes\\some-pack\\__init__.py", line 3 in <module>',
+             '  File "C:\\AI\\ComfyUI\\nodes.py", line 2131 in load_custom_node']
+    for text in ("\n".join(stack), " ".join(ln.strip() for ln in stack if ln.strip())):
+        assert "torch.cuda-driver-too-old" not in ids(text), text
+    # the same crash while torch starts CUDA (no node import in the stack) keeps the driver answer, joined or not
+    crash = ["Windows fatal exception: access violation", "Current thread 0x00002a1c (most recent call first):",
+             '  File "C:\\AI\\python_embeded\\Lib\\site-packages\\torch\\cuda\\__init__.py", line 319 in _lazy_init',
+             '  File "C:\\AI\\ComfyUI\\comfy\\model_management.py", line 221 in get_total_memory']
+    for text in ("\n".join(crash), " ".join(crash)):
+        assert ids(text)[:1] == ["torch.cuda-driver-too-old"], text
