@@ -1491,6 +1491,31 @@ def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
 
 @_interp("frontend_old")
 def _frontend_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("jserr"):
+        # a JavaScript TypeError: claimed only as ComfyUI's own frontend failing (its markers in the paste) with no node
+        # pack's web extension named anywhere (those scripts break against a new frontend: the node pack's fix)
+        near = _near(ctx)
+        if not (ctx.get("comfy_frontend") or near.get("comfy_frontend")):
+            return None  # the JavaScript of another web app (a Gradio UI, an Electron app, a client): not ComfyUI's frontend
+        if ctx.get("web_extension") or near.get("web_extension") or _off_nvidia(ctx):
+            return None  # a node pack's frontend script in the stack, or an AMD/Intel/Mac setup
+        return {"title": "ComfyUI's web frontend failed with a JavaScript error: its frontend package may not match this "
+                         "ComfyUI",
+                "cause": ("The error comes from ComfyUI's own frontend code (no node pack's script is named). Since March 2025 "
+                          "the frontend is a pip package, comfyui-frontend-package, that ComfyUI's requirements.txt pins to one "
+                          "version and that the Python running ComfyUI serves (the `[Prompt Server] web root: "
+                          ".../comfyui_frontend_package/static` line). Updating ComfyUI's code (`git pull`, a launcher or "
+                          "updater that skips the requirements) leaves the older frontend beside the newer backend, and "
+                          "workflows stop loading or nodes stop drawing; a frontend installed by hand can be ahead of the "
+                          "backend the same way. If the two already match, it is a bug of that frontend release."),
+                "fix": ("Put the frontend at the version this ComfyUI pins, with the Python that runs it: `python -m pip "
+                        "install -r requirements.txt` in the ComfyUI folder (portable: `python_embeded\\python.exe -m pip "
+                        "install -r ComfyUI\\requirements.txt`, or update\\update_comfyui.bat; Desktop: update the app), "
+                        "restart ComfyUI and reload the browser tab (Ctrl+F5). `python -m pip show comfyui-frontend-package` "
+                        "must print the version of the `comfyui-frontend-package==` line of requirements.txt; if it already "
+                        "does, try the next frontend release (`python -m pip install -U comfyui-frontend-package`) and report "
+                        "the error to https://github.com/Comfy-Org/ComfyUI_frontend/issues"),
+                "details": {"frontend_error": g["jserr"].strip()}}
     return {"details": {k: g[k] for k in ("installed", "recommended") if g.get(k)}}
 
 
@@ -1690,6 +1715,8 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "confirms"),
                 "details": {k: v for k, v in (("installing", g["by"]), ("xformers_version", g.get("byv") or ""),
                                               ("torch_pulled", pulled.replace("%2B", "+")), ("torch_replaced", replaced)) if v}}
+    if _off_nvidia(ctx):
+        return None  # a ROCm (AMD), Intel or Mac torch beside its torchvision: that platform's own builds, no CUDA index fix
     if not (pkg and want and have):
         return {}
     index, how = _torch_index(want, pv, have)

@@ -6493,3 +6493,42 @@ def test_access_violation_through_a_node_import_stays_silent_when_lines_are_join
              '  File "C:\\AI\\ComfyUI\\comfy\\model_management.py", line 221 in get_total_memory']
     for text in ("\n".join(crash), " ".join(crash)):
         assert ids(text)[:1] == ["torch.cuda-driver-too-old"], text
+
+
+def test_round117_comfyui_update_kinds():
+    """Round 117's kinds (breakage after ComfyUI updates): ComfyUI's own frontend failing in JavaScript when its pip
+    package is out of step with the backend, and a ROCm torch's torchvision mismatch left to its platform; each on a
+    variant text written here, with the look-alikes that must stay silent."""
+    # ComfyUI's own frontend code failing while a workflow loads (its dialog, its frames, its web root): the frontend
+    # package not matching the backend
+    m = one("Loading aborted due to error reloading workflow data\n\nTypeError: Cannot read properties of undefined "
+            "(reading 'filter')", "comfyui.frontend-outdated")
+    assert "JavaScript" in m["title"] and "comfyui-frontend-package" in m["cause"]
+    assert "pip install -r requirements.txt" in m["fix"] and "pip show comfyui-frontend-package" in m["fix"]
+    m = one("TypeError: node.widgets.find is not a function\n    at ComfyApp.loadGraphData "
+            "(http://127.0.0.1:8188/assets/index-Bq3xk1Zp.js:4211:9)", "comfyui.frontend-outdated")
+    assert m["details"]["frontend_error"].startswith("node.widgets.find is not a function")
+    one("[Prompt Server] web root: /opt/venv/lib/python3.12/site-packages/comfyui_frontend_package/static\n"
+        "TypeError: app.graph.nodes.at is not a function", "comfyui.frontend-outdated")
+    # a node pack's web extension in the stack (or named by the dialog): the node pack's script, not the environment
+    assert ids("TypeError: Cannot read properties of undefined (reading '0')\n    at nodeType.onConnectionsChange "
+               "(http://127.0.0.1:8188/extensions/ComfyUI-Foo/js/foo.js:51:8)\n    at ComfyNode.configure "
+               "(http://127.0.0.1:8188/assets/index-Hk2.js:8:3)") == []
+    assert ids("Loading aborted due to error reloading workflow data\nTypeError: t.findInputSlot is not a function\n"
+               "    at nodeType.onConnectionsChange (extensions/comfyui-bar/bar.js:639)") == []
+    # another web app's JavaScript (a Gradio UI on 7860), and a Python TypeError beside the frontend's web root
+    assert ids("TypeError: Cannot read properties of undefined (reading 'length')\n    at "
+               "http://127.0.0.1:7860/assets/index-9f8e7d6c.js:12:40") == []
+    assert "comfyui.frontend-outdated" not in ids(
+        "[Prompt Server] web root: C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\comfyui_frontend_package\\static\n"
+        "TypeError: 'NoneType' object is not callable")
+    # the same frontend error on an AMD setup is not claimed
+    assert ids("Device: cuda:0 AMD Radeon RX 7900 XTX : native\nLoading aborted due to error reloading workflow data\n"
+               "TypeError: n.widgets.values(...).filter is not a function") == []
+    # torchvision's operator missing beside a ROCm torch: that platform's builds; beside a CUDA torch, the mismatch
+    assert ids("pytorch version: 2.9.0+rocm6.4\nAMD arch: gfx1201\n  File \".../torchvision/_meta_registrations.py\", "
+               "line 163, in <module>\nRuntimeError: operator torchvision::nms does not exist") == []
+    one("pytorch version: 2.9.0+cu128\nDevice: cuda:0 NVIDIA GeForce RTX 4070 : cudaMallocAsync\n"
+        "RuntimeError: operator torchvision::nms does not exist", "torch.family-mismatch")
+    # a node pack reaching for a type of a newer comfy_api (the public io module): this ComfyUI is older
+    one("AttributeError: module 'comfy_api.latest._io_public' has no attribute 'Flux2Guider'", "comfyui.outdated")
