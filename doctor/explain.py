@@ -807,8 +807,79 @@ def _image_input(g: dict[str, str], cat: Catalog) -> dict[str, Any] | None:
     return {"title": title, "cause": cause, "fix": fix, "details": d}
 
 
+_FLUX2_VAE_FILE = re.compile(r"flux[-_.]?2[-_.]?vae|full_encoder_small_decoder", re.I)
+_FLUX1_VAE_FILE = re.compile(r"^flux[-_.]?1", re.I)
+_SD_VAE_FILE = re.compile(r"^(?:sd[-_.]?xl|vae-ft-)", re.I)
+_VIDEO_VAE_FILE = re.compile(r"^(?:wan|qwen[-_.]?image|hunyuan)", re.I)
+
+
+def _loaded_vae(g: dict[str, str]) -> dict[str, Any] | None:
+    """A frontend's model-loading line (Forge / Forge Neo) that names the checkpoint and the VAE module it was given:
+    claimed when the VAE is of another family than the checkpoint, before any shape error is printed. FLUX.1 and
+    FLUX.2 VAEs are both published as ae.safetensors, so that name is claimed, hedged, beside a Klein checkpoint only."""
+    model = re.split(r"[\\/]+", g.get("vae_model") or "")[-1]
+    vae = g.get("vae_file") or ""
+    low = model.lower()
+    if "klein" in low:
+        mfam = "klein"
+    elif re.search(r"flux[-_. ]?\.?2", low):
+        mfam = "flux2"
+    elif re.search(r"flux[-_. ]?1|flux[-_.]?(?:dev|schnell|krea)", low):
+        mfam = "flux1"
+    else:
+        return None  # another family's checkpoint: its own VAE question
+    if _FLUX2_VAE_FILE.search(vae):
+        vfam = "flux2"
+    elif vae.lower().startswith("ae."):
+        vfam = "ae"
+    elif _FLUX1_VAE_FILE.search(vae):
+        vfam = "flux1"
+    elif _SD_VAE_FILE.search(vae):
+        vfam = "sd"
+    elif _VIDEO_VAE_FILE.search(vae):
+        vfam = "video"
+    else:
+        return None
+    d = {"checkpoint": model, "vae": vae}
+    flux2_vae = ("flux2-vae.safetensors (https://huggingface.co/Comfy-Org/flux2-klein/resolve/main/split_files/vae/"
+                 "flux2-vae.safetensors, 336 MB)")
+    if mfam == "flux1":
+        if vfam != "flux2":
+            return None
+        return {"title": f"A FLUX.1 checkpoint ({model}) was loaded with the FLUX.2 VAE ({vae})",
+                "cause": ("The frontend was given the FLUX.2 VAE (32 latent channels) for a FLUX.1 model, whose latents "
+                          "have 16: loading or decoding fails with a shape mismatch, or the image comes out as noise."),
+                "fix": ("Select FLUX.1's VAE (ae.safetensors from FLUX.1 [dev] or [schnell]) for FLUX.1 checkpoints; "
+                        "flux2-vae.safetensors belongs to FLUX.2 [klein] and FLUX.2 [dev]"),
+                "details": d}
+    if vfam == "flux2" or (vfam == "ae" and mfam != "klein"):
+        return None  # the right VAE, or FLUX.2 [dev]'s own ae.safetensors
+    if vfam == "ae":
+        title = f"A Klein checkpoint ({model}) was loaded with ae.safetensors as its VAE: in most setups that is FLUX.1's VAE"
+        cause = ("Klein decodes with the FLUX.2 VAE (32 latent channels). ae.safetensors is the file name of FLUX.1's VAE "
+                 "(16 channels), the one most FLUX.1 setups keep in models/VAE; BFL's FLUX.2 [dev] repository also names "
+                 "its VAE ae.safetensors, so only the file's header tells. With FLUX.1's VAE the model fails to load or "
+                 "to decode (a shape mismatch: 16 against 32 channels) or the image is noise.")
+        fix = (f"Select the FLUX.2 VAE for Klein instead of ae.safetensors: {flux2_vae} in the VAE / Text Encoder "
+               "list (Forge Neo: put it in models/VAE). To see which VAE an ae.safetensors is, run in the folder above "
+               "models (with the Python that runs the frontend): `python -c \"from "
+               "safetensors import safe_open; print(safe_open(r'models\\VAE\\ae.safetensors', 'pt')."
+               "get_slice('decoder.conv_in.weight').get_shape())\"` prints [512, 16, 3, 3] for FLUX.1's VAE and "
+               "[512, 32, 3, 3] for FLUX.2's")
+    else:
+        what = {"flux1": "FLUX.1's VAE (16 latent channels)", "sd": "an SD1.5/SDXL VAE (4 latent channels)",
+                "video": "a video model's VAE (Wan / Qwen-Image / HunyuanVideo, a 3-D VAE)"}[vfam]
+        title = f"A {'Klein' if mfam == 'klein' else 'FLUX.2'} checkpoint ({model}) was loaded with another family's VAE ({vae})"
+        cause = (f"{vae} is {what}; FLUX.2 [klein] and FLUX.2 [dev] decode with the FLUX.2 VAE (32 latent channels). "
+                 "Loading or decoding fails with a shape mismatch, or the image comes out as noise.")
+        fix = f"Select the FLUX.2 VAE instead: {flux2_vae} in the VAE / Text Encoder list (Forge Neo: models/VAE)"
+    return {"title": title, "cause": cause, "fix": fix, "details": d}
+
+
 @_interp("channels")
 def _channels(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("vae_file"):
+        return _loaded_vae(g)
     if g.get("k1") or g.get("k2"):
         return _image_input(g, cat)
     want, got = _int(g.get("want")), _int(g.get("got"))

@@ -6532,3 +6532,44 @@ def test_round117_comfyui_update_kinds():
         "RuntimeError: operator torchvision::nms does not exist", "torch.family-mismatch")
     # a node pack reaching for a type of a newer comfy_api (the public io module): this ComfyUI is older
     one("AttributeError: module 'comfy_api.latest._io_public' has no attribute 'Flux2Guider'", "comfyui.outdated")
+
+
+def test_round113_vae_kinds():
+    """Round 113's kind (a frontend's model-loading line that pairs a FLUX.2 [klein] checkpoint with another family's
+    VAE, before any shape error), on variant texts written here, with the look-alikes that must stay silent."""
+    def forge(ckpt: str, vae: str) -> str:
+        return ("Loading Model: {'checkpoint_info': {'filename': 'C:\\\\forge-neo\\\\models\\\\Stable-diffusion\\\\"
+                f"{ckpt}', 'hash': '1a2b3c4d'}}, 'additional_modules': ['C:\\\\forge-neo\\\\models\\\\text_encoder\\\\"
+                f"qwen_3_8b_fp8mixed.safetensors', 'C:\\\\forge-neo\\\\models\\\\VAE\\\\{vae}'], 'unet_storage_dtype': None}}\n"
+                "Traceback (most recent call last):\n")
+    # Klein 9B with FLUX.1's usual VAE name, the VAE listed after the text encoder: hedged, with the header check
+    m = one(forge("flux-2-klein-9b-fp8.safetensors", "ae.safetensors"), "klein.vae-mismatch")
+    assert "ae.safetensors" in m["title"] and "flux-2-klein-9b-fp8.safetensors" in m["title"]
+    assert "flux2-vae.safetensors" in m["fix"] and "[512, 16, 3, 3]" in m["fix"] and "get_slice('decoder.conv_in.weight')" in m["fix"]
+    assert "FLUX.2 [dev]" in m["cause"]
+    # Forge Neo's `Model Selected:` JSON: a Klein 4B GGUF with an SDXL VAE
+    m = one('Model Selected:                                          main_entry.py :: INFO\n{\n'
+            '  "checkpoint": "flux-2-klein-4b-Q5_K_M.gguf",\n  "modules": [\n    "qwen_3_4b.safetensors",\n'
+            '    "sdxl_vae.safetensors"\n  ],\n  "dtype": "torch.bfloat16"\n}', "klein.vae-mismatch")
+    assert "sdxl_vae.safetensors" in m["title"] and "SDXL" in m["cause"] and "flux2-vae.safetensors" in m["fix"]
+    # a Wan VAE given to Klein; FLUX.1's VAE under an explicit name
+    assert ids(forge("flux2-klein-base-4b.safetensors", "wan_2.1_vae.safetensors")) == ["klein.vae-mismatch"]
+    assert ids(forge("flux-2-klein-4b.safetensors", "FLUX1-Dev_VAE.safetensors")) == ["klein.vae-mismatch"]
+    # the other way round: a FLUX.1 checkpoint given the FLUX.2 VAE
+    m = one(forge("flux1-dev-fp8.safetensors", "flux2-vae.safetensors"), "klein.vae-mismatch")
+    assert "FLUX.1 checkpoint" in m["title"] and "ae.safetensors" in m["fix"]
+    # silent: each checkpoint with its own family's VAE, FLUX.2 [dev] with BFL's ae.safetensors (its own VAE's name),
+    # other families' checkpoints with their VAEs, and a loading line without a VAE module
+    for ckpt, vae in (("flux-2-klein-4b.safetensors", "flux2-vae.safetensors"),
+                      ("flux-2-klein-9b.safetensors", "full_encoder_small_decoder.safetensors"),
+                      ("flux1-dev.safetensors", "ae.safetensors"), ("flux2-dev.safetensors", "ae.safetensors"),
+                      ("sd_xl_base_1.0.safetensors", "sdxl_vae.safetensors"),
+                      ("wan2.1_t2v_14B_fp16.safetensors", "wan_2.1_vae.safetensors"),
+                      ("qwen_image_fp8_e4m3fn.safetensors", "qwen_image_vae.safetensors"),
+                      ("flux-2-klein-4b.safetensors", "qwen_3_4b.safetensors")):
+        assert ids(forge(ckpt, vae)) == [], (ckpt, vae)
+    assert ids('{\n  "checkpoint": "flux-2-klein-4b.safetensors",\n  "modules": [\n    "flux2-vae.safetensors",\n'
+               '    "qwen_3_4b.safetensors"\n  ]\n}') == []
+    # the shape errors of another family's VAE stay as they were: Wan 2.2's 48-channel VAE with a 16-channel latent
+    assert ids("RuntimeError: Given groups=1, weight of size [48, 48, 1, 1, 1], expected input[1, 16, 21, 80, 80] "
+               "to have 48 channels, but got 16 channels instead") == []
