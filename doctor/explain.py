@@ -1179,6 +1179,48 @@ _ST_WHY = [
 ]
 
 
+def _st_loader_frame(near: dict[str, str]) -> bool:
+    """A frame of ComfyUI's own file loader (comfy/utils.py, load_torch_file) shortly before the hit."""
+    frame = (near.get("stack_loader_frame") or "").lower()
+    return "utils.py" in frame or "load_torch_file" in (near.get("model_loader") or "").lower()
+
+
+def _st_view_cut(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's mmap loader views each tensor's bytes with the header's shape: a file that ends early gives a
+    tensor fewer values than its shape (or a byte count that is not whole elements). Beside the loader's frame
+    that is the file; alone it is claimed only for a weight-sized matrix cut inside a row, the mark of a cut
+    file rather than a reshape in model code (more dims, more values than the shape, or whole rows)."""
+    loader = _st_loader_frame(_near(ctx))
+    if g.get("buflen"):
+        if not loader:
+            return None
+        n, el = int(g["buflen"]), int(g.get("elsize") or 0)
+        return {"title": f"A model file is cut short: ComfyUI's loader found {n} bytes for a tensor, not whole {el}-byte values",
+                "cause": ("ComfyUI's safetensors loader (comfy/utils.py load_safetensors) reads each tensor's bytes at the "
+                          "offsets the file's header gives; the file ends before them (an interrupted download or copy), so "
+                          "a tensor gets a broken byte count. The failing node names the file: CLIPLoader a text encoder, "
+                          "UNETLoader a diffusion model, VAELoader the VAE."),
+                "details": {"kind": "truncated", "bytes": n, "element_size": el}}
+    try:
+        dims = [int(x) for x in (g.get("shape") or "").split(",")]
+        size = int(g.get("size") or "")
+    except ValueError:
+        return None
+    total = 1
+    for d in dims:
+        total *= d
+    cut = size < total and dims[-1] > 0 and size % dims[-1] != 0
+    if not (loader and size < total) and not (cut and len(dims) <= 2 and total >= 1 << 20):
+        return None
+    shape = ", ".join(str(d) for d in dims)
+    return {"title": f"A model file is cut short: a tensor of shape [{shape}] found only {size} of its {total} values in the file",
+            "cause": ("ComfyUI's safetensors loader (comfy/utils.py load_safetensors) views each tensor's bytes with the "
+                      "shape the file's header gives; the file ends early (an interrupted download or a copy cut short), "
+                      "so the last tensors have too few values. The failing node names the file: CLIPLoader a text "
+                      "encoder, UNETLoader a diffusion model, VAELoader the VAE."),
+            "details": {"kind": "truncated", "shape": [*dims], "values": size, "expected_values": total}}
+
+
 @_interp("safetensors")
 def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     sizes = [str(g.get(k) or "") for k in ("want", "got")]
@@ -1193,6 +1235,8 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         f"`hf download REPO {name if g.get('name') else 'FILE'} --force-download` (free disk space first if it is short); for "
                         "the Klein files `klein-doctor install` downloads them and verifies size and sha256"),
                 "details": {"kind": "partial-download", "expected_bytes": want, "got_bytes": got, "file": g.get("name")}}
+    if g.get("shape") or g.get("buflen"):
+        return _st_view_cut(g, ctx)
     why = g.get("why", "")
     low = why.lower()
     for keys, kind, cause in _ST_WHY:
@@ -2650,6 +2694,21 @@ def _fp8_lora(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     if not fast:
         return None
     return {"details": {"op": op, "dtype": dtype}}
+
+
+@_interp("clip_none")
+def _clip_none(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's warning that a checkpoint holds no text encoder: the cause when nothing else encodes the prompt,
+    harmless when the paste shows a text encoder loaded separately (Load CLIP: `Requested to load ...TEModel_`)."""
+    if not g.get("no_te"):
+        return {}
+    if ctx.get("te_model") or _near(ctx).get("te_model"):
+        return None
+    return {"title": "The checkpoint file holds no text encoder: ComfyUI loaded none from it, so the prompt has nothing to encode it",
+            "cause": ("Load Checkpoint (CheckpointLoaderSimple) read a file without text-encoder weights and logged `no "
+                      "CLIP/text encoder weights in checkpoint`: its CLIP output is None. Diffusion-model files hold no "
+                      "text encoder (FLUX and Klein files are diffusion-only, others carry only the model and the VAE), so "
+                      "CLIPTextEncode fails or the run stops there.")}
 
 
 @_interp("zimage_te")

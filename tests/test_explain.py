@@ -6573,3 +6573,52 @@ def test_round113_vae_kinds():
     # the shape errors of another family's VAE stay as they were: Wan 2.2's 48-channel VAE with a 16-channel latent
     assert ids("RuntimeError: Given groups=1, weight of size [48, 48, 1, 1, 1], expected input[1, 16, 21, 80, 80] "
                "to have 48 channels, but got 16 channels instead") == []
+
+
+def test_round114_text_encoder_kinds():
+    """Round 114 (ComfyUI text encoders): the checkpoint-without-text-encoder warning on its own, and a text encoder
+    (or any model file) cut short as ComfyUI's mmap loader reports it: a shape the file's bytes cannot fill."""
+    # the warning alone, the run stopping after it: the file holds no text encoder
+    log = ("got prompt\nmodel weight dtype torch.bfloat16, manual cast: None\nmodel_type FLUX\n"
+           "VAE load device: cuda:0, offload device: cpu, dtype: torch.bfloat16\n"
+           "no CLIP/text encoder weights in checkpoint, the text encoder model will not be loaded.\n")
+    m = one(log, "comfyui.clip-none")
+    assert ids(log) == ["comfyui.clip-none"]
+    assert "holds no text encoder" in m["title"] and "Load Checkpoint" in m["cause"]
+    assert "Load CLIP" in m["fix"] and "flux2" in m["fix"]
+    # the explicit failure after it keeps the CLIPTextEncode answer, as before
+    assert ids(log + "!!! Exception during processing !!! ERROR: clip input is invalid: None\n") == ["comfyui.clip-none"]
+    # the same warning with a text encoder loaded separately (Load CLIP) is harmless: not claimed
+    assert ids(log + "CLIP/text encoder model load device: cuda:0, offload device: cpu, current: cpu, dtype: torch.float16\n"
+               "Requested to load Flux2TEModel_\nloaded completely; 9000.00 MB usable, 7671.26 MB loaded, full load: True\n"
+               "Prompt executed in 12.02 seconds\n") == []
+    assert ids("Requested to load SD3ClipModel_\nloaded completely 0.0 4541.06 True\n"
+               "no CLIP/text encoder weights in checkpoint, the text encoder model will not be loaded.\n") == []
+
+    # a text encoder cut short, as ComfyUI's loader reports it in CLIPLoader
+    cut = ('  File "D:\\ComfyUI\\nodes.py", line 1015, in load_clip\n'
+           "    clip = comfy.sd.load_clip(ckpt_paths=[clip_path], embedding_directory=emb, clip_type=clip_type)\n"
+           '  File "D:\\ComfyUI\\comfy\\utils.py", line 129, in load_torch_file\n'
+           "    sd, metadata = load_safetensors(ckpt)\n"
+           '  File "D:\\ComfyUI\\comfy\\utils.py", line 111, in load_safetensors\n'
+           '    tensor = torch.frombuffer(mv[start:end], dtype=_TYPES[info["dtype"]]).view(info["shape"])\n'
+           "RuntimeError: shape '[151936, 2560]' is invalid for input of size 301956086\n")
+    m = one(cut, "safetensors.truncated")
+    assert ids(cut) == ["safetensors.truncated"]
+    assert "cut short" in m["title"] and "[151936, 2560]" in m["title"] and "301956086" in m["title"]
+    assert "CLIPLoader" in m["cause"] and "download it again" in m["fix"]
+    # ...also as the bare line, for a weight-sized matrix cut inside a row
+    assert ids("RuntimeError: shape '[9728, 2560]' is invalid for input of size 10971515") == ["safetensors.truncated"]
+    # ...and when the cut falls inside an element, beside the loader's frame
+    odd = ('  File "D:\\ComfyUI\\comfy\\utils.py", line 111, in load_safetensors\n'
+           "ValueError: buffer length (397638633 bytes) after offset (0 bytes) must be a multiple of element size (2)\n")
+    assert ids(odd) == ["safetensors.truncated"] and "397638633 bytes" in one(odd, "safetensors.truncated")["title"]
+    # reshapes in model code stay silent: more values than the shape, many dims, whole rows, a small tensor
+    assert ids("RuntimeError: shape '[640, 640]' is invalid for input of size 1638400") == []
+    assert ids("RuntimeError: shape '[1, 24, 1, 1, 19, 2, 10, 2]' is invalid for input of size 19152") == []
+    assert ids("RuntimeError: shape '[3072, 128]' is invalid for input of size 196608") == []
+    assert ids("RuntimeError: shape '[64, 77]' is invalid for input of size 4000") == []
+    assert ids("RuntimeError: shape '[2, -1, 24, 128]' is invalid for input of size 1234") == []
+    # torch.frombuffer in another program (audio bytes), with no loader frame: not a model file
+    assert ids('  File "/app/audio/decode.py", line 40, in read_pcm\n'
+               "ValueError: buffer length (44101 bytes) after offset (0 bytes) must be a multiple of element size (2)\n") == []
