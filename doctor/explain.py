@@ -3005,6 +3005,54 @@ def _offload_to_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     return {"details": {"offload": call}}
 
 
+@_interp("generator_device")
+def _generator_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A generator of one device asked for noise on another. Claimed only with the call that passes the generator
+    in the text (`generator=`): the bare message says nothing of whose generator it is. torch's own wording raised
+    from a diffusers pipeline frame is a pipeline that calls torch.randn itself (that pipeline's bug, Klein's uses
+    randn_tensor); a ComfyUI node run or another web UI is that program's code."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or _comfy_node_run(near) or near.get("custom_node") or near.get("other_webui"):
+        return None
+    if not near.get("gen_arg") or near.get("data_loader_frame"):
+        return None  # the bare message, or a DataLoader's shuffling generator
+    want, have = (g.get("want") or "").lower(), (g.get("have") or "").lower()
+    d = {"generator": have, "tensor": want}
+    if g.get("diffusers"):
+        if want != "cpu":
+            return {"details": d}
+        return {"details": d,
+                "title": "The pipeline made its latents on the CPU but was given a CUDA generator: the pipeline is not running on the GPU",
+                "cause": ("diffusers draws the starting noise where the pipeline runs (its execution device). The pipeline ran "
+                          "on the CPU (never moved with `pipe.to(\"cuda\")`, no offload call, or a torch that cannot see the GPU) "
+                          "while the generator was made with `torch.Generator(\"cuda\")`; diffusers draws no CPU noise from a "
+                          "CUDA generator."),
+                "fix": ("Put the pipeline on the GPU before calling it: `pipe.to(\"cuda\")`, or `pipe.enable_model_cpu_offload()` "
+                        "on a small card. Check that torch sees the GPU: `python -c \"import torch; print(torch.__version__, "
+                        "torch.cuda.is_available())\"`; a `+cpu` build or False needs a CUDA build, `python -m pip install "
+                        "--force-reinstall torch --index-url https://download.pytorch.org/whl/cu128`. Or pass a CPU generator, "
+                        "`generator=torch.Generator(\"cpu\").manual_seed(42)`, which works wherever the pipeline runs")}
+    if near.get("pipeline_frame"):
+        return None
+    if want == "cpu":
+        return {"details": d,
+                "title": "A CUDA generator was asked for noise on the CPU (torch.randn on the CPU with torch.Generator(\"cuda\"))",
+                "fix": ("Make the generator where the tensor is made: `torch.Generator(\"cpu\").manual_seed(42)` for CPU tensors, "
+                        "or draw on the GPU (`device=\"cuda\"`). For a diffusers pipeline pass the CPU generator and put the "
+                        "pipeline on the GPU: `pipe.to(\"cuda\")` or `pipe.enable_model_cpu_offload()`")}
+    return {"details": d,
+            "title": "A CPU generator was asked for noise on the GPU (torch.randn on CUDA with torch.manual_seed or a CPU generator)"}
+
+
+@_interp("quant_dispatch")
+def _quant_dispatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """bitsandbytes' GPU-only layers planned on the CPU or disk. On an AMD, Intel or Mac setup the VRAM advice for an
+    NVIDIA card does not apply."""
+    if _off_nvidia(ctx):
+        return None
+    return {}
+
+
 _DEP_STACK = ("peft", "accelerate", "huggingface-hub", "huggingface_hub", "tokenizers", "safetensors", "transformers",
               "diffusers", "torch", "torchvision", "hf-xet", "hf_xet")  # the packages Klein's diffusers path imports
 

@@ -6622,3 +6622,72 @@ def test_round114_text_encoder_kinds():
     # torch.frombuffer in another program (audio bytes), with no loader frame: not a model file
     assert ids('  File "/app/audio/decode.py", line 40, in read_pcm\n'
                "ValueError: buffer length (44101 bytes) after offset (0 bytes) must be a multiple of element size (2)\n") == []
+
+
+def test_round115_device_placement_kinds():
+    """Round 115's kinds (device placement: generators on the wrong device, bitsandbytes layers planned on the CPU,
+    device_map="auto" on a pipeline with an offload clash), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # a CPU generator (torch.manual_seed) for latents the user's script makes on CUDA
+    m = one("import torch\ngenerator = torch.manual_seed(7)\n"
+            '  File "/home/u/klein/run.py", line 31, in main\n'
+            "    noise = torch.randn((1, 128, 64, 64), generator=generator, device=\"cuda\", dtype=torch.bfloat16)\n"
+            "RuntimeError: Expected a 'cuda' device type for generator but found 'cpu'", "torch.generator-wrong-device")
+    assert "CPU generator" in m["title"] and "randn_tensor" in m["fix"] and 'torch.Generator(\\"cuda\\")' not in m["fix"]
+    assert 'torch.Generator("cuda").manual_seed(42)' in m["fix"] and "torch.manual_seed" in m["cause"]
+    # the reverse: a CUDA generator asked for CPU noise
+    m = one('g = torch.Generator("cuda").manual_seed(1)\nx = torch.randn(4, 4, generator=g)\n'
+            "RuntimeError: Expected a 'cpu' device type for generator but found 'cuda'", "torch.generator-wrong-device")
+    assert "CUDA generator" in m["title"] and 'torch.Generator("cpu").manual_seed(42)' in m["fix"]
+    # diffusers' randn_tensor refusing a CUDA generator because the Klein pipeline never went to the GPU
+    m = one("Traceback (most recent call last):\n"
+            '  File "C:\\klein\\gen.py", line 12, in <module>\n'
+            '    image = pipe(prompt, generator=torch.Generator("cuda").manual_seed(0)).images[0]\n'
+            '  File "C:\\klein\\venv\\Lib\\site-packages\\diffusers\\pipelines\\flux2\\pipeline_flux2_klein.py", line 800, in __call__\n'
+            "    latents, latent_ids = self.prepare_latents(\n"
+            '  File "C:\\klein\\venv\\Lib\\site-packages\\diffusers\\utils\\torch_utils.py", line 171, in randn_tensor\n'
+            "    raise ValueError(f\"Cannot generate a {device} tensor from a generator of type {gen_device_type}.\")\n"
+            "ValueError: Cannot generate a cpu tensor from a generator of type cuda.", "torch.generator-wrong-device")
+    assert "not running on the GPU" in m["title"] and 'pipe.to("cuda")' in m["fix"] and "whl/cu128" in m["fix"]
+    assert "enable_model_cpu_offload" in m["fix"] and 'torch.Generator("cpu")' in m["fix"]
+    # not these: the bare messages (whose generator?), a diffusers pipeline that calls torch.randn itself, a ComfyUI
+    # node pack's pipeline, SD.Next's own offload modes, another program's data loader, an AMD (ZLUDA) setup
+    for t in ("RuntimeError: Expected a 'cuda' device type for generator but found 'cpu'",
+              "ValueError: Cannot generate a cpu tensor from a generator of type cuda.",
+              "[Issue]: Offload=none results in Cannot generate a cpu tensor from a generator of type cuda",
+              '  File "/opt/diffusers/src/diffusers/pipelines/cosmos/pipeline_cosmos.py", line 512, in prepare_noise\n'
+              "    z = torch.randn(shape, device=device, generator=generator)\n"
+              "RuntimeError: Expected a 'cuda' device type for generator but found 'cpu'",
+              "!!! Exception during processing !!! Cannot generate a cpu tensor from a generator of type cuda\n"
+              '  File "D:\\ComfyUI\\custom_nodes\\ComfyUI-Foo3D\\pipelines.py", line 482, in prepare_latents\n'
+              "    latents = randn_tensor(shape, generator=generator, device=device, dtype=dtype)\n"
+              "ValueError: Cannot generate a cpu tensor from a generator of type cuda.",
+              '  File "/home/u/kt/train.py", line 40, in main\n    loader = DataLoader(ds, shuffle=True)\n'
+              '  File "/usr/lib/python3/site-packages/torch/utils/data/sampler.py", line 164, in __iter__\n'
+              "    perm = torch.randperm(n, generator=generator)\n"
+              "RuntimeError: Expected a 'cpu' device type for generator but found 'cuda'",
+              "Device: cuda:0 AMD Radeon RX 7900 XTX [ZLUDA] : native\n"
+              "    image = pipe(prompt, generator=torch.Generator(\"cuda\").manual_seed(3)).images[0]\n"
+              "ValueError: Cannot generate a cpu tensor from a generator of type cuda."):
+        assert "torch.generator-wrong-device" not in ids(t), t
+    # a bitsandbytes-quantized model whose device_map had to use the CPU (transformers' wrapped wording)
+    m = one('  File "/srv/app/load.py", line 20, in load\n    te = AutoModel.from_pretrained(repo, quantization_config=bnb, '
+            'device_map="auto")\nValueError: \n                        Some modules are dispatched on the CPU or the disk. '
+            "Make sure you have enough GPU RAM to fit\n                        the quantized model. If you want to dispatch "
+            "the model on the CPU or the disk while keeping\n                        these modules in 32-bit, you need to set "
+            "`llm_int8_enable_fp32_cpu_offload=True` and pass a custom\n                        `device_map` to `from_pretrained`.",
+            "transformers.quantized-dispatched-to-cpu")
+    assert "load_in_4bit=True" in m["fix"] and "enable_model_cpu_offload" in m["fix"] and "nvidia-smi" in m["fix"]
+    assert "only on the GPU" in m["cause"]
+    # not these: accelerate's harmless note about offloaded parameters, the same refusal on a Mac
+    for t in ("Some parameters are on the meta device because they were offloaded to the cpu.",
+              "Apple M2 Max\nSome modules are dispatched on the CPU or the disk. Make sure you have enough GPU RAM to fit "
+              "the quantized model."):
+        assert "transformers.quantized-dispatched-to-cpu" not in ids(t), t
+    # a pipeline loaded with device_map="auto" (old diffusers) and then moved: the offload clash, with its device_map fix
+    m = one('pipe = DiffusionPipeline.from_pretrained(repo, torch_dtype=torch.float16, device_map="auto")\npipe.to("cuda")\n'
+            "ValueError: It seems like you have activated sequential model offloading by calling "
+            "`enable_sequential_cpu_offload`, but are now attempting to move the pipeline to GPU. This is not compatible "
+            "with offloading. Please, move your pipeline `.to('cpu')` or consider removing the move altogether if you use "
+            "sequential offloading.", "diffusers.offload-then-to-cuda")
+    assert 'device_map=\\"auto\\"' not in m["fix"] and 'device_map="auto"' in m["fix"] and 'device_map="auto"' in m["cause"]
