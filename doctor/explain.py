@@ -2101,6 +2101,32 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("triton_pin")
+def _triton_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """triton.unavailable's install-time wording: pip's dependency report that the Triton left in the environment is
+    not the one this torch pins (Linux torch wheels require one exact triton; `torch 2.11.0 requires triton==3.6.0;
+    platform_system == "Linux", but you have triton 3.5.1 which is incompatible`). An installer or node pack that
+    pins Triton for another torch release does it. The headline names both versions; the fix installs the pinned
+    one. The other wordings of the signature are unchanged. A ROCm torch pins pytorch-triton-rocm, which the
+    pattern leaves out; on an AMD/Intel setup or a Mac the report is not claimed."""
+    want, have, torchv = g.get("want"), g.get("have"), g.get("torchv")
+    if not (want and have):
+        return {}
+    if _off_nvidia_anywhere(ctx):
+        return None
+    return {"title": f"pip left Triton {have} beside torch {torchv}, which requires triton=={want}",
+            "cause": (f"Each Linux torch wheel pins the one Triton release its compiler was built with (torch {torchv}: "
+                      f"triton=={want}). Something installed Triton {have} afterwards (an installer script, a node "
+                      "pack's requirements or a command that pins Triton for another torch release), and pip only "
+                      "reports the conflict. torch.compile and the Triton kernels of SageAttention and node packs then "
+                      "fail with import errors from triton or `Cannot find a working triton installation`; Klein "
+                      "itself does not need Triton."),
+            "fix": (f"Put back the Triton this torch pins, in the same Python: `python -m pip install \"triton=={want}\"` "
+                    f"(uv: `uv pip install \"triton=={want}\"`), then keep the installer from pinning Triton for another torch "
+                    "(install the Triton that matches `python -c \"import torch; print(torch.__version__)\"`)"),
+            "details": {"torch": torchv or "", "triton_installed": have, "triton_required": want}}
+
+
 @_interp("torch_too_old")
 def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """``nvidia_only`` for every wording of torch.too-old, and two that say more. A torch.compile setting the code

@@ -6691,3 +6691,61 @@ def test_round115_device_placement_kinds():
             "with offloading. Please, move your pipeline `.to('cpu')` or consider removing the move altogether if you use "
             "sequential offloading.", "diffusers.offload-then-to-cuda")
     assert 'device_map=\\"auto\\"' not in m["fix"] and 'device_map="auto"' in m["fix"] and 'device_map="auto"' in m["cause"]
+
+
+def test_round116_prebuilt_wheel_kinds():
+    """Round 116's kinds (prebuilt wheels for the stack from GitHub releases and wheel indexes), each on a variant text
+    written here, with the look-alikes that must stay silent."""
+    # uv's refusal of a wheel for another platform or Python: the same cause as pip's 'not a supported wheel'
+    m = one("error: Failed to determine installation plan\n  Caused by: A URL dependency is incompatible with the "
+            "current platform: https://github.com/example/wheels/releases/download/v1/sageattention-2.2.0+cu128torch2.8"
+            ".0-cp312-cp312-linux_x86_64.whl\n\nhint: The wheel is compatible with Linux (`linux_x86_64`), but you're "
+            "on Windows (`win_amd64`)", "python.wheel-platform")
+    assert "uv" in m["title"] and "A URL dependency is incompatible" in m["cause"] and "win_amd64" in m["fix"]
+    assert ids("  Caused by: A path dependency is incompatible with the current platform: D:\\wheels\\flash_attn-2.8.3"
+               "+cu128torch2.8-cp311-cp311-win_amd64.whl") == ["python.wheel-platform"]
+    assert ids("hint: The wheel is compatible with CPython 3.11 (`cp311`), but you're using CPython 3.13 (`cp313`)") \
+        == ["python.wheel-platform"]
+    # uv finding no wheel at all on the index for this platform is not a refused file
+    assert ids("error: Distribution `kaleido==0.2.1.post1 @ registry+https://pypi.org/simple` can't be installed "
+               "because it doesn't have a source distribution or wheel for the current platform") == []
+    # a .whl that is no wheel (an LFS pointer, a saved web page, a cut download)
+    m = one("Processing d:\\comfyui\\python_embeded\\nunchaku-1.0.2+torch2.9-cp313-cp313-win_amd64.whl\nERROR: Wheel "
+            "'nunchaku' located at D:\\ComfyUI\\python_embeded\\nunchaku-1.0.2+torch2.9-cp313-cp313-win_amd64.whl is "
+            "invalid.", "python.wheel-invalid")
+    assert "Git LFS pointer" in m["cause"] and "/resolve/main/" in m["fix"] and "git lfs pull" in m["fix"]
+    # a wheel file name pip cannot parse is the publisher's naming: silent
+    assert ids("ERROR: Invalid wheel filename (wrong number of parts): 'natten-0.21.6-blackwell-cu128-cp312-cp312-"
+               "win_amd64'") == []
+    assert ids("ERROR: foo_pkg-1.0-AOT-torch2.6.0+cu124-cp312-win_amd64.whl is not a valid wheel filename.") == []
+    # bitsandbytes' newer loader without a binary for this CUDA
+    m = one("bitsandbytes library load error: Configured CUDA binary not found at C:\\ComfyUI\\venv\\Lib\\site-packages"
+            "\\bitsandbytes\\libbitsandbytes_cuda130.dll\nRuntimeError: Configured CUDA binary not found at "
+            "C:\\ComfyUI\\venv\\Lib\\site-packages\\bitsandbytes\\libbitsandbytes_cuda130.dll", "bnb.no-cuda-binary")
+    assert "Configured CUDA binary not found" in m["cause"] and "bitsandbytes>=0.47.0" in m["fix"]
+    # ...but not on an AMD setup
+    assert ids("torch 2.8.0+rocm6.4\nRuntimeError: Configured CUDA binary not found at /opt/venv/lib/python3.12/"
+               "site-packages/bitsandbytes/libbitsandbytes_cuda126.so") == []
+    # pip's report that the Triton left beside a Linux torch is not the one it pins
+    m = one("ERROR: pip's dependency resolver does not currently take into account all the packages that are "
+            "installed. This behaviour is the source of the following dependency conflicts.\ntorch 2.8.0+cu128 "
+            "requires triton==3.4.0; platform_system == \"Linux\" and platform_machine == \"x86_64\", but you have "
+            "triton 3.3.1 which is incompatible.", "triton.unavailable")
+    assert "3.3.1" in m["title"] and "triton==3.4.0" in m["title"] and 'pip install "triton==3.4.0"' in m["fix"]
+    assert m["details"]["triton_required"] == "3.4.0"
+    # the other wordings of triton.unavailable keep their own headline
+    m = one("torch._inductor.exc.TritonMissing: Cannot find a working triton installation. Either the package is not "
+            "installed or it is too old.", "triton.unavailable")
+    assert m["title"] == "torch.compile found no working Triton"
+    # a ROCm torch's pytorch-triton-rocm pin, and torchvision's torch pin, are not this
+    assert "triton.unavailable" not in ids("torch 2.8.0+rocm6.4 requires pytorch-triton-rocm==3.4.0, but you have "
+                                           "pytorch-triton-rocm 3.3.0 which is incompatible.")
+    assert ids("torchvision 0.23.0+cu128 requires torch==2.8.0, but you have torch 2.9.0 which is incompatible.") \
+        == ["torch.family-mismatch"]
+    # other programs' compiled extensions and namesakes stay silent
+    for t in ("ImportError: /opt/conda/lib/python3.8/site-packages/mmcv/_ext.cpython-38-x86_64-linux-gnu.so: undefined "
+              "symbol: _ZNK3c1010TensorImpl36is_contiguous_nondefault_policy_implENS_12MemoryFormatE",
+              "ImportError: DLL load failed while importing triton: The specified module could not be found.",
+              "ImportError: DLL load failed while importing mesh_core_cython: The specified module could not be found.",
+              "No module named 'nunchaku._C'"):
+        assert ids(t) == [], t
