@@ -98,15 +98,19 @@ class Context:
     pattern: re.Pattern[str]
 
 
-def _trie_pattern(words: list[bytes]) -> bytes:
-    """A regex matching exactly the given byte strings (none a prefix of another), shaped as their trie."""
+def _trie(words: Iterable[bytes]) -> dict[Any, Any]:
+    """The byte strings as nested dicts, one level a byte; the key None holds the word that ends there."""
     trie: dict[Any, Any] = {}
     for w in words:
         d = trie
         for b in w:
             d = d.setdefault(b, {})
-        d[None] = True
+        d[None] = w
+    return trie
 
+
+def _trie_pattern(words: list[bytes]) -> bytes:
+    """A regex matching exactly the given byte strings (none a prefix of another), shaped as their trie."""
     def emit(d: dict[Any, Any]) -> bytes:
         alts = [re.escape(bytes([b])) + emit(d[b]) for b in sorted(k for k in d if k is not None)]
         if not alts:
@@ -114,7 +118,7 @@ def _trie_pattern(words: list[bytes]) -> bytes:
         if len(alts) == 1 and None not in d:
             return alts[0]
         return b"(?:" + b"|".join(alts) + b")" + (b"?" if None in d else b"")
-    return emit(trie)
+    return emit(_trie(words))
 
 
 @dataclass
@@ -136,12 +140,7 @@ class Catalog:
         # a needle containing a shorter one is never searched: the shorter one's hits cover it (the owners'
         # regexes confirm), so the number of passes over the text stays small
         order = {n: i for i, n in enumerate(owners)}
-        trie: dict[Any, Any] = {}
-        for n in owners:
-            d = trie
-            for b in n:
-                d = d.setdefault(b, {})
-            d[None] = n
+        trie = _trie(owners)
         for n in sorted(owners, key=len, reverse=True):
             # the first needle (in the catalog's order) found inside n: a walk of the needles' trie from each byte
             inside = []
