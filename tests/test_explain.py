@@ -6749,3 +6749,72 @@ def test_round116_prebuilt_wheel_kinds():
               "ImportError: DLL load failed while importing mesh_core_cython: The specified module could not be found.",
               "No module named 'nunchaku._C'"):
         assert ids(t) == [], t
+
+
+def test_round124_gradio_spaces_kinds():
+    """Round 124's kind (local runs of Hugging Face Spaces and Gradio demos): Windows' error 225 on Gradio's own
+    share-link binary (frpc, the FRP client of launch(share=True)) is that app's tunnel, not a file of the Klein stack,
+    while pip's install refused on a file stays claimed; with the round's other look-alikes (ZeroGPU, Gradio's API and
+    its dependencies, other models' gated repos) silent and the stack's own causes inside a Space's app.py claimed, each
+    on a variant text written here."""
+    # Gradio's share tunnel binary refused by the antivirus while an app starts (Windows, a venv or a user site): silent
+    assert ids('Traceback (most recent call last):\n  File "C:\\Users\\kim\\flux-space\\app.py", line 212, in <module>\n'
+               '    demo.launch(share=True)\n  File "C:\\Users\\kim\\flux-space\\venv\\Lib\\site-packages\\gradio\\'
+               'tunneling.py", line 67, in download_binary\n    os.chmod(BINARY_PATH, st.st_mode | stat.S_IEXEC)\n'
+               "OSError: [WinError 225] Operation did not complete successfully because the file contains a virus or "
+               "potentially unwanted software: 'C:\\\\Users\\\\kim\\\\flux-space\\\\venv\\\\Lib\\\\site-packages\\\\gradio\\\\"
+               "frpc_windows_amd64_v0.3'") == []
+    assert ids("PermissionError: [WinError 225] Operation did not complete successfully because the file contains a virus "
+               "or potentially unwanted software: 'D:\\\\apps\\\\env\\\\lib\\\\site-packages\\\\gradio\\\\frpc_windows_amd64_v0.2'"
+               ) == []
+    # Gradio's own share-link messages (a missing binary, a Mac, a Linux permission) say nothing of the stack either
+    assert ids("Could not create share link. Missing file: C:\\Users\\me\\venv\\lib\\site-packages\\gradio\\"
+               "frpc_windows_amd64_v0.3. \n\nPlease check your internet connection. This can happen if your antivirus "
+               "software blocks the download of this file.") == []
+    assert ids("Could not create share link. Missing file: /Users/lee/miniforge3/envs/flux/lib/python3.11/site-packages/"
+               "gradio/frpc_darwin_arm64_v0.3.") == []
+    # pip's install refused with error 225, also on that file, and a torch DLL refused: still the antivirus kind
+    m = one("ERROR: Could not install packages due to an OSError: [WinError 225] Operation did not complete successfully "
+            "because the file contains a virus or potentially unwanted software: 'C:\\\\Users\\\\me\\\\venv\\\\Lib\\\\"
+            "site-packages\\\\gradio\\\\frpc_windows_amd64_v0.3'", "python.antivirus-blocked")
+    assert "Protection history" in m["fix"] and "error 225" in m["cause"]
+    one("OSError: [WinError 225] Operation did not complete successfully because the file contains a virus or potentially "
+        "unwanted software. Error loading \"C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\lib\\cudnn_adv64_9.dll\" "
+        "or one of its dependencies.", "python.antivirus-blocked")
+    # a Space's app.py run locally: the app's own UI packages missing, ZeroGPU's runtime, Gradio's API and its
+    # dependencies (gradio_client against pydantic 2.11, gradio 4 against huggingface_hub 1.x): silent
+    for text in ('  File "D:\\FLUX.1-Kontext-Space\\app.py", line 2, in <module>\n    import gradio as gr\n'
+                 "ModuleNotFoundError: No module named 'gradio'",
+                 '  File "/home/ana/FLUX.2-klein-space/app.py", line 5, in <module>\n    import spaces\n'
+                 "ModuleNotFoundError: No module named 'spaces'",
+                 "RuntimeError: Error while initializing ZeroGPU: Unknown",
+                 "RuntimeError: CUDA has been initialized before importing the `spaces` package",
+                 "RuntimeError: CUDA must not be initialized in the main process on Spaces with Stateless GPU environment.",
+                 '  File "/home/u/env/lib/python3.11/site-packages/gradio_client/utils.py", line 863, in get_type\n'
+                 '    if "const" in schema:\nTypeError: argument of type \'bool\' is not iterable',
+                 '  File "/home/u/venv/lib/python3.10/site-packages/gradio/component_meta.py", line 163, in wrapper\n'
+                 "    return fn(self, **kwargs)\nTypeError: Image.__init__() got an unexpected keyword argument 'source'",
+                 '  File "/srv/app/.venv/lib/python3.11/site-packages/gradio/oauth.py", line 13, in <module>\n'
+                 "    from huggingface_hub import HfFolder, whoami\nImportError: cannot import name 'HfFolder' from "
+                 "'huggingface_hub'",
+                 # another model family's gated repository and its pipeline module missing from an old diffusers
+                 "Cannot access gated repo for url https://huggingface.co/black-forest-labs/FLUX.1-dev/resolve/main/"
+                 "model_index.json.\nAccess to model black-forest-labs/FLUX.1-dev is restricted. You must have access to "
+                 "it and be authenticated to access it. Please log in.",
+                 "ModuleNotFoundError: No module named 'diffusers.pipelines.flux'"):
+        assert ids(text) == [], text
+    # the stack's own causes inside a Space's app.py: a CPU torch, an old diffusers, a gated FLUX.2 repo, VRAM
+    m = one('  File "C:\\spaces\\flux2-klein\\app.py", line 14, in <module>\n    pipe = pipe.to("cuda")\n'
+            '  File "C:\\spaces\\flux2-klein\\.venv\\Lib\\site-packages\\torch\\cuda\\__init__.py", line 310, in _lazy_init\n'
+            '    raise AssertionError("Torch not compiled with CUDA enabled")\nAssertionError: Torch not compiled with CUDA '
+            "enabled", "torch.cpu-build")
+    assert "download.pytorch.org/whl/cu" in m["fix"]
+    one('  File "/home/u/space/venv/lib/python3.10/site-packages/diffusers/utils/dynamic_modules_utils.py", line 28, in '
+        "<module>\n    from huggingface_hub import cached_download, hf_hub_download, model_info\nImportError: cannot "
+        "import name 'cached_download' from 'huggingface_hub'", "diffusers.too-old")
+    m = one("Cannot access gated repo for url https://huggingface.co/black-forest-labs/FLUX.2-klein-9B/resolve/main/"
+            "model_index.json.\nAccess to model black-forest-labs/FLUX.2-klein-9B is restricted and you are not in the "
+            "authorized list.", "hf.gated")
+    assert "hf auth login" in m["fix"]
+    one("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 3.38 GiB. GPU 0 has a total capacity of 15.99 GiB "
+        "of which 1.02 GiB is free.", "cuda.oom")
