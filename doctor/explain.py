@@ -2196,6 +2196,10 @@ def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
         return None
     if ctx.get("comfy_cpu_mode") and not ctx.get("comfy_gpu_launch") and not any(g.values()):
         return None
+    if g.get("ctk") and ctx.get("wsl"):
+        # the container toolkit under WSL / Docker Desktop loads the Windows driver's libnvidia-ml from WSL's
+        # /usr/lib/wsl/lib: missing there means WSL gives no GPU (WSL 1, Windows too old), not a host without a driver
+        return {"as": "wsl.gpu-unavailable"}
     return {}
 
 
@@ -2860,10 +2864,18 @@ def _app_control(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
             "details": {"file": f}}
 
 
+def _no_nvidia_stated(ctx: dict[str, Any]) -> bool:
+    """The paste says the computer has no NVIDIA GPU (a user's `without a dedicated GPU`, `doesn't have an NVIDIA
+    graphics card`, a system summary whose graphics line is only a Mesa Intel one) and names no NVIDIA GPU anywhere
+    (a GeForce / RTX name or nvidia-smi's header overrides it: a hybrid laptop shows both)."""
+    return bool(ctx.get("no_nvidia_gpu")) and not ctx.get("nvidia_named")
+
+
 @_interp("docker_gpu")
 def _docker_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """A container without GPU access; on an AMD/Intel or Mac setup there is no NVIDIA runtime to add."""
-    if _off_nvidia(ctx):
+    """A container without GPU access; on an AMD/Intel or Mac setup, or a computer the paste says has no NVIDIA
+    GPU, there is no NVIDIA runtime to add."""
+    if _off_nvidia(ctx) or _no_nvidia_stated(ctx):
         return None
     return {}
 
@@ -2871,9 +2883,38 @@ def _docker_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
 @_interp("container_gpu")
 def _container_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """NVML's `Unknown Error` means a container cut off from its GPUs only where the text shows a container; on a
-    host or under WSL the same line has other causes."""
+    host or under WSL the same line has other causes. Where the paste also quotes the toolkit's `no-cgroups = true`,
+    the container never had the right to open the device files: docker.no-cgroups."""
     near = _near(ctx)
     if _off_nvidia(ctx) or not (near.get("container") or ctx.get("container")):
+        return None
+    if ctx.get("no_cgroups"):
+        return {"as": "docker.no-cgroups"}
+    return {}
+
+
+@_interp("cdi")
+def _cdi(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """An NVIDIA CDI device name the engine could not resolve; the headline says which of the engine's answers it
+    was (no spec defines the name; an engine too old for CDI took it for a path; Docker's CDI feature off)."""
+    if _off_nvidia(ctx) or _no_nvidia_stated(ctx):
+        return None
+    dev = g.get("device") or ""
+    if g.get("stat") or g.get("custom"):
+        title = (f"This container engine does not know CDI device names: it took {dev} for a file path "
+                 "(Podman older than 4.1, Docker older than 25)")
+    elif g.get("cdi_off"):
+        title = "Docker's CDI support is off: it cannot resolve CDI device names such as nvidia.com/gpu=all"
+    else:
+        title = f"No CDI spec this container engine can use defines {dev}: generate it (again) with nvidia-ctk"
+    return {"title": title, "details": {"device": dev} if dev else {}}
+
+
+@_interp("wsl_gpu")
+def _wsl_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """WSL without a GPU adapter for the container toolkit; not claimed where the paste says the PC has no NVIDIA
+    GPU, or shows an AMD / Intel / Mac setup."""
+    if _off_nvidia_anywhere(ctx) or _no_nvidia_stated(ctx):
         return None
     return {}
 

@@ -6818,3 +6818,98 @@ def test_round124_gradio_spaces_kinds():
     assert "hf auth login" in m["fix"]
     one("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 3.38 GiB. GPU 0 has a total capacity of 15.99 GiB "
         "of which 1.02 GiB is free.", "cuda.oom")
+
+
+def test_round119_container_toolkit_kinds():
+    """Round 119's kinds (Docker, Podman and the NVIDIA Container Toolkit), each on a variant text written here, with
+    the look-alikes that must stay silent (other runtimes and vendors, Macs, PCs without an NVIDIA GPU)."""
+    # a runtime name the Docker daemon has not registered: both wordings, docker run and compose
+    m = one("$ docker run --rm --runtime=nvidia nvidia/cuda:12.8.0-base-ubuntu24.04 nvidia-smi\ndocker: Error response "
+            "from daemon: unknown or invalid runtime name: nvidia.", "docker.nvidia-runtime-missing")
+    assert "daemon.json" in m["cause"] and "Docker Desktop" in m["cause"]
+    assert "sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker" in m["fix"]
+    assert "--gpus all" in m["fix"] and "docker info | grep -i runtimes" in m["fix"]
+    assert ids("ERROR: for comfyui  Cannot create container for service comfyui: Unknown runtime specified nvidia") \
+        == ["docker.nvidia-runtime-missing"]
+    # other runtimes, and a Mac's Docker Desktop, are not this
+    for t in ("docker: Error response from daemon: unknown or invalid runtime name: runsc.",
+              "Error response from daemon: unknown or invalid runtime name: kata-runtime",
+              "MacBook Pro M3, Docker Desktop 4.38\nError response from daemon: unknown or invalid runtime name: nvidia"):
+        assert ids(t) == [], t
+    # CDI names the engine cannot resolve: Podman, Docker, the toolkit's runtime
+    m = one("$ podman run --rm --device nvidia.com/gpu=0 docker.io/library/ubuntu nvidia-smi -L\nError: setting up CDI "
+            "devices: unresolvable CDI devices nvidia.com/gpu=0", "container.cdi-unresolvable")
+    assert "nvidia.com/gpu=0" in m["title"] and m["details"]["device"] == "nvidia.com/gpu=0"
+    assert "sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml" in m["fix"] and "nvidia-ctk cdi list" in m["fix"]
+    assert "driver update" in m["cause"] and "Podman 4.x" in m["cause"]
+    assert ids("docker: Error response from daemon: CDI device injection failed: unresolvable CDI devices "
+               "nvidia.com/gpu=all.") == ["container.cdi-unresolvable"]
+    assert ids("OCI runtime create failed: could not apply required modification to OCI specification: error modifying "
+               "OCI spec: failed to inject CDI devices: unresolvable CDI devices runtime.nvidia.com/gpu=all: unknown") \
+        == ["container.cdi-unresolvable"]
+    # an engine too old for CDI takes the name for a path; Docker with CDI off cannot pick a 'cdi' driver
+    m = one("Error: stat nvidia.com/gpu=all: no such file or directory", "container.cdi-unresolvable")
+    assert "file path" in m["title"] and "4.1" in m["title"]
+    m = one('docker: Error response from daemon: error gathering device information while adding custom device '
+            '"nvidia.com/gpu=all": no such file or directory.', "container.cdi-unresolvable")
+    assert "file path" in m["title"]
+    m = one('docker: Error response from daemon: could not select device driver "cdi" with capabilities: [].',
+            "container.cdi-unresolvable")
+    assert "CDI support is off" in m["title"] and '"features": {"cdi": true}' in m["fix"]
+    # AMD's CDI names and a missing /dev/kfd are ROCm's; the plain NVIDIA request keeps its own cause
+    for t in ("Error: setting up CDI devices: unresolvable CDI devices amd.com/gpu=all",
+              'docker: Error response from daemon: error gathering device information while adding custom device '
+              '"/dev/kfd": no such file or directory.'):
+        assert ids(t) == [], t
+    assert ids('docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].') \
+        == ["docker.no-gpu-runtime"]
+    # no-cgroups = true quoted beside NVML's Unknown Error, in either order
+    m = one("$ grep no-cgroups /etc/nvidia-container-runtime/config.toml\nno-cgroups = true\n$ sudo docker run --rm "
+            "--gpus all nvidia/cuda:12.8.0-base-ubuntu24.04 nvidia-smi\nFailed to initialize NVML: Unknown Error",
+            "docker.no-cgroups")
+    assert "no-cgroups = false" in m["fix"] and "sudo systemctl restart docker" in m["fix"] and "rootless" in m["cause"]
+    assert ids("$ docker run --rm --gpus all ubuntu nvidia-smi\nFailed to initialize NVML: Unknown Error\n$ grep "
+               "no-cgroups /etc/nvidia-container-runtime/config.toml\nno-cgroups=true")[:1] == ["docker.no-cgroups"]
+    # ...while the setting at false, or not quoted, leaves the running container cut off by a daemon-reload
+    assert ids("no-cgroups = false\n$ docker exec -it comfyui nvidia-smi\nFailed to initialize NVML: Unknown Error") \
+        == ["docker.gpu-detached"]
+    # NVML refused the device files: rootless Podman's groups, SELinux, a host's restricted device files
+    m = one("$ podman run --rm --device nvidia.com/gpu=all ubuntu nvidia-smi\nFailed to initialize NVML: Insufficient "
+            "Permissions", "podman.rootless-gpu-permissions")
+    assert "--group-add keep-groups" in m["fix"] and "container_use_devices" in m["fix"] and "user namespace" in m["cause"]
+    assert ids("pynvml.nvml.NVMLError_NoPermission: Insufficient Permissions") == ["podman.rootless-gpu-permissions"]
+    for t in ("PermissionError: Insufficient permissions to write to /workspace/output",
+              "rocm-smi: Insufficient Permissions: run as root or add the user to the render group",
+              "torch 2.8.0+rocm6.4\nFailed to initialize NVML: Insufficient Permissions"):
+        assert ids(t) == [], t
+    # WSL without a GPU adapter for the toolkit, and the libnvidia-ml load failure where the text shows WSL
+    m = one("docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI "
+            "runtime create failed: runc create failed: unable to start container process: error during container "
+            "init: error running prestart hook #0: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'\n"
+            "nvidia-container-cli: initialization error: WSL environment detected but no adapters were found: unknown.",
+            "wsl.gpu-unavailable")
+    assert "WSL 1" in m["cause"] and "wsl -l -v" in m["fix"] and "19044" in m["fix"] and "wsl --update" in m["fix"]
+    assert ids("Docker Desktop 4.30 with the WSL 2 backend, Windows 10 19043\nnvidia-container-cli: initialization "
+               "error: load library failed: libnvidia-ml.so.1: cannot open shared object file: no such file or "
+               "directory: unknown") == ["wsl.gpu-unavailable"]
+    # the same line on a Linux host with no WSL in the text stays a host without a driver
+    assert ids("nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1: cannot open shared "
+               "object file: no such file or directory: unknown") == ["torch.no-driver"]
+    # a PC the paste says has no NVIDIA GPU, an Intel or AMD laptop: silent
+    for t in ("My laptop has no dedicated GPU.\nnvidia-container-cli: initialization error: WSL environment detected but "
+              "no adapters were found: unknown",
+              "Intel(R) Iris Xe Graphics\nnvidia-container-cli: initialization error: WSL environment detected but no "
+              "adapters were found",
+              "I have an AMD GPU (Radeon RX 7900 XTX)\nnvidia-container-cli: initialization error: WSL environment "
+              "detected but no adapters were found"):
+        assert ids(t) == [], t
+    # docker's missing GPU runtime on a computer without an NVIDIA GPU is not a missing toolkit...
+    for t in ('docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].\n'
+              "Graphics:  Mesa Intel® UHD Graphics 620 (KBL GT2)",
+              "I don't have an NVIDIA GPU, only the CPU.\nError response from daemon: could not select device driver "
+              '"nvidia" with capabilities: [[gpu]]'):
+        assert ids(t) == [], t
+    # ...but a hybrid laptop that shows its GeForce as well keeps the claim
+    assert ids('docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].\n'
+               "Graphics:  Mesa Intel® UHD Graphics 630 (CFL GT2)\n01:00.0 VGA compatible controller: NVIDIA "
+               "Corporation TU117M [GeForce GTX 1650 Mobile]") == ["docker.no-gpu-runtime"]
