@@ -2126,6 +2126,53 @@ def _triton_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
             "details": {"torch": torchv or "", "triton_installed": have, "triton_required": want}}
 
 
+@_interp("msvc_env")
+def _msvc_env(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.no-msvc's second wording: cl.exe ran but without the environment vcvarsall sets (INCLUDE / LIB), so a C
+    or C++ standard header is missing (`fatal error C1083: Cannot open include file: 'algorithm'`). Claimed only
+    beside torch.compile's own words (an inductor frame, a torchinductor path, triton-windows, a TorchCompile node):
+    the same line from another program's build (nvcc in CI, a pip source build) is that program's. On an AMD/Intel
+    setup or a Mac not claimed. The cl-not-found wordings are unchanged."""
+    header = g.get("header")
+    if not header:
+        return {}
+    near = _near(ctx)
+    if not near.get("compile_stack") or _off_nvidia_anywhere(ctx):
+        return None
+    return {"title": f"torch.compile on Windows ran cl.exe without its Visual Studio environment: it cannot find `{header}`",
+            "cause": (f"The C++ compiler cl.exe was found (on PATH, through CC, or by torch's / triton-windows' "
+                      f"detection) but not the folders its environment names: `{header}` is a standard header of the "
+                      "MSVC toolset or the Windows SDK, which vcvarsall.bat (the \"x64 Native Tools Command Prompt\") "
+                      "puts on INCLUDE and LIB. Without them every build of torch.compile's inductor or Triton's launcher "
+                      "stops at the first #include; it also happens when the Windows 10/11 SDK or the C++ workload is "
+                      "not installed. Klein itself does not need torch.compile."),
+            "fix": ("Set the compiler environment up before starting: in the console run `\"C:\\Program Files (x86)\\"
+                    "Microsoft Visual Studio\\2022\\BuildTools\\VC\\Auxiliary\\Build\\vcvarsall.bat\" x64` (Community "
+                    "edition: `C:\\Program Files\\Microsoft Visual Studio\\2022\\Community\\...`), then start ComfyUI from "
+                    "that same console (portable: `run_nvidia_gpu.bat`); `echo %INCLUDE%` must list ...\\VC\\Tools\\MSVC\\"
+                    "<version>\\include. If the header is still missing, open the Visual Studio Installer and add "
+                    "\"Desktop development with C++\" with a Windows 11 (or 10) SDK. Or bypass the torch.compile node / "
+                    "drop `torch.compile`: Klein runs without it"),
+            "details": {"header": header}}
+
+
+@_interp("msvc_language")
+def _msvc_language(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.msvc-language-pack: torch's own refusal of a non-English cl.exe is claimed as it stands; a bare
+    `UnicodeDecodeError: 'utf-8' codec can't decode byte` only beside inductor's words (InductorError, backend='inductor'
+    raised, a torch/_inductor frame, _is_msvc_cl): elsewhere it is another program's decode (a build tool reading
+    localized nmake output, a script reading a file). A Mac or Linux paste has no cl.exe: not claimed."""
+    if g.get("langpack"):
+        return {}
+    near = _near(ctx)
+    if not near.get("compile_stack") or near.get("macos"):
+        return None
+    byte, pos = g.get("byte", ""), g.get("pos", "")
+    return {"title": (f"torch.compile on Windows could not read cl.exe's output (byte {byte} at position {pos} is not "
+                      "UTF-8): a non-English Visual Studio compiler"),
+            "details": {"byte": byte, "position": pos}}
+
+
 @_interp("torch_too_old")
 def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """``nvidia_only`` for every wording of torch.too-old, and two that say more. A torch.compile setting the code

@@ -6913,3 +6913,67 @@ def test_round119_container_toolkit_kinds():
     assert ids('docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].\n'
                "Graphics:  Mesa Intel® UHD Graphics 630 (CFL GT2)\n01:00.0 VGA compatible controller: NVIDIA "
                "Corporation TU117M [GeForce GTX 1650 Mobile]") == ["docker.no-gpu-runtime"]
+
+
+def test_round123_windows_compile_kinds():
+    """Round 123's kinds (torch.compile, Triton and inductor on Windows: a non-English MSVC, inductor's unescaped
+    Windows paths, cl.exe without its environment, xformers' caught Triton notice), each on a variant text written
+    here, with the look-alikes that must stay silent."""
+    # a non-English MSVC: newer torch refuses it in so many words
+    m = one("  File \"D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\_inductor\\cpp_builder.py\", line 336, in "
+            "check_msvc_cl_language_id\n    raise RuntimeError(\ntorch._inductor.exc.InductorError: RuntimeError: "
+            "Torch.compile() is only support MSVC with English language pack,Please reinstall its language pack to "
+            "English.", "torch.msvc-language-pack")
+    assert "Language packs" in m["fix"] and "English" in m["fix"] and "bypass the torch.compile node" in m["fix"]
+    # ...older torch trips over cl's localized banner: the byte and position are quoted
+    m = one("  File \"C:\\AI\\venv\\Lib\\site-packages\\torch\\_inductor\\cpp_builder.py\", line 240, in _is_msvc_cl\n"
+            "    subprocess.check_output([cpp_compiler, \"/help\"], stderr=subprocess.STDOUT)\n"
+            "torch._inductor.exc.InductorError: UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc6 in position 0: "
+            "invalid continuation byte", "torch.msvc-language-pack")
+    assert "0xc6" in m["title"] and "position 0" in m["title"] and "cl.exe" in m["cause"]
+    assert ids("torch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\nUnicodeDecodeError: 'utf-8' codec "
+               "can't decode byte 0x8e in position 0: invalid start byte")[:1] == ["torch.msvc-language-pack"]
+    # the same decode error in another program's build script, or on a Mac, is not this
+    assert ids("  File \"C:\\build\\unibuild\\modules\\msbuild.py\", line 128, in process\n    line = proc.stdout.readline()"
+               ".decode(\"utf-8\")\nUnicodeDecodeError: 'utf-8' codec can't decode byte 0xc4 in position 12: invalid "
+               "continuation byte") == []
+    assert ids("'utf-8' codec can't decode byte 0xb4 in position 2833") == []
+    assert "torch.msvc-language-pack" not in ids(
+        "Platform: Darwin\nMacBook Pro\ntorch._inductor.exc.InductorError: UnicodeDecodeError: 'utf-8' codec can't decode "
+        "byte 0x80 in position 12: invalid start byte")
+    # inductor's generated module with a Windows path written unescaped
+    m = one("torch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\nRuntimeError: Failed to import "
+            "C:\\Users\\anna\\AppData\\Local\\Temp\\torchinductor_anna\\x7\\cx7q2vd4mhe6bz3nl5k2rj3xw4tpyqg7fdu5s6ajc2mbn7e4"
+            "wzkl.py\nSyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in position 2-3: truncated "
+            "\\UXXXXXXXX escape (cx7q2vd4mhe6bz3nl5k2rj3xw4tpyqg7fdu5s6ajc2mbn7e4wzkl.py, line 41)",
+            "torch.inductor-path-escape")
+    assert "Update PyTorch" in m["fix"] and "forward slashes" in m["cause"]
+    # ...but a user's own script with a "C:\Users" literal names that script: silent
+    assert ids("  File \"C:\\Users\\me\\train.py\", line 3\n    path = \"C:\\Users\\me\\data\"\n           ^\nSyntaxError: "
+               "(unicode error) 'unicodeescape' codec can't decode bytes in position 2-3: truncated \\UXXXXXXXX escape "
+               "(train.py, line 3)") == []
+    # cl.exe found, but not its environment: a standard header is missing, in English or localized
+    m = one("main.c\nC:\\Users\\x\\AppData\\Local\\Temp\\tmpab12cd\\main.c(1): fatal error C1083: Cannot open include "
+            "file: 'stdio.h': No such file or directory\n  File \"D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\triton"
+            "\\runtime\\build.py\", line 96, in _build", "torch.no-msvc")
+    assert "`stdio.h`" in m["title"] and "vcvarsall.bat" in m["fix"] and "%INCLUDE%" in m["fix"]
+    m = one("C:/Users/x/AppData/Local/Temp/torchinductor_x/ab/cabq3.main.cpp(1): fatal error C1083: 无法打开包括文件: "
+            "“algorithm”: No such file or directory", "torch.no-msvc")
+    assert m["details"]["header"] == "algorithm"
+    # the cl-not-found wording keeps its own headline
+    assert one("torch._inductor.exc.InductorError: RuntimeError: Compiler: cl is not found.", "torch.no-msvc")["title"] \
+        == "torch.compile on Windows found no Microsoft C++ compiler (cl.exe)"
+    # the same C1083 in another program's build (nvcc in CI, a pip source build) or on an AMD ZLUDA setup: silent
+    assert ids("D:\\a\\proj\\proj\\kernel.cu\nfatal error C1083: Cannot open include file: 'stdio.h': No such file or "
+               "directory\nnvcc error   : 'cudafe++' died with status 0xC0000409") == []
+    assert "torch.no-msvc" not in ids(
+        "  ::  Using ZLUDA with device: AMD Radeon RX 7900 XTX [ZLUDA]\nC:\\Users\\x\\AppData\\Local\\Temp\\"
+        "torchinductor_x\\ab\\cabq3.main.cpp(1): fatal error C1083: Cannot open include file: 'algorithm': No such file "
+        "or directory")
+    # xformers' caught notice about a Windows Triton that cannot load is harmless: silent
+    assert ids("A matching Triton is not available, some optimizations will not be enabled.\nError caught was: DLL load "
+               "failed while importing libtriton: The specified module could not be found.") == []
+    # ...while the import that really failed is still claimed
+    assert ids("  File \"D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\triton\\__init__.py\", line 8, in <module>\n"
+               "    from triton._C.libtriton import ir\nImportError: DLL load failed while importing libtriton: A dynamic "
+               "link library (DLL) initialization routine failed.")[:1] == ["triton.no-windows-wheel"]
