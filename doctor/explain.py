@@ -1633,6 +1633,171 @@ def _frontend_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return {"details": {k: g[k] for k in ("installed", "recommended") if g.get(k)}}
 
 
+# ComfyUI's launch flags (comfy/cli_args.py): every ComfyUI since mid-2023 accepts the core ones, so a parser that refuses
+# one of them is another program's (a node pack parsing ComfyUI's command line with its own argparse); the known ones
+# (current, removed and newer flags) tell that a refused word was meant for ComfyUI
+_COMFY_CORE_FLAGS = frozenset({
+    "--listen", "--port", "--enable-cors-header", "--extra-model-paths-config", "--output-directory", "--temp-directory",
+    "--input-directory", "--auto-launch", "--disable-auto-launch", "--cuda-device", "--cuda-malloc",
+    "--disable-cuda-malloc", "--force-fp32", "--force-fp16", "--directml", "--preview-method",
+    "--use-split-cross-attention", "--use-quad-cross-attention", "--use-pytorch-cross-attention", "--disable-xformers",
+    "--gpu-only", "--highvram", "--normalvram", "--lowvram", "--novram", "--cpu", "--dont-print-server",
+    "--quick-test-for-ci", "--windows-standalone-build", "--disable-smart-memory", "--disable-metadata", "--multi-user",
+    "--disable-all-custom-nodes", "--bf16-unet", "--fp16-vae", "--fp32-vae", "--bf16-vae", "--cpu-vae",
+    "--fp8_e4m3fn-unet", "--fp8_e5m2-unet", "--fp8_e4m3fn-text-enc", "--fp8_e5m2-text-enc", "--fp16-text-enc",
+    "--fp32-text-enc", "--deterministic", "--disable-ipex-optimize", "--force-channels-last",
+})
+_COMFY_FLAGS = _COMFY_CORE_FLAGS | frozenset({
+    "--tls-keyfile", "--tls-certfile", "--max-upload-size", "--base-directory", "--user-directory", "--default-device",
+    "--fp32-unet", "--fp64-unet", "--fp16-unet", "--fp8_e8m0fnu-unet", "--bf16-text-enc", "--fp16-intermediates",
+    "--oneapi-device-selector", "--supports-fp8-compute", "--enable-triton-backend", "--disable-triton-backend",
+    "--preview-size", "--cache-classic", "--cache-lru", "--cache-none", "--cache-ram", "--use-sage-attention",
+    "--use-flash-attention", "--force-upcast-attention", "--dont-upcast-attention", "--reserve-vram", "--vram-headroom",
+    "--async-offload", "--disable-async-offload", "--force-non-blocking", "--default-hashing-function", "--fast",
+    "--disable-pinned-memory", "--mmap-torch-files", "--disable-mmap", "--disable-dynamic-vram", "--verbose",
+    "--log-stdout", "--front-end-version", "--front-end-root", "--enable-compress-response-body", "--comfy-api-base",
+    "--database-url", "--disable-api-nodes", "--whitelist-custom-nodes", "--enable-manager", "--disable-manager-ui",
+    "--enable-manager-legacy-ui", "--date-based-output", "--date-output-format", "--high-ram", "--use-ck-attention",
+    "--disable-nvml-pressure", "--enable-dynamic-vram", "--fast-disk", "--disable-fast-disk", "--disable-cuda-graphs",
+    "--disable-comfy-compiler", "--assert-graph-breaks",
+})
+# AUTOMATIC1111 / Forge options that people carry over into ComfyUI's launch line: a refused one is still ComfyUI's
+_OTHER_UI_FLAGS = frozenset({"--xformers", "--medvram", "--no-half", "--no-half-vae", "--opt-sdp-attention",
+                             "--skip-torch-cuda-test", "--precision", "--upcast-sampling", "--api", "--share"})
+_NUMBER_VALUE = re.compile(r"invalid (?:int|float) value")
+_FLAG_TOKEN = re.compile(r"(?<!\S)(--?[A-Za-z][\w-]{0,60})")
+_GLUED_REST = re.compile(r"[A-Za-z]{2,}$")  # a word run into the flag (`--use-sage-attentionset`), not `--fast_lr`
+_BATCH_WORD = re.compile(r"(?:set|pause|call|echo|rem|start|exit|goto|python)", re.I)  # a .bat line joined to the flag
+
+
+def _comfy_parser(ctx: dict[str, Any]) -> bool | None:
+    """True: the usage line near the error is ComfyUI's; False: it is another parser's; None: no usage line."""
+    usage = _near(ctx).get("argparse_usage") or ctx.get("argparse_usage") or ""
+    if not usage:
+        return None
+    return usage.endswith("[--listen")
+
+
+@_interp("launch_flags")
+def _launch_flags(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """argparse refusing ComfyUI's launch line. Claimed only as ComfyUI's own parser: its usage line, its places or
+    startup lines near, or a refused flag that is ComfyUI's; not another parser's usage line, not words every ComfyUI
+    accepts (only a node pack's own parser refuses `--listen`), not an AMD/Intel/Mac setup."""
+    if _off_nvidia(ctx):
+        return None
+    near = _near(ctx)
+    parser = _comfy_parser(ctx)
+    if parser is False:
+        return None  # a node pack's (or another program's) argparse, with its own usage line
+    comfy_seen = bool(parser or any(near.get(k) or ctx.get(k) for k in (
+        "comfy_place", "comfy_gpu_launch", "comfyui_version", "comfy_frontend")))
+    if g.get("args") is not None:
+        words = g["args"].strip()
+        flags = _FLAG_TOKEN.findall(words)
+        if not flags:
+            return None  # only stray values (`flux}`): a config error of whatever program printed it
+        if any(f in _COMFY_CORE_FLAGS for f in flags):
+            return None  # ComfyUI has always had these: another parser refused them
+        glued = next(((f, k) for f in flags if f not in _COMFY_FLAGS for k in sorted(_COMFY_FLAGS, key=len, reverse=True)
+                      if f.startswith(k) and _GLUED_REST.match(f[len(k):])
+                      and (comfy_seen or _BATCH_WORD.match(f[len(k):]))), None)
+        if not (comfy_seen or glued or any(f in _COMFY_FLAGS or f in _OTHER_UI_FLAGS for f in flags)):
+            return None  # another program's main.py
+        shown = " ".join(flags[:4])
+        details = {"refused": words[:200]}
+        if glued:
+            tok, known = glued
+            rest = tok[len(known):]
+            return {"title": f"ComfyUI got `{tok}`: the flag {known} runs into the text after it in the launch script",
+                    "cause": (f"`{tok}` is `{known}` with `{rest}` stuck to it, so argparse sees one word it does not "
+                              "know and ComfyUI stops. In an edited run_nvidia_gpu.bat (or a shell script) two lines ran "
+                              "together or a space is missing: a `set NAME=value` line, the next flag or `pause` was "
+                              "joined to the end of the launch line."),
+                    "fix": (f"Open the .bat in Notepad and separate them: the launch line ends `... {known}` (each flag "
+                            "after a space), `set NAME=value` lines stand on their own lines before it and `pause` on its "
+                            "own line after it, e.g. `set SAGEATTN=1` / `.\\python_embeded\\python.exe -s ComfyUI\\main.py "
+                            f"--windows-standalone-build {known}` / `pause`. Check with `.\\python_embeded\\python.exe -s "
+                            "ComfyUI\\main.py --help` that each flag is listed"),
+                    "details": {**details, "flag": known}}
+        other = [f for f in flags if f in _OTHER_UI_FLAGS]
+        if other and len(other) == len(flags):
+            return {"title": f"ComfyUI does not know {shown}: an AUTOMATIC1111/Forge option in ComfyUI's launch line",
+                    "cause": (f"{shown} belongs to the AUTOMATIC1111 / Forge web UIs (their COMMANDLINE_ARGS); ComfyUI has "
+                              "no such option and stops at start. ComfyUI manages memory and attention itself: it uses "
+                              "PyTorch attention and offloads as needed without flags."),
+                    "fix": (f"Remove {shown} from the launch line (run_nvidia_gpu.bat, your script). ComfyUI's own flags are "
+                            "listed by `python main.py --help` (portable: `.\\python_embeded\\python.exe -s ComfyUI\\main.py "
+                            "--help`): e.g. `--lowvram` / `--novram` for little VRAM, `--use-pytorch-cross-attention` for "
+                            "attention; Klein needs none of them"),
+                    "details": details}
+        return {"title": f"ComfyUI does not know the launch flag {shown}: removed, renamed, newer than this ComfyUI, or "
+                         "mistyped",
+                "details": details}
+    flag, why, other = g.get("flag") or "", (g.get("why") or "").strip(), g.get("other") or ""
+    if flag in _OTHER_UI_FLAGS or not (comfy_seen or flag in _COMFY_FLAGS):
+        return None
+    details = {"flag": flag, "reason": why[:200]}
+    if other:
+        return {"title": f"ComfyUI's launch line has two flags that exclude each other: {flag} and {other}",
+                "cause": (f"ComfyUI takes at most one flag of each either-or group, and {flag} and {other} are in the same "
+                          "one: the VRAM modes (--gpu-only, --highvram, --normalvram, --lowvram, --novram, --cpu), the "
+                          "attention choices (--use-split-cross-attention, --use-quad-cross-attention, "
+                          "--use-pytorch-cross-attention, --use-sage-attention, --use-flash-attention), --force-fp32 / "
+                          "--force-fp16, the unet, VAE and text-encoder precisions (--fp16-unet / --bf16-unet / "
+                          "--fp8_e4m3fn-unet ...), --cuda-malloc / --disable-cuda-malloc. Usually a flag was added to the "
+                          "launch line (or Desktop's Server-Config) beside one of its group already there."),
+                "fix": (f"Keep one of {flag} and {other} and delete the other from run_nvidia_gpu.bat or your launch "
+                        "script (Desktop: Settings > Server-Config, set the option back to its default; if Desktop no "
+                        "longer starts, edit the flags in its config.json in the ComfyUI user data folder)"),
+                "details": {**details, "other": other}}
+    if why.startswith("expected"):
+        return {"title": f"ComfyUI's launch flag {flag} needs a value and got none",
+                "cause": (f"{flag} takes a value (`--reserve-vram` gigabytes, `--cuda-device` a GPU index, `--port` a "
+                          "number, `--front-end-version` OWNER/REPO@VERSION, the directory flags a folder) and the launch "
+                          "line ends there or the next flag follows it directly."),
+                "fix": (f"Give {flag} its value or remove it, e.g. `--reserve-vram 1.5`, `--cuda-device 0`, `--port 8188`, "
+                        "`--output-directory \"D:\\AI Output\"` (a folder with spaces in double quotes)"),
+                "details": details}
+    if why.startswith("invalid choice") or (why.startswith("invalid") and not _NUMBER_VALUE.match(why)):
+        return {"title": f"ComfyUI's launch flag {flag} does not accept that value",
+                "cause": (f"The value given to {flag} is not one this ComfyUI offers ({why[:160]}): a typo, or an option "
+                          "newer than the installed ComfyUI (the `--fast` options fp16_accumulation, fp8_matrix_mult, "
+                          "cublas_ops and autotune came in 2025; argparse words a wrong one `invalid PerformanceFeature "
+                          "value`)."),
+                "fix": ("Use one of the values `python main.py --help` lists for the flag (after `choose from` in the "
+                        "message, or in the help text: `--fast fp16_accumulation fp8_matrix_mult`, `--preview-method "
+                        "auto`), or update ComfyUI with its requirements for a newer one (`git pull` then `python -m pip "
+                        "install -r requirements.txt`; portable: update\\update_comfyui.bat)"),
+                "details": details}
+    if why.startswith("invalid"):
+        return {"title": f"ComfyUI's launch flag {flag} got a value of the wrong kind",
+                "cause": (f"{flag} takes a number ({why[:100]}): `--cuda-device` the GPU's index as nvidia-smi counts "
+                          "it (0, 1; not `cuda:1`), `--reserve-vram` gigabytes (1.5), `--port` a port number."),
+                "fix": ("Write the number alone after the flag: `--cuda-device 1`, `--reserve-vram 2`, `--port 8188`"),
+                "details": details}
+    return {"details": details}
+
+
+@_interp("frontend_download")
+def _frontend_download(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`Failed to initialize frontend:` is ComfyUI's, with its fallback line or a GitHub / ComfyUI_frontend address."""
+    why = (g.get("why") or "").strip()
+    low = why.lower()
+    if not (g.get("fallback") or "github" in low or "comfyui_frontend" in low) or _off_nvidia(ctx):
+        return None
+    details = {"reason": why[:200]}
+    if "rate limit" in low:
+        return {"title": "ComfyUI could not ask GitHub for the --front-end-version release (API rate limit) and fell "
+                         "back to its default frontend",
+                "cause": ("GitHub's API allows 60 requests an hour to clients without a token, counted per IP address, and "
+                          "ComfyUI asks it at every start for `--front-end-version ...@latest` or a version not yet "
+                          "downloaded; restarts, other tools on the same connection, or a shared address (a VPN, a cloud "
+                          "host) use the hour's quota up. ComfyUI then serves the frontend of its comfyui-frontend-package "
+                          "instead of the one you asked for."),
+                "details": details}
+    return {"details": details}
+
+
 @_interp("guidance")
 def _guidance(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     return {"details": {"guidance_scale": g.get("scale")}}

@@ -6977,3 +6977,69 @@ def test_round123_windows_compile_kinds():
     assert ids("  File \"D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\triton\\__init__.py\", line 8, in <module>\n"
                "    from triton._C.libtriton import ir\nImportError: DLL load failed while importing libtriton: A dynamic "
                "link library (DLL) initialization routine failed.")[:1] == ["triton.no-windows-wheel"]
+
+
+def test_round121_launch_flag_kinds():
+    """Round 121's kinds (ComfyUI's command-line flags and launch scripts), each on a variant text written here, with
+    the look-alikes that must stay silent."""
+    usage = ("usage: main.py [-h] [--listen [IP]] [--port PORT] [--tls-keyfile TLS_KEYFILE]\n"
+             "               [--cuda-device DEVICE_ID] [--cuda-malloc | --disable-cuda-malloc]\n")
+    # ComfyUI's own parser refusing a flag it does not have (removed, newer than this ComfyUI)
+    m = one("E:\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build "
+            "--use-sage-attention\n" + usage + "main.py: error: unrecognized arguments: --use-sage-attention",
+            "comfyui.launch-flag-unknown")
+    assert "--use-sage-attention" in m["title"] and "--help" in m["fix"] and "update_comfyui.bat" in m["fix"]
+    assert "removed or renamed" in m["cause"]
+    # a line of the edited .bat run into the flag
+    m = one(usage + "main.py: error: unrecognized arguments: --lowvramset PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True",
+            "comfyui.launch-flag-unknown")
+    assert "`--lowvramset`" in m["title"] and "--lowvram" in m["fix"] and "own lines" in m["fix"]
+    # AUTOMATIC1111 options carried over
+    m = one(".\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build --xformers\n"
+            "main.py: error: unrecognized arguments: --xformers", "comfyui.launch-flag-unknown")
+    assert "AUTOMATIC1111" in m["title"] and "Remove --xformers" in m["fix"]
+    # the value and combination errors of the same parser
+    m = one(usage + "main.py: error: argument --novram: not allowed with argument --lowvram", "comfyui.launch-flag-invalid")
+    assert "--novram and --lowvram" in m["title"] and "Keep one" in m["fix"]
+    m = one(usage + "main.py: error: argument --reserve-vram: expected one argument", "comfyui.launch-flag-invalid")
+    assert "needs a value" in m["title"] and "--reserve-vram 1.5" in m["fix"]
+    m = one(usage + "main.py: error: argument --cuda-device: invalid int value: 'cuda:1'", "comfyui.launch-flag-invalid")
+    assert "wrong kind" in m["title"] and "--cuda-device 1" in m["fix"]
+    m = one(usage + "main.py: error: argument --preview-method: invalid choice: 'fast' (choose from 'none', 'auto', "
+            "'latent2rgb', 'taesd')", "comfyui.launch-flag-invalid")
+    assert "does not accept" in m["title"] and "choose from" in m["fix"]
+    m = one(usage + "main.py: error: argument --fast: invalid PerformanceFeature value: 'fp8_matrix'",
+            "comfyui.launch-flag-invalid")
+    assert "--fast does not accept" in m["title"] and "fp8_matrix_mult" in m["fix"]
+    # silent: a node pack's own parser (its usage line, or flags every ComfyUI accepts), other programs' main.py,
+    # stray values, AMD / Mac setups
+    for t in ("usage: main.py [-h] [--port PORT] [--pycmd PYCMD] [--colab] [--noparallel]\nmain.py: error: "
+              "unrecognized arguments: --use-sage-attention --fast",
+              "usage: main.py [-h] [--config CONFIG] [-W W] [-H H]\nmain.py: error: argument --config: expected one argument",
+              "main.py: error: unrecognized arguments: --listen 0.0.0.0 --highvram",
+              "got prompt\nmain.py: error: unrecognized arguments: --output-directory D:\\out",
+              "python main.py --data ./set --fast_lr 0.1\nmain.py: error: unrecognized arguments: --fast_lr 0.1",
+              "usage: main.py [-h] [--video_path VIDEO_PATH] [--fusion_method {a,b}]\nmain.py: error: argument "
+              "--fusion_method: invalid choice: 'c' (choose from 'a', 'b')",
+              "train.py: error: unrecognized arguments: --use-sage-attention",
+              "webui.py: error: unrecognized arguments: --use-sage-attention",
+              "main.py: error: unrecognized arguments: flux}",
+              "D:\\ComfyUI-Zluda\\venv\\Scripts\\python.exe main.py\n" + usage + "main.py: error: unrecognized arguments: "
+              "--use-zluda",
+              "Device: mps\n" + usage + "main.py: error: argument --force-fp16: not allowed with argument --force-fp32"):
+        assert ids(t) == [], t
+    # the frontend --front-end-version asks for could not be fetched
+    m = one("Initializing frontend: Comfy-Org/ComfyUI_frontend@latest, requesting version details from GitHub...\n"
+            "Failed to initialize frontend: 403 Client Error: rate limit exceeded for url: https://api.github.com/repos/"
+            "Comfy-Org/ComfyUI_frontend/releases\nFalling back to the default frontend.",
+            "comfyui.frontend-download-failed")
+    assert "rate limit" in m["title"] and "60 requests an hour" in m["cause"] and "comfyui-frontend-package" in m["fix"]
+    m = one("[ERROR] Failed to initialize frontend: HTTPSConnectionPool(host='github.com', port=443): Max retries exceeded "
+            "with url: /Comfy-Org/ComfyUI_frontend/releases/download/v1.30.2/dist.zip\n[INFO] Falling back to the "
+            "default frontend.", "comfyui.frontend-download-failed")
+    assert "web_custom_versions" in m["fix"] and m["severity"] == "warn"
+    # another program's frontend, and an AMD setup, stay silent
+    assert ids("renderer: Failed to initialize frontend: WebGL context lost") == []
+    assert ids("AMD arch: gfx1100\nFailed to initialize frontend: 403 Client Error: rate limit exceeded for url: "
+               "https://api.github.com/repos/Comfy-Org/ComfyUI_frontend/releases/latest\nFalling back to the default "
+               "frontend.") == []
