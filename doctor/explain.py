@@ -1077,6 +1077,25 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "https://download.pytorch.org/whl/cu128` (Windows: `venv\\Scripts\\python ...`), and keep the launcher "
                         "from putting cu130 back: Forge Neo's webui-user.bat `set TORCH_COMMAND=pip install torch torchvision "
                         "--extra-index-url https://download.pytorch.org/whl/cu128` (webui-user.sh: `export TORCH_COMMAND=...`)")}
+    if g.get("sym") or g.get("rt_old"):
+        # a program's bundled CUDA runtime (Ollama's discovery log) found nvcuda.dll / libcuda.so without the driver API
+        # entry points of its CUDA release, or said so in its own words
+        if _off_nvidia(ctx):
+            return None
+        sym = g.get("sym")
+        what = f"has no {sym}, a driver function" if sym else "is too old (or missing) for the CUDA runtime"
+        return {"title": f"The NVIDIA driver {what} this program's CUDA runtime needs: the driver is older than its CUDA",
+                "cause": ("A program's bundled CUDA runtime (cudart64_12.dll, libcudart.so.12: PyTorch, Ollama and others "
+                          "ship one) calls the driver's functions by name in nvcuda.dll (Linux: libcuda.so). A driver older "
+                          "than that CUDA release lacks the newer ones"
+                          + (f" (`{sym}`)" if sym else "") + ", so the runtime cannot start: the program falls back to "
+                          "the CPU or exits (Windows: 0xc0000139, entry point not found). CUDA 12.x needs a driver "
+                          ">= 525.60.13 on Linux / 527.41 on Windows, CUDA 13.x >= 580."),
+                "fix": ("Update the NVIDIA driver and reboot: Windows, the current Studio or Game Ready driver from "
+                        "https://www.nvidia.com/Download/index.aspx (Custom > `Perform a clean installation`); Ubuntu, "
+                        "`sudo ubuntu-drivers install`. Afterwards `nvidia-smi` shows `CUDA Version:` at least the "
+                        "program's CUDA (12.x or 13.x)."),
+                "details": {"missing_entry_point": sym} if sym else {}}
     if g.get("drv_cuda"):
         # torch.cuda.is_available() printed False, with the driver's CUDA (nvidia-smi's header, `driver 550 (CUDA 12.4)`)
         # and the torch build's CUDA (`+cu130`, torch.version.cuda) both in the text: claimed only when torch's is newer
@@ -2546,6 +2565,35 @@ def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         return None
     if g.get("handle") and (_near(ctx).get("container") or ctx.get("container")):
         return None  # nvidia-smi failing only inside a container is the container's device access, not the card
+    if g.get("illegal"):
+        kernel = _near(ctx).get("custom_kernel")
+        if kernel:
+            return None  # a third-party kernel (Marlin, nunchaku, SageAttention, ...) faulting on this GPU: its own bug
+        return {"title": "A GPU kernel hit an illegal instruction: most often a card running outside its stable clocks",
+                "cause": ("`an illegal instruction was encountered` (cudaErrorIllegalInstruction) means the GPU executed an "
+                          "instruction that is not valid. The stack's own kernels (PyTorch's sampling, attention and VAE "
+                          "ops) are built and tested for every GPU they support, so when they fail this way, often at "
+                          "random steps, the usual cause is the card computing wrongly: a factory or user overclock, an "
+                          "undervolt curve, memory clocks set too high, or heat. A driver reinstall can hide it until the "
+                          "next reboot."),
+                "fix": ("Put the card back to stock clocks and test again: in MSI Afterburner (or the vendor's tool: EVGA "
+                        "Precision, ASUS GPU Tweak) press Reset, remove undervolt curves and memory offsets, pick the "
+                        "card's quiet/default BIOS mode. To confirm, lower the core clock by 100-200 MHz, or lock the clocks "
+                        "in an administrator prompt: `nvidia-smi -lgc 300,1800` (undo: `nvidia-smi -rgc`). If it still "
+                        "fails at stock clocks, check temperatures (`nvidia-smi -q -d TEMPERATURE,POWER -l 5`) and the power "
+                        "supply, then try the card in another machine.")}
+    if g.get("lost"):
+        return {"title": "The GPU was lost (cudaErrorUnknown) under sustained load: most often power delivery",
+                "cause": ("The CUDA context died with cudaErrorUnknown and the GPU dropped out until a reboot. When it comes "
+                          "after minutes of full load (hundreds of calls, a long generation) and a lower power cap stops "
+                          "it, the card is drawing load peaks its power path does not hold: a supply near its limit or "
+                          "ageing, a split or daisy-chained PCIe cable, a loose 12V-2x6 plug, or clocks that are unstable "
+                          "at full boost."),
+                "fix": ("Cap the GPU's power and test again: in an administrator prompt `nvidia-smi -pl <watts>` (80-85 % of "
+                        "the default limit that `nvidia-smi -q -d POWER` shows; MSI Afterburner's power-limit slider does "
+                        "the same). If the cap stops it, give the card separate PCIe power cables or a native 12V-2x6 "
+                        "cable, check that the supply's wattage covers the card plus ~300 W, and remove overclocks; a "
+                        "card that still fails at a low cap is faulty.")}
     if g.get("power"):
         return {"title": "The computer switched itself off under the GPU's load: power supply or cooling",
                 "cause": ("A whole PC that powers off (no error, no blue screen) while the GPU generates has tripped a "
@@ -2557,6 +2605,19 @@ def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                         "`nvidia-smi -q -d TEMPERATURE,POWER -l 5`. If capping helps, check that the supply's wattage "
                         "covers the card (its rated board power plus ~300 W), give the card separate PCIe power cables, "
                         "or replace the supply; clean the card's cooler if it runs hot.")}
+    return {}
+
+
+@_interp("tdr_failure")
+def _tdr_failure(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Windows' bug check 0x116 VIDEO_TDR_FAILURE: the display driver's reset during GPU work failed. Claimed for the
+    NVIDIA driver only: on an AMD or Intel setup (or a Mac) the same bug check is that vendor's driver."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    near = _near(ctx)
+    if near.get("wsl") or ctx.get("wsl"):
+        return {"title": "Windows reset the NVIDIA driver under WSL2's CUDA load and could not recover it (VIDEO_TDR_FAILURE)",
+                "details": {"wsl": True}}
     return {}
 
 

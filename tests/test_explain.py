@@ -7043,3 +7043,63 @@ def test_round121_launch_flag_kinds():
     assert ids("AMD arch: gfx1100\nFailed to initialize frontend: 403 Client Error: rate limit exceeded for url: "
                "https://api.github.com/repos/Comfy-Org/ComfyUI_frontend/releases/latest\nFalling back to the default "
                "frontend.") == []
+
+
+def test_round118_windows_gpu_reset_kinds():
+    """Round 118's kinds (Windows GPU driver timeouts, resets and crashes around the stack), each on a variant text
+    written here, with the look-alikes that must stay silent."""
+    # an illegal instruction from the stack's own kernels: a card run outside its stable clocks
+    m = one("!!! Exception during processing !!! CUDA error: an illegal instruction was encountered\nSearch for "
+            "`cudaErrorIllegalInstruction' in https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html "
+            "for more information.\nCUDA kernel errors might be asynchronously reported at some other API call, so the "
+            "stacktrace below might be incorrect.", "gpu.hardware-fault")
+    assert "illegal instruction" in m["title"] and "overclock" in m["cause"]
+    assert "Afterburner" in m["fix"] and "nvidia-smi -lgc 300,1800" in m["fix"] and "nvidia-smi -rgc" in m["fix"]
+    assert ids("cuLaunchKernel failed: CUDA_ERROR_ILLEGAL_INSTRUCTION") == ["gpu.hardware-fault"]
+    # ...but not a third-party kernel's fault on a new GPU, a ZLUDA setup, HIP's wording, or a CPU's SIGILL
+    for t in ("exllamav2 on an RTX 5090: RuntimeError: CUDA error: an illegal instruction was encountered",
+              "File \"/app/marlin/__init__.py\", line 88, in mul\nRuntimeError: CUDA error: an illegal instruction was "
+              "encountered",
+              "[ZLUDA] Radeon RX 7900 XTX\nCUDA error: an illegal instruction was encountered",
+              "HIP error: an illegal instruction was encountered",
+              "Illegal instruction (core dumped)"):
+        assert "gpu.hardware-fault" not in ids(t), t
+    # a GPU lost with cudaErrorUnknown under sustained load: power delivery first
+    m = one("RuntimeError: GPU lost (cudaErrorUnknown) after 417 calls of the attention kernel", "gpu.hardware-fault")
+    assert "power" in m["title"] and "nvidia-smi -pl" in m["fix"] and "12V-2x6" in m["fix"]
+    assert ids("the GPU was lost (CUDA_ERROR_UNKNOWN) during the VAE decode") == ["gpu.hardware-fault"]
+    for t in ("vkQueueSubmit failed: VK_ERROR_DEVICE_LOST", "amdgpu 0000:03:00.0: amdgpu: device lost from bus!",
+              "my GPU was lost after the update, it no longer shows in ComfyUI"):
+        assert "gpu.hardware-fault" not in ids(t), t
+    # a program's bundled CUDA runtime finding a driver without its release's entry points (Ollama's discovery log)
+    m = one('time=2025-02-11T09:14:02.311Z level=INFO source=gpu.go:612 msg="unable to load cuda driver library" '
+            'library=/usr/lib/x86_64-linux-gnu/libcuda.so.470.256.02 error="symbol lookup for cuCtxCreate_v3 failed: '
+            '/usr/lib/x86_64-linux-gnu/libcuda.so.470.256.02: undefined symbol: cuCtxCreate_v3"',
+            "torch.cuda-driver-too-old")
+    assert "cuCtxCreate_v3" in m["title"] and "527.41" in m["cause"] and "ubuntu-drivers install" in m["fix"]
+    assert m["details"]["missing_entry_point"] == "cuCtxCreate_v3"
+    m = one('msg="Unable to load cudart" library=C:\\Ollama\\lib\\cudart64_12.dll error="your nvidia driver is too old or '
+            'missing.  If you have a CUDA GPU please upgrade to run ollama"', "torch.cuda-driver-too-old")
+    assert "too old (or missing)" in m["title"] and "Perform a clean installation" in m["fix"]
+    for t in ('library=/opt/app/libcudart.so.12 error="symbol lookup for cudaGetDeviceCount failed"',
+              'library=/opt/rocm/lib/libamdhip64.so error="symbol lookup for hipMalloc failed"',
+              "Apple M2 Max\nyour nvidia driver is too old or missing.  If you have a CUDA GPU please upgrade to run "
+              "ollama"):
+        assert "torch.cuda-driver-too-old" not in ids(t), t
+    # a TDR whose recovery failed: the blue screen or the event log's bug check, NVIDIA only
+    m = one("The computer has rebooted from a bugcheck.  The bugcheck was: 0x00000116 (0xffffb20f6a1d3010, "
+            "0xfffff8055e8b1a2c, 0xffffffffc000009a, 0x0000000000000004). A dump was saved in: C:\\WINDOWS\\MEMORY.DMP.",
+            "gpu.driver-tdr-failure")
+    assert "VIDEO_TDR_FAILURE" in m["title"] and "clean installation" in m["fix"] and "nvidia-smi -pl" in m["fix"]
+    m = one("torch.AcceleratorError: CUDA error: unknown error\nafter that WSL2 froze and Windows showed the stop code "
+            "VIDEO_TDR_FAILURE (nvlddmkm.sys)", "gpu.driver-tdr-failure")
+    assert "WSL2" in m["title"] and "Linux NVIDIA driver inside WSL" in m["fix"]
+    for t in ("Stop code: VIDEO_TDR_FAILURE\nWhat failed: atikmpag.sys",
+              "Your PC ran into a problem. Stop code: VIDEO_TDR_FAILURE\nWhat failed: igdkmd64.sys",
+              "Radeon RX 6800 XT, ROCm version 6.2\nBSOD VIDEO_TDR_FAILURE while generating",
+              "pointer 0x116 out of range"):
+        assert "gpu.driver-tdr-failure" not in ids(t), t
+    # a TDR that recovered stays the display watchdog, and the bare `GPU is lost` stays the card's fault
+    assert ids("Display driver nvlddmkm stopped responding and has successfully recovered.") == ["gpu.display-watchdog"]
+    assert ids("Unable to determine the device handle for GPU 0000:01:00.0: GPU is lost. Reboot the system to recover "
+               "this GPU") == ["gpu.hardware-fault"]
