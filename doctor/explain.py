@@ -2284,6 +2284,70 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("pep668")
+def _pep668(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.externally-managed. The marker's text names uv (`This Python installation is managed by uv and should
+    not be modified.`): the refusing Python is one uv installed (uv python install, a launcher such as Stability
+    Matrix that runs uv), not a Linux distribution's, and the fix is uv's venv, not apt's python3-venv."""
+    if not g.get("uv"):
+        return {}
+    return {"title": "pip refused to install into a Python that uv installed and manages (externally managed, PEP 668)",
+            "cause": ("The Python that pip was run with was installed by uv (`uv python install`, or a launcher that runs "
+                      "uv such as Stability Matrix or comfy-cli) and carries uv's EXTERNALLY-MANAGED marker (PEP 668): "
+                      "packages go into a virtual environment made from it, never into the base Python itself. A tool or "
+                      "node installer that runs bare `python -m pip install` against that base Python is refused."),
+            "fix": ("Install into the venv that runs ComfyUI, with that venv's own Python: `~/ComfyUI/.venv/bin/python -m pip "
+                    "install <package>` (Windows: `.venv\\Scripts\\python.exe -m pip install <package>`) or `uv pip install "
+                    "--python ~/ComfyUI/.venv <package>`; if ComfyUI runs from the base Python, make a venv first (`uv venv "
+                    "--python 3.12 ~/ComfyUI/.venv`, then `uv pip install --python ~/ComfyUI/.venv -r "
+                    "~/ComfyUI/requirements.txt`) and start ComfyUI with that venv's python; in a launcher use its own "
+                    "package installer. Do not use --break-system-packages")}
+
+
+@_interp("libcuda")
+def _libcuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """triton.libcuda-not-found. Its Triton wordings keep the signature's text; the dynamic loader's message for the
+    unversioned name alone (`libcuda.so: cannot open shared object file`) names no program: something asked for
+    libcuda.so, the link the driver packages of some systems do not install beside libcuda.so.1. Not claimed on an
+    AMD / Intel / Mac setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if not g.get("bare"):
+        return {}
+    return {"title": "A program could not load libcuda.so: the NVIDIA driver's library is there only as libcuda.so.1, or not at all",
+            "cause": ("Some programs load the driver library by its unversioned name libcuda.so (Triton when it builds its "
+                      "launcher, older bitsandbytes and other ctypes loaders, CUDA tools); torch itself asks for libcuda.so.1, "
+                      "so torch can work while this fails. libcuda.so is a link to libcuda.so.1 that the driver packages of "
+                      "some systems and container images do not install, or it is in a folder the linker cache does not "
+                      "list. If no libcuda.so.1 exists either, the NVIDIA driver is not installed in this system (or the "
+                      "container was started without the GPU)."),
+            "fix": ("Find the driver's library: `ldconfig -p | grep libcuda` (or `find / -name 'libcuda.so*' 2>/dev/null`). "
+                    "If only libcuda.so.1 is there, add the link in its folder and refresh the cache: `sudo ln -s libcuda.so.1 "
+                    "/usr/lib/x86_64-linux-gnu/libcuda.so && sudo ldconfig` (use the folder found; WSL2: "
+                    "`export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH`), or for Triton `export "
+                    "TRITON_LIBCUDA_PATH=/usr/lib/x86_64-linux-gnu` (that folder). If there is no libcuda.so.1 at all, install "
+                    "the NVIDIA driver (Ubuntu: `sudo ubuntu-drivers install`; Debian: `sudo apt install nvidia-driver`), or start "
+                    "the container with the GPU (`docker run --gpus all ...`)")}
+
+
+_STACK_BUILD = re.compile(r"(?:torch\w{0,12}|flash[-_]attn\w{0,12}|xformers|sageattention|triton\w{0,12}|bitsandbytes|"
+                          r"sentencepiece|tokenizers|safetensors|diffusers|transformers|nunchaku\w{0,12}|apex|"
+                          r"(?:comfy|comfyui)[\w.-]{0,40})$", re.I)
+
+
+@_interp("cxx_missing")
+def _cxx_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.cxx-compiler-missing. A bare line is claimed (the compiler is missing whatever is built), but not when
+    pip's or setuptools' build lines name another program's package as the one being compiled (`Building wheel for
+    ujson`, `building 'IcePy' extension`): that build is that program's, nor on an AMD / Intel / Mac setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    pkg = _near(ctx).get("pip_build_pkg") or str(ctx.get("pip_build_pkg") or "")
+    if pkg and not _STACK_BUILD.match(pkg):
+        return None
+    return {"details": {"package": pkg}} if pkg else {}
+
+
 @_interp("triton_pin")
 def _triton_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """triton.unavailable's install-time wording: pip's dependency report that the Triton left in the environment is

@@ -7103,3 +7103,63 @@ def test_round118_windows_gpu_reset_kinds():
     assert ids("Display driver nvlddmkm stopped responding and has successfully recovered.") == ["gpu.display-watchdog"]
     assert ids("Unable to determine the device handle for GPU 0000:01:00.0: GPU is lost. Reboot the system to recover "
                "this GPU") == ["gpu.hardware-fault"]
+
+
+def test_round122_system_python_build_tools_kinds():
+    """Round 122 (Linux system Pythons and build tools under the stack): Triton with no C compiler for its launcher,
+    torch.compile's Inductor with no C++ compiler, a C++ extension build without g++ (cc1plus), the driver's libcuda.so
+    missing beside libcuda.so.1, pip refused by a uv-managed Python; another vendor's setup and another program's
+    build stay silent."""
+    # Triton's compiler lookup, old and new wordings
+    m = one('  File "/home/ana/ComfyUI/.venv/lib/python3.12/site-packages/triton/runtime/build.py", line 32, in _build\n'
+            "    raise RuntimeError(\nRuntimeError: Failed to find C compiler. Please specify via CC environment "
+            "variable or set triton.knobs.build.impl.", "triton.c-compiler-missing")
+    assert "build-essential" in m["fix"] and "triton-windows" in m["fix"] and "CC=/usr/bin/gcc" in m["fix"]
+    assert "TinyCC" in m["cause"]
+    one("SamplerCustomAdvanced\nFailed to find C compiler. Please specify via CC environment variable.",
+        "triton.c-compiler-missing")
+    # ...not on an Intel XPU or AMD setup, nor a Mac
+    assert ids("pip install torch --index-url https://download.pytorch.org/whl/nightly/xpu\nRuntimeError: Failed to "
+               "find C compiler. Please specify via CC environment variable.") == []
+    assert ids("torch 2.8.0+rocm6.4\nRuntimeError: Failed to find C compiler. Please specify via CC environment "
+               "variable.") == []
+    # Inductor's C++ compiler
+    m = one("torch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\nInvalidCxxCompiler: No working C++ "
+            "compiler found in torch._inductor.config.cpp.cxx: (None, 'g++')", "torch.inductor-cxx-missing")
+    assert "gcc-c++" in m["fix"] and "suppress_errors" in m["fix"] and "Build Tools" in m["fix"]
+    assert "CXX" in m["cause"]
+    assert ids("Darwin Kernel Version 23.4.0 (macOS)\nInvalidCxxCompiler: No working C++ compiler found in "
+               "torch._inductor.config.cpp.cxx: (None, 'g++')") == []
+    # a stack package's C++ build without g++
+    m = one("  Building wheel for flash-attn (setup.py) ... error\n  x86_64-linux-gnu-gcc: error trying to exec "
+            "'cc1plus': execvp: No such file or directory", "python.cxx-compiler-missing")
+    assert "g++" in m["cause"] and "gxx_linux-64" in m["fix"] and "build-essential" in m["fix"]
+    one("/srv/venv/lib/python3.13/site-packages/torch/utils/cpp_extension.py:472: UserWarning: Error checking "
+        "compiler version for c++: [Errno 2] No such file or directory: 'c++'", "python.cxx-compiler-missing")
+    one("error: command 'g++' failed: No such file or directory", "python.cxx-compiler-missing")
+    # ...but another program's package build is its own; a missing C compiler (gcc) is not this kind
+    for t in ("  Building wheel for ujson (setup.py) ... error\n  gcc: error trying to exec 'cc1plus': execvp: No such "
+              "file or directory\n  error: command 'gcc' failed with exit status 1",
+              "  building 'IcePy' extension\n  gcc: fatal error: cannot execute 'cc1plus': execvp: No such file or directory",
+              "FileNotFoundError: [Errno 2] No such file or directory: 'gcc'"):
+        assert ids(t) == [], t
+    # the unversioned libcuda.so; libcuda.so.1 itself missing is another story
+    m = one("Traceback (most recent call last):\nOSError: libcuda.so: cannot open shared object file: No such file or "
+            "directory", "triton.libcuda-not-found")
+    assert "libcuda.so.1" in m["title"] and "ln -s libcuda.so.1" in m["fix"] and "--gpus all" in m["fix"]
+    assert one("AssertionError: libcuda.so cannot found!", "triton.libcuda-not-found")["title"] == \
+        "Triton cannot find the NVIDIA driver's libcuda.so"
+    assert "triton.libcuda-not-found" not in ids("OSError: libcuda.so.1: cannot open shared object file: No such file "
+                                                 "or directory")
+    assert ids("ldconfig: /usr/lib/wsl/lib/libcuda.so.1 is not a symbolic link") == []
+    # pip refused by a uv-managed Python, and by a distribution's
+    m = one("error: externally-managed-environment\n\n\u00d7 This environment is externally managed\n\u2570\u2500> This "
+            "Python installation is managed by uv and should not be modified.", "python.externally-managed")
+    assert "uv" in m["title"] and "uv venv" in m["fix"] and "apt" not in m["fix"]
+    m = one("error: externally-managed-environment\n\n\u00d7 This environment is externally managed\n\u2570\u2500> To "
+            "install Python packages system-wide, try 'pacman -S python-xyz'", "python.externally-managed")
+    assert "Linux distribution" in m["title"] and "python3-venv" in m["fix"]
+    # Debian/Ubuntu's venv without ensurepip, in any program's installer
+    m = one("+ python3.12 -m venv venv\nError: Command '['/srv/app/venv/bin/python3.12', '-m', 'ensurepip', '--upgrade', "
+            "'--default-pip']' returned non-zero exit status 1.", "python.venv-no-ensurepip")
+    assert m["title"].startswith("A virtual environment was not created")
