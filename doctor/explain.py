@@ -1985,6 +1985,20 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "details": {"xformers_built_for": built, "torch": have, **({"xformers": g["xformers"]} if g.get("xformers") else {})}}
 
 
+@_interp("xformers_too_new")
+def _xformers_too_new(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """xformers' dispatcher refusing a Blackwell GPU (compute capability 10.x-12.x) as too new, kernel by kernel. The
+    headline quotes the capability as the listing prints it and, when the paste shows it, the kernel; on an AMD, Intel
+    or Mac setup the report is not claimed (the CUDA fixes are not theirs)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    cc = f"({g.get('cc')}, {g.get('minor')})"
+    gpu = {"10": "a Blackwell data-center GPU", "11": "a Blackwell GPU", "12": "an RTX 50 / Blackwell GPU",
+           "13": "a GPU newer than Blackwell"}.get(g.get("cc") or "", "this GPU")
+    return {"title": f"xformers has no attention kernel for this GPU: it refuses capability {cc} ({gpu}) as too new",
+            "details": {"gpu_capability": cc, "kernel_limit": f"{g.get('op')} ({g.get('max')}, {g.get('maxminor')})"}}
+
+
 @_interp("torch_family")
 def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     pkg, pv, want, have = (g.get(k) or "" for k in ("pkg", "pv", "want", "have"))

@@ -7163,3 +7163,68 @@ def test_round122_system_python_build_tools_kinds():
     m = one("+ python3.12 -m venv venv\nError: Command '['/srv/app/venv/bin/python3.12', '-m', 'ensurepip', '--upgrade', "
             "'--default-pip']' returned non-zero exit status 1.", "python.venv-no-ensurepip")
     assert m["title"].startswith("A virtual environment was not created")
+
+
+def test_round120_xformers_kinds():
+    """Round 120's kinds (xformers in 2025-2026 as ComfyUI and diffusers users meet it), each on a variant text written
+    here, with the look-alikes that must stay silent."""
+    # xformers' dispatcher refusing an RTX 50 (capability 12.0) kernel by kernel as too new
+    m = one("  File \"C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\xformers\\ops\\fmha\\dispatch.py\", line 83, in "
+            "_run_priority_list\n    raise NotImplementedError(msg)\nNotImplementedError: No operator found for "
+            "`memory_efficient_attention_forward` with inputs:\n     query       : shape=(2, 4096, 24, 128) (torch.float16)\n"
+            "     key         : shape=(2, 4096, 24, 128) (torch.float16)\n     value       : shape=(2, 4096, 24, 128) "
+            "(torch.float16)\n     attn_bias   : <class 'NoneType'>\n     p           : 0.0\n`fa3F@0.0.0` is not supported "
+            "because:\n    requires device with capability <= (9, 0) but your GPU has capability (12, 0) (too new)\n"
+            "`fa2F@0.0.0` is not supported because:\n    operator wasn't built - see `python -m xformers.info` for more info\n"
+            "`cutlassF-pt` is not supported because:\n    requires device with capability < (5, 0) but your GPU has "
+            "capability (12, 0) (too new)", "xformers.blackwell-unsupported")
+    assert "(12, 0)" in m["title"] and "RTX 50" in m["title"] and "too new" in m["title"]
+    assert "xformers#1356" in m["cause"] and "reinstalling it changes nothing" in m["cause"]
+    assert "pip uninstall xformers" in m["fix"] and "--disable-xformers" in m["fix"]
+    assert "enable_xformers_memory_efficient_attention()" in m["fix"] and "python -m xformers.info" in m["fix"]
+    assert ids("NotImplementedError: No operator found for `memory_efficient_attention_forward` with inputs:\n`fa3F@0.0.0` "
+               "is not supported because:\n    requires device with capability <= (9, 0) but your GPU has capability "
+               "(12, 0) (too new)") == ["xformers.blackwell-unsupported"]
+    # a DGX Spark (12.1) quotes its own capability; a one-line paste of the same listing is the same kind
+    m = one("`cutlassF-pt` is not supported because: requires device with capability < (5, 0) but your GPU has capability "
+            "(12, 1) (too new) `fa3F@0.0.0` is not supported because: dtype=torch.float32", "xformers.blackwell-unsupported")
+    assert "(12, 1)" in m["title"] and m["details"]["gpu_capability"] == "(12, 1)"
+    # a capability refused as too old is the GPU's age (bf16, flash below Ampere), not this
+    assert "xformers.blackwell-unsupported" not in ids(
+        "`flshattF@v2.5.7` is not supported because:\n    requires device with capability > (8, 0) but your GPU has "
+        "capability (7, 5) (too old)\n    bf16 is only supported on A100+ GPUs")
+    # a Hopper refused by an old build's window is not a Blackwell GPU
+    assert "xformers.blackwell-unsupported" not in ids(
+        "`fa3F@0.0.0` is not supported because:\n    requires device with capability < (9, 0) but your GPU has "
+        "capability (9, 0) (too new)")
+    # ...and on an AMD or Intel setup the CUDA fixes do not apply
+    assert ids("pytorch version: 2.9.0+rocm6.4\n`cutlassF-pt` is not supported because:\n    requires device with "
+               "capability < (5, 0) but your GPU has capability (12, 0) (too new)") == []
+    assert ids("pytorch version: 2.8.0+xpu\nDevice: xpu\n`fa3F@0.0.0` is not supported because:\n    requires device "
+               "with capability <= (9, 0) but your GPU has capability (12, 0) (too new)") == []
+    # other software's 'too new' wording stays silent
+    for t in ("ERROR: Your GPU is too new for this build of the renderer (compute capability 12.0)",
+              "Unknown attention module: sdpa",
+              "ValueError: Unknown attention module: xformers"):
+        assert ids(t) == [], t
+    # diffusers' scripts asked to use xformers without it in the Python that runs them
+    m = one("  File \"/workspace/diffusers/examples/dreambooth/train_dreambooth_lora_flux.py\", line 1391, in main\n"
+            "    raise ValueError(\"xformers is not available. Make sure it is installed correctly\")\nValueError: xformers "
+            "is not available. Make sure it is installed correctly", "diffusers.xformers-unavailable")
+    assert "is_xformers_available()" in m["cause"] and "--enable_xformers_memory_efficient_attention" in m["fix"]
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"] and "SDPA" in m["fix"]
+    # other wordings of 'no xformers' are other programs' checks; on a Mac xformers is not the fix
+    for t in ("AssertionError: xformers is not available",
+              "No module 'xformers'. Proceeding without it.",
+              "Platform: Darwin\nValueError: xformers is not available. Make sure it is installed correctly"):
+        assert "diffusers.xformers-unavailable" not in ids(t), t
+    # pip building xformers / flash-attn from source without torch, the package named only by the step
+    m = one("Building wheel for xformers (setup.py) ... error\n  error: subprocess-exited-with-error\n  Traceback (most "
+            "recent call last):\n  ModuleNotFoundError: No module named 'torch'", "flash-attn.build-no-torch")
+    assert ids("I was installing flash-attn 2.8.3 for the node pack:\nModuleNotFoundError: No module named 'torch'")[0] \
+        == "flash-attn.build-no-torch"
+    # a finished install followed by a script's missing torchvision is not a build without torch
+    assert "flash-attn.build-no-torch" not in ids(
+        "Successfully installed xformers-0.0.29\nModuleNotFoundError: No module named 'torchvision'")
+    assert "flash-attn.build-no-torch" not in ids(
+        "installing xformers 0.0.29\nModuleNotFoundError: No module named 'torch._C'")
