@@ -761,7 +761,7 @@ def _shapes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     return out
 
 
-def _image_input(g: dict[str, str], cat: Catalog) -> dict[str, Any] | None:
+def _image_input(g: dict[str, str], cat: Catalog, ctx: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """`mat1 and mat2 shapes cannot be multiplied (M x K1 and K2 x N)` at a FLUX model's image input: K2 x N is img_in
     (its input width and the model's hidden size), K1 the width of the latent it got, as is or packed 2x2. Claimed
     when that latent is another family's; the model's own latent in another layout is the calling node's bug."""
@@ -785,6 +785,12 @@ def _image_input(g: dict[str, str], cat: Catalog) -> dict[str, Any] | None:
         # 128 at FLUX.1's 64-wide img_in is a 32-channel latent packed 2x2: FLUX.1 Tools' conditioned input (16 latent +
         # 16 control channels, what Depth/Canny models' 128-wide img_in takes) given to a plain FLUX.1 model. A FLUX.2
         # latent as ComfyUI makes it (128 channels) reaches FLUX.1's img_in packed, as 512 (claimed above).
+        return None
+    if mf == "flux2" and gf == "flux1" and k1 == 64 and n == 3072 and _comfy_node_run(_near(ctx or {})):
+        # 64 at a 128-wide img_in of hidden size 3072 inside a ComfyUI run: ComfyUI feeds FLUX.2 its 128-channel latent
+        # unpacked (a FLUX.1 latent reaches Klein as 16, claimed above), while FLUX.1 models pack 2x2; so this is a
+        # FLUX.1 model whose img_in takes 32 channels packed (FLUX.1 Tools' Depth/Canny models, or the control LoRA
+        # that widens img_in to 128) given a plain 16-channel latent without its control image: another family's tool.
         return None
     d = {"model_input": row["label"], "model_input_width": k2, "got_width": k1, "got": got["label"], "tokens": _int(g.get("m"))}
     cause = (f"The diffusion model's image input expects {k2}-wide patches ({row['label']}) and got {k1}-wide ones: the "
@@ -880,7 +886,7 @@ def _channels(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     if g.get("vae_file"):
         return _loaded_vae(g)
     if g.get("k1") or g.get("k2"):
-        return _image_input(g, cat)
+        return _image_input(g, cat, ctx)
     want, got = _int(g.get("want")), _int(g.get("got"))
     if want is None or got is None:
         return None

@@ -7228,3 +7228,49 @@ def test_round120_xformers_kinds():
         "Successfully installed xformers-0.0.29\nModuleNotFoundError: No module named 'torchvision'")
     assert "flash-attn.build-no-torch" not in ids(
         "installing xformers 0.0.29\nModuleNotFoundError: No module named 'torch._C'")
+
+
+def test_round126_conditioning_addon_kinds():
+    """Round 126's kinds (ControlNet, IP-Adapter, Redux and PuLID add-ons for FLUX), each on a variant text written
+    here, with the look-alikes that must stay silent."""
+    # 64 at a 128x3072 img_in inside a ComfyUI run: ComfyUI feeds FLUX.2 its latent unpacked (a FLUX.1 latent reaches
+    # Klein as 16), so this is FLUX.1 Tools' Depth/Canny img_in (or a control LoRA's) given a plain latent: silent
+    assert ids("!!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied (1024x64 and 128x3072)") == []
+    assert ids("SamplerCustomAdvanced\nmat1 and mat2 shapes cannot be multiplied (2304x64 and 128x3072)") == []
+    assert ids("# ComfyUI Error Report\n## Error Details\n- **Node Type:** KSampler\n- **Exception Type:** RuntimeError\n"
+               "- **Exception Message:** mat1 and mat2 shapes cannot be multiplied (4096x64 and 128x3072)") == []
+    # ...while a FLUX.1 latent as ComfyUI hands it to Klein 4B (16 wide) stays the VAE/latent mix-up
+    m = one("!!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied (4096x16 and 128x3072)",
+            "klein.vae-mismatch")
+    assert "FLUX.2 [klein]" in m["title"] and "EmptyFlux2LatentImage" in m["fix"] and m["details"]["got_width"] == 16
+    # the same 64 without a ComfyUI run (a pipeline that packs 2x2) and a FLUX.2 latent at FLUX.1's img_in: claimed
+    assert ids("RuntimeError: mat1 and mat2 shapes cannot be multiplied (4096x64 and 128x3072)") == ["klein.vae-mismatch"]
+    assert ids("!!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied (1024x512 and 64x3072)") \
+        == ["klein.vae-mismatch"]
+    # diffusers' IP-Adapter loader (SigLIP for FLUX IP-Adapter / Redux) under an older transformers: upgrade it
+    m = one("RuntimeError: Failed to import diffusers.pipelines.flux.pipeline_flux because of the following error (look "
+            "up to see its traceback):\nFailed to import diffusers.loaders.ip_adapter because of the following error "
+            "(look up to see its traceback):\ncannot import name 'SiglipVisionModel' from 'transformers' "
+            "(/venv/lib/python3.10/site-packages/transformers/__init__.py)", "python.dep-too-old")
+    assert "SiglipVisionModel" in m["title"] and "pip install -U transformers" in m["fix"]
+    # an add-on's loader out of VRAM, and its encoder download without the Hub: the stack's causes
+    assert ids("Error occurred when executing LoadFluxControlNet:\n\nAllocation on device") == ["cuda.oom"]
+    assert ids("PulidFluxEvaClipLoader\nhuggingface_hub.errors.LocalEntryNotFoundError: An error happened while trying "
+               "to locate the file on the Hub and we cannot find the requested files in the local cache. Please check "
+               "your connection and try again or make sure your Internet connection is on.") == ["hf.unreachable"]
+    # the add-ons' own parts and bugs stay silent: face-analysis packages and model folders, a pack's device handling,
+    # ComfyUI's VAE-input request for FLUX ControlNets, FLUX.1 pipelines without IP-Adapter support, an AMD setup
+    for t in ("  File \"C:\\ComfyUI\\custom_nodes\\ComfyUI-PuLID-Flux\\pulidflux.py\", line 15, in <module>\n    from "
+              "facexlib.parsing import init_parsing_model\nModuleNotFoundError: No module named 'facexlib'",
+              "  File \"D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\insightface\\app\\face_analysis.py\", line 43, in "
+              "__init__\n    assert 'detection' in self.models\nAssertionError",
+              "  File \"D:\\ComfyUI\\custom_nodes\\comfyui_pulid_flux_ll\\pulidflux.py\", line 340, in apply_pulid_flux\n"
+              "RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cpu and "
+              "cuda:0! (when checking argument for argument mat1 in method wrapper_CUDA_addmm)",
+              "This Controlnet needs a VAE but none was provided, please use a ControlNetApply node with a VAE input and "
+              "connect it.",
+              "AttributeError: 'FluxFillPipeline' object has no attribute 'load_ip_adapter'",
+              "ControlNetFlux.forward() missing 1 required positional argument: 'y'",
+              "torch 2.5.0+rocm6.1\n!!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied "
+              "(1024x64 and 128x3072)"):
+        assert ids(t) == [], t
