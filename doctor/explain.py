@@ -1347,6 +1347,8 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
             return None
         g = {**g, "module": str(row["module"])}
     mod = g.get("module", "")
+    if re.fullmatch(r"torchvision\.transforms\.functional_(?:tensor|pil)", mod):
+        return None  # removed by torchvision 0.17, not missing from an old one: torchvision.functional-tensor-removed
     top = mod.split(".")[0]
     row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top), None)
     if row is None and top != top.lower():  # retyped in title case (`No Module Named 'Triton'`): the stack's names are lower case
@@ -3603,6 +3605,22 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         "where diffusers must stay at 0.36, pin torchao below 0.16 instead: "
                         "`python -m pip install \"torchao<0.16\"` (or `python -m pip uninstall torchao` if nothing uses it)"),
                 "details": {"package": "diffusers", "importer": via, "conflict": "torchao>=0.16"}}
+    if g.get("spname"):
+        # spandrel (ComfyUI's upscale-model loader) older than a node pack or ComfyUI importing a newer name from it
+        if _near(ctx).get("other_webui"):
+            return None  # AUTOMATIC1111 / Forge pin their own spandrel in their own venv
+        name, mod = g["spname"], g.get("spmod") or "spandrel"
+        return {"title": f"The installed spandrel has no `{name}` ({mod}): it is likely older than the code importing it",
+                "cause": (f"spandrel is the library ComfyUI (Load Upscale Model) and node packs (inpaint, upscaler and "
+                          f"face-restoration nodes) load ESRGAN / SwinIR / DAT / LaMa files with; the code imports `{name}` "
+                          f"from `{mod}`, which only newer spandrel releases have, and the Python that runs ComfyUI has an "
+                          "older spandrel (ComfyUI's requirements.txt names it without a version, so an update of ComfyUI "
+                          "or of a node pack does not upgrade it)."),
+                "fix": ("Upgrade it in the Python that runs ComfyUI: `python -m pip install -U spandrel` (portable: "
+                        "`python_embeded\\python.exe -m pip install -U spandrel`), and update ComfyUI too, then restart "
+                        "it; if spandrel is already the newest release (`python -m pip show spandrel`), the node pack "
+                        "is out of step with it: update the node pack"),
+                "details": {"package": "spandrel", "missing_name": name, "module": mod}}
     pkg = (g.get("pkg") or "").lower()
     if pkg not in _DEP_STACK:
         return None  # another program's own requirement: not ours
@@ -3614,6 +3632,32 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
             "fix": (f"Upgrade it in the Python that runs Klein: `python -m pip install -U {spec}` (ComfyUI portable: "
                     f"`python_embeded\\python.exe -m pip install -U {spec}`)"),
             "details": {"package": pkg, "installed": have, "required": f"{g.get('op') or '>='}{want}"}}
+
+
+@_interp("functional_tensor")
+def _functional_tensor(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torchvision 0.17 removed transforms.functional_tensor / functional_pil: the importing code (basicsr 1.4.2 and
+    what installs it) is older than any torchvision of a current torch. PyTorch for a Mac or an AMD/Intel GPU is
+    another install: not claimed there. The headline names basicsr when the traceback shows it."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    mod = g.get("module") or "torchvision.transforms.functional_tensor"
+    near = _near(ctx)
+    d: dict[str, Any] = {"module": mod, "removed_in": "torchvision 0.17"}
+    if near.get("basicsr_frame"):
+        d["importer"] = "basicsr"
+        return {"title": f"basicsr imports `{mod}`, which torchvision 0.17 and newer no longer have", "details": d}
+    return {"details": d}
+
+
+@_interp("upscale_on_cpu")
+def _upscale_on_cpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A CUDA input meeting CPU weights is this cause only inside ComfyUI's upscale-model node (its class or file in
+    the text); the same message from other code is that code's device handling. Not on an AMD/Intel/Mac setup."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or not near.get("upscale_node"):
+        return None
+    return {"details": {"input": g.get("input") or "", "weight": g.get("weight") or "", "node": near["upscale_node"]}}
 
 
 @_interp("hf_unreachable")

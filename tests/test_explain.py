@@ -7274,3 +7274,78 @@ def test_round126_conditioning_addon_kinds():
               "torch 2.5.0+rocm6.1\n!!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied "
               "(1024x64 and 128x3072)"):
         assert ids(t) == [], t
+
+
+def test_round125_upscale_helper_kinds():
+    """Round 125's kinds (upscale models and image-to-image helpers: basicsr against a new torchvision, ComfyUI's
+    upscale node leaving the model on the CPU, spandrel older than the code importing it), each on a variant text
+    written here, with the look-alikes that must stay silent."""
+    # basicsr 1.4.2 importing the module torchvision 0.17 removed, through a face-restoration node pack
+    m = one("Traceback (most recent call last):\n"
+            '  File "C:\\ComfyUI_windows_portable\\ComfyUI\\nodes.py", line 2131, in load_custom_node\n'
+            "    module_spec.loader.exec_module(module)\n"
+            '  File "C:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfyui-facerestore\\restore.py", line 9, in <module>\n'
+            "    from basicsr.utils.registry import ARCH_REGISTRY\n"
+            '  File "C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\basicsr\\data\\degradations.py", '
+            "line 8, in <module>\n"
+            "    from torchvision.transforms.functional_tensor import rgb_to_grayscale\n"
+            "ModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'",
+            "torchvision.functional-tensor-removed")
+    assert "basicsr" in m["title"] and "torchvision 0.17" in m["cause"] and "degradations.py" in m["fix"]
+    assert "basicsr-fixed" in m["fix"] and "--index-url" not in m["fix"] and "Keep torch and torchvision" in m["fix"]
+    assert m["details"]["importer"] == "basicsr" and ids("  from torchvision.transforms.functional_tensor import "
+                                                        "rgb_to_grayscale\nModuleNotFoundError: No module named "
+                                                        "'torchvision.transforms.functional_tensor'") \
+        == ["torchvision.functional-tensor-removed"]  # python.module-missing's 'old torchvision' reading is gone
+    # the sister module, and a bare one-line report without the importer
+    m = one("ModuleNotFoundError: No module named 'torchvision.transforms.functional_pil'",
+            "torchvision.functional-tensor-removed")
+    assert "basicsr" not in m["title"] and m["details"]["module"] == "torchvision.transforms.functional_pil"
+    assert ids("Cannot import /srv/comfy/custom_nodes/RealESRGAN-Upscaler module for custom nodes: No module named "
+               "'torchvision.transforms.functional_tensor'") == ["torchvision.functional-tensor-removed"]
+    # other torchvision submodules keep their old reading (an old torchvision), and these stay silent:
+    # torchvision's own deprecation warning (0.15 / 0.16, nothing broken), the same import on a Mac or an AMD setup
+    assert ids("ModuleNotFoundError: No module named 'torchvision.transforms.v2'") == ["python.module-missing"]
+    for t in ("/venv/lib/python3.10/site-packages/torchvision/transforms/functional_tensor.py:5: UserWarning: The "
+              "torchvision.transforms.functional_tensor module is deprecated in 0.15 and will be **removed in 0.17**. "
+              "Please don't rely on it.",
+              "Apple M2 Max, macOS 14\n  File \"/Users/ann/sd/venv/lib/python3.11/site-packages/basicsr/data/"
+              "degradations.py\", line 8, in <module>\nModuleNotFoundError: No module named "
+              "'torchvision.transforms.functional_tensor'",
+              "torch 2.4.1+rocm6.1\nModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'"):
+        assert ids(t) == [], t
+    # ComfyUI's upscale node with the model's weights left on the CPU (the 0.29-0.31 low-VRAM regression)
+    m = one("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 14\n- **Node Type:** ImageUpscaleWithModel\n"
+            "- **Exception Type:** RuntimeError\n- **Exception Message:** Input type (torch.cuda.FloatTensor) and weight "
+            "type (torch.FloatTensor) should be the same or input should be a MKLDNN tensor and weight is a dense tensor",
+            "comfyui.upscale-model-on-cpu")
+    assert "update_comfyui.bat" in m["fix"] and "0.31" in m["cause"] and m["details"]["node"] == "ImageUpscaleWithModel"
+    assert ids("Error occurred when executing ImageUpscaleWithModel:\n\nInput type (torch.cuda.FloatTensor) and weight "
+               "type (torch.FloatTensor) should be the same") == ["comfyui.upscale-model-on-cpu"]
+    assert ids('  File "/opt/ComfyUI/comfy_extras/nodes_upscale_model.py", line 91, in <lambda>\n'
+               "    s = comfy.utils.tiled_scale(in_img, lambda a: upscale_model(a), tile_x=tile, tile_y=tile)\n"
+               "RuntimeError: Input type (torch.cuda.HalfTensor) and weight type (torch.HalfTensor) should be the "
+               "same") == ["comfyui.upscale-model-on-cpu"]
+    # not these: the message from a script of its own, a dtype mismatch and the reverse devices in the upscale node,
+    # an AMD (ZLUDA) setup
+    for t in ('  File "/home/u/sr/infer.py", line 40, in main\n    out = model(img)\nRuntimeError: Input type '
+              "(torch.cuda.FloatTensor) and weight type (torch.FloatTensor) should be the same",
+              "Error occurred when executing ImageUpscaleWithModel:\n\nInput type (struct c10::Half) and bias type "
+              "(float) should be the same",
+              "Error occurred when executing ImageUpscaleWithModel:\n\nInput type (torch.FloatTensor) and weight type "
+              "(torch.cuda.FloatTensor) should be the same",
+              "Device: cuda:0 AMD Radeon RX 6800 [ZLUDA] : native\n- **Node Type:** ImageUpscaleWithModel\n"
+              "RuntimeError: Input type (torch.cuda.FloatTensor) and weight type (torch.FloatTensor) should be the same"):
+        assert "comfyui.upscale-model-on-cpu" not in ids(t), t
+    # spandrel older than the node pack or ComfyUI importing a newer name from it
+    m = one("ImportError: cannot import name 'DATArch' from 'spandrel.architectures.DAT' (C:\\ComfyUI_windows_portable\\"
+            "python_embeded\\Lib\\site-packages\\spandrel\\architectures\\DAT\\__init__.py)", "python.dep-too-old")
+    assert "spandrel" in m["title"] and "DATArch" in m["title"] and "pip install -U spandrel" in m["fix"]
+    assert "update the node pack" in m["fix"] and m["details"]["package"] == "spandrel"
+    assert ids("ImportError: cannot import name 'MATArch' from 'spandrel.architectures.MAT'") == ["python.dep-too-old"]
+    # not these: AUTOMATIC1111's own spandrel pin, spandrel's optional extra package, another library's missing name
+    for t in ("  File \"D:\\stable-diffusion-webui\\modules\\upscaler_utils.py\", line 5, in <module>\n"
+              "ImportError: cannot import name 'MAIN_REGISTRY' from 'spandrel'",
+              "ImportError: cannot import name 'install' from 'spandrel_extra_arches'",
+              "ImportError: cannot import name 'RRDBNet' from 'basicsr.archs.rrdbnet_arch'"):
+        assert "python.dep-too-old" not in ids(t), t
