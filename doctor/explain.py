@@ -1265,6 +1265,10 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     low = why.lower()
     for keys, kind, cause in _ST_WHY:
         if any(k in low for k in keys):
+            if kind == "not-safetensors" and _near(ctx).get("lfs_pointer"):
+                # diffusers / transformers looked at the file after safetensors failed and found a Git LFS pointer
+                # (or the pointer's text is pasted beside it): the header error is that pointer, a clone without LFS
+                return {"as": "download.not-a-model", "details": {"reason": why}}
             return {"cause": cause, "details": {"kind": kind, "reason": why}}
     if "deserializ" in low or "json" in low:
         # The header was read whole (its length fits the file) and its JSON is what fails: a cut or substituted
@@ -2142,14 +2146,15 @@ def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
 
 @_interp("not_a_model")
 def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    key = g.get("key") or {"60": "<"}.get(g.get("operand") or "", "")
+    # the weights-only unpickler names the byte it cannot read: none of these can start a pickle, they start text
+    key = g.get("key") or {"60": "<", "123": "{", "10": "\\x0a", "13": "\\x0d"}.get(g.get("operand") or "", "")
     if g.get("zip"):
         return {"title": "The checkpoint is cut off: torch found no end (central directory) in its zip archive, a download "
                          "that stopped early", "details": {"read": "no zip central directory"}}
     if g.get("eof"):
         return {"title": f"The checkpoint is cut off: torch expected {g['eof']} more bytes (a download that stopped early)",
                 "details": {"missing_bytes": g["eof"]}}
-    if g.get("lfs"):
+    if g.get("lfs") or (g.get("why") and _near(ctx).get("lfs_pointer")):  # the LFS message, or safetensors' header error beside it
         key = "v"
     if g.get("gguf"):
         return {"title": "The .gguf file does not start with GGUF: a damaged download or a page saved under its name",
@@ -2160,7 +2165,11 @@ def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                          "saved under its name",
                 "details": {"read": g["onnx"], **({"file": g["path"].strip()} if g.get("path") else {})}}
     what = {"v": "a Git LFS pointer (`version https://git-lfs...`), not the weights",
-            "<": "an HTML page, not the weights"}.get(key, f"not a checkpoint torch can read (first byte {key})")
+            "<": "an HTML page, not the weights",
+            "{": "a JSON reply (a download site's error or login answer), not the weights",
+            "\\x0a": "a text file (it starts with a line break: an HTML or error page), not the weights",
+            "\\x0d": "a text file (it starts with a line break: an HTML or error page), not the weights",
+            }.get(key, f"not a checkpoint torch can read (first byte {key})")
     return {"title": f"The model file is {what}", "details": {"load_key": key}}
 
 

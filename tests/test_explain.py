@@ -7349,3 +7349,57 @@ def test_round125_upscale_helper_kinds():
               "ImportError: cannot import name 'install' from 'spandrel_extra_arches'",
               "ImportError: cannot import name 'RRDBNet' from 'basicsr.archs.rrdbnet_arch'"):
         assert "python.dep-too-old" not in ids(t), t
+
+
+def test_round128_not_what_its_name_says_kinds():
+    # diffusers caught safetensors' header error and found a Git LFS pointer: one cause, the pointer, not a cut download
+    t = ("  File \"/home/u/venv/lib/python3.12/site-packages/diffusers/models/model_loading_utils.py\", line 157, in "
+         "load_state_dict\n    return safetensors.torch.load_file(checkpoint_file, device=\"cpu\")\n"
+         "safetensors_rust.SafetensorError: Error while deserializing header: HeaderTooLarge\n\nDuring handling of the "
+         "above exception, another exception occurred:\n\nTraceback (most recent call last):\n  File \"run_klein.py\", "
+         "line 9, in <module>\n    pipe = Flux2KleinPipeline.from_pretrained(\"./FLUX.2-klein-4B\")\n  File "
+         "\"/home/u/venv/lib/python3.12/site-packages/diffusers/models/model_loading_utils.py\", line 175, in "
+         "load_state_dict\n    raise OSError(\nOSError: You seem to have cloned a repository without having git-lfs "
+         "installed. Please install git-lfs and run `git lfs install` followed by `git lfs pull` in the folder you cloned.")
+    assert ids(t) == ["download.not-a-model"]
+    m = one(t, "download.not-a-model")
+    assert "Git LFS pointer" in m["title"] and "git lfs install" in m["fix"] and "git lfs pull" in m["fix"]
+    # the pointer's own first line pasted beside the header error is the same reading
+    m = one("safetensors_rust.SafetensorError: Error while deserializing header: HeaderTooLarge\n$ head -3 "
+            "models/diffusion_models/flux-2-klein-4b.safetensors\nversion https://git-lfs.github.com/spec/v1\n"
+            "oid sha256:5b0c1e2f\nsize 7751004032", "download.not-a-model")
+    assert "Git LFS pointer" in m["title"]
+    assert ids("safetensors_rust.SafetensorError: Error while deserializing header: HeaderTooLarge\nversion "
+               "https://git-lfs.github.com/spec/v1")[0] == "download.not-a-model"
+    # without a pointer in view, the header error stays the safetensors reading
+    assert ids("  File \"C:\\ComfyUI\\comfy\\utils.py\", line 59, in load_torch_file\n    with safetensors.safe_open(ckpt, "
+               "framework=\"pt\", device=device.type) as f:\nsafetensors_rust.SafetensorError: Error while deserializing "
+               "header: HeaderTooLarge")[0] == "safetensors.truncated"
+    # PyTorch 2.6+'s weights-only unpickler naming a first byte no pickle starts with: text saved as weights
+    wo = ("!!! Exception during processing !!! Weights only load failed. In PyTorch 2.6, we changed the default value of "
+          "the `weights_only` argument in `torch.load` from `False` to `True`.\nPlease file an issue with the following so "
+          "that we can make `weights_only=True` compatible with your use case: WeightsUnpickler error: \n\n"
+          "Unsupported operand {}\n\nCheck the documentation of torch.load")
+    m = one(wo.format(123), "download.not-a-model")
+    assert "JSON reply" in m["title"] and "hf auth login" in m["fix"] and "?token=" in m["fix"]
+    for n in (10, 13):
+        assert "line break" in one(wo.format(n), "download.not-a-model")["title"], n
+    assert "HTML page" in one(wo.format(60), "download.not-a-model")["title"]
+    # the same files under torch.load(weights_only=False) or an older torch
+    assert "JSON reply" in one("_pickle.UnpicklingError: invalid load key, '{'.", "download.not-a-model")["title"]
+    assert "line break" in one("_pickle.UnpicklingError: invalid load key, '\\x0a'.", "download.not-a-model")["title"]
+    # operands that real pickles use (or that a working file gave) and longer numbers are not claimed
+    for n in (118, 71, 105, 100, 1234, 130):
+        assert "download.not-a-model" not in ids(wo.format(n)), n
+    # look-alikes of other programs and formats stay silent
+    for t in ("When a proxy intercepts the download, the cached file is an HTML page and node-llama-cpp says "
+              "\"Invalid GGUF magic\"",
+              "  File \"h5py\\h5f.pyx\", line 106, in h5py.h5f.open\nOSError: Unable to open file (file signature not found)",
+              "RuntimeError: Internal: could not parse ModelProto from ./Meta-Llama-3-8B-Instruct/tokenizer.model",
+              "the .csv file in the data folder contains only three lines: version https://git-lfs.github.com/spec/v1, "
+              "the oid and the size",
+              "Pointer file error: Unable to parse pointer at: \"doc/manual.pdf\"",
+              "json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)",
+              "Could not get file \"tokenizer.json\" from API: RequestError(Status(403, Response[status: 403, status_text: "
+              "Forbidden, url: https://huggingface.co/meta-llama/Meta-Llama-3.1-8B-Instruct/resolve/main/tokenizer.json]))"):
+        assert ids(t) == [], t
