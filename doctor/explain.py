@@ -3350,6 +3350,9 @@ def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "details": {"path_or_repo": repo}}
 
 
+_COMFY_WORD = re.compile(r"comfy ?ui", re.I)
+
+
 @_interp("ram")
 def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("pause") or g.get("pause_said"):
@@ -3366,14 +3369,36 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                         "programs and run it again; Task Manager's Performance > Memory > Committed shows how close the load comes to the "
                         "limit. Load less: the FP8 Klein file (flux-2-klein-4b-fp8.safetensors) and `--cache-none`. If RAM and page file "
                         "were ample, the model file may be damaged: compare its size with the download page and download it again")}
-    if g.get("mmap"):
+    if g.get("crash_said"):
+        # a user's own words: ComfyUI (its console window) closed with no error while a model loaded; the answer the
+        # maintainers give (ltdrdata, kijai, mcmonkey4eva) is the system running out of memory, so the headline hedges
+        near = _near(ctx)
+        said = g["crash_said"]
+        if _off_nvidia(ctx) or near.get("py_traceback"):
+            return None  # an AMD / Intel / Mac build, or a Python error after all: that error's own kind explains it
+        if not (_COMFY_WORD.search(said) or near.get("comfy_load")):
+            return None  # another program's silent exit: not claimed
+        return {"title": "ComfyUI closed without an error while loading a model: most likely the computer ran out of memory (RAM + page file or swap)",
+                "details": {"said": _SPACE.sub(" ", said).strip()[:120]},
+                "fix": ("Watch memory while it loads (Windows: Task Manager > Performance > Memory, `Committed`; Linux: `free -h`, "
+                        "and `sudo dmesg -T | grep -i -E 'killed process|oom'` after the exit). Windows: let Windows manage the "
+                        "page file, or give it 32 GB or more on a drive with that much free space (System > About > Advanced "
+                        "system settings > Performance > Settings > Advanced > Virtual memory), then reboot; Linux: add swap "
+                        "(`sudo fallocate -l 32G /swapfile && sudo chmod 600 /swapfile && sudo mkswap /swapfile && sudo swapon "
+                        "/swapfile`); WSL2: raise `memory=` and `swap=` under `[wsl2]` in %UserProfile%\\.wslconfig, then "
+                        "`wsl --shutdown`. Close other programs and load less: the FP8 Klein file (flux-2-klein-4b-fp8.safetensors), "
+                        "fp8 or GGUF text encoders, and `--cache-none`. If RAM and page file were ample, the model file may be "
+                        "damaged: compare its size with the download page and download it again")}
+    if g.get("mmap") or g.get("mmap_cut"):
         m = str(g.get("mmap_bytes") or "")
         size = f" ({int(m) / 1e9:.1f} GB)" if m.isdigit() else ""
         return {"title": f"The computer ran out of memory mapping a model file into RAM{size}, not GPU memory",
                 "details": {"mmap_bytes": int(m)} if m.isdigit() else {}}
     n = str(g.get("bytes") or "")
     if n.isdigit() and len(n) <= 15:  # bytes: past _int's 10**9
-        return {"title": f"The computer ran out of system RAM: a {int(n) / 1e9:.1f} GB allocation in RAM failed (not GPU memory)",
+        v = int(n)  # a small request failing is the last straw after many GB were taken: quoted in MB, not as 0.0 GB
+        size = f"{v / 1e9:.1f} GB" if v >= 10**9 else f"{v / 1e6:.1f} MB"
+        return {"title": f"The computer ran out of system RAM: a {size} allocation in RAM failed (not GPU memory)",
                 "details": {"tried_to_allocate_bytes": int(n)}}
     return {}
 

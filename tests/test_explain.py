@@ -7403,3 +7403,51 @@ def test_round128_not_what_its_name_says_kinds():
               "Could not get file \"tokenizer.json\" from API: RequestError(Status(403, Response[status: 403, status_text: "
               "Forbidden, url: https://huggingface.co/meta-llama/Meta-Llama-3.1-8B-Instruct/resolve/main/tokenizer.json]))"):
         assert ids(t) == [], t
+
+
+def test_round130_system_ram_page_file_kinds():
+    """Round 130's kinds (system RAM, swap and the Windows page file as ComfyUI and diffusers users meet them), each on a
+    variant text written here, with the look-alikes that must stay silent."""
+    # a user's own words: ComfyUI closed with no error while a model loaded (the maintainers' answer: out of RAM)
+    m = one("When the workflow gets to the Load Checkpoint node ComfyUI just crashes without any error, the window is gone. "
+            "RTX 4070 12GB, 16GB RAM", "ram.oom")
+    assert "without an error while loading a model" in m["title"] and "most likely" in m["title"]
+    assert "Virtual memory" in m["fix"] and "sudo fallocate -l 32G /swapfile" in m["fix"] and ".wslconfig" in m["fix"]
+    assert "flux-2-klein-4b-fp8.safetensors" in m["fix"] and "--cache-none" in m["fix"] and "Committed" in m["fix"]
+    assert "crashes without any error" in m["details"]["said"]
+    # ...the console window closing, the title form, and a bare 'it' beside ComfyUI's own model-load lines
+    assert ids("Flux2 Klein: the ComfyUI console closes immediately without showing any error message when it is loading "
+               "the text encoder")[0] == "ram.oom"
+    assert ids("Klein 4B crashes comfyui while loading the diffusion model")[0] == "ram.oom"
+    assert ids("it crashed without an error right after\ngot prompt\nRequested to load Flux2TEModel_\n"
+               "loaded partially; 5012.33 MB usable")[0] == "ram.oom"
+    # not claimed: no model load in sight, another program, an AMD build, a Python error after all, a normal exit
+    for t in ("ComfyUI crashes without any error during sampling with the second KSampler",
+              "Blender loads the model and then it crashes without any error",
+              "pytorch version: 2.9.0+rocm6.4\nComfyUI crashes without any error when loading the model",
+              "The script exits without error after loading the model but saves no image",
+              "Traceback (most recent call last):\n  File \"main.py\", line 3\nValueError: bad value\n"
+              "ComfyUI crashed without error while loading the model"):
+        assert "ram.oom" not in ids(t), t
+    # PyTorch's file mapping, its errno cut off by the paste or wrapped onto the next line
+    m = one("I get an error like: `RuntimeError: unable to mmap 23802932552 bytes`", "ram.oom")
+    assert "23.8 GB" in m["title"] and m["details"]["mmap_bytes"] == 23802932552
+    m = one("RuntimeError: unable to mmap 17246524416 bytes from file <ComfyUI/models/diffusion_models/flux-2-klein-9b."
+            "safetensors>:\n Cannot allocate memory (12)", "ram.oom")
+    assert "17.2 GB" in m["title"]
+    # ...but not another errno, nor a DataLoader's shared-memory file
+    assert "ram.oom" not in ids("RuntimeError: unable to mmap 4096 bytes from file <model.safetensors>: No such device (19)")
+    assert "ram.oom" not in ids("RuntimeError: unable to mmap 1048576 bytes from file </torch_3021_1876543_0>: "
+                                "Cannot allocate memory (12)")
+    # a small allocation failing is quoted in MB, not as 0.0 GB
+    m = one("RuntimeError: [enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory: you tried to "
+            "allocate 26214400 bytes.", "ram.oom")
+    assert "26.2 MB" in m["title"] and "0.0 GB" not in m["title"]
+    # other programs' memory errors stay silent
+    for t in ('Error: model requires more system memory (19.5 GiB) than is available (15.4 GiB)',
+              "Error: llama runner process has terminated: exit status 0xc0000409 error loading model: unable to allocate "
+              "backend buffer",
+              "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+              "numpy.core._exceptions._ArrayMemoryError: Unable to allocate 3.72 GiB for an array with shape "
+              "(361, 1440, 2560, 3) and data type uint8"):
+        assert ids(t) == [], t
