@@ -3526,9 +3526,42 @@ def _version_below(have: str, want: str) -> bool:
 
 @_interp("protobuf_pb2")
 def _protobuf_pb2(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    if not _near(ctx).get("hf_tokenizer"):
+    near = _near(ctx)
+    if near.get("hf_tokenizer"):
+        return {}
+    if near.get("foreign_pb2") or near.get("other_webui") or _other_gpu(ctx):
         return None  # the same message from TensorFlow, TensorBoard, ONNX or mediapipe: their own generated code
-    return {}
+    # the refusal alone (a node's error dialog, an issue title): no package named. Beside the stack the generated code
+    # is most often sentencepiece's model file (T5, SigLIP, Llama tokenizers), but the text does not say which
+    return {"title": ("protobuf refuses old generated code in this Python: most often an old sentencepiece "
+                      "(a tokenizer's model file) beside protobuf 4 or newer"),
+            "cause": ("protobuf 4.21 and newer refuse `*_pb2.py` modules generated for protobuf 3. The text does not name "
+                      "the module; beside ComfyUI or diffusers it is most often sentencepiece's `sentencepiece_model_pb2` "
+                      "(or transformers' copy of it), loaded when a T5, SigLIP or Llama-style tokenizer is built, left "
+                      "older than the protobuf another package pulled in. A traceback naming TensorFlow, ONNX or "
+                      "mediapipe files instead means that package's own generated code."),
+            "fix": ("In the Python that runs ComfyUI or the script, see which versions meet: `python -m pip show "
+                    "sentencepiece protobuf transformers`, then upgrade the packages that carry the generated code: "
+                    "`python -m pip install -U sentencepiece transformers` (ComfyUI portable: `python_embeded\\python.exe "
+                    "-m pip install -U sentencepiece transformers`); where a node pack pins an old one, pin protobuf "
+                    "instead: `python -m pip install \"protobuf==3.20.3\"`, or set "
+                    "`PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION=python`; if the full traceback names another package's "
+                    "`_pb2.py`, upgrade that package")}
+
+
+@_interp("comfy_glsl")
+def _comfy_glsl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if not _near(ctx).get("comfy_glsl"):
+        return None  # a node pack's own OpenGL, a desktop program: the same loader message is theirs
+    lib = g.get("lib") or "libX11.so.6"
+    pkg = {"libx11.so.6": "libx11-6", "libx11-xcb.so.1": "libx11-xcb1", "libxcb.so.1": "libxcb1",
+           "libxext.so.6": "libxext6", "libegl.so.1": "libegl1", "libglesv2.so.2": "libgles2"}.get(lib.lower(), "libx11-6")
+    return {"title": f"ComfyUI's GLSL Shader node cannot load: the system library {lib} is missing (a headless Linux or container)",
+            "fix": (f"Install it with the system's package manager, then restart ComfyUI: Debian/Ubuntu `sudo apt-get update "
+                    f"&& sudo apt-get install -y {pkg}` (in a Dockerfile `RUN apt-get update && apt-get install -y {pkg}`; "
+                    "Fedora/RHEL: `sudo dnf install -y libX11 libxcb libXext mesa-libEGL`). If you never use the GLSL Shader "
+                    "node, the message can be left: nothing else depends on it"),
+            "details": {"library": lib, "package": pkg}}
 
 
 _HUB_SNAPSHOT = re.compile(r"models--[^\\/\s]{1,200}[\\/]snapshots[\\/]", re.I)

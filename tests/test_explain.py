@@ -7451,3 +7451,69 @@ def test_round130_system_ram_page_file_kinds():
               "numpy.core._exceptions._ArrayMemoryError: Unable to allocate 3.72 GiB for an array with shape "
               "(361, 1440, 2560, 3) and data type uint8"):
         assert ids(t) == [], t
+
+
+def test_round129_side_packages_kinds():
+    """Round 129's kinds (Python packages beside the stack: OpenCV's system libraries, ComfyUI's GLSL node on a
+    headless Linux, protobuf against old generated code), each on a variant text written here, with the look-alikes
+    that must stay silent."""
+    # libGL named as missing in words, with ComfyUI, a node pack or OpenCV in view
+    m = one("Our RunPod template is missing libGL.so.1, so the ControlNet preprocessors and other custom nodes fail to load",
+            "python.libgl-missing")
+    assert "opencv-python-headless" in m["fix"] and "apt-get install -y libgl1 libglib2.0-0" in m["fix"]
+    assert ids("ComfyUI container: no libgthread-2.0.so.0 in the image, import cv2 dies")[0] == "python.libgl-missing"
+    assert ids("libGL.so.1 not found -- the Impact Pack needs OpenCV")[0] == "python.libgl-missing"
+    # the same words from another program's OpenGL use stay silent
+    for t in ("[app] Error loading shared library libGL.so.1: No such file or directory (needed by /usr/bin/qdirstat)",
+              "Missing libGL.so.1 when launching the Qt viewer of my robot simulator",
+              "glxinfo: libGL.so.1 not found, falling back to software rendering"):
+        assert "python.libgl-missing" not in ids(t), t
+    # ComfyUI's own GLSL node (ANGLE) on a machine without X11 / EGL libraries
+    m = one("Traceback (most recent call last):\n  File \"/opt/ComfyUI/nodes.py\", line 2290, in load_custom_node\n"
+            "    module_spec.loader.exec_module(module)\n  File \"/opt/ComfyUI/comfy_extras/nodes_glsl.py\", line 31, in "
+            "<module>\n    _preload_angle()\nOSError: libxcb.so.1: cannot open shared object file: No such file or directory\n\n"
+            "IMPORT FAILED: nodes_glsl.py", "comfyui.glsl-system-libs-missing")
+    assert "libxcb.so.1" in m["title"] and "apt-get install -y libxcb1" in m["fix"]
+    assert "GLSL Shader" in m["fix"] and "headless" in m["cause"]
+    m = one("Cannot import /srv/ComfyUI/comfy_extras/nodes_glsl.py module for custom nodes: libX11.so.6: cannot open shared "
+            "object file: No such file or directory", "comfyui.glsl-system-libs-missing")
+    assert "apt-get install -y libx11-6" in m["fix"]
+    # the loader's message from a node pack's own OpenGL, or a desktop program, is theirs
+    for t in ("  File \"/workspace/ComfyUI/custom_nodes/ComfyUI_Fill-Nodes/nodes/FL_Shader.py\", line 3, in <module>\n"
+              "    import OpenGL.GL as gl\nOSError: libX11.so.6: cannot open shared object file: No such file or directory",
+              "blender: error while loading shared libraries: libX11.so.6: cannot open shared object file: No such file",
+              "ImportError: libEGL.so.1: cannot open shared object file: No such file or directory"):
+        assert "comfyui.glsl-system-libs-missing" not in ids(t), t
+    # protobuf's refusal alone (a node's error dialog): hedged towards sentencepiece, with the check first
+    m = one("SigLIPLoader\nDescriptors cannot be created directly. If this call came from a _pb2.py file, your generated "
+            "code is out of date and must be regenerated with protoc >= 3.19.0.", "python.protobuf-too-new")
+    assert "most often an old sentencepiece" in m["title"] and "does not name" in m["cause"]
+    assert "pip show sentencepiece protobuf transformers" in m["fix"] and "protobuf==3.20.3" in m["fix"]
+    # with a tokenizer in view the plain headline stays
+    m = one("tok = AutoTokenizer.from_pretrained(path)\nTypeError: Descriptors cannot be created directly.",
+            "python.protobuf-too-new")
+    assert "most often" not in m["title"]
+    # another package's generated code, an AMD setup, AUTOMATIC1111: not claimed
+    for t in ("  File \"/usr/lib/python3/site-packages/mediapipe/framework/calculator_pb2.py\", line 12\n"
+              "TypeError: Descriptors cannot be created directly.",
+              "  File \"C:\\venv\\Lib\\site-packages\\onnx\\onnx_ml_pb2.py\", line 5, in <module>\n"
+              "TypeError: Descriptors cannot not be created directly.",
+              "import tensorflow as tf\nTypeError: Descriptors cannot be created directly.",
+              "torch 2.7.0+rocm6.3\nTypeError: Descriptors cannot be created directly.",
+              "E:\\stable-diffusion-webui\\venv\\lib\\site-packages\\google\\protobuf\\descriptor.py\n"
+              "TypeError: Descriptors cannot be created directly."):
+        assert "python.protobuf-too-new" not in ids(t), t
+    # packages beside the stack that are not the stack: onnxruntime's providers, mediapipe's API, Pillow 10 in a node
+    # pack, protobuf's runtime_version, a node pack's own scikit-image
+    for t in ("UserWarning: Specified provider 'CUDAExecutionProvider' is not in available provider names.Available "
+              "providers: 'CPUExecutionProvider'",
+              "UserWarning:Onnxruntime not found or doesn't come with acceleration providers, switch to OpenCV with CPU "
+              "device. DWPose might run very slowly",
+              "Error loading onnxruntime_providers_cuda.dll which depends on cublasLt64_12.dll which is missing",
+              "AttributeError: module 'mediapipe' has no attribute 'solutions'",
+              "module 'PIL.Image' has no attribute 'ANTIALIAS'",
+              "ImportError: cannot import name 'runtime_version' from 'google.protobuf'",
+              "mediapipe 0.10.7 requires protobuf<4,>=3.11, but you have protobuf 5.26.1 which is incompatible.",
+              "  File \"/workspace/ComfyUI/custom_nodes/some-pack/nodes.py\", line 11, in <module>\n"
+              "    from skimage import util\nModuleNotFoundError: No module named 'skimage'"):
+        assert ids(t) == [], t
