@@ -3572,6 +3572,21 @@ def _files_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     d = g.get("dir") or ""
     if _HUB_SNAPSHOT.search(d):
         return None  # a snapshot of the Hub cache holds what the repository has: that repository's layout, not ours
+    if g.get("files"):
+        # transformers' wording: a list of the weight names it tried, none of them in the folder
+        files = g["files"]
+        return {"title": f"The model folder {d} has no weights file (transformers found none of: {files})",
+                "cause": ("transformers loads a model folder's weights from model.safetensors (or the shards "
+                          "model-0000N-of-0000M.safetensors listed in model.safetensors.index.json, or an older "
+                          "pytorch_model.bin). This folder has none of them, usually only its config and tokenizer files: "
+                          "the download stopped before the weights (a node pack's or script's snapshot download that was "
+                          "interrupted or skipped the large files), or the weights were put in another folder or renamed."),
+                "fix": (f"Download the repository into that folder again, weights included: `hf download OWNER/NAME "
+                        f"--local-dir \"{d}\"` (the repository the node or script names; it fetches only what is missing), "
+                        "or fetch the missing model.safetensors (every shard and its index, if the repository has shards) from "
+                        "the repository's Files page into exactly that folder, under the original names; then compare the "
+                        "folder with the file list on huggingface.co"),
+                "details": {"looked_for": files, "folder": d}}
     return {"details": {"file": g.get("file") or "", "folder": d}}
 
 
@@ -3729,6 +3744,26 @@ def _upscale_on_cpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 
 @_interp("hf_unreachable")
 def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("offline") or g.get("offreach"):
+        url = g.get("offreach") or ""
+        m = re.search(r"/([A-Za-z0-9][\w.-]{0,95}/[\w.-]{1,95})/resolve/[^/\s]{1,200}/(\S+)$", url)
+        what = f"{m.group(2)} of {m.group(1)}" if m else "the files asked for"
+        return {"title": (f"Offline mode is on (HF_HUB_OFFLINE=1, TRANSFORMERS_OFFLINE=1 or local_files_only=True) and "
+                          f"{what} {'is' if m else 'are'} not in the cache this run reads"),
+                "cause": ("huggingface_hub was told not to use the network (HF_HUB_OFFLINE=1 or TRANSFORMERS_OFFLINE=1 in the "
+                          "environment, local_files_only=True in the call, or a program that turns offline mode on, some only "
+                          "after their online attempt failed), so it may only read the local cache, and what was asked for is "
+                          "not there: it was never downloaded (the network could not reach the Hub the first time), only part "
+                          "of the repository was, or it went into another cache (HF_HOME, HF_HUB_CACHE or cache_dir differ "
+                          "between the download and this run, another user's home, a container without the mounted cache)."),
+                "fix": ("Download it once with the network and offline mode off: `unset HF_HUB_OFFLINE TRANSFORMERS_OFFLINE` "
+                        "(Windows `set HF_HUB_OFFLINE=` and `set TRANSFORMERS_OFFLINE=`; in code `local_files_only=False`), then "
+                        "`hf download black-forest-labs/FLUX.2-klein-4B` or the repository the program names (behind a firewall "
+                        "through its proxy, `export HTTPS_PROXY=http://proxy:port`, or a mirror, `export "
+                        "HF_ENDPOINT=https://hf-mirror.com`); run offline with the same HF_HOME / HF_HUB_CACHE as the download "
+                        "(`hf cache ls` lists what that cache holds; older releases: `huggingface-cli scan-cache`), then turn "
+                        "offline mode back on"),
+                "details": {"offline": "yes", **({"repo": m.group(1), "file": m.group(2)} if m else {})}}
     if not (g.get("xethost") or g.get("xetwhy")):
         return {}
     host = g.get("xethost") or "*.xethub.hf.co"
@@ -3743,6 +3778,15 @@ def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                     "or download without Xet: `export HF_HUB_DISABLE_XET=1` (Windows `set HF_HUB_DISABLE_XET=1`) and run "
                     "the download again, e.g. `hf download black-forest-labs/FLUX.2-klein-4B`"),
             "details": {"host": host, "error": g.get("xetwhy") or ""}}
+
+
+@_interp("hf_offline_api")
+def _hf_offline_api(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A Hub API request (model info) refused by offline mode: the repository it names goes in the title."""
+    repo = g.get("repo") or ""
+    return {"title": (f"Offline mode refused a Hub API request for {repo} (model info), which the cache cannot answer; "
+                      "the model's files themselves may be cached"),
+            "details": {"repo": repo, "host": g.get("host") or ""}}
 
 
 @_interp("py_ssl")

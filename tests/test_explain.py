@@ -7517,3 +7517,94 @@ def test_round129_side_packages_kinds():
               "  File \"/workspace/ComfyUI/custom_nodes/some-pack/nodes.py\", line 11, in <module>\n"
               "    from skimage import util\nModuleNotFoundError: No module named 'skimage'"):
         assert ids(t) == [], t
+
+
+def test_round127_hf_offline_cache_kinds():
+    """Round 127's kinds (Hugging Face offline use and the local cache), each on a variant text written here, with
+    the look-alikes that must stay silent."""
+    # offline mode refusing a file the cache does not hold: the file and repository go in the headline
+    m = one("huggingface_hub.errors.OfflineModeIsEnabled: Cannot reach https://huggingface.co/black-forest-labs/"
+            "FLUX.2-klein-4B/resolve/main/vae/config.json: offline mode is enabled. To disable it, please unset the "
+            "`HF_HUB_OFFLINE` environment variable.", "hf.unreachable")
+    assert "Offline mode is on" in m["title"] and "vae/config.json of black-forest-labs/FLUX.2-klein-4B" in m["title"]
+    assert "unset HF_HUB_OFFLINE TRANSFORMERS_OFFLINE" in m["fix"] and "local_files_only=False" in m["fix"]
+    assert "HF_HUB_CACHE" in m["cause"] and "hf cache ls" in m["fix"]
+    m = one("LocalEntryNotFoundError: Cannot find the requested files in the disk cache and outgoing traffic has been "
+            "disabled. To enable hf.co look-ups and downloads online, set 'local_files_only' to False.", "hf.unreachable")
+    assert "the files asked for are not in the cache" in m["title"]
+    # diffusers' own wording when a sharded checkpoint cannot be fetched
+    assert ids("OSError: We couldn't connect to 'https://huggingface.co' to load black-forest-labs/FLUX.2-klein-9B. "
+               "You should try again after checking your internet connection.") == ["hf.unreachable"]
+    # a Hub API request (model info) refused by offline mode, although the files may be cached
+    m = one("  File \"/opt/venv/lib/python3.11/site-packages/diffusers/utils/hub_utils.py\", line 407, in "
+            "_get_checkpoint_shard_files\n    model_files_info = model_info(pretrained_model_name_or_path, revision=revision, "
+            "token=token)\nhuggingface_hub.errors.OfflineModeIsEnabled: Cannot reach https://huggingface.co/api/models/"
+            "black-forest-labs/FLUX.2-klein-9B: offline mode is enabled. To disable it, please unset the `HF_HUB_OFFLINE` "
+            "environment variable.", "hf.offline-api-call")
+    assert "black-forest-labs/FLUX.2-klein-9B" in m["title"] and m["details"]["repo"] == "black-forest-labs/FLUX.2-klein-9B"
+    assert "sharded checkpoint" in m["cause"] and "4.57.2" in m["cause"]
+    assert "diffusers>=0.35" in m["fix"] and "transformers>=4.57.4" in m["fix"] and "local_files_only=True" in m["fix"]
+    assert "--local-dir ./FLUX.2-klein-4B" in m["fix"]
+    assert ids("OfflineModeIsEnabled: Cannot reach https://huggingface.co/api/models/black-forest-labs/FLUX.2-klein-4B/"
+               "revision/main: offline mode is enabled.") == ["hf.offline-api-call"]
+    # another library's own API call (the kernels package's refs) and other hosts stay unclaimed
+    for t in ("huggingface_hub.errors.OfflineModeIsEnabled: Cannot reach https://huggingface.co/api/models/"
+              "kernels-community/flash-attn/refs: offline mode is enabled.",
+              "OfflineModeIsEnabled: Cannot reach https://models.example.org/api/models/acme/tool: offline mode is enabled",
+              "ollama: Error: pull model manifest: offline mode is enabled"):
+        assert ids(t) == [], t
+    # a resumed download from a stale .incomplete file: 416 for a Hub URL, or with the URL cut off
+    m = one("huggingface_hub.errors.HfHubHTTPError: 416 Client Error: Range Not Satisfiable for url: https://huggingface.co/"
+            "black-forest-labs/FLUX.2-klein-4B/resolve/main/text_encoder/model-00001-of-00002.safetensors. Requested range: "
+            "bytes=4967215360-. Content-Range: bytes */4967215360.", "hf.stale-incomplete")
+    assert "*.incomplete" in m["fix"] and "Remove-Item" in m["fix"] and "0.25" in m["fix"]
+    assert ".incomplete" in m["cause"] and "416" in m["title"]
+    assert ids("requests.exceptions.HTTPError: 416 Client Error: Range Not Satisfiable for url\n") == ["hf.stale-incomplete"]
+    assert ids("httpx.HTTPStatusError: Client error '416 Range Not Satisfiable' for url 'https://huggingface.co/"
+               "black-forest-labs/FLUX.2-klein-4B/resolve/main/vae/diffusion_pytorch_model.safetensors'") \
+        == ["hf.stale-incomplete"]
+    # other programs resuming their own downloads from other hosts are not the Hub cache
+    for t in ("requests.exceptions.HTTPError: 416 Client Error: Range Not Satisfiable for url: "
+              "https://civitai.com/api/download/models/12345",
+              "Civitai Helper: Resuming partially downloaded file from progress: 138874\nCivitai Helper: GET Request failed "
+              "with error code:\n   416: Range Not Satisfiable",
+              "[warn] fail to download archive from https://github.com/acme/app/releases/download/v1/app.zip. Error: 416"):
+        assert ids(t) == [], t
+    # a corrupted --local-dir metadata file crashing huggingface_hub 0.23-1.2.1 (both Python wordings)
+    m = one("  File \"C:\\venv\\Lib\\site-packages\\huggingface_hub\\_local_folder.py\", line 290, in "
+            "read_download_metadata\n    stat.st_mtime - 1 <= metadata.timestamp\nUnboundLocalError: local variable "
+            "'metadata' referenced before assignment", "hf.local-dir-metadata-corrupt")
+    assert "huggingface_hub>=1.2.2" in m["fix"] and ".cache/huggingface/download" in m["fix"]
+    assert "transformers 4" in m["fix"] and "FILE.metadata" in m["cause"]
+    # ...but the same UnboundLocalError in other code is not
+    assert ids("  File \"app.py\", line 12, in load\nUnboundLocalError: cannot access local variable 'metadata' where "
+               "it is not associated with a value") == []
+    # transformers' list of weight names, for a model folder under a models directory
+    m = one("OSError: Error no file named model.safetensors, or pytorch_model.bin, found in directory "
+            "D:\\ComfyUI\\models\\LLM\\Florence-2-large.", "diffusers.files-missing")
+    assert "has no weights file" in m["title"] and "--local-dir" in m["fix"] and "model.safetensors" in m["cause"]
+    # a pipeline root given to a transformers loader, and a folder of broken links, stay unclaimed
+    assert "diffusers.files-missing" not in ids(
+        "OSError: Error no file named pytorch_model.bin, model.safetensors, tf_model.h5, model.ckpt.index or "
+        "flax_model.msgpack found in directory weights/stable-diffusion-v1-5.")
+    assert "diffusers.files-missing" not in ids(
+        "OSError: Error no file named pytorch_model.bin, tf_model.h5, model.ckpt.index or flax_model.msgpack found in "
+        "directory C:\\ai\\models\\vlm\\moondream2\nOSError: [WinError 448] The path cannot be traversed because it "
+        "contains an untrusted mount point: 'C:\\ai\\models\\vlm\\moondream2\\model.safetensors'")
+    # huggingface_hub's own refused link (blobs -> snapshots) is still claimed; another library linking a snapshot
+    # file into its own folder (speechbrain, pyannote) is not
+    assert ids("OSError: [WinError 1314] A required privilege is not held by the client: '..\\\\..\\\\blobs\\\\"
+               "9a78ef8e8c73fd0df621682e7a8e8eb36c6916cb' -> 'C:\\\\Users\\\\me\\\\.cache\\\\huggingface\\\\hub\\\\"
+               "models--black-forest-labs--FLUX.2-klein-4B\\\\snapshots\\\\58a1e03a7acfacbe6b95ebc24ae0394eda6a14fc\\\\"
+               "model_index.json'")[0] == "hf.windows-symlink"
+    assert ids("OSError: [WinError 1314] A required privilege is not held by the client: 'C:\\\\Users\\\\me\\\\.cache\\\\"
+               "huggingface\\\\hub\\\\models--speechbrain--spkrec-ecapa-voxceleb\\\\snapshots\\\\"
+               "eac27266f68caa806381260bd44ace38b136c76a\\\\embedding_model.ckpt' -> 'D:\\\\app\\\\pretrained_models\\\\"
+               "spkrec\\\\embedding_model.ckpt'") == []
+    # the size check on model weights is a bad download; on a dataset's data file it is that dataset's
+    assert ids("OSError: Consistency check failed: file should be of size 7751070208 but has size 5368709120 "
+               "(diffusion_pytorch_model.safetensors).")[0] == "safetensors.truncated"
+    for t in ("OSError: Consistency check failed: file should be of size 13393376 but has size 11730856 "
+              "((…)mal_Mlym/taxi1500/dataset.arrow).",
+              "OSError: Consistency check failed: file should be of size 0 but has size 6226 (squad_v2.py)."):
+        assert ids(t) == [], t
