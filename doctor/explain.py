@@ -4108,6 +4108,26 @@ def _comfy_importable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
     return {}
 
 
+@_interp("lora_format")
+def _lora_format(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A FLUX.2 LoRA layout diffusers did not convert; LoKr factors (lokr_w1 / lokr_w2) left over are an adapter type
+    diffusers loads for FLUX.2 only from 0.42 on, which the headline and fix say."""
+    key = g.get("lokr") or _near(ctx).get("lokr_key")  # the traceback's frame hit sees the key list below it
+    if not key:
+        return {}
+    return {"title": "This LoKr adapter (lokr_w1 / lokr_w2 keys) was not converted: diffusers loads FLUX.2 LoKr adapters only from 0.42 on",
+            "cause": ("The file is a LoKr (LyCORIS' Kronecker-product adapter: per layer lokr_w1, lokr_w2 and alpha, as "
+                      "ai-toolkit, SimpleTuner or LyCORIS save them for FLUX.2 [klein] / [dev]), not a LoRA. diffusers before "
+                      "0.42 converts only LoRA layouts (lora_A / lora_B, lora_down / lora_up) for the FLUX.2 transformer, so "
+                      "every LoKr key is left over and load_lora_weights stops with `original_state_dict should be empty`. "
+                      "The model and the adapter file are fine."),
+            "fix": ("Upgrade diffusers, with peft, in the Python that runs Klein: `python -m pip install -U \"diffusers>=0.42\" "
+                    "peft` (diffusers 0.42 loads FLUX.2 LoKr adapters through peft's LoKr support), then load it as before with "
+                    "`pipe.load_lora_weights(...)`; where diffusers cannot be upgraded, load the file in ComfyUI "
+                    "(LoraLoaderModelOnly), which reads LoKr directly, or export the adapter from the trainer as a plain LoRA"),
+            "details": {"adapter": "LoKr", "key": key}}
+
+
 def describe(hit: Hit | dict[str, Any], cat: Catalog | None = None, ctx: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """The user-facing explanation of one hit: the manifest's words, sharpened by the numbers it carried and
     the context near it. Takes a Hit or its stored dict (facts), so the log check explains exactly as

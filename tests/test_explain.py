@@ -7608,3 +7608,49 @@ def test_round127_hf_offline_cache_kinds():
               "((…)mal_Mlym/taxi1500/dataset.arrow).",
               "OSError: Consistency check failed: file should be of size 0 but has size 6226 (squad_v2.py)."):
         assert ids(t) == [], t
+
+
+def test_round131_flux2_diffusers_kinds():
+    """Round 131's kinds (the diffusers FLUX.2 pipelines: Flux2Pipeline / Flux2KleinPipeline, LoRAs for FLUX.2), each
+    on a variant text written here, with the look-alikes that must stay silent."""
+    # a LoKr adapter's factors left over in FLUX.2's LoRA conversion, no FLUX.2 name in the text: diffusers loads
+    # FLUX.2 LoKr only from 0.42 on; the headline says LoKr, the fix upgrades diffusers with peft
+    m = one("ValueError: `original_state_dict` should be empty at this point but has original_state_dict.keys()="
+            "dict_keys(['single_blocks.4.linear2.alpha', 'single_blocks.4.linear2.lokr_w1', "
+            "'single_blocks.4.linear2.lokr_w2_a', 'single_blocks.4.linear2.lokr_w2_b'])",
+            "diffusers.lora-format-unsupported")
+    assert "LoKr" in m["title"] and "0.42" in m["title"]
+    assert 'pip install -U "diffusers>=0.42" peft' in m["fix"] and "LoraLoaderModelOnly" in m["fix"]
+    assert "lora_A / lora_B" in m["cause"] and m["details"]["key"] == "single_blocks.4.linear2.lokr_w1"
+    # the same with the ai-toolkit prefix kept, and as a traceback whose converter frame comes first: still LoKr
+    assert one("ValueError: `original_state_dict` should be empty at this point but has original_state_dict.keys()="
+               "dict_keys(['diffusion_model.double_blocks.1.txt_attn.qkv.lokr_w2'])",
+               "diffusers.lora-format-unsupported")["details"]["adapter"] == "LoKr"
+    m = one("  File \"/srv/venv/lib/python3.11/site-packages/diffusers/loaders/lora_pipeline.py\", line 5702, in "
+            "lora_state_dict\n    state_dict = _convert_non_diffusers_flux2_lora_to_diffusers(state_dict)\n  File "
+            "\"/srv/venv/lib/python3.11/site-packages/diffusers/loaders/lora_conversion_utils.py\", line 2551, in "
+            "_convert_non_diffusers_flux2_lora_to_diffusers\n    raise ValueError(f\"`original_state_dict` should be empty "
+            "at this point but has {original_state_dict.keys()=}.\")\nValueError: `original_state_dict` should be empty "
+            "at this point but has original_state_dict.keys()=dict_keys(['double_blocks.7.img_mlp.2.alpha', "
+            "'double_blocks.7.img_mlp.2.lokr_w1', 'double_blocks.7.img_mlp.2.lokr_w2'])",
+            "diffusers.lora-format-unsupported")
+    assert "LoKr" in m["title"]
+    # a plain LoRA layout FLUX.2's converter does not know keeps the general words (no LoKr claim)
+    m = one("Flux2KleinPipeline.load_lora_weights\nValueError: `original_state_dict` should be empty at this point but "
+            "has original_state_dict.keys()=dict_keys(['img_in_extra.lora_A.weight'])", "diffusers.lora-format-unsupported")
+    assert "LoKr" not in m["title"] and "lokr" not in m["details"]
+    # look-alikes stay silent: FLUX.1 layouts left over with LoRA factors, other families' converters (`state_dict`
+    # wording) with LoKr keys, ComfyUI's unquoted `lora key not loaded` lines for a LoKr, XLabs' FLUX.1 converter,
+    # a frontend's token counter feeding a prompt to FLUX.2's PixtralProcessor, a trainer's validation notice
+    for t in ("ValueError: `original_state_dict` should be empty at this point but has original_state_dict.keys()="
+              "dict_keys(['double_blocks.2.img_attn.qkv.lora_A.weight', 'double_blocks.2.img_attn.qkv.lora_B.weight'])",
+              "ValueError: `state_dict` should be empty at this point but has state_dict.keys()=dict_keys(["
+              "'layers.3.attention.to_k.lokr_w1', 'layers.3.attention.to_k.lokr_w2'])",
+              "lora key not loaded: lycoris_single_transformer_blocks_2_attn_to_q.lokr_w1\nlora key not loaded: "
+              "lycoris_single_transformer_blocks_2_attn_to_q.lokr_w2",
+              "ValueError: `old_state_dict` should be at this point but has: ['single_blocks.1.processor.proj_lora.down.weight'].",
+              "  File \"/opt/sdnext/venv/lib/python3.12/site-packages/transformers/image_utils.py\", line 480, in load_image\n"
+              "    b64 = base64.decodebytes(image.encode())\nbinascii.Error: Incorrect padding",
+              "[RANK 0] 2026-02-01 10:00:00,000 [WARNING] Removed the following kwargs from validation pipeline: "
+              "['negative_prompt', 'negative_prompt_embeds']"):
+        assert ids(t) == [], t
