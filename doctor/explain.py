@@ -1340,6 +1340,22 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "(a notebook: `%pip install -U accelerate`, then restart the kernel; ComfyUI portable: "
                         "`python_embeded\\python.exe -m pip install -U accelerate`)"),
                 "details": {"module": "accelerate", "package": "accelerate", **({"needs": need} if need else {})}}
+    if g.get("pyav"):
+        # torchvision.io's own check: its video functions need PyAV (`av`), one of ComfyUI's requirements
+        if mac or not _comfy_sign(_near(ctx)):
+            return None  # another program's video reading (a demo script, a notebook): not the stack's
+        return {"title": "PyAV (`av`), a requirement of ComfyUI, is missing from the Python that runs it: torchvision's "
+                         "video functions need it",
+                "cause": ("torchvision reads and writes video (torchvision.io.read_video / write_video) through PyAV, the "
+                          "`av` package, and checks for it when a node calls them. ComfyUI's requirements.txt lists `av` "
+                          "(its own video nodes use it), but the Python that runs ComfyUI has none: most often it was "
+                          "installed into another Python (the system one instead of ComfyUI portable's python_embeded), "
+                          "or ComfyUI's requirements were not reinstalled."),
+                "fix": ("Install it with the Python that runs ComfyUI: `python_embeded\\python.exe -m pip install av` "
+                        "(portable, from the ComfyUI_windows_portable folder; a venv: `venv/bin/python -m pip install av`, "
+                        "Windows `venv\\Scripts\\python -m pip install av`), or reinstall ComfyUI's requirements "
+                        "(`python -m pip install -r requirements.txt` in the ComfyUI folder); restart ComfyUI"),
+                "details": {"module": "av", "package": "av"}}
     if g.get("dist"):
         # a distribution name (comfyui-frontend-package), as importlib.metadata, ComfyUI's checks and ComfyUI-Manager word it
         if mac:
@@ -2041,6 +2057,30 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                                               ("torch_pulled", pulled.replace("%2B", "+")), ("torch_replaced", replaced)) if v}}
     if _off_nvidia(ctx):
         return None  # a ROCm (AMD), Intel or Mac torch beside its torchvision: that platform's own builds, no CUDA index fix
+    if g.get("partial"):  # torchaudio's import stopped half-way: its CUDA-version check reached a library that did not load
+        return {"title": "torchaudio stops half-way through its import (`partially initialized module 'torchaudio' has no "
+                         "attribute 'lib'`): most often a torchaudio built for another torch",
+                "cause": ("torchaudio loads its compiled library at import and then checks that it was built with the same "
+                          "CUDA as torch. When that library does not belong to the installed torch (torchaudio installed "
+                          "alone, taken from PyPI beside a torch from the PyTorch index, or left from before a torch "
+                          "upgrade), the check meets a half-initialized package and Python reports this instead of the "
+                          "real mismatch."),
+                "fix": ("See the real error with the Python that runs it: `python -c \"import torch, torchaudio\"`; then "
+                        "reinstall torchaudio with torch and torchvision from the index of your CUDA build: `python -m pip "
+                        "install --force-reinstall \"torch==VERSION\" torchvision torchaudio --index-url "
+                        "https://download.pytorch.org/whl/cu128` (VERSION and cuXXX from `python -c \"import torch; "
+                        "print(torch.__version__)\"`; ComfyUI portable: `python_embeded\\python.exe -m pip ...`); "
+                        "`klein-doctor check --check runtime.torch-family` confirms"),
+                "details": {"package": "torchaudio"}}
+    if g.get("op") and not (want and have):
+        op = f"{pkg}::{g['op']}"
+        if g.get("cudaop"):
+            return {"title": f"torchvision has no CUDA kernel for `{op}`: a torchvision of another build (CPU-only, or "
+                             "for another torch) beside a CUDA torch",
+                    "details": {"operator": op}}
+        return {"title": f"torchvision's compiled operator `{op}` is missing: torchvision was built for another torch "
+                         "than the installed one",
+                "details": {"operator": op}}
     if not (pkg and want and have):
         return {}
     index, how = _torch_index(want, pv, have)
@@ -2054,6 +2094,28 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                     "runs on PyTorch SDPA); ComfyUI portable: `python_embeded\\python.exe -m pip ...`; "
                     "`klein-doctor check --check runtime.torch-family` confirms" + how),
             "details": {"package": pkg, "package_version": pv, "built_for_torch": want, "torch": have}}
+
+
+@_interp("torchaudio_unavailable")
+def _torchaudio_unavailable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's own warning that `import torchaudio` failed (its audio models' try/except). Harmless for image models;
+    the headline names the model the line names and, when the startup log shows it, the torch build, and the fix takes
+    that build's index. On an AMD, Intel or Mac setup the CUDA index is not theirs: not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    tv = _near(ctx).get("torch_version") or str(ctx.get("torch_version") or "")
+    model = (g.get("model") or "").strip()
+    title = ("ComfyUI cannot import torchaudio" + (f" beside torch {tv}" if tv else "")
+             + f": its audio models are off (`{model} model will be broken`); image models such as Klein run")
+    out: dict[str, Any] = {"title": title, "details": {"model": model, **({"torch": tv} if tv else {})}}
+    m = _CU.search(tv)
+    if m:
+        ver = tv.split("+")[0]
+        out["fix"] = ("See the real error with the Python that runs ComfyUI: `python -c \"import torchaudio\"`. Then install "
+                      f"torchaudio for this torch from the same index, all three named: `python -m pip install \"torch=={ver}\" "
+                      f"torchvision torchaudio --index-url https://download.pytorch.org/whl/{m.group(1)}` (portable: "
+                      "`python_embeded\\python.exe -m pip ...`). If you only run image models, the line is harmless")
+    return out
 
 
 @_interp("pip_no_wheel")

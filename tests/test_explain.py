@@ -7654,3 +7654,66 @@ def test_round131_flux2_diffusers_kinds():
               "[RANK 0] 2026-02-01 10:00:00,000 [WARNING] Removed the following kwargs from validation pipeline: "
               "['negative_prompt', 'negative_prompt_embeds']"):
         assert ids(t) == [], t
+
+
+def test_round132_torchvision_torchaudio_kinds():
+    """Round 132's kinds (torchvision, torchaudio, torchcodec and ffmpeg around ComfyUI and diffusers), each on a
+    variant text written here, with the look-alikes that must stay silent."""
+    # torchvision's missing operator retyped without the word `operator`, and the usual forms: torchvision of another build
+    m = one("When I run main.py I get RuntimeError: torchvision::roi_align does not exist", "torch.family-mismatch")
+    assert "`torchvision::roi_align`" in m["title"] and "another torch" in m["title"]
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"] and "torchaudio" in m["fix"]
+    assert ids("RuntimeError: operator torchvision::deform_conv2d does not exist") == ["torch.family-mismatch"]
+    m = one("Error occurred when executing BboxDetectorSEGS:\n\nCould not run 'torchvision::nms' with arguments from the "
+            "'CUDA' backend. This could be because the operator doesn't exist for this backend\nCPU: registered at "
+            "C:\\actions-runner\\_work\\vision\\vision\\pytorch\\vision\\torchvision\\csrc\\ops\\cpu\\nms_kernel.cpp:112 "
+            "[kernel]", "torch.family-mismatch")
+    assert "no CUDA kernel for `torchvision::nms`" in m["title"] and "CPU-only" in m["title"]
+    # torchaudio's import stopping half-way: its compiled library is not this torch's
+    m = one("  File \"D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torchaudio\\_extension\\utils.py\", line 168, in "
+            "_check_cuda_version\n    version = torchaudio.lib._torchaudio.cuda_version()\nAttributeError: partially "
+            "initialized module 'torchaudio' has no attribute 'lib' (most likely due to a circular import)",
+            "torch.family-mismatch")
+    assert "half-way" in m["title"] and "--force-reinstall" in m["fix"] and "import torch, torchaudio" in m["fix"]
+    # ComfyUI's own warning that torchaudio did not import: harmless for Klein, the fix takes the torch build's index
+    m = one("pytorch version: 2.7.1+cu128\nSet vram state to: NORMAL_VRAM\nDevice: cuda:0 NVIDIA GeForce RTX 4070 : "
+            "cudaMallocAsync\nUsing pytorch attention\ntorchaudio missing, MMAudio VAE model will be broken",
+            "comfyui.torchaudio-unavailable")
+    assert "2.7.1+cu128" in m["title"] and "MMAudio VAE" in m["title"] and "Klein" in m["title"]
+    assert "\"torch==2.7.1\" torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    m = one("WARNING:root:torchaudio missing, ACE model will be broken", "comfyui.torchaudio-unavailable")
+    assert "import torch, torchaudio" in m["fix"] and "harmless" in m["fix"] and m["severity"] == "warn"
+    # torchvision's video functions without PyAV inside ComfyUI: av, one of ComfyUI's requirements, is missing there
+    m = one("!!! Exception during processing !!! PyAV is not installed, and is necessary for the video operations in "
+            "torchvision.\nSee https://github.com/mikeboers/PyAV#installation for instructions on how to\ninstall PyAV on "
+            "your system.\n  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-VideoNodes\\nodes.py\", "
+            "line 40, in load", "python.module-missing")
+    assert "PyAV" in m["title"] and "python_embeded\\python.exe -m pip install av" in m["fix"]
+    assert m["details"]["package"] == "av"
+    # look-alikes that stay silent: AMD / Mac setups, other libraries' operators and half-initialized modules, another
+    # program's video reading, ComfyUI's torchaudio line on ROCm, a script's own "torchaudio missing" log, TorchCodec
+    # and ffmpeg for audio and video node packs, torchaudio 2.9's removed backends API
+    for t in ("pytorch version: 2.9.1+rocm7.2.0\nAMD arch: gfx1201\nRuntimeError: torchvision::nms does not exist",
+              "RuntimeError: mmcv::nms does not exist",
+              "torch 2.7.1+rocm6.3\nAttributeError: partially initialized module 'torchaudio' has no attribute 'lib' "
+              "(most likely due to a circular import)",
+              "AttributeError: partially initialized module 'librosa' has no attribute 'load' (most likely due to a "
+              "circular import)",
+              "  File \"/home/ana/track_on/demo.py\", line 12, in <module>\n    frames, _, _ = torchvision.io.read_video(p)"
+              "\nImportError: PyAV is not installed, and is necessary for the video operations in torchvision.",
+              "AMD arch: gfx1100\nROCm version: (7, 0)\nUsing pytorch attention\ntorchaudio missing, ACE model will be broken",
+              "** Platform: Darwin\nDevice: mps\ntorchaudio missing, ACE model will be broken",
+              ">>> torchaudio missing, installing torchaudio==2.5.1",
+              "RuntimeError: Could not load libtorchcodec. Likely causes:\n          1. FFmpeg is not properly installed in "
+              "your environment.\n          2. The PyTorch version (2.9.1+cu128) is not compatible with\n             this "
+              "version of TorchCodec.\nFFmpeg version 7: Could not load this library: C:\\ComfyUI_windows_portable\\"
+              "python_embeded\\Lib\\site-packages\\torchcodec\\libtorchcodec_core7.dll",
+              "ImportError: TorchCodec is required for load_with_torchcodec. Please install torchcodec to use this function.",
+              "Procedure ?decref_pyobject@TensorImpl@c10@@UEBAXXZ not found in DLL: C:\\ComfyUI\\python_embeded\\Lib\\"
+              "site-packages\\torchcodec\\libtorchcodec_core5.dll",
+              "AttributeError: module 'torchaudio' has no attribute 'list_audio_backends'",
+              "Error occurred when executing VHS_VideoCombine:\n\nAn error occured in the ffmpeg subprocess:\n[vost#0:0 @ "
+              "0x55d0] Unknown encoder 'libx264'",
+              "ffmpeg is required for video outputs and could not be found.\nIn order to use video outputs, you must either:"
+              "\n- Install imageio-ffmpeg with pip,"):
+        assert ids(t) == [], t
