@@ -1897,6 +1897,19 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "transformers accelerate`; for a file diffusers still does not detect, pass the model's own "
                         "config: `from_single_file(path, config=\"black-forest-labs/FLUX.2-klein-4B\", subfolder=\"transformer\")`"),
                 "details": {"class": sf, "needs": "diffusers>=0.37"}}
+    if g.get("sfmiss"):
+        # a FLUX class without from_single_file: single-file loading of FLUX models came with diffusers 0.30.0
+        sf = g["sfmiss"]
+        return {"title": f"This diffusers has no {sf}.from_single_file: it is older than diffusers 0.30",
+                "cause": (f"`{sf}.from_single_file` loads one checkpoint file (a FLUX .safetensors as ComfyUI and Civitai "
+                          "share them, fp8 ones included). diffusers added single-file loading for the FLUX classes in "
+                          "0.30.0, so an older diffusers has no such method; FLUX.2 [klein] needs diffusers 0.37 or newer anyway."),
+                "fix": ("Upgrade diffusers in the Python that runs it: `python -m pip install -U \"diffusers>=0.37\" "
+                        "transformers accelerate`, then check `python -c \"import diffusers; print(diffusers.__version__)\"`; "
+                        "for Klein load the file with `Flux2Transformer2DModel.from_single_file(path, torch_dtype=torch.bfloat16)` "
+                        "and pass it to `Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", "
+                        "transformer=transformer, torch_dtype=torch.bfloat16)`"),
+                "details": {"class": sf, "needs": "diffusers>=0.30 (Klein: >=0.37)"}}
     cls = g.get("cls") or "Flux2KleinPipeline"
     need = "0.37" if "klein" in cls.lower() else "0.36"
     return {"title": f"This diffusers has no `{cls}`: diffusers {need} or newer is needed",
@@ -2514,6 +2527,37 @@ def _msvc_language(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
             "details": {"byte": byte, "position": pos}}
 
 
+def _torch_dlpack_float8(ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch's DLPack export refusing a float8 tensor (`float8 types are not supported by dlpack`, a RuntimeError, a
+    BufferError from torch 2.9): a kernel package that takes torch tensors through DLPack was handed fp8 weights, which
+    in the stack is ComfyUI's fp8 / mxfp8 kernel path on a torch before 2.10 (ComfyUI#12907: 2.9.1 fails, 2.10.0 works).
+    The same words beside another program's bridge (flashinfer's tvm_ffi, CuPy, JAX: the dlpack_ffi context) or a
+    third-party kernel library, or beside a torch 2.10+ startup line, are not this cause."""
+    near = _near(ctx)
+    if near.get("dlpack_ffi") or near.get("custom_kernel"):
+        return None
+    have = near.get("torch_version") or str(ctx.get("torch_version") or "")
+    if have and not _version_below(have, "2.10"):
+        return None
+    torch_is = f"torch {have}" if have else "This torch"
+    return {
+        "title": f"{torch_is} cannot hand float8 tensors over through DLPack: the fp8 / mxfp8 kernels need a newer torch",
+        "cause": ("The model's weights are float8 (an fp8, fp8 scaled / mixed or mxfp8 file) and the kernel code that "
+                  "runs them takes torch tensors through DLPack, the zero-copy exchange format. DLPack only gained float8 "
+                  "codes in its 1.1 release, and PyTorch exports float8 through it only in recent releases: older ones "
+                  "refuse with `float8 types are not supported by dlpack` (RuntimeError, BufferError from torch 2.9). In "
+                  "ComfyUI this shows with mxfp8 models on torch 2.9.1, while torch 2.10.0 runs them (ComfyUI#12907)."),
+        "fix": ("Upgrade torch to 2.10 or newer in the Python that runs ComfyUI, from the CUDA index (ComfyUI's fp8/fp4 "
+                "kernels want the CUDA 13.0 build; from PyPI on Windows you get a CPU build): `python -m pip install -U "
+                "torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu130` (ComfyUI portable: "
+                "`python_embeded\\python.exe -m pip install -U torch torchvision torchaudio --index-url "
+                "https://download.pytorch.org/whl/cu130`), then check `python -c \"import torch; print(torch.__version__)\"`. "
+                "Until then load the bf16 or plain fp8 file instead of the mxfp8 one (Klein: flux-2-klein-4b.safetensors "
+                "or flux-2-klein-4b-fp8.safetensors)"),
+        "details": {"torch": have, "needs": "torch>=2.10"} if have else {"needs": "torch>=2.10"},
+    }
+
+
 @_interp("torch_too_old")
 def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """``nvidia_only`` for every wording of torch.too-old, and two that say more. A torch.compile setting the code
@@ -2527,6 +2571,8 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     are not this cause."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("dlpack"):
+        return _torch_dlpack_float8(ctx)
     cfg = g.get("cfg")
     if cfg:
         setting = f"{g.get('cfgmod') or 'torch._dynamo.config'}.{cfg}"

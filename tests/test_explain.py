@@ -7717,3 +7717,54 @@ def test_round132_torchvision_torchaudio_kinds():
               "ffmpeg is required for video outputs and could not be found.\nIn order to use video outputs, you must either:"
               "\n- Install imageio-ffmpeg with pip,"):
         assert ids(t) == [], t
+
+
+def test_round133_fp8_fp4_kinds():
+    """Round 133's kinds (FP8 and FP4 model formats and their kernels), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # torch's DLPack export refusing float8 under ComfyUI's fp8 / mxfp8 kernels: a torch before 2.10
+    m = one("pytorch version: 2.9.1+cu128\nDevice: cuda:0 NVIDIA GeForce RTX 5090 : cudaMallocAsync\n"
+            "Requested to load LTXAV\n!!! Exception during processing !!! float8 types are not supported by dlpack\n"
+            "Traceback (most recent call last):\n  File \"C:\\ComfyUI\\comfy\\ops.py\", line 812, in forward\n"
+            "BufferError: float8 types are not supported by dlpack", "torch.too-old")
+    assert "2.9.1" in m["title"] and "DLPack" in m["title"]
+    assert "2.10" in m["fix"] and "whl/cu130" in m["fix"] and "python_embeded" in m["fix"]
+    assert ids("RuntimeError: float8 types are not supported by dlpack") == ["torch.too-old"]
+    # the same words from another program's DLPack / FFI bridge, a third-party kernel library, a torch that is new
+    # enough, or a setup without an NVIDIA GPU: silent
+    for t in ("  File \"python/tvm_ffi/cython/function.pxi\", line 201, in core.TVMFFIPyArgSetterTorchFallback_\n"
+              "RuntimeError: float8 types are not supported by dlpack",
+              "  File \"/opt/venv/lib/python3.12/site-packages/flashinfer/decode.py\", line 1201, in run\n"
+              "BufferError: float8 types are not supported by dlpack",
+              "x = cupy.from_dlpack(t)\nBufferError: float8 types are not supported by dlpack",
+              "  File \"/srv/app/jax_bridge.py\", line 12, in to_jax\n    return jax.dlpack.from_dlpack(t)\n"
+              "RuntimeError: float8 types are not supported by dlpack",
+              "vllm/model_executor/layers/quantization/fp8.py\nRuntimeError: float8 types are not supported by dlpack",
+              "pytorch version: 2.10.0+cu130\n!!! Exception during processing !!! float8 types are not supported by dlpack",
+              "pytorch version: 2.9.0+rocm6.4\nBufferError: float8 types are not supported by dlpack",
+              "Platform: Darwin\nRuntimeError: float8 types are not supported by dlpack"):
+        assert "torch.too-old" not in ids(t), t
+    # a FLUX class without from_single_file: a diffusers older than 0.30
+    m = one("transformer = Flux2Transformer2DModel.from_single_file(\"flux-2-klein-4b-fp8.safetensors\")\n"
+            "AttributeError: type object 'Flux2Transformer2DModel' has no attribute 'from_single_file'", "diffusers.too-old")
+    assert "Flux2Transformer2DModel.from_single_file" in m["title"] and "0.30" in m["title"]
+    assert "diffusers>=0.37" in m["fix"] and "Flux2KleinPipeline.from_pretrained" in m["fix"]
+    assert ids("AttributeError: type object 'FluxControlNetModel' has no attribute 'from_single_file'") \
+        == ["diffusers.too-old"]
+    # another family's class, a project's own class, a non-class object: silent
+    for t in ("AttributeError: type object 'ErnieImageTransformer2DModel' has no attribute 'from_single_file'",
+              "AttributeError: type object 'SD3Transformer2DModel' has no attribute 'from_single_file'",
+              "AttributeError: type object 'MyFluxLoader' has no attribute 'from_single_file'",
+              "AttributeError: 'FluxTransformer2DModel' object has no attribute 'from_single_file_x'"):
+        assert "diffusers.too-old" not in ids(t), t
+    # the round's look-alikes stay silent: fp8 arithmetic in a model's own code or a trainer's quantizer, another
+    # program's fp8 check, nunchaku's FP4/INT4 model choice, a misaligned fp8 operand of a developer's own _scaled_mm
+    for t in ("  File \"/home/u/ComfyUI/comfy/ldm/ideogram4/model.py\", line 161, in _backbone\n    x = x * output_image_mask\n"
+              "NotImplementedError: \"mul_cuda\" not implemented for 'Float8_e4m3fn'",
+              "  File \"/src/musubi_tuner/modules/fp8_optimization_utils.py\", line 320, in load_safetensors_with_fp8_optimization\n"
+              "NotImplementedError: \"abs_cuda\" not implemented for 'Float8_e4m3fn'",
+              "UNet dtype: torch.float8_e4m3fn\nERROR: fast fp8 ops is not supported",
+              "!!! Exception during processing !!! Please use \"int4\" quantization for Turing, Ampere and Ada GPUs.",
+              "RuntimeError: CUDA error: CUBLAS_STATUS_NOT_SUPPORTED when calling cublasLtMatmul with transpose_mat1 t "
+              "transpose_mat2 n m 2048 n 2048 k 2048 mat1_ld 2048 mat2_ld 2048 result_ld 2048 computeType 68 scaleType 0"):
+        assert ids(t) == [], t
