@@ -3968,6 +3968,35 @@ def _launcher_non_ascii(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     return {"details": {"command": cmd[:200]}} if any(_non_ascii(p) for p in paths) else None
 
 
+@_interp("venv_base_missing")
+def _venv_base_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A venv whose base Python is gone: Windows' redirector names the missing python.exe (`No Python at`); on Linux
+    and macOS CPython's path calculation cannot find the standard library for the venv's python (`Could not find
+    platform independent libraries` with PYTHONHOME not set), and the fix is the POSIX one."""
+    venv = (g.get("venv") or "").strip()
+    if not venv:
+        return {"details": {"base": (g.get("base") or "").strip()[:200]}}
+    root = re.sub(r"[/\\](?:bin|Scripts)[/\\]python[\w.]*$", "", venv, flags=re.I) or "venv"
+    stdlib = (g.get("stdlib") or "").strip()
+    return {
+        "title": (f"The virtual environment's Python is gone ({venv} cannot find its standard library"
+                  + (f" under {stdlib}" if stdlib else "") + "): the Python it was made from was removed or moved"),
+        "cause": ("A venv does not hold a full Python: its pyvenv.cfg names the Python it was created from (`home = "
+                  "/usr/bin` or a pyenv / uv / conda / self-built Python), and its bin/python is a link to or copy of "
+                  "that interpreter, which finds the standard library through it. When that Python is uninstalled, "
+                  "upgraded to another version, moved or deleted (a pyenv version removed, a copied install whose original "
+                  "folder was deleted, a venv carried to another machine), the venv's python stops at start with `Could "
+                  "not find platform independent libraries <prefix>` and `Fatal Python error: ... No module named "
+                  "'encodings'`; every start of ComfyUI or a diffusers script from that venv fails the same way."),
+        "fix": (f"Recreate the venv with a Python that exists: `rm -rf {root}`, then `python3.12 -m venv {root}` (or "
+                f"`uv venv --python 3.12 {root}`), and install again: `{root}/bin/python -m pip install torch torchvision "
+                f"--index-url https://download.pytorch.org/whl/cu128` and `{root}/bin/python -m pip install -r "
+                "requirements.txt`; check what the venv expects with `cat " + root + "/pyvenv.cfg` (`home = ...`) and "
+                "`ls -l " + root + "/bin/python*`. Keep PYTHONHOME unset"),
+        "details": {"venv": venv[:200], "stdlib": stdlib[:200]},
+    }
+
+
 @_interp("non_ascii_path")
 def _non_ascii_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """PyTorch's `open file failed` is this cause only for a path with non-ASCII characters; on an ASCII path the

@@ -7768,3 +7768,57 @@ def test_round133_fp8_fp4_kinds():
               "RuntimeError: CUDA error: CUBLAS_STATUS_NOT_SUPPORTED when calling cublasLtMatmul with transpose_mat1 t "
               "transpose_mat2 n m 2048 n 2048 k 2048 mat1_ld 2048 mat2_ld 2048 result_ld 2048 computeType 68 scaleType 0"):
         assert ids(t) == [], t
+
+
+def test_round134_moved_python_environment_kinds():
+    """Round 134's kinds, on variant texts written here: a venv whose base Python is gone, also in CPython's POSIX
+    wording (`Could not find platform independent libraries` with the venv's python and PYTHONHOME not set), with a
+    POSIX fix; a venv's python.exe left without its pyvenv.cfg (a half-removed venv); the AMD portable's ROCm tool
+    launchers keeping the build path are not the NVIDIA portable's pip. Look-alikes stay silent: a relocated Python of
+    another program with PYTHONHOME set, a system Python with no venv, poetry's own missing pyvenv.cfg while creating."""
+    # Windows: a renamed launcher folder or an uninstalled Python under the venv
+    m = one("error: Failed to inspect Python interpreter from provided path at `venv\\Scripts\\python.exe`\n  Caused by: "
+            "Querying Python at `E:\\SM2\\Data\\Packages\\ComfyUI\\venv\\Scripts\\python.exe` failed with exit status exit "
+            "code: 103\n\n[stderr]\nNo Python at '\"E:\\SM\\Data\\Assets\\Python\\cpython-3.12.10-windows-x86_64-none\\"
+            "python.exe'", "python.venv-base-missing")
+    assert "-m venv venv" in m["fix"] and "pyvenv.cfg" in m["cause"]
+    # Linux / macOS: CPython's path calculation for a venv whose base Python was removed
+    m = one("Could not find platform independent libraries <prefix>\nCould not find platform dependent libraries "
+            "<exec_prefix>\nPython path configuration:\n  PYTHONHOME = (not set)\n  PYTHONPATH = (not set)\n  program name "
+            "= '/home/me/ComfyUI/.venv/bin/python'\n  isolated = 0\n  environment = 1\n  user site = 1\n  import site = 1\n"
+            "  stdlib dir = '/home/me/.pyenv/versions/3.11.9/lib/python3.11'\nFatal Python error: init_fs_encoding: failed "
+            "to get the Python codec of the filesystem encoding\nPython runtime state: core initialized\n"
+            "ModuleNotFoundError: No module named 'encodings'", "python.venv-base-missing")
+    assert "rm -rf /home/me/ComfyUI/.venv" in m["fix"] and "python3.12 -m venv /home/me/ComfyUI/.venv" in m["fix"]
+    assert "download.pytorch.org/whl/cu128" in m["fix"] and "/home/me/.pyenv/versions/3.11.9" in m["title"]
+    assert "home =" in m["cause"] and "No Python at" not in m["title"]
+    # the same start failure with PYTHONHOME set, or for a Python that is no venv's: not claimed
+    for t in ("Could not find platform independent libraries <prefix>\nPython path configuration:\n  PYTHONHOME = "
+              "'C:\\Program Files\\Blender Foundation\\Blender 4.2\\4.2\\python'\n  PYTHONPATH = (not set)\n  program name "
+              "= 'C:\\venv\\Scripts\\python.exe'\nModuleNotFoundError: No module named 'encodings'",
+              "Could not find platform independent libraries <prefix>\nPython path configuration:\n  PYTHONHOME = (not "
+              "set)\n  PYTHONPATH = (not set)\n  program name = '/usr/bin/python3'\n  stdlib dir = "
+              "'/usr/lib/python3.10'\nModuleNotFoundError: No module named 'encodings'"):
+        assert "python.venv-base-missing" not in ids(t), t
+    # a venv's python.exe without its pyvenv.cfg
+    m = one("D:\\AI\\ComfyUI>venv\\Scripts\\python.exe main.py\nNo pyvenv.cfg file", "python.venv-cfg-missing")
+    assert "Remove-Item -Recurse -Force" in m["fix"] and "-m venv venv" in m["fix"] and "cu128" in m["fix"]
+    assert "pyvenv.cfg" in m["cause"] and "half" in m["title"]
+    one("[2025-07-18 10:02:11.203] [error] Fatal Error: 'No pyvenv.cfg file'", "python.venv-cfg-missing")
+    # poetry's own missing file while it builds a venv is not the redirector's message
+    assert ids("FileNotFoundError: [Errno 2] No such file or directory: '/home/u/.cache/pypoetry/virtualenvs/"
+               "app-x1-py3.11/pyvenv.cfg'") == []
+    # the NVIDIA portable's pip launcher is still claimed; the AMD portable's ROCm tool launchers are not
+    assert ids("Fatal error in launcher: Unable to create process using '\"D:\\a\\ComfyUI\\python_embeded\\python.exe\"  "
+               "\"E:\\ComfyUI_windows_portable\\python_embeded\\Scripts\\pip.exe\" install onnxruntime-gpu': The system "
+               "cannot find the file specified.")[0] == "python.portable-pip-launcher"
+    for t in ("Fatal error in launcher: Unable to create process using '\"D:\\a\\ComfyUI\\python_embeded\\python.exe\"  \n"
+              "E:\\ComfyUI_windows_portable\\python_embeded\\Scripts\\offload-arch.exe\" ': The system cannot find the file "
+              "specified.",
+              "Fatal error in launcher: Unable to create process using '\"D:\\a\\ComfyUI\\python_embeded\\python.exe\"  "
+              "\"F:\\AI\\ComfyUI_windows_portable\\python_embeded\\Scripts\\amdgpu-arch.exe\" ': ???????????\n"
+              "[WARNING] offload-arch failed with return code 1",
+              "F:\\ComfyUI_windows_portable_amd\\python_embeded>Scripts\\pip.exe list\nFatal error in launcher: Unable to "
+              "create process using '\"D:\\a\\ComfyUI\\python_embeded\\python.exe\"  \"F:\\ComfyUI_windows_portable_amd\\"
+              "python_embeded\\Scripts\\pip.exe\" list'"):
+        assert "python.portable-pip-launcher" not in ids(t), t
