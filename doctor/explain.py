@@ -3928,6 +3928,19 @@ def _hf_symlink(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
 
 
 _NODE_FILE = re.compile(r"prestartup_script\.py|custom_nodes[\\/]|module for custom nodes", re.I)
+_COMFY_WRITER = re.compile(r"logger\.py|prestartup_script", re.I)  # ComfyUI's or ComfyUI-Manager's console wrapper
+_STACK_OR_LIB_PATH = re.compile(
+    r"comfy|custom_nodes|python_embeded|[\\/](?:site|dist)-packages[\\/]|[\\/]lib[\\/]|[\\/]lib\d?[\\/]python|"
+    r"[\\/]pip[\\/]|setup\.py|^<", re.I)
+
+
+def _foreign_frame(path: str) -> bool:
+    """An absolute path of a traceback frame that is neither ComfyUI, a node pack, an installed package, the standard
+    library nor pip / a build script: another program's own source file (RuinedFooocus\\webui.py, a user's app)."""
+    path = path.strip()
+    if not re.match(r"[A-Za-z]:[\\/]|/", path):
+        return False  # relative (a frozen app's library path) or <string> / <frozen ...>: not a program's own file
+    return not _STACK_OR_LIB_PATH.search(path)
 
 
 @_interp("codepage")
@@ -3941,17 +3954,52 @@ def _codepage(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     if _off_nvidia(ctx):
         return None
     console = near.get("console_write")
+    if console and not _COMFY_WRITER.search(console) and not (_comfy_sign(near) or near.get("comfy_func")):
+        console = None  # logging's emit in another program (no ComfyUI frame, node pack or folder near): its own handler
     if not console and (near.get("custom_node") or _NODE_FILE.search(g.get("lead") or "")):
         return None
     op = g.get("op") or ""
     if op == "encode" and not console:
         return None
+    if op == "decode" and not console and _foreign_frame(near.get("py_frame") or ""):
+        return None  # read by another program's own code (its traceback's last frame is its file), not pip or ComfyUI
     d = {"codec": g.get("codec", ""), "operation": op}
     if console:
         return {"title": f"The console or pipe ComfyUI writes to uses the {g.get('codec', 'legacy')} code page and "
                          "cannot show a character of a log line (an emoji, a symbol)",
                 "details": {**d, "writer": console}}
     return {"details": d}
+
+
+_CONSOLE_FLUSH_LEAD = re.compile(r"original_std(?:out|err)\.(?:flush|write)|prestartup_script\.py|app[\\/]logger\.py")
+
+
+@_interp("console_flush")
+def _console_flush(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """OSError [Errno 22] from a console stream ComfyUI's or ComfyUI-Manager's wrapper writes to or flushes: claimed
+    only beside those wrappers' frames or flush calls (or named on the same line); an Errno 22 of a file path or of
+    another program's writer is not this."""
+    near = _near(ctx)
+    lead = g.get("lead") or ""
+    writer = near.get("console_flush") or (m.group(0) if (m := _CONSOLE_FLUSH_LEAD.search(lead)) else "")
+    if not writer or _off_nvidia(ctx):
+        return None
+    return {"details": {"writer": writer}}
+
+
+@_interp("windowless")
+def _windowless(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """'NoneType' has no attribute 'flush' / 'write' where a console stream is None: claimed beside the Hugging Face
+    libraries' logger set-up, or beside tqdm's writer when diffusers, transformers or ComfyUI frames are near; tqdm
+    alone (a user's own windowed program) is that program's."""
+    near = _near(ctx)
+    frame = near.get("std_stream_none") or ""
+    if not frame:
+        return None
+    if frame.startswith("tqdm") and not (near.get("pipeline_frame") or near.get("stack_loader_frame")
+                                         or _comfy_sign(near) or near.get("comfy_func")):
+        return None
+    return {"details": {"attribute": g.get("attr", ""), "frame": frame}}
 
 
 def _non_ascii(s: str) -> bool:

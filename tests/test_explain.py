@@ -7822,3 +7822,72 @@ def test_round134_moved_python_environment_kinds():
               "create process using '\"D:\\a\\ComfyUI\\python_embeded\\python.exe\"  \"F:\\ComfyUI_windows_portable_amd\\"
               "python_embeded\\Scripts\\pip.exe\" list'"):
         assert "python.portable-pip-launcher" not in ids(t), t
+
+
+def test_round138_windows_console_kinds():
+    """Round 138's kinds (console and logging errors on Windows), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # ComfyUI-Manager's wrapper flushing a console handle that is gone (Desktop, a detached launcher)
+    m = one("  File \"C:\\ComfyUI\\custom_nodes\\ComfyUI-Manager\\prestartup_script.py\", line 412, in flush\n"
+            "    original_stderr.flush()\n"
+            "  File \"C:\\ComfyUI\\app\\logger.py\", line 35, in flush\n    super().flush()\n"
+            "OSError: [Errno 22] Invalid argument\n", "comfyui.console-flush-invalid")
+    assert "no usable console" in m["title"] and "pip install -U comfyui-manager" in m["fix"]
+    assert "run_nvidia_gpu.bat" in m["fix"] and "pythonw" in m["cause"] and "tqdm" in m["cause"]
+    # ComfyUI's own log wrapper writing a node's print, and the flush named on the error's own line
+    assert ids("  File \"D:\\AI\\ComfyUI\\app\\logger.py\", line 26, in write\n    super().write(data)\n"
+               "OSError: [Errno 22] Invalid argument\n") == ["comfyui.console-flush-invalid"]
+    assert ids("sync_write calls original_stdout.flush() and it fails: OSError: [Errno 22] Invalid argument") \
+        == ["comfyui.console-flush-invalid"]
+    # Errno 22 for a file name, a bare one, or another program's tqdm writer: not this
+    for t in ("OSError: [Errno 22] Invalid argument: 'C:\\\\Users\\\\me\\\\.cache\\\\huggingface\\\\hub\\\\blobs\\\\W/\"18427d.lock'",
+              "OSError: [Errno 22] Invalid argument",
+              "  File \"C:\\app\\.venv\\Lib\\site-packages\\tqdm\\std.py\", line 448, in status_printer\n"
+              "    getattr(sys.stderr, 'flush', lambda: None)()\nOSError: [Errno 22] Invalid argument\n"):
+        assert "comfyui.console-flush-invalid" not in ids(t), t
+    # a windowless process: the Hugging Face libraries' logger set-up, and tqdm inside a diffusers pipeline
+    m = one("  File \"diffusers\\utils\\logging.py\", line 84, in _configure_library_root_logger\n"
+            "    _default_handler.flush = sys.stderr.flush\n"
+            "AttributeError: 'NoneType' object has no attribute 'flush'\n", "python.windowless-no-stderr")
+    assert "no console" in m["title"] and "pythonw.exe" in m["fix"] and "os.devnull" in m["fix"]
+    assert "diffusers>=0.29" in m["fix"] and "--console" in m["fix"]
+    assert ids("  File \"C:\\kapp\\Lib\\site-packages\\diffusers\\pipelines\\flux2\\pipeline_flux2_klein.py\", line 900, "
+               "in __call__\n    with self.progress_bar(total=num_inference_steps) as progress_bar:\n"
+               "  File \"C:\\kapp\\Lib\\site-packages\\tqdm\\std.py\", line 452, in fp_write\n    fp.write(str(s))\n"
+               "AttributeError: 'NoneType' object has no attribute 'write'\n") == ["python.windowless-no-stderr"]
+    # tqdm alone in a user's own windowed program, or the same AttributeError elsewhere: not claimed
+    for t in ("  File \"tqdm\\std.py\", line 459, in print_status\n  File \"tqdm\\std.py\", line 452, in fp_write\n"
+              "AttributeError: 'NoneType' object has no attribute 'write'\n",
+              "  File \"app.py\", line 3, in save\n    self.fh.write(data)\n"
+              "AttributeError: 'NoneType' object has no attribute 'write'\n"):
+        assert ids(t) == [], t
+    # a node pack's log line through logging's emit during ComfyUI's start-up, and logging's `Call stack:` block
+    m = one("--- Logging error ---\nTraceback (most recent call last):\n  File \"logging\\__init__.py\", line 1163, "
+            "in emit\n  File \"encodings\\cp1252.py\", line 19, in encode\nUnicodeEncodeError: 'charmap' codec can't "
+            "encode character '\\u2728' in position 40: character maps to <undefined>\nCall stack:\n"
+            "  File \"C:\\ComfyUI\\main.py\", line 290, in start_comfyui\n", "python.windows-codepage")
+    assert "cannot show a character" in m["title"] and "PYTHONIOENCODING" in m["fix"]
+    assert ids("UnicodeEncodeError: 'cp936' codec can't encode character '\\U0001f680' in position 3: illegal "
+               "multibyte sequence\nCall stack:\n  File \"E:\\ComfyUI\\nodes.py\", line 2140, in load_custom_node\n"
+               "    module_spec.loader.exec_module(module)\n") == ["python.windows-codepage"]
+    # ComfyUI-Manager's stream wrapper as the writer of a node's print
+    assert ids("  File \"E:\\ComfyUI\\custom_nodes\\some-pack\\nodes.py\", line 12, in run\n    print(text)\n"
+               "  File \"E:\\ComfyUI\\custom_nodes\\ComfyUI-Manager\\prestartup_script.py\", line 24, in write\n"
+               "    self.file.write(message)\nUnicodeEncodeError: 'gbk' codec can't encode character '\\u2764' in "
+               "position 5: illegal multibyte sequence\n") == ["python.windows-codepage"]
+    # another program's logging handler, and another program's own file read: not claimed
+    for t in ("--- Logging error ---\nTraceback (most recent call last):\n  File \"C:\\Python311\\lib\\logging\\"
+              "__init__.py\", line 1113, in emit\n    stream.write(msg + self.terminator)\nUnicodeEncodeError: 'gbk' codec "
+              "can't encode character '\\xe9' in position 12: illegal multibyte sequence\nCall stack:\n"
+              "  File \"C:\\srv\\shop\\app.py\", line 40, in <module>\n",
+              "Traceback (most recent call last):\n  File \"D:\\Games\\ModTool\\tool.py\", line 88, in <module>\n"
+              "    notes = fh.read()\n  File \"encodings\\cp1252.py\", line 23, in decode\nUnicodeDecodeError: "
+              "'charmap' codec can't decode byte 0x9d in position 311: character maps to <undefined>\n"):
+        assert ids(t) == [], t
+    # ...while pip's and ComfyUI's own reads stay claimed
+    assert ids("  File \"C:\\py\\lib\\site-packages\\pip\\_internal\\utils\\encoding.py\", line 34, in auto_decode\n"
+               "UnicodeDecodeError: 'gbk' codec can't decode byte 0xa4 in position 12: illegal multibyte sequence\n") \
+        == ["python.windows-codepage"]
+    assert ids("  File \"D:\\ComfyUI\\app\\subgraph_manager.py\", line 119, in get_subgraph\n    data = f.read()\n"
+               "UnicodeDecodeError: 'gbk' codec can't decode byte 0x93 in position 28: illegal multibyte sequence\n") \
+        == ["python.windows-codepage"]
