@@ -2361,7 +2361,24 @@ def _comfy_github(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "antivirus must let python.exe out. Node packs can be installed by hand: `git clone URL` in "
                         "ComfyUI/custom_nodes, then `python -m pip install -r requirements.txt` with ComfyUI's Python"),
                 "details": {"host": host, "reason": why}}
-    if "comfy" in (g.get("url") or "").lower() or near.get("comfy_place") or near.get("custom_node"):
+    if g.get("curl"):  # git's transfer cut in the middle of a clone: GitHub was reached, the connection broke
+        if not (near.get("comfy_repo") or near.get("comfy_place") or near.get("custom_node") or near.get("comfy_manager")
+                or ctx.get("comfy_updater")):
+            return None
+        curl, why = g["curl"], (g.get("rpc") or "").strip()
+        return {"title": f"git's connection to GitHub broke in the middle of the clone (curl {curl}: {why})",
+                "cause": ("git reached GitHub but the transfer was cut before the repository arrived (`RPC failed; curl "
+                          f"{curl}`, then `early EOF` / `unexpected disconnect`): a firewall, antivirus or filtered network "
+                          "that resets long downloads, a flaky or slow link, or a proxy or VPN that drops the connection. "
+                          "ComfyUI, the Manager and node packs are cloned from GitHub, so the install stops there."),
+                "fix": ("Delete the half-made folder (the ComfyUI folder the clone created, or custom_nodes\\PACK), then "
+                        "retry on a stable connection: with the VPN off, or with one that reaches GitHub; behind a proxy "
+                        "give it to git (`git config --global http.proxy http://HOST:PORT`); an antivirus or firewall "
+                        "must let git.exe through. For `curl 92 HTTP/2 stream ... was not closed cleanly`, "
+                        "`git config --global http.version HTTP/1.1` and retry"),
+                "details": {"curl": curl, "reason": why}}
+    if ("comfy" in (g.get("url") or "").lower() or near.get("comfy_place") or near.get("custom_node")
+            or near.get("comfy_repo")):
         return {}
     return None
 
@@ -4076,10 +4093,131 @@ def _comfy_git(ctx: dict[str, Any], path: str = "") -> bool:
 
 @_interp("comfy_updater")
 def _comfy_updater_hit(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """pygit2's errors from ComfyUI portable's update.py; the same pygit2 error in another tool is that tool's own."""
+    """pygit2's errors from ComfyUI portable's update.py; the same pygit2 error in another tool is that tool's own.
+    ComfyUI-Manager's `Failed to checkout 'master' branch.` on the same folder: with no branch listed the folder
+    has no local master (a detached portable); with master listed the checkout failed for another reason."""
+    if g.get("mgr"):
+        if _other_gpu(ctx):
+            return None
+        empty = bool(g.get("empty"))
+        return {"title": ("ComfyUI-Manager could not switch ComfyUI's folder to its master branch: "
+                          + ("the folder is on a detached HEAD with no local master branch" if empty else
+                             "most often a detached HEAD without a local master, or local changes blocking the checkout")),
+                "cause": ("ComfyUI-Manager's Update ComfyUI checks out the master branch of ComfyUI's folder and pulls it. "
+                          "The checkout failed. ComfyUI portables of spring and autumn 2025 shipped on a detached HEAD at "
+                          "their release tag without a local master branch (the Manager then lists no branch under "
+                          "`Available branches:`), and a version switch or snapshot restore leaves the folder detached too; "
+                          "when master is listed, edits to ComfyUI's own tracked files can block the checkout. Nothing was "
+                          "updated; ComfyUI still runs as it was."),
+                "fix": ("In a command prompt: `cd ComfyUI_windows_portable\\ComfyUI` (your ComfyUI folder), `git status` "
+                        "(keep a copy of any file you changed), `git fetch origin`, `git checkout master` (git makes it from "
+                        "origin/master; if it refuses over local changes, `git stash` first), `git pull`, then update from "
+                        "the Manager again. Without git: install it (https://git-scm.com/download/win) or run "
+                        "update\\update_comfyui.bat"),
+                "details": {"branches_listed": "none" if empty else "unknown or master"}}
     if _other_gpu(ctx) or not _comfy_git(ctx):
         return None
     return {"details": {k: g[k] for k in ("err", "oid") if g.get(k)}}
+
+
+def _comfy_in_view(ctx: dict[str, Any]) -> bool:
+    """ComfyUI's own git use in view: its updater anywhere in the paste, or the Manager's tag, a node pack's folder,
+    the portable's places or ComfyUI's repository URL near the hit."""
+    near = _near(ctx)
+    return bool(ctx.get("comfy_updater") or near.get("comfy_manager") or near.get("comfy_place")
+                or near.get("custom_node") or near.get("comfy_repo"))
+
+
+@_interp("detached_head")
+def _detached_head(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's folder on a detached HEAD: update.py's `lookup_reference(branch.name)` crash is ComfyUI's own;
+    git's and GitPython's detached-HEAD words are claimed only with ComfyUI's updater, Manager or folders in view."""
+    if _other_gpu(ctx):
+        return None
+    if ctx.get("comfy_updater") or _comfy_in_view(ctx) or _near(ctx).get("comfy_update_words"):
+        return {"details": {k: g[k] for k in ("sha",) if g.get(k)}}
+    return None
+
+
+@_interp("not_git_checkout")
+def _not_git_checkout(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's folder without .git: the Manager's own sentence, GitPython or pygit2 on a ComfyUI path; git's bare
+    `not a git repository` only with ComfyUI's updater or Manager in view (an A1111 zip is its own)."""
+    if _other_gpu(ctx):
+        return None
+    path = (g.get("path") or "").strip()
+    if g.get("mgr"):
+        return {}
+    if path:
+        if re.search(r"custom_nod", path) or not (re.search(r"comfy", path, re.I) or ctx.get("comfy_updater")):
+            return None
+        return {"details": {"folder": path}}
+    near = _near(ctx)
+    if ctx.get("comfy_updater") or near.get("comfy_manager"):
+        return {}
+    return None
+
+
+@_interp("node_not_git")
+def _node_not_git(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A node pack's folder that is not a git checkout, named by GitPython (a path under custom_nodes) or the
+    Manager's own line; the pack is named in the headline when the path is whole."""
+    if _other_gpu(ctx):
+        return None
+    path = (g.get("path") or "").strip().rstrip("\\/")
+    out: dict[str, Any] = {"details": {"folder": path}}
+    m = re.search(r"custom_nodes[\\/]{1,2}([^\\/\s]{1,100})$", path)
+    if m:
+        out["details"]["pack"] = m.group(1)
+        out["title"] = f"The node pack {m.group(1)} is not a git checkout: ComfyUI-Manager cannot update it"
+    return out
+
+
+@_interp("node_local_changes")
+def _node_local_changes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """git's refusal to pull over local or untracked files, claimed for a node pack's folder (custom_nodes near, or
+    the Manager's `Update custom node` line); ComfyUI's own folder (`Update ComfyUI`), a fork's launcher script or
+    another program's repository are not."""
+    if _other_gpu(ctx):
+        return None
+    near = _near(ctx)
+    node = near.get("manager_node_update") or near.get("comfy_place") or near.get("custom_node")
+    if not node or (near.get("comfy_self_update") and not near.get("manager_node_update")):
+        return None
+    return {"details": {k: g[k] for k in ("what", "op") if g.get(k)}}
+
+
+@_interp("shallow_no_tags")
+def _shallow_no_tags(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A ComfyUI clone without tags: git describe's refusal or a user's words that the tags are missing, with
+    ComfyUI's update or its Manager in view."""
+    if _other_gpu(ctx):
+        return None
+    near = _near(ctx)
+    if _comfy_in_view(ctx) or near.get("comfy_update_words"):
+        return {}
+    return None
+
+
+@_interp("manager_gate")
+def _manager_gate(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Newer ComfyUI-Managers gate Git-URL and pip installs behind their own config.ini flags, apart from
+    security_level; the other refusals keep the signature's own words."""
+    flag = g.get("flag")
+    if not flag:
+        return {}
+    return {"title": f"ComfyUI-Manager refused the install: `{flag} = true` is not set in its config.ini",
+            "cause": (f"Newer ComfyUI-Managers allow installs from a Git URL and pip installs only when `{flag} = true` is "
+                      "set in the [default] section of their config.ini, a gate apart from security_level, and only while "
+                      "ComfyUI listens on a loopback address (127.0.0.1 or ::1): a ComfyUI started with `--listen` on a "
+                      "LAN address or 0.0.0.0 (a container, a server) is refused even with the flag set."),
+            "fix": (f"Stop ComfyUI, open the Manager's config.ini (`ComfyUI/user/__manager/config.ini`; earlier "
+                    f"`ComfyUI/user/default/ComfyUI-Manager/config.ini`), add `{flag} = true` under `[default]` (and "
+                    "`allow_pip_install = true` if the pack needs pip), save, and start ComfyUI with `--listen 127.0.0.1`; "
+                    "in a container reach that port through a port forward (socat, an SSH tunnel), or install the pack by "
+                    "hand: `cd ComfyUI/custom_nodes && git clone URL`, then `python -m pip install -r NODE/requirements.txt` "
+                    "with ComfyUI's Python"),
+            "details": {"flag": flag}}
 
 
 @_interp("dubious_ownership")

@@ -7891,3 +7891,84 @@ def test_round138_windows_console_kinds():
     assert ids("  File \"D:\\ComfyUI\\app\\subgraph_manager.py\", line 119, in get_subgraph\n    data = f.read()\n"
                "UnicodeDecodeError: 'gbk' codec can't decode byte 0x93 in position 28: illegal multibyte sequence\n") \
         == ["python.windows-codepage"]
+
+
+def test_round136_git_comfyui_node_packs_kinds():
+    """Round 136's kinds (git around ComfyUI and its node packs), each on a variant text written here, with the
+    look-alikes (other programs' repositories, a fork's launcher script, ComfyUI's own folder) that must stay silent."""
+    # ComfyUI-Manager's `Failed to checkout 'master' branch`: no branch listed is a detached folder without master
+    m = one("[ComfyUI-Manager] Failed to checkout 'master' branch.\nrepo_path=E:\\AI\\ComfyUI_windows_portable\\ComfyUI\n"
+            "Available branches:\nComfyUI update failed\n", "comfyui.portable-update-no-master")
+    assert "no local master branch" in m["title"] and "git fetch origin" in m["fix"] and "git checkout master" in m["fix"]
+    m = one("[ERROR] [ComfyUI-Manager] Failed to checkout 'master' branch.\nrepo_path=/home/me/ComfyUI\n"
+            "Available branches:\n[ERROR]         master\n[ERROR] ComfyUI update failed\n", "comfyui.portable-update-no-master")
+    assert "local changes" in m["title"] and "git stash" in m["fix"]
+    assert ids("Updating ComfyUI from the Manager says: Failed to check out 'master' branch.")[0] \
+        == "comfyui.portable-update-no-master"
+    assert ids("jenkins: Failed to checkout 'master' branch of acme/webapp") == []
+    # ComfyUI's folder on a detached HEAD: update.py's crash, git's words with ComfyUI's portable in view
+    m = one("checking out master branch\nTraceback (most recent call last):\n  File \"D:\\ComfyUI_windows_portable\\update"
+            "\\update.py\", line 65, in <module>\n    ref = repo.lookup_reference(branch.name)\n                                "
+            "^^^^^^^^^^^\nAttributeError: 'NoneType' object has no attribute 'name'\n", "comfyui.git-detached-head")
+    assert "git checkout master" in m["fix"] and "detached" in m["cause"] and "update_comfyui_stable.bat" in m["fix"]
+    assert ids("D:\\ComfyUI_windows_portable\\ComfyUI>git pull\nYou are not currently on a branch.\nPlease specify which "
+               "branch you want to merge with.\n") == ["comfyui.git-detached-head"]
+    assert ids("~/projects/webapp$ git pull\nYou are not currently on a branch.\nPlease specify which branch you want "
+               "to merge with.\n") == []
+    # ComfyUI's folder without .git: the Manager's sentence, the portable updater's pygit2
+    m = one("ComfyUI update fail: The installed ComfyUI does not have a Git repository.", "comfyui.not-a-git-checkout")
+    assert "git init" in m["fix"] and "git remote add origin https://github.com/comfyanonymous/ComfyUI.git" in m["fix"]
+    assert "zip" in m["cause"]
+    assert ids("  File \"C:\\AI\\ComfyUI_windows_portable\\update\\update.py\", line 45, in <module>\n    repo = "
+               "pygit2.Repository(str(sys.argv[1]))\n_pygit2.GitError: Repository not found at ..\\ComfyUI\\\n") \
+        == ["comfyui.not-a-git-checkout"]
+    # git's bare refusal in another program's unzipped folder is that program's
+    assert ids("venv \"E:\\stable-diffusion-webui\\venv\\Scripts\\Python.exe\"\nfatal: not a git repository (or any of "
+               "the parent directories): .git\n") == []
+    # a node pack's folder without .git: GitPython or the Manager, the pack named
+    m = one("ValueError: [ComfyUI-Manager] Not a valid git repository: /home/me/ComfyUI/custom_nodes/ComfyUI-KJNodes",
+            "comfyui.node-not-git-repo")
+    assert "ComfyUI-KJNodes" in m["title"] and "git clone" in m["fix"] and "nightly" in m["fix"]
+    assert ids("git.exc.InvalidGitRepositoryError: C:\\ComfyUI\\custom_nodes\\was-node-suite-comfyui")[0] \
+        == "comfyui.node-not-git-repo"
+    assert ids("git.exc.InvalidGitRepositoryError: /srv/app/plugins/foo") == []
+    # a node pack's update refused over local or untracked files (the Manager's log, or git in the pack's folder)
+    m = one("Update custom node 'ComfyUI-Impact-Pack'\nCmd('git') failed due to: exit code(1)\n  cmdline: git pull -v -- "
+            "origin\n  stderr: 'error: Your local changes to the following files would be overwritten by merge:'\n"
+            "CUSTOM NODE PULL: Fail\n", "comfyui.node-git-local-changes")
+    assert "git stash -u" in m["fix"] and "git status" in m["fix"] and "CUSTOM NODE PULL: Fail" in m["cause"]
+    assert ids("E:\\ComfyUI\\custom_nodes\\comfyui-easy-use>git pull\nerror: The following untracked working tree files "
+               "would be overwritten by merge:\n        config.json\nPlease move or remove them before you merge.\n") \
+        == ["comfyui.node-git-local-changes"]
+    for t in ("*** Checking and updating to new version if possible\nUpdating 37d171a..819e120\nerror: Your local changes "
+              "to the following files would be overwritten by merge:\n        comfyui.bat\nPlease commit your changes or "
+              "stash them before you merge.\nAborting\n",
+              "C:\\stable-diffusion-webui>git pull\nerror: Your local changes to the following files would be overwritten "
+              "by merge:\n        modules/processing.py\n",
+              "Update ComfyUI\nCmd('git') failed due to: exit code(1)\n  cmdline: git pull -v -- origin\n  stderr: 'error: "
+              "Your local changes to the following files would be overwritten by merge:'\nCUSTOM NODE PULL: Fail\n"):
+        assert "comfyui.node-git-local-changes" not in ids(t), t
+    # a shallow ComfyUI clone without tags, with ComfyUI's update in view
+    m = one("Updating ComfyUI from the Manager fails in my container.\n/opt/ComfyUI# git describe --tags\nfatal: No names "
+            "found, cannot describe anything.\n", "comfyui.shallow-clone-no-tags")
+    assert "git fetch --unshallow --tags origin" in m["fix"] and "--depth=1" in m["cause"]
+    assert ids("~/src/mylib$ git describe --tags\nfatal: No names found, cannot describe anything.\n") == []
+    # git's transfer cut mid-clone, for a node pack or ComfyUI; another project's clone stays silent
+    m = one("D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes>git clone https://github.com/kijai/ComfyUI-KJNodes\n"
+            "Cloning into 'ComfyUI-KJNodes'...\nerror: RPC failed; curl 92 HTTP/2 stream 5 was not closed cleanly: CANCEL "
+            "(err 8)\nerror: 2771 bytes of body are still expected\nfetch-pack: unexpected disconnect while reading "
+            "sideband packet\nfatal: early EOF\n", "comfyui.github-unreachable")
+    assert "curl 92" in m["title"] and "http.version HTTP/1.1" in m["fix"] and "half-made folder" in m["fix"]
+    assert ids("$ git clone https://github.com/Comfy-Org/ComfyUI.git\nCloning into 'ComfyUI'...\nerror: RPC failed; curl "
+               "56 Recv failure: Connection was reset\nfatal: early EOF\n") == ["comfyui.github-unreachable"]
+    for t in ("$ git clone https://github.com/acme/webapp.git\nerror: RPC failed; curl 56 Recv failure: Connection was "
+              "reset\nfatal: early EOF\n",
+              "HEAD is now at 1b371ad better gradio args win\nfatal: unable to access 'https://github.com/lllyasviel/"
+              "FramePack.git/': Failed to connect to github.com port 443 after 2036 ms: Couldn't connect to server\n"):
+        assert ids(t) == [], t
+    # the newer Manager's allow_* gates, apart from security_level; the old refusal keeps its own headline
+    m = one("[ERROR] ERROR: This action requires 'allow_pip_install = true' in config.ini ([default] section). This "
+            "setting is independent of security_level.", "comfyui.manager-security-level")
+    assert "allow_pip_install = true" in m["title"] and "--listen 127.0.0.1" in m["fix"] and "user/__manager" in m["fix"]
+    m = one("This action is not allowed with this security level configuration.", "comfyui.manager-security-level")
+    assert "security_level" in m["title"]
