@@ -2407,6 +2407,68 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+_SLOW_WHERE = (
+    (re.compile(r"/mnt/[a-z]/", re.I), "a Windows drive read through WSL2's /mnt"),
+    (re.compile(r"HDD|hard ?(?:drive|disk)|mechanical|spinning", re.I), "a hard disk"),
+    (re.compile(r"external|USB", re.I), "an external or USB drive"),
+    (re.compile(r".", re.S), "a network or cloud volume"),
+)
+_STORAGE_DOWNLOAD = re.compile(r"download|https?:|socket|connection|asyncio|proactor|aiohttp|\bssl\b|urllib|requests", re.I)
+
+
+@_interp("slow_storage")
+def _slow_storage(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """disk.slow-model-load: a user's words tying slow model loading to the storage it is read from. The headline
+    names the kind of storage the words name; an AMD / Intel / Mac setup is not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    storage = (g.get("storage") or "").strip()
+    where = next(w for rx, w in _SLOW_WHERE if rx.search(storage))
+    return {"title": f"Models load slowly from {where}: the storage is the bottleneck, not ComfyUI, diffusers or the model",
+            "details": {"storage": storage[:60], "said": _SPACE.sub(" ", g.get("said") or "").strip()[:120]}}
+
+
+@_interp("read_error")
+def _read_error(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """disk.read-error: EIO or Windows' 1117 / 64 / 1006 on a line naming a model file. Error 64 from a socket or a
+    download (asyncio's proactor, aiohttp) is the network, not a drive: not claimed; nor an AMD / Intel / Mac setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    code = g.get("win") or g.get("oswin") or ""
+    line = (g.get("model") or "") + " " + (g.get("err") or "")
+    if code == "64" and _STORAGE_DOWNLOAD.search(line):
+        return None
+    titles = {
+        "64": "The network drive holding the model went away while it was read (Windows error 64, the network name is no longer available)",
+        "1117": "An I/O device error while reading a model file (Windows error 1117): the drive failed or disconnected",
+        "1006": "The drive holding the model changed under the open file (Windows error 1006): a network or USB drive reconnected",
+    }
+    title = titles.get(code, "An I/O error while reading a model file (errno 5): the drive or its mount failed, not the download")
+    return {"title": title, "details": {"error": _SPACE.sub(" ", g.get("err") or "").strip()[:120]}}
+
+
+@_interp("fat32")
+def _fat32(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """disk.fat32-file-too-large: EFBIG, or a user's words that a model would not fit on a USB / external drive that
+    has room (or on a FAT32 one). An AMD / Intel / Mac setup is not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if g.get("efbig"):
+        return {"title": "A file could not be written: `File too large` (errno 27), most likely a FAT32 drive (4 GB per file)"}
+    return {"title": "The drive is most likely FAT32: it cannot hold a model file of 4 GB or more, however much room it has",
+            "details": {"said": _SPACE.sub(" ", g.get("said") or "").strip()[:120]}}
+
+
+@_interp("hf_lock")
+def _hf_lock(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """hf.download-lock-wait: a download's lock failing to release inside hf_hub_download is the cache's filesystem
+    (a network share without file locks), not a wait."""
+    if g.get("lock_release"):
+        return {"title": "huggingface_hub's download lock failed on the cache's filesystem: most likely a network share "
+                         "(SMB/CIFS, NFS) without file locking"}
+    return {}
+
+
 @_interp("pep668")
 def _pep668(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """python.externally-managed. The marker's text names uv (`This Python installation is managed by uv and should

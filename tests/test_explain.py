@@ -7972,3 +7972,69 @@ def test_round136_git_comfyui_node_packs_kinds():
     assert "allow_pip_install = true" in m["title"] and "--listen 127.0.0.1" in m["fix"] and "user/__manager" in m["fix"]
     m = one("This action is not allowed with this security level configuration.", "comfyui.manager-security-level")
     assert "security_level" in m["title"]
+
+
+def test_round137_network_and_external_drive_kinds():
+    """Round 137's kinds (model files on network drives, NAS, external USB drives, WSL2's /mnt and FAT32 sticks),
+    each on a variant text written here, with the look-alikes that must stay silent."""
+    # a user's words tying slow model loading to the storage it is read from; the headline names the storage
+    m = one("Flux2 Klein takes 6 minutes to load from my NAS over SMB, once it is cached it is fast", "disk.slow-model-load")
+    assert "network or cloud volume" in m["title"] and "storage is the bottleneck" in m["title"]
+    assert "--disable-mmap" in m["fix"] and "disable_mmap=True" in m["fix"] and "extra_model_paths.yaml" in m["fix"]
+    assert "dd if=MODEL.safetensors of=/dev/null" in m["fix"] and "cp -r /mnt/d/models/* ~/models/" in m["fix"]
+    m = one("In WSL2 the text encoder from /mnt/d/ComfyUI/models takes forever to load", "disk.slow-model-load")
+    assert "WSL2" in m["title"]
+    assert "external or USB drive" in one("Loading the Klein 4B checkpoint from my external USB drive is extremely slow",
+                                          "disk.slow-model-load")["title"]
+    assert ids("diffusers from_pretrained is slow when the model is on a network drive") == ["disk.slow-model-load"]
+    # not claimed: slowness that is not loading, a slow network download, no storage named, a Mac or an AMD setup
+    for t in ("Generation is slow on my HDD-based laptop",
+              "The network drive is slow",
+              "Downloading the model is slow on my network",
+              "Loading the model is very slow, it takes 5 minutes",
+              "LM Studio loads models slowly from my external SSD on macOS Sonoma",
+              "pytorch version: 2.9.0+rocm6.4\nLoading checkpoint from HDD is very slow"):
+        assert "disk.slow-model-load" not in ids(t), t
+    # the drive failing while a model file is read: EIO, Windows' 1117, 64 and 1006 on a line naming a model
+    m = one("OSError: [Errno 5] Input/output error: '/mnt/nas/models/diffusion_models/flux-2-klein-4b.safetensors'",
+            "disk.read-error")
+    assert "errno 5" in m["title"] and "not the download" in m["title"]
+    assert "dmesg -T" in m["fix"] and "findmnt -T" in m["fix"] and "smartctl" in m["fix"] and "chkdsk D: /f" in m["fix"]
+    assert "Windows error 1117" in one("Error loading D:\\models\\flux-2-klein-4b.safetensors: [WinError 1117] The request "
+                                       "could not be performed because of an I/O device error", "disk.read-error")["title"]
+    assert "Windows error 64" in one("OSError: [WinError 64] The specified network name is no longer available: "
+                                     "'Z:\\ComfyUI\\models\\text_encoders\\qwen_3_4b.safetensors'", "disk.read-error")["title"]
+    # ...but not on other files, sockets, downloads, Windows' access-denied 5 or a tool's empty file
+    for t in ("OSError: [Errno 5] Input/output error: 'weiboPic/SNH48/006zsxb8gy1fqz7ab5617j33402c0b29.jpg'",
+              "ConnectionResetError: [WinError 64] The specified network name is no longer available",
+              "aiohttp error while downloading model.safetensors: [WinError 64] The specified network name is no longer available",
+              "PermissionError: [WinError 5] Access is denied: 'C:\\ComfyUI\\models\\x.safetensors'",
+              "Failed: Can't memory map input file\nCaused by:\n    The volume for a file has been externally altered so that the "
+              "opened file is no longer valid. (os error 1006)"):
+        assert "disk.read-error" not in ids(t), t
+    # FAT32's 4 GB per file: EFBIG on a model file, or a user's words that a model does not fit a drive with room
+    m = one("OSError: [Errno 27] File too large: '/media/me/USBSTICK/models/flux-2-klein-4b.safetensors.incomplete'",
+            "disk.fat32-file-too-large")
+    assert "FAT32" in m["title"] and "format E: /FS:exFAT /Q" in m["fix"] and "lsblk -f" in m["fix"]
+    assert "mkfs.exfat" in m["fix"] and "this erases the drive" in m["fix"]
+    assert ids("my 128GB USB stick says not enough space when copying the Klein model but it still has 100GB free") == [
+        "disk.fat32-file-too-large"]
+    assert ids("The models folder is on a FAT32 drive and the 8 GB text encoder fails to copy") == ["disk.fat32-file-too-large"]
+    # ...not another program's file, a bare `File too large`, a full disk, or a full stick with no contradiction
+    for t in ("IOError: [Errno 27] File too large", "OSError: File too large", "USB stick: no space left on device"):
+        assert "disk.fat32-file-too-large" not in ids(t), t
+    assert ids("OSError: [Errno 28] No space left on device") == ["disk.full"]
+    # huggingface_hub's download lock failing to release on a network share (no wait line at all)
+    m = one('Traceback (most recent call last):\n  File "/opt/venv/lib/python3.11/site-packages/huggingface_hub/'
+            'file_download.py", line 1420, in hf_hub_download\n    with FileLock(lock_path):\n  File "/opt/venv/lib/'
+            'python3.11/site-packages/filelock/_api.py", line 297, in __exit__\n    self.release()\n  File "/opt/venv/'
+            'lib/python3.11/site-packages/filelock/_api.py", line 264, in release\n    self._release()\n'
+            'OSError: [Errno 22] Invalid argument', "hf.download-lock-wait")
+    assert "network share" in m["title"] and "rm -rf ~/.cache/huggingface/hub/.locks" in m["fix"]
+    # ...not the datasets library's own lock, nor another program's O_DIRECT EINVAL or mmap
+    for t in ('Traceback (most recent call last):\n  File "/opt/venv/lib/python3.11/site-packages/datasets/builder.py", '
+              'line 900, in download_and_prepare\n    with FileLock(lock_path):\n  File "/opt/venv/lib/python3.11/'
+              'site-packages/filelock/_api.py", line 297, in __exit__\n    self.release()\nOSError: [Errno 22] Invalid argument',
+              "openat(AT_FDCWD, \"db/store.bin\", O_RDONLY|O_DIRECT|O_CLOEXEC) = -1 EINVAL (Invalid argument)",
+              "    self._buffer = mmap.mmap(-1, self.total_tensor_bytes, **mmap_args)\nOSError: [Errno 22] Invalid argument"):
+        assert ids(t) == [], t
