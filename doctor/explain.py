@@ -1070,6 +1070,44 @@ def _arch_warning(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
             "details": d}
 
 
+def _torch_named_near(ctx: dict[str, Any]) -> bool:
+    """The paste around the hit names PyTorch: a torch path or torch.cuda.is_available() (torch_path), a +cu tag or
+    `CUDA used to build PyTorch` (torch_cuda_build), `Pytorch version is ...` / `torch1.3.0` / `import torch`
+    (torch_named), ComfyUI's `pytorch version:` line (torch_version)."""
+    near = _near(ctx)
+    return any(near.get(k) for k in ("torch_named", "torch_path", "torch_cuda_build", "torch_version"))
+
+
+def _driver_said(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.cuda-driver-too-old from words that carry no program of their own: the CUDA runtime's bare
+    `CUDA driver version is insufficient for CUDA runtime version` (quoted, or alone on its line), or the user's
+    paraphrase of torch's driver check (`the msg is that my Nvidia version is too old`). Claimed only where the paste
+    names PyTorch and no other framework, on an NVIDIA setup: the same words from a C++ tool, TensorFlow or Ollama
+    are that program's."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or near.get("other_framework") or not _torch_named_near(ctx):
+        return None
+    toolkit = ("The CUDA that counts is the runtime inside the PyTorch build (`torch.version.cuda`, the +cuXXX tag), not "
+               "a CUDA toolkit in /usr/local/cuda or on PATH (`nvcc --version`, version.txt): torch never uses the "
+               "toolkit, and installing another one does not help. The driver's newest CUDA is the `CUDA Version:` in "
+               "nvidia-smi's header. ")
+    fix = ("Update the NVIDIA driver (Windows: https://www.nvidia.com/Download/index.aspx; Ubuntu: `sudo ubuntu-drivers "
+           "install`, then reboot) until nvidia-smi's `CUDA Version:` is at least torch's CUDA (`python -c \"import torch; "
+           "print(torch.__version__, torch.version.cuda)\"`), or install a PyTorch built for a CUDA that the driver "
+           "supports (https://pytorch.org/get-started/previous-versions/ lists the builds, e.g. `python -m pip install "
+           "--force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu118` for a driver of 520 or "
+           "newer); on a hosted notebook (Colab) the driver is fixed, so match torch to it")
+    if g.get("para"):
+        title = "The program reported the NVIDIA driver too old: it is older than the CUDA this PyTorch was built with"
+        cause = ("That is PyTorch's driver check (`The NVIDIA driver on your system is too old (found version N)`): the "
+                 "driver supports an older CUDA than the torch build, so torch.cuda.is_available() is False. " + toolkit)
+    else:
+        title = "The NVIDIA driver is older than the CUDA runtime inside this PyTorch"
+        cause = ("`CUDA driver version is insufficient for CUDA runtime version` is the CUDA runtime's error 35: the "
+                 "runtime that torch ships (the CUDA of its build) needs a newer driver than the one installed. " + toolkit)
+    return {"title": title, "cause": cause, "fix": fix}
+
+
 @_interp("driver")
 def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("startcheck"):
@@ -1083,6 +1121,8 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "https://download.pytorch.org/whl/cu128` (Windows: `venv\\Scripts\\python ...`), and keep the launcher "
                         "from putting cu130 back: Forge Neo's webui-user.bat `set TORCH_COMMAND=pip install torch torchvision "
                         "--extra-index-url https://download.pytorch.org/whl/cu128` (webui-user.sh: `export TORCH_COMMAND=...`)")}
+    if g.get("bare_rt") or g.get("para"):
+        return _driver_said(g, ctx)
     if g.get("sym") or g.get("rt_old"):
         # a program's bundled CUDA runtime (Ollama's discovery log) found nvcuda.dll / libcuda.so without the driver API
         # entry points of its CUDA release, or said so in its own words
@@ -2469,6 +2509,21 @@ def _hf_lock(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     return {}
 
 
+@_interp("nvcc_old")
+def _nvcc_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cuda.nvcc-too-old-for-gpu. ``nvidia_only``; and nvcc's bare `Unsupported gpu architecture 'compute_XX'`
+    (without `nvcc fatal` and the build's failure lines) only where the paste names PyTorch or a pip build and shows
+    no CMake / make build: a torch extension's build, not another project's native one (llama.cpp, nvbandwidth)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if g.get("bare"):
+        near = _near(ctx)
+        if near.get("native_build") or not (_torch_named_near(ctx) or near.get("pip_build_pkg")):
+            return None
+    arch = g.get("arch") or ""
+    return {"details": {"architecture": arch}} if arch else {}
+
+
 @_interp("pep668")
 def _pep668(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """python.externally-managed. The marker's text names uv (`This Python installation is managed by uv and should
@@ -2706,6 +2761,10 @@ def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     that runs on the CPU, not from a missing driver. A GPU launch in the same paste (run_nvidia_gpu.bat, the
     get_torch_device startup frame) keeps the claim; so do the driver's own messages (nvidia-smi, NVRM, modprobe)."""
     if _off_nvidia_anywhere(ctx):
+        return None
+    if not any(g.values()) and _no_nvidia_stated(ctx):
+        # torch's plain message where the paste says the machine has no NVIDIA GPU at all (`it fails due to no Nvidia
+        # GPU`, an Intel iGPU it wants to use): a CUDA build on the wrong hardware, not a driver to install
         return None
     if ctx.get("comfy_cpu_mode") and not ctx.get("comfy_gpu_launch") and not any(g.values()):
         return None

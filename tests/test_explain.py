@@ -8038,3 +8038,51 @@ def test_round137_network_and_external_drive_kinds():
               "openat(AT_FDCWD, \"db/store.bin\", O_RDONLY|O_DIRECT|O_CLOEXEC) = -1 EINVAL (Invalid argument)",
               "    self._buffer = mmap.mmap(-1, self.total_tensor_bytes, **mmap_args)\nOSError: [Errno 22] Invalid argument"):
         assert ids(t) == [], t
+
+
+def test_round135_driver_toolkit_kinds():
+    """Round 135's kinds (the NVIDIA driver versus the CUDA toolkit), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # the CUDA runtime's bare error 35, quoted in a paste that names PyTorch: the driver, not the toolkit
+    m = one("ComfyUI with torch 2.7.1+cu128 on an RTX 3060 stops and says \"CUDA driver version is insufficient for CUDA "
+            "runtime version\". I already installed the CUDA toolkit 12.8 and nvcc --version shows 12.8.",
+            "torch.cuda-driver-too-old")
+    assert "CUDA runtime inside this PyTorch" in m["title"]
+    assert "nvcc --version" in m["cause"] and "torch.version.cuda" in m["cause"] and "CUDA Version:" in m["cause"]
+    assert "https://www.nvidia.com/Download/index.aspx" in m["fix"] and "whl/cu118" in m["fix"]
+    assert ids("Pytorch version is 2.0.1, driver 470.\nCUDA driver version is insufficient for CUDA runtime version\n") \
+        == ["torch.cuda-driver-too-old"]
+    # the user's paraphrase of torch's driver check beside is_available() False
+    m = one(">>> import torch\n>>> torch.cuda.is_available()\nFalse\n>>> torch.version.cuda\n'12.8'\nthe warning says my "
+            "NVIDIA driver is too old, but I just installed CUDA 12.8", "torch.cuda-driver-too-old")
+    assert "reported the NVIDIA driver too old" in m["title"] and "found version N" in m["cause"]
+    # the same words from other programs, other hardware or without PyTorch stay unclaimed
+    for t in ("Error CUDA driver version is insufficient for CUDA runtime version at line 167 in file "
+              "D:\\ai\\tool\\bitsandbytes\\csrc\\ops.cu",
+              "cudaGetDeviceProperties returned 35\n-> CUDA driver version is insufficient for CUDA runtime version\n",
+              "TensorFlow 2.15 with pytorch beside it: \"CUDA driver version is insufficient for CUDA runtime version\"",
+              "macOS 10.13, PyTorch built from source: \"CUDA driver version is insufficient for CUDA runtime version\"",
+              "Check failed: error == cudaSuccess (35 vs. 0) CUDA driver version is insufficient for CUDA runtime version",
+              "my ffmpeg build prints \"CUDA driver version is insufficient for CUDA runtime version\"",
+              "Blender 4.2 says my NVIDIA driver is too old for OptiX denoising",
+              "torch 2.5.1+rocm6.2 on a Radeon RX 7900: the log says my GPU driver is too old"):
+        assert "torch.cuda-driver-too-old" not in ids(t), t
+    # nvcc's bare architecture refusal while building a torch extension
+    m = one("python setup.py install for the ops (torch 2.1.0, RTX 4090, CUDA 11.5) fails with: "
+            "\"Unsupported gpu architecture 'compute_89'\"", "cuda.nvcc-too-old-for-gpu")
+    assert m["details"]["architecture"] == "compute_89" and "CUDA_HOME" in m["fix"]
+    # ...but not another project's CMake / make build, nor a bare line with nothing of PyTorch around it
+    for t in ("nvcc fatal   : Unsupported gpu architecture 'compute_120'\nCMakeFiles/app.dir/build.make:75: recipe for "
+              "target 'CMakeFiles/app.dir/kernel.cu.o' failed\nmake[2]: *** [CMakeFiles/app.dir/kernel.cu.o] Error 1",
+              "cmake -DGGML_CUDA=ON ..\nnvcc fatal : Unsupported gpu architecture 'compute_120'",
+              "compiling my kernel.cu by hand: Unsupported gpu architecture 'compute_86'"):
+        assert "cuda.nvcc-too-old-for-gpu" not in ids(t), t
+    # torch's plain missing-driver message where the paste says there is no NVIDIA GPU at all (an Intel iGPU)
+    nodrv = ("RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed "
+             "a driver from http://www.nvidia.com/Download/index.aspx\n")
+    assert ids(nodrv + "The container fails due to no NVIDIA GPU, which I expected.") == []
+    assert ids(nodrv + "My Intel processor has an integrated GPU and I want ComfyUI to use that.") == []
+    # a hybrid laptop that names its GeForce keeps the claim
+    assert ids(nodrv + "My Intel CPU has an integrated GPU, and the laptop also has a GeForce RTX 3060.") \
+        == ["torch.no-driver"]
+    assert ids(nodrv) == ["torch.no-driver"]
