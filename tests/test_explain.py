@@ -8086,3 +8086,25 @@ def test_round135_driver_toolkit_kinds():
     assert ids(nodrv + "My Intel CPU has an integrated GPU, and the laptop also has a GeForce RTX 3060.") \
         == ["torch.no-driver"]
     assert ids(nodrv) == ["torch.no-driver"]
+
+
+def test_hub_size_check_on_a_dataset_file_stays_silent_when_a_console_cut_the_name():
+    # huggingface_hub's size check names the file in brackets; a dataset's data file is not model weights. A console
+    # that cut the line (at any width, even inside the extension) or a paste joined with spaces must not turn it
+    # into a truncated model; the same check on a weights file keeps its cause at every width.
+    def cut(text: str, width: int) -> str:
+        out = []
+        for line in text.split("\n"):
+            while len(line) > width:
+                out.append(line[:width])
+                line = line[width:]
+            out.append(line)
+        return "\n".join(out)
+    data = ("huggingface_hub.errors.HfHubHTTPError: Consistency check failed: file should be of size 52428800 but has "
+            "size 48234496 ((…)c01d2f/train/part-00003-of-00012.parquet). We are sorry for the inconvenience. Please "
+            "retry download and pass `force_download=True, resume_download=False` as argument.")
+    weights = data.replace("(…)c01d2f/train/part-00003-of-00012.parquet", "(…)c01d2f/flux-2-klein-4b.safetensors")
+    for width in (60, 72, 80, 96, 100, 118, 120, 132, 10_000):
+        assert ids(cut(data, width)) == [], width
+        assert ids(cut(weights, width))[:1] == ["safetensors.truncated"], width
+    assert ids(data.replace(".parquet", ".par quet")) == []
