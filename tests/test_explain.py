@@ -8108,3 +8108,16 @@ def test_hub_size_check_on_a_dataset_file_stays_silent_when_a_console_cut_the_na
         assert ids(cut(data, width)) == [], width
         assert ids(cut(weights, width))[:1] == ["safetensors.truncated"], width
     assert ids(data.replace(".parquet", ".par quet")) == []
+
+
+def test_an_intel_only_system_summary_joined_into_one_line_still_says_no_nvidia_gpu():
+    # Ubuntu's About panel copied into an issue: its `Graphics Mesa Intel...` line is the only graphics. Pasted as
+    # separate lines or joined into one, Docker's GPU error there is not a missing NVIDIA runtime; a hybrid laptop
+    # that also names its GeForce keeps the claim.
+    err = 'docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].'
+    summary = ["Ubuntu 24.04.1 LTS", "Processor 12th Gen Intel Core i5-1235U", "Memory 16.0 GiB",
+               "Graphics Mesa Intel® Iris® Xe Graphics (ADL GT2)"]
+    assert ids(err + "\n" + "\n".join(summary)) == []
+    assert ids(err + " " + " ".join(summary)) == []
+    assert ids(err + " " + " ".join(summary) + " and an NVIDIA GeForce RTX 4060 Laptop GPU")[:1] == ["docker.no-gpu-runtime"]
+    assert ids(err)[:1] == ["docker.no-gpu-runtime"]
