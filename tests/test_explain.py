@@ -411,18 +411,21 @@ def test_real_corpus_score_and_confusion_table():
     assert [n for n, _g in table["false match"] if n not in twins] == [], table["false match"]
 
 
+def _console_cut(t: str, w: int) -> str:
+    """A console cutting long lines at its width, mid-word."""
+    out = []
+    for ln in t.split("\n"):
+        while len(ln) > w:
+            out.append(ln[:w])
+            ln = ln[w:]
+        out.append(ln)
+    return "\n".join(out)
+
+
 def _pasted_forms(text: str) -> dict[str, str]:
     """What a user's paste makes of a program's output, each as the copy does it (no invented words)."""
     import html as _html
-
-    def cut(t: str, w: int) -> str:  # a console cutting long lines at its width, mid-word
-        out = []
-        for ln in t.split("\n"):
-            while len(ln) > w:
-                out.append(ln[:w])
-                ln = ln[w:]
-            out.append(ln)
-        return "\n".join(out)
+    cut = _console_cut
     web = (_html.escape(text, quote=True) if "<" in text or "&" in text else text).replace("'", "\u2019").replace('"', "\u201d")
     return {
         "web page (typographic quotes, non-breaking spaces, entities) quoted in a reply":
@@ -8092,21 +8095,13 @@ def test_hub_size_check_on_a_dataset_file_stays_silent_when_a_console_cut_the_na
     # huggingface_hub's size check names the file in brackets; a dataset's data file is not model weights. A console
     # that cut the line (at any width, even inside the extension) or a paste joined with spaces must not turn it
     # into a truncated model; the same check on a weights file keeps its cause at every width.
-    def cut(text: str, width: int) -> str:
-        out = []
-        for line in text.split("\n"):
-            while len(line) > width:
-                out.append(line[:width])
-                line = line[width:]
-            out.append(line)
-        return "\n".join(out)
     data = ("huggingface_hub.errors.HfHubHTTPError: Consistency check failed: file should be of size 52428800 but has "
             "size 48234496 ((…)c01d2f/train/part-00003-of-00012.parquet). We are sorry for the inconvenience. Please "
             "retry download and pass `force_download=True, resume_download=False` as argument.")
     weights = data.replace("(…)c01d2f/train/part-00003-of-00012.parquet", "(…)c01d2f/flux-2-klein-4b.safetensors")
     for width in (60, 72, 80, 96, 100, 118, 120, 132, 10_000):
-        assert ids(cut(data, width)) == [], width
-        assert ids(cut(weights, width))[:1] == ["safetensors.truncated"], width
+        assert ids(_console_cut(data, width)) == [], width
+        assert ids(_console_cut(weights, width))[:1] == ["safetensors.truncated"], width
     assert ids(data.replace(".parquet", ".par quet")) == []
 
 
