@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
+from packaging.version import InvalidVersion, Version
+
 from . import manifests
 
 SCHEMA = "klein-doctor/explain/1"
@@ -1519,22 +1521,31 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                    f"(ComfyUI portable: `python_embeded\\python.exe -m pip install {pip_name}`)", "details": d}
 
 
-# ComfyUI core node classes whose methods node packs call directly (nodes.py and comfy_extras); a call of one with an
-# argument this ComfyUI does not take means the node pack was written for a newer ComfyUI
-_COMFY_CORE_CLASSES = frozenset({
-    "KSampler", "KSamplerAdvanced", "SamplerCustom", "SamplerCustomAdvanced", "VAEDecode", "VAEEncode", "VAEDecodeTiled",
-    "VAEEncodeTiled", "VAEEncodeForInpaint", "VAELoader", "CLIPTextEncode", "CLIPLoader", "DualCLIPLoader", "UNETLoader",
-    "CheckpointLoaderSimple", "LoraLoader", "LoraLoaderModelOnly", "ControlNetLoader", "ControlNetApply",
-    "ControlNetApplyAdvanced", "CLIPVisionLoader", "CLIPVisionEncode", "StyleModelApply", "UpscaleModelLoader",
-    "ImageUpscaleWithModel", "ImageScale", "ImageScaleBy", "LatentUpscale", "LatentUpscaleBy", "EmptyLatentImage",
-    "InpaintModelConditioning", "ConditioningCombine", "ConditioningSetArea", "SetLatentNoiseMask", "LoadImage",
-    "SaveImage", "PreviewImage", "ReferenceLatent", "FluxGuidance", "ModelSamplingFlux", "BasicGuider", "CFGGuider",
-})
-# modules newer ComfyUI removed: a node pack importing one is older than ComfyUI, not the other way round
-_COMFY_REMOVED_MODULES = ("comfy_extras.chainner_models",)  # replaced by the spandrel package (ComfyUI, June 2024)
 # a class name as node classes are spelled (two capitals, or a digit or underscore): not a plain word of the sentence
 # around a missing-node list ("Nodes that have failed to load ...")
 _CLASS_LIKE = re.compile(r"(?:[A-Z][^A-Z]*){2}|.*[\d_]")
+
+
+@functools.lru_cache(maxsize=1)
+def _removed_comfy_modules() -> tuple[str, ...]:
+    """Modules newer ComfyUI removed (manifests/comfyui_nodes.toml): a node pack importing one is older than ComfyUI."""
+    try:
+        rows = manifests.load("comfyui_nodes").get("removed_module") or []
+    except manifests.ManifestError:
+        return ()
+    return tuple(str(r["module"]) for r in rows if r.get("module"))
+
+
+def _release(v: str) -> Version | None:
+    """The release a version string starts with (`2.1.0+cu121`, `0.3.42`, `2.6.0.dev20241112`, `v1.2`), compared as
+    pip compares them (packaging); None when the text holds no version."""
+    m = re.match(r"\s*v?(\d+(?:\.\d+)*(?:(?:a|b|rc|\.?dev|\.?post)\d*)*(?:\+[A-Za-z0-9.]+)?)", v or "")
+    if not m:
+        return None
+    try:
+        return Version(m.group(1).rstrip("."))
+    except InvalidVersion:
+        return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -1588,8 +1599,8 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                     "fix": (cat.by_id("comfyui.outdated").fix + "; if ComfyUI is already current, look in its start log "  # type: ignore[union-attr]
                             "for `Cannot import` of a comfy_extras module and reinstall its requirements with the Python "
                             "that runs it (`python -m pip install -r requirements.txt`)")}
-        def _ver(v: str) -> tuple[int, ...]:
-            return tuple(int(x) for x in v.split(".") if x.isdigit())
+        def _ver(v: str) -> Version:
+            return _release(v) or Version("0")
         since = max((str(r.get("since") or "0") for r in rows), key=_ver)
         listed = ", ".join(sorted(str(r["name"]) for r in rows))
         min_klein = str(((manifests.load("comfyui").get("version") or {}).get("min_klein")) or "0")
@@ -1618,7 +1629,7 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                         "calls it (ComfyUI-Manager: Custom Nodes Manager > Update; git: `git pull` in its custom_nodes folder)"),
                 "details": {"missing": name}}
     if g.get("cnode"):
-        core = {str(r.get("name")) for r in cat.tables.get("core_node") or []} | _COMFY_CORE_CLASSES
+        core = {str(r.get("name")) for r in cat.tables.get("core_node") or []} | _core_node_names()
         if g["cnode"] not in core or _off_nvidia(ctx):
             return None  # a node pack's own class (or another program's): whichever side is older, not ComfyUI's version
         call = f"{g['cnode']}.{g.get('cmeth')}()"
@@ -1636,7 +1647,7 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     mod = g.get("module") or ""
     if not _near(ctx).get("custom_node"):
         return None  # ComfyUI's own import failing: a broken install or a `comfy` pip package shadowing it, not this
-    if any(mod == r or mod.startswith(r + ".") for r in _COMFY_REMOVED_MODULES):
+    if any(mod == r or mod.startswith(r + ".") for r in _removed_comfy_modules()):
         return None  # a module newer ComfyUI removed: the node pack is the older side, its own fix
     return {"title": f"A custom node needs a newer ComfyUI: this one has no `{mod}`", "details": {"module": mod}}
 
@@ -1720,37 +1731,19 @@ def _frontend_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return {"details": {k: g[k] for k in ("installed", "recommended") if g.get(k)}}
 
 
-# ComfyUI's launch flags (comfy/cli_args.py): every ComfyUI since mid-2023 accepts the core ones, so a parser that refuses
-# one of them is another program's (a node pack parsing ComfyUI's command line with its own argparse); the known ones
-# (current, removed and newer flags) tell that a refused word was meant for ComfyUI
-_COMFY_CORE_FLAGS = frozenset({
-    "--listen", "--port", "--enable-cors-header", "--extra-model-paths-config", "--output-directory", "--temp-directory",
-    "--input-directory", "--auto-launch", "--disable-auto-launch", "--cuda-device", "--cuda-malloc",
-    "--disable-cuda-malloc", "--force-fp32", "--force-fp16", "--directml", "--preview-method",
-    "--use-split-cross-attention", "--use-quad-cross-attention", "--use-pytorch-cross-attention", "--disable-xformers",
-    "--gpu-only", "--highvram", "--normalvram", "--lowvram", "--novram", "--cpu", "--dont-print-server",
-    "--quick-test-for-ci", "--windows-standalone-build", "--disable-smart-memory", "--disable-metadata", "--multi-user",
-    "--disable-all-custom-nodes", "--bf16-unet", "--fp16-vae", "--fp32-vae", "--bf16-vae", "--cpu-vae",
-    "--fp8_e4m3fn-unet", "--fp8_e5m2-unet", "--fp8_e4m3fn-text-enc", "--fp8_e5m2-text-enc", "--fp16-text-enc",
-    "--fp32-text-enc", "--deterministic", "--disable-ipex-optimize", "--force-channels-last",
-})
-_COMFY_FLAGS = _COMFY_CORE_FLAGS | frozenset({
-    "--tls-keyfile", "--tls-certfile", "--max-upload-size", "--base-directory", "--user-directory", "--default-device",
-    "--fp32-unet", "--fp64-unet", "--fp16-unet", "--fp8_e8m0fnu-unet", "--bf16-text-enc", "--fp16-intermediates",
-    "--oneapi-device-selector", "--supports-fp8-compute", "--enable-triton-backend", "--disable-triton-backend",
-    "--preview-size", "--cache-classic", "--cache-lru", "--cache-none", "--cache-ram", "--use-sage-attention",
-    "--use-flash-attention", "--force-upcast-attention", "--dont-upcast-attention", "--reserve-vram", "--vram-headroom",
-    "--async-offload", "--disable-async-offload", "--force-non-blocking", "--default-hashing-function", "--fast",
-    "--disable-pinned-memory", "--mmap-torch-files", "--disable-mmap", "--disable-dynamic-vram", "--verbose",
-    "--log-stdout", "--front-end-version", "--front-end-root", "--enable-compress-response-body", "--comfy-api-base",
-    "--database-url", "--disable-api-nodes", "--whitelist-custom-nodes", "--enable-manager", "--disable-manager-ui",
-    "--enable-manager-legacy-ui", "--date-based-output", "--date-output-format", "--high-ram", "--use-ck-attention",
-    "--disable-nvml-pressure", "--enable-dynamic-vram", "--fast-disk", "--disable-fast-disk", "--disable-cuda-graphs",
-    "--disable-comfy-compiler", "--assert-graph-breaks",
-})
-# AUTOMATIC1111 / Forge options that people carry over into ComfyUI's launch line: a refused one is still ComfyUI's
-_OTHER_UI_FLAGS = frozenset({"--xformers", "--medvram", "--no-half", "--no-half-vae", "--opt-sdp-attention",
-                             "--skip-torch-cuda-test", "--precision", "--upcast-sampling", "--api", "--share"})
+@functools.lru_cache(maxsize=1)
+def _launch_flag_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """ComfyUI's launch flags (manifests/comfyui.toml [launch_flag_names]): the core ones every ComfyUI since mid-2023
+    accepts, all known ones (core, later and removed), and AUTOMATIC1111 / Forge options carried over into ComfyUI's
+    launch line. Empty sets if the table is missing (the rule then only trusts ComfyUI's own usage line)."""
+    try:
+        t = manifests.load("comfyui").get("launch_flag_names") or {}
+    except manifests.ManifestError:
+        t = {}
+    core = frozenset(str(f) for f in t.get("core") or [])
+    return core, core | frozenset(str(f) for f in t.get("later") or []), frozenset(str(f) for f in t.get("other_ui") or [])
+
+
 _NUMBER_VALUE = re.compile(r"invalid (?:int|float) value")
 _FLAG_TOKEN = re.compile(r"(?<!\S)(--?[A-Za-z][\w-]{0,60})")
 _GLUED_REST = re.compile(r"[A-Za-z]{2,}$")  # a word run into the flag (`--use-sage-attentionset`), not `--fast_lr`
@@ -1778,17 +1771,18 @@ def _launch_flags(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
         return None  # a node pack's (or another program's) argparse, with its own usage line
     comfy_seen = bool(parser or any(near.get(k) or ctx.get(k) for k in (
         "comfy_place", "comfy_gpu_launch", "comfyui_version", "comfy_frontend")))
+    core_flags, comfy_flags, other_ui_flags = _launch_flag_names()
     if g.get("args") is not None:
         words = g["args"].strip()
         flags = _FLAG_TOKEN.findall(words)
         if not flags:
             return None  # only stray values (`flux}`): a config error of whatever program printed it
-        if any(f in _COMFY_CORE_FLAGS for f in flags):
+        if any(f in core_flags for f in flags):
             return None  # ComfyUI has always had these: another parser refused them
-        glued = next(((f, k) for f in flags if f not in _COMFY_FLAGS for k in sorted(_COMFY_FLAGS, key=len, reverse=True)
+        glued = next(((f, k) for f in flags if f not in comfy_flags for k in sorted(comfy_flags, key=len, reverse=True)
                       if f.startswith(k) and _GLUED_REST.match(f[len(k):])
                       and (comfy_seen or _BATCH_WORD.match(f[len(k):]))), None)
-        if not (comfy_seen or glued or any(f in _COMFY_FLAGS or f in _OTHER_UI_FLAGS for f in flags)):
+        if not (comfy_seen or glued or any(f in comfy_flags or f in other_ui_flags for f in flags)):
             return None  # another program's main.py
         shown = " ".join(flags[:4])
         details = {"refused": words[:200]}
@@ -1806,7 +1800,7 @@ def _launch_flags(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                             f"--windows-standalone-build {known}` / `pause`. Check with `.\\python_embeded\\python.exe -s "
                             "ComfyUI\\main.py --help` that each flag is listed"),
                     "details": {**details, "flag": known}}
-        other = [f for f in flags if f in _OTHER_UI_FLAGS]
+        other = [f for f in flags if f in other_ui_flags]
         if other and len(other) == len(flags):
             return {"title": f"ComfyUI does not know {shown}: an AUTOMATIC1111/Forge option in ComfyUI's launch line",
                     "cause": (f"{shown} belongs to the AUTOMATIC1111 / Forge web UIs (their COMMANDLINE_ARGS); ComfyUI has "
@@ -1821,7 +1815,7 @@ def _launch_flags(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                          "mistyped",
                 "details": details}
     flag, why, other = g.get("flag") or "", (g.get("why") or "").strip(), g.get("other") or ""
-    if flag in _OTHER_UI_FLAGS or not (comfy_seen or flag in _COMFY_FLAGS):
+    if flag in other_ui_flags or not (comfy_seen or flag in comfy_flags):
         return None
     details = {"flag": flag, "reason": why[:200]}
     if other:
@@ -2188,19 +2182,21 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if g.get("want") and g.get("have"):
         have = [v.strip() for v in g["have"].split(",") if v.strip()]
 
-        def _ver(v: str) -> tuple[int, ...]:
-            return tuple(int(x) for x in re.findall(r"\d+", v.split("+")[0])[:3])
+        def _ver(v: str) -> Version | None:
+            r = _release(v)
+            return Version(r.public) if r else None  # the +cuXXX / +cpu build tag is not part of the order
         want = g["want"]
         local = want.split("+", 1)[1].lower() if "+" in want else ""
         tags = {v.split("+", 1)[1].lower() for v in have if "+" in v}
         if local and local not in tags and want.split("+")[0] in {v.split("+")[0] for v in have}:
             # the release is offered, only not the +cuXXX / +cpu build: the index that carries it was not consulted
             return {"as": "torch.local-version-no-index", "details": {"requirement": g["req"]}}
-        if (not local and have and _ver(want) and len(tags) == 1 and all("+" in v for v in have)
-                and next(iter(tags)).startswith("cu") and _ver(want) > max(_ver(v) for v in have)):
+        offered = [r for v in have if (r := _ver(v)) is not None]
+        if (not local and offered and _ver(want) and len(tags) == 1 and all("+" in v for v in have)
+                and next(iter(tags)).startswith("cu") and _ver(want) > max(offered)):
             # every build listed is of one CUDA line's index, and the pin is newer than all: that line ends earlier
             return {"as": "torch.index-cuda-too-old", "details": {"requirement": g["req"], "available": f"{have[0]} to {have[-1]}"}}
-        if not have or not _ver(g["want"]) or _ver(g["want"]) >= min(_ver(v) for v in have):
+        if not offered or not _ver(g["want"]) or _ver(g["want"]) >= min(offered):
             return None  # a version newer than all offered (or between them) is a typo or no release, not this Python
         return {"title": f"pip found no torch {g['want']} for this Python: it offers only {have[0]} to {have[-1]}",
                 "cause": (f"The requirement pins torch=={g['want']}, a release older than every version pip can install here "
@@ -3764,10 +3760,8 @@ _DEP_STACK = ("peft", "accelerate", "huggingface-hub", "huggingface_hub", "token
 
 def _version_below(have: str, want: str) -> bool:
     """Whether release `have` is older than `want`, compared on their leading numbers (0.21.4 < 0.22.0)."""
-    def nums(v: str) -> tuple[int, ...]:
-        return tuple(int(x) for x in re.findall(r"\d+", re.match(r"[\d.]*", v or "").group(0))[:4])
-    a, b = nums(have), nums(want)
-    return bool(a and b) and a < b
+    a, b = _release(have), _release(want)
+    return a is not None and b is not None and a < b
 
 
 @_interp("protobuf_pb2")
