@@ -3375,8 +3375,14 @@ def _triton_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return {}
 
 
-# pytorch/ao#2919: the torchao release built for each torch minor version
-_TORCHAO_FOR_TORCH = {"2.9": "0.14.1", "2.8": "0.13.0", "2.7": "0.12.0", "2.6": "0.12.0", "2.5": "0.12.0"}
+@functools.lru_cache(maxsize=1)
+def _torchao_for_torch() -> dict[str, str]:
+    """The torchao release built for each torch minor version (manifests/torch_companions.toml, pytorch/ao#2919)."""
+    try:
+        rows = manifests.load("torch_companions").get("torchao") or []
+    except manifests.ManifestError:
+        return {}
+    return {str(r["torch_minor"]): str(r["torchao"]) for r in rows if r.get("torch_minor") and r.get("torchao")}
 
 
 @_interp("torchao_torch")
@@ -3390,7 +3396,7 @@ def _torchao_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     if "+cu" not in tv and _off_nvidia(ctx):
         return None
     minor = ".".join(tv.split("+")[0].split(".")[:2])
-    want = _TORCHAO_FOR_TORCH.get(minor)
+    want = _torchao_for_torch().get(minor)
     need = g.get("need")
     if need:
         # the newer wording names the torch the torchao needs (`Please upgrade to torch >= 2.11.0 (found 2.9.1+cu128)`),
