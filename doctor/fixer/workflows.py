@@ -20,8 +20,6 @@ from .base import Plan, repair
 
 CODES = ["workflows.clip-type", "workflows.wrong-latent", "workflows.steps", "workflows.cfg", "workflows.pairing-te",
          "workflows.pairing-vae", "workflows.latent-size"]
-VAE_NAME = "flux2-vae.safetensors"
-TE_FOR = {"qwen3-4b": "qwen_3_4b.safetensors", "qwen3-8b": "qwen_3_8b_fp8mixed.safetensors"}
 
 
 class Ref:
@@ -174,20 +172,23 @@ def correct(doc: Any, ctx: dict[str, Any]) -> list[tuple[str, str]]:
                         changes.append(("workflows.cfg", f"{where}: CFGGuider (node {r.id}) cfg {c:g} -> {want:g}"))
                         r.set("cfg", want)
         pairing = rules["pairing"]
+        files = rules.get("pairing_files") or {}
+        te_for = {k: str(v) for k, v in files.items() if k not in ("vae", "source")}
+        vae_name = str(files.get("vae") or "flux2-vae.safetensors")
         for _, idt in klein[:1]:
             want_te = pairing.get(str((idt or {}).get("family")))
             for r in refs:
                 if r.type == "CLIPLoader" and isinstance(r.get("clip_name"), str) and want_te:
                     tf = (ident("text_encoders", r.get("clip_name")) or {}).get("family")
-                    if tf and tf != "unknown" and tf != want_te and want_te in TE_FOR and r.get("clip_name") != TE_FOR[want_te]:
-                        changes.append(("workflows.pairing-te", f"{where}: CLIPLoader (node {r.id}) {r.get('clip_name')} -> {TE_FOR[want_te]}"))
-                        r.set("clip_name", TE_FOR[want_te])
+                    if tf and tf != "unknown" and tf != want_te and want_te in te_for and r.get("clip_name") != te_for[want_te]:
+                        changes.append(("workflows.pairing-te", f"{where}: CLIPLoader (node {r.id}) {r.get('clip_name')} -> {te_for[want_te]}"))
+                        r.set("clip_name", te_for[want_te])
                 if r.type == "VAELoader" and isinstance(r.get("vae_name"), str):
                     vf = (ident("vae", r.get("vae_name")) or {}).get("family")
                     # (a FLUX.1 VAE saved under the right name is the file's fault: the model-file repair cures it)
-                    if vf and vf != "unknown" and vf not in pairing["vae_families"] and r.get("vae_name") != VAE_NAME:
-                        changes.append(("workflows.pairing-vae", f"{where}: VAELoader (node {r.id}) {r.get('vae_name')} -> {VAE_NAME}"))
-                        r.set("vae_name", VAE_NAME)
+                    if vf and vf != "unknown" and vf not in pairing["vae_families"] and r.get("vae_name") != vae_name:
+                        changes.append(("workflows.pairing-vae", f"{where}: VAELoader (node {r.id}) {r.get('vae_name')} -> {vae_name}"))
+                        r.set("vae_name", vae_name)
     for _, refs in scopes(doc):
         for r in refs:
             r.node.pop("_id", None)
