@@ -1320,10 +1320,14 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {"details": {"kind": "unknown", "reason": why}}
 
 
-# packages of ComfyUI's own requirements.txt that Klein needs only through ComfyUI (its database, video, upscale and
-# image-op code): missing beside ComfyUI they mean its requirements were not reinstalled; missing in another program
-# (AUTOMATIC1111 / Forge, a node pack's isolated environment) they are that program's install
-_COMFY_REQ_MODULES = frozenset({"alembic", "sqlalchemy", "av", "spandrel", "kornia", "torchsde"})
+@functools.lru_cache(maxsize=1)
+def _comfy_req_modules() -> frozenset[str]:
+    """Modules of ComfyUI's own requirements.txt that Klein needs only through ComfyUI (manifests/comfyui.toml
+    [requirement_modules]): missing beside ComfyUI they mean its requirements were not reinstalled."""
+    try:
+        return frozenset(str(n) for n in (manifests.load("comfyui").get("requirement_modules") or {}).get("names") or [])
+    except manifests.ManifestError:
+        return frozenset()
 
 
 def _comfy_sign(near: dict[str, str]) -> bool:
@@ -1438,7 +1442,7 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         if top in ("torch", "torchvision", "torchaudio") else
                         f"Upgrade it in the Python that runs Klein: `python -m pip install -U {pip_name}`")
                        + " (ComfyUI portable: `python_embeded\\python.exe -m pip ...`)", "details": d}
-    if _near(ctx).get("other_webui") and (top in _COMFY_REQ_MODULES or top.startswith(("comfy_", "comfyui_"))):
+    if _near(ctx).get("other_webui") and (top in _comfy_req_modules() or top.startswith(("comfy_", "comfyui_"))):
         return None  # AUTOMATIC1111 / Forge: their own launcher installs their requirements into their own venv
     if top.startswith(("comfy_", "comfyui_")) and "." in mod:
         # the package is there but lacks a submodule this ComfyUI imports (comfy_aimdo.host_buffer): an older copy of a
@@ -1458,7 +1462,7 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                 "fix": ("Reinstall ComfyUI's requirements with the Python that runs it, from the ComfyUI folder: "
                         "`python -m pip install -r requirements.txt` (portable: `python_embeded\\python.exe -m pip install "
                         "-r ComfyUI\\requirements.txt`; Desktop: update the app)"), "details": d}
-    if top in _COMFY_REQ_MODULES and "." not in mod and _comfy_sign(_near(ctx)):
+    if top in _comfy_req_modules() and "." not in mod and _comfy_sign(_near(ctx)):
         # one of ComfyUI's own requirements, missing beside ComfyUI: its code moved on (git pull, the Manager's update,
         # a launcher or image) without its requirements, or a node pack already imports what a newer ComfyUI requires
         return {"title": f"`{pip_name}`, a requirement of ComfyUI, is missing from the Python that runs it",
@@ -2771,8 +2775,16 @@ def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {}
 
 
-_STDLIB_312 = frozenset({"imp", "asyncore", "asynchat", "smtpd"})
-_STDLIB_BACKPORT = {"audioop": "audioop-lts", "pyaudioop": "audioop-lts", "asyncore": "pyasyncore", "asynchat": "pyasynchat"}
+@functools.lru_cache(maxsize=1)
+def _stdlib_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(module -> the Python release that removed it, module -> its PyPI backport), from manifests/requirements.toml."""
+    try:
+        t = manifests.load("requirements")
+    except manifests.ManifestError:
+        return {}, {}
+    removed = {str(m): str(r.get("removed_in")) for r in t.get("stdlib_removed") or [] for m in r.get("modules") or []}
+    backports = {str(k): str(v) for k, v in (t.get("stdlib_backports") or {}).items() if k != "source"}
+    return removed, backports
 
 
 @_interp("stdlib_removed")
@@ -2783,14 +2795,15 @@ def _stdlib_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     if _off_nvidia_anywhere(ctx):
         return None
     mod = g.get("module") or ""
-    ver = "3.12" if mod in _STDLIB_312 else "3.13"
+    removed, backports = _stdlib_tables()
+    ver = removed.get(mod.removeprefix("py") if mod == "pyaudioop" else mod, "3.13")
     if mod == "pyaudioop":
         title = "pydub's fallback for `audioop` is missing: Python 3.13 removed `audioop` from the standard library"
     else:
         title = f"`{mod}` is no longer in Python's standard library: Python {ver} removed it"
     out: dict[str, Any] = {"title": title, "details": {"module": mod, "removed in": f"Python {ver}"}}
-    if mod in _STDLIB_BACKPORT:
-        pkg = _STDLIB_BACKPORT[mod]
+    if mod in backports:
+        pkg = backports[mod]
         out["fix"] = (f"Install the backport into the Python that runs it: `python -m pip install {pkg}` (ComfyUI portable: "
                       f"`python_embeded\\python.exe -m pip install {pkg}`), then restart; or update the package that imports "
                       f"`{mod.removeprefix('py') if mod == 'pyaudioop' else mod}` to a release that no longer needs it")
@@ -3146,17 +3159,19 @@ def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     return {"details": {"message": g.get("hostbuf") or "cudaHostRegister failed"}}
 
 
-# every architecture string a ComfyUI-GGUF release reads (city96/ComfyUI-GGUF loader.py IMG_ARCH_LIST, TXT_ARCH_LIST,
-# and the FLUX.2 encoders it learned later); a GGUF file with another one was made for another loader
-_GGUF_ARCHES = frozenset({"flux", "flux2", "sd1", "sdxl", "sd3", "aura", "hidream", "cosmos", "ltxv", "hyvid", "wan",
-                          "lumina2", "qwen_image", "t5", "t5encoder", "llama", "qwen2vl", "qwen3", "qwen3vl", "gemma3",
-                          "cow", "mistral3", "mistral"})
+@functools.lru_cache(maxsize=1)
+def _gguf_arches() -> frozenset[str]:
+    """Every architecture string a ComfyUI-GGUF release reads (manifests/comfyui.toml [gguf_arches])."""
+    try:
+        return frozenset(str(n) for n in (manifests.load("comfyui").get("gguf_arches") or {}).get("names") or [])
+    except manifests.ManifestError:
+        return frozenset()
 
 
 @_interp("gguf_arch")
 def _gguf_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     arch = (g.get("arch") or "").lower()
-    if arch and arch not in _GGUF_ARCHES:
+    if arch and arch not in _gguf_arches():
         return None  # no ComfyUI-GGUF release reads it: a file written by another tool, updating the node will not help
     if arch == "qwen3vl":  # Qwen3-VL: a ComfyUI-GGUF update reads it, but Klein's encoder is plain Qwen3
         return {"details": {"arch": arch},
