@@ -2447,6 +2447,61 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("kernels_variant")
+def _kernels_variant(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A Hub kernel with no build for this torch/CUDA/system (the `kernels` package's refusal). Its NVIDIA fixes
+    (another torch from the cu12x index, a kernel version with stable-ABI CUDA builds) do not apply on an AMD,
+    Intel or Mac setup, nor to a build variant named for one (the manifest's ignore drops CANN/ROCm/XPU/Metal)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    repo = g.get("repo") or (f"{g['org']}/{g['name']}" if g.get("org") and g.get("name") else "")
+    d: dict[str, Any] = {k: g[k] for k in ("repo", "torch", "built", "variant") if g.get(k)}
+    if repo:
+        d["repo"] = repo
+    what = f"The Hub kernel {repo}" if repo else "The Hub kernel"
+    if g.get("torch"):
+        title = f"{what} has no build for torch {g['torch']}"
+        if g.get("built"):
+            title += f" (a build it lists is for torch {g['built']})"
+    elif g.get("variant"):
+        title = f"{what} has no build {g['variant']}"
+    else:
+        title = f"{what} has no build for this torch, CUDA or system"
+    return {"title": title, "details": d}
+
+
+@_interp("hub_kernel_attr")
+def _hub_kernel_attr(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """diffusers' hub-kernel registry and the downloaded kernel disagree on a function name."""
+    attr = g.get("attr", "")
+    d = {k: g[k] for k in ("module", "attr") if g.get(k)}
+    if not attr:
+        return {"details": d}
+    return {"title": f"diffusers' Hub attention backend asks the kernel for `{attr}`, which it does not have",
+            "details": d}
+
+
+@_interp("kernels_compat")
+def _kernels_compat(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """transformers and the installed `kernels` release disagree: the range transformers named, or kernels 0.15's
+    rule that every Hub kernel needs a version."""
+    if g.get("lo") and g.get("hi"):
+        lo, hi = g["lo"], g["hi"]
+        return {"title": f"This transformers accepts only kernels {lo} <= version < {hi}, and the installed one is outside it",
+                "fix": (f"Install a kernels release in that range: `python -m pip install \"kernels=={lo}\"`, or update "
+                        "transformers to one that supports your kernels (`python -m pip install -U transformers`); if "
+                        "nothing in your setup uses Hub kernels, drop `use_kernels=True` or `python -m pip uninstall kernels` "
+                        "(Klein runs on PyTorch SDPA)"),
+                "details": {"range": f"{lo} <= version < {hi}"}}
+    return {"title": "kernels 0.15+ needs a version for every Hub kernel, and the code that asked names none",
+            "fix": ("Update transformers (`python -m pip install -U transformers`: newer releases build their kernel "
+                    "mapping only when kernels are used and name versions), or keep kernels below 0.15 "
+                    "(`python -m pip install \"kernels<0.15\"`), or, if nothing in your setup uses Hub kernels, "
+                    "`python -m pip uninstall kernels`; in your own code name one: "
+                    "`get_kernel(\"kernels-community/flash-attn2\", version=1)`"),
+            "details": {}}
+
+
 _SLOW_WHERE = (
     (re.compile(r"/mnt/[a-z]/", re.I), "a Windows drive read through WSL2's /mnt"),
     (re.compile(r"HDD|hard ?(?:drive|disk)|mechanical|spinning", re.I), "a hard disk"),

@@ -8116,3 +8116,68 @@ def test_an_intel_only_system_summary_joined_into_one_line_still_says_no_nvidia_
     assert ids(err + " " + " ".join(summary)) == []
     assert ids(err + " " + " ".join(summary) + " and an NVIDIA GeForce RTX 4060 Laptop GPU")[:1] == ["docker.no-gpu-runtime"]
     assert ids(err)[:1] == ["docker.no-gpu-runtime"]
+
+
+def test_round139_attention_backends_and_hub_kernels_kinds():
+    # the kernels package finds no build of a Hub kernel for this torch (new and old wordings)
+    m = one("Cannot find a build variant for this system in kernels-community/vllm-flash-attn3\n"
+            "torch210-cxx11-cu128-x86_64-linux: Torch version (2.10) does not match environment Torch version (2.11)\n",
+            "kernels.no-build-variant")
+    assert "vllm-flash-attn3" in m["title"] and "torch 2.11" in m["title"]
+    assert 'set_attention_backend(\\"native\\")' in m["fix"] or 'set_attention_backend("native")' in m["fix"]
+    assert "version=3" in m["fix"] and "stable-ABI" in m["fix"]
+    m = one("FileNotFoundError: Kernel at path `/home/u/.cache/huggingface/hub/models--kernels-community--sage_attention/"
+            "snapshots/0a1b2c/` does not have build: torch29-cxx11-cu130-x86_64-linux", "kernels.no-build-variant")
+    assert "kernels-community/sage_attention" in m["title"] and "torch29-cxx11-cu130-x86_64-linux" in m["title"]
+    # ...not for an Ascend NPU, ROCm or XPU build variant, nor on a Mac or an AMD card
+    for t in ("FileNotFoundError: Kernel at path `/root/.cache/huggingface/hub/models--kernels-community--flash-attn/"
+              "snapshots/90b3/` does not have build: torch27-cxx11-cann81-aarch64-linux",
+              "FileNotFoundError: Kernel at path `/opt/hf/models--kernels-community--flash-attn2/snapshots/1/` does not "
+              "have build: torch28-cxx11-rocm64-x86_64-linux",
+              "Kernel `kernels-community/rmsnorm` does not have build: torch29-cxx11-xpu20252-x86_64-linux",
+              "MacBook Pro M3, torch 2.9.0\nCannot find a build variant for this system in kernels-community/flash-attn2\n"
+              "torch29-cxx11-cu128-x86_64-linux: CUDA is not available",
+              "I have an AMD GPU (Radeon RX 7900 XTX)\nCannot find a build variant for this system in "
+              "kernels-community/flash-attn2"):
+        assert "kernels.no-build-variant" not in ids(t), t
+    # diffusers' hub backend registry naming a function the downloaded kernel lacks
+    m = one("  File \"/venv/lib/python3.12/site-packages/diffusers/models/attention_dispatch.py\", line 726, in "
+            "_resolve_kernel_attr\nAttributeError: Kernel module 'sage_attention_7c1e0f' does not define attribute "
+            "path 'sageattn_qk_int8_pv_fp16_cuda'.", "diffusers.hub-kernel-attr-missing")
+    assert "`sageattn_qk_int8_pv_fp16_cuda`" in m["title"] and "native" in m["fix"] and "_flash_3_hub" in m["fix"]
+    for t in ("AttributeError: module 'flash_attn' has no attribute 'flash_attn_varlen_qkvpacked_func'",
+              "AttributeError: 'Qwen2FlashAttention2' object has no attribute '_flash_attention_forward'",
+              "AttributeError: module 'kernels' has no attribute 'get_kernel'"):
+        assert "diffusers.hub-kernel-attr-missing" not in ids(t), t
+    # diffusers' FA3 wrapper unpacking (out, lse) from a newer FA3 build, the varlen one too
+    m = one("  File \"/srv/app/.venv/lib/python3.11/site-packages/diffusers/models/attention_dispatch.py\", line 1710, in "
+            "_flash_varlen_attention_3\n    out, lse, *_ = flash_attn_3_varlen_func(\n    ^^^^^^^^^^^^\n"
+            "ValueError: not enough values to unpack (expected at least 2, got 1)", "diffusers.fa3-interface-changed")
+    assert "pip install -U diffusers" in m["fix"] and "_flash_3_hub" in m["fix"]
+    for t in ("  File \"/work/DiffSynth-Studio/diffsynth/models/wan_video_dit.py\", line 30, in flash_attention\n"
+              "    x = flash_attn_interface.flash_attn_func(q, k, v)\nValueError: too many values to unpack (expected 1)",
+              "  File \"/x/ring_flash_attn/zigzag_ring_flash_attn.py\", line 60, in forward\n    out, lse = fn(q, k, v)\n"
+              "ValueError: not enough values to unpack (expected at least 2, got 1)",
+              "ValueError: not enough values to unpack (expected at least 2, got 1)"):
+        assert "diffusers.fa3-interface-changed" not in ids(t), t
+    # transformers and the kernels package disagree: the named range, or kernels 0.15's mandatory version
+    m = one("ValueError: Kernels are not available. Please install a compatible version (0.12.0 <= version < 0.13.0), "
+            "e.g. `pip install kernels==0.12.0`", "transformers.kernels-incompatible")
+    assert "0.12.0 <= version < 0.13.0" in m["title"] and 'kernels==0.12.0' in m["fix"]
+    m = one("  File \"/usr/lib/python3.12/site-packages/kernels/layer/layer.py\", line 76, in __init__\n    raise ValueError("
+            "\"Either a revision or a version must be specified.\")\nValueError: Either a revision or a version must be "
+            "specified.", "transformers.kernels-incompatible")
+    assert "kernels<0.15" in m["fix"] and "version=1" in m["fix"]
+    for t in ("ValueError: Kernels are not available. To use kernels, please install kernels using `pip install -U kernels`",
+              "ValueError: Either a repo_id or a local path must be specified.",
+              "huggingface_hub.errors.RevisionNotFoundError: Invalid rev id: v9"):
+        assert "transformers.kernels-incompatible" not in ids(t), t
+    # SageAttention's bare head-size refusal (its 1.x wording) in a diffusers script...
+    m = one("100%|██████████| 28/28 [00:19<00:00,  1.44it/s]\nerror Unsupported head_dim: 160", "sage.head-dim")
+    assert "transformer" in m["fix"]
+    # ...but not ComfyUI's harmless fallback line, nor another attention library's own words
+    for t in ("Error running sage attention: Unsupported head_dim: 256, using pytorch attention instead.",
+              "RuntimeError: flashinfer: Unsupported head_dim: 80",
+              "vllm/attention/backends/flash_attn.py: ValueError: Unsupported head_dim: 72",
+              "RuntimeError: xformers: Unsupported head_dim: 512"):
+        assert "sage.head-dim" not in ids(t), t
