@@ -2946,6 +2946,70 @@ def _cuda_malloc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return _nvidia_only(g, cat, ctx)
 
 
+@_interp("alloc_conf")
+def _alloc_conf(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """PyTorch refused the caching allocator's settings. An option it does not know is either newer than the
+    installed torch (expandable_segments before 2.1) or a misspelling; the other messages name the bad value. On an
+    AMD (ROCm) or Intel setup the variable and its options are that backend's: not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    opt = (g.get("opt") or "").strip().rstrip(".:,")
+    if opt:
+        if opt.lower() == "expandable_segments":
+            return {"title": "This PyTorch is too old for the expandable_segments option in PYTORCH_CUDA_ALLOC_CONF",
+                    "details": {"option": opt, "why": "expandable_segments exists from torch 2.1 on; upgrade torch or "
+                                                      "remove the option from the variable"}}
+        return {"details": {"option": opt, "why": "not an option this torch knows: check its spelling "
+                                                  "(expandable_segments, max_split_size_mb, garbage_collection_threshold, "
+                                                  "roundup_power2_divisions, backend) and the torch version"}}
+    if g.get("tokenizer"):
+        return {"details": {"why": "the value did not parse: write option:value pairs separated by commas "
+                                   "(max_split_size_mb:512, not max_split_size_mb=512)"}}
+    if g.get("boolval") is not None:
+        return {"details": {"value": g.get("boolval"), "why": "expandable_segments takes True or False, capitalised; "
+                                                              "options are separated by commas"}}
+    if g.get("small"):
+        return {"details": {"option": g.get("small"), "minimum": g.get("min")}}
+    if g.get("gc"):
+        return {"details": {"option": "garbage_collection_threshold", "why": "must be between 0.0 and 1.0 (e.g. 0.6)"}}
+    if g.get("backend"):
+        return {"details": {"option": "backend", "why": "the backend is native or cudaMallocAsync (that spelling)"}}
+    return {}
+
+
+@_interp("alloc_conf_deprecated")
+def _alloc_conf_deprecated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch's notice that PYTORCH_CUDA_ALLOC_CONF is the old name is harmless. It is explained when it is what the
+    text is about; in a log that also holds a Python traceback, an import failure or a ComfyUI node's exception the
+    notice is only a bystander of that error (ComfyUI prints it on every exit), so it is left out."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    near = _near(ctx)
+    if any(ctx.get(k) or near.get(k) for k in ("py_traceback", "import_raised", "node_exec")):
+        return None
+    return {}
+
+
+_EXPANDABLE_WORD = re.compile(r"expandable[ _]?segments?|ExpandableSegment|cuMem(?:Create|Map|SetAccess)|dxgkio_make_resident",
+                              re.I)
+
+
+@_interp("expandable_wsl")
+def _expandable_wsl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A WSL2 GPU-paravirtualization refusal of expandable segments' memory mapping. `dxgkio_make_resident` is WSL's
+    own kernel line; torch's `CUDA driver error:` is claimed only with WSL in the text and expandable segments (or
+    their driver calls, or the residency line) named near it: a bare `device not ready` under WSL is also a TDR
+    reset, and the same words elsewhere are other driver-API users."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if g.get("resident"):  # WSL's own GPU-paravirtualization driver (dxgkrnl) logs it: no other system has it
+        return {"details": {"wsl_log": g.get("resident")}}
+    near = _near(ctx)
+    if not (near.get("wsl") or ctx.get("wsl")) or not near.get("expandable"):
+        return None
+    return {"details": {"driver_error": g.get("drv"), "expandable": near.get("expandable")}}
+
+
 _COMPILED_IN_STACK = re.compile(r"(?:^|[\\/])(?:comfy|comfy_extras|custom_nodes|diffusers|transformers|nunchaku|"
                                 r"ComfyUI[\w.-]{0,40})[\\/]", re.I)
 

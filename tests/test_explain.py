@@ -8181,3 +8181,84 @@ def test_round139_attention_backends_and_hub_kernels_kinds():
               "vllm/attention/backends/flash_attn.py: ValueError: Unsupported head_dim: 72",
               "RuntimeError: xformers: Unsupported head_dim: 512"):
         assert "sage.head-dim" not in ids(t), t
+
+
+def test_round140_cuda_allocator_settings_kinds():
+    """Round 140's kinds (the CUDA caching allocator settings: PYTORCH_CUDA_ALLOC_CONF / PYTORCH_ALLOC_CONF), each on a
+    variant text written here, with the look-alikes that must stay silent."""
+    # an option or value torch refuses: a misspelled key (torch 2.9+ wording), '=' for ':', a threshold out of range
+    m = one("RuntimeError: Unrecognized key 'expandable_segment' in Accelerator allocator config.", "torch.alloc-conf-invalid")
+    assert m["details"]["option"] == "expandable_segment" and "option:value" in m["fix"] and "set PYTORCH_CUDA_ALLOC_CONF" in m["fix"]
+    m = one("  File \"/home/me/venv/lib/python3.12/site-packages/torch/cuda/__init__.py\", line 410, in _lazy_init\n"
+            "RuntimeError: i < config_.size() INTERNAL ASSERT FAILED at \"/pytorch/c10/core/AllocatorConfig.h\":124, please "
+            "report a bug to PyTorch. Index out of bounds in ConfigTokenizer", "torch.alloc-conf-invalid")
+    assert "max_split_size_mb:512" in m["details"]["why"] and "`=` where the format wants `:`" in m["cause"]
+    assert ids("ValueError: garbage_collect_threshold is invalid, set it in (0.0, 1.0)") == ["torch.alloc-conf-invalid"]
+    m = one("RuntimeError: CachingAllocator option max_split_size_mb too small, must be > 20", "torch.alloc-conf-invalid")
+    assert m["details"]["minimum"] == "20"
+    m = one("ValueError: Expected 'True' or 'False' at index 2 in ConfigTokenizer but got 'true'", "torch.alloc-conf-invalid")
+    assert m["details"]["value"] == "true"
+    # an option newer than the installed torch (1.13 knows no expandable_segments)
+    m = one("torch 1.13.1+cu117\n    torch._C._cuda_init()\nRuntimeError: Unrecognized CachingAllocator option: "
+            "expandable_segments", "torch.alloc-conf-invalid")
+    assert "too old" in m["title"] and "2.1" in m["details"]["why"] and "whl/cu128" in m["fix"]
+    # a ROCm build's own missing option, another program's config keys: not this
+    for t in ("torch 2.1.0+rocm5.6, PYTORCH_HIP_ALLOC_CONF set: RuntimeError: Unrecognized CachingAllocator option: "
+              "release_lock_on_cudamalloc",
+              "ValueError: Unrecognized key 'max_split' in config.yaml",
+              "error: unrecognized option '--max_split_size_mb'"):
+        assert "torch.alloc-conf-invalid" not in ids(t), t
+    # the old variable name's notice: harmless, explained when alone, last and quiet beside a real error
+    warn = ("[W1203 09:14:22.000000000 AllocatorConfig.cpp:28] Warning: PYTORCH_CUDA_ALLOC_CONF is deprecated, use "
+            "PYTORCH_ALLOC_CONF instead (function operator ())")
+    m = one("Stopped server\n" + warn, "torch.alloc-conf-deprecated")
+    assert m["severity"] == "info" and "harmless" in m["title"] and "2.9.x keep PYTORCH_CUDA_ALLOC_CONF" in m["fix"]
+    assert "cuda_malloc.py" in m["cause"]
+    assert ids("!!! Exception during processing !!! CUDA out of memory. Tried to allocate 2.00 GiB\n"
+               "Traceback (most recent call last):\n  File \"C:\\ComfyUI\\execution.py\", line 496, in execute\n"
+               "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n" + warn)[:1] == ["cuda.oom"]
+    assert "torch.alloc-conf-deprecated" not in ids("ModuleNotFoundError: No module named 'comfy.ldm.foo' " + warn)
+    assert ids("MacBook Pro M3, torch 2.9.0 on MPS:\n" + warn) == []
+    # expandable segments ignored by a build without the driver API (Windows wheels): a warning, not a failure
+    m = one("[W CUDAAllocatorConfig.h:28] Warning: expandable_segments not supported on this platform (function operator())",
+            "torch.expandable-segments-unsupported")
+    assert m["severity"] == "info" and "Windows wheels" in m["cause"] and "WSL2" in m["fix"]
+    assert ids("Kohya on Windows 11 keeps printing that expandable_segments are not supported on this platform") \
+        == ["torch.expandable-segments-unsupported"]
+    for t in ("OSError: symlinks are not supported on this platform",
+              "hardware video decoding not supported on this platform, falling back to software",
+              "Warning: expandable_segments not supported on this platform (torch 2.6.0+rocm6.2, Radeon RX 7900 XTX)"):
+        assert "torch.expandable-segments-unsupported" not in ids(t), t
+    # WSL2's GPU paravirtualization refusing expandable segments' memory mapping
+    wsl = "uname -r: 5.15.167.4-microsoft-standard-WSL2\nexport PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True\n"
+    m = one(wsl + "  File \"/home/me/ComfyUI/comfy/model_management.py\", line 1120, in cast_to\n"
+            "RuntimeError: CUDA driver error: operation not supported\n", "torch.expandable-segments-wsl")
+    assert m["details"]["driver_error"] == "operation not supported" and "expandable_segments:False" in m["fix"]
+    assert "wsl --shutdown" in m["fix"] and "R615" in m["fix"]
+    m = one("[ 1834.221] misc dxg: dxgk: dxgkio_make_resident: Ioctl failed: -12", "torch.expandable-segments-wsl")
+    assert m["details"]["wsl_log"].startswith("dxgkio_make_resident")
+    assert ids("Under WSL2, PYTORCH_ALLOC_CONF=expandable_segments:True:\nRuntimeError: CUDA driver error: unknown error\n"
+               "ExpandableSegment::map fails: cuMemSetAccess returned CUDA_ERROR_UNKNOWN (999)") == ["torch.expandable-segments-wsl"]
+    # the same words on native Linux, a bare `device not ready` under WSL (also a TDR reset), an AMD card in WSL
+    for t in ("Ubuntu 24.04, expandable_segments:True\nRuntimeError: CUDA driver error: out of memory",
+              "WSL2, vLLM 0.11\nRuntimeError: CUDA driver error: device not ready",
+              "WSL2 with ROCm 6.4 on a Radeon RX 7900 XTX, expandable_segments:True\nRuntimeError: CUDA driver error: "
+              "invalid argument"):
+        assert "torch.expandable-segments-wsl" not in ids(t), t
+    # the backend changed after torch was imported
+    m = one("RuntimeError: config[i] == get()->name() INTERNAL ASSERT FAILED at \"C:\\\\actions-runner\\\\_work\\\\pytorch"
+            "\\\\c10\\\\cuda\\\\CUDACachingAllocator.cpp\":1122, please report a bug to PyTorch. Allocator backend parsed at "
+            "runtime != allocator backend parsed at load time", "torch.alloc-conf-late")
+    assert "import torch" in m["fix"] and "--disable-cuda-malloc" in m["fix"] and "os.environ" in m["cause"]
+    # expandable segments with max_split_size_mb in an older torch
+    m = one("RuntimeError: !block->expandable_segment_ INTERNAL ASSERT FAILED at \"/opt/conda/lib/python3.11/site-packages/"
+            "torch/csrc/c10/cuda/CUDACachingAllocator.cpp\":2586, please report a bug to PyTorch.", "torch.alloc-conf-conflict")
+    assert "2.5" in m["fix"] and "max_split_size_mb" in m["cause"]
+    assert ids("torch 2.3.0+rocm6.0: RuntimeError: !block->expandable_segment_ INTERNAL ASSERT FAILED at "
+               "\"CUDACachingAllocator.cpp\":2586") == []
+    # other frameworks' cudaMallocAsync allocators and another program's own cudaMallocAsync call stay silent
+    for t in ("tensorflow.python.framework.errors_impl.InternalError: No allocator statistics (TF_GPU_ALLOCATOR=cuda_malloc_async)",
+              "F tensorflow/core/common_runtime/gpu/gpu_cudamallocasync_allocator.cc:390] Trying to set the stream twice. "
+              "This isn't supported.",
+              "CUDA error at src/memtransfer.cu:33 code=801(cudaErrorNotSupported) \"cudaMallocAsync(&p, n, stream)\""):
+        assert ids(t) == [], t
