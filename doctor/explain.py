@@ -4259,6 +4259,16 @@ def _console_flush(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     return {"details": {"writer": writer}}
 
 
+@_interp("dtype_note")
+def _dtype_note(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """transformers' harmless `torch_dtype` deprecation line: answered as the harmless note it is, except beside
+    LMDeploy / TurboMind (an LLM engine with its own CUDA kernels), where it is one of that server's start-up
+    lines and the failure that follows is the engine's own, which the doctor does not explain."""
+    if _near(ctx).get("llm_engine"):
+        return None
+    return {}
+
+
 @_interp("windowless")
 def _windowless(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """'NoneType' has no attribute 'flush' / 'write' where a console stream is None: claimed beside the Hugging Face

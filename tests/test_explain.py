@@ -8262,3 +8262,49 @@ def test_round140_cuda_allocator_settings_kinds():
               "This isn't supported.",
               "CUDA error at src/memtransfer.cu:33 code=801(cudaErrorNotSupported) \"cudaMallocAsync(&p, n, stream)\""):
         assert ids(t) == [], t
+
+
+def test_round142_harmless_warnings_kinds():
+    # transformers' torch_dtype rename note alone is answered as the harmless note it is...
+    m = one("Loading pipeline components...:  40%|####      | 2/5 [00:01<00:02]`torch_dtype` is deprecated! Use `dtype` "
+            "instead!\nLoading checkpoint shards: 100%|##########| 2/2", "transformers.torch-dtype-deprecated")
+    assert "harmless" in m["title"] and "dtype" in m["fix"]
+    # ...but beside LMDeploy / TurboMind it is one of that LLM server's start-up lines, and the engine's own kernel
+    # failure after it (a glog-style `Check failed:`) is not PyTorch's: nothing is claimed
+    for t in ("please note cuda version should >= 11.3 when compiled with cuda 11\n`torch_dtype` is deprecated! Use "
+              "`dtype` instead!",
+              "error please note cuda version should >= 11.3 when compiled with cuda 11 `torch_dtype` is deprecated! "
+              "Use `dtype` instead!",
+              "`torch_dtype` is deprecated! Use `dtype` instead!\n[TM][WARNING] turbomind engine starting\n"
+              "Check failed: status == cudaSuccess no kernel image is available for execution on the device",
+              "from lmdeploy import pipeline, TurbomindEngineConfig\n`torch_dtype` is deprecated! Use `dtype` instead!",
+              "Check failed: status == cudaSuccess no kernel image is available for execution on the device"):
+        assert ids(t) == [], t
+    # PyTorch's own no-kernel error keeps its cause
+    assert ids("RuntimeError: CUDA error: no kernel image is available for execution on the device")[:1] \
+        == ["cuda.no-kernel-image"]
+    # warnings users blame for a failure, posted without the failure: none is a cause, in any program
+    for t in ("Token indices sequence length is longer than the specified maximum sequence length for this model "
+              "(601 > 512). Running this sequence through the model will result in indexing errors",
+              "E:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\_utils.py:831: UserWarning: TypedStorage is "
+              "deprecated. It will be removed in the future and UntypedStorage will be the only storage class.\n"
+              "  return self.fget.__get__(instance, owner)()",
+              "got prompt\nclip missing: ['text_projection.weight']\nRequested to load FluxClipModel_",
+              "WARNING:root:clip missing: ['clip_l.text_projection', 'clip_l.logit_scale']",
+              "xFormers not available\nxFormers not available\nComfyUI will not start",
+              "D:\\ComfyUI\\comfy\\ldm\\modules\\attention.py:447: UserWarning: 1Torch was not compiled with flash "
+              "attention. (Triggered internally at ..\\aten\\src\\ATen\\native\\transformers\\cuda\\sdp_utils.cpp:555.)",
+              "/opt/venv/lib/python3.12/site-packages/huggingface_hub/file_download.py:945: FutureWarning: "
+              "`resume_download` is deprecated and will be removed in version 1.0.0.\n  warnings.warn(",
+              "tokenization_utils_base.py:1601: FutureWarning: `clean_up_tokenization_spaces` was not set. It will be "
+              "set to `True` by default.",
+              "custom_nodes\\ComfyUI-GGUF\\loader.py:65: UserWarning: The given NumPy array is not writable, and "
+              "PyTorch does not support non-writable tensors.",
+              "ultralytics\\nn\\tasks.py:833: FutureWarning: You are using `torch.load` with `weights_only=False` "
+              "(the current default value), which uses the default pickle module implicitly.",
+              "WARNING:xformers:A matching Triton is not available, some optimizations will not be enabled.\n"
+              "Error caught was: No module named 'triton'",
+              "Some weights of the model checkpoint at openai/clip-vit-large-patch14 were not used when initializing "
+              "CLIPTextModel: ['vision_model.encoder.layers.0.mlp.fc1.bias']\n- This IS expected if you are "
+              "initializing CLIPTextModel from the checkpoint of a model trained on another task"):
+        assert ids(t) == [], t
