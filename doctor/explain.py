@@ -2446,6 +2446,80 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         return None
     return {}
 
+def _jetson(ctx: dict[str, Any]) -> str:
+    """A Jetson board named anywhere in the paste (Jetson, JetPack, L4T, tegra, an `nv24.08` torch build)."""
+    return str(_near(ctx).get("jetson") or ctx.get("jetson") or "")
+
+
+def _arm64_linux(ctx: dict[str, Any]) -> str:
+    """An ARM64 Linux machine named anywhere in the paste (`aarch64`, GH200 / GB200 / GB10 / DGX Spark, a Jetson),
+    not a Mac (whose arm64 is Apple's)."""
+    if _near(ctx).get("macos") or ctx.get("macos"):
+        return ""
+    return str(_near(ctx).get("arm64_linux") or ctx.get("arm64_linux") or _jetson(ctx))
+
+
+@_interp("triton_platform")
+def _triton_platform(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's `from versions: none` for triton is a Windows refusal unless the paste shows an ARM64 Linux machine
+    (a GH200, a DGX Spark, a Jetson, `aarch64` in uname or a wheel tag), where Triton had no PyPI wheel either."""
+    if g.get("req") and (machine := _arm64_linux(ctx)):
+        return {"as": "triton.no-aarch64-wheel", "details": {"requirement": g["req"], "machine": machine}}
+    return {}
+
+
+@_interp("bnb_jetson")
+def _bnb_jetson(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """bitsandbytes' `Error named symbol not found ... ops.cu` is the PyPI aarch64 (sbsa) wheel on a Jetson only
+    where the paste names a Jetson; elsewhere (ZLUDA, an old self-built library on x86) it is another cause."""
+    board = _jetson(ctx)
+    if not board or _off_nvidia_anywhere(ctx):
+        return None
+    return {"details": {"board": board, "file": g.get("file", "")}}
+
+
+@_interp("jetson_lib")
+def _jetson_lib(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A CUDA library missing at `import torch` on a Jetson: claimed only where the paste names a Jetson and
+    PyTorch (a JetPack torch build, `import torch`, torch's own frames); another program's library is not this."""
+    board = _jetson(ctx)
+    near = _near(ctx)
+    torch_said = (near.get("torch_named") or ctx.get("torch_named") or near.get("torch_path")
+                  or re.search(r"[.+]nv2\d\.\d\d", board))
+    if not board or not torch_said or _off_nvidia_anywhere(ctx):
+        return None
+    return {"details": {"library": g.get("lib", ""), "board": board}}
+
+
+@_interp("cuda_libs")
+def _cuda_libs(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.cuda-libs-missing (the nvidia-* pip wheels of a CUDA torch), or, on a Jetson, a JetPack library."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if board := _jetson(ctx):
+        return {"as": "torch.jetson-lib-missing", "details": {"library": g.get("lib", ""), "board": board}}
+    return {}
+
+
+_KERNEL_VARIANT = re.compile(r"torch(?P<torch>\d{2,3})?-(?:cxx(?:11|98)-)?(?P<backend>cu\d{2,3}|rocm\d{1,3}|xpu\w{0,12}|metal|cpu|npu\w{0,8})"
+                             r"-(?P<arch>x86_64|aarch64)-(?P<os>linux|darwin|windows)", re.I)
+
+
+@_interp("kernel_variant")
+def _kernel_variant(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A Hub kernel without a build for this system: a CUDA variant for Linux only (the variant names the system the
+    loader asked for, so a `/users/` path does not make it a Mac); ROCm, XPU, Metal, CPU, a Mac or an AMD / Intel
+    setup is another one."""
+    v = g.get("variant", "")
+    m = _KERNEL_VARIANT.search(v)
+    if m is None or not m.group("backend").lower().startswith("cu") or m.group("os").lower() != "linux" or _other_gpu(ctx):
+        return None
+    d = {"variant": v, "arch": m.group("arch")}
+    if m.group("arch").lower() == "aarch64":
+        return {"title": f"The Hugging Face Hub kernel has no build for this ARM64 machine ({v}): it was published "
+                         "for x86_64 only, or not for this torch / CUDA", "details": d}
+    return {"title": f"The Hugging Face Hub kernel has no build for this torch / CUDA ({v})", "details": d}
+
 
 @_interp("kernels_variant")
 def _kernels_variant(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:

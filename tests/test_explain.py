@@ -8308,3 +8308,76 @@ def test_round142_harmless_warnings_kinds():
               "CLIPTextModel: ['vision_model.encoder.layers.0.mlp.fc1.bias']\n- This IS expected if you are "
               "initializing CLIPTextModel from the checkpoint of a model trained on another task"):
         assert ids(t) == [], t
+
+
+def test_round144_arm64_kinds():
+    """Round 144's kinds (ARM64 machines under the stack: GH200 / GB200, DGX Spark, Jetson), each on a variant text
+    written here, with the look-alikes that must stay silent or keep their own cause."""
+    # pip finds no triton on an ARM64 Linux machine: not a Windows refusal
+    m = one("$ python -m pip install triton==3.2.0\nERROR: Could not find a version that satisfies the requirement "
+            "triton==3.2.0 (from versions: none)\nERROR: No matching distribution found for triton==3.2.0\n"
+            "Python platform: Linux-6.8.0-1013-nvidia-64k-aarch64-with-glibc2.35\n", "triton.no-aarch64-wheel")
+    assert "ARM64" in m["title"] and "download.pytorch.org/whl/cu128" in m["fix"] and "cu130" in m["fix"]
+    assert "GH200" in m["cause"] and "jetson-ai-lab" in m["fix"]
+    assert ids("DGX Spark (GB10)\nERROR: Could not find a version that satisfies the requirement triton (from "
+               "versions: none)\n") == ["triton.no-aarch64-wheel"]
+    assert ids("error: Distribution `triton==3.1.0 @ registry+https://pypi.org/simple` can't be installed because it "
+               "doesn't have a source distribution or wheel for the current platform\n\nhint: You're on Linux "
+               "(`manylinux_2_35_aarch64`), but `triton` (v3.1.0) only has wheels for the following platforms: "
+               "`manylinux_2_27_x86_64`, `manylinux_2_28_x86_64`\n")[:1] == ["triton.no-aarch64-wheel"]
+    # the same refusal on Windows (and on a Mac's arm64) keeps its own cause
+    assert ids("C:\\ComfyUI> python -m pip install triton\nERROR: Could not find a version that satisfies the "
+               "requirement triton (from versions: none)\n") == ["triton.no-windows-wheel"]
+    assert "triton.no-aarch64-wheel" not in ids("MacBook Pro M3, Python 3.12 arm64\nERROR: Could not find a version "
+                                                 "that satisfies the requirement triton (from versions: none)\n")
+    # another package's aarch64 refusal: other software
+    assert ids("hint: You're on Linux (`manylinux_2_39_aarch64`), but `onnxruntime-gpu` (v1.23.2) only has wheels for "
+               "the following platforms: `manylinux_2_28_x86_64`, `win_amd64`\n") == []
+    # bitsandbytes' PyPI aarch64 wheel on a Jetson
+    m = one("Jetson AGX Orin 64GB, JetPack 6.1, torch 2.4.0a0+3bcc3cddb5.nv24.07, bitsandbytes 0.45.5\n"
+            "  File \"/home/me/venv/lib/python3.10/site-packages/bitsandbytes/functional.py\", line 1180, in "
+            "quantize_4bit\nRuntimeError: Error named symbol not found at line 449 in file /src/csrc/ops.cu\n",
+            "bnb.jetson-sbsa-wheel")
+    assert "aarch64-sbsa" in m["cause"] and "cmake -DCOMPUTE_BACKEND=cuda" in m["fix"] and "jetson-ai-lab" in m["fix"]
+    # the same words on a ZLUDA (AMD) or x86 setup: not this
+    for t in ("ZLUDA detected, RX 7900 XTX\nError named symbol not found at line 90 in file "
+              "D:\\a\\bitsandbytes\\bitsandbytes\\csrc\\ops.cu\n",
+              "RTX 3090, Ubuntu 22.04\nError named symbol not found at line 74 in file "
+              "/mmfs1/gscratch/zlab/timdettmers/git/bitsandbytes/csrc/ops.cu\n"):
+        assert "bnb.jetson-sbsa-wheel" not in ids(t), t
+    # a Jetson torch missing a JetPack library, bare or through torch's own loader
+    m = one("Jetson Orin NX 16GB, JetPack 6.2\n>>> import torch\nImportError: libcusparseLt.so.0: cannot open shared "
+            "object file: No such file or directory\n", "torch.jetson-lib-missing")
+    assert "JetPack" in m["cause"] and "apt-get -y install cudss" in m["fix"] and "nv_tegra_release" in m["fix"]
+    assert "pypi.jetson-ai-lab.io/jp6/cu126" in m["fix"]
+    assert ids("L4T R36.4.3 (Jetson Orin Nano)\n  File \"/usr/local/lib/python3.10/dist-packages/torch/__init__.py\", "
+               "line 290, in _load_global_deps\n    raise err\nOSError: libcudnn.so.9: cannot open shared object file: "
+               "No such file or directory\n") == ["torch.jetson-lib-missing"]
+    # ...while the pip-wheel torch on a PC keeps torch.cuda-libs-missing, and another program's library on a Jetson
+    # (no PyTorch in the paste) is not claimed as a torch one
+    assert ids("  File \"/home/me/venv/lib/python3.11/site-packages/torch/__init__.py\", line 245, in _load_global_deps\n"
+               "OSError: libcudnn.so.9: cannot open shared object file: No such file or directory\n") \
+        == ["torch.cuda-libs-missing"]
+    assert "torch.jetson-lib-missing" not in ids("Jetson Xavier NX, JetPack 5.1\n>>> import tensorrt\n"
+                                                 "ImportError: libnvinfer.so.8: cannot open shared object file\n"
+                                                 "ImportError: libcudnn.so.8: cannot open shared object file: No such "
+                                                 "file or directory\n")
+    # a Hub kernel (diffusers' flash-attention 3 hub backend) with no build for this machine
+    m = one("Kernel at path `/home/me/.cache/huggingface/hub/models--kernels-community--flash-attn3/snapshots/4a1b` "
+            "does not have build: torch29-cxx11-cu130-aarch64-linux\n", "kernels.no-build-variant")
+    assert "ARM64" in m["title"] and 'set_attention_backend(\\"native\\")' not in m["fix"]
+    assert 'set_attention_backend("native")' in m["fix"] and "kernel-builder" in m["fix"] and "x86_64" in m["cause"]
+    m = one("does not have build: torch211-cxx11-cu132-x86_64-linux", "kernels.no-build-variant")
+    assert "torch / CUDA" in m["title"] and "torch211-cxx11-cu132-x86_64-linux" in m["title"]
+    # ROCm, XPU, Metal or CPU variants: another setup
+    for v in ("torch28-cxx11-rocm64-x86_64-linux", "torch29-metal-aarch64-darwin", "torch29-cxx11-xpu20252-x86_64-linux",
+              "torch29-cxx11-cpu-aarch64-linux"):
+        assert ids(f"Kernel at path `/tmp/k` does not have build: {v}\n") == [], v
+    # SageAttention's setup.py on a capability it does not list (a GB10's 12.1)
+    m = one("Detect GPUs with compute capabilities: {'12.1'}\n  File \"/home/me/SageAttention/setup.py\", line 121, in "
+            "<module>\n    NVCC_FLAGS += [\"-gencode\", f\"arch=compute_{num},code=sm_{num}\"]\n"
+            "NameError: name 'num' is not defined\n", "sage.unsupported-arch")
+    assert "NameError" in m["cause"] and 'startswith(\\"12.\\")' not in m["fix"] and 'startswith("12.")' in m["fix"]
+    # another build script's unset `num`: not SageAttention's
+    assert "sage.unsupported-arch" not in ids("  File \"/home/me/mylib/build.py\", line 8, in <module>\n"
+                                              "    total = num + 1\nNameError: name 'num' is not defined\n")
