@@ -1672,6 +1672,65 @@ _LISTING_LOADER = re.compile(r"(?:^|[\s*])(?:CheckpointLoader(?:Simple)?|ImageOn
                              r"Diffusion Model|CLIP|VAE))$")
 
 
+_LISTED_ITEM = re.compile(r"'([^'\n]{1,300})'|\"([^\"\n]{1,300})\"")
+
+
+def _not_listed_entry(g: dict[str, str]) -> dict[str, Any]:
+    """`Value not in list`: an empty name (nothing picked), or the same file listed under a subfolder or another path."""
+    inp, val = g.get("input") or "", g.get("value")
+    if val is None:
+        return {}
+    if not val.strip():
+        return {"title": f"A loader has no file selected: the workflow's {inp} is empty",
+                "cause": (f"The workflow reached ComfyUI with an empty `{inp}`: no file was picked in that loader (the "
+                          "workflow's file was not installed when it was opened, or its name was cleared), so the prompt is "
+                          "refused before anything runs."),
+                "details": {"input": inp}}
+    def base(x: str) -> str:
+        return re.split(r"[\\/]+", x.replace("\\\\", "\\"))[-1].strip().lower()
+    items = [a or b for a, b in _LISTED_ITEM.findall(g.get("listed") or "")]
+    same = [x.replace("\\\\", "\\") for x in items if base(x) == base(val) and x != val]
+    if same:
+        return {"title": f"The file is installed, but ComfyUI lists it as '{same[0]}', not '{val}'",
+                "cause": (f"`{inp}` names '{val}', and the loader's list holds the same file as '{same[0]}': ComfyUI names "
+                          "a file by its path under the models folder, so a file in a subfolder (or a workflow saved with "
+                          "another path, another path separator or a full path) does not match the workflow's name."),
+                "fix": f"Pick '{same[0]}' in the node's {inp} list (or move the file up to the folder itself and press R in the ComfyUI page to refresh the lists)",
+                "details": {"input": inp, "value": val, "listed_as": same[0]}}
+    return {}
+
+
+@_interp("cli_unauthorized")
+def _cli_unauthorized(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    status = g.get("status") or "401"
+    site = "CivitAI" if g.get("msg") else "the download site"  # the site's own message: comfy-cli's CivitAI branch
+    out: dict[str, Any] = {"title": f"`comfy model download` was refused with HTTP {status} by {site}: the file needs an "
+                                    "account's token (CivitAI API key or Hugging Face token)",
+                           "details": {"status": status}}
+    if g.get("msg"):
+        out["details"]["site_message"] = g["msg"].strip()
+    return out
+
+
+_SOCK_WHY = (("10054]", "the connection was reset"), ("Errno 104]", "the connection was reset"),
+             ("10053]", "the connection was aborted"), ("10060]", "no answer came (timed out)"),
+             ("Errno 110]", "no answer came (timed out)"), ("timed out", "no answer came (timed out)"),
+             ("10061]", "the connection was refused"), ("Errno 111]", "the connection was refused"),
+             ("11001]", "the host name did not resolve"), ("Errno -2]", "the host name did not resolve"),
+             ("Errno -3]", "the host name did not resolve"), ("Errno 2]", "the host name did not resolve"),
+             ("Errno 3]", "the host name did not resolve"), ("Errno 101]", "the network is unreachable"),
+             ("Errno 113]", "no route to the host"), ("EOF occurred", "the connection was cut during TLS"))
+
+
+@_interp("manager_download_net")
+def _manager_download_net(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    why = (g.get("why") or "").strip()
+    what = next((w for k, w in _SOCK_WHY if k in why), "the connection failed")
+    if not why:
+        return {}
+    return {"title": f"ComfyUI-Manager's model download failed: {what} ({why[:80]})", "details": {"error": why}}
+
+
 @_interp("file_not_listed")
 def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _off_nvidia(ctx):
@@ -1687,7 +1746,7 @@ def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                           "ComfyUI looks), so the node sent no name."),
                 "details": {"input": inp}}
     if not g.get("nonepath"):
-        return {}
+        return _not_listed_entry(g)
     near = _near(ctx)
     node = near.get("node_type") or ""
     if node == "load_checkpoint_guess_config":

@@ -8381,3 +8381,82 @@ def test_round144_arm64_kinds():
     # another build script's unset `num`: not SageAttention's
     assert "sage.unsupported-arch" not in ids("  File \"/home/me/mylib/build.py\", line 8, in <module>\n"
                                               "    total = num + 1\nNameError: name 'num' is not defined\n")
+
+
+def test_round145_model_folders_and_downloads_kinds():
+    """Round 145's kinds, on variant texts written here: a LoRA loader's name against ComfyUI's list (empty, or the same
+    file under a subfolder), comfy-cli's 401/403 model download, and ComfyUI-Manager's model download losing the
+    connection; the same words of other programs, node packs' own lists and other hardware stay unclaimed."""
+    # LoraLoader / LoraLoaderModelOnly: the same list as the other loaders (ComfyUI/models/loras)
+    m = one("Failed to validate prompt for output 9:\n* LoraLoaderModelOnly 12:\n  - Value not in list: lora_name: "
+            "'klein_style_v2.safetensors' not in ['flux2/klein_style_v2.safetensors', 'other.safetensors']\n"
+            "Output will be ignored", "comfyui.file-not-listed")
+    assert "flux2/klein_style_v2.safetensors" in m["title"] and "Pick 'flux2/klein_style_v2.safetensors'" in m["fix"]
+    assert m["details"]["listed_as"] == "flux2/klein_style_v2.safetensors"
+    # a Windows list with escaped backslashes, and a full path written by a client: still the listed entry
+    m = one("* LoraLoader 4:\n  - Value not in list: lora_name: 'klein4b_detail.safetensors' not in "
+            "['klein\\\\klein4b_detail.safetensors']", "comfyui.file-not-listed")
+    assert m["details"]["listed_as"] == "klein\\klein4b_detail.safetensors"
+    m = one("* LoraLoader 4:\n  - Value not in list: lora_name: '/home/me/ComfyUI/models/loras/klein_ink.safetensors' not "
+            "in ['klein_ink.safetensors', 'x.safetensors']", "comfyui.file-not-listed")
+    assert "'klein_ink.safetensors'" in m["title"]
+    # an empty name: nothing was picked
+    m = one("* LoraLoader 7:\n  - Value not in list: lora_name: '' not in ['a.safetensors']", "comfyui.file-not-listed")
+    assert "no file selected" in m["title"] and "loras/" in m["fix"] and "Refresh Node Definitions" in m["fix"]
+    # a name that is nowhere in the list keeps the general answer; a UNETLoader name in a subfolder gets the entry too
+    m = one("  - Value not in list: lora_name: 'mine.safetensors' not in (list of length 812)", "comfyui.file-not-listed")
+    assert "loras/" in m["fix"]
+    m = one("UNETLoader:\n- Value not in list: unet_name: 'flux-2-klein-4b-fp8.safetensors' not in "
+            "['klein/flux-2-klein-4b-fp8.safetensors']", "comfyui.file-not-listed")
+    assert m["details"]["listed_as"] == "klein/flux-2-klein-4b-fp8.safetensors"
+    # node packs' own model lists (a captioner's `model`, a TTS node's `model_path`, a trainer's `dit_name`), an AMD
+    # setup, and other UIs' words stay unclaimed
+    for t in ("* LoadImage2TextModel 3:\n  - Value not in list: model: 'vikhyatk/moondream1' not in ['moondream1']",
+              "* FishS2VoiceCloneTTS 17:\n  - Value not in list: model_path: 's2-pro-fp8 (auto download)' not in "
+              "['s2-pro-fp8']",
+              "GPU: AMD Radeon RX 7900 XTX (ROCm)\n* LoraLoader 4:\n  - Value not in list: lora_name: 'a.safetensors' "
+              "not in ['b/a.safetensors']",
+              "Forge: LoRA 'klein_style' not found in models/Lora, the list was refreshed"):
+        assert "comfyui.file-not-listed" not in ids(t), t
+
+    # comfy-cli's model download refused: old and new wordings, the CivitAI message form, and 403
+    for t in ("DownloadException: Failed to download file.\nUnauthorized download (401), you might need to manually log "
+              "into browser to download one",
+              "Failed to download file.\nUnauthorized download (401), you might need to manually log into a browser to "
+              "download this",
+              "Forbidden url (403), you might need to manually log into browser to download one"):
+        m = one(t, "comfyui.cli-download-unauthorized")
+        assert "--set-civitai-api-token" in m["fix"] and "--set-hf-api-token" in m["fix"]
+    m = one("Unauthorized download (401).\nThe creator of this asset requires you to be logged in to download it\nor you "
+            "can set a CivitAI API token using `comfy model download --set-civitai-api-token` or via the "
+            "`CIVITAI_API_TOKEN` environment variable", "comfyui.cli-download-unauthorized")
+    assert "CivitAI" in m["title"] and "401" in m["title"] and "logged in" in m["details"]["site_message"]
+    # other programs' 401s from Civitai or the Hub: not this wording, not claimed
+    for t in ("ConnectionError: Error downloading the file: 401 Client Error: Unauthorized for url: "
+              "https://civitai.com/api/download/models/329420",
+              "klein_lora.safetensors needs to be logged in to download. Please set the API-Key first",
+              "HTTP request sent, awaiting response... 401 Unauthorized\nUsername/Password Authentication Failed.",
+              "[LoRA-Manager] Unauthorized access to resource (Status 401)"):
+        assert "comfyui.cli-download-unauthorized" not in ids(t), t
+
+    # ComfyUI-Manager's model download losing the connection: reset, timeout, DNS
+    m = one("Install model 'FLUX.2 klein 4B (fp8)' into '/srv/ComfyUI/models/diffusion_models/flux-2-klein-4b-fp8."
+            "safetensors'\n[ERROR] <urlopen error [Errno 104] Connection reset by peer>",
+            "comfyui.manager-download-network")
+    assert "reset" in m["title"] and "HTTPS_PROXY" in m["fix"] and "hf download" in m["fix"]
+    m = one("[ERROR] <urlopen error [WinError 10060] A connection attempt failed because the connected party did not "
+            "properly respond after a period of time>", "comfyui.manager-download-network")
+    assert "timed out" in m["title"]
+    m = one("[ERROR] <urlopen error [Errno 11001] getaddrinfo failed>", "comfyui.manager-download-network")
+    assert "did not resolve" in m["title"]
+    # a certificate failure in the same line is the CA bundle's; a URL of the Hub on the line is the Hub's
+    assert ids("[ERROR] <urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local "
+               "issuer certificate (_ssl.c:1006)>")[:1] == ["python.ssl-verify-failed"]
+    assert "comfyui.manager-download-network" not in ids(
+        "Error downloading file from https://huggingface.co/x/y/resolve/main/a.safetensors: <urlopen error [WinError "
+        "10054] An existing connection was forcibly closed by the remote host>")
+    # other programs' network errors without the Manager's `[ERROR] <urlopen error` line stay unclaimed
+    for t in ("urllib.error.URLError: <urlopen error [Errno 104] Connection reset by peer>",
+              "[Download Failed] Error: connect ETIMEDOUT 208.101.21.43:443",
+              "pip: WARNING: Retrying after connection broken by 'ConnectionResetError(10054)'"):
+        assert "comfyui.manager-download-network" not in ids(t), t
