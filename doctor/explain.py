@@ -4659,6 +4659,39 @@ def _scripts_not_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
     return {"details": {"folder": folder, "scripts": (g.get("scripts") or "").strip()}}
 
 
+@_interp("launcher_no_runtime")
+def _launcher_no_runtime(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """py.exe found no registered Python of the version asked for; the old launcher names the version."""
+    want = (g.get("want") or "").strip()
+    if want:
+        return {"title": f"The py launcher found no installed Python {want} (the version asked for)",
+                "details": {"requested": want}}
+    return {}
+
+
+_EMBEDDED = re.compile(r"python_embede?d", re.I)
+
+
+@_interp("other_python_on_path")
+def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's lines naming a system Python's site-packages (or its user site) are ComfyUI's problem only where the
+    text shows ComfyUI portable (python_embeded, run with -s): a system Python that runs ComfyUI itself sees its
+    own user site. Not on an AMD/Intel setup or a Mac."""
+    near = _near(ctx)
+    if _off_nvidia(ctx):
+        return None
+    if not (_EMBEDDED.search(near.get("comfy_place") or "") or _EMBEDDED.search(ctx.get("comfy_place") or "")):
+        return None
+    site = (g.get("site") or "").strip()
+    d = {"site": site} if site else {}
+    if g.get("pkg"):
+        d["package"] = g["pkg"]
+    if site:
+        return {"title": f"pip ran in another Python ({site}), not in ComfyUI portable's python_embeded", "details": d}
+    return {"title": "pip fell back to a user installation: it ran a system Python, not ComfyUI portable's python_embeded",
+            "details": d}
+
+
 @_interp("sage_missing")
 def _sage_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """`No module named 'sageattention'` is ComfyUI's launch flag (or a sage patch) only where the text shows ComfyUI

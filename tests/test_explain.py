@@ -8460,3 +8460,66 @@ def test_round145_model_folders_and_downloads_kinds():
               "[Download Failed] Error: connect ETIMEDOUT 208.101.21.43:443",
               "pip: WARNING: Retrying after connection broken by 'ConnectionResetError(10054)'"):
         assert "comfyui.manager-download-network" not in ids(t), t
+
+
+def test_round146_which_python_on_windows_kinds():
+    """Round 146's kinds (which Python runs on Windows: the Microsoft Store alias stub, the py launcher without the
+    version asked for, pip run in a system Python beside ComfyUI portable), each on a variant text written here, with
+    the look-alikes that must stay silent."""
+    # the App execution alias stub answering `python` / `python3`: both Windows 10's and Windows 11's wording
+    m = one("C:\\ComfyUI> python -m venv venv\nPython was not found; run without arguments to install from the Microsoft "
+            "Store, or disable this shortcut from Settings > Apps > Advanced app settings > App execution aliases.",
+            "python.store-alias")
+    assert "Microsoft Store alias stub" in m["title"] and "9009" in m["cause"]
+    assert "Add python.exe to PATH" in m["fix"] and "App execution aliases" in m["fix"] and "where python" in m["fix"]
+    assert "winget install -e --id Python.Python.3.12" in m["fix"] and "python_embeded\\python.exe -m pip" in m["fix"]
+    assert ids("setup.bat: python3 -m pip install -r requirements.txt\nPython was not found; run without arguments to "
+               "install from the Microsoft Store, or disable this shortcut from Settings > Manage App Execution "
+               "Aliases.") == ["python.store-alias"]
+    # ...not other programs' own 'Python was not found' or a Store page's text
+    for t in ("gyp ERR! find Python Python was not found in the registry",
+              "Error: Python was not found. Please install Python 3.10 and try again.",
+              "Get Python 3.12 from the Microsoft Store to run this notebook"):
+        assert "python.store-alias" not in ids(t), t
+    # the py launcher without a registered Python of the version asked for (launcher2.c and the older launcher.c)
+    m = one("C:\\ComfyUI> py -3.12 -m venv venv\nNo suitable Python runtime found\nPass --list (-0) to see all detected "
+            "environments on your machine", "python.launcher-no-runtime")
+    assert "py -0p" in m["fix"] and "py install 3.12" in m["fix"] and "PEP 514" in m["cause"]
+    assert "Python 3.10" in one("Requested Python version (3.10) is not installed", "python.launcher-no-runtime")["title"]
+    assert "3.11-32" in one("Requested Python version (3.11-32) not installed, use -0 for available pythons",
+                            "python.launcher-no-runtime")["title"]
+    # ...not uv's own interpreter search nor another runtime's message
+    for t in ("error: No interpreter found for Python ==3.8 in managed installations, system path, or `py` launcher",
+              "No suitable runtime found. You must install or update .NET to run this application."):
+        assert "python.launcher-no-runtime" not in ids(t), t
+    # pip run in a system Python (or its user site) while the text shows ComfyUI portable's python_embeded
+    m = one("D:\\ComfyUI_windows_portable\\python_embeded> pip install insightface\nRequirement already satisfied: "
+            "insightface in c:\\users\\me\\appdata\\local\\programs\\python\\python311\\lib\\site-packages (0.7.3)",
+            "python.other-python-on-path")
+    assert "python311" in m["title"] and "python_embeded" in m["title"]
+    assert ".\\python_embeded\\python.exe -m pip install PACKAGE" in m["fix"] and "never a bare `pip`" in m["fix"]
+    assert "-s" in m["cause"] and "PowerShell" in m["cause"]
+    assert "user installation" in one(
+        "PS D:\\ComfyUI_windows_portable\\python_embeded> pip install -U torch\nDefaulting to user installation because "
+        "normal site-packages is not writeable", "python.other-python-on-path")["title"]
+    assert ids("PS E:\\AI\\ComfyUI_windows_portable\\python_embeded> pip install onnxruntime-gpu\nRequirement already "
+               "satisfied: onnxruntime-gpu in c:\\users\\me\\appdata\\local\\packages\\pythonsoftwarefoundation.python."
+               "3.12_qbz5n2kfra8p0\\localcache\\local-packages\\python312\\site-packages (1.19.2)") == [
+        "python.other-python-on-path"]
+    # ...not a system Python that runs ComfyUI itself, Linux's user site, an AMD build, or a user-site path in prose
+    for t in ("C:\\ComfyUI> pip install -r requirements.txt\nRequirement already satisfied: torch in "
+              "c:\\users\\me\\appdata\\local\\programs\\python\\python311\\lib\\site-packages (2.5.1+cu124)",
+              "Defaulting to user installation because normal site-packages is not writeable\nRequirement already "
+              "satisfied: torch in /home/x/.local/lib/python3.10/site-packages (2.1.1)",
+              "D:\\ComfyUI_windows_portable_amd\\python_embeded> pip install x\npytorch version: 2.9.0+rocm6.4\n"
+              "Requirement already satisfied: x in c:\\users\\me\\appdata\\roaming\\python\\python312\\site-packages (1.0)",
+              "C:\\Users\\me\\AppData\\Roaming\\Python\\Python312\\site-packages appeared on sys.path ahead of "
+              "H:\\rocm\\comfyui\\python_env\\Lib\\site-packages"):
+        assert "python.other-python-on-path" not in ids(t), t
+    # a Windows venv whose Scripts\python.exe fails ensurepip is not Debian's missing python3-venv
+    assert "python.venv-no-ensurepip" not in ids(
+        "Error: Command '['C:\\Users\\me\\app\\.venv\\Scripts\\python.exe', '-m', 'ensurepip', '--upgrade', "
+        "'--default-pip']' returned non-zero exit status 101.")
+    assert "python.venv-no-ensurepip" in ids(
+        "Error: Command '['/home/me/ComfyUI/venv/bin/python3', '-m', 'ensurepip', '--upgrade', '--default-pip']' "
+        "returned non-zero exit status 1.")
