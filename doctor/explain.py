@@ -2564,40 +2564,35 @@ _KERNEL_VARIANT = re.compile(r"torch(?P<torch>\d{2,3})?-(?:cxx(?:11|98)-)?(?P<ba
                              r"-(?P<arch>x86_64|aarch64)-(?P<os>linux|darwin|windows)", re.I)
 
 
-@_interp("kernel_variant")
-def _kernel_variant(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """A Hub kernel without a build for this system: a CUDA variant for Linux only (the variant names the system the
-    loader asked for, so a `/users/` path does not make it a Mac); ROCm, XPU, Metal, CPU, a Mac or an AMD / Intel
-    setup is another one."""
-    v = g.get("variant", "")
-    m = _KERNEL_VARIANT.search(v)
-    if m is None or not m.group("backend").lower().startswith("cu") or m.group("os").lower() != "linux" or _other_gpu(ctx):
-        return None
-    d = {"variant": v, "arch": m.group("arch")}
-    if m.group("arch").lower() == "aarch64":
-        return {"title": f"The Hugging Face Hub kernel has no build for this ARM64 machine ({v}): it was published "
-                         "for x86_64 only, or not for this torch / CUDA", "details": d}
-    return {"title": f"The Hugging Face Hub kernel has no build for this torch / CUDA ({v})", "details": d}
-
-
 @_interp("kernels_variant")
 def _kernels_variant(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A Hub kernel with no build for this torch/CUDA/system (the `kernels` package's refusal). Its NVIDIA fixes
     (another torch from the cu12x index, a kernel version with stable-ABI CUDA builds) do not apply on an AMD,
     Intel or Mac setup, nor to a build variant named for one (the manifest's ignore drops CANN/ROCm/XPU/Metal)."""
-    if _off_nvidia_anywhere(ctx):
+    m = _KERNEL_VARIANT.search(g.get("variant") or "")
+    if m and m.group("backend").lower().startswith("cu") and m.group("os").lower() == "linux":
+        # the variant names the system the loader asked for: a CUDA Linux one, so a `/users/` home path (an HPC
+        # cluster's) does not make it a Mac; another vendor's GPU named beside it still does
+        if _other_gpu(ctx):
+            return None
+    elif _off_nvidia_anywhere(ctx):
         return None
     repo = g.get("repo") or (f"{g['org']}/{g['name']}" if g.get("org") and g.get("name") else "")
     d: dict[str, Any] = {k: g[k] for k in ("repo", "torch", "built", "variant") if g.get(k)}
     if repo:
         d["repo"] = repo
     what = f"The Hub kernel {repo}" if repo else "The Hub kernel"
+    if m and m.group("arch").lower() == "aarch64":
+        # an ARM64 Linux machine (GH200, GB200, DGX Spark): most kernels are published for x86_64 only
+        d["arch"] = "aarch64"
+        return {"title": f"{what} has no build for this ARM64 machine ({g['variant']}): it was published for x86_64 "
+                         "only, or not for this torch / CUDA", "details": d}
     if g.get("torch"):
         title = f"{what} has no build for torch {g['torch']}"
         if g.get("built"):
             title += f" (a build it lists is for torch {g['built']})"
     elif g.get("variant"):
-        title = f"{what} has no build {g['variant']}"
+        title = f"{what} has no build for this torch / CUDA ({g['variant']})"
     else:
         title = f"{what} has no build for this torch, CUDA or system"
     return {"title": title, "details": d}
