@@ -2550,16 +2550,6 @@ def _jetson_lib(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"details": {"library": g.get("lib", ""), "board": board}}
 
 
-@_interp("cuda_libs")
-def _cuda_libs(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """torch.cuda-libs-missing (the nvidia-* pip wheels of a CUDA torch), or, on a Jetson, a JetPack library."""
-    if _off_nvidia_anywhere(ctx):
-        return None
-    if board := _jetson(ctx):
-        return {"as": "torch.jetson-lib-missing", "details": {"library": g.get("lib", ""), "board": board}}
-    return {}
-
-
 _KERNEL_VARIANT = re.compile(r"torch(?P<torch>\d{2,3})?-(?:cxx(?:11|98)-)?(?P<backend>cu\d{2,3}|rocm\d{1,3}|xpu\w{0,12}|metal|cpu|npu\w{0,8})"
                              r"-(?P<arch>x86_64|aarch64)-(?P<os>linux|darwin|windows)", re.I)
 
@@ -2735,6 +2725,8 @@ def _libcuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     AMD / Intel / Mac setup."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("ldconfig"):
+        return _ldconfig_failed(g, ctx)
     if not g.get("bare"):
         return {}
     return {"title": "A program could not load libcuda.so: the NVIDIA driver's library is there only as libcuda.so.1, or not at all",
@@ -2751,6 +2743,140 @@ def _libcuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                     "TRITON_LIBCUDA_PATH=/usr/lib/x86_64-linux-gnu` (that folder). If there is no libcuda.so.1 at all, install "
                     "the NVIDIA driver (Ubuntu: `sudo ubuntu-drivers install`; Debian: `sudo apt install nvidia-driver`), or start "
                     "the container with the GPU (`docker run --gpus all ...`)")}
+
+
+def _ldconfig_failed(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """triton.libcuda-not-found when the linker cache itself cannot be listed: torch.compile's inductor (through
+    Triton's libcuda_dirs) runs `ldconfig -p`, or looks for /sbin/ldconfig, and gets an error. NixOS has no
+    /etc/ld.so.cache (its driver libraries are in /run/opengl-driver/lib); a minimal image may lack ldconfig. Claimed
+    only with torch.compile, inductor, Triton or torch in view."""
+    near = _near(ctx)
+    if not any(near.get(k) or ctx.get(k) for k in ("compile_stack", "torch_path", "torch_named")):
+        return None
+    nix = near.get("nix_env") or ctx.get("nix_env")
+    return {"title": "Triton could not list the linker cache (`ldconfig -p`) to find the NVIDIA driver's libcuda.so"
+                     + (" (NixOS has none)" if nix else ""),
+            "cause": ("torch.compile's inductor compiles its kernels with Triton, and Triton finds the driver's libcuda.so "
+                      "by listing the linker cache with `ldconfig -p` (or /sbin/ldconfig). Here that command failed or does "
+                      "not exist. NixOS has no /etc/ld.so.cache at all: its NVIDIA driver libraries are in "
+                      "/run/opengl-driver/lib; a minimal container image may lack ldconfig or its cache."),
+            "fix": ("Tell Triton where libcuda.so is, in the shell or service that runs Klein: NixOS `export "
+                    "TRITON_LIBCUDA_PATH=/run/opengl-driver/lib` (a NixOS service: `systemd.services.<name>.environment."
+                    "TRITON_LIBCUDA_PATH = \"/run/opengl-driver/lib\";`); elsewhere the folder that holds libcuda.so.1 "
+                    "(`find / -name 'libcuda.so*' 2>/dev/null`, e.g. `export TRITON_LIBCUDA_PATH=/usr/lib/x86_64-linux-gnu`) "
+                    "and, in a container, `ldconfig` run once as root; or run without torch.compile (ComfyUI: remove the "
+                    "TorchCompileModel node)"),
+            "details": {"ldconfig": _SPACE.sub(" ", g.get("ldconfig") or "")[:120], **({"nix": nix} if nix else {})}}
+
+
+def _in_sandbox(ctx: dict[str, Any]) -> bool:
+    """A sandbox (bwrap, Flatpak, firejail, a Snap) named in the paste, and no container runtime near the hit (a
+    Podman or Docker container is its own answer)."""
+    near = _near(ctx)
+    return bool((near.get("sandbox") or ctx.get("sandbox")) and not near.get("container"))
+
+
+@_interp("podman_nvml")
+def _podman_nvml(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """podman.rootless-gpu-permissions: ``nvidia_only``; with a sandbox named instead of a container, NVML's
+    `Insufficient Permissions` is that sandbox's device binding (bwrap's --bind after --dev): handed over."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if _in_sandbox(ctx):
+        return {"as": "sandbox.gpu-devices-blocked"}
+    return {}
+
+
+_SANDBOX_KIND = (("flatpak", "Flatpak"), ("bwrap", "bubblewrap"), ("bubblewrap", "bubblewrap"), ("firejail", "firejail"),
+                 ("snap", "Snap"), ("confinement", "Snap"))
+
+
+@_interp("sandbox_gpu")
+def _sandbox_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """sandbox.gpu-devices-blocked: the driver's or NVML's answer that it cannot reach the GPU, with a sandbox named
+    in the paste (bwrap, Flatpak, firejail, a Snap). Without one the driver and Podman signatures answer; an AMD /
+    Intel / Mac setup is not claimed."""
+    if _off_nvidia_anywhere(ctx) or not _in_sandbox(ctx):
+        return None
+    near = _near(ctx)
+    box = near.get("sandbox") or str(ctx.get("sandbox") or "")
+    kind = next((name for key, name in _SANDBOX_KIND if key in box.lower()), "sandbox")
+    seen = (g.get("nvml") or g.get("nodriver") or g.get("smi")
+            or (f"{g.get('dev')}: {g.get('why')}" if g.get("dev") else ""))
+    return {"title": f"The {kind} sandbox does not give the program the NVIDIA GPU's device files"
+                     + (f" ({_SPACE.sub(' ', seen)})" if seen else ""),
+            "details": {"sandbox": box[:60]}}
+
+
+_STUB_EXE = re.compile(r"(?:^|[\\/])(?:python(?:3(?:\.\d{1,2})?t?)?|pypy3?(?:\.\d{1,2})?|uvx?|pip3?(?:\.\d{1,2})?|ptxas|nvcc|ninja|"
+                       r"cuobjdump|nvdisasm|comfy(?:ui)?|comfy-cli)$|[\\/](?:site-packages|dist-packages|\.?venv|"
+                       r"ComfyUI|comfyui|uv[\\/]python|\.pyenv|(?:mini|ana)conda\d?|miniforge\d?)[\\/]", re.I)
+
+
+@_interp("stub_ld")
+def _stub_ld(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """nix.stub-ld: NixOS's stub loader refused a generic Linux binary. Claimed when that binary is a Python, uv or
+    pip, or lives in a venv, site-packages (a wheel's bundled ptxas), a conda / pyenv / uv Python or ComfyUI: the way
+    the Klein stack is installed. Another program's binary (an agent, an editor's language server) is not claimed."""
+    exe = (g.get("exe") or "").strip().strip("`'\".,")
+    if not exe or not _STUB_EXE.search(exe):
+        return None
+    name = exe.replace("\\", "/").rsplit("/", 1)[-1]
+    return {"title": f"NixOS cannot start {name}, a program built for generic Linux: nix-ld is not enabled",
+            "details": {"executable": exe[:200]}}
+
+
+_NIX_STACK = ("torch_path", "torch_named", "custom_node", "comfy_func")
+
+
+@_interp("nix_libs")
+def _nix_libs(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """nix.system-libs-missing: a system library a wheel needs is not found, with Nix in the paste and torch, ComfyUI
+    or a Hugging Face library in view (named after the error, or torch's frames / `import torch` / a node pack's
+    traceback before it). Another program's import on Nix (sentencepiece for llama.cpp, numpy in a data shell) and
+    an AMD / Intel / Mac setup are not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    near = _near(ctx)
+    nix = near.get("nix_env") or str(ctx.get("nix_env") or "")
+    if not nix:
+        return None
+    if not (g.get("stack") or any(near.get(k) for k in _NIX_STACK)):
+        return None
+    lib = g.get("lib") or "a system library"
+    return {"title": f"On NixOS a PyPI wheel of the Klein stack cannot find {lib}: nix-ld or LD_LIBRARY_PATH does not provide it",
+            "details": {"library": lib, "nix": nix[:60]}}
+
+
+@_interp("cuda_libs")
+def _cuda_libs(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.cuda-libs-missing (the nvidia-* pip wheels of a CUDA torch). On a Jetson it is a JetPack library
+    (torch.jetson-lib-missing). torch's lazy NVRTC load at run time (`Error in dlopen for library libnvrtc.so.12and
+    libnvrtc-XXXXXXXX.so.12`) gets its own headline; with Nix in the paste the fix is the loader path of the process,
+    not a pip reinstall. Not claimed on an AMD / Intel / Mac setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if board := _jetson(ctx):
+        return {"as": "torch.jetson-lib-missing", "details": {"library": g.get("lib", ""), "board": board}}
+    near = _near(ctx)
+    nix = near.get("nix_env") or str(ctx.get("nix_env") or "")
+    lib = g.get("lib") or ""
+    out: dict[str, Any] = {"details": {"library": lib}} if lib else {}
+    if g.get("alt"):
+        out["title"] = f"PyTorch could not load {lib} (CUDA's runtime compiler, NVRTC) when an operation compiled a kernel at run time"
+        out["cause"] = ("torch loads NVRTC only when an operation compiles a kernel on the fly (jiterator ops, cuDNN's "
+                        "runtime-compiled attention, a node's custom kernels), by name, through the loader. A pip torch "
+                        "finds it in the nvidia-cuda-nvrtc wheel beside it; a torch packaged by a distribution or Nix, or "
+                        "a pip torch without that wheel, needs its folder on the loader path.")
+    if nix:
+        out["fix"] = ("Put the folder that holds the library on LD_LIBRARY_PATH of the process that runs Klein: in a nix-shell "
+                      "or flake dev shell `export LD_LIBRARY_PATH=${cudaPackages.cuda_nvrtc.lib}/lib:/run/opengl-driver/lib:"
+                      "$LD_LIBRARY_PATH` (the cudaPackages set your torch was built with); for a NixOS service "
+                      "`systemd.services.comfyui.environment.LD_LIBRARY_PATH = lib.makeLibraryPath [ cudaPackages.cuda_nvrtc ];`; "
+                      "a pip torch in a venv on NixOS: `python -m pip install --force-reinstall torch --index-url "
+                      "https://download.pytorch.org/whl/cu128` brings the nvidia-* wheels, with nix-ld enabled")
+        out.setdefault("details", {})["nix"] = nix[:60]
+    return out
 
 
 _STACK_BUILD = re.compile(r"(?:torch\w{0,12}|flash[-_]attn\w{0,12}|xformers|sageattention|triton\w{0,12}|bitsandbytes|"
@@ -2942,9 +3068,13 @@ def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     CPU mode (run_cpu.bat, `main.py --cpu`, its `Set vram state to: DISABLED` / `Device: cpu` startup lines).
     ComfyUI in CPU mode never asks torch for CUDA, so the message comes from a custom node forcing CUDA on a machine
     that runs on the CPU, not from a missing driver. A GPU launch in the same paste (run_nvidia_gpu.bat, the
-    get_torch_device startup frame) keeps the claim; so do the driver's own messages (nvidia-smi, NVRM, modprobe)."""
+    get_torch_device startup frame) keeps the claim; so do the driver's own messages (nvidia-smi, NVRM, modprobe).
+    With a sandbox named in the paste (Flatpak, bubblewrap, a Snap), torch's plain message and nvidia-smi's are the
+    sandbox hiding the device files: handed to sandbox.gpu-devices-blocked."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if _in_sandbox(ctx) and not any(v for k, v in g.items() if k != "smi"):
+        return {"as": "sandbox.gpu-devices-blocked"}
     if not any(g.values()) and _no_nvidia_stated(ctx):
         # torch's plain message where the paste says the machine has no NVIDIA GPU at all (`it fails due to no Nvidia
         # GPU`, an Intel iGPU it wants to use): a CUDA build on the wrong hardware, not a driver to install
@@ -4746,6 +4876,14 @@ def _toolkit_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
             "details": {"nvcc_cuda": nvcc, "torch_cuda": tv, "torch_index": cu}}
 
 
+# what makes a web UI's start check (torch.cuda.is_available() False) fail, when the paste also names it: the check
+# is only the symptom, so that cause is shown first and the check right after it
+_STARTCHECK_CAUSES = ("cuda.driver-mismatch", "torch.no-driver", "torch.cuda-driver-too-old", "cuda.no-device",
+                      "cuda.devices-unavailable", "torch.cuda-libs-missing", "torch.cuda-libs-mismatch",
+                      "nix.system-libs-missing", "sandbox.gpu-devices-blocked", "docker.no-gpu-runtime",
+                      "wsl.gpu-unavailable", "torch.sm-unsupported")
+
+
 @_interp("not_mac")
 def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """On a Mac there is no CUDA build to install: the text is a node forcing 'cuda' on Apple silicon, out of
@@ -4796,7 +4934,8 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                         "--force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu128` (Forge, "
                         "Forge Neo, AUTOMATIC1111: or start once with `--reinstall-torch`); a `+cuXXX` build that prints "
                         "False: update the NVIDIA driver; an error instead: that import error is the cause"),
-                "details": {"check": "torch.cuda.is_available() is False in the UI's Python"}}
+                "details": {"check": "torch.cuda.is_available() is False in the UI's Python"},
+                "_after": _STARTCHECK_CAUSES}
     if g.get("cf_build") or g.get("cf_python"):
         # conda-forge's pytorch comes as CPU and CUDA variants; the solver picks the CPU one when the env asks for no
         # CUDA (no __cuda virtual package seen, no cuda-version / pytorch-gpu requested, a cpuonly or CPU-only pin)
@@ -4955,7 +5094,8 @@ def explain_hits(hits: Iterable[Hit | dict[str, Any]], cat: Catalog | None = Non
     out.sort(key=lambda m: (sev.get(m["severity"], 3), int(m["_offset"])))
     # a match that is the symptom of another one present (its "_after") goes right after that cause
     for m in [m for m in out if m.get("_after")]:
-        cause = next((o for o in out if o["id"] == m["_after"]), None)
+        wants = m["_after"] if isinstance(m["_after"], (list, tuple)) else (m["_after"],)
+        cause = next((o for o in out if o["id"] in wants), None)
         if cause is not None:
             out.remove(m)
             out.insert(out.index(cause) + 1, m)

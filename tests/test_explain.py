@@ -8523,3 +8523,94 @@ def test_round146_which_python_on_windows_kinds():
     assert "python.venv-no-ensurepip" in ids(
         "Error: Command '['/home/me/ComfyUI/venv/bin/python3', '-m', 'ensurepip', '--upgrade', '--default-pip']' "
         "returned non-zero exit status 1.")
+
+
+def test_round143_linux_packagings_kinds():
+    """Round 143's kinds (ComfyUI, PyTorch and diffusers under NixOS, Flatpak, bubblewrap and other Linux packagings),
+    each on a variant text written here, with the look-alikes (other programs' binaries and imports, Podman, an AMD
+    card, a video encoder) that must stay silent."""
+    # a sandbox that does not pass the GPU's device files through: Flatpak, bubblewrap
+    m = one("$ flatpak run --command=sh org.kde.krita\n[📦 org.kde.krita ~]$ nvidia-smi\nNVIDIA-SMI has failed because "
+            "it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and "
+            "running.\n", "sandbox.gpu-devices-blocked")
+    assert "Flatpak" in m["title"] and "--device=all" in m["fix"] and "GL.nvidia" in m["fix"] and "--dev-bind" in m["fix"]
+    assert ids("ComfyUI started from the Flatpak of my launcher:\n  File \"/app/lib/python3.12/site-packages/torch/cuda/"
+               "__init__.py\", line 372, in _lazy_init\n    torch._C._cuda_init()\nRuntimeError: Found no NVIDIA driver on "
+               "your system. Please check that you have an NVIDIA GPU and installed a driver from "
+               "http://www.nvidia.com/Download/index.aspx\n")[0] == "sandbox.gpu-devices-blocked"
+    m = one("bwrap --ro-bind / / --dev /dev --bind /dev/nvidiactl /dev/nvidiactl --bind /dev/nvidia0 /dev/nvidia0 "
+            "python -c 'import torch'\nFailed to initialize NVML: Insufficient Permissions\n", "sandbox.gpu-devices-blocked")
+    assert "bubblewrap" in m["title"] and "Insufficient Permissions" in m["title"]
+    # ...the same errors without a sandbox named, or on an AMD card: the driver's and Podman's own answers
+    assert ids("podman run --rm --device nvidia.com/gpu=all ubuntu nvidia-smi -L\n"
+               "Failed to initialize NVML: Insufficient Permissions\n")[0] == "podman.rootless-gpu-permissions"
+    assert ids("RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and "
+               "installed a driver\n")[0] == "torch.no-driver"
+    assert "sandbox.gpu-devices-blocked" not in ids("flatpak run org.kde.krita with my Radeon RX 6800:\nRuntimeError: "
+                                                    "Found no NVIDIA driver on your system.\n")
+    # NixOS's stub loader refusing a Python that uv downloaded, or a wheel's bundled ptxas
+    m = one("error: Querying Python at `/home/me/.local/share/uv/python/cpython-3.12.11-linux-x86_64-gnu/bin/python3.12` "
+            "failed with exit status exit status: 127\n\n[stderr]\nCould not start dynamically linked executable: "
+            "/home/me/.local/share/uv/python/cpython-3.12.11-linux-x86_64-gnu/bin/python3.12\nNixOS cannot run "
+            "dynamically linked executables intended for generic\nlinux environments out of the box.\n", "nix.stub-ld")
+    assert "python3.12" in m["title"] and "programs.nix-ld.enable = true" in m["fix"]
+    assert "UV_PYTHON_DOWNLOADS=never" in m["fix"] and "nixos-rebuild switch" in m["fix"]
+    assert ids("Could not start dynamically linked executable: /home/me/ComfyUI/.venv/lib/python3.12/site-packages/"
+               "triton/backends/nvidia/bin/ptxas\n") == ["nix.stub-ld"]
+    # ...another program's binary on NixOS: not claimed
+    for t in ("Could not start dynamically linked executable: /home/me/.vscode/extensions/some.ext-1.2.0/server/lsp\n"
+              "NixOS cannot run dynamically linked executables intended for generic\nlinux environments out of the box.\n",
+              "Could not start dynamically linked executable: /nix/store/abc123-agent-0.7/lib/agent/agent\n"):
+        assert ids(t) == [], t
+    # a PyPI wheel's system library on NixOS: torch's libstdc++, a node pack's OpenCV libGL
+    m = one("[me@nixos:~/ComfyUI]$ python main.py\nTraceback (most recent call last):\n  File \"/home/me/ComfyUI/comfy/"
+            "utils.py\", line 20, in <module>\n    import torch\n  File \"/home/me/ComfyUI/venv/lib/python3.12/"
+            "site-packages/torch/__init__.py\", line 290, in <module>\n    from torch._C import *\nImportError: "
+            "libstdc++.so.6: cannot open shared object file: No such file or directory\n", "nix.system-libs-missing")
+    assert "libstdc++.so.6" in m["title"] and "programs.nix-ld.libraries" in m["fix"] and "stdenv.cc.cc.lib" in m["fix"]
+    assert "LD_LIBRARY_PATH" in m["fix"] and "/nix/store" in m["cause"]
+    assert ids("nix develop, then python main.py in the venv:\n  File \"/home/me/ComfyUI/custom_nodes/comfyui_controlnet_"
+               "aux/__init__.py\", line 3, in <module>\n    import cv2\nImportError: libGL.so.1: cannot open shared object "
+               "file: No such file or directory\n") == ["nix.system-libs-missing"]
+    # ...another program's import on Nix, the same library off Nix, an AMD ROCm torch: not this
+    for t in ("$ nix develop\n[...]$ python3 ./convert.py\n  File \"/home/me/llama/.venv/lib/python3.11/site-packages/"
+              "sentencepiece/__init__.py\", line 13, in <module>\n    from . import _sentencepiece\nImportError: "
+              "libstdc++.so.6: cannot open shared object file: No such file or directory\n",
+              "[nix-shell:~/data]$ python -c 'import numpy'\nImportError: libz.so.1: cannot open shared object file: "
+              "No such file or directory\n",
+              "[me@nixos:~/ComfyUI]$ HSA_OVERRIDE_GFX_VERSION=10.3.0 python main.py\n    import torch\n  File \"/home/me/"
+              "ComfyUI/venv/lib/python3.10/site-packages/torch/__init__.py\", line 367, in <module>\nImportError: "
+              "libzstd.so.1: cannot open shared object file: No such file or directory (torch 2.5.1+rocm6.1)\n"):
+        assert "nix.system-libs-missing" not in ids(t), t
+    assert "nix.system-libs-missing" not in ids("Ubuntu 24.04, conda env:\n    import torch\nImportError: libstdc++.so.6: "
+                                                "cannot open shared object file: No such file or directory\n")
+    # Triton cannot list the linker cache (NixOS has none): torch.compile's inductor
+    m = one("On NixOS with torch.compile:\ntorch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\n"
+            "CalledProcessError: Command '['/sbin/ldconfig', '-p']' returned non-zero exit status 1.\n",
+            "triton.libcuda-not-found")
+    assert "ldconfig -p" in m["title"] and "NixOS" in m["title"] and "TRITON_LIBCUDA_PATH=/run/opengl-driver/lib" in m["fix"]
+    assert ids("  File \"/home/me/.venv/lib/python3.12/site-packages/torch/_inductor/compile_fx.py\", line 700\n"
+               "FileNotFoundError: [Errno 2] No such file or directory: '/sbin/ldconfig'\n") == ["triton.libcuda-not-found"]
+    assert ids("backup.py: subprocess.CalledProcessError: Command '['ldconfig', '-p']' returned non-zero exit "
+               "status 1.\n") == []
+    # torch's lazy NVRTC load at run time; with Nix in view the fix is the loader path
+    m = one("  File \"/var/lib/comfyui/custom_nodes/some-upscaler/src/attn.py\", line 127, in run\nRuntimeError: Error in "
+            "dlopen for library libnvrtc.so.13and libnvrtc-XXXXXXXX.so.13\n", "torch.cuda-libs-missing")
+    assert "libnvrtc.so.13" in m["title"] and "NVRTC" in m["title"] and "LD_LIBRARY_PATH" in m["fix"]
+    m = one("/nix/store/abcd-python3.13-torch-2.9.0/lib/python3.13/site-packages/torch/nn/functional.py\nRuntimeError: "
+            "Error in dlopen for library libnvrtc.so.12and libnvrtc-XXXXXXXX.so.12\n", "torch.cuda-libs-missing")
+    assert "cuda_nvrtc" in m["fix"] and "systemd.services.comfyui.environment" in m["fix"]
+    assert ids("torch 2.9.0+rocm6.4\nRuntimeError: Error in dlopen for library libnvrtc.so.12and "
+               "libnvrtc-XXXXXXXX.so.12\n") == []
+    # a video encoder's own CUDA start (OBS, FFmpeg NVENC) is not torch's GPU: not claimed; torch's own still is
+    for t in ("init_cuda_ctx: CUDA call \"cu->cuInit(0)\" failed with CUDA_ERROR_UNKNOWN (999): unknown error\n",
+              "[AVHWDeviceContext @ 0x55d1c0] cu->cuInit(0) failed -> CUDA_ERROR_UNKNOWN: unknown error\n"):
+        assert "cuda.no-device" not in ids(t), t
+    assert ids("RuntimeError: CUDA unknown error - this may be due to an incorrectly set up environment, e.g. changing "
+               "env variable CUDA_VISIBLE_DEVICES after program start.\n")[0] == "cuda.no-device"
+    # a web UI's start check is the symptom: the driver cause in the same paste comes first
+    assert ids("RuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS variable to "
+               "disable this check\n$ nvidia-smi\nFailed to initialize NVML: Driver/library version mismatch\n"
+               "NVML library version: 550.54\n")[:2] == ["cuda.driver-mismatch", "torch.cpu-build"]
+    assert ids("RuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS variable to "
+               "disable this check\n") == ["torch.cpu-build"]
