@@ -4953,6 +4953,17 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                         "https://download.pytorch.org/whl/cu128`. Check: `python -c \"import torch; print(torch.version.cuda, "
                         "torch.cuda.is_available())\"`"),
                 "details": {"build": build or "conda-forge python, CUDA silently off"}}
+    if g.get("stated"):
+        # a torch version with the +cpu tag stated as the installed one (ComfyUI's `pytorch version:` line, pip list,
+        # diffusers-cli env, a user's own words): the CPU-only wheel, so the run is on the CPU
+        ver = g["stated"]
+        if not g.get("said") and not (near.get("nvidia_named") or ctx.get("nvidia_named")):
+            return None  # a startup or pip line naming no NVIDIA GPU: a CPU-only machine prints it as information
+        return {"title": f"PyTorch is a CPU-only build ({ver}): nothing runs on the NVIDIA GPU",
+                "cause": (f"The installed torch is {ver}, the CPU-only wheel (a plain `pip install torch` on Windows, or an "
+                          "update or a node pack's requirements that replaced the CUDA wheel). Generation then runs on the "
+                          "CPU, minutes per image instead of seconds, or ComfyUI refuses to start unless run with --cpu."),
+                "details": {"torch": ver}}
     return {}
 
 
@@ -5014,6 +5025,81 @@ def _lora_format(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                     "`pipe.load_lora_weights(...)`; where diffusers cannot be upgraded, load the file in ComfyUI "
                     "(LoraLoaderModelOnly), which reads LoKr directly, or export the adapter from the trainer as a plain LoRA"),
             "details": {"adapter": "LoKr", "key": key}}
+
+
+def _ctx_fact(ctx: dict[str, Any], key: str) -> str:
+    """A context fact near the hit, else anywhere in the paste (its last value)."""
+    return str(_near(ctx).get(key) or ctx.get(key) or "")
+
+
+def _slow_run(ctx: dict[str, Any]) -> str:
+    """The paste shows a slow run: a progress bar at 3 s/it or more, or the user's own word that it is slow."""
+    rate = _num(_ctx_fact(ctx, "step_rate"))
+    if rate is not None and rate >= 3.0:
+        return f"{_ctx_fact(ctx, 'step_rate')} s/it"
+    return _ctx_fact(ctx, "slow_words")
+
+
+def _mb(v: str | None) -> str:
+    """A MB figure as the log printed it, cut (not rounded) to two decimals."""
+    v = v or ""
+    return v[:v.index(".") + 3].rstrip(".") if "." in v else v
+
+
+@_interp("lowvram_mode")
+def _lowvram_mode(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's low-VRAM path: its automatic switch on a card of 4 GB or less is claimed as it stands; a forced state,
+    a `loaded partially` or an older `loading in lowvram mode` line only beside a slow run (a partial load is how
+    ComfyUI fits a model, no error by itself). Forge's and Fooocus's copies of these lines, and other vendors, are not."""
+    if _off_nvidia(ctx) or _ctx_fact(ctx, "sd_ui_fork") or _ctx_fact(ctx, "other_framework"):
+        return None
+    vram = _ctx_fact(ctx, "vram_mb")
+    state = g.get("state") or _ctx_fact(ctx, "vram_state")
+    small = (_int(vram) or 10 ** 6) <= 4200
+    auto_title = ("ComfyUI switched itself to low-VRAM mode: the GPU has 4 GB or less"
+                  + (f" (Total VRAM {vram} MB)" if vram else "") + ", so weights stream to it every step")
+    d: dict[str, Any] = {k: v for k, v in (("total_vram_mb", vram), ("vram_state", state)) if v}
+    if g.get("auto"):
+        return {"title": auto_title, "details": d}
+    slow = _slow_run(ctx)
+    if not slow:
+        return None
+    d["slow"] = slow
+    if g.get("state"):
+        if small and g["state"] == "LOW_VRAM":
+            return {"title": auto_title, "details": d}
+        return {"title": (f"ComfyUI runs in low-VRAM mode ({g['state']}: --lowvram / --novram on the launch line), so "
+                          f"weights stream to the GPU every step ({slow})"), "details": d}
+    if g.get("mb"):
+        d["gpu_mb"] = _mb(g["mb"])
+        return {"title": (f"ComfyUI loaded the model in low-VRAM mode ({_mb(g['mb'])} MB of it on the GPU): the rest "
+                          f"streams from RAM every step ({slow})"), "details": d}
+    d.update({"usable_mb": _mb(g.get("usable")), "loaded_mb": _mb(g.get("loaded"))})
+    return {"title": (f"The model did not fit in free VRAM: ComfyUI loaded it partially ({_mb(g.get('loaded'))} MB on the "
+                      f"GPU, {_mb(g.get('usable'))} MB usable) and streams the rest every step ({slow})"), "details": d}
+
+
+@_interp("clip_device_cpu")
+def _clip_device_cpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The text encoder placed on the CPU: not claimed in ComfyUI's CPU mode (everything runs there on purpose) or on
+    another vendor's setup; in a low-VRAM state that state is the reason, which the headline says."""
+    state = _ctx_fact(ctx, "vram_state")
+    if _ctx_fact(ctx, "comfy_cpu_mode") or state == "DISABLED" or _off_nvidia(ctx):
+        return None
+    d = {k: v for k, v in (("dtype", g.get("dtype")), ("vram_state", state)) if v}
+    if state in ("LOW_VRAM", "NO_VRAM"):
+        return {"title": (f"ComfyUI keeps the text encoder on the CPU because it runs in low-VRAM mode ({state}): every "
+                          "new prompt is encoded by the CPU (slow)"), "details": d}
+    return {"details": d}
+
+
+@_interp("sysmem_fallback")
+def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The Windows NVIDIA driver's system-memory fallback, named or described: not on an AMD, Intel or Mac setup
+    (their shared memory is another mechanism) or in an LLM runner's report."""
+    if _off_nvidia(ctx) or _ctx_fact(ctx, "other_framework"):
+        return None
+    return {"details": {"said": g.get("policy") or g.get("shared") or ""}}
 
 
 def describe(hit: Hit | dict[str, Any], cat: Catalog | None = None, ctx: dict[str, Any] | None = None) -> dict[str, Any] | None:

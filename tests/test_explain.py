@@ -8614,3 +8614,83 @@ def test_round143_linux_packagings_kinds():
                "NVML library version: 550.54\n")[:2] == ["cuda.driver-mismatch", "torch.cpu-build"]
     assert ids("RuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS variable to "
                "disable this check\n") == ["torch.cpu-build"]
+
+
+def test_round141_slow_generation_kinds():
+    # ComfyUI's own low-VRAM switch on a card of 4 GB or less is claimed as it stands, with the VRAM it read
+    auto = ("Total VRAM 4096 MB, total RAM 16310 MB\npytorch version: 2.7.1+cu128\nTrying to enable lowvram mode because "
+            "your GPU seems to have 4GB or less. If you don't want this use: --normalvram\nSet vram state to: LOW_VRAM\n"
+            "Device: cuda:0 NVIDIA GeForce GTX 1050 Ti : cudaMallocAsync\n")
+    m = one(auto, "comfyui.lowvram-mode")
+    assert "4 GB or less" in m["title"] and "Total VRAM 4096 MB" in m["title"] and "--lowvram" in m["fix"]
+    assert "loaded completely" in m["fix"] and "nvidia-smi" in m["fix"]
+    # a partial load (new and old log formats, the older lowvram line, a forced state) only beside a slow run
+    m = one("Requested to load Flux2\nloaded partially; 5210.44 MB usable, 5100.12 MB loaded, 2700.00 MB offloaded, "
+            "lowvram patches: 0\n100%|██████████| 4/4 [00:48<00:00, 12.10s/it]\nPrompt executed in 61.20 seconds",
+            "comfyui.lowvram-mode")
+    assert "5100.12 MB on the GPU" in m["title"] and "12.10 s/it" in m["title"]
+    m = one("Requested to load Flux\nloaded partially 8564.878622619628 8564.497131347656 123\nsince the update my "
+            "generations are really slow", "comfyui.lowvram-mode")
+    assert "8564.49 MB on the GPU" in m["title"] and "really slow" in m["title"]
+    m = one("Requested to load SDXL\nLoading 1 new model\nloading in lowvram mode 1074.6301555633545\n"
+            "100%|████| 32/32 [06:23<00:00, 11.98s/it]", "comfyui.lowvram-mode")
+    assert "1074.63 MB" in m["title"]
+    m = one("Total VRAM 12282 MB, total RAM 32000 MB\nSet vram state to: LOW_VRAM\nDevice: cuda:0 NVIDIA GeForce RTX 4070 "
+            ": cudaMallocAsync\n100%|████| 20/20 [01:40<00:00,  5.02s/it]", "comfyui.lowvram-mode")
+    assert "--lowvram / --novram" in m["title"] and "5.02 s/it" in m["title"]
+    # a partial load with a normal speed, freeing VRAM for the next model, Forge's and Fooocus's copies of the lines,
+    # and an AMD card stay unclaimed
+    for t in ("Requested to load Flux2\nloaded partially 8564.87 8564.49 123\n100%|████| 20/20 [00:10<00:00,  1.95it/s]",
+              "Requested to load AutoencoderKL\nUnloaded partially: 781.53 MB freed, 857.88 MB remains loaded, 28.13 MB "
+              "buffer reserved, lowvram patches: 0\nit is slow",
+              "Total VRAM 2001 MB, total RAM 19904 MB\nTrying to enable lowvram mode because your GPU seems to have 4GB or "
+              "less. If you don't want this use: --always-normal-vram\nSet vram state to: LOW_VRAM\nforge: 4.86s/it]",
+              "Fooocus version: 2.1.802\nTotal VRAM 4096 MB, total RAM 16250 MB\nTrying to enable lowvram mode because your "
+              "GPU seems to have 4GB or less. If you don't want this use: --normalvram\nSet vram state to: LOW_VRAM",
+              "[Memory Management] Target: KModel, Free GPU: 6161.77 MB, Model Require: 0.00 MB\nloaded partially 5000.1 "
+              "4900.2 88\nvery slow 9.2s/it]",
+              "ZLUDA on an AMD Radeon RX 6600 XT\nTrying to enable lowvram mode because your GPU seems to have 4GB or "
+              "less. If you don't want this use: --normalvram\nSet vram state to: LOW_VRAM"):
+        assert "comfyui.lowvram-mode" not in ids(t), t
+    # the text encoder placed on the CPU: the loader's device option, or the low-VRAM state that keeps it there
+    te = "CLIP/text encoder model load device: cpu, offload device: cpu, current: cpu, dtype: torch.bfloat16\n"
+    m = one("got prompt\n" + te + "Requested to load Flux2\nPrompt executed in 95.10 seconds", "comfyui.clip-device-cpu")
+    assert "Show Advanced" in m["fix"] and "`default`" in m["fix"] and "Qwen3-4B" in m["cause"]
+    assert m["details"]["dtype"] == "torch.bfloat16"
+    m = one("Set vram state to: NO_VRAM\nDevice: cuda:0 NVIDIA GeForce RTX 3060 : cudaMallocAsync\n" + te,
+            "comfyui.clip-device-cpu")
+    assert "low-VRAM mode (NO_VRAM)" in m["title"]
+    # ComfyUI's CPU mode (everything on the CPU on purpose), an encoder on the GPU, a Mac, a node pack's own words
+    for t in ("Set vram state to: DISABLED\nDevice: cpu\n" + te,
+              ".\\python_embeded\\python.exe -s ComfyUI\\main.py --cpu --windows-standalone-build\n" + te,
+              "CLIP/text encoder model load device: cuda:0, offload device: cpu, current: cpu, dtype: torch.float16",
+              "macOS 15.1 on an M3 Max\n" + te,
+              "Using EasyLoader, each prompt change runs the text encoder on the CPU (about a minute)"):
+        assert "comfyui.clip-device-cpu" not in ids(t), t
+    # the Windows driver's fallback into shared GPU memory, named or described
+    m = one("RTX 4060 8 GB, Windows 11: Flux2 steps went from 3 s/it to 40 s/it and Task Manager shows the model spilling "
+            "into shared GPU memory", "nvidia.sysmem-fallback")
+    assert "Prefer No Sysmem Fallback" in m["fix"] and "python_embeded" in m["fix"] and "536.40" in m["cause"]
+    assert ids("With CUDA - Sysmem Fallback Policy left at Driver Default my ComfyUI crawls at 30 s/it")[:1] \
+        == ["nvidia.sysmem-fallback"]
+    for t in ("Radeon RX 9070 XT with ROCm 6.4: flux loads partially, spills over to shared VRAM and runs at 22s/it",
+              "ollama run llama3.1:70b: 18.9 GB of shared GPU memory used and the answer is very slow",
+              "RuntimeError: DataLoader worker (pid 4312) is killed by signal: Bus error. It is possible that dataloader's "
+              "workers are out of shared memory. Please try to raise your shared memory limit.",
+              "[Low GPU VRAM Warning] If you want to take the risk of NVIDIA GPU fallback and test the 10x slower speed"):
+        assert "nvidia.sysmem-fallback" not in ids(t), t
+    # a +cpu torch stated as the installed one: ComfyUI's startup line, pip list, a user's words
+    cpu_log = "pytorch version: 2.6.0+cpu\nSet vram state to: DISABLED\nDevice: cpu\n100%|██| 20/20 [09:12<00:00, 27.60s/it]"
+    m = one("my RTX 4070 sits idle, ComfyUI says\n" + cpu_log, "torch.cpu-build")
+    assert "2.6.0+cpu" in m["title"] and "download.pytorch.org/whl/cu128" in m["fix"]
+    assert ids("RTX 3060, and ComfyUI is slow\nC:\\ComfyUI> python_embeded\\python.exe -m pip list | findstr torch\n"
+               "torch                2.5.1+cpu")[:1] == ["torch.cpu-build"]
+    assert ids("my torch version says 2.4.0+cpu even though I have an RTX 3060")[:1] == ["torch.cpu-build"]
+    # a deliberate CPU pin, an index's version list and an AMD machine stay unclaimed
+    for t in ("pip install torch==2.2.1+cpu --index-url https://download.pytorch.org/whl/cpu",
+              "ERROR: Could not find a version that satisfies the requirement torch==2.3.1+cu121 (from versions: 1.13.0, "
+              "1.13.0+cpu, 1.13.1, 1.13.1+cpu)",
+              "Radeon RX 7900 XTX with ROCm: pip list shows torch 2.5.1+cpu",
+              "C:\\ComfyUI> python_embeded\\python.exe -m pip list | findstr torch\ntorch                2.5.1+cpu",
+              cpu_log):  # a startup or pip line naming no NVIDIA GPU: a CPU-only machine says it as information
+        assert "torch.cpu-build" not in ids(t), t
