@@ -8694,3 +8694,41 @@ def test_round141_slow_generation_kinds():
               "C:\\ComfyUI> python_embeded\\python.exe -m pip list | findstr torch\ntorch                2.5.1+cpu",
               cpu_log):  # a startup or pip line naming no NVIDIA GPU: a CPU-only machine says it as information
         assert "torch.cpu-build" not in ids(t), t
+
+
+def test_round147_sampler_scheduler_kinds():
+    # Round 147 (sampler, scheduler and guider errors with FLUX models in ComfyUI) had no miss: these variants pin
+    # what it showed. torch.compile's inductor cache rename on Windows, reached from a sampler node, keeps its cause in
+    # English as in the Chinese wording of the corpus case.
+    m = one("KSampler with TorchCompileModel on Windows 11, torch 2.5.1+cu124:\nbackend='inductor' raised:\n"
+            "FileExistsError: [WinError 183] Cannot create a file when that file already exists: "
+            "'C:\\\\Users\\\\ana\\\\AppData\\\\Local\\\\Temp\\\\torchinductor_ana\\\\cache\\\\.2210.4411.tmp' -> "
+            "'C:\\\\Users\\\\ana\\\\AppData\\\\Local\\\\Temp\\\\torchinductor_ana\\\\cache\\\\0a1b2c3d4e5f'",
+            "torch.inductor-cache-rename")
+    assert "older than 2.6" in m["title"] and "pip install -U torch" in m["fix"]
+    # a node pack whose patched Flux forward lags behind ComfyUI's model code (x-flux, PuLID, TeaCache, WaveSpeed):
+    # ComfyUI is the newer side, so neither comfyui.outdated nor any other cause is claimed
+    for t in ("TypeError: SingleStreamBlock.forward() got an unexpected keyword argument 'attn_mask'",
+              "File \"C:\\ComfyUI\\custom_nodes\\x-flux-comfyui\\layers.py\", line 300, in forward\n"
+              "TypeError: DoubleStreamBlock.forward() got an unexpected keyword argument 'transformer_options'",
+              "!!! Exception during processing !!! pulid_forward_orig() got an unexpected keyword argument "
+              "'timestep_zero_index'",
+              "teacache_flux2_forward() got an unexpected keyword argument 'timestep_zero_index'",
+              "SamplerCustomAdvanced\n\nTypeError: create_patch_flux_forward_orig.<locals>.forward_orig() got an "
+              "unexpected keyword argument 'transformer_options'"):
+        assert ids(t) == [], t
+    # node packs' scheduler / sampler lists out of step (RES4LYF's beta57, bong_tangent, res_2s added to KSampler's)
+    # are not ComfyUI's wildcard-type validation bug, which keeps its claim
+    for t in ("Prompt outputs failed validation\nKSampler 12:\n  - Return type mismatch between linked nodes: scheduler, "
+              "received_type(['simple', 'normal', 'beta']) mismatch input_type(['simple', 'normal', 'beta', 'beta57', "
+              "'bong_tangent'])",
+              "  - Return type mismatch between linked nodes: sampler_name, received_type(['euler', 'dpmpp_2m']) "
+              "mismatch input_type(['euler', 'dpmpp_2m', 'res_2s', 'res_3s'])"):
+        assert ids(t) == [], t
+    assert ids("KSampler 3:\n  - Return type mismatch between linked nodes: scheduler, received_type(*) mismatch "
+               "input_type(['simple', 'beta'])") == ["comfyui.outdated"]
+    # a caching node on a FLUX.2 model, and another family's sampler given a denoise that leaves it no steps
+    for t in ("Flux.2 Klein 4B with Apply First Block Cache (residual_diff_threshold 0.08): SamplerCustomAdvanced "
+              "'NoneType' object is not subscriptable",
+              "WanVideoSampler\n!!! Exception during processing !!! index 0 is out of bounds for dimension 0 with size 0"):
+        assert ids(t) == [], t
