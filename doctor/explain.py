@@ -1337,6 +1337,50 @@ def _comfy_sign(near: dict[str, str]) -> bool:
                                      "node_type", "node_exec"))
 
 
+# transformers' slow tokenizers built on a SentencePiece model (their tokenization_<model>.py modules need the
+# `sentencepiece` package); a placeholder for one of these means sentencepiece is missing
+_SENTENCEPIECE_TOKENIZER_MODELS = frozenset((
+    "t5", "mt5", "umt5", "llama", "code_llama", "gemma", "gemma2", "gemma3", "xlm_roberta", "albert", "camembert",
+    "bert_generation", "big_bird", "deberta_v2", "marian", "mbart", "mbart50", "m2m_100", "nllb", "pegasus", "plbart",
+    "reformer", "rembert", "seamless_m4t", "speech_to_text", "xglm", "xlnet", "fnet", "barthez", "layoutxlm", "udop",
+    "siglip", "t5gemma"))
+
+
+def _module_placeholder(g: dict[str, str]) -> dict[str, Any] | None:
+    """diffusers' `The component <class '...Placeholder'> ... cannot be loaded`: transformers' lazy module hands out a
+    placeholder (a DummyObject) instead of a class whose backend is not installed, and diffusers finds no
+    from_pretrained on it. The module path says which backend: a slow SentencePiece tokenizer (tokenization_t5,
+    tokenization_llama, ...) needs sentencepiece, a *_fast one needs tokenizers; older transformers name the dummy
+    module itself (dummy_sentencepiece_objects). Other placeholders (a CLIP or GPT-2 slow tokenizer, a model class)
+    are another backend: not claimed."""
+    dummy = g.get("dummy") or ""
+    mod = g.get("phmod") or ""
+    model = g.get("phmodel") or ""
+    if dummy:
+        pkg = dummy
+    elif mod.endswith("_fast"):
+        pkg = "tokenizers"
+    elif model in _SENTENCEPIECE_TOKENIZER_MODELS and mod == f"tokenization_{model}":
+        pkg = "sentencepiece"
+    else:
+        return None
+    what = f"transformers.models.{model}.{mod}" if mod else f"transformers.utils.dummy_{dummy}_objects.{g.get('phcls') or ''}"
+    install = "sentencepiece protobuf" if pkg == "sentencepiece" else "-U tokenizers"
+    needs = ("its slow SentencePiece tokenizers (T5, Llama, Gemma, XLM-R ...) need `sentencepiece` (and `protobuf` to "
+             "convert them)" if pkg == "sentencepiece" else "its fast tokenizers need the `tokenizers` package")
+    return {"title": f"`{pkg}` is missing: transformers handed the pipeline a placeholder instead of the tokenizer class",
+            "cause": (f"transformers imports each class lazily and, when the package a class needs is not installed, gives "
+                      f"out a placeholder object instead (here `{what}`); {needs}. diffusers loads every pipeline "
+                      "component through its class's from_pretrained, finds none on the placeholder and stops with `The "
+                      "component <class '...Placeholder'> ... cannot be loaded as it does not seem to have any of the "
+                      f"loading methods`. `{pkg}` is missing from the Python that runs the pipeline (often a second "
+                      "Python: a notebook kernel, a venv, ComfyUI's python_embeded); the model files are fine."),
+            "fix": (f"Install it with the Python that runs the pipeline: `python -m pip install {install}` (a notebook: "
+                    f"`%pip install {install}`, then restart the kernel; ComfyUI portable: `python_embeded\\python.exe -m "
+                    f"pip install {install}`), then start Python again so transformers looks for it anew"),
+            "details": {"module": pkg, "package": install.replace("-U ", "")}}
+
+
 @_interp("module")
 def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     mac = bool(_near(ctx).get("macos"))
@@ -1347,6 +1391,8 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if _other_gpu(ctx) or (mac and (g.get("module") or "").split(".")[0] in ("torch", "sageattention", "flash_attn")):
         return None  # PyTorch for a Mac, an AMD or an Intel GPU is another install than the CUDA build below, and the
         # CUDA-only attention packages do not exist there: not ours
+    if g.get("phmod") or g.get("dummy"):
+        return _module_placeholder(g)
     if g.get("slow"):
         # transformers could not build the fast tokenizer and fell back to converting the slow one, which needs
         # sentencepiece (and protobuf): both missing from the Python that runs the pipeline
@@ -3016,6 +3062,24 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         return None
     if g.get("dlpack"):
         return _torch_dlpack_float8(ctx)
+    if g.get("tfneed"):
+        need, have = g["tfneed"], g.get("tfhave") or ""
+        return {"title": (f"torch {have} is older than the {need} this transformers needs: transformers switched its "
+                          "PyTorch support off"),
+                "cause": (f"Each transformers release names the oldest torch it supports and checks it on import; with an "
+                          f"older one it prints `Disabling PyTorch because PyTorch >= {need} is required but found {have}` "
+                          "and carries on without PyTorch, so no model class loads (the text encoder, `AutoModel`, "
+                          "diffusers pipelines that need transformers report it missing). Usually transformers was "
+                          "upgraded (by another package, a node pack or `pip install -U`) while torch stayed old, or a "
+                          "second Python has the old torch. Nothing is wrong with the model files."),
+                "fix": (f"Upgrade torch to {need} or newer in the Python that runs it, from the CUDA index (from PyPI on "
+                        "Windows you get a CPU build): `python -m pip install -U torch torchvision torchaudio --index-url "
+                        "https://download.pytorch.org/whl/cu128` (ComfyUI portable: `python_embeded\\python.exe -m pip "
+                        "install -U torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`; an "
+                        "old driver needs the cuXXX its driver supports, e.g. whl/cu118). Klein's Qwen3 encoder needs "
+                        "transformers 4.51 or newer, so for Klein move torch, not transformers; a project that cannot "
+                        "move torch keeps the older transformers its requirements pin, in its own environment"),
+                "details": {"needs": need, "torch": have}}
     cfg = g.get("cfg")
     if cfg:
         setting = f"{g.get('cfgmod') or 'torch._dynamo.config'}.{cfg}"

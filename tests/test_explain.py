@@ -8732,3 +8732,48 @@ def test_round147_sampler_scheduler_kinds():
               "'NoneType' object is not subscriptable",
               "WanVideoSampler\n!!! Exception during processing !!! index 0 is out of bounds for dimension 0 with size 0"):
         assert ids(t) == [], t
+
+
+def test_round150_transformers_versions_kinds():
+    """Round 150's kinds (transformers 4.5x / v5 version skew), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # transformers' own torch floor: it switches PyTorch off and names both versions
+    m = one("Loading pipeline components...\nDisabling PyTorch because PyTorch >= 2.2 is required but found 2.1.2+cu121\n"
+            "ImportError: Flux2KleinPipeline requires the PyTorch library but it was not found in your environment.",
+            "torch.too-old")
+    assert "torch 2.1.2+cu121 is older than the 2.2" in m["title"] and "Disabling PyTorch" in m["cause"]
+    assert "whl/cu128" in m["fix"] and "4.51" in m["fix"] and m["details"] == {"needs": "2.2", "torch": "2.1.2+cu121"}
+    assert ids("Disabling PyTorch because PyTorch >= 2.1 is required but found 2.0.1")[:1] == ["torch.too-old"]
+    # ...not on ROCm or a Mac, nor TensorFlow's line or another library's own floor
+    for t in ("Disabling PyTorch because PyTorch >= 2.2 is required but found 2.1.2+rocm5.6",
+              "MacBook Pro M2, /Users/me/venv/lib/python3.11/site-packages/transformers\n"
+              "Disabling PyTorch because PyTorch >= 2.2 is required but found 2.1.0",
+              "Disabling Tensorflow because Tensorflow >= 2.6 is required but found 2.4.0",
+              "sentence-transformers: torch version check: PyTorch >= 2.1 is required but found 2.0.1"):
+        assert "torch.too-old" not in ids(t), t
+    # diffusers meeting transformers' placeholder for a tokenizer whose backend is not installed
+    comp = ("ValueError: The component <class 'transformers.models.{m}.{mod}._LazyModule.__getattr__.<locals>.Placeholder'> "
+            "of <class 'diffusers.pipelines.hunyuan_video.pipeline_hunyuan_video.HunyuanVideoPipeline'> cannot be loaded as "
+            "it does not seem to have any of the loading methods defined in {{'ModelMixin': ['save_pretrained', "
+            "'from_pretrained']}}.")
+    m = one(comp.format(m="llama", mod="tokenization_llama"), "python.module-missing")
+    assert "`sentencepiece` is missing" in m["title"] and "placeholder" in m["cause"]
+    assert "pip install sentencepiece protobuf" in m["fix"] and m["details"]["module"] == "sentencepiece"
+    m = one(comp.format(m="t5", mod="tokenization_t5_fast"), "python.module-missing")
+    assert m["details"]["module"] == "tokenizers" and "pip install -U tokenizers" in m["fix"]
+    m = one("ValueError: The component <class 'transformers.utils.dummy_sentencepiece_objects.T5Tokenizer'> of <class "
+            "'diffusers.pipelines.stable_diffusion_3.pipeline_stable_diffusion_3.StableDiffusion3Pipeline'> cannot be "
+            "loaded as it does not seem to have any of the loading methods defined in {}", "python.module-missing")
+    assert m["details"]["module"] == "sentencepiece"
+    # other placeholders (a CLIP slow tokenizer needs no sentencepiece, a model class is torch's) and other components
+    for t in (comp.format(m="clip", mod="tokenization_clip"), comp.format(m="t5", mod="modeling_t5"),
+              "ValueError: The component <class 'mypkg.MyScheduler'> of <class 'diffusers.pipelines.flux.pipeline_flux."
+              "FluxPipeline'> cannot be loaded as it does not seem to have any of the loading methods defined in {}"):
+        assert ids(t) == [], t
+    # other programs' code and models' remote code out of step with transformers 5 stay unclaimed
+    for t in ("AttributeError: Qwen2Tokenizer has no attribute batch_encode_plus",
+              "AttributeError: TokenizersBackend has no attribute encode_plus. Did you mean: '_encode_plus'?",
+              "ImportError: cannot import name 'is_torch_fx_available' from 'transformers.utils.import_utils'",
+              "'DynamicCache' object has no attribute 'seen_tokens'",
+              "AttributeError: 'CLIPTextModel' object has no attribute 'text_model'"):
+        assert ids(t) == [], t
