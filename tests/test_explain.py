@@ -8777,3 +8777,75 @@ def test_round150_transformers_versions_kinds():
               "'DynamicCache' object has no attribute 'seen_tokens'",
               "AttributeError: 'CLIPTextModel' object has no attribute 'text_model'"):
         assert ids(t) == [], t
+
+
+def test_round152_comfyui_database_user_dir_kinds():
+    """Round 152's kinds (ComfyUI's SQLite database and user directory), each on a variant text written here, with
+    the look-alikes that must stay silent."""
+    # ComfyUI's own database message: a read-only or missing user folder, and a locked database
+    m = one("[2026-02-01 10:00:01.123] Failed to initialize database. Please ensure you have installed the latest "
+            "requirements. If the error persists, please report this as in future the database will be required: "
+            "(sqlite3.OperationalError) attempt to write a readonly database\n"
+            "(Background on this error at: https://sqlalche.me/e/20/e3q8)\n", "comfyui.database-path-unwritable")
+    assert "user/comfyui.db" in m["title"] and "--database-url sqlite:////" in m["fix"] and "mkdir user" in m["fix"]
+    assert "--base-directory" in m["cause"] and "network share" in m["cause"] and "chown" in m["fix"]
+    assert ids("Setting user directory to: C:\\Users\\Ann\\Documents\\ComfyUI\\user\nFailed to initialize database. "
+               "Please ensure you have installed the latest requirements. If the error persists, please report this as "
+               "in future the database will be required: (sqlite3.OperationalError) database is locked\n") \
+        == ["comfyui.database-path-unwritable"]
+    # other programs' database errors: not ComfyUI's
+    for t in ("[error] failed to initialize database, got error unable to open database file: no such file or directory\n",
+              "Failed to initialize the database connection: unable to open database file\n",
+              "SQLSTATE[HY000] [14] unable to open database file\n",
+              "  File \"/srv/gallery/app.py\", line 9, in init_db\n    conn.execute(q)\n"
+              "sqlite3.OperationalError: database is locked\n",
+              "db: migrate: attempt to write a readonly database (8)\n"):
+        assert ids(t) == [], t
+    # INSERT ... RETURNING from ComfyUI's asset code, by frame and by ComfyUI's message
+    m = one("  File \"/home/me/ComfyUI/app/assets/database/bulk_ops.py\", line 88, in seed_from_paths_batch\n"
+            "    rows = sess.execute(stmt, batch).all()\nsqlalchemy.exc.InvalidRequestError: Can't use explicit RETURNING "
+            "for bulk INSERT operation with sqlite+pysqlite backend; executemany with RETURNING is not enabled for this "
+            "dialect.\n", "comfyui.database-returning-unsupported")
+    assert "PR #11839" in m["fix"] and "sqlite3.sqlite_version" in m["fix"] and "3.35" in m["cause"]
+    assert ids("Failed to initialize database. Please ensure you have installed the latest requirements. If the error "
+               "persists, please report this as in future the database will be required: (sqlite3.OperationalError) "
+               "near \"RETURNING\": syntax error\n") == ["comfyui.database-returning-unsupported"]
+    for t in ("sqlite3.OperationalError: near \"RETURNING\": syntax error\n[SQL: INSERT INTO notes (body) VALUES (?) "
+              "RETURNING id]\n",
+              "sqlalchemy.exc.InvalidRequestError: Can't use explicit RETURNING for bulk INSERT operation with "
+              "sqlite+pysqlite backend\n"):
+        assert ids(t) == [], t
+    # SQLAlchemy 1.x under ComfyUI's database models, and ComfyUI's dependency check saying so
+    m = one("  File \"C:\\ComfyUI\\app\\database\\models.py\", line 4, in <module>\n    from sqlalchemy.orm import "
+            "DeclarativeBase\nImportError: cannot import name 'DeclarativeBase' from 'sqlalchemy.orm' "
+            "(C:\\py\\Lib\\site-packages\\sqlalchemy\\orm\\__init__.py)\n", "comfyui.sqlalchemy-too-old")
+    assert "SQLAlchemy 2.0" in m["title"] and "pip install -r requirements.txt" in m["fix"] and "SQLAlchemy>=2.0" in m["fix"]
+    assert ids("Error importing dependencies: cannot import name 'mapped_column' from 'sqlalchemy.orm' "
+               "(/venv/lib/python3.12/site-packages/sqlalchemy/orm/__init__.py)\n") == ["comfyui.sqlalchemy-too-old"]
+    assert ids("  File \"/srv/shop/models.py\", line 3, in <module>\n    from sqlalchemy.orm import DeclarativeBase\n"
+               "ImportError: cannot import name 'DeclarativeBase' from 'sqlalchemy.orm'\n") == []
+    # a proxy decoding %2F in the user-data URL: the frontend's message and an access log line
+    m = one("Error storing user data file 'workflows/flux2 klein.json': 405 Method Not Allowed\n",
+            "comfyui.userdata-proxy-slash")
+    assert "405" in m["title"] and "proxy_pass http://127.0.0.1:8188;" in m["fix"] and "AllowEncodedSlashes" in m["fix"]
+    assert ids("192.168.1.5 - - [02/Feb/2026:10:00:00 +0000] \"POST /api/userdata/workflows%2Fklein.json?overwrite=true "
+               "HTTP/1.1\" 405 0\n") == ["comfyui.userdata-proxy-slash"]
+    for t in ("Error storing user data file 'workflows/a:b.json': 400\n",
+              "POST /api/items/42 returned 405 Method Not Allowed\n",
+              "GET /api/userdata/workflows%2Fklein.json HTTP/1.1\" 200 5120\n"):
+        assert ids(t) == [], t
+    # the user folder not writable: at startup (UserManager) and when a workflow is saved
+    m = one("  File \"/home/runner/ComfyUI/app/user_manager.py\", line 41, in __init__\n"
+            "    os.makedirs(user_directory, exist_ok=True)\n  File \"<frozen os>\", line 225, in makedirs\n"
+            "PermissionError: [Errno 13] Permission denied: '/home/runner/ComfyUI/user'\n", "comfyui.user-dir-unwritable")
+    assert "--user-directory" in m["fix"] and "chown" in m["fix"] and "comfy.settings.json" in m["cause"]
+    assert ids("Error saving file '/data/ComfyUI/user/default/workflows/klein.json': [Errno 30] Read-only file system: "
+               "'/data/ComfyUI/user/default/workflows/klein.json'\n")[0] == "comfyui.user-dir-unwritable"
+    # another program's user_manager, a node pack's own write gate, a node pack's own folder: not claimed
+    for t in ("  File \"/srv/app/user_manager.py\", line 20, in __init__\n    self.db = open(path, 'w')\n"
+              "PermissionError: [Errno 13] Permission denied: '/srv/app/users.db'\n",
+              "Write access is blocked. Sign in to ComfyUI and retry so Majoor can bootstrap the remote session "
+              "automatically, or set a Majoor API token in Settings -> Security.\n",
+              "!!! Exception during processing !!! [Errno 13] Permission denied: 'D:\\\\AImatrix\\\\Data\\\\Packages\\\\"
+              "ComfyUI\\\\dictionaries'\n"):
+        assert "comfyui.user-dir-unwritable" not in ids(t), t
