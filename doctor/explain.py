@@ -2775,6 +2775,9 @@ def _libcuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         return _ldconfig_failed(g, ctx)
     if not g.get("bare"):
         return {}
+    if ctx.get("wsl") or _near(ctx).get("wsl"):
+        # under WSL 2 libcuda.so is there (/usr/lib/wsl/lib) but the loader cache lists only libcuda.so.1
+        return {"as": "wsl.libcuda-so-unregistered"}
     return {"title": "A program could not load libcuda.so: the NVIDIA driver's library is there only as libcuda.so.1, or not at all",
             "cause": ("Some programs load the driver library by its unversioned name libcuda.so (Triton when it builds its "
                       "launcher, older bitsandbytes and other ctypes loaders, CUDA tools); torch itself asks for libcuda.so.1, "
@@ -2923,6 +2926,59 @@ def _cuda_libs(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                       "https://download.pytorch.org/whl/cu128` brings the nvidia-* wheels, with nix-ld enabled")
         out.setdefault("details", {})["nix"] = nix[:60]
     return out
+
+
+@_interp("libcuda_wsl")
+def _libcuda_wsl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """wsl.libcuda-so-unregistered: reached from Triton's plain loader message where the paste names WSL, or from
+    torch 2.1.0's driver_api.cpp assert (its dlopen of the unversioned libcuda.so). Outside WSL that assert means the
+    same missing name (a container or driver package with libcuda.so.1 only), so it is claimed with words that fit."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if not g.get("driver_api"):
+        return {}
+    wsl = ctx.get("wsl") or _near(ctx).get("wsl")
+    out: dict[str, Any] = {"title": ("PyTorch 2.1.0 cannot open libcuda.so (handle_0 INTERNAL ASSERT FAILED in c10/cuda/driver_api.cpp): "
+                                     "upgrade to torch 2.1.1 or newer"),
+                           "details": {"assert": g["driver_api"][:120]}}
+    if not wsl:
+        out["cause"] = ("PyTorch 2.1.0's c10 DriverAPI opens the driver library by its unversioned name libcuda.so, which "
+                        "only a CUDA toolkit or a driver's development package installs; the driver itself provides "
+                        "libcuda.so.1 (containers and some distributions have only that), so the assert fires although "
+                        "the GPU and the driver are fine. torch 2.1.1 opens libcuda.so.1.")
+        out["fix"] = ("Upgrade torch in the Python that runs Klein: `python -m pip install -U torch torchvision --index-url "
+                      "https://download.pytorch.org/whl/cu128` (2.1.1 and later open libcuda.so.1). Where torch must stay at "
+                      "2.1.0, add the link beside the driver's library: `ldconfig -p | grep libcuda`, then `sudo ln -s "
+                      "libcuda.so.1 /usr/lib/x86_64-linux-gnu/libcuda.so && sudo ldconfig` (the folder found)")
+    else:
+        out["details"]["wsl"] = wsl
+    return out
+
+
+_MODEL_PROGRAM_FACTS = ("vram_mb", "torch_version", "comfyui_version", "device", "comfy_load", "torch_named",
+                        "model_loader", "hf_loader", "pipeline_frame", "torch_path", "comfy_func")
+
+
+@_interp("wsl_memory")
+def _wsl_memory(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """wsl.memory-limit: the WSL 2 VM's memory from .wslconfig (a [wsl2] memory= / swap= line, the words naming
+    .wslconfig with one), claimed beside a model program (a ComfyUI log line, torch, a model file or node): WSL's own
+    memory use pasted alone is not this. A user's words that a program detects or reports only half of the RAM are
+    claimed as they are: natively every program sees all of it, on Windows WSL 2 (and Docker Desktop in it) halves
+    it. Not on a Mac / AMD / Intel setup (Docker Desktop on a Mac has its own VM setting)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    near = _near(ctx)
+    program = near.get("py_program") or any(ctx.get(k) for k in _MODEL_PROGRAM_FACTS)
+    where = ctx.get("wsl") or near.get("wsl") or ctx.get("container") or near.get("container")
+    if g.get("half"):  # a program reporting half of the RAM: natively every program sees all of it
+        return {"title": "Only half of the RAM is seen: WSL 2 (and Docker Desktop in it) gets half of the Windows RAM unless .wslconfig says otherwise",
+                "details": {"said": _SPACE.sub(" ", g["half"]).strip()[:120]}}
+    if not program:
+        return None
+    key, amount = (g.get("key") or "").lower(), (g.get("amount") or "").replace(" ", "")
+    d = {k: v for k, v in (("wslconfig", f"{key}={amount}" if key and amount else ""), ("wsl", where or "")) if v}
+    return {"details": d}
 
 
 _STACK_BUILD = re.compile(r"(?:torch\w{0,12}|flash[-_]attn\w{0,12}|xformers|sageattention|triton\w{0,12}|bitsandbytes|"
@@ -3148,6 +3204,10 @@ def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     if g.get("ctk") and ctx.get("wsl"):
         # the container toolkit under WSL / Docker Desktop loads the Windows driver's libnvidia-ml from WSL's
         # /usr/lib/wsl/lib: missing there means WSL gives no GPU (WSL 1, Windows too old), not a host without a driver
+        return {"as": "wsl.gpu-unavailable"}
+    if g.get("smi") and (ctx.get("wsl") or ctx.get("wsl1_kernel") or _near(ctx).get("wsl")):
+        # nvidia-smi inside WSL is the Windows driver's, mapped into /usr/lib/wsl/lib: no Linux driver to install there
+        # (one installed inside WSL only hides it); failing means this WSL gets no GPU from Windows
         return {"as": "wsl.gpu-unavailable"}
     return {}
 
@@ -3988,6 +4048,33 @@ def _wsl_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     GPU, or shows an AMD / Intel / Mac setup."""
     if _off_nvidia_anywhere(ctx) or _no_nvidia_stated(ctx):
         return None
+    wsl = ctx.get("wsl") or _near(ctx).get("wsl")
+    wsl1 = ctx.get("wsl1_kernel") or _near(ctx).get("wsl1_kernel")
+    if g.get("drvreq") and not (wsl or wsl1):
+        return None  # the toolkit's driver error on a Linux host is that host's driver, not WSL's
+    if g.get("smi"):
+        head = (f"This Linux runs under WSL 1 (kernel {wsl1}), which has no GPU: nvidia-smi finds no driver" if wsl1 else
+                "nvidia-smi inside WSL cannot reach the driver: this WSL gets no GPU from Windows")
+        return {"title": head,
+                "cause": ("Under WSL the GPU comes only from the Windows NVIDIA driver: WSL 2 maps its nvidia-smi and "
+                          "libraries into /usr/lib/wsl/lib and reaches the card through /dev/dxg. nvidia-smi cannot "
+                          "communicate with a driver when the distro runs as WSL 1 (kernel 4.4.0-<build>-Microsoft: no GPU at "
+                          "all), when Windows is older than GPU support in WSL needs (Windows 11, or Windows 10 21H2 build "
+                          "19044 or newer), when the Windows driver is missing or old, or when a Linux NVIDIA driver or "
+                          "nvidia-utils package installed inside the distro puts its own nvidia-smi and libraries first: a Linux "
+                          "driver cannot load in WSL (there is no NVIDIA kernel module for Microsoft's kernel; DKMS finds no "
+                          "headers for it), it only hides the Windows one. torch then finds no GPU either."),
+                "fix": ("In Windows (PowerShell): `wsl -l -v` must show VERSION 2 for the distro (`wsl --set-version <distro> "
+                        "2`); `winver` must show Windows 11 or Windows 10 build 19044 or newer; install the current Windows "
+                        "driver from https://www.nvidia.com/Download/index.aspx; then `wsl --update` and `wsl --shutdown`. Inside "
+                        "the distro remove any Linux driver (`sudo apt purge '^nvidia-driver-.*' '^nvidia-utils-.*' "
+                        "'^nvidia-dkms-.*' && sudo apt autoremove`), install no `cuda` / `cuda-drivers` package (for a CUDA "
+                        "toolkit only `cuda-toolkit-12-8` from NVIDIA's wsl-ubuntu repository), and check with "
+                        "`/usr/lib/wsl/lib/nvidia-smi`"),
+                "details": {k: v for k, v in (("wsl", wsl), ("kernel", wsl1)) if v}}
+    if g.get("drvreq"):
+        return {"title": "The NVIDIA Container Toolkit in WSL got no GPU from Windows (driver error: failed to process request)",
+                "details": {"wsl": wsl or wsl1}}
     return {}
 
 

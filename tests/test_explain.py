@@ -8849,3 +8849,60 @@ def test_round152_comfyui_database_user_dir_kinds():
               "!!! Exception during processing !!! [Errno 13] Permission denied: 'D:\\\\AImatrix\\\\Data\\\\Packages\\\\"
               "ComfyUI\\\\dictionaries'\n"):
         assert "comfyui.user-dir-unwritable" not in ids(t), t
+
+
+def test_round148_wsl2_kinds():
+    # nvidia-smi inside WSL cannot reach a driver: the Windows driver is the only one WSL can use, so no Linux
+    # driver to install; a WSL 1 kernel (4.4.0-<build>-Microsoft) is named in the headline
+    smi = ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest "
+           "NVIDIA driver is installed and running.")
+    m = one("Ubuntu 22.04 on WSL2, ComfyUI says no GPU. $ nvidia-smi\n" + smi, "wsl.gpu-unavailable")
+    assert ids("Ubuntu 22.04 on WSL2, ComfyUI says no GPU. $ nvidia-smi\n" + smi)[0] == "wsl.gpu-unavailable"
+    assert "wsl -l -v" in m["fix"] and "nvidia-utils" in m["fix"] and "/usr/lib/wsl/lib/nvidia-smi" in m["fix"]
+    m = one("$ uname -r\n4.4.0-22621-Microsoft\n$ nvidia-smi\n" + smi, "wsl.gpu-unavailable")
+    assert "WSL 1" in m["title"] and "4.4.0-22621-Microsoft" in m["title"]
+    # the same message on a Linux PC (no WSL named) stays torch.no-driver; WSL's own GPU-blocked NVML stays its kind
+    assert ids("$ nvidia-smi\n" + smi)[:1] == ["torch.no-driver"]
+    assert ids("WSL2: Failed to initialize NVML: GPU access blocked by the operating system")[:1] == ["wsl.gpu-access-blocked"]
+    # the container toolkit's driver error inside WSL 2; on a Linux host (no WSL named) it is not claimed as WSL
+    err = ("docker: Error response from daemon: OCI runtime create failed: ... stderr: nvidia-container-cli: "
+           "initialization error: driver error: failed to process request: unknown.")
+    assert ids("docker in WSL 2 with --gpus all:\n" + err)[:1] == ["wsl.gpu-unavailable"]
+    assert "wsl.gpu-unavailable" not in ids("Ubuntu 24.04 server, docker run --gpus all:\n" + err)
+    # a program opening the unversioned libcuda.so under WSL 2: the loader cache lists only libcuda.so.1
+    lib = "OSError: libcuda.so: cannot open shared object file: No such file or directory"
+    m = one("Ubuntu on WSL2, ComfyUI with a Triton node:\n" + lib, "wsl.libcuda-so-unregistered")
+    assert ids("Ubuntu on WSL2, ComfyUI with a Triton node:\n" + lib)[0] == "wsl.libcuda-so-unregistered"
+    assert "LD_LIBRARY_PATH=/usr/lib/wsl/lib" in m["fix"] and "libcuda.so.1" in m["cause"]
+    assert ids("Ubuntu 22.04 desktop:\n" + lib)[:1] == ["triton.libcuda-not-found"]  # not WSL: the missing link
+    # torch 2.1.0's driver_api.cpp assert: upgrade torch; outside WSL with words that fit a container
+    hd = 'RuntimeError: handle_0 INTERNAL ASSERT FAILED at "../c10/cuda/driver_api.cpp":15, please report a bug to PyTorch.'
+    m = one("Linux-5.15.153.1-microsoft-standard-WSL2-x86_64, torch 2.1.0+cu121\n" + hd, "wsl.libcuda-so-unregistered")
+    assert "2.1.1" in m["title"] and "LD_LIBRARY_PATH" in m["fix"]
+    m = one("docker image pytorch 2.1.0 on an A100 host\n" + hd, "wsl.libcuda-so-unregistered")
+    assert "2.1.1" in m["fix"] and "libcuda.so.1" in m["cause"] and "WSL" not in m["cause"]
+    # other libraries' own libcuda loaders under WSL stay silent
+    for t in ("WSL2: from cuda import cuda; cuda.cuInit(0)\nFile ~/miniconda3/lib/python3.10/site-packages/cuda/_cuda/"
+              "ccuda.pyx:424, in cuda._cuda.ccuda.cuPythonInit()\nRuntimeError: Failed to dlopen libcuda.so",
+              "mistral.rs on WSL: Unable to find cuda lib under the names [\"cuda\", \"nvcuda\"]. Please open GitHub issue.",
+              "WSL: libcuda.so: cannot open shared object file\nbitsandbytes only; PyTorch works"):
+        assert ids(t) == [], t
+    # WSL 2's memory from .wslconfig beside a model run; a program reporting half of the RAM
+    m = one("Flux in ComfyUI under WSL2 gets Killed at load.\nTotal VRAM 24564 MB, total RAM 15962 MB\n"
+            "my .wslconfig:\n[wsl2]\nmemory=16GB\nswap=8GB\n", "wsl.memory-limit")
+    assert m["details"]["wslconfig"] == "memory=16GB" and "wsl --shutdown" in m["fix"] and "%UserProfile%" in m["fix"]
+    m = one("The container only shows half of my installed RAM (32 GB machine, ComfyUI reports 16 GB)", "wsl.memory-limit")
+    assert "half" in m["title"]
+    assert ids("python main.py --lowvram, I set memory=20GB in .wslconfig and ComfyUI still stops")[:1] == ["wsl.memory-limit"]
+    # ...not WSL's own memory use with no model program, nor half-precision talk, nor VRAM
+    for t in ("After following the recommendation to set up `.wslconfig` and limiting RAM usage to 6GB, Vmmem still "
+              "takes all memory and the .vhdx is thrashed",
+              "[wsl2]\nmemory=8GB\nprocessors=4\n# my VS Code server is slow",
+              "fp16 uses only half the memory of fp32 weights in ComfyUI",
+              "nvidia-smi shows only half of the VRAM in use while sampling",
+              "Mac mini M2, Docker Desktop shows only half of my RAM"):
+        assert "wsl.memory-limit" not in ids(t), t
+    # a user's own C/CUDA program failing its runtime call while torch sees the GPU is that program's build
+    assert ids('For the CUDA version, the call in main() to cudaSetDevice(0) fails with 100 ("no CUDA-capable device '
+               'is detected"). torch.cuda.is_available() is True in WSL.') == []
+    assert ids("RuntimeError: No CUDA GPUs are available")[:1] == ["cuda.no-device"]
