@@ -2666,6 +2666,49 @@ def _kernels_compat(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "details": {}}
 
 
+def _fact(ctx: dict[str, Any], key: str) -> str:
+    """A context fact near the hit or anywhere in the paste (a user's words about the setup often come after the
+    error, below the 'near the hit' window)."""
+    return _near(ctx).get(key) or ctx.get(key) or ""
+
+
+@_interp("device_ordinal")
+def _device_ordinal(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`invalid device ordinal` on a GPU split into MIG instances: a CUDA process sees one MIG device, so any index
+    past 0 fails; that is cuda.mig-visible-devices' cause and fix, not a machine with fewer GPUs."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    mig = _fact(ctx, "mig")
+    if mig:
+        return {"as": "cuda.mig-visible-devices", "details": {"mig": mig[:60]}}
+    return {}
+
+
+@_interp("devices_unavailable")
+def _devices_unavailable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cudaErrorDevicesUnavailable where the paste speaks of a vGPU licence (nvidia-smi's `Unlicensed`, a licensing
+    issue, nvidia-gridd): the unlicensed guest driver refusing CUDA, nvidia.vgpu-unlicensed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    lic = _fact(ctx, "vgpu_licence")
+    if lic:
+        return {"as": "nvidia.vgpu-unlicensed", "details": {"licence": lic[:60]}}
+    return {}
+
+
+@_interp("mig_nvml")
+def _mig_nvml(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch's caching allocator asserting `NVML_SUCCESS == r`: claimed where the paste names a MIG slice (NVML cannot
+    answer for the parent GPU there). Without one the same assert has other causes (a Jetson's out-of-memory, an NVML
+    left behind by a driver update): not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    mig = _fact(ctx, "mig")
+    if not mig:
+        return None
+    return {"details": {"mig": mig[:60], "allocator_line": g.get("line") or ""}}
+
+
 _SLOW_WHERE = (
     (re.compile(r"/mnt/[a-z]/", re.I), "a Windows drive read through WSL2's /mnt"),
     (re.compile(r"HDD|hard ?(?:drive|disk)|mechanical|spinning", re.I), "a hard disk"),
@@ -3416,6 +3459,8 @@ def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         return None
     if g.get("handle") and (_near(ctx).get("container") or ctx.get("container")):
         return None  # nvidia-smi failing only inside a container is the container's device access, not the card
+    if g.get("handle") and _fact(ctx, "cc_mode"):
+        return {"as": "gpu.confidential-mode"}  # a GPU in confidential-computing mode outside a confidential VM
     if g.get("illegal"):
         kernel = _near(ctx).get("custom_kernel")
         if kernel:

@@ -8906,3 +8906,79 @@ def test_round148_wsl2_kinds():
     assert ids('For the CUDA version, the call in main() to cudaSetDevice(0) fails with 100 ("no CUDA-capable device '
                'is detected"). torch.cuda.is_available() is True in WSL.') == []
     assert ids("RuntimeError: No CUDA GPUs are available")[:1] == ["cuda.no-device"]
+
+
+def test_round149_vm_shared_gpu_kinds():
+    """Round 149's kinds (virtual machines and shared GPUs: MIG slices, vGPU licences, confidential-computing mode,
+    passthrough BARs, Hyper-V GPU-PV guests), each on a variant text written here, with the look-alikes that must stay
+    silent."""
+    # a program that picks GPUs by index on a MIG-partitioned GPU: every index past 0 is missing in the process
+    mig_ord = ("Our launcher starts one worker per device on the H100 in MIG mode (4 MIG instances).\n"
+               "  File \"/opt/venv/lib/python3.11/site-packages/torch/cuda/__init__.py\", line 399, in set_device\n"
+               "    torch._C._cuda_setDevice(device)\nRuntimeError: CUDA error: invalid device ordinal\n")
+    m = one(mig_ord, "cuda.mig-visible-devices")
+    assert "MIG slice" in m["title"] and "set_device(1)" in m["cause"] and "CUDA_VISIBLE_DEVICES=MIG-" in m["fix"]
+    assert ids(mig_ord) == ["cuda.mig-visible-devices"]
+    # ...while a plain machine with fewer GPUs keeps the plain kind
+    assert ids("RuntimeError: CUDA error: invalid device ordinal\nI only have one RTX 4090") == ["cuda.invalid-device-ordinal"]
+    # torch's allocator asserting on NVML where the paste names a MIG slice
+    nvml = ("RuntimeError: NVML_SUCCESS == r INTERNAL ASSERT FAILED at \"/pytorch/c10/cuda/CUDACachingAllocator.cpp\":1131, "
+            "please report a bug to PyTorch.\n")
+    m = one(nvml + "$ nvidia-smi -L\nGPU 0: NVIDIA A100-SXM4-80GB (UUID: GPU-1c2d3e4f-aaaa-bbbb-cccc-0123456789ab)\n"
+            "  MIG 1g.10gb     Device  0: (UUID: MIG-5b6c7d8e-1111-2222-3333-444455556666)\n", "cuda.mig-nvml-assert")
+    assert "MIG slice" in m["title"] and "NVML_ERROR_NO_PERMISSION" in m["cause"]
+    assert "expandable_segments:False" in m["fix"] and "nvidia-smi mig -lgip" in m["fix"] and "--lowvram" in m["fix"]
+    assert m["details"]["allocator_line"] == "1131"
+    assert ids("Loading Flux2 Klein on an H200 MIG 3g.71gb slice inside Kubernetes:\n" + nvml) == ["cuda.mig-nvml-assert"]
+    # the same assert without a MIG slice named (a Jetson, a driver update), or on a ROCm build: not claimed
+    for t in (nvml, "Jetson AGX Orin 64GB, JetPack 6.1:\n" + nvml, "torch 2.5.1+rocm6.2, an MI300X in a container\n" + nvml):
+        assert ids(t) == [], t
+    # an unlicensed NVIDIA vGPU: nvidia-smi -q's licence block, nvidia-gridd's failure, or torch refusing the device
+    m = one("$ nvidia-smi -q | grep -A3 vGPU\n    vGPU Software Licensed Product\n        Product Name                      : "
+            "NVIDIA RTX Virtual Workstation\n        License Status                    : Unlicensed (Restricted)\n",
+            "nvidia.vgpu-unlicensed")
+    assert "ClientConfigToken" in m["fix"] and "FeatureType=1" in m["fix"] and "nvidia-gridd" in m["fix"]
+    assert ids("Dec 01 09:12:44 vm1 nvidia-gridd[1187]: Failed to acquire license from 10.20.0.5 (Info: NVIDIA Virtual "
+               "Compute Server)") == ["nvidia.vgpu-unlicensed"]
+    busy = ("RuntimeError: CUDA error: all CUDA-capable devices are busy or unavailable\nCUDA kernel errors might be "
+            "asynchronously reported at some other API call, so the stacktrace below might be incorrect.\n")
+    assert ids(busy + "The VM's vGPU licence expired last night.") == ["nvidia.vgpu-unlicensed"]
+    assert ids(busy + "nvidia-smi -q shows the GRID licence as Unlicensed") == ["nvidia.vgpu-unlicensed"]
+    m = one(busy, "cuda.devices-unavailable")
+    assert "nvidia-smi -q | grep -i -A2 license" in m["fix"]
+    # ...but Windows' own activation status, a package licence line, or a busy GPU without licence words are not
+    for t in ("C:\\> slmgr /dli\nName: Windows(R), Professional edition\nLicense Status: Unlicensed",
+              "pip show torch\nName: torch\nLicense: BSD-3-Clause\n" + busy):
+        assert "nvidia.vgpu-unlicensed" not in ids(t), t
+    # a GPU left in confidential-computing mode outside a confidential VM
+    m = one("$ sudo python3 nvidia_gpu_tools.py --gpu-bdf=41:00.0 --set-cc-mode=on --reset-after-cc-mode-switch\n"
+            "$ nvidia-smi\nUnable to determine the device handle for GPU0000:41:00.0: Unknown Error\n",
+            "gpu.confidential-mode")
+    assert "--set-cc-mode=off" in m["fix"] and "conf-compute -srs 1" in m["fix"]
+    assert ids("$ nvidia-smi conf-compute -grs\nConfidential Compute GPUs Ready state: not-ready\n") == ["gpu.confidential-mode"]
+    # the device-handle failure without CC mode named stays a failing card; a guest init's CC line alone is nothing
+    assert ids("$ nvidia-smi\nUnable to determine the device handle for GPU0000:41:00.0: Unknown Error\n") \
+        == ["gpu.hardware-fault"]
+    assert ids("NVRC::query_cc_mode[1]: CC mode for BDF 0000:02:00.0 (via BAR0): off (0x1)") == []
+    # the card's BARs without room: the driver's 0x22:0x56 init failure, a VM's overlapping or unplaced BARs
+    m = one("Nov 30 21:04:11 pve-guest kernel: NVRM: GPU 0000:06:10.0: RmInitAdapter failed! (0x22:0x56:762)\n"
+            "root@comfy-vm:~# nvidia-smi\nNo devices were found\n", "gpu.bar-unassigned")
+    assert "Above 4G Decoding" in m["fix"] and "X-PciMmio64Mb" in m["fix"] and "pciPassthru.64bitMMIOSizeGB" in m["fix"]
+    assert "pci=realloc" in m["fix"]
+    assert ids("[  41.20] NVRM: GPU at PCI:0000:00:05: GPU-0f1e2d3c\n[  41.21] NVRM: Xid (PCI:0000:00:05): 79, GPU has "
+               "fallen off the bus.\nqemu-dm: xen_pt_check_bar_overlap: Warning: Overlapped to device [00:02.0]") \
+        == ["gpu.bar-unassigned"]
+    # other init failures (an unsupported card, GSP firmware) and a host's plain fall off the bus are not BARs
+    assert "gpu.bar-unassigned" not in ids("NVRM: GPU 0000:01:00.0: RmInitAdapter failed! (0x26:0xffff:1601)")
+    assert ids("[ 512.3] NVRM: Xid (PCI:0000:01:00): 79, GPU has fallen off the bus.") == ["gpu.hardware-fault"]
+    # a Hyper-V GPU-PV guest: the widened cause and fix name the dxgkrnl kernel and Secure Boot
+    m = one("ubuntu@gpupv:~$ nvidia-smi\nFailed to initialize NVML: GPU access blocked by the operating system\n",
+            "wsl.gpu-access-blocked")
+    assert "dxgkrnl" in m["cause"] and "lsmod | grep dxgkrnl" in m["fix"] and "Set-VMFirmware" in m["fix"]
+    # other programs' allocators on a vGPU or a MIG slice, and an AMD host's Hyper-V partition error, stay silent
+    for t in ("[/__w/xgboost/xgboost/src/common/cuda_dr_utils.h:107]:\nCUDA driver error: CUDA_ERROR_NOT_SUPPORTED. "
+              "operation not supported",
+              "MIG 3g.20gb Device 0\nE0101 10:00:00.000000 1 logging.cc:40] \"[defaultAllocator.cpp::allocateAsync::44] "
+              "Error Code 1: Cuda Runtime (out of memory)\"",
+              "Radeon RX 6800 host: Cannot find GPU Device with partitioning capabilities"):
+        assert ids(t) == [], t
