@@ -3658,6 +3658,24 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if g.get("segv"):
         return {"title": "ComfyUI crashed (a segmentation fault) right after its dynamic VRAM loader staged a model",
                 "details": {"signal": "SIGSEGV", "after": "prepared for dynamic VRAM loading"}}
+    if g.get("stall"):
+        return {"title": "ComfyUI's run stops right after its dynamic VRAM loader staged a model: it hangs there",
+                "cause": ("Recent ComfyUI loads models through its dynamic VRAM allocator (comfy-aimdo, on by default: "
+                          "`Model X prepared for dynamic VRAM loading. N MB Staged.`), and this log stops right there: the "
+                          "run waits and never reaches the next node or step. The stall is reported with dynamic VRAM on when "
+                          "the GPU's memory is nearly full (a large text encoder beside the diffusion model, a second run "
+                          "after the first, another program holding VRAM, Windows or WSL2 letting VRAM spill into shared "
+                          "system memory): GPU use drops to about 0 % while VRAM stays full, and it does not happen with "
+                          "dynamic VRAM and pinned memory off. Nothing is wrong with the model files."),
+                "fix": ("Stop ComfyUI and start it with dynamic VRAM and pinned memory off: add `--disable-dynamic-vram "
+                        "--disable-pinned-memory` to the launch line (portable: edit run_nvidia_gpu.bat to "
+                        "`.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build --disable-dynamic-vram "
+                        "--disable-pinned-memory`; git: `python main.py --disable-dynamic-vram --disable-pinned-memory`) and "
+                        "close other programs that hold VRAM; if it still stalls, keep some VRAM free with `--reserve-vram 2` "
+                        "(GB). Later, update ComfyUI with its requirements, which pin comfy-aimdo (git: `git pull` then "
+                        "`python -m pip install -r requirements.txt`; portable: update\\update_comfyui.bat), and try again "
+                        "without the flags"),
+                "details": {"stopped_after": "prepared for dynamic VRAM loading"}}
     if re.match(r"aimdo_setup_hooks|comfy-aimdo WDDM init failed", g.get("what") or ""):
         return None  # comfy-aimdo could not start at all (ComfyUI falls back to its legacy loader): comfyui.aimdo-unavailable
     if not near.get("dynamic_vram"):
@@ -4598,6 +4616,24 @@ def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                         "(`hf cache ls` lists what that cache holds; older releases: `huggingface-cli scan-cache`), then turn "
                         "offline mode back on"),
                 "details": {"offline": "yes", **({"repo": m.group(1), "file": m.group(2)} if m else {})}}
+    if g.get("stalltotal") and "stall0" in g:
+        total = g["stalltotal"].strip()
+        return {"title": f"A Hugging Face download received nothing (0 of {total}) and the log stops there: this machine does not reach the Hub's file storage",
+                "cause": ("huggingface_hub's download bar (`Downloading (incomplete total...)`) never left 0 bytes: the "
+                          "model's files sent no data at all, and huggingface_hub keeps waiting without an error. The usual "
+                          "cause is the network, not the model: a firewall or security suite that lets only some hosts or "
+                          "programs through (the files come from huggingface.co, hf.co and the Xet storage hosts "
+                          "cas-bridge.xethub.hf.co, cas-server.xethub.hf.co and transfer.xethub.hf.co), a proxy the "
+                          "downloading program was not given, or a DNS that cannot resolve those hosts."),
+                "fix": ("Stop it (Ctrl+C). Let the Python that downloads through the firewall or security suite to "
+                        "huggingface.co, hf.co and *.xethub.hf.co (Windows: allow python.exe, or python_embeded\\python.exe "
+                        "of ComfyUI portable, in Windows Defender Firewall), or give it the proxy: `export "
+                        "HTTPS_PROXY=http://HOST:PORT` (Windows `set HTTPS_PROXY=http://HOST:PORT`); check with `hf download "
+                        "black-forest-labs/FLUX.2-klein-4B model_index.json`; where only the Xet hosts are blocked, download "
+                        "over plain HTTP: `export HF_HUB_DISABLE_XET=1` (Windows `set HF_HUB_DISABLE_XET=1`) before Python "
+                        "starts; where huggingface.co itself is blocked use a mirror: `export HF_ENDPOINT=https://hf-mirror.com`. "
+                        "The download resumes where it stopped"),
+                "details": {"received": g["stall0"].strip(), "total": total}}
     if not (g.get("xethost") or g.get("xetwhy")):
         return {}
     host = g.get("xethost") or "*.xethub.hf.co"
@@ -4610,8 +4646,34 @@ def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "fix": ("Let this machine reach *.xethub.hf.co like huggingface.co (allow-list cas-server.xethub.hf.co, "
                     "cas-bridge.xethub.hf.co and transfer.xethub.hf.co, or route them through the proxy with HTTPS_PROXY); "
                     "or download without Xet: `export HF_HUB_DISABLE_XET=1` (Windows `set HF_HUB_DISABLE_XET=1`) and run "
-                    "the download again, e.g. `hf download black-forest-labs/FLUX.2-klein-4B`"),
+                    "the download again, e.g. `hf download black-forest-labs/FLUX.2-klein-4B`. Where HTTPS_PROXY is set and "
+                    "plain downloads work but these hosts still fail to resolve, the hf_xet in use does not send its requests "
+                    "through the proxy (hf_xet 1.1.5 in xet-core#400): upgrade it, `python -m pip install -U hf_xet "
+                    "huggingface_hub`, or keep HF_HUB_DISABLE_XET=1"),
             "details": {"host": host, "error": g.get("xetwhy") or ""}}
+
+
+@_interp("xet_failed")
+def _xet_failed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """hf_xet's transfer error as raised, or (``stallgot``) its download bar stopped after some bytes with nothing
+    after it: the download hangs."""
+    if not g.get("stallgot"):
+        return {}
+    got, total = g["stallgot"].strip(), g.get("stalltotal", "").strip()
+    return {"title": f"A Hugging Face download stopped making progress at {got} of {total} and the log stops there: the Xet transfer hangs",
+            "cause": ("huggingface_hub downloads the large files of Hub repositories through the hf_xet package, which "
+                      "fetches the file's chunks from Xet storage and rebuilds it. Here it received a first part and then "
+                      "nothing more, without an error or a retry: hf_xet releases up to 1.5.1 could hang this way when the "
+                      "connection degraded or a chunk request stalled (fixed in hf-xet 1.5.2 and 1.5.3), and some networks "
+                      "stall Xet transfers that a plain HTTP download of the same file completes. The model, the token and "
+                      "the disk are fine."),
+            "fix": ("Stop it (Ctrl+C), upgrade hf_xet with huggingface_hub in the Python that downloads: `python -m pip "
+                    "install -U \"hf_xet>=1.5.3\" huggingface_hub` (ComfyUI portable: `python_embeded\\python.exe -m pip "
+                    "install -U \"hf_xet>=1.5.3\" huggingface_hub`), and run the download again: it resumes. If it stalls "
+                    "again, download over plain HTTP: `export HF_HUB_DISABLE_XET=1` (Windows `set HF_HUB_DISABLE_XET=1`) in "
+                    "the shell before Python starts (a variable set inside a script after huggingface_hub is imported is not "
+                    "read), or `python -m pip uninstall -y hf_xet`, then e.g. `hf download black-forest-labs/FLUX.2-klein-4B`"),
+            "details": {"received": got, "total": total, "percent": g.get("stallpct", "")}}
 
 
 @_interp("hf_offline_api")

@@ -8982,3 +8982,54 @@ def test_round149_vm_shared_gpu_kinds():
               "Error Code 1: Cuda Runtime (out of memory)\"",
               "Radeon RX 6800 host: Cannot find GPU Device with partitioning capabilities"):
         assert ids(t) == [], t
+
+
+def test_round151_hangs_and_freezes_kinds():
+    """Round 151's kinds (hangs and freezes with a log), each on a variant text written here, with the look-alikes
+    (a run that went on, an AMD setup, a finished or resumed download, another tool's bar, the Manager's current
+    background fetch) that must stay silent."""
+    # ComfyUI's log stops right after the dynamic VRAM loader staged a model (alone, or beside a sampler at 0 %)
+    m = one("got prompt\nRequested to load Flux2TEModel_\nModel Flux2TEModel_ prepared for dynamic VRAM loading. "
+            "7894MB Staged. 0 patches attached.\n", "comfyui.dynamic-vram")
+    assert "hangs there" in m["title"] and "--disable-dynamic-vram --disable-pinned-memory" in m["fix"]
+    assert "run_nvidia_gpu.bat" in m["fix"] and "--reserve-vram 2" in m["fix"] and "shared" in m["cause"]
+    assert ids("Model Flux2 prepared for dynamic VRAM loading.\n7400MB Staged. 0 patches attached. Force pre-loaded "
+               "96 weights: 210 KB.\n  0%|          | 0/4 [00:00<?, ?it/s]\n") == ["comfyui.dynamic-vram"]
+    # the run went on after staging, or an AMD (ROCm) build of the allocator: not claimed
+    for t in ("Model Flux2 prepared for dynamic VRAM loading. 7400MB Staged. 0 patches attached.\n"
+              "100%|##########| 4/4 [00:03<00:00,  1.2it/s]\nPrompt executed in 5.20 seconds\n",
+              "pytorch version: 2.9.0+rocm6.4\nAMD arch: gfx1100\nDevice: cuda:0 AMD Radeon RX 7900 XTX : native\n"
+              "got prompt\nModel Flux2 prepared for dynamic VRAM loading. 7400MB Staged. 0 patches attached.\n"):
+        assert ids(t) == [], t
+    # a Hub download whose bar never left 0 bytes and nothing after it: the storage hosts are not reached
+    m = one("Fetching 4 files:   0%|          | 0/4 [00:00<?, ?it/s]\nDownloading (incomplete total...):   0%|"
+            "          | 0.00/7.75G [00:00<?, ?B/s]\n", "hf.unreachable")
+    assert "received nothing (0 of 7.75G)" in m["title"] and "xethub.hf.co" in m["cause"]
+    assert "HTTPS_PROXY" in m["fix"] and "HF_HUB_DISABLE_XET=1" in m["fix"] and "Firewall" in m["fix"]
+    # a bar that stopped after some bytes: the Xet transfer hangs
+    m = one("Downloading (incomplete total...):  12%|#2        | 1.02G/8.04G [01:10<07:59, 14.6MB/s]\n",
+            "hf.xet-download-failed")
+    assert "1.02G of 8.04G" in m["title"] and '"hf_xet>=1.5.3"' in m["fix"] and "pip uninstall -y hf_xet" in m["fix"]
+    assert "before Python starts" in m["fix"]
+    # a finished bar, one followed by the pipeline loading, and another tool's bar: not claimed
+    for t in ("Downloading (incomplete total...): 100%|##########| 8.04G/8.04G [02:10<00:00, 61.2MB/s]\n",
+              "Downloading (incomplete total...):  12%|#2        | 1.02G/8.04G [01:10<07:59, 14.6MB/s]\n"
+              "Loading pipeline components...: 100%|##########| 5/5 [00:02<00:00,  2.1it/s]\n",
+              "Downloading:   0%|          | 0.00/1.20G [00:00<?, ?B/s]\n"):
+        assert ids(t) == [], t
+    # hf_xet that does not route through the proxy: the Xet-host answer names it
+    m = one('WARN  Reqwest(reqwest::Error { kind: Request, url: "https://cas-server.xethub.hf.co/reconstruction/ab12", '
+            'source: hyper_util::client::legacy::Error(Connect, ConnectFailed(ConnectError("dns error", Custom { kind: '
+            'Uncategorized, error: "failed to lookup address information: Name or service not known" }))) }). Retrying...\n'
+            "    at /home/runner/work/xet-core/xet-core/cas_client/src/http_client.rs:226\n", "hf.unreachable")
+    assert "hf_xet 1.1.5" in m["fix"] and "pip install -U hf_xet" in m["fix"]
+    # ComfyUI-Manager before 3.7 fetching the node registry in the foreground
+    m = one("FETCH DATA from: https://api.comfy.org/nodes?page=1&limit=1000 [DONE]\n", "comfyui.manager-fetch-blocking")
+    assert m["severity"] == "warn" and "git pull" in m["fix"] and "pip install -U comfyui-manager" in m["fix"]
+    assert "network_mode = offline" in m["fix"] and "user/__manager/config.ini" in m["fix"]
+    # ...behind a real error it comes second; the current Manager's background fetch is not claimed
+    assert ids("[ComfyUI-Manager] default cache updated: https://api.comfy.org/nodes?page=1&limit=1000\ngot prompt\n"
+               "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of "
+               "11.99 GiB of which 0 bytes is free.\n") == ["cuda.oom", "comfyui.manager-fetch-blocking"]
+    assert ids("FETCH ComfyRegistry Data: 45/97\nFETCH ComfyRegistry Data [DONE]\n[ComfyUI-Manager] default cache "
+               "updated: https://api.comfy.org/nodes\n[ComfyUI-Manager] All startup tasks have been completed.\n") == []
