@@ -2467,7 +2467,43 @@ def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                         "or keep only the VAE in float32: `pipe.vae.to(torch.float32)`); a script's precision option: "
                         "bf16"),
                 "details": {"named": g["half"]}}
+    if g.get("vae_nan"):
+        return {"title": "The VAE produced NaN values (a black or empty image)",
+                "cause": ("The VAE's output (or, on the encode side, its latents) is NaN: VAEs overflow in float16, "
+                          "their activations pass float16's largest value (65504) and become inf, then NaN, which is "
+                          "saved as black pixels. SDXL's VAE is the best-known case and the FLUX VAEs do the same; a "
+                          "pipeline, script or node that forces the VAE to fp16 (or runs the decode under "
+                          "torch.autocast in float16) meets it."),
+                "fix": ("Run the VAE in bfloat16 or float32, not float16: ComfyUI: drop `--fp16-vae` and start with "
+                        "`--bf16-vae` (or `--fp32-vae` on a GPU without bfloat16: GTX 10/16, RTX 20, V100, T4); "
+                        "diffusers: `pipe = Flux2KleinPipeline.from_pretrained(..., torch_dtype=torch.bfloat16)` or "
+                        "keep only the VAE in float32 with `pipe.vae.to(torch.float32)` and pass it latents of the "
+                        "same dtype (`latents.to(pipe.vae.dtype)`), outside any float16 autocast. An SDXL pipeline "
+                        "that must stay in fp16: use the fp16-safe VAE madebyollin/sdxl-vae-fp16-fix"),
+                "details": {"named": g["vae_nan"]}}
     return {}
+
+
+@_interp("pipeline_vae_method")
+def _pipeline_vae_method(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A diffusers pipeline without the enable_/disable_vae_tiling/slicing shortcuts: name the VAE's own method.
+    The deprecation warning (the method still works) is a notice, not the failure."""
+    meth = g.get("meth") or "enable_vae_tiling"
+    vae_meth = "pipe.vae." + meth.replace("_vae_", "_") + "()"
+    d: dict[str, Any] = {"method": meth, "use": vae_meth}
+    if g.get("cls"):
+        d["pipeline"] = g["cls"]
+    if g.get("depr"):
+        return {"title": f"diffusers warns that pipe.{meth}() is deprecated: use {vae_meth}",
+                "severity": "info",
+                "cause": (f"diffusers still runs `pipe.{meth}()` here but warns that the pipeline-level VAE shortcuts "
+                          "are deprecated and will be removed: newer pipelines (Flux2KleinPipeline in diffusers 0.42) "
+                          "no longer have them. It is not the cause of another failure in the log."),
+                "fix": (f"Replace the call with `{vae_meth}`, which does the same on every diffusers release; "
+                        "nothing else to change"),
+                "details": d}
+    return {"fix": (f"Replace `pipe.{meth}()` with `{vae_meth}`. " + cat.by_id("diffusers.pipeline-vae-method-missing").fix),  # type: ignore[union-attr]
+            "details": d}
 
 
 @_interp("sage_forced")

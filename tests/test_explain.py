@@ -9033,3 +9033,45 @@ def test_round151_hangs_and_freezes_kinds():
                "11.99 GiB of which 0 bytes is free.\n") == ["cuda.oom", "comfyui.manager-fetch-blocking"]
     assert ids("FETCH ComfyRegistry Data: 45/97\nFETCH ComfyRegistry Data [DONE]\n[ComfyUI-Manager] default cache "
                "updated: https://api.comfy.org/nodes\n[ComfyUI-Manager] All startup tasks have been completed.\n") == []
+
+
+def test_round153_vae_decode_encode_kinds():
+    # the user's words that the VAE's output or latents are NaN: a VAE run in float16 overflowing
+    for t in ("StreamDiffusion with SDXL: after VAE decode, result image is NaN",
+              "ldm_stable.vae.encode(image) gives NaN latents when the pipeline is torch.float16",
+              "the vae decoder output is all nan, so the saved png is empty",
+              "我用fp16跑，vae解码后输出全是NaN"):
+        m = one(t, "comfyui.nan-image")
+        assert "VAE produced NaN" in m["title"] and "65504" in m["cause"], t
+        assert "--bf16-vae" in m["fix"] and "pipe.vae.to(torch.float32)" in m["fix"] and "--fp16-vae" in m["fix"], t
+    # NaNs words of other programs, a NaN in the sampler's latent, a Mac or an AMD card, flags that only name nan/vae
+    for t in ("modules.devices.NansException: A tensor with all NaNs was produced in VAE. Use --disable-nan-check "
+              "commandline argument to disable this check.",
+              "COMMANDLINE_ARGS=--no-half-vae --disable-nan-check",
+              "Requested to load WanVAE\nEncountered NaN in Latent",
+              "MacBook Pro M3 (mps): after VAE decode the image is NaN",
+              "Radeon RX 7900 XTX, ROCm 6.2: after VAE decode the image is NaN",
+              "Requested to load AutoencoderKL\nloaded completely 9.5 159.87 True\nPrompt executed in 4.10 seconds"):
+        assert "comfyui.nan-image" not in ids(t), t
+    # a diffusers pipeline without the VAE shortcuts: the error, the class lookup, the prose, the deprecation notice
+    m = one("Traceback (most recent call last):\n  File \"run.py\", line 12, in <module>\n    pipe.enable_vae_tiling()\n"
+            "AttributeError: 'Flux2KleinPipeline' object has no attribute 'enable_vae_tiling'",
+            "diffusers.pipeline-vae-method-missing")
+    assert m["details"]["pipeline"] == "Flux2KleinPipeline" and m["details"]["use"] == "pipe.vae.enable_tiling()"
+    assert "pipe.vae.enable_tiling()" in m["fix"] and "0.42" in m["cause"] and m["severity"] == "fail"
+    m = one("AttributeError: 'StableDiffusionImg2ImgPipeline' object has no attribute 'enable_vae_slicing'",
+            "diffusers.pipeline-vae-method-missing")
+    assert "pipe.vae.enable_slicing()" in m["fix"]
+    assert ids("AttributeError: type object 'LTXPipeline' has no attribute 'disable_vae_tiling'")[:1] \
+        == ["diffusers.pipeline-vae-method-missing"]
+    assert ids("enable_vae_slicing is not found on the inpaint pipeline")[:1] == ["diffusers.pipeline-vae-method-missing"]
+    m = one("FutureWarning: Calling `enable_vae_tiling()` on a `QwenImagePipeline` is deprecated and this method will be "
+            "removed in a future version. Please use `pipe.vae.enable_tiling()`.", "diffusers.pipeline-vae-method-missing")
+    assert m["severity"] == "info" and "deprecated" in m["title"] and "pipe.vae.enable_tiling()" in m["fix"]
+    # other attributes, a node pack's VAE class, a working call and a tiled node's own words stay unclaimed
+    for t in ("AttributeError: 'StableDiffusionXLPipeline' object has no attribute 'upcast_vae'",
+              "VAE Encode + tiling = 'WanVideoVAE38' object has no attribute 'z_dim",
+              "pipe.vae.enable_tiling()\npipe.enable_model_cpu_offload()",
+              "pipe.enable_vae_tiling()  # saves memory at 2048x2048",
+              "Warning: Ran out of memory when regular VAE decoding, retrying with tiled VAE decoding."):
+        assert "diffusers.pipeline-vae-method-missing" not in ids(t), t
