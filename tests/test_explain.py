@@ -9075,3 +9075,17 @@ def test_round153_vae_decode_encode_kinds():
               "pipe.enable_vae_tiling()  # saves memory at 2048x2048",
               "Warning: Ran out of memory when regular VAE decoding, retrying with tiled VAE decoding."):
         assert "diffusers.pipeline-vae-method-missing" not in ids(t), t
+
+
+def test_hang_rules_read_a_paste_wrapped_in_json():
+    """The hang kinds of round 151 need the log to end at the stall; a paste that arrives as a JSON string (a bug
+    report form, an API client's `exception_message`) ends in the wrapper's closing quote and brace, which is not
+    more log. Found by the paste-form run after round 153; a log that goes on stays silent."""
+    stall = ("Model Flux2 prepared for dynamic VRAM loading. 7400MB Staged. 0 patches attached.\n"
+             "  0%|          | 0/4 [00:00<?, ?it/s]\n")
+    dl = "Downloading (incomplete total...):   0%|          | 0.00/7.75G [00:00<?, ?B/s]\n"
+    part = "Downloading (incomplete total...):  40%|####      | 3.10G/7.75G [03:10<04:40, 16.4MB/s]\n"
+    for text, sid in ((stall, "comfyui.dynamic-vram"), (dl, "hf.unreachable"), (part, "hf.xet-download-failed")):
+        assert ids(json.dumps({"exception_message": text}))[:1] == [sid], text
+        assert ids(json.dumps([text]))[:1] == [sid], text
+        assert ids(text + "Prompt executed in 6.10 seconds\n") == [], text
