@@ -9089,3 +9089,14 @@ def test_hang_rules_read_a_paste_wrapped_in_json():
         assert ids(json.dumps({"exception_message": text}))[:1] == [sid], text
         assert ids(json.dumps([text]))[:1] == [sid], text
         assert ids(text + "Prompt executed in 6.10 seconds\n") == [], text
+
+
+def test_vgpu_licence_block_read_when_indented_as_a_code_block():
+    """nvidia-smi -q's licence block is itself indented; pasted as a Markdown code block (four more spaces) its
+    product line and name line are further apart. Found by the paste-form run after round 153 (round 149's case)."""
+    block = ("vGPU Software Licensed Product\n    Product Name                      : NVIDIA RTX Virtual Workstation\n"
+             "    License Status                    : Unlicensed (Restricted)\n")
+    for indent in ("", "    ", "        ", "\t"):
+        text = "\n".join(indent + ln for ln in block.split("\n"))
+        assert ids(text)[:1] == ["nvidia.vgpu-unlicensed"], repr(indent)
+    assert ids(block.replace("Unlicensed (Restricted)", "Licensed (Expiry: 2026-12-31 0:0:0 GMT)")) == []
