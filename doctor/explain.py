@@ -2517,6 +2517,29 @@ def _sage_forced(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {"details": {"forced_by": forced}}
 
 
+@_interp("sage_kernel_fault")
+def _sage_kernel_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """An illegal memory access or misaligned address is SageAttention's kernel faulting only where SageAttention is
+    named as running right before it or on its line (its frames or warnings, a sageattn function, ComfyUI's
+    `--use-sage-attention` / `Using sage attention`, a Patch Sage Attention node). A bare CUDA fault says nothing of
+    who faulted (another node's kernel, a library's Triton code, the card), and AMD/Intel/Mac setups are not this."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    near = _near(ctx)
+    named = near.get("sage_kernel") or near.get("sage_forced") or ""
+    if not named or near.get("other_kernel_lib"):
+        return None
+    details: dict[str, Any] = {"sage": named}
+    if "sageattn3" in named.lower():
+        return {"title": "SageAttention3's Blackwell kernel (sageattn3_blackwell) crashed the GPU",
+                "fix": ("Switch the Patch Sage Attention node (or your call) from `sageattn3_blackwell` to a SageAttention 2 "
+                        "mode (`auto` or `sageattn_qk_int8_pv_fp8_cuda`, SageAttention 2.2 from "
+                        "https://github.com/woct0rdho/SageAttention/releases on Windows), or bypass the node so PyTorch SDPA "
+                        "runs (Klein needs no SageAttention); the sageattn3 build is known not to work on Windows"),
+                "details": details}
+    return {"details": details}
+
+
 @_interp("comfy_github")
 def _comfy_github(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """git could not reach github.com. Claimed where the clone is ComfyUI's (a ComfyUI repository URL, or ComfyUI's

@@ -9100,3 +9100,35 @@ def test_vgpu_licence_block_read_when_indented_as_a_code_block():
         text = "\n".join(indent + ln for ln in block.split("\n"))
         assert ids(text)[:1] == ["nvidia.vgpu-unlicensed"], repr(indent)
     assert ids(block.replace("Unlicensed (Restricted)", "Licensed (Expiry: 2026-12-31 0:0:0 GMT)")) == []
+
+
+def test_round154_gpu_memory_fault_kinds():
+    # SageAttention named right before (or on the line of) an illegal memory access / misaligned address on NVIDIA
+    for t in ("C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\sageattention\\core.py:722: UserWarning: smooth_k\n"
+              "torch.AcceleratorError: CUDA error: an illegal memory access was encountered\n"
+              "Search for `cudaErrorIllegalAddress' in https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html",
+              "Using sage attention\nComfyUI version: 0.3.60\n  0%|          | 0/20 [00:00<?, ?it/s]\n"
+              "!!! Exception during processing !!! CUDA error: an illegal memory access was encountered\n"
+              "For debugging consider passing CUDA_LAUNCH_BLOCKING=1",
+              "  File \"/opt/venv/lib/python3.12/site-packages/sageattention/core.py\", line 140, in sageattn\n"
+              "    return sageattn_qk_int8_pv_fp8_cuda(q, k, v, tensor_layout=tensor_layout)\n"
+              "RuntimeError: CUDA error: misaligned address"):
+        m = one(t, "sage.kernel-fault")
+        assert "SageAttention" in m["title"] and "cudaErrorIllegalAddress" in m["cause"], t
+        assert "--use-sage-attention" in m["fix"] and "CUDA_LAUNCH_BLOCKING=1" in m["fix"], t
+        assert "woct0rdho/SageAttention/releases" in m["fix"] and m["severity"] == "fail", t
+    m = one("Patch Sage Attention KJ: sage_attention = sageattn3_blackwell\nRuntimeError: CUDA error: misaligned address",
+            "sage.kernel-fault")
+    assert "sageattn3_blackwell" in m["title"] and "SageAttention 2 mode" in m["fix"]
+    # a bare fault, another program's or library's kernel, AMD's HIP, SageAttention only installed or missing
+    for t in ("RuntimeError: CUDA error: an illegal memory access was encountered",
+              "[Bug] illegal memory access encountered",
+              "RuntimeError: CUDA error: misaligned address\nCUDA kernel errors might be asynchronously reported",
+              "Using sage attention\nHIP error: an illegal memory access was encountered\nAMD Radeon RX 7900 XTX",
+              "sageattn_varlen called\n(ModelRunner pid=871993) vllm CUDA error: an illegal memory access was encountered",
+              "Using sage attention\nCUDA error: an illegal memory access was encountered (at C:\\actions-runner\\_work\\nunchaku\\"
+              "nunchaku\\src\\kernels\\zgemm\\gemm_w4a4_launch_impl.cuh:120)",
+              "Using sage attention\nRuntimeError: Triton Error [CUDA]: misaligned address",
+              "Can't import SageAttention: No module named 'sageattention'\nRuntimeError: CUDA error: an illegal memory access",
+              "Mac mini M4, mps: sageattn error: illegal memory access"):
+        assert "sage.kernel-fault" not in ids(t), t
