@@ -5150,12 +5150,44 @@ def _sage_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return None
 
 
+@_interp("pip_download_cut")
+def _pip_download_cut(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    wheel = g.get("wheel") or ""
+    d = {"wheel": wheel} if wheel else {}
+    if g.get("net"):
+        return {"title": f"The download of {wheel or 'a wheel'} broke off (Connection timed out) and pip failed on its own "
+                         "half-downloaded file", "details": d}
+    return {"title": f"pip could not use the wheel it had just downloaded ({wheel or 'pip-unpack'}): its file in pip's "
+                     "temporary folder was still held (a broken-off download, or a scanner)", "details": d}
+
+
+# a console-script launcher of another tool (pip-sync.exe, a CLI): that tool is running and replacing itself. pip's,
+# uv's and Python's own launchers stay claimed (pip.exe upgrading pip: `python -m pip install -U pip`)
+_SCRIPT_LAUNCHER = re.compile(r"[\\/]scripts[\\/]{1,2}(?!(?:pip|pip3|pip3\.\d{1,2}|python|pythonw|uv|uvx)\.exe$)"
+                              r"[^\\/]+\.exe$", re.I)
+
+
 @_interp("install_denied")
 def _install_denied(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    path = (g.get("path") or "").replace("\\\\", "\\")
+    """pip's (or uv's) refusal on a file of the environment. Not claimed: pip's own download in pip-unpack-* (a
+    broken-off download or a scanner: pip.download-interrupted, python.antivirus-blocked), a console-script launcher
+    of another tool in use (Scripts\\X.exe: that very tool is running and replacing itself, pip-sync.exe), and uv's
+    missing-RECORD warning in a conda environment (conda packages carry no RECORD)."""
+    path = (g.get("path") or "").replace("\\\\", "\\").strip().strip("`")
     low = path.lower()
-    code = g.get("code") or ""
+    code = g.get("code") or g.get("code5") or ""
+    if "pip-unpack-" in low or _SCRIPT_LAUNCHER.search(low):
+        return None
+    if g.get("pkg"):
+        if "conda" in low:
+            return None
+        pkg = g["pkg"]
+        return {"title": f"uv could not remove the installed {pkg}: an earlier install or removal of it stopped halfway "
+                         "(a file was in use)", "details": {"path": path, "package": pkg}}
     details = {"path": path, "error": code}
+    if code.startswith("os error"):
+        return {"title": "uv could not replace a file of the environment: it is in use (ComfyUI or another program "
+                         "that loaded it still running) or locked", "details": details}
     if "windowsapps" in low or "program files" in low:
         return {"title": f"pip may not write into {path.split('site-packages')[0].rstrip(chr(92) + '/') or 'this Python'}: "
                          "a protected folder (Program Files, the Microsoft Store's Python)", "details": details}

@@ -9132,3 +9132,93 @@ def test_round154_gpu_memory_fault_kinds():
               "Can't import SageAttention: No module named 'sageattention'\nRuntimeError: CUDA error: an illegal memory access",
               "Mac mini M4, mps: sageattn error: illegal memory access"):
         assert "sage.kernel-fault" not in ids(t), t
+
+
+def test_round155_windows_locked_files_kinds():
+    # pip's own download of a big wheel broke off: WinError 32 on the half-written file in pip-unpack-*
+    m = one("Downloading https://download.pytorch.org/whl/cu128/torch-2.8.0%2Bcu128-cp311-cp311-win_amd64.whl (3021.4 MB)\n"
+            "WARNING: Connection timed out while downloading.\n"
+            "ERROR: Could not install packages due to an OSError: [WinError 32] The process cannot access the file because "
+            "it is being used by another process: 'C:\\\\Users\\\\me\\\\AppData\\\\Local\\\\Temp\\\\pip-unpack-x1y2z3\\\\"
+            "torch-2.8.0+cu128-cp311-cp311-win_amd64.whl'\nCheck the permissions.\n", "pip.download-interrupted")
+    assert "broke off" in m["title"] and "torch-2.8.0+cu128-cp311-cp311-win_amd64.whl" in m["title"]
+    assert "pip cache purge" in m["fix"] and "--resume-retries" in m["fix"] and "whl/cu128" in m["fix"]
+    assert "pip-unpack" in m["cause"] and m["severity"] == "fail"
+    t = ("ERROR: Could not install packages due to an OSError: [WinError 32] 另一个程序正在使用此文件，进程无法访问。: "
+         "'D:\\\\Temp\\\\pip-unpack-q9w8e7\\\\torchvision-0.23.0+cu128-cp312-cp312-win_amd64.whl'\n")
+    m = one(t, "pip.download-interrupted")
+    assert ids(t) == ["pip.download-interrupted"] and "still held" in m["title"]
+    # the same refusal on a file of the environment stays python.install-access-denied; WinError 5 on pip's download
+    # is the scanner; a read time-out alone, on Linux or a Mac, is no locked file
+    assert ids("ERROR: Could not install packages due to an OSError: [WinError 32] The process cannot access the file "
+               "because it is being used by another process: 'C:\\\\ComfyUI_windows_portable\\\\python_embeded\\\\Lib\\\\"
+               "site-packages\\\\torch\\\\lib\\\\torch_cuda.dll'\n")[:1] == ["python.install-access-denied"]
+    assert "pip.download-interrupted" not in ids(
+        "ERROR: Could not install packages due to an OSError: [WinError 5] Access is denied: 'C:\\\\Users\\\\me\\\\AppData\\\\"
+        "Local\\\\Temp\\\\pip-unpack-abc\\\\numpy-2.1.0-cp312-cp312-win_amd64.whl'\n")
+    for t in ("WARNING: Connection timed out while downloading.\nERROR: Exception:\nTraceback (most recent call last):\n"
+              "pip._vendor.urllib3.exceptions.ReadTimeoutError: HTTPSConnectionPool(host='download.pytorch.org', port=443): "
+              "Read timed out.\n",
+              "MacBook Air M2: pip install torch -> WARNING: Connection timed out while downloading. then it retried and worked"):
+        assert "pip.download-interrupted" not in ids(t), t
+    # uv's words for a file in use in site-packages, and the missing-RECORD warning it leaves behind
+    m = one("error: Failed to install: torch-2.8.0+cu128-cp312-cp312-win_amd64.whl (torch==2.8.0+cu128)\n  Caused by: failed "
+            "to remove file `C:\\ComfyUI\\.venv\\Lib\\site-packages\\torch\\lib\\c10.dll`: The process cannot access the file "
+            "because it is being used by another process. (os error 32)\n", "python.install-access-denied")
+    assert "uv could not replace" in m["title"] and "uv pip install --reinstall torch" in m["fix"]
+    m = one("warning: Failed to uninstall package at D:\\apps\\venv\\Lib\\site-packages\\torchvision-0.20.1+cu121.dist-info "
+            "due to missing `RECORD` file. Installation may result in an incomplete environment.\n",
+            "python.install-access-denied")
+    assert "torchvision" in m["title"] and m["details"]["package"] == "torchvision" and "RECORD" in m["fix"]
+    # ...not in a conda environment (conda packages carry no RECORD), not a Linux system package, not another tool's
+    # launcher replacing itself; pip's own pip.exe stays claimed
+    for t in ("warning: Failed to uninstall package at C:\\Users\\me\\miniconda3\\envs\\ai\\Lib\\site-packages\\"
+              "numpy-1.26.4.dist-info due to missing `RECORD` file.\n",
+              "warning: Failed to uninstall package at /usr/lib/python3/dist-packages/blinker-1.7.0.dist-info due to "
+              "missing `RECORD` file.\n",
+              "ERROR: Could not install packages due to an OSError: [WinError 32] The process cannot access the file because "
+              "it is being used by another process: 'C:\\\\proj\\\\.venv\\\\Scripts\\\\pip-compile.exe'\n"):
+        assert "python.install-access-denied" not in ids(t), t
+    assert ids("ERROR: Could not install packages due to an OSError: [WinError 5] Access is denied: "
+               "'C:\\\\ComfyUI\\\\venv\\\\Scripts\\\\pip.exe'\n")[:1] == ["python.install-access-denied"]
+    # uv's rename in its own cache refused while a scanner reads the fresh torch files
+    m = one("uv pip install torch --index-url https://download.pytorch.org/whl/cu128\nerror: failed to rename file from "
+            "C:\\Users\\me\\AppData\\Local\\uv\\cache\\.tmpX1b2 to C:\\Users\\me\\AppData\\Local\\uv\\cache\\archive-v0\\"
+            "Ab12Cd: Access is denied. (os error 5)\n", "python.antivirus-blocked")
+    assert "uv cache clean" in m["fix"] and "uv\\cache" in m["fix"] and "uv" in m["title"]
+    for t in ("error: failed to rename file from C:\\proj\\target\\debug\\deps\\app.exe to C:\\proj\\target\\debug\\app.exe: "
+              "Access is denied. (os error 5)\n",
+              "cargo build: failed to rename file ... Access is denied (os error 5)"):
+        assert ids(t) == [], t
+    # ComfyUI-Manager's log rotation, in other wordings; a node pack holding the log; the Manager's switch
+    for t in ("[ComfyUI-Manager] Logging failed: [WinError 32] Le processus ne peut pas accéder au fichier car ce fichier "
+              "est utilisé par un autre processus: 'C:\\\\ComfyUI\\\\user\\\\comfyui_8189.log' -> "
+              "'C:\\\\ComfyUI\\\\user\\\\comfyui_8189.prev.log'",
+              "[ComfyUI Manager] Logging failed: [WinError 32] another program uses this file ComfyUI . log -> comfyui. prev. log"):
+        m = one(t, "comfyui.log-file-locked")
+        assert "file_logging = False" in m["fix"] and "--disable-all-custom-nodes" in m["fix"], t
+        assert "node pack" in m["cause"], t
+    for t in ("Logging failed: [WinError 32] The process cannot access the file because it is being used by another "
+              "process: 'C:\\\\kohya_ss\\\\logs\\\\train.log' -> 'C:\\\\kohya_ss\\\\logs\\\\train.1.log'",
+              "PermissionError: [WinError 32] The process cannot access the file because it is being used by another "
+              "process: 'C:\\\\Users\\\\me\\\\AppData\\\\Local\\\\Temp\\\\tmp8x\\\\input\\\\raw_data.npz'"):
+        assert ids(t) == [], t
+    # torch.compile's inductor putting Triton kernels back into its cache folder on Windows
+    m = one("backend='inductor' raised:\nPermissionError: [WinError 32] The process cannot access the file because it is "
+            "being used by another process: 'C:\\\\Users\\\\bob\\\\AppData\\\\Local\\\\Temp\\\\torchinductor_bob\\\\triton\\\\"
+            "0\\\\tmp.1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d' -> 'C:\\\\Users\\\\bob\\\\AppData\\\\Local\\\\Temp\\\\"
+            "torchinductor_bob\\\\triton\\\\0\\\\Zx9Yw8Vu7'\n", "torch.inductor-cache-dir-replace")
+    assert "TORCHINDUCTOR_FX_GRAPH_CACHE=0" in m["fix"] and "torchinductor_%USERNAME%" in m["fix"]
+    assert "tmp.<uuid>" in m["cause"] and m["severity"] == "fail"
+    m = one('  File "C:\\ComfyUI\\venv\\Lib\\site-packages\\torch\\_inductor\\triton_bundler.py", line 268, in read_and_emit\n'
+            "    os.replace(tmp_dir, directory)\ntorch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\n"
+            "PermissionError: [WinError 5] Access is denied: 'C:\\\\Users\\\\ann\\\\AppData\\\\Local\\\\Temp\\\\"
+            "torchinductor_ann\\\\triton\\\\0\\\\tmp.0f0e' -> 'C:\\\\x'\n", "torch.inductor-cache-dir-replace")
+    # the cache not writable on Linux (ROCm or CUDA), the pre-2.6 file rename, another program's temp folder
+    assert "torch.inductor-cache-dir-replace" not in ids(
+        "PermissionError: [Errno 13] Permission denied: '/tmp/torchinductor_root/triton/0/abc'")
+    assert ids("FileExistsError: [WinError 183] Cannot create a file when that file already exists: 'C:\\\\Users\\\\a\\\\"
+               "AppData\\\\Local\\\\Temp\\\\torchinductor_a\\\\cache\\\\.7\\\\tmpx' -> 'C:\\\\Users\\\\a\\\\AppData\\\\Local\\\\"
+               "Temp\\\\torchinductor_a\\\\cache\\\\ab'")[:1] == ["torch.inductor-cache-rename"]
+    assert ids("PermissionError: [WinError 5] Access is denied: 'C:\\\\DeepFaceLab\\\\workspace\\\\model\\\\tmp.1234abcd' -> "
+               "'C:\\\\DeepFaceLab\\\\workspace\\\\model\\\\XSeg'") == []
