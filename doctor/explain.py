@@ -2071,6 +2071,38 @@ def _gated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, An
     return {}
 
 
+@_interp("token_invalid")
+def _token_invalid(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """huggingface_hub's whoami / login refusal (`Invalid user token.`, a 401 from /api/whoami-v2) names the token
+    that was checked, and newer versions say where it came from: the fix goes to that place."""
+    if not g.get("whoami"):
+        return {}
+    src, stored = g.get("tokensrc") or "", g.get("tokenfile") or ""
+    title = "The Hugging Face token given to log in or to `whoami` is not a valid token"
+    if src.startswith("HF_TOKEN"):
+        return {"title": "The token in the HF_TOKEN environment variable is not a valid Hugging Face token",
+                "fix": ("HF_TOKEN wins over the token saved by `hf auth login`, so a stale one set in the shell, a .bat or "
+                        ".env file, the container's environment or Windows' System > Environment Variables is used first. "
+                        "Create a new read token at https://huggingface.co/settings/tokens and put it there, or remove the "
+                        "variable (`unset HF_TOKEN`; Windows console `set HF_TOKEN=`), then check with `hf auth whoami`. "
+                        "Klein 4B's repositories are public and download with no token at all"),
+                "details": {"token_source": "HF_TOKEN"}}
+    if src.startswith("Google Colab"):
+        return {"title": "The token in Colab's HF_TOKEN secret is not a valid Hugging Face token",
+                "fix": ("Open Secrets (key icon) in Colab, replace the HF_TOKEN value with a new read token from "
+                        "https://huggingface.co/settings/tokens, keep its Notebook access on, then Runtime > Restart session "
+                        "and run again. Klein 4B's repositories are public and download with no token at all"),
+                "details": {"token_source": "colab"}}
+    if stored:
+        return {"title": "The token saved by `hf auth login` is not a valid Hugging Face token",
+                "fix": ("Create a new read token at https://huggingface.co/settings/tokens and save it over the old one with "
+                        "the Python that runs Klein: `hf auth login --force` (older huggingface_hub: `huggingface-cli login`), "
+                        "then `hf auth whoami`; or `hf auth logout`, since Klein 4B's repositories are public and download "
+                        "with no token at all"),
+                "details": {"token_source": "saved login"}}
+    return {"title": title}
+
+
 @_interp("flash_refused")
 def _flash_refused(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     gpu = _near(ctx).get("gpu_model") or ""

@@ -9222,3 +9222,40 @@ def test_round155_windows_locked_files_kinds():
                "Temp\\\\torchinductor_a\\\\cache\\\\ab'")[:1] == ["torch.inductor-cache-rename"]
     assert ids("PermissionError: [WinError 5] Access is denied: 'C:\\\\DeepFaceLab\\\\workspace\\\\model\\\\tmp.1234abcd' -> "
                "'C:\\\\DeepFaceLab\\\\workspace\\\\model\\\\XSeg'") == []
+
+
+def test_round156_hf_token_kinds():
+    # huggingface_hub's whoami / login refusal names the token it checked and, since 0.29, where it came from
+    m = one("huggingface_hub.errors.HfHubHTTPError: Invalid user token. The token from HF_TOKEN environment variable is "
+            "invalid. Note that HF_TOKEN takes precedence over `hf auth login`.", "hf.token-invalid")
+    assert "HF_TOKEN environment variable" in m["title"] and m["details"]["token_source"] == "HF_TOKEN"
+    assert "unset HF_TOKEN" in m["fix"] and "https://huggingface.co/settings/tokens" in m["fix"]
+    m = one("HfHubHTTPError: Invalid user token. The token stored is invalid. Please run `hf auth login --force` to set a "
+            "new token.", "hf.token-invalid")
+    assert "saved by `hf auth login`" in m["title"] and "hf auth login --force" in m["fix"]
+    m = one("Invalid user token. The token from Google Colab vault is invalid. Please update it from the UI.",
+            "hf.token-invalid")
+    assert "Colab" in m["title"] and "Restart session" in m["fix"]
+    # the older wordings: the long hint of 0.2x, a node's bare message, the 401 from /api/whoami-v2 (requests, httpx)
+    for t in ("requests.exceptions.HTTPError: Invalid user token. If you didn't pass a user token, make sure you are "
+              "properly logged in by executing `huggingface-cli login`, and if you did pass a user token, double-check "
+              "it's correct.",
+              "!!! Exception during processing !!! Invalid user token.\n",
+              "LoadFluxModel\nInvalid user token.",
+              "requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2 "
+              "(Request ID: Root=1-6a1b2c3d-0e9f8a7b6c5d4e3f2a1b0c9d)",
+              "httpx.HTTPStatusError: Client error '401 Unauthorized' for url 'https://huggingface.co/api/whoami-v2'"):
+        m = one(t, "hf.token-invalid")
+        assert "not a valid token" in m["title"] and "Invalid user token" in m["cause"], t
+        assert "hf auth whoami" in m["fix"] and "hf auth login" in m["fix"], t
+    # other services' token refusals, a whoami that worked or was rate-limited, another host's 401 stay unclaimed
+    for t in ('{"error": "Invalid user token"}',
+              "jellyfin: Invalid user token provided",
+              "curl -s https://huggingface.co/api/whoami-v2 -H \"Authorization: Bearer $HF_TOKEN\"\n{\"type\":\"user\",\"name\":\"me\"}",
+              "requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.github.com/user",
+              "ReplicateError Details:\ntitle: Unauthenticated\nstatus: 401\ndetail: You did not pass a valid authentication token",
+              "Unauthorized: Please login first to use this node OpenAIGPTImage1",
+              '"GET /ui/ HTTP/1.1" 401 Unauthorized\n{\n    "detail": "Invalid or expired token"\n}'):
+        assert "hf.token-invalid" not in ids(t), t
+    assert ids("requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: "
+               "https://huggingface.co/api/whoami-v2") == ["hf.rate-limited"]
