@@ -4281,6 +4281,72 @@ def _manager_git_delete(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     return out
 
 
+@_interp("manager_git_config_dup")
+def _manager_git_config_dup(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Claimed only next to ComfyUI's node packs or its Manager; names the git config key to unset."""
+    near = _near(ctx)
+    path = (g.get("file") or "").replace("\\\\", "\\")
+    comfy = ("custom_nodes" in path.lower() or near.get("comfy_place") or near.get("comfy_manager")
+             or near.get("comfy_reqs"))
+    if not comfy:
+        return None  # another program's ini or git reader: its own cause
+    option = (g.get("option") or "").strip()
+    section = (g.get("section") or "").strip()
+    m = re.fullmatch(r'(\w{1,40}) "([^"]{1,100})"', section)
+    key = f"{m.group(1)}.{m.group(2)}.{option}" if m else f"{section}.{option}"
+    folder = ""
+    low = path.lower()
+    for sep in ("\\.git\\config", "/.git/config", "\\\\.git\\\\config"):
+        cut = low.rfind(sep.lower())
+        if cut > 0:
+            folder = path[:cut]
+            break
+    where = f"git -C \"{folder}\" config --unset-all {key}" if folder else f"git config --unset-all {key}"
+    sig = cat.by_id("comfyui.manager-git-config-duplicate")
+    fix = sig.fix if sig else ""
+    if fix and option and section:
+        fix = fix.replace("run `git config --unset-all branch.BRANCH.vscode-merge-base` (the section and option the message "
+                          "names, e.g. section `branch \"main\"` and option `vscode-merge-base` give "
+                          "`branch.main.vscode-merge-base`)", f"run `{where}`")
+    out: dict[str, Any] = {"details": {"option": option, "section": section, "git_key": key}}
+    if option and section:
+        out["title"] = (f"A node pack's .git/config has option '{option}' twice in section '{section}': "
+                        "ComfyUI-Manager cannot read it and does not load")
+    if folder:
+        out["details"]["pack_folder"] = folder
+    if fix:
+        out["fix"] = fix
+    return out
+
+
+@_interp("manager_channel")
+def _manager_channel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Names the rejected channel URL in the title; the old ltdrdata URL gets the moved-repository reason."""
+    url = (g.get("url") or "").strip().rstrip(".,;")
+    if not url:
+        return {}
+    old = "/ltdrdata/" in url.lower()
+    return {"title": f"ComfyUI-Manager rejects the channel URL {url} in its config.ini"
+                     + (" (the Manager's repository moved to Comfy-Org)" if old else "")
+                     + ": no node list, nothing can be installed",
+            "details": {"channel_url": url}}
+
+
+@_interp("manager_list_json")
+def _manager_list_json(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Names the list or URL that did not parse and the parser's words, as read."""
+    url = (g.get("url") or "").strip()
+    name = (g.get("list") or "").strip()
+    err = (g.get("json") or "").strip()
+    host = (urllib.parse.urlsplit(url).hostname or "") if url.startswith("http") else ""
+    what = name or (url.rsplit("/", 1)[-1].split("?", 1)[0] if url else "a node list")
+    if host == "api.comfy.org":
+        what = "the Comfy Registry's node list (api.comfy.org)"
+    details = {k: v for k, v in (("list", name), ("url", url), ("json_error", err)) if v}
+    return {"title": f"ComfyUI-Manager downloaded {what} and it is not valid JSON ({err})" if err
+            else f"ComfyUI-Manager downloaded {what} and it is not valid JSON", "details": details}
+
+
 @_interp("repo_not_found")
 def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("alnum") and not _near(ctx).get("hf_loader"):

@@ -9259,3 +9259,73 @@ def test_round156_hf_token_kinds():
         assert "hf.token-invalid" not in ids(t), t
     assert ids("requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: "
                "https://huggingface.co/api/whoami-v2") == ["hf.rate-limited"]
+
+
+def test_round157_comfyui_manager_pip_kinds():
+    # ComfyUI started with --enable-manager skips the old git copy of the Manager in custom_nodes
+    m = one("[START] ComfyUI-Manager\nBlocked by policy: C:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfyui-manager\n"
+            "Import times for custom nodes:\n", "comfyui.manager-legacy-blocked")
+    assert "--enable-manager-legacy-ui" in m["fix"] and "manager_requirements.txt" in m["fix"]
+    assert "without `--enable-manager`" in m["fix"] and "Nothing is broken" in m["cause"] and m["severity"] == "warn"
+    assert ids("comfyui-1  | Blocked by policy: /opt/ComfyUI/custom_nodes/ComfyUI-Manager-main\n") \
+        == ["comfyui.manager-legacy-blocked"]
+    # another pack's folder, a browser's or a proxy's policy: not claimed
+    for t in ("Blocked by policy: /home/u/ComfyUI/custom_nodes/ComfyUI-KJNodes\n",
+              'Postman (extension ID "fhbjgbiflinjbdggehcddcbncdddomop") is blocked by the administrator',
+              "Request blocked by policy: outbound connection to 203.0.113.5 denied\n"):
+        assert "comfyui.manager-legacy-blocked" not in ids(t), t
+    # the channel_url of config.ini is not in the Manager's channel list
+    m = one("[ComfyUI-Manager] An invalid channel was used: https://raw.githubusercontent.com/ltdrdata/ComfyUI-Manager/main\n",
+            "comfyui.manager-invalid-channel")
+    assert "ltdrdata/ComfyUI-Manager/main" in m["title"] and "moved to Comfy-Org" in m["title"]
+    assert "channel_url = https://raw.githubusercontent.com/Comfy-Org/ComfyUI-Manager/main" in m["fix"]
+    assert "channels.list" in m["fix"] and "user/__manager/config.ini" in m["fix"] and m["severity"] == "fail"
+    m = one("comfyui_manager.glob.manager_core.InvalidChannel: https://example.com/my-channel\n",
+            "comfyui.manager-invalid-channel")
+    assert "https://example.com/my-channel" in m["title"] and "moved" not in m["title"]
+    # conda's channel error, comfy-cli's empty channel: not claimed
+    for t in ("UnavailableInvalidChannel: HTTP 404 NOT FOUND for channel nvidia <https://conda.anaconda.org/nvidia>\n\n"
+              "The channel is not accessible or is invalid.\n",
+              "ERROR:root:[ComfyUI-Manager] An invalid channel was used: None\nnightly_channel: None/None\n"):
+        assert "comfyui.manager-invalid-channel" not in ids(t), t
+    # a node pack's .git/config with a repeated option: the Manager's strict configparser
+    m = one("configparser.DuplicateOptionError: While reading from 'D:\\ComfyUI\\custom_nodes\\comfyui_searge_llm\\.git\\"
+            "config' [line 14]: option 'vscode-merge-base' in section 'branch \"main\"' already exists\n",
+            "comfyui.manager-git-config-duplicate")
+    assert "'vscode-merge-base'" in m["title"] and m["details"]["git_key"] == "branch.main.vscode-merge-base"
+    assert 'git -C "D:\\ComfyUI\\custom_nodes\\comfyui_searge_llm" config --unset-all branch.main.vscode-merge-base' in m["fix"]
+    assert "pip install -U comfyui-manager" in m["fix"] and "git pull" in m["fix"]
+    m = one('  File "/home/u/ComfyUI/custom_nodes/ComfyUI-Manager/glob/git_utils.py", line 41, in git_url\n'
+            "    config.read(git_config_path)\nconfigparser.DuplicateOptionError: While reading from '/home/u/ComfyUI/"
+            "custom_nodes/was-node-suite-comfyui/.git/config' [line 9]: option 'url' in section 'remote \"origin\"' "
+            "already exists\n", "comfyui.manager-git-config-duplicate")
+    assert "branch.main" not in m["fix"] and "remote.origin.url" in m["fix"]
+    # another program's ini or repository: not claimed
+    for t in ("configparser.DuplicateOptionError: While reading from 'C:\\Users\\x\\AppData\\Roaming\\TS3Client\\gfx\\"
+              "DarkenTS\\settings.ini' [line 259]: option 'arrow_left' in section 'gfxfiles' already exists\n",
+              '  File "/home/u/proj/tools/release.py", line 12, in main\n    cfg.read(".git/config")\n'
+              "configparser.DuplicateOptionError: While reading from '/home/u/proj/.git/config' [line 9]: option 'url' "
+              "in section 'remote \"origin\"' already exists\n",
+              "configobj.DuplicateError: Duplicate section name at line 8.\n"):
+        assert "comfyui.manager-git-config-duplicate" not in ids(t), t
+    # a channel list or the registry's answer that is not JSON
+    m = one("FETCH DATA from: https://raw.githubusercontent.com/Comfy-Org/ComfyUI-Manager/main/custom-node-list.json"
+            "[ComfyUI-Manager] An error occurred while fetching 'https://raw.githubusercontent.com/Comfy-Org/"
+            "ComfyUI-Manager/main/custom-node-list.json': Extra data: line 1 column 4 (char 3)\n",
+            "comfyui.manager-list-not-json")
+    assert "custom-node-list.json" in m["title"] and "(Extra data: line 1 column 4 (char 3))" in m["title"]
+    assert "HTTPS_PROXY" in m["fix"] and "user/__manager/cache" in m["fix"] and m["severity"] == "warn"
+    m = one("[ComfyUI-Manager] An error occurred while fetching 'https://api.comfy.org/nodes?page=1&limit=30&comfyui_"
+            "version=v0.3.30&form_factor=git-linux': Expecting value: line 2 column 1 (char 1)\nCannot connect to "
+            "comfyregistry.\n", "comfyui.manager-list-not-json")
+    assert "Comfy Registry" in m["title"] and "line 2 column 1" in m["title"]
+    m = one("FETCH DATA from: https://raw.githubusercontent.com/Comfy-Org/ComfyUI-Manager/main/model-list.json\n"
+            "[ComfyUI-Manager] Due to a network error, switching to local mode.\n=> model-list.json\n"
+            "=> Unterminated string starting at: line 88 column 21 (char 4096)\n", "comfyui.manager-list-not-json")
+    assert "model-list.json" in m["title"]
+    # a socket error behind the same words, another program's JSON error: not this
+    for t in ("[ComfyUI-Manager] Due to a network error, switching to local mode.\n=> custom-node-list.json\n"
+              "=> [WinError 64] The specified network name is no longer available\n",
+              "json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)\n",
+              "An error occurred while fetching 'https://example.org/feed.json': Expecting value: line 1 column 1 (char 0)\n"):
+        assert "comfyui.manager-list-not-json" not in ids(t), t
