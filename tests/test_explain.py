@@ -9329,3 +9329,18 @@ def test_round157_comfyui_manager_pip_kinds():
               "json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)\n",
               "An error occurred while fetching 'https://example.org/feed.json': Expecting value: line 1 column 1 (char 0)\n"):
         assert "comfyui.manager-list-not-json" not in ids(t), t
+
+
+def test_vae_nan_words_need_the_vae_output_said_to_be_nan():
+    """Round 153 read a user's own words that the VAE's output is NaN; a `vae ... nan` pair anywhere on a line was too
+    loose (a NaN training loss beside a frozen VAE, a 'VAE output looks fine' beside NaN in a dataframe). The VAE's
+    output must be what is NaN; other NaNs on the line stay silent."""
+    for t in ("the vae output is all nan when I run Klein in fp16 on my RTX 4070",
+              "VAE decode gives NaN images on my RTX 3060 (ComfyUI portable)",
+              "the images come out NaN after the VAE decode on my RTX 4090"):
+        assert ids(t)[:1] == ["comfyui.nan-image"], t
+    for t in ("I use nano-banana to edit; the VAE output looks fine, nan values only in my pandas dataframe",
+              "The VAE decode produces NaN in my SDXL training loss (loss=nan) after 100 steps",
+              "loss is nan after 10 steps, vae is frozen",
+              "Nanjing VAE workshop: results table"):
+        assert ids(t) == [], t
