@@ -91,6 +91,9 @@ class Signature:
     supersedes_near: list[str] = field(default_factory=list)
     ignore: list[re.Pattern[str]] = field(default_factory=list)
     key: list[str] = field(default_factory=list)
+    # [{fact, to}]: when the interpreter claims the hit (or there is none) and the context fact `fact` is in the
+    # paste, the hit is signature `to`'s (a MIG slice named beside `invalid device ordinal`, ...): first rule wins
+    hand_over: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -219,6 +222,15 @@ def _keys(v: Any) -> list[str]:
     return [str(x) for x in v] if isinstance(v, (list, tuple)) else [str(v)]
 
 
+def _hand_over(row: dict[str, Any]) -> list[dict[str, str]]:
+    rules = row.get("hand_over") or []
+    if not isinstance(rules, list) or not all(isinstance(r, dict) and isinstance(r.get("fact"), str)
+                                              and isinstance(r.get("to"), str) for r in rules):
+        raise manifests.ManifestError(f"errors.toml signature {row.get('id', '?')}: hand_over must be a list of "
+                                      "{fact = \"<context id>\", to = \"<signature id>\"}")
+    return [{"fact": r["fact"], "to": r["to"]} for r in rules]
+
+
 @functools.lru_cache(maxsize=4)
 def _catalog_from(doc_json: str) -> Catalog:
     doc = json.loads(doc_json)
@@ -237,12 +249,19 @@ def _catalog_from(doc_json: str) -> Catalog:
                               severity=row["severity"], source=row["source"], interpret=row.get("interpret"),
                               supersedes=list(row.get("supersedes") or []),
                               supersedes_near=list(row.get("supersedes_near") or []),
-                              ignore=ign, key=_keys(row.get("key"))))
+                              ignore=ign, key=_keys(row.get("key")), hand_over=_hand_over(row)))
     try:
         ctxs = [Context(id=c["id"], needles=[n.encode() for n in c["needles"]], pattern=re.compile(c["pattern"], re.I))
                 for c in doc.get("context") or []]
     except (KeyError, re.error) as exc:
         raise manifests.ManifestError(f"errors.toml context row: {exc}") from exc
+    sig_ids, ctx_ids = {s.id for s in sigs}, {c.id for c in ctxs}
+    for s in sigs:
+        for rule in s.hand_over:
+            if rule["to"] not in sig_ids or rule["to"] == s.id:
+                raise manifests.ManifestError(f"errors.toml signature {s.id}: hand_over to unknown signature {rule['to']!r}")
+            if rule["fact"] not in ctx_ids:
+                raise manifests.ManifestError(f"errors.toml signature {s.id}: hand_over on unknown context fact {rule['fact']!r}")
     tables = {k: list(doc.get(k) or []) for k in ("text_width", "model_width", "latent_channels", "image_input",
                                                   "klein_package", "core_node")}
     return Catalog(sigs, ctxs, tables)
@@ -2761,30 +2780,6 @@ def _fact(ctx: dict[str, Any], key: str) -> str:
     """A context fact near the hit or anywhere in the paste (a user's words about the setup often come after the
     error, below the 'near the hit' window)."""
     return _near(ctx).get(key) or ctx.get(key) or ""
-
-
-@_interp("device_ordinal")
-def _device_ordinal(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """`invalid device ordinal` on a GPU split into MIG instances: a CUDA process sees one MIG device, so any index
-    past 0 fails; that is cuda.mig-visible-devices' cause and fix, not a machine with fewer GPUs."""
-    if _off_nvidia_anywhere(ctx):
-        return None
-    mig = _fact(ctx, "mig")
-    if mig:
-        return {"as": "cuda.mig-visible-devices", "details": {"mig": mig[:60]}}
-    return {}
-
-
-@_interp("devices_unavailable")
-def _devices_unavailable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """cudaErrorDevicesUnavailable where the paste speaks of a vGPU licence (nvidia-smi's `Unlicensed`, a licensing
-    issue, nvidia-gridd): the unlicensed guest driver refusing CUDA, nvidia.vgpu-unlicensed."""
-    if _off_nvidia_anywhere(ctx):
-        return None
-    lic = _fact(ctx, "vgpu_licence")
-    if lic:
-        return {"as": "nvidia.vgpu-unlicensed", "details": {"licence": lic[:60]}}
-    return {}
 
 
 @_interp("mig_nvml")
@@ -5569,6 +5564,12 @@ def describe(hit: Hit | dict[str, Any], cat: Catalog | None = None, ctx: dict[st
         if got is None:
             return None
         extra = dict(got)
+    if not extra.get("as"):
+        for rule in sig.hand_over:
+            said = _fact(c, rule["fact"])
+            if said:
+                extra = {"as": rule["to"], "details": {rule["fact"]: said[:60]}}
+                break
     if extra.get("as") and cat.by_id(extra["as"]):
         sig = cat.by_id(extra.pop("as"))  # type: ignore[assignment]
         extra = {k: v for k, v in extra.items() if k in ("details", "cause")}

@@ -66,6 +66,35 @@ def test_manifest_rows_are_tagged_and_checks_exist():
             assert re.search(r"\[[PSIM]\]", row["source"]), row
 
 
+def test_hand_over_is_data_and_checked_when_the_catalog_loads():
+    """A signature's `hand_over` rules move a kept hit to another signature when a context fact is in the paste; the
+    catalog refuses a rule naming an unknown signature or context fact, so a typo cannot silently disable one."""
+    ordinal = CAT.by_id("cuda.invalid-device-ordinal")
+    assert ordinal is not None and {"fact": "mig", "to": "cuda.mig-visible-devices"} in ordinal.hand_over
+    plain = "RuntimeError: CUDA error: invalid device ordinal\nCUDA kernel errors might be asynchronously reported"
+    assert ids(plain)[:1] == ["cuda.invalid-device-ordinal"]
+    m = one("The A100 is split into MIG GPU instances (MIG 3g.40gb x2).\n" + plain, "cuda.mig-visible-devices")
+    assert "MIG" in m["details"]["mig"]
+    # the rule runs after the interpreter: off an NVIDIA machine nothing is claimed, handed over or not
+    assert ids("MIG mode on. GPU: AMD Radeon RX 7900 XTX, ROCm 6.2\n" + plain) == []
+    busy = "RuntimeError: CUDA error: CUDA-capable device(s) is/are busy or unavailable"
+    assert ids(busy)[:1] == ["cuda.devices-unavailable"]
+    lic = one("nvidia-smi -q says License Status : Unlicensed (Restricted)\n" + busy, "nvidia.vgpu-unlicensed")
+    assert lic["details"]["vgpu_licence"]
+
+    doc = json.loads(json.dumps({"signature": [dict(id=s.id, title=s.title, needles=[n.decode() for n in s.needles],
+                                                     patterns=[p.pattern for p in s.patterns], cause=s.cause, fix=s.fix,
+                                                     check=s.check, severity=s.severity, source=s.source)
+                                                for s in CAT.signatures[:2]],
+                                 "context": [{"id": "mig", "needles": ["MIG"], "pattern": "MIG"}]}))
+    explain._catalog_from(json.dumps(doc))  # the plain rows load
+    for bad in ([{"fact": "mig", "to": "no.such-kind"}], [{"fact": "no_such_fact", "to": CAT.signatures[1].id}],
+                [{"fact": "mig", "to": CAT.signatures[0].id}], ["mig"], {"fact": "mig"}):
+        doc["signature"][0]["hand_over"] = bad
+        with pytest.raises(manifests.ManifestError, match="hand_over"):
+            explain._catalog_from(json.dumps(doc))
+
+
 @pytest.mark.parametrize("sid", TXT)
 def test_sample_matches_its_signature(sid):
     data = (SAMPLES / f"{sid}.txt").read_bytes()
