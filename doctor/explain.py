@@ -1839,6 +1839,8 @@ def _frontend_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
             return None  # the JavaScript of another web app (a Gradio UI, an Electron app, a client): not ComfyUI's frontend
         if ctx.get("web_extension") or near.get("web_extension") or _off_nvidia(ctx):
             return None  # a node pack's frontend script in the stack, or an AMD/Intel/Mac setup
+        if ctx.get("node_def_frame") or near.get("node_def_frame"):
+            return None  # failing while reading node definitions (/object_info): a node pack's INPUT_TYPES / RETURN_TYPES
         return {"title": "ComfyUI's web frontend failed with a JavaScript error: its frontend package may not match this "
                          "ComfyUI",
                 "cause": ("The error comes from ComfyUI's own frontend code (no node pack's script is named). Since March 2025 "
@@ -1857,6 +1859,23 @@ def _frontend_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "the error to https://github.com/Comfy-Org/ComfyUI_frontend/issues"),
                 "details": {"frontend_error": g["jserr"].strip()}}
     return {"details": {k: g[k] for k in ("installed", "recommended") if g.get(k)}}
+
+
+_LOOPBACK_HOST = re.compile(r"(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0)$", re.I)
+_COMFY_PORTS = {"8188", "8000"}
+
+
+@_interp("proxy_subpath")
+def _proxy_subpath(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A 404 for the frontend's own paths (/templates, /api, /extensions, /assets) at the root of an address that is not
+    ComfyUI's own port: a reverse proxy (https, or another port) whose prefix or forwarding the page misses. ComfyUI's own
+    address (loopback, 8188, Desktop's 8000) answering 404 is no proxy (a templates package or frontend not installed)."""
+    host, port, scheme = g.get("host") or "", g.get("port") or "", (g.get("scheme") or "").lower()
+    if _LOOPBACK_HOST.match(host) or port in _COMFY_PORTS:
+        return None
+    if scheme != "https" and not port:
+        return None  # plain http on the default port 80: nothing says a proxy stands in front of ComfyUI
+    return {"details": {"url": f"{scheme}://{host}{':' + port if port else ''}/{g.get('path', '')}", "status": "404"}}
 
 
 @functools.lru_cache(maxsize=1)

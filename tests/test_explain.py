@@ -9373,3 +9373,49 @@ def test_vae_nan_words_need_the_vae_output_said_to_be_nan():
               "loss is nan after 10 steps, vae is frozen",
               "Nanjing VAE workshop: results table"):
         assert ids(t) == [], t
+
+
+def test_round162_frontend_and_browser_kinds():
+    """Round 162 (the ComfyUI frontend package and the browser): ComfyUI's newer frontend-version wording, a proxy's
+    `-> 405` line for the user-data URL, a reverse proxy whose page asks ComfyUI's paths at the root (404), and a
+    TypeError inside the frontend's reading of node definitions (a node pack's, not an old frontend)."""
+    # the frontend check naming the package
+    m = one("WARNING WARNING WARNING WARNING WARNING\n\nInstalled comfyui-frontend-package version 1.41.2 is lower than the "
+            "recommended version 1.42.7.\n\nPlease install the updated requirements.txt file by running:\n/srv/comfy/venv/"
+            "bin/python -s -m pip install -r /srv/comfy/ComfyUI/requirements.txt\n", "comfyui.frontend-outdated")
+    assert "pip install -r requirements.txt" in m["fix"]
+    # the template package's line stays the requirements row
+    assert ids("Installed comfyui-workflow-templates version 0.9.60 is lower than the recommended version 0.9.77.\n")[:1] \
+        == ["comfyui.requirements-outdated"]
+    # a request line with its 405 answer through a proxy that decoded %2F
+    m = one("POST /api/userdata/workflows%2FPortrait%20Klein.json => 405 Method Not Allowed\n",
+            "comfyui.userdata-proxy-slash")
+    assert "%2F" in m["cause"] and "proxy_pass http://127.0.0.1:8188;" in m["fix"]
+    # the frontend's own paths answering 404 through a proxy (https, or a port other than ComfyUI's)
+    for t in ("GET https://gpu.example.net/api/system_stats 404 (Not Found)\n",
+              "GET http://192.168.1.20:8080/templates/image_flux2_klein-1.webp 404 (Not Found)\n",
+              "Failed to load resource: https://lab.example.org/extensions/core/widgetInputs.js 404\n",
+              "url https://my.domain/templates/index.json 404\n"):
+        m = one(t, "comfyui.frontend-proxy-subpath")
+        assert "location /comfyui/ { proxy_pass http://127.0.0.1:8188/;" in m["fix"]
+        assert "python -m pip install -r requirements.txt" in m["fix"] and m["severity"] == "warn"
+        assert m["details"]["status"] == "404"
+    # ComfyUI's own address (a missing templates package, no proxy), another web app's API, generic templates: silent
+    for t in ("GET http://127.0.0.1:8188/templates/index.json 404 (Not Found)\n",
+              "GET https://localhost:8188/api/userdata/user.css 404\n",
+              "GET http://comfy.lan:8000/api/system_stats 404 (Not Found)\n",
+              "GET http://example.com/api/system_stats 404\n",
+              "GET https://myapp.example.com/api/users/me 404 (Not Found)\n",
+              "GET https://shop.example.com/api/v1/cart 404 (Not Found)\n",
+              "GET https://site.example.com/templates/header.html 404\n",
+              "GET https://blog.example.com/assets/index-4f2a.js 404 (Not Found)\n"):
+        assert "comfyui.frontend-proxy-subpath" not in ids(t), t
+    # a TypeError while the frontend reads node definitions: a node pack's INPUT_TYPES / RETURN_TYPES, not claimed
+    for t in ("TypeError: (output ?? []).map is not a function\n    at ComfyNodeDefImpl.transformOutputSpec "
+              "(nodeDefStore.ts:180:35)\n    at ComfyApp.registerNodes (app.ts:1978:12)\n",
+              "Uncaught TypeError: Cannot read properties of undefined (reading 'forEach')\n    at transformInputSpec "
+              "(nodeDefStore.ts:120:7)\n    at ComfyApp.setup (app.ts:1871:5)\n"):
+        assert "comfyui.frontend-outdated" not in ids(t), t
+    # ComfyUI's own frontend failing on a workflow (no node-definition frame) is still the frontend check
+    assert ids("TypeError: this.widgets.values(...).filter is not a function\n    at LGraphNode.configure (litegraph.ts:1)\n"
+               "    at ComfyApp.loadGraphData (app.ts:1204:9)\n")[:1] == ["comfyui.frontend-outdated"]
