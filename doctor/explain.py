@@ -1568,6 +1568,8 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "`python -m pip install -U \"triton-windows<3.5\"` for torch 2.8)"), "details": d}
     if top == "pip":
         near = _near(ctx)
+        if near.get("uv_bootstrap"):
+            return None  # another program installing uv into ComfyUI's Python with pip (Mix Studio): its own bootstrap
         if not (re.search(r"comfy|python_embeded", g.get("pypath") or "", re.I) or near.get("custom_node")
                 or near.get("node_type") or near.get("node_exec")):
             return None  # another tool's own Python without pip (comfy-cli in a pipx venv): its install path, not ComfyUI's
@@ -2422,6 +2424,11 @@ def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     if not local.lower().startswith(("cu", "cpu")):
         return None
     index = f"https://download.pytorch.org/whl/{local.lower()}"
+    flag = (_near(ctx).get("uv_torch_index") or "").lower().rstrip("/")
+    if g.get("uv") and ("torch_stable" in flag or flag.endswith(f"/whl/{local.lower()}")):
+        # uv's own words, and its command named the index (or find-links page) that lists this build: the index
+        # was consulted, so it is uv's matching of the local version (an early uv), not a missing index
+        return {"as": "python.uv-local-version", "details": {"requirement": f"{pkg}=={want}", "index": index}}
     return {"title": f"{pkg} {want} is a build only PyTorch's {local} index carries, and the install did not look there",
             "fix": (f"Install it from that index, with the Python that will run it: `python -m pip install \"{pkg}=={want}\" "
                     f"--index-url {index}` (for a requirements file, put `--extra-index-url {index}` on its own line at its "
@@ -2432,6 +2439,47 @@ def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                     "pointed there, still finds no such version, that build has no wheel for this Python: use a Python the "
                     "release supports, or a current torch (`--index-url https://download.pytorch.org/whl/cu128`)"),
             "details": {"requirement": f"{pkg}=={want}", "index": index}}
+
+
+@_interp("uv_local_version")
+def _uv_local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """uv and torch's local version labels on PyTorch's own index: a plain `torch==X` there is the macOS / aarch64
+    build (the x86_64 Linux and Windows builds are `X+cuXXX` / `X+cpu`), and an early uv matched no labelled build at
+    all. The numbers name the labelled build to pin. Not for a ROCm / XPU index or an AMD, Intel or Mac setup."""
+    if _off_nvidia(ctx):
+        return None
+    pkg = g.get("pkg") or "torch"
+    want = g.get("want") or (g.get("req") or "").split("==", 1)[-1]
+    if "+" in want:  # reached from torch.local-version-no-index: the labelled build, with its index named
+        local = want.split("+", 1)[1].lower()
+        index = f"https://download.pytorch.org/whl/{local}"
+        return {"title": (f"uv found no {pkg} {want} although the command named PyTorch's index that lists it: uv's "
+                          "matching of local versions (+cpu / +cuXXX), which early uv releases lacked"),
+                "fix": (f"Update uv: `uv self update` (installed with pip: `python -m pip install -U uv`), then "
+                        f"`uv pip install \"{pkg}=={want}\" --index-url {index}` (`torch_stable.html` only with `-f`); "
+                        f"or leave the version out and let the index pick its build: `uv pip install {pkg} --index-url {index}`"),
+                "details": {"requirement": f"{pkg}=={want}", "index": index}}
+    if g.get("index"):
+        local = (g.get("local") or "").lower()
+        plats = re.findall(r"`([^`]+)`", g.get("only") or "")
+        if plats and not all(re.search(r"macosx|aarch64|arm64", p, re.I) for p in plats):
+            return None  # the plain version has an x86_64 or Windows build too: a real gap of this platform, not the label
+        where = f", whose {pkg} {want} files are only for {', '.join(plats)}" if plats else ""
+    else:
+        flag = (_near(ctx).get("uv_torch_index") or "").lower()
+        m = re.search(r"/whl/(cpu|cu\d{2,3})$", flag.rstrip("/"))
+        if not m:
+            return None  # no PyTorch build index named: the Python or platform has no wheel (torch.pip-no-wheel's)
+        local, where = m.group(1), ""
+    index = f"https://download.pytorch.org/whl/{local}"
+    return {"title": (f"uv settled on the plain {pkg} {want} from PyTorch's {local} index{where}: this platform's build "
+                      f"there is {pkg} {want}+{local}"),
+            "fix": (f"Pin the build with its label: `uv pip install \"{pkg}=={want}+{local}\" --index-url {index}` (or no "
+                    f"version: `uv pip install {pkg} --index-url {index}`, or `uv pip install {pkg} --torch-backend={local}`). In "
+                    f"a uv project pin `\"{pkg}=={want}+{local}\"` with the index under `[[tool.uv.index]]` (url `{index}`, "
+                    f"`explicit = true`) and `{pkg} = {{ index = \"pytorch-{local}\" }}` in `[tool.uv.sources]`, then re-lock: "
+                    f"`uv lock --upgrade-package {pkg} && uv sync`. Update uv first: `uv self update`"),
+            "details": {"requirement": f"{pkg}=={want}", "index": index, **({"wheels_for": ", ".join(plats)} if g.get("index") and plats else {})}}
 
 
 @_interp("not_a_model")

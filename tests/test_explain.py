@@ -9419,3 +9419,104 @@ def test_round162_frontend_and_browser_kinds():
     # ComfyUI's own frontend failing on a workflow (no node-definition frame) is still the frontend check
     assert ids("TypeError: this.widgets.values(...).filter is not a function\n    at LGraphNode.configure (litegraph.ts:1)\n"
                "    at ComfyApp.loadGraphData (app.ts:1204:9)\n")[:1] == ["comfyui.frontend-outdated"]
+
+
+def test_round159_uv_installer_kinds():
+    """Round 159 (uv as the installer of the stack): uv's matching of torch's +cpu / +cuXXX builds on PyTorch's own
+    index (the plain version there is the macOS / aarch64 build; early uv matched no label at all), uv's
+    `--index-url` / `--default-index` replacing PyPI (`X was not found in the package registry`), a uv cache or .venv
+    on an exFAT drive (`Incorrect function. (os error 1)`), and another program installing uv with pip into
+    ComfyUI's Python. Variant texts; look-alikes of other indexes, platforms and programs stay silent."""
+    # the plain version on a PyTorch build index: pin the labelled build
+    m = one("uv pip install torch==2.4.1 --index-url https://download.pytorch.org/whl/cu121\n"
+            "  × No solution found when resolving dependencies:\n"
+            "  ╰─▶ Because torch==2.4.1 is unusable because no wheels are available with a matching Python implementation "
+            "and you require torch==2.4.1, we can conclude that the requirements are unsatisfiable.\n",
+            "python.uv-local-version")
+    assert "torch 2.4.1+cu121" in m["title"] and "cu121 index" in m["title"]
+    assert 'uv pip install "torch==2.4.1+cu121" --index-url https://download.pytorch.org/whl/cu121' in m["fix"]
+    m = one("$ uv sync\nResolved 88 packages in 5ms\nerror: Distribution `torch==2.7.0 @ registry+https://download.pytorch.org/"
+            "whl/cu128` can't be installed because it doesn't have a source distribution or wheel for the current platform\n\n"
+            "hint: You're on Windows (`win_amd64`), but `torch` (v2.7.0) only has wheels for the following platform: "
+            "`manylinux_2_28_aarch64`\n", "python.uv-local-version")
+    assert "manylinux_2_28_aarch64" in m["title"] and "torch 2.7.0+cu128" in m["title"]
+    assert "uv lock --upgrade-package torch" in m["fix"] and "[tool.uv.sources]" in m["fix"]
+    assert ids("error: Distribution `torchvision==0.21.0 @ registry+https://download.pytorch.org/whl/cpu` can't be installed "
+               "because it doesn't have a source distribution or wheel for the current platform\n\nhint: You're on Linux "
+               "(`manylinux_2_35_x86_64`), but `torchvision` (v0.21.0) only has wheels for the following platform: "
+               "`macosx_11_0_arm64`\n")[:1] == ["python.uv-local-version"]
+    # an early uv: the labelled build, asked for from the index that lists it
+    m = one("uv pip install torch==2.2.1+cu118 --index-url https://download.pytorch.org/whl/cu118\n"
+            "  × No solution found when resolving dependencies:\n  ╰─▶ Because there is no version of torch==2.2.1+cu118 and "
+            "you require torch==2.2.1+cu118, we can conclude that the requirements are unsatisfiable.\n",
+            "python.uv-local-version")
+    assert "uv self update" in m["fix"] and m["details"]["index"] == "https://download.pytorch.org/whl/cu118"
+    assert ids("uv pip install torch==2.0.1+cu117 -f https://download.pytorch.org/whl/torch_stable.html\n  ╰─▶ Because there "
+               "is no version of torch==2.0.1+cu117 and you require torch==2.0.1+cu117, we can conclude that the "
+               "requirements are unsatisfiable.\n")[:1] == ["python.uv-local-version"]
+    # the index of another build, the find-links page given as an index, no index at all: the index was not consulted
+    for t in ("uv pip install torch==2.2.1+cu118 --index-url https://download.pytorch.org/whl/cu121\n  ╰─▶ Because there is "
+              "no version of torch==2.2.1+cu118 and you require torch==2.2.1+cu118, we can conclude that the requirements "
+              "are unsatisfiable.\n",
+              "uv add torch==1.7.1+cu110 --index https://download.pytorch.org/whl/torch_stable.html\n  ╰─▶ Because there is "
+              "no version of torch==1.7.1+cu110 and your project depends on torch==1.7.1+cu110, we can conclude that your "
+              "project's requirements are unsatisfiable.\n"):
+        assert ids(t)[:1] == ["torch.local-version-no-index"], t
+    # no PyTorch index named, a real platform gap, a ROCm / XPU index, a Mac, an Ascend host: not this
+    for t in ("uv pip install torch==2.4.1\n  ╰─▶ Because torch==2.4.1 is unusable because no wheels are available with a "
+              "matching Python implementation and you require torch==2.4.1, we can conclude that the requirements are "
+              "unsatisfiable.\n",
+              "error: Distribution `torch==2.5.1 @ registry+https://download.pytorch.org/whl/cu124` can't be installed because "
+              "it doesn't have a source distribution or wheel for the current platform\n\nhint: You're on Linux "
+              "(`manylinux_2_39_aarch64`), but `torch` (v2.5.1) only has wheels for the following platforms: "
+              "`manylinux_2_28_x86_64`, `win_amd64`\n",
+              "error: Distribution `torch==2.5.1 @ registry+https://download.pytorch.org/whl/rocm6.2` can't be installed "
+              "because it doesn't have a source distribution or wheel for the current platform\n",
+              "error: Distribution `torch==2.7.0 @ registry+https://download.pytorch.org/whl/xpu` can't be installed because "
+              "it doesn't have a source distribution or wheel for the current platform\n",
+              "MacBook Pro M3, macOS 15\nuv pip install torch==2.3.1 --index-url https://download.pytorch.org/whl/cpu\n"
+              "  ╰─▶ Because torch==2.3.1 has no wheels are available with a matching Python implementation and you "
+              "require torch==2.3.1, we can conclude that the requirements are unsatisfiable.\n",
+              "error: Distribution `torchaudio==2.6.0+cpu @ registry+https:/download.pytorch.org/whl/` can't be installed "
+              "because it doesn't have a source distribution or wheel for the current platform\n\nhint: You're on Linux "
+              "(`manylinux_2_38_aarch64`), but `torchaudio` (v2.6.0+cpu) only has wheels for the following platforms: "
+              "`linux_x86_64`, `win_amd64`\n"):
+        assert "python.uv-local-version" not in ids(t), t
+    # uv's --index-url / --default-index replace PyPI: the other packages are not found
+    m = one("uv pip install torch -r requirements.txt --index-url https://download.pytorch.org/whl/cu128\n"
+            "  × No solution found when resolving dependencies:\n  ╰─▶ Because comfyui-frontend-package was not found in the "
+            "package registry and you require comfyui-frontend-package==1.23.4, we can conclude that your requirements are "
+            "unsatisfiable.\n", "python.index-url-only")
+    assert "--index pytorch=https://download.pytorch.org/whl/cu128" in m["fix"] and "--extra-index-url" in m["fix"]
+    assert ids("uv add torch --default-index https://download.pytorch.org/whl/cu126\n  × No solution found when resolving "
+               "dependencies:\n  ╰─▶ Because einops was not found in the package registry and your project depends on "
+               "einops>=0.8.0, we can conclude that your project's requirements are unsatisfiable.\n") == ["python.index-url-only"]
+    for t in ("uv pip install torch einops --extra-index-url https://download.pytorch.org/whl/cu128\n  ╰─▶ Because einops "
+              "was not found in the package registry and you require einops, we can conclude that your requirements are "
+              "unsatisfiable.\n",
+              "uv pip install torch --index-url https://download.pytorch.org/whl/cu999\n  ╰─▶ Because torch was not found in "
+              "the package registry and you require torch, we can conclude that your requirements are unsatisfiable.\n",
+              "uv pip install einops --index-url https://mirror.example.org/simple\n  ╰─▶ Because einops was not found in the "
+              "package registry and you require einops, we can conclude that your requirements are unsatisfiable.\n"):
+        assert "python.index-url-only" not in ids(t), t
+    # uv's cache or .venv on an exFAT drive
+    m = one("error: Failed to install: numpy-2.2.1-cp312-cp312-win_amd64.whl (numpy==2.2.1)\n  Caused by: failed to hardlink "
+            "file from E:\\uv-cache\\archive-v0\\Ab12\\numpy\\__init__.py to E:\\ComfyUI\\.venv\\Lib\\site-packages\\numpy\\"
+            "__init__.py: Incorrect function. (os error 1)\n", "python.uv-cache-exfat")
+    assert "UV_CACHE_DIR" in m["fix"] and "NTFS" in m["fix"] and "UV_LINK_MODE copy" in m["fix"] and "exFAT" in m["cause"]
+    assert ids("  × Failed to download `torch==2.7.1+cu128`\n  ├─▶ Failed to read from the distribution cache\n  ╰─▶ "
+               "Incorrect function. (os error 1)\n") == ["python.uv-cache-exfat"]
+    for t in ("error: Failed to fetch wheel: regex==2023.12.25\n  Caused by: Failed to read from the distribution cache\n"
+              "  Caused by: Access is denied. (os error 5)\n",
+              "error: Operation not supported (os error 45).\n",
+              "OSError: [WinError 1] Incorrect function: 'D:\\\\data\\\\train'\n",
+              "warning: Failed to hardlink files; falling back to full copy. This may lead to degraded performance.\n"
+              "         If the cache and target directories are on different filesystems, hardlinking may not be supported.\n"):
+        assert "python.uv-cache-exfat" not in ids(t), t
+    # another program installing uv with pip into ComfyUI's Python: its own bootstrap; ComfyUI-Manager's still counts
+    assert ids("Setup error: PixelHub could not install uv automatically: C:\\ComfyUI\\.venv\\Scripts\\python.exe: No module "
+               "named pip\n") == []
+    assert "python.module-missing" in ids(
+        "[START] Security scan\n/home/u/ComfyUI/venv/bin/python: No module named pip\nFailed to execute startup-script: "
+        "/home/u/ComfyUI/custom_nodes/ComfyUI-Manager/prestartup_script.py / Command '['/home/u/ComfyUI/venv/bin/python', "
+        "'-m', 'pip', 'freeze']' returned non-zero exit status 1.\n")
