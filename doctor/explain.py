@@ -4595,6 +4595,37 @@ def _version_below(have: str, want: str) -> bool:
     return a is not None and b is not None and a < b
 
 
+_TE_SITE = re.compile(r"(?:site|dist)-packages[\\/]typing_extensions\.py$", re.I)
+# names typing_extensions added late, and the package of the Klein stack that imports each (the title says who)
+_TE_IMPORTERS = {"sentinel": ("pydantic-core", "4.14"), "typeis": ("torch", "4.10")}
+
+
+@_interp("typing_ext_old")
+def _typing_ext_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`cannot import name 'X' from 'typing_extensions' (PATH)`: an old typing_extensions.py in the Python of ComfyUI or
+    of a torch / diffusers program. A PATH that is not that site-packages module is a shadowing copy (another project's
+    typing_extensions/ package, a platform folder first on sys.path): dropped, as is the error with no sign of the stack."""
+    path = (g.get("path") or "").strip()
+    if path and not _TE_SITE.search(path):
+        return None
+    near = _near(ctx)
+    if not (_comfy_sign(near) or near.get("comfy_func") or near.get("torch_path") or near.get("stack_loader_frame")):
+        return None
+    if _off_nvidia(ctx):
+        return None
+    name = (g.get("name") or "").strip()
+    who, since = _TE_IMPORTERS.get(name.lower(), ("a package", ""))
+    out: dict[str, Any] = {"details": {"name": name}}
+    if path:
+        out["details"]["path"] = path
+    if since:
+        out["title"] = (f"typing_extensions in this Python is older than {since}: {who} imports `{name}` from it "
+                        "(ComfyUI's API nodes and pyproject reader fail to import)")
+    else:
+        out["title"] = f"typing_extensions in this Python is too old: it has no `{name}`, which the importing package needs"
+    return out
+
+
 @_interp("protobuf_pb2")
 def _protobuf_pb2(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)

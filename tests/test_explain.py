@@ -9520,3 +9520,56 @@ def test_round159_uv_installer_kinds():
         "[START] Security scan\n/home/u/ComfyUI/venv/bin/python: No module named pip\nFailed to execute startup-script: "
         "/home/u/ComfyUI/custom_nodes/ComfyUI-Manager/prestartup_script.py / Command '['/home/u/ComfyUI/venv/bin/python', "
         "'-m', 'pip', 'freeze']' returned non-zero exit status 1.\n")
+
+
+def test_round161_api_nodes_kinds():
+    """Round 161 (ComfyUI's API nodes and the Comfy account): the partner nodes' own refusals (login, credits,
+    api.comfy.org, Comfy Cloud) are Comfy's servers and stay silent; what the local install can fix is an old
+    typing_extensions in ComfyUI's Python, which breaks every comfy_api_nodes import once pydantic-core imports
+    `Sentinel` from it (python.typing-extensions-too-old)."""
+    m = one('  File "C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\pydantic_core\\__init__.py", line 6, '
+            "in <module>\n    from typing_extensions import Sentinel\nImportError: cannot import name 'Sentinel' from "
+            "'typing_extensions' (C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\typing_extensions.py)\n\n"
+            "Cannot import C:\\ComfyUI_windows_portable\\ComfyUI\\comfy_api_nodes\\nodes_bfl.py module for custom nodes: "
+            "cannot import name 'Sentinel' from 'typing_extensions' (C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\"
+            "site-packages\\typing_extensions.py)\n", "python.typing-extensions-too-old")
+    assert "4.14" in m["title"] and "pydantic-core" in m["title"] and "`Sentinel`" in m["title"]
+    assert "pip install -U typing_extensions pydantic pydantic-core pydantic-settings" in m["fix"]
+    assert "python_embeded\\python.exe -m pip" in m["fix"] and "comfy_api_nodes" in m["cause"]
+    # ComfyUI's own pyproject reader blaming pydantic-settings, on Linux in a venv
+    m = one("Unable to parse pyproject.toml due to lack dependency pydantic-settings, please run 'pip install -r "
+            "requirements.txt': cannot import name 'Sentinel' from 'typing_extensions' (/opt/ComfyUI/.venv/lib/"
+            "python3.12/site-packages/typing_extensions.py)\nTraceback (most recent call last):\n"
+            '  File "/opt/ComfyUI/nodes.py", line 2133, in load_custom_node\n', "python.typing-extensions-too-old")
+    assert m["details"]["path"].endswith("site-packages/typing_extensions.py")
+    # torch importing TypeIs from an old copy, in a diffusers script
+    m = one('  File "/home/u/venv/lib/python3.11/site-packages/torch/_dynamo/utils.py", line 61, in <module>\n'
+            "    from typing_extensions import TypeIs\nImportError: cannot import name 'TypeIs' from 'typing_extensions' "
+            "(/home/u/venv/lib/python3.11/site-packages/typing_extensions.py)\n", "python.typing-extensions-too-old")
+    assert "4.10" in m["title"] and "torch" in m["title"]
+    # shadowing copies, other programs, no sign of the stack, a Mac: not claimed
+    for t in ("ImportError: cannot import name 'Sentinel' from 'typing_extensions' (/agents/python/typing_extensions.py)."
+              " Did you mean: '_Sentinel'?\n",
+              '  File "/opt/bb/lib/python3.11/site-packages/pydantic_core/__init__.py", line 6, in <module>\n'
+              "    from typing_extensions import Sentinel\nImportError: cannot import name 'Sentinel' from "
+              "'typing_extensions' (/opt/bb/lib/python3.11/site-packages/typing_extensions/__init__.py)\n",
+              '  File "/srv/app/venv/lib/python3.10/site-packages/fastapi/__init__.py", line 7, in <module>\n'
+              "ImportError: cannot import name 'Doc' from 'typing_extensions' (/srv/app/venv/lib/python3.10/"
+              "site-packages/typing_extensions.py)\n",
+              "cannot import name 'Sentinel' from 'typing_extensions'\n",
+              "Cannot import /Applications/ComfyUI.app/Contents/Resources/ComfyUI/comfy_api_nodes/nodes_bfl.py module for "
+              "custom nodes: cannot import name 'Sentinel' from 'typing_extensions' (/Users/me/Documents/ComfyUI/.venv/"
+              "lib/python3.12/site-packages/typing_extensions.py)\nDevice: mps\n"):
+        assert "python.typing-extensions-too-old" not in ids(t), t
+    # the partner nodes' refusals and remote FLUX services: Comfy's or another service's side, silent
+    for t in ("Exception: Unauthorized: Please login first to use this node.\n",
+              '[ERROR] API Exception: Unauthorized: Please login first to use this node.\n!!! Exception during processing '
+              '!!! Unauthorized: Please login first to use this node.\n  File "C:\\ComfyUI\\comfy_api_nodes\\apis\\client.py"'
+              ', line 606, in check_auth\n    raise Exception("Unauthorized: Please login first to use this node.")\n',
+              "Payment Required: Please add credits to your account to use this node.\n",
+              "comfy_api_nodes.util.common_exceptions.ApiServerError: The API server at https://api.comfy.org is currently "
+              "unreachable. The service may be experiencing issues.\n",
+              "!!! Exception during processing !!! Polling aborted due to error: API Error (status 403)\n",
+              "Error: Failed to upload image 1 for Flux Pro Kontext Max Multi\n",
+              '{"success": false, "error": {"message": "No active flux servers available", "code": "INTERNAL_ERROR"}}\n'):
+        assert ids(t) == [], t
