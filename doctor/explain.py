@@ -5523,6 +5523,60 @@ def _shared_pipeline(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     return {"details": {"index": str(idx), "steps": str(size), "server": server}}
 
 
+_FORK_HOW = (
+    (re.compile(r"gunicorn|--preload", re.I), "gunicorn forks its workers from the master process (with --preload the app and its model were loaded there first)"),
+    (re.compile(r"celery|prefork", re.I), "Celery's prefork pool forks its worker processes from the main one"),
+    (re.compile(r"notebook_launcher", re.I), "accelerate's notebook_launcher forks its processes from the notebook's kernel"),
+    (re.compile(r"num_proc", re.I), "datasets' map(num_proc=N) forks its worker processes"),
+    (re.compile(r"DataLoader|num_workers|_worker_loop", re.I), "the DataLoader's worker processes (num_workers > 0) are forked from the training process"),
+    (re.compile(r"ProcessPoolExecutor|futures[\\/]process", re.I), "concurrent.futures' ProcessPoolExecutor forks its workers on Linux"),
+)
+
+
+@_interp("fork_after_init")
+def _fork_after_init(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """CUDA in a forked child. PyTorch's own refusal names the fork; CUDA's bare `initialization error` and torch's
+    `Error 304` warning also come from broken driver setups, so they are claimed only with a forking worker
+    (DataLoader workers, multiprocessing, a Celery / gunicorn worker, a process pool) in the text. Not claimed on
+    an AMD, Intel or Mac setup."""
+    if _off_nvidia(ctx):
+        return None
+    seen = [v for v in (_near(ctx).get("fork_worker"), ctx.get("fork_worker")) if v]
+    if not g.get("fork") and not seen:
+        return None
+    d: dict[str, str] = {}
+    msg = next((g[k] for k in ("fork", "initerr", "e304", "thc") if g.get(k)), "")
+    if msg:
+        d["message"] = msg
+    # the last fork word seen may be the message's own `multiprocessing`: a web server's word names the forker too
+    named = seen + [v for v in (_near(ctx).get("threaded_server"), ctx.get("threaded_server")) if v]
+    how = next((txt for pat, txt in _FORK_HOW if any(pat.search(v) for v in named)), "")
+    if how:
+        d["forked_by"] = how
+    return {"details": d}
+
+
+@_interp("ipc_producer")
+def _ipc_producer(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The CUDA-IPC producer warning. After a pickling failure that killed spawned workers it is only a
+    consequence of that error, which is the one to read: not claimed there. Not claimed on AMD / Intel / Mac."""
+    if _off_nvidia(ctx) or ctx.get("pickle_fail") or _near(ctx).get("pickle_fail"):
+        return None
+    return {}
+
+
+@_interp("spawn_main")
+def _spawn_main(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A spawned child re-running the main script. The message is multiprocessing's own and any program's pool
+    prints it, so it is claimed only where PyTorch, its DataLoader workers or diffusers are in the text."""
+    near = _near(ctx)
+    torch_sign = next((v for k in ("torch_workers", "torch_path", "torch_named")
+                       for v in (near.get(k), ctx.get(k)) if v), "")
+    if not torch_sign:
+        return None
+    return {"details": {"seen": torch_sign}}
+
+
 @_interp("server_unreachable")
 def _server_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A client refused at ComfyUI's address. Port 8000 is ComfyUI Desktop's, and also many other servers': there

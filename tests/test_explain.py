@@ -9573,3 +9573,68 @@ def test_round161_api_nodes_kinds():
               "Error: Failed to upload image 1 for Flux Pro Kontext Max Multi\n",
               '{"success": false, "error": {"message": "No active flux servers available", "code": "INTERNAL_ERROR"}}\n'):
         assert ids(t) == [], t
+
+
+def test_round163_cuda_and_multiprocessing_kinds():
+    # CUDA in a forked child: torch's own refusal, whatever forked it
+    m = one("  File \"/srv/app/worker.py\", line 22, in run\n    pipe = Flux2KleinPipeline.from_pretrained(repo).to(\"cuda\")\n"
+            "  File \"/srv/venv/lib/python3.12/site-packages/torch/cuda/__init__.py\", line 366, in _lazy_init\n"
+            "    raise RuntimeError(\nRuntimeError: Cannot re-initialize CUDA in forked subprocess. To use CUDA with "
+            "multiprocessing, you must use the 'spawn' start method\n", "torch.cuda-fork-after-init")
+    assert "fork" in m["cause"] and "set_start_method('spawn', force=True)" in m["fix"]
+    assert "--dataloader_num_workers=0" in m["fix"] and "--pool=solo" in m["fix"] and "--preload" in m["fix"]
+    m = one("gunicorn app:api -w 2 -k uvicorn.workers.UvicornWorker --preload\n"
+            "RuntimeError: Cannot re-initialize CUDA in forked subprocess. To use CUDA with multiprocessing, you must "
+            "use the 'spawn' start method\n", "torch.cuda-fork-after-init")
+    assert "gunicorn" in m["details"]["forked_by"]
+    # CUDA's bare initialization error and torch's Error 304 warning: only with a forking worker in the text
+    m = one("  File \"/home/u/venv/lib/python3.11/site-packages/torch/utils/data/_utils/worker.py\", line 308, in "
+            "_worker_loop\n    data = fetcher.fetch(index)\n  File \"/home/u/train_klein_lora.py\", line 88, in "
+            "__getitem__\n    return self.latents[i].to(\"cuda\")\nRuntimeError: CUDA error: initialization error\n",
+            "torch.cuda-fork-after-init")
+    assert "DataLoader" in m["details"]["forked_by"]
+    m = one("[2026-03-02 10:11:12,000: INFO/MainProcess] celery@gpu1 ready.\n/opt/venv/lib/python3.11/site-packages/"
+            "torch/cuda/__init__.py:129: UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). "
+            "Did you run some cuda functions before calling NumCudaDevices() that might have already set an error? "
+            "Error 304: OS call failed or operation not supported on this OS (Triggered internally at "
+            "/pytorch/c10/cuda/CUDAFunctions.cpp:109.)\n", "torch.cuda-fork-after-init")
+    assert "Celery" in m["details"]["forked_by"]
+    for t in ("RuntimeError: CUDA error: initialization error\nCUDA kernel errors might be asynchronously reported at "
+              "some other API call, so the stacktrace below might be incorrect.\n",
+              "UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). Did you run some cuda "
+              "functions before calling NumCudaDevices() that might have already set an error? Error 304: OS call "
+              "failed or operation not supported on this OS\n",
+              # Lua Torch7 under Celery, sglang's own launcher, a ROCm torch, a Mac
+              "THCudaCheck FAIL file=/tmp/luarocks_cutorch-scm-1/cutorch/init.c line=720 error=3 : initialization error\n",
+              "RuntimeError: Cannot re-initialize CUDA in forked subprocess. To use CUDA with multiprocessing, you must "
+              "use the 'spawn' start method  Initialization failed. detoken_init_state: init ok\n",
+              "torch 2.6.0+rocm6.2 on a Radeon RX 7900 XTX\nRuntimeError: Cannot re-initialize CUDA in forked "
+              "subprocess. To use CUDA with multiprocessing, you must use the 'spawn' start method\n",
+              "MacBook Pro M3 Max\nRuntimeError: Cannot re-initialize CUDA in forked subprocess.\n"):
+        assert "torch.cuda-fork-after-init" not in ids(t), t
+    # the CUDA-IPC producer warning; not when a pickling failure killed the workers first
+    m = one("mapping process died\n[W CudaIPCTypes.cpp:22] Producer process has been terminated before all shared "
+            "CUDA tensors released. See Note [Sharing CUDA tensors]\n", "torch.cuda-ipc-producer-exited")
+    assert m["severity"] == "warn" and "t.cpu()" in m["fix"] and "producer" in m["cause"]
+    for t in ("AttributeError: Can't pickle local object 'main.<locals>.collate_fn'\n[W CudaIPCTypes.cpp:16] Producer "
+              "process has been terminated before all shared CUDA tensors released. See Note [Sharing CUDA tensors]\n",
+              "torch 2.5.1+rocm6.2\n[W CudaIPCTypes.cpp:16] Producer process has been terminated before all shared CUDA "
+              "tensors released. See Note [Sharing CUDA tensors]\n"):
+        assert "torch.cuda-ipc-producer-exited" not in ids(t), t
+    # Windows spawn re-running an unguarded script: claimed with PyTorch's workers in view
+    m = one("  File \"C:\\Users\\u\\klein\\train.py\", line 51, in <module>\n    for step, batch in enumerate("
+            "DataLoader(ds, batch_size=1, num_workers=4)):\nRuntimeError:\n        An attempt has been made to start a "
+            "new process before the\n        current process has finished its bootstrapping phase.\n",
+            "torch.spawn-main-unguarded")
+    assert "if __name__ == '__main__':" in m["fix"] and "num_workers=0" in m["fix"] and "spawn" in m["cause"]
+    m = one("Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n  File \"C:\\Python311\\Lib\\"
+            "multiprocessing\\spawn.py\", line 122, in spawn_main\n  File \"C:\\Python311\\Lib\\multiprocessing\\spawn.py\", "
+            "line 287, in _fixup_main_from_path\n  File \"C:\\k\\venv\\Lib\\site-packages\\torch\\utils\\data\\dataloader.py\""
+            ", line 1040, in __init__\n", "torch.spawn-main-unguarded")
+    # ...not the bare message of another program's pool
+    for t in ("RuntimeError:\n        An attempt has been made to start a new process before the\n        current process "
+              "has finished its bootstrapping phase.\n",
+              "  File \"C:\\tools\\glacier\\removeVault.py\", line 120, in <module>\n    p.start()\nRuntimeError:\n"
+              "            Attempt to start a new process before the current process\n            has finished its "
+              "bootstrapping phase.\nBrokenPipeError: [Errno 32] Broken pipe\n"):
+        assert "torch.spawn-main-unguarded" not in ids(t), t
