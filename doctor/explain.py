@@ -4576,6 +4576,32 @@ def _generator_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
             "title": "A CPU generator was asked for noise on the GPU (torch.randn on CUDA with torch.manual_seed or a CPU generator)"}
 
 
+@_interp("scheduler_schedule")
+def _scheduler_schedule(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A scheduler swapped into a diffusers pipeline whose set_timesteps cannot take the schedule the pipeline
+    passes (custom sigmas or timesteps, the flow-matching `mu`). The patterns already require diffusers' own
+    wording (a `diffusers.schedulers` class, a diffusers scheduler name, or retrieve_timesteps' call line); a node
+    pack's run and an AMD, Intel or Mac setup are left alone."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or near.get("custom_node"):
+        return None
+    cls = g.get("cls") or ""
+    arg = (g.get("arg") or "").lower()
+    what = (g.get("what") or "").lower()
+    d = {"scheduler": cls or "?", "argument": arg or ("timesteps" if what == "timestep" else what)}
+    who = cls or "The scheduler"
+    call = f"{cls}.set_timesteps()" if cls else "The scheduler's set_timesteps()"
+    if arg == "mu":
+        title = (f"{call} takes no `mu`: the flow-matching pipeline passes its resolution shift "
+                 "to a scheduler without dynamic shifting")
+    elif arg:
+        title = f"{call} takes no `{arg}`: the pipeline hands it a schedule it cannot use"
+    else:
+        title = (f"{who} cannot take the custom {'timestep' if what == 'timestep' else 'sigmas'} schedule "
+                 "the pipeline passes to set_timesteps")
+    return {"details": d, "title": title}
+
+
 @_interp("quant_dispatch")
 def _quant_dispatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """bitsandbytes' GPU-only layers planned on the CPU or disk. On an AMD, Intel or Mac setup the VRAM advice for an

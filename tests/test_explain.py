@@ -9638,3 +9638,58 @@ def test_round163_cuda_and_multiprocessing_kinds():
               "            Attempt to start a new process before the current process\n            has finished its "
               "bootstrapping phase.\nBrokenPipeError: [Errno 32] Broken pipe\n"):
         assert "torch.spawn-main-unguarded" not in ids(t), t
+
+
+def test_round164_scheduler_schedule_kinds():
+    """Round 164: a scheduler swapped into a diffusers pipeline whose set_timesteps cannot take what the pipeline
+    hands it (custom sigmas or timesteps, the flow-matching `mu`), in diffusers' three wordings; other packages'
+    schedulers, a trainer's own call, other setups and the look-alikes of the round stay silent."""
+    sid = "diffusers.scheduler-schedule-unsupported"
+    # retrieve_timesteps' ValueError, sigmas: a FlowMatchHeun swapped into Klein's pipeline
+    m = one("pipe.scheduler = FlowMatchHeunDiscreteScheduler.from_config(pipe.scheduler.config)\n"
+            "image = pipe(prompt, num_inference_steps=4).images[0]\n"
+            "ValueError: The current scheduler class <class 'diffusers.schedulers.scheduling_flow_match_heun_discrete."
+            "FlowMatchHeunDiscreteScheduler'>'s `set_timesteps` does not support custom sigmas schedules. Please check "
+            "whether you are using the correct scheduler.\n", sid)
+    assert "FlowMatchHeunDiscreteScheduler" in m["title"] and "sigmas" in m["title"]
+    assert m["details"]["scheduler"] == "FlowMatchHeunDiscreteScheduler" and m["details"]["argument"] == "sigmas"
+    assert 'FlowMatchEulerDiscreteScheduler.from_pretrained("black-forest-labs/FLUX.2-klein-4B", subfolder="scheduler")' in m["fix"]
+    assert 'pip install -U "diffusers>=0.37"' in m["fix"] and "use_flow_sigmas=True" in m["fix"]
+    assert "retrieve_timesteps" in m["cause"] and "mu" in m["cause"]
+    # custom timesteps on an old diffusers' DPM-Solver
+    m = one("ValueError: The current scheduler class <class 'diffusers.schedulers.scheduling_dpmsolver_singlestep."
+            "DPMSolverSinglestepScheduler'>'s `set_timesteps` does not support custom timestep schedules.\n", sid)
+    assert "timestep schedule" in m["title"] and m["details"]["argument"] == "timesteps"
+    # Python 3.10+ names the class: Euler swapped into a flow-matching pipeline that passes mu
+    m = one('  File "/home/u/venv/lib/python3.12/site-packages/diffusers/pipelines/flux2/pipeline_flux2_klein.py", '
+            "line 131, in retrieve_timesteps\n    scheduler.set_timesteps(sigmas=sigmas, device=device, **kwargs)\n"
+            "TypeError: EulerDiscreteScheduler.set_timesteps() got an unexpected keyword argument 'mu'\n", sid)
+    assert "EulerDiscreteScheduler.set_timesteps() takes no `mu`" in m["title"]
+    m = one("TypeError: DDIMScheduler.set_timesteps() got an unexpected keyword argument 'sigmas'\n", sid)
+    assert m["details"]["argument"] == "sigmas"
+    # the bare TypeError under retrieve_timesteps' own call line
+    m = one("    scheduler.set_timesteps(timesteps=timesteps, device=device, **kwargs)\n"
+            "TypeError: set_timesteps() got an unexpected keyword argument 'timesteps'\n", sid)
+    assert m["title"].startswith("The scheduler's set_timesteps() takes no `timesteps`")
+    # not this: another package's scheduler, a trainer's own call, an argument that is not a schedule,
+    # a Mac or AMD setup, a node pack, another program's resolution or embedding checks
+    for t in ("ValueError: The current scheduler class <class 'optimum.habana.diffusers.schedulers.scheduling_ddim."
+              "GaudiDDIMScheduler'>'s `set_timesteps` does not support custom sigmas schedules.\n",
+              "TypeError: FlowMatchScheduler.set_timesteps() got an unexpected keyword argument 'sigmas'\n",
+              "TypeError: GaudiDDIMScheduler.set_timesteps() got an unexpected keyword argument 'sigmas'\n",
+              "TypeError: FlowUniPCMultistepScheduler.set_timesteps() got an unexpected keyword argument 'mu'\n",
+              "TypeError: DPMSolverMultistepScheduler.set_timesteps() got an unexpected keyword argument 'max_timesteps'\n",
+              "TypeError: set_timesteps() got an unexpected keyword argument 'sigmas'\n",
+              "    noise_scheduler.set_timesteps(self.config.eval_timesteps, mu=mu)\n"
+              "TypeError: set_timesteps() got an unexpected keyword argument 'mu'\n",
+              "ValueError: `mu` must be passed when `use_dynamic_shifting` is set to be `True`\n",
+              "MPS backend, macOS 15.1, Apple M3 Max\nValueError: The current scheduler class <class 'diffusers.schedulers."
+              "scheduling_unipc_multistep.UniPCMultistepScheduler'>'s `set_timesteps` does not support custom sigmas "
+              "schedules.\n",
+              "torch 2.8.0+rocm6.4, Radeon RX 7900 XTX\nTypeError: DEISMultistepScheduler.set_timesteps() got an "
+              "unexpected keyword argument 'sigmas'\n",
+              '  File "D:\\ComfyUI\\custom_nodes\\ComfyUI-SomeDiffusersWrapper\\nodes.py", line 80, in sample\n'
+              "TypeError: EulerDiscreteScheduler.set_timesteps() got an unexpected keyword argument 'mu'\n",
+              "ValueError: Height must be divisible by 16 (got 904). Please adjust the height to a multiple of 16.\n",
+              "ValueError: If `prompt_embeds` are provided, `pooled_prompt_embeds` also have to be passed.\n"):
+        assert sid not in ids(t), t
