@@ -9693,3 +9693,47 @@ def test_round164_scheduler_schedule_kinds():
               "ValueError: Height must be divisible by 16 (got 904). Please adjust the height to a multiple of 16.\n",
               "ValueError: If `prompt_embeds` are provided, `pooled_prompt_embeds` also have to be passed.\n"):
         assert sid not in ids(t), t
+
+
+def test_round158_image_io_kinds():
+    # ComfyUI's own refusal to save outside the output folder (SaveImage or a node pack's save node)
+    m = one("2025-03-02 10:11:12,001 - root - ERROR - **** ERROR: Saving image outside the output folder is not allowed.\n"
+            " full_output_folder: D:\\Renders\\klein\n         output_dir: C:\\ComfyUI_windows_portable\\ComfyUI\\output\n"
+            "         commonpath: D:\\\n", "comfyui.save-outside-output")
+    assert "--output-directory" in m["fix"] and "mklink /J" in m["fix"] and "ln -s" in m["fix"]
+    assert "filename_prefix" in m["cause"] and m["severity"] == "fail"
+    assert ids("Exception: **** ERROR: Saving image outside the output folder is not allowed.\n full_output_folder: "
+               "/mnt/nas/out\n         output_dir: /home/u/ComfyUI/output\n") == ["comfyui.save-outside-output"]
+    # TAESD previews without the decoder file: the decoder named in the title
+    m = one("Warning: TAESD previews enabled, but could not find models/vae_approx/taef1_decoder\n",
+            "comfyui.taesd-decoder-missing")
+    assert "taef1_decoder" in m["title"] and "madebyollin/taesd" in m["fix"] and "models/vae_approx" in m["fix"]
+    assert "--preview-method auto" in m["fix"] and "ComfyUI-Manager" in m["cause"] and m["severity"] == "warn"
+    # a latent format without a TAESD decoder, a video family's preview decoder, another UI's TAESD: not claimed
+    for t in ("Warning: TAESD previews enabled, but could not find models/vae_approx/None\n",
+              "Warning: TAESD previews enabled, but could not find models/vae_approx/taew2_1\n",
+              "Warning: TAESD previews enabled, but could not find models/vae_approx/lighttaew2_1\n",
+              "Downloading TAESD decoder: /opt/sdnext/models/TAESD/taesdxl_decoder.pth\n"):
+        assert "comfyui.taesd-decoder-missing" not in ids(t), t
+    # diffusers' / transformers' load_image refusing the object's type (a PIL image on diffusers 0.26, a Path, an array)
+    m = one("    image = load_image(Path('ref.png'))\nValueError: Incorrect format used for the image. Should be a URL "
+            "linking to an image, a local path, or a PIL image.\n", "diffusers.load-image-type")
+    assert "load_image(str(path))" in m["fix"] and "diffusers>=0.27" in m["fix"] and "pathlib.Path" in m["cause"]
+    assert "0.26" in m["cause"] and m["severity"] == "fail"
+    assert ids("ValueError: Incorrect format used for image. Should be an url linking to an image, a base64 string, a "
+               "local path, or a PIL image.\n") == ["diffusers.load-image-type"]
+    # a file the user named that does not exist (load_image's path message, ComfyUI's LoadImage): the user's input
+    for t in ("ValueError: Incorrect path or URL. URLs must start with `http://` or `https://`, and ./inputs/cat.png is "
+              "not a valid path.\n",
+              "LoadImage:\n- Custom validation failed for node: image - Invalid image file: klein_ref.png\n",
+              "ValueError: Incorrect format used for the mask: expected a PIL image\n"):
+        assert "diffusers.load-image-type" not in ids(t) and "comfyui.save-outside-output" not in ids(t), t
+    # other programs' image loaders and Pillow's own errors: not claimed
+    for t in ("ValueError: Failed to load image from http://images.cocodataset.org/val2017/000000039769.jpg\n",
+              "PIL.UnidentifiedImageError: cannot identify image file './test.heic'\n",
+              "OSError: cannot write mode RGBA as JPEG\n",
+              "PIL.Image.DecompressionBombError: Image size (231258240 pixels) exceeds limit of 178956970 pixels, "
+              "could be decompression bomb DOS attack.\n",
+              "AttributeError: 'numpy.ndarray' object has no attribute 'save'\n",
+              "Error: Incorrect path to the image file in config.yaml\n"):
+        assert ids(t) == [], t
