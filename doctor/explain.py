@@ -1163,6 +1163,28 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "`sudo ubuntu-drivers install`. Afterwards `nvidia-smi` shows `CUDA Version:` at least the "
                         "program's CUDA (12.x or 13.x)."),
                 "details": {"missing_entry_point": sym} if sym else {}}
+    if g.get("conda_tk"):
+        # conda's cudatoolkit=X.Y (the CUDA runtime of a conda PyTorch) and nvidia-smi's `CUDA Version:` in one paste that
+        # asks torch.cuda.is_available(): claimed when the toolkit is newer than the driver's CUDA. Before CUDA 11 a
+        # runtime needed a driver of its own minor version; from CUDA 11 on only the major version counts.
+        tk, drv = _num(g["conda_tk"]), _num(g.get("tk_drv"))
+        if tk is None or drv is None or _off_nvidia(ctx):
+            return None
+        newer = int(tk) > int(drv) or (int(tk) == int(drv) and int(tk) <= 10 and tk > drv)
+        if not newer:
+            return None
+        tkv, dv = g["conda_tk"], g["tk_drv"]
+        return {"title": f"conda's cudatoolkit {tkv} is newer than the driver's CUDA {dv}: this PyTorch cannot use the GPU",
+                "cause": (f"A conda PyTorch runs on the CUDA runtime of the `cudatoolkit` package it was installed with "
+                          f"({tkv}), and the NVIDIA driver supports CUDA only up to {dv} (nvidia-smi's `CUDA Version:`), so "
+                          "torch.cuda.is_available() is False. Before CUDA 11 the runtime needed a driver of its own minor "
+                          "version. A CUDA module loaded with `module load cuda` changes nothing here: torch uses its own "
+                          "runtime, and the driver belongs to the machine (on a cluster, to its admins)."),
+                "fix": (f"Install the PyTorch build for the driver's CUDA into the env: `conda install pytorch torchvision "
+                        f"cudatoolkit={dv} -c pytorch` (or pip: a wheel from https://download.pytorch.org/whl/ for a CUDA "
+                        f"<= {dv}, https://pytorch.org/get-started/previous-versions/ lists them); on a cluster ask the "
+                        "admins which driver the GPU nodes run rather than updating it yourself"),
+                "details": {"driver_cuda": dv, "conda_cudatoolkit": tkv}}
     if g.get("drv_cuda"):
         # torch.cuda.is_available() printed False, with the driver's CUDA (nvidia-smi's header, `driver 550 (CUDA 12.4)`)
         # and the torch build's CUDA (`+cu130`, torch.version.cuda) both in the text: claimed only when torch's is newer
@@ -3469,6 +3491,13 @@ _STACK_BINARY = re.compile(
     r"|(?:^|[\\/])(?:lib(?:torch\w{0,20}|c10\w{0,12}|shm|triton)\.so|python[\d.]{0,5}|libpython[\d.]{1,6}\.so[\d.]{0,8})\s*$", re.I)
 
 
+def _torch_elsewhere(ctx: dict[str, Any]) -> bool:
+    """The paste is about a torch outside the Python stack: R's torch package (mlverse: liblantern, `restart your R
+    session`, install_torch()) or the C++ LibTorch zip from download.pytorch.org/libtorch/. Their loader errors name
+    libtorch_cpu.so like the wheel's, but their builds and fixes are R's and the C++ download's."""
+    return bool(_fact(ctx, "r_torch") or _fact(ctx, "libtorch_cpp"))
+
+
 def _foreign_binary(by: str | None) -> bool:
     """The loader named the binary that needs the newer runtime (`required by ...`) and it is not one of the Klein
     stack's (torch, Triton, flash-attn, xformers, SageAttention, bitsandbytes, the Python runtime): another
@@ -3478,8 +3507,9 @@ def _foreign_binary(by: str | None) -> bool:
 
 @_interp("libstdcxx")
 def _libstdcxx(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """A libstdc++ too old for a compiled package: claimed for the stack's binaries or where none is named."""
-    if _off_nvidia_anywhere(ctx) or _foreign_binary(g.get("by")):
+    """A libstdc++ too old for a compiled package: claimed for the stack's binaries or where none is named. R's torch
+    package (liblantern) and the C++ LibTorch download carry their own builds and fixes: not claimed."""
+    if _off_nvidia_anywhere(ctx) or _foreign_binary(g.get("by")) or _torch_elsewhere(ctx):
         return None
     return {}
 
@@ -3489,7 +3519,7 @@ def _glibc_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     """A binary built on a newer Linux than this one (GLIBC_2.xx not found): claimed for the stack's binaries or where
     none is named; the binary and the glibc version it needs go into the details."""
     by = (g.get("by") or "").strip()
-    if _off_nvidia_anywhere(ctx) or _foreign_binary(by):
+    if _off_nvidia_anywhere(ctx) or _foreign_binary(by) or _torch_elsewhere(ctx):
         return None
     details = {"needs": f"GLIBC_{g.get('ver')}"}
     if by:

@@ -9737,3 +9737,81 @@ def test_round158_image_io_kinds():
               "AttributeError: 'numpy.ndarray' object has no attribute 'save'\n",
               "Error: Incorrect path to the image file in config.yaml\n"):
         assert ids(t) == [], t
+
+
+def test_round160_hpc_shared_server_kinds():
+    """Round 160 (HPC clusters and shared servers): a GPU in Exclusive Process mode said by TensorFlow's or old PyTorch's
+    words, a bare `Disk quota exceeded` on a cluster's home folder, conda's cudatoolkit newer than the nodes' driver, an
+    Apptainer / Singularity container started without --nv; R's torch package, the C++ LibTorch zip and Lua Torch7 are
+    not the Python stack."""
+    # exclusive-process GPUs: TensorFlow's Status line and PyTorch's THC form
+    m = one("tensorflow.python.framework.errors_impl.InternalError: CUDA runtime implicit initialization on GPU:1 failed. "
+            "Status: all CUDA-capable devices are busy or unavailable\n", "cuda.devices-unavailable")
+    assert "Exclusive Process" in m["cause"] and "--gres=gpu:2" in m["fix"] and "CUDA_VISIBLE_DEVICES" in m["fix"]
+    assert ids("THCudaCheck FAIL file=/pytorch/aten/src/THC/THCGeneral.cpp line=51 error=46 : all CUDA-capable devices "
+               "are busy or unavailable\n")[:1] == ["cuda.devices-unavailable"]
+    for t in ("THCudaCheck FAIL file=/tmp/luarocks_cutorch-scm-1/cutorch/lib/THC/THCGeneral.c line=70 error=46 : all "
+              "CUDA-capable devices are busy or unavailable\n",
+              "F0326 10:12:01.123 common.cpp:152] Check failed: error == cudaSuccess (46 vs. 0)  all CUDA-capable devices "
+              "are busy or unavailable\n",
+              "/ccs/home/u/stencil/include/stencil/local_domain.cuh@54: CUDA Runtime Error(46): all CUDA-capable devices "
+              "are busy or unavailable\n"):
+        assert "cuda.devices-unavailable" not in ids(t), t
+    # a bare quota message on a cluster's home folder
+    m = one("cp: error writing '/home/u/models/flux-2-klein-4b.safetensors': Disk quota exceeded\n", "disk.full")
+    assert "HF_HOME=/scratch/$USER/huggingface" in m["fix"] and "quota -s" in m["fix"]
+    assert ids("-bash: cannot create temp file for here-document: Disk quota exceeded\n")[:1] == ["disk.full"]
+    for t in ("googleapiclient.errors.HttpError: Quota exceeded for quota metric 'Queries' and limit 'Queries per minute'",
+              "openai.RateLimitError: Error code: 429 - You exceeded your current quota, please check your plan",
+              "EDQUOT-Disk quota exceededness is a made-up word\n"):
+        assert "disk.full" not in ids(t), t
+    # conda's cudatoolkit newer than the driver's CUDA (nvidia-smi's header), torch.cuda.is_available() asked
+    m = one("conda install pytorch torchvision cudatoolkit=10.2 -c pytorch\npython -c 'import torch; "
+            "print(torch.cuda.is_available())'\nFalse\n| NVIDIA-SMI 410.104      Driver Version: 410.104      CUDA Version: "
+            "10.0     |\n", "torch.cuda-driver-too-old")
+    assert "cudatoolkit 10.2" in m["title"] and "CUDA 10.0" in m["title"] and "cudatoolkit=10.0" in m["fix"]
+    assert "module load cuda" in m["cause"]
+    m = one("conda create -n t pytorch cudatoolkit=12.1 -c pytorch -c nvidia\n>>> torch.cuda.is_available()\nFalse\n"
+            "| NVIDIA-SMI 515.65.01    Driver Version: 515.65.01    CUDA Version: 11.7     |\n", "torch.cuda-driver-too-old")
+    assert "CUDA 11.7" in m["title"]
+    # CUDA 11's minor-version compatibility, an older toolkit, Lua Torch7: not this
+    for t in ("conda install pytorch cudatoolkit=11.8 -c pytorch\nprint(torch.cuda.is_available())\n| NVIDIA-SMI 470.82.01"
+              "    Driver Version: 470.82.01    CUDA Version: 11.4     |\n",
+              "conda install pytorch cudatoolkit=10.1 -c pytorch\nprint(torch.cuda.is_available())\n| NVIDIA-SMI 440.33.01"
+              "    Driver Version: 440.33.01    CUDA Version: 10.2     |\n",
+              "THCudaCheck FAIL file=/home/u/torch/extra/cutorch/lib/THC/THCGeneral.c line=70 error=35 : CUDA driver version "
+              "is insufficient for CUDA runtime version\n/home/u/torch/install/bin/luajit: /home/u/torch/install/share/lua/"
+              "5.1/trepl/init.lua:389: cuda runtime error (35) : CUDA driver version is insufficient for CUDA runtime version\n"):
+        assert "torch.cuda-driver-too-old" not in ids(t), t
+    # an Apptainer / Singularity container without --nv
+    m = one("$ apptainer exec klein.sif python -c 'import torch; torch.zeros(1).cuda()'\nTraceback (most recent call last):\n"
+            "RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a "
+            "driver from http://www.nvidia.com/Download/index.aspx\n", "apptainer.no-nv")
+    assert "--nv" in m["title"] and "apptainer exec --nv image.sif" in m["fix"] and "--gres=gpu:1" in m["fix"]
+    assert ids("singularity run comfyui.sif --listen\nTotal VRAM 0 MB\nRuntimeError: No CUDA GPUs are available\n")[:1] == [
+        "apptainer.no-nv"]
+    for t in ("singularity exec --nv klein.sif python gen.py\nRuntimeError: Found no NVIDIA driver on your system. Please "
+              "check that you have an NVIDIA GPU and installed a driver\n",
+              "apptainer exec --nvccli klein.sif python gen.py\nRuntimeError: No CUDA GPUs are available\n",
+              "AMD Radeon RX 7900 XTX, ROCm 6.1\napptainer exec --rocm rocm_torch.sif python t.py\n"
+              "RuntimeError: No CUDA GPUs are available\n",
+              "docker run --rm klein:latest python gen.py\nRuntimeError: Found no NVIDIA driver on your system.\n"):
+        assert "apptainer.no-nv" not in ids(t), t
+    # a Slurm job without a GPU: torch.no-driver's fix says where the driver is
+    m = one("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest "
+            "NVIDIA driver is installed and running.\n", "torch.no-driver")
+    assert "srun --gres=gpu:1 --pty bash" in m["fix"]
+    # R's torch package and the C++ LibTorch download: their own builds, not the Python wheel
+    for t in ("Error in cpp_lantern_init(file.path(install_path(), \"lib\")) : \n  /home/u/R/lib/liblantern.so - "
+              "/lib64/libm.so.6: version `GLIBC_2.27' not found (required by /home/u/R/lib/./libtorch_cpu.so)\n",
+              "Torch failed to start, restart your R session to try again.\n/home/u/R/x86_64-pc-linux-gnu-library/4.3/torch/"
+              "lib/liblantern.so - /lib64/libstdc++.so.6: version `GLIBCXX_3.4.26' not found\n",
+              "wget https://download.pytorch.org/libtorch/cu121/libtorch-cxx11-abi-shared-with-deps-2.1.0%2Bcu121.zip\n"
+              "./app: /lib64/libm.so.6: version `GLIBC_2.27' not found (required by /opt/libtorch/lib/libtorch_cpu.so)\n"):
+        got = ids(t)
+        assert "python.glibc-too-old" not in got and "python.libstdcxx-too-old" not in got, t
+    assert ids("ImportError: /lib64/libm.so.6: version `GLIBC_2.27' not found (required by /home/u/venv/lib/python3.11/"
+               "site-packages/torch/lib/libtorch_cpu.so)\n")[:1] == ["python.glibc-too-old"]
+    assert ids("ImportError: /gpfs/home/u/anaconda3/envs/k/bin/../lib/libstdc++.so.6: version `GLIBCXX_3.4.29' not found "
+               "(required by /gpfs/home/u/anaconda3/envs/k/lib/python3.11/site-packages/torch/lib/libtorch_python.so)\n"
+               )[:1] == ["python.libstdcxx-too-old"]
