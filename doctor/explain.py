@@ -3903,7 +3903,59 @@ def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
             # line, a sampler node's error dialog) or a mention of pinned memory / --fast: some other program's kernel
         return {"title": "A CUDA `invalid argument` error inside a ComfyUI node: most often ComfyUI's pinned memory",
                 "details": {"node": near.get("node_type") or ""} if near.get("node_type") else {}}
+    if g.get("pinerr"):
+        return {"title": "ComfyUI could not pin (page-lock) the host RAM of offloaded weights: its `Pin error.` line",
+                "details": {"message": g["pinerr"]},
+                "fix": ("On its own the line costs speed, not the run: ComfyUI copies those weights unpinned. To stop the "
+                        "attempts start ComfyUI with `--disable-pinned-memory` (portable: add it to the line in "
+                        "run_nvidia_gpu.bat; git: `python main.py --disable-pinned-memory`; Desktop: "
+                        "comfy.settings.json `\"Comfy.Server.LaunchArgs\": {\"disable-pinned-memory\": \"\"}`), and "
+                        "update ComfyUI with its requirements (git: `git pull` then `python -m pip install -r "
+                        "requirements.txt`; portable: update\\update_comfyui.bat): later releases pin less and stop "
+                        "at a RAM budget. If a run also fails (`CUDA error: invalid argument`, an out-of-memory), keep "
+                        "the flag on")}
+    if g.get("register") and not (_comfy_node_run(near) or near.get("comfy_place") or near.get("pinned_hint")
+                                  or ctx.get("pinned_hint") or near.get("dynamic_vram") or near.get("stream_user")
+                                  or near.get("comfy_reqs")):
+        return None  # another program's own cudaHostRegister (an LLM server's KV offload, a loader's pin pipeline)
     return {"details": {"message": g.get("hostbuf") or "cudaHostRegister failed"}}
+
+
+@_interp("model_cache_held")
+def _model_cache_held(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A user's account that RAM or VRAM stays in use after a ComfyUI run (not released, held, at 100 %, how to free
+    it): ComfyUI's node/model cache and smart memory. Claimed only beside words of a ComfyUI run; another app's own
+    cache and an AMD / Intel / Mac setup are not."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or near.get("other_webui") or near.get("other_imagegen_app") or ctx.get("other_imagegen_app"):
+        return None
+    if not near.get("comfy_run"):
+        return None
+    said = next((g[k] for k in ("not_released", "not_release", "reserved", "hostage", "full", "free_q", "leak")
+                 if g.get(k)), "")
+    d: dict[str, Any] = {"said": _SPACE.sub(" ", said).strip()[:120]} if said else {}
+    if re.search(r"\b(?:VRAM|GPU)\b", said, re.I):
+        return {"details": d,
+                "title": "ComfyUI keeps models loaded in VRAM between nodes and runs (smart memory): the GPU memory is not freed after a run"}
+    return {"details": d}
+
+
+@_interp("async_offload_compile")
+def _async_offload_compile(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A dynamo/inductor traceback in a ComfyUI that ran async weight offloading before PR #10961 (0.3.75 by default,
+    earlier ones with `--async-offload`). A newer ComfyUI, or no sign that async offload was on, is not claimed."""
+    near = _near(ctx)
+    if _off_nvidia(ctx):
+        return None
+    on = near.get("async_offload_on") or ctx.get("async_offload_on") or ""
+    if not on:
+        return None
+    ver = _release(str(ctx.get("comfyui_version") or near.get("comfyui_version") or ""))
+    if ver is None or ver > Version("0.3.75"):
+        return None  # an unknown or newer ComfyUI: its offload streams are off for compiled models
+    if ver < Version("0.3.75") and "--async-offload" not in on:
+        return None
+    return {"details": {"frame": g.get("frame") or "", "comfyui_version": str(ver), "async_offload": on}}
 
 
 @functools.lru_cache(maxsize=1)
@@ -4526,7 +4578,7 @@ def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     named = (g.get("proc") or g.get("cmd") or "").strip()
     if named and not _PY_PROC.search(named):
         return None
-    if (g.get("code137") or g.get("oomkilled")) and not near.get("py_program"):
+    if (g.get("code137") or g.get("oomkilled") or g.get("told")) and not near.get("py_program"):
         return None
     d: dict[str, Any] = {}
     if named:

@@ -9815,3 +9815,59 @@ def test_round160_hpc_shared_server_kinds():
     assert ids("ImportError: /gpfs/home/u/anaconda3/envs/k/bin/../lib/libstdc++.so.6: version `GLIBCXX_3.4.29' not found "
                "(required by /gpfs/home/u/anaconda3/envs/k/lib/python3.11/site-packages/torch/lib/libtorch_python.so)\n"
                )[:1] == ["python.libstdcxx-too-old"]
+
+
+def test_round165_ram_and_offload_kinds():
+    """Round 165 (ComfyUI's RAM and offload options): ComfyUI's own `Pin error.` line and a cudaHostRegister message
+    broken over two lines are its pinned memory (another program's pinning is not); a user's account that RAM or VRAM
+    stays held after ComfyUI runs is its node/model cache and smart memory; torch.compile failing under 0.3.75's
+    default async offload; a localized shell kill line and a retold 'terminated for RAM' are the OS killing it."""
+    # ComfyUI's pin failure line, alone or with its unpin twin
+    m = one("got prompt\n      Pin error.\nPin error.\nUnpin error.\nPrompt executed in 41.2 seconds\n", "comfyui.pinned-memory")
+    assert "Pin error." in m["title"] and "--disable-pinned-memory" in m["fix"] and "update_comfyui.bat" in m["fix"]
+    assert ids("[ERROR] !!! Exception during processing !!! cudaHostRegister(ptr, size, 1)\n"
+               "returned CUDA error: invalid argument\n")[:1] == ["comfyui.pinned-memory"]
+    for t in ("torch 2.9.0+rocm6.4\nPin error.\n",  # an AMD build: no cudaHostRegister there
+              "Pin error. Please enter the PIN of your SIM card again\n",
+              "RuntimeError: cudaHostRegister failed for 2.0 GiB\n  File \"/srv/llm/kv_pool.py\", line 88, in pin\n",
+              "my_loader: cudaHostRegister returned cudaErrorInvalidValue for a 0-byte bank\n",
+              "ggml_cuda_host_malloc: failed to allocate 512.00 MiB of pinned memory: invalid argument\n"):
+        assert "comfyui.pinned-memory" not in ids(t), t
+    # RAM or VRAM held between ComfyUI runs: its cache and smart memory
+    m = one("After every Flux run in my workflow the RAM is not released, even after I unload models; 40 GB stays used",
+            "comfyui.model-cache-held")
+    assert "--cache-ram" in m["fix"] and "--cache-none" in m["fix"] and "--disable-smart-memory" in m["fix"]
+    assert "/free" in m["fix"] and "not a leak" in m["cause"]
+    assert ids("ComfyUI keeps 25GB reserved for no purpose after each generation, even when the node cache is cleared"
+               )[:1] == ["comfyui.model-cache-held"]
+    m = one("my workflow is flux then wan\nhow do I free VRAM after the KSampler? the next model fails to load",
+            "comfyui.model-cache-held")
+    assert "VRAM" in m["title"]
+    for t in ("Forge does not release RAM after switching models in my workflow",
+              "InvokeAI keeps my RAM hostage after each workflow",
+              "On my MacBook Pro M3 ComfyUI does not release memory after the workflow finishes",
+              "Chrome has a memory leak until the RAM is full",
+              "vLLM has a memory leak until RAM runs out during generation",
+              "the release notes say memory is not released in this driver"):
+        assert "comfyui.model-cache-held" not in ids(t), t
+    # torch.compile under ComfyUI 0.3.75's default async offload (or an older one's --async-offload)
+    tb = ("  File \"C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\_dynamo\\eval_frame.py\", line 929, in _fn\n"
+          "    return fn(*args, **kwargs)\n")
+    m = one("ComfyUI version: 0.3.75\nUsing async weight offloading with 2 streams\ngot prompt\n" + tb,
+            "comfyui.async-offload-compile")
+    assert "--disable-async-offload" in m["fix"] and "0.3.75" in m["fix"]
+    assert "comfyui.async-offload-compile" in ids("ComfyUI version: 0.3.62\npython main.py --async-offload\n" + tb)
+    for t in ("ComfyUI version: 0.3.76\nUsing async weight offloading with 2 streams\n" + tb,  # fixed there
+              "ComfyUI version: 0.3.75\n" + tb,  # async offload not shown
+              "ComfyUI version: 0.3.62\nUsing async weight offloading with 2 streams\n" + tb,  # not the default then
+              "Using async weight offloading with 2 streams\n" + tb):  # no version
+        assert "comfyui.async-offload-compile" not in ids(t), t
+    # the OS killing the process: a localized shell job line, a user's retelling
+    assert ids("./run.sh: Zeile 12:  4242 Killed                  python main.py --listen\n")[:1] == ["ram.oom-killed"]
+    assert ids("./start.sh: ligne 7:  991 Killed   python3 main.py\n")[:1] == ["ram.oom-killed"]
+    assert ids("The container uses too much RAM while ComfyUI loads Flux and the process gets terminated."
+               )[:1] == ["ram.oom-killed"]
+    for t in ("GPU memory is full and the process gets terminated by the driver",
+              "the java process was terminated because RAM ran out",
+              "./run.sh: riga 3:  77 Killed   ./llama-server -m model.gguf\n"):
+        assert "ram.oom-killed" not in ids(t), t
