@@ -2050,6 +2050,64 @@ def _frontend_download(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     return {"details": details}
 
 
+@_interp("openmp_duplicate")
+def _openmp_duplicate(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """OMP Error #15 names the runtime being started and the one already running. On a Mac (.dylib names never match
+    the patterns; a Mac named near the hit) or an AMD/Intel GPU setup it is not claimed."""
+    if _off_nvidia(ctx):
+        return None
+    lib, first = g.get("lib") or "", g.get("first") or ""
+    d = {"initializing": lib, "already_initialized": first or None}
+    if not first:
+        return {"title": f"Two OpenMP runtimes were loaded into one process (OMP Error #15 while initializing {lib}): "
+                         "Intel's runtime stops the program", "details": d}
+    if lib.lower() == first.lower():
+        return {"title": f"Two copies of the OpenMP runtime {lib} in one process: a second one was started while the "
+                         "first was already initialized (OMP Error #15)", "details": d}
+    title = f"Two OpenMP runtimes in one process: {lib} was started while {first} was already initialized (OMP Error #15)"
+    return {"title": title, "details": d,
+            "cause": (f"Here they are two different runtimes: {first} was loaded first and {lib} came after it "
+                      "(libiomp5md.dll / libiomp5.so is Intel's, the one PyTorch ships; libomp140.x86_64.dll is MSVC's "
+                      "LLVM OpenMP that packages built with /openmp:llvm load; libomp is LLVM's). "
+                      + cat.by_id("openmp.duplicate-runtime").cause),  # type: ignore[union-attr]
+            "fix": (f"Renaming one file does not help when the two are different runtimes: install a build of the package "
+                    f"that brings {lib} (or {first}) without OpenMP, or one built against the same runtime, or keep that "
+                    "package out of this environment. " + cat.by_id("openmp.duplicate-runtime").fix)}  # type: ignore[union-attr]
+
+
+@_interp("openblas_threads")
+def _openblas_threads(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if _off_nvidia(ctx):
+        return None
+    n = _int(g.get("max"))
+    d = {"max_threads": n, "terminated": bool(g.get("term"))}
+    built = f"for at most {n} threads" if n else "for fewer threads"
+    if g.get("term"):
+        title = f"OpenBLAS stopped the program: it was built {built} and ran out of thread memory regions"
+    else:
+        title = f"OpenBLAS was built {built} and this process asks for more: it warns and adds an auxiliary table"
+    fix = cat.by_id("openblas.num-threads-exceeded").fix  # type: ignore[union-attr]
+    if n:
+        fix = fix.replace("(here N)", f"(here {n})").replace("=N", f"={n}").replace('"N"', f'"{n}"').replace("(N)", f"({n})")
+    return {"title": title, "fix": fix, "details": d}
+
+
+@_interp("openblas_create")
+def _openblas_create(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if _off_nvidia(ctx):
+        return None
+    err = (g.get("err") or "").strip().rstrip(".")
+    cur, mx = g.get("cur") or g.get("cur0"), g.get("max") or g.get("max0")
+    d = {"thread": _int(g.get("n")), "of": _int(g.get("of")), "error": err or None, "rlimit_nproc": cur, "rlimit_max": mx}
+    what = f"thread {g['n']} of {g['of']}" if g.get("n") and g.get("of") else "its worker threads"
+    title = f"OpenBLAS could not start {what}" + (f" ({err})" if err else "")
+    if cur and cur != "-1":
+        title += f": the process limit RLIMIT_NPROC is {cur}" + (f" (hard limit {mx})" if mx and mx != cur else "")
+    else:
+        title += ": the process or thread limit of this machine or container is reached"
+    return {"title": title, "details": d}
+
+
 @_interp("guidance")
 def _guidance(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     return {"details": {"guidance_scale": g.get("scale")}}

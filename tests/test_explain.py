@@ -9871,3 +9871,66 @@ def test_round165_ram_and_offload_kinds():
               "the java process was terminated because RAM ran out",
               "./run.sh: riga 3:  77 Killed   ./llama-server -m model.gguf\n"):
         assert "ram.oom-killed" not in ids(t), t
+
+
+def test_round166_openmp_blas_kinds():
+    """Round 166 read OpenMP, MKL and BLAS threading errors: two OpenMP runtimes in one process (OMP Error #15, torch's
+    libiomp5md.dll beside conda's intel-openmp or a wheel's own copy), OpenBLAS built for fewer threads than asked for,
+    and OpenBLAS unable to start its threads under a process limit. Mac .dylib runtimes, AMD setups, OpenMP's Info
+    notes, MKL's DLL loading in other programs and libgomp's generic message stay silent."""
+    m = one("Total VRAM 12282 MB, total RAM 32530 MB\nOMP: Error #15: Initializing libiomp5md.dll, but found libiomp5md.dll "
+            "already initialized.\nOMP: Hint This means that multiple copies of the OpenMP runtime have been linked into "
+            "the program.\n", "openmp.duplicate-runtime")
+    assert "Two copies of the OpenMP runtime libiomp5md.dll" in m["title"] and "torch\\lib" in m["cause"]
+    assert "libblas=*=*openblas" in m["fix"] and "KMP_DUPLICATE_LIB_OK" in m["fix"] and "unsafe" in m["fix"]
+    assert "https://download.pytorch.org/whl/cu128" in m["fix"] and m["severity"] == "fail"
+    m = one("OMP: Error #15: Initializing libomp140.x86_64.dll, but found libiomp5md.dll already initialized.\n"
+            "Fatal Python error: Aborted\n", "openmp.duplicate-runtime")
+    assert "libomp140.x86_64.dll was started while libiomp5md.dll" in m["title"] and "MSVC" in m["cause"]
+    assert "without OpenMP" in m["fix"] and m["details"]["already_initialized"] == "libiomp5md.dll"
+    m = one("OMP: Error #15: Initializing libiomp5.so, but found libomp.so.5 already initialized.\n",
+            "openmp.duplicate-runtime")
+    assert "libiomp5.so was started while libomp.so.5" in m["title"]
+    m = one('I get "OMP: Error #15: Initializing libiomp5md.dll" when ComfyUI saves the image', "openmp.duplicate-runtime")
+    assert "while initializing libiomp5md.dll" in m["title"]
+    # OpenBLAS built for fewer threads: the warning and the old termination, the number as printed
+    m = one("OpenBLAS warning: precompiled NUM_THREADS exceeded, adding auxiliary array for thread metadata.\nTo avoid "
+            "this warning, please rebuild your copy of OpenBLAS with a larger NUM_THREADS setting\nor set the environment "
+            "variable OPENBLAS_NUM_THREADS to 64 or lower\n", "openblas.num-threads-exceeded")
+    assert "at most 64 threads" in m["title"] and "warns" in m["title"] and "export OMP_NUM_THREADS=64" in m["fix"]
+    assert "ignores OPENBLAS_NUM_THREADS" in m["cause"] and "0.3.18" in m["fix"]
+    m = one("OpenBLAS : Program is Terminated. Because you tried to allocate too many memory regions.\nThis library was "
+            "built to support a maximum of 128 threads - either rebuild OpenBLAS\n", "openblas.num-threads-exceeded")
+    assert "stopped the program" in m["title"] and "128" in m["title"] and m["details"]["terminated"]
+    m = one("BLAS : Program is Terminated. Because you tried to allocate too many memory regions.\n",
+            "openblas.num-threads-exceeded")
+    assert "fewer threads" in m["title"] and "(here N)" in m["fix"]
+    # OpenBLAS cannot create its threads under RLIMIT_NPROC, in either order of its lines
+    m = one("Python 3.10.12\n>>> import torch\nOpenBLAS blas_thread_init: pthread_create failed for thread 7 of 64: "
+            "Resource temporarily unavailable\nOpenBLAS blas_thread_init: RLIMIT_NPROC 256 current, 4096 max\n",
+            "openblas.thread-create-failed")
+    assert "thread 7 of 64" in m["title"] and "RLIMIT_NPROC is 256 (hard limit 4096)" in m["title"]
+    assert "OPENBLAS_NUM_THREADS=4" in m["fix"] and "ulimit -u" in m["fix"] and "pids-limit" in m["fix"]
+    m = one("OpenBLAS blas_thread_init: RLIMIT_NPROC 1024 current, 1024 max\nOpenBLAS blas_thread_init: pthread_create "
+            "failed for thread 3 of 32: Operation not permitted\n", "openblas.thread-create-failed")
+    assert "RLIMIT_NPROC is 1024" in m["title"] and "(hard" not in m["title"] and "Operation not permitted" in m["title"]
+    m = one("OpenBLAS blas_thread_init: pthread_create failed for thread 40 of 48: Operation not permitted\n"
+            "OpenBLAS blas_thread_init: RLIMIT_NPROC -1 current, -1 max\n", "openblas.thread-create-failed")
+    assert "container is reached" in m["title"]
+    # look-alikes: a Mac's runtimes, an AMD setup, OpenMP's Info notes, MKL in a JVM, libgomp, other OMP errors
+    for t in ("OMP: Error #15: Initializing libiomp5.dylib, but found libomp.dylib already initialized.\n",
+              "OMP: Error #15: Initializing libomp.a, but found libiomp5.dylib already initialized.\n",
+              "MacBook Pro M2, conda env\nOMP: Error #15: Initializing libiomp5.so, but found libiomp5.so already initialized.\n",
+              "ROCm 6.2, AMD Radeon RX 7900 XTX\nOMP: Error #15: Initializing libiomp5.so, but found libomp.so already "
+              "initialized.\n",
+              "OMP: Info #276: omp_set_nested routine deprecated, please use omp_set_max_active_levels instead.\n",
+              "OMP: Info #270: OMP_NESTED variable deprecated, please use OMP_MAX_ACTIVE_LEVELS instead.\n",
+              "Intel MKL FATAL ERROR: Cannot load mkl_intel_thread.dll.\n",
+              "INTEL MKL ERROR: The specified module could not be found. mkl_intel_thread.1.dll.\n",
+              "libgomp: Thread creation failed: Resource temporarily unavailable\n",
+              "OMP: Error #179: Function Can't open SHM2 failed:\nOMP: System error #2: No such file or directory\n",
+              "Logger already initialized; Initializing libfoo plugin\n",
+              "AMD Radeon RX 6800 (ROCm)\nOpenBLAS warning: precompiled NUM_THREADS exceeded, adding auxiliary array for "
+              "thread metadata.\n"):
+        assert not {"openmp.duplicate-runtime", "openblas.num-threads-exceeded", "openblas.thread-create-failed"} \
+            & set(ids(t)), t
