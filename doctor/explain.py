@@ -3702,6 +3702,22 @@ def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         return None  # nvidia-smi failing only inside a container is the container's device access, not the card
     if g.get("handle") and _fact(ctx, "cc_mode"):
         return {"as": "gpu.confidential-mode"}  # a GPU in confidential-computing mode outside a confidential VM
+    if _fact(ctx, "egpu") and (g.get("bus") or g.get("aer") or g.get("lost") or g.get("xid_code") == "79"):
+        return {"as": "gpu.egpu-link-lost"}  # an external GPU's Thunderbolt/USB4/OCuLink link dropping, not the card
+    if g.get("aer"):
+        return {"title": "The GPU's PCIe link failed with an error the nvidia driver cannot recover (PCIe AER): the card is lost",
+                "cause": ("The kernel's PCIe error reporting (AER) saw an uncorrectable error on the link to the GPU (a "
+                          "completion timeout, a surprise link down, a malformed packet) and the nvidia driver has no PCIe "
+                          "error handlers (`can't recover (no error_detected callback)`), so the link is reset and the GPU "
+                          "stays lost until a reboot: a hung program, `Unable to determine the device handle`, Xid 79. The "
+                          "usual causes are the link's hardware: a card not fully seated, a riser or extension cable, a "
+                          "slot or lane pair that fails at Gen4/Gen5 speed, power delivery, or a failing card."),
+                "fix": ("Reboot, then read the kernel log for the port and the card (`sudo dmesg | grep -iE 'aer|xid|pcieport'`). "
+                        "Reseat the card and its power cables, remove any riser or PCIe extension cable (or replace it with "
+                        "one rated for the slot's generation), and in the BIOS set that slot's link speed one generation "
+                        "lower (PCIe Gen3 or Gen4 instead of Auto) to test; update the motherboard BIOS. If it keeps "
+                        "failing in another slot or machine, the card is faulty; on a cluster, tell the admins which node "
+                        "and slot.")}
     if g.get("illegal"):
         kernel = _near(ctx).get("custom_kernel")
         if kernel:
@@ -3743,6 +3759,64 @@ def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                         "covers the card (its rated board power plus ~300 W), give the card separate PCIe power cables, "
                         "or replace the supply; clean the card's cooler if it runs hot.")}
     return {}
+
+
+@_interp("egpu_link")
+def _egpu_link(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """An external GPU's link lost: claimed only where the paste names an eGPU (Thunderbolt, USB4, OCuLink, an
+    enclosure); the same bus loss, AER error or CUDA `unknown error` on an internal card is another signature's, and a
+    Mac's eGPU (no NVIDIA driver) is not ours."""
+    if _off_nvidia_anywhere(ctx) or ctx.get("macos"):
+        return None
+    where = _fact(ctx, "egpu")
+    if not where:
+        return None
+    d = {"egpu": where[:60]}
+    if g.get("unknown"):
+        return {"title": (f"CUDA failed with `unknown error` on an external GPU ({where[:40]}): its link dropped "
+                          "(the enclosure unplugged or powered off, or the computer slept with it attached)"),
+                "details": d}
+    if g.get("aer"):
+        return {"title": (f"The external GPU's PCIe link ({where[:40]}) failed with an error the nvidia driver cannot "
+                          "recover: the eGPU is lost until a reboot"),
+                "details": d}
+    return {"details": d}
+
+
+@_interp("bar_unassigned")
+def _bar_unassigned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The card's PCI BARs got no address. Not claimed after a third-party unlock of the card's driver or PCIe link
+    (cmpunlocker's Gen2 retrain of a CMP mining card, vgpu_unlock: that tool's doing) or off NVIDIA; behind a
+    Thunderbolt/USB4 bridge (an eGPU) the fix is the bridge's window, not the BIOS's Above 4G setting."""
+    if _off_nvidia_anywhere(ctx) or _fact(ctx, "gpu_unlock_tool"):
+        return None
+    bar = g.get("bar") or g.get("bar0m") or ""
+    d = {k: v for k, v in (("bar", f"BAR{bar}" if bar else ""), ("code", g.get("code") or "")) if v}
+    where = _fact(ctx, "egpu")
+    if not where:
+        if bar:
+            return {"title": (f"The GPU's BAR{bar} got no address (`BAR{bar} is 0M @ 0x0`): the firmware left no room "
+                              "for the card's memory windows"), "details": d}
+        return {"details": d}
+    d["egpu"] = where[:60]
+    said = f" (`BAR{bar} is 0M @ 0x0`)" if bar else ""
+    return {"title": f"The external GPU's memory windows (PCI BARs) got no room behind its Thunderbolt/USB4 bridge{said}",
+            "cause": ("An eGPU's BARs (BAR1: 256 MB, or as large as the VRAM with Resizable BAR) must fit in the memory "
+                      "window of the Thunderbolt/USB4 bridge it hangs from. The firmware sizes that window at boot, often "
+                      "too small or with no prefetchable (64-bit) part at all, and the kernel's default reserve for a "
+                      "hot-plugged bridge is small: the BAR stays empty and the nvidia driver refuses the card "
+                      "(`This PCI I/O region assigned to your NVIDIA device is invalid`, `RmInitAdapter failed`), so "
+                      "nvidia-smi finds no device."),
+            "fix": ("Connect and authorize the enclosure before the computer boots (`boltctl list`; in the BIOS enable "
+                    "Thunderbolt boot / PCIe pre-boot support if offered) and reboot. If the BAR stays 0M on Linux, let the "
+                    "kernel re-place the bridge windows: add `pci=realloc,hpmmioprefsize=1G pcie_ports=native` to "
+                    "GRUB_CMDLINE_LINUX_DEFAULT in /etc/default/grub, `sudo update-grub`, reboot; or, without a reboot, "
+                    "remove the Thunderbolt bridge above the card and rescan (`echo 1 | sudo tee "
+                    "/sys/bus/pci/devices/0000:<bridge bus id>/remove`, then `echo 1 | sudo tee /sys/bus/pci/rescan`). "
+                    "Check with `sudo lspci -vv -s <GPU bus id> | grep -i region` (Region 1 needs an address, not "
+                    "`<unassigned>`). A firmware that never reserves a prefetchable window behind a port (some "
+                    "TB5/USB4 v2 ports, T2 Macs) needs the vendor's BIOS update, or another port."),
+            "details": d}
 
 
 @_interp("tdr_failure")

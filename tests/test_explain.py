@@ -9934,3 +9934,59 @@ def test_round166_openmp_blas_kinds():
               "thread metadata.\n"):
         assert not {"openmp.duplicate-runtime", "openblas.num-threads-exceeded", "openblas.thread-create-failed"} \
             & set(ids(t)), t
+
+
+def test_round172_egpu_pcie_kinds():
+    # an external GPU's link lost: Xid 79 / fall off the bus with Thunderbolt, USB4 or OCuLink named
+    m = one("Razer Core X with an RTX 4070 over Thunderbolt 4, Ubuntu 24.04\n"
+            "NVRM: Xid (PCI:0000:2f:00): 79, pid='<unknown>', name=<unknown>, GPU has fallen off the bus.\n",
+            "gpu.egpu-link-lost")
+    assert m["id"] == ids("Razer Core X with an RTX 4070 over Thunderbolt 4\nNVRM: GPU 0000:2f:00.0: GPU has fallen off "
+                          "the bus.\n")[0]
+    assert "pcie_aspm=off" in m["fix"] and "boltctl list" in m["fix"] and "nvidia-smi -pm 1" in m["fix"]
+    assert "sleep.target" in m["fix"] and "hot-unplugging" in m["cause"] and m["severity"] == "fail"
+    assert ids("My 5090 sits in an OCuLink dock. As soon as ComfyUI starts the KSampler the card falls off the PCIe bus "
+               "(Xid 79) and only a reboot brings it back.\n")[0] == "gpu.egpu-link-lost"
+    # the AER error the nvidia driver cannot recover, on an eGPU; and CUDA's unknown error after the enclosure went away
+    m = one("eGPU: AORUS RTX 4090 Gaming Box (USB4)\npcieport 0000:00:07.0: AER: Uncorrectable (Non-Fatal) error received\n"
+            "nvidia 0000:3c:00.0: AER: can't recover (no error_detected callback)\n", "gpu.egpu-link-lost")
+    assert "cannot recover" in m["title"] and m["details"]["egpu"]
+    m = one("  File \"C:\\ComfyUI\\comfy\\model_management.py\", line 1291, in soft_empty_cache\n"
+            "RuntimeError: CUDA error: unknown error\nThe laptop went to sleep while the Thunderbolt eGPU was generating.\n",
+            "gpu.egpu-link-lost")
+    assert "unknown error" in m["title"]
+    # the same losses on an internal card: the card's own fault, with the AER branch's slot/riser advice
+    m = one("[ 8123.1] nvidia 0000:01:00.0: AER: can't recover (no error_detected callback)\n"
+            "[ 8123.2] pcieport 0000:00:01.0: AER: device recovery failed\n", "gpu.hardware-fault")
+    assert "riser" in m["fix"] and "Gen3" in m["fix"] and "AER" in m["title"]
+    assert ids("NVRM: Xid (PCI:0000:01:00): 79, pid=1234, GPU has fallen off the bus.\n")[0] == "gpu.hardware-fault"
+    assert ids("RuntimeError: CUDA error: unknown error\n")[:1] != ["gpu.egpu-link-lost"]
+    # corrected AER errors alone, an AMD eGPU, a Mac's eGPU through tinygrad: not an NVIDIA eGPU loss
+    for t in ("pcieport 0000:00:1d.0: AER: Corrected error received: 0000:03:00.0\n"
+              "pcieport 0000:00:1d.0: PCIe Bus Error: severity=Corrected, type=Physical Layer, (Receiver ID)\n",
+              "Radeon RX 7900 XTX in a Thunderbolt eGPU enclosure\namdgpu 0000:0c:00.0: GPU has fallen off the bus\n",
+              "macOS 26, Mac mini M4, TinyGPU over Thunderbolt 5: RuntimeError: CUDA error: unknown error\n"):
+        assert "gpu.egpu-link-lost" not in ids(t), t
+    # the driver's BAR-invalid message: behind a Thunderbolt bridge the bridge-window fix; on an internal card the BIOS's
+    t = ("NVRM: This PCI I/O region assigned to your NVIDIA device is invalid:\n"
+         "               NVRM: BAR1 is 0M @ 0x0 (PCI:0000:0a:00.0)\nNVRM: The system BIOS may have misconfigured your GPU.\n")
+    m = one("Dell XPS 15, Sonnet eGFX Breakaway Box 750 (Thunderbolt 3)\n" + t, "gpu.bar-unassigned")
+    assert "Thunderbolt" in m["title"] and "BAR1 is 0M" in m["title"]
+    assert "hpmmioprefsize" in m["fix"] and "/sys/bus/pci/rescan" in m["fix"] and "boltctl" in m["fix"]
+    m = one(t, "gpu.bar-unassigned")
+    assert "BAR1" in m["title"] and "Above 4G Decoding" in m["fix"]
+    assert ids("The firmware reserves no prefetchable MMIO window behind the USB4 root ports, so the GPU's BARs can never "
+               "be assigned.\n") == ["gpu.bar-unassigned"]
+    # a third-party unlock's PCIe retrain, an AMD card's BAR, a TinyGPU Mac: not the BIOS's BAR setup
+    for t in ("cmpunlocker: CMP 50HX Gen2 unlock applied, retraining link\n"
+              "NVRM: GPU 0000:01:00.0: RmInitAdapter failed! (0x22:0x56:894)\n",
+              "amdgpu 0000:03:00.0: amdgpu: Fatal error during GPU init\nBAR 0 is 0M @ 0x0\nRadeon RX 6800 on Linux\n",
+              "tinygpu: read cfg off:10 sz:0, val:0   # BAR0 = 0 (unassigned)\nMac Mini M4, macOS 26.4\n"):
+        assert "gpu.bar-unassigned" not in ids(t), t
+    # link-speed readings and laptop GPU-mode tools' logs: no error of the stack
+    for t in ("Device 1 [GeForce RTX 3090] PCIe GEN 1@16x\n",
+              "LnkSta: Speed 2.5GT/s (downgraded), Width x16 (ok)\n",
+              "  - **PCIe:** x4 lanes negotiated (GPU max x16, Gen up to 4)\n",
+              "3/19/2024 10:07:11 AM: GPUEco = 1 : 0\nEco flag : 1\nMux flag : 1\n",
+              "nv_pmops_suspend returns -5\nSystem Power Management attempted without driver procfs suspend interface\n"):
+        assert ids(t) == [], t
