@@ -5641,6 +5641,18 @@ def _long_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {"details": {"path_length": len(real)}}
 
 
+@_interp("node_clone")
+def _node_clone(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """git's `File name too long` (ENAMETOOLONG) is ours only for a ComfyUI node pack: a `Cloning into` / `git clone`
+    of a comfy / *_nodes repository, a custom_nodes path or ComfyUI-Manager in the paste. Another repository's
+    over-long names are its own: not claimed."""
+    near = _near(ctx)
+    if not any(near.get(k) or ctx.get(k) for k in ("node_clone", "custom_node", "comfy_manager")):
+        return None
+    f = g.get("file") or ""
+    return {"details": {"file": " ".join(f.split())[:300], "name_bytes": len(f.split("/")[-1].replace("\n", "").encode())}}
+
+
 @_interp("toolkit_mismatch")
 def _toolkit_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     nvcc, tv = g.get("nvcc"), g.get("torch")

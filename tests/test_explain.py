@@ -9990,3 +9990,47 @@ def test_round172_egpu_pcie_kinds():
               "3/19/2024 10:07:11 AM: GPUEco = 1 : 0\nEco flag : 1\nMux flag : 1\n",
               "nv_pmops_suspend returns -5\nSystem Power Management attempted without driver procfs suspend interface\n"):
         assert ids(t) == [], t
+
+
+def test_round173_windows_long_path_kinds():
+    """Round 173's kinds (Windows long paths and file-name limits), each on a variant text written here, with the
+    look-alikes that must stay silent."""
+    # a node pack whose file names pass 255 bytes on Linux/macOS: git's ENAMETOOLONG wording, a node-pack clone
+    m = one("$ git clone https://github.com/someone/ComfyUI-Prompt-Gallery.git\nCloning into 'ComfyUI-Prompt-Gallery'...\n"
+            "Resolving deltas: 100% (120/120), done.\nerror: unable to create file samples/portraits/" + "一位穿着红色外套的女士站在雪中" * 7
+            + ".png: File name too long\nfatal: unable to checkout working tree\n", "comfyui.node-file-name-too-long")
+    assert "255 bytes" in m["cause"] and "git sparse-checkout set --no-cone" in m["fix"]
+    assert "File name too long" in m["title"]
+    # the name wrapped by the terminal, inside ComfyUI-Manager's install log
+    assert ids("[ComfyUI-Manager] Installing https://github.com/x/comfyui-styles\nerror: unable to create file styles/"
+               + "a" * 120 + "\n" + "b" * 150 + ".json: File name too long\n")[:1] == ["comfyui.node-file-name-too-long"]
+    # another repository's over-long names, and git's Windows spelling: not this kind
+    for t in ("Cloning into 'dataset-tools'...\nerror: unable to create file data/" + "x" * 260 + ".npy: File name too long\n",
+              "error: unable to create file docs/" + "y" * 240 + ".md: File name too long\n"):
+        assert "comfyui.node-file-name-too-long" not in ids(t), t
+    assert "comfyui.node-file-name-too-long" not in ids(
+        "Cloning into 'ComfyUI-Some-Nodes'...\nerror: unable to create file examples/a_very_long_name.json: Filename too long\n")
+    # a Hub download of a node pack into its own folder: blobs named by models--, the path wrapped after the colon
+    m = one("[Errno 2] No such file or directory: 'E:\\AI\\ComfyUI_windows_portable_nvidia_cu128\\ComfyUI_windows_portable"
+            "\\ComfyUI\\custom_nodes\\comfyui_controlnet_aux\\ckpts\\depth-anything/Depth-Anything-V2-Large\\cache\\"
+            "models--depth-anything--Depth-Anything-V2-Large\\blobs\\" + "a3" * 32 + ".incomplete'", "hf.path-too-long")
+    assert "LongPathsEnabled" in m["fix"]
+    assert ids("Server execution error: [Errno 2] No such file or directory:\n\n'C:\\Users\\someone\\AppData\\Roaming\\krita\\"
+               "ai_diffusion\\server\\ComfyUI\\custom_nodes\\comfyui_controlnet_aux\\ckpts\\lllyasviel\\Annotators\\.cache"
+               "\\huggingface\\download\\QkZ3mN8vT2xW9aZ1bC4dE7fGh0j=." + "5c" * 32 + ".incomplete'")[:1] == ["hf.path-too-long"]
+    # a short missing blob is a file really missing: not claimed
+    assert "hf.path-too-long" not in ids("[Errno 2] No such file or directory: 'C:\\hf\\models--a--b\\blobs\\x.incomplete'")
+    # WinError 206 in pip's line or on an environment's path stays pip's long-path kind
+    one("ERROR: Could not install packages due to an OSError: [WinError 206] The filename or extension is too long: "
+        "'C:\\\\Users\\\\me\\\\AppData\\\\Local\\\\Packages\\\\PythonSoftwareFoundation.Python.3.12_qbz5n2kfra8p0\\\\"
+        "LocalCache\\\\local-packages\\\\Python312\\\\site-packages\\\\onnx\\\\backend\\\\test\\\\data'",
+        "python.windows-long-path")
+    assert ids("OSError: [WinError 206] The filename or extension is too long: 'D:\\\\ComfyUI\\\\python_embeded\\\\Lib\\\\"
+               "site-packages\\\\torch\\\\include\\\\ATen'")[:1] == ["python.windows-long-path"]
+    # another program's own over-long folder names: silent
+    for t in ("FileNotFoundError: [WinError 206] The filename or extension is too long: 'C:\\\\Users\\\\me\\\\AppData\\\\"
+              "Local\\\\Temp\\\\tmpa1b2c3\\\\bundle\\\\__MACOSX\\\\descriptors\\\\versions\\\\1\\\\contents\\\\assets'",
+              "FileNotFoundError: [WinError 206] 文件名或扩展名太长。: 'runs/logdir\\\\exp,lr-0.001,bs-32,aug-color,"
+              "aug-int,drop-0.1,wd-0.0005\\\\train\\\\Images'",
+              "Error: [WinError 206] The filename or extension is too long: 'D:\\\\Games\\\\Mods\\\\" + "z" * 200 + "'"):
+        assert ids(t) == [], t
