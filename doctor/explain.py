@@ -1361,6 +1361,50 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {"details": {"kind": "unknown", "reason": why}}
 
 
+# A key of a diffusion model, its text encoders or VAE as saved by image-model programs (ComfyUI's prefixes, BFL's
+# and diffusers' block names, kohya-style LoRA keys); an LLM's keys (lm_head, model.layers, embed_tokens) are not.
+_IMAGE_MODEL_KEY = re.compile(
+    r"(?:^|[./_])(?:model\.diffusion_model|diffusion_model|double_blocks|single_blocks|transformer_blocks|"
+    r"single_transformer_blocks|down_blocks|up_blocks|mid_block|input_blocks|output_blocks|middle_block|img_in|txt_in|"
+    r"first_stage_model|cond_stage_model|conditioner|x_embedder|context_embedder|time_text_embed|lora_unet|lora_te\d?|"
+    r"unet|vae|text_encoders?)(?:[._]|$)", re.I)
+
+
+@_interp("st_contiguous")
+def _st_contiguous(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """safetensors' refusal of a non-contiguous tensor is claimed where an image-model program saves: a ComfyUI node
+    run, a diffusers frame, or a diffusion model's / its encoders' / VAE's key; another program's LLM export is not."""
+    near = _near(ctx)
+    name = (g.get("name") or "").strip()
+    frame = (near.get("py_frame") or "").replace("\\", "/").lower()
+    if not (_comfy_node_run(near) or near.get("custom_node") or "/diffusers/" in frame or "/comfy" in frame
+            or (name and _IMAGE_MODEL_KEY.search(name))):
+        return None
+    out: dict[str, Any] = {"details": {"tensor": name or None}}
+    if name:
+        out["title"] = f"safetensors refused to save `{name}`: the tensor is not contiguous in memory"
+    return out
+
+
+@_interp("comfy_save_quant")
+def _comfy_save_quant(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Error 1784 while serializing is claimed in a ComfyUI node run (its save nodes), not in another program."""
+    near = _near(ctx)
+    if not (_comfy_node_run(near) or near.get("custom_node") or near.get("comfy_place")):
+        return None
+    return {}
+
+
+@_interp("gguf_py")
+def _gguf_py(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """An old gguf package is claimed for ComfyUI-GGUF's conversion script (its path in the traceback), not for
+    llama.cpp's own LLM converters or another program's use of gguf."""
+    near = _near(ctx)
+    where = " ".join(near.get(k) or "" for k in ("py_frame", "custom_node", "comfy_place")).replace("\\", "/").lower()
+    if "comfyui-gguf" not in where and "comfyui_gguf" not in where:
+        return None
+    return {"details": {"missing": g.get("attr")}}
+
 @functools.lru_cache(maxsize=1)
 def _comfy_req_modules() -> frozenset[str]:
     """Modules of ComfyUI's own requirements.txt that Klein needs only through ComfyUI (manifests/comfyui.toml

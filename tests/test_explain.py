@@ -10034,3 +10034,72 @@ def test_round173_windows_long_path_kinds():
               "aug-int,drop-0.1,wd-0.0005\\\\train\\\\Images'",
               "Error: [WinError 206] The filename or extension is too long: 'D:\\\\Games\\\\Mods\\\\" + "z" * 200 + "'"):
         assert ids(t) == [], t
+
+
+def test_round168_saving_converting_kinds():
+    """Round 168 (saving and converting models): safetensors refusing a non-contiguous tensor where an image-model
+    program saves, ComfyUI's save of fp8 / nvfp4 models before its fix (Windows error 1784), a saved model's keys in
+    another layout (`File does not contain tensor double_blocks...`), ComfyUI-GGUF's convert.py with an old gguf
+    package and its llama-quantize rejecting a GGUF made from an fp8 source, and OS error 1224 as an issue title words
+    it. Variant texts; other programs' LLM exports, converters and errors stay silent."""
+    # a non-contiguous tensor: a ComfyUI node run, a diffusers save, a diffusion model's key
+    m = one("!!! Exception during processing !!! You are trying to save a non contiguous tensor: "
+            "`model.diffusion_model.double_blocks.0.img_attn.qkv.weight` which is not allowed. It either means you are "
+            "trying to save tensors which are reference of each other in which case it's recommended to save only the "
+            "full tensors, and reslice at load time, or simply call `.contiguous()` on your tensor to pack it before saving.\n",
+            "safetensors.save-non-contiguous")
+    assert "model.diffusion_model.double_blocks.0.img_attn.qkv.weight" in m["title"]
+    assert "--force-channels-last" in m["fix"] and "v.contiguous()" in m["fix"] and "channels-last" in m["cause"]
+    assert ids('  File "/opt/venv/lib/python3.12/site-packages/diffusers/models/modeling_utils.py", line 557, in '
+               'save_pretrained\n    safetensors.torch.save_file(shard, filepath, metadata={"format": "pt"})\nValueError: '
+               'You are trying to save a non-contiguous tensor: `conv_in.weight` which is not allowed.\n')[:1] == [
+        "safetensors.save-non-contiguous"]
+    assert ids("ValueError: You are trying to save a non contiguous tensor: `lora_unet_single_blocks_3_linear1.lora_down."
+               "weight` which is not allowed.\n")[:1] == ["safetensors.save-non-contiguous"]
+    # an LLM's key in another program's export, a BERT test: not claimed
+    for t in ("auto-round --model_name Qwen/Qwen3-8B --bits 4\nValueError: You are trying to save a non contiguous tensor: "
+              "`lm_head.weight` which is not allowed.\n",
+              "You are trying to save a non contiguous tensor: `encoder.layer.0.attention.self.query.weight` which is not "
+              "allowed.\n",
+              "ValueError: You are trying to save a non contiguous tensor: `model.layers.3.mlp.down_proj.weight` which is "
+              "not allowed.\n"):
+        assert "safetensors.save-non-contiguous" not in ids(t), t
+    # ComfyUI's save of a quantized model, error 1784
+    m = one("Requested to load Flux2\nModel Flux2 prepared for dynamic VRAM loading. 7702MB Staged. 40 patches attached.\n"
+            "!!! Exception during processing !!! Error while serializing: I/O error: The supplied user buffer is not valid "
+            "for the requested operation. (os error 1784)\n", "comfyui.save-quantized-model")
+    assert "update_comfyui.bat" in m["fix"] and "flux-2-klein-4b.safetensors" in m["fix"] and "fp8" in m["cause"]
+    for t in ("Saving D:\\train\\out\\lora.safetensors\nsafetensors_rust.SafetensorError: Error while serializing: I/O error: "
+              "The supplied user buffer is not valid for the requested operation. (os error 1784)\n",
+              "Error: The supplied user buffer is not valid for the requested operation. (os error 1784)\n"):
+        assert "comfyui.save-quantized-model" not in ids(t), t
+    # a saved model's keys in another layout
+    m = one("Traceback (most recent call last):\n  File \"networks/flux_extract_lora.py\", line 92, in svd\n"
+            "safetensors_rust.SafetensorError: File does not contain tensor single_blocks.7.linear2.weight\n",
+            "comfyui.saved-model-prefix")
+    assert "model.diffusion_model." in m["cause"] and "removeprefix('model.diffusion_model.')" in m["fix"]
+    for t in ("safetensors_rust.SafetensorError: File does not contain tensor model.layers.0.self_attn.q_proj.weight\n",
+              "SafetensorError: File does not contain tensor decoder.conv_in.weight\n"):
+        assert "comfyui.saved-model-prefix" not in ids(t), t
+    # ComfyUI-GGUF's convert.py with an old gguf
+    m = one('Traceback (most recent call last):\n  File "C:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-GGUF\\'
+            'tools\\convert.py", line 172, in handle_tensors\n    data = gguf.quants.quantize(data, data_qtype)\n'
+            "AttributeError: module 'gguf.quants' has no attribute 'quantize'\n", "comfyui.gguf-convert-gguf-py")
+    assert "python -m pip install --upgrade gguf" in m["fix"] and m["details"]["missing"] == "quantize"
+    for t in ('  File "/home/u/llama.cpp/convert_hf_to_gguf.py", line 301, in prepare_tensors\n'
+              "AttributeError: module 'gguf.quants' has no attribute 'quantize'\n",
+              "AttributeError: module 'gguf' has no attribute 'QuantError'\n"):
+        assert "comfyui.gguf-convert-gguf-py" not in ids(t), t
+    # ComfyUI-GGUF's llama-quantize on a GGUF made from an fp8 source
+    m = one("main: quantizing 'flux-2-klein-4b-BF16.gguf' to 'flux-2-klein-4b-Q8_0.gguf' as Q8_0\n"
+            "D:\\ComfyUI\\custom_nodes\\ComfyUI-GGUF\\tools\\llama.cpp\\ggml\\src\\ggml.c:22112: GGML_ASSERT(info->ne[i] > 0) "
+            "failed\n", "comfyui.gguf-convert-fp8-source")
+    assert "-fp8" in m["fix"] and "fix_5d_tensors" in m["fix"]
+    for t in ("/home/u/llama.cpp/ggml/src/ggml.c:22112: GGML_ASSERT(info->ne[i] > 0) failed\n",
+              "llama_model_quantize: failed to quantize: unknown model architecture: 'flux'\n"):
+        assert "comfyui.gguf-convert-fp8-source" not in ids(t), t
+    # error 1224 as an issue title words it
+    assert ids('Error while serializing:IOError (code 1224) "The requested operation cannot be performed on a file with a '
+               'user-mapped section open."\n')[:1] == ["safetensors.overwrite-mapped-file"]
+    assert ids("OSError: [WinError 1224] The requested operation cannot be performed on a file with a user-mapped section "
+               "open: 'C:\\\\logs\\\\run.log'\n") == []
