@@ -1697,6 +1697,26 @@ def _core_node_names() -> frozenset[str]:
 
 @_interp("outdated")
 def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("fin"):
+        # a FLUX.1 Tools file (img_in 384 wide: Fill; 128: Depth / Canny) meeting the plain FLUX.1 layout (64): a ComfyUI
+        # from before it sized img_in from the file. InvokeAI also calls its model class `Flux`: only a ComfyUI run counts
+        near = _near(ctx)
+        comfy = g.get("fnode") or _comfy_node_run(near) or any(near.get(k) for k in ("comfy_reqs", "comfy_load", "comfy_place"))
+        if not comfy or _off_nvidia(ctx):
+            return None
+        width = _int(g["fin"]) or 0
+        model = "FLUX.1 Fill (inpainting / outpainting)" if width == 384 else "FLUX.1 Depth or Canny"
+        chans = ("16 latent + 16 masked-image latent + 64 mask channels" if width == 384
+                 else "16 latent + 16 control-image channels")
+        return {"title": f"This ComfyUI is older than the {model} model: it builds the plain FLUX.1 input layer",
+                "details": {"file_img_in": f"3072x{width}", "model_img_in": "3072x64", "model": model},
+                "cause": (f"The diffusion model file is {model}: its img_in.weight is 3072x{width} ({chans}, each "
+                          "taken in 2x2 patches), and this ComfyUI built the plain FLUX.1 input layer, 3072x64 (16 "
+                          "latent channels). A current ComfyUI sizes img_in from the file; one from before FLUX.1 Tools "
+                          "support (November 2024) does not, so this ComfyUI is older than the model."),
+                "fix": (cat.by_id("comfyui.outdated").fix + "; check that the update took (git: `git log -1 --format=%cd` "  # type: ignore[union-attr]
+                        "in the ComfyUI folder shows the date of the installed commit, which must be after November "
+                        "2024), then load the file with Load Diffusion Model again")}
     if g.get("qvocab") or g.get("qmlp"):
         # a Qwen3 text encoder file (151936-token vocabulary; MLP 2560 x 9728 or 4096 x 12288) loaded into a Llama2: this
         # ComfyUI does not know the encoder's type and falls back to HiDream's Llama 3.1 8B layout (128256 tokens,
@@ -1787,6 +1807,32 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     if any(mod == r or mod.startswith(r + ".") for r in _removed_comfy_modules()):
         return None  # a module newer ComfyUI removed: the node pack is the older side, its own fix
     return {"title": f"A custom node needs a newer ComfyUI: this one has no `{mod}`", "details": {"module": mod}}
+
+
+@_interp("bnb_packed")
+def _bnb_packed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A `[N, 1]` tensor from the file where the model has a full [rows, cols] weight is bitsandbytes' 4-bit storage only
+    when N is exactly half the layer's values (two 4-bit values a byte); a loader that sized the layer from the packed
+    column itself shows [rows, 0]. Any other column vector is another file format or another model."""
+    packed, rows, cols = _int(g.get("packed")), _int(g.get("rows")), _int(g.get("cols"))
+    if not packed or not rows or cols is None:
+        return None
+    values = 2 * packed
+    if cols == 0:
+        if values % rows:
+            return None
+        cols = values // rows
+    elif rows * cols != values:
+        return None
+    if values < 4096:
+        return None  # a tiny layer: the halving could be a coincidence
+    return {"details": {"tensor": g.get("key", ""), "file_shape": f"[{packed}, 1]", "layer_shape": f"[{rows}, {cols}]",
+                        "layer_values": values},
+            "cause": (f"The model file stores `{g.get('key', 'its weights')}` as a flat [{packed}, 1] column: "
+                      f"{values} values ({rows} x {cols}) packed two to a byte, bitsandbytes' 4-bit format (NF4 or FP4, as "
+                      "the flux1-dev-bnb-nf4 checkpoints are). A loader without bitsandbytes support (ComfyUI's own Load "
+                      "Checkpoint or Load Diffusion Model, a plain load_state_dict) copies the packed column into the "
+                      "full-size layer and fails on every weight; ComfyUI itself does not read bnb 4-bit files.")}
 
 
 @_interp("te_loader")

@@ -10103,3 +10103,61 @@ def test_round168_saving_converting_kinds():
                'user-mapped section open."\n')[:1] == ["safetensors.overwrite-mapped-file"]
     assert ids("OSError: [WinError 1224] The requested operation cannot be performed on a file with a user-mapped section "
                "open: 'C:\\\\logs\\\\run.log'\n") == []
+
+
+def test_round167_state_dict_key_kinds():
+    """Round 167 (state_dict key and size mismatches when loading model files): a FLUX.1 Tools file (img_in 384 wide:
+    Fill; 128: Depth / Canny) in a ComfyUI from before it sized img_in from the file is an old ComfyUI; a bitsandbytes
+    4-bit file's packed [N, 1] columns (N = half the layer's values) in a loader that does not unpack them is an NF4 file
+    in ComfyUI's own loader. Other programs' classes, other widths and other column vectors stay silent."""
+    fill = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 31\n- **Node Type:** UNETLoader\n"
+            "- **Exception Type:** RuntimeError\n- **Exception Message:** Error(s) in loading state_dict for Flux:\n"
+            "\tsize mismatch for img_in.weight: copying a param with shape torch.Size([3072, 384]) from checkpoint, the "
+            "shape in current model is torch.Size([3072, 64]).\n")
+    m = one(fill, "comfyui.outdated")
+    assert "Fill" in m["title"] and "3072x384" in m["cause"] and "git pull" in m["fix"]
+    assert m["details"]["file_img_in"] == "3072x384"
+    depth = ("model_type FLUX\n!!! Exception during processing !!! Error(s) in loading state_dict for Flux:\n"
+             "        size mismatch for img_in.weight: copying a param with shape torch.Size([3072, 128]) from checkpoint, "
+             "the shape in current model is torch.Size([3072, 64]).\nTraceback (most recent call last):\n")
+    m = one(depth, "comfyui.outdated")
+    assert "Depth or Canny" in m["title"] and "November 2024" in m["cause"]
+    assert ids("UNETLoaderError(s) in loading state_dict for Flux:size mismatch for img_in.weight: copying a param with "
+               "shape torch.Size([3072, 384]) from checkpoint, the shape in current model is torch.Size([3072, 64]).")[:1] \
+        == ["comfyui.outdated"]
+    # InvokeAI's own `Flux` class, a ZLUDA fork, another width, another family's img_in: not an old ComfyUI
+    for t in ("[2025-01-04 10:00:01,100]::[InvokeAI]::ERROR --> Error while invoking session 1 (flux_denoise): Error(s) in "
+              "loading state_dict for Flux:\n        size mismatch for img_in.weight: copying a param with shape "
+              "torch.Size([3072, 384]) from checkpoint, the shape in current model is torch.Size([3072, 64]).\n",
+              "Using ZLUDA: AMD Radeon RX 7900 XTX\n!!! Exception during processing !!! Error(s) in loading state_dict for "
+              "Flux:\n\tsize mismatch for img_in.weight: copying a param with shape torch.Size([3072, 384]) from checkpoint, "
+              "the shape in current model is torch.Size([3072, 64]).\n",
+              "!!! Exception during processing !!! Error(s) in loading state_dict for Flux:\n\tsize mismatch for "
+              "img_in.weight: copying a param with shape torch.Size([768, 256]) from checkpoint, the shape in current model "
+              "is torch.Size([3072, 64]).\n",
+              "!!! Exception during processing !!! Error(s) in loading state_dict for HunyuanVideo:\nsize mismatch for "
+              "img_in.proj.weight: copying a param with shape torch.Size([3072, 32, 1, 2, 2]) from checkpoint, the shape in "
+              "current model is torch.Size([3072, 16, 1, 2, 2]).\n"):
+        assert "comfyui.outdated" not in ids(t), t
+    # bitsandbytes 4-bit columns: exactly half the layer's values, or a layer sized from the column itself ([3072, 0])
+    nf4 = ("!!! Exception during processing !!! Error(s) in loading state_dict for Flux:\n"
+           "\tsize mismatch for img_in.weight: copying a param with shape torch.Size([98304, 1]) from checkpoint, the shape "
+           "in current model is torch.Size([3072, 0]).\n\tsize mismatch for time_in.in_layer.weight: copying a param with "
+           "shape torch.Size([393216, 1]) from checkpoint, the shape in current model is torch.Size([3072, 256]).\n")
+    m = one(nf4, "comfyui.nf4-in-core-loader")
+    assert m["details"]["layer_shape"] == "[3072, 64]" and "two to a byte" in m["cause"]
+    assert "ComfyUI-GGUF" in m["fix"] and "ComfyUI_bitsandbytes_NF4" in m["fix"] and "pip install" in m["fix"]
+    m = one("RuntimeError: Error(s) in loading state_dict for Flux:\n        size mismatch for double_blocks.0.img_attn.proj."
+            "weight: copying a param with shape torch.Size([4718592, 1]) from checkpoint, the shape in current model is "
+            "torch.Size([3072, 3072]).\n", "comfyui.nf4-in-core-loader")
+    assert m["details"]["layer_values"] == 9437184
+    # other column vectors: a tiny layer, a size that is not half the layer, a one-dimensional bias
+    for t in ("size mismatch for proj.weight: copying a param with shape torch.Size([320, 1]) from checkpoint, the shape in "
+              "current model is torch.Size([320, 2]).",
+              "size mismatch for head.weight: copying a param with shape torch.Size([1000, 1]) from checkpoint, the shape in "
+              "current model is torch.Size([1000, 512]).",
+              "size mismatch for fc.bias: copying a param with shape torch.Size([4096, 1]) from checkpoint, the shape in "
+              "current model is torch.Size([4096]).",
+              "size mismatch for x_embedder.lora_A.default.weight: copying a param with shape torch.Size([128, 64]) from "
+              "checkpoint, the shape in current model is torch.Size([128, 384])."):
+        assert ids(t) == [], t
