@@ -969,6 +969,11 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         # device, whose host memory ComfyUI pins; the failing allocation is that host-side copy (ComfyUI's pinned
         # memory with GGUF models), not the card's VRAM: turning pinned memory off is what helped those users.
         return {"as": "comfyui.pinned-memory"}  # its interpreter words it
+    if "generic" in g and near.get("comfy_cast_copy") and not _off_nvidia(ctx):
+        # The same runtime wording at ComfyUI's cast_to copy of a weight to the GPU (`r.copy_(..., non_blocking=...)`)
+        # from the host memory ComfyUI pins: the pinned host copy ran out (pinned memory counted against Windows'
+        # shared GPU memory, PR #13221), not the caching allocator's VRAM (that one says `Tried to allocate`)
+        return {"as": "comfyui.pinned-memory"}
     if (g.get("cublas") or "").upper() == "CUBLAS_STATUS_NOT_INITIALIZED":
         # cuBLAS's handle cannot be created: usually no VRAM left for its workspace; an earlier kernel that failed
         # silently (CUDA reports late: an index past an embedding table) surfaces at the same first matmul
@@ -4119,6 +4124,11 @@ def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         return {"title": ("ComfyUI's pinned host memory failed while ComfyUI-GGUF moved its weights "
                           "(`CUDA error: out of memory` at `Attempting to release mmap`), not the card's VRAM"),
                 "details": {"at": "Attempting to release mmap"}}
+    if g.get("generic") == "CUDA error: out of memory" and near.get("comfy_cast_copy"):
+        # reached from the out-of-memory signature (`as`): the copy of a weight from pinned host memory in cast_to
+        return {"title": ("ComfyUI's pinned host memory ran out while it copied weights to the GPU (`CUDA error: out of "
+                          "memory` in model_management.cast_to), not the card's VRAM"),
+                "details": {"at": "cast_to"}}
     if g.get("generic"):
         if not (_comfy_node_run(near) or near.get("pinned_hint") or ctx.get("pinned_hint")):
             return None  # a bare `CUDA error: invalid argument` outside a ComfyUI node run (its report, its exception
@@ -4824,6 +4834,40 @@ def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                         "(`[wsl2]`, `memory=24GB`, `swap=32GB`), run `wsl --shutdown` in PowerShell and start WSL again; "
                         "check with `free -h`; confirm the kill with `sudo dmesg -T | grep -i -E 'killed process|oom'`. " + _LOAD_LESS)}
     return {"details": d}
+
+
+@_interp("too_many_files")
+def _too_many_files(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The process ran out of file descriptors (errno 24, or 23 for the whole system). Not claimed on a Mac, AMD or
+    Intel setup, beside another framework, or inside the datasets library's own preparation of a many-file dataset
+    (its bugs, fixed in datasets; the Klein stack does not use it)."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or near.get("other_framework") or near.get("hf_datasets"):
+        return None
+    d: dict[str, Any] = {}
+    if g.get("path"):
+        d["file"] = g["path"].strip("\'\"")[:200]
+    if g.get("enfile"):
+        return {"details": {"errno": 23},
+                "title": "The whole system ran out of file handles (Too many open files in system, errno 23)"}
+    if g.get("shm"):
+        d["shared_memory"] = g["shm"]
+        return {"details": d, "title": ("PyTorch multiprocessing ran out of file handles for its shared tensors "
+                                        "(Too many open files (24))")}
+    if g.get("accept"):
+        return {"details": d, "title": ("The server could not accept a new connection: the process ran out of file "
+                                        "handles (socket.accept() out of system resource, errno 24)")}
+    return {"details": d} if d else {}
+
+
+@_interp("model_leak")
+def _model_leak(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's own check after unloading a model; the model's class name is the one ComfyUI printed."""
+    model = (g.get("model") or "").strip(".")
+    if not model:
+        return {}
+    return {"details": {"model": model},
+            "title": f"ComfyUI found the unloaded model {model} still held in memory (its memory-leak check)"}
 
 
 @_interp("offload_to_cuda")

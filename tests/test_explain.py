@@ -10161,3 +10161,82 @@ def test_round167_state_dict_key_kinds():
               "size mismatch for x_embedder.lora_A.default.weight: copying a param with shape torch.Size([128, 64]) from "
               "checkpoint, the shape in current model is torch.Size([128, 384])."):
         assert ids(t) == [], t
+
+
+def test_round169_leaks_and_long_running_servers_kinds():
+    """Round 169's kinds (leaks and long-running servers), each on a variant text written here, with the look-alikes
+    that must stay silent."""
+    # a ComfyUI server out of file handles after a long queue: asyncio's accept loop, then the errno 24 traceback
+    m = one("socket.accept() out of system resource\nsocket: <asyncio.TransportSocket fd=311, family=2, type=1, proto=6, "
+            "laddr=('0.0.0.0', 8188)>\nTraceback (most recent call last):\n  File \"/home/me/ComfyUI/venv/lib/python3.11/"
+            "asyncio/selector_events.py\", line 178, in _accept_connection\nOSError: [Errno 24] Too many open files\n",
+            "os.too-many-open-files")
+    assert "socket.accept()" in m["title"] and "ulimit -n 65535" in m["fix"] and "LimitNOFILE=65535" in m["fix"]
+    assert "8188" in m["cause"] and "--ulimit nofile=65535:65535" in m["fix"]
+    # a node's ffmpeg pipe, with the file named
+    m = one("!!! Exception during processing !!! [Errno 24] Too many open files: '/srv/ComfyUI/output/clip_00042.mp4'\n",
+            "os.too-many-open-files")
+    assert m["details"]["file"] == "/srv/ComfyUI/output/clip_00042.mp4"
+    # PyTorch multiprocessing's shared tensors
+    m = one("RuntimeError: unable to open shared memory object </torch_4242_1234567890_12> in read-write mode: "
+            "Too many open files (24)\n", "os.too-many-open-files")
+    assert "shared tensors" in m["title"] and "set_sharing_strategy('file_system')" in m["fix"]
+    assert ids("RuntimeError: Too many open files. Communication with the workers is no longer possible. Please "
+               "increase the limit using `ulimit -n` in the shell\n") == ["os.too-many-open-files"]
+    m = one("OSError: [Errno 23] Too many open files in system: '/tmp/tmpab12cd'\n", "os.too-many-open-files")
+    assert "errno 23" in m["title"] and "fs.file-max" in m["fix"]
+    # the datasets library's own many-file preparation, a Mac, another framework: silent
+    for t in (">>> ds = load_dataset('someone/many-shards', num_proc=64)\nOSError: [Errno 24] Too many open files\n",
+              "  File \"/opt/venv/lib/python3.10/site-packages/datasets/builder.py\", line 1741, in _prepare_split_single\n"
+              "OSError: [Errno 24] Too many open files: '/data/cache/shard-00917.arrow'\n",
+              "socket.accept() out of system resource\nTraceback (most recent call last):\n  File \"/Users/me/.local/share/uv/"
+              "python/cpython-3.12.4-macos-aarch64-none/lib/python3.12/socket.py\", line 295, in accept\n"
+              "OSError: [Errno 24] Too many open files\n",
+              "tensorflow/core/platform/default/env.cc: OSError: [Errno 24] Too many open files\n",
+              "Error: EMFILE: too many open files, watch '/home/me/app/src'\n"):
+        assert "os.too-many-open-files" not in ids(t), t
+
+    # ComfyUI's own leak check after unloading a model
+    m = one("Requested to load Flux2\nPotential memory leak detected with model Flux2, doing a full garbage collect, for "
+            "maximum performance avoid circular references in the model code.\nWARNING, memory leak with model Flux2. "
+            "Please make sure it is not being referenced from somewhere.\n", "comfyui.model-leak-warning")
+    assert "Flux2" in m["title"] and m["details"]["model"] == "Flux2" and m["severity"] == "warn"
+    assert "--disable-all-custom-nodes" in m["fix"] and "git pull" in m["fix"] and "reference" in m["cause"]
+    assert ids("WARNING, memory leak with model AutoencodingEngine. Please make sure it is not being referenced from "
+               "somewhere.\n") == ["comfyui.model-leak-warning"]
+    for t in ("Memory leak detected: 3 objects not freed\n", "WARNING: memory leak in the websocket handler\n"):
+        assert "comfyui.model-leak-warning" not in ids(t), t
+
+    # Docker's /dev/shm in a user's words, and ENOSPC named with /dev/shm (not a full disk)
+    m = one("Training in the compose stack stops with not enough shared memory, docker default is tiny\n",
+            "docker.shm-too-small")
+    assert "--shm-size=8g" in m["fix"] and "shm_size" in m["fix"]
+    got = ids("Loading the model with tensor parallel fails: OSError: [Errno 28] No space left on device (it is the "
+              "container's /dev/shm that is full)\n")
+    assert got[0] == "docker.shm-too-small" and "disk.full" not in got, got
+    assert ids("/dev/shm is 64M in the container and the DataLoader dies: No space left on device\n")[0] \
+        == "docker.shm-too-small"
+    # a full disk without /dev/shm stays disk.full; shared GPU memory on Windows is not /dev/shm
+    assert ids("OSError: [Errno 28] No space left on device: '/home/me/.cache/huggingface/hub/tmpx'\n")[0] == "disk.full"
+    assert "docker.shm-too-small" not in ids("Windows shows not enough shared memory for the GPU in Task Manager\n")
+
+    # ComfyUI's pinned host copy in cast_to: the runtime's own out-of-memory words
+    m = one('  File "D:\\ComfyUI\\comfy\\model_management.py", line 1290, in cast_to\n'
+            "    r.copy_(weight, non_blocking=non_blocking)\ntorch.AcceleratorError: CUDA error: out of memory\n",
+            "comfyui.pinned-memory")
+    assert "cast_to" in m["title"] and "--disable-pinned-memory" in m["fix"]
+    # the caching allocator's report in the same frame is VRAM; a Mac is not this
+    t = ('  File "/opt/ComfyUI/comfy/model_management.py", line 1290, in cast_to\n'
+         "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 11.99 GiB "
+         "of which 1.10 GiB is free.\n")
+    assert ids(t)[0] == "cuda.oom"
+    assert "comfyui.pinned-memory" not in ids("Device: mps\n  File \"/Users/me/ComfyUI/comfy/model_management.py\", "
+                                              "line 1290, in cast_to\nRuntimeError: CUDA error: out of memory\n")
+
+    # the kernel's bare oom-kill line, and a writer's "triggers the Linux OOM killer"
+    m = one("[Tue Mar  3 04:12:09 2026] oom-kill: task_memcg=/user.slice anon-rss:61234567kB file-rss:0kB\n",
+            "ram.oom-killed")
+    assert "swap" in m["fix"]
+    assert ids("Loading all the shards with python keeps 60 GB resident and triggers the Linux OOM killer\n")[0] \
+        == "ram.oom-killed"
+    assert "ram.oom-killed" not in ids("The OOM killer is a Linux kernel feature.\n")
