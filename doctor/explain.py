@@ -5467,6 +5467,91 @@ def _venv_base_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     }
 
 
+def _py_path(s: str) -> str:
+    """A path from CPython's path-configuration dump, its repr's doubled backslashes undone, compared case-blind."""
+    return (s or "").strip().replace("\\\\", "\\").replace("\\", "/").rstrip("/").lower()
+
+
+@_interp("pythonhome_set")
+def _pythonhome_set(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`No module named 'encodings'` at start-up is this cause only where the path configuration shows PYTHONHOME set,
+    or (its line cut off) a prefix that is a Scripts / bin folder or does not hold the interpreter; PYTHONHOME shown as
+    (not set) is a venv whose base Python is gone, and the bare error (an embedding program) is not claimed."""
+    near = _near(ctx)
+    home = (near.get("pythonhome_set") or "").strip()
+    ppath = (near.get("pythonpath_set") or "").strip()
+    if not home:
+        if near.get("pythonhome_unset"):
+            return None
+        prefix, exe = _py_path(near.get("py_base_prefix", "")), _py_path(near.get("py_base_executable", ""))
+        if not prefix or not exe:
+            return None
+        exe_dir = exe.rsplit("/", 1)[0]
+        if not (re.search(r"/(?:scripts|bin)$", prefix) or not (exe_dir + "/").startswith(prefix + "/")):
+            return None
+        shown = near.get("py_base_prefix", "").replace("\\\\", "\\")
+        return {
+            "title": (f"Python takes its standard library from {shown}, not from the installation of "
+                      f"{near.get('py_base_executable', '').replace(chr(92) * 2, chr(92))}: PYTHONHOME points at another "
+                      "Python, and it stops at start"),
+            "details": {"prefix": shown[:200], "executable": near.get("py_base_executable", "")[:200]},
+        }
+    det = {"pythonhome": home[:200]}
+    if ppath:
+        det["pythonpath"] = ppath[:200]
+    return {
+        "title": (f"PYTHONHOME is set to {home}" + (f" (and PYTHONPATH to {ppath})" if ppath else "")
+                  + ": Python looks for its standard library there and stops at start"),
+        "details": det,
+    }
+
+
+@_interp("cmd_set_quoted")
+def _cmd_set_quoted(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """WinError 123 is this cause only for a path holding a quote character, or after a quoted cmd `set` of a
+    Hugging Face / torch cache variable; other WinError 123 (a colon in a file name) is not claimed."""
+    path = g.get("path") or ""
+    if '"' in path:
+        return {"title": (f"The path {path[:160]} holds quote characters (a variable set with quotes in cmd): "
+                          "Windows rejects it (WinError 123)"), "details": {"path": path[:200]}}
+    line = (_near(ctx).get("cmd_set_quoted") or "").strip()
+    if line:
+        return {"title": (f"`set {line[:160]}` stores the quotes (and any spaces around =) in the variable: the cache "
+                          "path it gives is invalid (WinError 123)"), "details": {"set": line[:200]}}
+    return None
+
+
+@_interp("shell_env_syntax")
+def _shell_env_syntax(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A stack variable set with bash's `NAME=value command` in cmd or PowerShell, or with an unquoted PowerShell
+    value: the shell ran it as a command; the title names the variable."""
+    var = (g.get("var") or "").strip()
+    if not var:
+        return None
+    val = (g.get("val") or "").strip()
+    if g.get("ps"):
+        title = (f"{var} was set in PowerShell without quotes ($env:{var}={val}): PowerShell ran {val} as a command "
+                 "and the variable is not set")
+    else:
+        title = (f"{var} was set with bash's NAME=value syntax in cmd or PowerShell: Windows ran it as a command and "
+                 "the variable is not set")
+    return {
+        "title": title,
+        "details": {"variable": var, "value": val[:200]},
+    }
+
+
+@_interp("cache_env_deprecated")
+def _cache_env_deprecated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """transformers' FutureWarning for a legacy cache variable; the title names the one it read."""
+    var = (g.get("var") or "TRANSFORMERS_CACHE").strip()
+    return {
+        "title": (f"{var} is set: transformers warns that the variable is deprecated (harmless now; transformers 5 "
+                  "ignores it and downloads to the default cache)"),
+        "details": {"variable": var},
+    }
+
+
 @_interp("non_ascii_path")
 def _non_ascii_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """PyTorch's `open file failed` is this cause only for a path with non-ASCII characters; on an ASCII path the

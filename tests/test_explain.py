@@ -10240,3 +10240,131 @@ def test_round169_leaks_and_long_running_servers_kinds():
     assert ids("Loading all the shards with python keeps 60 GB resident and triggers the Linux OOM killer\n")[0] \
         == "ram.oom-killed"
     assert "ram.oom-killed" not in ids("The OOM killer is a Linux kernel feature.\n")
+
+
+def test_round171_environment_variables_kinds():
+    """Round 171: environment variables that change the stack's behaviour: PYTHONHOME / PYTHONPATH naming another
+    Python, a cache path set with quotes in cmd, bash's `NAME=value cmd` or an unquoted PowerShell `$env:` value for a
+    stack variable, and transformers' warning for the legacy TRANSFORMERS_CACHE; other programs' variables, the bare
+    start-up error of an embedding program, a venv whose base is gone and other WinError 123 stay silent."""
+    first = lambda t: ids(t)[0] if ids(t) else None  # noqa: E731
+    # PYTHONHOME set to a venv's Scripts folder (a ComfyUI launcher .bat), with PYTHONPATH
+    sid = "python.pythonhome-set"
+    t = ("Starting ComfyUI...\nPython path configuration:\n  PYTHONHOME = 'E:/AI/comfy/venv/Scripts'\n"
+         "  PYTHONPATH = 'E:/AI/comfy/ComfyUI'\n  program name = 'C:\\Python312\\python.exe'\n  isolated = 0\n"
+         "  environment = 1\n  sys.base_prefix = 'E:/AI/comfy/venv/Scripts'\n"
+         "Fatal Python error: init_fs_encoding: failed to get the Python codec of the filesystem encoding\n"
+         "Python runtime state: core initialized\nModuleNotFoundError: No module named 'encodings'\n")
+    m = one(t, sid)
+    assert first(t) == sid
+    assert "E:/AI/comfy/venv/Scripts" in m["title"] and "PYTHONPATH" in m["title"]
+    assert m["details"]["pythonhome"] == "E:/AI/comfy/venv/Scripts"
+    assert "set PYTHONHOME=" in m["fix"] and "unset PYTHONHOME PYTHONPATH" in m["fix"] and "python -E main.py" in m["fix"]
+    assert "Remove-Item Env:PYTHONHOME" in m["fix"] and "standard library" in m["cause"]
+    # Linux: PYTHONHOME left from another Python version (the older initfsencoding wording)
+    t = ("Python path configuration:\n  PYTHONHOME = '/opt/python/3.9'\n  PYTHONPATH = (not set)\n"
+         "  program name = 'python3'\nFatal Python error: initfsencoding: unable to load the file system codec\n"
+         "ModuleNotFoundError: No module named 'encodings'\n")
+    assert first(t) == sid
+    # the PYTHONHOME line cut off: the prefix is another Python's Scripts folder, not the executable's
+    t = ("  stdlib dir = 'D:\\Python39\\Scripts\\Lib'\n  sys._base_executable = 'C:\\\\Python312\\\\python.exe'\n"
+         "  sys.base_prefix = 'D:\\\\Python39\\\\Scripts'\n  sys.executable = 'C:\\\\Python312\\\\python.exe'\n"
+         "Fatal Python error: init_fs_encoding: failed to get the Python codec of the filesystem encoding\n"
+         "ModuleNotFoundError: No module named 'encodings'\n")
+    m = one(t, sid)
+    assert "D:\\Python39\\Scripts" in m["title"] and "C:\\Python312\\python.exe" in m["title"]
+    # not this: PYTHONHOME not set (a venv whose base Python is gone), a POSIX prefix that holds the executable,
+    # the bare error of a program embedding Python, a frozen exe
+    for t in ("Could not find platform independent libraries <prefix>\nPython path configuration:\n"
+              "  PYTHONHOME = (not set)\n  PYTHONPATH = (not set)\n  program name = './venv/bin/python3'\n"
+              "  sys._base_executable = '/home/u/venv/bin/python3'\n  sys.base_prefix = '/usr/local'\n"
+              "Fatal Python error: init_fs_encoding: failed to get the Python codec of the filesystem encoding\n"
+              "ModuleNotFoundError: No module named 'encodings'\n",
+              "  sys._base_executable = '/usr/bin/python3'\n  sys.base_prefix = '/usr'\n"
+              "Fatal Python error: init_fs_encoding: failed to get the Python codec of the filesystem encoding\n"
+              "ModuleNotFoundError: No module named 'encodings'\n",
+              "Fatal Python error: init_fs_encoding: failed to get the Python codec of the filesystem encoding\n"
+              "Python runtime state: core initialized\nModuleNotFoundError: No module named 'encodings'\n",
+              "Fatal Python error: initfsencoding: unable to load the file system codec\n"
+              "ModuleNotFoundError: No module named 'encodings'\nCurrent thread 0x00001870 (most recent call first):\n"):
+        assert sid not in ids(t), t
+    # a cache variable set with quotes in cmd
+    sid = "windows.cmd-set-quoted"
+    t = ("D:\\ComfyUI_windows_portable>set HF_HOME=\"D:\\hf cache\"\n"
+         "D:\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py\n...\n"
+         "OSError: [WinError 123] The filename, directory name, or volume label syntax is incorrect: "
+         "'\"D:\\\\hf cache\"\\\\hub'\n")
+    m = one(t, sid)
+    assert first(t) == sid and "quote" in m["title"] and '"D:' in m["details"]["path"]
+    assert 'set "HF_HOME=D:\\hf cache"' in m["fix"] and "$env:HF_HOME = 'D:\\hf cache'" in m["fix"]
+    assert "echo [%HF_HOME%]" in m["fix"] and "WinError 123" in m["cause"]
+    t = ("set TORCH_HOME=\"E:\\torch\"\npython run.py\n"
+         "OSError: [WinError 123] La syntaxe du nom de fichier, de répertoire ou de volume est incorrecte\n")
+    m = one(t, sid)
+    assert "TORCH_HOME" in m["title"]
+    # not this: WinError 123 from a colon in a generated file name, or from a model id joined onto a path
+    for t in ("OSError: [WinError 123] The filename, directory name, or volume label syntax is incorrect: "
+              "'C:\\\\runs\\\\2024-10-03_19:16:04'\n",
+              "OSError: [WinError 123] The filename, directory name, or volume label syntax is incorrect: "
+              "'C:\\\\Users\\\\me\\\\.cache\\\\huggingface\\\\modules\\\\transformers_modules\\\\D:'\n",
+              "set OLLAMA_MODELS=\"D:\\models\"\nError: [WinError 123] The filename, directory name, or volume label syntax "
+              "is incorrect\n"):
+        assert sid not in ids(t), t
+    # bash's NAME=value in cmd / PowerShell, an unquoted $env: value
+    sid = "windows.shell-env-syntax"
+    t = ("C:\\ComfyUI_windows_portable>CUDA_VISIBLE_DEVICES=1 .\\python_embeded\\python.exe -s ComfyUI\\main.py\n"
+         "'CUDA_VISIBLE_DEVICES' is not recognized as an internal or external command,\noperable program or batch file.\n")
+    m = one(t, sid)
+    assert first(t) == sid and "CUDA_VISIBLE_DEVICES" in m["title"] and "NAME=value" in m["title"]
+    assert "set CUDA_VISIBLE_DEVICES=1" in m["fix"] and "$env:CUDA_VISIBLE_DEVICES = '1'" in m["fix"]
+    t = ("PS D:\\klein> $env:HF_HOME=D:\\hf\nD:\\hf : The term 'D:\\hf' is not recognized as the name of a cmdlet, "
+         "function, script file, or operable\nprogram. Check the spelling of the name, or if a path was included, "
+         "verify that the path is correct and try again.\nAt line:1 char:14\n+ $env:HF_HOME=D:\\hf\n+              ~~~~~\n")
+    m = one(t, sid)
+    assert "PowerShell without quotes" in m["title"] and m["details"]["variable"] == "HF_HOME"
+    t = ("HF_HUB_ENABLE_HF_TRANSFER=1 : The term 'HF_HUB_ENABLE_HF_TRANSFER=1' is not recognized as the name of a "
+         "cmdlet, function, script file, or operable program.\n")
+    assert first(t) == sid
+    t = "'HF_ENDPOINT' 不是内部或外部命令，也不是可运行的程序\n或批处理文件。\n"
+    assert first(t) == sid
+    # not this: other programs' variables (Docker, a firmware tool, Ollama), `Env:` without $, a missing program
+    for t in ("PS> $Env:DOCKER_CONTEXT=docker-test\ndocker-test : The term 'docker-test' is not recognized as the name "
+              "of a cmdlet, function, script file, or operable\nprogram.\nAt line:1 char:21\n"
+              "+ $Env:DOCKER_CONTEXT=docker-test\n+                     ~~~~~~~~~~~\n",
+              "Env: : The term 'Env:' is not recognized as the name of a cmdlet, function, script file, or operable "
+              "program.\n+ Env: DEFMT_LOG = \"trace\"\n",
+              "'OLLAMA_HOST' is not recognized as an internal or external command,\noperable program or batch file.\n",
+              "'nvcc' is not recognized as an internal or external command,\noperable program or batch file.\n"):
+        assert sid not in ids(t), t
+    # transformers' warning for the legacy cache variables
+    sid = "transformers.cache-env-deprecated"
+    t = ("/opt/venv/lib/python3.11/site-packages/transformers/utils/hub.py:127: FutureWarning: Using "
+         "`TRANSFORMERS_CACHE` is deprecated and will be removed in v5 of Transformers. Use `HF_HOME` instead.\n"
+         "  warnings.warn(\n")
+    m = one(t, sid)
+    assert m["severity"] == "info" and m["title"].startswith("TRANSFORMERS_CACHE is set")
+    assert "HF_HUB_CACHE" in m["fix"] and "unset TRANSFORMERS_CACHE" in m["fix"] and "hf env" in m["fix"]
+    assert "transformers 5" in m["cause"]
+    m = one("FutureWarning: Using `PYTORCH_TRANSFORMERS_CACHE` is deprecated and will be removed in v5 of Transformers. "
+            "Use `HF_HOME` instead.\n", sid)
+    assert m["details"]["variable"] == "PYTORCH_TRANSFORMERS_CACHE"
+    # an error after the warning stays first
+    t = ("FutureWarning: Using `TRANSFORMERS_CACHE` is deprecated and will be removed in v5 of Transformers. Use "
+         "`HF_HOME` instead.\nPermissionError: [Errno 13] Permission denied: '/root/.cache/huggingface/hub'\n")
+    assert first(t) == "hf.cache-not-writable" and sid in ids(t)
+    # not this: other deprecations of transformers, the cache-not-writable advice naming TRANSFORMERS_CACHE
+    for t in ("FutureWarning: The `use_auth_token` argument is deprecated and will be removed in v5 of Transformers. "
+              "Please use `token` instead.\n",
+              "There was a problem when trying to write in your cache folder (/var/task/cache/). You should set the "
+              "environment variable TRANSFORMERS_CACHE to a writable directory.\n",
+              "FutureWarning: The `HF_HUB_ENABLE_HF_TRANSFER` environment variable is deprecated as 'hf_transfer' is "
+              "not used anymore.\n"):
+        assert sid not in ids(t), t
+    # PowerShell's own record of a bash-style assignment, and cmd in German
+    t = ("    + CategoryInfo          : ObjectNotFound: (HF_HOME=E:\\hf:String) [], CommandNotFoundException\n"
+         "    + FullyQualifiedErrorId : CommandNotFoundException\n")
+    assert first(t) == "windows.shell-env-syntax"
+    t = 'Der Befehl "PYTORCH_CUDA_ALLOC_CONF" ist entweder falsch geschrieben oder\nkonnte nicht gefunden werden.\n'
+    assert first(t) == "windows.shell-env-syntax"
+    assert "windows.shell-env-syntax" not in ids("    + CategoryInfo          : ObjectNotFound: (docker-test:String) [], "
+                                                 "CommandNotFoundException\n")
