@@ -2444,6 +2444,34 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                           "lets pip take a newer torch from PyPI and torchaudio from the PyTorch index), or an upgrade of "
                           "torch alone."),
                 "details": {"library": g["lib"]}}
+    if g.get("dep"):  # another package's requirement makes pip collect torch over an installed CUDA torch
+        if _off_nvidia(ctx):
+            return None
+        chain = [re.match(r"[A-Za-z0-9][\w.\-]{0,80}", c.strip()) for c in g["dep"].split("->")]
+        names = [m.group(0) for m in chain if m]
+        if not names:
+            return None
+        dep, spec = names[-1], (g.get("spec") or "").strip()
+        mv = re.search(r"\d[\w.]{0,20}\+cu\d{2,3}", g.get("cudatorch") or "")
+        cudatorch = mv.group(0) if mv else ""
+        index, how = _torch_index(cudatorch)
+        base = cudatorch.split("+")[0]
+        return {"title": f"Installing {dep} makes pip fetch another torch" + (f" ({spec})" if spec else "")
+                         + (f" over your CUDA build torch {cudatorch}" if cudatorch else "")
+                         + ": PyPI's torch would replace it",
+                "cause": (f"{dep} requires torch, and pip resolves that requirement against the indexes it was given. The "
+                          "installed CUDA build (a `+cuNNN` local version from download.pytorch.org) is not on PyPI, so when the "
+                          "requirement or one of its neighbours (torchvision, torchaudio, a pinned release) is not met by it, pip "
+                          "collects a torch from PyPI and uninstalls the CUDA build (on Windows PyPI's torch is CPU-only; on "
+                          "Linux it is another CUDA line), leaving torchvision, torchaudio and xformers built for the old one."),
+                "fix": (f"Let pip see your CUDA build's index and keep the installed torch: `python -m pip install {dep} "
+                        f"\"torch=={base or 'VERSION'}\" --extra-index-url {index}` (naming torch in the same command keeps it); "
+                        "or install the package without its dependencies and add the missing ones by hand: `python -m pip "
+                        f"install --no-deps {dep}`. If torch was already replaced, put torch, torchvision and torchaudio back "
+                        f"together: `python -m pip install --force-reinstall \"torch=={base or 'VERSION'}\" torchvision "
+                        f"torchaudio --index-url {index}` (ComfyUI portable: `python_embeded\\python.exe -m pip ...`); "
+                        "`klein-doctor check --check runtime.torch-family` confirms" + how),
+                "details": {k: v for k, v in (("installing", dep), ("torch_spec", spec), ("cuda_torch", cudatorch)) if v}}
     if g.get("by"):  # pip collecting / downloading / uninstalling torch while it installs xformers
         pulled, replaced = g.get("pulled") or "", g.get("replaced") or ""
         return {"title": "Installing xformers replaced torch: each xformers release requires one exact torch"
@@ -5772,9 +5800,31 @@ def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
     near = _near(ctx)
     if _off_nvidia(ctx):
         return None
+    site = (g.get("site") or "").strip()
+    if g.get("mgr") and not (_EMBEDDED.search(near.get("comfy_place") or "") or _EMBEDDED.search(ctx.get("comfy_place") or "")):
+        # ComfyUI-Manager's pip (its `[!]` lines) runs in the Python that runs ComfyUI: that Python reads a system
+        # Python's user site, which the portable's python_embeded (-s) and a venv never do
+        d = {"site": site}
+        if g.get("leftover"):
+            d["leftover"] = g["leftover"]
+        return {"title": f"ComfyUI-Manager's pip works in a system Python ({site}): ComfyUI was started with a system "
+                         "Python, not the portable's python_embeded or a venv",
+                "cause": ("ComfyUI-Manager installs a node pack's requirements with the Python that runs ComfyUI. Its pip "
+                          "lines name the user site of a system Python (%APPDATA%\\Python\\PythonNNN\\site-packages), which "
+                          "ComfyUI portable's python_embeded (started with -s) and a virtual environment never read: ComfyUI "
+                          "itself runs on a system Python, so packages land in (or are read from) the system Python and its "
+                          "user site, shared with every other program that uses it. The `Ignoring invalid distribution ~ip` "
+                          "warning itself is a harmless leftover folder (`~ip` is pip's own, renamed while pip replaced itself "
+                          "and left behind by an interrupted run)."),
+                "fix": ("Start ComfyUI with its own Python: portable, from the ComfyUI_windows_portable folder, "
+                        "`.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build` (run_nvidia_gpu.bat "
+                        "does this); a manual install, a venv: `python -m venv venv`, `venv\\Scripts\\activate`, then "
+                        "`python -m pip install torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128` "
+                        "and `python -m pip install -r requirements.txt`. The leftover folders can be deleted: the ones whose "
+                        "names start with `~` in the site-packages folder the warning names"),
+                "details": d}
     if not (_EMBEDDED.search(near.get("comfy_place") or "") or _EMBEDDED.search(ctx.get("comfy_place") or "")):
         return None
-    site = (g.get("site") or "").strip()
     d = {"site": site} if site else {}
     if g.get("pkg"):
         d["package"] = g["pkg"]
@@ -6411,3 +6461,86 @@ def render_text(matches: list[dict[str, Any]], where: str, nbytes: int, context:
         out.append("")
         out.append("the log also says: " + ", ".join(f"{k}={v}" for k, v in sorted(context.items())))
     return "\n".join(out) + "\n"
+
+
+_BUILD_PKG_NAMES = re.compile(r"flash[-_]attn|xformers|sageattention", re.I)
+_BUILD_SRC_NAME = re.compile(r"[\\/]([A-Za-z0-9][\w.\-]{0,80}?)/?$")
+
+
+@_interp("build_no_torch")
+def _build_no_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A package built from source whose setup imports torch, inside pip's / uv's isolated build environment. The
+    attention packages keep the signature's own words (flash-attn's fix); any other package (gptqmodel, a node's
+    rasterizer, SageAttention from a git checkout) gets the general build-isolation fix. Not on a Mac or an
+    AMD/Intel setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    pkg = g.get("pkg") or ""
+    src = (g.get("src") or "").strip()
+    if pkg:
+        return {}
+    name = ""
+    if src:
+        m = _BUILD_SRC_NAME.search(src.replace("file://", ""))
+        name = m.group(1) if m else src
+    what = f"`{name}`" if name else "a package"
+    fix_pkg = name if name and not src.startswith(("file:", "/", ".")) and "/" not in src else "PACKAGE"
+    return {"title": f"pip could not build {what} from source: its setup imports torch, which pip's isolated build "
+                     "environment does not have",
+            "cause": ("No prebuilt wheel matched, so pip (or uv) builds the package from its source, and its setup script "
+                      "imports torch to learn which torch and CUDA to build for. pip runs that build in a fresh, isolated "
+                      "environment holding only the build tools the package declares (build isolation), so `import torch` "
+                      "fails there although torch is installed in the environment you run (and a requirements file that lists "
+                      "torch and the package together reaches the build before torch is in place)."),
+            "fix": ("Install torch first, into the Python that will run it (`python -m pip install torch torchvision "
+                    "--index-url https://download.pytorch.org/whl/cu128`), then the build tools (`python -m pip install -U "
+                    "setuptools wheel packaging ninja`), and build the package without isolation so it sees that torch: "
+                    f"`python -m pip install --no-build-isolation {fix_pkg}` (a checkout: `python -m pip install "
+                    "--no-build-isolation -e .` in its folder; uv: `uv pip install --no-build-isolation ...`; ComfyUI portable: "
+                    "`python_embeded\\python.exe -m pip ...`). For a node pack's requirements.txt, install the other lines "
+                    "first and that package afterwards the same way. A prebuilt wheel for your torch, CUDA and Python, where "
+                    "the project offers one, needs no build"),
+            "details": {"package": name} if name else {}}
+
+
+@_interp("no_wheel_build")
+def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """sentencepiece / tokenizers / safetensors built from source keep the signature's own words; a build failure
+    under a Python newer than many packages' wheels (3.13, 3.14) names that Python. Not on a Mac or an AMD/Intel
+    setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if not g.get("pyver"):
+        return {}
+    raw = g["pyver"].lower().replace(" ", "")
+    m = re.search(r"3\.?(1\d)", raw)
+    ver = f"3.{m.group(1)}" if m else raw
+    pkg = g.get("bpkg") or ""
+    what = f"`{pkg}`" if pkg else "a package"
+    return {"title": f"{what[0].upper() + what[1:]} has no wheel for Python {ver}: pip tried to build it from source, and the "
+                     "build failed",
+            "fix": (f"Run ComfyUI / diffusers with a Python the packages have wheels for, 3.12: a new environment "
+                    "(`py -3.12 -m venv venv` on Windows, `python3.12 -m venv venv` elsewhere, uv: `uv venv --python 3.12`), "
+                    "then torch from the index of your CUDA build (`python -m pip install torch torchvision torchaudio "
+                    "--index-url https://download.pytorch.org/whl/cu128`) and the requirements again (`python -m pip install "
+                    f"-r requirements.txt`); ComfyUI Desktop and portable ship their own Python: a release with Python 3.12. "
+                    "Or first try newer releases of the failing package, which may have wheels for "
+                    f"Python {ver} (`python -m pip install -U pip`, then `python -m pip install -U "
+                    + (pkg or "PACKAGE") + "` and drop an old `==` pin from the requirements). Building from source works "
+                    "only with that package's build tools (Visual Studio C++ Build Tools, CMake, Rust)"),
+            "details": {k: v for k, v in (("python", ver), ("package", pkg)) if v}}
+
+
+@_interp("cached_wheel_corrupt")
+def _cached_wheel_corrupt(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A wheel pip unpacks fails zip's CRC check (or zlib's decompression): a damaged copy in pip's cache or a
+    broken download. Not on a Mac or an AMD/Intel setup (the CUDA index in the fix would not fit)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    member = g.get("member") or ""
+    if member:
+        pkg = member.split("/", 1)[0]
+        return {"title": f"pip could not unpack {pkg}: `{member}` fails its CRC check, the {pkg} wheel pip used (from its "
+                         "cache or a broken download) is corrupt",
+                "details": {"file": member, "package": pkg}}
+    return {}

@@ -10368,3 +10368,104 @@ def test_round171_environment_variables_kinds():
     assert first(t) == "windows.shell-env-syntax"
     assert "windows.shell-env-syntax" not in ids("    + CategoryInfo          : ObjectNotFound: (docker-test:String) [], "
                                                  "CommandNotFoundException\n")
+
+
+def test_round170_pip_kinds():
+    """Round 170 (pip's own errors and warnings in ComfyUI / diffusers environments): ComfyUI-Manager's pip reading
+    a system Python's user site (python.other-python-on-path), a package's setup importing torch inside pip's or
+    uv's build isolation (flash-attn.build-no-torch, any package), another package's requirement making pip collect
+    torch over an installed CUDA build (torch.family-mismatch), a corrupt wheel in pip's cache
+    (pip.cached-wheel-corrupt), and a source build failing under Python 3.13 or newer
+    (python.no-wheel-source-build). Other programs, plain pip noise, a Mac or AMD setup stay silent."""
+    # ComfyUI-Manager's [!] pip lines naming a system Python's user site: ComfyUI runs on a system Python
+    m = one("[!] WARNING: Ignoring invalid distribution ~orch (c:\\users\\anna\\appdata\\roaming\\python\\python311\\"
+            "site-packages)\n[!] WARNING: Ignoring invalid distribution ~orch (c:\\users\\anna\\appdata\\roaming\\python\\"
+            "python311\\site-packages)\n", "python.other-python-on-path")
+    assert "system Python" in m["title"] and "python311" in m["title"]
+    assert "python_embeded\\python.exe -s ComfyUI\\main.py" in m["fix"] and "~" in m["fix"]
+    for t in ("WARNING: Ignoring invalid distribution -ip (c:\\users\\anna\\appdata\\roaming\\python\\python311\\"
+              "site-packages)\nRequirement already satisfied: requests in c:\\users\\anna\\appdata\\roaming\\python\\"
+              "python311\\site-packages (2.31.0)\n",
+              "[!] WARNING: Ignoring invalid distribution ~illow (D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\"
+              "site-packages)\n"):
+        assert "python.other-python-on-path" not in ids(t), t
+    # a package's setup importing torch in pip's isolated build: pip's and uv's wordings, any package
+    m = one("Processing ./hy3dgen/texgen/custom_rasterizer\n  Installing build dependencies ... done\n  Getting requirements "
+            "to build wheel ... error\n  error: subprocess-exited-with-error\n\n  × Getting requirements to build wheel did not "
+            "run successfully.\n  │ exit code: 1\n  ╰─> [18 lines of output]\n      Traceback (most recent call last):\n"
+            '        File "/tmp/pip-build-env-a1b2/overlay/lib/python3.11/site-packages/setuptools/build_meta.py", line 320, '
+            'in run_setup\n          exec(code, locals())\n        File "<string>", line 2, in <module>\n      '
+            "ModuleNotFoundError: No module named 'torch'\n      [end of output]\n", "flash-attn.build-no-torch")
+    assert "isolated build" in m["title"] and "--no-build-isolation" in m["fix"]
+    m = one("ModuleNotFoundError: No module named 'torch'\nERROR: Failed to build 'file:///home/u/ComfyUI/custom_nodes/"
+            "ComfyUI-3D/diff_gaussian_rasterization' when getting requirements to build wheel\n", "flash-attn.build-no-torch")
+    assert "`diff_gaussian_rasterization`" in m["title"] and "pip install --no-build-isolation -e ." in m["fix"]
+    m = one("  × Failed to build `gptqmodel==2.2.0`\n  ├─▶ The build backend returned an error\n  ╰─▶ Call to "
+            "`setuptools.build_meta:__legacy__.build_wheel` failed (exit status: 1)\n      [stderr]\n      Traceback (most "
+            'recent call last):\n        File "<string>", line 14, in <module>\n        File "/home/u/.cache/uv/builds-v0/'
+            '.tmpAb12/lib/python3.12/site-packages/setuptools/build_meta.py", line 334, in get_requires_for_build_wheel\n'
+            "          return self._get_build_requires(config_settings, requirements=[])\n      ModuleNotFoundError: No module "
+            "named 'torch'\n", "flash-attn.build-no-torch")
+    assert "uv pip install --no-build-isolation" in m["fix"]
+    for t in ("  Getting requirements to build wheel ... error\n  error: subprocess-exited-with-error\n      "
+              "ModuleNotFoundError: No module named 'numpy'\n      [end of output]\n",
+              "  Getting requirements to build wheel ... error\n      ModuleNotFoundError: No module named 'torchvision'\n",
+              'Traceback (most recent call last):\n  File "C:\\ComfyUI\\main.py", line 80, in <module>\n    import torch\n'
+              "ModuleNotFoundError: No module named 'torch'\n",
+              "macOS 14.5 (arm64)\n  Getting requirements to build editable ... error\n      ModuleNotFoundError: No module "
+              "named 'torch'\n      [end of output]\n"):
+        assert "flash-attn.build-no-torch" not in ids(t), t
+    # another package's requirement collecting torch over the installed CUDA build
+    m = one("Requirement already satisfied: torch in c:\\comfyui\\python_embeded\\lib\\site-packages (2.7.1+cu128)\n"
+            "Collecting torch==2.6.0 (from facenet-pytorch==2.6.0->-r requirements.txt (line 3))\n"
+            "  Downloading torch-2.6.0-cp312-cp312-win_amd64.whl (204.1 MB)\n", "torch.family-mismatch")
+    assert "facenet-pytorch" in m["title"] and "2.7.1+cu128" in m["title"]
+    assert "--extra-index-url https://download.pytorch.org/whl/cu128" in m["fix"] and "--no-deps facenet-pytorch" in m["fix"]
+    m = one("Collecting torch>=2.0 (from lpips->comfyui-node)\n  Using cached torch-2.5.1-cp311-cp311-win_amd64.whl\n"
+            "Installing collected packages: torch\n  Attempting uninstall: torch\n    Found existing installation: torch "
+            "2.4.1+cu124\n    Uninstalling torch-2.4.1+cu124:\n", "torch.family-mismatch")
+    assert "comfyui-node" in m["title"] and "whl/cu124" in m["fix"]
+    for t in ("Requirement already satisfied: torch in /Users/a/venv/lib/python3.11/site-packages (2.3.0)\n"
+              "Collecting torch==2.2.1 (from torchvision)\n",
+              "Requirement already satisfied: torch in /opt/venv/lib/python3.10/site-packages (2.4.0+rocm6.1)\n"
+              "Collecting torch==2.5.0 (from torchaudio==2.5.0)\n",
+              "Collecting torch (from -r requirements.txt (line 2))\n  Downloading torch-2.7.1-cp312-cp312-manylinux_2_28_x86_64."
+              "whl (821.2 MB)\n"):
+        assert "torch.family-mismatch" not in ids(t), t
+    # a corrupt wheel in pip's cache (or a broken download)
+    m = one("  Using cached https://download.pytorch.org/whl/cu121/torch-2.5.1%2Bcu121-cp311-cp311-win_amd64.whl (2449.4 MB)\n"
+            "ERROR: Exception:\nTraceback (most recent call last):\nzipfile.BadZipFile: Bad CRC-32 for file "
+            "'torch/lib/cudnn_engines_precompiled64_9.dll'\n", "pip.cached-wheel-corrupt")
+    assert "torch/lib/cudnn_engines_precompiled64_9.dll" in m["title"]
+    assert "pip cache remove torch" in m["fix"] and "--no-cache-dir" in m["fix"] and "sha256" in m["fix"]
+    one("Using cached https://download.pytorch.org/whl/cu118/torch-2.0.1%2Bcu118-cp310-cp310-win_amd64.whl (2619.1 MB)\n"
+        'Installing collected packages: torch\nERROR: Exception:\n  File "C:\\sd\\venv\\lib\\site-packages\\pip\\_internal\\'
+        'cli\\base_command.py", line 169, in exc_logging_wrapper\nzlib.error: Error -3 while decompressing data: invalid '
+        "stored block lengths\n", "pip.cached-wheel-corrupt")
+    for t in ("zipfile.BadZipFile: Bad CRC-32 for file 'train/00001.png'\n",
+              "macOS 14.4\nzipfile.BadZipFile: Bad CRC-32 for file 'torch/lib/libtorch_cpu.dylib'\n",
+              "zlib.error: Error -3 while decompressing data: incorrect header check\n"):
+        assert "pip.cached-wheel-corrupt" not in ids(t), t
+    # a source build failing under Python 3.13 / 3.14
+    m = one("pip 25.0.1 from C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\pip (python 3.13)\nCollecting numpy==1.26.4\n"
+            "  Downloading numpy-1.26.4.tar.gz (15.8 MB)\n  Installing build dependencies ... done\n  Getting requirements to "
+            "build wheel ... done\n  Preparing metadata (pyproject.toml) ... error\n  error: subprocess-exited-with-error\n",
+            "python.no-wheel-source-build")
+    assert "Python 3.13" in m["title"] and "3.12" in m["fix"] and "numpy" not in m["title"]
+    m = one("  Building wheel for pycairo (pyproject.toml) ... error\n  error: subprocess-exited-with-error\n"
+            "Failed to build pycairo\nERROR: Failed to build installable wheels (python_embeded, cp314)\n",
+            "python.no-wheel-source-build")
+    assert "`pycairo` has no wheel for Python 3.14" in m["title"] and "python -m pip install -U pycairo" in m["fix"]
+    for t in ("Python 3.12.8\n  Getting requirements to build wheel ... error\n  error: subprocess-exited-with-error\n",
+              "Python 3.13.1 (main)\nComfyUI startup time: 2025-05-01\n",
+              "Python 3.13.2 on macOS 15\n  Preparing metadata (pyproject.toml) ... error\n"):
+        assert "python.no-wheel-source-build" not in ids(t), t
+    # pip's other warnings of other programs: silent
+    for t in ("WARNING: pip is being invoked by an old script wrapper. This will fail in a future version of pip.\n"
+              "Please see https://github.com/pypa/pip/issues/5599 for advice on fixing the underlying issue.\n",
+              "ERROR: pip's dependency resolver does not currently take into account all the packages that are installed. "
+              "This behaviour is the source of the following dependency conflicts.\ngrpcio-tools 1.64.0 requires "
+              "protobuf<6.0dev,>=5.26.1, but you have protobuf 4.25.6 which is incompatible.\n",
+              "error: metadata-generation-failed\n\n× Encountered error while generating package metadata.\n╰─> See above "
+              "for output.\n\nnote: This is an issue with the package mentioned above, not pip.\n"):
+        assert ids(t) == [], t
