@@ -2931,6 +2931,43 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         return None
     return {}
 
+@_interp("no_fp8")
+def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """``nvidia_only`` for gpu.no-fp8's own wordings. cuBLASLt's bare `CUBLAS_STATUS_NOT_SUPPORTED when calling
+    cublasLtMatmulAlgoGetHeuristic` says only that no algorithm fits the matmul asked for: it is an fp8 refusal
+    only beside an fp8 operation (torch._scaled_mm, a float8 dtype, an fp8 or fast mode). Then a torch built for
+    CUDA 11 named in the paste is the cause on any card (its cuBLASLt has no fp8 kernels: torch.too-old), an Ampere
+    or older card named is gpu.no-fp8's, and an Ada, Hopper or Blackwell card (which has fp8) is another limit
+    (per-row or block-scaled layouts on sm_120), not claimed. With no card named the headline names both causes."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if not g.get("lt"):
+        return {}
+    op = _ctx_fact(ctx, "fp8_op")
+    if not op:
+        return None
+    cu11 = _ctx_fact(ctx, "cuda11_build")
+    fp8_card = _ctx_fact(ctx, "ada_gpu") or _ctx_fact(ctx, "gpu_model") or _ctx_fact(ctx, "hopper_gpu")
+    old_card = _ctx_fact(ctx, "pre_ada_gpu")
+    if cu11:
+        return {"as": "torch.too-old",
+                "cause": (f"The fp8 matrix multiply ({op}: torch._scaled_mm, which ComfyUI's `--fast fp8_matrix_mult` / "
+                          "`fp8_e4m3fn_fast` and node packs' fp8 fast modes call) runs on cuBLASLt's fp8 kernels, which "
+                          f"only CUDA 12 builds of torch carry. This torch is built for CUDA 11 ({cu11}), so cuBLASLt finds "
+                          "no fp8 algorithm and answers `CUBLAS_STATUS_NOT_SUPPORTED` from cublasLtMatmulAlgoGetHeuristic, "
+                          + (f"even on the {fp8_card}, which has fp8 tensor cores. " if fp8_card else "on any card. ")
+                          + "The torch to install is a CUDA 12 one (cu124 or newer); the model files are fine."),
+                "details": {"operation": op, "cuda": cu11, **({"gpu": fp8_card} if fp8_card else {})}}
+    if fp8_card and not old_card:
+        return None
+    if old_card:
+        return {"title": f"fp8 compute was asked of the {old_card}, which has no fp8 matrix multiply (compute capability below 8.9)",
+                "details": {"operation": op, "gpu": old_card}}
+    return {"title": ("cuBLASLt refused an fp8 matrix multiply: a GPU older than Ada (compute capability below 8.9), "
+                      "or a torch built for CUDA 11"),
+            "details": {"operation": op}}
+
+
 def _jetson(ctx: dict[str, Any]) -> str:
     """A Jetson board named anywhere in the paste (Jetson, JetPack, L4T, tegra, an `nv24.08` torch build)."""
     return str(_near(ctx).get("jetson") or ctx.get("jetson") or "")
@@ -3515,6 +3552,11 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     are not this cause."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("lt"):
+        # handed over by gpu.no-fp8 (no_fp8): cuBLASLt's bare fp8 refusal beside a torch built for CUDA 11
+        cu11 = _ctx_fact(ctx, "cuda11_build")
+        return {"title": (f"This torch is built for CUDA 11{f' ({cu11})' if cu11 else ''}: its cuBLASLt has no fp8 "
+                          "matrix multiply (torch._scaled_mm), so the fp8 / fast mode fails")}
     if g.get("dlpack"):
         return _torch_dlpack_float8(ctx)
     if g.get("tfneed"):

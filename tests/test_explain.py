@@ -10469,3 +10469,75 @@ def test_round170_pip_kinds():
               "error: metadata-generation-failed\n\n× Encountered error while generating package metadata.\n╰─> See above "
               "for output.\n\nnote: This is an issue with the package mentioned above, not pip.\n"):
         assert ids(t) == [], t
+
+
+def test_round175_fast_options_and_matmul_precision_kinds():
+    """Round 175 (ComfyUI's --fast options and PyTorch's matmul precision settings): cuBLASLt's bare fp8 refusal
+    read by the card and the torch build (gpu.no-fp8, torch.too-old for a CUDA 11 torch, silent on an fp8 card),
+    fp16 accumulation with torch.compile giving noise (comfyui.fast-fp16-accumulation-noise), the fp8 matrix multiply
+    costing quality (comfyui.fast-fp8-quality), and torch's two TF32 notices (torch.tf32-not-enabled,
+    torch.tf32-api-deprecated). Lightning's advisory, other programs, AMD and Mac setups stay silent."""
+    lt = ("RuntimeError: CUDA error: CUBLAS_STATUS_NOT_SUPPORTED when calling `cublasLtMatmulAlgoGetHeuristic( ltHandle, "
+          "computeDesc.descriptor(), Adesc.descriptor(), Bdesc.descriptor(), Cdesc.descriptor(), Ddesc.descriptor(), "
+          "preference.descriptor(), 1, &heuristicResult, &returnedResult)`\n")
+    # an Ampere card named beside an fp8 operation: no fp8 tensor cores
+    m = one("Device: cuda:0 NVIDIA GeForce RTX 3090 : cudaMallocAsync\nweight_dtype fp8_e4m3fn_fast\n"
+            "  File \"C:\\ComfyUI\\comfy\\ops.py\", line 410, in fp8_linear\n    o = torch._scaled_mm(inn, w, out_dtype=dtype)\n"
+            + lt, "gpu.no-fp8")
+    assert "RTX 3090" in m["title"] and "8.9" in m["title"]
+    assert "fp8_e4m3fn" in m["fix"] and "--fast fp8_matrix_mult" in m["fix"]
+    # no card named: both causes in the headline
+    m = one("x = torch._scaled_mm(a, b, scale_a=sa, scale_b=sb)\n" + lt, "gpu.no-fp8")
+    assert "older than Ada" in m["title"] and "CUDA 11" in m["title"]
+    # a torch built for CUDA 11.8 on an fp8 card: the torch build
+    m = one("pytorch version: 2.4.1+cu118\nDevice: cuda:0 NVIDIA GeForce RTX 4080 SUPER : native\n"
+            "HunyuanVideo sampler, fp8 fast mode enabled\n" + lt, "torch.too-old")
+    assert "CUDA 11" in m["title"] and "+cu118" in m["title"]
+    assert "CUDA 12" in m["cause"] and "RTX 4080" in m["cause"] and "whl/cu128" in m["fix"]
+    # an fp8 card with a CUDA 12+ torch (a layout or scaling limit), no fp8 operation, AMD, Mac: silent
+    for t in ("GPU: NVIDIA GeForce RTX 5090 (sm_120), torch 2.10.0+cu130\nper-row scales: torch._scaled_mm(a, b, "
+              "scale_a=sa, scale_b=sb)\n" + lt,
+              "H100 80GB HBM3, torch 2.9.1+cu129\nfloat8_e4m3fn block-scaled mm\n" + lt,
+              "training a bf16 linear layer\n" + lt,
+              "ROCm 6.4, Radeon RX 9070 XT\ntorch._scaled_mm fp8\n" + lt,
+              "macOS 15 (arm64)\ntorch._scaled_mm fp8\n" + lt):
+        assert ids(t) == [], t
+    # fp16 accumulation + torch.compile: noise
+    for t in ("WAN 2.1 + --fast fp16_accumulation + TorchCompileModel gives pure noise\n",
+              "Noisy images with SDXL when I start with --fast fp16_accumulation and KJNodes compile\n",
+              "开启 fp16 accumulation 后 torch.compile 出图全是噪点\n"):
+        m = one(t, "comfyui.fast-fp16-accumulation-noise")
+        assert "TORCHINDUCTOR_EMULATE_PRECISION_CASTS=1" in m["fix"] and "without `--fast`" in m["fix"]
+    for t in ("Enabled fp16 accumulation.\nSet vram state to: NORMAL_VRAM\n",
+              "Added noise to the image with fp16 precision\n",
+              "ROCm 6.3 (gfx1100)\n--fast fp16_accumulation gives pure noise\n"):
+        assert "comfyui.fast-fp16-accumulation-noise" not in ids(t), t
+    # the fp8 matrix multiply costing quality
+    for t in ("Qwen Image outputs glitches with fp8_e4m3fn_fast, fine with fp8_e4m3fn\n",
+              "Since I added --fast the images have visible artifacts and worse quality\n",
+              "RTX 4080 Super at FP8 shows a big quality difference against my old A5000\n"):
+        m = one(t, "comfyui.fast-fp8-quality")
+        assert "fp8_e4m3fn_fast" in m["fix"] and "without `--fast`" in m["fix"]
+    for t in ("--fast makes it 30% faster on my 4090\n",
+              "JPEG artifacts in the input image, loaded with fp8_e4m3fn weights\n",
+              "ultra-fast-image-gen: artifacts in the preview\n"):
+        assert "comfyui.fast-fp8-quality" not in ids(t), t
+    # torch.compile's TF32 hint and torch 2.9's TF32 API notice: harmless
+    m = one("C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\_inductor\\compile_fx.py:236: UserWarning: "
+            "TensorFloat32 tensor cores for float32 matrix multiplication available but not enabled. Consider setting "
+            "`torch.set_float32_matmul_precision('high')` for better performance.\n", "torch.tf32-not-enabled")
+    assert m["severity"] == "info" and "Nothing is needed" in m["fix"] and "ignore:TensorFloat32" in m["fix"]
+    m = one("/venv/lib/python3.12/site-packages/torch/backends/cuda/__init__.py:131: UserWarning: Please use the new API "
+            "settings to control TF32 behavior, such as torch.backends.cudnn.conv.fp32_precision = 'tf32' or "
+            "torch.backends.cuda.matmul.fp32_precision = 'ieee'. Old settings, e.g, torch.backends.cuda.matmul.allow_tf32 "
+            "= True, torch.backends.cudnn.allow_tf32 = True, allowTF32CuDNN() and allowTF32CuBLAS() will be deprecated "
+            "after Pytorch 2.9.\n", "torch.tf32-api-deprecated")
+    assert m["severity"] == "info" and 'torch.backends.cuda.matmul.fp32_precision = "tf32"' in m["fix"]
+    for t in ("You are using a CUDA device ('NVIDIA GeForce RTX 3090') that has Tensor Cores. To properly utilize them, "
+              "you should set `torch.set_float32_matmul_precision('medium' | 'high')` which will trade-off precision for "
+              "performance.\n",
+              "I tensorflow/stream_executor/cuda/cuda_blas.cc:1614] TensorFloat-32 will be used for the matrix "
+              "multiplication. This will only be logged once.\n",
+              "[mlx] float32 matmul-family ops are running at reduced (TF32) precision, which is the default when "
+              "MLX_ENABLE_TF32 is unset.\n"):
+        assert ids(t) == [], t
