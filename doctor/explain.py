@@ -1678,6 +1678,17 @@ def _removed_comfy_modules() -> tuple[str, ...]:
     return tuple(str(r["module"]) for r in rows if r.get("module"))
 
 
+@functools.lru_cache(maxsize=1)
+def _removed_comfy_attrs() -> frozenset[str]:
+    """`module.name` of functions newer ComfyUI removed or moved (manifests/comfyui_nodes.toml removed_attr): a node
+    pack calling one at its old place is older than ComfyUI."""
+    try:
+        rows = manifests.load("comfyui_nodes").get("removed_attr") or []
+    except manifests.ManifestError:
+        return frozenset()
+    return frozenset(f"{r['module']}.{n}" for r in rows if r.get("module") for n in r.get("names") or [])
+
+
 def _release(v: str) -> Version | None:
     """The release a version string starts with (`2.1.0+cu121`, `0.3.42`, `2.6.0.dev20241112`, `v1.2`), compared as
     pip compares them (packaging); None when the text holds no version."""
@@ -1783,6 +1794,8 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         if _off_nvidia(ctx):
             return None  # a fork for another GPU (ComfyUI-Zluda) or a Mac setup: its own update path
         name = f"{g.get('cmod')}.{g['cattr']}"
+        if name in _removed_comfy_attrs():
+            return None  # a function newer ComfyUI removed or moved: the node pack is the older side, its own update
         return {"title": f"A node calls `{name}`, which this ComfyUI does not have",
                 "cause": (f"A custom node (or a workflow's node pack) calls `{name}`: a function of a newer ComfyUI than "
                           "the one installed, most often; or, if this ComfyUI is current, one it has since removed or "
@@ -2919,6 +2932,30 @@ def _fp8_ada_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if not gpu:
         return None
     return {"details": {"gpu": gpu}}
+
+
+@_interp("node_dep_downgraded")
+def _node_dep_downgraded(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A node pack's own version check (`diffusers>=0.25.0 requirement not satisfied`): the shared package is older
+    than that pack needs, most often because another pack's requirements pinned it down."""
+    pkg, op, want = g.get("pkg") or "", g.get("op") or ">=", g.get("want") or ""
+    if pkg.lower() in ("torch", "torchvision", "torchaudio", "xformers") and _off_nvidia_anywhere(ctx):
+        return None  # ROCm / XPU / Mac torch builds carry their own versions and install commands
+    spec = f"{pkg}{op}{want}"
+    near = _near(ctx)
+    pack = ""
+    m = re.search(r"custom_nodes[\\/]+([^\\/\s'\"]{1,80})", " ".join(str(near.get(k) or "") for k in ("custom_node", "py_frame")))
+    if m:
+        pack = m.group(1)
+    who = f"The node pack {pack}" if pack else "A node pack"
+    fix = cat.by_id("comfyui.node-dep-downgraded").fix  # type: ignore[union-attr]
+    fix = fix.replace("PACKAGE>=VERSION", spec if op in (">=", "~=", "==") else f"{pkg}>{want}").replace("PACKAGE", pkg)
+    return {"title": f"{pkg} is older than a node pack requires ({spec}): another node pack's requirements most often pinned it down",
+            "cause": (f"{who} checks {spec} when ComfyUI loads it, and the {pkg} installed in ComfyUI's Python is older. "
+                      "Every node pack installs its requirements into that one Python, so a pack that pins "
+                      f"{pkg} lower (or ComfyUI-Manager's `Try Fix` of such a pack) downgrades it for all of them; "
+                      "the last pack installed wins and this pack's check then refuses to load."),
+            "fix": fix, "details": {"package": pkg, "required": spec, **({"node_pack": pack} if pack else {})}}
 
 
 @_interp("nvidia_only")

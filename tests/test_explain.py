@@ -10541,3 +10541,54 @@ def test_round175_fast_options_and_matmul_precision_kinds():
               "[mlx] float32 matmul-family ops are running at reduced (TF32) precision, which is the default when "
               "MLX_ENABLE_TF32 is unset.\n"):
         assert ids(t) == [], t
+
+
+def test_round176_node_pack_conflict_kinds():
+    """Round 176 (node packs conflicting with each other or with ComfyUI): a node pack's own version check refusing a
+    shared package that another pack's requirements pinned down (comfyui.node-dep-downgraded), and a node pack calling
+    a function newer ComfyUI moved away (comfy.sample.convert_cond: the pack is the older side, not claimed as
+    comfyui.outdated). Node packs patching core or shadowing each other's modules, Impact Pack's subpack import (two
+    causes for the same words), other programs' node registries, AMD / Mac setups stay silent."""
+    m = one('Traceback (most recent call last):\n  File "/srv/ComfyUI/nodes.py", line 2124, in load_custom_node\n'
+            '  File "/srv/ComfyUI/custom_nodes/ComfyUI-FooSegment/__init__.py", line 5, in <module>\n'
+            "AssertionError: transformers>=4.38.0 requirement not satisfied. Please upgrade transformers.\n\n"
+            "Cannot import /srv/ComfyUI/custom_nodes/ComfyUI-FooSegment module for custom nodes: transformers>=4.38.0 "
+            "requirement not satisfied. Please upgrade transformers.\n", "comfyui.node-dep-downgraded")
+    assert "transformers>=4.38.0" in m["title"] and "another node pack" in m["title"]
+    assert "ComfyUI-FooSegment" in m["cause"] and m["details"]["node_pack"] == "ComfyUI-FooSegment"
+    assert 'python_embeded\\python.exe -m pip install -U "transformers>=4.38.0"' in m["fix"]
+    assert "grep -i transformers custom_nodes/*/requirements.txt" in m["fix"] and "downgrade_blacklist = transformers" in m["fix"]
+    m = one("[ERROR] numpy>=1.25 requirement is not met, found numpy 1.24.4\n", "comfyui.node-dep-downgraded")
+    assert "numpy>=1.25" in m["title"] and "node_pack" not in m["details"]
+    for t in ("AMD Radeon RX 7900 XTX, torch 2.3.0+rocm6.0\nAssertionError: torch>=2.4.0 requirement not satisfied\n",
+              "macOS 14.5 (arm64)\nAssertionError: torchvision>=0.19 requirement not satisfied\n",
+              "AssertionError: mmcv>=2.0.0 requirement not satisfied\n",
+              "ValueError: boto3>=1.28 requirement not satisfied\n",
+              "AssertionError: diffusers>=0.25.0 requirement satisfied\n"):
+        assert "comfyui.node-dep-downgraded" not in ids(t), t
+    # Impact Pack's own subpack import failing: its threads established two causes for the same words (mixed opencv
+    # packages, a clone without its install step): not claimed
+    assert ids("  File \"/home/u/ComfyUI/custom_nodes/comfyui-impact-pack/__init__.py\", line 31, in <module>\n"
+               "    import impact.subpack_nodes  # This import must be done before cv2.\n"
+               "ModuleNotFoundError: No module named 'impact.subpack_nodes'\n") == []
+    # a function newer ComfyUI moved (comfy.sample -> comfy.sampler_helpers): the node pack is older, not ComfyUI
+    for t in ('  File "C:\\ComfyUI\\custom_nodes\\ComfyUI_TiledKSampler\\nodes.py", line 124, in sample_common\n'
+              "AttributeError: module 'comfy.sample' has no attribute 'convert_cond'\n",
+              '  File "/opt/ComfyUI/custom_nodes/some-sampler/sampling.py", line 3, in <module>\n'
+              "ImportError: cannot import name 'convert_cond' from 'comfy.sample' (/opt/ComfyUI/comfy/sample.py)\n"):
+        assert "comfyui.outdated" not in ids(t), t
+    one('  File "C:\\ComfyUI\\custom_nodes\\ComfyUI-GGUF\\nodes.py", line 152, in load_unet\n'
+        "AttributeError: module 'comfy.sd' has no attribute 'load_diffusion_model_state_dict'\n", "comfyui.outdated")
+    # node packs patching core or shadowing each other's modules, other programs' node registries: not claimed
+    for t in ("KSampler\n\npatched_forward_orig() got an unexpected keyword argument 'timestep_zero_index'\n",
+              "Error occurred when executing KSampler:\n\nModelPatcherAndInjector.patch_model() got an unexpected keyword "
+              "argument 'patch_weights'\n",
+              "make_forward.<locals>.forward() takes 4 positional arguments but 7 were given\n",
+              "ImportError: cannot import name 'devices' from 'modules' (E:\\ComfyUI\\custom_nodes\\comfyui-reactor-node\\"
+              "modules\\__init__.py)\n",
+              "ModuleNotFoundError: No module named 'custom_nodes.MyPack'\n",
+              "No module named 'sam2.build_sam'\n",
+              'ValueError: Invocation type "image_batch" already exists\n',
+              "[warn] [mongodb] Error: mongodb already registered\n",
+              "Prompt outputs failed validation\nVHS_VideoCombine:\n- Required input is missing: frame_rate\n"):
+        assert ids(t) == [], t
