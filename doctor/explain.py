@@ -987,6 +987,25 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                         "`--lowvram`; diffusers: `pipe.enable_model_cpu_offload()`. If VRAM is free, rerun with "
                         "`CUDA_LAUNCH_BLOCKING=1` to see the call that really failed"),
                 "details": {"cublas": "CUBLAS_STATUS_NOT_INITIALIZED"}}
+    if g.get("other_app"):
+        if _off_nvidia(ctx):
+            return None  # a Mac's unified memory or an AMD / Intel card: no CUDA VRAM to free this way
+        # the user's own words: an image model run beside a local LLM server (Ollama, LM Studio) runs out of memory;
+        # that server keeps its model in VRAM for minutes after each answer (Ollama: keep_alive, 5 minutes by default)
+        app = "LM Studio" if "studio" in g["other_app"].lower() else "Ollama"
+        return {"title": f"The GPU ran out of memory while {app} holds a language model in VRAM beside the image model",
+                "cause": (f"{app} keeps the language model it last ran loaded in VRAM (Ollama for 5 minutes after each "
+                          "request by default, or for good with keep_alive -1), so the image model, its text encoder and "
+                          "the activations no longer fit in what is left. " + cat.by_id("cuda.oom").cause),  # type: ignore[union-attr]
+                "fix": (("Let Ollama unload its model right after each answer: set keep_alive to 0 in the Ollama node (or "
+                         "in the request: `\"keep_alive\": 0`), or for every model `OLLAMA_KEEP_ALIVE=0` in Ollama's "
+                         "environment (Windows: `setx OLLAMA_KEEP_ALIVE 0`, then restart Ollama; Linux service: "
+                         "`sudo systemctl edit ollama` with `Environment=\"OLLAMA_KEEP_ALIVE=0\"`); unload one now with "
+                         "`ollama stop MODEL` and check with `ollama ps` and `nvidia-smi`" if app == "Ollama" else
+                         "Eject the model in LM Studio (or turn on its auto-unload / JIT model TTL) before generating, and "
+                         "check the free VRAM with `nvidia-smi`")
+                        + "; if it still fails: " + cat.by_id("cuda.oom").fix),  # type: ignore[union-attr]
+                "details": {"other_program": app}}
     # the CUDA runtime's own wording inside a ComfyUI node run (not the caching allocator's `Tried to allocate`):
     # ComfyUI pins host memory by default since November 2025, and a failing pinned copy ends in these same words
     pin = ("; if `nvidia-smi` showed VRAM free when it failed, start ComfyUI with `--disable-pinned-memory` "
@@ -1034,6 +1053,19 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                "ComfyUI: FP8 file, `--lowvram` if it still fails; diffusers: `pipe.enable_model_cpu_offload()`), "
                "at 1024x1024 and batch 1")
     return {"details": d, "fix": fix + pin, "cause": cause}
+
+
+@_interp("memory_fraction")
+def _memory_fraction(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The per-process cap of torch's allocator, quoted as the message has it; not on an AMD or Intel setup."""
+    if _other_gpu(ctx):
+        return None
+    cap = _amount(g, "allowed") or _amount(g, "limit")
+    if cap is None:
+        return None
+    said = f"{g.get('allowed') or g.get('limit')} {cap[1]}"
+    return {"title": f"PyTorch may use only {said} of this GPU (a per-process memory fraction is set), and that cap ran out",
+            "details": {"cap": said, "cap_bytes": int(cap[0] * _UNIT.get(cap[1], 1))}}
 
 
 @_interp("sm")

@@ -10592,3 +10592,65 @@ def test_round176_node_pack_conflict_kinds():
               "[warn] [mongodb] Error: mongodb already registered\n",
               "Prompt outputs failed validation\nVHS_VideoCombine:\n- Required input is missing: frame_rate\n"):
         assert ids(t) == [], t
+
+
+def test_round177_gpu_memory_accounting_kinds():
+    """Round 177 (GPU memory accounting: OOM while the card still shows free memory): the caching allocator's
+    message pasted without its `CUDA out of memory.` head (cuda.oom), a user's words that an image model beside
+    Ollama or LM Studio runs out of memory (cuda.oom, worded for the other program), and the per-process memory
+    cap set with torch.cuda.set_per_process_memory_fraction (torch.memory-fraction-limit). Forge's own memory
+    manager, llama.cpp / Ollama on a ROCm GPU, other programs' free-memory checks and the no-cap sentinel stay
+    silent or with cuda.oom."""
+    # the message's tail alone, old and new layout
+    m = one("RuntimeError: Tried to allocate 512.00 MiB (GPU 0; 11.76 GiB total capacity; 9.80 GiB already allocated; "
+            "18.50 MiB free; 10.01 GiB reserved in total by PyTorch)\n", "cuda.oom")
+    assert m["details"]["tried_to_allocate"] == "512.00 MiB" and m["details"]["free"] == "18.50 MiB"
+    assert "11.76 GiB" in m["cause"]
+    m = one("Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 23.99 GiB of which 1.20 GiB is free. Including "
+            "non-PyTorch memory, this process has 20.10 GiB memory in use.\n", "cuda.oom")
+    assert m["details"]["free"] == "1.20 GiB" and "23.99 GiB" in m["cause"]
+    for t in ("RuntimeError: [enforce fail at alloc_cpu.cpp:114] data. DefaultCPUAllocator: not enough memory: you tried "
+              "to allocate 104857600 bytes.\n",
+              "Tried to allocate 512.00 MiB (GPU 0; 11.76 GiB total capacity) on my RX 7900 XTX with ROCm version 6.2\n"):
+        assert "cuda.oom" not in ids(t), t
+    # a user's words: the image model beside a local LLM server runs out of memory
+    m = one("running comfyui with sdxl and an ollama vision model, after two prompts it is out of memory\n", "cuda.oom")
+    assert "Ollama" in m["title"] and "OLLAMA_KEEP_ALIVE=0" in m["fix"] and "keep_alive" in m["fix"]
+    assert "ollama ps" in m["fix"] and "VRAM" in m["cause"]
+    m = one("LM Studio is open with a 7B model and Flux in ComfyUI goes out of memory at the sampler\n", "cuda.oom")
+    assert "LM Studio" in m["title"] and "Eject" in m["fix"]
+    for t in ("ollama run llama3: Error: llama runner process has terminated: CUDA error: out of memory\n",
+              "I use ollama for chat; out of memory when loading a 70b model\n"):
+        assert not any("Ollama" in m2["title"] for m2 in explain.explain_text(t)[0]), t
+    assert ids("Flux in ComfyUI on my Mac M2 with ollama beside it: out of memory\n") == []
+    assert ids("ggml_cuda_init: found 1 ROCm devices:\n  Device 0: AMD Radeon Graphics, compute capability 11.0\n"
+               "llm_load_tensors:      ROCm0 buffer size = 17903.44 MiB\nCUDA error: out of memory\n") == []
+    # Forge's own memory-manager line: Forge's planner, not claimed
+    assert "cuda.oom" not in ids("[Memory Management] Target: KModel, Free GPU: 3232.70 MB, Model Require: 11350.07 MB, "
+                                 "Previously Loaded: 0.00 MB, Inference Require: 189.00 MB, Remaining: -8306.37 MB, CUDA "
+                                 "error: out of memory\n")
+    # the per-process cap: the native allocator's `allowed;` and the cudaMallocAsync report's PyTorch limit
+    m = one("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 23.65 GiB total capacity; "
+            "11.70 GiB already allocated; 10.90 GiB free; 11.83 GiB allowed; 11.80 GiB reserved in total by PyTorch)\n",
+            "torch.memory-fraction-limit")
+    assert "11.83 GiB" in m["title"] and "set_per_process_memory_fraction" in m["fix"] and "--reserve-vram" in m["fix"]
+    assert "cuda.oom" not in ids("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 23.65 "
+                                 "GiB total capacity; 11.70 GiB already allocated; 10.90 GiB free; 11.83 GiB allowed; "
+                                 "11.80 GiB reserved in total by PyTorch)\n")
+    m = one("!!! Exception during processing !!! Allocation on device 0 would exceed allowed memory. (out of memory)\n"
+            "Currently allocated     : 5.98 GiB\nRequested               : 64.00 MiB\nDevice limit            : 12.00 GiB\n"
+            "Free (according to CUDA): 5.71 GiB\nPyTorch limit (set by user-supplied memory fraction)\n"
+            "                        : 6.00 GiB\n", "torch.memory-fraction-limit")
+    assert "6.00 GiB" in m["title"] and "1.0" in m["fix"]
+    # no cap (the sentinel), an AMD card, another program's free-memory check: not the cap
+    assert ids("torch.cuda.OutOfMemoryError: Allocation on device 0 would exceed allowed memory. (out of memory)\n"
+               "Currently allocated     : 21.55 GiB\nRequested               : 952.00 MiB\nDevice limit            : "
+               "24.00 GiB\nFree (according to CUDA): 0 bytes\nPyTorch limit (set by user-supplied memory fraction)\n"
+               "                        : 17179869184.00 GiB\n")[:1] == ["cuda.oom"]
+    for t in ("HIP out of memory. Tried to allocate 20.00 MiB (GPU 0; 15.98 GiB total capacity; 7.00 GiB allowed; 6.90 "
+              "GiB reserved in total by PyTorch)\n",
+              "ValueError: Free memory on device cuda:0 (0.22/30.3 GiB) on startup is less than desired GPU memory "
+              "utilization (0.7, 21.21 GiB). Decrease GPU memory utilization or reduce GPU memory used by other processes.\n",
+              "error: CUDA Graph preparation consumed 875819008 bytes, exceeding the planned allowance of 12582912 bytes\n",
+              "tf.config.experimental.set_memory_growth: per_process_gpu_memory_fraction=0.5 allowed; growth on\n"):
+        assert "torch.memory-fraction-limit" not in ids(t) and "cuda.oom" not in ids(t), t
