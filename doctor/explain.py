@@ -6056,6 +6056,71 @@ _STARTCHECK_CAUSES = ("cuda.driver-mismatch", "torch.no-driver", "torch.cuda-dri
                       "wsl.gpu-unavailable", "torch.sm-unsupported")
 
 
+_ISA_STACK_LIB = re.compile(r"torch|caffe2|c10|_multiarray_umath|numpy|xformers|bitsandbytes", re.I)
+_ISA_WORD = re.compile(r"avx[_-]?512\w{0,8}|avx2|avx|sse4[._]?[12]", re.I)
+_TORCH27 = re.compile(r"(?<![\d.])2\.7(?:\.\d{1,2})?(?![\d])")
+
+
+def _stack_in_paste(ctx: dict[str, Any]) -> str:
+    """torch or NumPy named anywhere in the paste: an import, a torch path or version, ComfyUI's torch line."""
+    for key in ("torch_named", "torch_path", "torch_version", "numpy_named"):
+        v = _fact(ctx, key)
+        if v:
+            return v
+    return ""
+
+
+@_interp("cpu_isa")
+def _cpu_isa(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """An illegal instruction tied to torch or NumPy: the CPU lacks (or a VM hides) an instruction set the binary ran.
+    Claimed from NVIDIA's container banner, a debugger frame in a torch/NumPy library, torch or NumPy named on the
+    crash line, ComfyUI Desktop's exit code, or a bare crash line / Windows exit code with torch or NumPy in the paste.
+    Not on a Mac (Rosetta has no AVX; no NVIDIA), an ARM board (OpenBLAS's core type) or beside another framework
+    (TensorFlow, llama.cpp, ollama). With Windows and torch 2.7 in the paste it is torch 2.7's AVX-512 build bug."""
+    if _fact(ctx, "macos") or _fact(ctx, "jetson") or _fact(ctx, "arm64_linux") or _fact(ctx, "riscv"):
+        return None
+    if _fact(ctx, "other_framework") or _fact(ctx, "llm_engine"):
+        return None
+    lib = (g.get("lib") or "").replace("\\", "/").rstrip("/")
+    lib = lib.rsplit("/", 1)[-1] if "/" in lib else lib  # a library path: its file name
+    if g.get("faulting") and not _ISA_STACK_LIB.search(lib):
+        return None
+    stack = lib or g.get("named") or ("ComfyUI Desktop" if g.get("desktop") else "")
+    if not (stack or g.get("banner")):
+        stack = _stack_in_paste(ctx)
+        if not stack:
+            return None
+    vm = _fact(ctx, "vm_cpu")
+    isa = g.get("isa") or next(iter(_ISA_WORD.findall(g.get("between") or "")), "")
+    torch_ver = _fact(ctx, "torch_version") or _fact(ctx, "torch_named")
+    windows = _fact(ctx, "windows_os") or g.get("code") or g.get("desktop") or (g.get("wincode") and "Windows")
+    if (windows or lib.lower().endswith(".dll")) and _TORCH27.search(torch_ver or "") and not g.get("banner"):
+        return {"as": "torch.windows-avx512-build", "details": {"torch": torch_ver[:40]}}
+    details: dict[str, Any] = {"where": stack[:80]} if stack else {}
+    if isa:
+        details["instruction_set"] = isa.upper()
+    out: dict[str, Any] = {"details": details}
+    if vm:
+        details["virtual_cpu"] = vm[:60]
+        out["title"] = (f"Illegal instruction in a virtual machine ({vm[:60].strip()}): its virtual CPU hides an "
+                        "instruction set (AVX, AVX2, SSE4.1) that the torch or NumPy binary runs")
+    elif g.get("banner"):
+        out["title"] = (f"This CPU does not report {isa or 'AVX'}, which the NVIDIA container's torch stack is built "
+                        "for: Illegal instruction")
+    elif isa:
+        out["title"] = (f"Illegal instruction in {isa.upper()} code of {stack[:60]}: the CPU lacks {isa.upper()} "
+                        "(or a virtual machine hides it)")
+    return out
+
+
+@_interp("win_avx512")
+def _win_avx512(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch 2.7's Windows wheels on an AVX2 CPU; a Mac, AMD or Intel GPU setup is not claimed."""
+    if _off_nvidia(ctx):
+        return None
+    return {"details": {"torch": g.get("ver") or ""}}
+
+
 @_interp("not_mac")
 def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """On a Mac there is no CUDA build to install: the text is a node forcing 'cuda' on Apple silicon, out of

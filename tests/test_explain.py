@@ -10654,3 +10654,57 @@ def test_round177_gpu_memory_accounting_kinds():
               "error: CUDA Graph preparation consumed 875819008 bytes, exceeding the planned allowance of 12582912 bytes\n",
               "tf.config.experimental.set_memory_growth: per_process_gpu_memory_fraction=0.5 allowed; growth on\n"):
         assert "torch.memory-fraction-limit" not in ids(t) and "cuda.oom" not in ids(t), t
+
+
+def test_round174_cpus_without_avx_kinds():
+    # a debugger frame in torch's or NumPy's library: the CPU lacks (or a VM hides) the instruction set
+    m = one("$ gdb -batch -ex run -ex bt --args python3 -c 'import torch'\n"
+            "Thread 1 \"python3\" received signal SIGILL, Illegal instruction.\n"
+            "0x00007fffe1a2b3c4 in at::native::AVX512::add_kernel(at::TensorIteratorBase&, c10::Scalar const&) ()\n"
+            "   from /srv/venv/lib/python3.11/site-packages/torch/lib/libtorch_cpu.so\n", "cpu.isa-unsupported")
+    assert "AVX512" in m["title"] and "libtorch_cpu.so" in m["title"]
+    assert "/proc/cpuinfo" in m["fix"] and "qm set <vmid> --cpu host" in m["fix"] and "host-passthrough" in m["fix"]
+    assert "SIGILL" in m["cause"] and "qemu64/kvm64" in m["cause"]
+    m = one("Program received signal SIGILL, Illegal instruction.\n0x00007ffff68136dd in ?? () from "
+            "/usr/lib/python3.12/site-packages/numpy/_core/_multiarray_umath.cpython-312-x86_64-linux-gnu.so\n",
+            "cpu.isa-unsupported")
+    assert "_multiarray_umath" in m["details"]["where"]
+    # a VM's virtual CPU named in the paste: the title says so
+    m = one("root@vm:~# lscpu | grep 'Model name'\nModel name:          Common KVM processor\n"
+            "root@vm:~# python3 -c \"import torch; print(torch.__version__)\"\nIllegal instruction (core dumped)\n",
+            "cpu.isa-unsupported")
+    assert "virtual machine (Common KVM processor)" in m["title"]
+    # torch or NumPy on the crash line; ComfyUI Desktop's exit code; NVIDIA's container banner
+    one("import numpy fails with Illegal instruction on my Celeron N3050 laptop\n", "cpu.isa-unsupported")
+    one("[2025-06-01 10:00:01.123] [error] Python process exited with code 3221225501 and signal null\n",
+        "cpu.isa-unsupported")
+    m = one("ERROR: This container was built for CPUs supporting at least the AVX instruction set, but\n"
+            "       the CPU detected was Intel(R) Pentium(R) CPU G6950 @ 2.80GHz, which does not report\n"
+            "       support for AVX.\n", "cpu.isa-unsupported")
+    assert "AVX" in m["title"]
+    one("Faulting application name: python.exe, version: 3.12.10150.1013\nFaulting module name: torch_cpu.dll, "
+        "version: 0.0.0.0, time stamp: 0x67f0a1b2\nException code: 0xc000001d\n", "cpu.isa-unsupported")
+    # on Windows with torch 2.7: the wheel's own AVX-512 build bug, not the CPU
+    m = one("pytorch version: 2.7.0+cu128\nWindows 11, Ryzen 7 5800X\nProcess finished with exit code -1073741795 "
+            "(0xC000001D)\n", "torch.windows-avx512-build")
+    assert "2.8" in m["fix"] and "https://download.pytorch.org/whl/cu128" in m["fix"] and "VS2022" not in m["title"]
+    assert "cpu.isa-unsupported" not in ids("pytorch version: 2.7.0+cu128\nWindows 11\nPython process exited with code "
+                                            "3221225501 and signal null\n")
+    one("On Windows 10 with torch 2.7.1+cu126 a float64 grid_sample gives an illegal instruction and python exits\n",
+        "torch.windows-avx512-build")
+    # silent: the GPU's CUDA illegal instruction, other programs, a Mac, an ARM board, bare crashes without the stack
+    for t in ("torch.AcceleratorError: CUDA error: an illegal instruction was encountered\n",
+              "RuntimeError: CUDA error: an illegal instruction was encountered\nCUDA kernel errors might be "
+              "asynchronously reported at some other API call\nimport torch\n",
+              "llama.cpp: loading model from models/7B/ggml-model-q4_0.bin\nIllegal instruction (core dumped)\n",
+              "$ ./sd-cli -m flux1-schnell-q4_k.gguf -p cat\nIllegal instruction (core dumped)\n",
+              "CPU lacks AVX support. Please consider upgrading to a newer CPU.\noh no: Bun has crashed.\n",
+              "$ docker run --rm -it some/app:latest\nIllegal instruction (core dumped)\n",
+              "Process finished with exit code -1073741795 (0xC000001D)\n",
+              "crashes with STATUS_ILLEGAL_INSTRUCTION (0xC000001D, exit code 132) on the CPU backend of sd-cli\n",
+              ">>> import tensorflow as tf\nIllegal instruction (core dumped)\n",
+              "MacBook Pro (Intel)\n>>> import torch\nIllegal instruction: 4\n",
+              "Jetson Xavier NX, JetPack 4.6\n>>> import numpy\nIllegal instruction (core dumped)\n",
+              "Faulting module name: onnxruntime.dll, version: 1.17.0.0\nException code: 0xc000001d\n",
+              "Illegal instruction (core dumped) with some pretrained models (but not all)\n"):
+        assert not {"cpu.isa-unsupported", "torch.windows-avx512-build"} & set(ids(t)), t
