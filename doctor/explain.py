@@ -482,6 +482,7 @@ _TYPO = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'
                        "\u2014": "--", "\u2026": "...", "\uff1a": ": "})
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _QUOTED = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M)
+_QUOTED_SPACED = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*>(?:[ \t]|$)", re.M)  # `> text`, `>> text`, a bare `>`
 _STAMP = re.compile(  # "2025-03-01 12:34:56,789 - root - ERROR - ", "[2025-03-01T12:34:56.789Z] [error] ", "12:34:56 [WARN] ",
     # kohya's "02:54:18-197331 ERROR "
     r"^[ \t]{0,4}\[?(?:\d{4}[-/.]\d\d[-/.]\d\d[T _]{1,2})?\d\d:\d\d:\d\d(?:[.,]\d{1,9}|-\d{6}(?!\d))?(?:Z|[+-]\d\d:?\d\d(?![\d:])| ?UTC)?\]?"
@@ -511,7 +512,15 @@ def _typography(text: str) -> str:
 
 
 def _unquoted(t: str) -> str:
-    return _QUOTED.sub("", t) if ">" in t else t
+    """Reply quotes (`> `, `>> `, an email's `>text`) removed. A lone line that starts with `>` and a
+    character (`>'s set_timesteps ...`) is where a terminal cut a line before its `>`, not a quote: a bare `>`
+    counts as a quote only when another line of the text is quoted too."""
+    if ">" not in t:
+        return t
+    marks = _QUOTED.findall(t)
+    if len(marks) >= 2:
+        return _QUOTED.sub("", t)
+    return _QUOTED_SPACED.sub("", t)
 
 
 def _unprefixed(t: str) -> str:

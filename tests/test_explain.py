@@ -531,6 +531,34 @@ def test_paste_forms_json_escaped_and_console_cut():
     assert ids("Loading model ...\r\nKilled\r\n") == ids("Loading model ...\nKilled\n") == ["ram.oom-killed"]
 
 
+def test_a_console_cut_before_a_greater_than_sign_is_no_reply_quote():
+    """A terminal that cuts `...UniPCMultistepScheduler'>'s `set_timesteps`...` leaves a line starting `>'s`:
+    a reply quote only when other lines are quoted too."""
+    msg = ("ValueError: The current scheduler class <class 'diffusers.schedulers.scheduling_dpmsolver_multistep."
+           "DPMSolverMultistepScheduler'>'s `set_timesteps` does not support custom sigmas schedules. Please check "
+           "whether you are using the correct scheduler.")
+    at = msg.index(">'s")
+    assert ids(msg[:at] + "\n" + msg[at:]) == ["diffusers.scheduler-schedule-unsupported"]
+    assert explain._unquoted("a\n>'s b") == "a\n>'s b"
+    # reply quotes still go: `> ` lines, one quoted line alone, an email's bare `>` on every line, a REPL prompt
+    assert explain._unquoted("> RuntimeError: x\nthanks") == "RuntimeError: x\nthanks"
+    assert explain._unquoted(">RuntimeError: x\n>  File y") == "RuntimeError: x\n File y"
+    assert explain._unquoted(">>> import torch") == "import torch"
+    quoted = "\n".join("> " + ln for ln in msg.split(" Please"))
+    assert ids(quoted) == ["diffusers.scheduler-schedule-unsupported"]
+
+
+def test_amd_instinct_accelerators_are_off_nvidia():
+    oom = "torch.OutOfMemoryError: HIP out of memory. Tried to allocate 2.00 GiB."
+    assert ids("CUDA error: out of memory\nGPU: AMD Instinct MI300X (192 GB)") == []
+    assert ids("Running on 8x MI325X\nRuntimeError: CUDA error: out of memory") == []
+    assert ids(oom) == []
+    # torch's FP8 refusal names MI300 on every build: an NVIDIA card stays ours
+    assert ids("RuntimeError: torch._scaled_mm is only supported on CUDA devices with compute capability >= 9.0 or 8.9, "
+               "or ROCm MI300+") == ["gpu.no-fp8"]
+    assert ids("NVIDIA GeForce RTX 4090\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.") == ["cuda.oom"]
+
+
 # --- issue 14's kinds of misses ---------------------------------------------------------------------------
 
 def test_case_insensitive_needles_and_patterns():
