@@ -5072,6 +5072,64 @@ def _generator_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
             "title": "A CPU generator was asked for noise on the GPU (torch.randn on CUDA with torch.manual_seed or a CPU generator)"}
 
 
+@_interp("deterministic_cublas")
+def _deterministic_cublas(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch's deterministic mode meeting a cuBLAS matmul without CUBLAS_WORKSPACE_CONFIG. The error stops the run;
+    under warn_only (`UserWarning: Deterministic behavior ...`) the matmul ran anyway, not deterministically."""
+    if _off_nvidia(ctx):
+        return None
+    if g.get("warn"):
+        return {"details": {"mode": "warn_only"},
+                "title": ("A warning, not the failure: torch's deterministic mode (warn_only) ran a cuBLAS matmul "
+                          "non-deterministically because CUBLAS_WORKSPACE_CONFIG is not set")}
+    return {"details": {"mode": "error"}}
+
+
+@_interp("deterministic_op")
+def _deterministic_op(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """An op without a deterministic CUDA kernel under torch's deterministic mode; under warn_only only a warning."""
+    if _off_nvidia(ctx):
+        return None
+    op = (g.get("op") or "").strip()
+    back = "backward" in op.lower()
+    d = {"op": op, "mode": "warn_only" if g.get("warn") else "error"}
+    if g.get("warn"):
+        return {"details": d,
+                "title": (f"A warning, not the failure: {op} ran non-deterministically under torch's deterministic mode "
+                          "(warn_only)")}
+    where = " (a backward kernel: it runs during loss.backward())" if back else ""
+    return {"details": d,
+            "title": f"torch's deterministic mode is on and {op} has no deterministic CUDA kernel{where}"}
+
+
+_SEED_COMFY = ("custom_node", "node_type", "node_exec", "sampler_node", "comfy_func", "comfy_reqs", "comfy_place")
+
+
+@_interp("seed_range")
+def _seed_range(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A seed outside a node's range. ComfyUI's validator wording (`Value N bigger than max of M: seed`) is ComfyUI's
+    own; numpy's `Seed must be between 0 and 2**32 - 1` is claimed only in a ComfyUI node run or traceback (a node
+    seeding numpy with ComfyUI's 64-bit seed), not bare and not in another web UI."""
+    near = _near(ctx)
+    if near.get("other_webui") or ctx.get("other_webui"):
+        return None
+    if g.get("numpy"):
+        if not any(near.get(k) or ctx.get(k) for k in _SEED_COMFY):
+            return None
+        return {"details": {"limit": "4294967295"},
+                "title": ("A node seeded numpy with a ComfyUI seed above 4294967295 (2**32 - 1): numpy refuses it "
+                          "(`Seed must be between 0 and 2**32 - 1`)")}
+    val, lim = g.get("val") or "", g.get("lim") or ""
+    node = (g.get("node") or "").strip()
+    who = f" ({node})" if node else ""
+    d = {"value": val, "limit": lim, "input": g.get("input") or ""}
+    if (g.get("dir") or "").lower().startswith("smaller"):
+        return {"details": d,
+                "title": f"ComfyUI refused the prompt: a seed of {val} is below the node's minimum of {lim}{who}"}
+    return {"details": d,
+            "title": f"ComfyUI refused the prompt: a seed of {val} is above the {lim} this node accepts{who}"}
+
+
 @_interp("scheduler_schedule")
 def _scheduler_schedule(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A scheduler swapped into a diffusers pipeline whose set_timesteps cannot take the schedule the pipeline

@@ -10736,3 +10736,84 @@ def test_round174_cpus_without_avx_kinds():
               "Faulting module name: onnxruntime.dll, version: 1.17.0.0\nException code: 0xc000001d\n",
               "Illegal instruction (core dumped) with some pretrained models (but not all)\n"):
         assert not {"cpu.isa-unsupported", "torch.windows-avx512-build"} & set(ids(t)), t
+
+
+def test_round179_reproducibility_kinds():
+    # torch's deterministic mode meeting cuBLAS without CUBLAS_WORKSPACE_CONFIG: the error, torch 1.7's wording, a warning
+    m = one("  File \"/srv/klein/run.py\", line 31, in <module>\n    image = pipe(prompt, generator=g).images[0]\n"
+            "  File \"/srv/venv/lib/python3.12/site-packages/torch/nn/modules/linear.py\", line 125, in forward\n"
+            "    return F.linear(input, self.weight, self.bias)\nRuntimeError: Deterministic behavior was enabled with "
+            "either `torch.use_deterministic_algorithms(True)` or `at::Context::setDeterministicAlgorithms(true)`, but "
+            "this operation is not deterministic because it uses CuBLAS and you have CUDA >= 10.2. To enable "
+            "deterministic behavior in this case, you must set an environment variable before running your PyTorch "
+            "application: CUBLAS_WORKSPACE_CONFIG=:4096:8 or CUBLAS_WORKSPACE_CONFIG=:16:8.\n",
+            "torch.deterministic-cublas-workspace")
+    assert "export CUBLAS_WORKSPACE_CONFIG=:4096:8" in m["fix"] and "$env:CUBLAS_WORKSPACE_CONFIG" in m["fix"]
+    assert "before `import torch`" in m["fix"] and "use_deterministic_algorithms(False)" in m["fix"]
+    assert "cuBLAS" in m["cause"] and "A warning" not in m["title"]
+    one("RuntimeError: Deterministic behavior was enabled with either `torch.set_deterministic(True)` or\n"
+        "`at::Context::setDeterministic(true)`, but this operation is not deterministic because it uses CuBLAS and you\n"
+        "have CUDA >= 10.2. To enable deterministic behavior in this case, you must set an environment variable\n",
+        "torch.deterministic-cublas-workspace")
+    m = one("C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\nn\\modules\\linear.py:125: UserWarning: Deterministic "
+            "behavior was enabled with either `torch.use_deterministic_algorithms(True)` or "
+            "`at::Context::setDeterministicAlgorithms(true)`, but this operation is not deterministic because it uses "
+            "CuBLAS and you have CUDA >= 10.2.\n", "torch.deterministic-cublas-workspace")
+    assert m["title"].startswith("A warning")
+    one("the log only says: you must set an environment variable before running your PyTorch application: "
+        "CUBLAS_WORKSPACE_CONFIG=:4096:8 or CUBLAS_WORKSPACE_CONFIG=:16:8\n", "torch.deterministic-cublas-workspace")
+    # an op without a deterministic kernel: forward (index_add, torch 1.8's wording), a backward, warn_only
+    m = one("RuntimeError: index_add_cuda_ does not have a deterministic implementation, but you set "
+            "'torch.use_deterministic_algorithms(True)'. You can turn off determinism just for this operation if "
+            "that's acceptable for your application.\n", "torch.deterministic-op-unsupported")
+    assert "index_add_cuda_" in m["title"] and "backward" not in m["title"]
+    assert "warn_only=True" in m["fix"] and "https://download.pytorch.org/whl/cu128" in m["fix"]
+    assert "loss.backward()" in m["cause"]
+    m = one("  File \"train_lora.py\", line 211, in training_step\n    accelerator.backward(loss)\nRuntimeError: "
+            "upsample_nearest2d_backward_out_cuda does not have a deterministic implementation, but you set "
+            "'torch.use_deterministic_algorithms(True)'. You can turn off determinism just for this operation, or you "
+            "can use the 'warn_only=True' option, if that's acceptable for your application.\n",
+            "torch.deterministic-op-unsupported")
+    assert "upsample_nearest2d_backward_out_cuda" in m["title"] and "backward kernel" in m["title"]
+    m = one("/usr/lib/python3/dist-packages/torch/autograd/graph.py:825: UserWarning: grid_sampler_2d_backward_cuda does "
+            "not have a deterministic implementation, but you set 'torch.use_deterministic_algorithms(True, "
+            "warn_only=True)'. You can file an issue at https://github.com/pytorch/pytorch/issues\n",
+            "torch.deterministic-op-unsupported")
+    assert m["title"].startswith("A warning")
+    # ComfyUI seeds a node cannot take: numpy in a node run, the validator's max and min, a seed node's `value`
+    m = one("# ComfyUI Error Report\n## Error Details\n- **Node Type:** JoyCaptionRun\n- **Exception Type:** ValueError\n"
+            "- **Exception Message:** Seed must be between 0 and 2**32 - 1\n", "comfyui.seed-out-of-range")
+    assert "4294967295" in m["title"] and "random.randint(0, 2**32 - 1)" in m["fix"] and "git pull" in m["fix"]
+    assert "control_after_generate" in m["cause"] and "0 to 18446744073709551615" in m["cause"]
+    m = one("Failed to validate prompt for output 9:\n* KSamplerAdvanced 3:\n  - Value -1 smaller than min of 0: noise_seed\n"
+            "Output will be ignored\n", "comfyui.seed-out-of-range")
+    assert "below the node's minimum of 0" in m["title"] and "never -1" in m["fix"]
+    m = one("Failed to validate prompt for output 14:\n* CaptionerNode 7:\n  - Value 7364551190823 bigger than max of "
+            "4294967295: seed\nOutput will be ignored\n", "comfyui.seed-out-of-range")
+    assert "7364551190823" in m["title"] and "4294967295" in m["title"]
+    one("Failed to validate prompt for output 5:\n* Seed Everywhere 21:\n  - Value 99999999999 bigger than max of "
+        "4294967295: value\nOutput will be ignored\n", "comfyui.seed-out-of-range")
+    one("!!! Exception during processing !!! Seed must be between 0 and 2**32 - 1\nTraceback (most recent call last):\n"
+        "  File \"/home/u/ComfyUI/execution.py\", line 496, in execute\n", "comfyui.seed-out-of-range")
+    # silent: the bare numpy message, other programs and web UIs, a validator line about another input, other kinds
+    for t in ("ValueError: Seed must be between 0 and 2**32 - 1\n",
+              "  File \"/opt/proj/train.py\", line 12, in <module>\n    np.random.seed(args.seed)\n"
+              "ValueError: Seed must be between 0 and 2**32 - 1\n",
+              "Error running process: D:\\stable-diffusion-webui-forge\\extensions\\sd-dynamic-prompts\\scripts\\dp.py\n"
+              "    np.random.seed(int(p.seed))\nValueError: Seed must be between 0 and 2**32 - 1\n",
+              "Failed to validate prompt for output 9:\n* EmptyLatentImage 5:\n  - Value 20000 bigger than max of 16384: "
+              "width\nOutput will be ignored\n",
+              "Invalid integer value for param Seed - must be a valid integer (eg '0', '3', '-5', etc)\n",
+              "RuntimeError: Overflow when unpacking long\n",
+              "tensorflow.python.framework.errors_impl.UnimplementedError: Deterministic GPU implementation of "
+              "unsorted segment reduction op not available.\n",
+              "torch.backends.cudnn.deterministic = True\ntorch.backends.cudnn.benchmark = False\nsame seed, different "
+              "image on my RTX 4090 and RTX 3060\n",
+              "RuntimeError: Expected a 'cuda' device type for generator but found 'cpu'\n"):
+        got = set(ids(t))
+        assert not {"comfyui.seed-out-of-range", "torch.deterministic-cublas-workspace",
+                    "torch.deterministic-op-unsupported"} & got, t
+    # an AMD setup: not claimed
+    assert "torch.deterministic-op-unsupported" not in ids(
+        "torch 2.5.1+rocm6.2, AMD Radeon RX 7900 XTX\nRuntimeError: upsample_bilinear2d_backward_out_cuda does not have a "
+        "deterministic implementation, but you set 'torch.use_deterministic_algorithms(True)'.\n")
