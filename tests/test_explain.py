@@ -10817,3 +10817,67 @@ def test_round179_reproducibility_kinds():
     assert "torch.deterministic-op-unsupported" not in ids(
         "torch 2.5.1+rocm6.2, AMD Radeon RX 7900 XTX\nRuntimeError: upsample_bilinear2d_backward_out_cuda does not have a "
         "deterministic implementation, but you set 'torch.use_deterministic_algorithms(True)'.\n")
+
+
+def test_round185_symlinks_and_junctions_kinds():
+    """Round 185's kinds (symlinks, hard links and junctions around model folders), each on a variant text written
+    here, with the look-alikes that must stay silent."""
+    # huggingface_hub's notice that a caller passes the ignored local_dir_use_symlinks (the hf_hub_download and the
+    # snapshot_download wordings, and the CLI's), harmless: severity info
+    m = one("/opt/ComfyUI/venv/lib/python3.12/site-packages/huggingface_hub/file_download.py:982: UserWarning: "
+            "`local_dir_use_symlinks` parameter is deprecated and will be ignored. The process to download files to a local "
+            "folder has been updated and do not rely on symlinks anymore. You only need to pass a destination folder "
+            "as`local_dir`.", "hf.local-dir-symlinks-deprecated")
+    assert "harmless" in m["title"] and "0.23" in m["title"] and "Nothing to do" in m["fix"]
+    assert "--local-dir ./FLUX.2-klein-4B" in m["fix"] and '"huggingface_hub<1.0"' in m["fix"]
+    assert "unexpected keyword argument" in m["cause"]
+    assert ids("D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\huggingface_hub\\utils\\_validators.py:202: UserWarning: "
+               "The `local_dir_use_symlinks` argument is deprecated and ignored in `snapshot_download`. Downloading to a "
+               "local directory does not use symlinks anymore.") == ["hf.local-dir-symlinks-deprecated"]
+    assert ids("Ignoring --local-dir-use-symlinks. Downloading to a local directory does not use symlinks anymore.") \
+        == ["hf.local-dir-symlinks-deprecated"]
+    # ...not a mention of the argument in code or a changelog, nor another library's own option of that name
+    for t in ("snapshot_download(repo_id=repo, local_dir=path, local_dir_use_symlinks=False)",
+              "- Removed `local_dir_use_symlinks` from download_model() (deprecated since huggingface_hub 0.23)",
+              "hfhub: the local_dir_use_symlinks option is not supported by hub_download() in R"):
+        assert "hf.local-dir-symlinks-deprecated" not in ids(t), t
+    # Windows' untrusted mount point on a path inside a Hugging Face cache (English and a translated message)
+    m = one("OSError: [WinError 448] The path cannot be traversed because it contains an untrusted mount point: "
+            "'E:\\\\hf\\\\hub\\\\models--black-forest-labs--FLUX.2-klein-4B\\\\snapshots\\\\5e67da95\\\\transformer\\\\"
+            "diffusion_pytorch_model.safetensors'", "hf.cache-untrusted-mount")
+    assert "set HF_HOME=%USERPROFILE%\\hf" in m["fix"] and "fsutil devdrv trust" in m["fix"] and "--local-dir" in m["fix"]
+    assert "untrusted" in m["cause"] and "junction" in m["cause"]
+    assert ids("OSError: [WinError 448] Der Pfad kann nicht durchlaufen werden, da er einen nicht vertrauenswürdigen "
+               "Bereitstellungspunkt enthält: 'C:\\\\Users\\\\a\\\\.cache\\\\huggingface\\\\hub\\\\models--Qwen--Qwen3-4B\\\\"
+               "snapshots\\\\1cfa\\\\config.json'") == ["hf.cache-untrusted-mount"]
+    # ...not the same refusal on a node pack's model folder or another program's folder (no Hub cache on the path)
+    for t in ("OSError: [WinError 448] The path cannot be traversed because it contains an untrusted mount point: "
+              "'C:\\\\ComfyUI\\\\models\\\\LLavacheckpoints\\\\files_for_joytagger\\\\model.safetensors'",
+              "download: [WinError 448] The path cannot be traversed because it contains an untrusted mount point: "
+              "'D:\\\\Tools\\\\nodejs'",
+              "Error: EPERM: operation not permitted, scandir 'D:\\\\dev\\\\node_modules' (WinError 448 untrusted mount point)"):
+        assert "hf.cache-untrusted-mount" not in ids(t), t
+    # a junction in ComfyUI's models folder aimed at a network share
+    m = one("Traceback (most recent call last):\n  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\folder_paths.py\", line 290, "
+            "in recursive_search\nOSError: [WinError 4392] The data present in the reparse point buffer is invalid: "
+            "'C:\\\\ComfyUI_windows_portable\\\\ComfyUI\\\\models\\\\diffusion_models\\\\nas'",
+            "comfyui.models-junction-remote")
+    assert "4392" in m["title"] and "extra_model_paths.yaml" in m["fix"] and "mklink /D" in m["fix"]
+    assert "local volume" in m["cause"] and "'Configuration'" in m["fix"]
+    # ...not the same error in another program's folder (A1111, a game mod manager), nor a ComfyUI path outside models
+    for t in ("OSError: [WinError 4392] The data present in the reparse point buffer is invalid: "
+              "'D:\\\\stable-diffusion-webui\\\\models\\\\Stable-diffusion\\\\nas'",
+              "OSError: [WinError 4392] The data present in the reparse point buffer is invalid: 'C:\\\\Games\\\\Mods\\\\link'",
+              "OSError: [WinError 4392] The data present in the reparse point buffer is invalid: "
+              "'C:\\\\ComfyUI\\\\custom_nodes\\\\shared'"):
+        assert "comfyui.models-junction-remote" not in ids(t), t
+    # symlink refusals of other programs stay silent: a node pack linking into ComfyUI's code, a bare WinError 1314,
+    # a Mac MLX loader's truncation guard on symlinked shards, another app's cross-device move
+    for t in ("  File \"E:\\AI\\ComfyUI\\custom_nodes\\SomePack\\__init__.py\", line 6, in <module>\n    target.symlink_to(source)\n"
+              "OSError: [WinError 1314] A required privilege is not held by the client: 'E:\\\\AI\\\\.venv\\\\Lib\\\\"
+              "site-packages\\\\pack\\\\ops.py' -> 'E:\\\\AI\\\\ComfyUI\\\\comfy\\\\ops_pack.py'",
+              "OSError: [WinError 1314] A required privilege is not held by the client",
+              "2 of 2 safetensors shard(s) are shorter than their own header declares (9000000000 bytes missing in total)",
+              "[Errno 18] Invalid cross-device link: '/app/custom_nodes/SomeManager/downloads/abc.download' -> "
+              "'/app/models/loras/x.safetensors'"):
+        assert not ids(t), t
