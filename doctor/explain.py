@@ -5272,6 +5272,25 @@ def _files_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     return {"details": {"file": g.get("file") or "", "folder": d}}
 
 
+@_interp("keys_missing")
+def _keys_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """diffusers' refusal of a weights file that lacks tensors of the class it built. A class outside the diffusers
+    package named in the paste (a project's own UNet subclass with extra layers, a remote-code diffusers_modules
+    class) is that program's architecture, not a mixed-up file: not claimed, for its head line or its tail."""
+    if _ctx_fact(ctx, "foreign_model_class"):
+        return None
+    cls = g.get("cls") or ""
+    if cls and not cls.startswith("diffusers."):
+        return None
+    if not cls:
+        return {}
+    name = cls.rsplit(".", 1)[-1]
+    folder = (g.get("path") or "").strip()
+    return {"title": (f"The weights file for {name} in {folder} lacks tensors that class needs "
+                      "(a wrong, mixed-up or incomplete file in that folder)"),
+            "details": {"class": cls, "folder": folder}}
+
+
 @_interp("dep_too_old")
 def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _other_gpu(ctx):

@@ -10881,3 +10881,55 @@ def test_round185_symlinks_and_junctions_kinds():
               "[Errno 18] Invalid cross-device link: '/app/custom_nodes/SomeManager/downloads/abc.download' -> "
               "'/app/models/loras/x.safetensors'"):
         assert not ids(t), t
+
+
+def test_round182_meta_device_loading_kinds():
+    kid = "diffusers.checkpoint-keys-missing"
+    # diffusers' refusal with its head line: the class and the folder go in the title
+    m = one("Traceback (most recent call last):\n  File \"run_klein.py\", line 9, in <module>\n"
+            "    vae = AutoencoderKLFlux2.from_pretrained(\"./FLUX.2-klein-4B\", subfolder=\"vae\")\n"
+            "ValueError: Cannot load <class 'diffusers.models.autoencoders.autoencoder_kl_flux2.AutoencoderKLFlux2'> "
+            "from ./FLUX.2-klein-4B/vae because the following keys are missing: \n decoder.conv_in.weight, "
+            "decoder.conv_in.bias, bn.running_mean. \n Please make sure to pass `low_cpu_mem_usage=False` and "
+            "`device_map=None` if you want to randomly initialize those weights or else make sure your checkpoint "
+            "file is correct.\n", kid)
+    assert "AutoencoderKLFlux2" in m["title"] and "./FLUX.2-klein-4B/vae" in m["title"]
+    assert m["details"]["class"].startswith("diffusers.models.")
+    assert "hf download black-forest-labs/FLUX.2-klein-4B --include" in m["fix"] and "from_single_file" in m["fix"]
+    assert "low_cpu_mem_usage=False, device_map=None" in m["fix"]
+    assert "another component's or another model's file" in m["cause"] and "meta" in m["cause"]
+    # the tail alone, as a ComfyUI node pack's error dialog shows it, and wrapped over lines in a log
+    m = one("!!! Exception during processing !!! Please make sure to pass `low_cpu_mem_usage=False` and "
+            "`device_map=None` if you want to randomly initialize those weights or else make sure your checkpoint "
+            "file is correct.\n", kid)
+    assert m["title"].startswith("A diffusers component's weights file lacks tensors")
+    one("12:01:33 ERROR    Load model: Please make sure to pass `low_cpu_mem_usage=False` and `device_map=None` if\n"
+        "                   you want to randomly initialize those\n                   weights or else make sure "
+        "your checkpoint file is correct.\n", kid)
+    # a transformer with a long key list: the head line is enough
+    one("ValueError: Cannot load <class 'diffusers.models.transformers.transformer_flux.FluxTransformer2DModel'> "
+        "from /models/flux-ctrl because the following keys are missing: \n "
+        + ", ".join(f"single_transformer_blocks.{i}.attn.to_v.weight" for i in range(60)) + ".\n", kid)
+    # silent: a program's own model class (extra layers the base weights lack), even with a long key list;
+    # a remote-code class; transformers' own notes about newly initialized weights; bare meta-device errors
+    long_keys = ", ".join(f"up_blocks.{i % 4}.attentions.{i % 3}.transformer_blocks.0.attn3.to_q.weight"
+                          for i in range(200))
+    for t in ("Cannot load <class 'model.unet_2d_condition.UNet2DConditionModel'> from ./ckpt/stable-diffusion-v1-5/ "
+              "because the following keys are missing: \n " + long_keys + ". \n Please make sure to pass "
+              "`low_cpu_mem_usage=False` and `device_map=None` if you want to randomly initialize those weights or "
+              "else make sure your checkpoint file is correct.\n",
+              "ValueError: Cannot load <class 'diffusers_modules.local.unet.modules.UNet2p5DConditionModel'> from "
+              "C:\\Hunyuan3D2\\paint\\unet because the following keys are missing: \n conv_in.weight.\n",
+              "Some weights of BertForSequenceClassification were not initialized from the model checkpoint at "
+              "bert-base-uncased and are newly initialized: ['classifier.bias', 'classifier.weight']\nYou should "
+              "probably TRAIN this model on a down-stream task to be able to use it for predictions and inference.\n",
+              "Some weights of the model checkpoint were not used when initializing UNet2DConditionModel\n",
+              "RuntimeError: Tensor.item() cannot be called on meta tensors\n",
+              "NotImplementedError: Cannot copy out of meta tensor; no data! Please use torch.nn.Module.to_empty() "
+              "instead of torch.nn.Module.to() when moving module from meta to a different device.\n",
+              "InstantCharacterGenerate\nTensor on device meta is not on the expected device cuda:0!\n",
+              "ValueError: Cannot load  because conv_in.weight expected shape torch.Size([320, 9, 3, 3]), but got "
+              "torch.Size([320, 4, 3, 3]). If you want to instead overwrite randomly initialized weights, please make "
+              "sure to pass both `low_cpu_mem_usage=False` and `ignore_mismatched_sizes=True`.\n",
+              "paddlenlp: make sure your checkpoint file is correct before loading weights\n"):
+        assert kid not in ids(t), t
