@@ -3347,7 +3347,38 @@ def _podman_nvml(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         return None
     if _in_sandbox(ctx):
         return {"as": "sandbox.gpu-devices-blocked"}
+    if g.get("rootonly"):
+        # the user's own words that the GPU works only as root / with sudo: the device files' group, not a container
+        return {"title": "The GPU works only as root: this user may not open the NVIDIA device files (/dev/nvidia*)",
+                "cause": ("torch, CUDA and nvidia-smi open /dev/nvidiactl, /dev/nvidia0..N and /dev/nvidia-uvm. Some "
+                          "distributions (openSUSE, some Fedora and Gentoo setups) or a driver set to restricted device "
+                          "files (NVreg_DeviceFileMode / NVreg_DeviceFileGID) make them readable only by root and one group, "
+                          "usually video; a user outside that group, or a service running as its own user, finds no GPU "
+                          "while root (sudo) does."),
+                "fix": ("See who may open them: `ls -l /dev/nvidia*` (e.g. `crw-rw---- root video`) and `id`; add the user "
+                        "to that group, `sudo usermod -aG video $USER`, and log out and in again (a new login gets the "
+                        "group); a systemd service that runs ComfyUI or a diffusers server as its own user: "
+                        "`sudo usermod -aG video <service user>` or `SupplementaryGroups=video` in the unit's [Service] "
+                        "section, then `sudo systemctl restart <unit>`; check with "
+                        "`python -c \"import torch; print(torch.cuda.is_available())\"` run as that user"),
+                "details": {"said": _SPACE.sub(" ", g["rootonly"])[:120]}}
     return {}
+
+
+@_interp("home_unwritable")
+def _home_unwritable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """docker.home-not-writable: caches under / (HOME=/ for a user id without a passwd entry, a DynamicUser unit);
+    a path under /root named without the errno form is a service whose HOME is still /root while it runs as another
+    user (an s6 or supervisord program, a unit with User= and an inherited HOME)."""
+    if not g.get("rootdir"):
+        return {}
+    path = (g.get("path") or "").rstrip(".")
+    return {"title": f"The service's HOME is /root, which the user it runs as may not write ({path})",
+            "cause": ("Library caches and the Hugging Face token live under the home folder (~/.cache, ~/.huggingface, "
+                      "~/.config). A service that runs as a non-root user but inherited HOME=/root (an s6 or supervisord "
+                      "program in a container, a systemd unit with User= and no home of its own) writes them under /root, "
+                      "which only root may: " + path + " is refused."),
+            "details": {"path": path}}
 
 
 _SANDBOX_KIND = (("flatpak", "Flatpak"), ("bwrap", "bubblewrap"), ("bubblewrap", "bubblewrap"), ("firejail", "firejail"),

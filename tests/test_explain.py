@@ -10933,3 +10933,54 @@ def test_round182_meta_device_loading_kinds():
               "sure to pass both `low_cpu_mem_usage=False` and `ignore_mismatched_sizes=True`.\n",
               "paddlenlp: make sure your checkpoint file is correct before loading weights\n"):
         assert kid not in ids(t), t
+
+
+def test_round183_background_service_kinds():
+    """Round 183 (ComfyUI and diffusers run in the background: systemd units, s6 / supervisord programs, services at
+    boot): NVSwitch servers whose Fabric Manager is not running (CUDA 802, nvidia.fabric-manager-not-running), a GPU
+    that works only as root (podman.rootless-gpu-permissions, the device files' group), a service whose HOME is /root
+    or / (docker.home-not-writable, also with the errno retyped), a unit started before the driver (cuda.no-device's
+    fix). FFmpeg's NVENC under Jellyfin, ollama's own folders, AMD setups and other programs' 'subsystem' stay silent."""
+    m = one("/srv/comfy/venv/lib/python3.12/site-packages/torch/cuda/__init__.py:174: UserWarning: CUDA initialization: "
+            "Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions before calling NumCudaDevices() "
+            "that might have already set an error? Error 802: system not yet initialized (Triggered internally at "
+            "/pytorch/c10/cuda/CUDAFunctions.cpp:109.)\n", "nvidia.fabric-manager-not-running")
+    assert "Fabric Manager" in m["title"] and "NVSwitch" in m["cause"]
+    assert "systemctl status nvidia-fabricmanager" in m["fix"] and "After=nvidia-fabricmanager.service" in m["fix"]
+    assert "nvidia-fabricmanager-535" in m["fix"]
+    for t in ("CUDA error at deviceQuery.cpp:120 code=802(cudaErrorSystemNotReady) \"cudaGetDeviceCount(&n)\"\n",
+              "numba.cuda.cudadrv.error.CudaSupportError: Error at driver init: CUDA_ERROR_SYSTEM_NOT_READY (802)\n",
+              "Couldn't init CUDA: Error (gpu_burn-drv.cpp:304): system not yet initialized\n"):
+        assert ids(t)[:1] == ["nvidia.fabric-manager-not-running"], t
+    for t in ("RuntimeError: logging subsystem not yet initialized\n",
+              "AMD Radeon RX 7900 XTX, torch 2.3.0+rocm6.0\nError 802: system not yet initialized\n",
+              "Warning: the plugin system not yet initialized, retrying\n"):
+        assert "nvidia.fabric-manager-not-running" not in ids(t), t
+
+    m = one("torch only works with sudo on this Fedora box, as my user cuda is not available\n",
+            "podman.rootless-gpu-permissions")
+    assert "only as root" in m["title"] and "usermod -aG video" in m["fix"] and "SupplementaryGroups=video" in m["fix"]
+    one("ComfyUI sees the GPU only when run as root\n", "podman.rootless-gpu-permissions")
+    for t in ("Docker only works with sudo unless you add yourself to the docker group\n",
+              "AMD Radeon RX 7900 XTX, torch 2.3.0+rocm6.0\ntorch only works with sudo\n"):
+        assert "podman.rootless-gpu-permissions" not in ids(t), t
+
+    m = one("2025-05-02 10:11:12,001 INFO spawned: 'comfyui' with pid 88\n"
+            "huggingface_hub.utils._errors: Permission denied: /root/.cache/huggingface/hub/models--x--y\n",
+            "docker.home-not-writable")
+    assert "/root" in m["title"] and m["details"]["path"].startswith("/root/.cache/huggingface")
+    assert "StateDirectory=comfyui" in m["fix"] and "HF_HOME" in m["fix"]
+    assert ids("OSError: [error 13] Permission denied: '/.cache/torch'\n")[:1] == ["docker.home-not-writable"]
+    for t in ("Error: could not create directory mkdir /var/lib/ollama: permission denied\n",
+              "Error: open /root/.ollama/id_ed25519: permission denied\n",
+              "mkdir: cannot create directory '/root/.npm': Permission denied\n"):
+        assert "docker.home-not-writable" not in ids(t), t
+
+    m = one("Jun 01 07:00:03 box python[812]: RuntimeError: No CUDA GPUs are available\n"
+            "Jun 01 07:00:03 box systemd[1]: comfyui.service: Main process exited, code=exited, status=1/FAILURE\n",
+            "cuda.no-device")
+    assert "nvidia-modprobe -u -c=0" in m["fix"] and "After=nvidia-persistenced.service" in m["fix"]
+    for t in ("[h264_nvenc @ 0x55cdcb94ba80] dl_fn->cuda_dl->cuInit(0) failed -> CUDA_ERROR_NO_DEVICE: no CUDA-capable "
+              "device is detected\n",
+              "Enabled NVENC on Jellyfin; its logs show an error `no CUDA-capable device is detected`\n"):
+        assert "cuda.no-device" not in ids(t), t
