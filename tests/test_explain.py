@@ -10984,3 +10984,39 @@ def test_round183_background_service_kinds():
               "device is detected\n",
               "Enabled NVENC on Jellyfin; its logs show an error `no CUDA-capable device is detected`\n"):
         assert "cuda.no-device" not in ids(t), t
+
+
+def test_round180_prompt_length_and_tokenizer_kinds():
+    """Round 180 (prompt length and tokenizer limits): transformers' tokenizer loaders format their protobuf refusal
+    with an empty class name (PROTOBUF_IMPORT_ERROR.format("")), so the sentence starts its line with `requires the
+    protobuf library ...`; it is claimed as python.module-missing like the named form. A ROCm setup and a model's own
+    remote code stay silent; length warnings (CLIP's 77 tokens, an LLM's context), a Tekken config key, another
+    project's pin conflict and a program's wrong subfolder are not claimed."""
+    body = ("ImportError: \n requires the protobuf library but it was not found in your environment. Checkout the "
+            "instructions on the\ninstallation page of its repo: https://github.com/protocolbuffers/protobuf/tree/master/"
+            "python#installation and follow the ones\nthat match your environment. Please note that you may need to "
+            "restart your runtime after installation.\n")
+    m = one("!!! Exception during processing !!! \n  File \"C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages"
+            "\\transformers\\tokenization_utils_base.py\", line 2293, in _from_pretrained\n    except "
+            "import_protobuf_decode_error():\n" + body, "python.module-missing")
+    assert m["details"]["module"] == "protobuf" and "pip install protobuf" in m["fix"] and "python_embeded" in m["fix"]
+    m = one("Loading text encoder...\n" + body.replace("ImportError: \n ", ""), "python.module-missing")
+    assert "`protobuf`" in m["title"]
+    # an AMD/ROCm install and a model's own remote code: not ours
+    assert ids("torch 2.5.1+rocm6.2 on an AMD Radeon RX 7900 XTX\n" + body) == []
+    assert ids("  File \"/root/.cache/huggingface/modules/transformers_modules/chatglm-6b/tokenization_chatglm.py\", "
+               "line 221, in __init__\n" + body) == []
+    # length warnings and other programs' tokenizer faults stay silent
+    for t in ("Token indices sequence length is longer than the specified maximum sequence length for this model (143 > 77). "
+              "Running this sequence through the model will result in indexing errors\n",
+              "The following part of your input was truncated because CLIP can only handle sequences up to 77 tokens: "
+              "['a long tail of the prompt']\n",
+              "Token indices sequence length is longer than the specified maximum sequence length for this model (4100 > 4096)."
+              " Running this sequence through the model will result in indexing errors\n",
+              "  File \"ComfyUI/comfy/text_encoders/bpe_tokenizer.py\", line 271, in from_tekken_json\n    special_token_offset "
+              "= config[\"default_num_special_tokens\"]\nKeyError: 'default_num_special_tokens'\n",
+              "The conflict is caused by:\n    The user requested tokenizers==0.19.1\n    transformers 4.45.2 depends on "
+              "tokenizers<0.21 and >=0.20\n",
+              "`vocab` and `merges` must be both be from memory or both filenames\n",
+              "some-clip-model does not appear to have a file named vision_encoder/config.json\n"):
+        assert ids(t) == [], t
