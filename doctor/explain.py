@@ -3009,6 +3009,22 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         return None
     return {}
 
+@_interp("int32_index")
+def _int32_index(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.int32-index-limit: ``nvidia_only``; the headline names the kernel (and the shape) the message names."""
+    if _nvidia_only(g, cat, ctx) is None:
+        return None
+    op, shape = g.get("op"), g.get("shape")
+    if op:
+        got = f" (it got {shape})" if shape else ""
+        return {"title": f"PyTorch's {op} kernel refused an output of more than 2^31-1 elements{got}: "
+                         "the image or the batch is too large for its 32-bit indexing in one piece",
+                "details": {"kernel": op, **({"shape": shape} if shape else {})}}
+    if g.get("pad"):
+        return {"title": "PyTorch's padding kernel refused a tensor of more than 2^31-1 elements (32-bit index math): "
+                         "the image or the batch is too large for it in one piece"}
+    return {}
+
 @_interp("no_fp8")
 def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """``nvidia_only`` for gpu.no-fp8's own wordings. cuBLASLt's bare `CUBLAS_STATUS_NOT_SUPPORTED when calling

@@ -11020,3 +11020,49 @@ def test_round180_prompt_length_and_tokenizer_kinds():
               "`vocab` and `merges` must be both be from memory or both filenames\n",
               "some-clip-model does not appear to have a file named vision_encoder/config.json\n"):
         assert ids(t) == [], t
+
+
+def test_round178_large_images_and_32bit_limits_kinds():
+    # PyTorch's 32-bit index checks: the kernel named in the headline, the shape when the message gives one
+    m = one("  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\ldm\\modules\\diffusionmodules\\model.py\", line 70, "
+            "in forward\n    x = torch.nn.functional.interpolate(x, scale_factor=2.0, mode=\"nearest\")\n"
+            "RuntimeError: upsample_nearest_nhwc only supports output tensors with less than INT_MAX elements, but got "
+            "[4, 256, 2048, 2048]\n", "torch.int32-index-limit")
+    assert "upsample_nearest_nhwc" in m["title"] and "[4, 256, 2048, 2048]" in m["title"]
+    assert "2^31-1" in m["cause"] and "VAE decoder" in m["cause"]
+    assert "VAE Decode (Tiled)" in m["fix"] and "pipe.vae.enable_tiling()" in m["fix"] and "enable_slicing()" in m["fix"]
+    assert "https://download.pytorch.org/whl/cu128" in m["fix"]
+    m = one("!!! Exception during processing !!! upsample_nearest3d only supports output tensors with less than INT_MAX "
+            "elements, but got [1, 128, 81, 1440, 2560]\n", "torch.int32-index-limit")
+    assert "upsample_nearest3d" in m["title"] and m["details"]["shape"] == "[1, 128, 81, 1440, 2560]"
+    m = one("    return F.conv2d(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)\n"
+            "RuntimeError: Expected canUse32BitIndexMath(input) && canUse32BitIndexMath(output) to be true, but got "
+            "false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)\n",
+            "torch.int32-index-limit")
+    assert "32-bit" in m["title"]
+    m = one("  File \"/venv/lib/python3.12/site-packages/torch/nn/functional.py\", line 5209, in pad\n"
+            "    return torch._C._nn.pad(input, pad, mode, value)\n"
+            "RuntimeError: input tensor must fit into 32-bit index math\n", "torch.int32-index-limit")
+    assert "padding" in m["title"]
+    one("Exception Message: upsample_nearest_nhwc only supports output tensors with less than int_max\n",
+        "torch.int32-index-limit")
+    # cuDNN's own refusal stays its own kind
+    assert ids("RuntimeError: cuDNN error: CUDNN_STATUS_NOT_SUPPORTED. This error may appear if you passed in a "
+               "non-contiguous input.\n")[:1] == ["cudnn.input-too-large"]
+    # silent: other programs' size limits, an AMD card, a Mac
+    for t in ("Number of elements was larger than representable by 32-bit output type\n",
+              "cv2.error: OpenCV(4.10.0) imgwarp.cpp:1724: error: (-215:Assertion failed) dst.cols < SHRT_MAX && "
+              "dst.rows < SHRT_MAX && src.cols < SHRT_MAX && src.rows < SHRT_MAX in function 'remap'\n",
+              "cv2.error: imgwarp.cpp:3208: error: (-215) ssize.area() > 0 in function cv::resize\n",
+              "OverflowError: size does not fit in an int\n",
+              "MemoryError: Integer overflow in ysize\n",
+              "    num_rendered, color, radii = _C.rasterize_gaussians(*args)\n"
+              "RuntimeError: numel: integer multiplication overflow\n",
+              "- **Exception Message:** Can't be indexed using 32-bit iterator\n  File \"/Applications/ComfyUI.app/"
+              "Contents/Resources/ComfyUI/nodes.py\", line 296, in decode\n",
+              "Device: cuda:0 AMD Radeon RX 7900 XTX : native\npytorch version: 2.6.0+rocm6.2\n"
+              "RuntimeError: upsample_nearest_nhwc only supports output tensors with less than INT_MAX elements\n",
+              "Total VRAM 65536 MB\nDevice: mps\nRuntimeError: Expected canUse32BitIndexMath(input) && "
+              "canUse32BitIndexMath(output) to be true, but got false.\n",
+              "ERROR: integer out of range\nSTATEMENT: INSERT INTO images (width, height, bytes) VALUES ($1, $2, $3)\n"):
+        assert "torch.int32-index-limit" not in ids(t), t
