@@ -11066,3 +11066,46 @@ def test_round178_large_images_and_32bit_limits_kinds():
               "canUse32BitIndexMath(output) to be true, but got false.\n",
               "ERROR: integer out of range\nSTATEMENT: INSERT INTO images (width, height, bytes) VALUES ($1, $2, $3)\n"):
         assert "torch.int32-index-limit" not in ids(t), t
+
+
+def test_round181_onnxruntime_kinds():
+    # OpenCV's `Failed to parse ONNX model` cut where the path would follow (an issue title, a node's error dialog):
+    # the damaged or partial preprocessor .onnx, as with the path
+    for t in ("DWPose preprocessor stopped working: Failed to parse ONNX model\n",
+              "Error occurred when executing DWPreprocessor:\n\nFailed to parse ONNX model\n\n"
+              "File \"D:\\ComfyUI\\execution.py\", line 152, in recursive_execute\n"):
+        m = one(t, "download.not-a-model")
+        assert "ONNX model" in m["title"] and "cannot be parsed" in m["title"]
+        assert "ckpts" in m["fix"] and "/resolve/" in m["fix"]
+    # NumPy 2 beside an onnxruntime built for NumPy 1.x: the NumPy warning names no torch, still that kind
+    assert ids("A module that was compiled using NumPy 1.x cannot be run in\nNumPy 2.2.1 as it may crash. To support "
+               "both 1.x and 2.x\nversions of NumPy, modules must be compiled with NumPy 2.0.\n")[0] == "python.numpy2"
+    # silent: other programs' wordings of an ONNX parse failure, and onnxruntime's own provider, package and DLL
+    # troubles in node packs and other apps (onnxruntime is not the Klein stack)
+    for t in ("[TRT]    failed to parse ONNX model 'networks/resnet18/resnet18.onnx'\n",
+              "ERROR: Failed to parse the ONNX file.\n",
+              "[E] failed to parse onnx model\n",
+              "Failed to parse ONNX model with opset 21 (max supported 20)\n",
+              "2025-02-11 10:12:01.5512345 [E:onnxruntime:Default, provider_bridge_ort.cc:1862 onnxruntime::TryGetProviderInfo_CUDA] "
+              "D:\\a\\_work\\1\\s\\onnxruntime\\core\\session\\provider_bridge_ort.cc:1539 onnxruntime::ProviderLibrary::Get "
+              "[ONNXRuntimeError] : 1 : FAIL : LoadLibrary failed with error 126 \"\" when trying to load \"D:\\ComfyUI_windows_"
+              "portable\\python_embeded\\Lib\\site-packages\\onnxruntime\\capi\\onnxruntime_providers_cuda.dll\"\n",
+              "EP Error D:\\a\\_work\\1\\s\\onnxruntime\\python\\onnxruntime_pybind_state.cc:965 onnxruntime::python::"
+              "CreateExecutionProviderInstance CUDA_PATH is set but CUDA wasnt able to be loaded. Please install the correct "
+              "version of CUDA andcuDNN as mentioned in the GPU requirements page\n when using ['CUDAExecutionProvider']\n"
+              "Falling back to ['CUDAExecutionProvider', 'CPUExecutionProvider'] and retrying.\n",
+              "CUDA_PATH is set but CUDA wasn't able to be loaded\n",
+              "Failed to load library libonnxruntime_providers_cuda.so with error: libcudnn_adv.so.9: cannot open shared "
+              "object file: No such file or directory\n",
+              "/venv/lib/python3.11/site-packages/onnxruntime/capi/onnxruntime_inference_collection.py:115: UserWarning: "
+              "Specified provider 'CUDAExecutionProvider' is not in available provider names.Available providers: "
+              "'AzureExecutionProvider, CPUExecutionProvider'\n",
+              "D:\\ComfyUI\\custom_nodes\\comfyui_controlnet_aux\\node_wrappers\\dwpose.py:26: UserWarning: DWPose: Onnxruntime "
+              "not found or doesn't come with acceleration providers, switch to OpenCV with CPU device. DWPose might run very "
+              "slowly\n",
+              "Cannot import D:\\ComfyUI\\custom_nodes\\ComfyUI-WD14-Tagger module for custom nodes: DLL load failed while "
+              "importing onnxruntime_pybind11_state: A dynamic link library (DLL) initialization routine failed.\n",
+              "[W:onnxruntime:, session_state.cc:1168 onnxruntime::VerifyEachNodeIsAssignedToAnEp] Some nodes were not "
+              "assigned to the preferred execution providers which may or may not have an negative impact on performance.\n",
+              "Device: cuda:0 AMD Radeon RX 7900 XTX : native\nDmlExecutionProvider not available, using CPUExecutionProvider\n"):
+        assert ids(t) == [], t
