@@ -3025,6 +3025,43 @@ def _int32_index(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                          "the image or the batch is too large for it in one piece"}
     return {}
 
+@_interp("nccl_ifname")
+def _nccl_ifname(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """nccl.socket-ifname-unmatched: NCCL's bootstrap found no interface. When the paste shows the value NCCL read
+    (`NCCL_SOCKET_IFNAME set by environment to eth2`) the headline quotes it, and gloo's own `Unable to find address
+    for: eth0` names GLOO_SOCKET_IFNAME; RCCL on an AMD setup is not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    gloo = (g.get("gloo_ifname") or "").strip()
+    if gloo:
+        return {"title": f"GLOO_SOCKET_IFNAME={gloo} names a network interface this machine does not have, so "
+                         "torch.distributed (gloo) could not connect the processes of the run",
+                "details": {"gloo_socket_ifname": gloo}}
+    name = (g.get("ifname") or "").strip()
+    if not name:
+        return {}
+    return {"title": f"NCCL_SOCKET_IFNAME={name} selects no usable network interface here, so NCCL could not connect "
+                     "the processes of the run",
+            "details": {"nccl_socket_ifname": name}}
+
+
+@_interp("dist_port")
+def _dist_port(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.dist-port-in-use: the headline and the fix's commands use the port the message names (29500, the
+    default, or the one MASTER_PORT chose); a torch on an AMD/Intel setup is not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    port = _int(g.get("port"))
+    if port is None or not 0 < port < 65536:
+        return {}
+    sig = cat.by_id("torch.dist-port-in-use")
+    other = 29501 if port != 29501 else 29502
+    fix = (sig.fix if sig else "").replace("29501", "\0").replace("29500", str(port)).replace("\0", str(other))
+    return {"title": f"Port {port} is already in use, so the distributed run could not start its rendezvous "
+                     "(address already in use)",
+            "fix": fix, "details": {"port": port}}
+
+
 @_interp("no_fp8")
 def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """``nvidia_only`` for gpu.no-fp8's own wordings. cuBLASLt's bare `CUBLAS_STATUS_NOT_SUPPORTED when calling

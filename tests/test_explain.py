@@ -11109,3 +11109,62 @@ def test_round181_onnxruntime_kinds():
               "assigned to the preferred execution providers which may or may not have an negative impact on performance.\n",
               "Device: cuda:0 AMD Radeon RX 7900 XTX : native\nDmlExecutionProvider not available, using CPUExecutionProvider\n"):
         assert ids(t) == [], t
+
+
+def test_round184_multi_gpu_launch_kinds():
+    # NCCL's bootstrap found no interface: the new message, the old release's garbage address, gloo's own wording
+    m = one("trainer:41:41 [0] NCCL INFO NCCL_SOCKET_IFNAME set by environment to ens3\n"
+            "trainer:41:58 [0] NCCL INFO Bootstrap : Using ens3\n"
+            "ncclInternalError: Internal check failed.\nLast error:\n"
+            "ncclSocketInit: connecting to address  with family 0 is neither AF_INET(2) nor AF_INET6(10)\n",
+            "nccl.socket-ifname-unmatched")
+    assert "NCCL_SOCKET_IFNAME=ens3" in m["title"]
+    assert "ip -br addr" in m["fix"] and "export NCCL_SOCKET_IFNAME=lo" in m["fix"] and "unset NCCL_SOCKET_IFNAME" in m["fix"]
+    assert "`^docker,lo`" in m["cause"] and "`=eth0`" in m["cause"]
+    m = one("box:7:7 [0] bootstrap.cc:1069 NCCL WARN Bootstrap : no socket interface found\n"
+            "torch.distributed.DistBackendError: NCCL error in: ../torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp:1970, "
+            "invalid usage (run with NCCL_DEBUG=WARN for details), NCCL version 2.21.5\n", "nccl.socket-ifname-unmatched")
+    assert "NCCL_SOCKET_IFNAME matches none" in m["title"]
+    one("xla: Failed to create NCCL communicator: INTERNAL: ncclCommInitRankConfig failed: invalid usage. "
+        "Last NCCL warning(error): 'Bootstrap : no NCCL_SOCKET_IFNAME interface found'\n", "nccl.socket-ifname-unmatched")
+    one("w2:9:30 [1] NCCL INFO NET/Socket : no interface found\n", "nccl.socket-ifname-unmatched")
+    m = one("RuntimeError: [enforce fail at ../third_party/gloo/gloo/transport/tcp/device.cc:83] ifa != nullptr. "
+            "Unable to find address for: enp0s31f6\n", "nccl.socket-ifname-unmatched")
+    assert "GLOO_SOCKET_IFNAME=enp0s31f6" in m["title"]
+    # silent: a healthy bootstrap before another failure, RCCL on an AMD card, the bare address message, MPI's words
+    for t in ("node:9:9 [0] NCCL INFO NCCL_SOCKET_IFNAME set by environment to eth0\n"
+              "node:9:9 [0] NCCL INFO Bootstrap : Using eth0:10.1.2.3<0>\n[rank0]:[E ProcessGroupNCCL.cpp:607] [Rank 0] "
+              "Watchdog caught collective operation timeout: WorkNCCL(SeqNum=1, OpType=ALLREDUCE, NumelIn=1, NumelOut=1, "
+              "Timeout(ms)=600000) ran for 600060 milliseconds before timing out.\n",
+              "pytorch version: 2.5.1+rocm6.2\nAMD Radeon RX 7900 XTX\n"
+              "host:1:1 [0] bootstrap.cc:1069 NCCL WARN Bootstrap : no socket interface found\n",
+              "ncclSocketInit: connecting to address  with family 59936 is neither AF_INET(2) nor AF_INET6(10)\n",
+              "[node01:01234] btl_tcp: no usable network interface found for the TCP BTL\n",
+              "grpc: failed to connect to all addresses; last error: UNKNOWN: ipv4:10.0.0.2:8470: Failed to connect\n"):
+        assert "nccl.socket-ifname-unmatched" not in ids(t), t
+    # the rendezvous port of torchrun / accelerate is taken: the port read from the message, in the title and the fix
+    m = one("[W socket.cpp:436] [c10d] The server socket has failed to bind to [::]:29500 (errno: 98 - Address already "
+            "in use).\n[W socket.cpp:436] [c10d] The server socket has failed to bind to 0.0.0.0:29500 (errno: 98 - "
+            "Address already in use).\n[E socket.cpp:472] [c10d] The server socket has failed to listen on any local "
+            "network address.\n", "torch.dist-port-in-use")
+    assert "Port 29500" in m["title"] and "ss -ltnp | grep :29500" in m["fix"] and "--master_port 29501" in m["fix"]
+    assert "torchrun --standalone" in m["fix"] and "--main_process_port" in m["fix"]
+    m = one("torch.distributed.DistNetworkError: The server socket has failed to listen on any local network address. "
+            "port: 12355, useIpv6: false, code: -98, name: EADDRINUSE, message: address already in use\n",
+            "torch.dist-port-in-use")
+    assert "Port 12355" in m["title"] and "grep :12355" in m["fix"] and "hard-codes 12355" in m["fix"]
+    m = one("[W socket.cpp:697] [c10d] The server socket has failed to listen on [::]:29501 (system error: 10048 - Only "
+            "one usage of each socket address (protocol/network address/port) is normally permitted.).\n",
+            "torch.dist-port-in-use")
+    assert "Port 29501" in m["title"] and "--master_port 29502" in m["fix"]
+    # silent: another errno of the same socket (a wrong MASTER_ADDR), ComfyUI's web port, bare OSErrors, AMD
+    for t in ("[W socket.cpp:436] [c10d] The server socket has failed to bind to [::]:29400 (errno: 99 - Cannot "
+              "assign requested address).\n",
+              "ERROR:    [Errno 98] error while attempting to bind on address ('127.0.0.1', 8188): address already in use\n",
+              "OSError: [Errno 98] Address already in use\n",
+              "RuntimeError: Address already in use\n",
+              "torch 2.4.0+rocm6.1 on AMD Instinct MI210\ntorch.distributed.DistNetworkError: The server socket has failed "
+              "to listen on any local network address. port: 29500, useIpv6: false, code: -98, name: EADDRINUSE, "
+              "message: address already in use\n",
+              "redis.exceptions.ConnectionError: Error 98 connecting to localhost:6379. Address already in use.\n"):
+        assert "torch.dist-port-in-use" not in ids(t), t
