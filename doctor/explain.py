@@ -5488,6 +5488,38 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         "it; if spandrel is already the newest release (`python -m pip show spandrel`), the node pack "
                         "is out of step with it: update the node pack"),
                 "details": {"package": "spandrel", "missing_name": name, "module": mod}}
+    if g.get("timmvia") or g.get("timmname"):
+        # transformers' timm_wrapper imports ImageNetInfo / infer_imagenet_subset from timm.data: an old timm (0.6.x),
+        # or a node pack's own copy of timm found first on the path, lacks them
+        name, mod = g.get("timmname") or "", "timm" + (g.get("timmmod") or "")
+        path = g.get("timmpath") or ""
+        copy = bool(re.search(r"custom_nodes[\\/]", path))
+        if copy:
+            title = (f"A copy of timm inside a node pack's folder has no `{name}` ({mod}): it shadows the installed timm"
+                     if name else "A copy of timm inside a node pack's folder shadows the installed timm")
+        elif name:
+            title = f"The installed timm has no `{name}` ({mod}): it is older than the transformers importing it"
+        else:
+            title = "transformers cannot import its timm_wrapper: the installed timm is older than that transformers needs"
+        d: dict[str, Any] = {"package": "timm", "importer": g.get("timmvia") or "transformers.models.timm_wrapper"}
+        if name:
+            d["missing_name"], d["module"] = name, mod
+        if path:
+            d["timm_file"] = path[:200]
+        return {"title": title,
+                "cause": ("transformers imports its timm_wrapper (the classes that wrap timm backbones) while it "
+                          "resolves model classes, and that module imports `ImageNetInfo` and `infer_imagenet_subset` "
+                          "from timm.data, which old timm releases (0.6.x, the pin of image-reward and torchscale) do "
+                          "not have. The Python that runs ComfyUI or the script has such an old timm, or a node pack "
+                          "ships its own copy of timm inside custom_nodes that Python finds first, so every model load "
+                          "that touches this part of transformers fails."),
+                "fix": ("Upgrade timm in the Python that runs Klein: `python -m pip install -U timm` (ComfyUI portable: "
+                        "`python_embeded\\python.exe -m pip install -U timm`; ComfyUI-Manager: Install PIP packages, "
+                        "`timm`), then restart ComfyUI and check `python -c \"import timm; print(timm.__version__)\"` "
+                        "(1.0.13 and newer are reported to work); if a node pack pins `timm==0.6.13`, its next install "
+                        "brings the old one back: update or disable that pack; a timm folder inside a node pack "
+                        "(custom_nodes\\...\\timm) shadows the installed one: update that pack or remove its copy"),
+                "details": d}
     pkg = (g.get("pkg") or "").lower()
     if pkg not in _DEP_STACK:
         return None  # another program's own requirement: not ours
@@ -5499,6 +5531,31 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
             "fix": (f"Upgrade it in the Python that runs Klein: `python -m pip install -U {spec}` (ComfyUI portable: "
                     f"`python_embeded\\python.exe -m pip install -U {spec}`)"),
             "details": {"package": pkg, "installed": have, "required": f"{g.get('op') or '>='}{want}"}}
+
+
+@_interp("timm_too_old")
+def _timm_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """timm's `Unknown model (NAME)` for a name of a timm architecture family: the installed timm predates it (an
+    `arch.tag` name needs timm 0.9 or newer). Not claimed on an AMD / Intel setup (another install), as its kin."""
+    if _other_gpu(ctx):
+        return None
+    model = g.get("model") or ""
+    d: dict[str, Any] = {"package": "timm", "model": model}
+    if "." in model:
+        d["pretrained_tag"] = model.split(".", 1)[1]
+        d["needs"] = "timm>=0.9 (architecture.tag names)"
+    return {"title": f"The installed timm does not know `{model}`: timm is older than the code asking for it",
+            "details": d}
+
+
+@_interp("torch_hub_rate")
+def _torch_hub_rate(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """GitHub's `403: rate limit exceeded` is torch.hub's API check only where the paste shows torch.hub (its call,
+    its hub.py frames, its fork validation); other code calling GitHub's API is another signature's or not ours."""
+    hub = _ctx_fact(ctx, "torch_hub")
+    if not hub:
+        return None
+    return {"details": {"torch_hub": hub[:80], "limit": "60 requests an hour per IP without a token"}}
 
 
 @_interp("functional_tensor")

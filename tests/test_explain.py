@@ -11168,3 +11168,67 @@ def test_round184_multi_gpu_launch_kinds():
               "message: address already in use\n",
               "redis.exceptions.ConnectionError: Error 98 connecting to localhost:6379. Address already in use.\n"):
         assert "torch.dist-port-in-use" not in ids(t), t
+
+
+def test_round189_runtime_model_download_kinds():
+    """Round 189 (models that node packs and libraries fetch at run time): torch.hub's GitHub API check refused
+    with `HTTP Error 403: rate limit exceeded` (torch.hub-rate-limited, only where the paste shows torch.hub), an old
+    timm under transformers' timm_wrapper (python.dep-too-old) and timm's `Unknown model (NAME)` for a name of a timm
+    architecture family (python.timm-too-old). Other programs' GitHub API calls, a project's own model names,
+    open_clip's config names and AMD setups stay silent."""
+    kid = "torch.hub-rate-limited"
+    m = one("!!! Exception during processing !!! HTTP Error 403: rate limit exceeded\n"
+            "Traceback (most recent call last):\n"
+            "  File \"/workspace/ComfyUI/custom_nodes/comfyui-depth-nodes/nodes.py\", line 41, in load_model\n"
+            "    model = torch.hub.load(\"facebookresearch/dinov2\", \"dinov2_vitl14\")\n"
+            "  File \"/venv/lib/python3.11/site-packages/torch/hub.py\", line 647, in load\n"
+            "    repo_or_dir = _get_cache_or_reload(repo_or_dir, force_reload, trust_repo, \"load\",\n"
+            "  File \"/venv/lib/python3.11/site-packages/torch/hub.py\", line 267, in _get_cache_or_reload\n"
+            "    _validate_not_a_forked_repo(repo_owner, repo_name, ref)\n"
+            "urllib.error.HTTPError: HTTP Error 403: rate limit exceeded\n", kid)
+    assert "403" in m["title"] and "60" in m["cause"] and "_validate_not_a_forked_repo" in m["cause"]
+    assert "GITHUB_TOKEN" in m["fix"] and "skip_validation=True" in m["fix"] and "torch.hub.get_dir()" in m["fix"]
+    assert m["details"]["torch_hub"]
+    # the frames on Windows, and the exception's other spelling
+    assert ids("  File \"C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\hub.py\", line 190, in "
+               "_validate_not_a_forked_repo\n    response = json.loads(_read_url(Request(url, headers=headers)))\n"
+               "HTTPError 403: 'rate limit exceeded'\n")[:1] == [kid]
+    for t in ("requests.exceptions.HTTPError: 403 Client Error: rate limit exceeded for url: "
+              "https://api.github.com/repos/Comfy-Org/ComfyUI_frontend/releases/latest\n",
+              "  File \"update_check.py\", line 12, in latest\n    data = urlopen(\"https://api.github.com/repos/a/b/releases\")\n"
+              "urllib.error.HTTPError: HTTP Error 403: rate limit exceeded\n",
+              "gh: API rate limit exceeded for 203.0.113.7 (HTTP 403)\n",
+              "model = torch.hub.load('intel-isl/MiDaS', 'DPT_Large')\nurllib.error.HTTPError: HTTP Error 404: Not Found\n"):
+        assert kid not in ids(t), t
+
+    kid = "python.dep-too-old"
+    m = one("RuntimeError: Failed to import transformers.models.timm_wrapper.configuration_timm_wrapper because of "
+            "the following error (look up to see its traceback):\ncannot import name 'infer_imagenet_subset' from "
+            "'timm.data' (/home/u/ComfyUI/venv/lib/python3.12/site-packages/timm/data/__init__.py)\n", kid)
+    assert "infer_imagenet_subset" in m["title"] and "older than the transformers" in m["title"]
+    assert "pip install -U timm" in m["fix"] and "timm==0.6.13" in m["fix"] and "0.6.x" in m["cause"]
+    m = one("cannot import name 'ImageNetInfo' from 'timm.data' "
+            "(D:\\ComfyUI\\custom_nodes\\ComfyUI-tbox\\src\\timm\\data\\__init__.py)\n", kid)
+    assert "node pack's folder" in m["title"] and "custom_nodes" in m["details"]["timm_file"]
+    m = one("Failed to import transformers.models.timm_wrapper.modeling_timm_wrapper\n", kid)
+    assert "timm_wrapper" in m["title"]
+    for t in ("ImportError: cannot import name 'resample_abs_pos_embed' from 'timm.layers' (/venv/timm/layers/__init__.py)\n",
+              "AMD Radeon RX 7900 XTX, torch 2.3.0+rocm6.0\nFailed to import transformers.models.timm_wrapper."
+              "configuration_timm_wrapper because of the following error (look up to see its traceback):\n"
+              "cannot import name 'ImageNetInfo' from 'timm.data'\n"):
+        assert kid not in ids(t), t
+
+    kid = "python.timm-too-old"
+    m = one("# ComfyUI Error Report\n## Error Details\n- **Node Type:** DepthAnythingV2Loader\n"
+            "- **Exception Type:** RuntimeError\n- **Exception Message:** Unknown model (vit_large_patch14_dinov2.lvd142m)\n", kid)
+    assert "vit_large_patch14_dinov2.lvd142m" in m["title"] and m["details"]["pretrained_tag"] == "lvd142m"
+    assert "pip install -U timm" in m["fix"] and "timm.is_model" in m["fix"] and "0.9" in m["cause"]
+    m = one("  File \"/opt/conda/lib/python3.10/site-packages/timm/models/_factory.py\", line 117, in create_model\n"
+            "    raise RuntimeError('Unknown model (%s)' % model_name)\nRuntimeError: Unknown model (eva02_large_patch14_clip_224)\n", kid)
+    assert "pretrained_tag" not in m["details"]
+    for t in ("RuntimeError: Unknown model (simba_l)\n",
+              "RuntimeError: Unknown model (my_backbone_v2)\n",
+              "RuntimeError: Model config for ViT-bigG-14-quickgelu not found.\n",
+              "ValueError: Unknown model type: resnet50\n",
+              "AMD Radeon RX 7900 XTX, torch 2.3.0+rocm6.0\nRuntimeError: Unknown model (convnextv2_tiny.fcmae_ft_in1k)\n"):
+        assert kid not in ids(t), t
