@@ -4045,6 +4045,23 @@ def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                         "lower (PCIe Gen3 or Gen4 instead of Auto) to test; update the motherboard BIOS. If it keeps "
                         "failing in another slot or machine, the card is faulty; on a cluster, tell the admins which node "
                         "and slot.")}
+    tuning = _fact(ctx, "gpu_tuning")
+    if tuning and (g.get("launch") or g.get("power") or g.get("fans") or g.get("lost")):
+        said = tuning[:40]
+        return {"title": (f"The GPU failed under load with its clocks or voltage changed (`{said}`): the card is running "
+                          "outside what it holds stably"),
+                "cause": ("The paste names an overclock or undervolt. A clock offset or a voltage curve that passes games "
+                          "and benchmarks can still fail under image generation, which holds the GPU at full load for "
+                          "minutes with load steps at every sampling step: kernels abort (`unspecified launch failure`, "
+                          "`illegal instruction`), the driver resets, or the whole PC reboots. The error stays until the "
+                          "clocks are back at stock and the GPU has been reset (a reboot)."),
+                "fix": ("Put the card back to stock and reboot: in MSI Afterburner (or EVGA Precision, ASUS GPU Tweak) press "
+                        "Reset, delete the curve-editor undervolt and memory offsets, and turn off `Apply overclocking at "
+                        "system startup`. Test the same workflow at stock clocks; if you want the tuning back, raise the "
+                        "voltage or lower the offset in small steps and test each with a long generation. To rule the card "
+                        "out, lock its clocks lower in an administrator prompt: `nvidia-smi -lgc 300,1800` (undo: "
+                        "`nvidia-smi -rgc`)."),
+                "details": {"tuning": said}}
     if g.get("illegal"):
         kernel = _near(ctx).get("custom_kernel")
         if kernel:
@@ -4074,6 +4091,19 @@ def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                         "the same). If the cap stops it, give the card separate PCIe power cables or a native 12V-2x6 "
                         "cable, check that the supply's wattage covers the card plus ~300 W, and remove overclocks; a "
                         "card that still fails at a low cap is faulty.")}
+    if g.get("fans"):
+        return {"title": "The GPU crashed to a black screen with its fans at full speed under load: power delivery or cooling",
+                "cause": ("A screen that goes black while the GPU's fans jump to full speed, during a generation and with "
+                          "no error in the program, is the card itself stopping: its power delivery (the supply's load "
+                          "peaks, a split or daisy-chained PCIe cable, a loose 12V-2x6 plug, the card's own voltage "
+                          "regulators) or its cooling gave out, and the driver lost the GPU. Sampling holds the card at "
+                          "full power for minutes, longer than most games, so it can fail here first."),
+                "fix": ("Cap the GPU's power and test the same workflow: in an administrator prompt `nvidia-smi -pl <watts>` "
+                        "(80-85 % of the default limit that `nvidia-smi -q -d POWER` shows; MSI Afterburner's power-limit "
+                        "slider does the same) and watch `nvidia-smi -q -d TEMPERATURE,POWER -l 5`. If the cap stops it, "
+                        "give the card separate PCIe power cables or a native 12V-2x6 cable, check that the supply covers "
+                        "the card plus ~300 W, and remove overclocks; if a GPU stress test (FurMark, OCCT) crashes it the "
+                        "same way at stock, the card is faulty.")}
     if g.get("power"):
         return {"title": "The computer switched itself off under the GPU's load: power supply or cooling",
                 "cause": ("A whole PC that powers off (no error, no blue screen) while the GPU generates has tripped a "
@@ -4086,6 +4116,61 @@ def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                         "covers the card (its rated board power plus ~300 W), give the card separate PCIe power cables, "
                         "or replace the supply; clean the card's cooler if it runs hot.")}
     return {}
+
+
+@_interp("power_limit_rejected")
+def _power_limit_rejected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """nvidia-smi refusing `-pl`: its permissions (root; in a container the SYS_ADMIN capability), a value outside the
+    board's Min/Max Power Limit, or a board that does not let software set it."""
+    if g.get("range"):
+        asked, lo, hi = g.get("asked") or "", g.get("min") or "", g.get("max") or ""
+        return {"title": f"nvidia-smi refused a power limit of {asked} W: this GPU accepts {lo} W to {hi} W",
+                "fix": (f"Pick a value from {lo} W to {hi} W and set it as root: `sudo nvidia-smi -pl {hi}` sets the "
+                        f"maximum; a cap for stability is usually 80-85 % of the Default Power Limit that `nvidia-smi -q -d "
+                        f"POWER` shows, never below {lo} W. To run slower than the minimum allows, lock the clocks instead: "
+                        "`sudo nvidia-smi -lgc 300,1500` (undo: `sudo nvidia-smi -rgc`)."),
+                "details": {"asked_w": asked, "min_w": lo, "max_w": hi}}
+    if g.get("perm"):
+        if _fact(ctx, "container"):
+            return {"title": "nvidia-smi may not change the power limit inside this container (Insufficient Permissions)",
+                    "cause": ("The power limit is a setting of the host's driver for the whole GPU. A container's root user "
+                              "lacks the SYS_ADMIN capability by default, so NVML refuses the change (`Insufficient "
+                              "Permissions`) although the same command works on the host."),
+                    "fix": ("Set it on the host: `sudo nvidia-smi -i 0 -pl <watts>` (it applies to the containers too), or "
+                            "start the container with the capability: `docker run --gpus all --cap-add=SYS_ADMIN ...`. Check "
+                            "the limits with `nvidia-smi -q -d POWER`.")}
+        return {"title": "nvidia-smi may not change the power limit without root (Insufficient Permissions)",
+                "fix": ("Run it with root rights: `sudo nvidia-smi -pl <watts>` on Linux; on Windows open a prompt with Run "
+                        "as administrator and run `nvidia-smi -pl <watts>` there. Check the allowed range first with "
+                        "`nvidia-smi -q -d POWER` (Min and Max Power Limit).")}
+    return {"title": "This GPU does not let nvidia-smi change its power limit",
+            "fix": ("Many laptop GPUs and some GeForce boards refuse `-pl`. Lower the clocks instead, which lowers the power "
+                    "draw too: `sudo nvidia-smi -lgc 300,1500` (undo: `sudo nvidia-smi -rgc`); on a laptop pick a quieter "
+                    "power mode in the vendor's tool (on Linux with `nvidia-powerd` running the laptop's Dynamic Boost sets "
+                    "the limit); on Windows MSI Afterburner's power-limit slider works on most desktop cards.")}
+
+
+@_interp("thermal_throttle")
+def _thermal_throttle(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A throttle reason that nvidia-smi reports as Active, or a GPU whose current temperature has reached its Max
+    Operating Temp. A Max Operating Temp well above the current one is only a reading: not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    which = g.get("which")
+    if which:
+        if "Power Brake" in which:
+            return {"title": "The GPU is slowed by its power-brake signal (HW Power Brake Slowdown: Active): power delivery",
+                    "details": {"reason": which}}
+        return {"title": f"The GPU is slowing itself down for heat ({which}: Active)", "details": {"reason": which}}
+    try:
+        cur, top = int(g.get("cur") or 0), int(g.get("max") or 0)
+    except ValueError:
+        return None
+    if not top or cur < top - 3:
+        return None
+    low = ", set unusually low by the laptop's or board's thermal policy" if top < 75 else ""
+    return {"title": (f"The GPU is at its Max Operating Temp ({cur} C, limit {top} C{low}): the driver holds its clocks down"),
+            "details": {"current_c": str(cur), "max_operating_c": str(top)}}
 
 
 @_interp("egpu_link")

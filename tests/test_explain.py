@@ -11232,3 +11232,73 @@ def test_round189_runtime_model_download_kinds():
               "ValueError: Unknown model type: resnet50\n",
               "AMD Radeon RX 7900 XTX, torch 2.3.0+rocm6.0\nRuntimeError: Unknown model (convnextv2_tiny.fcmae_ft_in1k)\n"):
         assert kid not in ids(t), t
+
+
+def test_round186_power_clocks_thermals_kinds():
+    # nvidia-smi refusing a power limit: out of range (numbers quoted), no root, inside a container, unsupported
+    m = one("$ nvidia-smi -pl 600\nProvided power limit 600.00 W is not a valid power limit which should be between "
+            "100.00 W and 450.00 W for GPU 00000000:01:00.0\nTerminating early due to previous errors.\n",
+            "nvidia.power-limit-rejected")
+    assert "600.00 W" in m["title"] and "100.00 W to 450.00 W" in m["title"]
+    assert "sudo nvidia-smi -pl 450.00" in m["fix"] and "-lgc" in m["fix"]
+    m = one("me@box:~$ nvidia-smi -pl 250\nFailed to set power management limit for GPU 00000000:2B:00.0: "
+            "Insufficient Permissions\n", "nvidia.power-limit-rejected")
+    assert "without root" in m["title"] and "sudo nvidia-smi -pl" in m["fix"] and "Run as administrator" in m["fix"]
+    m = one("docker exec -it comfy bash\nroot@comfy:/# nvidia-smi -pl 300\nFailed to set power management limit for GPU "
+            "00000000:01:00.0: Insufficient Permissions\n", "nvidia.power-limit-rejected")
+    assert "container" in m["title"] and "--cap-add=SYS_ADMIN" in m["fix"]
+    m = one("root@3f9c2a7d11b0:/workspace# nvidia-smi -i 0 -pl 200\nFailed to set power management limit for GPU "
+            "00000000:65:00.0: Insufficient Permissions\n", "nvidia.power-limit-rejected")
+    assert "container" in m["title"]
+    m = one("C:\\>nvidia-smi -pl 80\nChanging power management limit is not supported for GPU: 00000000:01:00.0.\n"
+            "Treating as warning and moving on.\n", "nvidia.power-limit-rejected")
+    assert "does not let" in m["title"] and "nvidia-smi -lgc 300,1500" in m["fix"]
+    # a GPU slowing itself down: a throttle reason Active, or the current temperature at the Max Operating Temp
+    m = one("    Clocks Event Reasons\n        Idle                              : Not Active\n"
+            "        SW Power Cap                      : Not Active\n        HW Slowdown                       : Active\n"
+            "            HW Thermal Slowdown           : Active\n            HW Power Brake Slowdown       : Not Active\n",
+            "gpu.thermal-throttle")
+    assert "HW Thermal Slowdown" in m["title"] and "nvidia-smi -q -d PERFORMANCE" in m["fix"]
+    m = one("    Clocks Throttle Reasons\n            HW Thermal Slowdown           : Not Active\n"
+            "            HW Power Brake Slowdown       : Active\n", "gpu.thermal-throttle")
+    assert "power-brake" in m["title"]
+    m = one("    Temperature\n        GPU Current Temp                  : 87 C\n        GPU Shutdown Temp                 : 98 C\n"
+            "        GPU Slowdown Temp                 : 95 C\n        GPU Max Operating Temp            : 87 C\n",
+            "gpu.thermal-throttle")
+    assert "87 C, limit 87 C" in m["title"] and "unusually low" not in m["title"]
+    assert "thermald" in m["fix"]
+    # the card failing under load, in more wordings: Xid 79 in prose, a quoted launch failure, a PC that reboots or
+    # loses power during a generation, a black screen with the fans at full speed
+    one("dmesg showed Xid 79 twice last night while ComfyUI was sampling on my RTX 4090, then nvidia-smi hung\n",
+        "gpu.hardware-fault")
+    assert "gpu.egpu-link-lost" in ids("Xid 79 every few minutes on my RTX 3090 in a Razer Core X over Thunderbolt 3\n")
+    m = one("CUDA error 'unspecified launch failure' in func 'sgemm_kernel' at line 211\n", "gpu.hardware-fault")
+    assert "GPU itself failed" in m["title"]
+    m = one("I undervolted my 4070 with MSI Afterburner (0.9 V at 2600 MHz)\nRuntimeError: CUDA error: unspecified launch "
+            "failure\n", "gpu.hardware-fault")
+    assert "clocks or voltage changed" in m["title"] and "Reset" in m["fix"] and "nvidia-smi -rgc" in m["fix"]
+    m = one("As soon as KSampler starts my PC reboots instantly. RTX 4070 Ti, 650W PSU, Flux Klein 4B\n",
+            "gpu.hardware-fault")
+    assert "switched itself off" in m["title"] and "nvidia-smi -pl" in m["fix"]
+    one("when generating with Flux the power goes off on my pc, fans and all\n", "gpu.hardware-fault")
+    m = one("RTX 3080: halfway through sampling the monitor gets a black screen and the GPU fans go to 100%\n",
+            "gpu.hardware-fault")
+    assert "black screen" in m["title"] and "12V-2x6" in m["fix"]
+    one("显卡 RTX 5070，生成到一半就黑屏，风扇狂转，只能重启\n", "gpu.hardware-fault")
+    # silent: readings and successes, other GPUs and computers, other tools, a user's own restarts and updates
+    for t in ("Power management limit set to 250.00 W from 350.00 W for GPU 00000000:01:00.0.\nAll done.\n",
+              "        Current Power Limit               : 450.00 W\n        Min Power Limit                   : 150.00 W\n",
+              "rocm-smi --setpoweroverdrive 200\nERROR: Unable to set power cap to 200 W on card0\n",
+              "    Clocks Event Reasons\n        HW Thermal Slowdown           : Not Active\n        SW Thermal Slowdown  "
+              "         : Not Active\n        HW Power Brake Slowdown       : Not Active\n",
+              "        GPU Current Temp                  : 45 C\n        GPU Max Operating Temp            : 87 C\n",
+              "MacBook Pro M3 Max: after ten images the generation slows down, powermetrics says thermal pressure heavy\n",
+              "AMD Radeon RX 7900 XTX, ROCm 6.2: during sampling the screen goes black screen and the fans ramp up to max\n",
+              "AMD Radeon RX 6600 XT with ComfyUI: the PC shuts down during generation, no logs\n",
+              "Windows said the PC restarts to install updates; after that ComfyUI generation worked again\n",
+              "Xid 31 in dmesg after the Qwen kernel faulted\n",
+              "mce: [Hardware Error]: Machine check events logged\nmce: [Hardware Error]: CPU 9: Machine Check: 0 Bank 5: "
+              "bea0000000000108\n",
+              "LOG: Server Critical Fault (Service Information: Runtime Fault, System Board,  P12V Main/AUX Regulator 1 (04h))\n"):
+        got = set(ids(t))
+        assert not {"nvidia.power-limit-rejected", "gpu.thermal-throttle", "gpu.hardware-fault"} & got, (t, got)
