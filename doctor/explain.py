@@ -3062,6 +3062,25 @@ def _dist_port(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
             "fix": fix, "details": {"port": port}}
 
 
+@_interp("onnx_attention_op")
+def _onnx_attention_op(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """onnx.attention-op-unexportable: name the kernel the exporter stopped at in the headline (xformers, flash-attn
+    or SageAttention), so the user sees which attention to switch off for the export. Off NVIDIA not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    traced = bool(g.get("top"))
+    op = (g.get("top") or g.get("op") or "").strip().rstrip(".")
+    low = op.lower()
+    kind = ("xformers attention" if "xformers" in low else "SageAttention" if "sage" in low
+            else "flash-attn attention" if "flash" in low else "")
+    if not kind:
+        return None
+    what = "torch's tracer (torch.jit.trace, torch.onnx.export) cannot trace" if traced else "torch.onnx cannot export"
+    return {"title": f"{what} the {kind} kernel `{op}`: export the model on PyTorch's own attention (TensorRT fuses "
+                     "it again)",
+            "details": {"operator": op, "kernel": kind}}
+
+
 @_interp("no_fp8")
 def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """``nvidia_only`` for gpu.no-fp8's own wordings. cuBLASLt's bare `CUBLAS_STATUS_NOT_SUPPORTED when calling

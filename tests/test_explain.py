@@ -11302,3 +11302,58 @@ def test_round186_power_clocks_thermals_kinds():
               "LOG: Server Critical Fault (Service Information: Runtime Fault, System Board,  P12V Main/AUX Regulator 1 (04h))\n"):
         got = set(ids(t))
         assert not {"nvidia.power-limit-rejected", "gpu.thermal-throttle", "gpu.hardware-fault"} & got, (t, got)
+
+
+def test_round187_tensorrt_onnx_export_kinds():
+    """Round 187 (TensorRT engines in ComfyUI and diffusers): an ONNX / TensorRT export that stops at a flash-attn,
+    xformers or SageAttention kernel (torch.onnx has no symbolic for these custom ops) names the kernel and tells the
+    user to export on PyTorch's own attention; other packages' custom ops and TensorRT's own errors stay silent."""
+    # ComfyUI_TensorRT's conversion node with xformers attention on
+    m = one("Error occurred when executing STATIC_TRT_MODEL_CONVERSION:\n\nONNX export failed on an operator with "
+            "unrecognized namespace xformers_flash::flash_fwd. If you are trying to export a custom operator, make sure "
+            "you registered it with the right domain and version.\n  File \"D:\\ComfyUI\\custom_nodes\\ComfyUI_TensorRT\\"
+            "tensorrt_convert.py\", line 282, in _convert\n    torch.onnx.export(", "onnx.attention-op-unexportable")
+    assert "xformers" in m["title"] and "xformers_flash::flash_fwd" in m["title"]
+    assert "--disable-xformers --use-pytorch-cross-attention" in m["fix"] and "run_nvidia_gpu.bat" in m["fix"]
+    assert "no ONNX symbolic" in m["cause"] and "TensorRT fuses" in m["cause"]
+    # a transformers text encoder exported with flash_attention_2 (the torch.onnx.errors prefix, a dotted op name)
+    m = one("torch.onnx.errors.UnsupportedOperatorError: ONNX export failed on an operator with unrecognized namespace "
+            "flash_attn::_flash_attn_forward. If you are trying to export a custom operator, make sure you registered it "
+            "with the right domain and version.", "onnx.attention-op-unexportable")
+    assert "flash-attn" in m["title"] and 'attn_implementation="eager"' in m["fix"]
+    assert "reset_attention_backend()" in m["fix"] and "pip uninstall -y xformers flash-attn" in m["fix"]
+    assert ids("UnsupportedOperatorError: ONNX export failed on an operator with unrecognized namespace "
+               "flash_attn._flash_attn_forward.") == ["onnx.attention-op-unexportable"]
+    assert ids("[W1102 10:01:02.1 onnx.cpp:532] Warning: Unable to inline PythonOp: FlashAttnFunc due to the following "
+               "exception") == ["onnx.attention-op-unexportable"]
+    m = one("torch.onnx.errors.UnsupportedOperatorError: ONNX export failed on an operator with unrecognized namespace "
+            "sageattention::qk_int8_sv_f16_accum_f32_attn.", "onnx.attention-op-unexportable")
+    assert "SageAttention" in m["title"]
+    # the TorchScript tracer on xformers' integer outputs (a trace before the export)
+    m = one("RuntimeError: unsupported output type: int, from operator: xformers::efficient_attention_forward_cutlass",
+            "onnx.attention-op-unexportable")
+    assert "torch.jit.trace" in m["title"] and "efficient_attention_forward_cutlass" in m["title"]
+    # ...not another package's custom op, an opset limit of torch's own op, xformers' missing CUDA kernel at run time,
+    # onnxruntime's or tf2onnx's own refusals, an AMD (ROCm) setup, nor TensorRT's own engine errors
+    for t in ("UnsupportedOperatorError: ONNX export failed on an operator with unrecognized namespace "
+              "mmcv::MMCVModulatedDeformConv2d. If you are trying to export a custom operator, make sure you registered it "
+              "with the right domain and version.",
+              "torch.onnx.errors.UnsupportedOperatorError: ONNX export failed on an operator with unrecognized namespace "
+              "torchvision::deform_conv2d.",
+              "torch.onnx.errors.UnsupportedOperatorError: Exporting the operator 'aten::scaled_dot_product_attention' to "
+              "ONNX opset version 13 is not supported. Support for this operator was added in version 14, try exporting "
+              "with this version.",
+              "NotImplementedError: Could not run 'xformers::efficient_attention_forward_cutlass' with arguments from the "
+              "'CUDA' backend.",
+              "onnxruntime.capi.onnxruntime_pybind11_state.NotImplemented: [ONNXRuntimeError] : 9 : NOT_IMPLEMENTED : "
+              "Could not find an implementation for FlashAttention(1) node with name '/attn/FlashAttention'",
+              "tf2onnx: ValueError: unrecognized namespace in op FlashAttentionV2 of graph",
+              "torch 2.5.1+rocm6.2, AMD Radeon RX 7900 XTX\ntorch.onnx.errors.UnsupportedOperatorError: ONNX export failed "
+              "on an operator with unrecognized namespace flash_attn::_flash_attn_forward.",
+              "[E] IBuilder::buildSerializedNetwork: Error Code 10: Internal Error (Could not find any implementation for "
+              "node /model/model.6/Conv + PWN(/model/model.7/LeakyRelu).)",
+              "[E] IRuntime::deserializeCudaEngine: Error Code 1: Serialization (Serialization assertion stdVersionRead == "
+              "kSERIALIZATION_VERSION failed.Version tag does not match. Note: Current Version: 239, Serialized Engine "
+              "Version: 240)",
+              "AttributeError: 'tensorrt_bindings.tensorrt.Builder' object has no attribute 'build_engine'"):
+        assert "onnx.attention-op-unexportable" not in ids(t), t
