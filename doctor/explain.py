@@ -3955,7 +3955,29 @@ def _cuda_malloc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     it: that engine's own kernels (4-bit tensor cores an old GPU lacks) or its harmless load-method fallbacks."""
     if _near(ctx).get("nunchaku") or ctx.get("nunchaku"):
         return None
-    return _nvidia_only(g, cat, ctx)
+    base = _nvidia_only(g, cat, ctx)
+    if base is None:
+        return None
+    tcc = ctx.get("tcc_mode") or _near(ctx).get("tcc_mode")
+    if tcc:
+        # Windows' TCC driver model has no CUDA memory pools (cuDeviceGetMemPool: CUDA_ERROR_NOT_SUPPORTED), which the
+        # stream-ordered allocator needs: the same card works in WDDM mode or with ComfyUI's native allocator
+        sig = cat.by_id("comfyui.cuda-malloc")
+        return {"title": "This GPU runs in TCC driver mode, which has no memory pools for the cudaMallocAsync "
+                         "allocator ComfyUI uses by default",
+                "cause": ("On Windows a GPU in TCC (Tesla Compute Cluster) driver mode, the default for data-center "
+                          "cards on Windows Server and what `nvidia-smi -dm 1` sets, offers no CUDA memory pools. "
+                          "ComfyUI starts PyTorch with the cudaMallocAsync allocator (`backend:cudaMallocAsync`), which "
+                          "needs them, so allocations fail with `CUDA error: operation not supported`, at startup or "
+                          "in the first node that uses the GPU. The same card in WDDM mode, or with PyTorch's native "
+                          "allocator, works."),
+                "fix": ((sig.fix if sig else "Start ComfyUI with `--disable-cuda-malloc`")  # type: ignore[union-attr]
+                        + ". Or, where the card can run in WDDM mode, switch it from an Administrator prompt: "
+                          "`nvidia-smi -i 0 -dm 0` (0 = WDDM, 1 = TCC; -i picks the GPU), then reboot; data-center "
+                          "cards (Tesla T4, P100, A100) often cannot leave TCC, so keep --disable-cuda-malloc there. "
+                          "If you set PYTORCH_CUDA_ALLOC_CONF=backend:cudaMallocAsync yourself, remove it"),
+                "details": {"driver_mode": str(tcc)[:40]}}
+    return base
 
 
 @_interp("alloc_conf")

@@ -11357,3 +11357,57 @@ def test_round187_tensorrt_onnx_export_kinds():
               "Version: 240)",
               "AttributeError: 'tensorrt_bindings.tensorrt.Builder' object has no attribute 'build_engine'"):
         assert "onnx.attention-op-unexportable" not in ids(t), t
+
+
+def test_round188_remote_headless_kinds():
+    """Round 188 (remote desktop, headless and display-less machines): a GPU in Windows' TCC driver mode (Tesla and
+    data-center cards on Windows Server, a card switched with nvidia-smi -dm 1) has no CUDA memory pools, so ComfyUI's
+    default cudaMallocAsync allocator fails with `operation not supported` (comfyui.cuda-malloc names TCC in its
+    headline and adds `nvidia-smi -dm 0`); nvidia-smi's `TCC/WDDM` header, TinyCC's lower-case tcc and AMD setups do
+    not count. X display, Qt, Tk, GLFW, EGL and streaming-capture errors of other programs stay silent."""
+    kid = "comfyui.cuda-malloc"
+    m = one("Windows Server 2022, Tesla T4 in TCC mode\n!!! Exception during processing !!! CUDA error: operation not "
+            "supported\nCUDA kernel errors might be asynchronously reported at some other API call\n", kid)
+    assert "TCC driver mode" in m["title"] and "memory pools" in m["cause"]
+    assert "nvidia-smi -i 0 -dm 0" in m["fix"] and "--disable-cuda-malloc" in m["fix"] and "reboot" in m["fix"]
+    assert m["details"]["driver_mode"] == "TCC mode"
+    m = one("|   0  Tesla P40                      TCC  | 00000000:03:00.0 Off |                    0 |\n"
+            "Device: cuda:0 Tesla P40 : cudaMallocAsync\nRuntimeError: CUDA error: operation not supported\n", kid)
+    assert "TCC" in m["title"]
+    m = one("the card is in Tesla Compute Cluster mode\nError occurred when executing KSampler:\n\n"
+            "CUDA error: operation not supported\n", kid)
+    assert "TCC" in m["title"]
+    # the plain wording keeps the general headline; the nvidia-smi header and TinyCC's tcc are not TCC mode
+    for t in ("RuntimeError: CUDA error: operation not supported\n",
+              "| GPU  Name                     TCC/WDDM  | Bus-Id        Disp.A | Volatile Uncorr. ECC |\n"
+              "|   0  NVIDIA GeForce GTX 1060    WDDM  | 00000000:01:00.0  On |                  N/A |\n"
+              "RuntimeError: CUDA error: operation not supported\n",
+              "C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\triton\\runtime\\tcc\\tcc.exe -shared\n"
+              "RuntimeError: CUDA error: operation not supported\n"):
+        m = one(t, kid)
+        assert "TCC" not in m["title"] and "nvidia-smi -i 0 -dm 0" not in m["fix"], t
+    assert kid not in ids("AMD Radeon RX 6800 XT in TCC mode? ZLUDA\nRuntimeError: CUDA error: operation not supported\n")
+    # OpenCV's desktop wheel in a slim container is still the libGL kind
+    one("Traceback (most recent call last):\n  File \"/workspace/ComfyUI/custom_nodes/comfyui_controlnet_aux/__init__.py\", "
+        "line 2, in <module>\n    import cv2\nImportError: libGL.so.1: cannot open shared object file: No such file or "
+        "directory\n", "python.libgl-missing")
+    # silent: other programs' display, windowing and capture errors on headless or remote machines
+    for t in ("_tkinter.TclError: couldn't connect to display \":0.0\"\n",
+              "qt.qpa.xcb: could not connect to display :1\nqt.qpa.plugin: Could not load the Qt platform plugin \"xcb\" "
+              "in \"/opt/comfy/venv/lib/python3.11/site-packages/cv2/qt/plugins\" even though it was found.\n",
+              "Error: Can't open display: :0\n",
+              "Xlib.error.DisplayConnectionError: Can't connect to display \":0\": b'No protocol specified\\n'\n",
+              "pyglet.canvas.xlib.NoSuchDisplayException: Cannot connect to \"None\"\n",
+              "GLFW error #65544: X11: The DISPLAY environment variable is missing\n",
+              "(<CUresult.CUDA_ERROR_NOT_SUPPORTED: 801>, <CUmemoryPool 0x0>)\n",
+              "ERROR: The graphics display components in the remote session failed to start up. error code 0x11\n",
+              "Sunshine: Error: Failed to initialize video capture/encoding. Is a display connected and turned on?\n",
+              "libEGL warning: MESA-LOADER: failed to open swrast: /usr/lib/dri/swrast_dri.so: cannot open shared object "
+              "file: No such file or directory\n!!! Exception during processing !!! eglInitialize failed (0x3001)\n"
+              "  File \"/root/ComfyUI/custom_nodes/ComfyUI-Depthflow-Nodes/src/depthflow.py\", line 12, in __init__\n",
+              "cv2.error: OpenCV(4.10.0) /io/opencv/modules/highgui/src/window.cpp:1301: error: (-2:Unspecified error) The "
+              "function is not implemented. Rebuild the library with Windows, GTK+ 2.x or Cocoa support.\n",
+              "Unable to query CUDA driver version! Is an nVidia driver installed?\n",
+              "TCC mode enabled on GPU 0 for nvcuda compute\n",
+              "Exception: libEGL.so not loaded\n"):
+        assert ids(t) == [], t
