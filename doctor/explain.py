@@ -6651,6 +6651,41 @@ def _comfy_importable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
     return {}
 
 
+_SITE_DIR = re.compile(r"site-packages|dist-packages|[\\/]lib[\\/]python\d|python_embeded", re.I)
+
+
+@_interp("local_shadow")
+def _local_shadow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.local-module-shadows-package: the headline names the file that hides the package when the text shows
+    it (a traceback frame of a `diffusers.py` / `torch/__init__.py` outside site-packages, a user file named like a
+    standard module in the middle of the package's import, or the location after a partially initialized module);
+    a bare `partially initialized module` line says what Python saw and where to look."""
+    pkg = g.get("pkg") or "the package"
+    path = (g.get("path") or "").strip()
+    mod = g.get("mod")
+    loc = (g.get("loc") or "").strip()
+    fix = cat.by_id("python.local-module-shadows-package").fix  # type: ignore[union-attr]
+    if pkg in ("torch", "diffusers", "transformers", "tokenizers", "safetensors", "huggingface_hub", "accelerate", "peft"):
+        fix = fix.replace("import diffusers, sys; print(diffusers.__file__)", f"import {pkg}, sys; print({pkg}.__file__)")
+        fix = fix.replace("-U diffusers`", f"-U {pkg}`")
+    if mod and path:
+        return {"title": f"Your file {path} is named like Python's own `{mod}` module: {pkg}'s import takes it instead "
+                         "and stops half-way",
+                "fix": fix, "details": {"package": pkg, "shadowing_file": path, "module": mod}}
+    if not path and loc and not _SITE_DIR.search(loc) and re.search(r"\.py$|[\\/]__init__\.py$", loc):
+        path = loc
+    if path and not _SITE_DIR.search(path):
+        where = ("a folder named `" + pkg + "` in the folder Python was started in" if not re.search(r"^[\\/]|^[A-Za-z]:", path)
+                 and "__init__" in path else path)
+        return {"title": f"Python imports {where} instead of the installed `{pkg}` package",
+                "fix": fix, "details": {"package": pkg, "shadowing_file": path}}
+    name = g.get("name")
+    what = f" (`{name}` was not there yet)" if name else ""
+    return {"title": f"`{pkg}` was imported again while its own import was still running{what}: most likely a file "
+                     f"or folder of yours named `{pkg}` (or like a module it imports) comes first on the import path",
+            "fix": fix, "details": {"package": pkg, **({"name": name} if name else {})}}
+
+
 @_interp("lora_format")
 def _lora_format(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A FLUX.2 LoRA layout diffusers did not convert; LoKr factors (lokr_w1 / lokr_w2) left over are an adapter type

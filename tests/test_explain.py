@@ -11411,3 +11411,72 @@ def test_round188_remote_headless_kinds():
               "TCC mode enabled on GPU 0 for nvcuda compute\n",
               "Exception: libEGL.so not loaded\n"):
         assert ids(t) == [], t
+
+
+def test_round191_import_shadowing_kinds():
+    # a script named like the package: the frame names the file that hides it
+    m = one("C:\\work>python torch.py\nTraceback (most recent call last):\n"
+            "  File \"C:\\work\\torch.py\", line 2, in <module>\n    import torch\n"
+            "  File \"C:\\work\\torch.py\", line 5, in <module>\n    x = torch.zeros(4, device=\"cuda\")\n"
+            "AttributeError: partially initialized module 'torch' has no attribute 'zeros' (most likely due to a "
+            "circular import)\n", "python.local-module-shadows-package")
+    assert "C:\\work\\torch.py" in m["title"] and "`torch`" in m["title"]
+    assert "search path" in m["cause"] and "site-packages" in m["cause"]
+    assert "import torch, sys; print(torch.__file__)" in m["fix"] and "__pycache__" in m["fix"]
+    assert "set PYTHONPATH=" in m["fix"] and "-U torch`" in m["fix"]
+    # the bare ImportError: the package named, the half-built name quoted
+    m = one("ImportError: cannot import name 'Flux2KleinPipeline' from partially initialized module 'diffusers' "
+            "(most likely due to a circular import) (/home/me/klein/diffusers/__init__.py)\n",
+            "python.local-module-shadows-package")
+    assert "/home/me/klein/diffusers/__init__.py" in m["title"]
+    m = one("ImportError: cannot import name 'AutoTokenizer' from partially initialized module 'transformers' (most likely "
+            "due to a circular import) (/venv/lib/python3.12/site-packages/transformers/__init__.py)\n",
+            "python.local-module-shadows-package")
+    assert "imported again" in m["title"] and m["details"]["name"] == "AutoTokenizer"
+    assert "import transformers, sys; print(transformers.__file__)" in m["fix"]
+    # a folder named torch in the working directory (a relative path in the frame)
+    m = one(">>> import torch\nTraceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
+            "  File \"./torch/__init__.py\", line 12, in <module>\n    from torch._C import *\n"
+            "ModuleNotFoundError: No module named 'torch._C'\n", "python.local-module-shadows-package")
+    assert "a folder named `torch`" in m["title"]
+    # a file named like a standard module that torch's import needs
+    m = one("  File \"/opt/venv/lib/python3.11/site-packages/torch/_utils_internal.py\", line 4, in <module>\n"
+            "    import inspect\n  File \"/usr/lib/python3.11/inspect.py\", line 140, in <module>\n    import tokenize\n"
+            "  File \"/home/me/proj/tokenize.py\", line 3, in <module>\n    from transformers import AutoTokenizer\n"
+            "  File \"/opt/venv/lib/python3.11/site-packages/transformers/__init__.py\", line 26, in <module>\n"
+            "    from . import dependency_versions_check\n"
+            "ImportError: cannot import name 'dependency_versions_check' from partially initialized module 'transformers'\n",
+            "python.local-module-shadows-package")
+    assert "/home/me/proj/tokenize.py" in m["title"] and "`tokenize`" in m["title"]
+    # ComfyUI started with server.py
+    m = one("$ python server.py --listen\nTraceback (most recent call last):\n"
+            "  File \"/srv/ComfyUI/server.py\", line 36, in <module>\n    from app.custom_node_manager import CustomNodeManager\n"
+            "  File \"/srv/ComfyUI/app/custom_node_manager.py\", line 11, in <module>\n"
+            "    from utils.json_util import merge_json_recursive\n"
+            "ModuleNotFoundError: No module named 'utils.json_util'; 'utils' is not a package\n",
+            "comfyui.started-from-server-py")
+    assert "main.py" in m["title"] and "python main.py" in m["fix"] and "run_nvidia_gpu.bat" in m["fix"]
+    # silent: other packages' half-imports, node packs' own cycles, torch's own import order, other programs
+    for t in ("AttributeError: partially initialized module 'tiktoken' has no attribute 'get_encoding' (most likely due "
+              "to a circular import)\n",
+              "ImportError: cannot import name 'instantiate_from_config' from partially initialized module 'main' (most "
+              "likely due to a circular import) (D:\\AiArt\\vqgan-clip-main\\main.py)\n",
+              "ImportError: cannot import name 'util' from partially initialized module 'ai_diffusion' (most likely due to "
+              "a circular import)\n",
+              "ImportError: cannot import name 'helpers' from partially initialized module 'my_pack.nodes' (most likely due "
+              "to a circular import) (C:\\ComfyUI\\custom_nodes\\my_pack\\nodes.py)\n",
+              "AttributeError: partially initialized module 'torch' has no attribute 'version' (most likely due to a "
+              "circular import)\n",
+              "AttributeError: partially initialized module 'cv2' has no attribute 'gapi_wip_gst_GStreamerPipeline' (most "
+              "likely due to a circular import)\n",
+              "  File \"/home/me/site/app.py\", line 3, in <module>\n    import random\n"
+              "  File \"/home/me/site/random.py\", line 1, in <module>\n    from django.db import models\n"
+              "ImportError: cannot import name 'models' from partially initialized module 'django.db'\n",
+              "  File \"/home/me/ComfyUI/venv/lib/python3.11/site-packages/safetensors/torch.py\", line 2, in <module>\n"
+              "    import torch\nModuleNotFoundError: No module named 'torch'\n",
+              "  File \"D:\\sd-webui\\extensions\\sd-webui-comfyui\\comfyui_process.py\", line 40, in start\n"
+              "    import main\nModuleNotFoundError: No module named 'utils.extra_config'; 'utils' is not a package\n",
+              "  File \"/home/me/proj/server.py\", line 3, in <module>\n    from utils import load\n"
+              "ImportError: cannot import name 'load' from 'utils' (/home/me/proj/utils/__init__.py)\n"):
+        got = ids(t)
+        assert "python.local-module-shadows-package" not in got and "comfyui.started-from-server-py" not in got, (t, got)
