@@ -1611,6 +1611,17 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
             return None  # named, not raised: most often xformers' harmless Windows notice, not an import that failed
         if near.get("xformers_triton_notice") and not (near.get("node_type") or near.get("node_exec") or near.get("custom_node")):
             return None  # xformers' own probe (_is_triton_available) caught it and logged its traceback: harmless
+    if top == "torch" and re.fullmatch(r"torch\.nn\.attention(?:\.\w+)*", mod):
+        # torch.nn.attention (sdpa_kernel, SDPBackend) is in torch 2.3's documentation and not in 2.1's; flex_attention
+        # came with 2.5: an import of it fails on an older torch, not a broken one
+        flex = "flex_attention" in mod
+        need = "2.5" if flex else "2.3"
+        return {"as": "torch.too-old",
+                "cause": (f"The code imports `{mod}`, PyTorch's attention-selection module (`sdpa_kernel`, `SDPBackend`"
+                          + (", `flex_attention`" if flex else "") + f"), which torch releases before {need} do not have: "
+                          "the torch in the Python that runs it is older than the code expects (torch 2.1 and older have "
+                          "only the deprecated `torch.backends.cuda.sdp_kernel`)."),
+                "details": {**d, "needs": f"torch>={need}"}}
     if "." in mod and top in ("torch", "torchvision", "torchaudio", "diffusers", "transformers"):
         return {"title": f"`{top}` is installed but has no `{mod}`: it is too old or broken",
                 "cause": f"The import of `{mod}` failed while `{top}` itself is there: an old {pip_name} (or one of another "
@@ -4388,6 +4399,29 @@ def _cudnn_sdpa(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     near = _near(ctx)
     nvrtc = near.get("nvrtc_missing") or ctx.get("nvrtc_missing")
     tv = near.get("torch_version") or ctx.get("torch_version") or ""
+    off = ("Keep cuDNN out of attention: in your own script or a diffusers / transformers run, switch the backend off "
+           "before the model runs, `torch.backends.cuda.enable_cudnn_sdp(False)` (SDPA then uses its flash, "
+           "memory-efficient or math kernels); in ComfyUI, start it with `--use-split-cross-attention` (attention without "
+           "PyTorch's SDPA). Then update torch, into the Python that runs the program: `python -m pip install -U torch "
+           "torchvision --index-url https://download.pytorch.org/whl/cu128` (or the torch the program's README names)")
+    if what.lower().startswith("mha_graph"):
+        # MHA.cpp's own assertion: cuDNN accepted the graph and then failed to run it (a cuDNN / torch defect)
+        return {"title": "PyTorch's cuDNN attention backend failed while running this attention call (its cuDNN graph "
+                         "did not execute)" + (f", torch {tv}" if tv else ""),
+                "cause": ("PyTorch handed scaled_dot_product_attention to cuDNN's fused attention (the cuDNN SDPA backend, "
+                          "chosen first on recent NVIDIA GPUs by some torch releases and builds) and cuDNN failed to "
+                          "execute the graph it had built: a defect of that backend with some shapes or attention masks "
+                          "(often intermittent, on some inputs only), not of the model or its files."),
+                "fix": off, "severity": "fail", "details": {"cudnn_error": what, **({"torch": tv} if tv else {})}}
+    if what.upper().startswith("CUDNN_BACKEND_"):
+        status = what.rsplit(" ", 1)[-1]
+        return {"title": f"PyTorch's cuDNN attention backend could not build its graph for this attention call ({status})"
+                         + (f", torch {tv}" if tv else ""),
+                "cause": ("PyTorch handed scaled_dot_product_attention to cuDNN's fused attention (the cuDNN SDPA backend) "
+                          "and cuDNN refused to finalize the attention graph torch described (`cudnnFinalize Failed`): the "
+                          "backend took a call it does not support (a head size, a V size other than Q/K's, a dtype or "
+                          "mask) in this torch and cuDNN, a defect fixed in later torch releases."),
+                "fix": off, "severity": "fail", "details": {"cudnn_error": what, **({"torch": tv} if tv else {})}}
     cause = ("PyTorch can hand scaled_dot_product_attention (the attention of FLUX / Klein, of CLIP and most diffusion "
              "and language models) to cuDNN's attention kernels. torch 2.5.0 made that backend the first choice on recent "
              "NVIDIA GPUs and 2.5.1 made it opt-in again after reports like this one; the same message has since come "
@@ -4407,6 +4441,33 @@ def _cudnn_sdpa(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"title": f"PyTorch's cuDNN attention backend found no kernel for this attention call (cuDNN: {what.split(' for ')[0]})"
                      + (f", torch {tv}" if tv else ""),
             "cause": cause, "fix": fix, "severity": "fail", "details": d}
+
+
+_SDPA_WHY = (
+    ("not compiled with flash", "this PyTorch build has no flash kernel (PyTorch's Windows wheels are built without it)"),
+    ("expected query, key and value", "the inputs are float32, and the flash kernel takes only float16/bfloat16"),
+    ("runtime disabled", "a kernel was switched off for this call"),
+    ("4 dimensional", "query/key/value are not 4-dimensional (batch, heads, tokens, head size), which the fused kernels need"),
+    ("non-null attn_mask", "the call passes an attention mask, which the flash kernel does not take"),
+    ("gpu architectures", "the GPU is older than the flash kernel's range (an RTX 30 / sm_80 or newer)"),
+)
+
+
+@_interp("sdpa_no_kernel")
+def _sdpa_no_kernel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """scaled_dot_product_attention limited to kernels that all refused the call. Claimed beside diffusers' attention
+    dispatch only (its `_native_flash` / `_native_efficient` / `_native_cudnn` backends restrict the kernels): another
+    program that restricts them itself (SAM 2's flash-only default, a trainer's hard-coded cuDNN backend) has its own
+    setting to change. ROCm builds (their sdp_utils lives in a hip folder), a Mac or an Intel GPU print the same words
+    through other kernels: not claimed. The warning torch printed before it says which refusal it was."""
+    if _off_nvidia(ctx) or not _near(ctx).get("diffusers_sdpa_backend"):
+        return None
+    said = _near(ctx).get("sdpa_refusal") or ""
+    why = next((w for k, w in _SDPA_WHY if k in said.lower()), "")
+    if not why:
+        return {}
+    return {"title": f"diffusers limited attention to one fused PyTorch kernel, and it refused this call: {why}",
+            "details": {"torch_said": said[:160]}}
 
 
 @_interp("dynamic_vram")

@@ -11480,3 +11480,72 @@ def test_round191_import_shadowing_kinds():
               "ImportError: cannot import name 'load' from 'utils' (/home/me/proj/utils/__init__.py)\n"):
         got = ids(t)
         assert "python.local-module-shadows-package" not in got and "comfyui.started-from-server-py" not in got, (t, got)
+
+
+def test_round193_sdpa_backends_kinds():
+    # diffusers' single-kernel SDPA backends (_native_flash / _native_efficient / _native_cudnn) leave no kernel: the
+    # warning torch printed before the error names the refusal; the fix is diffusers' plain `native` backend
+    t = ("C:\\Users\\ana\\klein\\Lib\\site-packages\\diffusers\\models\\attention_dispatch.py:1910: UserWarning: 1Torch was "
+         "not compiled with flash attention. (Triggered internally at C:\\actions-runner\\_work\\pytorch\\pytorch\\pytorch"
+         "\\aten\\src\\ATen\\native\\transformers\\cuda\\sdp_utils.cpp:263.)\n"
+         "  out = torch.nn.functional.scaled_dot_product_attention(\nTraceback (most recent call last):\n"
+         "  File \"C:\\Users\\ana\\klein\\gen.py\", line 14, in <module>\n    image = pipe(prompt).images[0]\n"
+         "  File \"C:\\Users\\ana\\klein\\Lib\\site-packages\\diffusers\\models\\attention_dispatch.py\", line 1910, in "
+         "_native_flash_attention\n    out = torch.nn.functional.scaled_dot_product_attention(\n"
+         "RuntimeError: No available kernel. Aborting execution.\n")
+    assert ids(t)[0] == "torch.sdpa-no-kernel"
+    m = one(t, "torch.sdpa-no-kernel")
+    assert "no flash kernel" in m["title"] and "Windows" in m["title"]
+    assert 'set_attention_backend(\\"native\\")' in m["fix"] or 'set_attention_backend("native")' in m["fix"]
+    assert "torch_dtype=torch.bfloat16" in m["fix"] and "_native_flash" in m["cause"]
+    m = one("/srv/venv/lib/python3.12/site-packages/diffusers/models/attention_dispatch.py:1200: UserWarning: Expected "
+            "query, key and value to all be of dtype: {Half, BFloat16}. Got Query dtype: float, Key dtype: float, and "
+            "Value dtype: float instead. (Triggered internally at /pytorch/aten/src/ATen/native/transformers/cuda/"
+            "sdp_utils.cpp:123.)\n  File \"/srv/venv/lib/python3.12/site-packages/diffusers/models/attention_dispatch.py\", "
+            "line 1200, in _native_flash_attention\nRuntimeError: No available kernel.  Aborting execution.\n",
+            "torch.sdpa-no-kernel")
+    assert "float32" in m["title"]
+    one("pipe.transformer.set_attention_backend('_native_efficient')\nRuntimeError: No viable backend for "
+        "scaled_dot_product_attention was found. This is likely due to turning off both the math kernel and the fused "
+        "kernels.\n", "torch.sdpa-no-kernel")
+    # the cuDNN SDPA backend's other failures: its graph refused at finalize, its run-time assertion (forward or backward)
+    m = one("RuntimeError: cuDNN Frontend error: CUDNN_BACKEND_OPERATION: cudnnFinalize Failed cudnn_status: "
+            "CUDNN_STATUS_NOT_SUPPORTED\n", "torch.cudnn-sdpa-regression")
+    assert "CUDNN_STATUS_NOT_SUPPORTED" in m["title"] and "enable_cudnn_sdp(False)" in m["fix"]
+    m = one("  File \"/opt/app/model.py\", line 88, in forward\n    out = F.scaled_dot_product_attention(q, k, v, attn_mask=m)\n"
+            "RuntimeError: Expected mha_graph->execute(handle, variant_pack, workspace_ptr.get()).is_good() to be true, "
+            "but got false.\n", "torch.cudnn-sdpa-regression")
+    assert "did not execute" in m["title"] and "enable_cudnn_sdp(False)" in m["fix"] and "--use-split-cross-attention" in m["fix"]
+    # torch.nn.attention on a torch that predates it: too old, not a broken install
+    m = one("ModuleNotFoundError: No module named 'torch.nn.attention'\n", "torch.too-old")
+    assert "2.3" in m["cause"] and "sdpa_kernel" in m["cause"]
+    m = one("from torch.nn.attention.flex_attention import flex_attention\nModuleNotFoundError: No module named "
+            "'torch.nn.attention.flex_attention'\n", "torch.too-old")
+    assert "2.5" in m["cause"]
+    # silent: another program's own kernel restriction (no diffusers dispatch), ROCm / Mac / ZLUDA setups, the
+    # harmless Windows warning alone, SDPA deprecation warnings, another program's mask dtype, TransformerEngine's cuDNN
+    for t in ("  File \"/home/u/proj/sam2/modeling/sam/transformer.py\", line 255, in forward\n"
+              "    out = F.scaled_dot_product_attention(q, k, v, dropout_p=dropout_p)\n"
+              "RuntimeError: No available kernel. Aborting execution.\n",
+              "C:\\AI\\venv\\Lib\\site-packages\\diffusers\\models\\attention_dispatch.py:900: UserWarning: Flash attention "
+              "kernel not used because: (Triggered internally at C:\\src\\torch\\aten\\src\\ATen\\native\\transformers\\hip"
+              "\\sdp_utils.cpp:711.)\n  File \"C:\\AI\\venv\\Lib\\site-packages\\diffusers\\models\\attention_dispatch.py\", "
+              "line 900, in _native_flash_attention\nRuntimeError: No available kernel. Aborting execution.\n",
+              "  File \"/Users/kim/venv/lib/python3.12/site-packages/diffusers/models/attention_dispatch.py\", line 900, in "
+              "_native_flash_attention\nRuntimeError: No available kernel. Aborting execution.\n",
+              "Device: cuda:0 AMD Radeon RX 7900 XTX [ZLUDA] : native\nRuntimeError: Expected mha_graph.execute(handle, "
+              "variant_pack, workspace_ptr.get()).is_good() to be true, but got false.\n",
+              "D:\\ComfyUI\\comfy\\ldm\\modules\\attention.py:407: UserWarning: 1Torch was not compiled with flash attention. "
+              "(Triggered internally at C:\\actions-runner\\_work\\pytorch\\pytorch\\builder\\windows\\pytorch\\aten\\src"
+              "\\ATen\\native\\transformers\\cuda\\sdp_utils.cpp:555.)\n",
+              "Warning: Torch was not compiled with memory efficient attention. (Triggered internally at C:\\src\\torch\\aten"
+              "\\src\\ATen\\native\\transformers\\hip\\sdp_utils.cpp:711.)\n",
+              "/opt/conda/lib/python3.11/contextlib.py:105: FutureWarning: `torch.backends.cuda.sdp_kernel()` is deprecated. "
+              "In the future, this context manager will be removed. Please see `torch.nn.attention.sdpa_kernel()` for the new "
+              "context manager, with updated signature.\n",
+              "AttributeError: type object 'SDPBackend' has no attribute 'MEM_EFFICIENT_ATTENTION'\n",
+              "RuntimeError: Expected attn_mask dtype to be bool or float or to match query dtype, but got attn_mask.dtype: "
+              "long int and  query.dtype: float instead.\n",
+              "RuntimeError: cuDNN Error: [cudnn_frontend] Error: No execution plans support the graph.\n"):
+        got = ids(t)
+        assert not {"torch.sdpa-no-kernel", "torch.cudnn-sdpa-regression", "torch.too-old"} & set(got), (t, got)
