@@ -6767,6 +6767,68 @@ def _lora_format(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
             "details": {"adapter": "LoKr", "key": key}}
 
 
+def _pair(g: dict[str, str], a: str, b: str) -> tuple[int, int] | None:
+    """Two sizes a match read either as `(1920, 1080)` (groups a, b) or as `1920x1080` (groups a2, b2)."""
+    x, y = g.get(a) or g.get(a + "2"), g.get(b) or g.get(b + "2")
+    return (int(x), int(y)) if x and y else None
+
+
+@_interp("size16")
+def _size16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """diffusers' FLUX / FLUX.2 pipelines floor each side to a multiple of 16 (vae_scale_factor x 2): claimed from
+    their warning, or from a user's words that such a pipeline turned one size into the floored one (the numbers must
+    be that floor, else another cause cut the image). The headline quotes the sizes as read; AMD, Intel and Mac setups
+    are left alone."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if g.get("h") and g.get("w"):
+        step = _int(g.get("step")) or 16
+        h, w = int(g["h"]), int(g["w"])
+        if step < 2 or (h % step == 0 and w % step == 0):
+            return None
+        hh, ww = h // step * step, w // step * step
+        up_h, up_w = -(-h // step) * step, -(-w // step) * step
+        return {"title": (f"diffusers will generate {ww}x{hh}, not {w}x{h}: height and width are floored to multiples of "
+                          f"{step} (FLUX packs the latent in 2x2 patches)"),
+                "fix": (f"Ask for multiples of {step}: `pipe(prompt, width={up_w}, height={up_h})` (or width={ww}, "
+                        f"height={hh}), then crop or resize the result to {w}x{h} if you need that exact size "
+                        f"(`image.resize(({w}, {h}))`)"),
+                "details": {"requested": f"{w}x{h}", "generated": f"{ww}x{hh}", "step": str(step)}}
+    ab, cd = _pair(g, "a", "b"), _pair(g, "c", "d")
+    if not ab or not cd:
+        return None
+    floored = (ab[0] // 16 * 16, ab[1] // 16 * 16)
+    if cd != floored or cd == ab:
+        return None  # not the multiple-of-16 floor: another resize (a node's, an app's) made it
+    a, b = ab
+    c, d = cd
+    pipe = g.get("pipe") or "the FLUX pipeline"
+    return {"title": f"{pipe} turned {a}x{b} into {c}x{d}: diffusers floors each side to a multiple of 16",
+            "fix": (f"Ask for multiples of 16 ({-(-a // 16) * 16}x{-(-b // 16) * 16} or {c}x{d}) and crop or resize the "
+                    f"result to {a}x{b} afterwards if you need that exact size (`image.resize(({a}, {b}))` for a "
+                    "width-first pair)"),
+            "details": {"requested": f"{a}x{b}", "generated": f"{c}x{d}", "pipeline": pipe}}
+
+
+@_interp("flux2_ref")
+def _flux2_ref(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A user's words (or the pasted code line) that diffusers' FLUX.2 pipeline shrinks reference images to 1024*1024
+    pixels, in a paste that names diffusers or its FLUX.2 classes (another program's own default size is not this);
+    the headline quotes the size as read. AMD, Intel and Mac setups are left alone."""
+    if _off_nvidia_anywhere(ctx) or not (g.get("code") or _ctx_fact(ctx, "diffusers_named")):
+        return None
+    cap = _SPACE.sub("", g.get("cap") or "1024*1024")
+    what = f"above {cap} pixels to about 1 MP" if cap[:4] == "1024" else "larger than 1 MP down to about 1 MP"
+    return {"title": f"diffusers' FLUX.2 pipeline shrinks reference images {what} (and crops them to multiples of 16)",
+            "details": {"cap": cap}}
+
+
+@_interp("flux2_latents")
+def _flux2_latents(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The FLUX.2 latents layout named in a user's words or code: claimed as it stands, except on AMD, Intel or Mac
+    setups."""
+    return None if _off_nvidia_anywhere(ctx) else {}
+
 def _ctx_fact(ctx: dict[str, Any], key: str) -> str:
     """A context fact near the hit, else anywhere in the paste (its last value)."""
     return str(_near(ctx).get(key) or ctx.get(key) or "")

@@ -11549,3 +11549,60 @@ def test_round193_sdpa_backends_kinds():
               "RuntimeError: cuDNN Error: [cudnn_frontend] Error: No execution plans support the graph.\n"):
         got = ids(t)
         assert not {"torch.sdpa-no-kernel", "torch.cudnn-sdpa-regression", "torch.too-old"} & set(got), (t, got)
+
+
+def test_round190_image_size_kinds():
+    """Round 190 (image size and aspect-ratio rules): diffusers' FLUX / FLUX.2 pipelines floor each side to a multiple
+    of 16 (their warning, or a user's words with the floored numbers), shrink FLUX.2 reference images above 1024*1024
+    pixels to about 1 MP, and take FLUX.2 `latents` as (batch, 128, h//16, w//16). Other pipelines' refusals (SD3,
+    Lumina 2), Kontext's own max_area step, other programs' resizing (a node pack, KoboldCpp, ComfyUI's scale node),
+    sizes that are already multiples of 16 and AMD / Mac setups stay silent."""
+    m = one("2026-03-01 12:00:00 WARNING diffusers.pipelines.flux2.pipeline_flux2_klein: `height` and `width` have to be "
+            "divisible by 16 but are 720 and 1270. Dimensions will be resized accordingly\n",
+            "diffusers.size-not-multiple-of-16")
+    assert ids("`height` and `width` have to be divisible by 16 but are 720 and 1270. Dimensions will be resized "
+               "accordingly\n")[:1] == ["diffusers.size-not-multiple-of-16"]
+    assert "1264x720" in m["title"] and "1270x720" in m["title"] and "multiples of 16" in m["title"]
+    assert "width=1280, height=720" in m["fix"] and "image.resize((1270, 720))" in m["fix"]
+    m = one("pipe = Flux2KleinPipeline.from_pretrained(...)\nI asked Flux2KleinPipeline for 1000x600 and the output was "
+            "992x592\n", "diffusers.size-not-multiple-of-16")
+    assert "1000x600 into 992x592" in m["title"] and "1008x608" in m["fix"]
+    m = one("Using the FluxImg2ImgPipeline the input (1366, 768) comes back resized to (1360, 768)\n",
+            "diffusers.size-not-multiple-of-16")
+    assert m["details"]["generated"] == "1360x768"
+    # sizes that are multiples already, other numbers (an app's own resize), other pipelines' refusals: not this
+    for t in ("`height` and `width` have to be divisible by 16 but are 1024 and 1024. Dimensions will be resized accordingly\n",
+              "Flux2KleinPipeline with a 1920x1080 input returns 1360x768\n",
+              "ValueError: `height` and `width` have to be divisible by 16 but are 1920 and 1080.You can use height 1920 and "
+              "width 1072.\n",
+              "Error during inference: `height` and `width` have to be divisible by 8 but are 1080 and 1920.\n",
+              "Generation `height` and `width` have been adjusted to 1552 and 656 to fit the model requirements.\n",
+              "ComfyUI Klein workflow: 1920x1080 in, 1920x1072 out\n",
+              "torch 2.6.0+rocm6.2, Radeon RX 7900 XTX\n`height` and `width` have to be divisible by 16 but are 1080 and 1920. "
+              "Dimensions will be resized accordingly\n",
+              "Apple M3 Max, torch mps\n`height` and `width` have to be divisible by 16 but are 1080 and 1920. Dimensions "
+              "will be resized accordingly\n"):
+        assert "diffusers.size-not-multiple-of-16" not in ids(t), t
+
+    m = one("Using diffusers 0.37 with FLUX.2 klein 4B: my 3000x2000 reference images get downscaled to 1 megapixel "
+            "before the edit, the result loses detail\n", "diffusers.flux2-reference-downscaled")
+    assert "1 MP" in m["title"] and "_resize_to_target_area" in m["fix"] and "multiples of 16" in m["fix"]
+    m = one("from diffusers import Flux2KleinPipeline\n# it resizes my condition images to 1024 x 1024 area\n",
+            "diffusers.flux2-reference-downscaled")
+    assert "1024x1024" in m["title"]
+    one("        if image_width * image_height > 1024 * 1024:\n            img = self.image_processor."
+        "_resize_to_target_area(img, 1024 * 1024)\n", "diffusers.flux2-reference-downscaled")
+    for t in ("KoboldCpp with Flux.2 [klein]: the reference image was downscaled to 512x512\n",
+              "koboldcpp: the reference image is downscaled to 1024x1024 for Flux.2 klein\n",
+              "ComfyUI Klein edit template: the reference image is resized to 1 megapixel by ImageScaleToTotalPixels\n",
+              "krita-ai-diffusion: with Flux fill the input image is resized to 512x512 or 1024x1024\n",
+              "AMD Radeon RX 7900 XTX, ROCm 6.2\nwith diffusers the reference images are downscaled to 1024*1024\n"):
+        assert "diffusers.flux2-reference-downscaled" not in ids(t), t
+
+    m = one("pipe = Flux2KleinPipeline.from_pretrained('black-forest-labs/FLUX.2-klein-4B')\n"
+            "latents = torch.randn(batch, 128, height // 16, width // 16)\n", "diffusers.flux2-latents-shape")
+    assert "torch.randn(1, 128, height // 16, width // 16" in m["fix"] and "x_embedder" in m["cause"]
+    for t in ("latents = torch.randn(1, 16, height // 8, width // 8)  # FLUX.1 / SD3 layout\n",
+              "packed latents (1, 4096, 64) for FluxPipeline\n",
+              "Apple M4, torch mps\nlatents = torch.randn(1, 128, h//16, w//16)\n"):
+        assert "diffusers.flux2-latents-shape" not in ids(t), t
