@@ -1295,6 +1295,19 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                      "(CUDA 12.x wheels need driver >= 525.60.13, CUDA 13.x wheels need >= 580)."}
 
 
+@_interp("nightly_crash")
+def _nightly_crash(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A native crash (Python's access-violation report, Event Viewer naming a torch DLL, a Windows exit code) in a
+    paste that names a nightly torch build anywhere: the nightly's own defect first. Not on an AMD, Intel or Mac
+    setup (their ROCm / XPU nightlies), and not without a nightly named (a stable build's crash is the driver's)."""
+    nightly = ctx.get("torch_nightly") or _near(ctx).get("torch_nightly")
+    if not nightly or _off_nvidia_anywhere(ctx):
+        return None
+    where = f" in {g['module']}" if g.get("module") else ""
+    return {"title": f"A nightly PyTorch build crashed{where} with no Python error: the nightly's own defect, not your setup",
+            "details": {"nightly": str(nightly)}}
+
+
 @_interp("posdim")
 def _posdim(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     wf = g.get("workflow_version")

@@ -11606,3 +11606,48 @@ def test_round190_image_size_kinds():
               "packed latents (1, 4096, 64) for FluxPipeline\n",
               "Apple M4, torch mps\nlatents = torch.randn(1, 128, h//16, w//16)\n"):
         assert "diffusers.flux2-latents-shape" not in ids(t), t
+
+
+def test_round192_windows_crash_codes_kinds():
+    # a native crash (Python's access-violation report, Event Viewer naming a torch DLL, a Windows exit code) in a
+    # paste that names a nightly torch build: the nightly's own defect first, with the stable-release install command
+    for t in ("pip install --pre torch --index-url https://download.pytorch.org/whl/nightly/cu130\n"
+              ">>> import torch\n>>> torch.cuda.is_available()\nWindows fatal exception: access violation\n\n"
+              "Current thread 0x00002f14 (most recent call first):\n"
+              "  File \"C:\\venv\\Lib\\site-packages\\torch\\cuda\\__init__.py\", line 182 in is_available\n",
+              "torch 2.10.0.dev20251104+cu130, Windows 11, RTX 5080\n"
+              "Faulting application name: python.exe, version: 3.12.10150.1013\n"
+              "Faulting module name: torch_cpu.dll, version: 0.0.0.0\nException code: 0xc0000005\n",
+              "I'm on the PyTorch nightly build for my 5090.\n"
+              "Process finished with exit code -1073741819 (0xC0000005)\n"):
+        m = one(t, "torch.nightly-build-crash")
+        assert ids(t)[0] == "torch.nightly-build-crash", ids(t)
+        assert "nightly" in m["title"].lower() and "not release-tested" in m["cause"]
+        assert "whl/cu128" in m["fix"] and "--force-reinstall" in m["fix"] and "580" in m["fix"]
+    m = one("torch 2.10.0.dev20251104+cu130\nFaulting module name: c10_cuda.dll, version: 0.0.0.0\n", "torch.nightly-build-crash")
+    assert "c10_cuda.dll" in m["title"]
+    # the same crash lines on a stable build stay the driver's (torch.cuda-driver-too-old's access-violation case)
+    stable = ("pytorch version: 2.8.0+cu129\nRequested to load FluxClipModel_\nWindows fatal exception: access violation\n\n"
+              "Stack (most recent call first):\n  File \"D:\\ComfyUI\\comfy\\model_management.py\", line 545 in model_load\n")
+    assert ids(stable)[0] == "torch.cuda-driver-too-old"
+    assert "torch.nightly-build-crash" not in ids(stable)
+    # silent: another program's nightly, a ROCm / XPU nightly, a nightly folder name, a nightly with no native crash
+    for t in ("Blender 4.3 nightly build crashed: Windows fatal exception: access violation in cycles_kernel_oneapi_aot.dll\n"
+              "Device: AMD Radeon RX 7900 XTX\n",
+              "torch 2.9.0.dev20250901+rocm6.4 nightly\nWindows fatal exception: access violation\nAMD arch: gfx1100\n",
+              "torch nightly +xpu on Intel Arc A770\nWindows fatal exception: access violation\n",
+              "installed torch 2.9.0.dev20250901+cu128 nightly, works fine\ntorch.cuda.is_available() True\n"):
+        assert "torch.nightly-build-crash" not in ids(t), t
+    # Intel's XPU backend named by its own test files or repository: no NVIDIA driver claim for its access violations
+    for t in ("[release/2.14] test_matmul_cuda_xpu.py::TestMatmulCudaXPU Windows fatal exception: access violation\n",
+              "intel/torch-xpu-ops CI: test_ops_xpu.py Windows fatal exception: access violation\n",
+              "x = torch.ones(4, device='xpu:0')\nWindows fatal exception: access violation\n"):
+        assert ids(t) == [], (t, ids(t))
+    # bare Windows crash codes of other programs (a game mod's DLL, a proxy client, a PyInstaller exe, Starship's
+    # own torch.exe asset tool) stay silent
+    for t in ("5.4.1 Crash 0xc0000005 (Access Violation) CvGameCore_Expansion2.dll+0x00a570f0\n",
+              "BUG: errorcode c0000005\nAn error occurs: errorcode c0000005\n",
+              "torch.exe crashes on startup on Windows\nIt makes generating the sf64.otr impossible.\n",
+              "Faulting application name: mini-tool.exe\nFaulting module name: ucrtbase.dll\nException code: 0xc0000409\n",
+              "Crash to desktop (no message) ; possible relationship with updating to latest Nvidia driver on laptop\n"):
+        assert ids(t) == [], (t, ids(t))
