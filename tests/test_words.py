@@ -24,7 +24,7 @@ else:  # pragma: no cover
 INTERNAL = re.compile(r"models\.md|platform\.md|peers\.md|\.\./shared|shared/(fixtures|reference)|\bfixtures?\b|"
                       r"§\s*\d", re.I)
 # "seed" as the random seed of a generation is ComfyUI/diffusers vocabulary; anything else is internal.
-SEED_OK = re.compile(r"(noise_|smoke[-_])seeds?\b|\bseed[-_ ]everything\b|\bseed helper\b|\bseeds?\s*[=:]?\s*\d|\b(fixed|fresh|new|random|same|different|vary the|"
+SEED_OK = re.compile(r"(noise_|smoke[-_])seeds?\b|\bseed[-_ ]everything\b|\bseed helper\b|\bseeded\b|\bseeds?\s*[=:]?\s*\d|\b(fixed|fresh|new|random|same|different|vary the|"
                      r"the) seeds?\b(?!'s| recipe)", re.I)
 
 
