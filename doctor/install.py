@@ -367,6 +367,8 @@ def _comfyui(args: argparse.Namespace, manifest: dict[str, Any], out: Out) -> in
         code = _assess(items, models, from_dir, args, out)
         if code is not None:
             return code
+        if not args.dry_run:
+            _drop_spent_partials(items, out)
         _print_plan(items, out, from_dir)
         if args.dry_run:
             return EXIT_OK
@@ -498,6 +500,27 @@ def _assess(items, models: Path, from_dir: Path | None, args, out: Out) -> int |
                 i.hub_size = r.size
                 i.note = (i.note + "; " if i.note else "") + f"the hub says {r.size} bytes, the manifest {i.size}"
     return None
+
+
+def _drop_spent_partials(items, out: Out) -> None:
+    """A run killed between placing a file (a hard link to its finished partial) and unlinking the partial
+    leaves the same bytes under both names; the next run finds the final file verified and would keep the
+    partial for ever (it is in the plan's keep set). With the folder lock held, drop the partial of every
+    file that is already verified at its final path."""
+    from .installer import place as pl
+
+    for i in items:
+        if i.action != "verified":
+            continue
+        part = pl.partial_path(i.dest.parent, i.name, i.sha256)
+        try:
+            if part.is_file():
+                size = part.stat().st_size
+                part.unlink()
+                out.say(f"removed a partial download of {i.name} left by an interrupted run; the installed file "
+                        f"is verified ({_human(size)})")
+        except OSError:
+            pass
 
 
 def _print_plan(items, out: Out, from_dir: Path | None) -> None:

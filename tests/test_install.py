@@ -165,6 +165,30 @@ def test_clean_install_then_rerun_skips(world, hub, tmp_path):
     assert len([e for e in hub.log if e[0] == "GET" and "/resolve/" in e[1]]) == n_gets  # nothing downloaded again
 
 
+def test_kill_between_link_and_unlink_leaves_no_partial_for_ever(world, hub, tmp_path):
+    """place() hard-links the finished partial to the final name, then unlinks the partial: a run killed in
+    between (seen on a loaded CI machine, the next file already streaming) leaves the same bytes under both
+    names. The rerun finds the final file verified; it must drop the spent partial, not keep it for ever."""
+    models = tmp_path / "models"
+    r = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    final = models / "diffusion_models" / "flux-2-klein-4b-fp8.safetensors"
+    part = (models / "diffusion_models" / ".klein-doctor" / "staging" / "partial"
+            / f"flux-2-klein-4b-fp8.safetensors.{world['sha']['dm'][:16]}.incomplete")
+    part.parent.mkdir(parents=True, exist_ok=True)
+    os.link(final, part)  # the state a kill right after os.link(staged, dest) leaves
+    r2 = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
+    assert r2.returncode == 0, r2.stdout + r2.stderr
+    assert not part.exists()
+    assert "removed a partial download of flux-2-klein-4b-fp8.safetensors left by an interrupted run" in r2.stderr
+    assert sha256_file(final) == world["sha"]["dm"] and final.stat().st_nlink == 1
+    assert r2.stdout.count("already verified") == 3
+    # a dry run only looks: the partial it would drop stays
+    os.link(final, part)
+    r3 = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--dry-run")
+    assert r3.returncode == 0 and part.exists()
+
+
 def test_dry_run_downloads_nothing(world, hub, tmp_path):
     r = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--dry-run")
     assert r.returncode == 0, r.stdout + r.stderr
