@@ -311,6 +311,38 @@ def test_50mb_log_bounded_time_and_memory(tmp_path, shared):
     assert peak < 24 * 2**20, f"peak traced memory {peak / 2**20:.1f} MiB"
 
 
+def _pattern_tries(cat: explain.Catalog, low: bytes) -> tuple[int, list[tuple[int, bytes, list[str]]]]:
+    """What the scan does per needle hit, counted instead of timed: each hit of a needle runs the patterns of every
+    signature riding on it (the catalog folds a needle into a shorter one inside it) and every context's pattern."""
+    total, rows = 0, []
+    for needle, owners in cat.owners.items():
+        hits = low.count(needle)  # non-overlapping: close enough for a budget, and fast
+        if hits:
+            w = hits * sum(len(o.patterns) if is_sig else 1 for o, is_sig in owners)
+            total += w
+            rows.append((w, needle, [o.id for o, _ in owners]))
+    return total, sorted(rows, key=lambda r: (-r[0], r[1]))
+
+
+def test_hot_needles_carry_few_patterns(shared):
+    """The 50 MB test's timing, guarded without a clock: a short needle that normal log lines or tracebacks contain
+    (`File "`, `diffusers`, `mig`) makes every longer needle containing it ride on it, so one new needle can double
+    the work per megabyte (round 191's `File "torch/__init__.py"` folded five patterns into every traceback frame:
+    the 50 MB scan went from 21 s to 40 s). Budgets in pattern tries per MB, about 30 % above today's: on a real
+    ComfyUI server log's normal lines (the 50 MB test's filler) and on every real text of the corpus."""
+    cat = explain.catalog()
+    base = (shared / "fixtures/comfyui/server_log_full.txt").read_bytes()
+    benign = (b"ERROR", b"ZImage", b"No module", b"mat1", b"clip missing", b"invalid value")
+    filler = b"".join(ln + b"\n" for ln in base.split(b"\n") if not any(x in ln for x in benign)).lower()
+    corpus = b"\n\0\n".join(case["text"].lower().encode("utf-8") for _stem, case in _corpus())
+    for what, low, budget in (("a normal ComfyUI log", filler, 16_500), ("the corpus of real texts", corpus, 120_000)):
+        total, rows = _pattern_tries(cat, low)
+        per_mb = total * 2**20 / len(low)
+        top = "; ".join(f"{n.decode(errors='replace')!r} {w} ({', '.join(ids[:6])})" for w, n, ids in rows[:6])
+        assert per_mb < budget, (f"{what}: {per_mb:,.0f} pattern tries per MB (budget {budget:,}); a needle that is "
+                                 f"short or common now carries more rules. Heaviest: {top}")
+
+
 # --- the probe and the check ------------------------------------------------------------------------
 
 def _comfy_tree(tmp_path: Path, shared: Path) -> Path:
