@@ -3033,6 +3033,7 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         return None
     return {}
 
+
 @_interp("int32_index")
 def _int32_index(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torch.int32-index-limit: ``nvidia_only``; the headline names the kernel (and the shape) the message names."""
@@ -3048,6 +3049,7 @@ def _int32_index(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         return {"title": "PyTorch's padding kernel refused a tensor of more than 2^31-1 elements (32-bit index math): "
                          "the image or the batch is too large for it in one piece"}
     return {}
+
 
 @_interp("nccl_ifname")
 def _nccl_ifname(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
@@ -6841,6 +6843,7 @@ def _flux2_latents(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     """The FLUX.2 latents layout named in a user's words or code: claimed as it stands, except on AMD, Intel or Mac
     setups."""
     return None if _off_nvidia_anywhere(ctx) else {}
+
 
 def _ctx_fact(ctx: dict[str, Any], key: str) -> str:
     """A context fact near the hit, else anywhere in the paste (its last value)."""
