@@ -4262,6 +4262,44 @@ def _egpu_link(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {"details": d}
 
 
+@_interp("lost_after_suspend")
+def _lost_after_suspend(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A launch failure in a process that lived across a sleep: claimed only where the paste says the machine slept,
+    suspended, hibernated or woke. A bare launch failure stays gpu.hardware-fault's; an external GPU's link lost over
+    the sleep is gpu.egpu-link-lost's; another vendor's GPU or a Mac is not ours."""
+    if _off_nvidia_anywhere(ctx) or ctx.get("macos") or _fact(ctx, "egpu"):
+        return None
+    said = _fact(ctx, "suspend_resume")
+    if not said:
+        return None
+    return {"details": {"suspend_resume": said[:60]}}
+
+
+@_interp("module_in_use")
+def _module_in_use(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """rmmod / modprobe -r refusing an NVIDIA module: nvidia_uvm is held by CUDA programs, the others by the desktop."""
+    mod = (g.get("module") or "nvidia").replace("-", "_")
+    d = {k: v for k, v in (("module", mod), ("used_by", (g.get("by") or "").strip())) if v}
+    if mod == "nvidia_uvm":
+        return {"title": ("nvidia_uvm cannot be reloaded: a CUDA program (ComfyUI, Python, Ollama, a container) or "
+                          "nvidia-persistenced still holds it"),
+                "details": d}
+    if mod in ("nvidia_drm", "nvidia_modeset") or (mod == "nvidia" and "modeset" in d.get("used_by", "")):
+        return {"title": (f"{mod} cannot be unloaded while the desktop runs on the NVIDIA driver: reload only "
+                          "nvidia_uvm, or stop the desktop (or reboot) to reload the whole driver"),
+                "details": d}
+    return {"details": d}
+
+
+@_interp("suspend_failed")
+def _suspend_failed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """nvidia_uvm crashing in its suspend with CUDA state alive (a call trace through uvm_suspend). A suspend the
+    driver refuses for want of NVIDIA's suspend services is a distribution's packaging: no pattern claims it."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    return {}
+
+
 @_interp("bar_unassigned")
 def _bar_unassigned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """The card's PCI BARs got no address. Not claimed after a third-party unlock of the card's driver or PCIe link
@@ -4694,10 +4732,13 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                 "details": {"cuda_visible_devices": g["brackets"]}}
     if g.get("unknown"):
         return {"title": "CUDA failed to start with an unknown error: the driver is in a bad state (often after sleep/resume)",
-                "cause": ("PyTorch's `CUDA unknown error` is cuInit failing with cudaErrorUnknown: the GPU is installed but the "
+                "cause": ("PyTorch's `CUDA unknown error` (and any program's cuInit / cudaGetDeviceCount failing with error 999, "
+                          "30 before CUDA 10.1) is CUDA's start failing with cudaErrorUnknown: the GPU is installed but the "
                           "driver cannot hand it out. On Linux the usual cause is a suspend/resume that left the nvidia_uvm "
-                          "module broken; an update of the driver without a reboot does the same."),
-                "fix": ("Reboot, or reload the module without one (Linux): `sudo rmmod nvidia_uvm && sudo modprobe nvidia_uvm`, "
+                          "module broken (or its /dev/nvidia-uvm node missing); an update of the driver without a reboot "
+                          "does the same."),
+                "fix": ("Reboot, or reload the module without one (Linux), with ComfyUI and other GPU programs stopped first "
+                        "(else rmmod says the module is in use): `sudo rmmod nvidia_uvm && sudo modprobe nvidia_uvm`, "
                         "then check with `nvidia-smi` and `python -c \"import torch; print(torch.cuda.is_available())\"`; "
                         "in Docker, restart the container after the host is fixed")}
     if near.get("wsl") or ctx.get("wsl"):

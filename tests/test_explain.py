@@ -11683,3 +11683,65 @@ def test_round192_windows_crash_codes_kinds():
               "Faulting application name: mini-tool.exe\nFaulting module name: ucrtbase.dll\nException code: 0xc0000409\n",
               "Crash to desktop (no message) ; possible relationship with updating to latest Nvidia driver on laptop\n"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round194_suspend_resume_kinds():
+    # a CUDA process that lived across a sleep: its launch failure is the lost context, where the paste says it slept
+    for t in ("torch.AcceleratorError: CUDA error: unspecified launch failure\n"
+              "ComfyUI was left open overnight and the PC went to sleep; after waking it every prompt fails\n",
+              "I suspended the laptop with the notebook running. After resume from suspend:\n"
+              "RuntimeError: CUDA error: unspecified launch failure\n",
+              "after waking up from hibernation the diffusers server says\n"
+              "cudaErrorLaunchFailure: unspecified launch failure\n"):
+        m = one(t, "cuda.lost-after-suspend")
+        assert ids(t)[0] == "cuda.lost-after-suspend", ids(t)
+        assert "NVreg_PreserveVideoMemoryAllocations" in m["fix"] and "nvidia-suspend.service" in m["fix"]
+        assert "rmmod nvidia_uvm" in m["fix"] and "Restart the program" in m["fix"]
+    # the bare launch failure stays the hardware's; "resume" of a training run is no sleep; an eGPU keeps its own
+    bare = "RuntimeError: CUDA error: unspecified launch failure\n"
+    assert "cuda.lost-after-suspend" not in ids(bare)
+    for t in ("Resuming training from checkpoint epoch 12\nafter resuming from checkpoint:\n"
+              "RuntimeError: CUDA error: unspecified launch failure\n",
+              "time.sleep(5)\nRuntimeError: CUDA error: unspecified launch failure\n",
+              "RTX 4090 in a Razer Core X over Thunderbolt; after waking from sleep\n"
+              "RuntimeError: CUDA error: unspecified launch failure\n",
+              "AMD Radeon RX 7900 XTX, ROCm 6.2; after resume from suspend\nHIP error: unspecified launch failure\n",
+              "Apple M2 Max, macOS 14; after waking from sleep: unspecified launch failure in Metal\n"):
+        assert "cuda.lost-after-suspend" not in ids(t), (t, ids(t))
+
+    # CUDA's start failing with its unknown error, in other programs' words: the suspend branch of cuda.no-device
+    for t in ("cudaGetDeviceCount returned 999\n-> unknown error\nResult = FAIL\n",
+              "F1203 10:02:11.000000 1234 common.cpp:163] Check failed: error == cudaSuccess (999 vs. 0) unknown error\n",
+              'time=2025-01-02T10:00:00Z level=INFO source=gpu.go:612 msg="Unable to load cudart library '
+              '/usr/lib/x86_64-linux-gnu/libcuda.so.550.120: cuda driver library init failure: 999"\n',
+              "cuInit err: 999\n"):
+        m = one(t, "cuda.no-device")
+        assert "nvidia_uvm" in m["fix"] and "sleep/resume" in m["title"], m["title"]
+    for t in ('msg="Unable to load CUDA management library libnvidia-ml.so.550.54.14: nvml vram init failure: 999"\n',
+              "hipGetDeviceCount returned 999\nAMD Radeon RX 6800\n",
+              "ffmpeg: cu->cuInit(0) failed -> CUDA_ERROR_UNKNOWN: unknown error\n"):
+        assert "cuda.no-device" not in ids(t), (t, ids(t))
+
+    # reloading nvidia_uvm refused: something still holds the module
+    for t, mod in (("$ sudo rmmod nvidia_uvm\nrmmod: ERROR: Module nvidia_uvm is in use\n", "nvidia_uvm"),
+                   ("$ sudo modprobe -r nvidia-uvm\nmodprobe: FATAL: Module nvidia_uvm is in use.\n", "nvidia_uvm"),
+                   ("rmmod: ERROR: Module nvidia_modeset is in use by: nvidia_drm\n", "nvidia_modeset")):
+        m = one(t, "nvidia.module-in-use")
+        assert m["details"]["module"] == mod
+        assert "fuser -v /dev/nvidia*" in m["fix"] and "sudo rmmod nvidia_uvm && sudo modprobe nvidia_uvm" in m["fix"]
+    for t in ("rmmod: ERROR: Module amdgpu is in use\n", "rmmod: ERROR: Module snd_hda_intel is in use by: snd_hda_codec_hdmi\n",
+              "modprobe: FATAL: Module i915 is in use.\n"):
+        assert "nvidia.module-in-use" not in ids(t), (t, ids(t))
+
+    # the NVIDIA driver failing the suspend itself
+    m = one("BUG: kernel NULL pointer dereference, address: 0000000000000010\nCall Trace:\n"
+            " uvm_suspend+0x8f/0x1a0 [nvidia_uvm]\n nv_uvm_suspend+0x2a/0x50 [nvidia]\n", "nvidia.suspend-failed")
+    assert "nvidia_uvm" in m["title"] and "quit ComfyUI" in m["fix"] and "system-sleep" in m["fix"]
+    # silent: a suspend refused for want of NVIDIA's services (a distribution's packaging), other crashes and drivers
+    for t in ("kernel: NVRM: GPU 0000:01:00.0: PreserveVideoMemoryAllocations module parameter is set. System Power "
+              "Management attempted without driver procfs suspend interface.\n"
+              "nvidia 0000:01:00.0: PM: pci_pm_suspend(): nv_pmops_suspend [nvidia] returns -5\n",
+              "Aug 23 12:46:39 host kernel: note: nvidia-sleep.sh[15384] exited with irqs disabled\n",
+              "amdgpu 0000:03:00.0: amdgpu: SMU is resuming...\namdgpu: resume of IP block <smu> failed -5\n",
+              "PM: suspend entry (deep)\nPM: suspend exit\n"):
+        assert "nvidia.suspend-failed" not in ids(t), (t, ids(t))
