@@ -4387,8 +4387,12 @@ def _torch_cuda(ctx: dict[str, Any]) -> tuple[int, int] | None:
 def _cuda_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """NVRTC refusing the GPU's architecture, or cuFFT's CUFFT_INTERNAL_ERROR, inside PyTorch: the CUDA of the torch
     build predates the card. A cuFFT failure from a build of CUDA 11.8 or newer (on a card older than an RTX 50) is
-    not this: then cuFFT most often could not get memory for its plan."""
+    not this: then cuFFT most often could not get memory for its plan. Another program's own NVRTC call (hashcat's
+    `nvrtcCompileProgram(): NVRTC_ERROR_INVALID_OPTION`, CLBlast, cuda-api-wrappers) beside the same NVRTC log line is
+    that program's CUDA, not torch's."""
     if _off_nvidia(ctx):
+        return None
+    if not g.get("cufft") and _ctx_fact(ctx, "nvrtc_foreign"):
         return None
     near = _near(ctx)
     cu = _torch_cuda(ctx)

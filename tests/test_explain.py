@@ -11745,3 +11745,48 @@ def test_round194_suspend_resume_kinds():
               "amdgpu 0000:03:00.0: amdgpu: SMU is resuming...\namdgpu: resume of IP block <smu> failed -5\n",
               "PM: suspend entry (deep)\nPM: suspend exit\n"):
         assert "nvidia.suspend-failed" not in ids(t), (t, ids(t))
+
+
+def test_round195_ptx_and_runtime_compile_kinds():
+    # the driver refusing PTX of a newer CUDA, in torch's own wording (RuntimeError / AcceleratorError, ComfyUI's
+    # exception line, torch's asynchronous-report trailer) or through Triton's launcher: update the driver
+    for t in ("  File \"train.py\", line 40, in <module>\n    model = model.to('cuda')\n"
+              "RuntimeError: CUDA error: the provided PTX was compiled with an unsupported toolchain.\n",
+              "torch.AcceleratorError: CUDA error: the provided PTX was compiled with an unsupported toolchain.\n"
+              "Search for `cudaErrorUnsupportedPtxVersion' in https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html\n",
+              "!!! Exception during processing !!! CUDA error: the provided PTX was compiled with an unsupported toolchain.\n"
+              "Traceback (most recent call last):\n  File \"D:\\ComfyUI\\execution.py\", line 327, in execute\n",
+              "x = x.cuda()\nCUDA error: the provided PTX was compiled with an unsupported toolchain.\n"
+              "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.\n",
+              "RuntimeError: Triton Error [CUDA]: the provided PTX was compiled with an unsupported toolchain.\n"):
+        m = one(t, "cuda.ptx-newer-than-driver")
+        assert ids(t)[0] == "cuda.ptx-newer-than-driver", ids(t)
+        assert "newer CUDA than the installed driver" in m["cause"] and "PTX" in m["title"]
+        assert "nvidia-smi" in m["fix"] and "570.26" in m["fix"] and "whl/cu118" in m["fix"]
+        assert "ubuntu-drivers install" in m["fix"] and "~/.nv/ComputeCache" in m["fix"]
+    # silent: other programs' own prints of the same driver error (Rust candle / cudarc, ggml, FasterTransformer,
+    # Jittor, a memory tester, a rasterizer's C++), and the same words on a ZLUDA / AMD setup
+    for t in ("Error: DriverError(CUDA_ERROR_UNSUPPORTED_PTX_VERSION, \"the provided PTX was compiled with an unsupported "
+              "toolchain.\") when loading cast_u32_f32\n",
+              "CUDA error 222 at /src/llama.cpp/ggml-cuda.cu:5141: the provided PTX was compiled with an unsupported toolchain.\n",
+              "  what():  [FT][ERROR] CUDA runtime error: the provided PTX was compiled with an unsupported toolchain. "
+              "/workspace/src/fastertransformer/utils/cuda_utils.h:393\n",
+              "code=222( cudaErrorUnsupportedPtxVersion ) cudaStreamCreateWithFlags(&stream, cudaStreamNonBlocking)\n",
+              "[0]:ERROR: CUDA error: the provided PTX was compiled with an unsupported toolchain., line 148, file cuda_memtest.cu\n",
+              "CUDA Runtime Error: the provided PTX was compiled with an unsupported toolchain. at diffvg/scene.cpp:35\n",
+              "Couldn't init a GPU test: Error in load module (gpu_burn-drv.cpp:243): the provided PTX was compiled with an "
+              "unsupported toolchain.\n",
+              "AMD Radeon RX 7900 XTX with ZLUDA\nRuntimeError: CUDA error: the provided PTX was compiled with an unsupported toolchain.\n"):
+        assert "cuda.ptx-newer-than-driver" not in ids(t), (t, ids(t))
+    # torch's NVRTC refusing the GPU stays torch.cuda-too-old-for-gpu; another program's own NVRTC call beside the
+    # same log line (hashcat, CLBlast, cuda-api-wrappers) is that program's CUDA: silent
+    assert ids("RuntimeError: The following operation failed in the TorchScript interpreter.\n"
+               "RuntimeError: nvrtc: error: invalid value for --gpu-architecture (-arch)\n")[0] == "torch.cuda-too-old-for-gpu"
+    for t in ("nvrtcCompileProgram(): NVRTC_ERROR_INVALID_OPTION\n\nnvrtc: error: invalid value for --gpu-architecture (-arch)\n",
+              "hashcat (v6.2.6) starting\n* Device #1: NVIDIA GeForce RTX 4090\n"
+              "nvrtc: error: invalid value for --gpu-architecture (-arch)\n",
+              "CLBlast: CUDA NVRTC error: nvrtcCompileProgram: NVRTC_ERROR_INVALID_OPTION\n"
+              "nvrtc: error: invalid value for --gpu-architecture (-arch)\n",
+              "Failed invoking compiler for CUDA C++ program at 0x7fae240a1c80: NVRTC_ERROR_INVALID_OPTION\n"
+              "nvrtc: error: invalid value for --gpu-architecture (-arch)\n"):
+        assert "torch.cuda-too-old-for-gpu" not in ids(t), (t, ids(t))
