@@ -4426,6 +4426,20 @@ def _shm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     between the processes of a multi-GPU run, on NVIDIA setups."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("shm_open"):
+        # older torch's words with no errno after them: out of shared memory or out of file handles, both answered
+        return {"title": "PyTorch could not open a shared-memory segment (/dev/shm): its shared memory or its file handles ran out",
+                "cause": ("PyTorch passes tensors between processes (DataLoader workers, torch.multiprocessing) as "
+                          "segments in /dev/shm, each held open by a file descriptor. Older torch reports any failure "
+                          "to open one with these words and no reason: either /dev/shm is too small (Docker gives a "
+                          "container 64 MB unless told otherwise) or the process reached its open-files limit "
+                          "(`ulimit -n`, often 1024), one descriptor per shared tensor."),
+                "fix": ("Check both: `df -h /dev/shm` and `ulimit -n`. In Docker start the container with more shared "
+                        "memory, `docker run --shm-size=8g ...` or `--ipc=host` (compose: `shm_size: \"8gb\"`); raise the "
+                        "descriptor limit with `ulimit -n 65535` in the shell that starts Python (Docker: `--ulimit "
+                        "nofile=65535:65535`), or call `torch.multiprocessing.set_sharing_strategy('file_system')` at the "
+                        "start of the script; or use fewer DataLoader workers (`num_workers=0`)"),
+                "details": {"segment": g["shm_open"].split("<")[-1].split(">")[0].strip()[:80]} if "<" in g["shm_open"] else {}}
     if not (g.get("nccl") or g.get("segment")):
         return {}
     size = _int(g.get("size"))
@@ -5289,7 +5303,7 @@ def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     named = (g.get("proc") or g.get("cmd") or "").strip()
     if named and not _PY_PROC.search(named):
         return None
-    if (g.get("code137") or g.get("oomkilled") or g.get("told")) and not near.get("py_program"):
+    if (g.get("code137") or g.get("oomkilled") or g.get("oomsaid") or g.get("told")) and not near.get("py_program"):
         return None
     d: dict[str, Any] = {}
     if named:
@@ -5301,6 +5315,15 @@ def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                         "Docker Desktop runs in WSL2: raise `memory=` in %UserProfile%\\.wslconfig, then `wsl --shutdown`), "
                         "or `docker run --memory=24g --memory-swap=48g ...` (compose: `mem_limit`); confirm with "
                         "`docker inspect -f '{{.State.OOMKilled}}' CONTAINER`. " + _LOAD_LESS)}
+    if g.get("oomsaid"):
+        fix = ("Give the container more memory or the program less: raise its limit (`docker run --memory=24g "
+               "--memory-swap=48g ...`, compose `mem_limit`, Kubernetes `resources.limits.memory`); confirm with "
+               "`docker inspect -f '{{.State.OOMKilled}}' CONTAINER` or `kubectl describe pod POD` (Last State: Reason: "
+               "OOMKilled). Inside a container `free`, psutil and ComfyUI's `Total RAM` show the host's memory, not the "
+               "limit (`cat /sys/fs/cgroup/memory.max` shows it), so ComfyUI's RAM cache can grow past the limit: start it "
+               "with `--cache-lru 10` or `--cache-none`. " + _LOAD_LESS)
+        return {"details": d, "title": "The container's process was OOM-killed: it went past the container's memory limit",
+                "fix": fix}
     if g.get("colab"):
         return {"details": d, "title": "Colab ended the session: the runtime ran out of RAM (not GPU memory)",
                 "fix": ("Use a runtime with more RAM (Runtime > Change runtime type: High-RAM), or load less: "
@@ -5333,10 +5356,33 @@ def _too_many_files(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         d["shared_memory"] = g["shm"]
         return {"details": d, "title": ("PyTorch multiprocessing ran out of file handles for its shared tensors "
                                         "(Too many open files (24))")}
+    if g.get("said"):
+        return {"details": d, "title": ("PyTorch's DataLoader or multiprocessing workers ran out of file handles "
+                                        "(too many open files): one per shared tensor")}
     if g.get("accept"):
         return {"details": d, "title": ("The server could not accept a new connection: the process ran out of file "
                                         "handles (socket.accept() out of system resource, errno 24)")}
     return {"details": d} if d else {}
+
+
+@_interp("max_map_count")
+def _max_map_count(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """PyTorch mapping one of its shared-memory segments (</torch_...>) fails with ENOMEM: the process's limit on
+    memory maps, vm.max_map_count, not RAM (a segment of a few KB). A user's words naming vm.max_map_count beside
+    torch or shared tensors. Not claimed on a Mac, AMD or Intel setup or beside another framework."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or near.get("other_framework"):
+        return None
+    n = str(g.get("bytes") or "")
+    if n.isdigit() and len(n) <= 15:
+        v = int(n)
+        if v >= 1 << 30:
+            return None  # a segment of a GB or more failing is RAM or /dev/shm running out, not the count of maps
+        size = f"{v / 1e6:.1f} MB" if v >= 10**6 else f"{v / 1e3:.1f} KB"
+        return {"details": {"mmap_bytes": v, "segment": (g.get("shm") or "")[:80]},
+                "title": (f"PyTorch could not map a {size} shared-memory segment: the process ran out of memory maps "
+                          "(vm.max_map_count), not of RAM")}
+    return {}
 
 
 @_interp("model_leak")

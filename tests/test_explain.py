@@ -11790,3 +11790,62 @@ def test_round195_ptx_and_runtime_compile_kinds():
               "Failed invoking compiler for CUDA C++ program at 0x7fae240a1c80: NVRTC_ERROR_INVALID_OPTION\n"
               "nvrtc: error: invalid value for --gpu-architecture (-arch)\n"):
         assert "torch.cuda-too-old-for-gpu" not in ids(t), (t, ids(t))
+
+
+def test_round196_os_container_limits_kinds():
+    # torch's shared-memory messages: the segment name cut short, and older torch's bare open failure (no errno),
+    # which is either /dev/shm or the descriptor limit: both ways out are given
+    for t in ("RuntimeError: unable to write to file </torch_...>\n",
+              "RuntimeError:unable to write to file </torch>.....\n"):
+        assert ids(t)[0] == "docker.shm-too-small", (t, ids(t))
+    m = one("  File \"/opt/conda/lib/python3.8/site-packages/torch/multiprocessing/reductions.py\", line 319, in reduce_storage\n"
+            "RuntimeError: unable to open shared memory object </torch_4242_1396182366> in read-write mode at "
+            "/pytorch/aten/src/TH/THAllocator.c:242\n", "docker.shm-too-small")
+    assert "file handles" in m["title"] and "--shm-size" in m["fix"] and "ulimit -n" in m["fix"]
+    assert "set_sharing_strategy('file_system')" in m["fix"] and m["details"]["segment"] == "/torch_4242_1396182366"
+    # with torch's errno after it the reason is told: 24 stays the descriptor limit, 2 (a removed segment) is no shm claim
+    t = "RuntimeError: unable to open shared memory object </torch_17_99> in read-write mode: Too many open files (24)\n"
+    assert ids(t)[0] == "os.too-many-open-files"
+    t = "RuntimeError: unable to open shared memory object </torch_17_99> in read-write mode: No such file or directory (2)\n"
+    assert "docker.shm-too-small" not in ids(t)
+    # the words `Too many open files` beside PyTorch's DataLoader / multiprocessing, with no errno
+    for t in ("DataLoader with num_workers=8 dies after two epochs with Too many open files\n",
+              "Too many open files when the workers return tensors\nI use torch.multiprocessing with a Queue of tensors\n"):
+        m = one(t, "os.too-many-open-files")
+        assert "file handles" in m["title"] and "set_sharing_strategy('file_system')" in m["fix"]
+    # torch mapping one small shared segment fails with ENOMEM: the count of memory maps, vm.max_map_count
+    m = one("  File \"/opt/venv/lib/python3.11/site-packages/torch/_tensor.py\", line 711, in share_memory_\n"
+            "  File \"/opt/venv/lib/python3.11/site-packages/torch/storage.py\", line 256, in share_memory_\n"
+            "RuntimeError: unable to mmap 65536 bytes from file </torch_3341_2846271_17>: Cannot allocate memory (12)\n",
+            "os.max-map-count")
+    assert "65.5 KB" in m["title"] and "vm.max_map_count" in m["title"] and m["details"]["mmap_bytes"] == 65536
+    assert "sudo sysctl -w vm.max_map_count=1048576" in m["fix"] and "/etc/sysctl.d/" in m["fix"]
+    # the segment's line alone says nothing of many shared tensors: not claimed (round 68's silent case)
+    assert "os.max-map-count" not in ids("RuntimeError: unable to mmap 65536 bytes from file </torch_3_4_5>: Cannot allocate memory (12)\n")
+    m = one("Loading the offloaded model with share_memory_() crashed until I raised vm.max_map_count on the node\n",
+            "os.max-map-count")
+    assert "memory maps" in m["title"]
+    # a container OOM-killed, Kubernetes' Reason: OOMKilled and a user's words, beside a model program
+    m = one("ComfyUI in docker compose keeps getting OOM killed while loading flux-2-klein-4b.safetensors\n", "ram.oom-killed")
+    assert "OOM-killed" in m["title"] and "/sys/fs/cgroup/memory.max" in m["fix"] and "--cache-lru" in m["fix"]
+    m = one("default cache_ram ignores the limit, OOM killed inside the container\n", "ram.oom-killed")
+    assert "memory limit" in m["title"]
+    t = ("    Last State:  Terminated\n      Reason:    OOMKilled\n      Exit Code:    137\n"
+         "The pod runs ComfyUI (python main.py --listen) with a 16Gi memory limit\n")
+    assert ids(t)[0] == "ram.oom-killed", ids(t)
+    # silent: other programs' pods and containers OOM-killed, Elasticsearch's max_map_count check, a whole model file
+    # mapped (RAM, ram.oom), an AMD/ROCm torch, other programs' bus errors and a Mac's descriptor limit
+    for t, sig in (("The kcm-controller pod was being OOMKilled in CI:\n    State: Terminated\n    Reason: OOMKilled\n"
+                    "    Limits:\n      memory: 128Mi\n", "ram.oom-killed"),
+                   ("our redis container keeps getting OOM killed by docker every night\n", "ram.oom-killed"),
+                   ("ERROR: [1] bootstrap checks failed\n[1]: max virtual memory areas vm.max_map_count [65530] is too low, "
+                    "increase to at least [262144]\n", "os.max-map-count"),
+                   ("RuntimeError: unable to mmap 23802932552 bytes from file <./flux1-dev.safetensors>: Cannot allocate memory (12)\n",
+                    "os.max-map-count"),
+                   ("torch 2.4.1+rocm6.1, Radeon RX 7900 XTX\nRuntimeError: unable to mmap 98368 bytes from file "
+                    "</torch_5_6>: Cannot allocate memory (12)\n", "os.max-map-count"),
+                   ("My container by default had 64MiB for shm, zm_monitor.cpp:526 tried to allocate almost 300MiB, then "
+                    "crashed with a bus error\n", "docker.shm-too-small"),
+                   ("macOS 14 on an M2, DataLoader num_workers=4: OSError: [Errno 24] Too many open files\n",
+                    "os.too-many-open-files")):
+        assert sig not in ids(t), (t, ids(t))
