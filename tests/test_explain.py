@@ -11849,3 +11849,63 @@ def test_round196_os_container_limits_kinds():
                    ("macOS 14 on an M2, DataLoader num_workers=4: OSError: [Errno 24] Too many open files\n",
                     "os.too-many-open-files")):
         assert sig not in ids(t), (t, ids(t))
+
+
+def test_round198_remote_code_kinds():
+    # transformers named a remote-code model's module after a folder or repository with a dot in it, and Python cut
+    # the name at the dot: the module's last part ends with the version number before the dot, or the full dotted
+    # name follows in the paste
+    for t in ("Error occurred when executing DownloadAndLoadFlorence2Model:\n\n"
+              "No module named 'transformers_modules.CogFlorence-2'\n\n"
+              "  File \"C:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-Florence2\\nodes.py\", line 90, in loadmodel\n",
+              "ModuleNotFoundError: No module named 'transformers_modules.MiniCPM-V-2'\n",
+              "!!! Exception during processing !!! No module named 'transformers_modules.Florence-2-base-PromptGen-v1'\n",
+              "ModuleNotFoundError: No module named 'transformers_modules.THUDM.glm-4v-9b-v1'\n",
+              "ModuleNotFoundError: No module named 'transformers_modules.dots'\n"
+              "model = AutoModelForCausalLM.from_pretrained('./weights/dots.ocr', trust_remote_code=True)\n"):
+        m = one(t, "transformers.remote-code-dotted-name")
+        assert ids(t)[0] == "transformers.remote-code-dotted-name", ids(t)
+        assert "dot" in m["title"] and "trust_remote_code" in m["cause"] and "_dot_" in m["cause"] + m["fix"]
+        assert "Rename the model folder" in m["fix"] and "python -m pip install -U transformers" in m["fix"]
+    # silent: the cache package itself missing (a worker process), a code file or a commit folder missing, a plain name
+    for t in ("ModuleNotFoundError: No module named 'transformers_modules'\n",
+              "ModuleNotFoundError: No module named 'transformers_modules.Florence-2-large.modeling_florence2'\n",
+              "No module named 'transformers_modules.microsoft.Florence-2-large.ee1f1f163f352801f3b7af6b2b96e4baaa6ff2ff'\n",
+              "ModuleNotFoundError: No module named 'transformers_modules.Florence-2-large'\n",
+              "No module named 'transformers_module.Qwen1'\n"):
+        assert "transformers.remote-code-dotted-name" not in ids(t), t
+
+    # transformers' own model module missing beside a registry that lists it: a half-replaced transformers install
+    for t in ("Error occurred when executing Joy_caption_load:\n\n"
+              "Failed to import transformers.models.cohere.configuration_cohere because of the following error "
+              "(look up to see its traceback):\nNo module named 'transformers.models.cohere.configuration_cohere'\n",
+              "JanusModelLoader\nRuntimeError: Failed to import transformers.models.aria.configuration_aria because of the "
+              "following error (look up to see its traceback):\nModuleNotFoundError: No module named 'transformers.models.aria'\n"):
+        m = one(t, "transformers.install-mixed")
+        assert ids(t)[0] == "transformers.install-mixed", ids(t)
+        assert "half-replaced" in m["title"] and "registry" in m["cause"]
+        assert "--force-reinstall --no-deps" in m["fix"] and "python_embeded" in m["fix"] and "~ransformers" in m["fix"]
+    # silent: the same wrapper around a dependency's failure (timm, flash_attn), a node's own import of a model module
+    # an old transformers lacks, another program's lazy module
+    for t in ("Failed to import transformers.models.timm_wrapper.configuration_timm_wrapper because of the following "
+              "error (look up to see its traceback):\ncannot import name 'ImageNetInfo' from 'timm.data'\n",
+              "Failed to import transformers.models.qwen2_vl.modeling_qwen2_vl because of the following error "
+              "(look up to see its traceback):\nNo module named 'flash_attn_2_cuda'\n",
+              "from transformers.models.qwen2_5_vl import Qwen2_5_VLForConditionalGeneration\n"
+              "ModuleNotFoundError: No module named 'transformers.models.qwen2_5_vl'\n",
+              "Failed to import diffusers.models.autoencoders because of the following error (look up to see its traceback):\n"
+              "No module named 'diffusers.models.autoencoders'\n"):
+        assert "transformers.install-mixed" not in ids(t), t
+
+    # trust_remote_code refusals, remote code needing its own packages or lacking flash attention, and another
+    # family's model type: that model's code and requirements, not the Klein stack's
+    for t in ("ValueError: Loading Qwen/Qwen-VL-Chat requires you to execute the configuration file in that repo on your "
+              "local machine. Make sure you have read the code there to avoid malicious use, then set the option "
+              "`trust_remote_code=True` to remove this error.\n",
+              "You have to trust remote code execution to use this node!\n",
+              "ValueError: DeepseekV2ForCausalLM does not support Flash Attention 2.0 yet. Please request to add support "
+              "where the model is hosted, on its model hub page\n",
+              "'Florence2ForConditionalGeneration' object has no attribute '_supports_sdpa'\n",
+              "ValueError: The checkpoint you are trying to load has model type `qwen2_5_vl` but Transformers does not "
+              "recognize this architecture.\n"):
+        assert ids(t) == [], (t, ids(t))
