@@ -4662,6 +4662,24 @@ def _model_cache_held(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
     return {"details": d}
 
 
+@_interp("outputs_cached")
+def _outputs_cached(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`got prompt` then `Prompt executed in 0.0x seconds` with nothing between (no node ran), or a user's words that
+    the same prompt again does nothing / only one node ran: ComfyUI's output cache. Not beside another web UI or app,
+    nor on an AMD / Intel / Mac setup; the user's words only beside signs of a ComfyUI run."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or near.get("other_webui") or near.get("other_imagegen_app") or ctx.get("other_imagegen_app"):
+        return None
+    if g.get("secs"):
+        return {"details": {"seconds": g["secs"]},
+                "title": (f"ComfyUI answered the prompt from its cache: nothing it depends on changed, so no node ran again "
+                          f"(Prompt executed in {g['secs']} seconds)")}
+    if not near.get("comfy_run"):
+        return None
+    said = _SPACE.sub(" ", g.get("said") or "").strip()[:120]
+    return {"details": {"said": said} if said else {}}
+
+
 @_interp("async_offload_compile")
 def _async_offload_compile(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A dynamo/inductor traceback in a ComfyUI that ran async weight offloading before PR #10961 (0.3.75 by default,

@@ -11909,3 +11909,27 @@ def test_round198_remote_code_kinds():
               "ValueError: The checkpoint you are trying to load has model type `qwen2_5_vl` but Transformers does not "
               "recognize this architecture.\n"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round199_comfyui_cache_queue_kinds():
+    # a node pack's own patch of ComfyUI's queue / executor / cache (round 169's call: out of scope) stays silent
+    for t in ("Exception in thread Thread-5 (prompt_worker):\nTraceback (most recent call last):\n"
+              "  File \"D:\\ComfyUI\\main.py\", line 210, in prompt_worker\n    q.task_done(item_id,\n"
+              "TypeError: patched_task_done() got an unexpected keyword argument 'process_item'\n",
+              "!!! Exception during processing !!! 'RAMPressureCache' object has no attribute 'get_output_cache'\n"):
+        assert ids(t) == [], (t, ids(t))
+
+    # an identical prompt answered from the cache
+    m = one("got prompt\nPrompt executed in 0.01 seconds\n", "comfyui.outputs-cached")
+    assert "0.01 seconds" in m["title"] and "control after generate" in m["fix"] and "/free" in m["fix"]
+    assert "--cache-none" in m["fix"] and "noise_seed" in m["fix"]
+    for t in ("I post the same workflow again to /prompt with ComfyUI and nothing happens\n",
+              "got prompt\nPrompt executed in 3.10 seconds\nthe workflow just runs the Save Image node and nothing else\n"):
+        assert "comfyui.outputs-cached" in ids(t), (t, ids(t))
+    # silent: an error between the two lines, a real run, another web UI, an AMD setup, words without ComfyUI
+    for t in ("got prompt\nFailed to validate prompt for output 9:\nOutput will be ignored\nPrompt executed in 0.01 seconds\n",
+              "got prompt\n100%|██████████| 20/20 [00:05<00:00,  3.57it/s]\nPrompt executed in 14.06 seconds\n",
+              "Forge: I click Generate with the same prompt again and nothing happens\n",
+              "AMD Radeon RX 6800, ZLUDA\ngot prompt\nPrompt executed in 0.00 seconds\n",
+              "I send the same request again and nothing happens, the nginx upstream returns 304\n"):
+        assert "comfyui.outputs-cached" not in ids(t), (t, ids(t))
