@@ -4950,6 +4950,13 @@ def _torchao_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     tv, ao = g.get("torch") or "", g.get("ao") or ""
     if re.search(r"\+(?:rocm|xpu)", tv) or _other_gpu(ctx):
         return None
+    if g.get("abort"):
+        # torchao before 0.13 loaded its kernels without checking the torch: an ABI mismatch aborts Python at import
+        if _off_nvidia(ctx):
+            return None
+        return {"details": {"crash": g["abort"]},
+                "title": ("`import torchao` aborted Python: its compiled kernels were built for another PyTorch release "
+                          "(torchao before 0.13 crashed here instead of skipping them)")}
     if "+cu" not in tv and _off_nvidia(ctx):
         return None
     minor = ".".join(tv.split("+")[0].split(".")[:2])
@@ -4975,6 +4982,58 @@ def _torchao_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                       "was built for; if nothing you run uses torchao, the line is harmless (or "
                       "`python -m pip uninstall torchao`)")
     return out
+
+
+@_interp("packaging_range")
+def _packaging_range(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """transformers.packaging-too-new: packaging's InvalidVersion for a version range (`'0.10.1,<0.11'`), which only
+    an old transformers' requirement check hands over as one version. The headline quotes the range as read; AMD,
+    Intel and Mac setups are left alone."""
+    if _off_nvidia(ctx):
+        return None
+    rng = (g.get("low") or "") + (g.get("rest") or "")
+    return {"title": (f"packaging 22 or newer rejects '{rng}' as a version: an old transformers' import-time check "
+                      "passes the whole version range to it"),
+            "details": {"range": rng}}
+
+
+@_interp("frozen_metadata")
+def _frozen_metadata(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.frozen-metadata-missing: importlib.metadata finds no metadata for a package inside a PyInstaller app (its
+    loader frames or bootloader line near the error: the frozen_app fact). Without one the same message is
+    python.module-missing's (the package is not installed in that Python)."""
+    if not _near(ctx).get("frozen_app") or _off_nvidia(ctx):
+        return None
+    pkg = g.get("pkg") or g.get("reqpkg") or ""
+    if not pkg or pkg.lower() in ("the", "no"):
+        return None
+    fix = cat.by_id("python.frozen-metadata-missing").fix  # type: ignore[union-attr]
+    if pkg.lower() not in ("tqdm", "transformers", "diffusers"):
+        fix = fix.replace("`--copy-metadata tqdm --copy-metadata regex", f"`--copy-metadata {pkg} --copy-metadata tqdm --copy-metadata regex")
+    return {"title": (f"This PyInstaller app was built without {pkg}'s package metadata: importlib.metadata cannot find "
+                      f"it when the app runs ({pkg} itself is bundled)"),
+            "fix": fix, "details": {"package": pkg, **({"requirement": g["req"]} if g.get("req") else {})}}
+
+
+@_interp("dev_pin")
+def _dev_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """diffusers.dev-version-pin: a pin of a Hugging Face library's `.devN` version, which only its git main carries.
+    The headline and the fix name the library and version as read."""
+    if _off_nvidia(ctx):
+        return None
+    pkg = (g.get("pkg") or "diffusers").replace("_", "-")
+    ver = g.get("ver") or ""
+    base = re.sub(r"\.?dev\d*$", "", ver)
+    repo = {"huggingface-hub": "huggingface_hub"}.get(pkg, pkg)
+    fix = (f"Install {pkg} from its git main, as the project was developed: "
+           f"`python -m pip install \"git+https://github.com/huggingface/{repo}\"`, or, when the release {base} is out, "
+           f"the release: `python -m pip install -U \"{pkg}>={base}\"`; then change the pin in requirements.txt "
+           f"(`=={ver}` to `>={base}`) so the next install does not stop on it"
+           + (". Klein's pipelines need `\"diffusers>=0.37\"`" if pkg == "diffusers" else ""))
+    own = f"{pkg}'" if pkg.endswith("s") else f"{pkg}'s"
+    return {"title": (f"{pkg}=={ver} is a development version: it exists only in {own} git main, never on PyPI, "
+                      "so pip finds no release to install"),
+            "fix": fix, "details": {"package": pkg, "version": ver}}
 
 
 @_interp("kitchen_cuda")
@@ -6845,6 +6904,8 @@ def _local_shadow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     it (a traceback frame of a `diffusers.py` / `torch/__init__.py` outside site-packages, a user file named like a
     standard module in the middle of the package's import, or the location after a partially initialized module);
     a bare `partially initialized module` line says what Python saw and where to look."""
+    if _near(ctx).get("frozen_app"):
+        return None  # a PyInstaller app's frames name its bundled modules by relative paths (`transformers\\__init__.py`)
     pkg = g.get("pkg") or "the package"
     path = (g.get("path") or "").strip()
     mod = g.get("mod")

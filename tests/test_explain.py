@@ -11933,3 +11933,87 @@ def test_round199_comfyui_cache_queue_kinds():
               "AMD Radeon RX 6800, ZLUDA\ngot prompt\nPrompt executed in 0.00 seconds\n",
               "I send the same request again and nothing happens, the nginx upstream returns 304\n"):
         assert "comfyui.outputs-cached" not in ids(t), (t, ids(t))
+
+
+def test_round200_version_strings_kinds():
+    # an old transformers' requirement check hands a whole range to packaging 22+: claimed from the range alone
+    # (a title, a Colab cell) or inside the import traceback, the range quoted as read
+    for t, rng in (("Traceback (most recent call last):\n  File \"demo.py\", line 3, in <module>\n"
+                    "    from transformers import BertTokenizer\n"
+                    "  File \"/usr/lib/python3/site-packages/transformers/utils/versions.py\", line 92, in require_version\n"
+                    "    if want_ver is not None and not ops[op](version.parse(got_ver), version.parse(want_ver)):\n"
+                    "  File \"/usr/lib/python3/site-packages/packaging/version.py\", line 198, in __init__\n"
+                    "    raise InvalidVersion(f\"Invalid version: '{version}'\")\n"
+                    "packaging.version.InvalidVersion: Invalid version: '0.11.1,!=0.11.3,<0.13'\n", "0.11.1,!=0.11.3,<0.13"),
+                   ("InvalidVersion: Invalid version: '0.10.1, <0.11' when I import the model in Colab\n", "0.10.1, <0.11")):
+        m = one(t, "transformers.packaging-too-new")
+        assert ids(t)[0] == "transformers.packaging-too-new" and rng in m["title"]
+        assert "python -m pip install -U transformers" in m["fix"] and "packaging<22" in m["fix"]
+        assert "LegacyVersion" in m["cause"]
+    # silent: a node pack's placeholder or an unparseable vendor version, another word than a range, AMD / Mac setups
+    for t in ("Cannot import C:\\ComfyUI\\custom_nodes\\ComfyUI-nunchaku module for custom nodes: Invalid version: 'latest'\n",
+              "packaging.version.InvalidVersion: Invalid version: 'unknown'\n",
+              "packaging.version.InvalidVersion: Invalid version: '2.0.0.nv23.05'\n",
+              "AMD Radeon RX 7900 XTX, ROCm 6.2\npackaging.version.InvalidVersion: Invalid version: '0.10.1,<0.11'\n",
+              "MacBook Pro M3, torch mps\npackaging.version.InvalidVersion: Invalid version: '0.10.1,<0.11'\n"):
+        assert "transformers.packaging-too-new" not in ids(t), t
+
+    # a PyInstaller app without the package metadata transformers reads at import: the bundle, not the Python
+    frozen = ("Traceback (most recent call last):\n  File \"main.py\", line 4, in <module>\n"
+              "  File \"PyInstaller\\loader\\pyimod02_importers.py\", line 419, in exec_module\n"
+              "  File \"transformers\\__init__.py\", line 26, in <module>\n"
+              "  File \"PyInstaller\\loader\\pyimod02_importers.py\", line 419, in exec_module\n"
+              "  File \"transformers\\dependency_versions_check.py\", line 57, in <module>\n"
+              "  File \"transformers\\utils\\versions.py\", line 104, in require_version\n"
+              "importlib.metadata.PackageNotFoundError: No package metadata was found for The 'regex!=2019.12.17' "
+              "distribution was not found and is required by this application.\n"
+              "[87568] Failed to execute script 'main' due to unhandled exception!\n")
+    m = one(frozen, "python.frozen-metadata-missing")
+    assert ids(frozen) == ["python.frozen-metadata-missing"], ids(frozen)
+    assert "regex" in m["title"] and "--recursive-copy-metadata transformers" in m["fix"] and "copy_metadata(" in m["fix"]
+    old = ("  File \"PyInstaller/loader/pyimod02_importers.py\", line 499, in exec_module\n"
+           "  File \"transformers/dependency_versions_check.py\", line 36, in <module>\n"
+           "importlib.metadata.PackageNotFoundError: tokenizers\n")
+    m = one(old, "python.frozen-metadata-missing")
+    assert "tokenizers" in m["title"] and "--copy-metadata tokenizers" in m["fix"]
+    # the same message in ComfyUI or a plain Python stays a package missing from that Python
+    comfy = ("!!! Exception during processing !!! No package metadata was found for bitsandbytes\nTraceback (most recent call last):\n"
+             "  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\execution.py\", line 327, in execute\n"
+             "importlib.metadata.PackageNotFoundError: No package metadata was found for bitsandbytes\n")
+    assert "python.frozen-metadata-missing" not in ids(comfy) and "python.module-missing" in ids(comfy)
+    # a frozen app's relative frames are not a user's own `transformers` folder
+    assert "python.local-module-shadows-package" not in ids(frozen)
+
+    # a pin of a Hugging Face library's .devN version: pip's and uv's wordings, the library and version as read
+    for t, pkg, ver in (("ERROR: Could not find a version that satisfies the requirement transformers==4.57.0.dev0 "
+                         "(from versions: 4.55.0, 4.56.0, 4.56.1)\nERROR: No matching distribution found for transformers==4.57.0.dev0\n",
+                         "transformers", "4.57.0.dev0"),
+                        ("  × No solution found when resolving dependencies:\n  ╰─▶ Because there is no version of "
+                         "diffusers==0.36.0.dev0 and you require diffusers==0.36.0.dev0, we can conclude that your "
+                         "requirements are unsatisfiable.\n", "diffusers", "0.36.0.dev0")):
+        m = one(t, "diffusers.dev-version-pin")
+        assert f"{pkg}=={ver}" in m["title"] and f"git+https://github.com/huggingface/{pkg}" in m["fix"]
+        assert f"=={ver}` to `>=" in m["fix"]
+    # silent: a release pin, another project's dev pin, a torch nightly pin (torch.nightly-gone's)
+    for t in ("ERROR: No matching distribution found for diffusers==0.99.0\n",
+              "ERROR: No matching distribution found for mylib==1.2.0.dev0\n",
+              "ERROR: No matching distribution found for torch==2.9.0.dev20250601\n"):
+        assert "diffusers.dev-version-pin" not in ids(t), t
+
+    # an older torchao aborting at import on a torch it was not built for (before its own check existed)
+    t = ("(venv) $ python -c \"import torchao\"\nAborted (core dumped)\n")
+    m = one(t, "torchao.torch-mismatch")
+    assert "aborted" in m["title"] and "torchao==0.14.1" in m["fix"]
+    t = ("Fatal Python error: Aborted\n\nCurrent thread 0x00007f95ab528740 (most recent call first):\n"
+         "  File \"/venv/lib/python3.11/site-packages/torch/_ops.py\", line 1487 in load_library\n"
+         "  File \"/venv/lib/python3.11/site-packages/torchao/__init__.py\", line 31 in <module>\n")
+    assert ids(t)[0] == "torchao.torch-mismatch"
+    # silent: another package aborting, torchao importing fine, an AMD setup
+    for t in ("$ python -c \"import bitsandbytes\"\nAborted (core dumped)\n",
+              ">>> import torchao\n>>> torchao.__version__\n'0.14.1'\n",
+              "AMD Radeon RX 7900 XTX, ROCm 6.4\n$ python -c \"import torchao\"\nAborted (core dumped)\n"):
+        assert "torchao.torch-mismatch" not in ids(t), t
+    # node packs' and other programs' own version parsing and pairing stay silent
+    for t in ("ValueError: invalid literal for int() with base 10: 'dev20220909'\n",
+              "ComfyUI-nunchaku 1.0.1 is not compatible with nunchaku 1.0.1. Please update nunchaku to a supported version in ['v1.0.0'].\n"):
+        assert ids(t) == [], (t, ids(t))
