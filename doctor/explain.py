@@ -2850,6 +2850,32 @@ def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                         "SageAttention. To keep it, reinstall a SageAttention release built for your torch/CUDA and try "
                         "again, or set a node's sage mode to its CUDA (not Triton) kernel"),
                 "details": {"named": g["sage"]}}
+    if g.get("te_nan"):
+        return {"title": "The text encoder's output (the conditioning) is NaN",
+                "cause": ("The conditioning the text encoder produced is NaN, so every image sampled from it is NaN "
+                          "(black): the encoder file was quantized too far or is incomplete (an fp8 text-encoder file "
+                          "gives NaN where the fp16/bf16 file does not), or the encoder ran in float16 and overflowed. "
+                          "Klein's text encoder is Qwen3 (qwen_3_4b.safetensors), trained in bfloat16."),
+                "fix": ("Use the full-precision text-encoder file instead of an fp8 one (Klein 4B: "
+                        "`qwen_3_4b.safetensors`, the bf16 file), check it with `klein-doctor check --check models`, "
+                        "and run the encoder in bfloat16 or float32: ComfyUI: drop `--fp16-text-enc` / "
+                        "`--fp8_e4m3fn-text-enc` and start with `--fp32-text-enc` if it persists; diffusers: "
+                        "`Flux2KleinPipeline.from_pretrained(..., torch_dtype=torch.bfloat16)`"),
+                "details": {"named": g["te_nan"]}}
+    if g.get("half_nan") and not near.get("dtype_mismatch"):
+        return {"title": f"The model ran in {g['half_nan']} and overflowed to NaN (inf)",
+                "cause": ("float16 holds values up to 65504; the model's activations pass that, become inf and then "
+                          "NaN, and the latents or the image (black when saved) are NaN. FLUX, FLUX.2 [klein] and most "
+                          "recent image and video models are trained in bfloat16, whose range is float32's; float16 "
+                          "(forced by a flag, a compute-dtype node or a script, or chosen on a GPU without bfloat16: "
+                          "GTX 10/16, RTX 20, V100, T4) does not hold their activations."),
+                "fix": ("Run in bfloat16 (RTX 30 or newer) or float32 (GTX 10/16, RTX 20, V100, T4) instead of "
+                        "float16: ComfyUI: drop `--force-fp16` / `--fp16-unet` / `--fp16-vae` and a ModelComputeDtype "
+                        "node set to fp16 (on an older card start with `--force-fp32`, or `--fp32-vae` for the VAE "
+                        "alone); diffusers: `from_pretrained(..., torch_dtype=torch.bfloat16)` (torch.float32 on a GPU "
+                        "without bfloat16, or `pipe.vae.to(torch.float32)` for the VAE alone); a script's precision "
+                        "option: bf16"),
+                "details": {"named": g["half_nan"]}}
     if g.get("half") and near.get("dtype_mismatch"):
         # the paste's failure is a dtype mismatch (`mat1 and mat2 must have the same dtype`, `expected scalar type ...`):
         # the run stopped before any image, so the half-precision words and a black image named beside them are the

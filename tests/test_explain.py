@@ -12017,3 +12017,44 @@ def test_round200_version_strings_kinds():
     for t in ("ValueError: invalid literal for int() with base 10: 'dev20220909'\n",
               "ComfyUI-nunchaku 1.0.1 is not compatible with nunchaku 1.0.1. Please update nunchaku to a supported version in ['v1.0.0'].\n"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round201_fp16_overflow_kinds():
+    # numpy's cast warning in a backend log that prefixes every line (SwarmUI's ComfyUI backend, a timestamped log)
+    for t in ("2025-02-01 10:00:01.123 [Debug] [ComfyUI-0/STDERR] /opt/SwarmUI/dlbackend/ComfyUI/nodes.py:1647: "
+              "RuntimeWarning: invalid value encountered in cast\n"
+              "2025-02-01 10:00:01.123 [Debug] [ComfyUI-0/STDERR]   img = Image.fromarray(np.clip(i, 0, 255).astype(np.uint8))\n",
+              "[2025-03-04 12:00:00] [STDERR] image_processor.py:147: RuntimeWarning: invalid value encountered in cast\n"
+              "[2025-03-04 12:00:00] [STDERR]   images = (images * 255).round().astype(\"uint8\")\n"):
+        m = one(t, "comfyui.nan-image")
+        assert "NaN" in m["title"]
+    # half precision named before NaN as the run's outcome: the float16 overflow cause and a bf16 / fp32 fix
+    for t, named in (("Running Klein with torch_dtype=torch.float16 on my RTX 2080 gives NaN latents after step 1\n", "float16"),
+                     ("After switching the UNet to fp16 the sampler output is all NaN, fp32 is fine\n", "fp16"),
+                     ("ModelComputeDtype set to FP16 on a Tesla V100: NaN/Inf in the tensors, generation fails\n", "FP16")):
+        m = one(t, "comfyui.nan-image")
+        assert ids(t)[0] == "comfyui.nan-image", ids(t)
+        assert named in m["title"] and "overflowed" in m["title"]
+        assert "65504" in m["cause"] and "bfloat16" in m["cause"]
+        assert "torch_dtype=torch.bfloat16" in m["fix"] and "--force-fp32" in m["fix"]
+    # the conditioning / text encoder's output named as NaN
+    for t in ("Conditioning[0]: shape=[1, 512, 7680], mean=nan, sum=nan\n",
+              "the text encoder output is nan with the fp8 qwen file\n",
+              "prompt_embeds contain NaN after encode_prompt in float16\n"):
+        m = one(t, "comfyui.nan-image")
+        assert "conditioning" in m["title"].lower()
+        assert "qwen_3_4b.safetensors" in m["fix"] and "--fp32-text-enc" in m["fix"]
+    # silent: NaN in a loss / logits / an LLM's sampling, a Mac, an AMD card, fp16 named without NaN
+    for t in ("RuntimeError: probability tensor contains either `inf`, `nan` or element < 0\n"
+              "model = AutoModelForCausalLM.from_pretrained(name, torch_dtype=torch.float16)\n",
+              "RuntimeError: probability tensor contains either inf, nan or element < 0 when loading in float16\n",
+              "mixed_precision fp16: step 120, loss=nan, grad_norm=nan\n",
+              "fp16 training diverged: avr_loss=nan after 300 steps\n",
+              "the float16 vision tower overflows and the logits are all NaN\n",
+              "Apple M2 Max, ComfyUI --force-fp16: the sampler output is all NaN\n",
+              "AMD Radeon RX 7900 XTX, ROCm 6.2: fp16 UNet gives NaN latents\n",
+              "Loaded the model in fp16, generation works fine, no NaN\n",
+              "Loaded the model in fp16 and it works fine\n",
+              "conditioning blend with T5XXL gives a black image\n",
+              "training: conditioning dropout, loss is nan\n"):
+        assert "comfyui.nan-image" not in ids(t), (t, ids(t))
