@@ -5737,6 +5737,8 @@ def _files_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     if g.get("files"):
         # transformers' wording: a list of the weight names it tried, none of them in the folder
         files = g["files"]
+        if _VARIANT_NAME.search(files):
+            return None  # variant-named weights (model.fp16.safetensors): a program's own variant layout, not a download gap
         return {"title": f"The model folder {d} has no weights file (transformers found none of: {files})",
                 "cause": ("transformers loads a model folder's weights from model.safetensors (or the shards "
                           "model-0000N-of-0000M.safetensors listed in model.safetensors.index.json, or an older "
@@ -5749,7 +5751,58 @@ def _files_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "the repository's Files page into exactly that folder, under the original names; then compare the "
                         "folder with the file list on huggingface.co"),
                 "details": {"looked_for": files, "folder": d}}
-    return {"details": {"file": g.get("file") or "", "folder": d}}
+    f = g.get("file") or ""
+    vm = re.fullmatch(r"diffusion_pytorch_model\.(fp16|bf16|fp32|non_ema|ema)\.bin", f)
+    if vm:
+        # the variant's pickle name: the call asked for variant= with use_safetensors=False, or the folder is elsewhere
+        fm = cat.by_id("diffusers.files-missing")
+        return {"fix": (fm.fix + f". If the folder does hold weights (list it: `ls FOLDER`, Windows `dir FOLDER`): "  # type: ignore[union-attr]
+                        f"diffusion_pytorch_model.{vm.group(1)}.safetensors there means the call needs `use_safetensors=True` "
+                        f"(or no use_safetensors argument); only diffusion_pytorch_model.safetensors means it should drop "
+                        f"`variant=\"{vm.group(1)}\"` and set torch_dtype instead"),
+                "details": {"file": f, "folder": d}}
+    if f == "diffusion_pytorch_model.bin":
+        # diffusers' last fallback name: the folder may hold its weights under names this call did not ask for
+        fm = cat.by_id("diffusers.files-missing")
+        return {"fix": (fm.fix + ". If the folder does hold weights (list it: `ls FOLDER`, Windows `dir FOLDER`): only "  # type: ignore[union-attr]
+                        "diffusion_pytorch_model.fp16.safetensors means the call needs `variant=\"fp16\"`; shards "
+                        "diffusion_pytorch_model-0000N-of-0000M.bin with diffusion_pytorch_model.bin.index.json mean it "
+                        "needs `use_safetensors=False`"),
+                "details": {"file": f, "folder": d}}
+    return {"details": {"file": f, "folder": d}}
+
+
+_VARIANT_NAME = re.compile(r"\.(?:fp16|bf16|fp32|non_ema|ema)\.(?:bin|safetensors)\b")
+
+
+@_interp("weights_format")
+def _weights_format(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """diffusers told by use_safetensors / variant to load weight files the folder or repository names otherwise."""
+    if g.get("sffile"):
+        comp, sf = g.get("comp") or "", g["sffile"]
+        return {"title": (f"use_safetensors=True, but the repository's {comp}/ has no {sf} (only a .bin): diffusers "
+                          "stops unless it may load the .bin"),
+                "details": {"component": comp, "file": f"{comp}/{sf}"}}
+    names = [n.strip(" '\"") for n in (g.get("files") or "").split(",")]
+    sf = {n.rsplit("/", 1)[0] for n in names if n.endswith(".safetensors") and "/" in n}
+    only_bin = sorted({n.rsplit("/", 1)[0] for n in names if n.endswith(".bin") and "/" in n} - sf)
+    var = g.get("variant") or "None"
+    what = (f"; these components have only .bin files: {', '.join(only_bin)}" if only_bin else "")
+    return {"title": f"use_safetensors=True (variant={var}), but the repository does not have safetensors for every component{what}",
+            "details": {"variant": var, "bin_only": only_bin}}
+
+
+@_interp("klein_as_dev")
+def _klein_as_dev(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    width = g.get("file") or g.get("file2") or ""
+    key = g.get("key") or g.get("key2") or ""
+    size = {"3072": "4B", "4096": "9B"}.get(width, "4B")
+    repo = f"black-forest-labs/FLUX.2-klein-{size}"
+    sig = cat.by_id("diffusers.klein-single-file-detected-as-dev")
+    return {"title": (f"from_single_file built FLUX.2 [dev] (width 6144) for a file whose {key} is {width} wide: a FLUX.2 "
+                      f"[klein] {size} transformer taken for [dev]"),
+            "fix": sig.fix.replace("black-forest-labs/FLUX.2-klein-4B", repo),  # type: ignore[union-attr]
+            "details": {"layer": key, "file_width": width, "model_width": "6144", "klein": size, "config": repo}}
 
 
 @_interp("keys_missing")

@@ -12058,3 +12058,70 @@ def test_round201_fp16_overflow_kinds():
               "conditioning blend with T5XXL gives a black image\n",
               "training: conditioning dropout, loss is nan\n"):
         assert "comfyui.nan-image" not in ids(t), (t, ids(t))
+
+
+def test_round197_single_file_variant_and_sharded_loading_kinds():
+    """Round 197's kinds (diffusers from_single_file, weight variants / use_safetensors and sharded checkpoints), each on
+    a variant text written here, with the look-alikes that must stay silent."""
+    # use_safetensors=True against a repository whose components have only .bin files (both wordings)...
+    m = one("OSError: Could not find the necessary `safetensors` weights in {'unet/diffusion_pytorch_model.safetensors', "
+            "'text_encoder/pytorch_model.bin', 'vae/diffusion_pytorch_model.safetensors', 'unet/diffusion_pytorch_model.bin', "
+            "'vae/diffusion_pytorch_model.bin'} (variant=fp16)", "diffusers.weights-format-mismatch")
+    assert "text_encoder" in m["title"] and "variant=fp16" in m["title"] and "use_safetensors=False" in m["fix"]
+    m = one("text_encoder/model.safetensors not found\nTraceback (most recent call last):\n  File \"run.py\", line 9, in <module>",
+            "diffusers.weights-format-mismatch")
+    assert "text_encoder/" in m["title"] and "torch_dtype" in m["fix"]
+    # ...a variant's pickle name alone is also a wrong path's: files-missing, whose fix names the variant layouts
+    m = one("OSError: Error no file named diffusion_pytorch_model.fp16.bin found in directory /data/models/my-sdxl/unet",
+            "diffusers.files-missing")
+    assert "use_safetensors=True" in m["fix"] and 'variant="fp16"' in m["fix"] and "torch_dtype" in m["fix"]
+    assert ids("OSError: Error no file named diffusion_pytorch_model.fp16.bin found in directory /data/models/my-sdxl/unet")[0] \
+        == "diffusers.files-missing"
+    # transformers' list wording with variant names is a program's own variant layout (Kolors' ChatGLM): not claimed
+    for t in ("OSError: Error no file named pytorch_model.fp16.bin, model.fp16.safetensors, tf_model.h5, model.ckpt.index "
+              "or flax_model.msgpack found in directory /home/u/models/Kolors/text_encoder.",
+              "WARNING: lora/model.safetensors not found in the archive, skipping",
+              "model.safetensors not found"):
+        got = ids(t)
+        assert "diffusers.weights-format-mismatch" not in got and "diffusers.files-missing" not in got, (t, got)
+    # a sharded .bin checkpoint shown beside diffusers' last fallback name: use_safetensors=False
+    m = one("$ ls out/unet\nconfig.json  diffusion_pytorch_model-00001-of-00002.bin  diffusion_pytorch_model-00002-of-00002.bin  "
+            "diffusion_pytorch_model.bin.index.json\nOSError: Error no file named diffusion_pytorch_model.bin found in "
+            "directory out/unet.", "diffusers.sharded-bin-needs-use-safetensors-false")
+    assert "use_safetensors=False" in m["fix"] and "save_pretrained" in m["fix"]
+    # the bare fallback name stays an incomplete folder, whose fix now names both other layouts
+    m = one("OSError: Error no file named diffusion_pytorch_model.bin found in directory D:\\AI\\models\\diffusers\\my-model\\unet.",
+            "diffusers.files-missing")
+    assert "use_safetensors=False" in m["fix"] and 'variant=\\"fp16\\"' not in m["fix"] and 'variant="fp16"' in m["fix"]
+    # a local sharded model loaded with subfolder= on diffusers 0.28-0.29
+    m = one("unet = UNet2DConditionModel.from_pretrained(\"./my-pipeline\", subfolder=\"unet\")\n  File \"/v/lib/python3.10/"
+            "site-packages/diffusers/models/modeling_utils.py\", line 740, in from_pretrained\nOSError: Error no file named "
+            "config.json found in directory ./my-pipeline.", "diffusers.sharded-subfolder-local-bug")
+    assert "diffusers>=0.30" in m["fix"] and "my-pipeline/unet" in m["fix"]
+    for t in ("OSError: ./checkpoint-5000 does not appear to have a file named config.json.",
+              "OSError: Error no file named config.json found in directory ./RunDiffusion_Juggernaut-XL-v9."):
+        assert "diffusers.sharded-subfolder-local-bug" not in ids(t), t
+    # a Klein transformer file taken for FLUX.2 [dev] by from_single_file (GGUF and plain wordings; 9B and 4B)
+    m = one("ValueError: double_stream_modulation_txt.linear.weight has an expected quantized shape of: (24576, 4096), but "
+            "received shape: torch.Size([36864, 6144])", "diffusers.klein-single-file-detected-as-dev")
+    assert "9B" in m["title"] and "4096" in m["title"] and 'config="black-forest-labs/FLUX.2-klein-9B"' in m["fix"]
+    m = one("ValueError: Cannot load /m/flux-2-klein-4b.safetensors because single_stream_modulation.linear.weight expected "
+            "shape torch.Size([18432, 6144]), but got torch.Size([9216, 3072]).", "diffusers.klein-single-file-detected-as-dev")
+    assert "4B" in m["title"] and 'subfolder="transformer"' in m["fix"] and "Flux2KleinPipeline" in m["fix"]
+    for t in ("double_blocks.0.img_mod.lin.weight has an expected quantized shape of: (18432, 3072), but received shape: "
+              "torch.Size([18432, 6144])",
+              "size mismatch for double_stream_modulation_img.lin.weight: copying a param with shape torch.Size([18432, 3072]) "
+              "from checkpoint, the shape in current model is torch.Size([36864, 6144]).",
+              "ValueError: double_stream_modulation_img.linear.weight has an expected quantized shape of: (18432, 6144), but "
+              "received shape: torch.Size([18432, 3072])"):
+        assert "diffusers.klein-single-file-detected-as-dev" not in ids(t), t
+    # diffusers 0.28.0 missing the CLIP encoder of a full checkpoint, told from a transformer-only FLUX file
+    m = one("diffusers==0.28.0\ntransformers==4.41.1\ndiffusers.loaders.single_file_utils.SingleFileComponentError: Failed to "
+            "load CLIPTextModel. Weights for this component appear to be missing in the checkpoint.",
+            "diffusers.single-file-clip-undetected")
+    assert "pip install -U diffusers" in m["fix"]
+    got = ids("diffusers.loaders.single_file_utils.SingleFileComponentError: Failed to load CLIPTextModel. Weights for this "
+              "component appear to be missing in the checkpoint.\nPlease load the component before passing it in as an "
+              "argument to `from_single_file`.\n\ntext_encoder = CLIPTextModel.from_pretrained('...')\n"
+              "pipe = FluxPipeline.from_single_file(<checkpoint path>, text_encoder=text_encoder)")
+    assert got[0] == "diffusers.single-file-transformer-only", got
