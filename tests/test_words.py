@@ -24,7 +24,7 @@ else:  # pragma: no cover
 INTERNAL = re.compile(r"models\.md|platform\.md|peers\.md|\.\./shared|shared/(fixtures|reference)|\bfixtures?\b|"
                       r"§\s*\d", re.I)
 # "seed" as the random seed of a generation is ComfyUI/diffusers vocabulary; anything else is internal.
-SEED_OK = re.compile(r"(noise_|smoke[-_])seeds?\b|\bseed[-_ ]everything\b|\bseed helper\b|\bseeded\b|\bseeds?\s*[=:]?\s*\d|\b(fixed|fresh|new|random|same|different|vary the|"
+SEED_OK = re.compile(r"(noise_|smoke[-_])seeds?\b|`seeds?`|\bseeds? (?:widgets?|inputs?|values?|that does not advance)\b|\bseed[-_ ]everything\b|\bseed helper\b|\bseeded\b|\bseeds?\s*[=:]?\s*\d|\b(fixed|fresh|new|random|same|different|vary the|"
                      r"the) seeds?\b(?!'s| recipe)", re.I)
 
 
@@ -89,6 +89,7 @@ def test_the_word_filter_catches_what_it_should():
     assert bad_words("seed recipe: 16 GB") and bad_words("the seed's prompt") and bad_words("models.md §1: x")
     assert bad_words("see ../shared/fixtures/comfyui/run.json") and bad_words("platform.md wheel table")
     assert not bad_words("RandomNoise noise_seed 42; --smoke-seed N; seed 42; a fixed seed; the seed (default 42)")
+    assert not bad_words("a seed widget set to `fixed`; write a new `seed` into the JSON; a pack's seed that does not advance")
 
 
 def test_a_forced_backend_cites_the_row_its_problem_rests_on():
