@@ -503,24 +503,26 @@ def _assess(items, models: Path, from_dir: Path | None, args, out: Out) -> int |
 
 
 def _drop_spent_partials(items, out: Out) -> None:
-    """A run killed between placing a file (a hard link to its finished partial) and unlinking the partial
-    leaves the same bytes under both names; the next run finds the final file verified and would keep the
-    partial for ever (it is in the plan's keep set). With the folder lock held, drop the partial of every
-    file that is already verified at its final path."""
+    """A run killed between placing a file (a hard link to its finished partial or staged reuse) and unlinking
+    the staged name leaves the same bytes under both names; the next run finds the final file verified and would
+    keep the staged one for ever (a partial is in the plan's keep set, a reuse is no ``*.incomplete``). With the
+    folder lock held, drop what was staged for every file that is already verified at its final path."""
     from .installer import place as pl
 
     for i in items:
         if i.action != "verified":
             continue
-        part = pl.partial_path(i.dest.parent, i.name, i.sha256)
-        try:
-            if part.is_file():
-                size = part.stat().st_size
-                part.unlink()
-                out.say(f"removed a partial download of {i.name} left by an interrupted run; the installed file "
-                        f"is verified ({_human(size)})")
-        except OSError:
-            pass
+        # the download's partial file, and the staged link or copy of a --from reuse (a copy when --from is on
+        # another drive: the file's full size)
+        for spent in (pl.partial_path(i.dest.parent, i.name, i.sha256), pl.staging_dir(i.dest.parent) / "reuse" / i.name):
+            try:
+                if spent.is_file() and not spent.is_symlink():
+                    size = spent.stat().st_size
+                    spent.unlink()
+                    out.say(f"removed a {'partial download' if spent.suffix == '.incomplete' else 'staged copy'} of "
+                            f"{i.name} left by an interrupted run; the installed file is verified ({_human(size)})")
+            except OSError:
+                pass
 
 
 def _print_plan(items, out: Out, from_dir: Path | None) -> None:

@@ -183,6 +183,15 @@ def test_kill_between_link_and_unlink_leaves_no_partial_for_ever(world, hub, tmp
     assert "removed a partial download of flux-2-klein-4b-fp8.safetensors left by an interrupted run" in r2.stderr
     assert sha256_file(final) == world["sha"]["dm"] and final.stat().st_nlink == 1
     assert r2.stdout.count("already verified") == 3
+    # a --from reuse staged as a copy (another drive) and killed before its staged name was removed: dropped too
+    import shutil
+
+    reuse = models / "text_encoders" / ".klein-doctor" / "staging" / "reuse" / "qwen_3_4b.safetensors"
+    reuse.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(models / "text_encoders" / "qwen_3_4b.safetensors", reuse)
+    r4 = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--yes")
+    assert r4.returncode == 0 and not reuse.exists(), r4.stdout + r4.stderr
+    assert "removed a staged copy of qwen_3_4b.safetensors left by an interrupted run" in r4.stderr
     # a dry run only looks: the partial it would drop stays
     os.link(final, part)
     r3 = install(hub.url, world, tmp_path, "--path", "comfyui", *models_args(tmp_path), "--dry-run")
