@@ -6356,6 +6356,72 @@ def _shell_env_syntax(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
     }
 
 
+@_interp("zsh_extras_glob")
+def _zsh_extras_glob(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """zsh's (or bash failglob's) `no matches found` on a word with [extras]: the title names the requirement and the
+    fix quotes that very word."""
+    spec = (g.get("spec") or "").strip()
+    if not spec:
+        return None
+    shell = (g.get("shell") or "zsh").strip() or "zsh"
+    out: dict[str, Any] = {
+        "title": (f"{shell} read the brackets of `{spec}` as a file pattern and found no file: pip never ran and "
+                  "nothing was installed"),
+        "details": {"requirement": spec[:200], "shell": shell},
+    }
+    if spec.startswith("."):
+        out["fix"] = (f"Quote it so the brackets reach pip: `pip install -e '{spec}'` (or `uv pip install -e '{spec}'`), "
+                      f"keeping the command's other arguments, e.g. `pip install --extra-index-url "
+                      f"https://download.pytorch.org/whl/cu128 -e '{spec}'`; double quotes work too. Or prefix the "
+                      f"command with `noglob`, or put `setopt no_nomatch` in ~/.zshrc for good.")
+    else:
+        out["fix"] = (f"Quote it so the brackets reach pip: `pip install -U '{spec}'` (or `uv pip install '{spec}'`; "
+                      f"double quotes work too, also in Windows shells: `pip install \"{spec}\"`). Or escape the "
+                      f"brackets, or prefix the command with `noglob` (`noglob pip install {spec}`); for good, "
+                      f"`setopt no_nomatch` in ~/.zshrc.")
+    return out
+
+
+@_interp("pip_single_quotes")
+def _pip_single_quotes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A requirement that reached pip or uv wrapped in single quotes: cmd.exe's quoting; the fix re-quotes that
+    requirement with double quotes."""
+    spec = (g.get("spec") or "").strip()
+    if not spec:
+        return None
+    return {
+        "title": (f"The requirement reached pip as '{spec}' with its single quotes: cmd.exe (or a .bat file) does not "
+                  "take '...' as quoting"),
+        "fix": (f"Use double quotes in cmd and .bat files: `pip install \"{spec}\"` (PowerShell, bash and zsh accept "
+                f"'...' too). With ComfyUI portable: `.\\python_embeded\\python.exe -m pip install \"{spec}\"`. A "
+                "requirement with `<` or `>` must be in double quotes in cmd, or the shell redirects it into a file "
+                "(`pip install torch>=2.7` installs any torch and writes a file named `=2.7`)."),
+        "details": {"requirement": spec[:200]},
+    }
+
+
+@_interp("requirement_single_equals")
+def _requirement_single_equals(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`name=version` given to pip: conda's pin syntax; the title and fix write the `==` form."""
+    spec, name, ver = (g.get("spec") or "").strip(), (g.get("name") or "").strip(), (g.get("ver") or "").strip()
+    if not (spec and name and ver):
+        return None
+    good = f"{name}=={ver}"
+    out: dict[str, Any] = {
+        "title": f"`{spec}` pins a version with one `=` (conda's syntax): pip needs `{good}`",
+        "details": {"requirement": spec[:200], "corrected": good[:200]},
+    }
+    if name.lower() in ("torch", "torchvision", "torchaudio"):
+        out["fix"] = (f"Write the pin with `==`: `pip install \"{good}\"`; for a CUDA build add the PyTorch index of "
+                      "your CUDA version, e.g. `pip install \"torch==2.7.1\" --index-url "
+                      "https://download.pytorch.org/whl/cu128` (torch 2.0 wheels: cu117/cu118). In a requirements "
+                      f"file: `{good}`. `>=` asks for that version or newer (quote it in cmd and zsh).")
+    else:
+        out["fix"] = (f"Write the pin with `==`: `pip install \"{good}\"`, and in a requirements file `{good}`. `>=` "
+                      "asks for that version or newer (quote it in cmd and zsh, where `>` redirects).")
+    return out
+
+
 @_interp("cache_env_deprecated")
 def _cache_env_deprecated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """transformers' FutureWarning for a legacy cache variable; the title names the one it read."""

@@ -12125,3 +12125,61 @@ def test_round197_single_file_variant_and_sharded_loading_kinds():
               "argument to `from_single_file`.\n\ntext_encoder = CLIPTextModel.from_pretrained('...')\n"
               "pipe = FluxPipeline.from_single_file(<checkpoint path>, text_encoder=text_encoder)")
     assert got[0] == "diffusers.single-file-transformer-only", got
+
+
+def test_round202_shell_quoting_kinds():
+    """Round 202's kinds (zsh globbing pip extras, cmd's single quotes and `#` comments, conda's one-`=` pin given to
+    pip), each on a variant text written here, with the look-alikes that must stay silent."""
+    new = {"shell.zsh-extras-glob", "windows.pip-single-quotes", "windows.pip-hash-comment",
+           "python.requirement-single-equals"}
+    # zsh globbing the [extras] of a pip or uv requirement: the title names it, the fix quotes that very word
+    m = one("% pip install -U diffusers[torch] transformers accelerate\nzsh: no matches found: diffusers[torch]",
+            "shell.zsh-extras-glob")
+    assert "diffusers[torch]" in m["title"] and "pip install -U 'diffusers[torch]'" in m["fix"] and "noglob" in m["fix"]
+    m = one("(venv) ➜  ComfyUI git:(master) uv pip install -e .[cuda]\nzsh: no matches found: .[cuda]",
+            "shell.zsh-extras-glob")
+    assert "-e '.[cuda]'" in m["fix"] and "no_nomatch" in m["fix"]
+    m = one("bash: no match: huggingface_hub[hf_xet]", "shell.zsh-extras-glob")
+    assert m["title"].startswith("bash") and "'huggingface_hub[hf_xet]'" in m["fix"]
+    # other globs zsh could not match, and brackets that are no extras, are not this
+    for t in ("zsh: no matches found: *.safetensors", "zsh: no matches found: HEAD^",
+              "zsh: no matches found: test[0-9].log", "zsh: no matches found: [abc]",
+              "zsh: no matches found: https://example.com/api?ids[]=1", "No matches found: check the spelling"):
+        assert "shell.zsh-extras-glob" not in ids(t), t
+    # single quotes that reached pip or uv from cmd.exe: the fix re-quotes that requirement with double quotes
+    m = one("C:\\Users\\me\\ComfyUI>pip install 'huggingface_hub[cli]'\nERROR: Invalid requirement: \"'huggingface_hub[cli]'\": "
+            "Expected package name at the start of dependency specifier\n    'huggingface_hub[cli]'\n    ^",
+            "windows.pip-single-quotes")
+    assert "huggingface_hub[cli]" in m["title"] and 'pip install "huggingface_hub[cli]"' in m["fix"]
+    assert "python_embeded" in m["fix"]
+    m = one("error: Failed to parse: `'diffusers>=0.32'`\n  Caused by: Expected package name starting with an alphanumeric "
+            "character, found `'`", "windows.pip-single-quotes")
+    assert 'pip install "diffusers>=0.32"' in m["fix"] and "redirect" in m["fix"]
+    # a quoted line in a requirements file is no shell's quoting
+    assert "windows.pip-single-quotes" not in ids("ERROR: Invalid requirement: \"'torch>=2.0'\" (from line 3 of "
+                                                  "requirements.txt)")
+    # a bash comment after an install command, passed to pip by cmd or a .bat file
+    m = one("D:\\ComfyUI_windows_portable>python_embeded\\python.exe -m pip install xformers --index-url "
+            "https://download.pytorch.org/whl/cu128 # for torch 2.7\nERROR: Invalid requirement: '#'",
+            "windows.pip-hash-comment")
+    assert "REM" in m["fix"] and "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    assert "windows.pip-hash-comment" not in ids("ERROR: Invalid requirement: 'torch#egg=torch'")
+    # conda's one-`=` pin given to pip: the title writes the `==` form; torch's fix names the CUDA index
+    m = one("$ pip install diffusers=0.32.2\nERROR: Invalid requirement: 'diffusers=0.32.2': Expected end or semicolon "
+            "(after name and no valid version specifier)\n    diffusers=0.32.2\n             ^\nHint: = is not a valid "
+            "operator. Did you mean == ?", "python.requirement-single-equals")
+    assert "diffusers==0.32.2" in m["title"] and 'pip install "diffusers==0.32.2"' in m["fix"]
+    m = one("ERROR: Invalid requirement: 'torch=2.7.1' (from line 1 of requirements.txt)\nHint: = is not a valid "
+            "operator. Did you mean == ?", "python.requirement-single-equals")
+    assert "torch==2.7.1" in m["title"] and "https://download.pytorch.org/whl/cu128" in m["fix"]
+    for t in ("ERROR: Invalid requirement: 'git+https://github.com/x/y#subdirectory=python'",
+              "ERROR: Invalid requirement: 'mode=fast'",
+              "PackagesNotFoundError: The following packages are not available from current channels:\n  - torch=2.0"):
+        assert "python.requirement-single-equals" not in ids(t), t
+    # other programs' shell quirks (PowerShell's `<`, paths cut at a space or `&`, a bash continuation in PowerShell)
+    for t in ("At line:1 char:5\n+ vhs < test.tape\n+     ~\nThe '<' operator is reserved for future use.\n"
+              "    + FullyQualifiedErrorId : RedirectionNotSupported",
+              "'C:\\Games\\PC\\Jak' is not recognized as an internal or external command,\noperable program or batch file.",
+              "ParserError: Missing expression after unary operator '--'.",
+              "zsh: command not found: huggingface-cli"):
+        assert not new & set(ids(t)), (t, ids(t))
