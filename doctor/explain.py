@@ -4646,11 +4646,18 @@ def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           "memory` in model_management.cast_to), not the card's VRAM"),
                 "details": {"at": "cast_to"}}
     if g.get("generic"):
-        if not (_comfy_node_run(near) or near.get("pinned_hint") or ctx.get("pinned_hint")):
+        title_node = near.get("comfy_node_title") or ""
+        comfy_copy = bool(near.get("nonblocking_copy") and near.get("comfy_place"))
+        if not (_comfy_node_run(near) or title_node or comfy_copy or near.get("pinned_hint") or ctx.get("pinned_hint")):
             return None  # a bare `CUDA error: invalid argument` outside a ComfyUI node run (its report, its exception
-            # line, a sampler node's error dialog) or a mention of pinned memory / --fast: some other program's kernel
+            # line, a node's error dialog) or a mention of pinned memory / --fast: some other program's kernel
+        node = near.get("node_type") or title_node
+        if comfy_copy and not (_comfy_node_run(near) or title_node):
+            return {"title": ("A CUDA `invalid argument` error in a non-blocking weight copy inside ComfyUI's Python: "
+                              "most often ComfyUI's pinned memory"),
+                    "details": {"copy": near["nonblocking_copy"], "where": near["comfy_place"][:80]}}
         return {"title": "A CUDA `invalid argument` error inside a ComfyUI node: most often ComfyUI's pinned memory",
-                "details": {"node": near.get("node_type") or ""} if near.get("node_type") else {}}
+                "details": {"node": node} if node else {}}
     if g.get("pinerr"):
         return {"title": "ComfyUI could not pin (page-lock) the host RAM of offloaded weights: its `Pin error.` line",
                 "details": {"message": g["pinerr"]},
@@ -4667,6 +4674,23 @@ def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                                   or near.get("comfy_reqs")):
         return None  # another program's own cudaHostRegister (an LLM server's KV offload, a loader's pin pipeline)
     return {"details": {"message": g.get("hostbuf") or "cudaHostRegister failed"}}
+
+
+@_interp("group_offload_pin")
+def _group_offload_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`cannot pin 'torch.cuda.X' only dense CPU tensors can be pinned` beside diffusers' group offloading: a weight
+    on the GPU when use_stream pins the offloaded copies. A DataLoader's pin_memory over CUDA tensors (a training
+    script's own) and an AMD / Intel / Mac setup are not claimed."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or not (near.get("group_offload") or ctx.get("group_offload")):
+        return None
+    tensor = g.get("tensor") or ""
+    d: dict[str, Any] = {"tensor": tensor} if tensor else {}
+    if tensor in ("torch.cuda.CharTensor", "torch.cuda.ByteTensor"):
+        return {"details": d,
+                "title": (f"diffusers' group offloading tried to pin an int8 weight that is on the GPU ({tensor}): "
+                          "a quantized weight keeps its data on the GPU")}
+    return {"details": d}
 
 
 @_interp("model_cache_held")

@@ -12183,3 +12183,54 @@ def test_round202_shell_quoting_kinds():
               "ParserError: Missing expression after unary operator '--'.",
               "zsh: command not found: huggingface-cli"):
         assert not new & set(ids(t)), (t, ids(t))
+
+
+def test_round203_pinned_host_memory_kinds():
+    # a ComfyUI node's class name alone above the bare CUDA message (the frontend's error dialog): pinned memory
+    for t, node in (("VAEDecode\nCUDA error: invalid argument\nSearch for `cudaErrorInvalidValue' in "
+                     "https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html for more information.\n", "VAEDecode"),
+                    ("LTXVImgToVideoInplace\nCUDA error: invalid argument\nCompile with `TORCH_USE_CUDA_DSA` to enable "
+                     "device-side assertions.\n", "LTXVImgToVideoInplace"),
+                    ("  CLIPTextEncodeFlux2\r\n  CUDA error: invalid argument\r\n", "CLIPTextEncodeFlux2")):
+        m = one(t, "comfyui.pinned-memory")
+        assert ids(t)[0] == "comfyui.pinned-memory", ids(t)
+        assert "ComfyUI node" in m["title"] and m["details"].get("node") == node
+        assert "--disable-pinned-memory" in m["fix"] and "run_nvidia_gpu.bat" in m["fix"]
+    # a non-blocking weight copy in ComfyUI's portable Python or a node pack's folder
+    for t in ('  File "D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\bitsandbytes\\nn\\modules.py", '
+              'line 352, in to\n    super().to(device=device, dtype=dtype, non_blocking=non_blocking),\n'
+              'torch.AcceleratorError: CUDA error: invalid argument\n',
+              '  File "/home/u/ComfyUI/custom_nodes/ComfyUI-MultiGPU/distorch.py", line 88, in move\n'
+              '    w = w.to(dev, non_blocking=True)\nRuntimeError: CUDA error: invalid argument\n'):
+        m = one(t, "comfyui.pinned-memory")
+        assert "non-blocking weight copy" in m["title"] and "--disable-pinned-memory" in m["fix"]
+    # look-alikes: other programs' pinning, a copy outside ComfyUI, a lone class name of another program, AMD
+    for t in ('  File "/opt/lmcache/v1/memory_management.py", line 1285, in __init__\n'
+              '    buffer = torch.empty(size, dtype=torch.uint8, pin_memory=True)\nRuntimeError: CUDA error: invalid argument\n',
+              '  File "/home/u/train.py", line 40, in step\n    x = x.to("cuda", non_blocking=True)\n'
+              'RuntimeError: CUDA error: invalid argument\n',
+              "DataLoader\nCUDA error: invalid argument\n",
+              "TrainerTextEncoder\nRuntimeError: HIP error: invalid argument\n",
+              "AMD Radeon RX 7900 XTX, ROCm 6.2\nVAEDecode\nCUDA error: invalid argument\n",
+              "[Fix] training pipeline pin_cpu_memory issue\nSolved `RuntimeError: CUDA error: invalid argument` issue when "
+              "running training pipeline\n",
+              "cuda_copy_md.c:86   UCX  ERROR cudaHostRegister(address, length, 0x01) is failed. ret:invalid argument\n"):
+        assert "comfyui.pinned-memory" not in ids(t), (t, ids(t))
+    # diffusers' group offloading pinning a weight that is on the GPU
+    m = one("pipe.transformer.enable_group_offload(onload_device=torch.device('cuda'), offload_type='leaf_level', "
+            "use_stream=True, low_cpu_mem_usage=True)\nRuntimeError: cannot pin 'torch.cuda.CharTensor' only dense CPU "
+            "tensors can be pinned\n", "diffusers.group-offload-pin-device-tensor")
+    assert "int8" in m["title"] and "torch.cuda.CharTensor" in m["title"]
+    assert "low_cpu_mem_usage=False" in m["fix"] and "use_stream=False" in m["fix"] and "pip install -U diffusers torchao" in m["fix"]
+    m = one('  File "/v/lib/python3.11/site-packages/diffusers/hooks/group_offloading.py", line 170, in _pinned_memory_tensors\n'
+            "    pinned_dict[param] = param.data.pin_memory()\nRuntimeError: cannot pin 'torch.cuda.BFloat16Tensor' only dense "
+            "CPU tensors can be pinned\n", "diffusers.group-offload-pin-device-tensor")
+    assert "pipe.to(\\\"cuda\\\")" in m["fix"] or 'pipe.to("cuda")' in m["fix"]
+    assert "enable_group_offload" in m["cause"] and "use_stream=True" in m["cause"]
+    # the same refusal from a DataLoader, a notebook, or on a Mac: not this
+    for t in ("  File \"/env/lib/python3.10/site-packages/torch/utils/data/_utils/pin_memory.py\", line 58, in pin_memory\n"
+              "    return data.pin_memory(device)\nRuntimeError: cannot pin 'torch.cuda.FloatTensor' only dense CPU tensors can be pinned\n",
+              "RuntimeError: cannot pin 'torch.cuda.LongTensor' only dense CPU tensors can be pinned\n",
+              "Apple M2 Max, mps\napply_group_offloading(model, use_stream=True)\nRuntimeError: cannot pin "
+              "'torch.cuda.HalfTensor' only dense CPU tensors can be pinned\n"):
+        assert "diffusers.group-offload-pin-device-tensor" not in ids(t), (t, ids(t))
