@@ -5110,7 +5110,7 @@ def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     """A torch DLL Windows cannot load: the Microsoft C++ runtime under it. A ROCm torch's *_hip.dll, an Intel
     XPU torch's *_xpu.dll (its oneAPI/SYCL runtime), or an AMD/Intel/Mac setup: out of scope."""
     dll, code = g.get("dll") or "", g.get("code") or ""
-    if _foreign_torch_dll(dll, ctx):
+    if _foreign_torch_dll(dll, ctx) or _frozen_torch(g.get("path") or ""):
         return None
     if not dll:
         return {}
@@ -5122,15 +5122,45 @@ def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 @_interp("windows_dll_stale")
 def _windows_dll_stale(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """WinError 127 or 182 on a torch DLL: the DLL loaded but lacks a function, so torch\\lib mixes files of two builds.
-    A ROCm/ZLUDA torch (*_hip.dll), an Intel XPU torch (*_xpu.dll) or an AMD/Intel/Mac setup: out of scope."""
+    A ROCm/ZLUDA torch (*_hip.dll), an Intel XPU torch (*_xpu.dll), a frozen program's bundled torch or an
+    AMD/Intel/Mac setup: out of scope."""
     dll = g.get("dll") or ""
-    if _foreign_torch_dll(dll, ctx):
+    if _foreign_torch_dll(dll, ctx) or _frozen_torch(g.get("path") or ""):
         return None
     if not dll:
         return {}
     code = g.get("code") or "127"
     return {"title": f"Windows loaded PyTorch's {dll} from another build (WinError {code}: a function it needs is missing)",
             "details": {"dll": dll, "winerror": code}}
+
+
+_FROZEN_TORCH = re.compile(r"[\\/](?:_internal|_build|_MEI\d{1,12}|build[\\/]exe\.[\w.-]{1,40}|library\.zip)[\\/]", re.I)
+
+
+def _frozen_torch(path: str) -> bool:
+    """A torch\\lib inside a frozen program's own folder (PyInstaller's `_internal` or `_MEI123` temp folder, cx_Freeze's
+    `build\\exe.win-amd64-3.x` or a `_build` output), not a Python's site-packages: the freezer's packaging of torch."""
+    return "site-packages" not in path.lower() and bool(_FROZEN_TORCH.search(path))
+
+
+@_interp("conda_dll_conflict")
+def _conda_dll_conflict(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A torch DLL failing by a missing function (WinError 127/182, or `DLL load failed ... %1` on `from torch._C`)
+    where the paste shows a Windows conda env's site-packages: another conda package's DLL in the env's Library\\bin
+    is the copy Windows loaded. Without a conda path, a frozen program's torch, or an AMD/Intel/Mac setup: not this."""
+    dll, path = g.get("dll") or "", g.get("path") or ""
+    if _foreign_torch_dll(dll, ctx) or _frozen_torch(path):
+        return None
+    env = _near(ctx).get("conda_env_path") or ""
+    if not env:
+        return None
+    what = f"PyTorch's {dll}" if dll else "PyTorch's _C module"
+    code = g.get("code") or ""
+    why = (f"WinError {code}: a function it imports is missing" if code
+           else f"`{(g.get('msg') or '').strip()}`: a function it imports is missing")
+    return {"title": (f"{what} failed to load in the conda env at {env} ({why}): another conda package's "
+                      "OpenMP/MKL DLL in that env is the copy Windows loaded"),
+            "details": {"dll": dll, "winerror": code, "conda_site_packages": env}}
 
 
 @_interp("app_control")

@@ -12234,3 +12234,48 @@ def test_round203_pinned_host_memory_kinds():
               "Apple M2 Max, mps\napply_group_offloading(model, use_stream=True)\nRuntimeError: cannot pin "
               "'torch.cuda.HalfTensor' only dense CPU tensors can be pinned\n"):
         assert "diffusers.group-offload-pin-device-tensor" not in ids(t), (t, ids(t))
+
+
+def test_round204_windows_dll_search_order_kinds():
+    # a conda env's other package (OpenMP / MKL / OpenCV build) shadowing a torch DLL: WinError 182 and 127 on torch\lib
+    m = one('OSError: [WinError 182] The operating system cannot run %1. Error loading "C:\\Users\\ana\\miniconda3\\envs\\'
+            'klein\\Lib\\site-packages\\torch\\lib\\c10.dll" or one of its dependencies.', "torch.conda-dll-conflict")
+    assert "c10.dll" in m["title"] and "WinError 182" in m["title"] and "envs\\klein" in m["title"]
+    assert "intel-openmp" in m["fix"] and "llvm-openmp" in m["fix"] and "conda list" in m["fix"]
+    assert "https://download.pytorch.org/whl/cu128" in m["fix"] and "conda create -n klein" in m["fix"]
+    got = ids('  File "E:\\Anaconda3\\envs\\img\\lib\\site-packages\\torch\\__init__.py", line 262, in <module>\n'
+              '    _load_dll_libraries()\nOSError: [WinError 127] The specified procedure could not be found. Error loading '
+              '"E:\\Anaconda3\\envs\\img\\lib\\site-packages\\torch\\lib\\torch_cpu.dll" or one of its dependencies.')
+    assert got[0] == "torch.conda-dll-conflict" and "torch.windows-dll-stale" not in got, got
+    # torch 1.x's `from torch._C import *` with the localized `%1` message, in a base Anaconda env (no \envs\)
+    m = one('  File "D:\\ProgramData\\Anaconda3\\lib\\site-packages\\torch\\__init__.py", line 81, in <module>\n'
+            '    from torch._C import *\nImportError: DLL load failed: 操作系统无法运行 %1。', "torch.conda-dll-conflict")
+    assert "%1" in m["title"] and "Anaconda3" in m["title"]
+    # the same errors in a venv or ComfyUI portable stay the mixed-build torch (reinstall torch)
+    got = ids('OSError: [WinError 127] The specified procedure could not be found. Error loading "C:\\ComfyUI_windows_portable'
+              '\\python_embeded\\Lib\\site-packages\\torch\\lib\\c10_cuda.dll" or one of its dependencies.')
+    assert got == ["torch.windows-dll-stale"], got
+    # ...and silent: torch 1.x's `%1` without a conda path, a frozen program's bundled torch, ROCm/XPU/AMD setups,
+    # and other programs' DLL shadowing (GTK's zlib1.dll in System32, OpenSim's ezc3d.dll, onnxruntime, OpenCV, zlibwapi)
+    for t in ('  File "C:\\Python36\\lib\\site-packages\\torch\\__init__.py", line 81, in <module>\n    from torch._C import *\n'
+              'ImportError: DLL load failed: The operating system cannot run %1.',
+              'OSError: [WinError 127] The specified procedure could not be found. Error loading "C:\\app\\dist\\tool\\_internal'
+              '\\torch\\lib\\c10.dll" or one of its dependencies.',
+              'OSError: [WinError 182] The operating system cannot run %1. Error loading "C:\\app\\build\\exe.win-amd64-3.11\\lib'
+              '\\torch\\lib\\fbgemm.dll" or one of its dependencies.',
+              'OSError: [WinError 127] The specified procedure could not be found. Error loading "C:\\Users\\x\\miniconda3\\envs\\'
+              'zl\\Lib\\site-packages\\torch\\lib\\c10_hip.dll" or one of its dependencies.',
+              'Using AMD Radeon RX 7900 XTX with ZLUDA\nOSError: [WinError 127] The specified procedure could not be found. Error '
+              'loading "C:\\Users\\x\\anaconda3\\envs\\z\\Lib\\site-packages\\torch\\lib\\caffe2_nvrtc.dll" or one of its '
+              'dependencies.',
+              'ImportError: DLL load failed while importing _gi: The specified procedure could not be found.',
+              '  File "C:\\Users\\x\\anaconda3\\envs\\gr\\lib\\site-packages\\gnuradio\\blocks\\__init__.py", line 18\n'
+              'ImportError: DLL load failed while importing blocks_python: The procedure was not found.',
+              'ImportError: DLL load failed while importing onnxruntime_pybind11_state: The specified procedure could not be found.',
+              'OSError: [WinError 127] The specified procedure could not be found. Error loading "C:\\Users\\x\\miniforge3\\envs\\'
+              'p\\lib\\site-packages\\paddle\\..\\nvidia\\cudnn\\bin\\cudnn_cnn64_9.dll" or one of its dependencies.',
+              'ImportError: DLL load failed while importing cv2: The specified procedure could not be found.',
+              'Could not locate zlibwapi.dll. Please make sure it is in your library path!',
+              'ImportError: DLL load failed while importing _C: %1 is not a valid Win32 application.'):
+        got = ids(t)
+        assert "torch.conda-dll-conflict" not in got and "torch.windows-dll-stale" not in got, (t, got)
