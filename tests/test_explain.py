@@ -12279,3 +12279,44 @@ def test_round204_windows_dll_search_order_kinds():
               'ImportError: DLL load failed while importing _C: %1 is not a valid Win32 application.'):
         got = ids(t)
         assert "torch.conda-dll-conflict" not in got and "torch.windows-dll-stale" not in got, (t, got)
+
+
+def test_round205_quantized_text_encoder_kinds():
+    # a quantized safetensors whose comfy_quant markers name no format: made for a node pack's own loader
+    for t in ("!!! Exception during processing !!! Unknown quantization format for layer diffusion_model.single_blocks.3.linear1\n"
+              "Traceback (most recent call last):\n  File \"C:\\ComfyUI\\comfy\\ops.py\", line 1163, in _load_from_state_dict\n"
+              "ValueError: Unknown quantization format for layer diffusion_model.single_blocks.3.linear1",
+              "CLIPLoader\nUnknown quantization format for layer model.layers.0.self_attn.q_proj"):
+        m = one(t, "comfyui.quant-format-foreign")
+        assert ids(t)[0] == "comfyui.quant-format-foreign", ids(t)
+        assert "format" in m["cause"] and "ComfyUI-INT8-Fast" in m["fix"] and "git clone" in m["fix"]
+    # ComfyUI's own wordings for a format name its table lacks: the format-unknown kind, update ComfyUI / comfy-kitchen
+    for t in ("ValueError: Unsupported quantization format: int8_tensorwise",
+              "[ERROR] !!! Exception during processing !!! Unsupported quantization format 'mxfp8' for layer "
+              "model.layers.3.mlp.down_proj",
+              "ValueError: Unsupported quantization format for layer double_blocks.0.img_attn.qkv: convrot_w4a4"):
+        m = one(t, "comfyui.quant-format-unknown")
+        assert "requirements.txt" in m["fix"] and "comfy-kitchen" in m["fix"]
+    # comfy-kitchen's fp8 kernels refusing bf16 / fp16 scales: update comfy-kitchen
+    for t in ("comfy_kitchen.exceptions.NoCapableBackendError: No backend can handle 'quantize_per_tensor_fp8': triton: scale: "
+              "dtype torch.float16 not in {torch.float32}; eager: scale: dtype torch.float16 not in {torch.float32}",
+              "!!! Exception during processing !!! No backend can handle 'dequantize_per_tensor_fp8': eager: scale: dtype "
+              "torch.bfloat16 not in {torch.float32}\nRequested to load Flux2TEModel_"):
+        m = one(t, "comfyui.kitchen-scale-dtype")
+        assert ids(t)[0] == "comfyui.kitchen-scale-dtype", ids(t)
+        assert "pip install -U comfy-kitchen" in m["fix"] and "float32" in m["cause"]
+    # look-alikes: other programs' quantization errors, another reason in comfy-kitchen's error, other families' encoders
+    for t in ("ValueError: Unknown quantization type, got fp8 - supported types are: ['awq', 'bitsandbytes_4bit', 'gptq']",
+              "ValueError: Unsupported quantization format: gptq_marlin",
+              "llama_model_quantize: failed to quantize: unknown quantization format Q4_K_X",
+              "comfy_kitchen.exceptions.NoCapableBackendError: No backend can handle 'scaled_mm_nvfp4': cuda: device cpu "
+              "not supported; eager: shape (77, 3072) not supported",
+              "ValueError: Invalid T5 text encoder model, fp8 scaled is not supported by this node",
+              "!!! Exception during processing !!! Unknown architecture: 'gemma3'",
+              "HYMotionLoadLLMGGUF Tokenizer not found. Please ensure you have a valid Qwen3 tokenizer in any of the "
+              "following locations",
+              "ValueError: Unexpected text model architecture type in GGUF file: 'gemma4'"):
+        got = ids(t)
+        for sig in ("comfyui.quant-format-foreign", "comfyui.quant-format-unknown", "comfyui.kitchen-scale-dtype",
+                    "comfyui.gguf-outdated"):
+            assert sig not in got, (t, got)
