@@ -4714,13 +4714,18 @@ def _model_cache_held(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
 
 @_interp("outputs_cached")
 def _outputs_cached(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """`got prompt` then `Prompt executed in 0.0x seconds` with nothing between (no node ran), or a user's words that
+    """`Prompt executed in 0.0x seconds` with no error, failed validation or interrupt before it (no node ran), or a user's words that
     the same prompt again does nothing / only one node ran: ComfyUI's output cache. Not beside another web UI or app,
     nor on an AMD / Intel / Mac setup; the user's words only beside signs of a ComfyUI run."""
     near = _near(ctx)
     if _off_nvidia(ctx) or near.get("other_webui") or near.get("other_imagegen_app") or ctx.get("other_imagegen_app"):
         return None
     if g.get("secs"):
+        # no cache hit when the quick end follows an error, a failed validation or an interrupt (within NEAR bytes);
+        # and a whole log where models were loaded for real runs before it is a working server whose user re-queued
+        # an unchanged prompt: by design, not worth a finding in `check`'s log scan or a long paste
+        if near.get("node_exec") or near.get("py_frame") or near.get("comfy_prompt_trouble") or near.get("comfy_load"):
+            return None
         return {"details": {"seconds": g["secs"]},
                 "title": (f"ComfyUI answered the prompt from its cache: nothing it depends on changed, so no node ran again "
                           f"(Prompt executed in {g['secs']} seconds)")}
