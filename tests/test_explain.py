@@ -328,8 +328,9 @@ def test_hot_needles_carry_few_patterns(shared):
     """The 50 MB test's timing, guarded without a clock: a short needle that normal log lines or tracebacks contain
     (`File "`, `diffusers`, `mig`) makes every longer needle containing it ride on it, so one new needle can double
     the work per megabyte (round 191's `File "torch/__init__.py"` folded five patterns into every traceback frame:
-    the 50 MB scan went from 21 s to 40 s; round 199's `got prompt`, three patterns on every prompt, 26 s to 37 s). Budgets in pattern tries per MB: on the log about 10 % above today's (14,200), on the corpus about 30 %: on a real
-    ComfyUI server log's normal lines (the 50 MB test's filler) and on every real text of the corpus."""
+    the 50 MB scan went from 21 s to 40 s; round 199's `got prompt`, three patterns on every prompt: 26 s to 37 s).
+    Budgets in pattern tries per MB: on a real ComfyUI server log's normal lines (the 50 MB test's filler) about 10 %
+    above today's 14,200, on every real text of the corpus about 30 % above."""
     cat = explain.catalog()
     base = (shared / "fixtures/comfyui/server_log_full.txt").read_bytes()
     benign = (b"ERROR", b"ZImage", b"No module", b"mat1", b"clip missing", b"invalid value")
