@@ -94,6 +94,9 @@ class Signature:
     # [{fact, to}]: when the interpreter claims the hit (or there is none) and the context fact `fact` is in the
     # paste, the hit is signature `to`'s (a MIG slice named beside `invalid device ordinal`, ...): first rule wins
     hand_over: list[dict[str, str]] = field(default_factory=list)
+    # per pattern, the needles (lower case) one of which must be at the hit for that pattern to be tried; empty: any.
+    # A needle every log line prints can then carry one cheap pattern without its siblings scanning each window
+    pattern_needles: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -231,6 +234,19 @@ def _hand_over(row: dict[str, Any]) -> list[dict[str, str]]:
     return [{"fact": r["fact"], "to": r["to"]} for r in rules]
 
 
+def _pattern_needles(row: dict[str, Any]) -> list[list[str]]:
+    gates = row.get("pattern_needles")
+    if gates is None:
+        return []
+    own = {str(n).lower() for n in row.get("needles") or []}
+    if (not isinstance(gates, list) or len(gates) != len(row.get("patterns") or [])
+            or not all(isinstance(g, list) and all(isinstance(n, str) and n.lower() in own and len(n) <= 150 for n in g)
+                       for g in gates)):
+        raise manifests.ManifestError(f"errors.toml signature {row.get('id', '?')}: pattern_needles must be a list with one "
+                                      "list per pattern, each naming some of the signature's own needles (empty: any)")
+    return [[n.lower() for n in g] for g in gates]
+
+
 @functools.lru_cache(maxsize=4)
 def _catalog_from(doc_json: str) -> Catalog:
     doc = json.loads(doc_json)
@@ -249,7 +265,8 @@ def _catalog_from(doc_json: str) -> Catalog:
                               severity=row["severity"], source=row["source"], interpret=row.get("interpret"),
                               supersedes=list(row.get("supersedes") or []),
                               supersedes_near=list(row.get("supersedes_near") or []),
-                              ignore=ign, key=_keys(row.get("key")), hand_over=_hand_over(row)))
+                              ignore=ign, key=_keys(row.get("key")), hand_over=_hand_over(row),
+                              pattern_needles=_pattern_needles(row)))
     try:
         ctxs = [Context(id=c["id"], needles=[n.encode() for n in c["needles"]], pattern=re.compile(c["pattern"], re.I))
                 for c in doc.get("context") or []]
@@ -442,7 +459,11 @@ class Scanner:
 def _first_match(sig: Signature, text: str, at: int) -> re.Match[str] | None:
     """The first pattern that matches at or shortly after the needle (never far ahead of it)."""
     lo = max(0, text.rfind("\n", 0, at) + 1)
-    for pat in sig.patterns:
+    gates = sig.pattern_needles
+    near = text[max(0, at - 160): at + 160].lower() if gates else ""
+    for k, pat in enumerate(sig.patterns):
+        if gates and gates[k] and not any(n in near for n in gates[k]):
+            continue  # this pattern's needles are not the one that hit (a needle folded into the hit lies within it)
         m = pat.search(text, lo)
         if m and m.start() <= at + SLACK:
             return m

@@ -313,12 +313,15 @@ def test_50mb_log_bounded_time_and_memory(tmp_path, shared):
 
 def _pattern_tries(cat: explain.Catalog, low: bytes) -> tuple[int, list[tuple[int, bytes, list[str]]]]:
     """What the scan does per needle hit, counted instead of timed: each hit of a needle runs the patterns of every
-    signature riding on it (the catalog folds a needle into a shorter one inside it) and every context's pattern."""
+    signature riding on it (the catalog folds a needle into a shorter one inside it; a pattern gated by
+    `pattern_needles` only when one of its needles holds the hit) and every context's pattern."""
     total, rows = 0, []
     for needle, owners in cat.owners.items():
         hits = low.count(needle)  # non-overlapping: close enough for a budget, and fast
         if hits:
-            w = hits * sum(len(o.patterns) if is_sig else 1 for o, is_sig in owners)
+            w = hits * sum((sum(1 for k in range(len(o.patterns)) if not o.pattern_needles or not o.pattern_needles[k]
+                                or any(needle in n.encode() for n in o.pattern_needles[k])) if is_sig else 1)
+                           for o, is_sig in owners)
             total += w
             rows.append((w, needle, [o.id for o, _ in owners]))
     return total, sorted(rows, key=lambda r: (-r[0], r[1]))
@@ -12327,3 +12330,24 @@ def test_round205_quantized_text_encoder_kinds():
         for sig in ("comfyui.quant-format-foreign", "comfyui.quant-format-unknown", "comfyui.kitchen-scale-dtype",
                     "comfyui.gguf-outdated"):
             assert sig not in got, (t, got)
+
+
+def test_pattern_needles_gate_which_patterns_a_hit_tries():
+    """`pattern_needles`: a pattern is tried only on a hit of one of its own needles, so a needle every run prints
+    (`got prompt`) carries one literal-prefixed pattern, not its siblings' window-wide scans; a gate naming a needle
+    the signature does not have is refused when the catalog loads."""
+    cat = explain.catalog()
+    sig = cat.by_id("comfyui.outputs-cached")
+    assert sig.pattern_needles and len(sig.pattern_needles) == len(sig.patterns)
+    # each gated form still matches through its own needle, and only there
+    assert ids("got prompt\nPrompt executed in 0.01 seconds\n") == ["comfyui.outputs-cached"]
+    assert "comfyui.outputs-cached" in ids("got prompt\nPrompt executed in 3.10 seconds\n"
+                                           "the workflow just runs the Save Image node and nothing else\n")
+    text = "got prompt\n" + "x" * 300 + "\n" + "it only runs the VAE Decode node and nothing else\n"
+    sc = explain.scan_stream([text.encode()])
+    assert any(h.id == "comfyui.outputs-cached" for h in sc.hits.values())
+    bad = {"signature": [{"id": "x.y", "title": "t", "needles": ["abc"], "patterns": ["abc", "def"],
+                          "pattern_needles": [["abc"], ["zzz"]], "cause": "c", "fix": "f", "check": "c",
+                          "severity": "fail", "source": "s [I]"}]}
+    with pytest.raises(manifests.ManifestError, match="pattern_needles"):
+        explain._catalog_from(json.dumps(bad))
