@@ -3166,12 +3166,12 @@ def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         return None
     if not g.get("lt"):
         return {}
-    op = _ctx_fact(ctx, "fp8_op")
+    op = _fact(ctx, "fp8_op")
     if not op:
         return None
-    cu11 = _ctx_fact(ctx, "cuda11_build")
-    fp8_card = _ctx_fact(ctx, "ada_gpu") or _ctx_fact(ctx, "gpu_model") or _ctx_fact(ctx, "hopper_gpu")
-    old_card = _ctx_fact(ctx, "pre_ada_gpu")
+    cu11 = _fact(ctx, "cuda11_build")
+    fp8_card = _fact(ctx, "ada_gpu") or _fact(ctx, "gpu_model") or _fact(ctx, "hopper_gpu")
+    old_card = _fact(ctx, "pre_ada_gpu")
     if cu11:
         return {"as": "torch.too-old",
                 "cause": (f"The fp8 matrix multiply ({op}: torch._scaled_mm, which ComfyUI's `--fast fp8_matrix_mult` / "
@@ -3308,8 +3308,8 @@ def _kernels_compat(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 
 def _fact(ctx: dict[str, Any], key: str) -> str:
     """A context fact near the hit or anywhere in the paste (a user's words about the setup often come after the
-    error, below the 'near the hit' window)."""
-    return _near(ctx).get(key) or ctx.get(key) or ""
+    error, below the 'near the hit' window); near wins, anywhere is the paste's last value."""
+    return str(_near(ctx).get(key) or ctx.get(key) or "")
 
 
 @_interp("mig_nvml")
@@ -3808,7 +3808,7 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         return None
     if g.get("lt"):
         # handed over by gpu.no-fp8 (no_fp8): cuBLASLt's bare fp8 refusal beside a torch built for CUDA 11
-        cu11 = _ctx_fact(ctx, "cuda11_build")
+        cu11 = _fact(ctx, "cuda11_build")
         return {"title": (f"This torch is built for CUDA 11{f' ({cu11})' if cu11 else ''}: its cuBLASLt has no fp8 "
                           "matrix multiply (torch._scaled_mm), so the fp8 / fast mode fails")}
     if g.get("dlpack"):
@@ -4439,7 +4439,7 @@ def _cuda_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     that program's CUDA, not torch's."""
     if _off_nvidia(ctx):
         return None
-    if not g.get("cufft") and _ctx_fact(ctx, "nvrtc_foreign"):
+    if not g.get("cufft") and _fact(ctx, "nvrtc_foreign"):
         return None
     near = _near(ctx)
     cu = _torch_cuda(ctx)
@@ -5890,7 +5890,7 @@ def _keys_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     """diffusers' refusal of a weights file that lacks tensors of the class it built. A class outside the diffusers
     package named in the paste (a project's own UNet subclass with extra layers, a remote-code diffusers_modules
     class) is that program's architecture, not a mixed-up file: not claimed, for its head line or its tail."""
-    if _ctx_fact(ctx, "foreign_model_class"):
+    if _fact(ctx, "foreign_model_class"):
         return None
     cls = g.get("cls") or ""
     if cls and not cls.startswith("diffusers."):
@@ -6081,7 +6081,7 @@ def _timm_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 def _torch_hub_rate(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """GitHub's `403: rate limit exceeded` is torch.hub's API check only where the paste shows torch.hub (its call,
     its hub.py frames, its fork validation); other code calling GitHub's API is another signature's or not ours."""
-    hub = _ctx_fact(ctx, "torch_hub")
+    hub = _fact(ctx, "torch_hub")
     if not hub:
         return None
     return {"details": {"torch_hub": hub[:80], "limit": "60 requests an hour per IP without a token"}}
@@ -7225,7 +7225,7 @@ def _flux2_ref(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     """A user's words (or the pasted code line) that diffusers' FLUX.2 pipeline shrinks reference images to 1024*1024
     pixels, in a paste that names diffusers or its FLUX.2 classes (another program's own default size is not this);
     the headline quotes the size as read. AMD, Intel and Mac setups are left alone."""
-    if _off_nvidia_anywhere(ctx) or not (g.get("code") or _ctx_fact(ctx, "diffusers_named")):
+    if _off_nvidia_anywhere(ctx) or not (g.get("code") or _fact(ctx, "diffusers_named")):
         return None
     cap = _SPACE.sub("", g.get("cap") or "1024*1024")
     what = f"above {cap} pixels to about 1 MP" if cap[:4] == "1024" else "larger than 1 MP down to about 1 MP"
@@ -7240,17 +7240,12 @@ def _flux2_latents(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     return None if _off_nvidia_anywhere(ctx) else {}
 
 
-def _ctx_fact(ctx: dict[str, Any], key: str) -> str:
-    """A context fact near the hit, else anywhere in the paste (its last value)."""
-    return str(_near(ctx).get(key) or ctx.get(key) or "")
-
-
 def _slow_run(ctx: dict[str, Any]) -> str:
     """The paste shows a slow run: a progress bar at 3 s/it or more, or the user's own word that it is slow."""
-    rate = _num(_ctx_fact(ctx, "step_rate"))
+    rate = _num(_fact(ctx, "step_rate"))
     if rate is not None and rate >= 3.0:
-        return f"{_ctx_fact(ctx, 'step_rate')} s/it"
-    return _ctx_fact(ctx, "slow_words")
+        return f"{_fact(ctx, 'step_rate')} s/it"
+    return _fact(ctx, "slow_words")
 
 
 def _mb(v: str | None) -> str:
@@ -7264,10 +7259,10 @@ def _lowvram_mode(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     """ComfyUI's low-VRAM path: its automatic switch on a card of 4 GB or less is claimed as it stands; a forced state,
     a `loaded partially` or an older `loading in lowvram mode` line only beside a slow run (a partial load is how
     ComfyUI fits a model, no error by itself). Forge's and Fooocus's copies of these lines, and other vendors, are not."""
-    if _off_nvidia(ctx) or _ctx_fact(ctx, "sd_ui_fork") or _ctx_fact(ctx, "other_framework"):
+    if _off_nvidia(ctx) or _fact(ctx, "sd_ui_fork") or _fact(ctx, "other_framework"):
         return None
-    vram = _ctx_fact(ctx, "vram_mb")
-    state = g.get("state") or _ctx_fact(ctx, "vram_state")
+    vram = _fact(ctx, "vram_mb")
+    state = g.get("state") or _fact(ctx, "vram_state")
     small = (_int(vram) or 10 ** 6) <= 4200
     auto_title = ("ComfyUI switched itself to low-VRAM mode: the GPU has 4 GB or less"
                   + (f" (Total VRAM {vram} MB)" if vram else "") + ", so weights stream to it every step")
@@ -7296,8 +7291,8 @@ def _lowvram_mode(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 def _clip_device_cpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """The text encoder placed on the CPU: not claimed in ComfyUI's CPU mode (everything runs there on purpose) or on
     another vendor's setup; in a low-VRAM state that state is the reason, which the headline says."""
-    state = _ctx_fact(ctx, "vram_state")
-    if _ctx_fact(ctx, "comfy_cpu_mode") or state == "DISABLED" or _off_nvidia(ctx):
+    state = _fact(ctx, "vram_state")
+    if _fact(ctx, "comfy_cpu_mode") or state == "DISABLED" or _off_nvidia(ctx):
         return None
     d = {k: v for k, v in (("dtype", g.get("dtype")), ("vram_state", state)) if v}
     if state in ("LOW_VRAM", "NO_VRAM"):
@@ -7310,7 +7305,7 @@ def _clip_device_cpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
 def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """The Windows NVIDIA driver's system-memory fallback, named or described: not on an AMD, Intel or Mac setup
     (their shared memory is another mechanism) or in an LLM runner's report."""
-    if _off_nvidia(ctx) or _ctx_fact(ctx, "other_framework"):
+    if _off_nvidia(ctx) or _fact(ctx, "other_framework"):
         return None
     return {"details": {"said": g.get("policy") or g.get("shared") or ""}}
 
