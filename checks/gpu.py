@@ -6,9 +6,9 @@ from typing import Any
 
 from .. import manifests
 from ..findings import fail, info, ok, warn
-from ..platform_rules import (arch_driver_floor, choose_wheel, device_cc, driver_at_least, driver_floor,
-                                   driver_tuple, driver_update_text, driver_update_words, has_fp8, pip_argvs, release_of, sm_name,
-                                   torch_install_args)
+from ..platform_rules import (arch_driver_floor, choose_wheel, container_row, device_cc, driver_at_least, driver_floor,
+                              driver_tuple, driver_update_text, driver_update_words, has_fp8, linux_driver_install,
+                              pip_argvs, release_of, sm_name, torch_install_args)
 from ..registry import check
 from ..shells import Run, SetEnv, make_fix
 
@@ -32,9 +32,14 @@ def gpu_present(facts: dict[str, Any]):
         elif str(system.get("os", "")).startswith("win"):
             fix = make_fix(facts, "Install the NVIDIA driver from https://www.nvidia.com/Download/index.aspx, reboot, "
                            "then confirm that nvidia-smi lists the GPU", [Run(["nvidia-smi"])])
+        elif container_row(system):
+            box = container_row(system)
+            fix = make_fix(facts, f"This runs in {box['name']}, which sees a GPU only when the host's NVIDIA driver "
+                           f"works and the GPU is passed in (a driver installed inside adds none): {box['start']}")
         else:
-            fix = make_fix(facts, "Install the NVIDIA driver (Ubuntu shown), reboot, and confirm that nvidia-smi lists "
-                           "the GPU; FLUX.2 [klein] needs an NVIDIA GPU", [Run(["sudo", "ubuntu-drivers", "install"])])
+            label, argvs = linux_driver_install(system)
+            fix = make_fix(facts, f"Install the NVIDIA driver ({label}), reboot, and confirm that nvidia-smi lists "
+                           "the GPU; FLUX.2 [klein] needs an NVIDIA GPU", [Run(a) for a in argvs])
         yield fail("gpu.none", "No NVIDIA GPU found: FLUX.2 [klein] cannot run on this machine as it is", evidence, fix)
         return
     dev, why = selected_gpu(facts)

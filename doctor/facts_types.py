@@ -49,6 +49,13 @@ class SystemFacts(TypedDict, total=False):
     doctor_python: Optional[str]
     doctor_python_version: Optional[str]
     secret_vars_set: list[str]
+    distro: Optional[str]
+    distro_id: Optional[str]
+    distro_like: list[str]
+    distro_version: Optional[str]
+    container: Optional[str]
+    euid: Optional[int]
+    has_sudo: Optional[bool]
 
 
 # --- gpu -----------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ only knows how to read them: version ordering, the same-major SASS rule, which w
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass
 from typing import Any
 
@@ -254,6 +255,87 @@ def torch_install_args(choice: WheelChoice, current_version: str | None = None) 
     return ["install"] + (["--force-reinstall"] if force else []) + torch_pins(choice) + ["--index-url", choice.index_url]
 
 
+def as_root(argv: list[str], system: dict[str, Any]) -> list[str]:
+    """A command that needs root, as this user runs it: bare when the doctor runs as root (containers, root
+    shells, where sudo is often not installed), else behind sudo; where sudo is not installed (Debian installed
+    with a root password), through ``su - -c``. A facts file without the user id gets sudo."""
+    if system.get("euid") == 0:
+        return list(argv)
+    if system.get("has_sudo") is False:
+        return ["su", "-", "-c", _quoted(argv)]
+    return ["sudo", *argv]
+
+
+def _repo_arch(system: dict[str, Any]) -> str | None:
+    machine = str(system.get("machine") or "").lower()
+    return {"x86_64": "x86_64", "amd64": "x86_64", "aarch64": "sbsa", "arm64": "sbsa"}.get(machine)
+
+
+def linux_install_row(system: dict[str, Any]) -> dict[str, Any] | None:
+    """The [[linux_install]] row for this distribution (os-release ID, then ID_LIKE in order), or None."""
+    rows = manifests.load("drivers").get("linux_install", [])
+    ids = [system.get("distro_id")] + list(system.get("distro_like") or [])
+    for ident in ids:
+        for row in rows:
+            if ident and ident in row.get("ids", []):
+                return row
+    return None
+
+
+def _fill(argvs: list[list[str]], system: dict[str, Any], major: int | None) -> list[list[str]] | None:
+    """The row's commands with their placeholders filled, as root; None when a placeholder has no value here."""
+    version = str(system.get("distro_version") or "")
+    values = {"major": str(major) if major else "", "version": version,
+              "version_major": version.split(".")[0], "repo_arch": _repo_arch(system) or ""}
+    out = []
+    for argv in argvs:
+        filled = []
+        for arg in argv:
+            for key, val in values.items():
+                if "{" + key + "}" in arg:
+                    if not val:
+                        return None
+                    arg = arg.replace("{" + key + "}", val)
+            filled.append(arg)
+        out.append(as_root(filled, system))
+    return out
+
+
+def container_row(system: dict[str, Any]) -> dict[str, Any] | None:
+    """The [[container_gpu]] row when the doctor runs inside a container (None on a plain machine)."""
+    kind = system.get("container")
+    if not kind:
+        return None
+    rows = manifests.load("drivers").get("container_gpu", [])
+    return next((r for r in rows if r.get("kind") == kind), None) or next((r for r in rows if r.get("kind") == "*"), None)
+
+
+def _quoted(argv: list[str]) -> str:
+    return " ".join(shlex.quote(a) for a in argv)
+
+
+def linux_driver_install(system: dict[str, Any], min_driver: str | None = None) -> tuple[str, list[list[str]]]:
+    """Words naming the distribution, and the commands that install the driver (branch ``min_driver`` or newer
+    when given) on this Linux, as this user runs them."""
+    major = (driver_tuple(min_driver) or (0,))[0] if min_driver else None
+    row = linux_install_row(system)
+    if row is None and not system.get("distro_id"):
+        # a facts file without os-release: Ubuntu's commands, said as an example
+        cmds = [as_root(["apt", "install", f"nvidia-driver-{major}-open"], system)] if major else \
+            [as_root(["ubuntu-drivers", "install"], system)]
+        also = f"; {_quoted(as_root(['ubuntu-drivers', 'install'], system))} also works" if major else ""
+        return f"Ubuntu shown{also}", cmds
+    if row is None:
+        distro = system.get("distro") or system.get("distro_id")
+        return (f"{distro}: use its NVIDIA driver packages, or NVIDIA's installer from "
+                "https://www.nvidia.com/Download/index.aspx", [])
+    cmds = _fill(row["branch"] if major else row["any"], system, major) or []
+    words = row.get("branch_words" if major else "any_words")
+    also = row.get("also") if major else None
+    label = row["name"] + (f"; {_quoted(as_root(also, system))} also works" if also else "") + (f"; {words}" if words else "")
+    return label, cmds
+
+
 def driver_update_words(min_driver: str, system: dict[str, Any]) -> str:
     """The driver update in a few words, for a fix whose command is something else."""
     if system.get("wsl"):
@@ -261,18 +343,29 @@ def driver_update_words(min_driver: str, system: dict[str, Any]) -> str:
                 "with wsl.exe --shutdown")
     if str(system.get("os", "")).startswith("win"):
         return f"install NVIDIA driver {min_driver} or newer from https://www.nvidia.com/Download/index.aspx and reboot"
-    major = (driver_tuple(min_driver) or (0,))[0]
-    return f"install NVIDIA driver {min_driver} or newer (Ubuntu: sudo apt install nvidia-driver-{major}-open) and reboot"
+    box = container_row(system)
+    if box:
+        return (f"update the host's NVIDIA driver to {min_driver} or newer (this runs in {box['name']}, which uses the "
+                "host's driver) and reboot the host")
+    label, cmds = linux_driver_install(system, min_driver)
+    name = label.split(";")[0].replace(" shown", "")
+    if len(cmds) == 1:
+        return f"install NVIDIA driver {min_driver} or newer ({name}: {_quoted(cmds[0])}) and reboot"
+    return f"install NVIDIA driver {min_driver} or newer ({label}) and reboot"
 
 
 def driver_update_text(min_driver: str, system: dict[str, Any]) -> tuple[str, list[list[str]]]:
-    """The driver fix as words plus the commands that do it on this OS (none where it is a download)."""
+    """The driver fix as words plus the commands that do it on this OS (none where it is a download or the
+    driver is the host's)."""
     if system.get("wsl"):
         return (f"Update the NVIDIA driver on Windows (not inside WSL) to {min_driver} or newer from "
                 "https://www.nvidia.com/Download/index.aspx or the NVIDIA App, then restart WSL", [["wsl.exe", "--shutdown"]])
     if str(system.get("os", "")).startswith("win"):
         return (f"Install NVIDIA driver {min_driver} or newer from https://www.nvidia.com/Download/index.aspx "
                 "or the NVIDIA App, then reboot", [])
-    major = (driver_tuple(min_driver) or (0,))[0]
-    return (f"Install NVIDIA driver {min_driver} or newer (Ubuntu shown; sudo ubuntu-drivers install also works), then reboot",
-            [["sudo", "apt", "install", f"nvidia-driver-{major}-open"]])
+    box = container_row(system)
+    if box:
+        return (f"Update the NVIDIA driver on the host to {min_driver} or newer and reboot the host: this runs in "
+                f"{box['name']}, which uses the host's driver, and nothing installed inside it changes the driver", [])
+    label, cmds = linux_driver_install(system, min_driver)
+    return f"Install NVIDIA driver {min_driver} or newer ({label}), then reboot", cmds

@@ -32,6 +32,88 @@ def test_no_gpu():
                              "GPU; FLUX.2 [klein] needs an NVIDIA GPU :: sudo ubuntu-drivers install")]
 
 
+def _on(name: str, **system):
+    f = raw(name)
+    f["system"].update(system)
+    return facts_of(name, system=f["system"])
+
+
+def test_no_gpu_inside_a_container_is_the_hosts_business():
+    """Inside a container the GPU comes from the host: no driver command for the container's own distribution,
+    and the runtime's way to pass the GPU in (this team's own CI machine: Debian 12, Docker, root, no sudo)."""
+    debian_docker = dict(distro="Debian GNU/Linux 12 (bookworm)", distro_id="debian", distro_like=[],
+                         distro_version="12", container="docker", euid=0, has_sudo=False)
+    ((code, status, fix),) = triples(run(_on("no-gpu", **debian_docker), "gpu.present"))
+    assert (code, status) == ("gpu.none", "fail")
+    assert fix.startswith("This runs in a Docker container, which sees a GPU only when the host's NVIDIA driver works")
+    assert "`docker run --gpus all ...`" in fix and "nvidia-ctk runtime configure --runtime=docker" in fix
+    assert " :: " not in fix  # no command to run in here: the host's commands are in the words
+    (f,) = run(_on("no-gpu", **dict(debian_docker, container="kubernetes")), "gpu.present")
+    assert "a Kubernetes pod" in f.fix.text and "nvidia.com/gpu: 1" in f.fix.text
+    (f,) = run(_on("no-gpu", **dict(debian_docker, container="lxc")), "gpu.present")
+    assert f.fix.text.startswith("This runs in a container, which") and "NVIDIA Container Toolkit" in f.fix.text
+
+
+@pytest.mark.parametrize("system,commands", [
+    # root on Debian (no sudo there): the commands bare
+    (dict(distro_id="debian", distro_version="12", euid=0, has_sudo=False),
+     "apt install nvidia-driver firmware-misc-nonfree"),
+    # a Debian desktop user without sudo (installed with a root password): through su
+    (dict(distro_id="debian", distro_version="12", euid=1000, has_sudo=False),
+     "su - -c 'apt install nvidia-driver firmware-misc-nonfree'"),
+    (dict(distro_id="fedora", distro_like=[], distro_version="41", euid=1000, has_sudo=True),
+     "sudo dnf install https://mirrors.rpmfusion.org/free/fedora/rpmfusion-free-release-41.noarch.rpm "
+     "https://mirrors.rpmfusion.org/nonfree/fedora/rpmfusion-nonfree-release-41.noarch.rpm ; sudo dnf install akmod-nvidia"),
+    # Linux Mint by its own ID, Pop!_OS as root
+    (dict(distro_id="linuxmint", distro_like=["ubuntu", "debian"], euid=1000, has_sudo=True), "sudo ubuntu-drivers install"),
+    (dict(distro_id="pop", distro_like=["ubuntu", "debian"], euid=0), "ubuntu-drivers install"),
+    # a derivative no row names, found through ID_LIKE
+    (dict(distro_id="somearch", distro_like=["arch"], euid=1000, has_sudo=True), "sudo pacman -Syu nvidia-open"),
+])
+def test_no_gpu_driver_command_fits_the_distribution_and_the_user(system, commands):
+    ((_, _, fix),) = triples(run(_on("no-gpu", **system), "gpu.present"))
+    assert fix.split(" :: ")[1] == commands
+
+
+def test_no_gpu_on_a_distribution_without_a_row_gets_words_not_an_ubuntu_command():
+    ((_, _, fix),) = triples(run(_on("no-gpu", distro="Gentoo Linux", distro_id="gentoo", euid=1000), "gpu.present"))
+    assert fix == ("Install the NVIDIA driver (Gentoo Linux: use its NVIDIA driver packages, or NVIDIA's installer from "
+                   "https://www.nvidia.com/Download/index.aspx), reboot, and confirm that nvidia-smi lists the GPU; "
+                   "FLUX.2 [klein] needs an NVIDIA GPU")
+
+
+def test_driver_too_old_on_debian_as_root_uses_nvidias_repository_for_the_branch():
+    sysf = dict(distro_id="debian", distro_version="12", machine="x86_64", euid=0, has_sudo=False)
+    ((code, _, fix),) = triples(run(_on("rtx5090-driver560", **sysf), "gpu.driver"))
+    assert code == "gpu.driver.too-old-for-gpu"
+    assert fix == ("Install NVIDIA driver 580 or newer (Debian; from NVIDIA's CUDA repository for Debian: Debian's own "
+                   "nvidia-driver package may be an older branch), then reboot :: wget "
+                   "https://developer.download.nvidia.com/compute/cuda/repos/debian12/x86_64/cuda-keyring_1.1-1_all.deb ; "
+                   "dpkg -i cuda-keyring_1.1-1_all.deb ; apt update ; apt install nvidia-open")
+    # an arm64 machine takes NVIDIA's sbsa repository; without VERSION_ID the repository cannot be named: words only
+    (f,) = run(_on("rtx5090-driver560", **dict(sysf, machine="aarch64")), "gpu.driver")
+    assert "/debian12/sbsa/cuda-keyring" in f.fix.lines()[0]
+    (f,) = run(_on("rtx5090-driver560", **dict(sysf, distro_version=None)), "gpu.driver")
+    assert f.fix.lines() == [] and "NVIDIA's CUDA repository" in f.fix.text
+
+
+def test_driver_too_old_inside_a_container_points_at_the_host():
+    box = dict(distro_id="ubuntu", distro_version="24.04", container="docker", euid=0)
+    ((_, _, fix),) = triples(run(_on("rtx5090-driver560", **box), "gpu.driver"))
+    assert fix == ("Update the NVIDIA driver on the host to 580 or newer and reboot the host: this runs in a Docker "
+                   "container, which uses the host's driver, and nothing installed inside it changes the driver")
+    # the wheel alternative stays a command; the driver half of it is the host's
+    ((_, _, fix),) = triples(run(_on("rtx4090-driver570-cu130", **box), "gpu.driver"))
+    assert "or update the host's NVIDIA driver to 580 or newer (this runs in a Docker container" in fix
+    assert " :: /opt/torch/.venv/bin/python3 -m pip install torch==2.11.0+cu128" in fix
+
+
+def test_driver_too_old_on_ubuntu_as_root_drops_sudo():
+    ((_, _, fix),) = triples(run(_on("rtx5090-driver560", distro_id="ubuntu", euid=0), "gpu.driver"))
+    assert fix == ("Install NVIDIA driver 580 or newer (Ubuntu; ubuntu-drivers install also works), then reboot"
+                   " :: apt install nvidia-driver-580-open")
+
+
 def test_ampere_has_no_fp8_tensor_cores():
     assert triples(run(facts_of("rtx3090-fp8"), "gpu.fp8")) == [("gpu.fp8.no-tensor-cores", "info", None)]
 

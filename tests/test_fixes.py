@@ -303,3 +303,30 @@ def test_applying_the_workflow_fix_clears_the_finding(tmp_path, shared):
     rc, doc = run_json(*args, cwd=tmp_path, env={"HOME": str(tmp_path)})
     assert not [f for f in doc["findings"] if "has type" in f["title"]]
     assert "workflows.ok" in {f["code"] for f in doc["findings"]}
+
+
+def test_every_distributions_driver_commands_pass_bash_for_root_sudo_and_su_users():
+    """Each [[linux_install]] row's commands, as root, through sudo and through su, are valid bash, and what bash
+    runs is the row's argv (su's single argument holds the whole command)."""
+    from doctor import manifests
+    from doctor.platform_rules import linux_driver_install
+
+    rows = manifests.load("drivers")["linux_install"]
+    lines = []
+    for row in rows:
+        for user in (dict(euid=0), dict(euid=1000, has_sudo=True), dict(euid=1000, has_sudo=False)):
+            for floor in (None, "580"):
+                system = dict(os="linux", machine="x86_64", distro_id=row["ids"][0], distro_version="12", **user)
+                label, argvs = linux_driver_install(system, floor)
+                assert argvs and label.startswith(row["name"])
+                for argv in argvs:
+                    line = shells.render_step(shells.POSIX, shells.Run(argv))
+                    lines.append(line)
+                    words = _bash_argv(line)
+                    if user["euid"] == 0:
+                        assert words[0] not in ("sudo", "su") and "{" not in line
+                    elif user["has_sudo"]:
+                        assert words[0] == "sudo"
+                    else:
+                        assert words[:3] == ["su", "-", "-c"] and len(words) == 4 and _bash_argv(words[3])[0] == argv[-1].split()[0]
+    check_posix_many(lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -222,3 +223,48 @@ def test_probe_module_timings_recorded():
     rc, doc = run_json("--check", "system")
     assert set(doc["facts"]["probe_durations"]) >= {"system"}
     assert doc["facts"]["probe_errors"] == {}
+
+
+@pytest.mark.parametrize("files,env,expected", [
+    ({}, {}, None),
+    ({".dockerenv": ""}, {}, "docker"),
+    ({"run/.containerenv": "engine=\"podman-5.2\"\n"}, {}, "podman"),  # podman and toolbox / distrobox
+    ({".dockerenv": ""}, {"KUBERNETES_SERVICE_HOST": "10.96.0.1"}, "kubernetes"),
+    ({"proc/1/cgroup": "0::/kubepods.slice/kubepods-burstable.slice/cri-containerd-3f2a.scope\n"}, {}, "kubernetes"),
+    ({"proc/1/cgroup": "12:pids:/docker/0f1e2d3c\n"}, {}, "docker"),
+    ({"proc/1/cgroup": "0::/init.scope\n"}, {}, None),  # a plain systemd host (cgroup v2)
+    ({"proc/1/cgroup": "0::/\n"}, {"container": "systemd-nspawn"}, "systemd-nspawn"),
+])
+def test_container_kind_from_real_marker_files(tmp_path, files, env, expected):
+    from doctor.probes.system import container_kind
+
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    assert container_kind(str(tmp_path), env) == expected
+
+
+def test_os_release_family_fields(tmp_path):
+    from doctor.probes.system import os_release
+
+    p = tmp_path / "os-release"
+    p.write_text('PRETTY_NAME="Linux Mint 22.1"\nNAME="Linux Mint"\nVERSION_ID="22.1"\nID=linuxmint\n'
+                 'ID_LIKE="ubuntu debian"\n')
+    assert os_release(str(p)) == {"distro": "Linux Mint 22.1", "distro_id": "linuxmint",
+                                  "distro_like": ["ubuntu", "debian"], "distro_version": "22.1"}
+    p.write_text("NAME=Fedora Linux\nID=fedora\nVERSION_ID=41\n")  # unquoted values, no ID_LIKE
+    assert os_release(str(p)) == {"distro": "Fedora Linux", "distro_id": "fedora", "distro_like": [],
+                                  "distro_version": "41"}
+    assert os_release(str(tmp_path / "missing")) == {"distro": None}
+    p.write_bytes(b"\xff\xfe garbage without an equals sign\n")
+    assert os_release(str(p))["distro"] is None
+
+
+def test_system_probe_records_who_runs_it_and_where():
+    """The facts a driver command depends on: the user id (root drops sudo), sudo's presence, the container."""
+    from doctor.probes.system import container_kind, os_release
+
+    _, out = run_json("--check", "gpu.present")
+    s = out["facts"]["system"]
+    assert s["euid"] == os.geteuid() and s["has_sudo"] == (shutil.which("sudo") is not None)
+    assert s["container"] == container_kind() and s["distro_id"] == os_release().get("distro_id")

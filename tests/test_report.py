@@ -194,6 +194,11 @@ def test_wsl_and_linux_distro_lines():
     assert markdown._os_line(dict(base, wsl=False, release="6.8.0-60-generic")).startswith("Ubuntu 24.04.2 LTS · kernel 6.8.0")
     assert markdown._os_line({"os": "win32", "windows_version": "10.0.19045", "windows_edition": "Core"}) \
         == "Windows 10 Core (build 10.0.19045)"
+    # a maintainer reading a "no GPU" report needs to know it came from inside a container, and as root
+    debian = {"os": "linux", "machine": "x86_64", "release": "6.1.0-28-amd64", "distro": "Debian GNU/Linux 12 (bookworm)",
+              "container": "docker", "euid": 0}
+    assert markdown._os_line(debian) == "Debian GNU/Linux 12 (bookworm) · kernel 6.1.0-28-amd64 · x86_64 · in a docker container as root"
+    assert markdown._os_line(dict(debian, container=None)).endswith("· x86_64")
 
 
 HOSTILE = ["</details><script>alert(1)</script>", "owned by <user> on <host>", "line one\n# heading\n---",

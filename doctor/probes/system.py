@@ -73,13 +73,55 @@ def os_details() -> dict[str, Any]:
         except Exception:  # noqa: BLE001 - Python < 3.8 or a stripped registry
             out["windows_edition"] = None
         return out
-    try:
-        with open("/etc/os-release", encoding="utf-8", errors="replace") as fh:
-            rel = dict(line.rstrip("\n").split("=", 1) for line in fh if "=" in line)
-        out["distro"] = (rel.get("PRETTY_NAME") or rel.get("NAME") or "").strip('"') or None
-    except (OSError, ValueError):
-        out["distro"] = None
+    out.update(os_release())
     return out
+
+
+def os_release(path: str = "/etc/os-release") -> dict[str, Any]:
+    """The distribution by name and by family (os-release's ID and ID_LIKE), which decides the driver command."""
+    out: dict[str, Any] = {"distro": None}
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            rel = dict(line.rstrip("\n").split("=", 1) for line in fh if "=" in line)
+    except (OSError, ValueError):
+        return out
+
+    def val(key: str) -> str:
+        return rel.get(key, "").strip().strip('"').strip("'")
+
+    out["distro"] = val("PRETTY_NAME") or val("NAME") or None
+    out["distro_id"] = val("ID").lower() or None
+    out["distro_like"] = val("ID_LIKE").lower().split()
+    out["distro_version"] = val("VERSION_ID") or None
+    return out
+
+
+_CGROUP_RUNTIMES = (("kubepods", "kubernetes"), ("docker", "docker"), ("libpod", "podman"), ("containerd", "containerd"),
+                    ("lxc", "lxc"))
+
+
+def container_kind(root: str = "/", environ: dict[str, str] | None = None) -> str | None:
+    """Which container runtime this process runs in, or None on a plain machine (WSL is not a container).
+
+    A GPU in a container comes from the host's driver through the runtime: the driver cannot be installed or
+    updated from inside, so the fix for a missing GPU or an old driver is on the host."""
+    env = os.environ if environ is None else environ
+    if env.get("KUBERNETES_SERVICE_HOST"):
+        return "kubernetes"
+    if os.path.exists(os.path.join(root, "run", ".containerenv")):
+        return "podman"
+    if os.path.exists(os.path.join(root, ".dockerenv")):
+        return "docker"
+    try:
+        with open(os.path.join(root, "proc", "1", "cgroup"), encoding="ascii", errors="replace") as fh:
+            cgroup = fh.read()
+    except OSError:
+        cgroup = ""
+    for needle, kind in _CGROUP_RUNTIMES:
+        if needle in cgroup:
+            return kind
+    value = env.get("container", "").strip()  # systemd-nspawn, podman and lxc set it
+    return value.lower() or None
 
 
 def models_location(options: dict[str, Any]) -> str:
@@ -140,6 +182,9 @@ def system_probe(ctx: ProbeContext) -> dict[str, Any]:
         "disk": disk,
         "env": env,
         "secret_vars_set": secrets,
+        "container": container_kind(),
+        "euid": os.geteuid() if hasattr(os, "geteuid") else None,
+        "has_sudo": shutil.which("sudo") is not None if os.name != "nt" else None,
         "doctor_python": sys.executable,
         "doctor_python_version": platform.python_version(),
         "shell": _shell(),

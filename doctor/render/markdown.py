@@ -159,9 +159,12 @@ def _os_line(s: dict[str, Any]) -> str:
         return f"{wsl} · {distro or 'Linux'} · kernel {release or '?'}" + (f" · {machine}" if machine else "")
     if osn == "darwin":
         return f"macOS · {s.get('platform') or release}"
+    where = ""
+    if s.get("container"):
+        where = f" · in a {s['container']} container" + (" as root" if s.get("euid") == 0 else "")
     if distro or release:
-        return f"{distro or 'Linux'} · kernel {release or '?'}" + (f" · {machine}" if machine else "")
-    return str(s.get("platform") or osn or "unknown")
+        return f"{distro or 'Linux'} · kernel {release or '?'}" + (f" · {machine}" if machine else "") + where
+    return str(s.get("platform") or osn or "unknown") + where
 
 
 def _python_kind(p: dict[str, Any], tree: dict[str, Any]) -> str:
