@@ -24,7 +24,12 @@ def gpu_present(facts: dict[str, Any]):
         evidence = [f"{a.get('source')}: {a.get('error', 'no device')}" for a in g.get("attempts", []) if not a.get("ok")]
         if g.get("driver_version"):
             evidence.append(f"driver {g['driver_version']} is loaded but lists no GPU")
-        if system.get("wsl"):
+        box = container_row(system)
+        if box:
+            start = box.get("wsl_start") if system.get("wsl") and box.get("wsl_start") else box["start"]
+            fix = make_fix(facts, f"This runs in {box['name']}, which sees a GPU only when the host's NVIDIA driver "
+                           f"works and the GPU is passed in (a driver installed inside adds none): {start}")
+        elif system.get("wsl"):
             fix = make_fix(facts, "In WSL2 the GPU comes from the Windows driver: install a current NVIDIA driver on "
                            "Windows (not in WSL), update WSL (wsl --update in Windows), restart it, then check that "
                            "WSL's nvidia-smi lists the GPU",
@@ -32,10 +37,6 @@ def gpu_present(facts: dict[str, Any]):
         elif str(system.get("os", "")).startswith("win"):
             fix = make_fix(facts, "Install the NVIDIA driver from https://www.nvidia.com/Download/index.aspx, reboot, "
                            "then confirm that nvidia-smi lists the GPU", [Run(["nvidia-smi"])])
-        elif container_row(system):
-            box = container_row(system)
-            fix = make_fix(facts, f"This runs in {box['name']}, which sees a GPU only when the host's NVIDIA driver "
-                           f"works and the GPU is passed in (a driver installed inside adds none): {box['start']}")
         else:
             label, argvs = linux_driver_install(system)
             fix = make_fix(facts, f"Install the NVIDIA driver ({label}), reboot, and confirm that nvidia-smi lists "

@@ -338,15 +338,16 @@ def linux_driver_install(system: dict[str, Any], min_driver: str | None = None) 
 
 def driver_update_words(min_driver: str, system: dict[str, Any]) -> str:
     """The driver update in a few words, for a fix whose command is something else."""
+    box = container_row(system)
+    if box:
+        host = "on Windows" if system.get("wsl") else "on the host"
+        return (f"update the NVIDIA driver {host} to {min_driver} or newer (this runs in {box['name']}, which uses "
+                f"the host's driver) and reboot {'Windows' if system.get('wsl') else 'the host'}")
     if system.get("wsl"):
         return (f"update the NVIDIA driver on Windows (not inside WSL) to {min_driver} or newer, then restart WSL "
                 "with wsl.exe --shutdown")
     if str(system.get("os", "")).startswith("win"):
         return f"install NVIDIA driver {min_driver} or newer from https://www.nvidia.com/Download/index.aspx and reboot"
-    box = container_row(system)
-    if box:
-        return (f"update the host's NVIDIA driver to {min_driver} or newer (this runs in {box['name']}, which uses the "
-                "host's driver) and reboot the host")
     label, cmds = linux_driver_install(system, min_driver)
     name = label.split(";")[0].replace(" shown", "")
     if len(cmds) == 1:
@@ -357,15 +358,16 @@ def driver_update_words(min_driver: str, system: dict[str, Any]) -> str:
 def driver_update_text(min_driver: str, system: dict[str, Any]) -> tuple[str, list[list[str]]]:
     """The driver fix as words plus the commands that do it on this OS (none where it is a download or the
     driver is the host's)."""
+    box = container_row(system)
+    if box:
+        host = "on Windows (Docker Desktop's WSL2 backend passes its GPU in)" if system.get("wsl") else "on the host"
+        return (f"Update the NVIDIA driver {host} to {min_driver} or newer and reboot it: this runs in "
+                f"{box['name']}, which uses the host's driver, and nothing installed inside it changes the driver", [])
     if system.get("wsl"):
         return (f"Update the NVIDIA driver on Windows (not inside WSL) to {min_driver} or newer from "
                 "https://www.nvidia.com/Download/index.aspx or the NVIDIA App, then restart WSL", [["wsl.exe", "--shutdown"]])
     if str(system.get("os", "")).startswith("win"):
         return (f"Install NVIDIA driver {min_driver} or newer from https://www.nvidia.com/Download/index.aspx "
                 "or the NVIDIA App, then reboot", [])
-    box = container_row(system)
-    if box:
-        return (f"Update the NVIDIA driver on the host to {min_driver} or newer and reboot the host: this runs in "
-                f"{box['name']}, which uses the host's driver, and nothing installed inside it changes the driver", [])
     label, cmds = linux_driver_install(system, min_driver)
     return f"Install NVIDIA driver {min_driver} or newer ({label}), then reboot", cmds

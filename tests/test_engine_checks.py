@@ -100,12 +100,18 @@ def test_driver_too_old_on_debian_as_root_uses_nvidias_repository_for_the_branch
 def test_driver_too_old_inside_a_container_points_at_the_host():
     box = dict(distro_id="ubuntu", distro_version="24.04", container="docker", euid=0)
     ((_, _, fix),) = triples(run(_on("rtx5090-driver560", **box), "gpu.driver"))
-    assert fix == ("Update the NVIDIA driver on the host to 580 or newer and reboot the host: this runs in a Docker "
+    assert fix == ("Update the NVIDIA driver on the host to 580 or newer and reboot it: this runs in a Docker "
                    "container, which uses the host's driver, and nothing installed inside it changes the driver")
     # the wheel alternative stays a command; the driver half of it is the host's
     ((_, _, fix),) = triples(run(_on("rtx4090-driver570-cu130", **box), "gpu.driver"))
-    assert "or update the host's NVIDIA driver to 580 or newer (this runs in a Docker container" in fix
+    assert "or update the NVIDIA driver on the host to 580 or newer (this runs in a Docker container" in fix
     assert " :: /opt/torch/.venv/bin/python3 -m pip install torch==2.11.0+cu128" in fix
+    # Docker Desktop on Windows: the container runs on WSL2's kernel, but wsl.exe is not reachable from inside it
+    ((_, _, fix),) = triples(run(_on("rtx5090-driver560", **dict(box, wsl=True)), "gpu.driver"))
+    assert fix.startswith("Update the NVIDIA driver on Windows (Docker Desktop's WSL2 backend passes its GPU in) to 580")
+    assert "wsl.exe" not in fix
+    ((_, _, fix),) = triples(run(_on("no-gpu", **dict(box, wsl=True)), "gpu.present"))
+    assert "Docker Desktop's WSL2 backend passes the GPU of the Windows NVIDIA driver" in fix and " :: " not in fix
 
 
 def test_driver_too_old_on_ubuntu_as_root_drops_sudo():
