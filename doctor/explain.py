@@ -7603,6 +7603,29 @@ def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     setup."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("castpkg"):
+        return {"title": "An old tokenizers (below 0.14.1) is being compiled from source, and this Rust (1.73 or newer) refuses "
+                         "its code: `casting &T to &mut T is undefined behavior`",
+                "fix": ("Do not compile that old release; install one that has a wheel for this Python: `python -m pip install "
+                        "-U pip`, then `python -m pip install \"tokenizers>=0.14.1\"`. An old transformers pin asks for it "
+                        "(transformers below 4.34 caps tokenizers below 0.14): raise that pin in the requirements "
+                        "(`python -m pip install -U transformers tokenizers`), or make the environment with a Python the "
+                        "old release has wheels for (3.10 or 3.11: `py -3.11 -m venv venv` on Windows, `python3.11 -m venv "
+                        "venv` elsewhere). Only if that exact old version must be built, allow the cast for the build: "
+                        "`RUSTFLAGS=\"-A invalid_reference_casting\" python -m pip install tokenizers==0.13.3` (Windows "
+                        "cmd: `set RUSTFLAGS=-A invalid_reference_casting` first)"),
+                "details": {"package": "tokenizers"}}
+    if g.get("cpkg") and not g.get("pyver"):
+        pkg, ver = g["cpkg"].lower().replace("_", "-"), g.get("cver") or ""
+        return {"title": f"pip is compiling {pkg} {ver} from source (no wheel of it for this Python or platform), and the Rust "
+                         "build failed",
+                "fix": ("Get a wheel instead of a build: `python -m pip install -U pip`, then a release of it with wheels for "
+                        f"this Python (`python -m pip install -U {pkg}`) and drop an old `{pkg}==` pin (or the old "
+                        "transformers / huggingface_hub pin that holds it back) from the requirements; a Python newer than "
+                        "the pinned release (3.13, 3.14) needs a newer release or an environment with Python 3.12 "
+                        "(`py -3.12 -m venv venv`, `python3.12 -m venv venv`, uv: `uv venv --python 3.12`). Compiling it "
+                        "yourself needs a current Rust (`rustup update`) and a release whose PyO3 knows your Python"),
+                "details": {k: v for k, v in (("package", pkg), ("version", ver)) if v}}
     if not g.get("pyver"):
         return {}
     raw = g["pyver"].lower().replace(" ", "")

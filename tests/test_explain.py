@@ -12352,3 +12352,48 @@ def test_pattern_needles_gate_which_patterns_a_hit_tries():
                           "severity": "fail", "source": "s [I]"}]}
     with pytest.raises(manifests.ManifestError, match="pattern_needles"):
         explain._catalog_from(json.dumps(bad))
+
+
+def test_round210_rust_extension_kinds():
+    # an old tokenizers (below 0.14.1) compiled by a Rust 1.73+: the invalid_reference_casting lint stops it
+    for t in ("      error: casting `&T` to `&mut T` is undefined behavior, even if the reference is unused, consider instead "
+              "using an `UnsafeCell`\n         --> tokenizers-lib/src/models/bpe/trainer.rs:526:47\n"
+              "      error: could not compile `tokenizers` (lib) due to 1 previous error",
+              "error: casting `&T` to `&mut T` is undefined behavior --> tokenizers-lib\\src\\models\\bpe\\trainer.rs:517:47"):
+        m = one(t, "python.no-wheel-source-build")
+        assert "0.14.1" in m["title"] and "tokenizers>=0.14.1" in m["fix"] and "RUSTFLAGS" in m["fix"]
+        assert "transformers" in m["fix"] and m["details"]["package"] == "tokenizers"
+    # a Rust compile error inside pip's / uv's build of tokenizers, safetensors or hf-xet
+    for t, pkg in (("   Compiling tokenizers v0.19.1 (/tmp/pip-install-k2j3h4/tokenizers_9f8e7d/bindings/python)\n"
+                    "   Compiling pyo3 v0.21.2\nerror[E0425]: cannot find function `PyUnicode_FromKindAndData` in module "
+                    "`pyo3::ffi`", "tokenizers"),
+                   ("      Compiling hf-xet v1.1.2 (C:\\Users\\ann\\AppData\\Local\\Temp\\pip-install-x1y2\\hf-xet_ab12\\hf_xet)\n"
+                    "      error: linker `link.exe` not found", "hf-xet")):
+        m = one(t, "python.no-wheel-source-build")
+        assert pkg in m["title"] and f"pip install -U {pkg}" in m["fix"] and "rustup update" in m["fix"]
+    # hf-xet's source archive needing Cargo; pip's boxed wording of a failed build under Python 3.13
+    for t in ("Collecting hf-xet<2.0.0,>=1.1.2\n  Downloading hf_xet-1.1.2.tar.gz (263 kB)\n  Installing build dependencies ... "
+              "done\n  Getting requirements to build wheel ... done\n  Preparing metadata (pyproject.toml) ... error\n"
+              "      Cargo, the Rust package manager, is not installed or is not on PATH.",
+              "D:\\AI\\venv uses Python 3.13.2\n  × Building wheel for safetensors (pyproject.toml) did not run successfully.\n"
+              "  │ exit code: 1",
+              "      error: the configured Python interpreter version (3.14) is newer than PyO3's maximum supported version "
+              "(3.13)\n      warning: build failed, waiting for other jobs to finish...\n  ERROR: Failed building wheel for "
+              "safetensors"):
+        assert ids(t)[0] == "python.no-wheel-source-build", (t, ids(t))
+    # look-alikes: another program's Rust package, a Mac or AMD build, a developer's own crate or CI, Rust panics
+    for t in ("Collecting orjson\n  Downloading orjson-3.10.15.tar.gz (5.3 MB)\n  Preparing metadata (pyproject.toml) ... "
+              "error\n      Cargo, the Rust package manager, is not installed or is not on PATH.",
+              "   Compiling tokenizers v0.13.3 (/private/var/folders/x1/T/pip-install-ab12/tokenizers_cd34/tokenizers-lib)\n"
+              "error: casting `&T` to `&mut T` is undefined behavior\n  --> tokenizers-lib/src/models/bpe/trainer.rs:526:47\n"
+              "on my MacBook Air M2 with macOS 14",
+              "   Compiling safetensors v0.4.5 (/tmp/pip-install-q9/safetensors_1a/bindings/python)\nerror: linker `cc` not "
+              "found\nROCm 6.2 on a Radeon RX 7900 XTX",
+              "   Compiling tokenizers v0.21.0 (/home/me/src/tokenizers/tokenizers)\nerror[E0599]: no method named `foo` found",
+              "error: casting `&T` to `&mut T` is undefined behavior\n  --> src/lib.rs:42:13",
+              "error: the configured Python interpreter version (3.13) is newer than PyO3's maximum supported version (3.12)\n"
+              "💥 maturin failed\n  Caused by: Failed to build a native library through cargo",
+              "thread '<unnamed>' panicked at src/lib.rs:458:9:\nassertion failed: encoder.len() == decoder.len()\n"
+              "pyo3_runtime.PanicException: assertion failed: encoder.len() == decoder.len()",
+              "thread '<unnamed>' panicked at 'called `Option::unwrap()` on a `None` value', src/lib.rs:282:53"):
+        assert "python.no-wheel-source-build" not in ids(t), (t, ids(t))
