@@ -12397,3 +12397,53 @@ def test_round210_rust_extension_kinds():
               "pyo3_runtime.PanicException: assertion failed: encoder.len() == decoder.len()",
               "thread '<unnamed>' panicked at 'called `Option::unwrap()` on a `None` value', src/lib.rs:282:53"):
         assert "python.no-wheel-source-build" not in ids(t), (t, ids(t))
+
+
+def test_round211_intel_xpu_kinds():
+    nd = ("RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a "
+          "driver from http://www.nvidia.com/Download/index.aspx")
+    # Intel's Xe iGPU in the spellings users paste (Device Manager's trademark marks, the bare family name, a
+    # mistyped family name between the marks): a machine with no NVIDIA GPU, no driver to install
+    for t in (nd + "\nmy notebook only has Intel® Iris® Xe Graphics",
+              nd + "\nDisplay adapter: Intel(R) Iris(R) Xe Graphics",
+              "I only have an Intel Iris Xe laptop, no GeForce.\n" + nd,
+              nd + "\nGraphics: Intel(R) Irls(R) Xe Graphics"):
+        assert "torch.no-driver" not in ids(t), t
+    # an Intel CPU beside an NVIDIA GPU, or an NVIDIA card named alone: still the missing driver
+    for t in (nd + "\nCPU: 11th Gen Intel(R) Core(TM) i7-1165G7, GPU: GeForce GTX 1650 Ti",
+              nd + "\nUbuntu 24.04, RTX 4070, the driver worked yesterday"):
+        m = one(t, "torch.no-driver")
+        assert "nvidia-smi" in m["fix"]
+    # code that probes torch.xpu (diffusers, accelerate, transformers) on a torch older than 2.4, on an NVIDIA machine
+    t = ("Traceback (most recent call last):\n  File \"C:\\ComfyUI\\venv\\lib\\site-packages\\diffusers\\utils\\torch_utils.py\", "
+         "line 40, in <module>\n    if torch.xpu.is_available():\nAttributeError: module 'torch' has no attribute 'xpu'\n"
+         "torch 2.1.2+cu121")
+    m = one(t, "torch.too-old")
+    assert ids(t)[0] == "torch.too-old" and "torch.xpu" in m["cause"] and "whl/cu128" in m["fix"]
+    # the Intel GPU stack's own wordings (torch's XPU allocator, IPEX, SYCL / Level Zero, an XPU build with no device)
+    # are never a CUDA cause, with or without an Intel name beside them
+    for t in ("RuntimeError: Current platform can NOT allocate memory block with size larger than 4GB! Tried to allocate "
+              "6.00 GiB (GPU  0; 15.56 GiB total capacity; 1.20 GiB already allocated; 1.50 GiB reserved in total by PyTorch)",
+              "RuntimeError: DPCPP out of memory. Tried to allocate 1.20 GiB (GPU 0; 7.75 GiB total capacity)",
+              "torch.OutOfMemoryError: XPU out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 11.60 GiB. "
+              "Of the allocated memory 9.10 GiB is allocated by PyTorch",
+              "RuntimeError: Native API failed. Native API returns: 39 (UR_RESULT_ERROR_OUT_OF_DEVICE_MEMORY)",
+              "RuntimeError: level_zero backend failed with error: 20 (UR_RESULT_ERROR_DEVICE_LOST)",
+              "Exception: Native API failed. Native API returns: -5 (PI_ERROR_OUT_OF_RESOURCES) -5 (PI_ERROR_OUT_OF_RESOURCES)",
+              "  File \"/app/.venv/lib/python3.12/site-packages/torch/xpu/__init__.py\", line 138, in _lazy_init\n"
+              "    torch._C._xpu_init()\nRuntimeError: No XPU devices are available.",
+              "UserWarning: XPU device count is zero! (Triggered internally at /pytorch/c10/xpu/XPUFunctions.cpp:115.)\n"
+              "Segmentation fault (core dumped)",
+              "ERROR! Intel® Extension for PyTorch* needs to work with PyTorch 2.3.*, but PyTorch 2.5.1+cu124 is found. "
+              "Please switch to the matching version and run again.",
+              "RuntimeError: Device type XPU is not supported for torch.Generator() api.",
+              # other vendors and other programs beside the same words
+              nd + "\nGPU: AMD Radeon RX 6600",
+              "ggml_sycl: Native API failed. Native API returns: 40 (UR_RESULT_ERROR_OUT_OF_RESOURCES)"):
+        got = ids(t)
+        for sig in ("cuda.oom", "torch.no-driver", "torch.cpu-build", "torch.generator-wrong-device",
+                    "torch.windows-dll", "python.module-missing"):
+            assert sig not in got, (t, got)
+    # a real CUDA out-of-memory keeps its claim
+    assert ids("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of "
+               "11.60 GiB of which 1.10 GiB is free.")[0] == "cuda.oom"
