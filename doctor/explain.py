@@ -4467,6 +4467,35 @@ def _cuda_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return {"title": title, "details": d}
 
 
+@_interp("jinja2_old")
+def _jinja2_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """transformers' jinja2 check before rendering a chat template: the headline quotes the version it asked for and
+    the one it found, or says jinja2 is not installed at all."""
+    if g.get("missing"):
+        return {"title": "jinja2 is not installed: transformers cannot render the tokenizer's chat template "
+                         "(apply_chat_template)", "details": {"jinja2": "missing"}}
+    need, have = g.get("need") or "", g.get("have") or ""
+    if not (need and have):
+        return {}
+    return {"title": f"jinja2 {have} is too old for transformers' chat templates: apply_chat_template asks for "
+                     f"jinja2>={need}", "details": {"jinja2": have, "needs": f">={need}"}}
+
+
+@_interp("tokenizer_v5_class")
+def _tokenizer_v5_class(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A tokenizer_config.json naming a transformers 5 backend class, read by a transformers 4: the headline names the
+    class as read (with `Fast` appended by a converter's fix-up, a class no release has)."""
+    cls = (g.get("cls") or "") + (g.get("fast") or "")
+    if not cls:
+        return {}
+    title = (f"tokenizer_config.json names tokenizer_class {cls}, a transformers 5 class: the transformers 4 loading "
+             "it does not know it")
+    if g.get("fast"):
+        title = (f"tokenizer_config.json names tokenizer_class {cls}: `Fast` appended to transformers 5's "
+                 f"{g.get('cls')}, a class no transformers release has")
+    return {"title": title, "details": {"tokenizer_class": cls}}
+
+
 @_interp("shm")
 def _shm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """/dev/shm too small: PyTorch's DataLoader workers (the manifest's words) or NCCL's shared-memory transport

@@ -12447,3 +12447,58 @@ def test_round211_intel_xpu_kinds():
     # a real CUDA out-of-memory keeps its claim
     assert ids("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of "
                "11.60 GiB of which 1.10 GiB is free.")[0] == "cuda.oom"
+
+
+def test_round206_chat_template_tokenizer_kinds():
+    # transformers' jinja2 check before it renders a chat template: the version asked for and the one found
+    for t, have, need in (
+            ("!!! Exception during processing !!! apply_chat_template requires jinja2>=3.1.0 to be installed. Your "
+             "version is 3.0.3.\nTraceback (most recent call last):\n  File \"D:\\ComfyUI\\ComfyUI\\execution.py\", "
+             "line 323, in execute", "3.0.3", "3.1.0"),
+            ("  File \"/opt/venv/lib/python3.11/site-packages/diffusers/pipelines/flux2/pipeline_flux2_klein.py\", line "
+             "227, in _get_qwen3_prompt_embeds\n    text = tokenizer.apply_chat_template(\nImportError: "
+             "apply_chat_template requires jinja2>=3.1.6 to be installed. Your version is 3.1.4. You can upgrade it "
+             "with `pip install -U jinja2`.", "3.1.4", "3.1.6"),
+            ("ImportError: template requires jinja2>=3.0.0 to be installed. Your version is 2.11.3.", "2.11.3", "3.0.0")):
+        m = one(t, "transformers.jinja2-too-old")
+        assert ids(t)[0] == "transformers.jinja2-too-old", ids(t)
+        assert have in m["title"] and need in m["title"], m["title"]
+        assert 'pip install -U "jinja2>=3.1.6"' in m["fix"] and "python_embeded" in m["fix"]
+        assert "apply_chat_template" in m["cause"] and "Flux2KleinPipeline" in m["cause"]
+    m = one("ImportError: apply_chat_template requires jinja2 to be installed. Please install it using `pip install "
+            "jinja2`.", "transformers.jinja2-too-old")
+    assert "not installed" in m["title"]
+    # a tokenizer_config.json written by transformers 5 (TokenizersBackend ...) met by a transformers 4
+    for t, cls in (
+            ("  File \"C:\\klein\\venv\\Lib\\site-packages\\transformers\\models\\auto\\tokenization_auto.py\", line "
+             "1153, in from_pretrained\n    raise ValueError(\nValueError: Tokenizer class TokenizersBackend does not "
+             "exist or is not currently imported.", "TokenizersBackend"),
+            ("ValueError: Tokenizer class SentencePieceBackend does not exist or is not currently imported.",
+             "SentencePieceBackend"),
+            ("vllm serve ./qwen3-4b-awq\nValueError: Tokenizer class TokenizersBackendFast does not exist or is not "
+             "currently imported.", "TokenizersBackendFast")):
+        m = one(t, "transformers.tokenizer-config-too-new")
+        assert ids(t)[0] == "transformers.tokenizer-config-too-new", ids(t)
+        assert cls in m["title"], m["title"]
+        assert 'pip install -U "transformers>=5"' in m["fix"] and "PreTrainedTokenizerFast" in m["fix"]
+        assert "tokenizer_config.json" in m["cause"]
+    # the Qwen2 tokenizer class unknown to a transformers before 4.37 stays the too-old kind (Klein's own encoder)
+    t = "ValueError: Tokenizer class Qwen2Tokenizer does not exist or is not currently imported."
+    assert "transformers.tokenizer-config-too-new" not in ids(t) and "transformers.too-old" in ids(t), ids(t)
+    # look-alikes: other programs' jinja2, chat-template refusals of other models and programs, other tokenizer classes
+    for t in ("ImportError: cannot import name 'escape' from 'jinja2' (/home/u/env/lib/python3.8/site-packages/jinja2/"
+              "__init__.py)",
+              "ERROR: pip's dependency resolver does not currently take into account all the packages that are installed."
+              "\nflask 2.2.0 requires Jinja2>=3.0, but you have jinja2 2.11.3 which is incompatible.",
+              "jinja2.exceptions.TemplateError: Conversation roles must alternate user/assistant/user/assistant/...",
+              "Error: Jinja Exception: After the optional system message, conversation roles must alternate user and "
+              "assistant roles except for tool calls and results.",
+              "ValueError: Cannot use chat template functions because tokenizer.chat_template is not set and no "
+              "template argument was passed!",
+              "Keyword argument `enable_thinking` is not a valid argument for this processor and will be ignored",
+              "TypeError: encode_messages() got an unexpected keyword argument 'enable_thinking'",
+              "ValueError: Tokenizer class BaichuanTokenizer does not exist or is not currently imported.",
+              "Uncaught Error: Cannot use apply_chat_template() because tokenizer.chat_template is not set"):
+        got = ids(t)
+        for sig in ("transformers.jinja2-too-old", "transformers.tokenizer-config-too-new"):
+            assert sig not in got, (t, got)
