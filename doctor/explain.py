@@ -2648,11 +2648,56 @@ def _torchaudio_unavailable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]
     return out
 
 
+# torch minor release -> the CPython versions it has wheels for on Linux x86_64 and Windows (pytorch.org's release
+# matrix; 2.5's cp313 wheels were Linux-only, so 3.13 counts from 2.6)
+_TORCH_PYTHONS = {(1, 13): (7, 10), (2, 0): (8, 11), (2, 1): (8, 11), (2, 2): (8, 12), (2, 3): (8, 12), (2, 4): (8, 12),
+                  (2, 5): (9, 12), (2, 6): (9, 13), (2, 7): (9, 13), (2, 8): (9, 13), (2, 9): (10, 14), (2, 10): (10, 14)}
+
+
+def _poetry_no_candidates(g: dict[str, str]) -> dict[str, Any] | None:
+    """Poetry's `Unable to find installation candidates for torch (X)`: none of the files of the locked build fits this
+    environment. A `+cpu` build that has no file here is a Mac or ARM host's (Linux x86_64 and Windows have one): not
+    claimed. A Python named in the paste that the release supports makes it the platform (an Intel Mac after 2.2, a lock
+    for another OS): not claimed; one outside the release's range is the cause."""
+    pkg, ver = g.get("ppkg") or "torch", g.get("pver") or ""
+    if "+cpu" in ver.lower():
+        return None
+    rel = _release(ver)
+    span = _TORCH_PYTHONS.get((rel.major, rel.minor)) if rel and pkg == "torch" else None
+    py = g.get("ppy") or ""
+    pyminor = int(py.split(".")[1]) if py.count(".") == 1 and py.split(".")[1].isdigit() else None
+    if pyminor is not None and span is not None and span[0] <= pyminor <= span[1]:
+        return None
+    fix = ("See which Python the project's environment runs: `poetry env info`. Point it at a Python the torch release "
+           "supports and install again: `poetry env use 3.12` then `poetry install` (the project's `requires-python` / "
+           "`python` range must allow it); or move to a torch that has wheels for your Python and re-lock: `poetry add "
+           "torch@^2.7` (Poetry 2: `poetry lock --regenerate`). Keep CUDA builds on an explicit source: `[[tool.poetry.source]]` "
+           "name = \"pytorch-cu128\", url = \"https://download.pytorch.org/whl/cu128\", priority = \"explicit\", with "
+           "`torch = { version = \"^2.7\", source = \"pytorch-cu128\" }`; a lock made on another OS needs `poetry lock` "
+           "on this one")
+    if pyminor is not None and span is not None:
+        return {"title": f"Poetry found no {pkg} {ver} wheel for Python {py}: torch {rel.major}.{rel.minor} has wheels "  # type: ignore[union-attr]
+                         f"for Python 3.{span[0]} to 3.{span[1]}",
+                "cause": (f"Poetry installs the exact build its lock file names, and {pkg} {ver} publishes wheels only for "
+                          f"CPython 3.{span[0]} to 3.{span[1]}; the environment's Python {py} is outside that, so none of "
+                          "the release's files fits (`Unable to find installation candidates`)."),
+                "fix": fix, "details": {"requirement": f"{pkg}=={ver}", "python": py}}
+    return {"title": f"Poetry found no {pkg} {ver} wheel that fits this environment (its Python version or its platform)",
+            "cause": (f"Poetry installs the exact build its lock file names, and `Unable to find installation candidates` "
+                      f"means that none of {pkg} {ver}'s files fits the project's environment: its Python is outside the "
+                      "versions the release has wheels for (Python 3.13 with torch 2.5 or older, 3.14 before 2.9, a "
+                      "32-bit Python), or the lock was written for another platform (a `+cuXXX` build where only macOS "
+                      "or ARM wheels can install)."),
+            "fix": fix, "details": {"requirement": f"{pkg}=={ver}"}}
+
+
 @_interp("pip_no_wheel")
 def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)
     if _off_nvidia(ctx, g.get("have") or "") or "+rocm" in (g.get("want") or "").lower():
         return None  # a ROCm index or pin (AMD), an Intel or a Mac setup: PyTorch's CUDA wheels and this fix are not theirs
+    if g.get("pver"):
+        return _poetry_no_candidates(g)
     if g.get("platform"):
         return None  # uv's hint names the platform (a lock made elsewhere, a Linux-only build): not this Python's version
     if near.get("py32"):
@@ -2692,6 +2737,38 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return {"details": {"requirement": g["req"]}} if g.get("req") else {}
 
 
+@_interp("xformers_no_wheel")
+def _xformers_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's `from versions: none` for xformers: no xformers wheel fits this Python or platform. On an AMD, Intel or
+    Mac setup the CUDA wheels are not theirs (a ROCm index without an xformers build yet): not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    req = g.get("req") or "xformers"
+    return {"title": f"pip found no {req} wheel for this Python (`from versions: none`)",
+            "details": {"requirement": req}}
+
+
+@_interp("poetry_python_range")
+def _poetry_python_range(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Poetry's solver refusing an open-ended project Python range that a torch-stack package (triton) does not cover:
+    the numbers say which range and which Python bound to add."""
+    rng, pkg, req, bad = (g.get(k) or "" for k in ("range", "pkg", "preq", "bad"))
+    upper = re.search(r"<\s*(3\.\d{1,2})", req)
+    lower = re.search(r">=\s*(3\.\d{1,2})", rng)
+    cap = f">={lower.group(1)},<{upper.group(1)}" if lower and upper else ""
+    title = (f"Poetry solves for every Python your project allows ({rng}), and {pkg} has no release for Python {bad}"
+             if rng and pkg and bad else "")
+    out: dict[str, Any] = {"details": {k: v for k, v in (("project_python", rng), ("package", pkg), ("package_python", req)) if v}}
+    if title:
+        out["title"] = title
+    if cap:
+        out["fix"] = (f"Give the project's Python range an upper bound that {pkg} covers: `requires-python = \"{cap}\"` under "
+                      f"`[project]` (Poetry 1.x: `python = \"{cap}\"` under `[tool.poetry.dependencies]`), then re-lock and "
+                      "install: `poetry lock` and `poetry install` (`poetry add torch` again if it was being added). The "
+                      "environment's own Python must be inside the range (`poetry env use 3.12`)")
+    return out
+
+
 @_interp("index_cuda")
 def _index_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """uv's refusal when the PyTorch index of an older CUDA line (cu124) has no build of the torch version a package
@@ -2703,6 +2780,10 @@ def _index_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         have = have.rsplit(",", 1)[1].strip()
         cu = cu or (m.group(1) if (m := _CU.search(have)) else "")
         want = want if want[:1] in "<>=~!" else f"=={want}"
+    if not cu and "+cu" in want.lower():  # reached from torch.local-version-no-index: torch==X+cuNNN, a line that ended
+        base, cu = want.split("+", 1)
+        cu = cu.lower()
+        want, have = f"=={base.lstrip('=')}", (f"{_CU_LINE_LAST[cu]}+{cu}" if cu in _CU_LINE_LAST else have)
     line = f"The {cu} PyTorch index" if cu else "This PyTorch index"
     if have:
         title = f"{line} stops at {pkg} {have}" + (f", and {g['what']} needs {pkg}{want}" if g.get("what") and want
@@ -2711,6 +2792,11 @@ def _index_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         title = f"{line} has no {pkg}{want}: that CUDA line ends before the version required"
     d = {k: v for k, v in (("index", cu), ("available", have), ("required", want)) if v}
     return {"title": title, "details": d}
+
+
+# the last torch release of each PyTorch CUDA index that has ended (https://pytorch.org/get-started/previous-versions/)
+_CU_LINE_LAST = {"cu102": "1.12.1", "cu111": "1.10.2", "cu113": "1.12.1", "cu115": "1.11.0", "cu116": "1.13.1",
+                 "cu117": "2.0.1", "cu118": "2.7.1", "cu121": "2.5.1", "cu124": "2.6.0"}
 
 
 @_interp("local_version")
@@ -2726,6 +2812,11 @@ def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     if not local.lower().startswith(("cu", "cpu")):
         return None
     index = f"https://download.pytorch.org/whl/{local.lower()}"
+    last = _CU_LINE_LAST.get(local.lower()) if pkg == "torch" else None
+    if last and (r := _release(want)) is not None and r > Version(last):
+        # the CUDA line ended before this release: no index carries torch X+cuNNN, pointing pip there would not help
+        return {"as": "torch.index-cuda-too-old", "details": {"requirement": f"{pkg}=={want}", "index": index,
+                                                               "available": f"up to {last}+{local.lower()}"}}
     flag = (_near(ctx).get("uv_torch_index") or "").lower().rstrip("/")
     if g.get("uv") and ("torch_stable" in flag or flag.endswith(f"/whl/{local.lower()}")):
         # uv's own words, and its command named the index (or find-links page) that lists this build: the index
@@ -6982,6 +7073,21 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     near = _near(ctx)
     if _off_nvidia(ctx) or near.get("node_type") or near.get("node_exec"):
         return None
+    if g.get("cpuidx"):
+        cu, ver = (g.get("cudaidx") or "").lower(), g.get("cpuver") or ""
+        return {"title": f"pip installed the CPU build ({ver}) from the CPU index given as an extra index beside the "
+                         f"{cu} one",
+                "cause": ("pip gathers torch from every index it is given and installs the highest version, with no "
+                          f"preference for the `--index-url`: beside the {cu} index, the CPU index (`whl/cpu`, set by "
+                          "`--extra-index-url`, `PIP_EXTRA_INDEX_URL` or a pip.conf `extra-index-url`) offers `+cpu` builds, "
+                          f"and a `+cpu` final release ranks above a `+{cu}` pre-release or an older CUDA release, so the "
+                          "GPU environment gets CPU-only torch."),
+                "fix": (f"Install torch from the CUDA index alone: clear the CPU extra index for this command "
+                        f"(`PIP_EXTRA_INDEX_URL= python -m pip install --force-reinstall torch torchvision --index-url "
+                        f"https://download.pytorch.org/whl/{cu}`; remove `extra-index-url = .../whl/cpu` from pip.conf / "
+                        "requirements files), or pin the build with its label (`\"torch==X+" + cu + "\"`); check with "
+                        "`python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`"),
+                "details": {"installed": ver, "cuda_index": cu}}
     if g.get("half"):
         # a float16 op refused on the CPU: a half-precision model ran on the CPU. Only a `+cpu` torch in the text makes
         # that the CPU-only wheel; otherwise the script chose the CPU (or offloading left a part there): not claimed

@@ -12502,3 +12502,78 @@ def test_round206_chat_template_tokenizer_kinds():
         got = ids(t)
         for sig in ("transformers.jinja2-too-old", "transformers.tokenizer-config-too-new"):
             assert sig not in got, (t, got)
+
+
+def test_round208_pyproject_torch_install_kinds():
+    # Poetry's `Unable to find installation candidates for torch (X)`: the locked build has no file for this env
+    t = ("  - Installing torch (2.4.0+cu121): Failed\n\n  RuntimeError\n\n  Unable to find installation candidates for torch "
+         "(2.4.0+cu121)\n\n  at ~/.local/share/pypoetry/venv/lib/python3.13/site-packages/poetry/installation/chooser.py:74 "
+         "in choose_for")
+    m = one(t, "torch.pip-no-wheel")
+    assert ids(t)[0] == "torch.pip-no-wheel", ids(t)
+    assert "Python 3.13" in m["title"] and "3.8 to 3.12" in m["title"] and "poetry env use 3.12" in m["fix"]
+    t = ("  - Installing torch (2.3.1+cu121): Failed\n\n    | Unable to find installation candidates for torch (2.3.1+cu121)\n"
+         "    |\n    | This is likely not a Poetry issue.\n    |\n    |   - 12 candidate(s) were identified for the package\n"
+         "    |   - 12 wheel(s) were skipped as your project's environment does not support the identified abi tags")
+    m = one(t, "torch.pip-no-wheel")
+    assert "2.3.1+cu121" in m["title"] and "poetry env info" in m["fix"] and "priority = \"explicit\"" in m["fix"]
+    # the same words on a Mac, for a +cpu lock, with a Python the release supports, or for another package: not claimed
+    for t in ("  - Installing torch (2.4.1): Failed\n  Unable to find installation candidates for torch (2.4.1)\n  at "
+              "/opt/homebrew/Cellar/poetry/1.8.3/libexec/lib/python3.12/site-packages/poetry/installation/chooser.py:74",
+              "  - Installing torch (2.4.1): Failed\n  Unable to find installation candidates for torch (2.4.1)\n  at "
+              "/usr/local/Cellar/poetry/1.8.3_2/libexec/lib/python3.12/site-packages/poetry/installation/chooser.py:74",
+              "On osx 14.5 poetry install:\n  Unable to find installation candidates for torch (2.3.1)",
+              "  - Updating torch (2.6.0 -> 2.6.0+cpu): Failed\n    | Unable to find installation candidates for torch (2.6.0+cpu)",
+              "  - Installing torch (2.4.1+cu124): Failed\n    | Unable to find installation candidates for torch (2.4.1+cu124)\n"
+              "my python version 3.11",
+              "  - Installing triton (2.1.0): Failed\n   Unable to find installation candidates for triton (2.1.0)"):
+        assert "torch.pip-no-wheel" not in ids(t), (t, ids(t))
+    # a +cuXXX pin that pip found nowhere, in the words around pip's line: the index was not consulted
+    for t, pkg in (("Running pip install -r requirements.txt gives: No matching distribution found for torchvision==0.17.2+cu121",
+                    "torchvision"),
+                   ("ERROR: [windows] No matching distribution found for torch==2.2.1+cu121", "torch"),
+                   ("ERROR: Could not find a version that satisfies the requirement torchaudio==2.2.2+cu118", "torchaudio")):
+        m = one(t, "torch.local-version-no-index")
+        assert pkg in m["title"] and "--index-url https://download.pytorch.org/whl/cu1" in m["fix"]
+    # ... and a +cuXXX pin of a release its CUDA line never carried: that index ended earlier
+    for t, cu, last in (("ERROR: No matching distribution found for torch==2.7.0+cu124", "cu124", "2.6.0"),
+                        ("The setup script pins `torch==2.8.0+cu121`, and then pip fails with No matching distribution found.",
+                         "cu121", "2.5.1")):
+        m = one(t, "torch.index-cuda-too-old")
+        assert ids(t)[0] == "torch.index-cuda-too-old", ids(t)
+        assert cu in m["title"] and last in m["title"] and "whl/cu128" in m["fix"]
+    assert ids("ERROR: No matching distribution found for torch==2.6.0+cu118")[0] == "torch.local-version-no-index"
+    assert "torch.local-version-no-index" not in ids("ERROR: Could not find a version that satisfies the requirement "
+                                                     "torch==2.3.0+cu121\nLooking in indexes: https://download.pytorch.org/whl/rocm6.0")
+    # the CPU index as an extra index beside a CUDA one, and a +cpu build installed: pip took the higher +cpu
+    for t in ("$ pip install torch torchvision --index-url https://download.pytorch.org/whl/cu128 --extra-index-url "
+              "https://download.pytorch.org/whl/cpu\nSuccessfully installed torch-2.9.0+cpu torchvision-0.24.0+cpu",
+              "export PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cpu\npip install --pre torch --index-url "
+              "https://download.pytorch.org/whl/nightly/cu128\nSuccessfully installed torch-2.9.0+cpu"):
+        m = one(t, "torch.cpu-build")
+        assert "extra index" in m["title"] and "cu128" in m["title"] and "PIP_EXTRA_INDEX_URL=" in m["fix"]
+    for t in ("$ pip install torch --index-url https://download.pytorch.org/whl/cu128 --extra-index-url "
+              "https://download.pytorch.org/whl/cpu\nSuccessfully installed torch-2.9.0+cu128",
+              "MacBook Air\n$ pip install torch --index-url https://download.pytorch.org/whl/cu128 --extra-index-url "
+              "https://download.pytorch.org/whl/cpu\nSuccessfully installed torch-2.9.0+cpu"):
+        assert "torch.cpu-build" not in ids(t), (t, ids(t))
+    # xformers with no wheel for this Python
+    t = ("ERROR: Could not find a version that satisfies the requirement xformers==0.0.28.post3 (from versions: none)\n"
+         "ERROR: No matching distribution found for xformers==0.0.28.post3")
+    m = one(t, "xformers.no-wheel-for-python")
+    assert "0.0.28.post3" in m["title"] and "py -3.12 -m venv" in m["fix"] and "SDPA" in m["fix"]
+    for t in ("pip install xformers --index-url https://download.pytorch.org/whl/rocm6.2\nERROR: Could not find a version "
+              "that satisfies the requirement xformers (from versions: none)",
+              "MacBook Pro M3\nERROR: Could not find a version that satisfies the requirement xformers (from versions: none)",
+              "ERROR: Could not find a version that satisfies the requirement xformers==0.0.17.dev461 (from versions: 0.0.1, "
+              "0.0.2, 0.0.16, 0.0.17)"):
+        assert "xformers.no-wheel-for-python" not in ids(t), (t, ids(t))
+    # Poetry's solver: an open project Python range that triton's releases do not cover
+    t = ("The current project's supported Python range (>=3.10) is not compatible with some of the required packages Python "
+         "requirement:\n  - triton requires Python <3.15,>=3.10, so it will not be installable for Python >=3.15\n\n"
+         "Because torch (2.9.0) depends on triton (3.5.0)\n version solving failed.")
+    m = one(t, "python.poetry-python-range")
+    assert ">=3.10" in m["title"] and "triton" in m["title"] and ">=3.10,<3.15" in m["fix"] and "poetry lock" in m["fix"]
+    t = ("The current project's supported Python range (>=3.9) is not compatible with some of the required packages Python "
+         "requirement:\n  - numpy requires Python >=3.10, so it will not be installable for Python >=3.9,<3.10")
+    assert "python.poetry-python-range" not in ids(t), ids(t)
