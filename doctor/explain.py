@@ -4511,6 +4511,92 @@ def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"details": details}
 
 
+@_interp("cudnn_mismatch")
+def _cudnn_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.cuda-libs-mismatch: ``nvidia_only``; its cuDNN forms (a libcudnn sub-library of another cuDNN failing with
+    `undefined symbol`, PyTorch's `GET/FIND was unable to find an engine`) are not claimed beside another program's
+    cuDNN (CTranslate2, onnxruntime, Paddle, TensorFlow) or a program's own torch.cudnn_convolution call."""
+    if _nvidia_only(g, cat, ctx) is None:
+        return None
+    if not (g.get("cudnn_path") or g.get("engine")):
+        return {}
+    near = _near(ctx)
+    if near.get("cudnn_foreign") or near.get("other_framework"):
+        return None
+    if g.get("cudnn_path"):
+        lib, path = g.get("cudnn_lib") or "", g["cudnn_path"]
+        folder = path.rsplit("/", 1)[0] if "/" in path else ""
+        return {"title": f"cuDNN loaded {lib} from {folder or path}: another cuDNN than the one PyTorch ships "
+                         "(undefined symbol), found first on the loader path",
+                "cause": ("cuDNN loads its sub-libraries (libcudnn_cnn_train, libcudnn_cnn_infer, ...) when PyTorch first "
+                          "runs a convolution. The one the loader found is part of another cuDNN installation than the "
+                          "library already loaded (a system or container cuDNN from apt, a CUDA toolkit's lib64, a "
+                          "cluster's cudnn module), so a symbol the two should share is missing (`undefined symbol`) and "
+                          "PyTorch then finds no working engine (`GET was unable to find an engine`). It comes from "
+                          "LD_LIBRARY_PATH or the loader cache putting that folder ahead of PyTorch's own nvidia-cudnn "
+                          "wheel; PyTorch 2.2.0 was particularly prone to it."),
+                "fix": (f"Let PyTorch use its own cuDNN: remove {folder or 'that folder'} from LD_LIBRARY_PATH (`echo "
+                        "$LD_LIBRARY_PATH`, then `unset LD_LIBRARY_PATH` or drop the entry from ~/.bashrc / the "
+                        "container's ENV), or remove the system package (`sudo apt-get remove -y "
+                        "--allow-change-held-packages libcudnn8` or `libcudnn9-cuda-12`; in a Dockerfile the same in a "
+                        "RUN line); then check with `python -c \"import torch; print(torch.__version__, "
+                        "torch.backends.cudnn.version())\"`. If it persists, reinstall torch with its CUDA wheels: "
+                        "`python -m pip install --force-reinstall torch torchvision --index-url "
+                        "https://download.pytorch.org/whl/cu128` (the cuXXX of your torch)"),
+                "details": {"library": lib, "path": path}}
+    word = (g.get("engine") or "GET").upper()
+    return {"title": f"cuDNN found no engine for a convolution ({word} was unable to find an engine): most often another "
+                     "cuDNN than PyTorch's own is loaded",
+            "cause": ("PyTorch's cuDNN path asks cuDNN for an engine (a kernel plan) for each convolution, by its "
+                      "heuristics (GET) or by benchmarking them (FIND, under cudnn.benchmark), and none could be built or "
+                      "run. On an NVIDIA GPU the usual reason is a cuDNN of another version than the one torch was "
+                      "built with, loaded first: a system cuDNN (apt's libcudnn8 / libcudnn9, a CUDA toolkit's lib64, a "
+                      "Docker base image's, a cluster module) through LD_LIBRARY_PATH or the loader cache, or on Windows "
+                      "a cudnn*.dll folder on PATH; cuDNN often prints `Could not load library libcudnn_... undefined "
+                      "symbol` just before. Less often the GPU's memory was nearly full, so no engine got its workspace."),
+            "fix": ("Check which cuDNN torch gets: `python -c \"import torch; print(torch.__version__, "
+                    "torch.backends.cudnn.version())\"` and `echo $LD_LIBRARY_PATH`; remove entries naming another CUDA "
+                    "or cuDNN (`unset LD_LIBRARY_PATH`, or drop /usr/local/cuda/lib64 from ~/.bashrc), and in a container "
+                    "remove the base image's cuDNN (`apt-get remove -y --allow-change-held-packages libcudnn8`) so torch's "
+                    "own nvidia-cudnn wheel is used; on Windows take a CUDA toolkit or cuDNN folder holding cudnn*.dll off "
+                    "PATH. Then reinstall torch with its CUDA wheels: `python -m "
+                    "pip install --force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu128` "
+                    "(the cuXXX of your torch). If torch's own cuDNN is the one loaded, lower the resolution or batch or "
+                    "decode tiled (ComfyUI: `VAE Decode (Tiled)`; diffusers: `pipe.vae.enable_tiling()`); one run with "
+                    "`torch.backends.cudnn.enabled = False` (slower, a test only) confirms cuDNN is the part failing"),
+            "details": {"engine": word}}
+
+
+_CUDNN_STATUS_WHY = {
+    "NOT_INITIALIZED": "cuDNN could not create its handle; most often the GPU's memory was already full, or this torch's "
+                       "cuDNN does not fit the GPU or driver",
+    "ALLOC_FAILED": "cuDNN could not get memory for its workspace; the GPU's memory was full",
+    "INTERNAL_ERROR": "most often GPU memory ran short for cuDNN's workspace, or cudnn.benchmark's autotuning picked an "
+                      "algorithm that breaks",
+    "EXECUTION_FAILED": "a cuDNN kernel failed while running; most often GPU memory ran short, or cudnn.benchmark's "
+                        "autotuning picked an algorithm that breaks",
+    "MAPPING_ERROR": "a cuDNN kernel could not access GPU memory; most often a torch/cuDNN that does not fit the GPU, or "
+                     "memory ran short",
+}
+
+
+@_interp("cudnn_status")
+def _cudnn_status(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cudnn.internal-failure: PyTorch's own `cuDNN error: CUDNN_STATUS_...` on an NVIDIA setup; not claimed beside
+    another program's cuDNN or a program's own torch.cudnn_convolution call, nor on AMD/ZLUDA, Intel or a Mac."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    near = _near(ctx)
+    if near.get("cudnn_foreign") or near.get("other_framework"):
+        return None
+    status = (g.get("status") or "").upper()
+    short = status.replace("CUDNN_STATUS_", "")
+    why = _CUDNN_STATUS_WHY.get(short)
+    if not why:
+        return {}
+    return {"title": f"cuDNN failed inside a convolution ({status}): {why}", "details": {"status": status}}
+
+
 _CU_BUILD = re.compile(r"(?:\+cu|pytorch-cuda=|CUDA used to build PyTorch: |whl/cu)(1\d)\.?(\d)")
 
 

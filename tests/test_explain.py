@@ -12577,3 +12577,68 @@ def test_round208_pyproject_torch_install_kinds():
     t = ("The current project's supported Python range (>=3.9) is not compatible with some of the required packages Python "
          "requirement:\n  - numpy requires Python >=3.10, so it will not be installable for Python >=3.9,<3.10")
     assert "python.poetry-python-range" not in ids(t), ids(t)
+
+
+def test_round213_cudnn_failure_kinds():
+    # torch 2.3's `Plan failed with a cudnnException ... NOT_SUPPORTED` UserWarning: a harmless fallback notice
+    t = ('C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\nn\\modules\\conv.py:456: UserWarning: '
+         'Plan failed with a cudnnException: CUDNN_BACKEND_EXECUTION_PLAN_DESCRIPTOR: cudnnFinalize Descriptor Failed '
+         'cudnn_status: CUDNN_STATUS_NOT_SUPPORTED (Triggered internally at ..\\aten\\src\\ATen\\native\\cudnn\\Conv_v8.cpp:919.)\n'
+         '  return F.conv2d(input, weight, bias, self.stride,')
+    m = one(t, "torch.cudnn-plan-warning")
+    assert "nothing failed" in m["title"] and m["severity"] == "info"
+    assert "2.3.0" in m["cause"] and "filterwarnings" in m["fix"] and "whl/cu128" in m["fix"]
+    assert "cudnn.input-too-large" not in ids(t)
+    # cuDNN 8's sub-library from another cuDNN (undefined symbol), then no engine: the cuDNN on the loader path
+    t = ("Could not load library libcudnn_ops_train.so.8. Error: /opt/cudnn-8.9/lib/libcudnn_ops_train.so.8: undefined "
+         "symbol: _ZN5cudnn3ops19batchnorm_fwd_implEv, version libcudnn_ops_infer.so.8\n"
+         "RuntimeError: GET was unable to find an engine to execute this computation")
+    m = one(t, "torch.cuda-libs-mismatch")
+    assert "/opt/cudnn-8.9/lib" in m["title"] and "libcudnn_ops_train.so.8 " in m["title"]
+    assert "LD_LIBRARY_PATH" in m["fix"] and "libcudnn8" in m["fix"] and "whl/cu128" in m["fix"]
+    # PyTorch's bare `GET / FIND was unable to find an engine` on an NVIDIA setup
+    for t, word in (('  File "/home/ana/klein/.venv/lib/python3.11/site-packages/torch/nn/modules/conv.py", line 549, in '
+                     '_conv_forward\n    return F.conv2d(\nRuntimeError: GET was unable to find an engine to execute this '
+                     'computation', "GET"),
+                    ("loss.backward()\nRuntimeError: FIND was unable to find an engine to execute this computation", "FIND")):
+        m = one(t, "torch.cuda-libs-mismatch")
+        assert word in m["title"] and "torch.backends.cudnn.version()" in m["fix"] and "VAE Decode (Tiled)" in m["fix"]
+    # PyTorch's own `cuDNN error: CUDNN_STATUS_...` failures: memory, autotuning, a mismatched cuDNN
+    for t, status in (('  File "/srv/app/venv/lib/python3.12/site-packages/diffusers/models/autoencoders/vae.py", line 300, '
+                       'in forward\n    sample = self.conv_in(sample)\nRuntimeError: cuDNN error: CUDNN_STATUS_EXECUTION_FAILED',
+                       "EXECUTION_FAILED"),
+                      ("RuntimeError: cuDNN error: CUDNN_STATUS_NOT_INITIALIZED", "NOT_INITIALIZED"),
+                      ("    return f(input, weight, bias)\nRuntimeError: CUDNN_STATUS_MAPPING_ERROR", "MAPPING_ERROR"),
+                      ("!!! Exception during processing !!! cuDNN error: CUDNN_STATUS_INTERNAL_ERROR", "INTERNAL_ERROR")):
+        m = one(t, "cudnn.internal-failure")
+        assert status in m["title"], m["title"]
+        assert "benchmark = False" in m["fix"] and "autotune" in m["fix"] and "VAE Decode (Tiled)" in m["fix"]
+    # silent: ZLUDA / ROCm (AMD), CTranslate2's and other frameworks' cuDNN, a node pack's own cudnn_convolution call,
+    # and a plan that failed at run time (not the harmless NOT_SUPPORTED warning)
+    for t in ('  File "C:\\ComfyUI-Zluda\\venv\\Lib\\site-packages\\torch\\nn\\modules\\conv.py", line 549, in _conv_forward\n'
+              'RuntimeError: cuDNN error: CUDNN_STATUS_EXECUTION_FAILED',
+              '!!! Exception during processing !!! GET was unable to find an engine to execute this computation\n'
+              'Traceback (most recent call last):\n  File "D:\\AI\\ComfyUI-Zluda\\execution.py", line 496, in execute',
+              "torch 2.4.1+rocm6.1\nRuntimeError: cuDNN error: CUDNN_STATUS_INTERNAL_ERROR",
+              "Using AMD Radeon RX 7900 XTX with ZLUDA\nUserWarning: Plan failed with a cudnnException: "
+              "CUDNN_BACKEND_EXECUTION_PLAN_DESCRIPTOR: cudnnFinalize Descriptor Failed cudnn_status: CUDNN_STATUS_NOT_SUPPORTED",
+              "INFO:faster_whisper:Processing audio with duration 01:02.000\nCould not load library libcudnn_cnn_infer.so.8. "
+              "Error: /usr/lib/x86_64-linux-gnu/libcudnn_cnn_infer.so.8: undefined symbol: _ZN5cudnn9backend4implEv, "
+              "version libcudnn_ops_infer.so.8",
+              "    out = torch.cudnn_convolution(\n          ^^^^^^^^^^^^^^^^^^^^^^^^\n"
+              "RuntimeError: GET was unable to find an engine to execute this computation",
+              "2024-05-01 E tensorflow/stream_executor/cuda/cuda_dnn.cc:329] Could not create cudnn handle: "
+              "CUDNN_STATUS_INTERNAL_ERROR",
+              "F0525 12:35:32.850440 182776 cudnn_conv_layer.cu:28] Check failed: status == CUDNN_STATUS_SUCCESS (8 vs. 0)  "
+              "CUDNN_STATUS_EXECUTION_FAILED",
+              "OSError: (External) CUDNN error(7), CUDNN_STATUS_MAPPING_ERROR. [operator < conv3d_transpose > error]",
+              "CUDNN failure 4: CUDNN_STATUS_INTERNAL_ERROR ; GPU=0 ; hostname=node1 ; expr=cudnnFindConvolutionForwardAlgorithmEx",
+              "onnxruntime.capi.onnxruntime_pybind11_state.Fail: cuDNN error: CUDNN_STATUS_EXECUTION_FAILED in Conv node",
+              "Unable to load any of {libcudnn_cnn.so.9.1.0, libcudnn_cnn.so.9.1, libcudnn_cnn.so.9, libcudnn_cnn.so}\n"
+              "Invalid handle. Cannot load symbol cudnnCreateConvolutionDescriptor"):
+        got = ids(t)
+        for sig in ("torch.cudnn-plan-warning", "torch.cuda-libs-mismatch", "cudnn.internal-failure"):
+            assert sig not in got, (t, got)
+    got = ids("UserWarning: Plan failed with a CuDNNError: cuDNN error: CUDNN_STATUS_EXECUTION_FAILED\n"
+              "Exception raised from run_conv_plan at ../aten/src/ATen/native/cudnn/Conv_v8.cpp:374")
+    assert "torch.cudnn-plan-warning" not in got and "cudnn.internal-failure" in got, got
