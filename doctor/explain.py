@@ -1797,6 +1797,14 @@ def _core_node_names() -> frozenset[str]:
     return frozenset(str(n) for n in names if _CLASS_LIKE.match(str(n)))
 
 
+# names of Python's standard io module: asked of comfy_api's V3 `io` (`comfy_api.latest._io_public`), they show a node
+# pack whose `from comfy_api.latest import io` shadows the standard library, not a ComfyUI older than the node pack
+_STDLIB_IO_NAMES = frozenset({"BytesIO", "StringIO", "TextIOWrapper", "IOBase", "RawIOBase", "BufferedIOBase",
+                              "TextIOBase", "BufferedReader", "BufferedWriter", "BufferedRandom", "BufferedRWPair",
+                              "FileIO", "open", "open_code", "SEEK_SET", "SEEK_CUR", "SEEK_END", "DEFAULT_BUFFER_SIZE",
+                              "UnsupportedOperation", "IncrementalNewlineDecoder", "text_encoding"})
+
+
 @_interp("outdated")
 def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("fin"):
@@ -1876,9 +1884,27 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     if g.get("too_old") or g.get("frontend"):
         # ComfyUI-Manager's or a node pack's own check found this ComfyUI (or its frontend package) too old
         return {"details": {"frontend_needed": g["frontend"]} if g.get("frontend") else {}}
+    if g.get("v3node"):
+        # a node pack calling a V3 classmethod (`execute`, `define_schema`) of a ComfyUI core node: this ComfyUI still
+        # has the legacy node, older than the V3 port the node pack was written for
+        node, meth = g["v3node"], g.get("v3meth") or "execute"
+        if node not in _core_node_names() or _off_nvidia(ctx):
+            return None  # a node pack's own class, or a fork for another GPU
+        return {"title": f"A node calls `{node}.{meth}`, the V3 API of ComfyUI's {node}: this ComfyUI is older than that",
+                "cause": (f"ComfyUI has been moving its built-in nodes to the V3 node API (comfy_api.latest: io.ComfyNode "
+                          f"classes whose work is the classmethod `execute`, described by `define_schema`). A custom node "
+                          f"calls `{node}.{meth}` as a newer ComfyUI defines it, and this ComfyUI still has the legacy "
+                          f"{node} (its old method name, no `{meth}`): ComfyUI is older than the node pack expects "
+                          "(DifferentialDiffusion, for one, became a V3 node in ComfyUI 0.3.63)."),
+                "fix": (cat.by_id("comfyui.outdated").fix + "; if ComfyUI cannot be updated, install the node pack's "  # type: ignore[union-attr]
+                        "release made for this ComfyUI (ComfyUI-Manager: Custom Nodes Manager > Switch Ver; git: `git "
+                        "checkout <older tag>` in its custom_nodes folder)"),
+                "details": {"node": node, "method": meth}}
     if g.get("cattr"):
         if _off_nvidia(ctx):
             return None  # a fork for another GPU (ComfyUI-Zluda) or a Mac setup: its own update path
+        if (g.get("cmod") or "").startswith("comfy_api") and g["cattr"] in _STDLIB_IO_NAMES:
+            return None  # `from comfy_api.latest import io` shadowing Python's io in the node pack: its own bug
         name = f"{g.get('cmod')}.{g['cattr']}"
         if name in _removed_comfy_attrs():
             return None  # a function newer ComfyUI removed or moved: the node pack is the older side, its own update
@@ -3159,6 +3185,15 @@ def _node_dep_downgraded(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
                       f"{pkg} lower (or ComfyUI-Manager's `Try Fix` of such a pack) downgrades it for all of them; "
                       "the last pack installed wins and this pack's check then refuses to load."),
             "fix": fix, "details": {"package": pkg, "required": spec, **({"node_pack": pack} if pack else {})}}
+
+
+@_interp("v3_hidden")
+def _v3_hidden(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's change check logs any exception as `WARNING: <message>`: the bare `'NoneType' object is not subscriptable`
+    is the V3 hidden-input regression only beside words of that check (fingerprint_inputs, IS_CHANGED, a V3 node)."""
+    if not _near(ctx).get("v3_change_check") or _off_nvidia(ctx):
+        return None
+    return {}
 
 
 @_interp("nvidia_only")

@@ -12642,3 +12642,62 @@ def test_round213_cudnn_failure_kinds():
     got = ids("UserWarning: Plan failed with a CuDNNError: cuDNN error: CUDNN_STATUS_EXECUTION_FAILED\n"
               "Exception raised from run_conv_plan at ../aten/src/ATen/native/cudnn/Conv_v8.cpp:374")
     assert "torch.cudnn-plan-warning" not in got and "cudnn.internal-failure" in got, got
+
+
+def test_round212_comfy_v3_node_api_kinds():
+    """Round 212 (ComfyUI's V3 node API): a node pack calling a core node's V3 classmethod on a ComfyUI from before that
+    node's port is comfyui.outdated; the reverse (a legacy method gone), comfy_api's io asked for a standard-library io
+    name, and modules / functions newer ComfyUI renamed or removed are the node pack's own update and stay silent; the
+    December 2025 V3 change-check regression is comfyui.v3-hidden-regression, only beside words of that check."""
+    # a node pack on an older ComfyUI: the core node has no V3 `execute` / `define_schema` yet
+    for t in ("!!! Exception during processing !!! 'DifferentialDiffusion' object has no attribute 'execute'\n"
+              "Traceback (most recent call last):\n  File \"D:\\ComfyUI\\custom_nodes\\my-detailer\\core.py\", line 88, "
+              "in detail\n    model = DifferentialDiffusion.execute(model)[0]",
+              "AttributeError: type object 'ReferenceLatent' has no attribute 'execute'",
+              "AttributeError: type object 'SamplerCustom' has no attribute 'define_schema'"):
+        m = one(t, "comfyui.outdated")
+        assert ids(t)[0] == "comfyui.outdated", ids(t)
+        assert "V3" in m["cause"] and "git pull" in m["fix"] and "Switch Ver" in m["fix"], m
+    # the V3 kind's look-alikes: a node pack's own class, the legacy method gone (node pack older), an AMD fork
+    for t in ("AttributeError: 'MyCustomDetailer' object has no attribute 'execute'",
+              "!!! Exception during processing !!! 'DifferentialDiffusion' object has no attribute 'apply'",
+              "AttributeError: 'ReferenceLatent' object has no attribute 'append'",
+              "AttributeError: 'Celery' object has no attribute 'execute'",
+              "ComfyUI-Zluda AMD Radeon RX 7900 XTX\nAttributeError: type object 'DifferentialDiffusion' has no "
+              "attribute 'execute'"):
+        assert "comfyui.outdated" not in ids(t), (t, ids(t))
+    # comfy_api's V3 io asked for a standard-library io name: a node pack shadowing `io`, not an old ComfyUI
+    for t in ("AttributeError: module 'comfy_api.latest._io_public' has no attribute 'StringIO'",
+              "module 'comfy_api.latest._io' has no attribute 'BytesIO'"):
+        assert "comfyui.outdated" not in ids(t), (t, ids(t))
+    # ... while a V3 io type missing is still an old ComfyUI
+    assert ids("AttributeError: module 'comfy_api.latest._io_public' has no attribute 'Autogrow'")[0] == "comfyui.outdated"
+    # renamed / removed parts of ComfyUI imported by an older node pack: silent
+    for t in ("  File \"/opt/ComfyUI/custom_nodes/old_pack/nodes.py\", line 3, in <module>\n"
+              "    from comfy.types import UnetWrapperFunction\nModuleNotFoundError: No module named 'comfy.types'",
+              "Cannot import /opt/ComfyUI/custom_nodes/old_pack module for custom nodes: cannot import name "
+              "'CFGNoisePredictor' from 'comfy.samplers' (/opt/ComfyUI/comfy/samplers.py)"):
+        assert "comfyui.outdated" not in ids(t), (t, ids(t))
+    # ... but a node pack importing comfy.comfy_types on a ComfyUI without it is still an old ComfyUI
+    t = ("  File \"/opt/ComfyUI/custom_nodes/new_pack/nodes.py\", line 3, in <module>\n"
+         "    from comfy.comfy_types import IO\nModuleNotFoundError: No module named 'comfy.comfy_types'")
+    assert ids(t)[0] == "comfyui.outdated", ids(t)
+    # the V3 change-check regression, beside words of that check
+    for t in ("got prompt\nWARNING: 'NoneType' object is not subscriptable\nPrompt executed in 0.41 seconds\n"
+              "my LoadAudio node never re-runs when I change the file",
+              "V3 node fingerprint_inputs never called:\n2025-12-12T10:01:02.345678 - WARNING: 'NoneType' object is "
+              "not subscriptable\n"):
+        m = one(t, "comfyui.v3-hidden-regression")
+        assert "#11375" in m["fix"] and "git pull" in m["fix"] and "fingerprint_inputs" in m["cause"], m
+    # look-alikes: the bare warning with nothing of the check, a node pack's own IS_CHANGED, another program, a Mac
+    for t in ("WARNING: 'NoneType' object is not subscriptable",
+              "TypeError: 'NoneType' object is not subscriptable\n  File \"app.py\", line 3, in <module>",
+              "got prompt\nWARNING: PlaySound.IS_CHANGED() missing 1 required positional argument: 'self'\n"
+              "Prompt executed in 2.1 seconds",
+              "ansible-playbook site.yml\nWARNING: 'NoneType' object is not subscriptable\nPLAY RECAP",
+              "Apple M2 Max, macOS 15\nLoadVideo IS_CHANGED\nWARNING: 'NoneType' object is not subscriptable",
+              "# ComfyUI Error Report\n- **Node Type:** LoadVideo\n- **Exception Type:** TypeError\n"
+              "- **Exception Message:** 'NoneType' object is not subscriptable",
+              "LoadAudio\n!!! Exception during processing !!! 'NoneType' object is not subscriptable\n"
+              "TypeError: 'NoneType' object is not subscriptable"):
+        assert "comfyui.v3-hidden-regression" not in ids(t), (t, ids(t))
