@@ -3207,6 +3207,18 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("no_kernel_image")
+def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cuda.no-kernel-image: ``nvidia_only``; where the paste shows llama.cpp's GGML CUDA backend (its
+    `ggml_cuda_compute_forward` lines, ggml-cuda.cu, ggml-cuda.dll) the missing kernels are that program's own build
+    (llama-cpp-python, Ollama, LM Studio, llama-box), not torch's or an attention package's: not claimed."""
+    if _nvidia_only(g, cat, ctx) is None:
+        return None
+    if _fact(ctx, "ggml_cuda"):
+        return None
+    return {}
+
+
 @_interp("int32_index")
 def _int32_index(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torch.int32-index-limit: ``nvidia_only``; the headline names the kernel (and the shape) the message names."""
@@ -6657,6 +6669,43 @@ def _cmd_set_quoted(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return None
 
 
+# the variables a pip source build reads (scikit-build-core / CMake: CMAKE_ARGS, FORCE_CMAKE; torch's extension
+# builder: MAX_JOBS, NVCC_*; CMake's CUDA compiler: CUDACXX); the stack's runtime variables keep the generic fix
+_BUILD_VAR = re.compile(r"CMAKE_[A-Z_]{2,40}|FORCE_CMAKE|MAX_JOBS|NVCC_[A-Z_]{2,40}|CUDACXX", re.I)
+
+
+def _shell_build_var(var: str, val: str, ps: bool) -> dict[str, Any]:
+    """windows.shell-env-syntax for a build variable: the build ran (or pip took a ready wheel) without it, so the
+    fix sets it in the same window and makes pip build again."""
+    up = var.upper()
+    example = val or ("-DGGML_CUDA=on" if up == "CMAKE_ARGS" else "1" if up == "FORCE_CMAKE" else "4" if up == "MAX_JOBS" else "...")
+    if up.startswith("CMAKE_") or up == "FORCE_CMAKE":
+        pip_cmd = ("rebuild the package, e.g. llama-cpp-python: `python -m pip install --force-reinstall --no-deps "
+                   "--no-cache-dir --no-binary llama-cpp-python llama-cpp-python`")
+    else:
+        pip_cmd = ("rebuild the package against the installed torch, e.g. flash-attn: `python -m pip install "
+                   "--no-build-isolation --no-cache-dir flash-attn`")
+    how = (f"{var} was set in PowerShell without quotes: PowerShell ran {val} as a command" if ps and val
+           else f"{var} was set with bash's NAME=value syntax in cmd or PowerShell: Windows ran it as a command")
+    return {
+        "title": f"{how}, so the package was built (or a ready wheel installed) without {var}",
+        "cause": (f"`{var}` is read by a pip source build (CMAKE_ARGS and FORCE_CMAKE by scikit-build-core / CMake "
+                  "builds such as llama-cpp-python's, MAX_JOBS and NVCC_* by torch's extension builder when "
+                  "flash-attn, xformers or SageAttention compile). cmd and PowerShell do not know bash's "
+                  "`NAME=value command` form: they look for a program named after the variable, fail with "
+                  "`is not recognized`, and the variable is never set. A pip run after it builds with the defaults "
+                  "(llama-cpp-python then comes out CPU-only), and pip's cache or a prebuilt wheel may skip the build "
+                  "altogether."),
+        "fix": (f"Set it on its own line in the same window, then make pip build again, without its cache and without "
+                f"touching the other packages. cmd: `set \"{var}={example}\"`; PowerShell: `$env:{var} = '{example}'` (the "
+                f"value in quotes). Then, in that window, {pip_cmd} (ComfyUI portable: `python_embeded\\python.exe -m pip "
+                f"...` from the portable folder). Check with `echo %{var}%` (cmd) or `$env:{var}` (PowerShell). A CUDA "
+                "build also needs the CUDA toolkit and the Visual Studio C++ build tools; where the project offers a "
+                "prebuilt CUDA wheel for your Python and CUDA, installing that avoids the build."),
+        "details": {"variable": var, "value": val[:200]},
+    }
+
+
 @_interp("shell_env_syntax")
 def _shell_env_syntax(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A stack variable set with bash's `NAME=value command` in cmd or PowerShell, or with an unquoted PowerShell
@@ -6665,6 +6714,8 @@ def _shell_env_syntax(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
     if not var:
         return None
     val = (g.get("val") or "").strip()
+    if _BUILD_VAR.fullmatch(var):
+        return _shell_build_var(var, val, bool(g.get("ps")))
     if g.get("ps"):
         title = (f"{var} was set in PowerShell without quotes ($env:{var}={val}): PowerShell ran {val} as a command "
                  "and the variable is not set")

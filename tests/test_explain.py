@@ -12701,3 +12701,58 @@ def test_round212_comfy_v3_node_api_kinds():
               "LoadAudio\n!!! Exception during processing !!! 'NoneType' object is not subscriptable\n"
               "TypeError: 'NoneType' object is not subscriptable"):
         assert "comfyui.v3-hidden-regression" not in ids(t), (t, ids(t))
+
+
+def test_round209_local_llm_kinds():
+    # a pip source build's variable set with bash's NAME=value form in cmd / PowerShell: the build ran without it
+    for t, var in (("C:\\ComfyUI\\venv>CMAKE_ARGS=\"-DGGML_CUDA=on\" pip install llama-cpp-python\n'CMAKE_ARGS' is not "
+                    "recognized as an internal or external command,\noperable program or batch file.", "CMAKE_ARGS"),
+                   ("CMAKE_ARGS=-DGGML_CUDA=on : The term 'CMAKE_ARGS=-DGGML_CUDA=on' is not recognized as the name of a "
+                    "cmdlet, function, script file, or operable program.", "CMAKE_ARGS"),
+                   ("'FORCE_CMAKE' 不是内部或外部命令，也不是可运行的程序\n或批处理文件。", "FORCE_CMAKE"),
+                   ("'MAX_JOBS' is not recognized as an internal or external command,\noperable program or batch file.",
+                    "MAX_JOBS")):
+        m = one(t, "windows.shell-env-syntax")
+        assert var in m["title"] and "without" in m["title"], m["title"]
+        assert f"$env:{var} = '" in m["fix"] and f'set "{var}=' in m["fix"] and "--no-cache-dir" in m["fix"]
+        assert "pip source build" in m["cause"]
+    assert "--no-binary llama-cpp-python llama-cpp-python" in one(
+        "'CMAKE_ARGS' is not recognized as an internal or external command,", "windows.shell-env-syntax")["fix"]
+    # the stack's runtime variables keep the generic fix
+    m = one("'HF_HOME' is not recognized as an internal or external command,\noperable program or batch file.",
+            "windows.shell-env-syntax")
+    assert "--no-binary" not in m["fix"] and "setx HF_HOME" in m["fix"]
+    # llama.cpp's own CUDA backend (llama-cpp-python, Ollama, llama-box) without kernels for the GPU: not torch's
+    for t in ("ggml_cuda_compute_forward: RMS_NORM failed\nCUDA error: no kernel image is available for execution on the "
+              "device\n  current device: 0, in function ggml_cuda_compute_forward at D:\\a\\llama-cpp-python\\vendor\\"
+              "llama.cpp\\ggml\\src\\ggml-cuda\\ggml-cuda.cu:2353\n  err",
+              "CUDA error: no kernel image is available for execution on the device\n"
+              "5.12.001.200 E   current device: 0, in function ggml_cuda_compute_forward at /home/runner/work/llama-box/"
+              "llama.cpp/ggml/src/ggml-cuda/ggml-cuda.cu:2338",
+              "time=2025-04-02T10:00:00 level=INFO msg=\"ggml_cuda_init: found 1 CUDA devices\"\nCUDA error: no kernel image "
+              "is available for execution on the device"):
+        assert "cuda.no-kernel-image" not in ids(t), ids(t)
+    # torch's own wording, in ComfyUI or a diffusers script, is still claimed
+    for t in ("RuntimeError: CUDA error: no kernel image is available for execution on the device\nCUDA kernel errors "
+              "might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.",
+              "!!! Exception during processing !!! CUDA error: no kernel image is available for execution on the device\n"
+              "  File \"C:\\ComfyUI\\comfy\\ldm\\flux\\layers.py\", line 120, in forward"):
+        assert "cuda.no-kernel-image" in ids(t), ids(t)
+    # look-alikes: other programs' variables, llama.cpp / Ollama errors, a node pack's own missing LLM client
+    for t in ("'OLLAMA_HOST' is not recognized as an internal or external command,\noperable program or batch file.",
+              "'DOCKER_BUILDKIT' is not recognized as an internal or external command,",
+              "'GGML_CUDA' is not recognized as an internal or external command,",
+              "llama_model_load: error loading model: error loading model architecture: unknown model architecture: 'qwen35'",
+              "llama_prepare_model_devices: invalid value for main_gpu: 0 (available devices: 0)\n"
+              "ValueError: Failed to load model from file: C:\\models\\gemma-4-E4B-it-Q4_K_M.gguf",
+              "ollama._types.ResponseError: model 'qwen3:8b' not found, try pulling it first",
+              "httpx.ConnectError: [WinError 10061] No connection could be made because the target machine actively refused it",
+              "ModuleNotFoundError: No module named 'llama_cpp'",
+              "RuntimeError: Failed to load shared library 'C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\llama_cpp\\lib\\"
+              "llama.dll': Could not find module 'C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\llama_cpp\\lib\\llama.dll' "
+              "(or one of its dependencies). Try using the full path with constructor syntax.",
+              "CMake Error at CMakeLists.txt:3 (project):\n  No CUDA toolset found."):
+        got = ids(t)
+        for sig in ("windows.shell-env-syntax", "cuda.no-kernel-image", "python.module-missing", "torch.windows-dll",
+                    "comfyui.gguf-outdated", "comfyui.server-unreachable"):
+            assert sig not in got, (t, got)
