@@ -993,6 +993,12 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     if _other_gpu(ctx):
         return None  # ROCm's HIP allocator raises the same torch.OutOfMemoryError: not an NVIDIA setup
     near = _near(ctx)
+    if near.get("preview_fallback") and not (near.get("node_exec") or near.get("node_type")):
+        # a live previewer's own line says its preview decode failed and it fell back (KJNodes' Preview Override:
+        # `tiny VAE decode failed, falling back:` over the allocator's message): the previewer caught the OOM of its
+        # own decode and the sampling goes on with Latent2RGB previews; no node failed, so this is not a run that
+        # did not fit (ComfyUI's `!!! Exception during processing !!!` or error report beside it still claims)
+        return None
     if "generic" in g and near.get("gguf_mmap"):
         # The CUDA runtime's own `CUDA error: out of memory` (not the caching allocator's report) right where
         # ComfyUI-GGUF releases its mmap: it copies every mmap-backed weight to the GPU and back to the offload

@@ -12756,3 +12756,45 @@ def test_round209_local_llm_kinds():
         for sig in ("windows.shell-env-syntax", "cuda.no-kernel-image", "python.module-missing", "torch.windows-dll",
                     "comfyui.gguf-outdated", "comfyui.server-unreachable"):
             assert sig not in got, (t, got)
+
+
+def test_round207_live_preview_kinds():
+    # a live previewer that caught the out-of-memory of its own preview decode and fell back (KJNodes' Preview
+    # Override, any TAESD / tiny-VAE previewer): the sampling goes on, so not the run's VRAM shortage
+    for t in ("[KJ PreviewOverride] tiny VAE decode failed, falling back:\n  CUDA out of memory. Tried to allocate 2.00 GiB. "
+              "GPU 0 has a total capacity of 15.99 GiB of which 0 bytes is free.",
+              "TAEHV preview error, fall back to latent2rgb\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 512.00 MiB",
+              "Preview decode failed, falling back to Latent2RGB: torch.OutOfMemoryError: Allocation on device",
+              # the same on AMD and Mac setups stays silent too
+              "[KJ PreviewOverride] tiny VAE decode failed, falling back:\n  HIP out of memory. Tried to allocate 1.00 GiB. "
+              "GPU 0 has a total capacity of 15.98 GiB of which 0 bytes is free.",
+              "TAESD preview failed; falling back to latent2rgb\nRuntimeError: MPS backend out of memory (MPS allocated: 17.5 GB)"):
+        assert "cuda.oom" not in ids(t), (t, ids(t))
+    # a node that failed beside the fallback line (ComfyUI's exception line or error report), another program's
+    # fallback line that is no previewer's, and a plain OOM: still the run's VRAM
+    for t in ("[KJ PreviewOverride] tiny VAE decode failed, falling back:\n  Allocation on device\n"
+              "!!! Exception during processing !!! Allocation on device\ntorch.OutOfMemoryError: Allocation on device",
+              "[KJ PreviewOverride] tiny VAE decode failed, falling back:\n  Allocation on device\n# ComfyUI Error Report\n"
+              "## Error Details\n- **Node ID:** 3\n- **Node Type:** KSampler\n- **Exception Type:** torch.OutOfMemoryError\n"
+              "- **Exception Message:** Allocation on device",
+              "flash attention failed, falling back to pytorch attention\ntorch.OutOfMemoryError: CUDA out of memory. "
+              "Tried to allocate 20.00 GiB",
+              "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 GiB"):
+        m = one(t, "cuda.oom")
+        assert "VRAM" in m["fix"] or "lowvram" in m["fix"], m["fix"]
+    # the TAESD decoder for Klein's FLUX.2 latents (taef2) missing: the decoder kind, named in the headline
+    m = one("Warning: TAESD previews enabled, but could not find models/vae_approx/taef2_decoder", "comfyui.taesd-decoder-missing")
+    assert "taef2_decoder" in m["title"] and "vae_approx" in m["fix"] and "--preview-method" in m["fix"]
+    # look-alikes: other families' preview decoders, other programs' previewers, node packs' previewer bugs
+    for t in ("Warning: TAESD previews enabled, but could not find models/vae_approx/None\nRequested to load LTXV",
+              "Warning: TAESD previews enabled, but could not find models/vae_approx/lighttaew2_2",
+              "Warning: TAESD previews enabled, but could not find D:\\StabilityMatrix\\Data\\Models\\ApproxVAE\\taesdxl_decoder.pth",
+              "Latent2RGB preview: RuntimeError: expected m1 and m2 to have the same dtype, but got: double != float",
+              "!!! Exception during processing !!! Unsupported preview type for VHS animated previews\n"
+              "Exception: Unsupported preview type for VHS animated previews",
+              "AttributeError: 'Latent2RGBPreviewer' object has no attribute 'latent_rgb_factors_bias'",
+              "- **Node Type:** BlehTAEVideoDecode\n- **Exception Type:** ValueError\n- **Exception Message:** ValueError: Bad latent type",
+              "[ERROR] model.cpp:1211 - tensor 'vae.decoder.conv_in.weight' not in model file",
+              "[InvokeAI]::ERROR --> Error while invoking:\n'DecoderTiny' object has no attribute 'mid_block'",
+              "ValueError: not enough values to unpack (expected 5, got 4)\nCannot find lighttaew2_1"):
+        assert ids(t) == [], (t, ids(t))
