@@ -2497,13 +2497,25 @@ def _off_nvidia(ctx: dict[str, Any], listed: str = "") -> bool:
     near = _near(ctx)
     if near.get("macos") or near.get("riscv"):
         return True
-    return any(near.get(k) and near[k] not in listed for k in ("amd", "intel"))
+    return bool(near.get("amd") and near["amd"] not in listed) or _intel_setup(near.get("intel"), ctx, listed)
+
+
+# Intel's integrated GPUs (UHD / HD / Iris Xe): a laptop that also names an NVIDIA GPU is a hybrid one, and its
+# NVIDIA GPU is the one the error is about
+_INTEL_IGPU = re.compile(r"UHD|\bHD\b|Iris|Xe Graphics", re.I)
+
+
+def _intel_setup(value: Any, ctx: dict[str, Any], listed: str = "") -> bool:
+    """An Intel GPU setup: the intel context's value, unless it is only an integrated GPU beside a named NVIDIA GPU."""
+    if not value or value in listed:
+        return False
+    return not (_INTEL_IGPU.search(str(value)) and ctx.get("nvidia_named"))
 
 
 def _off_nvidia_anywhere(ctx: dict[str, Any]) -> bool:
     """``_off_nvidia``, or a user's word that the computer is an Intel one anywhere in the paste (it often comes
     after the error, below the 'near the hit' window)."""
-    return _off_nvidia(ctx) or bool(ctx.get("intel"))
+    return _off_nvidia(ctx) or _intel_setup(ctx.get("intel"), ctx)
 
 
 def _foreign_torch_dll(dll: str, ctx: dict[str, Any]) -> bool:
@@ -2845,7 +2857,7 @@ def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         return None
     index = f"https://download.pytorch.org/whl/{local.lower()}"
     last = _CU_LINE_LAST.get(local.lower()) if pkg == "torch" else None
-    if last and (r := _release(want)) is not None and r > Version(last):
+    if last and (r := _release(want)) is not None and r.release > Version(last).release:  # 2.0.1+cu117 is not past 2.0.1
         # the CUDA line ended before this release: no index carries torch X+cuNNN, pointing pip there would not help
         return {"as": "torch.index-cuda-too-old", "details": {"requirement": f"{pkg}=={want}", "index": index,
                                                                "available": f"up to {last}+{local.lower()}"}}

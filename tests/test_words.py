@@ -27,10 +27,14 @@ INTERNAL = re.compile(r"models\.md|platform\.md|peers\.md|\.\./shared|shared/(fi
 SEED_OK = re.compile(r"(noise_|smoke[-_])seeds?\b|`seeds?`|\bseeds? (?:widgets?|inputs?|values?|that does not advance)\b|\bseed[-_ ]everything\b|\bseed helper\b|\bseeded\b|\bseeds?\s*[=:]?\s*\d|\b(fixed|fresh|new|random|same|different|vary the|"
                      r"the) seeds?\b(?!'s| recipe)", re.I)
 
+# A link's path is names (a GitHub user "Seedsa", a repository "ComfyUI-SeedVR2_VideoUpscaler"), and ByteDance's Seed
+# models (SeedVR2, Seedream, Seed-OSS) are model names: neither is the internal word.
+URL = re.compile(r"https?://\S+|\bSeed(?:VR\d*|ream|-OSS|-?Coder|Edit)\w*")
+
 
 def bad_words(text: str) -> list[str]:
     found = [m.group(0) for m in INTERNAL.finditer(text)]
-    rest = SEED_OK.sub("", text)
+    rest = SEED_OK.sub("", URL.sub("", text))
     found += [rest[max(0, m.start() - 30): m.end() + 30] for m in re.finditer(r"\bseed", rest, re.I)]
     return found
 
@@ -90,6 +94,8 @@ def test_the_word_filter_catches_what_it_should():
     assert bad_words("see ../shared/fixtures/comfyui/run.json") and bad_words("platform.md wheel table")
     assert not bad_words("RandomNoise noise_seed 42; --smoke-seed N; seed 42; a fixed seed; the seed (default 42)")
     assert not bad_words("a seed widget set to `fixed`; write a new `seed` into the JSON; a pack's seed that does not advance")
+    assert not bad_words("https://github.com/Seedsa/Fooocus_Nodes/issues/44; numz/ComfyUI-SeedVR2_VideoUpscaler's SeedVR2 node")
+    assert bad_words("see https://github.com/x/y and the seed recipe")  # a link does not excuse the words around it
 
 
 def test_a_forced_backend_cites_the_row_its_problem_rests_on():
