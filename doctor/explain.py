@@ -2746,6 +2746,11 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
         return None  # uv's hint names the platform (a lock made elsewhere, a Linux-only build): not this Python's version
     if near.get("py32"):
         return {"title": "This Python is 32-bit: PyTorch has no wheels for it", "details": {"python": near["py32"]}}
+    if near.get("win_arm64") and not g.get("have"):
+        # a native ARM64 Python on Windows on Arm named beside `from versions: none`: not its version or bitness,
+        # its architecture (PyTorch's win_arm64 wheels are CPU-only, on its own index, for some Pythons)
+        return {"as": "torch.windows-arm64-no-wheel",
+                "details": {"python": near["win_arm64"], **({"requirement": g["req"]} if g.get("req") else {})}}
     if g.get("wrongname"):
         return {"title": "`pip install pytorch` is not PyTorch: the package is `torch`",
                 "fix": ("Install `torch` (not `pytorch`) from the PyTorch index into a 64-bit Python 3.10 to 3.12: `python -m pip "
@@ -2811,6 +2816,37 @@ def _poetry_python_range(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
                       "install: `poetry lock` and `poetry install` (`poetry add torch` again if it was being added). The "
                       "environment's own Python must be inside the range (`poetry env use 3.12`)")
     return out
+
+
+@_interp("wheel_platform")
+def _wheel_platform(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's tag refusal, where the architecture half of the tag is the mismatch: a win_arm64 wheel (Windows on Arm)
+    into a Python that is not ARM64, or a win_amd64 wheel into an ARM64 or a 32-bit Python named near it. Other
+    refusals (the Python version, another OS) keep the signature's own words."""
+    wheel, plat = g.get("wheel") or "", (g.get("plat") or "").lower()
+    near = _near(ctx)
+    check = "`python -c \"import platform, struct, sys; print(sys.version, platform.machine(), struct.calcsize('P') * 8, 'bit')\"`"
+    if plat.endswith("win_arm64"):
+        return {"title": f"{wheel} is built for Windows on Arm (win_arm64), and the Python installing it is not an ARM64 Python",
+                "fix": (f"Install it with a native ARM64 Python (Windows on Arm only: the python.org `ARM64` installer, "
+                        f"`py -V:3.12-arm64 -m pip install {wheel}`), or take the wheel built for this Python's architecture "
+                        f"(`win_amd64` for an x64 Python, which Windows on Arm runs under emulation); see the architecture with "
+                        f"{check}"),
+                "details": {"wheel": wheel, "platform": "win_arm64"}}
+    if plat.endswith("win_amd64") and (near.get("win_arm64") or near.get("py32")):
+        arm = bool(near.get("win_arm64"))
+        what = "a native ARM64 Python (Windows on Arm)" if arm else "a 32-bit Python"
+        return {"title": f"{wheel} is an x64 (win_amd64) wheel, and this is {what}: pip refuses it",
+                "fix": (("Install the wheel with an x64 Python, which Windows on Arm runs under emulation: the python.org "
+                         "`Windows installer (64-bit)` (not `ARM64`), a venv made with it (`py -V:3.12 -m venv venv`), and the "
+                         "install from that venv; or find a `win_arm64` build of the package for the ARM64 Python"
+                         if arm else
+                         "Install the 64-bit Python from python.org (`Windows installer (64-bit)`), make a new venv with it "
+                         "(`py -3.12 -m venv venv`; the 32-bit one lives in a `Python3XX-32` folder) and install there: no "
+                         "64-bit wheel, torch included, installs into a 32-bit Python")
+                        + f"; check a Python with {check}"),
+                "details": {"wheel": wheel, "python": near.get("win_arm64") or near.get("py32") or ""}}
+    return {}
 
 
 @_interp("index_cuda")
@@ -7951,6 +7987,20 @@ def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                         "(`py -3.12 -m venv venv`, `python3.12 -m venv venv`, uv: `uv venv --python 3.12`). Compiling it "
                         "yourself needs a current Rust (`rustup update`) and a release whose PyO3 knows your Python"),
                 "details": {k: v for k, v in (("package", pkg), ("version", ver)) if v}}
+    if g.get("rpkg"):
+        pkg = g["rpkg"].lower().replace("_", "-")
+        arm = _near(ctx).get("win_arm64")
+        return {"title": f"pip found no {pkg} wheel for this Python and platform, fell back to building it from source, and "
+                         "there is no Rust compiler",
+                "fix": ("Get a wheel instead of a build: `python -m pip install -U pip`, then `python -m pip install -U "
+                        f"{pkg}` (a newer release usually has the wheel; drop an old `{pkg}==` pin, or the old transformers "
+                        "pin that holds it back). "
+                        + ("This is a native ARM64 Python (Windows on Arm): only recent releases publish win_arm64 wheels, "
+                           "and torch itself has only CPU builds for it; an x64 Python 3.12 under emulation takes every "
+                           "ordinary wheel. " if arm else "")
+                        + "Building it yourself needs Rust from https://rustup.rs (and the Visual Studio C++ Build Tools on "
+                          "Windows)"),
+                "details": {"package": pkg, **({"python": arm} if arm else {})}}
     if not g.get("pyver"):
         return {}
     raw = g["pyver"].lower().replace(" ", "")

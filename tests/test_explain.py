@@ -12798,3 +12798,109 @@ def test_round207_live_preview_kinds():
               "[InvokeAI]::ERROR --> Error while invoking:\n'DecoderTiny' object has no attribute 'mid_block'",
               "ValueError: not enough values to unpack (expected 5, got 4)\nCannot find lighttaew2_1"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round215_windows_on_arm_kinds():
+    none = ("ERROR: Could not find a version that satisfies the requirement torch (from versions: none)\n"
+            "ERROR: No matching distribution found for torch")
+    # a native ARM64 Python on Windows on Arm, named by its banner, its installer folder or pip's platform, beside
+    # `from versions: none`: its architecture, not its version or bitness
+    for t in ("Python 3.12.8 (tags/v3.12.8:2dc476b, Dec  3 2024, 19:07:15) [MSC v.1942 64 bit (ARM64)] on win32\n"
+              "PS C:\\Users\\me\\ComfyUI> python -m pip install torch torchvision --index-url "
+              "https://download.pytorch.org/whl/cu128\nLooking in indexes: https://download.pytorch.org/whl/cu128\n" + none,
+              "(venv) C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python313-arm64\\python.exe -m pip install torch\n" + none,
+              '  "environment": {\n    "platform_machine": "ARM64",\n    "platform_system": "Windows"\n  }\n' + none):
+        m = one(t, "torch.windows-arm64-no-wheel")
+        assert ids(t)[0] == "torch.windows-arm64-no-wheel", ids(t)
+        assert "whl/cpu" in m["fix"] and "3.12-arm64" in m["fix"] and "emulation" in m["fix"] and "--cpu" in m["fix"]
+        assert "CUDA" in m["cause"] and "torch.pip-no-wheel" not in ids(t)
+    # uv's own hint names the platform
+    t = ("error: Distribution `torch==2.9.1 @ registry+https://download.pytorch.org/whl/cu128` can't be installed because it "
+         "doesn't have a source distribution or wheel for the current platform\n\nhint: You're on Windows (`win_arm64`), but "
+         "`torch` (v2.9.1) only has wheels for the following platforms: `manylinux_2_28_aarch64`, `manylinux_2_28_x86_64`, "
+         "`win_amd64`")
+    assert ids(t)[0] == "torch.windows-arm64-no-wheel", ids(t)
+    # the same refusal with no ARM64 Windows named, a Mac's arm64 or a Linux aarch64 beside it: not this kind
+    for t in (none,
+              "Python 3.12.3 (main, Apr  9 2024) [Clang 15.0.0] on darwin\n\"platform_machine\": \"arm64\"\n" + none,
+              "$ uname -m\naarch64\n" + none,
+              "C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python37-32\\python.exe -m pip install torch\n" + none):
+        assert "torch.windows-arm64-no-wheel" not in ids(t), (t, ids(t))
+    assert ids(none)[0] == "torch.pip-no-wheel"
+
+    # torch's x64-only Intel dependencies stop a win_arm64 torch wheel
+    for dep in ('mkl<=2021.4.0,>=2021.1.1', 'intel-openmp<2026,>=2024', 'tbb==2021.13.1'):
+        t = ("Processing c:\\wheels\\torch-2.6.0-cp312-cp312-win_arm64.whl\n"
+             f'ERROR: Could not find a version that satisfies the requirement {dep}; platform_system == "Windows" '
+             f'(from torch) (from versions: none)\nERROR: No matching distribution found for {dep}; platform_system == "Windows"\n'
+             "Traceback (most recent call last):\n  File \"C:\\ComfyUI\\main.py\", line 1, in <module>\n    import torch\n"
+             "ModuleNotFoundError: No module named 'torch'")
+        m = one(t, "torch.windows-arm64-deps")
+        assert ids(t)[0] == "torch.windows-arm64-deps", ids(t)
+        assert "--no-deps" in m["fix"] and "whl/cpu" in m["fix"] and "x64" in m["cause"]
+    # mkl missing on a Mac, or a plain requirement with no Windows marker: not this kind
+    for t in ("ERROR: Could not find a version that satisfies the requirement mkl==2021.4.0 (from versions: none)\n"
+              "ERROR: No matching distribution found for mkl==2021.4.0\nmacOS 14, M2",
+              "ERROR: No matching distribution found for tbb-devel"):
+        assert "torch.windows-arm64-deps" not in ids(t), (t, ids(t))
+
+    # WinError 193 on a DLL in torch\lib: a DLL of the wrong architecture or a broken file, not the VC++ runtime
+    for t in ('OSError: [WinError 193] %1 不是有效的 Win32 应用程序。 Error loading "D:\\AI\\venv\\Lib\\site-packages\\torch\\lib'
+              '\\torch_cpu.dll" or one of its dependencies.',
+              'OSError: [WinError 193] %1 is not a valid Win32 application. Error loading "C:\\Users\\me\\OneDrive\\ComfyUI\\venv'
+              '\\lib\\site-packages\\torch\\lib\\c10.dll" or one of its dependencies.',
+              "    from torch._C import *  # noqa: F403\nImportError: DLL load failed while importing _C: %1 is not a valid "
+              "Win32 application."):
+        m = one(t, "torch.windows-dll-bad-image")
+        assert ids(t)[0] == "torch.windows-dll-bad-image" and "torch.windows-dll" not in ids(t), ids(t)
+        assert "platform.machine()" in m["fix"] and "--no-cache-dir" in m["fix"] and "architecture" in m["cause"]
+    # WinError 126 keeps the runtime's kind; WinError 193 of another package's DLL or of ctypes is not claimed
+    assert ids('OSError: [WinError 126] The specified module could not be found. Error loading "C:\\venv\\lib\\site-packages'
+               '\\torch\\lib\\fbgemm.dll" or one of its dependencies.')[0] == "torch.windows-dll"
+    for t in ("  File \"C:\\py\\Lib\\site-packages\\onnxruntime\\capi\\_pybind_state.py\", line 32, in <module>\n"
+              "    from .onnxruntime_pybind11_state import *  # noqa\nImportError: DLL load failed while importing "
+              "onnxruntime_pybind11_state: %1 is not a valid Win32 application.",
+              "    self._handle = _dlopen(self._name, mode)\nOSError: [WinError 193] %1 is not a valid Win32 application",
+              "Faulting module name: python.exe - Bad Image\nC:\\Python312\\VCRUNTIME140.dll is either not designed to run on "
+              "Windows or it contains an error. Error status 0xc000007b."):
+        assert "torch.windows-dll-bad-image" not in ids(t) and "torch.windows-dll" not in ids(t), (t, ids(t))
+
+    # pip's wheel refusal whose mismatch is the architecture
+    m = one("ERROR: mylib-1.2.0-cp312-cp312-win_arm64.whl is not a supported wheel on this platform.", "python.wheel-platform")
+    assert "win_arm64" in m["title"] and "not an ARM64 Python" in m["title"] and "3.12-arm64" in m["fix"]
+    m = one("Python 3.12.9 (tags/v3.12.9:fdb8142, Feb  4 2025, 15:37:22) [MSC v.1942 64 bit (ARM64)] on win32\n"
+            "ERROR: insightface-0.7.3-cp312-cp312-win_amd64.whl is not a supported wheel on this platform.",
+            "python.wheel-platform")
+    assert "native ARM64 Python" in m["title"] and "insightface-0.7.3-cp312-cp312-win_amd64.whl" in m["title"]
+    assert "py -V:3.12 -m venv" in m["fix"]
+    m = one("Python 3.10.11 (tags/v3.10.11:7d4cc5a, Apr  5 2023, 00:38:17) [MSC v.1929 32 bit (Intel)] on win32\n"
+            "ERROR: onnxruntime-1.17.0-cp310-cp310-win_amd64.whl is not a supported wheel on this platform.",
+            "python.wheel-platform")
+    assert "32-bit Python" in m["title"] and "64-bit" in m["fix"]
+    # a Python-version mismatch keeps the signature's own words
+    m = one("ERROR: sageattention-2.1.1-cp311-cp311-win_amd64.whl is not a supported wheel on this platform.",
+            "python.wheel-platform")
+    assert "ARM64" not in m["title"] and "32-bit" not in m["title"]
+
+    # no wheel of the stack's Rust packages, and no Rust compiler for the source build
+    for pkg in ("safetensors", "tokenizers"):
+        m = one(f"pip install {pkg} on Windows 11 ARM64 (Python312-arm64) gives: error: can't find Rust compiler",
+                "python.no-wheel-source-build")
+        assert pkg in m["title"] and "Rust" in m["title"] and f"pip install -U {pkg}" in m["fix"] and "ARM64" in m["fix"]
+    m = one("pip install safetensors\nerror: can't find Rust compiler", "python.no-wheel-source-build")
+    assert "ARM64" not in m["fix"]
+    # another program's Rust package is not claimed
+    for t in ("pip install orjson fails: error: can't find Rust compiler",
+              "pip install cryptography==3.4 -> error: can't find Rust compiler"):
+        assert "python.no-wheel-source-build" not in ids(t), (t, ids(t))
+
+    # other programs on Windows on Arm stay silent: an x64 app's AVX check under emulation, ONNX Runtime's QNN
+    # backend, a uv regression, another package's installer
+    for t in ('Encountered an error starting up: "incompatible hardware detected." Unfortunately, your CPU does not meet '
+              "the minimal requirements to run this program. In particular, it does not support AVX intrinsics\n"
+              "System type\t64-bit operating system, ARM-based processor",
+              "[E:onnxruntime:, qnn_execution_provider.cc:776 onnxruntime::QNNExecutionProvider::GetCapability] QNN "
+              "SetupBackend failed qnn_backend_manager.cc:129 Unable to load backend, error: load library failed",
+              "error: No download found for request: cpython-any-windows-aarch64-none",
+              "ERROR: No matching distribution found for onnxruntime-directml>=1.20.1\nWindows 11 ARM64, Python 3.13"):
+        assert ids(t) == [], (t, ids(t))
