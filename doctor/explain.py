@@ -4323,6 +4323,62 @@ def _recompile_limit(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     return {"details": {"limit": g.get("limit"), "function": g.get("fn"), "where": g.get("where")}}
 
 
+@_interp("cudagraph_overwritten")
+def _cudagraph_overwritten(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.compile's CUDA graph trees caught a read of an output that a later replay reused: always torch's own
+    check, whoever called the compiled function. The stack trace's first frame is where the output was made."""
+    d: dict[str, Any] = {}
+    if g.get("file"):
+        d["produced_at"] = f"{g['file']}:{g.get('line', '?')} in {g.get('fn', '?')}"
+    return {"details": d}
+
+
+_CAPTURE_WHAT = {
+    "operation not permitted when stream is capturing": "an operation the CUDA driver does not allow while a graph is being recorded",
+    "capturing stream has unjoined work": "work on another CUDA stream that was not joined back before the recording ended",
+    "operation failed due to a previous error during capture": "an earlier refused operation, which invalidated the recording",
+    "operation would make the legacy stream depend on a capturing blocking stream": "work on the default (legacy) stream during the recording",
+}
+
+
+@_interp("cudagraph_capture")
+def _cudagraph_capture(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A CUDA stream-capture error is torch.compile's only where the paste shows torch's side of it: torch's
+    AcceleratorError (torch 2.8+), inductor's cudagraph trees or a CUDA-graph compile mode, or the compile stack.
+    Another program's own graph runner (vLLM, ktransformers, lmdeploy, TensorRT, Warp, XLA, CUDA.jl) and a bare CUDA
+    error line (a library's own torch.cuda.graph capture) are not claimed."""
+    if _fact(ctx, "foreign_graph_runner") or _fact(ctx, "llm_engine") or _off_nvidia(ctx):
+        return None
+    if g.get("recording"):
+        return {"title": "torch.compile's CUDA graph recording saw a tensor freed while recording that replay would still use",
+                "details": {"what": "input tensor deallocated during recording"},
+                "cause": "torch.compile's CUDA-graph modes (`reduce-overhead`, `max-autotune`) record the compiled "
+                         "model's GPU work once and replay it afterwards, assuming every tensor lives as long in replay "
+                         "as it did while recording. Here a tensor the graph reads was freed during the recording but "
+                         "not in replay: training code that changes tensor lifetimes between calls (backward with "
+                         "`retain_graph=True`, gradient surgery such as PCGrad, checkpointing), or compiled functions "
+                         "called in a different order from one step to the next. It is a limit of torch's CUDA graph "
+                         "trees, not an error of the model."}
+    what = (g.get("what") or "").lower()
+    if not (g.get("torch_err") or _fact(ctx, "cudagraph_tree") or _fact(ctx, "compile_stack")):
+        return None
+    return {"details": {"what": _CAPTURE_WHAT.get(what, what), "error": g.get("what") or ""}}
+
+
+@_interp("cudagraphs_skipped")
+def _cudagraphs_skipped(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """inductor's notice that it ran a compiled graph without CUDA graphs, with its reason. Not claimed inside another
+    program's own graph runner (vLLM and the like print their own compile logs)."""
+    if _fact(ctx, "foreign_graph_runner") or _off_nvidia(ctx):
+        return None
+    reason = (g.get("reason") or "").strip().rstrip(".")
+    out: dict[str, Any] = {"details": {"reason": reason}}
+    if reason:
+        out["title"] = (f"torch.compile skipped CUDA graphs ({reason}): the model runs compiled, without the "
+                        "CUDA-graph speed-up")
+    return out
+
+
 @_interp("hw_fault")
 def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A fault of the card itself. A launch failure just after the program said this GPU lacks the feature it runs

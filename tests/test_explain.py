@@ -12904,3 +12904,61 @@ def test_round215_windows_on_arm_kinds():
               "error: No download found for request: cpython-any-windows-aarch64-none",
               "ERROR: No matching distribution found for onnxruntime-directml>=1.20.1\nWindows 11 ARM64, Python 3.13"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round216_cuda_graphs_kinds():
+    """Round 216's kinds (CUDA graphs recorded by torch.compile's reduce-overhead / max-autotune modes), each on a
+    variant text written here, with the look-alikes that must stay silent."""
+    # an output of one compiled call read after the next replay reused its memory (ComfyUI and script wordings)
+    m = one("!!! Exception during processing !!! Error: accessing tensor output of CUDAGraphs that has been overwritten "
+            "by a subsequent run. Stack trace: File \"C:\\ComfyUI\\comfy\\ldm\\flux\\model.py\", line 200, in forward_orig\n"
+            "    img = self.img_in(img). To prevent overwriting, clone the tensor outside of torch.compile() or call "
+            "torch.compiler.cudagraph_mark_step_begin() before each model invocation.", "torch.cudagraph-output-overwritten")
+    assert "model.py:200 in forward_orig" in m["details"]["produced_at"]
+    assert ".clone()" in m["fix"] and "cudagraph_mark_step_begin()" in m["fix"] and "max-autotune-no-cudagraphs" in m["fix"]
+    assert "replay" in m["cause"] and "negative prompt" in m["cause"]
+    assert ids("RuntimeError: Error: accessing tensor output of CUDAGraphs that has been overwritten by a subsequent "
+               "run.") == ["torch.cudagraph-output-overwritten"]
+    for t in ("error: Your local changes to the following files would be overwritten by a subsequent run",
+              "WARNING: output tensor of the CUDA graph was overwritten; re-capturing graph for batch size 8",
+              "Skipping write: output.png would be overwritten by a subsequent run"):
+        assert "torch.cudagraph-output-overwritten" not in ids(t), t
+    # a stream-capture refusal inside torch.compile's CUDA graph recording: torch 2.8+'s error class, inductor's frames
+    m = one("torch.AcceleratorError: CUDA error: capturing stream has unjoined work", "torch.cudagraph-capture-failed")
+    assert "not joined back" in m["details"]["what"] and "max-autotune-no-cudagraphs" in m["fix"]
+    assert "torch._inductor.config.triton.cudagraphs = False" in m["fix"]
+    m = one("  File \"/venv/lib/python3.12/site-packages/torch/_inductor/cudagraph_trees.py\", line 2004, in record_function\n"
+            "    node = CUDAGraphNode(\nRuntimeError: CUDA error: operation failed due to a previous error during capture",
+            "torch.cudagraph-capture-failed")
+    assert "invalidated" in m["details"]["what"]
+    m = one("pipe.transformer = torch.compile(pipe.transformer, mode=\"max-autotune\")\n"
+            "RuntimeError: CUDA error: operation not permitted when stream is capturing\nCUDA kernel errors might be "
+            "asynchronously reported at some other API call", "torch.cudagraph-capture-failed")
+    m = one("  File \"/srv/train.py\", line 88, in step\nRuntimeError: TODO: graph recording observed an input tensor "
+            "deallocate during graph recording that did not occur during replay.", "torch.cudagraph-capture-failed")
+    assert "freed" in m["title"] and "retain_graph=True" in m["cause"]
+    # ...not another program's own graph runner, a bare CUDA error line, TensorRT's or Warp's words, nor an AMD card
+    for t in ("  File \"/usr/local/lib/python3.10/site-packages/vllm/worker/model_runner.py\", line 1724, in capture\n"
+              "RuntimeError: CUDA error: operation not permitted when stream is capturing",
+              "  File \"/opt/ktransformers/util/cuda_graph_runner.py\", line 41, in capture\nRuntimeError: CUDA error: "
+              "operation failed due to a previous error during capture",
+              "RuntimeError: CUDA error: operation not permitted when stream is capturing",
+              "[E] Error[1]: [executionContext.cpp::enqueue::146] Error Code 1: Cuda Runtime (operation not permitted when "
+              "stream is capturing)",
+              "Warp CUDA error 900: operation not permitted when stream is capturing (in function wp_cuda_unload_module)",
+              "jaxlib.xla_extension.XlaRuntimeError: INTERNAL: CUDA error: operation failed due to a previous error during "
+              "capture",
+              "GPU: AMD Radeon RX 7900 XTX\ntorch.compile(model, mode=\"reduce-overhead\")\nRuntimeError: CUDA error: "
+              "operation not permitted when stream is capturing"):
+        assert "torch.cudagraph-capture-failed" not in ids(t), t
+    # inductor's notice that it ran without CUDA graphs, with its reason in the title
+    m = one("skipping cudagraphs due to mutated inputs (2 instances). Found from :\n   File \"/app/model.py\", line 10, "
+            "in forward\n    x.add_(1)", "torch.cudagraphs-skipped")
+    assert "mutated inputs (2 instances)" in m["title"] and m["severity"] == "warn"
+    m = one("W0301 12:00:00.000000 1234 torch/_inductor/cudagraph_trees.py:1] skipping cudagraphs due to cpu device "
+            "(arg3_1)", "torch.cudagraphs-skipped")
+    assert m["details"]["reason"] == "cpu device (arg3_1)" and "--highvram" in m["fix"] and "cast_bias_weight" in m["cause"]
+    for t in ("(VllmWorker rank=0 pid=77) WARNING vllm compile: skipping cudagraphs due to cpu device (arg0_1)",
+              "MacBook Pro M3 Max, torch 2.9\nskipping cudagraphs due to cpu device (arg0_1)",
+              "INFO: Skipping CUDA graph capture for batch size 512 (exceeds max_capture_size)"):
+        assert "torch.cudagraphs-skipped" not in ids(t), t
