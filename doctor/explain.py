@@ -8091,3 +8091,52 @@ def _cached_wheel_corrupt(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
                          "cache or a broken download) is corrupt",
                 "details": {"file": member, "package": pkg}}
     return {}
+
+
+def _ft_version(ctx: dict[str, Any]) -> str:
+    """The free-threaded Python's version as the paste names it (`3.13t`), or ''."""
+    for v in (ctx.get("free_threaded"), _near(ctx).get("free_threaded")):
+        m = re.search(r"3\.?(1\d)t|3\.(1\d)[\w.]{0,12} (?:experimental )?free-threading", str(v or ""), re.I)
+        if m:
+            return f"3.{m.group(1) or m.group(2)}t"
+    return ""
+
+
+@_interp("free_threaded_no_wheel")
+def _free_threaded_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A stack package with no wheel for the free-threaded build, a source build failing on it, or torch installed
+    for the regular build loaded by python3.13t: claimed only when the paste names the free-threaded build (or
+    PyO3's own free-threaded line says it). Not on a Mac or an AMD/Intel setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if not (ctx.get("free_threaded") or _near(ctx).get("free_threaded") or g.get("limited")):
+        return None
+    ver = _ft_version(ctx)
+    py = f"Python {ver} (the free-threaded build)" if ver else "the free-threaded Python"
+    pkg = (g.get("pkg") or "").strip("`").lower().replace("_", "-")
+    details: dict[str, Any] = {k: v for k, v in (("python", ver), ("package", pkg), ("version", g.get("ver") or "")) if v}
+    if g.get("cext"):
+        title = f"torch was installed for the regular Python; {py} cannot load its C extensions"
+    elif g.get("lib"):
+        lib = g["lib"]
+        title = (f"A package is being built from source for {py}: the linker looks for `{lib}`, which the free-threaded "
+                 f"install does not have (it has `{lib[:-4]}t.lib`)")
+        details["library"] = lib
+    elif g.get("limited"):
+        what = f"`{pkg}`" if pkg else "A Rust package of the stack (tokenizers, safetensors, hf-xet)"
+        title = (f"{what} has no wheel for {py}: pip built it from source, and its PyO3 refuses the free-threaded build "
+                 "(no limited API there)")
+    else:
+        title = f"`{pkg}` has no wheel for {py}: pip found none it can install or build"
+    return {"title": title, "details": details}
+
+
+@_interp("free_threaded_gil")
+def _free_threaded_gil(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The RuntimeWarning a free-threaded CPython prints when a stack module without free-threading support turns the
+    GIL back on. Not on a Mac or an AMD/Intel setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    mod = g.get("module") or ""
+    return {"title": f"`{mod}` made the free-threaded Python (3.13t / 3.14t) turn the GIL back on: a warning, not a failure",
+            "details": {"module": mod}}

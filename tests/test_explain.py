@@ -12962,3 +12962,72 @@ def test_round216_cuda_graphs_kinds():
               "MacBook Pro M3 Max, torch 2.9\nskipping cudagraphs due to cpu device (arg0_1)",
               "INFO: Skipping CUDA graph capture for batch size 512 (exceeds max_capture_size)"):
         assert "torch.cudagraphs-skipped" not in ids(t), t
+
+
+def test_round214_free_threaded_kinds():
+    ft = "python.free-threaded-no-wheel"
+    gil = "python.free-threaded-gil-warning"
+    # a stack package with no cp313t / cp314t wheel: pip's and uv's wordings, the free-threaded build named near
+    for t, pkg in (("(venv) PS C:\\comfy> python -VV\nPython 3.14.0 free-threading build (main, Oct  7 2025) [MSC v.1944 64 bit "
+                    "(AMD64)]\n(venv) PS C:\\comfy> pip install xformers==0.0.32.post2\nERROR: Could not find a version that "
+                    "satisfies the requirement xformers==0.0.32.post2 (from versions: none)\nERROR: No matching distribution "
+                    "found for xformers==0.0.32.post2", "xformers"),
+                   ("$ uv venv -p 3.13t && uv pip install sageattention\n  x No solution found when resolving dependencies:\n"
+                    "  `-> Because sageattention==1.0.6 has no wheels with a matching Python ABI tag (e.g., `cp313t`) and you "
+                    "require sageattention==1.0.6, we can conclude that your requirements are unsatisfiable.", "sageattention"),
+                   ("Using Python 3.14.0 environment at: .venv (cpython-3.14.0+freethreaded-linux-x86_64-gnu)\n"
+                    "ERROR: Failed building wheel for sentencepiece\nFailed to build sentencepiece", "sentencepiece")):
+        m = one(t, ft)
+        assert pkg in m["title"] and "free-threaded" in m["title"], (t, m["title"])
+        assert "uv venv --python 3.12" in m["fix"] and "py -3.12 -m venv venv" in m["fix"] and "Py_GIL_DISABLED" in m["fix"]
+        assert "download.pytorch.org/whl/cu128" in m["fix"] and "abi3" in m["cause"]
+        assert "torch.pip-no-wheel" not in ids(t) and "python.no-wheel-source-build" not in ids(t)
+    # PyO3's own free-threaded line (no other marker needed), the linker's python3XX.lib, torch for the GIL build
+    m = one("      error: the configured Python interpreter version (3.14) is newer than PyO3's maximum supported version "
+            "(3.13)\n      = help: The free-threaded build of CPython does not support the limited API so this check cannot "
+            "be suppressed.\n      💥 maturin failed\n  ERROR: Failed building wheel for tokenizers\nFailed to build tokenizers",
+            ft)
+    assert "tokenizers" in m["title"] and "PyO3" in m["title"]
+    m = one("building 'sageattention._qattn' extension for cp313t-win_amd64\nLINK : fatal error LNK1104: cannot open file "
+            "'python313.lib'", ft)
+    assert "python313.lib" in m["title"] and "python313t.lib" in m["title"] and m["details"]["python"] == "3.13t"
+    m = one("C:\\work> python3.14t gen.py\nTraceback (most recent call last):\n  File \"C:\\work\\gen.py\", line 1, in <module>\n"
+            "    import torch\nImportError: Failed to load PyTorch C extensions:", ft)
+    assert "3.14t" in m["title"] and "regular Python" in m["title"]
+    # the GIL re-enabled by a stack module: a warning, with the GIL switches and the regular build in the fix
+    for t, mod in (("<frozen importlib._bootstrap>:491: RuntimeWarning: The global interpreter lock (GIL) has been enabled to "
+                    "load module 'safetensors._safetensors_rust', which has not declared that it can run safely without the "
+                    "GIL. To override this behavior and keep the GIL disabled (at your own risk), run with PYTHON_GIL=0 or "
+                    "-Xgil=0.", "safetensors._safetensors_rust"),
+                   ("Total VRAM 24564 MB\n<frozen importlib._bootstrap>:488: RuntimeWarning: The global interpreter lock (GIL) "
+                    "has been enabled to load module 'torch._C', which has not declared that it can run safely without the GIL.",
+                    "torch._C")):
+        m = one(t, gil)
+        assert mod in m["title"] and m["severity"] == "warn" and "PYTHON_GIL=0" in m["fix"] and "uv venv --python 3.12" in m["fix"]
+    # look-alikes: other programs' modules and packages, a Mac, the regular build, uv's own messages
+    for t in ("<frozen importlib._bootstrap>:488: RuntimeWarning: The global interpreter lock (GIL) has been enabled to load "
+              "module 'onnxruntime.capi.onnxruntime_pybind11_state', which has not declared that it can run safely without "
+              "the GIL.",
+              "RuntimeWarning: The global interpreter lock (GIL) has been enabled to load module '_cffi_backend', which has "
+              "not declared that it can run safely without the GIL.",
+              "RuntimeWarning: The global interpreter lock (GIL) has been enabled to load module 'torchcodec_core', which has "
+              "not declared that it can run safely without the GIL.",
+              "Python 3.13.1 experimental free-threading build (main, Dec 10 2024) [Clang 16.0.0] on my MacBook Pro\n"
+              "RuntimeWarning: The global interpreter lock (GIL) has been enabled to load module 'tokenizers.tokenizers', "
+              "which has not declared that it can run safely without the GIL.",
+              "Python 3.13.3 experimental free-threading build\nERROR: Could not find a version that satisfies the requirement "
+              "psutil==5.9.0 (from versions: none)\nERROR: No matching distribution found for psutil==5.9.0",
+              "uv venv -p 3.14t\n  x Failed to build `tree-sitter-matlab==1.2.10`\n  `-> The built wheel "
+              "`tree_sitter_matlab-1.2.10-cp310-abi3-linux_x86_64.whl` is not compatible with the current Python 3.14",
+              "Python 3.14.0 free-threading build on a MacBook Pro M3 with macOS 15\nERROR: No matching distribution found for "
+              "xformers",
+              "$ virtualenv -p 3.13t\nRuntimeError: failed to find interpreter for Builtin discover of python_spec='3.13t'",
+              "error: the configured Python interpreter version (3.14) is newer than PyO3's maximum supported version (3.13)\n"
+              "💥 maturin failed\n  Caused by: Failed to build a native library through cargo",
+              "LINK : fatal error LNK1104: cannot open file 'python312.lib'",
+              "ImportError: Failed to load PyTorch C extensions:\n    It appears that PyTorch has loaded the `torch/_C` folder"):
+        got = ids(t)
+        assert ft not in got and gil not in got, (t, got)
+    # pip's plain no-wheel for torch on the regular build stays torch.pip-no-wheel
+    assert ids("Python 3.13.1\nERROR: Could not find a version that satisfies the requirement torch==2.4.1 (from versions: "
+               "2.5.1, 2.6.0)\nERROR: No matching distribution found for torch==2.4.1")[0] == "torch.pip-no-wheel"
