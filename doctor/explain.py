@@ -3273,6 +3273,45 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     return {}
 
 
+def _attn_pkg_name(raw: str) -> str:
+    """flash-attn / xformers / SageAttention / PyTorch's FlashAttention kernels, from the words a paste uses."""
+    low = raw.lower().replace("_", "-")
+    if low.startswith("xformers"):
+        return "xformers"
+    if low.startswith("sage"):
+        return "SageAttention"
+    if raw.startswith("FlashAttention"):
+        return "FlashAttention"
+    return "flash-attn"
+
+
+@_interp("attn_build_oom")
+def _attn_build_oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """attention.build-out-of-memory: a compiler killed for memory, a build's RAM exhausted, claimed only where the
+    paste names the attention package being built (flash-attn, xformers, SageAttention, FlashAttention). Another
+    project's build (gcc killed while building a C++ server, onnxruntime's or vLLM's own flash-attention kernels)
+    is that project's: not claimed; nor on an AMD/Intel/Mac setup."""
+    raw = g.get("pkg") or _fact(ctx, "attn_pkg")
+    if not raw or _fact(ctx, "foreign_cuda_build") or _off_nvidia_anywhere(ctx):
+        return None
+    pkg = _attn_pkg_name(raw)
+    said = _SPACE.sub(" ", g.get("said") or "").strip()
+    title = f"Compiling {pkg} from source ran out of RAM: too many parallel compile jobs"
+    if said and not said.endswith(":"):  # top's `MiB Mem :` line says nothing by itself
+        title += f" (`{said[:60]}`)"
+    return {"title": title, "details": {"package": pkg, **({"said": said[:80]} if said else {})}}
+
+
+@_interp("attn_build_slow")
+def _attn_build_slow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """attention.build-slow: pip's spinner on `Building wheel for flash-attn`, or a user's word that it is stuck there;
+    not on an AMD/Intel/Mac setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    pkg = _attn_pkg_name(g.get("pkg") or "flash-attn")
+    return {"title": (f"pip is compiling {pkg} from source (no prebuilt wheel matched): it takes an hour or more, "
+                      "it is not hung"), "details": {"package": pkg}}
+
 @_interp("int32_index")
 def _int32_index(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torch.int32-index-limit: ``nvidia_only``; the headline names the kernel (and the shape) the message names."""

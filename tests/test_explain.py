@@ -13031,3 +13031,52 @@ def test_round214_free_threaded_kinds():
     # pip's plain no-wheel for torch on the regular build stays torch.pip-no-wheel
     assert ids("Python 3.13.1\nERROR: Could not find a version that satisfies the requirement torch==2.4.1 (from versions: "
                "2.5.1, 2.6.0)\nERROR: No matching distribution found for torch==2.4.1")[0] == "torch.pip-no-wheel"
+
+
+def test_round217_cuda_extension_build_kinds():
+    # a flash-attn / xformers / SageAttention source build whose compilers the OOM killer stopped
+    for t, pkg in (("  /tmp/pip-install-k2j4/flash-attn_0f1e9a/csrc/flash_attn/src/flash_bwd_hdim128_fp16_sm80.cu\n"
+                    "  c++: fatal error: Killed signal terminated program cc1plus\n  compilation terminated.\n"
+                    "  ninja: build stopped: subcommand failed.", "flash-attn"),
+                   ("[12/80] /usr/local/cuda/bin/nvcc -c /home/me/xformers/xformers/csrc/attention/cuda/fmha/kernels/"
+                    "cutlassF_bf16_aligned.cu\nnvcc error   : 'cicc' died due to signal 9 (Kill signal)", "xformers"),
+                   ("building 'sageattention._qattn_sm89' extension\n[3/8] /usr/local/cuda-12.8/bin/nvcc -c csrc/qattn/"
+                    "sm89_qk_int8_sv_f8_accum_f32_attn_inst_buf.cu\nKilled\nninja: build stopped: subcommand failed.",
+                    "SageAttention"),
+                   ("Whenever I pip install xformers from source it eats all the RAM (32GB) and the PC freezes", "xformers"),
+                   ("ERROR: process \"/bin/sh -c pip install flash-attn --no-build-isolation\" did not complete successfully: "
+                    "exit code: 137", "flash-attn")):
+        got = ids(t)
+        assert got and got[0] == "attention.build-out-of-memory", (t, got)
+        m = one(t, "attention.build-out-of-memory")
+        assert pkg in m["title"] and "ran out of RAM" in m["title"], m["title"]
+        assert "MAX_JOBS=2" in m["fix"] and "NVCC_THREADS=1" in m["fix"] and "TORCH_CUDA_ARCH_LIST" in m["fix"]
+        assert "SDPA" in m["fix"] and "OOM killer" in m["cause"]
+        assert "ram.oom-killed" not in got and "attention.source-build-failed" not in got, got
+    # the same kill in another program's build, in onnxruntime's or llama.cpp's own flash-attention kernels, a runtime
+    # CUDA OOM beside xformers, and on AMD or Mac setups: not this
+    for t in ("g++: fatal error: Killed signal terminated program cc1plus\ncompilation terminated.\n"
+              "make[2]: *** [src/CMakeFiles/server.dir/main.cpp.o] Error 1",
+              "nvcc error   : 'cicc' died due to signal 9 (Kill signal)\ngmake[2]: *** [CMakeFiles/onnxruntime_providers_cuda_obj.dir"
+              "/onnxruntime/contrib_ops/cuda/bert/flash_attention/flash_fwd_hdim64_fp16_sm80.cu.o] Error 9",
+              "[ 40%] Building CUDA object ggml/src/ggml-cuda/CMakeFiles/ggml-cuda.dir/fattn-wmma-f16.cu.o\n"
+              "nvcc error   : 'cicc' died due to signal 9 (Kill signal)",
+              "xformers version: 0.0.30\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB",
+              "Building flash-attn for ROCm on an AMD Radeon RX 7900 XTX\nc++: fatal error: Killed signal terminated program cc1plus",
+              "On my MacBook Pro M2, building xformers from source eats all the RAM"):
+        assert "attention.build-out-of-memory" not in ids(t), (t, ids(t))
+    # pip's spinner on an attention package's source build, or the user's word that it is stuck there
+    for t, pkg in (("Building wheels for collected packages: xformers\n  Building wheel for xformers (setup.py) ... \\\n",
+                    "xformers"),
+                   ("  Building wheel for sageattention (setup.py) ... it has been stuck here for 2 hours", "SageAttention"),
+                   ("Stuck at Building wheel for flash_attn (pyproject.toml) since last night", "flash-attn")):
+        got = ids(t)
+        assert got and got[0] == "attention.build-slow", (t, got)
+        m = one(t, "attention.build-slow")
+        assert pkg in m["title"] and "not hung" in m["title"], m["title"]
+        assert "ninja --version" in m["fix"] and "-v" in m["fix"] and "releases" in m["fix"] and "SDPA" in m["fix"]
+    for t in ("  Building wheel for flash-attn (setup.py) ... error\n  error: subprocess-exited-with-error",
+              "  Building wheel for flash-attn (setup.py) ... done",
+              "  Building wheel for llama-cpp-python (pyproject.toml) ... -\nstuck for an hour",
+              "MacBook Air M3\n  Building wheel for xformers (setup.py) ... |\n"):
+        assert "attention.build-slow" not in ids(t), (t, ids(t))
