@@ -50,6 +50,8 @@ def test_no_gpu_inside_a_container_is_the_hosts_business():
     assert " :: " not in fix  # no command to run in here: the host's commands are in the words
     (f,) = run(_on("no-gpu", **dict(debian_docker, container="kubernetes")), "gpu.present")
     assert "a Kubernetes pod" in f.fix.text and "nvidia.com/gpu: 1" in f.fix.text
+    (f,) = run(_on("no-gpu", **dict(debian_docker, container="apptainer")), "gpu.present")
+    assert "`apptainer exec --nv IMAGE ...`" in f.fix.text and "--gres=gpu:1" in f.fix.text
     (f,) = run(_on("no-gpu", **dict(debian_docker, container="lxc")), "gpu.present")
     assert f.fix.text.startswith("This runs in a container, which") and "NVIDIA Container Toolkit" in f.fix.text
 

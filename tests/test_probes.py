@@ -234,6 +234,7 @@ def test_probe_module_timings_recorded():
     ({"proc/1/cgroup": "12:pids:/docker/0f1e2d3c\n"}, {}, "docker"),
     ({"proc/1/cgroup": "0::/init.scope\n"}, {}, None),  # a plain systemd host (cgroup v2)
     ({"proc/1/cgroup": "0::/\n"}, {"container": "systemd-nspawn"}, "systemd-nspawn"),
+    ({}, {"APPTAINER_CONTAINER": "/scratch/u/comfy.sif"}, "apptainer"),  # an HPC cluster's image
 ])
 def test_container_kind_from_real_marker_files(tmp_path, files, env, expected):
     from doctor.probes.system import container_kind

@@ -108,6 +108,8 @@ def container_kind(root: str = "/", environ: dict[str, str] | None = None) -> st
     env = os.environ if environ is None else environ
     if env.get("KUBERNETES_SERVICE_HOST"):
         return "kubernetes"
+    if env.get("APPTAINER_CONTAINER") or env.get("SINGULARITY_CONTAINER"):
+        return "apptainer"  # HPC clusters: the image shares the host's /dev, the GPU needs --nv
     if os.path.exists(os.path.join(root, "run", ".containerenv")):
         return "podman"
     if os.path.exists(os.path.join(root, ".dockerenv")):
