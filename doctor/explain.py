@@ -571,7 +571,9 @@ def _unescaped(text: str) -> str | None:
         return "\n" if e == "\\r\\n" else table[e]
     out = _JSON_ESC.sub(sub, text)
     # {"exception_message": "ERROR: ..."}: the quoted message starts a line of its own, as it did when printed
-    out = re.sub(r'^(\s*\{\s*"[\w .-]{1,40}"\s*:\s*")(?!\n)', "\\1\n", out, count=1)
+    out, opened = re.subn(r'^(\s*\{\s*"[\w .-]{1,40}"\s*:\s*")(?!\n)', "\\1\n", out, count=1)
+    if opened:  # ...and it ends its last line, as it did when printed: the object's closing `"}` goes below it
+        out = re.sub(r'(?<!\n)("\s*\}\s*)$', "\n\\1", out, count=1)
     return out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # "\\ud83d\\ude00" pairs joined
 
 

@@ -5567,6 +5567,11 @@ def test_paste_forms_a_one_line_json_message_and_a_line_the_program_wrapped_at_8
     line = "ERROR: No matching distribution found for torch==2.6.0+cu126"
     one(json.dumps({"exception_message": line + "\n"}), "torch.local-version-no-index")
     assert ids(json.dumps({"exception_message": "ERROR: No matching distribution found for gradio==9.9\n"})) == []
+    # ...and its line end (after round 217: pip's spinner left at a line's end, the message's last line, no newline)
+    spinner = "Building wheels for collected packages: flash-attn\n  Building wheel for flash-attn (setup.py) ... -"
+    assert ids(spinner)[:1] == ["attention.build-slow"]
+    one(json.dumps({"exception_message": spinner}), "attention.build-slow")
+    assert ids(json.dumps({"exception_message": spinner + " error"})) != ["attention.build-slow"]
     msg = ("RuntimeError: \nThe detected CUDA version (12.6) mismatches the version that was used to compile\n"
            "PyTorch (12.8). Please make sure to use the same CUDA versions.\n")
     one(msg, "cuda.toolkit-torch-mismatch")
