@@ -27,8 +27,8 @@ def gpu_present(facts: dict[str, Any]):
         box = container_row(system)
         if box:
             start = box.get("wsl_start") if system.get("wsl") and box.get("wsl_start") else box["start"]
-            fix = make_fix(facts, f"This runs in {box['name']}, which sees a GPU only when the host's NVIDIA driver "
-                           f"works and the GPU is passed in (a driver installed inside adds none): {start}")
+            fix = make_fix(facts, f"This runs in {box['name']}: it sees a GPU only if the host's driver works and the "
+                           f"GPU is passed in (no driver inside helps); {start}")
         elif system.get("wsl"):
             fix = make_fix(facts, "In WSL2 the GPU comes from the Windows driver: install a current NVIDIA driver on "
                            "Windows (not in WSL), update WSL (wsl --update in Windows), restart it, then check that "

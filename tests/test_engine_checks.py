@@ -45,7 +45,7 @@ def test_no_gpu_inside_a_container_is_the_hosts_business():
                          distro_version="12", container="docker", euid=0, has_sudo=False)
     ((code, status, fix),) = triples(run(_on("no-gpu", **debian_docker), "gpu.present"))
     assert (code, status) == ("gpu.none", "fail")
-    assert fix.startswith("This runs in a Docker container, which sees a GPU only when the host's NVIDIA driver works")
+    assert fix.startswith("This runs in a Docker container: it sees a GPU only if the host's driver works")
     assert "`docker run --gpus all ...`" in fix and "nvidia-ctk runtime configure --runtime=docker" in fix
     assert " :: " not in fix  # no command to run in here: the host's commands are in the words
     (f,) = run(_on("no-gpu", **dict(debian_docker, container="kubernetes")), "gpu.present")
@@ -53,7 +53,7 @@ def test_no_gpu_inside_a_container_is_the_hosts_business():
     (f,) = run(_on("no-gpu", **dict(debian_docker, container="apptainer")), "gpu.present")
     assert "`apptainer exec --nv IMAGE ...`" in f.fix.text and "--gres=gpu:1" in f.fix.text
     (f,) = run(_on("no-gpu", **dict(debian_docker, container="lxc")), "gpu.present")
-    assert f.fix.text.startswith("This runs in a container, which") and "NVIDIA Container Toolkit" in f.fix.text
+    assert f.fix.text.startswith("This runs in a container: it sees") and "NVIDIA Container Toolkit" in f.fix.text
 
 
 @pytest.mark.parametrize("system,commands", [
