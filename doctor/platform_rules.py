@@ -7,7 +7,6 @@ only knows how to read them: version ordering, the same-major SASS rule, which w
 from __future__ import annotations
 
 import re
-import shlex
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +14,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from . import manifests
+from .shells import POSIX, Run, render_step
 
 
 def driver_tuple(v: str | None) -> tuple[int, ...] | None:
@@ -311,12 +311,13 @@ def container_row(system: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _quoted(argv: list[str]) -> str:
-    return " ".join(shlex.quote(a) for a in argv)
+    """A command as bash reads it (the project's POSIX quoting, shells.render_step)."""
+    return render_step(POSIX, Run(argv))
 
 
-def linux_driver_install(system: dict[str, Any], min_driver: str | None = None) -> tuple[str, list[list[str]]]:
-    """Words naming the distribution, and the commands that install the driver (branch ``min_driver`` or newer
-    when given) on this Linux, as this user runs them."""
+def _linux_driver(system: dict[str, Any], min_driver: str | None) -> tuple[str, str, list[list[str]]]:
+    """The distribution's short name, the words naming it (with its alternative and notes), and the commands that
+    install the driver (branch ``min_driver`` or newer when given) on this Linux, as this user runs them."""
     major = (driver_tuple(min_driver) or (0,))[0] if min_driver else None
     row = linux_install_row(system)
     if row is None and not system.get("distro_id"):
@@ -324,15 +325,22 @@ def linux_driver_install(system: dict[str, Any], min_driver: str | None = None) 
         cmds = [as_root(["apt", "install", f"nvidia-driver-{major}-open"], system)] if major else \
             [as_root(["ubuntu-drivers", "install"], system)]
         also = f"; {_quoted(as_root(['ubuntu-drivers', 'install'], system))} also works" if major else ""
-        return f"Ubuntu shown{also}", cmds
+        return "Ubuntu", f"Ubuntu shown{also}", cmds
     if row is None:
         distro = system.get("distro") or system.get("distro_id")
-        return (f"{distro}: use its NVIDIA driver packages, or NVIDIA's installer from "
-                "https://www.nvidia.com/Download/index.aspx", [])
+        return distro, (f"{distro}: use its NVIDIA driver packages, or NVIDIA's installer from "
+                        "https://www.nvidia.com/Download/index.aspx"), []
     cmds = _fill(row["branch"] if major else row["any"], system, major) or []
     words = row.get("branch_words" if major else "any_words")
     also = row.get("also") if major else None
     label = row["name"] + (f"; {_quoted(as_root(also, system))} also works" if also else "") + (f"; {words}" if words else "")
+    return row["name"], label, cmds
+
+
+def linux_driver_install(system: dict[str, Any], min_driver: str | None = None) -> tuple[str, list[list[str]]]:
+    """Words naming the distribution, and the commands that install the driver (branch ``min_driver`` or newer
+    when given) on this Linux, as this user runs them."""
+    _, label, cmds = _linux_driver(system, min_driver)
     return label, cmds
 
 
@@ -340,16 +348,15 @@ def driver_update_words(min_driver: str, system: dict[str, Any]) -> str:
     """The driver update in a few words, for a fix whose command is something else."""
     box = container_row(system)
     if box:
-        host = "on Windows" if system.get("wsl") else "on the host"
-        return (f"update the NVIDIA driver {host} to {min_driver} or newer (this runs in {box['name']}, which uses "
-                f"the host's driver) and reboot {'Windows' if system.get('wsl') else 'the host'}")
+        host = "Windows" if system.get("wsl") else "the host"
+        return (f"update the NVIDIA driver on {host} to {min_driver} or newer (this runs in {box['name']}, which uses "
+                f"the host's driver) and reboot {host}")
     if system.get("wsl"):
         return (f"update the NVIDIA driver on Windows (not inside WSL) to {min_driver} or newer, then restart WSL "
                 "with wsl.exe --shutdown")
     if str(system.get("os", "")).startswith("win"):
         return f"install NVIDIA driver {min_driver} or newer from https://www.nvidia.com/Download/index.aspx and reboot"
-    label, cmds = linux_driver_install(system, min_driver)
-    name = label.split(";")[0].replace(" shown", "")
+    name, label, cmds = _linux_driver(system, min_driver)
     if len(cmds) == 1:
         return f"install NVIDIA driver {min_driver} or newer ({name}: {_quoted(cmds[0])}) and reboot"
     return f"install NVIDIA driver {min_driver} or newer ({label}) and reboot"
