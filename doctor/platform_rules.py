@@ -272,21 +272,35 @@ def _repo_arch(system: dict[str, Any]) -> str | None:
 
 
 def linux_install_row(system: dict[str, Any]) -> dict[str, Any] | None:
-    """The [[linux_install]] row for this distribution (os-release ID, then ID_LIKE in order), or None."""
+    """The [[linux_install]] row for this distribution (os-release ID, then ID_LIKE in order), or None.
+
+    A row with ``versions`` fits only those VERSION_ID majors; a row with ``by_like = false`` is taken for its own
+    IDs only (its commands name the distribution's own release, which a derivative's VERSION_ID is not). A
+    distribution that a row names by its ID but whose release no row fits gets no row: None with no fall-through
+    to its ID_LIKE (Rocky Linux 8 is not Fedora 8)."""
     rows = manifests.load("drivers").get("linux_install", [])
-    ids = [system.get("distro_id")] + list(system.get("distro_like") or [])
-    for ident in ids:
-        for row in rows:
-            if ident and ident in row.get("ids", []):
-                return row
+    version_major = str(system.get("distro_version") or "").split(".")[0]
+    own = system.get("distro_id")
+    for ident in [own] + list(system.get("distro_like") or []):
+        if not ident:
+            continue
+        named = [r for r in rows if ident in r.get("ids", []) and (ident == own or r.get("by_like", True))]
+        fits = [r for r in named if not r.get("versions") or version_major in r["versions"]]
+        if fits:
+            return dict(fits[0], matched_like=ident != own)
+        if named:
+            return None
     return None
 
 
-def _fill(argvs: list[list[str]], system: dict[str, Any], major: int | None) -> list[list[str]] | None:
+def _fill(argvs: list[list[str]], system: dict[str, Any], major: int | None,
+          like: bool = False) -> list[list[str]] | None:
     """The row's commands with their placeholders filled, as root; None when a placeholder has no value here."""
     version = str(system.get("distro_version") or "")
     values = {"major": str(major) if major else "", "version": version,
               "version_major": version.split(".")[0], "repo_arch": _repo_arch(system) or ""}
+    if like:  # a derivative's VERSION_ID is its own release, not the release these commands name
+        values.update(version="", version_major="")
     out = []
     for argv in argvs:
         filled = []
@@ -330,7 +344,8 @@ def _linux_driver(system: dict[str, Any], min_driver: str | None) -> tuple[str, 
         distro = system.get("distro") or system.get("distro_id")
         return distro, (f"{distro}: use its NVIDIA driver packages, or NVIDIA's installer from "
                         "https://www.nvidia.com/Download/index.aspx"), []
-    cmds = _fill(row["branch"] if major else row["any"], system, major) or []
+    cmds = _fill(row["branch"] if major else row["any"], system, major,
+                 like=row.get("matched_like", False) and not row.get("like_versions", False)) or []
     words = row.get("branch_words" if major else "any_words")
     also = row.get("also") if major else None
     label = row["name"] + (f"; {_quoted(as_root(also, system))} also works" if also else "") + (f"; {words}" if words else "")

@@ -71,6 +71,32 @@ def test_no_gpu_inside_a_container_is_the_hosts_business():
     (dict(distro_id="pop", distro_like=["ubuntu", "debian"], euid=0), "ubuntu-drivers install"),
     # a derivative no row names, found through ID_LIKE
     (dict(distro_id="somearch", distro_like=["arch"], euid=1000, has_sudo=True), "sudo pacman -Syu nvidia-open"),
+    # Rocky Linux 9 names fedora in ID_LIKE: NVIDIA's rhel9 repository, not RPM Fusion's Fedora 9 URL
+    (dict(distro_id="rocky", distro_like=["rhel", "centos", "fedora"], distro_version="9.5", machine="x86_64",
+          euid=1000, has_sudo=True),
+     "sudo dnf install https://dl.fedoraproject.org/pub/epel/epel-release-latest-9.noarch.rpm ; "
+     "sudo dnf config-manager --add-repo https://developer.download.nvidia.com/compute/cuda/repos/rhel9/x86_64/cuda-rhel9.repo ; "
+     "sudo dnf install kernel-devel-matched kernel-headers ; sudo dnf install nvidia-open"),
+    # an Alma Linux 10 arm64 server as root: NVIDIA's sbsa repository
+    (dict(distro_id="almalinux", distro_like=["rhel", "centos", "fedora"], distro_version="10.0", machine="aarch64", euid=0),
+     "dnf install https://dl.fedoraproject.org/pub/epel/epel-release-latest-10.noarch.rpm ; "
+     "dnf config-manager --add-repo https://developer.download.nvidia.com/compute/cuda/repos/rhel10/sbsa/cuda-rhel10.repo ; "
+     "dnf install kernel-devel-matched kernel-headers ; dnf install nvidia-open"),
+    # an EL clone no row names, through ID_LIKE rhel: numbered like RHEL, so RHEL's repository fits
+    (dict(distro_id="navy", distro_like=["rhel", "fedora"], distro_version="9.4", machine="x86_64", euid=0),
+     "dnf install https://dl.fedoraproject.org/pub/epel/epel-release-latest-9.noarch.rpm ; "
+     "dnf config-manager --add-repo https://developer.download.nvidia.com/compute/cuda/repos/rhel9/x86_64/cuda-rhel9.repo ; "
+     "dnf install kernel-devel-matched kernel-headers ; dnf install nvidia-open"),
+    (dict(distro_id="opensuse-tumbleweed", distro_like=["opensuse", "suse"], distro_version="20251130", euid=1000, has_sudo=True),
+     "sudo zypper install openSUSE-repos-Tumbleweed-NVIDIA ; sudo zypper refresh ; sudo zypper install-new-recommends"),
+    (dict(distro_id="opensuse-leap", distro_like=["suse", "opensuse"], distro_version="15.6", euid=0),
+     "zypper install openSUSE-repos-Leap-NVIDIA ; zypper refresh ; zypper install-new-recommends"),
+    (dict(distro_id="opensuse-leap", distro_like=["suse", "opensuse"], distro_version="16.0", euid=0),
+     "zypper install openSUSE-repos-Leap16-NVIDIA ; zypper refresh ; zypper install-new-recommends"),
+    # Manjaro's kernels carry their own modules: its hardware tool, not Arch's nvidia-open
+    (dict(distro_id="manjaro", distro_like=["arch"], euid=1000, has_sudo=True), "sudo mhwd -a pci nonfree 0300"),
+    # Devuan through ID_LIKE debian: Debian's package (no release number in the command)
+    (dict(distro_id="devuan", distro_like=["debian"], distro_version="5", euid=0), "apt install nvidia-driver firmware-misc-nonfree"),
 ])
 def test_no_gpu_driver_command_fits_the_distribution_and_the_user(system, commands):
     ((_, _, fix),) = triples(run(_on("no-gpu", **system), "gpu.present"))
@@ -82,6 +108,36 @@ def test_no_gpu_on_a_distribution_without_a_row_gets_words_not_an_ubuntu_command
     assert fix == ("Install the NVIDIA driver (Gentoo Linux: use its NVIDIA driver packages, or NVIDIA's installer from "
                    "https://www.nvidia.com/Download/index.aspx), reboot, and confirm that nvidia-smi lists the GPU; "
                    "FLUX.2 [klein] needs an NVIDIA GPU")
+
+
+@pytest.mark.parametrize("system,name", [
+    # a release no row fits: words, never the ID_LIKE relative's commands (Rocky 8 is not Fedora 8)
+    (dict(distro="Rocky Linux 8.10 (Green Obsidian)", distro_id="rocky", distro_like=["rhel", "centos", "fedora"],
+          distro_version="8.10"), "Rocky Linux 8.10 (Green Obsidian)"),
+    (dict(distro="CentOS Linux 7 (Core)", distro_id="centos", distro_like=["rhel", "fedora"], distro_version="7"),
+     "CentOS Linux 7 (Core)"),
+    # Amazon Linux names fedora in ID_LIKE with its own numbering (2023): RPM Fusion's Fedora 2023 does not exist
+    (dict(distro="Amazon Linux 2023.6.20241212", distro_id="amzn", distro_like=["fedora"], distro_version="2023"),
+     "Amazon Linux 2023.6.20241212"),
+    (dict(distro="openSUSE Leap 42.3", distro_id="opensuse", distro_like=["suse"], distro_version="42.3"),
+     "openSUSE Leap 42.3"),
+])
+def test_no_gpu_on_a_release_no_row_fits_gets_words(system, name):
+    ((_, _, fix),) = triples(run(_on("no-gpu", euid=1000, has_sudo=True, **system), "gpu.present"))
+    assert fix == (f"Install the NVIDIA driver ({name}: use its NVIDIA driver packages, or NVIDIA's installer from "
+                   "https://www.nvidia.com/Download/index.aspx), reboot, and confirm that nvidia-smi lists the GPU; "
+                   "FLUX.2 [klein] needs an NVIDIA GPU")
+
+
+def test_driver_too_old_on_a_derivative_by_id_like_gets_no_command_naming_the_parents_release():
+    """Devuan 5 through ID_LIKE debian: NVIDIA's repository for "debian5" does not exist; the branch route is words."""
+    sysf = dict(distro_id="devuan", distro_like=["debian"], distro_version="5", machine="x86_64", euid=0)
+    (f,) = run(_on("rtx5090-driver560", **sysf), "gpu.driver")
+    assert f.code == "gpu.driver.too-old-for-gpu" and f.fix.lines() == []
+    assert "NVIDIA's CUDA repository for Debian" in f.fix.text and "debian5" not in f.fix.text
+    (f,) = run(_on("rtx5090-driver560", **dict(sysf, distro_id="opensuse-tumbleweed", distro_like=["opensuse", "suse"])),
+               "gpu.driver")
+    assert f.fix.lines() == ["zypper install openSUSE-repos-Tumbleweed-NVIDIA", "zypper refresh", "zypper install-new-recommends"]
 
 
 def test_driver_too_old_on_debian_as_root_uses_nvidias_repository_for_the_branch():
