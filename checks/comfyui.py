@@ -12,6 +12,7 @@ from packaging.version import InvalidVersion, Version
 
 from .. import manifests
 from ..findings import Fix, fail, info, ok, skip, warn
+from ..comfyui.tree import safe_directory_argv
 from ..platform_rules import pip_argv
 from ..registry import NotJudged, check
 from ..shells import CMD, POSIX, POWERSHELL, Cd, Run, make_fix
@@ -41,9 +42,13 @@ def update_fix(t: dict[str, Any], facts: dict[str, Any] | None = None, then: str
     shells = None if facts.get("system") else ([POWERSHELL, CMD] if layout == "portable" or _win_path(root) else [POSIX])
     if layout == "git":
         py = t.get("python") or "python"
-        return make_fix(facts, u["git"] + then, [Cd(root), Run(["git", "pull"]),
-                                                 Run(pip_argv(py, ["install", "-r", "requirements.txt"], facts.get("python")))],
-                        shells)
+        steps = [Cd(root), Run(["git", "pull"]),
+                 Run(pip_argv(py, ["install", "-r", "requirements.txt"], facts.get("python")))]
+        text = u["git"]
+        if t.get("git_refused"):
+            steps.insert(1, Run(safe_directory_argv(t.get("code_dir") or root)))
+            text = u["git_refused"] + text[0].lower() + text[1:]
+        return make_fix(facts, text + then, steps, shells)
     if layout == "portable":
         import ntpath
         import posixpath
@@ -103,6 +108,8 @@ def comfyui_version(facts: dict[str, Any]):
     ev = [f"version {t.get('version') or 'unknown'} (from {t.get('version_source')}, tree)"]
     if t.get("git_describe"):
         ev.append(f"git describe: {t['git_describe']}")
+    if t.get("git_refused"):
+        ev.append(f"git refuses the checkout: {t['git_refused']} (the folder belongs to another user)")
     ev += src_ev + [f"minimum: {min_v}; source: {rules['version']['source']}"]
     fix = update_fix(t, facts)
     if not t.get("code_dir"):

@@ -282,6 +282,7 @@ class ComfyTreeFacts(TypedDict, total=False):
     version: Optional[str]
     version_source: str
     git_describe: Optional[str]
+    git_refused: str  # "dubious ownership": git refuses the checkout (owned by another user)
     klein_nodes: KleinNodes
     python: Optional[str]
     cuda_device: Optional[int]

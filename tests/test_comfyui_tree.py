@@ -62,6 +62,40 @@ def test_real_git_describe(tmp_path):
     assert (t["version"], t["version_source"]) == ("0.9.2", "git describe")
 
 
+def test_git_refusing_a_checkout_another_user_owns_is_said_and_the_update_trusts_it_first(tmp_path, monkeypatch):
+    """Root in a container reading a ComfyUI folder that another uid owns (a bind mount): git refuses it
+    ("detected dubious ownership"), so `git pull` would fail. The probe records the refusal (the version still
+    comes from comfyui_version.py), the update fix marks the folder safe before pulling, and that command, run as
+    printed, makes git read the checkout."""
+    import os
+    import subprocess
+
+    if shutil.which("git") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("needs git and root (to give the checkout to another uid)")
+    gitconfig = tmp_path / "gitconfig"
+    gitconfig.write_text("", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
+    root = git_tree(tmp_path, version="0.3.10", real_git=True)
+    subprocess.run(["chown", "-R", "54321:54321", str(root)], check=True)
+    t = inspect({"comfyui": str(root)}, tmp_path / "home")
+    assert t["git_refused"] == "dubious ownership" and t["git_describe"] is None
+    assert (t["version"], t["version_source"]) == ("0.3.10", "comfyui_version.py")
+    (f,) = [f for f in findings(t, "comfyui.version") if f.code == "comfyui.version.too-old"]
+    assert "git refuses the checkout: dubious ownership (the folder belongs to another user)" in f.evidence
+    assert f.fix.text.startswith("git refuses this checkout ('detected dubious ownership'")
+    lines = f.fix.lines()
+    assert lines[:3] == [f"cd {root}", f"git config --global --add safe.directory {root}", "git pull"]
+    subprocess.run(["bash", "-c", lines[1]], check=True)  # the fix's own line, as printed, in bash
+    assert tree.git_describe(root) == ("v0.3.10", None)
+    # a checkout git reads gets no such step
+    t2 = inspect({"comfyui": str(root)}, tmp_path / "home")
+    assert "git_refused" not in t2
+    (f2,) = [f for f in findings(t2, "comfyui.version") if f.code == "comfyui.version.too-old"]
+    assert f2.fix.lines()[1] == "git pull"
+    # a Windows checkout: git names it with forward slashes
+    assert tree.safe_directory_argv("C:\\Users\\me\\ComfyUI")[-1] == "C:/Users/me/ComfyUI"
+
+
 def test_found_from_cwd_parent_and_env(tmp_path):
     root = git_tree(tmp_path)
     t = inspect({"cwd": str(root / "custom_nodes")}, tmp_path / "home")

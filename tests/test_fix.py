@@ -280,6 +280,34 @@ def test_git_install_too_old_is_updated_with_git_then_undone(tmp_path):
     assert _git(mine, "rev-parse", "HEAD") == old
 
 
+def test_git_install_another_user_owns_is_trusted_then_updated(tmp_path):
+    """Root updating a checkout another uid owns (a folder mounted into a container): git refuses it until
+    safe.directory names it, so the plan marks it safe first (in this HOME's ~/.gitconfig), then pulls."""
+    from comfy_trees import _code
+
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("needs root (to give the checkout to another uid)")
+    up = tmp_path / "upstream" / "ComfyUI"
+    _code(up, "0.8.2", klein=False)
+    _git(up, "init", "-q")
+    _git(up, "add", "-A")
+    _git(up, "commit", "-qm", "0.8.2")
+    mine = tmp_path / "ComfyUI"
+    _git(tmp_path, "clone", "-q", str(up), str(mine))
+    _code(up, "0.9.2", klein=True)
+    _git(up, "commit", "-qam", "0.9.2: Klein nodes")
+    subprocess.run(["chown", "-R", "54321:54321", str(mine)], check=True)
+    (tmp_path / "home").mkdir()
+    args = ("--path", "comfyui", "--comfyui", str(mine), "--no-server", "--check", "comfyui.version")
+    r = fix(tmp_path, *args, "--yes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    out = r.stdout
+    assert f"git config --global --add safe.directory {mine}" in out
+    assert out.index("safe.directory") < out.index(f"git -C {mine} pull --ff-only")
+    assert "0.9.2" in (mine / "comfyui_version.py").read_text() and "cured" in out
+    assert str(mine) in (tmp_path / "home" / ".gitconfig").read_text()
+
+
 def test_portable_update_off_windows_is_an_instruction(tmp_path):
     from comfy_trees import portable_tree
 

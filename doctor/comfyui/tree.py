@@ -186,34 +186,48 @@ def _read(p: Path, limit: int) -> str | None:
         return None
 
 
-def git_describe(root: Path, timeout: float = 5.0) -> str | None:
+def git_describe(root: Path, timeout: float = 5.0) -> tuple[str | None, str | None]:
+    """(git describe of the checkout, why git refused it): git 2.35.2+ refuses a repository owned by another user
+    ("detected dubious ownership": a folder mounted into a container and read as root, or made by another account),
+    and then every git command there, `git pull` included, fails the same way."""
     try:
         proc = subprocess.run(["git", "-C", str(root), "describe", "--tags", "--always"], capture_output=True,
                               text=True, timeout=timeout, errors="replace", stdin=subprocess.DEVNULL)
     except (OSError, subprocess.SubprocessError):
-        return None
+        return None, None
     out = proc.stdout.strip()
-    return out if proc.returncode == 0 and out else None
+    if proc.returncode == 0 and out:
+        return out, None
+    refused = "dubious ownership" if "dubious ownership" in (proc.stderr or "") else None
+    return None, refused
 
 
-def read_version(code: Path) -> tuple[str | None, str, str | None]:
-    """(version, where it came from, git describe). comfyui_version.py is what ComfyUI itself reports."""
-    describe = git_describe(code) if (code / ".git").exists() else None
+def safe_directory_argv(folder: str) -> list[str]:
+    """git's own remedy for a checkout it refuses (dubious ownership); git names a Windows folder with forward
+    slashes there."""
+    win = "\\" in folder or (len(folder) > 1 and folder[1] == ":")
+    return ["git", "config", "--global", "--add", "safe.directory", folder.replace("\\", "/") if win else folder]
+
+
+def read_version(code: Path) -> tuple[str | None, str, str | None, str | None]:
+    """(version, where it came from, git describe, why git refused the checkout). comfyui_version.py is what
+    ComfyUI itself reports."""
+    describe, refused = git_describe(code) if (code / ".git").exists() else (None, None)
     text = _read(code / "comfyui_version.py", 64 * 1024)
     if text:
         m = re.search(r"""__version__\s*=\s*["']([^"']+)["']""", text)
         if m:
-            return m.group(1), "comfyui_version.py", describe
+            return m.group(1), "comfyui_version.py", describe, refused
     text = _read(code / "pyproject.toml", 256 * 1024)
     if text:
         m = re.search(r"""(?m)^\s*version\s*=\s*["']([^"']+)["']""", text)
         if m:
-            return m.group(1), "pyproject.toml", describe
+            return m.group(1), "pyproject.toml", describe, refused
     if describe:
         m = re.match(r"v?(\d+\.\d+\.\d+)", describe)
         if m:
-            return m.group(1), "git describe", describe
-    return None, "unknown", describe
+            return m.group(1), "git describe", describe, refused
+    return None, "unknown", describe, refused
 
 
 def klein_nodes(code: Path) -> dict[str, Any]:
@@ -578,8 +592,10 @@ def inspect(options: dict[str, Any], env: dict[str, str] | None = None, home: Pa
     desktop_base = Path(loc["desktop_base"]) if loc.get("desktop_base") else None
     code = Path(loc["code_dir"]) if loc.get("code_dir") else None
     if code is not None:
-        v, src, describe = read_version(code)
+        v, src, describe, refused = read_version(code)
         base.update(version=v, version_source=src, git_describe=describe, klein_nodes=klein_nodes(code))
+        if refused:
+            base["git_refused"] = refused
     live = _runs_this_install(server, root)
     proc = (server or {}).get("process") or {}
     base["python"] = find_python(root, layout, desktop_base)

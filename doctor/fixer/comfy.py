@@ -15,6 +15,7 @@ from typing import Any
 from .. import manifests
 from ..findings import Finding, Status
 from .base import Plan, repair
+from ..comfyui.tree import safe_directory_argv
 
 UPDATE_CODES = ["comfyui.version.too-old", "comfyui.version.nodes-missing", "comfyui.server-version.too-old",
                 "comfyui.server-nodes.missing", "comfyui.server-nodes.no-flux2-clip", "workflows.node-too-new"]
@@ -41,9 +42,18 @@ def comfyui_update(findings: list[Finding], facts: dict[str, Any], ctx: dict[str
         py = t.get("python") or "python"
         pull = ["git", "-C", root, "pull", "--ff-only"]
         req = [py, "-m", "pip", "install", "-r", str(Path(root) / "requirements.txt")]
-        cmds = [pull, req]
+        trust = safe_directory_argv(root) if t.get("git_refused") else None
+        cmds = ([trust] if trust else []) + [pull, req]
 
         def apply(journal, c, say):
+            if trust:
+                say("  $ " + " ".join(trust))
+                p = journal.run(trust, "mark ComfyUI's folder safe for git (it belongs to another user)",
+                                undo={"note": f"the safe.directory entry for {root} is kept in this account's "
+                                              "~/.gitconfig (git config --global --unset-all safe.directory "
+                                              f"{root} removes it)"}, timeout=60)
+                if p.returncode != 0:
+                    raise RuntimeError("git config failed: " + " | ".join((p.stderr or p.stdout).strip().splitlines()[-3:]))
             head = _git_head(root)
             if head is None:
                 raise RuntimeError(f"{root} is not a git checkout git can read")
@@ -62,8 +72,10 @@ def comfyui_update(findings: list[Finding], facts: dict[str, Any], ctx: dict[str
                                        + " | ".join((p.stderr or p.stdout).strip().splitlines()[-3:]))
 
         return [Plan(id=f"comfyui-update:{root}", title=title, cures=findings,
-                     changes=[f"{root}: git pull --ff-only (local changes are never overwritten; undo resets to the "
-                              "current commit)", "ComfyUI's requirements.txt is installed into the Python it runs with"],
+                     changes=([f"{root}: marked safe for git in this account's ~/.gitconfig (git refuses a "
+                               "folder another user owns)"] if trust else [])
+                             + [f"{root}: git pull --ff-only (local changes are never overwritten; undo resets to the "
+                                "current commit)", "ComfyUI's requirements.txt is installed into the Python it runs with"],
                      commands=cmds, download_bytes=None, disk_bytes=None, checks=["comfyui.version"], apply=apply,
                      notes=["restart ComfyUI afterwards"])]
     if layout == "portable":
