@@ -7,7 +7,8 @@ from typing import Any
 from packaging.version import InvalidVersion, Version
 
 from .. import manifests
-from ..findings import fail, ok, warn
+from ..findings import fail, info, ok, warn
+from ..platform_rules import refuses_installs
 from ..registry import check
 
 from ._common import gb, gib
@@ -30,6 +31,17 @@ def python_version(facts: dict[str, Any]):
                    f"Create an environment with Python {need} or newer, e.g. `python3.12 -m venv .venv`")
     else:
         yield ok("system.python.ok", f"Python {py.get('version')} ({py.get('executable')})")
+    if refuses_installs(py):
+        exe = py.get("executable") or "python3"
+        yield info("python.externally-managed",
+                   f"{exe} is managed by the distribution (PEP 668): pip refuses to install into it, so the pip "
+                   "commands shown carry --break-system-packages",
+                   [f"EXTERNALLY-MANAGED in its stdlib folder, outside a virtual environment; pip "
+                    f"{py.get('pip_version') or '(version unknown)'}; neither PIP_BREAK_SYSTEM_PACKAGES "
+                    "nor pip.conf's break-system-packages is set"],
+                   f"A virtual environment keeps Klein's packages apart from the system's: `{exe} -m venv "
+                   "~/klein-venv`, install there, and start ComfyUI or your scripts with ~/klein-venv/bin/python "
+                   "(then pass --python ~/klein-venv/bin/python to the doctor)")
 
 
 @check("system.ram", area="System", title="System RAM meets the 16 GB minimum", needs=["system"])

@@ -127,7 +127,10 @@ class PythonFacts(TypedDict, total=False):
     env_kind: str
     uv_made: bool
     has_pip: bool
+    pip_version: Optional[str]
     package_tool: Optional[str]
+    externally_managed: bool  # PEP 668: pip refuses to install here without --break-system-packages
+    break_system_packages: bool  # PIP_BREAK_SYSTEM_PACKAGES or pip.conf already says install anyway
     selected: dict[str, Any]
     doctor_env: dict[str, Any]
     error: Optional[str]

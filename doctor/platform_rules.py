@@ -216,10 +216,28 @@ def pip_argv(python: str | None, args: list[str], py_facts: dict[str, Any] | Non
     ``uv pip ... --python PY`` where the environment is uv's (a uv venv or uv tool has no pip)."""
     exe = python or "python"
     py = py_facts or {}
+    args = list(args)
+    if args and args[0] in ("install", "uninstall") and refuses_installs(py):
+        args.insert(1, "--break-system-packages")
     if py.get("package_tool") == "uv":
         sub, rest = args[0], [a for a in args[1:] if a != "-y"]  # uv never prompts and has no -y
         return ["uv", "pip", sub, "--python", exe] + rest
-    return [exe, "-m", "pip"] + list(args)
+    return [exe, "-m", "pip"] + args
+
+
+def refuses_installs(py_facts: dict[str, Any]) -> bool:
+    """pip (23.0+, PEP 668) refuses to install into this interpreter unless told: the distribution's or uv's
+    managed Python outside a virtual environment, with no PIP_BREAK_SYSTEM_PACKAGES or pip.conf saying so. An
+    older pip ignores the marker and does not know the option."""
+    if not py_facts.get("externally_managed") or py_facts.get("break_system_packages"):
+        return False
+    pip = py_facts.get("pip_version") or (py_facts.get("packages") or {}).get("pip")
+    if pip and py_facts.get("package_tool") != "uv":
+        try:
+            return Version(pip) >= Version("23.0")
+        except InvalidVersion:
+            return True
+    return True
 
 
 def companions(release: str) -> dict[str, Any] | None:

@@ -221,3 +221,27 @@ def test_a_failed_python_probe_skips_python_checks_with_the_reason():
     assert triples(out) == [("attention.flash-attn.not-judged", "skip", None),
                             ("attention.xformers.not-judged", "skip", None)]
     assert "interpreter not found: /nope/python" in out[0].title
+
+
+def test_a_system_python_pip_refuses_gets_the_flag_in_every_pip_command_and_says_why():
+    """An Ubuntu 24.04 machine whose ComfyUI runs on /usr/bin/python3 (PEP 668's marker, pip 24.0): the torch
+    reinstall carries --break-system-packages, and system.python says why in one info line."""
+    f = raw("rtx5090-driver560")
+    py = dict(f["python"], requested="/usr/bin/python3", executable="/usr/bin/python3", is_venv=False,
+              env_kind="system", has_pip=True, pip_version="24.0", package_tool="pip", externally_managed=True,
+              break_system_packages=False)
+    facts = facts_of("rtx5090-torch271-cu126", python=py)
+    (f_info,) = [x for x in run(facts, "system.python") if x.code == "python.externally-managed"]
+    assert f_info.status.value == "info"
+    assert f_info.title == ("/usr/bin/python3 is managed by the distribution (PEP 668): pip refuses to install into "
+                            "it, so the pip commands shown carry --break-system-packages")
+    assert "~/klein-venv" in f_info.fix.text
+    pips = [line for x in run(facts, "torch.arch") if x.fix for line in x.fix.lines() if " -m pip " in line]
+    assert pips and all(line.startswith("/usr/bin/python3 -m pip install --break-system-packages ") for line in pips)
+    # told already (PIP_BREAK_SYSTEM_PACKAGES or pip.conf), a venv, or a pip older than 23: nothing to add or say
+    for other in (dict(py, break_system_packages=True), dict(py, is_venv=True, env_kind="venv", externally_managed=False),
+                  dict(py, pip_version="22.0.2")):
+        facts = facts_of("rtx5090-torch271-cu126", python=other)
+        assert "python.externally-managed" not in {x.code for x in run(facts, "system.python")}
+        lines = [line for x in run(facts, "torch.arch") if x.fix for line in x.fix.lines()]
+        assert lines and not any("--break-system-packages" in line for line in lines)

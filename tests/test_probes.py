@@ -269,3 +269,70 @@ def test_system_probe_records_who_runs_it_and_where():
     s = out["facts"]["system"]
     assert s["euid"] == os.geteuid() and s["has_sudo"] == (shutil.which("sudo") is not None)
     assert s["container"] == container_kind() and s["distro_id"] == os_release().get("distro_id")
+
+
+def _tiny_wheel(folder) -> str:
+    """A real, minimal wheel (no dependencies) for pip to resolve without an index."""
+    import zipfile
+
+    path = folder / "kleintiny-1.0-py3-none-any.whl"
+    files = {"kleintiny/__init__.py": "",
+             "kleintiny-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: kleintiny\nVersion: 1.0\n",
+             "kleintiny-1.0.dist-info/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"}
+    record = "".join(f"{n},,\n" for n in files) + "kleintiny-1.0.dist-info/RECORD,,\n"
+    with zipfile.ZipFile(path, "w") as z:
+        for n, text in {**files, "kleintiny-1.0.dist-info/RECORD": record}.items():
+            z.writestr(n, text)
+    return str(path)
+
+
+def test_an_externally_managed_system_python_gets_pip_commands_that_pip_accepts(tmp_path, monkeypatch):
+    """Debian 12's /usr/bin/python3 (this build machine's) carries PEP 668's EXTERNALLY-MANAGED marker: pip refuses
+    `pip install` there. The probe sees it, the doctor's pip commands carry --break-system-packages, and real pip
+    accepts the command as built (a dry run of a local wheel), where the same command without it is refused;
+    PIP_BREAK_SYSTEM_PACKAGES=1 already says install anyway, and then no flag is added. A venv is never managed."""
+    import glob
+    import subprocess as sp
+
+    from doctor.platform_rules import pip_argv, refuses_installs
+
+    system_py = "/usr/bin/python3"
+    if not glob.glob("/usr/lib/python3*/EXTERNALLY-MANAGED") or not os.path.exists(system_py):
+        pytest.skip("no externally managed system Python here")
+    monkeypatch.delenv("PIP_BREAK_SYSTEM_PACKAGES", raising=False)
+    monkeypatch.setenv("PIP_CONFIG_FILE", os.devnull)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    py = subproc.run_script(system_py, "pyenv_probe.py", timeout=60).data
+    if not py or not py.get("has_pip") or py.get("break_system_packages"):
+        pytest.skip("the system Python has no pip, or its pip.conf already breaks system packages")
+    assert py["env_kind"] == "system" and py["externally_managed"] is True and refuses_installs(py)
+    wheel = _tiny_wheel(tmp_path)
+    quiet = ["--dry-run", "--no-deps", "--no-index", "--disable-pip-version-check"]
+    argv = pip_argv(system_py, ["install", wheel], py)
+    assert argv[:5] == [system_py, "-m", "pip", "install", "--break-system-packages"]
+    ok_run = sp.run(argv + quiet, capture_output=True, text=True, timeout=120)
+    assert ok_run.returncode == 0, ok_run.stderr
+    assert "Would install kleintiny-1.0" in ok_run.stdout
+    bare = sp.run([system_py, "-m", "pip", "install", wheel] + quiet, capture_output=True, text=True, timeout=120)
+    assert bare.returncode != 0 and "externally-managed-environment" in bare.stdout + bare.stderr
+    # uninstall takes it too; pip's other subcommands (list, show, download) need nothing
+    assert "--break-system-packages" in pip_argv(system_py, ["uninstall", "-y", "kleintiny"], py)
+    assert "--break-system-packages" not in pip_argv(system_py, ["list"], py)
+    # told already: no flag, and pip accepts the plain command
+    monkeypatch.setenv("PIP_BREAK_SYSTEM_PACKAGES", "1")
+    told = subproc.run_script(system_py, "pyenv_probe.py", timeout=60).data
+    assert told["break_system_packages"] is True and not refuses_installs(told)
+    plain = pip_argv(system_py, ["install", wheel], told)
+    assert "--break-system-packages" not in plain
+    assert sp.run(plain + quiet, capture_output=True, text=True, timeout=120).returncode == 0
+    monkeypatch.delenv("PIP_BREAK_SYSTEM_PACKAGES")
+    # pip.conf saying so counts as well
+    conf = tmp_path / "pip.conf"
+    conf.write_text("[global]\nbreak-system-packages = true\n", encoding="utf-8")
+    monkeypatch.setenv("PIP_CONFIG_FILE", str(conf))
+    assert subproc.run_script(system_py, "pyenv_probe.py", timeout=60).data["break_system_packages"] is True
+    # a virtual environment is never externally managed
+    venv = subproc.run_script(sys.executable, "pyenv_probe.py", timeout=60).data
+    assert venv["externally_managed"] is False and not refuses_installs(venv)
+    # an old pip (before PEP 668) ignores the marker and does not know the option
+    assert not refuses_installs(dict(py, pip_version="22.3.1"))

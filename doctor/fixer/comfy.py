@@ -16,6 +16,7 @@ from .. import manifests
 from ..findings import Finding, Status
 from .base import Plan, repair
 from ..comfyui.tree import safe_directory_argv
+from ..platform_rules import pip_argv
 
 UPDATE_CODES = ["comfyui.version.too-old", "comfyui.version.nodes-missing", "comfyui.server-version.too-old",
                 "comfyui.server-nodes.missing", "comfyui.server-nodes.no-flux2-clip", "workflows.node-too-new"]
@@ -41,7 +42,9 @@ def comfyui_update(findings: list[Finding], facts: dict[str, Any], ctx: dict[str
     if layout == "git":
         py = t.get("python") or "python"
         pull = ["git", "-C", root, "pull", "--ff-only"]
-        req = [py, "-m", "pip", "install", "-r", str(Path(root) / "requirements.txt")]
+        pyf = facts.get("python") or {}
+        req = pip_argv(py, ["install", "-r", str(Path(root) / "requirements.txt")],
+                       pyf if pyf.get("executable") == py else None)
         trust = safe_directory_argv(root) if t.get("git_refused") else None
         cmds = ([trust] if trust else []) + [pull, req]
 

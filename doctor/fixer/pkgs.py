@@ -16,6 +16,8 @@ import subprocess
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any, Callable
 
+from ..platform_rules import refuses_installs
+
 
 HERE = Path(__file__).resolve().parent
 
@@ -68,16 +70,18 @@ def environment(py: dict[str, Any], os_name: str) -> dict[str, Any]:
         tool = "uv"
         if kind == "venv" and local is not None and (local.parent / "models").is_dir() and local.name == ".venv":
             kind = "ComfyUI Desktop (.venv)"
-    return {"python": exe, "kind": kind, "tool": tool, "windows": win, "prefix": prefix}
+    return {"python": exe, "kind": kind, "tool": tool, "windows": win, "prefix": prefix,
+            "managed": refuses_installs(py)}
 
 
 def install_argv(env: dict[str, Any], reqs: list[str], index_url: str | None = None, find_links: str | None = None,
                  no_deps: bool = False) -> list[str]:
+    managed = ["--break-system-packages"] if env.get("managed") else []  # PEP 668: pip refuses without it
     if env["tool"] == "uv":
-        argv = ["uv", "pip", "install", "--python", env["python"], *reqs]
+        argv = ["uv", "pip", "install", "--python", env["python"], *managed, *reqs]
     else:
         argv = [env["python"]] + (["-s"] if env["kind"].startswith("ComfyUI portable") else []) + \
-            ["-m", "pip", "install", *reqs]
+            ["-m", "pip", "install", *managed, *reqs]
     if index_url:
         argv += ["--index-url", index_url]
     if find_links:
@@ -89,9 +93,10 @@ def install_argv(env: dict[str, Any], reqs: list[str], index_url: str | None = N
 
 def uninstall_argv(env: dict[str, Any], names: list[str]) -> list[str]:
     """The command a user would type; fix itself moves the files aside instead (so undo can restore them)."""
+    managed = ["--break-system-packages"] if env.get("managed") else []
     if env["tool"] == "uv":
-        return ["uv", "pip", "uninstall", "--python", env["python"], *names]
-    return [env["python"], "-m", "pip", "uninstall", "-y", *names]
+        return ["uv", "pip", "uninstall", "--python", env["python"], *managed, *names]
+    return [env["python"], "-m", "pip", "uninstall", "-y", *managed, *names]
 
 
 def tool_available(env: dict[str, Any], inv: dict[str, Any]) -> str | None:

@@ -125,7 +125,53 @@ def env_kind():
     except Exception:
         has_pip = False
     tool = "pip" if has_pip else ("uv" if uv_made or kind == "uv-tool" else None)
-    return {"env_kind": kind, "uv_made": uv_made, "has_pip": has_pip, "package_tool": tool}
+    pip_version = None
+    if has_pip:
+        try:
+            from importlib.metadata import version
+            pip_version = version("pip")
+        except Exception:  # noqa: BLE001 - pip without metadata (a vendored copy): version unknown
+            pass
+    return {"env_kind": kind, "uv_made": uv_made, "has_pip": has_pip, "pip_version": pip_version, "package_tool": tool,
+            "externally_managed": externally_managed(kind), "break_system_packages": break_system_packages()}
+
+
+def externally_managed(kind):
+    """PEP 668 as pip applies it: outside a virtual environment, an EXTERNALLY-MANAGED file in the stdlib folder
+    (Debian 12, Ubuntu 23.04+, Fedora 38+, uv's managed Pythons) makes pip refuse to install."""
+    if kind in ("venv", "conda", "pipx", "uv-tool"):
+        return False
+    try:
+        import sysconfig
+        return os.path.isfile(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED"))
+    except Exception:  # noqa: BLE001 - an odd interpreter: not known to be managed
+        return False
+
+
+_TRUE = ("1", "true", "yes", "on")
+
+
+def break_system_packages():
+    """Whether pip is already told to install anyway: PIP_BREAK_SYSTEM_PACKAGES, or break-system-packages in a
+    pip configuration file (global, user or PIP_CONFIG_FILE; Docker images often set it)."""
+    if os.environ.get("PIP_BREAK_SYSTEM_PACKAGES", "").strip().lower() in _TRUE:
+        return True
+    home = os.path.expanduser("~")
+    files = ["/etc/pip.conf", "/etc/xdg/pip/pip.conf", os.path.join(home, ".config", "pip", "pip.conf"),
+             os.path.join(home, ".pip", "pip.conf"), os.path.join(sys.prefix, "pip.conf")]
+    files += [os.path.join(d, "pip", "pip.conf") for d in os.environ.get("XDG_CONFIG_DIRS", "").split(os.pathsep) if d]
+    if os.environ.get("PIP_CONFIG_FILE"):
+        files.append(os.environ["PIP_CONFIG_FILE"])
+    for path in files:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                text = fh.read(64 * 1024)
+        except OSError:
+            continue
+        m = re.search(r"^\s*break[-_]system[-_]packages\s*=\s*(\S+)", text, re.M | re.I)
+        if m and m.group(1).lower() in _TRUE:
+            return True
+    return False
 
 
 def main():
