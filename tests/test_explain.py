@@ -13085,3 +13085,49 @@ def test_round217_cuda_extension_build_kinds():
               "  Building wheel for llama-cpp-python (pyproject.toml) ... -\nstuck for an hour",
               "MacBook Air M3\n  Building wheel for xformers (setup.py) ... |\n"):
         assert "attention.build-slow" not in ids(t), (t, ids(t))
+
+
+def test_round218_step_cache_kinds():
+    # diffusers' block-level step caches (First Block Cache, MagCache) on FLUX.2 / Klein: the block registry has no
+    # entry for FLUX.2's blocks in this diffusers
+    for t, block in (("    pipe.transformer.enable_cache(FirstBlockCacheConfig(threshold=0.12))\n"
+                      "  File \"/opt/venv/lib/python3.12/site-packages/diffusers/hooks/first_block_cache.py\", line 74, in "
+                      "initialize_hook\n    self._metadata = TransformerBlockRegistry.get(unwrapped_module.__class__)\n"
+                      "ValueError: Model class <class 'diffusers.models.transformers.transformer_flux2.Flux2TransformerBlock'>"
+                      " not registered.", "Flux2TransformerBlock"),
+                     ("apply_mag_cache(pipe.transformer, MagCacheConfig(threshold=0.06, num_inference_steps=28))\n"
+                      "ValueError: Model class <class 'diffusers.models.transformers.transformer_flux2."
+                      "Flux2SingleTransformerBlock'> not registered.", "Flux2SingleTransformerBlock"),
+                     ("Klein 4B with diffusers from main: Model class <class 'diffusers.models.transformers.transformer_flux2"
+                      ".Flux2TransformerBlock'> not registered", "Flux2TransformerBlock")):
+        got = ids(t)
+        assert got and got[0] == "diffusers.cache-block-unregistered", (t, got)
+        m = one(t, "diffusers.cache-block-unregistered")
+        assert "FLUX.2" in m["title"] and "TransformerBlockRegistry" in m["cause"] and block in t
+        assert "cache-dit" in m["fix"] and "Fn_compute_blocks=1" in m["fix"] and "pip install -U diffusers" in m["fix"]
+    # another family's block, another program's registry, or the class spelled without diffusers' module: not this
+    for t in ("ValueError: Model class <class 'diffusers.models.transformers.transformer_wan.WanTransformerBlock'> "
+              "not registered.",
+              "ValueError: Model class <class 'diffusers.models.transformers.transformer_cosmos.CosmosTransformerBlock'> "
+              "not registered.",
+              "ValueError: Model class <class 'vllm_omni.diffusion.models.flux2.Flux2TransformerBlock'> not registered.",
+              "KeyError: Model class LlamaForCausalLM not registered.",
+              "AssertionError: Model class <class 'my_app.models.Flux2Block'> not registered in the model zoo"):
+        assert "diffusers.cache-block-unregistered" not in ids(t), (t, ids(t))
+    # a step-caching node pack importing a function ComfyUI v0.8 removed from comfy.ldm.lightricks.model: the node pack
+    # is the older side, not ComfyUI
+    for t in ("Cannot import /home/me/ComfyUI/custom_nodes/ComfyUI-MagCache module for custom nodes: cannot import name "
+              "'precompute_freqs_cis' from 'comfy.ldm.lightricks.model' (/home/me/ComfyUI/comfy/ldm/lightricks/model.py)",
+              "  File \"C:\\AI\\ComfyUI\\custom_nodes\\ComfyUI-TeaCache\\nodes.py\", line 12, in <module>\n"
+              "    from comfy.ldm.lightricks.model import precompute_freqs_cis\n"
+              "ImportError: cannot import name 'precompute_freqs_cis' from 'comfy.ldm.lightricks.model' "
+              "(C:\\AI\\ComfyUI\\comfy\\ldm\\lightricks\\model.py)"):
+        assert "comfyui.outdated" not in ids(t), (t, ids(t))
+    # while a caching node pack importing a newer ComfyUI's function still says: update ComfyUI
+    for t in ("Cannot import D:\\ComfyUI\\custom_nodes\\teacache module for custom nodes: cannot import name 'apply_mod' "
+              "from 'comfy.ldm.flux.layers' (D:\\ComfyUI\\comfy\\ldm\\flux\\layers.py)",
+              "  File \"/root/ComfyUI/custom_nodes/ComfyUI-TeaCache/nodes.py\", line 12, in <module>\n"
+              "    from comfy.ldm.lightricks.symmetric_patchifier import latent_to_pixel_coords\n"
+              "ImportError: cannot import name 'latent_to_pixel_coords' from 'comfy.ldm.lightricks.symmetric_patchifier'"):
+        got = ids(t)
+        assert got and got[0] == "comfyui.outdated", (t, got)
