@@ -3263,6 +3263,51 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("setuptools_new")
+def _setuptools_new(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.setuptools-too-new: ``nvidia_only``; where the import fails inside pip's or uv's isolated build
+    environment (pip-build-env, `Getting requirements to build wheel`, build_meta frames, pip's `Failed to build
+    '...' when getting requirements to build wheel`) the build took the newest setuptools itself, so pinning
+    setuptools in the user's environment does not reach it: the fix builds without isolation after pinning, or
+    constrains the build's setuptools. pip's closing line for OpenAI's CLIP alone (its setup.py imports
+    pkg_resources) is the same error with the traceback cut off."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    clip = (g.get("clip") or "").strip()
+    if not clip and not _fact(ctx, "isolated_build"):
+        return {}
+    what = "OpenAI's CLIP" if clip else "the package"
+    src = clip or "PACKAGE"
+    title = ("pip could not build OpenAI's CLIP: its setup.py imports pkg_resources, which setuptools 82 removed"
+             if clip else "A package's build imports pkg_resources, and pip's isolated build environment took a "
+             "setuptools without it")
+    cause = (f"pip builds {what} from source in an isolated build environment, into which it installs the newest "
+             "setuptools whatever your own environment holds. setuptools 82 (February 2026) removed `pkg_resources`, "
+             "and the package's setup.py still imports it (OpenAI CLIP's `from pkg_resources import packaging`), so "
+             "the build stops while getting its requirements. Installing an older setuptools in your environment "
+             "alone does not change the build's.")
+    fix = ("Build it against an older setuptools, with the Python that runs the program: "
+           "`python -m pip install \"setuptools<81\" wheel`, then repeat the install without isolation: "
+           f"`python -m pip install --no-build-isolation {src}` (ComfyUI portable: "
+           f"`python_embeded\\python.exe -m pip install --no-build-isolation {src}`; a webui's venv: "
+           "`venv\\Scripts\\python.exe -m pip ...`). Or keep isolation and constrain the build: write `setuptools<81` "
+           "into constraints.txt and set `PIP_CONSTRAINT` to its path for the install (Windows: "
+           "`set PIP_CONSTRAINT=constraints.txt`, Linux/macOS: `PIP_CONSTRAINT=constraints.txt python -m pip install ...`; "
+           "uv: `UV_BUILD_CONSTRAINT`). The lasting fix is in the package: a setup.py that no longer imports "
+           "pkg_resources (for CLIP, openai/CLIP PR #536)")
+    return {"title": title, "cause": cause, "fix": fix, "details": {"build": "isolated", **({"source": clip} if clip else {})}}
+
+
+@_interp("distutils_removed")
+def _distutils_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.distutils-removed: ``nvidia_only``; node-gyp's own distutils import under Python 3.12 (npm building a
+    native Node addon: `npm ERR!`, `gyp ERR!`, `gyp info`, node-gyp / gyp_main.py in the paste) is npm's build tool,
+    fixed by a newer node-gyp: not claimed."""
+    if _off_nvidia_anywhere(ctx) or _fact(ctx, "node_gyp"):
+        return None
+    return {}
+
+
 @_interp("no_kernel_image")
 def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """cuda.no-kernel-image: ``nvidia_only``; where the paste shows llama.cpp's GGML CUDA backend (its

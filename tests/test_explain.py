@@ -13131,3 +13131,72 @@ def test_round218_step_cache_kinds():
               "ImportError: cannot import name 'latent_to_pixel_coords' from 'comfy.ldm.lightricks.symmetric_patchifier'"):
         got = ids(t)
         assert got and got[0] == "comfyui.outdated", (t, got)
+
+
+def test_round219_setuptools_build_backend_kinds():
+    """Round 219's kinds (setuptools, pkg_resources, distutils and build backends breaking installs), each on a
+    variant text written here, with the look-alikes that must stay silent."""
+    # a build without isolation: no wheel, no setuptools, or an unusable setuptools in the environment
+    for t in ("$ pip install flash-attn==2.6.3 --no-build-isolation\n  Preparing metadata (setup.py) ... error\n"
+              "  × python setup.py egg_info did not run successfully.\n"
+              "      File \"/tmp/pip-install-ab12cd/flash-attn_0f/setup.py\", line 20, in <module>\n"
+              "          from wheel.bdist_wheel import bdist_wheel as _bdist_wheel\n"
+              "      ModuleNotFoundError: No module named 'wheel'\n      [end of output]\n",
+              "C:\\ComfyUI_windows_portable>python_embeded\\python.exe -m pip install --no-build-isolation sageattention==1.0.6\n"
+              "ERROR: Exception:\nTraceback (most recent call last):\n"
+              "pip._vendor.pyproject_hooks._impl.BackendUnavailable: Cannot import 'setuptools.build_meta'\n",
+              "  × Failed to build `xformers==0.0.28.post3`\n  ├─▶ The build backend returned an error\n"
+              "  ╰─▶ Call to `setuptools.build_meta:__legacy__.build_wheel` failed (exit status: 1)\n\n      [stderr]\n"
+              "      Traceback (most recent call last):\n        File \"<string>\", line 8, in <module>\n"
+              "      ModuleNotFoundError: No module named 'setuptools'\n"):
+        got = ids(t)
+        assert got and got[0] == "python.build-backend-missing", (t, got)
+        m = one(t, "python.build-backend-missing")
+        assert "setuptools or wheel" in m["title"] and "--no-build-isolation" in m["cause"]
+        assert "python -m pip install -U pip setuptools wheel" in m["fix"] and "python_embeded" in m["fix"]
+        assert "uv pip install setuptools wheel" in m["fix"] and "releases" in m["fix"]
+    # pypa/build's own wording in an Android cross-build, a plain ImportError of wheel in a program, AMD and Mac
+    for t in ("ERROR Backend 'setuptools.build_meta:__legacy__' is not available.\n* Creating isolated environment: venv+pip...",
+              "import wheel\nModuleNotFoundError: No module named 'wheel_inspect'",
+              "AMD Radeon RX 7900 XTX, ROCm 6.2\npip._vendor.pyproject_hooks._impl.BackendUnavailable: Cannot import 'setuptools.build_meta'",
+              "MacBook Pro M3, macOS 15\n  Call to `setuptools.build_meta.build_wheel` failed\n"
+              "      ModuleNotFoundError: No module named 'setuptools'"):
+        assert "python.build-backend-missing" not in ids(t), (t, ids(t))
+    # setuptools 78's dash-separated setup.cfg keys
+    t = ("  × Getting requirements to build wheel did not run successfully.\n"
+         "      setuptools.errors.InvalidConfigError: Invalid dash-separated key 'home-page' in 'metadata' (setup.cfg), "
+         "please use the underscore name 'home_page' instead.\n")
+    assert ids(t)[:1] == ["python.setuptools-dash-key"], ids(t)
+    m = one(t, "python.setuptools-dash-key")
+    assert "78" in m["title"] and "78.0.2" in m["cause"] and "PIP_CONSTRAINT" in m["fix"] and "setuptools<78" in m["fix"]
+    assert "python.setuptools-dash-key" not in ids("Apple M2 Max\nInvalid dash-separated key 'description-file' in 'metadata' (setup.cfg)")
+    # pkg_resources inside pip's isolated build: the build-aware fix; CLIP's failed build named alone
+    t = ("  Getting requirements to build wheel ... error\n"
+         "      File \"C:\\Users\\me\\AppData\\Local\\Temp\\pip-build-env-x1y2z3\\overlay\\Lib\\site-packages\\setuptools\\build_meta.py\", "
+         "line 320, in run_setup\n      ModuleNotFoundError: No module named 'pkg_resources'\n      [end of output]\n")
+    assert ids(t)[:1] == ["python.setuptools-too-new"], ids(t)
+    m = one(t, "python.setuptools-too-new")
+    assert "isolated build" in m["title"] and "--no-build-isolation" in m["fix"] and "PIP_CONSTRAINT" in m["fix"]
+    assert "setuptools<81" in m["fix"] and "does not change the build's" in m["cause"]
+    t = ("ERROR: Failed to build 'git+https://github.com/openai/CLIP.git@dcba3cb' when getting requirements to build wheel")
+    assert ids(t)[:1] == ["python.setuptools-too-new"], ids(t)
+    m = one(t, "python.setuptools-too-new")
+    assert "CLIP" in m["title"] and "--no-build-isolation git+https://github.com/openai/CLIP.git@dcba3cb" in m["fix"]
+    # outside a build the runtime fix stays (pin setuptools in the environment that runs the node)
+    m = one("  File \"D:\\ComfyUI\\custom_nodes\\comfyui-foo\\__init__.py\", line 3, in <module>\n    import pkg_resources\n"
+            "ModuleNotFoundError: No module named 'pkg_resources'\n", "python.setuptools-too-new")
+    assert "setuptools<82" in m["fix"] and "isolated" not in m["title"]
+    # another package's CLIP build failing for another reason, and setuptools' deprecation warning: not these
+    for t in ("ERROR: Failed to build 'open_clip_torch' when getting requirements to build wheel",
+              "UserWarning: pkg_resources is deprecated as an API. See https://setuptools.pypa.io/en/latest/pkg_resources.html. "
+              "The pkg_resources package is slated for removal as early as 2025-11-30. Refrain from using this package or pin to Setuptools<81.\n"
+              "  from pkg_resources import get_distribution"):
+        assert "python.setuptools-too-new" not in ids(t), (t, ids(t))
+    # distutils: ours on ComfyUI's Python 3.12; node-gyp's own import under npm is not
+    assert ids("  File \"C:\\ComfyUI\\custom_nodes\\comfyui-bar\\utils.py\", line 2, in <module>\n"
+               "    from distutils.util import strtobool\nModuleNotFoundError: No module named 'distutils'")[:1] == ["python.distutils-removed"]
+    for t in ("npm ERR! gyp info using node-gyp@9.4.0\nnpm ERR! ModuleNotFoundError: No module named 'distutils'",
+              "  File \"C:\\app\\node_modules\\node-gyp\\gyp\\pylib\\gyp\\input.py\", line 19, in <module>\n"
+              "    from distutils.version import StrictVersion\nModuleNotFoundError: No module named 'distutils'\n"
+              "gyp ERR! configure error"):
+        assert "python.distutils-removed" not in ids(t), (t, ids(t))
