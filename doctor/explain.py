@@ -6218,6 +6218,24 @@ def _typing_ext_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 @_interp("protobuf_pb2")
 def _protobuf_pb2(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)
+    dup = g.get("dup") or g.get("dupfile")
+    if dup:
+        if near.get("foreign_pb2") or near.get("other_webui") or _other_gpu(ctx):
+            return None  # TensorFlow's or t5's own sentencepiece ops registering the file: their code
+        return {"title": (f"protobuf refuses a second copy of `{dup}`: two different generated sentencepiece model "
+                          "modules are loaded in this Python (protobuf 4 or newer)"),
+                "cause": (f"A SentencePiece tokenizer (T5, Llama, mT5, BART ...) reads its model file through generated "
+                          f"protocol-buffer code for `{dup}`. Two different copies of that code exist (transformers' own "
+                          "`sentencepiece_model_pb2`, sentencepiece's, or one a node pack or tool ships), and once both are "
+                          "imported, protobuf 4 and newer (its upb or C++ backend, one shared descriptor pool) refuse the "
+                          "second file of the same name; protobuf 3.20 in its pure-Python mode let it pass."),
+                "fix": ("In the Python that runs ComfyUI or the script, see which versions meet: `python -m pip show "
+                        "transformers sentencepiece protobuf`, then bring the copies to current releases: `python -m pip "
+                        "install -U transformers sentencepiece` (ComfyUI portable: `python_embeded\\python.exe -m pip "
+                        "install -U transformers sentencepiece`). Where a project pins the old ones, the reporters' fix is "
+                        "protobuf 3.20: `python -m pip install \"protobuf==3.20.3\"`, or set "
+                        "`PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION=python` before starting it (slower, pure-Python parsing)"),
+                "details": {"file": dup}}
     if near.get("hf_tokenizer"):
         return {}
     if near.get("foreign_pb2") or near.get("other_webui") or _other_gpu(ctx):
@@ -8099,6 +8117,36 @@ def _build_no_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "details": {"package": name} if name else {}}
 
 
+def _cmake4_old_project(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """CMake 4 refuses a CMakeLists.txt whose cmake_minimum_required is below 3.5. In the stack that is sentencepiece
+    0.2.0's sdist (its line 15 is `cmake_minimum_required(VERSION 3.1 FATAL_ERROR)`), built by pip because no wheel
+    fits this Python. Claimed when pip names sentencepiece's build or sentencepiece is in view, or, with no package
+    named at all, at line 15; another package's build (dlib, llama-cpp-python ...) is that project's."""
+    near = _near(ctx)
+    built = (near.get("pip_build_pkg") or "").lower()
+    named_spm = built.startswith("sentencepiece") or (near.get("hf_tokenizer") or "").lower().startswith("sentencepiece")
+    if built and not named_spm:
+        return None
+    if not named_spm and g.get("cmline") != "15":
+        return None
+    return {"title": ("sentencepiece is being built from source (pip found no wheel of it for this Python), and CMake 4 "
+                      "refuses its old CMakeLists.txt: `Compatibility with CMake < 3.5 has been removed`"),
+            "cause": ("pip installs a sentencepiece wheel only where one exists for this Python and platform; sentencepiece "
+                      "0.2.0 has none for Python 3.13 and newer, so pip downloaded sentencepiece-0.2.0.tar.gz and ran its "
+                      "CMake build. That release's CMakeLists.txt asks for `cmake_minimum_required(VERSION 3.1)` (its line "
+                      "15), and CMake 4.0 removed compatibility with anything below 3.5, so the configure step stops "
+                      "before anything is compiled. The fix is in sentencepiece's sources, but only releases after 0.2.0 "
+                      "carry it (with wheels for Python 3.13)."),
+            "fix": ("Get a wheel instead of a build: `python -m pip install -U pip`, then `python -m pip install -U "
+                    "sentencepiece` (0.2.1 and newer have Python 3.13 wheels) and drop an old `sentencepiece==0.2.0` / "
+                    "`0.1.99` pin from the requirements; or run ComfyUI / diffusers with Python 3.12 (`py -3.12 -m venv "
+                    "venv` on Windows, `python3.12 -m venv venv` elsewhere, uv: `uv venv --python 3.12`). Only if that old "
+                    "release must be built, let CMake 4 accept it for the build: `CMAKE_POLICY_VERSION_MINIMUM=3.5 python "
+                    "-m pip install sentencepiece==0.2.0` (Windows cmd: `set CMAKE_POLICY_VERSION_MINIMUM=3.5` first; "
+                    "PowerShell: `$env:CMAKE_POLICY_VERSION_MINIMUM=\"3.5\"`), or put a CMake below 4 (3.31) first on PATH"),
+            "details": {"package": "sentencepiece", "cmake_line": g.get("cmline") or ""}}
+
+
 @_interp("no_wheel_build")
 def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """sentencepiece / tokenizers / safetensors built from source keep the signature's own words; a build failure
@@ -8143,6 +8191,8 @@ def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                         + "Building it yourself needs Rust from https://rustup.rs (and the Visual Studio C++ Build Tools on "
                           "Windows)"),
                 "details": {"package": pkg, **({"python": arm} if arm else {})}}
+    if g.get("cmline"):
+        return _cmake4_old_project(g, ctx)
     if not g.get("pyver"):
         return {}
     raw = g["pyver"].lower().replace(" ", "")

@@ -13200,3 +13200,71 @@ def test_round219_setuptools_build_backend_kinds():
               "    from distutils.version import StrictVersion\nModuleNotFoundError: No module named 'distutils'\n"
               "gyp ERR! configure error"):
         assert "python.distutils-removed" not in ids(t), (t, ids(t))
+
+
+def test_round220_protobuf_sentencepiece_kinds():
+    """Round 220 (protobuf, sentencepiece, tiktoken behind text encoders' tokenizers): CMake 4 refusing sentencepiece
+    0.2.0's old CMakeLists.txt in a source build, protobuf 4's refusal of a second sentencepiece_model.proto, and the
+    Llama-style tokenizers' own wording of the missing protobuf."""
+    cmake = ("CMake Error at CMakeLists.txt:{line} (cmake_minimum_required):\n"
+             "  Compatibility with CMake < 3.5 has been removed from CMake.\n\n"
+             "  Update the VERSION argument <min> value.  Or, use the <min>...<max> syntax\n"
+             "  to tell CMake that the project requires at least <min> but has been updated\n"
+             "  to work with policies introduced by <max> or earlier.\n")
+    # sentencepiece's build named by pip, or the bare refusal at its line 15
+    for t in ("  Building wheel for sentencepiece (pyproject.toml) ... error\n  error: subprocess-exited-with-error\n"
+              + cmake.format(line=15),
+              "Collecting sentencepiece>=0.2.0 (from -r requirements.txt (line 6))\n  " + cmake.format(line=22)
+              + "  -- Configuring incomplete, errors occurred!\n  sentencepiece failed",
+              cmake.format(line=15) + "-- Configuring incomplete, errors occurred!"):
+        got = ids(t)
+        assert got and got[0] == "python.no-wheel-source-build", (t, got)
+        m = one(t, "python.no-wheel-source-build")
+        assert "sentencepiece" in m["title"] and "CMake 4" in m["title"], m["title"]
+        assert "CMAKE_POLICY_VERSION_MINIMUM=3.5" in m["fix"] and "python -m pip install -U sentencepiece" in m["fix"]
+        assert "py -3.12 -m venv venv" in m["fix"] and "0.2.1" in m["fix"]
+        assert "line 15" in m["cause"] or "its line" in m["cause"], m["cause"]
+    # another project's CMake 4 refusal (dlib, llama-cpp-python, a bare one at another line), and a Mac build: not this
+    for t in ("  Building wheel for dlib (setup.py) ... error\n" + cmake.format(line=1),
+              "  Building wheel for llama-cpp-python (pyproject.toml) ... error\n" + cmake.format(line=15),
+              cmake.format(line=3) + "-- Configuring incomplete, errors occurred!",
+              "MacBook Pro M3, macOS 15\n  Building wheel for sentencepiece (pyproject.toml) ... error\n" + cmake.format(line=15)):
+        assert "python.no-wheel-source-build" not in ids(t), (t, ids(t))
+    # protobuf's refusal of a second sentencepiece_model.proto, in both backends' words
+    for t in ("TypeError: Couldn't build proto file into descriptor pool: duplicate file name sentencepiece_model.proto",
+              "  File \"C:\\ComfyUI\\custom_nodes\\ComfyUI-GGUF\\loader.py\", line 210, in gguf_tokenizer_loader\n"
+              "    from sentencepiece import sentencepiece_model_pb2 as model\n"
+              "TypeError: Couldn't build proto file into descriptor pool: duplicate file name (sentencepiece_model.proto)",
+              "TypeError: Couldn't build proto file into descriptor pool!\nInvalid proto descriptor for file "
+              "\"sentencepiece_model.proto\":\n  sentencepiece_model.proto: A file with this name is already in the pool."):
+        got = ids(t)
+        assert got and got[0] == "python.protobuf-too-new", (t, got)
+        m = one(t, "python.protobuf-too-new")
+        assert "second copy" in m["title"] and "sentencepiece_model.proto" in m["title"], m["title"]
+        assert "python -m pip install -U transformers sentencepiece" in m["fix"] and "protobuf==3.20.3" in m["fix"]
+        assert "PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION=python" in m["fix"] and "descriptor pool" in m["cause"]
+    # another file's duplicate (TensorFlow's, a gRPC service), or TensorFlow in view: not this
+    for t in ("TypeError: Couldn't build proto file into descriptor pool: duplicate file name tensorflow/core/framework/"
+              "tensor.proto",
+              "TypeError: Couldn't build proto file into descriptor pool: duplicate file name (helloworld.proto)",
+              "  File \"/usr/lib/python3.10/site-packages/tensorflow_text/python/ops/sentencepiece_tokenizer.py\", line 5\n"
+              "TypeError: Couldn't build proto file into descriptor pool: duplicate file name sentencepiece_model.proto"):
+        assert "python.protobuf-too-new" not in ids(t), (t, ids(t))
+    # the Llama-style tokenizers' own prefix on transformers' protobuf requirement
+    for cls in ("LlamaTokenizer", "T5Tokenizer", "GemmaTokenizer"):
+        t = (f"ImportError: \nThe new behaviour of {cls} (with `self.legacy = False`) requires the protobuf library but it "
+             "was not found in your environment. Checkout the instructions on the\ninstallation page of its repo: "
+             "https://github.com/protocolbuffers/protobuf/tree/master/python#installation and follow the ones")
+        got = ids(t)
+        assert got and got[0] == "python.module-missing", (t, got)
+        m = one(t, "python.module-missing")
+        assert "protobuf" in m["title"] and "pip install protobuf" in m["fix"], (m["title"], m["fix"])
+    # protobuf's version errors of other programs' generated code, tiktoken's own cache, ONNX's `builder`: not claimed
+    for t in ("google.protobuf.runtime_version.VersionError: Detected mismatched Protobuf Gencode/Runtime major versions "
+              "when loading a2a.proto: gencode 6.31.1 runtime 5.29.5. Same major version is required.",
+              "ImportError: cannot import name 'builder' from 'google.protobuf.internal'",
+              "  File \"/usr/local/lib/python3.10/site-packages/tiktoken/load.py\", line 117, in <dictcomp>\n"
+              "    for token, rank in (line.split() for line in contents.splitlines() if line)\n"
+              "ValueError: not enough values to unpack (expected 2, got 1)"):
+        got = ids(t)
+        assert not ({"python.protobuf-too-new", "python.module-missing", "python.no-wheel-source-build"} & set(got)), (t, got)
