@@ -2113,6 +2113,25 @@ def _frontend_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return {"details": {k: g[k] for k in ("installed", "recommended") if g.get(k)}}
 
 
+
+@_interp("frontend_regression")
+def _frontend_regression(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The frontend's own subgraph code failing (its wording names which part): the title says which."""
+    if _off_nvidia(ctx):
+        return None  # an AMD/Intel GPU or Mac setup: outside the stack these checks are for
+    if g.get("dto"):
+        return {"title": (f"ComfyUI's frontend could not resolve node {g['dto']} inside a subgraph when queueing the "
+                          "workflow: a bug of that frontend release"),
+                "details": {"node": g["dto"]}}
+    if g.get("slotkind"):
+        kind, slot = g["slotkind"].lower(), (g.get("slot") or "").strip()
+        return {"title": (f"ComfyUI's frontend could not load a subgraph: a saved {kind} `{slot}` is not in the "
+                          "subgraph's definition (a frontend bug, fixed in later releases)"),
+                "details": {kind: slot}}
+    return {"title": ("ComfyUI's frontend failed on a workflow with a subgraph (`subgraphNode.getInnerNodes is not a "
+                      "function`): a bug of that frontend build"),
+            "details": {"frontend_error": "subgraphNode.getInnerNodes is not a function"}}
+
 _LOOPBACK_HOST = re.compile(r"(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0)$", re.I)
 _COMFY_PORTS = {"8188", "8000"}
 

@@ -13268,3 +13268,34 @@ def test_round220_protobuf_sentencepiece_kinds():
               "ValueError: not enough values to unpack (expected 2, got 1)"):
         got = ids(t)
         assert not ({"python.protobuf-too-new", "python.module-missing", "python.no-wheel-source-build"} & set(got)), (t, got)
+
+
+def test_round221_subgraph_frontend_kinds():
+    # the frontend's own subgraph code failing: which part it was, and a newer (or the previous) frontend
+    for t, key in (("Loading aborted due to error reloading workflow data\n\nError: [SubgraphNode.configure] No subgraph "
+                    "input found for input clip_name\n    at ComfyNode._internalConfigureAfterSlots (index-Bx1.js:1:2)",
+                    "input `clip_name`"),
+                   ("Prompt execution failed\nNo inner node DTO found for id [12:5]", "node 12:5"),
+                   ("Export failed: TypeError: this.subgraphNode.getInnerNodes is not a function\n"
+                    "    at ComfyApp.graphToPrompt (http://127.0.0.1:8188/assets/index-C1.js:9:9)", "getInnerNodes")):
+        got = ids(t)
+        assert got and got[0] == "comfyui.frontend-regression", (t, got)
+        assert "comfyui.frontend-outdated" not in got, got
+        m = one(t, "comfyui.frontend-regression")
+        assert key in m["title"] and "frontend" in m["title"], m["title"]
+        assert "comfyui-frontend-package" in m["fix"] and "requirements.txt" in m["fix"] and "1.39.19" in m["fix"]
+        assert "--front-end-version Comfy-Org/ComfyUI_frontend@latest" in m["fix"] and "Ctrl+F5" in m["fix"]
+        assert "not from a node pack" in m["cause"]
+    # the deprecated group nodes' own message (the corpus has it out of scope), a link the graph really lacks (another
+    # tool broke it), node packs that cannot read the composite ids of nodes inside
+    # subgraphs, a bare JavaScript TypeError, other programs' subgraph words, and AMD or Mac setups: not this
+    for t in ("Error\nFailed to get input node 2 for group node child 9:4 with slot 0",
+              "| `panel_run {}` | `No link found in parent graph for id [302:192] slot [0] conditioning` |",
+              "my_unique_id = int(my_unique_id)\nValueError: invalid literal for int() with base 10: '471:468'",
+              "    for link in workflow_nodes[unique_id]['outputs'][0]['links']:\nKeyError: '22:21'",
+              "The error toast displays:\n\"cannot read properties of undefined (reading 'inputs')\"",
+              "onnxruntime.capi.onnxruntime_pybind11_state.Fail: Subgraph input 'x' not found in the outer scope",
+              "langgraph.errors.InvalidUpdateError: Subgraph xx|xx not found",
+              "GPU: AMD Radeon RX 7900 XTX, ROCm 6.2\nFailed to get input node 0 for group node child 99:1 with slot 0",
+              "ComfyUI Desktop on macOS, Apple M3 Max (MPS)\nNo inner node DTO found for id [100:1209]"):
+        assert "comfyui.frontend-regression" not in ids(t), (t, ids(t))
