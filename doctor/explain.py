@@ -2516,7 +2516,7 @@ def _off_nvidia(ctx: dict[str, Any], listed: str = "") -> bool:
     A `+rocm6.4` or `+xpu` build inside ``listed``, pip's own list of the versions an index offers (`from versions:
     ..., 2.8.0+rocm6.4, 2.8.0+xpu`), says what the index carries, not that the setup is AMD or Intel."""
     near = _near(ctx)
-    if near.get("macos") or near.get("riscv"):
+    if near.get("macos") or near.get("riscv") or near.get("vendor_accel"):
         return True
     return bool(near.get("amd") and near["amd"] not in listed) or _intel_setup(near.get("intel"), ctx, listed)
 
@@ -2845,6 +2845,8 @@ def _wheel_platform(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     into a Python that is not ARM64, or a win_amd64 wheel into an ARM64 or a 32-bit Python named near it. Other
     refusals (the Python version, another OS) keep the signature's own words."""
     wheel, plat = g.get("wheel") or "", (g.get("plat") or "").lower()
+    if _FOREIGN_ACCEL_WHEEL.search(wheel):
+        return None  # a ROCm, Hygon DCU (+das / dtk), Intel XPU or Iluvatar CoreX build: another accelerator's stack
     near = _near(ctx)
     check = "`python -c \"import platform, struct, sys; print(sys.version, platform.machine(), struct.calcsize('P') * 8, 'bit')\"`"
     if plat.endswith("win_arm64"):
@@ -4295,9 +4297,83 @@ def _glibc_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     by = (g.get("by") or "").strip()
     if _off_nvidia_anywhere(ctx) or _foreign_binary(by) or _torch_elsewhere(ctx):
         return None
+    if not by and _foreign_wheel(_fact(ctx, "wheel_file")):
+        return None  # no binary named, and the paste is about another program's wheel (vllm-..., a node's own build)
     details = {"needs": f"GLIBC_{g.get('ver')}"}
     if by:
         details["binary"] = by
+    return {"details": details}
+
+
+_STACK_WHEEL = re.compile(r"(?:torch|torchvision|torchaudio|triton|flash_attn\w{0,10}|xformers|sageattention|bitsandbytes|"
+                          r"safetensors|tokenizers|hf_xet|numpy|nvidia_\w{1,40}|diffusers|transformers|comfy\w{0,20})-\d", re.I)
+
+
+def _foreign_wheel(wheel: str) -> bool:
+    """A wheel file named in the paste that is not one of the Klein stack's packages."""
+    return bool(wheel) and not _STACK_WHEEL.match(wheel)
+
+
+_MANYLINUX_TAG = re.compile(r"manylinux(?:_(\d{1,2})_(\d{1,2})|(2014|2010|1))_", re.I)
+_MANYLINUX_LEGACY = {"2014": (2, 17), "2010": (2, 12), "1": (2, 5)}
+# a wheel built for another accelerator's stack (ROCm, Hygon DCU's DTK/das builds, Intel XPU, Iluvatar CoreX)
+_FOREIGN_ACCEL_WHEEL = re.compile(r"rocm|\+das\b|dtk\d|\+xpu|\+corex|iluvatar", re.I)
+_DISTRO_GLIBC = ((re.compile(r"centos|\.el7\.", re.I), (2, 17)), (re.compile(r"ubuntu 18\.04", re.I), (2, 27)),
+                 (re.compile(r"amazon linux 2", re.I), (2, 26)))
+
+
+def _glibc_stated(value: str) -> tuple[int, int] | None:
+    """The glibc a paste states (`ldd (GNU libc) 2.17`, `glibc 2.31`) or implies by its Linux release (CentOS 7)."""
+    m = re.search(r"2\.(\d{1,2})\s*$", value)
+    if m and not value.lower().startswith(("centos", "ubuntu", "amazon")):
+        return 2, int(m.group(1))
+    return next((v for rx, v in _DISTRO_GLIBC if rx.search(value)), None)
+
+
+@_interp("manylinux_old")
+def _manylinux_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's refusal of a manylinux-tagged wheel: the tag names the glibc it needs. Handed back to python.wheel-platform
+    where a Python named in the paste is not the wheel's cpXY (the version is the mismatch) or the paste is on Windows
+    or a Mac; to python.musl-libc on Alpine / musl; not claimed for a ROCm, DCU or other accelerator's build."""
+    wheel, plat, pytag = g.get("wheel") or "", g.get("plat") or "", (g.get("pytag") or "").lower()
+    tags = [(int(a), int(b)) if a else _MANYLINUX_LEGACY[c] for a, b, c in _MANYLINUX_TAG.findall(plat)]
+    if not tags or _FOREIGN_ACCEL_WHEEL.search(wheel) or _off_nvidia_anywhere(ctx):
+        return None
+    if _fact(ctx, "windows_os") and "win_amd64" not in wheel.lower():
+        return None  # a Linux wheel on Windows: the OS is the mismatch, python.wheel-platform says so
+    py = re.search(r"3\.(\d{1,2})", _fact(ctx, "py_named"))
+    if py and pytag.startswith("cp") and pytag != f"cp3{py.group(1)}":
+        return None  # the wheel is for another Python version: python.wheel-platform's cause
+    need = min(tags)
+    details = {"wheel": wheel, "needs glibc": f"{need[0]}.{need[1]}"}
+    if _fact(ctx, "musl_linux"):
+        return {"as": "python.musl-libc", "details": {**details, "system": _fact(ctx, "musl_linux")},
+                "title": f"{wheel} is a glibc (manylinux) wheel, and this Linux uses musl (Alpine): pip refuses it"}
+    have = _glibc_stated(_fact(ctx, "glibc_have"))
+    if have:
+        details["this system's glibc"] = f"{have[0]}.{have[1]}"
+        if have >= need:
+            return {"title": (f"{wheel} needs glibc {need[0]}.{need[1]} and this system has {have[0]}.{have[1]}: "
+                              "the pip that refused it is too old to know its manylinux tag"),
+                    "details": details}
+        return {"title": (f"{wheel} needs glibc {need[0]}.{need[1]} or newer (its manylinux tag); this system has "
+                          f"glibc {have[0]}.{have[1]}"), "details": details}
+    return {"title": f"{wheel} needs glibc {need[0]}.{need[1]} or newer (its manylinux tag): this Linux's glibc is older, or pip is",
+            "details": details}
+
+
+@_interp("musl")
+def _musl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """musl's loader refusing a glibc-built library: claimed for the stack's libraries (torch/, triton/, flash_attn
+    ...); another program's library, or R's torch package, is not claimed."""
+    lib = re.sub(r"\s+", "", g.get("lib") or "")
+    if not lib or not _STACK_BINARY.search(lib) or _torch_elsewhere(ctx) or _off_nvidia_anywhere(ctx):
+        return None
+    details = {"library": lib}
+    if g.get("sym"):
+        details["missing symbol"] = g["sym"]
+    if g.get("need"):
+        details["missing loader"] = g["need"]
     return {"details": details}
 
 

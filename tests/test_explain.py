@@ -13299,3 +13299,50 @@ def test_round221_subgraph_frontend_kinds():
               "GPU: AMD Radeon RX 7900 XTX, ROCm 6.2\nFailed to get input node 0 for group node child 99:1 with slot 0",
               "ComfyUI Desktop on macOS, Apple M3 Max (MPS)\nNo inner node DTO found for id [100:1209]"):
         assert "comfyui.frontend-regression" not in ids(t), (t, ids(t))
+
+
+def test_round222_glibc_manylinux_musl_kinds():
+    """Round 222: pip's refusal of a manylinux wheel on an older glibc (the tag names the glibc it needs), musl's
+    loader refusing torch's glibc libraries on Alpine, and the look-alikes that stay silent (another GPU vendor's
+    Triton fork, another program's wheel named without a binary, a ROCm / DCU wheel, another program's library)."""
+    def first(text: str) -> dict | None:
+        ms = explain.explain_text(text)[0]
+        return ms[0] if ms else None
+
+    m = first("$ ldd --version\nldd (GNU libc) 2.17\n$ pip install torch-2.7.1+cu128-cp311-cp311-manylinux_2_28_x86_64.whl\n"
+              "ERROR: torch-2.7.1+cu128-cp311-cp311-manylinux_2_28_x86_64.whl is not a supported wheel on this platform.\n")
+    assert m and m["id"] == "python.manylinux-glibc-too-old", m
+    assert "2.28" in m["title"] and "2.17" in m["title"]
+    assert "ldd --version" in m["fix"] and "pip install -U pip" in m["fix"] and "torch==2.5.1" in m["fix"]
+    m = first("Ubuntu 20.04, pip 20.0.2\nERROR: sageattention-2.2.0-cp312-cp312-manylinux_2_28_x86_64.whl is not a supported "
+              "wheel on this platform.\n$ ldd --version\nldd (Ubuntu GLIBC 2.31-0ubuntu9.16) 2.31\n")
+    assert m and m["id"] == "python.manylinux-glibc-too-old" and "too old to know" in m["title"], m
+    # the Python named is not the wheel's: the version is the mismatch, not glibc
+    m = first("Python 3.12.3\nERROR: flash_attn-2.7.4-cp310-cp310-manylinux_2_28_x86_64.whl is not a supported wheel on this platform.\n")
+    assert m and m["id"] == "python.wheel-platform", m
+    # Alpine: the manylinux refusal and musl's loader errors are python.musl-libc
+    m = first("FROM python:3.12-alpine\nERROR: torch-2.7.1-cp312-cp312-manylinux_2_28_x86_64.whl is not a supported wheel on this platform.\n")
+    assert m and m["id"] == "python.musl-libc" and "python:3.12-slim" in m["fix"], m
+    m = first("OSError: Error relocating /app/.venv/lib/python3.12/site-packages/torch/lib/libtorch_cpu.so: __memcpy_chk: symbol not found\n")
+    assert m and m["id"] == "python.musl-libc" and "glibc" in m["cause"], m
+    m = first("ImportError: Error loading shared library ld-linux-x86-64.so.2: No such file or directory "
+              "(needed by /usr/local/lib/python3.11/site-packages/triton/_C/libtriton.so)\n")
+    assert m and m["id"] == "python.musl-libc", m
+    # silent look-alikes
+    for text in (
+        # another program's library on musl
+        "Error relocating /usr/lib/node_modules/sharp/build/Release/sharp.node: __fprintf_chk: symbol not found\n",
+        # another GPU vendor's Triton fork (Iluvatar CoreX)
+        "pip install triton==3.1.0+corex.4.3.0\nImportError: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.38' not found "
+        "(required by /usr/local/lib/python3.10/site-packages/triton/_C/libtriton.so)\n",
+        # another program's wheel, no binary named
+        "after installing sglang-0.5.2-cp39-abi3-manylinux_2_34_x86_64.whl\nImportError: /lib64/libc.so.6: version `GLIBC_2.34' not found\n",
+        # ROCm and DCU builds refused
+        "ERROR: torch-2.5.1+rocm6.2-cp310-cp310-manylinux_2_28_x86_64.whl is not a supported wheel on this platform.\n",
+        "ERROR: flash_attn-2.6.1+das.opt1.dtk2504-cp310-cp310-manylinux_2_28_x86_64.whl is not a supported wheel on this platform.\n",
+    ):
+        assert not explain.explain_text(text)[0], text
+    # the stack's own binary with no glibc named keeps python.glibc-too-old
+    m = first("ImportError: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.32' not found (required by "
+              "/venv/lib/python3.10/site-packages/flash_attn_2_cuda.cpython-310-x86_64-linux-gnu.so)\n")
+    assert m and m["id"] == "python.glibc-too-old", m
