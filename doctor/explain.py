@@ -7773,10 +7773,24 @@ def _local_shadow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
             "fix": fix, "details": {"package": pkg, **({"name": name} if name else {})}}
 
 
+@_interp("lora_unpack")
+def _lora_unpack(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """load_lora_weights unpacking lora_state_dict's return values: the headline quotes the counts as read."""
+    exp, got, lhs = g.get("exp"), g.get("got"), (g.get("lhs") or "").strip()
+    if not exp:
+        return {}
+    said = f"expected {exp}, got {got}" if got else f"expected {exp}"
+    return {"title": (f"diffusers' load_lora_weights expected {exp} values from its own lora_state_dict ({said}): a "
+                      "development build or a mix of two diffusers versions, not the LoRA file"),
+            "details": {"unpacked": lhs, "expected": exp, **({"got": got} if got else {})}}
+
+
 @_interp("lora_format")
 def _lora_format(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A FLUX.2 LoRA layout diffusers did not convert; LoKr factors (lokr_w1 / lokr_w2) left over are an adapter type
     diffusers loads for FLUX.2 only from 0.42 on, which the headline and fix say."""
+    if g.get("model") and _comfy_node_run(_near(ctx)):
+        return None  # a KeyError named beside a FLUX.2 LoRA in a ComfyUI node run: ComfyUI's loader, not diffusers'
     key = g.get("lokr") or _near(ctx).get("lokr_key")  # the traceback's frame hit sees the key list below it
     if not key:
         return {}

@@ -13346,3 +13346,52 @@ def test_round222_glibc_manylinux_musl_kinds():
     m = first("ImportError: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.32' not found (required by "
               "/venv/lib/python3.10/site-packages/flash_attn_2_cuda.cpython-310-x86_64-linux-gnu.so)\n")
     assert m and m["id"] == "python.glibc-too-old", m
+
+
+def test_round223_lora_kinds():
+    # a KeyError named while loading a FLUX.2 / Klein LoRA through diffusers: the FLUX.2 LoRA conversion
+    for t in ("KeyError when loading LoRA weights for FLUX.2-klein-9B trained with musubi",
+              "I get a KeyError while loading my lora into Flux2KleinPipeline (FLUX.2-klein-4B base)",
+              "KeyError on load of a LoKr for flux2 dev"):
+        got = ids(t)
+        assert got and got[0] == "diffusers.lora-format-unsupported", (t, got)
+        m = one(t, "diffusers.lora-format-unsupported")
+        assert "pip install -U diffusers" in m["fix"] and "FLUX.2" in m["title"]
+    # the same words in a ComfyUI node run or a trainer's own traceback, for FLUX.1 / SDXL, or a bare KeyError: not this
+    for t in ("!!! Exception during processing !!! KeyError when loading lora for klein\nTraceback (most recent call last):\n"
+              "  File \"C:\\ComfyUI\\execution.py\", line 327, in execute",
+              "KeyError when loading LoRA for flux2 klein\nTraceback (most recent call last):\n"
+              "  File \"/root/ai-toolkit/run.py\", line 90, in <module>\n    main()",
+              "KeyError when loading LoRA weights for FLUX.1-dev",
+              "KeyError: 'lora_unet_down_blocks_0' when loading lora in sdxl",
+              "KeyError: 'model.diffusion_model.double_blocks.0.img_attn.qkv.weight'"):
+        assert "diffusers.lora-format-unsupported" not in ids(t), (t, ids(t))
+    # load_lora_weights unpacking its own lora_state_dict's values: a development build / mixed diffusers install
+    for t, exp, got_n in (("  File \"/venv/lib/python3.11/site-packages/diffusers/loaders/lora_pipeline.py\", line 5500, in "
+                           "load_lora_weights\n    state_dict, network_alphas, metadata = self.lora_state_dict(\n"
+                           "ValueError: not enough values to unpack (expected 3, got 2)", "3", "2"),
+                          ("C:\\AI\\venv\\Lib\\site-packages\\diffusers\\loaders\\lora_pipeline.py\", line 5713, in load_lora_weights\n"
+                           "    state_dict, metadata = self.lora_state_dict(pretrained_model_name_or_path_or_dict, **kwargs)\n"
+                           "ValueError: too many values to unpack (expected 2)", "2", None)):
+        got = ids(t)
+        assert got and got[0] == "diffusers.lora-loader-dev-regression", (t, got)
+        m = one(t, "diffusers.lora-loader-dev-regression")
+        assert f"expected {exp}" in m["title"] and (got_n is None or f"got {got_n}" in m["title"]), m["title"]
+        assert "--force-reinstall diffusers" in m["fix"] and "development build" in m["cause"]
+    for t in ("    a, b, c = pipe(prompt)\nValueError: not enough values to unpack (expected 3, got 2)",
+              "  File \"/app/custom_nodes/foo/nodes.py\", line 40, in load\n    w, h = size\nValueError: too many values to unpack (expected 2)",
+              "state_dict, metadata = self.lora_state_dict(path)\nKeyError: 'transformer'"):
+        assert "diffusers.lora-loader-dev-regression" not in ids(t), (t, ids(t))
+    # a hook-scheduled LoRA on a GGUF model (ComfyUI-GGUF): its layers do not support LoRA hooks
+    for t in ("got prompt\nloaded flux-2-klein-4b-Q4_K_M.gguf with UnetLoaderGGUF\n!!! Exception during processing !!! "
+              "'Linear' object has no attribute 'temp'",
+              "AttributeError: 'Linear' object has no attribute 'temp' when I use Create Hook LoRA with my Q8_0 gguf model",
+              "Using LoRA with GGUF and \"Set CLIP Hooks\": AttributeError: 'Linear' object has no attribute 'temp'"):
+        got = ids(t)
+        assert got and got[0] == "comfyui.gguf-lora-hooks", (t, got)
+        m = one(t, "comfyui.gguf-lora-hooks")
+        assert "LoraLoaderModelOnly" in m["fix"] and "git pull" in m["fix"] and "hook" in m["cause"]
+    # the same attribute error without GGUF in view (another node pack's layers): not this
+    for t in ("AttributeError: 'Linear' object has no attribute 'temp'",
+              "File \"/app/custom_nodes/some_pack/patch.py\", line 12\nAttributeError: 'Conv2d' object has no attribute 'temp'"):
+        assert "comfyui.gguf-lora-hooks" not in ids(t), (t, ids(t))
