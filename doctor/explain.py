@@ -2119,6 +2119,10 @@ def _frontend_regression(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
     """The frontend's own subgraph code failing (its wording names which part): the title says which."""
     if _off_nvidia(ctx):
         return None  # an AMD/Intel GPU or Mac setup: outside the stack these checks are for
+    if g.get("child"):
+        return {"title": (f"ComfyUI's frontend could not resolve an input of group node child {g['child']} when "
+                          "queueing the workflow: a bug of that frontend release (fixed in later ones)"),
+                "details": {"group_node_child": g["child"]}}
     if g.get("dto"):
         return {"title": (f"ComfyUI's frontend could not resolve node {g['dto']} inside a subgraph when queueing the "
                           "workflow: a bug of that frontend release"),

@@ -13286,11 +13286,14 @@ def test_round221_subgraph_frontend_kinds():
         assert "comfyui-frontend-package" in m["fix"] and "requirements.txt" in m["fix"] and "1.39.19" in m["fix"]
         assert "--front-end-version Comfy-Org/ComfyUI_frontend@latest" in m["fix"] and "Ctrl+F5" in m["fix"]
         assert "not from a node pack" in m["cause"]
-    # the deprecated group nodes' own message (the corpus has it out of scope), a link the graph really lacks (another
+    # the deprecated group nodes' child-input failure of the same frontend release (ComfyUI_frontend PR #5054; the
+    # lead relabelled round 11's case to match round 221's three)
+    m = explain.explain_text("Prompt outputs failed validation\nError: Failed to get input node 7 for group node child 31:2 with slot 1")[0][0]
+    assert m["id"] == "comfyui.frontend-regression" and "group node child 31:2" in m["title"], m["title"]
+    # a link the graph really lacks (another
     # tool broke it), node packs that cannot read the composite ids of nodes inside
     # subgraphs, a bare JavaScript TypeError, other programs' subgraph words, and AMD or Mac setups: not this
-    for t in ("Error\nFailed to get input node 2 for group node child 9:4 with slot 0",
-              "| `panel_run {}` | `No link found in parent graph for id [302:192] slot [0] conditioning` |",
+    for t in ("| `panel_run {}` | `No link found in parent graph for id [302:192] slot [0] conditioning` |",
               "my_unique_id = int(my_unique_id)\nValueError: invalid literal for int() with base 10: '471:468'",
               "    for link in workflow_nodes[unique_id]['outputs'][0]['links']:\nKeyError: '22:21'",
               "The error toast displays:\n\"cannot read properties of undefined (reading 'inputs')\"",
