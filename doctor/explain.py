@@ -5345,6 +5345,10 @@ def _gguf_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {"details": {"arch": arch}} if arch else {}
 
 
+_RC_OWN_ROWS = {"huggingface-hub", "numpy", "protobuf", "transformers", "tokenizers", "typing-extensions", "diffusers",
+                "xformers", "triton", "setuptools", "packaging", "timm"}
+
+
 @_interp("resolver_conflict")
 def _resolver_conflict(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """pip's `ResolutionImpossible` is about whoever wrote the pins: a node pack's requirements in ComfyUI's Python is
@@ -5352,6 +5356,26 @@ def _resolver_conflict(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     near = _near(ctx)
     if _off_nvidia(ctx):
         return None
+    if g.get("req"):
+        req = (g.get("req") or "").lower().replace("_", "-")
+        if req in _RC_OWN_ROWS or req.startswith(("torch", "nvidia-", "opencv")):
+            return None  # those pins have their own rows (torch.family-mismatch, hf.hub-too-new, python.numpy2, ...)
+        if not (near.get("comfy_place") or near.get("custom_node") or near.get("comfy_reqs") or near.get("comfy_manager")):
+            return None
+        dep = f"{g.get('dependent')} {g.get('dver')}"
+        have = f"{g.get('req2') or g.get('req')} {g.get('have')}"
+        want = f"{g.get('req')}{g.get('spec') or ''}"
+        return {"title": f"pip installed {have}, outside what {dep} declares ({want}): a warning, the install went through",
+                "cause": (f"pip installed the requested packages into ComfyUI's Python, and afterwards checked the other "
+                          f"installed packages: {dep} declares {want}, which the new {have} does not meet. pip only warns "
+                          "(its resolver does not undo installs for packages outside the request); ComfyUI runs with "
+                          f"{have}, and {g.get('dependent')} may or may not work with it."),
+                "fix": (f"If ComfyUI and the nodes you use start and run, leave it. If {g.get('dependent')} is a node pack's "
+                        f"dependency that now fails, update that node pack, or give the program that needs {want} its own "
+                        "environment instead of ComfyUI's (its own venv); do not pin ComfyUI's own requirements back. "
+                        "`python -m pip check` (portable: `python_embeded\\python.exe -m pip check`) lists every pin "
+                        "the installed set breaks"),
+                "details": {"requires": f"{dep}: {want}", "installed": have}}
     if not (re.search(r"custom_nodes|python_embeded|comfy", g.get("what") or "", re.I)
             or near.get("comfy_place") or near.get("custom_node")):
         return None
@@ -7727,6 +7751,75 @@ def _server_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     d = {k: v for k, v in (("address", f"{host}:{g['port']}" if host and g.get("port") else host),
                            ("endpoint", url), ("script", g.get("script") or "")) if v}
     return {"details": d}
+
+
+_COMFY_NEAR = ("comfy_reqs", "comfy_place", "custom_node", "comfy_manager", "comfyui_version")
+
+
+def _comfy_near(ctx: dict[str, Any]) -> str:
+    """A sign of ComfyUI shortly before the hit or in its window: one of its own frames or places, the Manager's tag,
+    its version line; '' when the text shows none."""
+    near = _near(ctx)
+    return next((near[k] for k in _COMFY_NEAR if near.get(k)), "")
+
+
+@_interp("proactor_loop")
+def _proactor_loop(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """windows.proactor-event-loop: asyncio's Proactor loop on Windows. Any Python server prints the same lines, so
+    another program named near them (text-generation-webui, a uvicorn app, a web UI) keeps it theirs."""
+    near = _near(ctx)
+    if near.get("other_async_app") or near.get("other_webui") or near.get("other_imagegen_app"):
+        return None
+    if g.get("overlapped"):
+        sig = cat.by_id("windows.proactor-event-loop")
+        return {"title": "Windows' Proactor event loop failed on an overlapped operation still pending "
+                         "(`Overlapped object ... still has pending operation at deallocation`): switch ComfyUI to the selector loop",
+                "cause": ("On Windows, Python's asyncio uses the Proactor event loop by default, and ComfyUI's server runs on it. "
+                          "An overlapped socket operation was still pending when its object was freed: a node pack that runs its "
+                          "own event loop or closes one early (ComfyUI-Manager's startup fetches in older releases) leaves the "
+                          "Proactor loop with I/O it no longer owns, and Python warns that the process may crash; ComfyUI can "
+                          "stop at launch."),
+                "fix": sig.fix.replace("If ComfyUI keeps working, the message is harmless and can be ignored. To silence it, ",  # type: ignore[union-attr]
+                                       "Update ComfyUI-Manager and the other node packs first; then "),
+                "details": {"message": g["overlapped"]}}
+    d = {"error": f"WinError {g['winerr']}"} if g.get("winerr") else {}
+    return {"details": d}
+
+
+@_interp("aiohttp_host_port")
+def _aiohttp_host_port(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """comfyui.aiohttp-too-old: yarl refusing `host:port` as a host name under an old aiohttp. Claimed on ComfyUI's
+    port or with ComfyUI in the text; another aiohttp server (Home Assistant's 8123, an app's 8080) is its own."""
+    near = _near(ctx)
+    if near.get("other_async_app") or near.get("other_webui"):
+        return None
+    if g.get("port") != "8188" and not _comfy_near(ctx):
+        return None
+    return {"details": {"host header": f"{g.get('host')}:{g.get('port')}"}}
+
+
+@_interp("route_conflict")
+def _route_conflict(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """comfyui.node-route-conflict: aiohttp's duplicate-route refusal, claimed only inside ComfyUI's startup."""
+    if not _comfy_near(ctx):
+        return None
+    m = g.get("method")
+    out: dict[str, Any] = {"details": {"method": m} if m else {}}
+    if m:
+        out["title"] = f"ComfyUI's server does not start: a custom node registers a {m} route that is already registered"
+    return out
+
+
+@_interp("node_asyncio_run")
+def _node_asyncio_run(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """comfyui.node-asyncio-run: a second event loop asked for inside ComfyUI's running one. The bare message is any
+    program's (Jupyter's, a script's), so it is claimed only in a ComfyUI node run or beside ComfyUI's own frames."""
+    near = _near(ctx)
+    if near.get("other_async_app"):
+        return None
+    if not (_comfy_node_run(near) or near.get("custom_node") or near.get("comfy_reqs")):
+        return None
+    return {"details": {"error": g.get("what") or ""}}
 
 
 @_interp("comfy_importable")

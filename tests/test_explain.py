@@ -13398,3 +13398,98 @@ def test_round223_lora_kinds():
     for t in ("AttributeError: 'Linear' object has no attribute 'temp'",
               "File \"/app/custom_nodes/some_pack/patch.py\", line 12\nAttributeError: 'Conv2d' object has no attribute 'temp'"):
         assert "comfyui.gguf-lora-hooks" not in ids(t), (t, ids(t))
+
+
+def test_round224_aiohttp_asyncio_kinds():
+    # asyncio's Proactor loop on Windows logging a connection the browser or a client closed: ComfyUI's console, a
+    # portable's bare embedded frames or full paths, in another language
+    pro = "windows.proactor-event-loop"
+    for t in ("got prompt\nException in callback _ProactorBasePipeTransport._call_connection_lost(None)\n"
+              "handle: <Handle _ProactorBasePipeTransport._call_connection_lost(None)>\nTraceback (most recent call last):\n"
+              '  File "asyncio\\events.py", line 88, in _run\n  File "asyncio\\proactor_events.py", line 165, in _call_connection_lost\n'
+              "ConnectionResetError: [WinError 10054] Eine vorhandene Verbindung wurde vom Remotehost geschlossen",
+              "[ERROR] Exception in callback _ProactorBasePipeTransport._call_connection_lost(None) handle: <Handle "
+              '_ProactorBasePipeTransport._call_connection_lost(None)> Traceback (most recent call last): File "asyncio\\events.py", '
+              'line 88, in _run File "asyncio\\proactor_events.py", line 165, in _call_connection_lost ConnectionResetError: '
+              "[WinError 10054] An existing connection was forcibly closed by the remote host",
+              '  File "E:\\ComfyUI_windows_portable\\python_embeded\\Lib\\asyncio\\proactor_events.py", line 165, in _call_connection_lost\n'
+              "    self._sock.shutdown(socket.SHUT_RDWR)\nConnectionResetError: [WinError 10054]"):
+        got = ids(t)
+        assert got and got[0] == pro, (t, got)
+        m = one(t, pro)
+        assert "harmless" in m["fix"] and "windows_selector_event_loop_policy = True" in m["fix"] and "[default]" in m["fix"]
+        assert "Proactor" in m["cause"] and "WinError 10054" in m["cause"]
+    # the Proactor loop's overlapped crash at launch: the same option, another headline
+    t = ('Traceback (most recent call last):\n  File "asyncio\\windows_events.py", line 444, in select\n'
+         "RuntimeError: <_overlapped.Overlapped object at 0x000001E8F3C8DEF0> still has pending operation at deallocation, "
+         "the process may crash")
+    m = one(t, pro)
+    assert "overlapped" in m["title"] and "selector" in m["title"], m["title"]
+    assert "windows_selector_event_loop_policy = True" in m["fix"] and "harmless" not in m["fix"]
+    # another program's server on the same loop, or Linux's selector transport: not this
+    for t in ("ERROR:Exception in callback _ProactorBasePipeTransport._call_connection_lost(None)\nTraceback (most recent call last):\n"
+              '  File "D:\\text-generation-webui\\installer_files\\env\\Lib\\asyncio\\proactor_events.py", line 165, in '
+              "_call_connection_lost\nConnectionResetError: [WinError 10054] An existing connection was forcibly closed",
+              "INFO:     Uvicorn running on http://127.0.0.1:8000\nException in callback _ProactorBasePipeTransport._call_connection_lost(None)\n"
+              '  File "asyncio\\proactor_events.py", line 165, in _call_connection_lost\nConnectionResetError: [WinError 10054]',
+              'Exception in callback _SelectorSocketTransport._call_connection_lost(None)\n  File "/usr/lib/python3.10/asyncio/'
+              'selector_events.py", line 1005, in _call_connection_lost\nConnectionResetError: [Errno 104] Connection reset by peer'):
+        assert pro not in ids(t), (t, ids(t))
+    # an old aiohttp under a new yarl: every request to ComfyUI answers 500
+    old = "comfyui.aiohttp-too-old"
+    for t in ("Error handling request\nTraceback (most recent call last):\n  File \"C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\"
+              "aiohttp\\web_protocol.py\", line 452, in _handle_request\nValueError: Host '127.0.0.1:8188' cannot contain ':' (at position 9)",
+              "  File \"/workspace/ComfyUI/server.py\", line 142, in origin_only_middleware\n    host = request.url.host\n"
+              "ValueError: Host '192.168.1.20:8189' cannot contain ':' (at position 12)"):
+        got = ids(t)
+        assert got and got[0] == old, (t, got)
+        m = one(t, old)
+        assert "aiohttp>=3.11.8" in m["fix"] and "yarl>=1.18.0" in m["fix"] and "python_embeded" in m["fix"]
+        assert "3.10.7" in m["cause"] and "yarl 1.13" in m["cause"]
+    for t in ("Logger: aiohttp.server\nError handling request\nValueError: Host 'homeassistant.local:8123' cannot contain ':' (at position 19)",
+              "ValueError: Host 'X.X.X.X:8080' cannot contain ':' (at position 11)",
+              "  File \"/app/main.py\", line 20, in handler\n    import uvicorn\nValueError: Host 'localhost:8188' cannot contain ':' (at position 9)"):
+        assert old not in ids(t), (t, ids(t))
+    # a custom node's route that ComfyUI (or another pack) already registered: the server never starts
+    rc = "comfyui.node-route-conflict"
+    for t, meth in (('  File "D:\\ComfyUI_windows_portable\\ComfyUI\\server.py", line 740, in add_routes\n    self.app.add_routes(api_routes)\n'
+                     '  File "D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\aiohttp\\web_urldispatcher.py", line 1243, '
+                     "in add_post\nRuntimeError: Added route will never be executed, method POST is already registered", "POST"),
+                    ('  File "/home/u/ComfyUI/main.py", line 275, in start_comfyui\n    prompt_server.add_routes()\n'
+                     "RuntimeError: Added route will never be executed, meth", "")):
+        got = ids(t)
+        assert got and got[0] == rc, (t, got)
+        m = one(t, rc)
+        assert "--disable-all-custom-nodes" in m["fix"] and "duplicate" in m["fix"] and "custom_nodes" in m["fix"]
+        assert (meth in m["title"]) if meth else ("registers a web route" in m["title"])
+    assert rc not in ids('  File "/srv/app/web.py", line 12, in setup\n    app.router.add_get("/health", h)\n'
+                         "RuntimeError: Added route will never be executed, method HEAD is already registered")
+    # a node starting its own event loop inside ComfyUI's running one
+    ar = "comfyui.node-asyncio-run"
+    for t in ("!!! Exception during processing !!! asyncio.run() cannot be called from a running event loop\nTraceback (most recent call last):\n"
+              '  File "C:\\ComfyUI\\custom_nodes\\my-llm-node\\nodes.py", line 44, in generate\n    return asyncio.run(self._call(prompt))\n'
+              "RuntimeError: asyncio.run() cannot be called from a running event loop",
+              '  File "/opt/ComfyUI/custom_nodes/comfyui-batcher/__init__.py", line 30, in <module>\n    loop.run_until_complete(recover())\n'
+              "RuntimeError: Cannot run the event loop while another loop is running"):
+        got = ids(t)
+        assert got and got[0] == ar, (t, got)
+        m = one(t, ar)
+        assert "async def" in m["fix"] and "await" in m["fix"] and "Update the node pack" in m["fix"]
+    for t in ("RuntimeError: asyncio.run() cannot be called from a running event loop",
+              '  File "/home/u/.local/lib/python3.11/site-packages/ipykernel/kernelapp.py", line 1\n'
+              "RuntimeError: This event loop is already running"):
+        assert ar not in ids(t), (t, ids(t))
+    # pip's warning after an install into ComfyUI's Python that broke another package's pin
+    rv = "python.resolver-conflict"
+    t = ("Requirement already satisfied: multidict<7.0,>=4.5 in c:\\comfy\\python_embeded\\lib\\site-packages (from aiohttp) (6.1.0)\n"
+         "ERROR: pip's dependency resolver does not currently take into account all the packages that are installed. "
+         "This behaviour is the source of the following dependency conflicts.\n"
+         "roboflow 1.1.50 requires aiohttp<=3.10.11, but you have aiohttp 3.12.15 which is incompatible.")
+    m = one(t, rv)
+    assert "aiohttp 3.12.15" in m["title"] and "roboflow 1.1.50" in m["title"] and "went through" in m["title"]
+    assert "pip check" in m["fix"] and "own" in m["fix"]
+    # the same warning with no sign of ComfyUI, and the pins other rows explain, stay as they were
+    assert rv not in ids("inference-gpu 0.42.1 requires aiohttp<=3.10.11,>=3.9.0, but you have aiohttp 3.12.15 which is incompatible")
+    got = ids("c:\\comfy\\python_embeded\\lib\\site-packages\ntorchvision 0.20.1 requires torch==2.5.1, but you have torch 2.6.0 "
+              "which is incompatible.")
+    assert rv not in got and "torch.family-mismatch" in got, got
