@@ -3855,6 +3855,46 @@ _STUB_EXE = re.compile(r"(?:^|[\\/])(?:python(?:3(?:\.\d{1,2})?t?)?|pypy3?(?:\.\
                        r"ComfyUI|comfyui|uv[\\/]python|\.pyenv|(?:mini|ana)conda\d?|miniforge\d?)[\\/]", re.I)
 
 
+@_interp("execstack")
+def _execstack(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.execstack-glibc: the loader's answer names who refused. `Invalid argument` is glibc 2.41+'s dlopen
+    refusing to make the stack executable; `Permission denied` is a security policy (SELinux's execstack)."""
+    lib = (g.get("lib") or "").replace("\\", "/").rsplit("/", 1)[-1]
+    if (g.get("why") or "").lower().startswith("permission"):
+        title = (f"{lib} asks for an executable stack and a security policy (SELinux execstack) refuses it"
+                 if lib else None)
+    else:
+        title = (f"{lib} asks for an executable stack, which glibc 2.41 and newer refuse to give a loaded library"
+                 if lib else None)
+    out: dict[str, Any] = {"details": {"library": lib[:120], "refused_with": g.get("why") or ""}}
+    if title:
+        out["title"] = title
+    return out
+
+
+@_interp("wx_denied")
+def _wx_denied(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.jit-memory-denied: oneDNN's `could not create a primitive` is claimed only where the paste names a
+    W^X hardening (systemd's MemoryDenyWriteExecute, SELinux's deny_execmem or an execmem denial); alone it has
+    other causes. An execmem denial of a Python process is claimed by itself."""
+    if g.get("avc"):
+        return {"title": "SELinux denies a Python process executable memory (execmem): torch's run-time generated "
+                         "CPU kernels cannot be built"}
+    wx = _fact(ctx, "wx_hardening")
+    if not wx:
+        return None
+    return {"details": {"hardening": wx[:60]}}
+
+
+@_interp("container_cuda_os")
+def _container_cuda_os(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """docker.seccomp-blocks-cuda: CUDA error 304 claimed where the paste shows a container (a docker / podman
+    command, a container prompt); elsewhere the refused OS call has other causes. Not on an AMD / Intel / Mac setup."""
+    if _off_nvidia_anywhere(ctx) or not _fact(ctx, "container"):
+        return None
+    return {}
+
+
 @_interp("stub_ld")
 def _stub_ld(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """nix.stub-ld: NixOS's stub loader refused a generic Linux binary. Claimed when that binary is a Python, uv or

@@ -13493,3 +13493,111 @@ def test_round224_aiohttp_asyncio_kinds():
     got = ids("c:\\comfy\\python_embeded\\lib\\site-packages\ntorchvision 0.20.1 requires torch==2.5.1, but you have torch 2.6.0 "
               "which is incompatible.")
     assert rv not in got and "torch.family-mismatch" in got, got
+
+
+def test_round225_sandbox_noexec_kinds():
+    # Triton's / inductor's cache on a noexec mount: its launcher or kernel .so cannot be mapped
+    for t in ("torch._inductor.exc.InductorError: ImportError: /tmp/torchinductor_comfy/triton/0/QWERTY12/"
+              "__triton_launcher.so: failed to map segment from shared object",
+              "  File \"/opt/venv/lib/python3.11/site-packages/triton/runtime/build.py\", line 69, in _load_module_from_path\n"
+              "ImportError: /root/.triton/cache/ABCD1234/cuda_utils.cpython-311-x86_64-linux-gnu.so: failed to map segment "
+              "from shared object: Operation not permitted",
+              "ImportError: /tmp/torchinductor_root/xz/cxzq3kfl5tqehm3ufq2h6n2zjbgsxlcy7m3krv4kdvzu6kqx4pnb.so: failed to "
+              "map segment from shared object"):
+        m = one(t, "triton.cache-noexec")
+        assert ids(t)[0] == "triton.cache-noexec" and "python.noexec-mount" not in ids(t), ids(t)
+        assert "TRITON_CACHE_DIR" in m["fix"] and "TORCHINDUCTOR_CACHE_DIR" in m["fix"] and "/tmp:exec" in m["fix"]
+        assert "noexec" in m["cause"]
+    # the stack's own libraries or extensions in a venv on a noexec mount
+    for t in ("ImportError: /mnt/data/venv/lib/python3.11/site-packages/torch/lib/libtorch_cuda.so: failed to map segment "
+              "from shared object: Operation not permitted",
+              "    from safetensors._safetensors_rust import SafetensorError\nImportError: /media/usb/comfy/venv/lib/"
+              "python3.12/site-packages/safetensors/_safetensors_rust.abi3.so: failed to map segment from shared object",
+              "ImportError: /srv/ai/.venv/lib/python3.10/site-packages/numpy/core/_multiarray_umath.cpython-310-x86_64-linux-"
+              "gnu.so: failed to map segment from shared object: Operation not permitted"):
+        m = one(t, "python.noexec-mount")
+        assert ids(t)[0] == "python.noexec-mount", ids(t)
+        assert "remount,exec" in m["fix"] and "findmnt" in m["fix"] and "ulimit -v" in m["fix"]
+    # a memory limit, another program's library, the C runtime, another program's own words: not these kinds
+    for t in ("ImportError: /root/.triton/cache/AB/cuda_utils.so: failed to map segment from shared object: Cannot "
+              "allocate memory",
+              "ImportError: libtorch_cuda.so: failed to map segment from shared object: Cannot allocate memory",
+              "ImportError: /home/u/.local/lib/python3.10/site-packages/tensorflow/python/platform/_pywrap_cpu_feature_"
+              "guard.so: failed to map segment from shared object",
+              "ImportError: libgcc_s.so.1: failed to map segment from shared object",
+              "noisetorch is complaining (`could not map segment from a shared object`) with /tmp mounted noexec"):
+        assert not {"triton.cache-noexec", "python.noexec-mount"} & set(ids(t)), (t, ids(t))
+
+    # a torch library that asks for an executable stack: glibc 2.41's refusal and SELinux's
+    t = ("  File \"/home/me/miniforge3/envs/comfy/lib/python3.12/site-packages/torch/__init__.py\", line 367, in <module>\n"
+         "    from torch._C import *  # noqa: F403\nImportError: /home/me/miniforge3/envs/comfy/lib/python3.12/site-packages/"
+         "torch/lib/libtorch_cpu.so: cannot enable executable stack as shared object requires: Invalid argument")
+    m = one(t, "torch.execstack-glibc")
+    assert ids(t)[0] == "torch.execstack-glibc" and "libtorch_cpu.so" in m["title"] and "glibc 2.41" in m["title"]
+    assert "patchelf --clear-execstack" in m["fix"] and "conda update -c conda-forge pytorch" in m["fix"]
+    m = one("ImportError: libc10.so: cannot enable executable stack as shared object requires: Permission denied",
+            "torch.execstack-glibc")
+    assert "SELinux" in m["title"] and "selinuxuser_execstack" in m["fix"]
+    # other programs' libraries, ROCm's and Intel's: not claimed
+    for t in ("ImportError: /usr/lib/python3.13/site-packages/onnxruntime/capi/onnxruntime_pybind11_state.so: cannot enable "
+              "executable stack as shared object requires: Invalid argument",
+              "ImportError: libctranslate2-bc15bf3f.so.4.5.0: cannot enable executable stack as shared object requires: "
+              "Invalid argument",
+              "    from torch._C import *  # noqa: F403\nImportError: librccl.so.1: cannot enable executable stack as shared "
+              "object requires: Invalid argument",
+              "ImportError: libintel-ext-pt-cpu.so: cannot enable executable stack as shared object requires: Invalid argument"):
+        assert "torch.execstack-glibc" not in ids(t), (t, ids(t))
+
+    # expandable segments shared across processes where pidfd_getfd is not allowed
+    t = ("  File \"/usr/local/lib/python3.11/site-packages/torch/multiprocessing/reductions.py\", line 181, in "
+         "rebuild_cuda_tensor\n    storage = storage_cls._new_shared_cuda(\nRuntimeError: pidfd_getfd: Operation not permitted")
+    m = one(t, "torch.pidfd-getfd-denied")
+    assert ids(t)[0] == "torch.pidfd-getfd-denied" and "SYS_PTRACE" in m["fix"] and "expandable_segments:False" in m["fix"]
+    assert "torch.pidfd-getfd-denied" not in ids("Error: Sandbox initialization failed: pidfd_getfd: Operation not permitted")
+
+    # W^X hardening refusing oneDNN's generated code: named in the paste, or an execmem denial of python
+    t = ("# /etc/systemd/system/comfyui.service\n[Service]\nMemoryDenyWriteExecute=yes\nExecStart=/srv/comfy/venv/bin/"
+         "python main.py --cpu\n...\n  File \"/srv/comfy/venv/lib/python3.12/site-packages/torch/nn/modules/conv.py\", "
+         "line 549, in _conv_forward\n    return F.conv2d(\nRuntimeError: could not create a primitive")
+    m = one(t, "torch.jit-memory-denied")
+    assert ids(t)[0] == "torch.jit-memory-denied" and "MemoryDenyWriteExecute=no" in m["fix"] and "oneDNN" in m["cause"]
+    m = one('type=AVC msg=audit(1718000000.123:456): avc:  denied  { execmem } for  pid=4242 comm="python3" '
+            'scontext=system_u:system_r:unconfined_service_t:s0 tcontext=system_u:system_r:unconfined_service_t:s0 '
+            'tclass=process permissive=0', "torch.jit-memory-denied")
+    assert "SELinux" in m["title"]
+    for t in ("RuntimeError: could not create a primitive",
+              "RuntimeError: could not create a primitive descriptor for a convolution forward propagation primitive\n"
+              "MemoryDenyWriteExecute=yes",
+              'avc:  denied  { execmem } for  pid=1 comm="java" tclass=process permissive=0'):
+        assert "torch.jit-memory-denied" not in ids(t), (t, ids(t))
+
+    # the container runtime's seccomp step failing against the host's libseccomp
+    for t in ("docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create "
+              "failed: unable to start container process: error adding seccomp filter rule for syscall clone3: permission "
+              "denied: unknown.",
+              "Error: OCI runtime error: container_linux.go:380: starting container process caused: error adding seccomp "
+              "filter rule for syscall bdflush: requested action matches default action of filter"):
+        m = one(t, "docker.seccomp-outdated")
+        assert ids(t)[0] == "docker.seccomp-outdated" and "libseccomp2" in m["fix"] and "apt-mark hold" in m["fix"]
+
+    # CUDA error 304 in a container: the security profile refuses a call the driver makes
+    t = ("$ docker run --gpus all -p 8188:8188 -v ./models:/app/models my-comfyui\n"
+         "  File \"/app/comfy/model_management.py\", line 229, in get_torch_device\n"
+         "RuntimeError: CUDA error: OS call failed or operation not supported on this OS\n"
+         "CUDA kernel errors might be asynchronously reported at some other API call")
+    m = one(t, "docker.seccomp-blocks-cuda")
+    assert ids(t)[0] == "docker.seccomp-blocks-cuda" and "seccomp=unconfined" in m["fix"] and "304" in m["cause"]
+    for t in ("RuntimeError: CUDA error: OS call failed or operation not supported on this OS",
+              "docker run --device /dev/kfd --device /dev/dri rocm/pytorch\nAMD Radeon RX 7900 XTX (gfx1100)\n"
+              "RuntimeError: CUDA error: OS call failed or operation not supported on this OS"):
+        assert "docker.seccomp-blocks-cuda" not in ids(t), (t, ids(t))
+
+    # other programs under SELinux, AppArmor, seccomp and noexec stay silent
+    for t in ("cp: can't stat '/app/data/configuration.yaml': Permission denied",
+              "Failed to fdwalk: Operation not permitted (close_range syscall / seccomp issue)",
+              "cannot clone: Permission denied\nError: cannot re-exec process",
+              'Log: apparmor="DENIED" operation="capable" class="cap" profile="snap.deepseek-r1.server" pid=119560 '
+              'comm="llama-server" capability=2  capname="dac_read_search"',
+              "podman build /bin/sh: error while loading shared libraries: /lib64/libc.so.6: cannot apply additional "
+              "memory protection after relocation: Permission denied"):
+        assert ids(t) == [], (t, ids(t))
