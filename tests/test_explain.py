@@ -13601,3 +13601,50 @@ def test_round225_sandbox_noexec_kinds():
               "podman build /bin/sh: error while loading shared libraries: /lib64/libc.so.6: cannot apply additional "
               "memory protection after relocation: Permission denied"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round226_numba_jit_kinds():
+    # numba / llvmlite's own failures in ComfyUI and elsewhere are a node pack's dependency, not the Klein stack: silent
+    for t in ("Traceback (most recent call last):\n  File \"C:\\AI\\ComfyUI_windows_portable\\ComfyUI\\nodes.py\", line 2131, "
+              "in load_custom_node\n    module_spec.loader.exec_module(module)\n  File \"C:\\AI\\ComfyUI_windows_portable\\"
+              "python_embeded\\Lib\\site-packages\\numba\\__init__.py\", line 45, in _ensure_critical_deps\n    raise ImportError(msg)\n"
+              "ImportError: Numba needs NumPy 2.2 or less. Got NumPy 2.3.\n\nCannot import C:\\AI\\ComfyUI_windows_portable\\ComfyUI\\"
+              "custom_nodes\\ComfyUI-VideoHelperSuite module for custom nodes: Numba needs NumPy 2.2 or less. Got NumPy 2.3.",
+              "  File \"/opt/ComfyUI/venv/lib/python3.11/site-packages/numba/core/caching.py\", line 337, in __init__\n"
+              "RuntimeError: cannot cache function '_make_tree': no locator available for file "
+              "'/opt/ComfyUI/venv/lib/python3.11/site-packages/pymatting/util/kdtree.py'",
+              "  File \"D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\llvmlite\\binding\\ffi.py\", line 122, in _load_lib\n"
+              "OSError: Could not load shared object file: llvmlite.dll",
+              "  Attempting uninstall: llvmlite\n    Found existing installation: llvmlite 0.36.0\nERROR: Cannot uninstall "
+              "'llvmlite'. It is a distutils installed project and thus we cannot accurately determine which files belong to it "
+              "which would lead to only a partial uninstall.",
+              "numba.cuda.cudadrv.error.NvvmSupportError: libNVVM cannot be found. Do `conda install cudatoolkit`:\n"
+              "library nvvm not found",
+              "numba.cuda.cudadrv.error.CudaDriverError: driver missing function: cuInit.",
+              "    from numba import jit\nModuleNotFoundError: No module named 'numba'",
+              "ERROR: pip's dependency resolver does not currently take into account all the packages that are installed. "
+              "This behaviour is the source of the following dependency conflicts.\nnumba 0.61.0 requires numpy<2.2,>=1.24, "
+              "but you have numpy 2.2.3 which is incompatible."):
+        assert ids(t) == [], (t, ids(t))
+    # numba's cuInit seeing no device is the CUDA driver's answer, whatever program asks: cuda.no-device (WSL2 fix named)
+    t = ("  File \"/home/ana/venv/lib/python3.12/site-packages/numba/cuda/cudadrv/driver.py\", line 258, in ensure_initialized\n"
+         "    raise CudaSupportError(f\"Error at driver init: {description}\")\nnumba.cuda.cudadrv.error.CudaSupportError: "
+         "Error at driver init: Call to cuInit results in CUDA_ERROR_NO_DEVICE (100)")
+    assert ids(t)[0] == "cuda.no-device", ids(t)
+    assert "/usr/lib/wsl/lib" in one(t, "cuda.no-device")["fix"]
+    # ... but not on an AMD or Mac setup, which has no NVIDIA GPU to find
+    for pre in ("Device: cuda:0 AMD Radeon RX 7900 XTX : native\n", "Platform: Darwin, macOS 14.5, Apple M2 Max\n"):
+        assert "cuda.no-device" not in ids(pre + t), ids(pre + t)
+    # NumPy held below what ComfyUI imports (a numba pin among the usual reasons): python.numpy-too-old
+    t = ("  File \"D:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\utils.py\", line 44, in <module>\n"
+         "    from numpy.dtypes import Float64DType\nModuleNotFoundError: No module named 'numpy.dtypes'")
+    assert ids(t)[0] == "python.numpy-too-old", ids(t)
+    assert "numpy>=1.26" in one(t, "python.numpy-too-old")["fix"]
+    # llvmlite built from source under a Python newer than its wheels, in a ComfyUI venv: the new-Python kind names both
+    t = ("Collecting llvmlite<0.44,>=0.43.0dev0 (from numba->-r requirements.txt (line 3))\n  Downloading llvmlite-0.43.0.tar.gz "
+         "(157 kB)\nBuilding wheels for collected packages: llvmlite\n  Building wheel for llvmlite (setup.py) ... error\n"
+         "  error: subprocess-exited-with-error\n      running bdist_wheel\n      /home/ana/ComfyUI/venv/bin/python3.13 "
+         "/tmp/pip-install-k2/llvmlite_8f/ffi/build.py\n      RuntimeError: Cannot install on Python version 3.13.0; only "
+         "versions >=3.9,<3.13 are supported.\nERROR: Failed building wheel for llvmlite")
+    m = one(t, "python.no-wheel-source-build")
+    assert "llvmlite" in m["title"] and "3.13" in m["title"] and "3.12" in m["fix"], m
