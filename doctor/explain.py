@@ -6698,6 +6698,25 @@ def _timm_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     `arch.tag` name needs timm 0.9 or newer). Not claimed on an AMD / Intel setup (another install), as its kin."""
     if _other_gpu(ctx):
         return None
+    if g.get("dc_cls"):
+        # `import timm` itself failing on Python 3.11+: a timm release whose dataclasses use instances as defaults
+        cls, field = g["dc_cls"], g.get("dc_field") or ""
+        short = cls.rsplit(".", 1)[-1]
+        return {"title": f"This timm cannot be imported on Python 3.11 or newer (its `{short}` default for `{field}`): "
+                         "timm is older than the Python running it",
+                "cause": (f"Python 3.11 changed dataclasses to refuse any unhashable default value (3.10 refused only "
+                          f"lists, dicts and sets). Releases of the timm 0.6 line declare a dataclass instance as the "
+                          f"default of a field (`{field}: {short} = {short}()` in {cls.rsplit('.', 1)[0]}), so on Python "
+                          "3.11 and newer the first `import timm` fails with `mutable default ... is not allowed: use "
+                          "default_factory`, and with it every node pack, Florence-2 / GroundingDINO loader or script "
+                          "that imports timm. Later timm releases build those defaults with default_factory."),
+                "fix": ("Upgrade timm in the Python that runs ComfyUI or the script: `python -m pip install -U timm` "
+                        "(ComfyUI portable: `python_embeded\\python.exe -m pip install -U timm`; ComfyUI-Manager: Install "
+                        "PIP packages, `timm`), restart, and check `python -c \"import timm; print(timm.__version__)\"`; if "
+                        "pip then reports that another package requires an older timm (`image-reward 1.5 requires "
+                        "timm==0.6.13`), that package's pin brings the old one back: update or disable the node pack that "
+                        "installs it"),
+                "details": {"package": "timm", "dataclass": cls, "field": field, "python": "3.11 or newer"}}
     model = g.get("model") or ""
     d: dict[str, Any] = {"package": "timm", "model": model}
     if "." in model:

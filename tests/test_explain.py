@@ -13648,3 +13648,52 @@ def test_round226_numba_jit_kinds():
          "versions >=3.9,<3.13 are supported.\nERROR: Failed building wheel for llvmlite")
     m = one(t, "python.no-wheel-source-build")
     assert "llvmlite" in m["title"] and "3.13" in m["title"] and "3.12" in m["fix"], m
+
+
+def test_round227_segmentation_node_packs_kinds():
+    # `import timm` failing on Python 3.11+ with an old timm: the dataclass default of a timm class, bare, in a ComfyUI
+    # error report, or in a node's log line
+    for t, cls, field in (
+            ("  File \"C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\timm\\models\\maxxvit.py\", line 216, in <module>\n"
+             "    @dataclass\nValueError: mutable default <class 'timm.models.maxxvit.MaxxVitConvCfg'> for field conv_cfg "
+             "is not allowed: use default_factory", "MaxxVitConvCfg", "conv_cfg"),
+            ("## Error Details\n- **Node Type:** Florence2ModelLoader\n- **Exception Type:** ValueError\n"
+             "- **Exception Message:** mutable default <class 'timm.models.maxxvit.MaxxVitTransformerCfg'> for field "
+             "transformer_cfg is not allowed: use default_factory", "MaxxVitTransformerCfg", "transformer_cfg"),
+            ("!!! Exception during processing !!! mutable default <class 'timm.layers.some_cfg.BlockCfg'> for field block "
+             "is not allowed: use default_factory", "BlockCfg", "block")):
+        got = ids(t)
+        assert got and got[0] == "python.timm-too-old", (t, got)
+        m = one(t, "python.timm-too-old")
+        assert "Python 3.11" in m["title"] and cls in m["title"] and field in m["title"], m["title"]
+        assert "unhashable" in m["cause"] and "default_factory" in m["cause"]
+        assert "pip install -U timm" in m["fix"] and "python_embeded" in m["fix"] and "timm==0.6.13" in m["fix"]
+    # timm's older `Unknown model (...)` kind keeps its own headline
+    m = one("RuntimeError: Unknown model (convnextv2_tiny.fcmae_ft_in1k)", "python.timm-too-old")
+    assert "does not know `convnextv2_tiny.fcmae_ft_in1k`" in m["title"]
+    # the same dataclass error from another package's or a model's remote code, on an AMD setup, and this round's
+    # other segmentation-pack texts (a node pack's own dependency, a SAM 2 extension warning, a SAM loader's list, an
+    # old node's missing input, GroundingDINO's BertModel against transformers 5, hydra configs): not claimed
+    for t in ("ValueError: mutable default <class 'transformers_modules.jienengchen.ViTamin-S.abc123.vitamin.VitConvCfg'> "
+              "for field conv_cfg is not allowed: use default_factory",
+              "ValueError: mutable default <class 'transformers.training_args_seq2seq.Seq2SeqTrainingArguments'> for field "
+              "training_args is not allowed: use default_factory",
+              "ValueError: mutable default <class 'mylib.config.HeadCfg'> for field head is not allowed: use default_factory",
+              "ROCm 6.2 on an AMD Radeon RX 7900 XTX\nValueError: mutable default <class 'timm.models.maxxvit.MaxxVitConvCfg'> "
+              "for field conv_cfg is not allowed: use default_factory",
+              "  File \"C:\\ComfyUI\\custom_nodes\\ComfyUI-Impact-Pack\\modules\\impact\\core.py\", line 5, in <module>\n"
+              "    from sam2.sam2_image_predictor import SAM2ImagePredictor\nModuleNotFoundError: No module named 'sam2'",
+              "sam2_video_predictor.py:786: UserWarning: cannot import name '_C' from 'sam2'\n\nSkipping the post-processing "
+              "step due to the error above. You can still use SAM 2 and it's OK to ignore the error above",
+              "Prompt outputs failed validation\nSAMLoader:\n- Value not in list: model_name: 'sam_vit_h_4b8939.pth' not in []",
+              "LayerMask: SegmentAnythingUltra V2 : Required input is missing: cache_model",
+              "AttributeError: 'BertModel' object has no attribute 'get_head_mask'",
+              "Cannot find primary config 'sam2.1_hiera_l.yaml'. Check that it's in your config search path.",
+              "RuntimeError: PytorchStreamReader failed reading zip archive: failed finding central directory\n"
+              "on my MacBook M2 with mps"):
+        assert "python.timm-too-old" not in ids(t), (t, ids(t))
+    for t in ("LayerMask: SegmentAnythingUltra V2 : Required input is missing: cache_model",
+              "Prompt outputs failed validation\nSAMLoader:\n- Value not in list: model_name: 'sam_vit_h_4b8939.pth' not in []",
+              "AttributeError: 'BertModel' object has no attribute 'get_head_mask'",
+              "UserWarning: cannot import name '_C' from 'sam2' (/home/me/sam2/sam2/__init__.py)"):
+        assert ids(t) == [], (t, ids(t))
