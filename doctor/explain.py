@@ -1634,6 +1634,9 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     mod = g.get("module", "")
     if re.fullmatch(r"torchvision\.transforms\.functional_(?:tensor|pil)", mod):
         return None  # removed by torchvision 0.17, not missing from an old one: torchvision.functional-tensor-removed
+    if mod == "cv2.ximgproc" or mod.startswith("cv2.ximgproc."):
+        return None  # a contrib-only submodule under a cv2 without it (another opencv package owns cv2), not a missing
+        # cv2: python.opencv-mismatch
     top = mod.split(".")[0]
     row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top), None)
     if row is None and top != top.lower():  # retyped in title case (`No Module Named 'Triton'`): the stack's names are lower case

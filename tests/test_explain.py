@@ -13697,3 +13697,36 @@ def test_round227_segmentation_node_packs_kinds():
               "AttributeError: 'BertModel' object has no attribute 'get_head_mask'",
               "UserWarning: cannot import name '_C' from 'sam2' (/home/me/sam2/sam2/__init__.py)"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round228_controlnet_preprocessor_kinds():
+    # a non-contrib OpenCV owns cv2: a node pack's own startup check, and the bare import of the contrib-only submodule
+    for t in ("[comfy_mtb] | ERROR -> guidedFilter not found, use opencv-contrib-python",
+              "[SomeNodes] WARNING: guidedFilter not found use opencv-contrib-python",
+              "  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfyui_controlnet_aux\\src\\custom_controlnet_aux"
+              "\\tile\\guided_filter.py\", line 3, in <module>\n    from cv2.ximgproc import guidedFilter\n"
+              "ModuleNotFoundError: No module named 'cv2.ximgproc'"):
+        got = ids(t)
+        assert got and got[0] == "python.opencv-mismatch", (t, got)
+        m = one(t, "python.opencv-mismatch")
+        assert "opencv-contrib-python-headless" in m["fix"] and "uninstall -y opencv-python" in m["fix"], m["fix"]
+        assert "python.module-missing" not in got, got
+    # a missing cv2 itself stays a missing package, and the same words on a Mac, AMD card or in another
+    # program are not claimed
+    assert "python.opencv-mismatch" not in ids("ModuleNotFoundError: No module named 'cv2'")
+    for t in ("MacBook Pro M1, macOS 14\n[comfy_mtb] | ERROR -> guidedFilter not found, use opencv-contrib-python",
+              "AMD Radeon RX 7900 XTX, ROCm 6.1\nModuleNotFoundError: No module named 'cv2.ximgproc'",
+              "guidedFilter not found in the documentation index",
+              "ModuleNotFoundError: No module named 'cv2_tools.ximgproc'"):
+        assert "python.opencv-mismatch" not in ids(t), (t, ids(t))
+    # the preprocessors' own dependencies and runtimes are not the Klein stack: silent
+    for t in ("Error occurred when executing Zoe-DepthMapPreprocessor:\nNo module named 'timm'",
+              "Error occurred when executing OneFormer-COCO-SemSegPreprocessor:\nNo module named 'fvcore'",
+              "UserWarning: DWPose: Onnxruntime not found or doesn't come with acceleration providers, switch to OpenCV "
+              "with CPU device. DWPose might run very slowly",
+              "!!! Exception during processing !!! module 'mediapipe' has no attribute 'solutions'",
+              "ERROR: Could not find a version that satisfies the requirement mediapipe==0.10.20 (from versions: 0.10.30, "
+              "0.10.31)\nERROR: No matching distribution found for mediapipe==0.10.20",
+              "TypeError: expected size to be one of int or Tuple[int] or Tuple[int, int] or Tuple[int, int, int], but got "
+              "size with types [<class 'numpy.int64'>, <class 'numpy.int64'>]"):
+        assert ids(t) == [], (t, ids(t))
