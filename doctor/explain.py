@@ -6439,6 +6439,37 @@ def _comfy_glsl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
             "details": {"library": lib, "package": pkg}}
 
 
+def _comfy_named_near(near: dict[str, str]) -> bool:
+    """ComfyUI is named around the hit: a node pack's frame or folder, the portable's python_embeded, ComfyUI's own
+    frames, updater or Manager lines, a node run, or the word ComfyUI itself (comfy_run's value)."""
+    if any(near.get(k) for k in ("custom_node", "comfy_place", "comfy_func", "comfy_reqs", "comfy_updater",
+                                 "comfy_manager", "node_type", "node_exec")):
+        return True
+    return (near.get("comfy_run") or "").lower().startswith("comfy")
+
+
+@_interp("comfy_tk")
+def _comfy_tk(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """tkinter or its Tcl/Tk files missing from the Python that runs ComfyUI (the portable's embeddable Python has
+    none): claimed with ComfyUI in view, not for another program's Python, nor on a Mac (Homebrew's python-tk)."""
+    near = _near(ctx)
+    if near.get("macos") or not _comfy_named_near(near):
+        return None
+    if g.get("tcl"):
+        title = (f"Tcl/Tk's library files ({g['tcl']}.tcl) are missing for the Python that runs ComfyUI: a node pack's "
+                 "tkinter window or file dialog cannot open")
+        what = f"{g['tcl']}.tcl"
+    elif g.get("dll"):
+        title = ("tkinter's DLLs (_tkinter.pyd, tcl86t.dll, tk86t.dll) are missing or do not match in the Python that "
+                 "runs ComfyUI: a node pack that opens a file dialog cannot load")
+        what = "_tkinter"
+    else:
+        what = g.get("tkmod") or ("tkinter." + g["tkname"] if g.get("tkname") else "tkinter")
+        title = ("The Python that runs ComfyUI has no tkinter (Tcl/Tk): a node pack that opens a file dialog or window "
+                 "cannot load")
+    return {"title": title, "details": {"missing": what}}
+
+
 _HUB_SNAPSHOT = re.compile(r"models--[^\\/\s]{1,200}[\\/]snapshots[\\/]", re.I)
 
 

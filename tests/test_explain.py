@@ -13730,3 +13730,46 @@ def test_round228_controlnet_preprocessor_kinds():
               "TypeError: expected size to be one of int or Tuple[int] or Tuple[int, int] or Tuple[int, int, int], but got "
               "size with types [<class 'numpy.int64'>, <class 'numpy.int64'>]"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round229_tkinter_and_gui_toolkits_kinds():
+    tk = "comfyui.embedded-no-tkinter"
+    # a node pack's tkinter import under ComfyUI portable's embeddable Python, a venv Python built without Tk, a
+    # node pack's own guarded message, a launcher Python's missing Tcl library, and copied-in DLLs that do not load
+    for t, word in (("Traceback (most recent call last):\n  File \"D:\\AI\\ComfyUI_windows_portable\\ComfyUI\\nodes.py\", line 2130, "
+                     "in load_custom_node\n    module_spec.loader.exec_module(module)\n  File \"D:\\AI\\ComfyUI_windows_portable\\"
+                     "ComfyUI\\custom_nodes\\comfyui-folder-picker\\picker.py\", line 3, in <module>\n    from tkinter import "
+                     "filedialog\nModuleNotFoundError: No module named 'tkinter'", "no tkinter"),
+                    ("  File \"/home/me/ComfyUI/custom_nodes/ComfyUI-BatchLoader/__init__.py\", line 9, in <module>\n"
+                     "    import tkinter as tk\n  File \"/home/me/.pyenv/versions/3.12.4/lib/python3.12/tkinter/__init__.py\", "
+                     "line 38, in <module>\n    import _tkinter # If this fails your Python may not be configured for Tk\n"
+                     "ModuleNotFoundError: No module named '_tkinter'", "no tkinter"),
+                    ("[ComfyUI-Manager] startup\n[FolderNodes] Could not import filedialog from tkinter, please ensure tkinter "
+                     "is installed", "no tkinter"),
+                    ("Error occurred when executing CR Halftone Grid:\n\nCan't find a usable init.tcl in the following "
+                     "directories:\nE:/SM/Data/Assets/lib/tcl8.6 E:/SM/Data/Packages/ComfyUI/venv/lib/tcl8.6\n\nThis probably "
+                     "means that Tcl wasn't installed properly.", "init.tcl"),
+                    ("E:\\ComfyUI\\python_embeded\\Lib\\site-packages\\tkinter\\__init__.py\", line 38, in <module>\n"
+                     "    import _tkinter\nImportError: DLL load failed while importing _tkinter: The specified module could "
+                     "not be found.", "DLLs")):
+        got = ids(t)
+        assert got and got[0] == tk, (t, got)
+        m = one(t, tk)
+        assert word in m["title"], m["title"]
+        assert "embeddable package" in m["cause"] and "pip cannot add it" in m["cause"]
+        assert "_tkinter.pyd" in m["fix"] and "tcl86t.dll" in m["fix"] and "TCL_LIBRARY" in m["fix"]
+        assert "python3-tk" in m["fix"] and "uv python install --reinstall" in m["fix"]
+        assert "python.module-missing" not in got, got
+    # another program's missing Tk (kohya_ss, a desktop app, a pynsist build, a conda tool), a Mac's Homebrew Python,
+    # and a bare `No module named 'tkinter'` with nothing of ComfyUI: not this
+    for t in ("  File \"C:\\ai\\kohya_ss\\kohya_gui\\common_gui.py\", line 1, in <module>\n    from tkinter import filedialog, Tk\n"
+              "ImportError: DLL load failed while importing _tkinter: %1 is not a valid Win32 application.",
+              "Traceback (most recent call last):\n  File \"C:\\apps\\UVR\\UVR.py\", line 26, in <module>\n    import tkinter as tk\n"
+              "ModuleNotFoundError: No module named 'tkinter'",
+              "application-specific initialization failed: Can't find a usable init.tcl in the following directories: \n"
+              "    /opt/envs/tool/lib/tcl8.6 /usr/lib/tcl8.6 /lib/tcl8.6",
+              "  File \"/Users/me/ComfyUI/custom_nodes/picker/__init__.py\", line 2, in <module>\n    import tkinter\n"
+              "  File \"/opt/homebrew/Cellar/python@3.12/3.12.7/lib/python3.12/tkinter/__init__.py\", line 38\n"
+              "ModuleNotFoundError: No module named '_tkinter'",
+              "ModuleNotFoundError: No module named 'tkinter'"):
+        assert tk not in ids(t), (t, ids(t))
