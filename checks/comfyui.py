@@ -16,6 +16,7 @@ from ..comfyui.tree import safe_directory_argv
 from ..platform_rules import pip_argv
 from ..registry import NotJudged, check
 from ..shells import CMD, POSIX, POWERSHELL, Cd, Run, make_fix
+from ..winpath import is_windows_path
 
 KLEIN_FOLDERS = {"diffusion_models": "UNETLoader", "text_encoders": "CLIPLoader", "vae": "VAELoader"}
 
@@ -27,10 +28,6 @@ def _ver(v: str | None) -> Version | None:
         return None
 
 
-def _win_path(p: str) -> bool:
-    return "\\" in p or (len(p) > 1 and p[1] == ":")
-
-
 def update_fix(t: dict[str, Any], facts: dict[str, Any] | None = None, then: str = "") -> Fix:
     """How to update this install, as commands for the machine's shells. Without facts the shells follow the
     install: a Windows path or the portable layout means PowerShell and cmd, else POSIX."""
@@ -39,7 +36,7 @@ def update_fix(t: dict[str, Any], facts: dict[str, Any] | None = None, then: str
     layout = t.get("layout") or "unknown"
     root = t.get("root") or "ComfyUI"
     facts = facts or {}
-    shells = None if facts.get("system") else ([POWERSHELL, CMD] if layout == "portable" or _win_path(root) else [POSIX])
+    shells = None if facts.get("system") else ([POWERSHELL, CMD] if layout == "portable" or is_windows_path(root) else [POSIX])
     if layout == "git":
         py = t.get("python") or "python"
         steps = [Cd(root), Run(["git", "pull"]),
@@ -53,7 +50,7 @@ def update_fix(t: dict[str, Any], facts: dict[str, Any] | None = None, then: str
         import ntpath
         import posixpath
 
-        mod = ntpath if _win_path(root) else posixpath
+        mod = ntpath if is_windows_path(root) else posixpath
         # The updater resolves python_embeded and ComfyUI relative to its own folder: run it from there.
         folder = mod.join(mod.dirname(root.rstrip("\\/")) if mod.basename(root.rstrip("\\/")) == "ComfyUI" else root,
                           u["portable_dir"])

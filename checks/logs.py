@@ -11,6 +11,7 @@ from typing import Any
 
 from ..findings import fail, info, ok, skip, warn
 from ..registry import check
+from ..winpath import is_windows_path
 
 
 def _bytes(v: Any) -> int:
@@ -22,7 +23,7 @@ def _bytes(v: Any) -> int:
 
 
 def _name(path: str) -> str:
-    return PureWindowsPath(path).name if "\\" in path else path.rsplit("/", 1)[-1]
+    return PureWindowsPath(path).name if is_windows_path(path) else path.rsplit("/", 1)[-1]
 
 
 @check("logs.comfyui", area="Logs", title="The ComfyUI log holds no known Klein errors",

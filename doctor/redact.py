@@ -30,6 +30,8 @@ import re
 import socket
 from typing import Any
 
+from .winpath import is_windows_path
+
 SECRET_MARK = "<redacted>"
 HF_TOKEN = re.compile(r"(?<![A-Za-z0-9])hf_[A-Za-z0-9]{8,}")
 GPU_UUID = re.compile(r"\b(GPU|MIG)-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")
@@ -62,10 +64,6 @@ HOST_FIELDS = frozenset({"hostname", "host_name", "node", "nodename", "computer_
 MIN_SECRET_LEN = 6
 _HOME_PARENTS = r"(?:home|Users|var/home|usr/home|export/home|Documents and Settings)"
 _ENDS = r"(?=[/\\\"'\s:,;)\]>]|$)"
-
-
-def _is_windows_path(p: str) -> bool:
-    return "\\" in p or bool(re.match(r"^[A-Za-z]:", p))
 
 
 class Redactor:
@@ -188,7 +186,7 @@ def _replace_home(s: str, home: str) -> str:
     A POSIX home becomes ``~``; a Windows profile keeps its parent and loses its last component:
     ``C:\\Users\\John Smith\\x`` -> ``C:\\Users\\<user>\\x`` (obviously redacted; never a ``~\\`` that cmd
     cannot run)."""
-    win = _is_windows_path(home)
+    win = is_windows_path(home)
     variants: dict[str, str] = {}
     if win:
         parent, _, _last = home.rstrip("\\/").replace("/", "\\").rpartition("\\")

@@ -110,3 +110,24 @@ def test_an_environment_without_pip_or_uv_gets_ensurepip_first():
                                                                    ["/e/bin/python", "-m", "pip", "install", "x"]]
     assert pr.pip_argvs("/e/bin/python", ["install", "x"], {"has_pip": True, "package_tool": "pip"}) == \
         [["/e/bin/python", "-m", "pip", "install", "x"]]
+
+
+@pytest.mark.parametrize("path,win", [
+    (r"C:\ComfyUI_windows_portable\python_embeded\python.exe", True),
+    ("C:/Users/me/ComfyUI", True), ("d:", True), (r"\\server\share\ComfyUI", True), (r"ComfyUI\models", True),
+    ("/root/ComfyUI", False), ("ComfyUI", False), ("ab:c", False), ("1:/x", False), ("/mnt/c:x", False), ("", False), (None, False),
+])
+def test_one_windows_path_rule(path, win):
+    """One rule decides the shells, the path module, git's folder spelling and the redaction of a home: a drive
+    letter or a backslash. A colon after anything but one letter is not."""
+    from doctor.winpath import git_folder, is_windows_path
+    from doctor.comfyui.tree import safe_directory_argv
+    from doctor.redact import _replace_home
+    assert is_windows_path(path) is win
+    if path:
+        assert git_folder(path) == (path.replace("\\", "/") if win else path)
+        assert safe_directory_argv(path)[-1] == git_folder(path)
+        # a home written this way is redacted this way: a Windows profile keeps its parent, a POSIX home is ~
+        home = path.rstrip("\\/") + ("\\Jane Doe" if win else "/jane")
+        assert _replace_home(home + ("\\x" if win else "/x"), home) == (
+            home.rpartition("\\")[0].replace("/", "\\") + "\\<user>\\x" if win else "~/x")

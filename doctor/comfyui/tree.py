@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import manifests, safeio
+from ..winpath import git_folder
 from .folders import folder_types, legacy
 
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
@@ -205,8 +206,7 @@ def git_describe(root: Path, timeout: float = 5.0) -> tuple[str | None, str | No
 def safe_directory_argv(folder: str) -> list[str]:
     """git's own remedy for a checkout it refuses (dubious ownership); git names a Windows folder with forward
     slashes there."""
-    win = "\\" in folder or (len(folder) > 1 and folder[1] == ":")
-    return ["git", "config", "--global", "--add", "safe.directory", folder.replace("\\", "/") if win else folder]
+    return ["git", "config", "--global", "--add", "safe.directory", git_folder(folder)]
 
 
 def read_version(code: Path) -> tuple[str | None, str, str | None, str | None]:

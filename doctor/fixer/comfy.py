@@ -17,6 +17,7 @@ from ..findings import Finding, Status
 from .base import Plan, repair
 from ..comfyui.tree import safe_directory_argv
 from ..platform_rules import pip_argv
+from ..winpath import is_windows_path
 
 UPDATE_CODES = ["comfyui.version.too-old", "comfyui.version.nodes-missing", "comfyui.server-version.too-old",
                 "comfyui.server-nodes.missing", "comfyui.server-nodes.no-flux2-clip", "workflows.node-too-new"]
@@ -82,8 +83,9 @@ def comfyui_update(findings: list[Finding], facts: dict[str, Any], ctx: dict[str
                      commands=cmds, download_bytes=None, disk_bytes=None, checks=["comfyui.version"], apply=apply,
                      notes=["restart ComfyUI afterwards"])]
     if layout == "portable":
-        container = str(PureWindowsPath(root).parent) if "\\" in root else str(Path(root).parent)
-        sep = "\\" if "\\" in root else os.sep
+        win = is_windows_path(root)
+        container = str(PureWindowsPath(root).parent) if win else str(Path(root).parent)
+        sep = "\\" if win else os.sep
         bat = f"{container}{sep}update{sep}update_comfyui.bat"
         cmd = ["cmd", "/c", bat]
         if os.name != "nt":

@@ -17,6 +17,7 @@ from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any, Callable
 
 from ..platform_rules import refuses_installs
+from ..winpath import is_windows_path
 
 
 HERE = Path(__file__).resolve().parent
@@ -35,10 +36,6 @@ def inventory(python: str, names: list[str], timeout: float = 60) -> dict[str, A
     if marker not in out:
         raise PkgError(f"{python} could not list its packages: {(proc.stderr or out).strip()[-300:]}")
     return json.loads(out.split(marker, 1)[1].strip().splitlines()[0])
-
-
-def is_windows_path(p: str | None) -> bool:
-    return bool(p) and ("\\" in p or (len(p) > 1 and p[1] == ":"))
 
 
 def environment(py: dict[str, Any], os_name: str) -> dict[str, Any]:
