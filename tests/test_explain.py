@@ -13773,3 +13773,43 @@ def test_round229_tkinter_and_gui_toolkits_kinds():
               "ModuleNotFoundError: No module named '_tkinter'",
               "ModuleNotFoundError: No module named 'tkinter'"):
         assert tk not in ids(t), (t, ids(t))
+
+
+def test_round232_diffusers_pipeline_kinds():
+    tv = "transformers.torchvision-missing"
+    # transformers' requires_backends message for a VLM / video / fast image processor a diffusers pipeline or a
+    # ComfyUI node loads, in a portable ComfyUI, a Linux venv and a server log; and the earlier, vaguer crash of
+    # transformers 4.5x-5.x when its video-processor table is emptied because torchvision is missing
+    for t, word in (("  File \"D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\transformers\\processing_utils.py\", "
+                     "line 1402, in from_pretrained\n    args = cls._get_arguments_from_pretrained(pretrained_model_name_or_path, "
+                     "**kwargs)\nImportError: \nQwen2VLImageProcessorFast requires the Torchvision library but it was not found "
+                     "in your environment. Check out the instructions on the\ninstallation page: "
+                     "https://pytorch.org/get-started/locally/ and follow the ones that match your environment.", "Qwen2VLImageProcessorFast"),
+                    ("Loading pipeline components...:  33%|###       | 2/6\nImportError: Qwen2VLVideoProcessor requires the "
+                     "torchvision library but it was not found in your environment.", "Qwen2VLVideoProcessor"),
+                    ("ERROR: worker failed: ImportError('AutoVideoProcessor requires the Torchvision library but it was not "
+                     "found in your environment. Please note that you may need to restart your runtime after installation.')",
+                     "AutoVideoProcessor"),
+                    ("  File \"/srv/app/.venv/lib/python3.12/site-packages/transformers/models/auto/processing_auto.py\", line 410, "
+                     "in from_pretrained\n  File \"/srv/app/.venv/lib/python3.12/site-packages/transformers/models/auto/"
+                     "video_processing_auto.py\", line 94, in video_processor_class_from_name\n    if class_name in extractors:\n"
+                     "       ^^^^^^^^^^^^^^^^^^^^^^^\nTypeError: argument of type 'NoneType' is not iterable", "video_processor_class_from_name")):
+        got = ids(t)
+        assert got and got[0] == tv, (t, got)
+        m = one(t, tv)
+        assert "torchvision" in m["title"] and "processor" in m["title"]
+        assert "Qwen2.5-VL" in m["cause"] and "argument of type 'NoneType' is not iterable" in m["cause"]
+        assert "torchvision==0.24.1 --index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+        assert "python_embeded\\python.exe -m pip install torchvision" in m["fix"] and "2.10 - 0.25" in m["fix"]
+        assert "python.module-missing" not in got, got
+        assert word in t
+    # another backend's requires message, a NoneType membership test from other code, and the torchvision module
+    # itself missing at a plain import: not this kind
+    for t in ("ImportError: \nBertTokenizer requires the PyTorch library but it was not found in your environment.",
+              "  File \"/usr/lib/python3/dist-packages/youtube_dl/extractor/common.py\", line 1012, in _search_regex\n"
+              "    if name in extractors:\nTypeError: argument of type 'NoneType' is not iterable",
+              "  File \"/opt/app/video_tools.py\", line 40, in pick_processor\n    if key in processors:\n"
+              "TypeError: argument of type 'NoneType' is not iterable"):
+        assert tv not in ids(t), (t, ids(t))
+    t = "  File \"C:\\ComfyUI\\comfy_extras\\nodes_upscale_model.py\", line 3, in <module>\n    import torchvision\nModuleNotFoundError: No module named 'torchvision'"
+    assert tv not in ids(t) and "python.module-missing" in ids(t), ids(t)
