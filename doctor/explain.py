@@ -2493,7 +2493,30 @@ def _flash_refused(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
 @_interp("fa_import")
 def _fa_import(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """`assert FLASH_ATTN_2_AVAILABLE`: model code (Wan's attention module, copied into trainers) sets the flag from
-    `import flash_attn`, catching only ModuleNotFoundError, and asserts it when flash attention is selected."""
+    `import flash_attn`, catching only ModuleNotFoundError, and asserts it when flash attention is selected.
+    `import flash_attn` failing on a CUDA library of one major version (`libcudart.so.12`): the wheel was built for
+    another CUDA line than the torch beside it (a cu12 flash-attn under a cu130 torch)."""
+    if g.get("cudalib"):
+        if _off_nvidia(ctx):
+            return None
+        lib, major = g["cudalib"], g.get("cudamajor") or "?"
+        cu13 = _near(ctx).get("torch_cu13_tag") or ctx.get("torch_cu13_tag") or ""
+        under = f" beside a CUDA 13 torch ({cu13})" if cu13 and major != "13" else ""
+        return {"title": f"flash-attn was built for CUDA {major} and cannot load: {lib} is not in this environment{under}",
+                "cause": (f"flash-attn's compiled module (flash_attn_2_cuda) links the CUDA runtime of the CUDA line it was built "
+                          f"with, here CUDA {major} ({lib}). The torch beside it brings the libraries of its own CUDA line "
+                          "(a cu130 torch only libcudart.so.13, a cu12x torch only .so.12), so a flash-attn wheel built for "
+                          "another CUDA major (a prebuilt cu12 wheel, or a container that ships one under a cu130 torch) "
+                          "fails on `import flash_attn` before any attention runs."),
+                "fix": ("Uninstall it (`python -m pip uninstall flash-attn`: Klein runs on PyTorch SDPA), or install the "
+                        "flash-attn built for your torch's CUDA and version: check `python -c \"import torch; "
+                        "print(torch.__version__, torch.version.cuda)\"`, then take the wheel whose name carries that CUDA and "
+                        "torch (`+cu130torch2.9...`, e.g. from https://github.com/Dao-AILab/flash-attention/releases or a "
+                        "prebuilt-wheel index), or build it against that torch: `python -m pip install flash-attn "
+                        "--no-build-isolation --no-cache-dir` with the matching CUDA toolkit (nvcc 13 for a cu130 torch). "
+                        f"Putting the CUDA {major} runtime beside it (`python -m pip install nvidia-cuda-runtime-cu{major}` and "
+                        "LD_LIBRARY_PATH) only works around the import"),
+                "details": {"library": lib, "flash_attn_cuda": major, **({"torch_cuda": cu13} if cu13 else {})}}
     if not g.get("fa_flag"):
         return {}
     if _off_nvidia(ctx):
@@ -2571,6 +2594,33 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         return None  # a ROCm torch (or another AMD/Intel/Mac setup) beside a CUDA xformers wheel: no NVIDIA fix applies
     if not (built and have):
         return {}
+    if g.get("resolver"):
+        # pip / uv refusing an xformers release whose wheel pins another torch than the one kept: ours when the kept torch
+        # is newer (xformers is behind the torch); a torch older than the pin is a project's own pins (its own fix)
+        try:
+            if Version(have) <= Version(built):
+                return None
+        except InvalidVersion:
+            return None
+        index, how = _torch_index(have, built)
+        pre = ""
+        if ".dev" in have:  # a nightly torch: its index is the nightly one, and pip needs --pre to take it
+            index, pre = index.replace("/whl/", "/whl/nightly/"), "--pre "
+        xf = g.get("xformers") or ""
+        return {"title": (f"pip refused xformers {xf}: that release is built for torch {built} only, and this Python keeps "
+                          f"torch {have}"),
+                "cause": (f"Each xformers wheel is compiled against one torch release and pins it exactly (xformers {xf} "
+                          f"depends on torch=={built}). The torch in this environment is {have}, newer, and is kept (a "
+                          "constraint, or the installed torch), so pip finds no set of versions and installs nothing. "
+                          "Forcing it in (`--no-deps`) leaves an xformers whose C++/CUDA operators do not load."),
+                "fix": ("Leave xformers out: Klein (ComfyUI, diffusers) runs on PyTorch SDPA without it. Or install an xformers "
+                        f"release built for your torch, keeping torch as it is: `python -m pip install -U {pre}xformers "
+                        f"\"torch=={have.split('+')[0]}\" --index-url {index}` (a newer release: xformers 0.0.35 and later "
+                        "are built on PyTorch's stable ABI and declare torch>=2.10), or for a nightly torch build xformers "
+                        "from source against it (`python -m pip install --no-build-isolation -U "
+                        "git+https://github.com/facebookresearch/xformers.git`); ComfyUI portable: `python_embeded\\python.exe "
+                        "-m pip ...`; check with `python -m xformers.info`" + how),
+                "details": {"xformers": xf, "xformers_torch_pin": built, "torch": have}}
     if have.lower().endswith("+cpu") and not built.lower().endswith("+cpu") and not _off_nvidia(ctx):
         # the torch itself lost CUDA: xformers is only the first to say so
         return {"as": "torch.cpu-build", "details": {"torch": have, "xformers_built_for": built},

@@ -13813,3 +13813,63 @@ def test_round232_diffusers_pipeline_kinds():
         assert tv not in ids(t), (t, ids(t))
     t = "  File \"C:\\ComfyUI\\comfy_extras\\nodes_upscale_model.py\", line 3, in <module>\n    import torchvision\nModuleNotFoundError: No module named 'torchvision'"
     assert tv not in ids(t) and "python.module-missing" in ids(t), ids(t)
+
+
+def test_round235_cuda13_cu130_kinds():
+    fa, xf = "flash-attn.abi-mismatch", "xformers.build-mismatch"
+    # a flash-attn wheel of another CUDA major than the torch beside it: the import asks for libcudart / libcublas .so.N
+    for t, major in (("Traceback (most recent call last):\n  File \"/opt/venv/lib/python3.12/site-packages/flash_attn/"
+                      "flash_attn_interface.py\", line 15, in <module>\n    import flash_attn_2_cuda as flash_attn_gpu\n"
+                      "ImportError: libcudart.so.12: cannot open shared object file: No such file or directory\n"
+                      "torch 2.10.0+cu130", "12"),
+                     ("$ python -c 'from flash_attn import flash_attn_func'\n  File \"/home/u/miniconda3/envs/k/lib/python3.11/"
+                      "site-packages/flash_attn/__init__.py\", line 3, in <module>\nImportError: libcudart.so.11.0: cannot "
+                      "open shared object file: No such file or directory", "11"),
+                     ("import flash_attn breaks right away: OSError: libcublas.so.13: cannot open shared object file: "
+                      "No such file or directory", "13")):
+        got = ids(t)
+        assert got and got[0] == fa, (t, got)
+        m = one(t, fa)
+        assert f"built for CUDA {major}" in m["title"], m["title"]
+        assert "links the CUDA runtime" in m["cause"] and "CUDA major" in m["cause"]
+        assert "pip uninstall flash-attn" in m["fix"] and "--no-build-isolation" in m["fix"] and "torch.version.cuda" in m["fix"]
+    assert "beside a CUDA 13 torch (cu130)" in one(
+        "import flash_attn_2_cuda as flash_attn_gpu\nImportError: libcudart.so.12: cannot open shared object file: "
+        "No such file or directory\nPyTorch: 2.9.1+cu130", fa)["title"]
+    # other programs' CUDA runtimes (vLLM's nixl_ep and its own extensions, ONNX Runtime) and a Mac: not flash-attn's
+    for t in ("  File \"/usr/local/lib/python3.12/site-packages/nixl_ep/__init__.py\", line 23, in <module>\n    from . import "
+              "nixl_ep_cpp as _nixl_ep_cpp\nImportError: libcudart.so.13: cannot open shared object file: No such file or "
+              "directory",
+              "python -c 'import vllm._C'\nImportError: libcudart.so.12: cannot open shared object file: No such file or "
+              "directory",
+              "from vllm.vllm_flash_attn import flash_attn_varlen_func\nImportError: libcudart.so.12: cannot open shared "
+              "object file: No such file or directory",
+              "Failed to load library libonnxruntime_providers_cuda.so with error: libcublasLt.so.12: cannot open shared "
+              "object file: No such file or directory",
+              "MacBook Pro M3, macOS 15\nimport flash_attn\nOSError: libcudart.so.12: cannot open shared object file"):
+        assert fa not in ids(t), (t, ids(t))
+    # pip / uv refusing an xformers release pinned to an older torch than the one kept
+    for t, have in (("ERROR: Cannot install xformers==0.0.34 because these package versions have conflicting dependencies.\n\n"
+                     "The conflict is caused by:\n    xformers 0.0.34 depends on torch==2.10.0\n    The user requested "
+                     "(constraint) torch==2.11.0+cu130\n\nERROR: ResolutionImpossible: for help visit https://pip.pypa.io",
+                     "2.11.0+cu130"),
+                    ("  x No solution found when resolving dependencies:\n  `-> Because xformers==0.0.33.post2 depends on "
+                     "torch==2.9.1 and you require torch==2.10.0, we can conclude that your requirements are unsatisfiable.",
+                     "2.10.0"),
+                    ("The conflict is caused by:\n    The user requested torch==2.12.0.dev20260301+cu130\n    xformers "
+                     "0.0.32.post2 depends on torch==2.8.0", "2.12.0.dev20260301+cu130")):
+        got = ids(t)
+        assert got and got[0] == xf, (t, got)
+        m = one(t, xf)
+        assert "pip refused xformers" in m["title"] and have in m["title"], m["title"]
+        assert "pins it exactly" in m["cause"] and "--no-deps" in m["cause"]
+        assert "PyTorch SDPA" in m["fix"] and "xformers.info" in m["fix"] and "0.0.35" in m["fix"]
+    assert "--pre" in one("The conflict is caused by:\n    The user requested torch==2.12.0.dev20260301+cu130\n    xformers "
+                          "0.0.32.post2 depends on torch==2.8.0", xf)["fix"]
+    # a project's own pins asking an older torch than xformers', another package's torch pin, an AMD setup: not this
+    for t in ("The conflict is caused by:\n    The user requested torch==2.0.0\n    torchvision 0.15.1+cu118 depends on "
+              "torch==2.0.0\n    xformers 0.0.26.post1 depends on torch==2.3.0",
+              "The conflict is caused by:\n    torchaudio 2.8.0 depends on torch==2.8.0\n    The user requested torch==2.9.0",
+              "ROCm 6.4, Radeon RX 7900 XTX\nThe conflict is caused by:\n    xformers 0.0.34 depends on torch==2.10.0\n"
+              "    The user requested (constraint) torch==2.11.0+rocm6.4"):
+        assert xf not in ids(t), (t, ids(t))
