@@ -753,6 +753,11 @@ def _te_pair(msize: str, esize: str) -> dict[str, Any] | None:
     return None
 
 
+# The text-encoder classes ComfyUI logs (`Requested to load X`) that a Klein setup builds: Klein's own, and the
+# Z-Image encoder that a Qwen3-4B file becomes under a CLIPLoader type other than flux2 (comfy/text_encoders).
+_KLEIN_TE_MODELS = frozenset({"flux2temodel_", "zimagetemodel_"})
+
+
 @_interp("shapes")
 def _shapes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("msize") and g.get("esize"):
@@ -772,6 +777,14 @@ def _shapes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # Not the diffusion model's text input layer: a layer inside the text encoder (or another model).
         if _encoder_built(ctx):
             near = _near(ctx)
+            te = (near.get("te_model") or "").lower()
+            # Another family's encoder (QwenImageTEModel_, HunyuanImage's, HiDream's, Ovis's...) is that model's part;
+            # the Z-Image encoder is Klein's mistake only when no Z-Image (Lumina2) model is in view.
+            if te and te not in _KLEIN_TE_MODELS:
+                return None
+            if te == "zimagetemodel_" and (near.get("zimage_model") or ctx.get("zimage_model")) \
+                    and "layers." not in (near.get("clip_missing") or ""):
+                return None
             d["te_model"] = near.get("te_model")
             return {"as": "klein.te-incomplete", "details": d,
                     "cause": (f"A layer inside the text encoder got {k1}-wide input where {k2} was expected: ComfyUI built "

@@ -13873,3 +13873,44 @@ def test_round235_cuda13_cu130_kinds():
               "ROCm 6.4, Radeon RX 7900 XTX\nThe conflict is caused by:\n    xformers 0.0.34 depends on torch==2.10.0\n"
               "    The user requested (constraint) torch==2.11.0+rocm6.4"):
         assert xf not in ids(t), (t, ids(t))
+
+
+def test_round236_other_image_models_lookalikes_kinds():
+    # Klein's own encoder, or the Z-Image encoder built for a Klein model, failing inside the encoder: still the
+    # Klein text-encoder file (klein.te-incomplete) or the CLIPLoader type (klein.zimage-te)
+    klein = ("got prompt\nRequested to load Flux2TEModel_\nloaded completely 9722.8 7672.3 True\n!!! Exception during "
+             "processing !!! mat1 and mat2 shapes cannot be multiplied (77x2560 and 1024x2560)")
+    got = ids(klein)
+    assert got and got[0] == "klein.te-incomplete", got
+    m = one(klein, "klein.te-incomplete")
+    assert "Flux2TEModel_" in m["cause"] and "qwen_3_4b.safetensors" in m["fix"]
+    zk = ("Requested to load ZImageTEModel_\nloaded partially 5672.8 5432.2 0\nmodel_type FLUX\nRequested to load Flux2\n"
+          "!!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied (512x2560 and 7680x3072)")
+    got = ids(zk)
+    assert got and got[0] == "klein.zimage-te", got
+    assert "flux2" in one(zk, "klein.zimage-te")["fix"]
+    # another family's text encoder failing inside itself (Qwen-Image Edit's vision tower with a GGUF encoder lacking
+    # its mmproj, HunyuanImage's and HiDream's encoders), and the Z-Image encoder in a Z-Image run (ComfyUI loads Z-Image
+    # as Lumina2): that model's parts, not claimed
+    for t in ("Requested to load QwenImageTEModel_\nloaded completely 13499.675 7898.2685546875 True\n!!! Exception during "
+              "processing !!! mat1 and mat2 shapes cannot be multiplied (5476x1280 and 3840x1280)",
+              "Requested to load HunyuanImageTEModel_\n!!! Exception during processing !!! mat1 and mat2 shapes cannot be "
+              "multiplied (1x3584 and 1024x3584)",
+              "Requested to load HiDreamTEModel_\n!!! Exception during processing !!! mat1 and mat2 shapes cannot be "
+              "multiplied (128x4096 and 2048x4096)",
+              "gguf qtypes: F32 (145), Q8_0 (253)\nRequested to load ZImageTEModel_\nmodel_type FLOW\nRequested to load Lumina2\n"
+              "!!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied (1x2560 and 768x3840)",
+              "Requested to load ZImageTEModel_\nRequested to load Lumina2\n0 models unloaded.\n"):
+        got = ids(t)
+        assert "klein.te-incomplete" not in got and "klein.zimage-te" not in got and "klein.te-mismatch" not in got, (t, got)
+    # another family's pipeline or encoder of the shared stack's libraries: silent (round 46's rule), while Klein's
+    # own pipeline missing from an old diffusers is diffusers.too-old
+    for t in ("ImportError: cannot import name 'LongCatImageEditPipeline' from 'diffusers'",
+              "from diffusers import ZImagePipeline\nImportError: cannot import name 'ZImagePipeline' from 'diffusers' "
+              "(/opt/conda/lib/python3.11/site-packages/diffusers/__init__.py)",
+              "mat1 and mat2 shapes cannot be multiplied (16x1024 and 4096x1152)",
+              "ValueError: Unrecognized image processor in Qwen/Qwen2.5-VL-7B-Instruct. Should have a "
+              "`image_processor_type` key in its preprocessor_config.json of config.json"):
+        assert ids(t) == [], (t, ids(t))
+    t = "from diffusers import Flux2KleinPipeline\nImportError: cannot import name 'Flux2KleinPipeline' from 'diffusers'"
+    assert ids(t)[:1] == ["diffusers.too-old"], ids(t)
