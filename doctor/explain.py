@@ -3592,6 +3592,34 @@ def _bnb_jetson(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"details": {"board": board, "file": g.get("file", "")}}
 
 
+@_interp("bnb_no_kernel")
+def _bnb_no_kernel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """bitsandbytes' own `Error no kernel image is available ... at line N in file ...ops.cu` (its CUDA_CHECK_RETURN):
+    its CUDA library lacks kernels for this GPU. Not on an AMD (ZLUDA, ROCm), Intel or Mac setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    d = {"file": (g.get("file") or "")[-120:], "line": g.get("line", "")}
+    if (g.get("err") or "").startswith("invalid device function"):
+        return {"title": "bitsandbytes' CUDA library has no usable kernel for this GPU (invalid device function in its "
+                         "ops.cu)", "details": d}
+    return {"details": d}
+
+
+@_interp("bnb_unavailable")
+def _bnb_unavailable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """bnb.unavailable: ``nvidia_only``; transformers' older wording names accelerate in the same check, and the
+    quantizers' `No GPU found. A GPU is needed for quantization.` is the no-CUDA-GPU half by itself."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if g.get("nogpu"):
+        return {"title": "transformers / diffusers found no CUDA GPU for a bitsandbytes quantization (torch sees no GPU)",
+                "details": {"said": "No GPU found"}}
+    if g.get("acc"):
+        return {"title": "transformers finds bitsandbytes or accelerate unusable (no CUDA GPU, or not installed in this "
+                         "Python)", "details": {"bits": g.get("bits", "")}}
+    return {}
+
+
 @_interp("jetson_lib")
 def _jetson_lib(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A CUDA library missing at `import torch` on a Jetson: claimed only where the paste names a Jetson and

@@ -13914,3 +13914,59 @@ def test_round236_other_image_models_lookalikes_kinds():
         assert ids(t) == [], (t, ids(t))
     t = "from diffusers import Flux2KleinPipeline\nImportError: cannot import name 'Flux2KleinPipeline' from 'diffusers'"
     assert ids(t)[:1] == ["diffusers.too-old"], ids(t)
+
+
+def test_round233_bitsandbytes_kinds():
+    nk = "bnb.no-kernel-for-gpu"
+    # bitsandbytes' own CUDA_CHECK_RETURN line from its ops.cu (a community Windows build, a Linux self-build, the
+    # invalid-device-function form): its library lacks kernels for this GPU, not torch's arch list
+    for t, word in (("CUDA SETUP: Loading binary C:\\sd\\venv\\lib\\site-packages\\bitsandbytes\\libbitsandbytes_cuda118.dll...\n"
+                     "steps:   0%|          | 0/800\nError no kernel image is available for execution on the device at line 88 "
+                     "in file C:\\build\\bitsandbytes\\csrc\\ops.cu", "has no kernel"),
+                    ("Loading checkpoint shards: 100%|##########| 2/2\nError no kernel image is available for execution on the "
+                     "device at line 1203 in file /tmp/pip-req-build-x1/csrc/ops.cu\n", "has no kernel"),
+                    ("load_in_4bit on my GTX 1060\nError invalid device function at line 412 in file "
+                     "/home/me/src/bitsandbytes/csrc/ops.cu", "invalid device function")):
+        got = ids(t)
+        assert got and got[0] == nk, (t, got)
+        assert "cuda.no-kernel-image" not in got, got
+        m = one(t, nk)
+        assert word in m["title"] and "bitsandbytes" in m["title"], m["title"]
+        assert "ops.cu" in m["cause"] and "0.45.3" in m["cause"] and "Turing" in m["cause"]
+        assert "python -m pip install -U bitsandbytes" in m["fix"] and "bitsandbytes-windows" in m["fix"]
+        assert "whl/cu128" in m["fix"] and "get_device_capability" in m["fix"]
+    # torch's own missing kernel stays cuda.no-kernel-image; ZLUDA / ROCm, another library's .cu file and GGML: not this
+    t = "RuntimeError: CUDA error: no kernel image is available for execution on the device\nCUDA kernel errors might be"
+    assert ids(t)[:1] == ["cuda.no-kernel-image"] and nk not in ids(t), ids(t)
+    for t in ("ZLUDA enabled\nError no kernel image is available for execution on the device at line 88 in file "
+              "D:\\zluda\\bitsandbytes\\csrc\\ops.cu",
+              "torch 2.5.1+rocm6.2\nError invalid device function at line 90 in file /opt/bnb-rocm/csrc/ops.cu",
+              "Error no kernel image is available for execution on the device at line 40 in file /src/myproj/kernels.cu",
+              "ggml_cuda_compute_forward: MUL_MAT failed\nCUDA error: no kernel image is available for execution on the device"):
+        assert nk not in ids(t), (t, ids(t))
+
+    un = "bnb.unavailable"
+    # transformers' older wordings naming accelerate, and the quantizers' no-GPU refusal
+    for t, title_word, in (("ImportError: Using `bitsandbytes` 4-bit quantization requires Accelerate: `pip install accelerate` "
+                            "and the latest version of bitsandbytes: `pip install -i https://pypi.org/simple/ bitsandbytes`",
+                            "accelerate"),
+                           ("    raise ImportError(\nImportError: Using `load_in_8bit=True` requires Accelerate: `pip install "
+                            "accelerate` and the latest version of bitsandbytes `pip install bitsandbytes`", "accelerate"),
+                           ("  File \"/content/venv/lib/python3.11/site-packages/diffusers/quantizers/bitsandbytes/"
+                            "bnb_quantizer.py\", line 65, in validate_environment\nRuntimeError: No GPU found. A GPU is "
+                            "needed for quantization.", "no CUDA GPU"),
+                           ("ImportError: Using `bitsandbytes` 8-bit quantization requires the latest version of bitsandbytes: "
+                            "`pip install -U bitsandbytes`", "bitsandbytes unusable")):
+        got = ids(t)
+        assert got and got[0] == un, (t, got)
+        m = one(t, un)
+        assert title_word in m["title"], m["title"]
+        assert "requires Accelerate" in m["cause"] and "No GPU found" in m["cause"]
+        assert "torch.cuda.is_available()" in m["fix"] and "pip install -U bitsandbytes accelerate" in m["fix"]
+    # the same words on a Mac (English or Chinese chip names), on ROCm, and InvokeAI's own bnb message: not claimed
+    for t in ("M2 MacOS: RuntimeError: No GPU found. A GPU is needed for quantization.",
+              "我的M1芯片运行模型报错 ImportError: Using `bitsandbytes` 4-bit quantization requires Accelerate",
+              "Apple M3 Max\nImportError: Using `bitsandbytes` 8-bit quantization requires the latest version of bitsandbytes",
+              "torch 2.4.1+rocm6.1 on RX 7900 XTX\nImportError: Using `bitsandbytes` 8-bit quantization requires Accelerate",
+              "ImportError: The bnb modules are not available. Please install bitsandbytes if available on your platform."):
+        assert un not in ids(t), (t, ids(t))
