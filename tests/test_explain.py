@@ -13970,3 +13970,52 @@ def test_round233_bitsandbytes_kinds():
               "torch 2.4.1+rocm6.1 on RX 7900 XTX\nImportError: Using `bitsandbytes` 8-bit quantization requires Accelerate",
               "ImportError: The bnb modules are not available. Please install bitsandbytes if available on your platform."):
         assert un not in ids(t), (t, ids(t))
+
+
+def test_round230_flux2_klein_reports_kinds():
+    # round 230 (FLUX.2 [klein] / [dev] reports of 2026): the one in-scope report was already right, so no row changed;
+    # this pins the answers the round relies on, in other wordings than the corpus texts.
+    # Klein in diffusers running out of VRAM inside its transformer or pipeline (Linux venv, Windows venv, the older
+    # torch.cuda.OutOfMemoryError class name): the ordinary CUDA out-of-memory, with offload and smaller sizes as the fix
+    oom = "cuda.oom"
+    for t in ("  File \"/home/me/klein/.venv/lib/python3.12/site-packages/diffusers/models/embeddings.py\", line 1232, in "
+              "apply_rotary_emb\n    out = (x.float() * cos + x_rotated.float() * sin).to(x.dtype)\ntorch.OutOfMemoryError: CUDA "
+              "out of memory. Tried to allocate 1.10 GiB. GPU 0 has a total capacity of 23.55 GiB of which 312.50 MiB is free. "
+              "Including non-PyTorch memory, this process has 23.23 GiB memory in use.",
+              "  File \"C:\\Users\\me\\klein\\venv\\Lib\\site-packages\\diffusers\\pipelines\\flux2\\pipeline_flux2_klein.py\", "
+              "line 880, in __call__\ntorch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 512.00 MiB. GPU 0 has a "
+              "total capacity of 11.99 GiB of which 0 bytes is free."):
+        got = ids(t)
+        assert got and got[0] == oom, (t, got)
+        m = one(t, oom)
+        assert "out of memory" in m["title"]
+        assert "free VRAM" in m["cause"]
+        assert "enable_model_cpu_offload" in m["fix"] and "--lowvram" in m["fix"]
+    # an old ComfyUI whose CLIPLoader has no `flux2` type: the type row, whose fix names the release that added it
+    t = ("Prompt outputs failed validation\nCLIPLoader:\n- Value not in list: type: 'flux2' not in ['stable_diffusion', "
+         "'stable_cascade', 'sd3', 'stable_audio', 'mochi', 'ltxv', 'pixart', 'cosmos', 'lumina2', 'wan', 'hidream', 'chroma', "
+         "'ace']")
+    got = ids(t)
+    assert got and got[0] == "comfyui.clip-type-invalid", got
+    m = one(t, "comfyui.clip-type-invalid")
+    assert "CLIPLoader" in m["title"] and "flux2" in m["fix"] and "v0.9.2" in m["fix"]
+    # other programs' errors met in the same reports stay silent: a node pack that patched Flux's forward at import
+    # (comfyui-flux2fun-controlnet, WaveSpeed), a trainer's converted LoRA keys, a block-swap node pack's VBAR OOM under
+    # dynamic VRAM, an MLX web UI importing a moved mflux module, a video plugin's too-narrow input, a phone app's resumed
+    # download, a node pack's own CLIP type list, an app routing Klein to its Z-Image lane
+    for t in ("TypeError: patched_forward_orig() got an unexpected keyword argument 'timestep_zero_index'\n  File "
+              "\"/srv/ComfyUI/comfy/ldm/flux/model.py\", line 406, in _forward",
+              "!!! Exception during processing !!! create_patch_flux_forward_orig.<locals>.forward_orig() got an unexpected "
+              "keyword argument 'timestep_zero_index'\n  File \"D:\\ComfyUI\\comfy\\ldm\\flux\\model.py\", line 406, in _forward",
+              "lora key not loaded: diffusion_model.single_blocks.7.linear1.lora_A.weight\nlora key not loaded: "
+              "diffusion_model.double_blocks.3.txt_attn_qkv.lora_B.weight",
+              "Model Flux2 prepared for dynamic VRAM loading. 9120MB Staged. 0 patches attached.\n[UniBlockSwap] swapping 8 "
+              "blocks\nMemoryError: VBAR OOM",
+              "  File \"/Volumes/ssd/MFLUX-WEBUI/backend/image_generation.py\", line 14, in <module>\n    from mflux.config.config "
+              "import Config\nModuleNotFoundError: No module named 'mflux.config'",
+              "ERROR - Error processing chunk for flux-klein: Calculated padded input size per channel: (2 x 64). Kernel size: "
+              "(3 x 3). Kernel size can't be greater than actual input size",
+              "Download failed: HTTP error code 416 while resuming flux-2-klein-4b.gguf in the app",
+              "Clip Selector type list doesn't have a flux2 option for my Klein workflow",
+              "Generating FLUX.2 Klein images reports \"no Z-Image model available\""):
+        assert ids(t) == [], (t, ids(t))
