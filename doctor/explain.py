@@ -1398,11 +1398,16 @@ def _st_view_cut(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | Non
     tensor fewer values than its shape (or a byte count that is not whole elements). Beside the loader's frame
     that is the file; alone it is claimed only for a weight-sized matrix cut inside a row, the mark of a cut
     file rather than a reshape in model code (more dims, more values than the shape, or whole rows)."""
-    loader = _st_loader_frame(_near(ctx))
+    near = _near(ctx)
+    loader = _st_loader_frame(near)
     if g.get("buflen"):
-        if not loader:
-            return None
         n, el = int(g["buflen"]), int(g.get("elsize") or 0)
+        # without the loader's frame (a paste cut after the node run's first lines): a ComfyUI node run, a whole
+        # slice from offset 0 of at least 1 MiB (the loader slices each tensor from the file's mmap; a node's own
+        # torch.frombuffer on audio or image bytes is smaller or runs beside its custom_nodes frame)
+        if not loader and not (_comfy_node_run(near) and g.get("bufoff") == "0" and n >= 1 << 20
+                               and not near.get("custom_node")):
+            return None
         return {"title": f"A model file is cut short: ComfyUI's loader found {n} bytes for a tensor, not whole {el}-byte values",
                 "cause": ("ComfyUI's safetensors loader (comfy/utils.py load_safetensors) reads each tensor's bytes at the "
                           "offsets the file's header gives; the file ends before them (an interrupted download or copy), so "
@@ -4285,6 +4290,14 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`. Turning the node's "
                         "torch.compile option off also avoids it"),
                 "details": {"setting": setting}}
+    if g.get("kop"):
+        # comfy-kitchen (ComfyUI's fp8/fp4 kernels, imported at startup) registers its ops with
+        # torch.library.custom_op, whose schema inference takes its `list[int]` annotations only from torch 2.7 (and
+        # custom_op itself only from 2.4): the traceback stops in torch/_library/custom_ops.py under its decorator
+        op = g["kop"]
+        return {"title": (f"comfy-kitchen could not register its `{op}` op: this torch is older than the 2.7 that "
+                          "comfy-kitchen (imported by ComfyUI at startup) needs"),
+                "details": {"op": f"comfy_kitchen::{op}", "needs": "2.7"}}
     if not g.get("stream"):
         return {}
     near = _near(ctx)

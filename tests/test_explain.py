@@ -14019,3 +14019,59 @@ def test_round230_flux2_klein_reports_kinds():
               "Clip Selector type list doesn't have a flux2 option for my Klein workflow",
               "Generating FLUX.2 Klein images reports \"no Z-Image model available\""):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round231_comfyui_2026_kinds():
+    old = "torch.too-old"
+    # comfy-kitchen's import-time custom_op registration stopping inside torch's custom_ops.py (the ValueError line
+    # cut off, or another op name, a Windows portable, a Linux venv, a launcher's prefixed lines): torch too old
+    for t in ('  File "C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\comfy_kitchen\\backends\\eager\\na.py", '
+              'line 163, in <module>\n    @torch.library.custom_op("comfy_kitchen::na3d", mutates_args=())\n'
+              '     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  File "C:\\ComfyUI_windows_portable\\'
+              'python_embeded\\Lib\\site-packages\\torch\\_library\\custom_ops.py", line 142, in inner',
+              "  File \"/srv/comfy/venv/lib/python3.10/site-packages/comfy_kitchen/backends/eager/quant.py\", line 88, in <module>\n"
+              "    @torch.library.custom_op('comfy_kitchen::quantize_int8_rowwise', mutates_args=())\n"
+              "  File \"/srv/comfy/venv/lib/python3.10/site-packages/torch/_library/custom_ops.py\", line 121, in inner\n"
+              "    schema_str = torch.library.infer_schema(fn, mutates_args=mutates_args)",
+              "12:01:02.003 [Warning] [ComfyUI-0/STDERR] @torch.library.custom_op(\"comfy_kitchen::rope\", mutates_args=())\n"
+              "12:01:02.004 [Warning] [ComfyUI-0/STDERR] ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+              "12:01:02.004 [Warning] [ComfyUI-0/STDERR] File \"/opt/swarm/dlbackend/ComfyUI/venv/lib/python3.11/"
+              "site-packages/torch/_library/custom_ops.py\", line 1"):
+        got = ids(t)
+        assert got and got[0] == old, (t, got)
+        m = one(t, old)
+        assert "comfy-kitchen" in m["title"] and "2.7" in m["title"], m["title"]
+        assert "comfy_kitchen::" in m["details"]["op"] and m["details"]["needs"] == "2.7"
+        assert "download.pytorch.org/whl/cu128" in m["fix"]
+    # another package's custom_op, the decorator line alone, a torch frame alone, an AMD ROCm torch: not this claim
+    for t in ('    @torch.library.custom_op("mylib::fused_gelu", mutates_args=())\n  File "/venv/lib/python3.11/'
+              'site-packages/torch/_library/custom_ops.py", line 121, in inner',
+              '    @torch.library.custom_op("comfy_kitchen::na3d", mutates_args=())',
+              '  File "/venv/lib/python3.11/site-packages/torch/_library/custom_ops.py", line 121, in inner',
+              "pytorch version: 2.5.1+rocm6.2\nAMD arch: gfx1100\n"
+              '    @torch.library.custom_op("comfy_kitchen::na3d", mutates_args=())\n  File "/opt/venv/lib/python3.12/'
+              'site-packages/torch/_library/custom_ops.py", line 121, in inner'):
+        assert old not in ids(t), (t, ids(t))
+    # ComfyUI's mmap loader on a cut file, in a node run whose paste stops before the loader's frame
+    st = "safetensors.truncated"
+    for t in ("[ERROR] !!! Exception during processing !!! buffer length (1615263 bytes) after offset (0 bytes) must be a "
+              "multiple of element size (4)\n[ERROR] Traceback (most recent call last):\n  File \"G:\\Comfy\\ComfyUI\\"
+              "execution.py\", line 542, in execute",
+              "# ComfyUI Error Report\n## Error Details\n- **Node ID:** 38\n- **Node Type:** CLIPLoader\n- **Exception Type:** "
+              "ValueError\n- **Exception Message:** buffer length (394547245 bytes) after offset (0 bytes) must be a multiple "
+              "of element size (2)"):
+        got = ids(t)
+        assert got and got[0] == st, (t, got)
+        m = one(t, st)
+        assert "cut short" in m["title"] and "interrupted download" in m["cause"], m
+        assert "download it again" in m["fix"].lower()
+    # torch.frombuffer outside a node run, a small buffer, a non-zero offset, or a node pack's own frame: silent
+    for t in ("ValueError: buffer length (1615263 bytes) after offset (0 bytes) must be a multiple of element size (4)",
+              "!!! Exception during processing !!! buffer length (4097 bytes) after offset (0 bytes) must be a multiple of "
+              "element size (2)",
+              "!!! Exception during processing !!! buffer length (52428801 bytes) after offset (44 bytes) must be a "
+              "multiple of element size (2)",
+              "  File \"/home/me/ComfyUI/custom_nodes/audio-tools/load.py\", line 40, in load\n    pcm = torch.frombuffer(raw, "
+              "dtype=torch.int16)\n!!! Exception during processing !!! buffer length (2097153 bytes) after offset (0 bytes) "
+              "must be a multiple of element size (2)"):
+        assert st not in ids(t), (t, ids(t))
