@@ -4392,6 +4392,49 @@ def _stdlib_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return out
 
 
+# the system library (Debian/Ubuntu package, Fedora/RHEL package) each optional extension module is built against
+_STDLIB_EXT_LIB = {"_lzma": ("xz / liblzma", "liblzma-dev", "xz-devel", "lzma"),
+                   "_bz2": ("bzip2", "libbz2-dev", "bzip2-devel", "bz2"),
+                   "_ctypes": ("libffi", "libffi-dev", "libffi-devel", "ctypes"),
+                   "_ssl": ("OpenSSL", "libssl-dev", "openssl-devel", "ssl"),
+                   "_hashlib": ("OpenSSL", "libssl-dev", "openssl-devel", "hashlib"),
+                   "_sqlite3": ("SQLite", "libsqlite3-dev", "sqlite-devel", "sqlite3")}
+# the parts of the stack whose imports or downloads such a Python breaks, as context facts seen near the hit
+_STDLIB_EXT_STACK = ("stdlib_ext_stack", "custom_node", "comfy_place", "comfy_func", "other_webui", "sd_ui_fork",
+                     "stack_loader_frame", "torch_path", "torch_named", "diffusers_named", "hf_loader", "pipeline_frame")
+
+
+@_interp("stdlib_ext")
+def _stdlib_ext(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A standard-library extension module (_lzma, _bz2, _ctypes, _ssl, _hashlib, _sqlite3) missing from the Python
+    that runs the stack: a Python compiled without the library's headers, or on Windows one whose DLLs are not on
+    the search path (an unactivated conda env). Claimed only with the stack in view and not on a Mac or another
+    vendor's GPU: the same bare error from any other program's Python is that program's environment."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or not any(near.get(k) for k in _STDLIB_EXT_STACK):
+        return None
+    if g.get("ssl"):
+        mod = "_ssl"
+    elif g.get("built"):
+        mod = "_" + g["built"]
+    else:
+        mod = g.get("dll") or g.get("mod") or "_ssl"
+    lib, deb, rpm, pub = _STDLIB_EXT_LIB.get(mod, _STDLIB_EXT_LIB["_ssl"])
+    details = {"module": mod, "library": lib}
+    if g.get("dll") or near.get("conda_env_path"):
+        return {"title": (f"The Python that runs the stack cannot load its {mod} extension's DLLs ({lib}): a conda env's "
+                          "Python started without activating the env, or a Python copied without its DLLs"),
+                "details": details}
+    if mod in ("_ssl", "_hashlib"):
+        title = ("The Python that runs the stack has no ssl module (it was built without OpenSSL): pip and Hugging Face "
+                 "downloads cannot use HTTPS")
+    else:
+        title = (f"The Python that runs the stack was built without `{mod}` ({lib} was missing when it was compiled): "
+                 f"`import {pub}` fails")
+    details["install first"] = f"{deb} (Fedora/RHEL: {rpm})"
+    return {"title": title, "details": details}
+
+
 @_interp("py_too_old")
 def _py_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Code or a package newer than the Python that runs it: `X | None` annotations (3.10), built-in generics such as

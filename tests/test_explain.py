@@ -14075,3 +14075,58 @@ def test_round231_comfyui_2026_kinds():
               "dtype=torch.int16)\n!!! Exception during processing !!! buffer length (2097153 bytes) after offset (0 bytes) "
               "must be a multiple of element size (2)"):
         assert st not in ids(t), (t, ids(t))
+
+
+def test_round234_stdlib_extension_modules_kinds():
+    sx = "python.stdlib-ext-missing"
+    # ComfyUI's start-up importing torchvision under a pyenv Python built without liblzma; a node pack's sqlite3
+    # under an asdf Python; diffusers importing ctypes from a /usr/local build; pip fetching torch without ssl; a
+    # huggingface_hub download on Windows from an unactivated conda env; pyenv's own build warning before torchvision
+    for t, words, extra in (
+            ("  File \"/srv/ComfyUI/main.py\", line 147, in <module>\n    import execution\n  File \"/srv/ComfyUI/venv/lib/"
+             "python3.12/site-packages/torchvision/datasets/utils.py\", line 5, in <module>\n    import lzma\n  File \"/home/"
+             "ai/.pyenv/versions/3.12.8/lib/python3.12/lzma.py\", line 27, in <module>\n    from _lzma import *\n"
+             "ModuleNotFoundError: No module named '_lzma'", ("`_lzma`", "import lzma"), "liblzma-dev"),
+            ("Traceback (most recent call last):\n  File \"/opt/comfy/nodes.py\", line 2131, in load_custom_node\n"
+             "  File \"/opt/comfy/custom_nodes/comfyui-prompt-db/db.py\", line 2, in <module>\n    import sqlite3\n  File "
+             "\"/root/.asdf/installs/python/3.11.9/lib/python3.11/sqlite3/dbapi2.py\", line 27, in <module>\n"
+             "ModuleNotFoundError: No module named '_sqlite3'", ("`_sqlite3`",), "libsqlite3-dev"),
+            ("  File \"/data/venvs/flux/lib/python3.11/site-packages/diffusers/utils/import_utils.py\", line 12\n"
+             "  File \"/usr/local/lib/python3.11/ctypes/__init__.py\", line 8, in <module>\n    from _ctypes import Union\n"
+             "ModuleNotFoundError: No module named _ctypes", ("`_ctypes`", "import ctypes"), "libffi-dev"),
+            ("$ python -m pip install torch==2.7.1 --index-url https://download.pytorch.org/whl/cu128\nWARNING: pip is "
+             "configured with locations that require TLS/SSL, however the ssl module in Python is not available.\n"
+             "ERROR: Could not find a version that satisfies the requirement torch==2.7.1 (from versions: none)",
+             ("no ssl module", "HTTPS"), "libssl-dev"),
+            ("  File \"D:\\miniconda3\\envs\\klein\\Lib\\site-packages\\huggingface_hub\\file_download.py\", line 9\n"
+             "    import ssl\n  File \"D:\\miniconda3\\envs\\klein\\Lib\\ssl.py\", line 100, in <module>\n    import _ssl\n"
+             "ImportError: DLL load failed while importing _ssl: The specified module could not be found.",
+             ("cannot load", "DLLs", "conda"), "OpenSSL"),
+            ("Installing Python-3.12.8...\nWARNING: The Python bz2 extension was not compiled. Missing the bz2 lib?\n"
+             "Installed Python-3.12.8 to /home/ai/.pyenv/versions/3.12.8\n$ python -c \"import torchvision\"",
+             ("`_bz2`", "import bz2"), "libbz2-dev")):
+        got = ids(t)
+        assert got and got[0] == sx, (t, got)
+        m = one(t, sx)
+        assert all(w in m["title"] for w in words), m["title"]
+        assert extra in m["title"] + str(m["details"]), (m["title"], m["details"])
+        assert "headers" in m["cause"] and "pip cannot install these modules" in m["cause"] and "Library\\bin" in m["cause"]
+        assert "liblzma-dev" in m["fix"] and "pyenv install 3.12.8" in m["fix"] and "recreate the venv" in m["fix"]
+        assert "conda activate" in m["fix"] and "uv python install 3.12" in m["fix"]
+        assert "hf.unreachable" not in got and "torch.pip-no-wheel" not in got, got
+    # the same words from other programs' Pythons, on a Mac, or for modules Windows' Python never has: not this
+    for t in ("ModuleNotFoundError: No module named '_bz2'",
+              "  File \"/home/u/.local/lib/python3.12/site-packages/networkx/utils/decorators.py\", line 1\n    import bz2\n"
+              "  File \"/usr/local/lib/python3.12/bz2.py\", line 17\nModuleNotFoundError: No module named '_bz2'",
+              "WARNING: pip is configured with locations that require TLS/SSL, however the ssl module in Python is not "
+              "available.\nCould not fetch URL https://pypi.org/simple/requests/: skipping",
+              "  File \"/Users/me/.pyenv/versions/3.11.9/lib/python3.11/site-packages/torchvision/datasets/utils.py\", "
+              "line 5\n    import lzma\nModuleNotFoundError: No module named '_lzma'",
+              "import torch\n  File \"C:\\Python312\\Lib\\curses\\__init__.py\", line 13\nModuleNotFoundError: No module named '_curses'",
+              "python -m pip install torch==2.7.1\nModuleNotFoundError: No module named 'readline'",
+              "/usr/local/lib/python3.10/site-packages/pandas/compat/__init__.py:117: UserWarning: Could not import the lzma "
+              "module. Your installed Python is incomplete.\nimport torch",
+              "import torch\nModuleNotFoundError: No module named '_ssl_compat'",
+              "WARNING: The Python lzma extension was not compiled. Missing the lzma lib?\nInstalled Python-3.13.7 to "
+              "/home/runner/.asdf/installs/python/3.13.7"):
+        assert sx not in ids(t), (t, ids(t))
