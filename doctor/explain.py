@@ -1007,6 +1007,11 @@ def _amount(g: dict[str, str], name: str) -> tuple[float, str] | None:
 def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _other_gpu(ctx):
         return None  # ROCm's HIP allocator raises the same torch.OutOfMemoryError: not an NVIDIA setup
+    if _fact(ctx, "sglang_server"):
+        # sglang's serving engine (its CLI or its multimodal_gen package in the paste) sizes, offloads and pools the
+        # memory itself (mem-fraction-static, its own layerwise / text-encoder offload): an out-of-memory there is its
+        # own loader's or its flags' doing, fixed in sglang, not by the Klein stack's offload or a smaller file
+        return None
     near = _near(ctx)
     if near.get("preview_fallback") and not (near.get("node_exec") or near.get("node_type")):
         # a live previewer's own line says its preview decode failed and it fell back (KJNodes' Preview Override:

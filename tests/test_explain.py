@@ -14130,3 +14130,41 @@ def test_round234_stdlib_extension_modules_kinds():
               "WARNING: The Python lzma extension was not compiled. Missing the lzma lib?\nInstalled Python-3.13.7 to "
               "/home/runner/.asdf/installs/python/3.13.7"):
         assert sx not in ids(t), (t, ids(t))
+
+
+def test_round239_cuda_oom_kinds():
+    # a user's retelling of ComfyUI's hint ("This error means you ran out of memory on your GPU"), in a title or a
+    # sentence: the GPU ran out of memory
+    for t in ("KSampler error with Flux.2 Klein 4B (out of memory on your GPU)",
+              "Wan 2.2 keeps failing: it ran out of memory on the GPU at the second sampler, RTX 4060 Ti 16GB",
+              "Qwen-Image edit: out of memory on my graphics card after the text encoder loads"):
+        got = ids(t)
+        assert got and got[0] == "cuda.oom", (t, got)
+        m = one(t, "cuda.oom")
+        assert "VRAM" in m["cause"] and "enable_model_cpu_offload" in m["fix"] and "--lowvram" in m["fix"]
+    # the same words on an AMD card, or "out of memory" with no GPU named: not this retelling
+    assert "cuda.oom" not in ids("Radeon RX 7900 XTX with ROCm 6.4: ComfyUI says out of memory on your GPU")
+    assert ids("the browser tab ran out of memory on the page") == []
+    # a Chinese retelling of the OS killing the process when system RAM filled, beside a sign of a Python image
+    # program (a pipeline, diffusers, ComfyUI), before or after the sentence: RAM, not VRAM
+    for t in ("用diffusers加载Flux2KleinPipeline时，系统内存被占满，进程被杀了。",
+              "Loading pipeline components 的时候，直到占满全部系统内存后，进程killed。",
+              "内存耗尽，进程直接被kill掉。\n跑的是 ComfyUI 的 Klein 工作流"):
+        got = ids(t)
+        assert got and got[0] == "ram.oom-killed", (t, got)
+        m = one(t, "ram.oom-killed")
+        assert "RAM" in m["title"] and "torch_dtype" in m["fix"], m
+    # the same words about another program (an LLM runtime, a game) with no Python image program in sight: silent
+    for t in ("llama.cpp 加载 70B 模型时内存不足，进程被杀", "游戏运行一小时后内存占满，进程被终止"):
+        assert "ram.oom-killed" not in ids(t), (t, ids(t))
+    # sglang's serving engine running out of memory in its own loader / offloader: not the Klein stack's cause; the
+    # same allocator message without sglang in the paste still is
+    oom = ("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of "
+           "23.64 GiB of which 1.02 GiB is free. Of the allocated memory 21.10 GiB is allocated by PyTorch")
+    for head in ("$ sglang serve --model-path black-forest-labs/FLUX.2-klein-4B --dit-layerwise-offload\n",
+                 "python -m sglang.launch_server --model-path Qwen/Qwen-Image --port 30000\n",
+                 "  File \"/usr/lib/python3/site-packages/sglang/multimodal_gen/runtime/loader/component_loader.py\", "
+                 "line 158, in load\n"):
+        assert "cuda.oom" not in ids(head + oom), (head, ids(head + oom))
+    got = ids("Loading pipeline components...: 100%\n" + oom)
+    assert got and got[0] == "cuda.oom", got
