@@ -14168,3 +14168,68 @@ def test_round239_cuda_oom_kinds():
         assert "cuda.oom" not in ids(head + oom), (head, ids(head + oom))
     got = ids("Loading pipeline components...: 100%\n" + oom)
     assert got and got[0] == "cuda.oom", got
+
+
+def test_round237_qwen3_text_encoder_kinds():
+    tf, te, cut, old = "transformers.too-old", "klein.te-mismatch", "safetensors.truncated", "comfyui.too-old-for-klein"
+    # transformers older than Qwen3 (4.51) or its Qwen2 tokenizer class (4.37), worded as a config refusal, a class import,
+    # an attribute lookup and the tokenizer lookup, from a node pack, a script and a trainer
+    for t in ("  File \"C:\\AI\\ComfyUI\\custom_nodes\\prompt-expander\\nodes.py\", line 41, in load\n    model = AutoModelForCausalLM."
+              "from_pretrained(path)\nValueError: The checkpoint you are trying to load has model type `qwen3` but Transformers "
+              "does not recognize this architecture.",
+              "from transformers import Qwen3ForCausalLM\nImportError: cannot import name 'Qwen3ForCausalLM' from 'transformers' "
+              "(/srv/venv/lib/python3.10/site-packages/transformers/__init__.py)",
+              "    text_encoder = transformers.Qwen3Model.from_pretrained(repo, subfolder=\"text_encoder\")\nAttributeError: module "
+              "'transformers' has no attribute 'Qwen3Model'",
+              "[rank0]:   File \"/opt/conda/lib/python3.10/site-packages/transformers/models/auto/configuration_auto.py\", line 795, "
+              "in __getitem__\n[rank0]:     raise KeyError(key)\n[rank0]: KeyError: 'qwen3'",
+              "tokenizer = AutoTokenizer.from_pretrained(\"./text_encoders/qwen3-4b\")\nValueError: Tokenizer class "
+              "Qwen2TokenizerFast does not exist or is not currently imported."):
+        got = ids(t)
+        assert got and got[0] == tf, (t, got)
+        m = one(t, tf)
+        assert "too old" in m["title"] and "4.51.0" in m["cause"] and "qwen3" in m["cause"]
+        assert "transformers>=4.51" in m["fix"] and "python_embeded" in m["fix"]
+    # the 4B and 8B encoders beside the other Klein (a GGUF encoder in Forge too), both directions
+    for t, word in (("flux-2-klein-9b-fp8.safetensors + qwen_3_4b_fp8_scaled.safetensors\nKSampler\nRuntimeError: mat1 and mat2 "
+                     "shapes cannot be multiplied (512x7680 and 12288x4096)", "qwen_3_8b"),
+                    ("'additional_modules': ['D:\\\\forge\\\\models\\\\text_encoder\\\\Qwen3-8B-Q4_K_M.gguf']\nRuntimeError: mat1 "
+                     "and mat2 shapes cannot be multiplied (512x12288 and 7680x3072)", "qwen_3_4b")):
+        got = ids(t)
+        assert got and got[0] == te, (t, got)
+        m = one(t, te)
+        assert "mismatch" in m["title"] and "wide" in m["cause"] and word in m["fix"], m
+    # a Qwen3 encoder file cut short, read by ComfyUI's mmap loader (Linux path, an 8B-wide tensor)
+    t = ("  File \"/home/u/ComfyUI/comfy/utils.py\", line 111, in load_safetensors\n    tensor = torch.frombuffer(mv[start:end], "
+         "dtype=_TYPES[info[\"dtype\"]]).view(info[\"shape\"])\nRuntimeError: shape '[4096, 4096]' is invalid for input of size 1048576")
+    got = ids(t)
+    assert got and got[0] == cut, (t, got)
+    m = one(t, cut)
+    assert "cut short" in m["title"] and "[4096, 4096]" in m["title"] and "ends early" in m["cause"]
+    assert "download it again" in m["fix"]
+    # Klein 9B's Qwen3-8B file in a ComfyUI without Klein: the Llama2 fallback
+    t = ("CLIPLoader\nError(s) in loading state_dict for Llama2:\n\tsize mismatch for model.embed_tokens.weight: copying a param "
+         "with shape torch.Size([151936, 4096]) from checkpoint, the shape in current model is torch.Size([128256, 4096]).")
+    got = ids(t)
+    assert got and got[0] == old, (t, got)
+    m = one(t, old)
+    assert "too old for FLUX.2 [klein]" in m["title"] and "Qwen3-8B" in m["cause"] and "v0.9.2" in m["fix"]
+    # Qwen3 look-alikes of LLM runtimes and other programs: llama.cpp / LM Studio / Ollama builds without qwen3, Ollama's
+    # importer, vLLM's architecture list, Qwen3-VL / Qwen3.5 / Qwen3-MoE in transformers, an app's own loader call, a
+    # node pack's vision AutoModel given a text-only Qwen3: nothing of the Klein stack
+    for t in ("llama_model_load: error loading model: error loading model architecture: unknown model architecture: 'qwen3'\n"
+              "llama_model_load_from_file_impl: failed to load model",
+              "Failed to load model\n\nerror loading model: error loading model architecture: unknown model architecture: 'qwen3'",
+              "transferring model data 100%\nconverting model\nError: unsupported architecture \"Qwen3ForCausalLM\"",
+              "Error: pull model manifest: 412: \n\nThe model you are attempting to pull requires a newer version of Ollama.",
+              "ValueError: Model architectures ['Qwen3ForCausalLM'] are not supported for now. Supported architectures: "
+              "dict_keys(['AquilaModel', 'LlamaForCausalLM'])",
+              "ValueError: The checkpoint you are trying to load has model type `qwen3_vl` but Transformers does not recognize "
+              "this architecture.",
+              "Value error, The checkpoint you are trying to load has model type `qwen3_5` but Transformers does not recognize "
+              "this architecture.",
+              "ImportError: cannot import name 'Qwen3MoeForCausalLM' from 'transformers'",
+              "AttributeError: type object 'Qwen3ForCausalLM' has no attribute 'from_single_file'",
+              "Unrecognized configuration class <class 'transformers.models.qwen3.configuration_qwen3.Qwen3Config'> for this "
+              "kind of AutoModel: AutoModelForVision2Seq."):
+        assert ids(t) == [], (t, ids(t))
