@@ -3418,6 +3418,19 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         return None
     if _fact(ctx, "ggml_cuda"):
         return None
+    if g.get("cap_e"):
+        # `CUDA Error:` with a capital E is a library's own check, not PyTorch's `CUDA error:`: claimed only where it
+        # names an attention package's CUDA source beside it (flash-attention's csrc/layer_norm .cuh), not where it
+        # is another library's driver-API wrapper (cpm_kernels' checkCUStatus).
+        kpath = (g.get("kpath") or "").strip()
+        if not kpath:
+            return None
+        low = kpath.lower().replace("_", "-")
+        pkg = ("xformers" if "xformers" in low else "SageAttention" if "sageattention" in low
+               else "apex" if "apex" in low else "flash-attn")
+        src = re.split(r"[\\/]", kpath)[-1][:60]
+        return {"title": f"A {pkg} CUDA kernel has no build for this GPU (`{src}`)",
+                "details": {"package": pkg, "kernel_source": kpath[:160]}}
     return {}
 
 
@@ -3459,6 +3472,30 @@ def _attn_build_slow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     pkg = _attn_pkg_name(g.get("pkg") or "flash-attn")
     return {"title": (f"pip is compiling {pkg} from source (no prebuilt wheel matched): it takes an hour or more, "
                       "it is not hung"), "details": {"package": pkg}}
+
+@_interp("attn_src_build")
+def _attn_src_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """attention.source-build-failed: pip's `Failed building wheel for X` names the package itself. flash-attn's
+    setup.py fallback (`Precompiled wheel not found. Building from source...`, a failed build whose traceback shows
+    the wheel guess's `HTTP Error 404`) is copied by other packages (mamba-ssm, causal-conv1d): claimed only where
+    the paste names flash-attn (or xformers / SageAttention) and no other project's own flash-attention build; not on
+    an AMD/Intel/Mac setup."""
+    if _nvidia_only(g, cat, ctx) is None:
+        return None
+    if not g.get("fail"):
+        return {}
+    raw = _fact(ctx, "attn_pkg")
+    if not raw or _fact(ctx, "foreign_cuda_build"):
+        return None
+    pkg = _attn_pkg_name(raw)
+    if pkg == "FlashAttention":
+        pkg = "flash-attn"
+    fail = _SPACE.sub(" ", g.get("fail") or "").strip()
+    four04 = "404" in fail
+    title = (f"No prebuilt {pkg} wheel matched this torch / CUDA / Python, so pip compiled it and the build failed"
+             + (" (the `HTTP Error 404` is only the wheel guess)" if four04 else f" (`{fail[:60]}`)"))
+    return {"title": title, "details": {"package": pkg, "failure": fail[:80]}}
+
 
 @_interp("int32_index")
 def _int32_index(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:

@@ -14233,3 +14233,61 @@ def test_round237_qwen3_text_encoder_kinds():
               "Unrecognized configuration class <class 'transformers.models.qwen3.configuration_qwen3.Qwen3Config'> for this "
               "kind of AutoModel: AutoModelForVision2Seq."):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round238_flashattention_kinds():
+    nk, sb = "cuda.no-kernel-image", "attention.source-build-failed"
+    # an attention package's own C++ check, `CUDA Error:` (capital E) naming its CUDA source: its build lacks the GPU
+    for t, pkg, src in (("CUDA Error: no kernel image is available for execution on the device "
+                         "/opt/conda/src/flash-attention/csrc/layer_norm/ln_bwd_kernels.cuh 182 rank=0",
+                         "flash-attn", "ln_bwd_kernels.cuh"),
+                        ("2026-01-04T10:00:01Z ERROR warmup failed\nCUDA Error: no kernel image is available for execution "
+                         "on the device\n/build/xformers/third_party/flash-attention/csrc/flash_attn/src/"
+                         "flash_fwd_launch_template.h:89", "xformers", "flash_fwd_launch_template.h"),
+                        ("CUDA Error: no kernel image is available for execution on the device "
+                         "C:\\src\\flash-attention\\csrc\\fused_dense_lib\\fused_dense_cuda.cu:120", "flash-attn",
+                         "fused_dense_cuda.cu")):
+        got = ids(t)
+        assert got and got[0] == nk, (t, got)
+        m = one(t, nk)
+        assert f"A {pkg} CUDA kernel has no build for this GPU" in m["title"] and src in m["title"], m["title"]
+        assert "no kernel for this GPU's architecture" in m["cause"] and "flash-attn" in m["fix"]
+    # another library's own driver-API wrapper (cpm_kernels), a non-attention CUDA source, a Mac: not claimed
+    for t in ("RuntimeError: CUDA Error: no kernel image is available for execution on the device",
+              "CUDA Error: no kernel image is available for execution on the device /home/u/tiny-cuda-nn/src/encoding.cu:77",
+              "MacBook Pro M3\nCUDA Error: no kernel image is available for execution on the device "
+              "/src/flash-attention/csrc/layer_norm/ln_fwd_kernels.cuh:236"):
+        assert nk not in ids(t), (t, ids(t))
+    # flash-attn's setup.py: no release wheel for this torch, the fallback compile failed (its 404 is only the guess)
+    for t, said in (("  Guessing wheel URL:  https://github.com/Dao-AILab/flash-attention/releases/download/v2.8.3/"
+                     "flash_attn-2.8.3+cu13torch2.10cxx11abiTRUE-cp313-cp313-linux_x86_64.whl\n  Precompiled wheel not "
+                     "found. Building from source...\n  [12/73] nvcc ... flash_bwd_hdim128_bf16_sm80.cu\n  ninja: build "
+                     "stopped: subcommand failed.", "ninja: build stopped"),
+                    ("flash-attn 2.8.3 with torch 2.11 nightly:\n      Precompiled wheel not found. Building from source...\n"
+                     "      RuntimeError: Error compiling objects for extension", "Error compiling objects"),
+                    ("pip install flash-attn --no-build-isolation\n        File \"/tmp/pip-install-q1w2e3r4/flash-attn_0a1b2c/"
+                     "setup.py\", line 486, in run\n          urllib.request.urlretrieve(wheel_url, wheel_filename)\n        "
+                     "File \"/usr/lib/python3.12/urllib/request.py\", line 240, in urlretrieve\n      "
+                     "urllib.error.HTTPError: HTTP Error 404: Not Found", "HTTP Error 404")):
+        got = ids(t)
+        assert got and got[0] == sb, (t, got)
+        m = one(t, sb)
+        assert "No prebuilt flash-attn wheel matched" in m["title"] and said in m["title"], m["title"]
+        assert "HTTP Error 404" in m["cause"] and "Precompiled wheel not found" in m["cause"]
+        assert "FLASH_ATTENTION_FORCE_BUILD=TRUE" in m["fix"] and "--no-build-isolation" in m["fix"]
+    assert "only the wheel guess" in one(
+        "Guessing wheel URL: https://x/flash_attn-2.8.3+cu12torch2.9cxx11abiTRUE-cp312-cp312-linux_x86_64.whl\n"
+        "Precompiled wheel not found. Building from source...\nurllib.error.HTTPError: HTTP Error 404: Not Found", sb)["title"]
+    # the same setup.py copied by mamba-ssm / causal-conv1d, an AMD build, a network failure of the guess: not claimed
+    for t in ("Guessing wheel URL:  https://github.com/state-spaces/mamba/releases/download/v2.2.4/mamba_ssm-2.2.4+"
+              "cu12torch2.6cxx11abiFALSE-cp311-cp311-linux_x86_64.whl\nPrecompiled wheel not found. Building from source...\n"
+              "ninja: build stopped: subcommand failed.",
+              "  File \"/tmp/pip-install-abcd1234/causal-conv1d_77aa/setup.py\", line 300, in run\n    "
+              "urllib.request.urlretrieve(wheel_url, wheel_filename)\nurllib.error.HTTPError: HTTP Error 404: Not Found",
+              "ROCm 6.4, Radeon RX 7900 XTX\nGuessing wheel URL: https://x/flash_attn-2.8.3+cu12torch2.9cxx11abiTRUE-cp312-"
+              "cp312-linux_x86_64.whl\nPrecompiled wheel not found. Building from source...\nninja: build stopped: "
+              "subcommand failed.",
+              "Guessing wheel URL:  https://github.com/Dao-AILab/flash-attention/releases/download/v2.3.1/flash_attn-2.3.1+"
+              "cu117torch2.0cxx11abiFALSE-cp39-cp39-linux_x86_64.whl\nerror: <urlopen error [Errno -2] Name or service not "
+              "known>"):
+        assert sb not in ids(t), (t, ids(t))
