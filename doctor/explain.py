@@ -1965,6 +1965,25 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                           "validation accepts; some ComfyUI versions compared the types strictly and refused every such "
                           "link (`received_type(*) mismatch`), fixed in later ComfyUI releases."),
                 "details": {"input": g["anyinput"]}}
+    if g.get("cliptype"):
+        # a user telling that the loader's type list has no FLUX entry: DualCLIPLoader got `flux` with FLUX.1 support
+        # (August 2024), CLIPLoader got `flux2` with FLUX.2 support (before Klein's v0.9.2). The single CLIPLoader never
+        # had `flux` (FLUX.1 takes DualCLIPLoader): a wrong loader, not an old ComfyUI; a fork for another GPU: its own
+        dual = (g.get("cliploader") or "").lower().startswith("dual")
+        if _off_nvidia(ctx) or (g["cliptype"].lower() == "flux") != dual:
+            return None
+        if not dual:
+            return {"as": "comfyui.too-old-for-klein", "details": {"loader": "CLIPLoader", "missing_type": "flux2"},
+                    "title": "This ComfyUI's CLIPLoader has no `flux2` type: it predates FLUX.2, so it is too old for Klein",
+                    "cause": ("CLIPLoader's type list has no `flux2`, the type FLUX.2's text encoders (Klein's Qwen3 "
+                              "included) load with: this ComfyUI is older than FLUX.2 support, and Klein needs v0.9.2 or "
+                              "newer.")}
+        return {"title": "This ComfyUI's DualCLIPLoader has no `flux` type: it is older than FLUX support",
+                "details": {"loader": "DualCLIPLoader", "missing_type": "flux"},
+                "cause": ("DualCLIPLoader's type list has no `flux`: this ComfyUI predates FLUX support (August 2024), so "
+                          "it cannot load FLUX's text encoders and builds its models with the wrong layout (loads then fail "
+                          "with errors such as KeyError 'conv_in.weight'). FLUX.2 [klein] needs a far newer one (v0.9.2 or "
+                          "newer).")}
     mod = g.get("module") or ""
     if not _near(ctx).get("custom_node"):
         return None  # ComfyUI's own import failing: a broken install or a `comfy` pip package shadowing it, not this
@@ -6220,6 +6239,17 @@ def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 _COMFY_WORD = re.compile(r"comfy ?ui", re.I)
 
 
+_RAM_SILENT_EXIT_FIX = ("Watch memory while it loads (Windows: Task Manager > Performance > Memory, `Committed`; Linux: `free -h`, "
+                        "and `sudo dmesg -T | grep -i -E 'killed process|oom'` after the exit). Windows: let Windows manage the "
+                        "page file, or give it 32 GB or more on a drive with that much free space (System > About > Advanced "
+                        "system settings > Performance > Settings > Advanced > Virtual memory), then reboot; Linux: add swap "
+                        "(`sudo fallocate -l 32G /swapfile && sudo chmod 600 /swapfile && sudo mkswap /swapfile && sudo swapon "
+                        "/swapfile`); WSL2: raise `memory=` and `swap=` under `[wsl2]` in %UserProfile%\\.wslconfig, then "
+                        "`wsl --shutdown`. Close other programs and load less: the FP8 Klein file (flux-2-klein-4b-fp8.safetensors), "
+                        "fp8 or GGUF text encoders, and `--cache-none`. If RAM and page file were ample, the model file may be "
+                        "damaged: compare its size with the download page and download it again")
+
+
 @_interp("ram")
 def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("pause") or g.get("pause_said"):
@@ -6247,15 +6277,23 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
             return None  # another program's silent exit: not claimed
         return {"title": "ComfyUI closed without an error while loading a model: most likely the computer ran out of memory (RAM + page file or swap)",
                 "details": {"said": _SPACE.sub(" ", said).strip()[:120]},
-                "fix": ("Watch memory while it loads (Windows: Task Manager > Performance > Memory, `Committed`; Linux: `free -h`, "
-                        "and `sudo dmesg -T | grep -i -E 'killed process|oom'` after the exit). Windows: let Windows manage the "
-                        "page file, or give it 32 GB or more on a drive with that much free space (System > About > Advanced "
-                        "system settings > Performance > Settings > Advanced > Virtual memory), then reboot; Linux: add swap "
-                        "(`sudo fallocate -l 32G /swapfile && sudo chmod 600 /swapfile && sudo mkswap /swapfile && sudo swapon "
-                        "/swapfile`); WSL2: raise `memory=` and `swap=` under `[wsl2]` in %UserProfile%\\.wslconfig, then "
-                        "`wsl --shutdown`. Close other programs and load less: the FP8 Klein file (flux-2-klein-4b-fp8.safetensors), "
-                        "fp8 or GGUF text encoders, and `--cache-none`. If RAM and page file were ample, the model file may be "
-                        "damaged: compare its size with the download page and download it again")}
+                "fix": _RAM_SILENT_EXIT_FIX}
+    if g.get("reconnect_said"):
+        # a user's own words: the server stopped when a prompt was queued and the page shows `Reconnecting` (ComfyUI's
+        # frontend lost its backend): the process ended without a Python error; the maintainers' answer (ltdrdata) is a
+        # forced termination for want of memory, so the headline hedges
+        near = _near(ctx)
+        if _off_nvidia(ctx) or near.get("py_traceback"):
+            return None  # an AMD / Intel / Mac build, or a Python error after all: that error's own kind explains it
+        said = _SPACE.sub(" ", g["reconnect_said"]).strip()[:120]
+        return {"title": ("ComfyUI's server stopped when the prompt was queued (the page shows Reconnecting): most likely "
+                          "the computer ran out of memory (RAM + page file or swap)"),
+                "details": {"said": said},
+                "cause": ("The page shows `Reconnecting` because ComfyUI's Python process ended while it loaded the models "
+                          "of the queued prompt, with no Python error: the operating system ended it, most often because "
+                          "system memory (RAM plus the Windows page file, or swap) ran out; a page file shrunk to a few "
+                          "hundred MB or less is the usual case on Windows."),
+                "fix": _RAM_SILENT_EXIT_FIX}
     if g.get("mmap") or g.get("mmap_cut"):
         m = str(g.get("mmap_bytes") or "")
         size = f" ({int(m) / 1e9:.1f} GB)" if m.isdigit() else ""

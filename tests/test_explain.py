@@ -14291,3 +14291,47 @@ def test_round238_flashattention_kinds():
               "cu117torch2.0cxx11abiFALSE-cp39-cp39-linux_x86_64.whl\nerror: <urlopen error [Errno -2] Name or service not "
               "known>"):
         assert sb not in ids(t), (t, ids(t))
+
+
+def test_fixup2_windows_dll_bare_name():
+    # torch's own DLLs named bare, without a path or WinError (an issue title, a retyped message): the C++ runtime
+    for t in ("[Bug]: error loading fbgemm.dll",
+              "Error loading c10.dll every time I start the app",
+              "OSError: Error loading \"torch_cpu.dll\" on a fresh Windows 11"):
+        got = ids(t)
+        assert got and got[0] == "torch.windows-dll", (t, got)
+    # other programs' DLLs, or a name that only starts like torch's: not this
+    for t in ("error loading mylib.dll", "Error loading fbgemm.dllx", "Error loading libiomp5md.dll in numpy",
+              "error loading xyzc10.dll"):
+        assert "torch.windows-dll" not in ids(t), (t, ids(t))
+
+
+def test_fixup2_cliploader_type_list_lacks_flux():
+    # a user telling that the loader's type list has no FLUX entry: ComfyUI older than that model family's support
+    for t, want in (("My DualCLIPLoader has no flux type, only sdxl and sd3", "comfyui.outdated"),
+                    ("there is no \"flux\" option in the DualCLIPLoader type list", "comfyui.outdated"),
+                    ("the Dual CLIP Loader doesn't have 'Flux' under type", "comfyui.outdated"),
+                    ("CLIPLoader has no flux2 type so I cannot load qwen_3_4b.safetensors", "comfyui.too-old-for-klein")):
+        got = ids(t)
+        assert got and got[0] == want, (t, got)
+    # the single CLIPLoader never had `flux` (a wrong loader), DualCLIPLoader never `flux2`, and other prose: silent
+    for t in ("CLIPLoader has no flux option", "DualCLIPLoader has no flux2 type", "no flux model in the CLIPLoader folder",
+              "the DualCLIPLoader shows flux but no flux.1 encoders are listed", "missing the flux lora in the loader"):
+        got = ids(t)
+        assert "comfyui.outdated" not in got and "comfyui.too-old-for-klein" not in got, (t, got)
+
+
+def test_fixup2_ram_server_stopped_reconnecting():
+    # a user's words: the server stopped when a prompt was queued and the page shows Reconnecting, no Python error
+    for t in ("When I queue the prompt the server crashes and the page shows Reconnecting...",
+              "after I click Queue Prompt, ComfyUI stops and the UI keeps reconnecting",
+              "pressing run: the backend died, reconnecting"):
+        got = ids(t)
+        assert got and got[0] == "ram.oom", (t, got)
+        assert "Reconnecting" in one(t, "ram.oom")["title"]
+    # a websocket client's own reconnect, a server restart by hand, or a Python error after it: not this
+    for t in ("websocket closed, reconnecting in 5s", "the server stopped, reconnecting to the database",
+              "I stopped the server and the page says reconnecting",
+              "Queue prompt -> server stopped, reconnecting\nTraceback (most recent call last):\n  File \"x.py\", line 1\n"
+              "ValueError: bad"):
+        assert "ram.oom" not in ids(t), (t, ids(t))
