@@ -14130,3 +14130,38 @@ def test_round234_stdlib_extension_modules_kinds():
               "WARNING: The Python lzma extension was not compiled. Missing the lzma lib?\nInstalled Python-3.13.7 to "
               "/home/runner/.asdf/installs/python/3.13.7"):
         assert sx not in ids(t), (t, ids(t))
+
+
+def test_fixup1_windows_dll_cut_message():
+    """torch/__init__.py's own DLL loader re-raising WinError 126 / 1114 (`raise err`) is torch.windows-dll even when
+    the paste cuts the message before `Error loading "...dll"`; another package's WinError 126, or torch's frame with
+    another error, is not."""
+    for t in ('Traceback (most recent call last):\n  File "D:\\sd\\app.py", line 3, in <module>\n    import torch\n'
+              '  File "D:\\sd\\venv\\Lib\\site-packages\\torch\\__init__.py", line 141, in <module>\n    raise err\n'
+              'OSError: [WinError 126] The specified module could not be fou',
+              '  File "C:\\Users\\me\\miniconda3\\envs\\k\\lib\\site-packages\\torch\\__init__.py", line 262, in '
+              '_load_dll_libraries\n    raise err\nOSError: [WinError 1114] A dynamic link library (DLL) initialization '
+              'routine failed.',
+              '  File "E:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\\\__init__.py", line 148, '
+              'in <module>\n    raise err\nOSError: [WinError 126] 找不到指定的模块'):
+        assert ids(t) == ["torch.windows-dll"], (t, ids(t))
+        assert "vc_redist.x64.exe" in one(t, "torch.windows-dll")["fix"]
+    for t in ('  File "C:\\venv\\Lib\\site-packages\\cv2\\__init__.py", line 8, in <module>\n    raise err\n'
+              'OSError: [WinError 126] The specified module could not be found',
+              '  File "C:\\venv\\Lib\\site-packages\\torch\\__init__.py", line 148, in <module>\n    raise err\n'
+              'OSError: [WinError 127] The specified procedure could not be found',
+              '  File "C:\\venv\\Lib\\site-packages\\torch\\__init__.py", line 2, in <module>\n    import math\n'
+              'OSError: [WinError 126] The specified module could not be found',
+              '  File "D:\\app\\_internal\\torch\\__init__.py", line 148, in <module>\n    raise err\n'
+              'OSError: [WinError 126] The specified module could not be found'):
+        assert "torch.windows-dll" not in ids(t), (t, ids(t))
+
+
+def test_fixup1_windows_dll_cut_message_foreign_dll():
+    """The cut-message form does not claim a message that goes on to name a ROCm / XPU DLL, or is cut inside its path."""
+    for t in ('  File "F:\\C\\python_embeded\\Lib\\site-packages\\torch\\__init__.py", line 274, in _load_dll_libraries\n'
+              '    raise err\nOSError: [WinError 126] The specified module could not be found. Error loading '
+              '"F:\\C\\python_embeded\\Lib\\site-packages\\torch\\lib\\c10_hip.dll" or one of its dependencies.',
+              '  File "C:\\C\\venv\\Lib\\site-packages\\torch\\__init__.py", line 268, in _load_dll_libraries\n    raise err\n'
+              'OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed. Error loading "C:\\C\\ven'):
+        assert "torch.windows-dll" not in ids(t), (t, ids(t))
