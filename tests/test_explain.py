@@ -14157,6 +14157,21 @@ def test_fixup1_windows_dll_cut_message():
         assert "torch.windows-dll" not in ids(t), (t, ids(t))
 
 
+def test_fixup1_file_not_listed_prose_checkpoints_cant_select():
+    """A user's prose: a FLUX / Klein file put into models/checkpoints that the loader will not offer (`can't select`):
+    the file lies in another folder than the loader reads. Other prose (another folder, no flux, selecting in a UI
+    that is not a loader list) stays silent."""
+    for t in ("I copied the Klein 4B file to ComfyUI\\models\\checkpoints but I cannot select it in Load Diffusion Model",
+              "put flux2-klein-4b.safetensors in models/checkpoints, still can't select the model in the node",
+              "Downloaded FLUX.2 klein and moved it to ComfyUI/models/checkpoint but I'm unable to select it"):
+        assert ids(t) == ["comfyui.file-not-listed"], (t, ids(t))
+    for t in ("I put sdxl in models/checkpoints but I can't select it",
+              "put flux into models/loras and now I can't select the text in the prompt box",
+              "flux works, but I can't select more than one image in the gallery",
+              "I can't select the flux model in the dropdown"):
+        assert "comfyui.file-not-listed" not in ids(t), (t, ids(t))
+
+
 def test_fixup1_windows_dll_cut_message_foreign_dll():
     """The cut-message form does not claim a message that goes on to name a ROCm / XPU DLL, or is cut inside its path."""
     for t in ('  File "F:\\C\\python_embeded\\Lib\\site-packages\\torch\\__init__.py", line 274, in _load_dll_libraries\n'
