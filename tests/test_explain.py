@@ -14335,3 +14335,53 @@ def test_fixup2_ram_server_stopped_reconnecting():
               "Queue prompt -> server stopped, reconnecting\nTraceback (most recent call last):\n  File \"x.py\", line 1\n"
               "ValueError: bad"):
         assert "ram.oom" not in ids(t), (t, ids(t))
+
+
+def test_fixup1_windows_dll_cut_message():
+    """torch/__init__.py's own DLL loader re-raising WinError 126 / 1114 (`raise err`) is torch.windows-dll even when
+    the paste cuts the message before `Error loading "...dll"`; another package's WinError 126, or torch's frame with
+    another error, is not."""
+    for t in ('Traceback (most recent call last):\n  File "D:\\sd\\app.py", line 3, in <module>\n    import torch\n'
+              '  File "D:\\sd\\venv\\Lib\\site-packages\\torch\\__init__.py", line 141, in <module>\n    raise err\n'
+              'OSError: [WinError 126] The specified module could not be fou',
+              '  File "C:\\Users\\me\\miniconda3\\envs\\k\\lib\\site-packages\\torch\\__init__.py", line 262, in '
+              '_load_dll_libraries\n    raise err\nOSError: [WinError 1114] A dynamic link library (DLL) initialization '
+              'routine failed.',
+              '  File "E:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\\\__init__.py", line 148, '
+              'in <module>\n    raise err\nOSError: [WinError 126] 找不到指定的模块'):
+        assert ids(t) == ["torch.windows-dll"], (t, ids(t))
+        assert "vc_redist.x64.exe" in one(t, "torch.windows-dll")["fix"]
+    for t in ('  File "C:\\venv\\Lib\\site-packages\\cv2\\__init__.py", line 8, in <module>\n    raise err\n'
+              'OSError: [WinError 126] The specified module could not be found',
+              '  File "C:\\venv\\Lib\\site-packages\\torch\\__init__.py", line 148, in <module>\n    raise err\n'
+              'OSError: [WinError 127] The specified procedure could not be found',
+              '  File "C:\\venv\\Lib\\site-packages\\torch\\__init__.py", line 2, in <module>\n    import math\n'
+              'OSError: [WinError 126] The specified module could not be found',
+              '  File "D:\\app\\_internal\\torch\\__init__.py", line 148, in <module>\n    raise err\n'
+              'OSError: [WinError 126] The specified module could not be found'):
+        assert "torch.windows-dll" not in ids(t), (t, ids(t))
+
+
+def test_fixup1_file_not_listed_prose_checkpoints_cant_select():
+    """A user's prose: a FLUX / Klein file put into models/checkpoints that the loader will not offer (`can't select`):
+    the file lies in another folder than the loader reads. Other prose (another folder, no flux, selecting in a UI
+    that is not a loader list) stays silent."""
+    for t in ("I copied the Klein 4B file to ComfyUI\\models\\checkpoints but I cannot select it in Load Diffusion Model",
+              "put flux2-klein-4b.safetensors in models/checkpoints, still can't select the model in the node",
+              "Downloaded FLUX.2 klein and moved it to ComfyUI/models/checkpoint but I'm unable to select it"):
+        assert ids(t) == ["comfyui.file-not-listed"], (t, ids(t))
+    for t in ("I put sdxl in models/checkpoints but I can't select it",
+              "put flux into models/loras and now I can't select the text in the prompt box",
+              "flux works, but I can't select more than one image in the gallery",
+              "I can't select the flux model in the dropdown"):
+        assert "comfyui.file-not-listed" not in ids(t), (t, ids(t))
+
+
+def test_fixup1_windows_dll_cut_message_foreign_dll():
+    """The cut-message form does not claim a message that goes on to name a ROCm / XPU DLL, or is cut inside its path."""
+    for t in ('  File "F:\\C\\python_embeded\\Lib\\site-packages\\torch\\__init__.py", line 274, in _load_dll_libraries\n'
+              '    raise err\nOSError: [WinError 126] The specified module could not be found. Error loading '
+              '"F:\\C\\python_embeded\\Lib\\site-packages\\torch\\lib\\c10_hip.dll" or one of its dependencies.',
+              '  File "C:\\C\\venv\\Lib\\site-packages\\torch\\__init__.py", line 268, in _load_dll_libraries\n    raise err\n'
+              'OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed. Error loading "C:\\C\\ven'):
+        assert "torch.windows-dll" not in ids(t), (t, ids(t))
