@@ -6217,6 +6217,8 @@ def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 
 
 _COMFY_WORD = re.compile(r"comfy ?ui", re.I)
+# ComfyUI's core loader nodes, by title or class name: a user naming one speaks of ComfyUI
+_COMFY_LOADER_NODE = re.compile(r"\b(?:Load (?:Checkpoint|Diffusion Model|CLIP|VAE)|CheckpointLoaderSimple|UNETLoader|(?:Dual|Triple)?CLIPLoader)\b", re.I)
 
 
 @_interp("ram")
@@ -6242,7 +6244,7 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         said = g["crash_said"]
         if _off_nvidia(ctx) or near.get("py_traceback"):
             return None  # an AMD / Intel / Mac build, or a Python error after all: that error's own kind explains it
-        if not (_COMFY_WORD.search(said) or near.get("comfy_load")):
+        if not (_COMFY_WORD.search(said) or _COMFY_LOADER_NODE.search(said) or near.get("comfy_load")):
             return None  # another program's silent exit: not claimed
         return {"title": "ComfyUI closed without an error while loading a model: most likely the computer ran out of memory (RAM + page file or swap)",
                 "details": {"said": _SPACE.sub(" ", said).strip()[:120]},

@@ -14178,3 +14178,20 @@ def test_fixup0_autopipeline_flux_class_for_none():
               "ValueError: AutoPipeline can't find a pipeline linked to WanPipeline for None",
               "ValueError: AutoPipeline can't find a pipeline linked to FluxPipelineCustom for None"):
         assert sx not in ids(t), (t, ids(t))
+
+
+def test_fixup0_comfyui_loader_node_exits_without_error():
+    ids = lambda t: [m["id"] for m in explain.explain_text(t)[0]]  # noqa: E731
+    sx = "ram.oom"
+    # a user's words: a ComfyUI loader node (by title or class) loading a model, then the process exits with no error
+    for t in ("16GB RAM here. The 23GB model loaded with the Load Diffusion Model node - exits w/o errors once I queue it.",
+              "When I load the fp16 checkpoint in CheckpointLoaderSimple the node exits without any error, nothing in the log",
+              "loading flux via UNETLoader: it exited with no error at all"):
+        assert ids(t)[:1] == [sx], (t, ids(t))
+    # silent: another program's silent exit, no loading, a Python error shown after all
+    for t in ("The installer loaded the package list and then the program exited without errors.",
+              "Load Checkpoint node works fine; I exited the app w/o errors",
+              "loaded the model, then my game exits w/o errors",
+              "Load Checkpoint node - exits w/o errors\nTraceback (most recent call last):\n  File \"x.py\", line 1\n"
+              "KeyError: 'model'"):
+        assert sx not in ids(t), (t, ids(t))
