@@ -2469,6 +2469,15 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "and pass it to `Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", "
                         "transformer=transformer, torch_dtype=torch.bfloat16)`"),
                 "details": {"class": sf, "needs": "diffusers>=0.30 (Klein: >=0.37)"}}
+    if g.get("f1cls"):
+        # `for None`: no task mapping of this diffusers' AutoPipeline lists the class, which today's diffusers map
+        f1 = g["f1cls"]
+        return {"title": f"This diffusers' AutoPipeline does not know {f1}: the installed diffusers predates it",
+                "cause": (f"AutoPipeline looks the repository's pipeline class ({f1}, from its model_index.json) up in "
+                          "its task mappings; `for None` means no mapping of the installed diffusers lists it, so the "
+                          "diffusers is older than that pipeline (FLUX came with diffusers 0.30.0). FLUX.2 [klein] needs "
+                          "diffusers 0.37 or newer anyway."),
+                "details": {"class": f1, "needs": "diffusers>=0.37"}}
     cls = g.get("cls") or "Flux2KleinPipeline"
     need = "0.37" if "klein" in cls.lower() else "0.36"
     return {"title": f"This diffusers has no `{cls}`: diffusers {need} or newer is needed",
@@ -2855,6 +2864,36 @@ def _poetry_no_candidates(g: dict[str, str]) -> dict[str, Any] | None:
             "fix": fix, "details": {"requirement": f"{pkg}=={ver}"}}
 
 
+# the first torch release with wheels for each Python (PyTorch's release notes and compatibility matrix)
+_TORCH_FIRST_FOR_PY = {(3, 10): (1, 11), (3, 11): (2, 0), (3, 12): (2, 2), (3, 13): (2, 5), (3, 14): (2, 9)}
+
+
+def _pin_older_than_python(g: dict[str, str], near: dict[str, str]) -> dict[str, Any] | None:
+    """pip's `Could not find a version ... torch==X` with its `(from versions: ...)` list cut off: claimed only where
+    the paste names a Python newer than every Python torch X has wheels for (torch 1.12 under Python 3.11)."""
+    if "+rocm" in (g.get("req") or "").lower():
+        return None  # a ROCm pin (AMD): PyTorch's CUDA index in the fix is not theirs
+    m = re.search(r"3\.(\d{1,2})", near.get("py_named") or "")
+    want = tuple(int(x) for x in g["bwant"].split(".")[:2])
+    if not m:
+        return None  # no Python named: a missing index, a typo, another platform: the text does not say
+    py = (3, int(m.group(1)))
+    first = _TORCH_FIRST_FOR_PY.get(py) or (max(v for k, v in _TORCH_FIRST_FOR_PY.items() if k < py) if py > (3, 14) else None)
+    if first is None or want >= first:
+        return None
+    pyv, fv = f"3.{py[1]}", ".".join(map(str, first))
+    older = max((k for k, v in _TORCH_FIRST_FOR_PY.items() if v <= want), default=(3, 9))
+    ov = f"3.{older[1]}"
+    return {"title": f"pip found no torch {g['bwant']} for Python {pyv}: torch has wheels for Python {pyv} only from {fv} on",
+            "cause": (f"The requirement pins torch=={g['bwant']}, a release made before Python {pyv} existed or was supported: "
+                      f"no index (PyPI or download.pytorch.org) has a wheel of it for Python {pyv}, so pip finds no version."),
+            "fix": (f"Run the program with a Python that torch {g['bwant']} supports: make the venv with Python {ov} or older "
+                    f"(`py -{ov} -m venv venv`, or delete the venv folder and reinstall with Python {ov}), or drop the pin and "
+                    f"install torch {fv} or newer: `python -m pip install torch torchvision --index-url "
+                    f"https://download.pytorch.org/whl/cu128`"),
+            "details": {"requirement": g["req"], "python": pyv, "needs": f"torch>={fv}"}}
+
+
 @_interp("pip_no_wheel")
 def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)
@@ -2862,6 +2901,8 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
         return None  # a ROCm index or pin (AMD), an Intel or a Mac setup: PyTorch's CUDA wheels and this fix are not theirs
     if g.get("pver"):
         return _poetry_no_candidates(g)
+    if g.get("bwant"):
+        return _pin_older_than_python(g, near)
     if g.get("platform"):
         return None  # uv's hint names the platform (a lock made elsewhere, a Linux-only build): not this Python's version
     if near.get("py32"):
@@ -6237,6 +6278,8 @@ def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 
 
 _COMFY_WORD = re.compile(r"comfy ?ui", re.I)
+# ComfyUI's core loader nodes, by title or class name: a user naming one speaks of ComfyUI
+_COMFY_LOADER_NODE = re.compile(r"\b(?:Load (?:Checkpoint|Diffusion Model|CLIP|VAE)|CheckpointLoaderSimple|UNETLoader|(?:Dual|Triple)?CLIPLoader)\b", re.I)
 
 
 _RAM_SILENT_EXIT_FIX = ("Watch memory while it loads (Windows: Task Manager > Performance > Memory, `Committed`; Linux: `free -h`, "
@@ -6273,7 +6316,7 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         said = g["crash_said"]
         if _off_nvidia(ctx) or near.get("py_traceback"):
             return None  # an AMD / Intel / Mac build, or a Python error after all: that error's own kind explains it
-        if not (_COMFY_WORD.search(said) or near.get("comfy_load")):
+        if not (_COMFY_WORD.search(said) or _COMFY_LOADER_NODE.search(said) or near.get("comfy_load")):
             return None  # another program's silent exit: not claimed
         return {"title": "ComfyUI closed without an error while loading a model: most likely the computer ran out of memory (RAM + page file or swap)",
                 "details": {"said": _SPACE.sub(" ", said).strip()[:120]},

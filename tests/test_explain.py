@@ -14385,3 +14385,68 @@ def test_fixup1_windows_dll_cut_message_foreign_dll():
               '  File "C:\\C\\venv\\Lib\\site-packages\\torch\\__init__.py", line 268, in _load_dll_libraries\n    raise err\n'
               'OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed. Error loading "C:\\C\\ven'):
         assert "torch.windows-dll" not in ids(t), (t, ids(t))
+
+
+def test_fixup0_pip_pin_cut_short_older_than_python():
+    ids = lambda t: [m["id"] for m in explain.explain_text(t)[0]]  # noqa: E731
+    sx = "torch.pip-no-wheel"
+    # pip's refusal with its `(from versions: ...)` list cut off, beside a banner naming a Python that the pinned
+    # torch release has no wheels for: claimed, with the Python the pin needs
+    for t, py, older in (
+            ("Python 3.12.4 (tags/v3.12.4:8e8a4ba, Jun  6 2024) [MSC v.1940 64 bit (AMD64)]\nInstalling requirements\n"
+             "ERROR: Could not find a version that satisfies the requirement torch==2.1.2", "3.12", "3.11"),
+            ("python version: 3.11.9\n$ pip install -r requirements.txt\nERROR: Could not find a version that satisfies "
+             "the requirement torch==1.13.1+cu117 (from ver", "3.11", "3.10"),
+            ("Python 3.13.1\nstderr: ERROR: Could not find a version that satisfies the requirement torch==2.3.0+cu121",
+             "3.13", "3.12")):
+        got = explain.explain_text(t)[0]
+        assert got and got[0]["id"] == sx, (t, ids(t))
+        assert f"Python {py}" in got[0]["title"] and f"Python {older} or older" in got[0]["fix"], got[0]
+    # silent: no Python named, a Python the release supports, another package, a full line left to the other patterns
+    for t in ("ERROR: Could not find a version that satisfies the requirement torch==2.1.2",
+              "Python 3.10.11\nERROR: Could not find a version that satisfies the requirement torch==2.1.2",
+              "Python 3.11.5\nERROR: Could not find a version that satisfies the requirement torchvision==0.13.1",
+              "Python 3.12.5\nERROR: Could not find a version that satisfies the requirement torch==1.13.1+rocm5.2",
+              "Python 3.12.1\nERROR: Could not find a version that satisfies the requirement torchmetrics==0.6.0"):
+        assert sx not in ids(t), (t, ids(t))
+
+
+def test_fixup0_autopipeline_flux_class_for_none():
+    ids = lambda t: [m["id"] for m in explain.explain_text(t)[0]]  # noqa: E731
+    sx = "diffusers.too-old"
+    # AutoPipeline's `for None`: no task mapping of the installed diffusers lists a class today's diffusers map
+    for t, cls in (
+            ("  File \"/opt/venv/lib/python3.10/site-packages/diffusers/pipelines/auto_pipeline.py\", line 330, in "
+             "from_pretrained\nValueError: AutoPipeline can't find a pipeline linked to FluxImg2ImgPipeline for None",
+             "FluxImg2ImgPipeline"),
+            ("pipe = AutoPipelineForInpainting.from_pretrained(repo)\nValueError: AutoPipeline can't find a pipeline "
+             "linked to FluxControlNetInpaintPipeline for None", "FluxControlNetInpaintPipeline"),
+            ("[worker] ValueError: AutoPipeline can't find a pipeline linked to FluxKontextPipeline for None",
+             "FluxKontextPipeline")):
+        got = explain.explain_text(t)[0]
+        assert got and got[0]["id"] == sx, (t, ids(t))
+        assert cls in got[0]["title"] and "0.37" in got[0]["fix"], got[0]
+    # silent: a known model without the task (`for flux`), classes no AutoPipeline mapping lists, another family
+    for t in ("ValueError: AutoPipeline can't find a pipeline linked to FluxPipeline for flux",
+              "ValueError: AutoPipeline can't find a pipeline linked to FluxFillPipeline for None",
+              "ValueError: AutoPipeline can't find a pipeline linked to FluxPriorReduxPipeline for None",
+              "ValueError: AutoPipeline can't find a pipeline linked to WanPipeline for None",
+              "ValueError: AutoPipeline can't find a pipeline linked to FluxPipelineCustom for None"):
+        assert sx not in ids(t), (t, ids(t))
+
+
+def test_fixup0_comfyui_loader_node_exits_without_error():
+    ids = lambda t: [m["id"] for m in explain.explain_text(t)[0]]  # noqa: E731
+    sx = "ram.oom"
+    # a user's words: a ComfyUI loader node (by title or class) loading a model, then the process exits with no error
+    for t in ("16GB RAM here. The 23GB model loaded with the Load Diffusion Model node - exits w/o errors once I queue it.",
+              "When I load the fp16 checkpoint in CheckpointLoaderSimple the node exits without any error, nothing in the log",
+              "loading flux via UNETLoader: it exited with no error at all"):
+        assert ids(t)[:1] == [sx], (t, ids(t))
+    # silent: another program's silent exit, no loading, a Python error shown after all
+    for t in ("The installer loaded the package list and then the program exited without errors.",
+              "Load Checkpoint node works fine; I exited the app w/o errors",
+              "loaded the model, then my game exits w/o errors",
+              "Load Checkpoint node - exits w/o errors\nTraceback (most recent call last):\n  File \"x.py\", line 1\n"
+              "KeyError: 'model'"):
+        assert sx not in ids(t), (t, ids(t))
