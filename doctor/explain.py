@@ -2865,7 +2865,16 @@ def _poetry_no_candidates(g: dict[str, str]) -> dict[str, Any] | None:
 
 
 # the first torch release with wheels for each Python (PyTorch's release notes and compatibility matrix)
-_TORCH_FIRST_FOR_PY = {(3, 10): (1, 11), (3, 11): (2, 0), (3, 12): (2, 2), (3, 13): (2, 5), (3, 14): (2, 9)}
+def _torch_first_for_py() -> dict[tuple[int, int], tuple[int, ...]]:
+    """manifests/wheels.toml [[python_support]]: (3, 13) -> (2, 5), the first torch with wheels for that Python."""
+    out: dict[tuple[int, int], tuple[int, ...]] = {}
+    for row in manifests.load("wheels").get("python_support") or []:
+        try:
+            py = tuple(int(x) for x in str(row["python"]).split(".")[:2])
+            out[(py[0], py[1])] = tuple(int(x) for x in str(row["first_torch"]).split(".")[:2])
+        except (KeyError, ValueError, IndexError):
+            continue  # a malformed row is skipped, never a crash
+    return out
 
 
 def _pin_older_than_python(g: dict[str, str], near: dict[str, str]) -> dict[str, Any] | None:
@@ -2878,11 +2887,15 @@ def _pin_older_than_python(g: dict[str, str], near: dict[str, str]) -> dict[str,
     if not m:
         return None  # no Python named: a missing index, a typo, another platform: the text does not say
     py = (3, int(m.group(1)))
-    first = _TORCH_FIRST_FOR_PY.get(py) or (max(v for k, v in _TORCH_FIRST_FOR_PY.items() if k < py) if py > (3, 14) else None)
+    table = _torch_first_for_py()
+    if not table:
+        return None
+    newest = max(table)
+    first = table.get(py) or (max(v for k, v in table.items() if k < py) if py > newest else None)
     if first is None or want >= first:
         return None
     pyv, fv = f"3.{py[1]}", ".".join(map(str, first))
-    older = max((k for k, v in _TORCH_FIRST_FOR_PY.items() if v <= want), default=(3, 9))
+    older = max((k for k, v in table.items() if v <= want), default=(3, 9))
     ov = f"3.{older[1]}"
     return {"title": f"pip found no torch {g['bwant']} for Python {pyv}: torch has wheels for Python {pyv} only from {fv} on",
             "cause": (f"The requirement pins torch=={g['bwant']}, a release made before Python {pyv} existed or was supported: "
