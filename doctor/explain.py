@@ -4246,6 +4246,24 @@ def _cxx_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {"details": {"package": pkg}} if pkg else {}
 
 
+@_interp("msvc_missing")
+def _msvc_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.msvc-missing. A bare line is claimed (no cl.exe whatever is built), and a build through torch's extension
+    machinery (cpp_extension, CUDAExtension, a torch_extensions JIT folder, slangtorch) whatever its package;
+    not another program's plain setuptools build that pip's lines name (`building 'insightface...' extension`, a
+    Cython module), nor on an AMD / Intel / Mac setup. slangtorch's wording gets its vswhere detail."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    pkg = _near(ctx).get("pip_build_pkg") or str(ctx.get("pip_build_pkg") or "")
+    if pkg and not _STACK_BUILD.match(pkg) and not _fact(ctx, "torch_ext_build"):
+        return None
+    out: dict[str, Any] = {"details": {"package": pkg}} if pkg else {}
+    if g.get("vswhere"):
+        out["title"] = ("A JIT-compiled extension (slangtorch's find_cl) looked for cl.exe in the Visual Studio that "
+                        "`vswhere -latest` reports and found no C++ compiler there")
+    return out
+
+
 @_interp("triton_pin")
 def _triton_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """triton.unavailable's install-time wording: pip's dependency report that the Triton left in the environment is

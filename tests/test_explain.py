@@ -14450,3 +14450,67 @@ def test_fixup0_comfyui_loader_node_exits_without_error():
               "Load Checkpoint node - exits w/o errors\nTraceback (most recent call last):\n  File \"x.py\", line 1\n"
               "KeyError: 'model'"):
         assert sx not in ids(t), (t, ids(t))
+
+
+def test_round240_3d_pack_extension_build_kinds():
+    ms = "python.msvc-missing"
+    # a 3D node pack's C++/CUDA extension compiled on Windows without cl.exe: slangtorch's JIT lookup, torch's
+    # cpp_extension compiler check before a failed pytorch3d build, setuptools' own message for a torch extension,
+    # nvcc's host-compiler lookup and nvdiffrast's search
+    for t, word in (("  File \"D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\slangtorch\\slangtorch.py\", "
+                     "line 74, in find_cl\n    raise ValueError(\"cl.exe not found in default Visual Studio installation path\")\n"
+                     "ValueError: cl.exe not found in default Visual Studio installation path", "vswhere"),
+                    ("running build_ext\nC:\\venvs\\3d\\Lib\\site-packages\\torch\\utils\\cpp_extension.py:414: UserWarning: "
+                     "Error checking compiler version for cl: [WinError 2] The system cannot find the file specified\n"
+                     "  warnings.warn(f'Error checking compiler version for {compiler}: {error}')\nbuilding 'pytorch3d._C' "
+                     "extension\nerror: [WinError 2] The system cannot find the file specified", "cl.exe"),
+                    ("  Building wheel for diff_gaussian_rasterization (setup.py) ... error\n      File \"C:\\Users\\u\\AppData\\"
+                     "Local\\Temp\\pip-req-build-x1\\setup.py\", line 13, in <module>\n        CUDAExtension(\n      running "
+                     "build_ext\n      error: Microsoft Visual C++ 14.0 or greater is required. Get it with \"Microsoft C++ "
+                     "Build Tools\": https://visualstudio.microsoft.com/visual-cpp-build-tools/", "cl.exe"),
+                    ("[1/4] C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v12.8\\bin\\nvcc --generate-dependencies-"
+                     "with-compile -c rasterizer.cu -o rasterizer.cuda.o\nnvcc fatal   : Cannot find compiler 'cl.exe' in PATH\n"
+                     "ninja: build stopped: subcommand failed.", "cl.exe"),
+                    ("  File \"E:\\TRELLIS\\venv\\lib\\site-packages\\nvdiffrast\\torch\\ops.py\", line 81, in _get_plugin\n"
+                     "    raise RuntimeError(\"Could not locate a supported Microsoft Visual C++ installation\")\nRuntimeError: "
+                     "Could not locate a supported Microsoft Visual C++ installation", "cl.exe")):
+        got = ids(t)
+        assert got and got[0] == ms, (t, got)
+        m = one(t, ms)
+        assert word in m["title"], m["title"]
+        assert "Desktop development with C++" in m["cause"] and "vswhere -latest" in m["cause"]
+        assert "MSVC v143" in m["fix"] and "vcvars64.bat" in m["fix"] and "where cl" in m["fix"]
+    # another program's plain setuptools build (insightface's Cython extension named by pip), torch.compile's own
+    # `Compiler: cl is not found` (torch.no-msvc), a compiler check that is followed by no failure, and an AMD
+    # setup: not this
+    for t in ("      building 'insightface.thirdparty.face3d.mesh.cython.mesh_core_cython' extension\n      error: Microsoft "
+              "Visual C++ 14.0 or greater is required. Get it with \"Microsoft C++ Build Tools\"\n  ERROR: Failed building "
+              "wheel for insightface",
+              "  File \"C:\\py\\Lib\\site-packages\\torch\\_inductor\\cpp_builder.py\", line 140, in check_compiler_exist_windows\n"
+              "    raise RuntimeError(f\"Compiler: {compiler} is not found.\")\nRuntimeError: Compiler: cl is not found.",
+              "UserWarning: Error checking compiler version for cl: [WinError 2] The system cannot find the file specified\n"
+              "Successfully installed simple-knn-0.0.0",
+              "AMD Radeon RX 7900 XTX (ROCm)\nerror: Microsoft Visual C++ 14.0 or greater is required."):
+        assert ms not in ids(t), (t, ids(t))
+    assert "torch.no-msvc" in ids("RuntimeError: Compiler: cl is not found.")
+    bb = "python.build-backend-missing"
+    # uv's wordings of a build without setuptools in the environment (0.4-0.5's `Failed to download and build` /
+    # `Build backend failed to ...`, and an editable build)
+    for t in ("  x Failed to download and build `pygltflib==1.16.3`\n  `-> Build backend failed to build wheel through "
+              "`build_wheel` (exit code: 1)\n      [stderr]\n      Traceback (most recent call last):\n        File "
+              "\"<string>\", line 8, in <module>\n      ModuleNotFoundError: No module named 'setuptools'",
+              "error: Failed to build `nvdiffrast @ git+https://github.com/NVlabs/nvdiffrast.git`\n  Caused by: Build backend "
+              "failed to determine requirements with `build_wheel()` (exit status: 1)\n[stderr]\nModuleNotFoundError: No "
+              "module named 'setuptools'",
+              "  x Failed to build `custom-rasterizer @ file:///C:/hy3d/custom_rasterizer`\n  `-> Build backend failed to "
+              "build editable through `build_editable` (exit code: 1)\nModuleNotFoundError: No module named 'setuptools'"):
+        got = ids(t)
+        assert got and got[0] == bb, (t, got)
+        m = one(t, bb)
+        assert "setuptools" in m["title"] and "--no-build-isolation" in m["cause"]
+        assert "uv pip install setuptools wheel" in m["fix"]
+    # a uv build that misses torch (flash-attn's setup.py) and a plain script's missing setuptools: not this kind
+    assert bb not in ids("  x Failed to build `flash-attn==2.8.3`\n  `-> Build backend failed to build wheel through "
+                         "`build_wheel` (exit code: 1)\n      ModuleNotFoundError: No module named 'torch'")
+    assert bb not in ids("  File \"tool.py\", line 1, in <module>\n    import pkg_resources\nModuleNotFoundError: No module "
+                         "named 'pkg_resources'")
