@@ -3170,9 +3170,12 @@ def _weights_only_stack(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
         return None
     near = _near(ctx)
     keys = ("node_exec", "node_type", "custom_node", "comfy_place", "model_loader", "model_loader_node", "stack_loader_frame")
-    if not any(ctx.get(k) or near.get(k) for k in keys):
-        return None
     cls, kind = g.get("cls") or "", g.get("kind") or ""
+    # an ultralytics detector class: the face / hand detector .pt of FaceDetailer, ReActor, face packs and ADetailer,
+    # whose node error dialog is often pasted as the bare message; not ultralytics' own training run
+    yolo = bool(re.fullmatch(r"ultralytics\.nn\.tasks\.\w{1,40}Model", cls.rstrip("."))) and not (ctx.get("yolo_train") or near.get("yolo_train"))
+    if not (yolo or any(ctx.get(k) or near.get(k) for k in keys)):
+        return None
     if kind:
         return {"title": f"PyTorch 2.6+ refuses {kind} under weights_only=True (an old pickled format, not a damaged file)",
                 "details": {"refused": kind}}

@@ -14514,3 +14514,48 @@ def test_round240_3d_pack_extension_build_kinds():
                          "`build_wheel` (exit code: 1)\n      ModuleNotFoundError: No module named 'torch'")
     assert bb not in ids("  File \"tool.py\", line 1, in <module>\n    import pkg_resources\nModuleNotFoundError: No module "
                          "named 'pkg_resources'")
+
+
+def test_round241_face_packs_kinds():
+    # PyTorch 2.6+'s weights_only default refusing an ultralytics YOLO detector (the face / hand detector .pt of
+    # FaceDetailer, ReActor, face packs, ADetailer): claimed from the message alone, as the node's error dialog is
+    # pasted without a traceback; other detector classes and cut messages too
+    for cls in ("ultralytics.nn.tasks.DetectionModel", "ultralytics.nn.tasks.SegmentationModel",
+                "ultralytics.nn.tasks.PoseModel."):
+        t = ("UltralyticsDetectorProvider\nWeights only load failed. This file can still be loaded, to do so you have two "
+             "options.\nWeightsUnpickler error: Unsupported global: GLOBAL " + cls + " was not an allowed global by "
+             "default. Please use `torch.serialization.add_safe_globals([X])`")
+        got = ids(t)
+        assert got and got[0] == "torch.weights-only-refused", (cls, got)
+        m = one(t, "torch.weights-only-refused")
+        assert "ultralytics" in m["title"] and "weights_only" in m["title"], m["title"]
+        assert "pip install -U ultralytics" in m["fix"] and "model-whitelist.txt" in m["fix"] and "2.6" in m["cause"], m
+    bare = ("WeightsUnpickler error: Unsupported global: GLOBAL ultralytics.nn.tasks.DetectionModel was not an allowed "
+            "global by default.")
+    assert ids(bare)[:1] == ["torch.weights-only-refused"], ids(bare)
+    # ultralytics' own training run on torch 2.6 (its trainer, `yolo train`, a script's model.train): that program's
+    # checkpoint handling, not a UI's detector load: silent
+    for head in ('  File "/home/u/.venv/lib/python3.11/site-packages/ultralytics/engine/trainer.py", line 130, in __init__\n',
+                 "$ yolo detect train data=coco8.yaml model=yolov8n.pt epochs=3\n",
+                 "results = model.train(data='coco8.yaml', epochs=100, imgsz=640)\n"):
+        assert "torch.weights-only-refused" not in ids(head + bare), (head, ids(head + bare))
+    # a plain pickled class without a stack loader in sight stays silent (another program's own torch.load), and
+    # the same YOLO refusal on a Mac is not claimed
+    assert "torch.weights-only-refused" not in ids(
+        "WeightsUnpickler error: Unsupported global: GLOBAL numpy.core.multiarray.scalar was not an allowed global by default.")
+    assert "torch.weights-only-refused" not in ids("MacBook Pro M3, mps device\n" + bare)
+    # insightface's wheels: a cp-tag refusal in ComfyUI portable's embedded Python or Krita's managed install is the
+    # Python running pip; the other insightface / onnxruntime failures around face packs stay silent
+    for t in ("E:\\ComfyUI_windows_portable\\python_embeded>python.exe -m pip install insightface-0.7.3-cp312-cp312-win_amd64.whl\n"
+              "ERROR: insightface-0.7.3-cp312-cp312-win_amd64.whl is not a supported wheel on this platform.",
+              "Exception: Error during installation: ERROR: insightface-0.7.3-cp311-cp311-win_amd64.whl is not a supported "
+              "wheel on this platform."):
+        got = ids(t)
+        assert got and got[0] == "python.wheel-platform", (t, got)
+    for t in ("  File \"C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\insightface\\app\\face_analysis.py\", line 43, in __init__\n"
+              "    assert 'detection' in self.models\nAssertionError",
+              "[E:onnxruntime:Default, provider_bridge_ort.cc:1992 TryGetProviderInfo_CUDA] Failed to load library "
+              "libonnxruntime_providers_cuda.so with error: libcublasLt.so.12: cannot open shared object file: No such file or directory",
+              "ERROR: Failed building wheel for insightface\nFailed to build insightface",
+              "onnxruntime::CudaCall CUDNN failure 4: CUDNN_STATUS_INTERNAL_ERROR ; GPU=0 ; hostname=DESKTOP"):
+        assert ids(t) == [], (t, ids(t))
