@@ -14559,3 +14559,47 @@ def test_round241_face_packs_kinds():
               "ERROR: Failed building wheel for insightface\nFailed to build insightface",
               "onnxruntime::CudaCall CUDNN failure 4: CUDNN_STATUS_INTERNAL_ERROR ; GPU=0 ; hostname=DESKTOP"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round242_torch_swap_kinds():
+    xb, fam, bnb = "xformers.build-mismatch", "torch.family-mismatch", "bnb.no-cuda-binary"
+    # xformers' warning pasted without its first line (an issue title, a log cut below `can't load C++/CUDA extensions`),
+    # Linux and Windows builds, a torch upgraded or swapped by another install
+    for t, built, have in (("  PyTorch 2.8.0+cu128 with CUDA 1208 (you have 2.9.1+cu130)\n    Python  3.12.10 (you have 3.12.10)\n"
+                            "  Please reinstall xformers (see https://github.com/facebookresearch/xformers#installing-xformers)",
+                            "2.8.0+cu128", "2.9.1+cu130"),
+                           ("PyTorch 2.7.1+cu126 with CUDA 1206 (you have 2.8.0+cu128) Python 3.10.11 (you have 3.10.11) Please "
+                            "reinstall xformers", "2.7.1+cu126", "2.8.0+cu128")):
+        got = ids(t)
+        assert got and got[0] == xb, (t, got)
+        m = one(t, xb)
+        assert built in m["title"] and have in m["title"] and "pip uninstall xformers" in m["fix"], m
+    # the same body on a ROCm torch or an Intel XPU torch: no NVIDIA fix applies
+    for t in ("PyTorch 2.8.0+cu128 with CUDA 1208 (you have 2.8.0+rocm6.4)\n  Please reinstall xformers",
+              "pytorch version: 2.8.0+xpu\nPyTorch 2.8.0+cu128 with CUDA 1208 (you have 2.8.0+xpu)\n  Please reinstall xformers"):
+        assert xb not in ids(t), (t, ids(t))
+    # xformers' own advice without a version pair is no claim of a build mismatch
+    assert xb not in ids("If it fails, please reinstall xformers from the cu128 index and try again.")
+    # bitsandbytes' loader message names IPEX on every machine: an NVIDIA setup after a torch swap to CUDA 13 is still ours
+    t = ("bitsandbytes library load error: Configured CUDA binary not found at C:\\ComfyUI\\.venv\\Lib\\site-packages\\bitsandbytes"
+         "\\libbitsandbytes_cuda130.dll\n If you are using Intel CPU/XPU, please install intel_extension_for_pytorch to enable "
+         "required ops\npytorch version: 2.9.1+cu130\nDevice: cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync")
+    got = ids(t)
+    assert got and got[0] == bnb, (t, got)
+    m = one(t, bnb)
+    assert "no CUDA library" in m["title"] and "pip install -U bitsandbytes" in m["fix"]
+    # IPEX named as the user's setup (an Intel Arc card) keeps bitsandbytes' message unclaimed
+    t = ("import intel_extension_for_pytorch as ipex\nbitsandbytes library load error: Configured CUDA binary not found at "
+         "/opt/venv/lib/python3.11/site-packages/bitsandbytes/libbitsandbytes_cuda128.so\nDevice: xpu:0 Intel(R) Arc(TM) A770")
+    assert bnb not in ids(t), ids(t)
+    # comfyui-rocm (ComfyUI for AMD GPUs on Windows): torchvision's nms operator missing is an AMD ROCm torch's, not ours,
+    # while the same line on an NVIDIA ComfyUI stays claimed
+    t = ("::: [comfyui-rocm] starting with these parameters :::\n** Python executable: C:\\comfyui-rocm\\python_env\\python.exe\n"
+         "  File \"C:\\comfyui-rocm\\python_env\\Lib\\site-packages\\torchvision\\_meta_registrations.py\", line 163, in <module>\n"
+         "RuntimeError: operator torchvision::nms does not exist")
+    assert fam not in ids(t), ids(t)
+    t = ("pytorch version: 2.9.0+cu128\nDevice: cuda:0 NVIDIA GeForce RTX 5080 : cudaMallocAsync\n  File \"D:\\ComfyUI\\.venv\\Lib"
+         "\\site-packages\\torchvision\\_meta_registrations.py\", line 163, in <module>\nRuntimeError: operator torchvision::nms "
+         "does not exist")
+    got = ids(t)
+    assert got and got[0] == fam, (t, got)
