@@ -2107,13 +2107,18 @@ def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                           "when the workflow was queued (nothing in that models folder, or the folder is not where this "
                           "ComfyUI looks), so the node sent no name."),
                 "details": {"input": inp}}
+    if g.get("vnode"):
+        # `* CheckpointLoaderSimple 4: - Value not in list` cut before the input (an issue title): ComfyUI's own loader
+        return {"details": {"node_type": g["vnode"]}}
     if not g.get("nonepath"):
         return _not_listed_entry(g)
     near = _near(ctx)
     node = near.get("node_type") or ""
     if node == "load_checkpoint_guess_config":
         node = ""  # a frame name, not the report of a ComfyUI node
-    if not (node or near.get("node_exec")):
+    node = node or (g.get("lnode") or "")  # ComfyUI's loader class named right before the error (`DualCLIPLoader 'NoneType' ...`)
+    comfy_frames = bool(near.get("comfy_reqs") and near.get("model_loader"))  # a traceback through ComfyUI's own files and loader
+    if not (node or near.get("node_exec") or comfy_frames):
         return None  # not a ComfyUI node's error: another program (one that bundles ComfyUI's loader code) or plain Python
     if not (near.get("model_loader") or "loader" in node.lower()):
         return None  # a None where no model loader is in view: a node's own bug, not a missing file

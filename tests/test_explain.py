@@ -14603,3 +14603,53 @@ def test_round242_torch_swap_kinds():
          "does not exist")
     got = ids(t)
     assert got and got[0] == fam, (t, got)
+
+
+def test_round243_prompt_validation_kinds():
+    fnl, ctype = "comfyui.file-not-listed", "comfyui.clip-type-invalid"
+    # the None path of a loader whose name is in no list, named by ComfyUI's loader class right before it (issue titles)
+    # or shown by a traceback through ComfyUI's own nodes.py / comfy/utils.py with no node report, Windows and Linux
+    for t in ("CLIPLoader 'NoneType' object has no attribute 'lower'",
+              "UNETLoader: expected str, bytes or os.PathLike object, not NoneType",
+              "Traceback (most recent call last):\n  File \"/srv/ComfyUI/nodes.py\", line 951, in load_clip\n    clip = comfy.sd."
+              "load_clip(ckpt_paths=[clip_path], clip_type=clip_type)\n  File \"/srv/ComfyUI/comfy/utils.py\", line 54, in "
+              "load_torch_file\n    if ckpt.lower().endswith(\".safetensors\"):\nAttributeError: 'NoneType' object has no "
+              "attribute 'lower'",
+              "  File \"E:\\ComfyUI_windows_portable\\ComfyUI\\nodes.py\", line 903, in load_vae\n    sd = comfy.utils."
+              "load_torch_file(vae_path)\n  File \"E:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\utils.py\", line 49, in "
+              "load_torch_file\n    if ckpt.lower().endswith(\".safetensors\") or ckpt.lower().endswith(\".sft\"):\n"
+              "AttributeError: 'NoneType' object has no attribute 'lower'"):
+        got = ids(t)
+        assert got and got[0] == fnl, (t, got)
+        m = one(t, fnl)
+        assert "got no file" in m["title"] and "not among the files ComfyUI sees" in m["cause"]
+        assert "diffusion_models/" in m["fix"] and "press R" in m["fix"]
+    # a validation line cut before its input and value, as an issue title cuts it: ComfyUI's own loaders only
+    for t in ("ERROR:root:Failed to validate prompt for output 9: ERROR:root:* UNETLoader 12: ERROR:root: - Value not in list",
+              "Failed to validate prompt for output 31: * DualCLIPLoader 11: - Value not in list",
+              "* VAELoader 10:   - Value not in list"):
+        got = ids(t)
+        assert got and got[0] == fnl, (t, got)
+        m = one(t, fnl)
+        assert "does not see" in m["title"] and "not in the folder that loader reads" in m["cause"]
+        assert "ComfyUI/models" in m["fix"]
+    # the full line with a CLIPLoader type stays the type's kind, not a missing file
+    t = "* CLIPLoader 38:\n  - Value not in list: type: 'flux' not in ['stable_diffusion', 'flux2']"
+    got = ids(t)
+    assert got and got[0] == ctype and fnl not in got, (t, got)
+    # look-alikes: other nodes' cut lines and widgets, another program's None path, a node pack's class, an upscaler
+    for t in ("ERROR:root:* KSampler 3: ERROR:root: - Value not in list",
+              "* UpscaleModelLoader 138: - Value not in list",
+              "* HiDreamSampler 5: - Value not in list: aspect_ratio: '1280' not in ['1:1 (1024x1024)']",
+              "* KSampler 3:\n  - Value not in list: scheduler: 'bong_tangent' not in ['simple', 'karras']",
+              "  File \"C:\\apps\\MagicQuill\\MagicQuill\\comfy\\utils.py\", line 13, in load_torch_file\n    if ckpt.lower()."
+              "endswith(\".safetensors\"):\nAttributeError: 'NoneType' object has no attribute 'lower'",
+              "  File \"/opt/app/tagger.py\", line 40, in load\n    name = cfg.get('model').lower()\nAttributeError: 'NoneType' "
+              "object has no attribute 'lower'",
+              "invalid prompt: {'type': 'invalid_prompt', 'message': 'Cannot execute because node CogVideoXFunSampler does "
+              "not exist.', 'details': \"Node ID '#912'\", 'extra_info': {}}",
+              "Warning: Missing Node Types\nWhen loading the graph, the following node types were not found:\nMZ_ChatGLM3_V2\n"
+              "MZ_KolorsUNETLoaderV2",
+              "* EmptyLatentImage 5:\n  - Required input is missing: batch_size\n* KSampler 3:\n  - Required input is missing: "
+              "steps"):
+        assert ids(t) == [], (t, ids(t))
