@@ -3661,6 +3661,17 @@ def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     (per-row or block-scaled layouts on sm_120), not claimed. With no card named the headline names both causes."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("ao"):
+        # torchao's own card check when it quantizes with an fp8-activation config: `CUDA>=8.9` is the compute
+        # capability. An Ada, Hopper or Blackwell card named beside it (torchao's check passes there) is not this.
+        if (_fact(ctx, "ada_gpu") or _fact(ctx, "hopper_gpu") or _fact(ctx, "gpu_model")) and not _fact(ctx, "pre_ada_gpu"):
+            return None
+        old_card = _fact(ctx, "pre_ada_gpu")
+        return {"title": ("torchao's float8 " + g["ao"] + " activation quantization was asked of "
+                          + (f"the {old_card}, a GPU" if old_card else "a GPU")
+                          + " older than Ada (compute capability below 8.9; torchao's `CUDA>=8.9` is the compute capability)"),
+                "details": {"operation": f"torchao Float8 {g['ao']} activation quantization",
+                            **({"gpu": old_card} if old_card else {})}}
     if not g.get("lt"):
         return {}
     op = _fact(ctx, "fp8_op")
@@ -3835,6 +3846,19 @@ def _fact(ctx: dict[str, Any], key: str) -> str:
     """A context fact near the hit or anywhere in the paste (a user's words about the setup often come after the
     error, below the 'near the hit' window); near wins, anywhere is the paste's last value."""
     return str(_near(ctx).get(key) or ctx.get(key) or "")
+
+
+@_interp("torchao_mx_op")
+def _torchao_mx_op(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torchao's NVFP4Tensor / MXTensor refusing an operation it does not implement: the op and the class go into the
+    headline. Not claimed on a Mac or an AMD setup (NVFP4 / MX compute is NVIDIA Blackwell's)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    op = g.get("op") or g.get("op2") or ""
+    cls = g.get("cls") or "NVFP4Tensor"
+    title = (f"torchao's {cls} (NVFP4 / MX quantized weights) does not implement {op or 'an operation'} the model's code "
+             "applied to it")
+    return {"title": title, "details": {"tensor": cls, **({"operation": op} if op else {})}}
 
 
 @_interp("mig_nvml")

@@ -14653,3 +14653,63 @@ def test_round243_prompt_validation_kinds():
               "* EmptyLatentImage 5:\n  - Required input is missing: batch_size\n* KSampler 3:\n  - Required input is missing: "
               "steps"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round244_nvfp4_mxfp8_kinds():
+    fp8 = "gpu.no-fp8"
+    # torchao's own card check for its fp8-activation configs (quantize_, diffusers' TorchAoConfig), in the current
+    # and the older static wording, on a pre-Ada card or with no card named
+    for t, card in (("  File \"/home/me/venv/lib/python3.11/site-packages/torchao/quantization/quant_api.py\", line 1523, in "
+                     "_float8_dynamic_activation_float8_weight_transform\n    assert is_sm_at_least_89() or is_MI300(), (\n"
+                     "AssertionError: Float8 dynamic activation quantization is only supported on CUDA>=8.9 and MI300+", ""),
+                    ("pipe = Flux2KleinPipeline.from_pretrained(repo, quantization_config=pipeline_quant_config)\n"
+                     "GPU: NVIDIA GeForce RTX 3090\nAssertionError: Float8 dynamic activation quantization is only supported "
+                     "on CUDA>=8.9 and MI300+", "3090"),
+                    ("AssertionError: Float8 static activation quantization is only supported on CUDA 8.9 and above", "")):
+        got = ids(t)
+        assert got and got[0] == fp8, (t, got)
+        m = one(t, fp8)
+        assert "torchao" in m["title"] and "compute capability below 8.9" in m["title"], m["title"]
+        assert card in m["title"], m["title"]
+        assert "not the CUDA version" in m["cause"] and "Float8DynamicActivationFloat8WeightConfig" in m["cause"]
+        assert "TorchAoConfig(Int8WeightOnlyConfig())" in m["fix"]
+    # the same assertion beside an Ada / Blackwell card (torchao's check passes there: another cause) or on an AMD
+    # MI355X that torchao does not detect as MI300: not claimed
+    for t in ("Device: cuda:0 NVIDIA GeForce RTX 4090\nAssertionError: Float8 dynamic activation quantization is only "
+              "supported on CUDA>=8.9 and MI300+",
+              "On AMD Instinct MI355X (gfx950) with torchao==0.17.0:\nAssertionError: Float8 dynamic activation quantization "
+              "is only supported on CUDA>=8.9 and MI300+"):
+        assert fp8 not in ids(t), (t, ids(t))
+
+    op = "torchao.nvfp4-op-unimplemented"
+    # torchao's mx_formats tensor subclasses refusing an op: the repr form with func=<OpOverload ...>, the short form
+    # with a bare aten name, MXTensor for MXFP8 weights
+    for t, cls, aten in (("  File \"/opt/venv/lib/python3.12/site-packages/torchao/utils.py\", line 660, in _dispatch__torch_dispatch__\n"
+                          "    raise NotImplementedError(\nNotImplementedError: NVFP4Tensor dispatch: attempting to run "
+                          "unimplemented operator/function: func=<OpOverload(op='aten.as_strided', overload='default')>, "
+                          "types=(<class 'torchao.prototype.mx_formats.nvfp4_tensor.NVFP4Tensor'>,)", "NVFP4Tensor", "aten.as_strided"),
+                         ("C:\\flux2\\venv\\Lib\\site-packages\\diffusers\\models\\transformers\\transformer_flux2.py\n"
+                          "NotImplementedError: NVFP4Tensor dispatch: attempting to run unimplemented operator/function: "
+                          "aten.cat.default", "NVFP4Tensor", "aten.cat.default"),
+                         ("NotImplementedError: MXTensor dispatch: attempting to run unimplemented operator/function: "
+                          "func=<OpOverload(op='aten.permute', overload='default')>, types=(<class "
+                          "'torchao.prototype.mx_formats.mx_tensor.MXTensor'>,)", "MXTensor", "aten.permute")):
+        got = ids(t)
+        assert got and got[0] == op, (t, got)
+        m = one(t, op)
+        assert cls in m["title"] and aten in m["title"], m["title"]
+        assert "tensor subclass" in m["cause"] and "PR #13068" in m["cause"]
+        assert "pip install -U diffusers torchao" in m["fix"] and "num_images_per_prompt=1" in m["fix"]
+        assert "filter_fn" in m["fix"] and "Blackwell" in m["fix"]
+    # other tensor subclasses' dispatch refusals (torchao's Float8Tensor / Int8Tensor, an 8-bit optimizer state), an LLM
+    # runtime's own NVFP4 messages, and the same NVFP4 refusal on a Mac: not this
+    for t in ("NotImplementedError: Float8Tensor dispatch: attempting to run unimplemented operator/function: "
+              "func=<OpOverload(op='aten.as_strided', overload='default')>",
+              "NotImplementedError: Int8Tensor dispatch: attempting to run unimplemented operator/function: "
+              "func=<OpOverload(op='aten.cat', overload='default')>",
+              "OptimState8bit dispatch: attempting to run unimplemented operator/function: func=aten.view.dtype",
+              "RuntimeError: Dummy run failed: NVFP4 requires 2D tensor, got 3D",
+              "FP4 Gemm not supported before Blackwell, nor GeForce Blackwell",
+              "  File \"/Users/me/ComfyUI/execution.py\", line 545, in execute\n[mps] torch 2.14.0.dev on macOS 26\n"
+              "NotImplementedError: NVFP4Tensor dispatch: attempting to run unimplemented operator/function: aten.expand.default"):
+        assert op not in ids(t), (t, ids(t))
