@@ -14713,3 +14713,61 @@ def test_round244_nvfp4_mxfp8_kinds():
               "  File \"/Users/me/ComfyUI/execution.py\", line 545, in execute\n[mps] torch 2.14.0.dev on macOS 26\n"
               "NotImplementedError: NVFP4Tensor dispatch: attempting to run unimplemented operator/function: aten.expand.default"):
         assert op not in ids(t), (t, ids(t))
+
+
+def test_round247_llm_server_lookalike_kinds():
+    # the shared stack's errors as LLM servers (vLLM, SGLang, TGI, text-generation-webui) print them: torch's own
+    # missing kernels, flash-attn / xformers binaries built for another torch, the driver, huggingface_hub's settings
+    nk = "cuda.no-kernel-image"
+    t = ("ERROR 03-02 10:11:12 [core.py:500]     _ = torch.empty(1, device=self.device)\n"
+         "ERROR 03-02 10:11:12 [core.py:500] RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+         "ERROR 03-02 10:11:12 [core.py:500] CUDA kernel errors might be asynchronously reported at some other API call")
+    got = ids(t)
+    assert got and got[0] == nk, got
+    m = one(t, nk)
+    assert "no build for this GPU" in m["title"] and "sm_120" in m["cause"] and "whl/cu128" in m["fix"], m
+    fa = "flash-attn.abi-mismatch"
+    for t in ("ImportError: /opt/venv/lib/python3.12/site-packages/flash_attn_2_cuda.cpython-312-x86_64-linux-gnu.so: "
+              "undefined symbol: _ZN3c104cuda29c10_cuda_check_implementationEiPKcS2_ib",
+              "    import flash_attn_2_cuda as flash_attn_gpu\nImportError: DLL load failed while importing flash_attn_2_cuda: "
+              "The specified procedure could not be found."):
+        got = ids(t)
+        assert got and got[0] == fa, (t, got)
+        assert "flash-attn" in one(t, fa)["title"] and "PyTorch" in one(t, fa)["title"]
+    t = ("WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+         "    PyTorch 2.7.0+cu126 with CUDA 1206 (you have 2.6.0+cu124)\n    Python  3.12.9 (you have 3.12.3)")
+    got = ids(t)
+    assert got and got[0] == "xformers.build-mismatch", got
+    assert "xformers" in one(t, "xformers.build-mismatch")["title"]
+    t = ("ValueError: Fast download using 'hf_transfer' is enabled (HF_HUB_ENABLE_HF_TRANSFER=1) but 'hf_transfer' "
+         "package is not available in your environment. Try `pip install hf_transfer`.")
+    got = ids(t)
+    assert got and got[0] == "hf.transfer-missing", got
+    assert "hf_transfer" in one(t, "hf.transfer-missing")["fix"]
+    t = ("(EngineCore_DP0 pid=71) RuntimeError: Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions "
+         "before calling NumCudaDevices() that might have already set an error? Error 803: system has unsupported display "
+         "driver / cuda driver combination")
+    got = ids(t)
+    assert got and got[0] == "cuda.driver-mismatch", got
+    assert "803" in one(t, "cuda.driver-mismatch")["title"]
+    t = ("RuntimeError: The NVIDIA driver on your system is too old (found version 12060). Please update your GPU driver by "
+         "downloading and installing a new version from the URL: http://www.nvidia.com/Download/index.aspx")
+    got = ids(t)
+    assert got and got[0] == "torch.cuda-driver-too-old", got
+    # FlashInfer's / SGLang sgl-kernel's own kernel checks (`<kernel> failed with error code <CUDA error string>`):
+    # the server's kernel package lacks the GPU, not torch: silent, in its other kernels' names too
+    for t in ("RuntimeError: FusedAddRMSNorm failed with error code no kernel image is available for execution on the device",
+              "[2026-01-05 09:00:01 TP0] Scheduler hit an exception: RuntimeError: BatchPrefillWithPagedKVCache failed with "
+              "error code: no kernel image is available for execution on the device",
+              "RuntimeError: TopKTopPSamplingFromProbs failed with error code invalid device function"):
+        assert nk not in ids(t), (t, ids(t))
+    # the LLM servers' own parts: ExLlamaV2's extension against torch, vLLM's KV-cache sizing, llama.cpp's CUDA build
+    # inside LM Studio / Ollama: silent
+    for t in ("ImportError: /usr/local/lib/python3.11/dist-packages/exllamav2_ext.cpython-311-x86_64-linux-gnu.so: undefined "
+              "symbol: _ZN3c106detail14torchCheckFailEPKcS2_jRKSs",
+              "ImportError: DLL load failed while importing exllamav2_ext: The specified module could not be found.",
+              "ValueError: The model's max seq len (32768) is larger than the maximum number of tokens that can be stored in "
+              "KV cache (20144). Try increasing `gpu_memory_utilization` or decreasing `max_model_len` when initializing the engine.",
+              "ggml_cuda_compute_forward: MUL_MAT failed\nCUDA error: no kernel image is available for execution on the device\n"
+              "  current device: 0, in function ggml_cuda_compute_forward at D:\\a\\llama.cpp\\ggml\\src\\ggml-cuda\\ggml-cuda.cu:2390"):
+        assert ids(t) == [], (t, ids(t))
