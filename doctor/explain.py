@@ -6808,6 +6808,24 @@ _HUB_SNAPSHOT = re.compile(r"models--[^\\/\s]{1,200}[\\/]snapshots[\\/]", re.I)
 
 @_interp("files_missing")
 def _files_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("nodir"):
+        # the loader's "it looks like DIR is not the path to a directory containing a FILE file" for a folder under a
+        # models folder: the folder is there (or was meant to be) but does not hold the repository's files
+        nd, cf = g["nodir"].strip(), g.get("cfgfile") or ""
+        if _HUB_SNAPSHOT.search(nd):
+            return None  # a Hub cache snapshot holds what the repository has
+        return {"title": f"The model folder {nd} does not hold the files the loader needs (no {cf} there)",
+                "cause": ("diffusers / transformers load a local model folder in the repository's layout: a pipeline folder has "
+                          "model_index.json and one subfolder per component (scheduler/scheduler_config.json, unet/ or "
+                          "transformer/, vae/, text_encoder/, tokenizer/), a model folder its config.json beside the weights. "
+                          f"{nd} has no {cf}: the repository was never downloaded into it, only some of its files were, or "
+                          "single checkpoint files were put there instead of the repository's folder. Not finding it locally, the "
+                          "loader tried the path as a Hub id, hence the words about the connection."),
+                "fix": (f"Download the whole repository the node or script names into exactly that folder, in its layout: "
+                        f"`hf download OWNER/NAME --local-dir \"{nd}\"` (or `git lfs install` then `git clone "
+                        f"https://huggingface.co/OWNER/NAME \"{nd}\"`), e.g. stable-diffusion-v1-5/stable-diffusion-inpainting for a "
+                        "folder named stable-diffusion-inpainting; then check that the folder has the file named in the error"),
+                "details": {"folder": nd, "looked_for": cf}}
     d = g.get("dir") or ""
     if _HUB_SNAPSHOT.search(d):
         return None  # a snapshot of the Hub cache holds what the repository has: that repository's layout, not ours
@@ -6847,6 +6865,18 @@ def _files_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "needs `use_safetensors=False`"),
                 "details": {"file": f, "folder": d}}
     return {"details": {"file": f, "folder": d}}
+
+
+@_interp("shard_missing")
+def _shard_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A shard that the folder's index names is not in the folder: the shard's name and the folder it was looked for in."""
+    shard = g.get("shard") or g.get("shard2") or ""
+    folder = (g.get("path") or g.get("path2") or "").replace("\\\\", "\\").rstrip("\\/")
+    n, total = g.get("n") or g.get("n2") or "", g.get("total") or g.get("total2") or ""
+    where = f" in {folder}" if folder else ""
+    of = f" (shard {int(n)} of {int(total)})" if n.isdigit() and total.isdigit() else ""
+    return {"title": f"The sharded model{where} lacks {shard}{of}, a file its index names",
+            "details": {"shard": shard, "folder": folder}}
 
 
 _VARIANT_NAME = re.compile(r"\.(?:fp16|bf16|fp32|non_ema|ema)\.(?:bin|safetensors)\b")

@@ -14771,3 +14771,49 @@ def test_round247_llm_server_lookalike_kinds():
               "ggml_cuda_compute_forward: MUL_MAT failed\nCUDA error: no kernel image is available for execution on the device\n"
               "  current device: 0, in function ggml_cuda_compute_forward at D:\\a\\llama.cpp\\ggml\\src\\ggml-cuda\\ggml-cuda.cu:2390"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round245_repository_layout_kinds():
+    """Round 245: Hugging Face layouts in the wrong place. A sharded folder whose index names a shard that is not
+    there (transformers' safe_open / torch.load, diffusers' shard check) is hf.shard-missing; CLIPTokenizer given a
+    single file, and a folder path whose single checkpoint file the text names, are a single file given to
+    from_pretrained; a folder under a models folder without the repository's files is diffusers.files-missing.
+    Look-alikes from other programs stay silent."""
+    for t in ('FileNotFoundError: No such file or directory: "/home/u/ComfyUI/models/text_encoders/qwen3/model-00002-of-00002.safetensors"',
+              "FileNotFoundError: [Errno 2] No such file or directory: 'C:\\\\m\\\\klein\\\\transformer\\\\diffusion_pytorch_model-00001-of-00002.safetensors'",
+              "ValueError: ./FLUX.2-klein-4B/text_encoder does not appear to have a file named ./FLUX.2-klein-4B/text_encoder/"
+              "model-00002-of-00002.safetensors which is required according to the checkpoint index.",
+              "OSError: No such file or directory: '/models/llm/pytorch_model-00003-of-00003.bin'"):
+        got = ids(t)
+        assert got and got[0] == "hf.shard-missing", (t, got)
+        m = one(t, "hf.shard-missing")
+        assert "-of-0000" in m["title"] and "index" in m["title"]
+        assert "hf download" in m["fix"] and "weight_map" in m["fix"] and "shards" in m["cause"]
+    for t in ("Downloading model-00001-of-00002.safetensors: 100%|##########| 4.97G/4.97G",
+              "Loading checkpoint shards: 100%|##########| 2/2 [00:03<00:00]",
+              "No such file or directory: '/data/run/epoch-00001-of-00005.csv'",
+              "black-forest-labs/FLUX.2-klein-4B does not appear to have a file named model-00002-of-00002.safetensors"):
+        assert "hf.shard-missing" not in ids(t), (t, ids(t))
+    for t in ("ValueError: Calling CLIPTokenizer.from_pretrained() with the path to a single file or url is not supported "
+              "for this tokenizer. Use a model identifier or the path to a directory instead.",
+              "HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name': './models/flux-2-klein-4b'. "
+              "Use `repo_type` argument if needed.\nI downloaded flux-2-klein-4b.safetensors into ./models"):
+        got = ids(t)
+        assert got and got[0] == "diffusers.single-file-to-from-pretrained", (t, got)
+        assert "from_single_file" in one(t, "diffusers.single-file-to-from-pretrained")["fix"]
+    for t in ("ValueError: Calling LlamaTokenizerFast.from_pretrained() with the path to a single file or url is not "
+              "supported for this tokenizer.",
+              "HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name': './models/flux-2-klein-4b'."):
+        assert "diffusers.single-file-to-from-pretrained" not in ids(t), (t, ids(t))
+    t = ("OSError: We couldn't connect to 'https://huggingface.co' to load this model, couldn't find it in the cached files "
+         "and it looks like D:\\ComfyUI\\models\\diffusers\\FLUX.2-klein-4B is not the path to a directory containing a "
+         "model_index.json file.")
+    got = ids(t)
+    assert got and got[0] == "diffusers.files-missing", (t, got)
+    m = one(t, "diffusers.files-missing")
+    assert "FLUX.2-klein-4B" in m["title"] and "model_index.json" in m["title"] and "hf download" in m["fix"]
+    for t in ("OSError: We couldn't connect to 'https://huggingface.co' to load this model, couldn't find it in the cached "
+              "files and it looks like /content/app/custom_nodes/Pack/checkpoints/controlnet is not the path to a "
+              "directory containing a config.json file.",
+              "it looks like /srv/data/sd15 is not the path to a directory containing a config.json file"):
+        assert "diffusers.files-missing" not in ids(t), (t, ids(t))
