@@ -1141,6 +1141,8 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
                         "needs driver >= 580; an installer that picks the index: comfy-cli `comfy install --nvidia "
                         f"--cuda-version {cudas[-1]}`)"),
                 "details": {"cuda_versions": cudas}}
+    if not sm:  # handed over from a bare `no kernel image` whose paste says the torch build lacks the GPU's kernels
+        return {}
     archs = (g.get("archs") or "").split()
     d = {"gpu": (g.get("gpu") or "").strip(), "gpu_arch": sm, "torch_archs": archs}
     num = _int(sm[3:]) or 0
@@ -3494,11 +3496,21 @@ def _distutils_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
 def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """cuda.no-kernel-image: ``nvidia_only``; where the paste shows llama.cpp's GGML CUDA backend (its
     `ggml_cuda_compute_forward` lines, ggml-cuda.cu, ggml-cuda.dll) the missing kernels are that program's own build
-    (llama-cpp-python, Ollama, LM Studio, llama-box), not torch's or an attention package's: not claimed."""
+    (llama-cpp-python, Ollama, LM Studio, llama-box), not torch's or an attention package's: not claimed; nor Thrust's
+    `parallel_for failed:` wording where the paste shows CTranslate2 / faster-whisper. Where the paste itself says the
+    PyTorch build lacks the GPU's kernels (the ``torch_lacks_arch`` fact), the manifest's hand_over makes it
+    torch.sm-unsupported."""
     if _nvidia_only(g, cat, ctx) is None:
         return None
     if _fact(ctx, "ggml_cuda"):
         return None
+    if g.get("thrust"):
+        # Thrust's `parallel_for failed: cudaErrorNoKernelImageForDevice` comes from PyTorch's own Thrust calls and from
+        # CTranslate2's (faster-whisper): where the paste shows CTranslate2 / faster-whisper, the kernels missing are
+        # that library's build, fixed by CTranslate2 files built for the card, not by torch.
+        foreign = _fact(ctx, "cudnn_foreign").lower()
+        if foreign and ("ctranslate2" in foreign or "whisper" in foreign):
+            return None
     if g.get("cap_e"):
         # `CUDA Error:` with a capital E is a library's own check, not PyTorch's `CUDA error:`: claimed only where it
         # names an attention package's CUDA source beside it (flash-attention's csrc/layer_norm .cuh), not where it

@@ -14817,3 +14817,59 @@ def test_round245_repository_layout_kinds():
               "directory containing a config.json file.",
               "it looks like /srv/data/sd15 is not the path to a directory containing a config.json file"):
         assert "diffusers.files-missing" not in ids(t), (t, ids(t))
+
+
+def test_round246_lookalike_software_kinds():
+    # a bare `no kernel image` where the paste itself says the PyTorch build / wheel / image lacks the GPU's kernels:
+    # torch's build (handed to torch.sm-unsupported), whatever program (a speech toolkit, a Docker image) runs it
+    sm = "torch.sm-unsupported"
+    for t in ("RuntimeError: CUDA error: no kernel image is available for execution on the device\nThe bundled PyTorch "
+              "in this release only ships kernels up to sm_90, my card is an RTX 5070 Ti",
+              "diarization fails: CUDA error: no kernel image is available for execution on the device. I checked and "
+              "torch 2.6.0+cu124 does not support sm_120.",
+              "RuntimeError: CUDA error: no kernel image is available for execution on the device\r\nthe docker image's "
+              "pytorch doesn't support Blackwell yet",
+              "C:\\tts\\venv\\lib\\site-packages\\torch\\nn\\modules\\module.py\nRuntimeError: CUDA error: no kernel image "
+              "is available for execution on the device\nLooks like this torch was not compiled for sm_120"):
+        got = ids(t)
+        assert got and got[0] == sm, (t, got)
+        m = one(t, sm)
+        assert "no kernels" in m["title"] and "cu128" in m["fix"] and "sm_120" in m["cause"], m
+        assert m["details"].get("torch_lacks_arch"), m["details"]
+    # the same error with an attention package's words, or no word about the torch build: stays the generic kind
+    for t in ("RuntimeError: CUDA error: no kernel image is available for execution on the device\nflash-attn only ships "
+              "kernels up to sm_90 in that wheel",
+              "RuntimeError: CUDA error: no kernel image is available for execution on the device\nCUDA kernel errors "
+              "might be asynchronously reported at some other API call"):
+        assert ids(t)[:1] == ["cuda.no-kernel-image"], (t, ids(t))
+    # Thrust's `parallel_for failed:` wording: PyTorch's own (torch.arange on an old card) stays claimed; where the
+    # paste shows CTranslate2 / faster-whisper the kernels missing are CTranslate2's build: silent
+    thrust = "RuntimeError: parallel_for failed: cudaErrorNoKernelImageForDevice: no kernel image is available for execution on the device"
+    t = '  File "train.py", line 12, in <module>\n    x = torch.arange(0, 10, device="cuda")\n' + thrust
+    assert ids(t)[:1] == ["cuda.no-kernel-image"], ids(t)
+    for head in ('  File "faster_whisper\\transcribe.py", line 1109, in encode\n',
+                 '  File "/opt/app/.venv/lib/python3.10/site-packages/faster_whisper/transcribe.py", line 798, in generate_segments\n',
+                 "Standalone Faster-Whisper-XXL r192.3.4 running on: CUDA\n",
+                 "ctranslate2 4.4.0 on a GTX 970\n"):
+        assert "cuda.no-kernel-image" not in ids(head + thrust), (head, ids(head + thrust))
+    # `(unknown location)` on a namespace package by design (LlamaIndex 0.10's llama_index, google, azure): the name
+    # moved, the folder is not half-installed: silent; a regular package's half-installed folder stays claimed
+    broken = "python.package-files-broken"
+    for pkg, name in (("llama_index", "VectorStoreIndex"), ("google", "genai"), ("azure", "identity")):
+        t = f"ImportError: cannot import name '{name}' from '{pkg}' (unknown location)"
+        assert broken not in ids(t), (t, ids(t))
+    for t in ("ImportError: cannot import name 'UnidentifiedImageError' from 'PIL' (unknown location)",
+              "ImportError: cannot import name 'AutoTokenizer' from 'transformers' (unknown location)"):
+        assert ids(t)[:1] == [broken], (t, ids(t))
+    # other software's own errors that share words with the stack: silent
+    for t in ("LLVM ERROR: PTX version 8.4 does not support target 'sm_120a'. Minimum required PTX version is 8.7",
+              "jaxlib.xla_extension.XlaRuntimeError: RESOURCE_EXHAUSTED: Out of memory while trying to allocate 2147483648 bytes.",
+              "W tensorflow/compiler/mlir/tools/kernel_gen/tf_gpu_runtime_wrappers.cc:40] 'cuModuleLoadData(&module, data)' "
+              "failed with 'CUDA_ERROR_INVALID_PTX'",
+              "RuntimeError: CUDA failed with error out of memory",
+              "whisper/transcribe.py:126: UserWarning: FP16 is not supported on CPU; using FP32 instead",
+              "Examining the path of torch.classes raised: Tried to instantiate class '__path__._path', but it does not "
+              "exist! Ensure that it is registered via torch::class_",
+              "TypeError: Client.__init__() got an unexpected keyword argument 'proxies'",
+              "Could not locate cudnn_ops64_9.dll. Please make sure it is in your library path!"):
+        assert ids(t) == [], (t, ids(t))
