@@ -2476,15 +2476,6 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "and pass it to `Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", "
                         "transformer=transformer, torch_dtype=torch.bfloat16)`"),
                 "details": {"class": sf, "needs": "diffusers>=0.30 (Klein: >=0.37)"}}
-    if g.get("f1cls"):
-        # `for None`: no task mapping of this diffusers' AutoPipeline lists the class, which today's diffusers map
-        f1 = g["f1cls"]
-        return {"title": f"This diffusers' AutoPipeline does not know {f1}: the installed diffusers predates it",
-                "cause": (f"AutoPipeline looks the repository's pipeline class ({f1}, from its model_index.json) up in "
-                          "its task mappings; `for None` means no mapping of the installed diffusers lists it, so the "
-                          "diffusers is older than that pipeline (FLUX came with diffusers 0.30.0). FLUX.2 [klein] needs "
-                          "diffusers 0.37 or newer anyway."),
-                "details": {"class": f1, "needs": "diffusers>=0.37"}}
     cls = g.get("cls") or "Flux2KleinPipeline"
     need = "0.37" if "klein" in cls.lower() else "0.36"
     return {"title": f"This diffusers has no `{cls}`: diffusers {need} or newer is needed",
