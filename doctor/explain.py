@@ -6403,6 +6403,8 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                           "system memory (RAM plus the Windows page file, or swap) ran out; a page file shrunk to a few "
                           "hundred MB or less is the usual case on Windows."),
                 "fix": _RAM_SILENT_EXIT_FIX}
+    if (g.get("pagefile") or g.get("pagefile_code")) and _near(ctx).get("native_runtime_error"):
+        return None  # Zig's or Go's own runtime reporting Windows' error 1455: that program's memory, not a Python model load
     if g.get("mmap") or g.get("mmap_cut"):
         m = str(g.get("mmap_bytes") or "")
         size = f" ({int(m) / 1e9:.1f} GB)" if m.isdigit() else ""

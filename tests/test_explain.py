@@ -14849,3 +14849,45 @@ def test_round246_lookalike_software_kinds():
               "TypeError: Client.__init__() got an unexpected keyword argument 'proxies'",
               "Could not locate cudnn_ops64_9.dll. Please make sure it is in your library path!"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round250_localized_windows_messages_kinds():
+    mt = "python.mimetypes-registry-denied"
+    # Python's mimetypes reading HKEY_CLASSES_ROOT at a server's start, access denied in the system's language:
+    # ComfyUI portable's frozen stdlib frames, a venv's full paths, the 3.10+ accelerated reader, an OSError wording
+    for t in ('  File "C:\\AI\\ComfyUI_windows_portable\\ComfyUI\\server.py", line 171, in __init__\n    mimetypes.init()\n'
+              '  File "mimetypes.py", line 371, in init\n  File "mimetypes.py", line 256, in read_windows_registry\n'
+              "PermissionError: [WinError 5] Zugriff verweigert",
+              '  File "D:\\sd\\venv\\Lib\\mimetypes.py", line 255, in read_windows_registry\n'
+              "    _mimetypes_read_windows_registry(add_type)\nPermissionError: [WinError 5] Accès refusé",
+              '  File "C:\\Python311\\Lib\\mimetypes.py", line 268, in _read_windows_registry\n'
+              "    with _winreg.OpenKey(hkcr, subkeyname) as subkey:\n"
+              "         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\nOSError: [WinError 5] Access is denied"):
+        got = ids(t)
+        assert got[:1] == [mt], (t, got)
+        m = one(t, mt)
+        assert "registry" in m["title"] and "access denied" in m["title"], m["title"]
+        assert "HKEY_CLASSES_ROOT" in m["cause"] and "mimetypes.init()" in m["cause"], m["cause"]
+        assert "winreg" in m["fix"] and "Permissions" in m["fix"] and "mimetypes.init()" in m["fix"], m["fix"]
+    # other errors in the same frames (an old Python 2 registry decode bug), and the words without the frame: silent
+    for t in ('  File "C:\\Python27\\lib\\mimetypes.py", line 249, in read_windows_registry\n'
+              "    for subkeyname in enum_types(hkcr):\nUnicodeDecodeError: 'ascii' codec can't decode byte 0xe0",
+              "PermissionError: [WinError 5] 拒绝访问。: 'D:\\\\out\\\\video.mp4'"):
+        assert mt not in ids(t), (t, ids(t))
+    # Windows error 1455 in other system languages, raised while torch maps a torch\lib DLL or said by itself
+    for t in ('OSError: [WinError 1455] Le fichier de pagination est insuffisant pour terminer cette opération. Error loading '
+              '"C:\\venv\\Lib\\site-packages\\torch\\lib\\cudnn_cnn_infer64_8.dll" or one of its dependencies.',
+              "ページング ファイルが小さすぎるため、この操作を完了できません。",
+              "페이징 파일이 너무 작아서 이 작업을 완료할 수 없습니다. (os error 1455)",
+              "Файл подкачки слишком мал для завершения операции.",
+              "O arquivo de paginação é muito pequeno para que esta operação seja concluída.",
+              "分頁檔太小，無法完成操作。"):
+        got = ids(t)
+        assert got[:1] == ["ram.oom"], (t, got)
+        m = one(t, "ram.oom")
+        assert "system memory" in m["title"] and "Virtual memory" in m["fix"], m
+    # another toolchain's runtime reporting 1455 itself (Zig's std library, Go's runtime): silent
+    for t in ("Unexpected error 1455 in `std.os.windows.CreateProcessW`\nThe paging file is too small for this operation to complete.",
+              "runtime: VirtualAlloc of 1048576 bytes failed with errno=1455\nfatal error: out of memory\n"
+              "The paging file is too small for this operation to complete."):
+        assert "ram.oom" not in ids(t), (t, ids(t))
