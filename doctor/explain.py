@@ -6786,6 +6786,22 @@ def _comfy_named_near(near: dict[str, str]) -> bool:
     return (near.get("comfy_run") or "").lower().startswith("comfy")
 
 
+@_interp("comfy_device_hidden")
+def _comfy_device_hidden(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A node's device widget refused a cuda:N the ComfyUI process does not see (--cuda-device or CUDA_VISIBLE_DEVICES
+    hid the other GPUs, or the machine has fewer). Not claimed on an AMD (ZLUDA, ROCm) or Mac setup, whose device
+    lists are another stack's."""
+    if _off_nvidia(ctx):
+        return None
+    want = g.get("want") or "cuda:1"
+    seen = list(dict.fromkeys(re.findall(r"cuda:\d{1,2}", g.get("list") or "", re.I)))
+    n = len(seen)
+    return {"title": (f"The workflow asks for {want}, but the ComfyUI process sees {n} GPU{'s' if n != 1 else ''} "
+                      f"({', '.join(seen)}): --cuda-device or CUDA_VISIBLE_DEVICES hides the others, or the machine has "
+                      "fewer GPUs"),
+            "details": {"requested": want, "visible": ", ".join(seen), "input": g.get("input") or "device"}}
+
+
 @_interp("comfy_tk")
 def _comfy_tk(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """tkinter or its Tcl/Tk files missing from the Python that runs ComfyUI (the portable's embeddable Python has

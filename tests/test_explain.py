@@ -14895,3 +14895,53 @@ def test_round250_localized_windows_messages_kinds():
               "runtime: VirtualAlloc of 1048576 bytes failed with errno=1455\nfatal error: out of memory\n"
               "The paging file is too small for this operation to complete."):
         assert "ram.oom" not in ids(t), (t, ids(t))
+
+
+def test_round251_device_selection_kinds():
+    hidden = "comfyui.device-hidden"
+    # a node's device widget refusing a GPU the ComfyUI process does not see: a MultiGPU loader after --cuda-device,
+    # a node pack's load_device on a three-GPU box started with two visible, the prompt API's JSON form
+    for t, want, seen in (("got prompt\nFailed to validate prompt for output 12:\n* UNETLoaderMultiGPU 4:\n"
+                           "  - Value not in list: device: 'cuda:1' not in ['cpu', 'cuda:0']\nOutput will be ignored",
+                           "cuda:1", "1 GPU (cuda:0)"),
+                          ("Prompt outputs failed validation\nDownloadAndLoadFlorence2Model:\n"
+                           "- Value not in list: load_device: 'cuda:2' not in ['cuda:0', 'cuda:1', 'cpu']",
+                           "cuda:2", "2 GPUs (cuda:0, cuda:1)"),
+                          ("invalid prompt: {'type': 'prompt_outputs_failed_validation', 'details': \"* VAELoaderMultiGPU 33:\\n"
+                           "  - Value not in list: device: 'cuda:3' not in ['cuda:0']\"}", "cuda:3", "1 GPU (cuda:0)")):
+        got = ids(t)
+        assert got and got[0] == hidden, (t, got)
+        m = one(t, hidden)
+        assert want in m["title"] and seen in m["title"], m["title"]
+        assert "--cuda-device" in m["cause"] and "CUDA_VISIBLE_DEVICES" in m["cause"] and "cuda:0" in m["cause"]
+        assert "--cuda-device 0,1" in m["fix"] and "--default-device 1" in m["fix"] and "nvidia-smi -L" in m["fix"]
+        assert "unset CUDA_VISIBLE_DEVICES" in m["fix"] and "comfyui.file-not-listed" not in got, got
+    # a list with no CUDA device at all (CPU torch), another widget that names cuda, and the same refusal under
+    # ComfyUI-Zluda on an AMD card or on a Mac: not this
+    for t in ("  - Value not in list: device: 'cuda:0' not in ['cpu']",
+              "  - Value not in list: sampler_name: 'euler_cuda' not in ['euler', 'dpmpp_2m']",
+              "C:\\ComfyUI-Zluda\\venv\\Scripts\\python.exe\nRadeon RX 7900 XTX\n"
+              "  - Value not in list: device: 'cuda:1' not in ['cuda:0']",
+              "Platform: Darwin\nDevice: mps\n  - Value not in list: device: 'cuda:1' not in ['mps', 'cpu', 'cuda:0']"):
+        assert hidden not in ids(t), (t, ids(t))
+    # PyTorch 0.4's `CUDA error (10):` wording of the invalid ordinal, beside today's; Julia's and Lua Torch's own
+    # wordings stay unclaimed
+    for t in ("  File \"/home/u/st-gcn/torchlight/gpu.py\", line 35, in occupy_gpu\nRuntimeError: CUDA error (10): invalid device ordinal",
+              "RuntimeError: CUDA error (101): invalid device ordinal"):
+        got = ids(t)
+        assert got and got[0] == "cuda.invalid-device-ordinal", (t, got)
+        assert "CUDA_VISIBLE_DEVICES" in one(t, "cuda.invalid-device-ordinal")["fix"]
+    for t in ("ERROR: LoadError: CUDA error: invalid device ordinal (code #101, ERROR_INVALID_DEVICE)",
+              "/home/u/torch/install/bin/luajit: main.lua:282: cuda runtime error (10) : invalid device ordinal at "
+              "/tmp/luarocks_cutorch-scm-1/cutorch/init.c:719"):
+        assert "cuda.invalid-device-ordinal" not in ids(t), (t, ids(t))
+    # a Mac named only as OSX / Mac OS X: torch's `not compiled with CUDA` is the Mac's, not a CPU-only wheel; the same
+    # assertion with no Mac in view is still claimed, and a CPU flag list (OSXSAVE) or `OS x64` is no Mac
+    for t in ("(OSX) Torch not compiled with CUDA enabled\nAssertionError: Torch not compiled with CUDA enabled",
+              "Mac OS X 10.15\nAssertionError: Torch not compiled with CUDA enabled"):
+        assert "torch.cpu-build" not in ids(t), (t, ids(t))
+    for t in ("AssertionError: Torch not compiled with CUDA enabled",
+              "Flags: fpu sse2 osxsave avx2\nAssertionError: Torch not compiled with CUDA enabled",
+              "Windows 11 OS x64\nAssertionError: Torch not compiled with CUDA enabled"):
+        got = ids(t)
+        assert got and got[0] == "torch.cpu-build", (t, got)
