@@ -3675,6 +3675,17 @@ def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           + " older than Ada (compute capability below 8.9; torchao's `CUDA>=8.9` is the compute capability)"),
                 "details": {"operation": f"torchao Float8 {g['ao']} activation quantization",
                             **({"gpu": old_card} if old_card else {})}}
+    if g.get("q90"):
+        # A loader that checks for Hopper (transformers' FBGEMM FP8: `... compute capability >= 9.0 (e.g H100)`): on a
+        # pre-Ada card it is this cause; an Ada card named beside it has fp8 and only misses that loader's bar. (A
+        # Hopper card passes the check, so the `(e.g H100)` in the message itself names no card of the paste's.)
+        old_card = _fact(ctx, "pre_ada_gpu")
+        if _fact(ctx, "ada_gpu") and not old_card:
+            return None
+        return {"title": ("FP8-quantized weights were loaded on " + (f"the {old_card}, " if old_card else "")
+                          + "a GPU without fp8 compute (this loader checks for compute capability 9.0, Hopper; "
+                          "Ampere, Turing and older cards have no fp8 at all)"),
+                "details": {"required": "compute capability 9.0", **({"gpu": old_card} if old_card else {})}}
     if not g.get("lt"):
         return {}
     op = _fact(ctx, "fp8_op")

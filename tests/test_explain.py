@@ -14945,3 +14945,49 @@ def test_round251_device_selection_kinds():
               "Windows 11 OS x64\nAssertionError: Torch not compiled with CUDA enabled"):
         got = ids(t)
         assert got and got[0] == "torch.cpu-build", (t, got)
+
+
+def test_round252_cloud_gpu_kinds():
+    """Round 252 (T4 / P100 / L4 class cloud GPUs): the CUDA runtime's enum name `cudaErrorNoKernelImageForDevice`
+    quoted alone is cuda.no-kernel-image, and a paste that says the torch build has no kernel images for the card's
+    architecture hands it to torch.sm-unsupported; a loader's Hopper-only fp8 check (`FP8 quantized models is only
+    supported on GPUs with compute capability >= 9.0`) is gpu.no-fp8 on a card without fp8, not on an Ada card."""
+    nki, sm, fp8 = "cuda.no-kernel-image", "torch.sm-unsupported", "gpu.no-fp8"
+    for t in ("Every CUDA call fails with cudaErrorNoKernelImageForDevice on the Kaggle P100",
+              "RuntimeError: CUDA call failed lazily at initialization with error: cudaErrorNoKernelImageForDevice"):
+        assert ids(t)[:1] == [nki], (t, ids(t))
+        assert "no build for this GPU" in one(t, nki)["title"]
+    for t in ("The first op dies with `cudaErrorNoKernelImageForDevice`. The PyTorch wheel (torch 2.10.0+cu128) does "
+              "not contain kernel images for the P100's compute capability (sm_60, Pascal).",
+              "RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+              "the preinstalled torch 2.9.1+cu130 doesn't have kernels for sm_61 (GTX 1080 Ti)",
+              "cudaErrorNoKernelImageForDevice\nour pytorch image has no kernel images for Pascal any more"):
+        assert ids(t)[:1] == [sm], (t, ids(t))
+        m = one(t, sm)
+        assert "no kernels" in m["title"] and "index-url" in m["fix"], m
+    # the enum inside another program's Thrust wording beside faster-whisper stays that program's: silent
+    t = ('  File "faster_whisper/transcribe.py", line 798, in generate_segments\n'
+         "RuntimeError: parallel_for failed: cudaErrorNoKernelImageForDevice: no kernel image is available")
+    assert nki not in ids(t) and sm not in ids(t), ids(t)
+    # an attention package's own statement is not the torch build's: stays the generic kind
+    t = "cudaErrorNoKernelImageForDevice\nxformers 0.0.28 does not contain kernel images for sm_120"
+    assert ids(t)[:1] == [nki], ids(t)
+    for t in ("ValueError: FP8 quantized models is only supported on GPUs with compute capability >= 9.0 (e.g H100).",
+              "Tesla T4, 15 GB\nValueError: FP8 quantized models are only supported on GPUs with compute capability >= 9.0",
+              "error: this FP8 checkpoint requires compute capability 9.0 or higher (NVIDIA A10G)"):
+        assert ids(t)[:1] == [fp8], (t, ids(t))
+        m = one(t, fp8)
+        assert "fp8" in m["title"].lower() and "9.0" in m["title"], m
+        assert "bf16" in m["fix"] and "Hopper" in m["cause"], m
+    # an Ada card passes Ada's fp8 elsewhere: a Hopper-only loader refusing it is that loader's bar, not claimed
+    t = ("GPU: NVIDIA GeForce RTX 4090\n"
+         "ValueError: FP8 quantized models is only supported on GPUs with compute capability >= 9.0 (e.g H100).")
+    assert fp8 not in ids(t), ids(t)
+    # torch's own Hopper-only _scaled_mm message keeps its earlier reading; words about 9.0 without FP8: silent
+    t = "torch._scaled_mm is only supported on devices with compute capability >= 9.0"
+    assert ids(t)[:1] in (["torch.fp8-ada-too-old"], [fp8]), ids(t)
+    assert one("FP8 _scaled_mm failed: " + t, fp8)["title"].startswith("fp8 compute was asked")
+    for t in ("TMA multicast requires compute capability >= 9.0 on this kernel",
+              "wgmma instructions need compute capability 9.0 or higher",
+              "Colab: your session crashed after the notebook update; the new cell requires compute capability >= 9.0"):
+        assert fp8 not in ids(t), (t, ids(t))
