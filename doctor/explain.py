@@ -2714,6 +2714,44 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                           "lets pip take a newer torch from PyPI and torchaudio from the PyTorch index), or an upgrade of "
                           "torch alone."),
                 "details": {"library": g["lib"]}}
+    if g.get("newtorch") or g.get("reqfile"):
+        # an install log where a requirements file's torch line, or any install, put a torch without a CUDA tag (PyPI's
+        # torch, `+cpu`) in place of an installed `+cuNNN` build: the CUDA build is gone, its companions are stranded
+        if _off_nvidia(ctx):
+            return None
+        mv = re.search(r"\d[\w.]{0,20}\+cu\d{2,3}", g.get("cudatorch") or "")
+        cudatorch = mv.group(0) if mv else ""
+        if not cudatorch:
+            return None
+        new, reqfile, spec = g.get("newtorch") or "", (g.get("reqfile") or "").strip(), (g.get("spec") or "").strip()
+        index, how = _torch_index(cudatorch)
+        base = cudatorch.split("+")[0]
+        if reqfile:
+            who = f"the requirements file {reqfile}" + (f" (torch{spec})" if spec else "")
+        else:
+            who = "this install"
+        title = (f"{who[0].upper() + who[1:]} replaced your CUDA build torch {cudatorch} with "
+                 + (f"torch {new}" + (": a CPU-only build" if new.endswith("+cpu") else " (no CUDA tag: PyPI's torch)")
+                    if new else "PyPI's torch"))
+        return {"title": title,
+                "cause": ("A requirements file (a ComfyUI node pack's, a program's, an update script's) or a package's "
+                          "dependency named torch with a version or range the installed CUDA build did not satisfy, or an "
+                          "install ran with `--upgrade` / `--force-reinstall`. pip (and uv) resolve torch against the "
+                          "indexes given, usually PyPI alone, where the `+cuNNN` builds of download.pytorch.org do not "
+                          "exist, so the CUDA build was uninstalled and PyPI's torch put in its place: on Windows PyPI's "
+                          "torch is CPU-only (`Torch not compiled with CUDA enabled` at the next start), on Linux it is "
+                          "PyPI's default CUDA line; either way torchvision, torchaudio and xformers stay built for the "
+                          "old torch (`operator torchvision::nms does not exist`, undefined symbols)."),
+                "fix": (f"Put torch, torchvision and torchaudio back together from your CUDA build's index: `python -m pip "
+                        f"install --force-reinstall \"torch=={base or 'VERSION'}\" torchvision torchaudio --index-url "
+                        f"{index}` (ComfyUI portable: `python_embeded\\python.exe -m pip ...`; uv: `uv pip install "
+                        f"\"torch=={base or 'VERSION'}\" torchvision torchaudio --index-url {index} --reinstall`). Then "
+                        "keep it: delete or comment out the torch / torchvision / torchaudio lines of that node pack's "
+                        "requirements.txt (ComfyUI brings its own torch), or install the file with the CUDA index in "
+                        f"view and torch held: `python -m pip install -r requirements.txt \"torch=={base or 'VERSION'}\" "
+                        f"--extra-index-url {index}`; `klein-doctor check --check runtime.torch-family` confirms" + how),
+                "details": {k: v for k, v in (("requirements_file", reqfile), ("torch_spec", spec),
+                                              ("cuda_torch", cudatorch), ("torch_installed", new)) if v}}
     if g.get("dep"):  # another package's requirement makes pip collect torch over an installed CUDA torch
         if _off_nvidia(ctx):
             return None

@@ -14991,3 +14991,54 @@ def test_round252_cloud_gpu_kinds():
               "wgmma instructions need compute capability 9.0 or higher",
               "Colab: your session crashed after the notebook update; the new cell requires compute capability >= 9.0"):
         assert fp8 not in ids(t), (t, ids(t))
+
+
+def test_round249_requirements_replace_torch_kinds():
+    fam = "torch.family-mismatch"
+    # a node pack's requirements file collecting torch over an installed CUDA build (Windows and Linux paths), pip's
+    # uninstall of a +cuNNN torch followed by a PyPI / +cpu torch, and uv's install summary doing the same
+    for t, words in (("python_embeded\\python.exe -m pip install -r ComfyUI\\custom_nodes\\ComfyUI-Bar\\requirements.txt\n"
+                      "Collecting torch>=2.1 (from -r ComfyUI\\custom_nodes\\ComfyUI-Bar\\requirements.txt (line 3))\n"
+                      "  Downloading torch-2.9.1-cp312-cp312-win_amd64.whl (110.9 MB)\nInstalling collected packages: torch\n"
+                      "  Attempting uninstall: torch\n    Found existing installation: torch 2.10.0+cu130\n"
+                      "    Uninstalling torch-2.10.0+cu130:\n      Successfully uninstalled torch-2.10.0+cu130\n",
+                      ("requirements file", "2.10.0+cu130", "torch>=2.1")),
+                     ("Collecting torch==2.3.1 (from -r /home/me/ComfyUI/custom_nodes/some-pack/requirements.txt (line 1))\n"
+                      "  Using cached torch-2.3.1-cp311-cp311-manylinux1_x86_64.whl\n  Attempting uninstall: torch\n"
+                      "    Found existing installation: torch 2.8.0+cu128\n", ("requirements file", "2.8.0+cu128")),
+                     ("  Attempting uninstall: torch\n    Found existing installation: torch 2.7.1+cu126\n"
+                      "    Uninstalling torch-2.7.1+cu126:\n      Successfully uninstalled torch-2.7.1+cu126\n"
+                      "Successfully installed numpy-2.2.6 torch-2.7.1+cpu torchvision-0.22.1\n", ("2.7.1+cu126", "CPU-only")),
+                     ("Resolved 37 packages in 1.10s\nUninstalled 2 packages in 512ms\nInstalled 2 packages in 1.9s\n"
+                      " - torch==2.9.0+cu128\n + torch==2.9.1\n - torchvision==0.24.0+cu128\n + torchvision==0.24.1\n",
+                      ("2.9.0+cu128", "torch 2.9.1"))):
+        got = ids(t)
+        assert got and got[0] == fam, (t, got)
+        m = one(t, fam)
+        for w in words:
+            assert w in m["title"], (w, m["title"])
+        assert "PyPI" in m["cause"] and "CPU-only" in m["cause"] and "torchvision" in m["cause"]
+        assert "--force-reinstall" in m["fix"] and "https://download.pytorch.org/whl/cu" in m["fix"]
+        assert "requirements.txt" in m["fix"] and "runtime.torch-family" in m["fix"]
+    m = one(" - torch==2.10.0+cu130\n + torch==2.12.0\n", fam)
+    assert "whl/cu130" in m["fix"] and "torch==2.10.0" in m["fix"], m["fix"]
+    # the same replacement ending in `Torch not compiled with CUDA enabled`: the replacement leads (its fix also keeps the
+    # node pack from doing it again), the CPU-only torch follows; without the install lines the CPU-only torch alone
+    t = ("      Successfully uninstalled torch-2.4.0+cu121\nSuccessfully installed torch-2.4.1\n"
+         "    raise AssertionError(\"Torch not compiled with CUDA enabled\")\nAssertionError: Torch not compiled with CUDA enabled")
+    assert ids(t)[:2] == [fam, "torch.cpu-build"], ids(t)
+    assert ids("      Successfully uninstalled torch-2.4.0+cu121\nAssertionError: Torch not compiled with CUDA enabled")[0] \
+        == "torch.cpu-build"
+    # an upgrade from one CUDA build to another, a reinstall of the same build, a ROCm or Mac torch, a conda/yaml list,
+    # and uv adding torch to a fresh environment: not this
+    for t in ("    Found existing installation: torch 2.7.0+cu128\n      Successfully uninstalled torch-2.7.0+cu128\n"
+              "Successfully installed torch-2.8.0+cu128 torchvision-0.23.0+cu128",
+              " - torch==2.8.0+cu128\n + torch==2.8.0+cu128\n",
+              " - torch==2.8.0+cu126\n + torch==2.8.0+cu129\n",
+              "    Found existing installation: torch 2.3.1+rocm6.0\n      Successfully uninstalled torch-2.3.1+rocm6.0\n"
+              "Successfully installed torch-2.4.1",
+              "  Attempting uninstall: torch\n    Found existing installation: torch 2.3.0.dev20240311\n"
+              "Successfully installed torch-2.2.1 torchvision-0.17.1",
+              "dependencies:\n  - python=3.10\n  - pip:\n      - torch==2.4.0+cu121\n      - torchvision==0.19.0+cu121\n",
+              "Installed 3 packages in 2.1s\n + torch==2.9.1\n + torchvision==0.24.1\n + torchaudio==2.9.1\n"):
+        assert fam not in ids(t), (t, ids(t))
