@@ -1692,6 +1692,17 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           "the torch in the Python that runs it is older than the code expects (torch 2.1 and older have "
                           "only the deprecated `torch.backends.cuda.sdp_kernel`)."),
                 "details": {**d, "needs": f"torch>={need}"}}
+    tvnew = re.fullmatch(r"torchvision\.(transforms\.v2|tv_tensors)(?:\.\w+)*", mod)
+    if tvnew:
+        # torchvision.transforms.v2 arrived with torchvision 0.15 (torch 2.0), torchvision.tv_tensors with 0.16 (torch
+        # 2.1): an import of either fails on an older torchvision, not a missing one (a node pack's code is newer than it)
+        tvneed, tneed = ("0.15", "2.0") if tvnew.group(1).startswith("transforms") else ("0.16", "2.1")
+        return {"as": "torch.too-old",
+                "title": f"The installed torch / torchvision is too old for this code: it has no `{mod}`",
+                "cause": (f"The code imports `{mod}`, which torchvision {tvneed} (released with torch {tneed}) added; the "
+                          "torchvision in the Python that runs it is older (an old ComfyUI portable or notebook image, or "
+                          "a node pack's requirements pinned torch down), so the node pack fails to import."),
+                "details": {**d, "needs": f"torchvision>={tvneed} (torch>={tneed})"}}
     if "." in mod and top in ("torch", "torchvision", "torchaudio", "diffusers", "transformers"):
         return {"title": f"`{top}` is installed but has no `{mod}`: it is too old or broken",
                 "cause": f"The import of `{mod}` failed while `{top}` itself is there: an old {pip_name} (or one of another "
@@ -6849,6 +6860,22 @@ def _comfy_device_hidden(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
                       f"({', '.join(seen)}): --cuda-device or CUDA_VISIBLE_DEVICES hides the others, or the machine has "
                       "fewer GPUs"),
             "details": {"requested": want, "visible": ", ".join(seen), "input": g.get("input") or "device"}}
+
+
+@_interp("tf_v5_removed")
+def _tf_v5_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A name transformers 5 removed, imported by code written for transformers 4. AutoModelForVision2Seq has been in
+    transformers since 4.x's early releases, so its absence means 5; HybridCache arrived only in 4.42, so its absence
+    alone may be an old transformers under a newer peft / diffusers: claimed only with transformers 5 named."""
+    near = _near(ctx)
+    gone = g.get("gone") or ""
+    if gone == "HybridCache" and not near.get("tf_major5"):
+        return None
+    repl = {"AutoModelForVision2Seq": "AutoModelForImageTextToText", "HybridCache": "DynamicCache / Cache"}.get(gone, "")
+    return {"title": (f"transformers 5 removed `{gone}`, which this code (written for transformers 4) imports"
+                      + (": the node pack fails to load" if _comfy_named_near(near) else "")),
+            "details": {"name": gone, **({"replacement": repl} if repl else {}),
+                        **({"transformers": near["tf_major5"]} if near.get("tf_major5") else {})}}
 
 
 @_interp("comfy_tk")

@@ -15042,3 +15042,48 @@ def test_round249_requirements_replace_torch_kinds():
               "dependencies:\n  - python=3.10\n  - pip:\n      - torch==2.4.0+cu121\n      - torchvision==0.19.0+cu121\n",
               "Installed 3 packages in 2.1s\n + torch==2.9.1\n + torchvision==0.24.1\n + torchaudio==2.9.1\n"):
         assert fam not in ids(t), (t, ids(t))
+
+
+def test_round248_shared_stack_import_failed_kinds():
+    tv5 = "transformers.v5-removed-name"
+    # a node pack importing AutoModelForVision2Seq under transformers 5 (ComfyUI's own log line, a traceback's last
+    # line, Linux and Windows paths, the attribute form), and HybridCache with transformers 5 named
+    for t, name in (("Cannot import /home/me/ComfyUI/custom_nodes/ComfyUI-Florence-VL module for custom nodes: cannot import name "
+                     "'AutoModelForVision2Seq' from 'transformers' (/home/me/ComfyUI/venv/lib/python3.12/site-packages/"
+                     "transformers/__init__.py)", "AutoModelForVision2Seq"),
+                    ("  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\vlm-captioner\\nodes.py\", line 12, in <module>\n"
+                     "    from transformers import AutoProcessor, AutoModelForVision2Seq\nImportError: cannot import name "
+                     "'AutoModelForVision2Seq' from 'transformers' (C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\"
+                     "site-packages\\transformers\\__init__.py)", "AutoModelForVision2Seq"),
+                    ("AttributeError: module 'transformers' has no attribute 'AutoModelForVision2Seq'", "AutoModelForVision2Seq"),
+                    ("Successfully installed tokenizers-0.22.1 transformers-5.2.0\n...\nCannot import D:\\ComfyUI\\custom_nodes\\"
+                     "caption-tools module for custom nodes: cannot import name 'HybridCache' from 'transformers' "
+                     "(D:\\ComfyUI\\.venv\\Lib\\site-packages\\transformers\\__init__.py)", "HybridCache")):
+        got = ids(t)
+        assert got and got[0] == tv5, (t, got)
+        m = one(t, tv5)
+        assert name in m["title"] and "transformers 5" in m["title"], m["title"]
+        assert "AutoModelForImageTextToText" in m["cause"] and "HybridCache" in m["cause"]
+        assert "transformers>=4.51,<5" in m["fix"] and "python_embeded" in m["fix"]
+    # HybridCache without transformers 5 in view (an old transformers under a newer peft says the same), another
+    # library's AutoModelForVision2Seq-like name, and a name transformers 5 still has: not this
+    for t in ("ImportError: cannot import name 'HybridCache' from 'transformers' (/opt/conda/lib/python3.10/site-packages/"
+              "transformers/__init__.py)\ntransformers 4.40.2",
+              "ImportError: cannot import name 'AutoModelForVision2Seq' from 'optimum.intel' (/x/optimum/intel/__init__.py)",
+              "ImportError: cannot import name 'AutoProcessor' from 'transformers' (/x/transformers/__init__.py)"):
+        assert tv5 not in ids(t), (t, ids(t))
+    # torchvision.transforms.v2 / tv_tensors missing from an old torchvision: an old torch, not a missing package
+    old = "torch.too-old"
+    for t in ("  File \"/workspace/ComfyUI/custom_nodes/ComfyUI-Resizer/resize.py\", line 4, in <module>\n    from torchvision."
+              "transforms import v2\nModuleNotFoundError: No module named 'torchvision.transforms.v2'\n\nCannot import "
+              "/workspace/ComfyUI/custom_nodes/ComfyUI-Resizer module for custom nodes: No module named 'torchvision.transforms.v2'",
+              "Cannot import E:\\ComfyUI\\custom_nodes\\seg-tools module for custom nodes: No module named 'torchvision.tv_tensors'"):
+        got = ids(t)
+        assert got and got[0] == old, (t, got)
+        m = one(t, old)
+        assert "download.pytorch.org/whl/cu128" in m["fix"]
+        assert "torchvision" in m["cause"] and "0.1" in m["cause"], m["cause"]
+    # functional_tensor (removed by a newer torchvision) and a node pack's own missing package stay off torch.too-old
+    for t in ("ModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'",
+              "Cannot import /x/ComfyUI/custom_nodes/tagger module for custom nodes: No module named 'pandas'"):
+        assert old not in ids(t), (t, ids(t))
