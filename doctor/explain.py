@@ -6403,6 +6403,60 @@ def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "details": {"path_or_repo": repo}}
 
 
+@_interp("revision_not_found")
+def _revision_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A revision (branch, tag, commit) the Hub repo does not have; `fp16` is the old diffusers branch that became a variant."""
+    rev = urllib.parse.unquote(g.get("rev") or "").strip().rstrip(".")
+    repo = (g.get("repo") or "").strip()
+    d: dict[str, Any] = {k: v for k, v in (("repo", repo), ("revision", rev)) if v}
+    if not rev:
+        return {"details": d}
+    where = f" of '{repo}'" if repo else ""
+    title = f"The Hugging Face repository{where} has no revision '{rev}' (branch, tag or commit)"
+    if rev.lower() in ("fp16", "bf16"):
+        title += f": use variant=\"{rev.lower()}\" instead of revision=\"{rev}\""
+    return {"title": title, "details": d}
+
+
+_DEFAULT_BIN_WEIGHTS = re.compile(r"(?:diffusion_pytorch_model|pytorch_model)(?:\.(?:fp16|bf16))?\.bin(?:\.index\.json)?")
+
+
+@_interp("entry_not_found")
+def _entry_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A file path the Hub repo does not hold at that revision; model_index.json missing means no diffusers layout there."""
+    repo = (g.get("repo") or "").strip()
+    rev = urllib.parse.unquote(g.get("rev") or "").strip()
+    f = urllib.parse.unquote(g.get("file") or "").strip().rstrip(".")
+    d: dict[str, Any] = {k: v for k, v in (("repo", repo), ("revision", rev), ("file", f)) if v}
+    if not repo or not f:
+        return {"details": d}
+    if _DEFAULT_BIN_WEIGHTS.fullmatch(f.rsplit("/", 1)[-1]):
+        return None  # a loader's fallback to .bin weights (safetensors not installed, use_safetensors=False): not a moved file
+    at = f" at '{rev}'" if rev and rev != "main" else ""
+    if f.rsplit("/", 1)[-1] == "model_index.json":
+        return {"title": (f"'{repo}' has no model_index.json{at}: it is not a diffusers pipeline folder on that revision "
+                          "(a single-file checkpoint repo, or the diffusers files are in another branch or pull request)"),
+                "details": d}
+    return {"title": f"The Hugging Face repository '{repo}' has no file '{f}'{at}: renamed, moved or never there",
+            "details": d}
+
+
+@_interp("hub_server_error")
+def _hub_server_error(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A 5xx from huggingface.co, its CDN, the Xet bridge or the HF_ENDPOINT mirror: the server side failed."""
+    code = (g.get("code") or "").strip()
+    host = (g.get("host") or "").strip().lower()
+    reason = (g.get("reason") or "").strip()
+    d: dict[str, Any] = {k: v for k, v in (("status", code), ("reason", reason), ("host", host)) if v}
+    if not code:
+        return {"details": d}
+    who = ("the Hugging Face mirror named in HF_ENDPOINT" if host.endswith("hf-mirror.com")
+           else "Hugging Face's Xet storage bridge" if "xethub" in host else "the Hugging Face Hub")
+    what = f"{code} {reason}".strip()
+    return {"title": f"{who[0].upper() + who[1:]} answered {what} (a server-side failure, not the setup): retry later",
+            "details": d}
+
+
 _COMFY_WORD = re.compile(r"comfy ?ui", re.I)
 # ComfyUI's core loader nodes, by title or class name: a user naming one speaks of ComfyUI
 _COMFY_LOADER_NODE = re.compile(r"\b(?:Load (?:Checkpoint|Diffusion Model|CLIP|VAE)|CheckpointLoaderSimple|UNETLoader|(?:Dual|Triple)?CLIPLoader)\b", re.I)

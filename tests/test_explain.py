@@ -15087,3 +15087,83 @@ def test_round248_shared_stack_import_failed_kinds():
     for t in ("ModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'",
               "Cannot import /x/ComfyUI/custom_nodes/tagger module for custom nodes: No module named 'pandas'"):
         assert old not in ids(t), (t, ids(t))
+
+
+def test_round253_hub_request_errors_kinds():
+    rev, entry, srv = "hf.revision-not-found", "hf.entry-not-found", "hf.hub-server-error"
+    # a revision the repo lacks: huggingface_hub's RevisionNotFoundError (an API URL too), the old fp16 branch, and
+    # transformers' older `is not a valid git identifier` after the bare 404 it wraps
+    for t, word in (("huggingface_hub.utils._errors.RevisionNotFoundError: 404 Client Error. (Request ID: Root=1-6a1b2c3d-0f0e)\n\n"
+                     "Revision Not Found for url: https://huggingface.co/acme/flux-pack/resolve/fp16/model_index.json.\n"
+                     "Invalid rev id: fp16", "variant=\"fp16\""),
+                    ("huggingface_hub.errors.RevisionNotFoundError: 404 Client Error.\n\nRevision Not Found for url: "
+                     "https://huggingface.co/api/models/someone/klein-lora/revision/dev-branch.", "dev-branch"),
+                    ("requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://huggingface.co/org/encoder/resolve/v3.0/config.json\n"
+                     "\nThe above exception was the direct cause of the following exception:\n\n"
+                     "OSError: v3.0 is not a valid git identifier (branch name, tag name or commit id) that exists for this "
+                     "model name. Check the model page at 'https://huggingface.co/org/encoder' for available revisions.", "v3.0")):
+        got = ids(t)
+        assert got and got[0] == rev, (t, got)
+        assert entry not in got, got
+        m = one(t, rev)
+        assert word in m["title"] and "no revision" in m["title"], m["title"]
+        assert "list_repo_refs" in m["fix"] and "variant=\"fp16\"" in m["fix"] and "MODEL_REVISION" in m["fix"]
+    # a file the repo does not hold at that revision: RemoteEntryNotFoundError (hub 1.x, a ComfyUI node on Windows),
+    # httpx's 404 line alone, and an old client's bare 404 for model_index.json
+    for t, word in (("  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\depth-pack\\nodes.py\", line 88, in load\n"
+                     "huggingface_hub.errors.RemoteEntryNotFoundError: 404 Client Error. (Request ID: Root=1-69aa)\n\n"
+                     "Entry Not Found for url: https://huggingface.co/lab/depth-v2/resolve/main/unet/depth_v2_fp16.safetensors.",
+                     "'unet/depth_v2_fp16.safetensors'"),
+                    ("httpx.HTTPStatusError: Client error '404 Not Found' for url "
+                     "'https://huggingface.co/team/video-model/resolve/main/vae/config.json'\nFor more information check: "
+                     "https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/404", "'vae/config.json'"),
+                    ("requests.exceptions.HTTPError: 404 Client Error: Not Found for url: "
+                     "https://huggingface.co/someone/anime-ckpt/resolve/main/model_index.json", "not a diffusers pipeline")):
+        got = ids(t)
+        assert got and got[0] == entry, (t, got)
+        m = one(t, entry)
+        assert word in m["title"], m["title"]
+        assert "renamed or moved" in m["cause"] and "list_repo_files" in m["fix"] and "from_single_file" in m["fix"]
+    # a 5xx from the Hub, its Xet bridge (with the LocalEntryNotFoundError it ends in), httpx's wording, and a mirror
+    for t, word in (("requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: "
+                     "https://huggingface.co/api/models/black-forest-labs/FLUX.2-klein-4B/revision/main", "502 Bad Gateway"),
+                    ("requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: "
+                     "https://cas-bridge.xethub.hf.co/xet-bridge-us/68ab/9f3e?X-Amz-Algorithm=AWS4-HMAC-SHA256&x-id=GetObject\n\n"
+                     "huggingface_hub.errors.LocalEntryNotFoundError: An error happened while trying to locate the file on "
+                     "the Hub and we cannot find the requested files in the local cache.", "Xet storage bridge"),
+                    ("httpx.HTTPStatusError: Server error '503 Service Unavailable' for url "
+                     "'https://huggingface.co/black-forest-labs/FLUX.2-klein-4B/resolve/main/model_index.json'", "503"),
+                    ("HTTPError: 504 Server Error: Gateway Time-out for url: https://hf-mirror.com/api/models/a/b/revision/main",
+                     "mirror")):
+        got = ids(t)
+        assert got and got[0] == srv, (t, got)
+        assert "hf.unreachable" not in got, got
+        m = one(t, srv)
+        assert word in m["title"], m["title"]
+        assert "outage" in m["cause"] and "status.huggingface.co" in m["fix"] and "HF_HUB_OFFLINE=1" in m["fix"]
+    # another hub's or service's errors, the remote text encoder's 503, a cache miss, a Hub API listing, a missing
+    # repository and git's own wording: not these
+    for t in ("requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: "
+              "https://www.modelscope.cn/api/v1/models/qwen/Qwen-7B/revisions",
+              "requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://civitai.com/api/download/models/12345",
+              "requests.exceptions.HTTPError: 404 Client Error: Not Found for url: "
+              "https://www.modelscope.cn/api/v1/models/a/b/repo?Revision=master&FilePath=model_index.json",
+              "requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://github.com/foo/bar/releases/download/v1/x.pth",
+              "modelscope.hub.errors.NotExistError: The file path: unet.bin not exist in: team/model",
+              "requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: "
+              "https://remote-text-encoder-flux-2.huggingface.co/predict",
+              "huggingface_hub.errors.LocalEntryNotFoundError: An error happened while trying to locate the file on the Hub "
+              "and we cannot find the requested files in the local cache.",
+              "huggingface_hub.errors.RemoteEntryNotFoundError: 404 Client Error.\n\nEntry Not Found for url: "
+              "https://huggingface.co/api/models/a/b/tree/main/additional_chat_templates?recursive=false&expand=false.",
+              "fatal: 'model a@v1.2.3' is not a valid tag name",
+              "EntryNotFoundError: 404 Client Error.\n\nEntry Not Found for url: "
+              "https://huggingface.co/lab/controlnet-x/resolve/main/diffusion_pytorch_model.bin.",
+              "Failed to connect to the server: HTTP Error 503: Service Unavailable."):
+        got = ids(t)
+        assert not {rev, entry, srv} & set(got), (t, got)
+    t = ("huggingface_hub.errors.RepositoryNotFoundError: 404 Client Error.\n\nRepository Not Found for url: "
+         "https://huggingface.co/acme/old-name/resolve/main/config.json.\nPlease make sure you specified the correct `repo_id`")
+    got = ids(t)
+    assert got and got[0] == "hf.repo-not-found" and entry not in got, got
+    assert "renames, moves or deletes" in one(t, "hf.repo-not-found")["cause"]
