@@ -1634,7 +1634,8 @@ def test_transformers_submodule_klein_does_not_use_is_another_projects_pin():
     m = one("ModuleNotFoundError: No module named 'transformers.models.qwen3'", "python.module-missing")
     assert "too old" in m["title"] and "pip install -U transformers" in m["fix"]
     assert ids("No module named 'diffusers.pipelines.flux2'") == ["python.module-missing"]
-    assert ids("ModuleNotFoundError: No module named 'torchvision.transforms.v2'") == ["python.module-missing"]
+    # torchvision's transforms.v2 (0.15, with torch 2.0) missing is an old torch: upgrade the three together
+    assert ids("ModuleNotFoundError: No module named 'torchvision.transforms.v2'") == ["torch.too-old"]
 
 
 def test_no_kernel_image_from_a_native_programs_device_line_is_not_claimed():
@@ -7409,9 +7410,9 @@ def test_round125_upscale_helper_kinds():
     assert "basicsr" not in m["title"] and m["details"]["module"] == "torchvision.transforms.functional_pil"
     assert ids("Cannot import /srv/comfy/custom_nodes/RealESRGAN-Upscaler module for custom nodes: No module named "
                "'torchvision.transforms.functional_tensor'") == ["torchvision.functional-tensor-removed"]
-    # other torchvision submodules keep their old reading (an old torchvision), and these stay silent:
+    # a submodule an old torchvision lacks reads as an old torch (round 248), and these stay silent:
     # torchvision's own deprecation warning (0.15 / 0.16, nothing broken), the same import on a Mac or an AMD setup
-    assert ids("ModuleNotFoundError: No module named 'torchvision.transforms.v2'") == ["python.module-missing"]
+    assert ids("ModuleNotFoundError: No module named 'torchvision.transforms.v2'") == ["torch.too-old"]
     for t in ("/venv/lib/python3.10/site-packages/torchvision/transforms/functional_tensor.py:5: UserWarning: The "
               "torchvision.transforms.functional_tensor module is deprecated in 0.15 and will be **removed in 0.17**. "
               "Please don't rely on it.",
