@@ -3487,6 +3487,21 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("triton_smem")
+def _triton_smem(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """triton.out-of-shared-memory: Triton's OutOfResources for shared memory. An AMD GPU (ROCm's 64 KB LDS), an
+    Intel GPU or a Mac print the same words from their own Triton backends: not claimed there. The numbers, where
+    given, go into the title in KB (Triton gives bytes)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    req, limit = _int(g.get("req")), _int(g.get("limit"))
+    if req is None or limit is None or not 0 < limit < req:
+        return {}
+    return {"title": (f"A Triton kernel needs {req / 1024:.0f} KB of shared memory per block and this GPU allows "
+                      f"{limit / 1024:.0f} KB: its block sizes / num_stages were tuned for a bigger GPU"),
+            "details": {"required_bytes": req, "limit_bytes": limit}}
+
+
 @_interp("setuptools_new")
 def _setuptools_new(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """python.setuptools-too-new: ``nvidia_only``; where the import fails inside pip's or uv's isolated build

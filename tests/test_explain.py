@@ -15168,3 +15168,38 @@ def test_round253_hub_request_errors_kinds():
     got = ids(t)
     assert got and got[0] == "hf.repo-not-found" and entry not in got, got
     assert "renames, moves or deletes" in one(t, "hf.repo-not-found")["cause"]
+
+
+def test_round254_triton_shared_memory_kinds():
+    """Round 254: Triton's OutOfResources for shared memory (a kernel's block sizes / num_stages tuned for a data-centre
+    GPU on a consumer card), in Triton 3's triton.runtime.errors wording, Triton 2's triton.runtime.autotuner wording
+    and bare; an AMD / Intel GPU's Triton and Triton's other resources are not claimed."""
+    sid = "triton.out-of-shared-memory"
+    for t, words in (
+            ("  File \"C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\triton\\compiler\\compiler.py\", "
+             "line 459, in _init_handles\ntriton.runtime.errors.OutOfResources: out of resource: shared memory, "
+             "Required: 131072, Hardware limit: 101376. Reducing block sizes or `num_stages` may help.", ("128 KB", "99 KB")),
+            ("torch._inductor.exc.InductorError: OutOfResources: out of resource: shared memory, Required: 233472, "
+             "Hardware limit: 166912. Reducing block sizes or `num_stages` may help.", ("228 KB", "163 KB")),
+            ("triton.runtime.autotuner.OutOfResources: out of resource: shared memory, Required: 98304, "
+             "Hardware limit: 65536. Reducing block sizes or `num_stages` may help.", ("96 KB", "64 KB")),
+            ("RuntimeError: Triton Error: out of resource: shared memory", ("bigger GPU",))):
+        got = ids(t)
+        assert got and got[0] == sid, (t, got)
+        m = one(t, sid)
+        for w in words:
+            assert w in m["title"], m["title"]
+        assert "not VRAM" in m["cause"] and "num_stages" in m["cause"] and "99 KB" in m["cause"]
+        assert "--use-sage-attention" in m["fix"] and "max-autotune" in m["fix"] and "whl/cu128" in m["fix"]
+    # the same words from an AMD GPU's Triton (ROCm torch, a gfx target, ZLUDA) or an Intel GPU's; Triton's other
+    # resources; CUDA's own launch-resource error and a VRAM out-of-memory: not this
+    for t in ("torch 2.7.0+rocm6.3, AMD arch: gfx1100\ntriton.runtime.errors.OutOfResources: out of resource: shared "
+              "memory, Required: 81920, Hardware limit: 65536. Reducing block sizes or `num_stages` may help.",
+              "ComfyUI-Zluda\ntriton.runtime.autotuner.OutOfResources: out of resource: shared memory, Required: 98304, "
+              "Hardware limit: 65536.",
+              "Device: xpu:0 Intel(R) Arc(TM) A770\nout of resource: shared memory, Required: 131072, Hardware limit: 65536",
+              "triton.runtime.errors.OutOfResources: out of resource: threads, Required: 2048, Hardware limit: 1024. "
+              "Reducing block sizes or `num_stages` may help.",
+              "RuntimeError: CUDA error: too many resources requested for launch",
+              "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 11.99 GiB"):
+        assert sid not in ids(t), (t, ids(t))
