@@ -6969,6 +6969,77 @@ def _comfy_tk(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     return {"title": title, "details": {"missing": what}}
 
 
+# diffusers.models modules that diffusers moved into subpackages (the old module became a shim, then was deleted):
+# module -> (new subpackage or "" when removed with Flax, last release that had it), from diffusers' release tags
+_DIFFUSERS_MOVED: dict[str, tuple[str, str]] = {
+    **{m: ("controlnets", "0.36") for m in ("controlnet", "controlnet_flux", "controlnet_sd3", "controlnet_sparsectrl")},
+    **{m: ("controlnets", "0.31") for m in ("controlnet_xs", "controlnet_hunyuan")},
+    **{m: ("unets", "0.28") for m in ("unet_2d_condition", "unet_2d_blocks", "unet_2d", "unet_1d", "unet_1d_blocks")},
+    **{m: ("transformers", "0.28") for m in ("transformer_2d", "transformer_temporal", "prior_transformer",
+                                             "t5_film_transformer", "dual_transformer_2d")},
+    **{m: ("autoencoders", "0.24") for m in ("vae", "autoencoder_kl", "autoencoder_tiny", "autoencoder_asym_kl",
+                                             "autoencoder_kl_temporal_decoder", "consistency_decoder_vae")},
+    **{m: ("unets", "0.25") for m in ("unet_3d_condition", "unet_3d_blocks", "unet_motion_model",
+                                      "unet_spatio_temporal_condition")},
+    "unet_kandi3": ("unets", "0.24"),
+    **{m: ("", "0.39") for m in ("attention_flax", "embeddings_flax", "modeling_flax_utils", "modeling_flax_pytorch_utils",
+                                 "modeling_pytorch_flax_utils", "resnet_flax", "vae_flax")},
+    **{m: ("", "0.25") for m in ("unet_2d_condition_flax", "unet_2d_blocks_flax")},
+    "controlnet_flax": ("", "0.31"),
+}
+
+
+# modules that came late (0.22-0.31) and went soon: their absence alone does not tell a newer diffusers from an older one
+_DIFFUSERS_WINDOWED = frozenset({"controlnet_flux", "controlnet_sd3", "controlnet_sparsectrl", "controlnet_xs",
+                                 "controlnet_hunyuan", "unet_motion_model", "unet_spatio_temporal_condition", "unet_kandi3",
+                                 "autoencoder_kl_temporal_decoder", "consistency_decoder_vae"})
+
+
+@_interp("diffusers_moved")
+def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Code importing a diffusers.models module path that diffusers moved or deleted (the old shim's deprecation
+    tuple once its version passed, or the module gone): name the new import and the last release with the old one."""
+    mod = g.get("mod") or ""
+    if g.get("attr"):  # the deprecation tuple: ('diffusers.models.controlnet_flux.FluxControlNetModel', '0.34', ...)
+        parts = g["attr"].split(".")
+        if len(parts) >= 3 and parts[0] == "diffusers" and parts[1] == "models":
+            mod = parts[2]
+        else:
+            ver = g.get("ver") or "the installed version"
+            return {"title": (f"Code written for an older diffusers calls diffusers' deprecate() for `{g['attr']}`, "
+                              f"whose removal version diffusers {ver} has passed"),
+                    "fix": (f"Update the program or node pack whose code calls deprecate(\"{g['attr']}\", ...) to its newer "
+                            f"release, or run it in its own environment with the diffusers it was written for: `python -m "
+                            f"pip install \"diffusers<{g.get('rm', '')}\"`. Klein itself needs diffusers 0.37 or newer: do "
+                            "not downgrade the Python that runs Klein"),
+                    "details": {"deprecated": g["attr"], "removal": g.get("rm", ""), "diffusers": g.get("ver", "")}}
+    new, last = _DIFFUSERS_MOVED.get(mod, ("?", ""))
+    if new == "?":
+        return None
+    if mod in _DIFFUSERS_WINDOWED and not g.get("attr"):
+        # a module that existed only a few releases is missing from an older diffusers too: claimed only with an
+        # installed diffusers past the old path's last release in view
+        m = re.fullmatch(r"0\.(\d{1,3})\.\d{1,3}", _near(ctx).get("diffusers_version") or "")
+        if not m or int(m.group(1)) <= int(last.split(".")[1]):
+            return None
+    nxt = g.get("rm") if g.get("attr") and g.get("rm") else f"0.{int(last.split('.')[1]) + 1}"  # a shim that raised
+    name = g.get("name") or (g.get("attr", "").split(".")[-1] if g.get("attr") else "")
+    if new:
+        target = f"diffusers.models.{new}.{'unet_kandinsky3' if mod == 'unet_kandi3' else mod}"
+        imp = f"`from {target} import {name}`" if name and name.isidentifier() else f"`{target}`"
+        title = (f"Code imports `diffusers.models.{mod}`, a path newer diffusers moved to `{target}` "
+                 f"(the old path last shipped in diffusers {last})")
+        fix = (f"Change the import to {imp} (or import the class from `diffusers` directly), or update the node pack "
+               f"or script that has the old import; until then, run it with the diffusers it was written for: "
+               f"`python -m pip install \"diffusers<{nxt}\"` in that program's own environment")
+    else:
+        title = (f"Code imports `diffusers.models.{mod}`, a Flax module diffusers removed "
+                 f"(last shipped in diffusers {last})")
+        fix = (f"diffusers dropped Flax/JAX support: use the PyTorch classes (`from diffusers import ...` without the Flax "
+               f"prefix), or run that code in its own environment with `python -m pip install \"diffusers<{nxt}\"`")
+    return {"title": title, "fix": fix + ". Klein itself needs diffusers 0.37 or newer: do not downgrade the Python that runs Klein",
+            "details": {"module": f"diffusers.models.{mod}", "new": new, "last": last}}
+
 _HUB_SNAPSHOT = re.compile(r"models--[^\\/\s]{1,200}[\\/]snapshots[\\/]", re.I)
 
 

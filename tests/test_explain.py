@@ -15236,3 +15236,56 @@ def test_non_nvidia_lookalikes_of_2026_stay_silent():
               "Device: cuda:0 AMD Radeon RX 7900 XTX : native\nModuleNotFoundError: No module named 'sageattention'"):
         got = ids(t)
         assert not got, (t, got)
+
+
+def test_round258_diffusers_removed_paths_kinds():
+    rp = "diffusers.import-path-removed"
+    # a node pack's or script's old diffusers.models import under a newer diffusers: the controlnet modules deleted in
+    # 0.37, the shim's deprecation tuple raised by 0.34-0.36, the UNet / transformer / VAE moves, the Flax removal
+    for t, words in (("Successfully installed diffusers-0.37.1\n"
+                      "  File \"D:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfyui-fluxcn\\__init__.py\", line 4, "
+                      "in <module>\n    from diffusers.models.controlnet_flux import FluxMultiControlNetModel\n"
+                      "ModuleNotFoundError: No module named 'diffusers.models.controlnet_flux'",
+                      ("diffusers.models.controlnets.controlnet_flux", "0.36", "diffusers<0.37")),
+                     ("  File \"/opt/sd3cn/infer.py\", line 31, in main\n    net = SD3ControlNetModel.from_pretrained(path)\n"
+                      "  File \"/opt/venv/lib/python3.12/site-packages/diffusers/models/controlnet_sd3.py\", line 38, in __init__\n"
+                      "ValueError: The deprecation tuple (\"diffusers.models.controlnet_sd3.SD3ControlNetModel\", \"0.34\", "
+                      "\"Importing `SD3ControlNetModel` from `diffusers.models.controlnet_sd3` is deprecated; it's moved.\") "
+                      "should be removed since diffusers' version 0.36.0 is >= 0.34",
+                      ("from diffusers.models.controlnets.controlnet_sd3 import SD3ControlNetModel", "diffusers<0.34")),
+                     ("- `diffusers` version: 0.38.0\nCannot import /home/u/ComfyUI/custom_nodes/old-animatediff module for custom nodes: No module named "
+                      "'diffusers.models.unet_motion_model'", ("diffusers.models.unets.unet_motion_model", "0.25")),
+                     ("    from diffusers.models.vae import DecoderOutput\nModuleNotFoundError: No module named \"diffusers.models.vae\"",
+                      ("diffusers.models.autoencoders.vae", "diffusers<0.25")),
+                     ("    from diffusers.models.transformer_2d import Transformer2DModelOutput\n"
+                      "ModuleNotFoundError: No module named 'diffusers.models.transformer_2d'",
+                      ("diffusers.models.transformers.transformer_2d", "0.28")),
+                     ("ModuleNotFoundError: No module named 'diffusers.models.modeling_flax_utils'", ("Flax", "diffusers<0.40"))):
+        got = ids(t)
+        assert got and got[0] == rp, (t, got)
+        m = one(t, rp)
+        for w in words:
+            assert w in m["title"] or w in m["fix"], (w, m["title"], m["fix"])
+        assert "moved or deleted" in m["cause"] or "deletes it" in m["cause"]
+        assert "do not downgrade the Python that runs Klein" in m["fix"]
+    # a program's own copy of diffusers code calling deprecate() past its removal version
+    t = ("  File \"/srv/app/pipelines/my_pipe.py\", line 210, in __call__\n    deprecate(\"callback\", \"1.0.0\", msg)\n"
+         "ValueError: The deprecation tuple ('callback', '1.0.0', 'Passing `callback` is deprecated') should be removed "
+         "since diffusers' version 1.0.0 is >= 1.0.0")
+    m = one(t, rp)
+    assert ids(t)[0] == rp and "`callback`" in m["title"] and "diffusers<1.0.0" in m["fix"], m
+    # the opposite direction (a diffusers too old for the new path or for FLUX.2), a module diffusers never had,
+    # another package's models.vae, and a bare missing diffusers: not this
+    # a module that lived only a few releases, with no diffusers version in view or an older one: not this either
+    for t in ("ModuleNotFoundError: No module named 'diffusers.models.controlnets'",
+              "ModuleNotFoundError: No module named 'diffusers.models.controlnet_flux'",
+              "diffusers==0.30.2\nModuleNotFoundError: No module named 'diffusers.models.controlnet_flux'",
+              "Requirement already satisfied: diffusers-0.24.0\nNo module named 'diffusers.models.unet_motion_model'",
+              "ModuleNotFoundError: No module named 'diffusers.models.transformers.transformer_flux2'",
+              "ModuleNotFoundError: No module named 'diffusers.models.unet_2d_condition_custom'",
+              "ModuleNotFoundError: No module named 'diffusers.models.unet_1d_condition'",
+              "ModuleNotFoundError: No module named 'ldm.models.vae'",
+              "ModuleNotFoundError: No module named 'taming.models.vqgan'",
+              "ValueError: The deprecation tuple should be removed since the plugin version changed",
+              "ModuleNotFoundError: No module named 'diffusers'"):
+        assert rp not in ids(t), (t, ids(t))
