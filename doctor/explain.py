@@ -2539,6 +2539,8 @@ def _token_invalid(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
 
 @_interp("flash_refused")
 def _flash_refused(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if _off_nvidia(ctx):
+        return None  # ZLUDA / ROCm / a Mac: the card is not an NVIDIA one older than Ampere, and no CUDA fix applies
     gpu = _near(ctx).get("gpu_model") or ""
     if gpu:
         return {"title": f"FlashAttention refused the {gpu}: this flash-attn build has no kernels for Blackwell",

@@ -15289,3 +15289,16 @@ def test_round258_diffusers_removed_paths_kinds():
               "ValueError: The deprecation tuple should be removed since the plugin version changed",
               "ModuleNotFoundError: No module named 'diffusers'"):
         assert rp not in ids(t), (t, ids(t))
+
+
+def test_flash_attention_refusal_off_nvidia_is_not_pre_ampere():
+    """FlashAttention's `only supports Ampere GPUs or newer` under ZLUDA or ROCm is an AMD card, not an NVIDIA one
+    older than Ampere: the pre-Ampere headline and its CUDA fix do not fit the machine. NVIDIA texts keep it."""
+    refusal = "RuntimeError: FlashAttention only supports Ampere GPUs or newer."
+    for t in ("Using ZLUDA\n" + refusal,
+              "Device: cuda:0 AMD Radeon RX 7900 XTX [ZLUDA] : native\n" + refusal,
+              "torch 2.7.0+rocm6.3 on gfx1100\n" + refusal):
+        assert "flash-attn.pre-ampere" not in ids(t), (t, ids(t))
+    for t in ("Device: cuda:0 Tesla V100-SXM2-32GB : cudaMallocAsync\n" + refusal,
+              "GPU: NVIDIA GeForce RTX 2080 Ti\n" + refusal, refusal):
+        assert ids(t)[:1] == ["flash-attn.pre-ampere"], (t, ids(t))
