@@ -4637,13 +4637,6 @@ def _stdlib_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return out
 
 
-# the system library (Debian/Ubuntu package, Fedora/RHEL package) each optional extension module is built against
-_STDLIB_EXT_LIB = {"_lzma": ("xz / liblzma", "liblzma-dev", "xz-devel", "lzma"),
-                   "_bz2": ("bzip2", "libbz2-dev", "bzip2-devel", "bz2"),
-                   "_ctypes": ("libffi", "libffi-dev", "libffi-devel", "ctypes"),
-                   "_ssl": ("OpenSSL", "libssl-dev", "openssl-devel", "ssl"),
-                   "_hashlib": ("OpenSSL", "libssl-dev", "openssl-devel", "hashlib"),
-                   "_sqlite3": ("SQLite", "libsqlite3-dev", "sqlite-devel", "sqlite3")}
 # the parts of the stack whose imports or downloads such a Python breaks, as context facts seen near the hit
 _STDLIB_EXT_STACK = ("stdlib_ext_stack", "custom_node", "comfy_place", "comfy_func", "other_webui", "sd_ui_fork",
                      "stack_loader_frame", "torch_path", "torch_named", "diffusers_named", "hf_loader", "pipeline_frame")
@@ -4664,7 +4657,9 @@ def _stdlib_ext(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         mod = "_" + g["built"]
     else:
         mod = g.get("dll") or g.get("mod") or "_ssl"
-    lib, deb, rpm, pub = _STDLIB_EXT_LIB.get(mod, _STDLIB_EXT_LIB["_ssl"])
+    rows = {str(r.get("module")): r for r in manifests.load("requirements").get("stdlib_ext") or []}
+    row = rows.get(mod) or rows.get("_ssl") or {}
+    lib, deb, rpm, pub = (str(row.get(k) or "?") for k in ("library", "debian", "fedora", "imports_as"))
     details = {"module": mod, "library": lib}
     if g.get("dll") or near.get("conda_env_path"):
         return {"title": (f"The Python that runs the stack cannot load its {mod} extension's DLLs ({lib}): a conda env's "
@@ -6971,30 +6966,19 @@ def _comfy_tk(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     return {"title": title, "details": {"missing": what}}
 
 
-# diffusers.models modules that diffusers moved into subpackages (the old module became a shim, then was deleted):
-# module -> (new subpackage or "" when removed with Flax, last release that had it), from diffusers' release tags
-_DIFFUSERS_MOVED: dict[str, tuple[str, str]] = {
-    **{m: ("controlnets", "0.36") for m in ("controlnet", "controlnet_flux", "controlnet_sd3", "controlnet_sparsectrl")},
-    **{m: ("controlnets", "0.31") for m in ("controlnet_xs", "controlnet_hunyuan")},
-    **{m: ("unets", "0.28") for m in ("unet_2d_condition", "unet_2d_blocks", "unet_2d", "unet_1d", "unet_1d_blocks")},
-    **{m: ("transformers", "0.28") for m in ("transformer_2d", "transformer_temporal", "prior_transformer",
-                                             "t5_film_transformer", "dual_transformer_2d")},
-    **{m: ("autoencoders", "0.24") for m in ("vae", "autoencoder_kl", "autoencoder_tiny", "autoencoder_asym_kl",
-                                             "autoencoder_kl_temporal_decoder", "consistency_decoder_vae")},
-    **{m: ("unets", "0.25") for m in ("unet_3d_condition", "unet_3d_blocks", "unet_motion_model",
-                                      "unet_spatio_temporal_condition")},
-    "unet_kandi3": ("unets", "0.24"),
-    **{m: ("", "0.39") for m in ("attention_flax", "embeddings_flax", "modeling_flax_utils", "modeling_flax_pytorch_utils",
-                                 "modeling_pytorch_flax_utils", "resnet_flax", "vae_flax")},
-    **{m: ("", "0.25") for m in ("unet_2d_condition_flax", "unet_2d_blocks_flax")},
-    "controlnet_flax": ("", "0.31"),
-}
-
-
-# modules that came late (0.22-0.31) and went soon: their absence alone does not tell a newer diffusers from an older one
-_DIFFUSERS_WINDOWED = frozenset({"controlnet_flux", "controlnet_sd3", "controlnet_sparsectrl", "controlnet_xs",
-                                 "controlnet_hunyuan", "unet_motion_model", "unet_spatio_temporal_condition", "unet_kandi3",
-                                 "autoencoder_kl_temporal_decoder", "consistency_decoder_vae"})
+def _diffusers_moved_rows() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str, str]]:
+    """manifests/requirements.toml [[diffusers_moved]]: module -> (new subpackage, or "" when removed with Flax; the
+    last release that had it), the short-lived modules, and the modules renamed in their new subpackage."""
+    moved: dict[str, tuple[str, str]] = {}
+    short: set[str] = set()
+    renamed: dict[str, str] = {}
+    for row in manifests.load("requirements").get("diffusers_moved") or []:
+        for m in row.get("modules") or []:
+            moved[str(m)] = (str(row.get("new") or ""), str(row.get("last") or ""))
+            if row.get("renamed"):
+                renamed[str(m)] = str(row["renamed"])
+        short.update(str(m) for m in row.get("short_lived") or [])
+    return moved, frozenset(short), renamed
 
 
 @_interp("diffusers_moved")
@@ -7015,10 +6999,11 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                             f"pip install \"diffusers<{g.get('rm', '')}\"`. Klein itself needs diffusers 0.37 or newer: do "
                             "not downgrade the Python that runs Klein"),
                     "details": {"deprecated": g["attr"], "removal": g.get("rm", ""), "diffusers": g.get("ver", "")}}
-    new, last = _DIFFUSERS_MOVED.get(mod, ("?", ""))
-    if new == "?":
+    moved, short_lived, renamed = _diffusers_moved_rows()
+    new, last = moved.get(mod, ("?", ""))
+    if new == "?" or not re.fullmatch(r"0\.\d{1,3}", last):
         return None
-    if mod in _DIFFUSERS_WINDOWED and not g.get("attr"):
+    if mod in short_lived and not g.get("attr"):
         # a module that existed only a few releases is missing from an older diffusers too: claimed only with an
         # installed diffusers past the old path's last release in view
         m = re.fullmatch(r"0\.(\d{1,3})\.\d{1,3}", _near(ctx).get("diffusers_version") or "")
@@ -7027,7 +7012,7 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     nxt = g.get("rm") if g.get("attr") and g.get("rm") else f"0.{int(last.split('.')[1]) + 1}"  # a shim that raised
     name = g.get("name") or (g.get("attr", "").split(".")[-1] if g.get("attr") else "")
     if new:
-        target = f"diffusers.models.{new}.{'unet_kandinsky3' if mod == 'unet_kandi3' else mod}"
+        target = f"diffusers.models.{new}.{renamed.get(mod, mod)}"
         imp = f"`from {target} import {name}`" if name and name.isidentifier() else f"`{target}`"
         title = (f"Code imports `diffusers.models.{mod}`, a path newer diffusers moved to `{target}` "
                  f"(the old path last shipped in diffusers {last})")
