@@ -15304,7 +15304,7 @@ def test_flash_attention_refusal_off_nvidia_is_not_pre_ampere():
         assert ids(t)[:1] == ["flash-attn.pre-ampere"], (t, ids(t))
 
 
-def test_round254_hub_removals_kinds():
+def test_round259_hub_removals_kinds():
     """huggingface_hub 1.x removals and renames as users meet them: a node pack passing `resume_download` to diffusers'
     `_get_model_file` (diffusers 0.30+ dropped it), peft / transformers needing huggingface_hub's public `errors`
     module from an older hub, and programs reaching into private hub paths (silent)."""
