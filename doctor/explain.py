@@ -1671,6 +1671,19 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         return None  # not a package of the Klein stack: another program's error
     pip_name = row.get("pip") or top
     d = {"module": mod, "package": pip_name}
+    if top == "huggingface_hub" and "." in mod:
+        if mod == "huggingface_hub.errors":
+            # the public error module that peft, transformers and diffusers import: an older huggingface_hub keeps its
+            # errors only under huggingface_hub.utils, so the hub is older than the package importing it
+            return {"as": "hf.hub-too-old",
+                    "cause": ("huggingface_hub is installed, but it is a release from before its public "
+                              "`huggingface_hub.errors` module, which peft, transformers and diffusers import "
+                              "(`from huggingface_hub.errors import HFValidationError`): the huggingface_hub in that Python "
+                              "is older than the packages that use it, often pinned down by another package or left "
+                              "behind in a second Python."),
+                    "details": {**d, "needs": "a newer huggingface_hub"}}
+        return None  # a private or removed path (huggingface_hub.utils._errors, .utils._token) that the importing program
+        # reached into: newer huggingface_hub releases moved it, and the fix is that program's update, not an install
     index = "https://download.pytorch.org/whl/cu128"
     if "." in mod and top in ("diffusers", "transformers") and not any(
             p in ("qwen3", "attention_dispatch") or "flux2" in p for p in mod.split(".")):  # Flux2's transformer imports attention_dispatch

@@ -15302,3 +15302,40 @@ def test_flash_attention_refusal_off_nvidia_is_not_pre_ampere():
     for t in ("Device: cuda:0 Tesla V100-SXM2-32GB : cudaMallocAsync\n" + refusal,
               "GPU: NVIDIA GeForce RTX 2080 Ti\n" + refusal, refusal):
         assert ids(t)[:1] == ["flash-attn.pre-ampere"], (t, ids(t))
+
+
+def test_round259_hub_removals_kinds():
+    """huggingface_hub 1.x removals and renames as users meet them: a node pack passing `resume_download` to diffusers'
+    `_get_model_file` (diffusers 0.30+ dropped it), peft / transformers needing huggingface_hub's public `errors`
+    module from an older hub, and programs reaching into private hub paths (silent)."""
+    kw = "diffusers.hub-kwarg-removed"
+    for t in ("  File \"D:\\ComfyUI\\custom_nodes\\ComfyUI-PhotoMaker-Plus\\pipeline.py\", line 61, in load_adapter\n"
+              "    weights = _get_model_file(\n"
+              "TypeError: _get_model_file() got an unexpected keyword argument 'resume_download'",
+              "!!! Exception during processing !!! _get_model_file() got an unexpected keyword argument "
+              "'resume_download'"):
+        assert ids(t)[:1] == [kw], (t, ids(t))
+        m = one(t, kw)
+        assert "resume_download" in m["title"] and "diffusers 0.30" in m["cause"], m
+        assert "custom_nodes" in m["fix"] and "Do not downgrade diffusers" in m["fix"], m["fix"]
+    # huggingface_hub's own download functions refusing the keyword in another program, or another keyword: not this
+    for t in ("TypeError: hf_hub_download() got an unexpected keyword argument 'resume_download'",
+              "TypeError: snapshot_download() got an unexpected keyword argument 'local_dir_use_symlinks'",
+              "TypeError: _get_model_file() got an unexpected keyword argument 'variant_name'",
+              "TypeError: load_model_file() got an unexpected keyword argument 'resume_download'"):
+        assert kw not in ids(t), (t, ids(t))
+    # peft / transformers importing huggingface_hub.errors from a hub that predates it: the hub is too old
+    t = ("  File \"/opt/venv/lib/python3.11/site-packages/peft/utils/other.py\", line 31, in <module>\n"
+         "    from huggingface_hub.errors import EntryNotFoundError\n"
+         "ModuleNotFoundError: No module named 'huggingface_hub.errors'")
+    assert ids(t)[:1] == ["hf.hub-too-old"], ids(t)
+    m = one(t, "hf.hub-too-old")
+    assert "huggingface_hub.errors" in m["cause"] and "pip install -U huggingface_hub" in m["fix"], m
+    # private or removed hub paths another program reaches into: silent, and not a missing package
+    for t in ("ModuleNotFoundError: No module named 'huggingface_hub.utils._errors'",
+              "from somelib.hub import load\nModuleNotFoundError: No module named 'huggingface_hub.utils._token'",
+              "ModuleNotFoundError: No module named 'huggingface_hub.repository'"):
+        got = ids(t)
+        assert "python.module-missing" not in got and "hf.hub-too-old" not in got, (t, got)
+    # the plain missing package is still a missing package
+    assert ids("ModuleNotFoundError: No module named 'huggingface_hub'")[:1] == ["python.module-missing"]
