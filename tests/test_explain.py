@@ -15304,8 +15304,8 @@ def test_flash_attention_refusal_off_nvidia_is_not_pre_ampere():
         assert ids(t)[:1] == ["flash-attn.pre-ampere"], (t, ids(t))
 
 
-def test_round255_new_dtype_readers_kinds():
-    """Round 255: new weight dtypes meeting old readers. safetensors' Python binding that has no torch dtype for an
+def test_round260_new_dtype_readers_kinds():
+    """Round 260: new weight dtypes meeting old readers. safetensors' Python binding that has no torch dtype for an
     fp8 header (`Dtype not understood: F8_E4M3`), a torch without the packed fp4 dtype of NVFP4 files, a GGUF
     quantization type the gguf package does not list (ComfyUI-GGUF), and LoRA patching of ComfyUI's mixed-precision
     fp8 files before its fix. Other readers' refusals of the same dtypes stay silent."""
