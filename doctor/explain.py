@@ -5788,6 +5788,31 @@ def _gguf_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {"details": {"arch": arch}} if arch else {}
 
 
+# GGML type numbers newer than the gguf releases ComfyUI-GGUF users tend to have (ggml.h enum ggml_type)
+_GGML_NEW_TYPES = {34: "TQ1_0", 35: "TQ2_0", 39: "MXFP4", 41: "Q1_0"}
+
+
+@_interp("gguf_qtype")
+def _gguf_qtype(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """gguf's GGUFReader meeting a tensor type number its enum does not list. Ours only where ComfyUI reads the file
+    (a node run, a ComfyUI place or loader frame): the same enum error from a llama.cpp fork's own gguf-py scripts or
+    an LLM tool is that tool's reader."""
+    if _off_nvidia(ctx) or _fact(ctx, "llm_engine"):
+        return None
+    near = _near(ctx)
+    if not (_comfy_node_run(near) or near.get("comfy_place") or near.get("custom_node") or near.get("model_loader")
+            or near.get("model_loader_node")):
+        return None
+    qt = g.get("qt") or ""
+    name = _GGML_NEW_TYPES.get(int(qt)) if qt.isdigit() else None
+    if not qt:
+        return {}
+    kind = f"type {qt} ({name})" if name else f"type {qt}"
+    return {"title": (f"The GGUF file uses quantization {kind}, which the installed gguf package (read by ComfyUI-GGUF) "
+                      "does not know"),
+            "details": {"ggml_type": qt, **({"name": name} if name else {})}}
+
+
 _RC_OWN_ROWS = {"huggingface-hub", "numpy", "protobuf", "transformers", "tokenizers", "typing-extensions", "diffusers",
                 "xformers", "triton", "setuptools", "packaging", "timm"}
 
@@ -5981,6 +6006,25 @@ def _fp8_lora(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     if not fast:
         return None
     return {"details": {"op": op, "dtype": dtype}}
+
+
+@_interp("mixed_fp8_lora")
+def _mixed_fp8_lora(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """PyTorch's fp8 refusal in a ComfyUI that loaded a mixed-precision (comfy_quant) fp8 model: its LoRA patching of
+    those layers before PR #10899. Needs the log's mixed-precision lines; with the fp8 fast path named (--fast,
+    fp8_e4m3fn_fast) the cause is comfyui.fp8-lora-fast's, and a ComfyUI newer than the fix is not claimed."""
+    if _off_nvidia(ctx):
+        return None
+    if not _fact(ctx, "comfy_mixed_quant"):
+        return None
+    near = _near(ctx)
+    if _fact(ctx, "pinned_hint").startswith("--fast") or _fact(ctx, "fp8_fast"):
+        return None
+    ver = _release(str(ctx.get("comfyui_version") or near.get("comfyui_version") or ""))
+    if ver is not None and ver >= Version("0.3.76"):
+        return None
+    op, dtype = g.get("op") or "mul_cuda", g.get("dtype") or "Float8_e4m3fn"
+    return {"details": {"op": op, "dtype": dtype, "model": _fact(ctx, "comfy_mixed_quant")}}
 
 
 @_interp("clip_none")

@@ -15339,3 +15339,52 @@ def test_round259_hub_removals_kinds():
         assert "python.module-missing" not in got and "hf.hub-too-old" not in got, (t, got)
     # the plain missing package is still a missing package
     assert ids("ModuleNotFoundError: No module named 'huggingface_hub'")[:1] == ["python.module-missing"]
+
+
+def test_round260_new_dtype_readers_kinds():
+    """Round 260: new weight dtypes meeting old readers. safetensors' Python binding that has no torch dtype for an
+    fp8 header (`Dtype not understood: F8_E4M3`), a torch without the packed fp4 dtype of NVFP4 files, a GGUF
+    quantization type the gguf package does not list (ComfyUI-GGUF), and LoRA patching of ComfyUI's mixed-precision
+    fp8 files before its fix. Other readers' refusals of the same dtypes stay silent."""
+    st = "safetensors.too-old"
+    for t, dt in (("Error occurred when executing UNETLoader:\n\nDtype not understood: F8_E5M2\n\n"
+                   "  File \"C:\\AI\\ComfyUI\\comfy\\utils.py\", line 20, in load_torch_file\n", "F8_E5M2"),
+                  ("  File \"/opt/venv/lib/python3.11/site-packages/safetensors/torch.py\", line 311, in load_file\n"
+                   "    result[k] = f.get_tensor(k)\nsafetensors_rust.SafetensorError: Dtype not understood: F8_E4M3", "F8_E4M3")):
+        assert ids(t)[:1] == [st], (t, ids(t))
+        m = one(t, st)
+        assert dt in m["title"] and "pip install -U safetensors" in m["fix"], m
+    tt = "torch.too-old"
+    for t in ("AttributeError: module 'torch' has no attribute 'float4_e2m1fn_x2'",
+              "pytorch version: 2.6.0+cu126\n  File \"D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\comfy_kitchen\\tensor\\nvfp4.py\", "
+              "line 88\nmodule 'torch' has no attribute 'float4_e2m1fn_x2'"):
+        assert ids(t)[:1] == [tt], (t, ids(t))
+        assert "2.8" in one(t, tt)["cause"]
+    gq = "comfyui.gguf-quant-type-unknown"
+    t = ("!!! Exception during processing !!! np.uint32(39) is not a valid GGMLQuantizationType\n"
+         "Traceback (most recent call last):\n  File \"/srv/ComfyUI/custom_nodes/ComfyUI-GGUF/loader.py\", line 71, in gguf_sd_loader\n")
+    assert ids(t)[:1] == [gq], ids(t)
+    m = one(t, gq)
+    assert "39" in m["title"] and "MXFP4" in m["title"] and "gguf" in m["fix"] and "Q8_0" in m["fix"], m
+    mf = "comfyui.mixed-fp8-lora-old"
+    t = ("ComfyUI version: 0.3.72\nFound quantization metadata (version 1.0)\n"
+         "Detected mixed precision quantization: 96 layers quantized\nmodel weight dtype torch.float8_e4m3fn, manual cast: "
+         "torch.bfloat16\nRequested to load Flux2\n!!! Exception during processing !!! \"addmm_cuda\" not implemented for 'Float8_e4m3fn'\n")
+    assert ids(t)[:1] == [mf], ids(t)
+    assert "Update ComfyUI" in one(t, mf)["fix"] and "LoRA" in one(t, mf)["title"]
+    # the fp8 fast path named: --fast's cause, not this one; a ComfyUI newer than the fix: not claimed
+    assert mf not in ids("--fast fp8_matrix_mult\n" + t), ids("--fast fp8_matrix_mult\n" + t)
+    assert mf not in ids(t.replace("0.3.72", "0.9.2")), ids(t.replace("0.3.72", "0.9.2"))
+    # look-alikes: other readers' dtype tables, LLM runtimes, a fork's gguf-py scripts, a node's own fp8 math,
+    # DirectML, and promotion errors of other programs
+    for t in ("Error: unsupported safetensor dtype F8_E8M0",
+              "RuntimeError: DTYPE=F4 NOT HANDLED",
+              "gguf_init_from_file_ptr: tensor 'blk.0.attn_q.weight' has invalid ggml type 40. should be in [0, 40)",
+              "  File \"/home/u/llama.cpp/gguf-py/gguf/gguf_reader.py\", line 275, in _build_tensors\n"
+              "    ggml_type = GGMLQuantizationType(raw_dtype[0])\nValueError: np.uint32(142) is not a valid GGMLQuantizationType",
+              "FluxKleinDebiaser \"mul_cpu_reduced_float\" not implemented for 'Float8_e4m3fn'",
+              "[F203 10:01:02.000000000 dml_util.cc:118] Invalid or unsupported data type Float8_e5m2.",
+              "RuntimeError: Promotion for Float8 Types is not supported, attempted to promote Float8_e4m3fn and Float",
+              "TypeError: data type 'float8_e4m3fn' not understood"):
+        got = ids(t)
+        assert not {st, tt, gq, mf} & set(got), (t, got)
