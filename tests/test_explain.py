@@ -15304,8 +15304,8 @@ def test_flash_attention_refusal_off_nvidia_is_not_pre_ampere():
         assert ids(t)[:1] == ["flash-attn.pre-ampere"], (t, ids(t))
 
 
-def test_round256_diffusers_moved_names_kinds():
-    """Round 256: diffusers' moves that users meet as errors. The deprecation tuple with the deprecated attribute in
+def test_round261_diffusers_moved_names_kinds():
+    """Round 261: diffusers' moves that users meet as errors. The deprecation tuple with the deprecated attribute in
     double quotes (diffusers 0.33.x's sin-cos embeddings on their numpy path) and the helpers diffusers 0.21 moved out
     of `diffusers.utils` are diffusers.import-path-removed; a name diffusers removed outright, another library's
     same-named import, and another package's `randn_tensor` stay silent."""
