@@ -7038,23 +7038,55 @@ def _diffusers_moved_rows() -> tuple[dict[str, tuple[str, str]], frozenset[str],
     return moved, frozenset(short), renamed
 
 
+def _diffusers_moved_name(name: str) -> dict[str, Any] | None:
+    """manifests/requirements.toml [[diffusers_moved_names]]: the row of a name diffusers.utils stopped exporting."""
+    for row in manifests.load("requirements").get("diffusers_moved_names") or []:
+        if name in (row.get("names") or []):
+            return row
+    return None
+
+
 @_interp("diffusers_moved")
 def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Code importing a diffusers.models module path that diffusers moved or deleted (the old shim's deprecation
     tuple once its version passed, or the module gone): name the new import and the last release with the old one."""
     mod = g.get("mod") or ""
+    if g.get("uname"):
+        # `cannot import name NAME from 'diffusers.utils'`: only a name that moved to a submodule (the table); a name
+        # diffusers removed outright has no new import and is the importing program's own pin
+        row = _diffusers_moved_name(g["uname"])
+        if not row:
+            return None
+        name, new, last = g["uname"], str(row.get("new") or ""), str(row.get("last") or "")
+        nxt = f"0.{int(last.split('.')[1]) + 1}" if re.fullmatch(r"0\.\d{1,3}", last) else ""
+        return {"title": (f"Code imports `{name}` from `diffusers.utils`, which newer diffusers no longer exports there: "
+                          f"it lives in `{new}`" + (f" since diffusers {nxt}" if nxt else "")),
+                "fix": (f"Change the import in the file the traceback names to `from {new} import {name}` (the rest of that "
+                        f"`from diffusers.utils import ...` line can stay), or update the program or node pack to a release "
+                        f"that has the new import" + (f"; until then run it in its own environment with `python -m pip install "
+                        f"\"diffusers<{nxt}\"`" if nxt else "") + ". Klein itself needs diffusers 0.37 or newer: do not "
+                        "downgrade the Python that runs Klein"),
+                "details": {"name": name, "old": "diffusers.utils", "new": new, "last": last}}
+    if not g.get("attr") and g.get("attrq"):  # the deprecated attribute quoted with double quotes ("output_type=='np'")
+        g = {**g, "attr": g["attrq"]}
     if g.get("attr"):  # the deprecation tuple: ('diffusers.models.controlnet_flux.FluxControlNetModel', '0.34', ...)
         parts = g["attr"].split(".")
         if len(parts) >= 3 and parts[0] == "diffusers" and parts[1] == "models":
             mod = parts[2]
         else:
             ver = g.get("ver") or "the installed version"
+            extra = ""
+            if g["attr"].replace(" ", "").replace('"', "'") == "output_type=='np'":
+                # diffusers 0.33's sin-cos position embeddings (get_2d/3d_sincos_pos_embed) kept their numpy path's
+                # deprecate(..., "0.33.0"): a caller on that path raises under 0.33.x
+                extra = (" (the caller uses the numpy path of diffusers' sin-cos position embeddings; in the calling code "
+                         "`output_type=\"pt\"` is the new form)")
             return {"title": (f"Code written for an older diffusers calls diffusers' deprecate() for `{g['attr']}`, "
                               f"whose removal version diffusers {ver} has passed"),
-                    "fix": (f"Update the program or node pack whose code calls deprecate(\"{g['attr']}\", ...) to its newer "
-                            f"release, or run it in its own environment with the diffusers it was written for: `python -m "
-                            f"pip install \"diffusers<{g.get('rm', '')}\"`. Klein itself needs diffusers 0.37 or newer: do "
-                            "not downgrade the Python that runs Klein"),
+                    "fix": (f"Update the program or node pack whose code reaches deprecate(\"{g['attr']}\", ...) to its newer "
+                            f"release{extra}, or run it in its own environment with the diffusers it was written for: "
+                            f"`python -m pip install \"diffusers<{g.get('rm', '')}\"`. Klein itself needs diffusers 0.37 or newer: "
+                            "do not downgrade the Python that runs Klein"),
                     "details": {"deprecated": g["attr"], "removal": g.get("rm", ""), "diffusers": g.get("ver", "")}}
     moved, short_lived, renamed = _diffusers_moved_rows()
     new, last = moved.get(mod, ("?", ""))

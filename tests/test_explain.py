@@ -15388,3 +15388,34 @@ def test_round260_new_dtype_readers_kinds():
               "TypeError: data type 'float8_e4m3fn' not understood"):
         got = ids(t)
         assert not {st, tt, gq, mf} & set(got), (t, got)
+
+
+def test_round261_diffusers_moved_names_kinds():
+    """Round 261: diffusers' moves that users meet as errors. The deprecation tuple with the deprecated attribute in
+    double quotes (diffusers 0.33.x's sin-cos embeddings on their numpy path) and the helpers diffusers 0.21 moved out
+    of `diffusers.utils` are diffusers.import-path-removed; a name diffusers removed outright, another library's
+    same-named import, and another package's `randn_tensor` stay silent."""
+    rp = "diffusers.import-path-removed"
+    t = ("  File \"/srv/app/vsr/sched.py\", line 12, in <module>\n"
+         "    from diffusers.utils import BaseOutput, randn_tensor\n"
+         "ImportError: cannot import name 'randn_tensor' from 'diffusers.utils' "
+         "(/srv/venv/lib/python3.12/site-packages/diffusers/utils/__init__.py)")
+    m = one(t, rp)
+    assert ids(t)[0] == rp and "diffusers.utils.torch_utils" in m["title"], m
+    assert "from diffusers.utils.torch_utils import randn_tensor" in m["fix"] and "diffusers<0.21" in m["fix"], m
+    t = "ImportError: cannot import name \"is_compiled_module\" from \"diffusers.utils\""
+    m = one(t, rp)
+    assert "from diffusers.utils.torch_utils import is_compiled_module" in m["fix"], m
+    t = ("ValueError: The deprecation tuple (\"output_type=='np'\", '0.33.0', \"`get_3d_sincos_pos_embed` uses `torch` "
+         "and supports `device`.\") should be removed since diffusers' version 0.33.2 is >= 0.33.0")
+    m = one(t, rp)
+    assert ids(t)[0] == rp and "output_type=='np'" in m["title"] and "0.33.2" in m["title"], m
+    assert "diffusers<0.33.0" in m["fix"] and 'output_type="pt"' in m["fix"], m
+    for t in ("ImportError: cannot import name 'DIFFUSERS_CACHE' from 'diffusers.utils'",
+              "ImportError: cannot import name 'LoRAAttnProcessor' from 'diffusers.models.attention_processor'",
+              "ImportError: cannot import name 'SanaAttnProcessor2_0' from 'diffusers.models.transformers.sana_transformer'",
+              "ImportError: cannot import name 'is_torch_npu_available' from 'transformers'",
+              "ImportError: cannot import name 'randn_tensor' from 'trl.core' (/x/site-packages/trl/core.py)",
+              "ImportError: cannot import name 'randn_tensor' from 'diffusers.utils.torch_utils'",
+              "ImportError: cannot import name 'FluxTransformer2DLoadersMixin' from 'diffusers.loaders'"):
+        assert rp not in ids(t), (t, ids(t))
