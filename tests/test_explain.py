@@ -15304,8 +15304,8 @@ def test_flash_attention_refusal_off_nvidia_is_not_pre_ampere():
         assert ids(t)[:1] == ["flash-attn.pre-ampere"], (t, ids(t))
 
 
-def test_round257_triton_kinds():
-    """Round 257 (Triton errors of 2025-2026): Triton's launcher that does not fit the running Python
+def test_round262_triton_kinds():
+    """Round 262 (Triton errors of 2025-2026): Triton's launcher that does not fit the running Python
     (PY_SSIZE_T_CLEAN), the autotuner's thread race (`{**self.nargs}` on None), Windows refusing to run a compiler
     folder under Triton's frames, and inductor's CompilationError cut at a bare fp8 cast. Other C extensions' same
     SystemError, a TypeError with no autotuner, an Access-is-denied of another program and a cast error beside an
