@@ -3517,6 +3517,56 @@ def _triton_smem(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
             "details": {"required_bytes": req, "limit_bytes": limit}}
 
 
+@_interp("ssize_clean")
+def _ssize_clean(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """triton.launcher-ssize-clean: CPython's `PY_SSIZE_T_CLEAN macro must be defined for '#' formats` is raised by
+    any C extension that parses a `#` format without the macro. In this stack it comes from Triton's launcher
+    (load_binary in the cached cuda_utils module): claimed when the traceback's last frame before it is Triton's (or
+    inductor's, SageAttention's), or when the paste shows no frame at all (the bare message, the usual report). A
+    last frame of another module (PyAudio, thrift, reportlab, torch.cuda.nccl) is that extension's own bug: not
+    claimed. Nor on an AMD / Intel / Mac setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    frame = str(_near(ctx).get("py_frame") or "")
+    if frame and not _TRITON_FRAME.search(frame):
+        return None
+    return {}
+
+
+_TRITON_FRAME = re.compile(r"[\\/](?:triton|_inductor|sageattention)[\\/]", re.IGNORECASE)
+
+
+@_interp("triton_cc")
+def _triton_cc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """triton.c-compiler-missing: ``nvidia_only`` for Triton's own `Failed to find C compiler`. Windows' bare
+    `PermissionError: [WinError 5] Access is denied` (no file named after it) is what subprocess gets when it is
+    told to run a folder: under Triton's frames (or torch.compile's) while the launcher is built, CC or a PATH entry
+    names the MSVC bin folder instead of cl.exe. Elsewhere the words are any program's: not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if not g.get("denied"):
+        return {}
+    frame = str(_near(ctx).get("py_frame") or ctx.get("py_frame") or "")
+    if not (_near(ctx).get("compile_stack") or ctx.get("compile_stack") or _TRITON_FRAME.search(frame)):
+        return None
+    return {"title": ("Triton could not run its C compiler to build its launcher (Windows: Access is denied): "
+                      "CC or PATH names the compiler's folder, not cl.exe"),
+            "cause": ("The first time a Triton kernel runs (SageAttention, torch.compile, Triton kernels of unsloth and "
+                      "node packs) Triton compiles a small C launcher with the compiler named in the CC environment "
+                      "variable, else the one it finds on PATH (triton-windows: its bundled TinyCC, or MSVC's cl.exe). "
+                      "Windows answers `[WinError 5] Access is denied`, with no file named, when it is asked to run a "
+                      "folder: CC is set to MSVC's `...\\bin\\Hostx64\\x64` folder instead of the cl.exe in it, or "
+                      "such a folder is on PATH where Triton looks for the compiler (a CC left pointing at an old Visual "
+                      "Studio version's folder does the same)."),
+            "fix": ("Point CC at the compiler file or remove it: `set CC=C:\\Program Files\\Microsoft Visual Studio\\2022"
+                    "\\BuildTools\\VC\\Tools\\MSVC\\<version>\\bin\\Hostx64\\x64\\cl.exe` (check that the file "
+                    "exists), or delete CC in System Properties > Environment Variables so triton-windows uses its "
+                    "bundled TinyCC; take the `...\\bin\\Hostx64\\x64` folder off PATH if you added it by hand; open "
+                    "a new console (or restart) so the change applies, delete `%USERPROFILE%\\.triton\\cache`, and run "
+                    "triton-windows' test script with the same Python"),
+            "details": {"error": "PermissionError: [WinError 5] Access is denied"}}
+
+
 @_interp("setuptools_new")
 def _setuptools_new(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """python.setuptools-too-new: ``nvidia_only``; where the import fails inside pip's or uv's isolated build
@@ -3765,6 +3815,17 @@ def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           + "a GPU without fp8 compute (this loader checks for compute capability 9.0, Hopper; "
                           "Ampere, Turing and older cards have no fp8 at all)"),
                 "details": {"required": "compute capability 9.0", **({"gpu": old_card} if old_card else {})}}
+    if g.get("cast"):
+        # inductor's CompilationError cut before Triton's reason, its caret at a bare cast of a loaded value: the
+        # fp8e4nv refusal of an fp8 (e4m3fn) model compiled on a pre-Ada card. An Ada / Hopper / Blackwell card
+        # named beside it has fp8: not this.
+        old_card = _fact(ctx, "pre_ada_gpu")
+        if (_fact(ctx, "ada_gpu") or _fact(ctx, "hopper_gpu") or _fact(ctx, "gpu_model")) and not old_card:
+            return None
+        return {"title": ("torch.compile's Triton kernel stopped at a dtype cast (`" + g["cast"] + "`): most likely fp8 "
+                          "(e4m3fn) weights compiled on " + (f"the {old_card}, " if old_card else "")
+                          + "a GPU older than Ada (compute capability below 8.9), where Triton has no fp8e4nv"),
+                "details": {"operation": "torch.compile cast " + g["cast"], **({"gpu": old_card} if old_card else {})}}
     if not g.get("lt"):
         return {}
     op = _fact(ctx, "fp8_op")

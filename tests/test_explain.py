@@ -15419,3 +15419,60 @@ def test_round261_diffusers_moved_names_kinds():
               "ImportError: cannot import name 'randn_tensor' from 'diffusers.utils.torch_utils'",
               "ImportError: cannot import name 'FluxTransformer2DLoadersMixin' from 'diffusers.loaders'"):
         assert rp not in ids(t), (t, ids(t))
+
+
+def test_round262_triton_kinds():
+    """Round 262 (Triton errors of 2025-2026): Triton's launcher that does not fit the running Python
+    (PY_SSIZE_T_CLEAN), the autotuner's thread race (`{**self.nargs}` on None), Windows refusing to run a compiler
+    folder under Triton's frames, and inductor's CompilationError cut at a bare fp8 cast. Other C extensions' same
+    SystemError, a TypeError with no autotuner, an Access-is-denied of another program and a cast error beside an
+    Ada card stay silent."""
+    ss = "triton.launcher-ssize-clean"
+    for t in ("SystemError: PY_SSIZE_T_CLEAN macro must be defined for '#' formats",
+              "after updating SageAttention every run ends with\nPY_SSIZE_T_CLEAN macro must be defined for '#' formats",
+              ('  File "/home/u/venv/lib/python3.12/site-packages/triton/compiler/compiler.py", line 408, in _init_handles\n'
+               "    self.module, self.function, self.n_regs, self.n_spills = driver.active.utils.load_binary(\n"
+               "SystemError: PY_SSIZE_T_CLEAN macro must be defined for '#' formats")):
+        assert ids(t)[:1] == [ss], (t, ids(t))
+        m = one(t, ss)
+        assert "launcher" in m["title"] and ".triton" in m["fix"] and "triton-windows<3.5" in m["fix"], m
+    for t in (('  File "/usr/lib/python3/dist-packages/pyaudio.py", line 586, in write\n'
+               "    pa.write_stream(self._stream, frames, num_frames,\n"
+               "SystemError: PY_SSIZE_T_CLEAN macro must be defined for '#' formats"),
+              ('  File "/opt/env/lib/python3.10/site-packages/thrift/protocol/TBinaryProtocol.py", line 40, in readMessageBegin\n'
+               "SystemError: PY_SSIZE_T_CLEAN macro must be defined for '#' formats")):
+        assert ss not in ids(t), (t, ids(t))
+    race = "triton.autotuner-thread-race"
+    for t in ("training on 4 GPUs: full_nargs = {**self.nargs, **kwargs, **self.best_config.all_kwargs()}\n"
+              "TypeError: 'NoneType' object is not a mapping",
+              "quantize with --devices 0,1,2 dies inside the Triton autotuner: 'NoneType' object is not a mapping",
+              ('TypeError: Caught TypeError in replica 2 on device 2.\n'
+               '  File "/srv/env/lib/python3.11/site-packages/triton/runtime/autotuner.py", line 171, in run\n'
+               "    ret = self.fn.run(\n"
+               "TypeError: 'NoneType' object is not a mapping")):
+        assert ids(t)[:1] == [race], (t, ids(t))
+        m = one(t, race)
+        assert "thread" in m["title"] and "DistributedDataParallel" in m["fix"], m
+    for t in ("TypeError: 'NoneType' object is not a mapping",
+              '  File "/app/server/config.py", line 12, in load\n    return {**defaults, **user}\n'
+              "TypeError: 'NoneType' object is not a mapping"):
+        assert race not in ids(t), (t, ids(t))
+    cc = "triton.c-compiler-missing"
+    t = ('  File "D:\\venvs\\wan\\Lib\\site-packages\\triton\\runtime\\build.py", line 51, in _build\n'
+         "    ret = subprocess.check_call(cc_cmd)\nPermissionError: [WinError 5] Access is denied")
+    assert ids(t)[:1] == [cc], ids(t)
+    m = one(t, cc)
+    assert "cl.exe" in m["title"] and "set CC=" in m["fix"], m
+    for t in ("PermissionError: [WinError 5] Access is denied",
+              '  File "C:\\tools\\sumo\\traci\\main.py", line 140, in start\nPermissionError: [WinError 5] Access is denied',
+              "PermissionError: [WinError 5] Access is denied: 'C:\\\\Users\\\\me\\\\AppData\\\\Local\\\\Temp\\\\x.log'"):
+        assert cc not in ids(t), (t, ids(t))
+    fp8 = "gpu.no-fp8"
+    cast = ("torch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\nCompilationError: at 7:12:\n"
+            "def triton_poi_fused__to_copy_1(in_ptr0, out_ptr0, xnumel, XBLOCK : tl.constexpr):\n"
+            "    xoffset = tl.program_id(0) * XBLOCK\n    x0 = xindex\n    tmp0 = tl.load(in_ptr0 + (x0), xmask)\n"
+            "    tmp1 = tmp0.to(tl.bfloat16)\n           ^\n")
+    assert ids(cast)[:1] == [fp8], ids(cast)
+    assert "cast" in one(cast, fp8)["title"] and "Ada" in one(cast, fp8)["title"]
+    assert ids("GPU: NVIDIA GeForce RTX 3080\n" + cast)[:1] == [fp8]
+    assert fp8 not in ids("Device: NVIDIA GeForce RTX 4090\n" + cast), ids("NVIDIA GeForce RTX 4090\n" + cast)
