@@ -15304,8 +15304,8 @@ def test_flash_attention_refusal_off_nvidia_is_not_pre_ampere():
         assert ids(t)[:1] == ["flash-attn.pre-ampere"], (t, ids(t))
 
 
-def test_round258_old_gpu_dropped_kinds():
-    """Round 258: GPUs that 2025-2026 PyTorch wheels dropped (Maxwell, Pascal with cu128 / cu129, Volta with cu130).
+def test_round263_old_gpu_dropped_kinds():
+    """Round 263: GPUs that 2025-2026 PyTorch wheels dropped (Maxwell, Pascal with cu128 / cu129, Volta with cu130).
     A bare no-kernel-image error beside a named GTX 10 / Tesla P / V100 card keeps its id but gets the cu126 fix, not
     the cu128 one meant for an RTX 50; torch's capability line quoted with the installed build is the same check; a
     Julia CUDA.jl `operation not supported (code 801, ...)` is not ComfyUI's allocator; other programs stay silent."""
