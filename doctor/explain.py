@@ -1142,6 +1142,10 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
                         f"--cuda-version {cudas[-1]}`)"),
                 "details": {"cuda_versions": cudas}}
     if not sm:  # handed over from a bare `no kernel image` whose paste says the torch build lacks the GPU's kernels
+        old_gpu = _fact(ctx, "old_nvidia_gpu").strip()
+        if old_gpu:
+            family, arch = _old_gpu_arch(old_gpu)
+            return {"fix": _old_gpu_fix(family), "details": {"gpu": old_gpu, "gpu_arch": arch, "family": family}}
         return {}
     archs = (g.get("archs") or "").split()
     d = {"gpu": (g.get("gpu") or "").strip(), "gpu_arch": sm, "torch_archs": archs}
@@ -1159,8 +1163,8 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
                "print(torch.cuda.get_device_name(), torch.cuda.get_device_capability())\"`), or on the CPU, which is "
                "very slow")
     elif num and num < 75:
-        fix = ("Current PyTorch builds dropped this old architecture: install a cu126 build (`--index-url "
-               "https://download.pytorch.org/whl/cu126`), which still carries sm_50 to sm_90")
+        fix = "Current PyTorch builds dropped this old architecture. " + _old_gpu_fix(
+            "Maxwell" if num < 60 else "Pascal" if num < 70 else "Volta")
     else:
         fix = cat.by_id("torch.sm-unsupported").fix  # type: ignore[union-attr]
     return {"cause": cause + " " + cat.by_id("torch.sm-unsupported").cause, "fix": fix, "details": d}  # type: ignore[union-attr]
@@ -3612,6 +3616,34 @@ def _distutils_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     return {}
 
 
+def _old_gpu_arch(name: str) -> tuple[str, str]:
+    """The architecture of a pre-Turing NVIDIA GPU named by the ``old_nvidia_gpu`` fact: (family, sm)."""
+    n = _SPACE.sub(" ", name).upper()
+    if "V100" in n or "TITAN V" in n or "QUADRO GV" in n:
+        return "Volta", "sm_70"
+    if re.search(r"GTX ?9\d0|GTX ?TITAN X|TESLA M|QUADRO M", n):
+        return "Maxwell", "sm_52"
+    if "P100" in n:
+        return "Pascal", "sm_60"
+    if "TITAN X" in n:  # TITAN X (Pascal) / Xp; the Maxwell GTX TITAN X is matched above
+        return "Pascal", "sm_61"
+    return "Pascal", "sm_61"
+
+
+def _old_gpu_fix(family: str) -> str:
+    """The cu126 reinstall for a Maxwell / Pascal / Volta GPU (the only CUDA line of current PyTorch with their
+    kernels), into the Python that runs Klein."""
+    return ("Install PyTorch's CUDA 12.6 build (sm_50 to sm_90), the only current line that still has " + family +
+            " kernels (cu128 / "
+            "cu129 dropped Maxwell and Pascal, cu130 and later cu128 builds Volta too), into the Python that runs Klein: "
+            "`python -m pip install --force-reinstall torch torchvision torchaudio --index-url "
+            "https://download.pytorch.org/whl/cu126` (ComfyUI portable: `python_embeded\\python.exe -m pip install "
+            "--force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu126`; an "
+            "installer or launcher that reinstalls cu128 / cu130 on update must be pointed at the cu126 index, e.g. "
+            "Forge / A1111's TORCH_COMMAND or TORCH_INDEX_URL). Check with `python -c \"import torch; "
+            "print(torch.__version__, torch.cuda.get_arch_list())\"`: the list must hold the GPU's sm_XX")
+
+
 @_interp("no_kernel_image")
 def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """cuda.no-kernel-image: ``nvidia_only``; where the paste shows llama.cpp's GGML CUDA backend (its
@@ -3644,6 +3676,21 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         src = re.split(r"[\\/]", kpath)[-1][:60]
         return {"title": f"A {pkg} CUDA kernel has no build for this GPU (`{src}`)",
                 "details": {"package": pkg, "kernel_source": kpath[:160]}}
+    old_gpu = _fact(ctx, "old_nvidia_gpu").strip()
+    if old_gpu and not g.get("built"):
+        # the paste names a Maxwell / Pascal / Volta card: current PyTorch wheels (cu128 / cu129 / cu130) carry no
+        # kernels for it, so the fix is the cu126 build, not the cu128 one the generic advice gives for an RTX 50
+        family, sm = _old_gpu_arch(old_gpu)
+        return {"title": f"A CUDA kernel has no build for this GPU: the {old_gpu} ({family}, {sm}) is older than what "
+                         "current PyTorch CUDA 12.8 / 13 builds carry",
+                "cause": (f"The {old_gpu} is a {family} GPU ({sm}). PyTorch's CUDA 12.8 and 12.9 wheels dropped Maxwell and "
+                          "Pascal (from 2.7 / 2.8 on), its CUDA 13 wheels and the cu128 wheels of 2.11 on dropped Volta "
+                          "too, so a torch installed or updated with a default index (ComfyUI portable and Desktop, a "
+                          "launcher's update, pip's PyPI wheel) has no kernels for it and its first CUDA operation fails "
+                          "like this; torch.cuda.is_available() is still True. Less often a custom extension built "
+                          "without this architecture raises the same error."),
+                "fix": _old_gpu_fix(family),
+                "details": {"gpu": old_gpu, "gpu_arch": sm, "family": family}}
     return {}
 
 

@@ -15476,3 +15476,40 @@ def test_round262_triton_kinds():
     assert "cast" in one(cast, fp8)["title"] and "Ada" in one(cast, fp8)["title"]
     assert ids("GPU: NVIDIA GeForce RTX 3080\n" + cast)[:1] == [fp8]
     assert fp8 not in ids("Device: NVIDIA GeForce RTX 4090\n" + cast), ids("NVIDIA GeForce RTX 4090\n" + cast)
+
+
+def test_round263_old_gpu_dropped_kinds():
+    """Round 263: GPUs that 2025-2026 PyTorch wheels dropped (Maxwell, Pascal with cu128 / cu129, Volta with cu130).
+    A bare no-kernel-image error beside a named GTX 10 / Tesla P / V100 card keeps its id but gets the cu126 fix, not
+    the cu128 one meant for an RTX 50; torch's capability line quoted with the installed build is the same check; a
+    Julia CUDA.jl `operation not supported (code 801, ...)` is not ComfyUI's allocator; other programs stay silent."""
+    nk = "torch.AcceleratorError: CUDA error: no kernel image is available for execution on the device\n"
+    for gpu, fam in (("Device: cuda:0 NVIDIA GeForce GTX 1050 Ti : cudaMallocAsync", "Pascal"),
+                     ("- **GPU:** Tesla P40", "Pascal"), ("GPU 0: NVIDIA GeForce GTX 970", "Maxwell"),
+                     ("running on a Tesla V100-PCIE-16GB with torch 2.10.0+cu130", "Volta")):
+        t = nk + gpu
+        m = one(t, "cuda.no-kernel-image")
+        assert ids(t)[0] == "cuda.no-kernel-image" and fam in m["title"] and "whl/cu126" in m["fix"], (t, m)
+        assert "whl/cu128` in" not in m["fix"], m
+    # Turing and newer cards keep the generic advice
+    for gpu in ("Device: cuda:0 NVIDIA GeForce GTX 1660 SUPER : native", "GPU: NVIDIA GeForce RTX 5070 Ti"):
+        m = one(nk + gpu, "cuda.no-kernel-image")
+        assert "Pascal" not in m["title"] and "whl/cu126" not in m["fix"], m
+    # torch's capability line naming the installed build instead of its list
+    t = ("UserWarning: Found GPU1 NVIDIA GeForce GTX 1080 which is of compute capability (CC) 6.1. Your installed "
+         "torch==2.12.1+cu128 does not include kernels for this GPU.\n" + nk)
+    m = one(t, "torch.sm-unsupported")
+    assert ids(t)[0] == "torch.sm-unsupported" and "whl/cu126" in m["fix"] and "Pascal" in m["fix"], m
+    # look-alikes: Julia's CUDA.jl, CTranslate2, llama.cpp, TensorFlow, an AMD card, a cuTile compiler
+    for t in ("ERROR: LoadError: CUDA error: operation not supported (code 801, ERROR_NOT_SUPPORTED)\n"
+              "  @ CUDA ~/.julia/packages/CUDA/x1/lib/cudadrv/libcuda.jl:30",
+              "  File \"faster_whisper/transcribe.py\", line 840, in encode\n"
+              "RuntimeError: parallel_for failed: cudaErrorNoKernelImageForDevice: no kernel image is available for "
+              "execution on the device\nGPU: GTX 960",
+              "ggml_cuda_compute_forward: MUL_MAT failed\nCUDA error: no kernel image is available for execution on the "
+              "device\n  current device: 0, in function ggml_cuda_compute_forward at ggml/src/ggml-cuda/ggml-cuda.cu:2400",
+              "Ignoring visible gpu device (device: 0, name: GeForce GTX 1060, pci bus id: 0000:02:00.0, compute "
+              "capability: 6.1) with Cuda compute capability 6.1. The minimum required Cuda capability is 7.0",
+              "RuntimeError: HIP error: no kernel image is available for execution on the device\nRadeon RX 580 (gfx803)",
+              "tileiras: for the --gpu-name option: Cannot find option named 'sm_70'!"):
+        assert ids(t) == [], (t, ids(t))
