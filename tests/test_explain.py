@@ -15304,8 +15304,8 @@ def test_flash_attention_refusal_off_nvidia_is_not_pre_ampere():
         assert ids(t)[:1] == ["flash-attn.pre-ampere"], (t, ids(t))
 
 
-def test_round259_lora_loading_kinds():
-    """Round 259 (FLUX.2 / Klein LoRA loading): a diffusers traceback through load_lora_weights whose LoKr keys are
+def test_round264_lora_loading_kinds():
+    """Round 264 (FLUX.2 / Klein LoRA loading): a diffusers traceback through load_lora_weights whose LoKr keys are
     quoted below it but whose ValueError head was cut from the paste is still the unconverted LoKr when FLUX.2 or Klein
     is named before the frame; ComfyUI's own `ERROR lora <key>.weight shape ...` patch lines are a LoRA or DoRA that
     does not fit the layer, not a model file cut short. Look-alikes stay silent."""
