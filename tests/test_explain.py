@@ -15513,3 +15513,45 @@ def test_round263_old_gpu_dropped_kinds():
               "RuntimeError: HIP error: no kernel image is available for execution on the device\nRadeon RX 580 (gfx803)",
               "tileiras: for the --gpu-name option: Cannot find option named 'sm_70'!"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round264_lora_loading_kinds():
+    """Round 264 (FLUX.2 / Klein LoRA loading): a diffusers traceback through load_lora_weights whose LoKr keys are
+    quoted below it but whose ValueError head was cut from the paste is still the unconverted LoKr when FLUX.2 or Klein
+    is named before the frame; ComfyUI's own `ERROR lora <key>.weight shape ...` patch lines are a LoRA or DoRA that
+    does not fit the layer, not a model file cut short. Look-alikes stay silent."""
+    rp = "diffusers.lora-format-unsupported"
+    t = ("pipe = Flux2KleinPipeline.from_pretrained('black-forest-labs/FLUX.2-klein-base-4B')\n"
+         "Traceback (most recent call last):\n"
+         "  File \"/opt/svc/run_lora.py\", line 42, in main\n"
+         "    pipe.load_lora_weights('/data/adapters/style_lokr_v3.safetensors')\n"
+         "  File \"/opt/conda/lib/python3.12/site-packages/diffusers/loaders/lora_pipeline.py\", line 5602, in load_lora_weights\n"
+         "    state_dict, metadata = self.lora_state_dict(pretrained_model_name_or_path_or_dict, **kwargs)\n"
+         "  File \"/opt/conda/lib/python3.12/site-packages/huggingface_hub/utils/_validators.py\", line 89\n"
+         "\n"
+         "img_attn.qkv.alpha', 'double_blocks.3.img_attn.qkv.lokr_w1', 'double_blocks.3.img_attn.qkv.lokr_w2', "
+         "'double_blocks.3.txt_mlp.0.alpha', 'double_blocks.3.txt_mlp.0.lokr_w1', 'single_blocks.7.linear1.lokr_w2'")
+    assert ids(t)[:1] == [rp], ids(t)
+    m = one(t, rp)
+    assert "LoKr" in m["title"] and "0.42" in m["fix"] and "LoraLoaderModelOnly" in m["fix"], m
+    # no FLUX.2 / Klein named before the frame (a FLUX.1 pipeline), ComfyUI's unquoted key lines, a frame without keys
+    flux1 = t.replace("Flux2KleinPipeline", "FluxPipeline").replace("FLUX.2-klein-base-4B", "FLUX.1-dev")
+    for t2 in (flux1,
+               "model_type FLUX\nlora key not loaded: diffusion_model.double_blocks.0.img_attn.qkv.lokr_w1\n"
+               "lora key not loaded: diffusion_model.double_blocks.0.img_attn.qkv.lokr_w2",
+               "FLUX.2-klein-9B\n  File \"/x/diffusers/loaders/lora_pipeline.py\", line 5713, in load_lora_weights\n"
+               "    state_dict, metadata = self.lora_state_dict(pretrained_model_name_or_path_or_dict, **kwargs)\n"
+               "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB"):
+        assert rp not in ids(t2), (t2, ids(t2))
+    # ComfyUI's LoRA patch log: the LoRA (or a node pack's DoRA) does not fit the layer; no file is cut
+    st = "safetensors.truncated"
+    for t2 in ("Requested to load Flux2\n"
+               "ERROR lora diffusion_model.double_blocks.2.img_attn.qkv.weight shape '[9216, 3072]' is invalid for input of size 2048\n"
+               "ERROR lora diffusion_model.double_blocks.2.txt_attn.qkv.weight shape '[9216, 3072]' is invalid for input of size 2048",
+               "ERROR diffusion_model.single_blocks.4.linear1.bias shape '[27648]' is invalid for input of size 1000"):
+        assert st not in ids(t2), (t2, ids(t2))
+    # the loader's own view of a cut file keeps its claim
+    t3 = ("  File \"/srv/ComfyUI/comfy/utils.py\", line 118, in load_safetensors\n"
+          "    tensor = torch.frombuffer(mv[start:end], dtype=dtype).view(shape)\n"
+          "RuntimeError: shape '[9216, 3072]' is invalid for input of size 1048577")
+    assert ids(t3)[:1] == [st], ids(t3)
