@@ -15304,8 +15304,8 @@ def test_flash_attention_refusal_off_nvidia_is_not_pre_ampere():
         assert ids(t)[:1] == ["flash-attn.pre-ampere"], (t, ids(t))
 
 
-def test_round260_comfy_packages_kinds():
-    """Round 260 (ComfyUI's pip packages and Desktop's uv venv): uv's resolver hint that the configured mirror itself
+def test_round265_comfy_packages_kinds():
+    """Round 265 (ComfyUI's pip packages and Desktop's uv venv): uv's resolver hint that the configured mirror itself
     answered 403 is python.index-forbidden; a comfy_* submodule missing beside comfy-aimdo's startup note that it
     found no libcuda.so.1 (no NVIDIA driver: an AMD, Intel or CPU box) is not claimed, while the same missing
     submodule on an NVIDIA setup stays comfyui.requirements-outdated."""
