@@ -1733,6 +1733,9 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if top.startswith(("comfy_", "comfyui_")) and "." in mod:
         # the package is there but lacks a submodule this ComfyUI imports (comfy_aimdo.host_buffer): an older copy of a
         # pinned requirement, not a missing one
+        if ctx.get("aimdo_no_libcuda") or _near(ctx).get("aimdo_no_libcuda"):
+            return None  # comfy-aimdo found no libcuda.so.1 at startup: no NVIDIA driver here (an AMD, Intel or CPU
+            # setup), outside the NVIDIA stack whose requirements klein-doctor explains
         return {"as": "comfyui.requirements-outdated",
                 "title": f"`{pip_name}` is older than this ComfyUI needs: it has no `{mod}`",
                 "cause": (f"`{top}` is installed in the Python that runs ComfyUI, but it is an older release than the one "

@@ -15555,3 +15555,35 @@ def test_round264_lora_loading_kinds():
           "    tensor = torch.frombuffer(mv[start:end], dtype=dtype).view(shape)\n"
           "RuntimeError: shape '[9216, 3072]' is invalid for input of size 1048577")
     assert ids(t3)[:1] == [st], ids(t3)
+
+
+def test_round265_comfy_packages_kinds():
+    """Round 265 (ComfyUI's pip packages and Desktop's uv venv): uv's resolver hint that the configured mirror itself
+    answered 403 is python.index-forbidden; a comfy_* submodule missing beside comfy-aimdo's startup note that it
+    found no libcuda.so.1 (no NVIDIA driver: an AMD, Intel or CPU box) is not claimed, while the same missing
+    submodule on an NVIDIA setup stays comfyui.requirements-outdated."""
+    hint = ("  x No solution found when resolving dependencies:\n"
+            "  `-> Because comfyui-frontend-package was not found in the package registry\n"
+            "      and you require comfyui-frontend-package==1.33.4, we can conclude that\n"
+            "      your requirements are unsatisfiable.\n\n"
+            "      hint: An index URL (https://mirrors.aliyun.com/pypi/simple/)\n"
+            "      could not be queried due to a lack of valid authentication credentials\n"
+            "      (403 Forbidden).\n")
+    assert ids(hint)[:1] == ["python.index-forbidden"], ids(hint)
+    m = one(hint, "python.index-forbidden")
+    assert "403" in m["title"] and "--index-url https://pypi.org/simple" in m["fix"], m
+    # a 401 (the index wants a login), and a 403 hint for Hugging Face: not this
+    for t in (hint.replace("403 Forbidden", "401 Unauthorized"),
+              hint.replace("https://mirrors.aliyun.com/pypi/simple/", "https://huggingface.co/api/models")):
+        assert "python.index-forbidden" not in ids(t), (t, ids(t))
+    # comfy_aimdo's newer submodule missing: claimed on NVIDIA, silent where aimdo found no libcuda
+    sub = ("  File \"/opt/ComfyUI/comfy/model_management.py\", line 31, in <module>\n"
+           "    import comfy_aimdo.host_buffer\nModuleNotFoundError: No module named 'comfy_aimdo.host_buffer'\n")
+    nv = "Device: cuda:0 NVIDIA GeForce RTX 4070 : cudaMallocAsync\n" + sub
+    assert ids(nv)[:1] == ["comfyui.requirements-outdated"], ids(nv)
+    m = one(nv, "comfyui.requirements-outdated")
+    assert "older than this ComfyUI needs" in m["title"] and "requirements.txt" in m["fix"], m
+    for t in ("comfy-aimdo failed to load: libcuda.so.1: cannot open shared object file: No such file or directory\n"
+              "NOTE: comfy-aimdo is currently only support for Nvidia GPUs\n" + sub,
+              sub + "comfy-aimdo failed to load: libcuda.so.1: cannot open shared object file\n"):
+        assert "comfyui.requirements-outdated" not in ids(t), (t, ids(t))
