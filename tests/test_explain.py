@@ -15304,7 +15304,7 @@ def test_flash_attention_refusal_off_nvidia_is_not_pre_ampere():
         assert ids(t)[:1] == ["flash-attn.pre-ampere"], (t, ids(t))
 
 
-def test_round261_nvrtc_builtins_kinds():
+def test_round266_nvrtc_builtins_kinds():
     """NVRTC's builtins library of another CUDA version, unversioned or missing when torch compiles a kernel at run
     time (TorchScript fusers, jiterator): torch.cuda-libs-missing with its own headline and fix. The same NVRTC words
     from numba, CuPy, libtorch inside a Rust / Haskell program or dorado stay silent; the round's other kinds (torch
