@@ -4394,6 +4394,25 @@ def _cuda_libs(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     nix = near.get("nix_env") or str(ctx.get("nix_env") or "")
     lib = g.get("lib") or ""
     out: dict[str, Any] = {"details": {"library": lib}} if lib else {}
+    if g.get("builtins"):
+        # NVRTC's own words: another program's NVRTC (numba, CuPy) or libtorch inside another program (tch,
+        # hasktorch, dorado) prints them too, and that program's bundled libraries are its own to fix.
+        if _fact(ctx, "nvrtc_foreign") or _fact(ctx, "libtorch_cpp"):
+            return None
+        out["title"] = (f"CUDA's runtime compiler (NVRTC) could not open its builtins library {lib} when PyTorch "
+                        "compiled a kernel at run time")
+        out["cause"] = ("torch compiles some kernels only when they first run (TorchScript's fusers, jiterator ops, "
+                        "cuDNN's runtime-compiled engines) with NVRTC, and NVRTC opens the builtins library of exactly "
+                        "its own CUDA version by name (libnvrtc-builtins.so.13.0 for a CUDA 13.0 NVRTC). The copy beside "
+                        "it is another CUDA version (a cu12 wheel or a system CUDA 12 next to a CUDA 13 NVRTC), "
+                        "unversioned, or missing, so the first such kernel fails although import torch worked.")
+        out["fix"] = ("Give NVRTC the builtins of its own version in the Python that runs Klein: reinstall torch with "
+                      "its CUDA wheels (`python -m pip install --force-reinstall torch torchvision --index-url "
+                      "https://download.pytorch.org/whl/cu128`, cu130 for a CUDA 13 torch; no `--no-deps`), which brings "
+                      "the matching nvidia-cuda-nvrtc wheel, and `unset LD_LIBRARY_PATH` if it names another CUDA's "
+                      "lib64; `python -m pip list | grep -i nvrtc` shows one nvidia-cuda-nvrtc of torch's CUDA line "
+                      "(remove a stray one: `python -m pip uninstall nvidia-cuda-nvrtc-cu12` beside a cu130 torch)")
+        return out
     if g.get("alt"):
         out["title"] = f"PyTorch could not load {lib} (CUDA's runtime compiler, NVRTC) when an operation compiled a kernel at run time"
         out["cause"] = ("torch loads NVRTC only when an operation compiles a kernel on the fly (jiterator ops, cuDNN's "

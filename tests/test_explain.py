@@ -15587,3 +15587,48 @@ def test_round265_comfy_packages_kinds():
               "NOTE: comfy-aimdo is currently only support for Nvidia GPUs\n" + sub,
               sub + "comfy-aimdo failed to load: libcuda.so.1: cannot open shared object file\n"):
         assert "comfyui.requirements-outdated" not in ids(t), (t, ids(t))
+
+
+def test_round266_nvrtc_builtins_kinds():
+    """NVRTC's builtins library of another CUDA version, unversioned or missing when torch compiles a kernel at run
+    time (TorchScript fusers, jiterator): torch.cuda-libs-missing with its own headline and fix. The same NVRTC words
+    from numba, CuPy, libtorch inside a Rust / Haskell program or dorado stay silent; the round's other kinds (torch
+    2.9's Windows DLL failures, a torch pin without a wheel for the Python, the renamed allocator variable) keep
+    their ids."""
+    cl = "torch.cuda-libs-missing"
+    for t in ("RuntimeError: nvrtc: error: failed to open libnvrtc-builtins.so.13.0.\n"
+              "  Make sure that libnvrtc-builtins.so.13.0 is installed correctly.",
+              "  File \"/opt/venv/lib/python3.12/site-packages/torch/jit/_script.py\", line 301, in forward\n"
+              "RuntimeError: nvrtc: error: failed to open libnvrtc-builtins.so.12.9.\n"
+              "Make sure that libnvrtc-builtins.so.12.9 is installed correctly.\nnvrtc compilation failed:",
+              "our TorchScript kernels break on the B200: nvrtc gives 'failed to open libnvrtc-builtins.so.13.1'",
+              "RuntimeError: nvrtc: error: failed to open nvrtc-builtins64_130.dll.\n"
+              "  Make sure that nvrtc-builtins64_130.dll is installed correctly."):
+        m = one(t, cl)
+        assert ids(t)[0] == cl and "builtins" in m["title"] and "NVRTC" in m["title"], (t, m)
+        assert "nvidia-cuda-nvrtc" in m["fix"] and "--force-reinstall torch" in m["fix"], m
+    for t in ("numba.cuda.cudadrv.error.NvrtcError: NVRTC Compilation failure whilst compiling kernel.cu:\n\n"
+              "nvrtc: error: failed to open libnvrtc-builtins.so.12.6.\n"
+              "  Make sure that libnvrtc-builtins.so.12.6 is installed correctly.",
+              "cupy_backends.cuda.libs.nvrtc.NVRTCError: NVRTC_ERROR_BUILTIN_OPERATION_FAILURE (7)\n"
+              "nvrtc: error: failed to open libnvrtc-builtins.so.12.4.",
+              "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: Torch(\"RuntimeError: "
+              "nvrtc: error: failed to open libnvrtc-builtins.so.11.8.",
+              "[2025-06-01 10:00:00.000] [warning] Caught Torch error 'nvrtc: error: failed to open "
+              "libnvrtc-builtins.so.12.6.', clearing CUDA cache and retrying.",
+              "libnvrtc-builtins.so.12.1 can't be found"):
+        assert cl not in ids(t), (t, ids(t))
+    # the round's other texts keep their kinds (variants, not the corpus texts)
+    assert ids('OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed. Error loading '
+               '"E:\\envs\\app\\Lib\\site-packages\\torch\\lib\\c10.dll" or one of its dependencies.')[:1] == ["torch.windows-dll"]
+    assert ids("ERROR: Could not find a version that satisfies the requirement torch==2.2.2 (from versions: 2.6.0, "
+               "2.7.0, 2.7.1)\nERROR: No matching distribution found for torch==2.2.2")[:1] == ["torch.pip-no-wheel"]
+    assert ids("[W0105 09:12:44.000000000 AllocatorConfig.cpp:28] Warning: PYTORCH_CUDA_ALLOC_CONF is deprecated, "
+               "use PYTORCH_ALLOC_CONF instead (function operator ())")[:1] == ["torch.alloc-conf-deprecated"]
+    # look-alikes of other programs stay silent
+    for t in ("RuntimeError: Library cublas64_12.dll is not found or cannot be loaded",
+              'OSError: [WinError 127] The specified procedure could not be found. Error loading "C:\\Py312\\Lib\\'
+              'site-packages\\paddle\\..\\nvidia\\cudnn\\bin\\cudnn_ops64_9.dll" or one of its dependencies.',
+              "Could not load library libcudnn_ops_infer.so.8. Error: libcudnn_ops_infer.so.8: cannot open shared "
+              "object file: No such file or directory\nAborted (core dumped)"):
+        assert ids(t) == [], (t, ids(t))
