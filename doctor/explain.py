@@ -8866,6 +8866,57 @@ def _flux2_latents(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     return None if _off_nvidia_anywhere(ctx) else {}
 
 
+_FLUX2_KW_FIX = {
+    "strength": ("an img2img strength: FLUX.2's `image=` is reference conditioning, not a starting image",
+                 "Drop `strength=`; keep `image=` as the reference and describe the change in `prompt`, or, to repaint "
+                 "part of an image with a strength, use `Flux2KleinInpaintPipeline` (`image=`, `mask_image=`, "
+                 "`strength=`)"),
+    "mask_image": ("a mask: only Flux2KleinInpaintPipeline takes one",
+                   "Load `Flux2KleinInpaintPipeline` (same repo) for masked edits and pass `image=`, `mask_image=` and "
+                   "`strength=` there, or drop `mask_image=`"),
+    "negative_prompt": ("a negative prompt: FLUX.2 [dev] has none (guidance-distilled) and Klein takes only "
+                        "`negative_prompt_embeds`",
+                        "Drop `negative_prompt=` (or update the node pack / app that passes it); on a Klein base model "
+                        "encode it yourself: `neg, _ = pipe.encode_prompt(prompt=\"blurry, low quality\")` then "
+                        "`pipe(prompt, negative_prompt_embeds=neg, guidance_scale=4.0)`"),
+    "true_cfg_scale": ("FLUX.1's true-CFG knob",
+                       "Drop `true_cfg_scale=`: Klein base models do real CFG with `guidance_scale` (about 4), the "
+                       "distilled Klein and FLUX.2 [dev] take `guidance_scale` only"),
+    "joint_attention_kwargs": ("FLUX.1's name for the attention options",
+                               "Rename it: `attention_kwargs=` (e.g. `attention_kwargs={\"scale\": 0.8}` for a LoRA)"),
+    "prompt_2": ("a second (T5) prompt: FLUX.2 has one text encoder", "Drop `prompt_2=` and put all the text in `prompt`"),
+}
+
+
+@_interp("flux2_kwarg")
+def _flux2_kwarg(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A FLUX.2 pipeline refusing a keyword that no release of it takes (the pattern lists them): the headline names
+    the pipeline and the argument, the fix is the one for that argument. AMD, Intel and Mac setups are left alone."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    pipe, kw = g.get("pipe") or "Flux2Pipeline", g.get("kw") or ""
+    base = {"negative_prompt_2": "negative_prompt", "negative_prompt_embeds": "negative_prompt",
+            "masked_image_latents": "mask_image"}.get(kw, kw)
+    if "pooled" in kw:
+        what, fix = ("pooled text embeddings: FLUX.2 has one text encoder and no pooled embeddings",
+                     "Drop the pooled embeddings and pass only `prompt_embeds=` (from `pipe.encode_prompt(prompt=...)`)")
+    elif kw.startswith("control") or "ip_adapter" in kw:
+        what, fix = ("a ControlNet / IP-Adapter input: the FLUX.2 pipelines have none",
+                     "Drop it; give reference images as `image=[...]` (Klein takes several) and describe their use in "
+                     "`prompt`")
+    elif kw == "negative_prompt_embeds" and pipe in ("Flux2KleinPipeline", "Flux2KleinInpaintPipeline"):
+        return None  # these take it: a refusal there is an older diffusers, not this
+    elif base == "negative_prompt" and pipe == "Flux2KleinKVPipeline":
+        what, fix = ("a negative prompt: the KV-cached Klein pipeline runs the distilled model without CFG",
+                     "Drop the negative; for a negative prompt load the base Klein model with `Flux2KleinPipeline` and "
+                     "pass `negative_prompt_embeds=` with `guidance_scale` about 4")
+    else:
+        what, fix = _FLUX2_KW_FIX.get(base, ("an argument of other diffusers pipelines",
+                                             "Drop the argument: `inspect.signature(pipe.__call__)` lists what this "
+                                             "pipeline takes"))
+    return {"title": f"{pipe} does not take `{kw}`: {what}", "fix": fix, "details": {"pipeline": pipe, "argument": kw}}
+
+
 def _slow_run(ctx: dict[str, Any]) -> str:
     """The paste shows a slow run: a progress bar at 3 s/it or more, or the user's own word that it is slow."""
     rate = _num(_fact(ctx, "step_rate"))

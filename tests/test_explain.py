@@ -15632,3 +15632,46 @@ def test_round266_nvrtc_builtins_kinds():
               "Could not load library libcudnn_ops_infer.so.8. Error: libcudnn_ops_infer.so.8: cannot open shared "
               "object file: No such file or directory\nAborted (core dumped)"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round267_flux2_call_kwarg_kinds():
+    """Round 267 (FLUX.2 and FLUX.2 [klein] reports of 2026): a FLUX.2 pipeline refusing an argument that none of its
+    releases takes (an img2img `strength`, a `negative_prompt`, FLUX.1's `joint_attention_kwargs`, pooled
+    embeddings) is the caller's FLUX.1 / img2img habit, with the fix for that argument; FLUX.1's FluxPipeline refusing
+    the same words, a research repo's own pipeline argument, an argument a newer Klein pipeline does take and an
+    AMD setup stay silent; the round's ComfyUI kinds (4B encoder into Klein 9B, an INT8 file for a node pack's
+    loader) keep their ids."""
+    k = "diffusers.flux2-call-kwarg"
+    m = one("Traceback (most recent call last):\n  File \"/srv/app/worker.py\", line 88, in render\n"
+            "    out = pipe(prompt=p, image=[ref], strength=0.55, num_inference_steps=28)\n"
+            "TypeError: Flux2Pipeline.__call__() got an unexpected keyword argument 'strength'", k)
+    assert "strength" in m["title"] and "reference" in m["title"] and "Flux2KleinInpaintPipeline" in m["fix"], m
+    m = one("TypeError: Flux2KleinPipeline.__call__() got an unexpected keyword argument 'negative_prompt'", k)
+    assert "negative_prompt_embeds=neg" in m["fix"] and "encode_prompt" in m["fix"], m
+    m = one("  File \"C:\\nodes\\diffusers_loader.py\", line 214, in generate\n"
+            "TypeError: Flux2KleinPipeline.__call__() got an unexpected keyword argument 'joint_attention_kwargs'", k)
+    assert "attention_kwargs=" in m["fix"] and m["details"]["argument"] == "joint_attention_kwargs", m
+    m = one("TypeError: Flux2Pipeline.__call__() got an unexpected keyword argument 'pooled_prompt_embeds'", k)
+    assert "pooled" in m["title"] and "prompt_embeds=" in m["fix"], m
+    m = one("Flux2KleinKVPipeline.__call__() got an unexpected keyword argument 'negative_prompt_embeds'", k)
+    assert "without CFG" in m["title"], m
+    for t in ("TypeError: FluxPipeline.__call__() got an unexpected keyword argument 'negative_prompt'",
+              "TypeError: FluxPipeline.__call__() got an unexpected keyword argument 'invert_image'",
+              "TypeError: Flux2KleinPipeline.__call__() got an unexpected keyword argument 'negative_prompt_embeds'",
+              "TypeError: Flux2Pipeline.__call__() got an unexpected keyword argument 'caption_upsample_temperature'",
+              "TypeError: Flux2Pipeline.__call__() got an unexpected keyword argument 'my_custom_flag'",
+              "TypeError: QwenImagePipeline.__call__() got an unexpected keyword argument 'strength'",
+              "GPU: AMD Radeon RX 7900 XTX, ROCm 6.3\n"
+              "TypeError: Flux2Pipeline.__call__() got an unexpected keyword argument 'strength'"):
+        assert k not in ids(t), (t, ids(t))
+    # the round's ComfyUI kinds keep their ids (variants, not the corpus texts)
+    assert ids("  File \"/opt/ComfyUI/comfy/ldm/flux/model.py\", line 190, in forward_orig\n    txt = self.txt_in(txt)\n"
+               "RuntimeError: mat1 and mat2 shapes cannot be multiplied (1024x7680 and 12288x4096)")[:1] == \
+        ["klein.te-mismatch"]
+    assert ids("Generation error\nUnknown quantization format for layer double_blocks.3.img_mlp.0")[:1] == \
+        ["comfyui.quant-format-foreign"]
+    # other programs' FLUX.2 look-alikes stay silent
+    for t in ('AssertionError: You do not have CLIP state dict!',
+              "Klein 9B crashes with shape mismatch — Qwen3TextEncoder always uses 4B defaults",
+              "KeyError: 'x_embedder.bias'"):
+        assert ids(t) == [], (t, ids(t))
