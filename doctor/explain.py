@@ -2193,6 +2193,8 @@ def _frontend_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "does, try the next frontend release (`python -m pip install -U comfyui-frontend-package`) and report "
                         "the error to https://github.com/Comfy-Org/ComfyUI_frontend/issues"),
                 "details": {"frontend_error": g["jserr"].strip()}}
+    if (g.get("pkg") == "comfy-aimdo" or g.get("aimdo") or g.get("aimdo_fn")) and _off_nvidia(ctx):
+        return None  # comfy-aimdo (dynamic VRAM) on an AMD, Intel or Mac setup: outside the NVIDIA stack explained here
     return {"details": {k: g[k] for k in ("installed", "recommended") if g.get(k)}}
 
 
@@ -5749,6 +5751,49 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if not near.get("dynamic_vram"):
         return None  # `Fault failed` / `VRAM Allocation failed` with no sign of the allocator: some other program's words
     return {"details": {"message": g.get("what"), "driver_call": g.get("call")} if g.get("call") else {"message": g.get("what")}}
+
+
+@_interp("comfy_compiler")
+def _comfy_compiler(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI 0.35's Comfy Compiler (comfy-aimdo's malloc graph and CUDA graphs) failing during sampling: its own
+    `aimdo memory compile error`, a user's word that `--disable-comfy-compiler` makes the run complete, torch's CUDA
+    RNG refusing an offset increment inside a ComfyUI run, or the cudaMallocAsync allocator aborting the process in
+    free_impl (a node freeing GPU tensors it kept across the compiler's scope). An AMD, Intel or Mac setup, another
+    program's own CUDA graph runner (an LLM engine, nanovllm) and torch.compile's own CUDA graphs are not claimed; a
+    ComfyUI older than 0.34 (its version line) has no compiler."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or _fact(ctx, "foreign_graph_runner") or _fact(ctx, "llm_engine") or _fact(ctx, "other_framework"):
+        return None
+    ver = _fact(ctx, "comfyui_version")
+    if ver and not g.get("compile"):
+        try:
+            if tuple(int(x) for x in ver.split(".")[:2]) < (0, 34):
+                return None  # no Comfy Compiler in this ComfyUI: some other cause
+        except ValueError:
+            pass
+    if g.get("compile"):
+        why = (g.get("why") or "").strip()
+        return {"title": ("ComfyUI's memory compiler (comfy-aimdo's malloc graph) could not record this model's GPU "
+                          "allocations: `aimdo memory compile error`" + (f" ({why})" if why else "")),
+                "details": {"message": "aimdo memory compile error" + (f": {why}" if why else "")}}
+    if g.get("flag"):
+        return {"title": "A sampling crash that goes away with `--disable-comfy-compiler`: ComfyUI's Comfy Compiler",
+                "details": {"flag": "--disable-comfy-compiler"}}
+    if g.get("offset"):
+        if _fact(ctx, "cudagraph_tree") or _fact(ctx, "compile_stack"):
+            return None  # torch.compile's own CUDA graphs (reduce-overhead): torch.compile's, not the Comfy Compiler's
+        if not (_comfy_node_run(near) or near.get("comfy_place") or near.get("custom_node") or near.get("comfy_func")
+                or near.get("dynamic_vram") or ver):
+            return None  # the RNG offset error outside a ComfyUI run: another program's own CUDA graph capture
+        node = near.get("node_type") or ""
+        return {"title": ("ComfyUI's Comfy Compiler captured a CUDA graph around code that draws random numbers: "
+                          "`Offset increment outside graph capture encountered unexpectedly`"),
+                "details": {"node": node} if node else {}}
+    if g.get("free"):
+        return {"title": ("ComfyUI's process aborted while freeing GPU memory (cudaMallocAsync free_impl: `CUDA error: "
+                          "invalid argument`): a tensor kept across the Comfy Compiler's scope and freed outside it"),
+                "details": {"where": "free_impl (CUDAMallocAsyncAllocator.cpp)", "error": "CUDA error: invalid argument"}}
+    return {}
 
 
 @_interp("aimdo_unavailable")

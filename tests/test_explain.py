@@ -15675,3 +15675,51 @@ def test_round267_flux2_call_kwarg_kinds():
               "Klein 9B crashes with shape mismatch — Qwen3TextEncoder always uses 4B defaults",
               "KeyError: 'x_embedder.bias'"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round268_comfy_compiler_kinds():
+    """ComfyUI 0.35's Comfy Compiler (comfy-aimdo's malloc graph and CUDA graphs) failing during sampling: its own
+    `aimdo memory compile error`, the RNG offset error inside a ComfyUI run, the cudaMallocAsync free_impl abort of a
+    node freeing tensors it kept across the compiler's scope, and a user's word that `--disable-comfy-compiler` makes
+    the run complete: comfyui.comfy-compiler with the flag in its fix. Another program's own CUDA graph capture, an AMD
+    setup, a ComfyUI without the compiler and a launch line that already has the flag stay silent; comfy-aimdo's
+    version warning is not claimed on an AMD (MIOpen) setup."""
+    cc = "comfyui.comfy-compiler"
+    compile_err = ('  File "/srv/comfy/venv/lib/python3.12/site-packages/comfy_aimdo/malloc_graph.py", line 21, in _call\n'
+                   '    raise RuntimeError("aimdo memory compile error")\n'
+                   "RuntimeError: aimdo memory compile error: could not start recording\n")
+    m = one(compile_err, cc)
+    assert ids(compile_err)[0] == cc and "memory compiler" in m["title"] and "could not start recording" in m["title"], m
+    assert "--disable-comfy-compiler" in m["fix"] and "custom_nodes" in m["fix"], m
+    offset = ("## Error Details\n- **Node ID:** 31\n- **Node Type:** AudioSamplerAdvanced\n- **Exception Type:** "
+              "RuntimeError\n- **Exception Message:** RuntimeError: Offset increment outside graph capture encountered "
+              "unexpectedly.\n")
+    m = one(offset, cc)
+    assert ids(offset)[0] == cc and "random numbers" in m["title"] and m["details"]["node"] == "AudioSamplerAdvanced", m
+    free = ("terminate called after throwing an instance of 'c10::Error'\n  what():  CUDA error: invalid argument\n"
+            "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might "
+            "be incorrect.\nException raised from free_impl at C:\\actions-runner\\_work\\pytorch\\c10\\cuda\\"
+            "CUDAMallocAsyncAllocator.cpp:211 (most recent call first):\n")
+    m = one(free, cc)
+    assert ids(free)[0] == cc and "free_impl" in m["title"], m
+    said = "VAE decode aborts on my RTX 4090 since 0.35.1; --disable-comfy-compiler fixes it for now"
+    assert ids(said)[:1] == [cc], ids(said)
+    # look-alikes: another program's CUDA graph capture, no ComfyUI at all, AMD, an old ComfyUI, the flag already given
+    for t in ('  File "/opt/llm/nanovllm/engine/model_runner.py", line 610, in capture_cudagraph\n'
+              "    with torch.cuda.graph(graph, self.graph_pool):\n"
+              "RuntimeError: Offset increment outside graph capture encountered unexpectedly.\n",
+              "RuntimeError: Offset increment outside graph capture encountered unexpectedly.\n",
+              "GPU: AMD Radeon RX 7900 XTX, torch 2.10.0+rocm7.1\n" + compile_err,
+              "ComfyUI version: 0.30.2\n!!! Exception during processing !!! Offset increment outside graph capture "
+              "encountered unexpectedly.\n",
+              "python main.py --listen --disable-comfy-compiler\nworks for the first image, then\n"
+              "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB"):
+        assert cc not in ids(t), (t, ids(t))
+    # comfy-aimdo's version warning: claimed on NVIDIA, silent on an AMD setup whose launcher sets MIOpen variables
+    warn = ("Installed comfy-aimdo version 0.0.0 is lower than the recommended version 0.5.3.\n\n"
+            "Please install the updated requirements.txt file by running:\n")
+    ro = "comfyui.requirements-outdated"
+    assert ids("Device: cuda:0 NVIDIA GeForce RTX 3060 : cudaMallocAsync\n" + warn)[:1] == [ro]
+    for amd in ("set MIOPEN_FIND_MODE=FAST\n", "export FLASH_ATTENTION_TRITON_AMD_ENABLE=TRUE\n",
+                "set COMFYUI_ENABLE_MIOPEN=1\n"):
+        assert ro not in ids(amd + "python main.py --windows-standalone-build\n" + warn), amd
