@@ -1618,13 +1618,14 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                 "fix": ("Install it with the Python that runs the pipeline: `python -m pip install -U peft` (a notebook: "
                         "`%pip install -U peft`, then restart the kernel)"),
                 "details": {"module": "peft", "package": "peft"}}
-    if g.get("acc_offload") or g.get("acc_map"):
-        # diffusers' CPU offload and transformers' device_map / low_cpu_mem_usage load need accelerate, and refuse
-        # an accelerate that is not installed or older than the version they check for (the message names it)
+    if g.get("acc_offload") or g.get("acc_map") or g.get("acc_quant"):
+        # diffusers' CPU offload, its quantizers (GGUF, ...) and transformers' device_map / low_cpu_mem_usage load
+        # need accelerate, and refuse an accelerate that is not installed or older than the version they check for
         need = g.get("need") or ""
         spec = f'"accelerate>={need}"' if need else "accelerate"
         what = ("CPU offload (enable_model_cpu_offload / enable_sequential_cpu_offload)" if g.get("acc_offload")
-                else "loading with device_map or low_cpu_mem_usage=True")
+                else "loading quantized weights (a GGUF file through GGUFQuantizationConfig, or another quantizer)"
+                if g.get("acc_quant") else "loading with device_map or low_cpu_mem_usage=True")
         return {"title": ("accelerate is missing or too old" + (f" (needs {need} or newer)" if need else "")
                           + " in the Python that runs the pipeline"),
                 "cause": (f"{what[0].upper() + what[1:]} goes through the `accelerate` library; the Python that runs the "
@@ -7423,6 +7424,17 @@ def _keys_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _other_gpu(ctx):
         return None
+    if g.get("lib") and g.get("lazy"):
+        # diffusers' lazy import wraps the failure: diffusers or the peft it imports for LoRA loading needs a
+        # transformers module of a newer release than the one installed
+        lib, sub = g["lib"].lower(), g.get("sub") or ""
+        pkgs = "transformers peft diffusers" if lib == "diffusers" else "transformers peft"
+        return {"title": f"Importing {lib} fails: it (or peft, which it imports) needs transformers.{sub}, which the "
+                         "installed transformers is too old to have",
+                "fix": (f"Upgrade them together in the Python that runs Klein: `python -m pip install -U {pkgs}` "
+                        f"(ComfyUI portable: `python_embeded\\python.exe -m pip install -U {pkgs}`); where a project "
+                        "pins the old transformers, install the peft and diffusers of its era instead"),
+                "details": {"library": lib, "transformers_module": f"transformers.{sub}"}}
     if g.get("lib"):
         lib, sub = g["lib"].lower(), g.get("sub") or ""
         return {"title": f"{lib} imports transformers.{sub}, which the installed transformers does not have: the two are out of step",

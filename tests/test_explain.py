@@ -15723,3 +15723,50 @@ def test_round268_comfy_compiler_kinds():
     for amd in ("set MIOPEN_FIND_MODE=FAST\n", "export FLASH_ATTENTION_TRITON_AMD_ENABLE=TRUE\n",
                 "set COMFYUI_ENABLE_MIOPEN=1\n"):
         assert ro not in ids(amd + "python main.py --windows-standalone-build\n" + warn), amd
+
+
+def test_round269_diffusers_loading_kinds():
+    """diffusers issues of 2026: a text-encoder LoRA that transformers 5's renamed CLIP layers leave unmatched
+    (diffusers.te-lora-transformers5), diffusers' GGUF quantizer asking for accelerate (python.module-missing), a
+    transformers module of a newer era missing behind diffusers' lazy import (python.dep-too-old). The same
+    IndexError from a transformer-level adapter load, other programs' shape errors and harmless notices stay
+    silent."""
+    te = "diffusers.te-lora-transformers5"
+    for t in ("  File \"/home/u/env/lib/python3.12/site-packages/diffusers/loaders/lora_base.py\", line 402, in "
+              "_load_lora_into_text_encoder\n    lora_config = _create_lora_config(state_dict, network_alphas, metadata, "
+              "rank, is_unet=False)\n  File \"/home/u/env/lib/python3.12/site-packages/diffusers/utils/peft_utils.py\", "
+              "line 161, in get_peft_kwargs\n    r = lora_alpha = list(rank_dict.values())[0]\nIndexError: list index out of range",
+              "    r = lora_alpha = list(rank_dict.values())[0]\nIndexError: list index out of range\n\n"
+              "diffusers 0.39.1, transformers==5.2.0, peft 0.18.1",
+              "SD 1.5 LoRA with text encoder weights throws IndexError when transformers>=5 is installed"):
+        m = one(t, te)
+        assert ids(t)[0] == te and "transformers 5" in m["title"] and "text-encoder" in m["title"], (t, m)
+        assert 'pip install \\"transformers<5\\"' in json.dumps(m["fix"]) and "text_model." in m["cause"], m
+    for t in ("  File \"/opt/app/infer.py\", line 70, in _load_model\n    transformer.load_lora_adapter(lora_sd, "
+              "adapter_name=\"style\")\n  File \"/opt/venv/lib/python3.10/site-packages/diffusers/loaders/peft.py\", line "
+              "290, in load_lora_adapter\n    lora_config_kwargs = get_peft_kwargs(rank, network_alpha_dict=network_alphas, "
+              "peft_state_dict=state_dict)\n  File \"/opt/venv/lib/python3.10/site-packages/diffusers/utils/peft_utils.py\", "
+              "line 153, in get_peft_kwargs\n    r = lora_alpha = list(rank_dict.values())[0]\nIndexError: list index out of range",
+              "IndexError: list index out of range while loading my dataset with transformers 5.1"):
+        assert te not in ids(t), (t, ids(t))
+    # diffusers' GGUF quantizer (and its retyped, lower-case form) asks for accelerate
+    for t in ("ValueError: Loading GGUF Parameters requires `accelerate` installed in your environment: "
+              "`pip install 'accelerate>=0.26.0'`",
+              "the klein gguf inpaint says loading gguf parameters requires accelerate installed in your enviroment "
+              "pip install accelerate>=0.26.0"):
+        m = one(t, "python.module-missing")
+        assert ids(t)[:1] == ["python.module-missing"] and "accelerate" in m["title"], (t, m)
+        assert "accelerate>=0.26.0" in m["fix"] and "GGUF" in m["cause"], m
+    # a transformers module of a newer era missing behind diffusers' lazy import
+    t = ("RuntimeError: Failed to import diffusers.loaders.lora_pipeline because of the following error (look up to "
+         "see its traceback):\nNo module named 'transformers.masking_utils'")
+    m = one(t, "python.dep-too-old")
+    assert ids(t)[:1] == ["python.dep-too-old"] and "transformers.masking_utils" in m["title"], m
+    assert "-U transformers peft diffusers" in m["fix"], m
+    # look-alikes: other programs' latent packing, a GGUF cast in a node pack, diffusers' fp16 notice
+    for t in ("[rank0]: latents = latents.view(batch_size, height // 2, width // 2, channels // 4, 2, 2)\n"
+              "[rank0]: RuntimeError: shape '[1, 64, 64, 16, 2, 2]' is invalid for input of size 262144",
+              "ValueError: Casting a quantized model to a new `dtype` is unsupported. To set the dtype of unquantized "
+              "layers, please use the `torch_dtype` argument when loading the model using `from_pretrained`",
+              "runwayml/stable-diffusion-v1-5 is missing fp16 files"):
+        assert ids(t) == [], (t, ids(t))
