@@ -8131,7 +8131,13 @@ def _comfy_git(ctx: dict[str, Any], path: str = "") -> bool:
 def _comfy_updater_hit(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """pygit2's errors from ComfyUI portable's update.py; the same pygit2 error in another tool is that tool's own.
     ComfyUI-Manager's `Failed to checkout 'master' branch.` on the same folder: with no branch listed the folder
-    has no local master (a detached portable); with master listed the checkout failed for another reason."""
+    has no local master (a detached portable); with master listed the checkout failed for another reason.
+    GitPython's `'IterableList' object has no attribute 'master'` (the Manager's `repo.heads.master` on a folder
+    with no local master) is ComfyUI's only with ComfyUI in view; another tool's GitPython error is its own."""
+    if g.get("gitpy"):
+        if not _comfy_in_view(ctx):
+            return None
+        g = {**g, "mgr": g["gitpy"]}
     if g.get("mgr"):
         if _other_gpu(ctx):
             return None

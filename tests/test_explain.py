@@ -15770,3 +15770,50 @@ def test_round269_diffusers_loading_kinds():
               "layers, please use the `torch_dtype` argument when loading the model using `from_pretrained`",
               "runwayml/stable-diffusion-v1-5 is missing fp16 files"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round270_windows_start_kinds():
+    """Round 270 (ComfyUI on Windows failing to start or import): the portable's relative python_embeded command
+    typed in a node's folder, answered by cmd's `The system cannot find the path specified.`, is
+    comfyui.portable-wrong-folder; ComfyUI-Manager's update_to_stable_comfyui failing at `repo.heads.master` with
+    GitPython's `'IterableList' object has no attribute 'master'` is comfyui.portable-update-no-master (no local
+    master branch), only with ComfyUI in view. Other apps' Windows errors with the same codes stay silent."""
+    wf = "comfyui.portable-wrong-folder"
+    for t in ("D:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-KJNodes>python_embeded\\python.exe "
+              "-s -m pip install -r requirements.txt\nThe system cannot find the path specified.",
+              "E:\\portable\\ComfyUI\\custom_nodes\\was-node-suite>.\\python_embeded\\python.exe -m pip install "
+              "-r requirements.txt\n系统找不到指定的路径。"):
+        m = one(t, wf)
+        assert ids(t)[0] == wf and "portable" in m["title"], (t, ids(t))
+        assert "cd /d" in m["fix"] and "..\\..\\..\\python_embeded" in m["fix"], m
+    nm = "comfyui.portable-update-no-master"
+    t = ("Traceback (most recent call last):\n  File \"D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\"
+         "ComfyUI-Manager\\glob\\manager_core.py\", line 2410, in update_to_stable_comfyui\n"
+         "    repo.git.checkout(repo.heads.master)\n                      ^^^^^^^^^^^^^^^^^\n"
+         "AttributeError: 'IterableList' object has no attribute 'master'")
+    m = one(t, nm)
+    assert ids(t)[0] == nm and "master" in m["title"] and "git checkout master" in m["fix"], (ids(t), m)
+    t2 = ("[ComfyUI-Manager] update all failed on E:\\ComfyUI_windows_portable\\ComfyUI\n"
+          "AttributeError: 'IterableList' object has no attribute 'master'")
+    assert ids(t2)[:1] == [nm], ids(t2)
+    # the round's other kinds keep their ids (variants, not the corpus texts)
+    assert ids("comfy-aimdo failed to load: [WinError 4551] An Application Control policy has blocked this "
+               "file")[:1] == ["windows.app-control-blocked"]
+    assert ids("C:\\ComfyUI_windows_portable\\update>..\\python_embeded\\python.exe .\\update.py ..\\ComfyUI\\\n"
+               "_pygit2.GitError: Repository not found at ..\\ComfyUI\\")[:1] == ["comfyui.not-a-git-checkout"]
+    # look-alikes of other programs stay silent
+    for t in ("Traceback (most recent call last):\n  File \"/srv/deploy/tools/release.py\", line 88, in main\n"
+              "    repo.git.checkout(repo.heads.master)\n"
+              "AttributeError: 'IterableList' object has no attribute 'master'",
+              "C:\\Users\\me\\projects\\site>venv\\Scripts\\python.exe manage.py runserver\n"
+              "The system cannot find the path specified.",
+              "C:\\Games\\Tool>python_embeded\\python.exe -m pip install -r requirements.txt --user\nok",
+              "D:\\Apps\\Fooocus_win64\\Fooocus\\modules>python_embeded\\python.exe -m pip install -r "
+              "requirements.txt\nThe system cannot find the path specified.",
+              "System.IO.IOException: The cloud file provider is not running. : 'C:\\Users\\a\\OneDrive\\Documents\\"
+              "App\\settings.cfg'.",
+              "Task start failed: Failed to spawn agent #0: This file is blocked by application control policy. "
+              "(os error 4551)",
+              "OSError: [WinError 1114] cublas64_11.dll",
+              "[WinError -1073741795] Windows Error 0xc000001d"):
+        assert ids(t) == [], (t, ids(t))
