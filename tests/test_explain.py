@@ -15817,3 +15817,43 @@ def test_round270_windows_start_kinds():
               "OSError: [WinError 1114] cublas64_11.dll",
               "[WinError -1073741795] Windows Error 0xc000001d"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round271_container_gpu_kinds():
+    """Round 271 (GPU access inside WSL2 and containers): a CDI spec written before a driver update lists versioned
+    driver libraries (crun: `cannot stat .../libEGL_nvidia.so.X: No such file or directory`) or render nodes
+    (`failed to stat CDI host device`) that the host no longer has: container.cdi-spec-stale, fixed by writing the
+    spec again. Other programs' missing files, and AMD's own container errors, stay silent; a user who names the ROCm
+    engine they run is on an AMD setup (`No HIP GPUs are available` is then not the ROCm-build-on-NVIDIA kind)."""
+    st = "container.cdi-spec-stale"
+    for t in ("Error: crun: cannot stat `/usr/lib64/libGLX_nvidia.so.570.124.04`: No such file or directory: OCI "
+              "runtime attempted to invoke a command that was not found",
+              "$ podman run --rm --device nvidia.com/gpu=all docker.io/yanwk/comfyui-boot:cu128-slim\n"
+              "Error: crun: cannot stat `/lib/x86_64-linux-gnu/libnvidia-ml.so.560.35.03`: No such file or directory",
+              "Error: crun: cannot stat `/usr/lib/libcuda.so.575.51.02`: No such file or directory: OCI runtime "
+              "attempted",
+              "Error: setting up CDI devices: failed to inject devices: failed to stat CDI host device "
+              "\"/dev/dri/renderD130\": no such file or directory",
+              "docker: Error response from daemon: CDI device injection failed: failed to inject devices: failed to "
+              "stat CDI host device \"/dev/nvidia2\": no such file or directory"):
+        m = one(t, st)
+        assert ids(t)[0] == st and "CDI spec" in m["title"] and "out of date" in m["title"], (t, m)
+        assert "nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml" in m["fix"] and "nvidia-cdi-refresh" in m["fix"], m
+    for t in ("cp: cannot stat '/usr/lib64/libnvidia-ml.so.1': No such file or directory",  # not a container start
+              "Error: crun: cannot stat `/opt/rocm/lib/libamdhip64.so.6`: No such file or directory",
+              "Error: setting up CDI devices: failed to inject devices: failed to stat CDI host device "
+              "\"/dev/dri/renderD128\": no such file or directory\nsudo amd-ctk cdi generate, Radeon RX 7900 XTX"):
+        assert st not in ids(t), (t, ids(t))
+    # the round's other kinds keep their ids (variants, not the corpus texts)
+    assert ids("Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=0")[:1] == ["container.cdi-unresolvable"]
+    assert ids("after `systemctl daemon-reload` on the host, inside the running docker container:\n"
+               "root@box:/# nvidia-smi\nFailed to initialize NVML: Unknown Error")[:1] == ["docker.gpu-detached"]
+    assert ids("stderr: Auto-detected mode as 'legacy'\nnvidia-container-cli: requirement error: unsatisfied condition: "
+               "cuda>=12.9, please update your driver to a newer version, or use an earlier cuda container")[:1] == [
+        "torch.cuda-driver-too-old"]
+    assert ids("nvidia-container-cli: initialization error: WSL environment detected but no adapters were found: "
+               "unknown")[:1] == ["wsl.gpu-unavailable"]
+    # an AMD user naming their ROCm engine / backend: the ROCm build is the right one there
+    assert ids("Ollama works with the ROCm backend on the host, but in the box I get\n"
+               "RuntimeError: No HIP GPUs are available") == []
+    assert ids("RuntimeError: No HIP GPUs are available")[:1] == ["torch.rocm-build"]
