@@ -1465,6 +1465,10 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     low = why.lower()
     for keys, kind, cause in _ST_WHY:
         if any(k in low for k in keys):
+            if kind == "not-safetensors" and _near(ctx).get("st_dataset"):
+                # a dataset saved as safetensors: about a million tensors pass the format's 100 MB header limit, a
+                # whole file that no download fixes (model weights have thousands of tensors, far below it)
+                return None
             if kind == "not-safetensors" and _near(ctx).get("lfs_pointer"):
                 # diffusers / transformers looked at the file after safetensors failed and found a Git LFS pointer
                 # (or the pointer's text is pasted beside it): the header error is that pointer, a clone without LFS
@@ -6216,6 +6220,21 @@ def _clip_none(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                       "CLIP/text encoder weights in checkpoint`: its CLIP output is None. Diffusion-model files hold no "
                       "text encoder (FLUX and Klein files are diffusion-only, others carry only the model and the VAE), so "
                       "CLIPTextEncode fails or the run stops there.")}
+
+
+@_interp("vae_none")
+def _vae_none(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's VAE nodes got no VAE: a checkpoint without VAE weights, or a Load VAE file it does not recognise.
+    An audio VAE (VAE Encode/Decode Audio, an LTX or ACE-Step audio VAE file) belongs to another model family."""
+    if _near(ctx).get("audio_vae"):
+        return None
+    if g.get("no_vae") or _near(ctx).get("no_vae_weights"):
+        return {"title": "Load VAE's file holds no VAE ComfyUI recognises (`No VAE weights detected`)",
+                "cause": ("ComfyUI read the file chosen as the VAE and found none of the VAE layouts it knows, so the VAE "
+                          "is not built and VAE Decode / VAE Encode then fail with `VAE is invalid: None`: the file is not "
+                          "a VAE (a text encoder, a diffusion model or a LoRA saved in models/vae), a damaged or placeholder "
+                          "download, or the VAE of a model newer than this ComfyUI.")}
+    return {}
 
 
 @_interp("zimage_te")

@@ -15857,3 +15857,46 @@ def test_round271_container_gpu_kinds():
     assert ids("Ollama works with the ROCm backend on the host, but in the box I get\n"
                "RuntimeError: No HIP GPUs are available") == []
     assert ids("RuntimeError: No HIP GPUs are available")[:1] == ["torch.rocm-build"]
+
+
+def test_round272_model_file_load_kinds():
+    """Round 272 (model files that do not load): ComfyUI's `VAE is invalid: None` (a checkpoint without VAE
+    weights, or Load VAE's file not recognised as a VAE) is comfyui.vae-none, silent for an audio VAE; safetensors'
+    error name alone (a title) is a broken file; a dataset past safetensors' header limit is not."""
+    vn = "comfyui.vae-none"
+    for t in ("!!! Exception during processing !!! ERROR: VAE is invalid: None\n\nIf the VAE is from a checkpoint "
+              "loader node your checkpoint does not contain a valid VAE.",
+              "RuntimeError: ERROR: VAE is invalid: None\n- **Node Type:** VAEDecode",
+              "Using the Klein workflow I get: If the VAE is from a checkpoint loader node your checkpoint does not "
+              "contain a valid VAE."):
+        m = one(t, vn)
+        assert ids(t)[0] == vn and "VAE" in m["title"], (t, m)
+        assert "Load VAE" in m["fix"] and "flux2-vae.safetensors" in m["fix"], m
+    m = one("got prompt\nWARNING: No VAE weights detected, VAE not initalized.\n!!! Exception during processing !!! "
+            "ERROR: VAE is invalid: None", vn)
+    assert "No VAE weights detected" in m["title"] and "models/vae" in m["cause"], m
+    # an audio VAE belongs to another model family: silent
+    for t in ("VAE Decode Audio failed\nERROR: VAE is invalid: None\n\nIf the VAE is from a checkpoint loader node "
+              "your checkpoint does not contain a valid VAE.",
+              "WARNING: No VAE weights detected, VAE not initalized.\nthe LTX audio vae file loads with the other node"):
+        assert vn not in ids(t), (t, ids(t))
+    # safetensors' error name alone is a file that is not whole safetensors; the words alone are not claimed
+    tr = "safetensors.truncated"
+    for t in ("模型加载 HeaderTooLarge", "SafetensorError: HeaderTooLarge when loading flux-2-klein-4b.safetensors",
+              "报错MetadataIncompleteBuffer"):
+        assert ids(t)[:1] == [tr], (t, ids(t))
+    for t in ("nginx: 400 Bad Request - request header too large", "headertoolargeexception in my java proxy"):
+        assert tr not in ids(t), (t, ids(t))
+    # a dataset stored as safetensors past the 100 MB header limit is the format's limit, not a broken download
+    t = ("I am saving the dataset as safetensors shards, 2 million tensors each.\n"
+         "    with safe_open(path, framework=\"pt\") as f:\n"
+         "safetensors_rust.SafetensorError: Error while deserializing header: header too large")
+    assert tr not in ids(t), ids(t)
+    assert ids("    with safe_open(path, framework=\"pt\") as f:\nsafetensors_rust.SafetensorError: Error while "
+               "deserializing header: header too large")[:1] == [tr]
+    # the round's look-alikes of other programs stay silent
+    for t in ("llama_model_load: error loading model: error loading model architecture: unknown model architecture: 'flux'",
+              "Loading models from: models/lora/style.safetensors\n    We cannot detect the model type. No models are loaded.",
+              "size mismatch for double_blocks.0.img_attn.qkv.weight: copying a param with shape torch.Size([9216, 3072]) "
+              "from checkpoint, the shape in current model is torch.Size([18432, 6144]).\n[musubi] train_network.py"):
+        assert ids(t) == [], (t, ids(t))
