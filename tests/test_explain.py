@@ -15900,3 +15900,45 @@ def test_round272_model_file_load_kinds():
               "size mismatch for double_blocks.0.img_attn.qkv.weight: copying a param with shape torch.Size([9216, 3072]) "
               "from checkpoint, the shape in current model is torch.Size([18432, 6144]).\n[musubi] train_network.py"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round273_attention_backend_kinds():
+    """Attention backends (xformers, SageAttention, flash-attn): a bare torch symbol that a flash-attn binary asks
+    for, with flash-attn named beside it in the user's words, is flash-attn.abi-mismatch; the same symbol from an
+    LLM server's own extension (vLLM's _C.abi3.so, SageAttention's _fused) or with no flash-attn named near it is
+    not. The round's other kinds (xformers on RTX 50, a SageAttention wheel for another torch, xformers built for
+    another torch) keep their ids."""
+    fa = "flash-attn.abi-mismatch"
+    for t in ("Running the demo I get `undefined symbol: _ZN3c104cuda9SetDeviceEa`\n"
+              "I think it is the flash-attn wheel, how do I fix this?",
+              "ImportError: undefined symbol: _ZN2at4_ops5zeros4callEN3c108ArrayRefINS2_6SymIntEEE (flash attn 2.8.1, torch 2.9.0)",
+              "undefined symbol: _ZNK5torch8autograd4Node4nameEv\n\npip show flash_attn -> 2.7.4.post1"):
+        m = one(t, fa)
+        assert ids(t)[:1] == [fa], (t, ids(t))
+        assert "flash-attn" in m["title"] and "PyTorch" in m["title"] and "pip uninstall flash-attn" in m["fix"], m
+    for t in ("ImportError: /opt/vllm/vllm/_C.abi3.so: undefined symbol: _ZNK3c1011StorageImpl27throw_data_ptr_access_errorEv\n"
+              "flash-attn 2.7.4 is installed too",
+              "undefined symbol: _ZNK3c105Error4whatEv\nhow do I fix this?",
+              "undefined symbol: cublasLtGetStatusString\nflash-attn is installed",
+              "[Bug]: `undefined symbol: _ZN3c105ErrorC2ENS_14SourceLocationESs` when running vllm 0.8.1.precompiled"):
+        assert fa not in ids(t), (t, ids(t))
+    # the round's other kinds (variants, not the corpus texts)
+    assert ids("NotImplementedError: No operator found for `memory_efficient_attention_forward` with inputs:\n"
+               "     query       : shape=(2, 4096, 24, 128) (torch.bfloat16)\n"
+               "`fa3F@2.8.3` is not supported because:\n"
+               "    requires device with capability <= (9, 0) but your GPU has capability (12, 0) (too new)\n"
+               "`fa2F@0.0.0` is not supported because:\n    operator wasn't built - see `python -m xformers.info` for more info\n"
+               "`cutlassF-pt` is not supported because:\n"
+               "    requires device with capability <= (9, 0) but your GPU has capability (12, 0) (too new)\n"
+               )[:1] == ["xformers.blackwell-unsupported"]
+    assert ids("    from . import _fused\nImportError: DLL load failed while importing _fused: "
+               "The specified procedure could not be found.")[:1] == ["sage.build-mismatch"]
+    assert ids("WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+               "    PyTorch 2.5.1+cu124 with CUDA 1204 (you have 2.7.0+cu128)")[:1] == ["xformers.build-mismatch"]
+    # LLM servers' own attention errors stay silent
+    for t in ("AssertionError: Only {'trtllm_mha', 'triton', 'fa4'} backends are supported on Blackwell GPUs for "
+              "hybrid GDN models. Got attention_backend=flashinfer.",
+              "NotImplementedError: flash_attn at sgl-kernel is only supported on sm90 and above",
+              "INFO 05-19 Cannot use FlashAttention-2 backend because the vllm_flash_attn package is not found. "
+              "`pip install vllm-flash-attn` for better performance.\nINFO 05-19 Using XFormers backend."):
+        assert ids(t) == [], (t, ids(t))
