@@ -3402,6 +3402,21 @@ def _sage_kernel_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     if not named or near.get("other_kernel_lib"):
         return None
     details: dict[str, Any] = {"sage": named}
+    if g.get("launch"):  # handed over from gpu.hardware-fault's launch branch
+        return {"title": "A SageAttention kernel aborted on the GPU (unspecified launch failure)",
+                "cause": ("SageAttention's own CUDA kernel was running (named right before the error) when the GPU aborted "
+                          "it with `unspecified launch failure` (cudaErrorLaunchFailure). Threads trace such aborts to the "
+                          "SageAttention kernel or mode on that GPU, most often its fp8 PV path (SageAttention 2.2's "
+                          "`sageattn_qk_int8_pv_fp8_cuda`, which `auto` picks on RTX 40 / Ada and newer cards), not to a "
+                          "faulty card: the same workflow runs with SageAttention's fp16 kernel or without SageAttention. "
+                          "The CUDA context is broken afterwards: restart ComfyUI or the script."),
+                "fix": ("Switch the Patch Sage Attention node from `auto` or an fp8 mode to `sageattn_qk_int8_pv_fp16_cuda` "
+                        "(or `sageattn_qk_int8_pv_fp16_triton`), or run without SageAttention: start ComfyUI without "
+                        "`--use-sage-attention` and bypass Patch Sage Attention nodes (Klein runs on PyTorch SDPA). "
+                        "SageAttention 2.2's fp8 kernels also need CUDA 12.8 or newer: on an older torch build install "
+                        "one for cu128 or later, or keep the fp16 mode. To confirm the kernel, run once with "
+                        "`CUDA_LAUNCH_BLOCKING=1` (Windows: `set CUDA_LAUNCH_BLOCKING=1`)."),
+                "details": details}
     if "sageattn3" in named.lower():
         return {"title": "SageAttention3's Blackwell kernel (sageattn3_blackwell) crashed the GPU",
                 "fix": ("Switch the Patch Sage Attention node (or your call) from `sageattn3_blackwell` to a SageAttention 2 "
@@ -5152,6 +5167,9 @@ def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         return None
     if g.get("launch") and _near(ctx).get("gpu_lacks_feature"):
         return None
+    if (g.get("launch") and _near(ctx).get("sage_kernel") and not _near(ctx).get("other_kernel_lib")
+            and not _fact(ctx, "gpu_tuning")):
+        return {"as": "sage.kernel-fault"}  # SageAttention's own kernel aborting where it runs, not the card
     if g.get("handle") and (_near(ctx).get("container") or ctx.get("container")):
         return None  # nvidia-smi failing only inside a container is the container's device access, not the card
     if g.get("handle") and _fact(ctx, "cc_mode"):

@@ -15942,3 +15942,49 @@ def test_round273_attention_backend_kinds():
               "INFO 05-19 Cannot use FlashAttention-2 backend because the vllm_flash_attn package is not found. "
               "`pip install vllm-flash-attn` for better performance.\nINFO 05-19 Using XFormers backend."):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round274_cuda_runtime_kinds():
+    """Round 274 (CUDA runtime failures during generation): an `unspecified launch failure` with SageAttention's own
+    kernel named next to it is that kernel's fault (sage.kernel-fault, fp16 mode or no SageAttention as the fix), not a
+    faulty card; a bare launch failure, one with an overclock named, or one beside another kernel library keeps its
+    reading. nvidia-smi's device-handle line is the card whatever width its bus id's domain has. Look-alikes of other
+    programs' kernels stay silent, and the round's other kinds keep their ids."""
+    sk = "sage.kernel-fault"
+    for t in ("File \"/srv/ComfyUI/venv/lib/python3.12/site-packages/sageattention/core.py\", line 702, in "
+              "sageattn_qk_int8_pv_fp8_cuda\nRuntimeError: CUDA error: unspecified launch failure\nCUDA kernel errors "
+              "might be asynchronously reported at some other API call",
+              "Patch Sage Attention KJ, sage_attention: sageattn_qk_int8_pv_fp8_cuda++\n"
+              "torch.AcceleratorError: CUDA error: unspecified launch failure\nFatal Python error: Aborted",
+              "crash in the SM90 path (_sageattn_int8_fp8_nhd) with:\nCUDA error: unspecified launch failure"):
+        m = one(t, sk)
+        assert ids(t)[0] == sk and "launch failure" in m["title"], (t, ids(t), m["title"])
+        assert "sageattn_qk_int8_pv_fp16_cuda" in m["fix"] and "--use-sage-attention" in m["fix"], m["fix"]
+    # a bare launch failure, an overclocked card running SageAttention, another kernel library: not SageAttention's
+    assert ids("RuntimeError: CUDA error: unspecified launch failure\nCompile with `TORCH_USE_CUDA_DSA` to enable "
+               "device-side assertions.")[:1] == ["gpu.hardware-fault"]
+    t = ("MSI Afterburner +150 core offset, sageattention 2.2.0 installed\n"
+         "RuntimeError: CUDA error: unspecified launch failure")
+    assert ids(t)[:1] == ["gpu.hardware-fault"] and "overclock" in one(t, "gpu.hardware-fault")["cause"], ids(t)
+    assert sk not in ids("nunchaku gemm_w4a4 with sageattn: CUDA error: unspecified launch failure")
+    # the device-handle line with a short or upper-case domain field
+    for t in ("Unable to determine the device handle for GPU 00:C1:00.0: Unknown Error",
+              "$ nvidia-smi\nUnable to determine the device handle for GPU 0000:3B:00.0: Unknown Error"):
+        assert ids(t)[:1] == ["gpu.hardware-fault"], (t, ids(t))
+    # the round's other kinds keep their ids (variants, not the corpus texts)
+    assert ids("RuntimeError: CUDA error: CUBLAS_STATUS_NOT_SUPPORTED when calling `cublasGemmStridedBatchedEx(handle, "
+               "opa, opb, (int)m, (int)n, (int)k, (void*)&falpha, a, CUDA_R_16BF, (int)lda, stridea, b, CUDA_R_16BF, "
+               "(int)ldb, strideb, (void*)&fbeta, c, std::is_same_v<C_Dtype, float> ? CUDA_R_32F : CUDA_R_16BF, "
+               "(int)ldc, stridec, (int)num_batches, compute_type, CUBLAS_GEMM_DEFAULT_TENSOR_OP)`")[:1] == ["gpu.no-bf16"]
+    assert ids("RTX 5080 in a Razer Core X V2 (Thunderbolt 5)\nNVRM: Xid (PCI:0000:05:00): 79, GPU has fallen off the "
+               "bus.\nCUDA error: unspecified launch failure")[:1] == ["gpu.egpu-link-lost"]
+    # look-alikes: other programs' own kernels on the same errors stay silent
+    for t in ("Got CUDA_ERROR_ILLEGAL_ADDRESS on NVIDIA GeForce RTX 5080. Same code works fine on CPU or 3090.",
+              "/opt/engine/src/runtime/stream.cu:88:\nCUDA_CHECK(cudaStreamSynchronize(stream)) failed:\n"
+              "cudaErrorIllegalAddress: an illegal memory access was encountered\nAborted (core dumped)",
+              "ERROR - err[msg]=_process:cuBLAS failed with status CUBLAS_STATUS_NOT_SUPPORTED",
+              "ggml_cuda_compute_forward: CONCAT failed\nCUDA error: an illegal memory access was encountered"):
+        assert ids(t) == [], (t, ids(t))
+    # a pip line a console cut inside `(from versions: none)` keeps its reading
+    assert ids("ERROR: Could not find a version that satisfies the requirement torch==2.9.1 (\nfrom versions: none)\n"
+               "ERROR: No matching distribution found for torch==2.9.1")[:1] == ["torch.pip-no-wheel"]
