@@ -2198,8 +2198,24 @@ def _frontend_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "does, try the next frontend release (`python -m pip install -U comfyui-frontend-package`) and report "
                         "the error to https://github.com/Comfy-Org/ComfyUI_frontend/issues"),
                 "details": {"frontend_error": g["jserr"].strip()}}
-    if (g.get("pkg") == "comfy-aimdo" or g.get("aimdo") or g.get("aimdo_fn")) and _off_nvidia(ctx):
+    if (g.get("pkg") == "comfy-aimdo" or g.get("aimdo") or g.get("aimdo_fn") or g.get("mmap") or g.get("amod")
+            or g.get("dpkg")) and _off_nvidia(ctx):
         return None  # comfy-aimdo (dynamic VRAM) on an AMD, Intel or Mac setup: outside the NVIDIA stack explained here
+    if g.get("dpkg"):
+        # pip's own lines: the package was replaced by an OLDER release (an updater installing an older pin); an upgrade
+        # or a reinstall of the same version is no finding
+        new_v, old_v = _release(g.get("dto") or ""), _release(g.get("dfrom") or "")
+        if new_v is None or old_v is None or new_v >= old_v:
+            return None
+        return {"title": (f"An update downgraded {g['dpkg']} ({g['dfrom']} -> {g['dto']}): ComfyUI now runs with an "
+                          "older helper package than its code needs"),
+                "details": {"package": g["dpkg"], "installed": g["dto"], "replaced": g["dfrom"]}}
+    if g.get("mmap") or g.get("amod"):
+        pkg = "comfy-kitchen" if (g.get("amod") or "").startswith("comfy_kitchen") else "comfy-aimdo"
+        what = f"`{g['amod']}`" if g.get("amod") else "comfy-aimdo's `ModelMMAP`"
+        return {"title": (f"ComfyUI's code needs a newer {pkg} than the one installed: {what} has no "
+                          f"`{g['mattr']}`"),
+                "details": {"package": pkg, "missing_attribute": g["mattr"]}}
     return {"details": {k: g[k] for k in ("installed", "recommended") if g.get(k)}}
 
 

@@ -15988,3 +15988,40 @@ def test_round274_cuda_runtime_kinds():
     # a pip line a console cut inside `(from versions: none)` keeps its reading
     assert ids("ERROR: Could not find a version that satisfies the requirement torch==2.9.1 (\nfrom versions: none)\n"
                "ERROR: No matching distribution found for torch==2.9.1")[:1] == ["torch.pip-no-wheel"]
+
+
+def test_round275_comfy_helper_package_drift_kinds():
+    """Round 275 (ComfyUI core issues of 2026 from generic queries): a ComfyUI whose code moved ahead of the comfy-aimdo
+    it pins fails on an attribute the older package lacks (`'ModelMMAP' object has no attribute ...`, `module
+    'comfy_aimdo.control' has no attribute ...`), and an updater that installs an older pin shows it in pip's own lines
+    (uninstall 0.4.x, install 0.3.0). An upgrade or a reinstall of the same version, the same names on an AMD setup and
+    other programs' attribute errors stay silent."""
+    ro = "comfyui.requirements-outdated"
+    for t in ("  File \"/opt/comfy/ComfyUI/comfy/utils.py\", line 92, in load_safetensors\n"
+              "    f = model_mmap.get_file_handle()\nAttributeError: 'ModelMMAP' object has no attribute 'get_file_handle'",
+              "- **Node Type:** CheckpointLoaderSimple\n- **Exception Message:** AttributeError: 'ModelMMAP' object has no "
+              "attribute 'get_file_handle'",
+              "VAELoader: AttributeError: module 'comfy_aimdo.control' has no attribute 'get_devctx'",
+              "AttributeError: module 'comfy_aimdo.model_vbar' has no attribute 'vbar_signature_compare'"):
+        m = one(t, ro)
+        assert ids(t)[0] == ro and "newer comfy-aimdo" in m["title"], (t, ids(t), m["title"])
+        assert "pip install -r requirements.txt" in m["fix"] and "comfy-aimdo==" in m["fix"], m["fix"]
+    t = ("Found existing installation: comfy-aimdo 0.4.10\n  Uninstalling comfy-aimdo-0.4.10:\n"
+         "    Successfully uninstalled comfy-aimdo-0.4.10\nSuccessfully installed av-14.2.0 comfy-aimdo-0.3.2 "
+         "comfy-kitchen-0.2.7\nnow Wan workflows fail")
+    m = one(t, ro)
+    assert ids(t)[0] == ro and "downgraded comfy-aimdo (0.4.10 -> 0.3.2)" in m["title"], (ids(t), m["title"])
+    assert "update_comfyui.bat" in m["fix"], m["fix"]
+    # an upgrade, or the same version put back: no finding
+    for t in ("  Uninstalling comfy-aimdo-0.3.0:\n    Successfully uninstalled comfy-aimdo-0.3.0\n"
+              "Successfully installed comfy-aimdo-0.4.13",
+              "  Uninstalling comfy-kitchen-0.2.8:\n    Successfully uninstalled comfy-kitchen-0.2.8\n"
+              "Successfully installed comfy-kitchen-0.2.8"):
+        assert ro not in ids(t), (t, ids(t))
+    # on an AMD (ROCm) setup, and other packages' attribute errors: not claimed
+    assert ro not in ids("torch 2.9.1+rocm6.4, AMD Radeon RX 7900 XTX\nAttributeError: 'ModelMMAP' object has no "
+                         "attribute 'get_file_handle'")
+    for t in ("AttributeError: module 'comfy_extras.nodes_mask' has no attribute 'composite'",
+              "AttributeError: 'MMap' object has no attribute 'get_file_handle'",
+              "AttributeError: module 'comfy.sd' has no attribute 'load_diffusion_model_state_dict'"):
+        assert ro not in ids(t), (t, ids(t))
