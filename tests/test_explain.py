@@ -16025,3 +16025,39 @@ def test_round275_comfy_helper_package_drift_kinds():
               "AttributeError: 'MMap' object has no attribute 'get_file_handle'",
               "AttributeError: module 'comfy.sd' has no attribute 'load_diffusion_model_state_dict'"):
         assert ro not in ids(t), (t, ids(t))
+
+
+def test_round276_diffusers_generic_kinds():
+    """Round 276 (diffusers issues of 2025 from generic queries): a user's prose that names the card and then an
+    `out-of-memory (OOM) error` is the GPU running out of memory; diffusers' `PEFT backend is required` behind a
+    wrapper node's `...ModelLoader` class name is a ComfyUI node pack's own dependency and stays silent, while the
+    same words from a diffusers script keep their reading. The round's other kinds keep their ids."""
+    for t in ("Tried the diffusers pipeline on a 16GB RTX 4080 GPU: the weights load, then an out-of-memory (OOM) "
+              "error happens at the first denoising step.",
+              "My graphics card has 12 GB. Loading is fine but I get an out-of-memory error while decoding the video."):
+        m = one(t, "cuda.oom")
+        assert ids(t)[:1] == ["cuda.oom"] and "memory" in m["title"].lower(), (t, ids(t))
+        assert "enable_model_cpu_offload" in m["fix"], m["fix"]
+    # the system's RAM or a prose OOM without a GPU named: not this reading
+    assert "cuda.oom" not in ids("The process hit an out-of-memory error while unzipping the dataset on the server.")
+    # PEFT behind a wrapper node's class name (a ComfyUI node pack): silent; from a diffusers script: peft missing
+    for t in ("DiffusersModelLoader: PEFT backend is required for this method",
+              "When the workflow reaches the node I get\n`MVLoraModelLoader: PEFT backend is required for this method.`"):
+        assert ids(t) == [], (t, ids(t))
+    t = ("  File \"/opt/venv/lib/python3.11/site-packages/diffusers/loaders/lora_pipeline.py\", line 1850, in "
+         "load_lora_weights\n    raise ValueError(\"PEFT backend is required for this method.\")\n"
+         "ValueError: PEFT backend is required for this method.")
+    m = one(t, "python.module-missing")
+    assert ids(t)[:1] == ["python.module-missing"] and "peft" in m["fix"], (ids(t), m["fix"])
+    # the round's other kinds keep their ids (variants, not the corpus texts)
+    assert ids("from diffusers import AutoencoderKL\nAttributeError: module 'torch.library' has no attribute "
+               "'register_fake'\ndiffusers 0.35.1, torch 2.3.0")[:1] == ["torch.too-old"]
+    assert ids("NVIDIA GeForce RTX 5060 Ti with CUDA capability sm_120 is not compatible with the current PyTorch "
+               "installation.\nThe current PyTorch install supports CUDA capabilities sm_50 sm_60 sm_61 sm_70 sm_75 "
+               "sm_80 sm_86 sm_90.")[:1] == ["torch.sm-unsupported"]
+    assert ids("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 40.00 MiB. GPU 0 has a total capacity "
+               "of 79.10 GiB of which 12.00 MiB is free. Process 77121 has 60.11 GiB memory in use.")[:1] == ["cuda.oom"]
+    # look-alikes of other families' pipeline classes stay silent
+    for t in ("ImportError: cannot import name 'QwenImageEditPlusPipeline' from 'diffusers'",
+              "AttributeError: module diffusers has no attribute HunyuanImagePipeline"):
+        assert ids(t) == [], (t, ids(t))
