@@ -8464,6 +8464,12 @@ def _install_denied(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         return {"title": f"uv could not remove the installed {pkg}: an earlier install or removal of it stopped halfway "
                          "(a file was in use)", "details": {"path": path, "package": pkg}}
     details = {"path": path, "error": code}
+    if code in ("os error 13", "Errno 13") and path.startswith("/"):  # EACCES on a POSIX path: no rights, not in use
+        where = path.split("site-packages")[0].rstrip("/") if "site-packages" in path else "this environment"
+        tool = "uv" if code.startswith("os error") else "pip"
+        return {"title": f"{tool} may not write into {where or 'this environment'}: the user running it does not own "
+                         "that Python (a system Python, or a container image's Python run as another user)",
+                "details": details}
     if code.startswith("os error"):
         return {"title": "uv could not replace a file of the environment: it is in use (ComfyUI or another program "
                          "that loaded it still running) or locked", "details": details}

@@ -16061,3 +16061,46 @@ def test_round276_diffusers_generic_kinds():
     for t in ("ImportError: cannot import name 'QwenImageEditPlusPipeline' from 'diffusers'",
               "AttributeError: module diffusers has no attribute HunyuanImagePipeline"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round277_container_python_kinds():
+    """Round 277 (cloud GPU rentals and container images): uv's Linux wording of a refused install into the image's
+    Python (`failed to create directory `.../site-packages/...`: Permission denied (os error 13)`) is the same
+    python.install-access-denied as pip's `[Errno 13]`, and both now say the user does not own that Python (a
+    container run as another user) instead of a file in use; the loader's ImportError quoted without its tail
+    (`ImportError: libGL.so.1` alone on its line) is python.libgl-missing. Other programs' container errors stay
+    silent."""
+    ad = "python.install-access-denied"
+    t = ("[!] error: Failed to install: numpy-2.2.1-cp311-cp311-manylinux_2_17_x86_64.whl (numpy==2.2.1)\n"
+         "[!]   Caused by: failed to create directory `/opt/venv/lib/python3.11/site-packages/numpy`: "
+         "Permission denied (os error 13)\n[ComfyUI-Manager] Installation failed:")
+    m = one(t, ad)
+    assert ids(t)[0] == ad and m["title"].startswith("uv may not write into /opt/venv/lib/python3.11"), (ids(t), m["title"])
+    assert "docker exec -u root" in m["fix"] and "container" in m["cause"], m["fix"]
+    t = ("## ComfyUI-Manager: installing dependencies. (GitPython)\nERROR: Could not install packages due to an OSError: "
+         "[Errno 13] Permission denied: '/usr/lib/python3/dist-packages/gitdb'\nConsider using the `--user` option or "
+         "check the permissions.")
+    assert ids(t)[:1] == [ad] and one(t, ad)["title"].startswith("pip may not write"), (ids(t), one(t, ad)["title"])
+    # a Windows path keeps the in-use reading
+    t = ("ERROR: Could not install packages due to an OSError: [WinError 5] Access is denied: "
+         "'D:\\\\comfy\\\\python_embeded\\\\Lib\\\\site-packages\\\\torch\\\\lib\\\\c10.dll'")
+    assert ids(t)[:1] == [ad] and "in use" in one(t, ad)["title"], one(t, ad)["title"]
+    # the same uv words outside a Python environment are not an install refusal
+    for t in ("error: failed to create directory `/home/runner/.cache/huggingface/xet/chunk-cache`: Permission denied "
+              "(os error 13)",
+              "Error: failed to create directory `/var/lib/grafana/plugins`: Permission denied (os error 13)"):
+        assert ad not in ids(t), (t, ids(t))
+    # libGL / libgthread quoted without `: cannot open shared object file`
+    for t in ("ImportError: libGL.so.1\n\nthe vast.ai pytorch template, my custom node imports cv2",
+              '  File "/workspace/venv/lib/python3.10/site-packages/cv2/__init__.py", line 181, in bootstrap\n'
+              "ImportError: libgthread-2.0.so.0"):
+        assert ids(t)[:1] == ["python.libgl-missing"], (t, ids(t))
+    assert "python.libgl-missing" not in ids("ImportError: libGLU.so.1: cannot open shared object file")
+    # other programs' container errors: silent
+    for t in ("CUDA failure 35: CUDA driver version is insufficient for CUDA runtime version ; GPU=0 ; hostname=immich-ml",
+              "Could not load library libcudnn_ops_infer.so.8. Error: libcudnn_ops_infer.so.8: cannot open shared "
+              "object file: No such file or directory",
+              "[FATAL tini (7)] exec /workspace/entrypoint.sh failed: No such file or directory",
+              "[hevc_nvenc @ 0x5600] Cannot load libnvidia-encode.so.1\n[hevc_nvenc @ 0x5600] The minimum required "
+              "Nvidia driver for nvenc is 418.30 or newer"):
+        assert ids(t) == [], (t, ids(t))
