@@ -7934,6 +7934,28 @@ def _launcher_non_ascii(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     return {"details": {"command": cmd[:200]}} if any(_non_ascii(p) for p in paths) else None
 
 
+@_interp("manager_restart_space")
+def _manager_restart_space(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI-Manager's restart split at a space by Windows' unquoted exec: either the interpreter's own path run as
+    a script (`C:\\Program: can't open file '...\\python.exe'`; the printed program name is a path fragment, not an
+    .exe, and the paths name ComfyUI, its portable Python or Stability Matrix), or a Legacy Mode restart command
+    whose list holds an unquoted Windows path with a space. Another program's own restart is not claimed."""
+    arg = (g.get("arg") or "").strip()
+    if arg:
+        return {"title": ("ComfyUI-Manager's Restart passed a path with a space unquoted "
+                          f"(`{arg.replace(chr(92) * 2, chr(92))[:120]}`): on Windows it splits and the relaunch fails"),
+                "details": {"argument": arg[:200]}}
+    head = (g.get("head") or "").strip()
+    path = (g.get("file") or "").strip()
+    if re.search(r"\.(?:exe|bat|cmd|py)$", head, re.I):
+        return None  # a real program name: python was asked to run its own path, not a split one
+    if not re.search(r"comfy|python_embeded|stability ?matrix", head + " " + path, re.I):
+        return None
+    title = ("ComfyUI-Manager's Restart split the Python path at a space"
+             + (f" (Python started as `{head}`)" if head else "") + ": the relaunch tries to run python.exe as a script")
+    return {"title": title, "details": {"started_as": head[:120], "file": path[:200]}}
+
+
 @_interp("venv_base_missing")
 def _venv_base_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A venv whose base Python is gone: Windows' redirector names the missing python.exe (`No Python at`); on Linux

@@ -16104,3 +16104,45 @@ def test_round277_container_python_kinds():
               "[hevc_nvenc @ 0x5600] Cannot load libnvidia-encode.so.1\n[hevc_nvenc @ 0x5600] The minimum required "
               "Nvidia driver for nvenc is 418.30 or newer"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round278_manager_restart_space_kinds():
+    """Round 278 (ComfyUI Desktop, portable and one-click installers): ComfyUI-Manager's Restart relaunches ComfyUI
+    through Windows' unquoted exec, so a path with a space splits: the interpreter's own path run as a script (the
+    program name printed as a path fragment), or a Legacy Mode restart command holding an unquoted path with a space.
+    Another program's restart, a node pack's changed working directory and a restart command without spaces stay
+    silent; the round's other kinds keep their ids."""
+    rs = "comfyui.manager-restart-path-space"
+    for t in ("E:\\AI: can't open file 'E:\\\\AI Tools\\\\ComfyUI_windows_portable\\\\Tools\\\\ComfyUI_windows_portable"
+              "\\\\python_embeded\\\\python.exe': [Errno 2] No such file or directory",
+              "Clicked Restart in the manager\nC:\\Program: can't open file 'D:\\\\ComfyUI\\\\Files\\\\Python311\\\\"
+              "python.exe': [Errno 2] No such file or directory",
+              "Matrix\\\\Data\\\\Packages\\\\ComfyUI\\\\venv\\\\Scripts\\\\python.exe': [Errno 2] No such file or directory"):
+        m = one(t, rs)
+        assert ids(t)[0] == rs and "space" in m["title"], (t, ids(t), m["title"])
+        assert "without spaces" in m["fix"] and "Restart" in m["fix"], m["fix"]
+    t = ("Restarting... [Legacy Mode]\n\nCommand: ['\"D:\\\\comfy\\\\python_embeded\\\\python.exe\"', "
+         "'\"ComfyUI\\\\main.py\"', '--input-directory', 'E:\\\\My Pictures\\\\inputs', '--lowvram']\n"
+         "main.py: error: unrecognized arguments: Pictures\\inputs")
+    m = one(t, rs)
+    assert ids(t)[:1] == [rs] and "My Pictures" in m["title"], (ids(t), m["title"])
+    # look-alikes: another program's restart, a node pack's working directory, a restart command without a space,
+    # python.exe named as a program, a Linux path with a space
+    for t in ("'restart' requested\nC:\\Program: can't open file 'Files': [Errno 2] No such file or directory",
+              "Restarting... [Legacy Mode]\n\nD:\\AI\\ComfyUI_windows_portable\\python_embeded\\python.exe: can't open file "
+              "'D:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\some-pack\\ComfyUI\\main.py': [Errno 2] No such "
+              "file or directory",
+              "Restarting... [Legacy Mode]\n\nCommand: ['\"C:\\\\apps\\\\comfy\\\\env\\\\Scripts\\\\python.exe\"', "
+              "'\"main.py\"', '--output-directory', 'C:\\\\apps\\\\out']\n[START] Security scan",
+              "C:\\bot\\venv\\Scripts\\python.exe: can't open file 'C:\\\\bot\\\\venv\\\\Scripts\\\\python.exe': [Errno 2] "
+              "No such file or directory",
+              "C:\\Tools: can't open file 'C:\\\\Tools\\\\My Bot\\\\python.exe': [Errno 2] No such file or directory",
+              "Restarting... [Legacy Mode]\nCommand: ['/home/me/ComfyUI/venv/bin/python', 'main.py', "
+              "'--output-directory', '/home/me/My Output']"):
+        assert rs not in ids(t), (t, ids(t))
+    # the round's other kinds keep their ids (variants, not the corpus texts)
+    assert ids("Creating venv...\nThe virtual environment was not created successfully because ensurepip is not\n"
+               "available.  On Debian/Ubuntu systems, you need to install the python3-venv\npackage using the following "
+               "command.\n\n    apt install python3.11-venv\n")[:1] == ["python.venv-no-ensurepip"]
+    assert ids("D:\\ComfyUI_portable\\python_embeded>python.exe -m pip install -r requirements.txt\n"
+               "ERROR: Could not find an activated virtualenv (required).")[:1] == ["python.pip-require-virtualenv"]
