@@ -1124,8 +1124,24 @@ def _memory_fraction(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
             "details": {"cap": said, "cap_bytes": int(cap[0] * _UNIT.get(cap[1], 1))}}
 
 
+_PARA_SM_TORCH = ("torch_named", "torch_path", "torch_cuda_build", "torch_version", "torch_nightly", "torch_cpu_wheel")
+_PARA_SM_FOREIGN = ("attn_pkg", "other_framework", "foreign_cuda_build", "llm_engine", "ggml_cuda", "sage_kernel",
+                    "other_kernel_lib", "custom_kernel")
+
+
+def _para_sm_is_torch(ctx: dict[str, Any]) -> bool:
+    """A user's paraphrase of torch's capability warning (`"sm_120 is not supported"`) is torch's only where the paste
+    names PyTorch (a version, a +cu tag, a torch path, `PyTorch (nightly ...)`) and no attention package, Triton-based
+    kernel library, LLM engine or other framework whose own build could say the same; not on an AMD / Intel / Mac setup."""
+    if _off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN):
+        return False
+    return any(_fact(ctx, k) for k in _PARA_SM_TORCH)
+
+
 @_interp("sm")
 def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("para") and not _para_sm_is_torch(ctx):
+        return None  # `sm_120 is not supported` in a user's words: torch's warning only where the paste is torch's
     sm = g.get("sm") or ("sm_" + g["arch"].replace(".", "") if g.get("arch") else "")  # `Unknown CUDA arch (8.6)`
     if not sm and g.get("cudas"):  # only the warning's last sentence: the CUDA lines whose builds carry this GPU
         cudas = [c.strip() for c in g["cudas"].split(",") if c.strip()]
@@ -8701,12 +8717,22 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                         "https://download.pytorch.org/whl/cu128`. Check: `python -c \"import torch; print(torch.version.cuda, "
                         "torch.cuda.is_available())\"`"),
                 "details": {"build": build or "conda-forge python, CUDA silently off"}}
+    if g.get("prose"):
+        # the user's own words: pip or uv installed the CPU build (PyPI's torch for Windows, and for aarch64 Linux
+        # before the CUDA wheels went to PyPI, is CPU-only; a uv project whose index mapping skips this platform)
+        return {"title": f"pip / uv installed PyTorch's CPU-only build (`{_SPACE.sub(' ', g['prose'])}`): nothing runs on the GPU",
+                "cause": ("A plain `pip install torch` takes PyPI's torch, which for Windows (and for aarch64 Linux up to "
+                          "torch 2.8) is the CPU-only build; uv does the same where the project maps torch to a CUDA "
+                          "index only for some platforms (a `sys_platform == 'linux'` marker) or names no PyTorch index. "
+                          "torch then imports, torch.cuda.is_available() is False, and everything runs on the CPU."),
+                "details": {"said": _SPACE.sub(" ", g["prose"])}}
     if g.get("stated"):
         # a torch version with the +cpu tag stated as the installed one (ComfyUI's `pytorch version:` line, pip list,
         # diffusers-cli env, a user's own words): the CPU-only wheel, so the run is on the CPU
         ver = g["stated"]
-        if not g.get("said") and not (near.get("nvidia_named") or ctx.get("nvidia_named")):
+        if not g.get("said") and not (near.get("nvidia_named") or ctx.get("nvidia_named")) and not _fact(ctx, "cuda_off_said"):
             return None  # a startup or pip line naming no NVIDIA GPU: a CPU-only machine prints it as information
+            # (unless the paste says that torch has no CUDA: torch.cuda.is_available() False, torch.version.cuda None)
         return {"title": f"PyTorch is a CPU-only build ({ver}): nothing runs on the NVIDIA GPU",
                 "cause": (f"The installed torch is {ver}, the CPU-only wheel (a plain `pip install torch` on Windows, or an "
                           "update or a node pack's requirements that replaced the CUDA wheel). Generation then runs on the "

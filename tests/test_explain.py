@@ -16146,3 +16146,38 @@ def test_round278_manager_restart_space_kinds():
                "command.\n\n    apt install python3.11-venv\n")[:1] == ["python.venv-no-ensurepip"]
     assert ids("D:\\ComfyUI_portable\\python_embeded>python.exe -m pip install -r requirements.txt\n"
                "ERROR: Could not find an activated virtualenv (required).")[:1] == ["python.pip-require-virtualenv"]
+
+
+def test_round279_torch_user_kinds():
+    """Round 279 (PyTorch issues filed by end users): a user's own words that pip or uv installed the CPU build, a
+    `+cpu` version stated as `torch.__version__ -> X+cpu` or beside `torch.cuda.is_available False` with no GPU named,
+    and a user's paraphrase of torch's capability warning (`"sm_120 is not supported"`) are torch.cpu-build and
+    torch.sm-unsupported; the same words from TensorFlow, Triton or an attention package stay silent, and advice to
+    install the CPU build, a CPU-only machine's plain version line keep their old readings."""
+    cb = "torch.cpu-build"
+    for t in ("On a Grace Hopper node, `pip3 install torch` installed the CPU version of torch 2.8.0.",
+              "uv sync installs CPU torch on Windows because the pyproject maps torch to pytorch-cu126 only on linux",
+              "pip install torch torchvision gave me a CPU-only build, even though I have an RTX 4070"):
+        m = one(t, cb)
+        assert ids(t)[0] == cb and "CPU-only build" in m["title"], (t, ids(t), m["title"])
+        assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"], m["fix"]
+    for t in ("torch.__version__ -> 2.8.0+cpu\ntorch.version.cuda -> None",
+              "Local repro: torch 2.6.0+cpu, torch.version.cuda None, torch.cuda.is_available False.",
+              "print(torch.__version__)  ->  2.10.0+cpu\nprint(torch.cuda.is_available()) -> False"):
+        m = one(t, cb)
+        assert ids(t)[:1] == [cb] and "+cpu" in m["title"], (t, ids(t), m["title"])
+    # the CPU version's +cpu line on its own (a CPU-only machine's information) and advice to install the CPU build
+    assert cb not in ids("torch 2.4.1+cpu")
+    assert cb not in ids("For CI, install the CPU version of torch: pip install torch --index-url "
+                         "https://download.pytorch.org/whl/cpu")
+    # a user's paraphrase of torch's capability warning
+    sm = "torch.sm-unsupported"
+    for t in ('Tried PyTorch 2.6.0+cu124 on my RTX 5070 and it printed "sm_120 is not supported"',
+              "PyTorch nightly (cu121) on an RTX PRO 6000 Blackwell: warning sm_120 not supported, then it crashes"):
+        m = one(t, sm)
+        assert ids(t)[0] == sm and "cu128" in m["fix"], (t, ids(t), m["fix"])
+    # the same words from other software stay silent
+    for t in ('flash-attn 2.7.4: "sm_120 is not supported" when building for my RTX 5090',
+              "TensorFlow 2.19 on RTX 5080: sm_120 is not supported, falling back to PTX JIT",
+              "sm_120 is not supported"):
+        assert sm not in ids(t), (t, ids(t))
