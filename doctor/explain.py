@@ -2513,6 +2513,23 @@ def _undetected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
 
 @_interp("diffusers_old")
 def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("dlf"):
+        # ComfyUI-Easy-Use's notice that its diffusers import failed: it does not say why, so it is claimed only beside
+        # an installed diffusers older than Klein's (a pip / conda list row, a `diffusers==` pin) in the same paste
+        have = _near(ctx).get("diffusers_version") or ""
+        ver = _release(have)
+        if ver is None or ver >= Version("0.37") or _off_nvidia(ctx):
+            return None
+        return {"title": f"A node pack could not import diffusers: the installed diffusers {have} is too old",
+                "cause": (f"ComfyUI-Easy-Use prints `Module 'diffusers' load failed` when its `import diffusers` (or of a "
+                          f"class it uses) fails, and the installed diffusers is {have}: older than the classes the node "
+                          "pack imports, so the import fails although diffusers is installed. FLUX.2 [klein] needs "
+                          "diffusers 0.37 or newer as well."),
+                "fix": ("Upgrade diffusers with the Python that runs ComfyUI: `python -m pip install -U \"diffusers>=0.37\"` "
+                        "(portable: `python_embeded\\python.exe -m pip install -U \"diffusers>=0.37\"`; a conda env: the "
+                        "same pip command inside the activated env, and `conda remove diffusers-torch` if an old conda "
+                        "diffusers package is also installed), then restart ComfyUI"),
+                "details": {"installed": have, "needs": "diffusers>=0.37"}}
     if g.get("hubfn"):
         return {"title": "This diffusers is older than the installed huggingface_hub (it imports cached_download, "
                          "removed in huggingface_hub 0.26)",

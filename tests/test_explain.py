@@ -16181,3 +16181,54 @@ def test_round279_torch_user_kinds():
               "TensorFlow 2.19 on RTX 5080: sm_120 is not supported, falling back to PTX JIT",
               "sm_120 is not supported"):
         assert sm not in ids(t), (t, ids(t))
+
+
+def test_round280_node_pack_stack_kinds():
+    """Round 280 (node packs common in FLUX.2 workflows): ComfyUI-Easy-Use's `Module 'diffusers' load failed` notice is
+    claimed as diffusers.too-old only beside an installed diffusers older than Klein's 0.37 (a pip / conda list row,
+    which the diffusers_version context now reads); without a version, or with a current one, it stays silent. A node
+    pack importing ComfyUI's text-encoder modules at their old place (comfy.sd2_clip / comfy.sd3_clip, moved to
+    comfy.text_encoders in July 2024) is the node pack being older, not comfyui.outdated; a node pack's own missing
+    dependency stays silent; the round's other kinds keep their ids."""
+    notice = "\x1b[33mModule 'diffusers' load failed. If you don't have it installed, do it:\x1b[0m\npip install diffusers\n"
+    for t in (notice + "\n(venv) $ pip list\nPackage           Version\naccelerate        0.33.0\ndiffusers         0.29.2\n",
+              "conda list\ndiffusers                 0.24.0                   pypi_0    pypi\n\n" + notice):
+        m = one(t, "diffusers.too-old")
+        assert ids(t)[0] == "diffusers.too-old", (t, ids(t))
+        assert "node pack could not import diffusers" in m["title"] and ("0.29.2" in m["title"] or "0.24.0" in m["title"])
+        assert "diffusers>=0.37" in m["fix"] and "python_embeded" in m["fix"], m["fix"]
+    for t in (notice, notice + "diffusers==0.37.1\n", notice + "Package    Version\ndiffusers    0.38.0\n"):
+        assert "diffusers.too-old" not in ids(t), (t, ids(t))
+    # the pip list row alone is only a version reading, not an error
+    assert ids("Package   Version\ndiffusers                 0.21.4\ntorch                     2.1.2\n") == []
+    # ComfyUI's moved text-encoder modules: the node pack is the older side
+    frame = ('Traceback (most recent call last):\n  File "/opt/ComfyUI/nodes.py", line 2130, in load_custom_node\n'
+             '    module_spec.loader.exec_module(module)\n  File "/opt/ComfyUI/custom_nodes/SomePack/model.py", line 9, '
+             'in <module>\n')
+    for t in (frame + "    from comfy import sd3_clip\nImportError: cannot import name 'sd3_clip' from 'comfy' (unknown location)",
+              frame + "    import comfy.sd2_clip\nModuleNotFoundError: No module named 'comfy.sd2_clip'",
+              "after updating ComfyUI today: cannot import name 'sd2_clip' from 'comfy'"):
+        assert "comfyui.outdated" not in ids(t), (t, ids(t))
+    # a name of a newer ComfyUI is still ComfyUI being older
+    t = frame + ("    from comfy.ldm.modules.attention import optimized_attention_for_device\nImportError: cannot import "
+                 "name 'optimized_attention_for_device' from 'comfy.ldm.modules.attention' (/opt/ComfyUI/comfy/ldm/"
+                 "modules/attention.py)")
+    assert ids(t)[:1] == ["comfyui.outdated"], ids(t)
+    # a node pack's own dependency missing: its install, not the stack's
+    assert "python.module-missing" not in ids("ImageRemoveBackground+\nModuleNotFoundError: No module named "
+                                              "'transparent_background'")
+    # the round's other kinds keep their ids (variants, not the corpus texts)
+    assert ids("TorchCompileModelFluxAdvanced\n  File \"D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\_inductor"
+               "\\runtime\\hints.py\", line 46, in <module>\n    from triton.backends.compiler import AttrsDescriptor\n"
+               "ModuleNotFoundError: No module named 'triton.backends'")[:1] == ["triton.unavailable"]
+    assert ids("module 'comfy.samplers' has no attribute 'CFGGuider'")[:1] == ["comfyui.outdated"]
+    assert ids("/usr/lib/python3.12/site-packages/torch/cuda/__init__.py:61: FutureWarning: The pynvml package is "
+               "deprecated. Please install nvidia-ml-py instead.")[:1] == ["pynvml.deprecated"]
+    # look-alikes: one node pack behind another, a Mac without NVML, Florence-2's remote code on a newer transformers
+    for t in ("Error occurred when executing FaceDetailer:\n\ntype object 'RegionalSampler' has no attribute "
+              "'separated_sample'",
+              "module 'impact.core' has no attribute 'ADDITIONAL_SCHEDULERS'",
+              "[Crystools ERROR] Could not init pynvml (M1 Max, macOS 14.5)",
+              "Unrecognized configuration class <class 'transformers_modules.Florence-2-base.configuration_florence2."
+              "Florence2LanguageConfig'> for this kind of AutoModel: AutoModelForCausalLM."):
+        assert ids(t) == [], (t, ids(t))
