@@ -6987,10 +6987,36 @@ def _offload_to_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     if _off_nvidia(ctx) or near.get("node_exec") or near.get("node_type") or near.get("custom_node"):
         return None
     call = g.get("call") or ""
+    quantized = _fact(ctx, "bnb_quantized")
+    if not (g.get("kind") or "").lower().startswith("model") and quantized and not _fact(ctx, "seq_offload_call"):
+        # The sequential-offload refusal with no offload call or device map in the code, beside bitsandbytes-quantized
+        # components: diffusers before 0.32 took the bnb loader's accelerate hooks for sequential offload.
+        return {"as": "diffusers.bnb-pipeline-to-cuda", "details": {"quantized": quantized[:60]}}
     if (g.get("kind") or "").lower().startswith("model"):
         return {"details": {"offload": call},
                 "title": "The code moves a model-offloaded diffusers pipeline to the GPU: the offload's VRAM savings are lost"}
     return {"details": {"offload": call}}
+
+
+@_interp("quantized_seq_offload")
+def _quantized_seq_offload(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """accelerate's sequential offload rebuilding a quantized tensor subclass parameter by parameter: the format goes
+    into the headline (GGUF's GGUFParameter loses its quant type; optimum-quanto's QBytes / QBits tensors cannot be
+    built from a bare tensor; torchao's AffineQuantizedTensor in accelerate before its special case). Not claimed on
+    a Mac or another vendor's setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if g.get("gguf"):
+        return {"title": ("A GGUF-quantized component (GGUFQuantizationConfig) was offloaded with "
+                          "enable_sequential_cpu_offload(): accelerate rebuilds its GGUFParameter weights without their "
+                          "quant type (KeyError: None)"), "details": {"format": "GGUF"}}
+    cls = g.get("cls") or ""
+    if cls.startswith("AffineQuantized"):
+        return {"title": ("A torchao-quantized component was offloaded with enable_sequential_cpu_offload(): this "
+                          f"accelerate cannot rebuild its {cls} weights"), "details": {"format": "torchao", "tensor": cls}}
+    return {"title": ("An optimum-quanto-quantized component was offloaded with enable_sequential_cpu_offload(): "
+                      f"accelerate cannot rebuild its {cls or 'quantized'} weights"),
+            "details": {"format": "optimum-quanto", **({"tensor": cls} if cls else {})}}
 
 
 @_interp("generator_device")

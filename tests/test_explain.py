@@ -16232,3 +16232,65 @@ def test_round280_node_pack_stack_kinds():
               "Unrecognized configuration class <class 'transformers_modules.Florence-2-base.configuration_florence2."
               "Florence2LanguageConfig'> for this kind of AutoModel: AutoModelForCausalLM."):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round281_quantization_backend_kinds():
+    """Round 281 (quantization back ends in diffusers and transformers): a quantized tensor subclass (GGUF, optimum-quanto)
+    under enable_sequential_cpu_offload, a bitsandbytes pipeline refused a `.to("cuda")` by an old diffusers or
+    accelerate, nvidia-modelopt 0.44's list quant_cfg, torchao's PerRow needing compute capability 9.0 and torchao 0.17's
+    moved classes each name their own cause; LLM-only quantizers' and other programs' look-alikes stay silent."""
+    so = "diffusers.quantized-sequential-offload"
+    t = ("  File \"/opt/venv/lib/python3.12/site-packages/accelerate/utils/modeling.py\", line 341, in "
+         "set_module_tensor_to_device\n    new_value = param_cls(new_value, requires_grad=old_value.requires_grad)\n"
+         "  File \"/opt/venv/lib/python3.12/site-packages/diffusers/quantizers/gguf/utils.py\", line 512, in __new__\n"
+         "    block_size, type_size = GGML_QUANT_SIZES[quant_type]\nKeyError: None")
+    m = one(t, so)
+    assert ids(t)[:1] == [so] and "GGUF" in m["title"], (ids(t), m["title"])
+    assert "enable_model_cpu_offload()" in m["fix"] and "leaf_level" in m["fix"], m["fix"]
+    t = ("pipe.enable_sequential_cpu_offload()\nTypeError: QBitsTensor.__new__() missing 5 required positional "
+         "arguments: 'qtype', 'axis', 'group_size', 'size' and 'stride'")
+    assert ids(t)[:1] == [so] and "optimum-quanto" in one(t, so)["title"], ids(t)
+    # bitsandbytes components and pipe.to("cuda"): old accelerate's wording, and old diffusers' offload refusal without
+    # any offload call; with the code's own offload call it stays the user's offload
+    bt = "diffusers.bnb-pipeline-to-cuda"
+    t = ("ValueError: You are trying to call `.to('cuda')` on a pipeline that has models quantized with "
+         "`bitsandbytes`. Your current `accelerate` installation does not support it.")
+    assert ids(t)[:1] == [bt] and "accelerate>=1.1.0" in one(t, bt)["fix"], ids(t)
+    refusal = ("ValueError: It seems like you have activated sequential model offloading by calling "
+               "`enable_sequential_cpu_offload`, but are now attempting to move the pipeline to GPU. This is not "
+               "compatible with offloading.")
+    t = ("nf4 = BitsAndBytesConfig(load_in_4bit=True)\ntransformer = Flux2Transformer2DModel.from_pretrained(repo, "
+         "quantization_config=nf4)\npipe.to(\"cuda\")\n" + refusal)
+    assert ids(t)[:1] == [bt], ids(t)
+    t = ("nf4 = BitsAndBytesConfig(load_in_4bit=True)\npipe.enable_sequential_cpu_offload()\npipe.to(\"cuda\")\n"
+         + refusal)
+    assert ids(t)[:1] == ["diffusers.offload-then-to-cuda"], ids(t)
+    assert ids(refusal)[:1] == ["diffusers.offload-then-to-cuda"]
+    # modelopt 0.44+ presets: the TypeError with modelopt named; the bare TypeError is not claimed
+    mo = "modelopt.too-new"
+    t = ("TypeError: 'list' object is not a mapping\n\nnvidia-modelopt 0.44.1, diffusers 0.37.0, "
+         "NVIDIAModelOptConfig(quant_type=\"FP8\")")
+    assert ids(t)[:1] == [mo] and "<0.44" in one(t, mo)["fix"], ids(t)
+    assert mo not in ids("TypeError: 'list' object is not a mapping")
+    # torchao: PerRow on an Ada card; 0.17's moved classes
+    t = ("  File \"/venv/lib/python3.11/site-packages/torchao/quantization/quant_api.py\", line 1502, in "
+         "_normalize_granularity\nAssertionError: PerRow quantization only works for CUDA>=9.0 and MI300+")
+    m = one(t, "torchao.perrow-needs-sm90")
+    assert ids(t)[:1] == ["torchao.perrow-needs-sm90"] and "PerTensor()" in m["fix"], ids(t)
+    for t in ("ModuleNotFoundError: No module named 'torchao.dtypes.uintx'",
+              "ImportError: cannot import name 'NF4Tensor' from 'torchao.dtypes' (/venv/lib/python3.12/site-packages/"
+              "torchao/dtypes/__init__.py)",
+              "diffusers 0.36 breaks with torchao >= 0.18: import diffusers raises ImportError"):
+        assert ids(t)[:1] == ["torchao.too-new"], (t, ids(t))
+    # look-alikes: LLM-only quantizers and other programs' own fp8 / quantized paths stay silent
+    for t in ("RuntimeError: ('Quantization scheme is not supported for ', 'the current GPU. Min capability: 80. ', "
+              "'Current capability: 70.')",
+              "ValueError: The quantization method gptq_marlin is not supported for the current GPU. Minimum "
+              "capability: 80. Current capability: 75.",
+              "ValueError: The model is quantized with QuantizationMethod.HQQ and is not serializable - check out the "
+              "warnings from the logger on the traceback",
+              "ImportError: Please install bitsandbytes>=0.45.0 via `pip install bitsandbytes>=0.45.0` to use "
+              "bitsandbytes quantizer.",
+              "NotImplementedError: Could not run '_C::static_scaled_fp8_quant' with arguments from the 'CPU' backend.",
+              "ImportError: cannot import name 'patch_scale_key' from 'nunchaku.models.transformers.utils'"):
+        assert ids(t) == [], (t, ids(t))
