@@ -4796,7 +4796,11 @@ def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     that runs on the CPU, not from a missing driver. A GPU launch in the same paste (run_nvidia_gpu.bat, the
     get_torch_device startup frame) keeps the claim; so do the driver's own messages (nvidia-smi, NVRM, modprobe).
     With a sandbox named in the paste (Flatpak, bubblewrap, a Snap), torch's plain message and nvidia-smi's are the
-    sandbox hiding the device files: handed to sandbox.gpu-devices-blocked."""
+    sandbox hiding the device files: handed to sandbox.gpu-devices-blocked. Secure Boot refusing the module (modprobe's
+    `Key was rejected by service`, the kernel's `Loading of unsigned module is rejected`, NVIDIA's installer's own
+    wordings, or its generic `Unable to load the kernel module 'nvidia.ko'` with Secure Boot named) gets a headline
+    and a signing fix of its own; the kernel's line names no module, so it counts only beside the NVIDIA module's
+    file (the nvidia_kmod fact)."""
     if _off_nvidia_anywhere(ctx):
         return None
     if _in_sandbox(ctx) and not any(v for k, v in g.items() if k != "smi"):
@@ -4815,6 +4819,25 @@ def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
         # nvidia-smi inside WSL is the Windows driver's, mapped into /usr/lib/wsl/lib: no Linux driver to install there
         # (one installed inside WSL only hides it); failing means this WSL gets no GPU from Windows
         return {"as": "wsl.gpu-unavailable"}
+    if g.get("sb_unsigned") and not _fact(ctx, "nvidia_kmod"):
+        # the kernel's line names no module: only beside the NVIDIA module's file is it the NVIDIA driver
+        return None
+    if (g.get("sb_unsigned") or g.get("sb_trust") or g.get("sb_load") or g.get("sb_mod")
+            or (g.get("inst_load") and _fact(ctx, "secure_boot"))):
+        return {"title": ("Secure Boot refused the NVIDIA kernel module (not signed with a key this kernel trusts): "
+                          "no NVIDIA driver is loaded"),
+                "fix": ("Check `mokutil --sb-state`. With Secure Boot on, the module must be signed with a key the kernel "
+                        "trusts: distribution packages do it for you (Ubuntu: `sudo ubuntu-drivers install`, which signs "
+                        "the DKMS module and asks for a one-time MOK password; enroll the key in the blue MOK Manager "
+                        "screen at the next boot; Fedora / RPM Fusion: `sudo kmodgenca -a && sudo mokutil --import "
+                        "/etc/pki/akmods/certs/public_key.der`, reboot and enroll, then `sudo akmods --force`). NVIDIA's "
+                        ".run installer: answer `Sign the kernel module` (or pass `--module-signing-secret-key` / "
+                        "`--module-signing-public-key`) and enroll that public key with `sudo mokutil --import`. A GPU "
+                        "Operator / driver container: use the precompiled, signed driver images or sign the modules "
+                        "with a key enrolled on the node. Or turn Secure Boot off in the firmware. Reboot, then "
+                        "`nvidia-smi` must list the GPU")}
+    if g.get("inst_load"):
+        return {"title": "NVIDIA's installer built its kernel module but could not load it: no NVIDIA driver is loaded"}
     return {}
 
 

@@ -16294,3 +16294,44 @@ def test_round281_quantization_backend_kinds():
               "NotImplementedError: Could not run '_C::static_scaled_fp8_quant' with arguments from the 'CPU' backend.",
               "ImportError: cannot import name 'patch_scale_key' from 'nunchaku.models.transformers.utils'"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round282_secure_boot_kinds():
+    """Round 282 (NVIDIA drivers on Linux, 2025-2026): Secure Boot refusing the NVIDIA kernel module in the wordings
+    of the kernel (`Loading of unsigned module is rejected`, it names no module, so only beside the NVIDIA module's
+    file), of NVIDIA's installer (`not signed by a key that is trusted`, `Kernel module load error: Operation not
+    permitted`, its generic `Unable to load the kernel module 'nvidia.ko'` with Secure Boot named) are torch.no-driver
+    with a Secure Boot headline and a signing fix. The same refusal of another module, a ROCm launch line's
+    hipBLASLt switch beside torch's `Found no NVIDIA driver`, and desktop / game Xid lines stay silent."""
+    nd = "torch.no-driver"
+    for t in ("driver pod log:\n-> Kernel module compilation complete.\nLD [M] nvidia-uvm.ko\n"
+              "[  41.20] Loading of unsigned module is rejected\nERROR: driver container exits",
+              "Installing NVIDIA driver version 580.95.05.\nERROR: The kernel module failed to load because it was not "
+              "signed by a key that is trusted by the kernel. Please try installing the driver again",
+              "This system also has UEFI Secure Boot enabled (Answer: Install without signing)\n"
+              "-> Kernel module load error: Operation not permitted",
+              "Secure Boot is on here.\nERROR: Unable to load the kernel module 'nvidia.ko'.  This happens most "
+              "frequently when this kernel module was built against the wrong kernel sources"):
+        m = one(t, nd)
+        assert ids(t)[:1] == [nd] and "Secure Boot" in m["title"], (t, ids(t), m["title"])
+        assert "mokutil" in m["fix"] and "Sign the kernel module" in m["fix"], m["fix"]
+    # the installer's load failure without Secure Boot named: the driver is still not loaded, a plainer headline
+    t = "ERROR: Unable to load the kernel module 'nvidia.ko'.\n-> Kernel module load error: No such device"
+    assert ids(t)[:1] == [nd] and "could not load" in one(t, nd)["title"], ids(t)
+    # look-alikes: the kernel's line for another module, another module refused, a ROCm setup, display-only Xids
+    for t in ("balena secure boot image: [ 3.1] Loading of unsigned module is rejected (my wifi driver)",
+              "modprobe: ERROR: could not insert 'gasket': Key was rejected by service",
+              "TORCH_BLAS_PREFER_HIPBLASLT=0 python main.py --listen\nRuntimeError: Found no NVIDIA driver on your "
+              "system. Please check that you have an NVIDIA GPU and installed a driver",
+              "I am using AMD on Ubuntu 24.04\nRuntimeError: Found no NVIDIA driver on your system.",
+              "kernel: NVRM: Xid (PCI:0000:2b:00): 13, pid=4411, name=kwin_wayland, Graphics Exception: channel "
+              "0x00000003, Class 0000c997"):
+        assert ids(t) == [], (t, ids(t))
+    # the round's other kinds keep their ids (variants, not the corpus texts)
+    assert ids("$ nvidia-smi\nFailed to initialize NVML: Driver/library version mismatch\nNVML library version: "
+               "590.44")[:1] == ["cuda.driver-mismatch"]
+    assert ids("[ 5.2] NVRM: The NVIDIA GPU 0000:02:00.0 (PCI ID: 10de:1c82)\nNVRM: installed in this system is not "
+               "supported by open\nNVRM: nvidia.ko because it does not include the required GPU\nNVRM: System "
+               "Processor (GSP).")[:1] == ["nvidia.kernel-module-flavor"]
+    assert ids("Error! Bad return status for module build on kernel: 6.18.2-arch1-1 (x86_64)\nConsult "
+               "/var/lib/dkms/nvidia/590.48.01/build/make.log for more information.")[:1] == ["nvidia.dkms-build-failed"]
