@@ -7011,11 +7011,12 @@ def _offload_to_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         return None
     call = g.get("call") or ""
     quantized = _fact(ctx, "bnb_quantized")
-    if not (g.get("kind") or "").lower().startswith("model") and quantized and not _fact(ctx, "seq_offload_call"):
+    model_offload = (g.get("kind") or "").lower().startswith("model")
+    if not model_offload and quantized and not _fact(ctx, "seq_offload_call"):
         # The sequential-offload refusal with no offload call or device map in the code, beside bitsandbytes-quantized
         # components: diffusers before 0.32 took the bnb loader's accelerate hooks for sequential offload.
         return {"as": "diffusers.bnb-pipeline-to-cuda", "details": {"quantized": quantized[:60]}}
-    if (g.get("kind") or "").lower().startswith("model"):
+    if model_offload:
         return {"details": {"offload": call},
                 "title": "The code moves a model-offloaded diffusers pipeline to the GPU: the offload's VRAM savings are lost"}
     return {"details": {"offload": call}}
@@ -8796,9 +8797,10 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         # a torch version with the +cpu tag stated as the installed one (ComfyUI's `pytorch version:` line, pip list,
         # diffusers-cli env, a user's own words): the CPU-only wheel, so the run is on the CPU
         ver = g["stated"]
+        # a startup or pip line naming no NVIDIA GPU: a CPU-only machine prints it as information, unless the paste
+        # says that torch has no CUDA (torch.cuda.is_available() False, torch.version.cuda None)
         if not g.get("said") and not (near.get("nvidia_named") or ctx.get("nvidia_named")) and not _fact(ctx, "cuda_off_said"):
-            return None  # a startup or pip line naming no NVIDIA GPU: a CPU-only machine prints it as information
-            # (unless the paste says that torch has no CUDA: torch.cuda.is_available() False, torch.version.cuda None)
+            return None
         return {"title": f"PyTorch is a CPU-only build ({ver}): nothing runs on the NVIDIA GPU",
                 "cause": (f"The installed torch is {ver}, the CPU-only wheel (a plain `pip install torch` on Windows, or an "
                           "update or a node pack's requirements that replaced the CUDA wheel). Generation then runs on the "
