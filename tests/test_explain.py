@@ -16335,3 +16335,44 @@ def test_round282_secure_boot_kinds():
                "Processor (GSP).")[:1] == ["nvidia.kernel-module-flavor"]
     assert ids("Error! Bad return status for module build on kernel: 6.18.2-arch1-1 (x86_64)\nConsult "
                "/var/lib/dkms/nvidia/590.48.01/build/make.log for more information.")[:1] == ["nvidia.dkms-build-failed"]
+
+
+def test_round284_transformers_user_kinds():
+    """Round 284 (transformers issues of end users, 2025-2026): transformers' newer wordings of the device_map
+    refusal without accelerate (`Using a `device_map` or `tp_plan` requires `accelerate``, and the 4.54 list with the
+    `torch.device` context manager) are python.module-missing's accelerate answer; the tail of the FlashAttention2
+    refusal quoted alone (`package flash_attn seems to be not installed`) is transformers.fa2-unavailable; a
+    traceback that ends in transformers' `check_torch_load_is_safe()` frame is torch.too-old (torch < 2.6 for a
+    pickled checkpoint). A Huawei Ascend NPU setup (torch_npu) is off NVIDIA: torch's CUDA-less message stays
+    silent there, as do other model families' classes and an LLM server's own transformers pin."""
+    mm = "python.module-missing"
+    for t in ("ValueError: Using a `device_map` or `tp_plan` requires `accelerate`. You can install it with "
+              "`pip install accelerate`",
+              "Loader failed: Using a device_map or tp_plan requires accelerate. You can install it with pip install "
+              "accelerate",
+              "  File \"/opt/venv/lib/python3.11/site-packages/transformers/modeling_utils.py\", line 4702, in "
+              "from_pretrained\nValueError: Using a `device_map`, `tp_plan`, `torch.device` context manager or "
+              "setting `torch.set_default_device(device)` requires `accelerate`. You can install it with "
+              "`pip install accelerate`"):
+        m = one(t, mm)
+        assert ids(t)[:1] == [mm] and "accelerate" in m["title"] and "pip install -U accelerate" in m["fix"], (t, ids(t))
+    fa = "transformers.fa2-unavailable"
+    for t in ("caption-worker: package flash_attn seems to be not installed",
+              "ImportError: the package flash_attn seems to be not installed. Please refer to the documentation"):
+        m = one(t, fa)
+        assert ids(t)[:1] == [fa] and "sdpa" in m["fix"], (t, ids(t))
+    t = ("  File \"/home/me/env/lib/python3.12/site-packages/transformers/modeling_utils.py\", line 540, in "
+         "load_state_dict\n    check_torch_load_is_safe()\n")
+    assert ids(t)[:1] == ["torch.too-old"], ids(t)
+    # look-alikes: an Ascend NPU's CUDA-less torch, another family's class names, vLLM's own tokenizer attribute
+    for t in ("Training on Ascend NPUs with torch_npu 2.5.1:\nAssertionError: Torch not compiled with CUDA enabled",
+              "Ascend 910B host\nAssertionError: Torch not compiled with CUDA enabled",
+              "ImportError: cannot import name 'Qwen2_5VLForConditionalGeneration' from 'transformers'",
+              "AttributeError: Qwen2Tokenizer has no attribute all_special_tokens_extended",
+              "AttributeError: 'BertConfig' object has no attribute 'pad_token_id'",
+              "Phi3Transformer does not support an attention implementation through "
+              "torch.nn.functional.scaled_dot_product_attention yet."):
+        assert ids(t) == [], (t, ids(t))
+    # the CUDA-less message on a plain (NVIDIA) Windows setup keeps its claim
+    assert ids("C:\\Python312\\Lib\\site-packages\\torch\\cuda\\__init__.py\", line 310, in _lazy_init\n"
+               "AssertionError: Torch not compiled with CUDA enabled")[:1] == ["torch.cpu-build"]
