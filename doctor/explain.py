@@ -3647,6 +3647,23 @@ def _triton_cc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
             "details": {"error": "PermissionError: [WinError 5] Access is denied"}}
 
 
+@_interp("pkg_files_broken")
+def _pkg_files_broken(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.package-files-broken: ``nvidia_only``; where the import that finds the empty folder is made inside
+    insightface's own package (the frame near the hit or the paste's last frame) (site-packages/insightface/..., its `from onnx import numpy_helper`), the broken
+    package belongs to the face-analysis stack of IP-Adapter FaceID, ReActor and PuLID (insightface, onnx,
+    onnxruntime), another model family's parts that the corpus leaves out of scope: not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    frames = f"{_near(ctx).get('py_frame') or ''} {ctx.get('py_frame') or ''}"
+    if _INSIGHTFACE_FRAME.search(frames):
+        return None
+    return {}
+
+
+_INSIGHTFACE_FRAME = re.compile(r"[\\/]site-packages[\\/]insightface[\\/]", re.IGNORECASE)
+
+
 @_interp("setuptools_new")
 def _setuptools_new(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """python.setuptools-too-new: ``nvidia_only``; where the import fails inside pip's or uv's isolated build

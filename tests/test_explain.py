@@ -16376,3 +16376,43 @@ def test_round284_transformers_user_kinds():
     # the CUDA-less message on a plain (NVIDIA) Windows setup keeps its claim
     assert ids("C:\\Python312\\Lib\\site-packages\\torch\\cuda\\__init__.py\", line 310, in _lazy_init\n"
                "AssertionError: Torch not compiled with CUDA enabled")[:1] == ["torch.cpu-build"]
+
+
+def test_round285_node_pack_kinds():
+    """Round 285 (custom node packs' 2026 issues): a node pack importing a name transformers 5 removed, transformers
+    importing a huggingface_hub helper newer than the installed hub, pkg_resources gone with setuptools 82, a CPU-only
+    torch after a dependency update keep their ids. A half-installed package is still claimed (PIL), but the same
+    `(unknown location)` raised inside insightface's package (IP-Adapter FaceID's onnx) stays silent, as do
+    Florence-2's own config under transformers 5, gradio's HfFolder import and numpy's ABI error."""
+    t = ("  File \"E:\\Comfy\\custom_nodes\\some_vlm_pack\\nodes\\vlm.py\", line 9, in <module>\n"
+         "    from transformers import AutoProcessor, AutoModelForVision2Seq\n"
+         "ImportError: cannot import name 'AutoModelForVision2Seq' from 'transformers' "
+         "(E:\\Comfy\\python_embeded\\Lib\\site-packages\\transformers\\__init__.py)")
+    m = one(t, "transformers.v5-removed-name")
+    assert ids(t)[:1] == ["transformers.v5-removed-name"] and "transformers 5" in m["title"], (ids(t), m["title"])
+    assert "transformers>=4.51,<5" in m["fix"], m["fix"]
+    t = ("  File \"/opt/app/.venv/lib/python3.11/site-packages/transformers/utils/hub.py\", line 31, in <module>\n"
+         "    from huggingface_hub import (\nImportError: cannot import name 'is_offline_mode' from 'huggingface_hub' "
+         "(/opt/app/.venv/lib/python3.11/site-packages/huggingface_hub/__init__.py)")
+    assert ids(t)[:1] == ["hf.hub-too-old"], ids(t)
+    t = ("Cannot import D:\\AI\\ComfyUI\\custom_nodes\\some-upscaler module for custom nodes: "
+         "No module named 'pkg_resources'")
+    assert ids(t)[:1] == ["python.setuptools-too-new"], ids(t)
+    t = "after update_comfyui_and_python_dependencies.bat:\nAssertionError: Torch not compiled with CUDA enabled"
+    assert ids(t)[:1] == ["torch.cpu-build"], ids(t)
+    # a half-installed package of the stack is still claimed
+    t = ("  File \"C:\\ComfyUI\\comfy\\utils.py\", line 12, in <module>\n    from PIL import Image\n"
+         "ImportError: cannot import name 'Image' from 'PIL' (unknown location)")
+    assert ids(t)[:1] == ["python.package-files-broken"], ids(t)
+    # look-alikes that stay silent
+    for t in ("!!! Exception during processing !!! cannot import name 'numpy_helper' from 'onnx' (unknown location)\n"
+              "Traceback (most recent call last):\n  File \"C:\\venv\\Lib\\site-packages\\insightface\\model_zoo\\"
+              "inswapper.py\", line 6, in <module>\n    from onnx import numpy_helper\n"
+              "ImportError: cannot import name 'numpy_helper' from 'onnx' (unknown location)",
+              "transformers 5.8.1\nAttributeError: 'Florence2LanguageConfig' object has no attribute 'forced_bos_token_id'",
+              "  File \"C:\\app\\env\\lib\\site-packages\\gradio\\oauth.py\", line 12, in <module>\n"
+              "from huggingface_hub import HfFolder, whoami\nImportError: cannot import name 'HfFolder' from "
+              "'huggingface_hub' (C:\\app\\env\\lib\\site-packages\\huggingface_hub\\__init__.py)",
+              "Cannot import D:\\ComfyUI\\custom_nodes\\some_face_pack module for custom nodes: numpy.dtype size changed, "
+              "may indicate binary incompatibility. Expected 96 from C header, got 88 from PyObject"):
+        assert ids(t) == [], (t, ids(t))
