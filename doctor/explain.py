@@ -1086,6 +1086,8 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         total_b, said, src = tot[0] * _UNIT.get(tot[1], 1), f"{g.get('total') or g.get('total2')} {tot[1]}", "the error message"
     elif _num(ctx.get("vram_mb")):
         total_b, said, src = float(ctx["vram_mb"]) * 1024 ** 2, f"{ctx['vram_mb']} MB", "the log's 'Total VRAM' line"
+    elif _num(g.get("prosegb")):  # the user's own words: `24 GB VRAM won't be enough`
+        total_b, said, src = float(g["prosegb"]) * 1e9, f"{g['prosegb']} GB", "the report"
     seen = ", ".join(x for x in (f"tried to allocate {d['tried_to_allocate']}" if alloc else "",
                                  f"{d['free']} free" if free else "") if x)
     if total_b is None:
@@ -1142,6 +1144,13 @@ def _para_sm_is_torch(ctx: dict[str, Any]) -> bool:
 def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("para") and not _para_sm_is_torch(ctx):
         return None  # `sm_120 is not supported` in a user's words: torch's warning only where the paste is torch's
+    if g.get("rtx50cu"):
+        # the user's own words that an RTX 50 series card needs a CUDA 12.8+ torch (`crashes with the new RTX 50XX
+        # Series ... need to update torch to 12.8`): torch's missing sm_120 kernels, unless the paste is about an
+        # attention package, another framework's own build or a non-NVIDIA setup, whose builds say the same
+        if _off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN):
+            return None
+        return {"details": {"gpu": "RTX 50 series", "gpu_arch": "sm_120", "torch_cuda_said": g["rtx50cu"]}}
     sm = g.get("sm") or ("sm_" + g["arch"].replace(".", "") if g.get("arch") else "")  # `Unknown CUDA arch (8.6)`
     if not sm and g.get("cudas"):  # only the warning's last sentence: the CUDA lines whose builds carry this GPU
         cudas = [c.strip() for c in g["cudas"].split(",") if c.strip()]
@@ -1393,6 +1402,13 @@ def _posdim(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "(git: `git pull` then `python -m pip install -r requirements.txt`; portable: "
                         "update\\update_comfyui.bat; Desktop: update the app), then reload the workflow"),
                 "details": {"workflow_version": v, "comfyui_version": ctx.get("comfyui_version")}}
+    if g.get("kleinsays"):
+        # the user's own words that Klein needs a newer ComfyUI than the one installed or bundled (an image, a
+        # launcher, a hosted service): the row's cause and fix, with the ComfyUI version where the log gives it
+        d0: dict[str, Any] = {"said": g["kleinsays"]}
+        if ctx.get("comfyui_version"):
+            d0["comfyui_version"] = ctx["comfyui_version"]
+        return {"details": d0}
     d: dict[str, Any] = {"axes": g.get("axes"), "expected_dim": g.get("dim")}
     if ctx.get("comfyui_version"):
         d["comfyui_version"] = ctx["comfyui_version"]

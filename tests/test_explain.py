@@ -16416,3 +16416,47 @@ def test_round285_node_pack_kinds():
               "Cannot import D:\\ComfyUI\\custom_nodes\\some_face_pack module for custom nodes: numpy.dtype size changed, "
               "may indicate binary incompatibility. Expected 96 from C header, got 88 from PyObject"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round286_forum_prose_kinds():
+    """Round 286 (forum and Q&A threads of 2025-2026 about ComfyUI / diffusers / PyTorch): reports in the user's own
+    words. transformers' lazy-import wording of a missing Qwen3 class at the Klein pipeline's import is
+    transformers.too-old; `need a newer ComfyUI` beside Klein is comfyui.too-old-for-klein; an RTX 50 series card
+    said to need a CUDA 12.8 torch is torch.sm-unsupported; an install that `disables the pytorch cuda` is
+    torch.cpu-build; `24 GB VRAM won't be enough` is cuda.oom. Look-alikes (a CUDA toolkit version, an installed
+    cu128 torch, a ComfyUI update about another model, an RTX 50 attention build, a RAM remark) stay silent."""
+    t = ("Traceback (most recent call last):\n  File \"/srv/app/gen.py\", line 4, in <module>\n"
+         "    from diffusers import Flux2KleinPipeline\n"
+         "RuntimeError: Failed to import diffusers.pipelines.flux2.pipeline_flux2_klein because of the following "
+         "error (look up to see its traceback):\nCould not import module 'Qwen3Model'. Are this object's requirements "
+         "defined correctly?")
+    m = one(t, "transformers.too-old")
+    assert ids(t)[:1] == ["transformers.too-old"] and "transformers>=4.51" in m["fix"], (ids(t), m["fix"])
+    for t in ("Our docker image ships ComfyUI 0.8.2. To try FLUX.2 Klein 9B we need to update to a newer ComfyUI "
+              "release, the qwen_3_8b encoder fails with the bundled one.",
+              "flux-2-klein-4b on runpod: the template requires a newer version of ComfyUI than it installs"):
+        m = one(t, "comfyui.too-old-for-klein")
+        assert ids(t)[:1] == ["comfyui.too-old-for-klein"] and "0.9.2" in m["title"] + m["cause"] + m["fix"], (t, ids(t))
+    for t in ("ComfyUI does not start on my new RTX 50xx series card.\nSomeone on discord said you must upgrade "
+              "torch to cu128 for those.",
+              "RTX 50 series: crash at load. You have to update PyTorch to 12.9 wheels."):
+        m = one(t, "torch.sm-unsupported")
+        assert ids(t)[:1] == ["torch.sm-unsupported"] and "cu128" in m["fix"], (t, ids(t), m["fix"])
+    for t in ("Warning: installing this node pack removed my torch cuda and ComfyUI would not launch after that",
+              "the requirements.txt overwrote the pytorch cuda build, be careful"):
+        m = one(t, "torch.cpu-build")
+        assert ids(t)[:1] == ["torch.cpu-build"] and "index-url" in m["fix"], (t, ids(t), m["fix"])
+    for t in ("OOM on my 4090 with flux dev fp16: 24GB of VRAM is not enough for it, right?",
+              "training the slider on 16 GB: VRAM wasn't enough"):
+        m = one(t, "cuda.oom")
+        assert ids(t)[:1] == ["cuda.oom"], (t, ids(t))
+    assert "24 GB" in one("24GB of VRAM is not enough for flux dev", "cuda.oom")["cause"]
+    # look-alikes: a toolkit version, an RTX 50 owner who already has the cu128 torch and an attention build,
+    # ComfyUI newer for another model, a removed CUDA toolkit, system RAM
+    for t in ("I removed the torch cuda 11.8 toolkit and installed 12.4, still the same",
+              "RTX 50 series here, I already installed torch 2.7.1+cu128 and it works; only sageattention fails "
+              "to build, need to update triton?",
+              "Wan 2.2 needs a newer ComfyUI, update with the manager",
+              "32 GB of system RAM is not enough to merge these checkpoints",
+              "the RTX 50 series launch was a mess"):
+        assert ids(t) == [], (t, ids(t))
