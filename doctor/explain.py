@@ -1142,6 +1142,8 @@ def _para_sm_is_torch(ctx: dict[str, Any]) -> bool:
 def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("para") and not _para_sm_is_torch(ctx):
         return None  # `sm_120 is not supported` in a user's words: torch's warning only where the paste is torch's
+    if g.get("para_pt") and (_off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN)):
+        return None  # `PyTorch ... SM_120 error` names PyTorch itself; still not beside an attention package or framework
     sm = g.get("sm") or ("sm_" + g["arch"].replace(".", "") if g.get("arch") else "")  # `Unknown CUDA arch (8.6)`
     if not sm and g.get("cudas"):  # only the warning's last sentence: the CUDA lines whose builds carry this GPU
         cudas = [c.strip() for c in g["cudas"].split(",") if c.strip()]
