@@ -1151,6 +1151,8 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
         if _off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN):
             return None
         return {"details": {"gpu": "RTX 50 series", "gpu_arch": "sm_120", "torch_cuda_said": g["rtx50cu"]}}
+    if g.get("para_pt") and (_off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN)):
+        return None  # `PyTorch ... SM_120 error` names PyTorch itself; still not beside an attention package or framework
     sm = g.get("sm") or ("sm_" + g["arch"].replace(".", "") if g.get("arch") else "")  # `Unknown CUDA arch (8.6)`
     if not sm and g.get("cudas"):  # only the warning's last sentence: the CUDA lines whose builds carry this GPU
         cudas = [c.strip() for c in g["cudas"].split(",") if c.strip()]

@@ -16460,3 +16460,35 @@ def test_round286_forum_prose_kinds():
               "32 GB of system RAM is not enough to merge these checkpoints",
               "the RTX 50 series launch was a mess"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round289_trainer_stack_kinds():
+    """Round 289 (training tools on the shared stack, 2025-2026): torch.distributed's TCPStore asking for libuv, which
+    PyTorch's Windows wheels lack (a two-GPU accelerate launch of a LoRA trainer), is torch.libuv-windows with a
+    one-GPU fix; torch's allocator failing to map an expandable segment is cuda.oom; a user's `PyTorch ... SM_120
+    error` is torch.sm-unsupported. A trainer's dataset-config errors, ZLUDA's bitsandbytes crash and the same
+    paraphrase beside an attention package or an AMD card stay silent."""
+    lu = "torch.libuv-windows"
+    for t in ("  File \"C:\\trainer\\venv\\lib\\site-packages\\torch\\distributed\\rendezvous.py\", line 189, in "
+              "_create_c10d_store\n    return TCPStore(\nRuntimeError: use_libuv was requested but PyTorch was build "
+              "without libuv support",
+              "[rank1]: torch.distributed.DistStoreError: use_libuv was requested but PyTorch was built without libuv "
+              "support, run with USE_LIBUV=0 to disable it."):
+        m = one(t, lu)
+        assert ids(t)[:1] == [lu] and "libuv" in m["title"], (t, ids(t))
+        assert "No distributed training" in m["fix"] and "CUDA_VISIBLE_DEVICES=0" in m["fix"], m["fix"]
+    t = ("[W1130 22:05:11.402 CUDACachingAllocator.cpp:512] expandable_segments: memory mapping failed with OOM on "
+         "device 1 while trying to map 2097152 bytes (free: 524288, total: 25757220864).")
+    assert ids(t)[:1] == ["cuda.oom"] and "out of memory" in one(t, "cuda.oom")["title"], ids(t)
+    for t in ("kohya on my RTX 5060 Ti: PyTorch sm_120 error right at the start",
+              "Not working on a 5070, gives PyTorch Blackwell sm_120 error when training starts"):
+        assert ids(t)[:1] == ["torch.sm-unsupported"], (t, ids(t))
+        assert "cu128" in one(t, "torch.sm-unsupported")["fix"]
+    # look-alikes: the paraphrase beside an attention package / AMD, trainer config and cache errors, ZLUDA's bnb crash
+    for t in ("flash_attn wheel on the 5090 with PyTorch 2.8: sm_120 error",
+              "PyTorch on my RX 9070 XT (AMD, ROCm 6.4): sm_120 error",
+              "voluptuous.error.MultipleInvalid: extra keys not allowed @ data['datasets'][1]['subsets']",
+              "    image_latents = batch[\"latents_image\"]\nKeyError: 'latents_image'",
+              "ImportError: cannot import name 'flux_train_utils' from 'library' (D:\\fluxgym\\sd-scripts\\library\\__init__.py)",
+              "GPU: RX 6800 (ZLUDA)\nError named symbol not found at line 233 in file D:\\a\\bitsandbytes\\bitsandbytes\\csrc\\ops.cu"):
+        assert ids(t) == [], (t, ids(t))
