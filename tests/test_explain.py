@@ -16492,3 +16492,35 @@ def test_round289_trainer_stack_kinds():
               "ImportError: cannot import name 'flux_train_utils' from 'library' (D:\\fluxgym\\sd-scripts\\library\\__init__.py)",
               "GPU: RX 6800 (ZLUDA)\nError named symbol not found at line 233 in file D:\\a\\bitsandbytes\\bitsandbytes\\csrc\\ops.cu"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round287_front_end_stack_kinds():
+    """Round 287 (other front ends of the stack, 2025-2026: Forge Neo, reForge, SD.Next, InvokeAI, Fooocus, SwarmUI,
+    Krita AI Diffusion, Wan2GP): a SageAttention 2.2 wheel built for CUDA below 12.8 named beside its kernels' fault
+    (`unspecified launch failure`, `failed to dispatch data type`) is sage.cuda-too-old, not a hardware fault; a
+    paste saying the bundled PyTorch `does not support CUDA compute capability sm_120` hands a bare `no kernel image`
+    to torch.sm-unsupported. A cu128 SageAttention wheel, another package's statement and a bare RTX-50 complaint
+    keep their old answers."""
+    sc = "sage.cuda-too-old"
+    for t in ("pip list | findstr sage\nsageattention==2.2.0+cu124torch2.5.1.post2\nRuntimeError: CUDA error: "
+              "unspecified launch failure\nCompile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.",
+              "Error running sage attention: void quant_per_warp_int8_cuda(at::Tensor, at::Tensor, at::Tensor, long "
+              "long) failed to dispatch data type Half\ninstalled sageattention-2.2.0+cu126torch2.7.0-cp39-abi3-"
+              "win_amd64.whl from the releases page"):
+        m = one(t, sc)
+        assert ids(t)[:1] == [sc], (t, ids(t))
+        assert "2.1.1" in m["fix"] and "cu128" in m["fix"], m["fix"]
+    # look-alikes: a cu128 SageAttention 2.2 wheel, or the fault alone, is not this CUDA-too-old case
+    for t in ("sageattention==2.2.0+cu128torch2.7.1\nRuntimeError: CUDA error: unspecified launch failure",
+              "RuntimeError: CUDA error: unspecified launch failure\nCUDA kernel errors might be asynchronously "
+              "reported at some other API call"):
+        assert sc not in ids(t), (t, ids(t))
+    su = "torch.sm-unsupported"
+    t = ("RTX 5070 here. The bundled torch does not support compute capability sm_120 I think.\nRuntimeError: CUDA "
+         "error: no kernel image is available for execution on the device")
+    assert ids(t)[:1] == [su] and "cu128" in one(t, su)["fix"], ids(t)
+    # another package's statement keeps the generic kernel-image answer; a bare complaint names no software
+    t = ("this flash_attn wheel does not support CUDA compute capability sm_120\nCUDA error: no kernel image is "
+         "available for execution on the device")
+    assert su not in ids(t), ids(t)
+    assert ids("[Feature Request]: RTX 5070 support\nNvidia GeForce RTX 5070 not supported") == []
