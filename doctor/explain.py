@@ -1153,6 +1153,19 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
         return {"details": {"gpu": "RTX 50 series", "gpu_arch": "sm_120", "torch_cuda_said": g["rtx50cu"]}}
     if g.get("para_pt") and (_off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN)):
         return None  # `PyTorch ... SM_120 error` names PyTorch itself; still not beside an attention package or framework
+    if g.get("rtx50_said"):
+        # an RTX 50 report that says torch must be updated to a CUDA 12.8 / 13 build (`crashes with the new Nvidia RTX
+        # 50XX Series ... it need to update torch to 12.8`): the reporter names the cause, a torch without sm_120
+        # kernels; not where an attention package, kernel library or other framework could be the build meant
+        if _off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN):
+            return None
+        return {"title": "The RTX 50 (Blackwell, sm_120) needs a PyTorch built with CUDA 12.8 or newer, and this one is older",
+                "cause": ("RTX 50 cards are compute capability 12.0 (sm_120). Only PyTorch builds for CUDA 12.8 and newer "
+                          "(torch 2.7+ from the cu128 / cu130 index) carry sm_120 kernels; a cu126 or older build, which "
+                          "launchers and portable packages installed before 2025, has none, so the UI crashes or stops at the "
+                          "first CUDA work. " + cat.by_id("torch.sm-unsupported").cause),  # type: ignore[union-attr]
+                "fix": cat.by_id("torch.sm-unsupported").fix,  # type: ignore[union-attr]
+                "details": {"gpu_arch": "sm_120"}}
     sm = g.get("sm") or ("sm_" + g["arch"].replace(".", "") if g.get("arch") else "")  # `Unknown CUDA arch (8.6)`
     if not sm and g.get("cudas"):  # only the warning's last sentence: the CUDA lines whose builds carry this GPU
         cudas = [c.strip() for c in g["cudas"].split(",") if c.strip()]
@@ -1270,6 +1283,23 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "--extra-index-url https://download.pytorch.org/whl/cu128` (webui-user.sh: `export TORCH_COMMAND=...`)")}
     if g.get("bare_rt") or g.get("para"):
         return _driver_said(g, ctx)
+    if g.get("cu_drv_said"):
+        # the reporter's own finding (`an incompatibility between CUDA and my graphics card driver`, often after a
+        # silent exit at ComfyUI's `Checkpoint files will always be loaded safely.`): the torch build's CUDA is newer
+        # than the driver; NVIDIA only, not where another framework's CUDA could be meant
+        if _off_nvidia(ctx) or _near(ctx).get("other_framework"):
+            return None
+        return {"title": "The CUDA of this PyTorch build does not fit the NVIDIA driver: the driver is too old for it",
+                "cause": ("The torch build carries its own CUDA runtime (the +cuXXX of its version), and the installed "
+                          "driver is older than that CUDA: CUDA 13.x builds (cu130, the default of recent ComfyUI "
+                          "portables and torch 2.9+) need driver >= 580, CUDA 12.x builds >= 527 on Windows / 525 on "
+                          "Linux. On Windows the process can end without any message right after ComfyUI's `Checkpoint "
+                          "files will always be loaded safely.` line, where it first initializes CUDA."),
+                "fix": ("Update the NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA "
+                        "app; reboot) so nvidia-smi shows `CUDA Version: 13.0` or newer, or keep the driver and install a "
+                        "CUDA 12.8 torch into the Python that runs ComfyUI: `python -m pip install --force-reinstall torch "
+                        "torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128` (portable: "
+                        "`python_embeded\\python.exe -m pip ...`)")}
     if g.get("sym") or g.get("rt_old"):
         # a program's bundled CUDA runtime (Ollama's discovery log) found nvcuda.dll / libcuda.so without the driver API
         # entry points of its CUDA release, or said so in its own words
@@ -2750,6 +2780,17 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         return None  # the dispatcher's reasons are shown: they name the cause (CPU tensors, a bias layout, ...)
     if "+rocm" in have.lower() or _off_nvidia(ctx):
         return None  # a ROCm torch (or another AMD/Intel/Mac setup) beside a CUDA xformers wheel: no NVIDIA fix applies
+    if g.get("fa3_dll") or g.get("fa3_so"):
+        # xformers' bundled FlashAttention-3 extension (xformers/ops/fmha/flash3.py) failing to load: it was linked
+        # against another torch, whose entry points this one does not export
+        return {"title": "xformers' FlashAttention-3 extension does not load with this torch: xformers is built for another torch",
+                "cause": ("Importing xformers loads its compiled extensions, and `xformers.flash_attn_3._C` fails to load "
+                          "(`DLL load failed while importing _C: The specified procedure could not be found` on Windows, "
+                          "`undefined symbol` on Linux): a torch function it was linked against is not in the installed "
+                          "torch, so the xformers wheel is for another torch/CUDA (torch was upgraded, e.g. to a CUDA 13 "
+                          "build, and xformers stayed, or a node pack's requirements pulled another xformers). Every "
+                          "import of xformers (ComfyUI's attention setup, a node pack) fails the same way."),
+                "fix": cat.by_id("xformers.build-mismatch").fix}  # type: ignore[union-attr]
     if not (built and have):
         return {}
     if g.get("resolver"):

@@ -16524,3 +16524,48 @@ def test_round287_front_end_stack_kinds():
          "available for execution on the device")
     assert su not in ids(t), ids(t)
     assert ids("[Feature Request]: RTX 5070 support\nNvidia GeForce RTX 5070 not supported") == []
+
+
+def test_round283_comfyui_generic_kinds():
+    """Round 283 (ComfyUI core issues of 2025 from generic queries): Windows error 1455 as a debug log gives it
+    without Rust's parentheses (`os error 1455`) is ram.oom; an RTX 50 report that says torch must be updated to a
+    CUDA 12.8 build is torch.sm-unsupported; the reporter's finding that CUDA and the graphics driver do not fit is
+    torch.cuda-driver-too-old; xformers' FlashAttention-3 extension failing to load against the installed torch
+    (`from ...flash_attn_3 import _C` then `DLL load failed while importing _C`) is xformers.build-mismatch. A node
+    pack's own `_C` DLL, another toolchain's error 1455, an AMD card, an attention package's build and a non-torch
+    framework's CUDA stay silent or keep their own ids."""
+    t = "Load Checkpoint fails\n\n### Debug Logs\n\n```\nos error 1455\n```"
+    assert ids(t)[:1] == ["ram.oom"], ids(t)
+    assert "paging file" in one(t, "ram.oom")["fix"].lower() or "virtual memory" in one(t, "ram.oom")["fix"].lower()
+    assert "ram.oom" not in ids("thread 'main' panicked: Unexpected error 1455 in std.os.windows.CreateProcessW "
+                                "(zig build)")
+    for t in ("ComfyUI portable won't start on my new RTX 5080.\nSomeone said you have to upgrade pytorch to cu128.",
+              "crashes on the RTX 50xx series, it needs to update torch to CUDA 12.8"):
+        m = one(t, "torch.sm-unsupported")
+        assert ids(t)[:1] == ["torch.sm-unsupported"] and "sm_120" in m["title"] and "cu128" in m["fix"], (t, ids(t))
+    for t in ("My RTX 5090 on ROCm? no: I'm on an AMD Radeon RX 9070 XT, RTX 5090 guide says you need to install torch "
+              "with cu128",
+              "RTX 5090 with sageattention: you must install torch 2.7 cu128 and sageattention built for it",
+              "RTX 5090 here. You need to update torch to 2.8 for this node"):
+        assert "torch.sm-unsupported" not in ids(t), (t, ids(t))
+    t = ("When I run main.py it prints \"Checkpoint files will always be loaded safely.\" and then quits.\n"
+         "Fixed: it was an incompatibility between the CUDA version and my NVIDIA driver, torch cu130 -> cu128 works")
+    m = one(t, "torch.cuda-driver-too-old")
+    assert ids(t)[:1] == ["torch.cuda-driver-too-old"] and "580" in m["fix"] and "cu128" in m["fix"], ids(t)
+    for t in ("I am using AMD on Ubuntu; incompatibility between CUDA and my graphics driver?",
+              "TensorFlow: incompatibility between the CUDA toolkit and the driver"):
+        assert "torch.cuda-driver-too-old" not in ids(t), (t, ids(t))
+    t = ('  File "C:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\xformers\\ops\\fmha\\flash3.py", '
+         'line 112, in <module>\n    from ...flash_attn_3 import _C  # type: ignore[attr-defined]  # noqa: F401\n'
+         'ImportError: DLL load failed while importing _C: The specified procedure could not be found.')
+    m = one(t, "xformers.build-mismatch")
+    assert ids(t)[:1] == ["xformers.build-mismatch"] and "FlashAttention-3" in m["title"], ids(t)
+    assert "pip uninstall xformers" in m["fix"], m["fix"]
+    t = ("ImportError: /opt/venv/lib/python3.12/site-packages/xformers/flash_attn_3/_C.so: undefined symbol: "
+         "_ZN3c104cuda9SetDeviceEa")
+    assert ids(t)[:1] == ["xformers.build-mismatch"], ids(t)
+    # look-alikes: a 3D node pack's own extension, a torch-less DLL error
+    for t in ("[ERROR] !!! Exception during processing !!! DLL load failed while importing _C: The specified procedure "
+              "could not be found.\n  File \"F:\\ComfyUI\\custom_nodes\\ComfyUI-TRELLIS2\\nodes.py\", line 30",
+              "ImportError: DLL load failed while importing _C: Не найдена указанная процедура."):
+        assert "xformers.build-mismatch" not in ids(t), (t, ids(t))
