@@ -5901,6 +5901,12 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if g.get("segv"):
         return {"title": "ComfyUI crashed (a segmentation fault) right after its dynamic VRAM loader staged a model",
                 "details": {"signal": "SIGSEGV", "after": "prepared for dynamic VRAM loading"}}
+    if g.get("abort"):
+        # the process aborted (SIGABRT, `Fatal Python error: Aborted`) after the loader's staging lines: a crash, not a
+        # hang, even when the abort is the last line of the paste (the stall pattern would read it as one)
+        return {"title": "ComfyUI's process aborted (`Fatal Python error: Aborted`) right after its dynamic VRAM loader "
+                         "staged a model",
+                "details": {"signal": "SIGABRT", "after": "prepared for dynamic VRAM loading"}}
     if g.get("stall"):
         return {"title": "ComfyUI's run stops right after its dynamic VRAM loader staged a model: it hangs there",
                 "cause": ("Recent ComfyUI loads models through its dynamic VRAM allocator (comfy-aimdo, on by default: "

@@ -16569,3 +16569,44 @@ def test_round283_comfyui_generic_kinds():
               "could not be found.\n  File \"F:\\ComfyUI\\custom_nodes\\ComfyUI-TRELLIS2\\nodes.py\", line 30",
               "ImportError: DLL load failed while importing _C: Не найдена указанная процедура."):
         assert "xformers.build-mismatch" not in ids(t), (t, ids(t))
+
+
+def test_round290_dynamic_vram_abort_kinds():
+    """Round 290 (the newest reports, August-November 2026): a process abort (`Fatal Python error: Aborted`) a few
+    lines after ComfyUI's dynamic VRAM loader staged a model is comfyui.dynamic-vram with a crash headline, not the
+    stall reading (the abort was the paste's last line); a segmentation fault there keeps its own headline and the
+    aimdo fault lines stay the allocator's. Look-alikes of that season stay silent: the allocator's access violation on
+    a ROCm GPU, NaNs on an RDNA2 card with dynamic VRAM, a node pack older than ComfyUI (`missing N required positional
+    arguments`, its own missing-helper check), a workflow's node without class_type, and another model family's text
+    encoder failing to unpack beside the staging lines."""
+    dv = "comfyui.dynamic-vram"
+    for t in ("[INFO] Requested to load Flux2\n[INFO] Model Flux2 prepared for dynamic VRAM loading. 7421MB Staged. 0 "
+              "patches attached. Force pre-loaded 98 weights: 512 KB.\n  0%|          | 0/4 [00:00<?, ?it/s,   Model "
+              "Initializing ...  ]Fatal Python error: Aborted",
+              "Model Flux2TEModel_ prepared for dynamic VRAM loading. 7800MB Staged. 0 patches attached.\nFatal Python "
+              "error: Aborted\n\nStack (most recent call first):\n  File \"C:\\AI\\ComfyUI\\comfy\\text_encoders\\llama.py\", "
+              "line 590 in forward"):
+        m = one(t, dv)
+        assert ids(t)[:1] == [dv], (t, ids(t))
+        assert "aborted" in m["title"] and "hangs" not in m["title"], m["title"]
+        assert "--disable-dynamic-vram" in m["fix"], m["fix"]
+    # the stall reading stays for a log that really stops at the staging line, the segfault keeps its headline
+    t = "got prompt\nModel Flux2 prepared for dynamic VRAM loading. 7421MB Staged. 0 patches attached."
+    assert ids(t)[:1] == [dv] and "hangs" in one(t, dv)["title"], ids(t)
+    t = "Model Flux2 prepared for dynamic VRAM loading. 7421MB Staged.\n 25%|##  | 1/4\nSegmentation fault (core dumped)"
+    assert ids(t)[:1] == [dv] and "segmentation fault" in one(t, dv)["title"], ids(t)
+    assert ids("before the GPU dropped off the bus:\n[ERROR] aimdo: src/model-vbar.c:411:ERROR:VRAM Allocation failed\n"
+               "RuntimeError: Fault failed: 2\nthen CUDA error: unknown error")[:1] == [dv]
+    # look-alikes
+    for t in ("[ROCm/Linux][gfx1100] DynamicVRAM crash\nRequested to load WanVAE\n!!! Exception during processing !!! "
+              "exception: access violation reading 0x00000000000000E0",
+              "Krea2 prompt enhancement gives NaN with Dynamic VRAM on my gfx1030 (RDNA2) card; --reserve-vram 2 fixed it",
+              "[ERROR] !!! Exception during processing !!! FinalLayer.forward() missing 2 required positional arguments: "
+              "'sigma' and 'shifts'",
+              "- **Exception Message:** RuntimeError: native MiniMax H3 module is missing required helpers: time_shift_slope",
+              "[WARNING] invalid prompt: {'type': 'missing_node_type', 'message': \"Node 'Regional LoRA' has no class_type. "
+              "The workflow may be corrupted or a custom node is missing.\", 'details': \"Node ID '#12'\"}",
+              "- **Node Type:** CLIPTextEncode\n- **Exception Message:** ValueError: not enough values to unpack (expected 4, "
+              "got 1)\n[INFO] Model Gemma4TEModel_ prepared for dynamic VRAM loading. 12407MB Staged. 0 patches attached.\n"
+              "[ERROR] !!! Exception during processing !!! not enough values to unpack (expected 4, got 1)"):
+        assert ids(t) == [], (t, ids(t))
