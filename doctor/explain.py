@@ -1945,6 +1945,22 @@ _STDLIB_IO_NAMES = frozenset({"BytesIO", "StringIO", "TextIOWrapper", "IOBase", 
 
 @_interp("outdated")
 def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("kfolder"):
+        # a node pack lists a model folder that ComfyUI's folder_paths registers only in newer releases (clip and unet
+        # became text_encoders and diffusion_models in late 2024; model_patches, audio_encoders, latent_upscale_models
+        # came in 2025): this ComfyUI predates the folder. A fork for another GPU has its own update path
+        if _off_nvidia(ctx):
+            return None
+        folder = g["kfolder"]
+        return {"title": f"This ComfyUI has no `{folder}` model folder: it is older than the node that lists it",
+                "details": {"missing_folder": folder},
+                "cause": (f"A node asks ComfyUI's folder_paths for the files of the `{folder}` model folder, and this "
+                          f"ComfyUI has no folder registered under that name (`KeyError: '{folder}'`): it is older than "
+                          "the release that added it (ComfyUI renamed `clip` to `text_encoders` and `unet` to "
+                          "`diffusion_models` in late 2024, and added `model_patches`, `audio_encoders` and "
+                          "`latent_upscale_models` in 2025), while the node pack was written for a newer one."),
+                "fix": (cat.by_id("comfyui.outdated").fix + "; the old folders (models/clip, models/unet) keep "  # type: ignore[union-attr]
+                        "working after the update, so no files need to move")}
     if g.get("fin"):
         # a FLUX.1 Tools file (img_in 384 wide: Fill; 128: Depth / Canny) meeting the plain FLUX.1 layout (64): a ComfyUI
         # from before it sized img_in from the file. InvokeAI also calls its model class `Flux`: only a ComfyUI run counts

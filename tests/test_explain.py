@@ -16610,3 +16610,43 @@ def test_round290_dynamic_vram_abort_kinds():
               "got 1)\n[INFO] Model Gemma4TEModel_ prepared for dynamic VRAM loading. 12407MB Staged. 0 patches attached.\n"
               "[ERROR] !!! Exception during processing !!! not enough values to unpack (expected 4, got 1)"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round288_video_stack_kinds():
+    """Round 288 (video and audio generation in ComfyUI and diffusers, 2025-2026: Wan 2.2, LTX-2, HunyuanVideo 1.5,
+    Kandinsky 5, ACE-Step): a node pack listing a model folder of a newer ComfyUI (`text_encoders`, `diffusion_models`,
+    `model_patches`, `audio_encoders`, `latent_upscale_models`) fails in folder_paths with a KeyError: comfyui.outdated
+    with the folder in the headline and an update fix. A folder a node pack registers itself, the bare KeyError with no
+    folder_paths frame, and another family's pipeline missing from an old diffusers stay silent."""
+    co = "comfyui.outdated"
+    for folder, tail in (("text_encoders", "    folders = folder_names_and_paths[folder_name]\nKeyError: 'text_encoders'"),
+                         ("diffusion_models", "    folders = folder_names_and_paths[folder_name]\n"
+                                              "              ~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^\n"
+                                              "KeyError: 'diffusion_models'"),
+                         ("audio_encoders", "    folders = folder_names_and_paths[folder_name]\r\n"
+                                            "KeyError: 'audio_encoders'")):
+        t = ("[ERROR] An error occurred while retrieving information for the 'WanSoundLoader' node.\n"
+             "  File \"/srv/comfy/custom_nodes/some-pack/loaders.py\", line 40, in INPUT_TYPES\n"
+             f"    folder_paths.get_filename_list(\"{folder}\"),\n"
+             "  File \"/srv/comfy/folder_paths.py\", line 287, in get_filename_list_\n" + tail)
+        m = one(t, co)
+        assert ids(t)[:1] == [co] and f"`{folder}`" in m["title"] and "older" in m["title"], (ids(t), m["title"])
+        assert "update_comfyui.bat" in m["fix"] and m["details"]["missing_folder"] == folder, m
+    # look-alikes: a node pack's own folder, no folder_paths frame, another family's pipeline class, a ROCm fork
+    for t in ("    folders = folder_names_and_paths[folder_name]\nKeyError: 'ipadapter'",
+              "  File \"train.py\", line 9, in <module>\n    cfg = paths['text_encoders']\nKeyError: 'text_encoders'",
+              "ImportError: cannot import name 'Kandinsky5I2VPipeline' from 'diffusers' "
+              "(/opt/venv/lib/python3.11/site-packages/diffusers/__init__.py)",
+              "ComfyUI-Zluda on AMD Radeon RX 6800 [ZLUDA]\n    folders = folder_names_and_paths[folder_name]\n"
+              "KeyError: 'text_encoders'"):
+        assert ids(t) == [], (t, ids(t))
+    # the round's other kinds keep their ids (variants, not the corpus texts)
+    assert ids("WanVideoSampler\nTriton only support CUDA 10.0 or higher, but got CUDA version: 12.9")[:1] == [
+        "triton.cuda-version-mismatch"]
+    assert ids("ImportError: DLL load failed while importing cuda_utils: The specified module could not be "
+               "found.")[:1] == ["triton.launcher-cache-stale"]
+    assert ids("[rank1]: TypeError: _flash_attn_forward() got an unexpected keyword argument "
+               "'window_size_right'")[:1] == ["flash-attn.api-mismatch"]
+    assert ids("NVIDIA GeForce RTX 5080 with CUDA capability sm_120 is not compatible with the current PyTorch "
+               "installation.\nThe current PyTorch install supports CUDA capabilities sm_50 sm_60 sm_70 sm_75 sm_80 "
+               "sm_86 sm_90.")[:1] == ["torch.sm-unsupported"]
