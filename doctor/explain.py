@@ -1150,7 +1150,8 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
         # attention package, another framework's own build or a non-NVIDIA setup, whose builds say the same
         if _off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN):
             return None
-        return {"details": {"gpu": "RTX 50 series", "gpu_arch": "sm_120", "torch_cuda_said": g["rtx50cu"]}}
+        return {"title": "The RTX 50 (Blackwell, sm_120) needs a PyTorch built with CUDA 12.8 or newer, and this one is older",
+                "details": {"gpu": "RTX 50 series", "gpu_arch": "sm_120", "torch_cuda_said": g["rtx50cu"]}}
     if g.get("para_pt") and (_off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN)):
         return None  # `PyTorch ... SM_120 error` names PyTorch itself; still not beside an attention package or framework
     if g.get("rtx50_said"):
