@@ -8507,6 +8507,38 @@ def _manager_gate(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     flag = g.get("flag")
     if not flag:
         return {}
+    listening = (g.get("listening") or "").strip("[]")
+    if listening:
+        # the later wording names both conditions and the address ComfyUI listens on: say which one failed
+        loop = listening in ("::1", "localhost") or listening.startswith("127.")
+        details = {"flag": flag, "listening on": listening}
+        if loop:
+            return {"title": (f"ComfyUI-Manager refused the install: `{flag} = true` is not in effect in its config.ini "
+                              f"(ComfyUI already listens on loopback {listening})"),
+                    "cause": (f"Newer ComfyUI-Managers allow this install only when BOTH `{flag} = true` is set under "
+                              "[default] in their config.ini AND ComfyUI listens on a loopback address; here ComfyUI listens "
+                              f"on {listening}, so the flag is what is missing: it is not in that file (or in another "
+                              "config.ini than the one the start-up log names), or it was added while ComfyUI ran. The "
+                              "Manager reads both values once at start-up, so an edit takes effect only after ComfyUI is "
+                              "stopped and started again. It is a gate apart from security_level."),
+                    "fix": (f"Stop ComfyUI, open the config.ini the start-up log names (`** ComfyUI-Manager config path: "
+                            f"...`; current ComfyUI: `ComfyUI/user/__manager/config.ini`), add `{flag} = true` under "
+                            "`[default]` (and `allow_pip_install = true` if the pack needs pip), save, and start ComfyUI "
+                            "again; or install the pack by hand: `cd ComfyUI/custom_nodes && git clone URL`, then "
+                            "`python -m pip install -r NODE/requirements.txt` with ComfyUI's Python"),
+                    "details": details}
+        return {"title": (f"ComfyUI-Manager refused the install: ComfyUI listens on {listening}, not on a loopback "
+                          "address"),
+                "cause": (f"Newer ComfyUI-Managers allow this install only when BOTH `{flag} = true` is set in their "
+                          "config.ini AND ComfyUI listens on a loopback address (127.0.0.1 or ::1); here ComfyUI listens on "
+                          f"{listening} (`--listen` on a network address, as containers and servers start it), which is "
+                          "refused even with the flag set. Both values are read once at start-up."),
+                "fix": (f"Stop ComfyUI, make sure `{flag} = true` is under `[default]` in the Manager's config.ini "
+                        "(`ComfyUI/user/__manager/config.ini`), and start ComfyUI with `--listen 127.0.0.1` for the install "
+                        "(in a container reach that port through a port forward or an SSH tunnel); or install the pack by "
+                        "hand: `cd ComfyUI/custom_nodes && git clone URL`, then `python -m pip install -r "
+                        "NODE/requirements.txt` with ComfyUI's Python"),
+                "details": details}
     return {"title": f"ComfyUI-Manager refused the install: `{flag} = true` is not set in its config.ini",
             "cause": (f"Newer ComfyUI-Managers allow installs from a Git URL and pip installs only when `{flag} = true` is "
                       "set in the [default] section of their config.ini, a gate apart from security_level, and only while "

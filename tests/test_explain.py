@@ -16650,3 +16650,44 @@ def test_round288_video_stack_kinds():
     assert ids("NVIDIA GeForce RTX 5080 with CUDA capability sm_120 is not compatible with the current PyTorch "
                "installation.\nThe current PyTorch install supports CUDA capabilities sm_50 sm_60 sm_70 sm_75 sm_80 "
                "sm_86 sm_90.")[:1] == ["torch.sm-unsupported"]
+
+
+def test_round296_manager_gate_kinds():
+    """Round 296 (ComfyUI-Manager and ComfyUI frontend issues, 2025-2026): the Manager's later Git-URL refusal names
+    both conditions (`This action requires BOTH: (1) 'allow_git_url_install = true' in config.ini ..., AND (2) ComfyUI
+    launched with a loopback --listen ... - currently listening on ADDR`): comfyui.manager-security-level, telling a
+    missing flag (loopback already) from a network listener. The Manager's own bugs, a frontend bug's TypeError, a node
+    pack's own dependency and another program's `Failed to fetch` stay silent."""
+    sl = "comfyui.manager-security-level"
+    both = ("[ERROR] ERROR: This action requires BOTH: (1) 'allow_pip_install = true' in config.ini ([default] "
+            "section), AND (2) ComfyUI launched with a loopback --listen (127.0.0.1 or ::1) - currently listening on {}. "
+            "BOTH values are read once at ComfyUI startup, so changing either one needs a restart.")
+    for addr in ("127.0.0.1", "::1"):
+        t = both.format(addr)
+        m = one(t, sl)
+        assert ids(t)[:1] == [sl] and "`allow_pip_install = true`" in m["title"] and "loopback" in m["title"], m["title"]
+        assert "start ComfyUI again" in m["fix"] and m["details"]["listening on"] == addr, m
+    t = both.format("0.0.0.0")
+    m = one(t, sl)
+    assert ids(t)[:1] == [sl] and "0.0.0.0" in m["title"] and "not on a loopback" in m["title"], m["title"]
+    assert "--listen 127.0.0.1" in m["fix"], m["fix"]
+    # the older one-condition wording keeps its headline
+    m = one("ERROR: This action requires 'allow_git_url_install = true' in config.ini ([default] section). This "
+            "setting is independent of security_level.", sl)
+    assert "is not set in its config.ini" in m["title"], m["title"]
+    # look-alikes: the Manager's own bugs, a frontend bug, a node pack's dependency, another program's fetch error
+    for t in ("Update ComfyUI\nComfyUI update fail: 'NoneType' object has no attribute 'remote_name'",
+              "  File \"E:\\cui\\custom_nodes\\ComfyUI-Manager\\glob\\manager_core.py\", line 1510, in install_by_id\n"
+              "    repo_url = the_node['files'][0]\nKeyError: 'files'",
+              "TypeError: Cannot set properties of undefined (setting 'removed')\n/extensions/some-pack/base_node.js",
+              "Failed to import node classes: No module named 'addict'",
+              "panel_install_node failed\nError: Failed to fetch",
+              "This action requires BOTH: a valid API key and a paid plan (currently listening on 0.0.0.0)"):
+        assert ids(t) == [], (t, ids(t))
+    # the round's other kinds keep their ids (variants, not the corpus texts)
+    assert ids("[!]     from comfy.cli_args import args\n[!] ModuleNotFoundError: No module named 'comfy'\n"
+               "[ComfyUI-Manager] Installation failed:")[:1] == ["comfyui.comfy-not-importable"]
+    assert ids("Failed to execute startup-script: C:\\AI\\ComfyUI\\custom_nodes\\ComfyUI-Manager\\prestartup_script.py "
+               "/ cannot import name 'GitDB' from 'gitdb.db' (unknown location)")[:1] == ["python.package-files-broken"]
+    assert ids("Version Compatibility Warning: Frontend version 1.40.2 is outdated. Backend requires 1.40.9 or "
+               "higher.")[:1] == ["comfyui.frontend-outdated"]
