@@ -16691,3 +16691,26 @@ def test_round296_manager_gate_kinds():
                "/ cannot import name 'GitDB' from 'gitdb.db' (unknown location)")[:1] == ["python.package-files-broken"]
     assert ids("Version Compatibility Warning: Frontend version 1.40.2 is outdated. Backend requires 1.40.9 or "
                "higher.")[:1] == ["comfyui.frontend-outdated"]
+
+
+def test_round291_oom_title_kinds():
+    # ComfyUI's issue-report title form `<exception type> in <node type>`: torch's OOM class before a node name
+    for t in ("[Bug]: torch.OutOfMemoryError in SamplerCustomAdvanced",
+              "torch.cuda.OutOfMemoryError in VAEDecodeTiled",
+              "[Bug]: torch.OutOfMemoryError in KSampler (Efficient)",
+              "[Bug]: torch.OutOfMemoryError in FluxSamplerParams+\n"):
+        assert ids(t)[:1] == ["cuda.oom"], t
+        m = one(t, "cuda.oom")
+        assert "out of memory" in m["title"].lower()
+        assert "--lowvram" in m["fix"]
+    # the other exception types of the same title form, and the class name in prose, stay silent
+    assert ids("[Bug]: RuntimeError in KSampler") == []
+    assert ids("[Bug]: TypeError in CLIPTextEncode") == []
+    assert ids("what does torch.OutOfMemoryError in the docs mean for me") == []
+    # look-alikes of this round: a load-time info line, a Mac start-up, a bare title, a normal banner
+    assert ids("clip missing: ['clip_l.logit_scale']") == []
+    assert ids("** Platform: Darwin\nDevice: mps\n/Users/x/ComfyUI/comfy/k_diffusion/sampling.py:3: UserWarning: "
+               "A NumPy version >=1.21.6 and <1.28.0 is required for this version of SciPy (detected version "
+               "2.0.2)\n  from scipy import integrate") == []
+    assert ids("After updating ComfyUI an error occurs") == []
+    assert ids("Device: cuda:0 NVIDIA GeForce RTX 3060 Laptop GPU : cudaMallocAsync\nUsing pytorch attention") == []
