@@ -9119,6 +9119,20 @@ def _local_shadow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     mod = g.get("mod")
     loc = (g.get("loc") or "").strip()
     fix = cat.by_id("python.local-module-shadows-package").fix  # type: ignore[union-attr]
+    if g.get("tattr"):
+        # `module 'triton' has no attribute 'jit'`: every Triton release has triton.jit, so what Python imported as
+        # `triton` is a folder of that name (a triton / triton-windows source checkout on the path, a leftover of an
+        # uninstall), not the package (triton-windows#68: a checkout built inside the Python folder)
+        return {"title": f"`import triton` found a folder named triton, not the Triton package (it has no `triton.{g['tattr']}`)",
+                "fix": ("See which folder Python takes, with the Python that runs ComfyUI or your script: `python -c \"import "
+                        "triton; print(triton.__path__)\"` (ComfyUI portable: `python_embeded\\python.exe -c ...`). A path "
+                        "that is not `...\\site-packages\\triton` is the culprit: move that folder (a triton or "
+                        "triton-windows source checkout, e.g. one cloned into the Python folder) elsewhere, e.g. `C:\\triton`, "
+                        "and rebuild from there (`python -m pip install --no-build-isolation -e python`), or start from "
+                        "another folder. A `site-packages\\triton` folder left half-empty by an uninstall: reinstall it, "
+                        "`python -m pip install --force-reinstall \"triton-windows<3.5\"` for torch 2.8 (`<3.6` for 2.9; "
+                        "Linux: the `triton` your torch pins)"),
+                "details": {"package": "triton", "missing": g["tattr"]}}
     if pkg in ("torch", "diffusers", "transformers", "tokenizers", "safetensors", "huggingface_hub", "accelerate", "peft"):
         fix = fix.replace("import diffusers, sys; print(diffusers.__file__)", f"import {pkg}, sys; print({pkg}.__file__)")
         fix = fix.replace("-U diffusers`", f"-U {pkg}`")

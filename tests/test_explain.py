@@ -16714,3 +16714,47 @@ def test_round291_oom_title_kinds():
                "2.0.2)\n  from scipy import integrate") == []
     assert ids("After updating ComfyUI an error occurs") == []
     assert ids("Device: cuda:0 NVIDIA GeForce RTX 3060 Laptop GPU : cudaMallocAsync\nUsing pytorch attention") == []
+
+
+def test_round295_sage_triton_windows_kinds():
+    """Round 295 (SageAttention, SpargeAttn and triton-windows reports of 2025-2026): torch's Windows extension build
+    meeting a setuptools without `distutils._msvccompiler._get_vc_env` is torch.setuptools-vc-env (pin setuptools
+    <=75.8.2, build without isolation); MSVC's C2872 on compiled_autograd.h in another display language is still
+    torch.msvc-std-ambiguous; `module 'triton' has no attribute 'jit'` is a folder named triton shadowing the package;
+    a SageAttention 2 function quoted without `cannot import name` is sage.too-old. Look-alikes stay silent: C2872 in a
+    project's own header, _get_vc_env prose without the error, a triton attribute every release may lack, an AMD
+    port's fp8 refusal, a node's own lookup of SageAttention's modules, SageMath's DLL failure."""
+    vc = "torch.setuptools-vc-env"
+    for t in ("  File \"C:\\ai\\venv\\Lib\\site-packages\\torch\\utils\\cpp_extension.py\", line 2120, in _run_ninja_build\n"
+              "    vc_env = distutils._msvccompiler._get_vc_env(plat_spec)\n"
+              "AttributeError: module 'distutils._msvccompiler' has no attribute '_get_vc_env'",
+              "Building SpargeAttn fails: setuptools._distutils._msvccompiler has no attribute '_get_vc_env'"):
+        m = one(t, vc)
+        assert ids(t)[:1] == [vc], ids(t)
+        assert "setuptools" in m["title"] and "setuptools<=75.8.2" in m["fix"] and "--no-build-isolation" in m["fix"]
+    sa = "torch.msvc-std-ambiguous"
+    t = ("E:/comfy/python/Lib/site-packages/torch/include\\torch/csrc/dynamo/compiled_autograd.h(1134): error C2872: "
+         "\u201cstd\u201d: \u4e0d\u660e\u786e\u7684\u7b26\u53f7\n"
+         "C:/Program Files/Microsoft Visual Studio/2022/Community/VC/Tools/MSVC/14.43.34808/include\\valarray(20): "
+         "note: \u53ef\u80fd\u662f\u201cstd\u201d")
+    assert ids(t)[:1] == [sa] and "USE_CUDA" in one(t, sa)["fix"], ids(t)
+    ls = "python.local-module-shadows-package"
+    for attr in ("jit", "language"):
+        t = ("  File \"D:\\sd\\custom_nodes\\ComfyUI-KJNodes\\nodes\\model_optimization_nodes.py\", line 71, in patch\n"
+             f"AttributeError: module 'triton' has no attribute '{attr}'")
+        m = one(t, ls)
+        assert ids(t)[:1] == [ls] and "folder named triton" in m["title"] and f"triton.{attr}" in m["title"], m
+        assert "triton.__path__" in m["fix"] and "triton-windows" in m["fix"]
+    t = "Error running patch: 'sageattn_qk_int8_pv_fp8_cuda' from 'sageattention' (unknown location)"
+    assert ids(t)[:1] == ["sage.too-old"], ids(t)
+    # look-alikes
+    for t in ("src\\kernels\\pool.h(88): error C2872: 'byte': ambiguous symbol",
+              "mylib/include\\compat.h(12): error C2872: \u201cstd\u201d: \u4e0d\u660e\u786e\u7684\u7b26\u53f7",
+              "The helper _get_vc_env was renamed upstream; we now call setuptools.msvc instead.",
+              "AttributeError: module 'triton' has no attribute 'set_allocator'",
+              "RuntimeError: block_sparse_sage2_attn_cuda requires FP8 support, but gfx1100 does not support FP8. "
+              "On RDNA GPUs (gfx10xx/gfx11xx), use spas_sage_attn_meansim_cuda instead.",
+              "AttributeError: 'NoneType' object has no attribute 'qk_int8_sv_f8_accum_f32_fuse_v_scale_attn_inst_buf'",
+              "  File \"sage\\\\rings\\\\integer.pyx\", line 1, in init sage.rings.integer\n"
+              "ImportError: DLL load failed while importing gmp: The specified module could not be found."):
+        assert ids(t) == [], (t, ids(t))
