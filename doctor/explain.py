@@ -3406,9 +3406,10 @@ def _amd(ctx: dict[str, Any]) -> bool:
 @_interp("nan")
 def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """NaN pixels saved as a black image. Not claimed on an AMD / Intel GPU or a Mac (their half-precision and
-    attention paths are other stacks); a text that itself names half precision or SageAttention beside the black
+    attention paths are other stacks), nor beside another program's graph compiler (OneDiff / OneFlow: its compiled
+    module's NaN is that compiler's); a text that itself names half precision or SageAttention beside the black
     output gets that source's cause and fix first."""
-    if _off_nvidia(ctx):
+    if _off_nvidia(ctx) or _fact(ctx, "graph_compiler"):
         return None
     near = _near(ctx)
     if "layers." in (near.get("clip_missing") or ""):
@@ -7898,6 +7899,23 @@ def _upscale_on_cpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 
 @_interp("hf_unreachable")
 def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("sfcfg"):
+        return {"title": ("from_single_file found no cached config files for this checkpoint and could not download them "
+                          f"({g.get('sfwhy') or 'the network failed'})"),
+                "cause": ("A single-file checkpoint (one .safetensors) holds only weights: diffusers' from_single_file "
+                          "builds the pipeline or model from the config files of the matching Hub repository "
+                          "(model_index.json, each component's config.json, the tokenizer and scheduler files). With "
+                          "local_files_only=True it looks for them in the cache first; none were there, so it tried to "
+                          "download them and the Hub could not be reached (an offline or firewalled machine)."),
+                "fix": ("Fetch the configs once where the Hub is reachable and point from_single_file at them: `hf download "
+                        "REPO --include \"*.json\" \"*.txt\" --local-dir ./base-config` with REPO the checkpoint's base "
+                        "repository (Klein: black-forest-labs/FLUX.2-klein-4B; SDXL: stabilityai/stable-diffusion-xl-base-1.0), "
+                        "copy that folder to the offline machine and pass it: `Flux2Transformer2DModel.from_single_file(PATH, "
+                        "config=\"./base-config\", subfolder=\"transformer\", local_files_only=True, torch_dtype=torch.bfloat16)` "
+                        "(a pipeline class that has from_single_file: `from_single_file(PATH, config=\"./base-config\", "
+                        "local_files_only=True)`); or run it once online so the configs land in the cache (HF_HOME) that the "
+                        "offline run reads"),
+                "details": {"failed_with": g.get("sfwhy") or ""}}
     if g.get("offline") or g.get("offreach"):
         url = g.get("offreach") or ""
         m = re.search(r"/([A-Za-z0-9][\w.-]{0,95}/[\w.-]{1,95})/resolve/[^/\s]{1,200}/(\S+)$", url)

@@ -16758,3 +16758,30 @@ def test_round295_sage_triton_windows_kinds():
               "  File \"sage\\\\rings\\\\integer.pyx\", line 1, in init sage.rings.integer\n"
               "ImportError: DLL load failed while importing gmp: The specified module could not be found."):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round292_single_file_configs_quoted_oom_and_compiler_nan_kinds():
+    """Round 292 (diffusers issues of 2024 from generic queries): from_single_file's config download failing on an
+    offline machine, the user's quoted `"out of memory" error` beside the card, and a NaN from another program's
+    graph compiler (OneDiff) that is not the stack's precision."""
+    cfg = ("`local_files_only` is True but no local configs were found for this checkpoint.\n"
+           "Attempting to download the necessary config files for this pipeline.\n\n"
+           "Traceback (most recent call last):\n"
+           "  File \"/srv/env/lib/python3.12/site-packages/urllib3/connection.py\", line 203, in _new_conn\n"
+           "socket.gaierror: [Errno -3] Temporary failure in name resolution\n")
+    m = one(cfg, "hf.unreachable")
+    assert ids(cfg)[:1] == ["hf.unreachable"]
+    assert "from_single_file" in m["title"] and "Temporary failure in name resolution" in m["title"]
+    assert "config=" in m["fix"] and "--include" in m["fix"] and "black-forest-labs/FLUX.2-klein-4B" in m["fix"]
+    # the diffusers notice alone (the download may well succeed) is not claimed
+    assert ids("`local_files_only` is True but no local configs were found for this checkpoint.\n"
+               "Attempting to download the necessary config files for this pipeline.\n") == []
+    oom = 'My RTX 3090 hits 24GB of VRAM during FLUX.2 sampling and stops with a "out of memory" error.'
+    assert ids(oom)[:1] == ["cuda.oom"]
+    assert ids("The GPU run ends with an “out of memory” error after three images")[:1] == ["cuda.oom"]
+    # without a GPU / VRAM word the quoted phrase is not claimed as the GPU's
+    assert "cuda.oom" not in ids('the node list fails with an "out of memory" error')
+    # a VAE NaN stays claimed, except beside another program's graph compiler
+    assert ids("Decoded VAE output returns NaN for every image")[:1] == ["comfyui.nan-image"]
+    assert ids("Compiled VAE decoder returns NaN\nThe latents come back all NaN when compiled with OneDiff "
+               "(oneflow_compile), the eager VAE is fine.") == []
