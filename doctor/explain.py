@@ -1007,6 +1007,10 @@ def _amount(g: dict[str, str], name: str) -> tuple[float, str] | None:
 def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _other_gpu(ctx):
         return None  # ROCm's HIP allocator raises the same torch.OutOfMemoryError: not an NVIDIA setup
+    if _off_nvidia(ctx):
+        # a Mac (ComfyUI's `Device: mps`, the MPS allocator's `MPS backend out of memory`), a RISC-V host or another
+        # vendor's accelerator near the hit: torch raises the same OutOfMemoryError there, and no CUDA fix applies
+        return None
     if _fact(ctx, "sglang_server"):
         # sglang's serving engine (its CLI or its multimodal_gen package in the paste) sizes, offloads and pools the
         # memory itself (mem-fraction-static, its own layerwise / text-encoder offload): an out-of-memory there is its

@@ -16785,3 +16785,17 @@ def test_round292_single_file_configs_quoted_oom_and_compiler_nan_kinds():
     assert ids("Decoded VAE output returns NaN for every image")[:1] == ["comfyui.nan-image"]
     assert ids("Compiled VAE decoder returns NaN\nThe latents come back all NaN when compiled with OneDiff "
                "(oneflow_compile), the eager VAE is fine.") == []
+
+
+def test_oom_on_a_mac_or_other_accelerator_is_not_claimed():
+    """torch raises the same OutOfMemoryError from Apple's MPS allocator: with ComfyUI's `Device: mps` or the MPS
+    wording beside it the paste is a Mac's, where no CUDA fix applies (found by round 291's helper). The same
+    title or allocator report beside an NVIDIA device line keeps cuda.oom."""
+    for t in ("Set vram state to: SHARED\nDevice: mps\n!!! Exception during processing !!! \ntorch.OutOfMemoryError: "
+              "MPS backend out of memory (MPS allocated: 9.10 GB, other allocations: 2.4 GB, max allowed: 13.57 GB). "
+              "Tried to allocate 512.00 MB on private pool.",
+              "Platform: Darwin\ntorch.OutOfMemoryError in KSampler"):
+        assert "cuda.oom" not in ids(t), (t, ids(t))
+    t = ("Device: cuda:0 NVIDIA GeForce RTX 3060 : cudaMallocAsync\n!!! Exception during processing !!! \n"
+         "torch.OutOfMemoryError: Allocation on device")
+    assert ids(t)[:1] == ["cuda.oom"], ids(t)
