@@ -2864,6 +2864,11 @@ def _xformers_too_new(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
     or Mac setup the report is not claimed (the CUDA fixes are not theirs)."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("series") or g.get("shipmax"):
+        # the user's own words: the xformers wheel does not support the RTX 50 series / ships kernels only up to sm_90
+        said = (f"its kernels stop at sm_{g['shipmax']}" if g.get("shipmax") else "it does not support the RTX 50 series")
+        return {"title": f"xformers has no attention kernel for an RTX 50 / Blackwell GPU: {said}",
+                "details": {"xformers_build": (g.get("what") or "xformers").strip()}}
     cc = f"({g.get('cc')}, {g.get('minor')})"
     gpu = {"10": "a Blackwell data-center GPU", "11": "a Blackwell GPU", "12": "an RTX 50 / Blackwell GPU",
            "13": "a GPU newer than Blackwell"}.get(g.get("cc") or "", "this GPU")
@@ -3659,6 +3664,16 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     own word that the computer is an Intel one counts wherever it stands in the paste (it often comes after the
     error, below the 'before the hit' window of the other context facts)."""
     if _off_nvidia_anywhere(ctx):
+        return None
+    return {}
+
+
+@_interp("flash_attn_api")
+def _flash_attn_api(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A flash_attn_* function refusing its arguments: the flash-attn package is another release than its caller.
+    Not when the caller is vLLM's own attention backend or its bundled vllm_flash_attn fork (vLLM's build, whose
+    fork has arguments such as num_splits that the flash-attn package never had), nor off NVIDIA."""
+    if _off_nvidia_anywhere(ctx) or _fact(ctx, "vllm_fa_fork"):
         return None
     return {}
 

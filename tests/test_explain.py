@@ -16799,3 +16799,35 @@ def test_oom_on_a_mac_or_other_accelerator_is_not_claimed():
     t = ("Device: cuda:0 NVIDIA GeForce RTX 3060 : cudaMallocAsync\n!!! Exception during processing !!! \n"
          "torch.OutOfMemoryError: Allocation on device")
     assert ids(t)[:1] == ["cuda.oom"], ids(t)
+
+
+def test_round294_flash_xformers_kinds():
+    """Round 294 (flash-attention and xformers issues filed by end users, 2025-2026): a user's words that the xformers wheel does not support the RTX 50 series (or ships kernels only up to
+    sm_90) get xformers.blackwell-unsupported; vLLM's own attention backend calling its vllm_flash_attn fork with an
+    argument the flash-attn package lacks stays silent, as do other projects' compiled kernels (mamba's
+    selective_scan_cuda) with an undefined c10 symbol."""
+    xb = "xformers.blackwell-unsupported"
+    for t, word in (("xformers doesn't support RTX 5080 yet? the xformers build doesn't support rtx 50 series cards",
+                     "RTX 50 series"),
+                    ("Note: the official xformers wheels only ship kernels up to sm_89, my 5070 Ti is sm_120", "sm_89")):
+        m = one(t, xb)
+        assert ids(t)[:1] == [xb] and word in m["title"], (t, ids(t), m["title"])
+        assert "uninstall xformers" in m["fix"], m["fix"]
+    # look-alikes: vLLM's own fork, another project's compiled kernel, xformers on another GPU, plain prose
+    for t in ("ERROR 11-02 10:01:12 [core.py:702]   File \"/opt/venv/lib/python3.11/site-packages/vllm/v1/attention/"
+              "backends/flash_attn.py\", line 512, in forward\nERROR 11-02 10:01:12 [core.py:702]     "
+              "flash_attn_varlen_func(\nERROR 11-02 10:01:12 [core.py:702] TypeError: flash_attn_varlen_func() got an "
+              "unexpected keyword argument 'num_splits'",
+              "ImportError: /home/u/env/lib/python3.11/site-packages/selective_scan_cuda.cpython-311-x86_64-linux-gnu.so: "
+              "undefined symbol: _ZN3c104cuda9SetDeviceEa",
+              "xformers does not support the RTX 2080 well",
+              "pip install torch works, but later import fails"):
+        assert ids(t) == [], (t, ids(t))
+    # the flash-attn package itself called with a keyword it lacks is still claimed
+    assert ids("TypeError: flash_attn_func() got an unexpected keyword argument 'softcap'")[:1] == [
+        "flash-attn.api-mismatch"]
+    # the round's other kinds keep their ids (variants, not the corpus texts)
+    assert ids("ImportError: /opt/conda/lib/python3.11/site-packages/flash_attn_2_cuda.cpython-311-x86_64-linux-gnu.so: "
+               "undefined symbol: _ZNK3c106SymInt6sym_neERKS0_")[:1] == ["flash-attn.abi-mismatch"]
+    assert ids("I run it on a Tesla T4 and get RuntimeError: FlashAttention only supports Ampere GPUs or "
+               "newer.")[:1] == ["flash-attn.pre-ampere"]
