@@ -16831,3 +16831,39 @@ def test_round294_flash_xformers_kinds():
                "undefined symbol: _ZNK3c106SymInt6sym_neERKS0_")[:1] == ["flash-attn.abi-mismatch"]
     assert ids("I run it on a Tesla T4 and get RuntimeError: FlashAttention only supports Ampere GPUs or "
                "newer.")[:1] == ["flash-attn.pre-ampere"]
+
+
+def test_round293_hf_cli_kinds():
+    """Round 293 (huggingface_hub and hf downloads, 2025-2026): an old huggingface-cli refusing `download` with
+    argparse's `invalid choice` is hf.cli-too-old (upgrade huggingface_hub); `hf download hf://ns/repo/file` refused by
+    the repo-id check is hf.cli-uri-unparsed (two-argument form), ahead of the single-file / repo-not-found readings.
+    A mistyped command, another program's argparse error, a plain local path in the repo-id check and another
+    program's downloader on huggingface.co stay silent or keep their own ids."""
+    old = ("usage: huggingface-cli <command> [<args>]\n"
+           "huggingface-cli: error: argument {env,login,whoami,logout,repo,lfs-enable-largefiles,lfs-multipart-upload,"
+           "scan-cache}: invalid choice: 'upload' (choose from 'env', 'login', 'whoami', 'logout', 'repo', "
+           "'lfs-enable-largefiles', 'lfs-multipart-upload', 'scan-cache')")
+    m = one(old, "hf.cli-too-old")
+    assert ids(old)[:1] == ["hf.cli-too-old"] and "0.17" in m["title"], (ids(old), m["title"])
+    assert "pip install -U huggingface_hub" in m["fix"] and "hf download" in m["fix"], m["fix"]
+    t2 = ("$ huggingface-cli download black-forest-labs/FLUX.2-klein-4B --local-dir klein\n"
+          "huggingface-cli: error: invalid choice: 'download' (choose from 'login', 'whoami', 'logout', 'repo')")
+    assert ids(t2)[:1] == ["hf.cli-too-old"], ids(t2)
+    uri = ("C:\\models> hf download hf://someuser/Klein-4B-GGUF/q8/klein-4b-Q8_0.gguf\n"
+           "Error: Invalid value. Repo id must be in the form 'repo_name' or 'namespace/repo_name': "
+           "'hf://someuser/Klein-4B-GGUF/q8/klein-4b-Q8_0.gguf'. Use `repo_type` argument if needed.")
+    m = one(uri, "hf.cli-uri-unparsed")
+    assert ids(uri)[:1] == ["hf.cli-uri-unparsed"] and "hf://" in m["title"], (ids(uri), m["title"])
+    assert "hf download namespace/repo path/in/repo/file.gguf" in m["fix"], m["fix"]
+    assert ids("huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or "
+               "'namespace/repo_name': 'hf://acme/flux2-klein'. Use `repo_type` argument if needed.")[:1] == [
+        "hf.cli-uri-unparsed"]
+    # look-alikes: a mistyped command, another tool's argparse, a local single file, aria2 on huggingface.co
+    for t in ("huggingface-cli: error: invalid choice: 'downlaod' (choose from 'download', 'upload', 'env')",
+              "comfy: error: argument command: invalid choice: 'download' (choose from 'install', 'launch')",
+              "aria2c: [ERROR] CUID#9 - Download aborted. URI=https://huggingface.co/org/repo/resolve/main/x.gguf\n"
+              "Exception: [AbstractCommand.cc:351] errorCode=1 Network problem has occurred."):
+        assert ids(t) == [], (t, ids(t))
+    single = ("Repo id must be in the form 'repo_name' or 'namespace/repo_name': "
+              "'D:/ComfyUI/models/diffusion_models/flux-2-klein-4b.safetensors'. Use `repo_type` argument if needed.")
+    assert "hf.cli-uri-unparsed" not in ids(single), ids(single)
