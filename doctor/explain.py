@@ -1135,42 +1135,38 @@ _PARA_SM_FOREIGN = ("attn_pkg", "other_framework", "foreign_cuda_build", "llm_en
                     "other_kernel_lib", "custom_kernel")
 
 
+def _para_sm_foreign(ctx: dict[str, Any]) -> bool:
+    """A user's words about a missing sm_120 build may be about another build than torch's: an attention package,
+    Triton-based kernel library, LLM engine or other framework named in the paste, or an AMD / Intel / Mac setup."""
+    return _off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN)
+
+
 def _para_sm_is_torch(ctx: dict[str, Any]) -> bool:
     """A user's paraphrase of torch's capability warning (`"sm_120 is not supported"`) is torch's only where the paste
-    names PyTorch (a version, a +cu tag, a torch path, `PyTorch (nightly ...)`) and no attention package, Triton-based
-    kernel library, LLM engine or other framework whose own build could say the same; not on an AMD / Intel / Mac setup."""
-    if _off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN):
-        return False
-    return any(_fact(ctx, k) for k in _PARA_SM_TORCH)
+    names PyTorch (a version, a +cu tag, a torch path, `PyTorch (nightly ...)`) and nothing ``_para_sm_foreign``."""
+    return not _para_sm_foreign(ctx) and any(_fact(ctx, k) for k in _PARA_SM_TORCH)
 
 
 @_interp("sm")
 def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("para") and not _para_sm_is_torch(ctx):
         return None  # `sm_120 is not supported` in a user's words: torch's warning only where the paste is torch's
-    if g.get("rtx50cu"):
-        # the user's own words that an RTX 50 series card needs a CUDA 12.8+ torch (`crashes with the new RTX 50XX
-        # Series ... need to update torch to 12.8`): torch's missing sm_120 kernels, unless the paste is about an
-        # attention package, another framework's own build or a non-NVIDIA setup, whose builds say the same
-        if _off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN):
-            return None
-        return {"title": "The RTX 50 (Blackwell, sm_120) needs a PyTorch built with CUDA 12.8 or newer, and this one is older",
-                "details": {"gpu": "RTX 50 series", "gpu_arch": "sm_120", "torch_cuda_said": g["rtx50cu"]}}
-    if g.get("para_pt") and (_off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN)):
+    if g.get("para_pt") and _para_sm_foreign(ctx):
         return None  # `PyTorch ... SM_120 error` names PyTorch itself; still not beside an attention package or framework
-    if g.get("rtx50_said"):
-        # an RTX 50 report that says torch must be updated to a CUDA 12.8 / 13 build (`crashes with the new Nvidia RTX
-        # 50XX Series ... it need to update torch to 12.8`): the reporter names the cause, a torch without sm_120
-        # kernels; not where an attention package, kernel library or other framework could be the build meant
-        if _off_nvidia(ctx) or any(_fact(ctx, k) for k in _PARA_SM_FOREIGN):
+    if g.get("rtx50cu") or g.get("rtx50_said"):
+        # the reporter's own words that an RTX 50 card needs a torch for CUDA 12.8 / 13 (`crashes with the new Nvidia
+        # RTX 50XX Series ... it need to update torch to 12.8`; two patterns, one per wording family): torch's missing
+        # sm_120 kernels, unless an attention package, kernel library, other framework or non-NVIDIA setup could be
+        # the build meant
+        if _para_sm_foreign(ctx):
             return None
+        said = {"torch_cuda_said": g["rtx50cu"]} if g.get("rtx50cu") else {}
         return {"title": "The RTX 50 (Blackwell, sm_120) needs a PyTorch built with CUDA 12.8 or newer, and this one is older",
                 "cause": ("RTX 50 cards are compute capability 12.0 (sm_120). Only PyTorch builds for CUDA 12.8 and newer "
                           "(torch 2.7+ from the cu128 / cu130 index) carry sm_120 kernels; a cu126 or older build, which "
                           "launchers and portable packages installed before 2025, has none, so the UI crashes or stops at the "
                           "first CUDA work. " + cat.by_id("torch.sm-unsupported").cause),  # type: ignore[union-attr]
-                "fix": cat.by_id("torch.sm-unsupported").fix,  # type: ignore[union-attr]
-                "details": {"gpu_arch": "sm_120"}}
+                "details": {"gpu": "RTX 50 series", "gpu_arch": "sm_120", **said}}
     sm = g.get("sm") or ("sm_" + g["arch"].replace(".", "") if g.get("arch") else "")  # `Unknown CUDA arch (8.6)`
     if not sm and g.get("cudas"):  # only the warning's last sentence: the CUDA lines whose builds carry this GPU
         cudas = [c.strip() for c in g["cudas"].split(",") if c.strip()]
@@ -3746,9 +3742,10 @@ def _triton_cc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
 @_interp("pkg_files_broken")
 def _pkg_files_broken(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """python.package-files-broken: ``nvidia_only``; where the import that finds the empty folder is made inside
-    insightface's own package (the frame near the hit or the paste's last frame) (site-packages/insightface/..., its `from onnx import numpy_helper`), the broken
-    package belongs to the face-analysis stack of IP-Adapter FaceID, ReActor and PuLID (insightface, onnx,
-    onnxruntime), another model family's parts that the corpus leaves out of scope: not claimed."""
+    insightface's own package (site-packages/insightface/..., its `from onnx import numpy_helper`, in the frame near
+    the hit or the paste's last frame), the broken package belongs to the face-analysis stack of IP-Adapter FaceID,
+    ReActor and PuLID (insightface, onnx, onnxruntime), another model family's parts that the corpus leaves out of
+    scope: not claimed."""
     if _off_nvidia_anywhere(ctx):
         return None
     frames = f"{_near(ctx).get('py_frame') or ''} {ctx.get('py_frame') or ''}"
@@ -8537,6 +8534,11 @@ def _shallow_no_tags(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     return None
 
 
+# installing a node pack without the Manager, for the Manager's install gates
+_MANAGER_BY_HAND = ("install the pack by hand: `cd ComfyUI/custom_nodes && git clone URL`, then "
+                    "`python -m pip install -r NODE/requirements.txt` with ComfyUI's Python")
+
+
 @_interp("manager_gate")
 def _manager_gate(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Newer ComfyUI-Managers gate Git-URL and pip installs behind their own config.ini flags, apart from
@@ -8561,8 +8563,7 @@ def _manager_gate(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                     "fix": (f"Stop ComfyUI, open the config.ini the start-up log names (`** ComfyUI-Manager config path: "
                             f"...`; current ComfyUI: `ComfyUI/user/__manager/config.ini`), add `{flag} = true` under "
                             "`[default]` (and `allow_pip_install = true` if the pack needs pip), save, and start ComfyUI "
-                            "again; or install the pack by hand: `cd ComfyUI/custom_nodes && git clone URL`, then "
-                            "`python -m pip install -r NODE/requirements.txt` with ComfyUI's Python"),
+                            "again; or " + _MANAGER_BY_HAND),
                     "details": details}
         return {"title": (f"ComfyUI-Manager refused the install: ComfyUI listens on {listening}, not on a loopback "
                           "address"),
@@ -8572,9 +8573,7 @@ def _manager_gate(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                           "refused even with the flag set. Both values are read once at start-up."),
                 "fix": (f"Stop ComfyUI, make sure `{flag} = true` is under `[default]` in the Manager's config.ini "
                         "(`ComfyUI/user/__manager/config.ini`), and start ComfyUI with `--listen 127.0.0.1` for the install "
-                        "(in a container reach that port through a port forward or an SSH tunnel); or install the pack by "
-                        "hand: `cd ComfyUI/custom_nodes && git clone URL`, then `python -m pip install -r "
-                        "NODE/requirements.txt` with ComfyUI's Python"),
+                        "(in a container reach that port through a port forward or an SSH tunnel); or " + _MANAGER_BY_HAND),
                 "details": details}
     return {"title": f"ComfyUI-Manager refused the install: `{flag} = true` is not set in its config.ini",
             "cause": (f"Newer ComfyUI-Managers allow installs from a Git URL and pip installs only when `{flag} = true` is "
