@@ -16867,3 +16867,40 @@ def test_round293_hf_cli_kinds():
     single = ("Repo id must be in the form 'repo_name' or 'namespace/repo_name': "
               "'D:/ComfyUI/models/diffusion_models/flux-2-klein-4b.safetensors'. Use `repo_type` argument if needed.")
     assert "hf.cli-uri-unparsed" not in ids(single), ids(single)
+
+
+def test_round300_mps_matmul_kinds():
+    """Round 300 (FLUX / FLUX.2 node packs in ComfyUI): PyTorch's MPS (macOS) wording of the matmul shape error,
+    `linear(): input and weight.T shapes cannot be multiplied (M x K1 and K2 x N)`, carries the same shapes in the same
+    order as CUDA's `mat1 and mat2 ...`, so the Klein text-encoder and latent readings take it as well; with the log's
+    ZImageTEModel_ the Z-Image encoder stays the first cause. Node packs' own bugs (a patched forward_orig lagging
+    ComfyUI, a pack's argparse clash, a pack's missing attribute or optional module) and a bare core-module import
+    without the node that did it stay silent."""
+    four_nine = "!!! Exception during processing !!! linear(): input and weight.T shapes cannot be multiplied (256x7680 and 12288x4096)"
+    m = one(four_nine, "klein.te-mismatch")
+    assert ids(four_nine)[:1] == ["klein.te-mismatch"], ids(four_nine)
+    assert "9B" in m["title"] or "9B" in m["fix"], (m["title"], m["fix"])
+    assert "qwen_3_8b" in m["fix"], m["fix"]
+    single = ("RuntimeError: linear(): input and weight.T shapes cannot be multiplied (512x2560 and 7680x3072)\n"
+              "Prompt executed in 3.41 seconds")
+    m = one(single, "klein.te-mismatch")
+    assert ids(single)[:1] == ["klein.te-mismatch"] and "flux2" in m["fix"], (ids(single), m["fix"])
+    zimage = ("Requested to load ZImageTEModel_\nloaded completely;  4424.19 MB loaded, full load: True\n"
+              "Requested to load Flux2\n"
+              "!!! Exception during processing !!! linear(): input and weight.T shapes cannot be multiplied "
+              "(512x2560 and 7680x3072)")
+    assert ids(zimage)[:1] == ["klein.zimage-te"], ids(zimage)
+    latent = "linear(): input and weight.T shapes cannot be multiplied (1024x64 and 128x3072)"
+    assert ids(latent)[:1] == ["klein.vae-mismatch"], ids(latent)
+    # the CUDA wording keeps its answers
+    assert ids("RuntimeError: mat1 and mat2 shapes cannot be multiplied (512x7680 and 12288x4096)")[:1] == [
+        "klein.te-mismatch"]
+    # look-alikes: another layer's widths, node packs' own bugs, a bare comfy.ldm import with no node in view
+    for t in ("RuntimeError: linear(): input and weight.T shapes cannot be multiplied (1x1280 and 768x3072)",
+              "TypeError: pulid_forward_orig() got an unexpected keyword argument 'timestep_zero_index'",
+              "forward_orig() got an unexpected keyword argument 'attn_mask'",
+              "argparse.ArgumentError: argument --t5xxl: conflicting option string: --t5xxl",
+              "AttributeError: module 'RES4LYF.nodes_latents' has no attribute 'latent_transfer_state_info'",
+              "(RES4LYF) Failed to import zamplers: No module named 'res4lyf'",
+              "ModuleNotFoundError: No module named 'comfy.ldm.flux.redux'"):
+        assert ids(t) == [], (t, ids(t))
