@@ -3133,6 +3133,22 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
         # its architecture (PyTorch's win_arm64 wheels are CPU-only, on its own index, for some Pythons)
         return {"as": "torch.windows-arm64-no-wheel",
                 "details": {"python": near["win_arm64"], **({"requirement": g["req"]} if g.get("req") else {})}}
+    if g.get("tvpkg"):
+        # torchvision / torchaudio are built per Python like torch, and a new Python (3.13 as Arch's or Fedora's system
+        # Python) can have torch wheels before it has theirs: pip then offers none of them at all
+        pkg = g["tvpkg"]
+        return {"title": f"pip found no {pkg} wheel for this Python (`from versions: none`)",
+                "cause": (f"{pkg} publishes wheels per Python version, like torch, and only for 64-bit Pythons that its "
+                          f"release supports. `from versions: none` means no {pkg} release has a wheel for this Python: a "
+                          f"Python newer than the torch/{pkg} pair supports (a distribution's system Python 3.13 or 3.14 "
+                          f"with an older pin, or before {pkg}'s wheels for it came out, even when torch itself installs), "
+                          f"a 32-bit Python, or a mistyped PyTorch index."),
+                "fix": (f"Make the venv with a Python the PyTorch packages have wheels for and install the pair from one "
+                        f"index: `uv venv --python 3.12 venv` (or `python3.12 -m venv venv`), then `venv/bin/python -m pip "
+                        f"install torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`; or keep "
+                        f"this Python and install the newest torch and {pkg} together (no old pin); check with "
+                        f"`python -c \"import sys, struct; print(sys.version, struct.calcsize('P') * 8)\"`"),
+                "details": {"requirement": g["req"]}}
     if g.get("wrongname"):
         return {"title": "`pip install pytorch` is not PyTorch: the package is `torch`",
                 "fix": ("Install `torch` (not `pytorch`) from the PyTorch index into a 64-bit Python 3.10 to 3.12: `python -m pip "
@@ -4681,7 +4697,12 @@ def _cxx_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     pkg = _near(ctx).get("pip_build_pkg") or str(ctx.get("pip_build_pkg") or "")
     if pkg and not _STACK_BUILD.match(pkg):
         return None
-    return {"details": {"package": pkg}} if pkg else {}
+    out: dict[str, Any] = {"details": {"package": pkg}} if pkg else {}
+    if g.get("ccmd"):  # setuptools found no C compiler at all (`command 'x86_64-linux-gnu-gcc' failed: No such file`)
+        out["title"] = (f"A C/C++ extension is being compiled, and this system has no C compiler: `{g['ccmd']}` is not "
+                        "installed (build-essential / gcc)")
+        out.setdefault("details", {})["compiler"] = g["ccmd"]
+    return out
 
 
 @_interp("msvc_missing")

@@ -16904,3 +16904,44 @@ def test_round300_mps_matmul_kinds():
               "(RES4LYF) Failed to import zamplers: No module named 'res4lyf'",
               "ModuleNotFoundError: No module named 'comfy.ldm.flux.redux'"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round301_distro_python_kinds():
+    """Round 301 (Linux distributions and system Pythons, 2024-2026): setuptools finding no C compiler at all
+    (`command 'x86_64-linux-gnu-gcc' failed: No such file or directory`) is python.cxx-compiler-missing with a
+    C-compiler title (build-essential); pip's `from versions: none` for torchvision / torchaudio (a distro's Python
+    3.13 with torch wheels but none of theirs) is torch.pip-no-wheel naming the package; `nvcc -V` of a CUDA 12.x
+    toolkit with a GCC 15 named beside it is cuda.host-compiler-unsupported. A compiler that exists but fails, a
+    Python.h missing in another program's build, another package without wheels, CUDA 13 with GCC 15 and an apt
+    package removed from a distro stay silent."""
+    gcc = ("  running build_ext\n"
+           "  error: command '/usr/bin/x86_64-linux-gnu-gcc' failed: No such file or directory\n"
+           "  [end of output]")
+    m = one(gcc, "python.cxx-compiler-missing")
+    assert ids(gcc)[:1] == ["python.cxx-compiler-missing"] and "C compiler" in m["title"], (ids(gcc), m["title"])
+    assert "build-essential" in m["fix"], m["fix"]
+    assert ids("error: unable to execute 'gcc': No such file or directory")[:1] == ["python.cxx-compiler-missing"]
+    tv = ("$ pip install torch torchvision\nCollecting torch\n"
+          "  Downloading torch-2.5.0-cp313-cp313-manylinux1_x86_64.whl.metadata (28 kB)\n"
+          "ERROR: Could not find a version that satisfies the requirement torchvision (from versions: none)\n"
+          "ERROR: No matching distribution found for torchvision\nFedora 41, python 3.13.0")
+    m = one(tv, "torch.pip-no-wheel")
+    assert ids(tv)[:1] == ["torch.pip-no-wheel"] and "torchvision" in m["title"], (ids(tv), m["title"])
+    assert "--python 3.12" in m["fix"], m["fix"]
+    ta = "ERROR: Could not find a version that satisfies the requirement torchaudio==2.4.1 (from versions: none)"
+    assert "torchaudio" in one(ta, "torch.pip-no-wheel")["title"]
+    cc = ("sageattention will not build on Arch.\n$ nvcc --version\nCuda compilation tools, release 12.6, V12.6.85\n"
+          "My gcc is gcc 15.2.1 from the repos, maybe that is the problem?")
+    m = one(cc, "cuda.host-compiler-unsupported")
+    assert ids(cc)[:1] == ["cuda.host-compiler-unsupported"] and "NVCC_CCBIN" in m["fix"], (ids(cc), m["fix"])
+    # look-alikes
+    for t in ("error: command '/usr/bin/gcc' failed with exit code 1",
+              "  building 'icepy._speedups' extension\n  error: command 'gcc' failed: No such file or directory",
+              "src/foo/bar.c:9:10: fatal error: Python.h: No such file or directory\n"
+              "error: command '/usr/bin/x86_64-linux-gnu-gcc' failed with exit code 1\n"
+              "ERROR: Failed to build installable wheels for some pyproject.toml based projects (pyaudio)",
+              "ERROR: Could not find a version that satisfies the requirement onnxruntime-gpu (from versions: none)",
+              "Cuda compilation tools, release 13.0, V13.0.48\nbuilt with gcc 15.1 on Fedora 43, works fine",
+              "Cuda compilation tools, release 12.8, V12.8.93\nit builds fine with gcc 14 on Ubuntu 24.04",
+              "E: Package 'libatlas-base-dev' has no installation candidate"):
+        assert ids(t) == [], (t, ids(t))
