@@ -16945,3 +16945,55 @@ def test_round301_distro_python_kinds():
               "Cuda compilation tools, release 12.8, V12.8.93\nit builds fine with gcc 14 on Ubuntu 24.04",
               "E: Package 'libatlas-base-dev' has no installation candidate"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round303_flux_pipeline_kinds():
+    """Round 303 (FLUX.1 / Kontext / FLUX.2 pipelines in diffusers and BFL's repos): protobuf older than 3.20 under a
+    sentencepiece tokenizer (`cannot import name 'builder' from 'google.protobuf.internal'`) is python.protobuf-too-old;
+    `diffusers.Flux2...` ending in diffusers' lazy-module __getattr__ raise is diffusers.too-old; diffusers' CPU offload
+    finding no accelerator beside a CPU-only torch (a +cpu wheel, or pip's plain version on Windows) is torch.cpu-build.
+    The bare builder line, another package's generated code, a FLUX.1 class in the lazy frame, a class whose module
+    failed to import, and the offload refusal with no torch build (or a CUDA one) in view stay silent."""
+    pb = ("Traceback (most recent call last):\n"
+          "  File \"D:\\trainer\\venv\\lib\\site-packages\\transformers\\convert_slow_tokenizer.py\", line 40, in import_protobuf\n"
+          "    from sentencepiece import sentencepiece_model_pb2\n"
+          "  File \"D:\\trainer\\venv\\lib\\site-packages\\sentencepiece\\sentencepiece_model_pb2.py\", line 5, in <module>\n"
+          "    from google.protobuf.internal import builder as _builder\n"
+          "ImportError: cannot import name 'builder' from 'google.protobuf.internal' "
+          "(D:\\trainer\\venv\\lib\\site-packages\\google\\protobuf\\internal\\__init__.py)")
+    m = one(pb, "python.protobuf-too-old")
+    assert ids(pb)[:1] == ["python.protobuf-too-old"] and "3.20" in m["title"], (ids(pb), m["title"])
+    assert 'pip install -U "protobuf>=3.20"' in m["fix"] and "protobuf==3.20.3" in m["fix"], m["fix"]
+    for t in ("ImportError: cannot import name 'builder' from 'google.protobuf.internal'",
+              "  File \"/opt/venv/lib/python3.10/site-packages/onnx/onnx_ml_pb2.py\", line 5, in <module>\n"
+              "    from google.protobuf.internal import builder as _builder\n"
+              "ImportError: cannot import name 'builder' from 'google.protobuf.internal' "
+              "(/opt/venv/lib/python3.10/site-packages/google/protobuf/internal/__init__.py)"):
+        assert ids(t) == [], (t, ids(t))
+    lazy = ("    pipe = diffusers.Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\")\n"
+            "           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+            "  File \"/srv/env/lib/python3.12/site-packages/diffusers/utils/import_utils.py\", line 933, in __getattr__\n"
+            "    raise AttributeError(f\"module {self.__name__} has no attribute {name}\")\n")
+    m = one(lazy, "diffusers.too-old")
+    assert ids(lazy)[:1] == ["diffusers.too-old"] and "Flux2KleinPipeline" in m["title"] and "0.37" in m["title"], (
+        ids(lazy), m["title"])
+    for t in (lazy.replace("Flux2KleinPipeline", "FluxKontextPipeline"),
+              lazy.replace("    raise AttributeError(f\"module {self.__name__} has no attribute {name}\")\n",
+                           "    module = self._get_module(self._class_to_module[name])\n"
+                           "  File \"/srv/env/lib/python3.12/site-packages/diffusers/utils/import_utils.py\", line 945, "
+                           "in _get_module\n    raise RuntimeError(\"Failed to import diffusers.pipelines.flux2\")\n")):
+        assert "diffusers.too-old" not in ids(t), (t, ids(t))
+    off = ("RuntimeError: `enable_sequential_cpu_offload` requires accelerator, but not found\n"
+           "> pip install accelerate torch\n"
+           "Requirement already satisfied: accelerate in d:\\apps\\py311\\lib\\site-packages (1.10.0)\n"
+           "Requirement already satisfied: torch in d:\\apps\\py311\\lib\\site-packages (2.7.1)\n")
+    m = one(off, "torch.cpu-build")
+    assert ids(off)[:1] == ["torch.cpu-build"] and "2.7.1" in m["title"] and "CPU-only" in m["title"], (ids(off), m["title"])
+    assert "download.pytorch.org/whl/cu" in m["fix"], m["fix"]
+    wheel = "torch 2.5.1+cpu\nRuntimeError: `enable_model_cpu_offload` requires accelerator, but not found"
+    assert ids(wheel)[:1] == ["torch.cpu-build"], ids(wheel)
+    for t in ("RuntimeError: `enable_model_cpu_offload` requires accelerator, but not found",
+              off.replace("(2.7.1)", "(2.7.1+cu128)"),
+              "Fixes runtime error: `RuntimeError: enable_model_cpu_offload requires accelerator, but not found` "
+              "on CPU-only environments"):
+        assert "torch.cpu-build" not in ids(t), (t, ids(t))
