@@ -16867,3 +16867,33 @@ def test_round293_hf_cli_kinds():
     single = ("Repo id must be in the form 'repo_name' or 'namespace/repo_name': "
               "'D:/ComfyUI/models/diffusion_models/flux-2-klein-4b.safetensors'. Use `repo_type` argument if needed.")
     assert "hf.cli-uri-unparsed" not in ids(single), ids(single)
+
+
+def test_sage_kernel_assertion_split_by_the_named_card():
+    """SageAttention's `SMxx kernel is not available` means its compiled kernel module did not import. On a card the
+    kernel serves that is the installed build (another torch / CUDA / Python, or built without it); on a card below
+    the kernel's capability it is a forced mode the card cannot run."""
+    a = "Error running sage attention: SM89 kernel is not available. Make sure you GPUs with compute capability 8.9., using pytorch attention instead."
+    m = one("got prompt\nDevice: cuda:0 NVIDIA GeForce RTX 4070 SUPER : cudaMallocAsync\n" + a, "sage.build-mismatch")
+    assert "4070" in m["title"] and "8.9" in m["title"] and "_qattn_sm89" in m["cause"]
+    assert "pip uninstall -y sageattention" in m["fix"]
+    m = one("pytorch 2.8.0+cu128 on an RTX 5080 16GB\n" + a, "sage.build-mismatch")
+    assert "5080" in m["title"] and "12.0" in m["title"]
+    # no card named: sageattn sends only 8.9 and 12.0 to this kernel
+    m = one(a, "sage.build-mismatch")
+    assert m["title"].startswith("SageAttention's SM89 kernel module did not load:")
+    # the assertion's own "compute capability 8.9" is not a card
+    assert "8.9, which" not in m["title"]
+    # a card below the kernel: a forced fp8 mode on Ampere, the SM80 kernel on Turing
+    m = one("GPU: NVIDIA GeForce RTX 3080 Ti\nsage_attention: sageattn_qk_int8_pv_fp8_cuda\n" + a, "sage.unsupported-arch")
+    assert "RTX 3080 Ti" in m["title"] and "8.6" in m["title"] and "auto" in m["fix"]
+    m = one("Tesla T4 15GB\n    assert SM80_ENABLED, \"SM80 kernel is not available. make sure you GPUs with compute capability 8.0 or higher.\"",
+            "sage.unsupported-arch")
+    assert "Tesla T4" in m["title"] and "7.5" in m["title"]
+    # SM90 with no card named stays the kernel's own card question
+    one("Error: 'SM90 kernel is not available. Make sure you have GPUs with compute capability 9.0.'", "sage.unsupported-arch")
+    m = one("NVIDIA H100 80GB HBM3\nError: 'SM90 kernel is not available. Make sure you have GPUs with compute capability 9.0.'",
+            "sage.build-mismatch")
+    assert "H100" in m["title"]
+    # the Turing context is a GPU name, not any number
+    assert "sage.build-mismatch" not in ids("RTX 2000 Ada Generation\nNo module named 'flash_attn'")
