@@ -1664,6 +1664,10 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # CUDA-only attention packages do not exist there: not ours
     if g.get("phmod") or g.get("dummy"):
         return _module_placeholder(g)
+    if (g.get("module") or "").split(".")[0] == "torch" and _fact(ctx, "isolated_build") and _attn_build(ctx):
+        # `No module named 'torch'` quoted first (an issue title, the user's words) above pip's log of an attention
+        # package's source build in an isolated build environment: that build's setup.py, not the user's Python
+        return {"as": "flash-attn.build-no-torch", "details": {"package": _attn_build(ctx)}}
     if g.get("slow"):
         # transformers could not build the fast tokenizer and fell back to converting the slow one, which needs
         # sentencepiece (and protobuf): both missing from the Python that runs the pipeline
@@ -9734,6 +9738,12 @@ _BUILD_PKG_NAMES = re.compile(r"flash[-_]attn|xformers|sageattention", re.I)
 _BUILD_SRC_NAME = re.compile(r"[\\/]([A-Za-z0-9][\w.\-]{0,80}?)/?$")
 
 
+def _attn_build(ctx: dict[str, Any]) -> str:
+    """The attention package (flash-attn, xformers, SageAttention) the paste shows being installed, or ''."""
+    said = _fact(ctx, "attn_pkg").lower().replace("_", "-").replace(" ", "")
+    return next((p for p in ("flash-attn", "xformers", "sageattention") if said.startswith(p.split("-")[0])), "")
+
+
 @_interp("build_no_torch")
 def _build_no_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A package built from source whose setup imports torch, inside pip's / uv's isolated build environment. The
@@ -9744,7 +9754,7 @@ def _build_no_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         return None
     pkg = g.get("pkg") or ""
     src = (g.get("src") or "").strip()
-    if pkg:
+    if pkg or (g.get("module") and _attn_build(ctx)):  # (handed over by python.module-missing: an attention build)
         return {}
     name = ""
     if src:

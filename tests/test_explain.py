@@ -16897,3 +16897,25 @@ def test_sage_kernel_assertion_split_by_the_named_card():
     assert "H100" in m["title"]
     # the Turing context is a GPU name, not any number
     assert "sage.build-mismatch" not in ids("RTX 2000 Ada Generation\nNo module named 'flash_attn'")
+
+
+def test_no_torch_quoted_above_an_attention_build_log():
+    """`No module named 'torch'` quoted first (an issue title) above pip's log of flash-attn's / xformers' sdist build
+    in an isolated build environment is that build's setup.py, not a Python without torch."""
+    log = ("ModuleNotFoundError: No module named 'torch' when installing flash-attn\n"
+           "(venv) $ python -m pip install flash-attn==2.8.2\n"
+           "Collecting flash-attn==2.8.2\n"
+           "  Downloading flash_attn-2.8.2.tar.gz (8.2 MB)\n"
+           "  Installing build dependencies ... done\n"
+           "  Getting requirements to build wheel ... error\n"
+           "  error: subprocess-exited-with-error\n")
+    m = one(log, "flash-attn.build-no-torch")
+    assert "--no-build-isolation" in m["fix"] and m["details"].get("package") == "flash-attn"
+    m = one(log.replace("flash-attn", "xformers").replace("flash_attn", "xformers"), "flash-attn.build-no-torch")
+    assert m["details"].get("package") == "xformers"
+    # the user's Python lacks torch while flash-attn is merely named: no build in view
+    assert ids("import flash_attn\nTraceback (most recent call last):\n  File \"run.py\", line 1, in <module>\n"
+               "    import torch\nModuleNotFoundError: No module named 'torch'")[0] == "python.module-missing"
+    # a build environment, but of another package: not claimed as the attention build
+    assert "flash-attn.build-no-torch" not in ids(
+        "No module named 'torch'\n  Getting requirements to build wheel ... error\n  Downloading ujson-5.10.0.tar.gz")
