@@ -1664,6 +1664,10 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # CUDA-only attention packages do not exist there: not ours
     if g.get("phmod") or g.get("dummy"):
         return _module_placeholder(g)
+    if (g.get("module") or "").split(".")[0] == "torch" and _fact(ctx, "isolated_build") and _attn_build(ctx):
+        # `No module named 'torch'` quoted first (an issue title, the user's words) above pip's log of an attention
+        # package's source build in an isolated build environment: that build's setup.py, not the user's Python
+        return {"as": "flash-attn.build-no-torch", "details": {"package": _attn_build(ctx)}}
     if g.get("slow"):
         # transformers could not build the fast tokenizer and fell back to converting the slow one, which needs
         # sentencepiece (and protobuf): both missing from the Python that runs the pipeline
@@ -3678,6 +3682,82 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if _off_nvidia_anywhere(ctx):
         return None
     return {}
+
+
+# SageAttention 2's compiled kernels and the compute capabilities each serves (sageattention/core.py: `sageattn` sends
+# 8.0 to SM80, 8.9 and 12.0 to SM89, 9.0 to SM90; the fp8 SM89 kernel's instructions exist from 8.9 on).
+_SAGE_KERNEL_NEEDS = {"SM80": (80, "8.0 or newer"), "SM89": (89, "8.9 or newer (RTX 40 / 50)"), "SM90": (90, "9.0 (Hopper)")}
+
+
+def _named_nvidia_cc(ctx: dict[str, Any]) -> tuple[str, int] | None:
+    """The NVIDIA GPU a paste names and its compute capability (x10), from the GPU context facts: near the hit
+    first, then anywhere in the paste. A capability stated in words is left out (an assertion asks for one)."""
+    for facts in (_near(ctx), ctx):
+        for key in ("gpu_model", "hopper_gpu", "ada_gpu", "pre_ada_gpu", "turing_gpu", "old_nvidia_gpu"):
+            v = str(facts.get(key) or "").strip()
+            if not v or "capability" in v.lower():
+                continue  # SageAttention's own assertion says `compute capability 8.9`: a card is named, not asked for
+            if key == "gpu_model":
+                return v, 120
+            if key == "hopper_gpu":
+                return v, 120 if "12" in v else 90
+            if key == "ada_gpu":
+                return v, 89
+            if key == "pre_ada_gpu":
+                return v, 70 if "V100" in v.upper() else 86 if re.search(r"30[6-9]0|A[4-6]000|A10G", v, re.I) else 80
+            return v, 75 if key == "turing_gpu" else 61
+    return None
+
+
+@_interp("sage_arch")
+def _sage_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """SageAttention's `SMxx kernel is not available`: the assertion fires when that compiled kernel module did not
+    import. On a card the kernel serves (SM89: an RTX 40 or 50; SM80: Ampere or newer; SM90: Hopper) the card is
+    fine and the installed build is the problem (built for another torch / CUDA / Python, or without that kernel):
+    sage.build-mismatch. Without a card named, SM89 is read the same way (sageattn picks it only for 8.9 and 12.0;
+    a forced fp8 mode on an RTX 30 is the rarer case, said in the cause). A card below the kernel's capability
+    (a forced mode, an RTX 20 under SM80) keeps this signature, with the card and its capability in the title."""
+    kernel = (g.get("kernel") or "").upper()
+    if kernel not in _SAGE_KERNEL_NEEDS or _off_nvidia_anywhere(ctx):
+        return {}
+    need, said = _SAGE_KERNEL_NEEDS[kernel]
+    card = _named_nvidia_cc(ctx)
+    if card is None:
+        if kernel != "SM89":
+            return {}
+        return {"as": "sage.build-mismatch", "details": {"kernel": kernel}}
+    gpu, cc = card
+    fits = cc == 90 if kernel == "SM90" else cc >= need
+    if fits:
+        return {"as": "sage.build-mismatch", "details": {"kernel": kernel, "gpu": gpu, "compute_capability": f"{cc // 10}.{cc % 10}"}}
+    return {"title": (f"SageAttention's {kernel} kernel was asked of the {gpu} (compute capability {cc // 10}.{cc % 10}); "
+                      f"that kernel needs {said}"),
+            "fix": ("Let SageAttention pick its kernel for this card (KJNodes / WanVideo: sage_attention `auto` or "
+                    "`sageattn_qk_int8_pv_fp16_triton` instead of an fp8 or sm90 mode), or remove the override so "
+                    "PyTorch SDPA is used (ComfyUI: drop `--use-sage-attention` or bypass the Patch Sage Attention node)"),
+            "details": {"kernel": kernel, "gpu": gpu, "compute_capability": f"{cc // 10}.{cc % 10}"}}
+
+
+@_interp("sage_build")
+def _sage_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """sage.build-mismatch: not claimed off NVIDIA (as nvidia_only). Reached from `SMxx kernel is not available`
+    (sage_arch hands it over), the headline names the kernel and the card."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    kernel = (g.get("kernel") or "").upper()
+    if kernel not in _SAGE_KERNEL_NEEDS:
+        return {}
+    card = _named_nvidia_cc(ctx)
+    on = f" on the {card[0]} (compute capability {card[1] // 10}.{card[1] % 10}, which SageAttention supports)" if card else ""
+    return {"title": (f"SageAttention's {kernel} kernel module did not load{on}: the installed SageAttention build lacks "
+                      "it or was built for another torch, CUDA or Python"),
+            "cause": (f"`{kernel} kernel is not available` is SageAttention's assertion that its compiled "
+                      f"`_qattn_{kernel.lower()}` module failed to import when sageattention loaded; `sageattn` uses "
+                      "the SM89 module for RTX 40 (8.9) and RTX 50 (12.0) cards, SM80 for 8.0 and SM90 for Hopper. "
+                      "The module is missing or unloadable when the wheel was built for another torch, CUDA or Python "
+                      "(typical after an update moved torch while the old SageAttention wheel stayed) or was compiled "
+                      "without that architecture (a source build on another machine, a broken build). If the card is "
+                      "an RTX 30 / A100 (8.6 / 8.0) and a node forces an fp8 mode, pick the `auto` mode instead.")}
 
 
 @_interp("flash_attn_api")
@@ -9713,6 +9793,12 @@ _BUILD_PKG_NAMES = re.compile(r"flash[-_]attn|xformers|sageattention", re.I)
 _BUILD_SRC_NAME = re.compile(r"[\\/]([A-Za-z0-9][\w.\-]{0,80}?)/?$")
 
 
+def _attn_build(ctx: dict[str, Any]) -> str:
+    """The attention package (flash-attn, xformers, SageAttention) the paste shows being installed, or ''."""
+    said = _fact(ctx, "attn_pkg").lower().replace("_", "-").replace(" ", "")
+    return next((p for p in ("flash-attn", "xformers", "sageattention") if said.startswith(p.split("-")[0])), "")
+
+
 @_interp("build_no_torch")
 def _build_no_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A package built from source whose setup imports torch, inside pip's / uv's isolated build environment. The
@@ -9723,7 +9809,7 @@ def _build_no_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         return None
     pkg = g.get("pkg") or ""
     src = (g.get("src") or "").strip()
-    if pkg:
+    if pkg or (g.get("module") and _attn_build(ctx)):  # (handed over by python.module-missing: an attention build)
         return {}
     name = ""
     if src:

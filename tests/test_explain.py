@@ -16997,3 +16997,55 @@ def test_round303_flux_pipeline_kinds():
               "Fixes runtime error: `RuntimeError: enable_model_cpu_offload requires accelerator, but not found` "
               "on CPU-only environments"):
         assert "torch.cpu-build" not in ids(t), (t, ids(t))
+
+
+def test_sage_kernel_assertion_split_by_the_named_card():
+    """SageAttention's `SMxx kernel is not available` means its compiled kernel module did not import. On a card the
+    kernel serves that is the installed build (another torch / CUDA / Python, or built without it); on a card below
+    the kernel's capability it is a forced mode the card cannot run."""
+    a = "Error running sage attention: SM89 kernel is not available. Make sure you GPUs with compute capability 8.9., using pytorch attention instead."
+    m = one("got prompt\nDevice: cuda:0 NVIDIA GeForce RTX 4070 SUPER : cudaMallocAsync\n" + a, "sage.build-mismatch")
+    assert "4070" in m["title"] and "8.9" in m["title"] and "_qattn_sm89" in m["cause"]
+    assert "pip uninstall -y sageattention" in m["fix"]
+    m = one("pytorch 2.8.0+cu128 on an RTX 5080 16GB\n" + a, "sage.build-mismatch")
+    assert "5080" in m["title"] and "12.0" in m["title"]
+    # no card named: sageattn sends only 8.9 and 12.0 to this kernel
+    m = one(a, "sage.build-mismatch")
+    assert m["title"].startswith("SageAttention's SM89 kernel module did not load:")
+    # the assertion's own "compute capability 8.9" is not a card
+    assert "8.9, which" not in m["title"]
+    # a card below the kernel: a forced fp8 mode on Ampere, the SM80 kernel on Turing
+    m = one("GPU: NVIDIA GeForce RTX 3080 Ti\nsage_attention: sageattn_qk_int8_pv_fp8_cuda\n" + a, "sage.unsupported-arch")
+    assert "RTX 3080 Ti" in m["title"] and "8.6" in m["title"] and "auto" in m["fix"]
+    m = one("Tesla T4 15GB\n    assert SM80_ENABLED, \"SM80 kernel is not available. make sure you GPUs with compute capability 8.0 or higher.\"",
+            "sage.unsupported-arch")
+    assert "Tesla T4" in m["title"] and "7.5" in m["title"]
+    # SM90 with no card named stays the kernel's own card question
+    one("Error: 'SM90 kernel is not available. Make sure you have GPUs with compute capability 9.0.'", "sage.unsupported-arch")
+    m = one("NVIDIA H100 80GB HBM3\nError: 'SM90 kernel is not available. Make sure you have GPUs with compute capability 9.0.'",
+            "sage.build-mismatch")
+    assert "H100" in m["title"]
+    # the Turing context is a GPU name, not any number
+    assert "sage.build-mismatch" not in ids("RTX 2000 Ada Generation\nNo module named 'flash_attn'")
+
+
+def test_no_torch_quoted_above_an_attention_build_log():
+    """`No module named 'torch'` quoted first (an issue title) above pip's log of flash-attn's / xformers' sdist build
+    in an isolated build environment is that build's setup.py, not a Python without torch."""
+    log = ("ModuleNotFoundError: No module named 'torch' when installing flash-attn\n"
+           "(venv) $ python -m pip install flash-attn==2.8.2\n"
+           "Collecting flash-attn==2.8.2\n"
+           "  Downloading flash_attn-2.8.2.tar.gz (8.2 MB)\n"
+           "  Installing build dependencies ... done\n"
+           "  Getting requirements to build wheel ... error\n"
+           "  error: subprocess-exited-with-error\n")
+    m = one(log, "flash-attn.build-no-torch")
+    assert "--no-build-isolation" in m["fix"] and m["details"].get("package") == "flash-attn"
+    m = one(log.replace("flash-attn", "xformers").replace("flash_attn", "xformers"), "flash-attn.build-no-torch")
+    assert m["details"].get("package") == "xformers"
+    # the user's Python lacks torch while flash-attn is merely named: no build in view
+    assert ids("import flash_attn\nTraceback (most recent call last):\n  File \"run.py\", line 1, in <module>\n"
+               "    import torch\nModuleNotFoundError: No module named 'torch'")[0] == "python.module-missing"
+    # a build environment, but of another package: not claimed as the attention build
+    assert "flash-attn.build-no-torch" not in ids(
+        "No module named 'torch'\n  Getting requirements to build wheel ... error\n  Downloading ujson-5.10.0.tar.gz")
