@@ -1682,9 +1682,11 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                 "details": {"module": "sentencepiece", "package": "sentencepiece protobuf"}}
     if g.get("peft"):
         near = _near(ctx)
-        if near.get("node_type") or near.get("node_exec") or near.get("custom_node") or near.get("model_loader_node"):
+        if (near.get("node_type") or near.get("node_exec") or near.get("custom_node") or near.get("model_loader_node")
+                or near.get("comfy_place")):
             # core ComfyUI never loads LoRAs through diffusers: a node pack's own dependency (its error report, its
-            # traceback, or the wrapper node's class name in front of the message: `LoraModelLoader: PEFT backend ...`)
+            # traceback, the wrapper node's class name in front of the message: `LoraModelLoader: PEFT backend ...`,
+            # or diffusers' own frame inside ComfyUI portable's python_embeded)
             return None
         return {"title": "peft is missing: diffusers needs it to load LoRA weights",
                 "cause": ("diffusers loads and fuses LoRA weights (load_lora_weights, fuse_lora) through the `peft` "

@@ -17049,3 +17049,52 @@ def test_no_torch_quoted_above_an_attention_build_log():
     # a build environment, but of another package: not claimed as the attention build
     assert "flash-attn.build-no-torch" not in ids(
         "No module named 'torch'\n  Getting requirements to build wheel ... error\n  Downloading ujson-5.10.0.tar.gz")
+
+
+def test_round299_accelerate_peft_kinds():
+    """Round 299 (accelerate and peft as diffusers / ComfyUI users meet them): an accelerate without a helper that
+    diffusers' or peft's loaders import is python.dep-too-old whether the error line comes before diffusers' frames or
+    after them; a pipeline's device_map strategy refused with the period dropped, or described in prose next to a
+    pipeline, is diffusers.device-map-strategy; diffusers' PEFT message naming the method (`set_adapters()`) is peft
+    missing. The same PEFT message inside ComfyUI portable's python_embeded, an LLM tool's meta-tensor error and
+    peft's target-module search on another library's model stay silent."""
+    dep = "python.dep-too-old"
+    t = ("ImportError: cannot import name 'clear_device_cache' from 'accelerate.utils.memory' "
+         "(/home/me/venvs/sd/lib/python3.12/site-packages/accelerate/utils/memory.py)\n\n"
+         "The above exception was the direct cause of the following exception:\n\nTraceback (most recent call last):\n"
+         "  File \"/home/me/venvs/sd/lib/python3.12/site-packages/diffusers/utils/import_utils.py\", line 953, in _get_module\n"
+         "    return importlib.import_module(\".\" + module_name, self.__name__)\n")
+    m = one(t, dep)
+    assert ids(t)[:1] == [dep] and "clear_device_cache" in m["title"] and "older" in m["title"], (ids(t), m["title"])
+    assert "pip install -U accelerate diffusers" in m["fix"], m["fix"]
+    t2 = ("Traceback (most recent call last):\n"
+          "  File \"E:\\SD\\venv\\Lib\\site-packages\\peft\\utils\\other.py\", line 28, in <module>\n"
+          "    from accelerate.hooks import add_hook_to_module\n"
+          "  File \"E:\\SD\\venv\\Lib\\site-packages\\diffusers\\loaders\\lora_base.py\", line 31, in <module>\n"
+          "    from ..utils import deprecate\n"
+          "ImportError: cannot import name 'CpuOffload' from 'accelerate.hooks'")
+    assert ids(t2)[:1] == [dep], ids(t2)
+    dm = "diffusers.device-map-strategy"
+    t3 = "NotImplementedError: sequential not supported Supported strategies are: balanced, cuda"
+    m = one(t3, dm)
+    assert ids(t3)[:1] == [dm] and "balanced" in m["fix"], (ids(t3), m["fix"])
+    t4 = "I pass device_map='auto' to the Flux2KleinPipeline as the docs say, but it says auto is not supported"
+    assert ids(t4)[:1] == [dm], ids(t4)
+    t5 = "Passing device_map=\"auto\" for a diffusers pipeline gives an error saying it is not supported"
+    assert ids(t5)[:1] == [dm], ids(t5)
+    pm = "python.module-missing"
+    t6 = ("  File \"/srv/app/gen.py\", line 40, in <module>\n    pipe.set_adapters([\"a\", \"b\"], adapter_weights=[1.0, 0.6])\n"
+          "ValueError: PEFT backend is required for `set_adapters()`.")
+    m = one(t6, pm)
+    assert ids(t6)[:1] == [pm] and "peft" in m["title"] and "pip install -U peft" in m["fix"], (ids(t6), m)
+    # look-alikes: the PEFT message in ComfyUI portable's diffusers, an LLM fine-tuning meta-tensor error,
+    # peft's target-module search on a quantized LLM, transformers' own pipeline() with device_map
+    for t in ("File \"D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\diffusers\\loaders\\lora_pipeline.py\", "
+              "line 120, in load_lora_weights\n    raise ValueError(\"PEFT backend is required for this method.\")",
+              "from unsloth import FastLanguageModel\nmodel, tok = FastLanguageModel.from_pretrained(\"my_lora\")\n"
+              "NotImplementedError: Cannot copy out of meta tensor; no data! Please use torch.nn.Module.to_empty() instead "
+              "of torch.nn.Module.to() when moving module from meta to a different device.",
+              "ValueError: Target modules {'q_proj', 'v_proj'} not found in the base model. Please check the target "
+              "modules and try again.",
+              "pipe = pipeline(\"text-generation\", model=m, device_map=\"auto\") -> bf16 not supported on this GPU"):
+        assert ids(t) == [], (t, ids(t))
