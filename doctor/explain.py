@@ -8238,6 +8238,23 @@ def _dtype_note(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {}
 
 
+_DTYPE_ALIAS = {"float": "float32", "half": "float16"}
+
+
+@_interp("mixed_component_dtype")
+def _mixed_component_dtype(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """diffusers.mixed-component-dtype: the pasted code loads two parts with two different dtypes and a dtype-mismatch
+    error follows. Claimed only where diffusers is named near it (a pipeline); torch.float / torch.float32 and
+    torch.half / torch.float16 are one dtype each, so that pair is no mix. Off NVIDIA (a Mac, AMD, Intel) not claimed."""
+    a = _DTYPE_ALIAS.get(g.get("d1", ""), g.get("d1", ""))
+    b = _DTYPE_ALIAS.get(g.get("d2", ""), g.get("d2", ""))
+    if not a or not b or a == b or _off_nvidia_anywhere(ctx):
+        return None
+    if not _near(ctx).get("diffusers_named"):
+        return None
+    return {"details": {"dtypes": [a, b]}}
+
+
 @_interp("windowless")
 def _windowless(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """'NoneType' has no attribute 'flush' / 'write' where a console stream is None: claimed beside the Hugging Face

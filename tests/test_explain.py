@@ -17098,3 +17098,43 @@ def test_round299_accelerate_peft_kinds():
               "modules and try again.",
               "pipe = pipeline(\"text-generation\", model=m, device_map=\"auto\") -> bf16 not supported on this GPU"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round297_dtype_kinds():
+    """Round 297 (dtype mismatches in generation, 2024-2026): pasted diffusers code that loads one part in one dtype
+    and another part in a different dtype, followed by a dtype-mismatch error, is diffusers.mixed-component-dtype
+    (load every part in the pipeline's dtype). The same dtype spelled two ways, a plain transformers script, a Mac and
+    a bare mismatch error stay silent; bf16 on a pre-Ampere card and fp16 black images keep their ids."""
+    mix = "diffusers.mixed-component-dtype"
+    klein = ("import torch\nfrom diffusers import Flux2KleinPipeline\nfrom transformers import Qwen3ForCausalLM\n"
+             "te = Qwen3ForCausalLM.from_pretrained('/data/klein-9b', subfolder='text_encoder', dtype=torch.float32)\n"
+             "pipe = Flux2KleinPipeline.from_pretrained('/data/klein-9b', text_encoder=te,\n"
+             "    torch_dtype=torch.bfloat16).to('cuda')\nimage = pipe('a lighthouse at dusk').images[0]\n\n"
+             "Traceback (most recent call last):\n  File \"/srv/gen/run_klein.py\", line 9, in <module>\n"
+             "RuntimeError: mat1 and mat2 must have the same dtype, but got Float and BFloat16")
+    m = one(klein, mix)
+    assert ids(klein)[:1] == [mix] and "dtype" in m["title"], (ids(klein), m["title"])
+    assert "pipe.text_encoder.to(torch.bfloat16)" in m["fix"] and "prompt_embeds" in m["fix"], m["fix"]
+    assert set(m["details"]["dtypes"]) == {"float32", "bfloat16"}, m["details"]
+    vae = ("from diffusers import AutoencoderKLFlux2, Flux2KleinPipeline\n"
+           "vae = AutoencoderKLFlux2.from_pretrained(repo, subfolder=\"vae\", torch_dtype = torch.float32)\n"
+           "pipe = Flux2KleinPipeline.from_pretrained(repo, vae=vae, torch_dtype=torch.half)\n"
+           "RuntimeError: Input type (c10::Half) and bias type (float) should be the same")
+    assert ids(vae)[:1] == [mix], ids(vae)
+    # look-alikes: one dtype spelled twice, no diffusers, a Mac, the bare error
+    for t in ("from diffusers import FluxPipeline\npipe = FluxPipeline.from_pretrained(r, torch_dtype=torch.float)\n"
+              "te = T5EncoderModel.from_pretrained(r, torch_dtype=torch.float32)\n"
+              "RuntimeError: mat1 and mat2 must have the same dtype, but got Float and Half",
+              "model = AutoModel.from_pretrained('bert-base', torch_dtype=torch.float16)\n"
+              "head = Head.from_pretrained('head', torch_dtype=torch.float32)\n"
+              "RuntimeError: mat1 and mat2 must have the same dtype, but got Float and Half",
+              "MacBook Pro M3, device mps\nfrom diffusers import FluxPipeline\n"
+              "pipe = FluxPipeline.from_pretrained(r, torch_dtype=torch.bfloat16)\n"
+              "te = T5EncoderModel.from_pretrained(r, torch_dtype=torch.float32)\n"
+              "RuntimeError: mat1 and mat2 must have the same dtype, but got Float and BFloat16",
+              "RuntimeError: expected scalar type Half but found BFloat16"):
+        assert mix not in ids(t), (t, ids(t))
+    # the round's other kinds keep their ids (variants, not the corpus texts)
+    assert ids("with torch.autocast('cuda', dtype=torch.bfloat16):\nRuntimeError: Current CUDA Device does not "
+               "support bfloat16. Please switch dtype to float16.\nGPU: Tesla V100-SXM2")[:1] == ["gpu.no-bf16"]
+    assert ids("when I run klein in fp16 I get a black image every time")[:1] == ["comfyui.nan-image"]
