@@ -1371,6 +1371,10 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
             # the crash stack starts in a custom node's file or runs through load_custom_node: a node pack's own code crashed,
             # after ComfyUI had already started CUDA with this driver (its VRAM/device lines come first), so not the driver
             return None
+        if g.get("av_store") or g.get("av_maps"):
+            # the crash is a read of a memory-mapped file (the stack's top is torch/storage.py __getitem__, or the writer
+            # puts it on safetensors memory maps): the mapping's memory, not CUDA's start; ram.oom reads it
+            return None
         if g.get("bat"):
             return {"title": "ComfyUI portable stopped at startup; its launcher points at the NVIDIA driver",
                     "cause": ("run_nvidia_gpu.bat prints this line whenever ComfyUI exits. With no Python error above it, "
@@ -7092,6 +7096,32 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                           "system memory (RAM plus the Windows page file, or swap) ran out; a page file shrunk to a few "
                           "hundred MB or less is the usual case on Windows."),
                 "fix": _RAM_SILENT_EXIT_FIX}
+    if g.get("av_map") or g.get("av_said"):
+        # Python died with an access violation reading a memory-mapped safetensors file (faulthandler's stack tops at
+        # torch/storage.py __getitem__ under a safetensors load, or the writer's own words: from_pretrained / a loader,
+        # safetensors mmap and 0xC0000005): Windows charges a private (copy-on-write) file mapping against the commit
+        # limit, and a mapping it cannot back faults on first touch instead of raising; not on AMD / Intel / Mac setups
+        if _off_nvidia(ctx):
+            return None
+        return {"title": ("Python crashed (access violation) reading a memory-mapped model file: Windows' commit limit "
+                          "(RAM + page file) ran out while the safetensors file was mapped"),
+                "cause": ("safetensors maps a model file into memory privately (copy-on-write), and Windows charges the whole "
+                          "mapping against the commit limit (physical RAM plus the page file) before a byte is read; several "
+                          "large files mapped at once (a checkpoint's shards, a text encoder beside a diffusion model) use it "
+                          "up. When the commit cannot be had, touching the mapped pages faults inside torch's storage "
+                          "(torch/storage.py __getitem__) and Python dies with an access violation (exit code 0xC0000005 / "
+                          "3221225477) and no Python error, where Linux would raise `unable to mmap ... Cannot allocate "
+                          "memory`."),
+                "fix": ("Give Windows more commit: let it manage the page file, or give it 32 GB or more on a drive with that "
+                        "much free space (System > About > Advanced system settings > Performance > Settings > Advanced > "
+                        "Virtual memory), reboot, and close other programs; Task Manager > Performance > Memory shows "
+                        "`Committed` against its limit. Map less at once: the FP8 Klein file "
+                        "(flux-2-klein-4b-fp8.safetensors) and an fp8 text encoder, one workflow's models at a time, "
+                        "`--cache-none` in ComfyUI. transformers: `pip install -U transformers` (releases with "
+                        "huggingface/transformers#48341 read shards with pread on Windows instead of mapping them all). If "
+                        "the commit limit was far from reached, compare the file's size with its download page and download "
+                        "it again"),
+                "details": {"crash": "access violation in a memory-mapped safetensors read"}}
     if (g.get("pagefile") or g.get("pagefile_code")) and _near(ctx).get("native_runtime_error"):
         return None  # Zig's or Go's own runtime reporting Windows' error 1455: that program's memory, not a Python model load
     if g.get("mmap") or g.get("mmap_cut"):

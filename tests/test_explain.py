@@ -17138,3 +17138,39 @@ def test_round297_dtype_kinds():
     assert ids("with torch.autocast('cuda', dtype=torch.bfloat16):\nRuntimeError: Current CUDA Device does not "
                "support bfloat16. Please switch dtype to float16.\nGPU: Tesla V100-SXM2")[:1] == ["gpu.no-bf16"]
     assert ids("when I run klein in fp16 I get a black image every time")[:1] == ["comfyui.nan-image"]
+
+
+def test_round298_silent_crash_kinds():
+    """Round 298 (hangs, silent exits and crashes without a Python error): Python's access-violation report whose
+    stack tops at torch/storage.py __getitem__ under a safetensors load, or a writer's words putting a 0xC0000005 exit
+    of from_pretrained on safetensors' mmap, is ram.oom (Windows charges the private file mapping against the commit
+    limit), not the driver; a user's `when I run X.py, it killed` is ram.oom-killed. The same stack on an AMD / ROCm
+    setup, another program's own mappings (no loader), a bare exit code and a crash in a custom node stay silent or
+    keep their own ids."""
+    stack = ("[INFO] got prompt\n[INFO] Requested to load AutoencoderKL\n"
+             "Windows fatal exception: access violation\n\n"
+             "Current thread 0x00004a10 (most recent call first):\n"
+             '  File "E:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\storage.py", line 468 in __getitem__\n'
+             '  File "E:\\AI\\ComfyUI_windows_portable\\ComfyUI\\comfy\\utils.py", line 131 in load_torch_file\n'
+             '  File "E:\\AI\\ComfyUI_windows_portable\\ComfyUI\\comfy\\sd.py", line 1398 in load_diffusion_model\n'
+             '  File "E:\\AI\\ComfyUI_windows_portable\\ComfyUI\\nodes.py", line 951 in load_unet\n')
+    m = one(stack, "ram.oom")
+    assert ids(stack)[:1] == ["ram.oom"], ids(stack)
+    assert "torch.cuda-driver-too-old" not in ids(stack), ids(stack)
+    assert "commit" in m["title"] and "page file" in m["fix"] and "pip install -U transformers" in m["fix"], m
+    said = ("Calling AutoModelForCausalLM.from_pretrained on a 30 GB model split in 6 safetensors shards (mmap backend) "
+            "makes python.exe exit with code 3221225477 (access violation) on my 32 GB Windows 10 box, no traceback at all.")
+    assert ids(said)[:1] == ["ram.oom"], ids(said)
+    killed = "When I run infer_klein.py, it got killed right after loading the text encoder"
+    assert ids(killed)[:1] == ["ram.oom-killed"], ids(killed)
+    # look-alikes: the same stack on a ROCm build, another program's own mappings, a bare exit code, a node's crash
+    rocm = stack.replace("[INFO] got prompt", "pytorch version: 2.9.0+rocm6.4\n[INFO] got prompt")
+    assert ids(rocm) == [], ids(rocm)
+    mine = ("pack_layers() keeps all the memory maps alive; on Windows it dies with `Windows fatal exception: access "
+            "violation` once ~90 GB of safetensors mappings are open.")
+    assert ids(mine) == [], ids(mine)
+    assert ids("Process exited with code 3221225477") == [], ids("Process exited with code 3221225477")
+    node = ("Windows fatal exception: access violation\n\nStack (most recent call first):\n"
+            '  File "C:\\ComfyUI\\custom_nodes\\some-pack\\nodes.py", line 88 in run\n')
+    assert "ram.oom" not in ids(node), ids(node)
+    assert ids("I killed the process when I run main.py because it took too long") == [], "killed by the user"
