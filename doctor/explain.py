@@ -2116,8 +2116,15 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                           "with errors such as KeyError 'conv_in.weight'). FLUX.2 [klein] needs a far newer one (v0.9.2 or "
                           "newer).")}
     mod = g.get("module") or ""
-    if not _near(ctx).get("custom_node"):
-        return None  # ComfyUI's own import failing: a broken install or a `comfy` pip package shadowing it, not this
+    if re.fullmatch(r"node[_ ]helpers?", mod):
+        mod = "node_helpers"  # the module name retyped in an issue title (`node helper`)
+    near = _near(ctx)
+    if not near.get("custom_node"):
+        # ComfyUI's own import failing is a broken install or a `comfy` pip package shadowing it, not this. A top-level
+        # module of newer ComfyUI (node_helpers, comfy_api...) quoted bare, with no traceback frame at all, is a node
+        # pack's import failure as its users paste it on that pack's tracker: ComfyUI's own import would show its frames
+        if "." in mod or near.get("py_frame") or _off_nvidia(ctx):
+            return None
     if any(mod == r or mod.startswith(r + ".") for r in _removed_comfy_modules()):
         return None  # a module newer ComfyUI removed: the node pack is the older side, its own fix
     return {"title": f"A custom node needs a newer ComfyUI: this one has no `{mod}`", "details": {"module": mod}}
@@ -2695,6 +2702,15 @@ def _flash_refused(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     if _off_nvidia(ctx):
         return None  # ZLUDA / ROCm / a Mac: the card is not an NVIDIA one older than Ampere, and no CUDA fix applies
     gpu = _near(ctx).get("gpu_model") or ""
+    check = g.get("smcheck") or ""
+    if "sm75" in check:
+        # flash-attn 1.x's own check (Turing, Ampere, Hopper): the card is older than Turing (a V100, a Pascal card)
+        return {"title": "FlashAttention refused this GPU: flash-attn 1.x runs on Turing (sm_75) or newer only",
+                "cause": ("flash-attn's GPU check (`is_sm90 || is_sm8x || is_sm75`: Hopper, Ampere/Ada, Turing) failed, "
+                          "so the card is older than Turing (a V100 is sm_70, Pascal cards sm_6x): no flash-attn release "
+                          "has kernels for it (flash-attn 2 needs Ampere). Something forces flash attention: "
+                          "`attn_implementation=\"flash_attention_2\"`, a model config's use_flash_attn, a custom node."),
+                "details": {"check": check, **({"gpu": gpu} if gpu else {})}}
     if gpu:
         return {"title": f"FlashAttention refused the {gpu}: this flash-attn build has no kernels for Blackwell",
                 "cause": (f"The {gpu} is a Blackwell card (sm_120), newer than Ampere; flash-attn (or the copy bundled "
@@ -3650,6 +3666,8 @@ def _fp8_ada_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 def _node_dep_downgraded(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A node pack's own version check (`diffusers>=0.25.0 requirement not satisfied`): the shared package is older
     than that pack needs, most often because another pack's requirements pinned it down."""
+    if g.get("zwant"):
+        return _node_dep_reinstalled(g.get("zpkg") or "", g["zwant"], ctx)
     pkg, op, want = g.get("pkg") or "", g.get("op") or ">=", g.get("want") or ""
     if pkg.lower() in ("torch", "torchvision", "torchaudio", "xformers") and _off_nvidia_anywhere(ctx):
         return None  # ROCm / XPU / Mac torch builds carry their own versions and install commands
@@ -3668,6 +3686,30 @@ def _node_dep_downgraded(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
                       f"{pkg} lower (or ComfyUI-Manager's `Try Fix` of such a pack) downgrades it for all of them; "
                       "the last pack installed wins and this pack's check then refuses to load."),
             "fix": fix, "details": {"package": pkg, "required": spec, **({"node_pack": pack} if pack else {})}}
+
+
+def _node_dep_reinstalled(pkg: str, want: str, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A user telling that a package goes back to an older version every time ComfyUI starts (in Chinese:
+    `启动时又自动降低transformers版本到4.38.2`, `重启...强迫安装4.38`): a node pack whose start-up code (its __init__.py or
+    install script) checks the version and pip-installs its pin, undoing the user's upgrade at each start."""
+    if pkg.lower() in ("torch", "torchvision", "torchaudio", "xformers") and _off_nvidia_anywhere(ctx):
+        return None
+    what = pkg or "the package"
+    ver = f"{pkg}=={want}" if pkg else want
+    return {"title": f"{pkg or 'A package'} is put back to {want} at every ComfyUI start: a node pack's start-up check re-installs its pin",
+            "cause": (f"A node pack checks {what} when ComfyUI loads it and pip-installs its own pinned version ({ver}) "
+                      "whenever the installed one differs, so an upgrade made by hand lasts only until the next start. "
+                      "All node packs share the one Python that runs ComfyUI, so the other packs then get that older "
+                      f"{what} too and fail to load (Comfyui_image2prompt, for one, pins transformers 4.38.2 this way)."),
+            "fix": (f"Find the node pack that does it: search custom_nodes for the version (Windows: `findstr /s /n /c:\"{want}\" "
+                    f"custom_nodes\\*.py custom_nodes\\requirements.txt`; Linux/macOS: `grep -rn \"{want}\" custom_nodes "
+                    "--include=*.py --include=requirements.txt`); remove that node pack (or disable it in ComfyUI-Manager), or "
+                    "edit its check (a `check_and_install...` / `pip install` call in its __init__.py) so it accepts newer "
+                    f"versions; then install the {what} the other packs need with the Python that runs ComfyUI (portable: "
+                    "`python_embeded\\python.exe -m pip install -U PACKAGE`), and restart ComfyUI. ComfyUI-Manager's "
+                    "`downgrade_blacklist` (user/default/ComfyUI-Manager/config.ini) only stops the Manager's own installs, "
+                    "not a node pack's code").replace("PACKAGE", pkg or "<package>"),
+            "details": {"reinstalled": ver, **({"package": pkg} if pkg else {})}}
 
 
 @_interp("v3_hidden")

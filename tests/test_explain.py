@@ -17174,3 +17174,39 @@ def test_round298_silent_crash_kinds():
             '  File "C:\\ComfyUI\\custom_nodes\\some-pack\\nodes.py", line 88 in run\n')
     assert "ram.oom" not in ids(node), ids(node)
     assert ids("I killed the process when I run main.py because it took too long") == [], "killed by the user"
+
+
+def test_round302_cn_jp_tracker_kinds():
+    """Round 302 (Chinese- and Japanese-language reports): a top-level module of newer ComfyUI quoted bare on a node
+    pack's tracker (also retyped `node helper`) and the load line pasted without its `Cannot import` head; flash-attn's
+    GPU check without its message (1.x: Turing and newer); a user telling in Chinese that a package goes back to an
+    older version at every ComfyUI start. ComfyUI's own import of node_helpers, the head-dim backward check and
+    install talk without a start-up re-install stay out."""
+    for t in ("ImportError: No module named 'node_helper' 求助，装完插件就报这个",
+              "No module named 'node helpers'，更新了插件之后出现的"):
+        m = one(t, "comfyui.outdated")
+        assert ids(t)[:1] == ["comfyui.outdated"] and "node_helpers" in m["title"], (ids(t), m["title"])
+    trimmed = ("/root/ComfyUI/custom_nodes/ComfyUI-SomePack module for custom nodes: "
+               "No module named 'comfy.ldm.flux2_ext'")
+    assert ids(trimmed)[:1] == ["comfyui.outdated"], ids(trimmed)
+    own = ('Traceback (most recent call last):\n  File "E:\\AI\\ComfyUI\\main.py", line 88, in <module>\n'
+           '    import execution\n  File "E:\\AI\\ComfyUI\\nodes.py", line 25, in <module>\n    import node_helpers\n'
+           "ModuleNotFoundError: No module named 'node_helpers'")
+    assert "comfyui.outdated" not in ids(own), ids(own)
+    fa1 = ("Tesla P40 上运行报错：RuntimeError: Expected is_sm90 || is_sm8x || is_sm75 to be true, but got false. "
+           "(Could this error message be improved?")
+    m = one(fa1, "flash-attn.pre-ampere")
+    assert ids(fa1)[:1] == ["flash-attn.pre-ampere"] and "Turing" in m["title"], (ids(fa1), m["title"])
+    fa2 = "RuntimeError: Expected is_sm8x || is_sm90 to be true, but got false."
+    assert ids(fa2)[:1] == ["flash-attn.pre-ampere"], ids(fa2)
+    assert "flash-attn.pre-ampere" not in ids("RuntimeError: Expected is_sm80 || is_sm90 to be true, but got false.")
+    pin = "每次启动ComfyUI都会自动降级diffusers到0.25.1，其他插件就加载失败了"
+    m = one(pin, "comfyui.node-dep-downgraded")
+    assert ids(pin)[:1] == ["comfyui.node-dep-downgraded"], ids(pin)
+    assert "diffusers" in m["title"] and "0.25.1" in m["title"] and 'grep -rn "0.25.1"' in m["fix"], (m["title"], m["fix"])
+    bare = "我手动升级到4.46了，可是重启之后又强制安装4.40.1，怎么办"
+    m = one(bare, "comfyui.node-dep-downgraded")
+    assert m["title"].startswith("A package is put back to 4.40.1"), m["title"]
+    # look-alikes: an install step that pulls a version (no start-up), a start-up install with no version
+    for t in ("安装时自动安装了torch 2.5.1，然后就不能用GPU了", "启动后强制安装依赖，一直卡住"):
+        assert "comfyui.node-dep-downgraded" not in ids(t), (t, ids(t))
