@@ -3210,6 +3210,111 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return {"details": {"requirement": g["req"]}} if g.get("req") else {}
 
 
+@_interp("cudnn_pruned")
+def _cudnn_pruned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """nvidia-cudnn-cu12==9.1.0.70, which every torch 2.4-2.6 CUDA 12 build pins, missing from the index (August 2026):
+    the torch named, if any, goes into the details. Not for an AMD or Mac setup."""
+    if _off_nvidia(ctx):
+        return None
+    torch = (g.get("torch") or "").strip("`")
+    return {"details": {"requirement": f"{g.get('dep') or 'nvidia-cudnn-cu12'}=={g.get('ver') or '9.1.0.70'}",
+                        **({"required_by": torch} if torch else {})}}
+
+
+_PLACEHOLDER_VER = re.compile(r"^(?:0\.0\.1\.dev\d+|20\d\d\.\d{1,2}\.\d{1,2})$")  # nvidia-*'s placeholder uploads
+
+
+@_interp("cuda_wheel_pin")
+def _cuda_wheel_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's `from versions: ...` for a pinned nvidia-* CUDA wheel: claimed where the pin is older than the newest
+    release listed and not among them (its release has no wheel for this platform). A version torch itself requires
+    (`(from torch==...)`) is the index's; a version pip lists, or one newer than all, is another story."""
+    if _off_nvidia(ctx):
+        return None
+    pkg, want = g.get("pkg") or "", g.get("want") or ""
+    if re.search(r"\(from (?:torch|torchvision|torchaudio)\b", g.get("from") or "", re.I) or want == "9.1.0.70":
+        return None
+    have = [v.strip() for v in (g.get("have") or "").split(",") if v.strip()]
+    real = [v for v in have if not _PLACEHOLDER_VER.match(v)]
+    w = _release(want)
+    if w is None or want in have:
+        return None
+    offered = [r for v in real if (r := _release(v)) is not None]
+    if offered and w >= max(offered):
+        return None  # newer than every release listed: a typo or a release not out yet, not this platform's gap
+    listed = f"{real[0]} to {real[-1]}" if real else "none but placeholders"
+    return {"title": f"{pkg}=={want} has no wheel for this platform: pip lists only {listed}",
+            "details": {"requirement": f"{pkg}=={want}", "available": listed}}
+
+
+def _companion_for(torch_ver: Version, comp: str) -> str:
+    """The torchvision / torchaudio release line made with a torch 2.x release (0.21 for torch 2.6; torchaudio has
+    torch's own number); empty for other torch lines."""
+    if torch_ver.major != 2:
+        return ""
+    return f"0.{15 + torch_ver.minor}" if comp == "torchvision" else f"{torch_ver.major}.{torch_ver.minor}"
+
+
+@_interp("family_pins")
+def _family_pins(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's (or uv's) refusal of a torch pin beside a torchvision / torchaudio built for another torch: claimed where
+    the companion's own torch requirement misses the torch asked for (another release, or the same one with and without
+    a `+cuXXX` tag). `Cannot install torch==A and torchvision==B` alone is read with torchvision's release table."""
+    if _off_nvidia(ctx):
+        return None
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+    if g.get("what"):
+        what = g["what"]
+        t = re.search(r"(?<![\w-])torch==(\d[\w.+]{0,30})", what)
+        c = re.search(r"(?<![\w-])(torchvision|torchaudio)==(\d[\w.+]{0,30})", what)
+        tv, cv = (_release(t.group(1)) if t else None), (_release(c.group(2)) if c else None)
+        if not (t and c and tv and cv) or tv.major != 2:
+            return None
+        comp = c.group(1)
+        line = _companion_for(tv, comp)
+        cline = f"{cv.major}.{cv.minor}"
+        if cline == line:
+            return None  # the pair is of one release: the conflict is elsewhere
+        treq, cver, cwant = f"torch=={t.group(1)}", c.group(2), ""
+    else:
+        treq, comp, cver, cwant = (g.get(k) or "" for k in ("treq", "comp", "cver", "cwant"))
+        spec = treq[len("torch"):].strip()
+        want = cwant.lstrip("=<>~!")
+        wv = _release(want)
+        if not spec or wv is None:
+            return None
+        if spec.startswith("==") and not any(ch in spec for ch in "*,"):
+            asked = _release(spec[2:])
+            if asked is None or asked == wv:
+                return None  # the very build the companion needs: the conflict is elsewhere
+        else:
+            try:
+                if wv in SpecifierSet(spec):
+                    return None  # the companion's torch satisfies the range asked for: not this pair
+            except InvalidSpecifier:
+                return None
+        tv = _release(spec.lstrip("=<>~!").split(",")[0])
+    label_only = bool(tv is not None and cwant and (w := _release(cwant.lstrip("=<>~!"))) is not None
+                      and w.public == tv.public and w.local != tv.local)
+    line = _companion_for(tv, comp) if tv is not None else ""
+    built_for = f"torch{cwant}" if cwant else f"another torch than {treq}"
+    title = (f"{treq} and {comp} {cver} ({comp} requires {built_for}) differ only in the +cuXXX build tag: pin both the same way"
+             if label_only else
+             f"{comp} {cver} is built for {built_for}, and the install asks for {treq}")
+    fix = None
+    if line and not label_only:
+        base = treq.split("==", 1)[1] if "==" in treq else ""
+        torch_arg = f'"torch=={base}"' if base else "torch"
+        fix = (f"Pin the {comp} made with that torch, {comp} {line}.x, or leave its version to pip: `python -m pip install "
+               f"{torch_arg} {comp} --index-url https://download.pytorch.org/whl/cu124` "
+               f"(the cuXXX of your build; pip takes the {comp} built for it), and change the requirements file's "
+               f"{comp} line to `{comp}=={line}.*` (or drop its version) so the next install does not stop on it")
+    out: dict[str, Any] = {"title": title, "details": {"requested": treq, comp: cver, **({"needs": f"torch{cwant}"} if cwant else {})}}
+    if fix:
+        out["fix"] = fix
+    return out
+
+
 @_interp("xformers_no_wheel")
 def _xformers_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """pip's `from versions: none` for xformers: no xformers wheel fits this Python or platform. On an AMD, Intel or
@@ -6382,8 +6487,8 @@ def _resolver_conflict(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
                         "the installed set breaks"),
                 "details": {"requires": f"{dep}: {want}", "installed": have}}
     if not (re.search(r"custom_nodes|python_embeded|comfy", g.get("what") or "", re.I)
-            or near.get("comfy_place") or near.get("custom_node")):
-        return None
+            or near.get("comfy_place") or near.get("custom_node") or near.get("comfy_node_pack")):
+        return None  # the report's own words (`the node pack conflicts with ...`) say whose pins these are
     return {}
 
 

@@ -17210,3 +17210,68 @@ def test_round302_cn_jp_tracker_kinds():
     # look-alikes: an install step that pulls a version (no start-up), a start-up install with no version
     for t in ("安装时自动安装了torch 2.5.1，然后就不能用GPU了", "启动后强制安装依赖，一直卡住"):
         assert "comfyui.node-dep-downgraded" not in ids(t), (t, ids(t))
+
+
+def test_round304_resolver_kinds():
+    """Round 304 (pip and uv dependency resolution around the stack): a requirements pin of one of torch's nvidia-*
+    CUDA wheels whose release has no wheel for this platform is torch.cuda-wheel-pin-no-platform (drop the pin, torch
+    brings its own); nvidia-cudnn-cu12==9.1.0.70, pinned by torch 2.4-2.6 and pruned from the PyTorch index in August
+    2026, is torch.index-cudnn-pruned (pip's, uv's and a reporter's wording); torch and torchvision pinned from
+    different releases is torch.family-pins-conflict, also from `Cannot install torch==A and torchvision==B` alone; a
+    node pack's ResolutionImpossible in the reporter's words is python.resolver-conflict. A MacBook's shell prompt,
+    another package's torch pin, a companion pin that fits and a pin pip does list stay silent or keep their ids."""
+    pin = ("pip install -r requirements.txt\n"
+           "ERROR: Could not find a version that satisfies the requirement nvidia-cublas-cu11==11.10.3.66 (from -r "
+           "requirements.txt (line 31)) (from versions: 0.0.1.dev5, 11.11.3.6, 2022.4.8)\n"
+           "ERROR: No matching distribution found for nvidia-cublas-cu11==11.10.3.66")
+    m = one(pin, "torch.cuda-wheel-pin-no-platform")
+    assert ids(pin)[:1] == ["torch.cuda-wheel-pin-no-platform"] and "11.10.3.66" in m["title"], (ids(pin), m["title"])
+    assert "findstr /v /i /b" in m["fix"] and "download.pytorch.org/whl/cu128" in m["fix"], m["fix"]
+    # a version pip lists, one newer than all listed, and torch's own dependency are not this
+    for t in ("ERROR: Could not find a version that satisfies the requirement nvidia-cudnn-cu12==9.5.1.17 (from "
+              "versions: 9.1.1.17, 9.5.1.17)",
+              "ERROR: Could not find a version that satisfies the requirement nvidia-cudnn-cu12==10.2.0.1 (from "
+              "versions: 0.0.1.dev5, 9.1.1.17, 9.5.1.17)",
+              "ERROR: Could not find a version that satisfies the requirement nvidia-nccl-cu12==2.21.5 (from "
+              "torch==2.6.0) (from versions: 2.20.5, 2.23.4)"):
+        assert "torch.cuda-wheel-pin-no-platform" not in ids(t), (t, ids(t))
+    pruned = ("#12 4.81 Collecting nvidia-cudnn-cu12==9.1.0.70 (from torch==2.4.1)\n"
+              "#12 5.02 ERROR: Could not find a version that satisfies the requirement nvidia-cudnn-cu12==9.1.0.70 "
+              "(from torch) (from versions: 9.0.0.312, 9.1.1.17, 9.5.1.17)\n"
+              "#12 5.02 ERROR: No matching distribution found for nvidia-cudnn-cu12==9.1.0.70")
+    m = one(pruned, "torch.index-cudnn-pruned")
+    assert ids(pruned)[:1] == ["torch.index-cudnn-pruned"], ids(pruned)
+    assert "--index-strategy unsafe-best-match" in m["fix"] and "--extra-index-url" in m["fix"], m["fix"]
+    uv = ("  x No solution found when resolving dependencies:\n"
+          "  `-> Because there is no version of nvidia-cudnn-cu12{sys_platform == 'linux'}==9.1.0.70 and\n"
+          "      torch==2.5.0 depends on nvidia-cudnn-cu12{sys_platform == 'linux'}==9.1.0.70, we can conclude that\n"
+          "      torch==2.5.0 cannot be used.")
+    assert ids(uv)[:1] == ["torch.index-cudnn-pruned"], ids(uv)
+    fam = ("ERROR: Cannot install -r requirements.txt (line 3) and torch==2.7.1 because these package versions have "
+           "conflicting dependencies.\n\nThe conflict is caused by:\n    The user requested torch==2.7.1\n"
+           "    torchvision 0.21.0 depends on torch==2.6.0\n\nERROR: ResolutionImpossible: for help visit "
+           "https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts")
+    m = one(fam, "torch.family-pins-conflict")
+    assert ids(fam)[:1] == ["torch.family-pins-conflict"] and "torch==2.6.0" in m["title"], (ids(fam), m["title"])
+    assert "torchvision 0.22.x" in m["fix"], m["fix"]
+    label = ("The conflict is caused by:\n    The user requested torch==2.4.1\n"
+             "    torchvision 0.19.1+cu124 depends on torch==2.4.1+cu124\n")
+    m = one(label, "torch.family-pins-conflict")
+    assert "build tag" in m["title"], m["title"]
+    # look-alikes: a companion that fits the range asked for, another package's torch pin, a Mac
+    for t in ("The conflict is caused by:\n    The user requested torch>=2.1\n    torchvision 0.20.1 depends on torch==2.5.1\n"
+              "    basicsr 1.4.2 depends on torch<2.0\n",
+              "The conflict is caused by:\n    The user requested torch>=2.0.1\n    open-clip 0.1 depends on torch~=1.7.1\n",
+              "john@Johns-MBP proj % pip install torch==2.2.0 --index-url https://download.pytorch.org/whl/cu121\n"
+              "ERROR: Could not find a version that satisfies the requirement torch==2.2.0 (from versions: none)\n"
+              "ERROR: No matching distribution found for torch==2.2.0"):
+        assert ids(t) == [], (t, ids(t))
+    node = ("I can't install this node pack together with my other nodes:\n"
+            "ERROR: Cannot install insightface==0.7.3 and onnx>=1.17 because these package versions have conflicting "
+            "dependencies.\nERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/"
+            "dependency-resolution/#dealing-with-dependency-conflicts")
+    assert ids(node)[:1] == ["python.resolver-conflict"], ids(node)
+    other = ("ERROR: Cannot install insightface==0.7.3 and onnx>=1.17 because these package versions have conflicting "
+             "dependencies.\nERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/"
+             "dependency-resolution/#dealing-with-dependency-conflicts")
+    assert ids(other) == [], ids(other)
