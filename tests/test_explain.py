@@ -17275,3 +17275,18 @@ def test_round304_resolver_kinds():
              "dependencies.\nERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/"
              "dependency-resolution/#dealing-with-dependency-conflicts")
     assert ids(other) == [], ids(other)
+
+
+def test_flux2_lazy_getattr_frame_read_inside_a_json_wrapper():
+    """Round 303's reading (a `diffusers.Flux2...` line whose traceback ends in diffusers' lazy-module __getattr__)
+    holds when the paste ends there, when the raise follows, and when the text sits in a JSON string (the line after
+    the frame is the wrapper's `"}`, not an indented frame); a module that failed to import (more indented frames
+    after __getattr__) stays silent."""
+    tb = ('  File "/srv/app/gen.py", line 9, in <module>\n'
+          '    pipe = diffusers.Flux2KleinPipeline.from_pretrained("black-forest-labs/FLUX.2-klein-4B")\n'
+          '  File "/srv/venv/lib/python3.12/site-packages/diffusers/utils/import_utils.py", line 912, in __getattr__\n')
+    assert ids(tb)[:1] == ["diffusers.too-old"]
+    assert ids(json.dumps({"exception_message": tb}))[:1] == ["diffusers.too-old"]
+    failed = tb + ('    value = self._get_module(self._class_to_module[name])\n'
+                   '  File "/srv/venv/lib/python3.12/site-packages/diffusers/utils/import_utils.py", line 924, in _get_module\n')
+    assert "diffusers.too-old" not in ids(failed)
