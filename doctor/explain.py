@@ -3433,7 +3433,17 @@ def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         # uv's own words, and its command named the index (or find-links page) that lists this build: the index
         # was consulted, so it is uv's matching of the local version (an early uv), not a missing index
         return {"as": "python.uv-local-version", "details": {"requirement": f"{pkg}=={want}", "index": index}}
-    return {"title": f"{pkg} {want} is a build only PyTorch's {local} index carries, and the install did not look there",
+    opt, _, given = _fact(ctx, "pytorch_index_given").replace("=", " ", 1).partition(" ")
+    given = given.strip().rstrip("/")
+    title = f"{pkg} {want} is a build only PyTorch's {local} index carries, and the install did not look there"
+    if given.lower().endswith("/torch_stable.html") and opt not in ("-f", "--find-links"):
+        # torch_stable.html given as an index (`--index`, `--extra-index-url`): it is a find-links page, read only with -f
+        title = (f"{pkg} {want} is a build only PyTorch's {local} index carries; the command gave torch_stable.html as an "
+                 f"index (`{opt}`), and it is a find-links page, read only with `-f`")
+    elif given and not given.lower().endswith("/torch_stable.html") and given.lower() != index:
+        # the command named a PyTorch URL, but not the one carrying this build (the root /whl, another cuXXX)
+        title = f"{pkg} {want} is a build only PyTorch's {local} index carries; the command pointed at {given}, which does not list it"
+    return {"title": title,
             "fix": (f"Install it from that index, with the Python that will run it: `python -m pip install \"{pkg}=={want}\" "
                     f"--index-url {index}` (for a requirements file, put `--extra-index-url {index}` on its own line at its "
                     f"top, so PyPI stays for the rest); uv: `uv pip install \"{pkg}=={want}\" --index {index}`, and in a uv "
@@ -4126,6 +4136,17 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                           "without this architecture raises the same error."),
                 "fix": _old_gpu_fix(family),
                 "details": {"gpu": old_gpu, "gpu_arch": sm, "family": family}}
+    built = _fact(ctx, "torch_cuda_build")
+    m = re.search(r"(?:cu|=|: )(1\d)\.?(\d)\b", built)
+    blackwell = _fact(ctx, "gpu_model") or next((v for v in [_fact(ctx, "hopper_gpu")] if "12" in v), "")
+    if m and blackwell and int(m.group(1) + m.group(2)) < 128 and not g.get("built"):
+        # an RTX 50 / Blackwell card and a PyTorch built for CUDA older than 12.8 (`2.5.1+cu121`, `whl/cu124`) in one
+        # paste: PyTorch's Blackwell kernels exist only in its CUDA 12.8 and newer builds, so torch itself is the build
+        # without the card's kernels (the id stays: torch.sm-unsupported is for torch's own warning, as the corpus labels)
+        cu = f"{m.group(1)}.{m.group(2)}"
+        return {"title": (f"A CUDA kernel has no build for this GPU: PyTorch is a CUDA {cu} build, and the {blackwell} "
+                          "(Blackwell) has kernels only in PyTorch's CUDA 12.8 and newer builds (torch 2.7+)"),
+                "details": {"gpu": blackwell, "torch_cuda": cu}}
     return {}
 
 

@@ -17290,3 +17290,33 @@ def test_flux2_lazy_getattr_frame_read_inside_a_json_wrapper():
     failed = tb + ('    value = self._get_module(self._class_to_module[name])\n'
                    '  File "/srv/venv/lib/python3.12/site-packages/diffusers/utils/import_utils.py", line 924, in _get_module\n')
     assert "diffusers.too-old" not in ids(failed)
+
+
+def test_no_kernel_image_names_an_old_cuda_torch_beside_an_rtx_50():
+    """A bare `no kernel image` with an RTX 50 card and a PyTorch built for CUDA older than 12.8 in the paste: the
+    headline says torch is the build without the card's kernels (cu128+), not only that 'a kernel' lacks one."""
+    err = "RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+    m = one("GPU: NVIDIA GeForce RTX 5080\ntorch 2.6.0+cu126\n" + err, "cuda.no-kernel-image")
+    assert "CUDA 12.6 build" in m["title"] and "RTX 5080" in m["title"] and "12.8" in m["title"]
+    assert "whl/cu128" in m["fix"]
+    m = one("pip install torch --index-url https://download.pytorch.org/whl/cu124\nRTX 5060 Ti 16GB\n" + err, "cuda.no-kernel-image")
+    assert "CUDA 12.4 build" in m["title"]
+    # a cu128 build on an RTX 50, or an old build on an RTX 40: not this reading
+    assert "PyTorch is a CUDA" not in one("RTX 5090\ntorch 2.8.0+cu128\n" + err, "cuda.no-kernel-image")["title"]
+    assert "PyTorch is a CUDA" not in one("RTX 4090\ntorch 2.5.1+cu121\n" + err, "cuda.no-kernel-image")["title"]
+
+
+def test_local_version_headline_says_which_pytorch_url_was_given():
+    """A `+cuXXX` pin not found: when the command named a PyTorch URL, the headline says which one and why it does not
+    carry the build (the root /whl, another cuXXX, torch_stable.html given as an index); `-f torch_stable.html` and
+    no URL at all keep the plain headline."""
+    err = ("ERROR: Could not find a version that satisfies the requirement torch==2.4.0+cu118 (from versions: 2.2.0, "
+           "2.3.0, 2.4.0)\nERROR: No matching distribution found for torch==2.4.0+cu118\n")
+    m = one("$ pip install torch==2.4.0+cu118 --extra-index-url https://download.pytorch.org/whl/cu124\n" + err,
+            "torch.local-version-no-index")
+    assert "pointed at https://download.pytorch.org/whl/cu124" in m["title"] and "whl/cu118" in m["fix"]
+    m = one("$ pip install torch==2.4.0+cu118 --index-url=https://download.pytorch.org/whl/torch_stable.html\n" + err,
+            "torch.local-version-no-index")
+    assert "find-links page" in m["title"] and "`--index-url`" in m["title"]
+    m = one("$ pip install torch==2.4.0+cu118\n" + err, "torch.local-version-no-index")
+    assert m["title"].endswith("and the install did not look there")
