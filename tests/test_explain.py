@@ -1702,8 +1702,12 @@ def test_pip_finds_no_torch_wheel_for_this_python():
     none = "ERROR: Could not find a version that satisfies the requirement torch==2.3.1 (from versions: none)"
     assert ids(none) == ["torch.pip-no-wheel"]
     assert ids('You tried to install "pytorch". The package named for PyTorch is "torch"') == ["torch.pip-no-wheel"]
-    # a companion, or a version missing among real ones, is not "no wheel for this Python"
-    assert ids("ERROR: Could not find a version that satisfies the requirement torchvision==0.99 (from versions: none)") == []
+    # a companion with no wheel at all (`from versions: none`) is the companion's own gap for this Python (round 301:
+    # a distribution's Python 3.13 with torch wheels and none of torchvision's), said with its name; a version missing
+    # among real ones is not "no wheel for this Python"
+    tv = one("ERROR: Could not find a version that satisfies the requirement torchvision==0.99 (from versions: none)",
+             "torch.pip-no-wheel")
+    assert "no torchvision wheel for this Python" in tv["title"]
     assert ids("ERROR: Could not find a version that satisfies the requirement torch==9.9 (from versions: 2.5.1, 2.6.0)") == []
 
 
