@@ -281,7 +281,7 @@ def _catalog_from(doc_json: str) -> Catalog:
             if rule["fact"] not in ctx_ids:
                 raise manifests.ManifestError(f"errors.toml signature {s.id}: hand_over on unknown context fact {rule['fact']!r}")
     tables = {k: list(doc.get(k) or []) for k in ("text_width", "model_width", "latent_channels", "image_input",
-                                                  "klein_package", "core_node")}
+                                                  "klein_package", "core_node", "nvidia_placeholder_version")}
     return Catalog(sigs, ctxs, tables)
 
 
@@ -1669,10 +1669,10 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # CUDA-only attention packages do not exist there: not ours
     if g.get("phmod") or g.get("dummy"):
         return _module_placeholder(g)
-    if (g.get("module") or "").split(".")[0] == "torch" and _fact(ctx, "isolated_build") and _attn_build(ctx):
+    if (g.get("module") or "").split(".")[0] == "torch" and _fact(ctx, "isolated_build") and (pkg := _attn_build(ctx)):
         # `No module named 'torch'` quoted first (an issue title, the user's words) above pip's log of an attention
         # package's source build in an isolated build environment: that build's setup.py, not the user's Python
-        return {"as": "flash-attn.build-no-torch", "details": {"package": _attn_build(ctx)}}
+        return {"as": "flash-attn.build-no-torch", "details": {"package": pkg}}
     if g.get("slow"):
         # transformers could not build the fast tokenizer and fell back to converting the slow one, which needs
         # sentencepiece (and protobuf): both missing from the Python that runs the pipeline
@@ -3218,11 +3218,12 @@ def _cudnn_pruned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if _off_nvidia(ctx):
         return None
     torch = (g.get("torch") or "").strip("`")
-    return {"details": {"requirement": f"{g.get('dep') or 'nvidia-cudnn-cu12'}=={g.get('ver') or '9.1.0.70'}",
-                        **({"required_by": torch} if torch else {})}}
+    return {"details": {"requirement": f"{g['dep']}=={g['ver']}", **({"required_by": torch} if torch else {})}}
 
 
-_PLACEHOLDER_VER = re.compile(r"^(?:0\.0\.1\.dev\d+|20\d\d\.\d{1,2}\.\d{1,2})$")  # nvidia-*'s placeholder uploads
+def _placeholder_version(cat: Catalog, v: str) -> bool:
+    """A version on an nvidia-* project that is a placeholder upload, not a release (errors.toml's table)."""
+    return any(re.match(str(r.get("regex") or "(?!)"), v) for r in cat.tables.get("nvidia_placeholder_version") or [])
 
 
 @_interp("cuda_wheel_pin")
@@ -3233,10 +3234,10 @@ def _cuda_wheel_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     if _off_nvidia(ctx):
         return None
     pkg, want = g.get("pkg") or "", g.get("want") or ""
-    if re.search(r"\(from (?:torch|torchvision|torchaudio)\b", g.get("from") or "", re.I) or want == "9.1.0.70":
-        return None
+    if re.search(r"\(from (?:torch|torchvision|torchaudio)\b", g.get("from") or "", re.I):
+        return None  # a version torch itself requires is the index's (torch.index-cudnn-pruned's, which supersedes this)
     have = [v.strip() for v in (g.get("have") or "").split(",") if v.strip()]
-    real = [v for v in have if not _PLACEHOLDER_VER.match(v)]
+    real = [v for v in have if not _placeholder_version(cat, v)]
     w = _release(want)
     if w is None or want in have:
         return None
@@ -3250,10 +3251,16 @@ def _cuda_wheel_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 
 def _companion_for(torch_ver: Version, comp: str) -> str:
     """The torchvision / torchaudio release line made with a torch 2.x release (0.21 for torch 2.6; torchaudio has
-    torch's own number); empty for other torch lines."""
+    torch's own number), from manifests/torch_companions.toml; empty for other torch lines."""
+    from .platform_rules import companions
+
     if torch_ver.major != 2:
         return ""
-    return f"0.{15 + torch_ver.minor}" if comp == "torchvision" else f"{torch_ver.major}.{torch_ver.minor}"
+    try:
+        made = companions(f"{torch_ver.major}.{torch_ver.minor}.0").get(comp) or ""
+    except (manifests.ManifestError, KeyError, ValueError):
+        return ""
+    return ".".join(made.split(".")[:2])
 
 
 @_interp("family_pins")
@@ -3847,28 +3854,63 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
-# SageAttention 2's compiled kernels and the compute capabilities each serves (sageattention/core.py: `sageattn` sends
-# 8.0 to SM80, 8.9 and 12.0 to SM89, 9.0 to SM90; the fp8 SM89 kernel's instructions exist from 8.9 on).
-_SAGE_KERNEL_NEEDS = {"SM80": (80, "8.0 or newer"), "SM89": (89, "8.9 or newer (RTX 40 / 50)"), "SM90": (90, "9.0 (Hopper)")}
+@functools.lru_cache(maxsize=1)
+def _sage_kernels() -> dict[str, tuple[int, bool, str]]:
+    """SageAttention 2's compiled kernels (manifests/attention.toml [[sageattention.kernel]]): name -> (capability x10,
+    whether it is the only one served, how the capability is said)."""
+    try:
+        rows = manifests.load("attention").get("sageattention", {}).get("kernel") or []
+    except manifests.ManifestError:
+        return {}
+    out = {}
+    for r in rows:
+        cc = _cc10(str(r.get("exact_cc") or r.get("min_cc") or ""))
+        if r.get("name") and cc is not None:
+            out[str(r["name"]).upper()] = (cc, bool(r.get("exact_cc")), str(r.get("serves") or ""))
+    return out
+
+
+def _cc10(cc: str) -> int | None:
+    """`8.9` -> 89, `12.0` -> 120."""
+    m = re.fullmatch(r"(\d{1,2})\.(\d)", cc.strip())
+    return int(m.group(1)) * 10 + int(m.group(2)) if m else None
+
+
+def _gpu_cc10(name: str) -> int | None:
+    """A card's compute capability (x10) from manifests/gpus.toml's name table, as pastes write the name: `RTX3090`,
+    a bare `3090`, `RTX 5090D`; `sm_90`, `(12, 0)` said as such."""
+    from .platform_rules import gpu_row
+
+    m = re.fullmatch(r"sm_(\d{2,3})a?|\((\d{1,2}), (\d)\)", name.strip(), re.I)
+    if m:
+        return int(m.group(1)) if m.group(1) else int(m.group(2)) * 10 + int(m.group(3))
+    spaced = re.sub(r"(?i)\b(RTX|GTX)\s?(?=\d)", r"\1 ", re.sub(r"(\d{4})(?=[A-Za-z])", r"\1 ", name))
+    for cand in (name, spaced, *((f"RTX {spaced}", f"GTX {spaced}") if re.match(r"\d{4}\b", spaced) else ())):
+        row = gpu_row(cand)
+        if row:
+            return _cc10(str(row["cc"]))
+    return None
 
 
 def _named_nvidia_cc(ctx: dict[str, Any]) -> tuple[str, int] | None:
     """The NVIDIA GPU a paste names and its compute capability (x10), from the GPU context facts: near the hit
-    first, then anywhere in the paste. A capability stated in words is left out (an assertion asks for one)."""
+    first, then anywhere in the paste. The capability is manifests/gpus.toml's for the card named, or for the card
+    its family is read as ([explain_family]) when only a family is named. A capability stated in words is left out
+    (an assertion asks for one)."""
+    try:
+        family = manifests.load("gpus").get("explain_family") or {}
+    except manifests.ManifestError:
+        return None
     for facts in (_near(ctx), ctx):
         for key in ("gpu_model", "hopper_gpu", "ada_gpu", "pre_ada_gpu", "turing_gpu", "old_nvidia_gpu"):
             v = str(facts.get(key) or "").strip()
             if not v or "capability" in v.lower():
                 continue  # SageAttention's own assertion says `compute capability 8.9`: a card is named, not asked for
-            if key == "gpu_model":
-                return v, 120
-            if key == "hopper_gpu":
-                return v, 120 if "12" in v else 90
-            if key == "ada_gpu":
-                return v, 89
-            if key == "pre_ada_gpu":
-                return v, 70 if "V100" in v.upper() else 86 if re.search(r"30[6-9]0|A[4-6]000|A10G", v, re.I) else 80
-            return v, 75 if key == "turing_gpu" else 61
+            cc = _gpu_cc10(v)
+            if cc is None and family.get(key):
+                cc = _gpu_cc10(str(family[key]))
+            if cc is not None:
+                return v, cc
     return None
 
 
@@ -3881,16 +3923,17 @@ def _sage_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     a forced fp8 mode on an RTX 30 is the rarer case, said in the cause). A card below the kernel's capability
     (a forced mode, an RTX 20 under SM80) keeps this signature, with the card and its capability in the title."""
     kernel = (g.get("kernel") or "").upper()
-    if kernel not in _SAGE_KERNEL_NEEDS or _off_nvidia_anywhere(ctx):
+    kernels = _sage_kernels()
+    if kernel not in kernels or _off_nvidia_anywhere(ctx):
         return {}
-    need, said = _SAGE_KERNEL_NEEDS[kernel]
+    need, only, said = kernels[kernel]
     card = _named_nvidia_cc(ctx)
     if card is None:
         if kernel != "SM89":
             return {}
         return {"as": "sage.build-mismatch", "details": {"kernel": kernel}}
     gpu, cc = card
-    fits = cc == 90 if kernel == "SM90" else cc >= need
+    fits = cc == need if only else cc >= need
     if fits:
         return {"as": "sage.build-mismatch", "details": {"kernel": kernel, "gpu": gpu, "compute_capability": f"{cc // 10}.{cc % 10}"}}
     return {"title": (f"SageAttention's {kernel} kernel was asked of the {gpu} (compute capability {cc // 10}.{cc % 10}); "
@@ -3908,7 +3951,7 @@ def _sage_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     if _off_nvidia_anywhere(ctx):
         return None
     kernel = (g.get("kernel") or "").upper()
-    if kernel not in _SAGE_KERNEL_NEEDS:
+    if kernel not in _sage_kernels():
         return {}
     card = _named_nvidia_cc(ctx)
     on = f" on the {card[0]} (compute capability {card[1] // 10}.{card[1] % 10}, which SageAttention supports)" if card else ""

@@ -411,3 +411,18 @@ def driver_update_text(min_driver: str, system: dict[str, Any]) -> tuple[str, li
                 "or the NVIDIA App, then reboot", [])
     label, cmds = linux_driver_install(system, min_driver)
     return f"Install NVIDIA driver {min_driver} or newer ({label}), then reboot", cmds
+
+
+def companions(release: str) -> dict[str, str]:
+    """torchvision / torchaudio releases built for this torch release (manifests/torch_companions.toml)."""
+    table = manifests.load("torch_companions")
+    for row in table.get("release") or []:
+        if row["torch"] == release:
+            return {"torchvision": row["torchvision"], "torchaudio": row["torchaudio"]}
+    try:
+        v = Version(release)
+    except InvalidVersion:
+        return {}
+    rule = table["rule"]
+    return {"torchvision": f"0.{v.minor + int(rule['torchvision_minor_offset'])}.{v.micro}",
+            "torchaudio": release if rule.get("torchaudio_same_as_torch") else ""}

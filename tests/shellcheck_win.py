@@ -103,6 +103,8 @@ def check_powershell(line: str) -> None:
         if len(toks) != 1 or toks[0][0] not in ("single", "double"):
             raise ShellError(f"an env assignment takes one quoted value: {line!r}")
         return
+    if re.fullmatch(r"\$(?:env:)?[A-Za-z_][A-Za-z0-9_]*", line):
+        return  # a variable alone is an expression statement: PowerShell prints its value (`$env:CMAKE_ARGS`)
     toks = ps_tokens(line)
     if toks[0] == ("bare", "&"):
         if len(toks) < 2:

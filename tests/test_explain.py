@@ -44,6 +44,17 @@ def _corpus() -> list[tuple[str, dict]]:
     return [(p.stem, tomllib.loads(p.read_text(encoding="utf-8"))) for p in sorted(REAL.glob("*.toml"))]
 
 
+_ANSWERS: dict[str, list[dict]] = {}
+
+
+def _corpus_answers(name: str, text: str) -> list[dict]:
+    """explain's matches for a corpus case, computed once per test session (the score and the fix-command parse
+    both read them)."""
+    if name not in _ANSWERS:
+        _ANSWERS[name] = explain.explain_text(text)[0]
+    return _ANSWERS[name]
+
+
 def test_every_signature_has_a_sourced_real_sample():
     """Each signature has a sample (<id>.txt, first line its source) or a case of the real corpus."""
     real_ids = {case["expected_cause"] for _n, case in _corpus()}
@@ -443,7 +454,7 @@ def test_real_corpus_score_and_confusion_table():
         assert case["source"].startswith("https://"), name
         assert case["text"].strip() and case["note"].strip(), name
         assert case["expected_cause"] == "none" or case["expected_cause"] in IDS, (name, case["expected_cause"])
-        got = [m["id"] for m in explain.explain_text(case["text"])[0]]
+        got = [m["id"] for m in _corpus_answers(name, case["text"])]
         if case["expected_cause"] == "none":
             table["silent" if not got else "false match"].append((name, got))
             if got and case.get("indistinguishable_from"):
@@ -5594,27 +5605,28 @@ _FIX_CMD = re.compile(
     r"source|cd)(?=[\s=]|$)")
 
 
-def _fix_commands() -> list[tuple[str, str]]:
-    """Every backticked command in the signatures' fixes, with placeholders (`<wheel>`, `...`) left out."""
+def _commands_in(fix: str) -> list[str]:
+    """The backticked commands of a fix text, with placeholders (`<wheel>`, `...`) left out."""
     out = []
-    for sig in CAT.signatures:
-        for snip in re.findall(r"`([^`\n]{3,400})`", sig.fix or ""):
-            s = snip.strip()
-            if _FIX_CMD.match(s) and not re.search(r"<[^<>]{1,60}>|\.\.\.|\u2026|\bPKG\b|\bX\.Y\b", s):
-                out.append((sig.id, s))
+    for snip in re.findall(r"`([^`\n]{3,400})`", fix or ""):
+        s = snip.strip()
+        if _FIX_CMD.match(s) and not re.search(r"<[^<>]{1,60}>|\.\.\.|\u2026|\bPKG\b|\bX\.Y\b", s):
+            out.append(s)
     return out
 
 
-def test_fix_commands_parse_by_the_rules_of_their_shell():
-    """The commands explain prints in its fixes are typed as printed: POSIX ones pass `bash -n` and shlex with no
-    stray backtick; Windows ones (a drive or backslash path, %VAR%, set / del / taskkill ...) tokenise by cmd's
-    rules; `$env:` lines are PowerShell assignments or PowerShell commands. (Unlike `check`'s printed fixes,
-    these are generic advice, so `~/` and shell variables are allowed where the shell expands them.)"""
+def _fix_commands() -> list[tuple[str, str]]:
+    """Every backticked command in the signatures' fixes, with placeholders (`<wheel>`, `...`) left out."""
+    return [(sig.id, s) for sig in CAT.signatures for s in _commands_in(sig.fix)]
+
+
+def _shell_failures(cmds: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """Each command parsed by the rules of the shell it is written for: POSIX ones pass `bash -n` and shlex with
+    no stray backtick; Windows ones (a drive or backslash path, %VAR%, set / del / taskkill ...) tokenise by cmd's
+    rules; `$env:` lines are PowerShell assignments or PowerShell commands. The ones that fail, with why."""
     import shlex
     import subprocess
     from shellcheck_win import ShellError, check_powershell, cmd_tokens
-    cmds = _fix_commands()
-    assert len(cmds) > 500, len(cmds)
     posix, failures = [], []
     for sid, s in cmds:
         try:
@@ -5632,8 +5644,19 @@ def test_fix_commands_parse_by_the_rules_of_their_shell():
             failures.append((sid, s, str(exc)))
     script = "\n".join(f"f{i}() {{\n{s}\n}}" for i, (_sid, s) in enumerate(posix))
     proc = subprocess.run(["bash", "-n"], input=script, capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    assert failures == []
+    if proc.returncode != 0:
+        failures.append(("bash -n", "", proc.stderr))
+    return failures
+
+
+def test_fix_commands_parse_by_the_rules_of_their_shell():
+    """The commands explain prints in its fixes are typed as printed (see _shell_failures). (Unlike `check`'s
+    printed fixes, these are generic advice, so `~/` and shell variables are allowed where the shell expands them.)"""
+    from shellcheck_win import ShellError, check_powershell, cmd_tokens
+    import shlex
+    cmds = _fix_commands()
+    assert len(cmds) > 500, len(cmds)
+    assert _shell_failures(cmds) == []
     # the checker is not a rubber stamp: a broken line of each shell fails it
     for bad in ('pip install "diffusers>=0.37', 'set PATH=a & b', "$env:X = 'y"):
         with pytest.raises((ShellError, ValueError)):
@@ -5643,6 +5666,24 @@ def test_fix_commands_parse_by_the_rules_of_their_shell():
                 cmd_tokens(bad)
             else:
                 shlex.split(bad)
+    assert _shell_failures([("x", 'pip install "diffusers>=0.37')]) != []
+    assert _shell_failures([("x", "pip install torch; fi")]) != []  # shlex passes it, bash -n does not
+
+
+def test_interpreter_built_fixes_parse_by_the_rules_of_their_shell():
+    """Fixes an interpreter writes for the paste (the versions, index URL and paths it read) are typed as printed
+    too: every command in an answer to a corpus case or a sample whose fix is not the manifest's own text is parsed
+    by its shell's rules (the manifest's fixes are covered above)."""
+    cmds: dict[str, str] = {}
+    texts = [(n, c["text"]) for n, c in _corpus()] + [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
+    for name, text in texts:
+        for m in _corpus_answers(name, text):
+            sig = CAT.by_id(m["id"])
+            if sig is not None and m.get("fix") and m["fix"] != sig.fix:
+                for s in _commands_in(m["fix"]):
+                    cmds.setdefault(s, m["id"])
+    assert len(cmds) > 100, len(cmds)  # interpreters that build commands are reached by the corpus, not a few
+    assert _shell_failures([(sid, s) for s, sid in cmds.items()]) == []
 
 
 def test_round95_pickled_checkpoint_kinds():
@@ -17324,3 +17365,34 @@ def test_local_version_headline_says_which_pytorch_url_was_given():
     assert "find-links page" in m["title"] and "`--index-url`" in m["title"]
     m = one("$ pip install torch==2.4.0+cu118\n" + err, "torch.local-version-no-index")
     assert m["title"].endswith("and the install did not look there")
+
+
+def test_gpu_capabilities_and_companion_lines_come_from_the_manifests():
+    """explain reads a named card's compute capability from manifests/gpus.toml (as pastes write the name, or the
+    card its family is read as), SageAttention's kernels from manifests/attention.toml and torchvision's release
+    line from manifests/torch_companions.toml, not from tables of its own."""
+    from packaging.version import Version
+    cc = explain._gpu_cc10
+    assert [cc(n) for n in ("RTX3090", "3090", "RTX 5090D", "A10G", "A6000", "V100", "Tesla T4", "sm_90", "(12, 0)")] == \
+        [86, 86, 120, 86, 86, 70, 75, 90, 120]
+    assert cc("Blackwell") is None and cc("GTX 980") is None  # a family, or a card the table lacks
+    assert explain._named_nvidia_cc({"gpu_model": "Blackwell"}) == ("Blackwell", 120)
+    assert explain._named_nvidia_cc({"old_nvidia_gpu": "GTX 980"}) == ("GTX 980", 61)
+    assert explain._named_nvidia_cc({"pre_ada_gpu": "Ampere"}) == ("Ampere", 80)
+    assert explain._named_nvidia_cc({"ada_gpu": "compute capability 8.9"}) is None
+    assert explain._sage_kernels()["SM90"] == (90, True, "9.0 (Hopper)")
+    assert explain._sage_kernels()["SM89"][:2] == (89, False)
+    # the SM89 kernel asked of a card below it names the card and its capability from the table
+    m = one("GPU: NVIDIA GeForce RTX 3080 Ti\nFile \"sageattention/core.py\", line 721, in sageattn_qk_int8_pv_fp8_cuda\n"
+            "    assert SM89_ENABLED, \"SM89 kernel is not available. Make sure you GPUs with compute capability 8.9.\"\n"
+            "AssertionError: SM89 kernel is not available. Make sure you GPUs with compute capability 8.9.",
+            "sage.unsupported-arch")
+    assert "RTX 3080" in m["title"] and "8.6" in m["title"] and "8.9 or newer" in m["title"]
+    m = one("Tesla V100-SXM2-32GB\nAssertionError: SM80 kernel is not available. make sure you GPUs with compute capability 8.0 or higher.",
+            "sage.unsupported-arch")
+    assert "7.0" in m["title"]
+    assert ids("NVIDIA H100 80GB HBM3\nAssertionError: SM90 kernel is not available. Make sure you GPUs with compute "
+               "capability 9.0.")[:1] == ["sage.build-mismatch"]
+    assert [explain._companion_for(Version(v), c) for v, c in (("2.6.0", "torchvision"), ("2.9.1", "torchvision"),
+                                                                ("2.5.1", "torchaudio"), ("2.11.0", "torchvision"),
+                                                                ("1.13.1", "torchvision"))] == ["0.21", "0.24", "2.5", "0.26", ""]

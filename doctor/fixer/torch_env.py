@@ -10,7 +10,7 @@ from packaging.version import InvalidVersion, Version
 
 from .. import manifests
 from ..findings import Finding
-from ..platform_rules import choose_wheel, device_cc, release_of
+from ..platform_rules import choose_wheel, companions, device_cc, release_of
 from . import pkgs
 from .base import Plan, repair
 
@@ -18,21 +18,6 @@ TORCH_CODES = ["torch.arch.missing", "torch.kernel.failed", "torch.cpu-build", "
                "torch.crashed", "torch.missing"]
 ATTN = {"attention.flash-attn.unusable": "flash-attn", "attention.xformers.fa3-on-sm120": "xformers",
         "attention.sage.unusable": "sageattention"}
-
-
-def companions(release: str) -> dict[str, str]:
-    """torchvision / torchaudio releases built for this torch release (manifests/torch_companions.toml)."""
-    table = manifests.load("torch_companions")
-    for row in table.get("release") or []:
-        if row["torch"] == release:
-            return {"torchvision": row["torchvision"], "torchaudio": row["torchaudio"]}
-    try:
-        v = Version(release)
-    except InvalidVersion:
-        return {}
-    rule = table["rule"]
-    return {"torchvision": f"0.{v.minor + int(rule['torchvision_minor_offset'])}.{v.micro}",
-            "torchaudio": release if rule.get("torchaudio_same_as_torch") else ""}
 
 
 def _os(facts: dict[str, Any]) -> str:
