@@ -3585,7 +3585,7 @@ def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         return {"cause": ("The image is NaN (black) because the text encoder was built without its layers: the log's "
                           "`clip missing` lists them, so the conditioning is NaN. " + cat.by_id("klein.te-incomplete").cause),  # type: ignore[union-attr]
                 "fix": cat.by_id("klein.te-incomplete").fix, "details": {"clip_missing": near.get("clip_missing")}}  # type: ignore[union-attr]
-    if g.get("sage"):
+    if g.get("sage") and not g.get("sage_neg"):  # `never used sageattention`: the writer rules it out
         return {"cause": ("The output is black because SageAttention produced NaN values: its quantized (int8/fp8) "
                           "attention overflows for some models and GPUs (a SageAttention 2.2 Triton kernel on RTX 30 "
                           "cards, video and image-edit models), and numpy saves NaN pixels as black."),

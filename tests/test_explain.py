@@ -17396,3 +17396,24 @@ def test_gpu_capabilities_and_companion_lines_come_from_the_manifests():
     assert [explain._companion_for(Version(v), c) for v, c in (("2.6.0", "torchvision"), ("2.9.1", "torchvision"),
                                                                 ("2.5.1", "torchaudio"), ("2.11.0", "torchvision"),
                                                                 ("1.13.1", "torchvision"))] == ["0.21", "0.24", "2.5", "0.26", ""]
+
+
+def test_round305_black_image_and_vl_encoder_kinds():
+    """Round 305: a Qwen3-VL checkpoint given to FLUX.2 [klein] as its text encoder (same line or a file list with
+    the Klein model below) is its own cause with Klein's plain Qwen3 files in the fix; a Qwen3-VL file named with no
+    Klein model (a captioner) stays silent. A black output whose writer says SageAttention was never used keeps the
+    NaN reading but not the SageAttention cause; SageAttention's black image on an AMD ROCm setup stays silent."""
+    m = one("Tried qwen3vl_8b_fp8 as the text encoder for Klein, the pictures fall apart in edit mode", "klein.te-qwen3-vl")
+    assert "Qwen3-VL" in m["title"] and "qwen_3_8b_fp8mixed.safetensors" in m["fix"] and "qwen_3_4b.safetensors" in m["fix"]
+    files = ("clip: Qwen3-VL-8B-Instruct.fp8.safetensors - CLIP\n"
+             "unet: flux-2-klein-9b-fp8.safetensors\n"
+             "output looks like mush\n")
+    assert ids(files)[:1] == ["klein.te-qwen3-vl"]
+    assert ids("flux-2-klein-4b with qwen3-vl-4b as clip gives noisy images")[:1] == ["klein.te-qwen3-vl"]
+    assert "klein.te-qwen3-vl" not in ids("Loading qwen3-vl-8b for captioning in the QwenVL node, caption is empty")
+    assert "klein.te-qwen3-vl" not in ids("flux-2-klein-4b.safetensors with qwen_3_4b.safetensors as clip works")
+    m = one("GTX 1660 Super: Qwen edit gives black output (I never use sage attention), fp16 forced", "comfyui.nan-image")
+    assert "SageAttention produced" not in m["cause"]
+    m = one("launching with --use-sage-attention, every Qwen render ends as a black image", "comfyui.nan-image")
+    assert "SageAttention" in m["cause"] and "--use-sage-attention" in m["fix"]
+    assert "comfyui.nan-image" not in ids("ROCm 7.2.4, RX 9070 XT (gfx1201), --use-sage-attention: black image for Wan\n")
