@@ -1004,6 +1004,16 @@ def _amount(g: dict[str, str], name: str) -> tuple[float, str] | None:
     return v, unit
 
 
+def _lower_first(s: str) -> str:
+    return s[:1].lower() + s[1:]
+
+
+# facts that the paste comes from an image-generation program of the Klein stack (ComfyUI's run and load lines, its
+# folders, a diffusers pipeline, an SD web UI): an out-of-memory there is the stack's own
+_IMAGE_PROGRAM_SIGNS = ("node_type", "node_exec", "sampler_node", "comfy_run", "comfy_load", "comfy_place", "vram_mb",
+                        "comfyui_version", "pipeline_frame", "diffusers_named", "sd_ui_fork")
+
+
 @_interp("oom")
 def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _other_gpu(ctx):
@@ -1011,6 +1021,11 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     if _off_nvidia(ctx):
         # a Mac (ComfyUI's `Device: mps`, the MPS allocator's `MPS backend out of memory`), a RISC-V host or another
         # vendor's accelerator near the hit: torch raises the same OutOfMemoryError there, and no CUDA fix applies
+        return None
+    if _fact(ctx, "ggml_cuda") and not g.get("other_app"):
+        # ggml's own CUDA backend (llama.cpp, Ollama's llama runner, stable-diffusion.cpp: `ggml_backend_cuda_buffer_type_alloc_buffer:
+        # ... cudaMalloc failed: out of memory`) sized and split the model itself: the CUDA runtime's words come from its
+        # buffers, not torch's, and only that program's own settings (layers on the GPU, context size, its split) change them
         return None
     if _fact(ctx, "sglang_server"):
         # sglang's serving engine (its CLI or its multimodal_gen package in the paste) sizes, offloads and pools the
@@ -1085,6 +1100,27 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     vram_gb = _num(ctx.get("vram_gb"))
     tot = _amount(g, "total") or (_amount({"total": g.get("total2", ""), "total_unit": g.get("total2_unit", "")}, "total")
                                   if g.get("total2") else None)
+    if alloc and tot and alloc[0] * _UNIT.get(alloc[1], 1) > tot[0] * _UNIT.get(tot[1], 1):
+        # One request larger than the whole card (`Tried to allocate 74.16 GiB. GPU 0 has a total capacity of 47.51 GiB`):
+        # nothing else on the GPU, no offload and no smaller weights file can make room for it; it is one activation of the
+        # job itself (an attention score matrix computed without a memory-efficient kernel, a profiling batch, a decode of
+        # a huge image in one piece). Outside an image-model program of the stack (ComfyUI, diffusers, an SD web UI) that is
+        # the program's own computation (an LLM server's profiling run, a research repo's attention fallback): not claimed
+        if not any(_fact(ctx, k) for k in _IMAGE_PROGRAM_SIGNS):
+            return None
+        said_a, said_t = f"{g['alloc']} {alloc[1]}", f"{g.get('total') or g.get('total2')} {tot[1]}"
+        d.update({"total_capacity": said_t, "request_exceeds_card": True})
+        return {"title": f"One request alone ({said_a}) is larger than the whole GPU ({said_t})",
+                "cause": (f"torch was asked for {said_a} in a single allocation on a card with {said_t} in all, so no amount "
+                          "of free VRAM could hold it: closing programs, offloading weights or a smaller model file does not "
+                          "help. A request that size is one activation of the job: an image or video too large for one pass "
+                          "(resolution, batch, frames), a VAE decode of the whole image at once, or attention computed "
+                          "without a memory-efficient kernel (the full score matrix)."),
+                "fix": ("Make the step smaller: generate at 1024x1024 with batch 1 (Klein's native size) and upscale "
+                        "afterwards; in ComfyUI decode with VAE Decode (Tiled); in diffusers call `pipe.vae.enable_tiling()`; "
+                        "keep attention on PyTorch's SDPA (torch 2.x, the default) rather than a plain attention fallback. "
+                        "Then, if it still runs out: " + _lower_first(cat.by_id("cuda.oom").fix)),  # type: ignore[union-attr]
+                "details": d}
     if vram_gb:
         total_b, said, src = vram_gb * 1e9, f"{ctx['vram_gb']:g} GB" if isinstance(ctx["vram_gb"], (int, float)) else f"{ctx['vram_gb']} GB", "--vram"
     elif tot:
@@ -6241,6 +6277,16 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     near = _near(ctx)
     if _off_nvidia(ctx):
         return None  # an AMD (ROCm) or Intel build of the allocator: not ours
+    if g.get("told") or g.get("told2") or g.get("told3"):
+        # the user's own words: out-of-memory errors that came with an update stop once dynamic VRAM is turned off
+        return {"title": "Out-of-memory errors that stop with ComfyUI's dynamic VRAM loader (comfy-aimdo) turned off",
+                "cause": ("Recent ComfyUI loads models through its dynamic VRAM allocator (comfy-aimdo, on by default in "
+                          "recent releases), which maps weights into the GPU on demand and leaves the rest of the VRAM to torch. "
+                          "With some GPUs, drivers and workflows its budget and torch's allocations collide, and steps that "
+                          "fit before the update (VAE decode most often) fail with CUDA out-of-memory errors, at random, "
+                          "the first run or the tenth; with `--disable-dynamic-vram` ComfyUI plans loads the old way and "
+                          "the same workflow fits again."),
+                "details": {"told": g.get("told") or g.get("told2") or g.get("told3")}}
     if g.get("frame"):
         return {"title": "ComfyUI's dynamic VRAM allocator (comfy-aimdo) crashed at startup (a Windows access violation)",
                 "details": {"where": f"comfy_aimdo/{g['frame']}.py"}}

@@ -17417,3 +17417,47 @@ def test_round305_black_image_and_vl_encoder_kinds():
     m = one("launching with --use-sage-attention, every Qwen render ends as a black image", "comfyui.nan-image")
     assert "SageAttention" in m["cause"] and "--use-sage-attention" in m["fix"]
     assert "comfyui.nan-image" not in ids("ROCm 7.2.4, RX 9070 XT (gfx1201), --use-sage-attention: black image for Wan\n")
+
+
+def test_round306_oom_kinds():
+    """Round 306 (out-of-memory on the GPU and in RAM): a user's words that OOM errors stopped once ComfyUI's dynamic
+    VRAM loader was turned off are that loader's; one request larger than the whole card is said as such inside an
+    image program of the stack and left alone outside it (an LLM server's profiling run, a research repo's attention
+    fallback); ggml's own cudaMalloc failing (Ollama's llama runner, llama.cpp) is not torch's out-of-memory."""
+    told = ("After updating ComfyUI to 0.17 I keep getting out of memory errors at VAE Decode on my 4070. Someone said "
+            "the dynamic vram thing is to blame, so I started it with the flag that turns it off and the OOM issues are gone.")
+    m = one(told, "comfyui.dynamic-vram")
+    assert ids(told)[:1] == ["comfyui.dynamic-vram"]
+    assert "dynamic VRAM" in m["title"] and "--disable-dynamic-vram" in m["fix"]
+    assert ids("Turning off dynamic VRAM solved the out of memory crashes for me (RTX 3060 12GB).")[:1] == \
+        ["comfyui.dynamic-vram"]
+    # negated: the user says it did not help
+    assert "comfyui.dynamic-vram" not in ids("I tried disabling dynamic vram but the OOM errors have not stopped.")
+    assert "comfyui.dynamic-vram" not in ids("dynamic vram disabled, still OOM errors stopped? no, still failing")
+
+    big = ("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 58.20 GiB. GPU 0 has a total capacity of "
+           "23.52 GiB of which 9.10 GiB is free. Of the allocated memory 12.01 GiB is allocated by PyTorch, and 1.20 GiB "
+           "is reserved by PyTorch but unallocated.\n")
+    # bare, or in another program's server run: silent
+    assert "cuda.oom" not in ids(big)
+    assert "cuda.oom" not in ids("$ vllm serve Qwen/Qwen2.5-VL-7B-Instruct --max-model-len 32768\n" + big)
+    # inside a ComfyUI run or a diffusers pipeline: the oversized request is named, with the step-size fix
+    comfy = ("!!! Exception during processing !!! " + big.split(": ", 1)[1] + "Traceback (most recent call last):\n"
+             '  File "C:\\ComfyUI\\nodes.py", line 296, in decode\n' + big)
+    m = one(comfy, "cuda.oom")
+    assert "larger than the whole GPU" in m["title"] and "58.20 GiB" in m["title"] and "23.52 GiB" in m["title"]
+    assert "VAE Decode (Tiled)" in m["fix"] and "enable_tiling" in m["fix"]
+    pipe = ('  File "/opt/venv/lib/python3.11/site-packages/diffusers/pipelines/flux2/pipeline_flux2_klein.py", line 870, '
+            'in __call__\n' + big)
+    assert "larger than the whole GPU" in one(pipe, "cuda.oom")["title"]
+    # a request that fits the card keeps the ordinary reading
+    small = big.replace("58.20 GiB. GPU", "1.20 GiB. GPU")
+    assert "larger than the whole GPU" not in one(small, "cuda.oom")["title"]
+
+    # ggml's own buffers (Ollama's runner, llama.cpp): not torch's allocator
+    ggml = ("ggml_backend_cuda_buffer_type_alloc_buffer: allocating 1804.50 MiB on device 1: cudaMalloc failed: out of memory\n"
+            "Error: llama runner process has terminated: CUDA error: out of memory\n")
+    assert "cuda.oom" not in ids(ggml)
+    assert "cuda.oom" not in ids("Error: llama runner process has terminated: CUDA error: out of memory")
+    # ComfyUI's own runtime-error wording is still claimed
+    assert ids("!!! Exception during processing !!! CUDA error: out of memory\n")[:1] == ["cuda.oom"]
