@@ -2366,7 +2366,10 @@ def _clip_type(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
         return {"title": "This ComfyUI's CLIPLoader offers no `flux2` type: it is older than Klein support (v0.9.2)",
                 "cause": ("The workflow asks Load CLIP for the type `flux2`, which ComfyUI added with FLUX.2 / Klein support "
                           "in v0.9.2; this ComfyUI does not list it, so the prompt is refused before anything runs."),
-                "fix": update + "; `klein-doctor check --path comfyui` shows the installed version",
+                "fix": ("Update ComfyUI to v0.9.2 or newer, whose CLIPLoader lists `flux2` (git: `git pull` then `python -m "
+                        "pip install -r requirements.txt`; portable: update\\update_comfyui.bat; Desktop: update the app; a "
+                        "Docker or cloud image: a build with a newer ComfyUI), restart it and set the Load CLIP type to "
+                        "`flux2`; `klein-doctor check --path comfyui` shows the installed version"),
                 "details": {"type": val}}
     return {"title": f"This ComfyUI's CLIPLoader offers no type `{val}`: the workflow was made for a newer ComfyUI",
             "cause": (f"The workflow asks Load CLIP (CLIPLoader) for the text-encoder type `{val}`, which is not in this "
