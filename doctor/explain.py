@@ -2370,6 +2370,11 @@ def _frontend_regression(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
         return {"title": (f"ComfyUI's frontend could not resolve node {g['dto']} inside a subgraph when queueing the "
                           "workflow: a bug of that frontend release"),
                 "details": {"node": g["dto"]}}
+    if "dto_bare" in g:
+        # the message without its id, as an issue title quotes it: the same failure of the frontend's queueing code
+        return {"title": ("ComfyUI's frontend could not resolve a node inside a subgraph (a muted or bypassed one) when "
+                          "queueing the workflow: a bug of that frontend release"),
+                "details": {"frontend_error": "No inner node DTO found for id"}}
     if g.get("slotkind"):
         kind, slot = g["slotkind"].lower(), (g.get("slot") or "").strip()
         return {"title": (f"ComfyUI's frontend could not load a subgraph: a saved {kind} `{slot}` is not in the "
@@ -2378,6 +2383,38 @@ def _frontend_regression(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
     return {"title": ("ComfyUI's frontend failed on a workflow with a subgraph (`subgraphNode.getInnerNodes is not a "
                       "function`): a bug of that frontend build"),
             "details": {"frontend_error": "subgraphNode.getInnerNodes is not a function"}}
+
+@_interp("clip_type")
+def _clip_type(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A CLIPLoader type this ComfyUI does not list. `flux` (FLUX.1's) on a Klein workflow is the row's own cause and fix;
+    `flux2` missing is a ComfyUI older than Klein; any other type is a model newer than this ComfyUI (or a name no ComfyUI
+    has): the fix is updating ComfyUI, not choosing flux2."""
+    if _off_nvidia(ctx):
+        return None
+    val = (g.get("value") or "").strip()
+    low = val.lower()
+    if not val or low == "flux" or low.startswith("flux1") or low.startswith("flux.1"):
+        return {"details": {"type": val}} if val else {}
+    update = ("Update ComfyUI with its requirements (git: `git pull` then `python -m pip install -r requirements.txt`; "
+              "portable: update\\update_comfyui.bat; Desktop: update the app; a Docker or cloud image: a build with a newer "
+              "ComfyUI), restart it and pick the type again in the Load CLIP node")
+    if low == "flux2":
+        return {"title": "This ComfyUI's CLIPLoader offers no `flux2` type: it is older than Klein support (v0.9.2)",
+                "cause": ("The workflow asks Load CLIP for the type `flux2`, which ComfyUI added with FLUX.2 / Klein support "
+                          "in v0.9.2; this ComfyUI does not list it, so the prompt is refused before anything runs."),
+                "fix": ("Update ComfyUI to v0.9.2 or newer, whose CLIPLoader lists `flux2` (git: `git pull` then `python -m "
+                        "pip install -r requirements.txt`; portable: update\\update_comfyui.bat; Desktop: update the app; a "
+                        "Docker or cloud image: a build with a newer ComfyUI), restart it and set the Load CLIP type to "
+                        "`flux2`; `klein-doctor check --path comfyui` shows the installed version"),
+                "details": {"type": val}}
+    return {"title": f"This ComfyUI's CLIPLoader offers no type `{val}`: the workflow was made for a newer ComfyUI",
+            "cause": (f"The workflow asks Load CLIP (CLIPLoader) for the text-encoder type `{val}`, which is not in this "
+                      "ComfyUI's list: ComfyUI adds a type with each new model family it supports, so a workflow for a model "
+                      "newer than the installed ComfyUI (or a Docker / cloud image that bundles an older one) is refused "
+                      "before anything runs. A name that no ComfyUI has is a typo in the workflow."),
+            "fix": update + ". For a Klein workflow the type is `flux2` (ComfyUI v0.9.2 or newer)",
+            "details": {"type": val}}
+
 
 _LOOPBACK_HOST = re.compile(r"(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0)$", re.I)
 _COMFY_PORTS = {"8188", "8000"}

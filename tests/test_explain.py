@@ -17461,3 +17461,48 @@ def test_round306_oom_kinds():
     assert "cuda.oom" not in ids("Error: llama runner process has terminated: CUDA error: out of memory")
     # ComfyUI's own runtime-error wording is still claimed
     assert ids("!!! Exception during processing !!! CUDA error: out of memory\n")[:1] == ["cuda.oom"]
+
+
+def test_round307_prompt_validation_kinds():
+    """Round 307 (ComfyUI prompt validation): the frontend dialog's split `Value not in list` / `ckpt_name: ...` lines
+    and a LoRA name in the /prompt API's JSON are comfyui.file-not-listed; a CLIPLoader type this ComfyUI does not list,
+    in the API's JSON, is comfyui.clip-type-invalid, and a type other than flux / flux2 is read as a model newer than
+    this ComfyUI (update it, not 'pick flux2'); `No inner node DTO found for id` without its id (an issue title) is the
+    frontend's regression. Node packs' own lists, missing custom nodes, type mismatches and inner-validation
+    exceptions stay silent."""
+    split = "Prompt execution failed\n\nValue not in list\n\nunet_name: 'flux-2-klein-4b-fp8.safetensors' not in []\n"
+    m = one(split, "comfyui.file-not-listed")
+    assert ids(split)[:1] == ["comfyui.file-not-listed"] and "diffusion_models/" in m["fix"]
+    sub = ("Value not in list\nvae_name: 'flux2-vae.safetensors' not in ['klein/flux2-vae.safetensors', 'pixel_space']\n")
+    m = one(sub, "comfyui.file-not-listed")
+    assert "klein/flux2-vae.safetensors" in m["title"]
+    api = ('requests.exceptions.HTTPError: 400 Client Error: Bad Request for url: http://10.0.0.5:8188/prompt\n'
+           '{"error": {"type": "prompt_outputs_failed_validation", "message": "Prompt outputs failed validation", '
+           '"details": "", "extra_info": {}}, "node_errors": {"12": {"errors": [{"type": "value_not_in_list", '
+           '"message": "Value not in list", "details": "lora_name: \'klein_style_v2.safetensors\' not in '
+           '[\'klein_style_v1.safetensors\']", "extra_info": {"input_name": "lora_name"}}]}}}\n')
+    assert ids(api)[:1] == ["comfyui.file-not-listed"], ids(api)
+    newer = ("{'type': 'value_not_in_list', 'message': 'Value not in list', 'details': \"type: 'zeta3' not in "
+             "(list of length 19)\", 'extra_info': {'input_name': 'type', 'received_value': 'zeta3'}}")
+    m = one(newer, "comfyui.clip-type-invalid")
+    assert ids(newer)[:1] == ["comfyui.clip-type-invalid"]
+    assert "`zeta3`" in m["title"] and "newer ComfyUI" in m["title"] and "git pull" in m["fix"]
+    m = one(newer.replace("zeta3", "flux2"), "comfyui.clip-type-invalid")
+    assert "older than Klein" in m["title"] and "v0.9.2" in m["cause"]
+    m = one("- Value not in list: type: 'flux' not in ['stable_diffusion', 'flux2', 'wan']\n", "comfyui.clip-type-invalid")
+    assert "flux2" in m["fix"] and "newer ComfyUI" not in m.get("title", "")
+    m = one("Error: No inner node DTO found for id\n\nComfyUI_frontend v1.39.6\n", "comfyui.frontend-regression")
+    assert "subgraph" in m["title"] and "frontend-package" in m["fix"]
+    for t in ("Value not in list\n\ntransition_mode: 2 not in ['none', 'fade', 'wipe']\n",
+              "Value not in list\n\ntext_encoder: 'B' not in ['qwen_3_4b.safetensors']\n",
+              "* MyPackLoader 7:\n  - Value not in list: detector_model: 'yolo11n.onnx' not in []\n",
+              "{'type': 'value_not_in_list', 'message': 'Value not in list', 'details': \"model_name: 'RealESRGAN_x4.pth' "
+              "not in []\", 'extra_info': {}}",
+              "invalid prompt: {'type': 'invalid_prompt', 'message': 'Cannot execute because node FancyBlurNode does not "
+              "exist.', 'details': \"Node ID '#41'\", 'extra_info': {}}",
+              "invalid prompt: {'type': 'invalid_prompt', 'message': 'Cannot execute because a node is missing the "
+              "class_type property.', 'details': \"Node ID '#57'\", 'extra_info': {}}",
+              "* KSampler 9:\n  - Return type mismatch between linked nodes: scheduler, received_type(['simple', 'karras']) "
+              "mismatch input_type(['simple', 'karras', 'beta57'])\n",
+              "* PackSampler 5:\n  - Exception when validating inner node: list index out of range\nOutput will be ignored\n"):
+        assert ids(t) == [], (t, ids(t))
