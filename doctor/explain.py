@@ -1516,7 +1516,9 @@ def _st_view_cut(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | Non
     that is the file; alone it is claimed only for a weight-sized matrix cut inside a row, the mark of a cut
     file rather than a reshape in model code (more dims, more values than the shape, or whole rows)."""
     near = _near(ctx)
-    loader = _st_loader_frame(near)
+    # ComfyUI's loader frame, or safetensors' own torch binding (old releases checked no offsets at open and made
+    # the short view in get_tensor): either way the bytes come straight from the file
+    loader = _st_loader_frame(near) or bool(near.get("st_get_tensor"))
     if g.get("buflen"):
         n, el = int(g["buflen"]), int(g.get("elsize") or 0)
         # without the loader's frame (a paste cut after the node run's first lines): a ComfyUI node run, a whole
@@ -1580,6 +1582,13 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                 # (or the pointer's text is pasted beside it): the header error is that pointer, a clone without LFS
                 return {"as": "download.not-a-model", "details": {"reason": why}}
             return {"cause": cause, "details": {"kind": kind, "reason": why}}
+    if re.search(r"EOF while parsing a value at line 1 column 0(?!\d)", why):
+        # a header length of 0: the file's first 8 bytes are zeros, a file whose bytes were never written (space
+        # reserved by an interrupted download or copy, a corrupted cache entry), not a header its writer got wrong
+        return {"cause": ("The file starts with zeros where safetensors keeps its header length, so the header reads as "
+                          "empty: the file's bytes were never written (an interrupted download or copy that had reserved "
+                          "the space, a corrupted cache entry)."),
+                "details": {"kind": "zeroed", "reason": why}}
     if "deserializ" in low or "json" in low:
         # The header was read whole (its length fits the file) and its JSON is what fails: a cut or substituted
         # download never gets that far (it stops at the length checks), so this is the writer's bug or another
@@ -3586,6 +3595,17 @@ def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if g.get("eof"):
         return {"title": f"The checkpoint is cut off: torch expected {g['eof']} more bytes (a download that stopped early)",
                 "details": {"missing_bytes": g["eof"]}}
+    if g.get("corrupt"):
+        rec = (g.get("record") or "").strip()
+        return {"title": ("The checkpoint is damaged: torch's zip reader found a corrupt "
+                          + (f"record ({rec})" if rec else "archive") + ", a download or copy that broke"),
+                "details": {"read": "corrupt zip record", **({"record": rec} if rec else {})}}
+    near = _near(ctx)
+    if near.get("plain_pickle") and not any(near.get(k) for k in ("model_loader", "stack_loader_frame", "custom_node",
+                                                                   "node_exec", "node_type", "lfs_pointer")):
+        # Python's own pickle.load (or joblib) reading a program's data or scikit-learn model pickle, not torch.load
+        # of model weights: that program's file (like a Streamlit app's data pickle), not claimed
+        return None
     if g.get("lfs") or (g.get("why") and _near(ctx).get("lfs_pointer")):  # the LFS message, or safetensors' header error beside it
         key = "v"
     if g.get("gguf"):

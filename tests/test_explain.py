@@ -17506,3 +17506,55 @@ def test_round307_prompt_validation_kinds():
               "mismatch input_type(['simple', 'karras', 'beta57'])\n",
               "* PackSampler 5:\n  - Exception when validating inner node: list index out of range\nOutput will be ignored\n"):
         assert ids(t) == [], (t, ids(t))
+
+
+def test_round312_checkpoint_format_kinds():
+    """Round 312 (safetensors / torch.load checkpoint errors): torch's zip reader on a damaged record (`PytorchStreamReader
+    failed reading file data/N: invalid header or archive is corrupted`, with or without torch 2.10's miniz hint) is a
+    damaged download; safetensors' `EOF while parsing a value at line 1 column 0` is a header length of 0 (a file of
+    zeros, never written), other JSON errors of a header read whole stay silent; safetensors' own get_tensor frame
+    before a short tensor view is the file. Python's own pickle.load of a program's data / scikit-learn pickle is
+    not a model file of the stack."""
+    m = one("RuntimeError: PytorchStreamReader failed reading file data/41: invalid header or archive is corrupted\n",
+            "download.not-a-model")
+    assert "data/41" in m["title"] and "damaged" in m["title"] and "download" in m["fix"]
+    m = one("RuntimeError: [enforce fail at inline_container.cc:208] . PytorchStreamReader failed reading zip archive: "
+            "invalid header or archive is corrupted. This is an internal miniz error.\n", "download.not-a-model")
+    assert "archive" in m["title"]
+    assert ids("  File \"/opt/env/lib/python3.11/site-packages/torch/serialization.py\", line 1380, in load\n"
+               "RuntimeError: PytorchStreamReader failed reading file version: invalid header or archive is corrupted\n"
+               )[:1] == ["download.not-a-model"]
+    # a zero-filled safetensors file: header length 0
+    zero = ("safetensors_rust.SafetensorError: Error while deserializing header: invalid JSON in header: EOF while "
+            "parsing a value at line 1 column 0\n")
+    m = one("with safe_open('/data/hub/flux-2-klein-4b.safetensors', framework='pt') as f:\n" + zero, "safetensors.truncated")
+    assert "zeros" in m["cause"] and m["details"]["kind"] == "zeroed" and "download it again" in m["fix"]
+    assert ids("Error while deserializing header:\n  invalid JSON in header: EOF while parsing a value at line 1 column 0")[:1] == [
+        "safetensors.truncated"]
+    # a header read whole whose JSON is wrong (a writer's bug): silent
+    assert "safetensors.truncated" not in ids(zero.replace("column 0", "column 64"))
+    assert "safetensors.truncated" not in ids(
+        "SafetensorError: Error while deserializing header: invalid JSON in header: expected value at line 1 column 1\n")
+    # safetensors' own get_tensor frame before a short 4-dim view: the file
+    short = ('  File "/venv/lib/python3.10/site-packages/safetensors/torch.py", line 99, in load_file\n'
+             '    result[k] = f.get_tensor(k)\n'
+             "RuntimeError: shape '[640, 640, 3, 3]' is invalid for input of size 2000000\n")
+    m = one(short, "safetensors.truncated")
+    assert "[640, 640, 3, 3]" in m["title"]
+    # the same numbers in model code (no safetensors frame): a reshape, not claimed
+    assert "safetensors.truncated" not in ids(
+        '  File "/app/model/unet.py", line 88, in forward\n    h = h.view(b, c, 3, 3)\n'
+        "RuntimeError: shape '[640, 640, 3, 3]' is invalid for input of size 2000000\n")
+    # Python's own pickle.load of a program's pickle: silent; torch.load of a model: claimed
+    assert "download.not-a-model" not in ids(
+        '  File "/srv/app/scoring.py", line 40, in load_model\n    clf = pickle.load(fh)\n'
+        "_pickle.UnpicklingError: invalid load key, '\\x1f'.\n")
+    assert ids('  File "/srv/app/run.py", line 12, in <module>\n    sd = torch.load("vae.pt", map_location="cpu")\n'
+               "_pickle.UnpicklingError: invalid load key, '<'.\n")[:1] == ["download.not-a-model"]
+    # an ultralytics detector class other than DetectionModel refused in a ComfyUI dialog: claimed; a converter's own
+    # torch.load of argparse.Namespace: silent
+    assert ids("WeightsUnpickler error: Unsupported global: GLOBAL ultralytics.nn.tasks.OBBModel was not an allowed "
+               "global by default.\n")[:1] == ["torch.weights-only-refused"]
+    assert "torch.weights-only-refused" not in ids(
+        "ERROR :: 2 / 3 - pose.pth: Weights only load failed.\n\tWeightsUnpickler error: Unsupported global: GLOBAL "
+        "argparse.Namespace was not an allowed global by default.\n")
