@@ -3947,6 +3947,33 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+# the intel context's values that only name the XPU torch build or its index, not an Intel GPU in the machine
+_XPU_BUILD_ONLY = re.compile(r"\+xpu|whl/(?:nightly/)?xpu|torch-xpu", re.I)
+
+
+@_interp("xpu_on_nvidia")
+def _xpu_on_nvidia(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Intel's XPU torch build on an NVIDIA machine. A +xpu version is claimed only with an NVIDIA GPU named and no
+    Intel GPU named (a machine with an Intel Arc card uses that build on purpose); the user's words that an Intel
+    card was used before and the NVIDIA GPU now sits idle carry both GPUs themselves. Never on AMD or a Mac."""
+    near = _near(ctx)
+    if near.get("macos") or near.get("amd") or near.get("riscv") or near.get("vendor_accel"):
+        return None
+    if g.get("xver"):
+        nv = near.get("nvidia_named") or ctx.get("nvidia_named")
+        if not nv:
+            return None
+        intel = [str(v) for v in (near.get("intel"), ctx.get("intel")) if v]
+        if any(not _XPU_BUILD_ONLY.search(v) for v in intel):
+            return None
+        return {"details": {"torch": g["xver"], "nvidia": _SPACE.sub(" ", str(nv)).strip()}}
+    if g.get("prev") and g.get("nv"):
+        return {"title": (f"The torch installed while the {_SPACE.sub(' ', g['prev'])} was in the machine is Intel's XPU "
+                          "build: the NVIDIA GPU is not used, everything runs on the CPU"),
+                "details": {"before": _SPACE.sub(" ", g["prev"]), "now": _SPACE.sub(" ", g["nv"])}}
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def _sage_kernels() -> dict[str, tuple[int, bool, str]]:
     """SageAttention 2's compiled kernels (manifests/attention.toml [[sageattention.kernel]]): name -> (capability x10,
@@ -9449,6 +9476,19 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                         "https://download.pytorch.org/whl/cu128`. Check: `python -c \"import torch; print(torch.version.cuda, "
                         "torch.cuda.is_available())\"`"),
                 "details": {"build": build or "conda-forge python, CUDA silently off"}}
+    if g.get("torchcpu"):
+        # the user's own words that the CPU flavor of torch got installed (`Torch cpu installed on nvidia system`):
+        # claimed only with an NVIDIA GPU in view (named in those words or in the paste); on a machine with no NVIDIA
+        # GPU the CPU build is the right one
+        nv = g.get("onnv") or near.get("nvidia_named") or ctx.get("nvidia_named")
+        if not nv:
+            return None
+        said = _SPACE.sub(" ", g["torchcpu"])
+        return {"title": f"The CPU-only PyTorch build (`{said}`) is installed on the NVIDIA machine: nothing runs on the GPU",
+                "cause": ("The venv's torch is the CPU flavor (a `+cpu` wheel: a plain `pip install torch` on Windows, or an "
+                          "installer or update that did not see the GPU, or a requirements install that replaced the CUDA "
+                          "wheel). torch imports, torch.cuda.is_available() is False, and generation runs on the CPU."),
+                "details": {"said": said, "nvidia": _SPACE.sub(" ", str(nv)).strip()}}
     if g.get("prose"):
         # the user's own words: pip or uv installed the CPU build (PyPI's torch for Windows, and for aarch64 Linux
         # before the CUDA wheels went to PyPI, is CPU-only; a uv project whose index mapping skips this platform)
@@ -9464,7 +9504,8 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         ver = g["stated"]
         # a startup or pip line naming no NVIDIA GPU: a CPU-only machine prints it as information, unless the paste
         # says that torch has no CUDA (torch.cuda.is_available() False, torch.version.cuda None)
-        if not g.get("said") and not (near.get("nvidia_named") or ctx.get("nvidia_named")) and not _fact(ctx, "cuda_off_said"):
+        if (not g.get("said") and not g.get("saidq") and not (near.get("nvidia_named") or ctx.get("nvidia_named"))
+                and not _fact(ctx, "cuda_off_said")):
             return None
         return {"title": f"PyTorch is a CPU-only build ({ver}): nothing runs on the NVIDIA GPU",
                 "cause": (f"The installed torch is {ver}, the CPU-only wheel (a plain `pip install torch` on Windows, or an "

@@ -17558,3 +17558,48 @@ def test_round312_checkpoint_format_kinds():
     assert "torch.weights-only-refused" not in ids(
         "ERROR :: 2 / 3 - pose.pth: Weights only load failed.\n\tWeightsUnpickler error: Unsupported global: GLOBAL "
         "argparse.Namespace was not an allowed global by default.\n")
+
+
+def test_round310_foreign_flavor_torch_kinds():
+    """Round 310 (AMD ROCm, Intel XPU, DirectML, Apple MPS look-alikes): a torch flavor for another vendor on an
+    NVIDIA machine is claimed with the NVIDIA fix (a +xpu build with a GeForce named, a user's Intel-card-then-NVIDIA
+    story, a +cpu version the user points at, the words `torch cpu installed` beside NVIDIA, SD.Next's NVIDIA line);
+    the AMD card named in Chinese silences torch's no-driver error, and Intel / AMD / Mac setups stay silent."""
+    # Intel's XPU build beside an NVIDIA GPU: the new kind, with the CUDA reinstall
+    m = one("GPU: NVIDIA GeForce RTX 4080 SUPER\ntorch==2.8.0+xpu\nAssertionError: Torch not compiled with CUDA enabled\n",
+            "torch.xpu-build")
+    assert "XPU" in m["title"] and "whl/cu128" in m["fix"] and "--reinstall" in m["fix"]
+    assert "torch.cpu-build" not in ids("GPU: NVIDIA GeForce RTX 4080 SUPER\ntorch==2.8.0+xpu\n"
+                                        "AssertionError: Torch not compiled with CUDA enabled\n")
+    story = ("I was using an Intel Arc card for a month, now the RTX 5070 is back in the PC but Forge keeps running on "
+             "the CPU, the GPU sits at 0%.\n")
+    m = one(story, "torch.xpu-build")
+    assert "Intel Arc card" in m["title"] and "CPU" in m["title"]
+    # an Intel Arc machine (or one naming no NVIDIA GPU) keeps its XPU build: silent
+    assert "torch.xpu-build" not in ids("Intel(R) Arc(TM) A770 Graphics\ntorch 2.8.0+xpu\n"
+                                        "AssertionError: Torch not compiled with CUDA enabled\n")
+    assert "torch.xpu-build" not in ids("PyTorch version: 2.9.0+xpu\nProcess finished with exit code -1073741819 (0xC0000005)\n")
+    assert "torch.xpu-build" not in ids("torch 2.8.0+xpu\nNVIDIA GeForce RTX 3060\nRadeon RX 7800 XT\n")
+    # a +cpu version the user points at, without the word torch, beside an RTX card
+    m = one("My RTX3070 is idle, the about page says '2.3.1+cpu' and images take minutes.\n", "torch.cpu-build")
+    assert "2.3.1+cpu" in m["title"] and "whl/cu128" in m["fix"]
+    # the words that the CPU flavor got installed: only with NVIDIA in view
+    m = one("pytorch cpu was installed on my nvidia laptop after the update\n", "torch.cpu-build")
+    assert "CPU-only" in m["title"]
+    assert "torch.cpu-build" not in ids("torch-cpu installed on this office PC, it has no graphics card at all\n")
+    assert "torch.cpu-build" not in ids("torch cpu installed on my AMD GPU box (RX 6700 XT), nvidia stuff everywhere\n")
+    # SD.Next's own NVIDIA line makes a +cpu startup line the CPU-only wheel on an NVIDIA machine
+    log = ("10:01:02-000001 INFO     nVidia CUDA toolkit detected\n"
+           "10:01:03-000002 INFO     Torch 2.1.2+cpu\n")
+    assert ids(log)[:1] == ["torch.cpu-build"]
+    # an AMD graphics card named in Chinese: torch's no-driver error is not claimed
+    assert ids("AMD 显卡 ComfyUI\nRuntimeError: Found no NVIDIA driver on your system. Please check that you have an "
+               "NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx\n") == []
+    assert ids("RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and "
+               "installed a driver from http://www.nvidia.com/Download/index.aspx\n")[:1] == ["torch.no-driver"]
+    # ROCm / MPS / ZLUDA look-alikes stay silent
+    assert ids("torch.OutOfMemoryError: HIP out of memory. Tried to allocate 64.00 MiB. GPU 0 has a total capacity of "
+               "19.98 GiB of which 12.00 MiB is free.\n") == []
+    assert ids("RuntimeError: HIP error: invalid device function\nFor debugging consider passing AMD_SERIALIZE_KERNEL=3\n") == []
+    assert ids("NotImplementedError: Could not run 'aten::empty.memory_format' with arguments from the 'SparseMPS' "
+               "backend.\n") == []
