@@ -10269,6 +10269,28 @@ def _cmake4_old_project(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any
             "details": {"package": "sentencepiece", "cmake_line": g.get("cmline") or ""}}
 
 
+def _pyo3_refuses_stack_build(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """PyO3's build-time refusal of a Python newer than it knows, without pip's own words for the failed build: claimed
+    only when the paste names the stack's Rust package being built before it (pip's temporary build folder
+    `pip-install-xxxx/tokenizers_<hash>` or the resolved pin `tokenizers==0.20.3`). Another program's Rust binding
+    (tiktoken, zxcvbn-rs-py, orjson) stays silent."""
+    seen = _near(ctx).get("rust_build_pkg") or str(ctx.get("rust_build_pkg") or "")
+    m = re.search(r"(tokenizers|safetensors|hf[-_]xet)(?:_[0-9a-f]{32}|==(\d[\w.]{0,20}))", seen)
+    if not m:
+        return None
+    pkg, ver, py = m.group(1).replace("_", "-"), m.group(2) or "", g["pyo3py"]
+    named = f"{pkg} {ver}" if ver else pkg
+    return {"title": f"{named} has no wheel for Python {py}: pip builds it from source, and its PyO3 (which knows Python up "
+                     f"to {g.get('pyo3max') or 'an older one'}) refuses Python {py}",
+            "fix": (f"Get a wheel instead of a build: `python -m pip install -U pip`, then a {pkg} release with wheels for "
+                    f"Python {py} (`python -m pip install -U {pkg}`; tokenizers 0.20.2 and newer ship abi3 wheels for 3.13 "
+                    f"and later), and drop the old `{pkg}==` pin, or the old transformers / library pin that holds it back, "
+                    "from the requirements. Or make the environment with a Python that release has wheels for (3.12: "
+                    "`py -3.12 -m venv venv`, `python3.12 -m venv venv`, uv: `uv venv --python 3.12`). Forcing the build "
+                    "with `PYO3_USE_ABI3_FORWARD_COMPATIBILITY=1` is not a fix for an old release"),
+            "details": {k: v for k, v in (("package", pkg), ("version", ver), ("python", py)) if v}}
+
+
 @_interp("no_wheel_build")
 def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """sentencepiece / tokenizers / safetensors built from source keep the signature's own words; a build failure
@@ -10315,6 +10337,8 @@ def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                 "details": {"package": pkg, **({"python": arm} if arm else {})}}
     if g.get("cmline"):
         return _cmake4_old_project(g, ctx)
+    if g.get("pyo3py") and not g.get("pyver"):
+        return _pyo3_refuses_stack_build(g, ctx)
     if not g.get("pyver"):
         return {}
     raw = g["pyver"].lower().replace(" ", "")
@@ -10384,6 +10408,9 @@ def _free_threaded_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]
         what = f"`{pkg}`" if pkg else "A Rust package of the stack (tokenizers, safetensors, hf-xet)"
         title = (f"{what} has no wheel for {py}: pip built it from source, and its PyO3 refuses the free-threaded build "
                  "(no limited API there)")
+    elif g.get("bw"):
+        title = (f"`{pkg}` has no wheel for {py}: pip is building it from source, and the build fails (its compiled parts "
+                 "do not support the free-threaded build yet)")
     else:
         title = f"`{pkg}` has no wheel for {py}: pip found none it can install or build"
     return {"title": title, "details": details}

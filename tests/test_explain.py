@@ -17603,3 +17603,39 @@ def test_round310_foreign_flavor_torch_kinds():
     assert ids("RuntimeError: HIP error: invalid device function\nFor debugging consider passing AMD_SERIALIZE_KERNEL=3\n") == []
     assert ids("NotImplementedError: Could not run 'aten::empty.memory_format' with arguments from the 'SparseMPS' "
                "backend.\n") == []
+
+
+def test_round309_new_python_builds_kinds():
+    """Round 309 (Python 3.12-3.14): PyO3's refusal of a too-new Python is the stack's no-wheel source build when the
+    paste names tokenizers / safetensors / hf-xet as the package being built before it (pip's temporary build folder or
+    the resolved pin), even without pip's closing `Failed building wheel` words; another program's Rust binding with
+    the same refusal stays silent. pip's `Building wheel for tokenizers (pyproject.toml) did not run successfully` in a
+    free-threaded (3.14t) environment is the free-threaded kind, not the plain source build."""
+    pyo3 = ("      error: the configured Python interpreter version (3.14) is newer than PyO3's maximum supported version "
+            "(3.13)\n      = help: please check if an updated version of PyO3 is available. Current version: 0.22.2\n")
+    folder = ("      Caused by:\n        process didn't exit successfully: `/tmp/pip-install-k2x9q1ab/safetensors_"
+              "0a1b2c3d4e5f60718293a4b5c6d7e8f9/target/release/build/pyo3-ffi-77aa/build-script-build` (exit status: 1)\n")
+    m = one(folder + pyo3, "python.no-wheel-source-build")
+    assert m["title"].startswith("safetensors has no wheel for Python 3.14") and "PyO3" in m["title"]
+    assert "python -m pip install -U safetensors" in m["fix"] and "3.12" in m["fix"]
+    m = one("uv picked tokenizers==0.19.1 and tried to build it:\n" + pyo3, "python.no-wheel-source-build")
+    assert m["title"].startswith("tokenizers 0.19.1 has no wheel for Python 3.14")
+    # the same refusal with no stack package named, or another program's build folder: silent
+    assert "python.no-wheel-source-build" not in ids(pyo3)
+    other = folder.replace("safetensors_", "tiktoken_")
+    assert "python.no-wheel-source-build" not in ids(other + pyo3)
+    assert "python.no-wheel-source-build" not in ids("Building orjson with Python 3.14 fails:\n" + pyo3)
+    # on a Mac: silent
+    assert "python.no-wheel-source-build" not in ids("(.venv) user@MacBook-Pro ~/proj % pip install -r req.txt\n"
+                                                     + folder + pyo3)
+    # free-threaded: pip's own `Building wheel for ... did not run successfully`
+    ft = ("(venv314t) $ pip install safetensors\n  × Building wheel for safetensors (pyproject.toml) did not run "
+          "successfully.\n  │ exit code: 1\n      ⚠️ Warning: CPython 3.14t at /home/u/venv314t/bin/python does not yet "
+          "support abi3 so the build artifacts will be version-specific.\n")
+    assert ids(ft)[:1] == ["python.free-threaded-no-wheel"]
+    m = one(ft, "python.free-threaded-no-wheel")
+    assert "`safetensors`" in m["title"] and "3.14t" in m["title"] and "building it from source" in m["title"]
+    # the regular build of the same line keeps the plain kind (or nothing), never the free-threaded one
+    assert "python.free-threaded-no-wheel" not in ids(ft.replace("venv314t", "venv314").replace("3.14t", "3.14"))
+    # another package's build in a free-threaded venv: not the stack's
+    assert "python.free-threaded-no-wheel" not in ids(ft.replace("safetensors", "pyzmq"))
