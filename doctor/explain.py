@@ -1714,6 +1714,17 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # CUDA-only attention packages do not exist there: not ours
     if g.get("phmod") or g.get("dummy"):
         return _module_placeholder(g)
+    if (g.get("module") or "") == "torch._custom_ops":
+        # a private torch module that torchvision 0.16 and newer import at start (_meta_registrations.py): missing, the
+        # torch is older than the torchvision beside it (a notebook pinned an old torch over the runtime's newer
+        # torchvision, or torch was downgraded alone): torch and torchvision of different releases
+        return {"as": "torch.family-mismatch",
+                "cause": ("torchvision 0.16 and newer import torch._custom_ops (torch 2.1 and newer) when they start; this "
+                          "torch has no such module, so it is older than the torchvision installed beside it: the two come "
+                          "from different releases (a notebook or a requirements file pinned an older torch over the "
+                          "runtime's torchvision, or torch was downgraded alone). "
+                          + (cat.by_id("torch.family-mismatch").cause if cat.by_id("torch.family-mismatch") else "")),  # type: ignore[union-attr]
+                "details": {"module": "torch._custom_ops"}}
     if (g.get("module") or "").split(".")[0] == "torch" and _fact(ctx, "isolated_build") and (pkg := _attn_build(ctx)):
         # `No module named 'torch'` quoted first (an issue title, the user's words) above pip's log of an attention
         # package's source build in an isolated build environment: that build's setup.py, not the user's Python
@@ -5348,7 +5359,11 @@ def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     `Key was rejected by service`, the kernel's `Loading of unsigned module is rejected`, NVIDIA's installer's own
     wordings, or its generic `Unable to load the kernel module 'nvidia.ko'` with Secure Boot named) gets a headline
     and a signing fix of its own; the kernel's line names no module, so it counts only beside the NVIDIA module's
-    file (the nvidia_kmod fact)."""
+    file (the nvidia_kmod fact). In a paste that names a hosted notebook (Colab, Kaggle: the notebook_host fact) torch's
+    plain message and nvidia-smi's failure mean the notebook runs on a CPU runtime: handed to notebook.no-gpu-runtime,
+    even where the user names their own Mac or AMD card (the code runs on the notebook's machine, not theirs)."""
+    if _fact(ctx, "notebook_host") and not any(v for k, v in g.items() if k != "smi"):
+        return {"as": "notebook.no-gpu-runtime", "details": {"notebook": _fact(ctx, "notebook_host")[:60]}}
     if _off_nvidia_anywhere(ctx):
         return None
     if _in_sandbox(ctx) and not any(v for k, v in g.items() if k != "smi"):
@@ -6762,6 +6777,16 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
 _AMPERE_PLUS = re.compile(r"\b(?:RTX\s?(?:30|40|50)\d0|A100|H100|H200|B200|L40S?|L4\b|A[1-6]0{1,3}\b|RTX A\d{4}|RTX PRO)", re.I)
 
 
+def _bf16_gpu_named(ctx: dict[str, Any]) -> bool:
+    """The paste names a GPU with bfloat16 (Ampere or newer: A100, A10G, RTX 30 / 40 / 50, L4, H100) and none without
+    it (Turing: T4, RTX 20; Volta: V100; Pascal and older)."""
+    older = _fact(ctx, "turing_gpu") or _fact(ctx, "old_nvidia_gpu") or "V100" in _fact(ctx, "pre_ada_gpu").upper()
+    ampere = _fact(ctx, "pre_ada_gpu").upper()  # A100, A10G, RTX A6000, RTX 30 ... or the word Ampere; V100 is Volta
+    newer = (_fact(ctx, "ada_gpu") or _fact(ctx, "hopper_gpu") or _fact(ctx, "gpu_model")
+             or (ampere and "V100" not in ampere))
+    return bool(newer) and not older
+
+
 @_interp("no_bf16")
 def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("cublas"):
@@ -6789,6 +6814,11 @@ def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                           "has no bfloat16 version below compute capability 8.0: Volta (V100), Turing (T4, RTX 20, GTX 16) "
                           "and older cards. The model or pipeline runs in bfloat16 (`torch_dtype=torch.bfloat16`, a script's "
                           "bf16 default), so attention stops with `cutlassF: no kernel found to launch!`; float16 works there.")}
+    if g.get("hfargs") and _bf16_gpu_named(ctx):
+        # transformers' TrainingArguments refusal where the paste names an Ampere-or-newer card (an L4, an A100, an RTX
+        # 30 / 40 / 50) and no older one: the card has bfloat16, so the check failed for another reason (a program's own
+        # dtype detection, a torch that sees no CUDA), not the GPU's missing bf16
+        return None
     gpu, cc = (g.get("gpu") or "").strip().strip("b'\""), g.get("cc")
     if gpu and cc:
         return {"title": f"bfloat16 was asked of the {gpu} (compute capability {cc}), which has none: it needs 8.0 or newer",

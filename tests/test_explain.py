@@ -17639,3 +17639,40 @@ def test_round309_new_python_builds_kinds():
     assert "python.free-threaded-no-wheel" not in ids(ft.replace("venv314t", "venv314").replace("3.14t", "3.14"))
     # another package's build in a free-threaded venv: not the stack's
     assert "python.free-threaded-no-wheel" not in ids(ft.replace("safetensors", "pyzmq"))
+
+
+def test_round311_notebook_kinds():
+    """Round 311 (Colab / Kaggle notebooks): torch's plain `Found no NVIDIA driver` in a paste that names a hosted
+    notebook is the notebook's CPU runtime (notebook.no-gpu-runtime), even beside the user's own Mac or Radeon, and
+    Colab's usage-limits dialog says the same; without a notebook it stays torch.no-driver (and silent on an AMD
+    setup). torchvision's missing torch._custom_ops is a torch older than its torchvision. transformers' bf16 refusal
+    on an L4 / A100 with no older card named is not the GPU's missing bf16; on a T4 it still is."""
+    nodrv = ("RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed "
+             "a driver from http://www.nvidia.com/Download/index.aspx\n")
+    m = one("%cd /content/ComfyUI\n!python main.py --dont-print-server\n" + nodrv, "notebook.no-gpu-runtime")
+    assert ids("%cd /content/ComfyUI\n!python main.py --dont-print-server\n" + nodrv)[:1] == ["notebook.no-gpu-runtime"]
+    assert "Change runtime type" in m["fix"] and "CPU runtime" in m["title"]
+    assert ids("running the kaggle notebook with Accelerator None\n" + nodrv)[:1] == ["notebook.no-gpu-runtime"]
+    assert ids(nodrv + "\nmy laptop has an RX 7600, I opened it in Google Colab\n")[:1] == ["notebook.no-gpu-runtime"]
+    assert ids("Cannot connect to GPU backend\nYou cannot currently connect to a GPU due to usage limits in Colab.\n"
+               )[:1] == ["notebook.no-gpu-runtime"]
+    # no notebook named: the driver reading, and an AMD box stays silent
+    assert ids("python main.py\n" + nodrv)[:1] == ["torch.no-driver"]
+    assert ids("GPU: AMD Radeon RX 7900 XTX, ROCm 6.2\n" + nodrv) == []
+    # a local path that only contains /content/ is no notebook
+    assert ids("/home/ana/content/app/run.py\n" + nodrv)[:1] == ["torch.no-driver"]
+
+    tv = ('  File "/opt/conda/lib/python3.11/site-packages/torchvision/_meta_registrations.py", line 4, in <module>\n'
+          "    import torch._custom_ops\nModuleNotFoundError: No module named 'torch._custom_ops'\n")
+    m = one(tv, "torch.family-mismatch")
+    assert ids(tv)[:1] == ["torch.family-mismatch"] and "torch._custom_ops" in m["cause"]
+    assert ids("ModuleNotFoundError: No module named 'torch._dynamo_extras'\n")[:1] != ["torch.family-mismatch"]
+
+    bf = "ValueError: Your setup doesn't support bf16/gpu. You need torch>=1.10, using Ampere GPU with cuda>=11.0\n"
+    assert ids("training on a colab L4 instance\n" + bf) == []
+    assert ids("GPU: NVIDIA A100-SXM4-40GB\n" + bf) == []
+    assert ids("GPU: Tesla T4\n" + bf)[:1] == ["gpu.no-bf16"]
+    assert ids("mixed box: A100 and a Tesla V100\n" + bf)[:1] == ["gpu.no-bf16"]
+    assert ids(bf)[:1] == ["gpu.no-bf16"]
+    # TPU / JAX look-alikes on Colab stay silent
+    assert ids("XlaRuntimeError: RESOURCE_EXHAUSTED: Error allocating device buffer on colab TPU v2\n") == []
