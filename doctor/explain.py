@@ -9408,9 +9408,12 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     klein-doctor's NVIDIA scope, so it is not claimed. The same on an AMD setup (ZLUDA, ROCm, DirectML).
     And the same when ComfyUI raised it while a node ran: with a CPU-only torch ComfyUI never gets that far (it
     calls torch.cuda.current_device() when comfy.model_management is imported, and dies at startup), so ComfyUI
-    was running on another device (--directml, --cpu, an AMD card) and a node asked for CUDA."""
+    was running on another device (--directml, --cpu, an AMD card) and a node asked for CUDA. Nor where the paste says
+    the machine has no NVIDIA GPU (`without a dedicated GPU`, a `CPU-only system`) and names none: there a CPU torch is
+    the only one that fits, and the program has to run in its CPU mode (AUTOMATIC1111's `--use-cpu all
+    --skip-torch-cuda-test`, ComfyUI's `--cpu`), which a CUDA wheel does not give."""
     near = _near(ctx)
-    if _off_nvidia(ctx) or near.get("node_type") or near.get("node_exec"):
+    if _off_nvidia(ctx) or near.get("node_type") or near.get("node_exec") or _no_nvidia_stated(ctx):
         return None
     if g.get("cpuidx"):
         cu, ver = (g.get("cudaidx") or "").lower(), g.get("cpuver") or ""

@@ -17676,3 +17676,27 @@ def test_round311_notebook_kinds():
     assert ids(bf)[:1] == ["gpu.no-bf16"]
     # TPU / JAX look-alikes on Colab stay silent
     assert ids("XlaRuntimeError: RESOURCE_EXHAUSTED: Error allocating device buffer on colab TPU v2\n") == []
+
+
+def test_round308_launcher_install_kinds():
+    """Round 308 (launcher-managed installs): a user's question that names torch before the RTX 50 series, a
+    launcher's bundled Python said to lack distutils, and a CPU-only machine's `Torch not compiled with CUDA
+    enabled` (the web UI was not started in its CPU mode), with look-alikes that stay silent."""
+    m = one("how do I update torch in Pinokio so it supports the RTX 50xx series? ComfyUI won't run on my 5080",
+            "torch.sm-unsupported")
+    assert "RTX 50" in m["title"] and "cu128" in m["fix"]
+    assert ids("Upgrading pytorch to support RTX 50 series cards in the launcher env")[:1] == ["torch.sm-unsupported"]
+    # the Quadro RTX 5000 is one card, not the series; and torch named without the support wording stays silent
+    assert "torch.sm-unsupported" not in ids("I upgraded torch and my Quadro RTX 5000 works fine")
+    m = one("Seems the embedded Python shipped by the launcher lacks distutils, so `import triton` breaks\n"
+            "  File \"E:\\Apps\\SM\\Data\\Packages\\ComfyUI\\venv\\lib\\site-packages\\triton\\language\\math.py\", line 1\n",
+            "python.distutils-removed")
+    assert "setuptools" in m["fix"] and "launcher" in m["title"]
+    # distutils named without the Python that lacks it: not claimed
+    assert "python.distutils-removed" not in ids("this node lacks distutils support for now")
+    cpu = "AssertionError: Torch not compiled with CUDA enabled\n"
+    assert ids("Running Forge on my CPU-only machine, it starts then:\n" + cpu) == []
+    assert ids("I am on a CPU only PC (no graphics card)\n" + cpu) == []
+    # a named NVIDIA GPU overrides the CPU-only words (a hybrid or a wrong guess): the CPU torch is the cause
+    assert ids("CPU-only machine? no, it has a GeForce RTX 3060\n" + cpu)[:1] == ["torch.cpu-build"]
+    assert ids("Installed via Pinokio, on start:\n" + cpu)[:1] == ["torch.cpu-build"]
