@@ -285,6 +285,16 @@ def _catalog_from(doc_json: str) -> Catalog:
     return Catalog(sigs, ctxs, tables)
 
 
+@functools.lru_cache(maxsize=1)
+def _klein_comfy() -> str:
+    """The first ComfyUI release with Klein support, as fixes say it (`v0.9.2`), from manifests/comfyui.toml."""
+    try:
+        v = str((manifests.load("comfyui").get("version") or {}).get("min_klein") or "")
+    except manifests.ManifestError:
+        v = ""
+    return f"v{v}" if v else "the first release with Klein support"
+
+
 def catalog() -> Catalog:
     """The signatures of manifests/errors.toml (or its --manifest override), compiled once."""
     return _catalog_from(json.dumps(manifests.load("errors")))
@@ -809,7 +819,7 @@ def _shapes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     elif ef and ef.startswith("wrong-type"):
         fix = ("The encoder was built with the wrong CLIPLoader type: set `type` to `flux2` in the Load CLIP node "
                "(a Qwen3 file under another type gives a single-layer encoder of the wrong width); if `flux2` is not "
-               "in the list, update ComfyUI to v0.9.2 or newer first")
+               f"in the list, update ComfyUI to {_klein_comfy()} or newer first")
     elif mf == "flux1" or ef == "flux2-dev" or mf == "flux2-dev":
         fix = ("The encoder and the model are from different FLUX families: Klein 4B needs qwen_3_4b.safetensors, "
                "Klein 9B qwen_3_8b, FLUX.2 [dev] its Mistral encoder, FLUX.1 T5-XXL + CLIP-L (DualCLIPLoader)")
@@ -1468,7 +1478,7 @@ def _posdim(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         v = wf.lstrip("vV")
         cause = (f"The workflow was saved by ComfyUI {v}; the ComfyUI that opened it is older, so nodes the workflow "
                  "uses can be missing or behave differently. Klein's nodes, its CLIPLoader type `flux2` and its model "
-                 "layout need ComfyUI v0.9.2 or newer.")
+                 f"layout need ComfyUI {_klein_comfy()} or newer.")
         if ctx.get("comfyui_version"):
             cause = f"The log says ComfyUI version {ctx['comfyui_version']}. " + cause
         return {"title": f"This ComfyUI is older than the one that saved the workflow ({v})", "cause": cause,
@@ -2059,13 +2069,13 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
             return {"as": "comfyui.too-old-for-klein", "details": {**d, "encoder": "Qwen3-8B (Klein 9B)"},
                     "cause": ("The text encoder file is Qwen3-8B (width 4096, MLP 12288), FLUX.2 [klein] 9B's "
                               "encoder, and this ComfyUI built a Llama2 for it: it does not know Klein's encoder, so it is "
-                              "older than v0.9.2, the first release with Klein support.")}
+                              f"older than {_klein_comfy()}, the first release with Klein support.")}
         enc = "Qwen3-4B (Z-Image, FLUX.2 [klein] 4B)" if width == 2560 else f"a Qwen3 model of width {width}"
         return {"title": "This ComfyUI does not know the Qwen3 text encoder: it builds a Llama2 from it",
                 "details": {**d, "encoder": enc},
                 "cause": (f"The text encoder file is {enc} (width {width}), and this ComfyUI built a Llama2 (Llama 3.1 "
                           "8B's layout: width 4096) for it. The CLIP loader does not know this encoder's type, so ComfyUI is "
-                          "older than the model's support (Z-Image needs 0.3.75 or newer, FLUX.2 [klein] v0.9.2 or newer)."),
+                          f"older than the model's support (Z-Image needs 0.3.75 or newer, FLUX.2 [klein] {_klein_comfy()} or newer)."),
                 "fix": (cat.by_id("comfyui.outdated").fix + "; then set the CLIPLoader type the model's template uses (`flux2` "  # type: ignore[union-attr]
                         "for Klein); a GGUF encoder also needs a current ComfyUI-GGUF")}
     nodes = g.get("nodes")
@@ -2164,13 +2174,13 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
             return {"as": "comfyui.too-old-for-klein", "details": {"loader": "CLIPLoader", "missing_type": "flux2"},
                     "title": "This ComfyUI's CLIPLoader has no `flux2` type: it predates FLUX.2, so it is too old for Klein",
                     "cause": ("CLIPLoader's type list has no `flux2`, the type FLUX.2's text encoders (Klein's Qwen3 "
-                              "included) load with: this ComfyUI is older than FLUX.2 support, and Klein needs v0.9.2 or "
+                              f"included) load with: this ComfyUI is older than FLUX.2 support, and Klein needs {_klein_comfy()} or "
                               "newer.")}
         return {"title": "This ComfyUI's DualCLIPLoader has no `flux` type: it is older than FLUX support",
                 "details": {"loader": "DualCLIPLoader", "missing_type": "flux"},
                 "cause": ("DualCLIPLoader's type list has no `flux`: this ComfyUI predates FLUX support (August 2024), so "
                           "it cannot load FLUX's text encoders and builds its models with the wrong layout (loads then fail "
-                          "with errors such as KeyError 'conv_in.weight'). FLUX.2 [klein] needs a far newer one (v0.9.2 or "
+                          f"with errors such as KeyError 'conv_in.weight'). FLUX.2 [klein] needs a far newer one ({_klein_comfy()} or "
                           "newer).")}
     mod = g.get("module") or ""
     if re.fullmatch(r"node[_ ]helpers?", mod):
@@ -2419,10 +2429,10 @@ def _clip_type(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
               "portable: update\\update_comfyui.bat; Desktop: update the app; a Docker or cloud image: a build with a newer "
               "ComfyUI), restart it and pick the type again in the Load CLIP node")
     if low == "flux2":
-        return {"title": "This ComfyUI's CLIPLoader offers no `flux2` type: it is older than Klein support (v0.9.2)",
+        return {"title": f"This ComfyUI's CLIPLoader offers no `flux2` type: it is older than Klein support ({_klein_comfy()})",
                 "cause": ("The workflow asks Load CLIP for the type `flux2`, which ComfyUI added with FLUX.2 / Klein support "
-                          "in v0.9.2; this ComfyUI does not list it, so the prompt is refused before anything runs."),
-                "fix": ("Update ComfyUI to v0.9.2 or newer, whose CLIPLoader lists `flux2` (git: `git pull` then `python -m "
+                          f"in {_klein_comfy()}; this ComfyUI does not list it, so the prompt is refused before anything runs."),
+                "fix": (f"Update ComfyUI to {_klein_comfy()} or newer, whose CLIPLoader lists `flux2` (git: `git pull` then `python -m "
                         "pip install -r requirements.txt`; portable: update\\update_comfyui.bat; Desktop: update the app; a "
                         "Docker or cloud image: a build with a newer ComfyUI), restart it and set the Load CLIP type to "
                         "`flux2`; `klein-doctor check --path comfyui` shows the installed version"),
@@ -2432,7 +2442,7 @@ def _clip_type(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                       "ComfyUI's list: ComfyUI adds a type with each new model family it supports, so a workflow for a model "
                       "newer than the installed ComfyUI (or a Docker / cloud image that bundles an older one) is refused "
                       "before anything runs. A name that no ComfyUI has is a typo in the workflow."),
-            "fix": update + ". For a Klein workflow the type is `flux2` (ComfyUI v0.9.2 or newer)",
+            "fix": update + f". For a Klein workflow the type is `flux2` (ComfyUI {_klein_comfy()} or newer)",
             "details": {"type": val}}
 
 

@@ -17396,6 +17396,14 @@ def test_gpu_capabilities_and_companion_lines_come_from_the_manifests():
     assert [explain._companion_for(Version(v), c) for v, c in (("2.6.0", "torchvision"), ("2.9.1", "torchvision"),
                                                                 ("2.5.1", "torchaudio"), ("2.11.0", "torchvision"),
                                                                 ("1.13.1", "torchvision"))] == ["0.21", "0.24", "2.5", "0.26", ""]
+    # the first ComfyUI with Klein support, which interpreters' headlines and fixes name, is manifests/comfyui.toml's
+    assert explain._klein_comfy() == "v" + manifests.load("comfyui")["version"]["min_klein"]
+    code = [ln for ln in Path(explain.__file__).read_text(encoding="utf-8").splitlines() if not ln.strip().startswith("#")]
+    assert not [ln for ln in code if re.search(r"v0\.9\.2\b", ln) and "`v0.9.2`" not in ln]
+    m = one("Prompt outputs failed validation:\nCLIPLoader:\n- Value not in list: type: 'flux2' not in ['stable_diffusion', "
+            "'stable_cascade', 'sd3', 'stable_audio', 'mochi', 'ltxv', 'pixart', 'cosmos', 'lumina2', 'wan', 'hidream', "
+            "'chroma', 'ace', 'omnigen2', 'qwen_image', 'hunyuan_image', 'flux']", "comfyui.clip-type-invalid")
+    assert explain._klein_comfy() in m["title"] and explain._klein_comfy() in m["fix"]
 
 
 def test_round305_black_image_and_vl_encoder_kinds():
