@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
-from packaging.version import InvalidVersion, Version
-
 from .. import manifests
 from ..findings import Finding
 from ..platform_rules import choose_wheel, companions, device_cc, release_of
