@@ -1110,7 +1110,8 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     vram_gb = _num(ctx.get("vram_gb"))
     tot = _amount(g, "total") or (_amount({"total": g.get("total2", ""), "total_unit": g.get("total2_unit", "")}, "total")
                                   if g.get("total2") else None)
-    if alloc and tot and alloc[0] * _UNIT.get(alloc[1], 1) > tot[0] * _UNIT.get(tot[1], 1):
+    said_t = f"{g.get('total') or g.get('total2')} {tot[1]}" if tot else ""
+    if alloc and tot and d["tried_to_allocate_bytes"] > tot[0] * _UNIT.get(tot[1], 1):
         # One request larger than the whole card (`Tried to allocate 74.16 GiB. GPU 0 has a total capacity of 47.51 GiB`):
         # nothing else on the GPU, no offload and no smaller weights file can make room for it; it is one activation of the
         # job itself (an attention score matrix computed without a memory-efficient kernel, a profiling batch, a decode of
@@ -1118,7 +1119,7 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         # the program's own computation (an LLM server's profiling run, a research repo's attention fallback): not claimed
         if not any(_fact(ctx, k) for k in _IMAGE_PROGRAM_SIGNS):
             return None
-        said_a, said_t = f"{g['alloc']} {alloc[1]}", f"{g.get('total') or g.get('total2')} {tot[1]}"
+        said_a = d["tried_to_allocate"]
         d.update({"total_capacity": said_t, "request_exceeds_card": True})
         return {"title": f"One request alone ({said_a}) is larger than the whole GPU ({said_t})",
                 "cause": (f"torch was asked for {said_a} in a single allocation on a card with {said_t} in all, so no amount "
@@ -1134,7 +1135,7 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     if vram_gb:
         total_b, said, src = vram_gb * 1e9, f"{ctx['vram_gb']:g} GB" if isinstance(ctx["vram_gb"], (int, float)) else f"{ctx['vram_gb']} GB", "--vram"
     elif tot:
-        total_b, said, src = tot[0] * _UNIT.get(tot[1], 1), f"{g.get('total') or g.get('total2')} {tot[1]}", "the error message"
+        total_b, said, src = tot[0] * _UNIT.get(tot[1], 1), said_t, "the error message"
     elif _num(ctx.get("vram_mb")):
         total_b, said, src = float(ctx["vram_mb"]) * 1024 ** 2, f"{ctx['vram_mb']} MB", "the log's 'Total VRAM' line"
     elif _num(g.get("prosegb")):  # the user's own words: `24 GB VRAM won't be enough`
@@ -6784,17 +6785,41 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {}
 
 
-_AMPERE_PLUS = re.compile(r"\b(?:RTX\s?(?:30|40|50)\d0|A100|H100|H200|B200|L40S?|L4\b|A[1-6]0{1,3}\b|RTX A\d{4}|RTX PRO)", re.I)
+def _bf16_floor() -> int | None:
+    """manifests/gpus.toml's [bf16] floor (x10): bfloat16 matrix math from compute capability 8.0 on."""
+    try:
+        return _cc10(str((manifests.load("gpus").get("bf16") or {}).get("min_cc") or ""))
+    except manifests.ManifestError:
+        return None
+
+
+def _has_bf16(device: str) -> bool:
+    """A device line (`cuda:0 NVIDIA GeForce RTX 3090 : cudaMallocAsync`) names a card gpus.toml puts at or above the
+    bf16 floor."""
+    cc, need = _gpu_cc10(device) if device.strip() else None, _bf16_floor()
+    return cc is not None and need is not None and cc >= need
 
 
 def _bf16_gpu_named(ctx: dict[str, Any]) -> bool:
-    """The paste names a GPU with bfloat16 (Ampere or newer: A100, A10G, RTX 30 / 40 / 50, L4, H100) and none without
-    it (Turing: T4, RTX 20; Volta: V100; Pascal and older)."""
-    older = _fact(ctx, "turing_gpu") or _fact(ctx, "old_nvidia_gpu") or "V100" in _fact(ctx, "pre_ada_gpu").upper()
-    ampere = _fact(ctx, "pre_ada_gpu").upper()  # A100, A10G, RTX A6000, RTX 30 ... or the word Ampere; V100 is Volta
-    newer = (_fact(ctx, "ada_gpu") or _fact(ctx, "hopper_gpu") or _fact(ctx, "gpu_model")
-             or (ampere and "V100" not in ampere))
-    return bool(newer) and not older
+    """The paste names a GPU with bfloat16 and none without it: every card the GPU context facts name (near the hit
+    or anywhere) has manifests/gpus.toml's capability at or above its [bf16] floor (8.0: A100, A10G, RTX 30 / 40 / 50,
+    L4, H100; not T4 / RTX 20, V100 or Pascal). A family named alone ("Ampere", "Turing") is read as the card
+    [explain_family] gives it; a name the table does not know counts as no card."""
+    need = _bf16_floor()
+    if need is None:
+        return False
+    family = manifests.load("gpus").get("explain_family") or {}
+    ccs = []
+    for key in ("gpu_model", "hopper_gpu", "ada_gpu", "pre_ada_gpu", "turing_gpu", "old_nvidia_gpu"):
+        v = _fact(ctx, key).strip()
+        if not v:
+            continue
+        cc = _gpu_cc10(v)
+        if cc is None and family.get(key):
+            cc = _gpu_cc10(str(family[key]))
+        if cc is not None:
+            ccs.append(cc)
+    return bool(ccs) and min(ccs) >= need
 
 
 @_interp("no_bf16")
@@ -6816,7 +6841,7 @@ def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         # PyTorch SDPA's memory-efficient kernel found none for the inputs: its cutlass kernels have no bfloat16 below
         # compute capability 8.0. Beside an Ampere-or-newer card (or another vendor's) that is not the reason
         near = _near(ctx)
-        if _off_nvidia(ctx) or near.get("ada_gpu") or near.get("gpu_model") or _AMPERE_PLUS.search(near.get("device") or ""):
+        if _off_nvidia(ctx) or near.get("ada_gpu") or near.get("gpu_model") or _has_bf16(near.get("device") or ""):
             return None
         return {"title": ("PyTorch's memory-efficient attention has no kernel for these inputs (cutlassF): bfloat16 on a "
                           "GPU older than Ampere"),

@@ -17406,6 +17406,31 @@ def test_gpu_capabilities_and_companion_lines_come_from_the_manifests():
     assert explain._klein_comfy() in m["title"] and explain._klein_comfy() in m["fix"]
 
 
+def test_bf16_cards_are_read_from_the_gpu_table(tmp_path):
+    """Whether a named card has bfloat16 is its gpus.toml capability against the table's [bf16] floor (8.0), the
+    family words through [explain_family]; no hand-made list of card names. Moving the floor moves the answer."""
+    named = explain._bf16_gpu_named
+    assert named({"pre_ada_gpu": "Ampere"}) and named({"ada_gpu": "L4"}) and named({"pre_ada_gpu": "A10G"})
+    assert not named({"pre_ada_gpu": "V100"}) and not named({"turing_gpu": "T4"}) and not named({})
+    assert not named({"gpu_model": "RTX 5090", "turing_gpu": "RTX 2080 Ti"})  # one card without bf16 named: not cleared
+    assert explain._has_bf16("cuda:0 NVIDIA GeForce RTX 3090 : cudaMallocAsync")
+    assert not explain._has_bf16("cuda:0 Tesla T4 : native") and not explain._has_bf16("")
+    refusal = "running on an NVIDIA L4 GPU (24 GB)\nValueError: Your setup doesn't support bf16/gpu. You need torch>=1.10, using Ampere GPU with cuda>=11.0"
+    assert "gpu.no-bf16" not in ids(refusal)  # the card has bf16: the check failed for another reason
+    assert ids(refusal.replace("an NVIDIA L4 GPU", "a Tesla T4"))[:1] == ["gpu.no-bf16"]
+    text = (Path(manifests.manifest_dir()) / "gpus.toml").read_text(encoding="utf-8")
+    moved = tmp_path / "gpus.toml"
+    moved.write_text(text.replace('[bf16]\nmin_cc = "8.0"', '[bf16]\nmin_cc = "9.0"'), encoding="utf-8")
+    assert moved.read_text(encoding="utf-8") != text
+    manifests.set_override("gpus", moved)
+    try:
+        assert not named({"ada_gpu": "L4"}) and named({"hopper_gpu": "H100"})
+        assert "gpu.no-bf16" in ids(refusal)
+    finally:
+        manifests.clear_overrides()
+    assert named({"ada_gpu": "L4"})
+
+
 def test_round305_black_image_and_vl_encoder_kinds():
     """Round 305: a Qwen3-VL checkpoint given to FLUX.2 [klein] as its text encoder (same line or a file list with
     the Klein model below) is its own cause with Klein's plain Qwen3 files in the fix; a Qwen3-VL file named with no
