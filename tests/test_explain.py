@@ -17431,6 +17431,24 @@ def test_bf16_cards_are_read_from_the_gpu_table(tmp_path):
     assert named({"ada_gpu": "L4"})
 
 
+def test_errors_manifest_says_the_klein_comfyui_release_of_comfyui_toml():
+    """errors.toml's texts that name the first ComfyUI with Klein support (the too-old, undetected-model and clip-type
+    rows) and its core_node rows for the Flux2 nodes carry manifests/comfyui.toml's min_klein: the two tables cannot
+    drift apart unseen."""
+    want = manifests.load("comfyui")["version"]["min_klein"]
+    rows = {r["id"]: r for r in manifests.load("errors")["signature"]}
+    said = []
+    for sid in ("comfyui.too-old-for-klein", "comfyui.model-undetected", "comfyui.clip-type-invalid"):
+        for field in ("title", "cause", "fix"):
+            said += re.findall(r"ComfyUI[^.;]{0,60}?\bv(\d+\.\d+\.\d+)", str(rows[sid].get(field) or ""))
+    assert len(said) >= 5 and set(said) == {want}
+    nodes = {r["name"]: str(r["since"]) for r in manifests.load("errors")["core_node"]}
+    assert nodes["EmptyFlux2LatentImage"] == nodes["Flux2Scheduler"] == want
+    node_min = manifests.load("comfyui")["node_min_version"]
+    both = [k for k in node_min if k in nodes]
+    assert both and all(nodes[k] == str(node_min[k]) for k in both)
+
+
 def test_round305_black_image_and_vl_encoder_kinds():
     """Round 305: a Qwen3-VL checkpoint given to FLUX.2 [klein] as its text encoder (same line or a file list with
     the Klein model below) is its own cause with Klein's plain Qwen3 files in the fix; a Qwen3-VL file named with no
