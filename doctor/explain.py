@@ -286,6 +286,26 @@ def _catalog_from(doc_json: str) -> Catalog:
 
 
 @functools.lru_cache(maxsize=1)
+def _comfy_release(key: str) -> str:
+    """A ComfyUI release manifests/comfyui.toml's [release] table names (`z_image`: the first release with Z-Image); empty if unknown."""
+    try:
+        return str((manifests.load("comfyui").get("release") or {}).get(key) or "")
+    except manifests.ManifestError:
+        return ""
+
+
+def _abi3_wheels(pkg: str) -> str:
+    """manifests/wheels.toml [[abi3_wheels]]: the clause naming the first abi3 release of a Rust-built package, or ''."""
+    try:
+        rows = manifests.load("wheels").get("abi3_wheels") or []
+    except manifests.ManifestError:
+        return ""
+    for r in rows:
+        if str(r.get("package")) == pkg and r.get("first") and r.get("python"):
+            return f"; {pkg} {r['first']} and newer ship abi3 wheels, one for every Python from {r['python']} on"
+    return ""
+
+
 def _klein_comfy() -> str:
     """The first ComfyUI release with Klein support, as fixes say it (`v0.9.2`), from manifests/comfyui.toml."""
     try:
@@ -2076,7 +2096,8 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                 "details": {**d, "encoder": enc},
                 "cause": (f"The text encoder file is {enc} (width {width}), and this ComfyUI built a Llama2 (Llama 3.1 "
                           "8B's layout: width 4096) for it. The CLIP loader does not know this encoder's type, so ComfyUI is "
-                          f"older than the model's support (Z-Image needs 0.3.75 or newer, FLUX.2 [klein] {_klein_comfy()} or newer)."),
+                          f"older than the model's support (Z-Image needs {_comfy_release('z_image')} or newer, FLUX.2 [klein] "
+                          f"{_klein_comfy()} or newer)."),
                 "fix": (cat.by_id("comfyui.outdated").fix + "; then set the CLIPLoader type the model's template uses (`flux2` "  # type: ignore[union-attr]
                         "for Klein); a GGUF encoder also needs a current ComfyUI-GGUF")}
     nodes = g.get("nodes")
@@ -6611,8 +6632,9 @@ def _outputs_cached(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 
 @_interp("async_offload_compile")
 def _async_offload_compile(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """A dynamo/inductor traceback in a ComfyUI that ran async weight offloading before PR #10961 (0.3.75 by default,
-    earlier ones with `--async-offload`). A newer ComfyUI, or no sign that async offload was on, is not claimed."""
+    """A dynamo/inductor traceback in a ComfyUI that ran async weight offloading before PR #10961 (on by default in the
+    release comfyui.toml's [release] async_offload_default names; earlier ones with `--async-offload`). A newer
+    ComfyUI, or no sign that async offload was on, is not claimed."""
     near = _near(ctx)
     if _off_nvidia(ctx):
         return None
@@ -6620,9 +6642,10 @@ def _async_offload_compile(g: dict[str, str], cat: Catalog, ctx: dict[str, Any])
     if not on:
         return None
     ver = _release(str(ctx.get("comfyui_version") or near.get("comfyui_version") or ""))
-    if ver is None or ver > Version("0.3.75"):
+    default = _release(_comfy_release("async_offload_default").lstrip("v"))
+    if ver is None or default is None or ver > default:
         return None  # an unknown or newer ComfyUI: its offload streams are off for compiled models
-    if ver < Version("0.3.75") and "--async-offload" not in on:
+    if ver < default and "--async-offload" not in on:
         return None
     return {"details": {"frame": g.get("frame") or "", "comfyui_version": str(ver), "async_offload": on}}
 
@@ -10351,8 +10374,7 @@ def _pyo3_refuses_stack_build(g: dict[str, str], ctx: dict[str, Any]) -> dict[st
     return {"title": f"{named} has no wheel for Python {py}: pip builds it from source, and its PyO3 (which knows Python up "
                      f"to {g.get('pyo3max') or 'an older one'}) refuses Python {py}",
             "fix": (f"Get a wheel instead of a build: `python -m pip install -U pip`, then a {pkg} release with wheels for "
-                    f"Python {py} (`python -m pip install -U {pkg}`; tokenizers 0.20.2 and newer ship abi3 wheels for 3.13 "
-                    f"and later), and drop the old `{pkg}==` pin, or the old transformers / library pin that holds it back, "
+                    f"Python {py} (`python -m pip install -U {pkg}`{_abi3_wheels(pkg)}), and drop the old `{pkg}==` pin, or the old transformers / library pin that holds it back, "
                     "from the requirements. Or make the environment with a Python that release has wheels for (3.12: "
                     "`py -3.12 -m venv venv`, `python3.12 -m venv venv`, uv: `uv venv --python 3.12`). Forcing the build "
                     "with `PYO3_USE_ABI3_FORWARD_COMPATIBILITY=1` is not a fix for an old release"),

@@ -17447,6 +17447,36 @@ def test_errors_manifest_says_the_klein_comfyui_release_of_comfyui_toml():
     node_min = manifests.load("comfyui")["node_min_version"]
     both = [k for k in node_min if k in nodes]
     assert both and all(nodes[k] == str(node_min[k]) for k in both)
+    # the release async offloading became the default, which the row's title and fix name, is comfyui.toml's [release]
+    rel = manifests.load("comfyui")["release"]
+    row = rows["comfyui.async-offload-compile"]
+    assert rel["async_offload_default"] in row["title"] and rel["async_offload_default"] in row["fix"]
+
+
+def test_versions_explain_names_come_from_the_manifests(tmp_path):
+    """The first abi3 release of a Rust-built package (PyPI's files: tokenizers 0.20.4, not 0.20.2 whose wheels are
+    cp313 only), Z-Image's and async offload's ComfyUI releases are read from wheels.toml / comfyui.toml: no such
+    literal is left in explain.py's code, and a moved row moves the answer."""
+    code = [ln for ln in Path(explain.__file__).read_text(encoding="utf-8").splitlines() if not ln.strip().startswith("#")]
+    assert not [ln for ln in code if re.search(r"0\.3\.75|0\.20\.[24]\b", ln)]
+    pyo3 = ("Collecting tokenizers==0.20.1\n  Building wheel for tokenizers (pyproject.toml) ... error\n"
+            "  Using cached tokenizers-0.20.1.tar.gz\n  pip-install-abcd1234/tokenizers_0123456789abcdef0123456789abcdef\n"
+            "  error: the configured Python interpreter version (3.14) is newer than PyO3's maximum supported version (3.13)\n")
+    fixes = " ".join(m.get("fix", "") for m in explain.explain_text(pyo3)[0])
+    assert "tokenizers 0.20.4 and newer ship abi3 wheels, one for every Python from 3.9 on" in fixes
+    assert "0.20.2" not in fixes
+    text = (Path(manifests.manifest_dir()) / "wheels.toml").read_text(encoding="utf-8")
+    moved = tmp_path / "wheels.toml"
+    moved.write_text(text.replace('package = "tokenizers"\nfirst = "0.20.4"', 'package = "tokenizers"\nfirst = "0.21.0"'),
+                     encoding="utf-8")
+    assert moved.read_text(encoding="utf-8") != text
+    manifests.set_override("wheels", moved)
+    try:
+        assert "tokenizers 0.21.0 and newer" in explain._abi3_wheels("tokenizers")
+    finally:
+        manifests.clear_overrides()
+    assert explain._abi3_wheels("tiktoken") == ""
+    assert explain._comfy_release("z_image") == manifests.load("comfyui")["release"]["z_image"]
 
 
 def test_round305_black_image_and_vl_encoder_kinds():
