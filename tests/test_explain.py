@@ -17781,3 +17781,41 @@ def test_round308_launcher_install_kinds():
     # a named NVIDIA GPU overrides the CPU-only words (a hybrid or a wrong guess): the CPU torch is the cause
     assert ids("CPU-only machine? no, it has a GeForce RTX 3060\n" + cpu)[:1] == ["torch.cpu-build"]
     assert ids("Installed via Pinokio, on start:\n" + cpu)[:1] == ["torch.cpu-build"]
+
+
+def test_round316_fp8_cards_kinds():
+    """Round 316 (FP8 weights on cards and builds that cannot run them): a scaled-fp8 text encoder given to a
+    ComfyUI-GGUF CLIP loader (new kind), _scaled_mm / Triton fp8e4nv refusals on pre-Ada cards, the old Hopper-only
+    wording on an Ada card, a torch without the fp8 dtypes; LLM servers' own fp8 refusals, Apple MPS and a node's own
+    fp8 arithmetic stay silent."""
+    gg = ("!!! Exception during processing !!! Mixing scaled FP8 with GGUF is not supported! Use regular CLIP loader "
+          "or switch model(s)\n(/srv/comfy/models/text_encoders/umt5_xxl_fp8_e4m3fn_scaled.safetensors)\n")
+    m = one(gg, "comfyui.gguf-scaled-fp8-clip")
+    assert ids(gg)[:1] == ["comfyui.gguf-scaled-fp8-clip"]
+    assert "GGUF" in m["title"] and "scaled-fp8" in m["title"]
+    assert "regular loader" in m["fix"] and "flux2" in m["fix"]
+    # the message cut before its advice, as an issue title
+    assert ids("DualCLIPLoaderGGUF: Mixing scaled FP8 with GGUF is not supported")[:1] == ["comfyui.gguf-scaled-fp8-clip"]
+    # other refusals of scaled fp8 files are not this loader's
+    assert "comfyui.gguf-scaled-fp8-clip" not in ids(
+        "LoadWanVideoT5TextEncoder\nInvalid T5 text encoder model, fp8 scaled is not supported by this node\n")
+    assert ids("Mixing scaled FP8 and nvfp4 layers in one checkpoint is not supported yet\n") == []
+
+    sm = "RuntimeError: torch._scaled_mm is only supported on CUDA devices with compute capability >= 9.0 or 8.9"
+    assert ids("Device: cuda:0 NVIDIA GeForce RTX 2070 SUPER\n" + sm + ", or ROCm MI300+\n")[:1] == ["gpu.no-fp8"]
+    assert ids("HyVideoSampler\n" + sm + "\n")[:1] == ["gpu.no-fp8"]
+    old = "RuntimeError: torch._scaled_mm is only supported on devices with compute capability >= 9.0\n"
+    assert ids("GPU: NVIDIA GeForce RTX 4070 Ti (compute capability 8.9)\n" + old)[:1] == ["torch.fp8-ada-too-old"]
+    fp8e4nv = ("E0312 09:01:12.5 triton_heuristics.py:702] [0/0] ValueError(\"type fp8e4nv not supported in this "
+               "architecture. The supported fp8 dtypes are ('fp8e4b15', 'fp8e5')\")\n")
+    assert ids(fp8e4nv)[:1] == ["gpu.no-fp8"]
+    assert ids("AttributeError: module 'torch' has no attribute 'float8_e5m2'\n")[:1] == ["torch.too-old"]
+
+    # LLM servers' own fp8 checks and kernels, Apple's MPS, a node's own arithmetic on fp8 tensors: silent
+    assert ids("ValueError: The quantization method fp8 is not supported for the current GPU. "
+               "Minimum capability: 89. Current capability: 80.\n") == []
+    assert ids("Error: internal error 'F8E4M3 not supported in CUDA backend'\n") == []
+    assert ids("TypeError: Trying to convert Float8_e4m3fn to the MPS backend but it does not have support "
+               "for that dtype.\n") == []
+    assert ids("!!! Exception during processing !!! \"mean_cuda\" not implemented for 'Float8_e4m3fn'\n") == []
+    assert ids("\"ufunc_add_CUDA\" not implemented for 'Float8_e5m2'\n") == []
