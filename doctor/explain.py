@@ -6989,6 +6989,19 @@ def _zimage_te(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {}
 
 
+@_interp("vae_layout")
+def _vae_layout(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A strict load of BFL's FLUX.2 AutoEncoder given a diffusers-layout VAE. Missing `encoder.quant_conv` is BFL's
+    FLUX.2 layout by itself (FLUX.1's AE has no quant_conv, an SD VAE's is top-level); an Unexpected list of diffusers
+    keys alone fits any family's diffusers VAE, so it is ours only with FLUX.2 / Klein named in the paste."""
+    if g.get("missing"):
+        return {"details": {"missing": g["missing"]}}
+    named = _near(ctx).get("flux2_named") or ctx.get("flux2_named")
+    if not named:
+        return None
+    return {"details": {"unexpected": g.get("unexpected"), "flux2": named}}
+
+
 @_interp("triton_too_old")
 def _triton_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torch's inductor refused a GPU below Triton's minimum CUDA capability. The check is NVIDIA-only; beside an

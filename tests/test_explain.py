@@ -17819,3 +17819,32 @@ def test_round316_fp8_cards_kinds():
                "for that dtype.\n") == []
     assert ids("!!! Exception during processing !!! \"mean_cuda\" not implemented for 'Float8_e4m3fn'\n") == []
     assert ids("\"ufunc_add_CUDA\" not implemented for 'Float8_e5m2'\n") == []
+
+
+def test_round320_flux2_vae_layout_kinds():
+    """Round 320 (FLUX.2 / Klein reports of late 2026): a BFL-layout trainer (musubi-tuner, Fizgig) given the FLUX.2
+    VAE in the diffusers / ComfyUI key layout, by its Missing list or, with FLUX.2 named, its Unexpected list; and a
+    Z-Image run named as such keeps its own ZImageTEModel_ (not Klein's wrong clip type). Look-alikes stay silent."""
+    missing = ('RuntimeError: Error(s) in loading state_dict for AutoEncoder:\n'
+               '\tMissing key(s) in state_dict: "encoder.quant_conv.bias", "encoder.quant_conv.weight", '
+               '"encoder.down.0.block.0.conv1.bias", "encoder.down.0.block.0.conv1.weight",\n')
+    m = one("INFO: Loading VAE state dict from D:/models/vae/my_flux2_vae.safetensors\n" + missing,
+            "klein.vae-diffusers-layout")
+    assert "ae.safetensors" in m["fix"] and "FLUX.2-dev" in m["fix"] and "diffusers" in m["title"]
+    assert ids(missing)[:1] == ["klein.vae-diffusers-layout"]
+    unexpected = ('\tUnexpected key(s) in state_dict: "post_quant_conv.weight", "post_quant_conv.bias", '
+                  '"quant_conv.weight", "quant_conv.bias", "encoder.down_blocks.1.resnets.0.conv2.bias"\n')
+    named = "python flux_2_train_network.py --vae /data/vae/flux2-vae.safetensors --model_version klein-4b\n"
+    assert ids(named + unexpected)[:1] == ["klein.vae-diffusers-layout"]
+    # the same diffusers keys with no FLUX.2 in view (an SD VAE given to an LDM loader): not claimed
+    assert ids("loading sdxl_vae.safetensors\n" + unexpected) == []
+    # BFL layout keys missing without encoder.quant_conv (a FLUX.1 AE): not this kind
+    assert "klein.vae-diffusers-layout" not in ids(
+        '\tMissing key(s) in state_dict: "encoder.down.0.block.0.norm1.weight", "encoder.conv_in.weight"\n')
+    # Z-Image named as the model: its own encoder, by design
+    z = ("Z-Image Q8 gguf workflow: KSampler mat1 and mat2 shapes cannot be multiplied\n"
+         "gguf qtypes: F32 (145), Q8_0 (253)\nRequested to load ZImageTEModel_\n")
+    assert "klein.zimage-te" not in ids(z)
+    assert "klein.zimage-te" not in ids(z.replace("Z-Image Q8 gguf", "zimage fp8"))
+    # a Klein run with the same encoder line is still the wrong clip type
+    assert "klein.zimage-te" in ids("flux-2-klein-4b-fp8.safetensors\nRequested to load ZImageTEModel_\n")
