@@ -17848,3 +17848,36 @@ def test_round320_flux2_vae_layout_kinds():
     assert "klein.zimage-te" not in ids(z.replace("Z-Image Q8 gguf", "zimage fp8"))
     # a Klein run with the same encoder line is still the wrong clip type
     assert "klein.zimage-te" in ids("flux-2-klein-4b-fp8.safetensors\nRequested to load ZImageTEModel_\n")
+
+
+def test_round315_comfy_api_kinds():
+    """Round 315 (ComfyUI driven by its HTTP API): ComfyUI's `no prompt` answer to a body that is the workflow
+    itself, the frontend's wording of a prompt without output nodes, and the validate_prompt frame followed by a
+    UI-format prompt dump; with look-alikes (a node pack's bare `KeyError: 'prompt'`, other servers' `No prompt`,
+    other programs' `does not contain any output nodes`) that stay silent."""
+    m = one("$ curl -s -X POST -d @flux2_klein_api.json http://192.168.1.20:8188/prompt\n"
+            '{"error": "no prompt", "node_errors": []}\n', "comfyui.api-prompt-not-wrapped")
+    assert "no prompt" in m["title"] and "jq '{prompt: .}'" in m["fix"] and "json={\"prompt\": workflow" in m["fix"]
+    # a client that prints the answer as a Python dict, or compact JSON
+    assert ids("queue failed: {'error': 'no prompt', 'node_errors': []}")[:1] == ["comfyui.api-prompt-not-wrapped"]
+    assert ids('HTTP 400 {"error":"no prompt","node_errors":[]}')[:1] == ["comfyui.api-prompt-not-wrapped"]
+    # the node pack's hook alone, and another server's refusal, stay silent
+    assert ids("[ERROR] [Impact Pack] Error on prompt\n  File impact_server.py, line 573, in onprompt_for_remote\n"
+               "    prompt = json_data['prompt']\nKeyError: 'prompt'\n") == []
+    assert ids('POST /generate 400\n{"error": "No prompt"}\n') == []
+
+    m = one("Prompt has no outputs\nThe workflow does not contain any output nodes (e.g. Save Image, Preview Image)"
+            " to produce a result.", "comfyui.prompt-no-outputs")
+    assert "output node" in m["title"] and "Save Image" in m["fix"] and "Export (API)" in m["fix"]
+    assert ids("Error: Pipeline does not contain any output nodes") == []
+    assert ids("RuntimeError: The ONNX model does not contain any output nodes.") == []
+
+    dump = ('  File "/srv/ComfyUI/execution.py", line 701, in validate_prompt\n'
+            "    if 'class_type' not in prompt[x]:\n"
+            "received: {'last_node_id': 14, 'last_link_id': 20, 'nodes': [{'id': 3, 'type': 'KSampler'}]}\n")
+    m = one(dump, "comfyui.ui-workflow-to-api")
+    assert "Export (API)" in m["fix"]
+    # the same frame before an API-format prompt (node ids to class_type) is not the UI format
+    assert ids('  File "/srv/ComfyUI/execution.py", line 701, in validate_prompt\n'
+               "    if 'class_type' not in prompt[x]:\n"
+               "received: {'3': {'class_type': 'KSampler', 'inputs': {'seed': 5}}}\n") == []
