@@ -3990,6 +3990,27 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+# context facts that put a paste in ComfyUI: its own frames and start-up lines, a node pack's import or folder, its
+# portable Python, ComfyUI-Manager, a node run's error report
+_COMFY_FACTS = ("comfy_reqs", "custom_node", "comfy_place", "comfy_updater", "comfy_manager", "node_type", "node_exec",
+                "sampler_node", "comfy_func", "comfy_run", "comfy_load", "comfyui_version")
+
+
+@_interp("opencv_mismatch")
+def _opencv_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Several OpenCV packages sharing one cv2 break every node pack that imports it: claimed in ComfyUI's shared
+    Python. A bare `module 'cv2' has no attribute ...` or guidedFilter line is claimed (node packs' reports often carry
+    only that line), but when the paste shows a traceback (a `File "...", line N` frame) and nothing anywhere of
+    ComfyUI (no node pack, no ComfyUI frame or folder, no node run, no ComfyUI-Manager line), the cv2 that broke is
+    another program's (TaskMatrix under a system Python, a desktop app's venv): not claimed. Never on a Mac or an
+    AMD / Intel setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if _fact(ctx, "py_frame") and not any(_fact(ctx, k) for k in _COMFY_FACTS):
+        return None
+    return {}
+
+
 # the intel context's values that only name the XPU torch build or its index, not an Intel GPU in the machine
 _XPU_BUILD_ONLY = re.compile(r"\+xpu|whl/(?:nightly/)?xpu|torch-xpu", re.I)
 

@@ -17881,3 +17881,48 @@ def test_round315_comfy_api_kinds():
     assert ids('  File "/srv/ComfyUI/execution.py", line 701, in validate_prompt\n'
                "    if 'class_type' not in prompt[x]:\n"
                "received: {'3': {'class_type': 'KSampler', 'inputs': {'seed': 5}}}\n") == []
+
+
+def test_round319_opencv_onnxruntime_mediapipe_kinds():
+    """Round 319 (OpenCV, ONNX Runtime and mediapipe inside ComfyUI node packs): a cv2 attribute error is the OpenCV
+    package clash of ComfyUI's shared Python when the paste is ComfyUI's or carries no traceback at all; the same
+    error in a traceback of another program's Python stays silent, as do onnxruntime's CUDA provider falling back to
+    the CPU and a node pack's missing mediapipe."""
+    node = ('Traceback (most recent call last):\n'
+            '  File "F:\\AI\\ComfyUI\\nodes.py", line 2101, in load_custom_node\n'
+            '    module_spec.loader.exec_module(module)\n'
+            '  File "F:\\AI\\ComfyUI\\custom_nodes\\ComfyUI-SomeVideoPack\\video.py", line 88, in <module>\n'
+            '    fourcc = cv2.VideoWriter_fourcc(*"mp4v")\n'
+            "AttributeError: module 'cv2' has no attribute 'VideoWriter_fourcc'\n")
+    m = one(node, "python.opencv-mismatch")
+    assert ids(node)[:1] == ["python.opencv-mismatch"] and "opencv" in m["fix"] and "cv2" in m["title"]
+    # a bare line (a node pack's issue title) and a report naming node packs without frames are still claimed
+    assert ids("AttributeError: module 'cv2' has no attribute 'imwrite'\n")[:1] == ["python.opencv-mismatch"]
+    assert ids("after installing a node pack from the Manager, comfyui_controlnet_aux fails:\n"
+               "partially initialized module 'cv2' has no attribute 'dnn' (most likely due to a circular import)\n"
+               )[:1] == ["python.opencv-mismatch"]
+    # the same errors in another program's traceback (a system Python, a desktop app's venv): silent
+    other = ('  File "D:\\tools\\mocap\\run_app.py", line 12, in <module>\n'
+             "    import cv2\n"
+             '  File "C:\\Python39\\lib\\site-packages\\cv2\\__init__.py", line 181, in <module>\n'
+             "    bootstrap()\n"
+             "AttributeError: partially initialized module 'cv2' has no attribute 'gapi_wip_gst_GStreamerPipeline' "
+             "(most likely due to a circular import)\n")
+    assert ids(other) == []
+    assert ids('  File "/home/kim/tracker/.venv/lib/python3.11/site-packages/cv2/__init__.py", line 9, in <module>\n'
+               "AttributeError: module 'cv2' has no attribute 'VideoCapture'\n") == []
+    # the contrib-only guidedFilter: claimed through a node pack's frame, silent in another program's traceback
+    gf = "ImportError: cannot import name 'guidedFilter' from 'cv2.ximgproc' (unknown location)\n"
+    assert ids('  File "/srv/ComfyUI/custom_nodes/ComfyUI-Filters/filters.py", line 3, in <module>\n' + gf
+               )[:1] == ["python.opencv-mismatch"]
+    assert "python.opencv-mismatch" not in ids('  File "/srv/app/filters.py", line 3, in <module>\n' + gf)
+    # onnxruntime's CUDA provider falling back to the CPU inside ComfyUI, and a node pack's missing mediapipe: silent
+    assert ids('[E:onnxruntime:Default, provider_bridge_ort.cc:1862 onnxruntime::TryGetProviderInfo_CUDA] '
+               'onnxruntime::ProviderLibrary::Get [ONNXRuntimeError] : 1 : FAIL : LoadLibrary failed with error 126 "" '
+               'when trying to load "G:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\onnxruntime'
+               '\\capi\\onnxruntime_providers_cuda.dll"\n'
+               "Falling back to ['CUDAExecutionProvider', 'CPUExecutionProvider'] and retrying.\n") == []
+    assert ids("UserWarning: Specified provider 'CUDAExecutionProvider' is not in available provider names."
+               "Available providers: 'AzureExecutionProvider, CPUExecutionProvider'\n") == []
+    assert ids('  File "E:\\AI\\ComfyUI\\custom_nodes\\ComfyUI-FaceCrop\\face.py", line 4, in <module>\n'
+               "    import mediapipe as mp\nModuleNotFoundError: No module named 'mediapipe'\n") == []
