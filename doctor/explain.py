@@ -7339,8 +7339,8 @@ def _volume_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 @_interp("hf_cache_write")
 def _hf_cache_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """errno 30 is a cache on a read-only file system (a `:ro` mount, a shared pre-filled cache), not a folder of
-    another owner: the headline says which."""
-    if g.get("errno") == "30":
+    another owner: the headline says which (also where the user writes that the cache is read-only)."""
+    if g.get("errno") == "30" or g.get("ro"):
         return {"title": "The Hugging Face cache is on a read-only file system",
                 "details": {"path": g.get("path") or ""}}
     return {}

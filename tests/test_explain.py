@@ -17926,3 +17926,55 @@ def test_round319_opencv_onnxruntime_mediapipe_kinds():
                "Available providers: 'AzureExecutionProvider, CPUExecutionProvider'\n") == []
     assert ids('  File "E:\\AI\\ComfyUI\\custom_nodes\\ComfyUI-FaceCrop\\face.py", line 4, in <module>\n'
                "    import mediapipe as mp\nModuleNotFoundError: No module named 'mediapipe'\n") == []
+
+
+def test_round314_disk_cache_fs_kinds():
+    """Round 314 (disk, cache and filesystem failures): a bare or localized WinError 1314 line above huggingface_hub's
+    snapshot_download / file_download frames, WinError 206 on a Hub cache folder named models--OWNER--NAME without
+    `huggingface` in its path, a user's words that the Hugging Face cache is on a read-only file system, and a user's
+    words that torch.compile's torchinductor cache paths pass Windows' limit; look-alikes of other programs stay
+    silent."""
+    tb = ("  File \"C:\\apps\\tts\\venv\\Lib\\site-packages\\faster_whisper\\utils.py\", line 98, in download_model\n"
+          "    return huggingface_hub.snapshot_download(repo_id, **kwargs)\n"
+          "  File \"C:\\apps\\tts\\venv\\Lib\\site-packages\\huggingface_hub\\_snapshot_download.py\", line 290, in "
+          "snapshot_download\n    thread_map(\n")
+    m = one("OSError: [WinError 1314] Клиент не обладает требуемыми правами\n" + tb, "hf.windows-symlink")
+    assert ids("OSError: [WinError 1314] Клиент не обладает требуемыми правами\n" + tb)[:1] == ["hf.windows-symlink"]
+    assert "Developer Mode" in m["fix"]
+    fd = ("  File \"D:\\sd\\venv\\lib\\site-packages\\huggingface_hub\\file_download.py\", line 1210, in "
+          "hf_hub_download\n")
+    assert ids("[WinError 1314]\n" + fd)[:1] == ["hf.windows-symlink"]
+    # the same code without any Hub frame (a game mod manager, a setup script's own link) stays silent
+    assert ids("OSError: [WinError 1314] A required privilege is not held by the client\n"
+               "  File \"C:\\Tools\\modlink\\link.py\", line 40, in make\n    make_link(src, dst)\n") == []
+
+    w206 = ("[WinError 206] The filename or extension is too long: 'E:\\\\AI\\\\ComfyUI_windows_portable\\\\ComfyUI\\\\"
+            "custom_nodes\\\\some_pack\\\\ckpts\\\\owner/repo\\\\cache\\\\models--owner--depth-model\\\\snapshots\\\\"
+            "0123456789abcdef0123456789abcdef01234567\\\\weights'\n")
+    m = one(w206, "hf.path-too-long")
+    assert ids(w206)[:1] == ["hf.path-too-long"] and "LongPathsEnabled" in m["fix"]
+    # WinError 206 on another program's own folder (no Hub cache layout) stays with neither Hub row
+    other = ("FileNotFoundError: [WinError 206] The filename or extension is too long: "
+             "'data\\\\runs\\\\lr-0.001,bs-16,epochs-200,aug-color,aug-flip\\\\logs'\n")
+    assert "hf.path-too-long" not in ids(other)
+
+    m = one("Loading from_pretrained fails because our Hugging Face cache is on a read-only filesystem (shared NFS)",
+            "hf.cache-not-writable")
+    assert "read-only" in m["title"] and "HF_HUB_OFFLINE=1" in m["fix"]
+    assert ids("the HF_HUB cache is mounted read-only in the CI runner")[:1] == ["hf.cache-not-writable"]
+    # a read-only file system said of something else (a database, the root of a container) stays silent
+    assert ids("postgres data directory is on a read-only filesystem after the remount") == []
+
+    said = ("With torch.compile on, files in C:/Users/me/AppData/Local/Temp/torchinductor_me go missing because "
+            "the long file path passes the 260 characters limit")
+    m = one(said, "torch.inductor-path-too-long")
+    assert ids(said)[:1] == ["torch.inductor-path-too-long"] and "TORCHINDUCTOR_CACHE_DIR" in m["fix"]
+    # Windows' limit said without the compile cache, and the cache named without a path limit: not this row
+    assert "torch.inductor-path-too-long" not in ids("git clone fails: long file path over 260 characters on Windows")
+    assert "torch.inductor-path-too-long" not in ids("the torchinductor cache folder grew to 4 GB")
+
+    # other programs' full disks and over-long names stay silent
+    assert ids('ERROR:  could not extend file "base/1663/2840": No space left on device\nHINT:  Check free disk '
+               "space.\n") == []
+    assert ids("Caused by:\n    There is not enough space on the disk. (os error 112)\n") == []
+    assert ids("Export failed: [Errno 36] File name too long: 'exports/a-very-long-title'\n") == []
