@@ -6991,14 +6991,32 @@ def _clip_none(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
 def _vae_none(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """ComfyUI's VAE nodes got no VAE: a checkpoint without VAE weights, or a Load VAE file it does not recognise.
     An audio VAE (VAE Encode/Decode Audio, an LTX or ACE-Step audio VAE file) belongs to another model family."""
-    if _near(ctx).get("audio_vae"):
-        return None
+    if _near(ctx).get("audio_vae") or _near(ctx).get("video_model"):
+        return None  # an audio VAE, or a video model's workflow (Wan, LTX, Hunyuan Video): that family's own VAE file
+    if g.get("old_attr"):
+        return {"title": "VAE Decode / VAE Encode got a VAE ComfyUI never built (`'VAE' object has no attribute 'vae_dtype'`)",
+                "cause": ("The file chosen as the VAE (Load VAE, or the checkpoint loader's VAE output) held none of the VAE "
+                          "layouts ComfyUI knows, so comfy/sd.py logged `No VAE weights detected, VAE not initalized` and left "
+                          "the VAE half-built; the ComfyUI of late 2024 / early 2025 then failed at the VAE's first use on the "
+                          "missing vae_dtype (newer ComfyUI says `ERROR: VAE is invalid: None`). The file is not a VAE (a text "
+                          "encoder, a diffusion model or a LoRA in models/vae), a damaged or placeholder download, a checkpoint "
+                          "without a VAE inside, or the VAE of a model newer than this ComfyUI."),
+                "details": {"attribute": g["old_attr"]}}
     if g.get("no_vae") or _near(ctx).get("no_vae_weights"):
         return {"title": "Load VAE's file holds no VAE ComfyUI recognises (`No VAE weights detected`)",
                 "cause": ("ComfyUI read the file chosen as the VAE and found none of the VAE layouts it knows, so the VAE "
                           "is not built and VAE Decode / VAE Encode then fail with `VAE is invalid: None`: the file is not "
                           "a VAE (a text encoder, a diffusion model or a LoRA saved in models/vae), a damaged or placeholder "
                           "download, or the VAE of a model newer than this ComfyUI.")}
+    return {}
+
+
+@_interp("vae_unconnected")
+def _vae_unconnected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's prompt validation: a node's `vae` input has no link. A video wrapper's node (Wan, LTX, Hunyuan Video)
+    takes that family's VAE: not ours to name."""
+    if _near(ctx).get("video_model") or _near(ctx).get("audio_vae"):
+        return None
     return {}
 
 

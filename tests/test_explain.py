@@ -17978,3 +17978,45 @@ def test_round314_disk_cache_fs_kinds():
                "space.\n") == []
     assert ids("Caused by:\n    There is not enough space on the disk. (os error 112)\n") == []
     assert ids("Export failed: [Errno 36] File name too long: 'exports/a-very-long-title'\n") == []
+
+
+def test_round313_vae_kinds():
+    """Round 313 (VAE mismatches and decode errors): the older ComfyUI wording of a VAE it never built (`'VAE' object
+    has no attribute 'vae_dtype'`) is comfyui.vae-none; a VAE node whose `vae` input has no link is refused by the
+    prompt validation (comfyui.vae-unconnected); a video model's VAE (Wan, LTX, Hunyuan Video) stays silent."""
+    old = ("!!! Exception during processing !!! 'VAE' object has no attribute 'vae_dtype'\n"
+           "Traceback (most recent call last):\n"
+           "  File \"/opt/comfy/nodes.py\", line 288, in decode\n"
+           "    images = vae.decode(samples[\"samples\"])\n")
+    m = one(old, "comfyui.vae-none")
+    assert ids(old)[:1] == ["comfyui.vae-none"]
+    assert "vae_dtype" in m["title"] and "flux2-vae" in m["fix"] and "never built" in m["title"]
+    assert ids("Node Type - VAEEncodeTiled: 'VAE' object has no attribute 'vae_dtype'")[:1] == ["comfyui.vae-none"]
+    # another object's attribute, or another attribute of the VAE: not this wording
+    assert "comfyui.vae-none" not in ids("AttributeError: 'AutoencoderKL' object has no attribute 'vae_dtype'")
+    assert "comfyui.vae-none" not in ids("AttributeError: 'VAE' object has no attribute 'encode_tiled_'")
+    val = ("got prompt\nFailed to validate prompt for output 21:\n* VAEEncode 14:\n  - Required input is missing: vae\n"
+           "Output will be ignored\n")
+    m = one(val, "comfyui.vae-unconnected")
+    assert ids(val)[:1] == ["comfyui.vae-unconnected"]
+    assert "not connected" in m["title"] and "Load VAE" in m["fix"] and "flux2-vae.safetensors" in m["fix"]
+    # the frontend's dialog on one line
+    assert ids("Prompt outputs failed validation: VAEDecode: - Required input is missing: vae")[:1] == [
+        "comfyui.vae-unconnected"]
+    # VAELoader's file widget is another input (a list without the file), and other inputs are other links
+    assert "comfyui.vae-unconnected" not in ids("* VAELoader 3:\n  - Required input is missing: vae_name\n")
+    assert "comfyui.vae-unconnected" not in ids("* KSampler 3:\n  - Required input is missing: model\n")
+    # a video model's workflow: its own VAE, not claimed
+    wan = ("  File \"C:\\AI\\ComfyUI\\comfy_extras\\nodes_wan.py\", line 52, in execute\n"
+           "    concat_latent_image = vae.encode(start_image[:, :, :, :3])\n"
+           "AttributeError: 'VAE' object has no attribute 'vae_dtype'\n")
+    assert ids(wan) == []
+    assert ids("* WanVideoDecode 28:\n  - Required input is missing: vae\nOutput will be ignored\n") == []
+    ltx = ("updated ComfyUI-LTXVideo to the latest, the LTX 2 workflow now fails:\n"
+           "WARNING: No VAE weights detected, VAE not initalized.\n"
+           "!!! Exception during processing !!! ERROR: VAE is invalid: None\n")
+    assert ids(ltx) == []
+    # the same lines in a Klein run are still the VAE file's fault
+    klein = ("Requested to load Flux2\nWARNING: No VAE weights detected, VAE not initalized.\n"
+             "!!! Exception during processing !!! ERROR: VAE is invalid: None\n")
+    assert ids(klein)[:1] == ["comfyui.vae-none"]
