@@ -7739,6 +7739,15 @@ def _offload_to_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     near = _near(ctx)
     if _off_nvidia(ctx) or near.get("node_exec") or near.get("node_type") or near.get("custom_node"):
         return None
+    if near.get("webui_modules_frame"):
+        return None  # raised in another web UI's own modules (SD.Next's control module, A1111 / Forge processing)
+    if g.get("code"):
+        # no message, only the code: the offload call and, on the next line, the move of the whole pipeline
+        which = g.get("codecall") or "model"
+        move = "cuda()" if (g.get("move") or "").startswith("cuda") else (g.get("move") or "to(device)")
+        return {"details": {"offload": f"enable_{which}_cpu_offload", "moved_with": move},
+                "title": (f"The code calls enable_{which}_cpu_offload() and then moves the whole pipeline with "
+                          f".{move} on the next line, which undoes the offload")}
     call = g.get("call") or ""
     quantized = _fact(ctx, "bnb_quantized")
     model_offload = (g.get("kind") or "").lower().startswith("model")
@@ -7750,6 +7759,24 @@ def _offload_to_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         return {"details": {"offload": call},
                 "title": "The code moves a model-offloaded diffusers pipeline to the GPU: the offload's VRAM savings are lost"}
     return {"details": {"offload": call}}
+
+
+@_interp("device_map_offload")
+def _device_map_offload(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """diffusers refusing an offload call or `.to()` on a pipeline that has a device map (hf_device_map). Raised in
+    a ComfyUI node run or in another web UI's own modules it is that program's code; an AMD / Intel / Mac setup is
+    not claimed."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or _comfy_node_run(near) or near.get("custom_node") or near.get("webui_modules_frame"):
+        return None
+    call = g.get("call") or ""
+    if call:
+        return {"details": {"refused": f"{call}()"},
+                "title": (f"diffusers refused {call}() on a pipeline loaded with a device map: device_map and CPU "
+                          "offloading cannot be combined")}
+    return {"details": {"refused": "to()"},
+            "title": ("diffusers refused pipe.to() on a pipeline loaded with a device map: a device-mapped pipeline "
+                      "cannot be moved as a whole")}
 
 
 @_interp("quantized_seq_offload")

@@ -18020,3 +18020,47 @@ def test_round313_vae_kinds():
     klein = ("Requested to load Flux2\nWARNING: No VAE weights detected, VAE not initalized.\n"
              "!!! Exception during processing !!! ERROR: VAE is invalid: None\n")
     assert ids(klein)[:1] == ["comfyui.vae-none"]
+
+
+def test_round317_offload_placement_kinds():
+    """Round 317 (diffusers offload and device placement): diffusers refusing an offload call or `.to()` on a
+    device-mapped pipeline (a new kind), code that offloads and moves the whole pipeline on the next line, and
+    look-alikes that stay silent: the same refusals from another web UI's own modules and a ComfyUI node run."""
+    seq = ("ValueError: It seems like you have activated a device mapping strategy on the pipeline so calling "
+           "`enable_sequential_cpu_offload() isn't allowed. You can call `reset_device_map()` first and then call "
+           "`enable_sequential_cpu_offload()`.\n")
+    m = one("  File \"/srv/gen/run.py\", line 41, in <module>\n    pipe.enable_sequential_cpu_offload()\n" + seq,
+            "diffusers.device-map-offload-conflict")
+    assert "enable_sequential_cpu_offload" in m["title"] and "reset_device_map()" in m["fix"]
+    assert "device_map=\"balanced\"" in m["fix"] and m["details"]["refused"] == "enable_sequential_cpu_offload()"
+    model = seq.replace("enable_sequential_cpu_offload", "enable_model_cpu_offload")
+    assert ids(model)[:1] == ["diffusers.device-map-offload-conflict"]
+    to = ("ValueError: It seems like you have activated a device mapping strategy on the pipeline which doesn't allow "
+          "explicit device placement using `to()`. You can call `reset_device_map()` to remove the existing device "
+          "map from the pipeline.\n")
+    m = one(to, "diffusers.device-map-offload-conflict")
+    assert m["details"]["refused"] == "to()" and "moved as a whole" in m["title"]
+    # the code alone: offload, then the whole pipeline moved on the next line (or two, past a comment)
+    code = ("pipeline = Flux2KleinPipeline.from_pretrained(repo, torch_dtype=torch.bfloat16)\n"
+            "pipeline.enable_model_cpu_offload()\n    # keep it fast\nreturn pipeline.to(\"cuda:0\")\n")
+    m = one(code, "diffusers.offload-then-to-cuda")
+    assert "next line" in m["title"] and "enable_model_cpu_offload" in m["title"]
+    assert ids("pipe.enable_sequential_cpu_offload()\npipe.cuda()\n")[:1] == ["diffusers.offload-then-to-cuda"]
+    # an offload call with no move after it, or a move of something else, stays silent
+    assert "diffusers.offload-then-to-cuda" not in ids("pipe.enable_model_cpu_offload()\nimage = pipe(prompt).images[0]\n")
+    assert "diffusers.offload-then-to-cuda" not in ids("pipe.enable_model_cpu_offload()\nlatents = latents.to(dtype)\n")
+    # another web UI's own modules raising the refusals: that program's code, not claimed
+    webui = ("12:01:44-118203 ERROR    Processing exception: It seems like you have activated sequential model "
+             "offloading by calling `enable_sequential_cpu_offload`, but are now attempting to move the pipeline to GPU.\n"
+             "│ D:\\sdnext\\modules\\processing_diffusers.py:88 in process_base\n")
+    assert ids(webui) == []
+    assert ids(to + "  File \"/opt/webui/modules/sd_models.py\", line 1203, in reload_model_weights\n") == []
+    # the device-map refusal inside a ComfyUI node run is the node pack's code
+    node = ("!!! Exception during processing !!! It seems like you have activated a device mapping strategy on the "
+            "pipeline so calling `enable_model_cpu_offload() isn't allowed.\n"
+            "  File \"C:\\ComfyUI\\custom_nodes\\ComfyUI-SomePack\\nodes.py\", line 77, in load\n")
+    assert "diffusers.device-map-offload-conflict" not in ids(node)
+    # the user's own script with the sequential refusal stays claimed
+    own = webui.split("\n")[0].split("ERROR    Processing exception: ")[1] + "\n"
+    assert ids("  File \"/home/me/infer.py\", line 12, in <module>\n    pipe.to('cuda')\nValueError: " + own)[:1] == \
+        ["diffusers.offload-then-to-cuda"]
