@@ -18064,3 +18064,29 @@ def test_round317_offload_placement_kinds():
     own = webui.split("\n")[0].split("ERROR    Processing exception: ")[1] + "\n"
     assert ids("  File \"/home/me/infer.py\", line 12, in <module>\n    pipe.to('cuda')\nValueError: " + own)[:1] == \
         ["diffusers.offload-then-to-cuda"]
+
+
+def test_round318_system_memory_kinds():
+    """Round 318 (system memory and page file): a user's words that ComfyUI shut down or crashed when it loaded a
+    model (the silent-exit retelling with `when` / `while` / `during` load), and Windows' error 1455 reported by the
+    Rust compiler's own runtime (rustc's stacker panic), which stays silent like Zig's and Go's."""
+    m = one("ComfyUI suddenly shuts down while loading the diffusion model (flux-2-klein-9b-fp8)", "ram.oom")
+    assert "without an error" in m["title"] and "page file" in m["fix"] and "swap" in m["fix"]
+    assert ids("comfy ui crashed during loading checkpoints, 16GB RAM")[:1] == ["ram.oom"]
+    assert ids("my comfyui automatically shutdown when load unet model")[:1] == ["ram.oom"]
+    # a load that is not a model's (the page, a workflow), another program, or a Python error after it: not claimed
+    assert "ram.oom" not in ids("ComfyUI crashes when loading the workflow json from the browser")
+    assert "ram.oom" not in ids("The game crashes when loading the save file model viewer")
+    assert "ram.oom" not in ids("ComfyUI crashes when loading the model\nTraceback (most recent call last):\n"
+                                "  File \"nodes.py\", line 12, in load\nKeyError: 'x'\n")
+    # the same words on an AMD setup are not claimed
+    assert "ram.oom" not in ids("ComfyUI with ROCm on my RX 7800 XT shuts down when loading the model")
+    # rustc's own panic on Windows' commit limit, in any language: another toolchain's memory
+    es = ("   Compiling demo-crate v0.2.1 (C:\\src\\demo-crate)\nthread 'rustc' panicked at /rust/deps\\stacker-0.1.16\\src\\lib.rs:350:17:\n"
+          "unable to allocate fiber: Le fichier de pagination est insuffisant pour terminer cette opération. (os error 1455)\n")
+    assert ids(es) == []
+    assert ids("unable to allocate fiber: The paging file is too small for this operation to complete. (os error 1455)\n") == []
+    # the loader's own 1455 is still claimed
+    ld = ("  File \"C:\\ComfyUI\\comfy\\utils.py\", line 61, in load_torch_file\n"
+          "OSError: The paging file is too small for this operation to complete. (os error 1455)\n")
+    assert ids(ld)[:1] == ["ram.oom"]
