@@ -3909,7 +3909,7 @@ def _comfy_github(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 
 @_interp("fp8_ada_old")
 def _fp8_ada_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """PyTorch 2.3's fp8 refusal (`>= 9.0` without `or 8.9`) on an Ada GPU (RTX 40, L4, L40; compute capability
+    """PyTorch 2.2's fp8 refusal (`>= 9.0` without `or 8.9`) on an Ada GPU (RTX 40, L4, L40; compute capability
     8.9) named near it: the card has fp8, the torch is too old for it. Without an Ada card named the same words are
     gpu.no-fp8's (an Ampere or older card), and off NVIDIA they are not ours."""
     if _off_nvidia_anywhere(ctx):
