@@ -3183,10 +3183,6 @@ def _torchaudio_unavailable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]
 
 # torch minor release -> the CPython versions it has wheels for on Linux x86_64 and Windows (pytorch.org's release
 # matrix; 2.5's cp313 wheels were Linux-only, so 3.13 counts from 2.6)
-_TORCH_PYTHONS = {(1, 13): (7, 10), (2, 0): (8, 11), (2, 1): (8, 11), (2, 2): (8, 12), (2, 3): (8, 12), (2, 4): (8, 12),
-                  (2, 5): (9, 12), (2, 6): (9, 13), (2, 7): (9, 13), (2, 8): (9, 13), (2, 9): (10, 14), (2, 10): (10, 14)}
-
-
 def _poetry_no_candidates(g: dict[str, str]) -> dict[str, Any] | None:
     """Poetry's `Unable to find installation candidates for torch (X)`: none of the files of the locked build fits this
     environment. A `+cpu` build that has no file here is a Mac or ARM host's (Linux x86_64 and Windows have one): not
@@ -3196,7 +3192,7 @@ def _poetry_no_candidates(g: dict[str, str]) -> dict[str, Any] | None:
     if "+cpu" in ver.lower():
         return None
     rel = _release(ver)
-    span = _TORCH_PYTHONS.get((rel.major, rel.minor)) if rel and pkg == "torch" else None
+    span = _torch_pythons((rel.major, rel.minor)) if rel and pkg == "torch" else None
     py = g.get("ppy") or ""
     pyminor = int(py.split(".")[1]) if py.count(".") == 1 and py.split(".")[1].isdigit() else None
     if pyminor is not None and span is not None and span[0] <= pyminor <= span[1]:
@@ -3209,32 +3205,78 @@ def _poetry_no_candidates(g: dict[str, str]) -> dict[str, Any] | None:
            "`torch = { version = \"^2.7\", source = \"pytorch-cu128\" }`; a lock made on another OS needs `poetry lock` "
            "on this one")
     if pyminor is not None and span is not None:
-        return {"title": f"Poetry found no {pkg} {ver} wheel for Python {py}: torch {rel.major}.{rel.minor} has wheels "  # type: ignore[union-attr]
-                         f"for Python 3.{span[0]} to 3.{span[1]}",
+        lo, hi, hi_any, partial, every = span
+        short = f"{rel.major}.{rel.minor}"  # type: ignore[union-attr]
+        if hi < pyminor <= hi_any:
+            # a wheel for this Python exists for one platform only (torch 2.5's cp313 for Linux x86-64): elsewhere none fits
+            return {"title": f"Poetry found no {pkg} {ver} wheel for Python {py} here: torch {short} has Python {py} "
+                             f"wheels only for {partial}",
+                    "cause": (f"Poetry installs the exact build its lock file names, and {pkg} {ver} publishes CPython {py} "
+                              f"wheels only for {partial} (every platform from torch {every}); on any other platform (Windows, "
+                              "macOS, ARM) none of the release's files fits the environment's Python "
+                              "(`Unable to find installation candidates`)."),
+                    "fix": fix, "details": {"requirement": f"{pkg}=={ver}", "python": py}}
+        more = f" (3.{hi_any} on {partial} only)" if hi_any > hi else ""
+        return {"title": f"Poetry found no {pkg} {ver} wheel for Python {py}: torch {short} has wheels "
+                         f"for Python 3.{lo} to 3.{hi}{more}",
                 "cause": (f"Poetry installs the exact build its lock file names, and {pkg} {ver} publishes wheels only for "
-                          f"CPython 3.{span[0]} to 3.{span[1]}; the environment's Python {py} is outside that, so none of "
+                          f"CPython 3.{lo} to 3.{hi}{more}; the environment's Python {py} is outside that, so none of "
                           "the release's files fits (`Unable to find installation candidates`)."),
                 "fix": fix, "details": {"requirement": f"{pkg}=={ver}", "python": py}}
     return {"title": f"Poetry found no {pkg} {ver} wheel that fits this environment (its Python version or its platform)",
             "cause": (f"Poetry installs the exact build its lock file names, and `Unable to find installation candidates` "
                       f"means that none of {pkg} {ver}'s files fits the project's environment: its Python is outside the "
-                      "versions the release has wheels for (Python 3.13 with torch 2.5 or older, 3.14 before 2.9, a "
+                      "versions the release has wheels for (a Python newer than the release, a "
                       "32-bit Python), or the lock was written for another platform (a `+cuXXX` build where only macOS "
                       "or ARM wheels can install)."),
             "fix": fix, "details": {"requirement": f"{pkg}=={ver}"}}
 
 
-# the first torch release with wheels for each Python (PyTorch's release notes and compatibility matrix)
-def _torch_first_for_py() -> dict[tuple[int, int], tuple[int, ...]]:
-    """manifests/wheels.toml [[python_support]]: (3, 13) -> (2, 5), the first torch with wheels for that Python."""
-    out: dict[tuple[int, int], tuple[int, ...]] = {}
+def _minor(v: Any) -> tuple[int, int] | None:
+    """`2.5` -> (2, 5); None for an empty or malformed value."""
+    m = re.match(r"\s*(\d+)\.(\d+)", str(v or ""))
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _torch_python_rows() -> dict[tuple[int, int], dict[str, Any]]:
+    """manifests/wheels.toml [[python_support]], read from PyPI's torch files: (3, 13) -> {"all": (2, 6), "any": (2, 5),
+    "partial_on": "Linux x86-64", "last": None}: the first torch with a wheel for that Python on every platform, on
+    any one (which), and the last with one. A malformed row is skipped, never a crash."""
+    out: dict[tuple[int, int], dict[str, Any]] = {}
     for row in manifests.load("wheels").get("python_support") or []:
-        try:
-            py = tuple(int(x) for x in str(row["python"]).split(".")[:2])
-            out[(py[0], py[1])] = tuple(int(x) for x in str(row["first_torch"]).split(".")[:2])
-        except (KeyError, ValueError, IndexError):
-            continue  # a malformed row is skipped, never a crash
+        py = _minor(row.get("python"))
+        if py is None:
+            continue
+        every = _minor(row.get("first_torch"))
+        out[py] = {"all": every, "any": _minor(row.get("first_torch_any")) or every,
+                   "partial_on": str(row.get("partial_on") or ""), "last": _minor(row.get("last_torch"))}
     return out
+
+
+def _torch_first_for_py() -> dict[tuple[int, int], tuple[int, int]]:
+    """(3, 13) -> (2, 5): the first torch with a wheel for that Python on any platform (before it, no index has one)."""
+    return {py: r["any"] for py, r in _torch_python_rows().items() if r["any"]}
+
+
+def _torch_pythons(rel: tuple[int, int]) -> tuple[int, int, int, str, str] | None:
+    """The CPython minors torch `rel` has wheels for, from the table: (lowest, highest on every platform, highest on
+    any, the platform of that partial one, the release that has it everywhere). None outside the releases the table
+    was read for (older than its first full row, newer than `[python_support_read]`)."""
+    rows = _torch_python_rows()
+    read = _minor((manifests.load("wheels").get("python_support_read") or {}).get("torch"))
+    fulls = [r["all"] for r in rows.values() if r["all"]]
+    if not rows or read is None or not fulls or rel < min(fulls) or rel > read:
+        return None
+    have = sorted(py for py, r in rows.items()
+                  if (r["any"] is None or r["any"] <= rel) and (r["last"] is None or r["last"] >= rel))
+    full = [py for py in have if rows[py]["all"] is None or rows[py]["all"] <= rel]
+    if not have or not full:
+        return None
+    hi_any = max(have)
+    r = rows[hi_any]
+    partial = r["partial_on"] if hi_any > max(full) else ""
+    every = ".".join(map(str, r["all"])) if partial and r["all"] else ""
+    return have[0][1], max(full)[1], hi_any[1], partial, every
 
 
 def _pin_older_than_python(g: dict[str, str], near: dict[str, str]) -> dict[str, Any] | None:
@@ -3255,14 +3297,20 @@ def _pin_older_than_python(g: dict[str, str], near: dict[str, str]) -> dict[str,
     if first is None or want >= first:
         return None
     pyv, fv = f"3.{py[1]}", ".".join(map(str, first))
-    older = max((k for k, v in table.items() if v <= want), default=(3, 9))
+    rows = _torch_python_rows()
+    every_tab = {k: r["all"] for k, r in rows.items() if r["all"]}
+    older = max((k for k, v in every_tab.items() if v <= want), default=(3, 9))
     ov = f"3.{older[1]}"
-    return {"title": f"pip found no torch {g['bwant']} for Python {pyv}: torch has wheels for Python {pyv} only from {fv} on",
+    row = rows.get(py) or {}
+    every = ".".join(map(str, row["all"])) if row.get("all") and row["all"] != first else ""
+    note = f" ({row.get('partial_on') or 'one platform'}; every platform from {every})" if every else ""
+    fv_fix = every or fv
+    return {"title": f"pip found no torch {g['bwant']} for Python {pyv}: torch has wheels for Python {pyv} only from {fv} on{note}",
             "cause": (f"The requirement pins torch=={g['bwant']}, a release made before Python {pyv} existed or was supported: "
                       f"no index (PyPI or download.pytorch.org) has a wheel of it for Python {pyv}, so pip finds no version."),
             "fix": (f"Run the program with a Python that torch {g['bwant']} supports: make the venv with Python {ov} or older "
                     f"(`py -{ov} -m venv venv`, or delete the venv folder and reinstall with Python {ov}), or drop the pin and "
-                    f"install torch {fv} or newer: `python -m pip install torch torchvision --index-url "
+                    f"install torch {fv_fix} or newer: `python -m pip install torch torchvision --index-url "
                     f"https://download.pytorch.org/whl/cu128`"),
             "details": {"requirement": g["req"], "python": pyv, "needs": f"torch>={fv}"}}
 

@@ -18090,3 +18090,29 @@ def test_round318_system_memory_kinds():
     ld = ("  File \"C:\\ComfyUI\\comfy\\utils.py\", line 61, in load_torch_file\n"
           "OSError: The paging file is too small for this operation to complete. (os error 1455)\n")
     assert ids(ld)[:1] == ["ram.oom"]
+
+
+def test_torch_python_wheels_are_read_from_pypi_rows():
+    """Which Pythons a torch release has wheels for comes from manifests/wheels.toml's [[python_support]], read from
+    PyPI's torch files, not a table in code: torch 2.5 has a cp313 wheel for Linux x86-64 only (every platform from 2.6),
+    1.13 a cp311 wheel for Linux x86-64 only (every platform from 2.0). A pin that some index has a wheel of is not
+    said to have none; a release newer than the table was read for gets no Python range."""
+    assert not hasattr(explain, "_TORCH_PYTHONS")
+    assert explain._torch_pythons((2, 5)) == (9, 12, 13, "Linux x86-64", "2.6")
+    assert explain._torch_pythons((1, 13)) == (7, 10, 11, "Linux x86-64", "2.0")
+    assert explain._torch_pythons((2, 9))[:3] == (10, 14, 14)
+    assert explain._torch_pythons((1, 9)) is None and explain._torch_pythons((9, 0)) is None
+    poetry = ("  - Installing torch ({v}): Failed\n\n  RuntimeError\n\n  Unable to find installation candidates for torch ({v})\n\n"
+              "  at /home/kim/.local/pipx/venvs/poetry/lib/python3.13/site-packages/poetry/installation/chooser.py:74 in choose_for")
+    m = one(poetry.format(v="2.5.1"), "torch.pip-no-wheel")
+    assert "only for Linux x86-64" in m["title"] and "every platform from torch 2.6" in m["cause"]
+    m = one(poetry.format(v="2.4.1"), "torch.pip-no-wheel")
+    assert "3.8 to 3.12" in m["title"] and "only" not in m["title"]
+    assert "torch.pip-no-wheel" not in ids(poetry.format(v="2.6.0"))  # 2.6 has cp313 wheels everywhere: not the cause
+    pin = ("Python 3.11.9 (main, Apr  2 2024) [MSC v.1938 64 bit (AMD64)]\nstdout: Looking in indexes: https://pypi.org/simple, "
+           "https://download.pytorch.org/whl/cu116\n\nstderr: ERROR: Could not find a version that satisfies the requirement "
+           "torch=={v}+cu116 (from versio")
+    m = one(pin.format(v="1.12.1"), "torch.pip-no-wheel")
+    assert "only from 1.13 on (Linux x86-64; every platform from 2.0)" in m["title"] and "torch 2.0 or newer" in m["fix"]
+    got = [m for m in explain.explain_text(pin.format(v="1.13.1"))[0] if m["id"] == "torch.pip-no-wheel"]
+    assert not any("only from" in m["title"] for m in got)  # PyPI has a cp311 wheel of 1.13.1 (Linux x86-64)
