@@ -1682,11 +1682,13 @@ def _comfy_req_modules() -> frozenset[str]:
         return frozenset()
 
 
+_COMFY_SIGN = ("comfy_reqs", "custom_node", "comfy_place", "comfy_updater", "comfy_manager", "node_type", "node_exec")
+
+
 def _comfy_sign(near: dict[str, str]) -> bool:
     """The text around the hit is ComfyUI's: its dependency check, a frame of its own code, a node pack's import,
     a node run, its portable folders or updater, or ComfyUI-Manager's lines."""
-    return any(near.get(k) for k in ("comfy_reqs", "custom_node", "comfy_place", "comfy_updater", "comfy_manager",
-                                     "node_type", "node_exec"))
+    return any(near.get(k) for k in _COMFY_SIGN)
 
 
 # transformers' slow tokenizers built on a SentencePiece model (their tokenization_<model>.py modules need the
@@ -3253,11 +3255,6 @@ def _torch_python_rows() -> dict[tuple[int, int], dict[str, Any]]:
     return out
 
 
-def _torch_first_for_py() -> dict[tuple[int, int], tuple[int, int]]:
-    """(3, 13) -> (2, 5): the first torch with a wheel for that Python on any platform (before it, no index has one)."""
-    return {py: r["any"] for py, r in _torch_python_rows().items() if r["any"]}
-
-
 def _torch_pythons(rel: tuple[int, int]) -> tuple[int, int, int, str, str] | None:
     """The CPython minors torch `rel` has wheels for, from the table: (lowest, highest on every platform, highest on
     any, the platform of that partial one, the release that has it everywhere). None outside the releases the table
@@ -3289,7 +3286,9 @@ def _pin_older_than_python(g: dict[str, str], near: dict[str, str]) -> dict[str,
     if not m:
         return None  # no Python named: a missing index, a typo, another platform: the text does not say
     py = (3, int(m.group(1)))
-    table = _torch_first_for_py()
+    rows = _torch_python_rows()
+    # (3, 13) -> (2, 5): the first torch with a wheel for that Python on any platform (before it, no index has one)
+    table = {k: r["any"] for k, r in rows.items() if r["any"]}
     if not table:
         return None
     newest = max(table)
@@ -3297,7 +3296,6 @@ def _pin_older_than_python(g: dict[str, str], near: dict[str, str]) -> dict[str,
     if first is None or want >= first:
         return None
     pyv, fv = f"3.{py[1]}", ".".join(map(str, first))
-    rows = _torch_python_rows()
     every_tab = {k: r["all"] for k, r in rows.items() if r["all"]}
     older = max((k for k, v in every_tab.items() if v <= want), default=(3, 9))
     ov = f"3.{older[1]}"
@@ -4040,8 +4038,7 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 
 # context facts that put a paste in ComfyUI: its own frames and start-up lines, a node pack's import or folder, its
 # portable Python, ComfyUI-Manager, a node run's error report
-_COMFY_FACTS = ("comfy_reqs", "custom_node", "comfy_place", "comfy_updater", "comfy_manager", "node_type", "node_exec",
-                "sampler_node", "comfy_func", "comfy_run", "comfy_load", "comfyui_version")
+_COMFY_FACTS = _COMFY_SIGN + ("sampler_node", "comfy_func", "comfy_run", "comfy_load", "comfyui_version")
 
 
 @_interp("opencv_mismatch")
@@ -4134,16 +4131,26 @@ def _named_nvidia_cc(ctx: dict[str, Any]) -> tuple[str, int] | None:
     except manifests.ManifestError:
         return None
     for facts in (_near(ctx), ctx):
-        for key in ("gpu_model", "hopper_gpu", "ada_gpu", "pre_ada_gpu", "turing_gpu", "old_nvidia_gpu"):
+        for key in _GPU_FACTS:
             v = str(facts.get(key) or "").strip()
             if not v or "capability" in v.lower():
                 continue  # SageAttention's own assertion says `compute capability 8.9`: a card is named, not asked for
-            cc = _gpu_cc10(v)
-            if cc is None and family.get(key):
-                cc = _gpu_cc10(str(family[key]))
+            cc = _fact_cc10(key, v, family)
             if cc is not None:
                 return v, cc
     return None
+
+
+# the GPU context facts of manifests/errors.toml, each read as a card's capability
+_GPU_FACTS = ("gpu_model", "hopper_gpu", "ada_gpu", "pre_ada_gpu", "turing_gpu", "old_nvidia_gpu")
+
+
+def _fact_cc10(key: str, value: str, family: dict[str, Any]) -> int | None:
+    """A GPU context fact's capability (x10): the card named, or the card its family is read as ([explain_family])."""
+    cc = _gpu_cc10(value)
+    if cc is None and family.get(key):
+        cc = _gpu_cc10(str(family[key]))
+    return cc
 
 
 @_interp("sage_arch")
@@ -6902,13 +6909,9 @@ def _bf16_gpu_named(ctx: dict[str, Any]) -> bool:
         return False
     family = manifests.load("gpus").get("explain_family") or {}
     ccs = []
-    for key in ("gpu_model", "hopper_gpu", "ada_gpu", "pre_ada_gpu", "turing_gpu", "old_nvidia_gpu"):
+    for key in _GPU_FACTS:
         v = _fact(ctx, key).strip()
-        if not v:
-            continue
-        cc = _gpu_cc10(v)
-        if cc is None and family.get(key):
-            cc = _gpu_cc10(str(family[key]))
+        cc = _fact_cc10(key, v, family) if v else None
         if cc is not None:
             ccs.append(cc)
     return bool(ccs) and min(ccs) >= need
