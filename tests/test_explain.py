@@ -17932,6 +17932,64 @@ def test_round319_opencv_onnxruntime_mediapipe_kinds():
                "    import mediapipe as mp\nModuleNotFoundError: No module named 'mediapipe'\n") == []
 
 
+def test_round322_lora_loading_kinds():
+    """Round 322 (LoRA loading errors in ComfyUI and diffusers): hook-scheduled LoRAs on ComfyUI-GGUF layers, LoRA
+    patches computed in fp8, a LoRA name ComfyUI's list lacks, a LoRA file that is not safetensors, peft missing for
+    diffusers' load_lora_weights, in other wordings and on Linux and Windows paths; other programs' and other model
+    families' LoRA errors (Forge's GGUF patching, a HunyuanVideo LoRA's target modules, an SD LoRA on another UNet,
+    peft-wrapped trainer keys, a kohya training cast) stay silent."""
+    m = one("Unet Loader (GGUF) flux-2-klein-4b-Q5_K_M.gguf\n!!! Exception during processing !!! "
+            "'Linear' object has no attribute 'temp'\nTraceback (most recent call last):\n"
+            '  File "/home/u/ComfyUI/comfy/hooks.py", line 120, in add_hook_patches\n', "comfyui.gguf-lora-hooks")
+    assert "hook" in m["title"] and "LoraLoaderModelOnly" in m["fix"]
+    assert ids("Create Hook LoRA + Set Model Hooks on a gguf model: AttributeError: 'GGMLLayer' object has no "
+               "attribute 'temp'")[:1] == ["comfyui.gguf-lora-hooks"]
+    # the same missing attribute with no GGUF in view: another program's layer
+    assert ids("AttributeError: 'Linear' object has no attribute 'temp'\n"
+               '  File "/opt/app/mymodel.py", line 8, in forward\n') == []
+
+    m = one("loaded partially 5120.0 5119.9 12\nERROR lora diffusion_model.single_blocks.3.linear1.weight "
+            "\"addmm_cuda\" not implemented for 'Float8_e5m2'\n", "comfyui.fp8-lora-fast")
+    assert "single_blocks.3.linear1" in m["title"] and "Float8_e5m2" in m["title"] and "--fast" in m["fix"]
+
+    m = one("Failed to validate prompt for output 9:\n* LoraLoaderModelOnly 12:\n  - Value not in list: lora_name: "
+            "'klein4b_style.safetensors' not in ['other.safetensors']\nOutput will be ignored\n",
+            "comfyui.file-not-listed")
+    assert "loras/" in m["fix"] and "Refresh" in m["fix"]
+    assert ids('  File "/workspace/ComfyUI/nodes.py", line 702, in load_lora\n'
+               "    lora = comfy.utils.load_torch_file(lora_path, safe_load=True)\n"
+               '  File "/workspace/ComfyUI/comfy/utils.py", line 60, in load_torch_file\n'
+               '    if ckpt.lower().endswith(".safetensors") or ckpt.lower().endswith(".sft"):\n'
+               "AttributeError: 'NoneType' object has no attribute 'lower'\n")[:1] == ["comfyui.file-not-listed"]
+
+    m = one('  File "/usr/lib/python3/site-packages/diffusers/loaders/lora_base.py", line 310, in _fetch_state_dict\n'
+            '    state_dict = safetensors.torch.load_file(model_file, device="cpu")\n'
+            "safetensors_rust.SafetensorError: Error while deserializing header: HeaderTooLarge\n",
+            "safetensors.truncated")
+    assert "download" in m["fix"]
+    assert ids('  File "C:\\ComfyUI\\nodes.py", line 640, in load_lora\n'
+               "safetensors_rust.SafetensorError: Error while deserializing header: header too small\n")[:1] == \
+        ["safetensors.truncated"]
+
+    assert ids("pipe = Flux2KleinPipeline.from_pretrained('black-forest-labs/FLUX.2-klein-4B')\n"
+               "pipe.load_lora_weights('my_klein_lora.safetensors')\n"
+               "ValueError: PEFT backend is required for this method.\n")[:1] == ["python.module-missing"]
+
+    # look-alikes: other programs' and other families' LoRA errors
+    for t in ("AttributeError: 'Parameter' object has no attribute 'gguf_cls'",
+              "ValueError: Target modules {'img_attn_qkv', 'linear1'} not found in the base model. Please check the "
+              "target modules and try again.",
+              "size mismatch for down_blocks.1.attentions.1.transformer_blocks.0.attn2.to_k.lora_A.default_0.weight: "
+              "copying a param with shape torch.Size([32, 768]) from checkpoint, the shape in current model is "
+              "torch.Size([32, 1024]).",
+              "lora key not loaded: transformer.base_model.model.transformer_blocks.0.attn.to_k.lora_A.weight",
+              "ERROR lora diffusion_model.input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight shape '[320, 768]' "
+              "is invalid for input of size 655360",
+              '  File "/kohya_ss/sd-scripts/flux_train_network.py", line 129\n'
+              "RuntimeError: \"cat_cuda\" not implemented for 'Float8_e4m3fn'"):
+        assert ids(t) == [], t
+
+
 def test_round314_disk_cache_fs_kinds():
     """Round 314 (disk, cache and filesystem failures): a bare or localized WinError 1314 line above huggingface_hub's
     snapshot_download / file_download frames, WinError 206 on a Hub cache folder named models--OWNER--NAME without
