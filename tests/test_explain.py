@@ -17854,6 +17854,38 @@ def test_round320_flux2_vae_layout_kinds():
     assert "klein.zimage-te" in ids("flux-2-klein-4b-fp8.safetensors\nRequested to load ZImageTEModel_\n")
 
 
+def test_round323_custom_node_import_kinds():
+    """Round 323 (custom-node import failures with recent ComfyUI): ComfyUI-Manager 3.38's start-up alert that this
+    ComfyUI is older than its security API (installs blocked until ComfyUI is updated) is comfyui.outdated with its own
+    headline; functions newer ComfyUI removed from comfy.ldm.* (interleaved_freqs_cis in 0.28.0, minimax's
+    time_shift_slope) are the node pack's update and stay silent, while a name newer ComfyUI added still reads as an
+    old ComfyUI; other programs' `outdated` alerts stay silent."""
+    for t in ("[ComfyUI-Manager] Security Alert: ComfyUI outdated. Installations blocked (update allowed).\n"
+              "Update ComfyUI for normal operation.\n",
+              "2026-02-03 10:12:44.120 [ComfyUI-Manager] Security Alert: ComfyUI outdated.\r\n"
+              "Installations blocked (update allowed).\r\n"):
+        m = one(t, "comfyui.outdated")
+        assert "Manager" in m["title"] and "0.3.76" in m["cause"] and "git pull" in m["fix"]
+        assert "update_comfyui.bat" in m["fix"]
+    # other programs' security or version alerts are not ComfyUI-Manager's
+    assert ids("Security Alert: Windows Defender definitions outdated. Update now.") == []
+    assert ids("WARNING: your antivirus is outdated") == []
+
+    # a function current ComfyUI removed: the node pack is the older side
+    for t in ('  File "/srv/ComfyUI/custom_nodes/SomeLTXPack/connector.py", line 3, in <module>\n'
+              "    from comfy.ldm.lightricks.model import interleaved_freqs_cis\n"
+              "ImportError: cannot import name 'interleaved_freqs_cis' from 'comfy.ldm.lightricks.model' "
+              "(/srv/ComfyUI/comfy/ldm/lightricks/model.py)\n",
+              "Cannot import D:\\AI\\ComfyUI\\custom_nodes\\minimax-cache module for custom nodes: cannot import name "
+              "'time_shift_slope' from 'comfy.ldm.minimax.model' (D:\\AI\\ComfyUI\\comfy\\ldm\\minimax\\model.py)\n"):
+        assert "comfyui.outdated" not in ids(t)
+    # a name the same module does not have yet: still an older ComfyUI
+    m = one("Cannot import /srv/ComfyUI/custom_nodes/SomeLTXPack module for custom nodes: cannot import name "
+            "'LTXVNewGuide' from 'comfy.ldm.lightricks.model' (/srv/ComfyUI/comfy/ldm/lightricks/model.py)\n",
+            "comfyui.outdated")
+    assert "comfy.ldm.lightricks.model.LTXVNewGuide" in m["title"]
+
+
 def test_round315_comfy_api_kinds():
     """Round 315 (ComfyUI driven by its HTTP API): ComfyUI's `no prompt` answer to a body that is the workflow
     itself, the frontend's wording of a prompt without output nodes, and the validate_prompt frame followed by a
