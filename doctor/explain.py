@@ -7517,6 +7517,19 @@ def _manager_list_json(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
 def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("alnum") and not _near(ctx).get("hf_loader"):
         return None  # a relative path validated by some library's own helper, not a model load: its cause is that program's
+    if g.get("urlid") is not None:
+        # a web address copied from the browser given where the repo id belongs (hf download URL, from_pretrained(URL))
+        url = g["urlid"]
+        parts = urllib.parse.unquote(urllib.parse.urlsplit(url).path).strip("/").split("/")
+        host = urllib.parse.urlsplit(url).hostname or ""
+        on_hub = host.endswith(("huggingface.co", "hf.co")) and len(parts) >= 2 and all(parts[:2])
+        repo = "/".join(parts[:2]) if on_hub and parts[0] not in ("datasets", "spaces") else ""
+        use = repo or "OWNER/NAME"
+        return {"title": "A web address was given where a Hugging Face repo id (OWNER/NAME) belongs",
+                "fix": (f"Give the repo id, the part after huggingface.co/: `hf download {use} --local-dir ./{use.split('/')[-1]}` "
+                        f"(older huggingface_hub: `huggingface-cli download {use} --local-dir ./{use.split('/')[-1]}`), or in code "
+                        f"`from_pretrained(\"{use}\")`; Klein: `black-forest-labs/FLUX.2-klein-4B`"),
+                "details": {"given": url, **({"repo": repo} if repo else {})}}
     repo = urllib.parse.unquote(g.get("repo") or "").strip()
     if not repo and g.get("url"):
         path = urllib.parse.unquote(urllib.parse.urlsplit(g["url"]).path).strip("/").rstrip(".")
@@ -8689,6 +8702,23 @@ def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                         "starts; where huggingface.co itself is blocked use a mirror: `export HF_ENDPOINT=https://hf-mirror.com`. "
                         "The download resumes where it stopped"),
                 "details": {"received": g["stall0"].strip(), "total": total}}
+    if g.get("dropped"):
+        got, want = int(g.get("got") or 0), int(g.get("want") or 0)
+        gb = lambda n: f"{n / 1e9:.1f} GB" if n >= 1e8 else f"{n / 1e6:.1f} MB"
+        return {"title": (f"The connection to the Hub dropped in the middle of a download ({gb(got)} of {gb(want)} received) "
+                          "and this huggingface_hub did not resume it"),
+                "cause": ("The server or something on the way (a CDN edge, a proxy, a flaky or throttled link) closed the "
+                          "connection before the whole file had arrived: httpx's `peer closed connection without sending "
+                          "complete message body`. huggingface_hub's plain HTTP download (the path used with "
+                          "HF_HUB_DISABLE_XET=1 or without hf_xet) resumed after timeouts and connection errors but not after "
+                          "this one until the fix of huggingface_hub#4349, so the download stopped and its partial file was "
+                          "dropped. The model and the token are fine."),
+                "fix": ("Run the same download again, e.g. `hf download black-forest-labs/FLUX.2-klein-4B` (finished files are "
+                        "not fetched again); upgrade huggingface_hub so that it resumes such drops itself: `python -m pip install "
+                        "-U huggingface_hub`; where the Xet path works on this network, leave HF_HUB_DISABLE_XET unset (`unset "
+                        "HF_HUB_DISABLE_XET`, Windows `set HF_HUB_DISABLE_XET=`), which retries interrupted transfers; on a "
+                        "weak link fetch one file at a time: `hf download black-forest-labs/FLUX.2-klein-4B --max-workers 1`"),
+                "details": {"received_bytes": got, "expected_bytes": want}}
     if not (g.get("xethost") or g.get("xetwhy")):
         return {}
     host = g.get("xethost") or "*.xethub.hf.co"

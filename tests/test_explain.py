@@ -17787,6 +17787,58 @@ def test_round308_launcher_install_kinds():
     assert ids("Installed via Pinokio, on start:\n" + cpu)[:1] == ["torch.cpu-build"]
 
 
+def test_round324_hub_download_kinds():
+    """Round 324 (Hugging Face Hub downloads 2025-2026): the Hub's OAuth-signature refusal of a stale token, a browser
+    address given as the repo id, pip asked for a `huggingface-cli` package, hf_xet's request to a Xet host that got no
+    answer, and a plain-HTTP download whose connection dropped mid-file. Other services' same words stay silent."""
+    m = one("httpx.HTTPStatusError: Client error '401 Unauthorized' for url 'https://huggingface.co/api/models/"
+            "black-forest-labs/FLUX.2-klein-4B/revision/main'\nOAuth token signature verification failed: signature "
+            "verification failed", "hf.token-invalid")
+    assert "token" in m["title"] and "hf auth login" in m["fix"]
+    assert ids("requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://hf.co/api/whoami "
+               "OAuth token signature verification failed")[:1] == ["hf.token-invalid"]
+    # another OAuth service's refusal: not the Hub's token
+    assert ids("Client error '401 Unauthorized' for url 'https://api.example.com/v1/items'\n"
+               "OAuth token signature verification failed: signature verification failed") == []
+
+    m = one("huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name':"
+            " 'https://huggingface.co/black-forest-labs/FLUX.2-klein-4B'. Use `repo_type` argument if needed.",
+            "hf.repo-not-found")
+    assert "web address" in m["title"] and "hf download black-forest-labs/FLUX.2-klein-4B" in m["fix"]
+    m = one("HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name': 'https://hu",
+            "hf.repo-not-found")
+    assert "OWNER/NAME" in m["fix"]
+    # an hf:// URI keeps its own kind
+    assert "hf.repo-not-found" != ids("Repo id must be in the form 'repo_name' or 'namespace/repo_name': "
+                                      "'hf://black-forest-labs/FLUX.2-klein-4B'")[:1][0]
+
+    m = one("PS C:\\ai> pip install huggingface-cli\nERROR: Could not find a version that satisfies the requirement "
+            "huggingface-cli (from versions: none)\nERROR: No matching distribution found for huggingface-cli",
+            "hf.cli-missing")
+    assert "python -m pip install -U huggingface_hub" in m["fix"]
+    assert ids("ERROR: No matching distribution found for huggingface-cli-tools==0.2") == []
+
+    m = one("RuntimeError: Data processing error: CAS service error : ReqwestMiddleware Error: Request error: error "
+            "sending request for url (https://cas-bridge.xethub.hf.co/xet-bridge-us/abc)", "hf.unreachable")
+    assert "cas-bridge.xethub.hf.co" in m["title"] and "HF_HUB_DISABLE_XET=1" in m["fix"]
+    # hf_xet's body cut short after the transfer began stays its own transfer error
+    assert ids("RuntimeError: Data processing error: CAS service error : Error : single flight error: Real call "
+               "failed: CasObjectError(InternalIOError(Custom { kind: Other, error: reqwest::Error { kind: Decode } }))"
+               )[:1] == ["hf.xet-download-failed"]
+
+    drop = ("  File \"C:\\venv\\Lib\\site-packages\\huggingface_hub\\file_download.py\", line 470, in http_get\n"
+            "    for chunk in response.iter_bytes(chunk_size=DOWNLOAD_CHUNK_SIZE):\n"
+            "httpx.RemoteProtocolError: peer closed connection without sending complete message body "
+            "(received 734003200 bytes, expected 7751300000)\n")
+    m = one(drop, "hf.unreachable")
+    assert "0.7 GB of 7.8 GB" in m["title"] and "python -m pip install -U huggingface_hub" in m["fix"]
+    # the same httpx error from an LLM API client or a feed reader: not a Hub download
+    assert ids("openai.APIConnectionError: peer closed connection without sending complete message body "
+               "(received 1024 bytes, expected 4096)") == []
+    assert ids("httpx.RemoteProtocolError: peer closed connection without sending complete message body "
+               "(incomplete chunked read)\n  File \"feeds/loader.py\", line 88") == []
+
+
 def test_round316_fp8_cards_kinds():
     """Round 316 (FP8 weights on cards and builds that cannot run them): a scaled-fp8 text encoder given to a
     ComfyUI-GGUF CLIP loader (new kind), _scaled_mm / Triton fp8e4nv refusals on pre-Ada cards, the old Hopper-only
