@@ -8151,8 +8151,18 @@ def _comfy_device_hidden(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
 def _tf_v5_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A name transformers 5 removed, imported by code written for transformers 4. AutoModelForVision2Seq has been in
     transformers since 4.x's early releases, so its absence means 5; HybridCache arrived only in 4.42, so its absence
-    alone may be an old transformers under a newer peft / diffusers: claimed only with transformers 5 named."""
+    alone may be an old transformers under a newer peft / diffusers: claimed only with transformers 5 named. A model's
+    tokenization_<model>_fast module named missing (its model package present) is transformers 5's one-file tokenizers."""
     near = _near(ctx)
+    mod = g.get("gonemod") or (f"transformers.models.{g['tfmodel']}.{g['gonefile']}" if g.get("gonefile") else "")
+    if mod:
+        # a model's fast-tokenizer module: transformers 5 folded it into tokenization_<model>.py and keeps the
+        # ...TokenizerFast name only at the top level (the package is there, or Python would name it instead)
+        slow = mod.rsplit(".", 1)[0] + "." + mod.rsplit(".", 1)[1][: -len("_fast")]
+        return {"title": (f"transformers 5 removed the module `{mod}` (one tokenizer file per model now), which this code "
+                          "(written for transformers 4) imports" + (": the node pack fails to load" if _comfy_named_near(near) else "")),
+                "details": {"module": mod, "replacement": f"from transformers import <Name>TokenizerFast (or {slow})",
+                            **({"transformers": near["tf_major5"]} if near.get("tf_major5") else {})}}
     gone = g.get("gone") or ""
     if gone == "HybridCache" and not near.get("tf_major5"):
         return None

@@ -18168,6 +18168,59 @@ def test_round313_vae_kinds():
     assert ids(klein)[:1] == ["comfyui.vae-none"]
 
 
+def test_round325_transformers_tokenizer_versions_kinds():
+    """Round 325 (transformers / tokenizers versions around Qwen3 and Mistral encoders, transformers 5): a model's
+    tokenization_<model>_fast module that transformers 5 folded into tokenization_<model>.py, imported by code written
+    for 4.x (a bare line, a traceback, a ComfyUI import failure, the `from package import module` form); the Qwen2
+    tokenizer (Klein's Qwen3 encoder's) imported from a transformers that predates it. Look-alikes stay silent: another
+    package's tokenization_*_fast module, an image processor's *_fast module, the Qwen2 model classes' package, a
+    half-replaced install (transformers' own Failed-to-import chain), another library's Qwen2TokenizerFast."""
+    tv5, old = "transformers.v5-removed-name", "transformers.too-old"
+    tb = ('Traceback (most recent call last):\n'
+          '  File "/srv/comfy/custom_nodes/ComfyUI-SomeTTS/tts/text_tokenizer.py", line 7, in <module>\n'
+          '    from transformers.models.qwen2.tokenization_qwen2_fast import Qwen2TokenizerFast\n'
+          "ModuleNotFoundError: No module named 'transformers.models.qwen2.tokenization_qwen2_fast'\n")
+    m = one(tb, tv5)
+    assert ids(tb)[:1] == [tv5] and "transformers 5" in m["title"] and "tokenization_qwen2_fast" in m["title"], m["title"]
+    assert "from transformers import Qwen2TokenizerFast" in m["fix"] and "transformers>=4.51,<5" in m["fix"], m["fix"]
+    # other models, Windows paths, the bare last line, unquoted, the package-attribute form
+    for t in ("ModuleNotFoundError: No module named 'transformers.models.llama.tokenization_llama_fast'",
+              "Cannot import E:\\AI\\ComfyUI\\custom_nodes\\comfyui-captioner module for custom nodes: No module named "
+              "'transformers.models.t5.tokenization_t5_fast'",
+              "No module named transformers.models.gemma.tokenization_gemma_fast",
+              "ImportError: cannot import name 'tokenization_qwen2_fast' from 'transformers.models.qwen2' "
+              "(C:\\venv\\Lib\\site-packages\\transformers\\models\\qwen2\\__init__.py)"):
+        assert ids(t)[:1] == [tv5], (t, ids(t))
+    # transformers' own lazy import of a module its registry lists: a half-replaced install, not this
+    mixed = ("RuntimeError: Failed to import transformers.models.qwen2.tokenization_qwen2_fast because of the following "
+             "error (look up to see its traceback):\nNo module named 'transformers.models.qwen2.tokenization_qwen2_fast'\n")
+    assert ids(mixed)[:1] == ["transformers.install-mixed"] and tv5 not in ids(mixed), ids(mixed)
+    # another package's fast tokenizer module, an image processor's fast module: not claimed
+    for t in ("ModuleNotFoundError: No module named 'mtk_llm_sdk.tokenizers.tokenization_qwen2_fast'",
+              "ModuleNotFoundError: No module named 'transformers.models.qwen2_vl.image_processing_qwen2_vl_fast'",
+              "ModuleNotFoundError: No module named 'my_tokenizers.models.bert.tokenization_bert_fast'"):
+        assert ids(t) == [], (t, ids(t))
+
+    # the Qwen2 tokenizer (Klein's Qwen3 encoder uses it) imported from a transformers without models/qwen2 (< 4.37)
+    for t in ('  File "C:\\Users\\me\\.cache\\huggingface\\modules\\transformers_modules\\local\\tokenizer_x.py", line 1, '
+              'in <module>\n    from transformers.models.qwen2 import Qwen2TokenizerFast\n'
+              "ModuleNotFoundError: No module named 'transformers.models.qwen2'\n",
+              "    from transformers.models.qwen2.tokenization_qwen2 import Qwen2Tokenizer\n"
+              "ModuleNotFoundError: No module named 'transformers.models.qwen2'\n",
+              "ImportError: cannot import name 'Qwen2TokenizerFast' from 'transformers' "
+              "(/usr/lib/python3/dist-packages/transformers/__init__.py)"):
+        m = one(t, old)
+        assert ids(t)[:1] == [old] and "transformers>=4.51" in m["fix"], (t, ids(t))
+    # the same package missing under Qwen2's model classes (another family's build script), the bare line, another
+    # library's class of the same name, Qwen2-VL's class: not claimed
+    for t in ("    from transformers.models.qwen2 import Qwen2Config, Qwen2ForCausalLM\n"
+              "ModuleNotFoundError: No module named 'transformers.models.qwen2'\n",
+              "ModuleNotFoundError: No module named 'transformers.models.qwen2'",
+              "ImportError: cannot import name 'Qwen2TokenizerFast' from 'transformers_cfg.tokenization' (/x/__init__.py)",
+              "ImportError: cannot import name 'Qwen2VLForConditionalGeneration' from 'transformers'"):
+        assert old not in ids(t) and tv5 not in ids(t), (t, ids(t))
+
+
 def test_round317_offload_placement_kinds():
     """Round 317 (diffusers offload and device placement): diffusers refusing an offload call or `.to()` on a
     device-mapped pipeline (a new kind), code that offloads and moves the whole pipeline on the next line, and
