@@ -4270,6 +4270,8 @@ def _triton_cc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     names the MSVC bin folder instead of cl.exe. Elsewhere the words are any program's: not claimed."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("ccdir") or g.get("cclist") or g.get("clexe"):
+        return _triton_cc_cmd(g)
     if not g.get("denied"):
         return {}
     frame = str(_near(ctx).get("py_frame") or ctx.get("py_frame") or "")
@@ -4291,6 +4293,54 @@ def _triton_cc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                     "a new console (or restart) so the change applies, delete `%USERPROFILE%\\.triton\\cache`, and run "
                     "triton-windows' test script with the same Python"),
             "details": {"error": "PermissionError: [WinError 5] Access is denied"}}
+
+
+def _triton_cc_cmd(g: dict[str, str]) -> dict[str, Any] | None:
+    """Triton's build command as triton-windows prints it (`Failed to compile. cc_cmd: [...]`, or the list a user
+    printed): its first element is the compiler, its second the launcher source (cuda_utils.c, main.c,
+    __triton_launcher.c). Three forms tell that the compiler Triton was given is wrong, whatever error followed:
+    a folder (MSVC's ...\\bin\\Hostx64\\x64) instead of cl.exe; several paths joined by `;` (a PATH-style value in
+    CC); a cl.exe of another Visual Studio install or MSVC version than the one whose headers Triton found for the same
+    command (its /I include dirs come from the installed Visual Studio, the compiler from CC or PATH: CC left on an
+    old or removed install). The same install in both is a working setup's command: not claimed."""
+    fix = ("Point CC at one existing compiler file, or remove it: check the path with `dir \"<path>\\cl.exe\"`, then "
+           "`set CC=C:\\Program Files\\Microsoft Visual Studio\\2022\\BuildTools\\VC\\Tools\\MSVC\\<version>\\bin"
+           "\\Hostx64\\x64\\cl.exe` (the version folder that exists now), or delete CC in System Properties > "
+           "Environment Variables so triton-windows uses its bundled TinyCC; open a new console (or restart) so the "
+           "change applies, delete `%USERPROFILE%\\.triton\\cache`, and run triton-windows' test script with the same "
+           "Python")
+    cause = ("The first time a Triton kernel runs (SageAttention, torch.compile, Triton kernels of node packs) "
+             "triton-windows compiles a small C launcher (cuda_utils.c, __triton_launcher.c) with the compiler named in "
+             "the CC environment variable, else cl.exe found on PATH or its bundled TinyCC, and prints the command "
+             "(`Failed to compile. cc_cmd: [...]`) when it fails. The command's first element is that compiler, and "
+             "here it is not one working compiler file: {what}. CC set by hand in the Windows environment settings "
+             "stays there after Visual Studio is updated, reinstalled or moved, and every Triton user (ComfyUI "
+             "portable or a venv) then fails at its first kernel.")
+    if g.get("ccdir"):
+        return {"title": ("Triton was given a folder as its C compiler (CC or PATH names MSVC's bin folder, not "
+                          "cl.exe): its launcher build cannot run"),
+                "cause": cause.format(what="a folder (MSVC's ...\\bin\\Hostx64\\x64), which Windows refuses to run "
+                                      "(`[WinError 5] Access is denied` or a failed command)"),
+                "fix": fix, "details": {"compiler": g["ccdir"]}}
+    if g.get("cclist"):
+        return {"title": ("Triton was given several paths joined by `;` as its C compiler (CC holds a PATH-style "
+                          "list, not one cl.exe): its launcher build cannot run"),
+                "cause": cause.format(what="several cl.exe paths joined by `;`, a PATH-style list that names no file"),
+                "fix": fix, "details": {"compiler": g["cclist"]}}
+    norm = lambda v: re.sub(r"[\\/]+", "/", v or "").lower()
+    vs1, vs2 = norm(g.get("vs1")), norm(g.get("vs2"))
+    ver1, ver2 = g.get("ver1") or "", g.get("ver2") or ""
+    if not vs2 or (vs1 == vs2 and (not ver2 or ver1 == ver2)):
+        return None
+    other = g.get("vs2", "").replace("\\\\", "\\") + (f" (MSVC {ver2})" if ver2 else "")
+    mine = g.get("vs1", "").replace("\\\\", "\\") + f" (MSVC {ver1})"
+    return {"title": (f"Triton ran the cl.exe of Visual Studio {mine} with the headers of {other}: CC (or PATH) "
+                      "names a compiler of another or removed install"),
+            "cause": cause.format(what=(f"the cl.exe of {mine}, while the headers Triton found for the same command "
+                                        f"(from the Visual Studio installed now) are those of {other}: CC or a PATH "
+                                        "entry still names an older or removed install, which either no longer exists "
+                                        "or compiles against another version's headers")),
+            "fix": fix, "details": {"compiler": g.get("clexe"), "headers_of": other}}
 
 
 @_interp("pkg_files_broken")

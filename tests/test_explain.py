@@ -17971,6 +17971,41 @@ def test_round315_comfy_api_kinds():
                "received: {'3': {'class_type': 'KSampler', 'inputs': {'seed': 5}}}\n") == []
 
 
+def test_round327_triton_cc_cmd_kinds():
+    """Round 327 (Triton and torch.compile failures on Windows): triton-windows' printed build command
+    (`Failed to compile. cc_cmd: [...]`) whose compiler element is not one working compiler file: MSVC's bin folder,
+    several paths joined by `;`, or a cl.exe of another Visual Studio install / MSVC version than the headers Triton
+    found for the same command (CC left on an old install). A consistent command and other builds stay silent."""
+    src = "'C:\\Users\\me\\AppData\\Local\\Temp\\tmpab12cd34\\cuda_utils.c', '-O3', '-shared', '-o', 'x.pyd'"
+    folder = ("Failed to compile. cc_cmd: ['D:\\VS\\2022\\Community\\VC\\Tools\\MSVC\\14.44.35207\\bin\\Hostx64\\x64', "
+              + src + "]\nPermissionError: [WinError 5] Access is denied\n")
+    m = one(folder, "triton.c-compiler-missing")
+    assert "folder" in m["title"] and "set CC=" in m["fix"] and "TinyCC" in m["fix"]
+    # the Python-repr form with doubled backslashes and the older launcher name main.c
+    doubled = ("['C:\\\\Program Files\\\\Microsoft Visual Studio\\\\2022\\\\BuildTools\\\\VC\\\\Tools\\\\MSVC\\\\"
+               "14.41.34120\\\\bin\\\\Hostx86\\\\x64\\\\', 'C:\\\\Users\\\\a\\\\AppData\\\\Local\\\\Temp\\\\tmpq1\\\\main.c', '/nologo']")
+    assert "folder" in one(doubled, "triton.c-compiler-missing")["title"]
+    joined = ("Failed to compile. cc_cmd: ['C:\\BT\\VC\\Tools\\MSVC\\14.40.33807\\bin\\Hostx64\\x64\\cl.exe;"
+              "C:\\Python312\\Scripts;', 'C:\\Temp\\tmpzz\\__triton_launcher.c', '/nologo', '/O2']")
+    assert "`;`" in one(joined, "triton.c-compiler-missing")["title"]
+    vs = "C:\\Program Files\\Microsoft Visual Studio\\"
+    def cmd(cl_inst, cl_ver, inc_inst, inc_ver):
+        return (f"Failed to compile. cc_cmd: ['{vs}{cl_inst}\\VC\\Tools\\MSVC\\{cl_ver}\\bin\\Hostx64\\x64\\cl.exe', "
+                "'C:\\Temp\\tmp9x\\cuda_utils.c', '/nologo', '/O2', '/LD', '/ID:\\py\\Include', "
+                f"'/I{vs}{inc_inst}\\VC\\Tools\\MSVC\\{inc_ver}\\include', '/link']\n")
+    m = one(cmd("2019\\BuildTools", "14.29.30133", "2022\\Community", "14.44.35207"), "triton.c-compiler-missing")
+    assert "2019\\BuildTools" in m["title"] and "2022\\Community" in m["title"] and "set CC=" in m["fix"]
+    m = one(cmd("2022\\Community", "14.42.34433", "2022\\Community", "14.44.35207"), "triton.c-compiler-missing")
+    assert "14.42.34433" in m["title"] and "14.44.35207" in m["title"]
+    # the same install and version in both: a working setup's command, not claimed on these grounds
+    assert "triton.c-compiler-missing" not in ids(cmd("2022\\Community", "14.44.35207", "2022\\Community", "14.44.35207"))
+    # a cl.exe build of another program (no Triton launcher source), and a PATH dump: silent
+    assert ids(f"[1/9] {vs}2019\\BuildTools\\VC\\Tools\\MSVC\\14.29.30133\\bin\\Hostx64\\x64\\cl.exe /nologo "
+               f"/I{vs}2022\\Community\\VC\\Tools\\MSVC\\14.44.35207\\include -c src\\main.cpp\n") == []
+    assert ids("PATH=['C:\\VS\\VC\\Tools\\MSVC\\14.44.35207\\bin\\Hostx64\\x64', 'C:\\Windows\\system32']") == []
+    assert ids("cc_cmd = ['gcc', '/tmp/tmpab/main.c', '-O3', '-shared', '-fPIC', '-o', '/tmp/tmpab/main.so']") == []
+
+
 def test_round319_opencv_onnxruntime_mediapipe_kinds():
     """Round 319 (OpenCV, ONNX Runtime and mediapipe inside ComfyUI node packs): a cv2 attribute error is the OpenCV
     package clash of ComfyUI's shared Python when the paste is ComfyUI's or carries no traceback at all; the same
