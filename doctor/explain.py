@@ -7299,9 +7299,15 @@ def _kitchen_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A torch DLL Windows cannot load: the Microsoft C++ runtime under it. A ROCm torch's *_hip.dll, an Intel
     XPU torch's *_xpu.dll (its oneAPI/SYCL runtime), or an AMD/Intel/Mac setup: out of scope."""
-    dll, code = g.get("dll") or "", g.get("code") or ""
+    dll, code = _dll_name(g.get("dll") or ""), g.get("code") or ""
     if _foreign_torch_dll(dll, ctx) or _frozen_torch(g.get("path") or ""):
         return None
+    if g.get("vcwarn"):
+        # torch's own check (vcruntime140.dll / msvcp140.dll not loadable) printed its warning before the failure
+        what = f"PyTorch's {dll}" if dll else "PyTorch's DLLs"
+        return {"title": (f"PyTorch says the Microsoft Visual C++ Redistributable is not installed, and {what} then "
+                          "failed to load: install the VC++ runtime"),
+                "details": {k: v for k, v in (("dll", dll), ("winerror", code)) if v}}
     if not dll:
         return {}
     how = "it failed to initialize" if code == "1114" else "it, or a DLL it depends on, was not found"
@@ -7314,7 +7320,7 @@ def _windows_dll_stale(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     """WinError 127 or 182 on a torch DLL: the DLL loaded but lacks a function, so torch\\lib mixes files of two builds.
     A ROCm/ZLUDA torch (*_hip.dll), an Intel XPU torch (*_xpu.dll), a frozen program's bundled torch or an
     AMD/Intel/Mac setup: out of scope."""
-    dll = g.get("dll") or ""
+    dll = _dll_name(g.get("dll") or "")
     if _foreign_torch_dll(dll, ctx) or _frozen_torch(g.get("path") or ""):
         return None
     if not dll:
@@ -7322,6 +7328,12 @@ def _windows_dll_stale(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     code = g.get("code") or "127"
     return {"title": f"Windows loaded PyTorch's {dll} from another build (WinError {code}: a function it needs is missing)",
             "details": {"dll": dll, "winerror": code}}
+
+
+def _dll_name(dll: str) -> str:
+    """A DLL name as the patterns read it, without the spaces a machine translation or a retyping puts into a path
+    (`torch \\ lib \\ c10. dll`)."""
+    return re.sub(r"\s+", "", dll)
 
 
 _FROZEN_TORCH = re.compile(r"[\\/](?:_internal|_build|_MEI\d{1,12}|build[\\/]exe\.[\w.-]{1,40}|library\.zip)[\\/]", re.I)
@@ -7667,8 +7679,9 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         near = _near(ctx)
         if _off_nvidia(ctx):
             return None  # an AMD / Intel / Mac build's crash: not claimed
-        if g.get("pause") and (not near.get("comfy_load") or near.get("py_traceback")):
-            return None  # a batch file's pause with no model load just before it, or after a Python error
+        if g.get("pause") and (not near.get("comfy_load") or near.get("py_traceback") or near.get("cudnn_dll_lookup")):
+            return None  # a batch file's pause with no model load just before it, or after a Python error or cuDNN's own
+            # `Could not locate cudnn_...dll` (the process ended by cuDNN's loader, not by memory)
         return {"title": "ComfyUI's Python process ended without a traceback while loading a model: Windows ran out of memory (RAM + page file)",
                 "details": {"console": (g.get("pause") or "pause").strip()[:120]},
                 "fix": ("Let Windows manage the page file, or give it 32 GB or more on a drive with that much free space (System > "

@@ -18300,6 +18300,55 @@ def test_round317_offload_placement_kinds():
         ["diffusers.offload-then-to-cuda"]
 
 
+def test_round326_windows_dll_kinds():
+    r"""Round 326 (Windows DLL and portable-Python failures): torch's own `Microsoft Visual C++ Redistributable is not
+    installed` warning before a torch DLL or torch._C failure, whatever the Windows message's language; torch\lib
+    paths a translation or a retyping spaced out (`torch \ lib \ c10. dll`); and cuDNN's own `Could not locate
+    cudnn_...dll` before a portable's `pause`, which is not a process that ran out of memory. Look-alikes stay silent."""
+    warn = ("Microsoft Visual C++ Redistributable is not installed, this may lead to the DLL load failure.\n"
+            "It can be downloaded at https://aka.ms/vs/17/release/vc_redist.x64.exe\n")
+    tb = ('Traceback (most recent call last):\n  File "D:\\flux\\run.py", line 2, in <module>\n    import torch\n'
+          '  File "D:\\flux\\venv\\Lib\\site-packages\\torch\\__init__.py", line 264, in _load_dll_libraries\n'
+          '    raise err\n')
+    m = one(warn + tb + 'OSError: [WinError 126] Le module spécifié est introuvable. Error loading '
+            '"D:\\flux\\venv\\Lib\\site-packages\\torch\\lib\\fbgemm.dll" or one of its dependencies.\n', "torch.windows-dll")
+    assert "Visual C++ Redistributable is not installed" in m["title"] and "fbgemm.dll" in m["title"]
+    assert "vc_redist.x64.exe" in m["fix"]
+    # torch 1.x's `from torch._C import *` with the message in German, or unreadable
+    c = '    from torch._C import *  # noqa: F403\nImportError: DLL load failed while importing _C: '
+    for msg in ("Das angegebene Modul wurde nicht gefunden.", "▒Ҳ▒▒▒ָ▒▒▒▒ģ▒顣"):
+        assert ids(warn + c + msg + "\n")[:1] == ["torch.windows-dll"]
+    # a missing function after the warning is not the runtime: not claimed by the warning
+    assert "torch.windows-dll" not in ids(warn + c + "The specified procedure could not be found.\n")
+    # the warning alone (onnxruntime prints it too), or before another package's failure: silent
+    assert ids(warn) == []
+    assert ids(warn + "    import onnxruntime\nImportError: DLL load failed while importing onnxruntime_pybind11_state: "
+                      "The specified module could not be found.\n") == []
+
+    # a torch\lib path spaced out around its separators
+    sp = 'Error loading "C: \\ AI \\ ComfyUI \\ venv \\ Lib \\ site-packages \\ torch \\ lib \\ {} dll" or one of its dependencies.\n'
+    m = one("OSError: [WinError 126] The specified module could not be found. " + sp.format("c10."), "torch.windows-dll")
+    assert "c10.dll" in m["title"] and "c10. dll" not in m["title"]
+    m = one("OSError: [WinError 127] The specified program cannot be found. " + sp.format("nvfuser_codegen."),
+            "torch.windows-dll-stale")
+    assert "nvfuser_codegen.dll" in m["title"] and "127" in m["title"]
+    assert ids("OSError: [WinError 193] %1 is not a valid Win32 application. " + sp.format("torch_cpu."))[:1] == [
+        "torch.windows-dll-bad-image"]
+    # another program's spaced DLL path, or a ROCm torch's *_hip.dll: silent
+    assert ids('OSError: [WinError 126] The specified module could not be found. Error loading '
+               '"C: \\ Program Files \\ App \\ lib \\ foo. dll" or one of its dependencies.\n') == []
+    assert ids("OSError: [WinError 126] The specified module could not be found. " + sp.format("c10_hip.")) == []
+
+    # a portable console that reached `pause` right after a model load is memory; after cuDNN's own lookup it is not
+    load = "got prompt\nRequested to load Flux2\nloaded completely 0.0 7800.5 True\n"
+    pause = "\nD:\\ComfyUI_windows_portable>pause\nPress any key to continue . . .\n"
+    assert ids(load + pause)[:1] == ["ram.oom"]
+    assert "ram.oom" not in ids(load + "Could not load library cudnn_cnn_infer64_8.dll. Error code 126\n"
+                                "Please make sure cudnn_cnn_infer64_8.dll is in your library path!\n" + pause)
+    assert "ram.oom" not in ids(load + "Could not locate cudnn_graph64_9.dll. Please make sure it is in your library path!\n"
+                                + pause)
+
+
 def test_round318_system_memory_kinds():
     """Round 318 (system memory and page file): a user's words that ComfyUI shut down or crashed when it loaded a
     model (the silent-exit retelling with `when` / `while` / `during` load), and Windows' error 1455 reported by the
