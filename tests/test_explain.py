@@ -17877,6 +17877,27 @@ def test_round316_fp8_cards_kinds():
     assert ids("\"ufunc_add_CUDA\" not implemented for 'Float8_e5m2'\n") == []
 
 
+def test_round328_container_gpu_access_kinds():
+    """Round 328 (Docker, containers and WSL2 GPU access): CUDA's error 500 at start-up inside a Windows container is
+    Docker Desktop / WSL older than the driver also where ONNX Runtime's CUDA provider reports it at the device count or
+    set-device call; the same error at a kernel launch, on a ZLUDA (AMD) setup, or another failure code stays silent."""
+    ort = ("[E:onnxruntime:Default, cuda_call.cc:118 CudaCall] CUDA failure 500: named symbol not found ; GPU=-1 ; "
+           "hostname=7f3a2c ; file=/onnxruntime_src/onnxruntime/core/providers/cuda/cuda_execution_provider_info.cc ; "
+           "line=66 ; expr=cudaGetDeviceCount(&num_devices);\n")
+    m = one("comfyui-1  | CUDA Version 12.8.1\n" + ort, "docker.desktop-outdated")
+    assert "Docker Desktop" in m["title"] and "wsl --update" in m["fix"]
+    # the Windows build's path and the set-device call of a session on GPU 0
+    win = ("[E:onnxruntime:, cuda_call.cc:116 CudaCall] CUDA failure 500: named symbol not found ; GPU=0 ; "
+           "hostname=DESKTOP-7Q ; file=D:\\a\\_work\\1\\s\\onnxruntime\\core\\providers\\cuda\\cuda_execution_provider.cc ; "
+           "line=282 ; expr=cudaSetDevice(info_.device_id);\n")
+    assert ids(win)[:1] == ["docker.desktop-outdated"]
+    # a kernel launch's named symbol (a library built without the GPU's kernel) is another cause
+    assert "docker.desktop-outdated" not in ids(ort.replace("cudaGetDeviceCount(&num_devices)", "cudaLaunchKernel(func, grid)"))
+    # ZLUDA on an AMD card, and another CUDA failure code at the same call, are not this kind
+    assert "docker.desktop-outdated" not in ids("ZLUDA on an RX 7900 XTX\n" + ort)
+    assert "docker.desktop-outdated" not in ids(ort.replace("500: named symbol not found", "100: no CUDA-capable device is detected"))
+
+
 def test_round320_flux2_vae_layout_kinds():
     """Round 320 (FLUX.2 / Klein reports of late 2026): a BFL-layout trainer (musubi-tuner, Fizgig) given the FLUX.2
     VAE in the diffusers / ComfyUI key layout, by its Missing list or, with FLUX.2 named, its Unexpected list; and a
