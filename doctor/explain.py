@@ -3042,6 +3042,31 @@ def _xformers_too_new(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
 @_interp("torch_family")
 def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     pkg, pv, want, have = (g.get(k) or "" for k in ("pkg", "pv", "want", "have"))
+    if g.get("cudart"):  # torchaudio's extension asks for a CUDA runtime of a CUDA line the installed torch lacks
+        if _off_nvidia(ctx):
+            return None
+        lib = g["cudart"]
+        major = lib.rsplit(".", 1)[-1]
+        return {"title": (f"torchaudio's compiled library needs {lib} (CUDA {major}), which the installed torch does not "
+                          "bring: torchaudio and torch come from different CUDA builds"),
+                "cause": ("torchaudio's C++ library (_torchaudio) is linked against the CUDA runtime of the CUDA line it "
+                          f"was built for, here CUDA {major}. A pip-installed CUDA torch brings the runtime of its own line "
+                          "(the nvidia-cuda-runtime wheel of cu12 or cu13 beside it), and a container's or a distribution's "
+                          f"torch its own CUDA: when {lib} is found nowhere, the torch that runs is of another CUDA line than "
+                          "torchaudio. Typical: torchaudio taken from PyPI (or another index) beside a torch from the PyTorch "
+                          "index or from NVIDIA's PyTorch container, by a requirements file that names torchaudio but not "
+                          "torch, or torch changed while torchaudio stayed."),
+                "fix": ("See which build runs: `python -c \"import torch; print(torch.__version__, torch.version.cuda)\"`; "
+                        "then install the torchaudio of that same release from the index of that CUDA line without letting "
+                        "pip touch torch: `python -m pip install --force-reinstall --no-deps \"torchaudio==VERSION\" "
+                        "--index-url https://download.pytorch.org/whl/cu128` (torchaudio's version is torch's: torch 2.9.1 "
+                        "goes with torchaudio 2.9.1; cu128 or cu130 as torch.version.cuda says; ComfyUI portable: "
+                        "`python_embeded\\python.exe -m pip ...`). A torch that is no PyTorch-index build (NVIDIA's NGC "
+                        "containers, whose torch version ends in `nvYY.MM`) has no such wheel: leave torchaudio out if the "
+                        "program does not need it (`python -m pip uninstall -y torchaudio`), or build it against that torch "
+                        "(`python -m pip install --no-build-isolation --no-deps git+https://github.com/pytorch/audio`); "
+                        "`klein-doctor check --check runtime.torch-family` confirms"),
+                "details": {"library": lib, "torchaudio_cuda": major}}
     if g.get("lib"):  # torchaudio's compiled library does not load beside this torch
         if _off_nvidia(ctx):
             return None

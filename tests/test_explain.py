@@ -18182,6 +18182,65 @@ def test_round314_disk_cache_fs_kinds():
     assert ids("Export failed: [Errno 36] File name too long: 'exports/a-very-long-title'\n") == []
 
 
+def test_round321_cuda13_wheels_kinds():
+    """Round 321 (CUDA 12.8 / 13.0 wheels, drivers 570-590, mixed nvidia-* packages): torch 2.10's CUDA-mismatch
+    RuntimeError printed as a tuple of the unformatted message and its versions; torchaudio's extension asking for the
+    CUDA runtime of another CUDA line than the torch beside it, in traceback order and title-first; llama.cpp's GGML
+    backend wording of driver error 803 / 804 left to llama.cpp. Look-alikes stay silent."""
+    tup = ("      RuntimeError: ('The detected CUDA version (%s) mismatches the version that was used to compilePyTorch "
+           "(%s). Please make sure to use the same CUDA versions.', '13.0', '12.8')\n"
+           "      [end of output]\n")
+    m = one("  Building wheel for sageattention (setup.py) ... error\n" + tup, "cuda.toolkit-torch-mismatch")
+    assert "CUDA 13.0" in m["title"] and "torch was built with CUDA 12.8" in m["title"]
+    assert m["details"]["torch_index"] == "cu128"
+    # double quotes, a Windows pip log
+    win = tup.replace("'", '"').replace("13.0", "12.6").replace("12.8", "13.0")
+    m = one("C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\utils\\cpp_extension.py\n" + win,
+            "cuda.toolkit-torch-mismatch")
+    assert "CUDA 12.6" in m["title"] and "CUDA 13.0" in m["title"]
+    # torch's warning on a minor mismatch is no error
+    assert "cuda.toolkit-torch-mismatch" not in ids(
+        "UserWarning: The detected CUDA version (12.0) has a minor version mismatch with the version that was used to "
+        "compile PyTorch (12.8). Most likely this shouldn't be a problem.")
+
+    tb = ('Traceback (most recent call last):\n'
+          '  File "/home/u/tts/venv/lib/python3.11/site-packages/torchaudio/__init__.py", line 2, in <module>\n'
+          '    from . import _extension  # noqa  # usort: skip\n'
+          '  File "/home/u/tts/venv/lib/python3.11/site-packages/torchaudio/_extension/__init__.py", line 38, in <module>\n'
+          '    _load_lib("libtorchaudio")\n'
+          '  File "/home/u/tts/venv/lib/python3.11/site-packages/torchaudio/_extension/utils.py", line 60, in _load_lib\n'
+          '    torch.ops.load_library(path)\n'
+          '  File "/home/u/tts/venv/lib/python3.11/site-packages/torch/_ops.py", line 1488, in load_library\n'
+          '    ctypes.CDLL(path)\n'
+          'OSError: libcudart.so.12: cannot open shared object file: No such file or directory\n')
+    m = one("torch 2.10.0+cu130\n" + tb, "torch.family-mismatch")
+    assert "libcudart.so.12" in m["title"] and "CUDA 12" in m["title"]
+    assert "--no-deps" in m["fix"] and "torchaudio==VERSION" in m["fix"]
+    # the error quoted first (an issue title), torchaudio's frames after it
+    head = ("OSError: libcudart.so.13: cannot open shared object file: No such file or directory\n\n"
+            "docker run --gpus all -it nvcr.io/nvidia/pytorch:25.01-py3\n"
+            '  File "/usr/local/lib/python3.12/dist-packages/torchaudio/_extension/utils.py", line 56, in _load_lib\n')
+    m = one(head, "torch.family-mismatch")
+    assert "CUDA 13" in m["title"]
+    # the same missing runtime from vLLM's own module or a bare import: not torchaudio's
+    assert "torch.family-mismatch" not in ids(
+        'Traceback (most recent call last):\n  File "/srv/venv/lib/python3.12/site-packages/vllm/_custom_ops.py", '
+        'line 9, in <module>\n    import vllm._C  # noqa\nImportError: libcudart.so.13: cannot open shared object file: '
+        'No such file or directory\n')
+    assert ids("ImportError: libcudart.so.12: cannot open shared object file: No such file or directory") == []
+
+    # GGML's own line with driver error 803 / 804 (llama.cpp, Ollama, llama-box): that program's, not claimed
+    assert ids("ggml_cuda_init: failed to initialize CUDA: system has unsupported display driver / cuda driver "
+               "combination") == []
+    assert ids('time=2026-03-02T10:00:01Z level=INFO msg="ggml_cuda_init: failed to initialize CUDA: forward '
+               'compatibility was attempted on non supported HW"') == []
+    # torch's own warning with the same code stays the driver halves' mismatch
+    assert "cuda.driver-mismatch" in ids(
+        "UserWarning: CUDA initialization: Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions "
+        "before calling NumCudaDevices() that might have already set an error? Error 803: system has unsupported "
+        "display driver / cuda driver combination (Triggered internally at /pytorch/c10/cuda/CUDAFunctions.cpp:109.)")
+
+
 def test_round313_vae_kinds():
     """Round 313 (VAE mismatches and decode errors): the older ComfyUI wording of a VAE it never built (`'VAE' object
     has no attribute 'vae_dtype'`) is comfyui.vae-none; a VAE node whose `vae` input has no link is refused by the
