@@ -4311,8 +4311,9 @@ def _triton_cc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                       "folder: CC is set to MSVC's `...\\bin\\Hostx64\\x64` folder instead of the cl.exe in it, or "
                       "such a folder is on PATH where Triton looks for the compiler (a CC left pointing at an old Visual "
                       "Studio version's folder does the same)."),
-            "fix": ("Point CC at the compiler file or remove it: `set CC=C:\\Program Files\\Microsoft Visual Studio\\2022"
-                    "\\BuildTools\\VC\\Tools\\MSVC\\<version>\\bin\\Hostx64\\x64\\cl.exe` (check that the file "
+            "fix": ("Point CC at the compiler file or remove it: `set \"CC=C:\\Program Files\\Microsoft Visual Studio\\2022"
+                    "\\BuildTools\\VC\\Tools\\MSVC\\<version>\\bin\\Hostx64\\x64\\cl.exe\"` (quoted, so cmd "
+                    "reads the placeholder's `<` `>` as text; check that the file "
                     "exists), or delete CC in System Properties > Environment Variables so triton-windows uses its "
                     "bundled TinyCC; take the `...\\bin\\Hostx64\\x64` folder off PATH if you added it by hand; open "
                     "a new console (or restart) so the change applies, delete `%USERPROFILE%\\.triton\\cache`, and run "
@@ -4329,8 +4330,9 @@ def _triton_cc_cmd(g: dict[str, str]) -> dict[str, Any] | None:
     command (its /I include dirs come from the installed Visual Studio, the compiler from CC or PATH: CC left on an
     old or removed install). The same install in both is a working setup's command: not claimed."""
     fix = ("Point CC at one existing compiler file, or remove it: check the path with `dir \"<path>\\cl.exe\"`, then "
-           "`set CC=C:\\Program Files\\Microsoft Visual Studio\\2022\\BuildTools\\VC\\Tools\\MSVC\\<version>\\bin"
-           "\\Hostx64\\x64\\cl.exe` (the version folder that exists now), or delete CC in System Properties > "
+           "`set \"CC=C:\\Program Files\\Microsoft Visual Studio\\2022\\BuildTools\\VC\\Tools\\MSVC\\<version>\\bin"
+           "\\Hostx64\\x64\\cl.exe\"` (<version>: the version folder that exists now; quoted, so cmd does not read "
+           "`<` as a redirection), or delete CC in System Properties > "
            "Environment Variables so triton-windows uses its bundled TinyCC; open a new console (or restart) so the "
            "change applies, delete `%USERPROFILE%\\.triton\\cache`, and run triton-windows' test script with the same "
            "Python")

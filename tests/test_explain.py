@@ -15511,7 +15511,9 @@ def test_round262_triton_kinds():
          "    ret = subprocess.check_call(cc_cmd)\nPermissionError: [WinError 5] Access is denied")
     assert ids(t)[:1] == [cc], ids(t)
     m = one(t, cc)
-    assert "cl.exe" in m["title"] and "set CC=" in m["fix"], m
+    assert "cl.exe" in m["title"] and "set \"CC=" in m["fix"], m
+    from shellcheck_win import check_cmd
+    check_cmd(re.search(r'`(set "CC=[^`]*)`', m["fix"]).group(1))  # the placeholder's < > quoted: cmd takes it as text
     for t in ("PermissionError: [WinError 5] Access is denied",
               '  File "C:\\tools\\sumo\\traci\\main.py", line 140, in start\nPermissionError: [WinError 5] Access is denied',
               "PermissionError: [WinError 5] Access is denied: 'C:\\\\Users\\\\me\\\\AppData\\\\Local\\\\Temp\\\\x.log'"):
@@ -18001,7 +18003,9 @@ def test_round327_triton_cc_cmd_kinds():
     folder = ("Failed to compile. cc_cmd: ['D:\\VS\\2022\\Community\\VC\\Tools\\MSVC\\14.44.35207\\bin\\Hostx64\\x64', "
               + src + "]\nPermissionError: [WinError 5] Access is denied\n")
     m = one(folder, "triton.c-compiler-missing")
-    assert "folder" in m["title"] and "set CC=" in m["fix"] and "TinyCC" in m["fix"]
+    assert "folder" in m["title"] and "set \"CC=" in m["fix"] and "TinyCC" in m["fix"]
+    from shellcheck_win import check_cmd
+    check_cmd(re.search(r'`(set "CC=[^`]*)`', m["fix"]).group(1))
     # the Python-repr form with doubled backslashes and the older launcher name main.c
     doubled = ("['C:\\\\Program Files\\\\Microsoft Visual Studio\\\\2022\\\\BuildTools\\\\VC\\\\Tools\\\\MSVC\\\\"
                "14.41.34120\\\\bin\\\\Hostx86\\\\x64\\\\', 'C:\\\\Users\\\\a\\\\AppData\\\\Local\\\\Temp\\\\tmpq1\\\\main.c', '/nologo']")
@@ -18015,7 +18019,7 @@ def test_round327_triton_cc_cmd_kinds():
                 "'C:\\Temp\\tmp9x\\cuda_utils.c', '/nologo', '/O2', '/LD', '/ID:\\py\\Include', "
                 f"'/I{vs}{inc_inst}\\VC\\Tools\\MSVC\\{inc_ver}\\include', '/link']\n")
     m = one(cmd("2019\\BuildTools", "14.29.30133", "2022\\Community", "14.44.35207"), "triton.c-compiler-missing")
-    assert "2019\\BuildTools" in m["title"] and "2022\\Community" in m["title"] and "set CC=" in m["fix"]
+    assert "2019\\BuildTools" in m["title"] and "2022\\Community" in m["title"] and "set \"CC=" in m["fix"]
     m = one(cmd("2022\\Community", "14.42.34433", "2022\\Community", "14.44.35207"), "triton.c-compiler-missing")
     assert "14.42.34433" in m["title"] and "14.44.35207" in m["title"]
     # the same install and version in both: a working setup's command, not claimed on these grounds
