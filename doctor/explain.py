@@ -7609,14 +7609,16 @@ def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     if g.get("urlid") is not None:
         # a web address copied from the browser given where the repo id belongs (hf download URL, from_pretrained(URL))
         url = g["urlid"]
-        parts = urllib.parse.unquote(urllib.parse.urlsplit(url).path).strip("/").split("/")
-        host = urllib.parse.urlsplit(url).hostname or ""
+        split = urllib.parse.urlsplit(url)
+        parts = urllib.parse.unquote(split.path).strip("/").split("/")
+        host = split.hostname or ""
         on_hub = host.endswith(("huggingface.co", "hf.co")) and len(parts) >= 2 and all(parts[:2])
         repo = "/".join(parts[:2]) if on_hub and parts[0] not in ("datasets", "spaces") else ""
         use = repo or "OWNER/NAME"
+        name = use.split("/")[-1]
         return {"title": "A web address was given where a Hugging Face repo id (OWNER/NAME) belongs",
-                "fix": (f"Give the repo id, the part after huggingface.co/: `hf download {use} --local-dir ./{use.split('/')[-1]}` "
-                        f"(older huggingface_hub: `huggingface-cli download {use} --local-dir ./{use.split('/')[-1]}`), or in code "
+                "fix": (f"Give the repo id, the part after huggingface.co/: `hf download {use} --local-dir ./{name}` "
+                        f"(older huggingface_hub: `huggingface-cli download {use} --local-dir ./{name}`), or in code "
                         f"`from_pretrained(\"{use}\")`; Klein: `black-forest-labs/FLUX.2-klein-4B`"),
                 "details": {"given": url, **({"repo": repo} if repo else {})}}
     repo = urllib.parse.unquote(g.get("repo") or "").strip()
@@ -7780,10 +7782,16 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     n = str(g.get("bytes") or "")
     if n.isdigit() and len(n) <= 15:  # bytes: past _int's 10**9
         v = int(n)  # a small request failing is the last straw after many GB were taken: quoted in MB, not as 0.0 GB
-        size = f"{v / 1e9:.1f} GB" if v >= 10**9 else f"{v / 1e6:.1f} MB"
+        size = _say_bytes(v)
         return {"title": f"The computer ran out of system RAM: a {size} allocation in RAM failed (not GPU memory)",
                 "details": {"tried_to_allocate_bytes": int(n)}}
     return {}
+
+
+def _say_bytes(n: int, gb_from: float = 1e9) -> str:
+    """A byte count as a user reads it: GB with one decimal from `gb_from` on, MB below it (so a small amount is not
+    quoted as 0.0 GB)."""
+    return f"{n / 1e9:.1f} GB" if n >= gb_from else f"{n / 1e6:.1f} MB"
 
 
 _PY_PROC = re.compile(r"python|pt_main|comfy|main\.py|\.py\b|accelerate|torchrun|uvicorn|webui", re.I)
@@ -8804,8 +8812,8 @@ def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                 "details": {"received": g["stall0"].strip(), "total": total}}
     if g.get("dropped"):
         got, want = int(g.get("got") or 0), int(g.get("want") or 0)
-        gb = lambda n: f"{n / 1e9:.1f} GB" if n >= 1e8 else f"{n / 1e6:.1f} MB"
-        return {"title": (f"The connection to the Hub dropped in the middle of a download ({gb(got)} of {gb(want)} received) "
+        return {"title": (f"The connection to the Hub dropped in the middle of a download ({_say_bytes(got, 1e8)} of "
+                          f"{_say_bytes(want, 1e8)} received) "
                           "and this huggingface_hub did not resume it"),
                 "cause": ("The server or something on the way (a CDN edge, a proxy, a flaky or throttled link) closed the "
                           "connection before the whole file had arrived: httpx's `peer closed connection without sending "
