@@ -2138,17 +2138,18 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                 "cause": (f"The workflow uses {listed}, core nodes of ComfyUI {since} and newer, and this ComfyUI "
                           "does not have them: it is older than Klein's support.")}
     if g.get("mgr_alert"):
+        rel = _comfy_release("manager_security_api") or "the release the Manager names"
         # ComfyUI-Manager 3.38+ at start: this ComfyUI is older than the Manager's security API (PR 2338), so the
         # Manager forces security_level strong and refuses installs until ComfyUI is updated
         return {"title": "ComfyUI-Manager blocks installs: this ComfyUI is older than the Manager needs",
                 "cause": ("ComfyUI-Manager 3.38 and later check the ComfyUI they run in at start; on a ComfyUI older than "
-                          "the release their security API needs (0.3.76) they print `Security Alert: ComfyUI outdated`, "
+                          f"the release their security API needs ({rel}) they print `Security Alert: ComfyUI outdated`, "
                           "force security_level to strong and refuse every install (updates stay allowed). Raising "
                           "security_level in config.ini does not lift it: only a newer ComfyUI does. A stable-channel "
                           "updater or a launcher pinned to an older release can report nothing to update while "
                           "ComfyUI stays below that release."),
                 "fix": (cat.by_id("comfyui.outdated").fix + "; check the version it reports at start (`ComfyUI version:`) "  # type: ignore[union-attr]
-                        "is 0.3.76 or newer (git: `git checkout master` then `git pull` when it sits on an older tag)"),
+                        f"is {rel} or newer (git: `git checkout master` then `git pull` when it sits on an older tag)"),
                 "details": {"manager_alert": "comfyui_outdated"}}
     if g.get("too_old") or g.get("frontend"):
         # ComfyUI-Manager's or a node pack's own check found this ComfyUI (or its frontend package) too old

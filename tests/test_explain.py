@@ -17942,6 +17942,7 @@ def test_round323_custom_node_import_kinds():
         m = one(t, "comfyui.outdated")
         assert "Manager" in m["title"] and "0.3.76" in m["cause"] and "git pull" in m["fix"]
         assert "update_comfyui.bat" in m["fix"]
+        assert manifests.load("comfyui")["release"]["manager_security_api"] == "0.3.76" and "0.3.76 or newer" in m["fix"]
     # other programs' security or version alerts are not ComfyUI-Manager's
     assert ids("Security Alert: Windows Defender definitions outdated. Update now.") == []
     assert ids("WARNING: your antivirus is outdated") == []
