@@ -285,7 +285,7 @@ def _catalog_from(doc_json: str) -> Catalog:
     return Catalog(sigs, ctxs, tables)
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=None)
 def _comfy_release(key: str) -> str:
     """A ComfyUI release manifests/comfyui.toml's [release] table names (`z_image`: the first release with Z-Image); empty if unknown."""
     try:
@@ -7108,7 +7108,8 @@ def _mixed_fp8_lora(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     if _fact(ctx, "pinned_hint").startswith("--fast") or _fact(ctx, "fp8_fast"):
         return None
     ver = _release(str(ctx.get("comfyui_version") or near.get("comfyui_version") or ""))
-    if ver is not None and ver >= Version("0.3.76"):
+    fixed = _release(_comfy_release("mixed_fp8_lora_fix"))
+    if ver is not None and fixed is not None and ver >= fixed:
         return None
     op, dtype = g.get("op") or "mul_cuda", g.get("dtype") or "Float8_e4m3fn"
     return {"details": {"op": op, "dtype": dtype, "model": _fact(ctx, "comfy_mixed_quant")}}

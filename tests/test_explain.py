@@ -15424,6 +15424,11 @@ def test_round260_new_dtype_readers_kinds():
     # the fp8 fast path named: --fast's cause, not this one; a ComfyUI newer than the fix: not claimed
     assert mf not in ids("--fast fp8_matrix_mult\n" + t), ids("--fast fp8_matrix_mult\n" + t)
     assert mf not in ids(t.replace("0.3.72", "0.9.2")), ids(t.replace("0.3.72", "0.9.2"))
+    # the boundary is comfyui.toml's [release] row, not a literal: the release before it is claimed, the row's is not
+    fixed = manifests.load("comfyui")["release"]["mixed_fp8_lora_fix"]
+    before = fixed.rsplit(".", 1)[0] + "." + str(int(fixed.rsplit(".", 1)[1]) - 1)
+    assert ids(t.replace("0.3.72", before))[:1] == [mf], (before, ids(t.replace("0.3.72", before)))
+    assert mf not in ids(t.replace("0.3.72", fixed)), (fixed, ids(t.replace("0.3.72", fixed)))
     # look-alikes: other readers' dtype tables, LLM runtimes, a fork's gguf-py scripts, a node's own fp8 math,
     # DirectML, and promotion errors of other programs
     for t in ("Error: unsupported safetensor dtype F8_E8M0",
