@@ -294,6 +294,18 @@ def _comfy_release(key: str) -> str:
         return ""
 
 
+@functools.lru_cache(maxsize=None)
+def _klein_min(pkg: str) -> str:
+    """The floor manifests/requirements.toml's [[package]] row sets for a package on Klein's diffusers path, as users
+    write it (`0.37.0` -> `0.37`); empty if the row is missing."""
+    try:
+        rows = manifests.load("requirements").get("package") or []
+    except manifests.ManifestError:
+        return ""
+    v = next((str(r.get("min") or "") for r in rows if r.get("name") == pkg), "")
+    return re.sub(r"(\.\d+)\.0$", r"\1", v)
+
+
 def _abi3_wheels(pkg: str) -> str:
     """manifests/wheels.toml [[abi3_wheels]]: the clause naming the first abi3 release of a Rust-built package, or ''."""
     try:
@@ -2737,33 +2749,34 @@ def _undetected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
 
 @_interp("diffusers_old")
 def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    kmin = _klein_min("diffusers")
     if g.get("dlf"):
         # ComfyUI-Easy-Use's notice that its diffusers import failed: it does not say why, so it is claimed only beside
         # an installed diffusers older than Klein's (a pip / conda list row, a `diffusers==` pin) in the same paste
         have = _near(ctx).get("diffusers_version") or ""
         ver = _release(have)
-        if ver is None or ver >= Version("0.37") or _off_nvidia(ctx):
+        if ver is None or not kmin or ver >= Version(kmin) or _off_nvidia(ctx):
             return None
         return {"title": f"A node pack could not import diffusers: the installed diffusers {have} is too old",
                 "cause": (f"ComfyUI-Easy-Use prints `Module 'diffusers' load failed` when its `import diffusers` (or of a "
                           f"class it uses) fails, and the installed diffusers is {have}: older than the classes the node "
                           "pack imports, so the import fails although diffusers is installed. FLUX.2 [klein] needs "
-                          "diffusers 0.37 or newer as well."),
-                "fix": ("Upgrade diffusers with the Python that runs ComfyUI: `python -m pip install -U \"diffusers>=0.37\"` "
-                        "(portable: `python_embeded\\python.exe -m pip install -U \"diffusers>=0.37\"`; a conda env: the "
+                          f"diffusers {kmin} or newer as well."),
+                "fix": (f"Upgrade diffusers with the Python that runs ComfyUI: `python -m pip install -U \"diffusers>={kmin}\"` "
+                        f"(portable: `python_embeded\\python.exe -m pip install -U \"diffusers>={kmin}\"`; a conda env: the "
                         "same pip command inside the activated env, and `conda remove diffusers-torch` if an old conda "
                         "diffusers package is also installed), then restart ComfyUI"),
-                "details": {"installed": have, "needs": "diffusers>=0.37"}}
+                "details": {"installed": have, "needs": f"diffusers>={kmin}"}}
     if g.get("hubfn"):
         return {"title": "This diffusers is older than the installed huggingface_hub (it imports cached_download, "
                          "removed in huggingface_hub 0.26)",
                 "cause": ("huggingface_hub 0.26 removed `cached_download`; old diffusers releases still import it when "
                           "`diffusers` is imported, so the import fails as soon as huggingface_hub is upgraded (by "
-                          "transformers, accelerate or another package). FLUX.2 [klein] needs diffusers 0.37 or newer anyway."),
-                "fix": ("Upgrade diffusers in the Python that runs it: `python -m pip install -U \"diffusers>=0.37\" "
+                          f"transformers, accelerate or another package). FLUX.2 [klein] needs diffusers {kmin} or newer anyway."),
+                "fix": (f"Upgrade diffusers in the Python that runs it: `python -m pip install -U \"diffusers>={kmin}\" "
                         "transformers accelerate huggingface_hub`; only where a project pins an old diffusers, pin the hub "
                         "instead: `python -m pip install \"huggingface_hub<0.26\"`"),
-                "details": {"removed": "huggingface_hub.cached_download", "needs": "diffusers>=0.37"}}
+                "details": {"removed": "huggingface_hub.cached_download", "needs": f"diffusers>={kmin}"}}
     if g.get("sfcls"):
         # from_single_file could not tell the file's model type and fell back to its Stable Diffusion 1.5 default
         sf = g["sfcls"]
@@ -2771,26 +2784,26 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                          "Stable Diffusion 1.5 config",
                 "cause": (f"Old diffusers releases cannot infer the model type of a {sf} single file and fetch the default "
                           "Stable Diffusion 1.5 repository's config.json instead, which has no such file (or no access "
-                          "offline). Newer diffusers detect FLUX files; FLUX.2 [klein] needs diffusers 0.37 or newer."),
-                "fix": ("Upgrade diffusers in the Python that runs it: `python -m pip install -U \"diffusers>=0.37\" "
+                          f"offline). Newer diffusers detect FLUX files; FLUX.2 [klein] needs diffusers {kmin} or newer."),
+                "fix": (f"Upgrade diffusers in the Python that runs it: `python -m pip install -U \"diffusers>={kmin}\" "
                         "transformers accelerate`; for a file diffusers still does not detect, pass the model's own "
                         "config: `from_single_file(path, config=\"black-forest-labs/FLUX.2-klein-4B\", subfolder=\"transformer\")`"),
-                "details": {"class": sf, "needs": "diffusers>=0.37"}}
+                "details": {"class": sf, "needs": f"diffusers>={kmin}"}}
     if g.get("sfmiss"):
         # a FLUX class without from_single_file: single-file loading of FLUX models came with diffusers 0.30.0
         sf = g["sfmiss"]
         return {"title": f"This diffusers has no {sf}.from_single_file: it is older than diffusers 0.30",
                 "cause": (f"`{sf}.from_single_file` loads one checkpoint file (a FLUX .safetensors as ComfyUI and Civitai "
                           "share them, fp8 ones included). diffusers added single-file loading for the FLUX classes in "
-                          "0.30.0, so an older diffusers has no such method; FLUX.2 [klein] needs diffusers 0.37 or newer anyway."),
-                "fix": ("Upgrade diffusers in the Python that runs it: `python -m pip install -U \"diffusers>=0.37\" "
+                          f"0.30.0, so an older diffusers has no such method; FLUX.2 [klein] needs diffusers {kmin} or newer anyway."),
+                "fix": (f"Upgrade diffusers in the Python that runs it: `python -m pip install -U \"diffusers>={kmin}\" "
                         "transformers accelerate`, then check `python -c \"import diffusers; print(diffusers.__version__)\"`; "
                         "for Klein load the file with `Flux2Transformer2DModel.from_single_file(path, torch_dtype=torch.bfloat16)` "
                         "and pass it to `Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", "
                         "transformer=transformer, torch_dtype=torch.bfloat16)`"),
-                "details": {"class": sf, "needs": "diffusers>=0.30 (Klein: >=0.37)"}}
+                "details": {"class": sf, "needs": f"diffusers>=0.30 (Klein: >={kmin})"}}
     cls = g.get("cls") or "Flux2KleinPipeline"
-    need = "0.37" if "klein" in cls.lower() else "0.36"
+    need = kmin if "klein" in cls.lower() else "0.36"
     return {"title": f"This diffusers has no `{cls}`: diffusers {need} or newer is needed",
             "details": {"class": cls, "needs": f"diffusers>={need}"}}
 
@@ -7298,7 +7311,7 @@ def _dev_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
            f"`python -m pip install \"git+https://github.com/huggingface/{repo}\"`, or, when the release {base} is out, "
            f"the release: `python -m pip install -U \"{pkg}>={base}\"`; then change the pin in requirements.txt "
            f"(`=={ver}` to `>={base}`) so the next install does not stop on it"
-           + (". Klein's pipelines need `\"diffusers>=0.37\"`" if pkg == "diffusers" else ""))
+           + (f". Klein's pipelines need `\"diffusers>={_klein_min('diffusers')}\"`" if pkg == "diffusers" else ""))
     own = f"{pkg}'" if pkg.endswith("s") else f"{pkg}'s"
     return {"title": (f"{pkg}=={ver} is a development version: it exists only in {own} git main, never on PyPI, "
                       "so pip finds no release to install"),
@@ -8336,7 +8349,7 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                 "fix": (f"Change the import in the file the traceback names to `from {new} import {name}` (the rest of that "
                         f"`from diffusers.utils import ...` line can stay), or update the program or node pack to a release "
                         f"that has the new import" + (f"; until then run it in its own environment with `python -m pip install "
-                        f"\"diffusers<{nxt}\"`" if nxt else "") + ". Klein itself needs diffusers 0.37 or newer: do not "
+                        f"\"diffusers<{nxt}\"`" if nxt else "") + f". Klein itself needs diffusers {_klein_min('diffusers')} or newer: do not "
                         "downgrade the Python that runs Klein"),
                 "details": {"name": name, "old": "diffusers.utils", "new": new, "last": last}}
     if not g.get("attr") and g.get("attrq"):  # the deprecated attribute quoted with double quotes ("output_type=='np'")
@@ -8357,7 +8370,7 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                               f"whose removal version diffusers {ver} has passed"),
                     "fix": (f"Update the program or node pack whose code reaches deprecate(\"{g['attr']}\", ...) to its newer "
                             f"release{extra}, or run it in its own environment with the diffusers it was written for: "
-                            f"`python -m pip install \"diffusers<{g.get('rm', '')}\"`. Klein itself needs diffusers 0.37 or newer: "
+                            f"`python -m pip install \"diffusers<{g.get('rm', '')}\"`. Klein itself needs diffusers {_klein_min('diffusers')} or newer: "
                             "do not downgrade the Python that runs Klein"),
                     "details": {"deprecated": g["attr"], "removal": g.get("rm", ""), "diffusers": g.get("ver", "")}}
     moved, short_lived, renamed = _diffusers_moved_rows()
@@ -8385,7 +8398,7 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                  f"(last shipped in diffusers {last})")
         fix = (f"diffusers dropped Flax/JAX support: use the PyTorch classes (`from diffusers import ...` without the Flax "
                f"prefix), or run that code in its own environment with `python -m pip install \"diffusers<{nxt}\"`")
-    return {"title": title, "fix": fix + ". Klein itself needs diffusers 0.37 or newer: do not downgrade the Python that runs Klein",
+    return {"title": title, "fix": fix + f". Klein itself needs diffusers {_klein_min('diffusers')} or newer: do not downgrade the Python that runs Klein",
             "details": {"module": f"diffusers.models.{mod}", "new": new, "last": last}}
 
 _HUB_SNAPSHOT = re.compile(r"models--[^\\/\s]{1,200}[\\/]snapshots[\\/]", re.I)

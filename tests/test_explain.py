@@ -18489,3 +18489,37 @@ def test_torch_python_wheels_are_read_from_pypi_rows():
     assert "only from 1.13 on (Linux x86-64; every platform from 2.0)" in m["title"] and "torch 2.0 or newer" in m["fix"]
     got = [m for m in explain.explain_text(pin.format(v="1.13.1"))[0] if m["id"] == "torch.pip-no-wheel"]
     assert not any("only from" in m["title"] for m in got)  # PyPI has a cp311 wheel of 1.13.1 (Linux x86-64)
+
+
+def test_klein_diffusers_floor_is_the_requirements_row(monkeypatch):
+    """The diffusers version the answers ask for (Klein's floor) is manifests/requirements.toml's [[package]] row,
+    the one `check` judges the environment by, not a literal: move the row and every such answer follows it."""
+    row = next(r for r in manifests.load("requirements")["package"] if r["name"] == "diffusers")
+    short = row["min"].removesuffix(".0")
+    t = "ImportError: cannot import name 'Flux2KleinPipeline' from 'diffusers' (/venv/lib/python3.11/site-packages/diffusers/__init__.py)"
+    m = one(t, "diffusers.too-old")
+    assert f"diffusers {short} or newer" in m["title"] and m["details"]["needs"] == f"diffusers>={short}", m
+    moved = ("Successfully installed diffusers-0.37.1\n  File \"/srv/ComfyUI/custom_nodes/some-cn/nodes.py\", line 4, in <module>\n"
+             "    from diffusers.models.controlnet_flux import FluxMultiControlNetModel\n"
+             "ModuleNotFoundError: No module named 'diffusers.models.controlnet_flux'")
+    assert f"Klein itself needs diffusers {short} or newer" in one(moved, "diffusers.import-path-removed")["fix"]
+    real = manifests.load
+    def bumped(name):
+        data = real(name)
+        if name != "requirements":
+            return data
+        rows = [dict(r, min="0.41.0") if r["name"] == "diffusers" else r for r in data["package"]]
+        return {**data, "package": rows}
+    monkeypatch.setattr(manifests, "load", bumped)
+    explain._klein_min.cache_clear()
+    try:
+        m = one(t, "diffusers.too-old")
+        assert "diffusers 0.41 or newer" in m["title"] and m["details"]["needs"] == "diffusers>=0.41", m
+        assert "Klein itself needs diffusers 0.41 or newer" in one(moved, "diffusers.import-path-removed")["fix"]
+        easy = ("Module 'diffusers' load failed. If you don't have it installed, do it: pip install diffusers\n"
+                "diffusers                 0.38.2                   pypi_0    pypi\n")
+        assert "diffusers>=0.41" in one(easy, "diffusers.too-old")["fix"]
+    finally:
+        monkeypatch.undo()
+        explain._klein_min.cache_clear()
+    assert "diffusers.too-old" not in ids(easy)  # 0.38.2 passes the real floor
