@@ -5502,7 +5502,7 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "https://download.pytorch.org/whl/cu128` (ComfyUI portable: `python_embeded\\python.exe -m pip "
                         "install -U torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`; an "
                         "old driver needs the cuXXX its driver supports, e.g. whl/cu118). Klein's Qwen3 encoder needs "
-                        "transformers 4.51 or newer, so for Klein move torch, not transformers; a project that cannot "
+                        f"transformers {_klein_min('transformers')} or newer, so for Klein move torch, not transformers; a project that cannot "
                         "move torch keeps the older transformers its requirements pin, in its own environment"),
                 "details": {"needs": need, "torch": have}}
     cfg = g.get("cfg")

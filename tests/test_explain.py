@@ -8891,7 +8891,7 @@ def test_round150_transformers_versions_kinds():
             "ImportError: Flux2KleinPipeline requires the PyTorch library but it was not found in your environment.",
             "torch.too-old")
     assert "torch 2.1.2+cu121 is older than the 2.2" in m["title"] and "Disabling PyTorch" in m["cause"]
-    assert "whl/cu128" in m["fix"] and "4.51" in m["fix"] and m["details"] == {"needs": "2.2", "torch": "2.1.2+cu121"}
+    assert "whl/cu128" in m["fix"] and f"transformers {explain._klein_min('transformers')} or newer" in m["fix"] and m["details"] == {"needs": "2.2", "torch": "2.1.2+cu121"}
     assert ids("Disabling PyTorch because PyTorch >= 2.1 is required but found 2.0.1")[:1] == ["torch.too-old"]
     # ...not on ROCm or a Mac, nor TensorFlow's line or another library's own floor
     for t in ("Disabling PyTorch because PyTorch >= 2.2 is required but found 2.1.2+rocm5.6",
