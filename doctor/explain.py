@@ -3985,7 +3985,7 @@ def _comfy_github(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                 "details": {"host": host, "reason": why}}
     if g.get("curl"):  # git's transfer cut in the middle of a clone: GitHub was reached, the connection broke
         if not (near.get("comfy_repo") or near.get("comfy_place") or near.get("custom_node") or near.get("comfy_manager")
-                or ctx.get("comfy_updater")):
+                or near.get("node_clone") or ctx.get("comfy_updater")):
             return None
         curl, why = g["curl"], (g.get("rpc") or "").strip()
         return {"title": f"git's connection to GitHub broke in the middle of the clone (curl {curl}: {why})",
@@ -9315,7 +9315,11 @@ def _comfy_updater_hit(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     ComfyUI-Manager's `Failed to checkout 'master' branch.` on the same folder: with no branch listed the folder
     has no local master (a detached portable); with master listed the checkout failed for another reason.
     GitPython's `'IterableList' object has no attribute 'master'` (the Manager's `repo.heads.master` on a folder
-    with no local master) is ComfyUI's only with ComfyUI in view; another tool's GitPython error is its own."""
+    with no local master) is ComfyUI's only with ComfyUI in view; another tool's GitPython error is its own.
+    git's own refusal over files in ComfyUI's folder, handed over by comfyui.node-git-local-changes (`what`), is
+    worded for a pull or a checkout of a release by hand or by the Manager."""
+    if g.get("what"):
+        return _comfy_own_local_changes(g)
     if g.get("gitpy"):
         if not _comfy_in_view(ctx):
             return None
@@ -9397,18 +9401,58 @@ def _node_not_git(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return out
 
 
+# files and folders ComfyUI's own repository tracks that no node pack has: a refusal listing one is ComfyUI's folder
+_COMFY_OWN_FILE = re.compile(r"(?:comfy|comfy_extras|comfy_api|comfy_api_nodes|comfy_execution|comfy_config)/")
+
+
+def _comfy_own_local_changes(g: dict[str, str]) -> dict[str, Any]:
+    """git's refusal to pull or check out over files in ComfyUI's own folder: edited tracked files, or untracked
+    files where the update writes (the bundled front-end's web/assets of 2024-2025)."""
+    untracked = "untracked" in (g.get("what") or "").lower()
+    checkout = (g.get("op") or "").lower() == "checkout"
+    f = g.get("file") or ""
+    d = {"first file": f} if f else {}
+    what = ("untracked files stand where the update writes" if untracked else "files ComfyUI tracks were changed in place")
+    return {"title": (f"git refuses to {'check out the new version of' if checkout else 'update'} ComfyUI itself: {what}"
+                      + (f" ({f})" if f else "")),
+            "cause": ("ComfyUI-Manager's Update ComfyUI, `git pull` and a checkout of a release tag all move ComfyUI's own "
+                      "folder to another commit, and git stops rather than overwrite files there: "
+                      + ("files that are not tracked in this copy (most often the web/assets files of an older front-end, "
+                         "or files copied in by hand) exist in the new version too"
+                         if untracked else
+                         "files ComfyUI's repository tracks (comfy/*.py, nodes.py, the web/assets of the bundled front-end) "
+                         "were edited in place, by hand, by a patch from a guide or by a node pack's install script")
+                      + ". The Manager may still print `ComfyUI is updated.` while nothing changed; ComfyUI keeps running at "
+                      "its old version, which can be too old for newer models and nodes."),
+            "fix": ("In the ComfyUI folder (portable: `cd ComfyUI_windows_portable\\ComfyUI`) run `git status` to see the files; "
+                    "keep a copy of any edit you still want, then set them aside with `git stash -u` (tracked edits and "
+                    "untracked files both go into the stash; `git stash drop` later deletes them) or discard edits to tracked "
+                    "files with `git reset --hard`; then update again (`git pull`, the Manager's Update ComfyUI, or "
+                    "update\\update_comfyui.bat; for a release: `git checkout v0.x.y`). custom_nodes, models, input, output "
+                    "and user are not tracked and stay as they are"),
+            "details": d}
+
+
 @_interp("node_local_changes")
 def _node_local_changes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """git's refusal to pull over local or untracked files, claimed for a node pack's folder (custom_nodes near, or
-    the Manager's `Update custom node` line); ComfyUI's own folder (`Update ComfyUI`), a fork's launcher script or
-    another program's repository are not."""
+    the Manager's `Update custom node` line). ComfyUI's own folder (the Manager's `Update ComfyUI` line, a file only
+    ComfyUI's repository has listed first, ComfyUI's repository URL near) is handed to
+    comfyui.portable-update-diverged; a fork's launcher script, an installer's version switcher with nothing of
+    ComfyUI's own named, or another program's repository are not claimed."""
     if _other_gpu(ctx):
         return None
     near = _near(ctx)
-    node = near.get("manager_node_update") or near.get("comfy_place") or near.get("custom_node")
-    if not node or (near.get("comfy_self_update") and not near.get("manager_node_update")):
-        return None
-    return {"details": {k: g[k] for k in ("what", "op") if g.get(k)}}
+    details = {k: g[k] for k in ("what", "op") if g.get(k)}
+    pack_folder = near.get("custom_node") or "custom_nodes" in (near.get("comfy_place") or "")
+    if near.get("manager_node_update") or (pack_folder and not near.get("comfy_self_update")):
+        return {"details": details}
+    if (near.get("comfy_self_update") or near.get("comfy_repo")
+            or _COMFY_OWN_FILE.match(g.get("file") or "")):
+        return {"as": "comfyui.portable-update-diverged", "details": details}
+    if near.get("comfy_place"):  # the portable's python_embeded named near: a node pack's requirements step
+        return {"details": details}
+    return None
 
 
 @_interp("shallow_no_tags")
@@ -9483,6 +9527,22 @@ def _dubious_ownership(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     """git's safe.directory refusal on ComfyUI's folders (or a node pack's); another application's repository
     (an A1111 or Forge folder) is not claimed."""
     repo = g.get("repo") or ""
+    if g.get("mgr"):
+        # ComfyUI-Manager's own sentence: git could not read ComfyUI's folder. With a .git folder in place (the
+        # portable's update script still works) that is git's ownership refusal; a copy without .git is the other case
+        if _other_gpu(ctx):
+            return None
+        return {"title": ("ComfyUI-Manager says ComfyUI isn't a git repository: most often git refuses the folder because "
+                          "another user account owns it (`dubious ownership`), else the folder has no .git"),
+                "fix": ("Open a command prompt in the ComfyUI folder (portable: `cd ComfyUI_windows_portable\\ComfyUI`) and run "
+                        "`git status`. If it prints `detected dubious ownership`, trust the folder with the path git "
+                        "printed: `git config --global --add safe.directory D:/ComfyUI_windows_portable/ComfyUI` (every "
+                        "refused folder at once: `git config --global --add safe.directory \"*\"`), then restart ComfyUI. "
+                        "If it prints `not a "
+                        "git repository`, the folder has no .git (a zip copy): see comfyui.not-a-git-checkout (`git init`, "
+                        "`git remote add origin https://github.com/comfyanonymous/ComfyUI.git`, `git fetch origin`, "
+                        "`git checkout -f -B master origin/master`). ComfyUI Desktop updates itself, not through the Manager"),
+                "details": {"message": g["mgr"]}}
     if _other_gpu(ctx) or not _comfy_git(ctx, repo):
         return None
     out: dict[str, Any] = {"details": {"repository": repo}}

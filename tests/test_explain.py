@@ -17794,6 +17794,65 @@ def test_round308_launcher_install_kinds():
     assert ids("Installed via Pinokio, on start:\n" + cpu)[:1] == ["torch.cpu-build"]
 
 
+def test_round329_git_update_kinds():
+    """Round 329 (git, pygit2 and ComfyUI-Manager's git operations): git's refusal to pull or check out over files in
+    ComfyUI's own folder (the Manager's `Update ComfyUI`, a file only ComfyUI's repository has, ComfyUI's repository
+    URL) is ComfyUI's blocked update, not a node pack's; the Manager's `Your ComfyUI isn't git repo.` is git's
+    ownership refusal, hedged; a pasted clone of a node pack cut mid-transfer is the network. Another program's
+    refusals and clones stay silent."""
+    m = one("me@box:~/ComfyUI$ git pull\nUpdating 1a2b3c4..5d6e7f8\nerror: Your local changes to the following files "
+            "would be overwritten by merge:\n\tcomfy_extras/nodes_flux.py\n\tnodes.py\nPlease commit your changes or "
+            "stash them before you merge.\nAborting\n", "comfyui.portable-update-diverged")
+    assert "ComfyUI itself" in m["title"] and "comfy_extras/nodes_flux.py" in m["title"] and "changed in place" in m["title"]
+    assert "git stash -u" in m["fix"] and "git reset --hard" in m["fix"] and "custom_nodes" in m["fix"]
+    # Windows, a release tag checked out by hand over an edited comfy/ file
+    m = one("C:\\AI\\ComfyUI>git checkout v0.8.2\r\nerror: Your local changes to the following files would be overwritten "
+            "by checkout:\r\n        comfy/model_management.py\r\nPlease commit your changes or stash them before you "
+            "switch branches.\r\nAborting\r\n", "comfyui.portable-update-diverged")
+    assert "check out the new version" in m["title"] and "comfy/model_management.py" in m["title"]
+    # the Manager's Update ComfyUI over untracked files; ComfyUI's repository URL over folder_paths.py
+    m = one("[ComfyUI-Manager] Update ComfyUI\nUpdate ComfyUI\nCmd('git') failed due to: exit code(1)\n  cmdline: git pull "
+            "-v -- origin\n  stderr: 'error: The following untracked working tree files would be overwritten by merge:'\n"
+            "CUSTOM NODE PULL: Fail\n", "comfyui.portable-update-diverged")
+    assert "untracked files" in m["title"] and "ComfyUI is updated." in m["cause"]
+    assert ids("From https://github.com/Comfy-Org/ComfyUI\n   0bfc7cc..9e1d2a3  master     -> origin/master\nUpdating "
+               "0bfc7cc..9e1d2a3\nerror: Your local changes to the following files would be overwritten by merge:\n"
+               "        folder_paths.py\n") == ["comfyui.portable-update-diverged"]
+    # a node pack's folder stays the pack's, even over a comfy/ subfolder of its own
+    assert ids("D:\\ComfyUI\\custom_nodes\\SomePack>git pull\nerror: Your local changes to the following files would be "
+               "overwritten by merge:\n        comfy/utils.py\n") == ["comfyui.node-git-local-changes"]
+    # another program's repository, an installer's switcher naming nothing of ComfyUI's own, an AMD fork: silent
+    for t in ("C:\\stable-diffusion-webui>git pull\nerror: Your local changes to the following files would be overwritten "
+              "by merge:\n        modules/processing.py\n",
+              "~/src/otherapp$ git pull\nerror: Your local changes to the following files would be overwritten by merge:\n"
+              "        src/comfy/utils.py\n",
+              ":: Successfully downgraded to v0.17.1\nerror: Your local changes to the following files would be overwritten "
+              "by checkout:\n        server.py\nAborting\n",
+              "ZLUDA on RX 6800\nUpdate ComfyUI\nCmd('git') failed due to: exit code(1)\n  cmdline: git pull -v -- origin\n"
+              "  stderr: 'error: Your local changes to the following files would be overwritten by merge:'\n"):
+        assert ids(t) == [], t
+
+    # ComfyUI-Manager's own sentence: ownership first, a copy without .git second
+    for t in ("Manager says: Your ComfyUI isn't git repo.\n",
+              "[ComfyUI-Manager] Your ComfyUI isn't git repo. Update is not available\n"):
+        m = one(t, "git.dubious-ownership")
+        assert "isn't a git repository" in m["title"] and "dubious ownership" in m["title"]
+        assert "git status" in m["fix"] and "safe.directory" in m["fix"] and "git init" in m["fix"]
+    assert ids("INFO: buildhistory won't be pushed because buildhistory directory isn't git repo\n") == []
+
+    # a pasted clone of a node pack cut mid-transfer; another project's clone (an A1111 extension) stays silent
+    m = one("PS C:\\Users\\me> git clone https://github.com/city96/ComfyUI-GGUF\nCloning into 'ComfyUI-GGUF'...\nerror: "
+            "RPC failed; curl 56 Recv failure: Connection was reset\nerror: 3120 bytes of body are still expected\n"
+            "fetch-pack: unexpected disconnect while reading sideband packet\nfatal: early EOF\n",
+            "comfyui.github-unreachable")
+    assert "curl 56" in m["title"] and "half-made folder" in m["fix"]
+    for t in ("$ git clone https://github.com/Mikubill/sd-webui-controlnet\nCloning into 'sd-webui-controlnet'...\nerror: "
+              "RPC failed; curl 56 GnuTLS recv error (-110)\nfatal: early EOF\n",
+              "$ git clone https://github.com/acme/webapp.git\nCloning into 'webapp'...\nerror: RPC failed; curl 92 HTTP/2 "
+              "stream 0 was not closed cleanly: CANCEL (err 8)\nfatal: early EOF\n"):
+        assert ids(t) == [], t
+
+
 def test_round324_hub_download_kinds():
     """Round 324 (Hugging Face Hub downloads 2025-2026): the Hub's OAuth-signature refusal of a stale token, a browser
     address given as the repo id, pip asked for a `huggingface-cli` package, hf_xet's request to a Xet host that got no
