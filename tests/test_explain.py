@@ -17943,6 +17943,40 @@ def test_round316_fp8_cards_kinds():
     assert ids("\"ufunc_add_CUDA\" not implemented for 'Float8_e5m2'\n") == []
 
 
+def test_round330_onnxruntime_gpu_kinds():
+    """Round 330 (ONNX Runtime GPU under ComfyUI node packs): ONNX Runtime's CUDA provider wording of CUDA's unknown
+    error (`CUDA failure 999: unknown error`) is the driver's bad state like torch's `CUDA unknown error`, on Linux and
+    Windows builds and as a bare title; on a ZLUDA / AMD setup it stays silent, and ORT's own library and package
+    failures (a provider DLL's LoadLibrary 126, a missing libcublasLt / libcudnn, CPU-only providers) stay silent."""
+    lin = ("EP Error /onnxruntime_src/onnxruntime/core/providers/cuda/cuda_call.cc:129 std::conditional_t<THRW, void, "
+           "onnxruntime::common::Status> onnxruntime::CudaCall(...) CUDA failure 999: unknown error ; GPU=0 ; "
+           "hostname=worker-3 ; file=/onnxruntime_src/onnxruntime/core/providers/cuda/cuda_execution_provider.cc ; "
+           "line=282 ; expr=cudaSetDevice(info_.device_id);\n when using ['CUDAExecutionProvider', 'CPUExecutionProvider']\n")
+    m = one(lin, "cuda.no-device")
+    assert "unknown error" in m["title"] and "nvidia_uvm" in m["fix"]
+    win = ("2026-02-11 09:14:02.1 [E:onnxruntime:Default, cuda_call.cc:118 onnxruntime::CudaCall] CUDA failure 999: unknown "
+           "error ; GPU=-1 ; hostname=DESKTOP-K2 ; file=D:\\a\\_work\\1\\s\\onnxruntime\\core\\providers\\cuda\\"
+           "cuda_execution_provider_info.cc ; line=66 ; expr=cudaGetDeviceCount(&num_devices);\n"
+           "DWPose: Caching ONNXRuntime session yolox_l.onnx...\n")
+    assert ids(win)[:1] == ["cuda.no-device"]
+    assert ids("rembg on the GPU stopped working: CUDA failure 999: unknown error")[:1] == ["cuda.no-device"]
+    # ZLUDA (an AMD card behind a CUDA translation layer) reports through the same wording: not an NVIDIA driver
+    assert "cuda.no-device" not in ids("ZLUDA 3.9 with an RX 6700 XT\n" + lin)
+    # another code, and ORT's own libraries and packages, are not this kind (and not claimed at all)
+    assert "cuda.no-device" not in ids(lin.replace("999: unknown error", "35: CUDA driver version is insufficient for CUDA runtime version"))
+    for text in (
+        '[E:onnxruntime:Default, provider_bridge_ort.cc:2251 TryGetProviderInfo_CUDA] FAIL : LoadLibrary failed with error 126 "" '
+        'when trying to load "C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\onnxruntime\\capi\\'
+        'onnxruntime_providers_cuda.dll"\n',
+        "FAIL : Failed to load library libonnxruntime_providers_cuda.so with error: libcublasLt.so.12: cannot open shared "
+        "object file: No such file or directory\n",
+        "UserWarning: Specified provider 'CUDAExecutionProvider' is not in available provider names.Available providers: "
+        "'AzureExecutionProvider, CPUExecutionProvider'\n",
+        "CUDA failure 1999: unknown error in my own kernel wrapper\n",
+    ):
+        assert ids(text) == [], text
+
+
 def test_round328_container_gpu_access_kinds():
     """Round 328 (Docker, containers and WSL2 GPU access): CUDA's error 500 at start-up inside a Windows container is
     Docker Desktop / WSL older than the driver also where ONNX Runtime's CUDA provider reports it at the device count or
