@@ -4482,7 +4482,8 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     (llama-cpp-python, Ollama, LM Studio, llama-box), not torch's or an attention package's: not claimed; nor Thrust's
     `parallel_for failed:` wording where the paste shows CTranslate2 / faster-whisper. Where the paste itself says the
     PyTorch build lacks the GPU's kernels (the ``torch_lacks_arch`` fact), the manifest's hand_over makes it
-    torch.sm-unsupported."""
+    torch.sm-unsupported. An RTX 50 / Blackwell card beside a torch built for CUDA older than 12.8, or beside a PyTorch
+    release before 2.7 named without its build (`pytorch 2.6`, round 331), gets a headline naming both."""
     if _nvidia_only(g, cat, ctx) is None:
         return None
     if _fact(ctx, "ggml_cuda"):
@@ -4530,10 +4531,30 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         # paste: PyTorch's Blackwell kernels exist only in its CUDA 12.8 and newer builds, so torch itself is the build
         # without the card's kernels (the id stays: torch.sm-unsupported is for torch's own warning, as the corpus labels)
         cu = f"{m.group(1)}.{m.group(2)}"
-        return {"title": (f"A CUDA kernel has no build for this GPU: PyTorch is a CUDA {cu} build, and the {blackwell} "
-                          "(Blackwell) has kernels only in PyTorch's CUDA 12.8 and newer builds (torch 2.7+)"),
+        card = _blackwell_card(blackwell, " (Blackwell)")
+        return {"title": (f"A CUDA kernel has no build for this GPU: PyTorch is a CUDA {cu} build, and {card} "
+                          "has kernels only in PyTorch's CUDA 12.8 and newer builds (torch 2.7+)"),
                 "details": {"gpu": blackwell, "torch_cuda": cu}}
+    rel = re.search(r"(?<![\d.])([12])\.(\d{1,2})(?![\d])", _fact(ctx, "torch_named"))
+    if rel and blackwell and not m and not g.get("built") and (rel.group(1) == "1" or int(rel.group(2)) < 7):
+        # the same with the PyTorch release named instead of its CUDA build (`pytorch 2.6`, `torch==2.5.1`): no PyTorch
+        # release before 2.7 was built with CUDA 12.8, so none carries Blackwell kernels, whatever CUDA the system has
+        ver = f"{rel.group(1)}.{rel.group(2)}"
+        card = _blackwell_card(blackwell)
+        return {"title": (f"A CUDA kernel has no build for this GPU: PyTorch {ver} predates Blackwell, and {card} has "
+                          "kernels only in PyTorch 2.7 and newer (its CUDA 12.8 and newer builds)"),
+                "details": {"gpu": blackwell, "torch_release": ver}}
     return {}
+
+
+def _blackwell_card(said: str, tag: str = "") -> str:
+    """A Blackwell card as the paste names it, for a headline: `the RTX 5090`; a bare `Blackwell` or a compute
+    capability (`sm_120`, `(12, 0)`) reads as a Blackwell GPU."""
+    if said.lower() == "blackwell":
+        return "a Blackwell GPU"
+    if re.match(r"(?i)RTX|\d", said):
+        return f"the {said}{tag}"
+    return f"a Blackwell GPU ({said})"
 
 
 def _attn_pkg_name(raw: str) -> str:

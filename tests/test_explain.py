@@ -18027,6 +18027,44 @@ def test_round320_flux2_vae_layout_kinds():
     assert "klein.zimage-te" in ids("flux-2-klein-4b-fp8.safetensors\nRequested to load ZImageTEModel_\n")
 
 
+def test_round331_blackwell_old_torch_kinds():
+    """Round 331 (RTX 50 series and RTX PRO Blackwell reports): a bare `no kernel image` beside an RTX 50 / Blackwell
+    card and a PyTorch release named without its CUDA build (`pytorch 2.6`, `torch==2.4.0`, 1.x) is torch built before
+    Blackwell (no release before 2.7 carries sm_120): cuda.no-kernel-image with a headline naming both; the RTX 5050 and
+    an unspaced `RTX5070 Ti` are read as Blackwell cards. A 2.7+ torch, another card, an AMD / llama.cpp setup or a
+    bare 5050 (a port) keep their answers."""
+    err = ("RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+           "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be "
+           "incorrect.\n")
+    for text, card, ver in (("GPU: NVIDIA GeForce RTX 5080\ntorch 2.5.1\n" + err, "RTX 5080", "2.5"),
+                            ("pip install torch==2.4.0\n" + err + "my card is an RTX5070 Ti\n", "RTX5070 Ti", "2.4"),
+                            ("C:\\AI\\app\\venv\\lib\\site-packages\\torch\\nn\\modules\\module.py\n" + err
+                             + "Laptop RTX 5050, PyTorch 2.6\n", "RTX 5050", "2.6"),
+                            ("/opt/venv/lib/python3.10/site-packages/torch/__init__.py\ntorch 1.13.1\nRTX 5090\n" + err,
+                             "RTX 5090", "1.13")):
+        m = one(text, "cuda.no-kernel-image")
+        assert f"PyTorch {ver} predates Blackwell" in m["title"] and f"the {card} " in m["title"]
+        assert "2.7" in m["title"] and "cu128" in m["fix"]
+    # the card named only as `Blackwell`: no `the Blackwell` in the headline
+    m = one("NVIDIA RTX PRO 6000 Blackwell Workstation Edition\ntorch==2.5.1\n" + err, "cuda.no-kernel-image")
+    assert "a Blackwell GPU has kernels" in m["title"]
+    # a CUDA build named still reads as the build (the CUDA 12.4 headline), not as the release
+    m = one("torch 2.6.0+cu124\nRTX 5090\n" + err, "cuda.no-kernel-image")
+    assert "CUDA 12.4 build" in m["title"] and "predates" not in m["title"]
+    # PyTorch 2.7 and newer have Blackwell kernels: the generic headline
+    for ver in ("2.7.1", "2.10.0"):
+        m = one(f"torch {ver}\nRTX 5090\n" + err, "cuda.no-kernel-image")
+        assert "predates" not in m["title"]
+    # a Pascal card beside an old torch keeps its own headline; a bare 5050 is not a card
+    assert "GTX 1080" in one("torch 2.6\nGTX 1080\n" + err, "cuda.no-kernel-image")["title"]
+    assert "predates" not in one("serving on port 5050\ntorch 2.6\n" + err, "cuda.no-kernel-image")["title"]
+    # an AMD card's HIP error and llama.cpp's GGML backend stay silent beside the same words
+    assert ids("torch 2.6\nRX 9070 XT\nRuntimeError: HIP error: no kernel image is available for execution on the device\n") == []
+    assert ids("RTX 5090\ntorch 2.6\nggml_cuda_compute_forward: ADD failed\n"
+               "CUDA error: no kernel image is available for execution on the device\n"
+               "  current device: 0, in function ggml_cuda_compute_forward at ggml-cuda.cu:2313\n") == []
+
+
 def test_round323_custom_node_import_kinds():
     """Round 323 (custom-node import failures with recent ComfyUI): ComfyUI-Manager 3.38's start-up alert that this
     ComfyUI is older than its security API (installs blocked until ComfyUI is updated) is comfyui.outdated with its own
