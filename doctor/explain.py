@@ -2094,19 +2094,31 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                 "fix": (cat.by_id("comfyui.outdated").fix + "; check that the update took (git: `git log -1 --format=%cd` "  # type: ignore[union-attr]
                         "in the ComfyUI folder shows the date of the installed commit, which must be after November "
                         "2024), then load the file with Load Diffusion Model again")}
-    if g.get("qvocab") or g.get("qmlp"):
+    if g.get("qvocab") or g.get("qmlp") or g.get("qnorm"):
         # a Qwen3 text encoder file (151936-token vocabulary; MLP 2560 x 9728 or 4096 x 12288) loaded into a Llama2: this
         # ComfyUI does not know the encoder's type and falls back to HiDream's Llama 3.1 8B layout (128256 tokens,
-        # width 4096, MLP 14336)
-        width = _int(g.get("qwidth")) if g.get("qvocab") else (2560 if "2560" in g["qmlp"] else 4096)
-        d = {"file_vocabulary": 151936, "file_width": width}
+        # width 4096, MLP 14336). A paste (or a GGUF loader) that lists only the norm weights shows the width alone: a
+        # 2560-wide file (Qwen3-4B's width) under `state_dict for Llama2`
+        if g.get("qvocab"):
+            width = _int(g.get("qwidth"))
+        elif g.get("qmlp"):
+            width = 2560 if "2560" in g["qmlp"] else 4096
+        else:
+            width = _int(g.get("qnorm"))
+        d = {"file_width": width} if g.get("qnorm") else {"file_vocabulary": 151936, "file_width": width}
         if width == 4096:
             return {"as": "comfyui.too-old-for-klein", "details": {**d, "encoder": "Qwen3-8B (Klein 9B)"},
                     "cause": ("The text encoder file is Qwen3-8B (width 4096, MLP 12288), FLUX.2 [klein] 9B's "
                               "encoder, and this ComfyUI built a Llama2 for it: it does not know Klein's encoder, so it is "
                               f"older than {_klein_comfy()}, the first release with Klein support.")}
         enc = "Qwen3-4B (Z-Image, FLUX.2 [klein] 4B)" if width == 2560 else f"a Qwen3 model of width {width}"
-        return {"title": "This ComfyUI does not know the Qwen3 text encoder: it builds a Llama2 from it",
+        if g.get("qnorm"):
+            enc = "a 2560-wide model, Qwen3-4B's width (the encoder of Z-Image and FLUX.2 [klein] 4B)"
+        title = "This ComfyUI does not know the Qwen3 text encoder: it builds a Llama2 from it"
+        if g.get("qnorm"):
+            title = ("This ComfyUI built a Llama2 from a 2560-wide text encoder (Qwen3-4B's width): it does not know "
+                     "the encoder")
+        return {"title": title,
                 "details": {**d, "encoder": enc},
                 "cause": (f"The text encoder file is {enc} (width {width}), and this ComfyUI built a Llama2 (Llama 3.1 "
                           "8B's layout: width 4096) for it. The CLIP loader does not know this encoder's type, so ComfyUI is "

@@ -6173,14 +6173,16 @@ def test_round103_shape_kinds():
                "from checkpoint, the shape in current model is torch.Size([14336, 4096]).") == []
     assert ids("size mismatch for model.layers.7.mlp.up_proj.weight: copying a param with shape torch.Size([9728, 2560]) "
                "from checkpoint, the shape in current model is torch.Size([11008, 4096]).") == []
-    # another vocabulary (a Llama GGUF of HiDream's in a node pack's loader), a Llama2 layer without the embeddings,
-    # and transformers' own Llama loading: not this
+    # another vocabulary (a Llama GGUF of HiDream's in a node pack's loader) and transformers' own Llama loading: not
+    # this. (A Llama2 norm line alone, 2560 against 4096, was silent here until round 332: GGUF CLIP loaders print only
+    # the norm weights for a Qwen3-4B file, ComfyUI#11515 and ComfyUI-GGUF#374, and a ComfyUI with Qwen3-4B support never
+    # builds a Llama2 from a 2560-wide encoder; test_round332_qwen3_llama2_norm_width_kinds has it.)
     assert ids("Error(s) in loading state_dict for Llama2:\nsize mismatch for model.embed_tokens.weight: copying a "
                "param with shape torch.Size([129024, 4096]) from checkpoint, the shape in current model is "
                "torch.Size([128256, 4096]).") == []
     assert ids("Error(s) in loading state_dict for Llama2:\nsize mismatch for model.layers.0.input_layernorm.weight: "
                "copying a param with shape torch.Size([2560]) from checkpoint, the shape in current model is "
-               "torch.Size([4096]).") == []
+               "torch.Size([4096]).") == ["comfyui.outdated"]
     assert ids("Error(s) in loading state_dict for LlamaForCausalLM:\n\tsize mismatch for model.embed_tokens.weight: "
                "copying a param with shape torch.Size([151936, 4096]) from checkpoint, the shape in current model is "
                "torch.Size([32000, 4096]).") == []
@@ -18129,6 +18131,39 @@ def test_round315_comfy_api_kinds():
     assert ids('  File "/srv/ComfyUI/execution.py", line 701, in validate_prompt\n'
                "    if 'class_type' not in prompt[x]:\n"
                "received: {'3': {'class_type': 'KSampler', 'inputs': {'seed': 5}}}\n") == []
+
+
+def test_round332_qwen3_llama2_norm_width_kinds():
+    """Round 332 (shape errors from text encoders): a Qwen3-4B text encoder that ComfyUI builds as its Llama2 class where
+    the paste (often a GGUF CLIP loader's) lists only norm weights, 2560 against 4096, is an old ComfyUI core with a
+    headline that names the width, not the vocabulary it did not see; another program's Llama class, another width
+    and the bare line without the Llama2 header stay silent."""
+    norm = ("size mismatch for model.layers.{n}.{k}.weight: copying a param with shape torch.Size([2560]) from "
+            "checkpoint, the shape in current model is torch.Size([4096]).")
+    head = "Error(s) in loading state_dict for Llama2:"
+    gguf = "CLIPLoaderGGUF\r\n" + head + "\r\n" + norm.format(n=7, k="post_attention_layernorm") + "\r\n"
+    m = one(gguf, "comfyui.outdated")
+    assert "2560" in m["title"] and "Llama2" in m["title"] and "Qwen3-4B" in m["title"]
+    assert "git pull" in m["fix"] and "ComfyUI-GGUF" in m["fix"]
+    assert m["details"]["file_width"] == 2560 and "file_vocabulary" not in m["details"]
+    # tab-indented (a traceback's RuntimeError), the final norm alone, or after a q_proj line of the same file
+    tabbed = "RuntimeError: " + head + "\n\t" + "size mismatch for model.norm.weight: copying a param with shape " \
+        "torch.Size([2560]) from checkpoint, the shape in current model is torch.Size([4096]).\n"
+    assert ids(tabbed)[:1] == ["comfyui.outdated"]
+    qproj = ("\tsize mismatch for model.layers.0.self_attn.q_proj.weight: copying a param with shape torch.Size([4096, 2560]) "
+             "from checkpoint, the shape in current model is torch.Size([4096, 4096]).\n")
+    assert ids(head + "\n" + qproj + "\t" + norm.format(n=0, k="input_layernorm") + "\n")[:1] == ["comfyui.outdated"]
+    # the vocabulary line still reads the encoder by name
+    emb = (head + "\nsize mismatch for model.embed_tokens.weight: copying a param with shape torch.Size([151936, 2560]) "
+           "from checkpoint, the shape in current model is torch.Size([128256, 4096]).\n")
+    assert "Qwen3 text encoder" in one(emb, "comfyui.outdated")["title"]
+    # another program's Llama class, another width, the reverse direction and the bare line: silent
+    assert ids("RuntimeError: Error(s) in loading state_dict for LlamaForCausalLM:\n\t"
+               + norm.format(n=0, k="input_layernorm") + "\n") == []
+    assert ids(head + "\n" + norm.format(n=0, k="input_layernorm").replace("[2560]", "[3072]") + "\n") == []
+    assert ids(head + "\n" + norm.format(n=0, k="input_layernorm").replace("[2560]", "[X]").replace("[4096]", "[2560]")
+               .replace("[X]", "[4096]") + "\n") == []
+    assert ids(norm.format(n=0, k="input_layernorm") + "\n") == []
 
 
 def test_round327_triton_cc_cmd_kinds():
