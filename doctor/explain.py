@@ -8978,7 +8978,8 @@ def _codepage(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     console through ComfyUI's log wrapper or logging's emit (whichever node printed), and a decode error in pip,
     ComfyUI itself or a bare one. Not a node pack's own open() or print(): a custom_nodes frame or its
     prestartup_script.py without ComfyUI's logger in between, nor a bare encode error (most often a node's own
-    print of an emoji). Not an AMD / Intel / Mac setup."""
+    print of an emoji), nor a decode in subprocess's reader thread with no pip / ComfyUI launcher in view (another
+    program reading its child's output). Not an AMD / Intel / Mac setup."""
     near = _near(ctx)
     if _off_nvidia(ctx):
         return None
@@ -8992,6 +8993,10 @@ def _codepage(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         return None
     if op == "decode" and not console and _foreign_frame(near.get("py_frame") or ""):
         return None  # read by another program's own code (its traceback's last frame is its file), not pip or ComfyUI
+    if op == "decode" and not console and _fact(ctx, "subprocess_reader") and not (
+            _comfy_sign(near) or near.get("comfy_func") or _fact(ctx, "comfy_manager") or _fact(ctx, "pip_build_pkg")):
+        return None  # a child program's output read by whichever program launched it (git for a commit tool, a system
+        # command for a node pack), with neither pip, ComfyUI nor ComfyUI-Manager in view as the launcher
     d = {"codec": g.get("codec", ""), "operation": op}
     if console:
         return {"title": f"The console or pipe ComfyUI writes to uses the {g.get('codec', 'legacy')} code page and "
@@ -9315,10 +9320,13 @@ def _cache_env_deprecated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
 
 @_interp("non_ascii_path")
 def _non_ascii_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """PyTorch's `open file failed` is this cause only for a path with non-ASCII characters; on an ASCII path the
-    file is really missing."""
+    """PyTorch's `open file failed` (or comfy-aimdo's ModelMMAP refusal) is this cause only for a path with non-ASCII
+    characters; on an ASCII path the file is really missing. The C runtime's EILSEQ (errno 42, `Illegal byte
+    sequence`) is its failure to convert the path's characters, so it is this cause also where the path is cut off."""
     path = (g.get("path") or "").strip()
-    return {"details": {"path": path[:200]}} if _non_ascii(path) else None
+    if _non_ascii(path) or path.startswith("Illegal byte sequence"):
+        return {"details": {"path": path.split("file path:", 1)[-1].strip()[:200]}}
+    return None
 
 
 @_interp("folder_symlink_git")

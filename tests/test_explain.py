@@ -18248,6 +18248,50 @@ def test_round319_opencv_onnxruntime_mediapipe_kinds():
                "    import mediapipe as mp\nModuleNotFoundError: No module named 'mediapipe'\n") == []
 
 
+def test_round333_unicode_paths_kinds():
+    """Round 333 (Unicode, encodings and non-ASCII paths on Windows): comfy-aimdo's ModelMMAP refusing a model path
+    with non-ASCII characters (fixed in 0.2.12) on Windows and Linux paths, an ASCII path silent; PyTorch's fopen
+    EILSEQ (errno 42) with the path cut off or ASCII-looking, and its `..., file path:` tail on a non-ASCII path to a
+    PyTorch file; a decode in subprocess's reader thread claimed only with pip / ComfyUI-Manager launching it."""
+    m = one("RuntimeError: ModelMMAP allocation failed for /home/josé/ComfyUI/models/unet/flux-2-klein-4b.safetensors\n",
+            "comfyui.aimdo-non-ascii-path")
+    assert "0.2.12" in m["title"] and "requirements.txt" in m["fix"] and "update_comfyui.bat" in m["fix"]
+    assert ids('  File "D:\\AI\\ComfyUI\\comfy\\utils.py", line 89, in load_safetensors\n'
+               "RuntimeError: ModelMMAP allocation failed for D:\\Модели\\unet\\klein_4b.safetensors\n")[:1] == [
+        "comfyui.aimdo-non-ascii-path"]
+    # an ASCII path: another reason (a missing file, memory), not this one
+    assert ids("RuntimeError: ModelMMAP allocation failed for D:\\models\\unet\\flux-2-klein-4b.safetensors\n") == []
+
+    # EILSEQ from the C runtime's fopen: the path's characters could not be converted, shown or not
+    m = one("LoadLamaModel\nopen file failed because of errno 42 on fopen: Illegal byte sequence,\n", "torch.non-ascii-path")
+    assert "TORCH_HOME" in m["fix"]
+    assert ids("RuntimeError: open file failed because of errno 42 on fopen: Illegal byte sequence, file path: "
+               "D:\\AI\\ComfyUI\\custom_nodes\\lama\\ckpts\\big-lama.pt\n")[:1] == ["torch.non-ascii-path"]
+    # the message's tail alone, on a non-ASCII path to a PyTorch file
+    assert ids("No such file or directory, file path: C:\\Users\\Jérôme/.cache\\torch\\hub\\checkpoints\\lama.pt")[:1] == [
+        "torch.non-ascii-path"]
+    assert ids("No such file or directory, file path: D:\\模型\\ckpts\\efficient_sam_s_gpu.jit\n")[:1] == [
+        "torch.non-ascii-path"]
+    # errno 2 on an ASCII path is a missing file; other programs' messages of that form about other files stay silent
+    assert ids("RuntimeError: open file failed because of errno 2 on fopen: No such file or directory, file path: "
+               "C:\\Users\\bob/.cache/torch/hub/checkpoints/x.pt\n") == []
+    assert ids("Failed to open: No such file or directory, file path: C:\\Users\\Łukasz\\game\\save.dat\n") == []
+    assert ids("OSError: [Errno 42] Illegal byte sequence: '/mnt/share/x'\n") == []
+
+    # subprocess's reader thread decoding a child's output: another program's call unless pip / ComfyUI-Manager runs it
+    reader = ("Exception in thread Thread-7 (_readerthread):\nTraceback (most recent call last):\n"
+              '  File "C:\\Python312\\Lib\\subprocess.py", line 1599, in _readerthread\n    buffer.append(fh.read())\n'
+              "UnicodeDecodeError: 'cp1252' codec can't decode byte 0x81 in position 2210: character maps to <undefined>\n")
+    assert ids(reader) == []
+    assert ids(reader.replace("'cp1252'", "'gbk'").replace("character maps to <undefined>", "illegal multibyte sequence")) == []
+    m = one("[ComfyUI-Manager] Installing requirements of ComfyUI-Impact-Pack\n" + reader, "python.windows-codepage")
+    assert "PYTHONUTF8" in m["fix"]
+    assert ids("Building wheel for insightface (pyproject.toml) ... error\n" + reader)[:1] == ["python.windows-codepage"]
+    # a bare decode error is still the code page
+    assert ids("UnicodeDecodeError: 'gbk' codec can't decode byte 0xa1 in position 12: illegal multibyte sequence\n")[:1] == [
+        "python.windows-codepage"]
+
+
 def test_round322_lora_loading_kinds():
     """Round 322 (LoRA loading errors in ComfyUI and diffusers): hook-scheduled LoRAs on ComfyUI-GGUF layers, LoRA
     patches computed in fp8, a LoRA name ComfyUI's list lacks, a LoRA file that is not safetensors, peft missing for
