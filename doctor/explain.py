@@ -8926,13 +8926,64 @@ def _hf_offline_api(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "details": {"repo": repo, "host": g.get("host") or ""}}
 
 
+_LLM_API_HOST = re.compile(r"(?:^|\.)(?:api\.openai\.com|openai\.azure\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com)$", re.I)
+_STACK_HOST = re.compile(r"(?:^|\.)(?:pypi\.org|pythonhosted\.org|pytorch\.org|huggingface\.co|hf\.co|hf-mirror\.com|github\.com|"
+                         r"githubusercontent\.com|comfy\.org|nvidia\.com)$", re.I)
+
+
 @_interp("py_ssl")
 def _py_ssl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Python's certificate check refused a server. Not conda's own channel downloads (CondaSSLError, a
-    conda.anaconda.org / repo.anaconda.com URL): conda's ssl_verify setting governs those, not this Python's bundle."""
-    if _near(ctx).get("conda_tool"):
+    conda.anaconda.org / repo.anaconda.com URL): conda's ssl_verify setting governs those, not this Python's bundle.
+    Not an LLM API client's connection (the host is OpenAI's, Anthropic's or Gemini's API, or langchain / litellm
+    around a failure that names no host of the stack nor pip's index path). uv's rustls wording (``uvwhy``) only where uv runs; a server's
+    lapsed certificate gets its own headline."""
+    near = _near(ctx)
+    if near.get("conda_tool"):
         return None
-    return {}
+    host = (g.get("host") or "").lower()
+    if _LLM_API_HOST.search(host) or (near.get("llm_api_client") and not (_STACK_HOST.search(host) or g.get("path"))):
+        return None
+    why = g.get("uvwhy")
+    if why:
+        if not near.get("uv_tool"):
+            return None  # another rustls client (pixi, deno, a Rust downloader): its own trust settings
+        if why not in ("UnknownIssuer", "BadSignature"):
+            return {"title": f"uv refused the server's TLS certificate (invalid peer certificate: {why}): check this computer's date and the server",
+                    "details": {"uv_error": why}}
+        return {"title": (f"uv does not trust the certificate chain it was shown (invalid peer certificate: {why}): "
+                          "a proxy or antivirus re-signs HTTPS with a root uv does not use"),
+                "cause": ("uv checks certificates with its own TLS library (rustls) against the root list built into uv, "
+                          "not the Windows or macOS certificate store, unless told to use the system store. On a network "
+                          "that inspects HTTPS (Zscaler, Netskope, a company firewall, an antivirus web shield) every "
+                          "server's chain ends at that company's own root: the system store has it, uv's list does not, so "
+                          "each download (PyPI, the PyTorch index, uv's own Python downloads) fails with UnknownIssuer while "
+                          "the browser, and pip 24.2 or newer (which reads the system store), still work. The packages are fine."),
+                "fix": ("Let uv read the system store: `set UV_NATIVE_TLS=1` (PowerShell `$env:UV_NATIVE_TLS=\"1\"`, "
+                        "Linux/macOS `export UV_NATIVE_TLS=1`; for one command `uv pip install --native-tls PACKAGE`; for good "
+                        "`setx UV_NATIVE_TLS 1` and a new window), or give it the company's root certificate as a PEM file: "
+                        "`set SSL_CERT_FILE=C:\\certs\\company-root.pem` (`export SSL_CERT_FILE=/etc/ssl/certs/company-root.pem`); "
+                        "update uv, whose newer TLS stack reads the store more completely: `uv self update` (or "
+                        "`python -m pip install -U uv`); ComfyUI Desktop: `setx UV_NATIVE_TLS 1`, restart it and reinstall "
+                        "its Python packages. Do not use --allow-insecure-host as the fix: it turns the check off"),
+                "details": {"uv_error": why}}
+    if g.get("why") == "certificate has expired":
+        where = host or "the server"
+        url = f"https://{host}/" if host else "https://download.pytorch.org/whl/"
+        return {"title": f"The certificate {where} presented has expired (or this computer's clock is wrong): the download stops",
+                "cause": ("Python checked the server's certificate and its end date has passed: either the server's own "
+                          "certificate lapsed (a public index renews it within hours: download.pytorch.org's expired on 1 "
+                          "April 2025 and was renewed the same day), or this computer's date is set later than it is, or a "
+                          "proxy or antivirus that re-signs HTTPS hands over an expired certificate of its own. The packages "
+                          "and the Python are fine."),
+                "fix": ("Check the date and time of this computer (Windows: Settings > Time & language > Sync now; Linux "
+                        "`timedatectl`); look at the certificate from here: `curl -vI " + url + "` (its `expire date`) or open "
+                        "the URL in a browser. If the server's certificate has lapsed, wait for its owner to renew it and run "
+                        "the same install again (check the project's status page or issue tracker); if only this machine sees "
+                        "it, the proxy or antivirus that inspects HTTPS must be updated, or the CA bundle is old: "
+                        "`python -m pip install -U certifi`. Do not turn certificate checks off (`--trusted-host`) for good"),
+                "details": {"host": host, "reason": "certificate has expired"}}
+    return {"details": {"host": host}} if host else {}
 
 
 @_interp("cli_download")

@@ -18402,6 +18402,79 @@ def test_round314_disk_cache_fs_kinds():
     assert ids("Export failed: [Errno 36] File name too long: 'exports/a-very-long-title'\n") == []
 
 
+def test_round334_ssl_proxy_certificate_kinds():
+    """Round 334 (SSL, proxy and certificate failures installing or downloading the stack): an https:// proxy URL for
+    a plain-HTTP proxy is its own kind; uv's rustls `invalid peer certificate` is a certificate failure only where uv
+    runs; a lapsed server certificate gets its own headline; aiohttp's wording and a translated paste for a Hub host are
+    the Hub's certificate failure. LLM API clients (OpenAI, langchain, litellm) and other rustls programs stay silent."""
+    retry = ("WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken "
+             "by 'ProxyError('Your proxy appears to only use HTTP and not HTTPS, try changing your proxy URL to be HTTP. See: "
+             "https://urllib3.readthedocs.io/en/2.2.x/advanced-usage.html#https-proxy-error-http-proxy', "
+             "SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1000)')))': /simple/torch/\n")
+    m = one(retry, "python.proxy-url-https")
+    assert "http://" in m["fix"] and "HTTPS_PROXY" in m["fix"] and "https://" in m["title"]
+    hub = ("requests.exceptions.ProxyError: (MaxRetryError(\"HTTPSConnectionPool(host='huggingface.co', port=443): Max "
+           "retries exceeded with url: /black-forest-labs/FLUX.2-klein-4B/resolve/main/model_index.json (Caused by "
+           "ProxyError('Your proxy appears to only use HTTP and not HTTPS, try changing your proxy URL to be HTTP. See: "
+           "https://urllib3.readthedocs.io/en/2.2.x/advanced-usage.html#https-proxy-error-http-proxy', SSLError(SSLError(1, "
+           "'[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)'))))\"), '(Request ID: 1f2e)')\n")
+    assert ids(hub)[:1] == ["python.proxy-url-https"]
+    # another program's request through the same proxy (an LLM API) is its own setting
+    assert "python.proxy-url-https" not in ids(hub.replace("huggingface.co", "api.openai.com").replace(
+        "/black-forest-labs/FLUX.2-klein-4B/resolve/main/model_index.json", "/v1/chat/completions"))
+
+    # uv behind HTTPS inspection, Linux form of the chain
+    uv = ("$ uv pip install torch --index-url https://download.pytorch.org/whl/cu128\n"
+          "error: Request failed after 3 retries\n"
+          "  Caused by: Failed to fetch: `https://download.pytorch.org/whl/cu128/torch/`\n"
+          "  Caused by: error sending request for url (https://download.pytorch.org/whl/cu128/torch/)\n"
+          "  Caused by: client error (Connect)\n"
+          "  Caused by: invalid peer certificate: UnknownIssuer\n")
+    m = one(uv, "python.ssl-verify-failed")
+    assert "uv" in m["title"] and "UV_NATIVE_TLS" in m["fix"] and "SSL_CERT_FILE" in m["fix"]
+    # the same rustls words from another program (pixi, deno) are not uv's
+    pixi = ("  x failed to fetch repodata from https://conda.anaconda.org/conda-forge/linux-64/repodata.json\n"
+            "  |-> error sending request for url (https://conda.anaconda.org/conda-forge/linux-64/repodata.json)\n"
+            "  `-> invalid peer certificate: UnknownIssuer\n")
+    assert "python.ssl-verify-failed" not in ids(pixi)
+
+    # a lapsed server certificate: the host in the headline, the date and the renewal in the fix
+    exp = ("Could not fetch URL https://download.pytorch.org/whl/cu126/torch/: There was a problem confirming the ssl "
+           "certificate: HTTPSConnectionPool(host='download.pytorch.org', port=443): Max retries exceeded with url: "
+           "/whl/cu126/torch/ (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] "
+           "certificate verify failed: certificate has expired (_ssl.c:1000)'))) - skipping\n")
+    m = one(exp, "python.ssl-verify-failed")
+    assert "download.pytorch.org" in m["title"] and "expired" in m["title"] and "date" in m["fix"]
+
+    # aiohttp's wording for a Hub host, and a translated paste with full-width colons
+    aio = ("aiohttp.client_exceptions.ClientConnectorCertificateError: Cannot connect to host huggingface.co:443 ssl:True "
+           "[SSLCertVerificationError: (1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed "
+           "certificate in certificate chain (_ssl.c:1007)')]\n")
+    assert ids(aio)[:1] == ["hf.ssl-verify-failed"]
+    tr = ("（MaxRetryError（“HTTPSConnectionPool（host='huggingface.co'， port=443）： url： /black-forest-labs/FLUX.2-klein-4B/"
+          "resolve/main/vae/config.json （SSLError（SSLCertVerificationError（1， '[SSL： CERTIFICATE_VERIFY_FAILED] certificate "
+          "verify failed： self-signed certificate in certificate chain （_ssl.c：1010）'）））”）\n")
+    assert ids(tr)[:1] == ["hf.ssl-verify-failed"]
+    # the same aiohttp words for GitHub's raw host stay with Python's own certificate failure
+    assert ids(aio.replace("huggingface.co", "raw.githubusercontent.com"))[:1] == ["python.ssl-verify-failed"]
+
+    # LLM API clients: OpenAI's host, or langchain / litellm around a failure naming no stack host
+    for t in ("ERROR:apps.openai.main:Connection error: Cannot connect to host api.openai.com:443 ssl:True "
+              "[SSLCertVerificationError: (1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get "
+              "local issuer certificate (_ssl.c:1006)')]\n",
+              "openai.APIConnectionError: Connection error.\nhttpx.ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate "
+              "verify failed: self-signed certificate in certificate chain (_ssl.c:1000)\nlitellm.exceptions.APIError: "
+              "litellm.APIError: APIError: OpenAIException - Connection error.\n",
+              "File \"/home/u/venv/lib/python3.12/site-packages/langchain_openai/chat_models/base.py\", line 900, in _generate\n"
+              "httpcore.ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer "
+              "certificate (_ssl.c:1010)\n"):
+        assert "python.ssl-verify-failed" not in ids(t)
+    # pip's own failure in the same session is still claimed
+    assert ids("WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection "
+               "broken by 'SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
+               "unable to get local issuer certificate (_ssl.c:1006)'))': /simple/langchain/\n")[:1] == ["python.ssl-verify-failed"]
+
+
 def test_round321_cuda13_wheels_kinds():
     """Round 321 (CUDA 12.8 / 13.0 wheels, drivers 570-590, mixed nvidia-* packages): torch 2.10's CUDA-mismatch
     RuntimeError printed as a tuple of the unformatted message and its versions; torchaudio's extension asking for the
