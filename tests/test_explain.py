@@ -18576,6 +18576,50 @@ def test_round313_vae_kinds():
     assert ids(klein)[:1] == ["comfyui.vae-none"]
 
 
+def test_round335_numpy2_abi_clashes_kinds():
+    """Round 335 (NumPy 2.x ABI breaks and binary package clashes, 2025-2026): NumPy 2.2 to 2.4 beside a module built
+    for NumPy 1 (torch's `_ARRAY_API not found`, a cv2 or kornia import in a node pack, ComfyUI Desktop's log, the
+    message pasted as one line) is python.numpy2 on Windows and Linux alike; the look-alikes of the same months stay
+    silent: numba refusing a newer NumPy, the numpy.dtype size ABI error, NumPy 2's removed Python names (np.float_),
+    pip's warnings about opencv / numba / mediapipe pins, and the same NumPy message on an AMD ROCm build or a Mac."""
+    warn = ("A module that was compiled using NumPy 1.x cannot be run in\n"
+            "NumPy 2.4.1 as it may crash. To support both 1.x and 2.x\n"
+            "versions of NumPy, modules must be compiled with NumPy 2.0.\n")
+    win = warn + ('  File "D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-Foo\\nodes.py", line 3, in <module>\n'
+                  "    import cv2\nAttributeError: _ARRAY_API not found\n")
+    m = one(win, "python.numpy2")
+    assert "NumPy 2" in m["title"] and "NumPy 1" in m["title"]
+    assert 'numpy<2' in m["fix"] and "opencv-contrib-python-headless" in m["fix"]
+    # torch's own warning on Linux, and the message run together on one line
+    assert ids("/opt/venv/lib/python3.12/site-packages/torch/nn/modules/transformer.py:20: UserWarning: Failed to "
+               "initialize NumPy: _ARRAY_API not found (Triggered internally at "
+               "/pytorch/torch/csrc/utils/tensor_numpy.cpp:84.)\n")[:1] == ["python.numpy2"]
+    assert ids("A module that was compiled using NumPy 1.x cannot be run in NumPy 2.3.5 as it may crash. To support "
+               "both 1.x and 2.x versions of NumPy, modules must be compiled with NumPy 2.0.")[:1] == ["python.numpy2"]
+    # look-alikes: another package's own NumPy check or ABI, NumPy 2's removed names, pip's pin warnings
+    for t in ("ImportError: Numba needs NumPy 2.3 or less. Got NumPy 2.4.\n",
+              "Cannot import D:\\ComfyUI\\custom_nodes\\was-ns module for custom nodes: Numba needs NumPy 2.3 or less. "
+              "Got NumPy 2.4.\n",
+              "Cannot import C:\\ComfyUI\\custom_nodes\\comfyui-reactor module for custom nodes: numpy.dtype size "
+              "changed, may indicate binary incompatibility. Expected 96 from C header, got 88 from PyObject\n",
+              "AttributeError: `np.float_` was removed in the NumPy 2.0 release. Use `np.float64` instead.\n",
+              "AttributeError: `np.Inf` was removed in the NumPy 2.0 release. Use `np.inf` instead.\n",
+              'opencv-python-headless 4.12.0.88 requires numpy<2.3.0,>=2; python_version >= "3.9", but you have '
+              "numpy 2.4.1 which is incompatible.\n",
+              "ERROR: pip's dependency resolver does not currently take into account all the packages that are "
+              "installed. This behaviour is the source of the following dependency conflicts.\n"
+              "mediapipe 0.10.14 requires numpy<2, but you have numpy 2.3.5 which is incompatible.\n",
+              "UserWarning: A NumPy version >=1.22.4 and <2.3.0 is required for this version of SciPy "
+              "(detected version 2.3.4)\n",
+              "ImportError: numpy.core.multiarray failed to import\n"):
+        assert ids(t) == [], t
+    # the same NumPy message on an AMD ROCm torch build, or on a Mac, is not claimed
+    assert "python.numpy2" not in ids(warn + "pytorch version: 2.8.0+rocm6.4\n"
+                                      "Device: cuda:0 AMD Radeon RX 7900 XTX : native\n")
+    assert "python.numpy2" not in ids(warn + '  File "/Users/me/ComfyUI/main.py", line 89, in <module>\n')
+    assert "python.numpy2" not in ids("running it on my MacBook Pro M3\n" + warn)
+
+
 def test_round325_transformers_tokenizer_versions_kinds():
     """Round 325 (transformers / tokenizers versions around Qwen3 and Mistral encoders, transformers 5): a model's
     tokenization_<model>_fast module that transformers 5 folded into tokenization_<model>.py, imported by code written
