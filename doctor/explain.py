@@ -4712,7 +4712,9 @@ def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     only beside an fp8 operation (torch._scaled_mm, a float8 dtype, an fp8 or fast mode). Then a torch built for
     CUDA 11 named in the paste is the cause on any card (its cuBLASLt has no fp8 kernels: torch.too-old), an Ampere
     or older card named is gpu.no-fp8's, and an Ada, Hopper or Blackwell card (which has fp8) is another limit
-    (per-row or block-scaled layouts on sm_120), not claimed. With no card named the headline names both causes."""
+    (per-row or block-scaled layouts on sm_120), not claimed. With no card named the headline names both causes.
+    With no fp8 operation in view, a CUDA 11 torch named with no card is still torch.too-old (round 336: the
+    refusal in a ComfyUI node pack's fp8 path, the user asking whether CUDA 11.8 is the cause); otherwise silent."""
     if _off_nvidia_anywhere(ctx):
         return None
     if g.get("ao"):
@@ -4751,11 +4753,16 @@ def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if not g.get("lt"):
         return {}
     op = _fact(ctx, "fp8_op")
-    if not op:
-        return None
     cu11 = _fact(ctx, "cuda11_build")
     fp8_card = _fact(ctx, "ada_gpu") or _fact(ctx, "gpu_model") or _fact(ctx, "hopper_gpu")
     old_card = _fact(ctx, "pre_ada_gpu")
+    if not op:
+        # No fp8 operation in view: only a torch built for CUDA 11 named with no card tells the cause (the refusal in
+        # ComfyUI and its node packs is their fp8 path; the CUDA 11 cuBLASLt has no fp8 kernels). A card named, old
+        # (a bf16 or another dtype it lacks) or new, leaves it open.
+        if not cu11 or fp8_card or old_card or _fact(ctx, "turing_gpu") or _fact(ctx, "old_nvidia_gpu"):
+            return None
+        op = "an fp8 matrix multiply (fp8 weights or a fast mode)"
     if cu11:
         return {"as": "torch.too-old",
                 "cause": (f"The fp8 matrix multiply ({op}: torch._scaled_mm, which ComfyUI's `--fast fp8_matrix_mult` / "

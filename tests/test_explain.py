@@ -18717,6 +18717,49 @@ def test_round317_offload_placement_kinds():
         ["diffusers.offload-then-to-cuda"]
 
 
+def test_round336_cublas_kinds():
+    """Round 336 (cuBLAS and cuBLASLt failures, 2024-2026): torch's `CUBLAS_STATUS_ALLOC_FAILED` /
+    `NOT_INITIALIZED when calling cublasCreate(handle)` quoted without its `CUDA error:` prefix (an issue title) is
+    still the full GPU; cuBLASLt's heuristic refusal retyped with a mangled status name (`CUBLASVNet NOT_SUPPORTED`,
+    quotes instead of backticks) beside ComfyUI's fp8 weight dtype and a cu118 torch is torch.too-old, and so is the
+    bare refusal where only a CUDA 11 torch is named. Look-alikes (TensorFlow's handle wording, a ROCm build's
+    INVALID_VALUE from the same call, a card named instead of the CUDA version, ZLUDA) stay silent or keep their kind."""
+    # the cublasCreate failure without torch's `CUDA error:` prefix, Linux and Windows shapes
+    for t in ("CUBLAS_STATUS_NOT_INITIALIZED when calling `cublasCreate(handle)` while running the text encoder\n",
+              "Exception Message: CUBLAS_STATUS_ALLOC_FAILED when calling `cublasCreate(handle)`\r\n"
+              '  File "D:\\ComfyUI\\comfy\\ops.py", line 88, in forward\r\n'):
+        m = one(t, "cuda.oom")
+        assert "memory" in m["title"]
+        assert ("cuBLAS" in m["title"]) == ("NOT_INITIALIZED" in t)
+    # TensorFlow's own handle wording is not torch's call
+    assert "cuda.oom" not in ids("E tensorflow/stream_executor/cuda/cuda_blas.cc:226] failed to create cublas handle: "
+                                 "CUBLAS_STATUS_NOT_INITIALIZED\n")
+
+    lt = ("cublasLtMatmulAlgoGetHeuristic( ltHandle, computeDesc.descriptor(), Adesc.descriptor(), Bdesc.descriptor(), "
+          "Cdesc.descriptor(), Ddesc.descriptor(), preference.descriptor(), 1, &heuristicResult, &returnedResult)`\n")
+    # a retyped status name and quotes, an fp8 weight dtype and a cu118 torch
+    for t in ("Load Diffusion Model weight_dtype fp8_e5m2 -> RuntimeError: CUDA error: CUBLAS STATUS NOT_SUPPORTED when "
+              "calling '" + lt + "torch 2.3.1+cu118\n",
+              "CUDA error: CUBLAS_STATUS_NOT_SUPPORTED when calling `" + lt + "pytorch version: 2.4.1+cu118\n"
+              "model weight dtype fp8_e4m3fn\n"):
+        m = one(t, "torch.too-old")
+        assert "CUDA 11" in m["title"] and "cu118" in m["title"] and "cu12" in m["fix"]
+    # only the CUDA version named, no fp8 word: still the CUDA 11 torch
+    m = one("I have CUDA 11.8 installed.\n!!! Exception during processing !!! CUDA error: CUBLAS_STATUS_NOT_SUPPORTED "
+            "when calling `" + lt, "torch.too-old")
+    assert "CUDA 11" in m["title"]
+    # a card named instead (old or new): no CUDA-version guess
+    for card in ("Tesla P40", "RTX 4090", "GTX 1080 Ti"):
+        assert "torch.too-old" not in ids(f"CUDA 11.8, {card}\nCUDA error: CUBLAS_STATUS_NOT_SUPPORTED when calling `" + lt)
+    # the bare refusal with neither an fp8 word nor a CUDA 11 torch stays open
+    assert ids("CUDA error: CUBLAS_STATUS_NOT_SUPPORTED when calling `" + lt) == []
+    # a ROCm build's INVALID_VALUE from the same call, and ZLUDA's cu118 torch, are not this
+    assert ids("ERROR Prompt parser encode: CUDA error: CUBLAS_STATUS_INVALID_VALUE when calling `" + lt
+               + "rocblaslt error: Could not load \"TensileLibrary_lazy_gfx1030.dat\"\n") == []
+    assert "torch.too-old" not in ids("ComfyUI-Zluda, torch 2.3.1+cu118, fp8_e4m3fn\nCUDA error: CUBLAS_STATUS_NOT_SUPPORTED "
+                                      "when calling `" + lt)
+
+
 def test_round326_windows_dll_kinds():
     r"""Round 326 (Windows DLL and portable-Python failures): torch's own `Microsoft Visual C++ Redistributable is not
     installed` warning before a torch DLL or torch._C failure, whatever the Windows message's language; torch\lib
