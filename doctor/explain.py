@@ -8984,7 +8984,8 @@ def _py_ssl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           "proxy or antivirus that re-signs HTTPS hands over an expired certificate of its own. The packages "
                           "and the Python are fine."),
                 "fix": ("Check the date and time of this computer (Windows: Settings > Time & language > Sync now; Linux "
-                        "`timedatectl`); look at the certificate from here: `curl -vI " + url + "` (its `expire date`) or open "
+                        "`timedatectl`); look at the certificate from here: `curl -vI " + url + "` (its `expire date`; in Windows PowerShell `curl` "
+                        "is Invoke-WebRequest: `curl.exe -vI " + url + "`) or open "
                         "the URL in a browser. If the server's certificate has lapsed, wait for its owner to renew it and run "
                         "the same install again (check the project's status page or issue tracker); if only this machine sees "
                         "it, the proxy or antivirus that inspects HTTPS must be updated, or the CA bundle is old: "

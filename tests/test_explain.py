@@ -18445,6 +18445,11 @@ def test_round334_ssl_proxy_certificate_kinds():
            "certificate verify failed: certificate has expired (_ssl.c:1000)'))) - skipping\n")
     m = one(exp, "python.ssl-verify-failed")
     assert "download.pytorch.org" in m["title"] and "expired" in m["title"] and "date" in m["fix"]
+    # Windows PowerShell's `curl` is Invoke-WebRequest (no -vI): the fix names curl.exe there, parsed by its rules
+    from shellcheck_win import check_powershell
+    ps = re.search(r"`(curl\.exe -vI [^`]+)`", m["fix"])
+    assert ps and "download.pytorch.org" in ps.group(1), m["fix"]
+    check_powershell(ps.group(1))
 
     # aiohttp's wording for a Hub host, and a translated paste with full-width colons
     aio = ("aiohttp.client_exceptions.ClientConnectorCertificateError: Cannot connect to host huggingface.co:443 ssl:True "
