@@ -4313,6 +4313,14 @@ def _ssize_clean(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 _TRITON_FRAME = re.compile(r"[\\/](?:triton|_inductor|sageattention)[\\/]", re.IGNORECASE)
 
 
+# the cmd line that points CC at MSVC's compiler (the <version> placeholder quoted: unquoted, cmd reads `<` as a
+# redirection) and the steps after any change of CC, shared by Triton's two compiler answers
+_MSVC_CL_SET = ('`set "CC=C:\\Program Files\\Microsoft Visual Studio\\2022\\BuildTools\\VC\\Tools\\MSVC\\<version>\\bin'
+                '\\Hostx64\\x64\\cl.exe"`')
+_TRITON_CC_RETRY = ("open a new console (or restart) so the change applies, delete `%USERPROFILE%\\.triton\\cache`, and run "
+                    "triton-windows' test script with the same Python")
+
+
 @_interp("triton_cc")
 def _triton_cc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """triton.c-compiler-missing: ``nvidia_only`` for Triton's own `Failed to find C compiler`. Windows' bare
@@ -4337,13 +4345,11 @@ def _triton_cc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                       "folder: CC is set to MSVC's `...\\bin\\Hostx64\\x64` folder instead of the cl.exe in it, or "
                       "such a folder is on PATH where Triton looks for the compiler (a CC left pointing at an old Visual "
                       "Studio version's folder does the same)."),
-            "fix": ("Point CC at the compiler file or remove it: `set \"CC=C:\\Program Files\\Microsoft Visual Studio\\2022"
-                    "\\BuildTools\\VC\\Tools\\MSVC\\<version>\\bin\\Hostx64\\x64\\cl.exe\"` (quoted, so cmd "
+            "fix": (f"Point CC at the compiler file or remove it: {_MSVC_CL_SET} (quoted, so cmd "
                     "reads the placeholder's `<` `>` as text; check that the file "
                     "exists), or delete CC in System Properties > Environment Variables so triton-windows uses its "
-                    "bundled TinyCC; take the `...\\bin\\Hostx64\\x64` folder off PATH if you added it by hand; open "
-                    "a new console (or restart) so the change applies, delete `%USERPROFILE%\\.triton\\cache`, and run "
-                    "triton-windows' test script with the same Python"),
+                    "bundled TinyCC; take the `...\\bin\\Hostx64\\x64` folder off PATH if you added it by hand; "
+                    + _TRITON_CC_RETRY),
             "details": {"error": "PermissionError: [WinError 5] Access is denied"}}
 
 
@@ -4356,12 +4362,9 @@ def _triton_cc_cmd(g: dict[str, str]) -> dict[str, Any] | None:
     command (its /I include dirs come from the installed Visual Studio, the compiler from CC or PATH: CC left on an
     old or removed install). The same install in both is a working setup's command: not claimed."""
     fix = ("Point CC at one existing compiler file, or remove it: check the path with `dir \"<path>\\cl.exe\"`, then "
-           "`set \"CC=C:\\Program Files\\Microsoft Visual Studio\\2022\\BuildTools\\VC\\Tools\\MSVC\\<version>\\bin"
-           "\\Hostx64\\x64\\cl.exe\"` (<version>: the version folder that exists now; quoted, so cmd does not read "
+           f"{_MSVC_CL_SET} (<version>: the version folder that exists now; quoted, so cmd does not read "
            "`<` as a redirection), or delete CC in System Properties > "
-           "Environment Variables so triton-windows uses its bundled TinyCC; open a new console (or restart) so the "
-           "change applies, delete `%USERPROFILE%\\.triton\\cache`, and run triton-windows' test script with the same "
-           "Python")
+           "Environment Variables so triton-windows uses its bundled TinyCC; " + _TRITON_CC_RETRY)
     cause = ("The first time a Triton kernel runs (SageAttention, torch.compile, Triton kernels of node packs) "
              "triton-windows compiles a small C launcher (cuda_utils.c, __triton_launcher.c) with the compiler named in "
              "the CC environment variable, else cl.exe found on PATH or its bundled TinyCC, and prints the command "
