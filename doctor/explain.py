@@ -2112,10 +2112,9 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                               "encoder, and this ComfyUI built a Llama2 for it: it does not know Klein's encoder, so it is "
                               f"older than {_klein_comfy()}, the first release with Klein support.")}
         enc = "Qwen3-4B (Z-Image, FLUX.2 [klein] 4B)" if width == 2560 else f"a Qwen3 model of width {width}"
-        if g.get("qnorm"):
-            enc = "a 2560-wide model, Qwen3-4B's width (the encoder of Z-Image and FLUX.2 [klein] 4B)"
         title = "This ComfyUI does not know the Qwen3 text encoder: it builds a Llama2 from it"
-        if g.get("qnorm"):
+        if g.get("qnorm"):  # the width alone, no vocabulary seen
+            enc = "a 2560-wide model, Qwen3-4B's width (the encoder of Z-Image and FLUX.2 [klein] 4B)"
             title = ("This ComfyUI built a Llama2 from a 2560-wide text encoder (Qwen3-4B's width): it does not know "
                      "the encoder")
         return {"title": title,
