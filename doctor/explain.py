@@ -281,7 +281,7 @@ def _catalog_from(doc_json: str) -> Catalog:
             if rule["fact"] not in ctx_ids:
                 raise manifests.ManifestError(f"errors.toml signature {s.id}: hand_over on unknown context fact {rule['fact']!r}")
     tables = {k: list(doc.get(k) or []) for k in ("text_width", "model_width", "latent_channels", "image_input",
-                                                  "klein_package", "core_node", "nvidia_placeholder_version")}
+                                                  "klein_package", "core_node", "nvidia_placeholder_version", "host_group")}
     return Catalog(sigs, ctxs, tables)
 
 
@@ -3988,7 +3988,8 @@ def _comfy_github(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                           "GitHub (a firewall, an antivirus, a company or school network, a country where GitHub is blocked), "
                           "or a proxy is needed but not set for ComfyUI's Python. The Manager then falls back to its local "
                           "copy and every install from it fails the same way."),
-                "fix": (f"Check that the same machine reaches it (`curl -I https://{host}`). Behind a proxy start ComfyUI with "
+                "fix": (f"Check that the same machine reaches it (`curl -I https://{host}`; Windows PowerShell: "
+                        f"`curl.exe -I https://{host}`). Behind a proxy start ComfyUI with "
                         "it set (`set HTTPS_PROXY=http://HOST:PORT` before run_nvidia_gpu.bat, `export HTTPS_PROXY=...` on "
                         "Linux); where GitHub is blocked use a VPN, or a hosts entry / DNS that resolves it; a firewall or "
                         "antivirus must let python.exe out. Node packs can be installed by hand: `git clone URL` in "
@@ -8935,9 +8936,11 @@ def _hf_offline_api(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "details": {"repo": repo, "host": g.get("host") or ""}}
 
 
-_LLM_API_HOST = re.compile(r"(?:^|\.)(?:api\.openai\.com|openai\.azure\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com)$", re.I)
-_STACK_HOST = re.compile(r"(?:^|\.)(?:pypi\.org|pythonhosted\.org|pytorch\.org|huggingface\.co|hf\.co|hf-mirror\.com|github\.com|"
-                         r"githubusercontent\.com|comfy\.org|nvidia\.com)$", re.I)
+def _in_host_group(cat: Catalog, group: str, host: str) -> bool:
+    """The host is, or lies under, one of the hosts of errors.toml's [[host_group]] row `group` (`llm_api`, `stack`)."""
+    host = host.lower().rstrip(".")
+    hosts = next((r.get("hosts") or [] for r in cat.tables.get("host_group") or [] if r.get("id") == group), [])
+    return any(host == h or host.endswith("." + h) for h in (str(x).lower() for x in hosts))
 
 
 @_interp("py_ssl")
@@ -8951,7 +8954,8 @@ def _py_ssl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if near.get("conda_tool"):
         return None
     host = (g.get("host") or "").lower()
-    if _LLM_API_HOST.search(host) or (near.get("llm_api_client") and not (_STACK_HOST.search(host) or g.get("path"))):
+    if _in_host_group(cat, "llm_api", host) or (
+            near.get("llm_api_client") and not (_in_host_group(cat, "stack", host) or g.get("path"))):
         return None
     why = g.get("uvwhy")
     if why:
@@ -9503,8 +9507,17 @@ def _node_not_git(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return out
 
 
-# files and folders ComfyUI's own repository tracks that no node pack has: a refusal listing one is ComfyUI's folder
-_COMFY_OWN_FILE = re.compile(r"(?:comfy|comfy_extras|comfy_api|comfy_api_nodes|comfy_execution|comfy_config)/")
+@functools.lru_cache(maxsize=1)
+def _comfy_own_file() -> re.Pattern[str]:
+    """A path under one of ComfyUI's own top-level folders that no node pack has (manifests/comfyui.toml [own_tree]):
+    a git refusal listing one first is about ComfyUI's folder."""
+    try:
+        folders = (manifests.load("comfyui").get("own_tree") or {}).get("folders") or []
+    except manifests.ManifestError:
+        folders = []
+    if not folders:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?:" + "|".join(re.escape(str(f)) for f in folders) + r")/")
 
 
 def _comfy_own_local_changes(g: dict[str, str]) -> dict[str, Any]:
@@ -9550,7 +9563,7 @@ def _node_local_changes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     if near.get("manager_node_update") or (pack_folder and not near.get("comfy_self_update")):
         return {"details": details}
     if (near.get("comfy_self_update") or near.get("comfy_repo")
-            or _COMFY_OWN_FILE.match(g.get("file") or "")):
+            or _comfy_own_file().match(g.get("file") or "")):
         return {"as": "comfyui.portable-update-diverged", "details": details}
     if near.get("comfy_place"):  # the portable's python_embeded named near: a node pack's requirements step
         return {"details": details}

@@ -5601,7 +5601,8 @@ def test_paste_forms_a_one_line_json_message_and_a_line_the_program_wrapped_at_8
 _FIX_CMD = re.compile(
     r"(?:pip3?|python3?|py|uv|uvx|git|hf|huggingface-cli|wsl|sudo|apt(?:-get)?|dnf|pacman|conda|nvidia-smi|export|"
     r"setx?|docker|chown|chmod|rm|del|rmdir|mkdir|ln|taskkill|tasklist|winget|comfy|klein-doctor|nvcc|ldconfig|"
-    r"modprobe|dkms|mokutil|systemctl|icacls|takeown|\$env:\w+|python_embeded\\python\.exe|\.venv[\\/]\S+|curl|"
+    r"modprobe|dkms|mokutil|systemctl|icacls|takeown|\$env:\w+|python_embeded\\python\.exe|\.venv[\\/]\S+|curl|curl\.exe|"
+    r"Invoke-RestMethod|Invoke-WebRequest|"
     r"source|cd)(?=[\s=]|$)")
 
 
@@ -5633,6 +5634,8 @@ def _shell_failures(cmds: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
             if "$env:" in s:
                 if not re.fullmatch(r"\$env:\w+ ?= ?(?:'[^']*'|\"[^\"$`]*\"|\w+)", s):
                     check_powershell(s)
+            elif re.match(r"(?:curl\.exe|Invoke-RestMethod|Invoke-WebRequest) ", s):
+                check_powershell(s)  # the Windows PowerShell forms fixes give beside a POSIX curl
             elif re.search(r"[A-Za-z]:\\|\\[\w.]|%[\w~]+%|^(?:set|setx|del|rmdir /s|taskkill|tasklist|icacls|takeown) ", s):
                 cmd_tokens(re.sub(r"%(?:~dp0|\w+)%?", "V", s))  # quotes and metacharacters; variables expand on purpose
             else:
@@ -18898,3 +18901,64 @@ def test_klein_diffusers_floor_is_the_requirements_row(monkeypatch):
         monkeypatch.undo()
         explain._klein_min.cache_clear()
     assert "diffusers.too-old" not in ids(easy)  # 0.38.2 passes the real floor
+
+
+def test_host_groups_and_comfy_own_tree_are_manifest_rows(monkeypatch):
+    """Whose host a certificate failure names (errors.toml [[host_group]]: an LLM API's or the stack's) and which
+    folders are ComfyUI's own (comfyui.toml [own_tree]) are manifest rows with sources, not lists in code: take a
+    row's entry away and the answer follows."""
+    api = ("ERROR:chat.main:Connection error: Cannot connect to host myres.openai.azure.com:443 ssl:True [SSLCertVerificationError: "
+           "(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate "
+           "(_ssl.c:1006)')]\n")
+    hosts = {r["id"]: r["hosts"] for r in CAT.tables["host_group"]}
+    assert "openai.azure.com" in hosts["llm_api"] and "pytorch.org" in hosts["stack"]
+    assert all(r.get("source") for r in manifests.load("errors")["host_group"])
+    pull = ("me@box:~/ComfyUI$ git pull\nerror: Your local changes to the following files would be overwritten by "
+            "merge:\n\tcomfy_execution/graph.py\nPlease commit your changes or stash them before you merge.\nAborting\n")
+    assert ids(pull)[:1] == ["comfyui.portable-update-diverged"]
+    real = manifests.load
+
+    def trimmed(name):
+        data = real(name)
+        if name == "errors":
+            return {**data, "host_group": [dict(r, hosts=[h for h in r["hosts"] if h != "openai.azure.com"])
+                                           for r in data["host_group"]]}
+        if name == "comfyui":
+            return {**data, "own_tree": {**data["own_tree"], "folders": [f for f in data["own_tree"]["folders"]
+                                                                        if f != "comfy_execution"]}}
+        return data
+    before = ids(api)
+    monkeypatch.setattr(manifests, "load", trimmed)
+    explain._comfy_own_file.cache_clear()
+    try:
+        # no longer an LLM API's host (no langchain / litellm near): claimed like any other server's certificate
+        assert "python.ssl-verify-failed" in ids(api) and "python.ssl-verify-failed" not in before
+        assert "comfyui.portable-update-diverged" not in ids(pull)[:1]
+    finally:
+        monkeypatch.undo()
+        explain._comfy_own_file.cache_clear()
+
+
+def test_curl_fixes_give_windows_powershell_a_form_that_runs():
+    """Windows PowerShell 5.1 runs `curl` as Invoke-WebRequest, where `-L -C - -O`, `-X POST ... -d '...'` and `-I`
+    fail: a fix that prints a curl command with options also prints a Windows form (`curl.exe` or
+    Invoke-RestMethod), and those forms parse by PowerShell's rules (test_fix_commands_parse_by_the_rules_of_their_shell
+    routes them there)."""
+    posix_curl = re.compile(r"(?:^|&& |\| )curl -")
+    seen = 0
+    for sig in CAT.signatures:
+        cmds = [s for s in re.findall(r"`([^`\n]{3,400})`", sig.fix or "") if posix_curl.search(s)]
+        if not cmds:
+            continue
+        seen += 1
+        assert re.search(r"`(?:curl\.exe|Invoke-RestMethod) ", sig.fix), (sig.id, cmds)
+    assert seen >= 6, seen
+    win = [(sig.id, s) for sig in CAT.signatures for s in _commands_in(sig.fix)
+           if s.startswith(("curl.exe ", "Invoke-RestMethod "))]
+    assert len(win) >= 6 and _shell_failures(win) == [], win
+    # the checker refuses a POSIX body typed into PowerShell unquoted
+    assert _shell_failures([("x", "Invoke-RestMethod -Method Post -Uri http://127.0.0.1:8188/free -Body {free_memory: true}")])
+    m = one("[ComfyUI-Manager] Failed to fetch https://raw.githubusercontent.com/ltdrdata/ComfyUI-Manager/main/custom-node-list.json\n"
+            "ClientConnectorError: Cannot connect to host raw.githubusercontent.com:443 ssl:default [Connection reset by peer]",
+            "comfyui.github-unreachable")
+    assert "`curl.exe -I https://raw.githubusercontent.com`" in m["fix"], m["fix"]
