@@ -5895,6 +5895,24 @@ def _cuda_malloc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     base = _nvidia_only(g, cat, ctx)
     if base is None:
         return None
+    if g.get("asrt"):
+        # c10/cuda/CUDAMallocAsyncAllocator.cpp checks its bookkeeping on the out-of-memory path of its malloc, before
+        # it raises `Allocation on device ... would exceed allowed memory`: the assert replaces that OOM message, and
+        # only the cudaMallocAsync backend has it; PyTorch's native allocator reports the same shortage plainly
+        sig = cat.by_id("comfyui.cuda-malloc")
+        return {"title": "The GPU ran out of memory under the cudaMallocAsync allocator ComfyUI uses by default, and "
+                         "that allocator's own check failed (INTERNAL ASSERT in CUDAMallocAsyncAllocator.cpp)",
+                "cause": ("ComfyUI starts PyTorch with the cudaMallocAsync allocator (`backend:cudaMallocAsync`). When "
+                          "an allocation does not fit, that backend checks its own accounting (`free_upper_bound + "
+                          "pytorch_used_bytes[device] <= device_total`) before raising its out-of-memory error; the "
+                          "check failing means the memory the driver reports free and what the pool holds no longer "
+                          "add up, so the run stops with an internal assert instead of a plain out-of-memory. "
+                          "PyTorch's native allocator does not have this check and reports the shortage itself."),
+                "fix": ((sig.fix if sig else "Start ComfyUI with `--disable-cuda-malloc`")  # type: ignore[union-attr]
+                        + ". If the node then reports `CUDA out of memory`, lower what it needs: smaller tiles, "
+                          "resolution, frames or batch, or start with `--lowvram`, and close other programs that use "
+                          "the GPU. In your own script, remove `backend:cudaMallocAsync` from PYTORCH_CUDA_ALLOC_CONF"),
+                "details": {"allocator": "cudaMallocAsync"}}
     tcc = ctx.get("tcc_mode") or _near(ctx).get("tcc_mode")
     if tcc:
         # Windows' TCC driver model has no CUDA memory pools (cuDeviceGetMemPool: CUDA_ERROR_NOT_SUPPORTED), which the

@@ -17799,6 +17799,40 @@ def test_round308_launcher_install_kinds():
     assert ids("Installed via Pinokio, on start:\n" + cpu)[:1] == ["torch.cpu-build"]
 
 
+def test_round337_comfyui_tracker_kinds():
+    """Round 337 (ComfyUI tracker reports, generic queries): the cudaMallocAsync backend's own bookkeeping assert
+    (`free_upper_bound + pytorch_used_bytes[device] <= device_total INTERNAL ASSERT FAILED at ...
+    CUDAMallocAsyncAllocator.cpp`), which that backend raises on its out-of-memory path, is the allocator ComfyUI turns
+    on by default: --disable-cuda-malloc plus the memory levers, in a Windows wheel's or a Linux build's path, on one
+    line or wrapped, inside an error report. Look-alikes (the native allocator's own asserts, an AMD build, the words
+    in prose without the expression) stay silent or keep their kind."""
+    expr = "free_upper_bound + pytorch_used_bytes[device] <= device_total"
+    for t in (f"RuntimeError: {expr} INTERNAL ASSERT FAILED at \"../c10/cuda/CUDAMallocAsyncAllocator.cpp\":527, "
+              "please report a bug to PyTorch.\n",
+              f"!!! Exception during processing !!! {expr}\r\nINTERNAL ASSERT FAILED at "
+              "\"C:\\\\actions-runner\\\\_work\\\\pytorch\\\\c10\\\\cuda\\\\CUDAMallocAsyncAllocator.cpp\":540\r\n",
+              "## Error Details\n- **Node Type:** WanVideoSampler\n- **Exception Type:** RuntimeError\n"
+              f"- **Exception Message:** {expr} INTERNAL ASSERT FAILED at \"/pytorch/c10/cuda/CUDAMallocAsyncAllocator.cpp\":563\n"):
+        m = one(t, "comfyui.cuda-malloc")
+        assert "ran out of memory" in m["title"] and "cudaMallocAsync" in m["title"]
+        assert "--disable-cuda-malloc" in m["fix"] and "--lowvram" in m["fix"]
+        assert "PYTORCH_CUDA_ALLOC_CONF" in m["fix"]
+    # the plain refusal keeps its own headline
+    m = one("RuntimeError: CUDA error: operation not supported\nDevice: cuda:0 NVIDIA A10 : cudaMallocAsync\n",
+            "comfyui.cuda-malloc")
+    assert "does not support" in m["title"]
+    # the native caching allocator's asserts are not this backend's
+    assert "comfyui.cuda-malloc" not in ids("RuntimeError: block.stream == stream INTERNAL ASSERT FAILED at "
+                                            "\"../c10/cuda/CUDACachingAllocator.cpp\":1234, please report a bug to PyTorch.\n")
+    # the variable named in prose or someone's own code, without the expression
+    assert "comfyui.cuda-malloc" not in ids("free_upper_bound = device_free + cached_bytes  # my allocator stats\n"
+                                            "AssertionError: free_upper_bound too large\n")
+    # an AMD (ROCm) build's HIP allocator: not ComfyUI's CUDA allocator advice
+    assert "comfyui.cuda-malloc" not in ids("pytorch version: 2.5.1+rocm6.2\nDevice: cuda:0 AMD Radeon RX 7900 XTX : native\n"
+                                            f"RuntimeError: {expr} INTERNAL ASSERT FAILED at "
+                                            "\"../c10/hip/HIPMallocAsyncAllocator.cpp\":527\n")
+
+
 def test_round329_git_update_kinds():
     """Round 329 (git, pygit2 and ComfyUI-Manager's git operations): git's refusal to pull or check out over files in
     ComfyUI's own folder (the Manager's `Update ComfyUI`, a file only ComfyUI's repository has, ComfyUI's repository
