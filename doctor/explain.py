@@ -10069,6 +10069,48 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                           "installer or update that did not see the GPU, or a requirements install that replaced the CUDA "
                           "wheel). torch imports, torch.cuda.is_available() is False, and generation runs on the CPU."),
                 "details": {"said": said, "nvidia": _SPACE.sub(" ", str(nv)).strip()}}
+    if g.get("portable"):
+        # ComfyUI portable: after update_comfyui_and_python_dependencies.bat the CPU launcher works and the GPU one
+        # does not: the updater's pip run took PyPI's torch (CPU-only on Windows) over the CUDA index's
+        return {"title": ("After update_comfyui_and_python_dependencies.bat, run_cpu.bat works and run_nvidia_gpu.bat "
+                          "does not: the update left a CPU-only PyTorch in python_embeded"),
+                "cause": ("The portable's dependency updater reinstalls torch with pip, naming the PyTorch CUDA index as "
+                          "an extra index beside PyPI; pip takes the highest version from either, and where PyPI's is "
+                          "newer than the newest build on that CUDA index it installs PyPI's torch, which on Windows is "
+                          "the CPU-only build. CPU mode (run_cpu.bat, --cpu) still starts; the GPU launch stops with "
+                          "`Torch not compiled with CUDA enabled`."),
+                "fix": ("From the ComfyUI_windows_portable folder reinstall the CUDA build into the embedded Python: "
+                        "`.\\python_embeded\\python.exe -m pip install --force-reinstall torch torchvision torchaudio "
+                        "--index-url https://download.pytorch.org/whl/cu128`, then check with `.\\python_embeded\\python.exe "
+                        "-c \"import torch; print(torch.__version__, torch.cuda.is_available())\"` (a `+cu128` version and "
+                        "True). Update later with update_comfyui.bat, not the one that also updates the Python dependencies"),
+                "details": {"updater": "update_comfyui_and_python_dependencies.bat"}}
+    if g.get("replaced"):
+        # the user's words that the CUDA torch was overwritten / reinstalled as a build without CUDA (a node pack's or
+        # a program's requirements, an updater, `uv run` re-syncing without the CUDA extra)
+        said = _SPACE.sub(" ", f"{g['replaced']} ... {g.get('prose') or ''}").strip()
+        return {"title": f"The CUDA build of PyTorch was replaced by one without CUDA (`{said}`): nothing runs on the GPU",
+                "cause": ("Something installed torch again into the same environment and took a build without CUDA: a "
+                          "requirements file or a ComfyUI node pack listing `torch` (pip then takes PyPI's torch, which on "
+                          "Windows is the CPU-only build, over the installed `+cuXXX` wheel), an updater that reinstalls "
+                          "the dependencies, or `uv run` / `uv sync` re-syncing the project to its base dependencies, where "
+                          "the CUDA index is only mapped for an extra or group that was not named. torch then imports, "
+                          "torch.cuda.is_available() is False, and everything runs on the CPU or the GPU start fails."),
+                "fix": ("Reinstall the CUDA build into that Python: `python -m pip install --force-reinstall torch "
+                        "torchvision --index-url https://download.pytorch.org/whl/cu128` (ComfyUI portable: "
+                        "`.\\python_embeded\\python.exe -m pip ...`), and keep torch out of the next install: remove the "
+                        "`torch` / `torchvision` lines from the node pack's requirements.txt before `pip install -r` (or "
+                        "install it with a constraint: `python -m pip freeze | findstr torch > c.txt` then `python -m pip "
+                        "install -r requirements.txt -c c.txt`; Linux: `grep torch`). uv project: run with the extra that "
+                        "maps torch to the CUDA index each time (`uv run --extra cu128 ...`, `uv sync --extra cu128`), or "
+                        "map torch to that index without an extra in `[tool.uv.sources]`. Check: `python -c \"import torch; "
+                        "print(torch.__version__, torch.cuda.is_available())\"`"),
+                "details": {"said": said}}
+    if g.get("cpuof") and not (near.get("nvidia_named") or ctx.get("nvidia_named") or near.get("gpu_torch_wanted")
+                               or ctx.get("gpu_torch_wanted") or near.get("torch_cuda_build") or ctx.get("torch_cuda_build")):
+        # `installed the CPU version of torch` alone is also what a user without an NVIDIA GPU does on purpose: claimed
+        # only where the paste names an NVIDIA GPU or asks for (or had) the GPU / CUDA build
+        return None
     if g.get("prose"):
         # the user's own words: pip or uv installed the CPU build (PyPI's torch for Windows, and for aarch64 Linux
         # before the CUDA wheels went to PyPI, is CPU-only; a uv project whose index mapping skips this platform)

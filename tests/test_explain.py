@@ -18285,6 +18285,51 @@ def test_round319_opencv_onnxruntime_mediapipe_kinds():
                "    import mediapipe as mp\nModuleNotFoundError: No module named 'mediapipe'\n") == []
 
 
+def test_round341_cpu_torch_build_kinds():
+    """Round 341 (a CPU-only or wrong PyTorch build in place of the CUDA one, 2025-2026, second pass): a user's words
+    that the CUDA torch was overwritten / reinstalled as a build without CUDA (a node pack's requirements, `uv run`), that
+    pip installed `the CPU version of torch` where the GPU build was wanted, that torch `defaulted to the CPU build`, the
+    Chinese `cpu版` beside a graphics card, ComfyUI portable's dependency updater followed by run_cpu.bat working and
+    run_nvidia_gpu.bat failing, a `+cpu` wheel beside `cuda available: False`, and a GTX card named. Look-alikes (no
+    GPU, a Mac, an AMD card, a CUDA build named instead, the updater failing by itself) stay silent."""
+    for t, said in (("After installing the pack's requirements it replaced my CUDA torch with the CPU version; RTX 4070\n",
+                     "replaced ... CPU version"),
+                    ("pip install -r requirements.txt overwrote the existing GPU-enabled PyTorch with a plain CPU-only build\n",
+                     "overwrote ... CPU-only build"),
+                    ("Every time `uv run` reinstalls torch with a build without CUDA support\n",
+                     "reinstalls ... build without CUDA support")):
+        m = one(t, "torch.cpu-build")
+        assert "replaced by one without CUDA" in m["title"] and said in m["title"]
+        assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"] and "uv run --extra cu128" in m["fix"]
+    for t in ("I ran update_comfyui_and_python_dependencies.bat. Now run_nvidia_gpu.bat crashes, but run_cpu.bat works.\n",
+              "ran _update_comfyui_and_python_dependencies.bat_ by mistake\r\nRunning on the cpu via _run_cpu.bat_ works "
+              "fine, but _run_nvidia_gpu.bat_ doesnt work\r\n"):
+        m = one(t, "torch.cpu-build")
+        assert "run_cpu.bat works" in m["title"] and ".\\python_embeded\\python.exe -m pip install" in m["fix"]
+    for t, said in (("On Windows pip installs the CPU-only version of PyTorch; I need the GPU version for a GTX 1660\n",
+                     "CPU-only version"),
+                    ("The torch install defaulted to the CPU build although I have an RTX 3060\n", "CPU build"),
+                    ("pytorch装的是CPU版本，我的电脑有N卡\n", "CPU版本")):
+        m = one(t, "torch.cpu-build")
+        assert "CPU-only build" in m["title"] and f"`{said}`" in m["title"]
+    m = one("torch 2.9.1+cpu | cuda available: False | device count: 0\n", "torch.cpu-build")
+    assert "2.9.1+cpu" in m["title"]
+    m = one("The PyTorch wheel for 2.9.1+cpu has been installed on my GTX1650\n", "torch.cpu-build")
+    assert "2.9.1+cpu" in m["title"]
+    # look-alikes: no GPU, a Mac, AMD, a CUDA build instead, the updater failing by itself, a device default
+    for t in ("I don't have a GPU, so I installed the CPU version of torch, but the script fails\n",
+              "On my M2 MacBook pip installed the CPU version of torch\n",
+              "comfy install --cpu still installs the CUDA version of PyTorch instead of the CPU-only version\n",
+              "xformers replaced my CUDA torch with the cu124 build\n",
+              "I reinstalled torch to a version without cuda because I'm on an AMD Radeon RX 7900 XTX with ZLUDA\n",
+              "update_comfyui_and_python_dependencies.bat fails: No matching distribution found for torch; "
+              "run_nvidia_gpu.bat still works\n",
+              "我没有显卡，所以装了torch的cpu版本\n",
+              "torch.device defaults to the cpu device when no accelerator is found\n",
+              "Installed torch 2.9.1+cpu, cuda available: True\n"):
+        assert "torch.cpu-build" not in ids(t), t
+
+
 def test_round333_unicode_paths_kinds():
     """Round 333 (Unicode, encodings and non-ASCII paths on Windows): comfy-aimdo's ModelMMAP refusing a model path
     with non-ASCII characters (fixed in 0.2.12) on Windows and Linux paths, an ASCII path silent; PyTorch's fopen
