@@ -9725,6 +9725,14 @@ def _launcher_no_runtime(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
 _EMBEDDED = re.compile(r"python_embede?d", re.I)
 
 
+def _portable_shown(ctx: dict[str, Any]) -> bool:
+    """The text shows ComfyUI portable, whose Python is python_embeded (run with -s): a python_embeded path, the
+    portable's folder (ComfyUI_windows_portable), or the user's own words (`ComfyUI Portable`, `portable ComfyUI`)."""
+    near = _near(ctx)
+    return bool(_EMBEDDED.search(near.get("comfy_place") or "") or _EMBEDDED.search(ctx.get("comfy_place") or "")
+                or "portable" in _fact(ctx, "comfy_updater").lower() or _fact(ctx, "comfy_portable_words"))
+
+
 @_interp("other_python_on_path")
 def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """pip's lines naming a system Python's site-packages (or its user site) are ComfyUI's problem only where the
@@ -9756,8 +9764,20 @@ def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
                         "and `python -m pip install -r requirements.txt`. The leftover folders can be deleted: the ones whose "
                         "names start with `~` in the site-packages folder the warning names"),
                 "details": d}
-    if not (_EMBEDDED.search(near.get("comfy_place") or "") or _EMBEDDED.search(ctx.get("comfy_place") or "")):
+    if not _portable_shown(ctx):
         return None
+    if g.get("conda"):
+        # the user's words: an install or upgrade made in a conda (Anaconda / Miniconda) environment or prompt, beside
+        # ComfyUI portable, whose python_embeded reads no conda site-packages
+        low = g["conda"].lower()
+        where = ("a Miniconda environment" if low.startswith("mini") else "an Anaconda environment"
+                 if low.startswith("ana") else "a conda environment")
+        return {"title": f"The install went into {where}, not into ComfyUI portable's python_embeded, which runs ComfyUI",
+                "cause": ("ComfyUI portable runs only its own Python, python_embeded\\python.exe (started with -s). A "
+                          "`pip install` or `conda install` made in a conda environment or an Anaconda / Miniconda prompt "
+                          "goes into that environment's site-packages, which ComfyUI never reads: ComfyUI keeps its old "
+                          "torch (or still misses the package) whatever the conda environment now has."),
+                "details": {"installed in": where}}
     d = {"site": site} if site else {}
     if g.get("pkg"):
         d["package"] = g["pkg"]

@@ -18804,6 +18804,46 @@ def test_round317_offload_placement_kinds():
         ["diffusers.offload-then-to-cuda"]
 
 
+def test_round344_which_python_kinds():
+    r"""Round 344 (which Python and which pip, second pass): pip's lines naming a system Python's site-packages are
+    claimed where the user's own words name ComfyUI portable (`ComfyUI Portable`, `portable version of ComfyUI`), not
+    only a python_embeded path; a drive-root Python (C:\Python311, C:\Program Files\Python312) is such a site too; and
+    an install the user says they made in a conda / Anaconda / Miniconda environment beside ComfyUI portable is the
+    same mistake. Look-alikes stay silent: the same lines with no portable shown (a manual install on that Python
+    reads them), a conda install with no portable, Miniconda merely installed, a Linux dist-packages path."""
+    store = ("Requirement already satisfied: einops in c:\\users\\bob\\appdata\\roaming\\python\\python312\\site-packages "
+             "(from -r requirements.txt (line 3)) (0.8.1)\n")
+    for head in ("Windows 10, ComfyUI Portable, RTX 3060\n", "I use the portable version of ComfyUI.\r\n",
+                 "portable comfyui (nightly)\n"):
+        m = one(head + store, "python.other-python-on-path")
+        assert "roaming\\python\\python312" in m["title"] and "python_embeded" in m["title"]
+        assert "python_embeded\\python.exe -m pip install" in m["fix"]
+    # a drive-root Python, in PowerShell's and cmd's spellings
+    for site in ("c:\\python311\\lib\\site-packages", "D:\\Program Files\\Python312\\Lib\\site-packages"):
+        m = one("ComfyUI portable here.\nRequirement already satisfied: lark in " + site + " (1.1.7)\n",
+                "python.other-python-on-path")
+        assert site in m["title"]
+    # the same lines with no portable shown: a ComfyUI run by that Python would read them
+    assert "python.other-python-on-path" not in ids("Requirement already satisfied: lark in c:\\python311\\lib\\site-packages (1.1.7)\n")
+    assert "python.other-python-on-path" not in ids("ComfyUI manual install, no venv\n" + store)
+    assert "python.other-python-on-path" not in ids("ComfyUI Portable\nRequirement already satisfied: numpy in "
+                                                    "/usr/lib/python3/dist-packages (1.26.4)\n")
+
+    # an install made in a conda environment beside the portable's python_embeded
+    exe = "** Python executable: E:\\AI\\ComfyUI_windows_portable\\python_embeded\\python.exe\n"
+    for said, where in (("I upgraded torch in my conda env but ComfyUI still shows 2.4.0\n", "a conda environment"),
+                        ("then reinstalled xformers in Anaconda, nothing changed\n", "an Anaconda environment"),
+                        ("installing the cu128 build in miniconda3 worked there\n", "a Miniconda environment")):
+        m = one(exe + said, "python.other-python-on-path")
+        assert where in m["title"] and "python_embeded" in m["title"]
+        assert "conda" in m["cause"] and "python_embeded\\python.exe -m pip" in m["fix"]
+    # a conda install with no portable shown, or Miniconda itself installed: not this
+    assert "python.other-python-on-path" not in ids("I installed torch in miniconda and my script still fails:\n"
+                                                    "ModuleNotFoundError: No module named 'diffusers'\n")
+    assert "python.other-python-on-path" not in ids(exe + "I installed Miniconda yesterday for another project\n")
+    assert "python.other-python-on-path" not in ids("(comfy) C:\\ComfyUI>python main.py\nI updated torch in the conda env\n")
+
+
 def test_round336_cublas_kinds():
     """Round 336 (cuBLAS and cuBLASLt failures, 2024-2026): torch's `CUBLAS_STATUS_ALLOC_FAILED` /
     `NOT_INITIALIZED when calling cublasCreate(handle)` quoted without its `CUDA error:` prefix (an issue title) is
