@@ -9797,7 +9797,21 @@ def _sage_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     near = _near(ctx)
     if _off_nvidia(ctx):
         return None
-    if g.get("refusal") or near.get("sampler_node") or near.get("sage_forced") or ctx.get("sage_forced") \
+    forced = [v.lower() for v in (near.get("sage_forced"), ctx.get("sage_forced")) if v]
+    if not g.get("refusal") and forced and not any("sage-attention" in v or "using sage" in v for v in forced):
+        # the Patch Sage Attention node (by name, or by its own get_sage_func frame) asked for it, not the launch flag
+        return {"title": "A Patch Sage Attention node asks for the sageattention package, which ComfyUI's Python does "
+                         "not have",
+                "cause": ("KJNodes' Patch Sage Attention node imports `sageattention` when it runs (its get_sage_func) "
+                          "unless its sage_attention input is `disabled`; the package is not installed in the Python "
+                          "ComfyUI runs with (or was installed into another Python), so the node fails before sampling."),
+                "fix": ("Set the node's sage_attention input to `disabled` or bypass the node (select it, Ctrl+B), and "
+                        "if ComfyUI is also started with `--use-sage-attention`, start it without: Klein runs on PyTorch "
+                        "attention. To use SageAttention instead, first install a sageattention build made for this "
+                        "torch and CUDA into the Python that runs ComfyUI (the portable's python_embeded), then restart "
+                        "ComfyUI"),
+                "details": {"forced_by": near.get("sage_forced") or ctx.get("sage_forced")}}
+    if g.get("refusal") or near.get("sampler_node") or forced \
             or near.get("node_type") or near.get("node_exec") or near.get("model_loader_node"):
         return {}  # a wrapper's model loader node asks for the attention mode it was set to (sageattn)
     return None

@@ -18484,6 +18484,32 @@ def test_round314_disk_cache_fs_kinds():
     assert ids("Export failed: [Errno 36] File name too long: 'exports/a-very-long-title'\n") == []
 
 
+def test_round342_sampler_sage_patch_kinds():
+    """Round 342 (samplers, schedulers, guiders and sigmas, second pass): KJNodes' Patch Sage Attention node asking
+    for a sageattention the Python lacks, named by the node or only by its own get_sage_func frame, is
+    comfyui.sage-missing with a headline about the node (not the launch flag); the flag's own refusal keeps the flag
+    headline, and another program's sage import stays the plain missing package."""
+    mod = "ModuleNotFoundError: No module named 'sageattention'\n"
+    for frame in ('  File "/home/ann/ComfyUI/custom_nodes/ComfyUI-KJNodes/nodes/model_optimization_nodes.py", line 61, '
+                  'in get_sage_func\n    from sageattention import sageattn\n',
+                  '  File "E:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfyui-kjnodes\\nodes\\'
+                  'model_optimization_nodes.py", line 43, in get_sage_func\r\n    from sageattention import sageattn\r\n',
+                  "PathchSageAttentionKJ\n!!! Exception during processing !!! "):
+        m = one(frame + mod, "comfyui.sage-missing")
+        assert "Patch Sage Attention node" in m["title"] and "--use-sage-attention" not in m["title"]
+        assert "`disabled`" in m["fix"] and "Ctrl+B" in m["fix"]
+    # ComfyUI's own refusal for the flag keeps the flag's headline
+    m = one("To use the `--use-sage-attention` feature, the `sageattention` package must be installed first.\n",
+            "comfyui.sage-missing")
+    assert "--use-sage-attention" in m["title"]
+    # another program's helper of a similar name importing sageattention is a package missing, not ComfyUI's node
+    t = ('  File "/srv/app/attn.py", line 5, in get_sage_function\n    from sageattention import sageattn\n' + mod)
+    assert ids(t) == ["python.module-missing"]
+    # an AMD setup is not this
+    assert "comfyui.sage-missing" not in ids("ROCm 6.2, RX 7900 XTX\n" + '  File "x/model_optimization_nodes.py", '
+                                             'line 43, in get_sage_func\n' + mod)
+
+
 def test_round334_ssl_proxy_certificate_kinds():
     """Round 334 (SSL, proxy and certificate failures installing or downloading the stack): an https:// proxy URL for
     a plain-HTTP proxy is its own kind; uv's rustls `invalid peer certificate` is a certificate failure only where uv
