@@ -8903,6 +8903,24 @@ def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                         "HF_HUB_DISABLE_XET`, Windows `set HF_HUB_DISABLE_XET=`), which retries interrupted transfers; on a "
                         "weak link fetch one file at a time: `hf download black-forest-labs/FLUX.2-klein-4B --max-workers 1`"),
                 "details": {"received_bytes": got, "expected_bytes": want}}
+    if g.get("xettoken"):
+        err = g.get("xetconn") or "a connection error"
+        return {"title": (f"huggingface_hub's request for a Xet download token did not reach the Hub ({err} in "
+                          f"{g['xettoken']})"),
+                "cause": ("Before it downloads a large file from Xet storage, huggingface_hub asks the Hub for a short-lived "
+                          "Xet token (the repository's xet-read-token route) and the connection for that request failed: "
+                          "the network does not reach the host of that route (a firewall, a proxy the Python was not given, "
+                          "a blocked huggingface.co). With HF_ENDPOINT set to a mirror (hf-mirror.com) the token route can "
+                          "still point at huggingface.co itself: the Hub hands it out with the file's metadata and "
+                          "huggingface_hub follows it as given (huggingface_hub#3168, hf-mirror.com's issue #50), so the "
+                          "mirror setting seems to have no effect. The model and the mirror are fine."),
+                "fix": ("Download without Xet, so every request goes to HF_ENDPOINT: `export HF_HUB_DISABLE_XET=1` (Windows "
+                        "`set HF_HUB_DISABLE_XET=1`, PowerShell `$env:HF_HUB_DISABLE_XET = '1'`) in the shell before Python "
+                        "starts, then the same download again, e.g. `hf download black-forest-labs/FLUX.2-klein-4B`; keep "
+                        "huggingface_hub and hf_xet current (`python -m pip install -U huggingface_hub hf_xet`); where huggingface.co should be "
+                        "reachable, give the Python the network's proxy (`export HTTPS_PROXY=http://HOST:PORT`) or let it "
+                        "through the firewall to huggingface.co and *.xethub.hf.co"),
+                "details": {"request": g["xettoken"], "error": g.get("xetconn") or ""}}
     if not (g.get("xethost") or g.get("xetwhy")):
         return {}
     host = g.get("xethost") or "*.xethub.hf.co"
@@ -8945,9 +8963,33 @@ def _xet_failed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
             "details": {"received": got, "total": total, "percent": g.get("stallpct", "")}}
 
 
+_LLM_SERVER = re.compile(r"\bvllm\b|\bsglang\b|lmdeploy|ktransformers", re.I)
+
+
+@_interp("hf_endpoint_quoted")
+def _hf_endpoint_quoted(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """HF_ENDPOINT stored with its quote characters: the headline shows the value as the library read it, and the
+    fix's example address becomes the user's own (without the quotes)."""
+    ep = (g.get("endpoint") or "").rstrip("/")
+    q = g.get("q") or '"'
+    if not ep:
+        return {}
+    out: dict[str, Any] = {"title": (f"HF_ENDPOINT holds quote characters ({q}{ep}{q}): huggingface_hub cannot build a Hub "
+                                     "address from it, so nothing is downloaded"),
+                           "details": {"endpoint": ep, "quote": q}}
+    sig = cat.by_id("hf.endpoint-quoted")
+    if sig and re.fullmatch(r"https?://[\w.-]{1,100}(?::\d{1,5})?(?:/[\w.~-]{1,60}){0,3}", ep):
+        out["fix"] = sig.fix.replace("https://hf-mirror.com", ep)
+    return out
+
+
 @_interp("hf_offline_api")
 def _hf_offline_api(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """A Hub API request (model info) refused by offline mode: the repository it names goes in the title."""
+    """A Hub API request (model info) refused by offline mode: the repository it names goes in the title. Not where an
+    LLM server (vLLM, SGLang, LMDeploy, ktransformers, TGI) is named in the paste: its own model resolution made the
+    request, and its own options (a local path as the model, its offline flags) are the fix."""
+    if _LLM_SERVER.search(_fact(ctx, "foreign_graph_runner")) or _fact(ctx, "tgi_server"):
+        return None
     repo = g.get("repo") or ""
     return {"title": (f"Offline mode refused a Hub API request for {repo} (model info), which the cache cannot answer; "
                       "the model's files themselves may be cached"),

@@ -18170,6 +18170,78 @@ def test_round315_comfy_api_kinds():
                "received: {'3': {'class_type': 'KSampler', 'inputs': {'seed': 5}}}\n") == []
 
 
+def test_round340_env_and_mirror_kinds():
+    """Round 340 (environment variables and Hugging Face mirrors, second pass): HF_ENDPOINT stored with its quote
+    characters (diffusers' and transformers' `couldn't connect to '"https://..."'`, requests' invalid-URL forms before a
+    Hub path) is its own cause with the user's address in the fix; huggingface_hub's Xet token request that cannot
+    connect is the Hub unreachable (HF_HUB_DISABLE_XET keeps a mirror in use); a permission error on a cache path cut
+    by the paste before its closing quote is still the cache; an offline-mode refusal of a Hub API call inside an LLM
+    server (vLLM, SGLang, TGI) is that server's own call. Look-alikes stay silent."""
+    # HF_ENDPOINT with quotes: diffusers (double quotes), transformers (single quotes, a trailing slash)
+    m = one("OSError: We couldn't connect to '\"https://hf-mirror.com\"' to load this model, couldn't find it in the "
+            "cached files and it looks like black-forest-labs/FLUX.2-klein-4B is not the path to a directory containing a "
+            "model_index.json file.", "hf.endpoint-quoted")
+    assert '"https://hf-mirror.com"' in m["title"] and "export HF_ENDPOINT=https://hf-mirror.com" in m["fix"]
+    assert "$env:HF_ENDPOINT = 'https://hf-mirror.com'" in m["fix"] and "%env HF_ENDPOINT=https://hf-mirror.com" in m["fix"]
+    m = one("OSError: We couldn't connect to ''https://hf-mirror.com/'' to load this file, couldn't find it in the cached "
+            "files and it looks like Qwen/Qwen3-4B is not the path to a directory containing a file named config.json.",
+            "hf.endpoint-quoted")
+    assert "'https://hf-mirror.com'" in m["title"]
+    # requests' forms before a Hub path, a company mirror: the fix carries that address without quotes
+    for t in ("requests.exceptions.MissingSchema: Invalid URL '\"https://hub.corp.example:8443\"/api/models/black-forest-"
+              "labs/FLUX.2-klein-4B/revision/main': No scheme supplied. Perhaps you meant https://\"https://hub.corp."
+              "example:8443\"/api/models/black-forest-labs/FLUX.2-klein-4B/revision/main?",
+              "requests.exceptions.InvalidSchema: No connection adapters were found for \"'https://hub.corp.example:8443'/"
+              "black-forest-labs/FLUX.2-klein-4B/resolve/main/model_index.json\"\r\n"):
+        m = one(t, "hf.endpoint-quoted")
+        assert "hub.corp.example:8443" in m["title"]
+        assert "set HF_ENDPOINT=https://hub.corp.example:8443" in m["fix"] and "hf-mirror.com" not in m["fix"]
+    # an unquoted address is the network; another program's quoted URL (no Hub path) is not this
+    assert "hf.endpoint-quoted" not in ids("OSError: We couldn't connect to 'https://hf-mirror.com' to load this model, "
+                                           "couldn't find it in the cached files")
+    assert ids("requests.exceptions.MissingSchema: Invalid URL '\"https://api.example.com\"/v1/chat/completions': No "
+               "scheme supplied.") == []
+    assert ids("No connection adapters were found for '\"http://localhost:11434\"/api/generate'") == []
+
+    # the Xet token request that cannot connect (requests and httpx forms): the Hub unreachable, HF_HUB_DISABLE_XET
+    tb = ('  File "/srv/venv/lib/python3.11/site-packages/huggingface_hub/utils/_xet.py", line 190, in {fn}\n'
+          '    resp = get_session().get(headers=headers, url=url, params=params)\n'
+          '  File "/srv/venv/lib/python3.11/site-packages/requests/adapters.py", line 682, in send\n'
+          '    raise ConnectionError(err, request=request)\n')
+    m = one(tb.format(fn="_fetch_xet_connection_info_with_url") + "requests.exceptions.ConnectTimeout: "
+            "HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded\n", "hf.unreachable")
+    assert "Xet download token" in m["title"] and "ConnectTimeout" in m["title"]
+    assert "HF_HUB_DISABLE_XET=1" in m["fix"] and "hf-mirror" in m["cause"]
+    m = one(tb.format(fn="fetch_xet_connection_info_from_repo_info").replace("/", "\\") + "httpx.ConnectError: [WinError "
+            "10060] A connection attempt failed\r\n", "hf.unreachable")
+    assert "httpx.ConnectError" in m["title"]
+    # the same frames ending in a certificate or proxy failure are not this headline
+    for t in (tb.format(fn="_fetch_xet_connection_info_with_url") + "requests.exceptions.SSLError: "
+              "HTTPSConnectionPool(host='huggingface.co', port=443): (Caused by SSLError(SSLCertVerificationError(1, "
+              "'[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed')))\n",
+              tb.format(fn="_fetch_xet_connection_info_with_url") + "requests.exceptions.ConnectionError: "
+              "HTTPSConnectionPool(host='huggingface.co', port=443): (Caused by ProxyError('Unable to connect to proxy'))\n"):
+        assert all("Xet download token" not in x["title"] for x in explain.explain_text(t)[0])
+
+    # a cache path cut before its closing quote, Linux and Windows
+    for t in ("Could not cache non-existence of file. Will ignore error and continue. Error: [Errno 13] Permission denied: "
+              "'/srv/shared/hf_home/hub/models--black-forest-labs--FLUX.2-klein-4B/.no_exist/3f1c\n",
+              "PermissionError: [Errno 13] Permission denied: 'D:\\hf-cache\\hub\\.locks\\models--black-forest-labs--"
+              "FLUX.2-klein-4B\\9a7e.lock\r\n"):
+        assert ids(t)[:1] == ["hf.cache-not-writable"], t
+    assert "hf.cache-not-writable" not in ids("PermissionError: [Errno 13] Permission denied: '/home/u/project/outputs/run3\n")
+
+    # offline mode refusing a Hub API call: diffusers' loader is claimed, an LLM server's own resolution is not
+    api = ("huggingface_hub.errors.OfflineModeIsEnabled: Cannot reach https://huggingface.co/api/models/Qwen/Qwen3-8B: "
+           "offline mode is enabled. To disable it, please unset the `HF_HUB_OFFLINE` environment variable.\n")
+    assert ids('  File "/venv/lib/python3.12/site-packages/diffusers/utils/hub_utils.py", line 407, in '
+               "_get_checkpoint_shard_files\n" + api) == ["hf.offline-api-call"]
+    for pre in ("$ HF_HUB_OFFLINE=1 vllm serve Qwen/Qwen3-8B --port 8000\n",
+                "python -m sglang.launch_server --model-path Qwen/Qwen3-8B\n",
+                "2025-09-01T10:00:00Z ERROR text_generation_launcher: Download encountered an error:\n"):
+        assert ids(pre + api) == [], pre
+
+
 def test_round332_qwen3_llama2_norm_width_kinds():
     """Round 332 (shape errors from text encoders): a Qwen3-4B text encoder that ComfyUI builds as its Llama2 class where
     the paste (often a GGUF CLIP loader's) lists only norm weights, 2560 against 4096, is an old ComfyUI core with a
