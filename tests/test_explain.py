@@ -18066,6 +18066,24 @@ def test_round320_flux2_vae_layout_kinds():
     assert "klein.zimage-te" in ids("flux-2-klein-4b-fp8.safetensors\nRequested to load ZImageTEModel_\n")
 
 
+def test_round339_launch_flag_kinds():
+    """Round 339 (ComfyUI's launch flags, second pass): the `_scaled_mm_out_cuda` refusal that --fast's fp8 matmul
+    meets on a Windows torch before 2.4, retold with `platform` or `not compiled` beside the op name (an issue title,
+    a user's paraphrase), is still torch.too-old; the op name alone, or under a HIP/ROCm error, stays silent, and so
+    do other front ends' launchers refusing flags (Forge/A1111 launch.py, a text-generation installer's webui.py)."""
+    for t in ("ComfyUI --fast gives a platform error (_scaled_mm_out_cuda) on my RTX 4090\n",
+              "Platform error: _scaled_mm_out_cuda when using --fast on Windows, torch 2.3.1+cu121\r\n",
+              "_scaled_mm_out_cuda not compiled on this platform (ComfyUI portable, run_nvidia_gpu.bat --fast)\n"):
+        m = one(t, "torch.too-old")
+        assert "too old" in m["title"]
+    assert ids("torch._scaled_mm -> _scaled_mm_out_cuda called from comfy/ops.py line 300\n") == []
+    assert "torch.too-old" not in ids("HIP error: _scaled_mm_out_cuda is not supported on this platform (ROCm 6.2)\n")
+    for t in ("usage: launch.py [-h] [--update-all-extensions]\nlaunch.py: error: unrecognized arguments: --unet-dir\n",
+              "usage: webui.py [-h] [--update]\nwebui.py: error: unrecognized arguments: --listen --port 8189\n",
+              "'--sage' is not recognized as an internal or external command,\noperable program or batch file.\n"):
+        assert ids(t) == []
+
+
 def test_round331_blackwell_old_torch_kinds():
     """Round 331 (RTX 50 series and RTX PRO Blackwell reports): a bare `no kernel image` beside an RTX 50 / Blackwell
     card and a PyTorch release named without its CUDA build (`pytorch 2.6`, `torch==2.4.0`, 1.x) is torch built before
