@@ -990,12 +990,39 @@ def _loaded_vae(g: dict[str, str]) -> dict[str, Any] | None:
     return {"title": title, "cause": cause, "fix": fix, "details": d}
 
 
+def _reference_latent(g: dict[str, str]) -> dict[str, Any]:
+    """`Sizes of tensors must match except in dimension 1. Expected size 128 but got size 16` beside ComfyUI or FLUX
+    words: ComfyUI's flux model joins the reference latents (ReferenceLatent, an edit workflow's `kontext`) to the image
+    tokens along the sequence; a FLUX.2 model's tokens are 128 wide and a 16-channel VAE's latent 16 wide. Only the
+    ComfyUI name in the paste (no FLUX word) is worded as the likely reading, since another model's concatenation can
+    print the same numbers."""
+    near = (g.get("refctx") or g.get("refctx2") or "").lower()
+    sure = bool(re.search(r"flux|kontext|klein|ref_latents", near))
+    d = {"expected_width": 128, "got_width": 16, "flux_named": sure}
+    lead = "" if sure else "Most likely (ComfyUI, FLUX.2): "
+    return {
+        "title": (f"{lead}A FLUX.2 [klein] / FLUX.2 edit got a reference latent of another family: 16 channels (a "
+                  "FLUX.1 / SD3 / Qwen-Image VAE) beside FLUX.2's 128"),
+        "cause": ("In an edit workflow the reference image is encoded by VAEEncode and joined to the image being generated "
+                  "(ReferenceLatent; ComfyUI's flux model concatenates them: `torch.cat([img, kontext], dim=1)`). A "
+                  "FLUX.2 model's latent tokens are 128 wide (32 VAE channels x 2x2); a reference encoded by a "
+                  "16-channel VAE (FLUX.1's ae.safetensors, an SD3, Qwen-Image or Wan VAE) is 16 wide, so the sampler "
+                  "stops at the first step. The text-to-image part of the same workflow can still work, because only the "
+                  "reference passes through that VAE."),
+        "fix": ("Encode the reference with the FLUX.2 VAE: the VAE input of the VAEEncode node that feeds ReferenceLatent "
+                "must come from a Load VAE (VAELoader) set to flux2-vae.safetensors (ComfyUI/models/vae; the Klein "
+                "templates' file), not FLUX.1's ae.safetensors or a Qwen-Image / Wan VAE; use the same VAE for VAE Decode"),
+        "details": d}
+
+
 @_interp("channels")
 def _channels(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("vae_file"):
         return _loaded_vae(g)
     if g.get("k1") or g.get("k2"):
         return _image_input(g, cat, ctx)
+    if g.get("tokw") or g.get("tokw2"):
+        return _reference_latent(g)
     want, got = _int(g.get("want")), _int(g.get("got"))
     if want is None or got is None:
         return None

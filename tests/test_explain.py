@@ -18779,6 +18779,44 @@ def test_round313_vae_kinds():
     assert ids(klein)[:1] == ["comfyui.vae-none"]
 
 
+def test_round343_reference_edit_kinds():
+    """Round 343 (FLUX.2 [klein] / FLUX.2 editing with reference images, 2026): a reference latent of a 16-channel VAE
+    joined to FLUX.2's 128-wide image tokens (`Sizes of tensors must match except in dimension 1. Expected size 128 but
+    got size 16`) beside ComfyUI or FLUX words is klein.vae-mismatch, firm with a FLUX word, hedged with only ComfyUI's
+    name; ComfyUI's own `Got an OOM, unloading all loaded models.` tail is cuda.oom. Look-alikes (128 against 32 from a
+    node pack's VAE patch, the same numbers in another program, other concatenation sizes, a ROCm run) stay silent."""
+    cat16 = ("RuntimeError: Sizes of tensors must match except in dimension 1. Expected size 128 but got size 16 for "
+             "tensor number 1 in the list.\n")
+    # Windows portable with the reference join frame, and a Linux venv with only ComfyUI's execution frame after it
+    for t in ('  File "C:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\ldm\\flux\\model.py", line 350, in _forward\n'
+              "    img = torch.cat([img, kontext], dim=1)\n" + cat16,
+              "!!! Exception during processing !!! " + cat16 + "Traceback (most recent call last):\n"
+              '  File "/opt/flux2-klein/ComfyUI/execution.py", line 540, in execute\n'):
+        m = one(t, "klein.vae-mismatch")
+        assert m["title"].startswith("A FLUX.2") and "16 channels" in m["title"]
+        assert "flux2-vae.safetensors" in m["fix"] and "ReferenceLatent" in m["fix"]
+    # only ComfyUI named (an issue title): the same answer, worded as the likely reading
+    m = one("ComfyUI error: " + cat16, "klein.vae-mismatch")
+    assert m["title"].startswith("Most likely (ComfyUI, FLUX.2)")
+    # 128 against 32 (FLUX.2's own latent, a node pack's VAE patch) and other sizes are not this
+    for t in ("comfy/ldm/flux/model.py\n" + cat16.replace("got size 16", "got size 32"),
+              "ComfyUI\n" + cat16.replace("Expected size 128", "Expected size 64"),
+              "ComfyUI\n" + cat16.replace("dimension 1", "dimension 2")):
+        assert "klein.vae-mismatch" not in ids(t)
+    # the same numbers in another program's concatenation, with no ComfyUI / FLUX word
+    assert ids('  File "/home/u/gnn/train.py", line 88, in forward\n    h = torch.cat([h, e], dim=1)\n' + cat16) == []
+
+    # ComfyUI's own OOM line at the end of a log whose allocator message was cut
+    for t in ("|===========================================================================|\n\n"
+              "Got an OOM, unloading all loaded models.\nPrompt executed in 72.21 seconds\n",
+              "2026-03-13 09:12:01.123 [ERROR] Got an OOM, unloading all loaded models.\r\n"):
+        m = one(t, "cuda.oom")
+        assert "memory" in m["title"]
+    # the same line after ROCm's HIP allocator is an AMD card
+    assert "cuda.oom" not in ids("torch.OutOfMemoryError: HIP out of memory. Tried to allocate 48.83 GiB. GPU 0 has a "
+                                 "total capacity of 120.00 GiB\nGot an OOM, unloading all loaded models.\n")
+
+
 def test_round335_numpy2_abi_clashes_kinds():
     """Round 335 (NumPy 2.x ABI breaks and binary package clashes, 2025-2026): NumPy 2.2 to 2.4 beside a module built
     for NumPy 1 (torch's `_ARRAY_API not found`, a cv2 or kornia import in a node pack, ComfyUI Desktop's log, the
