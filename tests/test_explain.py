@@ -17956,6 +17956,14 @@ def test_round338_hub_xet_stall_kinds():
               "Reconstructing (incomplete total...):  42%|████      | 2.10G/5.00G [01:10<01:30, 30MB/s]\n"):
         m = one(t, "hf.xet-download-failed")
         assert "Xet" in m["title"] and "HF_HUB_DISABLE_XET" in m["fix"]
+    # the fenced stall JSON-escaped (its `"}` after the fence), and cut at a console's 80 columns (the bar's padding
+    # and count, and a 0% bar's count, each on a line of their own)
+    # (tqdm pads its bar to the terminal's width, so the cut falls in the padding)
+    wide = bar.replace("▌            |", "▌" + " " * 50 + "|")
+    fenced = "```\n" + wide + "Killedng 12 files:   0%|" + " " * 60 + "| 0/12 [00:00<?, ?it/s]\n```\n"
+    assert ids(json.dumps({"exception_message": fenced}))[:1] == ["hf.xet-download-failed"]
+    cut = "\n".join(ln[i:i + 80] for ln in fenced.split("\n") for i in range(0, max(len(ln), 1), 80))
+    assert ids(cut)[:1] == ["hf.xet-download-failed"]
     # a bar that has not started, a finished one, or a stall the user says went on: silent
     assert "hf.xet-download-failed" not in ids("Reconstructing (incomplete total...):   0%|     |  0.00B / 51.6GB\n```\n")
     assert "hf.xet-download-failed" not in ids("Downloading (incomplete total...): 100%|█████| 7.75G/7.75G [01:10<00:00]\n```\n")
