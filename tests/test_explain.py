@@ -17982,6 +17982,31 @@ def test_round316_fp8_cards_kinds():
     assert ids("\"ufunc_add_CUDA\" not implemented for 'Float8_e5m2'\n") == []
 
 
+def test_round338_hub_xet_stall_kinds():
+    """Round 338 (diffusers, transformers and huggingface_hub reports of 2026): hf_xet's aggregated bar stopped
+    part-way is still claimed when the paste closes its Markdown code fence after it (with `Killed` on a 0% bar's
+    line) and under huggingface_hub's newer `Reconstructing (incomplete total...)` label. A bar still at 0 bytes, a
+    finished bar, and a stalled bar with more of the story after the fence stay silent."""
+    bar = "Downloading (incomplete total...):   3%|▌            | 1.20G/38.4G [00:41<21:02, 29.5MB/s]\n"
+    for t in ("```\n" + bar + "Killedng 12 files:   0%|          | 0/12 [00:00<?, ?it/s]\n```\n",
+              "```shell\r\n" + bar.replace("Downloading", "Reconstructing") + "```",
+              "Reconstructing (incomplete total...):  42%|████      | 2.10G/5.00G [01:10<01:30, 30MB/s]\n"):
+        m = one(t, "hf.xet-download-failed")
+        assert "Xet" in m["title"] and "HF_HUB_DISABLE_XET" in m["fix"]
+    # the fenced stall JSON-escaped (its `"}` after the fence), and cut at a console's 80 columns (the bar's padding
+    # and count, and a 0% bar's count, each on a line of their own)
+    # (tqdm pads its bar to the terminal's width, so the cut falls in the padding)
+    wide = bar.replace("▌            |", "▌" + " " * 50 + "|")
+    fenced = "```\n" + wide + "Killedng 12 files:   0%|" + " " * 60 + "| 0/12 [00:00<?, ?it/s]\n```\n"
+    assert ids(json.dumps({"exception_message": fenced}))[:1] == ["hf.xet-download-failed"]
+    cut = "\n".join(ln[i:i + 80] for ln in fenced.split("\n") for i in range(0, max(len(ln), 1), 80))
+    assert ids(cut)[:1] == ["hf.xet-download-failed"]
+    # a bar that has not started, a finished one, or a stall the user says went on: silent
+    assert "hf.xet-download-failed" not in ids("Reconstructing (incomplete total...):   0%|     |  0.00B / 51.6GB\n```\n")
+    assert "hf.xet-download-failed" not in ids("Downloading (incomplete total...): 100%|█████| 7.75G/7.75G [01:10<00:00]\n```\n")
+    assert "hf.xet-download-failed" not in ids("```\n" + bar + "```\nthen it finished and the model loaded fine\n")
+
+
 def test_round330_onnxruntime_gpu_kinds():
     """Round 330 (ONNX Runtime GPU under ComfyUI node packs): ONNX Runtime's CUDA provider wording of CUDA's unknown
     error (`CUDA failure 999: unknown error`) is the driver's bad state like torch's `CUDA unknown error`, on Linux and
