@@ -10222,7 +10222,10 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                           "torch 2.8) is the CPU-only build; uv does the same where the project maps torch to a CUDA "
                           "index only for some platforms (a `sys_platform == 'linux'` marker) or names no PyTorch index. "
                           "torch then imports, torch.cuda.is_available() is False, and everything runs on the CPU."),
-                "details": {"said": _SPACE.sub(" ", g["prose"])}}
+                "details": {"said": _SPACE.sub(" ", g["prose"])},
+                # the user's account of a CPU build beside pip finding no CUDA wheel for this Python: that refusal is
+                # why the CPU build is there, and what to fix first (round 279's Python 3.14 on the cu118-cu124 indexes)
+                "_after": "torch.pip-no-wheel"}
     if g.get("stated"):
         # a torch version with the +cpu tag stated as the installed one (ComfyUI's `pytorch version:` line, pip list,
         # diffusers-cli env, a user's own words): the CPU-only wheel, so the run is on the CPU

@@ -18443,6 +18443,12 @@ def test_round341_cpu_torch_build_kinds():
               "torch.device defaults to the cpu device when no accelerator is found\n",
               "Installed torch 2.9.1+cpu, cuda available: True\n"):
         assert "torch.cpu-build" not in ids(t), t
+    # the user's account of a CPU build beside pip finding no CUDA wheel for this Python: pip's refusal comes first
+    t = ("RTX 3060, Python 3.14. The requirements install the CPU version of torch, so I tried the GPU build:\n"
+         "pip install torch --index-url https://download.pytorch.org/whl/cu121\n"
+         "ERROR: Could not find a version that satisfies the requirement torch (from versions: none)\n"
+         "ERROR: No matching distribution found for torch\n")
+    assert ids(t)[:2] == ["torch.pip-no-wheel", "torch.cpu-build"], ids(t)
 
 
 def test_round333_unicode_paths_kinds():
