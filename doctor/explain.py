@@ -7023,6 +7023,10 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     near = _near(ctx)
     if _off_nvidia(ctx) or (g.get("unknown") and ctx.get("amd")):
         return None  # a ZLUDA/ROCm setup's "CUDA unknown error" (the user may name AMD anywhere in the paste)
+    if near.get("xla_dso_mismatch"):
+        # XLA's own diagnosis follows its cuInit failure: `kernel version 470.182.3 does not match DSO version
+        # 520.61.5` (a container's compat libcuda over an older host module); not a hidden or missing GPU
+        return None
     if g.get("brackets"):
         # CUDA_VISIBLE_DEVICES=[1,2,3]: CUDA reads the value as a comma-separated list of indices or UUIDs and
         # stops at the first entry it cannot parse, so "[1" hides every GPU; whatever CUDA call comes first

@@ -17892,6 +17892,37 @@ def test_round329_git_update_kinds():
         assert ids(t) == [], t
 
 
+def test_round345_driver_too_old_kinds():
+    """Round 345 (an NVIDIA driver too old for the PyTorch CUDA build, 2025-2026, second pass): torch's own driver check
+    in a CUDA 12.8 driver's words (`found version 12080`, warning or a vLLM engine's RuntimeError), the Container
+    Toolkit refusing a cu128 image on an older host, and torch's runtime error 35 keep their kind; XLA's cuInit failure
+    followed by its own `kernel version X does not match DSO version Y` diagnosis (JAX or TensorFlow in a container
+    whose compat libcuda is newer than the host module) is not a hidden GPU and stays silent, while XLA's plain cuInit
+    NO_DEVICE and torch's `No CUDA GPUs are available` keep cuda.no-device."""
+    for t in ("/opt/venv/lib/python3.12/site-packages/torch/cuda/__init__.py:182: UserWarning: CUDA initialization: The "
+              "NVIDIA driver on your system is too old (found version 12080). Please update your GPU driver\n",
+              "(EngineCore_0 pid=88) ERROR [core.py:700] RuntimeError: The NVIDIA driver on your system is too old (found "
+              "version 12060). Please update your GPU driver\r\n"):
+        m = one(t, "torch.cuda-driver-too-old")
+        assert m["details"]["driver_cuda"] in ("12.8", "12.6")
+    m = one("nvidia-container-cli: requirement error: unsatisfied condition: cuda>=13.0, please update your driver to a "
+            "newer version, or use an earlier cuda container: unknown\n", "torch.cuda-driver-too-old")
+    assert "13.0" in m["title"]
+    # XLA's DSO/kernel mismatch after its cuInit failure, JAX and TensorFlow shapes, other versions
+    for t in ("2025-03-01 09:12:44.1: E external/xla/xla/stream_executor/cuda/cuda_driver.cc:152] failed call to cuInit: "
+              "CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n2025-03-01 09:12:44.2: E external/xla/xla/"
+              "stream_executor/cuda/cuda_diagnostics.cc:256] kernel version 535.183.1 does not match DSO version "
+              "550.90.7 -- cannot find working devices in this configuration\n",
+              "E tensorflow/stream_executor/cuda/cuda_driver.cc:271] failed call to cuInit: CUDA_ERROR_NO_DEVICE: no "
+              "CUDA-capable device is detected\r\nE tensorflow/stream_executor/cuda/cuda_diagnostics.cc:313] kernel "
+              "version 470.103.1 does not match DSO version 510.47.3 -- cannot find working devices in this configuration\r\n"):
+        assert "cuda.no-device" not in ids(t)
+    # without that diagnosis the cuInit failure and torch's own wording keep their kind
+    assert "cuda.no-device" in ids("E tensorflow/stream_executor/cuda/cuda_driver.cc:300] failed call to cuInit: "
+                                   "CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n")
+    assert "cuda.no-device" in ids("RuntimeError: No CUDA GPUs are available\n")
+
+
 def test_round324_hub_download_kinds():
     """Round 324 (Hugging Face Hub downloads 2025-2026): the Hub's OAuth-signature refusal of a stale token, a browser
     address given as the repo id, pip asked for a `huggingface-cli` package, hf_xet's request to a Xet host that got no
