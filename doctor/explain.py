@@ -1574,6 +1574,16 @@ _ST_WHY = [
 ]
 
 
+# the headline once the text names the file (ComfyUI's `File path:` line under safetensors' message)
+_ST_WHY_TITLE = {
+    "truncated": "is incomplete: the file is shorter than its own safetensors header says (a download cut short)",
+    "not-safetensors": ("is not a safetensors file: its first bytes are no safetensors header (an HTML page, a Git "
+                        "LFS pointer or another format saved under the name)"),
+    "empty": "is empty or a few bytes long: the download never started or was cut at once",
+    "truncated-header": "ends inside its safetensors header: the download stopped within the first bytes",
+}
+
+
 def _st_loader_frame(near: dict[str, str]) -> bool:
     """A frame of ComfyUI's own file loader (comfy/utils.py, load_torch_file) shortly before the hit."""
     frame = (near.get("stack_loader_frame") or "").lower()
@@ -1651,7 +1661,17 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                 # diffusers / transformers looked at the file after safetensors failed and found a Git LFS pointer
                 # (or the pointer's text is pasted beside it): the header error is that pointer, a clone without LFS
                 return {"as": "download.not-a-model", "details": {"reason": why}}
-            return {"cause": cause, "details": {"kind": kind, "reason": why}}
+            out: dict[str, Any] = {"cause": cause, "details": {"kind": kind, "reason": why}}
+            path = (g.get("stpath") or "").strip()
+            if path:
+                # ComfyUI's load_torch_file names the file right under safetensors' message (`File path: ...`)
+                base = re.split(r"[\\/]", path)[-1]
+                out["title"] = f"{base} {_ST_WHY_TITLE[kind]}"
+                out["fix"] = (f"Delete {path} and download it again from its source (compare its size with the one "
+                              "the download page gives; `klein-doctor install` verifies size and sha256 of the Klein "
+                              "files)")
+                out["details"]["file"] = path
+            return out
     if re.search(r"EOF while parsing a value at line 1 column 0(?!\d)", why):
         # a header length of 0: the file's first 8 bytes are zeros, a file whose bytes were never written (space
         # reserved by an interrupted download or copy, a corrupted cache entry), not a header its writer got wrong

@@ -18093,6 +18093,44 @@ def test_round328_container_gpu_access_kinds():
     assert "docker.desktop-outdated" not in ids(ort.replace("500: named symbol not found", "100: no CUDA-capable device is detected"))
 
 
+def test_round347_model_file_integrity_kinds():
+    r"""Round 347 (truncated, corrupted and incomplete model files, second pass): safetensors' header errors, wrapped
+    by a node pack's own message or as an issue title, stay the damaged file; with ComfyUI's `File path:` line under
+    the message the headline names that file and the fix deletes that path (Windows and Linux, CRLF). Other programs'
+    loaders of GGUF / ggml / their own safetensors readers (llama.cpp's file bounds, ollama's GGUF parse, whisper's bad
+    magic, a C program's `safetensors_open`) stay silent."""
+    note = "\n\nThe safetensors file is corrupt or invalid. Make sure this is actually a safetensors file.\n"
+    m = one("!!! Exception during processing !!! Error while deserializing header: HeaderTooLarge\n\nFile path: "
+            "E:\\AI\\ComfyUI\\models\\text_encoders\\qwen_3_4b.safetensors" + note, "safetensors.truncated")
+    assert m["title"].startswith("qwen_3_4b.safetensors is not a safetensors file")
+    assert "E:\\AI\\ComfyUI\\models\\text_encoders\\qwen_3_4b.safetensors" in m["fix"]
+    m = one("Error while deserializing header: incomplete metadata, file not fully covered\r\n\r\nFile path: "
+            "/srv/comfy/models/vae/flux2-vae.safetensors\r\n\r\nThe safetensors file is incomplete.\r\n",
+            "safetensors.truncated")
+    assert m["title"].startswith("flux2-vae.safetensors is incomplete") and "/srv/comfy/models/vae/flux2-vae.safetensors" in m["fix"]
+    m = one("SafetensorError: Error while deserializing header: MetadataIncompleteBuffer\nFile path: "
+            "/m/klein.sft\n", "safetensors.truncated")
+    assert m["title"].startswith("klein.sft is incomplete")
+    # no file named (a title, a wrapped message): the general headline, no path in the fix
+    for t in ("Failed to load the upscaler: Error while deserializing header: HeaderTooLarge\n",
+              "safetensors_rust.SafetensorError: Error while deserializing header: header too large\n",
+              "Error while deserializing header: HeaderTooLarge\nFile path: /x/model.bin\n"):
+        m = one(t, "safetensors.truncated")
+        assert m["title"] == "A .safetensors file is truncated or is not a safetensors file"
+    # a dataset saved as safetensors stays the format's header limit, file path or not
+    assert "safetensors.truncated" not in ids("I'm using safetensors to save my own dataset\n"
+                                              "Error while deserializing header: header too large\nFile path: /d/set.safetensors\n")
+    # other programs' loaders of their own formats
+    for t in ("llama_model_load: error loading model: tensor 'blk.7.attn_q.weight' data is not within the file bounds, "
+              "model is corrupted or incomplete\n",
+              "parsing GGUF\nError: supplied file was not in GGUF format\n",
+              "whisper_model_load: invalid model data (bad magic)\nwhisper_init_with_params_no_state: failed to load model\n",
+              "Loading model... safetensors_open: file too small\nsafetensors_open: malloc failed\n"
+              "qwen3_model_load: failed to open safetensors files\n",
+              "llama_model_load: error loading model: done_getting_tensors: wrong number of tensors; expected 291, got 290\n"):
+        assert ids(t) == [], t
+
+
 def test_round320_flux2_vae_layout_kinds():
     """Round 320 (FLUX.2 / Klein reports of late 2026): a BFL-layout trainer (musubi-tuner, Fizgig) given the FLUX.2
     VAE in the diffusers / ComfyUI key layout, by its Missing list or, with FLUX.2 named, its Unexpected list; and a
