@@ -3032,8 +3032,13 @@ def _torch_index(*versions: str) -> tuple[str, str]:
 @_interp("xformers_torch")
 def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     built, have = g.get("built") or "", g.get("have") or ""
-    if g.get("reasons"):
+    if g.get("reasons") and not g.get("nocuda"):
         return None  # the dispatcher's reasons are shown: they name the cause (CPU tensors, a bias layout, ...)
+    if g.get("nocuda"):
+        # the first kernel's reasons say `xFormers wasn't build with CUDA support`: xformers adds that reason only for
+        # tensors on a CUDA device (a CPU or MPS tensor gets `device=...` instead), so the operators are missing from
+        # this xformers build, whatever else (dtype, a capability) the listing adds
+        return None if _off_nvidia_anywhere(ctx) else {}
     if "+rocm" in have.lower() or _off_nvidia(ctx):
         return None  # a ROCm torch (or another AMD/Intel/Mac setup) beside a CUDA xformers wheel: no NVIDIA fix applies
     if g.get("fa3_dll") or g.get("fa3_so"):

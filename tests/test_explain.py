@@ -18072,6 +18072,47 @@ def test_round330_onnxruntime_gpu_kinds():
         assert ids(text) == [], text
 
 
+def test_round346_flash_xformers_kinds():
+    """Round 346 (FlashAttention and xformers kernels missing or refused for the card, second pass): xformers'
+    dispatcher listing whose first kernel says `xFormers wasn't build(t) with CUDA support` is an xformers without its
+    CUDA extension even when the shapes push that reason far below the `No operator found` line (xformers adds it only
+    for CUDA tensors; CPU / MPS tensors get `device=...`); a bare torch symbol quoted without the colon after
+    `undefined symbol` (an issue title) beside flash-attn's name is still a flash-attn build for another torch.
+    Look-alikes (CPU / MPS tensors, a ROCm setup, a listing with only shape reasons, vLLM's _C or SageAttention's
+    symbols, a non-torch symbol) stay silent or keep their kind."""
+    shapes = "".join(f"     {n:<12}: shape=(1, 4819, 16, 64) (torch.float32)\n" for n in ("query", "key", "value"))
+    head = "NotImplementedError: No operator found for `memory_efficient_attention_forward` with inputs:\n" + shapes
+    head += "     attn_bias   : <class 'NoneType'>\n     p           : 0.0\n"
+    for first in ("`fa3F@0.0.0` is not supported because:\n    xFormers wasn't build with CUDA support\n"
+                  "    requires device with capability > (9, 0) but your GPU has capability (8, 6) (too old)\n",
+                  "`fa3F@2.8.3` is not supported because:\n    dtype=torch.float32 (supported: {torch.float16, torch.bfloat16})\n"
+                  "    xFormers wasn't built with CUDA support\n"):
+        t = head + first + "`cutlassF-pt` is not supported because:\n    xFormers wasn't build with CUDA support\n"
+        for form in (t, t.replace("\n", "\r\n").replace("_forward`", "_backward`")):
+            m = one(form, "xformers.build-mismatch")
+            assert "xformers" in m["title"] and "pip uninstall xformers" in m["fix"]
+    # CPU or MPS tensors, and a listing of shape and bias reasons only, keep the dispatcher's own reasons
+    for why in ("device=cpu (supported: {'cuda'})", "device=mps (supported: {'cuda'})",
+                "attn_bias.stride(-2) % 8 != 0 (attn_bias.stride() = (1984032, 248004, 498, 1))"):
+        assert "xformers.build-mismatch" not in ids(head + f"`cutlassF` is not supported because:\n    {why}\n")
+    # an AMD card's ROCm torch with the same listing
+    assert ids("pytorch version: 2.6.0+rocm6.2\nDevice: cuda:0 AMD Radeon RX 7900 XTX : native\n" + head
+               + "`ckF` is not supported because:\n    xFormers wasn't build with CUDA support\n") == []
+
+    # the symbol without the colon, flash-attn named after it on the line or the next
+    for t in ("ImportError: undefined symbol _ZN3c104cuda9SetDeviceEi\nafter pip install flash-attn==2.8.3 on torch 2.8.0+cu128\n",
+              "(Step 3) undefined symbol _ZN2at4_ops5zeros4callEN3c108ArrayRefINS2_6SymIntEEE with flash_attn 2.7.4.post1\n"):
+        m = one(t, "flash-attn.abi-mismatch")
+        assert "flash-attn" in m["title"] and "pip uninstall flash-attn" in m["fix"]
+    # another extension's .so on the symbol's line, SageAttention's, no package named, a non-torch symbol: not flash-attn
+    for t in ("ImportError: /opt/venv/lib/python3.12/site-packages/vllm/_C.abi3.so: undefined symbol _ZN3c104cuda9SetDeviceEi\n"
+              "flash-attn 2.8.3\n",
+              "ImportError: undefined symbol _ZN3c104cuda9SetDeviceEi\nsageattention 2.2.0 _fused on torch 2.8\n",
+              "undefined symbol _ZN3c104cuda9SetDeviceEi\n",
+              "OSError: libfoo.so: undefined symbol _ZN5boost6system15system_categoryEv, flash-attn installed\n"):
+        assert "flash-attn.abi-mismatch" not in ids(t)
+
+
 def test_round328_container_gpu_access_kinds():
     """Round 328 (Docker, containers and WSL2 GPU access): CUDA's error 500 at start-up inside a Windows container is
     Docker Desktop / WSL older than the driver also where ONNX Runtime's CUDA provider reports it at the device count or
