@@ -2103,8 +2103,25 @@ _STDLIB_IO_NAMES = frozenset({"BytesIO", "StringIO", "TextIOWrapper", "IOBase", 
                               "UnsupportedOperation", "IncrementalNewlineDecoder", "text_encoding"})
 
 
+# capitalised words that may stand before a node's class name in a sentence (`The ImageStitch node is missing`); any
+# other capitalised or class-like word there makes the name the end of a display name of several words
+_NODE_PREV_WORDS = frozenset({"the", "my", "a", "an", "this", "that", "its", "our", "your", "core", "built-in", "builtin"})
+
+
 @_interp("outdated")
 def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("pnode"):
+        # a user's words that a node is missing (`PIDconditioning node is missing`, `EmptyFlux2LatentImage node not
+        # found`): claimed only for a class of ComfyUI itself, however the user cased it, and then read as the missing-node
+        # list below; a node pack's class is that pack's install, a plain word ("a node is missing") no class at all
+        core = {str(r.get("name")) for r in cat.tables.get("core_node") or [] if r.get("name")} | _core_node_names()
+        name = {n.lower(): n for n in core}.get(g["pnode"].lower())
+        prev = g.get("pprev") or ""
+        if prev and (_CLASS_LIKE.match(prev) or (prev[0].isupper() and prev.lower() not in _NODE_PREV_WORDS)):
+            return None  # the last word of a node pack's display name (`Flux2Klein KSampler node`), not a class
+        if not name or _off_nvidia(ctx):
+            return None
+        g = {**g, "nodes": name}
     if g.get("kfolder"):
         # a node pack lists a model folder that ComfyUI's folder_paths registers only in newer releases (clip and unet
         # became text_encoders and diffusion_models in late 2024; model_patches, audio_encoders, latent_upscale_models
@@ -2785,12 +2802,57 @@ def _guidance(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
 _CKPT_PATH = re.compile(r"[\\/]checkpoints[\\/]", re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _aio_checkpoints() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """Bundled checkpoints ComfyUI's own examples load with Load Checkpoint (manifests/comfyui.toml aio_checkpoint):
+    (file-name pattern, model, the month ComfyUI learned it)."""
+    try:
+        rows = manifests.load("comfyui").get("aio_checkpoint") or []
+    except manifests.ManifestError:
+        return ()
+    return tuple((re.compile(str(r["regex"])), str(r["model"]), str(r.get("since") or "")) for r in rows
+                 if r.get("regex") and r.get("model"))
+
+
+def _aio_checkpoint(path: str) -> tuple[str, str] | None:
+    """(model, since) when a path names one of the bundled checkpoints of _aio_checkpoints()."""
+    return next(((model, since) for rx, model, since in _aio_checkpoints() if rx.search(path.strip())), None)
+
+
+@_interp("ckpt_loader")
+def _ckpt_loader(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    # a bundled checkpoint (lumina_2.safetensors) belongs in Load Checkpoint: comfyui.model-undetected speaks for it
+    if _aio_checkpoint(g.get("path") or ""):
+        return None
+    return {"details": {"path": g.get("path")}}
+
+
 @_interp("undetected")
 def _undetected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     path = g.get("path") or ""
     node = (_near(ctx).get("node_type") or "").lower()
     d = {"path": path, "node_type": _near(ctx).get("node_type")}
     if _CKPT_PATH.search(path) or node.startswith("checkpointloader") or "checkpoint" in node:
+        aio = _aio_checkpoint(path)
+        if aio:
+            # a bundled checkpoint that Load Checkpoint is the right loader for: this ComfyUI does not know the model
+            # (a fork for another GPU has its own update path: left alone)
+            if _off_nvidia(ctx):
+                return None
+            model, since = aio
+            name = re.split(r"[\\/]", path.strip())[-1]
+            return {"title": f"This ComfyUI does not recognise the {model} checkpoint {name}: it is older than its {model} support",
+                    "cause": (f"{name} is a {model} checkpoint that bundles the diffusion model with its VAE (and "
+                              "text encoder), which ComfyUI's own example loads with Load Checkpoint from models/checkpoints, "
+                              f"so the loader and the folder are right. Load Checkpoint finds no model type it knows in it: this "
+                              f"ComfyUI is older than its {model} support" + (f" ({since})" if since else "")
+                              + " (a portable, launcher package or Desktop app that was not updated), or the download is "
+                              "damaged."),
+                    "fix": ("Update ComfyUI (git: `git pull` then `python -m pip install -r requirements.txt`; portable: "
+                            "update\\update_comfyui.bat; Desktop: update the app; a launcher package: its own updater), "
+                            "restart it and load the file with Load Checkpoint again; if it still fails, compare the file's "
+                            "size with the download page's and download it again"),
+                    "details": {**d, "model": model, "support_since": since or None}}
         return {"as": "comfyui.checkpoint-loader", "details": d}
     if "bare" in g and not node:
         # The message quoted without its path or node (an issue title, a screenshot retyped). ComfyUI raises it from

@@ -18257,6 +18257,53 @@ def test_round331_blackwell_old_torch_kinds():
                "  current device: 0, in function ggml_cuda_compute_forward at ggml-cuda.cu:2313\n") == []
 
 
+def test_round348_comfyui_too_old_kinds():
+    """Round 348 (ComfyUI too old for newer models and nodes, second pass): a bundled checkpoint that ComfyUI's own
+    examples load with Load Checkpoint (lumina_2.safetensors, ace_step_v1_3.5b.safetensors, ltx-video-2b-v0.9*) refused
+    in models/checkpoints is a ComfyUI older than the model (or a damaged file), not a diffusion-only file in the wrong
+    loader; a user's own words that a built-in node is missing (`PIDconditioning node is missing`, any case) read as the
+    missing-node list. Look-alikes: the same families' split diffusion files and FLUX files in checkpoints keep
+    comfyui.checkpoint-loader, a node pack's class or a plain `a node is missing`, and AMD forks, stay silent."""
+    for t, model in (("RuntimeError: ERROR: Could not detect model type of: /srv/ComfyUI/models/checkpoints/lumina_2.safetensors\n",
+                      "Lumina Image 2.0"),
+                     ("!!! Exception during processing !!! ERROR: Could not detect model type of: "
+                      "E:\\AI\\ComfyUI_windows_portable\\ComfyUI\\models\\checkpoints\\audio\\ace_step_v1_3.5b.safetensors\r\n",
+                      "ACE-Step"),
+                     ("CheckpointLoaderSimple\nERROR: Could not detect model type of: /home/me/ComfyUI/models/checkpoints/"
+                      "ltx-video-2b-v0.9.1.safetensors\n", "LTX-Video")):
+        assert ids(t) == ["comfyui.model-undetected"], t
+        m = one(t, "comfyui.model-undetected")
+        assert model in m["title"] and "older than" in m["title"]
+        assert "git pull" in m["fix"] and "update_comfyui.bat" in m["fix"] and "diffusion_models" not in m["fix"]
+    # the same families' diffusion-only split files, and FLUX files, in the checkpoint loader: still the wrong loader
+    for name in ("lumina_2_model_bf16.safetensors", "my_lumina_2.safetensors", "flux1-dev.safetensors",
+                 "flux-2-klein-4b-fp8.safetensors"):
+        assert ids(f"ERROR: Could not detect model type of: /x/ComfyUI/models/checkpoints/{name}\n") == ["comfyui.checkpoint-loader"], name
+    # a fork for an AMD GPU: its own update path
+    assert ids("ComfyUI-Zluda on an RX 7900 XTX\nERROR: Could not detect model type of: "
+               "C:\\z\\ComfyUI\\models\\checkpoints\\lumina_2.safetensors\n") == []
+
+    # a user's words that a built-in node is missing, however cased, Linux and Windows-style reports
+    for t, node in (("PIDconditioning node is missing\nComfyUI version: 0.22.3\n", "PiDConditioning"),
+                    ("my Desktop app says the imagestitch node is not found (ComfyUI v0.3.40)\n", "ImageStitch"),
+                    ("TextEncodeQwenImageEditPlus nodes are missing after update_comfyui.bat\r\n", "TextEncodeQwenImageEditPlus"),
+                    ("The ReferenceLatent node is missing\n", "ReferenceLatent")):
+        m = one(t, "comfyui.outdated")
+        assert node in m["title"] and ("newer ComfyUI" in m["title"] or "older than" in m["title"]), m["title"]
+        assert "git pull" in m["fix"]
+    # Klein's own core nodes: too old for Klein
+    for t in ("After updating, the EmptyFlux2LatentImage node is missing in the Klein template\n",
+              "Flux2Scheduler node not found\n"):
+        assert ids(t) == ["comfyui.too-old-for-klein"], t
+    # a node pack's class, a plain word, ComfyUI's class_type refusal, an AMD fork: silent
+    for t in ("The UnofficialExtensions node is missing\n", "DualCLIPLoaderGGUF node is missing\n",
+              "Flux2Klein KSampler node not found after the pack update\n", "Easy-Use ImageStitch node is missing\n",
+              "Cannot execute because a node is missing the class_type property.\n",
+              "the sampler node is missing\n",
+              "ComfyUI-Zluda, RX 6800: ImageStitch node is missing\n"):
+        assert "comfyui.outdated" not in ids(t) and "comfyui.too-old-for-klein" not in ids(t), t
+
+
 def test_round323_custom_node_import_kinds():
     """Round 323 (custom-node import failures with recent ComfyUI): ComfyUI-Manager 3.38's start-up alert that this
     ComfyUI is older than its security API (installs blocked until ComfyUI is updated) is comfyui.outdated with its own
