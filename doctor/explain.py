@@ -285,34 +285,33 @@ def _catalog_from(doc_json: str) -> Catalog:
     return Catalog(sigs, ctxs, tables)
 
 
+def _manifest_part(name: str, key: str, empty: Any) -> Any:
+    """manifests/<name>.toml's top-level `key` (a table or an array of tables), `empty` where the manifest or the key
+    is missing or unreadable: explain then answers without that fact rather than failing."""
+    try:
+        return manifests.load(name).get(key) or empty
+    except manifests.ManifestError:
+        return empty
+
+
 @functools.lru_cache(maxsize=None)
 def _comfy_release(key: str) -> str:
     """A ComfyUI release manifests/comfyui.toml's [release] table names (`z_image`: the first release with Z-Image); empty if unknown."""
-    try:
-        return str((manifests.load("comfyui").get("release") or {}).get(key) or "")
-    except manifests.ManifestError:
-        return ""
+    return str(_manifest_part("comfyui", "release", {}).get(key) or "")
 
 
 @functools.lru_cache(maxsize=None)
 def _klein_min(pkg: str) -> str:
     """The floor manifests/requirements.toml's [[package]] row sets for a package on Klein's diffusers path, as users
     write it (`0.37.0` -> `0.37`); empty if the row is missing."""
-    try:
-        rows = manifests.load("requirements").get("package") or []
-    except manifests.ManifestError:
-        return ""
+    rows = _manifest_part("requirements", "package", [])
     v = next((str(r.get("min") or "") for r in rows if r.get("name") == pkg), "")
     return re.sub(r"(\.\d+)\.0$", r"\1", v)
 
 
 def _abi3_wheels(pkg: str) -> str:
     """manifests/wheels.toml [[abi3_wheels]]: the clause naming the first abi3 release of a Rust-built package, or ''."""
-    try:
-        rows = manifests.load("wheels").get("abi3_wheels") or []
-    except manifests.ManifestError:
-        return ""
-    for r in rows:
+    for r in _manifest_part("wheels", "abi3_wheels", []):
         if str(r.get("package")) == pkg and r.get("first") and r.get("python"):
             return f"; {pkg} {r['first']} and newer ship abi3 wheels, one for every Python from {r['python']} on"
     return ""
@@ -320,10 +319,7 @@ def _abi3_wheels(pkg: str) -> str:
 
 def _klein_comfy() -> str:
     """The first ComfyUI release with Klein support, as fixes say it (`v0.9.2`), from manifests/comfyui.toml."""
-    try:
-        v = str((manifests.load("comfyui").get("version") or {}).get("min_klein") or "")
-    except manifests.ManifestError:
-        v = ""
+    v = str(_manifest_part("comfyui", "version", {}).get("min_klein") or "")
     return f"v{v}" if v else "the first release with Klein support"
 
 
@@ -2095,6 +2091,12 @@ def _core_node_names() -> frozenset[str]:
     return frozenset(str(n) for n in names if _CLASS_LIKE.match(str(n)))
 
 
+def _core_classes(cat: Catalog) -> frozenset[str]:
+    """ComfyUI's own node classes as explain knows them: errors.toml's [[core_node]] rows (with the release that added
+    each) and comfyui_nodes.toml's list."""
+    return frozenset(str(r["name"]) for r in cat.tables.get("core_node") or [] if r.get("name")) | _core_node_names()
+
+
 # names of Python's standard io module: asked of comfy_api's V3 `io` (`comfy_api.latest._io_public`), they show a node
 # pack whose `from comfy_api.latest import io` shadows the standard library, not a ComfyUI older than the node pack
 _STDLIB_IO_NAMES = frozenset({"BytesIO", "StringIO", "TextIOWrapper", "IOBase", "RawIOBase", "BufferedIOBase",
@@ -2114,8 +2116,7 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         # a user's words that a node is missing (`PIDconditioning node is missing`, `EmptyFlux2LatentImage node not
         # found`): claimed only for a class of ComfyUI itself, however the user cased it, and then read as the missing-node
         # list below; a node pack's class is that pack's install, a plain word ("a node is missing") no class at all
-        core = {str(r.get("name")) for r in cat.tables.get("core_node") or [] if r.get("name")} | _core_node_names()
-        name = {n.lower(): n for n in core}.get(g["pnode"].lower())
+        name = {n.lower(): n for n in _core_classes(cat)}.get(g["pnode"].lower())
         prev = g.get("pprev") or ""
         if prev and (_CLASS_LIKE.match(prev) or (prev[0].isupper() and prev.lower() not in _NODE_PREV_WORDS)):
             return None  # the last word of a node pack's display name (`Flux2Klein KSampler node`), not a class
@@ -2273,8 +2274,7 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                         "calls it (ComfyUI-Manager: Custom Nodes Manager > Update; git: `git pull` in its custom_nodes folder)"),
                 "details": {"missing": name}}
     if g.get("cnode"):
-        core = {str(r.get("name")) for r in cat.tables.get("core_node") or []} | _core_node_names()
-        if g["cnode"] not in core or _off_nvidia(ctx):
+        if g["cnode"] not in _core_classes(cat) or _off_nvidia(ctx):
             return None  # a node pack's own class (or another program's): whichever side is older, not ComfyUI's version
         call = f"{g['cnode']}.{g.get('cmeth')}()"
         how = f"the keyword `{g['ckw']}`" if g.get("ckw") else "more positional arguments"
@@ -2806,12 +2806,8 @@ _CKPT_PATH = re.compile(r"[\\/]checkpoints[\\/]", re.I)
 def _aio_checkpoints() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     """Bundled checkpoints ComfyUI's own examples load with Load Checkpoint (manifests/comfyui.toml aio_checkpoint):
     (file-name pattern, model, the month ComfyUI learned it)."""
-    try:
-        rows = manifests.load("comfyui").get("aio_checkpoint") or []
-    except manifests.ManifestError:
-        return ()
-    return tuple((re.compile(str(r["regex"])), str(r["model"]), str(r.get("since") or "")) for r in rows
-                 if r.get("regex") and r.get("model"))
+    return tuple((re.compile(str(r["regex"])), str(r["model"]), str(r.get("since") or ""))
+                 for r in _manifest_part("comfyui", "aio_checkpoint", []) if r.get("regex") and r.get("model"))
 
 
 def _aio_checkpoint(path: str) -> tuple[str, str] | None:
@@ -9689,10 +9685,7 @@ def _node_not_git(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 def _comfy_own_file() -> re.Pattern[str]:
     """A path under one of ComfyUI's own top-level folders that no node pack has (manifests/comfyui.toml [own_tree]):
     a git refusal listing one first is about ComfyUI's folder."""
-    try:
-        folders = (manifests.load("comfyui").get("own_tree") or {}).get("folders") or []
-    except manifests.ManifestError:
-        folders = []
+    folders = _manifest_part("comfyui", "own_tree", {}).get("folders") or []
     if not folders:
         return re.compile(r"(?!x)x")
     return re.compile(r"(?:" + "|".join(re.escape(str(f)) for f in folders) + r")/")
