@@ -9077,9 +9077,6 @@ def _xet_failed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
             "details": {"received": got, "total": total, "percent": g.get("stallpct", "")}}
 
 
-_LLM_SERVER = re.compile(r"\bvllm\b|\bsglang\b|lmdeploy|ktransformers", re.I)
-
-
 @_interp("hf_endpoint_quoted")
 def _hf_endpoint_quoted(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """HF_ENDPOINT stored with its quote characters: the headline shows the value as the library read it, and the
@@ -9102,7 +9099,7 @@ def _hf_offline_api(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     """A Hub API request (model info) refused by offline mode: the repository it names goes in the title. Not where an
     LLM server (vLLM, SGLang, LMDeploy, ktransformers, TGI) is named in the paste: its own model resolution made the
     request, and its own options (a local path as the model, its offline flags) are the fix."""
-    if _LLM_SERVER.search(_fact(ctx, "foreign_graph_runner")) or _fact(ctx, "tgi_server"):
+    if _fact(ctx, "llm_server") or _fact(ctx, "tgi_server"):
         return None
     repo = g.get("repo") or ""
     return {"title": (f"Offline mode refused a Hub API request for {repo} (model info), which the cache cannot answer; "

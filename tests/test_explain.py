@@ -19365,9 +19365,9 @@ def test_klein_diffusers_floor_is_the_requirements_row(monkeypatch):
 
 
 def test_host_groups_and_comfy_own_tree_are_manifest_rows(monkeypatch):
-    """Whose host a certificate failure names (errors.toml [[host_group]]: an LLM API's or the stack's) and which
-    folders are ComfyUI's own (comfyui.toml [own_tree]) are manifest rows with sources, not lists in code: take a
-    row's entry away and the answer follows."""
+    """Whose host a certificate failure names (errors.toml [[host_group]]: an LLM API's or the stack's), which folders
+    are ComfyUI's own (comfyui.toml [own_tree]) and which LLM servers resolve their own models (the llm_server context)
+    are manifest rows with sources, not lists in code: take a row or its entry away and the answer follows."""
     api = ("ERROR:chat.main:Connection error: Cannot connect to host myres.openai.azure.com:443 ssl:True [SSLCertVerificationError: "
            "(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate "
            "(_ssl.c:1006)')]\n")
@@ -19383,11 +19383,18 @@ def test_host_groups_and_comfy_own_tree_are_manifest_rows(monkeypatch):
         data = real(name)
         if name == "errors":
             return {**data, "host_group": [dict(r, hosts=[h for h in r["hosts"] if h != "openai.azure.com"])
-                                           for r in data["host_group"]]}
+                                           for r in data["host_group"]],
+                    "context": [c for c in data["context"] if c["id"] != "llm_server"]}
         if name == "comfyui":
             return {**data, "own_tree": {**data["own_tree"], "folders": [f for f in data["own_tree"]["folders"]
                                                                         if f != "comfy_execution"]}}
         return data
+    # an LLM server's own Hub resolution refused by offline mode (errors.toml's llm_server context row): silent
+    vllm = ("$ HF_HUB_OFFLINE=1 vllm serve Qwen/Qwen3-8B --port 8000\nhuggingface_hub.errors.OfflineModeIsEnabled: "
+            "Cannot reach https://huggingface.co/api/models/Qwen/Qwen3-8B: offline mode is enabled. To disable it, please "
+            "unset the `HF_HUB_OFFLINE` environment variable.\n")
+    row = next(c for c in manifests.load("errors")["context"] if c["id"] == "llm_server")
+    assert row.get("source") and "vllm" in row["needles"] and ids(vllm) == []
     before = ids(api)
     monkeypatch.setattr(manifests, "load", trimmed)
     explain._comfy_own_file.cache_clear()
@@ -19395,6 +19402,7 @@ def test_host_groups_and_comfy_own_tree_are_manifest_rows(monkeypatch):
         # no longer an LLM API's host (no langchain / litellm near): claimed like any other server's certificate
         assert "python.ssl-verify-failed" in ids(api) and "python.ssl-verify-failed" not in before
         assert "comfyui.portable-update-diverged" not in ids(pull)[:1]
+        assert ids(vllm) == ["hf.offline-api-call"]
     finally:
         monkeypatch.undo()
         explain._comfy_own_file.cache_clear()
