@@ -1054,7 +1054,7 @@ _UNIT = {"bytes": 1, "KiB": 1024, "MiB": 1024 ** 2, "GiB": 1024 ** 3, "KB": 1000
 
 
 def vram_paths(total_bytes: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    rows = manifests.load("requirements").get("vram") or []
+    rows = _manifest_part("requirements", "vram", [])
     fits = [r for r in rows if total_bytes >= r["need_gb"] * 1e9]
     return fits, [r for r in rows if r not in fits]
 
@@ -1731,10 +1731,7 @@ def _gguf_py(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
 def _comfy_req_modules() -> frozenset[str]:
     """Modules of ComfyUI's own requirements.txt that Klein needs only through ComfyUI (manifests/comfyui.toml
     [requirement_modules]): missing beside ComfyUI they mean its requirements were not reinstalled."""
-    try:
-        return frozenset(str(n) for n in (manifests.load("comfyui").get("requirement_modules") or {}).get("names") or [])
-    except manifests.ManifestError:
-        return frozenset()
+    return frozenset(str(n) for n in _manifest_part("comfyui", "requirement_modules", {}).get("names") or [])
 
 
 _COMFY_SIGN = ("comfy_reqs", "custom_node", "comfy_place", "comfy_updater", "comfy_manager", "node_type", "node_exec")
@@ -2051,10 +2048,7 @@ _CLASS_LIKE = re.compile(r"(?:[A-Z][^A-Z]*){2}|.*[\d_]")
 @functools.lru_cache(maxsize=1)
 def _removed_comfy_modules() -> tuple[str, ...]:
     """Modules newer ComfyUI removed (manifests/comfyui_nodes.toml): a node pack importing one is older than ComfyUI."""
-    try:
-        rows = manifests.load("comfyui_nodes").get("removed_module") or []
-    except manifests.ManifestError:
-        return ()
+    rows = _manifest_part("comfyui_nodes", "removed_module", [])
     return tuple(str(r["module"]) for r in rows if r.get("module"))
 
 
@@ -2062,10 +2056,7 @@ def _removed_comfy_modules() -> tuple[str, ...]:
 def _removed_comfy_attrs() -> frozenset[str]:
     """`module.name` of functions newer ComfyUI removed or moved (manifests/comfyui_nodes.toml removed_attr): a node
     pack calling one at its old place is older than ComfyUI."""
-    try:
-        rows = manifests.load("comfyui_nodes").get("removed_attr") or []
-    except manifests.ManifestError:
-        return frozenset()
+    rows = _manifest_part("comfyui_nodes", "removed_attr", [])
     return frozenset(f"{r['module']}.{n}" for r in rows if r.get("module") for n in r.get("names") or [])
 
 
@@ -2084,10 +2075,7 @@ def _release(v: str) -> Version | None:
 @functools.lru_cache(maxsize=1)
 def _core_node_names() -> frozenset[str]:
     """ComfyUI's built-in node classes (manifests/comfyui_nodes.toml); empty if the table is missing."""
-    try:
-        names = (manifests.load("comfyui_nodes").get("core_nodes") or {}).get("names") or []
-    except manifests.ManifestError:
-        return frozenset()
+    names = _manifest_part("comfyui_nodes", "core_nodes", {}).get("names") or []
     return frozenset(str(n) for n in names if _CLASS_LIKE.match(str(n)))
 
 
@@ -2214,7 +2202,7 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
             return _release(v) or Version("0")
         since = max((str(r.get("since") or "0") for r in rows), key=_ver)
         listed = ", ".join(sorted(str(r["name"]) for r in rows))
-        min_klein = str(((manifests.load("comfyui").get("version") or {}).get("min_klein")) or "0")
+        min_klein = str(_manifest_part("comfyui", "version", {}).get("min_klein") or "0")
         if _ver(since) < _ver(min_klein):
             # a core node older than Klein's support (ReferenceLatent, 0.3.42): the workflow needs a newer ComfyUI,
             # whichever model it runs; this ComfyUI is also older than Klein's own release
@@ -2593,10 +2581,7 @@ def _launch_flag_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]
     """ComfyUI's launch flags (manifests/comfyui.toml [launch_flag_names]): the core ones every ComfyUI since mid-2023
     accepts, all known ones (core, later and removed), and AUTOMATIC1111 / Forge options carried over into ComfyUI's
     launch line. Empty sets if the table is missing (the rule then only trusts ComfyUI's own usage line)."""
-    try:
-        t = manifests.load("comfyui").get("launch_flag_names") or {}
-    except manifests.ManifestError:
-        t = {}
+    t = _manifest_part("comfyui", "launch_flag_names", {})
     core = frozenset(str(f) for f in t.get("core") or [])
     return core, core | frozenset(str(f) for f in t.get("later") or []), frozenset(str(f) for f in t.get("other_ui") or [])
 
@@ -3418,7 +3403,7 @@ def _torch_python_rows() -> dict[tuple[int, int], dict[str, Any]]:
     "partial_on": "Linux x86-64", "last": None}: the first torch with a wheel for that Python on every platform, on
     any one (which), and the last with one. A malformed row is skipped, never a crash."""
     out: dict[tuple[int, int], dict[str, Any]] = {}
-    for row in manifests.load("wheels").get("python_support") or []:
+    for row in _manifest_part("wheels", "python_support", []):
         py = _minor(row.get("python"))
         if py is None:
             continue
@@ -3433,7 +3418,7 @@ def _torch_pythons(rel: tuple[int, int]) -> tuple[int, int, int, str, str] | Non
     any, the platform of that partial one, the release that has it everywhere). None outside the releases the table
     was read for (older than its first full row, newer than `[python_support_read]`)."""
     rows = _torch_python_rows()
-    read = _minor((manifests.load("wheels").get("python_support_read") or {}).get("torch"))
+    read = _minor(_manifest_part("wheels", "python_support_read", {}).get("torch"))
     fulls = [r["all"] for r in rows.values() if r["all"]]
     if not rows or read is None or not fulls or rel < min(fulls) or rel > read:
         return None
@@ -4261,10 +4246,7 @@ def _xpu_on_nvidia(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
 def _sage_kernels() -> dict[str, tuple[int, bool, str]]:
     """SageAttention 2's compiled kernels (manifests/attention.toml [[sageattention.kernel]]): name -> (capability x10,
     whether it is the only one served, how the capability is said)."""
-    try:
-        rows = manifests.load("attention").get("sageattention", {}).get("kernel") or []
-    except manifests.ManifestError:
-        return {}
+    rows = _manifest_part("attention", "sageattention", {}).get("kernel") or []
     out = {}
     for r in rows:
         cc = _cc10(str(r.get("exact_cc") or r.get("min_cc") or ""))
@@ -4300,10 +4282,7 @@ def _named_nvidia_cc(ctx: dict[str, Any]) -> tuple[str, int] | None:
     first, then anywhere in the paste. The capability is manifests/gpus.toml's for the card named, or for the card
     its family is read as ([explain_family]) when only a family is named. A capability stated in words is left out
     (an assertion asks for one)."""
-    try:
-        family = manifests.load("gpus").get("explain_family") or {}
-    except manifests.ManifestError:
-        return None
+    family = _manifest_part("gpus", "explain_family", {})
     for facts in (_near(ctx), ctx):
         for key in _GPU_FACTS:
             v = str(facts.get(key) or "").strip()
@@ -5772,12 +5751,9 @@ def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
 @functools.lru_cache(maxsize=1)
 def _stdlib_tables() -> tuple[dict[str, str], dict[str, str]]:
     """(module -> the Python release that removed it, module -> its PyPI backport), from manifests/requirements.toml."""
-    try:
-        t = manifests.load("requirements")
-    except manifests.ManifestError:
-        return {}, {}
-    removed = {str(m): str(r.get("removed_in")) for r in t.get("stdlib_removed") or [] for m in r.get("modules") or []}
-    backports = {str(k): str(v) for k, v in (t.get("stdlib_backports") or {}).items() if k != "source"}
+    removed = {str(m): str(r.get("removed_in")) for r in _manifest_part("requirements", "stdlib_removed", [])
+               for m in r.get("modules") or []}
+    backports = {str(k): str(v) for k, v in _manifest_part("requirements", "stdlib_backports", {}).items() if k != "source"}
     return removed, backports
 
 
@@ -5824,7 +5800,7 @@ def _stdlib_ext(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         mod = "_" + g["built"]
     else:
         mod = g.get("dll") or g.get("mod") or "_ssl"
-    rows = {str(r.get("module")): r for r in manifests.load("requirements").get("stdlib_ext") or []}
+    rows = {str(r.get("module")): r for r in _manifest_part("requirements", "stdlib_ext", [])}
     row = rows.get(mod) or rows.get("_ssl") or {}
     lib, deb, rpm, pub = (str(row.get(k) or "?") for k in ("library", "debian", "fedora", "imports_as"))
     details = {"module": mod, "library": lib}
@@ -7004,10 +6980,7 @@ def _async_offload_compile(g: dict[str, str], cat: Catalog, ctx: dict[str, Any])
 @functools.lru_cache(maxsize=1)
 def _gguf_arches() -> frozenset[str]:
     """Every architecture string a ComfyUI-GGUF release reads (manifests/comfyui.toml [gguf_arches])."""
-    try:
-        return frozenset(str(n) for n in (manifests.load("comfyui").get("gguf_arches") or {}).get("names") or [])
-    except manifests.ManifestError:
-        return frozenset()
+    return frozenset(str(n) for n in _manifest_part("comfyui", "gguf_arches", {}).get("names") or [])
 
 
 @_interp("gguf_arch")
@@ -7165,10 +7138,7 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
 
 def _bf16_floor() -> int | None:
     """manifests/gpus.toml's [bf16] floor (x10): bfloat16 matrix math from compute capability 8.0 on."""
-    try:
-        return _cc10(str((manifests.load("gpus").get("bf16") or {}).get("min_cc") or ""))
-    except manifests.ManifestError:
-        return None
+    return _cc10(str(_manifest_part("gpus", "bf16", {}).get("min_cc") or ""))
 
 
 def _has_bf16(device: str) -> bool:
@@ -7186,7 +7156,7 @@ def _bf16_gpu_named(ctx: dict[str, Any]) -> bool:
     need = _bf16_floor()
     if need is None:
         return False
-    family = manifests.load("gpus").get("explain_family") or {}
+    family = _manifest_part("gpus", "explain_family", {})
     ccs = []
     for key in _GPU_FACTS:
         v = _fact(ctx, key).strip()
@@ -7392,10 +7362,7 @@ def _triton_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 @functools.lru_cache(maxsize=1)
 def _torchao_for_torch() -> dict[str, str]:
     """The torchao release built for each torch minor version (manifests/torch_companions.toml, pytorch/ao#2919)."""
-    try:
-        rows = manifests.load("torch_companions").get("torchao") or []
-    except manifests.ManifestError:
-        return {}
+    rows = _manifest_part("torch_companions", "torchao", [])
     return {str(r["torch_minor"]): str(r["torchao"]) for r in rows if r.get("torch_minor") and r.get("torchao")}
 
 
@@ -8489,7 +8456,7 @@ def _diffusers_moved_rows() -> tuple[dict[str, tuple[str, str]], frozenset[str],
     moved: dict[str, tuple[str, str]] = {}
     short: set[str] = set()
     renamed: dict[str, str] = {}
-    for row in manifests.load("requirements").get("diffusers_moved") or []:
+    for row in _manifest_part("requirements", "diffusers_moved", []):
         for m in row.get("modules") or []:
             moved[str(m)] = (str(row.get("new") or ""), str(row.get("last") or ""))
             if row.get("renamed"):
@@ -8500,7 +8467,7 @@ def _diffusers_moved_rows() -> tuple[dict[str, tuple[str, str]], frozenset[str],
 
 def _diffusers_moved_name(name: str) -> dict[str, Any] | None:
     """manifests/requirements.toml [[diffusers_moved_names]]: the row of a name diffusers.utils stopped exporting."""
-    for row in manifests.load("requirements").get("diffusers_moved_names") or []:
+    for row in _manifest_part("requirements", "diffusers_moved_names", []):
         if name in (row.get("names") or []):
             return row
     return None

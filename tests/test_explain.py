@@ -19429,6 +19429,37 @@ def test_host_groups_and_comfy_own_tree_are_manifest_rows(monkeypatch):
         explain._comfy_own_file.cache_clear()
 
 
+def test_explain_answers_when_a_data_manifest_is_unreadable(monkeypatch):
+    """Every manifest explain reads besides errors.toml (requirements, wheels, gpus, comfyui, attention ...) goes through
+    one guarded reader: a broken or missing one means the answer lacks that table's facts, never a crash. Before, an
+    out-of-memory answer (its VRAM paths from requirements.toml) and Poetry's refusal (wheels.toml's Python table)
+    raised ManifestError out of explain."""
+    texts = {
+        "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 72.00 MiB. GPU 0 has a total capacity of 7.63 GiB "
+        "of which 19.56 MiB is free. Including non-PyTorch memory, this process has 7.60 GiB memory in use.\n": "cuda.oom",
+        "  - Installing torch (2.4.0+cu121): Failed\n\n  RuntimeError\n\n  Unable to find installation candidates for "
+        "torch (2.4.0+cu121)\n\n  at ~/.local/share/pypoetry/venv/lib/python3.13/site-packages/poetry/installation/"
+        "chooser.py:74 in choose_for\n": "torch.pip-no-wheel",
+    }
+    real = manifests.load
+
+    def broken(name):
+        if name != "errors":
+            raise manifests.ManifestError(f"manifests/{name}.toml: not valid TOML")
+        return real(name)
+    caches = [f for f in vars(explain).values() if callable(getattr(f, "cache_clear", None)) and f is not explain._catalog_from]
+    monkeypatch.setattr(manifests, "load", broken)
+    for f in caches:
+        f.cache_clear()
+    try:
+        for t, sid in texts.items():
+            assert ids(t)[:1] == [sid], (t, ids(t))
+    finally:
+        monkeypatch.undo()
+        for f in caches:
+            f.cache_clear()
+
+
 def test_curl_fixes_give_windows_powershell_a_form_that_runs():
     """Windows PowerShell 5.1 runs `curl` as Invoke-WebRequest, where `-L -C - -O`, `-X POST ... -d '...'` and `-I`
     fail: a fix that prints a curl command with options also prints a Windows form (`curl.exe` or
