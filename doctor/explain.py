@@ -1498,6 +1498,21 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "CUDA version it supports), or use an image built for the CUDA that driver supports; on a rented GPU "
                         "(RunPod, vast.ai) pick a host or filter whose driver/CUDA version is at least the image's"),
                 "details": {"image_needs_cuda": need}}
+    if g.get("ct2"):
+        # CTranslate2's own wording (faster-whisper, WhisperX, whisper-ctranslate2): its wheel carries the CUDA runtime,
+        # so the fix is the driver or a CTranslate2 for the driver's CUDA, not another PyTorch
+        if _off_nvidia(ctx):
+            return None
+        return {"title": "The NVIDIA driver is older than the CUDA runtime CTranslate2 (faster-whisper) was built with",
+                "cause": ("`CUDA failed with error CUDA driver version is insufficient for CUDA runtime version` is "
+                          "CTranslate2 reporting the CUDA runtime's error 35: its wheel is built for a CUDA (the current "
+                          "releases for CUDA 12, which needs driver >= 525.60.13 on Linux / 527.41 on Windows) newer "
+                          "than the installed driver supports (nvidia-smi's `CUDA Version:`). The PyTorch beside it may "
+                          "well run, on an older CUDA of its own."),
+                "fix": ("Update the NVIDIA driver (Windows: https://www.nvidia.com/Download/index.aspx; Ubuntu: `sudo "
+                        "ubuntu-drivers install`, then reboot) until nvidia-smi shows `CUDA Version: 12.x` or newer; or, "
+                        "where the driver must stay on CUDA 11, install the CTranslate2 built for it into the Python that "
+                        "runs the program: `python -m pip install --force-reinstall ctranslate2==3.24.0`")}
     n = _int(g.get("found"))
     if not n:
         return {}

@@ -48,9 +48,9 @@ _ANSWERS: dict[str, list[dict]] = {}
 
 
 def _not_right_pins() -> dict[str, str]:
-    """tests/data/explain/not_right.txt: `case-name<TAB>wrong|missed` per line (# comments)."""
+    """tests/data/explain/not_right.tsv: `case-name<TAB>wrong|missed` per line (# comments)."""
     pins = {}
-    for ln in (REAL.parent / "not_right.txt").read_text(encoding="utf-8").splitlines():
+    for ln in (REAL.parent / "not_right.tsv").read_text(encoding="utf-8").splitlines():
         if ln.strip() and not ln.startswith("#"):
             name, status = ln.split("\t")
             assert status in ("wrong", "missed") and name not in pins, ln
@@ -489,16 +489,16 @@ def test_real_corpus_score_and_confusion_table():
           f"on {len(held) - held_in} out-of-scope")
     assert len(cases) >= 60 and out_scope >= 15
     assert len(table["right"]) >= 0.9 * in_scope, table
-    # Every in-scope case explain does not get right is pinned, with how, in not_right.txt: a case that was right and
+    # Every in-scope case explain does not get right is pinned, with how, in not_right.tsv: a case that was right and
     # turned wrong or missed fails here by name (the 90 % floor alone would let it pass), and so does a pinned case
     # that a fix made right or changed (the list is updated with the fix, so it always says what explain does today).
     pinned = _not_right_pins()
     now = {n: k for k in ("wrong", "missed") for n, _g in table[k]}
     turned = sorted(f"{n}: {k}" for n, k in now.items() if n not in pinned)
-    assert turned == [], ("in-scope cases not right and not in tests/data/explain/not_right.txt (an old right case that "
+    assert turned == [], ("in-scope cases not right and not in tests/data/explain/not_right.tsv (an old right case that "
                           "turned is a regression; a new case left unfixed goes in the file)", turned)
     changed = sorted(f"{n}: pinned {k}, now {now.get(n, 'right')}" for n, k in pinned.items() if now.get(n) != k)
-    assert changed == [], ("tests/data/explain/not_right.txt no longer says what explain does on these cases", changed)
+    assert changed == [], ("tests/data/explain/not_right.tsv no longer says what explain does on these cases", changed)
     # A false match is tolerated only where the case names an in-scope case whose text carries the same error
     # and nothing more telling, and explain gives both the same answer: no rule could tell them apart without
     # special-casing one. Such cases are printed and counted in BENCHMARKS.md, never hidden.
@@ -19427,6 +19427,23 @@ def test_host_groups_and_comfy_own_tree_are_manifest_rows(monkeypatch):
     finally:
         monkeypatch.undo()
         explain._comfy_own_file.cache_clear()
+
+
+def test_ctranslate2_runtime_error_35_names_ctranslate2_not_pytorch():
+    """CTranslate2 (faster-whisper, WhisperX) reports the CUDA runtime's error 35 in its own words: the driver is older
+    than the CUDA of CTranslate2's wheel, so the headline names CTranslate2 and the fix its CUDA 11 build, not another
+    PyTorch; torch's own wording keeps the PyTorch answer."""
+    for t in ("RuntimeError: CUDA failed with error CUDA driver version is insufficient for CUDA runtime version\n",
+              '  File "C:\\Tools\\whisperx\\venv\\lib\\site-packages\\faster_whisper\\transcribe.py", line 145, in '
+              "__init__\r\n    self.model = ctranslate2.models.Whisper(\r\nRuntimeError: CUDA failed with error CUDA driver "
+              "version is insufficient for CUDA runtime version\r\n"):
+        m = one(t, "torch.cuda-driver-too-old")
+        assert "CTranslate2" in m["title"] and "PyTorch" not in m["title"], m["title"]
+        assert "ctranslate2==3.24.0" in m["fix"] and "ubuntu-drivers install" in m["fix"], m["fix"]
+    m = one("RuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime version\n",
+            "torch.cuda-driver-too-old")
+    assert "PyTorch" in m["title"] and "ctranslate2" not in m["fix"]
+    assert ids("RuntimeError: CUDA failed with error out of memory\n") != ["torch.cuda-driver-too-old"]
 
 
 def test_explain_answers_when_a_data_manifest_is_unreadable(monkeypatch):
