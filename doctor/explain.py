@@ -7374,6 +7374,33 @@ def _triton_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return {}
 
 
+@_interp("triton_blackwell")
+def _triton_blackwell(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Triton's LLVM or ptxas does not know the Blackwell card. The sm_1xx lines name the card's architecture
+    themselves; the LLVM ERROR `Cannot select: intrinsic %llvm.nvvm.shfl.sync.bfly.i32` (the line a title or a short
+    paste keeps) does not: old Tritons print it on Pascal and older cards too, so it is claimed only with an RTX 50 /
+    Blackwell card named, on its own line (`... on 5090 laptop`) or anywhere in the paste (the gpu_model context, a
+    `sm_120` / `(12, 0)` capability)."""
+    if not g.get("shfl"):
+        return {}
+    if _off_nvidia_anywhere(ctx):
+        return None
+    model = _fact(ctx, "gpu_model")
+    if g.get("card"):
+        name = f"the RTX {g['card']}"
+    elif model.upper().startswith("RTX"):
+        # a card named with its RTX (a bare 5090 in the window may be a port or a count; the error's own line reads one)
+        name = f"the {model}"
+    elif model.lower() == "blackwell" or "12" in _fact(ctx, "hopper_gpu"):
+        name = "a Blackwell GPU"
+    else:
+        return None
+    said = g.get("card") or model or _fact(ctx, "hopper_gpu")
+    return {"title": f"Triton is too old for {name}: its LLVM cannot compile the kernel for Blackwell "
+                     "(`LLVM ERROR: Cannot select: intrinsic %llvm.nvvm.shfl.sync.bfly.i32`)",
+            "details": {"gpu": said}}
+
+
 @functools.lru_cache(maxsize=1)
 def _torchao_for_torch() -> dict[str, str]:
     """The torchao release built for each torch minor version (manifests/torch_companions.toml, pytorch/ao#2919)."""

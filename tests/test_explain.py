@@ -17820,6 +17820,53 @@ def test_round308_launcher_install_kinds():
     assert ids("Installed via Pinokio, on start:\n" + cpu)[:1] == ["torch.cpu-build"]
 
 
+def test_round349_triton_blackwell_kinds():
+    """Round 349 (Triton and torch.compile on RTX 50 / Blackwell cards, second pass): Triton's LLVM ERROR
+    `Cannot select: intrinsic %llvm.nvvm.shfl.sync.bfly.i32`, the line a title or a short paste keeps, is a Triton too
+    old for the card only with an RTX 50 / Blackwell card named (on the error's own line, or anywhere in the paste);
+    the same line on a Pascal card, with no card, beside a port number, or another intrinsic on a Blackwell card stays
+    silent. Thor's and GB10's ptxas refusals (sm_110a, sm_121a, `ptxas-blackwell fatal`) stay this kind, and the fix
+    names both ptxas variables. Other compilers' wordings (LLVM's own processor list, nvcc's sm_30, XLA's ptxas, TileLang,
+    a kernel's TMA feature on sm_120a, AMD's Triton pipeline) stay silent."""
+    sel = "LLVM ERROR: Cannot select: intrinsic %llvm.nvvm.shfl.sync.bfly.i32"
+    m = one(sel + " on an RTX 5080 desktop\n", "triton.blackwell-unsupported")
+    assert m["title"].startswith("Triton is too old for the RTX 5080")
+    assert "triton-windows<3.4" in m["fix"] and "cu128" in m["fix"]
+    m = one("Device: cuda:0 NVIDIA GeForce RTX 5060 Ti : cudaMallocAsync\r\nUsing sage attention\r\n" + sel + "\r\n",
+            "triton.blackwell-unsupported")
+    assert m["title"].startswith("Triton is too old for the RTX 5060 Ti")
+    m = one("(venv) ~/comfy$ python main.py --use-sage-attention   # new Blackwell card\n" + sel + "\nAborted (core dumped)\n",
+            "triton.blackwell-unsupported")
+    assert m["title"].startswith("Triton is too old for a Blackwell GPU")
+    assert ids(sel + " with 5090D\n") == ["triton.blackwell-unsupported"]
+    # the sm_120 lines before it: one match, the sm line's own headline
+    assert ids("'sm_120' is not a recognized processor for this target (ignoring processor)\n" + sel + "\n") == [
+        "triton.blackwell-unsupported"]
+    # Thor / GB10 ptxas refusals, Triton's own ptxas-blackwell included; the fix names both ptxas variables
+    for t in ("ptxas-blackwell fatal : Value 'sm_110a' is not defined for option 'gpu-name'\n",
+              "(EngineCore_DP0 pid=7) ptxas fatal   : Value 'sm_121a' is not defined for option 'gpu-name'\n"):
+        m = one(t, "triton.blackwell-unsupported")
+        assert "TRITON_PTXAS_BLACKWELL_PATH" in m["fix"] and "sm_110" in m["fix"]
+    # look-alikes: no Blackwell card, an older card, a bare number that is not a card, another intrinsic, AMD
+    for t in (sel + "\nAborted (core dumped)\n",
+              "GPU: NVIDIA GeForce GTX 1080 Ti\n" + sel + "\n",
+              sel + " on GTX 1050 Ti\n",
+              sel + "\nINFO: Uvicorn running on http://0.0.0.0:5090\n",
+              "RTX PRO 6000 Blackwell\nLLVM ERROR: Cannot select: intrinsic %llvm.nvvm.tcgen05.wait.st\n",
+              "AMD Radeon RX 9070 XT (ZLUDA)\n" + sel + "\n",
+              "'apple-m1' is not a recognized processor for this target (ignoring processor)\n"
+              "LLVM ERROR: 64-bit code requested on a subtarget that doesn't support it!\n",
+              "    ptxas fatal   : Value 'sm_30' is not defined for option 'gpu-name'\n",
+              "W external/xla/xla/stream_executor/gpu/asm_compiler.cc:231] Falling back to the CUDA driver for PTX "
+              "compilation; ptxas does not support CC 12.0\n",
+              "ptxas /tmp/x.ptx, line 132; error   : Instruction 'setmaxnreg.dec' not supported on .target 'sm_120'\n"
+              "ptxas fatal   : Ptx assembly aborted due to errors\n",
+              "ptxas /tmp/k.ptx, line 9; error   : Feature '.tile::gather4 with destination state space as "
+              ".shared::cluster' not supported on .target 'sm_120a'\n",
+              "LLVM ERROR: operation destroyed but still has uses\nPipeline failed while executing TritonAMDGPUStreamPipeline\n"):
+        assert "triton.blackwell-unsupported" not in ids(t), t
+
+
 def test_round337_comfyui_tracker_kinds():
     """Round 337 (ComfyUI tracker reports, generic queries): the cudaMallocAsync backend's own bookkeeping assert
     (`free_upper_bound + pytorch_used_bytes[device] <= device_total INTERNAL ASSERT FAILED at ...
