@@ -6080,6 +6080,18 @@ def _alloc_conf_deprecated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any])
     return {}
 
 
+@_interp("pynvml_deprecated")
+def _pynvml_deprecated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The pynvml package's FutureWarning is harmless. It is explained when it is what the text is about; where the
+    paste also holds a Python traceback, an import failure or a ComfyUI node's exception, torch printed it on import
+    before that failure and it is only a bystander (a build script's refusal, another package's error), so it is
+    left out, as the PYTORCH_CUDA_ALLOC_CONF notice is."""
+    near = _near(ctx)
+    if any(ctx.get(k) or near.get(k) for k in ("py_traceback", "import_raised", "node_exec")):
+        return None
+    return {}
+
+
 _EXPANDABLE_WORD = re.compile(r"expandable[ _]?segments?|ExpandableSegment|cuMem(?:Create|Map|SetAccess)|dxgkio_make_resident",
                               re.I)
 
@@ -9958,9 +9970,15 @@ def _sage_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
         return None
     forced = [v.lower() for v in (near.get("sage_forced"), ctx.get("sage_forced")) if v]
     if not g.get("refusal") and forced and not any("sage-attention" in v or "using sage" in v for v in forced):
-        # the Patch Sage Attention node (by name, or by its own get_sage_func frame) asked for it, not the launch flag
-        return {"title": "A Patch Sage Attention node asks for the sageattention package, which ComfyUI's Python does "
-                         "not have",
+        # the Patch Sage Attention node (by name, or by its own get_sage_func frame) asked for it, not the launch flag;
+        # the older KJNodes frame `_patch_modules` is shared by that node and the KJ model loaders' sage_attention input
+        kj_shared = (any("_patch_modules" in v for v in forced)
+                     and not any("sage" in v for v in forced if "_patch_modules" not in v))
+        return {"title": ("A KJNodes node set to use SageAttention (Patch Sage Attention, or a KJ model loader's "
+                          "sage_attention input) asks for the sageattention package, which ComfyUI's Python does not have"
+                          if kj_shared else
+                          "A Patch Sage Attention node asks for the sageattention package, which ComfyUI's Python does "
+                          "not have"),
                 "cause": ("KJNodes' Patch Sage Attention node imports `sageattention` when it runs (its get_sage_func) "
                           "unless its sage_attention input is `disabled`; the package is not installed in the Python "
                           "ComfyUI runs with (or was installed into another Python), so the node fails before sampling."),

@@ -18081,6 +18081,53 @@ def test_round316_fp8_cards_kinds():
     assert ids("\"ufunc_add_CUDA\" not implemented for 'Float8_e5m2'\n") == []
 
 
+def test_round350_sage_install_refusal_kinds():
+    r"""Round 350 (SageAttention installs and runtime refusals, second pass): the older KJNodes code's
+    `model_optimization_nodes.py ... in _patch_modules` frame above `No module named 'sageattention'` is a KJNodes node set
+    to use SageAttention (Windows and Linux paths), not a bare missing package; the same frame with another module
+    missing stays python.module-missing. The pynvml FutureWarning is explained alone, but beside a traceback, an import
+    failure or a node's exception it is a bystander (another package's build script refusing, its own error) and stays
+    silent; SpargeAttn's and yunchang's own errors stay silent."""
+    for root, sep in (("C:\\ComfyUI_windows_portable\\ComfyUI", "\\"), ("/home/me/ComfyUI", "/")):
+        t = (f'  File "{root}{sep}custom_nodes{sep}ComfyUI-KJNodes{sep}nodes{sep}model_optimization_nodes.py", line 31, '
+             f'in _patch_modules\n    from sageattention import sageattn\nModuleNotFoundError: No module named '
+             f"'sageattention'\n")
+        m = one(t, "comfyui.sage-missing")
+        assert m["title"].startswith("A KJNodes node set to use SageAttention") and "disabled" in m["fix"]
+        assert "python.module-missing" not in ids(t)
+    # the Patch node named as well: its own headline
+    m = one("Patching comfy attention to use sageattn\n  File \"x/model_optimization_nodes.py\", line 24, in _patch_modules\n"
+            "    from sageattention import sageattn\nModuleNotFoundError: No module named 'sageattention'\n"
+            "PathchSageAttentionKJ\n", "comfyui.sage-missing")
+    assert m["title"].startswith("A Patch Sage Attention node asks")
+    # another package missing under the same frame is not SageAttention's
+    assert "comfyui.sage-missing" not in ids('  File "/c/custom_nodes/ComfyUI-KJNodes/nodes/model_optimization_nodes.py", '
+                                             "line 31, in _patch_modules\nModuleNotFoundError: No module named 'triton'\n")
+    # a bare _patch_modules frame of another program is no sage context
+    assert ids('  File "/opt/app/patcher.py", line 9, in _patch_modules\n'
+               "ModuleNotFoundError: No module named 'sageattention'\n") == ["python.module-missing"]
+    # the pynvml warning alone is still explained ...
+    warn = ("C:\\venv\\Lib\\site-packages\\torch\\cuda\\__init__.py:63: FutureWarning: The pynvml package is deprecated. "
+            "Please install nvidia-ml-py instead.\n  import pynvml  # type: ignore[import]\n")
+    assert ids(warn) == ["pynvml.deprecated"]
+    assert ids(warn.replace("\n", "\r\n")) == ["pynvml.deprecated"]
+    # ... but beside another program's failure it is a bystander
+    for tail in ('Traceback (most recent call last):\n  File "D:\\src\\SpargeAttn\\setup.py", line 123, in <module>\n'
+                 "RuntimeError: None of the CUDA architectures in `TORCH_CUDA_ARCH_LIST` env variable (12.0) is supported.\n",
+                 "ImportError: cannot import name 'foo' from 'bar'\n",
+                 "!!! Exception during processing !!! some node failed\n"):
+        assert "pynvml.deprecated" not in ids(warn + tail), tail
+    # a known failure after the warning keeps its own answer
+    assert ids(warn + "Traceback (most recent call last):\n  File \"/x/sageattention/quant.py\", line 20, in <module>\n"
+                      "    from . import _fused\nImportError: /x/sageattention/_fused.cpython-311-x86_64-linux-gnu.so: "
+                      "undefined symbol: _ZN3c106detail14torchCheckFailEPKcS2_jRKSs\n")[:1] == ["sage.build-mismatch"]
+    # SpargeAttn's and yunchang's own errors
+    for t in ("RuntimeError: Tensor query_scale must have shape (batch_size, num_qo_heads, div_ceil(qo_len, CTA_Q))\n",
+              "ImportError: SparseSageAttention is only available with a SparseAttentionProcessor class passed in\n",
+              "TypeError(\"sum() got an unexpected keyword argument 'keep_dims'\")\n"):
+        assert ids(t) == [], t
+
+
 def test_round338_hub_xet_stall_kinds():
     """Round 338 (diffusers, transformers and huggingface_hub reports of 2026): hf_xet's aggregated bar stopped
     part-way is still claimed when the paste closes its Markdown code fence after it (with `Killed` on a 0% bar's
