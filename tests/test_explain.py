@@ -18316,6 +18316,33 @@ def test_round320_flux2_vae_layout_kinds():
     assert "klein.zimage-te" in ids("flux-2-klein-4b-fp8.safetensors\nRequested to load ZImageTEModel_\n")
 
 
+def test_round351_gated_private_repo_kinds():
+    """Round 351 (gated and private Hugging Face repositories, second pass): the Hub's bare 404 for the model API of the
+    repository itself (requests' `404 Client Error: Not Found for url: .../api/models/OWNER/NAME`, its `/revision/main`,
+    httpx's `Client error '404 Not Found'`, huggingface.co or hf-mirror.com) is a repository that does not exist under that
+    id: hf.repo-not-found naming the id. A 404 for a file listing, a dataset, another revision or another site, and the bare
+    401 of the same API (gated, private, missing or a stale token: the text cannot tell), stay silent."""
+    for t, repo in (("HTTPError: 404 Client Error: Not Found for url: https://huggingface.co/api/models/acme/sd-turbo-x\n",
+                     "acme/sd-turbo-x"),
+                    ("requests.exceptions.HTTPError: 404 Client Error: Not Found for url: "
+                     "https://huggingface.co/api/models/black-forest-labs/FLUX.2-klien-4B/revision/main\r\n",
+                     "black-forest-labs/FLUX.2-klien-4B"),
+                    ("httpx.HTTPStatusError: Client error '404 Not Found' for url "
+                     "'https://huggingface.co/api/models/someone/my.model_v2'\n", "someone/my.model_v2"),
+                    ("E:\\ComfyUI\\python_embeded> 404 Client Error: Not Found for url: "
+                     "https://hf-mirror.com/api/models/Qwen/Qwen3-4B.\n", "Qwen/Qwen3-4B")):
+        m = one(t, "hf.repo-not-found")
+        assert m["title"].startswith(f"'{repo}' is neither"), m["title"]
+        assert "FLUX.2-klein-4B" in m["fix"]
+    for t in ("404 Client Error: Not Found for url: https://huggingface.co/api/models/acme/x/tree/main/unet\n",
+              "404 Client Error: Not Found for url: https://huggingface.co/api/datasets/acme/captions\n",
+              "404 Client Error: Not Found for url: https://huggingface.co/api/models/acme/x/revision/v2.1\n",
+              "404 Client Error: Not Found for url: https://api.github.com/repos/acme/x/releases/latest\n",
+              "404 Client Error: Not Found for url: https://example.com/huggingface.co/api/models/acme/x\n",
+              "401 Client Error: Unauthorized for url: https://huggingface.co/api/models/acme/x/revision/main\n"):
+        assert ids(t) == [], t
+
+
 def test_round339_launch_flag_kinds():
     """Round 339 (ComfyUI's launch flags, second pass): the `_scaled_mm_out_cuda` refusal that --fast's fp8 matmul
     meets on a Windows torch before 2.4, retold with `platform` or `not compiled` beside the op name (an issue title,
