@@ -2884,6 +2884,12 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "diffusers package is also installed), then restart ComfyUI"),
                 "details": {"installed": have, "needs": f"diffusers>={kmin}"}}
     if g.get("hubfn"):
+        # the importing file, where the paste names it: diffusers' own utils/dynamic_modules_utils.py is an old
+        # diffusers; a copy of that file under another package (maxdiffusion's src/maxdiffusion/utils/) is that
+        # program's own import, which no diffusers upgrade changes
+        dyn = _near(ctx).get("dyn_modules_file") or ""
+        if dyn and "diffusers" not in re.split(r"[\\/]+", dyn.lower()):
+            return None
         return {"title": "This diffusers is older than the installed huggingface_hub (it imports cached_download, "
                          "removed in huggingface_hub 0.26)",
                 "cause": ("huggingface_hub 0.26 removed `cached_download`; old diffusers releases still import it when "

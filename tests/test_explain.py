@@ -18512,6 +18512,35 @@ def test_round315_comfy_api_kinds():
                "received: {'3': {'class_type': 'KSampler', 'inputs': {'seed': 5}}}\n") == []
 
 
+def test_round352_diffusers_pipeline_versions_kinds():
+    """Round 352 (diffusers pipeline classes and versions, second pass): `cached_download` refused by huggingface_hub
+    0.26+ stays an old diffusers when the importing file is diffusers' own utils/dynamic_modules_utils.py (Windows,
+    Linux, a notebook's bracketed path, a bare title); the same import from a program's own copy of that file under
+    another package (maxdiffusion's src/maxdiffusion/utils/) stays silent, as do other families' missing classes."""
+    err = "ImportError: cannot import name 'cached_download' from 'huggingface_hub' (X:\\hub\\__init__.py)\n"
+    for frame in ('  File "C:\\venv\\Lib\\site-packages\\diffusers\\utils\\dynamic_modules_utils.py", line 28, in <module>\n'
+                  '    from huggingface_hub import cached_download, hf_hub_download, model_info\n',
+                  '  File "/opt/conda/lib/python3.10/site-packages/diffusers/utils/dynamic_modules_utils.py", line 29\r\n'
+                  '    from huggingface_hub import HfFolder, cached_download\r\n',
+                  "[/usr/local/lib/python3.11/dist-packages/diffusers/utils/dynamic_modules_utils.py](https://localhost:8080/#) in <module>\n",
+                  ""):
+        m = one(frame + err, "diffusers.too-old")
+        assert "cached_download" in m["title"] and "diffusers>=" in m["fix"]
+    # a program's own copy of diffusers' helper file, Linux and Windows: not the installed diffusers
+    for t in ('  File "/srv/maxdiffusion/src/maxdiffusion/utils/dynamic_modules_utils.py", line 28, in <module>\n'
+              "    from huggingface_hub import HfFolder, cached_download\n" + err,
+              "https://github.com/org/jaxdiff/blob/main/src/jaxdiff/utils/dynamic_modules_utils.py#L28 uses cached_download\n" + err,
+              '  File "D:\\proj\\mytool\\dynamic_modules_utils.py", line 12, in <module>\r\n' + err):
+        assert "diffusers.too-old" not in ids(t), t
+    # other families' pipeline classes missing from an old diffusers: not Klein's
+    for t in ("ImportError: cannot import name 'QwenImageEditPlusPipeline' from 'diffusers' (/venv/diffusers/__init__.py)\n",
+              "ValueError: AutoPipeline can't find a pipeline linked to QwenImageEditPlusPipeline for qwenimage-edit-plus\n",
+              "ImportError: cannot import name 'AutoencoderKLWan' from 'diffusers' (E:\\venv\\Lib\\site-packages\\diffusers\\__init__.py). Did you mean: 'AutoencoderKL'?\n",
+              "Expected types for unet: (<class 'diffusers_modules.local.unet.modules.UNet2p5DConditionModel'>,), got "
+              "<class 'diffusers_modules.local.modules.UNet2p5DConditionModel'>.\n"):
+        assert ids(t) == [], t
+
+
 def test_round340_env_and_mirror_kinds():
     """Round 340 (environment variables and Hugging Face mirrors, second pass): HF_ENDPOINT stored with its quote
     characters (diffusers' and transformers' `couldn't connect to '"https://..."'`, requests' invalid-URL forms before a
