@@ -18728,6 +18728,46 @@ def test_round319_opencv_onnxruntime_mediapipe_kinds():
                "    import mediapipe as mp\nModuleNotFoundError: No module named 'mediapipe'\n") == []
 
 
+def test_round353_torch_family_versions_kinds():
+    r"""Round 353 (torch / torchvision / torchaudio / xformers versions that do not belong together, second pass):
+    torchaudio's own loader (`_load_lib("libtorchaudio")` / `_load_lib("_torchaudio")`) failing with Windows'
+    `[WinError 127]` (any language, either order of the chained traceback) or Linux's `undefined symbol`, and torch's
+    `Could not load this library` naming torchaudio's older `libtorchaudio.so`, are the torchaudio of another torch. A
+    ROCm version named beside the error (`(ROCm 6.4.1)`, `with ROCm 7.1`) is an AMD setup; torchaudio's FFmpeg / SoX
+    libraries, torio's FFmpeg loader and another package's library with the same Windows error stay silent."""
+    head = "torchaudio's compiled library does not load"
+    fwd = ('  File "D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torchaudio\\_extension\\__init__.py", '
+           'line 45, in <module>\n    _load_lib("libtorchaudio")\n'
+           '  File "D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\_ops.py", line 1357, in load_library\n'
+           '    ctypes.CDLL(path)\nOSError: [WinError 127] The specified procedure could not be found\n')
+    rev = ("OSError: [WinError 127] Die angegebene Prozedur wurde nicht gefunden\n\n"
+           "The above exception was the direct cause of the following exception:\n\nTraceback (most recent call last):\n"
+           '  File "C:\\ai\\venv\\Lib\\site-packages\\torchaudio\\_extension\\__init__.py", line 30, in <module>\n'
+           '    _IS_TORCHAUDIO_EXT_AVAILABLE = _load_lib("_torchaudio")\n')
+    linux = ('  File "/srv/venv/lib/python3.11/site-packages/torchaudio/_extension/__init__.py", line 43, in <module>\n'
+             '    _load_lib("libtorchaudio")\nOSError: /srv/venv/lib/python3.11/site-packages/torchaudio/lib/libtorchaudio.so: '
+             "undefined symbol: _ZN3c104cuda9SetDeviceEi\n")
+    wrapped = "OSError: Could not load this library: /opt/conda/lib/python3.10/site-packages/torchaudio/lib/libtorchaudio.so\n"
+    for t in (fwd, rev, linux, wrapped, fwd.replace("\n", "\r\n")):
+        m = one(t, "torch.family-mismatch")
+        assert m["title"].startswith(head), t
+        assert "torchaudio" in m["fix"] and "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    # the bare torchvision operator stays claimed; with a ROCm version beside it, an AMD setup
+    assert ids("RuntimeError: operator torchvision::nms does not exist\n")[:1] == ["torch.family-mismatch"]
+    for t in ("RuntimeError: operator torchvision::nms does not exist (ROCm 6.4.1)\n",
+              "ComfyUI on Ubuntu 24.04 with ROCm 7.1\nRuntimeError: operator torchvision::nms does not exist\n",
+              rev.replace("OSError", "ROCm 6.2 on an RX 7800 XT\nOSError", 1)):
+        assert "torch.family-mismatch" not in ids(t), t
+    # torchaudio's media backends, torio's FFmpeg loader, another package's library with the same Windows error
+    for t in ("OSError: Could not load this library: /venv/lib/python3.10/site-packages/torchaudio/lib/libtorchaudio_ffmpeg6.so\n",
+              "OSError: Could not load this library: /venv/lib/python3.10/site-packages/torchaudio/lib/libtorchaudio_sox.so\n",
+              'DEBUG:torio._extension.utils:Loading FFmpeg7\n  File "C:\\v\\Lib\\site-packages\\torio\\_extension\\utils.py", '
+              'line 94, in _load_lib\n    torch.ops.load_library(path)\nOSError: [WinError 127] The specified procedure could not be found\n',
+              'OSError: [WinError 127] The specified procedure could not be found\n  File "C:\\v\\Lib\\site-packages\\torchcodec\\'
+              '_core\\ops.py", line 57, in load_torchcodec_shared_libraries\n    torch.ops.load_library(core_library_path)\n'):
+        assert ids(t) == [], t
+
+
 def test_round341_cpu_torch_build_kinds():
     """Round 341 (a CPU-only or wrong PyTorch build in place of the CUDA one, 2025-2026, second pass): a user's words
     that the CUDA torch was overwritten / reinstalled as a build without CUDA (a node pack's requirements, `uv run`), that
