@@ -9787,6 +9787,23 @@ def _manager_gate(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     """Newer ComfyUI-Managers gate Git-URL and pip installs behind their own config.ini flags, apart from
     security_level; the other refusals keep the signature's own words."""
     flag = g.get("flag")
+    if g.get("unsecure"):
+        # the Managers of May 2024 (before security_level): their `disable_unsecure_features` gate
+        what = (g.get("restricted") or "").strip(" -") or "this action"
+        return {"title": (f"ComfyUI-Manager refused {'the ' if not what.startswith('this') else ''}{what}: its old "
+                          "`unsecure features` gate (a Manager of May 2024) is on"),
+                "cause": ("This wording comes from the ComfyUI-Managers of May 2024, before `security_level` existed: "
+                          "they refused installs, updates and restarts through their `disable_unsecure_features` gate. "
+                          "A change to that gate in v2.23 made it refuse them on ordinary local installs as well, which "
+                          "the maintainer fixed in v2.23.2; those Managers also refuse such actions on purpose while "
+                          "ComfyUI listens on a network address (`--listen` or `--listen 0.0.0.0`)."),
+                "fix": ("Update ComfyUI-Manager by hand, since its Update button may be refused the same way: "
+                        "`cd ComfyUI/custom_nodes/ComfyUI-Manager && git pull` (portable: in "
+                        "`ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-Manager`), then restart ComfyUI; current "
+                        "Managers gate these actions with `security_level` in their config.ini instead. If ComfyUI runs "
+                        "with `--listen` on a network address, start it with `--listen 127.0.0.1` for the install, or "
+                        + _MANAGER_BY_HAND),
+                "details": {"refused": what}}
     if not flag:
         return {}
     listening = (g.get("listening") or "").strip("[]")

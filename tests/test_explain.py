@@ -19357,6 +19357,45 @@ def test_round317_offload_placement_kinds():
         ["diffusers.offload-then-to-cuda"]
 
 
+def test_round356_whole_log_noise_kinds():
+    r"""Round 356 (whole ComfyUI consoles and long pastes, second pass): the real fault under startup noise, other
+    packs' IMPORT FAILED lines and the Manager's registry fetch stays the answer; the Managers of May 2024 refused
+    installs and restarts with `The unsecure feature is disabled, restricting ...` (their gate before security_level,
+    fixed by updating the Manager) and newer ones with `set '--listen' to a local IP and set the security level to
+    'normal-'`: comfyui.manager-security-level. Other programs' `unsecure feature` notices and a log whose only lines
+    are ordinary packs' import failures stay silent."""
+    sl = "comfyui.manager-security-level"
+    noise = ("Import times for custom nodes:\n"
+             "   0.0 seconds: D:\\ComfyUI\\custom_nodes\\websocket_image_save.py\n"
+             "   0.4 seconds (IMPORT FAILED): D:\\ComfyUI\\custom_nodes\\ComfyUI-Crystools\n"
+             "   1.1 seconds (IMPORT FAILED): D:\\ComfyUI\\custom_nodes\\comfyui-reactor-node\n\n"
+             "Starting server\n\nTo see the GUI go to: http://127.0.0.1:8188\n"
+             "FETCH ComfyRegistry Data: 40/96\nFETCH ComfyRegistry Data [DONE]\n")
+    m = one(noise + "ERROR: The unsecure feature is disabled, restricting the installation of custom nodes. Please contact "
+            "the administrator.\n", sl)
+    assert "installation of custom nodes" in m["title"] and "git pull" in m["fix"] and "--listen 127.0.0.1" in m["fix"]
+    m = one("[2024-05-12 09:14] ERROR: The unsecure feature is disabled, restricting the reboot feature. Please contact "
+            "the administrator.\r\n", sl)
+    assert m["title"].startswith("ComfyUI-Manager refused the reboot feature")
+    m = one("/workspace/ComfyUI $ python main.py --listen 0.0.0.0\n[ComfyUI-Manager] All startup tasks have been "
+            "completed.\nERROR: To use this feature, you must either set '--listen' to a local IP and set the security "
+            "level to 'normal-' or lower, or set the security level to 'middle' or 'weak'. Please contact the "
+            "administrator.\n", sl)
+    assert "security_level" in m["title"] and "weak" in m["fix"]
+    # other packs' import failures before the real error do not take its place
+    assert ids(noise + "got prompt\n!!! Exception during processing !!! Can't import SageAttention: No module named "
+               "'sageattention'\n")[:1] == ["python.module-missing"]
+    assert ids(noise + "WARNING: some comfy_extras/ nodes did not import correctly.\nIMPORT FAILED: nodes_audio.py\n"
+               "got prompt\n!!! Exception during processing !!! unexpected EOF, expected 1204455 more bytes. The file "
+               "might be corrupted.\n")[:1] == ["download.not-a-model"]
+    # look-alikes: other programs' notices with the same words, a log of ordinary packs' import failures only
+    for t in ("Remote Desktop: the unsecure feature is disabled by policy, contact your administrator\n",
+              "WARN unsecure feature is disabled for this tenant\n",
+              noise):
+        assert sl not in ids(t), t
+    assert ids(noise) == []
+
+
 def test_round344_which_python_kinds():
     r"""Round 344 (which Python and which pip, second pass): pip's lines naming a system Python's site-packages are
     claimed where the user's own words name ComfyUI portable (`ComfyUI Portable`, `portable version of ComfyUI`), not
