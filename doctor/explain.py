@@ -5620,6 +5620,20 @@ def _torch_dlpack_float8(ctx: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
+# the parts of torch that torch.too-old's `has no attribute` patterns name, as the code calls them, and the torch
+# release that added each (PyTorch release notes)
+_TORCH_ATTR_SINCE = {
+    "float8_e4m3fn": ("torch.float8_e4m3fn", "2.1"), "float8_e5m2": ("torch.float8_e5m2", "2.1"),
+    "float8_e4m3fnuz": ("torch.float8_e4m3fnuz", "2.2"), "float8_e5m2fnuz": ("torch.float8_e5m2fnuz", "2.2"),
+    "float8_e8m0fnu": ("torch.float8_e8m0fnu", "2.7"), "float4_e2m1fn_x2": ("torch.float4_e2m1fn_x2", "2.8"),
+    "custom_fwd": ("torch.amp.custom_fwd", "2.4"), "custom_bwd": ("torch.amp.custom_bwd", "2.4"),
+    "custom_op": ("torch.library.custom_op", "2.4"), "register_fake": ("torch.library.register_fake", "2.4"),
+    "mps": ("torch.backends.mps", "1.12"), "xpu": ("torch.xpu", "2.4"),
+    "frombuffer": ("torch.frombuffer", "1.10"), "compiler": ("torch.compiler", "2.1"),
+    "is_compiling": ("torch.compiler.is_compiling", "2.3"),
+}
+
+
 @_interp("torch_too_old")
 def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """``nvidia_only`` for every wording of torch.too-old, and two that say more. A torch.compile setting the code
@@ -5683,6 +5697,18 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         return {"title": (f"comfy-kitchen could not register its `{op}` op: this torch is older than the 2.7 that "
                           "comfy-kitchen (imported by ComfyUI at startup) needs"),
                 "details": {"op": f"comfy_kitchen::{op}", "needs": "2.7"}}
+    attr = g.get("attr") or ""
+    if attr in _TORCH_ATTR_SINCE:
+        # `module 'torch...' has no attribute NAME` for a part torch added in a known release: the headline names it
+        # and that release; beside ComfyUI's `pytorch version:` line of that release or newer the attribute exists,
+        # so the words mean something else (a broken or shadowed torch): not claimed
+        name, since = _TORCH_ATTR_SINCE[attr]
+        have = _fact(ctx, "torch_version")
+        if have and not _version_below(have, since):
+            return None
+        torch_is = f"torch {have}" if have else "The installed torch"
+        return {"title": f"{torch_is} has no `{name}`, which arrived in torch {since}: PyTorch is older than the code calling it",
+                "details": {"missing": name, "since": since, **({"torch": have} if have else {})}}
     if not g.get("stream"):
         return {}
     near = _near(ctx)
@@ -8755,6 +8781,21 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if g.get("accname"):
         # diffusers / peft import a helper of the accelerate of their own era: the installed accelerate is older
         name, mod, via = g["accname"], "accelerate" + (g.get("accmod") or ""), (g.get("via") or "diffusers").split(".")[0]
+        if via == "transformers":
+            # transformers' lazy import failing on an accelerate name: in the reports an accelerate older than that
+            # transformers (PartialState, is_mlu_available, clear_device_cache); an old transformers beside an
+            # accelerate that dropped a name would read the same, so the headline says out of step and the fix
+            # upgrades both, which settles either direction
+            return {"title": (f"The installed accelerate has no `{name}` ({mod}), which transformers imports: the two are "
+                              "out of step (most often an accelerate older than that transformers)"),
+                    "cause": (f"transformers imports `{name}` from `{mod}` when it loads this part of itself (its pipelines, "
+                              "Trainer, TrainingArguments or model loading), and the accelerate in the same Python does not "
+                              "have it: usually an accelerate left behind by an earlier install or pinned by another "
+                              "package while transformers was upgraded, so `import transformers...` fails."),
+                    "fix": ("Upgrade them together in the Python that runs Klein: `python -m pip install -U accelerate "
+                            "transformers` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U accelerate "
+                            "transformers`); `python -m pip show accelerate transformers` shows the versions"),
+                    "details": {"missing_name": name, "module": mod, "importer": "transformers"}}
         return {"title": f"The installed accelerate has no `{name}` ({mod}): it is older than the {via} importing it",
                 "cause": (f"{via} imports `{name}` from `{mod}`, which only newer accelerate releases have; the Python that "
                           f"runs it has an older accelerate (left behind by an earlier install, pinned by another package, "

@@ -2675,10 +2675,12 @@ def test_round45_text_encoder_tokenizer_version_kinds():
             "ImportError: cannot import name 'is_xpu_available' from 'accelerate.utils' "
             "(/home/u/.venv/lib/python3.12/site-packages/accelerate/utils/__init__.py)", "python.dep-too-old")
     assert "pip install -U accelerate peft" in m["fix"]
-    # transformers importing from accelerate is another direction (an old transformers beside a new accelerate)
-    assert "python.dep-too-old" not in ids("RuntimeError: Failed to import transformers.trainer because of the following "
-                                           "error (look up to see its traceback):\ncannot import name 'some_removed_name' "
-                                           "from 'accelerate.utils'")
+    # transformers importing from accelerate: in the reports an accelerate older than that transformers (round 354:
+    # transformers#23340, #23815, #32461); an old transformers beside a newer accelerate would read the same, so the
+    # headline says the two are out of step and the fix upgrades both
+    m = one("RuntimeError: Failed to import transformers.trainer because of the following error (look up to see its "
+            "traceback):\ncannot import name 'some_removed_name' from 'accelerate.utils'", "python.dep-too-old")
+    assert "out of step" in m["title"] and "pip install -U accelerate transformers" in m["fix"]
     # peft 0.14+ beside a transformers without EncoderDecoderCache
     m = one("RuntimeError: Failed to import transformers.integrations.peft because of the following error (look up to "
             "see its traceback):\ncannot import name 'EncoderDecoderCache' from 'transformers' "
@@ -18971,6 +18973,54 @@ def test_round314_disk_cache_fs_kinds():
                "space.\n") == []
     assert ids("Caused by:\n    There is not enough space on the disk. (os error 112)\n") == []
     assert ids("Export failed: [Errno 36] File name too long: 'exports/a-very-long-title'\n") == []
+
+
+def test_round354_hf_stack_newest_kinds():
+    r"""Round 354 (the newest diffusers / transformers / accelerate / peft reports): a torch older than a part the code
+    calls (`torch.compiler` from 2.1, `torch.frombuffer` from 1.10, `torch.compiler.is_compiling` from 2.3) gets a
+    headline that names the part and its release; beside ComfyUI's `pytorch version:` line of that release or newer,
+    on a Mac or an NPU, or in Python's circular-import wording, it is not claimed. transformers' own lazy import
+    failing on an accelerate name is the accelerate older than that transformers (Linux and Windows paths). Other
+    modules' same words stay silent."""
+    m = one("  File \"/srv/app/venv/lib/python3.9/site-packages/lightning/fabric/utilities/imports.py\", line 30\n"
+            "    @torch.compiler.disable\nAttributeError: module 'torch' has no attribute 'compiler'\n", "torch.too-old")
+    assert "`torch.compiler`" in m["title"] and "2.1" in m["title"] and "whl/cu128" in m["fix"]
+    m = one("Traceback (most recent call last):\r\n  File \"C:\\work\\train.py\", line 3, in <module>\r\n"
+            "AttributeError: module 'torch' has no attribute 'frombuffer'\r\n", "torch.too-old")
+    assert "torch.frombuffer" in m["title"] and "1.10" in m["title"]
+    m = one("pytorch version: 2.0.0+cu117\nAttributeError: module 'torch' has no attribute 'compiler'\n", "torch.too-old")
+    assert m["title"].startswith("torch 2.0.0+cu117 has no `torch.compiler`")
+    m = one("    if torch.jit.is_tracing() or torch.compiler.is_compiling():\n"
+            "AttributeError: module 'torch.compiler' has no attribute 'is_compiling'\n", "torch.too-old")
+    assert "torch.compiler.is_compiling" in m["title"] and "2.3" in m["title"]
+    # the float8 dtypes get the same kind of headline
+    assert "torch.float8_e5m2" in one("AttributeError: module 'torch' has no attribute 'float8_e5m2'\n", "torch.too-old")["title"]
+    # a torch that has the part, a Mac, an NPU, a circular import, other modules: not a torch version
+    for t in ("pytorch version: 2.4.1+cu124\nAttributeError: module 'torch' has no attribute 'compiler'\n",
+              "macOS Sonoma, Apple M3 Pro\nAttributeError: module 'torch' has no attribute 'compiler'\n",
+              "Ascend 910B, torch_npu\nAttributeError: module 'torch.compiler' has no attribute 'is_compiling'\n",
+              "AttributeError: module 'tensorflow' has no attribute 'compiler'\n",
+              "AttributeError: module 'numpy' has no attribute 'frombuffer'\n",
+              "AttributeError: module 'torch._dynamo' has no attribute 'is_compiling'\n",
+              "AttributeError: 'Graph' object has no attribute 'compiler'\n"):
+        assert "torch.too-old" not in ids(t), t
+    assert "torch.too-old" not in ids("AttributeError: partially initialized module 'torch' has no attribute 'frombuffer' "
+                                      "(most likely due to a circular import)\n")
+    # transformers' lazy import failing on an accelerate name: accelerate older than that transformers
+    m = one("RuntimeError: Failed to import transformers.trainer because of the following error (look up to see its "
+            "traceback):\ncannot import name 'DataLoaderConfiguration' from 'accelerate.utils' "
+            "(/home/u/.venv/lib/python3.11/site-packages/accelerate/utils/__init__.py)\n", "python.dep-too-old")
+    assert "`DataLoaderConfiguration`" in m["title"] and "out of step" in m["title"]
+    assert "pip install -U accelerate transformers" in m["fix"]
+    m = one("RuntimeError: Failed to import transformers.models.auto.modeling_auto because of the following error (look up "
+            "to see its traceback):\r\ncannot import name 'PartialState' from 'accelerate' "
+            "(C:\\Users\\me\\miniconda3\\Lib\\site-packages\\accelerate\\__init__.py)\r\n", "python.dep-too-old")
+    assert "`PartialState`" in m["title"]
+    # another package's name, or a name imported from another package, is not accelerate's age
+    for t in ("RuntimeError: Failed to import transformers.pipelines because of the following error (look up to see its "
+              "traceback):\ncannot import name 'PartialState' from 'myaccel' (/x/myaccel/__init__.py)\n",
+              "ImportError: cannot import name 'PartialState' from 'accelerated_trainer' (/x/accelerated_trainer.py)\n"):
+        assert "python.dep-too-old" not in ids(t), t
 
 
 def test_round342_sampler_sage_patch_kinds():
