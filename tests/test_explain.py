@@ -18967,6 +18967,35 @@ def test_round313_vae_kinds():
     assert ids(klein)[:1] == ["comfyui.vae-none"]
 
 
+def test_round355_node_pack_trackers_kinds():
+    """Round 355 (the trackers of the node packs run beside FLUX.2 / Klein: KJNodes, Impact Pack, controlnet_aux,
+    Crystools, Florence2): the stack's causes reported through a pack (a quantization format this ComfyUI lacks,
+    a torchvision without CUDA kernels, the Hub unreachable or a Hub path past Windows' limit) keep their answers
+    whichever loader node names them; the packs' own faults (KJNodes' SageAttention kernel lookup, a node importing
+    another node pack by folder name or its folder list, Florence-2's square-only vision code) stay silent."""
+    m = one("!!! Exception during processing !!! 'mxfp8'\nTraceback (most recent call last):\n"
+            "  File \"/srv/ComfyUI/comfy/ops.py\", line 812, in _load_from_state_dict\n"
+            "KeyError: 'mxfp8'\n", "comfyui.quant-format-unknown")
+    assert "comfy-kitchen" in m["fix"]
+    assert ids("- **Node Type:** UNETLoader\n- **Exception Type:** KeyError\n"
+               "- **Exception Message:** KeyError: 'nvfp4'\n")[:1] == ["comfyui.quant-format-unknown"]
+    assert ids("FaceDetailer: NotImplementedError: Could not run 'torchvision::nms' with arguments from the 'CUDA' "
+               "backend. 'torchvision::nms' is only available for these backends: [CPU, Meta, QuantizedCPU].\n"
+               )[:1] == ["torch.family-mismatch"]
+    assert ids("huggingface_hub.errors.LocalEntryNotFoundError: An error happened while trying to locate the file on "
+               "the Hub and we cannot find the requested files in the local cache. Please check your connection and "
+               "try again or make sure your Internet connection is on.\n")[:1] == ["hf.unreachable"]
+    # the packs' own faults
+    for t in ("AttributeError: 'NoneType' object has no attribute 'qk_int8_sv_f8_accum_f32_fuse_v_scale_attn'\n",
+              "  File \"/opt/comfy/custom_nodes/comfyui-kjnodes/nodes/model_optimization_nodes.py\", line 1929, in "
+              "_ensure_gguf_loaded\n    cls.gguf_nodes = importlib.import_module(\"ComfyUI-GGUF\")\n"
+              "ModuleNotFoundError: No module named 'ComfyUI-GGUF'\n",
+              "  File \"D:\\ComfyUI\\folder_paths.py\", line 316, in get_filename_list_\n"
+              "    folders = folder_names_and_paths[folder_name]\nKeyError: 'unet_gguf'\n",
+              "AssertionError: only support square feature maps for now\n"):
+        assert ids(t) == [], t
+
+
 def test_round343_reference_edit_kinds():
     """Round 343 (FLUX.2 [klein] / FLUX.2 editing with reference images, 2026): a reference latent of a 16-channel VAE
     joined to FLUX.2's 128-wide image tokens (`Sizes of tensors must match except in dimension 1. Expected size 128 but
