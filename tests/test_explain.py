@@ -18994,6 +18994,16 @@ def test_round355_node_pack_trackers_kinds():
               "    folders = folder_names_and_paths[folder_name]\nKeyError: 'unet_gguf'\n",
               "AssertionError: only support square feature maps for now\n"):
         assert ids(t) == [], t
+    # a Markdown list keeps its lines when a paste's lines are joined: one item's SageAttention mode (a crash) does not
+    # reach another item's or the next paragraph's black image; SageAttention beside a black image on one line,
+    # in a list item or in a terminal-wrapped line, still reads as the NaN image
+    listed = ("Patch Sage Attention node, all sage_attention modes fail:\n* `auto` -> crash\n* `cuda` -> crash\n"
+              "1. triton: black image (no crash)\n\nNative --use-sage-attention works fine.\n")
+    assert "comfyui.nan-image" not in ids(listed)
+    assert "comfyui.nan-image" in ids("- with sageattention on, every output is a black image\n- without it the images are fine\n")
+    m = one("When I start ComfyUI with --use-sage-attention the KSampler finishes but the result is a\r\n"
+            "black image every time\r\n", "comfyui.nan-image")
+    assert "SageAttention" in m["cause"]
 
 
 def test_round343_reference_edit_kinds():
