@@ -668,12 +668,32 @@ def _rewrapped(text: str) -> str | None:
     return "\n".join(out)
 
 
+_LIST_ITEM = re.compile(r"(?:[-*+\u2022]|\d{1,2}[.)])[ \t]+\S")  # a Markdown list item: `- x`, `* x`, `1. x`
+
+
 def _flat_variants(data: bytes) -> list[bytes]:
     """A pasted message wrapped by a terminal (Windows consoles cut mid-word) or a forum: the text with
-    line breaks removed, and with them turned into spaces; ANSI colours removed first."""
+    line breaks removed, and with them turned into spaces; ANSI colours removed first. A line that starts a
+    Markdown list item (`- auto -> crash`) stays a line of its own: the writer began and ended it, no wrap cut it,
+    and joining it would let one item's words (`sage_attention modes fail:`) read as the next item's or the next
+    paragraph's (`-> black image`)."""
     text = _strip_ansi(data.decode("utf-8", "replace"))
     lines = [ln.strip() for ln in text.splitlines()]
-    return [" ".join(lines).encode(), "".join(lines).encode()]
+    out = []
+    for sep in (" ", ""):
+        parts: list[str] = []
+        item = False  # the line before was a list item
+        for ln in lines:
+            if not ln and item:
+                continue  # the blank line after an item
+            starts = bool(_LIST_ITEM.match(ln))
+            if parts and (starts or item):
+                parts.append("\n" + ln)
+            else:
+                parts.append((sep if parts else "") + ln)
+            item = starts
+        out.append("".join(parts).encode())
+    return out
 
 
 def _merge(main: Scanner, extra: Scanner) -> None:

@@ -19228,6 +19228,45 @@ def test_round313_vae_kinds():
     assert ids(klein)[:1] == ["comfyui.vae-none"]
 
 
+def test_round355_node_pack_trackers_kinds():
+    """Round 355 (the trackers of the node packs run beside FLUX.2 / Klein: KJNodes, Impact Pack, controlnet_aux,
+    Crystools, Florence2): the stack's causes reported through a pack (a quantization format this ComfyUI lacks,
+    a torchvision without CUDA kernels, the Hub unreachable or a Hub path past Windows' limit) keep their answers
+    whichever loader node names them; the packs' own faults (KJNodes' SageAttention kernel lookup, a node importing
+    another node pack by folder name or its folder list, Florence-2's square-only vision code) stay silent."""
+    m = one("!!! Exception during processing !!! 'mxfp8'\nTraceback (most recent call last):\n"
+            "  File \"/srv/ComfyUI/comfy/ops.py\", line 812, in _load_from_state_dict\n"
+            "KeyError: 'mxfp8'\n", "comfyui.quant-format-unknown")
+    assert "comfy-kitchen" in m["fix"]
+    assert ids("- **Node Type:** UNETLoader\n- **Exception Type:** KeyError\n"
+               "- **Exception Message:** KeyError: 'nvfp4'\n")[:1] == ["comfyui.quant-format-unknown"]
+    assert ids("FaceDetailer: NotImplementedError: Could not run 'torchvision::nms' with arguments from the 'CUDA' "
+               "backend. 'torchvision::nms' is only available for these backends: [CPU, Meta, QuantizedCPU].\n"
+               )[:1] == ["torch.family-mismatch"]
+    assert ids("huggingface_hub.errors.LocalEntryNotFoundError: An error happened while trying to locate the file on "
+               "the Hub and we cannot find the requested files in the local cache. Please check your connection and "
+               "try again or make sure your Internet connection is on.\n")[:1] == ["hf.unreachable"]
+    # the packs' own faults
+    for t in ("AttributeError: 'NoneType' object has no attribute 'qk_int8_sv_f8_accum_f32_fuse_v_scale_attn'\n",
+              "  File \"/opt/comfy/custom_nodes/comfyui-kjnodes/nodes/model_optimization_nodes.py\", line 1929, in "
+              "_ensure_gguf_loaded\n    cls.gguf_nodes = importlib.import_module(\"ComfyUI-GGUF\")\n"
+              "ModuleNotFoundError: No module named 'ComfyUI-GGUF'\n",
+              "  File \"D:\\ComfyUI\\folder_paths.py\", line 316, in get_filename_list_\n"
+              "    folders = folder_names_and_paths[folder_name]\nKeyError: 'unet_gguf'\n",
+              "AssertionError: only support square feature maps for now\n"):
+        assert ids(t) == [], t
+    # a Markdown list keeps its lines when a paste's lines are joined: one item's SageAttention mode (a crash) does not
+    # reach another item's or the next paragraph's black image; SageAttention beside a black image on one line,
+    # in a list item or in a terminal-wrapped line, still reads as the NaN image
+    listed = ("Patch Sage Attention node, all sage_attention modes fail:\n* `auto` -> crash\n* `cuda` -> crash\n"
+              "1. triton: black image (no crash)\n\nNative --use-sage-attention works fine.\n")
+    assert "comfyui.nan-image" not in ids(listed)
+    assert "comfyui.nan-image" in ids("- with sageattention on, every output is a black image\n- without it the images are fine\n")
+    m = one("When I start ComfyUI with --use-sage-attention the KSampler finishes but the result is a\r\n"
+            "black image every time\r\n", "comfyui.nan-image")
+    assert "SageAttention" in m["cause"]
+
+
 def test_round343_reference_edit_kinds():
     """Round 343 (FLUX.2 [klein] / FLUX.2 editing with reference images, 2026): a reference latent of a 16-channel VAE
     joined to FLUX.2's 128-wide image tokens (`Sizes of tensors must match except in dimension 1. Expected size 128 but
