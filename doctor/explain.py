@@ -547,7 +547,8 @@ _STAMP = re.compile(  # "2025-03-01 12:34:56,789 - root - ERROR - ", "[2025-03-0
     # kohya's "02:54:18-197331 ERROR "
     r"^[ \t]{0,4}\[?(?:\d{4}[-/.]\d\d[-/.]\d\d[T _]{1,2})?\d\d:\d\d:\d\d(?:[.,]\d{1,9}|-\d{6}(?!\d))?(?:Z|[+-]\d\d:?\d\d(?![\d:])| ?UTC)?\]?"
     r"(?:[ \t]{0,4}(?:[-|:][ \t]{0,4})?(?:[\w.]{1,40}[ \t]{1,4}-[ \t]{1,4})?"
-    r"\[?(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL|FATAL|TRACE|NOTICE|I|W|E)\]?(?=[ \t:|-])[ \t]{0,4}(?:[-:|][ \t]{0,4})?)?[ \t]?",
+    r"\[?(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL|FATAL|TRACE|NOTICE|I|W|E)\]?(?=[ \t:|-])[ \t]{0,4}(?:[-:|][ \t]{0,4})?"
+    r"|[ \t]{1,4}[-|](?=[ \t]))?[ \t]?",  # ComfyUI's log: "2026-01-26T14:45:06.216021 - !!! Exception ..."
     re.M | re.I)
 _SERVICE = re.compile(r"^([\w.-]{1,64}[ \t]{1,30}\|[ \t]?)", re.M)  # docker compose: "comfyui-1  | "
 _JSON_ESC = re.compile(r'\\(?:r\\n|[nrt"\\/]|u[0-9a-fA-F]{4})')
@@ -5640,18 +5641,11 @@ def _torch_dlpack_float8(ctx: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-# the parts of torch that torch.too-old's `has no attribute` patterns name, as the code calls them, and the torch
-# release that added each (PyTorch release notes)
-_TORCH_ATTR_SINCE = {
-    "float8_e4m3fn": ("torch.float8_e4m3fn", "2.1"), "float8_e5m2": ("torch.float8_e5m2", "2.1"),
-    "float8_e4m3fnuz": ("torch.float8_e4m3fnuz", "2.2"), "float8_e5m2fnuz": ("torch.float8_e5m2fnuz", "2.2"),
-    "float8_e8m0fnu": ("torch.float8_e8m0fnu", "2.7"), "float4_e2m1fn_x2": ("torch.float4_e2m1fn_x2", "2.8"),
-    "custom_fwd": ("torch.amp.custom_fwd", "2.4"), "custom_bwd": ("torch.amp.custom_bwd", "2.4"),
-    "custom_op": ("torch.library.custom_op", "2.4"), "register_fake": ("torch.library.register_fake", "2.4"),
-    "mps": ("torch.backends.mps", "1.12"), "xpu": ("torch.xpu", "2.4"),
-    "frombuffer": ("torch.frombuffer", "1.10"), "compiler": ("torch.compiler", "2.1"),
-    "is_compiling": ("torch.compiler.is_compiling", "2.3"),
-}
+@functools.lru_cache(maxsize=1)
+def _torch_attr_since() -> dict[str, tuple[str, str]]:
+    """manifests/requirements.toml [[torch_attr]]: attribute -> (the part as code calls it, the torch release that added it)."""
+    return {str(r["attr"]): (str(r.get("name") or r["attr"]), str(r["since"]))
+            for r in _manifest_part("requirements", "torch_attr", []) if r.get("attr") and r.get("since")}
 
 
 @_interp("torch_too_old")
@@ -5718,11 +5712,11 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                           "comfy-kitchen (imported by ComfyUI at startup) needs"),
                 "details": {"op": f"comfy_kitchen::{op}", "needs": "2.7"}}
     attr = g.get("attr") or ""
-    if attr in _TORCH_ATTR_SINCE:
+    if attr in _torch_attr_since():
         # `module 'torch...' has no attribute NAME` for a part torch added in a known release: the headline names it
         # and that release; beside ComfyUI's `pytorch version:` line of that release or newer the attribute exists,
         # so the words mean something else (a broken or shadowed torch): not claimed
-        name, since = _TORCH_ATTR_SINCE[attr]
+        name, since = _torch_attr_since()[attr]
         have = _fact(ctx, "torch_version")
         if have and not _version_below(have, since):
             return None

@@ -12497,7 +12497,7 @@ def test_round211_intel_xpu_kinds():
               nd + "\nUbuntu 24.04, RTX 4070, the driver worked yesterday"):
         m = one(t, "torch.no-driver")
         assert "nvidia-smi" in m["fix"]
-    # code that probes torch.xpu (diffusers, accelerate, transformers) on a torch older than 2.4, on an NVIDIA machine
+    # code that probes torch.xpu (diffusers, accelerate, transformers) on a torch older than 2.3 (torch.xpu arrived in 2.3), on an NVIDIA machine
     t = ("Traceback (most recent call last):\n  File \"C:\\ComfyUI\\venv\\lib\\site-packages\\diffusers\\utils\\torch_utils.py\", "
          "line 40, in <module>\n    if torch.xpu.is_available():\nAttributeError: module 'torch' has no attribute 'xpu'\n"
          "torch 2.1.2+cu121")
@@ -19762,6 +19762,19 @@ def test_ctranslate2_runtime_error_35_names_ctranslate2_not_pytorch():
             "torch.cuda-driver-too-old")
     assert "PyTorch" in m["title"] and "ctranslate2" not in m["fix"]
     assert ids("RuntimeError: CUDA failed with error out of memory\n") != ["torch.cuda-driver-too-old"]
+
+
+def test_comfyui_log_time_stamps_go_with_their_separator():
+    """ComfyUI's log lines (`2026-01-26T14:45:06.216021 - !!! Exception during processing !!! ...`) lose the stamp and
+    its ` - ` together: a leftover `- ` made each line a Markdown list item, which the joined-line variants keep
+    apart, and round 77's transformers-5 report went unanswered after round 355's list rule."""
+    t = ("Ran `pip install -r requirements.txt`; it installed transformers `5.0.0` today.\n\n"
+         "2026-02-03T09:12:44.120551 - !!! Exception during processing !!! list index out of range\n"
+         "2026-02-03T09:12:44.121870 - Traceback (most recent call last):\n")
+    assert ids(t)[:1] == ["comfyui.transformers-too-new"], ids(t)
+    assert explain._STAMP.sub("", "2026-02-03T09:12:44.120551 - !!! Exception\n") == "!!! Exception\n"
+    assert explain._STAMP.sub("", "12:00:01 - root - ERROR - boom\n") == "boom\n"
+    assert explain._STAMP.sub("", "10:00:00 -5 degrees\n") == "-5 degrees\n"
 
 
 def test_explain_answers_when_a_data_manifest_is_unreadable(monkeypatch):
