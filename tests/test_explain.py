@@ -18251,6 +18251,43 @@ def test_round328_container_gpu_access_kinds():
     assert "docker.desktop-outdated" not in ids(ort.replace("500: named symbol not found", "100: no CUDA-capable device is detected"))
 
 
+def test_round359_hf_offline_cache_kinds():
+    r"""Round 359 (the Hugging Face cache, offline mode and local_files_only, second pass): huggingface_hub's newer
+    IncompleteSnapshotError (offline, a cached snapshot that lacks files) and snapshot_download's offline refusal
+    wrapped over several lines or cut before `and outgoing traffic has been disabled` are offline mode with files the
+    cache does not hold (hf.unreachable, offline headline). Other programs' offline caches (npm's ENOTCACHED, conda's
+    --offline, torch.hub's repo cache, datasets' prepared-dataset cache) stay silent."""
+    for t in ("huggingface_hub.errors.IncompleteSnapshotError: The cached snapshot for 'black-forest-labs/FLUX.2-klein-4B' "
+              "(revision 'main', commit 0123456789abcdef0123456789abcdef01234567) is incomplete: 2 file(s) are missing "
+              "(text_encoder/model-00002-of-00002.safetensors, vae/diffusion_pytorch_model.safetensors). Outgoing traffic "
+              "is disabled ('HF_HUB_OFFLINE=1').\n",
+              "IncompleteSnapshotError: The cached snapshot for 'Qwen/Qwen3-4B'\r\n  (revision 'main', commit abc) is "
+              "incomplete:\r\n  1 file(s) are missing (model.safetensors).\r\n  Outgoing traffic is disabled "
+              "('local_files_only=True').\r\n",
+              "LocalEntryNotFoundError: Cannot find an appropriate cached snapshot folder\n    for the specified revision "
+              "on the local disk\n",
+              "  File \"C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\huggingface_hub\\_snapshot_download.py\", line 235, "
+              "in snapshot_download\nhuggingface_hub.errors.LocalEntryNotFoundError: Cannot find an appropriate cached "
+              "snapshot folder for the specified revision on the local disk and outgoing traffic has been disabled. To "
+              "enable repo look-ups and downloads online, pass 'local_files_only=False' as input.\n"):
+        m = one(t, "hf.unreachable")
+        assert m["title"].startswith("Offline mode is on") and "not in the cache" in m["title"], t
+        assert "unset HF_HUB_OFFLINE" in m["fix"] and "hf download" in m["fix"]
+    # the same words of other programs' caches, and a snapshot error of another tool without huggingface_hub's wording
+    for t in ("npm error code ENOTCACHED\nnpm error request to https://registry.npmjs.org/left-pad failed: cache mode is "
+              "'only-if-cached' but no cached response is available.\n",
+              "$ conda install numpy --offline\nPackagesNotFoundError: The following packages are not available from "
+              "current channels:\n  - numpy\n",
+              "It looks like there is no internet connection and the repo could not be found in the cache "
+              "(C:\\Users\\me\\.cache\\torch\\hub)\n",
+              "ValueError: Couldn't find cache for user/dataset for config 'default-1234'\nAvailable configs in the cache: "
+              "['default-5678']\n",
+              "restic: the cached snapshot for host nas is incomplete: 3 file(s) are missing; outgoing traffic is disabled "
+              "by policy\n",
+              "Error: snapshot folder incomplete, cannot find an appropriate snapshot for the specified revision\n"):
+        assert not ids(t), t
+
+
 def test_round347_model_file_integrity_kinds():
     r"""Round 347 (truncated, corrupted and incomplete model files, second pass): safetensors' header errors, wrapped
     by a node pack's own message or as an issue title, stay the damaged file; with ComfyUI's `File path:` line under
