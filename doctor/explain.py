@@ -3959,7 +3959,8 @@ def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     """NaN pixels saved as a black image. Not claimed on an AMD / Intel GPU or a Mac (their half-precision and
     attention paths are other stacks), nor beside another program's graph compiler (OneDiff / OneFlow: its compiled
     module's NaN is that compiler's); a text that itself names half precision or SageAttention beside the black
-    output gets that source's cause and fix first."""
+    output gets that source's cause and fix first. SageAttention and a black output named on one line with an
+    IP-Adapter is IPAdapter's own attention patch under SageAttention: not claimed."""
     if _off_nvidia(ctx) or _fact(ctx, "graph_compiler"):
         return None
     near = _near(ctx)
@@ -3967,6 +3968,11 @@ def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         return {"cause": ("The image is NaN (black) because the text encoder was built without its layers: the log's "
                           "`clip missing` lists them, so the conditioning is NaN. " + cat.by_id("klein.te-incomplete").cause),  # type: ignore[union-attr]
                 "fix": cat.by_id("klein.te-incomplete").fix, "details": {"clip_missing": near.get("clip_missing")}}  # type: ignore[union-attr]
+    if g.get("sage") and (g.get("ipa") or g.get("ipa2")):
+        # an IP-Adapter named on the line with SageAttention and the black output: IPAdapter's own attention patch
+        # (ipadapter_attention) goes NaN on near-zero tensors under SageAttention, fixed in that node pack
+        # (cubiq/ComfyUI_IPAdapter_plus#784): another model add-on's code, not claimed
+        return None
     if g.get("sage") and not g.get("sage_neg"):  # `never used sageattention`: the writer rules it out
         return {"cause": ("The output is black because SageAttention produced NaN values: its quantized (int8/fp8) "
                           "attention overflows for some models and GPUs (a SageAttention 2.2 Triton kernel on RTX 30 "

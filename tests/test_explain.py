@@ -18189,6 +18189,36 @@ def test_round330_onnxruntime_gpu_kinds():
         assert ids(text) == [], text
 
 
+def test_round358_nan_image_cast_kinds():
+    r"""Round 358 (black / NaN images and numpy's `invalid value encountered in cast`, second pass): ComfyUI's
+    SaveImage line cut short after its nodes.py path, and VideoHelperSuite's frame cast (`tensor_to_int(tensor, 8)`,
+    copied by other video node packs) under the warning, are NaN images (Windows and Linux, CRLF). SageAttention named
+    beside a black output keeps its SageAttention answer, except where the text names an IP-Adapter with it (IPAdapter's
+    own attention patch going NaN under SageAttention, fixed in that node pack); a node pack's folder name in a log
+    does not count as naming it. Other programs' casts of their own arrays stay silent."""
+    for t in ("/workspace/ComfyUI/nodes.py:1601: RuntimeWarning: invalid value encountered in cast\n  img = Image.fromarray(np\n",
+              "D:\\ComfyUI_windows_portable\\ComfyUI\\nodes.py:1559: RuntimeWarning: invalid value encountered in cast\r\n"
+              "  img = Image.fromarray(np.clip(i\r\n",
+              "/home/u/ComfyUI/custom_nodes/ComfyUI-VideoHelperSuite/videohelpersuite/nodes.py:131: RuntimeWarning: invalid "
+              "value encountered in cast\n  return tensor_to_int(tensor, 8).astype(np.uint8)\n",
+              "C:\\ComfyUI\\custom_nodes\\comfyui-videohelpersuite\\videohelpersuite\\nodes.py:128: RuntimeWarning: invalid "
+              "value encountered in cast\r\n  return tensor_to_int(tensor, 16).astype(np.uint16)\r\n"):
+        m = one(t, "comfyui.nan-image")
+        assert m["title"] == "The image came out black: it was made of NaN values", t
+        assert "--force-fp16" in m["fix"] and "klein-doctor check --check models" in m["fix"]
+    for t in ("With --use-sage-attention every Klein image is a black image, without it fine\n",
+              "--use-sage-attention gives a black image\n   0.0 seconds: /c/ComfyUI/custom_nodes/ComfyUI_IPAdapter_plus\n"):
+        m = one(t, "comfyui.nan-image")
+        assert "SageAttention produced NaN" in m["cause"] and "--use-sage-attention" in m["fix"], t
+    for t in ("IP-Adapter FaceID gives black images when SageAttention is on\n",
+              "black images with sageattention as soon as I add the IPAdapter node\n",
+              "Black output with SageAttention\n\nOnly happens when the ip_adapter weight type is 'style transfer precise'\n",
+              "/home/a/proj/utils.py:88: RuntimeWarning: invalid value encountered in cast\n  img = Image.fromarray(np.uint8(arr))\n",
+              "/opt/app/render.py:40: RuntimeWarning: invalid value encountered in cast\n  return tensor_to_int(depth)\n",
+              "/opt/app/nodes.py:40: RuntimeWarning: invalid value encountered in divide\n  img = Image.fromarray(np\n"):
+        assert "comfyui.nan-image" not in ids(t), t
+
+
 def test_round346_flash_xformers_kinds():
     """Round 346 (FlashAttention and xformers kernels missing or refused for the card, second pass): xformers'
     dispatcher listing whose first kernel says `xFormers wasn't build(t) with CUDA support` is an xformers without its
