@@ -675,26 +675,16 @@ _LIST_ITEM = re.compile(r"(?:[-*+\u2022]|\d{1,2}[.)])[ \t]+\S")  # a Markdown li
 def _flat_variants(data: bytes) -> list[bytes]:
     """A pasted message wrapped by a terminal (Windows consoles cut mid-word) or a forum: the text with
     line breaks removed, and with them turned into spaces; ANSI colours removed first. A line that starts a
-    Markdown list item (`- auto -> crash`) stays a line of its own: the writer began and ended it, no wrap cut it,
-    and joining it would let one item's words (`sage_attention modes fail:`) read as the next item's or the next
-    paragraph's (`-> black image`)."""
+    Markdown list item (`- auto -> crash`) is not joined: the writer began and ended it, no wrap cut it, and
+    joining it would let one item's words (`sage_attention modes fail:`) read as the next item's (`-> black
+    image`). The items go below the joined text, one per line, so the text around a list (an issue's title and
+    the sentence after its environment list) still reads as one."""
     text = _strip_ansi(data.decode("utf-8", "replace"))
     lines = [ln.strip() for ln in text.splitlines()]
-    out = []
-    for sep in (" ", ""):
-        parts: list[str] = []
-        item = False  # the line before was a list item
-        for ln in lines:
-            if not ln and item:
-                continue  # the blank line after an item
-            starts = bool(_LIST_ITEM.match(ln))
-            if parts and (starts or item):
-                parts.append("\n" + ln)
-            else:
-                parts.append((sep if parts else "") + ln)
-            item = starts
-        out.append("".join(parts).encode())
-    return out
+    items = [ln for ln in lines if _LIST_ITEM.match(ln)]
+    body = [ln for ln in lines if not _LIST_ITEM.match(ln)] if items else lines
+    tail = "".join("\n" + ln for ln in items)
+    return [(" ".join(body) + tail).encode(), ("".join(body) + tail).encode()]
 
 
 def _merge(main: Scanner, extra: Scanner) -> None:
