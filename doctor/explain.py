@@ -1103,10 +1103,11 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         # ... cudaMalloc failed: out of memory`) sized and split the model itself: the CUDA runtime's words come from its
         # buffers, not torch's, and only that program's own settings (layers on the GPU, context size, its split) change them
         return None
-    if _fact(ctx, "sglang_server"):
-        # sglang's serving engine (its CLI or its multimodal_gen package in the paste) sizes, offloads and pools the
-        # memory itself (mem-fraction-static, its own layerwise / text-encoder offload): an out-of-memory there is its
-        # own loader's or its flags' doing, fixed in sglang, not by the Klein stack's offload or a smaller file
+    if _fact(ctx, "sglang_server") or _fact(ctx, "vllm_omni_server"):
+        # sglang's serving engine (its CLI or its multimodal_gen package in the paste) and vLLM-Omni's (its vllm_omni
+        # package, `vllm serve ... --omni`) size, offload and pool the memory themselves (mem-fraction-static, their own
+        # layerwise / text-encoder offload, their tensor-parallel plan): an out-of-memory there is the engine's own
+        # loader's or its flags' doing, fixed in that engine, not by the Klein stack's offload or a smaller file
         return None
     near = _near(ctx)
     if near.get("preview_fallback") and not (near.get("node_exec") or near.get("node_type")):

@@ -18468,6 +18468,61 @@ def test_round331_blackwell_old_torch_kinds():
                "  current device: 0, in function ggml_cuda_compute_forward at ggml-cuda.cu:2313\n") == []
 
 
+def test_round360_gpu_oom_second_pass_kinds():
+    oom = "cuda.oom"
+    msg = ("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 96.00 MiB. GPU 1 has a total capacity of "
+           "31.36 GiB of which 80.25 MiB is free. Of the allocated memory 30.61 GiB is allocated by PyTorch")
+    alloc = "torch.OutOfMemoryError: Allocation on device"
+    # vLLM-Omni's diffusion engine (its vllm_omni package in a frame, Linux or Windows; `vllm serve MODEL --omni`; its
+    # name) building or running FLUX.2 / Qwen-Image / Z-Image and running out of memory: its own loader, offload and
+    # tensor-parallel plan, like sglang's engine: silent, whichever allocator message follows
+    for head in ("  File \"/opt/venv/lib/python3.11/site-packages/vllm_omni/diffusion/models/flux2/pipeline_flux2.py\", "
+                 "line 212, in __init__\n",
+                 "  File \"C:\\venv\\Lib\\site-packages\\vllm_omni\\diffusion\\worker\\gpu_worker.py\", line 88, in "
+                 "init_device\n",
+                 "$ vllm serve black-forest-labs/FLUX.2-klein-4B --omni --port 8091 --tensor-parallel-size 2\n",
+                 "Serving Tongyi-MAI/Z-Image-Turbo with vllm-omni 0.19 on an L4:\n"):
+        for tail in (msg, alloc):
+            assert oom not in ids(head + tail), (head, tail, ids(head + tail))
+    # the same allocator messages with plain vLLM, a diffusers load or a ComfyUI run in the paste still are the GPU
+    # running out of memory (the fact is vLLM-Omni's, not vLLM's)
+    for head in ("  File \"/usr/local/lib/python3.12/dist-packages/vllm/worker/model_runner.py\", line 1120, in "
+                 "load_model\n",
+                 "Loading pipeline components...: 100%|##########| 5/5 [00:04<00:00,  1.12it/s]\n",
+                 "!!! Exception during processing !!! Allocation on device\n"):
+        got = ids(head + msg)
+        assert got and got[0] == oom, (head, got)
+    # in-scope wordings of this round's kinds: a user's words after a Klein pipeline, ComfyUI's popup under a loader
+    # node, an error report's exception type in a text-encoder node, ComfyUI's own line after the OOM, the CUDA
+    # runtime's bare out-of-memory from a 4-bit engine's node
+    for t in ("Flux2KleinPipeline with pipe.enable_model_cpu_offload() on a 12GB RTX 3060: I get CUDA out of memory every "
+              "time at 1536x1536",
+              "QwenImageDiTLoader\nAllocation on device\nThis error means you ran out of memory on your GPU.\n\nTIPS: If "
+              "the workflow worked before you might have accidentally set the batch_size to a large number.",
+              "- **Node Type:** TextEncodeQwenImageEdit\n- **Exception Type:** torch.OutOfMemoryError\n- **Exception "
+              "Message:** Allocation on device",
+              "Requested to load Flux2\nloaded partially; 5012.11 MB usable, 4998.40 MB loaded\nGot an OOM, unloading all "
+              "loaded models.\nPrompt executed in 41.07 seconds",
+              "NunchakuFluxDiTLoader\nRuntimeError: CUDA error: out of memory\nCUDA kernel errors might be asynchronously "
+              "reported at some other API call, so the stacktrace below might be incorrect."):
+        got = ids(t)
+        assert got and got[0] == oom, (t, got)
+        m = one(t, oom)
+        assert "ran out of memory" in m["title"] and "--lowvram" in m["fix"] and "enable_model_cpu_offload" in m["fix"], m
+    # look-alikes: the same words from AMD's HIP allocator, Intel's XPU / Level Zero runtime, Apple's MPS allocator and a
+    # Tenstorrent chip's DRAM allocator: not the NVIDIA stack, silent
+    for t in ("torch.OutOfMemoryError: HIP out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 15.98 "
+              "GiB of which 1.10 GiB is free.",
+              "SamplerCustomAdvanced: XPU out of memory. Tried to allocate 4.00 GiB. GPU 0 has a total capacity of 11.60 GiB.",
+              "RuntimeError: MPS backend out of memory (MPS allocated: 17.10 GB, other allocations: 1.20 GB, max allowed: "
+              "18.13 GB). Tried to allocate 640.00 MB on private pool.",
+              "!!! Exception during processing !!! Native API failed. Native API returns: 39 "
+              "(UR_RESULT_ERROR_OUT_OF_DEVICE_MEMORY)",
+              "Out of Memory: Not enough space to allocate 1073741824 B DRAM buffer across 12 banks, where each bank needs "
+              "to store 89478486 B"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round348_comfyui_too_old_kinds():
     """Round 348 (ComfyUI too old for newer models and nodes, second pass): a bundled checkpoint that ComfyUI's own
     examples load with Load Checkpoint (lumina_2.safetensors, ace_step_v1_3.5b.safetensors, ltx-video-2b-v0.9*) refused
