@@ -2438,6 +2438,10 @@ def _manager_download_net(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
     return {"title": f"ComfyUI-Manager's model download failed: {what} ({why[:80]})", "details": {"error": why}}
 
 
+# the `LEVEL:logger:` prefix of Python's default logging format (`ERROR:root:`), as older ComfyUI logged validation errors
+_LOGGER_PREFIXES = frozenset({"root", "debug", "info", "warning", "error", "critical"})
+
+
 @_interp("file_not_listed")
 def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _off_nvidia(ctx):
@@ -2445,6 +2449,8 @@ def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     if g.get("missing_input"):
         inp = g["missing_input"]
         node = (g.get("mnode") or "").strip()
+        if node.lower() in _LOGGER_PREFIXES:
+            node = ""  # `ERROR:root:  - Required input ...`: Python logging's `LEVEL:logger:` prefix, not a node's name
         if node and not _LISTING_LOADER.search(node):
             return None  # a node pack's own loader (Easy-Use's fluxLoader): its widget's value, that pack's business
         return {"title": f"A loader has no file selected: ComfyUI lists no file for its {inp}",

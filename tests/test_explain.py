@@ -17962,6 +17962,30 @@ def test_round329_git_update_kinds():
         assert ids(t) == [], t
 
 
+def test_round357_loader_value_not_in_list_kinds():
+    """Round 357 (ComfyUI loader lists and 'Value not in list' in shared workflows, second pass): a loader's
+    `Required input is missing: <file input>` logged with Python logging's `LEVEL:logger:` prefix (`ERROR:root:`, older
+    ComfyUI) is still the empty list of that loader, not a node named `root`; a node pack's own loader named in the
+    line stays silent, and so do other inputs and node packs' own lists (presets, chat handlers, preprocessors)."""
+    for t, inp in (("ERROR:root:Failed to validate prompt for output 9:\nERROR:root:* CheckpointLoaderSimple 4:\n"
+                    "ERROR:root:  - Required input is missing: ckpt_name\nERROR:root:Output will be ignored\n", "ckpt_name"),
+                   ("WARNING:root:  - Required input is missing: vae_name\r\n", "vae_name"),
+                   ("INFO:root:* UNETLoader 12:\r\nERROR:root:  - Required input is missing: unet_name\r\n", "unet_name"),
+                   ("ERROR:root:* DualCLIPLoader 11:\nERROR:root:  - Required input is missing: clip_name2\n", "clip_name2")):
+        m = one(t, "comfyui.file-not-listed")
+        assert inp in m["title"] and "lists no file" in m["title"], t
+        assert "diffusion_models/" in m["fix"] and "Refresh" in m["fix"]
+    # a node pack's own loader named on the line, other inputs, and packs' own lists stay silent
+    for t in ("easy fluxLoader: - Required input is missing: ckpt_name\n",
+              "ERROR:root:  - Required input is missing: weight_dtype\n",
+              "ERROR:root:  - Required input is missing: clip\n",
+              "ERROR:root:  - Value not in list: preprocessor: 'depth' not in ['None']\n",
+              "llm_loader:\n    - Value not in list: chat_handler: 'Gemma3' not in ['None', 'LLaVA-1.5']\n",
+              "Value not in list\n\npreset_prompt: 'auto' not in ['Tags', 'Simple Description']\n",
+              "HighRes-Fix Script:\n- Value not in list: control_net_name: 'lineart.safetensors' not in ['canny.safetensors']\n"):
+        assert ids(t) == [], t
+
+
 def test_round345_driver_too_old_kinds():
     """Round 345 (an NVIDIA driver too old for the PyTorch CUDA build, 2025-2026, second pass): torch's own driver check
     in a CUDA 12.8 driver's words (`found version 12080`, warning or a vLLM engine's RuntimeError), the Container
