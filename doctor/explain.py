@@ -669,6 +669,7 @@ def _rewrapped(text: str) -> str | None:
     return "\n".join(out)
 
 
+_COMFY_NODE_HEAD = re.compile(r"\* [^\n]{1,120}? \d{1,6}:$")  # ComfyUI's `Failed to validate prompt` layout, not a writer's list
 _LIST_ITEM = re.compile(r"(?:[-*+\u2022]|\d{1,2}[.)])[ \t]+\S")  # a Markdown list item: `- x`, `* x`, `1. x`
 
 
@@ -678,11 +679,16 @@ def _flat_variants(data: bytes) -> list[bytes]:
     Markdown list item (`- auto -> crash`) is not joined: the writer began and ended it, no wrap cut it, and
     joining it would let one item's words (`sage_attention modes fail:`) read as the next item's (`-> black
     image`). The items go below the joined text, one per line, so the text around a list (an issue's title and
-    the sentence after its environment list) still reads as one."""
+    the sentence after its environment list) still reads as one. ComfyUI's own validation report (`* KSampler 3:`
+    then `- Value ... : seed`) is the program's layout, not a list: it is joined as before."""
     text = _strip_ansi(data.decode("utf-8", "replace"))
     lines = [ln.strip() for ln in text.splitlines()]
-    items = [ln for ln in lines if _LIST_ITEM.match(ln)]
-    body = [ln for ln in lines if not _LIST_ITEM.match(ln)] if items else lines
+    items, body = [], []
+    report = False  # inside ComfyUI's validation report: `* NodeName 21:` then its `- Value ...` lines
+    for ln in lines:
+        report = bool(_COMFY_NODE_HEAD.match(ln)) or (report and ln.startswith("- "))
+        (items if _LIST_ITEM.match(ln) and not report else body).append(ln)
+    body = body if items else lines
     tail = "".join("\n" + ln for ln in items)
     return [(" ".join(body) + tail).encode(), ("".join(body) + tail).encode()]
 

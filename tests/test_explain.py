@@ -19923,6 +19923,19 @@ def test_comfyui_log_time_stamps_go_with_their_separator():
     assert explain._STAMP.sub("", "10:00:00 -5 degrees\n") == "-5 degrees\n"
 
 
+def test_joined_variants_keep_comfyui_validation_reports_whole():
+    """The joined-line variants keep a writer's Markdown list items apart and put them below the joined text; ComfyUI's
+    own validation report (`* Seed Everywhere 21:` then `- Value ...`) looks like a list but is the program's layout,
+    and stays joined, so a node header and its value line still read as one."""
+    t = ("Failed to validate prompt for output 5:\n* Seed Everywhere 21:\n  - Value 99999999999 bigger than max of "
+         "4294967295: value\nOutput will be ignored\n")
+    assert ids(t)[:1] == ["comfyui.seed-out-of-range"], ids(t)
+    flat = explain._flat_variants(("Klein inference all black\n\n- GPU: RTX 3060\n- torch 2.5.1\n\nIt gives NaN when "
+                                   "fp16\n").encode())[0].decode()
+    assert flat.startswith("Klein inference all black") and "It gives NaN when fp16" in flat.split("\n")[0], flat
+    assert flat.split("\n")[1:] == ["- GPU: RTX 3060", "- torch 2.5.1"], flat
+
+
 def test_explain_answers_when_a_data_manifest_is_unreadable(monkeypatch):
     """Every manifest explain reads besides errors.toml (requirements, wheels, gpus, comfyui, attention ...) goes through
     one guarded reader: a broken or missing one means the answer lacks that table's facts, never a crash. Before, an
