@@ -688,7 +688,6 @@ def _flat_variants(data: bytes) -> list[bytes]:
     for ln in lines:
         report = bool(_COMFY_NODE_HEAD.match(ln)) or (report and ln.startswith("- "))
         (items if _LIST_ITEM.match(ln) and not report else body).append(ln)
-    body = body if items else lines
     tail = "".join("\n" + ln for ln in items)
     return [(" ".join(body) + tail).encode(), ("".join(body) + tail).encode()]
 
@@ -5720,12 +5719,12 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         return {"title": (f"comfy-kitchen could not register its `{op}` op: this torch is older than the 2.7 that "
                           "comfy-kitchen (imported by ComfyUI at startup) needs"),
                 "details": {"op": f"comfy_kitchen::{op}", "needs": "2.7"}}
-    attr = g.get("attr") or ""
-    if attr in _torch_attr_since():
+    part = _torch_attr_since().get(g.get("attr") or "")
+    if part:
         # `module 'torch...' has no attribute NAME` for a part torch added in a known release: the headline names it
         # and that release; beside ComfyUI's `pytorch version:` line of that release or newer the attribute exists,
         # so the words mean something else (a broken or shadowed torch): not claimed
-        name, since = _torch_attr_since()[attr]
+        name, since = part
         have = _fact(ctx, "torch_version")
         if have and not _version_below(have, since):
             return None
@@ -6127,12 +6126,16 @@ def _alloc_conf_deprecated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any])
     """torch's notice that PYTORCH_CUDA_ALLOC_CONF is the old name is harmless. It is explained when it is what the
     text is about; in a log that also holds a Python traceback, an import failure or a ComfyUI node's exception the
     notice is only a bystander of that error (ComfyUI prints it on every exit), so it is left out."""
-    if _off_nvidia_anywhere(ctx):
-        return None
-    near = _near(ctx)
-    if any(ctx.get(k) or near.get(k) for k in ("py_traceback", "import_raised", "node_exec")):
+    if _off_nvidia_anywhere(ctx) or _beside_an_error(ctx):
         return None
     return {}
+
+
+def _beside_an_error(ctx: dict[str, Any]) -> bool:
+    """The paste also holds a Python traceback, an import failure or a ComfyUI node's exception: a harmless notice
+    printed on the way (torch's PYTORCH_CUDA_ALLOC_CONF rename, pynvml's FutureWarning) is only its bystander."""
+    near = _near(ctx)
+    return any(ctx.get(k) or near.get(k) for k in ("py_traceback", "import_raised", "node_exec"))
 
 
 @_interp("pynvml_deprecated")
@@ -6141,8 +6144,7 @@ def _pynvml_deprecated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     paste also holds a Python traceback, an import failure or a ComfyUI node's exception, torch printed it on import
     before that failure and it is only a bystander (a build script's refusal, another package's error), so it is
     left out, as the PYTORCH_CUDA_ALLOC_CONF notice is."""
-    near = _near(ctx)
-    if any(ctx.get(k) or near.get(k) for k in ("py_traceback", "import_raised", "node_exec")):
+    if _beside_an_error(ctx):
         return None
     return {}
 
