@@ -2886,6 +2886,17 @@ def _undetected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"details": d}
 
 
+def _foreign_package(frame: str, own: str) -> str:
+    """The installed package a traceback frame's file belongs to (the folder after site-packages / dist-packages),
+    where it is not `own`; empty for a script, a frozen frame or the package itself."""
+    parts = [p for p in re.split(r"[\\/]+", frame.lower()) if p]
+    for i, p in enumerate(parts[:-1]):
+        if p in ("site-packages", "dist-packages"):
+            top = parts[i + 1]
+            return "" if top == own or top.endswith((".py", ".pth")) else top
+    return ""
+
+
 @_interp("diffusers_old")
 def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     kmin = _klein_min("diffusers")
@@ -2912,6 +2923,11 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         # program's own import, which no diffusers upgrade changes
         dyn = _near(ctx).get("dyn_modules_file") or ""
         if dyn and "diffusers" not in re.split(r"[\\/]+", dyn.lower()):
+            return None
+        # the last traceback frame is the importing file: an installed package other than diffusers (an old
+        # sentence-transformers, a node pack's pinned helper library) imports cached_download itself, and upgrading
+        # diffusers leaves that import as it is
+        if _foreign_package(str(_near(ctx).get("py_frame") or ""), "diffusers"):
             return None
         return {"title": "This diffusers is older than the installed huggingface_hub (it imports cached_download, "
                          "removed in huggingface_hub 0.26)",

@@ -18689,6 +18689,20 @@ def test_round352_diffusers_pipeline_versions_kinds():
         assert ids(t) == [], t
 
 
+
+def test_cached_download_imported_by_another_installed_package_is_not_an_old_diffusers():
+    """The last traceback frame is the file that imports `cached_download`: an installed package other than diffusers
+    (an old sentence-transformers, Linux and Windows venvs) is that package's own import, which upgrading diffusers
+    does not change; diffusers' own frame, a script's frame (a trimmed paste) and no frame stay an old diffusers."""
+    err = "ImportError: cannot import name 'cached_download' from 'huggingface_hub' (/venv/huggingface_hub/__init__.py)\n"
+    for frame in ('  File "/home/u/.venv/lib/python3.11/site-packages/sentence_transformers/SentenceTransformer.py", '
+                  'line 12, in <module>\n    from huggingface_hub import HfApi, HfFolder, Repository, hf_hub_url, cached_download\n',
+                  '  File "C:\\Users\\u\\env\\Lib\\site-packages\\basicsr\\utils\\download_util.py", line 7, in <module>\r\n'):
+        assert "diffusers.too-old" not in ids(frame + err), frame
+    for frame in ('  File "/usr/lib/python3/dist-packages/diffusers/utils/dynamic_modules_utils.py", line 28, in <module>\n',
+                  '  File "/home/u/app.py", line 3, in <module>\n    from diffusers import StableDiffusionPipeline\n', ""):
+        assert "cached_download" in one(frame + err, "diffusers.too-old")["title"], frame
+
 def test_round340_env_and_mirror_kinds():
     """Round 340 (environment variables and Hugging Face mirrors, second pass): HF_ENDPOINT stored with its quote
     characters (diffusers' and transformers' `couldn't connect to '"https://..."'`, requests' invalid-URL forms before a
