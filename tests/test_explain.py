@@ -18703,6 +18703,21 @@ def test_cached_download_imported_by_another_installed_package_is_not_an_old_dif
                   '  File "/home/u/app.py", line 3, in <module>\n    from diffusers import StableDiffusionPipeline\n', ""):
         assert "cached_download" in one(frame + err, "diffusers.too-old")["title"], frame
 
+
+def test_a_bare_rtx_50_number_is_a_card_only_where_it_is_not_a_port_a_path_or_a_quantity():
+    """A bare 5060-5090 in the error's window names an RTX 50 card (`on my 5090`, `5070Ti`, `platform:5080`); the
+    same digits as a port (`127.0.0.1:5090`, `localhost:5090`, `--port 5070`), in a version or path, or with a unit (`5080 MiB`, `5060 ms`) are not a card, so
+    the headline does not call the GPU a Blackwell card there."""
+    err = "RuntimeError: FlashAttention only supports Ampere GPUs or newer."
+    for tail, card in ((" (on my 5090)", "5090"), (" RTX 5070 Ti here", "RTX 5070 Ti"), (" with a 5060Ti", "5060Ti"),
+                       (" platform:5080", "5080")):
+        m = one(err + tail, "flash-attn.pre-ampere")
+        assert f"refused the {card}" in m["title"] and "Blackwell" in m["title"], tail
+    for tail in (" (server on 127.0.0.1:5090)", " (http://localhost:5090/)", " --port 5070", " port=5080", " used 5080 MiB", " after 5060 ms",
+                 " (C:\\models\\run-5090\\x.py)", " v1.5070"):
+        m = one(err + tail, "flash-attn.pre-ampere")
+        assert "Blackwell" not in m["title"] and "this GPU" in m["title"], tail
+
 def test_round340_env_and_mirror_kinds():
     """Round 340 (environment variables and Hugging Face mirrors, second pass): HF_ENDPOINT stored with its quote
     characters (diffusers' and transformers' `couldn't connect to '"https://..."'`, requests' invalid-URL forms before a
