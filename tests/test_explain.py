@@ -18107,6 +18107,45 @@ def test_round316_fp8_cards_kinds():
     assert ids("\"ufunc_add_CUDA\" not implemented for 'Float8_e5m2'\n") == []
 
 
+def test_round362_gguf_loaders_kinds():
+    r"""Round 362 (GGUF FLUX.2 / Klein / FLUX files in ComfyUI-GGUF and diffusers, third pass): transformers' refusal of
+    a qwen3 GGUF (`GGUF model with architecture qwen3 is not supported yet`, from_pretrained with gguf_file; Windows and
+    Linux tracebacks, CRLF, a bare title) is transformers.gguf-arch-unsupported; ComfyUI-GGUF's loaders given no file
+    (the NoneType path) or a file without the GGUF header keep their answers. transformers' same words for another
+    architecture (qwen3moe, qwen35, gemma3, mistral3), llama.cpp / ollama / candle / node-llama-cpp / xinference GGUF
+    refusals stay silent."""
+    tf = ('Traceback (most recent call last):\r\n  File "C:\\Users\\me\\klein\\venv\\Lib\\site-packages\\transformers\\'
+          'configuration_utils.py", line 753, in _get_config_dict\r\n    config_dict = load_gguf_checkpoint(resolved_config_file, '
+          'return_tensors=False)["config"]\r\n  File "C:\\Users\\me\\klein\\venv\\Lib\\site-packages\\transformers\\'
+          'modeling_gguf_pytorch_utils.py", line 431, in load_gguf_checkpoint\r\nValueError: GGUF model with architecture '
+          'qwen3 is not supported yet.\r\n')
+    for t in (tf,
+              "text_encoder = Qwen3ForCausalLM.from_pretrained('unsloth/Qwen3-4B-GGUF', gguf_file='Qwen3-4B-Q8_0.gguf')\n"
+              "  File \"/home/u/.venv/lib/python3.12/site-packages/transformers/modeling_gguf_pytorch_utils.py\", line 412, "
+              "in load_gguf_checkpoint\nValueError: GGUF model with architecture qwen3 is not supported yet.\n",
+              "GGUF model with architecture qwen3 is not supported yet"):
+        m = one(t, "transformers.gguf-arch-unsupported")
+        assert "Qwen3 GGUF" in m["title"] and "transformers" in m["title"], t
+        assert "python -m pip install -U transformers gguf" in m["fix"] and "CLIPLoader (GGUF)" in m["fix"]
+    m = one("!!! Exception during processing !!! expected str, bytes or os.PathLike object, not NoneType\nTraceback (most "
+            "recent call last):\n  File \"/srv/ComfyUI/custom_nodes/ComfyUI-GGUF/nodes.py\", line 152, in load_unet\n    sd = "
+            "gguf_sd_loader(unet_path)\nTypeError: expected str, bytes or os.PathLike object, not NoneType\n",
+            "comfyui.file-not-listed")
+    assert "not in its models folder" in m["title"]
+    one("CLIPLoaderGGUF\nGGUF magic invalid\n", "download.not-a-model")
+    for t in ("ValueError: GGUF model with architecture qwen3moe is not supported yet.\n",
+              "ValueError: GGUF model with architecture qwen35 is not supported yet.\n",
+              "ValueError: GGUF model with architecture gemma3 is not supported yet.\n",
+              "ValueError: GGUF model with architecture mistral3 is not supported yet.\n",
+              "llama_model_load: error loading model: error loading model architecture: unknown model architecture: 'qwen3'\n"
+              "llama_load_model_from_file: failed to load model\n",
+              "Error: llama runner process has terminated: error loading model: unknown model architecture: 'qwen3'\n",
+              "Error: unsupported GGUF architecture qwen3, model with architecture qwen3 is not supported yet by this backend\n",
+              'Error: Invalid GGUF magic. Expected "GGUF" but got "<!DO".\n',
+              "gguf_init_from_file: invalid magic characters 'lmgg'\n"):
+        assert not ids(t), t
+
+
 def test_round350_sage_install_refusal_kinds():
     r"""Round 350 (SageAttention installs and runtime refusals, second pass): the older KJNodes code's
     `model_optimization_nodes.py ... in _patch_modules` frame above `No module named 'sageattention'` is a KJNodes node set
