@@ -7484,16 +7484,17 @@ def test_round125_upscale_helper_kinds():
     assert ids("Cannot import /srv/comfy/custom_nodes/RealESRGAN-Upscaler module for custom nodes: No module named "
                "'torchvision.transforms.functional_tensor'") == ["torchvision.functional-tensor-removed"]
     # a submodule an old torchvision lacks reads as an old torch (round 248), and these stay silent:
-    # torchvision's own deprecation warning (0.15 / 0.16, nothing broken), the same import on a Mac or an AMD setup
+    # torchvision's own deprecation warning (0.15 / 0.16, nothing broken), the same import on an AMD setup; on a Mac
+    # it is the same basicsr import and the same edit, claimed since round 365 (Comfy-Org/ComfyUI#2316)
     assert ids("ModuleNotFoundError: No module named 'torchvision.transforms.v2'") == ["torch.too-old"]
     for t in ("/venv/lib/python3.10/site-packages/torchvision/transforms/functional_tensor.py:5: UserWarning: The "
               "torchvision.transforms.functional_tensor module is deprecated in 0.15 and will be **removed in 0.17**. "
               "Please don't rely on it.",
-              "Apple M2 Max, macOS 14\n  File \"/Users/ann/sd/venv/lib/python3.11/site-packages/basicsr/data/"
-              "degradations.py\", line 8, in <module>\nModuleNotFoundError: No module named "
-              "'torchvision.transforms.functional_tensor'",
               "torch 2.4.1+rocm6.1\nModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'"):
         assert ids(t) == [], t
+    assert ids("Apple M2 Max, macOS 14\n  File \"/Users/ann/sd/venv/lib/python3.11/site-packages/basicsr/data/"
+               "degradations.py\", line 8, in <module>\nModuleNotFoundError: No module named "
+               "'torchvision.transforms.functional_tensor'") == ["torchvision.functional-tensor-removed"]
     # ComfyUI's upscale node with the model's weights left on the CPU (the 0.29-0.31 low-VRAM regression)
     m = one("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 14\n- **Node Type:** ImageUpscaleWithModel\n"
             "- **Exception Type:** RuntimeError\n- **Exception Message:** Input type (torch.cuda.FloatTensor) and weight "
