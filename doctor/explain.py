@@ -5672,6 +5672,46 @@ def _torch_attr_since() -> dict[str, tuple[str, str]]:
             for r in _manifest_part("requirements", "torch_attr", []) if r.get("attr") and r.get("since")}
 
 
+def _torch_mps_too_old(ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`module 'torch' has no attribute 'mps'`: the torch.mps module (Apple's GPU: torch.mps.empty_cache(),
+    synchronize(), current_allocated_memory()) exists from torch 2.0, but `import torch` loads it only from torch 2.1
+    (pytorch/pytorch#98837; on 2.0.x `torch.mps` is an AttributeError until `import torch.mps`). Code calls it after
+    `torch.backends.mps.is_available()` (ComfyUI's soft_empty_cache, a demo's cleanup), so the words come from a Mac
+    with an old torch far more often than from an NVIDIA machine: on a Mac the fix is PyPI's macOS wheel, with no Mac
+    named both platforms' commands. An AMD/Intel GPU setup (another PyTorch build), a torch of 2.1 or newer named in
+    the text, or torch's circular-import wording (`partially initialized module`, excluded by the pattern) is not
+    claimed."""
+    near = _near(ctx)
+    if _other_gpu(ctx) or near.get("riscv") or near.get("vendor_accel") or _intel_setup(ctx.get("intel"), ctx):
+        return None
+    have = _fact(ctx, "torch_version")
+    if have and not _version_below(have, "2.1"):
+        return None
+    torch_is = f"torch {have}" if have else "This torch"
+    title = (f"{torch_is} is older than 2.1: `import torch` does not load `torch.mps` (the Apple GPU module), which "
+             "the code calls")
+    cause = ("`torch.mps` (torch.mps.empty_cache(), synchronize(), the MPS memory counters) exists from torch 2.0, but "
+             "`import torch` loads it only from torch 2.1 (pytorch/pytorch#98837); on torch 2.0.x and older `torch.mps` "
+             "raises `module 'torch' has no attribute 'mps'`. Code written for a current torch calls it after checking "
+             "`torch.backends.mps.is_available()` (ComfyUI frees the MPS cache this way after each prompt), so the Python "
+             "that runs it has a torch older than the code: a venv or app environment created with torch 2.0, or a "
+             "python.org / Homebrew Python with an old `pip install torch`. Nothing is wrong with the model files.")
+    if near.get("macos"):
+        fix = ("Upgrade torch in the Python that runs it (PyPI's macOS wheels carry the MPS backend): "
+               "`python3 -m pip install -U torch torchvision torchaudio` (in an app's venv, with its own python: "
+               "`./venv/bin/python -m pip install -U torch torchvision torchaudio`; an Intel Mac gets torch 2.2.2 at most, "
+               "which has it), then check: `python3 -c \"import torch; print(torch.__version__, "
+               "torch.backends.mps.is_available())\"`")
+    else:
+        fix = ("Upgrade torch in the Python that runs it. On a Mac (where this code path runs), from PyPI: "
+               "`python3 -m pip install -U torch torchvision torchaudio`; on Windows or Linux with an NVIDIA GPU, from the "
+               "CUDA index (from PyPI on Windows you get a CPU build): `python -m pip install -U torch torchvision "
+               "torchaudio --index-url https://download.pytorch.org/whl/cu128`. Then check: `python -c \"import torch; "
+               "print(torch.__version__)\"` (2.1 or newer)")
+    return {"title": title, "cause": cause, "fix": fix,
+            "details": {"missing": "torch.mps", "since": "2.1", **({"torch": have} if have else {})}}
+
+
 @_interp("torch_too_old")
 def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """``nvidia_only`` for every wording of torch.too-old, and two that say more. A torch.compile setting the code
@@ -5682,7 +5722,10 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     stack's own code entered a CUDA stream (ComfyUI's async weight offloading: its flag, startup line or frames, the
     stream_user context). torch.cuda.Stream is a context manager from torch 2.7; beside a torch 2.7+ startup line,
     or with no stream-using frame of the stack near (an OpenAI or Anthropic client's own Stream object), the words
-    are not this cause."""
+    are not this cause. `module 'torch' has no attribute 'mps'` (torch.mps, which `import torch` loads only from
+    torch 2.1) is answered by ``_torch_mps_too_old``, also on a Mac, where that code path runs."""
+    if g.get("tmps"):
+        return _torch_mps_too_old(ctx)
     if _off_nvidia_anywhere(ctx):
         return None
     if g.get("lt"):
@@ -8534,7 +8577,9 @@ def _tf_v5_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     """A name transformers 5 removed, imported by code written for transformers 4. AutoModelForVision2Seq has been in
     transformers since 4.x's early releases, so its absence means 5; HybridCache arrived only in 4.42, so its absence
     alone may be an old transformers under a newer peft / diffusers: claimed only with transformers 5 named. A model's
-    tokenization_<model>_fast module named missing (its model package present) is transformers 5's one-file tokenizers."""
+    tokenization_<model>_fast module named missing (its model package present) is transformers 5's one-file tokenizers.
+    `PretrainedConfig` imported from `transformers.modeling_utils` (4.x re-exported it there; 5 does not, its top
+    level and configuration_utils still have it) is the same kind of break."""
     near = _near(ctx)
     mod = g.get("gonemod") or (f"transformers.models.{g['tfmodel']}.{g['gonefile']}" if g.get("gonefile") else "")
     if mod:
@@ -8548,6 +8593,20 @@ def _tf_v5_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     gone = g.get("gone") or ""
     if gone == "HybridCache" and not near.get("tf_major5"):
         return None
+    if g.get("cfgre"):
+        # transformers 5 no longer re-exports the config base class from transformers.modeling_utils (4.x's
+        # `from .configuration_utils import PretrainedConfig` there); the top level and configuration_utils keep it
+        return {"title": ("transformers 5 no longer re-exports `PretrainedConfig` from `transformers.modeling_utils`, where "
+                          "this code (written for transformers 4) imports it" + (": the node pack fails to load"
+                                                                                  if _comfy_named_near(near) else "")),
+                "fix": ("Either update the node pack or library that imports it (releases made for transformers 5 take the "
+                        "class from the top level: `from transformers import PretrainedConfig` instead of `from "
+                        "transformers.modeling_utils import PretrainedConfig`), or put transformers 4 back in the Python "
+                        "that runs it: `python -m pip install \"transformers>=4.51,<5\"` (ComfyUI portable: "
+                        "`python_embeded\\python.exe -m pip install \"transformers>=4.51,<5\"`); then restart ComfyUI"),
+                "details": {"name": "PretrainedConfig", "module": "transformers.modeling_utils",
+                            "replacement": "from transformers import PretrainedConfig",
+                            **({"transformers": near["tf_major5"]} if near.get("tf_major5") else {})}}
     repl = {"AutoModelForVision2Seq": "AutoModelForImageTextToText", "HybridCache": "DynamicCache / Cache"}.get(gone, "")
     return {"title": (f"transformers 5 removed `{gone}`, which this code (written for transformers 4) imports"
                       + (": the node pack fails to load" if _comfy_named_near(near) else "")),
@@ -9029,12 +9088,15 @@ def _torch_hub_rate(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 @_interp("functional_tensor")
 def _functional_tensor(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torchvision 0.17 removed transforms.functional_tensor / functional_pil: the importing code (basicsr 1.4.2 and
-    what installs it) is older than any torchvision of a current torch. PyTorch for a Mac or an AMD/Intel GPU is
-    another install: not claimed there. The headline names basicsr when the traceback shows it."""
-    if _off_nvidia_anywhere(ctx):
+    what installs it) is older than any torchvision of a current torch. PyTorch for an AMD/Intel GPU is another
+    install: not claimed there. On a Mac it is the same basicsr import and the same one-line edit (the fix's sed line
+    is written for macOS too), so a Mac path or name near does not silence it. The headline names basicsr when the
+    traceback shows it."""
+    near = _near(ctx)
+    if _off_nvidia_anywhere(ctx) and (_other_gpu(ctx) or not near.get("macos") or near.get("riscv")
+                                       or near.get("vendor_accel") or _intel_setup(ctx.get("intel"), ctx)):
         return None
     mod = g.get("module") or "torchvision.transforms.functional_tensor"
-    near = _near(ctx)
     d: dict[str, Any] = {"module": mod, "removed_in": "torchvision 0.17"}
     if near.get("basicsr_frame"):
         d["importer"] = "basicsr"

@@ -7484,16 +7484,17 @@ def test_round125_upscale_helper_kinds():
     assert ids("Cannot import /srv/comfy/custom_nodes/RealESRGAN-Upscaler module for custom nodes: No module named "
                "'torchvision.transforms.functional_tensor'") == ["torchvision.functional-tensor-removed"]
     # a submodule an old torchvision lacks reads as an old torch (round 248), and these stay silent:
-    # torchvision's own deprecation warning (0.15 / 0.16, nothing broken), the same import on a Mac or an AMD setup
+    # torchvision's own deprecation warning (0.15 / 0.16, nothing broken), the same import on an AMD setup; on a Mac
+    # it is the same basicsr import and the same edit, claimed since round 365 (Comfy-Org/ComfyUI#2316)
     assert ids("ModuleNotFoundError: No module named 'torchvision.transforms.v2'") == ["torch.too-old"]
     for t in ("/venv/lib/python3.10/site-packages/torchvision/transforms/functional_tensor.py:5: UserWarning: The "
               "torchvision.transforms.functional_tensor module is deprecated in 0.15 and will be **removed in 0.17**. "
               "Please don't rely on it.",
-              "Apple M2 Max, macOS 14\n  File \"/Users/ann/sd/venv/lib/python3.11/site-packages/basicsr/data/"
-              "degradations.py\", line 8, in <module>\nModuleNotFoundError: No module named "
-              "'torchvision.transforms.functional_tensor'",
               "torch 2.4.1+rocm6.1\nModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'"):
         assert ids(t) == [], t
+    assert ids("Apple M2 Max, macOS 14\n  File \"/Users/ann/sd/venv/lib/python3.11/site-packages/basicsr/data/"
+               "degradations.py\", line 8, in <module>\nModuleNotFoundError: No module named "
+               "'torchvision.transforms.functional_tensor'") == ["torchvision.functional-tensor-removed"]
     # ComfyUI's upscale node with the model's weights left on the CPU (the 0.29-0.31 low-VRAM regression)
     m = one("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 14\n- **Node Type:** ImageUpscaleWithModel\n"
             "- **Exception Type:** RuntimeError\n- **Exception Message:** Input type (torch.cuda.FloatTensor) and weight "
@@ -18942,6 +18943,68 @@ def test_round319_opencv_onnxruntime_mediapipe_kinds():
                "Available providers: 'AzureExecutionProvider, CPUExecutionProvider'\n") == []
     assert ids('  File "E:\\AI\\ComfyUI\\custom_nodes\\ComfyUI-FaceCrop\\face.py", line 4, in <module>\n'
                "    import mediapipe as mp\nModuleNotFoundError: No module named 'mediapipe'\n") == []
+
+
+def test_round365_mac_amd_intel_lookalikes_kinds():
+    r"""Round 365 (Apple Silicon / MPS, AMD ROCm / ZLUDA / DirectML and Intel XPU users whose errors look like the NVIDIA
+    stack's): `module 'torch' has no attribute 'mps'` (torch.mps, loaded by `import torch` only from torch 2.1) is
+    torch.too-old also on a Mac, with PyPI's macOS wheel as the fix there and both platforms' commands where no Mac
+    is named; basicsr's functional_tensor import on a Mac is the same torchvision 0.17 break; `PretrainedConfig`
+    imported from `transformers.modeling_utils` is transformers 5's dropped re-export. A torch 2.1+ version beside
+    the words, a ROCm/ZLUDA/Intel setup, torch's circular-import wording, other modules' `mps` attributes, the top-level
+    `from transformers import PretrainedConfig` and other packages' modeling_utils stay silent on those causes."""
+    # torch.mps on a Mac (a Mac path / macOS named): the macOS wheel, no CUDA index
+    for t in ("  File \"/Users/ana/ComfyUI/comfy/model_management.py\", line 1120, in soft_empty_cache\n"
+              "    torch.mps.empty_cache()\nAttributeError: module 'torch' has no attribute 'mps'\n",
+              "Traceback (most recent call last):\r\n  File \"/opt/homebrew/lib/python3.11/site-packages/demo/cli.py\", line 40, in "
+              "main\r\n    torch.mps.synchronize()\r\nAttributeError: module 'torch' has no attribute 'mps'\r\n"):
+        m = one(t, "torch.too-old")
+        assert "older than 2.1" in m["title"] and "torch.mps" in m["title"], t
+        assert "python3 -m pip install -U torch torchvision torchaudio" in m["fix"] and "download.pytorch.org" not in m["fix"]
+    m = one("PyTorch version: 2.0.0\nOS: macOS 13.2 (arm64)\nAttributeError: module 'torch' has no attribute 'mps'\n",
+            "torch.too-old")
+    assert m["title"].startswith("torch 2.0.0 is older than 2.1")
+    # no Mac named: both platforms' commands; an NVIDIA machine with torch 2.0 names that version
+    m = one("AttributeError: module 'torch' has no attribute 'mps'\n", "torch.too-old")
+    assert "python3 -m pip install -U torch" in m["fix"] and "whl/cu128" in m["fix"]
+    m = one("pytorch version: 2.0.1+cu118\nDevice: cuda:0 NVIDIA GeForce RTX 3060 : native\n"
+            "AttributeError: module 'torch' has no attribute 'mps'\n", "torch.too-old")
+    assert m["title"].startswith("torch 2.0.1+cu118 is older than 2.1")
+    # basicsr's functional_tensor import on a Mac: the same fix (the sed line is written for macOS too)
+    m = one("Traceback (most recent call last):\n  File \"/Users/kim/ComfyUI/venv/lib/python3.11/site-packages/basicsr/data/"
+            "degradations.py\", line 8, in <module>\n    from torchvision.transforms.functional_tensor import rgb_to_grayscale\n"
+            "ModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'\n",
+            "torchvision.functional-tensor-removed")
+    assert "basicsr" in m["title"] and "sed -i.bak" in m["fix"]
+    one("Cannot import /Users/lee/Documents/ComfyUI/custom_nodes/comfyui-reactor-node module for custom nodes: No module "
+        "named 'torchvision.transforms.functional_tensor'\n", "torchvision.functional-tensor-removed")
+    # transformers 5 no longer re-exports PretrainedConfig from modeling_utils (Windows and Linux, CRLF)
+    for t in ("Traceback (most recent call last):\r\n  File \"C:\\ComfyUI\\custom_nodes\\vsr\\model.py\", line 3, in <module>\r\n"
+              "    from transformers.modeling_utils import PreTrainedModel, PretrainedConfig\r\nImportError: cannot import "
+              "name 'PretrainedConfig' from 'transformers.modeling_utils' (C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\"
+              "transformers\\modeling_utils.py)\r\n",
+              "AttributeError: module 'transformers.modeling_utils' has no attribute 'PretrainedConfig'\n",
+              "ImportError: cannot import name 'PretrainedConfig' from 'transformers.modeling_utils' "
+              "(/home/u/venv/lib/python3.12/site-packages/transformers/modeling_utils.py)\n"):
+        m = one(t, "transformers.v5-removed-name")
+        assert "PretrainedConfig" in m["title"] and "transformers.modeling_utils" in m["title"], t
+        assert "from transformers import PretrainedConfig" in m["fix"] and "transformers>=4.51,<5" in m["fix"]
+    # look-alikes: a torch that has torch.mps, AMD / Intel setups, the circular-import wording, other modules' mps,
+    # the top-level import (an old transformers), other packages' modeling_utils
+    for t in ("pytorch version: 2.5.1\nDevice: mps\nAttributeError: module 'torch' has no attribute 'mps'\n",
+              "pytorch version: 2.0.1+rocm5.4.2\nAttributeError: module 'torch' has no attribute 'mps'\n",
+              "AttributeError: module 'torch.mps' has no attribute 'current_device'\n",
+              "AttributeError: module 'jax' has no attribute 'mps'\n",
+              "Device: cuda:0 AMD Radeon RX 7900 XTX [ZLUDA] : native\n"
+              "ModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'\n",
+              "ImportError: cannot import name 'PretrainedConfig' from 'mypkg.modeling_utils'\n",
+              "ImportError: cannot import name 'PretrainedConfig' from 'pytorch_transformers.modeling_utils'\n"):
+        assert not {"torch.too-old", "torchvision.functional-tensor-removed", "transformers.v5-removed-name"} & set(ids(t)), t
+    assert "torch.too-old" not in ids("AttributeError: partially initialized module 'torch' has no attribute 'mps' "
+                                      "(most likely due to a circular import)\n")
+    assert "transformers.v5-removed-name" not in ids(
+        "ImportError: cannot import name 'PretrainedConfig' from 'transformers' (/usr/lib/python3/dist-packages/"
+        "transformers/__init__.py)\n")
 
 
 def test_round353_torch_family_versions_kinds():
