@@ -3247,6 +3247,12 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "(`python -m pip install --no-build-isolation --no-deps git+https://github.com/pytorch/audio`); "
                         "`klein-doctor check --check runtime.torch-family` confirms"),
                 "details": {"library": lib, "torchaudio_cuda": major}}
+    if g.get("tvlib"):  # the dynamic loader: torchvision's compiled ops ask this torch for a symbol it does not have
+        if _off_nvidia(ctx):
+            return None
+        return {"title": ("torchvision's compiled ops (_C) do not load: torchvision was built for another torch release "
+                          "than the installed one"),
+                "details": {"library": g["tvlib"], **({"symbol": g["symbol"][:120]} if g.get("symbol") else {})}}
     if g.get("lib"):  # torchaudio's compiled library does not load beside this torch
         if _off_nvidia(ctx):
             return None
@@ -4264,6 +4270,44 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 # context facts that put a paste in ComfyUI: its own frames and start-up lines, a node pack's import or folder, its
 # portable Python, ComfyUI-Manager, a node run's error report
 _COMFY_FACTS = _COMFY_SIGN + ("sampler_node", "comfy_func", "comfy_run", "comfy_load", "comfyui_version")
+
+# context facts that put torch or a Hugging Face library in the paste: a torch path or version, `import torch`, a
+# torchvision / huggingface_hub frame, the PyTorch index
+_TORCH_STACK_FACTS = ("torch_path", "torch_named", "torch_version", "stdlib_ext_stack")
+
+
+@_interp("numpy2_abi")
+def _numpy2_abi(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.numpy2: ``nvidia_only``; NumPy's `compiled using NumPy 1.x` / `_ARRAY_API not found` raised by another
+    program's binary (TensorFlow's _pywrap_tf_session, onnxruntime's pybind state in a face-swap app, a ctranslate2 or
+    mediapipe build) with nothing of torch, the Hugging Face libraries or ComfyUI in the paste is that program's NumPy
+    pin: not claimed. In ComfyUI a node pack's cv2 or onnxruntime stays this kind (ComfyUI's one Python holds both)."""
+    if _nvidia_only(g, cat, ctx) is None:
+        return None
+    foreign = any(_fact(ctx, k) for k in ("other_framework", "cudnn_foreign", "foreign_pb2"))
+    if foreign and not any(_fact(ctx, k) for k in _COMFY_FACTS + _TORCH_STACK_FACTS):
+        return None
+    return {}
+
+
+@_interp("other_python_ext")
+def _other_python_ext(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.ext-built-for-other-python: Windows' `Module use of pythonXY.dll conflicts with this version of Python`,
+    a compiled module (.pyd) built for Python X.Y imported by another Python. Claimed where the paste shows ComfyUI or
+    torch / the Hugging Face libraries (the environment that runs Klein); another program's frozen bundle (PyInstaller)
+    or a launcher's own venv with neither in view is that program's: not claimed. The headline names the Python the
+    module was built for."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if not any(_fact(ctx, k) for k in _COMFY_FACTS + _TORCH_STACK_FACTS):
+        return None
+    major, minor = g.get("major") or "3", g.get("minor") or ""
+    built = f"{major}.{minor}" if minor else ""
+    if not built:
+        return {}
+    return {"title": (f"A compiled module built for Python {built} ({g.get('dll') or 'python' + major + minor + '.dll'}) "
+                      f"is loaded by another Python: the packages in this environment were installed for Python {built}"),
+            "details": {"built_for_python": built}}
 
 
 @_interp("opencv_mismatch")

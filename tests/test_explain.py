@@ -19252,6 +19252,77 @@ def test_round314_disk_cache_fs_kinds():
     assert ids("Export failed: [Errno 36] File name too long: 'exports/a-very-long-title'\n") == []
 
 
+def test_round366_numpy_abi_other_builds_kinds():
+    r"""Round 366 (NumPy 2 ABI and compiled modules built for another numpy / torch / Python, third pass): the dynamic
+    loader's `undefined symbol` for a torch symbol in torchvision's _C or torchaudio's library (the plain .so, the
+    cpython-tagged one, abi3, the bare library name) is a companion built for another torch (torch.family-mismatch);
+    Windows' `Module use of pythonXY.dll conflicts with this version of Python` in ComfyUI or beside torch is a module
+    built for another Python (python.ext-built-for-other-python, the Python named). Look-alikes stay silent: NumPy 2's
+    message from TensorFlow's or a face-swap app's onnxruntime binary with nothing of torch or ComfyUI, another
+    library's extension (PyTorch Geometric, mmcv), a symbol of another library, the DLL message from a PyInstaller
+    bundle or with nothing of the stack in view; comfy-kitchen's backend line stays its own kind."""
+    fam = "torch.family-mismatch"
+    for t in ("ImportError: /opt/venv/lib/python3.12/site-packages/torchvision/_C.so: undefined symbol: "
+              "_ZN3c1017RegisterOperatorsD1Ev\n",
+              "OSError: /home/u/.local/lib/python3.11/site-packages/torchvision/_C.cpython-311-x86_64-linux-gnu.so: "
+              "undefined symbol: _ZN2at4_ops10select_int4callERKNS_6TensorEll\n"):
+        m = one(t, fam)
+        assert ids(t) == [fam] and m["title"].startswith("torchvision's compiled ops (_C) do not load"), (t, m["title"])
+        assert "torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    for t in ("OSError: /srv/comfy/venv/lib/python3.10/site-packages/torchaudio/lib/_torchaudio.abi3.so: undefined "
+              "symbol: aoti_torch_create_device_guard\n",
+              "libtorchaudio.so: undefined symbol: _ZNK5torch8autograd4Node4nameB5cxx11Ev\n"):
+        m = one(t, fam)
+        assert ids(t) == [fam] and m["title"].startswith("torchaudio's compiled library does not load"), (t, m["title"])
+    # another library's symbol, another package's torch extension: not this kind
+    for t in ("OSError: /usr/lib/python3.9/site-packages/torchaudio/_torchaudio.so: undefined symbol: WavpackGetMode\n",
+              "ImportError: /venv/lib/python3.10/site-packages/torchvision/_C.so: undefined symbol: png_get_IHDR\n",
+              "OSError: /env/lib/python3.10/site-packages/torch_scatter/_scatter_cuda.so: undefined symbol: "
+              "_ZNK3c107SymBool10guard_boolEPKcl\n",
+              "ImportError: /env/lib/python3.8/site-packages/mmcv/_ext.cpython-38-x86_64-linux-gnu.so: undefined symbol: "
+              "_ZN2at4_ops5zeros4callEN3c108ArrayRefINS2_6SymIntEEE\n"):
+        assert fam not in ids(t), (t, ids(t))
+
+    other = "python.ext-built-for-other-python"
+    comfy = ('Traceback (most recent call last):\n  File "D:\\ComfyUI_windows_portable\\ComfyUI\\nodes.py", line 2131, in '
+             'load_custom_node\n    module_spec.loader.exec_module(module)\n  File "D:\\ComfyUI_windows_portable\\ComfyUI\\'
+             'custom_nodes\\ComfyUI-Impact-Pack\\__init__.py", line 5, in <module>\n    import cv2\n'
+             "ImportError: Module use of python312.dll conflicts with this version of Python.\n")
+    m = one(comfy, other)
+    assert ids(comfy) == [other] and "built for Python 3.12 (python312.dll)" in m["title"], m["title"]
+    assert "python -m venv --clear venv" in m["fix"] and "set PYTHONPATH=" in m["fix"] and "-s ComfyUI" in m["fix"]
+    t = ('  File "C:\\venvs\\flux\\lib\\site-packages\\torch\\__init__.py", line 3, in <module>\n'
+         "ImportError: Module use of python310.dll conflicts with this version of Python.\n")
+    assert "Python 3.10" in one(t, other)["title"]
+    # another program's frozen bundle, nothing of the stack in view, comfy-kitchen's own backend line
+    for t in ('  File "PyInstaller\\loader\\pyimod02_importers.py", line 385, in exec_module\n'
+              "ImportError: Module use of python39.dll conflicts with this version of Python.\n",
+              "ImportError: Module use of python311.dll conflicts with this version of Python.\n",
+              "Blender 4.1 addon: ImportError: Module use of python310.dll conflicts with this version of Python.\n"):
+        assert ids(t) == [], (t, ids(t))
+    kitchen = ("Found comfy_kitchen backend cuda: {'available': False, 'disabled': False, 'unavailable_reason': "
+               "'Module use of python312.dll conflicts with this version of Python.', 'capabilities': []}\n")
+    assert ids(kitchen) == ["comfyui.kitchen-cuda-unavailable"], ids(kitchen)
+
+    # NumPy 2's message from another program's binary with nothing of torch or ComfyUI: not claimed
+    warn = "A module that was compiled using NumPy 1.x cannot be run in\nNumPy 2.2.1 as it may crash.\n"
+    for t in (warn + 'Traceback (most recent call last):  File "C:\\app\\train.py", line 2, in <module>\n    import '
+              'tensorflow as tf\n  File "C:\\Python311\\Lib\\site-packages\\tensorflow\\python\\client\\pywrap_tf_session.py"'
+              ', line 19, in <module>\nAttributeError: _ARRAY_API not found\n',
+              warn + '  File "/home/me/facefusion/facefusion/core.py", line 9, in <module>\n    import onnxruntime\n  File '
+              '"/home/me/.venv/lib/python3.10/site-packages/onnxruntime/capi/_pybind_state.py", line 32, in <module>\n'
+              "AttributeError: _ARRAY_API not found\n"):
+        assert ids(t) == [], (t, ids(t))
+    # the same binaries in ComfyUI's Python or beside torch stay python.numpy2
+    for t in (warn + '  File "D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfyui_controlnet_aux\\src\\dwpose.py"'
+              ', line 3, in <module>\n    import onnxruntime\nAttributeError: _ARRAY_API not found\n',
+              warn + '  File "/env/lib/python3.10/site-packages/torch/__init__.py", line 1477, in <module>\n  File '
+              '"/env/lib/python3.10/site-packages/tensorboard/compat/__init__.py", line 3, in <module>\n'
+              "AttributeError: _ARRAY_API not found\n",
+              "A module that was compiled using NumPy 1.x cannot be run in NumPy 2.1.0 as it may crash.\n"):
+        assert ids(t)[:1] == ["python.numpy2"], (t, ids(t))
+
+
 def test_round354_hf_stack_newest_kinds():
     r"""Round 354 (the newest diffusers / transformers / accelerate / peft reports): a torch older than a part the code
     calls (`torch.compiler` from 2.1, `torch.frombuffer` from 1.10, `torch.compiler.is_compiling` from 2.3) gets a
