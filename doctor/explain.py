@@ -808,6 +808,25 @@ def _te_pair(msize: str, esize: str) -> dict[str, Any] | None:
     return None
 
 
+def _te_dev_encoder(msize: str, mistral: str) -> dict[str, Any]:
+    """A Klein model file named beside FLUX.2 [dev]'s Mistral-Small encoder file (a frontend that tags every FLUX.2
+    model alike and gives Klein the dev encoder, a user's own list): Klein's encoder is Qwen3, never Mistral."""
+    qwen = "qwen_3_8b.safetensors or qwen_3_8b_fp8mixed.safetensors (Qwen3-8B)" if msize == "9b" else \
+        "qwen_3_4b.safetensors (Qwen3-4B)"
+    width = "12288 (3 x 4096, Qwen3-8B)" if msize == "9b" else "7680 (3 x 2560, Qwen3-4B)"
+    size = msize.upper()
+    return {"title": f"Text encoder/model mismatch: the Klein {size} model with FLUX.2 [dev]'s Mistral encoder ({mistral})",
+            "cause": (f"{mistral} is the Mistral-Small 24B text encoder of FLUX.2 [dev] (its output is 15360 wide, 3 x 5120). "
+                      f"FLUX.2 [klein] {size} was trained with a Qwen3 encoder and its text input is {width} wide, so "
+                      "sampling fails (`mat1 and mat2 shapes cannot be multiplied`) and a 24B encoder is loaded for "
+                      "nothing. A frontend that treats every FLUX.2 model alike picks the dev encoder for Klein."),
+            "fix": (f"Load {qwen} as the text encoder for Klein {size} (ComfyUI: models/text_encoders, CLIPLoader type "
+                    "`flux2`; other frontends: select that file, or a Qwen3 GGUF of the same size, instead of the Mistral "
+                    "file, or update the frontend to a release that tells FLUX.2 [dev] from Klein). Keep "
+                    f"{mistral} for FLUX.2 [dev] only"),
+            "details": {"model": f"klein-{msize}", "encoder": "mistral-small (flux2-dev)", "encoder_file": mistral}}
+
+
 # The text-encoder classes ComfyUI logs (`Requested to load X`) that a Klein setup builds: Klein's own, and the
 # Z-Image encoder that a Qwen3-4B file becomes under a CLIPLoader type other than flux2 (comfy/text_encoders).
 _KLEIN_TE_MODELS = frozenset({"flux2temodel_", "zimagetemodel_"})
@@ -817,6 +836,8 @@ _KLEIN_TE_MODELS = frozenset({"flux2temodel_", "zimagetemodel_"})
 def _shapes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("msize") and g.get("esize"):
         return _te_pair(g["msize"].lower(), g["esize"].lower())
+    if g.get("msize") and g.get("mistral"):
+        return _te_dev_encoder(g["msize"].lower(), g["mistral"])
     m, k1, k2, n = _int(g.get("m")), _int(g.get("k1")), _int(g.get("k2")), _int(g.get("n"))
     if k1 is None or k2 is None:
         return None

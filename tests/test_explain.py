@@ -19576,6 +19576,35 @@ def test_round313_vae_kinds():
     assert ids(klein)[:1] == ["comfyui.vae-none"]
 
 
+def test_round367_text_encoder_files_kinds():
+    r"""Round 367 (text encoder files and CLIPLoader / DualCLIPLoader types, third pass): a FLUX.2 [klein] model file
+    named beside FLUX.2 [dev]'s Mistral-Small encoder file (a frontend that gives every FLUX.2 model the dev encoder,
+    a user's own list, Windows and Linux paths, either order) is the text encoder / model mismatch, with Klein's own
+    Qwen3 encoder in the fix. FLUX.2 [dev] with its Mistral file, a Klein file beside an LLM node's Mistral-Small
+    model, a Klein + Mistral pair inside ComfyUI's `not in [...]` list of another loader, and another program's
+    Mistral-3-small words stay silent."""
+    for t, size, qwen in (
+            ("Choosing this checkpoint\n\nflux-2-klein-4b-Q8_0.gguf\n\nit downloads the clip file\n\n"
+             "mistral_3_small_flux2_bf16.safetensors\n\nthen sampling fails\n", "4B", "qwen_3_4b.safetensors"),
+            ("Loading model /srv/comfy/models/diffusion_models/flux-2-klein-base-9b.safetensors with text encoder "
+             "/srv/comfy/models/text_encoders/mistral_3_small_flux2_fp8.safetensors\n", "9B", "qwen_3_8b"),
+            ("text encoder: cow-mistral3-small-iq4_xs.gguf\r\nunet: flux2_klein_9b_Q5_K_M.gguf\r\n", "9B", "qwen_3_8b"),
+            ("Model: C:\\AI\\models\\flux-2-klein-9b-fp8.safetensors | clip: C:\\AI\\models\\clip\\"
+             "mistral_3_small_flux2_fp8.safetensors\n", "9B", "qwen_3_8b_fp8mixed")):
+        m = one(t, "klein.te-mismatch")
+        assert m["title"].startswith(f"Text encoder/model mismatch: the Klein {size} model with FLUX.2 [dev]'s Mistral"), t
+        assert qwen in m["fix"] and "flux2" in m["fix"], t
+        assert "mistral" in m["title"].lower()
+    # FLUX.2 [dev] with its own encoder, an LLM prompt node's Mistral-Small beside Klein, a validation list, others
+    for t in ("unet: flux2_dev_fp8mixed.safetensors\nclip: mistral_3_small_flux2_bf16.safetensors\n",
+              "Prompt enhancer: ollama mistral-small3.2:24b\nmodel: flux-2-klein-4b.safetensors\n",
+              "Value not in list: clip_name: 'mistral_3_small_flux2_fp8.safetensors' not in ['flux-2-klein-4b.safetensors', "
+              "'qwen_3_4b.safetensors']\n",
+              "llama.cpp: loaded Mistral-3-Small-24B-Instruct-Q4_K_M.gguf in 4.2 s; klein (a user name) joined the chat\n",
+              "vllm: serving mistral3-small on port 8000\n"):
+        assert "klein.te-mismatch" not in ids(t), t
+
+
 def test_round355_node_pack_trackers_kinds():
     """Round 355 (the trackers of the node packs run beside FLUX.2 / Klein: KJNodes, Impact Pack, controlnet_aux,
     Crystools, Florence2): the stack's causes reported through a pack (a quantization format this ComfyUI lacks,
