@@ -19823,6 +19823,40 @@ def test_round317_offload_placement_kinds():
         ["diffusers.offload-then-to-cuda"]
 
 
+def test_round368_diffusers_local_paths_kinds():
+    r"""Round 368 (diffusers loading from local folders, single files and custom paths, second pass): from_single_file
+    given an original config that is neither a file nor a URL (diffusers' fetch_original_config), as a ComfyUI node's
+    traceback (Desktop, portable, Linux, CRLF), a bare ValueError or an issue title cut after `provide`, is
+    diffusers.original-config-not-found with ComfyUI's models/configs/v1-inference.yaml in the fix. diffusers' other
+    original-config refusal (a URL under local_files_only) and other programs' config-path words stay silent."""
+    for t in ('  File "C:\\Users\\ann\\AppData\\Local\\Programs\\@comfyorgcomfyui-electron\\resources\\ComfyUI\\execution.py", '
+              'line 327, in execute\n  File "C:\\Users\\ann\\Documents\\ComfyUI\\.venv\\Lib\\site-packages\\diffusers\\loaders\\'
+              'single_file_utils.py", line 449, in fetch_original_config\n    raise ValueError("Invalid `original_config_file` '
+              'provided. Please set it to a valid file path or URL.")\nValueError: Invalid `original_config_file` provided. '
+              'Please set it to a valid file path or URL.\n',
+              "Traceback (most recent call last):\n  File \"/home/u/sd/run.py\", line 12, in <module>\n    pipe = "
+              "StableDiffusionPipeline.from_single_file(ckpt, original_config='configs/v1-inference.yaml')\n"
+              "ValueError: Invalid `original_config_file` provided. Please set it to a valid file path or URL.\n",
+              "got prompt\r\n!!! Exception during processing !!! Invalid `original_config_file` provided. Please set it to "
+              "a valid file path or URL.\r\n",
+              "Invalid `original_config_file` provide\n",
+              "StoryDiffusion_Model_Loader\nInvalid `original_config_file` provided.\n"):
+        m = one(t, "diffusers.original-config-not-found")
+        assert "original config" in m["title"] and "neither an existing file nor a URL" in m["title"], t
+        assert "models/configs/v1-inference.yaml" in m["fix"] and "curl.exe -L -o models\\configs\\v1-inference.yaml" in m["fix"]
+        assert ids(t) == ["diffusers.original-config-not-found"], t
+    # diffusers' other refusal of an original config, and other programs' config-path words
+    for t in ("ValueError: `local_files_only` is set to True, but a URL was provided as `original_config_file`. Please "
+              "provide a valid local file path.\n",
+              "error: Invalid `config_file` provided. Please set it to a valid file path or URL.\n",
+              "Invalid original config file provided: /etc/myapp/original.yaml\n",
+              "webpack: Invalid `original_config_file` provider plugin\n",
+              "hydra.errors.MissingConfigException: Cannot find primary config 'v1-inference'. Check that it's in your config "
+              "search path.\n"):
+        assert "diffusers.original-config-not-found" not in ids(t), t
+        assert ids(t) == [], t
+
+
 def test_round356_whole_log_noise_kinds():
     r"""Round 356 (whole ComfyUI consoles and long pastes, second pass): the real fault under startup noise, other
     packs' IMPORT FAILED lines and the Manager's registry fetch stays the answer; the Managers of May 2024 refused
