@@ -10950,6 +10950,12 @@ def _slow_run(ctx: dict[str, Any]) -> str:
     rate = _num(_fact(ctx, "step_rate"))
     if rate is not None and rate >= 3.0:
         return f"{_fact(ctx, 'step_rate')} s/it"
+    # a bar whose rate is cut off or missing: its elapsed time over the steps done (three or more: no warm-up step)
+    m = re.fullmatch(r"(\d{1,5})/\d{1,5} \[(?:(\d{1,2}):)?(\d{1,2}):(\d{2})", _fact(ctx, "step_elapsed"))
+    if m and rate is None and int(m.group(1)) >= 3:
+        secs = int(m.group(2) or 0) * 3600 + int(m.group(3)) * 60 + int(m.group(4))
+        if secs / int(m.group(1)) >= 3.0:
+            return f"about {secs / int(m.group(1)):.1f} s/it: {m.group(1)} steps in {secs // 60} min {secs % 60} s"
     return _fact(ctx, "slow_words")
 
 

@@ -18700,6 +18700,42 @@ def test_round315_comfy_api_kinds():
                "received: {'3': {'class_type': 'KSampler', 'inputs': {'seed': 5}}}\n") == []
 
 
+def test_round364_slow_generation_kinds():
+    r"""Round 364 (slow generation and speed regressions, second pass): ComfyUI's partial load beside a KSampler bar
+    whose rate is cut off or missing is a slow run by the bar's elapsed time over its steps (three or more, 3 s a step
+    or more); a user's words that memory spilled or leaked into *my* shared VRAM are the Windows driver's sysmem
+    fallback. A fast or one-step bar, memory set aside for an iGPU, LLM runners and a Mac stay silent, and ComfyUI's
+    low-VRAM message quoted as source code (`print("Trying to enable lowvram mode ...")`, a fork's copy) is not a log."""
+    for t, per in (("Requested to load Flux\nloaded partially 5120.5 5119.9 400\n 40%|\u2588\u2588\u2588\u2588      | "
+                    "8/20 [01:52<02:48, 14.0", "about 14.0 s/it: 8 steps in 1 min 52 s"),
+                   ("Requested to load Flux2\r\nloaded partially; 6100.00 MB usable, 6098.21 MB loaded, 1650.00 MB "
+                    "offloaded, lowvram patches: 0\r\n100%|##########| 4/4 [1:02:10<00:00]\r\n",
+                    "about 932.5 s/it: 4 steps in 62 min 10 s")):
+        m = one(t, "comfyui.lowvram-mode")
+        assert m["title"].startswith("The model did not fit in free VRAM") and per in m["title"], m["title"]
+        assert "loaded completely" in m["fix"]
+    for t in ("loaded partially 8564.8 8564.4 123\n100%|\u2588| 20/20 [00:10<00:00, 2.",
+              "loaded partially 8564.8 8564.4 123\n  2/20 [00:40<06:00",
+              "loaded partially 8564.8 8564.4 123\nFetching 3 files: 100%|#| 3/3 [00:02<00:00]\n"):
+        assert "comfyui.lowvram-mode" not in ids(t), t
+    for t in ("my renders got slow, memory was spilling into my shared VRAM according to task manager\n",
+              "Flux dev at 1024: the model overflows into my shared GPU memory and each step takes 40 s\n",
+              "After a few images the weights moved over to your shared video memory (Task Manager shows 9 GB shared)\n"):
+        m = one(t, "nvidia.sysmem-fallback")
+        assert "Prefer No Sysmem Fallback" in m["fix"]
+    for t in ("I set 8 GB to my shared VRAM in the BIOS for the Radeon 780M iGPU\n",
+              "I added 16 GB to my shared GPU memory in the UEFI\n",
+              "llama.cpp: the model overflowed into my shared GPU memory, tokens per second dropped\n",
+              "ollama ps: 40%/60% CPU/GPU, layers spill into my shared GPU memory\n",
+              "On my M2 Mac the unified memory went into my shared GPU memory\n",
+              '    print("Trying to enable lowvram mode because your GPU seems to have 4GB or less. If you don\'t want '
+              'this use: --normalvram")\n        set_vram_to = VRAMState.LOW_VRAM\n'):
+        assert not ids(t), t
+    # the log line itself stays claimed
+    assert one("Trying to enable lowvram mode because your GPU seems to have 4GB or less. If you don't want this use: "
+               "--normalvram\n", "comfyui.lowvram-mode")
+
+
 def test_round352_diffusers_pipeline_versions_kinds():
     """Round 352 (diffusers pipeline classes and versions, second pass): `cached_download` refused by huggingface_hub
     0.26+ stays an old diffusers when the importing file is diffusers' own utils/dynamic_modules_utils.py (Windows,
