@@ -540,6 +540,7 @@ _TYPO = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'
                        "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u200b": None, "\u2060": None,
                        "\ufeff": None, "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2013": "-",
                        "\u2014": "--", "\u2026": "...", "\uff1a": ": "})
+_TYPO_WIDTH = re.compile("[\u2014\u2026\uff1a\u200b\u2060\ufeff]")  # characters _TYPO makes wider or removes
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _QUOTED = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M)
 _QUOTED_SPACED = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*>(?:[ \t]|$)", re.M)  # `> text`, `>> text`, a bare `>`
@@ -720,10 +721,16 @@ def scan_bytes(data: bytes, cat: Catalog | None = None) -> Scanner:
     cat = cat or catalog()
     if len(data) > PASTE_LIMIT:
         return scan_stream([data], cat)
-    typed = _unquoted(_typography(_strip_ansi(data.decode("utf-8", "replace"))))
+    printed = _strip_ansi(data.decode("utf-8", "replace"))
+    typed = _unquoted(_typography(printed))
     escaped = _unescaped(typed)
     base = _unquoted(_typography(escaped)) if escaped is not None else typed  # "\\u2019" was a quote too
     joined = _rewrapped(base)  # before prefixes go: a terminal cut the lines with their time stamps
+    if joined is None and escaped is None and _TYPO_WIDTH.search(printed):
+        # the terminal cut the lines as printed, before an em dash became `--` or an ellipsis `...`: their widths
+        # are measured on the printed characters
+        cut = _rewrapped(_unquoted(printed.replace("\r\n", "\n")))
+        joined = _unquoted(_typography(cut)) if cut is not None else None
     raw = _unprefixed(joined if joined is not None else base).encode("utf-8")
     main = scan_stream([raw], cat)
     if b"\n" in raw.strip():

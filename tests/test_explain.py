@@ -554,6 +554,16 @@ def test_real_corpus_survives_how_users_paste():
     assert lost == [] and gained == [], (lost, gained)
 
 
+def test_console_cut_widths_are_the_printed_characters_not_their_ascii_forms():
+    """A console cuts lines at its width in the characters it printed: an em dash or an ellipsis in the line (which
+    the paste normalisation writes as `--` / `...`) must not hide the cut, or the message stays split mid-word."""
+    item = ("1. `execution.py:validate_prompt` \u2014 `if 'class_type' not in prompt[x]` raises `TypeError: argument of "
+            "type 'int' is not iterable` when `prompt[x]` is an int.")
+    assert ids("\n".join(item[i:i + 80] for i in range(0, len(item), 80))) == ids(item) == ["comfyui.ui-workflow-to-api"]
+    # lines that only look cut stay as they are: a table's rows with a dash in them are not joined
+    table = "\n".join(f"{n:<30}\u2014 {v:<44}" for n, v in (("torch", "2.7.0+cu128"), ("xformers", "0.0.30"), ("triton", "3.3.0")))
+    assert explain._rewrapped(table) is None and ids(table) == []
+
 def test_paste_forms_are_brought_back_to_what_was_printed():
     norm = explain.normalize_paste
     assert norm("Error while deserializing header: \u201cMetadataIncompleteBuffer\u201d") == \
