@@ -8001,6 +8001,18 @@ def _manager_list_json(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
             else f"ComfyUI-Manager downloaded {what} and it is not valid JSON", "details": details}
 
 
+@_interp("hub_too_old")
+def _hub_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """hf.hub-too-old. ModelScope's client has its own snapshot_download, and an older modelscope lacks the same
+    keywords (`allow_patterns`, `ignore_patterns`): with ModelScope named in the text and no huggingface_hub frame,
+    the keyword refusal is that client's (update modelscope), not huggingface_hub's."""
+    if g.get("fn") == "snapshot_download" and (ctx.get("modelscope_hub") or _near(ctx).get("modelscope_hub")) \
+            and "huggingface_hub" not in str(ctx.get("stdlib_ext_stack") or "") \
+            and "huggingface_hub" not in str(_near(ctx).get("stdlib_ext_stack") or ""):
+        return None
+    return {}
+
+
 @_interp("repo_not_found")
 def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("alnum") and not _near(ctx).get("hf_loader"):
@@ -10648,6 +10660,9 @@ def _ipc_producer(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return {}
 
 
+_CHILD_OWN_ERROR = re.compile(r"(?:OSError|ImportError|ModuleNotFoundError|MemoryError|(?:torch\.)?(?:cuda\.)?OutOfMemoryError)\b")
+
+
 @_interp("spawn_main")
 def _spawn_main(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A spawned child re-running the main script. The message is multiprocessing's own and any program's pool
@@ -10656,6 +10671,10 @@ def _spawn_main(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     torch_sign = next((v for k in ("torch_workers", "torch_path", "torch_named")
                        for v in (near.get(k), ctx.get(k)) if v), "")
     if not torch_sign:
+        return None
+    # the child's frame alone, its traceback ending in an error of its own (an import that failed, WinError 1455 on a
+    # torch DLL, memory): the child re-ran the script and died there; that error is the one to read, not the guard
+    if not g.get("boot") and _CHILD_OWN_ERROR.match(g.get("childerr") or ""):
         return None
     return {"details": {"seen": torch_sign}}
 

@@ -18597,6 +18597,62 @@ def test_round360_gpu_oom_second_pass_kinds():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round373_cjk_reports_kinds():
+    r"""Round 373 (reports written in Chinese or Japanese, second pass): a spawned worker whose re-import of the script
+    dies on an error of its own (WinError 1455 on a torch DLL in any system language, a missing module) is that error,
+    not the unguarded-main signature its `_fixup_main_from_path` frame reads as; the child stopped by the bootstrapping
+    RuntimeError stays torch.spawn-main-unguarded. ModelScope's snapshot_download refusing `allow_patterns` (an old
+    modelscope) stays silent; huggingface_hub's, or one with huggingface_hub's own frame, stays hf.hub-too-old."""
+    child = ("Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n  File \"{py}\\multiprocessing\\"
+             "spawn.py\", line 122, in spawn_main\n    exitcode = _main(fd, parent_sentinel)\n  File \"{py}\\multiprocessing\\"
+             "spawn.py\", line 131, in _main\n    prepare(preparation_data)\n  File \"{py}\\multiprocessing\\spawn.py\", line 246, "
+             "in prepare\n    _fixup_main_from_path(data['init_main_from_path'])\n  File \"{py}\\multiprocessing\\spawn.py\", "
+             "line 297, in _fixup_main_from_path\n    main_content = runpy.run_path(main_path,\n  File \"C:\\work\\train_lora.py\", "
+             "line 4, in <module>\n    import torch\n  File \"{py}\\site-packages\\torch\\__init__.py\", line 148, in <module>\n"
+             "    raise err\n{err}\n")
+    py = "C:\\Users\\me\\miniconda3\\envs\\klein\\lib"
+    for err in ("OSError: [WinError 1455] The paging file is too small for this operation to complete. Error loading "
+                "\"C:\\Users\\me\\miniconda3\\envs\\klein\\lib\\site-packages\\torch\\lib\\cudnn_engines_precompiled64_9.dll\" "
+                "or one of its dependencies.",
+                "OSError: [WinError 1455] ページング ファイルが小さすぎるため、この操作を完了できません。 Error loading "
+                "\"C:\\Users\\me\\miniconda3\\envs\\klein\\lib\\site-packages\\torch\\lib\\cublasLt64_12.dll\" or one of its "
+                "dependencies.",
+                "OSError: [WinError 1455] 页面文件太小，无法完成操作。 Error loading \"C:\\Users\\me\\miniconda3\\envs\\klein\\lib"
+                "\\site-packages\\torch\\lib\\torch_cuda.dll\" or one of its dependencies."):
+        t = child.format(py=py, err=err)
+        got = ids(t)
+        assert got[:1] == ["ram.oom"] and "torch.spawn-main-unguarded" not in got, (t, got)
+        assert "torch.spawn-main-unguarded" not in ids(t.replace("\n", "\r\n")), t
+    t = child.format(py=py, err="ModuleNotFoundError: No module named 'diffusers'")
+    assert "torch.spawn-main-unguarded" not in ids(t), ids(t)
+    # the child that tried to start workers of its own during bootstrapping is still the guard
+    t = child.format(py=py, err="RuntimeError:\n        An attempt has been made to start a new process before the\n        "
+                     "current process has finished its bootstrapping phase.")
+    m = one(t, "torch.spawn-main-unguarded")
+    assert "if __name__ == '__main__':" in m["fix"]
+    lin = ("  File \"/usr/lib/python3.12/multiprocessing/spawn.py\", line 287, in _fixup_main_from_path\n    main_content = "
+           "runpy.run_path(main_path,\n  File \"/home/u/klein/gen.py\", line 30, in <module>\n    loader = DataLoader(ds, "
+           "num_workers=4)\n")
+    assert "torch.spawn-main-unguarded" in ids(lin + "  File \"/home/u/venv/lib/python3.12/site-packages/torch/utils/data/"
+                                              "dataloader.py\", line 1040, in __init__\n"), lin
+    # ModelScope's snapshot_download: its own keywords, its own package
+    for t in ("from modelscope import snapshot_download\nmodel_dir = snapshot_download('Qwen/Qwen3-4B', allow_patterns="
+              "['*.safetensors'])\nTypeError: snapshot_download() got an unexpected keyword argument 'allow_patterns'\n",
+              "from modelscope.hub.snapshot_download import snapshot_download\nTraceback (most recent call last):\n"
+              "  File \"/srv/app/download.py\", line 9, in <module>\n    snapshot_download(repo, ignore_patterns=['*.bin'])\n"
+              "TypeError: snapshot_download() got an unexpected keyword argument 'ignore_patterns'\n",
+              "模型下载报错：TypeError: snapshot_download() got an unexpected keyword argument 'allow_patterns'\n用modelscope下载模型\n"):
+        assert not ids(t), t
+    # huggingface_hub's own: bare, or with its frame even where ModelScope is named
+    for t in ("TypeError: snapshot_download() got an unexpected keyword argument 'allow_patterns'\n",
+              "USE_MODELSCOPE_HUB=0 modelscope not used\n  File \"C:\\venv\\Lib\\site-packages\\huggingface_hub\\utils\\"
+              "_validators.py\", line 114, in _inner_fn\nTypeError: snapshot_download() got an unexpected keyword argument "
+              "'max_workers'\n",
+              "modelscope installed\nTypeError: hf_hub_download() got an unexpected keyword argument 'local_dir'\n"):
+        m = one(t, "hf.hub-too-old")
+        assert "pip install -U huggingface_hub" in m["fix"], t
+
+
 def test_round348_comfyui_too_old_kinds():
     """Round 348 (ComfyUI too old for newer models and nodes, second pass): a bundled checkpoint that ComfyUI's own
     examples load with Load Checkpoint (lumina_2.safetensors, ace_step_v1_3.5b.safetensors, ltx-video-2b-v0.9*) refused
