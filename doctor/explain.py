@@ -8036,6 +8036,18 @@ def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     if not repo and g.get("url"):
         path = urllib.parse.unquote(urllib.parse.urlsplit(g["url"]).path).strip("/").rstrip(".")
         repo = re.sub(r"^api/models/", "", path).split("/resolve/")[0].split("/revision/")[0]
+    ph = (g.get("placeholder") or "").strip()
+    if ph:
+        # a bare 401 for an id that is a placeholder (`model_name`, `None`, `undefined`): the Hub answers 401, not 404,
+        # for a repository that does not exist, so the 401 says nothing about the token here
+        d = {"path_or_repo": repo or ph, "placeholder": ph}
+        if ph.lower() in ("none", "null", "undefined"):
+            return {"title": (f"No model id reached the download: the Hub was asked for a repository named '{repo or ph}' "
+                              "(its 401 means no such repository, not a bad token)"),
+                    "details": d}
+        return {"title": (f"'{repo or ph}' is a placeholder where a model id belongs: no Hugging Face repository has that name "
+                          "(its 401 means no such repository, not a bad token)"),
+                "details": d}
     if not repo or repo.lower() in ("none", "null"):
         return {}  # the program passed no model id at all: the generic text stands
     return {"title": f"'{repo}' is neither a local folder that exists nor a Hugging Face repository",

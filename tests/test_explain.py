@@ -18355,6 +18355,52 @@ def test_round328_container_gpu_access_kinds():
     assert "docker.desktop-outdated" not in ids(ort.replace("500: named symbol not found", "100: no CUDA-capable device is detected"))
 
 
+def test_round371_hf_token_auth_kinds():
+    r"""Round 371 (Hugging Face tokens and authentication, second pass): huggingface_hub's whoami refusal raised as an
+    exception line without its full stop (`requests.exceptions.HTTPError: Invalid user token`, `HfHubHTTPError: ...`)
+    is the token given to log in (hf.token-invalid); a bare 401 for an id that is a placeholder (`model_name`,
+    `your_model_id`, `pretrained_model_name_or_path`) or no id (`None`, `undefined`) is no repository at all
+    (hf.repo-not-found: the Hub answers 401 for a repository that does not exist). Other services' 401s and token
+    words (GitHub, Civitai, Replicate, OpenAI, Slack, a JSON body) and a bare 401 for a real-looking Hub id stay silent."""
+    for t in ("requests.exceptions.HTTPError: Invalid user token\n",
+              "huggingface_hub.errors.HfHubHTTPError: Invalid user token\r\n",
+              "  File \"C:\\venv\\Lib\\site-packages\\huggingface_hub\\hf_api.py\", line 1650, in whoami\n"
+              "    raise HTTPError(error_message, request=e.request, response=e.response) from e\n"
+              "HTTPError: Invalid user token\n"):
+        m = one(t, "hf.token-invalid")
+        assert m["title"] == "The Hugging Face token given to log in or to `whoami` is not a valid token", t
+        assert "hf auth login" in m["fix"] and "HF_TOKEN" in m["fix"]
+    for t, rid in (("requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: "
+                    "https://huggingface.co/api/models/sentence-transformers/model_name\n", "sentence-transformers/model_name"),
+                   ("httpx.HTTPStatusError: Client error '401 Unauthorized' for url "
+                    "'https://huggingface.co/api/models/your_model_id/revision/main'\r\n", "your_model_id"),
+                   ("HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/"
+                    "pretrained_model_name_or_path/resolve/main/unet/config.json (Request ID: Root=1-x)\n",
+                    "pretrained_model_name_or_path")):
+        m = one(t, "hf.repo-not-found")
+        assert m["title"].startswith(f"'{rid}' is a placeholder where a model id belongs"), t
+        assert "not a bad token" in m["title"] and "black-forest-labs/FLUX.2-klein-4B" in m["fix"]
+    for t, rid in (("huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: "
+                    "https://huggingface.co/undefined/resolve/main/vae.gguf (Request ID: Root=1-abc)\n", "undefined"),
+                   ("requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: "
+                    "https://huggingface.co/None/resolve/main/config.json\n", "None")):
+        m = one(t, "hf.repo-not-found")
+        assert m["title"].startswith(f"No model id reached the download: the Hub was asked for a repository named '{rid}'"), t
+    # other services' 401s and token words, JSON bodies, and a bare 401 for a real-looking Hub id
+    for t in ("requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: "
+              "https://huggingface.co/api/models/black-forest-labs/FLUX.2-klein-9B/revision/main\n",
+              "requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.github.com/repos/none/model_name\n",
+              "401 Client Error: Unauthorized for url: https://civitai.com/api/download/models/model_id\n",
+              "ApiError: Request to https://api.replicate.com/v1/predictions failed with status 401 Unauthorized: "
+              "{\"title\":\"Unauthenticated\",\"detail\":\"You did not pass a valid authentication token\",\"status\":401}\n",
+              "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API key provided: sk-abc.'}}\n",
+              '{"error": "Invalid user token"}\n',
+              "slack_sdk.errors.SlackApiError: Invalid user token\n",
+              "requests.exceptions.HTTPError: Invalid user token for https://api.example.com\n",
+              "github.GithubException.BadCredentialsException: 401 {\"message\": \"Bad credentials\"}\n"):
+        assert not ids(t), t
+
+
 def test_round359_hf_offline_cache_kinds():
     r"""Round 359 (the Hugging Face cache, offline mode and local_files_only, second pass): huggingface_hub's newer
     IncompleteSnapshotError (offline, a cached snapshot that lacks files) and snapshot_download's offline refusal
