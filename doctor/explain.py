@@ -618,6 +618,27 @@ def _unescaped(text: str) -> str | None:
     return out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # "\\ud83d\\ude00" pairs joined
 
 
+_PCT_TOKEN = re.compile(r"\S*%20\S*%20\S*")
+_PCT_CHARS = {"%20": " ", "%3a": ":", "%2f": "/", "%22": '"', "%27": "'", "%2c": ",", "%28": "(", "%29": ")"}
+_PCT = re.compile(r"%(?:20|3[aA]|2[fFcC2789])")
+
+
+def _percent_spaced(text: str) -> str:
+    """A message pasted with its spaces percent-encoded (copied out of a search or issue link:
+    `libtorch_cuda.so:%20undefined%20symbol:%20ncclCommRegister`): in a run of text holding two `%20` or more and
+    no `://` (a URL keeps its own encoding), the spaces and the few punctuation marks a message carries come back.
+    A single `%20` (a file name in an API path, `workflows%2FUnsaved%20Workflow.json`) is left as it is."""
+    if "%20" not in text:
+        return text
+
+    def run(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        if "://" in tok:
+            return tok
+        return _PCT.sub(lambda e: _PCT_CHARS[e.group(0).lower()], tok)
+    return _PCT_TOKEN.sub(run, text)
+
+
 def _rewrapped(text: str) -> str | None:
     """A message cut into lines of one width by a terminal (Windows consoles cut mid-word): the cut lines
     joined again. None when the text does not look cut: no width repeats with a word split at it, or the
@@ -722,7 +743,7 @@ def scan_bytes(data: bytes, cat: Catalog | None = None) -> Scanner:
     if len(data) > PASTE_LIMIT:
         return scan_stream([data], cat)
     printed = _strip_ansi(data.decode("utf-8", "replace"))
-    typed = _unquoted(_typography(printed))
+    typed = _percent_spaced(_unquoted(_typography(printed)))
     escaped = _unescaped(typed)
     base = _unquoted(_typography(escaped)) if escaped is not None else typed  # "\\u2019" was a quote too
     joined = _rewrapped(base)  # before prefixes go: a terminal cut the lines with their time stamps
@@ -730,7 +751,7 @@ def scan_bytes(data: bytes, cat: Catalog | None = None) -> Scanner:
         # the terminal cut the lines as printed, before an em dash became `--` or an ellipsis `...`: their widths
         # are measured on the printed characters
         cut = _rewrapped(_unquoted(printed.replace("\r\n", "\n")))
-        joined = _unquoted(_typography(cut)) if cut is not None else None
+        joined = _percent_spaced(_unquoted(_typography(cut))) if cut is not None else None
     raw = _unprefixed(joined if joined is not None else base).encode("utf-8")
     main = scan_stream([raw], cat)
     if b"\n" in raw.strip():
@@ -6666,12 +6687,17 @@ def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
 def _cudnn_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torch.cuda-libs-mismatch: ``nvidia_only``; its cuDNN forms (a libcudnn sub-library of another cuDNN failing with
     `undefined symbol`, PyTorch's `GET/FIND was unable to find an engine`) are not claimed beside another program's
-    cuDNN (CTranslate2, onnxruntime, Paddle, TensorFlow) or a program's own torch.cudnn_convolution call."""
+    cuDNN (CTranslate2, onnxruntime, Paddle, TensorFlow) or a program's own torch.cudnn_convolution call. A loader
+    error that names no library of torch (a bare `libcusparse.so.12: undefined symbol: __nvJitLink...`, a conda or
+    system path) under another package's import (cuML, CuPy, JAX, TensorFlow, Paddle) is that package's libraries."""
     if _nvidia_only(g, cat, ctx) is None:
+        return None
+    near = _near(ctx)
+    lib = (g.get("lib") or "").replace("\\", "/").lower()
+    if near.get("cuda_libs_foreign") and not ("torch/" in lib or "nvidia/" in lib):
         return None
     if not (g.get("cudnn_path") or g.get("engine")):
         return {}
-    near = _near(ctx)
     if near.get("cudnn_foreign") or near.get("other_framework"):
         return None
     if g.get("cudnn_path"):

@@ -17833,6 +17833,57 @@ def test_round308_launcher_install_kinds():
     assert ids("Installed via Pinokio, on start:\n" + cpu)[:1] == ["torch.cpu-build"]
 
 
+def test_round361_cuda_wheel_libs_kinds():
+    r"""Round 361 (shared libraries of the CUDA pip wheels): glibc's versioned-symbol form (`symbol X, version
+    libY.so.N not defined in file libY.so.N with link time reference`) on a library of torch's nvidia-* wheels or
+    torch/lib is the wheels out of step with a CUDA library found first (torch.cuda-libs-mismatch); a message pasted
+    with its spaces percent-encoded (`libtorch_cuda.so:%20undefined%20symbol:%20ncclCommRegister`) reads as printed;
+    `python -c "import torch"` answered at once by a wheel library that cannot be opened is torch's CUDA wheels
+    missing (torch.cuda-libs-missing). The same words on a system or conda CUDA library (PaddlePaddle's relocation
+    error, onnxruntime's conda libcublas), a bare nvJitLink / NCCL undefined symbol under cuML / cuDF / CuPy / JAX's
+    import, another import between the command and the error, the driver's libcuda.so.1, and a single `%20` in a
+    URL or an API path stay silent."""
+    for t in ("OSError: /home/u/venv/lib/python3.11/site-packages/nvidia/cublas/lib/libcublas.so.12: symbol "
+              "cublasLtGetStatusString, version libcublasLt.so.12 not defined in file libcublasLt.so.12 with link time "
+              "reference\n",
+              "ImportError: /opt/env/lib/python3.10/site-packages/torch/lib/libtorch_cuda.so: symbol cudnnGetVersion, "
+              "version libcudnn.so.9 not defined in file libcudnn.so.9 with link time reference\r\n",
+              "OSError: C:/x/site-packages/nvidia/cusparse/lib/libcusparse.so.12: symbol __nvJitLinkAddData_12_1 version "
+              "libnvJitLink.so.12 not defined in file libnvJitLink.so.12 with link time reference\n",
+              "import error libtorch_cuda.so:%20undefined%20symbol:%20ncclCommRegister\n",
+              "ImportError:%20/usr/lib/python3/site-packages/torch/lib/libtorch_cuda.so:%20undefined%20symbol:%20"
+              "ncclCommWindowRegister\n"):
+        m = one(t, "torch.cuda-libs-mismatch")
+        assert m["title"].startswith("import torch loads a CUDA library of another version"), t
+        assert "pip list | grep -i nvidia" in m["fix"] and "--force-reinstall torch" in m["fix"]
+    for t, lib in (('$ python3 -c "import torch; print(torch.cuda.is_available())"\nImportError: libcudnn.so.9: cannot '
+                    'open shared object file: No such file or directory\n', "libcudnn.so.9"),
+                   ("(venv) $ python -c 'import torch'\r\nImportError: libnccl.so.2: cannot open shared object file: No "
+                    "such file or directory\r\n", "libnccl.so.2"),
+                   ('C:\\> wsl python3 -c "import torch"\nOSError: libcudart.so.13: cannot open shared object file: No '
+                    'such file or directory\n', "libcudart.so.13")):
+        m = one(t, "torch.cuda-libs-missing")
+        assert m["title"].startswith("import torch cannot find PyTorch's own CUDA libraries"), t
+        assert m["details"]["library"] == lib and "--force-reinstall torch torchvision" in m["fix"]
+    for t in ("python: relocation error: /usr/local/cuda-12.2/lib64/libcublas.so.12: symbol cublasLtHSHMatmulAlgoInit, "
+              "version libcublasLt.so.12 not defined in file libcublasLt.so.12 with link time reference\n",
+              "OSError: /home/u/miniconda3/envs/x/lib/python3.9/lib-dynload/../../libcublas.so.11: symbol free_gemm_select "
+              "version libcublasLt.so.11 not defined in file libcublasLt.so.11 with link time reference\n",
+              "ImportError: /opt/conda/lib/libcusparse.so.12: undefined symbol: __nvJitLinkComplete_12_4, version "
+              "libnvJitLink.so.12\n----> 1 import cudf\n",
+              "Traceback (most recent call last):\n  File \"/home/u/.venv/lib/python3.12/site-packages/jax_plugins/"
+              "xla_cuda12/__init__.py\", line 140, in _load\nOSError: libcusparse.so.12: undefined symbol: "
+              "__nvJitLinkGetErrorLogSize_12_9, version libnvJitLink.so.12\n",
+              ">>> import cupy\nImportError: libnccl.so.2: undefined symbol: ncclCommRegister\n",
+              '$ python -c "import torch"\n$ python -c "import tensorflow"\nImportError: libcudnn.so.8: cannot open shared '
+              'object file: No such file or directory\n',
+              '$ python -c "import torch"\nImportError: libcuda.so.1: cannot open shared object file: No such file or '
+              'directory\n',
+              "GET /api/userdata/workflows%2FUnsaved%20Workflow.json 405\n",
+              "see https://github.com/x/y/issues?q=undefined%20symbol%20ncclCommRegister\n"):
+        assert not ids(t), t
+
+
 def test_round349_triton_blackwell_kinds():
     """Round 349 (Triton and torch.compile on RTX 50 / Blackwell cards, second pass): Triton's LLVM ERROR
     `Cannot select: intrinsic %llvm.nvvm.shfl.sync.bfly.i32`, the line a title or a short paste keeps, is a Triton too
