@@ -7760,6 +7760,11 @@ def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         return {"title": (f"PyTorch says the Microsoft Visual C++ Redistributable is not installed, and {what} then "
                           "failed to load: install the VC++ runtime"),
                 "details": {k: v for k, v in (("dll", dll), ("winerror", code)) if v}}
+    if not dll and g.get("init"):
+        # torch 1.x's `from torch._C import *` with Windows' error 1114 text, in any language: no DLL is named
+        return {"title": ("Windows could not load PyTorch's _C module (a DLL it loads failed to initialize, error 1114): "
+                          "the Microsoft C++ runtime or the OpenMP DLL it needs is missing or too old"),
+                "details": {"winerror": "1114"}}
     if not dll:
         return {}
     how = "it failed to initialize" if code == "1114" else "it, or a DLL it depends on, was not found"

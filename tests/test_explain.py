@@ -18556,6 +18556,49 @@ def test_round320_flux2_vae_layout_kinds():
     assert "klein.zimage-te" in ids("flux-2-klein-4b-fp8.safetensors\nRequested to load ZImageTEModel_\n")
 
 
+def test_round363_localized_reports_kinds():
+    r"""Round 363 (reports written in Russian, Korean, Spanish, Portuguese, German, French, Vietnamese, Turkish or
+    Indonesian): torch 1.x's `from torch._C import *` failing with Windows' error 1114 text (a DLL initialization
+    routine failed) in the system language, also as a console prints it with escapes, is torch's DLL load
+    (torch.windows-dll, a headline naming the _C module and error 1114); Windows' error 126 text in Portuguese,
+    Turkish and Italian after a torch DLL or `from torch._C import *` is read like the other languages. The same
+    Windows texts from other packages' binaries (TensorFlow, onnxruntime, PaddlePaddle, OpenCV), or with no torch
+    line at all, stay silent."""
+    tc = ('  File "C:\\Users\\ana\\AppData\\Local\\Programs\\Python\\Python37\\lib\\site-packages\\torch\\__init__.py", '
+          'line 81, in <module>\n    from torch._C import *\n')
+    for msg in ("ImportError: DLL load failed: Error en una rutina de inicialización de biblioteca de vínculos dinámicos (DLL).",
+                "ImportError: DLL load failed while importing _C: Eine DLL-Initialisierungsroutine ist fehlgeschlagen.",
+                "ImportError: DLL load failed: Произошел сбой в программе инициализации библиотеки динамической компоновки (DLL).",
+                "ImportError: DLL load failed: Uma rotina de inicialização da biblioteca de vínculo dinâmico (DLL) falhou.",
+                "ImportError: DLL load failed: Une routine d'initialisation d'une bibliothèque de liens dynamiques (DLL) a échoué.",
+                "ImportError: DLL load failed: Une routine d\\u2019initialisation d\\u2019une biblioth\\xe8que de liens "
+                "dynamiques (DLL) a \\xe9chou\\xe9.",
+                "ImportError: DLL load failed: DLL 초기화 루틴을 실행할 수 없습니다.",
+                "ImportError: DLL load failed while importing _C: A dynamic link library (DLL) initialization routine failed."):
+        for t in (tc + msg + "\n", tc.replace("\n", "\r\n") + msg + "\r\n"):
+            m = one(t, "torch.windows-dll")
+            assert m["title"].startswith("Windows could not load PyTorch's _C module") and "1114" in m["title"], t
+            assert "vc_redist.x64.exe" in m["fix"]
+    # Windows' error 126 text in Portuguese, Turkish and Italian: the torch DLL named, or torch._C's import
+    for t in (tc + "ImportError: DLL load failed: Não foi possível encontrar o módulo especificado.\n",
+              "c10.dll - Belirtilen modül bulunamadı.\n",
+              "torch_python.dll: Impossibile trovare il modulo specificato.\n"):
+        m = one(t, "torch.windows-dll")
+        assert "1114" not in m["title"], t
+    # the same Windows texts from other packages' binaries, and the bare message with no torch line: not torch's
+    for t in ("ImportError: DLL load failed while importing _pywrap_tensorflow_internal: Произошел сбой в программе "
+              "инициализации библиотеки динамической компоновки (DLL).\n",
+              "ImportError: DLL load failed while importing onnxruntime_pybind11_state: Eine "
+              "DLL-Initialisierungsroutine ist fehlgeschlagen.\n",
+              "ImportError: DLL load failed: Error en una rutina de inicialización de biblioteca de vínculos dinámicos (DLL).\n",
+              "    from paddle.base.libpaddle import *\nImportError: DLL load failed while importing libpaddle: "
+              "Belirtilen modül bulunamadı.\n",
+              "ImportError: DLL load failed while importing cv2: Impossibile trovare il modulo specificato.\n",
+              "opencv_world455.dll - Não foi possível encontrar o módulo especificado.\n"):
+        assert "torch.windows-dll" not in ids(t), t
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round351_gated_private_repo_kinds():
     """Round 351 (gated and private Hugging Face repositories, second pass): the Hub's bare 404 for the model API of the
     repository itself (requests' `404 Client Error: Not Found for url: .../api/models/OWNER/NAME`, its `/revision/main`,
