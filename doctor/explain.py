@@ -3240,6 +3240,24 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                           "usually a node pack's requirements or a plain `pip install`, replaced the CUDA torch.")}
     index, how = _torch_index(have, built)
     keep, want = have.split("+")[0], built.split("+")[0]
+    if built.lower() == have.lower():
+        # the warning names the same torch twice: the version is not what differs, so the headline must not say it is
+        # (the extension failed to load for another reason: a CUDA runtime or driver it needs, a damaged install)
+        return {"title": (f"xformers cannot load its C++/CUDA extensions, although it was built for this torch ({have}): "
+                          "the load failed for another reason"),
+                "cause": (f"The warning names the same torch for the xformers build and for this Python ({have}), so the "
+                          "torch version is not the mismatch: xformers' compiled library failed to load for another reason, "
+                          "which the warning hides (XFORMERS_MORE_DETAILS=1 shows it): a CUDA runtime or driver it needs, a "
+                          "damaged or half-replaced install, or a torch of the same version without CUDA (a Mac, whose torch "
+                          "has no CUDA and for which xformers has no CUDA kernels). Without its extensions xformers has no "
+                          "memory-efficient attention operator to run."),
+                "fix": ("See the real load error: run `python -m xformers.info` with XFORMERS_MORE_DETAILS=1 set (bash: "
+                        "`XFORMERS_MORE_DETAILS=1 python -m xformers.info`; PowerShell: `$env:XFORMERS_MORE_DETAILS=1; python "
+                        "-m xformers.info`). Then uninstall xformers (`python -m pip uninstall xformers`: Klein runs on PyTorch "
+                        f"SDPA), or reinstall it from the index of your torch's CUDA build: `python -m pip install --force-reinstall "
+                        f"\"torch=={keep}\" xformers --index-url {index}`; ComfyUI portable: `python_embeded\\python.exe -m pip ...`"
+                        + how),
+                "details": {"xformers_built_for": built, "torch": have}}
     return {"title": f"xformers was built for torch {built}, but this Python has torch {have}",
             "fix": (f"Uninstall xformers (`python -m pip uninstall xformers`: Klein runs on PyTorch SDPA), or make the two match: "
                     f"keep torch and install the xformers release built for it, `python -m pip install \"torch=={keep}\" xformers "

@@ -18024,6 +18024,42 @@ def test_round329_git_update_kinds():
         assert ids(t) == [], t
 
 
+def test_round369_xformers_installs_kinds():
+    r"""Round 369 (xformers installs and refusals, third pass): a Mac named inside Chinese or Japanese text (`我在Mac M1上面`,
+    `MacBook Pro上`, `macOS上`, `Mac M2で`: the letters touch CJK characters, which \b counts as word characters) is a
+    Mac, so xformers' CUDA-extension warning there stays silent; the same warning on an NVIDIA machine written about in
+    Chinese stays claimed. A warning that names the same torch for the xformers build and for this Python does not say
+    the torch differs: the headline says the load failed for another reason and the fix shows the hidden load error."""
+    warn = ("WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+            "    PyTorch {b} with CUDA 1201 (you have {h})\n    Python  3.10.11 (you have 3.10.11)\n"
+            "  Please reinstall xformers (see https://github.com/facebookresearch/xformers#installing-xformers)\n")
+    for lead in ("我在Mac M1上面跑这个项目，一直报错\n", "用MacBook Pro上运行:\n", "在macOS上安装后\n",
+                 "Mac M2で実行するとこの警告が出ます\n", "我的电脑是Mac mini，运行时\n"):
+        for b, h in (("2.1.0+cu121", "2.1.0"), ("2.0.1", "2.0.1"), ("2.1.2+cu121", "2.2.0")):
+            t = lead + warn.format(b=b, h=h)
+            assert "xformers.build-mismatch" not in ids(t), t
+    # an NVIDIA machine, described in Chinese: still the xformers build for another torch
+    m = one("我在RTX 3060上运行，报错如下\n" + warn.format(b="2.1.0+cu121", h="2.0.1+cu118"), "xformers.build-mismatch")
+    assert m["title"] == "xformers was built for torch 2.1.0+cu121, but this Python has torch 2.0.1+cu118"
+    # the same torch on both sides (Linux and Windows forms, CRLF): not a version mismatch
+    for b, t in (("2.5.1+cu124", warn.format(b="2.5.1+cu124", h="2.5.1+cu124")),
+                 ("2.0.1", "  File \"/home/me/venv/lib/python3.10/site-packages/xformers/__init__.py\"\n"
+                           + warn.format(b="2.0.1", h="2.0.1")),
+                 ("2.4.0+cu121", "C:\\ComfyUI\\python_embeded\\python.exe -s main.py\r\nWARNING:xformers:"
+                                 + warn.format(b="2.4.0+cu121", h="2.4.0+cu121").replace("\n", "\r\n"))):
+        m = one(t, "xformers.build-mismatch")
+        assert m["title"].startswith("xformers cannot load its C++/CUDA extensions, although it was built for this torch ("
+                                     + b + ")"), m["title"]
+        assert "is not the mismatch" in m["cause"] and "XFORMERS_MORE_DETAILS=1" in m["fix"]
+        assert "python -m pip uninstall xformers" in m["fix"] and f"\"torch=={b.split('+')[0]}\" xformers" in m["fix"]
+    assert "download.pytorch.org/whl/cu124" in one(warn.format(b="2.5.1+cu124", h="2.5.1+cu124"),
+                                                   "xformers.build-mismatch")["fix"]
+    # a ROCm or XPU torch beside the CUDA wheel, and a Mac named in English, stay silent as before
+    for t in (warn.format(b="2.3.1+cu121", h="2.3.1+rocm6.0"), warn.format(b="2.8.0+cu128", h="2.8.0+xpu"),
+              "on my Mac M1\n" + warn.format(b="2.0.1", h="2.0.1")):
+        assert not ids(t), t
+
+
 def test_round357_loader_value_not_in_list_kinds():
     """Round 357 (ComfyUI loader lists and 'Value not in list' in shared workflows, second pass): a loader's
     `Required input is missing: <file input>` logged with Python logging's `LEVEL:logger:` prefix (`ERROR:root:`, older
