@@ -7376,6 +7376,22 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                         "show /usr/lib/wsl/lib (until then `export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH`) and "
                         "`/usr/lib/wsl/lib/nvidia-smi` must list the GPU"),
                 "details": {"wsl": near.get("wsl") or ctx.get("wsl")}}
+    if g.get("initfail"):
+        # torch's wording of cudaErrorInitializationError (3) from its device count: the driver library loaded but CUDA
+        # did not start for this process (kernel module not loaded, /dev/nvidia* missing or not readable, no GPU given)
+        return {"title": "The CUDA driver failed to initialise for this process (torch: `CUDA driver initialization failed`)",
+                "cause": ("PyTorch says `CUDA driver initialization failed, you might not have a CUDA gpu` when CUDA's start "
+                          "returns cudaErrorInitializationError: the NVIDIA driver's library was found, but CUDA could not "
+                          "start on any GPU for this process. Usual reasons: no NVIDIA GPU in this machine, VM or job (a "
+                          "cluster's login or CPU node, a container started without GPU access); the kernel driver not loaded "
+                          "or broken after a driver update or a suspend (until a reboot or a reload); or the /dev/nvidia* device "
+                          "files missing or not accessible to this user."),
+                "fix": ("Run `nvidia-smi` as the same user, in the same container or job: if it fails, install or reload the "
+                        "NVIDIA driver and reboot (Ubuntu: `sudo ubuntu-drivers install`); if it lists the GPU, check "
+                        "`ls -l /dev/nvidia*` (the user needs access, e.g. `sudo usermod -aG video $USER`, then log in again), "
+                        "unset CUDA_VISIBLE_DEVICES or set it to an index nvidia-smi shows, start a container with `--gpus all`, "
+                        "and on a cluster run inside a job with a GPU (`srun --gres=gpu:1 --pty bash`); then check with "
+                        "`python -c \"import torch; print(torch.cuda.is_available())\"`")}
     if g.get("cuinit"):
         # cuInit's raw code 100 is CUDA_ERROR_NO_DEVICE: nvidia-smi may still list the GPU, because what hides it is
         # this process's environment (CUDA_VISIBLE_DEVICES) or, on a hybrid laptop, Windows running it on the iGPU

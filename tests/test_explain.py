@@ -18350,6 +18350,41 @@ def test_round330_onnxruntime_gpu_kinds():
         assert ids(text) == [], text
 
 
+def test_round370_cuda_init_failure_kinds():
+    r"""Round 370 (CUDA initialisation failures on Windows laptops, multi-GPU boxes and after sleep, second pass): torch's
+    `CUDA driver initialization failed, you might not have a CUDA gpu` (cudaErrorInitializationError from its device
+    count) is the driver not starting for this process: cuda.no-device, with its own headline and a fix that checks
+    nvidia-smi, the device files, CUDA_VISIBLE_DEVICES, containers and cluster jobs (Windows portable traceback, Linux
+    warning with CRLF, a title without the comma). JAX's plugin version check (jaxlib/cuda/versions_helpers.cc), another
+    program's `CUDA driver initialization failed` without torch's words, llama.cpp's and Ollama's init errors, and the
+    same torch words on a ZLUDA / AMD setup stay silent."""
+    for t in ("  File \"C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\cuda\\__init__.py\", line 319, "
+              "in _lazy_init\n    torch._C._cuda_init()\nRuntimeError: CUDA driver initialization failed, you might not have "
+              "a CUDA gpu.\n",
+              "/home/u/venv/lib/python3.12/site-packages/torch/cuda/__init__.py:129: UserWarning: CUDA initialization: CUDA "
+              "driver initialization failed, you might not have a CUDA gpu. (Triggered internally at "
+              "/pytorch/c10/cuda/CUDAFunctions.cpp:109.)\r\n  return torch._C._cuda_getDeviceCount() > 0\r\n",
+              "RuntimeError: CUDA driver initialization failed you might not have a CUDA gpu\n"):
+        m = one(t, "cuda.no-device")
+        assert m["title"].startswith("The CUDA driver failed to initialise for this process"), t
+        assert "nvidia-smi" in m["fix"] and "ls -l /dev/nvidia*" in m["fix"] and "--gpus all" in m["fix"]
+        assert "srun --gres=gpu:1" in m["fix"]
+    # the other wordings of cuda.no-device keep their own headlines
+    assert one("RuntimeError: CUDA unknown error - this may be due to an incorrectly set up environment\n",
+               "cuda.no-device")["title"].startswith("CUDA failed to start with an unknown error")
+    for t in ("ERROR:2026-01-02 10:00:00,000:jax._src.xla_bridge:487: Jax plugin configuration error: Exception when "
+              "calling jax_plugins.xla_cuda12.initialize()\nRuntimeError: jaxlib/cuda/versions_helpers.cc:81: operation "
+              "cuInit(0) failed: CUDA_ERROR_NO_DEVICE\n",
+              "Cycles: CUDA driver initialization failed (CUDA_ERROR_NOT_INITIALIZED)\n",
+              "ggml_cuda_init: failed to initialize CUDA: initialization error\nwarning: no usable GPU found, --gpu-layers "
+              "option will be ignored\n",
+              "level=WARN source=gpu.go:200 msg=\"CUDA driver initialization failed\" error=\"cuInit err: 3\"\n",
+              "C:\\ComfyUI-Zluda\\venv\\lib\\site-packages\\torch\\cuda\\__init__.py:118: UserWarning: CUDA initialization: "
+              "CUDA driver initialization failed, you might not have a CUDA gpu.\nComfyUI on AMD Radeon RX 7900 XTX via "
+              "ZLUDA\n"):
+        assert not ids(t), t
+
+
 def test_round358_nan_image_cast_kinds():
     r"""Round 358 (black / NaN images and numpy's `invalid value encountered in cast`, second pass): ComfyUI's
     SaveImage line cut short after its nodes.py path, and VideoHelperSuite's frame cast (`tensor_to_int(tensor, 8)`,
