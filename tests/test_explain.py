@@ -18753,6 +18753,35 @@ def test_round331_blackwell_old_torch_kinds():
                "  current device: 0, in function ggml_cuda_compute_forward at ggml-cuda.cu:2313\n") == []
 
 
+def test_round372_missing_node_types_kinds():
+    r"""Round 372 (ComfyUI workflows with missing or unknown node types): an older ComfyUI's /prompt validation looking
+    a node class up with `nodes.NODE_CLASS_MAPPINGS[prompt[x]['class_type']]` and failing with `KeyError: '<class>'`
+    (before ComfyUI answered `Cannot execute because node X does not exist`) is the same missing-node report: claimed
+    as comfyui.outdated when the class is one of ComfyUI's built-in nodes. A node pack's class in the same frame (a
+    plugin's own nodes), a script's own NODE_CLASS_MAPPINGS lookup and another client's `Node 'X' not found` stay
+    silent, as does the frame without a KeyError."""
+    frame = ("  File \"{root}execution.py\", line 598, in validate_prompt\n"
+             "    class_ = nodes.NODE_CLASS_MAPPINGS[prompt[x]['class_type']]\n")
+    for root, tilde, node in (("D:\\ComfyUI_windows_portable\\ComfyUI\\", "", "FluxGuidance"),
+                              ("/home/me/ComfyUI/", "             ~~~~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^\n",
+                               "LoraLoaderModelOnly"),
+                              ("/opt/ComfyUI/", "", "ModelSamplingFlux")):
+        t = ("got prompt\nTraceback (most recent call last):\n  File \"" + root + "server.py\", line 469, in post_prompt\n"
+             "    valid = execution.validate_prompt(prompt)\n" + frame.format(root=root) + tilde
+             + f"KeyError: '{node}'\n")
+        m = one(t, "comfyui.outdated")
+        assert node in m["title"] and "built-in node" in m["title"], t
+        assert "git pull" in m["fix"] and "update_comfyui.bat" in m["fix"]
+    # a node pack's class in the same frame, a converter script's lookup, another client's message, the bare frame
+    for t in (frame.format(root="/srv/ComfyUI/") + "KeyError: 'ETN_TranslatedRegion'\n",
+              frame.format(root="C:\\ComfyUI\\") + "KeyError: 'easy showAnything'\n",
+              "  File \"/work/run_workflow.py\", line 88, in main\n    loader = NODE_CLASS_MAPPINGS[\"UNETLoader\"]()\n"
+              "KeyError: 'UNETLoader'\n",
+              "ValueError: Node 'Load Diffusion Model' not found.\n",
+              frame.format(root="/srv/ComfyUI/") + "TypeError: unhashable type: 'list'\n"):
+        assert "comfyui.outdated" not in ids(t), t
+
+
 def test_round360_gpu_oom_second_pass_kinds():
     oom = "cuda.oom"
     msg = ("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 96.00 MiB. GPU 1 has a total capacity of "
