@@ -17833,6 +17833,34 @@ def test_round308_launcher_install_kinds():
     assert ids("Installed via Pinokio, on start:\n" + cpu)[:1] == ["torch.cpu-build"]
 
 
+def test_round374_comfyui_2026_generic_kinds():
+    r"""Round 374 (ComfyUI issues of 2026 from generic user queries, fourth pass): ComfyUI's loaders failing with
+    `'NoneType' object has no attribute 'Params'` after an update (comfy-kitchen not importable in ComfyUI's Python) are
+    comfyui.kitchen-missing, bare, in an error report, in a traceback line, Windows or Linux, CRLF. Other code's
+    missing `Params` / `params` attributes, an index lacking comfy-kitchen, AMD's flash-attention warning and another
+    model family's size mismatch stay silent."""
+    for t in ("'NoneType' object has no attribute 'Params'\n",
+              "- **Node Type:** UNETLoader\n- **Exception Type:** AttributeError\n- **Exception Message:** 'NoneType' "
+              "object has no attribute 'Params'\n",
+              "  File \"/home/me/ComfyUI/comfy/ops.py\", line 612, in _load_from_state_dict\r\nAttributeError: 'NoneType' "
+              "object has no attribute 'Params'\r\n",
+              "!!! Exception during processing !!! 'NoneType' object has no attribute 'Params'\n"):
+        m = one(t, "comfyui.kitchen-missing")
+        assert "comfy-kitchen" in m["title"], t
+        assert "requirements.txt" in m["fix"] and "pip install -U comfy-kitchen" in m["fix"]
+    for t in ("AttributeError: 'Request' object has no attribute 'Params'\n",
+              "AttributeError: 'NoneType' object has no attribute 'params'\n",
+              "ERROR: Could not find a version that satisfies the requirement comfy-kitchen>=0.2.5 (from versions: none)\n"
+              "ERROR: No matching distribution found for comfy-kitchen>=0.2.5\n",
+              "[WARNING] Could not run flash attention, disabling it: CUDA error: invalid argument\nSearch for "
+              "`hipErrorInvalidValue' in https://rocm.docs.amd.com/projects/HIP/en/latest/index.html for more information.\n",
+              "RuntimeError: Error(s) in loading state_dict for AceStepConditionGenerationModel:\n\tsize mismatch for "
+              "decoder.proj_in.1.bias: copying a param with shape torch.Size([2560]) from checkpoint, the shape in current "
+              "model is torch.Size([2048]).\n"):
+        assert "comfyui.kitchen-missing" not in ids(t), t
+        assert not ids(t), t
+
+
 def test_round361_cuda_wheel_libs_kinds():
     r"""Round 361 (shared libraries of the CUDA pip wheels): glibc's versioned-symbol form (`symbol X, version
     libY.so.N not defined in file libY.so.N with link time reference`) on a library of torch's nvidia-* wheels or
