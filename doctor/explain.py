@@ -9003,7 +9003,10 @@ def _klein_as_dev(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 def _keys_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """diffusers' refusal of a weights file that lacks tensors of the class it built. A class outside the diffusers
     package named in the paste (a project's own UNet subclass with extra layers, a remote-code diffusers_modules
-    class) is that program's architecture, not a mixed-up file: not claimed, for its head line or its tail."""
+    class) is that program's architecture, not a mixed-up file: not claimed, for its head line or its tail. A
+    diffusers class of another model family (HunyuanDiT2DModel, WanTransformer3DModel, AutoencoderKLQwenImage, ...)
+    is marked by the same context: that family's checkpoint and diffusers release out of step, which no re-download
+    fixes."""
     if _fact(ctx, "foreign_model_class"):
         return None
     cls = g.get("cls") or ""

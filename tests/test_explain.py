@@ -18233,6 +18233,44 @@ def test_round316_fp8_cards_kinds():
     assert ids("\"ufunc_add_CUDA\" not implemented for 'Float8_e5m2'\n") == []
 
 
+def test_round375_diffusers_stack_kinds():
+    r"""Round 375 (diffusers and transformers around FLUX.2 / Klein and recent pipelines, third pass): diffusers'
+    missing-keys refusal for a class of another model family (Hunyuan-DiT, Wan, SD3, PixArt, Qwen-Image, Z-Image and
+    their AutoencoderKL<Family> VAEs) is that family's checkpoint and diffusers out of step, not a mixed-up file: silent
+    for its head line and its tail; FLUX / FLUX.2 classes and the shared AutoencoderKL / UNet stay claimed.
+    transformers' import-time version check retold without `for a normal functioning of this module` (`X>=N,<M is
+    required but found V`) is the same too-old Hugging Face package; torch and other programs' floors stay silent."""
+    tail = (" because the following keys are missing: \n time_embed.weight. \n Please make sure to pass "
+            "`low_cpu_mem_usage=False` and `device_map=None` if you want to randomly initialize those weights or else make "
+            "sure your checkpoint file is correct.\n")
+    for cls, path in (("diffusers.models.transformers.transformer_flux2.Flux2Transformer2DModel",
+                       "/home/me/models/FLUX.2-klein-4B/transformer"),
+                      ("diffusers.models.autoencoders.autoencoder_kl.AutoencoderKL",
+                       "C:\\Users\\me\\models\\klein\\vae"),
+                      ("diffusers.models.transformers.transformer_flux.FluxTransformer2DModel", "./flux-dev/transformer")):
+        m = one(f"ValueError: Cannot load <class '{cls}'> from {path}" + tail, "diffusers.checkpoint-keys-missing")
+        assert cls.rsplit(".", 1)[1] in m["title"] and "hf download" in m["fix"]
+    for cls in ("diffusers.models.hunyuan_transformer_2d.HunyuanDiT2DModel",
+                "diffusers.models.transformers.transformer_wan.WanTransformer3DModel",
+                "diffusers.models.autoencoders.autoencoder_kl_qwenimage.AutoencoderKLQwenImage",
+                "diffusers.models.transformers.transformer_sd3.SD3Transformer2DModel",
+                "diffusers.models.transformers.pixart_transformer_2d.PixArtTransformer2DModel",
+                "diffusers.models.transformers.transformer_z_image.ZImageTransformer2DModel"):
+        t = f"ValueError: Cannot load <class '{cls}'> from /srv/ckpt/transformer" + tail
+        assert "diffusers.checkpoint-keys-missing" not in ids(t), t
+    for t, pkg, have in (("ComfyUI: huggingface-hub>=0.24.0,<1.0 is required but found 0.23.4\n", "huggingface-hub", "0.23.4"),
+                         ("RuntimeError: tokenizers>=0.21,<0.22 is required, but found tokenizers==0.20.3\r\n", "tokenizers",
+                          "0.20.3"),
+                         ("error: accelerate>=0.26.0 is required but found v0.21.0\n", "accelerate", "0.21.0")):
+        m = one(t, "python.dep-too-old")
+        assert pkg in m["title"] and have in m["title"] and "pip install -U" in m["fix"], t
+    for t in ("node>=18.0.0 is required but found 16.20.2\n",
+              "Error: torch>=2.4 is required but found 2.3.1 (this build of mylib)\n",
+              "huggingface-hub>=0.24.0,<1.0 is required but found 1.2.0\n",
+              "CMake>=3.18 is required but found 3.16.3\n"):
+        assert "python.dep-too-old" not in ids(t), t
+
+
 def test_round362_gguf_loaders_kinds():
     r"""Round 362 (GGUF FLUX.2 / Klein / FLUX files in ComfyUI-GGUF and diffusers, third pass): transformers' refusal of
     a qwen3 GGUF (`GGUF model with architecture qwen3 is not supported yet`, from_pretrained with gguf_file; Windows and
