@@ -4323,6 +4323,18 @@ def _v3_hidden(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {}
 
 
+@_interp("sage_cuda")
+def _sage_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """sage.cuda-too-old: ``nvidia_only``; SageAttention's setup.py refusing the CUDA toolkit as a whole (`CUDA 12.0
+    or higher is required to build the package`, reached only with its own setup.py path on the traceback, since
+    vLLM and others print the same words) is about the toolkit, not the card: the title says so."""
+    if _nvidia_only(g, cat, ctx) is None:
+        return None
+    if g.get("setup") and g.get("need"):
+        return {"title": f"SageAttention's build needs CUDA {g['need']} or newer; the CUDA toolkit (nvcc) it found is older"}
+    return {}
+
+
 @_interp("nvidia_only")
 def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """PyTorch's CUDA messages on a machine with no NVIDIA GPU (an Intel Arc container, an AMD card, a Mac) do not
@@ -4490,7 +4502,16 @@ def _sage_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     fine and the installed build is the problem (built for another torch / CUDA / Python, or without that kernel):
     sage.build-mismatch. Without a card named, SM89 is read the same way (sageattn picks it only for 8.9 and 12.0;
     a forced fp8 mode on an RTX 30 is the rarer case, said in the cause). A card below the kernel's capability
-    (a forced mode, an RTX 20 under SM80) keeps this signature, with the card and its capability in the title."""
+    (a forced mode, an RTX 20 under SM80) keeps this signature, with the card and its capability in the title.
+    SageAttention's own setup.py refusing the machine's card (`GPUs with compute capability below 8.0 are not
+    supported`, a card older than Ampere) says so in the title: no SageAttention 2 build exists for it."""
+    if g.get("below"):
+        return {"title": (f"SageAttention 2 does not build for GPUs below compute capability {g['below']} "
+                          "(its setup.py found such a card)"),
+                "fix": ("This card (older than Ampere: an RTX 20, GTX 16/10, V100 or T4) cannot run SageAttention 2: stop "
+                        "building it and run without SageAttention (ComfyUI: start without `--use-sage-attention` and "
+                        "bypass Patch Sage Attention nodes; diffusers: drop `set_attention_backend(\"sage\")`). Klein "
+                        "runs on PyTorch SDPA, the default")}
     kernel = (g.get("kernel") or "").upper()
     kernels = _sage_kernels()
     if kernel not in kernels or _off_nvidia_anywhere(ctx):

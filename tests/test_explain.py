@@ -19660,6 +19660,56 @@ def test_round314_disk_cache_fs_kinds():
     assert ids("Export failed: [Errno 36] File name too long: 'exports/a-very-long-title'\n") == []
 
 
+def test_round379_sage_triton_setup_kinds():
+    r"""Round 379 (SageAttention and Triton on Windows and Linux, third pass): SageAttention's own setup.py refusing
+    the machine, read only with its setup.py path on the traceback (vLLM, whose setup.py SageAttention copied, and
+    other CUDA packages print the same words). `GPUs with compute capability below 8.0 are not supported` is a
+    pre-Ampere card SageAttention 2 has no build for (sage.unsupported-arch, the headline says so); `CUDA 12.0 or
+    higher is required to build the package` is the CUDA toolkit it found (sage.cuda-too-old, the headline names the
+    toolkit, not the card). The same words under vLLM's, SpargeAttn's or another package's setup.py, or alone, stay
+    silent."""
+    below = ("Traceback (most recent call last):\n  File \"D:\\AI\\ComfyUI_windows_portable\\SageAttention\\setup.py\", "
+             "line 98, in <module>\n    raise RuntimeError(\nRuntimeError: GPUs with compute capability below 8.0 are "
+             "not supported.\n")
+    for t in (below, below.replace("\n", "\r\n"),
+              "    Traceback (most recent call last):\n      File \"/tmp/pip-install-k2j/sageattention_8c1d/setup.py\", "
+              "line 61, in <module>\n        raise RuntimeError(\"GPUs with compute capability below 8.0 are not "
+              "supported.\")\n    RuntimeError: GPUs with compute capability below 8.0 are not supported.\n",
+              "  File \"/home/me/src/sageattention/setup.py\", line 61, in <module>\n    raise RuntimeError("
+              "\"GPUs with compute capability below 8.0 are not supported.\")\n"):
+        m = one(t, "sage.unsupported-arch")
+        assert ids(t) == ["sage.unsupported-arch"], ids(t)
+        assert m["title"].startswith("SageAttention 2 does not build for GPUs below compute capability 8.0"), m["title"]
+        assert "--use-sage-attention" in m["fix"] and "SDPA" in m["fix"]
+    cuda = ("  File \"/opt/app/SageAttention/setup.py\", line 131, in <module>\n    raise RuntimeError(\"CUDA 12.0 or "
+            "higher is required to build the package.\")\nRuntimeError: CUDA 12.0 or higher is required to build the "
+            "package.\n")
+    for t in (cuda, cuda.replace("/opt/app/SageAttention/setup.py", "C:\\build\\SageAttention\\setup.py"),
+              "  File \"C:\\src\\sageattention-2.2.0\\setup.py\", line 120, in <module>\r\n    raise RuntimeError(\r\n"
+              "RuntimeError: CUDA 12.3 or higher is required to build the package.\r\n"):
+        m = one(t, "sage.cuda-too-old")
+        assert ids(t) == ["sage.cuda-too-old"], ids(t)
+        assert m["title"].startswith("SageAttention's build needs CUDA 12.") and "toolkit" in m["title"], m["title"]
+        assert "CUDA_HOME" in m["fix"]
+    # the card-specific check keeps its old headline
+    assert one("RuntimeError: CUDA 12.8 or higher is required for compute capability 12.0.",
+               "sage.cuda-too-old")["title"] == "SageAttention needs a newer CUDA for this GPU"
+    # the same words from vLLM's, SpargeAttn's or another package's setup.py, or with no setup.py named
+    for t in ("  File \"/workspace/vllm/setup.py\", line 60, in <module>\n    raise RuntimeError(\"GPUs with compute "
+              "capability below 7.0 are not supported.\")\nRuntimeError: GPUs with compute capability below 7.0 are not "
+              "supported.\n",
+              "  File \"/root/SpargeAttn/setup.py\", line 77, in <module>\n    raise RuntimeError(\nRuntimeError: GPUs "
+              "with compute capability below 8.0 are not supported.\n",
+              "RuntimeError: GPUs with compute capability below 8.0 are not supported.\n",
+              "  File \"/workspace/vllm/setup.py\", line 82, in <module>\n    raise RuntimeError(\"CUDA 11.0 or higher is "
+              "required to build the package.\")\n",
+              "  File \"/src/fastkernels/setup.py\", line 40, in <module>\n    raise RuntimeError(\"CUDA 12.1 or higher is "
+              "required to build the package.\")\nRuntimeError: CUDA 12.1 or higher is required to build the package.\n",
+              "RuntimeError: CUDA 12.0 or higher is required to build the package.\n"):
+        got = ids(t)
+        assert "sage.unsupported-arch" not in got and "sage.cuda-too-old" not in got, (t, got)
+
+
 def test_round366_numpy_abi_other_builds_kinds():
     r"""Round 366 (NumPy 2 ABI and compiled modules built for another numpy / torch / Python, third pass): the dynamic
     loader's `undefined symbol` for a torch symbol in torchvision's _C or torchaudio's library (the plain .so, the
