@@ -1163,6 +1163,17 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         # layerwise / text-encoder offload, their tensor-parallel plan): an out-of-memory there is the engine's own
         # loader's or its flags' doing, fixed in that engine, not by the Klein stack's offload or a smaller file
         return None
+    if _fact(ctx, "llm_server") and not g.get("other_app") and not any(_fact(ctx, k) for k in _IMAGE_PROGRAM_SIGNS):
+        # an LLM server named in the paste (vLLM's `from vllm import LLM`, `vllm.entrypoints...api_server`, SGLang) and no
+        # image program (no ComfyUI node or log line, no diffusers pipeline): the server pre-allocates its share of the
+        # GPU for weights and KV cache (gpu_memory_utilization, mem-fraction-static), so its out-of-memory is answered
+        # by its own flags (a lower utilization, a shorter max-model-len, a quantized model), not by the Klein stack's
+        return None
+    if _fact(ctx, "ai_toolkit_quantize"):
+        # raised inside ai-toolkit's block-by-block quantization (toolkit/util/quantize.py quantize_model): the trainer's
+        # own copies of each block back to the CPU piled up (fixed upstream in 933ca1c); updating ai-toolkit, not the
+        # Klein stack's offload, is the answer
+        return None
     near = _near(ctx)
     if near.get("preview_fallback") and not (near.get("node_exec") or near.get("node_type")):
         # a live previewer's own line says its preview decode failed and it fell back (KJNodes' Preview Override:
@@ -1213,6 +1224,23 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                          "check the free VRAM with `nvidia-smi`")
                         + "; if it still fails: " + cat.by_id("cuda.oom").fix),  # type: ignore[union-attr]
                 "details": {"other_program": app}}
+    if (g.get("vae_decode") or (g.get("told") and g.get("prosegb"))) and any(
+            _fact(ctx, k) for k in ("other_framework", "ggml_cuda", "foreign_cuda_build", "llm_server")):
+        # a user's own words (`24GB will OOM`, `OOM at the VAE decode`) beside llama.cpp, Ollama, TensorFlow, vLLM or
+        # another program's own CUDA build: that program's memory, not the Klein stack's
+        return None
+    if g.get("vae_decode"):
+        # the user's words put the out-of-memory at the VAE decode (`OOM Error During VAE Decoding`, `got OOM at the VAE
+        # decode stage`): the sampling fitted, the decode of the whole image in one piece did not
+        return {"title": "The GPU ran out of memory in the VAE decode (the image decoded in one piece)",
+                "cause": ("Sampling finished, then the VAE decoded the whole latent into the full-size image at once; that "
+                          "step's activations grow with the image's pixel count (and frames, for video) and need several GB "
+                          "on top of the models still in VRAM. " + cat.by_id("cuda.oom").cause),  # type: ignore[union-attr]
+                "fix": ("Decode in tiles: in ComfyUI use VAE Decode (Tiled) instead of VAE Decode (tile_size 512, lower it "
+                        "if it still fails); in diffusers call `pipe.vae.enable_tiling()` before generating; or generate at "
+                        "1024x1024 and upscale afterwards. Then, if it still runs out: "
+                        + _lower_first(cat.by_id("cuda.oom").fix)),  # type: ignore[union-attr]
+                "details": {"stage": "VAE decode"}}
     # the CUDA runtime's own wording inside a ComfyUI node run (not the caching allocator's `Tried to allocate`):
     # ComfyUI pins host memory by default since November 2025, and a failing pinned copy ends in these same words
     pin = ("; if `nvidia-smi` showed VRAM free when it failed, start ComfyUI with `--disable-pinned-memory` "

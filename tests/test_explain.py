@@ -18864,11 +18864,12 @@ def test_round360_gpu_oom_second_pass_kinds():
                  "Serving Tongyi-MAI/Z-Image-Turbo with vllm-omni 0.19 on an L4:\n"):
         for tail in (msg, alloc):
             assert oom not in ids(head + tail), (head, tail, ids(head + tail))
-    # the same allocator messages with plain vLLM, a diffusers load or a ComfyUI run in the paste still are the GPU
-    # running out of memory (the fact is vLLM-Omni's, not vLLM's)
-    for head in ("  File \"/usr/local/lib/python3.12/dist-packages/vllm/worker/model_runner.py\", line 1120, in "
-                 "load_model\n",
-                 "Loading pipeline components...: 100%|##########| 5/5 [00:04<00:00,  1.12it/s]\n",
+    # plain vLLM (an LLM server's own frame, no image program in the paste) is that server's memory planning since
+    # round 377 (vllm-project/vllm#783, #188: gpu_memory_utilization); a diffusers load or a ComfyUI run in the paste
+    # still is the GPU running out of memory (the fact is vLLM-Omni's, not vLLM's)
+    assert ids("  File \"/usr/local/lib/python3.12/dist-packages/vllm/worker/model_runner.py\", line 1120, in "
+               "load_model\n" + msg) == []
+    for head in ("Loading pipeline components...: 100%|##########| 5/5 [00:04<00:00,  1.12it/s]\n",
                  "!!! Exception during processing !!! Allocation on device\n"):
         got = ids(head + msg)
         assert got and got[0] == oom, (head, got)
@@ -19070,6 +19071,45 @@ def test_round315_comfy_api_kinds():
     assert ids('  File "/srv/ComfyUI/execution.py", line 701, in validate_prompt\n'
                "    if 'class_type' not in prompt[x]:\n"
                "received: {'3': {'class_type': 'KSampler', 'inputs': {'seed': 5}}}\n") == []
+
+
+def test_round377_cuda_oom_prose_vae_llm_server_kinds():
+    r"""Round 377 (CUDA out of memory with FLUX / Klein and big image models, third pass): a user's words that a named
+    card with its memory size runs out (`3090 24GB will OOM`) and an out-of-memory named at the VAE decode are cuda.oom
+    (the VAE one with a tiled-decode fix). An LLM server's own out-of-memory (vLLM, SGLang named, no image program),
+    ai-toolkit's block quantization, and the same words on a Mac (mflux), an AMD card or beside llama.cpp stay silent."""
+    for t, gb in (("RTX 4090 24GB will OOM when loading FLUX.2 klein 9B with the Qwen3 text encoder\n", "24 GB"),
+                  ("my 4060 8G gets OOM at 1536x1536 in ComfyUI\n", "8 GB"),
+                  ("3060ti 12 GB would OOM, any offload option for the text encoder?\n", "12 GB")):
+        m = one(t, "cuda.oom")
+        assert gb in m["fix"] and "these paths fit" in m["fix"], t
+    for t in ("Out of memory error during VAE decoding at 2048x2048 (RTX 3060 12GB)\n",
+              "I get OOM at the VAE decode step with Klein 4B on Windows\n",
+              "CUDA out-of-memory when VAE decoding a 4K image, C:\\ComfyUI_windows_portable\n"):
+        m = one(t, "cuda.oom")
+        assert "VAE decode" in m["title"], t
+        assert "VAE Decode (Tiled)" in m["fix"] and "pipe.vae.enable_tiling()" in m["fix"]
+    # an image program beside a named vLLM still claims: the image model is what ran out
+    assert ids("pipe = Flux2KleinPipeline.from_pretrained(path)\ntorch.OutOfMemoryError: CUDA out of memory. Tried to "
+               "allocate 1.00 GiB. GPU 0 has a total capacity of 15.48 GiB of which 20.00 MiB is free.\nvllm also runs on "
+               "this GPU\n") == ["cuda.oom"]
+    for t in ("$ vllm serve Qwen/Qwen2.5-7B-Instruct --gpu-memory-utilization 0.95\ntorch.OutOfMemoryError: CUDA out of "
+              "memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 23.55 GiB of which 1.02 GiB is free.\n",
+              "from vllm import LLM\nllm = LLM(model=\"Qwen/Qwen3-8B\")\ntorch.cuda.OutOfMemoryError: CUDA out of memory. "
+              "Tried to allocate 512.00 MiB (GPU 0; 23.69 GiB total capacity; 21.10 GiB already allocated)\n",
+              "python -m sglang.launch_server --model-path meta-llama/Llama-3.1-8B\ntorch.OutOfMemoryError: CUDA out of "
+              "memory. Tried to allocate 1.00 GiB.\n",
+              "OOM when serving Qwen3 with SGLang 0.5 on a 4090\ntorch.OutOfMemoryError: CUDA out of memory. Tried to "
+              "allocate 512.00 MiB. GPU 0 has a total capacity of 23.55 GiB of which 100.00 MiB is free.\n",
+              '  File "/home/u/ai-toolkit/toolkit/util/quantize.py", line 301, in quantize_model\n    block.to("cpu", '
+              'non_blocking=True)\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate 90.00 MiB.\n',
+              '  File "D:\\trainers\\ai-toolkit\\toolkit\\util\\quantize.py", line 288, in quantize_model\nRuntimeError: '
+              "CUDA error: out of memory\n",
+              "OOM during VAE decode on my M2 Max with mflux, 32 GB unified memory\n",
+              "OOM at the VAE decode stage on my RX 7900 XTX with ROCm 6.2\n",
+              "the 3090 24GB will OOM with llama.cpp at 32k context\n",
+              "VAE decoding in progress, memory at 80%\n"):
+        assert ids(t) == [], t
 
 
 def test_round364_slow_generation_kinds():
