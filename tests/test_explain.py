@@ -20074,6 +20074,36 @@ def test_round313_vae_kinds():
     assert ids(klein)[:1] == ["comfyui.vae-none"]
 
 
+def test_round380_flash_attn_fa3_hopper_module_kinds():
+    r"""Round 380 (flash-attn in 2025-2026, third pass): FlashAttention 3 built from the hopper/ folder under its
+    earlier extension name `flashattn_hopper_cuda` fails to load with the installed torch (Windows `DLL load failed
+    while importing flashattn_hopper_cuda`, Linux `flashattn_hopper_cuda...so: undefined symbol`): the flash-attn
+    binary does not match torch (flash-attn.abi-mismatch). Other packages' compiled modules with the same words
+    (FlashInfer, FlashMLA, vLLM's own FA3 module, Transformer Engine, mamba's selective_scan) stay silent."""
+    for t in ("ImportError: DLL load failed while importing flashattn_hopper_cuda: The specified procedure could not "
+              "be found.\r\n",
+              "  File \"E:\\ComfyUI\\custom_nodes\\SomeNode\\attention.py\", line 4, in <module>\n"
+              "    import flash_attn_interface\n"
+              "  File \"E:\\ComfyUI\\python_embeded\\Lib\\site-packages\\flash_attn_interface.py\", line 9, in <module>\n"
+              "    import flashattn_hopper_cuda\n"
+              "ImportError: DLL load failed while importing flashattn_hopper_cuda: The specified module could not be found.\n",
+              "Traceback (most recent call last):\n  File \"/srv/app/run.py\", line 2, in <module>\n    import flash_attn_interface\n"
+              "ImportError: /opt/venv/lib/python3.12/site-packages/flashattn_hopper_cuda.cpython-312-x86_64-linux-gnu.so: "
+              "undefined symbol: _ZN3c104cuda9SetDeviceEa\n"):
+        m = one(t, "flash-attn.abi-mismatch")
+        assert "flash-attn binary does not match" in m["title"], t
+        assert "pip uninstall flash-attn" in m["fix"] and "--no-build-isolation" in m["fix"]
+    for t in ("ImportError: DLL load failed while importing flashinfer_kernels: The specified procedure could not be found.\n",
+              "ImportError: /usr/lib/python3.10/site-packages/flash_mla_cuda.cpython-310-x86_64-linux-gnu.so: undefined "
+              "symbol: _ZN3c104cuda9SetDeviceEi\n",
+              "ImportError: DLL load failed while importing _vllm_fa3_C: The specified module could not be found.\n",
+              "ImportError: /usr/local/lib/python3.10/dist-packages/transformer_engine/transformer_engine_torch.cpython-310-"
+              "x86_64-linux-gnu.so: undefined symbol: _ZNK3c106SymInt6sym_neERKS0_\n",
+              "ImportError: /home/u/mamba/selective_scan_cuda.cpython-311-x86_64-linux-gnu.so: undefined symbol: "
+              "_ZN2at4_ops10zeros_like4callERKNS_6TensorE\n"):
+        assert "flash-attn.abi-mismatch" not in ids(t), t
+
+
 def test_round367_text_encoder_files_kinds():
     r"""Round 367 (text encoder files and CLIPLoader / DualCLIPLoader types, third pass): a FLUX.2 [klein] model file
     named beside FLUX.2 [dev]'s Mistral-Small encoder file (a frontend that gives every FLUX.2 model the dev encoder,
