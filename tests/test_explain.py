@@ -19393,6 +19393,36 @@ def test_round319_opencv_onnxruntime_mediapipe_kinds():
                "    import mediapipe as mp\nModuleNotFoundError: No module named 'mediapipe'\n") == []
 
 
+def test_round378_model_file_integrity_third_pass_kinds():
+    r"""Round 378 (damaged, incomplete or wrong model files, third pass): safetensors' header error beside an `ls -l`
+    line that lists a weights file of a Git LFS pointer's size (126 to 137 bytes; Linux, macOS `@`, SELinux `.`)
+    is a clone without git-lfs (download.not-a-model, its LFS headline and `git lfs pull`), and so is torch's
+    `invalid load key, 'v'` beside such a line. Other sizes stay the damaged file; a pointer-sized data file or a
+    listing alone stays silent."""
+    for t in ("safetensors_rust.SafetensorError: Error while deserializing header: HeaderTooLarge\n$ ls -l models/unet\n"
+              "-rw-r--r--@ 1 anna  staff   132 Feb  9 18:40 flux-2-klein-4b-fp8.safetensors\n",
+              "$ ls -la text_encoder/\r\n-rw-rw-r--. 1 ci ci  134 Nov 11 08:02 model-00002-of-00003.safetensors\r\n\r\n"
+              "  File \"/opt/venv/lib/python3.12/site-packages/transformers/modeling_utils.py\", line 512, in load_state_dict\r\n"
+              "safetensors_rust.SafetensorError: Error while deserializing header: header too large\r\n",
+              "_pickle.UnpicklingError: invalid load key, 'v'.\n\n-rwxrwxrwx 1 root root 129 Jun 30 ckpt/backbone/resnet50.pth\n"):
+        m = one(t, "download.not-a-model")
+        assert "Git LFS pointer" in m["title"], t
+        assert "git lfs pull" in m["fix"]
+    # a listing of other sizes (a KB-sized HTML page, a whole file) keeps the damaged-file answer
+    for t in ("safetensors_rust.SafetensorError: Error while deserializing header: HeaderTooLarge\n"
+              "-rw-r--r-- 1 root root 1350 Jan  5 10:00 vae.safetensors\n",
+              "Error while deserializing header: MetadataIncompleteBuffer\n-rw-r--r-- 1 u u 8213762048 Jan 5 10:00 "
+              "flux-2-klein-4b.safetensors\n"):
+        assert ids(t) == ["safetensors.truncated"], t
+    # a pointer-sized listing line alone, a pointer-sized data file read by pickle, git-lfs's own pointer errors
+    for t in ("-rw-r--r-- 1 root root 135 Aug  1 14:27 model-00004-of-00015.safetensors\n",
+              "_pickle.UnpicklingError: invalid load key, 'v'.\n-rw-r--r-- 1 me me 131 Jul  3 10:00 stats.pkl\n"
+              "    stats = pickle.load(f)\n",
+              "Checkout error: pointer parsing: Expected key oid, got <<<<<<<\n",
+              "Pointer file error: Unable to parse pointer at: \"assets/models/hero.fbx\"\n"):
+        assert not ids(t), t
+
+
 def test_round365_mac_amd_intel_lookalikes_kinds():
     r"""Round 365 (Apple Silicon / MPS, AMD ROCm / ZLUDA / DirectML and Intel XPU users whose errors look like the NVIDIA
     stack's): `module 'torch' has no attribute 'mps'` (torch.mps, loaded by `import torch` only from torch 2.1) is
