@@ -1466,6 +1466,12 @@ def _driver_said(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | Non
     return {"title": title, "cause": cause, "fix": fix}
 
 
+# NVIDIA's minimum Linux driver per CUDA release (CUDA toolkit release notes, table 3; from CUDA 11 on, minor-version
+# compatibility: any driver of the major release's first version), newest first, compared as floats of `major.minor`
+_CUDA_MIN_DRIVER = ((13.0, (580, 0)), (12.0, (525, 60)), (11.0, (450, 80)), (10.2, (440, 33)), (10.1, (418, 39)),
+                    (10.0, (410, 48)), (9.2, (396, 26)), (9.1, (387, 26)), (9.0, (384, 81)), (8.0, (367, 48)))
+
+
 @_interp("driver")
 def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("startcheck"):
@@ -1539,6 +1545,31 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         f"<= {dv}, https://pytorch.org/get-started/previous-versions/ lists them); on a cluster ask the "
                         "admins which driver the GPU nodes run rather than updating it yourself"),
                 "details": {"driver_cuda": dv, "conda_cudatoolkit": tkv}}
+    if g.get("env_cuda"):
+        # torch.utils.collect_env: the CUDA torch was built with, `Is CUDA available: False`, and the driver's version:
+        # claimed only when the driver is older than the minimum NVIDIA lists for that CUDA release (Linux numbers; the
+        # Windows minimums are higher, so no Windows driver below the line is missed by more than a few releases)
+        built = _num(g["env_cuda"])
+        parts = (g.get("env_drv") or "").split(".")
+        drv = (int(parts[0]), int(parts[1])) if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit() else None
+        if built is None or drv is None or _off_nvidia(ctx):
+            return None
+        need = next((m for v, m in _CUDA_MIN_DRIVER if built >= v), None)
+        if need is None or drv >= need:
+            return None
+        need_s = f"{need[0]}.{need[1]:02d}" if need[1] else f"{need[0]}"
+        ver = g["env_cuda"]
+        return {"title": f"The NVIDIA driver {g['env_drv']} is older than CUDA {ver}, the CUDA this PyTorch was built with, needs",
+                "cause": (f"torch.utils.collect_env shows a CUDA {ver} build of torch and `Is CUDA available: False`: CUDA {ver} "
+                          f"needs NVIDIA driver {need_s} or newer (NVIDIA's CUDA toolkit release notes, minimum driver per "
+                          f"release; CUDA 11.x needs >= 450.80.02, 12.x >= 525.60.13, 13.x >= 580), and the driver is "
+                          f"{g['env_drv']}. A CUDA toolkit installed beside it (`CUDA runtime version`) does not matter: torch "
+                          "uses the runtime it ships with."),
+                "fix": ("Update the NVIDIA driver (Ubuntu: `sudo ubuntu-drivers install`, then reboot; Windows: "
+                        "https://www.nvidia.com/Download/index.aspx) until `nvidia-smi` shows a `CUDA Version:` at least the "
+                        "torch build's; where the driver cannot change (a shared server), install a torch built for an older "
+                        "CUDA that the driver supports (https://pytorch.org/get-started/previous-versions/ lists them)"),
+                "details": {"torch_cuda": ver, "driver": g["env_drv"], "driver_needed": need_s}}
     if g.get("drv_cuda"):
         # torch.cuda.is_available() printed False, with the driver's CUDA (nvidia-smi's header, `driver 550 (CUDA 12.4)`)
         # and the torch build's CUDA (`+cu130`, torch.version.cuda) both in the text: claimed only when torch's is newer
@@ -10652,14 +10683,21 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         # claimed only with an NVIDIA GPU in view (named in those words or in the paste); on a machine with no NVIDIA
         # GPU the CPU build is the right one
         nv = g.get("onnv") or near.get("nvidia_named") or ctx.get("nvidia_named")
-        if not nv:
+        # or the paste installs torch from a CUDA index / asks for the CUDA build (a requirements file's
+        # `--extra-index-url .../whl/cu118`): the CPU flavor is not what was wanted
+        wanted = next((v for k in ("gpu_torch_wanted", "torch_cuda_build") for v in (near.get(k), ctx.get(k)) if v), "")
+        if not nv and not wanted:
             return None
         said = _SPACE.sub(" ", g["torchcpu"])
-        return {"title": f"The CPU-only PyTorch build (`{said}`) is installed on the NVIDIA machine: nothing runs on the GPU",
+        where = ("on the NVIDIA machine" if nv else
+                 f"although the install asked for a CUDA build (`{_SPACE.sub(' ', str(wanted)).strip()}`)")
+        key = "nvidia" if nv else "cuda_wanted"
+        nv = nv or wanted
+        return {"title": f"The CPU-only PyTorch build (`{said}`) is installed {where}: nothing runs on the GPU",
                 "cause": ("The venv's torch is the CPU flavor (a `+cpu` wheel: a plain `pip install torch` on Windows, or an "
                           "installer or update that did not see the GPU, or a requirements install that replaced the CUDA "
                           "wheel). torch imports, torch.cuda.is_available() is False, and generation runs on the CPU."),
-                "details": {"said": said, "nvidia": _SPACE.sub(" ", str(nv)).strip()}}
+                "details": {"said": said, key: _SPACE.sub(" ", str(nv)).strip()}}
     if g.get("portable"):
         # ComfyUI portable: after update_comfyui_and_python_dependencies.bat the CPU launcher works and the GPU one
         # does not: the updater's pip run took PyPI's torch (CPU-only on Windows) over the CUDA index's
@@ -10697,6 +10735,42 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                         "map torch to that index without an extra in `[tool.uv.sources]`. Check: `python -c \"import torch; "
                         "print(torch.__version__, torch.cuda.is_available())\"`"),
                 "details": {"said": said}}
+    if g.get("cpuinst"):
+        # the user's words that an install put the CPU version in place of the CUDA / GPU one (`This command installs cpu
+        # version instead of cuda`, `installs the CPU version of torchvision-0.27.0 instead of torchvision-0.26.0+cu128`):
+        # about torch only where torch is named in those words or in the paste, and no other framework (TensorFlow's,
+        # OpenVINO's CPU packages) is
+        torch_seen = (g.get("instof") or g.get("insttorch")
+                      or next((v for k in ("torch_named", "torch_cuda_build") for v in (near.get(k), ctx.get(k)) if v), ""))
+        if not torch_seen or near.get("other_framework") or ctx.get("other_framework"):
+            return None
+        said = _SPACE.sub(" ", g.get("prose") or "CPU version")
+        return {"title": f"The install put PyTorch's CPU-only build in place of the CUDA one (`{said}`): nothing runs on the GPU",
+                "cause": ("The command resolved torch (or torchvision / torchaudio) to a build without CUDA: pip takes PyPI's "
+                          "torch, which on Windows is the CPU-only build, whenever PyPI has a newer version than the CUDA index "
+                          "named (or no CUDA index is named, or an unpinned package pulls torch in again); conda installs the "
+                          "pytorch channel's `cpu_0` build when it has no build of that version for the asked cudatoolkit. "
+                          "torch then imports, torch.cuda.is_available() is False, and everything runs on the CPU."),
+                "fix": ("Reinstall the CUDA build into the same Python, torch and its companions together: `python -m pip "
+                        "install --force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128` "
+                        "(an older torch: pin it with its label, `torch==2.4.1+cu121 ... --index-url "
+                        "https://download.pytorch.org/whl/cu121`); install the package that pulled the CPU build with "
+                        "`--no-deps`. conda: `conda list pytorch` shows a `cpu_0` or `cpu_` build; remove it and install the "
+                        "pip CUDA wheel above, or a pytorch / pytorch-cuda pair the channel carries. Check: `python -c "
+                        "\"import torch; print(torch.__version__, torch.cuda.is_available())\"`"),
+                "details": {"said": said}}
+    if g.get("envcpu"):
+        # torch.utils.collect_env: `CUDA used to build PyTorch: Could not collect` is torch.version.cuda None (a CPU-only
+        # build; ROCm's builds fill the next line, which must say N/A), and the same report names an NVIDIA driver
+        drv = g.get("envdrv") or ""
+        return {"title": (f"PyTorch is a CPU-only build (collect_env: `CUDA used to build PyTorch: Could not collect`) "
+                          f"although NVIDIA driver {drv} is installed: nothing runs on the GPU"),
+                "cause": ("torch.utils.collect_env prints `CUDA used to build PyTorch: Could not collect` when torch.version.cuda "
+                          "is None: the installed torch is a CPU-only build (PyPI's Windows wheel, whose version has no "
+                          "`+cuXXX` label, a conda `cpu` build, or a source build without CUDA), so `Is CUDA available: False` "
+                          f"although the NVIDIA driver ({drv}) and its GPU are there. No CUDA toolkit install changes that: "
+                          "the CUDA runtime comes inside the CUDA build of torch."),
+                "details": {"driver": drv, "torch_cuda": "None (CPU-only build)"}}
     if g.get("cpuof") and not (near.get("nvidia_named") or ctx.get("nvidia_named") or near.get("gpu_torch_wanted")
                                or ctx.get("gpu_torch_wanted") or near.get("torch_cuda_build") or ctx.get("torch_cuda_build")):
         # `installed the CPU version of torch` alone is also what a user without an NVIDIA GPU does on purpose: claimed

@@ -18693,6 +18693,78 @@ def test_round320_flux2_vae_layout_kinds():
     assert "klein.zimage-te" in ids("flux-2-klein-4b-fp8.safetensors\nRequested to load ZImageTEModel_\n")
 
 
+def test_round376_torch_install_wrong_kinds():
+    r"""Round 376 (PyTorch installed wrong, fourth pass): a user's words that an install put the CPU version in place of
+    the CUDA one (`installs cpu version instead of cuda`, `the CPU version of torchvision-X instead of X+cu128`), `torch
+    cpu version installed` beside a CUDA index, a `cpu版本` torch with is_available() False, and torch.utils.collect_env's
+    `CUDA used to build PyTorch: Could not collect` beside an NVIDIA driver are a CPU-only torch (torch.cpu-build);
+    collect_env's CUDA build with a driver below that CUDA's minimum is the driver (torch.cuda-driver-too-old); pip's
+    `ERROR: No matching distribution found for torch==X+cuXXX` after a long sentence is the missing index. Another
+    framework's CPU package, a CPU-only machine (`I don't have a GPU`), ROCm / Mac collect_env reports and a driver new
+    enough for the build stay silent."""
+    for t in ("pip install -r requirements.txt installs the CPU version of torch instead of the CUDA one\n",
+              "running `pip install diffusers[torch]` installed the CPU build of torch-2.5.1 instead of torch-2.5.1+cu124\n",
+              "conda install pytorch==2.1.0 pytorch-cuda=12.1 -c pytorch -c nvidia\nit got the cpu build instead of GPU\n"):
+        m = one(t, "torch.cpu-build")
+        assert "PyTorch's CPU-only build" in m["title"], t
+        assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    m = one("conda install pytorch==2.1.0 pytorch-cuda=12.1 -c pytorch -c nvidia\nit got the cpu build instead of GPU\n",
+            "torch.cpu-build")
+    assert m["title"].startswith("The install put PyTorch's CPU-only build in place of the CUDA one (`cpu build`)")
+    assert "conda list pytorch" in m["fix"]
+    m = one("torch cpu version installed even with --extra-index-url https://download.pytorch.org/whl/cu121 in "
+            "requirements.txt\r\n", "torch.cpu-build")
+    assert "although the install asked for a CUDA build" in m["title"] and "whl/cu121" in m["title"]
+    m = one("pip安装的torch是cpu版本，torch.cuda.is_available()返回False\n", "torch.cpu-build")
+    assert "cpu版本" in m["title"]
+    env = ("PyTorch version: 2.5.1\nIs debug build: False\nCUDA used to build PyTorch: Could not collect\nROCM used to build "
+           "PyTorch: N/A\n\nOS: Microsoft Windows 10 Pro\nPython platform: Windows-10-10.0.19045-SP0\nIs CUDA available: "
+           "False\nCUDA runtime version: 12.6.77\nGPU models and configuration: GPU 0: NVIDIA GeForce RTX 3060\n"
+           "Nvidia driver version: 566.36\ncuDNN version: Could not collect\n")
+    m = one(env, "torch.cpu-build")
+    assert "CUDA used to build PyTorch: Could not collect" in m["title"] and "566.36" in m["title"]
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    m = one(env.replace("\n", "\r\n").replace("Could not collect\r\nROCM", "None\r\nROCM").replace("566.36", "535.104.05"),
+            "torch.cpu-build")
+    assert "535.104.05" in m["title"]
+    for drv, cuda, need in (("418.67", "11.8", "450.80"), ("470.182.03", "12.4", "525.60"), ("410.104", "10.1", "418.39")):
+        t = (f"PyTorch version: 2.0.1\nCUDA used to build PyTorch: {cuda}\nROCM used to build PyTorch: N/A\n\nOS: Ubuntu "
+             f"20.04.6 LTS (x86_64)\nIs CUDA available: False\nCUDA runtime version: Could not collect\nGPU models and "
+             f"configuration: GPU 0: Tesla V100-SXM2-16GB\nNvidia driver version: {drv}\n")
+        m = one(t, "torch.cuda-driver-too-old")
+        assert m["title"].startswith(f"The NVIDIA driver {drv} is older than CUDA {cuda}"), t
+        assert need in m["cause"] and "sudo ubuntu-drivers install" in m["fix"]
+    m = one("运行 pip install -r requirements.txt 的时候出现了这个问题，不知道为什么总是失败，请问应该如何处理，谢谢大家，"
+            "ERROR: No matching distribution found for torchvision==0.16.2+cu121\n", "torch.local-version-no-index")
+    assert "cu121" in m["title"]
+    # look-alikes: another framework's CPU package, a CPU-only machine, ROCm / Mac / no-driver collect_env, a driver new
+    # enough for the build (another cause), a ROCm pin
+    for t in ("pip install tensorflow installs the CPU version instead of GPU\n",
+              "pip install onnxruntime-gpu installs CPU version instead of GPU\n",
+              "import torch\nbut pip install tensorflow==2.15 installs the CPU build instead of GPU\n",
+              "torch cpu version installed on my server, which is fine for tests\n",
+              "AssertionError: Torch not compiled with CUDA enabled\nI don't have a GPU, so I installed the CPU version of torch\n",
+              "Torch not compiled with CUDA enabled. My laptop has no GPU.\n",
+              "CUDA used to build PyTorch: Could not collect\nROCM used to build PyTorch: 6.0.32830-d62f6a171\n\nOS: Ubuntu "
+              "22.04\nIs CUDA available: False\nGPU models and configuration: AMD Radeon RX 7900 XTX\nNvidia driver "
+              "version: 545.23.08\n",
+              "CUDA used to build PyTorch: None\nROCM used to build PyTorch: N/A\n\nOS: macOS 14.4 (arm64)\nIs CUDA "
+              "available: False\nCUDA runtime version: No CUDA\nNvidia driver version: No CUDA\n",
+              "CUDA used to build PyTorch: Could not collect\nROCM used to build PyTorch: N/A\n\nIs CUDA available: False\n"
+              "GPU models and configuration: Could not collect\nNvidia driver version: Could not collect\n",
+              "CUDA used to build PyTorch: 12.1\nROCM used to build PyTorch: N/A\n\nIs CUDA available: False\nCUDA runtime "
+              "version: 12.1.105\nNvidia driver version: 535.54.03\n",
+              "CUDA used to build PyTorch: 10.2\n\nIs CUDA available: No\nNvidia driver version: 440.100\n",
+              "运行的时候出现了这个问题，不知道为什么总是失败，请问应该如何处理，谢谢大家的帮助，ERROR: No matching "
+              "distribution found for torch==2.3.0+rocm5.7\n"):
+        assert not ids(t), t
+    # still claimed: `I don't have a GPU` in other senses (with enough VRAM; a program acting as if) beside the refusal
+    for t in ("AssertionError: Torch not compiled with CUDA enabled\nit acts like I don't have a GPU at all\n",
+              "I don't have a GPU with enough VRAM for training, but inference should work: AssertionError: Torch not "
+              "compiled with CUDA enabled\n"):
+        assert ids(t)[:1] == ["torch.cpu-build"], t
+
+
 def test_round363_localized_reports_kinds():
     r"""Round 363 (reports written in Russian, Korean, Spanish, Portuguese, German, French, Vietnamese, Turkish or
     Indonesian): torch 1.x's `from torch._C import *` failing with Windows' error 1114 text (a DLL initialization
