@@ -1468,8 +1468,18 @@ def _driver_said(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | Non
 
 # NVIDIA's minimum Linux driver per CUDA release (CUDA toolkit release notes, table 3; from CUDA 11 on, minor-version
 # compatibility: any driver of the major release's first version), newest first, compared as floats of `major.minor`
-_CUDA_MIN_DRIVER = ((13.0, (580, 0)), (12.0, (525, 60)), (11.0, (450, 80)), (10.2, (440, 33)), (10.1, (418, 39)),
-                    (10.0, (410, 48)), (9.2, (396, 26)), (9.1, (387, 26)), (9.0, (384, 81)), (8.0, (367, 48)))
+def _cuda_driver_floors() -> list[tuple[float, tuple[int, int]]]:
+    """The lowest Linux driver (major, minor) each CUDA release needs, newest first: manifests/drivers.toml's
+    [[cuda_major]] rows (CUDA 11 and later, minor-version compatibility) and [[cuda_release]] rows (before CUDA 11)."""
+    out = []
+    rows = [(f"{r.get('major')}.0", r.get("linux")) for r in _manifest_part("drivers", "cuda_major", [])]
+    rows += [(r.get("cuda"), r.get("linux")) for r in _manifest_part("drivers", "cuda_release", [])]
+    for cuda, drv in rows:
+        v = _num(str(cuda or ""))
+        parts = str(drv or "").split(".") + ["0"]
+        if v is not None and parts[0].isdigit() and parts[1].isdigit():
+            out.append((v, (int(parts[0]), int(parts[1]))))
+    return sorted(out, reverse=True)
 
 
 @_interp("driver")
@@ -1554,7 +1564,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         drv = (int(parts[0]), int(parts[1])) if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit() else None
         if built is None or drv is None or _off_nvidia(ctx):
             return None
-        need = next((m for v, m in _CUDA_MIN_DRIVER if built >= v), None)
+        need = next((m for v, m in _cuda_driver_floors() if built >= v), None)
         if need is None or drv >= need:
             return None
         need_s = f"{need[0]}.{need[1]:02d}" if need[1] else f"{need[0]}"

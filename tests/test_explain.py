@@ -20831,6 +20831,38 @@ def test_joined_variants_keep_comfyui_validation_reports_whole():
     assert flat.split("\n")[1:] == ["- GPU: RTX 3060", "- torch 2.5.1"], flat
 
 
+def test_collect_env_driver_floors_are_drivers_toml_rows(monkeypatch):
+    """The lowest driver each CUDA release needs, which judges a collect_env report's CUDA build against its `Nvidia
+    driver version`, comes from manifests/drivers.toml ([[cuda_major]] for CUDA 11 and later, [[cuda_release]] before),
+    not from a table in code: raising the CUDA 12 row turns a driver that was new enough into one that is too old."""
+    def env(drv):
+        return ("PyTorch version: 2.3.1\nCUDA used to build PyTorch: 12.1\nROCM used to build PyTorch: N/A\n\nOS: Ubuntu "
+                "22.04.4 LTS (x86_64)\nIs CUDA available: False\nCUDA runtime version: Could not collect\nGPU models and "
+                f"configuration: GPU 0: NVIDIA A10G\nNvidia driver version: {drv}\n")
+    assert "torch.cuda-driver-too-old" not in ids(env("530.30.02"))
+    m = one(env("470.57.02"), "torch.cuda-driver-too-old")
+    assert "525.60" in m["cause"] and m["details"]["driver_needed"] == "525.60"
+    real = manifests.load
+
+    def raised(name):
+        data = real(name)
+        if name == "drivers":
+            data = {**data, "cuda_major": [{**r, "linux": "535.54.03"} if r.get("major") == 12 else r
+                                           for r in data["cuda_major"]]}
+        return data
+    caches = [f for f in vars(explain).values() if callable(getattr(f, "cache_clear", None)) and f is not explain._catalog_from]
+    monkeypatch.setattr(manifests, "load", raised)
+    for f in caches:
+        f.cache_clear()
+    try:
+        m = one(env("530.30.02"), "torch.cuda-driver-too-old")
+        assert m["details"]["driver_needed"] == "535.54" and "530.30.02" in m["title"]
+    finally:
+        monkeypatch.undo()
+        for f in caches:
+            f.cache_clear()
+
+
 def test_explain_answers_when_a_data_manifest_is_unreadable(monkeypatch):
     """Every manifest explain reads besides errors.toml (requirements, wheels, gpus, comfyui, attention ...) goes through
     one guarded reader: a broken or missing one means the answer lacks that table's facts, never a crash. Before, an
