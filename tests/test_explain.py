@@ -20453,6 +20453,62 @@ def test_round317_offload_placement_kinds():
         ["diffusers.offload-then-to-cuda"]
 
 
+def test_round381_custom_node_import_kinds():
+    r"""Round 381 (ComfyUI custom node packs failing to import in 2026, third pass): a pack importing a name only a
+    newer ComfyUI has (`comfy_extras.nodes_lt` helpers, `comfy_api.latest`) is comfyui.outdated in a traceback, in the
+    bare `Cannot import ... module for custom nodes:` line and cut mid-path; pkg_resources' ImpImporter failure is an
+    old setuptools on Python 3.12+ (Linux venv, Desktop log line); a SageAttention `_fused` DLL failure inside a pack's
+    import is the wheel built for another torch. Other programs' and other packages' import failures stay silent:
+    Forge / A1111 extensions behind their host (`model_hijack`, `ldm`), numba's NumPy ceiling, nunchaku's own `_C`,
+    a VLM pack's transformers class, SwarmUI and InvokeAI extension loaders, a bare IMPORT FAILED title."""
+    for t in ("Traceback (most recent call last):\n  File \"/home/u/ComfyUI/nodes.py\", line 2201, in load_custom_node\n"
+              "    module_spec.loader.exec_module(module)\n  File \"/home/u/ComfyUI/custom_nodes/ComfyUI-KJNodes/nodes/"
+              "ltxv_nodes.py\", line 1, in <module>\n    from comfy_extras.nodes_lt import get_noise_mask, LTXVAddGuide, "
+              "_append_guide_attention_entry\nImportError: cannot import name '_append_guide_attention_entry' from "
+              "'comfy_extras.nodes_lt' (/home/u/ComfyUI/comfy_extras/nodes_lt.py)\n",
+              "Cannot import C:\\ComfyUI\\custom_nodes\\ComfyUI-KJNodes module for custom nodes: cannot import name "
+              "'_append_guide_attention_entry' from 'comfy_extras.nodes_lt' (C:\\ComfyUI\\comfy_extras\\nodes_lt.py)\r\n",
+              "ImportError: cannot import name '_append_guide_attention_entry' from 'comfy_extras.nodes_lt' "
+              "(C:\\Ai\\ComfyUI_Portable\\ComfyUI\\c"):
+        m = one(t, "comfyui.outdated")
+        assert "_append_guide_attention_entry" in m["title"] and "ComfyUI does not have" in m["title"], t
+        assert "git pull" in m["fix"] and "update_comfyui.bat" in m["fix"]
+    for t in ("Cannot import /workspace/ComfyUI/custom_nodes/cg-use-everywhere module for custom nodes: No module named "
+              "'comfy_api.latest'\n",
+              "ModuleNotFoundError: No module named 'comfy_api.latest'\r\n\r\nCannot import D:\\ComfyUI\\custom_nodes\\"
+              "rgthree-comfy module for custom nodes: No module named 'comfy_api.latest'\r\n"):
+        m = one(t, "comfyui.outdated")
+        assert m["title"].startswith("A custom node needs a newer ComfyUI") and "comfy_api.latest" in m["title"], t
+    for t in ("  File \"/opt/venv/lib/python3.13/site-packages/pkg_resources/__init__.py\", line 2191, in <module>\n"
+              "    register_finder(pkgutil.ImpImporter, find_on_path)\nAttributeError: module 'pkgutil' has no attribute "
+              "'ImpImporter'. Did you mean: 'zipimporter'?\n",
+              "[2026-02-01 10:00:00.000] Cannot import C:\\Users\\me\\Documents\\ComfyUI\\custom_nodes\\comfyui-reactor "
+              "module for custom nodes: module 'pkgutil' has no attribute 'ImpImporter'\n"):
+        m = one(t, "python.setuptools-too-old")
+        assert "setuptools" in m["title"] and "setuptools>=66.1,<81" in m["fix"], t
+    for t in ("Cannot import D:\\ComfyUI\\custom_nodes\\ComfyUI-SeedVR2_VideoUpscaler module for custom nodes: DLL load "
+              "failed while importing _fused: The specified procedure could not be found.\n",
+              "after updating to torch 2.10.0+cu130 ComfyUI fails because the import crashes with DLL load failed while "
+              "importing _fused (sageattention 2.2.0 wheel for torch 2.9)\n"):
+        m = one(t, "sage.build-mismatch")
+        assert "SageAttention" in m["title"] and "pip uninstall -y sageattention" in m["fix"], t
+    # the same shapes from other programs and other packages
+    for t in ("    ImportError: cannot import name 'model_hijack' from 'modules.sd_hijack' (/opt/webui/modules/sd_hijack.py)\n",
+              "*** Error loading script: attention.py\n    ModuleNotFoundError: No module named 'ldm'\n",
+              "Cannot import /srv/ComfyUI/custom_nodes/was-node-suite-comfyui module for custom nodes: Numba needs NumPy 2.2 "
+              "or less. Got NumPy 2.3.\n",
+              "Cannot import D:\\ComfyUI\\custom_nodes\\ComfyUI-nunchaku module for custom nodes: DLL load failed while "
+              "importing _C: The specified procedure could not be found.\n",
+              "ImportError: cannot import name 'Qwen3VLForConditionalGeneration' from 'transformers' (C:\\ComfyUI\\"
+              "python_embeded\\Lib\\site-packages\\transformers\\__init__.py)\n",
+              "[Error] Failed to load extension SwarmExtras: System.IO.FileNotFoundException: Could not load file or "
+              "assembly 'comfy_api.latest'\n",
+              "[InvokeAI]::ERROR --> Failed to load custom node pack 'invoke_flux_tools': No module named "
+              "'invokeai.backend.flux.extensions'\n",
+              "IMPORT FAILED ComfyUI-LTXVideo after update ComfyUI to 0.3.70, rolled back to 0.3.68 and it works\n"):
+        assert not ids(t), t
+
+
 def test_round368_diffusers_local_paths_kinds():
     r"""Round 368 (diffusers loading from local folders, single files and custom paths, second pass): from_single_file
     given an original config that is neither a file nor a URL (diffusers' fetch_original_config), as a ComfyUI node's
