@@ -9162,6 +9162,22 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         near = _near(ctx)
         if not (g.get("peftframe") or g.get("gonevia")) and (near.get("custom_node") or near.get("remote_code")):
             return None  # a node pack's or a remote model's own import of the removed name: that code's, not peft's
+        if not near.get("tf_major5"):
+            # HybridCache came in transformers 4.42 and went in 5: without transformers 5 in view, an old transformers
+            # under a peft that imports it reads the same, so the headline names both and the fix asks pip which
+            return {"title": ("peft and transformers do not match: this peft imports `HybridCache`, which transformers 5 "
+                              "removed and transformers before 4.42 did not have yet"),
+                    "cause": ("peft releases before 0.18 import `HybridCache` from transformers when peft is imported "
+                              "(peft/peft_model.py); transformers added that class in 4.42 and removed it in 5. With "
+                              "transformers 5 the peft is too old (transformers 5 needs peft 0.18 or newer); with a "
+                              "transformers older than 4.42 the transformers is too old for that peft. diffusers' LoRA "
+                              "loading and any node or script that imports peft fail either way."),
+                    "fix": ("See which it is: `python -m pip show transformers peft` (ComfyUI portable: "
+                            "`python_embeded\\python.exe -m pip show transformers peft`). transformers 5.x: upgrade peft, "
+                            "`python -m pip install -U \"peft>=0.18\"`; transformers older than 4.42: upgrade it, "
+                            "`python -m pip install -U \"transformers>=4.42,<5\"`"),
+                    "details": {"missing_name": "HybridCache", "module": "transformers",
+                                "importer": g.get("gonevia") or "peft", "needs": "peft>=0.18 with transformers 5"}}
         return {"title": "transformers 5 removed `HybridCache`: the installed peft is older than the transformers beside it",
                 "cause": ("transformers 5 removed the `HybridCache` class, which peft releases before 0.18 import when peft "
                           "is imported (peft/peft_model.py); diffusers' LoRA loading and any node or script that imports "

@@ -5309,7 +5309,15 @@ def test_round88_hf_stack_version_skew_kinds():
     assert "peft>=0.18" in m["fix"] and m["details"]["missing_name"] == "HybridCache"
     one("Failed to import diffusers.loaders.peft because of the following error (look up to see its traceback):\n"
         "cannot import name 'HybridCache' from 'transformers'", "python.dep-too-old")
-    one("ImportError: cannot import name 'HybridCache' from 'transformers'", "python.dep-too-old")
+    m = one("ImportError: cannot import name 'HybridCache' from 'transformers'", "python.dep-too-old")
+    # HybridCache came in transformers 4.42 and went in 5: without transformers 5 in view the headline names both and
+    # the fix asks pip which; with it in view, the peft is the old one
+    assert "before 4.42" in m["title"] and "transformers 5" in m["title"], m["title"]
+    assert "pip show transformers peft" in m["fix"] and "transformers>=4.42,<5" in m["fix"] and "peft>=0.18" in m["fix"]
+    m = one("transformers 5.1.0\n  File \"/venv/lib/python3.12/site-packages/peft/peft_model.py\", line 37, in <module>\n"
+            "    from transformers import Cache, DynamicCache, EncoderDecoderCache, HybridCache, PreTrainedModel\n"
+            "ImportError: cannot import name 'HybridCache' from 'transformers'", "python.dep-too-old")
+    assert m["title"].startswith("transformers 5 removed `HybridCache`: the installed peft is older"), m["title"]
     # a node pack's own import of the removed name is that pack's
     assert "python.dep-too-old" not in ids(
         '  File "/srv/ComfyUI/custom_nodes/comfyui-somecaption/modeling_caption.py", line 12, in <module>\n'
