@@ -9386,6 +9386,27 @@ def _upscale_on_cpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 
 @_interp("hf_unreachable")
 def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("transfer"):
+        err = g.get("txerr") or ""
+        held = bool(re.search(r"os error 32|being used by another process|另一个程序正在使用此文件", err))
+        return {"title": ("A download through hf_transfer (HF_HUB_ENABLE_HF_TRANSFER=1) failed"
+                          + (", and hf_transfer could not even delete its partial file: another process has it open "
+                             "(os error 32)" if held else "")),
+                "cause": ("HF_HUB_ENABLE_HF_TRANSFER=1 (set by the user, a launcher, an installer script or a Docker image) "
+                          "makes huggingface_hub releases before 1.0 download large files with the separate Rust package "
+                          "hf_transfer: fast on a good link, but it gives up after a few failed chunks on a slow, unstable "
+                          "or filtered connection, does not resume, and reports the failure without the network's own "
+                          "error; after a failure it deletes its partial file, which on Windows fails while another "
+                          "process holds the file open (an antivirus scan, a second download of the same file). The "
+                          "repository and the token are fine."),
+                "fix": ("Turn hf_transfer off and download again with huggingface_hub's own resumable downloader: `export "
+                        "HF_HUB_ENABLE_HF_TRANSFER=0` (Windows cmd `set HF_HUB_ENABLE_HF_TRANSFER=0`, PowerShell "
+                        "`$env:HF_HUB_ENABLE_HF_TRANSFER = '0'`; remove the setting from the launcher, .bat or .env file "
+                        "that sets it), close any other download of the same model, then e.g. `hf download "
+                        "black-forest-labs/FLUX.2-klein-4B`; or upgrade huggingface_hub in the Python that downloads "
+                        "(`python -m pip install -U huggingface_hub hf_xet`): 1.0 and newer no longer use hf_transfer and "
+                        "download through hf_xet, which is as fast"),
+                "details": {"hf_transfer_error": err} if err else {}}
     if g.get("sfcfg"):
         return {"title": ("from_single_file found no cached config files for this checkpoint and could not download them "
                           f"({g.get('sfwhy') or 'the network failed'})"),
@@ -9498,7 +9519,27 @@ def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 @_interp("xet_failed")
 def _xet_failed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """hf_xet's transfer error as raised, or (``stallgot``) its download bar stopped after some bytes with nothing
-    after it: the download hangs."""
+    after it: the download hangs. ``enobufs``: the operating system refused hf_xet another socket buffer (macOS ENOBUFS,
+    os error 55; Windows WSAENOBUFS, os error 10055)."""
+    if g.get("enobufs") and not g.get("stallgot"):
+        host = g.get("xethost") or ""
+        return {"title": ("The Xet download of a Hugging Face file failed in hf_xet: the system ran out of socket buffer space "
+                          "(No buffer space available) for its parallel connections"),
+                "cause": ("huggingface_hub downloads the large files of Hub repositories through the hf_xet package, which "
+                          "fetches many chunk ranges of a file from Xet storage in parallel. Each open connection takes "
+                          "socket buffer space from the operating system, and here the system refused a new one: "
+                          "`No buffer space available` (ENOBUFS, os error 55 on macOS; WSAENOBUFS, os error 10055 on "
+                          "Windows). hf_xet releases before 1.1.10 opened more sockets than macOS allows (macOS CI runners "
+                          "hit it often); several downloads at once or another program holding many connections add to "
+                          "it. The model, the token, the network and the disk are fine."),
+                "fix": ("Upgrade hf_xet with huggingface_hub in the Python that downloads: `python -m pip install -U hf_xet "
+                        "huggingface_hub` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U hf_xet "
+                        "huggingface_hub`), then run the same download again with fewer files at once: `hf download "
+                        "black-forest-labs/FLUX.2-klein-4B --max-workers 1`; on an hf_xet older than 1.3 also limit its "
+                        "parallel range requests, `export HF_XET_NUM_CONCURRENT_RANGE_GETS=4` (Windows `set "
+                        "HF_XET_NUM_CONCURRENT_RANGE_GETS=4`); or download without Xet: `export HF_HUB_DISABLE_XET=1` "
+                        "(Windows `set HF_HUB_DISABLE_XET=1`)"),
+                "details": {"xet_host": host} if host else {}}
     if not g.get("stallgot"):
         return {}
     got, total = g["stallgot"].strip(), g.get("stalltotal", "").strip()

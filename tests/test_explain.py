@@ -18061,6 +18061,65 @@ def test_round329_git_update_kinds():
         assert ids(t) == [], t
 
 
+def test_round382_hf_downloads_xet_cli_kinds():
+    r"""Round 382 (Hugging Face downloads through hf_xet, the hf CLI and huggingface-cli in 2025-2026): the operating
+    system refusing hf_xet a socket buffer (`No buffer space available`, ENOBUFS on macOS, WSAENOBUFS on Windows) after
+    a CAS service error or on an xethub.hf.co request is hf.xet-download-failed with its own headline; hf_transfer's own
+    exception under huggingface_hub's hf_transfer.download( call (`Error while downloading`, `Error while removing
+    corrupted file`) is a failed hf_transfer download (hf.unreachable, hf_transfer headline). Other programs' ENOBUFS,
+    other downloaders' `Error while ...` words, git-lfs clones and ModelScope's CLI stay silent."""
+    for t in ("2026-03-02T09:14:11.004512Z ERROR  error downloading range, error: ReqwestMiddlewareError(Reqwest("
+              "reqwest::Error { kind: Request, url: \"https://cas-bridge.xethub.hf.co/xorbs/default/" + "ab" * 32 +
+              "?X-Xet-Signed-Range=bytes%3D0-1048576&Expires=1772442851&Signature=" + "Zk9" * 200 + "&Key-Pair-Id=K2ABC\", "
+              "source: hyper_util::client::legacy::Error(SendRequest, hyper::Error(BodyWrite, Os { code: 55, kind: "
+              "Uncategorized, message: \"No buffer space available\" })) }))\n",
+              "RuntimeError: Data processing error: CAS service error : ReqwestMiddleware Error: Request error: error "
+              "sending request\n\nCaused by:\n    0: client error (Connect)\n    1: An operation on a socket could not be "
+              "performed because the system lacked sufficient buffer space or because a queue was full. (os error "
+              "10055)\n",
+              "  File \"/Users/runner/work/app/.venv/lib/python3.12/site-packages/huggingface_hub/file_download.py\", line "
+              "629, in xet_get\n    download_files(\nRuntimeError: Data processing error: CAS service error : Error : "
+              "single flight error: Real call failed: ReqwestMiddlewareError(Middleware(error sending request\n\nCaused "
+              "by:\n    0: client error (SendRequest)\n    1: error writing a body to connection\n    2: No buffer space "
+              "available (os error 55)))\n"):
+        m = one(t, "hf.xet-download-failed")
+        assert "No buffer space available" in m["title"] and "socket buffer" in m["title"], t
+        assert "pip install -U hf_xet" in m["fix"] and "--max-workers 1" in m["fix"] and "HF_HUB_DISABLE_XET" in m["fix"]
+    # a CAS service error without the buffer message keeps the general headline
+    m = one("RuntimeError: Data processing error: CAS service error : IO Error: Timer expired\n", "hf.xet-download-failed")
+    assert "buffer" not in m["title"]
+    for t in ("model.safetensors:  37%|###7      | 1.82G/4.87G [03:10<05:20, 9.5MB/s]\nTraceback (most recent call last):\n"
+              "  File \"/home/me/venv/lib/python3.10/site-packages/huggingface_hub/file_download.py\", line 463, in "
+              "http_get\n    hf_transfer.download(\nException: Error while downloading: reqwest::Error { kind: Body, "
+              "source: hyper::Error(Body, Custom { kind: UnexpectedEof, error: IncompleteBody }) }\n",
+              "  File \"D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\huggingface_hub\\file_download.py\", "
+              "line 426, in http_get\r\n    hf_transfer.download(\r\nException: Error while removing corrupted file: The "
+              "process cannot access the file because it is being used by another process. (os error 32)\r\n"):
+        m = one(t, "hf.unreachable")
+        assert m["title"].startswith("A download through hf_transfer (HF_HUB_ENABLE_HF_TRANSFER=1) failed"), t
+        assert ("os error 32" in m["title"]) == ("os error 32" in t)
+        assert "HF_HUB_ENABLE_HF_TRANSFER=0" in m["fix"] and "$env:HF_HUB_ENABLE_HF_TRANSFER = '0'" in m["fix"]
+    # huggingface_hub's own advice line takes the same headline
+    m = one("RuntimeError: An error occurred while downloading using `hf_transfer`. Consider disabling "
+            "HF_HUB_ENABLE_HF_TRANSFER for better error handling.\n", "hf.unreachable")
+    assert "hf_transfer" in m["title"] and "os error 32" not in m["title"]
+    # other programs' ENOBUFS, other downloaders' words, git-lfs clones and ModelScope's CLI
+    for t in ("Traceback (most recent call last):\n  File \"/usr/local/lib/python3.8/site-packages/zeroconf/__init__.py\", "
+              "line 2889, in send\n    bytes_sent = s.sendto(packet, 0, (real_addr, port))\nOSError: [Errno 55] No buffer "
+              "space available\n",
+              "ERROR clickhouse_arrow::client::connection: error=io error: No buffer space available (os error 55)\n",
+              "reqwest::Error { kind: Request, url: \"https://cdn.example.com/models/x.bin\", source: hyper::Error(BodyWrite, "
+              "Os { code: 55, kind: Uncategorized, message: \"No buffer space available\" }) }\n",
+              "[downloader] Error while removing corrupted file at /tmp/img_001.jpg <PermissionError>\n",
+              "Exception: Error while downloading: 404 Not Found (https://civitai.com/api/download/models/12345)\n",
+              "Downloading flux2/model.safetensors (7.8 GB)\nError downloading object: flux2/model.safetensors (0a1b2c3): Smudge "
+              "error: Error downloading flux2/model.safetensors (" + "0a" * 32 + "): expected OID " + "0a" * 32 + ", got " +
+              "1b" * 32 + " after 7812345678 bytes written\nerror: external filter 'git-lfs filter-process' failed\n",
+              "'modelscope' is not recognized as an internal or external command,\noperable program or batch file.\n"):
+        got = ids(t)
+        assert "hf.xet-download-failed" not in got and "hf.unreachable" not in got and "hf.cli-missing" not in got, (t, got)
+
+
 def test_round369_xformers_installs_kinds():
     r"""Round 369 (xformers installs and refusals, third pass): a Mac named inside Chinese or Japanese text (`我在Mac M1上面`,
     `MacBook Pro上`, `macOS上`, `Mac M2で`: the letters touch CJK characters, which \b counts as word characters) is a
