@@ -2584,6 +2584,17 @@ def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     if g.get("vnode"):
         # `* CheckpointLoaderSimple 4: - Value not in list` cut before the input (an issue title): ComfyUI's own loader
         return {"details": {"node_type": g["vnode"]}}
+    if g.get("mfolder"):
+        # folder_paths.get_full_path_or_raise: the name reached the loader unvalidated (a node pack's loader, an API
+        # prompt, an older frontend) and no folder registered for that kind holds it
+        folder, val = g["mfolder"], (g.get("value") or "").strip()
+        return {"title": f"ComfyUI has no file '{val}' in its {folder} folder: the loader names a file that is not there",
+                "cause": (f"ComfyUI looked the name up in every folder registered for `{folder}` (ComfyUI/models/{folder} "
+                          "and the extra_model_paths.yaml entries) and found no such file: it is not downloaded, it has "
+                          "another name or extension (ae.sft against ae.safetensors), or it lies in another folder. The "
+                          "prompt's validation did not refuse the name first, as it does for a node whose list it checks "
+                          "(`Value not in list`), so the loader itself failed with FileNotFoundError."),
+                "details": {"folder": folder, "value": val}}
     if not g.get("nonepath"):
         return _not_listed_entry(g)
     near = _near(ctx)
@@ -2964,11 +2975,43 @@ def _ckpt_loader(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {"details": {"path": g.get("path")}}
 
 
+_UNDETECTED_LOADER = re.compile(r"unetloader|diffusion ?model ?loader|checkpointloader|checkpoint loader|load_checkpoint_guess_config")
+
+
 @_interp("undetected")
 def _undetected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     path = g.get("path") or ""
     node = (_near(ctx).get("node_type") or "").lower()
     d = {"path": path, "node_type": _near(ctx).get("node_type")}
+    if g.get("ckey") or g.get("ikey"):
+        # Older ComfyUI's wording of the same refusal: its detection found no layout it knows and read a key the file
+        # does not have. Claimed only for ComfyUI's own loaders (the error report's node, the frames ComfyUI names).
+        if not (g.get("cfn") or "cframe" in g or _UNDETECTED_LOADER.search(node)):
+            return None  # the same KeyError from another program's loader or a node pack's pipeline
+        if g.get("ikey"):
+            if not ("checkpoint" in node or g.get("cfn") == "load_checkpoint"):
+                return None
+            # load_checkpoint_guess_config before `Could not detect model type` existed: no SD-style UNet in the file
+            return {"as": "comfyui.checkpoint-loader", "details": {**d, "key": g["ikey"]},
+                    "cause": ("Load Checkpoint (CheckpointLoaderSimple, or a node pack's checkpoint loader calling it) "
+                              "expects a bundle of model, text encoder and VAE. Older ComfyUI versions word a file without "
+                              "a checkpoint layout they know as KeyError 'model.diffusion_model.input_blocks.0.0.weight' "
+                              "(newer ones: `ERROR: Could not detect model type`): a diffusion-model-only file (FLUX, "
+                              "Klein, a UNet export, Stable Cascade's stage files) opened with Load Checkpoint. If the file "
+                              "is a full checkpoint of a model newer than this ComfyUI, update ComfyUI instead.")}
+        return {"title": "ComfyUI found no diffusion model it knows in the file (KeyError 'conv_in.weight', older "
+                         "ComfyUI's wording of `Could not detect model type`)",
+                "cause": ("ComfyUI's model detection matched no model layout it knows, fell back to the diffusers-UNet "
+                          "converter and failed on its first key, conv_in.weight; ComfyUI since mid-2025 says `ERROR: Could "
+                          "not detect model type` here. The file is of another kind (a VACE or control module, a LoRA, a "
+                          "text encoder or VAE picked in Load Diffusion Model), damaged or cut short, or a model newer than "
+                          "this ComfyUI."),
+                "fix": ("Run `klein-doctor check --path comfyui` to identify the file from its header; load a whole diffusion "
+                        "model in Load Diffusion Model (a module or LoRA goes into its own loader node), re-download the file "
+                        "if it is damaged, and update ComfyUI (git: `git pull` then `python -m pip install -r "
+                        "requirements.txt`; portable: update\\update_comfyui.bat; Desktop: update the app) for models newer "
+                        f"than it, {_klein_comfy()} or newer for Klein"),
+                "details": {**d, "key": g["ckey"]}}
     if _CKPT_PATH.search(path) or node.startswith("checkpointloader") or "checkpoint" in node:
         aio = _aio_checkpoint(path)
         if aio:

@@ -19044,6 +19044,64 @@ def test_round360_gpu_oom_second_pass_kinds():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round386_loader_detection_kinds():
+    r"""Round 386 (ComfyUI loaders and model detection, second pass): older ComfyUI's wordings of `Could not detect
+    model type` are the same refusal. Load Diffusion Model's KeyError 'conv_in.weight' (its detection fell through to
+    the diffusers-UNet converter), in an error report, a `!!!` line over a load_unet traceback or a traceback through
+    comfy/model_detection.py, is a file this ComfyUI does not recognise (comfyui.model-undetected, its own headline);
+    Load Checkpoint's KeyError 'model.diffusion_model.input_blocks.0.0.weight' is a diffusion-only file in the
+    checkpoint loader (comfyui.checkpoint-loader). folder_paths' `Model in folder 'X' with filename 'Y' not found` for a
+    loader's folder is a file not where that loader reads (comfyui.file-not-listed, naming the file and folder). The same
+    keys in other programs (a diffusers conversion script, Forge's huggingface_guess, A1111, a node pack's own loader,
+    a missing-keys list) and another folder's or program's `Model in folder` stay silent."""
+    conv = "KeyError 'conv_in.weight'"
+    for t in ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 37\n- **Node Type:** UNETLoader\n"
+              "- **Exception Type:** KeyError\n- **Exception Message:** 'conv_in.weight'\n## Stack Trace\n```\n"
+              "  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\nodes.py\", line 950, in load_unet\n",
+              "  File \"/srv/ComfyUI/nodes.py\", line 930, in load_unet\n    model = comfy.sd.load_diffusion_model(unet_path)\n"
+              "  File \"/srv/ComfyUI/comfy/model_detection.py\", line 780, in model_config_from_diffusers_unet\n"
+              "    unet_config = unet_config_from_diffusers_unet(state_dict)\n"
+              "  File \"/srv/ComfyUI/comfy/model_detection.py\", line 650, in unet_config_from_diffusers_unet\n"
+              "    match[\"model_channels\"] = state_dict[\"conv_in.weight\"].shape[0]\nKeyError: 'conv_in.weight'\n",
+              "!!! Exception during processing !!! 'conv_in.weight'\r\nTraceback (most recent call last):\r\n"
+              "  File \"/opt/ComfyUI/nodes.py\", line 814, in load_unet\r\n    model = comfy.sd.load_unet(unet_path)\r\n",
+              "- **Node Type:** CheckpointLoaderSimple\n- **Exception Type:** KeyError\n- **Exception Message:** 'conv_in.weight'\n"):
+        m = one(t, "comfyui.model-undetected")
+        assert conv in m["title"] and "Could not detect model type" in m["title"], t
+        assert "klein-doctor check --path comfyui" in m["fix"] and "Load Diffusion Model" in m["fix"]
+        assert "comfyui.checkpoint-loader" not in ids(t)
+    for t in ("Error occurred when executing CheckpointLoaderSimple:\n\n'model.diffusion_model.input_blocks.0.0.weight'\n\n"
+              "  File \"C:\\AI\\ComfyUI\\execution.py\", line 152, in recursive_execute\n",
+              "- **Node Type:** CheckpointLoaderSimple\n- **Exception Type:** KeyError\n"
+              "- **Exception Message:** 'model.diffusion_model.input_blocks.0.0.weight'\n",
+              "  File \"/home/u/ComfyUI/comfy/sd.py\", line 439, in load_checkpoint_guess_config\n"
+              "    model_config = model_detection.model_config_from_unet(sd, \"model.diffusion_model.\")\n"
+              "KeyError: 'model.diffusion_model.input_blocks.0.0.weight'\n"):
+        m = one(t, "comfyui.checkpoint-loader")
+        assert "input_blocks.0.0.weight" in m["cause"] and "diffusion_models" in m["fix"], t
+    m = one("FileNotFoundError: Model in folder 'diffusion_models' with filename 'flux-2-klein-4b.safetensors' not found.\n",
+            "comfyui.file-not-listed")
+    assert m["title"].startswith("ComfyUI has no file 'flux-2-klein-4b.safetensors' in its diffusion_models folder")
+    m = one("    raise FileNotFoundError(f\"Model in folder '{folder_name}' with filename '{filename}' not found.\")\r\n"
+            "FileNotFoundError: Model in folder 'text_encoders' with filename 'qwen_3_4b.safetensors' not found.\r\n",
+            "comfyui.file-not-listed")
+    assert "'qwen_3_4b.safetensors' in its text_encoders folder" in m["title"] and "text_encoders/" in m["fix"]
+    # the same keys and words of other programs, other nodes and other folders
+    for t in ("  File \"convert_original_stable_diffusion_to_diffusers.py\", line 300, in convert_ldm_unet_checkpoint\n"
+              "    new_checkpoint[\"conv_in.weight\"] = unet_state_dict[\"conv_in.weight\"]\nKeyError: 'conv_in.weight'\n",
+              "- **Node Type:** WanVideoModelLoader\n- **Exception Type:** KeyError\n- **Exception Message:** 'conv_in.weight'\n",
+              "  File \"/forge/huggingface_guess/detection.py\", line 600, in unet_config_from_diffusers_unet\n"
+              "    match[\"model_channels\"] = state_dict[\"conv_in.weight\"].shape[0]\nKeyError: 'conv_in.weight'\n",
+              "  File \"/sd/modules/sd_models.py\", line 500, in load_model_weights\n"
+              "KeyError: 'model.diffusion_model.input_blocks.0.0.weight'\n",
+              "Missing key(s) in state_dict: ['model.diffusion_model.input_blocks.0.0.weight', "
+              "'model.diffusion_model.input_blocks.0.0.bias']\n",
+              "Error occurred when executing UNETLoader:\n\n'model.diffusion_model.input_blocks.0.0.weight'\n",
+              "FileNotFoundError: Model in folder 'upscale_models' with filename '4x-UltraSharp.pth' not found.\n",
+              "Error: Model in folder '/models' with filename 'llama.gguf' not found\n"):
+        assert ids(t) == [], t
+
+
 def test_round373_cjk_reports_kinds():
     r"""Round 373 (reports written in Chinese or Japanese, second pass): a spawned worker whose re-import of the script
     dies on an error of its own (WinError 1455 on a torch DLL in any system language, a missing module) is that error,
