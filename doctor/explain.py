@@ -10425,6 +10425,39 @@ def _portable_shown(ctx: dict[str, Any]) -> bool:
                 or "portable" in _fact(ctx, "comfy_updater").lower() or _fact(ctx, "comfy_portable_words"))
 
 
+def _comfy_python_shown(ctx: dict[str, Any], *extra: str) -> bool:
+    """ComfyUI's own Python is in view: the portable shown (python_embeded, its folder, the user's words), a
+    ComfyUI place in pip output or a command, or a ComfyUI path in the message itself (``extra``)."""
+    near = _near(ctx)
+    return bool(_portable_shown(ctx) or near.get("comfy_place") or ctx.get("comfy_place")
+                or any(re.search(r"python_embedd?ed|comfyui|custom_nodes", e or "", re.I) for e in extra))
+
+
+@_interp("cmd_dot_slash")
+def _cmd_dot_slash(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cmd's `'.' is not recognized` is a `./path` typed in cmd; it is ComfyUI's install only where ComfyUI's Python
+    is in view (the portable's python_embeded): another program's `./gradlew` is its own. Not on a Mac or an
+    AMD/Intel setup."""
+    if _off_nvidia(ctx) or not _comfy_python_shown(ctx):
+        return None
+    return {}
+
+
+@_interp("pip_run_as_script")
+def _pip_run_as_script(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`python pip install ...` (no -m): Python looks for a file named pip in the current folder. Claimed for
+    ComfyUI's Python: a python_embeded or ComfyUI path in the message, or the portable shown."""
+    f = g.get("file") or ""
+    if _off_nvidia(ctx) or not _comfy_python_shown(ctx, f):
+        return None
+    tool = g.get("tool") or "pip"
+    folder = re.split(r"[\\/]+", f.rstrip("\\/"))[:-1]
+    where = folder[-1] if folder else ""
+    title = (f"`{g.get('py') or 'python'} {tool} ...` without `-m`: Python looked for a script file named {tool}"
+             + (f" in the {where} folder" if where else "") + f" and found none ({tool} is a module: `python -m {tool}`)")
+    return {"title": title, "details": {"file": f}}
+
+
 @_interp("other_python_on_path")
 def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """pip's lines naming a system Python's site-packages (or its user site) are ComfyUI's problem only where the
@@ -10470,6 +10503,13 @@ def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
                           "goes into that environment's site-packages, which ComfyUI never reads: ComfyUI keeps its old "
                           "torch (or still misses the package) whatever the conda environment now has."),
                 "details": {"installed in": where}}
+    if g.get("said"):
+        # the user's words: a bare `pip install X` answered that X is already installed while ComfyUI portable still
+        # misses it: that pip belongs to another Python (a system one on PATH), not to python_embeded
+        said = _SPACE.sub(" ", g["said"]).strip()
+        return {"title": (f"A bare `pip install` {said}, yet ComfyUI portable still misses the package: that pip ran "
+                          "in another Python (a system Python on PATH), not in the portable's python_embeded"),
+                "details": {"said": said}}
     d = {"site": site} if site else {}
     if g.get("pkg"):
         d["package"] = g["pkg"]
@@ -11703,6 +11743,33 @@ def _pyo3_refuses_stack_build(g: dict[str, str], ctx: dict[str, Any]) -> dict[st
             "details": {k: v for k, v in (("package", pkg), ("version", ver), ("python", py)) if v}}
 
 
+def _meson_build_no_wheel(ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`BackendUnavailable: Cannot import 'mesonpy'`: pip calls a build backend only for a source build, and mesonpy
+    is the backend of numpy, scipy, scikit-image and pandas: pip found no wheel of one of them for this Python (an old
+    pin such as ComfyUI-Manager's `numpy<2` on Python 3.13) and the build could not even start. Claimed where the
+    text shows ComfyUI (its Manager, python_embeded, a node's folder): a developer's build of a checkout is not."""
+    near = _near(ctx)
+    if not (near.get("comfy_place") or ctx.get("comfy_place") or near.get("comfy_manager") or ctx.get("comfy_manager")
+            or _portable_shown(ctx)):
+        return None
+    return {"title": ("pip found no wheel of a meson-built package (numpy, scipy, scikit-image, pandas) for this Python and "
+                      "fell back to a source build, which cannot import its build backend (`mesonpy`)"),
+            "cause": ("pip runs a package's build backend only when it builds the package from its source archive, and "
+                      "it does that only when no wheel fits this Python and platform. numpy, scipy, scikit-image and pandas "
+                      "build with meson-python (`mesonpy`); the build stops before compiling anything because the backend "
+                      "cannot be imported in this Python (and the build would need a C compiler after it). The usual trigger is an "
+                      "old pin on a new Python: `numpy<2` (a node pack's requirement, or a package ComfyUI-Manager restores) "
+                      "has no wheels for Python 3.13 or newer, which recent portables and Desktop ship."),
+            "fix": ("See which Python it is: `python -c \"import sys; print(sys.version)\"` (portable: "
+                    "`python_embeded\\python.exe -c ...`). On Python 3.13 or newer take the releases that have wheels and "
+                    "drop the old pin: `python -m pip install -U pip`, then `python -m pip install -U numpy` (numpy 2.1 and "
+                    "newer have 3.13 wheels), and remove `numpy<2` from the node pack's requirements (and from "
+                    "ComfyUI-Manager's pip_auto_fix.list in user\\default\\ComfyUI-Manager if it lists it); a node pack that truly "
+                    "needs numpy 1.x needs a ComfyUI with Python 3.12 (a portable release with Python 3.12, or a venv: "
+                    "`py -3.12 -m venv venv`)"),
+            "details": {"backend": "mesonpy"}}
+
+
 @_interp("no_wheel_build")
 def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """sentencepiece / tokenizers / safetensors built from source keep the signature's own words; a build failure
@@ -11751,6 +11818,8 @@ def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         return _cmake4_old_project(g, ctx)
     if g.get("pyo3py") and not g.get("pyver"):
         return _pyo3_refuses_stack_build(g, ctx)
+    if g.get("meson") and not g.get("pyver"):
+        return _meson_build_no_wheel(ctx)
     if not g.get("pyver"):
         return {}
     raw = g["pyver"].lower().replace(" ", "")

@@ -18959,6 +18959,73 @@ def test_round331_blackwell_old_torch_kinds():
                "  current device: 0, in function ggml_cuda_compute_forward at ggml-cuda.cu:2313\n") == []
 
 
+def test_round385_portable_embedded_pip_kinds():
+    r"""Round 385 (ComfyUI portable's embedded Python and pip on Windows): a bash-style `./python_embeded/python.exe`
+    typed in cmd (`'.' is not recognized`, English and Chinese) is windows.cmd-dot-slash; `python.exe pip install`
+    without `-m` (`can't open file '...\pip'`, Windows and Linux, pip3) is python.pip-run-as-script; a bare `pip
+    install` that the user says answered `already installed` beside ComfyUI portable is python.other-python-on-path;
+    a requirements install that replaced torch with one `isn't compiled with CUDA` is torch.cpu-build; a meson build
+    backend that cannot be imported (`Cannot import 'mesonpy'`, the Manager's `numpy<2` restore on a new Python) is
+    python.no-wheel-source-build ahead of the Manager's restore line. Other programs' `./gradlew` in cmd, a `python
+    pip` in another project's folder, a system Python's or Blender's `already installed`, another framework replaced
+    without CUDA and a scipy checkout's own build stay silent."""
+    for t in ("C:\\AI\\ComfyUI_windows_portable>./python_embeded/python.exe -m pip install -r "
+              "ComfyUI/custom_nodes/ComfyUI-Foo/requirements.txt\n'.' is not recognized as an internal or external command,\n"
+              "operable program or batch file.\n",
+              "D:\\ComfyUI_windows_portable>./python_embeded/python.exe -s -m pip install onnxruntime-gpu\r\n"
+              "'.' 不是内部或外部命令，也不是可运行的程序\r\n或批处理文件。\r\n"):
+        m = one(t, "windows.cmd-dot-slash")
+        assert ids(t)[0] == "windows.cmd-dot-slash", ids(t)
+        assert "`./`" in m["title"] and "program named `.`" in m["title"]
+        assert ".\\python_embeded\\python.exe -m pip install -r ComfyUI\\custom_nodes\\NODE\\requirements.txt" in m["fix"]
+        assert "..\\..\\..\\python_embeded\\python.exe" in m["fix"]
+    m = one("E:\\ComfyUI_windows_portable\\python_embeded>python.exe pip install onnxruntime-gpu\npython.exe: can't open file "
+            "'E:\\\\ComfyUI_windows_portable\\\\python_embeded\\\\pip': [Errno 2] No such file or directory\n",
+            "python.pip-run-as-script")
+    assert m["title"].startswith("`python.exe pip ...` without `-m`") and "in the python_embeded folder" in m["title"]
+    assert ".\\python.exe -m pip install PACKAGE" in m["fix"] and ".\\python_embeded\\python.exe -m pip install" in m["fix"]
+    t = ("(venv) user@box:~/ComfyUI$ python3 pip3 install -r requirements.txt\npython3: can't open file "
+         "'/home/user/ComfyUI/pip3': [Errno 2] No such file or directory\n")
+    m = one(t, "python.pip-run-as-script")
+    assert ids(t)[0] == "python.pip-run-as-script" and "`python3 pip3 ...`" in m["title"] and "in the ComfyUI folder" in m["title"]
+    for t in ("I use ComfyUI portable. I ran pip install insightface and it said it's already installed, but the node still "
+              "fails with No module named 'insightface'\n",
+              "C:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\was-node-suite-comfyui: I did `pip install numba` in cmd, "
+              "it says they are already installed\n"):
+        m = one(t, "python.other-python-on-path")
+        assert ids(t)[0] == "python.other-python-on-path", ids(t)
+        assert m["title"].startswith(("A bare `pip install` said", "A bare `pip install` says")) and "not in the portable's python_embeded" in m["title"]
+        assert ".\\python_embeded\\python.exe -m pip install PACKAGE" in m["fix"]
+    for t in ("after installing the node's requirements it replaced my torch with one that isn't compiled with CUDA\n",
+              "pip reinstalled torch with a version that wasnt built with cuda, now ComfyUI won't start\n"):
+        m = one(t, "torch.cpu-build")
+        assert m["title"].startswith("The CUDA build of PyTorch was replaced by one without CUDA")
+        assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    for t in ("[ComfyUI-Manager] Failed to restore numpy\nCommand '['C:\\\\AI\\\\ComfyUI\\\\python_embeded\\\\python.exe', '-m', "
+              "'pip', 'install', 'numpy<2']' returned non-zero exit status 2.\npip._vendor.pyproject_hooks._impl."
+              "BackendUnavailable: Cannot import 'mesonpy'\n",
+              "$ venv/bin/python -m pip install -r custom_nodes/ComfyUI-Bar/requirements.txt\n  Getting requirements to build "
+              "wheel ... error\n  BackendUnavailable: Cannot import 'mesonpy'\n"):
+        m = one(t, "python.no-wheel-source-build")
+        assert ids(t)[0] == "python.no-wheel-source-build", ids(t)
+        assert "meson-built package" in m["title"] and "`mesonpy`" in m["title"]
+        assert "python -m pip install -U numpy" in m["fix"] and "py -3.12 -m venv venv" in m["fix"]
+    # the same words from other programs and other Pythons
+    for t in ("C:\\src\\app>./gradlew build\n'.' is not recognized as an internal or external command,\n"
+              "operable program or batch file.\n",
+              "C:\\Users\\me\\tool>./configure --prefix=C:/opt\n'.' 不是内部或外部命令，也不是可运行的程序\n",
+              "C:\\Users\\me\\proj>python pip install flask\npython: can't open file 'C:\\\\Users\\\\me\\\\proj\\\\pip': [Errno 2] "
+              "No such file or directory\n",
+              "/usr/bin/python3: can't open file '/home/u/pip3': [Errno 2] No such file or directory\n",
+              "I ran pip install requests and it said it was already installed, but my script still cannot import it\n",
+              "Blender's python: I ran pip install pillow and it said it is already installed, but the add-on fails\n",
+              "installing the requirements replaced my tensorflow with one that isn't compiled with CUDA\n",
+              "my torch isn't compiled with CUDA on this laptop, is that why it is slow?\n",
+              "~/src/scipy$ pip install -e . --no-build-isolation\npip._vendor.pyproject_hooks._impl.BackendUnavailable: "
+              "Cannot import 'mesonpy'\n"):
+        assert not ids(t), (t, ids(t))
+
+
 def test_round372_missing_node_types_kinds():
     r"""Round 372 (ComfyUI workflows with missing or unknown node types): an older ComfyUI's /prompt validation looking
     a node class up with `nodes.NODE_CLASS_MAPPINGS[prompt[x]['class_type']]` and failing with `KeyError: '<class>'`
