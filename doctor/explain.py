@@ -4810,7 +4810,45 @@ def _pkg_files_broken(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
     frames = f"{_near(ctx).get('py_frame') or ''} {ctx.get('py_frame') or ''}"
     if _INSIGHTFACE_FRAME.search(frames):
         return None
+    if g.get("mpkg"):
+        return _pkg_metadata_missing(g)
     return {}
+
+
+def _pkg_metadata_missing(g: dict[str, str]) -> dict[str, Any]:
+    """uv's `Failed to read metadata from installed package `PKG==VER``: the package's .dist-info folder is there
+    but its METADATA is gone (a half-finished uninstall or update). The headline names the package and version; with
+    the folder uv quoted, the fix deletes that folder by the rules of the path's system (cmd's `rmdir /s /q` for a
+    drive path, `rm -rf` for a POSIX one) before reinstalling."""
+    pkg, ver = g["mpkg"], g.get("mver") or ""
+    spec = f"{pkg}=={ver}" if ver else pkg
+    title = (f"{pkg} {ver} is only half installed in this Python: its .dist-info folder lost its METADATA file "
+             "(an interrupted update or uninstall)").replace("  ", " ")
+    cause = (f"uv (and pip) read each installed package's record from its `*.dist-info` folder. The folder of {spec} is "
+             "there but its METADATA file is not: an update or uninstall stopped halfway (the program still running "
+             "and holding a file, an antivirus, two installs at once), so the package is neither installed nor "
+             "removed. uv refuses to go on while it cannot read it, and imports of packages whose files went with it "
+             "fail (`No module named ...` although pip calls the package installed).")
+    folder = (g.get("mfile") or "").strip()
+    if folder and re.match(r"[A-Za-z]:\\", folder) and not re.search(r'["%]', folder):
+        delete = f"delete the broken folder, in cmd: `rmdir /s /q \"{folder}\"`, "
+    elif folder.startswith("/") and "'" not in folder:
+        delete = f"delete the broken folder: `rm -rf '{folder}'`, "
+    else:
+        delete = (f"delete the folder `{g.get('dist') or pkg + '-' + ver + '.dist-info'}` in that environment's site-packages "
+                  "(File Explorer or the file manager), ")
+    cu = re.search(r"\+(cu\d{2,3})\b", ver)
+    index = f" --index-url https://download.pytorch.org/whl/{cu.group(1)}" if cu else ""
+    torch_note = ("; torch, torchvision and torchaudio come from PyTorch's index: add the --index-url of the CUDA build "
+                  "you use, for example https://download.pytorch.org/whl/cu128"
+                  if not cu and pkg.lower() in ("torch", "torchvision", "torchaudio") else "")
+    fix = (f"Close ComfyUI (and any program using that Python), {delete}then reinstall the package with the Python "
+           f"that runs ComfyUI: `python -m pip install --force-reinstall --no-deps {spec}{index}` (a uv-managed venv "
+           f"such as ComfyUI Desktop's or Stability Matrix's: `uv pip install --reinstall --no-deps {spec}{index}`){torch_note}; if imports still "
+           "fail, reinstall ComfyUI's requirements the same way: `python -m pip install -r requirements.txt` in the "
+           "ComfyUI folder")
+    return {"title": title, "cause": cause, "fix": fix, "details": {"package": pkg, "version": ver or None,
+                                                                     "dist_info": g.get("dist") or None}}
 
 
 _INSIGHTFACE_FRAME = re.compile(r"[\\/]site-packages[\\/]insightface[\\/]", re.IGNORECASE)

@@ -18484,6 +18484,55 @@ def test_round330_onnxruntime_gpu_kinds():
         assert ids(text) == [], text
 
 
+def test_round383_desktop_install_update_kinds():
+    r"""Round 383 (ComfyUI Desktop and other launchers' install, start and update failures): newer uv's retried
+    request that ends in `operation timed out` under `Failed to download `PKG==VER`` (or the older `Caused by:` chain
+    under `Failed to fetch wheel: PKG==VER`) is a download timeout (python.download-timeout); uv's `Failed to read
+    metadata from installed package `PKG==VER`` (a .dist-info folder whose METADATA is gone) is a half-removed package
+    (python.package-files-broken) whose headline names the package and whose fix deletes the folder uv quoted by the
+    rules of its system. Other programs' timeouts (curl, git, cargo, npm, ssh) and uv's own RECORD warning, and
+    metadata words of other tools, stay silent."""
+    for t in ("Resolved 31 packages in 5.74s\nDownloading torch (2.4GiB)\n  x Failed to download `torch==2.10.0+cu130`\n"
+              "  |-> Request failed after 3 retries\n  |-> Failed to fetch: `https://download.pytorch.org/whl/cu130/torch-2.10.0%2Bcu130-cp312-cp312-win_amd64.whl`\n"
+              "  |-> error sending request for url (https://download.pytorch.org/whl/cu130/torch-2.10.0%2Bcu130-cp312-cp312-win_amd64.whl)\n"
+              "  `-> operation timed out\n",
+              "error: Failed to download `nvidia-cudnn-cu12==9.10.2.21`\r\n  ├─▶ Request failed after 3 retries\r\n"
+              "  ╰─▶ operation timed out\r\n",
+              "error: Failed to download distributions\n  Caused by: Failed to fetch wheel: nvidia-cublas-cu12==12.4.5.8\n"
+              "  Caused by: Failed to fetch: `https://pypi.org/simple/x.whl`\n  Caused by: error sending request for url (https://files.pythonhosted.org/x.whl)\n"
+              "  Caused by: operation timed out\n"):
+        m = one(t, "python.download-timeout")
+        assert "UV_HTTP_TIMEOUT" in m["fix"], t
+    for t in ("curl: (28) Operation timed out after 30001 milliseconds with 0 bytes received\n",
+              "fatal: unable to access 'https://gitlab.com/x/y.git/': Operation timed out after 300000 milliseconds\n",
+              "error: failed to download from `https://static.crates.io/crates/serde/serde-1.0.0.crate`\n\nCaused by:\n"
+              "  [28] Timeout was reached (Operation timed out after 30000 milliseconds)\n",
+              "npm ERR! network request to https://registry.npmjs.org/left-pad failed, reason: operation timed out\n",
+              "Failed to download `report.pdf` from the share\nssh: connect to host nas port 22: Operation timed out\n"):
+        assert "python.download-timeout" not in ids(t), t
+    # the half-removed package as uv reports it: Windows (cmd's rmdir), Linux (rm -rf), no path (the folder named)
+    m = one("Using Python 3.12.11 environment at: .venv\n  × Failed to read `safetensors==0.6.2`\n"
+            "  ├─▶ Failed to read metadata from installed package `safetensors==0.6.2`\n  ╰─▶ failed to open file\n"
+            "      `D:\\Comfy Desktop\\.venv\\Lib\\site-packages\\safetensors-0.6.2.dist-info\\METADATA`:\n"
+            "      The system cannot find the file specified. (os error 2)\n", "python.package-files-broken")
+    assert m["title"].startswith("safetensors 0.6.2 is only half installed")
+    assert 'rmdir /s /q "D:\\Comfy Desktop\\.venv\\Lib\\site-packages\\safetensors-0.6.2.dist-info"' in m["fix"]
+    assert "--force-reinstall --no-deps safetensors==0.6.2" in m["fix"]
+    m = one("error: Failed to read metadata from installed package `torch==2.9.1+cu128`\n  Caused by: failed to open file "
+            "`/home/ai/ComfyUI/venv/lib/python3.12/site-packages/torch-2.9.1+cu128.dist-info/METADATA`: No such file or "
+            "directory (os error 2)\n", "python.package-files-broken")
+    assert "rm -rf '/home/ai/ComfyUI/venv/lib/python3.12/site-packages/torch-2.9.1+cu128.dist-info'" in m["fix"]
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"] and m["title"].startswith("torch 2.9.1+cu128")
+    m = one("  ╰─▶ Failed to read metadata from installed package `transformers==4.57.1`\n", "python.package-files-broken")
+    assert "transformers-4.57.1.dist-info" in m["fix"]
+    for t in ("warning: Failed to uninstall package at .venv\\Lib\\site-packages\\av-12.3.0.dist-info due to missing "
+              "`RECORD` file. Installation may result in an incomplete environment.\n",
+              "error: failed to read metadata for package `serde v1.0.0`\n",
+              "  × Failed to read `numpy==1.26.4` from the lockfile: invalid version\n",
+              "Error: Failed to read metadata from the image registry: manifest unknown\n"):
+        assert "python.package-files-broken" not in ids(t), t
+
+
 def test_round370_cuda_init_failure_kinds():
     r"""Round 370 (CUDA initialisation failures on Windows laptops, multi-GPU boxes and after sleep, second pass): torch's
     `CUDA driver initialization failed, you might not have a CUDA gpu` (cudaErrorInitializationError from its device
