@@ -4885,10 +4885,11 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     if _fact(ctx, "ggml_cuda"):
         return None
     foreign_lib = _fact(ctx, "cudnn_foreign").lower()
-    if (foreign_lib and any(k in foreign_lib for k in ("ctranslate2", "faster", "onnxruntime", "paddle"))
+    if (foreign_lib and any(k in foreign_lib for k in ("ctranslate2", "faster"))
             and not any(_fact(ctx, k) for k in _PARA_SM_TORCH)):
-        # the paste names CTranslate2 (faster-whisper) / onnxruntime / PaddlePaddle and shows no torch at all (no torch path, version or
-        # build): the kernels missing are that library's own build (`WhisperX/ctranslate2 is compiled for sm_70-sm_90`)
+        # the paste names CTranslate2 (faster-whisper) and shows no torch at all (no torch path, version or build): the
+        # kernels missing are CTranslate2's own build (`WhisperX/ctranslate2 is compiled for sm_70-sm_90`); onnxruntime's
+        # and Paddle's own lines are this signature's ignore rows, and a torch error beside their notices stays claimed
         return None
     if g.get("thrust"):
         # Thrust's `parallel_for failed: cudaErrorNoKernelImageForDevice` comes from PyTorch's own Thrust calls and from

@@ -18547,8 +18547,8 @@ def test_round384_blackwell_third_pass_kinds():
     r"""Round 384 (RTX 50 series / Blackwell failures, third pass): Forge Neo's own stop `Please update your GPU driver
     to support cu130` (raised only on PyTorch's `older driver` error) is the driver too old for the torch's CUDA, the
     headline naming the tag and the driver floor; PyTorch's arch warning retold with `the current installation` after
-    PyTorch is named is torch's missing sm_120; a bare no-kernel paste that names CTranslate2 / faster-whisper,
-    onnxruntime or Paddle and shows no torch is that library's build. Other programs' words stay silent."""
+    PyTorch is named is torch's missing sm_120; a bare no-kernel paste that names CTranslate2 / faster-whisper and
+    shows no torch is CTranslate2's build. Other programs' words stay silent."""
     for t, tag, cuda, floor, older in (
             ("SystemError: Please update your GPU driver to support cu130 ; or manually install older PyTorch\r\n",
              "cu130", "13.0", "580", "cu128"),
