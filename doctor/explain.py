@@ -1350,6 +1350,8 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
         return None  # `sm_120 is not supported` in a user's words: torch's warning only where the paste is torch's
     if g.get("para_pt") and _para_sm_foreign(ctx):
         return None  # `PyTorch ... SM_120 error` names PyTorch itself; still not beside an attention package or framework
+    if g.get("para_inst") and _para_sm_foreign(ctx):
+        return None  # `PyTorch ... sm_120 is not supported by the current installation` (the warning retold): same gate
     if g.get("rtx50cu") or g.get("rtx50_said"):
         # the reporter's own words that an RTX 50 card needs a torch for CUDA 12.8 / 13 (`crashes with the new Nvidia
         # RTX 50XX Series ... it need to update torch to 12.8`; two patterns, one per wording family): torch's missing
@@ -1495,6 +1497,29 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "https://download.pytorch.org/whl/cu128` (Windows: `venv\\Scripts\\python ...`), and keep the launcher "
                         "from putting cu130 back: Forge Neo's webui-user.bat `set TORCH_COMMAND=pip install torch torchvision "
                         "--extra-index-url https://download.pytorch.org/whl/cu128` (webui-user.sh: `export TORCH_COMMAND=...`)")}
+    if g.get("neo_drv"):
+        # Forge Neo's own stop, raised only when its torch check fails with PyTorch's `older driver` message: the
+        # driver predates the CUDA of the torch it installed (the tag the message names; cu130 by default)
+        tag = g.get("neo_cu") or "cu130"
+        built = _num(f"{tag[2:-1]}.{tag[-1]}") or 13.0
+        need = next((m for v, m in _cuda_driver_floors() if built >= v), None)
+        floor = f"{need[0]}" if need else "a newer"
+        older = "cu126" if built >= 12.8 and built < 13 else "cu128"
+        return {"title": (f"Forge Neo stopped: the NVIDIA driver is too old for its {tag} torch (CUDA {built:.1f} needs "
+                          f"driver {floor} or newer)"),
+                "cause": (f"Forge Neo installed a torch built with CUDA {built:.1f} ({tag}) and its start check got PyTorch's "
+                          "`The NVIDIA driver on your system is too old` from it, which Forge Neo reports as `Please update "
+                          "your GPU driver to support ...`. The installed CUDA toolkit does not matter: only the driver "
+                          "(nvidia-smi's `CUDA Version:`) and the CUDA of the torch build."),
+                "fix": (f"Update the NVIDIA driver to {floor} or newer (Windows: https://www.nvidia.com/Download/index.aspx; "
+                        "Ubuntu: `sudo ubuntu-drivers install`, then reboot) until `nvidia-smi` shows `CUDA Version:` "
+                        f"{built:.1f} or newer, or keep the driver and put an older torch into Forge Neo's venv: "
+                        "`venv\\Scripts\\python -m pip install --force-reinstall torch torchvision --index-url "
+                        f"https://download.pytorch.org/whl/{older}` (Linux: `venv/bin/python -m pip ...`), and keep the "
+                        "launcher from reinstalling it: in webui-user.bat `set TORCH_COMMAND=pip install torch torchvision "
+                        f"--extra-index-url https://download.pytorch.org/whl/{older}` (webui-user.sh: `export "
+                        "TORCH_COMMAND=...`)"),
+                "details": {"torch_cuda": f"{built:.1f}", **({"driver_min": floor} if need else {})}}
     if g.get("bare_rt") or g.get("para"):
         return _driver_said(g, ctx)
     if g.get("cu_drv_said"):
@@ -4939,6 +4964,13 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     if _nvidia_only(g, cat, ctx) is None:
         return None
     if _fact(ctx, "ggml_cuda"):
+        return None
+    foreign_lib = _fact(ctx, "cudnn_foreign").lower()
+    if (foreign_lib and any(k in foreign_lib for k in ("ctranslate2", "faster"))
+            and not any(_fact(ctx, k) for k in _PARA_SM_TORCH)):
+        # the paste names CTranslate2 (faster-whisper) and shows no torch at all (no torch path, version or build): the
+        # kernels missing are CTranslate2's own build (`WhisperX/ctranslate2 is compiled for sm_70-sm_90`); onnxruntime's
+        # and Paddle's own lines are this signature's ignore rows, and a torch error beside their notices stays claimed
         return None
     if g.get("thrust"):
         # Thrust's `parallel_for failed: cudaErrorNoKernelImageForDevice` comes from PyTorch's own Thrust calls and from

@@ -18660,6 +18660,44 @@ def test_round328_container_gpu_access_kinds():
     assert "docker.desktop-outdated" not in ids(ort.replace("500: named symbol not found", "100: no CUDA-capable device is detected"))
 
 
+def test_round384_blackwell_third_pass_kinds():
+    r"""Round 384 (RTX 50 series / Blackwell failures, third pass): Forge Neo's own stop `Please update your GPU driver
+    to support cu130` (raised only on PyTorch's `older driver` error) is the driver too old for the torch's CUDA, the
+    headline naming the tag and the driver floor; PyTorch's arch warning retold with `the current installation` after
+    PyTorch is named is torch's missing sm_120; a bare no-kernel paste that names CTranslate2 / faster-whisper and
+    shows no torch is CTranslate2's build. Other programs' words stay silent."""
+    for t, tag, cuda, floor, older in (
+            ("SystemError: Please update your GPU driver to support cu130 ; or manually install older PyTorch\r\n",
+             "cu130", "13.0", "580", "cu128"),
+            ("  File \"/home/me/sd-webui-forge-neo/modules/launch_utils.py\", line 310, in prepare_environment\n"
+             "    raise SystemError(\"Please update your GPU driver to support cu128\")\n"
+             "SystemError: Please update your GPU driver to support cu128\n", "cu128", "12.8", "525", "cu126")):
+        m = one(t, "torch.cuda-driver-too-old")
+        assert m["title"].startswith("Forge Neo stopped") and tag in m["title"] and f"CUDA {cuda}" in m["title"], t
+        assert f"driver {floor} or newer" in m["title"]
+        assert f"whl/{older}" in m["fix"] and "TORCH_COMMAND" in m["fix"] and "venv\\Scripts\\python" in m["fix"]
+    for t in ("PyTorch also warns that my GPU (`sm_120`) is not supported by the current installation.\n",
+              "torch keeps printing: 'sm_120' not compatible with the current installation\n",
+              "RTX 5070 Ti here, pytorch says sm_120 is not supported by the current install\n"):
+        m = one(t, "torch.sm-unsupported")
+        assert "no kernels" in m["title"] and "whl/cu128" in m["fix"], t
+        assert "cuda.no-kernel-image" not in ids(t)
+    for t in ("xformers: sm_120 is not supported by the current installation, rebuild it\n",
+              "PyTorch 2.7 is fine but flash-attn says sm_120 is not supported by the current installation\n",
+              "Please update your GPU driver to support Vulkan 1.3\n",
+              "Error: please update your GPU driver to support cuda 13 (DaVinci Resolve)\n",
+              "Error: CUDA error: no kernel image is available for execution on the device\n"
+              "the ctranslate2 wheel is compiled for sm_70-sm_90 only\n",
+              "faster_whisper 1.1: CUDA error: no kernel image is available for execution on the device\n",
+              "onnxruntime-gpu on RTX 5090: CUDA error: no kernel image is available for execution on the device\n"):
+        assert not ids(t), t
+    # torch's own frames beside a CTranslate2 mention stay torch's missing kernels
+    t = ("  File \"C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\nn\\modules\\module.py\", line 1775, in _call\n"
+         "RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+         "(the whisper node imports ctranslate2 as well)\n")
+    assert ids(t) == ["cuda.no-kernel-image"]
+
+
 def test_round371_hf_token_auth_kinds():
     r"""Round 371 (Hugging Face tokens and authentication, second pass): huggingface_hub's whoami refusal raised as an
     exception line without its full stop (`requests.exceptions.HTTPError: Invalid user token`, `HfHubHTTPError: ...`)
