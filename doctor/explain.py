@@ -1468,8 +1468,6 @@ def _driver_said(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | Non
     return {"title": title, "cause": cause, "fix": fix}
 
 
-# NVIDIA's minimum Linux driver per CUDA release (CUDA toolkit release notes, table 3; from CUDA 11 on, minor-version
-# compatibility: any driver of the major release's first version), newest first, compared as floats of `major.minor`
 def _cuda_driver_floors() -> list[tuple[float, tuple[int, int]]]:
     """The lowest Linux driver (major, minor) each CUDA release needs, newest first: manifests/drivers.toml's
     [[cuda_major]] rows (CUDA 11 and later, minor-version compatibility) and [[cuda_release]] rows (before CUDA 11)."""
@@ -1482,6 +1480,19 @@ def _cuda_driver_floors() -> list[tuple[float, tuple[int, int]]]:
         if v is not None and parts[0].isdigit() and parts[1].isdigit():
             out.append((v, (int(parts[0]), int(parts[1]))))
     return sorted(out, reverse=True)
+
+
+def _cuda_driver_floor(built: float) -> tuple[int, int] | None:
+    """The lowest Linux driver (major, minor) a torch built with CUDA `built` needs; None below every release listed."""
+    return next((m for v, m in _cuda_driver_floors() if built >= v), None)
+
+
+def _cuda_major_floors_said() -> str:
+    """manifests/drivers.toml's [[cuda_major]] Linux minimums as a cause says them: `CUDA 11.x needs >= 450.80.02, ...`."""
+    rows = sorted((r for r in _manifest_part("drivers", "cuda_major", []) if r.get("linux")),
+                  key=lambda r: _int(r.get("major")) or 0)
+    said = ", ".join(f"{r.get('major')}.x{' needs' if i == 0 else ''} >= {r.get('linux')}" for i, r in enumerate(rows))
+    return f"CUDA {said}" if said else ""
 
 
 @_interp("driver")
@@ -1502,7 +1513,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # driver predates the CUDA of the torch it installed (the tag the message names; cu130 by default)
         tag = g.get("neo_cu") or "cu130"
         built = _num(f"{tag[2:-1]}.{tag[-1]}") or 13.0
-        need = next((m for v, m in _cuda_driver_floors() if built >= v), None)
+        need = _cuda_driver_floor(built)
         floor = f"{need[0]}" if need else "a newer"
         older = "cu126" if built >= 12.8 and built < 13 else "cu128"
         return {"title": (f"Forge Neo stopped: the NVIDIA driver is too old for its {tag} torch (CUDA {built:.1f} needs "
@@ -1589,15 +1600,16 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         drv = (int(parts[0]), int(parts[1])) if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit() else None
         if built is None or drv is None or _off_nvidia(ctx):
             return None
-        need = next((m for v, m in _cuda_driver_floors() if built >= v), None)
+        need = _cuda_driver_floor(built)
         if need is None or drv >= need:
             return None
         need_s = f"{need[0]}.{need[1]:02d}" if need[1] else f"{need[0]}"
         ver = g["env_cuda"]
+        floors = _cuda_major_floors_said()
         return {"title": f"The NVIDIA driver {g['env_drv']} is older than CUDA {ver}, the CUDA this PyTorch was built with, needs",
                 "cause": (f"torch.utils.collect_env shows a CUDA {ver} build of torch and `Is CUDA available: False`: CUDA {ver} "
                           f"needs NVIDIA driver {need_s} or newer (NVIDIA's CUDA toolkit release notes, minimum driver per "
-                          f"release; CUDA 11.x needs >= 450.80.02, 12.x >= 525.60.13, 13.x >= 580), and the driver is "
+                          f"release{'; ' + floors if floors else ''}), and the driver is "
                           f"{g['env_drv']}. A CUDA toolkit installed beside it (`CUDA runtime version`) does not matter: torch "
                           "uses the runtime it ships with."),
                 "fix": ("Update the NVIDIA driver (Ubuntu: `sudo ubuntu-drivers install`, then reboot; Windows: "
