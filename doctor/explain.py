@@ -1646,6 +1646,10 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
             # the crash stack starts in a custom node's file or runs through load_custom_node: a node pack's own code crashed,
             # after ComfyUI had already started CUDA with this driver (its VRAM/device lines come first), so not the driver
             return None
+        if g.get("av_dll"):
+            # the stack stands in torch/__init__.py _load_dll_libraries: a torch DLL crashed while Windows loaded it
+            # (the native form of WinError 1114), before CUDA or the driver is touched; torch.windows-dll reads it
+            return None
         if g.get("av_store") or g.get("av_maps"):
             # the crash is a read of a memory-mapped file (the stack's top is torch/storage.py __getitem__, or the writer
             # puts it on safetensors memory maps): the mapping's memory, not CUDA's start; ram.oom reads it
@@ -2818,6 +2822,17 @@ def _launch_flags(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     comfy_seen = bool(parser or any(near.get(k) or ctx.get(k) for k in (
         "comfy_place", "comfy_gpu_launch", "comfyui_version", "comfy_frontend")))
     core_flags, comfy_flags, other_ui_flags = _launch_flag_names()
+    if g.get("usage_only"):
+        # ComfyUI's usage block with its `error:` line cut off (no --help option list after it): the words of the launch
+        # line before it that ComfyUI has no flag for are the ones argparse refused
+        if not comfy_flags:
+            return None
+        line = near.get("comfy_launch_line") or ""
+        unknown = [f for f in _FLAG_TOKEN.findall(line) if f not in comfy_flags and f not in ("-h", "--help")]
+        if not unknown:
+            return None  # no launch line in the paste, or every flag on it is ComfyUI's: nothing to name
+        g = {**g, "args": " ".join(unknown)}
+        comfy_seen = True
     if g.get("args") is not None:
         words = g["args"].strip()
         flags = _FLAG_TOKEN.findall(words)
@@ -8009,6 +8024,13 @@ def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         return {"title": (f"PyTorch says the Microsoft Visual C++ Redistributable is not installed, and {what} then "
                           "failed to load: install the VC++ runtime"),
                 "details": {k: v for k, v in (("dll", dll), ("winerror", code)) if v}}
+    if g.get("av_load"):
+        # faulthandler's stack stands in torch/__init__.py _load_dll_libraries: one of torch's DLLs crashed inside its own
+        # initialisation while Windows loaded it (what WinError 1114 reports when it does not crash outright)
+        return {"title": ("Python crashed (access violation) while Windows loaded PyTorch's DLLs (torch/__init__.py "
+                          "_load_dll_libraries): a DLL failed inside its initialisation, most often an old or missing "
+                          "Microsoft C++ runtime"),
+                "details": {"crash": "access violation in torch's DLL loader", "winerror": "1114"}}
     if not dll and g.get("init"):
         # torch 1.x's `from torch._C import *` with Windows' error 1114 text, in any language: no DLL is named
         return {"title": ("Windows could not load PyTorch's _C module (a DLL it loads failed to initialize, error 1114): "

@@ -19256,6 +19256,64 @@ def test_round386_loader_detection_kinds():
         assert ids(t) == [], t
 
 
+def test_round394_generic_2026_kinds():
+    r"""Round 394 (ComfyUI and diffusers issues of 2026 from generic user queries, fifth pass). ComfyUI's own usage block
+    (`usage: main.py [-h] [--listen [IP]]`) pasted without its `error:` line names the launch line's words ComfyUI has
+    no flag for (a .bat line glued to a flag, an A1111 option); a --help listing, a launch line of known flags, or no
+    launch line stay silent. triton-windows' tcc building its launcher for an embedded Python is
+    triton.embedded-python-headers even when the command is cut before its -I flags; a venv's tcc is not. transformers
+    4's `additional_chat_templates` lookup failing in huggingface_hub 1.x's words (httpx's `Client error '404 Not Found'`,
+    RemoteEntryNotFoundError) is hf.hub-too-new; the requests wording of hub 0.x is not. An httpx 404 for a /resolve/
+    URL cut after `resolve/` is hf.entry-not-found (an /api/ URL is not). faulthandler's stack standing in
+    torch/__init__.py _load_dll_libraries is torch.windows-dll, not the driver; a crash in torch.cuda's _lazy_init
+    stays the driver's."""
+    m = one("$ python3 main.py --port 8188 --use-flash-attentionpause\n"
+            "usage: main.py [-h] [--listen [IP]] [--port PORT] [--tls-keyfile TLS_KEYFILE]\n"
+            "               [--enable-cors-header [ORIGIN]]\n", "comfyui.launch-flag-unknown")
+    assert "--use-flash-attentionpause" in m["title"] and "--use-flash-attention" in m["fix"]
+    m = one("C:\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build "
+            "--medvram\r\nusage: main.py [-h] [--listen [IP]] [--port PORT] [--tls-keyfile TLS_KEYFILE]\r\n",
+            "comfyui.launch-flag-unknown")
+    assert "--medvram" in m["title"] and "AUTOMATIC1111" in m["title"]
+    for t in ("$ python main.py --help\nusage: main.py [-h] [--listen [IP]] [--port PORT]\n\noptions:\n"
+              "  -h, --help            show this help message and exit\n",
+              "$ python main.py --lowvram --preview-method auto\nusage: main.py [-h] [--listen [IP]] [--port PORT]\n",
+              "usage: main.py [-h] [--listen [IP]] [--port PORT]\n",
+              "$ python main.py --foo\nusage: main.py [-h] [--config CONFIG]\n"):
+        assert "comfyui.launch-flag-unknown" not in ids(t), t
+    m = one("Failed to compile. cc_cmd: ['E:\\\\AI\\\\ComfyUI_windows_portable\\\\python_embeded\\\\Lib\\\\site-packages\\\\"
+            "triton\\\\runtime\\\\tcc\\\\tcc.exe', 'C:\\\\Users\\\\kai\\\\AppData\\\\Local\\\\Temp\\\\tmpab12cd34\\\\"
+            "__triton_launcher.c', '-O3', '-shared', '-lpython312', '-LE:\\\\AI\\\\ComfyUI_windows_portable\\\\python_embeded"
+            "\\\\libs',\n", "triton.embedded-python-headers")
+    assert "Python.h" in m["title"]
+    assert "triton.embedded-python-headers" not in ids(
+        "subprocess.CalledProcessError: Command '['C:\\\\ComfyUI\\\\.venv\\\\Lib\\\\site-packages\\\\triton\\\\runtime\\\\tcc"
+        "\\\\tcc.exe', 'C:\\\\Users\\\\kai\\\\AppData\\\\Local\\\\Temp\\\\tmpab12cd34\\\\cuda_utils.c', '-O3', '-shared',\n")
+    for t in ("httpx.HTTPStatusError: Client error '404 Not Found' for url 'https://huggingface.co/api/models/google/"
+              "gemma-2b/tree/v1.0/additional_chat_templates?recursive=false&expand=false'\n",
+              "huggingface_hub.errors.RemoteEntryNotFoundError: 404 Client Error. (Request ID: Root=1-abc)\r\n\r\n"
+              "Entry Not Found for url: https://huggingface.co/api/models/Qwen/Qwen3-4B/tree/main/additional_chat_templates"
+              "?recursive=false&expand=false.\r\n"):
+        m = one(t, "hf.hub-too-new")
+        assert "huggingface_hub 1.x" in m["title"] and "huggingface_hub<1.0" in m["fix"] and "additional_chat_templates" in m["cause"]
+    assert "hf.hub-too-new" not in ids(
+        "requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://huggingface.co/api/models/Qwen/"
+        "Qwen3-4B/tree/main/additional_chat_templates?recursive=false&expand=false\n")
+    m = one("HTTPStatusError: Client error '404 Not Found' for url 'https://huggingface.co/black-forest-labs/"
+            "FLUX.2-klein-4B/resolve/\n", "hf.entry-not-found")
+    assert "no such file" in m["title"]
+    assert ids("HTTPStatusError: Client error '404 Not Found' for url 'https://huggingface.co/api/models/"
+               "black-forest-labs/FLUX.2-klein-4B/\n") == []
+    t = ("Windows fatal exception: access violation\r\n\r\nStack (most recent call first):\r\n"
+         "  File \"C:\\Users\\me\\ComfyUI\\.venv\\Lib\\site-packages\\torch\\__init__.py\", line 274 in _load_dll_libraries\r\n"
+         "  File \"C:\\Users\\me\\ComfyUI\\.venv\\Lib\\site-packages\\torch\\__init__.py\", line 298 in <module>\r\n")
+    m = one(t, "torch.windows-dll")
+    assert "_load_dll_libraries" in m["title"] and "vc_redist" in m["fix"]
+    assert "torch.cuda-driver-too-old" not in ids(t)
+    t = ("Windows fatal exception: access violation\n\nStack (most recent call first):\n"
+         "  File \"C:\\c\\python_embeded\\Lib\\site-packages\\torch\\cuda\\__init__.py\", line 319 in _lazy_init\n")
+    assert "torch.windows-dll" not in ids(t) and "torch.cuda-driver-too-old" in ids(t)
+
 def test_round373_cjk_reports_kinds():
     r"""Round 373 (reports written in Chinese or Japanese, second pass): a spawned worker whose re-import of the script
     dies on an error of its own (WinError 1455 on a torch DLL in any system language, a missing module) is that error,
