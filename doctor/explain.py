@@ -7446,6 +7446,37 @@ def _outputs_cached(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return {"details": {"said": said} if said else {}}
 
 
+@_interp("dynamic_vram_compile")
+def _dynamic_vram_compile(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.compile tracing ComfyUI's dynamic VRAM weight cast. Claimed only with ComfyUI in view: the ctypes graph
+    break with comfy/ops.py's cast below it, dynamic VRAM named or a node's exception line; the undefined tensor
+    subclass with SwarmUI's `ComfyUI execution error:` prefix, a node's exception line, dynamic VRAM named or a ComfyUI
+    place (custom_nodes, python_embeded); the resumed cast's shape error only with dynamic VRAM named. The same dynamo
+    errors in another program's code (its own tensor subclass, its own ctypes) are that program's."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    near = _near(ctx)
+    vram = _fact(ctx, "dynamic_vram")
+    comfy = _comfy_node_run(near) or bool(_fact(ctx, "comfy_place"))
+    if g.get("ctype"):
+        if not (g.get("ops") or vram or comfy):
+            return None
+        return {"title": "torch.compile cannot trace ComfyUI's dynamic VRAM weight loading (dynamo: unsupported method "
+                         f"{g.get('method') or '__mul__'} of ctypes' PyCSimpleType)",
+                "details": {"graph_break": f"{g.get('method') or ''} of class PyCSimpleType"}}
+    if g.get("subclass"):
+        if not (g.get("swarm") or vram or comfy):
+            return None
+        return {"title": "torch.compile's generated code names a tensor subclass that does not exist "
+                         f"({g['subclass']}): ComfyUI's dynamic VRAM weights under the compiler",
+                "details": {"undefined": g["subclass"]}}
+    if g.get("shape"):
+        if not vram:
+            return None
+        return {"details": {"error": g["shape"], "frame": "torch_dynamo_resume_in_forward_comfy_cast_weights"}}
+    return None
+
+
 @_interp("async_offload_compile")
 def _async_offload_compile(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A dynamo/inductor traceback in a ComfyUI that ran async weight offloading before PR #10961 (on by default in the

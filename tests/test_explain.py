@@ -18533,6 +18533,55 @@ def test_round383_desktop_install_update_kinds():
         assert "python.package-files-broken" not in ids(t), t
 
 
+def test_round391_compile_dynamic_vram_kinds():
+    r"""Round 391 (torch.compile / Inductor / dynamo / CUDA graphs in ComfyUI and diffusers, third pass): torch.compile
+    on a model that ComfyUI loaded with dynamic VRAM (comfy-aimdo) is comfyui.dynamic-vram-compile, read from dynamo's
+    three ways of failing there: the `Unsupported method call` graph break on ctypes' PyCSimpleType with comfy/ops.py's
+    weight cast below it (or dynamic VRAM named, or a node's exception line), the generated code's undefined
+    `__subclass_Tensor_<id>_c<n>` under SwarmUI's `ComfyUI execution error:` prefix or a ComfyUI node run, and the
+    resumed forward_comfy_cast_weights' mat1/mat2 shape error with dynamic VRAM named. The same dynamo errors in
+    another program's script, a bare graph break on ctypes with no ComfyUI, the shape error with no dynamic VRAM named,
+    and an AMD setup stay silent."""
+    sig = "comfyui.dynamic-vram-compile"
+    # the ctypes graph break, a ComfyUI error report on Linux with the cast frames (no dynamic VRAM words)
+    m = one("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 12\n- **Node Type:** KSampler\n"
+            "- **Exception Type:** torch._dynamo.exc.Unsupported\n- **Exception Message:** Unsupported method call\n"
+            "  Explanation: Dynamo does not know how to trace method `__rmul__` of class `PyCSimpleType`\n"
+            "  Hint: Avoid calling `PyCSimpleType.__rmul__` in your code.\n\nfrom user code:\n"
+            '   File "/opt/ComfyUI/comfy/ldm/flux/model.py", line 240, in forward_orig\n'
+            '  File "/opt/ComfyUI/comfy/ops.py", line 368, in forward\n'
+            "    return self.forward_comfy_cast_weights(*args, **kwargs)\n", sig)
+    assert "__rmul__" in m["title"] and "dynamic VRAM" in m["title"]
+    assert "disable_dynamic_vram" in m["fix"] and "--disable-dynamic-vram" in m["fix"]
+    assert ".\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build --disable-dynamic-vram" in m["fix"]
+    # the same break on Windows CRLF with only the launch flag named, in a node's exception line
+    m = one("Total VRAM 16376 MB, total RAM 65277 MB\r\nSet vram state to: NORMAL_VRAM\r\n"
+            "Enabled fp16 accumulation, dynamic_vram\r\n!!! Exception during processing !!! Unsupported method call\r\n"
+            "  Explanation: Dynamo does not know how to trace method __mul__ of class PyCSimpleType\r\n", sig)
+    assert "PyCSimpleType" in m["title"]
+    # the undefined tensor subclass: SwarmUI's prefix, and a ComfyUI node's exception line
+    m = one('ComfyUI execution error: name \'__subclass_Tensor_2203410990144_c7\' is not defined\n', sig)
+    assert "__subclass_Tensor_2203410990144_c7" in m["title"]
+    assert sig in ids("got prompt\n!!! Exception during processing !!! name '__subclass_Tensor_140233871_c12' is not defined\n"
+                      "Traceback (most recent call last):\n  File \"C:\\ComfyUI\\execution.py\", line 510, in execute\n")
+    # the resumed weight cast's shape error with dynamic VRAM named on the launch line
+    m = one("python main.py --listen --fast dynamic_vram fp8_matrix_mult\n"
+            '  File "/srv/ComfyUI/comfy/ops.py", line 361, in torch_dynamo_resume_in_forward_comfy_cast_weights_at_359\n'
+            "    x = torch.nn.functional.linear(input, weight, bias)\n"
+            "RuntimeError: mat1 and mat2 shapes cannot be multiplied (2x3072 and 768x3072)\n", sig)
+    assert "torch.compile" in m["title"] and "update_comfyui.bat" in m["fix"]
+    # look-alikes: another program's script, a bare ctypes break, the shape error without dynamic VRAM, an AMD setup
+    for t in ("print(torch.compile(fn)(s))     # NameError: name '__subclass_Tensor_140122_c0' is not defined\n",
+              "torch._dynamo.exc.Unsupported: Unsupported method call\n"
+              "  Explanation: Dynamo does not know how to trace method `__mul__` of class `PyCSimpleType`\n"
+              "from user code:\n   File \"/home/me/sim/driver.py\", line 88, in step\n",
+              '  File "/srv/ComfyUI/comfy/ops.py", line 361, in torch_dynamo_resume_in_forward_comfy_cast_weights_at_359\n'
+              "RuntimeError: mat1 and mat2 shapes cannot be multiplied (2x3072 and 768x3072)\n"):
+        assert sig not in ids(t), t
+    assert ids("ROCm version: 7.1\nAMD Radeon RX 7900 XTX gfx1100\n!!! Exception during processing !!! "
+               "name '__subclass_Tensor_99_c3' is not defined\n") == []
+
+
 def test_round370_cuda_init_failure_kinds():
     r"""Round 370 (CUDA initialisation failures on Windows laptops, multi-GPU boxes and after sleep, second pass): torch's
     `CUDA driver initialization failed, you might not have a CUDA gpu` (cudaErrorInitializationError from its device
