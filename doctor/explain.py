@@ -11061,6 +11061,8 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         # `installed the CPU version of torch` alone is also what a user without an NVIDIA GPU does on purpose: claimed
         # only where the paste names an NVIDIA GPU or asks for (or had) the GPU / CUDA build
         return None
+    if g.get("prose_w") and not g.get("prose"):  # the same words with the platform named after them
+        g = {**g, "prose": g["prose_w"]}
     if g.get("prose"):
         # the user's own words: pip or uv installed the CPU build (PyPI's torch for Windows, and for aarch64 Linux
         # before the CUDA wheels went to PyPI, is CPU-only; a uv project whose index mapping skips this platform)

@@ -19162,6 +19162,55 @@ def test_round385_portable_embedded_pip_kinds():
         assert not ids(t), (t, ids(t))
 
 
+def test_round393_uv_torch_index_kinds():
+    r"""Round 393 (uv, uv pip and uv-managed Pythons around torch, second pass): uv's hint that flash-attn / xformers /
+    SageAttention `depends on `torch`, but doesn't declare it as a build dependency`, wrapped over lines and each line
+    led by a Docker build's elapsed-time prefix (`4.984 `, `#11 23.07 `), is flash-attn.build-no-torch; a `+cpu` torch
+    the user says they `got` (beside torch.cuda.is_available() False or an NVIDIA GPU) and a user's words that a
+    Windows install was forced (or fell back / through) to the PyTorch CPU index are torch.cpu-build; a user's words
+    that an old torch (1.x, 2.0-2.6) is not compatible with / does not support the (RTX) 50 series is
+    torch.sm-unsupported. The same hint for another package's build dependency, a `+cpu` torch got on a Mac, a CPU
+    index chosen on purpose or for another package, a torch that works with the 50 series, another framework's words
+    and the 50 series words beside an attention package stay silent."""
+    for t in ("#11 23.07       hint: This error likely indicates that `flash-attn@2.8.3` depends\n#11 23.07       on `torch`, "
+              "but doesn't declare it as a build dependency. If\n#11 23.07       `flash-attn` is a first-party package, "
+              "consider adding `torch` to its\n",
+              "  × Failed to build `sageattention==2.2.0`\r\n  hint: This error likely indicates that `sageattention@2.2.0` "
+              "depends\r\n      on `torch`, but doesn't declare it as a build dependency. If `sageattention` is a first-party "
+              "package\r\n"):
+        m = one(t, "flash-attn.build-no-torch")
+        assert ids(t)[0] == "flash-attn.build-no-torch", ids(t)
+        assert "from source" in m["title"] and "--no-build-isolation" in m["fix"]
+    m = one("After uv sync on Windows 11 with my RTX 4070 I got `2.11.0+cpu` and torch.cuda.is_available() returns False\n",
+            "torch.cpu-build")
+    assert "2.11.0+cpu" in m["title"] and "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    for t in ("With this pyproject the Windows machines fall back to the pytorch_cpu index because the marker only lists "
+              "linux, so ComfyUI runs on the CPU\n",
+              "[tool.uv.sources] maps torch by platform_machine, so torch gets forced into the `pytorch-cpu` index on "
+              "Windows (AMD64)\r\n"):
+        m = one(t, "torch.cpu-build")
+        assert ids(t)[0] == "torch.cpu-build", ids(t)
+        assert m["title"].startswith("pip / uv installed PyTorch's CPU-only build") and "cpu" in m["title"]
+        assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    for t in ("The pyproject pins torch==2.5.1, which doesn't support the RTX 50 series; my 5080 gets no kernel.\n",
+              "uv keeps installing torch 2.4 which is not compatible with 5000 series cards\n"):
+        m = one(t, "torch.sm-unsupported")
+        assert ids(t)[0] == "torch.sm-unsupported", ids(t)
+        assert "RTX 50" in m["title"] and "CUDA 12.8 or newer" in m["title"]
+        assert "cu128" in m["fix"]
+    # another package's build dependency, a Mac, a CPU index on purpose or for jaxlib, a torch that works, other
+    # frameworks, an attention package named beside the words
+    for t in ("12.405 hint: This error likely indicates that `mypkg@1.0.0` depends\n12.405       on `numpy`, but doesn't "
+              "declare it as a build dependency. If\n",
+              "On my M2 MacBook I got `2.5.1+cpu`, is that expected?\n",
+              "our CI jobs are pointed to the pytorch-cpu index on purpose to keep images small\n",
+              "jaxlib on Windows falls back to the cpu index\n",
+              "torch 2.7.0 works with the 50 series GPUs now\n",
+              "tensorflow 2.6 is not compatible with 50 series GPUs\n",
+              "torch 2.6 is not compatible with 50 series GPUs, and flash-attn 2.7.4 has no sm_120 build either\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round372_missing_node_types_kinds():
     r"""Round 372 (ComfyUI workflows with missing or unknown node types): an older ComfyUI's /prompt validation looking
     a node class up with `nodes.NODE_CLASS_MAPPINGS[prompt[x]['class_type']]` and failing with `KeyError: '<class>'`
