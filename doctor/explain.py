@@ -6336,6 +6336,26 @@ def _libstdcxx(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {}
 
 
+@_interp("conda_cuda_pin")
+def _conda_cuda_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """conda's PackagesNotFoundError for a cudatoolkit / pytorch-cuda pin: claimed where the paste is a PyTorch install
+    (pytorch-cuda itself, or a cudatoolkit beside a PyTorch channel or pin). Not on a Mac (osx-64 / osx-arm64 channels
+    have no CUDA package at all), nor for TensorFlow's or another program's cudatoolkit with no PyTorch named."""
+    if _off_nvidia_anywhere(ctx) or _fact(ctx, "conda_osx"):
+        return None
+    pkg, op, ver = g.get("pkg") or "", g.get("op") or "", g.get("ver") or ""
+    torch = _fact(ctx, "conda_torch_spec")
+    if pkg == "cudatoolkit" and (not torch or (_fact(ctx, "other_framework") and "pytorch" not in torch.lower())):
+        return None
+    asked = f"{pkg}{op}{ver}" if ver else pkg
+    out: dict[str, Any] = {"title": f"conda cannot install `{asked}` for PyTorch: the channels named have no such "
+                                    "package for this platform", "details": {"missing": asked}}
+    if op == "==" and ver.count(".") == 1:
+        out["title"] = (f"conda cannot install `{asked}`: `==` asks for exactly {ver}, while the packages are "
+                        f"{ver}.x (write `{pkg}={ver}`)")
+    return out
+
+
 @_interp("glibc_old")
 def _glibc_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A binary built on a newer Linux than this one (GLIBC_2.xx not found): claimed for the stack's binaries or where
@@ -11047,15 +11067,19 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     if g.get("envcpu"):
         # torch.utils.collect_env: `CUDA used to build PyTorch: Could not collect` is torch.version.cuda None (a CPU-only
         # build; ROCm's builds fill the next line, which must say N/A), and the same report names an NVIDIA driver
+        # (or, where the report stops before the driver line, a CUDA toolkit on the machine: `CUDA runtime version:
+        # 11.8.89` right after `Is CUDA available: False`, and no driver line saying there is none)
         drv = g.get("envdrv") or ""
+        have = f"NVIDIA driver {drv} is installed" if drv else f"the machine has CUDA {g.get('envrt') or ''} installed"
         return {"title": (f"PyTorch is a CPU-only build (collect_env: `CUDA used to build PyTorch: Could not collect`) "
-                          f"although NVIDIA driver {drv} is installed: nothing runs on the GPU"),
+                          f"although {have}: nothing runs on the GPU"),
                 "cause": ("torch.utils.collect_env prints `CUDA used to build PyTorch: Could not collect` when torch.version.cuda "
                           "is None: the installed torch is a CPU-only build (PyPI's Windows wheel, whose version has no "
                           "`+cuXXX` label, a conda `cpu` build, or a source build without CUDA), so `Is CUDA available: False` "
-                          f"although the NVIDIA driver ({drv}) and its GPU are there. No CUDA toolkit install changes that: "
+                          + (f"although the NVIDIA driver ({drv}) and its GPU are there. " if drv else "although CUDA is "
+                             "installed on the machine. ") + "No CUDA toolkit install changes that: "
                           "the CUDA runtime comes inside the CUDA build of torch."),
-                "details": {"driver": drv, "torch_cuda": "None (CPU-only build)"}}
+                "details": ({"driver": drv} if drv else {"cuda_runtime": g.get("envrt") or ""}) | {"torch_cuda": "None (CPU-only build)"}}
     if g.get("cpuof") and not (near.get("nvidia_named") or ctx.get("nvidia_named") or near.get("gpu_torch_wanted")
                                or ctx.get("gpu_torch_wanted") or near.get("torch_cuda_build") or ctx.get("torch_cuda_build")):
         # `installed the CPU version of torch` alone is also what a user without an NVIDIA GPU does on purpose: claimed

@@ -20945,6 +20945,56 @@ def test_round381_custom_node_import_kinds():
         assert not ids(t), t
 
 
+def test_round389_conda_torch_env_kinds():
+    r"""Round 389 (conda / mamba / miniforge environments around PyTorch): conda's PackagesNotFoundError for a
+    cudatoolkit or pytorch-cuda pin is torch.conda-cuda-pin-missing where the paste is a PyTorch install (pytorch-cuda
+    itself, or cudatoolkit beside `-c pytorch` / a `pytorch==` pin), in any channel list layout, with the exact-match
+    `==X.Y` spelling named in the title; the pytorch channel's CPU build in conda's download table (`pytorch-X |
+    pyX.Y_cpu_0`) and collect_env's `Could not collect` build with a CUDA runtime but no driver line are
+    torch.cpu-build. Silent: the same PackagesNotFoundError on a Mac (osx-64 / osx-arm64 channels), for TensorFlow's
+    cudatoolkit or a cudatoolkit pin with no PyTorch named, for another package (`conda search pandas`), and a
+    collect_env report whose driver line says `Could not collect`."""
+    miss = ("PackagesNotFoundError: The following packages are not available from current channels:\n\n  - {pkg}\n\n"
+            "Current channels:\n\n  - https://conda.anaconda.org/pytorch/{plat}\n  - https://conda.anaconda.org/pytorch/noarch\n"
+            "  - https://repo.anaconda.com/pkgs/main/{plat}\n")
+    for cmd, pkg, plat in (
+            ("(comfy) C:\\Users\\kim>conda install pytorch==1.12.1 torchvision cudatoolkit=11.4 -c pytorch\r\n",
+             "cudatoolkit=11.4", "win-64"),
+            ("$ mamba install -y pytorch torchvision pytorch-cuda=12.6 -c pytorch -c nvidia\n", "pytorch-cuda=12.6",
+             "linux-64"),
+            ("", "pytorch-cuda=11.5", "linux-64"),
+            ("conda create -n sd python=3.10 pytorch==1.11.0 cudatoolkit==11.3 --channel pytorch\n", "cudatoolkit==11.3",
+             "linux-64")):
+        t = cmd + "Collecting package metadata (repodata.json): done\nSolving environment: failed\n\n" + miss.format(pkg=pkg, plat=plat)
+        m = one(t, "torch.conda-cuda-pin-missing")
+        assert pkg in m["title"] and "download.pytorch.org/whl/cu128" in m["fix"] and "conda search" in m["fix"], t
+    m = one("conda install pytorch==1.10 cudatoolkit==11.3 -c pytorch -c conda-forge\n" + miss.format(
+        pkg="cudatoolkit==11.3", plat="linux-64"), "torch.conda-cuda-pin-missing")
+    assert "exactly 11.3" in m["title"] and "cudatoolkit=11.3" in m["title"]
+    # the pytorch channel's CPU build in conda's download table, and collect_env cut before the driver line
+    t = ("conda install -y pytorch pytorch-cuda=12.1 -c pytorch-nightly -c nvidia\r\n"
+         "    pytorch-2.1.0.dev20230701  |      py3.11_cpu_0       85.0 MB  pytorch-nightly\r\n"
+         "    pytorch-mutex-1.0          |              cpu           3 KB  pytorch-nightly\r\n")
+    assert one(t, "torch.cpu-build")
+    t = ("PyTorch version: 2.2.0.dev20231010\nIs debug build: False\nCUDA used to build PyTorch: Could not collect\n"
+         "ROCM used to build PyTorch: N/A\n\nOS: Rocky Linux 9.2 (x86_64)\nIs CUDA available: False\n"
+         "CUDA runtime version: 12.1.105\nCUDA_MODULE_LOADING set to: N/A\n")
+    m = one(t, "torch.cpu-build")
+    assert "CUDA 12.1" in m["title"] and "CPU-only" in m["title"]
+    # look-alikes: a Mac, TensorFlow, another program's cudatoolkit, another package, a machine with no driver
+    for t in ("conda install pytorch torchvision cudatoolkit=11.8 -c pytorch\n" + miss.format(pkg="cudatoolkit=11.8", plat="osx-arm64"),
+              "Platform: osx-64\nSolving environment: failed\n\n" + miss.format(pkg="pytorch-cuda=12.1", plat="noarch"),
+              "(tf) C:\\>conda install -c conda-forge tensorflow-gpu cudatoolkit=11.2 cudnn=8.1\n" + miss.format(
+                  pkg="cudatoolkit=11.2", plat="win-64"),
+              "$ conda create -n gmx -c conda-forge gromacs cudatoolkit=10.0\n" + miss.format(pkg="cudatoolkit=10.0",
+                                                                                            plat="linux-64"),
+              "$ conda search pandas --offline\n" + miss.format(pkg="pandas", plat="linux-64"),
+              "CUDA used to build PyTorch: Could not collect\nROCM used to build PyTorch: N/A\nIs CUDA available: False\n"
+              "CUDA runtime version: 11.8.89\nGPU models and configuration: Could not collect\n"
+              "Nvidia driver version: Could not collect\n"):
+        assert "torch.conda-cuda-pin-missing" not in ids(t) and "torch.cpu-build" not in ids(t), t
+
+
 def test_round368_diffusers_local_paths_kinds():
     r"""Round 368 (diffusers loading from local folders, single files and custom paths, second pass): from_single_file
     given an original config that is neither a file nor a URL (diffusers' fetch_original_config), as a ComfyUI node's
