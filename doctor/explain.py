@@ -5034,6 +5034,23 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                           "without this architecture raises the same error."),
                 "fix": _old_gpu_fix(family),
                 "details": {"gpu": old_gpu, "gpu_arch": sm, "family": family}}
+    kepler = _fact(ctx, "kepler_gpu").strip()
+    if kepler and not g.get("built"):
+        # round 387: a Kepler card (compute capability 3.0 to 3.7): no PyTorch release wheel of the CUDA 12 / 13 lines
+        # carries its kernels (3.0 went in 1.3, the rest with the CUDA 11 builds), so no reinstall of a current build helps
+        return {"title": (f"A CUDA kernel has no build for this GPU: the {kepler} is a Kepler GPU (compute capability 3.x), "
+                          "older than any current PyTorch CUDA build supports"),
+                "cause": (f"The {kepler} is a Kepler GPU (compute capability 3.0 to 3.7). PyTorch's release wheels dropped "
+                          "capability 3.0 in 1.3 and the rest of Kepler with the CUDA 11 builds; its CUDA 12 and 13 wheels "
+                          "start at Maxwell (sm_50) or newer. torch.cuda.is_available() can still be True, and the first "
+                          "CUDA operation fails like this (PyTorch also warns `PyTorch no longer supports this GPU because "
+                          "it is too old`). Reinstalling PyTorch from a current CUDA index does not change that, and a "
+                          "Kepler card has neither the memory nor the bf16 support FLUX.2 [klein] needs."),
+                "fix": ("Run on a newer NVIDIA GPU (Turing / RTX 20 or newer for Klein), or on the CPU: ComfyUI "
+                        "`python main.py --cpu` (very slow). Check what the installed torch carries with `python -c "
+                        "\"import torch; print(torch.__version__, torch.cuda.get_arch_list(), "
+                        "torch.cuda.get_device_capability())\"`: no sm_3x in the list means no kernels for this card"),
+                "details": {"gpu": kepler, "family": "Kepler"}}
     built = _fact(ctx, "torch_cuda_build")
     m = re.search(r"(?:cu|=|: )(1\d)\.?(\d)\b", built)
     blackwell = _fact(ctx, "gpu_model") or next((v for v in [_fact(ctx, "hopper_gpu")] if "12" in v), "")

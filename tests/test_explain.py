@@ -20288,6 +20288,61 @@ def test_round379_sage_triton_setup_kinds():
         assert "sage.unsupported-arch" not in got and "sage.cuda-too-old" not in got, (t, got)
 
 
+
+def test_round387_torch_qa_cuda_driver_gpu_kinds():
+    r"""Round 387 (Q&A sites and forums about PyTorch / CUDA / driver / GPU errors): a bare `no kernel image is
+    available` in a paste that names a Kepler card (GeForce GT 710-740 / GT 7x0M, GTX 650-690, GTX 760-780 Ti, GTX
+    TITAN / Black / Z, Tesla K) gets a headline naming the card and a fix that is not a current-PyTorch reinstall
+    (no CUDA 12 / 13 wheel carries Kepler kernels); the Maxwell GTX 750 Ti / GTX TITAN X keep the cu126 advice and
+    an RTX card keeps the generic one. A `+cpu` torch version stated beside the paste's own `CUDA is not available`
+    (a question's title quoting torch.cuda.is_available()) is torch.cpu-build; the same words going on to a fallback
+    (`CUDA is not available, using CPU`) or a Mac stay silent, as does a `+cpu` version with nothing about CUDA."""
+    nk = "cuda.no-kernel-image"
+    for t in ("My GPU is GeForce GT 730, installed pytorch 1.4.0+cu101\nRuntimeError: CUDA error: no kernel image is "
+              "available for execution on the device\n",
+              "GPU: NVIDIA GeForce GTX 770\r\n  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\ops.py\", line 80, in "
+              "forward\r\nRuntimeError: CUDA error: no kernel image is available for execution on the device\r\nCUDA kernel "
+              "errors might be asynchronously reported at some other API call, so the stacktrace below might be "
+              "incorrect.\r\n",
+              "## Error Details\n- **Node Type:** KSampler\n- **Exception Type:** RuntimeError\n- **Exception Message:** "
+              "CUDA error: no kernel image is available for execution on the device\n## System Information\n- **OS:** nt\n"
+              "### Devices\n- **Name:** cuda:0 Tesla K80 : cudaMallocAsync\n",
+              "torch 1.3.1+cu92 on a GeForce GT 750M laptop\nRuntimeError: CUDA error: no kernel image is available for "
+              "execution on the device\n"):
+        m = one(t, nk)
+        assert ids(t) == [nk], (t, ids(t))
+        assert "Kepler GPU" in m["title"] and "older than any current PyTorch CUDA build" in m["title"], m["title"]
+        assert "--cpu" in m["fix"] and "get_arch_list" in m["fix"] and "whl/cu128" not in m["fix"], m["fix"]
+    # Maxwell cards with Kepler-like numbers (GTX 750 Ti, GTX TITAN X) are not read as Kepler (the TITAN X keeps its
+    # cu126 advice); an RTX card keeps the generic headline
+    for t, head in (("GeForce GTX 750 Ti\nRuntimeError: CUDA error: no kernel image is available for execution on the "
+                     "device\n", ""),
+                    ("NVIDIA GeForce GTX TITAN X\nRuntimeError: CUDA error: no kernel image is available for execution "
+                     "on the device\n", "Maxwell"),
+                    ("laptop GeForce RTX 3070, torch=1.2.0\nRuntimeError: CUDA error: no kernel image is available for "
+                     "execution on the device\n", None)):
+        m = one(t, nk)
+        assert "Kepler" not in m["title"], (t, m["title"])
+        if head:
+            assert head in m["title"], m["title"]
+        elif head is None:
+            assert m["title"] == "A CUDA kernel has no build for this GPU", m["title"]
+    cpu = "torch.cpu-build"
+    for t in ("return torch._C._cuda_getDeviceCount() > 0 CUDA is not available\n\nCollecting environment "
+              "information...\nPyTorch version: 2.1.2+cpu\nIs debug build: False\nCUDA used to build PyTorch: Could not "
+              "collect\n",
+              "Why is CUDA is not available?\r\nPyTorch version: 1.13.1+cpu\r\nCUDA used to build PyTorch: None\r\n",
+              "torch.__version__ -> 2.5.1+cpu\nCUDA is not available in my venv although the RTX 3060 works in games\n"):
+        m = one(t, cpu)
+        assert ids(t) == [cpu], (t, ids(t))
+        assert m["title"].startswith("PyTorch is a CPU-only build (") and "+cpu" in m["title"], m["title"]
+        assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    # the words going on to the program's fallback, a Mac, or a +cpu version with nothing about CUDA: not claimed
+    for t in ("PyTorch version: 2.1.2+cpu\nCUDA is not available, using CPU instead\n",
+              "PyTorch version: 2.2.0+cpu\nCUDA is not available on this MacBook Pro (Apple M2), running on mps\n",
+              "PyTorch version: 2.3.0+cpu\nIs debug build: False\nCUDA used to build PyTorch: Could not collect\n"):
+        assert cpu not in ids(t), (t, ids(t))
+
 def test_round366_numpy_abi_other_builds_kinds():
     r"""Round 366 (NumPy 2 ABI and compiled modules built for another numpy / torch / Python, third pass): the dynamic
     loader's `undefined symbol` for a torch symbol in torchvision's _C or torchaudio's library (the plain .so, the
