@@ -2070,6 +2070,10 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         if mac:
             return None  # the Manager's or the Desktop app's own install path on a Mac
         dist = g["dist"].lower()
+        if g.get("nonetype") or (g.get("desktop") and dist == "comfyui-frontend-package"):
+            return None  # the Manager's restore run without a path (its own `expected str, bytes or os.PathLike object,
+            # not NoneType`: an unnecessary attempt that does not affect use), or ComfyUI Desktop's (its install folder), whose ComfyUI
+            # serves the bundled frontend (--front-end-root) and is not updated through the Manager: nothing missing
         row = next((r for r in cat.tables.get("klein_package") or [] if str(r.get("pip") or "").lower() == dist
                     or r.get("module") == dist.replace("-", "_")), None)
         if row is None:
@@ -10517,6 +10521,27 @@ def _manager_gate(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                     "hand: `cd ComfyUI/custom_nodes && git clone URL`, then `python -m pip install -r NODE/requirements.txt` "
                     "with ComfyUI's Python"),
             "details": {"flag": flag}}
+
+
+@_interp("node_folder_dot")
+def _node_folder_dot(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`No module named 'X'` where the custom_nodes folder in the same traceback (or `Cannot import` line) is named
+    `X.something`: Python read the dot in the folder name as a package separator."""
+    stem = g.get("stem") or ""
+    near = _near(ctx)
+    for key in ("custom_node", "comfy_place"):
+        for folder in re.findall(r"custom_nodes[\\/]+([^\\/\"'\s]{1,200})", near.get(key) or ""):
+            head, dot, rest = folder.partition(".")
+            if dot and rest and head.lower() == stem.lower() and not re.fullmatch(r"py[cdw]?", rest, re.I):
+                new = folder.replace(".", "_")
+                return {"fix": (f"Close ComfyUI and rename the folder without the dot: in the ComfyUI folder run "
+                                f"`ren \"custom_nodes\\{folder}\" \"{new}\"` (Windows cmd; Linux/macOS: "
+                                f"`mv \"custom_nodes/{folder}\" \"custom_nodes/{new}\"`), or install the pack again with git "
+                                "(`cd ComfyUI/custom_nodes && git clone URL`; ComfyUI-Manager itself: "
+                                "`git clone https://github.com/Comfy-Org/ComfyUI-Manager comfyui-manager`); keep only one "
+                                "copy of a pack in custom_nodes, then start ComfyUI again"),
+                        "details": {"folder": folder, "missing module": stem}}
+    return None
 
 
 @_interp("dubious_ownership")

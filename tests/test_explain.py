@@ -18747,6 +18747,67 @@ def test_round384_blackwell_third_pass_kinds():
     assert ids(t) == ["cuda.no-kernel-image"]
 
 
+
+def test_round392_manager_install_restore_kinds():
+    r"""Round 392 (ComfyUI-Manager 2026, second pass): a custom_nodes folder named `X.something` whose import fails
+    with `No module named 'X'` is the dot in the folder name (comfyui.node-folder-dotted-name; the fix renames that
+    folder); a user's own words for the Manager's security gate count only beside the setting (`security_level = ...`
+    with `--listen`) or with ComfyUI / the Manager named with the refused install; git's `RPC failed; curl NN` run
+    together with the next `error:` (Stability Matrix's joined output) is the connection to GitHub cut; the Manager's
+    `Failed to restore comfyui-frontend-package` stays silent when its own NoneType error follows or the paste is ComfyUI
+    Desktop's. Other folders, other programs' clones and other refusals stay silent."""
+    for t, folder in (
+            ("Traceback (most recent call last):\r\n"
+             "  File \"E:\\AI\\ComfyUI_windows_portable\\ComfyUI\\nodes.py\", line 2150, in load_custom_node\r\n"
+             "    module_spec.loader.exec_module(module)\r\n"
+             "  File \"E:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-KJNodes-1.1.4\\__init__.py\", "
+             "line 1, in <module>\r\n"
+             "    from .nodes.nodes import *\r\n"
+             "ModuleNotFoundError: No module named 'ComfyUI-KJNodes-1'\r\n", "ComfyUI-KJNodes-1.1.4"),
+            ("Cannot import /home/ana/ComfyUI/custom_nodes/was-node-suite.bak module for custom nodes: "
+             "No module named 'was-node-suite'\n", "was-node-suite.bak")):
+        m = one(t, "comfyui.node-folder-dotted-name")
+        assert "dot" in m["title"] and folder in m["fix"] and folder.replace(".", "_") in m["fix"], t
+        assert "python.module-missing" not in ids(t)
+    for t in ("  File \"C:\\ComfyUI\\custom_nodes\\comfyui-impact-pack\\__init__.py\", line 9, in <module>\n"
+              "ModuleNotFoundError: No module named 'comfyui-impact-pack'\n",
+              "  File \"C:\\ComfyUI\\custom_nodes\\ComfyUI-Foo.v2\\__init__.py\", line 3, in <module>\n"
+              "ModuleNotFoundError: No module named 'ultralytics'\n",
+              "  File \"/srv/app/plugins/my.plugin/__init__.py\", line 3, in <module>\n"
+              "ModuleNotFoundError: No module named 'my'\n"):
+        assert "comfyui.node-folder-dotted-name" not in ids(t), t
+    for t in ("I already put security_level = normal- in config.ini\r\nbut the box runs ComfyUI with --listen 0.0.0.0 "
+              "so nothing installs\r\n",
+              "Can't install the pack because of security restrictions in ComfyUI-Manager, what now?\n",
+              "unable to install nodes due to security level of the manager\n"):
+        m = one(t, "comfyui.manager-security-level")
+        assert "security_level" in m["title"] and "security_level = weak" in m["fix"], t
+    for t in ("security_level = weak\n",
+              "can't install it due to security concerns\n",
+              "cannot install the driver due to security policy of Windows\n",
+              "Can't install the extension because of security settings in Chrome\n",
+              "node --listen 3000 --security_level=weak\n"):
+        assert "comfyui.manager-security-level" not in ids(t), t
+    t = ("Could not install ComfyUI (ProcessException: Git command [git clone https://github.com/comfyanonymous/ComfyUI "
+         "D:\\SM\\Packages\\ComfyUI] failed with exit code 128:\r\nCloning into 'D:\\SM\\Packages\\ComfyUI'...error: RPC "
+         "failed; curl 56 Recv failure: Connection was reseterror: 5120 bytes of body are still expectedfetch-pack: "
+         "unexpected disconnect while reading sideband packetfatal: early EOF\r\n")
+    m = one(t, "comfyui.github-unreachable")
+    assert "curl 56" in json.dumps(m) or "GitHub" in m["title"]
+    assert not ids("Cloning into '/home/pi/moonraker'...\nerror: RPC failed; curl 92 HTTP/2 stream 0 was not closed "
+                   "cleanly: CANCEL (err 8)error: 99 bytes of body are still expected\nfatal: early EOF\n")
+    for t in ("[ComfyUI-Manager] Failed to restore comfyui-frontend-package\r\n"
+              "expected str, bytes or os.PathLike object, not NoneType\r\n",
+              "[2025-05-02 10:11:12.131] [error] [ComfyUI-Manager] Failed to restore comfyui-frontend-package\n\n"
+              "[2025-05-02 10:11:12.132] [info]  \nPrestartup times for custom nodes:\n   2.1 seconds: C:\\Users\\kim\\"
+              "AppData\\Local\\Programs\\@comfyorgcomfyui-electron\\resources\\ComfyUI\\custom_nodes\\ComfyUI-Manager\n"):
+        assert "python.module-missing" not in ids(t), t
+    # the restore failing without either sign stays the requirement missing from ComfyUI's Python
+    t = ("[ComfyUI-Manager] Failed to restore comfyui-frontend-package\n"
+         "Command '['D:\\ComfyUI_windows_portable\\python_embeded\\python.exe', '-s', '-m', 'pip', 'install', "
+         "'comfyui-frontend-package==1.23.4']' returned non-zero exit status 1.\n")
+    assert "python.module-missing" in ids(t)
+
 def test_round371_hf_token_auth_kinds():
     r"""Round 371 (Hugging Face tokens and authentication, second pass): huggingface_hub's whoami refusal raised as an
     exception line without its full stop (`requests.exceptions.HTTPError: Invalid user token`, `HfHubHTTPError: ...`)
