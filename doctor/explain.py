@@ -1192,6 +1192,24 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         # from the host memory ComfyUI pins: the pinned host copy ran out (pinned memory counted against Windows'
         # shared GPU memory, PR #13221), not the caching allocator's VRAM (that one says `Tried to allocate`)
         return {"as": "comfyui.pinned-memory"}
+    if g.get("split_attn"):
+        # ComfyUI's split attention (the model's attention_split, the VAE's slice_attention; Forge's copy of it) caught
+        # torch's out-of-memory, emptied the cache and retries in more slices: it goes on (slowly) and only raises
+        # torch.OutOfMemoryError after 64 slices; the line once per attention call means the card is full at each step
+        return {"title": "The GPU ran out of memory in ComfyUI's split attention (it empties the cache and retries in "
+                         "smaller slices)",
+                "severity": "warn",
+                "cause": ("ComfyUI's split attention (the sliced attention of the diffusion model, used with "
+                          "`--use-split-cross-attention` or when PyTorch attention is not available, and the VAE's "
+                          "split attention) caught a CUDA out-of-memory error, emptied the cache and tried again with "
+                          "the work cut into more slices (`increasing steps and trying again N`, up to 64, then it "
+                          "stops with torch.OutOfMemoryError). The line on every step means the model and its "
+                          "activations do not fit in the free VRAM: each step runs out first and is redone in pieces, "
+                          "which is very slow. " + cat.by_id("cuda.oom").cause),  # type: ignore[union-attr]
+                "fix": ("Free VRAM so the step fits in one piece: " + _lower_first(cat.by_id("cuda.oom").fix)  # type: ignore[union-attr]
+                        + "; start ComfyUI without `--use-split-cross-attention` so it uses PyTorch attention (SDPA), "
+                          "and decode with VAE Decode (Tiled) if the line comes at the decode"),
+                "details": {"stage": "split attention retry"}}
     if (g.get("cublas") or "").upper() == "CUBLAS_STATUS_NOT_INITIALIZED":
         # cuBLAS's handle cannot be created: usually no VRAM left for its workspace; an earlier kernel that failed
         # silently (CUDA reports late: an index past an embedding table) surfaces at the same first matmul

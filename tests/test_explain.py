@@ -20758,6 +20758,36 @@ def test_round380_flash_attn_fa3_hopper_module_kinds():
         assert "flash-attn.abi-mismatch" not in ids(t), t
 
 
+def test_round388_split_attention_oom_retry_kinds():
+    r"""Round 388 (model-page and forum threads about FLUX.2 / FLUX.1 / Qwen-Image / Z-Image errors): ComfyUI's split
+    attention (the model's sliced attention, the VAE's split attention, Forge's copy) catches torch's out-of-memory,
+    logs `out of memory error, emptying cache and trying again` / `... increasing steps and trying again N` and redoes
+    the step in slices: cuda.oom as a warning that names the retry, whatever model ran. A fatal torch OOM in the same
+    paste keeps the plain failure; another program's own `Emptying cache and trying again.` log line, and the same
+    words on a Mac's MPS device, stay silent."""
+    for t in ("got prompt\nRequested to load Flux2\nloaded partially; 5890.12 MB usable, 5120.00 MB loaded\n"
+              "  5%|5         | 1/20 [00:09<02:51,  9.02s/it]out of memory error, emptying cache and trying again\n"
+              "out of memory error, emptying cache and trying again\n",
+              "2026-02-01T10:11:12.130000 - out of memory error, increasing steps and trying again 8\r\n",
+              "[Out of Memory Error] emptying cache and trying again...\n[Out of Memory Error] increasing steps and trying "
+              "again 4...\n",
+              "Requested to load AutoencodingEngine\nUsing split attention in VAE\n"
+              "out of memory error, emptying cache and trying again\nPrompt executed in 81.40 seconds\n"):
+        m = one(t, "cuda.oom")
+        assert m["severity"] == "warn", t
+        assert "split attention" in m["title"] and "retries in smaller slices" in m["title"], t
+        assert "--use-split-cross-attention" in m["fix"] and "--lowvram" in m["fix"], t
+    m = one("out of memory error, emptying cache and trying again\nout of memory error, increasing steps and trying again 4\n"
+            "!!! Exception during processing !!! CUDA out of memory. Tried to allocate 1.50 GiB. GPU 0 has a total capacity "
+            "of 7.60 GiB of which 10.00 MiB is free.\n", "cuda.oom")
+    assert m["severity"] == "fail" and "split attention" not in m["title"]
+    for t in ("logger.warning(\"Emptying cache and trying again.\")\n",
+              "step 120 failed; Emptying cache and trying again.\n",
+              "Device: mps\nout of memory error, emptying cache and trying again\n",
+              "worker 3: request failed, emptying cache and trying again\n"):
+        assert ids(t) == [], t
+
+
 def test_round367_text_encoder_files_kinds():
     r"""Round 367 (text encoder files and CLIPLoader / DualCLIPLoader types, third pass): a FLUX.2 [klein] model file
     named beside FLUX.2 [dev]'s Mistral-Small encoder file (a frontend that gives every FLUX.2 model the dev encoder,
