@@ -1738,6 +1738,15 @@ def _nightly_crash(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
 @_interp("posdim")
 def _posdim(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     wf = g.get("workflow_version")
+    if wf and g.get("corever") is not None:
+        # the same warning with the frontend's `Core nodes source version: X` list under it: the missing nodes are
+        # ComfyUI core nodes; Klein's own (the core_node rows from Klein's support on) keep this Klein headline,
+        # any other core node is a ComfyUI older than the workflow, whichever model it runs
+        min_klein = _release(str(_manifest_part("comfyui", "version", {}).get("min_klein") or "0")) or Version("0")
+        klein_rows = {str(r["name"]) for r in cat.tables.get("core_node") or []
+                      if r.get("name") and (_release(str(r.get("since") or "0")) or Version("0")) >= min_klein}
+        if not klein_rows & set(_core_in(g.get("corenodes") or "", cat)):
+            return {"as": "comfyui.outdated"}
     if wf:
         # the frontend's load warning: the workflow was saved by a newer ComfyUI than the one running it
         v = wf.lstrip("vV")
@@ -2311,8 +2320,87 @@ _STDLIB_IO_NAMES = frozenset({"BytesIO", "StringIO", "TextIOWrapper", "IOBase", 
 _NODE_PREV_WORDS = frozenset({"the", "my", "a", "an", "this", "that", "its", "our", "your", "core", "built-in", "builtin"})
 
 
+_NEWER_COMFY_RE = re.compile(r"require a newer version of ComfyUI \(current: v?(?P<cur>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?)\)"
+                             r"[\s\S]{0,120}?Requires ComfyUI v?(?P<req>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?):?(?P<reqnodes>[\s\S]{0,800})", re.I)
+_UUID_RE = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.I)
+
+
+def _core_in(text: str, cat: Catalog) -> list[str]:
+    """ComfyUI core node classes named in a missing-node list, also where a paste lost the line breaks between them."""
+    return sorted(n for n in _core_classes(cat) if len(n) > 3 and n in text)
+
+
+def _newer_comfy_dialog(g: dict[str, str], cat: Catalog, ctx: dict[str, Any],
+                        older_as_is: bool = True) -> dict[str, Any] | None:
+    """The frontend's missing core-node dialog (`Some nodes require a newer version of ComfyUI (current: A) ...
+    Requires ComfyUI B:` and its translations): the workflow's missing types come from ComfyUI core B. A running
+    ComfyUI older than B is this ComfyUI being older; one at B or newer that still lacks the types means the server
+    has them and something between did not: types that are UUIDs are subgraph definitions (blueprints, templates),
+    which only the web frontend resolves, so its package is older than this ComfyUI; core classes at a current
+    version (a core module that failed to import at start) are not claimed."""
+    cur, req = _release(g.get("cur") or ""), _release(g.get("req") or "")
+    if cur is None or req is None or _off_nvidia(ctx):
+        return None
+    listed = g.get("reqnodes") or ""
+    if cur < req:
+        core = _core_in(listed, cat)
+        if core:
+            hand = _outdated({"nodes": " ".join(core)}, cat, ctx)
+            if hand and hand.get("as"):
+                return hand  # Klein's own core nodes: comfyui.too-old-for-klein
+        if not older_as_is:
+            return {"as": "comfyui.outdated"}
+        names = ", ".join(core[:6]) + (", ..." if len(core) > 6 else "") if core else "nodes of ComfyUI itself"
+        return {"title": f"This ComfyUI ({g['cur']}) is older than the workflow's core nodes need ({g['req']})",
+                "details": {"comfyui_version": g["cur"], "needs": g["req"], **({"missing_nodes": names} if core else {})},
+                "cause": (f"ComfyUI's frontend checked the workflow's missing node types against the ComfyUI release "
+                          f"that saved them: they are {names}, built into ComfyUI {g['req']} and newer, and this one is "
+                          f"{g['cur']}. No node pack provides them; only a newer ComfyUI does.")}
+    if _UUID_RE.search(listed):
+        return {**({} if not older_as_is else {"as": "comfyui.frontend-outdated"}), "details": {"comfyui_version": g["cur"], "needs": g["req"],
+                                                                "missing_types": "subgraph definitions (UUIDs)"},
+                "cause": (f"The frontend reports types that ComfyUI {g['req']} should have while this ComfyUI is already "
+                          f"{g['cur']}, and the missing types are UUIDs: the workflow's subgraph definitions (a template's "
+                          "or a blueprint's), which the web frontend itself resolves, not the server. The ComfyUI code was "
+                          "updated but its frontend, a pip package (comfyui-frontend-package) pinned in requirements.txt, "
+                          "was not (an update script or launcher that skips the requirements, a second Python), so an "
+                          "older frontend that cannot read these subgraphs runs beside the newer server.")}
+    return None
+
+
 @_interp("outdated")
 def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("cur") and g.get("req"):
+        return _newer_comfy_dialog(g, cat, ctx)
+    dialog = _NEWER_COMFY_RE.search(g.get("nodes") or "")
+    if dialog:
+        # the missing-node list of the same dialog reaches its version lines: one error, read as the dialog
+        return _newer_comfy_dialog({k: v for k, v in dialog.groupdict().items() if v is not None}, cat, ctx)
+    if g.get("corever") is not None and g.get("workflow_version"):
+        core = _core_in(g.get("corenodes") or "", cat)
+        listed = ", ".join(core[:6]) + (", ..." if len(core) > 6 else "") if core else "core nodes"
+        return {"title": (f"This ComfyUI is older than the workflow: it lacks {listed} of ComfyUI "
+                          f"{g['corever']} (the workflow was saved by {g['workflow_version'].lstrip('vV')})"),
+                "details": {"workflow_version": g["workflow_version"].lstrip("vV"), "core_nodes_version": g["corever"],
+                            **({"missing_nodes": listed} if core else {})},
+                "cause": ("The frontend's load warning groups the workflow's missing nodes under `Core nodes source "
+                          f"version: {g['corever']}`: they ship with ComfyUI itself (not a node pack), and this ComfyUI is "
+                          f"older than the release that added them; the workflow was saved by ComfyUI "
+                          f"{g['workflow_version'].lstrip('vV')}.")}
+    if g.get("mgr_builtin"):
+        if _off_nvidia(ctx):
+            return None
+        return {"title": "ComfyUI-Manager: the workflow's missing nodes are built into a newer ComfyUI than this one",
+                "details": {"manager_alert": "built-in nodes"},
+                "cause": ("ComfyUI-Manager's `Install Missing Custom Nodes` found that the workflow's missing nodes are "
+                          "ComfyUI core nodes (`ComfyUI is outdated, so some built-in nodes cannot be used.`): no node "
+                          "pack installs them, only a newer ComfyUI (a release or, for nodes added days ago, the nightly "
+                          "master branch; the Desktop app and the stable portable follow releases with a delay).")}
+    if g.get("newnode") or g.get("newver"):
+        if _off_nvidia(ctx):
+            return None
+        said = (g.get("newnode") or "").strip()
+        return {"details": {"said": said} if said else {"said": "newer ComfyUI version"}}
     if g.get("pnode"):
         # a user's words that a node is missing (`PIDconditioning node is missing`, `EmptyFlux2LatentImage node not
         # found`): claimed only for a class of ComfyUI itself, however the user cased it, and then read as the missing-node
@@ -2681,6 +2769,10 @@ def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
 
 @_interp("frontend_old")
 def _frontend_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("cur") and g.get("req"):
+        # the frontend's missing core-node dialog: an older ComfyUI is comfyui.outdated, subgraph types at a
+        # current ComfyUI this frontend package
+        return _newer_comfy_dialog(g, cat, ctx, older_as_is=False)
     if g.get("jserr"):
         # a JavaScript TypeError: claimed only as ComfyUI's own frontend failing (its markers in the paste) with no node
         # pack's web extension named anywhere (those scripts break against a new frontend: the node pack's fix)

@@ -18120,6 +18120,65 @@ def test_round382_hf_downloads_xet_cli_kinds():
         assert "hf.xet-download-failed" not in got and "hf.unreachable" not in got and "hf.cli-missing" not in got, (t, got)
 
 
+def test_round390_comfyui_missing_core_nodes_dialog_kinds():
+    r"""Round 390 (the newer frontend's missing-node dialogs, third pass): the frontend's `Some nodes require a newer
+    version of ComfyUI (current: A) ... Requires ComfyUI B:` dialog (English and Chinese) is comfyui.outdated when A is
+    older than B, comfyui.too-old-for-klein when the listed core nodes are Klein's, and comfyui.frontend-outdated when A
+    is already B or newer and the missing types are UUIDs (subgraph definitions, which only the web frontend resolves);
+    core classes at a current ComfyUI (a core module that failed to import) stay silent. The load warning `This
+    workflow was created with a newer version of ComfyUI (X)` with the frontend's `Core nodes source version: Y` list
+    of non-Klein core nodes is comfyui.outdated; ComfyUI-Manager's `ComfyUI is outdated, so some built-in nodes cannot
+    be used.` alert is comfyui.outdated; so is a user saying a new ComfyUI version is needed or the workflow misses
+    nodes, or that a new node introduced in ComfyUI is missing. Silent: node packs' own validation and type errors, a
+    node pack broken by a newer ComfyUI, a cloud service's list of allowed models."""
+    older = ("Some Nodes Are Missing\r\nWhen loading the graph, the following node types were not found.\r\n\r\n"
+             "Some nodes require a newer version of ComfyUI (current: 0.12.0). Please update to use all nodes.\r\n"
+             "Requires ComfyUI 0.15.1:\r\nWanAnimateToVideo\r\n")
+    m = one(older, "comfyui.outdated")
+    assert ids(older) == ["comfyui.outdated"] and "0.12.0" in m["title"] and "0.15.1" in m["title"]
+    assert "requirements.txt" in m["fix"]
+    klein = ("Some nodes require a newer version of ComfyUI (current: v0.8.2). Please update to use all nodes.\n"
+             "Requires ComfyUI 0.9.2:\nEmptyFlux2LatentImage\n")
+    assert ids(klein) == ["comfyui.too-old-for-klein"]
+    sub = ("## Some Nodes Are Missing\n\nSome nodes require a newer version of ComfyUI (current: 0.19.3). Please update "
+           "to use all nodes.\nRequires ComfyUI 0.18.0:\n\n1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b, "
+           "a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d\n")
+    m = one(sub, "comfyui.frontend-outdated")
+    assert ids(sub) == ["comfyui.frontend-outdated"] and "subgraph" in m["cause"] and "requirements.txt" in m["fix"]
+    zh = ("某些节点需要更高版本的 ComfyUI（当前版本：0.20.1）。请更新以使用所有节点。\n需要 ComfyUI 0.19.0：\n"
+          "9c8b7a6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d\n")
+    assert ids(zh) == ["comfyui.frontend-outdated"]
+    zh_old = "某些节点需要更高版本的 ComfyUI（当前版本：0.3.40）。请更新以使用所有节点。\n需要 ComfyUI 0.3.60：\nWanAnimateToVideo\n"
+    assert ids(zh_old) == ["comfyui.outdated"]
+    # a core class at a current ComfyUI: its module failed to import at start, not an old ComfyUI or frontend
+    assert ids("Some nodes require a newer version of ComfyUI (current: 0.4.2). Please update to use all nodes.\n"
+               "Requires ComfyUI 0.3.41:\nLoadAudio\n") == []
+    core = ("This workflow was created with a newer version of ComfyUI (0.21.0), and some nodes might not work correctly.\n"
+            "Core nodes source version: 0.19.2\nLTXVAudioVAELoader\nLTXVEmptyLatentAudio\n")
+    m = one(core, "comfyui.outdated")
+    assert ids(core) == ["comfyui.outdated"] and "LTXVAudioVAELoader" in m["title"] and "0.21.0" in m["title"]
+    # the bare warning stays Klein's headline (test_workflow_saved_by_a_newer_comfyui), and Klein's own core nodes too
+    assert ids("This workflow was created with a newer version of ComfyUI (0.22.0). Some nodes may not work correctly.\n"
+               "Core nodes source version: 0.9.2\nEmptyFlux2LatentImage\n") == ["comfyui.too-old-for-klein"]
+    mgr = "[ComfyUI-Manager] alert:\n ComfyUI is outdated, so some built-in nodes cannot be used.\n"
+    assert ids(mgr) == ["comfyui.outdated"] and "built into a newer ComfyUI" in one(mgr, "comfyui.outdated")["title"]
+    assert ids("Docker image needs a newer ComfyUI version for Qwen Image Edit 2511, otherwise the template is "
+               "missing nodes.") == ["comfyui.outdated"]
+    assert ids("On the Desktop app I am missing the new Image Stitch node added in ComfyUI 0.3.40, how do I "
+               "update?") == ["comfyui.outdated"]
+    # silent look-alikes: node packs' own validation and types, a pack broken by a newer ComfyUI, a cloud model list
+    assert ids("* VHS_LoadVideo 12:\n  - Exception when validating inner node: validate_inputs() takes 3 positional "
+               "arguments but 4 were given\nOutput will be ignored\n") == []
+    assert ids("* ACN_AdvancedControlNetApply 31:\n  - Return type mismatch between linked nodes: timestep_kf, "
+               "STRING != TIMESTEP_KEYFRAME\n") == []
+    assert ids("Validation error for Load Checkpoint.ckpt_name: Value sdxl/juggernaut.safetensors is not in the "
+               "list of allowed values ['sdxl/base.safetensors']") == []
+    assert ids("These nodes fail to import on ComfyUI 0.4.10 and say they require an earlier version of "
+               "ComfyUI (0.3.41).") == []
+    assert ids("Some nodes require a newer version of ComfyUI (current: 0.3.44). Please update to use all nodes.\n"
+               "Requires ComfyUI 0.3.60:\nWanAnimateToVideo\nAMD Radeon RX 7900 XTX, ROCm 6.4\n") == []
+
+
 def test_round369_xformers_installs_kinds():
     r"""Round 369 (xformers installs and refusals, third pass): a Mac named inside Chinese or Japanese text (`我在Mac M1上面`,
     `MacBook Pro上`, `macOS上`, `Mac M2で`: the letters touch CJK characters, which \b counts as word characters) is a
