@@ -5721,9 +5721,15 @@ def _ldconfig_failed(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] |
     /etc/ld.so.cache (its driver libraries are in /run/opengl-driver/lib); a minimal image may lack ldconfig. Claimed
     only with torch.compile, inductor, Triton or torch in view."""
     near = _near(ctx)
+    nix = near.get("nix_env") or ctx.get("nix_env")
+    exe = g.get("pyexec") or ""
+    if exe:
+        # Python's own FileNotFoundError for the executable (`[Errno 2] No such file or directory: 'ldconfig'`): a
+        # Python program ran ldconfig through subprocess and did not catch the failure, which in the GPU stack is
+        # Triton's libcuda lookup (vLLM's library finder asks the same way); ctypes' find_library swallows it
+        return _ldconfig_missing(exe, nix)
     if not any(near.get(k) or ctx.get(k) for k in ("compile_stack", "torch_path", "torch_named")):
         return None
-    nix = near.get("nix_env") or ctx.get("nix_env")
     return {"title": "Triton could not list the linker cache (`ldconfig -p`) to find the NVIDIA driver's libcuda.so"
                      + (" (NixOS has none)" if nix else ""),
             "cause": ("torch.compile's inductor compiles its kernels with Triton, and Triton finds the driver's libcuda.so "
@@ -5737,6 +5743,34 @@ def _ldconfig_failed(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] |
                     "and, in a container, `ldconfig` run once as root; or run without torch.compile (ComfyUI: remove the "
                     "TorchCompileModel node)"),
             "details": {"ldconfig": _SPACE.sub(" ", g.get("ldconfig") or "")[:120], **({"nix": nix} if nix else {})}}
+
+
+def _ldconfig_missing(exe: str, nix: str | None) -> dict[str, Any]:
+    """triton.libcuda-not-found when ldconfig itself could not be started: by its bare name, ldconfig is not on this
+    process's PATH (some Debian and cloud images, a conda or IDE environment started without /sbin and /usr/sbin);
+    by its full path, /sbin/ldconfig does not exist (NixOS, some minimal images), so the folder must be named."""
+    if "/" not in exe:
+        return {"title": "Triton could not run `ldconfig` to find the NVIDIA driver's libcuda.so: ldconfig is not on PATH",
+                "cause": ("Triton (used by SageAttention, torch.compile, Mamba-style and vLLM kernels) finds the driver's "
+                          "libcuda.so by running `ldconfig -p`, looked up on PATH. ldconfig lives in /sbin (/usr/sbin), which "
+                          "some Debian and cloud images (GCP / Vertex AI notebooks) and environments started from an IDE, a "
+                          "conda shell or a service do not have on PATH, so Python fails with `[Errno 2] No such file or "
+                          "directory: 'ldconfig'` before any kernel runs."),
+                "fix": ("Put /sbin and /usr/sbin on PATH in the shell or service that runs Klein, then restart it (an IDE or "
+                        "notebook kernel must be restarted to see the new PATH): `export PATH=$PATH:/sbin:/usr/sbin` and "
+                        "check with `which ldconfig`; or tell Triton where libcuda.so is and skip ldconfig: "
+                        "`export TRITON_LIBCUDA_PATH=/usr/lib/x86_64-linux-gnu` (the folder `find / -name 'libcuda.so*' "
+                        "2>/dev/null` shows)"),
+                "details": {"ldconfig": exe}}
+    return {"title": f"Triton could not run {exe} to find the NVIDIA driver's libcuda.so" + (" (NixOS has none)" if nix else ""),
+            "cause": ("Triton (used by SageAttention, torch.compile and other kernels) finds the driver's libcuda.so by "
+                      f"running `{exe} -p`. That file does not exist here: NixOS has no /sbin/ldconfig and no linker cache "
+                      "(its NVIDIA driver libraries are in /run/opengl-driver/lib); some minimal container images lack it too."),
+            "fix": ("Tell Triton where libcuda.so is, in the shell or service that runs Klein: NixOS `export "
+                    "TRITON_LIBCUDA_PATH=/run/opengl-driver/lib` (a NixOS service: `systemd.services.<name>.environment."
+                    "TRITON_LIBCUDA_PATH = \"/run/opengl-driver/lib\";`); elsewhere the folder that holds libcuda.so.1 "
+                    "(`find / -name 'libcuda.so*' 2>/dev/null`, e.g. `export TRITON_LIBCUDA_PATH=/usr/lib/x86_64-linux-gnu`)"),
+            "details": {"ldconfig": exe, **({"nix": nix} if nix else {})}}
 
 
 def _in_sandbox(ctx: dict[str, Any]) -> bool:

@@ -19331,6 +19331,46 @@ def test_round393_uv_torch_index_kinds():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round397_linux_wsl_docker_ldconfig_kinds():
+    r"""Round 397 (Linux and WSL2 users running ComfyUI or diffusers in venvs, Docker and servers): Python's own
+    FileNotFoundError for the ldconfig executable, `[Errno 2] No such file or directory: 'ldconfig'` (ldconfig not on
+    PATH: a GCP / Debian image, an IDE or conda shell) or `... '/sbin/ldconfig'` (no such file: NixOS, a minimal image),
+    is Triton's libcuda lookup failing: triton.libcuda-not-found, with PATH as the fix for the bare name and
+    TRITON_LIBCUDA_PATH for the full path, in a traceback, a ComfyUI error report or SageAttention's fallback line.
+    A shell's or dpkg's `ldconfig: not found`, another file named ldconfig.*, the same error on an AMD setup stay
+    silent; Lua Torch7's cutorch `no CUDA-capable device is detected` (THCGeneral.c, trepl/init.lua) is not
+    cuda.no-device, while old PyTorch's THCGeneral.cpp and ggml's wording under WSL2 still are."""
+    m = one("  File \"/opt/venv/lib/python3.11/site-packages/triton/backends/nvidia/driver.py\", line 18, in libcuda_dirs\r\n"
+            "    libs = subprocess.check_output([\"ldconfig\", \"-p\"]).decode()\r\n"
+            "FileNotFoundError: [Errno 2] No such file or directory: 'ldconfig'\r\n", "triton.libcuda-not-found")
+    assert "not on PATH" in m["title"] and "export PATH=$PATH:/sbin:/usr/sbin" in m["fix"]
+    assert "TRITON_LIBCUDA_PATH" in m["fix"]
+    t = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 12\n- **Node Type:** KSampler\n"
+         "- **Exception Type:** FileNotFoundError\n- **Exception Message:** [Errno 2] No such file or directory: "
+         "'/usr/sbin/ldconfig'\n## Stack Trace\n")
+    m = one(t, "triton.libcuda-not-found")
+    assert ids(t)[0] == "triton.libcuda-not-found", ids(t)
+    assert "/usr/sbin/ldconfig" in m["title"] and "export TRITON_LIBCUDA_PATH=" in m["fix"]
+    m = one("Error running sage attention: [Errno 2] No such file or directory: '/sbin/ldconfig', using pytorch attention "
+            "instead.\nNixOS 25.11, driver 580.95\n", "triton.libcuda-not-found")
+    assert "NixOS" in m["title"] and "TRITON_LIBCUDA_PATH=/run/opengl-driver/lib" in m["fix"]
+    # a shell's and dpkg's wordings, another file, an AMD setup, Lua Torch's cutorch
+    for t in ("/bin/sh: 1: ldconfig: not found\n",
+              "dpkg: warning: 'ldconfig' not found in PATH or not executable\n",
+              "FileNotFoundError: [Errno 2] No such file or directory: 'ldconfig.conf'\n",
+              "FileNotFoundError: [Errno 2] No such file or directory: 'ldconfig'\nROCm 6.2 on a Radeon RX 7900 XTX\n",
+              "THCudaCheck FAIL file=/root/torch/extra/cutorch/lib/THC/THCGeneral.c line=66 error=38 : no CUDA-capable "
+              "device is detected\n",
+              "/usr/local/share/lua/5.1/trepl/init.lua:384: cuda runtime error (38) : no CUDA-capable device is detected at "
+              "/tmp/luarocks_cutorch-scm-1-2212/cutorch/lib/THC/THCGeneral.c:74\n"):
+        assert ids(t) == [], (t, ids(t))
+    # old PyTorch's THC and ggml under WSL2 are still the CUDA runtime finding no device
+    assert "cuda.no-device" in ids("THCudaCheck FAIL file=/pytorch/aten/src/THC/THCGeneral.cpp line=50 error=38 : "
+                                   "no CUDA-capable device is detected\n")
+    m = one("ggml_cuda_init: failed to initialize CUDA: no CUDA-capable device is detected\n"
+            "Linux DESKTOP-7Q 5.15.167.4-microsoft-standard-WSL2\n", "cuda.no-device")
+    assert "WSL2" in m["title"] and "/usr/lib/wsl/lib" in m["fix"]
+
 def test_round372_missing_node_types_kinds():
     r"""Round 372 (ComfyUI workflows with missing or unknown node types): an older ComfyUI's /prompt validation looking
     a node class up with `nodes.NODE_CLASS_MAPPINGS[prompt[x]['class_type']]` and failing with `KeyError: '<class>'`
