@@ -9884,6 +9884,11 @@ def _xet_failed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     """hf_xet's transfer error as raised, or (``stallgot``) its download bar stopped after some bytes with nothing
     after it: the download hangs. ``enobufs``: the operating system refused hf_xet another socket buffer (macOS ENOBUFS,
     os error 55; Windows WSAENOBUFS, os error 10055)."""
+    if g.get("hexhash"):
+        bad = (g.get("badhash") or "").strip()
+        return {"title": ("The Xet download of a Hugging Face file failed in hf_xet: it could not read the file's Xet hash "
+                          "(`Unable to parse string as hex hash value`)"),
+                "details": {"hash": bad} if bad else {}}
     if g.get("enobufs") and not g.get("stallgot"):
         host = g.get("xethost") or ""
         return {"title": ("The Xet download of a Hugging Face file failed in hf_xet: the system ran out of socket buffer space "
@@ -9920,6 +9925,42 @@ def _xet_failed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                     "the shell before Python starts (a variable set inside a script after huggingface_hub is imported is not "
                     "read), or `python -m pip uninstall -y hf_xet`, then e.g. `hf download black-forest-labs/FLUX.2-klein-4B`"),
             "details": {"received": got, "total": total, "percent": g.get("stallpct", "")}}
+
+
+@_interp("hf_cli_bad_option")
+def _hf_cli_bad_option(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """hf.cli-bad-option: the options the CLI refused, read from argparse's `unrecognized arguments:` list (values
+    after an option dropped) or Click's `No such option:`; an underscore spelling is answered with its hyphen form,
+    `--model` / `--repo` with the repo id as the first plain argument."""
+    words = (g.get("args") or "").split()
+    opts = [w.strip("'\"").split("=", 1)[0] for w in words if w.startswith("-")]
+    if not opts:
+        return None
+    hints = []
+    for o in opts:
+        if "_" in o:
+            hints.append(f"`{o}` is `{o.replace('_', '-')}`")
+        elif o in ("--model", "--repo", "--repo-id", "--repo_id", "--model-id"):
+            hints.append(f"`{o}`: the repo id is the first plain argument (`hf download namespace/repo`)")
+    maybe = (g.get("maybe") or "").strip()
+    if maybe and not hints:
+        hints.append(f"the CLI suggests `{maybe}`")
+    title = f"The {g.get('prog') or 'hf'} command was given options it does not have: {', '.join(opts[:4])}"
+    out: dict[str, Any] = {"title": title, "details": {"options": opts[:8]}}
+    if hints:
+        out["details"]["hints"] = hints[:6]
+        base = cat.by_id("hf.cli-bad-option")
+        out["fix"] = "; ".join(hints[:6]) + ". " + (base.fix if base else "")
+    return out
+
+
+@_interp("hf_include_ignored")
+def _hf_include_ignored(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """hf.download-include-ignored: huggingface_hub's CLI warning, named with the flag it dropped."""
+    flag = g.get("flag") or "--include"
+    return {"title": (f"`hf download` ignored the {flag} pattern because it was also given file names (several values after "
+                      f"one {flag}?): only the named files were fetched"),
+            "details": {"flag": flag}}
 
 
 @_interp("hf_endpoint_quoted")
@@ -10107,8 +10148,11 @@ def _dtype_note(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     """transformers' harmless `torch_dtype` deprecation line: answered as the harmless note it is, except beside
     LMDeploy / TurboMind (an LLM engine with its own CUDA kernels), where it is one of that server's start-up
     lines and the failure that follows is the engine's own, which the doctor does not explain."""
-    if _near(ctx).get("llm_engine"):
+    near = _near(ctx)
+    if near.get("llm_engine"):
         return None
+    if g.get("para") and (not near.get("hf_loader") or near.get("diffusers_named")):
+        return None  # a user's `torch_dtype deprecated` only beside their own from_pretrained call, not diffusers' message
     return {}
 
 

@@ -18641,6 +18641,59 @@ def test_round391_compile_dynamic_vram_kinds():
                "name '__subclass_Tensor_99_c3' is not defined\n") == []
 
 
+def test_round396_hf_cli_transformers_kinds():
+    r"""Round 396 (diffusers / transformers / huggingface_hub / accelerate issues of late 2026 from generic queries): the
+    hf CLI refusing options it does not have is hf.cli-bad-option, read from argparse's `hf: error: unrecognized
+    arguments:` (0.34-0.36, also huggingface-cli's) and from the Typer CLI's `Usage: hf download ...` followed by Click's
+    `No such option: --x`, with the underscore spelling answered by its hyphen form and `--model` by the positional repo
+    id; `hf download` dropping --include / --exclude because file names were given (several values after one flag) is
+    hf.download-include-ignored, from huggingface_hub's own warning; hf_xet's `Task error: Unable to parse string as hex
+    hash value` is hf.xet-download-failed; a user's own `torch_dtype deprecated` under their from_pretrained call is
+    transformers.torch-dtype-deprecated. Another click program's `No such option`, ComfyUI's own argparse error, a
+    Proxmark `hf mf` command, the paraphrase with diffusers named or with no loader call, and prose about replacing the
+    deprecated argument stay silent."""
+    sig = "hf.cli-bad-option"
+    # the Typer CLI of huggingface_hub 1.x on Windows (CRLF, the box of Typer's error panel)
+    m = one("C:\\Users\\ana>hf download black-forest-labs/FLUX.2-klein-4B --cache_dir E:\\hf\r\n"
+            "Usage: hf download [OPTIONS] REPO_ID [FILENAMES]...\r\nTry 'hf download -h' for help.\r\n"
+            "\u256d\u2500 Error \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u256e\r\n"
+            "\u2502 No such option: --cache_dir Did you mean --cache-dir?        \u2502\r\n"
+            "\u2570\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u256f\r\n", sig)
+    assert "--cache_dir" in m["title"] and "`--cache-dir`" in m["fix"]
+    assert "hf download black-forest-labs/FLUX.2-klein-4B --local-dir FLUX.2-klein-4B" in m["fix"]
+    # argparse of 0.34-0.36: `--model` and an underscore option at once, and the old huggingface-cli
+    m = one("usage: hf <command> [<args>]\nhf: error: unrecognized arguments: --model Tongyi/Z-Image --local_dir=/data/zi\n", sig)
+    assert "--model" in m["title"] and "first plain argument" in m["fix"] and "`--local_dir` is `--local-dir`" in m["fix"]
+    assert sig in ids("usage: huggingface-cli <command> [<args>]\nhuggingface-cli: error: unrecognized arguments: --repo_type dataset\n")
+    # file names beside --exclude / --include: the patterns are dropped
+    sig2 = "hf.download-include-ignored"
+    m = one("/srv/venv/lib/python3.11/site-packages/huggingface_hub/cli/download.py:141: UserWarning: Ignoring `--exclude` "
+            "since filenames have being explicitly set.\n  warnings.warn(\"Ignoring `--exclude` since filenames have being "
+            "explicitly set.\")\n", sig2)
+    assert "--exclude" in m["title"] and '--include "*.json" --include "*.safetensors"' in m["fix"]
+    assert sig2 in ids("UserWarning: Ignoring `--include` since filenames have being explicitly set.\r\n")
+    # hf_xet's hash that does not parse, with and without the value newer builds add
+    m = one("  File \"/opt/conda/lib/python3.12/site-packages/huggingface_hub/file_download.py\", line 1702, in xet_get\n"
+            "RuntimeError: Task error: Unable to parse string as hex hash value (got 'zz12')\n", "hf.xet-download-failed")
+    assert "Xet hash" in m["title"] and "HF_HUB_DISABLE_XET=1" in m["fix"]
+    assert "hf.xet-download-failed" in ids("Task error: Unable to parse string as hex hash value\n")
+    # a user's `torch_dtype deprecated` under their own transformers call
+    m = one("from transformers import AutoModelForCausalLM\nm = AutoModelForCausalLM.from_pretrained(\"Qwen/Qwen3-4B\", "
+            "torch_dtype=torch.bfloat16)\n\nwhen I run this: torch_dtype deprecated\n", "transformers.torch-dtype-deprecated")
+    assert "dtype=torch.bfloat16" in m["fix"]
+    # look-alikes
+    for t in ("Usage: mytool download [OPTIONS] NAME\nTry 'mytool download -h' for help.\nError: No such option: --local_dir\n",
+              "[usb] pm3 --> hf mf rdbl --blk 0\nusage: hf mf rdbl [-hv] --blk <dec>\nhf mf rdbl: error: unrecognized arguments\n",
+              "pipe = Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", torch_dtype=torch.bfloat16)\n"
+              "`torch_dtype` deprecated?\n",
+              "`torch_dtype` deprecated\n",
+              "chore: replace deprecated torch_dtype with dtype in from_pretrained( calls\n",
+              "Unable to parse string as hex hash value in my own sha tool\n"):
+        assert ids(t) == [], t
+    assert "comfyui.launch-flag-unknown" in ids("usage: main.py [-h] [--listen [IP]]\nmain.py: error: unrecognized arguments: --lowvramm\n")
+    assert sig not in ids("usage: main.py [-h] [--listen [IP]]\nmain.py: error: unrecognized arguments: --lowvramm\n")
+
+
 def test_round370_cuda_init_failure_kinds():
     r"""Round 370 (CUDA initialisation failures on Windows laptops, multi-GPU boxes and after sleep, second pass): torch's
     `CUDA driver initialization failed, you might not have a CUDA gpu` (cudaErrorInitializationError from its device
