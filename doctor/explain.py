@@ -3416,11 +3416,14 @@ def _other_gpu(ctx: dict[str, Any]) -> bool:
 
 
 def _off_nvidia(ctx: dict[str, Any], listed: str = "") -> bool:
-    """An AMD or Intel GPU setup (``_other_gpu``), a Mac or a RISC-V host near the hit: no NVIDIA CUDA fix applies there.
+    """An AMD or Intel GPU setup (``_other_gpu``), a Ryzen AI APU with no NVIDIA GPU named, a Mac or a RISC-V host near
+    the hit: no NVIDIA CUDA fix applies there.
     A `+rocm6.4` or `+xpu` build inside ``listed``, pip's own list of the versions an index offers (`from versions:
     ..., 2.8.0+rocm6.4, 2.8.0+xpu`), says what the index carries, not that the setup is AMD or Intel."""
     near = _near(ctx)
     if near.get("macos") or near.get("riscv") or near.get("vendor_accel"):
+        return True
+    if near.get("amd_apu") and not ctx.get("nvidia_named"):  # a Ryzen AI APU's Radeon, no GeForce beside it
         return True
     return bool(near.get("amd") and near["amd"] not in listed) or _intel_setup(near.get("intel"), ctx, listed)
 
