@@ -4627,6 +4627,37 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+_TF32_BACKENDS = {"cublas matmul": "cuBLAS matmul", "cudnn": "cuDNN", "matmul precision": "float32 matmul precision",
+                  "different tf32 flags": "cuDNN conv / RNN", "tf32 status": "cuBLAS matmul", "tf32 flag": "TF32",
+                  "tf32 flags": "TF32"}
+
+
+@_interp("tf32_mixed")
+def _tf32_mixed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.tf32-api-mixed: torch 2.9+'s refusal to read a legacy TF32 / matmul-precision switch after the new
+    per-backend API was written. The backend it checked (cuBLAS matmul, cuDNN, the global matmul precision) goes into
+    the headline. ``nvidia_only``: not claimed where the paste puts the run on an AMD ROCm, Intel or Apple setup."""
+    if _nvidia_only(g, cat, ctx) is None:
+        return None
+    backend = _TF32_BACKENDS.get(re.sub(r"\s+", " ", g.get("backend") or "").lower(), "")
+    if not backend:
+        return {}
+    return {"title": f"torch 2.9+ refused to read the {backend} TF32 setting: it was set through both the legacy "
+                     "and the new API (torch.compile / torch.export or a library still reads the legacy switch)"}
+
+
+@_interp("tf32_warning")
+def _tf32_warning(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.tf32-api-deprecated: ``nvidia_only``; and where the paste is an LLM serving engine's log (vLLM, SGLang,
+    LMDeploy, text-generation-inference) the harmless warning is not what that engine's failure is about: not
+    claimed there."""
+    if _nvidia_only(g, cat, ctx) is None:
+        return None
+    if any(_fact(ctx, k) for k in ("llm_server", "tgi_server", "llm_engine")):
+        return None
+    return {}
+
+
 # context facts that put a paste in ComfyUI: its own frames and start-up lines, a node pack's import or folder, its
 # portable Python, ComfyUI-Manager, a node run's error report
 _COMFY_FACTS = _COMFY_SIGN + ("sampler_node", "comfy_func", "comfy_run", "comfy_load", "comfyui_version")

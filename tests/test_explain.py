@@ -19625,6 +19625,61 @@ def test_round394_generic_2026_kinds():
          "  File \"C:\\c\\python_embeded\\Lib\\site-packages\\torch\\cuda\\__init__.py\", line 319 in _lazy_init\n")
     assert "torch.windows-dll" not in ids(t) and "torch.cuda-driver-too-old" in ids(t)
 
+def test_round398_newest_library_wordings_kinds():
+    r"""Round 398 (the newest wordings of torch 2.9-2.13, transformers 5, huggingface_hub 1.x and ComfyUI 0.4-0.9). torch
+    2.9+'s refusal to read a legacy TF32 / matmul-precision switch after the new per-backend `fp32_precision` API was
+    written is torch.tf32-api-mixed in each of its three wordings (cuBLAS matmul `allow_tf32_new`, cuDNN `conv and cuDNN
+    RNN have different TF32 flags`, `the matmul precision without a specific backend name`), wrapped across lines, inside
+    an Inductor LoweringException or a ComfyUI error report, or quoted from its `mix of the legacy and new APIs` tail; the
+    backend goes into the title. Not claimed where the paste puts the run on an AMD ROCm machine (a +rocm build, an
+    Instinct MI300 / MI325 named without its X suffix), and a user's prose about mixing APIs stays silent. torch 2.9's
+    harmless TF32 deprecation warning stays torch.tf32-api-deprecated in a ComfyUI or diffusers log, but not in an LLM
+    serving engine's (vLLM, SGLang) log, whose failure is that engine's."""
+    t = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 12\r\n- **Node Type:** KSampler\r\n"
+         "- **Exception Type:** torch._inductor.exc.InductorError\r\n"
+         "- **Exception Message:** LoweringException: RuntimeError: PyTorch is checking whether allow_tf32_new is "
+         "enabled for cuBlas matmul,Current status indicate that you have used mix of the legacy and new APIs to set the "
+         "TF32 status for cublas matmul. We suggest only using the new API to set the TF32 flag.\r\n"
+         "  target: aten.mm.default\r\n## System Information\r\n- **ComfyUI Version:** 0.8.2\r\n"
+         "- **PyTorch Version:** 2.11.0+cu130\r\n")
+    m = one(t, "torch.tf32-api-mixed")
+    assert "cuBLAS matmul" in m["title"] and "legacy and the new API" in m["title"]
+    assert 'torch.set_float32_matmul_precision("high")' in m["fix"]
+    assert "torch.backends.cudnn.rnn.fp32_precision" in m["fix"]
+    m = one("  File \"/opt/venv/lib/python3.12/site-packages/torch/backends/cudnn/__init__.py\", line 171, in set_flags\n"
+            "    torch._C._get_cudnn_allow_tf32(),\nRuntimeError: PyTorch is checking whether allow_tf32 is enabled for\n"
+            "cuDNN without a specific operator name,but the current flag(s) indicate that cuDNN conv and\n"
+            "cuDNN RNN have different TF32 flags.\n", "torch.tf32-api-mixed")
+    assert "cuDNN" in m["title"]
+    m = one("pipe.transformer = torch.compile(pipe.transformer)  # torch 2.12.1, RTX 4090\n"
+            "torch._inductor.exc.InductorError: LoweringException: RuntimeError: PyTorch is checking the matmul "
+            "precision without a specific backend name,Current status indicate that you have used mix of the legacy "
+            "and new APIs to set the matmul precision.\n", "torch.tf32-api-mixed")
+    assert "float32 matmul precision" in m["title"]
+    m = one("... This combination indicates that you have used a mix of the legacy and new APIs to set the TF32 "
+            "flags. We suggest only using the new API to set the TF32 flag(s).\n", "torch.tf32-api-mixed")
+    assert "torch.compile" in m["cause"] and "torch.export" in m["cause"]
+    for t in ("torch 2.10.0+rocm6.4\nRuntimeError: PyTorch is checking whether allow_tf32_new is enabled for cuBlas "
+              "matmul,Current status indicate that you have used mix of the legacy and new APIs to set the TF32 status "
+              "for cublas matmul.\n",
+              "[CI] mi300_8: Inductor tests\nRuntimeError: PyTorch is checking the matmul precision without a specific "
+              "backend name,Current status indicate that you have used mix of the legacy and new APIs to set the matmul "
+              "precision.\n"):
+        assert "torch.tf32-api-mixed" not in ids(t), t
+    assert ids("Our codebase has a mix of the legacy and new APIs for settings; I want to clean it up.\n") == []
+    assert "torch.tf32-api-mixed" not in ids(
+        "/root/pytorch/torch/__init__.py:1591: UserWarning: This API is going to be deprecated, please see "
+        "https://pytorch.org/docs/main/notes/cuda.html#tensorfloat-32-tf32-on-ampere-and-later-devices\n")
+    warn = ("UserWarning: Please use the new API settings to control TF32 behavior, such as "
+            "torch.backends.cudnn.conv.fp32_precision = 'tf32' or torch.backends.cuda.matmul.fp32_precision = 'ieee'. "
+            "Old settings, e.g, torch.backends.cuda.matmul.allow_tf32 = True will be deprecated after Pytorch 2.9.\n")
+    assert "torch.tf32-api-deprecated" in ids("[ComfyUI-Manager] All startup tasks have been completed.\n"
+                                              "E:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\backends\\"
+                                              "__init__.py:46: " + warn)
+    for t in ("(EngineCore_DP0 pid=812) INFO 03-02 10:11:12 [vllm serve] starting\n" + warn,
+              "sglang.launch_server --model-path Qwen/Qwen3-8B\n" + warn):
+        assert "torch.tf32-api-deprecated" not in ids(t), t
+
 def test_round373_cjk_reports_kinds():
     r"""Round 373 (reports written in Chinese or Japanese, second pass): a spawned worker whose re-import of the script
     dies on an error of its own (WinError 1455 on a torch DLL in any system language, a missing module) is that error,
