@@ -18694,6 +18694,23 @@ def test_round396_hf_cli_transformers_kinds():
     assert sig not in ids("usage: main.py [-h] [--listen [IP]]\nmain.py: error: unrecognized arguments: --lowvramm\n")
 
 
+
+def test_ryzen_ai_apu_without_nvidia_is_an_amd_machine():
+    """A Ryzen AI APU named by its model (HX 370, Max+ 395) carries a Radeon GPU: with no NVIDIA GPU named, the paste is
+    an AMD machine and torch's CUDA / ROCm messages get no NVIDIA fix (round 396's Diffuse#4). A hybrid laptop that
+    names its GeForce / RTX GPU beside the APU is an NVIDIA machine, and the NVIDIA answers stand."""
+    hip = "RuntimeError: No HIP GPUs are available\n"
+    nodrv = "RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver\n"
+    for apu in ("Loading Z-Image on a Ryzen AI HX 370 fails:\n", "System: AMD Ryzen AI 9 HX 370\r\n",
+                "my box is a Ryzen AI Max+ 395 (128 GB)\n", "Ryzen AI 7 PRO 360 laptop\n"):
+        assert ids(apu + hip) == [], apu
+        assert "torch.no-driver" not in ids(apu + nodrv), apu
+    for hybrid in ("Ryzen AI 9 HX 370 with an RTX 4060 Laptop GPU\n", "Ryzen AI 9 HX 370 + GeForce RTX 5070\n"):
+        assert ids(hybrid + hip)[:1] == ["torch.rocm-build"], hybrid
+        assert ids(hybrid + nodrv)[:1] == ["torch.no-driver"], hybrid
+    assert ids(hip)[:1] == ["torch.rocm-build"]  # the bare message stays the ROCm-build-on-NVIDIA answer
+    assert ids("AMD Ryzen 9 7950X, RTX 4090\n" + nodrv)[:1] == ["torch.no-driver"]  # a Ryzen CPU is not an APU's GPU
+
 def test_round370_cuda_init_failure_kinds():
     r"""Round 370 (CUDA initialisation failures on Windows laptops, multi-GPU boxes and after sleep, second pass): torch's
     `CUDA driver initialization failed, you might not have a CUDA gpu` (cudaErrorInitializationError from its device
