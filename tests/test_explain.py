@@ -18711,6 +18711,16 @@ def test_ryzen_ai_apu_without_nvidia_is_an_amd_machine():
     assert ids(hip)[:1] == ["torch.rocm-build"]  # the bare message stays the ROCm-build-on-NVIDIA answer
     assert ids("AMD Ryzen 9 7950X, RTX 4090\n" + nodrv)[:1] == ["torch.no-driver"]  # a Ryzen CPU is not an APU's GPU
 
+
+def test_an_imac_is_a_mac():
+    """`iMac M1` / `iMac Pro` name a Mac (Apple silicon, or Intel with an AMD GPU; never a CUDA GPU): torch's CUDA
+    refusals there get no NVIDIA fix. The letters inside another word do not count."""
+    err = "AssertionError: Torch not compiled with CUDA enabled\n"
+    for mac in ("I run ComfyUI on my iMac M1 (16 GB)\n", "iMac Pro 2017, macOS 13\n", "Model: iMac\r\n"):
+        assert ids(mac + err) == [], mac
+    assert ids("the primacy of the GPU\n" + err)[:1] == ["torch.cpu-build"]
+    assert ids(err)[:1] == ["torch.cpu-build"]
+
 def test_round370_cuda_init_failure_kinds():
     r"""Round 370 (CUDA initialisation failures on Windows laptops, multi-GPU boxes and after sleep, second pass): torch's
     `CUDA driver initialization failed, you might not have a CUDA gpu` (cudaErrorInitializationError from its device
