@@ -1657,6 +1657,25 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "https://download.pytorch.org/whl/cu128` for a 12.x driver), or update the NVIDIA driver "
                         "(Ubuntu: `sudo ubuntu-drivers install`; https://www.nvidia.com/Download/index.aspx)"),
                 "details": {"driver_cuda": g["drv_cuda"], "torch_cuda": built}}
+    if g.get("notsup"):
+        # torch's Windows CUDA 13 builds warn this when cudaGetDeviceCount fails with cudaErrorNotSupported (c10/cuda/
+        # CUDAFunctions.cpp, `#if defined(_WIN32) && CUDA_VERSION >= 13000`): on an NVIDIA machine, a driver older than
+        # CUDA 13 needs; an AMD / Intel / Mac setup (a CUDA torch on a machine without an NVIDIA GPU) is not this
+        if _off_nvidia_anywhere(ctx):
+            return None
+        return {"title": ("PyTorch's CUDA 13 build could not start CUDA (`cudaGetDeviceCount() returned "
+                          "cudaErrorNotSupported`): the NVIDIA driver is older than CUDA 13 needs"),
+                "cause": ("Only PyTorch's Windows builds for CUDA 13 (+cu130, the default of current ComfyUI Desktop and "
+                          "portable releases) print this warning: the CUDA runtime inside torch asked the driver for the GPUs "
+                          "and the driver answered `not supported`, which is what a driver older than CUDA 13 (below 580) "
+                          "answers, or a machine without an NVIDIA GPU. torch then sees no GPU, and ComfyUI stops or its "
+                          "Python crashes (exit code 3221225477 / 0xC0000005) as it starts."),
+                "fix": ("Update the NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA "
+                        "App), reboot, and start ComfyUI again; `nvidia-smi` must show `CUDA Version: 13.0` or higher. Where "
+                        "the driver cannot be updated, install the CUDA 12.8 torch into the Python that runs ComfyUI instead "
+                        "(portable: `.\\python_embeded\\python.exe -m pip install --force-reinstall torch torchvision torchaudio "
+                        "--index-url https://download.pytorch.org/whl/cu128`)"),
+                "details": {"warning": "cudaGetDeviceCount() returned cudaErrorNotSupported"}}
     if g.get("av") or g.get("bat"):  # a crash or ComfyUI's launcher hint, not PyTorch's driver check: NVIDIA only
         if _off_nvidia(ctx):
             return None
@@ -1668,9 +1687,10 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
             # the stack stands in torch/__init__.py _load_dll_libraries: a torch DLL crashed while Windows loaded it
             # (the native form of WinError 1114), before CUDA or the driver is touched; torch.windows-dll reads it
             return None
-        if g.get("av_store") or g.get("av_maps"):
-            # the crash is a read of a memory-mapped file (the stack's top is torch/storage.py __getitem__, or the writer
-            # puts it on safetensors memory maps): the mapping's memory, not CUDA's start; ram.oom reads it
+        if g.get("av_store") or g.get("av_sd") or g.get("av_maps"):
+            # the crash is a read of a memory-mapped file (the stack's top is torch/storage.py __getitem__, or torch's
+            # module.py _load_from_state_dict copying the mapped weights into the model, or the writer puts it on
+            # safetensors memory maps): the mapping's memory, not CUDA's start; ram.oom reads it
             return None
         if g.get("bat"):
             return {"title": "ComfyUI portable stopped at startup; its launcher points at the NVIDIA driver",
@@ -7443,6 +7463,23 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     near = _near(ctx)
     if _off_nvidia(ctx):
         return None  # an AMD (ROCm) or Intel build of the allocator: not ours
+    if g.get("bsod") or g.get("bsod2"):
+        # Windows blue-screened (the video memory manager dxgmms2.sys, the NVIDIA kernel driver nvlddmkm.sys) and the
+        # writer puts it on the dynamic VRAM loader / comfy-aimdo: its allocation pattern is the trigger
+        if _off_nvidia_anywhere(ctx):
+            return None
+        return {"title": ("Windows blue-screens (`" + (g.get("bsod") or g.get("bsod2") or "BSOD").strip() + "`) while ComfyUI's "
+                          "dynamic VRAM loader (comfy-aimdo) stages models"),
+                "cause": ("Recent ComfyUI loads models through its dynamic VRAM allocator (comfy-aimdo, on by default), which "
+                          "maps weights into the GPU on demand with the CUDA driver's virtual memory calls. With some GPUs "
+                          "(small-VRAM cards most), drivers and comfy-aimdo releases, that allocation pattern makes the "
+                          "Windows video memory manager (dxgmms2.sys) or the NVIDIA kernel driver (nvlddmkm.sys) stop the "
+                          "whole system; the same workflows ran without it on the release before."),
+                "fix": ("Start ComfyUI with dynamic VRAM off: add `--disable-dynamic-vram` to the launch line (portable: "
+                        "run_nvidia_gpu.bat `.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build "
+                        "--disable-dynamic-vram`; git: `python main.py --disable-dynamic-vram`), or stay on the ComfyUI release before the comfy-aimdo bump; update "
+                        "the NVIDIA driver too, and report the dump to ComfyUI (the start-up note asks for it)"),
+                "details": {"crash": (g.get("bsod") or g.get("bsod2") or "").strip()}}
     if g.get("told") or g.get("told2") or g.get("told3"):
         # the user's own words: out-of-memory errors that came with an update stop once dynamic VRAM is turned off
         return {"title": "Out-of-memory errors that stop with ComfyUI's dynamic VRAM loader (comfy-aimdo) turned off",
@@ -8036,6 +8073,8 @@ def _clip_none(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
         return {}
     if ctx.get("te_model") or _near(ctx).get("te_model"):
         return None
+    if any("load_clip" in str(v or "") for v in (_near(ctx).get("model_loader"), ctx.get("model_loader"))):
+        return None  # a text encoder loader (Load CLIP, a model's own text-encoder loader) runs right after: harmless
     return {"title": "The checkpoint file holds no text encoder: ComfyUI loaded none from it, so the prompt has nothing to encode it",
             "cause": ("Load Checkpoint (CheckpointLoaderSimple) read a file without text-encoder weights and logged `no "
                       "CLIP/text encoder weights in checkpoint`: its CLIP output is None. Diffusion-model files hold no "

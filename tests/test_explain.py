@@ -19169,6 +19169,73 @@ def test_round376_torch_install_wrong_kinds():
         assert ids(t)[:1] == ["torch.cpu-build"], t
 
 
+def test_round395_comfyui_windows_crash_kinds():
+    r"""Round 395 (ComfyUI on Windows, newest 2026 threads, sixth pass): torch's Windows CUDA 13 warning
+    `cudaGetDeviceCount() returned cudaErrorNotSupported, likely using older driver or on CPU machine` on an NVIDIA setup
+    is the driver older than CUDA 13 (torch.cuda-driver-too-old); Python's access-violation report whose stack tops at
+    torch/storage.py __getitem__ also in a summarized form (`torch/storage.py line 471 in __getitem__`, after a sentence
+    and a code fence) or at torch's module.py _load_from_state_dict under a state-dict load is the memory-mapped read
+    (ram.oom), and ComfyUI's `no CLIP/text encoder weights in checkpoint` is harmless when a text encoder loader
+    (load_clip) runs in the same paste; a Windows blue screen (BSOD, dxgmms2.sys, nvlddmkm.sys) named with the dynamic VRAM
+    loader or comfy-aimdo is comfyui.dynamic-vram. An AMD setup, the error name in another program's words, another
+    top frame, a blue screen in a game or with dynamic VRAM already disabled stay silent (or not that id)."""
+    t = ("D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\cuda\\__init__.py:182: UserWarning: "
+         "cudaGetDeviceCount() returned cudaErrorNotSupported, likely using older driver or on CPU machine (Triggered "
+         "internally at C:\\actions-runner\\_work\\pytorch\\pytorch\\pytorch\\c10\\cuda\\CUDAFunctions.cpp:88.)\r\n"
+         "  return torch._C._cuda_getDeviceCount() > 0\r\n")
+    for text in (t, "[2026-07-02 10:11:12.345] [error] Python process exited with code 3221225477 and signal null\n"
+                    "[WARNING] cudaGetDeviceCount() returned cudaErrorNotSupported. Likely using older driver or on CPU "
+                    "machine\nGPU: NVIDIA GeForce RTX 2070 SUPER, driver 552.22\n"):
+        m = one(text, "torch.cuda-driver-too-old")
+        assert ids(text)[:1] == ["torch.cuda-driver-too-old"], text
+        assert "cudaErrorNotSupported" in m["title"] and "CUDA 13" in m["title"]
+        assert "580" in m["fix"] and "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    # the memory-mapped read: a summarized stack after a sentence and a fence, a Thread header with CRLF, module.py's copy
+    st = ("ComfyUI crashes with `Windows fatal exception: access violation` as DualCLIPLoader reads the t5xxl file.\n\n"
+          "Stack (most recent call first):\n```\ntorch\\storage.py line 470 in __getitem__\ncomfy\\utils.py line 141 in "
+          "load_torch_file\ncomfy\\sd.py line 1502 in load_clip\n```\n")
+    sd = ("Windows fatal exception: access violation\r\n\r\nThread 0x00002c1c (most recent call first):\r\n  File "
+          "\"C:\\ComfyUI\\.venv\\Lib\\site-packages\\torch\\nn\\modules\\module.py\", line 2511 in _load_from_state_dict\r\n"
+          "  File \"C:\\ComfyUI\\comfy\\ops.py\", line 560 in _load_from_state_dict\r\n  File \"C:\\ComfyUI\\.venv\\Lib\\"
+          "site-packages\\torch\\nn\\modules\\module.py\", line 2630 in load_state_dict\r\n  File \"C:\\ComfyUI\\comfy\\"
+          "model_base.py\", line 372 in load_model_weights\r\n")
+    te = ("[WARNING] no CLIP/text encoder weights in checkpoint, the text encoder model will not be loaded.\nWindows fatal "
+          "exception: access violation\n\nStack (most recent call first):\n  File \"E:\\ComfyUI\\python_embeded\\Lib\\"
+          "site-packages\\torch\\storage.py\", line 471 in __getitem__\n  File \"E:\\ComfyUI\\ComfyUI\\comfy\\utils.py\", "
+          "line 136 in load_torch_file\n  File \"E:\\ComfyUI\\ComfyUI\\comfy\\sd.py\", line 1460 in load_clip\n")
+    for text in (st, sd, te):
+        m = one(text, "ram.oom")
+        assert ids(text) == ["ram.oom"], text
+        assert "memory-mapped model file" in m["title"] and "page file" in m["fix"]
+    # the no-text-encoder warning with nothing loading one is still that cause
+    assert ids("model_type FLUX\nno CLIP/text encoder weights in checkpoint, the text encoder model will not be loaded.\n"
+               "!!! Exception during processing !!! ERROR: clip input is invalid: None\n")[:1] == ["comfyui.clip-none"]
+    # a blue screen named with the dynamic VRAM loader / comfy-aimdo
+    for text in ("After the update to 0.35.1 the PC blue screens with nvlddmkm.sys whenever comfy-aimdo stages the Qwen "
+                 "model on my RTX 4060 8GB\n",
+                 "BSOD (dxgmms2.sys VIDEO_MEMORY_MANAGEMENT_INTERNAL) right after `Model Flux2 prepared for dynamic VRAM "
+                 "loading. 3120MB Staged.`\r\n"):
+        m = one(text, "comfyui.dynamic-vram")
+        assert ids(text)[:1] == ["comfyui.dynamic-vram"], text
+        assert m["title"].startswith("Windows blue-screens") and "--disable-dynamic-vram" in m["fix"]
+    # look-alikes: an AMD setup, the error name in another program's words, another top frame, a game's blue screen, an
+    # AMD blue screen, a blue screen with dynamic VRAM already off
+    for t in ("GPU: AMD Radeon RX 7900 XTX\nUserWarning: cudaGetDeviceCount() returned cudaErrorNotSupported, likely using "
+              "older driver or on CPU machine\n",
+              "cudaErrorNotSupported returned by cudaMemAdvise in my own kernel\n",
+              "AMD Radeon RX 9070 XT, ROCm 7.1\nWindows fatal exception: access violation\n\nStack (most recent call first):\n"
+              "  File \"C:\\comfy\\venv\\Lib\\site-packages\\torch\\storage.py\", line 471 in __getitem__\n  File \"C:\\comfy\\"
+              "comfy\\utils.py\", line 136 in load_torch_file\n",
+              "I get a BSOD in dxgmms2.sys when playing Cyberpunk with the new NVIDIA driver\n",
+              "Radeon RX 7800 XT with ROCm: blue screen in amdkmdag.sys while the dynamic VRAM loader stages models\n",
+              "BSOD with nvlddmkm.sys, even though I already run with --disable-dynamic-vram\n"):
+        assert ids(t) == [], t
+    other = ("Windows fatal exception: access violation\n\nStack (most recent call first):\n  File \"C:\\app\\venv\\Lib\\"
+             "site-packages\\torch\\nn\\modules\\module.py\", line 1750 in _call_impl\n  File \"C:\\app\\run.py\", line 20 "
+             "in main\n")
+    assert "ram.oom" not in ids(other)
+
+
 def test_round363_localized_reports_kinds():
     r"""Round 363 (reports written in Russian, Korean, Spanish, Portuguese, German, French, Vietnamese, Turkish or
     Indonesian): torch 1.x's `from torch._C import *` failing with Windows' error 1114 text (a DLL initialization
