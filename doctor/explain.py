@@ -4315,6 +4315,17 @@ def _weights_only_stack(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     if _off_nvidia_anywhere(ctx):
         return None
     near = _near(ctx)
+    if g.get("wodoc"):
+        # torch's closing documentation sentence alone (the refused class above it lost from the paste): claimed only
+        # for a named Ultralytics detector load, and only where no unpickler reason line speaks for itself (a page
+        # or an LFS pointer read as a pickle says `invalid load key`)
+        if (ctx.get("wo_unpickle_reason") or near.get("wo_unpickle_reason")
+                or not (ctx.get("yolo_detector_load") or near.get("yolo_detector_load"))
+                or ctx.get("yolo_train") or near.get("yolo_train")):
+            return None
+        return {"title": "PyTorch 2.6+ refuses to unpickle the Ultralytics detector file with weights_only=True "
+                         "(a pickled YOLO .pt, not a damaged file)",
+                "details": {"refused": "an Ultralytics detector .pt (the refused class is not in the paste)"}}
     keys = ("node_exec", "node_type", "custom_node", "comfy_place", "model_loader", "model_loader_node", "stack_loader_frame")
     cls, kind = g.get("cls") or "", g.get("kind") or ""
     # an ultralytics detector class: the face / hand detector .pt of FaceDetailer, ReActor, face packs and ADetailer,

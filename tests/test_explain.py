@@ -19236,6 +19236,38 @@ def test_round395_comfyui_windows_crash_kinds():
     assert "ram.oom" not in ids(other)
 
 
+def test_round399_node_pack_weights_only_doc_line_kinds():
+    r"""Round 399 (custom node packs' trackers in the FLUX.2 / Klein era, third pass): torch's closing sentence of a
+    weights-only refusal (`Check the documentation of torch.load to learn more about types accepted by default with
+    weights_only ...`) whose refused class was lost from the paste is torch.weights-only-refused where an Ultralytics
+    detector load is named (UltralyticsDetectorProvider, `ultralytics detector`, a face_yolo / hand_yolo .pt), also in a
+    ComfyUI error report and with CRLF line ends. The same sentence beside an unpickler reason of its own (`invalid load
+    key`: a page saved as the .pt), with no detector named, in ultralytics' own training run, or on a Mac stays silent
+    (or not that id)."""
+    doc = ("Check the documentation of torch.load to learn more about types accepted by default with weights_only "
+           "https://pytorch.org/docs/stable/generated/torch.load.html.")
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 14\n- **Node Type:** UltralyticsDetectorProvider\n"
+              "- **Exception Type:** _pickle.UnpicklingError\n- **Exception Message:** " + doc + "\n## Stack Trace\n"
+              "  File \"E:\\ComfyUI_portable\\ComfyUI\\execution.py\", line 510, in execute\n")
+    crlf = ("Loading face_yolov8m.pt for the FaceDetailer bbox detector\r\n[ERROR] !!! Exception during processing !!! ...\r\n"
+            + doc + "\r\nTraceback (most recent call last):\r\n  File \"/opt/comfy/execution.py\", line 527, in execute\r\n")
+    prose = "my ultralytics detector will not load on torch 2.10.0+cu130, the end of the error:\n\n" + doc + "\n"
+    for text in (report, crlf, prose):
+        m = one(text, "torch.weights-only-refused")
+        assert ids(text)[:1] == ["torch.weights-only-refused"], text
+        assert "Ultralytics detector" in m["title"] and "weights_only=True" in m["title"]
+        assert "pip install -U ultralytics" in m["fix"]
+    # look-alikes: the unpickler's own reason (a page saved under the .pt name), no detector named, ultralytics'
+    # training run, a Mac
+    page = ("UltralyticsDetectorProvider\nWeights only load failed. In PyTorch 2.6, we changed the default ...\n"
+            "WeightsUnpickler error: invalid load key, '<'.\n\n" + doc + "\n")
+    assert "torch.weights-only-refused" not in ids(page)
+    for t in ("Loading the voice model speaker_v2.pth\n" + doc + "\n",
+              "yolo detect train data=coco.yaml model=face_yolov8n.pt\n" + doc + "\n",
+              "Apple M2 Max, torch 2.7.1 (mps)\nUltralyticsDetectorProvider\n" + doc + "\n"):
+        assert "torch.weights-only-refused" not in ids(t), t
+
+
 def test_round363_localized_reports_kinds():
     r"""Round 363 (reports written in Russian, Korean, Spanish, Portuguese, German, French, Vietnamese, Turkish or
     Indonesian): torch 1.x's `from torch._C import *` failing with Windows' error 1114 text (a DLL initialization
