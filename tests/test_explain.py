@@ -18695,6 +18695,55 @@ def test_round396_hf_cli_transformers_kinds():
 
 
 
+def test_round400_flux2_diffusers_pipeline_kinds():
+    r"""Round 400 (diffusers issues about FLUX.2 / Klein pipelines, fourth pass): diffusers' context-parallel hook's
+    `Expected input tensor to have N dimensions, but got M dimensions, split will not be applied` is
+    diffusers.cp-split-skipped (a plan of the installed diffusers that does not fit the model: upgrade); the pipelines'
+    check_inputs refusal `Provide either prompt or prompt_embeds. Cannot leave both ... undefined` is
+    diffusers.prompt-missing; the convolution's input / weight device refusal after one of diffusers' FLUX.2 DreamBooth
+    scripts is diffusers.flux2-dreambooth-offload-device, and after `offload_type="block_level"` is
+    diffusers.group-offload-block-level-unmatched; a statement that a FLUX.2 pipeline class is not (yet) included in
+    diffusers (0.36) is diffusers.too-old. The same device refusal with no DreamBooth script or block_level named, a
+    class that no diffusers has (an img2img Klein pipeline), another program's split warning wording and a prompt
+    refusal of another library stay silent (or not those ids)."""
+    sig = "diffusers.cp-split-skipped"
+    m = one("[rank1]:[W1204 10:02:11] Expected input tensor to have 2 dimensions, but got 3 dimensions, split will not be "
+            "applied.\r\n[rank0]: 100%|##########| 28/28 [00:41<00:00,  1.48s/it]\r\n", sig)
+    assert "context parallel" in m["title"] and "diffusers>=0.37" in m["fix"] and "torchrun" in m["fix"]
+    assert sig in ids("WARNING:diffusers.hooks.context_parallel:Expected input tensor to have 3 dimensions, but got 4 "
+                      "dimensions, split will not be applied.\n")
+    sig = "diffusers.prompt-missing"
+    m = one("Traceback (most recent call last):\n  File \"D:\\klein\\gen.py\", line 14, in <module>\n    out = pipe(p, "
+            "num_inference_steps=4)\n  File \"D:\\klein\\.venv\\Lib\\site-packages\\diffusers\\pipelines\\flux2\\"
+            "pipeline_flux2_klein.py\", line 702, in __call__\n    self.check_inputs(\nValueError: Provide either `prompt` "
+            "or `prompt_embeds`. Cannot leave both `prompt` and `prompt_embeds` undefined.\n", sig)
+    assert "no prompt" in m["title"] and "prompt=" in m["fix"]
+    sig = "diffusers.flux2-dreambooth-offload-device"
+    m = one("$ accelerate launch examples/dreambooth/train_dreambooth_lora_flux2.py --pretrained_model_name_or_path "
+            "black-forest-labs/FLUX.2-dev --instance_data_dir ./dog --offload --mixed_precision bf16\n"
+            "Traceback (most recent call last):\n  File \"/work/diffusers/examples/dreambooth/train_dreambooth_lora_flux2.py\", "
+            "line 1811, in main\n    model_input = vae.encode(pixel_values).latent_dist.mode()\n"
+            "RuntimeError: Input type (torch.cuda.BFloat16Tensor) and weight type (torch.BFloat16Tensor) should be the same\n", sig)
+    assert "DreamBooth" in m["title"] and "--cache_latents" in m["fix"] and "git -C diffusers pull" in m["fix"]
+    sig = "diffusers.group-offload-block-level-unmatched"
+    m = one("pipe = Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", torch_dtype=torch.bfloat16)\r\n"
+            "pipe.enable_group_offload(onload_device=torch.device(\"cuda\"), offload_device=torch.device(\"cpu\"), "
+            "offload_type='block_level', num_blocks_per_group=2)\r\n...\r\n  File \"C:\\py\\Lib\\site-packages\\diffusers\\"
+            "models\\autoencoders\\autoencoder_kl_flux2.py\", line 300, in _decode\r\nRuntimeError: Input type "
+            "(CUDABFloat16Type) and weight type (CPUBFloat16Type) should be the same\r\n", sig)
+    assert "block-level" in m["title"] and "leaf_level" in m["fix"] and "diffusers>=0.37" in m["fix"]
+    m = one("Note: `Flux2KleinKVPipeline` is not yet available in diffusers 0.36.2, install from source.\n", "diffusers.too-old")
+    assert "Flux2KleinKVPipeline" in m["title"]
+    # look-alikes
+    for t in ("RuntimeError: Input type (torch.cuda.FloatTensor) and weight type (torch.FloatTensor) should be the same\n",
+              "python train_lora_flux.py --offload\nRuntimeError: Input type (torch.cuda.HalfTensor) and weight type "
+              "(torch.HalfTensor) should be the same\n",
+              "[Asaas] No walletId provided — split will not be applied\n",
+              "ValueError: Please provide either `prompt` or `input_ids`.\n"):
+        assert ids(t) == [], t
+    assert "diffusers.too-old" not in ids("A Flux2KleinImg2ImgPipeline is not included in diffusers yet, so I wrote one.\n")
+
+
 def test_ryzen_ai_apu_without_nvidia_is_an_amd_machine():
     """A Ryzen AI APU named by its model (HX 370, Max+ 395) carries a Radeon GPU: with no NVIDIA GPU named, the paste is
     an AMD machine and torch's CUDA / ROCm messages get no NVIDIA fix (round 396's Diffuse#4). A hybrid laptop that
