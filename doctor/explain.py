@@ -10551,6 +10551,30 @@ def _folder_symlink_git(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     return None
 
 
+@_interp("desktop_model_location")
+def _desktop_model_location(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI Desktop's model folders: a core kind put inside the app's resources\\ComfyUI\\models, or the user's
+    words that models stay unlisted with Desktop named (or its base folder / generated yaml in view). A node pack's
+    own folder or loader in view is that pack's lookup, not Desktop's."""
+    near = _near(ctx)
+    if not g.get("kind") and (near.get("custom_node") or ctx.get("comfy_node_pack")):
+        return None
+    details = {k: g[k] for k in ("path", "kind") if g.get(k)}
+    return {"details": details} if details else {}
+
+
+@_interp("directory_flag_missing_folder")
+def _directory_flag_missing_folder(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's own start (prestartup scan of <base>/custom_nodes) or a built-in comfy_extras node listing the input
+    folder: the folder given by --base-directory / --input-directory does not exist yet."""
+    d = g.get("dir") or ""
+    if g.get("ep"):
+        return {"title": f"ComfyUI's input folder does not exist yet: {d}",
+                "details": {"folder": d}}
+    return {"title": f"ComfyUI's base directory has no custom_nodes folder: {d}",
+            "details": {"folder": d}}
+
+
 def _comfy_git(ctx: dict[str, Any], path: str = "") -> bool:
     """The text shows ComfyUI's own git use: its updater (update\\update.py, update_comfyui.bat, its backup-branch
     line, the portable's folder) anywhere in the paste, a ComfyUI path in the message, or ComfyUI's places near it."""

@@ -19855,6 +19855,65 @@ def test_round398_newest_library_wordings_kinds():
               "sglang.launch_server --model-path Qwen/Qwen3-8B\n" + warn):
         assert "torch.tf32-api-deprecated" not in ids(t), t
 
+
+def test_round402_model_folders_and_paths_kinds():
+    r"""Round 402 (ComfyUI's model folders and paths). comfyui.desktop-model-location reads ComfyUI Desktop's model
+    places: a core model kind (checkpoints, diffusion_models, loras, vae, text_encoders ...) put inside the app's own
+    `resources\ComfyUI\models` with the user saying it does not show; `ComfyUI Desktop` named with its models said not to
+    be found or shown; extra_model_paths.yaml said to have stopped working with Desktop's base folder (Documents\ComfyUI)
+    or its generated yaml in view; and `extra model paths` with the model list empty on a Desktop yaml. A node pack's own
+    folder in the install folder (models\pulid) and the same complaint with no Desktop in view stay silent.
+    comfyui.directory-flag-missing-folder reads ComfyUI's start failing on a base directory without custom_nodes
+    (execute_prestartup_script's FileNotFoundError) and a built-in node's import failing on a not yet created input
+    folder (`Error while calling comfy_entrypoint ... [WinError 3]` / `[Errno 2]`); a node pack's own path code under
+    --base-directory (a FileNotFoundError for <base>/comfy_extras, a RuntimeError of its own) stays silent."""
+    m = one("I copied flux-2-klein-4b.safetensors to D:\\Apps\\ComfyUI\\resources\\ComfyUI\\models\\diffusion_models\r\n"
+            "but it is not showing in the Load Diffusion Model node, restarted twice\r\n", "comfyui.desktop-model-location")
+    assert "ComfyUI Desktop" in m["title"]
+    assert "Shared models" in m["fix"] and "Documents\\ComfyUI\\models" in m["fix"]
+    m = one("Put the VAE in /Applications/ComfyUI.app/Contents/Resources/ComfyUI/models/vae/flux2-vae.safetensors\n"
+            "and the VAE loader can't find it.\n", "comfyui.desktop-model-location")
+    assert "install folder" in m["title"]
+    m = one("Using the Comfy Desktop app 0.7.3 on Windows 10 with an RTX 4070.\n"
+            "The text encoder and the vae models are not showing in the loaders after I downloaded them.\n",
+            "comfyui.desktop-model-location")
+    assert "Desktop Settings > Storage" in m["fix"]
+    m = one("After updating, my extra_model_paths.yaml no longer works, loras on E: are gone\n"
+            "comfyui:\n  base_path: C:\\Users\\anna\\Documents\\ComfyUI\\models\\\n"
+            "big_drive:\n  base_path: E:\\AI\\models\\\n  loras: loras\\\n", "comfyui.desktop-model-location")
+    assert "Shared models" in m["fix"]
+    assert "comfyui.desktop-model-location" in ids(
+        "How do I set extra model paths now?\nthe model list is empty in every loader\n"
+        "comfyui_desktop:\n  base_path: C:\\Users\\kim\\Documents\\ComfyUI\nshared:\n  base_path: F:\\models\n")
+    # a node pack's own folder inside the install, a portable's extra paths with no Desktop in view: not claimed
+    assert "comfyui.desktop-model-location" not in ids(
+        "You need to place model here: C:\\Users\\u\\AppData\\Local\\Programs\\ComfyUI\\resources\\ComfyUI\\models\\pulid\n"
+        "the PulidModelLoader still can't find it\n")
+    assert "comfyui.desktop-model-location" not in ids(
+        "My extra_model_paths.yaml stopped working on the portable build\n"
+        "D:\\ComfyUI_windows_portable\\ComfyUI\\extra_model_paths.yaml\n")
+    assert ids("ComfyUI desktop is great, but my workflow runs slowly on an RTX 3060.\n") == []
+
+    m = one("$ python3 main.py --listen 0.0.0.0 --base-directory /srv/comfy-data\r\n"
+            "Traceback (most recent call last):\r\n  File \"/opt/ComfyUI/main.py\", line 131, in <module>\r\n"
+            "    execute_prestartup_script()\r\n  File \"/opt/ComfyUI/main.py\", line 98, in execute_prestartup_script\r\n"
+            "    possible_modules = os.listdir(custom_node_path)\r\n"
+            "FileNotFoundError: [Errno 2] No such file or directory: '/srv/comfy-data/custom_nodes'\r\n",
+            "comfyui.directory-flag-missing-folder")
+    assert "custom_nodes" in m["title"] and "mkdir -p /data/custom_nodes" in m["fix"]
+    m = one("Error while calling comfy_entrypoint in C:\\ComfyUI\\comfy_extras\\nodes_audio.py: [Errno 2] No such file or "
+            "directory: 'E:/shared/comfy-input'\nIMPORT FAILED: nodes_audio.py\n"
+            "Please do a: pip install -r requirements.txt\n", "comfyui.directory-flag-missing-folder")
+    assert "input folder" in m["title"] and "Do not reinstall requirements" in m["fix"]
+    assert "comfyui.directory-flag-missing-folder" not in ids(
+        "python main.py --base-directory /basedir\n"
+        "FileNotFoundError: [Errno 2] No such file or directory: '/basedir/comfy_extras/nodes_clip_sdxl.py'\n")
+    assert "comfyui.directory-flag-missing-folder" not in ids(
+        "  File \"/data/custom_nodes/somepack/nodes.py\", line 80, in _resolve_repo_root\n"
+        "    raise RuntimeError(\"Unable to locate ComfyUI repository root\")\n"
+        "RuntimeError: Unable to locate ComfyUI repository root\n")
+
+
 def test_round373_cjk_reports_kinds():
     r"""Round 373 (reports written in Chinese or Japanese, second pass): a spawned worker whose re-import of the script
     dies on an error of its own (WinError 1455 on a torch DLL in any system language, a missing module) is that error,
