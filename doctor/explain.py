@@ -1676,12 +1676,38 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "(portable: `.\\python_embeded\\python.exe -m pip install --force-reinstall torch torchvision torchaudio "
                         "--index-url https://download.pytorch.org/whl/cu128`)"),
                 "details": {"warning": "cudaGetDeviceCount() returned cudaErrorNotSupported"}}
+    if g.get("ckpt_drv"):
+        # ComfyUI stopped right after `Checkpoint files will always be loaded safely.` (the last line before torch starts
+        # CUDA) with a driver below 580 named: current ComfyUI installs bring a CUDA 13 torch, which needs 580; not where
+        # the paste names a CUDA 12 / 11 torch, nor on an AMD / Intel / Mac setup
+        if _off_nvidia(ctx) or re.search(r"cu1[12]\d", _fact(ctx, "torch_cuda_build")):
+            return None
+        drv = g["ckpt_drv"]
+        return {"title": (f"ComfyUI stopped where torch starts CUDA, on NVIDIA driver {drv}: older than the 580 that "
+                          "the CUDA 13 PyTorch of current ComfyUI installs needs"),
+                "cause": ("`Checkpoint files will always be loaded safely.` is the last line ComfyUI prints before torch "
+                          "initializes CUDA (the next one, `Total VRAM ...`, needs the GPU). Current ComfyUI portable, Desktop "
+                          "and Stability Matrix installs bring a CUDA 13 (+cu130) PyTorch, which needs NVIDIA driver 580 or "
+                          f"newer; with driver {drv} its CUDA start crashes instead of printing an error."),
+                "fix": ("Update the NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA "
+                        "App), reboot, and start ComfyUI again; `nvidia-smi` must show `CUDA Version: 13.0` or higher. Where "
+                        "the driver must stay, install the CUDA 12.8 torch into the Python that runs ComfyUI (portable: "
+                        "`.\\python_embeded\\python.exe -m pip install --force-reinstall torch torchvision torchaudio "
+                        "--index-url https://download.pytorch.org/whl/cu128`; Stability Matrix: Packages > ComfyUI > Python "
+                        "Packages > + : `torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128 "
+                        "--force-reinstall`)"),
+                "details": {"driver": drv}}
     if g.get("av") or g.get("bat"):  # a crash or ComfyUI's launcher hint, not PyTorch's driver check: NVIDIA only
         if _off_nvidia(ctx):
             return None
         if g.get("av_node") or g.get("av_top"):
             # the crash stack starts in a custom node's file or runs through load_custom_node: a node pack's own code crashed,
             # after ComfyUI had already started CUDA with this driver (its VRAM/device lines come first), so not the driver
+            return None
+        if g.get("av_fwd") or _fact(ctx, "native_stack_overflow"):
+            # the stack tops at a model's forward under torch's _call_impl (kernels were already running, so CUDA had
+            # started with this driver), or the same paste reports Windows' stack overflow (a native extension's own
+            # crash, which an old driver does not cause): not the driver's start
             return None
         if g.get("av_dll"):
             # the stack stands in torch/__init__.py _load_dll_libraries: a torch DLL crashed while Windows loaded it
@@ -8770,6 +8796,21 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                           "of the queued prompt, with no Python error: the operating system ended it, most often because "
                           "system memory (RAM plus the Windows page file, or swap) ran out; a page file shrunk to a few "
                           "hundred MB or less is the usual case on Windows."),
+                "fix": _RAM_SILENT_EXIT_FIX}
+    if g.get("exit_said"):
+        # the exit line of ComfyUI's process with Windows' access-violation code and the writer's own `out of memory`
+        # beside it: a process whose memory Windows cannot commit ends this way (a CUDA OOM raises a Python error
+        # instead); not on an AMD / Intel / Mac setup, nor beside a Python traceback
+        near = _near(ctx)
+        if _off_nvidia(ctx) or near.get("py_traceback"):
+            return None
+        return {"title": ("The process ended with Windows' access-violation code (3221225477 / 0xC0000005) while models "
+                          "loaded: most likely the computer ran out of memory (RAM + page file)"),
+                "details": {"said": _SPACE.sub(" ", g["exit_said"]).strip()[:120]},
+                "cause": ("Exit code 3221225477 (0xC0000005) is a native crash with no Python error. When it comes as a "
+                          "large model loads (or a second one while the first is still held in memory) it is most often "
+                          "the Windows commit limit: RAM plus the page file could not back the memory being filled, and "
+                          "the process faults instead of raising. A CUDA out-of-memory would have raised a Python error."),
                 "fix": _RAM_SILENT_EXIT_FIX}
     if g.get("av_map") or g.get("av_said"):
         # Python died with an access violation reading a memory-mapped safetensors file (faulthandler's stack tops at

@@ -19599,6 +19599,63 @@ def test_round397_linux_wsl_docker_ldconfig_kinds():
             "Linux DESKTOP-7Q 5.15.167.4-microsoft-standard-WSL2\n", "cuda.no-device")
     assert "WSL2" in m["title"] and "/usr/lib/wsl/lib" in m["fix"]
 
+
+def test_round401_windows_native_crash_silent_exit_kinds():
+    r"""Round 401 (Windows native crashes and silent exits around ComfyUI and torch, second pass): the user's retelling
+    that ComfyUI (or its page) says, shows or disconnects to `reconnecting` while a workflow runs is ram.oom, as is the
+    exit line of ComfyUI's process with Windows' access-violation code (3221225477 / 0xC0000005 / -1073741819) and the
+    writer's own `out of memory` beside it; ComfyUI stopping right after `Checkpoint files will always be loaded
+    safely.` (the writer's `then stop(s)` on the next line) with a driver below 580 named is torch.cuda-driver-too-old
+    (a cu130 torch). Python's access-violation report stays off the driver when its stack tops at a model's forward
+    under torch's _call_impl, when a custom node's file is within the stack's first three frames, or when the paste
+    also reports Windows' stack overflow; the last of several reports is the one read. Silent: `reconnecting` with no
+    run named, an out-of-memory exit on an AMD card, the checkpoint stop with a 580+ driver or a cu128 torch named."""
+    # the reconnecting retelling, other wordings and models
+    m = one("When I queue the Flux.2 Klein workflow, ComfyUI shows \"Reconnecting\" while generating at 40% and the console is gone.\r\n",
+            "ram.oom")
+    assert "Reconnecting" in m["title"] and "page file" in m["fix"]
+    assert "ram.oom" in ids("the page gets reconnecting when running my klein 4b workflow on 16GB RAM\n")
+    assert "ram.oom" in ids("Comfy UI disconnects and shows reconnecting during sampling of the qwen model\n")
+    assert ids("ComfyUI shows reconnecting after I changed the port in the browser\n") == []
+    assert "ram.oom" not in ids("the page shows reconnecting when I open it on my phone\n")
+    # the exit line with the writer's out-of-memory reading (Desktop's main.log, a launcher's line)
+    t = ("[2026-05-02 09:11:02.118] [info]  Requested to load Flux2\r\n"
+         "[2026-05-02 09:11:09.440] [error] Python process exited with code 3221225477 and signal null - I guess it ran out of memory with klein 9b and the text encoder both loaded\r\n")
+    m = one(t, "ram.oom")
+    assert "3221225477" in m["title"] and "page file" in m["fix"]
+    assert "ram.oom" in ids("ComfyUI crashed with code -1073741819 (not enough memory?) when the second checkpoint loaded\n")
+    assert "ram.oom" not in ids("Python process exited with code 3221225477 and signal null, out of memory on my RX 7900 XTX\n")
+    assert "ram.oom" not in ids("Python process exited with code 3221225477 and signal null\n")
+    # the checkpoint-line stop on a pre-580 driver
+    t = ("** Python executable: E:\\CUI\\python_embeded\\python.exe\n"
+         "Checkpoint files will always be loaded safely.\r\n"
+         "and then it just closes, no error at all.\r\n"
+         "RTX 4070, Nvidia driver 572.16, Windows 11\r\n")
+    m = one(t, "torch.cuda-driver-too-old")
+    assert "572.16" in m["title"] and "580" in m["fix"] and "whl/cu128" in m["fix"]
+    assert "torch.cuda-driver-too-old" not in ids(t.replace("572.16", "581.57"))
+    assert "torch.cuda-driver-too-old" not in ids(t + "pytorch version: 2.7.1+cu128\n")
+    assert "torch.cuda-driver-too-old" not in ids("Checkpoint files will always be loaded safely.\nTotal VRAM 12282 MB, total RAM 32691 MB\nmy driver 566.36\n")
+    # access-violation stacks that are not the driver's start
+    fwd = ("got prompt\nWindows fatal exception: access violation\n\nStack (most recent call first):\n"
+           "  File \"D:\\ComfyUI\\comfy\\ldm\\flux\\layers.py\", line 201 in forward\n"
+           "  File \"D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\nn\\modules\\module.py\", line 1762 in _call_impl\n"
+           "  File \"D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\nn\\modules\\module.py\", line 1751 in _wrapped_call_impl\n")
+    assert "torch.cuda-driver-too-old" not in ids(fwd)
+    assert "torch.cuda-driver-too-old" not in ids("I see Windows fatal exception: access violation every time.\n\n" + fwd)
+    node2 = ("Windows fatal exception: access violation\n\nCurrent thread 0x00003a1c (most recent call first):\n"
+             "  File \"C:\\CUI\\python\\Lib\\site-packages\\torch\\_tensor.py\", line 1668 in __torch_function__\n"
+             "  File \"C:\\CUI\\ComfyUI\\custom_nodes\\SomePack\\ops.py\", line 77 in to\n"
+             "  File \"C:\\CUI\\python\\Lib\\site-packages\\torch\\nn\\modules\\module.py\", line 1341 in convert\n")
+    assert "torch.cuda-driver-too-old" not in ids(node2)
+    so = ("Windows fatal exception: stack overflow\n\nThread 0x00001f00 (most recent call first):\n"
+          "  File \"<frozen importlib._bootstrap>\", line 488 in _call_with_frames_removed\n"
+          "  File \"C:\\CUI\\python_embeded\\Lib\\site-packages\\somemesh\\__init__.py\", line Windows fatal exception: access violation\n\n12 in _init\n")
+    assert "torch.cuda-driver-too-old" not in ids(so)
+    # the bare report with no stack is still the driver's (Comfy-Org/desktop#1074)
+    assert "torch.cuda-driver-too-old" in ids("CUDA Windows fatal exception: access violation\n")
+
+
 def test_round372_missing_node_types_kinds():
     r"""Round 372 (ComfyUI workflows with missing or unknown node types): an older ComfyUI's /prompt validation looking
     a node class up with `nodes.NODE_CLASS_MAPPINGS[prompt[x]['class_type']]` and failing with `KeyError: '<class>'`
