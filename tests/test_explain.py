@@ -18761,6 +18761,34 @@ def test_ryzen_ai_apu_without_nvidia_is_an_amd_machine():
     assert ids("AMD Ryzen 9 7950X, RTX 4090\n" + nodrv)[:1] == ["torch.no-driver"]  # a Ryzen CPU is not an APU's GPU
 
 
+def test_missing_node_type_prompt_error_reads_like_the_older_wording():
+    """ComfyUI's newer /prompt refusal (`missing_node_type`: `Node 'TITLE' not found. The custom node may not be
+    installed.`, the class in `extra_info.class_type`, printed as JSON or, in the server log, as a Python dict) is read
+    like the older `Cannot execute because node X does not exist`: Klein's core nodes mean a ComfyUI older than Klein,
+    another core node a ComfyUI older than the workflow, and a node pack's class (or a title alone that is no class)
+    stays silent."""
+    js = ('{"error": {"type": "missing_node_type", "message": "Node \'%s\' not found. The custom node may not be '
+          'installed.", "details": "Node ID \'#5\'", "extra_info": {"node_id": "5", "class_type": "%s", '
+          '"node_title": "%s"}}, "node_errors": {}}')
+    assert ids(js % ("Empty Flux 2 Latent", "EmptyFlux2LatentImage", "Empty Flux 2 Latent"))[:1] == ["comfyui.too-old-for-klein"]
+    pretty = ('{\r\n  "error": {\r\n    "type": "missing_node_type",\r\n    "message": "Node \'Flux 2 Scheduler\' not found. '
+              'The custom node may not be installed.",\r\n    "extra_info": {\r\n      "node_id": "12",\r\n      '
+              '"class_type": "Flux2Scheduler"\r\n    }\r\n  }\r\n}\r\n')
+    assert ids(pretty)[:1] == ["comfyui.too-old-for-klein"]
+    logged = ("\x1b[33m[WARNING]\x1b[0m invalid prompt: {'type': 'missing_node_type', 'message': \"Node 'Empty Flux 2 Latent' "
+              "not found. The custom node may not be installed.\", 'details': \"Node ID '#5'\", 'extra_info': {'node_id': '5', "
+              "'class_type': 'EmptyFlux2LatentImage', 'node_title': 'Empty Flux 2 Latent'}}\n")  # ComfyUI 0.33.0's log
+    assert ids(logged)[:1] == ["comfyui.too-old-for-klein"]
+    assert ids(logged.replace("EmptyFlux2LatentImage", "Flux2KleinNoSuchLoader")) == []  # the captured log's own line
+    m = one("Failed to validate prompt: Node 'TextEncodeQwenImageEditPlus' not found. The custom node may not be installed.\n",
+            "comfyui.outdated")
+    assert "TextEncodeQwenImageEditPlus" in m["title"]
+    for t in ("Node 'Load Diffusion Model' not found. The custom node may not be installed.\n",  # a title, no class
+              "Node 'WanVideoSampler' not found. The custom node may not be installed.\n",
+              js % ("Sampler", "WanVideoSampler", "Sampler")):
+        assert ids(t) == [], t
+
+
 def test_an_imac_is_a_mac():
     """`iMac M1` / `iMac Pro` name a Mac (Apple silicon, or Intel with an AMD GPU; never a CUDA GPU): torch's CUDA
     refusals there get no NVIDIA fix. The letters inside another word do not count."""
