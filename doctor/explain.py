@@ -2347,6 +2347,17 @@ def _core_node_names() -> frozenset[str]:
     return frozenset(str(n) for n in names if _CLASS_LIKE.match(str(n)))
 
 
+@functools.lru_cache(maxsize=1)
+def _core_display_names() -> dict[str, str]:
+    """Display name -> class of ComfyUI's built-in nodes (manifests/comfyui_nodes.toml core_display_names); empty if the
+    table is missing. Only names no other node carries are listed, so a name maps to one class."""
+    names = _manifest_part("comfyui_nodes", "core_display_names", {}).get("names") or {}
+    return {str(k): str(v) for k, v in names.items() if _CLASS_LIKE.match(str(v))} if isinstance(names, dict) else {}
+
+
+_MISSING_TYPE_TITLE_RE = re.compile(r"Node '(?P<title>[^'\n]{1,80})' not found\. The custom node may not be installed")
+
+
 def _core_classes(cat: Catalog) -> frozenset[str]:
     """ComfyUI's own node classes as explain knows them: errors.toml's [[core_node]] rows (with the release that added
     each) and comfyui_nodes.toml's list."""
@@ -2529,6 +2540,12 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     if nodes is not None:
         # a missing-node list: claimed when it names a core node of Klein (custom nodes are their packs' business)
         names = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]{2,80}", nodes))
+        # ComfyUI's missing_node_type refusal prints the node's title, which the frontend saves as the class's display
+        # name (`Node 'Load Diffusion Model' not found`): a display name of a built-in node stands for its class, unless
+        # the class itself is printed beside it (`class_type`), which then decides
+        shown = _MISSING_TYPE_TITLE_RE.search(nodes)
+        if shown and "class_type" not in nodes and shown["title"].strip() in _core_display_names():
+            names.add(_core_display_names()[shown["title"].strip()])
         rows = [r for r in cat.tables.get("core_node") or [] if r.get("name") in names]
         if not rows:
             core = sorted(names & _core_node_names())

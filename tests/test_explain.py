@@ -18783,9 +18783,32 @@ def test_missing_node_type_prompt_error_reads_like_the_older_wording():
     m = one("Failed to validate prompt: Node 'TextEncodeQwenImageEditPlus' not found. The custom node may not be installed.\n",
             "comfyui.outdated")
     assert "TextEncodeQwenImageEditPlus" in m["title"]
-    for t in ("Node 'Load Diffusion Model' not found. The custom node may not be installed.\n",  # a title, no class
+    for t in ("Node 'Unet Loader (GGUF)' not found. The custom node may not be installed.\n",  # a node pack's title
+              "Node 'My Klein loader' not found. The custom node may not be installed.\n",  # a title the user gave
               "Node 'WanVideoSampler' not found. The custom node may not be installed.\n",
               js % ("Sampler", "WanVideoSampler", "Sampler")):
+        assert ids(t) == [], t
+
+
+def test_missing_node_type_title_that_is_a_core_display_name_names_its_class():
+    """The missing_node_type refusal prints the node's title, which the frontend saves as the class's display name:
+    a title that is the display name of exactly one built-in node (manifests/comfyui_nodes.toml core_display_names,
+    from ComfyUI 0.33.0's /object_info) stands for that class, so `Empty Flux 2 Latent` alone is Klein's latent node
+    and `Stitch Images` is ImageStitch; a display name no built-in node carries stays silent."""
+    msg = "Node '%s' not found. The custom node may not be installed.\n"
+    assert ids("Failed to validate prompt for output 9:\n* (prompt):\n  - " + msg % "Empty Flux 2 Latent")[:1] == [
+        "comfyui.too-old-for-klein"]
+    m = one(msg % "Stitch Images", "comfyui.outdated")
+    assert "ImageStitch" in m["title"]
+    m = one(msg % "Load Diffusion Model", "comfyui.outdated")
+    assert "UNETLoader" in m["title"]
+    from doctor.explain import _core_display_names
+    names = _core_display_names()
+    assert names["Load Checkpoint"] == "CheckpointLoaderSimple" and len(names) > 300
+    assert all(k != v for k, v in names.items())  # a display name equal to its class is read as the class already
+    beside = ("{'type': 'missing_node_type', 'message': \"Node 'Stitch Images' not found. The custom node may not be "
+              "installed.\", 'extra_info': {'node_id': '5', 'class_type': 'StitchImagesPlus'}}\n")  # the class decides
+    for t in (msg % "Stitch Images (GGUF)", msg % "stitch", "Node 'Stitch Images' was renamed by me\n", beside):
         assert ids(t) == [], t
 
 
