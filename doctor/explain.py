@@ -474,7 +474,7 @@ class Scanner:
             if ctx.id not in out:
                 m = ctx.pattern.search(window)
                 if m:
-                    out[ctx.id] = m.group("value").strip()
+                    out[ctx.id] = _one_space(m.group("value"))
         return out
 
     def _context_hit(self, buf: bytes, pos: int, ctx: Context) -> None:
@@ -490,9 +490,14 @@ class Scanner:
             at = len(head)
         m = ctx.pattern.search(text, max(0, at - 100))
         if m and m.start() <= at + SLACK:
-            val = m.group("value").strip()
+            val = _one_space(m.group("value"))
             self.context[ctx.id] = val
             self._recent[ctx.id] = (self._buf_start + pos, val)
+
+
+def _one_space(val: str) -> str:
+    """A context fact as one line of words: a column layout's padding (`pip list`'s `transformers   5.0.0`) is one space."""
+    return re.sub(r"[ \t]{2,}", " ", val.strip())
 
 
 def _first_match(sig: Signature, text: str, at: int) -> re.Match[str] | None:

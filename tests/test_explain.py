@@ -18812,6 +18812,21 @@ def test_missing_node_type_title_that_is_a_core_display_name_names_its_class():
         assert ids(t) == [], t
 
 
+def test_transformers_5_read_from_pip_and_conda_list_columns():
+    """`pip list` / `conda list` print the name and version in padded columns (`transformers              5.0.0`): that
+    line names transformers 5 as well as `transformers==5.0.0` does, so a removed name (HybridCache) is read as
+    transformers 5's removal, the version shown with one space; a 4.x row, or another package whose name ends in
+    transformers, is not transformers 5."""
+    err = ("Traceback (most recent call last):\n  File \"x.py\", line 1, in <module>\n    from transformers import "
+           "HybridCache\nImportError: cannot import name 'HybridCache' from 'transformers'\n")
+    for listing in ("Package        Version\n-------------- -------\ntorch          2.9.0\ntransformers              5.0.0\n",
+                    "transformers                     5.1.0            pyhd8ed1ab_0    conda-forge\r\n"):
+        m = one(listing + err, "transformers.v5-removed-name")
+        assert m["details"]["transformers"] in ("transformers 5.0.0", "transformers 5.1.0")
+    for listing in ("transformers              4.57.1\n", "sentence-transformers     5.0.0\n", ""):
+        assert "transformers.v5-removed-name" not in ids(listing + err), listing
+
+
 def test_an_imac_is_a_mac():
     """`iMac M1` / `iMac Pro` name a Mac (Apple silicon, or Intel with an AMD GPU; never a CUDA GPU): torch's CUDA
     refusals there get no NVIDIA fix. The letters inside another word do not count."""
