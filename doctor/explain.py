@@ -12382,6 +12382,12 @@ def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         return _pyo3_refuses_stack_build(g, ctx)
     if g.get("meson") and not g.get("pyver"):
         return _meson_build_no_wheel(ctx)
+    if g.get("pkg") and not g.get("pyver"):
+        # the package the paste names, not the signature's list of the four it knows
+        pkg, ver = g["pkg"].lower().replace("_", "-"), g.get("ver") or ""
+        return {"title": (f"No wheel of {pkg}{' ' + ver if ver else ''} for this Python: pip or uv fell back to building "
+                          "it from source, and the build failed"),
+                "details": {k: v for k, v in (("package", pkg), ("version", ver)) if v}}
     if not g.get("pyver"):
         return {}
     raw = g["pyver"].lower().replace(" ", "")

@@ -5008,9 +5008,10 @@ def test_round82_python_version_kinds():
         "  Preparing metadata (pyproject.toml) ... error", "python.no-wheel-source-build")
     m = one("  × Failed to build `tokenizers==0.13.3`\n  ├─▶ The build backend returned an error",
             "python.no-wheel-source-build")
-    assert "3.12" in m["fix"]
-    one("ERROR: Could not build wheels for sentencepiece, which is required to install pyproject.toml-based projects",
-        "python.no-wheel-source-build")
+    assert "3.12" in m["fix"] and m["title"].startswith("No wheel of tokenizers 0.13.3 for this Python")
+    m = one("ERROR: Could not build wheels for sentencepiece, which is required to install pyproject.toml-based projects",
+            "python.no-wheel-source-build")
+    assert m["title"].startswith("No wheel of sentencepiece for this Python") and "safetensors" not in m["title"]
     assert ids("Successfully built sentencepiece\nSuccessfully installed sentencepiece-0.2.1") == []
     assert ids("  Using cached sentencepiece-0.2.1-cp313-cp313-win_amd64.whl (1.1 MB)") == []
     assert "python.no-wheel-source-build" not in ids("ERROR: Failed building wheel for insightface")
