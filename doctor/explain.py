@@ -5448,6 +5448,12 @@ def _onnx_attention_op(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
             "details": {"operator": op, "kernel": kind}}
 
 
+def _pre_ada_card(ctx: dict[str, Any]) -> str:
+    """An NVIDIA card without fp8 named in the paste: Ampere or Volta (pre_ada_gpu), Turing (turing_gpu: RTX 20, GTX 16,
+    T4) or Pascal / Maxwell (old_nvidia_gpu: GTX 9xx / 10xx, P40, P100)."""
+    return _fact(ctx, "pre_ada_gpu") or _fact(ctx, "turing_gpu") or _fact(ctx, "old_nvidia_gpu")
+
+
 @_interp("no_fp8")
 def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """``nvidia_only`` for gpu.no-fp8's own wordings. cuBLASLt's bare `CUBLAS_STATUS_NOT_SUPPORTED when calling
@@ -5463,9 +5469,9 @@ def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if g.get("ao"):
         # torchao's own card check when it quantizes with an fp8-activation config: `CUDA>=8.9` is the compute
         # capability. An Ada, Hopper or Blackwell card named beside it (torchao's check passes there) is not this.
-        if (_fact(ctx, "ada_gpu") or _fact(ctx, "hopper_gpu") or _fact(ctx, "gpu_model")) and not _fact(ctx, "pre_ada_gpu"):
+        if (_fact(ctx, "ada_gpu") or _fact(ctx, "hopper_gpu") or _fact(ctx, "gpu_model")) and not _pre_ada_card(ctx):
             return None
-        old_card = _fact(ctx, "pre_ada_gpu")
+        old_card = _pre_ada_card(ctx)
         return {"title": ("torchao's float8 " + g["ao"] + " activation quantization was asked of "
                           + (f"the {old_card}, a GPU" if old_card else "a GPU")
                           + " older than Ada (compute capability below 8.9; torchao's `CUDA>=8.9` is the compute capability)"),
@@ -5475,7 +5481,7 @@ def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # A loader that checks for Hopper (transformers' FBGEMM FP8: `... compute capability >= 9.0 (e.g H100)`): on a
         # pre-Ada card it is this cause; an Ada card named beside it has fp8 and only misses that loader's bar. (A
         # Hopper card passes the check, so the `(e.g H100)` in the message itself names no card of the paste's.)
-        old_card = _fact(ctx, "pre_ada_gpu")
+        old_card = _pre_ada_card(ctx)
         if _fact(ctx, "ada_gpu") and not old_card:
             return None
         return {"title": ("FP8-quantized weights were loaded on " + (f"the {old_card}, " if old_card else "")
@@ -5486,7 +5492,7 @@ def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # inductor's CompilationError cut before Triton's reason, its caret at a bare cast of a loaded value: the
         # fp8e4nv refusal of an fp8 (e4m3fn) model compiled on a pre-Ada card. An Ada / Hopper / Blackwell card
         # named beside it has fp8: not this.
-        old_card = _fact(ctx, "pre_ada_gpu")
+        old_card = _pre_ada_card(ctx)
         if (_fact(ctx, "ada_gpu") or _fact(ctx, "hopper_gpu") or _fact(ctx, "gpu_model")) and not old_card:
             return None
         return {"title": ("torch.compile's Triton kernel stopped at a dtype cast (`" + g["cast"] + "`): most likely fp8 "
@@ -5498,7 +5504,7 @@ def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     op = _fact(ctx, "fp8_op")
     cu11 = _fact(ctx, "cuda11_build")
     fp8_card = _fact(ctx, "ada_gpu") or _fact(ctx, "gpu_model") or _fact(ctx, "hopper_gpu")
-    old_card = _fact(ctx, "pre_ada_gpu")
+    old_card = _pre_ada_card(ctx)
     if not op:
         # No fp8 operation in view: only a torch built for CUDA 11 named with no card tells the cause (the refusal in
         # ComfyUI and its node packs is their fp8 path; the CUDA 11 cuBLASLt has no fp8 kernels). A card named, old

@@ -10658,6 +10658,11 @@ def test_round175_fast_options_and_matmul_precision_kinds():
     # no card named: both causes in the headline
     m = one("x = torch._scaled_mm(a, b, scale_a=sa, scale_b=sb)\n" + lt, "gpu.no-fp8")
     assert "older than Ada" in m["title"] and "CUDA 11" in m["title"]
+    # a Turing or Pascal card named is as old for fp8 as an Ampere one
+    for card in ("NVIDIA GeForce RTX 2080 Ti", "Tesla T4", "NVIDIA GeForce GTX 1080 Ti", "Tesla P40"):
+        m = one(f"Device: cuda:0 {card} : cudaMallocAsync\nx = torch._scaled_mm(a, b, out_dtype=torch.bfloat16)\n" + lt,
+                "gpu.no-fp8")
+        assert card.replace("NVIDIA GeForce ", "") in m["title"] and "CUDA 11" not in m["title"], card
     # a torch built for CUDA 11.8 on an fp8 card: the torch build
     m = one("pytorch version: 2.4.1+cu118\nDevice: cuda:0 NVIDIA GeForce RTX 4080 SUPER : native\n"
             "HunyuanVideo sampler, fp8 fast mode enabled\n" + lt, "torch.too-old")
