@@ -1491,12 +1491,13 @@ def _driver_said(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | Non
     return {"title": title, "cause": cause, "fix": fix}
 
 
-def _cuda_driver_floors() -> list[tuple[float, tuple[int, int]]]:
-    """The lowest Linux driver (major, minor) each CUDA release needs, newest first: manifests/drivers.toml's
-    [[cuda_major]] rows (CUDA 11 and later, minor-version compatibility) and [[cuda_release]] rows (before CUDA 11)."""
+def _cuda_driver_floors(system: str = "linux") -> list[tuple[float, tuple[int, int]]]:
+    """The lowest driver (major, minor) each CUDA release needs on `system` (linux or windows; a row without that
+    system's number gives its Linux one), newest first: manifests/drivers.toml's [[cuda_major]] rows (CUDA 11 and
+    later, minor-version compatibility) and [[cuda_release]] rows (before CUDA 11)."""
     out = []
-    rows = [(f"{r.get('major')}.0", r.get("linux")) for r in _manifest_part("drivers", "cuda_major", [])]
-    rows += [(r.get("cuda"), r.get("linux")) for r in _manifest_part("drivers", "cuda_release", [])]
+    rows = [(f"{r.get('major')}.0", r.get(system) or r.get("linux")) for r in _manifest_part("drivers", "cuda_major", [])]
+    rows += [(r.get("cuda"), r.get(system) or r.get("linux")) for r in _manifest_part("drivers", "cuda_release", [])]
     for cuda, drv in rows:
         v = _num(str(cuda or ""))
         parts = str(drv or "").split(".") + ["0"]
@@ -1505,17 +1506,20 @@ def _cuda_driver_floors() -> list[tuple[float, tuple[int, int]]]:
     return sorted(out, reverse=True)
 
 
-def _cuda_driver_floor(built: float) -> tuple[int, int] | None:
-    """The lowest Linux driver (major, minor) a torch built with CUDA `built` needs; None below every release listed."""
-    return next((m for v, m in _cuda_driver_floors() if built >= v), None)
+def _cuda_driver_floor(built: float, system: str = "linux") -> tuple[int, int] | None:
+    """The lowest driver (major, minor) a torch built with CUDA `built` needs on `system`; None below every release
+    listed."""
+    return next((m for v, m in _cuda_driver_floors(system) if built >= v), None)
 
 
-def _cuda_major_floors_said() -> str:
-    """manifests/drivers.toml's [[cuda_major]] Linux minimums as a cause says them: `CUDA 11.x needs >= 450.80.02, ...`."""
-    rows = sorted((r for r in _manifest_part("drivers", "cuda_major", []) if r.get("linux")),
+def _cuda_major_floors_said(system: str = "linux") -> str:
+    """manifests/drivers.toml's [[cuda_major]] minimums on `system` as a cause says them: `CUDA 11.x needs >= 450.80.02,
+    ... (Linux)`."""
+    rows = sorted((r for r in _manifest_part("drivers", "cuda_major", []) if r.get(system) or r.get("linux")),
                   key=lambda r: _int(r.get("major")) or 0)
-    said = ", ".join(f"{r.get('major')}.x{' needs' if i == 0 else ''} >= {r.get('linux')}" for i, r in enumerate(rows))
-    return f"CUDA {said}" if said else ""
+    said = ", ".join(f"{r.get('major')}.x{' needs' if i == 0 else ''} >= {r.get(system) or r.get('linux')}"
+                     for i, r in enumerate(rows))
+    return f"CUDA {said} ({'Windows' if system == 'windows' else 'Linux'})" if said else ""
 
 
 @_interp("driver")
@@ -1616,19 +1620,21 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                 "details": {"driver_cuda": dv, "conda_cudatoolkit": tkv}}
     if g.get("env_cuda"):
         # torch.utils.collect_env: the CUDA torch was built with, `Is CUDA available: False`, and the driver's version:
-        # claimed only when the driver is older than the minimum NVIDIA lists for that CUDA release (Linux numbers; the
-        # Windows minimums are higher, so no Windows driver below the line is missed by more than a few releases)
+        # claimed only when the driver is older than the minimum NVIDIA lists for that CUDA release on the paste's system
+        # (Windows, named by collect_env's `OS: Microsoft Windows ...` or anything else the paste shows, has its own,
+        # higher numbers; otherwise Linux's)
+        system = "windows" if _fact(ctx, "windows_os") else "linux"
         built = _num(g["env_cuda"])
         parts = (g.get("env_drv") or "").split(".")
         drv = (int(parts[0]), int(parts[1])) if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit() else None
         if built is None or drv is None or _off_nvidia(ctx):
             return None
-        need = _cuda_driver_floor(built)
+        need = _cuda_driver_floor(built, system)
         if need is None or drv >= need:
             return None
         need_s = f"{need[0]}.{need[1]:02d}" if need[1] else f"{need[0]}"
         ver = g["env_cuda"]
-        floors = _cuda_major_floors_said()
+        floors = _cuda_major_floors_said(system)
         return {"title": f"The NVIDIA driver {g['env_drv']} is older than CUDA {ver}, the CUDA this PyTorch was built with, needs",
                 "cause": (f"torch.utils.collect_env shows a CUDA {ver} build of torch and `Is CUDA available: False`: CUDA {ver} "
                           f"needs NVIDIA driver {need_s} or newer (NVIDIA's CUDA toolkit release notes, minimum driver per "

@@ -22100,6 +22100,14 @@ def test_collect_env_driver_floors_are_drivers_toml_rows(monkeypatch):
     assert "torch.cuda-driver-too-old" not in ids(env("530.30.02"))
     m = one(env("470.57.02"), "torch.cuda-driver-too-old")
     assert "525.60" in m["cause"] and m["details"]["driver_needed"] == "525.60"
+    # collect_env on Windows: the table's Windows column (CUDA 10.2 needs 441.22 there, 440.33 on Linux)
+    win = ("PyTorch version: 1.12.1\nCUDA used to build PyTorch: 10.2\nROCM used to build PyTorch: N/A\n\nOS: Microsoft "
+           "Windows 10 Pro\nIs CUDA available: False\nCUDA runtime version: Could not collect\nGPU models and "
+           "configuration: GPU 0: NVIDIA GeForce GTX 1060\nNvidia driver version: %s\n")
+    m = one(win % "440.97", "torch.cuda-driver-too-old")
+    assert m["details"]["driver_needed"] == "441.22" and "(Windows)" in m["cause"], m
+    assert "torch.cuda-driver-too-old" not in ids(win % "442.19")
+    assert "torch.cuda-driver-too-old" not in ids(win.replace("Microsoft Windows 10 Pro", "Ubuntu 18.04.6 LTS (x86_64)") % "440.97")
     real = manifests.load
 
     def raised(name):
