@@ -19985,6 +19985,40 @@ def test_round398_newest_library_wordings_kinds():
         assert "torch.tf32-api-deprecated" not in ids(t), t
 
 
+
+def test_round407_spaces_zerogpu_gradio_kinds():
+    r"""Round 407 (Hugging Face Spaces, ZeroGPU and Gradio apps, second pass). The macos context also reads the machine
+    named as a Mac after `on` (`... on Mac`, `on my Mac`, `on a Mac`), so torch's `Torch not compiled with CUDA enabled`
+    from a Space's app.py run on a Mac is not claimed as torch.cpu-build (macOS torch has no CUDA build to install); the
+    same error from a Gradio app on Windows stays torch.cpu-build with the CUDA wheel index in the fix, and `on MAC
+    address` is not a Mac. Silent: the ZeroGPU runtime's own refusals and quota (a hosted Space, not the user's GPU) and
+    a Space app's own `spaces` package missing (not a package of the Klein stack)."""
+    t = ("Traceback (most recent call last):\r\n"
+         "  File \"D:\\apps\\klein-space\\venv\\lib\\site-packages\\gradio\\queueing.py\", line 625, in process_events\r\n"
+         "    response = await route_utils.call_process_api(\r\n"
+         "  File \"D:\\apps\\klein-space\\app.py\", line 41, in infer\r\n    pipe.to(\"cuda\")\r\n"
+         "  File \"D:\\apps\\klein-space\\venv\\lib\\site-packages\\torch\\cuda\\__init__.py\", line 310, in _lazy_init\r\n"
+         "    raise AssertionError(\"Torch not compiled with CUDA enabled\")\r\n"
+         "AssertionError: Torch not compiled with CUDA enabled\r\n")
+    m = one(t, "torch.cpu-build")
+    assert "CPU-only" in m["title"] and "download.pytorch.org/whl/cu" in m["fix"]
+    for t in ("Running the FLUX.2 klein Space app.py on my Mac:\nAssertionError: Torch not compiled with CUDA enabled\n",
+              "AssertionError: Torch not compiled with CUDA enabled (python app.py, on a Mac)\n",
+              "\"Torch not compiled with CUDA enabled\" on Mac\n"):
+        assert "torch.cpu-build" not in ids(t), t
+    assert "torch.cpu-build" in ids("AssertionError: Torch not compiled with CUDA enabled\n"
+                                    "the licence is bound on MAC address 3c:22:fb:00:11:22\n")
+    for t in ("RuntimeError: CUDA must not be initialized in the main process on Spaces with Stateless GPU environment.\n"
+              "You can look at this Stacktrace to find out which part of your code triggered a CUDA init\n",
+              "  File \"/home/user/app/app.py\", line 1, in <module>\n    import spaces\n"
+              "RuntimeError: CUDA has been initialized before importing the `spaces` package\n",
+              "gradio_client.exceptions.AppError: The upstream Gradio app has raised an exception: You have exceeded your "
+              "GPU quota (90s requested vs. 42s left).\n",
+              "RuntimeError: Error while initializing ZeroGPU: Unknown\n",
+              "  File \"C:\\AI\\FLUX.2-klein-4B\\app.py\", line 3, in <module>\n    import spaces\n"
+              "ModuleNotFoundError: No module named 'spaces'\n"):
+        assert ids(t) == [], t
+
 def test_round402_model_folders_and_paths_kinds():
     r"""Round 402 (ComfyUI's model folders and paths). comfyui.desktop-model-location reads ComfyUI Desktop's model
     places: a core model kind (checkpoints, diffusion_models, loras, vae, text_encoders ...) put inside the app's own
