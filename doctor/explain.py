@@ -7217,14 +7217,29 @@ def _tdr_failure(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+# the first sign of a Python image-model program that _py_program's pattern reads in the hit's window: PyTorch,
+# ComfyUI (its folders and envs), diffusers, a Stable Diffusion web UI named by its name (not a bare `python` or `webui`)
+_TORCH_IMAGE_PROGRAM = re.compile(r"(?i)(?:torch|comfy|diffusers|stable[-_ ]?diffusion)")
+
+
+def _cudnn_torch_program(near: dict[str, str]) -> bool:
+    """The text around a cuDNN sub-library load failure is a PyTorch program's: a path inside the torch package,
+    PyTorch named, or a torch-based image program (ComfyUI, AUTOMATIC1111's / Forge's web UI by folder or name,
+    diffusers), the program run that ends in the line (round 405: ComfyUI-LivePortraitKJ#38, AUTOMATIC1111#10230)."""
+    if near.get("torch_path") or near.get("torch_named") or near.get("other_webui") or _comfy_sign(near):
+        return True
+    return bool(_TORCH_IMAGE_PROGRAM.match(near.get("py_program") or ""))
+
+
 @_interp("cudnn_load")
 def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """cuDNN's lazy load of a sub-library failed. Claimed only where the text shows PyTorch (a path inside the torch
-    package): CTranslate2 (faster-whisper) and onnxruntime print the same line for their own cuDNN."""
+    package, PyTorch named) or a torch-based image program (ComfyUI, a Stable Diffusion web UI, diffusers), and no
+    other program's cuDNN: CTranslate2 (faster-whisper), onnxruntime and Paddle print the same line for their own."""
     near = _near(ctx)
-    if _off_nvidia(ctx) or not near.get("torch_path"):
+    if _off_nvidia(ctx) or near.get("cudnn_foreign") or not _cudnn_torch_program(near):
         return None
-    lib = g.get("lib") or ""
+    lib = (g.get("lib") or "").rstrip(".")
     dep = g.get("dep") or lib  # PyTorch's own warning names the sub-library that was not found itself
     details = {"library": lib, "missing": dep}
     if dep.startswith("libcuda.so"):
@@ -7237,6 +7252,19 @@ def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                 "fix": ("WSL2: `export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH` (add it to ~/.bashrc) and check "
                         "`ls -l /usr/lib/wsl/lib/libcuda.so*`; Linux: `ldconfig -p | grep libcuda` must list libcuda.so "
                         "(`sudo ldconfig` refreshes it); then rerun"),
+                "details": details}
+    if dep == "libnvrtc.so":
+        return {"title": f"cuDNN 8 could not load {lib}: it looks for an unversioned libnvrtc.so, which torch's CUDA "
+                         "wheels do not ship (PyTorch 2.0's CUDA 11 wheels)",
+                "cause": ("cuDNN 8's convolution library opens NVRTC by the bare name libnvrtc.so, while the "
+                          "nvidia-cuda-nvrtc wheel beside torch holds only the versioned file (libnvrtc.so.11.2 and the "
+                          "like). PyTorch 2.0.0's CUDA 11.7 / 11.8 wheels ran into it at the first convolution of a model "
+                          "(a VAE, a torchvision network): the process aborts with no Python traceback "
+                          "(pytorch/pytorch#97041). Later torch releases load NVRTC themselves and ship cuDNN 9."),
+                "fix": ("Install a current torch with its own CUDA wheels into the Python that runs the program: "
+                        "`python -m pip install --upgrade torch torchvision --index-url "
+                        "https://download.pytorch.org/whl/cu128` (a web UI: inside its venv, e.g. `source venv/bin/activate` "
+                        "first), and `unset LD_LIBRARY_PATH` if it names another CUDA"),
                 "details": details}
     return {"details": details}
 

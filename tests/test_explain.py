@@ -18750,6 +18750,43 @@ def test_round400_flux2_diffusers_pipeline_kinds():
     assert "diffusers.too-old" not in ids("A Flux2KleinImg2ImgPipeline is not included in diffusers yet, so I wrote one.\n")
 
 
+def test_round405_cudnn_sublib_load_in_torch_image_programs_kinds():
+    r"""Round 405 (cuDNN and cuBLAS failures in VAE decode, convolutions and matmuls, second pass): cuDNN 8's lazy
+    sub-library load failure (`Could not load library libcudnn_cnn_infer.so.8. Error: <dep>: cannot open shared object
+    file`, then `Aborted`, no Python traceback) is cudnn.sublib-load-failed not only beside a torch frame but where the
+    text is a torch-based image program's run: PyTorch named, ComfyUI (its folders, env, node run), AUTOMATIC1111's /
+    Forge's web UI by folder or name, diffusers. A missing unversioned libnvrtc.so gets its own title (PyTorch 2.0's
+    CUDA 11 wheels) and a torch upgrade. The same line beside faster-whisper / CTranslate2 / onnxruntime, under a
+    program named only as `python` or a `webui` of another kind, or bare, stays silent."""
+    sig = "cudnn.sublib-load-failed"
+    m = one("got prompt\r\nRequested to load AutoencoderKL\r\nloaded completely 9718.4 159.5 True\r\n"
+            "Could not load library libcudnn_cnn_infer.so.8. Error: libnvrtc.so: cannot open shared object file: No such "
+            "file or directory\r\nAborted (core dumped)\r\n(venv) me@box:/opt/ComfyUI$ \r\n", sig)
+    assert "libnvrtc.so" in m["title"] and "PyTorch 2.0" in m["title"]
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"] and "97041" in m["cause"]
+    m = one("$ cd ~/stable-diffusion-webui-forge && ./webui.sh --xformers\n...\nCould not load library "
+            "libcudnn_cnn_train.so.8. Error: libcublasLt.so.11: cannot open shared object file: No such file or directory\n"
+            "./webui.sh: line 255:  4412 Aborted                 (core dumped) \"${python_cmd}\" launch.py\n", sig)
+    assert m["title"] == "cuDNN could not load one of its libraries at the first convolution"
+    assert m["details"]["library"] == "libcudnn_cnn_train.so.8" and "--force-reinstall torch" in m["fix"]
+    m = one("python -c \"import torch; print(torch.cuda.is_available())\" prints True under WSL2, but the first conv:\n"
+            "Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared object file: No such "
+            "file or directory\nAborted\n", sig)
+    assert "libcuda.so" in m["title"] and "/usr/lib/wsl/lib" in m["fix"]
+    # look-alikes: another program's cuDNN, a program not shown to run torch, the bare line
+    for t in ("Running ComfyUI's whisper node with faster-whisper (ctranslate2 4.4.0):\nCould not load library "
+              "libcudnn_ops_infer.so.8. Error: libcudnn_ops_infer.so.8: cannot open shared object file: No such file or "
+              "directory\nAborted (core dumped)\n",
+              "[ReActor] onnxruntime-gpu 1.16.3, CUDAExecutionProvider\nCould not load library libcudnn_cnn_infer.so.8. "
+              "Error: libnvrtc.so: cannot open shared object file: No such file or directory\n",
+              "~/whisper-webui$ python3.10 app.py\nCould not load library libcudnn_ops_infer.so.8. Error: "
+              "libcudnn_ops_infer.so.8: cannot open shared object file: No such file or directory\n./start-webui.sh: "
+              "line 4:  6516 Aborted\n",
+              "Could not load library libcudnn_cnn_infer.so.8. Error: libnvrtc.so: cannot open shared object file: No "
+              "such file or directory\n"):
+        assert sig not in ids(t), t
+
+
 def test_ryzen_ai_apu_without_nvidia_is_an_amd_machine():
     """A Ryzen AI APU named by its model (HX 370, Max+ 395) carries a Radeon GPU: with no NVIDIA GPU named, the paste is
     an AMD machine and torch's CUDA / ROCm messages get no NVIDIA fix (round 396's Diffuse#4). A hybrid laptop that
