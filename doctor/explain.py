@@ -1375,12 +1375,18 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
         return None  # `PyTorch ... SM_120 error` names PyTorch itself; still not beside an attention package or framework
     if g.get("para_inst") and _para_sm_foreign(ctx):
         return None  # `PyTorch ... sm_120 is not supported by the current installation` (the warning retold): same gate
-    if g.get("rtx50cu") or g.get("rtx50_said"):
+    if g.get("rtx50cu") or g.get("rtx50_said") or g.get("rtx50_torch"):
         # the reporter's own words that an RTX 50 card needs a torch for CUDA 12.8 / 13 (`crashes with the new Nvidia
         # RTX 50XX Series ... it need to update torch to 12.8`; two patterns, one per wording family): torch's missing
         # sm_120 kernels, unless an attention package, kernel library, other framework or non-NVIDIA setup could be
-        # the build meant
-        if _para_sm_foreign(ctx):
+        # the build meant. Round 408's wording names the build itself (`upgrade ... to Pytorch 2.7.0 with CUDA 12.8`,
+        # `needing a CUDA 12.8 version of Pytorch`): an attention package mentioned beside it is not the build meant,
+        # another framework, LLM engine or a non-NVIDIA setup still is
+        if g.get("rtx50_torch"):
+            if _off_nvidia(ctx) or any(_fact(ctx, k) for k in ("other_framework", "llm_engine", "ggml_cuda",
+                                                                 "foreign_cuda_build")):
+                return None
+        elif _para_sm_foreign(ctx):
             return None
         said = {"torch_cuda_said": g["rtx50cu"]} if g.get("rtx50cu") else {}
         return {"title": "The RTX 50 (Blackwell, sm_120) needs a PyTorch built with CUDA 12.8 or newer, and this one is older",

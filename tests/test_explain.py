@@ -19709,6 +19709,57 @@ def test_round397_linux_wsl_docker_ldconfig_kinds():
     assert "WSL2" in m["title"] and "/usr/lib/wsl/lib" in m["fix"]
 
 
+def test_round408_webui_forge_fooocus_rtx50_start_check_kinds():
+    r"""Round 408 (AUTOMATIC1111, Forge, reForge, Fooocus on new torch and RTX 50 cards): Forge's own wording of the web
+    UI start check, `RuntimeError: Your device does not support the current version of Torch/CUDA! Consider download
+    another version:` (launch_utils.prepare_environment, when torch.cuda.is_available() is False in the UI's venv), is
+    read like AUTOMATIC1111's `Torch is not able to use GPU`: torch.cpu-build's start-check answer, on Windows and Linux
+    paths and with a Ryzen CPU named beside the NVIDIA card; silent in the AMD fork's folder or beside a Radeon RX card,
+    and `Torch is not able to use GPU` is silent where the user followed install instructions for AMD GPUs. A user's
+    words that an RTX 50 card or series needs (or an upgrade to) a PyTorch built with CUDA 12.8 / 13 (`upgrade the
+    image to torch 2.7.1 built with CUDA 12.8`, `requires a cu128 build of torch`) are torch.sm-unsupported, also
+    over a bare `no kernel image is available` and beside an attention package named; a Quadro `RTX 5000` (Turing) and
+    an AMD setup stay silent."""
+    t = ("Version: f2.0.1v1.10.1-previous-669-gdfdcbab6\r\nTraceback (most recent call last):\r\n"
+         "  File \"E:\\AI\\webui_forge_cu124_torch24\\webui\\launch.py\", line 54, in <module>\r\n    main()\r\n"
+         "  File \"E:\\AI\\webui_forge_cu124_torch24\\webui\\modules\\launch_utils.py\", line 434, in prepare_environment\r\n"
+         "    raise RuntimeError(\r\nRuntimeError: Your device does not support the current version of Torch/CUDA! "
+         "Consider download another version:\r\nhttps://github.com/lllyasviel/stable-diffusion-webui-forge/releases/tag/"
+         "latest\r\nPress any key to continue . . .\r\n")
+    m = one(t, "torch.cpu-build")
+    assert ids(t)[0] == "torch.cpu-build", ids(t)
+    assert "start check" in m["title"] and "torch.cuda.is_available()" in m["fix"]
+    t = ("[Stability Matrix] Launching stable-diffusion-webui-forge\nRuntimeError: Your device does not support the "
+         "current version of Torch/CUDA! Consider download another version: \n"
+         "GPU: NVIDIA GeForce RTX 4070 SUPER, AMD Ryzen 9 7950X CPU\n")
+    assert ids(t)[0] == "torch.cpu-build", ids(t)
+    assert ids("My PC: AMD Ryzen 7 7800X3D, GeForce RTX 4070, installation for AMD Ryzen chipset drivers done\n"
+               "RuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS variable to "
+               "disable this check\n")[0] == "torch.cpu-build"
+    # the AMD fork's folder, a Radeon RX card, install instructions for AMD GPUs followed
+    for t in ("  File \"D:\\sd\\stable-diffusion-webui-amdgpu-forge\\modules\\launch_utils.py\", line 434, in "
+              "prepare_environment\n    raise RuntimeError(\nRuntimeError: Your device does not support the current "
+              "version of Torch/CUDA! Consider download another version:\n",
+              "RuntimeError: Your device does not support the current version of Torch/CUDA! Consider download another "
+              "version:\nGPU: Radeon RX 7800 XT 16GB\n",
+              "I installed it following the install guide for AMD GPUs on Ubuntu 24.04.\nRuntimeError: Torch is not able "
+              "to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS variable to disable this check\n"):
+        assert ids(t) == [], (t, ids(t))
+    # an RTX 50 card or series and a torch built with CUDA 12.8 / 13 in the user's words
+    m = one("The RTX 5070 Ti needs PyTorch 2.8 with CUDA 12.9, the launcher still ships 2.3.1+cu121.\n",
+            "torch.sm-unsupported")
+    assert "RTX 50" in m["title"] and "CUDA 12.8" in m["title"] and "/whl/cu128" in m["fix"]
+    for t in ("RuntimeError: CUDA error: no kernel image is available for execution on the device\r\n"
+              "I think the RTX 50-series requires a cu128 build of torch, xformers too\r\n",
+              "sdwebui  | RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+              "My RTX 5080 won't run it, please update the image to torch 2.7.1 built with CUDA 12.8\n"):
+        assert ids(t)[0] == "torch.sm-unsupported", (t, ids(t))
+    # a Quadro RTX 5000 (Turing), an AMD setup
+    for t in ("Our Quadro RTX 5000 needs PyTorch with CUDA 12.8 for this project\n",
+              "Radeon RX 9070 XT here; the guide says an RTX 5090 needs PyTorch 2.7 with CUDA 12.8 but I have AMD\n"):
+        assert "torch.sm-unsupported" not in ids(t), (t, ids(t))
+
+
 def test_round401_windows_native_crash_silent_exit_kinds():
     r"""Round 401 (Windows native crashes and silent exits around ComfyUI and torch, second pass): the user's retelling
     that ComfyUI (or its page) says, shows or disconnects to `reconnecting` while a workflow runs is ram.oom, as is the
