@@ -5231,6 +5231,9 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         return None
     if _fact(ctx, "ggml_cuda"):
         return None
+    if g.get("nunchaku_src"):
+        # a paste quoted with escaped line breaks is read unescaped, where `Desktop\nunchaku-dev` became a line break
+        return _nunchaku_no_kernel(g["nunchaku_src"].replace("\n", "\\n"), ctx)
     foreign_lib = _fact(ctx, "cudnn_foreign").lower()
     if (foreign_lib and any(k in foreign_lib for k in ("ctranslate2", "faster"))
             and not any(_fact(ctx, k) for k in _PARA_SM_TORCH)):
@@ -5312,6 +5315,58 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                           "kernels only in PyTorch 2.7 and newer (its CUDA 12.8 and newer builds)"),
                 "details": {"gpu": blackwell, "torch_release": ver}}
     return {}
+
+
+_HOPPER_DC = re.compile(r"\b(?:GH|H)[128]00\b")
+
+
+def _nunchaku_no_kernel(src: str, ctx: dict[str, Any]) -> dict[str, Any]:
+    """Round 403: `no kernel image is available ... (at ...nunchaku...\\src\\kernels\\...cu:N)` is nunchaku's own kernel
+    (its wheel's build), not PyTorch's: nunchaku runs only on GPUs with 4-bit tensor cores (INT4 models on RTX 20
+    from nunchaku 0.2.0 in float16, RTX 30 / A100 / A10 / A800, RTX 40 / L4 / L20 / L40; FP4 models on RTX 50) and has
+    no kernels at all for Hopper, Volta, Pascal or older, so the answer names that instead of a torch reinstall. A GPU
+    the paste names (old_nvidia_gpu, turing_gpu, a Hopper data-centre card) goes into the headline."""
+    kernel = re.sub(r"[:.]\d{1,5}$", "", re.split(r"[\\/]", src.strip())[-1])[:60]
+    title = f"nunchaku's own CUDA kernel (`{kernel}`) has no build for this GPU"
+    details: dict[str, Any] = {"package": "nunchaku", "kernel_source": src.strip()[:160]}
+    old_gpu = _fact(ctx, "old_nvidia_gpu").strip()
+    turing = _fact(ctx, "turing_gpu").strip()
+    hopper = _HOPPER_DC.search(_fact(ctx, "hopper_gpu"))
+    if old_gpu:
+        family, sm = _old_gpu_arch(old_gpu)
+        title += f": the {old_gpu} ({family}, {sm}) has no 4-bit tensor cores, which nunchaku needs"
+        details.update(gpu=old_gpu, gpu_arch=sm, supported=False)
+    elif hopper:
+        title += f": the {hopper.group(0)} (Hopper, sm_90) has no 4-bit tensor-core path nunchaku supports"
+        details.update(gpu=hopper.group(0), gpu_arch="sm_90", supported=False)
+    elif turing and re.match(r"(?i)GTX", turing):
+        title += f": the {turing} (Turing without tensor cores) cannot run nunchaku"
+        details.update(gpu=turing, gpu_arch="sm_75", supported=False)
+    elif turing:
+        title += (f": nunchaku supports the {turing} (Turing, sm_75) only from 0.2.0 on, in float16, so this wheel "
+                  "lacks its kernels")
+        details.update(gpu=turing, gpu_arch="sm_75", supported=True)
+    cause = ("nunchaku (the SVDQuant 4-bit engine behind ComfyUI-nunchaku's Nunchaku loader nodes and its diffusers "
+             "transformers) runs its own CUDA kernels, compiled into its wheel, and the message names the nunchaku "
+             "source file that has no build for this GPU. nunchaku runs only on NVIDIA GPUs with 4-bit tensor cores: "
+             "its svdq-int4 models on Turing (RTX 20, sm_75, float16 only, from nunchaku 0.2.0 on), Ampere (RTX 30, "
+             "A100, A10, A800, sm_80 / sm_86) and Ada (RTX 40, L4, L20, L40, sm_89), its svdq-fp4 models on Blackwell "
+             "(RTX 50, sm_120). Hopper (H100, H800, H20, sm_90), Volta, Pascal (GTX 10) and older GPUs have no 4-bit "
+             "path in nunchaku and no wheel carries kernels for them; on a supported card the wheel itself is the "
+             "problem (an old nunchaku from before that card's support, or a self-built or third-party wheel made "
+             "without its architecture). PyTorch is not the package missing kernels here: reinstalling torch does not "
+             "change this.")
+    fix = ("See which GPU the program runs on: `python -c \"import torch; print(torch.cuda.get_device_name(), "
+           "torch.cuda.get_device_capability())\"`. Capability (7, 5) with an RTX card, (8, 0), (8, 6), (8, 9) or (12, 0): "
+           "install nunchaku's official wheel for your torch, Python and system from "
+           "https://github.com/nunchaku-tech/nunchaku/releases (the file `nunchaku-VERSION+torchX.Y-cpXYZ-cpXYZ-PLATFORM.whl` "
+           "whose torch and cp tags match `python -c \"import torch, sys; print(torch.__version__, sys.version)\"`) with "
+           "the Python that runs ComfyUI: `python -m pip install --force-reinstall FILE.whl` (ComfyUI portable: "
+           "`python_embeded\\python.exe -m pip install --force-reinstall FILE.whl`; ComfyUI-nunchaku's install_wheel "
+           "workflow does the same), and load svdq-int4 models on RTX 20 / 30 / 40 and svdq-fp4 models on RTX 50. "
+           "Capability (9, 0) (Hopper), 7.0 or lower, or a GTX 16 card: nunchaku cannot run there; use the ordinary "
+           "model files with ComfyUI's own loaders instead (for FLUX.2 [klein] 4B: its FP8, BF16 or GGUF files)")
+    return {"title": title, "cause": cause, "fix": fix, "details": details}
 
 
 def _blackwell_card(said: str, tag: str = "") -> str:

@@ -20165,6 +20165,63 @@ def test_round402_model_folders_and_paths_kinds():
         "RuntimeError: Unable to locate ComfyUI repository root\n")
 
 
+def test_round403_nunchaku_quantized_backends_kinds():
+    r"""Round 403 (Nunchaku / SVDQuant / NVFP4 / INT4 back ends). cuda.no-kernel-image reads nunchaku's own kernel
+    source in the CUDA message (`no kernel image is available for execution on the device (at ...nunchaku...\src\
+    kernels\...\gemv_awq.cu:313)`, misc_kernels.cu, zgemm): that is nunchaku's wheel, not PyTorch, so the headline names
+    nunchaku's kernel and the fix names nunchaku's GPU support (INT4 on RTX 20 from 0.2.0 / 30 / 40, FP4 on RTX 50, no
+    Hopper / Volta / Pascal / GTX 16) and its official wheels instead of a torch reinstall; a GPU the paste names goes
+    into the headline. nunchaku's out-of-memory lines stay cuda.oom. A torch or flash-attn kernel without the card keeps
+    the generic answer; nunchaku's own refusals (`operation not supported` at its utils.h, its dtype assertions, an int4
+    model on an RTX 50) and an AMD setup's comfy_kitchen lines stay silent."""
+    m = one("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 31\r\n- **Node Type:** NunchakuFluxDiTLoader\r\n"
+            "- **Exception Type:** RuntimeError\r\n- **Exception Message:** CUDA error: no kernel image is available for "
+            "execution on the device (at /opt/build/nunchaku/src/kernels/zgemm/gemm_w4a4.cu:120)\r\n## Stack Trace\r\n",
+            "cuda.no-kernel-image")
+    assert "nunchaku" in m["title"] and "`gemm_w4a4.cu`" in m["title"]
+    assert "nunchaku-tech/nunchaku/releases" in m["fix"] and "download.pytorch.org" not in m["fix"]
+    assert "svdq-fp4" in m["fix"] and "Hopper" in m["cause"]
+    m = one("Device: cuda:0 NVIDIA GeForce GTX 1080 Ti : cudaMallocAsync\n"
+            "!!! Exception during processing !!! CUDA error: no kernel image is available for execution on the device "
+            "(at E:\\src\\nunchaku-0.3.1\\src\\kernels\\misc_kernels.cu:270)\n", "cuda.no-kernel-image")
+    assert "GTX 1080 Ti" in m["title"] and "4-bit tensor cores" in m["title"]
+    assert "cu126" not in m["fix"]
+    m = one("GPU: NVIDIA H100 80GB HBM3\nRuntimeError: CUDA error: no kernel image is available for execution on the "
+            "device (at /nunchaku/src/kernels/awq/gemv_awq.cu:301)\n", "cuda.no-kernel-image")
+    assert "H100 (Hopper" in m["title"]
+    m = one("Device: cuda:0 NVIDIA GeForce RTX 2060 SUPER : native\n"
+            "CUDA error: no kernel image is available for execution on the device (at C:\\nunchaku-dev\\src\\kernels\\"
+            "awq\\gemv_awq.cu:313)\n", "cuda.no-kernel-image")
+    assert "0.2.0" in m["title"] and "RTX 2060 SUPER" in m["title"]
+    m = one("NVIDIA GeForce GTX 1660 SUPER\nCUDA error: no kernel image is available for execution on the device (at "
+            "/home/u/nunchaku/src/kernels/misc_kernels.cu:88)\n", "cuda.no-kernel-image")
+    assert "cannot run nunchaku" in m["title"]
+    m = one("[2025-11-02 09:14:03.112] [info] Initializing QuantizedFluxModel on device 0\n"
+            "!!! Exception during processing !!! CUDA error: out of memory (at /nunchaku/src/Tensor.h:95)\n", "cuda.oom")
+    # a one-line title whose path holds `\\nunchaku` (read as an escaped line break) is still nunchaku's kernel
+    m = one("CUDA error: no kernel image is available for execution on the device (at C:\\Users\\dev\\Desktop\\"
+            "nunchaku-build\\src\\kernels\\awq\\gemv_awq.cu:327)", "cuda.no-kernel-image")
+    assert "nunchaku" in m["title"] and "`gemv_awq.cu`" in m["title"]
+    # PyTorch's own kernels and an attention package's keep the generic answer
+    m = one("RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+            "CUDA kernel errors might be asynchronously reported at some other API call\n", "cuda.no-kernel-image")
+    assert "nunchaku" not in m["title"] and "download.pytorch.org" in m["fix"]
+    m = one("CUDA Error: no kernel image is available for execution on the device "
+            "/usr/src/flash-attention/csrc/layer_norm/ln_fwd_kernels.cuh:236\n", "cuda.no-kernel-image")
+    assert "flash-attn" in m["title"]
+    # nunchaku's own refusals and an AMD setup: silent
+    assert ids("GPU 0 (Tesla P40) Memory: 24446.0 MiB\n!!! Exception during processing !!! CUDA error: operation not "
+               "supported (at /root/nunchaku/nunchaku/csrc/utils.h:20)\n") == []
+    assert ids("Assertion failed: isTypeMatch<half_t>(_in_feats.dtype()), file /build/nunchaku/src/kernels/awq/"
+               "gemv_awq.cu, line 254\n") == []
+    assert ids("[info] Loading weights from /models/svdq-int4_r32-flux.1-dev/transformer_blocks.safetensors\n"
+               "Assertion failed: this->shape.dataExtent == other.shape.dataExtent, file /nunchaku/src/Tensor.h, line 372\n"
+               ) == []
+    assert ids("Device: cuda:0 AMD Radeon RX 7900 XTX : native\nFound comfy_kitchen backend cuda: {'available': True, "
+               "'disabled': True, 'unavailable_reason': None, 'capabilities': ['dequantize_nvfp4', 'quantize_nvfp4']}\n"
+               "Unhandled exception caught in c10/util/AbortHandler.h\n") == []
+
+
 def test_round373_cjk_reports_kinds():
     r"""Round 373 (reports written in Chinese or Japanese, second pass): a spawned worker whose re-import of the script
     dies on an error of its own (WinError 1455 on a torch DLL in any system language, a missing module) is that error,
