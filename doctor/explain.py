@@ -5788,6 +5788,25 @@ def _slow_storage(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     names the kind of storage the words name; an AMD / Intel / Mac setup is not claimed."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("winmount"):
+        # Docker Desktop on Windows with the models folder bind-mounted from a Windows path: every read of the mapped
+        # model file crosses WSL2's file-sharing bridge, so a multi-GB load takes minutes and the log sits still
+        mount = g["winmount"].strip()
+        return {"title": ("Models load very slowly from a Windows folder bind-mounted into Docker Desktop: the run only "
+                          "looks stuck while the file is read through WSL2's file sharing"),
+                "details": {"mount": mount[:80], "said": (g.get("slow") or "").strip()[:40]},
+                "cause": ("Docker Desktop on Windows runs containers inside WSL2. A `-v C:\\...:/...` (or `-v .\\models:/...`) "
+                          "bind mount of a Windows folder is served to the container over the same file-sharing bridge as "
+                          "/mnt/c in WSL2, and safetensors memory-maps the model and pages it in small pieces, each crossing "
+                          "that bridge: a 10-20 GB diffusion model or text encoder takes many minutes to load the first "
+                          "time, with no log line while it does (later runs are fast from the cache)."),
+                "fix": ("Keep the models on the Linux side of WSL2 instead of a Windows folder: a named Docker volume "
+                        "(`docker volume create comfy-models`, run with `-v comfy-models:/root/ComfyUI/models`, copy the "
+                        "files in once with `docker cp`), or a folder inside the WSL2 distro mounted from a WSL shell "
+                        "(`mkdir -p ~/models && cp -r /mnt/d/models/* ~/models/`, then `docker run ... -v "
+                        "~/models:/root/ComfyUI/models ...` run in that shell). Where the files must stay in the Windows "
+                        "folder, read each file in one go instead of mapping it: add `--disable-mmap` to ComfyUI's "
+                        "arguments (this image: `-e CLI_ARGS=\"--disable-mmap\"`)")}
     storage = (g.get("storage") or "").strip()
     where = next(w for rx, w in _SLOW_WHERE if rx.search(storage))
     return {"title": f"Models load slowly from {where}: the storage is the bottleneck, not ComfyUI, diffusers or the model",
@@ -8875,8 +8894,42 @@ _RAM_SILENT_EXIT_FIX = ("Watch memory while it loads (Windows: Task Manager > Pe
                         "damaged: compare its size with the download page and download it again")
 
 
+_SHARDS_CAUSE = ("transformers reads a model's checkpoint shards into RAM one after another (`Loading checkpoint shards: "
+                 "k/n`); text encoders of image and video models (Klein's Qwen3, HunyuanVideo's Llama, T5) are several GB "
+                 "each. When Windows cannot commit more memory (RAM plus the page file: a small, fixed or disabled page "
+                 "file is the usual case) the Python process dies at once without a traceback, and a launcher's `.bat` "
+                 "then shows its `pause` prompt (`Press any key to continue`, in the system's language); the bar never "
+                 "moves again. Linux reports the same as `Killed`.")
+_SHARDS_FIX = ("Give Windows more commit: let Windows manage the page file, or set it to 32-64 GB on a drive with that much "
+               "free space (System > About > Advanced system settings > Performance > Settings > Advanced > Virtual memory "
+               "> Change), reboot, close other programs and start it again; Task Manager > Performance > Memory shows "
+               "`Committed` against its limit while the shards load. Linux: add swap (`sudo fallocate -l 32G /swapfile && "
+               "sudo chmod 600 /swapfile && sudo mkswap /swapfile && sudo swapon /swapfile`). Load less: "
+               "`torch_dtype=torch.bfloat16` in from_pretrained, an fp8 or GGUF text encoder, and for Klein the FP8 file "
+               "(flux-2-klein-4b-fp8.safetensors)")
+
+
 @_interp("ram")
 def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("shards_pause") or g.get("shards_said"):
+        # transformers' `Loading checkpoint shards` bar left short of its last shard, then the console's pause prompt
+        # (the process died without a traceback), or a writer's words that it is stuck / stopped there: the commit
+        # limit while the shards are read into RAM; a bar at n/n, a Python error, AMD / Intel / Mac setups: not claimed
+        near = _near(ctx)
+        if _off_nvidia(ctx) or near.get("py_traceback"):
+            return None
+        if g.get("shards_pause"):
+            k, n = _int(g.get("shard_k")), _int(g.get("shard_n"))
+            if k is None or n is None or k >= n:
+                return None
+            return {"title": (f"The process died without an error while transformers loaded checkpoint shard {k + 1} of "
+                              f"{n} into RAM: Windows ran out of memory (RAM + page file)"),
+                    "details": {"shards": f"{k}/{n}", "console": g["shards_pause"].strip()[:60]},
+                    "cause": _SHARDS_CAUSE, "fix": _SHARDS_FIX}
+        return {"title": ("Stuck at `Loading checkpoint shards` with no error: most likely the process ran out of memory "
+                          "(RAM + Windows page file or swap) while the shards were read into RAM"),
+                "details": {"said": _SPACE.sub(" ", g["shards_said"]).strip()[:120]},
+                "cause": _SHARDS_CAUSE, "fix": _SHARDS_FIX}
     if g.get("pause") or g.get("pause_said"):
         # ComfyUI's process ended with no traceback right after a model load and the portable launcher's `pause` ran
         near = _near(ctx)

@@ -19393,6 +19393,62 @@ def test_round395_comfyui_windows_crash_kinds():
              "in main\n")
     assert "ram.oom" not in ids(other)
 
+def test_round410_hangs_stuck_shards_docker_mount_kinds():
+    r"""Round 410 (hangs, freezes and stuck progress bars with a log, second pass): transformers' `Loading checkpoint
+    shards: N%|...| k/n [...]` bar left short of its last shard and followed at once (same line or the next) by a Windows
+    console's `pause` prompt in any system language is the process dying without a traceback as the shards are read
+    into RAM (ram.oom, the commit limit); so are a writer's words that it is stuck / stopped at `Loading checkpoint
+    shards` or that `Loading checkpoint` stops at N %. A Windows folder bind-mounted into Docker Desktop (`-v
+    D:\...\models:/...` or `-v .\models:/...`) beside stuck / slow words, before or after the docker line, is
+    disk.slow-model-load. A bar at n/n, a Linux `Killed`, a bar at 100 % in the words, an AMD / Mac setup, Linux host
+    paths and named volumes, and a Docker line with no stuck or slow words stay silent (or not that id)."""
+    bar = ("Loading checkpoint shards:  {p}%|{fill}| {k}/{n} [00:0{k}<00:0{n}, 2.10it/s]")
+    logs = [
+        "Fetching 4 files: 100%|##########| 4/4 [00:00<?, ?it/s]\r\n"
+        + bar.format(p=25, fill="##  ", k=1, n=4) + "Press any key to continue . . .\r\n",
+        "Free VRAM 11.5 GB\n" + bar.format(p=66, fill="######    ", k=2, n=3) + "\nDrücken Sie eine beliebige Taste . . .\n",
+        bar.format(p=0, fill="          ", k=0, n=2) + " 請按任意鍵繼續 . . .\n",
+        ("Loading text encoder model (llm) from: D:\\AI\\models\\LLM\\llava-llama-3-8b\n"
+         + bar.format(p=50, fill="#####     ", k=2, n=4) + "\nДля продолжения нажмите любую клавишу . . .\n"),
+    ]
+    for text in logs:
+        m = one(text, "ram.oom")
+        assert ids(text) == ["ram.oom"], text
+        assert "checkpoint shard" in m["title"] and "page file" in m["title"]
+        assert "page file" in m["fix"] and "Committed" in m["fix"]
+    said = ["My run.bat freezes at Loading checkpoint shards and never goes on, no error shown\n",
+            "it hangs on 'Loading checkpoint shards' forever (RTX 4060 8GB, 32 GB RAM)\n",
+            "Loading checkpoint shards till 75% and then it just closes, nothing in the log\n"]
+    for text in said:
+        m = one(text, "ram.oom")
+        assert ids(text) == ["ram.oom"], text
+        assert m["title"].startswith("Stuck at `Loading checkpoint shards`") and "swap" in m["fix"]
+    # the Docker Desktop bind mount of a Windows folder, the words before or after the docker line
+    before = ("Generation hangs after the VAE line and nothing more is logged. Running Docker Desktop 4.40 on Windows 10 "
+              "with an RTX 4080.\r\n\r\ndocker run -d --gpus all -p 8188:8188 -v D:\\AI\\ComfyUI\\models:/opt/ComfyUI/models "
+              "-v D:\\AI\\out:/opt/ComfyUI/output my/comfy:latest\r\n")
+    after = ("docker run --rm --gpus=all -v \"C:/Users/me/comfy/models:/app/ComfyUI/models\" -p 8188:8188 comfy-image\n"
+             "The first prompt takes about 25 minutes before the sampler starts, the second is fast.\n")
+    for text in (before, after):
+        m = one(text, "disk.slow-model-load")
+        assert ids(text) == ["disk.slow-model-load"], text
+        assert "Docker Desktop" in m["title"] and "docker volume create" in m["fix"] and "--disable-mmap" in m["fix"]
+    # look-alikes: a full bar then the prompt, a Linux kill, a bar at 100 % in words, AMD and Mac setups, Linux host
+    # paths, a named volume, a Windows mount with no stuck or slow words
+    for t in (bar.format(p=100, fill="##########", k=3, n=3) + "Press any key to continue . . .\n",
+              "I'm stuck at loading checkpoint shards 100% and the UI never opens\n",
+              "GPU: AMD Radeon RX 7900 XTX (ROCm 6.4)\n" + bar.format(p=33, fill="###       ", k=1, n=3)
+              + "Press any key to continue . . .\n",
+              "On my MacBook (mps) it stops at Loading checkpoint shards and never continues\n",
+              "Docker Desktop on Windows, stuck after loading the VAE\ndocker run --gpus all -v /home/me/models:/root/"
+              "ComfyUI/models yanwk/comfyui-boot:cu128-slim\n",
+              "docker run --gpus all -v comfy-models:/root/ComfyUI/models img\nit is stuck at 0%\n",
+              "docker run --gpus all -v D:\\models:/root/ComfyUI/models yanwk/comfyui-boot:cu130-slim\nworks great, thanks\n"):
+        assert "ram.oom" not in ids(t) and "disk.slow-model-load" not in ids(t), t
+    killed = bar.format(p=75, fill="#######   ", k=3, n=4) + "Killed\n"
+    assert "ram.oom" not in ids(killed)
+
+
 
 def test_round399_node_pack_weights_only_doc_line_kinds():
     r"""Round 399 (custom node packs' trackers in the FLUX.2 / Klein era, third pass): torch's closing sentence of a
