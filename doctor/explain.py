@@ -11668,7 +11668,49 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                           "update or a node pack's requirements that replaced the CUDA wheel). Generation then runs on the "
                           "CPU, minutes per image instead of seconds, or ComfyUI refuses to start unless run with --cpu."),
                 "details": {"torch": ver}}
+    exe = _torch_env_exe(near.get("torch_env_python") or ctx.get("torch_env_python") or "")
+    if exe:
+        # the traceback's torch path names the environment that raised it (a client app's managed ComfyUI server:
+        # Krita AI Diffusion's server\python, SwarmUI's dlbackend\comfy\python_embeded; a portable, venv or conda env):
+        # the reinstall goes into that interpreter, which a plain `python` on PATH is not
+        return {"fix": (f"Reinstall a CUDA build into the Python that raised it, {exe} (the environment of the torch in the "
+                        f"traceback): `{exe} -m pip install --force-reinstall torch torchvision --index-url "
+                        f"https://download.pytorch.org/whl/cu128`, then check with `{exe} -c \"import torch; "
+                        f"print(torch.__version__, torch.cuda.is_available())\"` (a `+cu128` version and True). A plain "
+                        "`python` or `pip` from the command line installs into another Python"),
+                "details": {"python": exe}}
     return {}
+
+
+_TORCH_ENV_ROOT = re.compile(r"(?P<root>.+?)[\\/]lib[\\/](?P<posix>python3\.\d{1,2}[\\/])?site-packages[\\/]torch[\\/]", re.I)
+_WIN_VENV_NAMES = ("venv", ".venv", "env", ".env", "virtualenv")
+_WIN_BASE_NAMES = ("python_embeded", "python_embedded", "python", "anaconda3", "miniconda3", "miniforge3", "mambaforge")
+
+
+def _torch_env_exe(path: str) -> str:
+    """The interpreter of the environment whose torch a traceback path shows (torch_env_python), or '' where the
+    layout does not say it. Windows keeps packages in <env>\\Lib\\site-packages with the interpreter in <env> (an
+    embedded or base Python, a conda env) or in <env>\\Scripts (a venv, read from its usual folder names); Linux in
+    <env>/lib/python3.X/site-packages with it in <env>/bin. A user site (~/.local, AppData\\Roaming\\Python), the system
+    /usr and a path with spaces (no command that runs as printed in every shell) give ''."""
+    m = _TORCH_ENV_ROOT.match((path or "").strip().replace("\\\\", "\\"))
+    if not m or " " in m.group("root"):
+        return ""
+    root = m.group("root").rstrip("\\/")
+    if m.group("posix"):
+        if not root.startswith("/") or root in ("/usr", "") or root.endswith("/.local"):
+            return ""
+        return root + "/bin/python"
+    if "/" in root or not re.match(r"[A-Za-z]:\\", root):
+        return ""
+    parts = root.split("\\")
+    name = parts[-1].lower()
+    if name in _WIN_VENV_NAMES or name.endswith("venv"):
+        return root + "\\Scripts\\python.exe"
+    if (name in _WIN_BASE_NAMES or re.fullmatch(r"python3?\d{0,3}", name)
+            or (len(parts) > 2 and parts[-2].lower() == "envs")):
+        return root + "\\python.exe"
+    return ""
 
 
 @_interp("shared_pipeline")

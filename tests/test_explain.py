@@ -19872,6 +19872,59 @@ def test_round401_windows_native_crash_silent_exit_kinds():
     assert "torch.cuda-driver-too-old" in ids("CUDA Windows fatal exception: access violation\n")
 
 
+def test_round404_client_app_managed_server_kinds():
+    r"""Round 404 (ComfyUI driven by client apps: Krita AI Diffusion, SwarmUI, Open WebUI, comfy-cli and other front ends):
+    where torch's `Torch not compiled with CUDA enabled` comes with the traceback's path of torch/cuda/__init__.py, the
+    torch.cpu-build fix names the interpreter of that environment (the context torch_env_python): a client's managed
+    server Python (Krita's `server\python` -> `python.exe` in it, SwarmUI's `dlbackend\comfy\python_embeded`), a venv
+    (`Scripts\python.exe`; Linux `<env>/bin/python`), a conda env. A user site (AppData\Roaming\Python, ~/.local), a
+    path with spaces and a folder whose layout says nothing keep the general command. The clients' server errors of the
+    round stay read as before (cudaMallocAsync, no CUDA device, CPU RAM, comfy-cli's unreachable server); their own
+    errors (Open WebUI's JSON parse, Krita's missing-model check, a Mac's CUDA request) stay silent."""
+    tail = ('{pre}  File "{p}\\cuda\\__init__.py", line 403, in _lazy_init\n'
+            '{pre}    raise AssertionError("Torch not compiled with CUDA enabled")\n'
+            '{pre}AssertionError: Torch not compiled with CUDA enabled\n')
+    for pre, torch_dir, exe in (
+            ("", r"C:\Users\ana\AppData\Roaming\krita\ai_diffusion\server\python\Lib\site-packages\torch",
+             r"C:\Users\ana\AppData\Roaming\krita\ai_diffusion\server\python\python.exe"),
+            ("[ComfyUI-0/STDERR] ", r"F:\AI\SwarmUI\dlbackend\comfy\python_embeded\Lib\site-packages\torch",
+             r"F:\AI\SwarmUI\dlbackend\comfy\python_embeded\python.exe"),
+            ("", r"D:\StabilityMatrix\Data\Packages\ComfyUI\venv\Lib\site-packages\torch",
+             r"D:\StabilityMatrix\Data\Packages\ComfyUI\venv\Scripts\python.exe"),
+            ("", r"C:\Users\ana\miniconda3\envs\comfy\Lib\site-packages\torch", r"C:\Users\ana\miniconda3\envs\comfy\python.exe")):
+        m = one(tail.format(pre=pre, p=torch_dir), "torch.cpu-build")
+        assert f"`{exe} -m pip install --force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu128`" in m["fix"]
+        assert m["details"]["python"] == exe
+    lin = tail.format(pre="", p="/home/kim/ComfyUI/.venv/lib/python3.12/site-packages/torch").replace("\\", "/")
+    m = one(lin.replace("\n", "\r\n"), "torch.cpu-build")
+    assert "`/home/kim/ComfyUI/.venv/bin/python -m pip install --force-reinstall torch" in m["fix"]
+    # the general command where the path does not say which interpreter (user site, spaces, an unknown folder)
+    for torch_dir in (r"C:\Users\ana\AppData\Roaming\Python\Python311\site-packages\torch",
+                      r"C:\Program Files\Krita AI\python\Lib\site-packages\torch", r"D:\tools\myenv2\Lib\site-packages\torch"):
+        m = one(tail.format(pre="", p=torch_dir), "torch.cpu-build")
+        assert m["fix"].startswith("Reinstall a CUDA build into that Python: `python -m pip") and "python" not in m["details"]
+    m = one(tail.format(pre="", p="/home/kim/.local/lib/python3.10/site-packages/torch").replace("\\", "/"), "torch.cpu-build")
+    assert "/.local/bin" not in m["fix"]
+    # a Mac running SwarmUI's ComfyUI: no CUDA build to install
+    assert ids('Running this on MacOS gives "ComfyUI execution error: Torch not compiled with CUDA enabled".\n'
+               '  File "/Users/bo/SwarmUI/dlbackend/ComfyUI/execution.py", line 518, in execute\n'
+               + lin.replace("/home/kim/ComfyUI/.venv", "/Users/bo/SwarmUI/dlbackend/ComfyUI/venv")) == []
+    # the round's server errors as the clients show them
+    m = one("Server execution error: CUDA error: operation not supported\r\nCUDA kernel errors might be asynchronously "
+            "reported at some other API call\r\nGPU: GeForce GTX 960M\r\n", "comfyui.cuda-malloc")
+    assert "--disable-cuda-malloc" in m["fix"]
+    assert "cuda.no-device" in ids("2026-01-02 10:00:01.100 [Warning] [ComfyUI-1/STDERR] RuntimeError: No CUDA GPUs are "
+                                   "available\r\n2026-01-02 10:00:01.200 [Error] Self-Start ComfyUI-1 on port 7822 failed.\r\n")
+    m = one("    stdout: 'ComfyUI not running on specified address (192.168.1.20:8188)\\r\\n',\n", "comfyui.server-unreachable")
+    assert "--listen" in m["fix"]
+    assert "ram.oom" in ids("Server execution error: [enforce fail at alloc_cpu.cpp:116] data. DefaultCPUAllocator: not "
+                            "enough memory: you tried to allocate 6710886400 bytes.\n")
+    # the clients' own errors
+    assert ids('Something went wrong :/ Expecting value: line 1 column 1 (char 0)\n'
+               'INFO:     172.17.0.1:51022 - "GET /images/api/v1/models HTTP/1.1" 400 Bad Request\n') == []
+    assert ids('"Flux 2 Klein 9B: missing Diffusion checkpoint model"\nURLError(ConnectionRefusedError(10061))\n') == []
+
+
 def test_round372_missing_node_types_kinds():
     r"""Round 372 (ComfyUI workflows with missing or unknown node types): an older ComfyUI's /prompt validation looking
     a node class up with `nodes.NODE_CLASS_MAPPINGS[prompt[x]['class_type']]` and failing with `KeyError: '<class>'`
