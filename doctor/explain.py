@@ -9478,6 +9478,15 @@ def _comfy_device_hidden(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
     lists are another stack's."""
     if _off_nvidia(ctx):
         return None
+    if g.get("para_list") or g.get("para_miss"):
+        # a user's account, claimed only where ComfyUI's own words sit beside it (a MultiGPU node, a loader node,
+        # --cuda-device, ComfyUI named): its device lists offer only cuda:0, or the nodes lose the other GPUs
+        # once ComfyUI is started with --cuda-device N
+        flag = g.get("flag")
+        return {"title": ("ComfyUI's device lists offer only cuda:0: the ComfyUI process sees one GPU"
+                          + (f" (`--cuda-device {flag}` hides every other GPU and renumbers GPU {flag} as cuda:0)"
+                             if flag else " (--cuda-device or CUDA_VISIBLE_DEVICES hides the others)")),
+                "details": {"visible": "cuda:0", **({"cuda_device": flag} if flag else {})}}
     want = g.get("want") or "cuda:1"
     seen = list(dict.fromkeys(re.findall(r"cuda:\d{1,2}", g.get("list") or "", re.I)))
     n = len(seen)

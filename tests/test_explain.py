@@ -18700,6 +18700,37 @@ def test_round396_hf_cli_transformers_kinds():
     assert sig not in ids("usage: main.py [-h] [--listen [IP]]\nmain.py: error: unrecognized arguments: --lowvramm\n")
 
 
+def test_round409_multi_gpu_device_list_kinds():
+    r"""Round 409 (machines with more than one GPU and hybrid laptops, second pass): a user's account that ComfyUI's
+    device lists offer only cuda:0 (`the MultiGPU nodes only show cpu and cuda:0 options`, `why only cuda 0 in
+    device`) is comfyui.device-hidden, read only with ComfyUI's own words on its line or just after it (a MultiGPU
+    node, a unet / checkpoint / clip / vae loader, --cuda-device, ComfyUI named); so is `--cuda-device N` followed on
+    its line by the nodes or the device list missing / losing / no longer showing the other GPU, whose title names the
+    flag. The same words with no ComfyUI word (another program), on an AMD / ZLUDA setup, a bare --cuda-device launch
+    line and ComfyUI's normal `Set cuda device to` startup stay silent."""
+    sig = "comfyui.device-hidden"
+    # a MultiGPU loader's dropdown, quoted values, CRLF
+    m = one("ComfyUI portable on two RTX 3090s.\r\nThe CheckpointLoaderMultiGPU node only shows 'cpu' and 'cuda:0' "
+            "in the device list, the second card is never offered.\r\n", sig)
+    assert "only cuda:0" in m["title"] and "--default-device" in m["fix"] and "--cuda-device 0,1" in m["fix"]
+    # the list first, the loader named on the next line
+    m = one("Why can only cuda:0 be selected?\nMy vae loader and clip loader both want the 4070 Ti (cuda 1).\n", sig)
+    assert "sees one GPU" in m["title"]
+    # --cuda-device N, then the nodes lose the other GPU: the title names the flag
+    m = one("Started with python main.py --cuda-device 2 and now the MultiGPU loaders no longer show the other GPUs.\n", sig)
+    assert "`--cuda-device 2`" in m["title"] and "cuda:0" in m["title"]
+    assert sig in ids("if i launch with --cuda_device 1 the DisTorch nodes are missing cuda devices\n")
+    # look-alikes
+    for t in ("LM Studio only shows cuda:0 in the device list, although I have two GPUs\n",
+              "  ::  Device :  AMD Radeon RX 6800 XT [ZLUDA]\nthe MultiGPU node shows only cuda:0 in the device list\n",
+              "set COMMANDLINE_ARGS=--cuda-device 1 --auto-launch\nSet cuda device to: 1\n"
+              "Device: cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync\n",
+              ".\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build --cuda-device 1\r\n"
+              "Total VRAM 24564 MB, total RAM 65349 MB\r\n",
+              "Ollama only uses cuda 0, how do I spread the layers over both cards?\n"):
+        assert sig not in ids(t), t
+        assert ids(t) == [], t
+
 
 def test_round400_flux2_diffusers_pipeline_kinds():
     r"""Round 400 (diffusers issues about FLUX.2 / Klein pipelines, fourth pass): diffusers' context-parallel hook's
