@@ -3976,6 +3976,8 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
         return _pin_older_than_python(g, near)
     if g.get("platform"):
         return None  # uv's hint names the platform (a lock made elsewhere, a Linux-only build): not this Python's version
+    if arm := _aarch64_cuda_pin(g, ctx):
+        return arm
     if near.get("py32"):
         return {"title": "This Python is 32-bit: PyTorch has no wheels for it", "details": {"python": near["py32"]}}
     if near.get("win_arm64") and not g.get("have"):
@@ -4240,6 +4242,37 @@ _CU_LINE_LAST = {"cu102": "1.12.1", "cu111": "1.10.2", "cu113": "1.12.1", "cu115
                  "cu117": "2.0.1", "cu118": "2.7.1", "cu121": "2.5.1", "cu124": "2.6.0"}
 
 
+def _aarch64_cuda_pin(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A `torch==X+cuXXX` pin of a release older than 2.4 on an ARM64 Linux machine (`aarch64` in the paste, a Grace
+    system, a Jetson): PyTorch's first aarch64 CUDA wheels came with 2.4 (cu124; pytorch/builder#1971), so no index
+    carries that build for this platform, and pointing pip at the cuXXX index does not help (round 406)."""
+    machine = _arm64_linux(ctx)
+    pkg = g.get("pkg") or (g.get("req") or "").split("==")[0] or "torch"
+    want = g.get("want") or (g.get("req") or "").split("==", 1)[-1]
+    local = want.split("+", 1)[1].lower() if "+" in want else ""
+    r = _release(want)
+    if not machine or pkg != "torch" or not local.startswith("cu") or r is None or r.release[:2] >= (2, 4):
+        return None
+    plain = want.split("+", 1)[0]
+    board = _jetson(ctx)
+    return {"title": (f"torch {want} has no build for ARM64 Linux ({machine}): PyTorch's aarch64 CUDA wheels start "
+                      "with torch 2.4, and this release was built with CUDA for x86_64 only"),
+            "cause": (f"The `+{local}` label names PyTorch's CUDA build of {plain}, which was published for x86_64 Linux "
+                      "and Windows only: before torch 2.4 PyTorch built its aarch64 Linux wheels without CUDA, so pip on "
+                      f"this machine lists only PyPI's plain releases (CPU-only on aarch64) and no index has {want} for it. "
+                      "An install script or requirements file written for an x86_64 PC pins it."),
+            "fix": ("Drop the pin and install a torch that has aarch64 CUDA wheels (2.4 or newer) into the same Python: "
+                    + ("on a Jetson, NVIDIA's build for its JetPack (`python -m pip install torch torchvision --index-url "
+                       "https://pypi.jetson-ai-lab.io/jp6/cu126` for JetPack 6; `cat /etc/nv_tegra_release` shows it)"
+                       if board else
+                       "on a GH200 / GB200 / DGX Spark `python -m pip install torch torchvision --index-url "
+                       "https://download.pytorch.org/whl/cu128` (cu130 for a GB10 or a Jetson Thor); a Jetson takes NVIDIA's "
+                       "JetPack build (`--index-url https://pypi.jetson-ai-lab.io/jp6/cu126` for JetPack 6)")
+                    + f". A machine without an NVIDIA GPU (a phone, a Raspberry Pi) runs the CPU build: `python -m pip "
+                    f"install torch=={plain}` (the pin without its `+{local}` label), and the program in its CPU mode"),
+            "details": {"requirement": f"{pkg}=={want}", "machine": machine}}
+
+
 @_interp("local_version")
 def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A `torch==X+cuXXX` (or `+cpu`) pin that pip or uv found nowhere: the index of that build was not consulted.
@@ -4252,6 +4285,9 @@ def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     local = want.split("+", 1)[1] if "+" in want else ""
     if not local.lower().startswith(("cu", "cpu")):
         return None
+    if _aarch64_cuda_pin(g, ctx):
+        # round 406: no aarch64 CUDA build of a release before 2.4 exists on any index: not an index left out
+        return {"as": "torch.pip-no-wheel", "details": {"requirement": f"{pkg}=={want}"}}
     index = f"https://download.pytorch.org/whl/{local.lower()}"
     last = _CU_LINE_LAST.get(local.lower()) if pkg == "torch" else None
     if last and (r := _release(want)) is not None and r.release > Version(last).release:  # 2.0.1+cu117 is not past 2.0.1
@@ -5261,6 +5297,56 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         src = re.split(r"[\\/]", kpath)[-1][:60]
         return {"title": f"A {pkg} CUDA kernel has no build for this GPU (`{src}`)",
                 "details": {"package": pkg, "kernel_source": kpath[:160]}}
+    board = _jetson(ctx)
+    if board and not g.get("built") and not _fact(ctx, "other_framework") and not _fact(ctx, "llm_engine"):
+        # round 406: a Jetson named beside the error. Its GPU is sm_87 (Orin) or sm_110 (Thor); PyTorch's own aarch64
+        # CUDA wheels (download.pytorch.org's cuXXX indexes) are built for SBSA servers (sm_80, sm_90, Blackwell; sm_110
+        # only in cu130: RELEASE.md's aarch64 matrix), and flash-attn's setup.py emits sm_80 / sm_90 code: none has an
+        # Orin kernel, so the generic cu128 reinstall would fail the same way
+        attn = _fact(ctx, "attn_pkg")
+        thor = "thor" in board.lower()
+        nv_torch = _fact(ctx, "jetpack_torch")
+        if nv_torch and not attn:
+            # NVIDIA's JetPack torch build carries the board's kernels: the one without a build is an extension's
+            return {"title": (f"A CUDA extension has no kernel for the Jetson's GPU{_jetson_label(board)}: torch here is NVIDIA's "
+                              f"JetPack build ({nv_torch}), which has the board's kernels"),
+                    "cause": ("NVIDIA's JetPack builds of torch are compiled for the Jetson's own GPU, so the kernel without a "
+                              "build belongs to an extension compiled for other GPUs: a package built from source with its own "
+                              "architecture list (flash-attn's setup.py emits sm_80 / sm_90 code only) or a prebuilt x86-era "
+                              "wheel's arch list, without a Jetson Orin's sm_87 (or a Thor's sm_110)."),
+                    "fix": ("Find the extension in the traceback (the last frames before the error) and rebuild it on the "
+                            "board with the Jetson's architecture in its build flags (an extension built with torch's "
+                            "cpp_extension: set `TORCH_CUDA_ARCH_LIST=8.7` on an Orin before building it; flash-attn's setup.py "
+                            "needs `arch=compute_87,code=sm_87` added to its gencode flags), or uninstall it: flash-attn with "
+                            "`python -m pip uninstall -y flash-attn` (Klein runs on PyTorch's own attention)"),
+                    "details": {"board": board, "torch": nv_torch}}
+        pkg = _attn_pkg_name(attn) if attn else ""
+        pip_name = {"flash-attn": "flash-attn", "xformers": "xformers", "SageAttention": "sageattention"}.get(pkg)
+        if pip_name:
+            return {"title": f"A {pkg} CUDA kernel has no build for the Jetson's GPU{_jetson_label(board)}",
+                    "cause": (f"{pkg}'s prebuilt wheels and its default source build compile GPU code for the desktop and "
+                              "data-center architectures only (flash-attn's setup.py: sm_80 / sm_90 and newer), not for a "
+                              "Jetson Orin's sm_87 (or a Jetson Thor's sm_110), and CUDA cannot run sm_80 code on sm_87. "
+                              "TORCH_CUDA_ARCH_LIST does not change flash-attn's own gencode flags."),
+                    "fix": (f"Klein runs without it: `python -m pip uninstall -y {pip_name}` and let PyTorch's own "
+                            "attention (SDPA) run; or build it on the board with the Jetson's architecture added to the "
+                            "package's gencode flags (`arch=compute_87,code=sm_87` for an Orin), or take a build made for "
+                            "your JetPack from the Jetson AI Lab index (https://pypi.jetson-ai-lab.io/)"),
+                    "details": {"package": pkg, "board": board}}
+        return {"title": (f"A CUDA kernel has no build for the Jetson's GPU{_jetson_label(board)}: PyTorch's own aarch64 CUDA wheels "
+                          "are built for GH200 / GB200-class servers"),
+                "cause": ("PyTorch's aarch64 CUDA wheels (the cuXXX indexes on download.pytorch.org) are SBSA builds for "
+                          "Grace servers: they carry at most sm_80 and sm_90 kernels (plus Blackwell's in cu128 / cu130; a "
+                          "Thor's sm_110 only in cu130) and nothing that runs on a Jetson Orin's sm_87. torch imports and torch.cuda.is_available() is True, but the first kernel fails like this. "
+                          "A Jetson takes NVIDIA's JetPack build of torch."),
+                "fix": (("A Jetson Thor (sm_110) needs a CUDA 13 build: `python -m pip install --force-reinstall torch "
+                         "torchvision --index-url https://download.pytorch.org/whl/cu130` (or NVIDIA's JetPack 7 build, "
+                         "`--index-url https://pypi.jetson-ai-lab.io/sbsa/cu130`)") if thor else
+                        ("Install NVIDIA's torch built for the board's JetPack into the same Python, torchvision with it: "
+                         "`python -m pip install --force-reinstall torch torchvision --index-url "
+                         "https://pypi.jetson-ai-lab.io/jp6/cu126` for JetPack 6 (`cat /etc/nv_tegra_release` shows the L4T "
+                         "release: R36 is JetPack 6), or run in NVIDIA's l4t / jetson-containers PyTorch image")),
+                "details": {"board": board}}
     old_gpu = _fact(ctx, "old_nvidia_gpu").strip()
     if old_gpu and not g.get("built"):
         # the paste names a Maxwell / Pascal / Volta card: current PyTorch wheels (cu128 / cu129 / cu130) carry no
@@ -5427,6 +5513,14 @@ def _attn_src_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     an AMD/Intel/Mac setup."""
     if _nvidia_only(g, cat, ctx) is None:
         return None
+    if g.get("nerr"):
+        # round 406: nvcc's summary for a CUDA source inside pip's build folder of the package (the paste stops before
+        # pip's `Failed building wheel` line)
+        pkg = _attn_pkg_name(g.get("pkg") or "flash-attn")
+        pkg = "flash-attn" if pkg == "FlashAttention" else pkg
+        return {"title": (f"pip compiled {pkg} from source (no prebuilt wheel matched this setup) and nvcc failed on its "
+                          f"CUDA sources ({g['nerr']} errors)"),
+                "details": {"package": pkg, "errors": g["nerr"]}}
     if not g.get("fail"):
         return {}
     raw = _fact(ctx, "attn_pkg")
@@ -5601,6 +5695,12 @@ def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
 def _jetson(ctx: dict[str, Any]) -> str:
     """A Jetson board named anywhere in the paste (Jetson, JetPack, L4T, tegra, an `nv24.08` torch build)."""
     return str(_near(ctx).get("jetson") or ctx.get("jetson") or "")
+
+
+def _jetson_label(board: str) -> str:
+    """` (Jetson AGX Orin)` for a headline: the board as the paste names it, or nothing where the paste names it only by
+    its kernel, L4T or torch build (`tegra`, `.nv24.08`)."""
+    return f" ({board})" if re.search(r"(?i)jetson|jetpack|\bTX2\b", board) else ""
 
 
 def _arm64_linux(ctx: dict[str, Any]) -> str:
@@ -11669,9 +11769,26 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         ver = g["stated"]
         # a startup or pip line naming no NVIDIA GPU: a CPU-only machine prints it as information, unless the paste
         # says that torch has no CUDA (torch.cuda.is_available() False, torch.version.cuda None)
+        board = _jetson(ctx)
         if (not g.get("said") and not g.get("saidq") and not (near.get("nvidia_named") or ctx.get("nvidia_named"))
-                and not _fact(ctx, "cuda_off_said")):
+                and not _fact(ctx, "cuda_off_said") and not board):
             return None
+        if board:
+            # round 406: a Jetson (a `-tegra` kernel, JetPack, L4T) has an NVIDIA GPU, and PyPI's aarch64 torch is
+            # CPU-only (PyTorch's aarch64 CUDA wheels, on its own cuXXX indexes, are SBSA builds without the Jetson's
+            # sm_87): the CUDA build it needs is NVIDIA's JetPack one, not the index the generic fix names
+            return {"title": f"PyTorch is a CPU-only build ({ver}) on a Jetson{_jetson_label(board)}: nothing runs on its GPU",
+                    "cause": (f"The installed torch is {ver}, the CPU-only wheel: a plain `pip install torch` (or a package "
+                              "that pulls torch in) on a Jetson takes PyPI's aarch64 torch, which has no CUDA for the "
+                              "Jetson's integrated GPU. torch.cuda.is_available() is False and everything runs on the CPU."),
+                    "fix": ("Install NVIDIA's torch built for the board's JetPack into the same Python, torchvision with it: "
+                            "`python -m pip install --force-reinstall torch torchvision --index-url "
+                            "https://pypi.jetson-ai-lab.io/jp6/cu126` for JetPack 6 (`cat /etc/nv_tegra_release` shows the "
+                            "L4T release: R36 is JetPack 6; a Jetson Thor on JetPack 7 takes "
+                            "`--index-url https://pypi.jetson-ai-lab.io/sbsa/cu130`), then install the program's other "
+                            "requirements with `--no-deps` or a constraint on torch so that they do not replace it. Check: "
+                            "`python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`"),
+                    "details": {"torch": ver, "board": board}}
         return {"title": f"PyTorch is a CPU-only build ({ver}): nothing runs on the NVIDIA GPU",
                 "cause": (f"The installed torch is {ver}, the CPU-only wheel (a plain `pip install torch` on Windows, or an "
                           "update or a node pack's requirements that replaced the CUDA wheel). Generation then runs on the "

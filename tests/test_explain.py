@@ -19512,6 +19512,97 @@ def test_round399_node_pack_weights_only_doc_line_kinds():
               "Apple M2 Max, torch 2.7.1 (mps)\nUltralyticsDetectorProvider\n" + doc + "\n"):
         assert "torch.weights-only-refused" not in ids(t), t
 
+def test_round406_arm64_nvidia_jetson_kinds():
+    r"""Round 406 (ARM64 NVIDIA machines, second pass: DGX Spark / GB10, GH200 / GB200, Jetson Orin / Thor): on a Jetson
+    named in the paste, `no kernel image is available` is read for the board (PyTorch's own aarch64 CUDA wheels are SBSA
+    builds without an Orin's sm_87: NVIDIA's JetPack torch, cu130 for a Thor; an attention package's kernels: uninstall
+    it; NVIDIA's JetPack torch build named: an extension's kernel); a `+cpu` torch stated on a Jetson (a `-tegra`
+    platform) or beside `Is PyTorch built with CUDA support?: False` is torch.cpu-build (on a Jetson with the JetPack
+    index); a Jetson torch missing NVPL's libraries (`libnvpl_*`), also retold as `import torch` -> the loader's line, is
+    torch.jetson-lib-missing; nvcc's `N errors detected in the compilation of` a .cu inside pip's build folder of
+    flash-attn / xformers / SageAttention is attention.source-build-failed; a `+cuXXX` pin of a torch before 2.4 on
+    ARM64 Linux is torch.pip-no-wheel (no aarch64 CUDA build exists). Silent: XLA's stream executor lines (JAX /
+    TensorFlow), NVPL missing for another program or off a Jetson, nvcc's summary in another package's build (mmcv,
+    vLLM), a `+cpu` torch on a Raspberry Pi; an x86 pin keeps torch.local-version-no-index."""
+    # no kernel image on a Jetson: PyTorch's aarch64 CUDA wheels (SBSA) lack the Orin's sm_87; a Thor takes cu130
+    orin = ("Jetson Orin NX 16GB, JetPack 6.1, torch 2.6.0 from https://download.pytorch.org/whl/cu126\n>>> "
+            "torch.ones(3, device='cuda') * 2\nRuntimeError: CUDA error: no kernel image is available for execution on "
+            "the device\r\nCUDA kernel errors might be asynchronously reported at some other API call\r\n")
+    m = one(orin, "cuda.no-kernel-image")
+    assert "Jetson Orin NX" in m["title"] and "aarch64" in m["title"]
+    assert "pypi.jetson-ai-lab.io/jp6/cu126" in m["fix"] and "sm_87" in m["cause"]
+    m = one("NVIDIA Jetson AGX Thor Developer Kit, torch 2.8.0+cu128\nRuntimeError: CUDA error: no kernel image is "
+            "available for execution on the device\n", "cuda.no-kernel-image")
+    assert "Jetson AGX Thor" in m["title"] and "download.pytorch.org/whl/cu130" in m["fix"]
+    # an attention package's kernels on the board: uninstall it (Klein runs on SDPA)
+    m = one("Jetson AGX Orin 32GB\n  File \"/home/robot/venv/lib/python3.10/site-packages/flash_attn/"
+            "flash_attn_interface.py\", line 91, in _flash_attn_forward\nRuntimeError: CUDA error: no kernel image is "
+            "available for execution on the device\n", "cuda.no-kernel-image")
+    assert m["title"].startswith("A flash-attn CUDA kernel") and "pip uninstall -y flash-attn" in m["fix"]
+    # NVIDIA's JetPack torch named: torch has the board's kernels, an extension lacks them
+    m = one("torch 2.5.0a0+872d972e41.nv24.08 on Jetson Orin Nano\nRuntimeError: CUDA error: no kernel image is "
+            "available for execution on the device\n", "cuda.no-kernel-image")
+    assert "extension" in m["title"] and "2.5.0a0+872d972e41.nv24.08" in m["title"] and "TORCH_CUDA_ARCH_LIST=8.7" in m["fix"]
+    # ...while a desktop card keeps its own reading
+    assert "Jetson" not in one("RTX 5090, torch 2.6.0+cu124\nRuntimeError: CUDA error: no kernel image is available "
+                               "for execution on the device\n", "cuda.no-kernel-image")["title"]
+    # XLA's stream executor (JAX / TensorFlow) with the same CUDA error: another framework's kernels
+    for t in ("2026-03-01 10:22:01.123456: F external/xla/xla/stream_executor/cuda/cuda_executor.cc:212] Failed call to "
+              "cudaGetFuncBySymbol: cudaErrorNoKernelImageForDevice: no kernel image is available for execution on the "
+              "device\r\nJetson Orin Nano Super, jaxlib 0.6.2\r\n",
+              "E0412 09:01:02.000001  4411 stream_executor_util.cc:504] Could not create RepeatBufferKernel: INTERNAL: "
+              "Failed call to cudaGetFuncBySymbol: no kernel image is available for execution on the device\n"):
+        assert ids(t) == [], t
+    # a +cpu torch on a Jetson, or beside an env report's `built with CUDA support?: False`
+    m = one("Platform: Linux-5.15.148-tegra-aarch64-with-glibc2.35\nPyTorch version: 2.8.0+cpu\n", "torch.cpu-build")
+    assert "on a Jetson" in m["title"] and "2.8.0+cpu" in m["title"] and "pypi.jetson-ai-lab.io/jp6/cu126" in m["fix"]
+    m = one("- Platform: Linux-6.8.0-60-generic-x86_64-with-glibc2.39\n- PyTorch version: 2.6.0+cpu\n"
+            "- Is PyTorch built with CUDA support?: False\n", "torch.cpu-build")
+    assert "2.6.0+cpu" in m["title"] and "Jetson" not in m["title"]
+    assert ids("- Platform: Linux-6.6.31+rpt-rpi-v8-aarch64-with-glibc2.36\n- PyTorch version: 2.7.1+cpu\n") == []
+    # NVPL's libraries missing under a Jetson's SBSA torch, as the loader says it or retold after `import torch`
+    for t in ("Jetson AGX Thor, JetPack 7.0\n$ python -c 'import torch'\nImportError: libnvpl_blas_lp64_gomp.so.0: "
+              "cannot open shared object file: No such file or directory\n",
+              "Jetson AGX Thor devkit: `import torch` -> `libnvpl_lapack_lp64_gomp.so.0: cannot open shared object file`\r\n"):
+        m = one(t, "torch.jetson-lib-missing")
+        assert "NVPL" in m["title"] and "pip install nvpl-blas nvpl-lapack nvidia-cudss-cu13" in m["fix"], t
+    for t in ("Jetson Orin, JetPack 6.2\n>>> import numpy\nImportError: libnvpl_blas_lp64_gomp.so.0: cannot open shared "
+              "object file\n",
+              "GH200 node, torch 2.9.0+cu128\n>>> import torch\nImportError: libnvpl_lapack_lp64_gomp.so.0: cannot open "
+              "shared object file\n"):
+        assert "torch.jetson-lib-missing" not in ids(t), t
+    # nvcc's summary inside pip's build folder of an attention package, Linux or Windows, pip-install- or pip-req-build-
+    for t, pkg in (("      12 errors detected in the compilation of \"/tmp/pip-install-abcd1234/flash-attn_9f2e/csrc/"
+                    "flash_attn/src/flash_fwd_hdim128_fp16_sm80.cu\".\n", "flash-attn"),
+                   ("3 errors detected in the compilation of \"C:\\Users\\me\\AppData\\Local\\Temp\\pip-install-q1w2e3r4\\"
+                    "sageattention_0a1b\\csrc\\qattn\\qk_int_sv_f8_cuda_sm89.cu\".\r\n", "SageAttention"),
+                   ("2 errors detected in the compilation of \"/tmp/pip-req-build-x7y8z9ab/xformers/csrc/attention/cuda/"
+                    "fmha/kernel_forward.cu\".\n", "xformers")):
+        m = one(t, "attention.source-build-failed")
+        assert m["title"].startswith(f"pip compiled {pkg} from source") and "nvcc" in m["title"], t
+    for t in ("5 errors detected in the compilation of \"/tmp/pip-install-abcd1234/mmcv_5e6f/mmcv/ops/csrc/pytorch/cuda/"
+              "nms_cuda.cu\".\n",
+              "5 errors detected in the compilation of \"/tmp/pip-install-abcd1234/vllm_5e6f/csrc/attention/"
+              "attention_kernels.cu\".\n"):
+        assert ids(t) == [], t
+    # a +cuXXX pin of a torch before 2.4 on ARM64 Linux: no aarch64 CUDA build exists on any index
+    m = one("$ uname -m\naarch64\n$ pip install torch==2.1.2+cu121\nERROR: Could not find a version that satisfies the "
+            "requirement torch==2.1.2+cu121 (from versions: 2.0.0, 2.0.1, 2.1.0, 2.1.1, 2.1.2, 2.2.0)\nERROR: No matching "
+            "distribution found for torch==2.1.2+cu121\n", "torch.pip-no-wheel")
+    assert "ARM64" in m["title"] and "2.4" in m["title"] and "download.pytorch.org/whl/cu128" in m["fix"]
+    assert "pip install torch==2.1.2`" in m["fix"]
+    m = one("Lambda GH200 instance\r\nERROR: No matching distribution found for torch==2.0.1+cu118\r\n", "torch.pip-no-wheel")
+    assert "GH200" in m["title"]
+    # the same pin on an x86 PC, and a 2.4+ release on aarch64, keep the index reading; a Mac is not this
+    assert ids("ERROR: Could not find a version that satisfies the requirement torch==2.1.2+cu121 (from versions: 2.0.0, "
+               "2.0.1, 2.1.0, 2.1.1, 2.1.2, 2.2.0)\nERROR: No matching distribution found for torch==2.1.2+cu121\n")[:1] \
+        == ["torch.local-version-no-index"]
+    assert ids("DGX Spark (aarch64)\nERROR: No matching distribution found for torch==2.5.1+cu124\n")[:1] \
+        == ["torch.local-version-no-index"]
+    assert "torch.pip-no-wheel" not in ids("MacBook Pro M3, Python 3.12 arm64\nERROR: No matching distribution found "
+                                           "for torch==2.1.2+cu121\n")
+
+
 
 def test_round363_localized_reports_kinds():
     r"""Round 363 (reports written in Russian, Korean, Spanish, Portuguese, German, French, Vietnamese, Turkish or
