@@ -4426,8 +4426,12 @@ def test_round69_sage_flash_attention_and_blackwell_build_kinds():
     assert ids("RuntimeError: CUDA error (D:/build/xformers/flash-attention/hopper/flash_fwd_launch_template.h:188): "
                "invalid argument")[:1] == ["xformers.fa3-on-blackwell"]
     assert ids("RuntimeError: kernel built for sm_80-sm_90, but running on sm_120") == ["cuda.no-kernel-image"]
-    assert ids("On my RTX 2060 SUPER Triton fails: error: 'tt.fp_to_fp' op operand #0 must be floating-point or ranked "
-               "tensor of floating-point values, but got 'tensor<64x128xi8>'") == ["sage.unsupported-arch"]
+    turing = ("On my RTX 2060 SUPER Triton fails: error: 'tt.fp_to_fp' op operand #0 must be floating-point or ranked "
+              "tensor of floating-point values, but got 'tensor<64x128xi8>'")
+    assert ids(turing) == ["sage.unsupported-arch"]
+    m = one(turing, "sage.unsupported-arch")  # Turing runs SageAttention 1 on Triton 3.2 and older (fp16), not 3.3+
+    assert "Triton 3.3 and later dropped Turing" in m["cause"] and "no int8 tensor cores" in m["cause"]
+    assert '"triton-windows<3.3"' in m["fix"] and "--use-sage-attention" in m["fix"]
     assert ids("RTX 4090 here: error: 'tt.fp_to_fp' op operand #0 must be floating-point or ranked tensor of "
                "floating-point values") == []
     setup = ('Traceback (most recent call last):\n  File "C:\\src\\SageAttention\\sageattention3_blackwell\\setup.py", '
