@@ -5403,7 +5403,7 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     return {}
 
 
-_HOPPER_DC = re.compile(r"\b(?:GH|H)[128]00\b")
+_HOPPER_DC = re.compile(r"\b(?:GH|H)[128]00\b|\bH20\b")
 
 
 def _nunchaku_no_kernel(src: str, ctx: dict[str, Any]) -> dict[str, Any]:

@@ -20424,6 +20424,9 @@ def test_round403_nunchaku_quantized_backends_kinds():
     m = one("GPU: NVIDIA H100 80GB HBM3\nRuntimeError: CUDA error: no kernel image is available for execution on the "
             "device (at /nunchaku/src/kernels/awq/gemv_awq.cu:301)\n", "cuda.no-kernel-image")
     assert "H100 (Hopper" in m["title"]
+    m = one("GPU: NVIDIA H20 (96 GB)\nRuntimeError: CUDA error: no kernel image is available for execution on the "
+            "device (at /nunchaku/src/kernels/awq/gemv_awq.cu:313)\n", "cuda.no-kernel-image")
+    assert "H20 (Hopper" in m["title"]  # the China-market Hopper (hopper_gpu reads it since stop 46)
     m = one("Device: cuda:0 NVIDIA GeForce RTX 2060 SUPER : native\n"
             "CUDA error: no kernel image is available for execution on the device (at C:\\nunchaku-dev\\src\\kernels\\"
             "awq\\gemv_awq.cu:313)\n", "cuda.no-kernel-image")
