@@ -19484,6 +19484,78 @@ def test_round410_hangs_stuck_shards_docker_mount_kinds():
     assert "ram.oom" not in ids(killed)
 
 
+def test_round417_pep668_venv_pip_user_break_flag_kinds():
+    r"""Round 417 (PEP 668 externally-managed-environment, system Pythons and pip refusing to install): pip's refusal
+    quoted only by its closing lines (`... at the risk of breaking your Python installation or OS, by passing
+    --break-system-packages.` and `hint: See PEP 668 for the detailed specification.`) is python.externally-managed;
+    venv's ensurepip call in its `-Im` form and Debian's message quoted from `On Debian/Ubuntu systems, you need to
+    install the python3-venv package` are python.venv-no-ensurepip; pip's `Can not perform a '--user' install. User
+    site-packages are not visible in this virtualenv.` (also wrapped) is python.pip-user-in-venv; pip's `no such
+    option: --break-system-packages` is python.pip-break-flag-unknown. A user's or script's mention of the flag, a
+    bare `No module named ensurepip` (Blender's bundled Python, a system python3 with no venv made), pip's other
+    user-site refusal and npm / RubyGems permission errors stay silent (or not those ids)."""
+    notes = [
+        "RUN pip install -r /srv/app/requirements.txt\n#9 1.204 note: If you believe this is a mistake, please contact "
+        "your Python installation or OS distribution provider. You can override this, at the risk of breaking your "
+        "Python installation or OS, by passing --break-system-packages.\r\n#9 1.204 hint: See PEP 668 for the detailed "
+        "specification.\r\n",
+        "pip3 install diffusers transformers on Debian 13 just prints\n\nhint: See PEP 668 for the detailed specification.\n",
+        "note: If you believe this is a mistake, please contact your Python installation or OS distribution provider. "
+        "You can override this, at the risk of breaking your Python installation or OS,\n  by passing "
+        "--break-system-packages.\n",
+    ]
+    for text in notes:
+        m = one(text, "python.externally-managed")
+        assert ids(text) == ["python.externally-managed"], text
+        assert "externally managed" in m["title"] and "python3 -m venv" in m["fix"]
+    ensure = [
+        "$ python3.8 -m venv ~/ComfyUI/venv\nError: Command '['/home/ann/ComfyUI/venv/bin/python3.8', '-Im', 'ensurepip', "
+        "'--upgrade', '--default-pip']' returned non-zero exit status 1.\n",
+        "creating the venv failed:\r\nOn Debian/Ubuntu systems, you need to install the python3-venv\r\npackage using "
+        "the following command.\r\n\r\n    apt install python3.11-venv\r\n",
+        "> On Debian/Ubuntu systems, you need to install the python3-venv package using the following command.\n",
+    ]
+    for text in ensure:
+        m = one(text, "python.venv-no-ensurepip")
+        assert ids(text) == ["python.venv-no-ensurepip"], text
+        assert "ensurepip" in m["title"] and "python3-venv" in m["fix"]
+    users = [
+        "Step 7/12 : RUN pip install --user torch torchvision --index-url https://download.pytorch.org/whl/cu128\n"
+        " ---> Running in 4f2a9c1b7d3e\nERROR: Can not perform a '--user' install. User site-packages are not visible "
+        "in this virtualenv.\nThe command '/bin/sh -c pip install --user torch' returned a non-zero code: 1\n",
+        "(comfy-venv) PS C:\\AI\\ComfyUI> python -m pip install -r custom_nodes\\ComfyUI-KJNodes\\requirements.txt\r\n"
+        "ERROR: Can not perform a '--user' install. User site-packages are not\r\n visible in this virtualenv.\r\n",
+    ]
+    for text in users:
+        m = one(text, "python.pip-user-in-venv")
+        assert ids(text) == ["python.pip-user-in-venv"], text
+        assert "--user" in m["title"] and "PIP_USER" in m["fix"] and "VIRTUAL_ENV" in m["fix"]
+    old = [
+        "Installing requirements for ComfyUI...\nUsage:   \n  /usr/bin/python3 -m pip install [options] <requirement "
+        "specifier> [package-index-options] ...\n\nno such option: --break-system-packages\n",
+        "#12 5.88 no such option: --break-system-packages\r\n#12 ERROR: process \"/bin/sh -c pip install "
+        "--break-system-packages diffusers\" did not complete successfully: exit code: 2\r\n",
+    ]
+    for text in old:
+        m = one(text, "python.pip-break-flag-unknown")
+        assert ids(text) == ["python.pip-break-flag-unknown"], text
+        assert "23.0.1" in m["title"] and "python3 -m venv" in m["fix"]
+    # look-alikes: the flag in a user's or a script's words, bare missing ensurepip / pip in other Pythons, pip's
+    # other user-site refusal, npm and RubyGems permission errors
+    for t in ("I just pass --break-system-packages to pip and it works in my container\n",
+              "RUN pip install --break-system-packages -r requirements.txt\nSuccessfully installed torch-2.9.1\n",
+              "PEP 668 is why Ubuntu 24.04 wants a venv, see the hint in the docs\n",
+              "C:\\Program Files\\Blender Foundation\\Blender 4.2\\4.2\\python\\bin\\python.exe: No module named ensurepip\n",
+              "$ python3 -m ensurepip\n/usr/bin/python3: No module named ensurepip\n",
+              "ERROR: Will not install to the user site because it will lack sys.path precedence to sh in /usr/lib\n",
+              "npm ERR! code EACCES\nnpm ERR! Error: EACCES: permission denied, access '/usr/lib/node_modules'\n",
+              "ERROR:  While executing gem ... (Gem::FilePermissionError)\n    You don't have write permissions for the "
+              "/Library/Ruby/Gems/2.6.0 directory.\n"):
+        got = ids(t)
+        assert not {"python.externally-managed", "python.venv-no-ensurepip", "python.pip-user-in-venv",
+                    "python.pip-break-flag-unknown"} & set(got), (t, got)
+
+
 
 def test_round399_node_pack_weights_only_doc_line_kinds():
     r"""Round 399 (custom node packs' trackers in the FLUX.2 / Klein era, third pass): torch's closing sentence of a
