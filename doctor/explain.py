@@ -4637,9 +4637,12 @@ def _comfy_github(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "antivirus must let python.exe out. Node packs can be installed by hand: `git clone URL` in "
                         "ComfyUI/custom_nodes, then `python -m pip install -r requirements.txt` with ComfyUI's Python"),
                 "details": {"host": host, "reason": why}}
+    hf_repo = _hf_git_repo(g, near)
     if g.get("curl"):  # git's transfer cut in the middle of a clone: GitHub was reached, the connection broke
         if not (near.get("comfy_repo") or near.get("comfy_place") or near.get("custom_node") or near.get("comfy_manager")
                 or near.get("node_clone") or ctx.get("comfy_updater")):
+            if hf_repo:
+                return _hf_git_unreachable(hf_repo, f"RPC failed; curl {g['curl']} {(g.get('rpc') or '').strip()}".strip())
             return None
         curl, why = g["curl"], (g.get("rpc") or "").strip()
         return {"title": f"git's connection to GitHub broke in the middle of the clone (curl {curl}: {why})",
@@ -4656,7 +4659,43 @@ def _comfy_github(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if ("comfy" in (g.get("url") or "").lower() or near.get("comfy_place") or near.get("custom_node")
             or near.get("comfy_repo")):
         return {}
+    if hf_repo:
+        return _hf_git_unreachable(hf_repo, (g.get("why") or "").strip())
     return None
+
+
+_HF_GIT_REPO = re.compile(r"github\.com/huggingface/(diffusers|transformers|peft|accelerate|huggingface_hub|safetensors|tokenizers)"
+                          r"(?:\.git)?(?![\w.-]|@)", re.I)
+
+
+def _hf_git_repo(g: dict[str, str], near: dict[str, str]) -> str:
+    """The Hugging Face library whose repository git was cloning (pip's git+ install of diffusers / transformers /
+    peft from main): in the failing URL itself, else in pip's `Cloning ...` line near it."""
+    for text in (g.get("url") or "", near.get("hf_git_repo") or ""):
+        m = _HF_GIT_REPO.search(text)
+        if m:
+            return m.group(1).lower()
+    return ""
+
+
+def _hf_git_unreachable(lib: str, why: str) -> dict[str, Any]:
+    """git could not fetch a Hugging Face library's repository for `pip install git+https://github.com/huggingface/LIB`."""
+    url = f"https://github.com/huggingface/{lib}"
+    pypi = {"diffusers": '"diffusers>=0.37"', "transformers": "transformers", "peft": "peft"}.get(lib, lib)
+    return {"title": f"git cannot reach GitHub: pip's install of {lib} from git main (git+{url}) cannot clone it",
+            "cause": (f"Installing {lib} from its git main branch makes pip run `git clone {url}`; the connection to "
+                      f"github.com failed or was cut ({why or 'the fatal line above'}): the network blocks, resets or filters GitHub "
+                      "(a firewall, an antivirus, a company or school network, a country where GitHub is blocked or slow), a "
+                      "proxy is needed but not set for git, or a VPN or flaky link drops long transfers. Nothing is "
+                      f"wrong with {lib} or pip; no package was installed."),
+            "fix": (f"Check that `git ls-remote {url}` works in the same terminal. Behind a proxy give it to git and pip "
+                    "(`git config --global http.proxy http://HOST:PORT`, and `HTTPS_PROXY`); where GitHub is blocked or slow "
+                    "use a VPN or another network; for `curl 92 HTTP/2 stream ... was not closed cleanly` run "
+                    "`git config --global http.version HTTP/1.1`; then run the same pip command again. Or skip the clone: "
+                    f"`python -m pip install {url}/archive/refs/heads/main.zip` (GitHub's archive, one download), or the "
+                    f"release from PyPI when it has what you need: `python -m pip install -U {pypi}`"
+                    + (" (Klein needs diffusers 0.37 or newer, a release)" if lib == "diffusers" else "")),
+            "details": {"repository": url, "reason": why}}
 
 
 @_interp("fp8_ada_old")
@@ -9688,12 +9727,16 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     """Code importing a diffusers.models module path that diffusers moved or deleted (the old shim's deprecation
     tuple once its version passed, or the module gone): name the new import and the last release with the old one."""
     mod = g.get("mod") or ""
+    if g.get("devname") or (g.get("uname") and not _diffusers_moved_name(g["uname"])):
+        # a name missing from a diffusers submodule: claimed only beside a pin of a development snapshot of diffusers
+        # (`diffusers==0.25.0.dev0`), the version string of git main: the project was written against a main-branch
+        # commit whose internals a later diffusers changed; otherwise the importing program's own pin, not claimed
+        return _diffusers_dev_snapshot(g.get("devname") or g.get("uname") or "",
+                                       g.get("devmod") or "diffusers.utils", ctx)
     if g.get("uname"):
         # `cannot import name NAME from 'diffusers.utils'`: only a name that moved to a submodule (the table); a name
         # diffusers removed outright has no new import and is the importing program's own pin
         row = _diffusers_moved_name(g["uname"])
-        if not row:
-            return None
         name, new, last = g["uname"], str(row.get("new") or ""), str(row.get("last") or "")
         nxt = f"0.{int(last.split('.')[1]) + 1}" if re.fullmatch(r"0\.\d{1,3}", last) else ""
         return {"title": (f"Code imports `{name}` from `diffusers.utils`, which newer diffusers no longer exports there: "
@@ -9752,6 +9795,35 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                f"prefix), or run that code in its own environment with `python -m pip install \"diffusers<{nxt}\"`")
     return {"title": title, "fix": fix + f". Klein itself needs diffusers {_klein_min('diffusers')} or newer: do not downgrade the Python that runs Klein",
             "details": {"module": f"diffusers.models.{mod}", "new": new, "last": last}}
+
+
+def _diffusers_dev_snapshot(name: str, mod: str, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`cannot import name NAME from 'diffusers.SUB'` where the paste pins a .devN diffusers: code written against a
+    main-branch snapshot, run with a diffusers whose internals moved on. Off NVIDIA or without the pin: not claimed."""
+    pin = _fact(ctx, "diffusers_dev_pin")
+    if not pin or not name or _off_nvidia_anywhere(ctx):
+        return None
+    return {"title": (f"Code written against a development snapshot of diffusers ({pin}, from git main) imports `{name}` "
+                      f"from `{mod}`, which the installed diffusers does not have"),
+            "cause": (f"`{pin}` is the version string diffusers' git main carries between two releases; PyPI never has it. "
+                      f"The project was written against a main-branch commit of that time, whose `{mod}` still had "
+                      f"`{name}`; diffusers' internals change from commit to commit (LoRA helpers, attention processors and "
+                      "loaders were moved or removed on main before the next release), so the diffusers installed now "
+                      "lacks it. The installed diffusers is not broken: the project and it are from different times."),
+            "fix": (f"Give the project the diffusers it was written for, in its own environment: install diffusers from a "
+                    f"main-branch commit of that time, `python -m pip install \"git+https://github.com/huggingface/diffusers@COMMIT\"` "
+                    "(the commit the project names in its README or in a `-e git+https://github.com/huggingface/diffusers@COMMIT"
+                    "#egg=diffusers` line of its requirements; else the first release after it, `python -m pip install "
+                    f"\"diffusers=={_dev_release(pin)}\"`), or update the project to a release that imports the new name. Klein "
+                    f"itself needs diffusers {_klein_min('diffusers')} or newer: do not downgrade the Python that runs Klein"),
+            "details": {"name": name, "module": mod, "pinned": pin}}
+
+
+def _dev_release(pin: str) -> str:
+    """The release a .devN version leads to: 0.25.0.dev0 -> 0.25.0."""
+    m = re.match(r"(\d{1,3}\.\d{1,3}(?:\.\d{1,3})?)", pin.split("==")[-1])
+    return m.group(1) if m else "RELEASE"
+
 
 _HUB_SNAPSHOT = re.compile(r"models--[^\\/\s]{1,200}[\\/]snapshots[\\/]", re.I)
 

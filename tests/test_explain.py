@@ -18736,6 +18736,66 @@ def test_round409_multi_gpu_device_list_kinds():
         assert ids(t) == [], t
 
 
+def test_round416_git_main_source_install_kinds():
+    r"""Round 416 (diffusers / transformers / peft installed from git main): pip's own refusal to run git for a git+
+    requirement (`Cannot find command 'git' - do you have 'git' installed and in your PATH?`, the OS error `... while
+    executing command git version`) and uv's `Git executable not found` are pip.git-missing; git failing to reach
+    GitHub while pip clones a Hugging Face library's repository (github.com/huggingface/diffusers, transformers, peft,
+    accelerate ...: `Failed to connect`, `Could not resolve host`, `GnuTLS recv error`, `RPC failed; curl N`) is
+    comfyui.github-unreachable with a title naming the library's git+ install; `cannot import name X from
+    'diffusers.SUB'` beside a `diffusers==N.dev0` pin (code written against a main-branch snapshot) is
+    diffusers.import-path-removed. Silent: GitPython's `No module named 'git'`, a bare shell `git: command not found`,
+    another project's repository, a look-alike repository name, an AMD (ROCm) setup, and the same diffusers import
+    error with no pin or with a release pin."""
+    sig = "pip.git-missing"
+    m = one("$ pip install \"git+https://github.com/huggingface/peft.git@main\"\nCollecting git+https://github.com/"
+            "huggingface/peft.git@main\n  ERROR: Error [Errno 2] No such file or directory: 'git' while executing command "
+            "git version\nERROR: Cannot find command 'git' - do you have 'git' installed and in your PATH?\n", sig)
+    assert "cannot run git" in m["title"] and "winget install --id Git.Git -e" in m["fix"] and "git --version" in m["fix"]
+    assert "archive/refs/heads/main.zip" in m["fix"]
+    # uv's wording, a Windows requirements run with a localized OS error (CRLF)
+    assert sig in ids("  x Failed to download and build `transformers @ git+https://github.com/huggingface/transformers`\n"
+                      "  |-> Git operation failed\n  `-> Git executable not found. Ensure that Git is installed and available.\n")
+    assert sig in ids("D:\\klein>pip install -r requirements.txt\r\nCollecting diffusers@ git+https://github.com/huggingface/"
+                      "diffusers (from -r requirements.txt (line 3))\r\n  ERROR: Error [WinError 2] Das System kann die "
+                      "angegebene Datei nicht finden while executing command git version\r\n")
+    sig = "comfyui.github-unreachable"
+    m = one("  Running command git clone --filter=blob:none --quiet https://github.com/huggingface/peft /tmp/pip-req-build-"
+            "k2j1\n  fatal: unable to access 'https://github.com/huggingface/peft/': Could not resolve host: github.com\n"
+            "  error: subprocess-exited-with-error\n", sig)
+    assert "install of peft from git main" in m["title"] and "git ls-remote https://github.com/huggingface/peft" in m["fix"]
+    assert "archive/refs/heads/main.zip" in m["fix"]
+    # the transfer cut mid-clone, pip's Cloning line naming the repository above it
+    m = one("Collecting git+https://github.com/huggingface/transformers@v4.57.3\r\n  Cloning https://github.com/huggingface/"
+            "transformers (to revision v4.57.3) to c:\\users\\me\\appdata\\local\\temp\\pip-req-build-q1\r\n  error: RPC "
+            "failed; curl 56 Recv failure: Connection was reset\r\n  fatal: early EOF\r\n", sig)
+    assert "transformers" in m["title"] and "http.proxy" in m["fix"]
+    m = one("fatal: unable to access 'https://github.com/huggingface/diffusers/': GnuTLS recv error (-110): The TLS "
+            "connection was non-properly terminated.\n", sig)
+    assert "diffusers" in m["title"] and "diffusers>=0.37" in m["fix"]
+    sig = "diffusers.import-path-removed"
+    m = one("Traceback (most recent call last):\n  File \"/home/u/proj/train.py\", line 9, in <module>\n    from diffusers."
+            "models.attention_processor import LoRAAttnProcessor2_0\nImportError: cannot import name 'LoRAAttnProcessor2_0' "
+            "from 'diffusers.models.attention_processor' (/home/u/venv/lib/python3.10/site-packages/diffusers/models/"
+            "attention_processor.py)\n\nrequirements.txt:\ntorch==2.1.0\ndiffusers==0.27.0.dev0\n", sig)
+    assert "development snapshot" in m["title"] and "0.27.0.dev0" in m["title"]
+    assert "git+https://github.com/huggingface/diffusers@COMMIT" in m["fix"] and "diffusers==0.27.0" in m["fix"]
+    assert sig in ids("requirements: diffusers == 0.24.0.dev0\r\nImportError: cannot import name 'DIFFUSERS_CACHE' from "
+                      "'diffusers.utils' (C:\\proj\\venv\\lib\\site-packages\\diffusers\\utils\\__init__.py)\r\n")
+    # look-alikes
+    for t in ("ModuleNotFoundError: No module named 'git'\n",
+              "bash: git: command not found\n",
+              "  fatal: unable to access 'https://github.com/openai/CLIP.git/': Failed to connect to github.com port 443 "
+              "after 21000 ms: Timed out\n",
+              "fatal: unable to access 'https://github.com/huggingface/diffusers-fork/': Could not resolve host: github.com\n",
+              "torch 2.5.1+rocm6.2\nCollecting git+https://github.com/huggingface/diffusers\n  fatal: unable to access "
+              "'https://github.com/huggingface/diffusers/': Failed to connect to github.com port 443 after 21000 ms\n",
+              "ImportError: cannot import name 'LoRAAttnProcessor2_0' from 'diffusers.models.attention_processor' "
+              "(/home/u/venv/lib/python3.10/site-packages/diffusers/models/attention_processor.py)\n",
+              "diffusers==0.25.0\nImportError: cannot import name 'text_encoder_lora_state_dict' from 'diffusers.models.lora'\n"):
+        assert ids(t) == [], t
+
+
 def test_round400_flux2_diffusers_pipeline_kinds():
     r"""Round 400 (diffusers issues about FLUX.2 / Klein pipelines, fourth pass): diffusers' context-parallel hook's
     `Expected input tensor to have N dimensions, but got M dimensions, split will not be applied` is
