@@ -8303,6 +8303,17 @@ def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                           "has no bfloat16 version below compute capability 8.0: Volta (V100), Turing (T4, RTX 20, GTX 16) "
                           "and older cards. The model or pipeline runs in bfloat16 (`torch_dtype=torch.bfloat16`, a script's "
                           "bf16 default), so attention stops with `cutlassF: no kernel found to launch!`; float16 works there.")}
+    if g.get("accel"):
+        # accelerate's Accelerator(mixed_precision="bf16") refusal: is_bf16_available() was False. On CUDA that is
+        # torch.cuda.is_bf16_supported(); the same words come from a Mac (MPS), an AMD / Intel setup, or a check that
+        # failed beside an Ampere-or-newer card, none of them a GPU without bfloat16
+        if _off_nvidia_anywhere(ctx) or ctx.get("mps_backend") or ctx.get("macos") or _bf16_gpu_named(ctx):
+            return None
+        return {"title": ("accelerate refused bf16 mixed precision: this GPU has no bfloat16 (older than Ampere: T4, "
+                          "V100, RTX 20, GTX 16 / 10)"),
+                "fix": ("Train in fp16 instead: `accelerate launch --mixed_precision fp16 ...` (or mixed_precision = "
+                        "\"fp16\" in the trainer's config / `accelerate config`, and save_precision fp16), or \"no\" for "
+                        "fp32. " + cat.by_id("gpu.no-bf16").fix)}  # type: ignore[union-attr]
     if g.get("hfargs") and _bf16_gpu_named(ctx):
         # transformers' TrainingArguments refusal where the paste names an Ampere-or-newer card (an L4, an A100, an RTX
         # 30 / 40 / 50) and no older one: the card has bfloat16, so the check failed for another reason (a program's own

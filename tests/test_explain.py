@@ -20073,6 +20073,36 @@ def test_round408_webui_forge_fooocus_rtx50_start_check_kinds():
               "Radeon RX 9070 XT here; the guide says an RTX 5090 needs PyTorch 2.7 with CUDA 12.8 but I have AMD\n"):
         assert "torch.sm-unsupported" not in ids(t), (t, ids(t))
 
+def test_round415_older_gpu_bf16_accelerate_ptxas_kinds():
+    r"""Round 415 (bf16 and fp16 on older NVIDIA GPUs, second pass): accelerate's refusal of bf16 mixed precision,
+    `bf16 mixed precision requires PyTorch >= 1.10 and a supported device.` (Accelerator, when is_bf16_available() is
+    False: on CUDA torch.cuda.is_bf16_supported()), is gpu.no-bf16 with accelerate's own fp16 switch in the fix, in a
+    bare quote, a traceback and a trainer's log; silent on a Mac (MPS named, `Mac users`, a macOS path), on an AMD
+    setup and beside an Ampere-or-newer card only. ptxas' bf16 feature line is read also when a user retells it with
+    its spaces and quotes shifted (`Feature 'cvt with.f32.BF16 'requires.target sm_80 or higher`)."""
+    for t in ("ValueError: bf16 mixed precision requires PyTorch >= 1.10 and a supported device.\n",
+              "  File \"/usr/local/lib/python3.10/dist-packages/accelerate/accelerator.py\", line 512, in __init__\r\n"
+              "    raise ValueError(err.format(mode=\"bf16\", requirement=\"PyTorch >= 1.10 and a supported device.\"))\r\n"
+              "ValueError: bf16 mixed precision requires PyTorch >= 1.10 and a supported device.\r\n",
+              "[2025-03-02 10:11:05] [INFO] prepare accelerator\n[2025-03-02 10:11:05] [INFO] ValueError: bf16 mixed "
+              "precision requires PyTorch >= 1.10 and a supported device.\nGPU: Tesla V100-SXM2-16GB\n"):
+        m = one(t, "gpu.no-bf16")
+        assert ids(t)[0] == "gpu.no-bf16", (t, ids(t))
+        assert "accelerate" in m["title"] and "--mixed_precision fp16" in m["fix"], m
+    # a Mac, MPS named, an AMD card, an Ampere-or-newer card only
+    for t in ("bf16 mixed precision requires PyTorch >= 1.10 and a supported device.\nTraining a LoRA on MPS backend, torch 2.5\n",
+              "As a Mac user I get: bf16 mixed precision requires PyTorch >= 1.10 and a supported device.\n",
+              "  File \"/Users/anna/kohya_ss/venv/lib/python3.11/site-packages/accelerate/accelerator.py\", line 488\n"
+              "ValueError: bf16 mixed precision requires PyTorch >= 1.10 and a supported device.\n",
+              "ValueError: bf16 mixed precision requires PyTorch >= 1.10 and a supported device.\nGPU: Radeon RX 7900 XTX, ROCm 6.2\n",
+              "ValueError: bf16 mixed precision requires PyTorch >= 1.10 and a supported device.\nmy card is an RTX 4090\n"):
+        assert "gpu.no-bf16" not in ids(t), (t, ids(t))
+    # ptxas' bf16 line retold with shifted spaces and quotes, on Turing / Volta cards
+    for t in ("Unsloth on my RTX 2080 Ti stops with \"Feature 'cvt.rn.bf16.f32 'requires.target sm_80 or higher\"\n",
+              "ptxas error Feature '.bf16 ' requires .target sm_80 or higher (Tesla T4)\r\n"):
+        m = one(t, "gpu.no-bf16")
+        assert "bfloat16" in m["title"] and "float16" in m["fix"], m
+
 
 def test_round401_windows_native_crash_silent_exit_kinds():
     r"""Round 401 (Windows native crashes and silent exits around ComfyUI and torch, second pass): the user's retelling
