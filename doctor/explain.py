@@ -7798,6 +7798,10 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "--disable-dynamic-vram`; git: `python main.py --disable-dynamic-vram`), or stay on the ComfyUI release before the comfy-aimdo bump; update "
                         "the NVIDIA driver too, and report the dump to ComfyUI (the start-up note asks for it)"),
                 "details": {"crash": (g.get("bsod") or g.get("bsod2") or "").strip()}}
+    if g.get("told4"):
+        # the user's own words that dynamic VRAM causes / gives the out-of-memory errors (`Dynamic VRAM ... which causes
+        # OOM`): the same cause as the account that turning it off stops them
+        g = {**g, "told": g["told4"]}
     if g.get("told") or g.get("told2") or g.get("told3"):
         # the user's own words: out-of-memory errors that came with an update stop once dynamic VRAM is turned off
         return {"title": "Out-of-memory errors that stop with ComfyUI's dynamic VRAM loader (comfy-aimdo) turned off",
@@ -7808,6 +7812,14 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                           "the first run or the tenth; with `--disable-dynamic-vram` ComfyUI plans loads the old way and "
                           "the same workflow fits again."),
                 "details": {"told": g.get("told") or g.get("told2") or g.get("told3")}}
+    if g.get("frame") and g.get("segv_py"):
+        # Python's faulthandler on Linux (`Fatal Python error: Segmentation fault`) with comfy_aimdo's own frame on top
+        # of the stack: the allocator's native code crashed the process (model_vbar while reserving a model's VBAR)
+        where = "while reserving a model's GPU address range" if g["frame"] == "model_vbar" else (
+            "at startup" if g["frame"] == "control" else "while loading a model")
+        return {"title": f"ComfyUI's dynamic VRAM allocator (comfy-aimdo) crashed the process {where} (a segmentation "
+                         f"fault in comfy_aimdo/{g['frame']}.py)",
+                "details": {"where": f"comfy_aimdo/{g['frame']}.py", "signal": "SIGSEGV"}}
     if g.get("frame"):
         return {"title": "ComfyUI's dynamic VRAM allocator (comfy-aimdo) crashed at startup (a Windows access violation)",
                 "details": {"where": f"comfy_aimdo/{g['frame']}.py"}}
@@ -7844,6 +7856,32 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "`python -m pip install -r requirements.txt`; portable: update\\update_comfyui.bat), and try again "
                         "without the flags"),
                 "details": {"stopped_after": "prepared for dynamic VRAM loading"}}
+    if g.get("since") or g.get("since2"):
+        # the writer's account that the crashes began with the dynamic VRAM loader (`crashing ... since dynamic vram`,
+        # `since the dynamic vram update ... crashing`): ComfyUI named with the failure, nothing else blamed
+        if _off_nvidia_anywhere(ctx):
+            return None
+        said = (g.get("since") or g.get("since2") or "").strip()
+        return {"title": "ComfyUI crashes since its dynamic VRAM loader (comfy-aimdo) came in: the writer ties the "
+                         f"failures (`{said}`) to it",
+                "details": {"told": said}}
+    if g.get("allvram"):
+        # the writer's account that dynamic VRAM takes all of the GPU's memory (while other programs hold part of it)
+        if _off_nvidia_anywhere(ctx):
+            return None
+        return {"title": "ComfyUI's dynamic VRAM loader (comfy-aimdo) takes all of the GPU's memory, also what other "
+                         "programs hold: runs stall or fail",
+                "cause": ("Recent ComfyUI loads models through its dynamic VRAM allocator (comfy-aimdo, on by default), "
+                          "which sizes its budget from the card's total VRAM and keeps weights there as long as it can. VRAM "
+                          "that other programs hold (a browser, Photoshop, a game, a second ComfyUI) is not left to them, so "
+                          "the run waits with VRAM full and GPU use near 0 %, or fails when the memory runs out."),
+                "fix": ("Keep part of the VRAM free for other programs: start ComfyUI with `--reserve-vram 2` (GB; portable: "
+                        "`.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build --reserve-vram 2`; "
+                        "git: `python main.py --reserve-vram 2`) and close the programs that hold VRAM; if it still stalls, "
+                        "turn dynamic VRAM off with `--disable-dynamic-vram`. Update ComfyUI with its requirements later "
+                        "(git: `git pull` then `python -m pip install -r requirements.txt`; portable: "
+                        "update\\update_comfyui.bat): newer releases leave headroom for other programs"),
+                "details": {"told": g["allvram"]}}
     if re.match(r"aimdo_setup_hooks|comfy-aimdo WDDM init failed", g.get("what") or ""):
         return None  # comfy-aimdo could not start at all (ComfyUI falls back to its legacy loader): comfyui.aimdo-unavailable
     if not near.get("dynamic_vram"):

@@ -20622,6 +20622,57 @@ def test_round403_nunchaku_quantized_backends_kinds():
                "Unhandled exception caught in c10/util/AbortHandler.h\n") == []
 
 
+def test_round411_comfy_kitchen_aimdo_kinds():
+    r"""Round 411 (comfy-kitchen and comfy-aimdo, ComfyUI's own native packages). comfyui.dynamic-vram reads Python's
+    faulthandler on Linux (`Fatal Python error: Segmentation fault`) with comfy_aimdo's own frame on top of the stack, as
+    it read the Windows access violation: the headline names the frame (model_vbar: reserving a model's address range,
+    control: startup). It reads the writer's words that dynamic VRAM causes / gives the out-of-memory errors (not behind
+    `doesn't` / `never`), that the crashes or freezes began since dynamic VRAM came in, and that dynamic VRAM takes all
+    of the GPU's memory (fix: `--reserve-vram 2`, then `--disable-dynamic-vram`). An AMD (ROCm) setup, a segfault in
+    another package's frames, a negated account and `all 4 steps` stay silent."""
+    seg = ("got prompt\nRequested to load Flux2\nFatal Python error: Segmentation fault\n\nThread 0x00007f3a2c1ff640 (most "
+           "recent call first):\n  <no Python frame>\n\nCurrent thread 0x00007f3b91d4e740 (most recent call first):\n"
+           "  File \"/opt/comfy/.venv/lib/python3.12/site-packages/comfy_aimdo/{frame}.py\", line {line} in {fn}\n"
+           "  File \"/opt/comfy/ComfyUI/comfy/model_patcher.py\", line 1512 in _vbar_get\n")
+    m = one(seg.format(frame="model_vbar", line=61, fn="__init__"), "comfyui.dynamic-vram")
+    assert "segmentation fault" in m["title"] and "comfy_aimdo/model_vbar.py" in m["title"]
+    assert "address range" in m["title"] and "--disable-dynamic-vram" in m["fix"]
+    m = one(seg.format(frame="control", line=140, fn="init_devices").replace("\n", "\r\n"), "comfyui.dynamic-vram")
+    assert "at startup" in m["title"] and "comfy_aimdo/control.py" in m["title"]
+    # an AMD (ROCm) build of the allocator, and a segfault in another package's native code: silent
+    assert "comfyui.dynamic-vram" not in ids("pytorch version: 2.10.0+rocm7.1\nDevice: cuda:0 AMD Radeon RX 7900 XTX : "
+                                             "native\n" + seg.format(frame="model_vbar", line=50, fn="__init__"))
+    assert "comfyui.dynamic-vram" not in ids(
+        "Fatal Python error: Segmentation fault\n\nCurrent thread 0x00007f00 (most recent call first):\n  File \"/srv/venv/"
+        "lib/python3.11/site-packages/xformers/ops/fmha/__init__.py\", line 306 in _memory_efficient_attention\n")
+    # the writer's words: dynamic VRAM causes / gives the OOM, next to torch's own error in an error-report layout
+    rep = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 9\n- **Node Type:** VAEDecode\n- **Exception Type:** "
+           "torch.OutOfMemoryError\n- **Exception Message:** Allocation on device 0 would exceed allowed memory. (out of "
+           "memory)\n\n")
+    for said in ("Since the update Dynamic VRAM gives me OOM at 1536x1536 with Klein 4B on my 3060 12GB.\n",
+                 "With dynamic_vram on, the new loader keeps everything resident, which causes out of memory on VAE decode.\n"):
+        got = ids(said + rep)
+        assert got[:1] == ["comfyui.dynamic-vram"], (said, got)
+        assert "turned off" in one(said + rep, "comfyui.dynamic-vram")["title"]
+    got = ids("Dynamic VRAM doesn't cause OOM for me, the VAE decode alone does.\n" + rep)
+    assert "comfyui.dynamic-vram" not in got, got
+    # crashes / freezes that began with it
+    for said in ("ComfyUI keeps crashing at the sampler since the dynamic VRAM update (portable, RTX 4070).\n",
+                 "since dynamic-vram became the default my Wan runs freeze at 0% every second queue item\n"):
+        m = one(said, "comfyui.dynamic-vram")
+        assert "since its dynamic VRAM loader" in m["title"] and "--disable-dynamic-vram" in m["fix"], said
+    assert "comfyui.dynamic-vram" not in ids("Since dynamic vram was added there are no crashes at all, great work.\n")
+    assert "comfyui.dynamic-vram" not in ids("Device: cuda:0 AMD Radeon RX 9070 XT : native\n"
+                                             "ComfyUI keeps crashing since the dynamic vram update\n")
+    # dynamic VRAM taking the whole card
+    m = one("[INFO] Device: cuda:0 NVIDIA GeForce RTX 3090 : cudaMallocAsync\nIt hangs at 0%. Looks like dynamic vram "
+            "takes all the VRAM while Chrome and OBS need some too.\n", "comfyui.dynamic-vram")
+    assert "takes all of the GPU's memory" in m["title"] and "--reserve-vram 2" in m["fix"]
+    assert "--disable-dynamic-vram" in m["fix"]
+    assert "comfyui.dynamic-vram" not in ids("with dynamic vram it uses all 4 steps of the scheduler\n")
+    assert "comfyui.dynamic-vram" not in ids("pytorch version: 2.9.0+rocm6.4\nDynamic VRAM tries to use all 16gb of my "
+                                             "card\n")
+
 def test_round373_cjk_reports_kinds():
     r"""Round 373 (reports written in Chinese or Japanese, second pass): a spawned worker whose re-import of the script
     dies on an error of its own (WinError 1455 on a torch DLL in any system language, a missing module) is that error,
