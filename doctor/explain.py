@@ -3566,7 +3566,8 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                           "import of xformers (ComfyUI's attention setup, a node pack) fails the same way."),
                 "fix": cat.by_id("xformers.build-mismatch").fix}  # type: ignore[union-attr]
     if not (built and have):
-        return {}
+        # the versions not read (a launcher's prefix on each line): still after torch.sm-unsupported when both are there
+        return {"_after": "torch.sm-unsupported"}
     if g.get("resolver"):
         # pip / uv refusing an xformers release whose wheel pins another torch than the one kept: ours when the kept torch
         # is newer (xformers is behind the torch); a torch older than the pin is a project's own pins (its own fix)
@@ -3619,7 +3620,10 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                         f"\"torch=={keep}\" xformers --index-url {index}`; ComfyUI portable: `python_embeded\\python.exe -m pip ...`"
                         + how),
                 "details": {"xformers_built_for": built, "torch": have}}
-    return {"title": f"xformers was built for torch {built}, but this Python has torch {have}",
+    # round 412: beside PyTorch's own warning that the GPU's architecture is not in this torch (an RTX 50 with a cu124
+    # torch), the torch has to be replaced first, and the xformers to install is the one built for that new torch: the
+    # mismatch goes right after torch.sm-unsupported, wherever the two warnings stand in the paste
+    return {"title": f"xformers was built for torch {built}, but this Python has torch {have}", "_after": "torch.sm-unsupported",
             "fix": (f"Uninstall xformers (`python -m pip uninstall xformers`: Klein runs on PyTorch SDPA), or make the two match: "
                     f"keep torch and install the xformers release built for it, `python -m pip install \"torch=={keep}\" xformers "
                     f"--index-url {index}` (pip picks the xformers pinned to torch {keep}), or install the torch xformers was "

@@ -20213,6 +20213,63 @@ def test_round404_client_app_managed_server_kinds():
     assert ids('"Flux 2 Klein 9B: missing Diffusion checkpoint model"\nURLError(ConnectionRefusedError(10061))\n') == []
 
 
+
+def test_round412_lora_trainer_stack_kinds():
+    r"""Round 412 (Ostris ai-toolkit, musubi-tuner, SimpleTuner, OneTrainer: FLUX.2 / Klein LoRA trainers, second pass):
+    xFormers' `can't load C++/CUDA extensions ... built for PyTorch X (you have Y)` beside PyTorch's own warning that the
+    GPU's architecture is not in this torch (an RTX 50 with a cu124 torch, as a trainer's venv prints both) lists
+    torch.sm-unsupported first and the xformers mismatch right after it, wherever the two warnings stand in the paste:
+    the torch is replaced first, and the xformers to install is the one built for the new torch. Alone, the xformers
+    mismatch keeps its own headline. The trainers' look-alikes stay silent: another model family's text-encoder or
+    pipeline class missing from transformers / diffusers (Qwen3-VL for Krea 2, Qwen2.5-VL, LTX-2), another model's
+    gated repository, and a LyCORIS config that matches no module."""
+    xf = ("{pre}WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+          "{pre}    PyTorch {built} with CUDA {cu} (you have {have})\n{pre}    Python  3.11.9 (you have 3.11.9)\n"
+          "{pre}  Please reinstall xformers (see https://github.com/facebookresearch/xformers#installing-xformers)\n"
+          "{pre}  Memory-efficient attention, SwiGLU, sparse and more won't be available.\n")
+    sm = ("{pre}{path}: UserWarning:\n{pre}{gpu} with CUDA capability sm_120 is not compatible with the current PyTorch "
+          "installation.\n{pre}The current PyTorch install supports CUDA capabilities sm_50 sm_60 sm_61 sm_70 sm_75 sm_80 "
+          "sm_86 sm_90.\n{pre}If you want to use the {gpu} GPU with PyTorch, please check the instructions at "
+          "https://pytorch.org/get-started/locally/\n")
+    for pre, path, gpu, built, cu, have in (
+            ("", "/home/ana/OneTrainer/venv/lib/python3.11/site-packages/torch/cuda/__init__.py:235",
+             "NVIDIA GeForce RTX 5080", "2.6.0+cu124", "1204", "2.5.1+cu124"),
+            ("", r"D:\\trainers\\musubi\\.venv\\Lib\\site-packages\\torch\\cuda\\__init__.py:287",
+             "NVIDIA GeForce RTX 5060 Ti", "2.5.1+cu121", "1201", "2.4.1+cu121"),
+            ("[ComfyUI-0/STDERR] ", r"F:\\SwarmUI\\dlbackend\\comfy\\python_embeded\\Lib\\site-packages\\torch\\cuda\\__init__.py:230",
+             "NVIDIA GeForce RTX 5090 Laptop GPU", "2.3.1+cu118", "1108", "2.3.0+cu118")):
+        t = xf.format(pre=pre, built=built, cu=cu, have=have) + sm.format(pre=pre, path=path, gpu=gpu)
+        for text in (t, t.replace("\n", "\r\n")):
+            got = ids(text)
+            assert got[:2] == ["torch.sm-unsupported", "xformers.build-mismatch"], (got, text)
+        m = one(t, "torch.sm-unsupported")
+        assert "cu128" in m["fix"]
+        m = one(t, "xformers.build-mismatch")
+        assert "pip uninstall xformers" in m["fix"]
+        assert f"built for torch {built}" in m["title"] or pre  # a launcher's prefix on each line: the generic headline
+        # the torch warning first in the paste: the same order
+        assert ids(sm.format(pre=pre, path=path, gpu=gpu) + xf.format(pre=pre, built=built, cu=cu, have=have))[:2] == [
+            "torch.sm-unsupported", "xformers.build-mismatch"]
+    # the xformers mismatch alone keeps its own headline
+    m = one(xf.format(pre="", built="2.4.1+cu121", cu="1201", have="2.4.0+cu121"), "xformers.build-mismatch")
+    assert m["title"] == "xformers was built for torch 2.4.1+cu121, but this Python has torch 2.4.0+cu121"
+    # the trainers' look-alikes
+    assert ids("Traceback (most recent call last):\n  File \"/opt/musubi/src/musubi_tuner/krea2/krea2_encoder.py\", line 21, "
+               "in <module>\n    from transformers import (\nImportError: cannot import name 'Qwen3VLConfig' from "
+               "'transformers' (/opt/musubi/venv/lib/python3.12/site-packages/transformers/__init__.py)\n") == []
+    assert ids("ImportError: cannot import name 'Qwen3VLForConditionalGeneration' from 'transformers' "
+               "(C:\\\\musubi\\\\venv\\\\lib\\\\site-packages\\\\transformers\\\\__init__.py)\r\n") == []
+    assert ids("ModuleNotFoundError: Could not import module 'Qwen2_5_VLForConditionalGeneration'. Are this object's "
+               "requirements defined correctly?\n") == []
+    assert ids("Diffusers import error: cannot import name 'LTX2Pipeline' from 'diffusers' (/workspace/ai-toolkit/venv/lib/"
+               "python3.12/site-packages/diffusers/__init__.py)\nError running job: Diffusers is out of date. Update "
+               "diffusers to the latest version by doing pip uninstall diffusers and then pip install -r requirements.txt\n") == []
+    assert ids("huggingface_hub.errors.GatedRepoError: 401 Client Error.\nCannot access gated repo for url "
+               "https://huggingface.co/krea/Krea-2-Turbo/resolve/main/model_index.json.\nAccess to model krea/Krea-2-Turbo "
+               "is restricted. You must have access to it and be authenticated to access it. Please log in.\n") == []
+    assert ids("2026-02-01 09:12:03|[LyCORIS]-INFO: create LyCORIS: 0 modules.\n2026-02-01 09:12:03|[LyCORIS]-INFO: "
+               "module type table: {}\nValueError: optimizer got an empty parameter list\n") == []
+
 def test_round372_missing_node_types_kinds():
     r"""Round 372 (ComfyUI workflows with missing or unknown node types): an older ComfyUI's /prompt validation looking
     a node class up with `nodes.NODE_CLASS_MAPPINGS[prompt[x]['class_type']]` and failing with `KeyError: '<class>'`
