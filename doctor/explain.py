@@ -2461,6 +2461,24 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                           f"version: {g['corever']}`: they ship with ComfyUI itself (not a node pack), and this ComfyUI is "
                           f"older than the release that added them; the workflow was saved by ComfyUI "
                           f"{g['workflow_version'].lstrip('vV')}.")}
+    if g.get("ltx_audio_meta"):
+        # ComfyUI's LTX-2 audio VAE (comfy/ldm/lightricks/vae/audio_vae.py) asserts that the file's safetensors metadata
+        # carries its `config`: ComfyUI 0.7.x's LTX-2 loaders did not hand it over (0.8.0 did, the Jan 2026 answer in
+        # Lightricks/ComfyUI-LTXVideo#316), and a standalone audio VAE read before ComfyUI took its config from the file
+        # (PR 13499) fails the same way. A fork for another GPU has its own update path
+        if _off_nvidia(ctx):
+            return None
+        return {"title": "ComfyUI's LTX-2 audio VAE loader found no config in the file's metadata: this ComfyUI is older "
+                         "than the LTX-2 nodes need",
+                "details": {"assertion": "Metadata is required for audio VAE"},
+                "cause": ("ComfyUI builds LTX-2's audio VAE from the `config` stored in the safetensors metadata of the "
+                          "file, and asserts `Metadata is required for audio VAE` when none reached it. ComfyUI releases "
+                          "before 0.8.0 did not pass the metadata on from the LTX-2 loader nodes, and releases before "
+                          "April 2026 could not read a standalone (extracted) audio VAE file at all; a file saved again "
+                          "without its metadata has none to give."),
+                "fix": (cat.by_id("comfyui.outdated").fix + "; then load the audio VAE from the official LTX-2 checkpoint "  # type: ignore[union-attr]
+                        "or Lightricks' own audio VAE file with the LTXV Audio VAE Loader (a re-saved or converted file "
+                        "may have lost its metadata)")}
     if g.get("mgr_builtin"):
         if _off_nvidia(ctx):
             return None

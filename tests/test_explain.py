@@ -18882,6 +18882,46 @@ def test_round405_cudnn_sublib_load_in_torch_image_programs_kinds():
         assert sig not in ids(t), t
 
 
+def test_round413_video_models_sharing_the_stack_kinds():
+    r"""Round 413 (Wan 2.2, LTX-2, HunyuanVideo 1.5 sharing the stack in ComfyUI, second pass): a missing-node list
+    given under the frontend's `Missing Node Types` title, or in a user's `the following nodes are unsupported` /
+    `unsupported nodes` list, is read like the frontend's own dialog (core classes: a ComfyUI older than the workflow;
+    a node pack's classes stay silent); ComfyUI's LTX-2 audio VAE assertion `Metadata is required for audio VAE` is a
+    ComfyUI older than the LTX-2 nodes (or a file without its metadata); a user's account that the output stops being
+    black once SageAttention is disabled is SageAttention's NaN. An AMD / ZLUDA setup, a black output that stays black
+    without SageAttention, and Black Forest Labs named beside it stay silent."""
+    out = "comfyui.outdated"
+    m = one("Missing Node Types\r\nWhen loading the graph, these were missing:\r\nWan22ImageToVideoLatent\r\n"
+            "WanSoundImageToVideo\r\n", out)
+    assert "Wan22ImageToVideoLatent" in m["title"] and "WanSoundImageToVideo" in m["title"]
+    assert "Update ComfyUI" in m["fix"]
+    m = one("Missing Node Types: HunyuanVideo15ImageToVideo\n", out)
+    assert "HunyuanVideo15ImageToVideo" in m["title"] and "built-in node" in m["title"]
+    m = one("Opened the Hunyuan 1.5 I2V template, it says the following nodes are not supported:\n"
+            "  EmptyHunyuanVideo15Latent\n  HunyuanVideo15ImageToVideo\n", out)
+    assert "EmptyHunyuanVideo15Latent" in m["details"]["missing_nodes"]
+    m = one("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 14\n- **Node Type:** LTXVAudioVAELoader\n"
+            "- **Exception Type:** AssertionError\n- **Exception Message:** Metadata is required for audio VAE\n", out)
+    assert "audio VAE" in m["title"] and "older than the LTX-2 nodes" in m["title"]
+    assert "Update ComfyUI" in m["fix"] and "metadata" in m["fix"]
+    nan = "comfyui.nan-image"
+    m = one("HunyuanVideo 1.5 720p I2V on a 3090: turned off sage attention (bypassed the Patch Sage node) and now it "
+            "renders fine; with it on the result was black\n", nan)
+    assert "SageAttention" in m["cause"] and "--use-sage-attention" in m["fix"]
+    m = one("LTX-2 distilled: disabling sageattention fixes it, otherwise every frame is black\r\n", nan)
+    assert m["details"]["named"].lower().startswith("disabling sage")
+    # look-alikes: a node pack's classes, another GPU's fork, black that stays black, Black Forest Labs
+    for t in ("Missing Node Types: WanVideoSampler, WanVideoModelLoader\n",
+              "unsupported nodes:\nLTXVLoader\nLTXVModelConfigurator\n",
+              "ComfyUI-Zluda on an RX 7900 XTX: the following nodes are unsupported\nLTXAVTextEncoderLoader\n"):
+        assert out not in ids(t), t
+    assert out not in ids("ComfyUI-Zluda, RX 7900 XTX\nLTXVAudioVAELoader\nMetadata is required for audio VAE\n")
+    for t in ("I disabled sage attention and the video is still black\n",
+              "Wan 2.2 runs without sage attention here; Black Forest Labs' FLUX.1 dev works too\n",
+              "ComfyUI-Zluda on an RX 7900 XTX: works when I disable sage attention, otherwise black\n"):
+        assert nan not in ids(t), t
+
+
 def test_ryzen_ai_apu_without_nvidia_is_an_amd_machine():
     """A Ryzen AI APU named by its model (HX 370, Max+ 395) carries a Radeon GPU: with no NVIDIA GPU named, the paste is
     an AMD machine and torch's CUDA / ROCm messages get no NVIDIA fix (round 396's Diffuse#4). A hybrid laptop that
