@@ -4815,6 +4815,16 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("host_compiler")
+def _host_compiler(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cuda.host-compiler-unsupported: ``nvidia_only``; and not where the paste names Nix (a /nix/store path, NixOS,
+    nixpkgs, a nix-shell): there the CUDA toolkit and the host compiler both come from the derivation's stdenv
+    (nixpkgs' cudaPackages.backendStdenv), a nixpkgs package build whose fix is not an apt-installed gcc."""
+    if _nvidia_only(g, cat, ctx) is None or _fact(ctx, "nix_env"):
+        return None
+    return {}
+
+
 _TF32_BACKENDS = {"cublas matmul": "cuBLAS matmul", "cudnn": "cuDNN", "matmul precision": "float32 matmul precision",
                   "different tf32 flags": "cuDNN conv / RNN", "tf32 status": "cuBLAS matmul", "tf32 flag": "TF32",
                   "tf32 flags": "TF32"}

@@ -20511,6 +20511,54 @@ def test_round394_generic_2026_kinds():
          "  File \"C:\\c\\python_embeded\\Lib\\site-packages\\torch\\cuda\\__init__.py\", line 319 in _lazy_init\n")
     assert "torch.windows-dll" not in ids(t) and "torch.cuda-driver-too-old" in ids(t)
 
+
+def test_round418_cuda_host_compiler_toolkit_kinds():
+    r"""Round 418 (CUDA_HOME, nvcc and the CUDA toolkit missing or mismatched when node packs or pip build CUDA
+    extensions, third pass). cuda.host-compiler-unsupported also reads a user's own account that nvcc's
+    `-allow-unsupported-compiler` flag had to be added to a Python build (NVCC_FLAGS, setup.py, NVCC_APPEND_FLAGS,
+    extra_compile_args, pip install, cpp_extension on the same line, after a verb of adding or passing it); the flag
+    named without such a verb or outside a Python build (a CMake line) stays silent, and CUDA's own host_config.h
+    line is still read by its own patterns. The host-compiler check is not claimed where the paste names Nix (a
+    /nix/store CUDA, NixOS, nixpkgs): the derivation's stdenv picks the compiler there. The fix now also names the
+    Windows way (the VS 2022 Build Tools, NVCC_APPEND_FLAGS)."""
+    prose = ("Building SageAttention 2.2 for my ComfyUI on Windows 11 failed, VS 2026 Insiders is too new for CUDA 12.8.\r\n"
+             "Fixed it by passing -allow-unsupported-compiler via NVCC_APPEND_FLAGS before pip install -e .\r\n")
+    m = one(prose, "cuda.host-compiler-unsupported")
+    assert ids(prose)[:1] == ["cuda.host-compiler-unsupported"], ids(prose)
+    assert "newer than this CUDA supports" in m["title"] and "Visual Studio 2022 Build Tools" in m["fix"], m["fix"]
+    prose2 = "I had to add '--allow-unsupported-compiler' to extra_compile_args in setup.py of flash-attention (gcc 15 on Fedora 42)\n"
+    assert ids(prose2)[:1] == ["cuda.host-compiler-unsupported"], ids(prose2)
+    # CUDA's own line, Windows, inside a ComfyUI error report layout: still its own pattern
+    report = ("## Error Details\n- **Node Type:** SageAttnInstall\n- **Exception Type:** RuntimeError\n"
+              "## Stack Trace\n```\nC:\\CUDA\\v12.4\\include\\crt/host_config.h(164): fatal error C1189: #error:  -- unsupported "
+              "Microsoft Visual Studio version! Only the versions between 2017 and 2022 (inclusive) are supported! The nvcc flag "
+              "'-allow-unsupported-compiler' can be used to override this version check\n```\n")
+    assert ids(report)[:1] == ["cuda.host-compiler-unsupported"], ids(report)
+    gnu = ("      /opt/cuda-12.4/include/crt/host_config.h:143:2: error: #error -- unsupported GNU version! gcc versions later "
+           "than 13 are not supported! The nvcc flag '-allow-unsupported-compiler' can be used to override this version check\n"
+           "      [3/12] /opt/cuda-12.4/bin/nvcc -I/home/u/venv/lib/python3.12/site-packages/torch/include -c csrc/qattn.cu\n")
+    assert ids(gnu)[:1] == ["cuda.host-compiler-unsupported"], ids(gnu)
+    # silent: the flag named without a verb or outside a Python build; a Nix build
+    assert "cuda.host-compiler-unsupported" not in ids(
+        "cmake -B build -DGGML_CUDA=ON -DCMAKE_CUDA_FLAGS=\"-allow-unsupported-compiler\"\n"), "cmake line"
+    assert "cuda.host-compiler-unsupported" not in ids(
+        "What does -allow-unsupported-compiler do exactly? I read about it in the nvcc docs.\n"), "question"
+    nix = ("/nix/store/ab12cd34-cuda_nvcc-12.6.85/include/crt/host_config.h:143:2: error: #error -- unsupported GNU version! "
+           "gcc versions later than 13 are not supported!\n  143 | #error -- unsupported GNU version! gcc versions later than 13 "
+           "are not supported!\nerror: builder for '/nix/store/zz-python3.12-flash-attn-2.7.4.drv' failed with exit code 1\n")
+    assert ids(nix) == [], ids(nix)
+    # the toolkit signatures of the topic keep their wordings
+    home = ("Cannot import D:\\ComfyUI\\custom_nodes\\ComfyUI-Trellis module for custom nodes: CUDA_HOME environment variable "
+            "is not set. Please set it to your CUDA install root.\n")
+    assert ids(home)[:1] == ["cuda.toolkit-missing"], ids(home)
+    mm = ("      RuntimeError:\r\n      The detected CUDA version (12.9) mismatches the version that was used to compile\r\n"
+          "      PyTorch (12.8). Please make sure to use the same CUDA versions.\r\n")
+    assert ids(mm)[:1] == ["cuda.toolkit-torch-mismatch"], ids(mm)
+    mac = ("MacBook Pro M3, macOS 15: pip install flash-attn\n      UserWarning: flash_attn was requested, but nvcc was not found.\n"
+           "OSError: CUDA_HOME environment variable is not set. Please set it to your CUDA install root.\n")
+    assert "cuda.toolkit-missing" not in ids(mac), ids(mac)
+
+
 def test_round398_newest_library_wordings_kinds():
     r"""Round 398 (the newest wordings of torch 2.9-2.13, transformers 5, huggingface_hub 1.x and ComfyUI 0.4-0.9). torch
     2.9+'s refusal to read a legacy TF32 / matmul-precision switch after the new per-backend `fp32_precision` API was
