@@ -2744,6 +2744,16 @@ def _te_loader(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {}
 
 
+@_interp("unet_loader_te")
+def _unet_loader_te(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI-GGUF's image-model loader refusing an LLM / text-encoder architecture: the file is in the wrong loader."""
+    arch = g.get("arch")
+    if arch:
+        return {"title": f"A diffusion-model loader (Unet Loader (GGUF)) was given a text-encoder file (GGUF architecture '{arch}')",
+                "details": {"arch": arch}}
+    return {}
+
+
 # loaders whose file list ComfyUI builds from a models folder: the core ones and ComfyUI-GGUF's; validation's
 # `Required input is missing: ckpt_name` from one of them means that list was empty
 _LISTING_LOADER = re.compile(r"(?:^|[\s*])(?:CheckpointLoader(?:Simple)?|ImageOnlyCheckpointLoader|unCLIPCheckpointLoader|"
@@ -9131,6 +9141,22 @@ _SHARDS_FIX = ("Give Windows more commit: let Windows manage the page file, or s
 
 @_interp("ram")
 def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("shards_oom_said"):
+        # a user's words: out of memory (OOM) during the loading of the checkpoint shards; transformers / diffusers
+        # read the shards into system RAM before anything moves to the GPU. A Python error in view (a CUDA OOM
+        # traceback tells its own kind), another framework, AMD / Intel / Mac setups: not claimed
+        near = _near(ctx)
+        if _off_nvidia(ctx) or near.get("py_traceback") or near.get("other_framework"):
+            return None
+        return {"title": ("Out of memory while the checkpoint shards were loading: they are read into system RAM (RAM + "
+                          "page file or swap), not GPU memory"),
+                "details": {"said": _SPACE.sub(" ", g["shards_oom_said"]).strip()[:120]},
+                "cause": ("transformers and diffusers read a model's checkpoint shards into system RAM one after another "
+                          "(`Loading checkpoint shards: k/n`) before the weights move to the GPU; without "
+                          "`low_cpu_mem_usage=True` and a `torch_dtype` they are first built in float32, twice the size "
+                          "of bf16 files, so a 20B-parameter model (Qwen-Image) needs far more RAM than the GPU has VRAM. "
+                          "When RAM plus page file or swap runs out, the load fails or the process is killed."),
+                "fix": _SHARDS_FIX}
     if g.get("shards_pause") or g.get("shards_said"):
         # transformers' `Loading checkpoint shards` bar left short of its last shard, then the console's pause prompt
         # (the process died without a traceback), or a writer's words that it is stuck / stopped there: the commit
@@ -9278,6 +9304,20 @@ def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         return None
     if (g.get("code137") or g.get("oomkilled") or g.get("oomsaid") or g.get("told")) and not near.get("py_program"):
         return None
+    if g.get("nb_crash"):
+        # transformers' `Loading checkpoint shards` bar (console or notebook layout) left short of its last shard, then
+        # the session crashing / the kernel dying with no Python error: the runtime ran out of RAM while the shards
+        # were read in. A bar at n/n, or a traceback in view (a Python error of its own), is not claimed
+        k, n = _int(g.get("shard_k")), _int(g.get("shard_n"))
+        if k is None or n is None or k >= n or near.get("py_traceback"):
+            return None
+        return {"details": {"shards": f"{k}/{n}"},
+                "title": (f"The process died while transformers loaded checkpoint shard {k + 1} of {n} into RAM: the "
+                          "system (or the notebook's runtime) ran out of RAM"),
+                "fix": ("Load with less RAM: `low_cpu_mem_usage=True` and `torch_dtype=torch.bfloat16` (float16 on a T4) "
+                        "in from_pretrained, then `pipe.enable_model_cpu_offload()` instead of `pipe.to(\"cuda\")`; on "
+                        "Colab use a High-RAM runtime (Runtime > Change runtime type) or quantized / fp8 files; locally add "
+                        "swap or page file. " + _LOAD_LESS)}
     d: dict[str, Any] = {}
     if named:
         d["killed"] = named[:120]

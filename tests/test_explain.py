@@ -20649,6 +20649,51 @@ def test_round407_spaces_zerogpu_gradio_kinds():
               "ModuleNotFoundError: No module named 'spaces'\n"):
         assert ids(t) == [], t
 
+def test_round414_sibling_image_models_loader_and_ram_kinds():
+    r"""Round 414 (sibling image models on Klein's stack: Qwen-Image, Z-Image, HiDream, Chroma, Lumina).
+    comfyui.clip-in-unet-loader reads ComfyUI-GGUF's image-model loader refusing an LLM / text-encoder architecture
+    (`Unexpected architecture type in GGUF file: 'qwen3'`, raised only when not is_text_model): the text-encoder GGUF
+    is in Unet Loader (GGUF) and belongs in CLIPLoader (GGUF). The older shared wording (`expected one of ... but got`),
+    the text loader's own `Unexpected text model architecture type` and an image architecture stay with their kinds.
+    ram.oom-killed reads transformers' `Loading checkpoint shards` bar (console or notebook layout) short of its last
+    shard followed by the session crashing or the kernel dying; a bar at n/n or a traceback stays silent. ram.oom reads a
+    user's words of running out of memory during the loading of the shards; downloading shards, a traceback in view or
+    an AMD setup stays silent."""
+    t = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 12\r\n- **Node Type:** UnetLoaderGGUF\r\n"
+         "- **Exception Type:** ValueError\r\n"
+         "- **Exception Message:** Unexpected architecture type in GGUF file: 'qwen3'\r\n## Stack Trace\r\n"
+         "  File \"E:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-GGUF\\loader.py\", line 94, in gguf_sd_loader\r\n"
+         "    raise ValueError(f\"Unexpected architecture type in GGUF file: {arch_str!r}\")\r\n")
+    m = one(t, "comfyui.clip-in-unet-loader")
+    assert "text-encoder file" in m["title"] and "'qwen3'" in m["title"]
+    assert "CLIPLoader (GGUF)" in m["fix"] and "flux2" in m["fix"]
+    assert "comfyui.gguf-outdated" not in ids(t)
+    assert "comfyui.clip-in-unet-loader" in ids(
+        "ValueError: Unexpected architecture type in GGUF file: 'llama'\n(Meta-Llama-3.1-8B-Instruct-Q5_K_M.gguf picked in "
+        "the Unet Loader for HiDream)\n")
+    for t in ("ValueError: Unexpected architecture type in GGUF file, expected one of flux, sd1, sdxl, t5encoder but got 'llama'\n",
+              "ValueError: Unexpected text model architecture type in GGUF file: 'qwen2'\n",
+              "ValueError: Unexpected architecture type in GGUF file: 'flux2'\n",
+              "ValueError: Unexpected architecture type in GGUF file: 'lumina3'\n"):
+        assert "comfyui.clip-in-unet-loader" not in ids(t), t
+    m = one("pipe = QwenImagePipeline.from_pretrained(\"Qwen/Qwen-Image\", torch_dtype=torch.bfloat16)\n"
+            "Loading checkpoint shards:  40%|████      | 2/5 [00:31<00:47, 15.90s/it]\n\n"
+            "The kernel appears to have died. It will restart automatically.\n", "ram.oom-killed")
+    assert "shard 3 of 5" in m["title"] and "low_cpu_mem_usage=True" in m["fix"]
+    assert "ram.oom-killed" in ids("Loading checkpoint shards:  25%\n 1/4 [00:52<02:36, 52.10s/it]\ncrashed again, same place\n")
+    for t in ("Loading checkpoint shards: 100%|██████████| 3/3 [00:09<00:00,  3.1s/it]\ncrash happens later in the VAE\n",
+              "Loading checkpoint shards:  50%|█████     | 1/2 [00:04<00:04,  4.2s/it]\nTraceback (most recent call last):\n"
+              "  File \"/home/u/run.py\", line 9, in <module>\n    pipe = ZImagePipeline.from_pretrained(repo)\n"
+              "crash?\n"):
+        assert "ram.oom-killed" not in ids(t), t
+    m = one("Trying the HiDream diffusers example: I keep running out of memory while loading checkpoint shards (4/7), "
+            "64 GB RAM and a 4090\n", "ram.oom")
+    assert "system RAM" in m["title"] and "page file" in m["fix"]
+    assert "ram.oom" in ids("got OOM at the load shards step, 3/9, with 32GB RAM\n")
+    for t in ("OOM while downloading shards from the hub, the disk filled up\n",
+              "ROCm 6.4 on an RX 7900 XTX: OOM during loading checkpoint shards of Z-Image\n"):
+        assert "ram.oom" not in ids(t), t
+
 def test_round402_model_folders_and_paths_kinds():
     r"""Round 402 (ComfyUI's model folders and paths). comfyui.desktop-model-location reads ComfyUI Desktop's model
     places: a core model kind (checkpoints, diffusion_models, loras, vae, text_encoders ...) put inside the app's own
