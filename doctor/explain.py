@@ -1197,6 +1197,23 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         # from the host memory ComfyUI pins: the pinned host copy ran out (pinned memory counted against Windows'
         # shared GPU memory, PR #13221), not the caching allocator's VRAM (that one says `Tried to allocate`)
         return {"as": "comfyui.pinned-memory"}
+    alloc0, free0 = _amount(g, "alloc"), _amount(g, "free")
+    if alloc0 and free0 and _fact(ctx, "ram_full_said") and _fact(ctx, "windows_os"):
+        a_b = alloc0[0] * _UNIT.get(alloc0[1], 1)
+        f_b = free0[0] * _UNIT.get(free0[1], 1)
+        if f_b >= max(1024 ** 3, 4 * a_b):
+            # torch says most of the card is free (`Tried to allocate 212.00 MiB ... of which 4.57 GiB is free`) and the
+            # writer says the system RAM is full: on Windows every CUDA allocation also needs room in the commit limit
+            # (RAM plus the page file), so the request fails for system memory, not VRAM (FramePack#168: fixed by
+            # letting Windows manage the page file)
+            return {"as": "ram.oom",
+                    "cause": ("torch's CUDA allocator failed to get " + f"{g['alloc']} {alloc0[1]}" + " although "
+                              + f"{g['free']} {free0[1]}" + " of the card were free, while the system RAM was full: "
+                              "on Windows the driver backs GPU allocations with system commit (RAM plus the paging "
+                              "file), so a full RAM with a small or disabled paging file fails them too. "
+                              + cat.by_id("ram.oom").cause),  # type: ignore[union-attr]
+                    "details": {"tried_to_allocate": f"{g['alloc']} {alloc0[1]}", "free": f"{g['free']} {free0[1]}",
+                                "told": _fact(ctx, "ram_full_said")[:80]}}
     if g.get("split_attn"):
         # ComfyUI's split attention (the model's attention_split, the VAE's slice_attention; Forge's copy of it) caught
         # torch's out-of-memory, emptied the cache and retries in more slices: it goes on (slowly) and only raises
@@ -7840,6 +7857,24 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "--disable-dynamic-vram`; git: `python main.py --disable-dynamic-vram`), or stay on the ComfyUI release before the comfy-aimdo bump; update "
                         "the NVIDIA driver too, and report the dump to ComfyUI (the start-up note asks for it)"),
                 "details": {"crash": (g.get("bsod") or g.get("bsod2") or "").strip()}}
+    if g.get("forced"):
+        # `--enable-dynamic-vram` on the launch line: ComfyUI turns its dynamic VRAM loader off by itself under WSL2
+        # (PR #12706), and the flag forces it back on; claimed only where the paste puts the run in WSL2 and the writer
+        # says it hangs at the sampler (the loader's streaming stall), never for the flag alone
+        if _off_nvidia_anywhere(ctx) or not _fact(ctx, "wsl") or not _fact(ctx, "hang_said"):
+            return None
+        return {"title": ("The run hangs at the sampler with ComfyUI's dynamic VRAM loader forced on under WSL2 "
+                          "(`--enable-dynamic-vram`), where ComfyUI turns it off by itself"),
+                "cause": ("Recent ComfyUI loads models through its dynamic VRAM allocator (comfy-aimdo), but switches it off "
+                          "by itself under WSL2, where its streaming of weights through WSL's virtual GPU and Linux's share of "
+                          "the RAM stalls or gets the process killed; `--enable-dynamic-vram` on the launch line forces it back "
+                          "on. The run then waits at the sampler's first step (`0%`, `Model Initializing ...`) with no error, "
+                          "most often when the model does not fit the card and most of it is offloaded (a small laptop GPU)."),
+                "fix": ("Remove `--enable-dynamic-vram` from the launch line (or add `--disable-dynamic-vram "
+                        "--disable-pinned-memory`) and restart ComfyUI; keep the model small enough for the card (the FP8 or "
+                        "a GGUF Q4 file of Klein 4B on 8 GB), and give WSL2 enough RAM for what is offloaded "
+                        "(%UserProfile%\\.wslconfig: `[wsl2]` `memory=24GB`, then `wsl --shutdown`)"),
+                "details": {"flag": "--enable-dynamic-vram", "platform": "WSL2", "told": _fact(ctx, "hang_said")[:80]}}
     if g.get("told4"):
         # the user's own words that dynamic VRAM causes / gives the out-of-memory errors (`Dynamic VRAM ... which causes
         # OOM`): the same cause as the account that turning it off stops them
@@ -12437,8 +12472,13 @@ def _lowvram_mode(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if g.get("auto"):
         return {"title": auto_title, "details": d}
     slow = _slow_run(ctx)
-    if not slow:
+    said = "" if slow else _fact(ctx, "lowvram_said")
+    if not slow and not said:
         return None
+    if said:
+        # no slow bar or word, but the writer's complaint is the mode itself (`I keep getting pushed into low vram mode`)
+        # beside ComfyUI's own low-VRAM load line: the model does not fit the free VRAM and streams from RAM
+        slow = f"the report: {said.strip()}"
     d["slow"] = slow
     if g.get("state"):
         if small and g["state"] == "LOW_VRAM":
@@ -12474,6 +12514,18 @@ def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     (their shared memory is another mechanism) or in an LLM runner's report."""
     if _off_nvidia(ctx) or _fact(ctx, "other_framework"):
         return None
+    if g.get("idle_full"):
+        # the writer's words that the GPU sits near 0 % while its VRAM is full (`GPU利用率一直都是 0   显存倒是跑满了`): what
+        # the Windows driver's fallback looks like from Task Manager when the model does not fit; claimed only on a
+        # Windows / NVIDIA setup (Linux and WSL2 run out of memory instead), never beside an LLM runner
+        if _off_nvidia_anywhere(ctx) or _fact(ctx, "wsl") or _fact(ctx, "llm_server") or _fact(ctx, "ggml_cuda"):
+            return None
+        slow = _slow_run(ctx)
+        if not slow:
+            return None  # the idle GPU alone (a CPU-bound step, a paused queue) is not the fallback: a slow run must show
+        return {"title": ("The GPU sits near 0 % while its VRAM is full and the run is slow: the model does not fit, "
+                          f"and the Windows driver runs it from shared GPU memory (CUDA Sysmem Fallback; {slow})"),
+                "details": {"said": g["idle_full"].strip()[:80], "slow": slow}}
     return {"details": {"said": g.get("policy") or g.get("shared") or ""}}
 
 

@@ -20310,6 +20310,80 @@ def test_round412_lora_trainer_stack_kinds():
     assert ids("2026-02-01 09:12:03|[LyCORIS]-INFO: create LyCORIS: 0 modules.\n2026-02-01 09:12:03|[LyCORIS]-INFO: "
                "module type table: {}\nValueError: optimizer got an empty parameter list\n") == []
 
+def test_round420_low_vram_cards_kinds():
+    r"""Round 420 (6 GB and 8 GB NVIDIA cards running FLUX.2 / Klein, FLUX and Z-Image, third pass): torch's driver-API
+    wording `CUDA driver error: out of memory` is cuda.oom; torch's CUDA out-of-memory that leaves most of the card free
+    (at least 1 GiB and four times the request) beside the writer's words that the system RAM is full, on Windows, is
+    ram.oom (the driver backs GPU allocations with system commit); ComfyUI's low-VRAM load line beside the writer's
+    complaint that it keeps going into low VRAM mode is comfyui.lowvram-mode without a slow bar; `--enable-dynamic-vram`
+    under WSL2 with the writer's words that the run hangs at the sampler is comfyui.dynamic-vram; the writer's words that
+    the GPU sits at 0 % with its VRAM full, beside a slow run, is nvidia.sysmem-fallback. Silent: the same driver wording
+    on an AMD (ROCm) setup, the low-VRAM complaint with no ComfyUI load line or in Forge, the dynamic VRAM flag on
+    native Linux or with no hang, the RAM words beside an out-of-memory that left little free, the idle-GPU words with
+    no slow run or from an LLM runner under WSL2."""
+    # torch's driver-API out-of-memory, bare, in a traceback (CRLF too) and in ComfyUI's error report
+    tb = ("Traceback (most recent call last):\n  File \"/home/mina/proj/run_map.py\", line 141, in <module>\n"
+          "    model = model.to(\"cuda\")\nRuntimeError: CUDA driver error: out of memory\n")
+    for t in (tb, tb.replace("\n", "\r\n"), "RuntimeError: CUDA driver error: out of memory",
+              "# ComfyUI Error Report\n## Error Details\n- **Node ID:** 12\n- **Node Type:** KSampler\n"
+              "- **Exception Type:** RuntimeError\n- **Exception Message:** CUDA driver error: out of memory\n"):
+        assert ids(t)[:1] == ["cuda.oom"], (ids(t), t)
+    amd = ("Total VRAM 8176 MB, total RAM 31950 MB\npytorch version: 2.9.0+rocm6.4\nAMD arch: gfx1032\n"
+           "Device: cuda:0 AMD Radeon RX 6600 : native\nRuntimeError: CUDA driver error: out of memory\n")
+    assert "cuda.oom" not in ids(amd)
+    # the out-of-memory with most of the card free while the system RAM is full, on Windows
+    oom = ("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate {a}. GPU 0 has a total capacity of 7.99 GiB of "
+           "which {f} is free. Of the allocated memory 3.10 GiB is allocated by PyTorch, and 120.40 MiB is reserved by "
+           "PyTorch but unallocated.\n")
+    for pre, said in (("OS: Windows 11, RTX 4060 8GB, 16 GB RAM\n", "RAM usage goes to 100% and then it dies\n"),
+                      ("Windows 10 / RTX 3060 Ti\r\n", "The RAM is full the whole time (16GB)\r\n")):
+        t = pre + oom.format(a="96.00 MiB", f="3.62 GiB") + said
+        m = one(t, "ram.oom")
+        assert ids(t)[0] == "ram.oom" and "paging file" in m["cause"] and "96.00 MiB" in m["cause"], ids(t)
+        # little left free: a VRAM out-of-memory, whatever the RAM words
+        assert ids(pre + oom.format(a="96.00 MiB", f="40.00 MiB") + said)[0] == "cuda.oom"
+    # no RAM words, or no Windows named: the VRAM answer stays
+    assert ids("OS: Windows 11\n" + oom.format(a="96.00 MiB", f="3.62 GiB"))[0] == "cuda.oom"
+    assert ids("Ubuntu 24.04\n" + oom.format(a="96.00 MiB", f="3.62 GiB") + "RAM usage goes to 100%\n")[0] == "cuda.oom"
+    # ComfyUI's low-VRAM load line and the writer's complaint about the mode itself
+    for t in ("My RTX 3060 Ti keeps switching to low vram mode with Klein 4B.\nRequested to load Flux2\n"
+              "loading in lowvram mode 5120.4\n",
+              "Requested to load Lumina2\r\nloaded partially; 5400.12 MB usable, 5390.00 MB loaded, 6311.50 MB offloaded, "
+              "lowvram patches: 0\r\nWhy does it always default to low-VRAM mode? 8GB laptop\r\n"):
+        m = one(t, "comfyui.lowvram-mode")
+        assert ids(t)[0] == "comfyui.lowvram-mode" and "low vram mode" in m["title"].lower().replace("-", " "), m["title"]
+        assert "fp8" in m["fix"].lower()
+    assert ids("ComfyUI keeps switching to low vram mode on my 8GB card, why?") == []
+    assert "comfyui.lowvram-mode" not in ids("[Memory Management] Target: KModel\nloading in lowvram mode 5120.4\n"
+                                             "Forge keeps switching to low vram mode\n")
+    assert ids("Requested to load Flux2\nloaded partially; 5400.12 MB usable, 5390.00 MB loaded, 6311.50 MB offloaded, "
+               "lowvram patches: 0\n") == []
+    # dynamic VRAM forced on under WSL2 and the run hangs at the sampler
+    dyn = ("$ python main.py --listen 0.0.0.0 --enable-dynamic-vram{extra}\nTotal VRAM 8188 MB, total RAM 15890 MB\n"
+           "Device: cuda:0 NVIDIA GeForce RTX 4060 Laptop GPU : cudaMallocAsync\nRequested to load ZImage\n"
+           "  0%|          | 0/9 [00:00<?, ?it/s,   Model Initializing ...  ]\n{said}")
+    for t in (dyn.format(extra="", said="Ubuntu 22.04 on WSL2. It hangs at 0% forever, no error.\n"),
+              dyn.format(extra=" --reserve-vram 1", said="Running inside WSL 2 (Windows 11); the KSampler is stuck at 0%"
+                                                         " for an hour\n").replace("\n", "\r\n")):
+        m = one(t, "comfyui.dynamic-vram")
+        assert ids(t)[0] == "comfyui.dynamic-vram" and "WSL2" in m["title"], (ids(t), m["title"])
+        assert "Remove `--enable-dynamic-vram`" in m["fix"] and "--disable-dynamic-vram" in m["fix"]
+    # native Linux, or no hang said: not this
+    assert "comfyui.dynamic-vram" not in ids(dyn.format(extra="", said="Ubuntu 22.04 bare metal. It hangs at 0% forever.\n"))
+    assert "comfyui.dynamic-vram" not in ids(dyn.format(extra="", said="WSL2 here, the image came out fine.\n"))
+    # the GPU idle with VRAM full during a slow run
+    bar = "100%|##########| 9/9 [05:24<00:00, 36.02s/it]\n"
+    for t in ("Z-Image Turbo in ComfyUI on Windows 11, RTX 3050 6GB.\n" + bar
+              + "Task Manager: GPU usage stays at 0% but the VRAM is full.\n",
+              bar.replace("\n", "\r\n") + "我看GPU利用率一直是0%，显存占满了\r\n"):
+        m = one(t, "nvidia.sysmem-fallback")
+        assert ids(t)[0] == "nvidia.sysmem-fallback" and "shared GPU memory" in m["title"], (ids(t), m["title"])
+        assert "Prefer No Sysmem Fallback" in m["fix"]
+    assert ids("Task Manager: GPU usage stays at 0% but the VRAM is full.\n") == []
+    assert "nvidia.sysmem-fallback" not in ids(bar + "WSL2 Ubuntu: GPU usage stays at 0% but the VRAM is full.\n")
+    assert "nvidia.sysmem-fallback" not in ids("Device: cuda:0 AMD Radeon RX 7600 : native\n" + bar
+                                               + "GPU usage stays at 0% but the VRAM is full.\n")
+
 def test_round372_missing_node_types_kinds():
     r"""Round 372 (ComfyUI workflows with missing or unknown node types): an older ComfyUI's /prompt validation looking
     a node class up with `nodes.NODE_CLASS_MAPPINGS[prompt[x]['class_type']]` and failing with `KeyError: '<class>'`
