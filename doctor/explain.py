@@ -6030,6 +6030,54 @@ def _read_error(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"title": title, "details": {"error": _SPACE.sub(" ", g.get("err") or "").strip()[:120]}}
 
 
+_CLOUD_STACK = re.compile(
+    r"\.(?:safetensors|sft|ckpt|pth?|bin|gguf|pkl|pickle|onnx|whl|pyd|dll)\b|site-packages|python_embedd?ed|[\\/]\.?venv[\\/]"
+    r"|[\\/]envs[\\/]|\bpython\d{0,3}\.exe\b|comfy|[\\/]models?[\\/]|huggingface|diffusers|\btorch\b"
+    r"|checkpoint|[\\/]uv[\\/]cache|\bpip\b|\buv\b|\bconda\b", re.I)
+_CLOUD_MODEL = re.compile(r"\.(?:safetensors|sft|ckpt|pth?|bin|gguf|pkl|pickle|h5)\b|\btorch\b|checkpoint|\bmodels?\b|model_"
+                          r"|safe_open|from_pretrained|huggingface|comfy", re.I)
+_CLOUD_NAMES = {"362": "the cloud file provider is not running", "388": "the cloud file's network is unavailable",
+                "389": "the cloud operation was unsuccessful", "395": "access to the cloud file is denied",
+                "426": "the cloud operation timed out"}
+
+
+@_interp("cloud_sync")
+def _cloud_sync(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """storage.cloud-sync-folder: a cloud-sync client's failure on a file of the Klein stack (a model, a checkpoint, a
+    Python environment's file). Each kind needs the stack in its own match: Windows' cloud-files errors (362 / 388 /
+    389 / 395 / 426) on a model or environment path, Python's `[Errno 22] Invalid argument` on such a path inside a
+    OneDrive / Dropbox / Google Drive / iCloud folder, conda's InvalidArchiveError into a synced folder, and an I/O error or short read after a model path on Colab's
+    Google Drive mount. Another program's file (a backup tool's, a document) and a non-NVIDIA setup are not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if g.get("drive"):
+        if not _CLOUD_MODEL.search((g.get("drive") or "") + (g.get("span") or "")):
+            return None
+        err = _SPACE.sub(" ", g.get("err") or "").strip()
+        return {"title": "A model read from Google Drive mounted in Colab failed (" + err[:80] + "): the Drive mount "
+                         "failed, not the model file",
+                "details": {"path": (g.get("drive") or "").strip()[:160], "error": err[:120]}}
+    path = g.get("path") or ""
+    if g.get("cf") or g.get("cfos"):
+        code = g.get("cf") or g.get("cfos") or ""
+        if not _CLOUD_STACK.search(path + " " + (g.get("cfline") or "")):
+            return None
+        return {"title": f"Windows error {code} ({_CLOUD_NAMES.get(code, 'a cloud-files error')}): the file lies in a "
+                         "OneDrive or other cloud-synced folder and its sync client could not provide it",
+                "details": {"path": path[:160]}}
+    if g.get("einval"):
+        if not _CLOUD_STACK.search(path):
+            return None
+        cloud = g.get("cloud") or "cloud"
+        return {"title": f"Python could not open a file in a {cloud} folder (Errno 22, Invalid argument): most likely an "
+                         "online-only placeholder the sync client did not download",
+                "details": {"path": path[:160]}}
+    cloud = g.get("cloud") or "cloud"
+    return {"title": f"conda could not unpack a package into an environment inside a {cloud} folder "
+                     "(InvalidArchiveError): the sync client holds the files as they are written",
+            "details": {"path": path[:160]}}
+
+
 @_interp("fat32")
 def _fat32(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """disk.fat32-file-too-large: EFBIG, or a user's words that a model would not fit on a USB / external drive that

@@ -20144,6 +20144,81 @@ def test_round415_older_gpu_bf16_accelerate_ptxas_kinds():
         assert "bfloat16" in m["title"] and "float16" in m["fix"], m
 
 
+def test_round421_cloud_sync_folder_onedrive_gdrive_icloud_kinds():
+    r"""Round 421 (ComfyUI, models and Python environments inside OneDrive, Dropbox, Google Drive and iCloud folders):
+    storage.cloud-sync-folder reads the sync client's failure on a file of the Klein stack: Windows' cloud-files errors
+    (`[WinError 362/388/389/395/426]`, uv's `(os error N)`) on a model or environment path, Python's `[Errno 22]
+    Invalid argument` on a model or environment file inside a OneDrive / Dropbox / Google Drive / iCloud folder (an
+    online-only placeholder), conda's InvalidArchiveError into a synced folder, and an I/O error or short read after a model path on
+    Colab's Google Drive mount (it replaces disk.read-error and download.not-a-model there). uv's cloud hardlink message
+    quoted without its error number is python.uv-cloud-hardlink when uv or a venv is named; EOPNOTSUPP retold before
+    huggingface_hub's frames is hf.cache-symlink. Silent: a .NET program's `The cloud file provider is not running`, a
+    document or picture in OneDrive, a model outside a synced folder, a CSV read from Drive, an iCloud folder on a Mac, the
+    hardlink message with nothing of uv, Errno 95 from filelock."""
+    t = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 12\n- **Node Type:** UNETLoader\n"
+         "- **Exception Type:** OSError\n- **Exception Message:** [Errno 22] Invalid argument: "
+         "'C:\\\\Users\\\\mara\\\\OneDrive\\\\Documents\\\\ComfyUI\\\\models\\\\diffusion_models\\\\flux-2-klein-4b-fp8.safetensors'\n"
+         "## Stack Trace\n")
+    m = one(t, "storage.cloud-sync-folder")
+    assert "OneDrive" in m["title"] and "Errno 22" in m["title"] and "Always keep on this device" in m["fix"], m
+    t = ("Traceback (most recent call last):\r\n  File \"C:\\Users\\j\\OneDrive - Contoso\\Desktop\\klein\\run.py\", line 3\r\n"
+         "OSError: [Errno 22] Invalid argument: 'C:\\\\Users\\\\j\\\\OneDrive - Contoso\\\\Desktop\\\\klein\\\\.venv\\\\Lib\\\\"
+         "site-packages\\\\torch\\\\lib\\\\c10.dll'\r\n")
+    assert ids(t)[0] == "storage.cloud-sync-folder", ids(t)
+    t = ("!!! Exception during processing !!! [WinError 362] The cloud file provider is not running: "
+         "'C:\\\\Users\\\\k\\\\OneDrive\\\\Desktop\\\\ComfyUI_windows_portable\\\\ComfyUI\\\\models\\\\vae\\\\flux2-vae.safetensors'\r\n")
+    m = one(t, "storage.cloud-sync-folder")
+    assert "362" in m["title"] and "not running" in m["title"] and "HF_HOME" in m["fix"], m
+    t = ("error: Failed to install: torch-2.9.1+cu128-cp312-cp312-win_amd64.whl (torch==2.9.1+cu128)\n"
+         "  Caused by: failed to read C:\\Users\\ana\\OneDrive\\Documents\\ComfyUI\\.venv\\Lib\\site-packages\\torch\\lib\\"
+         "torch_cuda.dll: Access to the cloud file is denied. (os error 395)\n")
+    m = one(t, "storage.cloud-sync-folder")
+    assert "395" in m["title"] and "denied" in m["title"], m
+    # Google Drive mounted in Colab: the mount, not the file (no disk.read-error / download.not-a-model beside it)
+    t = ("---> 12 sd = torch.load('/content/drive/MyDrive/klein/lora_step2000.pt', map_location='cpu')\n"
+         "/usr/local/lib/python3.11/dist-packages/torch/serialization.py in load(f, map_location)\n"
+         "RuntimeError: read(): fd 63 failed with Input/output error\n")
+    m = one(t, "storage.cloud-sync-folder")
+    assert "Google Drive" in m["title"] and "!cp" in m["fix"] and "force_remount=True" in m["fix"], m
+    t = ("Loading /content/drive/MyDrive/ComfyUI/models/text_encoders/qwen_3_4b.safetensors\n"
+         "  File \"/content/ComfyUI/comfy/utils.py\", line 88, in load_torch_file\n"
+         "    with safetensors.safe_open(ckpt, framework=\"pt\", device=device.type) as f:\n"
+         "OSError: [Errno 5] Input/output error\n")
+    assert ids(t) == ["storage.cloud-sync-folder"], ids(t)
+    t = ("state = torch.load(\"/content/gdrive/My Drive/ckpt/vae.pth\")\nRuntimeError: unexpected EOF, expected 88211 more "
+         "bytes. The file might be corrupted.\n")
+    assert ids(t) == ["storage.cloud-sync-folder"], ids(t)
+    # conda into Dropbox, macOS iCloud eviction
+    t = ("Downloading and Extracting Packages:\n\nInvalidArchiveError(\"Error with archive D:\\\\Dropbox\\\\envs\\\\klein\\\\pkgs\\\\"
+         "pytorch-2.5.1-py3.11_cuda12.4_cudnn9_0.tar.bz2.  You probably need to delete and re-download or re-create this file.\")\n")
+    m = one(t, "storage.cloud-sync-folder")
+    assert "conda" in m["title"] and "Dropbox" in m["title"] and "conda create -p" in m["fix"], m
+    # uv's hardlink message without its number, uv named; EOPNOTSUPP before the Hub's frames
+    t = ("PS> New-Item -ItemType HardLink ... says \"The cloud operation cannot be performed on a file with incompatible "
+         "hardlinks\"\nthe files are also linked from my uv .venv under OneDrive\\Desktop\n")
+    m = one(t, "python.uv-cloud-hardlink")
+    assert "UV_LINK_MODE" in m["fix"], m
+    t = ("from_pretrained(..., cache_dir='/content/drive/MyDrive/hf') now fails: [Errno 95] Operation not supported\n"
+         "  File \"/usr/local/lib/python3.10/dist-packages/huggingface_hub/file_download.py\", line 1283, in hf_hub_download\n"
+         "    _create_symlink(blob_path, pointer_path, new_blob=True)\n")
+    assert ids(t)[0] == "hf.cache-symlink", ids(t)
+    # silent look-alikes
+    for t in ("System.IO.IOException: The cloud file provider is not running. : 'C:\\Users\\p\\OneDrive\\Documents\\App\\app.cfg'.\n"
+              "   at System.IO.RandomAccess.ReadAtOffset(SafeFileHandle handle, Span`1 buffer, Int64 fileOffset)\n",
+              "OSError: [Errno 22] Invalid argument: 'C:\\\\Users\\\\x\\\\OneDrive\\\\Documents\\\\report.docx'\n",
+              "OSError: [WinError 362] The cloud file provider is not running: 'C:\\\\Users\\\\x\\\\OneDrive\\\\Pictures\\\\img001.jpg'\n",
+              "df = pd.read_csv('/content/drive/MyDrive/data/train.csv')\nOSError: [Errno 5] Input/output error\n",
+              "OSError: [Errno 22] Invalid argument: '/Users/lena/Library/Mobile Documents/com~apple~CloudDocs/ComfyUI/models/"
+              "vae/ae.safetensors'\n",
+              "The cloud operation cannot be performed on a file with incompatible hardlinks\npnpm store in OneDrive\n",
+              "The cloud file provider is not running. (Exception from HRESULT: 0x8007016A)\n"):
+        assert ids(t) == [], (t, ids(t))
+    t = "OSError: [Errno 22] Invalid argument: 'D:\\\\models\\\\flux-2-klein-4b.safetensors'\n"
+    assert "storage.cloud-sync-folder" not in ids(t), ids(t)
+    t = ("[Errno 95] Operation not supported\n  File \"/usr/lib/python3/dist-packages/filelock/_unix.py\", line 40, in _acquire\n"
+         "    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n  File \"/usr/local/lib/python3.10/dist-packages/huggingface_hub/file_download.py\"\n")
+    assert "hf.cache-symlink" not in ids(t), ids(t)
+
 def test_round401_windows_native_crash_silent_exit_kinds():
     r"""Round 401 (Windows native crashes and silent exits around ComfyUI and torch, second pass): the user's retelling
     that ComfyUI (or its page) says, shows or disconnects to `reconnecting` while a workflow runs is ram.oom, as is the
