@@ -4057,10 +4057,19 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "version, that Python is 32-bit or of an unsupported version: " + cat.by_id("torch.pip-no-wheel").fix)}  # type: ignore[union-attr]
     if g.get("want") and g.get("have"):
         have = [v.strip() for v in g["have"].split(",") if v.strip()]
+        pkg = (g.get("req") or "torch").split("==", 1)[0] or "torch"
 
         def _ver(v: str) -> Version | None:
             r = _release(v)
             return Version(r.public) if r else None  # the +cuXXX / +cpu build tag is not part of the order
+        # round 423: torch 0.x and torchvision 0.1-0.2 are old pure-Python / placeholder uploads pip lists for any
+        # Python; they say nothing about which releases this Python has wheels of
+        ancient = Version("1.0") if pkg == "torch" else Version("0.3") if pkg == "torchvision" else Version("0.0")
+        have = [v for v in have if (r := _ver(v)) is None or r >= ancient] or have
+        if pkg != "torch" and not any(c.get(k) for c in (ctx, near) for k in ("wheel_cp", "py_named")):
+            # a companion pin older than what an index lists can be the index's CUDA line (cu124 starts at
+            # torchvision 0.19): read as this Python's gap only where the paste names the Python (a cpXY wheel, `Python 3.13`)
+            return None
         want = g["want"]
         local = want.split("+", 1)[1].lower() if "+" in want else ""
         tags = {v.split("+", 1)[1].lower() for v in have if "+" in v}
@@ -4074,13 +4083,15 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
             return {"as": "torch.index-cuda-too-old", "details": {"requirement": g["req"], "available": f"{have[0]} to {have[-1]}"}}
         if not offered or not _ver(g["want"]) or _ver(g["want"]) >= min(offered):
             return None  # a version newer than all offered (or between them) is a typo or no release, not this Python
-        return {"title": f"pip found no torch {g['want']} for this Python: it offers only {have[0]} to {have[-1]}",
-                "cause": (f"The requirement pins torch=={g['want']}, a release older than every version pip can install here "
+        return {"title": f"pip found no {pkg} {g['want']} for this Python: it offers only {have[0]} to {have[-1]}",
+                "cause": (f"The requirement pins {pkg}=={g['want']}, a release older than every version pip can install here "
                           f"({have[0]} to {have[-1]}): it has no wheel for this Python, which is newer than that release "
                           f"supports."),
-                "fix": (f"Install a torch pip offers for this Python instead of the pin: `python -m pip install torch torchvision "
-                        f"--index-url https://download.pytorch.org/whl/cu128` (newest), or `python -m pip install torch=={have[-1]}`; "
-                        f"to keep torch {g['want']}, make a venv with a Python that release supports (`py -3.10 -m venv venv`)"),
+                "fix": (f"Install a {pkg} pip offers for this Python instead of the pin: `python -m pip install torch torchvision "
+                        f"--index-url https://download.pytorch.org/whl/cu128` (newest, torch and its companions together), or "
+                        f"`python -m pip install {pkg}=={have[-1].split('+')[0]}`; to keep {pkg} {g['want']}, make a venv with a "
+                        f"Python that release supports (`py -3.10 -m venv venv` on Windows, `python3.10 -m venv venv` "
+                        f"elsewhere) and install the project's requirements there"),
                 "details": {"requirement": g["req"], "available": f"{have[0]} to {have[-1]}"}}
     return {"details": {"requirement": g["req"]}} if g.get("req") else {}
 
@@ -13000,11 +13011,29 @@ def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     if g.get("pkg") and not g.get("pyver"):
         # the package the paste names, not the signature's list of the four it knows
         pkg, ver = g["pkg"].lower().replace("_", "-"), g.get("ver") or ""
+        if pkg == "numpy":
+            # round 423: numpy has wheels for every Python it supports on Windows, Linux and macOS; pip takes its source
+            # archive only when none fits this Python (an old pin such as `numpy<2` on 3.13)
+            return {"title": (f"No wheel of numpy{' ' + ver if ver else ''} for this Python: pip took numpy's source archive "
+                              "(an old numpy pin on a Python newer than that release) and the build failed"),
+                    "fix": ("Take a numpy that has wheels for this Python instead of building the old one: `python -m pip "
+                            "install -U pip`, then `python -m pip install -U numpy` (numpy 2.1 and newer have Python 3.13 "
+                            "wheels, 2.3.2 and newer 3.14), and drop the old pin (`numpy<2`, `numpy==1.26.4`) from the node "
+                            "pack's or project's requirements (ComfyUI portable: `python_embeded\\python.exe -m pip install -U "
+                            "numpy`); a package that truly needs numpy 1.x needs an environment with Python 3.12 "
+                            "(`py -3.12 -m venv venv` on Windows, `python3.12 -m venv venv` elsewhere, uv: `uv venv --python "
+                            "3.12`)"),
+                    "details": {k: v for k, v in (("package", pkg), ("version", ver)) if v}}
         return {"title": (f"No wheel of {pkg}{' ' + ver if ver else ''} for this Python: pip or uv fell back to building "
                           "it from source, and the build failed"),
                 "details": {k: v for k, v in (("package", pkg), ("version", ver)) if v}}
     if not g.get("pyver"):
         return {}
+    if (ctx.get("free_threaded") or _near(ctx).get("free_threaded")) and (g.get("bpkg") or "").lower().replace(
+            "_", "-") not in ("sentencepiece", "tokenizers", "safetensors", "hf-xet", "numpy", "torch", "xformers"):
+        # round 423: another program's package built for the free-threaded Python (opencv-python, depthai on 3.14t):
+        # the stack's packages there are python.free-threaded-no-wheel's; the rest is not a Klein-stack cause
+        return None
     raw = g["pyver"].lower().replace(" ", "")
     m = re.search(r"3\.?(1\d)", raw)
     ver = f"3.{m.group(1)}" if m else raw

@@ -19656,6 +19656,80 @@ def test_round417_pep668_venv_pip_user_break_flag_kinds():
                     "python.pip-break-flag-unknown"} & set(got), (t, got)
 
 
+def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
+    r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
+    source archive (`numpy-1.26.4.tar.gz`, `numpy-1.11.1.zip`) and failing right after (`Preparing metadata
+    (pyproject.toml) ... error`, or pip's `ERROR: Exception:` while it installs the build requirements) is
+    python.no-wheel-source-build with a numpy fix; a torchvision / torchaudio pin older than every modern version pip
+    lists (`from versions: 0.1.6, 0.2.0, 0.21.0, ...`, the ancient uploads left out) is torch.pip-no-wheel where the
+    paste names the Python (a `cp313` wheel pip took, `Python 3.13.1`); the free-threaded build named by conda-forge's
+    `python-freethreading` or by a `cpython-314t` SOABI makes a source build of a stack package, or pip's resolver
+    saying torchvision `depends on numpy` (no version), python.free-threaded-no-wheel. A numpy wheel installed, a numpy
+    build on a Mac, the same resolver lines on a regular Python, another program's build on 3.14t (opencv-python) and a
+    companion pin with no Python named stay silent; a `+cuXXX` pin whose release is listed without the tag stays
+    torch.local-version-no-index."""
+    builds = [
+        "(venv) ann@box:~/ComfyUI$ pip install -r custom_nodes/some-pack/requirements.txt\nCollecting numpy==2.0.2\n"
+        "  Downloading numpy-2.0.2.tar.gz (18.9 MB)\n  Installing build dependencies ... done\n  Getting requirements to "
+        "build wheel ... done\n  Installing backend dependencies ... done\n  Preparing metadata (pyproject.toml) ... error\n"
+        "  error: subprocess-exited-with-error\n",
+        "[ComfyUI-Manager] Installing requirements\r\n[!] Collecting numpy<2\r\n[!]   Using cached numpy-1.26.4.tar.gz "
+        "(15.8 MB)\r\n[!]   Installing build dependencies ... done\r\n[!]   Getting requirements to build wheel ... error\r\n",
+        "E:\\AI\\ComfyUI_windows_portable>python_embeded\\python.exe -m pip install \"numpy<2\"\nCollecting numpy<2\n"
+        "  Downloading numpy-1.26.4.tar.gz (15.8 MB)\n  Installing build dependencies ... done\n  Getting requirements to "
+        "build wheel ... done\nERROR: Exception:\nTraceback (most recent call last):\n",
+    ]
+    for text in builds:
+        m = one(text, "python.no-wheel-source-build")
+        assert ids(text) == ["python.no-wheel-source-build"], text
+        assert "numpy" in m["title"] and "pip install -U numpy" in m["fix"] and "3.12" in m["fix"]
+    pins = [
+        "Collecting torch==2.6.0+cu126\n  Downloading https://download.pytorch.org/whl/cu126/torch-2.6.0%2Bcu126-cp313-cp313-"
+        "win_amd64.whl (2496.1 MB)\nERROR: Could not find a version that satisfies the requirement torchvision==0.16.2 "
+        "(from versions: 0.1.6, 0.2.0, 0.20.0, 0.20.1, 0.21.0)\nERROR: No matching distribution found for torchvision==0.16.2\n",
+        "(venv) PS C:\\ai\\app> python --version\r\nPython 3.13.1\r\n(venv) PS C:\\ai\\app> pip install -r requirements.txt\r\n"
+        "ERROR: Could not find a version that satisfies the requirement torchaudio==2.1.2+cu118 (from versions: "
+        "2.6.0+cu118, 2.7.0+cu118, 2.7.1+cu118)\r\n",
+    ]
+    for text in pins:
+        m = one(text, "torch.pip-no-wheel")
+        assert ids(text) == ["torch.pip-no-wheel"], text
+        assert "for this Python" in m["title"] and "offers only" in m["title"] and "venv" in m["fix"]
+    ft = [
+        "#14 41.2   Building wheel for tokenizers (pyproject.toml): started\n#14 45.0       Python reports SOABI: "
+        "cpython-313t-x86_64-linux-gnu\n#14 52.3   ERROR: Failed building wheel for tokenizers\n",
+        "(ft) C:\\work> conda create -n ft -c conda-forge python-freethreading=3.14\n(ft) C:\\work> pip install torch "
+        "torchvision --index-url https://download.pytorch.org/whl/cu130\nERROR: Cannot install torchvision==0.24.1+cu130 "
+        "because these package versions have conflicting dependencies.\n\nThe conflict is caused by:\n    torchvision "
+        "0.24.1+cu130 depends on numpy\n",
+    ]
+    for text in ft:
+        m = one(text, "python.free-threaded-no-wheel")
+        assert ids(text) == ["python.free-threaded-no-wheel"], text
+        assert "free-threaded" in m["title"] and "Py_GIL_DISABLED" in m["fix"]
+    # a companion pin with no Python named stays silent (an index's CUDA line lists only newer releases too)
+    assert ids("ERROR: Could not find a version that satisfies the requirement torchvision==0.15.2 (from versions: "
+               "0.19.0+cu124, 0.19.1+cu124, 0.20.0+cu124)") == []
+    stays = ("ERROR: Could not find a version that satisfies the requirement torchvision==0.21.0+cu124 (from versions: "
+             "0.20.1, 0.21.0, 0.22.0)\nERROR: No matching distribution found for torchvision==0.21.0+cu124\n")
+    assert ids(stays) == ["torch.local-version-no-index"], ids(stays)
+    # look-alikes: a numpy wheel, a numpy build on a Mac, the resolver lines on a regular Python, another program's
+    # build on the free-threaded Python
+    for t in ("Collecting numpy<2\n  Downloading numpy-1.26.4-cp312-cp312-win_amd64.whl (15.5 MB)\nSuccessfully installed "
+              "numpy-1.26.4\n",
+              "Collecting numpy==1.26.4\n  Using cached numpy-1.26.4.tar.gz (15.8 MB)\n  Preparing metadata (pyproject.toml) "
+              "... error\n      + /Users/ann/venv/bin/python3.13 vendored-meson/meson/meson.py setup --native-file="
+              "build/lib.macosx-14.0-arm64-cpython-313/meson-python-native-file.ini\n",
+              "ERROR: Cannot install torchvision==0.22.0+cu128 because these package versions have conflicting "
+              "dependencies.\n\nThe conflict is caused by:\n    torchvision 0.22.0+cu128 depends on numpy\n",
+              "PS D:\\> python3.14t -m pip install opencv-python\n  Building wheel for opencv-python (pyproject.toml) ... error\n"
+              "  error: subprocess-exited-with-error\n  × Building wheel for opencv-python (pyproject.toml) did not run "
+              "successfully.\n"):
+        got = ids(t)
+        assert not {"python.no-wheel-source-build", "python.free-threaded-no-wheel", "torch.pip-no-wheel"} & set(got), (t, got)
+
+
+
 
 def test_round399_node_pack_weights_only_doc_line_kinds():
     r"""Round 399 (custom node packs' trackers in the FLUX.2 / Klein era, third pass): torch's closing sentence of a
