@@ -8568,6 +8568,62 @@ def _mixed_fp8_lora(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return {"details": {"op": op, "dtype": dtype, "model": _fact(ctx, "comfy_mixed_quant")}}
 
 
+# GGML block sizes (bytes per block, weights per block) of the quantized types ComfyUI-GGUF loads: Q4_0, Q4_1,
+# Q5_0, Q5_1, Q8_0 (blocks of 32) and the K-quants Q2_K .. Q6_K (blocks of 256); gguf-py GGML_QUANT_SIZES
+_GGML_BLOCKS = ((18, 32), (20, 32), (22, 32), (24, 32), (34, 32), (84, 256), (110, 256), (144, 256), (176, 256), (210, 256))
+
+
+def _ggml_packed(packed: int | None, cols: int | None) -> bool:
+    """``packed`` is the byte width a GGML quant type gives a row of ``cols`` weights (1728 for 3072 in Q4_0 / Q4_K)."""
+    if not packed or not cols or packed >= 4 * cols:
+        return False
+    return any(cols % block == 0 and packed * block == cols * size for size, block in _GGML_BLOCKS)
+
+
+def _other_lora_app(ctx: dict[str, Any]) -> bool:
+    """Another UI or runtime with its own LoRA code for quantized models named in the paste (Forge / Forge Neo,
+    SD.Next, Wan2GP, InvokeAI, Fooocus, nunchaku's SVDQuant loader) or a video model's nodes."""
+    return any(_fact(ctx, k) for k in ("other_imagegen_app", "other_webui", "sd_ui_fork", "nunchaku", "video_model"))
+
+
+@_interp("nvfp4_lora")
+def _nvfp4_lora(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A user's words that LoRAs do nothing (or need support) on NVFP4 models: ComfyUI's LoRA path before PR #11837.
+    Claimed only in a ComfyUI paste (a workflow, a ComfyUI node, its log or folders named) that names no other UI,
+    no nunchaku and no video model: Forge Neo and the others fixed their own NVFP4 LoRA code."""
+    if _off_nvidia(ctx) or _other_lora_app(ctx):
+        return None
+    comfy = any(_fact(ctx, k) for k in ("comfy_run", "comfy_place", "model_loader_node", "node_type", "node_exec",
+                                         "comfyui_version", "comfy_launch_line", "comfy_load"))
+    if not comfy:
+        return None
+    return {"details": {"said": g.get("said") or ""}}
+
+
+@_interp("gguf_lora")
+def _gguf_lora(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI-GGUF's LoRA patching out of step with ComfyUI: its GGMLTensor / GGUFModelPatcher attribute errors on a
+    LoRA, or ComfyUI's `ERROR lora` shape errors where the layer's width is the packed byte width of a GGML quant
+    type of the LoRA's width (the rows agree). Another base model's LoRA (other rows, other widths) is not this."""
+    if _off_nvidia(ctx) or _other_lora_app(ctx):
+        return None
+    if g.get("attr") or g.get("patcher"):
+        return {"details": {k: v for k, v in (("attribute", g.get("attr")),) if v}}
+    packed = _int(g.get("packed"))
+    if g.get("cols"):
+        cols = _int(g.get("cols"))
+    else:
+        rows, size = _int(g.get("rows")), _int(g.get("size"))
+        if not rows or size is None or size % rows:
+            return None
+        cols = size // rows
+    if not _ggml_packed(packed, cols):
+        return None
+    return {"title": (f"ComfyUI applied a LoRA to the packed GGUF weight of {g.get('key') or 'a layer'} ({packed} bytes "
+                      f"for {cols} weights a row): ComfyUI-GGUF and ComfyUI are out of step, the LoRA is not applied"),
+            "details": {"layer": g.get("key") or "", "packed": str(packed), "width": str(cols)}}
+
+
 @_interp("clip_none")
 def _clip_none(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """ComfyUI's warning that a checkpoint holds no text encoder: the cause when nothing else encodes the prompt,

@@ -21086,6 +21086,56 @@ def test_round411_comfy_kitchen_aimdo_kinds():
     assert "comfyui.dynamic-vram" not in ids("pytorch version: 2.9.0+rocm6.4\nDynamic VRAM tries to use all 16gb of my "
                                              "card\n")
 
+def test_round419_lora_on_quantized_model_kinds():
+    r"""Round 419 (LoRAs on quantized models). comfyui.nvfp4-lora-old reads a user's words that LoRAs do not work /
+    have no effect on NVFP4 files, or ask for NVFP4 LoRA support, only in a ComfyUI paste (a workflow, a ComfyUI node
+    or log named): the fix is a ComfyUI with PR #11837. comfyui.gguf-lora-outdated reads ComfyUI-GGUF's LoRA patch
+    errors (`'GGMLTensor' object has no attribute ...` on a LoRA's line, `'GGUFModelPatcher' object has no attribute
+    'model_patcher'`) and ComfyUI's `ERROR lora` shape errors whose layer width is exactly the packed byte width of a
+    GGML quant type of the LoRA's width (Q4_0 / Q4_K 18/32, Q8_0 34/32, Q6_K 210/256 ...): update ComfyUI-GGUF with
+    ComfyUI. Silent: the same NVFP4 words from Forge Neo or with nunchaku, `FP4` alone, a LoRA of another base model
+    (rows differ, a width no GGML ratio gives, a 4-bit W4A8 packing), a GGMLTensor error with no LoRA on its line."""
+    nv = ("LoRAs have no visible effect with the flux-2-klein-4b NVFP4 file\n"
+          "Steps: load flux-2-klein-4b-nvfp4.safetensors with Load Diffusion Model, add LoraLoaderModelOnly, queue the workflow.\n"
+          "The same LoRA on flux-2-klein-4b-fp8 works.\n")
+    m = one(nv, "comfyui.nvfp4-lora-old")
+    assert "NVFP4" in m["title"] and "Update ComfyUI" in m["fix"] and "update_comfyui.bat" in m["fix"]
+    m = one("ComfyUI 0.8.2 portable, RTX 5070 Ti\r\nmy lora doesn't apply at all on NVFP4 checkpoints (z-image turbo nvfp4)\r\n"
+            "loaded in the default workflow\r\n", "comfyui.nvfp4-lora-old")
+    assert "fp8 or bf16" in m["fix"]
+    # another UI, nunchaku, FP4 without NVFP4, and no ComfyUI in view: silent
+    assert "comfyui.nvfp4-lora-old" not in ids("Forge Neo: LoRAs don't work with the klein NVFP4 model, the workflow is txt2img\n")
+    assert "comfyui.nvfp4-lora-old" not in ids("nunchaku FLUX: loras do not have any effect with svdq nvfp4 in my workflow\n")
+    assert "comfyui.nvfp4-lora-old" not in ids("In my workflow LoRAs don't work with the FP4 model of LTX-2\n")
+    assert "comfyui.nvfp4-lora-old" not in ids("please add nvfp4 support for lora\n")
+
+    gg = one("Requested to load Flux2\r\n"
+             "ERROR lora diffusion_model.double_blocks.3.img_attn.qkv.weight 'GGMLTensor' object has no attribute 'tensor_type'\r\n",
+             "comfyui.gguf-lora-outdated")
+    assert "ComfyUI-GGUF" in gg["title"] and "git pull" in gg["fix"] and "update_comfyui.bat" in gg["fix"]
+    assert gg["details"]["attribute"] == "tensor_type"
+    one("!!! Exception during processing !!! 'GGUFModelPatcher' object has no attribute 'model_patcher'\n"
+        "Traceback (most recent call last):\n  File \"/srv/ComfyUI/execution.py\", line 323, in execute\n",
+        "comfyui.gguf-lora-outdated")
+    # Klein 4B (3072 wide) in Q8_0: 3264 bytes a row; Q6_K: 2520; the shape and the size-of-tensor wordings
+    m = one("ERROR lora diffusion_model.single_blocks.11.linear2.weight shape '[3072, 3264]' is invalid for input of size 9437184\n",
+            "comfyui.gguf-lora-outdated")
+    assert "3264 bytes for 3072 weights" in m["title"]
+    m = one("[2026-02-03 10:12:55.101] ERROR lora diffusion_model.double_blocks.0.img_mlp.0.weight The size of tensor a (2520) "
+            "must match the size of tensor b (3072) at non-singleton dimension 1\n", "comfyui.gguf-lora-outdated")
+    assert m["details"]["packed"] == "2520"
+    # a LoRA of another base model, a W4A8 packing, a GGMLTensor error off a LoRA line, another app: silent
+    assert "comfyui.gguf-lora-outdated" not in ids(
+        "ERROR lora diffusion_model.input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight shape '[640, 2048]' is invalid for input of size 491520\n")
+    assert "comfyui.gguf-lora-outdated" not in ids(
+        "ERROR lora diffusion_model.img_in.weight shape '[3072, 64]' is invalid for input of size 393216\n")
+    assert "comfyui.gguf-lora-outdated" not in ids(
+        "ERROR lora diffusion_model.blocks.7.adaln_proj.linear.weight shape '[96768, 8]' is invalid for input of size 260112384\n")
+    assert "comfyui.gguf-lora-outdated" not in ids("AttributeError: 'GGMLTensor' object has no attribute 'tensor_type'\n")
+    assert "comfyui.gguf-lora-outdated" not in ids(
+        "Forge: lora on flux1-dev-Q4_0.gguf gives 'GGMLTensor' object has no attribute 'tensor_shape'\n")
+
+
 def test_round373_cjk_reports_kinds():
     r"""Round 373 (reports written in Chinese or Japanese, second pass): a spawned worker whose re-import of the script
     dies on an error of its own (WinError 1455 on a torch DLL in any system language, a missing module) is that error,
