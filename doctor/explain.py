@@ -1264,11 +1264,39 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                          "check the free VRAM with `nvidia-smi`")
                         + "; if it still fails: " + cat.by_id("cuda.oom").fix),  # type: ignore[union-attr]
                 "details": {"other_program": app}}
-    if (g.get("vae_decode") or (g.get("told") and g.get("prosegb"))) and any(
+    if (g.get("vae_decode") or (g.get("told") and g.get("prosegb")) or g.get("offload_oom") or g.get("sampler_said")) and any(
             _fact(ctx, k) for k in ("other_framework", "ggml_cuda", "foreign_cuda_build", "llm_server")):
         # a user's own words (`24GB will OOM`, `OOM at the VAE decode`) beside llama.cpp, Ollama, TensorFlow, vLLM or
         # another program's own CUDA build: that program's memory, not the Klein stack's
         return None
+    if (g.get("sampler_said") or g.get("offload_said")) and not any(
+            _fact(ctx, k) for k in _IMAGE_PROGRAM_SIGNS if k != "comfy_run") and re.fullmatch(
+            r"(?:k ?)?sampler\w*|", _fact(ctx, "comfy_run").lower()):
+        # a user's own words (`got sampler OOM`, `OOM ... even with cpu offload`) with no ComfyUI or diffusers run in the
+        # paste (the word sampler alone is not ComfyUI named): whose sampler or offload it was is not said
+        return None
+    if g.get("offload_said") and not any(_fact(ctx, k) for k in ("diffusers_named", "pipeline_frame")):
+        # `even with cpu offload` said of a ComfyUI run (a node pack's own offload, nunchaku's `enabling CPU offload`):
+        # not diffusers' model offload, so the plain out-of-memory answer
+        g = {k: v for k, v in g.items() if k not in ("offload_oom", "offload_said")}
+    if g.get("offload_oom"):
+        # diffusers' model CPU offload (enable_model_cpu_offload(), a script's --enable-model-cpu-offload, accelerate's
+        # pre_forward hook moving a component with module.to(self.execution_device)) still puts one whole model on the
+        # GPU at a time: the transformer alone (FLUX.1 / Fill / Kontext 12B, FLUX.2 dev, Qwen-Image 20B in bf16) must fit
+        return {"title": "The GPU ran out of memory with model CPU offload on: it still loads each whole model (the "
+                         "transformer) onto the GPU",
+                "cause": ("diffusers' `enable_model_cpu_offload()` keeps the components in RAM and moves one whole model at a "
+                          "time to the GPU when it runs (accelerate's hook: `module.to(self.execution_device)`), so the "
+                          "largest one, the diffusion transformer, must fit in VRAM by itself with its activations; a 12B "
+                          "FLUX.1 (Fill, Kontext) transformer is about 24 GB in bf16 and fills a 24 GB card. Reference "
+                          "images and a larger resolution add activations on top. " + cat.by_id("cuda.oom").cause),  # type: ignore[union-attr]
+                "fix": ("Offload layer by layer instead: `pipe.enable_sequential_cpu_offload()` in place of "
+                        "`pipe.enable_model_cpu_offload()` (slower; do not also call `pipe.to(\"cuda\")`), or load a "
+                        "quantized transformer (8-bit / NF4 with bitsandbytes, or a GGUF file with `from_single_file(..., "
+                        "quantization_config=GGUFQuantizationConfig(compute_dtype=torch.bfloat16))`) and keep model offload; "
+                        "for FLUX.2 edits the Klein 4B pipeline fits a 16 GB card. Edit at 1024x1024 with fewer reference "
+                        "images"),
+                "details": {"offload": "model (enable_model_cpu_offload)"}}
     if g.get("vae_decode"):
         # the user's words put the out-of-memory at the VAE decode (`OOM Error During VAE Decoding`, `got OOM at the VAE
         # decode stage`): the sampling fitted, the decode of the whole image in one piece did not
@@ -2521,6 +2549,13 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         if not name or _off_nvidia(ctx):
             return None
         g = {**g, "nodes": name}
+    if g.get("kvcache"):
+        # a user's words that the Klein KV workflow errors on a missing KV cache node, with the Klein 9B KV model named
+        # on the line (one-node-flux-2-klein's `KV model version detected` line): ComfyUI's core FluxKVCache node, read as
+        # that missing-node list (its [[core_node]] row says from which release)
+        if _off_nvidia(ctx):
+            return None
+        g = {**g, "nodes": "FluxKVCache"}
     if g.get("kfolder"):
         # a node pack lists a model folder that ComfyUI's folder_paths registers only in newer releases (clip and unet
         # became text_encoders and diffusion_models in late 2024; model_patches, audio_encoders, latent_upscale_models
@@ -2626,9 +2661,18 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                     "details": {"missing_nodes": listed, "needs": since},
                     "cause": (f"The workflow uses {listed}, core nodes of ComfyUI {since} and newer, and this ComfyUI does "
                               f"not have them: it is older than that release (and than {min_klein}, which Klein needs).")}
-        return {"as": "comfyui.too-old-for-klein", "details": {"missing_nodes": listed, "needs": since},
-                "cause": (f"The workflow uses {listed}, core nodes of ComfyUI {since} and newer, and this ComfyUI "
-                          "does not have them: it is older than Klein's support.")}
+        out = {"as": "comfyui.too-old-for-klein", "details": {"missing_nodes": listed, "needs": since},
+               "cause": (f"The workflow uses {listed}, core nodes of ComfyUI {since} and newer, and this ComfyUI "
+                         "does not have them: it is older than Klein's support.")}
+        if _ver(since) > _ver(min_klein):
+            # a Klein node of a later release (FluxKVCache, 0.17.0, for the 9B KV model): the row's `v0.9.2 or newer`
+            # would not bring it, so the fix names the release the node needs
+            out["cause"] = (f"The workflow uses {listed}, core nodes of ComfyUI {since} and newer, and this ComfyUI "
+                            f"does not have them: it is older than that release (Klein itself runs from {min_klein}).")
+            out["fix"] = (f"Update ComfyUI to v{since} or newer (git: `git pull` then `python -m pip install -r "
+                          "requirements.txt`; portable: run update\\update_comfyui.bat; Desktop: update the app), then "
+                          "reload the workflow")
+        return out
     if g.get("mgr_alert"):
         rel = _comfy_release("manager_security_api") or "the release the Manager names"
         # ComfyUI-Manager 3.38+ at start: this ComfyUI is older than the Manager's security API (PR 2338), so the
@@ -12672,7 +12716,7 @@ def describe(hit: Hit | dict[str, Any], cat: Catalog | None = None, ctx: dict[st
                 break
     if extra.get("as") and cat.by_id(extra["as"]):
         sig = cat.by_id(extra.pop("as"))  # type: ignore[assignment]
-        extra = {k: v for k, v in extra.items() if k in ("details", "cause")}
+        extra = {k: v for k, v in extra.items() if k in ("details", "cause", "fix")}
         sub = _INTERP.get(sig.interpret or "")  # type: ignore[union-attr]
         if sub is not None and sub is not fn:
             more = sub({str(k): str(v) for k, v in groups.items()}, cat, c) or {}

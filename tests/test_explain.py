@@ -18796,6 +18796,54 @@ def test_round416_git_main_source_install_kinds():
         assert ids(t) == [], t
 
 
+def test_round422_edit_offload_oom_kv_cache_kinds():
+    r"""Round 422 (FLUX.2 / Klein image editing and multi-reference workflows, second pass): a diffusers user's
+    out-of-memory with model CPU offload on (`enable_model_cpu_offload() ... but (still) OOM`, `OOM ... even with cpu
+    offload` beside a diffusers run, or accelerate's pre_forward hook moving a whole component with
+    `module.to(self.execution_device)` under a title saying out of memory) is cuda.oom titled for model offload, fix:
+    enable_sequential_cpu_offload() or a quantized transformer; a user's `got / getting (K)sampler OOM` beside a ComfyUI
+    run is cuda.oom; a user's words that a Klein KV workflow errors on a missing (Flux) KV cache node, with the Klein 9B KV
+    model named on the line, is comfyui.too-old-for-klein with the FluxKVCache release (0.17.0) in its fix. Silent: the
+    offload advice line with no failure (`avoids OOM`), the same words on a ROCm setup, `got sampler OOM` with no
+    program named, an LLM server's KV cache, and `even with cpu offload` in a ComfyUI run keeps the plain OOM answer."""
+    sig = "cuda.oom"
+    m = one("Tried enable_model_cpu_offload() on my 4070 Ti SUPER but still out of memory with two reference images\n", sig)
+    assert "model CPU offload" in m["title"] and "enable_sequential_cpu_offload()" in m["fix"]
+    assert "GGUFQuantizationConfig" in m["fix"]
+    # a script's flag in the title, a diffusers frame below it (CRLF)
+    m = one("OOM on RTX 4090 even with CPU offloading\r\n$ python edit.py --enable-model-cpu-offload --image in.png\r\n"
+            "Traceback (most recent call last):\r\n  File \"/srv/edit/.venv/lib/python3.12/site-packages/diffusers/pipelines/"
+            "flux/pipeline_flux_kontext.py\", line 1093, in __call__\r\n    noise_pred = self.transformer(\r\n", sig)
+    assert "model CPU offload" in m["title"]
+    # accelerate's hook moving the transformer (Windows paths), under a title
+    m = one("Out of memory when editing with Kontext\r\n  File \"C:\\envs\\k\\Lib\\site-packages\\diffusers\\pipelines\\flux\\"
+            "pipeline_flux_kontext.py\", line 1093, in __call__\r\n    noise_pred = self.transformer(\r\n  File "
+            "\"C:\\envs\\k\\Lib\\site-packages\\accelerate\\hooks.py\", line 176, in new_forward\r\n    args, kwargs = "
+            "module._hf_hook.pre_forward(module, *args, **kwargs)\r\n  File \"C:\\envs\\k\\Lib\\site-packages\\accelerate\\"
+            "hooks.py\", line 720, in pre_forward\r\n    module.to(self.execution_device)\r\n", sig)
+    assert "model CPU offload" in m["title"] and "enable_sequential_cpu_offload()" in m["fix"]
+    # a ComfyUI user's words about the sampler
+    m = one("ComfyUI 0.3.76, RTX 4060 8GB: I keep getting KSampler OOM with the Klein 9B edit template\n", sig)
+    assert m["title"] == "The GPU ran out of memory"
+    assert sig in ids("I was trying to edit two photos in ComfyUI and got sampler OOM on the 12 GB card\n")
+    # `even with cpu offload` in a ComfyUI run: the plain out-of-memory answer, not diffusers' model offload
+    m = one("ComfyUI version: 0.3.60\nVRAM < 15GiB, enabling CPU offload\nOOM even with cpu offload\n", sig)
+    assert "model CPU offload" not in m["title"]
+    sig = "comfyui.too-old-for-klein"
+    m = one("Loaded flux-2-klein-9b-kv-fp8.safetensors, then the run stops: error about missing the Flux KV Cache node\n", sig)
+    assert "FluxKVCache" in m["cause"] and "v0.17.0" in m["fix"]
+    assert sig in ids("Klein 9B KV model selected and it throws an error about a missing FluxKVCache node\r\n")
+    # look-alikes
+    for t in ("pipe.enable_model_cpu_offload()  # saves VRAM, avoids OOM\n",
+              "torch 2.5.1+rocm6.2\nOOM even with cpu offload\n  File \"/home/u/venv/lib/python3.11/site-packages/diffusers/"
+              "pipelines/flux/pipeline_flux.py\", line 889, in __call__\n",
+              "got sampler OOM\n",
+              "got sampler OOM on my 3060\n",
+              "vLLM: missing KV cache blocks for request 12, KV cache is full\n",
+              "llama.cpp server: missing KV cache slot, KV model context 8192\n"):
+        assert ids(t) == [], t
+
+
 def test_round400_flux2_diffusers_pipeline_kinds():
     r"""Round 400 (diffusers issues about FLUX.2 / Klein pipelines, fourth pass): diffusers' context-parallel hook's
     `Expected input tensor to have N dimensions, but got M dimensions, split will not be applied` is
