@@ -557,6 +557,9 @@ _STAMP = re.compile(  # "2025-03-01 12:34:56,789 - root - ERROR - ", "[2025-03-0
     r"|[ \t]{1,4}[-|](?=[ \t]))?[ \t]?",  # ComfyUI's log: "2026-01-26T14:45:06.216021 - !!! Exception ..."
     re.M | re.I)
 _SERVICE = re.compile(r"^([\w.-]{1,64}[ \t]{1,30}\|[ \t]?)", re.M)  # docker compose: "comfyui-1  | "
+# SwarmUI relays the ComfyUI it runs as a back end with the back end's stream before each line, after its own time
+# stamp and level: "08:21:12.123 [Debug] [ComfyUI-0/STDERR] Traceback ..."
+_BACKEND_STREAM = re.compile(r"^[ \t]{0,4}\[ComfyUI-\d{1,3}/STD(?:ERR|OUT)\][ \t]?", re.M)
 _JSON_ESC = re.compile(r'\\(?:r\\n|[nrt"\\/]|u[0-9a-fA-F]{4})')
 
 
@@ -593,6 +596,8 @@ def _unquoted(t: str) -> str:
 def _unprefixed(t: str) -> str:
     t = _unquoted(t)
     t = _STAMP.sub("", t)
+    if "/STD" in t:
+        t = _BACKEND_STREAM.sub("", t)
     if "|" in t:
         svc = [m.group(1).rstrip(" \t|") for m in _SERVICE.finditer(t)]
         lines = sum(1 for ln in t.splitlines() if ln.strip())

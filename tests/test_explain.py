@@ -19053,6 +19053,24 @@ def test_transformers_5_read_from_pip_and_conda_list_columns():
         assert "transformers.v5-removed-name" not in ids(listing + err), listing
 
 
+def test_swarmui_backend_stream_prefix_is_undone():
+    """SwarmUI relays the ComfyUI it runs with `[ComfyUI-0/STDERR] ` after its own time stamp and level on every
+    line: the prefix is undone like a logger's stamp, so a message spread over lines (xformers' build table) is
+    read with its versions; the same words without the prefix read the same, and line numbers do not change."""
+    table = ("WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+             "    PyTorch 2.5.1+cu124 with CUDA 1204 (you have 2.7.0+cu128)\n"
+             "    Python  3.11.9 (you have 3.11.9)\n")
+    swarm = "".join(f"15:14:21.77{i} [Warning] [ComfyUI-0/STDERR] {ln}\n" for i, ln in enumerate(table.splitlines()))
+    plain = one(table, "xformers.build-mismatch")
+    m = one(swarm, "xformers.build-mismatch")
+    assert "2.5.1+cu124" in m["title"] and m["title"] == plain["title"]
+    assert one(swarm.replace("ComfyUI-0/STDERR", "ComfyUI-1/STDOUT"), "xformers.build-mismatch")["title"] == plain["title"]
+    from doctor.explain import normalize_paste
+    assert normalize_paste(swarm).count("\n") == swarm.count("\n")
+    assert normalize_paste("[ComfyUI-0/STDERR] Traceback (most recent call last):\n") == "Traceback (most recent call last):\n"
+    assert normalize_paste("see [ComfyUI-0/STDERR] in the log\n") == "see [ComfyUI-0/STDERR] in the log\n"
+
+
 def test_an_imac_is_a_mac():
     """`iMac M1` / `iMac Pro` name a Mac (Apple silicon, or Intel with an AMD GPU; never a CUDA GPU): torch's CUDA
     refusals there get no NVIDIA fix. The letters inside another word do not count."""
