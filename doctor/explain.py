@@ -1144,6 +1144,11 @@ def _amount(g: dict[str, str], name: str) -> tuple[float, str] | None:
     return v, unit
 
 
+def _in_bytes(amount: tuple[float, str]) -> float:
+    """An _amount in bytes (an unknown unit counts as bytes)."""
+    return amount[0] * _UNIT.get(amount[1], 1)
+
+
 def _lower_first(s: str) -> str:
     return s[:1].lower() + s[1:]
 
@@ -1204,9 +1209,7 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         return {"as": "comfyui.pinned-memory"}
     alloc0, free0 = _amount(g, "alloc"), _amount(g, "free")
     if alloc0 and free0 and _fact(ctx, "ram_full_said") and _fact(ctx, "windows_os"):
-        a_b = alloc0[0] * _UNIT.get(alloc0[1], 1)
-        f_b = free0[0] * _UNIT.get(free0[1], 1)
-        if f_b >= max(1024 ** 3, 4 * a_b):
+        if _in_bytes(free0) >= max(1024 ** 3, 4 * _in_bytes(alloc0)):
             # torch says most of the card is free (`Tried to allocate 212.00 MiB ... of which 4.57 GiB is free`) and the
             # writer says the system RAM is full: on Windows every CUDA allocation also needs room in the commit limit
             # (RAM plus the page file), so the request fails for system memory, not VRAM (FramePack#168: fixed by
@@ -1323,17 +1326,17 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     alloc = _amount(g, "alloc")
     if alloc:
         d["tried_to_allocate"] = f"{g['alloc']} {alloc[1]}"
-        d["tried_to_allocate_bytes"] = int(alloc[0] * _UNIT.get(alloc[1], 1))
+        d["tried_to_allocate_bytes"] = int(_in_bytes(alloc))
     free = _amount(g, "free")
     if free:
         d["free"] = f"{g['free']} {free[1]}"
-        d["free_bytes"] = int(free[0] * _UNIT.get(free[1], 1))
+        d["free_bytes"] = int(_in_bytes(free))
     total_b, said, src = None, None, None
     vram_gb = _num(ctx.get("vram_gb"))
     tot = _amount(g, "total") or (_amount({"total": g.get("total2", ""), "total_unit": g.get("total2_unit", "")}, "total")
                                   if g.get("total2") else None)
     said_t = f"{g.get('total') or g.get('total2')} {tot[1]}" if tot else ""
-    if alloc and tot and d["tried_to_allocate_bytes"] > tot[0] * _UNIT.get(tot[1], 1):
+    if alloc and tot and d["tried_to_allocate_bytes"] > _in_bytes(tot):
         # One request larger than the whole card (`Tried to allocate 74.16 GiB. GPU 0 has a total capacity of 47.51 GiB`):
         # nothing else on the GPU, no offload and no smaller weights file can make room for it; it is one activation of the
         # job itself (an attention score matrix computed without a memory-efficient kernel, a profiling batch, a decode of
@@ -1357,7 +1360,7 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     if vram_gb:
         total_b, said, src = vram_gb * 1e9, f"{ctx['vram_gb']:g} GB" if isinstance(ctx["vram_gb"], (int, float)) else f"{ctx['vram_gb']} GB", "--vram"
     elif tot:
-        total_b, said, src = tot[0] * _UNIT.get(tot[1], 1), said_t, "the error message"
+        total_b, said, src = _in_bytes(tot), said_t, "the error message"
     elif _num(ctx.get("vram_mb")):
         total_b, said, src = float(ctx["vram_mb"]) * 1024 ** 2, f"{ctx['vram_mb']} MB", "the log's 'Total VRAM' line"
     elif _num(g.get("prosegb")):  # the user's own words: `24 GB VRAM won't be enough`
@@ -1397,7 +1400,7 @@ def _memory_fraction(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         return None
     said = f"{g.get('allowed') or g.get('limit')} {cap[1]}"
     return {"title": f"PyTorch may use only {said} of this GPU (a per-process memory fraction is set), and that cap ran out",
-            "details": {"cap": said, "cap_bytes": int(cap[0] * _UNIT.get(cap[1], 1))}}
+            "details": {"cap": said, "cap_bytes": int(_in_bytes(cap))}}
 
 
 _PARA_SM_TORCH = ("torch_named", "torch_path", "torch_cuda_build", "torch_version", "torch_nightly", "torch_cpu_wheel")
@@ -2636,8 +2639,8 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         # name (`Node 'Load Diffusion Model' not found`): a display name of a built-in node stands for its class, unless
         # the class itself is printed beside it (`class_type`), which then decides
         shown = _MISSING_TYPE_TITLE_RE.search(nodes)
-        if shown and "class_type" not in nodes and shown["title"].strip() in _core_display_names():
-            names.add(_core_display_names()[shown["title"].strip()])
+        if shown and "class_type" not in nodes and (cls := _core_display_names().get(shown["title"].strip())):
+            names.add(cls)
         rows = [r for r in cat.tables.get("core_node") or [] if r.get("name") in names]
         if not rows:
             core = sorted(names & _core_node_names())
