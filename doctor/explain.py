@@ -6540,9 +6540,15 @@ def _wsl_memory(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"details": d}
 
 
-_STACK_BUILD = re.compile(r"(?:torch\w{0,12}|flash[-_]attn\w{0,12}|xformers|sageattention|triton\w{0,12}|bitsandbytes|"
-                          r"sentencepiece|tokenizers|safetensors|diffusers|transformers|nunchaku\w{0,12}|apex|"
-                          r"(?:comfy|comfyui)[\w.-]{0,40})$", re.I)
+def _stack_package(name: str, role: str) -> bool:
+    """Whether pip's package `name` is one of the stack's for `role` in manifests/wheels.toml [stack_packages]
+    (`built`, `free_threaded`): lower case, `_` read as `-`, a trailing `*` taking a suffix (`torch*`: torchvision)."""
+    n = name.strip().lower().replace("_", "-")
+    for p in _manifest_part("wheels", "stack_packages", {}).get(role) or []:
+        p = str(p).strip().lower().replace("_", "-")
+        if (re.fullmatch(re.escape(p[:-1]) + r"[\w.-]{0,40}", n) if p.endswith("*") else n == p):
+            return True
+    return False
 
 
 @_interp("cxx_missing")
@@ -6553,7 +6559,7 @@ def _cxx_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if _off_nvidia_anywhere(ctx):
         return None
     pkg = _near(ctx).get("pip_build_pkg") or str(ctx.get("pip_build_pkg") or "")
-    if pkg and not _STACK_BUILD.match(pkg):
+    if pkg and not _stack_package(pkg, "built"):
         return None
     out: dict[str, Any] = {"details": {"package": pkg}} if pkg else {}
     if g.get("ccmd"):  # setuptools found no C compiler at all (`command 'x86_64-linux-gnu-gcc' failed: No such file`)
@@ -6572,7 +6578,7 @@ def _msvc_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if _off_nvidia_anywhere(ctx):
         return None
     pkg = _near(ctx).get("pip_build_pkg") or str(ctx.get("pip_build_pkg") or "")
-    if pkg and not _STACK_BUILD.match(pkg) and not _fact(ctx, "torch_ext_build"):
+    if pkg and not _stack_package(pkg, "built") and not _fact(ctx, "torch_ext_build"):
         return None
     out: dict[str, Any] = {"details": {"package": pkg}} if pkg else {}
     if g.get("vswhere"):
@@ -13137,8 +13143,8 @@ def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                 "details": {k: v for k, v in (("package", pkg), ("version", ver)) if v}}
     if not g.get("pyver"):
         return {}
-    if (ctx.get("free_threaded") or _near(ctx).get("free_threaded")) and (g.get("bpkg") or "").lower().replace(
-            "_", "-") not in ("sentencepiece", "tokenizers", "safetensors", "hf-xet", "numpy", "torch", "xformers"):
+    if (ctx.get("free_threaded") or _near(ctx).get("free_threaded")) and not _stack_package(g.get("bpkg") or "",
+                                                                                             "free_threaded"):
         # round 423: another program's package built for the free-threaded Python (opencv-python, depthai on 3.14t):
         # the stack's packages there are python.free-threaded-no-wheel's; the rest is not a Klein-stack cause
         return None

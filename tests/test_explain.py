@@ -17548,6 +17548,34 @@ def test_versions_explain_names_come_from_the_manifests(tmp_path):
     assert explain._comfy_release("z_image") == manifests.load("comfyui")["release"]["z_image"]
 
 
+
+def test_stack_packages_come_from_the_manifest(tmp_path):
+    """Which packages' failed builds are the stack's (a C compiler missing while building xformers; a free-threaded
+    Python without a wheel of tokenizers) and which are another program's (icepy, opencv-python) is read from
+    manifests/wheels.toml [stack_packages], not from a list in explain.py's code: a row taken out of the manifest
+    silences the answer, and `_` and `-` in pip's names read alike."""
+    code = Path(explain.__file__).read_text(encoding="utf-8")
+    assert '"sentencepiece", "tokenizers", "safetensors", "hf-xet"' not in code and "sageattention|triton" not in code
+    build = ("  Building wheel for {pkg} (setup.py) ... error\n  running build_ext\n"
+             "  error: command '/usr/bin/x86_64-linux-gnu-gcc' failed: No such file or directory\n")
+    assert ids(build.format(pkg="xformers"))[:1] == ["python.cxx-compiler-missing"]
+    assert ids(build.format(pkg="flash_attn"))[:1] == ["python.cxx-compiler-missing"]
+    assert "python.cxx-compiler-missing" not in ids(build.format(pkg="icepy"))
+    assert explain._stack_package("Flash_Attn", "built") and explain._stack_package("torchvision", "built")
+    assert explain._stack_package("comfyui-frontend-package", "built") and not explain._stack_package("ujson", "built")
+    assert explain._stack_package("hf_xet", "free_threaded") and not explain._stack_package("opencv-python", "free_threaded")
+    text = (Path(manifests.manifest_dir()) / "wheels.toml").read_text(encoding="utf-8")
+    moved = tmp_path / "wheels.toml"
+    moved.write_text(text.replace('built = ["torch*", "flash-attn*", "xformers", ', 'built = ["torch*", "flash-attn*", '),
+                     encoding="utf-8")
+    assert moved.read_text(encoding="utf-8") != text
+    manifests.set_override("wheels", moved)
+    try:
+        assert not explain._stack_package("xformers", "built")
+        assert "python.cxx-compiler-missing" not in ids(build.format(pkg="xformers"))
+    finally:
+        manifests.clear_overrides()
+
 def test_round305_black_image_and_vl_encoder_kinds():
     """Round 305: a Qwen3-VL checkpoint given to FLUX.2 [klein] as its text encoder (same line or a file list with
     the Klein model below) is its own cause with Klein's plain Qwen3 files in the fix; a Qwen3-VL file named with no
