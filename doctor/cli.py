@@ -326,9 +326,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     # Plain `check` output stays on this machine: real paths, so its commands run as printed. -v output (evidence,
     # tracebacks) is what people paste, so it is redacted like the report.
     shown_facts = facts_out if args.verbose else result.facts
-    header = "\n".join(h for h in (header, diagnosed_line(shown_facts)) if h) or None
-    terminal.render(findings if args.verbose else result.findings, SafeStdout(), verbose=args.verbose, header=header,
-                    verdict=verdict)
+    header_lines = [h for h in (header, diagnosed_line(shown_facts)) if h]
+    terminal.render(findings if args.verbose else result.findings, SafeStdout(), verbose=args.verbose,
+                    header=header_lines, verdict=verdict)
     return code
 
 

@@ -4,6 +4,7 @@ and the Flutter rule — a crashing check or probe becomes an `error` finding, t
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -90,6 +91,20 @@ def test_save_then_replay_gives_the_same_findings(tmp_path):
 def test_strict_turns_warnings_into_exit_1():
     assert run_cli("check", "--facts", str(FACTS / "two-gpus-cvd1.json")).returncode == 0
     assert run_cli("check", "--facts", str(FACTS / "two-gpus-cvd1.json"), "--strict").returncode == 1
+
+
+def test_replay_header_is_two_lines_in_plain_and_colour(tmp_path):
+    """A replay's header says where the facts come from and which Python is judged, on two lines of their own (plain
+    text and rich colour alike); a line break inside a value, such as a facts file's name, stays escaped."""
+    for env in ({}, {"NO_COLOR": "", "FORCE_COLOR": "1"}):
+        out = run_cli("check", "--facts", str(FACTS / "rtx5090-torch271-cu126.json"), "--check", "gpu", env=env).stdout
+        lines = re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()
+        assert lines[0].startswith("Replaying facts from ") and "\\n" not in lines[0], lines[:2]
+        assert lines[1].startswith("Diagnosing Python C:\\ComfyUI_windows_portable\\python_embeded\\python.exe"), lines[:2]
+    odd = tmp_path / "a\nb.json"
+    odd.write_bytes((FACTS / "h100-cu130.json").read_bytes())
+    lines = run_cli("check", "--facts", str(odd), "--check", "gpu").stdout.splitlines()
+    assert lines[0].startswith("Replaying facts from ") and "a\\nb.json" in lines[0], lines[:2]
 
 
 def test_verbose_shows_evidence():

@@ -209,9 +209,15 @@ def lines_for(findings: list[Finding], verbose: bool = False, verdict: Any = Non
     return out
 
 
-def render(findings: list[Finding], stream: TextIO | None = None, verbose: bool = False, header: str | None = None,
-           verdict: Any = None) -> None:
+def render(findings: list[Finding], stream: TextIO | None = None, verbose: bool = False,
+           header: str | list[str] | tuple[str, ...] | None = None, verdict: Any = None) -> None:
+    """`header`: a line, or lines, shown above the findings; each is escaped on its own, so a line break inside one
+    (from a path or a fact) shows as `\\n` while the lines themselves stay lines."""
     stream = stream or sys.stdout
+    if isinstance(header, (list, tuple)):
+        header = "\n".join(_safe(h) for h in header if h) or None
+    elif header:
+        header = _safe(header)
     lines = lines_for(findings, verbose, verdict)
     if use_color(stream):
         _render_rich(lines, stream, header, verdict)
@@ -224,7 +230,7 @@ def _render_plain(lines: list[Line], out: TextIO, header: str | None) -> None:
     fancy = "utf" in enc
     w = out.write
     if header:
-        w(_safe(header) + "\n\n")
+        w(header + "\n\n")
     for indent, status, text, kind in lines:
         text = _safe(text)
         if not fancy:
@@ -242,7 +248,7 @@ def _render_rich(lines: list[Line], out: TextIO, header: str | None, verdict: An
 
     con = Console(file=out, highlight=False, soft_wrap=True)
     if header:
-        con.print(f"[bold]{escape(_safe(header))}[/]\n")
+        con.print(f"[bold]{escape(header)}[/]\n")
     vstyle = VERDICT_STYLES.get(getattr(verdict, "state", ""), "bold")
     for indent, status, text, kind in lines:
         t = escape(_safe(text))
