@@ -346,3 +346,16 @@ def test_klein_files_table_names_identity_and_hash_state(tmp_path):
     assert "| `flux-2-klein-4b-fp8.safetensors` | diffusion\\_models | FLUX.2 \\[klein\\] 4B transformer (fp8-e4m3) | 4.07 GB | skipped |" in env
     assert "| `flux2-vae.safetensors` | vae | FLUX.1 transformer" in env
     assert_well_formed(proc.stdout)
+
+
+def test_counts_are_written_with_their_plurals():
+    """`1 warning`, `2 warnings`, `1 check broke`: the terminal and the markdown report count the same way."""
+    from doctor.findings import error, ok, warn
+    from doctor.render import markdown, terminal
+
+    one = [warn("a.w", "w"), ok("a.o", "o"), error("a.e", "e")]
+    two = one + [warn("b.w", "w"), error("b.e", "e")]
+    assert terminal.counts_text(one) == "0 failed, 1 warning, 1 ok, 1 check broke"
+    assert terminal.counts_text(two) == "0 failed, 2 warnings, 1 ok, 2 checks broke"
+    assert markdown._counts(one) == "0 failed, 1 warning, 1 ok, 1 check broke"
+    assert markdown._counts(two, short=True) == "2 broke, 2 warnings, 1 ok"

@@ -27,3 +27,8 @@ def terminal(status: Status | str, fancy: bool = True) -> str:
     if s is None:
         return "?"
     return TERMINAL[s] if fancy else PLAIN[s]
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """A count with its noun as every renderer writes it: `1 warning`, `0 warnings`, `2 checks`."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"

@@ -82,13 +82,13 @@ def group(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
 
 def counts_text(findings: list[Finding]) -> str:
     c = summarize(findings)
-    parts = [f"{c['fail']} failed", f"{c['warn']} warnings", f"{c['ok']} ok"]
+    parts = [f"{c['fail']} failed", marks.plural(c["warn"], "warning"), f"{c['ok']} ok"]
     if c["info"]:
         parts.append(f"{c['info']} info")
     if c["skip"]:
         parts.append(f"{c['skip']} skipped")
     if c["error"]:
-        parts.append(f"{c['error']} checks broke")
+        parts.append(marks.plural(c["error"], "check", "checks") + " broke")
     return ", ".join(parts)
 
 
