@@ -80,6 +80,11 @@ def how_to_check(area: str) -> str:
     return f"klein-doctor check {how}"
 
 
+def how_also(area: str) -> str:
+    """Words shown after the area's command: the other options that judge it (verdict.toml [how_also]), or ''."""
+    return str((_rules().get("how_also") or {}).get(area) or "")
+
+
 def _why(area: str, findings: list[Finding]) -> str:
     mine = [f for f in findings if f.area == area]
     if not mine:
@@ -108,7 +113,8 @@ def compute(findings: list[Finding], options: dict[str, Any] | None = None, stri
     judged = judged_areas(findings)
     statuses = {f.status for f in findings}
     roots = root_causes(findings)
-    not_checked = [{"area": a, "why": _why(a, findings), "how": how_to_check(a)} for a in required if a not in judged]
+    not_checked = [{"area": a, "why": _why(a, findings), "how": how_to_check(a),
+                    **({"how_also": also} if (also := how_also(a)) else {})} for a in required if a not in judged]
     n_fail = sum(1 for f in roots if f.status is Status.FAIL)
     n_err = sum(1 for f in roots if f.status is Status.ERROR)
     n_warn = sum(1 for f in findings if f.status is Status.WARN)

@@ -57,6 +57,10 @@ def test_ready_only_when_every_required_area_was_judged():
     assert v.state == "ready-partial" and v.exit_code == 0
     assert [n["area"] for n in v.not_checked] == ["Attention", "Model files"]
     assert v.not_checked[1]["how"].startswith("klein-doctor check --check models")
+    # the command is a command only (it runs as printed once DIR is filled in); the alternatives are words beside it
+    assert v.not_checked[1]["how"] == "klein-doctor check --check models --comfyui DIR", v.not_checked[1]
+    assert "--model-dir DIR" in v.not_checked[1]["how_also"] and "(" not in v.not_checked[1]["how"]
+    assert all("(" not in n["how"] for n in v.not_checked), v.not_checked
     assert verdict.compute(base, {"path": "diffusers"}, strict=True).exit_code == 1
     more = base + [ok("attention.env.default", "a"), ok("models.found", "m")]
     more[-2].area, more[-1].area = "Attention", "Model files"

@@ -361,7 +361,8 @@ def _verdict_block(findings: list[Finding], facts: dict[str, Any], cap: int | No
             "nothing-judged": ICONS[Status.SKIP]}.get(v.state, ICONS[Status.INFO])
     lines = ["### Verdict", "", f"{icon} **{md(v.headline)}** — {_counts(findings)}", ""]
     for n in v.not_checked:
-        lines.append(f"- not checked: {md(n.get('area', '?'))} ({md(n.get('why', ''))}): {code(n.get('how', ''), False)}")
+        also = f" ({md(n['how_also'])})" if n.get("how_also") else ""
+        lines.append(f"- not checked: {md(n.get('area', '?'))} ({md(n.get('why', ''))}): {code(n.get('how', ''), False)}{also}")
     if v.not_checked:
         lines.append("")
     groups = consequences(findings)

@@ -195,7 +195,8 @@ def lines_for(findings: list[Finding], verbose: bool = False, verdict: Any = Non
         out.append((0, None, "", "blank"))
     out.append((0, None, summary_line(findings, verdict), "verdict"))
     for n in verdict.not_checked:
-        out.append((2, None, f"not checked: {n['area']} ({n['why']}): {n['how']}", "evidence"))
+        also = f" ({n['how_also']})" if n.get("how_also") else ""
+        out.append((2, None, f"not checked: {n['area']} ({n['why']}): {n['how']}{also}", "evidence"))
     roots = [f for f in verdict.root_causes if f.status in (Status.FAIL, Status.ERROR)] or \
         ([] if verdict.state == "ready" else verdict.root_causes)
     if roots:
