@@ -12918,6 +12918,19 @@ def _mark(sev: str) -> str:
     return marks.terminal(sev, fancy="utf" in enc)
 
 
+def _short_source(src: str, width: int = 200) -> str:
+    """A signature's source as the terminal shows it without -v: its first item (cut to `width` characters), and how
+    many more there are. A signature read by hundreds of threads keeps every one in --json and -v."""
+    parts = [p for p in re.split(r";\s+(?![^()]*\))", src or "") if p.strip()]
+    if not parts:
+        return ""
+    first = parts[0].strip()
+    if len(first) > width:
+        first = first[:width - 1].rstrip() + "…"
+    more = len(parts) - 1
+    return first + (f" (+{more} more: -v shows {'it' if more == 1 else 'all'})" if more else "")
+
+
 def render_text(matches: list[dict[str, Any]], where: str, nbytes: int, context: dict[str, str], verbose: bool) -> str:
     out: list[str] = []
     if not matches:
@@ -12939,7 +12952,7 @@ def render_text(matches: list[dict[str, Any]], where: str, nbytes: int, context:
         out.append(f"  cause:   {m['cause']}")
         out.append(f"  fix:     {m['fix']}")
         out.append(f"  confirm: {m['confirm']}")
-        out.append(f"  source:  {m['source']}")
+        out.append(f"  source:  {m['source'] if verbose else _short_source(m['source'])}")
         if verbose and m.get("details"):
             out.append("  details: " + ", ".join(f"{k}={v}" for k, v in m["details"].items()))
     if verbose and context:

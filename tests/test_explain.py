@@ -10834,6 +10834,48 @@ def test_round177_gpu_memory_accounting_kinds():
         assert "torch.memory-fraction-limit" not in ids(t) and "cuda.oom" not in ids(t), t
 
 
+
+
+def test_terminal_source_is_short_unless_verbose():
+    """A signature read from hundreds of threads keeps all its sources in --json and -v; the plain terminal shows the
+    first one (cut to 200 characters) and how many more, so the answer is not buried. A `;` inside parentheses does not
+    split a source."""
+    assert explain._short_source("A [P]; B (x; y) [S]; C [I]") == "A [P] (+2 more: -v shows all)"
+    assert explain._short_source("A (x; y) [P]; B [S]") == "A (x; y) [P] (+1 more: -v shows it)"
+    assert explain._short_source("only one [P]") == "only one [P]" and explain._short_source("") == ""
+    long = explain._short_source("w " * 300 + "[P]; B [S]")
+    assert len(long.split(" (+")[0]) == 200 and long.endswith("… (+1 more: -v shows it)"), long
+    text = "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.\n"
+    matches, ctx = explain.explain_text(text)
+    n = len(text)
+    full = matches[0]["source"]
+    plain = explain.render_text(matches, "stdin", n, ctx, verbose=False)
+    loud = explain.render_text(matches, "stdin", n, ctx, verbose=True)
+    src = [ln for ln in plain.splitlines() if ln.startswith("  source:")][0]
+    assert full.count("; ") > 5 and len(src) < 300 and "-v shows all" in src, src
+    assert f"  source:  {full}" in loud.splitlines()
+
+def test_oom_async_allocator_report_quotes_its_numbers():
+    """The cudaMallocAsync allocator's report (ComfyUI's default allocator: `Allocation on device 0 would exceed allowed
+    memory`, then `Currently allocated` / `Requested` / `Device limit` / `Free (according to CUDA)` on lines of their
+    own) is read for its numbers like the caching allocator's `Tried to allocate`: the card's size, the request and what
+    was free are quoted as printed (GiB stays GiB), in the log's own layout, CRLF and the bare form alike."""
+    report = ("torch.OutOfMemoryError: Allocation on device 0 would exceed allowed memory. (out of memory)\r\n"
+              "Currently allocated     : 10.87 GiB\r\nRequested               : 320.00 MiB\r\n"
+              "Device limit            : 11.99 GiB\r\nFree (according to CUDA): 18.25 MiB\r\n"
+              "PyTorch limit (set by user-supplied memory fraction)\r\n                        : 17179869184.00 GiB\r\n")
+    m = one(report, "cuda.oom")
+    assert "The GPU has 11.99 GiB (from the error message)" in m["cause"], m["cause"]
+    assert "tried to allocate 320.00 MiB" in m["cause"] and "18.25 MiB free" in m["cause"], m["cause"]
+    assert "With 11.99 GiB of VRAM" in m["fix"], m["fix"]
+    bare = ("!!! Exception during processing !!! Allocation on device 1 would exceed allowed memory. (out of memory)\n"
+            "Currently allocated     : 5.10 GiB\nRequested               : 2.00 GiB\nDevice limit            : 7.75 GiB\n")
+    m = one(bare, "cuda.oom")
+    assert "The GPU has 7.75 GiB" in m["cause"] and "tried to allocate 2.00 GiB" in m["cause"], m["cause"]
+    # the report cut after its first line keeps the general answer, with no number made up
+    m = one("torch.OutOfMemoryError: Allocation on device 0 would exceed allowed memory. (out of memory)\n", "cuda.oom")
+    assert "GiB" not in m["cause"] and "--vram GB" in m["fix"]
+
 def test_round174_cpus_without_avx_kinds():
     # a debugger frame in torch's or NumPy's library: the CPU lacks (or a VM hides) the instruction set
     m = one("$ gdb -batch -ex run -ex bt --args python3 -c 'import torch'\n"
