@@ -4484,6 +4484,9 @@ def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if g.get("eof"):
         return {"title": f"The checkpoint is cut off: torch expected {g['eof']} more bytes (a download that stopped early)",
                 "details": {"missing_bytes": g["eof"]}}
+    if g.get("eof_old"):  # older torch's wording of the same short read, without the byte count
+        return {"title": "The checkpoint is cut off: torch reached the end of the file before the weights ended (a download "
+                         "that stopped early)", "details": {"read": "unexpected end of file"}}
     if g.get("corrupt"):
         rec = (g.get("record") or "").strip()
         return {"title": ("The checkpoint is damaged: torch's zip reader found a corrupt "

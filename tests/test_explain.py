@@ -19792,6 +19792,82 @@ def test_round417_pep668_venv_pip_user_break_flag_kinds():
                     "python.pip-break-flag-unknown"} & set(got), (t, got)
 
 
+def test_round430_model_download_partial_html_lfs_token_kinds():
+    r"""Round 430 (model downloads inside ComfyUI and by hand: partial files, saved pages, LFS pointers, refused
+    tokens): torch.load's short read in both its wordings (`unexpected EOF, expected N more bytes. The file might be
+    corrupted.` and older torch's `unexpected EOF. The file might be corrupted.`, which has no byte count) is
+    download.not-a-model, inside a node run, an error report or a bare script; safetensors' `HeaderTooLarge` /
+    `header too large` (a web page or an LFS pointer under the name) and `incomplete metadata, file not fully
+    covered` (a download cut short) under any loader are safetensors.truncated; the Hub's `Invalid credentials in
+    Authorization header` behind a node pack's download of a public file is hf.token-invalid. Other apps'
+    downloaders stay silent: Ollama's registry EOF and a Go program's `unexpected EOF`, llama.cpp's `invalid magic
+    number` (an LFS pointer it reads itself), curl / wget / gzip short transfers, a node pack's urllib 403 from
+    another model's CDN, a Rust app's 403 for a whisper model, and FLUX.1's gated repositories."""
+    eof = [
+        "# ComfyUI Error Report\n## Error Details\n- **Node ID:** 31\n- **Node Type:** FaceRestoreModelLoader\n"
+        "- **Exception Type:** RuntimeError\n- **Exception Message:** unexpected EOF, expected 1048576 more bytes. The "
+        "file might be corrupted.\n## Stack Trace\n",
+        "  File \"/home/ann/ComfyUI/venv/lib/python3.11/site-packages/torch/serialization.py\", line 1647, in "
+        "_legacy_load\r\n    typed_storage._untyped_storage._set_from_file(\r\nRuntimeError: unexpected EOF, expected "
+        "7340 more bytes. The file might be corrupted.\r\n",
+    ]
+    for text in eof:
+        m = one(text, "download.not-a-model")
+        assert ids(text) == ["download.not-a-model"], text
+        assert "more bytes" in m["title"] and "download" in m["fix"]
+    old = [
+        "  File \"/opt/conda/lib/python3.6/site-packages/torch/serialization.py\", line 416, in _load\n"
+        "    deserialized_objects[key]._set_from_file(f, offset)\nRuntimeError: unexpected EOF. The file might be "
+        "corrupted.\n",
+        "D:\\faces> python demo.py --trained_model weights\\WIDERFace_DSFD_RES152.pth\r\nTraceback (most recent call "
+        "last):\r\n  File \"demo.py\", line 88, in <module>\r\n    net.load_state_dict(torch.load(args.trained_model))"
+        "\r\nRuntimeError: unexpected EOF. The file might be corrupted\r\n",
+    ]
+    for text in old:
+        m = one(text, "download.not-a-model")
+        assert ids(text) == ["download.not-a-model"], text
+        assert "cut off" in m["title"] and "end of the file" in m["title"] and "download" in m["fix"]
+    headers = [
+        "## Error Details\n- **Node ID:** 4\n- **Node Type:** UNETLoader\n- **Exception Type:** "
+        "safetensors_rust.SafetensorError\n- **Exception Message:** Error while deserializing header: HeaderTooLarge\n",
+        "!!! Exception during processing !!! Error while deserializing header: header too large\r\n\r\nFile path: "
+        "E:\\ComfyUI\\models\\diffusion_models\\flux-2-klein-4b.safetensors\r\n",
+        "  File \"/srv/app/.venv/lib/python3.12/site-packages/transformers/modeling_utils.py\", line 4890, in "
+        "from_pretrained\nsafetensors_rust.SafetensorError: Error while deserializing header: incomplete metadata, file "
+        "not fully covered\n",
+    ]
+    for text in headers:
+        m = one(text, "safetensors.truncated")
+        assert ids(text) == ["safetensors.truncated"], text
+        assert ("truncated" in m["title"] or "not a safetensors file" in m["title"]) and "download it agai" in m["fix"]
+    m = one(headers[1], "safetensors.truncated")
+    assert "HTML page" in m["title"] and "flux-2-klein-4b.safetensors" in m["fix"]
+    tok = ("huggingface_hub.errors.RepositoryNotFoundError: 401 Client Error. (Request ID: Root=1-6a0b)\n\nRepository "
+           "Not Found for url: https://huggingface.co/black-forest-labs/FLUX.2-klein-4B/resolve/main/ae.safetensors.\n"
+           "Please make sure you specified the correct `repo_id` and `repo_type`.\nIf you are trying to access a private "
+           "or gated repo, make sure you are authenticated.\nInvalid credentials in Authorization header\n")
+    m = one(tok, "hf.token-invalid")
+    assert ids(tok) == ["hf.token-invalid"]
+    assert "token" in m["title"] and "hf auth login" in m["fix"]
+    # look-alikes: other apps' downloaders and loaders, other model families' repositories and CDNs
+    for t in ("Error: pull model manifest: Get \"https://registry.ollama.ai/v2/library/llama3/manifests/8b\": EOF\n",
+              "Error: an error was encountered while running the model: unexpected EOF\n",
+              "panic: unexpected EOF\n\ngoroutine 1 [running]:\nmain.main()\n",
+              "gguf_init_from_file: invalid magic number 73726576\nerror loading model: llama_model_loader: failed to "
+              "load model from ./models/m.gguf\n",
+              "curl: (18) transfer closed with 1048576 bytes remaining to read\n",
+              "2026-01-02 10:00:00 (1.2 MB/s) - Connection closed at byte 2147483648. Retrying.\n",
+              "gzip: stdin: unexpected end of file\ntar: Child returned status 1\n",
+              "downloading https://dl.fbaipublicfiles.com/segment_anything_2/092824/sam2_hiera_base_plus.pt\n!!! Exception "
+              "during processing !!! HTTP Error 403: Forbidden\n",
+              "Error: All model downloads failed. Last error: HTTP status client error (403 Forbidden) for url "
+              "(https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-base.bin)\n",
+              "Cannot access gated repo for url https://huggingface.co/black-forest-labs/FLUX.1-schnell/resolve/main/"
+              "model_index.json.\nAccess to model black-forest-labs/FLUX.1-schnell is restricted. You must have access "
+              "to it and be authenticated to access it. Please log in.\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
     source archive (`numpy-1.26.4.tar.gz`, `numpy-1.11.1.zip`) and failing right after (`Preparing metadata
