@@ -9101,6 +9101,9 @@ _COMFY_WRITE_PATH = re.compile(
     r"comfy|[\\/]models[\\/](?:checkpoints|diffusion_models|unet|text_encoders|clip|vae|loras)(?:[\\/]|$)", re.I)
 _OTHER_WRITE_PATH = re.compile(r"-packages|huggingface|[\\/]\.cache[\\/]|Program Files|[\\/]\.?venv[\\/]", re.I)
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:|\\")
+# a generated image or video written into an output folder (`/output/ComfyUI_00001_.png`, `/app/outputs/2024-05-01/x.jpg`)
+_OUTPUT_IMAGE_PATH = re.compile(
+    r"(?:^|/)outputs?/(?:[^/\n]{1,120}/){0,3}[^/\n]{1,200}\.(?:png|jpe?g|webp|gif|tiff?|mp4|webm)$", re.I)
 
 
 @_interp("volume_write")
@@ -9111,8 +9114,17 @@ def _volume_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     ComfyUI running on Windows itself, where errno 13 on a file is most often one held open by another program or an
     antivirus, or a folder opened as a file: no owner to change, not claimed."""
     path = g.get("path") or ""
-    if (_off_nvidia(ctx) or _WINDOWS_PATH.search(path) or _OTHER_WRITE_PATH.search(path)
-            or not _COMFY_WRITE_PATH.search(path)):
+    if _off_nvidia(ctx) or _WINDOWS_PATH.search(path) or _OTHER_WRITE_PATH.search(path):
+        return None
+    if not _COMFY_WRITE_PATH.search(path) and _OUTPUT_IMAGE_PATH.search(path):
+        # the saved image itself refused: its output folder (mounted into a container, or made by a sudo run) has
+        # another owner; ComfyUI's SaveImage and diffusers scripts' image.save() alike
+        folder = path.rsplit("/", 1)[0] or "/"
+        return {"title": f"The output folder {folder} is not writable: the generated image could not be saved (a "
+                         "folder made by a sudo run or mounted into a container keeps another owner, or the mount is "
+                         "read-only)",
+                "details": {"path": path, "folder": folder}}
+    if not _COMFY_WRITE_PATH.search(path):
         return None
     return {}
 

@@ -18866,6 +18866,43 @@ def test_round416_git_main_source_install_kinds():
         assert ids(t) == [], t
 
 
+def test_round431_vae_decode_save_output_kinds():
+    r"""Round 431 (VAE decode, tiled decode and saving images, second pass): errno 13 / errno 30 on a generated image
+    file inside an output folder on a Linux path (`/output/x.png`, `/data/outputs/DATE/x.jpg`: a folder made by a sudo
+    run or mounted into a container keeps another owner, or the mount is read-only) is docker.volume-not-writable
+    with a headline naming that output folder; ComfyUI's own output path keeps the generic headline. Tenstorrent's
+    stack (tt-xla / tt-metal named, or its allocator's `DRAM buffer across N banks`) is another vendor's accelerator:
+    a VAE-decoder OOM there is not cuda.oom. Silent: a Windows path, an AMD (ROCm) setup, a non-image file in an
+    output folder, a save failure without a path; still claimed: a user's OOM at the VAE decode on an RTX card."""
+    sig = "docker.volume-not-writable"
+    m = one("Traceback (most recent call last):\n  File \"/app/generate.py\", line 88, in <module>\n    image.save(out_path)\n"
+            "  File \"/usr/local/lib/python3.11/site-packages/PIL/Image.py\", line 2563, in save\n    fp = builtins.open("
+            "filename, \"w+b\")\nPermissionError: [Errno 13] Permission denied: '/data/outputs/2026-01-05/klein_00003.png'\n",
+            sig)
+    assert "/data/outputs/2026-01-05" in m["title"] and "not writable" in m["title"] and "chown" in m["fix"]
+    # errno 30 on a read-only mount, CRLF line ends
+    m = one("OSError: [Errno 30] Read-only file system: '/workspace/outputs/img_0001.jpg'\r\n", sig)
+    assert "/workspace/outputs" in m["title"] and "read-only" in m["title"]
+    # ComfyUI's SaveImage in a container: its own path keeps the generic headline
+    m = one("  File \"/home/runner/ComfyUI/nodes.py\", line 1640, in save_images\n    img.save(os.path.join(full_output_folder, "
+            "file), pnginfo=metadata, compress_level=self.compress_level)\nPermissionError: [Errno 13] Permission denied: "
+            "'/home/runner/ComfyUI/output/ComfyUI_00001_.png'\n", sig)
+    assert "ComfyUI writes to" in m["title"]
+    # a user's OOM at the decode on an NVIDIA card is still cuda.oom
+    m = one("got OOM at the VAE decode on my RTX 4070 12GB\n", "cuda.oom")
+    assert "VAE decode" in m["title"] and "VAE Decode (Tiled)" in m["fix"]
+    # look-alikes
+    for t in ("PermissionError: [Errno 13] Permission denied: 'D:\\\\outputs\\\\klein_00001_.png'\n",
+              "torch 2.5.1+rocm6.2\nPermissionError: [Errno 13] Permission denied: '/srv/output/klein_00001_.png'\n",
+              "PermissionError: [Errno 13] Permission denied: '/srv/output/run.log'\n",
+              "PermissionError: [Errno 13] Permission denied - when saving a generated image\n",
+              "Flux VAE OOM in the VAE decoder on our n300 card:\nOut of Memory: Not enough space to allocate 2147483648 B "
+              "DRAM buffer across 12 banks\n",
+              "tt-metal run: got OOM at the VAE decode\n",
+              "[tt_xla] SD3 VAE decode: error during the VAE decode, out of memory\n"):
+        assert ids(t) == [], t
+
+
 def test_round422_edit_offload_oom_kv_cache_kinds():
     r"""Round 422 (FLUX.2 / Klein image editing and multi-reference workflows, second pass): a diffusers user's
     out-of-memory with model CPU offload on (`enable_model_cpu_offload() ... but (still) OOM`, `OOM ... even with cpu
