@@ -20782,6 +20782,50 @@ def test_round420_low_vram_cards_kinds():
     assert "nvidia.sysmem-fallback" not in ids("Device: cuda:0 AMD Radeon RX 7600 : native\n" + bar
                                                + "GPU usage stays at 0% but the VRAM is full.\n")
 
+def test_round425_gpu_hardware_faults_kinds():
+    r"""Round 425 (GPU hardware faults and unstable cards, third pass): the NVIDIA driver's probe-time report that a GPU
+    `has fallen off the bus and is not responding to commands` (three NVRM lines, no Xid) is gpu.hardware-fault like Xid
+    79; a CUDA program's own check macro that names the kernel and line (`CUDA error in func '...' at line N :
+    unspecified launch failure`) is the same launch failure as torch's wording; Windows' name of a Ryzen APU with its
+    integrated Radeon (`AMD Ryzen 5 5600G with Radeon Graphics`) and no NVIDIA GPU named is an AMD machine, where the
+    NVIDIA power and fault answers do not apply. Silent: the probe wording on an eGPU is the eGPU's, the macro wording
+    with another error, the macro's launch failure after a suspend is cuda.lost-after-suspend's; the APU string beside a
+    GeForce (a hybrid laptop) keeps the hardware answer."""
+    probe = ("[  612.004311] NVRM: The NVIDIA GPU 0000:41:00.0\n"
+             "               NVRM: (PCI ID: 10de:2684) installed in this system has\n"
+             "               NVRM: fallen off the bus and is not responding to commands.\n"
+             "[  612.117802] NVRM: The NVIDIA probe routine failed for 1 device(s).\n")
+    for t in (probe, probe.replace("\n", "\r\n"),
+              "Jan 12 03:14:07 gpu-node7 kernel: " + probe.splitlines()[0].split("] ", 1)[1] + "\n"
+              "Jan 12 03:14:07 gpu-node7 kernel: NVRM: (PCI ID: 10de:2b85) installed in this system has\n"
+              "Jan 12 03:14:07 gpu-node7 kernel: NVRM: fallen off the bus and is not responding to commands.\n"):
+        m = one(t, "gpu.hardware-fault")
+        assert ids(t)[0] == "gpu.hardware-fault" and "PCIe bus" in m["title"], (ids(t), m["title"])
+        assert "nvidia-smi" in m["fix"]
+    # the same probe message from an external GPU: the eGPU's link, not the card
+    assert ids("RTX 4090 in a Razer Core X over Thunderbolt 3\n" + probe)[0] == "gpu.egpu-link-lost"
+    # a program's own CUDA check macro, naming the kernel and the line
+    for t in ("GPU 2: CUDA error in func 'ethash_search' at line 312 : unspecified launch failure\n",
+              "miner.exe --algo kawpow\r\nCUDA error in func 'search_kernel' at line 77: unspecified launch failure\r\n"
+              "Windows 11, RTX 3070 on a PCIe riser\r\n"):
+        m = one(t, "gpu.hardware-fault")
+        assert ids(t)[0] == "gpu.hardware-fault" and "failed" in m["title"], (ids(t), m["title"])
+        assert "overclock" in m["fix"]
+    assert ids("CUDA error in func 'ethash_search' at line 312 : out of memory\n") != ["gpu.hardware-fault"]
+    assert "gpu.hardware-fault" not in ids("CUDA error in func 'ethash_search' at line 312 : invalid argument\n")
+    slept = ("The laptop went to sleep overnight with the job running; after it woke up:\n"
+             "CUDA error in func 'run_step' at line 88 : unspecified launch failure\n")
+    assert ids(slept)[0] == "cuda.lost-after-suspend", ids(slept)
+    # a Ryzen APU named by Windows' processor string, no NVIDIA GPU: the power answer is not NVIDIA's there
+    said = "when generating the image in ComfyUI the computer restarts with a black screen\n"
+    for cpu in ("Processor\tAMD Ryzen 5 5600G with Radeon Graphics            3.90 GHz\n",
+                "CPU: AMD Ryzen 7 7840HS w/ Radeon 780M Graphics\r\n"):
+        assert ids(cpu + said) == [], ids(cpu + said)
+    # the same string beside a GeForce (a hybrid laptop): the NVIDIA card's power answer stays
+    hybrid = "Processor AMD Ryzen 7 5800H with Radeon Graphics, GPU NVIDIA GeForce RTX 3070 Laptop\n" + said
+    assert ids(hybrid)[0] == "gpu.hardware-fault", ids(hybrid)
+    assert ids(said)[0] == "gpu.hardware-fault"
+
 def test_round372_missing_node_types_kinds():
     r"""Round 372 (ComfyUI workflows with missing or unknown node types): an older ComfyUI's /prompt validation looking
     a node class up with `nodes.NODE_CLASS_MAPPINGS[prompt[x]['class_type']]` and failing with `KeyError: '<class>'`
