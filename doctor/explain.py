@@ -3467,6 +3467,18 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "and pass it to `Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", "
                         "transformer=transformer, torch_dtype=torch.bfloat16)`"),
                 "details": {"class": sf, "needs": f"diffusers>=0.30 (Klein: >={kmin})"}}
+    if g.get("dmeth"):
+        # a diffusers model class without a ModelMixin method of diffusers 0.33 (fp8 layerwise casting, group offload)
+        meth, mc = g["dmeth"], g.get("dmcls") or "the model"
+        return {"title": f"This diffusers has no {mc}.{meth}(): it is older than diffusers 0.33",
+                "cause": (f"`{meth}()` came to every diffusers model (ModelMixin) in diffusers 0.33.0: layerwise casting "
+                          "stores the weights in float8 and computes in bf16, group offloading moves groups of layers to "
+                          "the GPU only when they run. An older diffusers has no such method, so the call fails before "
+                          f"anything is loaded or cast. FLUX.2 [klein] needs diffusers {kmin} or newer anyway."),
+                "fix": (f"Upgrade diffusers in the Python that runs it: `python -m pip install -U \"diffusers>={kmin}\" "
+                        "transformers accelerate`, then check `python -c \"import diffusers; print(diffusers.__version__)\"`; "
+                        f"call it on the diffusers model, e.g. `pipe.transformer.{meth}(...)`, not on a transformers text encoder"),
+                "details": {"class": mc, "method": meth, "needs": f"diffusers>=0.33 (Klein: >={kmin})"}}
     cls = g.get("cls") or "Flux2KleinPipeline"
     need = kmin if "klein" in cls.lower() else "0.36"
     return {"title": f"This diffusers has no `{cls}`: diffusers {need} or newer is needed",

@@ -19980,6 +19980,63 @@ def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
 
 
 
+def test_round428_bnb_to_refused_layerwise_casting_kinds():
+    r"""Round 428 (quantization in diffusers and transformers, second pass): transformers' refusal to `.to()` a
+    bitsandbytes model, in the wording of transformers before 4.45 (`.to` is not supported for `4-bit` or `8-bit`
+    bitsandbytes models, with backticks, quotes or none) and in the later wording that names the installed
+    bitsandbytes (`Calling to() is not supported for 4-bit quantized models with the installed version of
+    bitsandbytes`, transformers and diffusers alike), is bnb.to-refused-old-version with a fix that upgrades
+    transformers and bitsandbytes; a diffusers model class without `enable_layerwise_casting` / `enable_group_offload`
+    (added in diffusers 0.33) is diffusers.too-old. Silent: the same refusal on a ROCm or Mac setup, the 8-bit-only
+    refusal of a newer transformers, and a transformers text encoder asked for layerwise casting."""
+    old = [
+        "got prompt\r\nLoading checkpoint shards: 100%|##########| 4/4 [00:12<00:00,  3.01s/it]\r\n!!! Exception during "
+        "processing !!! `.to` is not supported for `4-bit` or `8-bit` bitsandbytes models. Please use the model as it is, "
+        "since the model has already been set to the correct devices and casted to the correct `dtype`.\r\n",
+        "# ComfyUI Error Report\n## Error Details\n- **Node Type:** CaptionerLoader\n- **Exception Type:** ValueError\n"
+        "- **Exception Message:** '.to' is not supported for '4-bit' or '8-bit' bitsandbytes models. Please use the model "
+        "as it is\n## Stack Trace\n```\n  File \"D:\\ComfyUI\\execution.py\", line 327, in execute\n",
+        "  File \"/opt/venv/lib/python3.11/site-packages/transformers/modeling_utils.py\", line 2905, in to\n    raise "
+        "ValueError(\nValueError: .to is not supported for 4-bit or 8-bit bitsandbytes models. Please use the model as it is\n",
+    ]
+    for text in old:
+        m = one(text, "bnb.to-refused-old-version")
+        assert ids(text) == ["bnb.to-refused-old-version"], text
+        assert "4.45" in m["title"] and "0.43.2" in m["title"]
+        assert "transformers>=4.45" in m["fix"] and "bitsandbytes>=0.43.2" in m["fix"] and "python_embeded" in m["fix"]
+    new = [
+        "Traceback (most recent call last):\n  File \"C:\\apps\\klein\\run.py\", line 40, in <module>\n    te.to(\"cuda\")\n"
+        "ValueError: Calling `to()` is not supported for `4-bit` quantized models with the installed version of "
+        "bitsandbytes. The current device is `cpu`. If you intended to move the model, please install bitsandbytes >= 0.43.2.\n",
+        "Calling to() is not supported for 4-bit quantized models with the installed version of bitsandbytes. The current "
+        "device is `cuda:1`.\r\n",
+    ]
+    for text in new:
+        m = one(text, "bnb.to-refused-old-version")
+        assert ids(text) == ["bnb.to-refused-old-version"], text
+        assert "bitsandbytes>=0.43.2" in m["fix"]
+    casting = [
+        "Traceback (most recent call last):\n  File \"/home/ann/klein.py\", line 12, in <module>\n    "
+        "pipe.transformer.enable_layerwise_casting(storage_dtype=torch.float8_e4m3fn, compute_dtype=torch.bfloat16)\n"
+        "AttributeError: 'Flux2Transformer2DModel' object has no attribute 'enable_layerwise_casting'\n",
+        "AttributeError: 'AutoencoderKLFlux2' object has no attribute 'enable_group_offload'\r\n",
+    ]
+    for text in casting:
+        m = one(text, "diffusers.too-old")
+        assert ids(text) == ["diffusers.too-old"], text
+        assert "0.33" in m["title"] and "pip install -U \"diffusers>=" in m["fix"]
+    for t in ("rocm=6.2\ntorch=2.5.1+rocm6.2\nValueError: Calling `to()` is not supported for `4-bit` quantized models "
+              "with the installed version of bitsandbytes. The current device is `cuda:0`.\n",
+              "Apple M3 Max, torch 2.6.0, mps\nValueError: `.to` is not supported for `4-bit` or `8-bit` bitsandbytes "
+              "models. Please use the model as it is\n",
+              "ValueError: `.to` is not supported for `8-bit` bitsandbytes models. Please use the model as it is, since the "
+              "model has already been set to the correct devices and casted to the correct `dtype`.\n",
+              "AttributeError: 'T5EncoderModel' object has no attribute 'enable_layerwise_casting'\n",
+              "AttributeError: 'Qwen3ForCausalLM' object has no attribute 'enable_group_offload'\n"):
+        got = ids(t)
+        assert not {"bnb.to-refused-old-version", "diffusers.too-old"} & set(got), (t, got)
+
+
 def test_round399_node_pack_weights_only_doc_line_kinds():
     r"""Round 399 (custom node packs' trackers in the FLUX.2 / Klein era, third pass): torch's closing sentence of a
     weights-only refusal (`Check the documentation of torch.load to learn more about types accepted by default with
