@@ -1428,6 +1428,9 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
         return None  # `PyTorch ... SM_120 error` names PyTorch itself; still not beside an attention package or framework
     if g.get("para_inst") and _para_sm_foreign(ctx):
         return None  # `PyTorch ... sm_120 is not supported by the current installation` (the warning retold): same gate
+    if g.get("cu_said") and (_off_nvidia(ctx) or any(_fact(ctx, k) for k in (
+            "other_framework", "llm_engine", "ggml_cuda", "foreign_cuda_build"))):
+        return None  # `pytorch 2.7.0+cu126 ... incompatible with ... CUDA capability sm_120`: torch's own build named
     if g.get("rtx50cu") or g.get("rtx50_said") or g.get("rtx50_torch"):
         # the reporter's own words that an RTX 50 card needs a torch for CUDA 12.8 / 13 (`crashes with the new Nvidia
         # RTX 50XX Series ... it need to update torch to 12.8`; two patterns, one per wording family): torch's missing
@@ -1471,6 +1474,8 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
         return {}
     archs = (g.get("archs") or "").split()
     d = {"gpu": (g.get("gpu") or "").strip(), "gpu_arch": sm, "torch_archs": archs}
+    if g.get("cu_said"):
+        d["torch_cuda_said"] = g["cu_said"]  # the user's +cuXXX tag: a build of CUDA 12.6 or older
     num = _int(sm[3:]) or 0
     cause = f"{d['gpu'] or 'The GPU'} is {sm}" + (f", but this PyTorch has kernels only for {' '.join(archs)}" if archs else
                                                      ", which this PyTorch build has no kernels for") + "."

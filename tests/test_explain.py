@@ -21486,6 +21486,41 @@ def test_round419_lora_on_quantized_model_kinds():
         "Forge: lora on flux1-dev-Q4_0.gguf gives 'GGMLTensor' object has no attribute 'tensor_shape'\n")
 
 
+def test_round424_cloud_gpu_rental_kinds():
+    r"""Round 424 (cloud GPU rentals and hosted machines). torch.sm-unsupported reads a user's words that a torch build
+    of CUDA 12.6 or older (its `+cu126` / `+cu124` tag) is incompatible with / does not support a card named with
+    torch's own `with CUDA (capability) sm_100 / sm_120`: a template or Docker image whose torch lacks Blackwell
+    kernels. disk.full reads the OS message quoted as the error a program gave (`I get the following error saying
+    No space left on device`) where ComfyUI, diffusers, Hugging Face or safetensors is named on its line or after it.
+    Silent: a cu128 build said incompatible, an LMDeploy / TurboMind engine or a ROCm machine beside the same words;
+    the disk words with no such program, on a /dev/shm line, or from Postgres or another tool's bare `error:`."""
+    m = one("Vast.ai template ships torch 2.5.1+cu124 which is not compatible with the NVIDIA GeForce RTX 5090 with "
+            "CUDA capability sm_120\n", "torch.sm-unsupported")
+    assert m["details"]["gpu_arch"] == "sm_120" and m["details"]["torch_cuda_said"] == "cu124"
+    assert "cu128" in m["fix"] and "Blackwell" in m["fix"]
+    m = one("RunPod pod on 8x B200: the image's torch==2.6.0+cu126 does not support B200 with CUDA sm_100\r\n"
+            "$ nvidia-smi --query-gpu=name,driver_version --format=csv,noheader\r\nNVIDIA B200, 580.126.09\r\n",
+            "torch.sm-unsupported")
+    assert m["details"]["gpu_arch"] == "sm_100" and "--index-url https://download.pytorch.org/whl/cu128" in m["fix"]
+    # a cu128 build said incompatible, another engine's build, a ROCm machine: silent
+    assert "torch.sm-unsupported" not in ids(
+        "Lambda H100 box: pytorch 2.7.0+cu128 is incompatible with 50XX cards with CUDA capability sm_120\n")
+    assert ids("lmdeploy serve: turbomind ships torch 2.6.0+cu124, not compatible with RTX 5090 with CUDA capability "
+               "sm_120\n") == []
+    assert ids("ROCm 6.2 machine: torch 2.5.1+cu124 incompatible with MI300X with CUDA capability sm_100\n") == []
+
+    m = one("ComfyUI on a RunPod network volume: I keep getting an error: No space left on device when the manager "
+            "installs nodes\n", "disk.full")
+    assert "disk is full" in m["title"] and "df -h" in m["fix"]
+    one("Paperspace notebook, 50 GB storage. Downloading flux-2-klein-4b shows an error \u201cNo space left on device\u201d\r\n"
+        "  File \"/notebooks/ComfyUI/custom_nodes/ComfyUI-Manager/glob/manager_downloader.py\", line 51\r\n", "disk.full")
+    # no Klein-stack program named, shared memory, a database, another tool's bare error line: not disk.full
+    assert ids("docker build: I get the error no space left on device\n") == []
+    assert "disk.full" not in ids("ComfyUI training node: the DataLoader gives error No space left on device in /dev/shm\n")
+    assert ids("ERROR:  could not extend file \"base/24603/24641\": No space left on device\n") == []
+    assert ids("error: no space left on device\nComfyUI\n") == []
+
+
 def test_round373_cjk_reports_kinds():
     r"""Round 373 (reports written in Chinese or Japanese, second pass): a spawned worker whose re-import of the script
     dies on an error of its own (WinError 1455 on a torch DLL in any system language, a missing module) is that error,
