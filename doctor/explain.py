@@ -8195,6 +8195,37 @@ def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                     "details": {"copy": near["nonblocking_copy"], "where": near["comfy_place"][:80]}}
         return {"title": "A CUDA `invalid argument` error inside a ComfyUI node: most often ComfyUI's pinned memory",
                 "details": {"node": node} if node else {}}
+    if g.get("pinshared"):
+        # a writer's words that ComfyUI pins the models into Shared GPU memory: page-locked host RAM is what Windows'
+        # Task Manager counts as shared GPU memory (also under WSL2 / Docker Desktop); claimed beside dynamic VRAM or
+        # another sign of ComfyUI, never beside another web UI (Forge's --pin-shared-memory is its own)
+        if (near.get("other_webui") or near.get("other_imagegen_app") or ctx.get("other_imagegen_app")
+                or not (_fact(ctx, "dynamic_vram") or near.get("comfy_run") or ctx.get("comfy_run")
+                        or _fact(ctx, "pinned_hint") or near.get("comfy_place"))):
+            return None
+        return {"title": ("ComfyUI's pinned (page-locked) host memory is what shows as Shared GPU memory: the offloaded "
+                          "or staged weights are pinned in RAM, not spilled there by the driver"),
+                "details": {"said": _SPACE.sub(" ", g["pinshared"]).strip()[:120]},
+                "fix": ("Start ComfyUI with pinned memory off: add `--disable-pinned-memory` to the launch line (portable: "
+                        "add it to the line in run_nvidia_gpu.bat; git: `python main.py --disable-pinned-memory`; Docker: "
+                        "append it to the container's command), then restart it; shared GPU memory and RAM use drop, at some "
+                        "cost in speed when weights are offloaded. On releases that have it, `--fast-disk` also stops "
+                        "pinning the weights dynamic VRAM stages from a fast disk. Under WSL2 give the VM enough RAM in "
+                        "%UserProfile%\\.wslconfig (`[wsl2]` `memory=24GB`), then `wsl --shutdown`")}
+    if g.get("pause") or g.get("pause_said"):
+        # handed over from ram.oom: the portable's `pause` with no traceback after a model load, in a paste whose
+        # launch line turned pinned memory on with `--fast pinned_memory` (ComfyUI 0.3.6x's opt-in)
+        return {"title": ("ComfyUI's process ended without a traceback with pinned memory turned on (`--fast "
+                          "pinned_memory`): pinning the offloaded weights took the RAM Windows needed"),
+                "details": {"console": (g.get("pause") or "pause").strip()[:120]},
+                "fix": ("Remove `--fast pinned_memory` from the launch line (portable: run_nvidia_gpu.bat) and start "
+                        "ComfyUI again. On ComfyUI 0.3.68 and later pinned memory is on by default: turn it off with "
+                        "`--disable-pinned-memory` (portable: `.\\python_embeded\\python.exe -s ComfyUI\\main.py "
+                        "--windows-standalone-build --disable-pinned-memory`; git: `python main.py --disable-pinned-memory`), "
+                        "and update ComfyUI with its requirements (git: `git pull` then `python -m pip install -r "
+                        "requirements.txt`; portable: update\\update_comfyui.bat), whose later releases pin within a RAM "
+                        "budget. If it still ends the same way, give Windows a larger page file (System > About > Advanced "
+                        "system settings > Performance > Settings > Advanced > Virtual memory)")}
     if g.get("pinerr"):
         return {"title": "ComfyUI could not pin (page-lock) the host RAM of offloaded weights: its `Pin error.` line",
                 "details": {"message": g["pinerr"]},
@@ -8240,13 +8271,35 @@ def _model_cache_held(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
         return None
     if not near.get("comfy_run"):
         return None
-    said = next((g[k] for k in ("not_released", "not_release", "reserved", "hostage", "full", "free_q", "leak")
+    said = next((g[k] for k in ("not_released", "not_release", "reserved", "hostage", "full", "free_q", "leak",
+                                "stays", "cached")
                  if g.get(k)), "")
     d: dict[str, Any] = {"said": _SPACE.sub(" ", said).strip()[:120]} if said else {}
     if re.search(r"\b(?:VRAM|GPU)\b", said, re.I):
         return {"details": d,
                 "title": "ComfyUI keeps models loaded in VRAM between nodes and runs (smart memory): the GPU memory is not freed after a run"}
     return {"details": d}
+
+
+@_interp("ram_cache_reload")
+def _ram_cache_reload(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A writer's account that ComfyUI reads its models from disk again on every run or prompt change (ComfyUI named
+    on the line, or the models loaded from disk again beside a sign of a ComfyUI run or dynamic VRAM), or that its
+    own `--cache-ram N` acts like `--cache-none` (N is the RAM kept free): the RAM pressure cache dropping models.
+    Another web UI or app and an AMD / Intel / Mac setup are not claimed."""
+    near = _near(ctx)
+    if (_off_nvidia(ctx) or near.get("other_webui") or near.get("other_imagegen_app")
+            or ctx.get("other_imagegen_app")):
+        return None
+    if g.get("flag"):
+        gb = g.get("gb") or ""
+        return {"title": (f"`--cache-ram {gb}` tells ComfyUI to keep {gb} GB of RAM free, not to cache {gb} GB: its RAM "
+                          "pressure cache drops the models after each run, as --cache-none does"),
+                "details": {"cache_ram_gb": gb}}
+    if g.get("disk") and not (near.get("comfy_run") or _fact(ctx, "dynamic_vram") or ctx.get("comfy_run")):
+        return None  # models read from disk again with nothing of ComfyUI in view: another loader's own cache
+    said = _SPACE.sub(" ", g.get("said") or g.get("disk") or "").strip()[:120]
+    return {"details": {"said": said} if said else {}}
 
 
 @_interp("outputs_cached")
@@ -9424,6 +9477,10 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         if g.get("pause") and (not near.get("comfy_load") or near.get("py_traceback") or near.get("cudnn_dll_lookup")):
             return None  # a batch file's pause with no model load just before it, or after a Python error or cuDNN's own
             # `Could not locate cudnn_...dll` (the process ended by cuDNN's loader, not by memory)
+        if g.get("pause") and re.search(r"--fast\s+pinned_memory", _fact(ctx, "pinned_hint")):
+            # the launch line turned ComfyUI 0.3.6x's opt-in pinned memory on (`--fast pinned_memory`) and the process
+            # ended silently after a model load: pinning the offloaded weights, gone without the option (ComfyUI#10542)
+            return {"as": "comfyui.pinned-memory"}
         return {"title": "ComfyUI's Python process ended without a traceback while loading a model: Windows ran out of memory (RAM + page file)",
                 "details": {"console": (g.get("pause") or "pause").strip()[:120]},
                 "fix": ("Let Windows manage the page file, or give it 32 GB or more on a drive with that much free space (System > "

@@ -21132,6 +21132,65 @@ def test_round418_cuda_host_compiler_toolkit_kinds():
     assert "cuda.toolkit-missing" not in ids(mac), ids(mac)
 
 
+def test_round429_comfyui_memory_cache_pinned_kinds():
+    r"""Round 429 (ComfyUI memory management flags and offloading of 2025-2026, third pass). comfyui.ram-cache-reload
+    reads a writer's account that ComfyUI reads its models from disk again on every run or prompt change (ComfyUI named
+    on the line, or the models loaded from disk again beside a workflow or dynamic VRAM), and ComfyUI's own
+    `--cache-ram N` said to act like `--cache-none` (N is the RAM kept free; the number goes into the title); another
+    web UI's reload, the same words with nothing of ComfyUI in view and an AMD setup stay silent.
+    comfyui.model-cache-held also reads models that stay allocated / loaded in RAM until a restart, or get kept in RAM
+    after use, beside a ComfyUI run. comfyui.pinned-memory reads a writer's words that ComfyUI pins the models into
+    Shared GPU memory (beside dynamic VRAM or ComfyUI; not the driver's sysmem fallback, not Forge's
+    --pin-shared-memory), and takes over ram.oom's silent portable `pause` after a model load when the launch line
+    turned pinned memory on with `--fast pinned_memory`; the same log without the option stays ram.oom."""
+    t = "Since 0.26 ComfyUI 0.26.1 reloads the Klein text encoder from disk on every run (Ubuntu 24.04, 32 GB RAM)\n"
+    m = one(t, "comfyui.ram-cache-reload")
+    assert ids(t)[:1] == ["comfyui.ram-cache-reload"], ids(t)
+    assert "reads them from disk again" in m["title"] and "--cache-classic" in m["fix"] and "--high-ram" in m["fix"]
+    crlf = "After updating, ComfyUI keeps reloading models for each generation with Flux.2 Klein 4B\r\nRTX 4070 12GB\r\n"
+    assert ids(crlf)[:1] == ["comfyui.ram-cache-reload"], ids(crlf)
+    flag = ("D:\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build "
+            "--cache-ram 48\nwith that it behaves like --cache-none, every node runs again and the models load again\n")
+    m = one(flag, "comfyui.ram-cache-reload")
+    assert "`--cache-ram 48`" in m["title"] and "48 GB of RAM free" in m["title"], m["title"]
+    assert "`--cache-ram 4`" in m["fix"]
+    wf = "Wan 2.2 workflow on a 3090: the models are re-loaded from disk every time I queue it\n"
+    assert ids(wf)[:1] == ["comfyui.ram-cache-reload"], ids(wf)
+    # silent: another web UI, nothing of ComfyUI, an AMD card
+    assert ids("Forge reloads the checkpoint from disk on every generation since the last update\n") == []
+    assert ids("the models are loaded from disk again after a minute\n") == []
+    amd = "ComfyUI on my RX 7900 XTX (ROCm 6.4) reloads models from disk every run\n"
+    assert "comfyui.ram-cache-reload" not in ids(amd), ids(amd)
+    # the model cache held in RAM
+    held = "After the first workflow run the models stay loaded in RAM until I restart ComfyUI, 64 GB gone\n"
+    assert ids(held)[:1] == ["comfyui.model-cache-held"], ids(held)
+    kept = "Both Klein 9B and Z-Image models get kept in RAM even after I switch workflows\n"
+    assert ids(kept)[:1] == ["comfyui.model-cache-held"], ids(kept)
+    assert ids("InvokeAI: the models stay loaded in RAM until I restart the app\n") == []
+    # pinned memory counted as Shared GPU memory
+    sh = "ComfyUI 0.34 with DynamicVRAM pins all my models into shared GPU memory on Windows 11 (12 GB shared)\n"
+    m = one(sh, "comfyui.pinned-memory")
+    assert ids(sh)[:1] == ["comfyui.pinned-memory"], ids(sh)
+    assert "Shared GPU memory" in m["title"] and "--disable-pinned-memory" in m["fix"], m
+    forge = "Forge with --pin-shared-memory pins the whole model into shared GPU memory\n"
+    assert "comfyui.pinned-memory" not in ids(forge), ids(forge)
+    # the portable's silent pause with `--fast pinned_memory` on the launch line
+    log = ("D:\\AI\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build{flag}\r\n"
+           "Total VRAM 8188 MB, total RAM 32605 MB\r\n"
+           "got prompt\r\nRequested to load Flux2\r\n"
+           "loaded partially; 6120.55 MB usable, 6100.10 MB loaded, 1710.42 MB offloaded, lowvram patches: 0\r\n"
+           "100%|##########| 4/4 [00:21<00:00,  5.31s/it]\r\nRequested to load AutoencodingEngine\r\n\r\n"
+           "D:\\AI\\ComfyUI_windows_portable>pause\r\nPress any key to continue . . .\r\n")
+    pinned = log.format(flag=" --fast pinned_memory")
+    m = one(pinned, "comfyui.pinned-memory")
+    assert ids(pinned)[:1] == ["comfyui.pinned-memory"], ids(pinned)
+    assert "--fast pinned_memory" in m["title"] and "Remove `--fast pinned_memory`" in m["fix"], m
+    plain = log.format(flag="")
+    assert ids(plain)[:1] == ["ram.oom"], ids(plain)
+    fp16 = log.format(flag=" --fast fp16_accumulation")
+    assert "comfyui.pinned-memory" not in ids(fp16), ids(fp16)
+
+
 def test_round398_newest_library_wordings_kinds():
     r"""Round 398 (the newest wordings of torch 2.9-2.13, transformers 5, huggingface_hub 1.x and ComfyUI 0.4-0.9). torch
     2.9+'s refusal to read a legacy TF32 / matmul-precision switch after the new per-backend `fp32_precision` API was
