@@ -9215,7 +9215,9 @@ def _manager_git_delete(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     path = (g.get("path") or "").replace("\\\\", "\\")
     pack = (g.get("pack") or "").strip()
     cut = path.lower().find("\\.git\\")
-    folder = path[:cut] if cut > 0 else ""
+    top = path.lower().find("custom_nodes\\" + pack.lower() + "\\") if pack else -1
+    # the pack's own folder, also when the refused .git is a sub-checkout inside it (the Impact Pack's impact_subpack)
+    folder = path[:top + len("custom_nodes\\") + len(pack)] if top >= 0 else (path[:cut] if cut > 0 else "")
     if not pack or not folder:
         return {}
     sig = cat.by_id("comfyui.manager-readonly-git-files")
@@ -11883,7 +11885,8 @@ _SCRIPT_LAUNCHER = re.compile(r"[\\/]scripts[\\/]{1,2}(?!(?:pip|pip3|pip3\.\d{1,
 
 @_interp("install_denied")
 def _install_denied(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """pip's (or uv's) refusal on a file of the environment. Not claimed: pip's own download in pip-unpack-* (a
+    """pip's (or uv's) refusal on a file of the environment, or any installer's write into the Microsoft Store Python's
+    own site-packages under WindowsApps (setuptools' write test). Not claimed: pip's own download in pip-unpack-* (a
     broken-off download or a scanner: pip.download-interrupted, python.antivirus-blocked), a console-script launcher
     of another tool in use (Scripts\\X.exe: that very tool is running and replacing itself, pip-sync.exe), and uv's
     missing-RECORD warning in a conda environment (conda packages carry no RECORD)."""
@@ -11892,6 +11895,12 @@ def _install_denied(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     code = g.get("code") or g.get("code5") or ""
     if "pip-unpack-" in low or _SCRIPT_LAUNCHER.search(low):
         return None
+    if g.get("wcode"):  # any installer's write into the Microsoft Store Python's own site-packages (read-only)
+        prefix = path.split("site-packages")[0].rstrip("\\/")
+        prefix = prefix[:-4] if prefix.lower().endswith("\\lib") else prefix
+        return {"title": f"The install may not write into the Microsoft Store Python's own folder ({prefix}): "
+                         "WindowsApps is read-only for every user and program",
+                "details": {"path": path, "error": g["wcode"]}}
     if g.get("pkg"):
         if "conda" in low:
             return None

@@ -20599,6 +20599,67 @@ def test_round421_cloud_sync_folder_onedrive_gdrive_icloud_kinds():
          "    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n  File \"/usr/local/lib/python3.10/dist-packages/huggingface_hub/file_download.py\"\n")
     assert "hf.cache-symlink" not in ids(t), ids(t)
 
+def test_round426_windows_permissions_antivirus_locked_files_kinds():
+    r"""Round 426 (Windows permissions, antivirus and locked files, second pass): triton.cache-not-writable reads
+    Windows' `[WinError 5] <text in any language>: '...\.triton'` (or `.triton\cache`), the Triton cache folder in the
+    user's profile refused; a rename inside the cache (`... -> ...`) is not that reading. python.install-access-denied
+    reads pip's install error quoted without its path (an issue title, or the path wrapped onto the next line) when it
+    is an access refusal (WinError 5, Errno 13; a bare WinError 32 may be pip's own held download) and any
+    installer's [Errno 13] / [WinError 5] on the Microsoft Store Python's own site-packages under
+    C:\Program Files\WindowsApps (its own headline); the Store Python's per-user LocalCache and a log line naming the
+    Store Python stay silent. comfyui.manager-readonly-git-files reads WinError 5 in any Windows language and a .git
+    sub-checkout inside a node pack (the fix names the pack's own folder); a .git outside custom_nodes stays silent, as
+    do an antivirus warning about another program's files, a node pack's own database in use and another program's
+    bare WinError 5."""
+    t = ("# ComfyUI Error Report\n## Error Details\n- **Node Type:** KSampler\n- **Exception Type:** PermissionError\n"
+         "- **Exception Message:** [WinError 5] Zugriff verweigert: 'D:\\\\Users\\\\kim\\\\.triton'\n## Stack Trace\n")
+    m = one(t, "triton.cache-not-writable")
+    assert ".triton" in m["title"] and "set TRITON_CACHE_DIR=" in m["fix"] and "run_nvidia_gpu.bat" in m["fix"], m
+    t = ("  File \"C:\\\\ComfyUI\\\\python_embeded\\\\Lib\\\\site-packages\\\\triton\\\\runtime\\\\cache.py\", line 120, in __init__\r\n"
+         "    os.makedirs(self.cache_dir, exist_ok=True)\r\n"
+         "PermissionError: [WinError 5] Access is denied: 'C:\\\\Users\\\\Marta Lopez\\\\.triton\\\\cache'\r\n")
+    assert ids(t) == ["triton.cache-not-writable"], ids(t)
+    t = ("PermissionError: [WinError 5] Access is denied: 'C:\\\\Users\\\\kim\\\\.triton\\\\cache\\\\AB12\\\\tmp.x' -> "
+         "'C:\\\\Users\\\\kim\\\\.triton\\\\cache\\\\AB12\\\\k.json'\n")
+    assert "triton.cache-not-writable" not in ids(t), ids(t)
+    # pip's install error without its path; the Store Python's read-only folder
+    t = "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied:\n"
+    m = one(t, "python.install-access-denied")
+    assert "Task Manager" in m["fix"], m
+    # a bare WinError 32 title may be pip's own download still held (pip.download-interrupted): not this reading
+    t = ("ERROR: Could not install packages due to an OSError: [WinError 32] The process cannot access the file because "
+         "it is being used by another process\n")
+    assert "python.install-access-denied" not in ids(t), ids(t)
+    t = ("ERROR: Could not install packages due to an OSError: [WinError 5] Access is denied:\r\n"
+         "'D:\\\\ComfyUI\\\\python_embeded\\\\Lib\\\\site-packages\\\\torch\\\\lib\\\\c10.dll'\r\nCheck the permissions.\r\n")
+    assert ids(t)[0] == "python.install-access-denied", ids(t)
+    t = ("error: [WinError 5] Access is denied: 'C:\\\\Program Files\\\\WindowsApps\\\\PythonSoftwareFoundation.Python.3.11_"
+         "3.11.2544.0_x64__qbz5n2kfra8p0\\\\Lib\\\\site-packages\\\\diffusers-0.36.0.dist-info'\n")
+    m = one(t, "python.install-access-denied")
+    assert "Microsoft Store" in m["title"] and "WindowsApps" in m["title"] and "venv" in m["fix"], m
+    for t in ("PermissionError: [Errno 13] Permission denied: 'C:\\\\Users\\\\a\\\\AppData\\\\Local\\\\Packages\\\\"
+              "PythonSoftwareFoundation.Python.3.12_qbz5n2kfra8p0\\\\LocalCache\\\\local-packages\\\\Python312\\\\"
+              "site-packages\\\\x.pyd'\n",
+              "** Python executable: C:\\Users\\a\\AppData\\Local\\Microsoft\\WindowsApps\\PythonSoftwareFoundation."
+              "Python.3.12_qbz5n2kfra8p0\\python.exe\n"):
+        assert "python.install-access-denied" not in ids(t), (t, ids(t))
+    # a node pack's read-only git files, in another Windows language, and in a sub-checkout
+    t = ("[WinError 5] Acceso denegado: 'E:\\\\ComfyUI_windows_portable\\\\ComfyUI\\\\custom_nodes\\\\comfyui_controlnet_aux"
+         "\\\\.git\\\\objects\\\\pack\\\\pack-1a2b3c.pack'\n")
+    m = one(t, "comfyui.manager-readonly-git-files")
+    assert "comfyui_controlnet_aux" in m["title"] and "custom_nodes\\comfyui_controlnet_aux\"" in m["fix"], m
+    t = ("PermissionError: [WinError 5] 存取被拒。: 'C:\\\\AI\\\\ComfyUI\\\\custom_nodes\\\\ComfyUI-Foo\\\\third_party\\\\bar"
+         "\\\\.git\\\\objects\\\\pack\\\\pack-77.idx'\n")
+    m = one(t, "comfyui.manager-readonly-git-files")
+    assert m["details"]["folder"] == "C:\\AI\\ComfyUI\\custom_nodes\\ComfyUI-Foo", m
+    # silent look-alikes
+    for t in ("[WinError 5] Zugriff verweigert: 'C:\\\\src\\\\myrepo\\\\.git\\\\objects\\\\pack\\\\pack-9.idx'\n",
+              "McAfee says a file in my stable diffusion trainer folder has a virus (Artemis!). Is it safe?\n",
+              "update failed: the file \"ComfyUI\\custom_nodes\\comfyui-foo\\cache\\history.sqlite\" is in use and can't be "
+              "accessed\n",
+              "ERROR Error loading model: [WinError 5] Access is denied\n"):
+        assert ids(t) == [], (t, ids(t))
+
 def test_round401_windows_native_crash_silent_exit_kinds():
     r"""Round 401 (Windows native crashes and silent exits around ComfyUI and torch, second pass): the user's retelling
     that ComfyUI (or its page) says, shows or disconnects to `reconnecting` while a workflow runs is ram.oom, as is the
