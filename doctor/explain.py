@@ -9776,6 +9776,25 @@ def _quantized_seq_offload(g: dict[str, str], cat: Catalog, ctx: dict[str, Any])
             "details": {"format": "optimum-quanto", **({"tensor": cls} if cls else {})}}
 
 
+@_interp("generator_rng_differs")
+def _generator_rng_differs(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A CPU and a CUDA generator seeded alike and their results compared, in a paste that names diffusers: the
+    different images are torch's per-device random algorithms, not a fault. AMD, Intel and Mac setups are left
+    alone."""
+    if _off_nvidia_anywhere(ctx) or not _fact(ctx, "diffusers_named"):
+        return None
+    return {"details": {"generators": f"{g.get('g1')} and {g.get('g2')}"}}
+
+
+@_interp("image_list_batch")
+def _image_list_batch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A diffusers img2img / inpaint pipeline given a list of images with one prompt and a shape failure: claimed
+    unless the call already sets num_images_per_prompt. AMD, Intel and Mac setups are left alone."""
+    if _off_nvidia_anywhere(ctx) or "num_images_per_prompt" in (g.get("span") or "") + (g.get("rest") or ""):
+        return None
+    return {"details": {"pipeline": g.get("pipe") or ""}}
+
+
 @_interp("generator_device")
 def _generator_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A generator of one device asked for noise on another. Claimed only with the call that passes the generator

@@ -18951,6 +18951,58 @@ def test_round422_edit_offload_oom_kv_cache_kinds():
         assert ids(t) == [], t
 
 
+def test_round427_diffusers_generator_image_batch_kinds():
+    r"""Round 427 (errors in user code calling diffusers FLUX.2 / Klein / FLUX pipelines): a paste that seeds a CPU
+    and a CUDA torch.Generator alike and compares the results, naming diffusers, is
+    torch.generator-device-rng-differs (expected per-device random algorithms; fix: a CPU generator); an img2img /
+    inpaint pipeline class with a shape failure and a call passing `image=[a, b]` (a list) is
+    diffusers.image-list-batch-size (fix: one prompt per image or num_images_per_prompt). Silent: one generator
+    only, the two generators with no diffusers named, the comparison on a ROCm setup, a list call that sets
+    num_images_per_prompt, Flux2KleinPipeline's reference list (not an img2img pipeline); diffusers' own
+    `_resize_to_target_area(img, 1024 * 1024)` line quoted beside another program's own resize function is not
+    diffusers.flux2-reference-downscaled (the bare line still is)."""
+    sig = "torch.generator-device-rng-differs"
+    m = one("from diffusers import Flux2KleinPipeline\r\npipe = Flux2KleinPipeline.from_pretrained("
+            "\"black-forest-labs/FLUX.2-klein-4B\", torch_dtype=torch.bfloat16).to(\"cuda\")\r\n"
+            "a = pipe(p, generator=torch.Generator(device='cuda').manual_seed(7)).images[0]\r\n"
+            "b = pipe(p, generator=torch.Generator(device='cpu').manual_seed(7)).images[0]\r\n"
+            "# RTX 4070: a and b are not the same image, why?\r\n", sig)
+    assert "different images" in m["title"] and "torch.Generator(\"cpu\")" in m["fix"]
+    assert sig in ids("import diffusers, torch, numpy as np\ng1 = torch.Generator(\"cpu\").manual_seed(1)\n"
+                      "g2 = torch.Generator(\"cuda:0\").manual_seed(1)\nx = pipe(prompt, generator=g1).images[0]\n"
+                      "y = pipe(prompt, generator=g2).images[0]\nprint(np.allclose(np.array(x), np.array(y)))  # False\n")
+    sig = "diffusers.image-list-batch-size"
+    m = one("Passing two photos to Flux2KleinInpaintPipeline gives a shape mismatch:\n```python\n"
+            "pipe = Flux2KleinInpaintPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\")\n"
+            "out = pipe(prompt=\"replace the sky\", image=[photo_a, photo_b], mask_image=[m_a, m_b], strength=0.9)\n```\n",
+            sig)
+    assert "img2img / inpaint" in m["title"] and "num_images_per_prompt=len(images)" in m["fix"]
+    m = one("pipe = StableDiffusionXLImg2ImgPipeline.from_pretrained(repo, torch_dtype=torch.float16).to(\"cuda\")\n"
+            "res = pipe(prompt=\"oil painting\", image=[img1, img2, img3]).images\n"
+            "Traceback (most recent call last):\n  File \"C:\\\\work\\\\batch.py\", line 9, in <module>\n"
+            "RuntimeError: The size of tensor a (3) must match the size of tensor b (1) at non-singleton dimension 0\n",
+            sig)
+    assert "one prompt per image" in m["fix"]
+    # look-alikes
+    for t in ("pipe(prompt, generator=torch.Generator(\"cuda\").manual_seed(3)).images[0]  # same result every run\n",
+              "g1 = torch.Generator(\"cpu\").manual_seed(1)\ng2 = torch.Generator(\"cuda\").manual_seed(1)\n"
+              "print(torch.equal(torch.randn(3, generator=g1), torch.randn(3, generator=g2, device='cuda').cpu()))"
+              "  # different\n",
+              "torch 2.5.1+rocm6.2\nfrom diffusers import FluxPipeline\na = pipe(p, generator=torch.Generator(\"cpu\")"
+              ".manual_seed(5))\nb = pipe(p, generator=torch.Generator(\"cuda\").manual_seed(5))\n# not identical\n",
+              "FluxImg2ImgPipeline batch gives a shape error:\nout = pipe(prompt=\"a cat\", image=[a, b], "
+              "num_images_per_prompt=2)\n",
+              "pipe = Flux2KleinPipeline.from_pretrained(repo)\nout = pipe(prompt=\"merge them\", image=[ref1, ref2])\n"
+              "RuntimeError: Sizes of tensors must match except in dimension 1. Expected size 128 but got size 16\n"):
+        got = ids(t)
+        assert "torch.generator-device-rng-differs" not in got and "diffusers.image-list-batch-size" not in got, t
+    t = ("diffusers does:\n    img = self.image_processor._resize_to_target_area(img, 1024 * 1024)\nthis repo:\n"
+         "def compute_target_resize(w, h, area):\n    return round(w / 32) * 32, round(h / 32) * 32\n")
+    assert "diffusers.flux2-reference-downscaled" not in ids(t)
+    assert "diffusers.flux2-reference-downscaled" in ids(
+        "            img = self.image_processor._resize_to_target_area(img, 1024 * 1024)\n")
+
+
 def test_round400_flux2_diffusers_pipeline_kinds():
     r"""Round 400 (diffusers issues about FLUX.2 / Klein pipelines, fourth pass): diffusers' context-parallel hook's
     `Expected input tensor to have N dimensions, but got M dimensions, split will not be applied` is
