@@ -21693,6 +21693,56 @@ def test_round424_cloud_gpu_rental_kinds():
     assert ids("error: no space left on device\nComfyUI\n") == []
 
 
+def test_round433_comfyui_folder_paths_kinds():
+    r"""Round 433 (ComfyUI folders and paths on start and load, third pass). comfyui.directory-flag-path-invalid reads
+    ComfyUI's own argparse refusal of a folder flag (`main.py: error: argument --user-directory: The path '...' does
+    not exist.`, the read-permission and `is not a (valid) directory` wordings, --front-end-root) and a URL given to
+    --output/--input/--temp/--user/--base/--models-directory (`smb://`, `nfs://`, `cifs://`, `afp://`), which ComfyUI
+    turns into a folder inside its own. comfyui.extra-paths-yaml-invalid also reads a traceback that enters PyYAML's
+    loader from load_extra_path_config cut before its error line, and a user's words that ComfyUI does not start
+    after extra_model_paths.yaml was edited (English or Chinese). Silent: another parser refusing --output-directory
+    (a node pack, Fooocus), another program's `argument --data-dir: The path ... does not exist`, a UNC output path,
+    a URL outside a ComfyUI flag, models not loading from the yaml, a restart error with no yaml named, another
+    program's yaml.safe_load traceback."""
+    m = one("usage: main.py [-h] [--listen [IP]] [--port PORT]\n"
+            "main.py: error: argument --user-directory: The path '/mnt/nas/comfy user' does not exist.\n",
+            "comfyui.directory-flag-path-invalid")
+    assert "not a usable local path" in m["title"] and "mount" in m["fix"] and "ls -d" in m["fix"]
+    for t in ("main.py: error: argument --front-end-root: 'D:\\ComfyUI\\web_custom' is not a directory.\r\n",
+              "main.py: error: argument --user-directory: You do not have read permissions for '/srv/comfy/user'.\n",
+              "main.py: error: argument --user-directory: E:\\AI\\user is not a valid directory\n",
+              "python main.py --listen 0.0.0.0 --output-directory=smb://192.168.1.20/ai/outputs\n",
+              "python3 main.py --input-directory \"nfs://nas.local/export/inputs\" --lowvram\r\n"):
+        assert ids(t) == ["comfyui.directory-flag-path-invalid"], (t, ids(t))
+    # other parsers, another program's flag, a UNC path, a URL outside a ComfyUI flag: silent
+    assert ids("main.py: error: unrecognized arguments: --output-directory\n") == []
+    assert ids("launch.py: error: unrecognized arguments: --output-directory filepath\n") == []
+    assert ids("launch.py: error: argument --data-dir: The path '/data' does not exist.\n") == []
+    assert ids("python main.py --output-directory \\\\NAS\\share\\out\n") == []
+    assert ids("I mounted smb://nas/models with gvfs and copied klein there\n") == []
+
+    tb = ("Traceback (most recent call last):\r\n  File \"D:\\AI\\ComfyUI\\main.py\", line 182, in <module>\r\n"
+          "    apply_custom_paths()\r\n  File \"D:\\AI\\ComfyUI\\main.py\", line 80, in apply_custom_paths\r\n"
+          "    utils.extra_config.load_extra_path_config(extra_model_paths_config_path)\r\n"
+          "  File \"D:\\AI\\ComfyUI\\utils\\extra_config.py\", line 8, in load_extra_path_config\r\n"
+          "    config = yaml.safe_load(stream)\r\n             ^^^^^^^^^^^^^^^^^^^^^^\r\n"
+          "  File \"D:\\AI\\ComfyUI\\.venv\\Lib\\site-packages\\yaml\\__init__.py\", line 125, in safe_load\r\n"
+          "    return load(stream, SafeLoader)\r\n")
+    m = one(tb, "comfyui.extra-paths-yaml-invalid")
+    assert "extra_model_paths.yaml" in m["title"] and "yaml.safe_load" in m["fix"]
+    for t in ("After I edited extra_model_paths.yaml ComfyUI won't start anymore\n",
+              "Added my D: drive to extra_model_paths.yml and now ComfyUI fails to launch\n",
+              "改了extra_model_paths.yaml之后ComfyUI启动不了\n"):
+        assert ids(t) == ["comfyui.extra-paths-yaml-invalid"], (t, ids(t))
+    # models not loading, a restart error with no yaml named, another program's yaml traceback: not this
+    assert "comfyui.extra-paths-yaml-invalid" not in ids(
+        "I set up extra_model_paths.yaml but ComfyUI doesn't load my models\n")
+    assert ids("An error occurred when restarting ComfyUI after installing a node\n") == []
+    assert ids("Traceback (most recent call last):\n  File \"/app/config.py\", line 27, in load_config\n"
+               "    CONFIG = yaml.safe_load(stream)\n  File \"/usr/lib/python3/site-packages/yaml/__init__.py\", "
+               "line 125, in safe_load\n") == []
+
+
 def test_round373_cjk_reports_kinds():
     r"""Round 373 (reports written in Chinese or Japanese, second pass): a spawned worker whose re-import of the script
     dies on an error of its own (WinError 1455 on a torch DLL in any system language, a missing module) is that error,
