@@ -3585,6 +3585,8 @@ def _fa_import(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                         f"Putting the CUDA {major} runtime beside it (`python -m pip install nvidia-cuda-runtime-cu{major}` and "
                         "LD_LIBRARY_PATH) only works around the import"),
                 "details": {"library": lib, "flash_attn_cuda": major, **({"torch_cuda": cu13} if cu13 else {})}}
+    if g.get("oldlib"):
+        return _fa_old_torch_lib(g["oldlib"], ctx)
     if not g.get("fa_flag"):
         return {}
     if _off_nvidia(ctx):
@@ -3599,6 +3601,50 @@ def _fa_import(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                     "flash-attn pair the trainer's README names; a source build needs `python -m pip install flash-attn "
                     "--no-build-isolation` and the CUDA toolkit), or select SDPA attention in the trainer's config instead "
                     "of flash attention")}
+
+
+def _fa_old_torch_lib(lib: str, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A compiled module asking for libtorch_cuda_cu.so / libtorch_cuda_cpp.so, the halves of the CUDA library that
+    torch 1.x's split CUDA builds shipped (torch 2 ships one libtorch_cuda.so): it was built against an old torch and
+    the installed one (a 2.x release or nightly) no longer has that file. Claimed only where flash-attn is the package
+    named shortly before (its flash_attn_2_cuda or csrc extensions such as dropout_layer_norm, imported from flash_attn's
+    modules); another extension's (torch_scatter, a detectron2 build) is that package's own rebuild: not claimed."""
+    if _off_nvidia(ctx):
+        return None
+    near = _near(ctx)
+    pkg = near.get("attn_pkg") or near.get("other_kernel_lib") or ""
+    if not re.search(r"flash[-_ ]?attn|flash ?attention", pkg, re.I):
+        return None
+    return {"title": (f"flash-attn's compiled extension was built against an older torch: it asks for {lib}, a library "
+                      "only torch 1.x builds shipped"),
+            "cause": ("flash-attn's compiled modules (flash_attn_2_cuda, and the csrc extensions such as dropout_layer_norm "
+                      "or rotary_emb) link the torch they were built against. torch 1.x's CUDA builds split their CUDA "
+                      "library in two (libtorch_cuda_cu.so, libtorch_cuda_cpp.so); torch 2 ships one libtorch_cuda.so. An "
+                      "extension built before torch was upgraded (to a 2.x release or a nightly) asks for a file that is "
+                      "gone and fails at import."),
+            "fix": ("Rebuild or reinstall flash-attn against the torch you have now, in the Python that runs it: `python -m "
+                    "pip uninstall -y flash-attn dropout_layer_norm` then `python -m pip install flash-attn "
+                    "--no-build-isolation --no-cache-dir` (the csrc extensions from the flash-attention checkout: `cd "
+                    "csrc/layer_norm && python -m pip install . --no-build-isolation`), or leave flash-attn out (Klein runs "
+                    "on PyTorch SDPA)"),
+            "details": {"library": lib}}
+
+
+@_interp("triton_src")
+def _triton_src(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Triton 3.3+'s refusal to let code assign a JIT kernel's `.src`. xformers' kernel unrolling (vararg_kernel.py)
+    is the caller in image-generation setups; openai-whisper's median-filter kernel (whisper/triton_ops.py, stable-ts)
+    is another program's code: not claimed where its file is named; an AMD / Intel / Mac setup is not claimed."""
+    if _off_nvidia(ctx):
+        return None
+    near = _near(ctx)
+    if near.get("whisper_triton"):
+        return None
+    if re.search(r"xformers", near.get("attn_pkg") or "", re.I):
+        return {"details": {"package": "xformers"}}
+    return {"title": ("Code written for an older Triton rewrites a kernel's source, which the installed Triton 3.3+ "
+                      "refuses (`Cannot set attribute 'src' directly`): most often an xformers older than the Triton"),
+            "details": {}}
 
 
 def _other_gpu(ctx: dict[str, Any]) -> bool:
@@ -3918,6 +3964,8 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                 "details": {"operator": op}}
     if not (pkg and want and have):
         return {}
+    if _DEV.search(want) or _DEV.search(have):
+        return _torch_family_nightly(pkg, pv, want, have, ctx)
     index, how = _torch_index(want, pv, have)
     old = want.split("+")[0]
     by = " while installing xformers" if _near(ctx).get("xformers_install") else ""
@@ -3928,6 +3976,53 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                     f"`python -m pip install \"torch=={old}\" xformers --index-url {index}` (or leave xformers out: Klein "
                     "runs on PyTorch SDPA); ComfyUI portable: `python_embeded\\python.exe -m pip ...`; "
                     "`klein-doctor check --check runtime.torch-family` confirms" + how),
+            "details": {"package": pkg, "package_version": pv, "built_for_torch": want, "torch": have}}
+
+
+# a PyTorch nightly's version (`2.8.0.dev20250315+cu128`, `1.6.0.dev20200609`): the `.devYYYYMMDD` of the build date
+_DEV = re.compile(r"\.dev(\d{8})\b")
+# the nightly CUDA lines PyTorch still builds (cu129 and the older lines were retired: torch.nightly-gone)
+_NIGHTLY_CU = ("cu126", "cu128", "cu130")
+
+
+def _torch_family_nightly(pkg: str, pv: str, want: str, have: str, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's requirement line (`X requires torch==A, but you have torch B`, or pip < 20.3's `X has requirement
+    torch==A, but you'll have torch B which is incompatible`) where one side is a nightly (`.devYYYYMMDD`): a nightly
+    torch beside release companions, a nightly companion beside a release torch, or nightlies of two dates. Each
+    nightly torchvision / torchaudio requires the torch of its own date, so the fix installs the three in one command
+    from one nightly index (or goes back to the stable release, which runs RTX 50 cards since 2.7), not the release
+    reinstall of the generic branch."""
+    if _off_nvidia(ctx):
+        return None
+    dw, dh = _DEV.search(want), _DEV.search(have)
+    if dw and dh:
+        kind = (f"nightlies of two dates: {pkg} {pv} is the nightly of {dw.group(1)} and requires that day's torch, the "
+                f"torch is the nightly of {dh.group(1)}") if dw.group(1) != dh.group(1) else (
+                f"{pkg} {pv} requires torch {want}, the torch is {have}")
+    elif dh:
+        kind = f"a nightly torch ({have}) beside the release {pkg} {pv}, which requires torch {want}"
+    else:
+        kind = f"the nightly {pkg} {pv} (requires torch {want}) beside the release torch {have}"
+    m = _CU.search(have) or _CU.search(want) or _CU.search(pv)
+    cu = m.group(1) if m and m.group(1) in _NIGHTLY_CU else "cu128"
+    return {"title": f"torch and {pkg} are from different builds: {kind}",
+            "cause": ("torchvision and torchaudio are built against one torch build and pin it exactly; a nightly "
+                      "companion pins the torch nightly of its own date (`0.22.0.dev20250316` requires "
+                      "`torch==2.8.0.dev20250315`), a release one its release torch. A nightly torch installed alone over "
+                      "the release companions, a nightly companion taken beside a release torch, or the three taken from "
+                      "indexes or days that differ (a stale nightly line, a cached wheel, one package upgraded later) "
+                      "leave a pair that pip only warns about; the next import fails (`operator torchvision::nms does not "
+                      "exist`, undefined symbols in torchaudio's library) or pip keeps replacing torch."),
+            "fix": ("Install the three together in one command from one index, so pip takes a matching set. The stable "
+                    "release is enough for current cards (torch 2.7 and newer with CUDA 12.8 or 13 run RTX 50 / sm_120): "
+                    "`python -m pip install --upgrade --force-reinstall torch torchvision torchaudio --index-url "
+                    "https://download.pytorch.org/whl/cu128`. If you do need a nightly, take all three from the same "
+                    f"nightly index, unpinned: `python -m pip install --pre --upgrade --force-reinstall torch torchvision "
+                    f"torchaudio --index-url https://download.pytorch.org/whl/nightly/{cu}` (cu130 needs an NVIDIA "
+                    "driver 580 or newer; ComfyUI portable: `python_embeded\\python.exe -m pip ...`); leave out a "
+                    "companion you do not use rather than mixing dates, and reinstall xformers / flash-attn / "
+                    "SageAttention for the new torch or remove them; `klein-doctor check --check runtime.torch-family` "
+                    "confirms"),
             "details": {"package": pkg, "package_version": pv, "built_for_torch": want, "torch": have}}
 
 

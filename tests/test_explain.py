@@ -20089,6 +20089,86 @@ def test_round428_bnb_to_refused_layerwise_casting_kinds():
         assert not {"bnb.to-refused-old-version", "diffusers.too-old"} & set(got), (t, got)
 
 
+def test_round434_nightly_family_flash_attn_old_torch_triton_src_kinds():
+    r"""Round 434 (PyTorch nightlies and pre-releases on current NVIDIA cards): pip's requirement line between torch and
+    torchvision / torchaudio, in pip's wording since 20.3 (`requires torch==A, but you have torch B`) and before it
+    (`has requirement torch==A, but you'll have torch B which is incompatible`), is torch.family-mismatch; where one side
+    is a nightly (`.devYYYYMMDD`) the title says which (a nightly torch beside release companions, a nightly companion
+    beside a release torch, nightlies of two dates) and the fix installs the three together, stable or from one current
+    nightly index with --pre. flash-attn's extension asking for libtorch_cuda_cu.so / libtorch_cuda_cpp.so (torch 1.x's
+    split CUDA library) is flash-attn.abi-mismatch where flash-attn is named before it. Triton 3.3's `Cannot set
+    attribute 'src' directly` is xformers.triton-too-new. Silent: the same lines on a ROCm or XPU setup, another
+    extension's libtorch_cuda_cu.so (torch_scatter), and the Triton refusal raised from openai-whisper's triton_ops."""
+    modern = ("ERROR: pip's dependency resolver does not currently take into account all the packages that are installed. "
+              "This behaviour is the source of the following dependency conflicts.\n"
+              "torchvision 0.23.0.dev20250601+cu128 requires torch==2.8.0.dev20250601+cu128, but you have torch "
+              "2.7.1+cu128 which is incompatible.\n")
+    m = one(modern, "torch.family-mismatch")
+    assert ids(modern) == ["torch.family-mismatch"]
+    assert "nightly torchvision" in m["title"] and "release torch 2.7.1+cu128" in m["title"]
+    assert "--pre" in m["fix"] and "whl/nightly/cu128" in m["fix"] and "whl/cu128" in m["fix"]
+    dates = ("Successfully installed torch-2.9.0.dev20250712+cu129\r\nERROR: torchaudio 2.9.0.dev20250710 has requirement "
+             "torch==2.9.0.dev20250710, but you'll have torch 2.9.0.dev20250712+cu129 which is incompatible.\r\n")
+    m = one(dates, "torch.family-mismatch")
+    assert "two dates" in m["title"] and "20250710" in m["title"] and "20250712" in m["title"]
+    assert "whl/nightly/cu128" in m["fix"] and "nightly/cu129" not in m["fix"]  # a retired nightly line is not offered
+    portable = ("D:\\ComfyUI_windows_portable>python_embeded\\python.exe -m pip install --pre torch --index-url "
+                "https://download.pytorch.org/whl/nightly/cu130\n"
+                "torchvision 0.22.1+cu128 requires torch==2.7.1+cu128, but you have torch 2.9.0.dev20250801+cu130 which "
+                "is incompatible.\n")
+    m = one(portable, "torch.family-mismatch")
+    assert "a nightly torch (2.9.0.dev20250801+cu130) beside the release torchvision" in m["title"]
+    assert "whl/nightly/cu130" in m["fix"] and "python_embeded" in m["fix"]
+    old_pip = "ERROR: torchvision 0.9.1 has requirement torch==1.8.1, but you'll have torch 1.9.0 which is incompatible.\n"
+    m = one(old_pip, "torch.family-mismatch")
+    assert "torchvision 0.9.1 was built for torch 1.8.1" in m["title"]
+    for t in ("ROCm 6.4 on a Radeon RX 9070 XT\ntorchvision 0.24.0.dev20250801+rocm6.4 requires "
+              "torch==2.9.0.dev20250801+rocm6.4, but you have torch 2.8.0+rocm6.4 which is incompatible.\n",
+              "Intel Arc B580, torch.xpu.is_available() True\nERROR: torchaudio 2.8.0.dev20250601+xpu has requirement "
+              "torch==2.8.0.dev20250601+xpu, but you'll have torch 2.8.0.dev20250603+xpu which is incompatible.\n"):
+        assert "torch.family-mismatch" not in ids(t), t
+
+    fa = ("  File \"/home/kim/venv/lib/python3.11/site-packages/flash_attn/layers/rotary.py\", line 8, in <module>\n"
+          "    from flash_attn.ops.triton.rotary import apply_rotary\n"
+          "  File \"/home/kim/venv/lib/python3.11/site-packages/flash_attn/ops/fused_dense.py\", line 12, in <module>\n"
+          "    import fused_dense_lib as fused_dense_cuda\n"
+          "ImportError: libtorch_cuda_cpp.so: cannot open shared object file: No such file or directory\n")
+    m = one(fa, "flash-attn.abi-mismatch")
+    assert ids(fa) == ["flash-attn.abi-mismatch"]
+    assert "older torch" in m["title"] and "libtorch_cuda_cpp.so" in m["title"]
+    assert "--no-build-isolation" in m["fix"] and "SDPA" in m["fix"]
+    for t in ("Traceback (most recent call last):\n  File \"train.py\", line 3, in <module>\n    import torch_scatter\n"
+              "OSError: libtorch_cuda_cu.so: cannot open shared object file: No such file or directory\n",
+              "  File \"/opt/detectron2/detectron2/layers/deform_conv.py\", line 11, in <module>\n"
+              "    from detectron2 import _C\nImportError: libtorch_cuda_cu.so: cannot open shared object file: No such file\n"):
+        assert "flash-attn.abi-mismatch" not in ids(t), t
+
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 31\n- **Node Type:** KSampler\n"
+              "- **Exception Type:** AttributeError\n- **Exception Message:** Cannot set attribute 'src' directly. Use "
+              "'_unsafe_update_src()' and manually clear `.hash` of all callersinstead.\n## Stack Trace\n")
+    m = one(report, "xformers.triton-too-new")
+    assert ids(report) == ["xformers.triton-too-new"]
+    assert "older Triton" in m["title"] and "xformers" in m["title"]
+    assert "pip uninstall -y xformers" in m["fix"] and "python_embeded" in m["fix"]
+    tb = ("  File \"/srv/app/.venv/lib/python3.12/site-packages/xformers/ops/fmha/_triton/splitk_kernels.py\", line 590, "
+          "in _get_splitk_kernel\n    _fwd_kernel_splitK_unrolled = unroll_varargs(_fwd_kernel_splitK, N=num_groups)\n"
+          "  File \"/srv/app/.venv/lib/python3.12/site-packages/xformers/triton/vararg_kernel.py\", line 250, in "
+          "unroll_varargs\n    jitted_fn.src = new_src\n  File \"/srv/app/.venv/lib/python3.12/site-packages/triton/"
+          "runtime/jit.py\", line 760, in __setattr__\n    raise AttributeError(f\"Cannot set attribute '{name}' directly. \"\r\n"
+          "AttributeError: Cannot set attribute 'src' directly. Use '_unsafe_update_src()' and manually clear `.hash` of "
+          "all callersinstead.\r\n")
+    m = one(tb, "xformers.triton-too-new")
+    assert m["title"].startswith("xformers is older than the Triton") and "torch==" in m["fix"]
+    for t in ("  File \"C:\\Users\\ana\\venv\\Lib\\site-packages\\whisper\\timing.py\", line 211, in find_alignment\n"
+              "    matrix = median_filter(matrix, medfilt_width)\n  File \"C:\\Users\\ana\\venv\\Lib\\site-packages\\whisper\\"
+              "triton_ops.py\", line 63, in median_filter_cuda\n    kernel.src = kernel.src.replace(\"\\n\", \"\\n    \")\n"
+              "AttributeError: Cannot set attribute 'src' directly. Use '_unsafe_update_src()' and manually clear `.hash` "
+              "of all callersinstead.\n",
+              "ROCm 6.3, Radeon RX 7900 XTX under WSL\nAttributeError: Cannot set attribute 'src' directly. Use "
+              "'_unsafe_update_src()' and manually clear `.hash` of all callersinstead.\n"):
+        assert "xformers.triton-too-new" not in ids(t), t
+
+
 def test_round399_node_pack_weights_only_doc_line_kinds():
     r"""Round 399 (custom node packs' trackers in the FLUX.2 / Klein era, third pass): torch's closing sentence of a
     weights-only refusal (`Check the documentation of torch.load to learn more about types accepted by default with
