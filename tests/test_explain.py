@@ -19956,6 +19956,44 @@ def test_round430_model_download_partial_html_lfs_token_kinds():
               "to it and be authenticated to access it. Please log in.\n"):
         assert ids(t) == [], (t, ids(t))
 
+def test_round435_prompt_text_tokenizer_input_kinds():
+    r"""Round 435 (prompts, tokenizers and text-encoder input limits): a CLIPTextEncode whose `text` is not a string
+    (a node wired to it returned None or an object) fails in ComfyUI's tokenizer at escape_important's `text.replace`;
+    comfyui.prompt-text-not-string reads that frame with `'<type>' object has no attribute 'replace'`, the message
+    named beside CLIPTextEncode (an issue title, the old `Error occurred when executing CLIPTextEncode:` form) and an
+    error report whose Node Type is CLIPTextEncode. The same AttributeError of other programs (pandas, a caption
+    script), a node pack's own CLIPTextEncode (smZ), CLIP's 77-token truncation warnings of other families' encoders,
+    a web framework's `jinja2 must be installed to use Jinja2Templates`, a Llama 3 tiktoken file given to
+    sentencepiece and first-generation Qwen's remote-code QWenTokenizer stay silent."""
+    texts = [
+        "# ComfyUI Error Report\n## Error Details\n- **Node ID:** 6\n- **Node Type:** CLIPTextEncode\n- **Exception Type:** "
+        "AttributeError\n- **Exception Message:** 'NoneType' object has no attribute 'replace'\n## Stack Trace\n",
+        "  File \"/home/ann/ComfyUI/nodes.py\", line 77, in encode\r\n    tokens = clip.tokenize(text)\r\n  File \"/home/ann/"
+        "ComfyUI/comfy/sd1_clip.py\", line 540, in tokenize_with_weights\r\n    text = escape_important(text)\r\n  File "
+        "\"/home/ann/ComfyUI/comfy/sd1_clip.py\", line 301, in escape_important\r\n    text = text.replace(\"\\\\)\", "
+        "\"\\0\\1\")\r\n           ^^^^^^^^^^^^\r\nAttributeError: 'NoneType' object has no attribute 'replace'\r\n",
+        "Error occurred when executing CLIPTextEncode:\n\n'list' object has no attribute 'replace'\n\nFile \"D:\\AI\\ComfyUI"
+        "\\execution.py\", line 151, in recursive_execute\n",
+        "CLIPTextEncode 'ChatCompletion' object has no attribute 'replace'\n",
+    ]
+    for text in texts:
+        m = one(text, "comfyui.prompt-text-not-string")
+        assert ids(text) == ["comfyui.prompt-text-not-string"], text
+        assert "not a string" in m["title"] and "None" in m["title"]
+        assert "str(" in m["fix"] and "empty string" in m["fix"]
+    for t in ("Traceback (most recent call last):\n  File \"prep.py\", line 12, in <module>\n    df['caption'] = df['caption']"
+              ".apply(lambda s: s.replace('_', ' '))\nAttributeError: 'float' object has no attribute 'replace'\n",
+              "  File \"make_captions.py\", line 40, in main\n    caption = caption.replace(\"\\n\", \" \")\nAttributeError: "
+              "'NoneType' object has no attribute 'replace'\n",
+              "Error occurred when executing smZ CLIPTextEncode:\n\n'NoneType' object has no attribute 'replace'\n",
+              "Error in main: jinja2 must be installed to use Jinja2Templates\n",
+              "Token indices sequence length is longer than the specified maximum sequence length for this model (91 > 77). "
+              "Running this sequence through the model will result in indexing errors\nThe following part of your input was "
+              "truncated because CLIP can only handle sequences up to 77 tokens: ['golden hour']\n",
+              "RuntimeError: Internal: could not parse ModelProto from /models/Meta-Llama-3-8B/original/tokenizer.model\n",
+              "ValueError: Tokenizer class QWenTokenizer does not exist or is not currently imported.\n"):
+        assert ids(t) == [], (t, ids(t))
+
 
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
