@@ -1222,6 +1222,17 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                               + cat.by_id("ram.oom").cause),  # type: ignore[union-attr]
                     "details": {"tried_to_allocate": f"{g['alloc']} {alloc0[1]}", "free": f"{g['free']} {free0[1]}",
                                 "told": _fact(ctx, "ram_full_said")[:80]}}
+    if g.get("lowres"):
+        # the split attention's own check before it allocates (ComfyUI's attention_split, AUTOMATIC1111's and Forge's
+        # copies): the attention matrix of this resolution needs more free VRAM than the card has even in 64 slices
+        res = g.get("maxres") or ""
+        return {"title": ("Not enough free VRAM for this resolution: the split attention stops before allocating"
+                          + (f" (it estimates about {res}x{res} fits)" if res else "")),
+                "fix": ("Generate at a lower resolution" + (f" (at most about {res}x{res} here)" if res else "")
+                        + ", or free VRAM for the full size: " + _lower_first(cat.by_id("cuda.oom").fix)  # type: ignore[union-attr]
+                        + "; in ComfyUI drop `--use-split-cross-attention` so it uses PyTorch attention (SDPA), which "
+                          "needs far less memory for the same image"),
+                "details": {"stage": "split attention (before allocating)"}}
     if g.get("split_attn"):
         # ComfyUI's split attention (the model's attention_split, the VAE's slice_attention; Forge's copy of it) caught
         # torch's out-of-memory, emptied the cache and retries in more slices: it goes on (slowly) and only raises
@@ -5009,6 +5020,24 @@ def _sage_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {}
 
 
+@_interp("rocm_build")
+def _rocm_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.rocm-build: ``nvidia_only`` for torch's own `No HIP GPUs are available`. A user's words that the torch
+    installed is a `+rocm` build, with an NVIDIA GPU or nvidia-smi named after them (the pattern's lookahead), are the
+    installer having picked the AMD build for an AMD integrated GPU beside the NVIDIA card: the ROCm build named there
+    and the AMD CPU's Radeon do not make it an AMD setup. Not claimed where the paste names ZLUDA, a Radeon card,
+    Instinct, DirectML, a Mac or an Intel GPU setup."""
+    if g.get("said"):
+        near = _near(ctx)
+        amd = str(near.get("amd") or ctx.get("amd") or "")
+        if (near.get("macos") or near.get("vendor_accel") or _intel_setup(ctx.get("intel"), ctx)
+                or re.search(r"zluda|radeon|instinct|directml|\bgfx\d|\bmi\d{2,3}\b|\brx\s?\d{3,4}", amd, re.I)):
+            return None
+        return {"title": "A ROCm (AMD) build of PyTorch was installed on a machine whose GPU is NVIDIA: it cannot use the NVIDIA GPU",
+                "details": {"build": g.get("build") or ""}}
+    return _nvidia_only(g, cat, ctx)
+
+
 @_interp("nvidia_only")
 def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """PyTorch's CUDA messages on a machine with no NVIDIA GPU (an Intel Arc container, an AMD card, a Mac) do not
@@ -8589,6 +8618,11 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                         "python main.py` (in Python, before `import torch`: `os.environ[\"CUDA_VISIBLE_DEVICES\"] = \"1,2,3\"`); "
                         "the first listed GPU is then cuda:0"),
                 "details": {"cuda_visible_devices": g["brackets"]}}
+    if g.get("cvd_off"):
+        # CUDA_VISIBLE_DEVICES=-1 (a system or user environment variable left by another tool or a CPU-only setup):
+        # -1 is no valid index, so CUDA enumerates no device for this process while nvidia-smi still lists the GPU
+        return {"title": "CUDA_VISIBLE_DEVICES=-1 hides every GPU from this process",
+                "details": {"cuda_visible_devices": "-1"}}
     if g.get("unknown"):
         return {"title": "CUDA failed to start with an unknown error: the driver is in a bad state (often after sleep/resume)",
                 "cause": ("PyTorch's `CUDA unknown error` (and any program's cuInit / cudaGetDeviceCount failing with error 999, "

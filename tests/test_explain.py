@@ -18903,6 +18903,67 @@ def test_round431_vae_decode_save_output_kinds():
         assert ids(t) == [], t
 
 
+
+def test_round436_laptop_hybrid_graphics_kinds():
+    r"""Round 436 (laptops and hybrid graphics: Optimus, MUX switches, integrated GPUs): the split cross-attention's own
+    stop before it allocates (`Not enough memory, use lower resolution (max approx. NxN)`, ComfyUI's attention_split and
+    AUTOMATIC1111's copy) is cuda.oom with a headline naming the resolution it estimates fits; a user's words that
+    `CUDA_VISIBLE_DEVICES=-1` blocks / hides the GPU are cuda.no-device headlined for that variable, and cuda.no-device's
+    fix names Windows' per-app GPU preference for python.exe on hybrid laptops; a hybrid laptop's integrated-only mode
+    (`prime-select intel`, EnvyControl / supergfxctl `integrated`) followed by a torch / CUDA failure is the new
+    gpu.hybrid-dgpu-off (over cuda.no-device / torch.no-driver); a user's words that torch was installed as a `+rocm`
+    build, followed by an NVIDIA GPU or nvidia-smi, is torch.rocm-build. Silent: the split-attention stop on a ROCm
+    or DirectML setup, CUDA_VISIBLE_DEVICES=-1 set on purpose for CPU tests, the integrated mode with no failure or
+    on an AMD laptop, `prime-select query` on-demand, a ROCm torch on a Radeon RX card or with ZLUDA named."""
+    sig = "cuda.oom"
+    m = one("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 13\n- **Node Type:** KSampler\n- **Exception Type:** "
+            "RuntimeError\n- **Exception Message:** Not enough memory, use lower resolution (max approx. 640x640). Need: "
+            "1.3GB free, Have:0.4GB free\n## Stack Trace\n  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\ldm\\modules"
+            "\\attention.py\", line 328, in attention_split\n", sig)
+    assert "640x640" in m["title"] and "resolution" in m["title"] and "--use-split-cross-attention" in m["fix"]
+    m = one("RuntimeError: Not enough memory, use lower resolution (max approx. 448x448). Need: 0.0GB free, Have:0.0GB free\r\n"
+            "laptop RTX 3050 4GB, --lowvram --xformers\r\n", sig)
+    assert "448x448" in m["fix"]
+    sig = "cuda.no-device"
+    m = one("torch.cuda.is_available() prints False on my RTX 4070 laptop; turned out a CUDA_VISIBLE_DEVICES=-1 in the system "
+            "variables was hiding the GPU from python\n", sig)
+    assert "CUDA_VISIBLE_DEVICES=-1" in m["title"] and "High performance" in m["fix"]
+    m = one("Windows 11, RTX 4060 Laptop GPU + Intel UHD\ncuInit() returned 100 (CUDA_ERROR_NO_DEVICE)\nnvidia-smi works\n", sig)
+    assert "python.exe" in m["fix"] and "Graphics" in m["fix"]
+    sig = "gpu.hybrid-dgpu-off"
+    for t in ("$ sudo prime-select intel\n$ sudo reboot\n$ python -c 'import torch; print(torch.cuda.is_available())'\n"
+              "/home/me/venv/lib/python3.12/site-packages/torch/cuda/__init__.py:129: UserWarning: CUDA initialization: "
+              "Found no NVIDIA driver on your system.\nFalse\n",
+              ">>> import torch\n>>> # laptop set to integrated graphics with prime-select earlier today\n"
+              ">>> torch.cuda.is_available()\nFalse\n",
+              "sudo envycontrol -s integrated\r\nreboot\r\nthen ComfyUI:\r\n  File \"/opt/ComfyUI/comfy/model_management.py\", line "
+              "221, in get_torch_device\r\n    return torch.device(torch.cuda.current_device())\r\nRuntimeError: No CUDA GPUs "
+              "are available\r\n",
+              "supergfxctl -m Integrated (to save battery), now diffusers says: RuntimeError: CUDA unknown error - this may be "
+              "due to an incorrectly set up environment\n"):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "switched off" in m["title"] and "prime-select on-demand" in m["fix"] and "envycontrol -s hybrid" in m["fix"]
+    sig = "torch.rocm-build"
+    for t in ("pip list shows torch installed with +rocm6.0 although this laptop has an RTX 4060 and nvidia-smi works fine\n",
+              "After the one-click install, torchvision installed with `+rocm6.2`; removed it and put the cu128 build in, now "
+              "the GeForce RTX 3070 Laptop GPU is used\n"):
+        m = one(t, sig)
+        assert "ROCm" in m["title"] and "NVIDIA" in m["title"] and "whl/cu128" in m["fix"]
+    # look-alikes
+    for t in ("pytorch version: 2.5.1+rocm6.2\nDevice: cuda:0 AMD Radeon RX 6600 : native\nRuntimeError: Not enough memory, "
+              "use lower resolution (max approx. 704x704). Need: 2.1GB free, Have:1.0GB free\r\n",
+              "Using directml with device: \nTotal VRAM 1024 MB, total RAM 16310 MB\nRuntimeError: Not enough memory, use lower "
+              "resolution (max approx. 512x512). Need: 0.9GB free, Have:0.3GB free\n",
+              "export CUDA_VISIBLE_DEVICES=-1   # run the unit tests on the CPU\npytest -q tests/\n",
+              "sudo envycontrol -s integrated\nSwitching to integrated mode\nSuccessfully switched, please reboot\n",
+              "AMD Ryzen 7 + Radeon RX 6800M laptop\nsudo prime-select intel\nimport torch segfaults after that (torch 2.4.1+rocm6.1)\n",
+              "torch installed with +rocm6.2 on my Radeon RX 7900 XTX and ROCm works, nvidia-smi is not found of course\n",
+              "ZLUDA setup: torch installed with +rocm5.7 by mistake, the NVIDIA GPU guide did not help\n"):
+        assert ids(t) == [], t
+    assert "gpu.hybrid-dgpu-off" not in ids("$ prime-select query\non-demand\n$ python -c 'import torch; "
+                                            "print(torch.cuda.is_available())'\nFalse\n")
+
 def test_round422_edit_offload_oom_kv_cache_kinds():
     r"""Round 422 (FLUX.2 / Klein image editing and multi-reference workflows, second pass): a diffusers user's
     out-of-memory with model CPU offload on (`enable_model_cpu_offload() ... but (still) OOM`, `OOM ... even with cpu
