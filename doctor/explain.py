@@ -2147,6 +2147,8 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if _other_gpu(ctx) or (mac and (g.get("module") or "").split(".")[0] in ("torch", "sageattention", "flash_attn")):
         return None  # PyTorch for a Mac, an AMD or an Intel GPU is another install than the CUDA build below, and the
         # CUDA-only attention packages do not exist there: not ours
+    if g.get("extra"):
+        return _comfy_extra_failed(g, ctx)
     if g.get("phmod") or g.get("dummy"):
         return _module_placeholder(g)
     if (g.get("module") or "") == "torch._custom_ops":
@@ -12607,6 +12609,45 @@ def _proactor_loop(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                 "details": {"message": g["overlapped"]}}
     d = {"error": f"WinError {g['winerr']}"} if g.get("winerr") else {}
     return {"details": d}
+
+
+def _comfy_extra_failed(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.module-missing from ComfyUI's own warning that a built-in node file (comfy_extras/nodes_X.py) did not
+    import: a package of its requirements.txt is not in the Python that runs it. nodes_glsl.py fails on system graphics
+    libraries (comfyui.glsl-system-libs-missing), not on pip: not claimed; the caller already left AMD / Intel / Mac."""
+    extra = g.get("extra") or ""
+    if extra.lower() == "nodes_glsl.py":
+        return None
+    return {"title": f"A built-in ComfyUI node file ({extra}) did not import: a package from ComfyUI's requirements.txt is missing",
+            "cause": ("ComfyUI imports its built-in nodes (comfy_extras) at start and lists each file that fails. Such a "
+                      "failure after an update is a package that ComfyUI's requirements.txt added (av for the video nodes, "
+                      "kornia, spandrel, torchsde, ...) and that the Python running ComfyUI does not have: the code was "
+                      "updated without reinstalling the requirements, or they went into another Python."),
+            "fix": ("Reinstall ComfyUI's requirements with the Python that runs it: `python -m pip install -r requirements.txt` "
+                    "in the ComfyUI folder (portable: `python_embeded\\python.exe -m pip install -r ComfyUI\\requirements.txt`, "
+                    "or update\\update_comfyui.bat; a notebook: `%pip install -r requirements.txt` in the ComfyUI folder), then "
+                    "restart ComfyUI; the traceback above the warning names the missing module"),
+            "severity": "warn",  # ComfyUI still starts without those nodes: a fault later in the log comes first
+            "details": {"file": f"comfy_extras/{extra}"}}
+
+
+@_interp("comfy_db_revision")
+def _comfy_db_revision(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """comfyui.database-revision-unknown: alembic cannot find the revision stamped in ComfyUI's database. ComfyUI's own
+    `Error upgrading database:` / `Failed to initialize database` lines are claimed; alembic's bare exception line only
+    with ComfyUI named near it (pgAdmin's, Airflow's, a web app's migrations print the same)."""
+    if g.get("bare") and not (_comfy_near(ctx) or _comfy_named_near(_near(ctx))):
+        return None
+    return {"details": {"database revision": g["rev"]} if g.get("rev") else {}}
+
+
+@_interp("pydantic_core_mismatch")
+def _pydantic_core_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.pydantic-core-mismatch: pydantic's import check. Any Python program prints it, so it is claimed only with
+    ComfyUI named near it (its folders, python_embeded, a node pack, the Manager)."""
+    if not (_comfy_near(ctx) or _comfy_named_near(_near(ctx))):
+        return None
+    return {"details": {"pydantic-core installed": g.get("core") or "", "pydantic needs pydantic-core": g.get("need") or ""}}
 
 
 @_interp("aiohttp_host_port")

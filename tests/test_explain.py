@@ -21175,6 +21175,69 @@ def test_round425_gpu_hardware_faults_kinds():
     assert ids(hybrid)[0] == "gpu.hardware-fault", ids(hybrid)
     assert ids(said)[0] == "gpu.hardware-fault"
 
+def test_round432_comfyui_own_dependencies_kinds():
+    r"""Round 432 (ComfyUI's own Python dependencies after updates, third pass): ComfyUI's `Error upgrading database:`
+    over alembic's failure to resolve the revision stamped in user/comfyui.db (or `Failed to initialize database ...:
+    Can't locate revision identified by '...'`) is comfyui.database-revision-unknown: a newer ComfyUI wrote it; alembic's
+    bare exception line is claimed only with ComfyUI named near it. pydantic's import check (`The installed pydantic-core
+    version (A) is incompatible with the current pydantic version, which requires B`) is python.pydantic-core-mismatch
+    with ComfyUI named near it. ComfyUI's own `some comfy_extras/ nodes did not import correctly` warning with an
+    `IMPORT FAILED: nodes_X.py` line is python.module-missing (its requirements not installed). Silent: another program's
+    alembic revision error (pgAdmin, Aim), the pydantic check in a web app of its own, nodes_glsl.py (system libraries)."""
+    sig = "comfyui.database-revision-unknown"
+    tb = ("Context impl SQLiteImpl.\nWill assume non-transactional DDL.\nError upgrading database: \n"
+          "Traceback (most recent call last):\n"
+          "  File \"/home/ana/ComfyUI/venv/lib/python3.12/site-packages/alembic/script/base.py\", line 254, in _catch_revision_errors\n"
+          "    yield\n"
+          "  File \"/home/ana/ComfyUI/venv/lib/python3.12/site-packages/alembic/script/revision.py\", line 1475, in _collect_upgrade_revisions\n"
+          "    current_revisions = self.get_revisions(lower)\n"
+          "alembic.util.exc.CommandError: Can't locate revision identified by '9f0c1d2e3b4a'\n")
+    failed = ("[2026-03-02 10:11:12.345] Failed to initialize database. Please ensure you have installed the latest requirements. "
+              "If the error persists, please report this as in future the database will be required: Can't locate revision "
+              "identified by '0e1d2c3b4a59'\r\n[2026-03-02 10:11:12.400] Starting server\r\n")
+    frame = ("  File \"D:\\ComfyUI_windows_portable\\ComfyUI\\app\\database\\db.py\", line 88, in init_db\n"
+             "    command.upgrade(config, target_rev)\n"
+             "alembic.script.revision.ResolutionError: No such revision or branch '3c2b1a0f9e8d'\n")
+    for t in (tb, tb.replace("\n", "\r\n"), failed, frame):
+        m = one(t, sig)
+        assert ids(t) == [sig], ids(t)
+        assert "newer ComfyUI" in m["title"] and "comfyui.db" in m["fix"] and "update_comfyui.bat" in m["fix"]
+    assert one(failed, sig)["details"] == {"database revision": "0e1d2c3b4a59"}
+    # another program's alembic database: pgAdmin run older than its config database, Aim's repository
+    assert ids("Following error when running older pgAdmin4 with new database.\n"
+               "alembic.util.exc.CommandError: Can't locate revision identified by 'd85a62333272'\n") == []
+    assert ids("ERROR [alembic.util.messaging] Can't locate revision identified by '3d5fd76e8485'\n"
+               "  FAILED: Can't locate revision identified by '3d5fd76e8485'\n"
+               "Failed to initialize Aim DB. Please see the logs above for details.\n") == []
+    # pydantic and pydantic-core out of step in ComfyUI's Python
+    sig = "python.pydantic-core-mismatch"
+    msg = ("SystemError: The installed pydantic-core version (2.35.1) is incompatible with the current pydantic version, "
+           "which requires 2.33.2. If you encounter this error, make sure that you haven't upgraded pydantic-core manually.\n")
+    portable = ("Traceback (most recent call last):\n"
+                "  File \"C:\\AI\\ComfyUI_windows_portable\\ComfyUI\\comfy_api_nodes\\apis\\__init__.py\", line 3, in <module>\n"
+                "    from pydantic import BaseModel\n"
+                "  File \"C:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\pydantic\\version.py\", line 91, "
+                "in _ensure_pydantic_core_version\n    raise SystemError(\n" + msg)
+    manager = ("Failed to execute startup-script: /srv/comfy/ComfyUI/custom_nodes/ComfyUI-Manager/prestartup_script.py / "
+               + msg.split(": ", 1)[1])
+    for t in (portable, manager, portable.replace("\n", "\r\n")):
+        m = one(t, sig)
+        assert ids(t) == [sig], ids(t)
+        assert "pydantic-core" in m["title"] and "--force-reinstall pydantic pydantic-core" in m["fix"]
+    assert one(portable, sig)["details"] == {"pydantic-core installed": "2.35.1", "pydantic needs pydantic-core": "2.33.2"}
+    assert ids("uvicorn app.main:app --reload\n" + msg) == []
+    # ComfyUI's own warning that a built-in node file did not import: its requirements are not installed
+    warn = ("WARNING: some comfy_extras/ nodes did not import correctly. This may be because they are missing some dependencies.\n\n"
+            "IMPORT FAILED: {f}\n\nThis issue might be caused by new missing dependencies added the last time you updated ComfyUI.\n"
+            "Please do a: pip install -r requirements.txt\n")
+    for t in (warn.format(f="nodes_audio.py"), warn.format(f="nodes_morphology.py\nIMPORT FAILED: nodes_canny.py").replace("\n", "\r\n")):
+        m = one(t, "python.module-missing")
+        assert ids(t) == ["python.module-missing"], ids(t)
+        assert "requirements.txt" in m["title"] and "pip install -r requirements.txt" in m["fix"], m
+    assert "nodes_audio.py" in one(warn.format(f="nodes_audio.py"), "python.module-missing")["title"]
+    # the GLSL node fails on system graphics libraries, not on pip
+    assert "python.module-missing" not in ids(warn.format(f="nodes_glsl.py"))
+
 def test_round372_missing_node_types_kinds():
     r"""Round 372 (ComfyUI workflows with missing or unknown node types): an older ComfyUI's /prompt validation looking
     a node class up with `nodes.NODE_CLASS_MAPPINGS[prompt[x]['class_type']]` and failing with `KeyError: '<class>'`
