@@ -21546,6 +21546,52 @@ def test_round429_comfyui_memory_cache_pinned_kinds():
     assert "comfyui.pinned-memory" not in ids(fp16), ids(fp16)
 
 
+def test_round439_nvml_enroot_visibility_kinds():
+    r"""Round 439 (NVML, nvidia-smi and GPU visibility, second pass). docker.gpu-detached also reads NVML's line retold
+    without its colon (`failed to initialize nvml unknown error`, `initialise` too), under its container gate: the
+    same words on a host stay silent. container.enroot-no-nvidia-env reads an enroot / pyxis start (`srun
+    --container-image=...`, `enroot start`) followed by torch's `Found no NVIDIA driver` / `No CUDA GPUs are
+    available`, a missing nvidia-smi or libcuda: the job set no NVIDIA_VISIBLE_DEVICES, so enroot's 98-nvidia.sh hook
+    put no driver in; a failing hook (`98-nvidia.sh exited with return code 1`) is the host's toolkit and stays with
+    torch.no-driver, a ROCm image stays the ROCm build, a plain `docker run` is not enroot."""
+    t = ("docker exec -it comfyui bash\nroot@c0ffee:/# nvidia-smi\nfailed to initialise NVML unknown error\n")
+    m = one(t, "docker.gpu-detached")
+    assert ids(t) == ["docker.gpu-detached"], ids(t)
+    assert "lost access to its GPUs" in m["title"] and "--force-recreate" in m["fix"]
+    crlf = ("ComfyUI container (docker compose) ran fine for a day, now nvidia-smi in it prints "
+            "Failed to initialize NVML Unknown Error\r\n")
+    assert ids(crlf) == ["docker.gpu-detached"], ids(crlf)
+    # silent: the same words on a host, no container in view
+    assert ids("on my Ubuntu desktop nvidia-smi says failed to initialize nvml unknown error after a kernel update\n") == []
+    # enroot / pyxis without NVIDIA_VISIBLE_DEVICES
+    job = ("$ srun -p gpu --gres=gpu:1 --container-image=docker://python:3.12-slim python -c 'import torch; "
+           "torch.zeros(1).cuda()'\nTraceback (most recent call last):\n"
+           "  File \"/usr/local/lib/python3.12/site-packages/torch/cuda/__init__.py\", line 372, in _lazy_init\n"
+           "    torch._C._cuda_init()\nRuntimeError: Found no NVIDIA driver on your system. Please check that you have "
+           "an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx\n")
+    m = one(job, "container.enroot-no-nvidia-env")
+    assert ids(job) == ["container.enroot-no-nvidia-env"], ids(job)
+    assert "NVIDIA_VISIBLE_DEVICES" in m["title"] and "enroot" in m["title"]
+    assert "export NVIDIA_VISIBLE_DEVICES=all NVIDIA_DRIVER_CAPABILITIES=compute,utility" in m["fix"]
+    assert "enroot start -e NVIDIA_VISIBLE_DEVICES=all" in m["fix"]
+    comfy = "enroot start --rw comfy-klein python main.py\r\nRuntimeError: No CUDA GPUs are available\r\n"
+    assert ids(comfy) == ["container.enroot-no-nvidia-env"], ids(comfy)
+    smi = ("srun --container-image=/scratch/klein.sqsh --container-mounts=/data:/data nvidia-smi\n"
+           "bash: nvidia-smi: command not found\n")
+    assert ids(smi) == ["container.enroot-no-nvidia-env"], ids(smi)
+    # silent for this rule: the hook itself failing, a ROCm image, plain docker
+    hook = ("srun --container-image=nvcr.io#nvidia/pytorch:24.05-py3 python train.py\n"
+            "slurmstepd: error: pyxis:     [ERROR] /etc/enroot/hooks.d/98-nvidia.sh exited with return code 1\n"
+            "RuntimeError: Found no NVIDIA driver on your system.\n")
+    assert "container.enroot-no-nvidia-env" not in ids(hook), ids(hook)
+    rocm = ("srun --container-image=rocm/pytorch:latest python -c 'import torch'\n"
+            "RuntimeError: No HIP GPUs are available\n")
+    assert "container.enroot-no-nvidia-env" not in ids(rocm), ids(rocm)
+    plain = ("docker run --rm -it ubuntu python -c 'import torch; torch.zeros(1).cuda()'\n"
+             "RuntimeError: Found no NVIDIA driver on your system.\n")
+    assert "container.enroot-no-nvidia-env" not in ids(plain), ids(plain)
+
+
 def test_round398_newest_library_wordings_kinds():
     r"""Round 398 (the newest wordings of torch 2.9-2.13, transformers 5, huggingface_hub 1.x and ComfyUI 0.4-0.9). torch
     2.9+'s refusal to read a legacy TF32 / matmul-precision switch after the new per-backend `fp32_precision` API was
