@@ -12662,6 +12662,28 @@ def _aiohttp_host_port(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     return {"details": {"host header": f"{g.get('host')}:{g.get('port')}"}}
 
 
+@_interp("port_forbidden")
+def _port_forbidden(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """comfyui.port-forbidden: Windows refusing ComfyUI's bind with WSAEACCES (Errno 13 / 10013). The patterns hold it
+    to ComfyUI's port or ComfyUI's own frames; a paste naming another server app or web UI keeps it theirs."""
+    near = _near(ctx)
+    if near.get("other_async_app") or near.get("other_webui") or ctx.get("other_async_app"):
+        return None
+    return {"details": {"address": f"{g.get('addr')}:{g.get('port')}", "error": f"WSAEACCES ({g.get('code')})"}}
+
+
+@_interp("git_missing")
+def _git_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """git.not-found / git.https-helper-missing: the installer's git cannot run (not on PATH) or cannot clone over
+    https (no git-remote-https). Another web UI's or server app's installer (AUTOMATIC1111's webui-user.bat, Forge,
+    Fooocus), or an AMD / Intel / Mac setup, keeps it theirs."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or any(near.get(k) or ctx.get(k) for k in ("other_webui", "other_imagegen_app", "other_async_app")):
+        return None
+    d = {"program": g["cmd"]} if g.get("cmd") else {"helper": f"git-remote-{g['helper'].replace('remote-', '')}"}
+    return {"details": d}
+
+
 @_interp("route_conflict")
 def _route_conflict(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """comfyui.node-route-conflict: aiohttp's duplicate-route refusal, claimed only inside ComfyUI's startup."""

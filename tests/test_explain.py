@@ -20056,6 +20056,89 @@ def test_round435_prompt_text_tokenizer_input_kinds():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round442_launcher_installer_git_port_kinds():
+    r"""Round 442 (launchers and installers around ComfyUI, second pass): Windows refusing ComfyUI its port with
+    WSAEACCES (`[Errno 13]` / `[Errno 10013]`, access permissions) is comfyui.port-forbidden, read on port 8188, in
+    ComfyUI's own frames or on the port a ComfyUI command line gave, in any system language; the EADDRINUSE form stays
+    comfyui.port-in-use and another server on its own port (uvicorn's 7860, text-generation-webui) stays silent. An
+    installer whose shell finds no git (cmd's `'git' is not recognized`, PowerShell's `The term 'git'`, bash's `git:
+    command not found`) is git.not-found, and a git without its https helper (`git: 'remote-https' is not a git
+    command`, `Unable to find remote helper for 'https'`) git.https-helper-missing; both stay silent in AUTOMATIC1111's
+    folders, on an AMD setup, for other programs (`'python' is not recognized`) and other git subcommands (`'lfs'`).
+    argparse's refusal quoted with GitHub's bold markers is still comfyui.launch-flag-unknown, and a launcher's
+    "CPU Only" install mode the user chose keeps `Torch not compiled with CUDA enabled` unclaimed."""
+    forbidden = [
+        "PermissionError: [Errno 13] error while attempting to bind on address ('0.0.0.0', 8188): [winerror 10013] an "
+        "attempt was made to access a socket in a way forbidden by its access permissions",
+        "  File \"C:\\AI\\ComfyUI_windows_portable\\ComfyUI\\server.py\", line 1021, in start_multi_address\r\n    await "
+        "site.start()\r\n  File \"C:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\aiohttp\\"
+        "web_runner.py\", line 121, in start\r\nPermissionError: [Errno 13] error while attempting to bind on address "
+        "('127.0.0.1', 8190): 以一种访问权限不允许的方式做了一个访问套接字的尝试。\r\n",
+        "D:\\ComfyUI>.\\venv\\Scripts\\python.exe main.py --listen 0.0.0.0 --port 8200\nStarting server\n\nOSError: "
+        "[Errno 10013] error while attempting to bind on address ('0.0.0.0', 8200): an attempt was made to access a "
+        "socket in a way forbidden by its access permissions\n",
+    ]
+    for text in forbidden:
+        m = one(text, "comfyui.port-forbidden")
+        assert ids(text) == ["comfyui.port-forbidden"], text
+        assert "Windows refused" in m["title"] and "10013" in m["title"]
+        assert "excludedportrange" in m["fix"] and "net stop winnat" in m["fix"] and "--port 8288" in m["fix"]
+    assert ids("OSError: [Errno 98] error while attempting to bind on address ('0.0.0.0', 8188): address already in "
+               "use") == ["comfyui.port-in-use"]
+    for t in ("INFO:     Waiting for application startup.\nERROR:    [Errno 13] error while attempting to bind on address "
+              "('0.0.0.0', 7860): an attempt was made to access a socket in a way forbidden by its access permissions\n",
+              "text-generation-webui\\installer_files\\env\\Lib\\site-packages\\aiohttp\\web_runner.py\nPermissionError: "
+              "[Errno 13] error while attempting to bind on address ('127.0.0.1', 8188): an attempt was made to access a "
+              "socket in a way forbidden by its access permissions",
+              "Error starting server Error: listen EACCES: permission denied 127.0.0.1:1234\n"):
+        assert ids(t) == [], (t, ids(t))
+    no_git = [
+        "C:\\Users\\ann\\ComfyUI_windows_portable\\update>git pull\r\n'git' is not recognized as an internal or external "
+        "command,\r\noperable program or batch file.\r\n",
+        "PS D:\\AI> git clone https://github.com/comfyanonymous/ComfyUI\ngit : The term 'git' is not recognized as the name "
+        "of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was "
+        "included, verify that the path is correct and try again.\n",
+        "Installing ComfyUI into /home/ann/comfy ...\n./install-comfy.sh: line 14: git: command not found\n",
+        "[SwarmUI] Installing ComfyUI backend...\n'\"git\"' is not recognized as an internal or external command,\n"
+        "operable program or batch file.\n",
+    ]
+    for text in no_git:
+        m = one(text, "git.not-found")
+        assert ids(text) == ["git.not-found"], text
+        assert "cannot run git" in m["title"] and "PATH" in m["title"]
+        assert "winget install --id Git.Git -e" in m["fix"] and "where git" in m["fix"] and "sudo apt install git" in m["fix"]
+    helper = [
+        "$ comfy --workspace ~/ComfyUI install\nCloning into '/home/ann/ComfyUI'...\nfatal: Unable to find remote helper "
+        "for 'https'\n",
+        "[ComfyUI-Manager] Installation failed:\nCloning into '/opt/ComfyUI/custom_nodes/ComfyUI-KJNodes'...\ngit: "
+        "'remote-https' is not a git command. See 'git --help'.\n",
+    ]
+    for text in helper:
+        m = one(text, "git.https-helper-missing")
+        assert ids(text) == ["git.https-helper-missing"], text
+        assert "https helper" in m["title"] and "git-remote-https" in m["title"]
+        assert "git --exec-path" in m["fix"] and "sudo apt install git" in m["fix"]
+    for t in ("'git' is not recognized as an internal or external command,\noperable program or batch file.\nvenv "
+              "\"D:\\stable-diffusion-webui\\venv\\Scripts\\Python.exe\"\n",
+              "'python' is not recognized as an internal or external command,\noperable program or batch file.\n",
+              "ComfyUI-Zluda on my RX 7900 XTX\n'git' is not recognized as an internal or external command,\noperable "
+              "program or batch file.\n",
+              "git: 'lfs' is not a git command. See 'git --help'.\n",
+              "Cloning into 'D:\\stable-diffusion-webui\\repositories\\k-diffusion'...\nfatal: Unable to find remote helper "
+              "for 'https'\n"):
+        assert ids(t) == [], (t, ids(t))
+    for text in ("Pinokio> python main.py --enable-manager\n/home/ann/pinokio/api/comfy.git/app/main.py: error: "
+                 "**unrecognized arguments: --enable-manager**\n",
+                 "F:\\StabilityMatrix\\Data\\Packages\\ComfyUI\\main.py: error: **unrecognized arguments: "
+                 "--use-sage-attention**"):
+        m = one(text, "comfyui.launch-flag-unknown")
+        assert "**" not in m["title"], m["title"]
+    cpu_tb = ("  File \"C:\\SM\\Data\\Packages\\ComfyUI\\venv\\lib\\site-packages\\torch\\cuda\\__init__.py\", line 310, in "
+              "_lazy_init\n    raise AssertionError(\"Torch not compiled with CUDA enabled\")\nAssertionError: Torch not "
+              "compiled with CUDA enabled\n")
+    assert ids("I installed ComfyUI with Stability Matrix in \"CPU Only\" mode.\n" + cpu_tb) == []
+    assert ids(cpu_tb) == ["torch.cpu-build"]
+
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
     source archive (`numpy-1.26.4.tar.gz`, `numpy-1.11.1.zip`) and failing right after (`Preparing metadata
