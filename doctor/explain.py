@@ -10572,6 +10572,21 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                 "fix": (f"Upgrade accelerate together with {via} in the Python that runs Klein: `python -m pip install -U "
                         f"accelerate {via}` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U accelerate {via}`)"),
                 "details": {"missing_name": name, "module": mod, "importer": via}}
+    if g.get("lorvia"):
+        # diffusers' lazy import of its LoRA loader (or peft, which it imports) fails on a name transformers lacks
+        via, name = g["lorvia"], g.get("lorname") or ""
+        mod = "transformers" + (g.get("lormod") or "")
+        return {"title": (f"Importing {via} fails: diffusers' LoRA path (diffusers or the peft it imports) needs "
+                          f"`{name}` from {mod}, which the installed transformers does not have"),
+                "cause": (f"diffusers imports its LoRA loaders, and peft with them, when a pipeline is imported; one of "
+                          f"them imports `{name}` from {mod}. transformers removes old helpers in new releases (and adds "
+                          "new ones), so a peft or diffusers older than the transformers beside it (typically right after "
+                          "`pip install -U transformers` alone) fails to import, and every pipeline with it."),
+                "fix": ("Bring the three to releases of the same time in the Python that runs Klein: `python -m pip install "
+                        "-U transformers peft diffusers` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U "
+                        "transformers peft diffusers`); where a project pins transformers, install the peft and diffusers of "
+                        "that transformers' era instead"),
+                "details": {"missing_name": name, "module": mod, "importer": via}}
     if g.get("peftgone"):
         # transformers 5 removed HybridCache; peft before 0.18 imports it in peft/peft_model.py (diffusers' LoRA path)
         near = _near(ctx)
@@ -10960,6 +10975,21 @@ def _xet_failed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                         "HF_XET_NUM_CONCURRENT_RANGE_GETS=4`); or download without Xet: `export HF_HUB_DISABLE_XET=1` "
                         "(Windows `set HF_HUB_DISABLE_XET=1`)"),
                 "details": {"xet_host": host} if host else {}}
+    if g.get("xetprose"):
+        # told in words: the download stalls with hf_xet on, or goes through with it off
+        return {"title": "A Hugging Face download hangs in its Xet transfer (hf_xet): it stalls with Xet on and goes through without it",
+                "cause": ("huggingface_hub downloads the large files of Hub repositories through the hf_xet package, which "
+                          "fetches the file's chunks from Xet storage and rebuilds it. The report ties the stall to hf_xet "
+                          "being on (it stalls with Xet and completes, more slowly, over plain HTTP): hf_xet releases up to "
+                          "1.5.1 could hang without an error when the connection degraded or a chunk request stalled "
+                          "(fixed in hf-xet 1.5.2 and 1.5.3), and some networks stall Xet transfers that a plain download "
+                          "of the same file completes. The model, the token and the disk are fine."),
+                "fix": ("Stop the download, upgrade hf_xet with huggingface_hub in the Python that downloads: `python -m pip "
+                        "install -U \"hf_xet>=1.5.3\" huggingface_hub`, and run it again: it resumes. If it stalls again, "
+                        "download over plain HTTP: `export HF_HUB_DISABLE_XET=1` (Windows `set HF_HUB_DISABLE_XET=1`) in "
+                        "the shell or container environment before Python starts, then e.g. `hf download "
+                        "black-forest-labs/FLUX.2-klein-4B`"),
+                "details": {"told": g["xetprose"].strip()[:160]}}
     if not g.get("stallgot"):
         return {}
     got, total = g["stallgot"].strip(), g.get("stalltotal", "").strip()

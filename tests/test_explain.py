@@ -19063,6 +19063,54 @@ def test_round427_diffusers_generator_image_batch_kinds():
     assert "diffusers.flux2-reference-downscaled" in ids(
         "            img = self.image_processor._resize_to_target_area(img, 1024 * 1024)\n")
 
+def test_round438_hub_cli_xet_lora_import_kinds():
+    r"""Round 438 (diffusers / transformers / accelerate / huggingface_hub issues from generic user queries, fourth
+    pass): a download told in words to stall / hang with hf_xet named as its condition (`stall when I enable hf-xet`,
+    `hangs when downloading ... using XET`), or to go through once Xet is off (`uninstall the xet package, the download
+    starts`, `HF_HUB_DISABLE_XET=1 ... works`), is hf.xet-download-failed (fix: hf_xet>=1.5.3, else
+    HF_HUB_DISABLE_XET=1); the bare `huggingface-cli` help whose command list has no `download` is hf.cli-too-old;
+    diffusers' lazy import of diffusers.loaders.* / peft.* failing on `cannot import name 'X' from 'transformers...'`
+    is python.dep-too-old (fix: upgrade transformers, peft and diffusers together); the `hf` command dying in
+    huggingface_hub/cli/ on `No module named 'click'` (or typer) is the new hf.cli-deps-missing. Silent: a stall
+    with no Xet named, a question whether Xet can be disabled, hf_xet's own `not installed` notice, a help list that
+    has download, the same removed-helper import in an LLM trainer's own code, a missing click in another CLI."""
+    sig = "hf.xet-download-failed"
+    for t in ("Since the update my hf download of FLUX.2-klein-4B stalls at 97% when hf_xet is installed; "
+              "with HF_HUB_DISABLE_XET=1 it finishes.\r\n",
+              "snapshot_download keeps hanging with xet on our cluster (RTX 4090 nodes)\n",
+              "I uninstalled hf_xet and the download completes now, slowly.\n"):
+        m = one(t, sig)
+        assert "Xet transfer" in m["title"] and "hf_xet>=1.5.3" in m["fix"] and "HF_HUB_DISABLE_XET=1" in m["fix"], t
+    sig = "hf.cli-too-old"
+    m = one("C:\\Users\\me> huggingface-cli\r\nusage: huggingface-cli <command> [<args>]\r\n\r\npositional arguments:\r\n"
+            "  {login,whoami,logout,repo,lfs-enable-largefiles,lfs-multipart-upload}\r\n"
+            "                        huggingface-cli command helpers\r\n", sig)
+    assert "too old" in m["title"] and "pip install -U huggingface_hub" in m["fix"]
+    sig = "python.dep-too-old"
+    m = one("RuntimeError: Failed to import diffusers.loaders.peft because of the following error (look up to see its "
+            "traceback):\ncannot import name 'find_tied_parameters' from 'transformers.modeling_utils' "
+            "(/opt/venv/lib/python3.12/site-packages/transformers/modeling_utils.py)\n", sig)
+    assert "find_tied_parameters" in m["title"] and "install -U transformers peft diffusers" in m["fix"]
+    sig = "hf.cli-deps-missing"
+    m = one("PS D:\\klein> hf download black-forest-labs/FLUX.2-klein-4B\r\nTraceback (most recent call last):\r\n"
+            "  File \"D:\\klein\\venv\\Scripts\\hf.exe\\__main__.py\", line 4, in <module>\r\n"
+            "  File \"D:\\klein\\venv\\Lib\\site-packages\\huggingface_hub\\cli\\hf.py\", line 19, in <module>\r\n"
+            "    from typer import Typer\r\nModuleNotFoundError: No module named 'typer'\r\n", sig)
+    assert "click / typer" in m["title"] and "pip install -U huggingface_hub" in m["fix"]
+    # look-alikes
+    for t, bad in (("My download is stuck at 90%. Is there a way to disable XET?\n", "hf.xet-download-failed"),
+                   ("the hf download hangs at 99% on my laptop, it used to work\n", "hf.xet-download-failed"),
+                   ("Xet Storage is enabled for this repo, but the 'hf_xet' package is not installed. Falling back to "
+                    "regular HTTP download.\n", "hf.xet-download-failed"),
+                   ("usage: huggingface-cli <command> [<args>]\n\npositional arguments:\n  {download,upload,env,login,"
+                    "whoami,logout,repo,scan-cache,delete-cache}\n", "hf.cli-too-old"),
+                   ("  File \"/opt/LLaMA-Factory/src/llamafactory/model/loader.py\", line 12, in <module>\n"
+                    "    from transformers.modeling_utils import shard_checkpoint\nImportError: cannot import name "
+                    "'shard_checkpoint' from 'transformers.modeling_utils'\n", "python.dep-too-old"),
+                   ("  File \"/usr/lib/python3/dist-packages/flask/cli.py\", line 9, in <module>\n    import click\n"
+                    "ModuleNotFoundError: No module named 'click'\n", "hf.cli-deps-missing")):
+        assert bad not in ids(t), t
+
 
 def test_round400_flux2_diffusers_pipeline_kinds():
     r"""Round 400 (diffusers issues about FLUX.2 / Klein pipelines, fourth pass): diffusers' context-parallel hook's
