@@ -8547,6 +8547,35 @@ def _gguf_qtype(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
             "details": {"ggml_type": qt, **({"name": name} if name else {})}}
 
 
+# ggml.h enum ggml_type numbers of the types ComfyUI-GGUF may dequantize with numpy (no torch code in some releases)
+_GGML_IQ_TYPES = {16: "IQ2_XXS", 17: "IQ2_XS", 18: "IQ3_XXS", 19: "IQ1_S", 20: "IQ4_NL", 21: "IQ3_S", 22: "IQ2_S",
+                  23: "IQ4_XS", 29: "IQ1_M", 34: "TQ1_0", 35: "TQ2_0", 39: "MXFP4"}
+_GGML_TORCH_LATER = {"IQ4_NL", "IQ4_XS"}  # given torch dequantizers by later ComfyUI-GGUF releases
+
+
+@_interp("gguf_numpy_dequant")
+def _gguf_numpy_dequant(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI-GGUF's numpy fallback, named by the type it prints (a number, a name or the enum's repr). IQ4_NL and
+    IQ4_XS fall back only in node pack releases older than their torch code: there the update comes first."""
+    qt, num = (g.get("qt") or "").upper(), g.get("num") or ""
+    name = _GGML_IQ_TYPES.get(int(qt)) if qt.isdigit() else qt
+    number = qt if qt.isdigit() else num
+    if not name:
+        return {"details": {"ggml_type": number}} if number else {}
+    details = {"ggml_type_name": name, **({"ggml_type": number} if number else {})}
+    if name in _GGML_TORCH_LATER:
+        return {"title": (f"This ComfyUI-GGUF has no GPU dequantization for {name} (added in later releases): it falls "
+                          "back to numpy on the CPU, which is very slow"),
+                "fix": ("Update ComfyUI-GGUF (ComfyUI-Manager > Custom Nodes Manager > ComfyUI-GGUF > Update; git: "
+                        "`cd ComfyUI/custom_nodes/ComfyUI-GGUF && git pull`), then restart ComfyUI; or use a GGUF whose "
+                        "name has `Q` instead of `IQ` (Q8_0, Q6_K, Q5_K_M, Q4_K_M; for Klein's text encoder e.g. "
+                        "Qwen3-4B-Q4_K_M.gguf for klein 4B)"),
+                "details": details}
+    return {"title": (f"ComfyUI-GGUF has no GPU dequantization for this GGUF file's {name} weights: it falls back to "
+                      "numpy on the CPU, which is very slow"),
+            "details": details}
+
+
 _RC_OWN_ROWS = {"huggingface-hub", "numpy", "protobuf", "transformers", "tokenizers", "typing-extensions", "diffusers",
                 "xformers", "triton", "setuptools", "packaging", "timm"}
 

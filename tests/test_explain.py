@@ -20399,6 +20399,59 @@ def test_round434_nightly_family_flash_attn_old_torch_triton_src_kinds():
         assert "xformers.triton-too-new" not in ids(t), t
 
 
+def test_round441_gguf_numpy_dequant_shadowed_package_quoted_oom_kinds():
+    r"""Round 441 (GGUF and quantized Klein / FLUX.2 / Qwen3 files in ComfyUI-GGUF, fourth pass): ComfyUI-GGUF's
+    `Falling back to numpy dequant for qtype: N` (the type as a number, a name or the enum's repr) is
+    comfyui.gguf-numpy-dequant, a warning whose title names the IQ type; IQ4_NL / IQ4_XS, which later node pack
+    releases dequantize on the GPU, get the update first. `module 'gguf' has no attribute 'GGMLQuantizationType'` (or
+    GGUFReader, GGML_QUANT_SIZES, ...) with ComfyUI-GGUF's own frame in view is comfyui.gguf-package-shadowed: a
+    custom node folder named `gguf` took the package's name. torch's OOM type quoted in backticks in a report is
+    cuda.oom. Silent: the bare attribute line, diffusers' frame importing gguf, the calcuis node pack's own enum
+    error, llama.cpp's gguf_reader enum error, and the quoted OOM on an Intel XPU."""
+    te = ("got prompt\ngguf qtypes: F32 (145), IQ3_XXS (180), Q4_K (72)\nRequested to load Flux2TEModel_\n"
+          "Falling back to numpy dequant for qtype: IQ3_XXS\r\nFalling back to numpy dequant for qtype: IQ3_XXS\r\n")
+    m = one(te, "comfyui.gguf-numpy-dequant")
+    assert ids(te) == ["comfyui.gguf-numpy-dequant"] and m["severity"] == "warn"
+    assert "IQ3_XXS" in m["title"] and "numpy" in m["title"] and "Q4_K_M" in m["fix"]
+    m = one("[ComfyUI-GGUF] Falling back to numpy dequant for qtype: <GGMLQuantizationType.IQ1_M: 29>\n",
+            "comfyui.gguf-numpy-dequant")
+    assert "IQ1_M" in m["title"] and m["details"]["ggml_type"] == "29"
+    m = one("Falling back to numpy dequant for qtype: 20\n", "comfyui.gguf-numpy-dequant")
+    assert "IQ4_NL" in m["title"] and "later releases" in m["title"] and "git pull" in m["fix"]
+
+    import_fail = ("Traceback (most recent call last):\n  File \"/home/ana/ComfyUI/nodes.py\", line 2263, in "
+                   "load_custom_node\n    module_spec.loader.exec_module(module)\n  File \"/home/ana/ComfyUI/custom_nodes/"
+                   "ComfyUI-GGUF/dequant.py\", line 7, in <module>\n    TORCH_COMPATIBLE_QTYPES = {None, "
+                   "gguf.GGMLQuantizationType.F32}\nAttributeError: module 'gguf' has no attribute "
+                   "'GGMLQuantizationType'\r\nCannot import /home/ana/ComfyUI/custom_nodes/ComfyUI-GGUF module for custom "
+                   "nodes: module 'gguf' has no attribute 'GGMLQuantizationType'\r\n")
+    m = one(import_fail, "comfyui.gguf-package-shadowed")
+    assert ids(import_fail) == ["comfyui.gguf-package-shadowed"]
+    assert "custom node folder named `gguf`" in m["title"] and "custom_nodes" in m["fix"]
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 4\n- **Node Type:** UnetLoaderGGUF\n"
+              "- **Exception Type:** AttributeError\n- **Exception Message:** module 'gguf' has no attribute 'GGUFReader'\n"
+              "## Stack Trace\n```\n  File \"D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-GGUF\\loader.py\", "
+              "line 71, in gguf_sd_loader\n    reader = gguf.GGUFReader(path)\n```\n")
+    assert ids(report) == ["comfyui.gguf-package-shadowed"]
+    for t in ("module 'gguf' has no attribute 'GGML_QUANT_SIZES'\n",
+              "  File \"/opt/venv/lib/python3.11/site-packages/diffusers/quantizers/gguf/utils.py\", line 412, in "
+              "<module>\n    UNQUANTIZED_TYPES = {gguf.GGMLQuantizationType.F32, gguf.GGMLQuantizationType.F16}\n"
+              "AttributeError: module 'gguf' has no attribute 'GGMLQuantizationType'\n",
+              "  File \"E:\\ComfyUI\\custom_nodes\\gguf\\gguf_connector\\const.py\", line 1090, in <module>\n"
+              "    GGMLQuantizationType.Q2_0: (64, 2 + 16)}\nAttributeError: type object 'GGMLQuantizationType' has no "
+              "attribute 'Q2_0'. Did you mean: 'Q1_0'?\n",
+              "  File \"/srv/llm/venv/lib/python3.12/site-packages/gguf/gguf_reader.py\", line 275, in _build_tensors\n"
+              "    ggml_type = GGMLQuantizationType(raw_dtype[0])\nValueError: 151 is not a valid GGMLQuantizationType\n"):
+        assert ids(t) == [], t
+
+    quoted = ("Klein 4B Q5_K_M GGUF with Unet Loader (GGUF) on an RTX 4060 8GB: every second run stops with "
+              "`torch.cuda.OutOfMemoryError` while the text encoder is still loaded, then the next queue works.\n")
+    m = one(quoted, "cuda.oom")
+    assert ids(quoted) == ["cuda.oom"] and "out of memory" in m["title"]
+    xpu = ("Intel Arc A770, torch 2.8.0+xpu, ComfyUI on XPU: a GGUF model fails with `torch.OutOfMemoryError` in "
+           "the sampler.\n")
+    assert "cuda.oom" not in ids(xpu)
+
 def test_round399_node_pack_weights_only_doc_line_kinds():
     r"""Round 399 (custom node packs' trackers in the FLUX.2 / Klein era, third pass): torch's closing sentence of a
     weights-only refusal (`Check the documentation of torch.load to learn more about types accepted by default with
