@@ -2269,9 +2269,25 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         return None  # a private or removed path (huggingface_hub.utils._errors, .utils._token) that the importing program
         # reached into: newer huggingface_hub releases moved it, and the fix is that program's update, not an install
     index = "https://download.pytorch.org/whl/cu128"
-    if "." in mod and top in ("diffusers", "transformers") and not any(
+    # ComfyUI's FLUX.2 [dev] tokenizer (comfy/text_encoders) builds the Mistral tekken tokenizer with transformers'
+    # MistralConverter: `transformers.integrations.mistral`, falling back to the Pixtral conversion script's copy
+    mistral_conv = mod in ("transformers.models.pixtral.convert_pixtral_weights_to_hf", "transformers.integrations.mistral")
+    if "." in mod and top in ("diffusers", "transformers") and not mistral_conv and not any(
             p in ("qwen3", "attention_dispatch") or "flux2" in p for p in mod.split(".")):  # Flux2's transformer imports attention_dispatch
         return None  # a submodule Klein does not use (transformers.masking_utils): the calling project's version pin
+    if mistral_conv:
+        return {"title": f"`transformers` is too old for ComfyUI's FLUX.2 text encoder: it has no `{mod}`",
+                "cause": ("ComfyUI's FLUX.2 [dev] text-encoder loader (Load CLIP with the Mistral 3 file, type flux2) "
+                          "builds its tokenizer with transformers' MistralConverter, imported from "
+                          "`transformers.integrations.mistral` or, failing that, from "
+                          "`transformers.models.pixtral.convert_pixtral_weights_to_hf`. Neither is in the transformers "
+                          "of the Python that runs ComfyUI: a release older than ComfyUI's requirements (an update that "
+                          "did not reinstall the requirements, or packages installed into another Python)."),
+                "fix": ("Install ComfyUI's requirements into the Python that runs it: `python -m pip install -r "
+                        "requirements.txt` from the ComfyUI folder, or `python -m pip install -U transformers` "
+                        "(ComfyUI portable: `python_embeded\\python.exe -m pip install -U transformers`; Desktop: "
+                        "update the app, which reinstalls its requirements), then restart ComfyUI."),
+                "details": d}
     if top == "triton":
         near = _near(ctx)
         if not (near.get("import_raised") or near.get("node_type") or near.get("node_exec")):
@@ -2794,6 +2810,24 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     if any(mod == r or mod.startswith(r + ".") for r in _removed_comfy_modules()):
         return None  # a module newer ComfyUI removed: the node pack is the older side, its own fix
     return {"title": f"A custom node needs a newer ComfyUI: this one has no `{mod}`", "details": {"module": mod}}
+
+
+@_interp("mixed_quant_old")
+def _mixed_quant_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`unet unexpected` / `clip unexpected` listing layers' `.comfy_quant` entries (with their scales) but not the
+    layers' weights: the loader took the weights and dropped the mixed-precision markers, a ComfyUI older than the
+    file. Silent when ComfyUI logged that it detected mixed precision, or when a marked layer's `.weight` is unexpected
+    too (a whole extra layer, another model's file), or for a single marked layer (too little to say)."""
+    if _fact(ctx, "comfy_mixed_quant"):
+        return None  # this ComfyUI reads mixed-precision files: the unexpected keys are layers the model lacks
+    names = re.findall(r"'([\w.]{1,200})'", g.get("keys", ""))
+    quant = {n[:-len(".comfy_quant")] for n in names if n.endswith(".comfy_quant")}
+    weights = {n[:-len(".weight")] for n in names if n.endswith(".weight")}
+    if len(quant) < 2 or quant & weights:
+        return None
+    part = g.get("part", "unet").lower()
+    return {"details": {"loader": "text encoder" if part == "clip" else "diffusion model",
+                        "quantized_layers_listed": len(quant)}}
 
 
 @_interp("bnb_packed")

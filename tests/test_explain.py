@@ -22215,6 +22215,47 @@ def test_round433_comfyui_folder_paths_kinds():
                "line 125, in safe_load\n") == []
 
 
+
+def test_round440_flux2_template_loader_files_kinds():
+    r"""Round 440 (FLUX.2 [klein] / FLUX.2 templates, third pass). python.module-missing reads the transformers modules
+    ComfyUI's FLUX.2 [dev] tokenizer imports its MistralConverter from (`transformers.integrations.mistral`, then
+    `transformers.models.pixtral.convert_pixtral_weights_to_hf`) as a transformers older than ComfyUI's requirements;
+    another Pixtral submodule (a vision node pack's) stays unclaimed. comfyui.mixed-quant-too-old reads `unet unexpected`
+    / `clip unexpected` listing several layers' `.comfy_quant` markers without the layers' weights: a ComfyUI older than
+    mixed-precision files. Silent when ComfyUI logged that it detected mixed precision, when a marked layer's `.weight`
+    is unexpected too (an extra layer of another model's file), or for a single marker."""
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 38\r\n- **Node Type:** CLIPLoader\r\n"
+              "- **Exception Type:** ModuleNotFoundError\r\n- **Exception Message:** No module named "
+              "'transformers.integrations.mistral'\r\n")
+    m = one(report, "python.module-missing")
+    assert "FLUX.2" in m["title"] and "requirements.txt" in m["fix"] and "-U transformers" in m["fix"]
+    m = one("!!! Exception during processing !!! No module named 'transformers.models.pixtral.convert_pixtral_weights_to_hf'\n",
+            "python.module-missing")
+    assert "too old" in m["title"]
+    # a Pixtral vision node pack's own submodule is not ComfyUI's tokenizer
+    assert "python.module-missing" not in ids(
+        "Error: Failed to import transformers.models.pixtral.processing_pixtral because of the following error: "
+        "No module named 'transformers.models.pixtral.processing_pixtral'\n")
+
+    te = ("clip unexpected: ['model.layers.0.self_attn.q_proj.comfy_quant', 'model.layers.0.self_attn.q_proj.weight_scale', "
+          "'model.layers.0.self_attn.k_proj.comfy_quant', 'model.layers.0.self_attn.k_proj.weight_scale', "
+          "'model.layers.0.mlp.gate_proj.comfy_quant', 'model.layers.0.mlp.gate_proj.weight_scale']\n")
+    m = one("Requested to load Flux2TEModel_\n" + te, "comfyui.mixed-quant-too-old")
+    assert "older than" in m["title"] and "update_comfyui.bat" in m["fix"] and "requirements.txt" in m["fix"]
+    unet = ("2026-01-20T09:14:02.118 - model_type FLUX\r\n2026-01-20T09:14:02.120 - unet unexpected: "
+            "['double_blocks.0.img_attn.qkv.comfy_quant', 'double_blocks.0.img_attn.qkv.input_scale', "
+            "'double_blocks.0.img_attn.qkv.weight_scale', 'double_blocks.0.img_mlp.0.comfy_quant', "
+            "'double_blocks.0.img_mlp.0.weight_scale', 'single_blocks.3.linear1.comfy_quant']\r\n")
+    assert ids(unet) == ["comfyui.mixed-quant-too-old"], ids(unet)
+    # ComfyUI read the file as mixed precision: the unexpected keys are something else
+    assert "comfyui.mixed-quant-too-old" not in ids(
+        "Found quantization metadata (version 1.0)\nDetected mixed precision quantization: 128 layers quantized\n" + unet)
+    # whole extra layers (their weights unexpected too): another model's file, not an old ComfyUI
+    assert ids("[WARNING] unet unexpected: ['head.proj.comfy_quant', 'head.proj.weight', 'head.proj.weight_scale', "
+               "'head.out.comfy_quant', 'head.out.weight', 'head.out.weight_scale']\n") == []
+    # one marker alone says too little
+    assert ids("unet unexpected: ['final_layer.linear.comfy_quant']\n") == []
+
 def test_round373_cjk_reports_kinds():
     r"""Round 373 (reports written in Chinese or Japanese, second pass): a spawned worker whose re-import of the script
     dies on an error of its own (WinError 1455 on a torch DLL in any system language, a missing module) is that error,
