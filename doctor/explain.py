@@ -2998,6 +2998,13 @@ def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
 
 @_interp("frontend_old")
 def _frontend_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("outdated_said"):
+        # a writer's words for ComfyUI's own warning (its popup, its console line): the frontend named as outdated; a
+        # Python error in view tells its own kind
+        if _near(ctx).get("py_traceback"):
+            return None
+        return {"title": "ComfyUI says its frontend package is outdated: the requirements were not reinstalled after the update",
+                "details": {"said": _SPACE.sub(" ", g["outdated_said"]).strip()[:80]}}
     if g.get("cur") and g.get("req"):
         # the frontend's missing core-node dialog: an older ComfyUI is comfyui.outdated, subgraph types at a
         # current ComfyUI this frontend package
@@ -9711,6 +9718,29 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                           "of the queued prompt, with no Python error: the operating system ended it, most often because "
                           "system memory (RAM plus the Windows page file, or swap) ran out; a page file shrunk to a few "
                           "hundred MB or less is the usual case on Windows."),
+                "fix": _RAM_SILENT_EXIT_FIX}
+    if g.get("silent_said"):
+        # a writer's report that ComfyUI's server vanished (the page's `Reconnecting`, its console window closing, a
+        # crash on generation, the connection lost) with no Python error, on a computer whose system RAM is small for
+        # the models ComfyUI offloads into it: ComfyUI's own startup line (`total RAM 16308 MB`) or the writer's own
+        # figure (`16 gb ram`), 32 GB or less. No RAM figure, more than 32 GB, a traceback, AMD / Intel / Mac: not claimed
+        near = _near(ctx)
+        if _off_nvidia_anywhere(ctx) or near.get("py_traceback"):
+            return None
+        mb, said_gb = _int(_fact(ctx, "ram_mb")), _int(_fact(ctx, "ram_gb_said"))
+        gb = round(mb / 1024) if mb else said_gb
+        if not gb or gb > 32:
+            return None
+        said = _SPACE.sub(" ", g["silent_said"]).strip()[:80]
+        return {"title": (f"ComfyUI's process ended without an error (`{said}`) on a computer with {gb} GB of RAM: most "
+                          "likely it ran out of system memory (RAM + page file or swap) while loading the models"),
+                "details": {"said": said, "ram_gb": str(gb)},
+                "cause": ("ComfyUI keeps the models it offloads from the GPU in system RAM, and loading a large model "
+                          "(Flux, Flux.2, Z-Image, Wan, Qwen-Image, with their text encoders) needs more than the card's "
+                          "VRAM in RAM plus the Windows page file (or swap). When that commit limit is reached the "
+                          "operating system ends the process with no Python error: the page shows `Reconnecting`, the "
+                          "console window closes. With 32 GB of RAM or less and a page file left small, this is the usual "
+                          "cause."),
                 "fix": _RAM_SILENT_EXIT_FIX}
     if g.get("exit_said"):
         # the exit line of ComfyUI's process with Windows' access-violation code and the writer's own `out of memory`

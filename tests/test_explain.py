@@ -21075,6 +21075,60 @@ def test_round426_windows_permissions_antivirus_locked_files_kinds():
               "ERROR Error loading model: [WinError 5] Access is denied\n"):
         assert ids(t) == [], (t, ids(t))
 
+
+def test_round437_comfyui_windows_silent_exit_small_ram_frontend_amd_portable_kinds():
+    r"""Round 437 (ComfyUI on Windows, portable / Desktop / manual, from generic user queries, seventh pass): ram.oom
+    reads a writer's report that ComfyUI's server vanished with no Python error (the page's `Reconnecting`, the CMD /
+    console window closing, a `crash on generation`, the connection lost) when the computer's system RAM is 32 GB or
+    less, from ComfyUI's own startup line (`Total VRAM ... MB, total RAM N MB`) or the writer's own figure (`16 gb ram`);
+    with no RAM figure, more than 32 GB, a traceback or an AMD setup it stays silent. comfyui.frontend-outdated reads a
+    writer's words that the ComfyUI frontend is outdated (another program's frontend stays silent, as does ComfyUI's
+    normal `ComfyUI frontend version:` line). The Windows Portable AMD package's own markers (run_amd_gpu.bat,
+    offload-arch.exe) make the setup AMD: the NVIDIA driver reading of an access violation and the portable pip
+    launcher reading of its build path stay silent there."""
+    t = ("Total VRAM 12288 MB, total RAM 32050 MB\npytorch version: 2.10.0+cu130\nDevice: cuda:0 NVIDIA GeForce RTX 4070 : "
+         "cudaMallocAsync\ngot prompt\n\nthen the browser tab just says Reconnecting and nothing else happens\n")
+    m = one(t, "ram.oom")
+    assert "31 GB of RAM" in m["title"] and "Committed" in m["fix"], m
+    t = "ComfyUI desktop keeps crashing when generating with Wan 2.2 on my 4070, I only have 16GB of RAM. no error at all\n"
+    m = one(t, "ram.oom")
+    assert "16 GB of RAM" in m["title"], m
+    t = ("E:\\AI\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build\r\n"
+         "Total VRAM 8188 MB, total RAM 16177 MB\r\npytorch version: 2.9.1+cu130\r\ngot prompt\r\n"
+         "and then the cmd window closes by itself\r\n")
+    assert ids(t)[0] == "ram.oom", ids(t)
+    # a large RAM figure, no RAM figure, a traceback, an AMD setup: not this reading
+    for t in ("Total VRAM 24564 MB, total RAM 130837 MB\ngot prompt\nthe page shows Reconnecting\n",
+              "when I queue a flux workflow the page shows Reconnecting\n",
+              ("Total VRAM 8188 MB, total RAM 16177 MB\ngot prompt\nTraceback (most recent call last):\n  File \"x.py\", "
+               "line 1, in <module>\nValueError: bad value\nthen the page shows Reconnecting\n"),
+              ("Total VRAM 24560 MB, total RAM 16000 MB\nDevice: cuda:0 AMD Radeon RX 7900 XTX : native\ngot prompt\n"
+               "the page shows Reconnecting\n")):
+        assert "ram.oom" not in ids(t), (t, ids(t))
+    # the frontend named outdated in a writer's words
+    m = one("after running the updater ComfyUI showed a popup that my ComfyUI frontend is outdated\n",
+            "comfyui.frontend-outdated")
+    assert "outdated" in m["title"] and "requirements.txt" in m["fix"], m
+    assert "comfyui.frontend-outdated" in ids("It says I am using an outdated version of the ComfyUI-frontend.\r\n")
+    for t in ("the Gradio frontend is outdated, please update it\n", "ComfyUI frontend version: 1.44.19\n"):
+        assert "comfyui.frontend-outdated" not in ids(t), (t, ids(t))
+    # the Windows Portable AMD package: its launcher and GPU-arch probe make the setup AMD
+    t = ("F:\\CUI_amd>run_amd_gpu.bat\nF:\\CUI_amd>.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build\n"
+         "Fatal error in launcher: Unable to create process using '\"D:\\a\\ComfyUI\\python_embeded\\python.exe\"  "
+         "\"F:\\CUI_amd\\python_embeded\\Scripts\\offload-arch.exe\" ': The system cannot find the file specified.\n\n"
+         "[WARNING] offload-arch failed with return code 1\nWindows fatal exception: access violation\n\n"
+         "Stack (most recent call first):\n  File \"F:\\CUI_amd\\python_embeded\\Lib\\site-packages\\torch\\cuda\\__init__.py\", "
+         "line 182 in is_available\n")
+    assert ids(t) == [], ids(t)
+    t = ("Portable for AMD will not start, it wants D:\\a\\ComfyUI\\python_embeded\\python.exe which I do not have.\n"
+         + "setup plugin alembic.autogenerate.types\n" * 15 + "[WARNING] offload-arch failed with return code 1\n")
+    assert "python.portable-pip-launcher" not in ids(t), ids(t)
+    # the NVIDIA portable's own pip launcher keeps its reading
+    t = ("Fatal error in launcher: Unable to create process using '\"D:\\a\\ComfyUI\\python_embeded\\python.exe\"  "
+         "\"E:\\CUI\\python_embeded\\Scripts\\pip.exe\" install onnxruntime-gpu': The system cannot find the file specified.\n")
+    assert "python.portable-pip-launcher" in ids(t), ids(t)
+
+
 def test_round401_windows_native_crash_silent_exit_kinds():
     r"""Round 401 (Windows native crashes and silent exits around ComfyUI and torch, second pass): the user's retelling
     that ComfyUI (or its page) says, shows or disconnects to `reconnecting` while a workflow runs is ram.oom, as is the
