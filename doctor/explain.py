@@ -12795,14 +12795,23 @@ def _port_forbidden(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return {"details": {"address": f"{g.get('addr')}:{g.get('port')}", "error": f"WSAEACCES ({g.get('code')})"}}
 
 
+# what shows that a failed git belongs to ComfyUI's install: an installer's or launcher's own line, ComfyUI's places,
+# updater, repository, Manager, comfy-cli, version line or launch line
+_GIT_STACK_SIGNS = ("stack_installer", "comfy_place", "comfy_updater", "comfy_repo", "comfy_manager", "comfy_cli_code",
+                    "comfy_cli_entry", "comfy_portable_words", "comfy_reqs", "comfyui_version", "comfy_launch_line")
+
+
 @_interp("git_missing")
 def _git_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """git.not-found / git.https-helper-missing: the installer's git cannot run (not on PATH) or cannot clone over
-    https (no git-remote-https). Another web UI's or server app's installer (AUTOMATIC1111's webui-user.bat, Forge,
-    Fooocus), or an AMD / Intel / Mac setup, keeps it theirs."""
+    https (no git-remote-https), claimed where the paste shows ComfyUI's install (_GIT_STACK_SIGNS). Another web UI's or
+    server app's installer (AUTOMATIC1111's webui-user.bat, Forge, Fooocus), or an AMD / Intel / Mac setup, keeps it
+    theirs."""
     near = _near(ctx)
     if _off_nvidia(ctx) or any(near.get(k) or ctx.get(k) for k in ("other_webui", "other_imagegen_app", "other_async_app")):
         return None
+    if not any(_fact(ctx, k) for k in _GIT_STACK_SIGNS):
+        return None  # a bare `git: command not found` with nothing of ComfyUI or its installers in the paste: any program's
     d = {"program": g["cmd"]} if g.get("cmd") else {"helper": f"git-remote-{g['helper'].replace('remote-', '')}"}
     return {"details": d}
 
