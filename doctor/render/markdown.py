@@ -336,19 +336,7 @@ def _env_block(facts: dict[str, Any], command: str | None) -> str:
 
 # ------------------------------------------------------------------------------------- the verdict
 def _counts(findings: list[Finding], short: bool = False) -> str:
-    c = summarize(findings)
-    parts = [] if short else [f"{c['fail']} failed", marks.plural(c["warn"], "warning"), f"{c['ok']} ok"]
-    words = (("fail", "failed"), ("error", "broke"), ("warn", None), ("ok", "ok"), ("info", "info"),
-             ("skip", "skipped")) if short else (("info", "info"), ("skip", "skipped"), ("error", "checks broke"))
-    for key, word in words:
-        if c[key]:
-            if key == "warn":
-                parts.append(marks.plural(c[key], "warning"))
-            elif word == "checks broke":
-                parts.append(marks.plural(c[key], "check", "checks") + " broke")
-            else:
-                parts.append(f"{c[key]} {word}")
-    return ", ".join(parts)
+    return marks.counts_text(summarize(findings), short)
 
 
 def _verdict_block(findings: list[Finding], facts: dict[str, Any], cap: int | None = None) -> str:

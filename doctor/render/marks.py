@@ -32,3 +32,21 @@ def terminal(status: Status | str, fancy: bool = True) -> str:
 def plural(n: int, word: str, words: str | None = None) -> str:
     """A count with its noun as every renderer writes it: `1 warning`, `0 warnings`, `2 checks`."""
     return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+# how a status is counted in words, as (one, many): `1 warning`, `2 warnings`, `3 failed`
+_COUNT_WORDS = {"fail": ("failed", "failed"), "error": ("broke", "broke"), "warn": ("warning", "warnings"),
+                "ok": ("ok", "ok"), "info": ("info", "info"), "skip": ("skipped", "skipped")}
+
+
+def counts_text(c: dict[str, int], short: bool = False) -> str:
+    """The summary's counts (summarize()'s dict) in words, the same in every renderer: failed, warnings and ok always,
+    then info, skipped and broken checks when there are any (`0 failed, 1 warning, 8 ok, 3 info`); `short` gives only
+    the non-zero ones, worst first (`2 broke, 1 warning, 1 ok`)."""
+    if short:
+        return ", ".join(plural(c[k], *_COUNT_WORDS[k]) for k in ("fail", "error", "warn", "ok", "info", "skip") if c[k])
+    parts = [plural(c[k], *_COUNT_WORDS[k]) for k in ("fail", "warn", "ok")]
+    parts += [plural(c[k], *_COUNT_WORDS[k]) for k in ("info", "skip") if c[k]]
+    if c["error"]:
+        parts.append(plural(c["error"], "check", "checks") + " broke")
+    return ", ".join(parts)

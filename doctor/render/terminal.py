@@ -81,15 +81,7 @@ def group(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
 
 
 def counts_text(findings: list[Finding]) -> str:
-    c = summarize(findings)
-    parts = [f"{c['fail']} failed", marks.plural(c["warn"], "warning"), f"{c['ok']} ok"]
-    if c["info"]:
-        parts.append(f"{c['info']} info")
-    if c["skip"]:
-        parts.append(f"{c['skip']} skipped")
-    if c["error"]:
-        parts.append(marks.plural(c["error"], "check", "checks") + " broke")
-    return ", ".join(parts)
+    return marks.counts_text(summarize(findings))
 
 
 def summary_line(findings: list[Finding], verdict: Any = None, options: dict[str, Any] | None = None) -> str:
