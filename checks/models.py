@@ -159,10 +159,45 @@ def _default_folder(facts: dict[str, Any], folder_type: str) -> str:
     return _join(root, folder_type, _is_windows(facts))
 
 
-def _install_fix(facts: dict[str, Any], v: dict[str, Any], spec: dict[str, Any], folder: str, prefix: str = "") -> Fix:
+def _install_fix(facts: dict[str, Any], v: dict[str, Any], spec: dict[str, Any], folder: str, prefix: str = "",
+                 replace: bool = False) -> Fix:
+    """`klein-doctor install` aimed at the folder judged here (install's own search from the working folder would
+    miss a --comfyui or --models-dir given to check); `replace`: a wrong or damaged file holds the name, which
+    install refuses to touch without --force (it then moves that file aside, never deletes it)."""
+    from ..installer.plan import install_where
+
     gated = " (gated: accept the licence on the model page and log in with hf auth login first)" if v.get("gated") else ""
-    return make_fix(facts, f"{prefix}Get it with klein-doctor install (the command shown), or download {_url(facts, spec)} "
-                    f"into {folder}{gated}", [Run(["klein-doctor", "install", "--path", "comfyui", "--variant", v["id"]])])
+    argv = ["klein-doctor", "install", "--path", "comfyui", "--variant", v["id"],
+            *install_where(_m(facts).get("comfyui") or {}, facts.get("comfyui_tree"))]
+    man = (_m(facts).get("manifest") or {}).get("path") or (facts.get("options") or {}).get("manifest")
+    if man:
+        argv += ["--manifest", man]
+    how = "the command shown"
+    if replace:
+        argv.append("--force")
+        how += "; --force moves the file there aside to a .backup-<time> name"
+    return make_fix(facts, f"{prefix}Get it with klein-doctor install ({how}), or download {_url(facts, spec)} "
+                    f"into {folder}{gated}", [Run(argv)])
+
+
+def _diffusers_install(facts: dict[str, Any], r: dict[str, Any] | None, text: str, replace: bool = False) -> Fix:
+    """`klein-doctor install --path diffusers` for the snapshot judged here: its variant, the --model-dir folder
+    (install's --local-dir) and a --manifest given to check; `replace`: damaged files in a plain folder, which
+    install moves aside only with --force (in the cache it replaces a damaged blob itself)."""
+    m, opts = _m(facts), facts.get("options") or {}
+    hf = m.get("hf") or {}
+    argv = ["klein-doctor", "install", "--path", "diffusers"]
+    variant = (r or {}).get("variant") or opts.get("variant")
+    if variant:
+        argv += ["--variant", variant]
+    if hf.get("model_dir"):
+        argv += ["--local-dir", hf["model_dir"]]
+        if replace:
+            argv.append("--force")
+    man = (m.get("manifest") or {}).get("path") or opts.get("manifest")
+    if man:
+        argv += ["--manifest", man]
+    return make_fix(facts, text, [Run(argv)])
 
 
 def _published(facts: dict[str, Any], role: str, identity: str | None) -> list[dict[str, Any]]:
@@ -228,7 +263,7 @@ def models_found(facts: dict[str, Any]):
 
 
 @check("models.present", area=AREA, title="The variant's files are where ComfyUI's loaders look",
-       needs=["models"], optional=["system"],
+       needs=["models"], optional=["system", "comfyui_tree"],
        paths=["comfyui"])
 def models_present(facts: dict[str, Any]):
     if not _comfy_ready(facts):
@@ -270,7 +305,7 @@ def models_present(facts: dict[str, Any]):
 
 
 @check("models.identity", area=AREA, title="Each file's header says it is the model its name promises",
-       needs=["models"], optional=["system"],
+       needs=["models"], optional=["system", "comfyui_tree"],
        paths=["comfyui"])
 def models_identity(facts: dict[str, Any]):
     if not _comfy_ready(facts):
@@ -294,7 +329,7 @@ def models_identity(facts: dict[str, Any]):
                        + "; ".join(f["identity"].get("missing") or []),
                        [_describe(f)] + ([f"the published file is {' or '.join(_size(x) for x in sizes)}"] if sizes else [])
                        + [INCOMPLETE_SYMPTOM[row["role"]]],
-                       _install_fix(facts, v, row, dest, "Move it aside and get the whole file. "))
+                       _install_fix(facts, v, row, dest, "Replace it with the whole file. ", replace=True))
             continue
         if have in want:
             continue
@@ -307,7 +342,7 @@ def models_identity(facts: dict[str, Any]):
         dest = _default_folder(facts, row["folder"])
         yield fail(f"models.identity.{row['role']}",
                    f"{f['name']} is a {f['identity'].get('label')}, not the {want_label}", evidence,
-                   _install_fix(facts, v, row, dest, "Move it aside (rename it after what it is) and get the right file. "))
+                   _install_fix(facts, v, row, dest, "Replace it with the right file. ", replace=True))
     # companions: the transformer and encoder must be the same size class
     dm, te = chosen.get("diffusion_model"), chosen.get("text_encoder")
     if dm and te and dm["identity"].get("family") == "flux2-klein" and te["identity"].get("family") == "qwen3":
@@ -327,7 +362,7 @@ def models_identity(facts: dict[str, Any]):
                        f"Use the text encoder of variant {v['id']}: {v['comfyui']['files'][1]['name']}")
     # a wrong-size sibling the user may pick by mistake
     variant_size = (chosen.get("diffusion_model") or {}).get("identity", {}).get("size_class") or \
-        next((s for s in ("9b", "4b") if s in v["model"]), None)
+        next((s for s in ("9b", "4b") if s in str(v.get("model") or v.get("id") or "")), None)
     need_te = ENCODER_FOR.get(variant_size or "")
     for f in model_files(facts):
         i = f["identity"]
@@ -339,7 +374,7 @@ def models_identity(facts: dict[str, Any]):
 
 
 @check("models.integrity", area=AREA, title="Files are whole: header offsets and size match",
-       needs=["models"], optional=["system"],
+       needs=["models"], optional=["system", "comfyui_tree"],
        paths=["comfyui"])
 def models_integrity(facts: dict[str, Any]):
     if not _comfy_ready(facts):
@@ -359,9 +394,10 @@ def models_integrity(facts: dict[str, Any]):
                 f"Replace {f['path']} (a FIFO, device or folder, not a file) with the model file")
             continue
         if not integ["ok"]:
-            fix: Fix | str = "Delete it and download it again"
+            fix: Fix | str = ("Get it again from where it came from (it is not a file of the Klein variant judged "
+                              "here, so klein-doctor does not fetch it), or delete it if it is not needed")
             if hit and v:
-                fix = _install_fix(facts, v, hit[0], _default_folder(facts, hit[0]["folder"]), "Delete it and download it again. ")
+                fix = _install_fix(facts, v, hit[0], _default_folder(facts, hit[0]["folder"]), "Download it again. ", replace=True)
             make = fail if hit else warn
             yield make(f"models.integrity.{'broken' if hit else 'other-broken'}",
                        f"{f['name']} is damaged: {integ['problem'].split(':')[0]}",
@@ -383,7 +419,7 @@ def models_integrity(facts: dict[str, Any]):
                            f"{f['name']} is {f['size']:,} bytes; the published file is {' or '.join(f'{s:,}' for s in sizes)}",
                            [_describe(f), "the header is self-consistent, so this is a different build of the file "
                                           "(re-saved, re-quantised or another release)"],
-                           _install_fix(facts, v, row, _default_folder(facts, row["folder"]), "Replace it with the published file. "))
+                           _install_fix(facts, v, row, _default_folder(facts, row["folder"]), "Replace it with the published file. ", replace=True))
             elif right and role_sizes and f["size"] not in role_sizes:
                 yield warn("models.integrity.size-unpublished",
                            f"{f['name']} is {f['size']:,} bytes, the size of no published {f['identity'].get('label')} "
@@ -393,13 +429,13 @@ def models_integrity(facts: dict[str, Any]):
                                           "published hash can vouch for it"]
                            + ([f"no size is published for {', '.join(unsized)}"] if unsized else []),
                            _install_fix(facts, v, row, _default_folder(facts, row["folder"]),
-                                        "If images look wrong, replace it with the published file. "))
+                                        "If images look wrong, replace it with the published file. ", replace=True))
             elif right:
                 yield ok("models.integrity.ok", f"{f['name']}: header and size agree ({_size(f['size'])})")
 
 
 @check("models.hash", area=AREA, title="Files have the published sha256",
-       needs=["models"], optional=["system"], paths=["comfyui"])
+       needs=["models"], optional=["system", "comfyui_tree"], paths=["comfyui"])
 def models_hash(facts: dict[str, Any]):
     if not _comfy_ready(facts):
         return
@@ -417,7 +453,7 @@ def models_hash(facts: dict[str, Any]):
         elif state == "mismatch":
             yield fail("models.hash.mismatch", f"{f['name']}: sha256 does not match the published file",
                        [_describe(f), f"sha256 {f['sha256']}", "published: " + ", ".join(expected)],
-                       _install_fix(facts, v, row, _default_folder(facts, row["folder"]), "Delete it and download it again. "))
+                       _install_fix(facts, v, row, _default_folder(facts, row["folder"]), "Download it again. ", replace=True))
         elif state == "skipped":
             why = "--no-hash" if (facts.get("options") or {}).get("no_hash") else "its size or header is already wrong"
             yield skip("models.hash.skipped", f"{f['name']}: sha256 not checked ({why})")
@@ -505,14 +541,15 @@ def models_diffusers(facts: dict[str, Any]):
             make = fail if opts.get("path") == "diffusers" else info
             yield make("models.diffusers.missing", f"No Klein snapshot in the Hugging Face cache ({names})",
                        [f"searched {hf.get('model_dir') or hf.get('hub_dir')} ({'--model-dir' if hf.get('model_dir') else hf.get('hub_source')})"],
-                       "`klein-doctor install --path diffusers`, or point at a local copy with `--model-dir DIR`")
+                       _diffusers_install(facts, repos[0] if len(repos) == 1 else None,
+                                          "Download it, or point at a local copy with --model-dir DIR"))
         return
     for r in found:
         name = r.get("repo")
         where = r.get("snapshot") or r.get("folder")
         if r.get("note") and not r.get("snapshot"):
             yield fail("models.diffusers.no-snapshot", f"{name}: {r['note']}", [f"folder {r.get('folder')}"],
-                       "`klein-doctor install --path diffusers` to finish the download")
+                       _diffusers_install(facts, r, "Finish the download"))
             continue
         problems = list(r.get("problems") or [])  # facts gathered by an older probe carried judged text
         if r.get("index_error"):
@@ -542,12 +579,11 @@ def models_diffusers(facts: dict[str, Any]):
                        f"{human(sum(o.get('size') or 0 for o in gone))}",
                        [f"{o.get('name')} ({o.get('size')} bytes)" for o in gone[:6]] +
                        ["huggingface_hub does not resume these across runs; no download lock was held"],
-                       make_fix(facts, "Run klein-doctor install: it removes them and completes the snapshot",
-                                [Run(["klein-doctor", "install", "--path", "diffusers"])]))
+                       _diffusers_install(facts, r, "Run klein-doctor install: it removes them and completes the snapshot"))
         if problems:
             yield fail("models.diffusers.incomplete", f"{name}: the snapshot is incomplete or not Klein",
                        [f"snapshot {where}"] + problems,
-                       "`klein-doctor install --path diffusers` (the download resumes and completes the snapshot)")
+                       _diffusers_install(facts, r, "The download resumes and completes the snapshot"))
         if bad:
             yield fail("models.diffusers.corrupt",
                        f"{name}: {len(bad)} file(s) do not hash to their blob name (damaged download)",
@@ -555,7 +591,9 @@ def models_diffusers(facts: dict[str, Any]):
                                                  f"published {published.get(f['repo_path'])}, ")
                         + f"content sha256 {f.get('sha256')} ({'missing' if f.get('hash_state') == 'missing' else 'mismatch'})"
                         for f in bad[:6]],
-                       f"Delete the damaged blobs and download again: `klein-doctor install --path diffusers`")
+                       _diffusers_install(facts, r, "Download the damaged files again: install replaces what does not "
+                                          "hash right (a plain folder's files are moved aside to .backup-<time> names)",
+                                          replace=True))
         if not problems and not bad:
             verified = [f for f in r.get("files") or [] if f.get("hash_state") in ("verified", "cached", "hashed")]
             skipped = any(f.get("hash_state") == "skipped" for f in r.get("files") or [])

@@ -69,7 +69,7 @@ def read_header(path: str | os.PathLike[str]) -> Header:
             size = fst.st_size
             head = fh.read(8)
             if len(head) < 8:
-                raise HeaderError(f"file is {size} bytes: too short to hold a safetensors header (8-byte length)")
+                raise HeaderError(f"file is {size} byte{'' if size == 1 else 's'}: too short to hold a safetensors header (8-byte length)")
             (n,) = struct.unpack("<Q", head)
             if n == 0:
                 raise HeaderError("header length is 0: not a safetensors file")

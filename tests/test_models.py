@@ -118,7 +118,9 @@ def test_truncated_encoder(tmp_path):
     rc, doc = check(tmp_path, "--path", "comfyui", "--comfyui", str(root))
     f = by_code(doc, "models.integrity.broken")
     assert f["status"] == "fail" and "qwen_3_4b.safetensors is damaged: truncated" in f["title"]
-    assert "Delete it and download it again" in fix_str(f["fix"])
+    assert "Download it again" in fix_str(f["fix"])
+    # install stops at a damaged file holding the name unless --force moves it aside: the command carries it
+    assert fix_lines(f["fix"], "posix")[0].endswith(f"--comfyui {root} --force")
     te = next(x for x in doc["facts"]["models"]["files"] if x["name"] == "qwen_3_4b.safetensors")
     assert te["hash_state"] == "not-hashed" and te["sha256"] is None  # nothing to hash in a file already known broken
     assert "models.hash.skipped" in codes(doc, "skip")
@@ -276,7 +278,7 @@ def test_orphaned_partial_download_is_reported_and_nothing_is_removed(tmp_path):
     assert not (lock_dir / ("a" * 64 + ".lock")).exists()  # no lock file created for the orphan either
     f = by_code(doc, "models.diffusers.orphans")
     assert f["status"] == "warn" and "1 partial download(s)" in f["title"] and "4096 bytes" in f["evidence"][0]
-    assert {"shell": "posix", "line": "klein-doctor install --path diffusers"} in f["fix"]["commands"]
+    assert {"shell": "posix", "line": "klein-doctor install --path diffusers --variant klein-4b"} in f["fix"]["commands"]
     g = by_code(doc, "models.diffusers.incomplete")
     assert any("1 download(s) in progress" in e for e in g["evidence"])
 
@@ -341,7 +343,9 @@ def test_qwen3_4b_with_1_of_36_layers_fails_as_incomplete(tmp_path):
     assert f["title"] == ("qwen_3_4b.safetensors is an incomplete Qwen3-4B text encoder (Klein 4B): "
                           "model.layers: 1 of 36 layers (highest index 0)")
     assert any("8,044,982,048 bytes (8.04 GB)" in e for e in f["evidence"]) and any("clip missing" in e for e in f["evidence"])
-    assert {"shell": "posix", "line": "klein-doctor install --path comfyui --variant klein-4b-fp8"} in f["fix"]["commands"]
+    # aimed at the install judged (not install's own search of the working folder), and --force: the name is held
+    assert {"shell": "posix", "line": f"klein-doctor install --path comfyui --variant klein-4b-fp8 --comfyui {root} --force"} \
+        in f["fix"]["commands"]
     oks = [x["title"] for x in model_findings(doc) if x["status"] == "ok"]
     assert not any("qwen_3_4b" in t and "agree" in t for t in oks), oks  # never "✓ header and size agree"
     assert "models.integrity.size" not in codes(doc)  # one finding for one cause

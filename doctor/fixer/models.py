@@ -100,7 +100,9 @@ def models_replace(findings: list[Finding], facts: dict[str, Any], ctx: dict[str
     install: list[str] | None = None
     new_files: list[str] = []
     if fetch:
-        where = ["--models-dir", comfy["models_root"]] if comfy.get("from") == "--models-dir" else ["--comfyui", comfy["root"]]
+        from ..installer.plan import install_where
+
+        where = install_where(comfy, facts.get("comfyui_tree"))
         install = _doctor_cmd() + ["install", "--path", "comfyui", "--variant", v["id"], *where, "--yes"]
         if ctx.get("from_dir"):
             install += ["--from", ctx["from_dir"]]

@@ -260,6 +260,18 @@ def comfy_folders(models_dir: Path | None, comfyui: Path | None) -> Path:
     return base / "models"
 
 
+def install_where(comfy: dict[str, Any], tree: dict[str, Any] | None = None) -> list[str]:
+    """The `klein-doctor install` arguments that aim it at the models folder `check` judged: `--comfyui ROOT`
+    (install finds the same models folder, extra_model_paths.yaml and Desktop base from it), or `--models-dir DIR`
+    where the folder was given that way or comes from a running server's own `--base-directory`, which install
+    cannot read from the folder. Empty when nothing was found."""
+    root, models = comfy.get("root"), comfy.get("models_root")
+    from_server = str(((tree or {}).get("base_directory") or {}).get("from") or "").startswith("server argv")
+    if models and (comfy.get("from") == "--models-dir" or from_server or not root):
+        return ["--models-dir", models]
+    return ["--comfyui", root] if root else []
+
+
 def comfy_destinations(models_dir: Path | None, comfyui: Path | None) -> tuple[Path, dict[str, Path], list[str]]:
     """Where each ComfyUI folder type goes: the models folder, plus what extra_model_paths.yaml says.
 
@@ -274,7 +286,8 @@ def comfy_destinations(models_dir: Path | None, comfyui: Path | None) -> tuple[P
     facts = tree.inspect({"comfyui": str(comfyui) if comfyui else None, "cwd": os.getcwd(), "models_dir": None})
     if not facts.get("found"):
         return comfy_folders(None, comfyui), {}, []
-    models = Path(facts["root"]) / "models"
+    # the models folder check judges: a Desktop install's base folder, a launch script's --base-directory
+    models = Path(facts.get("models_root") or Path(facts["root"]) / "models")
     dests: dict[str, Path] = {}
     notes: list[str] = []
     for ftype, entries in (facts.get("model_folders") or {}).items():
