@@ -22219,6 +22219,29 @@ def test_round424_cloud_gpu_rental_kinds():
     assert ids("error: no space left on device\nComfyUI\n") == []
 
 
+def test_round443_comfyui_generic_queries_kinds():
+    r"""Round 443 (ComfyUI errors from generic user queries, eighth pass). xformers.build-mismatch reads Windows'
+    `Entry Point Not Found` popup retyped from a screenshot: the path to xformers' extension written with `|` for its
+    backslashes and the dot of `_C.pyd` left out (`...site-packages|xformers|_Cpyd`), as well as the popup's own
+    line breaks (CRLF). Silent: the same popup naming another extension (torchaudio's, onnxruntime's), and the bare
+    popup title after an update with no library named (nothing says it is xformers)."""
+    m = one("python.exe - Entry Point Not Found\n\nThe procedure entry point ?empty@at@@YA?AVTensor@1@V?$ArrayRef@_J@"
+            "c10@@ could not be located in the dynamic link library E:|AI|ComfyUI_windows_portable|python_embeded|Lib|"
+            "site-packages|xformers|_Cpyd\n", "xformers.build-mismatch")
+    assert "xformers" in m["title"] and "pip uninstall xformers" in m["fix"]
+    m = one("The procedure entry point\r\n?warn@c10@@YAXAEBVWarning@1@@Z could not be\r\nlocated in the dynamic link "
+            "library\r\nC:\\StabilityMatrix\\Data\\Packages\\ComfyUI\\venv\\Lib\\site-packages\\xformers\\_C.pyd.\r\n",
+            "xformers.build-mismatch")
+    assert "another torch" in m["title"] and "--index-url https://download.pytorch.org/whl/cu" in m["fix"]
+    # another extension named in the popup, or none at all: not xformers
+    assert ids("python.exe - Entry Point Not Found\nThe procedure entry point ?warn@c10@@YAXAEBVWarning@1@@Z could not "
+               "be located in the dynamic link library D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torchaudio\\lib\\"
+               "libtorchaudio.pyd.\n") == []
+    assert ids("The procedure entry point OrtGetApiBase could not be located in the dynamic link library "
+               "C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\onnxruntime\\capi\\onnxruntime_pybind11_state.pyd\n") == []
+    assert ids("python.exe - Entry Point Not Found\n\nAfter updating ComfyUI today I get this popup when launching it.\n") == []
+
+
 def test_round433_comfyui_folder_paths_kinds():
     r"""Round 433 (ComfyUI folders and paths on start and load, third pass). comfyui.directory-flag-path-invalid reads
     ComfyUI's own argparse refusal of a folder flag (`main.py: error: argument --user-directory: The path '...' does
