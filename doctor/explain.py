@@ -10909,6 +10909,24 @@ def _upscale_on_cpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 
 @_interp("hf_unreachable")
 def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("proxyto"):
+        # urllib3 timing out while it opens the tunnel through the configured proxy: claimed only where the paste names
+        # a Hugging Face download call (pip and other programs go through the same urllib3 code)
+        if not _fact(ctx, "hf_loader"):
+            return None
+        return {"title": "The Hugging Face Hub could not be reached: the connection through the configured proxy timed out",
+                "cause": ("HTTP_PROXY / HTTPS_PROXY (or ALL_PROXY) is set, so requests and urllib3 first open a tunnel "
+                          "through that proxy (urllib3's _prepare_proxy) before anything reaches huggingface.co, and the "
+                          "proxy did not answer in time: it is down, wrong (an old address or port left in the environment), "
+                          "or it cannot reach the Hub either (a network where huggingface.co is blocked). The model and the "
+                          "token are fine, and nothing was cached."),
+                "fix": ("Check the proxy variables in the shell that runs Python (`env | grep -i proxy`; Windows `set proxy`): "
+                        "fix the address, or remove them where no proxy is needed (`unset HTTP_PROXY HTTPS_PROXY ALL_PROXY "
+                        "http_proxy https_proxy all_proxy`; Windows `set HTTPS_PROXY=` and `set HTTP_PROXY=`); where "
+                        "huggingface.co is blocked, use a mirror instead: `export HF_ENDPOINT=https://hf-mirror.com` (Windows "
+                        "`set HF_ENDPOINT=https://hf-mirror.com`), then run the download again, e.g. `hf download "
+                        "black-forest-labs/FLUX.2-klein-4B`"),
+                "details": {"proxy": "timed out"}}
     if g.get("transfer"):
         err = g.get("txerr") or ""
         held = bool(re.search(r"os error 32|being used by another process|另一个程序正在使用此文件", err))
@@ -11243,6 +11261,8 @@ def _cli_download(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 
 @_interp("hf_symlink")
 def _hf_symlink(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if "w1314_bare" in g and not (_fact(ctx, "hf_cache_env") or _fact(ctx, "hf_loader")):
+        return None  # a bare WinError 1314 with no Hugging Face download or cache named: another program's privilege
     span = g.get("w1314")
     if span is not None and not re.search(r"blobs|snapshots|huggingface|models--|\.cache", span, re.I) \
             and re.search(r"custom_nodes|web[\\/]+extensions", span, re.I):

@@ -19063,6 +19063,56 @@ def test_round427_diffusers_generator_image_batch_kinds():
     assert "diffusers.flux2-reference-downscaled" in ids(
         "            img = self.image_processor._resize_to_target_area(img, 1024 * 1024)\n")
 
+def test_round446_hub_proxy_symlink_token_kinds():
+    r"""Round 446 (Hugging Face Hub download failures, third pass): urllib3 timing out while it opens the tunnel
+    through the configured proxy (`in _prepare_proxy` ... `TimeoutError: timed out` / `socket.timeout: timed out`) in
+    a paste that names a Hugging Face download call (hf_hub_download / snapshot_download / from_pretrained) is
+    hf.unreachable with a proxy headline (fix: the proxy variables, or HF_ENDPOINT); a bare `[WinError 1314]` is
+    hf.windows-symlink where the paste names a Hugging Face download call or the Hub cache's variables (HF_HOME,
+    HF_HUB_CACHE, HUGGINGFACE_HUB_CACHE). Silent: the same proxy timeout under pip or with no Hub call named, a bare
+    WinError 1314 with nothing of the Hub named, and LM Studio's own `<message>. URL: <url>` layout of the Hub's
+    `Invalid credentials in Authorization header` (huggingface_hub's own 401 with that reason stays hf.token-invalid)."""
+    frames = ("  File \"{py}urllib3{s}connectionpool.py\", line 773, in urlopen\r\n    self._prepare_proxy(conn)\r\n"
+              "  File \"{py}urllib3{s}connectionpool.py\", line 1042, in _prepare_proxy\r\n    conn.connect()\r\n"
+              "  File \"{py}urllib3{s}connection.py\", line 722, in connect\r\n    self._tunnel()\r\n"
+              "  File \"{lib}http{s}client.py\", line 971, in _tunnel\r\n    (version, code, message) = response._read_status()\r\n"
+              "  File \"{lib}socket.py\", line 720, in readinto\r\n    return self._sock.recv_into(b)\r\n{exc}: timed out\r\n")
+    win = frames.format(py="D:\\klein\\venv\\Lib\\site-packages\\", lib="C:\\Python312\\Lib\\", s="\\",
+                        exc="TimeoutError")
+    sig = "hf.unreachable"
+    m = one("pipe = Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", torch_dtype=torch.bfloat16)\r\n"
+            "Traceback (most recent call last):\r\n" + win, sig)
+    assert "configured proxy timed out" in m["title"] and "HF_ENDPOINT=https://hf-mirror.com" in m["fix"]
+    assert "unset HTTP_PROXY HTTPS_PROXY" in m["fix"]
+    lin = frames.format(py="/home/ai/.venv/lib/python3.9/site-packages/", lib="/usr/lib/python3.9/", s="/",
+                        exc="socket.timeout").replace("\r\n", "\n")
+    m = one(">>> snapshot_download(\"black-forest-labs/FLUX.2-klein-4B\", allow_patterns=[\"*.json\"])\n"
+            "Traceback (most recent call last):\n" + lin, sig)
+    assert "proxy" in m["title"]
+    sig = "hf.windows-symlink"
+    m = one("REM run_nvidia_gpu.bat\r\nset HF_HOME=E:\\hf\r\n.\\python_embeded\\python.exe -s ComfyUI\\main.py\r\n"
+            "...\r\nOSError: [WinError 1314]\r\n", sig)
+    assert "cache symlinks" in m["title"] and "Developer Mode" in m["fix"]
+    m = one("path = hf_hub_download(repo_id=\"black-forest-labs/FLUX.2-klein-4B\", filename=\"vae/diffusion_pytorch_model."
+            "safetensors\")\n  -> [WinError 1314] \u5ba2\u6237\u7aef\u6ca1\u6709\u6240\u9700\u7684\u7279\u6743\u3002\n", sig)
+    assert "Developer Mode" in m["fix"]
+    sig = "hf.token-invalid"
+    m = one("huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/"
+            "black-forest-labs/FLUX.2-klein-4B/resolve/main/model_index.json (Request ID: Root=1-6a1b2c3d-0123456789abcdef)\n"
+            "\nInvalid credentials in Authorization header\n", sig)
+    assert "rejected the access token" in m["title"] and "hf auth login" in m["fix"]
+    # look-alikes
+    pip = frames.format(py="/opt/conda/lib/python3.11/site-packages/pip/_vendor/", lib="/opt/conda/lib/python3.11/",
+                        s="/", exc="TimeoutError")
+    for t, bad in (("$ pip install -U diffusers\nTraceback (most recent call last):\n" + pip.replace("\r\n", "\n"),
+                    "hf.unreachable"),
+                   ("Traceback (most recent call last):\r\n" + win, "hf.unreachable"),
+                   ("Extracting files...\r\nOSError: [WinError 1314]\r\n", "hf.windows-symlink"),
+                   ("Model details error: Invalid credentials in Authorization header. URL: https://huggingface.co/api/"
+                    "models?limit=1&search=unsloth%2FQwen3-8B-GGUF&filter=gguf. Request ID: Root=1-6a1b2c3d-abc\n",
+                    "hf.token-invalid")):
+        assert bad not in ids(t), t
+
 def test_round438_hub_cli_xet_lora_import_kinds():
     r"""Round 438 (diffusers / transformers / accelerate / huggingface_hub issues from generic user queries, fourth
     pass): a download told in words to stall / hang with hf_xet named as its condition (`stall when I enable hf-xet`,
