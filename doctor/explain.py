@@ -3538,10 +3538,35 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "transformers accelerate`, then check `python -c \"import diffusers; print(diffusers.__version__)\"`; "
                         f"call it on the diffusers model, e.g. `pipe.transformer.{meth}(...)`, not on a transformers text encoder"),
                 "details": {"class": mc, "method": meth, "needs": f"diffusers>=0.33 (Klein: >={kmin})"}}
+    if g.get("dpmeth"):
+        # a pipeline without DiffusionPipeline's group-offload guard: its code (often a project's pipeline copied from a
+        # newer diffusers) calls a helper that came with group offloading in diffusers 0.33
+        meth, pc = g["dpmeth"], g.get("dpcls") or "the pipeline"
+        return {"title": f"This diffusers has no DiffusionPipeline.{meth}(): {pc} was written for diffusers 0.33 or newer",
+                "cause": (f"`{meth}` is DiffusionPipeline's check that group offloading is not active before model or "
+                          "sequential CPU offloading starts; it came with group offloading in diffusers 0.33.0. The "
+                          f"pipeline's code ({pc}, often a project's pipeline.py copied from a newer diffusers) calls it, and "
+                          "the installed diffusers is older, so the offload call fails before anything runs. FLUX.2 [klein] "
+                          f"needs diffusers {kmin} or newer anyway."),
+                "fix": (f"Upgrade diffusers in the Python that runs it: `python -m pip install -U \"diffusers>={kmin}\" "
+                        "transformers accelerate`, then check `python -c \"import diffusers; print(diffusers.__version__)\"`; "
+                        "where the project pins an older diffusers, use the project's own pipeline code of that diffusers era"),
+                "details": {"class": pc, "method": meth, "needs": f"diffusers>=0.33 (Klein: >={kmin})"}}
     cls = g.get("cls") or "Flux2KleinPipeline"
     need = kmin if "klein" in cls.lower() else "0.36"
     return {"title": f"This diffusers has no `{cls}`: diffusers {need} or newer is needed",
             "details": {"class": cls, "needs": f"diffusers>={need}"}}
+
+
+@_interp("replicate_undefined")
+def _replicate_undefined(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    # transformers 4.52.0-4.52.2's unguarded use of torch's Replicate placement: claimed only where transformers is
+    # named, on the error's own line before it, in the lines after it (a path, an import, the writer's `transformer lib
+    # update`) or in the last traceback frame before it; a script of its own that forgot the import is that script's bug
+    frame = str(_near(ctx).get("py_frame") or "").lower()
+    if g.get("tfnamed") or g.get("tfbefore") or "transformers" in re.split(r"[\\/]+", frame):
+        return {}
+    return None
 
 
 @_interp("gated")

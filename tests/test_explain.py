@@ -21463,6 +21463,58 @@ def test_round425_gpu_hardware_faults_kinds():
     assert ids(hybrid)[0] == "gpu.hardware-fault", ids(hybrid)
     assert ids(said)[0] == "gpu.hardware-fault"
 
+def test_round444_transformers_replicate_and_pipeline_offload_kinds():
+    r"""Round 444 (diffusers / transformers / accelerate errors from generic user queries, fifth pass): transformers
+    4.52.0-4.52.2 used torch's `Replicate` placement outside the torch >= 2.5 / torch.distributed guard of
+    integrations/tensor_parallel.py, so importing a transformers model class fails with `NameError: name 'Replicate' is
+    not defined`: transformers.replicate-undefined, claimed where transformers is named (the last traceback frame before
+    the error, the error's own line, or the lines after it: a path, an import, `transformer lib update`). A pipeline
+    object without DiffusionPipeline's `_maybe_raise_error_if_group_offload_active` (group offloading, diffusers 0.33) is
+    diffusers.too-old. Silent: the bare NameError, a user's own tensor-parallel script that forgot the import, the
+    lower-case `replicate` of the Replicate API client, the helper missing from an object that is no pipeline."""
+    sig = "transformers.replicate-undefined"
+    frames = ("Traceback (most recent call last):\n"
+              "  File \"/srv/app/run.py\", line 3, in <module>\n"
+              "    from transformers import AutoModelForCausalLM\n"
+              "  File \"/srv/venv/lib/python3.10/site-packages/transformers/modeling_utils.py\", line 62, in <module>\n"
+              "    from .integrations.tensor_parallel import (\n"
+              "  File \"/srv/venv/lib/python3.10/site-packages/transformers/integrations/tensor_parallel.py\", line 540, in <module>\n"
+              "    class ParallelInterface(GeneralInterface):\n"
+              "NameError: name 'Replicate' is not defined\n")
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node Type:** Qwen3PromptLoader\n"
+              "- **Exception Type:** NameError\n- **Exception Message:** name 'Replicate' is not defined\n"
+              "## Stack Trace\n"
+              "  File \"D:\\ComfyUI_windows_portable\\ComfyUI\\execution.py\", line 361, in execute\n"
+              "  File \"D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\transformers\\utils\\import_utils.py\", "
+              "line 2073, in _get_module\n")
+    said = "after pip install -U transformers every import dies: NameError: name 'Replicate' is not defined\n"
+    for t in (frames, frames.replace("\n", "\r\n"), report, report.replace("\n", "\r\n"), said):
+        m = one(t, sig)
+        assert ids(t) == [sig], ids(t)
+        assert "4.52.0-4.52.2" in m["title"] and "transformers>=4.52.3" in m["fix"] and "4.51.3" in m["fix"]
+    # the bare error, a script of its own, the Replicate API client's lower-case name: not transformers'
+    assert ids("NameError: name 'Replicate' is not defined\n") == []
+    own = ("  File \"/home/ana/tp_demo.py\", line 41, in shard_model\n"
+           "    parallelize_module(model, mesh, {\"w1\": ColwiseParallel(output_layouts=Replicate())})\n"
+           "NameError: name 'Replicate' is not defined\n")
+    assert ids(own) == [], ids(own)
+    client = ("NameError: name 'replicate' is not defined\n"
+              "I had only installed transformers, not the replicate client\n")
+    assert sig not in ids(client)
+    # a pipeline without DiffusionPipeline's group-offload guard: diffusers older than 0.33
+    for t in ("Traceback (most recent call last):\n"
+              "  File \"/opt/proj/infer_lowvram.py\", line 52, in <module>\n"
+              "    pipe.enable_model_cpu_offload()\n"
+              "  File \"/opt/proj/src/pipeline_custom.py\", line 610, in enable_model_cpu_offload\n"
+              "    self._maybe_raise_error_if_group_offload_active(raise_error=True)\n"
+              "AttributeError: 'CustomFluxControlPipeline' object has no attribute '_maybe_raise_error_if_group_offload_active'\n",
+              "AttributeError: 'MyKleinEditPipeline' object has no attribute '_maybe_raise_error_if_group_offload_active'\r\n"):
+        m = one(t, "diffusers.too-old")
+        assert ids(t) == ["diffusers.too-old"], ids(t)
+        assert "0.33" in m["title"] and "diffusers>=" in m["fix"]
+        assert m["details"]["method"] == "_maybe_raise_error_if_group_offload_active"
+    assert ids("AttributeError: 'OffloadTrainer' object has no attribute '_maybe_raise_error_if_group_offload_active'\n") == []
+
 def test_round432_comfyui_own_dependencies_kinds():
     r"""Round 432 (ComfyUI's own Python dependencies after updates, third pass): ComfyUI's `Error upgrading database:`
     over alembic's failure to resolve the revision stamped in user/comfyui.db (or `Failed to initialize database ...:
