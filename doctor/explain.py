@@ -9321,9 +9321,36 @@ def _no_nvidia_stated(ctx: dict[str, Any]) -> bool:
 @_interp("docker_gpu")
 def _docker_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A container without GPU access; on an AMD/Intel or Mac setup, or a computer the paste says has no NVIDIA
-    GPU, there is no NVIDIA runtime to add."""
+    GPU, there is no NVIDIA runtime to add. nvidia-smi missing is claimed only where the paste shows a container
+    (on a host it is a missing driver). A `docker run --gpus 0` in the paste (a count: zero GPUs) is named in the
+    headline, also where torch's no-driver / no-device error handed its hit over on that fact."""
     if _off_nvidia(ctx) or _no_nvidia_stated(ctx):
         return None
+    if g.get("nosmi") and not (_near(ctx).get("container") or ctx.get("container")):
+        return None
+    zero = _fact(ctx, "docker_gpus_zero")
+    if zero and not g.get("runtime"):
+        return {"title": (f"`{zero.strip()}` asked Docker for zero GPUs: the container started without GPU access "
+                          "(--gpus takes a count; the first GPU is `--gpus device=0`, every GPU `--gpus all`)"),
+                "details": {"gpus": zero.strip()}}
+    if g.get("nosmi"):
+        return {"title": ("nvidia-smi is missing inside the container: it was started without GPU access (the NVIDIA "
+                          "runtime adds nvidia-smi and the driver's libraries only to a container given the GPU)"),
+                "details": {"said": g["nosmi"].strip()[:60]}}
+    return {}
+
+
+@_interp("docker_caps")
+def _docker_caps(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """The container has the GPU (nvidia-smi works in it, or NVIDIA_DRIVER_CAPABILITIES is set) but not the CUDA
+    driver library: the capabilities lack `compute`. Not on an AMD/Intel or Mac setup."""
+    if _off_nvidia(ctx) or _no_nvidia_stated(ctx):
+        return None
+    caps = g.get("caps") or ""
+    if caps:
+        return {"title": (f"NVIDIA_DRIVER_CAPABILITIES={caps} gives the container no CUDA driver library (libcuda): "
+                          "`compute` is missing, so torch finds no NVIDIA driver"),
+                "details": {"capabilities": caps}}
     return {}
 
 
@@ -9412,6 +9439,16 @@ def _volume_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     path = g.get("path") or ""
     if _off_nvidia(ctx) or _WINDOWS_PATH.search(path) or _OTHER_WRITE_PATH.search(path):
         return None
+    if g.get("mgr"):
+        # ComfyUI-Manager's own line for a node pack it could not remove / clone / pull; the file is named relative to
+        # the pack's folder. On Windows the same errno is most often a file held open by another program: not claimed.
+        if _fact(ctx, "windows_os"):
+            return None
+        op = g["mgr"].split("(", 1)[0].strip().lower()
+        pack = (g.get("url") or "").rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+        return {"title": (f"ComfyUI-Manager could not {op} the custom node {pack or 'pack'}: {path} in its folder is not "
+                          "writable for the user ComfyUI runs as (written by another user, such as root in the container)"),
+                "details": {"path": path, "node": pack, "operation": op}}
     if not _COMFY_WRITE_PATH.search(path) and _OUTPUT_IMAGE_PATH.search(path):
         # the saved image itself refused: its output folder (mounted into a container, or made by a sudo run) has
         # another owner; ComfyUI's SaveImage and diffusers scripts' image.save() alike

@@ -18903,6 +18903,62 @@ def test_round431_vae_decode_save_output_kinds():
         assert ids(t) == [], t
 
 
+def test_round450_docker_gpus_caps_manager_kinds():
+    r"""Round 450 (community Docker images and compose files for ComfyUI): `--gpus 0` in the paste (Docker reads a bare
+    number as a count: zero GPUs) turns torch's no-driver / no-device error into docker.no-gpu-runtime with a headline
+    naming the flag; nvidia-smi missing inside a container (`nvidia-smi: command not found`, an image's
+    `!! ERROR: nvidia-smi not found`) is docker.no-gpu-runtime; NVIDIA_DRIVER_CAPABILITIES set without `compute`, or a
+    user's words that nvidia-smi works inside the container, before torch's `Found no NVIDIA driver` is the new
+    docker.driver-capabilities; ComfyUI-Manager's `Uninstall/Install/Update(git-clone) error: URL / [Errno 13]` on a
+    Linux setup is docker.volume-not-writable naming the node pack. Silent: `--gpus device=0`, `--gpus 0` on a ROCm
+    setup, a bare `nvidia-smi: not found` with no container named, `compute,utility` set, nvidia-smi working on the
+    host, the Manager's errno 13 on Windows."""
+    sig = "docker.no-gpu-runtime"
+    for t, flag in (("$ docker run -d --name comfy --gpus=0 -p 8188:8188 -v ./models:/root/ComfyUI/models "
+                     "yanwk/comfyui-boot:cu128-slim\r\n$ docker logs comfy\r\n  File \"/root/ComfyUI/comfy/model_management.py\", "
+                     "line 221, in get_torch_device\r\n    return torch.device(torch.cuda.current_device())\r\nRuntimeError: No "
+                     "CUDA GPUs are available\r\n", "--gpus=0"),
+                    ("RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and "
+                     "installed a driver from http://www.nvidia.com/Download/index.aspx\nstarted with: docker run -it --rm "
+                     "--gpus '0' -p 8189:8188 ai-dock/comfyui:latest-cuda\n", "--gpus '0'")):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert flag in m["title"] and "zero GPUs" in m["title"] and "--gpus device=0" in m["fix"]
+    m = one("comfyui-1  | == Checking the NVIDIA driver\ncomfyui-1  | /entrypoint.sh: line 12: nvidia-smi: command not "
+            "found\ncomfyui-1 exited with code 1\n(docker compose up on Ubuntu 24.04, RTX 4070)\n", sig)
+    assert "nvidia-smi is missing inside the container" in m["title"] and "--gpus all" in m["fix"]
+    sig = "docker.driver-capabilities"
+    m = one("services:\n  comfyui:\n    image: my/comfy:latest\n    environment:\n      - NVIDIA_VISIBLE_DEVICES=all\n"
+            "      - NVIDIA_DRIVER_CAPABILITIES=utility\ncomfyui  |   File \"/opt/venv/lib/python3.12/site-packages/torch/cuda/"
+            "__init__.py\", line 372, in _lazy_init\ncomfyui  |     torch._C._cuda_init()\ncomfyui  | RuntimeError: Found no "
+            "NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from "
+            "http://www.nvidia.com/Download/index.aspx\n", sig)
+    assert "NVIDIA_DRIVER_CAPABILITIES=utility" in m["title"] and "compute,utility" in m["fix"]
+    t = ("nvidia-smi works inside the container and shows my RTX 3090, but diffusers fails:\nRuntimeError: Found no NVIDIA "
+         "driver on your system. Please check that you have an NVIDIA GPU and installed a driver from "
+         "http://www.nvidia.com/Download/index.aspx\n")
+    assert ids(t) == [sig]
+    assert "compute" in one(t, sig)["title"]
+    sig = "docker.volume-not-writable"
+    m = one("FETCH DATA from: /opt/ComfyUI/custom_nodes/ComfyUI-Manager/extension-node-map.json [DONE]\nex: [Errno 13] "
+            "Permission denied: '.git/FETCH_HEAD'\nUpdate(git-clone) error: https://github.com/kijai/ComfyUI-KJNodes / "
+            "[Errno 13] Permission denied: '.git/FETCH_HEAD'\n", sig)
+    assert "could not update the custom node ComfyUI-KJNodes" in m["title"] and "chown" in m["fix"]
+    # look-alikes
+    nodrv = ("RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed "
+             "a driver from http://www.nvidia.com/Download/index.aspx\n")
+    assert ids("docker run --rm --gpus device=0 -p 8188:8188 comfy:local\n" + nodrv) == ["torch.no-driver"]
+    assert ids("      - NVIDIA_DRIVER_CAPABILITIES=compute,utility\n" + nodrv) == ["torch.no-driver"]
+    assert ids("nvidia-smi works fine on the host\n" + nodrv) == ["torch.no-driver"]
+    for t in ("docker run --gpus 0 --device /dev/kfd --device /dev/dri rocm/pytorch\ntorch 2.5.1+rocm6.2\nRuntimeError: No "
+              "HIP GPUs are available\n",
+              "sh: 1: nvidia-smi: not found\n",
+              "user@box:~$ nvidia-smi\nbash: nvidia-smi: command not found\n",
+              "D:\\ComfyUI_windows_portable\\python_embeded\\python.exe -s ComfyUI\\main.py\nUninstall(git-clone) error: "
+              "https://github.com/cubiq/ComfyUI_essentials / [Errno 13] Permission denied: 'README.md'\n"):
+        assert ids(t) == [], t
+
+
 
 def test_round436_laptop_hybrid_graphics_kinds():
     r"""Round 436 (laptops and hybrid graphics: Optimus, MUX switches, integrated GPUs): the split cross-attention's own
