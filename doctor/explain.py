@@ -1196,6 +1196,12 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         # own decode and the sampling goes on with Latent2RGB previews; no node failed, so this is not a run that
         # did not fit (ComfyUI's `!!! Exception during processing !!!` or error report beside it still claims)
         return None
+    if "generic" in g and _fact(ctx, "pin_unsupported"):
+        # round 449: a loader's own warning that the platform refused to pin its host memory (nunchaku's
+        # `Unable to pin memory: operation not supported`, under WSL 2 or Windows 10) before the runtime's bare
+        # out-of-memory: that loader's fallback for host memory failed (its own load method, NUNCHAKU_LOAD_METHOD),
+        # not the card's VRAM, and not the Klein stack's loader
+        return None
     if "generic" in g and near.get("gguf_mmap"):
         # The CUDA runtime's own `CUDA error: out of memory` (not the caching allocator's report) right where
         # ComfyUI-GGUF releases its mmap: it copies every mmap-backed weight to the GPU and back to the offload
@@ -5117,6 +5123,17 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("bnb_binary")
+def _bnb_binary(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """bnb.no-cuda-binary, on an NVIDIA setup. Round 449: not where bitsandbytes' own CUDA setup says it found no
+    libcuda.so (`CUDA SETUP: WARNING! libcuda.so not found!`): its CPU fallback then comes from its own lookup of the
+    driver library (under WSL 2 the driver's library is registered only as libcuda.so.1; elsewhere no driver), not from
+    a missing binary of its build, and bitsandbytes' own lookup is not claimed (as wsl.libcuda-so-unregistered says)."""
+    if _fact(ctx, "bnb_no_libcuda"):
+        return None
+    return _nvidia_only(g, cat, ctx)
+
+
 @_interp("host_compiler")
 def _host_compiler(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """cuda.host-compiler-unsupported: ``nvidia_only``; and not where the paste names Nix (a /nix/store path, NixOS,
@@ -6727,7 +6744,8 @@ def _libcuda_wsl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 
 
 _MODEL_PROGRAM_FACTS = ("vram_mb", "torch_version", "comfyui_version", "device", "comfy_load", "torch_named",
-                        "model_loader", "hf_loader", "pipeline_frame", "torch_path", "comfy_func")
+                        "model_loader", "hf_loader", "pipeline_frame", "torch_path", "comfy_func",
+                        "dynamic_vram")  # round 449: ComfyUI's dynamic VRAM (comfy-aimdo) named is ComfyUI's run
 
 
 @_interp("wsl_memory")
@@ -9393,7 +9411,11 @@ def _wsl_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     wsl = ctx.get("wsl") or _near(ctx).get("wsl")
     wsl1 = ctx.get("wsl1_kernel") or _near(ctx).get("wsl1_kernel")
     if g.get("drvreq") and not (wsl or wsl1):
-        return None  # the toolkit's driver error on a Linux host is that host's driver, not WSL's
+        # round 449: Docker Desktop named, or Windows: on Windows its Linux engine is WSL 2's, so the toolkit's driver
+        # error there is WSL's (Docker Desktop on a Mac or Linux gives containers no NVIDIA GPU at all)
+        wsl = _fact(ctx, "docker_desktop") or _fact(ctx, "windows_os")
+        if not wsl:
+            return None  # the toolkit's driver error on a Linux host is that host's driver, not WSL's
     if g.get("smi"):
         head = (f"This Linux runs under WSL 1 (kernel {wsl1}), which has no GPU: nvidia-smi finds no driver" if wsl1 else
                 "nvidia-smi inside WSL cannot reach the driver: this WSL gets no GPU from Windows")

@@ -20171,6 +20171,61 @@ def test_round430_model_download_partial_html_lfs_token_kinds():
               "to it and be authenticated to access it. Please log in.\n"):
         assert ids(t) == [], (t, ids(t))
 
+
+def test_round449_wsl2_gpu_memory_docker_desktop_kinds():
+    r"""Round 449 (WSL2 and its GPU, second pass): the NVIDIA Container Toolkit's `driver error: failed to process
+    request` is WSL's (wsl.gpu-unavailable) also where the paste names Docker Desktop or Windows instead of WSL (on
+    Windows Docker Desktop's engine runs in WSL 2), not on a Linux host; a [wsl2] section of .wslconfig quoted as
+    markdown (`> memory=40GB`) beside a model program (ComfyUI's dynamic VRAM named counts) is wsl.memory-limit, WSL's
+    own RAM use pasted alone is not; a user's words that the run was killed while the model / checkpoint shards were
+    loading are ram.oom-killed (WSL's title under WSL), not on an AMD setup or beside llama.cpp's ggml. A loader's own
+    `Unable to pin memory: operation not supported` before the runtime's bare `CUDA error: out of memory` (nunchaku's
+    host-memory fallback) is not cuda.oom, and bitsandbytes' CPU fallback after its own `libcuda.so not found!` is not
+    bnb.no-cuda-binary: both stay silent."""
+    drv = ("docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI "
+           "runtime create failed: runc create failed: unable to start container process: error during container init: "
+           "error running hook #0: error running hook: exit status 1, stdout: , stderr: nvidia-container-cli: "
+           "initialization error: driver error: failed to process request: unknown.\r\n")
+    for text in ("Docker Desktop 4.30.0, RTX 4070\r\nPS C:\\Users\\kim> docker run --rm --gpus all "
+                 "nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi\r\n" + drv,
+                 "Host: Windows 10 Pro 19045\n$ docker compose up comfyui\n" + drv.replace("\r\n", "\n")):
+        m = one(text, "wsl.gpu-unavailable")
+        assert ids(text) == ["wsl.gpu-unavailable"], text
+        assert "WSL" in m["title"] and "wsl --update" in m["fix"] and "Docker Desktop" in m["fix"]
+    linux = "Ubuntu 22.04 server, docker 26.1, driver 550\n$ docker run --gpus all ghcr.io/x/comfyui:latest\n" + drv
+    assert "wsl.gpu-unavailable" not in ids(linux)
+    cfg = ("ComfyUI with dynamic VRAM keeps getting Killed under WSL, fixed it with this in .wslconfig:\n\n"
+           "> [wsl2]\n> memory=40GB\n> swap=16GB\n")
+    m = one(cfg, "wsl.memory-limit")
+    assert ids(cfg) == ["wsl.memory-limit"]
+    assert m["details"]["wslconfig"] == "memory=40GB" and ".wslconfig" in m["fix"] and "wsl --shutdown" in m["fix"]
+    assert ids("VS Code server eats all RAM in WSL. My config:\n> [wsl2]\n> memory=6GB\n> swap=0\n") == []
+    for text in ("Running on WSL2 Ubuntu 24.04. The process got killed while loading the model (ComfyUI, "
+                 "flux-2-klein-4b fp8).\n",
+                 "$ python sample.py --ckpt ./weights\r\nThe job was killed during loading the checkpoint shards, no "
+                 "traceback.\r\n"):
+        m = one(text, "ram.oom-killed")
+        assert ids(text) == ["ram.oom-killed"], text
+    assert "WSL2" in one("Running on WSL2 Ubuntu 24.04. The process got killed while loading the model (ComfyUI, "
+                         "flux-2-klein-4b fp8).\n", "ram.oom-killed")["title"]
+    assert ids("Using ROCm 6.2 on a Radeon RX 7900 XTX. The process was killed while loading the model.\n") == []
+    assert ids("llama-server: the process was killed while loading the model\nggml_cuda_init: found 1 CUDA devices\n") == []
+    pin = ("[2025-05-02 10:11:12.100] [info] Loading weights from C:\\models\\svdq-int4-flux.1-dev\\transformer_blocks"
+           ".safetensors\r\n[2025-05-02 10:11:12.101] [warning] Unable to pin memory: operation not supported\r\n"
+           "[2025-05-02 10:11:12.101] [info] Try MAP_PRIVATE\r\n!!! Exception during processing !!! CUDA error: out of "
+           "memory (at C:\\nunchaku\\src\\Serialization.cpp:101)\r\n")
+    assert ids(pin) == []
+    assert ids("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity "
+               "of 11.99 GiB of which 1.02 GiB is free.\n") == ["cuda.oom"]
+    bnb = ("/home/u/venv/lib/python3.11/site-packages/bitsandbytes/cextension.py:34: UserWarning: The installed version "
+           "of bitsandbytes was compiled without GPU support. 8-bit optimizers, 8-bit multiplication, and GPU "
+           "quantization are unavailable.\n")
+    assert ids(bnb) == ["bnb.no-cuda-binary"]
+    assert ids("CUDA SETUP: WARNING! libcuda.so not found! Do you have a CUDA driver installed? If you are on a cluster, "
+               "make sure you are on a CUDA machine!\nCUDA SETUP: Loading binary /home/u/venv/lib/python3.11/"
+               "site-packages/bitsandbytes/libbitsandbytes_cpu.so...\n" + bnb) == []
+
+
 def test_round435_prompt_text_tokenizer_input_kinds():
     r"""Round 435 (prompts, tokenizers and text-encoder input limits): a CLIPTextEncode whose `text` is not a string
     (a node wired to it returned None or an object) fails in ComfyUI's tokenizer at escape_important's `text.replace`;
