@@ -3623,6 +3623,8 @@ def _token_invalid(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
 def _flash_refused(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _off_nvidia(ctx):
         return None  # ZLUDA / ROCm / a Mac: the card is not an NVIDIA one older than Ampere, and no CUDA fix applies
+    if _fact(ctx, "llm_server"):
+        return None  # vLLM (SGLang, ...) picks its own flash-attention backend: its own setting is the way out
     gpu = _near(ctx).get("gpu_model") or ""
     check = g.get("smcheck") or ""
     if "sm75" in check:
@@ -12218,6 +12220,10 @@ def _sage_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if _off_nvidia(ctx):
         return None
     forced = [v.lower() for v in (near.get("sage_forced"), ctx.get("sage_forced")) if v]
+    if not g.get("refusal") and near.get("sage_reraise") and not forced:
+        # a wrapper's model loader re-raising its own import (`Can't import SageAttention: No module named ...`) in the
+        # same traceback: the node asked for the package; the re-raise is python.module-missing's, so is its inner line
+        return None
     if not g.get("refusal") and forced and not any("sage-attention" in v or "using sage" in v for v in forced):
         # the Patch Sage Attention node (by name, or by its own get_sage_func frame) asked for it, not the launch flag;
         # the older KJNodes frame `_patch_modules` is shared by that node and the KJ model loaders' sage_attention input

@@ -21997,6 +21997,59 @@ def test_round429_comfyui_memory_cache_pinned_kinds():
     assert "comfyui.pinned-memory" not in ids(fp16), ids(fp16)
 
 
+
+def test_round448_attention_backend_llm_server_sage_reraise_kinds():
+    r"""Round 448 (attention back ends forced in ComfyUI and diffusers, fourth pass). flash-attn.pre-ampere still reads
+    flash-attn's GPU refusal (`FlashAttention only supports Ampere GPUs or newer.`) in a ComfyUI error report or a bare
+    traceback, but stays silent where the paste names an LLM server (vLLM, SGLang: the llm_server fact): those pick
+    their own flash-attention backend and are answered by their own setting. comfyui.sage-missing leaves a video
+    wrapper's model loader to python.module-missing when the loader's own re-raise (`Can't import SageAttention: No
+    module named 'sageattention'`) stands beside the inner ModuleNotFoundError of the same traceback, before it (the
+    summary line) or after it (the chained error); the --use-sage-attention launch and the Patch Sage Attention node
+    keep comfyui.sage-missing."""
+    rep = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 12\n- **Node Type:** Trellis2Sampler\n"
+           "- **Exception Type:** RuntimeError\n- **Exception Message:** FlashAttention only supports Ampere GPUs or newer.\n"
+           "## Stack Trace\n  File \"E:\\ComfyUI_portable\\python_embeded\\Lib\\site-packages\\flash_attn\\flash_attn_interface.py\", "
+           "line 91, in _flash_attn_forward\n    out, softmax_lse, S_dmask, rng_state = flash_attn_gpu.fwd(\n")
+    m = one(rep, "flash-attn.pre-ampere")
+    assert ids(rep) == ["flash-attn.pre-ampere"], ids(rep)
+    assert "FlashAttention refused" in m["title"] and "SDPA" in m["fix"], m
+    # silent: an LLM server's own flash-attention backend (vLLM's log with CRLF endings, SGLang's launch)
+    v = ("INFO 03-02 10:11:12 api_server.py:712] vLLM API server version 0.6.6\n"
+         "ERROR 03-02 10:12:40 engine.py:135] RuntimeError: FlashAttention only supports Ampere GPUs or newer.\r\n"
+         "ERROR 03-02 10:12:40 engine.py:135]   File \"/opt/venv/lib/python3.11/site-packages/vllm/attention/backends/"
+         "flash_attn.py\", line 700, in forward\r\n")
+    assert ids(v) == [], ids(v)
+    sg = "python -m sglang.launch_server --model-path Qwen/Qwen2.5-3B on a Tesla T4\nRuntimeError: FlashAttention only supports Ampere GPUs or newer.\n"
+    assert "flash-attn.pre-ampere" not in ids(sg), ids(sg)
+    # a wrapper's loader re-raising its sageattention import: python.module-missing, not the launch flag
+    chain = ("Traceback (most recent call last):\r\n"
+             "  File \"/home/ai/ComfyUI/custom_nodes/ComfyUI-HunyuanVideoWrapper/nodes.py\", line 212, in loadmodel\r\n"
+             "    from sageattention import sageattn_varlen\r\n"
+             "ModuleNotFoundError: No module named 'sageattention'\r\n\r\n"
+             "During handling of the above exception, another exception occurred:\r\n\r\n"
+             "Traceback (most recent call last):\r\n"
+             "  File \"/home/ai/ComfyUI/execution.py\", line 327, in execute\r\n"
+             "    output_data, output_ui, has_subgraph = get_output_data(obj, input_data_all)\r\n"
+             "  File \"/home/ai/ComfyUI/custom_nodes/ComfyUI-HunyuanVideoWrapper/nodes.py\", line 216, in loadmodel\r\n"
+             "    raise ValueError(f\"Can't import SageAttention: {str(e)}\")\r\n"
+             "ValueError: Can't import SageAttention: No module named 'sageattention'\r\n")
+    for t in (chain, "!!! Exception during processing !!! Can't import SageAttention: No module named 'sageattention'\r\n" + chain):
+        assert ids(t)[:1] == ["python.module-missing"], ids(t)
+        assert "comfyui.sage-missing" not in ids(t), ids(t)
+        m = one(t, "python.module-missing")
+        assert "sageattention" in m["title"] and "pip install sageattention" in m["fix"], m
+    # the launch flag and the Patch Sage Attention node keep comfyui.sage-missing
+    flag = ("E:\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build "
+            "--use-sage-attention\nTraceback (most recent call last):\n  File \"E:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\ldm\\"
+            "modules\\attention.py\", line 22, in <module>\n    from sageattention import sageattn\n"
+            "ModuleNotFoundError: No module named 'sageattention'\n")
+    assert ids(flag)[:1] == ["comfyui.sage-missing"], ids(flag)
+    node = ("!!! Exception during processing !!! No module named 'sageattention'\nTraceback (most recent call last):\n"
+            "  File \"/srv/ComfyUI/custom_nodes/comfyui-kjnodes/nodes/model_optimization_nodes.py\", line 40, in get_sage_func\n"
+            "    from sageattention import sageattn\nModuleNotFoundError: No module named 'sageattention'\n")
+    assert ids(node)[:1] == ["comfyui.sage-missing"], ids(node)
+
 def test_round439_nvml_enroot_visibility_kinds():
     r"""Round 439 (NVML, nvidia-smi and GPU visibility, second pass). docker.gpu-detached also reads NVML's line retold
     without its colon (`failed to initialize nvml unknown error`, `initialise` too), under its container gate: the
