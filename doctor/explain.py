@@ -1845,6 +1845,28 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "ubuntu-drivers install`, then reboot) until nvidia-smi shows `CUDA Version: 12.x` or newer; or, "
                         "where the driver must stay on CUDA 11, install the CTranslate2 built for it into the Python that "
                         "runs the program: `python -m pip install --force-reinstall ctranslate2==3.24.0`")}
+    if g.get("ort"):
+        # ONNX Runtime's CUDA execution provider (onnxruntime/core/providers/cuda/cuda_call.cc prints `CUDA failure
+        # <code>: <message> ; GPU=...`): code 35 is cudaErrorInsufficientDriver for the CUDA runtime its wheel was built
+        # with; the ONNX models of ComfyUI nodes (DWPose, face swap, background removal) run there, not in torch
+        if _off_nvidia(ctx):
+            return None
+        return {"title": "The NVIDIA driver is older than the CUDA runtime onnxruntime-gpu was built with",
+                "cause": ("`CUDA failure 35: CUDA driver version is insufficient for CUDA runtime version` is ONNX Runtime's "
+                          "CUDA execution provider reporting the CUDA runtime's error 35: the onnxruntime-gpu wheel is built "
+                          "for a CUDA (CUDA 12 on PyPI since 1.19, which needs driver >= 525.60.13 on Linux / 527.41 on "
+                          "Windows; CUDA 11.8 before) newer than the installed driver supports (nvidia-smi's `CUDA Version:`). "
+                          "The ONNX model then falls back to the CPU or fails; the PyTorch beside it may run on its own CUDA."),
+                "fix": ("Update the NVIDIA driver (Windows: https://www.nvidia.com/Download/index.aspx; Ubuntu: `sudo "
+                        "ubuntu-drivers install`, then reboot) until nvidia-smi shows a `CUDA Version:` at least the one "
+                        "onnxruntime-gpu needs; or, where the driver must stay on CUDA 11, install the last onnxruntime-gpu "
+                        "built for CUDA 11.8 into the Python that runs the program: `python -m pip install "
+                        "--force-reinstall onnxruntime-gpu==1.18.1`")}
+    if _off_nvidia(ctx):
+        # the CUDA runtime's error 35 or torch's driver check on an AMD / Intel GPU or a Mac (a CUDA build of torch
+        # on a machine with no NVIDIA GPU, a bug template's `GPU models and configuration: AMD ...`): no NVIDIA
+        # driver to update
+        return None
     n = _int(g.get("found"))
     if not n:
         return {}

@@ -21237,6 +21237,50 @@ def test_round426_windows_permissions_antivirus_locked_files_kinds():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round445_nvidia_driver_cuda_runtime_mismatch_kinds():
+    r"""Round 445 (an NVIDIA driver or CUDA runtime that does not fit the PyTorch build, third pass): cuda.driver-mismatch
+    also reads torch's error 803 line cut short after `Error 803: system has unsupported` (an issue title of that
+    length). torch.cuda-driver-too-old reads ONNX Runtime's CUDA execution provider's own line for the CUDA runtime's
+    error 35 (`CUDA failure 35: CUDA driver version is insufficient for CUDA runtime version ; GPU=...`) with a fix told
+    in onnxruntime-gpu's terms (its wheel's CUDA; 1.18.1 the last for CUDA 11.8), only as ORT raises it: onnxruntime
+    named on the line before it and the provider's ` ; GPU=` tail after it. Silent: the message quoted alone (another
+    program's container log: round 277), an AMD GPU named in PyTorch's bug template / collect_env
+    field `GPU models and configuration:` beside torch's `cuda runtime error (35)` (a CUDA build on a machine with no
+    NVIDIA GPU), a ZLUDA setup, and TensorFlow's / JAX's own version checks."""
+    t = ("vLLM worker crash: RuntimeError: Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions "
+         "before calling NumCudaDevices() that might have already set an error? Error 803: system has unsupported\r\n"
+         "| NVIDIA-SMI 570.86.15    Driver Version: 570.86.15    CUDA Version: 12.8 |\r\n")
+    m = one(t, "cuda.driver-mismatch")
+    assert "803" in m["title"] and "Reboot" in m["fix"], m
+    t = ("# ComfyUI Error Report\n## Error Details\n- **Node Type:** DWPreprocessor\n- **Exception Type:** RuntimeException\n"
+         "- **Exception Message:** [ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Exception during initialization: "
+         "C:\\onnxruntime\\core\\providers\\cuda\\cuda_call.cc:123 onnxruntime::CudaCall "
+         "C:\\onnxruntime\\core\\providers\\cuda\\cuda_call.cc:116 onnxruntime::CudaCall CUDA failure 35: CUDA driver "
+         "version is insufficient for CUDA runtime version ; GPU=0 ; hostname=STUDIO-PC ; "
+         "file=C:\\onnxruntime\\core\\providers\\cuda\\cuda_execution_provider.cc ; line=282 ; "
+         "expr=cudaSetDevice(info_.device_id);\n## Stack Trace\n")
+    m = one(t, "torch.cuda-driver-too-old")
+    assert "onnxruntime-gpu" in m["title"] and "onnxruntime-gpu==1.18.1" in m["fix"], m
+    assert "ubuntu-drivers install" in m["fix"] and "download.pytorch.org" not in m["fix"], m
+    # the provider's tail on its own line (a reformatted paste) is the same line
+    t = ("2025-03-02 10:01:11.5 [E:onnxruntime:, inference_session.cc:2045] CUDA failure 35: CUDA driver version is "
+         "insufficient for CUDA runtime version\n  GPU=1\n  hostname=gpu-node-7\n")
+    assert ids(t) == ["torch.cuda-driver-too-old"], ids(t)
+    # silent: the ORT line quoted alone (no ` ; GPU=` tail), an AMD GPU in the bug template's field, ZLUDA, JAX, TF
+    for t in ("Immich ML fails: CUDA failure 35: CUDA driver version is insufficient for CUDA runtime version\n"
+              "Driver 560.94, RTX A2000\n",
+              "RuntimeError: cuda runtime error (35) : CUDA driver version is insufficient for CUDA runtime version at "
+              "/pytorch/aten/src/THC/THCGeneral.cpp:50\n - PyTorch Version (e.g., 1.0): 1.7.1\n"
+              " - GPU models and configuration: AMD Radeon Vega 8\n",
+              "onnxruntime::CudaCall CUDA failure 35: CUDA driver version is insufficient for CUDA runtime version ; "
+              "GPU=0 ; hostname=pc\nrunning through ZLUDA on my RX 6600\n",
+              "CUDA backend failed to initialize: Found CUDA version 12040, but JAX was built against version 12060, which "
+              "is newer.\n",
+              "E tensorflow/stream_executor/cuda/cuda_diagnostics.cc:303] kernel version 550.54.14 does not match DSO "
+              "version 550.67.0 -- cannot find working devices in this configuration\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round437_comfyui_windows_silent_exit_small_ram_frontend_amd_portable_kinds():
     r"""Round 437 (ComfyUI on Windows, portable / Desktop / manual, from generic user queries, seventh pass): ram.oom
     reads a writer's report that ComfyUI's server vanished with no Python error (the page's `Reconnecting`, the CMD /
