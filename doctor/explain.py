@@ -5158,6 +5158,21 @@ def _bnb_binary(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return _nvidia_only(g, cat, ctx)
 
 
+@_interp("sage_cpu_tensor")
+def _sage_cpu_tensor(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """sage.input-not-cuda: SageAttention's own assert is its own; Triton's refusal of a CPU tensor (`Pointer argument
+    (at 0) cannot be accessed from Triton (cpu tensor?)`) is any Triton kernel's (mamba, Liger, a compiled model under
+    offload) and is SageAttention's only where the paste shows SageAttention's code running (sageattention/*.py,
+    sageattn), and not on another vendor's GPU."""
+    if not g.get("triton_cpu"):
+        return {}
+    kernel = _fact(ctx, "sage_kernel")
+    if not kernel or _off_nvidia(ctx):
+        return None
+    return {"title": "SageAttention's Triton kernel got a tensor on the CPU (`cannot be accessed from Triton (cpu tensor?)`)",
+            "details": {"kernel": kernel}}
+
+
 @_interp("host_compiler")
 def _host_compiler(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """cuda.host-compiler-unsupported: ``nvidia_only``; and not where the paste names Nix (a /nix/store path, NixOS,
@@ -9026,7 +9041,15 @@ def _gguf_lora(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
 @_interp("clip_none")
 def _clip_none(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """ComfyUI's warning that a checkpoint holds no text encoder: the cause when nothing else encodes the prompt,
-    harmless when the paste shows a text encoder loaded separately (Load CLIP: `Requested to load ...TEModel_`)."""
+    harmless when the paste shows a text encoder loaded separately (Load CLIP: `Requested to load ...TEModel_`).
+    The same None CLIP copied by a node before any encoding (CLIP Set Last Layer's `clip.clone()`) fails on `clone`."""
+    if g.get("clone_node") or g.get("clone_clip"):
+        return {"title": "A node that copies the CLIP (CLIP Set Last Layer) got no CLIP: the checkpoint holds no text encoder",
+                "cause": ("The CLIP input of the node is None, so its first step, `clip.clone()`, fails (`'NoneType' "
+                          "object has no attribute 'clone'`). Load Checkpoint returns no CLIP for a file without "
+                          "text-encoder weights: diffusion-only files (FLUX, FLUX.2 [klein]) hold none, so every node "
+                          "fed from that CLIP output (CLIP Set Last Layer, CLIPTextEncode) gets nothing."),
+                "details": {"node": g.get("clone_node") or "a node copying the CLIP"}}
     if not g.get("no_te"):
         return {}
     if ctx.get("te_model") or _near(ctx).get("te_model"):

@@ -20480,6 +20480,77 @@ def test_round428_bnb_to_refused_layerwise_casting_kinds():
         assert not {"bnb.to-refused-old-version", "diffusers.too-old"} & set(got), (t, got)
 
 
+def test_round447_te_sage_cpu_clone_none_core_loader_keyerror_kinds():
+    r"""Round 447 (Qwen3 and other text encoders in ComfyUI, fourth pass): Triton's refusal of a CPU tensor (`Pointer
+    argument (at N) cannot be accessed from Triton (cpu tensor?)`) raised in SageAttention's kernel (a sageattention/*.py
+    frame or sageattn named in the paste), the text encoder being on the CPU, is sage.input-not-cuda; a None CLIP copied by
+    CLIP Set Last Layer (`'NoneType' object has no attribute 'clone'` with the node on the line, its set_last_layer frame
+    after it, or the writer saying the clip is None) is comfyui.clip-none; a node pack looking up a core loader class
+    at import while registering its own node on that line (`NODE_CLASS_MAPPINGS["X"] =
+    wrap(NODE_CLASS_MAPPINGS["QuadrupleCLIPLoader"])`, then `KeyError` of the same name) is comfyui.outdated.
+    Silent: the Triton message from another kernel (mamba, Liger) or on a ROCm setup, a clone on None from a switch node
+    or a model, a KeyError for a node pack's own class, and a script's plain lookup of a core class."""
+    sage = [
+        "!!! Exception during processing !!! Pointer argument (at 0) cannot be accessed from Triton (cpu tensor?)\r\n"
+        "Traceback (most recent call last):\r\n  File \"D:\\ComfyUI_portable\\ComfyUI\\comfy\\text_encoders\\llama.py\", line "
+        "220, in forward\r\n  File \"D:\\ComfyUI_portable\\python_embeded\\Lib\\site-packages\\sageattention\\core.py\", line 131, "
+        "in sageattn_qk_int8_pv_fp16_triton\r\nValueError: Pointer argument (at 0) cannot be accessed from Triton (cpu tensor?)\r\n",
+        "# ComfyUI Error Report\n## Error Details\n- **Node Type:** CLIPTextEncode\n- **Exception Type:** ValueError\n"
+        "- **Exception Message:** Pointer argument (at 2) cannot be accessed from Triton (cpu tensor?)\n## Stack Trace\n"
+        "  File \"/opt/comfy/comfy/ldm/modules/attention.py\", line 612, in attention_sage\n"
+        "    out = sageattn(q, k, v, tensor_layout=tensor_layout, is_causal=False)\n",
+    ]
+    for text in sage:
+        m = one(text, "sage.input-not-cuda")
+        assert ids(text) == ["sage.input-not-cuda"], text
+        assert "Triton" in m["title"] and "CPU" in m["title"]
+        assert "pip uninstall sageattention" in m["fix"]
+    clone = [
+        "got prompt\nmodel weight dtype torch.float8_e4m3fn, manual cast: torch.bfloat16\nmodel_type FLUX\n"
+        "CLIPSetLastLayer 'NoneType' object has no attribute 'clone'\n",
+        "# ComfyUI Error Report\r\n## Error Details\r\n- **Node Type:** CLIPSetLastLayer\r\n- **Exception Type:** AttributeError\r\n"
+        "- **Exception Message:** 'NoneType' object has no attribute 'clone'\r\n## Stack Trace\r\n"
+        "  File \"C:\\AI\\ComfyUI\\execution.py\", line 277, in process_inputs\r\n    result = f(**inputs)\r\n"
+        "  File \"C:\\AI\\ComfyUI\\nodes.py\", line 631, in set_last_layer\r\n    clip = clip.clone()\r\n",
+        "AttributeError: 'NoneType' object has no attribute 'clone'\nI think the clip is None when I use the flux2 klein "
+        "checkpoint in Load Checkpoint\n",
+    ]
+    for text in clone:
+        m = one(text, "comfyui.clip-none")
+        assert ids(text) == ["comfyui.clip-none"], text
+        assert "CLIP Set Last Layer" in m["title"] and "no text encoder" in m["title"]
+        assert "Load CLIP" in m["fix"] and "flux2" in m["fix"]
+    keyerr = [
+        "Traceback (most recent call last):\r\n  File \"E:\\ComfyUI\\custom_nodes\\ComfyUI-MultiGPU\\__init__.py\", line 212, in "
+        "<module>\r\n    NODE_CLASS_MAPPINGS['TripleCLIPLoaderMultiGPU'] = override_class_clip(GLOBAL_NODE_CLASS_MAPPINGS"
+        "['TripleCLIPLoader'])\r\n                                                        ~~~~~~~~~~~~~^^^^^^^^^^^^\r\n"
+        "KeyError: 'TripleCLIPLoader'\r\nCannot import E:\\ComfyUI\\custom_nodes\\ComfyUI-MultiGPU module for custom nodes: "
+        "'TripleCLIPLoader'\r\n",
+        "    NODE_CLASS_MAPPINGS[\"DualCLIPLoaderPlus\"] = make_node(NODE_CLASS_MAPPINGS[\"DualCLIPLoader\"])\n"
+        "KeyError: \"DualCLIPLoader\"\n",
+    ]
+    for text in keyerr:
+        m = one(text, "comfyui.outdated")
+        assert ids(text) == ["comfyui.outdated"], text
+        assert "CLIPLoader" in m["title"] and "newer ComfyUI" in m["title"]
+        assert "git pull" in m["fix"]
+    for t in ("ValueError: Pointer argument (at 0) cannot be accessed from Triton (cpu tensor?)\n",
+              "  File \"/home/u/.venv/lib/python3.11/site-packages/mamba_ssm/ops/triton/ssd_combined.py\", line 42\n"
+              "ValueError: Pointer argument (at 9) cannot be accessed from Triton (cpu tensor?)\n",
+              "torch 2.5.1+rocm6.2, AMD Radeon RX 7900 XTX\n  File \"/opt/venv/lib/python3.12/site-packages/sageattention/core.py\""
+              ", line 105, in sageattn\nValueError: Pointer argument (at 0) cannot be accessed from Triton (cpu tensor?)\n"):
+        assert "sage.input-not-cuda" not in ids(t), t
+    for t in ("ImpactSwitch: invalid select index (ignored)\n!!! Exception during processing !!! 'NoneType' object has no "
+              "attribute 'clone'\n",
+              "  File \"C:\\ComfyUI\\custom_nodes\\ComfyUI-WanVideoWrapper\\nodes.py\", line 88, in patch\n"
+              "    model_clone = model.clone()\nAttributeError: 'NoneType' object has no attribute 'clone'\n",
+              "    NODE_CLASS_MAPPINGS[\"ImpactSwitchPlus\"] = base(NODE_CLASS_MAPPINGS[\"ImpactSwitch\"])\n"
+              "KeyError: 'ImpactSwitch'\n",
+              "  File \"/work/convert.py\", line 12, in main\n    clip = NODE_CLASS_MAPPINGS[\"QuadrupleCLIPLoader\"]()\n"
+              "KeyError: 'QuadrupleCLIPLoader'\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round434_nightly_family_flash_attn_old_torch_triton_src_kinds():
     r"""Round 434 (PyTorch nightlies and pre-releases on current NVIDIA cards): pip's requirement line between torch and
     torchvision / torchaudio, in pip's wording since 20.3 (`requires torch==A, but you have torch B`) and before it
