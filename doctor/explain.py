@@ -7281,11 +7281,23 @@ def _foreign_binary(by: str | None) -> bool:
     return bool(by and by.strip() and not _STACK_BINARY.search(by.strip()))
 
 
+@_interp("libgl")
+def _libgl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """libGL.so.1 / libgthread missing for OpenCV: not claimed where the failing import is a Qt binding's (PyQt5/6,
+    PySide2/6, qtpy: a desktop GUI program's own OpenGL) and the paste names no ComfyUI place (round 451)."""
+    if _fact(ctx, "qt_import") and not (_fact(ctx, "custom_node") or _fact(ctx, "comfy_reqs") or _fact(ctx, "comfy_place")):
+        return None
+    return {}
+
+
 @_interp("libstdcxx")
 def _libstdcxx(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """A libstdc++ too old for a compiled package: claimed for the stack's binaries or where none is named. R's torch
-    package (liblantern) and the C++ LibTorch download carry their own builds and fixes: not claimed."""
-    if _off_nvidia_anywhere(ctx) or _foreign_binary(g.get("by")) or _torch_elsewhere(ctx):
+    """A libstdc++ too old for a compiled package: claimed for the stack's binaries or where none is named, and for any
+    package's binary loaded inside ComfyUI (a traceback through ComfyUI's own files, a custom node's import): the
+    runtime to update is the one ComfyUI's Python environment loads, whatever package asked first (round 451). R's
+    torch package (liblantern) and the C++ LibTorch download carry their own builds and fixes: not claimed."""
+    in_comfy = bool(_fact(ctx, "comfy_reqs") or _fact(ctx, "custom_node"))
+    if _off_nvidia_anywhere(ctx) or (_foreign_binary(g.get("by")) and not in_comfy) or _torch_elsewhere(ctx):
         return None
     return {}
 

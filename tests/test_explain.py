@@ -21804,6 +21804,76 @@ def test_round432_comfyui_own_dependencies_kinds():
     # the GLSL node fails on system graphics libraries, not on pip
     assert "python.module-missing" not in ids(warn.format(f="nodes_glsl.py"))
 
+def test_round451_comfyui_linux_generic_kinds():
+    r"""Round 451 (ComfyUI on Linux from generic user queries, second pass): the shell's answer to `python main.py` on a
+    distribution that only has `python3` (Ubuntu's `Command 'python' not found, did you mean:`, bash's `python: command not
+    found`, zsh's `command not found: python`) is python.python-command-missing (use a venv, or python3); torch's
+    `CUDA_VISIBLE_DEVICES after program start. Setting the available devices to be zero.` quoted without its `CUDA unknown
+    error` head is cuda.no-device's unknown error; the loader's `GLIBCXX-3.4.NN 'not found` (hyphen, quote moved) is
+    python.libstdcxx-too-old, and so is another package's binary (scipy, dlib, insightface) when it is loaded inside
+    ComfyUI. ROCm's HSA_OVERRIDE_GFX_VERSION and `AMD Radeon <model number>` mark an AMD setup. Silent: `python3: command
+    not found`, a Qt GUI's own libGL.so.1 (PyQt5/6, PySide, qtpy), an AMD setup's no-NVIDIA-driver error, and another
+    program's binary needing a newer libstdc++ outside ComfyUI."""
+    sig = "python.python-command-missing"
+    ubuntu = ("dev@box:~/apps/ComfyUI$ python main.py --listen 0.0.0.0\n"
+              "Command 'python' not found, did you mean:\n"
+              "  command 'python3' from deb python3\n"
+              "  command 'python' from deb python-is-python3\n")
+    for t in (ubuntu, ubuntu.replace("\n", "\r\n"),
+              "$ python main.py\nCommand 'python' not found, but can be installed with:\nsudo apt install python-is-python3\n",
+              "-bash: python: command not found\n",
+              "user@mac ComfyUI % python main.py --force-fp16\nzsh: command not found: python\n"):
+        m = one(t, sig)
+        assert ids(t) == [sig], (t, ids(t))
+        assert "python3" in m["title"] and "python3 -m venv venv" in m["fix"] and "python-is-python3" in m["fix"]
+    for t in ("bash: python3: command not found\n", "zsh: command not found: python3\n",
+              "/bin/sh: 1: python3.11: command not found\n"):
+        assert sig not in ids(t), t
+    # torch's unknown-error message quoted by its tail only
+    tail = ("  File \"/srv/ComfyUI/comfy/model_management.py\", line 230, in get_torch_device\n"
+            "    return torch.device(torch.cuda.current_device())\n"
+            "RuntimeError: ... changing env variable CUDA_VISIBLE_DEVICES after program start. Setting the available "
+            "devices to be zero.\n")
+    for t in (tail, tail.replace("\n", "\r\n"), "CUDA_VISIBLE_DEVICES after program start.  Setting the available devices to be zero\n"):
+        m = one(t, "cuda.no-device")
+        assert ids(t) == ["cuda.no-device"], ids(t)
+        assert "unknown error" in m["title"] and "nvidia_uvm" in m["fix"]
+    assert ids("ComfyUI-Zluda on my RX 6700 XT: " + tail) == []
+    # libstdc++ too old: the hyphen spelling, and any package's binary loaded inside ComfyUI
+    sig = "python.libstdcxx-too-old"
+    node = ("Cannot import /home/kai/ComfyUI/custom_nodes/ComfyUI-3D-Tools module for custom nodes: "
+            "/home/kai/miniconda3/envs/comfy/bin/../lib/libstdc++.so.6: version `GLIBCXX_3.4.30' not found "
+            "(required by /home/kai/miniconda3/envs/comfy/lib/python3.11/site-packages/pymeshlab/lib/libmeshlab-common.so)\n")
+    core = ("  File \"/opt/ComfyUI/comfy/k_diffusion/sampling.py\", line 5, in <module>\n    from scipy import integrate\n"
+            "ImportError: /lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.29' not found (required by "
+            "/opt/venv/lib/python3.10/site-packages/scipy/special/_ufuncs.cpython-310-x86_64-linux-gnu.so)\n")
+    for t in (node, node.replace("\n", "\r\n"), core, "Error on startup: version `GLIBCXX-3.4.31 'not found\n"):
+        m = one(t, sig)
+        assert ids(t) == [sig], (t, ids(t))
+        assert "libstdc++" in m["title"] and "libstdcxx-ng" in m["fix"]
+    assert ids("ImportError: /home/u/.conda/envs/nlp/bin/../lib/libstdc++.so.6: version `GLIBCXX_3.4.30' not found "
+               "(required by /home/u/.conda/envs/nlp/lib/python3.10/site-packages/_youtokentome_cython.cpython-310-x86_64-linux-gnu.so)\n") == []
+    # an AMD setup named by ROCm's override or a Radeon model number: torch's no-NVIDIA-driver error is not claimed
+    nodrv = ("  File \"/home/ana/ComfyUI/comfy/model_management.py\", line 114, in <module>\n"
+             "    total_vram = get_total_memory(get_torch_device()) / (1024 * 1024)\n"
+             "RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed "
+             "a driver from http://www.nvidia.com/Download/index.aspx\n")
+    for t in ("HSA_OVERRIDE_GFX_VERSION=11.0.0 python3 main.py\n" + nodrv,
+              "Fedora 41 with an AMD Radeon RX 7900 GRE, fresh venv:\n" + nodrv,
+              "my card is an AMD  Radeon 6800\n" + nodrv):
+        assert ids(t) == [], (t, ids(t))
+    assert "torch.no-driver" in ids("NVIDIA GeForce RTX 4060 Laptop GPU next to AMD Radeon(TM) 780M Graphics\n" + nodrv)
+    # libGL.so.1: a Qt GUI's own import is silent; OpenCV inside ComfyUI is still claimed
+    for t in ("  File \"/opt/labeler/app.py\", line 3, in <module>\n    from PyQt6.QtWidgets import QApplication\n"
+              "ImportError: libGL.so.1: cannot open shared object file: No such file or directory\n",
+              "  File \"/home/r/miniconda3/lib/python3.9/site-packages/qtpy/QtGui.py\", line 21, in <module>\n"
+              "    from PyQt5.QtGui import *\nImportError: libGL.so.1: cannot open shared object file: No such file or directory\n"):
+        assert "python.libgl-missing" not in ids(t), t
+    cv = ("  File \"/workspace/ComfyUI/custom_nodes/comfyui_controlnet_aux/utils.py\", line 4, in <module>\n    import cv2\n"
+          "ImportError: libGL.so.1: cannot open shared object file: No such file or directory\n")
+    m = one(cv, "python.libgl-missing")
+    assert "opencv-python-headless" in m["fix"]
+
 def test_round372_missing_node_types_kinds():
     r"""Round 372 (ComfyUI workflows with missing or unknown node types): an older ComfyUI's /prompt validation looking
     a node class up with `nodes.NODE_CLASS_MAPPINGS[prompt[x]['class_type']]` and failing with `KeyError: '<class>'`
