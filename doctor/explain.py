@@ -1789,6 +1789,26 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "Packages > + : `torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128 "
                         "--force-reinstall`)"),
                 "details": {"driver": drv}}
+    if g.get("ckpt_prompt"):
+        # Round 452: the shell's prompt right after `Checkpoint files will always be loaded safely.`: main.py ended there
+        # with no traceback, the silent crash of a CUDA 13 torch's CUDA start on a driver below 580; the same exclusions
+        # as the driver-number form (a CUDA 12 / 11 torch named, an AMD / Intel / Mac setup)
+        if _off_nvidia_anywhere(ctx) or re.search(r"cu1[12]\d", _fact(ctx, "torch_cuda_build")):
+            return None
+        return {"title": ("ComfyUI ended silently where torch starts CUDA: the NVIDIA driver is most likely older than the "
+                          "580 that the CUDA 13 PyTorch of current ComfyUI installs needs"),
+                "cause": ("`Checkpoint files will always be loaded safely.` is the last line ComfyUI prints before torch "
+                          "initializes CUDA (the next one, `Total VRAM ...`, needs the GPU); here the shell's prompt comes "
+                          "right after it, so Python ended without a traceback. Current ComfyUI installs (git with the "
+                          "default torch, portable, Desktop, Stability Matrix) bring a CUDA 13 (+cu130) PyTorch, which needs "
+                          "NVIDIA driver 580 or newer; on an older driver its CUDA start crashes instead of printing an error."),
+                "fix": ("Check the driver with `nvidia-smi` (the `CUDA Version:` it shows must be 13.0 or higher), update "
+                        "the NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA App), "
+                        "reboot and start ComfyUI again. Where the driver must stay, install the CUDA 12.8 torch into the "
+                        "Python that runs ComfyUI: `python -m pip install --force-reinstall torch torchvision torchaudio "
+                        "--index-url https://download.pytorch.org/whl/cu128` (in its venv; portable: "
+                        "`.\\python_embeded\\python.exe -m pip ...`)"),
+                "details": {}}
     if g.get("av") or g.get("bat"):  # a crash or ComfyUI's launcher hint, not PyTorch's driver check: NVIDIA only
         if _off_nvidia(ctx):
             return None
@@ -5134,6 +5154,17 @@ def _rocm_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         return {"title": "A ROCm (AMD) build of PyTorch was installed on a machine whose GPU is NVIDIA: it cannot use the NVIDIA GPU",
                 "details": {"build": g.get("build") or ""}}
     return _nvidia_only(g, cat, ctx)
+
+
+@_interp("openssl_applink")
+def _openssl_applink(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.openssl-applink: OpenSSL's `OPENSSL_Uplink(...): no OPENSSL_Applink` abort, claimed where the paste shows
+    Python at work (a uv command, a Python version, a traceback or frame, a conda env or conda's own download); a
+    native program's own OpenSSL abort with no Python in view is its build's (round 452)."""
+    for key in ("uv_tool", "py_named", "py_traceback", "py_frame", "conda_env_path", "conda_tool", "uv_bootstrap"):
+        if _fact(ctx, key):
+            return {"details": {"where": key}}
+    return None
 
 
 @_interp("nvidia_only")

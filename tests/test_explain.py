@@ -22743,6 +22743,63 @@ def test_round433_comfyui_folder_paths_kinds():
                "line 125, in safe_load\n") == []
 
 
+def test_round452_comfyui_desktop_install_kinds():
+    r"""Round 452 (ComfyUI Desktop install, first start and update, second pass). python.openssl-applink reads OpenSSL's
+    `OPENSSL_Uplink(...): no OPENSSL_Applink` abort where the paste shows Python at work (a uv command, a Python version,
+    a traceback, a conda env): the SSLKEYLOGFILE variable (or an antivirus's HTTPS scanning) with the uv-managed
+    CPython of Desktop's .venv. python.managed-download-failed also reads Desktop's own reachability check of the
+    python-build-standalone download (`URL access timed out` / `Error checking URL access:`). torch.cuda-driver-too-old
+    also reads PowerShell's prompt right after `Checkpoint files will always be loaded safely.` (main.py ended where
+    torch starts CUDA). comfyui.desktop-model-location also reads the user's words that extra_model_paths.yaml was
+    deleted / removed on an update with Desktop, its AppData\Roaming\ComfyUI folder or its yaml in view. Silent: the
+    OpenSSL abort of a native program with no Python in view, a URL check of another host, the checkpoint line followed
+    by the next start line or on an AMD setup or beside a cu128 torch, a yaml deleted on a portable update with no
+    Desktop named, a node pack's downloader ignoring the yaml."""
+    m = one("Running uv command: uv venv --python 3.12 --python-preference only-managed\r\n"
+            "Using CPython 3.12.10 (uv managed)\r\n"
+            "OPENSSL_Uplink(00007FFB12AC4AF8,08): no OPENSSL_Applink\r\n", "python.openssl-applink")
+    assert "SSLKEYLOGFILE" in m["title"] and "Remove-Item Env:SSLKEYLOGFILE" in m["fix"] and "set SSLKEYLOGFILE=" in m["fix"]
+    for t in ("Traceback (most recent call last):\n  File \"C:\\tools\\sync.py\", line 3, in <module>\n    import requests\n"
+              "OPENSSL_Uplink(00007FF93EAF9C60,08): no OPENSSL_Applink\n",
+              "PS E:\\Comfy> uv pip install -r requirements.txt\nOPENSSL_Uplink(00007FFED619AC60,08): no OPENSSL_Applink\n",
+              "Python 3.13.5 from uv\nOPENSSL_Uplink(...): no OPENSSL_Applink\n"):
+        assert ids(t) == ["python.openssl-applink"], (t, ids(t))
+    # a native program's own OpenSSL abort, nothing of Python in view: not claimed
+    assert ids("C:\\build\\myserver.exe --tls\nOPENSSL_Uplink(00007FF6A1B2C3D4,08): no OPENSSL_Applink\n") == []
+
+    m = one("[2026-03-02 09:14:05.120] [error] URL access timed out "
+            "https://github.com/astral-sh/python-build-standalone/releases/download/20250723/"
+            "cpython-3.12.11+20250723-x86_64-pc-windows-msvc-install_only_stripped.tar.gz\r\n",
+            "python.managed-download-failed")
+    assert "python-build-standalone" in m["title"] and "mirror" in m["fix"]
+    assert ids("[2026-03-02 09:14:07.301] [error] Error checking URL access: https://gh-proxy.example.net/"
+               "astral-sh/python-build-standalone/releases/download/20250723/cpython-3.12.11.tar.gz Error: ECONNRESET\n"
+               ) == ["python.managed-download-failed"]
+    assert "python.managed-download-failed" not in ids(
+        "[error] URL access timed out https://pypi.org/simple/torch/\n")
+
+    m = one("PS C:\\AI\\ComfyUI> .\\.venv\\Scripts\\python.exe main.py --lowvram\r\n"
+            "Checkpoint files will always be loaded safely.\r\nPS C:\\AI\\ComfyUI> \r\n", "torch.cuda-driver-too-old")
+    assert "580" in m["title"] and "nvidia-smi" in m["fix"] and "whl/cu128" in m["fix"]
+    # the next start line follows (CUDA started), an AMD card, a CUDA 12.8 torch named: not this
+    assert "torch.cuda-driver-too-old" not in ids(
+        "Checkpoint files will always be loaded safely.\nTotal VRAM 16376 MB, total RAM 65276 MB\nPS D:\\ComfyUI>\n")
+    assert "torch.cuda-driver-too-old" not in ids(
+        "AMD Radeon RX 7900 XTX, ROCm 6.4\nCheckpoint files will always be loaded safely.\nPS D:\\ComfyUI> \n")
+    assert "torch.cuda-driver-too-old" not in ids(
+        "pytorch version: 2.8.0+cu128\nCheckpoint files will always be loaded safely.\nPS D:\\ComfyUI> \n")
+
+    m = one("Since the last update of ComfyUI Desktop my extra_model_paths.yaml was removed from "
+            "C:\\Users\\me\\AppData\\Roaming\\ComfyUI and the models on E: are gone from the lists\n",
+            "comfyui.desktop-model-location")
+    assert "Desktop" in m["title"] and "Storage" in m["fix"]
+    assert "comfyui.desktop-model-location" in ids(
+        "extra_model_paths.yaml deleted on every update, I'm on the desktop app (Windows 11)\n")
+    # a portable update with no Desktop named, a node pack's downloader ignoring the yaml: not this
+    assert "comfyui.desktop-model-location" not in ids(
+        "update_comfyui.bat: my extra_model_paths.yaml was deleted after git pull in ComfyUI_windows_portable\n")
+    assert ids("WMD downloads to the wrong folder, ignoring extra_model_paths.yaml on ComfyUI desktop\n") == []
+
 
 def test_round440_flux2_template_loader_files_kinds():
     r"""Round 440 (FLUX.2 [klein] / FLUX.2 templates, third pass). python.module-missing reads the transformers modules
