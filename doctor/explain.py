@@ -4762,7 +4762,8 @@ def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
 def _weights_only_stack(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torch >= 2.6's weights-only unpickler refusing a pickled model file, claimed where the stack's own loaders
     did the loading: a ComfyUI node (its exception line, a node type, a custom_nodes frame or folder, ComfyUI's
-    loader functions) or a diffusers / transformers frame. Another program's own torch.load of its own checkpoint
+    loader functions, or the user's own sentence naming a load or run in ComfyUI: comfy_prose_load) or a diffusers /
+    transformers frame. Another program's own torch.load of its own checkpoint
     (a voice model, a training framework) is that program's code, not claimed; nor on a Mac or AMD / Intel setup."""
     if _off_nvidia_anywhere(ctx):
         return None
@@ -4778,7 +4779,8 @@ def _weights_only_stack(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
         return {"title": "PyTorch 2.6+ refuses to unpickle the Ultralytics detector file with weights_only=True "
                          "(a pickled YOLO .pt, not a damaged file)",
                 "details": {"refused": "an Ultralytics detector .pt (the refused class is not in the paste)"}}
-    keys = ("node_exec", "node_type", "custom_node", "comfy_place", "model_loader", "model_loader_node", "stack_loader_frame")
+    keys = ("node_exec", "node_type", "custom_node", "comfy_place", "model_loader", "model_loader_node", "stack_loader_frame",
+            "comfy_prose_load")
     cls, kind = g.get("cls") or "", g.get("kind") or ""
     # an ultralytics detector class: the face / hand detector .pt of FaceDetailer, ReActor, face packs and ADetailer,
     # whose node error dialog is often pasted as the bare message; not ultralytics' own training run

@@ -20265,6 +20265,49 @@ def test_round435_prompt_text_tokenizer_input_kinds():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round454_damaged_model_files_kinds():
+    r"""Round 454 (damaged, wrong or unreadable model files, fourth pass): safetensors' own `incomplete metadata, file
+    not fully covered` is safetensors.truncated wherever it follows `deserializing header`, so a message typed by hand
+    from ComfyUI's error dialog (a misspelt `Error whhile`, British `deserialising`, no colon) or quoted in an error
+    report is read; a weights-only refusal pasted under the user's own sentence naming the load or run in ComfyUI
+    (context comfy_prose_load) is torch.weights-only-refused, as with ComfyUI's frames. The same refusal under a
+    sentence about the user's own script, on an AMD setup, `file not fully covered` in other prose, Ollama's
+    `invalid file magic` and A1111's SD 2 size mismatches stay silent."""
+    truncated = [
+        "VAELoader Error while deserialising header: incomplete metadata, file not fully covered\r\n",
+        "CLIPLoader\r\nError whille deserializing header incomplete metadata, file not fully covered\r\n",
+        "# ComfyUI Error Report\n## Error Details\n- **Node ID:** 12\n- **Node Type:** UNETLoader\n- **Exception Type:** "
+        "Exception\n- **Exception Message:** Eror while deserializing header: incomplete metadata, file not fully covered\n",
+    ]
+    for text in truncated:
+        m = one(text, "safetensors.truncated")
+        assert ids(text) == ["safetensors.truncated"], (text, ids(text))
+        assert "truncated" in m["title"] and "download it again" in m["fix"]
+    refused = [
+        "I'm running the flux-2-klein-4b workflow in ComfyUI and the upscaler loader stops:\n\nWeights only load failed. "
+        "This file can still be loaded, to do so you have two options.\nWeightsUnpickler error: Unsupported global: GLOBAL "
+        "numpy.dtype was not an allowed global by default. Please use `torch.serialization.add_safe_globals([numpy.dtype])` "
+        "to allowlist this global if you trust this class/function.\n",
+        "Using the face restore model in ComfyUI (RTX 4070, torch 2.7.1+cu128) gives\r\n_pickle.UnpicklingError: Weights "
+        "only load failed.\r\nWeightsUnpickler error: Unsupported global: GLOBAL collections.OrderedDict was not an "
+        "allowed global by default.\r\n",
+    ]
+    for text in refused:
+        m = one(text, "torch.weights-only-refused")
+        assert ids(text) == ["torch.weights-only-refused"], (text, ids(text))
+        assert "weights_only=True" in m["title"] and "safetensors" in m["fix"]
+    for t in ("When I loaded the checkpoint in my own training script, I encountered this error:\nWeightsUnpickler error: "
+              "Unsupported global: GLOBAL numpy.core.multiarray._reconstruct was not an allowed global by default.\n",
+              "Device: cuda:0 AMD Radeon RX 7900 XTX : native\nWhen I loaded the model in ComfyUI I got:\nWeightsUnpickler "
+              "error: Unsupported global: GLOBAL numpy.core.multiarray._reconstruct was not an allowed global by default.\n",
+              "The download is not complete: the quota says the file not fully covered by my plan\n",
+              "PS C:\\llm> ollama create notes-7b -f .\\Modelfile\r\ntransferring model data 100%\r\nError: invalid file magic\r\n",
+              "Loading weights [6ce0161689] from /sd/models/Stable-diffusion/v2-1_768.safetensors\n  size mismatch for "
+              "model.diffusion_model.output_blocks.5.1.transformer_blocks.0.attn2.to_v.weight: copying a param with shape "
+              "torch.Size([640, 1024]) from checkpoint, the shape in current model is torch.Size([640, 768]).\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round442_launcher_installer_git_port_kinds():
     r"""Round 442 (launchers and installers around ComfyUI, second pass): Windows refusing ComfyUI its port with
     WSAEACCES (`[Errno 13]` / `[Errno 10013]`, access permissions) is comfyui.port-forbidden, read on port 8188, in
