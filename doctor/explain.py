@@ -1189,6 +1189,17 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         # own copies of each block back to the CPU piled up (fixed upstream in 933ca1c); updating ai-toolkit, not the
         # Klein stack's offload, is the answer
         return None
+    if (g.get("prose") or g.get("vram_oom_said")) and _fact(ctx, "no_oom_said"):
+        # round 455: the writer's `VRAM is not enough` beside their own words that the run never runs out of memory
+        # (`I never had an OOM error, when VRAM is not enough`, `it can never OOM`): no out-of-memory was raised (the
+        # Windows driver's fallback slows the run instead: nvidia.sysmem-fallback reads those words)
+        return None
+    if g.get("vram_oom_said") and (not any(_fact(ctx, k) for k in _IMAGE_PROGRAM_SIGNS) or any(
+            _fact(ctx, k) for k in ("other_framework", "ggml_cuda", "foreign_cuda_build", "llm_server"))):
+        # round 455: a user's own `VRAM OOM` (`Experiencing VRAM OOM (Out of Memory) issues with the same workflow
+        # after upgrading to ComfyUI 0.27`) is claimed only where an image program of the stack is named beside it (a
+        # ComfyUI workflow or run, diffusers), not beside an LLM engine, llama.cpp or another framework
+        return None
     near = _near(ctx)
     if near.get("preview_fallback") and not (near.get("node_exec") or near.get("node_type")):
         # a live previewer's own line says its preview decode failed and it fell back (KJNodes' Preview Override:
@@ -13340,6 +13351,21 @@ def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         return {"title": ("The GPU sits near 0 % while its VRAM is full and the run is slow: the model does not fit, "
                           f"and the Windows driver runs it from shared GPU memory (CUDA Sysmem Fallback; {slow})"),
                 "details": {"said": g["idle_full"].strip()[:80], "slow": slow}}
+    if g.get("no_oom"):
+        # round 455: the writer's words that the run never runs out of memory (`I never had an OOM error, when VRAM is
+        # not enough`, `Since my GPU is offloading RAM, it can never OOM`) beside a slow run, on Windows with no other
+        # vendor's GPU: the driver's fallback is what turns the out-of-memory into a crawl (Linux and WSL2 raise it);
+        # not beside ComfyUI's own low-VRAM mode words, an LLM runner or another framework
+        if (_off_nvidia_anywhere(ctx) or _fact(ctx, "wsl") or _fact(ctx, "llm_server") or _fact(ctx, "ggml_cuda")
+                or _fact(ctx, "lowvram_said") or not _fact(ctx, "windows_os")):
+            return None
+        slow = _slow_run(ctx)
+        if not slow:
+            return None
+        return {"title": ("No out-of-memory error, but the run slows to a crawl once VRAM is full: the Windows driver "
+                          "moves what does not fit into shared GPU memory (CUDA Sysmem Fallback"
+                          + (f"; {slow})" if "s/it" in slow else ")")),
+                "details": {"said": g["no_oom"].strip()[:80], "slow": slow}}
     return {"details": {"said": g.get("policy") or g.get("shared") or ""}}
 
 

@@ -19020,6 +19020,42 @@ def test_round436_laptop_hybrid_graphics_kinds():
     assert "gpu.hybrid-dgpu-off" not in ids("$ prime-select query\non-demand\n$ python -c 'import torch; "
                                             "print(torch.cuda.is_available())'\nFalse\n")
 
+def test_round455_gpu_memory_never_oom_vram_oom_said_kinds():
+    r"""Round 455 (GPU memory with FLUX.2 / Klein / Qwen-Image / Z-Image / Wan, fourth pass): the writer's words that the
+    run never runs out of memory (`never had an OOM`, `it can never OOM`) beside a slow run on Windows are the NVIDIA
+    driver's CUDA Sysmem Fallback (nvidia.sysmem-fallback), and their own `VRAM is not enough` beside them is then no
+    cuda.oom; a user's own `VRAM OOM` / `VRAM out of memory` beside a ComfyUI workflow or diffusers is cuda.oom; the
+    VAE-decode words read `OOM before the VAE decode` too. Silent: the never-OOM words on Linux, on an AMD card, beside
+    ComfyUI's low-VRAM mode words or with no slow run; `VRAM OOM` from an LLM server with no image program; the
+    VAE-decode words on a Radeon card."""
+    sig = "nvidia.sysmem-fallback"
+    for t in ("Windows 11, RTX 3060 12GB, Qwen-Image fp8 in ComfyUI\r\nI never get an OOM when the VRAM is not enough, "
+              "the sampler just becomes extremely slow and the GPU sits at 100%\r\n",
+              "E:\\AI\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build\n"
+              "Z-Image Turbo bf16 on my 8 GB card never OOMs, it only gets slower and slower once the VRAM is full\n"):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "No out-of-memory error" in m["title"] and "Sysmem Fallback" in m["title"]
+        assert "Prefer No Sysmem Fallback" in m["fix"]
+    sig = "cuda.oom"
+    for t in ("After updating ComfyUI to 0.30 my Klein 4B workflow throws VRAM OOM errors at 1024x1024 on a 12GB 4070, "
+              "0.29 was fine\n",
+              "from diffusers import Flux2KleinPipeline\n# second image in the loop -> VRAM out of memory on a 16GB card\n"):
+        assert ids(t) == [sig], t
+        assert "ran out of memory" in one(t, sig)["title"]
+    m = one("# ComfyUI Error Report\n## Error Details\n- **Node Type:** VAEDecode\nWan 2.2 5B on an RTX 4060 8GB: I get the "
+            "OOM before the VAE decode every time, re-queueing works\n", sig)
+    assert "VAE decode" in m["title"] and "VAE Decode (Tiled)" in m["fix"]
+    # look-alikes
+    for t in ("Ubuntu 22.04, RTX 4070: ComfyUI never OOMs with Flux but it is very slow\n",
+              "Windows 11, Radeon RX 7900 XTX with ZLUDA: it never had an OOM, just slow as hell\n",
+              "Windows 11, RTX 4090: never had an OOM with Klein 4B, 1024x1024 in 4 seconds\n",
+              "llama-server with Qwen3 30B A3B gives VRAM OOM at 32k context on my 24GB card\n",
+              "FramePack on a Radeon RX 7800 XT under ROCm: OOM before the VAE decode every time\n"):
+        assert ids(t) == [], t
+    assert "nvidia.sysmem-fallback" not in ids("Windows 10, RTX 2060: never had an OOM, ComfyUI keeps pushing it into "
+                                               "low vram mode and it is slow\n")
+
 def test_round422_edit_offload_oom_kv_cache_kinds():
     r"""Round 422 (FLUX.2 / Klein image editing and multi-reference workflows, second pass): a diffusers user's
     out-of-memory with model CPU offload on (`enable_model_cpu_offload() ... but (still) OOM`, `OOM ... even with cpu
