@@ -4381,6 +4381,25 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
             # the release is offered, only not the +cuXXX / +cpu build: the index that carries it was not consulted
             return {"as": "torch.local-version-no-index", "details": {"requirement": g["req"]}}
         offered = [r for v in have if (r := _ver(v)) is not None]
+        line = next(iter(tags)) if len(tags) == 1 else ""
+        last = _CU_LINE_LAST.get(line) if pkg == "torch" else None
+        if (not local and offered and (w := _ver(want)) and last and all("+" in v for v in have) and w > max(offered)
+                and w <= Version(last)):
+            # round 456: every build listed is of one ended CUDA line's index, and that line does carry the pin (cu124
+            # runs to 2.6.0): the index has it, only not for this Python, older than the release supports
+            idx = f"https://download.pytorch.org/whl/{line}"
+            return {"title": (f"pip found no {pkg} {want} for this Python on the {line} index: it offers only {have[0]} to "
+                              f"{have[-1]}, though that index carries {want}"),
+                    "cause": (f"PyTorch's {line} index has {pkg} {want} (its CUDA line runs to {last}), but each torch release "
+                              f"has wheels only for the Python versions it supports, and newer releases drop the oldest "
+                              f"Python (torch 2.5 dropped Python 3.8, torch 2.9 dropped 3.9). pip lists the releases that "
+                              f"still have a wheel for this Python, which end at {have[-1]}: this Python is too old for "
+                              f"{pkg} {want}."),
+                    "fix": (f"Make a venv with Python 3.10, 3.11 or 3.12 and install into it: Windows `py -3.12 -m venv venv` "
+                            f"then `venv\\Scripts\\python -m pip install {pkg}=={want} --index-url {idx}`; Linux / macOS "
+                            f"`python3.12 -m venv venv` then `venv/bin/python -m pip install {pkg}=={want} --index-url {idx}`. "
+                            f"Check the Python with `python --version`"),
+                    "details": {"requirement": g["req"], "available": f"{have[0]} to {have[-1]}", "index": line}}
         if (not local and offered and _ver(want) and len(tags) == 1 and all("+" in v for v in have)
                 and next(iter(tags)).startswith("cu") and _ver(want) > max(offered)):
             # every build listed is of one CUDA line's index, and the pin is newer than all: that line ends earlier
@@ -12732,6 +12751,17 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         # `installed the CPU version of torch` alone is also what a user without an NVIDIA GPU does on purpose: claimed
         # only where the paste names an NVIDIA GPU or asks for (or had) the GPU / CUDA build
         return None
+    if g.get("winwheel"):
+        # round 456: pip downloading an untagged Windows torch wheel (`torch-1.7.1-cp38-cp38-win_amd64.whl`) beside the
+        # writer's `CUDA is not available`: PyPI's (and torch_stable.html's untagged) Windows wheels are the CPU-only build;
+        # the CUDA indexes' files carry `+cuXXX` and pip prints their URL
+        wheel = g["winwheel"]
+        return {"title": f"pip installed PyTorch's CPU-only Windows wheel ({wheel}): CUDA is not available",
+                "cause": (f"`{wheel}` carries no `+cuXXX` label: it is the torch wheel PyPI (or an untagged "
+                          "torch_stable.html entry) serves for Windows, which is the CPU-only build. The CUDA builds come "
+                          "from download.pytorch.org's cuXXX indexes and are named `torch-X+cuXXX-...whl`. torch imports, "
+                          "torch.cuda.is_available() is False, and everything runs on the CPU."),
+                "details": {"wheel": wheel}}
     if g.get("prose_w") and not g.get("prose"):  # the same words with the platform named after them
         g = {**g, "prose": g["prose_w"]}
     if g.get("prose"):

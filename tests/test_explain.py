@@ -21484,6 +21484,60 @@ def test_round437_comfyui_windows_silent_exit_small_ram_frontend_amd_portable_ki
     assert "python.portable-pip-launcher" in ids(t), ids(t)
 
 
+def test_round456_torch_installed_wrong_cpu_wheel_python_too_old_amd_mac_kinds():
+    r"""Round 456 (PyTorch installed wrong for the machine, fifth pass): torch.cpu-build reads a writer's words that torch
+    (with or without its version) is / was / is being `compiled without CUDA`, their words that CUDA (its availability,
+    its support) was removed or gone after installing a package with torch named after them, and pip downloading an
+    untagged Windows torch wheel (`Downloading torch-X-cpXY-cpXY-win_amd64.whl`, PyPI's CPU-only build) beside the
+    writer's `CUDA is not available` / is_available() False, in either order. Another package built without CUDA, a
+    TensorFlow package, a cuXXX index wheel (pip prints its URL, `%2Bcu128`) and a Mac stay silent. torch.pip-no-wheel
+    reads pip's list of one ended CUDA line's builds that stops below a pin the line does carry (cu124 runs to 2.6.0) as
+    a Python too old for the release; a pin past the line's end stays torch.index-cuda-too-old. An `AMD RX NNNN` card
+    and an environment line naming the Mac (`OS: Mac`, `环境：mac`) silence the NVIDIA readings."""
+    m = one("after pip install -r requirements.txt my torch 2.5.1 is compiled without CUDA, I have an RTX 4070\n",
+            "torch.cpu-build")
+    assert "compiled without CUDA" in m["title"] and "--index-url https://download.pytorch.org/whl/cu128" in m["fix"], m
+    for t in ("llama-cpp-python was built without CUDA so it runs on the CPU\n",
+              "on my MacBook Pro torch is compiled without CUDA\n"):
+        assert "torch.cpu-build" not in ids(t), (t, ids(t))
+    t = "CUDA support was removed after installing cellpose-gpu\n\n(env) C:\\work>pip list\ntorch 2.9.0\n"
+    m = one(t, "torch.cpu-build")
+    assert "replaced by one without CUDA" in m["title"] and "after installing cellpose-gpu" in m["title"], m
+    assert "--force-reinstall" in m["fix"], m
+    assert ids("CUDA support was removed after updating tensorflow-gpu, no idea why\n") == []
+    # an untagged Windows wheel from PyPI beside CUDA unavailable, either order, CRLF line ends
+    t = ("Collecting torch\r\n  Downloading torch-2.6.0-cp312-cp312-win_amd64.whl (204.1 MB)\r\nSuccessfully installed "
+         "torch-2.6.0\r\n>>> torch.cuda.is_available()\r\nFalse\r\n")
+    m = one(t, "torch.cpu-build")
+    assert "CPU-only Windows wheel (torch-2.6.0-cp312-cp312-win_amd64.whl)" in m["title"], m
+    assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"], m
+    m = one("CUDA is not available after I ran the installer:\n  Downloading torch-2.4.1-cp311-cp311-win_amd64.whl (199.4 MB)\n",
+            "torch.cpu-build")
+    assert "torch-2.4.1-cp311-cp311-win_amd64.whl" in m["title"], m
+    t = ("  Downloading https://download.pytorch.org/whl/cu128/torch-2.7.0%2Bcu128-cp312-cp312-win_amd64.whl (3338.0 MB)\n"
+         "but CUDA is not available\n")
+    assert "torch.cpu-build" not in ids(t), ids(t)
+    # an ended CUDA line that carries the pin, listed only up to an older release: this Python is too old for it
+    t = ("pip install torch==2.6.0 --index-url https://download.pytorch.org/whl/cu124\nLooking in indexes: "
+         "https://download.pytorch.org/whl/cu124\nERROR: Could not find a version that satisfies the requirement "
+         "torch==2.6.0 (from versions: 2.4.0+cu124, 2.4.1+cu124)\nERROR: No matching distribution found for torch==2.6.0\n")
+    m = one(t, "torch.pip-no-wheel")
+    assert "though that index carries 2.6.0" in m["title"] and "py -3.12 -m venv venv" in m["fix"], m
+    assert "--index-url https://download.pytorch.org/whl/cu124" in m["fix"], m
+    t = ("pip install torch==2.7.0 --index-url https://download.pytorch.org/whl/cu124\nERROR: Could not find a version that "
+         "satisfies the requirement torch==2.7.0 (from versions: 2.4.0+cu124, 2.4.1+cu124, 2.5.0+cu124, 2.5.1+cu124, "
+         "2.6.0+cu124)\nERROR: No matching distribution found for torch==2.7.0\n")
+    assert ids(t)[0] == "torch.index-cuda-too-old", ids(t)
+    # an AMD RX card, a Mac environment line: not the NVIDIA readings
+    assert ids("AMD RX 7800 on Windows 11\nAssertionError: Torch not compiled with CUDA enabled\n") == []
+    assert "torch.cpu-build" in ids("RTX 4070 on Windows 11\nAssertionError: Torch not compiled with CUDA enabled\n")
+    nowheel = ("pip install torch==2.5.1 --index-url https://download.pytorch.org/whl/cu121\nERROR: Could not find a version "
+               "that satisfies the requirement torch==2.5.1 (from versions: none)\nERROR: No matching distribution found "
+               "for torch==2.5.1\n")
+    assert ids("OS: Mac\n" + nowheel) == [] and ids("环境：mac\n" + nowheel) == []
+    assert "torch.pip-no-wheel" in ids(nowheel), ids(nowheel)
+
+
 def test_round401_windows_native_crash_silent_exit_kinds():
     r"""Round 401 (Windows native crashes and silent exits around ComfyUI and torch, second pass): the user's retelling
     that ComfyUI (or its page) says, shows or disconnects to `reconnecting` while a workflow runs is ram.oom, as is the
