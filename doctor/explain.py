@@ -1841,6 +1841,11 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
             # module.py _load_from_state_dict copying the mapped weights into the model, or the writer puts it on
             # safetensors memory maps): the mapping's memory, not CUDA's start; ram.oom reads it
             return None
+        if g.get("bat") and _fact(ctx, "device"):
+            # ComfyUI printed its `Device: cuda:N ...` line before it stopped: torch had already started CUDA with this
+            # driver, so the launcher's generic driver hint is not the cause (a node pack's import crashing the process
+            # after startup, a native extension); round 457
+            return None
         if g.get("bat"):
             return {"title": "ComfyUI portable stopped at startup; its launcher points at the NVIDIA driver",
                     "cause": ("run_nvidia_gpu.bat prints this line whenever ComfyUI exits. With no Python error above it, "

@@ -19253,6 +19253,55 @@ def test_round438_hub_cli_xet_lora_import_kinds():
                     "ModuleNotFoundError: No module named 'click'\n", "hf.cli-deps-missing")):
         assert bad not in ids(t), t
 
+def test_round457_non_english_reports_xformers_launcher_kinds():
+    r"""Round 457 (reports written in languages other than English, third pass): diffusers' own stop when
+    enable_xformers_memory_efficient_attention() runs without an importable xformers (`ModuleNotFoundError: Refer to
+    https://github.com/facebookresearch/xformers for more information on how to install xformers`), inside a user's own
+    words in any language or a ComfyUI error report, is diffusers.xformers-unavailable; ComfyUI portable's launcher line
+    `If you see this and ComfyUI did not start try updating your Nvidia Drivers` stays torch.cuda-driver-too-old when
+    nothing else came before it, but is silent where the same paste shows ComfyUI's `Device: cuda:N ...` line (torch had
+    already started CUDA with that driver: a node pack's crash after startup, not the driver). Silent: the xformers
+    message on a Mac, diffusers' other xformers stop (`torch.cuda.is_available() should be True but is False`), the bare
+    xformers repository link, and a git clone of huggingface.co that cannot connect (a look-alike by the corpus's scope)."""
+    sig = "diffusers.xformers-unavailable"
+    for t in ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node Type:** SomePipelineLoader\r\n"
+              "- **Exception Type:** ModuleNotFoundError\r\n- **Exception Message:** Refer to "
+              "https://github.com/facebookresearch/xformers for more information on how to install xformers\r\n"
+              "## System Information\r\n- **PyTorch Version:** 2.8.0+cu128\r\n",
+              "加载模型时报错，xformers 明明装了：\n  File \"/home/ai/venv/lib/python3.11/site-packages/diffusers/models/"
+              "attention_processor.py\", line 337, in set_use_memory_efficient_attention_xformers\n"
+              "    raise ModuleNotFoundError(\nModuleNotFoundError: Refer to https://github.com/facebookresearch/xformers "
+              "for more information on how to install xformers\n",
+              "pipe.enable_xformers_memory_efficient_attention() にするとエラー: Refer to "
+              "https://github.com/facebookresearch/xformers for more information on how to install xformers (RTX 4070)\n"):
+        m = one(t, sig)
+        assert "xformers" in m["title"] and "SDPA" in m["fix"], t
+    sig = "torch.cuda-driver-too-old"
+    m = one("D:\\AI\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build\r\n"
+            "Checkpoint files will always be loaded safely.\r\n\r\n"
+            "D:\\AI\\ComfyUI_windows_portable>echo If you see this and ComfyUI did not start try updating your Nvidia "
+            "Drivers to the latest.\r\nIf you see this and ComfyUI did not start try updating your Nvidia Drivers to the "
+            "latest.\r\n", sig)
+    assert "launcher" in m["title"]
+    # look-alikes
+    for t, bad in (("Platform: Darwin\nDevice: mps\nRefer to https://github.com/facebookresearch/xformers for more "
+                    "information on how to install xformers\n", "diffusers.xformers-unavailable"),
+                   ("ValueError: torch.cuda.is_available() should be True but is False. xformers' memory efficient "
+                    "attention is only available for GPU\n", "diffusers.xformers-unavailable"),
+                   ("Siehe https://github.com/facebookresearch/xformers für die Installation.\n",
+                    "diffusers.xformers-unavailable"),
+                   ("Total VRAM 12282 MB, total RAM 65296 MB\npytorch version: 2.10.0+cu130\n"
+                    "Device: cuda:0 NVIDIA GeForce RTX 4070 : cudaMallocAsync\nUsing pytorch attention\n"
+                    "Import times for custom nodes:\n节点导入后直接退出了\n\n"
+                    "E:\\ComfyUI_windows_portable>echo If you see this and ComfyUI did not start try updating your "
+                    "Nvidia Drivers to the latest.\nIf you see this and ComfyUI did not start try updating your Nvidia "
+                    "Drivers to the latest.\n", "torch.cuda-driver-too-old"),
+                   ("$ git clone https://huggingface.co/black-forest-labs/FLUX.2-klein-4B\nCloning into "
+                    "'FLUX.2-klein-4B'...\nfatal: unable to access 'https://huggingface.co/black-forest-labs/FLUX.2-klein-4B/': "
+                    "Failed to connect to huggingface.co port 443 after 21003 ms: Couldn't connect to server\n",
+                    "hf.unreachable")):
+        assert bad not in ids(t), t
+
 
 def test_round400_flux2_diffusers_pipeline_kinds():
     r"""Round 400 (diffusers issues about FLUX.2 / Klein pipelines, fourth pass): diffusers' context-parallel hook's
