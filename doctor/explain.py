@@ -2730,6 +2730,8 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                 "fix": (cat.by_id("comfyui.outdated").fix + "; then set the CLIPLoader type the model's template uses (`flux2` "  # type: ignore[union-attr]
                         "for Klein); a GGUF encoder also needs a current ComfyUI-GGUF")}
     nodes = g.get("nodes")
+    if nodes is not None and g.get("nckey") is not None and not _near(ctx).get("custom_node"):
+        return None  # a script's own NODE_CLASS_MAPPINGS lookup (nodes not loaded yet), not a node pack's import
     if nodes is not None:
         # a missing-node list: claimed when it names a core node of Klein (custom nodes are their packs' business)
         names = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]{2,80}", nodes))
@@ -2873,6 +2875,10 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
             return None
     if any(mod == r or mod.startswith(r + ".") for r in _removed_comfy_modules()):
         return None  # a module newer ComfyUI removed: the node pack is the older side, its own fix
+    if g.get("cut") is not None:
+        # the line as pasted stops inside the module name (no closing quote): the name shown is its beginning
+        return {"title": f"A custom node needs a newer ComfyUI: this one has no `{mod}...` (the name is cut in the paste)",
+                "details": {"module": mod + "...", "cut": True}}
     return {"title": f"A custom node needs a newer ComfyUI: this one has no `{mod}`", "details": {"module": mod}}
 
 

@@ -20759,6 +20759,74 @@ def test_round434_nightly_family_flash_attn_old_torch_triton_src_kinds():
         assert "xformers.triton-too-new" not in ids(t), t
 
 
+def test_round453_node_pack_keyerror_cut_module_removed_attrs_numpy_abi_non_cuda_kinds():
+    r"""Round 453 (custom node packs used with FLUX.2 / Klein in 2026): a node pack's import stopping with `KeyError: 'X'`
+    on its lookup of ComfyUI's node table (`GLOBAL_NODE_CLASS_MAPPINGS["X"]`) is comfyui.outdated when X is a built-in
+    node of ComfyUI (the pack wraps a core node this ComfyUI lacks); the missing-module line cut before its closing quote
+    is the same error, its title saying the name is cut; names ComfyUI removed or moved (comfy.ldm.chroma.layers' stream
+    blocks, comfy.ldm.qwen_image.model's apply_rotary_emb) make the node pack the older side: silent. NumPy's C-ABI check
+    (`module compiled against ABI version 0x1...` with `this version of numpy is 0x2...`) is python.numpy2. A user's words
+    that an install forced or replaced torch with a non-CUDA one is torch.cpu-build. Silent: a pack's own class in the
+    KeyError, the same KeyError on ZLUDA or from a script with no custom node's frame, ComfyUI's own cut import, the
+    reverse ABI numbers, a ROCm setup, a Mac, and a question that names no install."""
+    key = ("Traceback (most recent call last):\r\n"
+           "  File \"/srv/comfy/nodes.py\", line 2216, in load_custom_node\r\n"
+           "    module_spec.loader.exec_module(module)\r\n"
+           "  File \"/srv/comfy/custom_nodes/ComfyUI-DistTorch/__init__.py\", line 412, in <module>\r\n"
+           "    wrapped[\"QuadrupleCLIPLoaderDist\"] = wrap_clip(NODE_CLASS_MAPPINGS['QuadrupleCLIPLoader'])\r\n"
+           "                                                   ~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^\r\n"
+           "KeyError: 'QuadrupleCLIPLoader'\r\n")
+    m = one(key, "comfyui.outdated")
+    assert ids(key) == ["comfyui.outdated"]
+    assert "QuadrupleCLIPLoader" in m["title"] and "built-in node" in m["title"]
+    assert "update_comfyui.bat" in m["fix"]
+    own = key.replace("QuadrupleCLIPLoader", "UnetLoaderGGUFAdvanced")
+    assert "comfyui.outdated" not in ids(own)
+    zluda = key.replace("/srv/comfy/", "C:/ComfyUI-Zluda/") + "Using ZLUDA on AMD Radeon RX 7900 XTX\n"
+    assert "comfyui.outdated" not in ids(zluda)
+    script = ("  File \"/home/u/export/run_api.py\", line 30, in main\n"
+              "    clip = GLOBAL_NODE_CLASS_MAPPINGS[\"QuadrupleCLIPLoader\"]()\nKeyError: 'QuadrupleCLIPLoader'\n")
+    assert "comfyui.outdated" not in ids(script)  # a script's lookup before ComfyUI loaded its nodes
+
+    cut = ("  File \"D:\\AI\\ComfyUI\\custom_nodes\\comfyui-flux2-tools\\nodes.py\", line 4, in <module>\n"
+           "    from comfy_extras.nodes_flux import Flux2Scheduler\n"
+           "ModuleNotFoundError: No module named 'comfy_extras.nodes_fl\n")
+    m = one(cut, "comfyui.outdated")
+    assert "comfy_extras.nodes_fl..." in m["title"] and "cut" in m["title"]
+    own_import = ("  File \"/opt/ComfyUI/main.py\", line 1, in <module>\n    import comfy.options\n"
+                  "ModuleNotFoundError: No module named 'comfy.opti\n")
+    assert "comfyui.outdated" not in ids(own_import)
+
+    for t in ("  File \"/home/u/ComfyUI/custom_nodes/SamplerPack/models.py\", line 47, in <module>\n"
+              "    from comfy.ldm.chroma.layers import DoubleStreamBlock\n"
+              "ImportError: cannot import name 'DoubleStreamBlock' from 'comfy.ldm.chroma.layers' "
+              "(/home/u/ComfyUI/comfy/ldm/chroma/layers.py)\n",
+              "[ERROR] Node QwenLoaderX import failed:\nImportError: cannot import name 'apply_rotary_emb' from "
+              "'comfy.ldm.qwen_image.model' (C:\\ComfyUI\\comfy\\ldm\\qwen_image\\model.py)\n"):
+        assert "comfyui.outdated" not in ids(t), t
+    still = ("  File \"E:\\ComfyUI\\custom_nodes\\ComfyUI-KJNodes\\nodes\\model_optimization_nodes.py\", line 1161\n"
+             "ImportError: cannot import name 'apply_rotary_emb' from 'comfy.ldm.lightricks.model'\n")
+    assert ids(still) == ["comfyui.outdated"]
+
+    abi = ("Cannot import /workspace/ComfyUI/custom_nodes/comfyui-layerdiffuse module for custom nodes: "
+           "numpy.core.multiarray failed to import\r\n"
+           "RuntimeError: module compiled against ABI version 0x1000009 but this version of numpy is 0x2000000\r\n")
+    m = one(abi, "python.numpy2")
+    assert ids(abi) == ["python.numpy2"] and "NumPy 2" in m["title"] and "numpy<2" in m["fix"]
+    reverse = "RuntimeError: module compiled against ABI version 0x2000000 but this version of numpy is 0x1000009\n"
+    assert "python.numpy2" not in ids(reverse)
+    rocm = "pytorch version: 2.7.1+rocm6.3\nDevice: cuda:0 AMD Radeon RX 7800 XT : native\n" + abi
+    assert "python.numpy2" not in ids(rocm)
+
+    prose = ("Installing that node pack's requirements replaced my torch 2.10.0+cu130 with a non-CUDA build of PyTorch "
+             "and ComfyUI no longer starts on my RTX 4070.\n")
+    m = one(prose, "torch.cpu-build")
+    assert ids(prose) == ["torch.cpu-build"]
+    assert "CPU" in m["title"] and "download.pytorch.org/whl/cu" in m["fix"]
+    for t in ("On my M2 Max MacBook the installer pulled a non-CUDA torch, which is what macOS gets.\n",
+              "Is there a non-CUDA torch for the CPU-only render nodes of our farm?\n"):
+        assert "torch.cpu-build" not in ids(t), t
+
 def test_round441_gguf_numpy_dequant_shadowed_package_quoted_oom_kinds():
     r"""Round 441 (GGUF and quantized Klein / FLUX.2 / Qwen3 files in ComfyUI-GGUF, fourth pass): ComfyUI-GGUF's
     `Falling back to numpy dequant for qtype: N` (the type as a number, a name or the enum's repr) is
