@@ -595,6 +595,7 @@ def _unquoted(t: str) -> str:
 
 def _unprefixed(t: str) -> str:
     t = _unquoted(t)
+    before = t
     t = _STAMP.sub("", t)
     if "/STD" in t:
         t = _BACKEND_STREAM.sub("", t)
@@ -605,6 +606,8 @@ def _unprefixed(t: str) -> str:
             common = max(set(svc), key=svc.count)
             if svc.count(common) * 2 >= lines:
                 t = re.sub(r"^" + re.escape(common) + r"[ \t]{1,30}\|[ \t]?", "", t, flags=re.M)
+    if ">" in t and t != before:
+        t = _unquoted(t)  # a logger or compose prefix before a quoted line (`... - ERROR - > Killed`)
     return t
 
 

@@ -573,6 +573,9 @@ def test_paste_forms_are_brought_back_to_what_was_printed():
         "No module named 'torchvision' --use-sage-attention"
     assert norm("File &quot;x.py&quot;, line 3, in &lt;module&gt; &amp;&#39;") == """File "x.py", line 3, in <module> &'"""
     assert norm("> > RuntimeError: boom\n>\n> more") == "RuntimeError: boom\n\nmore"
+    # a logger's or compose's prefix written before quoted lines: both go
+    assert norm("2025-03-01 12:34:56,789 - root - ERROR - > build model\r\n2025-03-01 12:34:56,789 - root - ERROR - > Killed") \
+        == norm("c-1  | > build model\nc-1  | > Killed") == "build model\nKilled"
     # time stamps, levels and logger names go; the message and the line count stay
     for line in ("2025-03-01 12:34:56,789 - root - ERROR - RuntimeError: boom", "[2025-03-01T12:34:56.789Z] [error] RuntimeError: boom",
                  "12:34:56 [WARNING] RuntimeError: boom", "02:54:18-197331 ERROR    RuntimeError: boom",
