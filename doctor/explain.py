@@ -3868,6 +3868,21 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         return None if _off_nvidia_anywhere(ctx) else {}
     if "+rocm" in have.lower() or _off_nvidia(ctx):
         return None  # a ROCm torch (or another AMD/Intel/Mac setup) beside a CUDA xformers wheel: no NVIDIA fix applies
+    if g.get("xf_said"):
+        # `DLL load failed while importing _C: The specified procedure could not be found` with the writer's own words
+        # that the torch upgrade broke xformers: xformers' compiled extension links torch functions the new torch lacks.
+        # Another kernel library named near it (nunchaku, SageAttention, flash-attn, ...) or a frozen app: not this
+        near = _near(ctx)
+        if near.get("frozen_app") or near.get("custom_kernel") or near.get("other_kernel_lib"):
+            return None
+        return {"title": ("xformers' compiled extension (_C) does not load after the torch upgrade: xformers is built for "
+                          "the previous torch"),
+                "cause": ("Each xformers wheel is compiled against one torch release. After torch was upgraded (here by the "
+                          "user, e.g. to a cu128 build for an RTX 50 card) the installed xformers still links functions of "
+                          "the old torch, so Windows refuses its `_C` extension (`DLL load failed while importing _C: The "
+                          "specified procedure could not be found`, ERROR_PROC_NOT_FOUND) and every import of xformers "
+                          "(diffusers' attention, a node pack, ComfyUI's attention setup) fails."),
+                "fix": cat.by_id("xformers.build-mismatch").fix}  # type: ignore[union-attr]
     if g.get("fa3_dll") or g.get("fa3_so"):
         # xformers' bundled FlashAttention-3 extension (xformers/ops/fmha/flash3.py) failing to load: it was linked
         # against another torch, whose entry points this one does not export
@@ -9375,8 +9390,8 @@ def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     """A torch DLL Windows cannot load: the Microsoft C++ runtime under it. A ROCm torch's *_hip.dll, an Intel
     XPU torch's *_xpu.dll (its oneAPI/SYCL runtime), or an AMD/Intel/Mac setup: out of scope."""
     dll, code = _dll_name(g.get("dll") or ""), g.get("code") or ""
-    if _foreign_torch_dll(dll, ctx) or _frozen_torch(g.get("path") or ""):
-        return None
+    if _foreign_torch_dll(dll, ctx) or _frozen_torch(g.get("path") or "") or _near(ctx).get("frozen_app"):
+        return None  # a frozen program's bundled torch (PyInstaller's loader frames near the hit): its packaging, not ours
     if g.get("vcwarn"):
         # torch's own check (vcruntime140.dll / msvcp140.dll not loadable) printed its warning before the failure
         what = f"PyTorch's {dll}" if dll else "PyTorch's DLLs"
@@ -9408,7 +9423,7 @@ def _windows_dll_stale(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     A ROCm/ZLUDA torch (*_hip.dll), an Intel XPU torch (*_xpu.dll), a frozen program's bundled torch or an
     AMD/Intel/Mac setup: out of scope."""
     dll = _dll_name(g.get("dll") or "")
-    if _foreign_torch_dll(dll, ctx) or _frozen_torch(g.get("path") or ""):
+    if _foreign_torch_dll(dll, ctx) or _frozen_torch(g.get("path") or "") or _near(ctx).get("frozen_app"):
         return None
     if not dll:
         return {}

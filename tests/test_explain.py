@@ -20479,6 +20479,43 @@ def test_round442_launcher_installer_git_port_kinds():
     assert ids("I installed ComfyUI with Stability Matrix in \"CPU Only\" mode.\n" + cpu_tb) == []
     assert ids(cpu_tb) == ["torch.cpu-build"]
 
+def test_round461_windows_dll_native_load_kinds():
+    r"""Round 461 (Windows DLL and native load failures around torch, third pass): `DLL load failed while importing _C:
+    The specified procedure could not be found` with the writer's words that upgrading torch broke xformers is
+    xformers.build-mismatch; the bare line, another kernel library named near it, or another framework's upgrade stays
+    silent. A PyInstaller app's bundled torch (its loader frames beside a torch\lib DLL error) is not claimed, while the
+    same error from a venv's site-packages stays torch.windows-dll. torch 1.x's `from torch._C import *` with error 182's
+    `%1` text outside a conda env stays silent, as round 204 keeps it (a mixed torch or a DLL shadowed on PATH)."""
+    assert ids("  File \"C:\\Python36\\lib\\site-packages\\torch\\__init__.py\", line 81, in <module>\n    from torch._C import "
+               "*\nImportError: DLL load failed: Операционная система не может запустить %1.\n") == []
+    xf = [
+        "DLL load failed while importing _C: The specified procedure could not be found.\n\nAfter I upgraded torch to "
+        "2.9.1+cu130 for my new card, it broke xformers and now the loader fails.\n",
+        "# ComfyUI Error Report\r\n## Error Details\r\n- **Node Type:** WanVideoModelLoader\r\n- **Exception Type:** "
+        "ImportError\r\n- **Exception Message:** DLL load failed while importing _C: The specified procedure could not be "
+        "found.\r\n\r\nI was upgrading pytorch to 2.8.0 in the venv, which breaks xformers apparently.\r\n",
+    ]
+    for text in xf:
+        m = one(text, "xformers.build-mismatch")
+        assert ids(text) == ["xformers.build-mismatch"], (text, ids(text))
+        assert "torch upgrade" in m["title"] and "xformers" in m["title"]
+        assert "xformers" in m["fix"]
+    for t in ("ImportError: DLL load failed while importing _C: The specified procedure could not be found.\n",
+              "DLL load failed while importing _C: The specified procedure could not be found.\nI upgraded torch to 2.8 "
+              "and that breaks xformers, and nunchaku too\n",
+              "DLL load failed while importing _C: The specified procedure could not be found.\nupgrading tensorflow "
+              "broke my keras\n"):
+        assert "xformers.build-mismatch" not in ids(t), (t, ids(t))
+    frozen = ("  File \"PyInstaller\\loader\\pyimod02_importers.py\", line 419, in exec_module\n  File "
+              "\"torch\\__init__.py\", line 148, in <module>\nOSError: [WinError 126] The specified module could not be "
+              "found. Error loading \"D:\\apps\\Upscaler\\torch\\lib\\fbgemm.dll\" or one of its dependencies.\n")
+    assert ids(frozen) == [], ids(frozen)
+    plain = ("  File \"D:\\apps\\venv\\lib\\site-packages\\torch\\__init__.py\", line 148, in <module>\nOSError: [WinError "
+             "126] The specified module could not be found. Error loading \"D:\\apps\\venv\\lib\\site-packages\\torch\\"
+             "lib\\fbgemm.dll\" or one of its dependencies.\n")
+    assert ids(plain) == ["torch.windows-dll"], ids(plain)
+
+
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
     source archive (`numpy-1.26.4.tar.gz`, `numpy-1.11.1.zip`) and failing right after (`Preparing metadata
