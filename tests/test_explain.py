@@ -20912,6 +20912,38 @@ def test_round441_gguf_numpy_dequant_shadowed_package_quoted_oom_kinds():
               "    ggml_type = GGMLQuantizationType(raw_dtype[0])\nValueError: 151 is not a valid GGMLQuantizationType\n"):
         assert ids(t) == [], t
 
+def test_round460_prompt_validation_workflow_kinds():
+    """Round 460 (ComfyUI prompt validation and workflow errors, fourth pass): no rule changed; this test holds what
+    the round's threads showed explain already reads. ComfyUI's own validation of core loaders names files it does not
+    list, whether the list is printed or summarised as `(list of length N)`, with or without subfolder prefixes from
+    the machine that saved the workflow (comfyui.file-not-listed); an error report whose core nodes lack their `vae` /
+    `model` inputs (comfyui.vae-unconnected). Silent: a node pack's own types that do not match between its nodes, a
+    prompt node without class_type (a node pack not installed), and a scheduler combo list extended by another node
+    pack (`bong_tangent`, `beta57`): none is a Klein-stack cause."""
+    t = ("2026-02-11 09:14:02,118 - root - ERROR - Failed to validate prompt for output 9:\r\n"
+         "2026-02-11 09:14:02,118 - root - ERROR - * UNETLoader 12:\r\n"
+         "2026-02-11 09:14:02,119 - root - ERROR -   - Value not in list: unet_name: 'flux-2-klein-4b-fp8.safetensors' "
+         "not in (list of length 14)\r\n2026-02-11 09:14:02,119 - root - ERROR - Output will be ignored\r\n")
+    m = one(t, "comfyui.file-not-listed")
+    assert "does not see" in m["title"] and "diffusion_models/" in m["fix"] and "Refresh" in m["fix"]
+    t = ("* VAELoader 10:\n  - Value not in list: vae_name: 'klein\\flux2-vae.safetensors' not in "
+         "['flux2-vae.safetensors', 'pixel_space']\nOutput will be ignored\n")
+    assert ids(t) == ["comfyui.file-not-listed"]
+    t = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** N/A\n- **Node Type:** N/A\n"
+         "- **Exception Type:** Prompt execution failed\n- **Exception Message:** Prompt outputs failed validation: \n"
+         "VAEDecode:\n    - Required input is missing: vae\nKSampler:\n    - Required input is missing: model\n")
+    m = one(t, "comfyui.vae-unconnected")
+    assert "not connected" in m["title"] and "VAELoader" in m["fix"]
+    # look-alikes: node packs' own types and lists, a node pack not installed
+    assert ids("Prompt outputs failed validation\nFaceAnalysisNode:\n- Return type mismatch between linked nodes: "
+               "analysis_models, ANALYSIS_MODELS != FACE_MODELS\n") == []
+    assert ids("invalid prompt: {'type': 'invalid_prompt', 'message': 'Cannot execute because a node is missing the "
+               "class_type property.', 'details': \"Node ID '#112'\", 'extra_info': {}}\n") == []
+    assert ids("Failed to validate prompt for output 77:\n* BasicScheduler 41:\n  - Return type mismatch between linked "
+               "nodes: scheduler, received_type(['normal', 'karras', 'simple', 'beta']) mismatch input_type(['normal', "
+               "'karras', 'simple', 'beta', 'bong_tangent'])\nOutput will be ignored\n") == []
+
+
     quoted = ("Klein 4B Q5_K_M GGUF with Unet Loader (GGUF) on an RTX 4060 8GB: every second run stops with "
               "`torch.cuda.OutOfMemoryError` while the text encoder is still loaded, then the next queue works.\n")
     m = one(quoted, "cuda.oom")
