@@ -2457,7 +2457,7 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         near = _near(ctx)
         if near.get("uv_bootstrap"):
             return None  # another program installing uv into ComfyUI's Python with pip (Mix Studio): its own bootstrap
-        if not (re.search(r"comfy|python_embeded", g.get("pypath") or "", re.I) or near.get("custom_node")
+        if not (g.get("mgr") or re.search(r"comfy|python_embeded", g.get("pypath") or "", re.I) or near.get("custom_node")
                 or near.get("node_type") or near.get("node_exec")):
             return None  # another tool's own Python without pip (comfy-cli in a pipx venv): its install path, not ComfyUI's
         return {"title": "pip is missing from the Python that runs ComfyUI",

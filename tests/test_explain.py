@@ -22011,6 +22011,58 @@ def test_round425_gpu_hardware_faults_kinds():
     assert ids(hybrid)[0] == "gpu.hardware-fault", ids(hybrid)
     assert ids(said)[0] == "gpu.hardware-fault"
 
+
+def test_round463_manager_node_install_kinds():
+    r"""Round 463 (ComfyUI-Manager, comfy-cli and custom node installs, third pass): pip resolving a node pack's `clip`
+    requirement to PyPI's unrelated clip 0.1.0 / 0.2.0 source archive, whose setup.py fails (a metadata failure after
+    `clip-0.2.0.tar.gz`, plain or under the Manager's `[!]` prefix), is python.pypi-clip-wrong-package; the Manager's
+    own startup words for a Python without pip (`[ComfyUI-Manager] python -m pip not available`, `Neither python -m
+    pip nor uv are available`) are pip missing from the Python that runs ComfyUI; a user's words for the Manager's
+    refusal beside its security_level setting (a `security level pop up` / `security blocker` on installs, the
+    `Manager's security check rejects` installs) are its security gate; a user's `none cuda torch ... replaced`
+    sentence is a CPU-only torch. Silent: open_clip's archives and a clip archive that installs fine, pip missing
+    from another program's Python, a security pop-up of other software without the Manager's setting, a non-CUDA
+    torch wanted on purpose."""
+    clip_pip = ("C:\\AI\\ComfyUI_windows_portable\\python_embeded\\python.exe -m pip install -r requirements.txt\r\n"
+                "Collecting clip (from -r requirements.txt (line 3))\r\n"
+                "  Downloading clip-0.1.0.tar.gz (4.1 kB)\r\n"
+                "  Preparing metadata (setup.py) ... error\r\n"
+                "  error: subprocess-exited-with-error\r\n")
+    m = one(clip_pip, "python.pypi-clip-wrong-package")
+    assert "clip" in m["title"] and "git+https://github.com/openai/CLIP.git" in m["fix"]
+    assert "python_embeded\\python.exe -m pip install git+https://github.com/openai/CLIP.git" in m["fix"]
+    manager_clip = ("## ComfyUI-Manager: EXECUTE => ['/home/ai/ComfyUI/venv/bin/python', '-m', 'pip', 'install', 'clip']\n"
+                    " Collecting clip\n   Using cached clip-0.2.0.tar.gz (5.5 kB)\n"
+                    "[!]   python setup.py egg_info did not run successfully.\n[!]   exit code: 1\n")
+    assert "python.pypi-clip-wrong-package" in ids(manager_clip)
+    assert "python.pypi-clip-wrong-package" not in ids(
+        "Collecting open_clip_torch\n  Using cached open_clip_torch-2.24.0-py3-none-any.whl\n"
+        "Preparing metadata (setup.py) ... error\n")
+    assert "python.pypi-clip-wrong-package" not in ids(
+        "Collecting clip\n  Using cached clip-0.2.0.tar.gz (5.5 kB)\nSuccessfully installed clip-0.2.0\n")
+
+    pipless = ("[START] Security scan\r\n[ComfyUI-Manager] python -m pip not available. Falling back to uv.\r\n"
+               "[ComfyUI-Manager] Neither python -m pip nor uv are available. Cannot proceed with package operations.\r\n")
+    m = one(pipless, "python.module-missing")
+    assert "pip" in m["title"] and "get-pip.py" in m["fix"]
+    assert "python.module-missing" not in ids("Neither python -m pip nor uv are available in this image; use apk add py3-pip\n")
+
+    gate = ("ComfyUI Desktop 0.5 on Windows, RTX 4070. Every time I click Install I get the security level popup "
+            "and the node installation never starts, even though config.ini says\nsecurity_level = weak\n")
+    m = one(gate, "comfyui.manager-security-level")
+    assert "security_level" in m["title"] and "config.ini" in m["fix"]
+    assert "comfyui.manager-security-level" in ids(
+        "The Manager security check refuses every node install on my Linux box (listen 0.0.0.0).\n"
+        "security_level = normal\nnetwork_mode = public\n")
+    assert "comfyui.manager-security-level" not in ids(
+        "Outlook shows a security popup about macros when I open the attachment.\nmacro security level set to high\n")
+
+    cpu = "After installing the pack through the Manager, it pulled a non-CUDA torch that overwrote my cu128 build."
+    m = one(cpu, "torch.cpu-build")
+    assert "download.pytorch.org/whl/cu" in m["fix"]
+    assert "torch.cpu-build" not in ids("I want a non-CUDA torch on this laptop for CPU tests; is 2.8.0 fine?")
+
+
 def test_round444_transformers_replicate_and_pipeline_offload_kinds():
     r"""Round 444 (diffusers / transformers / accelerate errors from generic user queries, fifth pass): transformers
     4.52.0-4.52.2 used torch's `Replicate` placement outside the torch >= 2.5 / torch.distributed guard of
