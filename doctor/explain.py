@@ -5786,7 +5786,9 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     release before 2.7 named without its build (`pytorch 2.6`, round 331), gets a headline naming both."""
     if _nvidia_only(g, cat, ctx) is None:
         return None
-    if _fact(ctx, "ggml_cuda"):
+    if _fact(ctx, "ggml_cuda") or _fact(ctx, "vllm_engine"):
+        # round 462: vLLM's V1 engine starting (its engine frames, `EngineCore failed to start`): the kernels missing
+        # are that LLM server's own build, fixed by its Blackwell release, not torch's or an attention package's
         return None
     if g.get("nunchaku_src"):
         # a paste quoted with escaped line breaks is read unescaped, where `Desktop\nunchaku-dev` became a line break

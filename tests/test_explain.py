@@ -23044,6 +23044,39 @@ def test_round424_cloud_gpu_rental_kinds():
     assert ids("error: no space left on device\nComfyUI\n") == []
 
 
+def test_round462_blackwell_image_stack_kinds():
+    """Round 462: the memory-efficient attention kernel's own FATAL line (`FATAL: kernel `fmha_cutlassF_...` is for
+    sm80-sm100, but was built for sm37 / sm121`, or the kernel name alone) is torch.mem-eff-attn-arch: the installed
+    PyTorch / xFormers build has no kernel for this GPU (RTX 50, RTX PRO Blackwell, DGX Spark). `no kernel image`
+    raised while vLLM's V1 engine starts (its engine frames, `EngineCore failed to start`) and nunchaku's INT4 / AWQ
+    kernels on a Blackwell card stay unclaimed by cuda.no-kernel-image; a plain torch one stays claimed."""
+    t = ("Loading model...\r\n"
+         "FATAL: kernel `fmha_cutlassF_f32_aligned_32x128_gmem_sm80` is for sm80-sm100, but was built for sm37\r\n")
+    m = one(t, "torch.mem-eff-attn-arch")
+    assert ids(t)[0] == "torch.mem-eff-attn-arch"
+    assert "memory-efficient attention" in m["title"] and "cu128" in m["fix"] and "xformers" in m["fix"]
+    t = ("# ComfyUI Error Report\n## Error Details\n- **Node Type:** KSampler\n"
+         "FATAL: kernel 'fmha_cutlassB_bf16_aligned_64x64_k64_sm80' is for sm80-sm100, but was built for sm120\n")
+    assert ids(t)[0] == "torch.mem-eff-attn-arch"
+    assert ids("RTX 5080 user: I get FATAL: kernel `fmha_cutlassF_f16_aligned_64x128_rf_sm80` every run")[0] == \
+        "torch.mem-eff-attn-arch"
+    # silent look-alikes: the kernel named without the FATAL line, another CUTLASS kernel
+    assert "torch.mem-eff-attn-arch" not in ids("memory_efficient_attention.cutlassF: available\nfmha_cutlassF_f32 ok")
+    assert ids("Failed to launch the CUTLASS kernel. Last CUDA error is: no error") == []
+    # vLLM's engine and nunchaku's INT4 kernels: not cuda.no-kernel-image
+    v = ("ERROR 07-02 10:11:12 [core.py:512] EngineCore failed to start.\n"
+         "ERROR 07-02 10:11:12 [core.py:512]   File \"/opt/venv/lib/python3.12/site-packages/vllm/v1/engine/core.py\", line 503\n"
+         "ERROR 07-02 10:11:12 [core.py:512] RuntimeError: CUDA error: no kernel image is available for execution on the device\n")
+    assert "cuda.no-kernel-image" not in ids(v)
+    assert "cuda.no-kernel-image" not in ids(
+        "GPU: RTX 5080. The INT4 kernels fail: CUDA error: no kernel image is available for execution on the device")
+    # a plain torch error on the same card stays claimed
+    t = ("  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\sd.py\", line 90, in encode\n"
+         "RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+         "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.\n")
+    assert ids(t)[0] in ("cuda.no-kernel-image", "torch.sm-unsupported")
+
+
 def test_round443_comfyui_generic_queries_kinds():
     r"""Round 443 (ComfyUI errors from generic user queries, eighth pass). xformers.build-mismatch reads Windows'
     `Entry Point Not Found` popup retyped from a screenshot: the path to xformers' extension written with `|` for its
