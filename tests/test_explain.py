@@ -23248,6 +23248,31 @@ def test_round440_flux2_template_loader_files_kinds():
     # one marker alone says too little
     assert ids("unet unexpected: ['final_layer.linear.comfy_quant']\n") == []
 
+def test_round459_pipeline_folder_model_index_kinds():
+    r"""Round 459 (diffusers pipelines and model loading, sixth pass). diffusers.files-missing reads diffusers'
+    `OSError: Error no file named model_index.json found in directory` also when the folder was cut off the line (a user
+    retyping it ends at `directory.`): the folder given to from_pretrained is not a downloaded pipeline folder. Silent for
+    the same words without the OSError / EnvironmentError prefix and folder (prose asking about the file), and for
+    another program's own `model file not found`."""
+    m = one("Loading checkpoint shards: 100%|##########| 3/3 [00:04<00:00,  1.41s/it]\r\n"
+            "OSError: Error no file named model_index.json found in directory.\r\n", "diffusers.files-missing")
+    assert "weights" in m["title"] and "hf download" in m["fix"]
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 12\n- **Node Type:** DiffusersLoader\n"
+              "## Stack Trace\n```\n  File \"/opt/venv/lib/python3.12/site-packages/diffusers/configuration_utils.py\", "
+              "line 385, in load_config\n    raise EnvironmentError(\nOSError: Error no file named model_index.json found in "
+              "directory.\n```\n")
+    m = one(report, "diffusers.files-missing")
+    assert "--local-dir" in m["fix"]
+    # the folder given in full still reads as before
+    m = one("EnvironmentError: Error no file named model_index.json found in directory D:\\models\\klein4b.\n",
+            "diffusers.files-missing")
+    assert m["details"]["folder"].endswith("klein4b")
+    # prose about the file, no loader error
+    assert "diffusers.files-missing" not in ids("Does the klein folder need a model_index.json? I found no file named like that.\n")
+    # another program's own message about its model files
+    assert ids("Error: Failed to load model: Transformer model file not found\n") == []
+
+
 def test_round373_cjk_reports_kinds():
     r"""Round 373 (reports written in Chinese or Japanese, second pass): a spawned worker whose re-import of the script
     dies on an error of its own (WinError 1455 on a torch DLL in any system language, a missing module) is that error,
