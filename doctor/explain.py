@@ -1803,6 +1803,27 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "Packages > + : `torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128 "
                         "--force-reinstall`)"),
                 "details": {"driver": drv}}
+    if g.get("cu130_said") or g.get("cu130_said2"):
+        # Round 458: a writer's words that Python / ComfyUI went down or closed with no error message, a CUDA 13
+        # (cu130) torch named in the same text: the silent CUDA start of a cu130 torch on a driver below 580. Not on an
+        # AMD / Intel / Mac setup
+        if _off_nvidia_anywhere(ctx):
+            return None
+        return {"title": ("ComfyUI's Python ended without an error under a CUDA 13 (cu130) PyTorch: the NVIDIA driver is "
+                          "most likely older than the 580 that cu130 needs"),
+                "cause": ("A PyTorch built with CUDA 13 (+cu130, the default of current ComfyUI portable, Desktop and "
+                          "Stability Matrix installs) needs NVIDIA driver 580 or newer. On an older driver its CUDA start "
+                          "crashes the Python process instead of printing an error, so ComfyUI closes right after "
+                          "`Checkpoint files will always be loaded safely.`; the same install with a cu128 torch starts."),
+                "fix": ("Check the driver with `nvidia-smi` (the `CUDA Version:` it shows must be 13.0 or higher), update "
+                        "the NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA App), "
+                        "reboot and start ComfyUI again. Where the driver must stay, install the CUDA 12.8 torch into the "
+                        "Python that runs ComfyUI: `python -m pip install --force-reinstall torch torchvision torchaudio "
+                        "--index-url https://download.pytorch.org/whl/cu128` (in its venv; portable: "
+                        "`.\\python_embeded\\python.exe -m pip ...`; Stability Matrix: Packages > ComfyUI > Python "
+                        "Packages > + : `torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128 "
+                        "--force-reinstall`)"),
+                "details": {}}
     if g.get("ckpt_prompt"):
         # Round 452: the shell's prompt right after `Checkpoint files will always be loaded safely.`: main.py ended there
         # with no traceback, the silent crash of a CUDA 13 torch's CUDA start on a driver below 580; the same exclusions
@@ -3071,6 +3092,12 @@ def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
 
 @_interp("frontend_old")
 def _frontend_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("fe_missing"):
+        # Round 458: ComfyUI's own start-up message when the comfyui-frontend-package import fails (the package is not in
+        # the Python that runs ComfyUI at all): the code was updated, its requirements were not
+        return {"title": "ComfyUI's frontend package is not installed: ComfyUI was updated without reinstalling its "
+                         "requirements",
+                "details": {}}
     if g.get("outdated_said"):
         # a writer's words for ComfyUI's own warning (its popup, its console line): the frontend named as outdated; a
         # Python error in view tells its own kind

@@ -22655,6 +22655,38 @@ def test_round439_nvml_enroot_visibility_kinds():
     assert "container.enroot-no-nvidia-env" not in ids(plain), ids(plain)
 
 
+def test_round458_comfyui_silent_cu130_and_frontend_missing_kinds():
+    """Round 458 (ComfyUI failures from generic user queries): a writer's words that Python / ComfyUI went down or
+    closed with no error message, a CUDA 13 (cu130) torch named in the same text, read as the cu130 torch's silent
+    CUDA start on a driver older than 580 (torch.cuda-driver-too-old); ComfyUI's own start-up text that the frontend is
+    now a pip package, read as the frontend package missing after an update (comfyui.frontend-outdated). Silent: the
+    same words without cu130 (or with cu128 only), on an AMD / ROCm setup, and a frontend spinner report with no
+    ComfyUI message."""
+    said = ("Installed the new portable with torch 2.10.0+cu130 on my RTX 4070.\r\n"
+            "After the safe-loading line, ComfyUI just closes. No error message at all.\r\n")
+    m = one(said, "torch.cuda-driver-too-old")
+    assert "cu130" in m["title"] and "580" in m["title"]
+    assert "whl/cu128" in m["fix"] and "nvidia-smi" in m["fix"]
+    after = ("My ComfyUI stopped right away without error messages since yesterday.\n"
+             "pip list shows torch 2.9.1 from the whl/cu130 index, driver unknown.\n")
+    assert "torch.cuda-driver-too-old" in ids(after)
+    # the words alone, or with a CUDA 12 torch only: not this
+    assert "torch.cuda-driver-too-old" not in ids("ComfyUI just closes, no error message. torch 2.8.0+cu128\n")
+    assert "torch.cuda-driver-too-old" not in ids("python went down with no error message while sampling\n")
+    # an AMD setup naming cu130 in passing: not claimed
+    amd = ("pytorch version: 2.9.0+rocm6.4\nDevice: cuda:0 AMD Radeon RX 7900 XTX : native\n"
+           "I tried the cu130 wheel too, then it closes, no error message\n")
+    assert "torch.cuda-driver-too-old" not in ids(amd)
+    fe = ("Please install the updated requirements.txt file by running:\n"
+          "/home/me/ComfyUI/venv/bin/python -s -m pip install -r /home/me/ComfyUI/requirements.txt\n\n"
+          "This error is happening because the ComfyUI frontend is no longer shipped as part of the main repo but as a "
+          "pip package instead.\n")
+    m = one(fe, "comfyui.frontend-outdated")
+    assert "not installed" in m["title"] and "requirements" in m["title"]
+    assert "requirements.txt" in m["fix"]
+    assert ids("The frontend tab keeps spinning on a white screen after the update, no logs\n") == []
+
+
 def test_round398_newest_library_wordings_kinds():
     r"""Round 398 (the newest wordings of torch 2.9-2.13, transformers 5, huggingface_hub 1.x and ComfyUI 0.4-0.9). torch
     2.9+'s refusal to read a legacy TF32 / matmul-precision switch after the new per-backend `fp32_precision` API was
