@@ -295,9 +295,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.command == "report":
         from .render import markdown
 
-        import shlex
+        from .shells import quote_posix
 
-        command = redactor.text("klein-doctor " + shlex.join(getattr(args, "raw_argv", sys.argv[1:])))
+        # each argument redacted, then quoted: a home path redacted to `~/...` inside quotes would not expand
+        command = "klein-doctor " + " ".join(quote_posix(redactor.text(a))
+                                             for a in getattr(args, "raw_argv", sys.argv[1:]))
         text = markdown.render(findings, facts_out, redacted=not args.no_redact, command=command)
         if args.output:
             try:

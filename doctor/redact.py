@@ -119,6 +119,18 @@ class Redactor:
             s = rx.sub(lambda m: m.group(1) + "<host>", s)
         return s
 
+    def posix_command(self, line: str) -> str:
+        """A bash line redacted without changing what it runs: the home that starts a quoted word becomes
+        ``"$HOME"`` before the quote (``'/home/ann/My AI/x'`` -> ``"$HOME"'/My AI/x'``; a ``~`` inside quotes
+        would be a folder named ``~``), in double quotes ``"$HOME`` (expanded there); elsewhere ``~``."""
+        for h in self.homes:
+            if is_windows_path(h):
+                continue
+            e = re.escape(h)
+            line = re.sub("'" + e + r"(?=[/'])", lambda _m: "\"$HOME\"'", line)
+            line = re.sub('"' + e + r'(?=[/"])', lambda _m: '"$HOME', line)
+        return self.text(line)
+
     # -- structures ----------------------------------------------------------------------------------------
     def obj(self, o: Any, key: str | None = None) -> Any:
         if isinstance(o, str):
@@ -135,6 +147,8 @@ class Redactor:
             return self.text(o)
         if isinstance(o, dict):
             out = {k: self.obj(v, k if isinstance(k, str) else None) for k, v in o.items()}
+            if o.get("shell") == "posix" and isinstance(o.get("line"), str):
+                out["line"] = self.posix_command(o["line"])
             # a parsed flag {"flag": "--api-key", "value": "..."} or variable {"name": "HF_TOKEN", "value": "..."}
             label = next((o[k] for k in ("flag", "name", "option", "arg", "var") if isinstance(o.get(k), str)), None)
             if label and isinstance(o.get("value"), str) and o["value"] and (

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import socket
+import subprocess
 from pathlib import Path
 
 from conftest import FACTS, run_cli
@@ -44,6 +45,17 @@ def test_report_terminal_and_json_redact_by_default(tmp_path):
         assert out.returncode in (0, 1), out.stderr
         assert_clean(out.stdout, env["HOME"])
     assert "~/klein/run.py:2" in report.stdout  # the finding is still there, with a redacted path
+    # the command lines a reader re-runs keep their structure: the redacted home is "$HOME", which bash expands
+    # (a quoted '~/klein' would be a folder named `~`)
+    for label in ("Collected with", "Report made with"):
+        rows = [ln for ln in report.stdout.splitlines() if ln.startswith(f"| {label} |")]
+        for row in rows:
+            line = row.split("`")[1]
+            assert line.startswith("klein-doctor report") and "'~" not in line, line
+            argv = subprocess.run(["bash", "-c", "printf '%s\\0' " + line], capture_output=True, text=True,
+                                  env={"HOME": env["HOME"], "PATH": "/usr/bin:/bin"}).stdout.split("\0")[:-1]
+            assert argv[argv.index("--scan") + 1] == str(scripts), (line, argv)
+        assert rows or label == "Report made with"
     doc = json.loads(js.stdout)
     assert doc["facts"]["system"]["user"] == "<user>" and doc["facts"]["system"]["hostname"] == "<host>"
     assert "HF_TOKEN" in doc["facts"]["system"]["secret_vars_set"]  # the name, never the value
@@ -359,3 +371,24 @@ def test_counts_are_written_with_their_plurals():
     assert terminal.counts_text(two) == "0 failed, 2 warnings, 1 ok, 2 checks broke"
     assert markdown._counts(one) == "0 failed, 1 warning, 1 ok, 1 check broke"
     assert markdown._counts(two, short=True) == "2 broke, 2 warnings, 1 ok"
+
+
+def test_redacted_posix_commands_still_run_as_printed():
+    """A fix command under the home keeps what it runs once redacted: a quoted word that starts with the home
+    gets "$HOME" before its quote (a `~` inside quotes is a folder named `~`), an unquoted one `~`; bash expands
+    both to the real path. Prose keeps the plain `~`."""
+    home = "/home/ann lee"
+    r = Redactor(facts={"system": {"home": home, "user": "annlee"}}, environ={})
+    lines = {"'/home/ann lee/My AI/ComfyUI'": f"{home}/My AI/ComfyUI", '"/home/ann lee/x y/p"': f"{home}/x y/p",
+             "'/home/ann lee'": home, "/opt/ComfyUI": "/opt/ComfyUI"}
+    for quoted, want in lines.items():
+        fix = r.obj({"text": f"Install into {quoted}", "commands": [
+            {"shell": "posix", "line": f"klein-doctor install --path comfyui --comfyui {quoted} --force"}]})
+        line = fix["commands"][0]["line"]
+        assert "ann lee" not in line and "'~" not in line and '"~' not in line, line
+        argv = subprocess.run(["bash", "-c", "printf '%s\\0' " + line], capture_output=True, text=True,
+                              env={"HOME": home, "PATH": "/usr/bin:/bin"}).stdout.split("\0")[:-1]
+        assert argv == ["klein-doctor", "install", "--path", "comfyui", "--comfyui", want, "--force"], (line, argv)
+        assert "$HOME" not in fix["text"] and "ann lee" not in fix["text"]
+    plain = Redactor(facts={"system": {"home": "/home/annlee", "user": "annlee"}}, environ={})
+    assert plain.obj({"shell": "posix", "line": "cd /home/annlee/ComfyUI && ls"})["line"] == "cd ~/ComfyUI && ls"

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-import shlex
 from typing import Any, TextIO
 
 from .. import __version__
@@ -23,6 +22,7 @@ from ..factsref import builtin_manifest_sha256, compact
 from . import marks
 from .. import sizes
 from ..findings import Finding, Status, summarize
+from ..shells import quote_posix
 from .terminal import collapse_unrun, group
 
 LIMIT = 60_000
@@ -243,7 +243,8 @@ def _env_rows(facts: dict[str, Any], command: str | None) -> list[tuple[str, str
     if env:
         rows.append(("Environment", " · ".join(f"{md(k)}={md(_clip(v, 200))}" for k, v in sorted(env.items()))))
     argv = s.get("argv")
-    collected = "klein-doctor " + shlex.join(str(a) for a in argv) if isinstance(argv, list) else None
+    # quoted for bash after redaction: a home redacted to `~` is written "$HOME", which a shell still expands
+    collected = "klein-doctor " + " ".join(quote_posix(str(a)) for a in argv) if isinstance(argv, list) else None
     if collected:
         rows.append(("Collected with", code(_clip(collected, 1000), True)))
     if command and command != collected:
