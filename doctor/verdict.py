@@ -56,6 +56,12 @@ def consequences(findings: list[Finding]) -> dict[str, list[Finding]]:
     return out
 
 
+def consequence_count(code: str, groups: dict[str, list[Finding]]) -> int:
+    """How many problems follow from a cause (the `(+N consequences)` beside it): a finding shown under its cause
+    only so that it does not read as good news (a ✓ placement of a wrong file) is not a consequence to count."""
+    return sum(1 for f in groups.get(code, []) if f.status.rank >= Status.WARN.rank)
+
+
 def is_consequence(f: Finding, groups: dict[str, list[Finding]]) -> bool:
     return any(f is x for xs in groups.values() for x in xs)
 

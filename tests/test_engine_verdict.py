@@ -152,6 +152,9 @@ def test_flux1_vae_under_the_flux2_name_is_one_cause_not_a_check_mark_above_a_cr
     ident = next(n for n, (_, s, t) in enumerate(lines) if "is a FLUX.1 VAE" in t)
     vae_ok = next(n for n, (_, s, t) in enumerate(lines) if t.startswith("VAE: flux2-vae.safetensors is in vae"))
     assert vae_ok == ident + 1 and lines[vae_ok][0] > lines[ident][0]  # under the ✗, indented: its consequence
+    # shown under its cause, but a ✓ is not a problem that follows from it: no "(+1 consequence)" in the summary
+    roots = [t for _i, _s, t, k in terminal.lines_for(out, verdict=v) if k == "root"]
+    assert any("is a FLUX.1 VAE" in t for t in roots) and not any("consequence" in t for t in roots), roots
 
 
 def test_flash_attn_without_kernels_is_a_failure_when_forced_and_carries_its_consequences():

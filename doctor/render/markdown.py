@@ -343,7 +343,7 @@ def _counts(findings: list[Finding], short: bool = False) -> str:
 def _verdict_block(findings: list[Finding], facts: dict[str, Any], cap: int | None = None) -> str:
     """The verdict (doctor/verdict.py, the one the exit code uses) and the root causes with their fixes; a
     cause's consequences are counted beside it, not repeated."""
-    from ..verdict import compute, consequences
+    from ..verdict import compute, consequence_count, consequences
 
     v = compute(findings, facts.get("options") if isinstance(facts.get("options"), dict) else None)
     icon = {"ready": ICONS[Status.OK], "ready-partial": ICONS[Status.WARN], "not-ready": ICONS[Status.FAIL],
@@ -361,7 +361,7 @@ def _verdict_block(findings: list[Finding], facts: dict[str, Any], cap: int | No
         shown = roots if cap is None else roots[:cap]
         for f in shown:
             title = f.title if cap is None else _clip(f.title, 300)
-            n = len(groups.get(f.code, []))
+            n = consequence_count(f.code, groups)
             more = f" (+{n} consequence{'s' if n != 1 else ''})" if n else ""
             fix = _fix_inline(f, True)
             if cap is not None and len(fix) > 600:

@@ -155,7 +155,7 @@ Line = tuple[int, "Status | None", str, str]
 
 
 def lines_for(findings: list[Finding], verbose: bool = False, verdict: Any = None) -> list[Line]:
-    from ..verdict import compute, consequences, is_consequence
+    from ..verdict import compute, consequence_count, consequences, is_consequence
 
     verdict = verdict or compute(findings)
     groups = consequences(findings)
@@ -195,7 +195,7 @@ def lines_for(findings: list[Finding], verbose: bool = False, verdict: Any = Non
         out.append((0, None, "", "blank"))
         out.append((0, None, "Fix these first:", "heading"))
         for i, f in enumerate(roots, 1):
-            n = len(groups.get(f.code, []))
+            n = consequence_count(f.code, groups)
             more = f" (+{n} consequence{'s' if n != 1 else ''})" if n else ""
             out.append((2, None, f"{i}. {f.title}{more}", "root"))
             out.extend((5, None, x, "command") for x in fix_lines(f.fix))
