@@ -6,7 +6,9 @@ stay as they are, and a word is never replaced just because it equals the user's
 
 What is replaced:
 - the home directory where it starts a path (POSIX: ``~``; a Windows profile keeps its shape,
-  ``C:\\Users\\<user>\\...``, so it is obviously redacted and not a ``~\\`` that cmd cannot run);
+  ``C:\\Users\\<user>\\...``, so it is obviously redacted and not a ``~\\`` that cmd cannot run); in a fix
+  command (``{"shell", "line"}``) it is what that shell expands, so the command runs as before: bash ``"$HOME"``
+  (before a quote), PowerShell ``"$HOME\\..."``, cmd ``%USERPROFILE%``;
 - the user name as a path component under a home parent (``/home/<user>``, ``C:\\Users\\<user>``,
   ``/mnt/c/Users/<user>``) and as the value of a known field (``user``, ``username``);
 - the host name as a known field's value (``hostname``), in URLs, ``user@host`` and UNC paths, and as a
@@ -131,6 +133,39 @@ class Redactor:
             line = re.sub('"' + e + r'(?=[/"])', lambda _m: '"$HOME', line)
         return self.text(line)
 
+    def _win_homes(self) -> list[str]:
+        return [h.replace("/", "\\") for h in self.homes if is_windows_path(h)]
+
+    def cmd_command(self, line: str) -> str:
+        """A cmd line redacted without changing what it runs: the Windows profile is ``%USERPROFILE%``, which cmd
+        expands inside quotes too (``C:\\Users\\<user>`` unquoted would be two redirections)."""
+        for h in self._win_homes():
+            line = re.sub(r"(?i)(?<![A-Za-z0-9_.-])" + re.escape(h) + r"(?=[\\\"\s]|$)", lambda _m: "%USERPROFILE%", line)
+        return self.text(line)
+
+    def powershell_command(self, line: str) -> str:
+        """A PowerShell line redacted without changing what it runs: the profile is ``$HOME`` (PowerShell's own
+        variable for it) inside double quotes: a single-quoted word starting with it is requoted (single quotes do
+        not expand), a bare one quoted, and behind the call operator where it is the program itself."""
+        for h in self._win_homes():
+            e, eq = re.escape(h), re.escape(h.replace("'", "''"))  # in single quotes a ' is written ''
+
+            def single(m: re.Match) -> str:
+                rest = m.group(1).replace("''", "'")
+                return m.group(0) if re.search(r'["$`]', rest) else '"$HOME' + rest + '"'
+
+            def bare(call: str):
+                def sub(m: re.Match) -> str:
+                    rest = m.group(1)
+                    return m.group(0) if re.search(r'["$`]', rest) else call + '"$HOME' + rest + '"'
+                return sub
+
+            line = re.sub(r"(?i)'" + eq + r"((?:\\(?:[^']|'')*)?)'", single, line)
+            line = re.sub(r'(?i)"' + e + r'(?=[\\"])', lambda _m: '"$HOME', line)
+            line = re.sub(r"(?i)^(?:&\s+)?" + e + r"((?:\\[^\s'\"]*)?)(?=\s|$)", bare("& "), line)
+            line = re.sub(r"(?i)(?<=\s)" + e + r"((?:\\[^\s'\"]*)?)(?=\s|$)", bare(""), line)
+        return self.text(line)
+
     # -- structures ----------------------------------------------------------------------------------------
     def obj(self, o: Any, key: str | None = None) -> Any:
         if isinstance(o, str):
@@ -147,8 +182,9 @@ class Redactor:
             return self.text(o)
         if isinstance(o, dict):
             out = {k: self.obj(v, k if isinstance(k, str) else None) for k, v in o.items()}
-            if o.get("shell") == "posix" and isinstance(o.get("line"), str):
-                out["line"] = self.posix_command(o["line"])
+            if isinstance(o.get("line"), str) and o.get("shell") in ("posix", "powershell", "cmd"):
+                out["line"] = {"posix": self.posix_command, "powershell": self.powershell_command,
+                               "cmd": self.cmd_command}[o["shell"]](o["line"])
             # a parsed flag {"flag": "--api-key", "value": "..."} or variable {"name": "HF_TOKEN", "value": "..."}
             label = next((o[k] for k in ("flag", "name", "option", "arg", "var") if isinstance(o.get(k), str)), None)
             if label and isinstance(o.get("value"), str) and o["value"] and (

@@ -250,3 +250,20 @@ def test_windows_profile_replay_keeps_runnable_shape(tmp_path):
     assert doc["facts"]["python"]["executable"] == r"C:\Users\<user>\ComfyUI_windows_portable\python_embeded\python.exe"
     for text in (red.stdout, rep.stdout):
         assert "John" not in text and "DESKTOP-7Q2K" not in text and "~\\\\" not in text and "~\\" not in text
+    # the fix commands still parse in their shells and run the same program: the profile is PowerShell's $HOME
+    # (quoted) and cmd's %USERPROFILE%; C:\Users\<user> unquoted would be redirections in both
+    from shellcheck_win import check_cmd, check_powershell
+
+    lines = [c for f in doc["findings"] for c in (f.get("fix") or {}).get("commands") or []]
+    win = [c for c in lines if c["shell"] in ("powershell", "cmd") and "python_embeded" in c["line"]]
+    assert {c["shell"] for c in win} == {"powershell", "cmd"}, lines
+    for c in lines:
+        if c["shell"] == "powershell":
+            check_powershell(c["line"])
+        elif c["shell"] == "cmd":
+            check_cmd(c["line"])
+        assert "<user>" not in c["line"], c
+    assert any(c["line"].startswith('& "$HOME\\ComfyUI_windows_portable\\python_embeded\\python.exe" -m pip install')
+               for c in win), win
+    assert any(c["line"].startswith('"%USERPROFILE%\\ComfyUI_windows_portable\\python_embeded\\python.exe" -m pip install')
+               for c in win), win

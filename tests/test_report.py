@@ -392,3 +392,34 @@ def test_redacted_posix_commands_still_run_as_printed():
         assert "$HOME" not in fix["text"] and "ann lee" not in fix["text"]
     plain = Redactor(facts={"system": {"home": "/home/annlee", "user": "annlee"}}, environ={})
     assert plain.obj({"shell": "posix", "line": "cd /home/annlee/ComfyUI && ls"})["line"] == "cd ~/ComfyUI && ls"
+
+
+def test_redacted_windows_commands_still_parse_and_run_the_same_program():
+    """In PowerShell the profile becomes `$HOME` inside double quotes (a single-quoted word is requoted, a bare
+    one quoted, the program behind `&`), in cmd `%USERPROFILE%`: `C:\\Users\\<user>` unquoted would be
+    redirections in both. Prose keeps `C:\\Users\\<user>`."""
+    from shellcheck_win import check_cmd, check_powershell
+
+    home = "C:\\Users\\Jane O'Neil"
+    r = Redactor(facts={"system": {"home": home, "user": "Jane O'Neil"}}, environ={"USERPROFILE": home})
+    cases = {
+        ("powershell", "& 'C:\\Users\\Jane O''Neil\\My AI\\python.exe' -m pip list"): '& "$HOME\\My AI\\python.exe" -m pip list',
+        ("powershell", 'uv pip uninstall --python "C:\\Users\\Jane O\'Neil\\p.exe" xformers'):
+            'uv pip uninstall --python "$HOME\\p.exe" xformers',
+        ("cmd", '"C:\\Users\\Jane O\'Neil\\My AI\\python.exe" -m pip list'): '"%USERPROFILE%\\My AI\\python.exe" -m pip list',
+    }
+    plain = Redactor(facts={"system": {"home": "C:\\Users\\jane", "user": "jane"}}, environ={"USERPROFILE": "C:\\Users\\jane"})
+    cases2 = {
+        ("powershell", "C:\\Users\\jane\\ComfyUI\\python_embeded\\python.exe -m pip install torch"):
+            '& "$HOME\\ComfyUI\\python_embeded\\python.exe" -m pip install torch',
+        ("powershell", "python -m pip install -r C:\\Users\\jane\\ComfyUI\\requirements.txt"):
+            'python -m pip install -r "$HOME\\ComfyUI\\requirements.txt"',
+        ("cmd", "C:\\Users\\jane\\ComfyUI\\python_embeded\\python.exe -m pip install torch"):
+            "%USERPROFILE%\\ComfyUI\\python_embeded\\python.exe -m pip install torch",
+    }
+    for red, table in ((r, cases), (plain, cases2)):
+        for (shell, line), want in table.items():
+            got = red.obj({"shell": shell, "line": line})["line"]
+            assert got == want, (line, got)
+            (check_powershell if shell == "powershell" else check_cmd)(got)
+    assert r.obj({"text": "Run C:\\Users\\Jane O'Neil\\x.exe"})["text"] == "Run C:\\Users\\<user>\\x.exe"
