@@ -295,11 +295,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.command == "report":
         from .render import markdown
 
-        from .shells import quote_posix
+        from .shells import POSIX, Run, render_step
 
         # each argument redacted, then quoted: a home path redacted to `~/...` inside quotes would not expand
-        command = "klein-doctor " + " ".join(quote_posix(redactor.text(a))
-                                             for a in getattr(args, "raw_argv", sys.argv[1:]))
+        argv = [redactor.text(a) for a in getattr(args, "raw_argv", sys.argv[1:])]
+        command = render_step(POSIX, Run(["klein-doctor", *argv]))
         text = markdown.render(findings, facts_out, redacted=not args.no_redact, command=command)
         if args.output:
             try:

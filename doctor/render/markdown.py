@@ -22,7 +22,7 @@ from ..factsref import builtin_manifest_sha256, compact
 from . import marks
 from .. import sizes
 from ..findings import Finding, Status, summarize
-from ..shells import quote_posix
+from ..shells import POSIX, Run, render_step
 from .terminal import collapse_unrun, group
 
 LIMIT = 60_000
@@ -244,7 +244,7 @@ def _env_rows(facts: dict[str, Any], command: str | None) -> list[tuple[str, str
         rows.append(("Environment", " · ".join(f"{md(k)}={md(_clip(v, 200))}" for k, v in sorted(env.items()))))
     argv = s.get("argv")
     # quoted for bash after redaction: a home redacted to `~` is written "$HOME", which a shell still expands
-    collected = "klein-doctor " + " ".join(quote_posix(str(a)) for a in argv) if isinstance(argv, list) else None
+    collected = render_step(POSIX, Run(["klein-doctor", *argv])) if isinstance(argv, list) else None
     if collected:
         rows.append(("Collected with", code(_clip(collected, 1000), True)))
     if command and command != collected:
