@@ -164,14 +164,11 @@ def _install_fix(facts: dict[str, Any], v: dict[str, Any], spec: dict[str, Any],
     """`klein-doctor install` aimed at the folder judged here (install's own search from the working folder would
     miss a --comfyui or --models-dir given to check); `replace`: a wrong or damaged file holds the name, which
     install refuses to touch without --force (it then moves that file aside, never deletes it)."""
-    from ..installer.plan import install_where
+    from ..installer.plan import install_where, manifest_args
 
     gated = " (gated: accept the licence on the model page and log in with hf auth login first)" if v.get("gated") else ""
     argv = ["klein-doctor", "install", "--path", "comfyui", "--variant", v["id"],
-            *install_where(_m(facts).get("comfyui") or {}, facts.get("comfyui_tree"))]
-    man = (_m(facts).get("manifest") or {}).get("path") or (facts.get("options") or {}).get("manifest")
-    if man:
-        argv += ["--manifest", man]
+            *install_where(_m(facts).get("comfyui") or {}, facts.get("comfyui_tree")), *manifest_args(facts)]
     how = "the command shown"
     if replace:
         argv.append("--force")
@@ -184,19 +181,12 @@ def _diffusers_install(facts: dict[str, Any], r: dict[str, Any] | None, text: st
     """`klein-doctor install --path diffusers` for the snapshot judged here: its variant, the --model-dir folder
     (install's --local-dir) and a --manifest given to check; `replace`: damaged files in a plain folder, which
     install moves aside only with --force (in the cache it replaces a damaged blob itself)."""
-    m, opts = _m(facts), facts.get("options") or {}
-    hf = m.get("hf") or {}
-    argv = ["klein-doctor", "install", "--path", "diffusers"]
-    variant = (r or {}).get("variant") or opts.get("variant")
-    if variant:
-        argv += ["--variant", variant]
-    if hf.get("model_dir"):
-        argv += ["--local-dir", hf["model_dir"]]
-        if replace:
-            argv.append("--force")
-    man = (m.get("manifest") or {}).get("path") or opts.get("manifest")
-    if man:
-        argv += ["--manifest", man]
+    from ..installer.plan import diffusers_args, manifest_args
+
+    variant = (r or {}).get("variant") or (facts.get("options") or {}).get("variant")
+    local = ((_m(facts).get("hf") or {}).get("model_dir"))
+    argv = ["klein-doctor", "install", "--path", "diffusers", *diffusers_args(facts, variant),
+            *(["--force"] if replace and local else []), *manifest_args(facts)]
     return make_fix(facts, text, [Run(argv)])
 
 

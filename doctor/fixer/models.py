@@ -100,15 +100,13 @@ def models_replace(findings: list[Finding], facts: dict[str, Any], ctx: dict[str
     install: list[str] | None = None
     new_files: list[str] = []
     if fetch:
-        from ..installer.plan import install_where
+        from ..installer.plan import install_where, manifest_args
 
         where = install_where(comfy, facts.get("comfyui_tree"))
         install = _doctor_cmd() + ["install", "--path", "comfyui", "--variant", v["id"], *where, "--yes"]
         if ctx.get("from_dir"):
             install += ["--from", ctx["from_dir"]]
-        manifest = (m.get("manifest") or {}).get("path") or (facts.get("options") or {}).get("manifest")
-        if manifest:
-            install += ["--manifest", manifest]
+        install += manifest_args(facts)
         commands.append(install)
         new_files = [str(Path(_default_folder(facts, row["folder"])) / row["name"]) for row in fetch]
         changes.append("install verifies each file's sha256 and places it only when complete")
@@ -144,17 +142,12 @@ def models_replace(findings: list[Finding], facts: dict[str, Any], ctx: dict[str
 def diffusers_snapshot(findings: list[Finding], facts: dict[str, Any], ctx: dict[str, Any]) -> list[Plan]:
     """A missing or unfinished diffusers snapshot: `klein-doctor install --path diffusers` completes it (the
     Hugging Face cache keeps what is already there)."""
+    from ..installer.plan import diffusers_args, manifest_args
+
     opts = facts.get("options") or {}
-    m = facts.get("models") or {}
-    hf = m.get("hf") or {}
-    argv = _doctor_cmd() + ["install", "--path", "diffusers", "--yes"]
-    if opts.get("variant"):
-        argv += ["--variant", opts["variant"]]
-    if hf.get("model_dir"):
-        argv += ["--local-dir", hf["model_dir"]]
-    manifest = (m.get("manifest") or {}).get("path") or opts.get("manifest")
-    if manifest:
-        argv += ["--manifest", manifest]
+    hf = (facts.get("models") or {}).get("hf") or {}
+    argv = _doctor_cmd() + ["install", "--path", "diffusers", "--yes", *diffusers_args(facts, opts.get("variant")),
+                            *manifest_args(facts)]
     where = hf.get("model_dir") or hf.get("hub_dir") or "the Hugging Face cache"
 
     def apply(journal, c, say):

@@ -272,6 +272,18 @@ def install_where(comfy: dict[str, Any], tree: dict[str, Any] | None = None) -> 
     return ["--comfyui", root] if root else []
 
 
+def manifest_args(facts: dict[str, Any]) -> list[str]:
+    """`--manifest FILE` when check judged with a models manifest of the user's (install must plan from the same)."""
+    path = ((facts.get("models") or {}).get("manifest") or {}).get("path") or (facts.get("options") or {}).get("manifest")
+    return ["--manifest", path] if path else []
+
+
+def diffusers_args(facts: dict[str, Any], variant: str | None) -> list[str]:
+    """The variant and, for a snapshot check read from a --model-dir folder, install's `--local-dir` for it."""
+    model_dir = ((facts.get("models") or {}).get("hf") or {}).get("model_dir")
+    return (["--variant", variant] if variant else []) + (["--local-dir", model_dir] if model_dir else [])
+
+
 def comfy_destinations(models_dir: Path | None, comfyui: Path | None) -> tuple[Path, dict[str, Path], list[str]]:
     """Where each ComfyUI folder type goes: the models folder, plus what extra_model_paths.yaml says.
 
