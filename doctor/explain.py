@@ -1815,14 +1815,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           "Stability Matrix installs) needs NVIDIA driver 580 or newer. On an older driver its CUDA start "
                           "crashes the Python process instead of printing an error, so ComfyUI closes right after "
                           "`Checkpoint files will always be loaded safely.`; the same install with a cu128 torch starts."),
-                "fix": ("Check the driver with `nvidia-smi` (the `CUDA Version:` it shows must be 13.0 or higher), update "
-                        "the NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA App), "
-                        "reboot and start ComfyUI again. Where the driver must stay, install the CUDA 12.8 torch into the "
-                        "Python that runs ComfyUI: `python -m pip install --force-reinstall torch torchvision torchaudio "
-                        "--index-url https://download.pytorch.org/whl/cu128` (in its venv; portable: "
-                        "`.\\python_embeded\\python.exe -m pip ...`; Stability Matrix: Packages > ComfyUI > Python "
-                        "Packages > + : `torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128 "
-                        "--force-reinstall`)"),
+                "fix": _CU130_SILENT_FIX,
                 "details": {}}
     if g.get("ckpt_prompt"):
         # Round 452: the shell's prompt right after `Checkpoint files will always be loaded safely.`: main.py ended there
@@ -1837,12 +1830,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           "right after it, so Python ended without a traceback. Current ComfyUI installs (git with the "
                           "default torch, portable, Desktop, Stability Matrix) bring a CUDA 13 (+cu130) PyTorch, which needs "
                           "NVIDIA driver 580 or newer; on an older driver its CUDA start crashes instead of printing an error."),
-                "fix": ("Check the driver with `nvidia-smi` (the `CUDA Version:` it shows must be 13.0 or higher), update "
-                        "the NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA App), "
-                        "reboot and start ComfyUI again. Where the driver must stay, install the CUDA 12.8 torch into the "
-                        "Python that runs ComfyUI: `python -m pip install --force-reinstall torch torchvision torchaudio "
-                        "--index-url https://download.pytorch.org/whl/cu128` (in its venv; portable: "
-                        "`.\\python_embeded\\python.exe -m pip ...`)"),
+                "fix": _CU130_SILENT_FIX,
                 "details": {}}
     if g.get("av") or g.get("bat"):  # a crash or ComfyUI's launcher hint, not PyTorch's driver check: NVIDIA only
         if _off_nvidia(ctx):
@@ -9873,6 +9861,14 @@ _COMFY_WORD = re.compile(r"comfy ?ui", re.I)
 _COMFY_LOADER_NODE = re.compile(r"\b(?:Load (?:Checkpoint|Diffusion Model|CLIP|VAE)|CheckpointLoaderSimple|UNETLoader|(?:Dual|Triple)?CLIPLoader)\b", re.I)
 
 
+# A CUDA 13 (cu130) torch whose CUDA start ends Python silently on a driver below 580 (rounds 452, 458)
+_CU130_SILENT_FIX = ("Check the driver with `nvidia-smi` (the `CUDA Version:` it shows must be 13.0 or higher), update the "
+                     "NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA App), reboot "
+                     "and start ComfyUI again. Where the driver must stay, install the CUDA 12.8 torch into the Python that "
+                     "runs ComfyUI: `python -m pip install --force-reinstall torch torchvision torchaudio --index-url "
+                     "https://download.pytorch.org/whl/cu128` (in its venv; portable: `.\\python_embeded\\python.exe -m pip "
+                     "...`; Stability Matrix: Packages > ComfyUI > Python Packages > + : `torch torchvision torchaudio "
+                     "--index-url https://download.pytorch.org/whl/cu128 --force-reinstall`)")
 _RAM_SILENT_EXIT_FIX = ("Watch memory while it loads (Windows: Task Manager > Performance > Memory, `Committed`; Linux: `free -h`, "
                         "and `sudo dmesg -T | grep -i -E 'killed process|oom'` after the exit). Windows: let Windows manage the "
                         "page file, or give it 32 GB or more on a drive with that much free space (System > About > Advanced "
