@@ -178,16 +178,12 @@ def _install_fix(facts: dict[str, Any], v: dict[str, Any], spec: dict[str, Any],
 
 
 def _diffusers_install(facts: dict[str, Any], r: dict[str, Any] | None, text: str, replace: bool = False) -> Fix:
-    """`klein-doctor install --path diffusers` for the snapshot judged here: its variant, the --model-dir folder
-    (install's --local-dir) and a --manifest given to check; `replace`: damaged files in a plain folder, which
-    install moves aside only with --force (in the cache it replaces a damaged blob itself)."""
-    from ..installer.plan import diffusers_args, manifest_args
+    """`klein-doctor install --path diffusers` for the snapshot judged here (installer.plan.diffusers_install_args:
+    its variant, the --model-dir folder, --force for a plain folder's damaged files, check's --manifest)."""
+    from ..installer.plan import diffusers_install_args
 
-    variant = (r or {}).get("variant") or (facts.get("options") or {}).get("variant")
-    local = ((_m(facts).get("hf") or {}).get("model_dir"))
-    argv = ["klein-doctor", "install", "--path", "diffusers", *diffusers_args(facts, variant),
-            *(["--force"] if replace and local else []), *manifest_args(facts)]
-    return make_fix(facts, text, [Run(argv)])
+    return make_fix(facts, text, [Run(["klein-doctor", "install", "--path", "diffusers",
+                                       *diffusers_install_args(facts, r, replace)])])
 
 
 def _published(facts: dict[str, Any], role: str, identity: str | None) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -478,3 +479,49 @@ def test_checks_install_commands_run_as_printed_from_another_folder(world, hub, 
     doc = json.loads(run_cli(*after, env=env, cwd=elsewhere).stdout)
     assert not [f["code"] for f in doc["findings"] if f["status"] in ("fail", "error", "warn")]
     assert sum(f["code"] == "models.hash.verified" for f in doc["findings"]) == 3
+
+
+def test_fix_repairs_a_damaged_non_default_diffusers_snapshot_with_its_own_variant(world, tmp_path):
+    """A snapshot of a second diffusers variant (not `default_for`) with a damaged blob in the cache: check's
+    printed install command and the one `fix` runs both name that variant (fix once passed only a --variant
+    given on its own command line, so install fetched the default repo and left the damaged one as it was);
+    fix runs it against the HF-protocol server and check then finds the snapshot whole."""
+    base = "black-forest-labs/FLUX.2-klein-base-4B"
+    src = world["src"]
+    repo = Repo.from_files(base, {"model_index.json": src / "model_index.json",
+                                  "vae/diffusion_pytorch_model.safetensors": src / "dvae.safetensors",
+                                  "transformer/diffusion_pytorch_model.safetensors": src / "dtr.safetensors",
+                                  "scheduler/scheduler_config.json": src / "scheduler_config.json"})
+    manifest = tmp_path / "models.toml"
+    manifest.write_text(world["manifest"].read_text()
+                        + '[[variant]]\nid = "klein-4b-base"\nsteps = 50\nguidance = 4.0\nsource = "t"\ntag = "[I]"\n'
+                          f'[variant.diffusers]\nrepo = "{base}"\nrevision = "main"\npipeline_class = "Flux2KleinPipeline"\n'
+                          'components = ["transformer", "vae", "scheduler"]\nsource = "t"\ntag = "[I]"\nfiles = [\n'
+                          f'  {{ repo_path = "vae/diffusion_pytorch_model.safetensors", sha256 = "{world["sha"]["dvae"]}" }},\n]\n')
+    with FakeHub([*world["repos"], repo], token=TOKEN) as hub:
+        e = {"HF_ENDPOINT": hub.url, "HF_HOME": str(tmp_path / "hfhome"), "HF_HUB_CACHE": str(tmp_path / "hfcache"),
+             "HF_HUB_DISABLE_TELEMETRY": "1", "HF_TOKEN": "", "HF_HUB_ETAG_TIMEOUT": "5",
+             "KLEIN_DOCTOR_CACHE_DIR": str(tmp_path / "kdcache"), "NO_COLOR": "1"}
+        r = run_cli("install", "--manifest", str(manifest), "--path", "diffusers", "--variant", "klein-4b-base", "--yes",
+                    env=e, timeout=60)
+        assert r.returncode == 0, r.stdout + r.stderr
+        blob = next((tmp_path / "hfcache").glob("models--black-forest-labs--FLUX.2-klein-base-4B/blobs/"
+                                                 + world["sha"]["dvae"]))
+        data = blob.read_bytes()
+        blob.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # one flipped bit, same size
+        args = ("--manifest", str(manifest), "--path", "diffusers", "--no-redact", "--check", "models")
+        doc = json.loads(run_cli("check", "--json", *args, env=e).stdout)
+        f = next(f for f in doc["findings"] if f["code"] == "models.diffusers.corrupt")
+        assert f["title"].startswith(base + ":")
+        line = next(c["line"] for c in f["fix"]["commands"] if c["shell"] == "posix")
+        argv = shlex.split(line)
+        assert argv[argv.index("--variant") + 1] == "klein-4b-base" and argv[argv.index("--manifest") + 1] == str(manifest)
+        dry = run_cli("fix", *args, "--dry-run", env=e, timeout=60)
+        cmd = next(ln for ln in dry.stdout.splitlines() if "command:" in ln and "install" in ln)
+        assert "--variant klein-4b-base" in cmd, dry.stdout
+        r = run_cli("fix", *args, "--yes", env=e, timeout=120)
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert sha256_file(blob) == world["sha"]["dvae"]
+        doc = json.loads(run_cli("check", "--json", *args, env=e).stdout)
+        found = {f["code"]: f for f in doc["findings"] if f["code"].startswith("models.diffusers")}
+        assert set(found) == {"models.diffusers.ok"} and found["models.diffusers.ok"]["title"].startswith(base), found

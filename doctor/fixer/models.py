@@ -137,17 +137,33 @@ def models_replace(findings: list[Finding], facts: dict[str, Any], ctx: dict[str
                  notes=notes)]
 
 
-@repair("models.diffusers", codes=["models.diffusers.missing", "models.diffusers.incomplete", "models.diffusers.no-snapshot"],
-        checks=["models"])
+@repair("models.diffusers", codes=["models.diffusers.missing", "models.diffusers.incomplete", "models.diffusers.no-snapshot",
+                                   "models.diffusers.corrupt", "models.diffusers.orphans"], checks=["models"])
 def diffusers_snapshot(findings: list[Finding], facts: dict[str, Any], ctx: dict[str, Any]) -> list[Plan]:
-    """A missing or unfinished diffusers snapshot: `klein-doctor install --path diffusers` completes it (the
-    Hugging Face cache keeps what is already there)."""
-    from ..installer.plan import diffusers_args, manifest_args
+    """A missing, unfinished or damaged diffusers snapshot: `klein-doctor install --path diffusers` with the
+    arguments check printed for it (the snapshot's own variant, --local-dir, --force for a plain folder's damaged
+    files: they are moved aside, not deleted); the Hugging Face cache keeps what is already there."""
+    from ..installer.plan import diffusers_install_args
 
-    opts = facts.get("options") or {}
     hf = (facts.get("models") or {}).get("hf") or {}
-    argv = _doctor_cmd() + ["install", "--path", "diffusers", "--yes", *diffusers_args(facts, opts.get("variant")),
-                            *manifest_args(facts)]
+    repos = hf.get("repos") or []
+    by_repo: dict[str, list[Finding]] = {}
+    for f in findings:
+        r = next((r for r in repos if r.get("found") and f.title.startswith(f"{r.get('repo')}:")), None)
+        if r is None and f.code == "models.diffusers.missing" and len(repos) == 1:
+            r = repos[0]
+        by_repo.setdefault(r.get("repo") if r else "", []).append(f)
+    plans = []
+    for name, cured in by_repo.items():
+        r = next((r for r in repos if r.get("repo") == name), None) if name else None
+        replace = any(f.code == "models.diffusers.corrupt" for f in cured)
+        plans += _diffusers_plan(cured, facts, r, diffusers_install_args(facts, r, replace), hf)
+    return plans
+
+
+def _diffusers_plan(findings: list[Finding], facts: dict[str, Any], r: dict[str, Any] | None, args: list[str],
+                    hf: dict[str, Any]) -> list[Plan]:
+    argv = _doctor_cmd() + ["install", "--path", "diffusers", "--yes", *args]
     where = hf.get("model_dir") or hf.get("hub_dir") or "the Hugging Face cache"
 
     def apply(journal, c, say):
@@ -158,7 +174,11 @@ def diffusers_snapshot(findings: list[Finding], facts: dict[str, Any], ctx: dict
             tail = [ln for ln in (proc.stderr or proc.stdout).strip().splitlines() if ln.strip()][-3:]
             raise RuntimeError(f"install failed (exit {proc.returncode}): " + " | ".join(tail))
 
-    return [Plan(id=f"diffusers:{where}", title="Download the diffusers snapshot of Klein (the files already there are kept)",
-                 cures=findings, changes=[f"files are added to {where} (each verified)"], commands=[argv],
+    name = (r or {}).get("repo") or "Klein"
+    return [Plan(id=f"diffusers:{where}:{name}",
+                 title=f"Download the diffusers snapshot of {name} (the files already there are kept)",
+                 cures=findings, changes=[f"files are added to {where} (each verified)"]
+                 + (["its damaged files are moved aside to .backup-<time> names, not deleted"] if "--force" in args else []),
+                 commands=[argv],
                  download_bytes=None, disk_bytes=None, checks=["models"], apply=apply,
                  notes=["install shows the sizes before it downloads; HF_ENDPOINT and HF_TOKEN are honoured"])]
