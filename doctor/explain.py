@@ -13618,6 +13618,16 @@ def _redact_values(o: Any, text: Callable[[str], str]) -> Any:
     return o
 
 
+def _names_a_file(arg: str) -> bool:
+    """An argument that is one existing path (file or folder), not a pasted error text."""
+    if not arg.strip() or "\n" in arg or len(arg) > 4096:
+        return False
+    try:
+        return os.path.lexists(arg)
+    except (OSError, ValueError):
+        return False
+
+
 def cmd_explain(args: Any) -> int:
     """0: something matched; 1: nothing matched; 2: the input could not be read."""
     vram = getattr(args, "vram", None)
@@ -13625,8 +13635,14 @@ def cmd_explain(args: Any) -> int:
     try:
         if vram is not None and (_num(vram) is None or not vram):
             raise InputError(f"--vram {vram}: give the GPU's memory in GB, a number between 0 and 10000000")
-        if args.text:
-            data = " ".join(args.text).encode("utf-8", "replace")
+        text = list(args.text or [])
+        if text == ["-"]:  # the usual spelling of "read stdin"
+            text = []
+        elif not args.log and len(text) == 1 and _names_a_file(text[0]):
+            # `klein-doctor explain comfyui.log`: a log named where the text goes is read, not judged as 11 bytes
+            args.log, text = text[0], []
+        if text:
+            data = " ".join(text).encode("utf-8", "replace")
             if not data.strip():
                 raise InputError("the error text is empty")
             sc, where = scan_bytes(data), "the text given"
@@ -13685,7 +13701,7 @@ def _short_source(src: str, width: int = 200) -> str:
 def render_text(matches: list[dict[str, Any]], where: str, nbytes: int, context: dict[str, str], verbose: bool) -> str:
     out: list[str] = []
     if not matches:
-        out.append(f"No known error signature matched {where} ({nbytes} bytes).")
+        out.append(f"No known error signature matched {where} ({nbytes} byte{'' if nbytes == 1 else 's'}).")
         out.append("klein-doctor does not know this error yet. Run `klein-doctor report -o klein-report.md` and attach")
         out.append("the report with the full error text when you ask for help (the report is redacted).")
         return "\n".join(out) + "\n"

@@ -212,3 +212,30 @@ def test_unwritable_outputs_are_usage_errors(tmp_path):
                  ["check", "--save-facts", str(tmp_path / "no" / "such" / "f.json")]):
         proc = run_cli(*args, "--check", "system.ram")
         assert proc.returncode == 2 and "cannot write" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_explain_reads_a_log_named_where_the_text_goes_and_dash_as_stdin(tmp_path):
+    """`klein-doctor explain comfyui.log` and `... | klein-doctor explain -` are what users type; both once judged
+    the 11 or 1 characters of the argument itself ("No known error signature matched the text given (1 bytes)").
+    A path of one existing file is read as --log; `-` reads stdin; a folder is a clear input error (exit 2);
+    two words or a name that is not on disk stay the error text."""
+    log = tmp_path / "my logs" / "comfyui.log"
+    log.parent.mkdir()
+    text = ("Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n"
+            "RuntimeError: CUDA error: no kernel image is available for execution on the device\n")
+    log.write_text(text)
+    r = run_cli("explain", str(log), cwd=tmp_path)
+    assert r.returncode == 0 and "[cuda.no-kernel-image]" in r.stdout and "comfyui.log:" in r.stdout, r.stdout + r.stderr
+    r = run_cli("explain", "my logs/comfyui.log", "--json", cwd=tmp_path)
+    assert [m["id"] for m in json.loads(r.stdout)["matches"]][:1] == ["cuda.no-kernel-image"]
+    r = run_cli("explain", "-", cwd=tmp_path, input=text)
+    assert r.returncode == 0 and "in stdin:" in r.stdout and "[cuda.no-kernel-image]" in r.stdout
+    r = run_cli("explain", str(tmp_path), cwd=tmp_path)
+    assert r.returncode == 2 and "is a folder, not a log file" in r.stderr and not r.stdout
+    r = run_cli("explain", "comfyui.log", cwd=tmp_path)  # not in this folder: the words themselves are judged
+    assert r.returncode == 1 and "matched the text given (11 bytes)" in r.stdout
+    r = run_cli("explain", "x", cwd=tmp_path)
+    assert "(1 byte)." in r.stdout
+    (tmp_path / "Killed").write_text("nothing here\n")  # a file that shares a word's name is read, and says so
+    r = run_cli("explain", "Killed", cwd=tmp_path)
+    assert r.returncode == 1 and "matched Killed (13 bytes)" in r.stdout
