@@ -60,6 +60,12 @@ def update_fix(t: dict[str, Any], facts: dict[str, Any] | None = None, then: str
     return Fix(text=u["unknown"].format(min=min_v) + then)
 
 
+def not_comfyui_phrase(t: dict[str, Any]) -> str:
+    """What a --comfyui path that holds no ComfyUI is, in words (check's comfyui and models findings)."""
+    return {"missing": "does not exist (a typo, or a path with spaces given without quotes?)",
+            "file": "is a file, not the ComfyUI folder"}.get(t.get("explicit_state") or "", "is not a ComfyUI folder")
+
+
 def _where(t: dict[str, Any]) -> str:
     return f"{t.get('root')} ({t.get('layout')} layout, found by {t.get('how_found')})"
 
@@ -69,7 +75,7 @@ def comfyui_install(facts: dict[str, Any]):
     t = facts["comfyui_tree"]
     opts = facts.get("options") or {}
     if t.get("explicit_not_comfyui"):
-        yield fail("comfyui.install.not-comfyui", f"--comfyui {t['explicit_not_comfyui']} is not a ComfyUI folder",
+        yield fail("comfyui.install.not-comfyui", f"--comfyui {t['explicit_not_comfyui']} {not_comfyui_phrase(t)}",
                    ["expected main.py and the comfy/ package, a portable folder (python_embeded + ComfyUI), or a "
                     "Desktop base folder (.venv + models)"],
                    "Pass the folder that holds ComfyUI's main.py (portable: the ComfyUI_windows_portable folder)")

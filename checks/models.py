@@ -211,7 +211,7 @@ def _diffusers_spec(facts: dict[str, Any], repo: dict[str, Any]) -> dict[str, An
 
 # ------------------------------------------------------------------------------------------ checks
 @check("models.found", area=AREA, title="A ComfyUI install or a Hugging Face snapshot of Klein is found",
-       needs=["models"])
+       needs=["models"], optional=["comfyui_tree"])
 def models_found(facts: dict[str, Any]):
     m = _m(facts)
     opts = facts.get("options") or {}
@@ -243,9 +243,16 @@ def models_found(facts: dict[str, Any]):
         return  # models.diffusers says it, with the diffusers fix
     what = {"comfyui": "No ComfyUI install found", "diffusers": "No Klein snapshot found in the Hugging Face cache"}.get(
         path, "Neither a ComfyUI install nor a Klein snapshot in the Hugging Face cache was found")
+    tree = facts.get("comfyui_tree") or {}
+    cause = None
+    if tree.get("explicit_not_comfyui") and comfy is not None and not opts.get("models_dir"):
+        from .comfyui import not_comfyui_phrase
+
+        what = f"--comfyui {tree['explicit_not_comfyui']} {not_comfyui_phrase(tree)}"
+        cause = "comfyui.install.not-comfyui"  # that finding says it first, when the comfyui checks run
     yield warn("models.none-found", f"{what}: model files not checked", searched,
                "Point at your install with klein-doctor check --comfyui DIR (the folder with main.py; or --models-dir DIR), "
-               "or at a diffusers snapshot with --model-dir DIR; to download: klein-doctor install")
+               "or at a diffusers snapshot with --model-dir DIR; to download: klein-doctor install", cause=cause)
 
 
 @check("models.present", area=AREA, title="The variant's files are where ComfyUI's loaders look",

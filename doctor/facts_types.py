@@ -282,6 +282,7 @@ class ComfyTreeFacts(TypedDict, total=False):
     code_dir: Optional[str]
     desktop_base: Optional[str]
     explicit_not_comfyui: str
+    explicit_state: str  # "missing", "file" or "folder": what that --comfyui path is
     version: Optional[str]
     version_source: str
     git_describe: Optional[str]

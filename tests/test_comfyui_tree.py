@@ -119,6 +119,31 @@ def test_not_found_and_explicit_wrong_folder(tmp_path):
     t = inspect({"comfyui": str(tmp_path)}, tmp_path / "home")
     fs = findings(t, "comfyui.install")
     assert codes(fs, "fail") == {"comfyui.install.not-comfyui"}
+    assert [f.title for f in fs] == [f"--comfyui {tmp_path} is not a ComfyUI folder"]
+    # a typo or a file is said as what it is, not as "not a ComfyUI folder"
+    (tmp_path / "run_nvidia_gpu.bat").write_text("python_embeded\\python.exe -s ComfyUI\\main.py\n")
+    for given, says in ((tmp_path / "ComfyUl", "does not exist (a typo, or a path with spaces given without quotes?)"),
+                        (tmp_path / "run_nvidia_gpu.bat", "is a file, not the ComfyUI folder")):
+        t = inspect({"comfyui": str(given)}, tmp_path / "home")
+        assert t["explicit_state"] in ("missing", "file")
+        assert [f.title for f in findings(t, "comfyui.install")] == [f"--comfyui {given} {says}"]
+
+
+def test_models_check_names_the_wrong_comfyui_path_as_a_consequence(tmp_path):
+    """`check --comfyui TYPO` once said "No ComfyUI install found: model files not checked" under Model files,
+    as if nothing had been given; it names the path and follows from the comfyui finding (+1 consequence)."""
+    import json
+
+    from conftest import run_cli
+
+    typo = tmp_path / "ComfyUl"
+    r = run_cli("check", "--json", "--no-redact", "--path", "comfyui", "--comfyui", str(typo), "--no-server",
+                "--check", "comfyui.install", "--check", "models.found", cwd=tmp_path)
+    doc = json.loads(r.stdout)
+    f = {x["code"]: x for x in doc["findings"]}
+    assert f["comfyui.install.not-comfyui"]["status"] == "fail"
+    m = f["models.none-found"]
+    assert m["title"].startswith(f"--comfyui {typo} does not exist") and m["cause"] == "comfyui.install.not-comfyui"
 
 
 def test_portable_layout(tmp_path):

@@ -133,6 +133,15 @@ def server_roots(server: dict[str, Any] | None) -> list[tuple[Path, str]]:
     return out
 
 
+
+def _path_state(p: Path) -> str:
+    """What a --comfyui path that is no ComfyUI is: "missing", "file" or "folder" (said so in the finding)."""
+    try:
+        return "folder" if p.is_dir() else "file" if p.exists() else "missing"
+    except (OSError, ValueError):
+        return "missing"
+
+
 def find_root(options: dict[str, Any], env: dict[str, str] | None = None, home: Path | None = None,
               os_name: str | None = None, server: dict[str, Any] | None = None) -> dict[str, Any]:
     """Search in the documented order; the first folder that is ComfyUI wins. Each tried place is kept."""
@@ -173,7 +182,8 @@ def find_root(options: dict[str, Any], env: dict[str, str] | None = None, home: 
                     "desktop_base": str(desktop_base) if desktop_base else None}
         if how == "--comfyui":  # an explicit folder that is not ComfyUI stops the search: say so
             return {"found": False, "root": None, "how_found": how, "layout": "unknown", "tried": tried,
-                    "code_dir": None, "desktop_base": None, "explicit_not_comfyui": str(p)}
+                    "code_dir": None, "desktop_base": None, "explicit_not_comfyui": str(p),
+                    "explicit_state": _path_state(p)}
     return {"found": False, "root": None, "how_found": "not found", "layout": "unknown", "tried": tried,
             "code_dir": None, "desktop_base": None}
 
@@ -585,6 +595,7 @@ def inspect(options: dict[str, Any], env: dict[str, str] | None = None, home: Pa
     }
     if loc.get("explicit_not_comfyui"):
         base["explicit_not_comfyui"] = loc["explicit_not_comfyui"]
+        base["explicit_state"] = loc.get("explicit_state") or "folder"
     if not loc["found"]:
         return base
     root = Path(loc["root"])
