@@ -245,7 +245,11 @@ def models_found(facts: dict[str, Any]):
         path, "Neither a ComfyUI install nor a Klein snapshot in the Hugging Face cache was found")
     tree = facts.get("comfyui_tree") or {}
     cause = None
-    if tree.get("explicit_not_comfyui") and comfy is not None and not opts.get("models_dir"):
+    if (comfy or {}).get("from") == "--models-dir" and (comfy or {}).get("root_state") in ("missing", "file"):
+        what = f"--models-dir {comfy.get('root')} " + ("does not exist (a typo, or a path with spaces given without "
+                                                        "quotes?)" if comfy["root_state"] == "missing" else
+                                                        "is a file, not the models folder")
+    elif tree.get("explicit_not_comfyui") and comfy is not None and not opts.get("models_dir"):
         from .comfyui import not_comfyui_phrase
 
         what = f"--comfyui {tree['explicit_not_comfyui']} {not_comfyui_phrase(tree)}"
@@ -532,7 +536,12 @@ def models_diffusers(facts: dict[str, Any]):
         if opts.get("path") == "diffusers" or (m.get("comfyui") or {}).get("found"):
             names = ", ".join(r["repo"] for r in repos) or "none in the manifest"
             make = fail if opts.get("path") == "diffusers" else info
-            yield make("models.diffusers.missing", f"No Klein snapshot in the Hugging Face cache ({names})",
+            title = f"No Klein snapshot in the Hugging Face cache ({names})"
+            if hf.get("model_dir"):
+                title = f"No Klein snapshot in --model-dir {hf['model_dir']}" + {
+                    "missing": ": the folder does not exist (a typo, or a path with spaces given without quotes?)",
+                    "file": ": it is a file, not the snapshot folder"}.get(hf.get("model_dir_state") or "", f" ({names})")
+            yield make("models.diffusers.missing", title,
                        [f"searched {hf.get('model_dir') or hf.get('hub_dir')} ({'--model-dir' if hf.get('model_dir') else hf.get('hub_source')})"],
                        _diffusers_install(facts, repos[0] if len(repos) == 1 else None,
                                           "Download it, or point at a local copy with --model-dir DIR"))

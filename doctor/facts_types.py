@@ -388,6 +388,7 @@ class ModelsComfy(TypedDict, total=False):
     root: Optional[str]
     models_root: Optional[str]
     layout: str
+    root_state: str  # --models-dir only: "missing", "file" or "folder"
     model_folders: dict[str, list[ModelFolder]]
 
 
@@ -396,6 +397,7 @@ class ModelsHF(TypedDict, total=False):
     hub_source: str
     hub_exists: bool
     model_dir: Optional[str]
+    model_dir_state: str  # --model-dir only: "missing", "file" or "folder"
     repos: list[dict[str, Any]]
 
 

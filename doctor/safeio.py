@@ -88,6 +88,14 @@ def file_kind(mode: int) -> str:
     return "a regular file" if stat.S_ISREG(mode) else "not a regular file"
 
 
+def path_state(path: str | os.PathLike[str]) -> str:
+    """What a path the user named is: "missing", "file" or "folder" (a finding says a typo as a typo)."""
+    try:
+        return "folder" if os.path.isdir(path) else "file" if os.path.lexists(path) else "missing"
+    except (OSError, ValueError):
+        return "missing"
+
+
 def regular_file(path: str | os.PathLike[str]) -> os.stat_result:
     """stat ``path`` (following links) and refuse anything but a regular file, by type, before any open."""
     try:

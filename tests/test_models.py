@@ -236,6 +236,26 @@ def test_diffusers_not_found(tmp_path):
     assert "models.none-found" not in codes(doc)
 
 
+def test_a_model_folder_given_that_is_a_typo_or_a_file_is_said_so(tmp_path):
+    """--model-dir and --models-dir naming nothing (a typo) or a file: the finding says that of the path given,
+    not "No Klein snapshot in the Hugging Face cache" or "No ComfyUI install found" as if nothing had been given."""
+    (tmp_path / "notes.txt").write_text("x")
+    rc, doc = check(tmp_path, "--path", "diffusers", "--model-dir", str(tmp_path / "FLUX.2-klein-4b"), "--no-redact")
+    f = by_code(doc, "models.diffusers.missing")
+    assert f["title"] == (f"No Klein snapshot in --model-dir {tmp_path / 'FLUX.2-klein-4b'}: the folder does not exist "
+                          "(a typo, or a path with spaces given without quotes?)") and f["status"] == "fail"
+    assert doc["facts"]["models"]["hf"]["model_dir_state"] == "missing"
+    rc, doc = check(tmp_path, "--path", "diffusers", "--model-dir", str(tmp_path / "notes.txt"), "--no-redact")
+    assert by_code(doc, "models.diffusers.missing")["title"].endswith(": it is a file, not the snapshot folder")
+    for given, says in (("modles", "does not exist (a typo"), ("notes.txt", "is a file, not the models folder")):
+        rc, doc = check(tmp_path, "--path", "comfyui", "--models-dir", str(tmp_path / given), "--no-redact", "--no-server")
+        f = by_code(doc, "models.none-found")
+        assert f["title"].startswith(f"--models-dir {tmp_path / given} {says}") and f["status"] == "warn", f["title"]
+    (tmp_path / "models").mkdir()  # a real, empty models folder is judged, not called missing
+    rc, doc = check(tmp_path, "--path", "comfyui", "--models-dir", str(tmp_path / "models"), "--no-redact", "--no-server")
+    assert "models.none-found" not in {f["code"] for f in doc["findings"]} and by_code(doc, "models.found")["status"] == "ok"
+
+
 def test_windows_move_command():
     from doctor.checks.models import models_present
     facts = {"system": {"os": "win32"}, "options": {"path": "comfyui"},

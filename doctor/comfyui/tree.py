@@ -134,12 +134,6 @@ def server_roots(server: dict[str, Any] | None) -> list[tuple[Path, str]]:
 
 
 
-def _path_state(p: Path) -> str:
-    """What a --comfyui path that is no ComfyUI is: "missing", "file" or "folder" (said so in the finding)."""
-    try:
-        return "folder" if p.is_dir() else "file" if p.exists() else "missing"
-    except (OSError, ValueError):
-        return "missing"
 
 
 def find_root(options: dict[str, Any], env: dict[str, str] | None = None, home: Path | None = None,
@@ -183,7 +177,7 @@ def find_root(options: dict[str, Any], env: dict[str, str] | None = None, home: 
         if how == "--comfyui":  # an explicit folder that is not ComfyUI stops the search: say so
             return {"found": False, "root": None, "how_found": how, "layout": "unknown", "tried": tried,
                     "code_dir": None, "desktop_base": None, "explicit_not_comfyui": str(p),
-                    "explicit_state": _path_state(p)}
+                    "explicit_state": safeio.path_state(p)}
     return {"found": False, "root": None, "how_found": "not found", "layout": "unknown", "tried": tried,
             "code_dir": None, "desktop_base": None}
 

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .. import manifests
+from .. import manifests, safeio
 from ..hashing import HashCache
 from ..hashing import hash_files
 from ..hfcache import hub_dir, inspect_local, inspect_repo
@@ -113,7 +113,7 @@ def comfy_folders(ctx: ProbeContext) -> dict[str, Any]:
     if opts.get("models_dir"):
         root = Path(opts["models_dir"])
         return {"found": root.is_dir(), "root": str(root), "models_root": str(root), "from": "--models-dir",
-                "model_folders": fallback_folders(root, "--models-dir")}
+                "root_state": safeio.path_state(root), "model_folders": fallback_folders(root, "--models-dir")}
     tree = ctx.results.get("comfyui_tree")
     if isinstance(tree, dict) and "found" in tree:
         mf = tree.get("model_folders") or {}
@@ -222,6 +222,8 @@ def gather_hf(opts: dict[str, Any], manifest: dict[str, Any]) -> dict[str, Any]:
     hub, source = hub_dir()
     out: dict[str, Any] = {"hub_dir": str(hub), "hub_source": source, "hub_exists": hub.is_dir(),
                            "model_dir": opts.get("model_dir"), "repos": []}
+    if opts.get("model_dir"):
+        out["model_dir_state"] = safeio.path_state(opts["model_dir"])
     variants = [v for v in manifest.get("variant", []) if v.get("diffusers")]
     if opts.get("variant"):
         variants = [v for v in variants if v["id"] == opts["variant"]] or variants
