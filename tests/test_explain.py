@@ -20516,6 +20516,37 @@ def test_round461_windows_dll_native_load_kinds():
     assert ids(plain) == ["torch.windows-dll"], ids(plain)
 
 
+def test_round468_fp8_triton_refusal_off_nvidia_kinds():
+    r"""Round 468 (FP8 weights and FP8 compute on NVIDIA cards of every generation): Triton's fp8 refusal (`type fp8e4nv
+    not supported in this architecture. The supported fp8 dtypes are ('fp8e4b15', 'fp8e5')`, the older `fp8e4nv data
+    type is not supported on CUDA arch < 89`) stays gpu.no-fp8 on an NVIDIA setup (a ComfyUI log with CRLF line ends
+    naming an RTX 3080 Ti, an A100 in the title); the same refusal on T-Head's PPU accelerator, which reports
+    capability (8, 0) to the FlagTree Triton fork (`PPU-SMI`, a `PPU-ZW` card, `FLAGTREE_BACKEND=ppu`, `T-Head PPU`),
+    is another vendor's hardware and stays silent. A word that merely contains `t-head` (`output-head`) is no PPU."""
+    refusal = ("ValueError(\"type fp8e4nv not supported in this architecture. The supported fp8 dtypes are ('fp8e4b15', "
+               "'fp8e5')\")")
+    nvidia = [
+        "E:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\triton\\compiler\\compiler.py\r\n"
+        "torch._inductor.exc.InductorError: CompilationError: at 1:0:\r\ndef triton_poi_fused__to_copy_3(in_ptr0, "
+        "out_ptr0, xnumel, XBLOCK : tl.constexpr):\r\n^\r\n" + refusal + "\r\nDevice: cuda:0 NVIDIA GeForce RTX 3080 Ti : "
+        "cudaMallocAsync\r\n",
+        "wan 2.2 on a 40G A100, compile node on: " + refusal + "\n",
+        "AssertionError: fp8e4nv data type is not supported on CUDA arch < 89\n",
+        "model.output-head uses fp8\n" + refusal + "\n",
+    ]
+    for text in nvidia:
+        m = one(text, "gpu.no-fp8")
+        assert ids(text) == ["gpu.no-fp8"], (text, ids(text))
+        assert "older than Ada" in m["title"] and "fp8" in m["title"]
+        assert "fp8_e5m2" in m["fix"]
+    for t in ("$ PPU-SMI\n| 0 PPU-ZW820 | 96 GiB |\n$ python bench_fp8.py\n" + refusal + "\n",
+              "export FLAGTREE_BACKEND=\"ppu\"\npip install -e python\npython kv_cache_fp8_test.py\nAssertionError: fp8e4nv "
+              "data type is not supported on CUDA arch < 89\n",
+              "Running on a T-Head PPU card through FlagTree.\nValueError: type fp8e4nv not supported in this "
+              "architecture.\nThe supported fp8 dtypes are ('fp8e4b15', 'fp8e5')\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
     source archive (`numpy-1.26.4.tar.gz`, `numpy-1.11.1.zip`) and failing right after (`Preparing metadata
