@@ -141,7 +141,10 @@ def finish_script(run: Running, timeout: float = 60.0) -> ScriptResult:
     stderr = _tail(err)
     if MARKER not in text:
         why = f"exited with code {proc.returncode} before reporting"
-        if proc.returncode and proc.returncode < 0:
+        if proc.returncode == 0:
+            # `--python /bin/ls`, a launcher script, a shim: it ran, ended well, and never ran the probe script
+            why = f"exited with code 0 without running the probe script: {run.python} does not look like a Python interpreter"
+        elif proc.returncode and proc.returncode < 0:
             why = f"killed by signal {-proc.returncode} before reporting"
         return ScriptResult(None, proc.returncode, stderr, duration, error=why)
     after = text.rsplit(MARKER, 1)[1].strip()

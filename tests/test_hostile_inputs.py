@@ -335,6 +335,21 @@ def test_probe_child_that_prints_forever_is_stopped(tmp_path):
     assert "printed more than" in (doc["facts"]["python"].get("error") or "")
 
 
+def test_a_program_that_is_not_python_is_said_so(tmp_path):
+    """--python /bin/ls (or a shim that ends well without running anything): it exits 0 and never runs the probe
+    script; the finding says the path does not look like a Python interpreter, not a bare 'exited with code 0'."""
+    import shutil
+
+    ls = shutil.which("ls")
+    if not ls:
+        pytest.skip("no ls(1)")
+    out = run_limited("check", "--json", "--no-redact", "--python", ls, "--check", "system.python", "--no-server",
+                      timeout=60)
+    doc = json.loads(out.stdout)
+    assert doc["facts"]["python"]["error"] == (f"exited with code 0 without running the probe script: {ls} does not "
+                                               "look like a Python interpreter")
+
+
 # --- wrong answers made right -------------------------------------------------------------------------------------
 
 def test_fifo_or_folder_with_a_model_name_is_not_a_regular_file(tmp_path):
