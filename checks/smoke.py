@@ -121,8 +121,22 @@ def _fix_install(facts: dict[str, Any], package: str | None):
                     [Run(a) for a in pip_argvs(py, ["install", "-U", pkg, "transformers", "accelerate"], facts.get("python"))])
 
 
+def _no_usable_gpu(facts: dict[str, Any]) -> tuple[str, str] | None:
+    """(why, the finding it follows from) when the gathered facts already show the target has no CUDA GPU to run
+    on: none found on the machine, or a CPU-only / ROCm PyTorch in the target interpreter. None: not known."""
+    g = facts.get("gpu")
+    if isinstance(g, dict) and "devices" in g and not g.get("devices"):
+        return "no NVIDIA GPU was found on this machine", "gpu.none"
+    t = facts.get("torch") or {}
+    if t.get("version") and not t.get("cuda"):
+        if t.get("hip"):
+            return f"PyTorch {t['version']} in the target Python is a ROCm (AMD) build", "torch.rocm-build"
+        return f"PyTorch {t['version']} in the target Python is a CPU-only build", "torch.cpu-build"
+    return None
+
+
 @check("smoke.run", area=AREA, title="The 4-step 1024x1024 smoke generation runs",
-       needs=["smoke"], optional=["python", "gpu", "system", "comfyui_tree"])
+       needs=["smoke"], optional=["python", "gpu", "system", "comfyui_tree", "torch"])
 def smoke_run(facts: dict[str, Any]):
     s = _smoke(facts)
     if not s.get("requested"):
@@ -137,6 +151,13 @@ def smoke_run(facts: dict[str, Any]):
                    fix="Run the diffusers smoke test instead: klein-doctor check --smoke --path diffusers")
         return
     plan = s.get("plan") or {}
+    if plan.get("problems") and (nogpu := _no_usable_gpu(facts)):
+        # the first thing a smoke says where no CUDA GPU can run it is that, not which files are missing
+        yield fail("smoke.no-cuda", f"{tag}The smoke run cannot run here: {nogpu[0]} (and the model files are "
+                   "missing too)", [nogpu[0]] + list(plan["problems"]),
+                   "See the GPU and PyTorch areas first: a CPU-only PyTorch build or a hidden GPU is the usual cause; "
+                   "then the Model files area for the snapshot", cause=nogpu[1])
+        return
     if plan.get("problems"):
         yield fail("smoke.no-model-files", "No usable local diffusers snapshot for the smoke run", list(plan["problems"]),
                    "Download it with klein-doctor install --path diffusers, point at it with --model-dir DIR, or "

@@ -97,6 +97,25 @@ def test_no_model_files_is_a_failure_with_fixes(tmp_path):
     assert f.status.value == "fail" and "--synthetic" in f.fix and "is not a folder" in f.evidence[0]
 
 
+def test_missing_files_on_a_target_without_a_cuda_gpu_say_the_gpu_first(tmp_path):
+    """No snapshot and no GPU: the smoke said only 'No usable local diffusers snapshot' (and suggested --synthetic,
+    which cannot run there either). Where the facts show no NVIDIA GPU, or a CPU-only / ROCm torch in the target,
+    the smoke's finding is that, as a consequence of the GPU or PyTorch finding; the missing files stay evidence."""
+    smoke = run_diffusers_smoke({"smoke": True, "model_dir": str(tmp_path / "missing")}, sys.executable, None)
+    f = replay({"smoke": smoke, "gpu": {"devices": [], "attempts": []}})["smoke.no-cuda"]
+    assert f.title == "The smoke run cannot run here: no NVIDIA GPU was found on this machine (and the model files are missing too)"
+    assert f.cause == "gpu.none" and "is not a folder" in f.evidence[1]
+    h100 = h100_facts()
+    for torch, why, cause in (({"version": "2.13.0+cpu", "cuda": None}, "a CPU-only build", "torch.cpu-build"),
+                              ({"version": "2.9.1+rocm6.4", "cuda": None, "hip": "6.4"}, "a ROCm (AMD) build", "torch.rocm-build")):
+        f = replay({"smoke": smoke, "gpu": h100["gpu"], "torch": torch})["smoke.no-cuda"]
+        assert f.title == f"The smoke run cannot run here: PyTorch {torch['version']} in the target Python is {why} " \
+                          "(and the model files are missing too)" and f.cause == cause
+    # a GPU and a CUDA torch: the files are the problem
+    got = replay({"smoke": smoke, "gpu": h100["gpu"], "torch": h100["torch"]})
+    assert "smoke.no-cuda" not in got and got["smoke.no-model-files"].cause is None
+
+
 def test_targets_rows_carry_sources():
     t = manifests.load("targets")
     for row in t["target"] + t["variant"]:
