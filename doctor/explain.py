@@ -7116,6 +7116,30 @@ def _torch_mps_too_old(ctx: dict[str, Any]) -> dict[str, Any] | None:
             "details": {"missing": "torch.mps", "since": "2.1", **({"torch": have} if have else {})}}
 
 
+def _torch_tp_styles_none() -> dict[str, Any]:
+    """transformers 4.52's tensor-parallel check (`if v not in ALL_PARALLEL_STYLES`, run while it builds any model
+    whose config carries a tensor-parallel plan: Qwen2 / Qwen3 / Llama, Klein's Qwen3 text encoder among them) meets
+    ALL_PARALLEL_STYLES = None, which transformers sets only under torch 2.5 or newer: `argument of type 'NoneType'
+    is not iterable`. torch 2.5+ ends it; so does transformers 4.51.3 where torch cannot move."""
+    return {
+        "title": ("This torch is older than 2.5: transformers 4.52's tensor-parallel check (ALL_PARALLEL_STYLES) is "
+                  "empty under it, so loading the model fails with `argument of type 'NoneType' is not iterable`"),
+        "cause": ("transformers 4.52 checks the tensor-parallel plan that Qwen2, Qwen3 and Llama configs carry (Klein's "
+                  "Qwen3 text encoder too) against its list of parallel styles, ALL_PARALLEL_STYLES, while it builds the "
+                  "model in from_pretrained. It fills that list only under torch 2.5 or newer; with torch 2.4 or older it "
+                  "stays None and `if v not in ALL_PARALLEL_STYLES` raises `TypeError: argument of type 'NoneType' is not "
+                  "iterable`. The model files are fine: transformers is newer than the torch beside it."),
+        "fix": ("Upgrade torch to 2.5 or newer in the Python that runs it, from the CUDA index (from PyPI on Windows you "
+                "get a CPU build): `python -m pip install -U torch torchvision torchaudio --index-url "
+                "https://download.pytorch.org/whl/cu128` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U "
+                "torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`; a driver older than "
+                "CUDA 12.8 needs the cuXXX it supports, e.g. whl/cu124). Where torch cannot move, keep transformers below "
+                "4.52 in that environment: `python -m pip install \"transformers==4.51.3\"` (Klein's Qwen3 encoder "
+                f"needs {_klein_min('transformers')} or newer)"),
+        "details": {"needs": "2.5"},
+    }
+
+
 @_interp("torch_too_old")
 def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """``nvidia_only`` for every wording of torch.too-old, and two that say more. A torch.compile setting the code
@@ -7139,6 +7163,8 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                           "matrix multiply (torch._scaled_mm), so the fp8 / fast mode fails")}
     if g.get("dlpack"):
         return _torch_dlpack_float8(ctx)
+    if g.get("tpstyles"):
+        return _torch_tp_styles_none()
     if g.get("tfneed"):
         need, have = g["tfneed"], g.get("tfhave") or ""
         return {"title": (f"torch {have} is older than the {need} this transformers needs: transformers switched its "

@@ -19059,6 +19059,55 @@ def test_round455_gpu_memory_never_oom_vram_oom_said_kinds():
     assert "nvidia.sysmem-fallback" not in ids("Windows 10, RTX 2060: never had an OOM, ComfyUI keeps pushing it into "
                                                "low vram mode and it is slow\n")
 
+def test_round465_transformers_tp_styles_torch_hub_cert_kinds():
+    r"""Round 465 (diffusers / transformers / accelerate / huggingface_hub errors from generic user queries, seventh
+    pass): transformers 4.52's tensor-parallel check meeting ALL_PARALLEL_STYLES = None under a torch older than 2.5
+    (`if v not in ALL_PARALLEL_STYLES` ... `TypeError: argument of type 'NoneType' is not iterable`, also an issue
+    title that names both) is torch.too-old, titled for torch 2.5 with transformers 4.51.3 as the other way out; the
+    Hub's generic snapshot error (`LocalEntryNotFoundError: ... cannot find the appropriate snapshot folder`) followed
+    by the writer's words that certificates are missing or were not imported is hf.ssl-verify-failed instead of
+    hf.unreachable. Silent: the same TypeError on an Ascend NPU (torch_npu) setup, a bare `argument of type 'NoneType'
+    is not iterable` with no ALL_PARALLEL_STYLES, and the snapshot error with certificates named as installed (it
+    stays hf.unreachable)."""
+    sig = "torch.too-old"
+    tb = ("Traceback (most recent call last):\r\n"
+          "  File \"D:\\venvs\\klein\\Lib\\site-packages\\diffusers\\pipelines\\pipeline_loading_utils.py\", line 843, in load_sub_model\r\n"
+          "    loaded_sub_model = load_method(os.path.join(cached_folder, name), **loading_kwargs)\r\n"
+          "  File \"D:\\venvs\\klein\\Lib\\site-packages\\transformers\\modeling_utils.py\", line 4512, in from_pretrained\r\n"
+          "    model = cls(config, *model_args, **model_kwargs)\r\n"
+          "  File \"D:\\venvs\\klein\\Lib\\site-packages\\transformers\\modeling_utils.py\", line 2291, in post_init\r\n"
+          "    if v not in ALL_PARALLEL_STYLES:\r\n"
+          "TypeError: argument of type 'NoneType' is not iterable\r\n")
+    for t in (tb,
+              "Qwen3 text encoder of FLUX.2 klein 4B will not load: ALL_PARALLEL_STYLES - argument of type 'NoneType' is "
+              "not iterable (torch 2.3.1+cu121, transformers 4.52.1)\n",
+              "# ComfyUI Error Report\n## Error Details\n- **Node Type:** CLIPLoader\n- **Exception Type:** TypeError\n"
+              "- **Exception Message:** argument of type 'NoneType' is not iterable\n## Stack Trace\n"
+              "  File \"/opt/venv/lib/python3.10/site-packages/transformers/modeling_utils.py\", line 2291, in post_init\n"
+              "    if v not in ALL_PARALLEL_STYLES:\n"):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "older than 2.5" in m["title"] and "ALL_PARALLEL_STYLES" in m["title"]
+        assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"] and "transformers==4.51.3" in m["fix"]
+    sig = "hf.ssl-verify-failed"
+    t = ("snapshot_download(repo_id=\"black-forest-labs/FLUX.2-klein-4B\") through our Artifactory remote repo fails:\n"
+         "huggingface_hub.errors.LocalEntryNotFoundError: An error happened while trying to locate the files on the Hub "
+         "and we cannot find the appropriate snapshot folder for the specified revision on the local disk. Please check "
+         "your internet connection and try again.\n"
+         "The real problem was that we did not install the company root CA certificate into the container.\n")
+    assert ids(t) == [sig], t
+    assert "certificate check" in one(t, sig)["title"] and "REQUESTS_CA_BUNDLE" in one(t, sig)["fix"]
+    # look-alikes
+    for t in ("PyTorch version: 2.4.0(NPU)\nNPU type: Ascend910B3\ntorch_npu 2.4.0\n"
+              "    if v not in ALL_PARALLEL_STYLES:\nTypeError: argument of type 'NoneType' is not iterable\n",
+              "  File \"/srv/app/train.py\", line 88, in main\n    if key in cfg.extra:\n"
+              "TypeError: argument of type 'NoneType' is not iterable\n"):
+        assert ids(t) == [], t
+    t = ("huggingface_hub.errors.LocalEntryNotFoundError: An error happened while trying to locate the files on the Hub "
+         "and we cannot find the appropriate snapshot folder for the specified revision on the local disk.\n"
+         "Our certificates are installed and valid, the office network blocks huggingface.co\n")
+    assert "hf.ssl-verify-failed" not in ids(t) and "hf.unreachable" in ids(t)
+
 def test_round422_edit_offload_oom_kv_cache_kinds():
     r"""Round 422 (FLUX.2 / Klein image editing and multi-reference workflows, second pass): a diffusers user's
     out-of-memory with model CPU offload on (`enable_model_cpu_offload() ... but (still) OOM`, `OOM ... even with cpu
