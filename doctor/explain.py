@@ -3086,6 +3086,14 @@ def _frontend_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
         return {"title": "ComfyUI's frontend package is not installed: ComfyUI was updated without reinstalling its "
                          "requirements",
                 "details": {}}
+    if g.get("fe_pin_said"):
+        # Round 469: a writer retelling ComfyUI's start-up warning, the package at the version requirements.txt pins named
+        # as missing: no copy of that version in the Python that runs ComfyUI (none, or an older one found first)
+        if _near(ctx).get("py_traceback") or _off_nvidia(ctx):
+            return None
+        return {"title": (f"ComfyUI's frontend package {g['recommended']} (the version its requirements.txt pins) is not the "
+                          "one its Python loads: missing, or an older copy found first"),
+                "details": {"recommended": g["recommended"]}}
     if g.get("outdated_said"):
         # a writer's words for ComfyUI's own warning (its popup, its console line): the frontend named as outdated; a
         # Python error in view tells its own kind
@@ -5051,6 +5059,23 @@ def _comfy_github(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     near = _near(ctx)
     if _off_nvidia(ctx):
         return None
+    if g.get("pygit2"):
+        # Round 469: the portable's update\update.py fetching ComfyUI through pygit2 (libgit2), which is given no proxy:
+        # `_pygit2.GitError: failed to send request: <OS reason>`. Another program's pygit2 fetch is its own setup.
+        if not (ctx.get("comfy_updater") or near.get("comfy_updater") or near.get("comfy_place")):
+            return None
+        why = g["pygit2"].strip()
+        return {"title": f"ComfyUI's portable updater cannot reach GitHub (pygit2: failed to send request: {why})",
+                "cause": ("update\\update_comfyui.bat runs update.py, which fetches ComfyUI from GitHub with pygit2 inside "
+                          "python_embeded, not with the git program. Its fetch could not connect "
+                          f"(`{why}`, a timeout or a refused connection in the system's language), so nothing was updated. pygit2's fetch there uses no "
+                          "proxy, so a network that reaches GitHub only through a proxy or a VPN's local proxy fails here even "
+                          "where `git pull` works; a firewall, an antivirus or a network that blocks GitHub fails the same way."),
+                "fix": ("Update with the git program, which uses your proxy settings: in a command prompt `cd "
+                        "ComfyUI_windows_portable\\ComfyUI`, `git pull origin master`, then `..\\python_embeded\\python.exe -s -m "
+                        "pip install -r requirements.txt`; or make GitHub reachable without a proxy (a VPN in system-wide / TUN "
+                        "mode, a firewall or antivirus that lets python.exe out) and run update\\update_comfyui.bat again"),
+                "details": {"reason": why}}
     if g.get("host"):  # ComfyUI-Manager's own aiohttp fetch (its node lists, a node's repository), not git
         if not (g.get("manager") or near.get("comfy_manager") or near.get("comfy_place") or near.get("custom_node")
                 or near.get("comfyui_version")):

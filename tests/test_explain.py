@@ -20947,6 +20947,56 @@ def test_round453_node_pack_keyerror_cut_module_removed_attrs_numpy_abi_non_cuda
               "Is there a non-CUDA torch for the CPU-only render nodes of our farm?\n"):
         assert "torch.cpu-build" not in ids(t), t
 
+def test_round469_portable_updater_pygit2_unreachable_frontend_pin_said_templates_mkdir_kinds():
+    r"""Round 469 (ComfyUI or its frontend too old for the models and workflows of 2025-2026, third pass): the Windows
+    portable's update\update.py stopping in pygit2's fetch with `_pygit2.GitError: failed to send request: <OS reason>`
+    (often localized) is comfyui.github-unreachable, worded for the updater: its pygit2 fetch uses no proxy, so update
+    with the git program; claimed only with ComfyUI's updater or places in view. A writer retelling ComfyUI's start-up
+    warning with the frontend package at its pinned version named as missing (`missing comfyui-frontend-package==X`,
+    `缺少comfyui-frontend-package==X`) is comfyui.frontend-outdated; the workaround `mkdir -p .../comfyui_workflow_templates/
+    templates` is comfyui.templates-incomplete. Silent: another program's pygit2 fetch, pip's own `Collecting
+    comfyui-frontend-package==X` line, the package named with no version, the Python error of another tool, and a mkdir of
+    another package's folder."""
+    upd = ("checking out master branch\r\npulling latest changes\r\nTraceback (most recent call last):\r\n"
+           "  File \"D:\\AI\\ComfyUI_windows_portable_nvidia\\update\\update.py\", line 81, in <module>\r\n    pull(repo)\r\n"
+           "  File \"D:\\AI\\ComfyUI_windows_portable_nvidia\\update\\update.py\", line 11, in pull\r\n    remote.fetch()\r\n"
+           "  File \"D:\\AI\\ComfyUI_windows_portable_nvidia\\python_embeded\\Lib\\site-packages\\pygit2\\remotes.py\", "
+           "line 169, in fetch\r\n    payload.check_error(err)\r\n"
+           "_pygit2.GitError: failed to send request: The operation timed out\r\n")
+    m = one(upd, "comfyui.github-unreachable")
+    assert ids(upd) == ["comfyui.github-unreachable"]
+    assert "portable updater" in m["title"] and "The operation timed out" in m["title"]
+    assert "git pull origin master" in m["fix"] and "python_embeded\\python.exe -s -m pip install -r requirements.txt" in m["fix"]
+    m = one(upd.replace("The operation timed out", "Die Verbindung konnte nicht hergestellt werden"),
+            "comfyui.github-unreachable")
+    assert "Die Verbindung" in m["details"]["reason"]
+    other = ("  File \"/home/ci/.venv/lib/python3.11/site-packages/cookiecutter_sync/git.py\", line 40, in sync\n"
+             "    origin.fetch()\n  File \"/home/ci/.venv/lib/python3.11/site-packages/pygit2/remotes.py\", line 169, in fetch\n"
+             "    payload.check_error(err)\n_pygit2.GitError: failed to send request: Connection refused\n")
+    assert "comfyui.github-unreachable" not in ids(other)
+
+    said = ("Nach dem Update zeigt ComfyUI nur eine Warnung: missing comfyui-frontend-package==1.28.8, danach bleibt die "
+            "Oberfläche leer.\n")
+    m = one(said, "comfyui.frontend-outdated")
+    assert ids(said) == ["comfyui.frontend-outdated"]
+    assert "1.28.8" in m["title"] and "requirements.txt" in m["fix"]
+    zh = "启动时报 warning，缺失 comfyui-frontend-package==1.30.6，前端打不开\n"
+    assert one(zh, "comfyui.frontend-outdated")["details"]["recommended"] == "1.30.6"
+    for t in ("Collecting comfyui-frontend-package==1.28.8 (from -r requirements.txt (line 1))\n"
+              "  Downloading comfyui_frontend_package-1.28.8-py3-none-any.whl (9.1 MB)\n",
+              "I'm missing comfyui-frontend-package in the menu somewhere, where is the version shown?\n"):
+        assert "comfyui.frontend-outdated" not in ids(t), t
+
+    mk = ("ComfyUI won't start in my container since the last image, so my entrypoint now does\n"
+          "mkdir -p /opt/conda/lib/python3.12/site-packages/comfyui_workflow_templates/templates\n"
+          "before main.py runs.\n")
+    m = one(mk, "comfyui.templates-incomplete")
+    assert ids(mk) == ["comfyui.templates-incomplete"]
+    assert "requirements.txt" in m["fix"]
+    for t in ("mkdir -p ~/ComfyUI/user/default/workflows\n",
+              "mkdir -p /opt/venv/lib/python3.12/site-packages/some_other_pkg/templates\n"):
+        assert "comfyui.templates-incomplete" not in ids(t), t
+
 def test_round441_gguf_numpy_dequant_shadowed_package_quoted_oom_kinds():
     r"""Round 441 (GGUF and quantized Klein / FLUX.2 / Qwen3 files in ComfyUI-GGUF, fourth pass): ComfyUI-GGUF's
     `Falling back to numpy dequant for qtype: N` (the type as a number, a name or the enum's repr) is
