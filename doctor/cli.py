@@ -277,7 +277,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         result = pipeline.diagnose(options, facts=facts, check_ids=args.checks or None)
     except KeyError as exc:
-        print(f"klein-doctor: unknown check id: {exc.args[0]} (see --list-checks)", file=sys.stderr)
+        print(f"klein-doctor: {pipeline.unknown_checks_message(str(exc.args[0]))}", file=sys.stderr)
         return 2
     redactor = NoRedactor() if args.no_redact else Redactor(result.facts)
     facts_out = redactor.obj(result.facts)

@@ -110,6 +110,19 @@ def select_checks(ids: list[str] | None, path: str | None = None) -> list[Check]
     return checks
 
 
+def unknown_checks_message(names: str) -> str:
+    """`unknown check id: model (did you mean models?)`: the nearest known ids and area prefixes for each name."""
+    import difflib
+
+    known = {c.id for c in all_checks()}
+    prefixes = {k.rsplit(".", i)[0] for k in known for i in range(1, k.count(".") + 1)}
+    said = []
+    for name in [n.strip() for n in names.split(",") if n.strip()]:
+        near = difflib.get_close_matches(name, sorted(known | prefixes), n=3, cutoff=0.6)
+        said.append(name + (f" (did you mean {' or '.join(near)}?)" if near else ""))
+    return f"unknown check id: {', '.join(said)} (see --list-checks)"
+
+
 def needed_probes(checks: list[Check]) -> set[str]:
     """The probes to run for these checks: what they declare, nothing else (dependencies are pulled in by
     the probe runner)."""

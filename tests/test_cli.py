@@ -239,3 +239,16 @@ def test_explain_reads_a_log_named_where_the_text_goes_and_dash_as_stdin(tmp_pat
     (tmp_path / "Killed").write_text("nothing here\n")  # a file that shares a word's name is read, and says so
     r = run_cli("explain", "Killed", cwd=tmp_path)
     assert r.returncode == 1 and "matched Killed (13 bytes)" in r.stdout
+
+
+def test_an_unknown_check_id_gets_the_nearest_known_ones_in_check_fix_and_report():
+    """`--check model` or `--check tourch`: exit 2 with the nearest ids (areas included); fix once crashed on it
+    (UnboundLocalError in its handler) instead of saying so."""
+    for cmd in ("check", "fix", "report"):
+        r = run_cli(cmd, "--check", "modles", "--check", "gpu.presnt")
+        assert r.returncode == 2, (cmd, r.stdout, r.stderr)
+        assert r.stderr.strip().splitlines()[-1].startswith(
+            "klein-doctor: unknown check id: modles (did you mean models"), (cmd, r.stderr)
+        assert "gpu.presnt (did you mean gpu.present" in r.stderr and "Traceback" not in r.stderr
+    r = run_cli("check", "--check", "zzz")
+    assert r.returncode == 2 and r.stderr.strip() == "klein-doctor: unknown check id: zzz (see --list-checks)"

@@ -201,7 +201,9 @@ def cmd_fix(args: argparse.Namespace) -> int:
             options_now = dict(options, smoke=False)
             facts, findings = diagnose(options_now, args.checks or None)
     except KeyError as exc:
-        print(f"klein-doctor: unknown check id: {exc.args[0]} (see --list-checks)", file=sys.stderr)
+        from ..pipeline import unknown_checks_message
+
+        print(f"klein-doctor: {unknown_checks_message(str(exc.args[0]))}", file=sys.stderr)
         return EXIT_USAGE
     except FactsFileError as exc:
         print(f"klein-doctor: {exc}", file=sys.stderr)
