@@ -18962,6 +18962,38 @@ def test_round450_docker_gpus_caps_manager_kinds():
         assert ids(t) == [], t
 
 
+def test_round464_comfyui_error_803_in_words_kinds():
+    r"""Round 464 (ComfyUI errors from generic user queries, tenth pass): CUDA error 803 told in a user's words
+    (`comfy launch gives an error 803`, `error code 803`) is cuda.driver-mismatch (cudaErrorSystemDriverMismatch:
+    the kernel module and the user-space library of the NVIDIA driver differ), but only where torch's CUDA start-up
+    follows the words (ComfyUI's model_management.get_torch_device, torch.cuda's device calls, torch._C._cuda_init,
+    cudaGetDeviceCount) or CUDA is named on the same line. Silent: the number from another program (a game launcher,
+    a proxy beside a ComfyUI-Manager fetch), a longer number (8030), the same words on an AMD / ZLUDA setup."""
+    sig = "cuda.driver-mismatch"
+    for t in ("$ comfy --workspace ~/ai/ComfyUI launch\r\nit stops with error 803 every time\r\nTraceback (most recent "
+              "call last):\r\n  File \"/home/ana/ai/ComfyUI/main.py\", line 160, in <module>\r\n    import execution\r\n"
+              "  File \"/home/ana/ai/ComfyUI/comfy/model_management.py\", line 240, in <module>\r\n    total_vram = "
+              "get_total_memory(get_torch_device()) / (1024 * 1024)\r\n",
+              "after the driver update torch.cuda.is_available() fails with a CUDA error 803 on my RTX 4070 (Ubuntu 24.04)\n",
+              "Got error code 803 when ComfyUI started on Fedora 41:\n  File \"/srv/comfy/venv/lib/python3.12/site-packages/"
+              "torch/cuda/__init__.py\", line 372, in _lazy_init\n    torch._C._cuda_init()\n",
+              "Desktop app won't start, error 803 (RTX 3060, driver just updated)\n## Stack Trace\n  File \"C:\\Users\\me\\AppData"
+              "\\Local\\Programs\\ComfyUI\\resources\\ComfyUI\\comfy\\model_management.py\", line 237, in <module>\n    "
+              "total_vram = get_total_memory(get_torch_device()) / (1024 * 1024)\n"):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "803" in m["title"] and "Reboot" in m["fix"] and "nvidia-smi" in m["fix"]
+    # look-alikes
+    for t in ("Steam shows error 803 when I launch the game, reinstalling did not help\n",
+              "the proxy answered with error 803 and ComfyUI Manager could not fetch the node list\nFETCH DATA from: "
+              "https://raw.githubusercontent.com/ltdrdata/ComfyUI-Manager/main/custom-node-list.json\n",
+              "error 8030 in the installer, then torch.cuda.is_available() printed False\n"):
+        assert ids(t) == [], t
+    t = ("ComfyUI-Zluda on an RX 6800 XT: error 803 at start\n  File \"C:\\ComfyUI-Zluda\\comfy\\model_management.py\", "
+         "line 237, in <module>\n    total_vram = get_total_memory(get_torch_device()) / (1024 * 1024)\n")
+    assert sig not in ids(t)
+
+
 
 def test_round436_laptop_hybrid_graphics_kinds():
     r"""Round 436 (laptops and hybrid graphics: Optimus, MUX switches, integrated GPUs): the split cross-attention's own
