@@ -3683,6 +3683,16 @@ def _token_invalid(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     that was checked, and newer versions say where it came from: the fix goes to that place."""
     if not g.get("whoami"):
         return {}
+    if g.get("basic"):
+        # the Hub's answer to Basic credentials (`Invalid username or password`) on the login check: huggingface_hub sends a
+        # Bearer token, so something replaced it; requests does that with a ~/.netrc entry for huggingface.co
+        return {"title": ("Logging in to Hugging Face was refused: Basic credentials (a ~/.netrc entry for huggingface.co) "
+                          "were sent instead of the token"),
+                "fix": ("Remove the huggingface.co entry from ~/.netrc (Windows: %USERPROFILE%\\_netrc), or the whole file if "
+                        "it holds nothing else (`rm ~/.netrc`): Python's requests sends it in place of the token given. Then log "
+                        "in again with the Python that runs Klein: `hf auth login` (older huggingface_hub: `huggingface-cli "
+                        "login`) and check with `hf auth whoami`. Klein 4B's repositories are public and download with no token"),
+                "details": {"token_source": "~/.netrc"}}
     src, stored = g.get("tokensrc") or "", g.get("tokenfile") or ""
     title = "The Hugging Face token given to log in or to `whoami` is not a valid token"
     if src.startswith("HF_TOKEN"):

@@ -21114,6 +21114,64 @@ def test_round460_prompt_validation_workflow_kinds():
            "the sampler.\n")
     assert "cuda.oom" not in ids(xpu)
 
+
+def test_round470_hf_token_login_repo_create_kinds():
+    r"""Round 470 (Hugging Face tokens, gated repositories and logins, second pass): the Hub's 403 for creating a
+    repository (`You don't have the rights to create a model / dataset / space under this namespace`, after
+    /api/repos/create, as requests, newer huggingface_hub or the CLI's JSON print it) is hf.repo-create-forbidden: the
+    namespace is not the token's account or the token is read-only. A login check (/api/whoami-v2) refused with the Hub's
+    answer to Basic credentials (`Invalid username or password`) is hf.token-invalid with a ~/.netrc fix; without that
+    answer the login title stays the token one. huggingface_hub's RepositoryNotFoundError line whose message was cut is
+    hf.repo-not-found, also over a 404 under /resolve/ before it. Silent: another forge's namespace refusal (GitLab),
+    a gated repository's GatedRepoError (not a missing one), and another app's own `rights` wording."""
+    t = ("huggingface_hub.errors.HfHubHTTPError: 403 Forbidden: You don't have the rights to create a model under this "
+         "namespace.\nCannot access content at: https://huggingface.co/api/repos/create.\n"
+         "Make sure your token has the correct permissions.\n")
+    m = one(t, "hf.repo-create-forbidden")
+    assert ids(t) == ["hf.repo-create-forbidden"]
+    assert "namespace" in m["title"] and "hf auth whoami" in m["fix"] and "Write role" in m["fix"]
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 31\r\n- **Node Type:** PushLoraToHub\r\n"
+              "- **Exception Type:** huggingface_hub.utils._errors.HfHubHTTPError\r\n- **Exception Message:** 403 Client Error: "
+              "Forbidden for url: https://huggingface.co/api/repos/create (Request ID: Root=1-6a01c2d3-0badc0ffee)\r\n\r\n"
+              "You don\u2019t have the rights to create a space under this namespace\r\n")
+    assert ids(report) == ["hf.repo-create-forbidden"]
+    cli = '$ hf repo create klein-loras --repo-type dataset\n{"error":"You don\'t have the rights to create a dataset under this namespace"}\n'
+    assert ids(cli) == ["hf.repo-create-forbidden"]
+    # look-alikes: another forge's namespace refusal, an app's own wording
+    assert ids("remote: You don't have permission to create a project in this namespace.\nfatal: unable to access "
+               "'https://gitlab.example.com/team/klein.git/': The requested URL returned error: 403\n") == []
+    assert ids("Error: you do not have the right to create a workspace here (403)\n") == []
+
+    # a login refused with the Hub's answer to Basic credentials: a ~/.netrc entry replaced the token
+    login = ("PS C:\\Users\\mira> hf auth login --token hf_***\r\nTraceback (most recent call last):\r\n"
+             "  File \"C:\\Users\\mira\\klein\\.venv\\Lib\\site-packages\\requests\\models.py\", line 1026, in raise_for_status\r\n"
+             "    raise HTTPError(http_error_msg, response=self)\r\nrequests.exceptions.HTTPError: 401 Client Error: "
+             "Unauthorized for url: https://huggingface.co/api/whoami-v2\r\n\r\nThe above exception was the direct cause of the "
+             "following exception:\r\n\r\nhuggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: "
+             "https://huggingface.co/api/whoami-v2 (Request ID: Root=1-69aa0011-22bb)\r\n\r\nInvalid username or password.\r\n")
+    m = one(login, "hf.token-invalid")
+    assert "netrc" in m["title"] and "_netrc" in m["fix"] and "hf auth login" in m["fix"]
+    plain = ("requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/api/whoami-v2\n"
+             "\nrequests.exceptions.HTTPError: Invalid user token.\n")
+    m = one(plain, "hf.token-invalid")
+    assert "netrc" not in m["title"]
+    assert "~/.netrc" in m["cause"] and "machine huggingface.co" in m["fix"]
+
+    # huggingface_hub's RepositoryNotFoundError whose message line was cut from the paste
+    cut = ("requests.exceptions.HTTPError: 404 Client Error: Not Found for url: "
+           "https://huggingface.co/weights/vae_fp16/resolve/main/config.json\n\n"
+           "  File \"/opt/conda/lib/python3.12/site-packages/huggingface_hub/utils/_http.py\", line 477, in hf_raise_for_status\n"
+           "    raise _format(RepositoryNotFoundError, message, response) from e\n"
+           "huggingface_hub.errors.RepositoryNotFoundError: 404 Client Error. (Request ID: Root=1-69aa0f00-1c2d3e4f)\n")
+    assert ids(cut)[:1] == ["hf.repo-not-found"] and "hf.entry-not-found" not in ids(cut)
+    old = "huggingface_hub.utils._errors.RepositoryNotFoundError: 401 Client Error. (Request ID: Root=1-65aa-77)\n"
+    assert ids(old) == ["hf.repo-not-found"]
+    stale = old + "\nRepository Not Found for url: https://huggingface.co/api/models/black-forest-labs/FLUX.2-klein-4B/revision/main.\nInvalid credentials in Authorization header\n"
+    assert ids(stale)[:1] == ["hf.token-invalid"]
+    gated = ("huggingface_hub.errors.GatedRepoError: 401 Client Error. (Request ID: Root=1-6a-1)\n\nCannot access gated repo "
+             "for url https://huggingface.co/stabilityai/stable-fast-3d/resolve/main/model.safetensors.\n")
+    assert "hf.repo-not-found" not in ids(gated)
+
 def test_round399_node_pack_weights_only_doc_line_kinds():
     r"""Round 399 (custom node packs' trackers in the FLUX.2 / Klein era, third pass): torch's closing sentence of a
     weights-only refusal (`Check the documentation of torch.load to learn more about types accepted by default with
