@@ -105,6 +105,7 @@ class Context:
     id: str
     needles: list[bytes]
     pattern: re.Pattern[str]
+    lines: int = 0  # lines after the needle's own that the pattern also sees (an issue form's heading and its answer)
 
 
 def _trie(words: Iterable[bytes]) -> dict[Any, Any]:
@@ -269,7 +270,8 @@ def _catalog_from(doc_json: str) -> Catalog:
                               ignore=ign, key=_keys(row.get("key")), hand_over=_hand_over(row),
                               pattern_needles=_pattern_needles(row)))
     try:
-        ctxs = [Context(id=c["id"], needles=[n.encode() for n in c["needles"]], pattern=re.compile(c["pattern"], re.I))
+        ctxs = [Context(id=c["id"], needles=[n.encode() for n in c["needles"]], pattern=re.compile(c["pattern"], re.I),
+                        lines=int(c.get("lines") or 0))
                 for c in doc.get("context") or []]
     except (KeyError, re.error) as exc:
         raise manifests.ManifestError(f"errors.toml context row: {exc}") from exc
@@ -481,6 +483,11 @@ class Scanner:
         # a context fact is one short line: its own line, at most CTX_BEFORE/CTX_AFTER bytes around the needle
         lo = buf.rfind(b"\n", max(0, pos - CTX_BEFORE), pos) + 1 or max(0, pos - CTX_BEFORE)
         nl = buf.find(b"\n", pos, pos + CTX_AFTER)
+        for _ in range(ctx.lines):  # a form's heading line, then its answer a few lines below (still within CTX_AFTER)
+            nxt = buf.find(b"\n", nl + 1, pos + CTX_AFTER) if nl != -1 else -1
+            nl = nxt
+            if nxt == -1:
+                break
         seg = buf[lo:nl if nl != -1 else pos + CTX_AFTER]
         if seg.isascii() and b"\x1b" not in seg and b"[" not in seg:  # no colour codes or their remains, one byte a character
             text, at = seg.decode("ascii"), pos - lo

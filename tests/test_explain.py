@@ -19387,6 +19387,49 @@ def test_round457_non_english_reports_xformers_launcher_kinds():
         assert bad not in ids(t), t
 
 
+def test_round466_attention_wheel_torch_mismatch_kinds():
+    r"""Round 466 (xformers, flash-attn and SageAttention wheels that do not fit the installed torch, third pass): pip's
+    dependency chain naming xformers as what pulls torch (`Collecting ... (from torch==2.0.0->xformers==0.0.19)`) and a
+    user's words that installing xformers re-installs, replaces, overwrites or uninstalls torch (English, or Chinese
+    `安装xformers ... 卸载 ... torch`) are torch.family-mismatch; a user's words that the machine freezes, crashes or
+    reboots while pip installs / builds flash-attn, xformers or SageAttention, or that compiling it takes a lot of RAM, are
+    attention.build-out-of-memory; an issue form's GPU field answered AMD (`### GPU` / `### GPU vendor`, then `amd` /
+    `AMD (ROCm)` below it) is an AMD setup, so xformers' `(you have 2.0.1+cpu)` is not torch.cpu-build there. Silent: the
+    same words negated (`--no-deps so it does not reinstall torch`), torchvision instead of torch, a freeze while
+    generating (no install or build), another project's compile taking a lot of RAM, and the NVIDIA form's answer keeps
+    torch.cpu-build."""
+    sig = "torch.family-mismatch"
+    for t in ("Step 7/12 : RUN pip install -r requirements.txt\r\n"
+              "  Collecting nvidia-cublas-cu12==12.1.3.1 (from torch==2.1.2->xformers==0.0.23.post1)\r\n"
+              "  Downloading nvidia_cublas_cu12-12.1.3.1-py3-none-manylinux1_x86_64.whl (410.6 MB)\r\n",
+              "Every time I run pip3 install xformers it uninstalls my torch 2.5.1+cu124 and puts 2.6.0 in its place.\n",
+              "So installing xformers replaced the torch I had (2.4.1+cu121) with a CPU one?\n",
+              "用 conda 环境，安装xformers的时候会自动重新安装torch，然后 cuda 就用不了了\n"):
+        m = one(t, sig)
+        assert "xformers" in m["title"] and "torch" in m["title"] and "--no-deps" in m["fix"], t
+    sig = "attention.build-out-of-memory"
+    for t in ("Tried to pip install xformers==0.0.28.post3 from source on Ubuntu 24.04 and the machine froze after an hour.\n",
+              "Every time when building sageattention (python setup.py install) my PC crashes and restarts. 32 GB RAM, RTX 4070\n",
+              "Compiling flash_attn 2.8.3 under WSL2 takes a lot of RAM, 48 GB and still going\n"):
+        m = one(t, sig)
+        assert "RAM" in m["title"] and "MAX_JOBS" in m["fix"], t
+    sig = "torch.cpu-build"
+    warn = ("WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+            "    PyTorch 2.3.1+cu121 with CUDA 1201 (you have 2.3.1+cpu)\n"
+            "    Python  3.11.9 (you have 3.11.9)\n"
+            "  Please reinstall xformers (see https://github.com/facebookresearch/xformers#installing-xformers)\n")
+    assert sig in ids("### GPU vendor\n\nNvidia (CUDA)\n\n### GPU VRAM\n\n12GB\n\n### What happened\n\n" + warn)
+    # look-alikes
+    for t, bad in (("pip install xformers --no-deps so it does not reinstall torch 2.5.1+cu124\n", "torch.family-mismatch"),
+                   ("Installing xformers replaced torchvision 0.20.1 with 0.19.0\n", "torch.family-mismatch"),
+                   ("my system freezes when I generate with xformers enabled, RTX 3060 12GB\n",
+                    "attention.build-out-of-memory"),
+                   ("Compiling llama.cpp with -j 32 uses a lot of RAM, then gcc dies\n", "attention.build-out-of-memory"),
+                   ("### GPU vendor\n\nAMD (ROCm)\n\n### GPU VRAM\n\n16GB\n\n### What happened\n\n" + warn,
+                    "torch.cpu-build"),
+                   ("### OS\n\nWindows\n\n### GPU\n\namd\n\n### VRAM\n\n8 GB\n\n" + warn, "torch.cpu-build")):
+        assert bad not in ids(t), t
+
 def test_round400_flux2_diffusers_pipeline_kinds():
     r"""Round 400 (diffusers issues about FLUX.2 / Klein pipelines, fourth pass): diffusers' context-parallel hook's
     `Expected input tensor to have N dimensions, but got M dimensions, split will not be applied` is
