@@ -3583,7 +3583,9 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "same pip command inside the activated env, and `conda remove diffusers-torch` if an old conda "
                         "diffusers package is also installed), then restart ComfyUI"),
                 "details": {"installed": have, "needs": f"diffusers>={kmin}"}}
-    if g.get("hubfn"):
+    if g.get("hubfn") or g.get("hubprose"):
+        # (hubprose: the writer's own words naming cached_download and huggingface_hub, the pattern itself requiring
+        # a diffusers package frame after them, round 471)
         # the importing file, where the paste names it: diffusers' own utils/dynamic_modules_utils.py is an old
         # diffusers; a copy of that file under another package (maxdiffusion's src/maxdiffusion/utils/) is that
         # program's own import, which no diffusers upgrade changes
@@ -5529,6 +5531,11 @@ def _sage_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                         "building it and run without SageAttention (ComfyUI: start without `--use-sage-attention` and "
                         "bypass Patch Sage Attention nodes; diffusers: drop `set_attention_backend(\"sage\")`). Klein "
                         "runs on PyTorch SDPA, the default")}
+    if g.get("sm") and g.get("op"):
+        # Triton's ptxas lines name the card's target while SageAttention's int8 kernel fails to compile (round 471)
+        return {"title": (f"SageAttention's int8 attention kernel does not compile for this GPU (ptxas target {g['sm']}, "
+                          "older than Turing: no int8 tensor cores)"),
+                "details": {"target": g["sm"]}}
     kernel = (g.get("kernel") or "").upper()
     kernels = _sage_kernels()
     if kernel not in kernels or _off_nvidia_anywhere(ctx):

@@ -21990,6 +21990,58 @@ def test_round456_torch_installed_wrong_cpu_wheel_python_too_old_amd_mac_kinds()
     assert "torch.pip-no-wheel" in ids(nowheel), ids(nowheel)
 
 
+def test_round471_qa_forum_weights_only_sage_pre_turing_hub_prose_kinds():
+    r"""Round 471 (Q&A sites, forums and blog posts about ComfyUI and diffusers errors): torch.weights-only-refused reads
+    torch's first line `Weights only load failed` with the refused class quoted on a following line as torch names it
+    (`GLOBAL ultralytics.nn.tasks.X`) but without the `WeightsUnpickler error: Unsupported global:` prefix, as the full
+    message is read (an Ultralytics class alone; another class only beside a ComfyUI / diffusers load); the full message
+    stays one hit. sage.unsupported-arch reads Triton's ptxas line compiling SageAttention's int8 kernel for a pre-Turing
+    target (sm_6x, sm_70/72) followed by an MLIR error in attn_qk_int8_per_block.py. diffusers.too-old reads a writer's
+    words naming cached_download and huggingface_hub above a traceback running into diffusers' own package.
+    triton.embedded-python-headers reads the Chinese CalledProcessError wording (`返回非零退出状态`). Silent: the bare first
+    line, a numpy class with no load named, an AMD card, an sm_86 target, the words above sentence-transformers' frames,
+    a venv's Python instead of python_embeded."""
+    m = one("Weights only load failed.\r\nGLOBAL ultralytics.nn.tasks.SegmentationModel\r\n", "torch.weights-only-refused")
+    assert "ultralytics.nn.tasks.SegmentationModel" in m["title"] and "model-whitelist.txt" in m["fix"], m
+    m = one("FaceDetailer: Weights only load failed: GLOBAL ultralytics.nn.tasks.DetectionModel\n", "torch.weights-only-refused")
+    assert "DetectionModel" in m["title"], m
+    assert "torch.weights-only-refused" not in ids("Weights only load failed\n")
+    assert "torch.weights-only-refused" not in ids("Weights only load failed\nGLOBAL numpy.core.multiarray._reconstruct\n")
+    full = ("_pickle.UnpicklingError: Weights only load failed. This file can still be loaded, to do so you have two "
+            "options.\n\t(1) In PyTorch 2.6, we changed the default value of the `weights_only` argument.\n\t(2) "
+            "Alternatively, to load with `weights_only=True` please check the recommended steps.\n\tWeightsUnpickler error: "
+            "Unsupported global: GLOBAL ultralytics.nn.tasks.PoseModel was not an allowed global by default.\n")
+    hits = [m for m in explain.explain_text(full)[0] if m["id"] == "torch.weights-only-refused"]
+    assert len(hits) == 1 and "PoseModel" in hits[0]["title"], hits
+    assert "torch.weights-only-refused" not in ids(
+        "Device: cuda:0 AMD Radeon RX 7900 XTX : native\nWeights only load failed\nGLOBAL ultralytics.nn.tasks.DetectionModel\n")
+    # SageAttention's int8 kernel compiled for a pre-Turing target, then the MLIR error in its own file
+    sage = ("ptxas info    : Compiling entry function 'quant_per_block_int8_kernel' for 'sm_70'\r\n"
+            "ptxas info    : Used 64 registers, used 1 barriers, 384 bytes cmem[0]\r\n"
+            "loc(callsite(\"/opt/comfy/venv/lib/python3.12/site-packages/sageattention/attn_qk_int8_per_block.py\":18:23 at "
+            "\"/opt/comfy/venv/lib/python3.12/site-packages/sageattention/attn_qk_int8_per_block.py\":78:55)): error: "
+            "'tt.dot' op is not supported\r\nRuntimeError: PassManager::run failed\r\n")
+    m = one(sage, "sage.unsupported-arch")
+    assert "sm_70" in m["title"] and "older than Turing" in m["title"], m
+    assert "sage.unsupported-arch" not in ids(sage.replace("'sm_70'", "'sm_86'"))
+    # the writer's words about cached_download above diffusers' own frames
+    hub = ("Problem: cached_download missing from huggingface_hub after pip upgrade\n\nTraceback (most recent call last):\n"
+           "  File \"/home/me/gen.py\", line 1, in <module>\n    from diffusers import Flux2KleinPipeline\n"
+           "  File \"/home/me/.venv/lib/python3.11/site-packages/diffusers/__init__.py\", line 3, in <module>\n"
+           "    from .configuration_utils import ConfigMixin\n")
+    m = one(hub, "diffusers.too-old")
+    assert "cached_download" in m["title"] and "diffusers>=" in m["fix"], m
+    st = hub.replace("diffusers/__init__.py", "sentence_transformers/__init__.py").replace("from diffusers import Flux2KleinPipeline", "import sentence_transformers")
+    assert "diffusers.too-old" not in ids(st), ids(st)
+    # the Chinese CalledProcessError wording of Triton's launcher build against python_embeded
+    zh = ("命令'['E:\\\\AI\\\\ComfyUI_windows_portable\\\\python_embeded\\\\Lib\\\\site-packages\\\\triton\\\\runtime\\\\tcc\\\\tcc.exe', "
+          "'C:\\\\Users\\\\u\\\\AppData\\\\Local\\\\Temp\\\\tmpq1w2e3r4\\\\cuda_utils.c', '-O3', '-shared', '-lcuda', '-lpython313', "
+          "'-IE:\\\\AI\\\\ComfyUI_windows_portable\\\\python_embeded\\\\Include']' 返回非零退出状态 1。\n")
+    m = one(zh, "triton.embedded-python-headers")
+    assert "Python.h" in m["title"], m
+    assert "triton.embedded-python-headers" not in ids(zh.replace("ComfyUI_windows_portable\\\\python_embeded", "ComfyUI\\\\venv"))
+
+
 def test_round401_windows_native_crash_silent_exit_kinds():
     r"""Round 401 (Windows native crashes and silent exits around ComfyUI and torch, second pass): the user's retelling
     that ComfyUI (or its page) says, shows or disconnects to `reconnecting` while a workflow runs is ram.oom, as is the
