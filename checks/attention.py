@@ -260,5 +260,11 @@ def attention_scan(facts: dict[str, Any]):
                    f"The scan stopped after {scan.get('files_scanned', 0)} files and {len(hits)} hits (its bound); "
                    "files past it were not read", [f"scanned: {', '.join(map(str, scan.get('paths') or []))}"],
                    "Pass --scan with the folder that holds your scripts rather than a whole drive")
-    if not hits:
-        yield ok("attention.scan.clean", f"No attention overrides in {scan.get('files_scanned', 0)} scanned files")
+    if not hits and not scan.get("files_scanned"):
+        # `--scan TYPO`, or a folder with no .py / .json / .bat in it: nothing was read, so nothing is clean
+        yield skip("attention.scan.empty", "No script or workflow file was found to scan for attention overrides",
+                   [f"scanned: {', '.join(map(str, scan.get('paths') or []))}"],
+                   "Pass --scan with the folder that holds your scripts or custom nodes")
+    elif not hits:
+        n = scan.get("files_scanned", 0)
+        yield ok("attention.scan.clean", f"No attention overrides in {n} scanned file{'' if n == 1 else 's'}")

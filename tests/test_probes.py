@@ -219,6 +219,20 @@ def test_attention_scan_finds_overrides_with_file_and_line(tmp_path):
                    ("run_nvidia_gpu.bat", 1, "comfy-flash-flag"), ("config.json", 1, "config-attn-impl")}
 
 
+def test_a_scan_that_read_no_file_is_no_clean_bill(tmp_path):
+    """`--scan TYPO` or a folder without scripts once read '✓ No attention overrides in 0 scanned files' beside
+    the missing-path warning: nothing read is a skip, not an ok; one file read and clean is the ok."""
+    (tmp_path / "empty").mkdir()
+    for args in (["--scan", str(tmp_path / "custom_nodez")], ["--scan", str(tmp_path / "empty")]):
+        rc, doc = run_json(*args, "--check", "attention.scan", "--no-server", cwd=tmp_path)
+        got = {f["code"]: f["status"] for f in doc["findings"]}
+        assert "attention.scan.clean" not in got and got["attention.scan.empty"] == "skip", got
+    assert got == {"attention.scan.empty": "skip"}
+    (tmp_path / "empty" / "run.py").write_text("import torch\n")
+    rc, doc = run_json("--scan", str(tmp_path / "empty"), "--check", "attention.scan", "--no-server", cwd=tmp_path)
+    assert [(f["code"], f["title"]) for f in doc["findings"]] == [("attention.scan.clean", "No attention overrides in 1 scanned file")]
+
+
 def test_probe_module_timings_recorded():
     rc, doc = run_json("--check", "system")
     assert set(doc["facts"]["probe_durations"]) >= {"system"}
