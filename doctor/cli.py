@@ -50,7 +50,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     g.add_argument("--model-dir", metavar="DIR", help="a local diffusers snapshot folder (instead of the Hugging Face cache)")
     g.add_argument("--manifest", metavar="FILE", help="use this models manifest instead of the built-in one (with --facts: judge the recorded files with it)")
     g.add_argument("--no-hash", action="store_true", help="skip sha256 verification (size and header checks still run)")
-    g.add_argument("--workflow", action="append", metavar="FILE", default=[], help="lint this ComfyUI workflow (repeatable)")
+    g.add_argument("--workflow", action="append", metavar="FILE", default=[], help="lint this ComfyUI workflow, or every .json workflow in this folder (repeatable)")
     g.add_argument("--server", metavar="URL", help="a running ComfyUI server (default: try http://127.0.0.1:8188)")
     g.add_argument("--no-server", action="store_true", help="do not contact any ComfyUI server")
     s = p.add_argument_group("smoke generation")

@@ -263,6 +263,32 @@ def test_cli_end_to_end(shared, tmp_path):
     assert doc["facts"]["comfyui_tree"]["layout"] == "git"
 
 
+def test_workflow_folder_lints_every_workflow_in_it(shared, tmp_path):
+    """`--workflow user/default/workflows` (a folder) once failed with 'cannot be read: is a directory' and the fix
+    'Export the workflow again'. A folder's .json workflows are each linted (hidden folders skipped); a folder
+    with none, or a path that does not exist, says so with 'Check the path', not 'export again'."""
+    root = git_tree(tmp_path)
+    wfs = tmp_path / "workflows"
+    (wfs / "klein").mkdir(parents=True)
+    (wfs / ".trash").mkdir()
+    good = shared / "fixtures" / "templates" / "image_flux2_klein_text_to_image.json"
+    (wfs / "klein" / "t2i.json").write_text(good.read_text())
+    bad = _write(tmp_path, _edit_template(shared, "image_flux2_klein_text_to_image.json", _set("CLIPLoader", 1, "flux")))
+    (wfs / "wrong-type.json").write_text(bad.read_text())
+    (wfs / ".trash" / "old.json").write_text("{not json")
+    (tmp_path / "empty").mkdir()
+    rc, doc = run_json("--path", "comfyui", "--comfyui", str(root), "--workflow", str(wfs), "--workflow",
+                       str(tmp_path / "empty"), "--workflow", str(tmp_path / "nope.json"), "--no-server",
+                       "--check", "workflows", "--no-redact")
+    linted = sorted(Path(f["path"]).name for f in doc["facts"]["workflows"]["files"] if not f.get("error"))
+    assert linted == ["t2i.json", "wrong-type.json"]
+    assert "workflows.clip-type" in doc_codes(doc, "fail")
+    unread = {f["title"]: f["fix"]["text"] for f in doc["findings"] if f["code"] == "workflows.unreadable"}
+    assert set(unread) == {f"{tmp_path / 'empty'}: a folder with no .json workflow in it",
+                           f"{tmp_path / 'nope.json'}: the file does not exist"}
+    assert all(t.startswith("Check the path") for t in unread.values())
+
+
 # ------------------------------------------------------------------------------------------ issue 14: Klein signals
 DATA = Path(__file__).parent / "data" / "workflows"
 

@@ -49,14 +49,26 @@ def _lookup(folders: dict[str, list[dict[str, Any]]], wanted: dict[str, set[str]
 @probe("workflows", timeout=60, after=["comfyui_tree", "comfyui_server", "models"])
 def workflows_probe(ctx: ProbeContext) -> dict[str, Any]:
     t = ctx.results.get("comfyui_tree") or {}
-    paths: list[tuple[str, str]] = [(p, "--workflow") for p in ctx.options.get("workflows") or []]
-    wdir = t.get("workflows_dir")
+    paths: list[tuple[str, str]] = []
     truncated = False
+    empty: list[str] = []
+    for p in ctx.options.get("workflows") or []:
+        if Path(p).is_dir():  # `--workflow user/default/workflows`: every workflow in it, as for the install's
+            found = sorted(x for x in Path(p).rglob("*.json") if not any(part.startswith(".") for part in
+                                                                         x.relative_to(p).parts))
+            truncated = truncated or len(found) > MAX_WORKFLOWS
+            paths += [(str(x), "--workflow") for x in found[:MAX_WORKFLOWS]]
+            if not found:
+                empty.append(p)
+        else:
+            paths.append((p, "--workflow"))
+    wdir = t.get("workflows_dir")
     if wdir and Path(wdir).is_dir():
         found = sorted(Path(wdir).rglob("*.json"))
         truncated = len(found) > MAX_WORKFLOWS
         paths += [(str(p), "install") for p in found[:MAX_WORKFLOWS]]
-    files = []
+    files = [{"path": p, "format": None, "error": "a folder with no .json workflow in it", "error_code": None,
+              "scopes": [], "node_types": [], "inactive": 0, "origin": "--workflow", "folder": True} for p in empty]
     wanted: dict[str, set[str]] = {}
     for p, origin in paths:
         wf = workflow.load(p)
