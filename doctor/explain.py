@@ -2373,8 +2373,9 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                 "details": d}
     if top == "triton":
         near = _near(ctx)
-        if not (near.get("import_raised") or near.get("node_type") or near.get("node_exec")):
+        if not (near.get("import_raised") or near.get("node_type") or near.get("node_exec") or near.get("custom_node")):
             return None  # named, not raised: most often xformers' harmless Windows notice, not an import that failed
+            # (a node pack's frame beside it, `File ".../custom_nodes/..."`, is an import that failed in that node)
         if near.get("xformers_triton_notice") and not (near.get("node_type") or near.get("node_exec") or near.get("custom_node")):
             return None  # xformers' own probe (_is_triton_available) caught it and logged its traceback: harmless
     if top == "torch" and re.fullmatch(r"torch\.nn\.attention(?:\.\w+)*", mod):
@@ -5632,12 +5633,33 @@ _TRITON_CC_RETRY = ("open a new console (or restart) so the change applies, dele
                     "triton-windows' test script with the same Python")
 
 
+@_interp("triton_win_cuda")
+def _triton_win_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """triton.windows-cuda-missing: triton-windows' own print `WARNING: Failed to find CUDA.` (the releases that need a
+    CUDA toolkit; the newer `UserWarning: Failed to find CUDA.` is left to the pattern's look-behind) is claimed as it
+    stands; MSVC's `LNK1181 ... 'cuda.lib'` only with Triton in view (its launcher build, a Triton or inductor frame, a
+    torch.compile fact): a Rust, CMake or CUDA-sample build linking cuda.lib is its own project's. Not on an AMD /
+    Intel / Mac setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if g.get("warn"):
+        return {}
+    frames = f"{_near(ctx).get('py_frame') or ''} {ctx.get('py_frame') or ''}"
+    if not (_TRITON_FRAME.search(frames) or _fact(ctx, "compile_stack")):
+        return None
+    return {"title": ("triton-windows cannot link its launcher: no cuda.lib (LNK1181), it found no CUDA toolkit to build "
+                      "against"),
+            "details": {"error": "LNK1181: cannot open input file 'cuda.lib'"}}
+
+
 @_interp("triton_cc")
 def _triton_cc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """triton.c-compiler-missing: ``nvidia_only`` for Triton's own `Failed to find C compiler`. Windows' bare
     `PermissionError: [WinError 5] Access is denied` (no file named after it) is what subprocess gets when it is
     told to run a folder: under Triton's frames (or torch.compile's) while the launcher is built, CC or a PATH entry
-    names the MSVC bin folder instead of cl.exe. Elsewhere the words are any program's: not claimed."""
+    names the MSVC bin folder instead of cl.exe; also where Triton's build.py `subprocess.check_call(cc_cmd)` stands
+    above it (the traceback then ends in subprocess.py's own frames). Elsewhere the words are any program's: not
+    claimed."""
     if _off_nvidia_anywhere(ctx):
         return None
     if g.get("ccdir") or g.get("cclist") or g.get("clexe"):
@@ -5645,8 +5667,8 @@ def _triton_cc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     if not g.get("denied"):
         return {}
     frame = str(_near(ctx).get("py_frame") or ctx.get("py_frame") or "")
-    if not (_near(ctx).get("compile_stack") or ctx.get("compile_stack") or _TRITON_FRAME.search(frame)):
-        return None
+    if not (g.get("ccbuild") or _near(ctx).get("compile_stack") or ctx.get("compile_stack") or _TRITON_FRAME.search(frame)):
+        return None  # ccbuild: Triton's build.py `subprocess.check_call(cc_cmd)` above it, the last frame subprocess's own
     return {"title": ("Triton could not run its C compiler to build its launcher (Windows: Access is denied): "
                       "CC or PATH names the compiler's folder, not cl.exe"),
             "cause": ("The first time a Triton kernel runs (SageAttention, torch.compile, Triton kernels of unsloth and "
@@ -9336,7 +9358,15 @@ def _triton_blackwell(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
     themselves; the LLVM ERROR `Cannot select: intrinsic %llvm.nvvm.shfl.sync.bfly.i32` (the line a title or a short
     paste keeps) does not: old Tritons print it on Pascal and older cards too, so it is claimed only with an RTX 50 /
     Blackwell card named, on its own line (`... on 5090 laptop`) or anywhere in the paste (the gpu_model context, a
-    `sm_120` / `(12, 0)` capability)."""
+    `sm_120` / `(12, 0)` capability). Triton 3.2's matmul pass asserting on a compute capability it has no MMA
+    version for (`getMMAVersionSafe ... Assertion false && "computeCapability not supported"`, 110 and up: Thor,
+    RTX 50, GB10) is the same too-old Triton, named by the assertion itself."""
+    if g.get("mma"):
+        if _off_nvidia_anywhere(ctx):
+            return None
+        return {"title": ("Triton is too old for this GPU: its matmul pass has no MMA version for the card's compute "
+                          "capability (`getMMAVersionSafe` ... `computeCapability not supported`; Blackwell: Triton 3.3 "
+                          "or newer)")}
     if not g.get("shfl"):
         return {}
     if _off_nvidia_anywhere(ctx):

@@ -20520,6 +20520,87 @@ def test_round454_damaged_model_files_kinds():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round467_triton_windows_build_kinds():
+    r"""Round 467 (Triton and triton-windows failures, second pass): triton-windows' own print `WARNING: Failed to find
+    CUDA.` (the releases that need a CUDA toolkit) and MSVC's `LNK1181 ... 'cuda.lib'` with Triton in view are
+    triton.windows-cuda-missing; Triton 3.2's matmul-pass assertion `getMMAVersionSafe ... computeCapability not
+    supported` is triton.blackwell-unsupported; a bare `[WinError 5] Access is denied` under Triton's build.py
+    `subprocess.check_call(cc_cmd)` (the traceback ending in subprocess.py's frames) is triton.c-compiler-missing; `No
+    module named 'triton'` beside a node pack's frame is python.module-missing, and pip's `from versions: none` for
+    triton under it is only triton.no-windows-wheel. Silent: the newer triton-windows' harmless `UserWarning: Failed to
+    find CUDA.`, a Rust build's cuda.lib link, an AMD setup, ROCm's other MMA assertion, another program's
+    check_call, xformers' Triton notice and the bare module line."""
+    cuda = [
+        "D:\\ComfyUI_windows_portable>python_embeded\\python.exe test_triton.py\r\nWARNING: Failed to find CUDA.\r\n"
+        "__triton_launcher.c\r\nLINK : fatal error LNK1181: cannot open input file 'cuda.lib'\r\n",
+        "(venv) C:\\proj> python -c \"import triton\"\nWARNING: Failed to find CUDA.\n",
+        "# ComfyUI Error Report\n## Error Details\n- **Node ID:** 9\n- **Node Type:** KSampler\n- **Exception Type:** "
+        "subprocess.CalledProcessError\n## System Information\nWARNING: Failed to find CUDA.\n",
+    ]
+    for text in cuda:
+        m = one(text, "triton.windows-cuda-missing")
+        assert ids(text) == ["triton.windows-cuda-missing"], (text, ids(text))
+        assert "no CUDA toolkit" in m["title"]
+        assert "triton-windows<3.4" in m["fix"] and "CUDA_PATH" in m["fix"] and ".triton\\cache" in m["fix"]
+    lnk = ("main.c\nLINK : fatal error LNK1181: impossible d'ouvrir le fichier en entr\u00e9e 'cuda.lib'\nTraceback (most "
+           "recent call last):\n  File \"C:\\venv\\Lib\\site-packages\\triton\\runtime\\build.py\", line 50, in _build\n"
+           "    ret = subprocess.check_call(cc_cmd)\n")
+    m = one(lnk, "triton.windows-cuda-missing")
+    assert ids(lnk) == ["triton.windows-cuda-missing"] and "cuda.lib" in m["title"]
+    mma = [
+        "python3: /project/lib/Dialect/TritonGPU/Transforms/AccelerateMatmul.cpp:40: int mlir::triton::gpu::(anonymous "
+        "namespace)::getMMAVersionSafe(int, DotOp): Assertion `false && \"computeCapability not supported\"' failed.\n"
+        "Aborted (core dumped)\n",
+        "Device: cuda:0 NVIDIA GeForce RTX 5090 : cudaMallocAsync\r\ngot prompt\r\npython: ../../../lib/Dialect/TritonGPU/"
+        "Transforms/AccelerateMatmul.cpp:36: int mlir::triton::gpu::(anonymous namespace)::getMMAVersionSafe(int, DotOp): "
+        "Assertion `false && \"computeCapability not supported\"' failed.\r\n",
+    ]
+    for text in mma:
+        m = one(text, "triton.blackwell-unsupported")
+        assert ids(text) == ["triton.blackwell-unsupported"], (text, ids(text))
+        assert "too old" in m["title"] and "getMMAVersionSafe" in m["title"] and "cu128" in m["fix"]
+    denied = [
+        "  File \"/home/ann/venv/lib/python3.12/site-packages/triton/runtime/build.py\", line 48, in _build\n    ret = "
+        "subprocess.check_call(cc_cmd)\n  File \"C:\\Python312\\Lib\\subprocess.py\", line 408, in check_call\n    retcode "
+        "= call(*popenargs, **kwargs)\n  File \"C:\\Python312\\Lib\\subprocess.py\", line 1538, in _execute_child\n"
+        "PermissionError: [WinError 5] Access is denied\n",
+        "  File \"D:\\SD\\ComfyUI\\venv\\Lib\\site-packages\\triton\\runtime\\build.py\", line 92, in _build\r\n    "
+        "subprocess.check_call(cc_cmd, stdout=subprocess.DEVNULL)\r\n  File \"subprocess.py\", line 1554, in "
+        "_execute_child\r\nPermissionError: [WinError 5] Access is denied\r\n",
+    ]
+    for text in denied:
+        m = one(text, "triton.c-compiler-missing")
+        assert ids(text) == ["triton.c-compiler-missing"], (text, ids(text))
+        assert "Access is denied" in m["title"] and "cl.exe" in m["fix"]
+    node = ("No module named 'triton'\r\n  File \"E:\\ComfyUI\\custom_nodes\\ComfyUI-KJNodes\\nodes\\"
+            "model_optimization_nodes.py\", line 40, in get_sage_func\r\n    from sageattention import sageattn\r\n")
+    assert ids(node) == ["python.module-missing"] and "Triton is missing" in one(node, "python.module-missing")["title"]
+    pip = ("ModuleNotFoundError: No module named 'triton'\n\nD:\\ComfyUI_windows_portable>python_embeded\\python.exe -m pip "
+           "install triton\nERROR: Could not find a version that satisfies the requirement triton (from versions: none)\n"
+           "ERROR: No matching distribution found for triton\n")
+    assert ids(pip) == ["triton.no-windows-wheel"], ids(pip)
+    for t in ("C:\\x\\Lib\\site-packages\\triton\\windows_utils.py:433: UserWarning: Failed to find CUDA.\n  "
+              "warnings.warn(\"Failed to find CUDA.\")\n",
+              "  = note: LINK : fatal error LNK1181: cannot open input file 'cuda.lib'\nerror: could not compile "
+              "`candle-kernels` (lib) due to 1 previous error\n",
+              "Device: cuda:0 AMD Radeon RX 7900 XTX : native\nWARNING: Failed to find CUDA.\n",
+              "python: /project/lib/Dialect/TritonGPU/Transforms/Combine.cpp:870: int {anonymous}::{anonymous}::"
+              "computeCapabilityToMMAVersion(int): Assertion `false && \"computeCapability > 90 not supported\"' failed.\n",
+              "ROCm 6.2, AMD Instinct MI250X\npython: /project/lib/Dialect/TritonGPU/Transforms/AccelerateMatmul.cpp:36: int "
+              "mlir::triton::gpu::(anonymous namespace)::getMMAVersionSafe(int, DotOp): Assertion `false && "
+              "\"computeCapability not supported\"' failed.\n",
+              "  File \"C:\\tools\\runner.py\", line 10, in main\n    subprocess.check_call(cmd)\n  File \"subprocess.py\", "
+              "line 1554, in _execute_child\nPermissionError: [WinError 5] Access is denied\n",
+              "A matching Triton is not available, some optimizations will not be enabled\nTraceback (most recent call last):\n"
+              "  File \"C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\xformers\\__init__.py\", line 57, in "
+              "_is_triton_available\n    import triton  # noqa\nModuleNotFoundError: No module named 'triton'\n",
+              "No module named 'triton'\n"):
+        assert ids(t) == [], (t, ids(t))
+    cache = ("  File \"D:\\venv\\Lib\\site-packages\\triton\\runtime\\build.py\", line 92, in _build\n    "
+             "subprocess.check_call(cc_cmd)\nPermissionError: [WinError 5] Access is denied: 'C:\\\\Users\\\\me\\\\.triton'\n")
+    assert "triton.c-compiler-missing" not in ids(cache), ids(cache)
+
+
 def test_round442_launcher_installer_git_port_kinds():
     r"""Round 442 (launchers and installers around ComfyUI, second pass): Windows refusing ComfyUI its port with
     WSAEACCES (`[Errno 13]` / `[Errno 10013]`, access permissions) is comfyui.port-forbidden, read on port 8188, in
