@@ -197,6 +197,12 @@ def cmd_install(args: argparse.Namespace) -> int:
             out.say(f"klein-doctor install: --manifest {mpath}: no such file")
             return EXIT_USAGE
         manifests.set_override("models", mpath)
+    for flag, value in (("--comfyui", args.comfyui), ("--models-dir", args.models_dir),
+                        ("--local-dir", getattr(args, "local_dir", None)), ("--from", getattr(args, "from_dir", None))):
+        # a folder option naming a file: say so before anything is fetched (it would fail half way, or never)
+        if value and Path(value).expanduser().exists() and not Path(value).expanduser().is_dir():
+            out.say(f"klein-doctor install: {flag} {value} is a file, not a folder")
+            return EXIT_USAGE
     try:
         manifest = manifests.load("models")
         if args.path == "comfyui":

@@ -525,3 +525,19 @@ def test_fix_repairs_a_damaged_non_default_diffusers_snapshot_with_its_own_varia
         doc = json.loads(run_cli("check", "--json", *args, env=e).stdout)
         found = {f["code"]: f for f in doc["findings"] if f["code"].startswith("models.diffusers")}
         assert set(found) == {"models.diffusers.ok"} and found["models.diffusers.ok"]["title"].startswith(base), found
+
+
+def test_a_folder_option_naming_a_file_is_a_usage_error_before_anything_is_fetched(world, hub, tmp_path):
+    """`--local-dir notes.txt` (or --comfyui / --models-dir / --from naming a file) once went on to ask the Hub and
+    would have failed half way creating folders under a file; it is exit 2 at once, no request made."""
+    f = tmp_path / "notes.txt"
+    f.write_text("mine\n")
+    before = len(hub.log)
+    for args in (("--path", "diffusers", "--local-dir", str(f)), ("--path", "comfyui", "--comfyui", str(f)),
+                 ("--path", "comfyui", "--models-dir", str(f)),
+                 ("--path", "comfyui", "--models-dir", str(tmp_path / "m"), "--from", str(f))):
+        r = install(hub.url, world, tmp_path, *args, "--yes")
+        flag = args[-2]
+        assert r.returncode == 2 and f"{flag} {f} is a file, not a folder" in r.stdout + r.stderr, (args, r.stdout, r.stderr)
+    assert f.read_text() == "mine\n" and not (tmp_path / "m").exists()
+    assert len(hub.log) == before
