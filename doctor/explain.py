@@ -4821,7 +4821,15 @@ def _uv_local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
 def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     # the weights-only unpickler names the byte it cannot read: none of these can start a pickle, they start text
     key = g.get("key") or {"60": "<", "123": "{", "10": "\\x0a", "13": "\\x0d"}.get(g.get("operand") or "", "")
-    if g.get("zip"):
+    if g.get("zip_bare"):
+        # miniz's reason retold without torch's `PytorchStreamReader failed reading zip archive:` lead (a writer's
+        # words, a node's dialog cut short): torch's, only where a torch or ComfyUI load is in view; other programs
+        # built on miniz print the same reason for their own archives
+        near = _near(ctx)
+        if not any(near.get(k) for k in ("custom_node", "node_exec", "node_type", "model_loader", "stack_loader_frame",
+                                          "torch_path")):
+            return None
+    if g.get("zip") or g.get("zip_bare"):
         return {"title": "The checkpoint is cut off: torch found no end (central directory) in its zip archive, a download "
                          "that stopped early", "details": {"read": "no zip central directory"}}
     if g.get("eof"):
@@ -4840,6 +4848,12 @@ def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                                                                    "node_exec", "node_type", "lfs_pointer")):
         # Python's own pickle.load (or joblib) reading a program's data or scikit-learn model pickle, not torch.load
         # of model weights: that program's file (like a Streamlit app's data pickle), not claimed
+        return None
+    if near.get("pickle_data_file") and not any(near.get(k) for k in (
+            "model_loader", "stack_loader_frame", "custom_node", "node_exec", "node_type", "lfs_pointer", "torch_path",
+            "torch_named")):
+        # the file read is named as a pickle (`weights.pkl`, `the pickle file`) and no torch load is in view: a
+        # program's own data or model pickle read with Python's pickle, not a torch checkpoint of the stack
         return None
     if g.get("lfs") or (g.get("why") and _near(ctx).get("lfs_pointer")):  # the LFS message, or safetensors' header error beside it
         key = "v"

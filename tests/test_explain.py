@@ -21153,6 +21153,40 @@ def test_round469_portable_updater_pygit2_unreachable_frontend_pin_said_template
               "mkdir -p /opt/venv/lib/python3.12/site-packages/some_other_pkg/templates\n"):
         assert "comfyui.templates-incomplete" not in ids(t), t
 
+def test_round474_zip_central_directory_retold_pickle_data_file_kinds():
+    r"""Round 474 (safetensors, torch.load and pickle errors loading checkpoints, LoRAs and text encoders, second pass):
+    miniz's reason `failed finding central directory` retold without torch's `PytorchStreamReader failed reading zip
+    archive:` lead (a writer's words, a node dialog cut short) is download.not-a-model, a zip checkpoint cut off, where a
+    torch or ComfyUI load is in view (a custom_nodes frame, a node run, a torch path). An `invalid load key` whose file is
+    named as a pickle (`labels.pkl`, `the pickle file`) with no torch load in view is a program's own pickle: silent.
+    Silent too: the bare reason from another program's archive, and a pickle named with no error of the stack. Still
+    claimed: a .pkl read through a ComfyUI node pack's torch.load, or with torch named."""
+    cut = ("SAM2 model was fetched by the node on first run, now the loader only says failed finding central directory\r\n"
+           "  File \"C:\\AI\\ComfyUI\\custom_nodes\\ComfyUI-segment-anything-2\\nodes.py\", line 118, in loadmodel\r\n"
+           "    model = load_model(model_path, model_cfg_path, segmentor, dtype, device)\r\n")
+    m = one(cut, "download.not-a-model")
+    assert ids(cut) == ["download.not-a-model"]
+    assert "cut off" in m["title"] and "central directory" in m["title"]
+    assert "download" in m["fix"]
+    run = ("got prompt\n!!! Exception during processing !!! failed finding central directory\nTraceback (most recent call last):\n"
+           "  File \"/srv/comfy/execution.py\", line 496, in execute\n")
+    assert ids(run) == ["download.not-a-model"]
+    for t in ("pack_export: failed finding central directory\nError: could not open res://addons.zip\n",
+              "minizip reader: failed finding central directory (archive truncated?)\n"):
+        assert ids(t) == [], t
+
+    for t in ("loading labels.pkl with pickle gives _pickle.UnpicklingError: invalid load key, '\\x00'.\n",
+              "I downloaded the pickle file again but still UnpicklingError: invalid load key, '<'.\n",
+              "When reading cache/features_v2.pkl:\r\n_pickle.UnpicklingError: invalid load key, '\\x0c'.\r\n"):
+        assert "download.not-a-model" not in ids(t), t
+    node = ("!!! Exception during processing !!! invalid load key, '<'.\n"
+            "  File \"/workspace/ComfyUI/custom_nodes/comfyui-facepack/loader.py\", line 40, in load\n"
+            "    sd = torch.load(os.path.join(models_dir, 'parsing_bisenet.pkl'), map_location='cpu')\n")
+    m = one(node, "download.not-a-model")
+    assert "HTML page" in m["title"]
+    named = "torch 2.4.1: torch.load('encoder.pkl') fails with _pickle.UnpicklingError: invalid load key, 'v'.\n"
+    assert "Git LFS pointer" in one(named, "download.not-a-model")["title"]
+
 def test_round441_gguf_numpy_dequant_shadowed_package_quoted_oom_kinds():
     r"""Round 441 (GGUF and quantized Klein / FLUX.2 / Qwen3 files in ComfyUI-GGUF, fourth pass): ComfyUI-GGUF's
     `Falling back to numpy dequant for qtype: N` (the type as a number, a name or the enum's repr) is
