@@ -5890,6 +5890,12 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         # round 462: vLLM's V1 engine starting (its engine frames, `EngineCore failed to start`): the kernels missing
         # are that LLM server's own build, fixed by its Blackwell release, not torch's or an attention package's
         return None
+    if g.get("para_nk") and (not (_fact(ctx, "gpu_model") or _fact(ctx, "nvidia_named"))
+                             or _fact(ctx, "other_framework") or _fact(ctx, "llm_engine")):
+        # round 473: the error shortened in a user's words (`No kernel image (is) available for this device`, an issue
+        # title): claimed only beside an NVIDIA card the paste names (`5070ti`, `GTX 1060`) and no other framework or
+        # LLM engine whose own build could be meant
+        return None
     if g.get("nunchaku_src"):
         # a paste quoted with escaped line breaks is read unescaped, where `Desktop\nunchaku-dev` became a line break
         return _nunchaku_no_kernel(g["nunchaku_src"].replace("\n", "\\n"), ctx)

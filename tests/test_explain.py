@@ -19140,6 +19140,35 @@ def test_round465_transformers_tp_styles_torch_hub_cert_kinds():
          "Our certificates are installed and valid, the office network blocks huggingface.co\n")
     assert "hf.ssl-verify-failed" not in ids(t) and "hf.unreachable" in ids(t)
 
+def test_round473_no_kernel_image_user_words_kinds():
+    r"""Round 473 (PyTorch and CUDA errors from generic user queries on NVIDIA machines running image models): the
+    kernel-image error shortened in a user's words, `no kernel image` followed within the line by `for this / the / my
+    device` (or GPU, card), an issue title's wording with the verb misspelt or left out, is cuda.no-kernel-image where
+    the paste names an NVIDIA card (an RTX 50 model number such as `5080`, a GeForce / GTX name), with the Pascal
+    headline where the card is a GTX 10. Silent: the same words on an AMD (ROCm) card, with no card named, beside an
+    LLM engine (Ollama's runner), and `no kernel image` and `for this device` in two clauses of one sentence."""
+    sig = "cuda.no-kernel-image"
+    for t in ("Stuck on RTX 5080 - no kernel image available for this GPU when ComfyUI starts the KSampler\n",
+              "[Bug] no kernel image for my card (RTX 5090 D, Windows 11, diffusers Flux2KleinPipeline)\n",
+              "CUDA: No kernel image avalable for this device\r\n\r\nHappens in Comfy on the first sampler step. 5060ti, "
+              "CUDA 12.9, Python 3.13\r\n"):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "no build for this GPU" in m["title"]
+        assert "download.pytorch.org/whl/cu128" in m["fix"]
+    # a GTX 10 card named beside it (CRLF, a portable's update): the Pascal headline, the cu126 build in the fix
+    t = ("GeForce GTX 1060 6GB: No kernel image is available for the device anymore after updating ComfyUI portable\r\n"
+         "The update installed torch 2.9.1+cu130\r\n")
+    assert ids(t) == [sig], t
+    m = one(t, sig)
+    assert "Pascal" in m["title"] and "CUDA 12.6" in m["fix"]
+    # look-alikes
+    for t in ("No kernel image available for this GPU on my RX 7900 XTX with ROCm 6.2 and ComfyUI\n",
+              "no kernel image for this device, any idea?\n",
+              "Ollama on an RTX 5070 Ti: no kernel image for this device in the llama runner\n",
+              "The RTX 5090 build has no kernel image yet; for this device we wait for the release\n"):
+        assert ids(t) == [], t
+
 def test_round422_edit_offload_oom_kv_cache_kinds():
     r"""Round 422 (FLUX.2 / Klein image editing and multi-reference workflows, second pass): a diffusers user's
     out-of-memory with model CPU offload on (`enable_model_cpu_offload() ... but (still) OOM`, `OOM ... even with cpu
