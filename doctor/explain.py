@@ -5041,6 +5041,20 @@ def _sage_forced(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     """SageAttention's dtype refusal is a setup problem when SageAttention is forced on the whole of ComfyUI (the
     flag, its startup line, a patch node): any float32 model part then reaches it. A node that calls sageattn
     itself with float32 tensors is that node's bug (reinstall or update the node), not explained."""
+    if g.get("kern"):
+        # the compiled kernel's own dispatch refusal: a direct call with float32 tensors (round 475)
+        if _off_nvidia_anywhere(ctx):
+            return None
+        return {"title": (f"SageAttention's CUDA kernel ({g['kern']}) was handed {g.get('dt') or 'Float'} tensors: it "
+                          "runs only in float16 or bfloat16"),
+                "cause": ("SageAttention's compiled kernels are instantiated for float16 and bfloat16 only; PyTorch's "
+                          f"dispatch finds no {g.get('dt') or 'Float'} version and stops (`failed to dispatch data type`). "
+                          "Every tensor the call gets counts: query, key, value and an output tensor passed in."),
+                "fix": ("Cast the tensors to the model's half precision before the call (`q, k, v = (t.to(torch.bfloat16) "
+                        "for t in (q, k, v))`, and an output buffer the same) or run that model in bfloat16 / float16 "
+                        "(diffusers: `torch_dtype=torch.bfloat16`); Klein's transformer runs in bfloat16, or leave "
+                        "SageAttention out (PyTorch SDPA, the default)"),
+                "details": {"kernel": g["kern"], "dtype": g.get("dt") or "Float"}}
     forced = _near(ctx).get("sage_forced") or ctx.get("sage_forced")
     if not forced:
         return None
@@ -5270,6 +5284,19 @@ def _sage_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
         return None
     if g.get("setup") and g.get("need"):
         return {"title": f"SageAttention's build needs CUDA {g['need']} or newer; the CUDA toolkit (nvcc) it found is older"}
+    if g.get("tmap"):
+        return {"title": ("SageAttention's Hopper fp8 kernel (sm90) could not create its TMA tensor map: the build was "
+                          "compiled with a CUDA older than 12.4"),
+                "cause": ("SageAttention's sm90 kernel (`sageattn_qk_int8_pv_fp8_cuda_sm90`, which `sageattn` picks on "
+                          "H100 / H200 / H20) builds a TMA tensor map on the host before it launches, with an API that works "
+                          "only from CUDA 12.4; SageAttention's setup.py accepts 12.3 for compute capability 9.0, and a "
+                          "build made with it asserts in `create_tensor_map_4D` (`result == CUDA_SUCCESS`), after or "
+                          "instead of `unspecified launch failure`."),
+                "fix": ("Rebuild SageAttention with a CUDA toolkit of 12.4 or newer, matching your torch's CUDA (`export "
+                        "CUDA_HOME=/usr/local/cuda-12.8`, then `python -m pip install --no-build-isolation .` in the "
+                        "SageAttention checkout), or install a prebuilt wheel for your torch and CUDA; until then call "
+                        "`sageattn_qk_int8_pv_fp16_cuda` instead of the sm90 fp8 kernel, or use PyTorch SDPA"),
+                "details": {"source_file": g["tmap"]}}
     return {}
 
 
@@ -5539,6 +5566,10 @@ def _sage_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     (a forced mode, an RTX 20 under SM80) keeps this signature, with the card and its capability in the title.
     SageAttention's own setup.py refusing the machine's card (`GPUs with compute capability below 8.0 are not
     supported`, a card older than Ampere) says so in the title: no SageAttention 2 build exists for it."""
+    if g.get("sage3"):
+        return _sage3_refusal(ctx)
+    if g.get("passmgr"):
+        return _sage_triton_passmgr(ctx)
     if g.get("below"):
         return {"title": (f"SageAttention 2 does not build for GPUs below compute capability {g['below']} "
                           "(its setup.py found such a card)"),
@@ -5558,7 +5589,9 @@ def _sage_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     need, only, said = kernels[kernel]
     card = _named_nvidia_cc(ctx)
     if card is None:
-        if kernel != "SM89":
+        # SM89 is picked by sageattn for 8.9 and 12.0; any kernel reached through sageattn's own dispatcher (its
+        # frame, `get_cuda_arch_versions()`) was picked from the card's capability: the card is one it serves
+        if kernel != "SM89" and not _fact(ctx, "sage_auto"):
             return {}
         return {"as": "sage.build-mismatch", "details": {"kernel": kernel}}
     gpu, cc = card
@@ -5571,6 +5604,66 @@ def _sage_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                     "`sageattn_qk_int8_pv_fp16_triton` instead of an fp8 or sm90 mode), or remove the override so "
                     "PyTorch SDPA is used (ComfyUI: drop `--use-sage-attention` or bypass the Patch Sage Attention node)"),
             "details": {"kernel": kernel, "gpu": gpu, "compute_capability": f"{cc // 10}.{cc % 10}"}}
+
+
+def _sage3_refusal(ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """SageAttention3's `only supports Blackwell GPUs or newer`: its api.cu checks for compute capability 12.0 exactly
+    (`is_sm120`), so a B200 (10.0) or a GB10 (12.1) is refused as well as an older card. Claimed where SageAttention3
+    is named running (its sageattn3 frames or functions), not off NVIDIA (round 475)."""
+    if _off_nvidia_anywhere(ctx) or "sageattn3" not in _fact(ctx, "sage_kernel").lower():
+        return None
+    # `Blackwell` in the kernel's own name (sageattn3_blackwell) is not a card named: read the cards without it
+    near = {k: v for k, v in _near(ctx).items() if not (k == "gpu_model" and str(v).lower() == "blackwell")}
+    rest = {k: v for k, v in ctx.items() if not (k == "gpu_model" and str(v).lower() == "blackwell")}
+    card = _named_nvidia_cc({**rest, "near": near})
+    on = f"the {card[0]} (compute capability {card[1] // 10}.{card[1] % 10})" if card else "this GPU"
+    return {"title": (f"SageAttention3 (sageattn3_blackwell) refused {on}: its FP4 kernel runs only on compute "
+                      "capability 12.0 cards (RTX 50, RTX PRO 6000 Blackwell)"),
+            "cause": ("SageAttention3's FP4 attention kernel checks the card before it runs and accepts compute capability "
+                      "12.0 only, whatever its message says (`only supports Blackwell GPUs or newer`): data-centre "
+                      "Blackwell (B200 / GB200, 10.0), a DGX Spark's GB10 (12.1), Hopper and older cards are refused."),
+            "fix": ("Use SageAttention 2 instead (`sageattn` / the Patch Sage Attention node's `auto` mode, or diffusers' "
+                    "`set_attention_backend(\"sage\")`), which has kernels for 8.0 to 12.x, or PyTorch SDPA (the default; "
+                    "Klein needs no SageAttention): drop the `sageattn3_blackwell` mode or call"),
+            "details": {"kernel": "sageattn3_blackwell", **({"gpu": card[0]} if card else {})}}
+
+
+def _sage_triton_passmgr(ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Triton's `PassManager::run failed` (its MLIR pipeline stopping while it compiles a kernel) read as SageAttention's
+    Triton kernels meeting a card they cannot be compiled for: only where SageAttention is named in the paste and an
+    NVIDIA card is named. Volta / Pascal (below 7.5): SageAttention's int8 Triton kernels have no lowering there (this
+    signature); an RTX 50 / Blackwell card: Triton before 3.3 has no MMA lowering for 12.0 (triton.blackwell-unsupported).
+    Turing to Hopper, no card, no SageAttention, or an AMD / Intel / Mac setup (their Triton backends print the same
+    words): not claimed (round 475)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if not (_fact(ctx, "sage_kernel") or _fact(ctx, "sage_forced") or _fact(ctx, "sage_said")):
+        return None
+    card = _named_nvidia_cc(ctx)
+    if card is None:
+        return None
+    gpu, cc = card
+    details = {"gpu": gpu, "compute_capability": f"{cc // 10}.{cc % 10}"}
+    if cc >= 100:
+        return {"as": "triton.blackwell-unsupported", "details": details,
+                "cause": ("SageAttention's Triton kernels (SageAttention 1.x, the `_triton` modes of 2.x) are compiled by "
+                          "Triton when they first run; Triton before 3.3 has no matrix-multiply lowering for Blackwell "
+                          "(compute capability 12.0 / 10.0), so its MLIR pipeline stops (`PassManager::run failed`, often "
+                          "after `TritonGPUAccelerateMatmul`). A Triton of 3.3 or newer compiles them.")}
+    if cc < 75:
+        return {"title": (f"SageAttention's Triton kernel cannot be compiled for the {gpu} (compute capability "
+                          f"{cc // 10}.{cc % 10}): Triton's pipeline failed (`PassManager::run failed`)"),
+                "details": details}
+    return None
+
+
+@_interp("sage_head_dim")
+def _sage_head_dim(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """sage.head-dim: not where the paste shows ComfyUI's UNet model code (openaimodel.py: SD1.x / SD2 / SDXL), whose
+    SD1.5 head sizes are another model family's (round 475)."""
+    if _fact(ctx, "unet_model_frame"):
+        return None
+    return {}
 
 
 @_interp("sage_build")

@@ -20780,6 +20780,103 @@ def test_round468_fp8_triton_refusal_off_nvidia_kinds():
               "architecture.\nThe supported fp8 dtypes are ('fp8e4b15', 'fp8e5')\n"):
         assert ids(t) == [], (t, ids(t))
 
+def test_round475_sage_runtime_arch_dtype_kinds():
+    r"""Round 475 (SageAttention at run time in ComfyUI and diffusers, third pass): SageAttention3's own refusal
+    (`RuntimeError: only supports Blackwell GPUs or newer.`, its api.cu accepts compute capability 12.0 only) with
+    sageattn3 named running is sage.unsupported-arch told as SageAttention3's; `SMxx kernel is not available` under
+    sageattn's own dispatcher (its core.py frame, `get_cuda_arch_versions()`) with no card named is the build's
+    (sage.build-mismatch), while the same assertion from a kernel called by name stays sage.unsupported-arch; the sm90
+    kernel's `create_tensor_map_4D` assertion in qk_int_sv_f8_cuda_sm90.cu is a build with CUDA older than 12.4
+    (sage.cuda-too-old); a SageAttention kernel's `failed to dispatch data type Float` is sage.input-dtype told as a
+    cast; Triton's `PassManager::run failed` with SageAttention named is sage.unsupported-arch on a Volta / Pascal card
+    (a card named after Chinese text included) and triton.blackwell-unsupported on an RTX 50 card. Silent: the
+    Blackwell refusal with no sageattn3 in view, another library's tensor-map assertion, `Float8_e4m3fn`,
+    `PassManager::run failed` on an Ampere card, without SageAttention, or on an AMD card, SageAttention's head-size
+    assertion under ComfyUI's UNet code (openaimodel.py: SD1.5's heads), and a CUDA_HOME refusal on an AMD / ROCm box."""
+    sage3 = [
+        "# ComfyUI Error Report\r\n## Error Details\r\n- **Node Type:** KSamplerAdvanced\r\n- **Exception Type:** "
+        "RuntimeError\r\n- **Exception Message:** only supports Blackwell GPUs or newer.\r\n## Stack Trace\r\n  File "
+        "\"/home/spark/ComfyUI/venv/lib/python3.12/site-packages/sageattn3/api.py\", line 128, in blockscaled_fp4_attn\r\n"
+        "    return fp4attn_cuda.fwd(qlist[0], klist[0], vlist[0], qlist[1], klist[1], vlist[1], delta_s, KL)\r\n",
+        "GPU: NVIDIA H100 80GB HBM3\nTraceback (most recent call last):\n  File \"bench.py\", line 12, in <module>\n"
+        "    out = sageattn3_blackwell(q, k, v)\nRuntimeError: only supports Blackwell GPUs or newer.\n",
+    ]
+    for text in sage3:
+        m = one(text, "sage.unsupported-arch")
+        assert ids(text) == ["sage.unsupported-arch"], (text, ids(text))
+        assert "SageAttention3" in m["title"] and "12.0" in m["title"]
+        assert "SageAttention 2" in m["fix"]
+    assert "H100" in one(sage3[1], "sage.unsupported-arch")["title"]
+    assert ids("Traceback (most recent call last):\n  File \"fa4_bench.py\", line 3, in <module>\n"
+               "RuntimeError: only supports Blackwell GPUs or newer.\n") == []
+
+    auto = ("  File \"D:\\AI\\ComfyUI\\comfy\\ldm\\modules\\attention.py\", line 503, in attention_sage\n"
+            "    out = sageattn(q, k, v, attn_mask=mask, is_causal=False, tensor_layout=tensor_layout)\n"
+            "  File \"D:\\AI\\venv\\Lib\\site-packages\\sageattention\\core.py\", line 140, in sageattn\n"
+            "    arch = get_cuda_arch_versions()[q.device.index]\n"
+            "  File \"D:\\AI\\venv\\Lib\\site-packages\\sageattention\\core.py\", line 829, in "
+            "sageattn_qk_int8_pv_fp8_cuda_sm90\n"
+            "    assert SM90_ENABLED, \"SM90 kernel is not available. Make sure you GPUs with compute capability 9.0.\"\n"
+            "AssertionError: SM90 kernel is not available. Make sure you GPUs with compute capability 9.0.\n")
+    m = one(auto, "sage.build-mismatch")
+    assert ids(auto) == ["sage.build-mismatch"] and "SM90" in m["title"]
+    forced = ("  File \"/opt/app/sageattention/core.py\", line 829, in sageattn_qk_int8_pv_fp8_cuda_sm90\n"
+              "    assert SM90_ENABLED, \"SM90 kernel is not available. Make sure you GPUs with compute capability 9.0.\"\n"
+              "AssertionError: SM90 kernel is not available. Make sure you GPUs with compute capability 9.0.\n")
+    assert ids(forced) == ["sage.unsupported-arch"], ids(forced)
+
+    tmap = ("RuntimeError: CUDA error: unspecified launch failure\nCUDA kernel errors might be asynchronously reported at "
+            "some other API call, so the stacktrace below might be incorrect.\n"
+            "/build/SageAttention/csrc/qattn/qk_int_sv_f8_cuda_sm90.cu:51: CUtensorMap create_tensor_map_4D(T*, int, int, "
+            "int, int, int, int, int) [with int BlockMajorSize = 128; int BlockMinorSize = 128; bool swizzle = true; "
+            "T = __nv_fp8_e4m3]: Assertion `result == CUDA_SUCCESS' failed.\nAborted (core dumped)\n")
+    m = one(tmap, "sage.cuda-too-old")
+    assert ids(tmap) == ["sage.cuda-too-old"], ids(tmap)
+    assert "12.4" in m["title"] and "CUDA_HOME" in m["fix"]
+    assert "sage.cuda-too-old" not in ids(
+        "deep_gemm/include/tma_utils.cuh:88: CUtensorMap make_2d_tma_desc(T*, int): Assertion `result == CUDA_SUCCESS' "
+        "failed.\nAborted (core dumped)\n")
+
+    for kern, dt in (("qk_int8_sv_f16_accum_f32_attn", "Float"), ("qk_int8_sv_f8_accum_f32_attn_inst_buf", "Double")):
+        text = (f"RuntimeError: at::Tensor {kern}(at::Tensor, at::Tensor, at::Tensor, at::Tensor, int, int, float, int) "
+                f"failed to dispatch data type {dt}\r\n")
+        m = one(text, "sage.input-dtype")
+        assert ids(text) == ["sage.input-dtype"], ids(text)
+        assert "float16 or bfloat16" in m["title"] and dt in m["title"] and "torch.bfloat16" in m["fix"]
+    assert "sage.input-dtype" not in ids("RuntimeError: at::Tensor qk_int8_sv_f8_accum_f32_attn(at::Tensor, at::Tensor) "
+                                         "failed to dispatch data type Float8_e4m3fn\n")
+
+    head = ("!!! Exception during processing !!! PassManager::run failed\nTraceback (most recent call last):\n"
+            "  File \"C:\\ComfyUI\\execution.py\", line 510, in execute\n")
+    volta = [
+        "Total VRAM 32510 MB\nDevice: cuda:0 Tesla V100-SXM2-32GB : cudaMallocAsync\nUsing sage attention\n" + head,
+        "显卡用的是P40，装了sageattention 1.0.6 之后采样报错\n" + head,
+        "GTX 1080 Ti, patched with the KJ Patch Sage Attention node:\r\n" + head.replace("\n", "\r\n"),
+    ]
+    for text in volta:
+        m = one(text, "sage.unsupported-arch")
+        assert ids(text) == ["sage.unsupported-arch"], (text, ids(text))
+        assert "Triton" in m["title"] and "PassManager" in m["title"]
+    bw = "SageAttention runs on my 4090 box but on the new RTX 5080 it fails:\n" + head
+    m = one(bw, "triton.blackwell-unsupported")
+    assert ids(bw) == ["triton.blackwell-unsupported"] and "3.3" in m["cause"]
+    for text in ("Device: cuda:0 NVIDIA GeForce RTX 3090 : cudaMallocAsync\nUsing sage attention\n" + head,
+                 "Tesla V100 with torch.compile of flex_attention:\n" + head,
+                 "AMD arch: gfx1100\nDevice: cuda:0 AMD Radeon RX 7900 XTX : native\nUsing sage attention\n" + head):
+        assert ids(text) == [], (text, ids(text))
+
+    unet = ("  File \"E:\\ComfyUI\\comfy\\ldm\\modules\\diffusionmodules\\openaimodel.py\", line 873, in _forward\n"
+            "    h = forward_timestep_embed(module, h, emb, context, transformer_options)\n"
+            "AssertionError: headdim should be in [64, 96, 128].\n")
+    assert ids(unet) == [], ids(unet)
+    assert "sage.head-dim" in ids(unet.split("\n", 2)[2])
+
+    rocm = ("Building SageAttention on my box (AMD, ROCm and Arch Linux):\nRuntimeError: Cannot find CUDA_HOME. CUDA must "
+            "be available to build the package.\n")
+    assert ids(rocm) == [], ids(rocm)
+    assert "cuda.toolkit-missing" in ids(rocm.split("\n", 1)[1])
+
+
 
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
