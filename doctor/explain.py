@@ -1466,6 +1466,8 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
         return None  # `PyTorch ... SM_120 error` names PyTorch itself; still not beside an attention package or framework
     if g.get("para_inst") and _para_sm_foreign(ctx):
         return None  # `PyTorch ... sm_120 is not supported by the current installation` (the warning retold): same gate
+    if g.get("para_drop") and _para_sm_foreign(ctx):
+        return None  # round 472: `PyTorch ... dropped support for sm_61` in a user's words: same gate
     if g.get("cu_said") and (_off_nvidia(ctx) or any(_fact(ctx, k) for k in (
             "other_framework", "llm_engine", "ggml_cuda", "foreign_cuda_build"))):
         return None  # `pytorch 2.7.0+cu126 ... incompatible with ... CUDA capability sm_120`: torch's own build named
@@ -8650,6 +8652,21 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "`python -m pip install -r requirements.txt`; portable: update\\update_comfyui.bat), and try again "
                         "without the flags"),
                 "details": {"stopped_after": "prepared for dynamic VRAM loading"}}
+    if g.get("crash_only") or g.get("crash_on"):
+        # round 472: the writer's own account that ComfyUI crashes or aborts only with the dynamic VRAM loader on
+        # (`comfy-aimdo enabled, ComfyUI crashes on startup`, `abort ... only when SageAttention + dynamic VRAM are both
+        # enabled`): dynamic VRAM / comfy-aimdo is ComfyUI's own, so naming it names the program
+        if _off_nvidia_anywhere(ctx):
+            return None
+        said = (g.get("crash_only") or g.get("crash_on") or "").strip()
+        return {"title": f"ComfyUI {'aborts' if said.lower().startswith(('abort', 'fatal')) else 'crashes'} only with its "
+                         "dynamic VRAM loader (comfy-aimdo) on: the writer ties the failure to it",
+                "cause": ("Recent ComfyUI loads models through its dynamic VRAM allocator (comfy-aimdo, on by default), which "
+                          "hooks the CUDA allocator and maps weights into the GPU on demand with the driver's virtual memory "
+                          "calls. With some attention kernels (SageAttention most often), drivers and model sizes that "
+                          "allocation pattern makes the process crash natively (an access violation, `Fatal Python error: "
+                          "Aborted`) at start or at the first sampling step, while the same install runs with the loader off."),
+                "details": {"told": said[:80]}}
     if g.get("since") or g.get("since2"):
         # the writer's account that the crashes began with the dynamic VRAM loader (`crashing ... since dynamic vram`,
         # `since the dynamic vram update ... crashing`): ComfyUI named with the failure, nothing else blamed

@@ -18994,6 +18994,54 @@ def test_round464_comfyui_error_803_in_words_kinds():
     assert sig not in ids(t)
 
 
+def test_round472_comfyui_generic_dynamic_vram_crash_torch_dropped_sm_rocm_chosen_kinds():
+    r"""Round 472 (ComfyUI failures from generic user queries, eleventh pass): a writer's own account that ComfyUI
+    crashes or aborts only with its dynamic VRAM loader on (a crash word, then `only when/if/with` dynamic VRAM
+    enabled / active / on; or `comfy-aimdo` / dynamic VRAM said to be enabled, then a crash word in the sentence) is
+    comfyui.dynamic-vram, headlined as the writer's tie and fixed with --disable-dynamic-vram; a user's words that
+    PyTorch dropped / removed / no longer supports the card's sm_XX is torch.sm-unsupported with the cu126 fix for an
+    old architecture; the writer's word that ROCm was the option chosen (`I selected ROCm`, `specified ROCm`) makes the
+    setup an AMD one, so torch's `Found no NVIDIA driver` there is not torch.no-driver. Silent: the same words negated
+    or with dynamic VRAM disabled, on an AMD card, another framework's or an attention package's dropped architecture,
+    an AMD gfx target; the plain no-driver message on an NVIDIA machine stays torch.no-driver."""
+    sig = "comfyui.dynamic-vram"
+    for t in ("With comfy-aimdo enabled ComfyUI crashes at the first KSampler step on my RTX 4080; "
+              "--disable-dynamic-vram fixes it\n",
+              "ComfyUI segfaults only if dynamic_vram is on, Linux + RTX 5090\r\n",
+              "# ComfyUI Error Report\n## Error Details\n- **Node Type:** SamplerCustomAdvanced\n- **Exception Message:** "
+              "worker died\nNote: the process crashes only with dynamic VRAM active; with --disable-dynamic-vram it runs\n",
+              "Fatal Python error: Aborted (faulthandler at F.gelu), but only when dynamic vram is enabled - RTX 3090, "
+              "torch 2.10.0+cu130\n"):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "only with its dynamic VRAM loader" in m["title"] and "--disable-dynamic-vram" in m["fix"]
+    for t in ("ComfyUI crashes even with dynamic VRAM disabled, so it is not that\n",
+              "On my RX 7900 XTX ComfyUI crashes only when dynamic VRAM is enabled\n",
+              "It doesn't crash when comfy-aimdo is enabled, only the colors are off\n"):
+        assert ids(t) == [], t
+    sig = "torch.sm-unsupported"
+    for t in ("On my GTX 1070, ComfyUI broke after the update: PyTorch 2.8 dropped support for sm_61, so I went back to "
+              "the cu126 wheel\n",
+              "pytorch removed support for sm_50 in its cu128 wheels and my Quadro M2000 now fails at the first KSampler "
+              "step\r\n",
+              "Pytorch no longer supports sm_60 in the CUDA 12.8 builds (Tesla P100 on Kaggle)\n"):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "no kernels" in m["title"] and "whl/cu126" in m["fix"]
+    for t in ("TensorFlow 2.18 dropped support for sm_61, so the GTX 1080 is done for TF\n",
+              "the flash-attn wheel built for torch 2.8 dropped support for sm_75 (RTX 2080)\n",
+              "PyTorch ROCm 6.4 dropped support for gfx906 on my Radeon VII\n"):
+        assert ids(t) == [], t
+    t = "Building my extension in the nvcr.io/nvidia/pytorch:25.10-py3 image, which no longer supports sm_70\n"
+    assert "torch.sm-unsupported" not in ids(t)
+    t = ("I selected ROCm in the Stability Matrix installer and now: RuntimeError: Found no NVIDIA driver on your system. "
+         "Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx\n")
+    assert "torch.no-driver" not in ids(t)
+    t = ("RTX 3060, Ubuntu 22.04\nRuntimeError: Found no NVIDIA driver on your system. Please check that you have an "
+         "NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx\n")
+    assert ids(t) == ["torch.no-driver"]
+
+
 
 def test_round436_laptop_hybrid_graphics_kinds():
     r"""Round 436 (laptops and hybrid graphics: Optimus, MUX switches, integrated GPUs): the split cross-attention's own
