@@ -228,7 +228,9 @@ def models_found(facts: dict[str, Any]):
         if comfy_found:
             where.append(f"ComfyUI models at {comfy.get('models_root') or comfy.get('root')} (from {comfy.get('from')})")
         if hf_found:
-            where += [f"diffusers snapshot {r['repo']} at {r.get('snapshot') or r.get('folder')}"
+            # a --model-dir folder is only given, not yet known to hold a snapshot (models.diffusers judges it)
+            where += [f"--model-dir {r.get('folder')} for {r['repo']}" if r.get("local") else
+                      f"diffusers snapshot {r['repo']} at {r.get('snapshot') or r.get('folder')}"
                       for r in hf["repos"] if r.get("found")]
         yield ok("models.found", "; ".join(where))
         return
@@ -583,7 +585,17 @@ def models_diffusers(facts: dict[str, Any]):
                        ["huggingface_hub does not resume these across runs; no download lock was held"],
                        _diffusers_install(facts, r, "Run klein-doctor install: it removes them and completes the snapshot"))
         if problems:
-            yield fail("models.diffusers.incomplete", f"{name}: the snapshot is incomplete or not Klein",
+            # the headline names what is missing (issue 14: an incomplete snapshot names its missing components)
+            said = [p for p in problems if not p.startswith(("missing components:", "missing weight files:"))][:2]
+            if r.get("missing_components"):
+                said.append("missing " + ", ".join(r["missing_components"]))
+            if r.get("missing_files"):
+                n = len(r["missing_files"])
+                said.append(f"{n} weight file{'' if n == 1 else 's'} missing")
+            head = "; ".join(said)
+            head = head if len(head) <= 240 else head[:239].rstrip() + "…"
+            yield fail("models.diffusers.incomplete", f"{name}: the snapshot is incomplete or not Klein"
+                       + (f" ({head})" if head else ""),
                        [f"snapshot {where}"] + problems,
                        _diffusers_install(facts, r, "The download resumes and completes the snapshot"))
         if bad:

@@ -223,6 +223,9 @@ def test_diffusers_corrupt_blob_and_missing_component(tmp_path):
     rc, doc = check(tmp_path, "--path", "diffusers", "--no-hash")
     f = by_code(doc, "models.diffusers.incomplete")
     assert any("missing components: transformer" in e for e in f["evidence"])
+    # the headline names what is wrong, not only that something is (issue 14)
+    assert f["title"] == ("black-forest-labs/FLUX.2-klein-4B: the snapshot is incomplete or not Klein "
+                          "(model_index.json says 'Flux2Pipeline', not 'Flux2KleinPipeline'; missing transformer)")
     assert any("'Flux2Pipeline', not 'Flux2KleinPipeline'" in e for e in f["evidence"])
     (repo,) = [r for r in doc["facts"]["models"]["hf"]["repos"] if r["found"]]  # the probe records what is there; the check judged it
     assert repo["pipeline_class"] == "Flux2Pipeline" and repo["missing_components"] == ["transformer"]
@@ -251,6 +254,11 @@ def test_a_model_folder_given_that_is_a_typo_or_a_file_is_said_so(tmp_path):
         rc, doc = check(tmp_path, "--path", "comfyui", "--models-dir", str(tmp_path / given), "--no-redact", "--no-server")
         f = by_code(doc, "models.none-found")
         assert f["title"].startswith(f"--models-dir {tmp_path / given} {says}") and f["status"] == "warn", f["title"]
+    (tmp_path / "snap").mkdir()  # an empty --model-dir folder is given, not a snapshot found
+    rc, doc = check(tmp_path, "--path", "diffusers", "--model-dir", str(tmp_path / "snap"), "--no-redact")
+    assert by_code(doc, "models.found")["title"] == f"--model-dir {tmp_path / 'snap'} for black-forest-labs/FLUX.2-klein-4B"
+    assert by_code(doc, "models.diffusers.incomplete")["title"].endswith(
+        "(model_index.json is missing; missing transformer, text_encoder, tokenizer, vae, scheduler)")
     (tmp_path / "models").mkdir()  # a real, empty models folder is judged, not called missing
     rc, doc = check(tmp_path, "--path", "comfyui", "--models-dir", str(tmp_path / "models"), "--no-redact", "--no-server")
     assert "models.none-found" not in {f["code"] for f in doc["findings"]} and by_code(doc, "models.found")["status"] == "ok"
