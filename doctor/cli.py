@@ -224,7 +224,36 @@ def _bad_arguments(args: argparse.Namespace) -> str | None:
             return f"--server {args.server}: not an http(s) URL with a host"
     if args.gpu is not None and args.gpu < 0:
         return f"--gpu {args.gpu}: GPU indices start at 0"
+    if getattr(args, "variant", None) and not getattr(args, "facts", None):
+        return _unknown_variant(args.variant, args.manifest)
     return None
+
+
+def _unknown_variant(wanted: str, manifest: str | None) -> str | None:
+    """`--variant klein-9x`: said before anything runs (it was said only where model files were found to judge),
+    with the nearest known ids of the manifest in use."""
+    import difflib
+
+    import tomllib
+
+    from . import manifests
+
+    path = Path(manifest).expanduser() if manifest else manifests.manifest_dir() / "models.toml"
+    try:
+        with open(path, "rb") as fh:
+            known = [v.get("id") for v in tomllib.load(fh).get("variant", []) if isinstance(v, dict) and v.get("id")]
+    except (OSError, tomllib.TOMLDecodeError):
+        return None  # an unreadable manifest is the models check's finding
+    try:  # the smoke run's own ids and aliases (targets.toml: klein-base-4b, FLUX.2-klein-base-4B, ...) are valid too
+        smoke = [n for r in manifests.load("targets").get("variant", []) if isinstance(r, dict)
+                 for n in [r.get("id"), *(r.get("aliases") or [])] if n]
+    except manifests.ManifestError:
+        smoke = []
+    if not known or wanted in known or wanted in smoke:
+        return None
+    near = difflib.get_close_matches(wanted, known, n=2, cutoff=0.6)
+    return (f"--variant {wanted}: no such variant" + (f" (did you mean {' or '.join(near)}?)" if near else "")
+            + f"; known: {', '.join(known)}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:

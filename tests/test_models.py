@@ -153,9 +153,28 @@ def test_nothing_found_is_said_once(tmp_path):
 
 
 def test_unknown_variant(tmp_path):
+    """A live `check --variant klein-99b` is a usage error before anything runs (it was said only where files
+    were found to judge); facts replayed with a variant the manifest no longer has still get the finding."""
+    from conftest import run_cli
+
+    from doctor import pipeline
+
     root = comfy(tmp_path)
-    rc, doc = check(tmp_path, "--path", "comfyui", "--comfyui", str(root), "--variant", "klein-99b")
-    assert "klein-4b-fp8" in by_code(doc, "models.variant.unknown")["title"]
+    r = run_cli("check", "--path", "comfyui", "--comfyui", str(root), "--variant", "klein-99b", "--check", "models",
+                env=env(tmp_path), cwd=tmp_path)
+    assert r.returncode == 2 and not r.stdout
+    assert r.stderr.startswith("klein-doctor: --variant klein-99b: no such variant (did you mean ")
+    assert "klein-9b-fp8?)" in r.stderr
+    assert "known: klein-4b-fp8," in r.stderr
+    for alias in ("klein-base-4b", "FLUX.2-klein-base-4B"):  # the smoke run's ids (targets.toml) are no usage error
+        r = run_cli("check", "--path", "diffusers", "--variant", alias, "--check", "models", env=env(tmp_path),
+                    cwd=tmp_path)
+        assert r.returncode != 2 and "no such variant" not in r.stderr, (alias, r.stderr)
+    rc, doc = check(tmp_path, "--path", "comfyui", "--comfyui", str(root), "--variant", "klein-9b-fp8")
+    facts = doc["facts"]
+    facts["options"]["variant"] = "klein-99b"
+    found = pipeline.run_checks(facts, pipeline.select_checks(["models"], "comfyui"))
+    assert "klein-4b-fp8" in next(f for f in found if f.code == "models.variant.unknown").title
 
 
 def _small_manifest(tmp_path: Path, files: dict[str, tuple[str, str, bytes]]) -> Path:
