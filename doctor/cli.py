@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     pe = sub.add_parser("explain", help="turn a pasted error or a ComfyUI log into cause and fix",
                         epilog="exit codes: 0 a known error was explained, 1 nothing known matched, 2 unreadable input.",
                         formatter_class=argparse.RawDescriptionHelpFormatter)
-    pe.add_argument("text", nargs="*", help="the error text, or a log file's path (default, or -: read stdin)")
+    pe.add_argument("text", nargs="*", help="the error text, or log files' paths (default, or -: read stdin)")
     pe.add_argument("--log", metavar="FILE", help="read a log file instead")
     pe.add_argument("--json", action="store_true", help="print JSON")
     pe.add_argument("--vram", type=finite(0.1, 4096), metavar="GB",

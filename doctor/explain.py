@@ -13863,6 +13863,39 @@ def _names_a_file(arg: str) -> bool:
         return False
 
 
+def _explain_files(paths: list[str], args: Any, vram: Any, as_json: bool) -> int:
+    """Several logs named (a shell's `*.log`): each is read and answered on its own, under its name. 0: a known
+    error in any; 1: none; 2: none could be read (each unreadable one is said on stderr)."""
+    red = None
+    if not getattr(args, "no_redact", False):
+        from .redact import Redactor
+
+        red = Redactor()
+    out_text, out_json, read, matched = [], [], 0, False
+    for path in paths:
+        try:
+            matches, context, nbytes = explain_file(path, vram)
+        except InputError as exc:
+            print(f"klein-doctor explain: {exc}", file=sys.stderr)
+            continue
+        read += 1
+        matched = matched or bool(matches)
+        where = path
+        if red is not None:
+            matches, context, where = _redact_values(matches, red.text), _redact_values(context, red.text), red.text(path)
+        if as_json:
+            out_json += [dict(m, log=where) for m in matches]
+        else:
+            out_text.append(render_text(matches, where, nbytes, context, bool(getattr(args, "verbose", False))))
+    if not read:
+        return 2
+    if as_json:
+        sys.stdout.write(json.dumps({"schema": SCHEMA, "matches": out_json}, indent=1) + "\n")
+    else:
+        sys.stdout.write("\n".join(out_text))
+    return 0 if matched else 1
+
+
 def cmd_explain(args: Any) -> int:
     """0: something matched; 1: nothing matched; 2: the input could not be read."""
     vram = getattr(args, "vram", None)
@@ -13876,6 +13909,8 @@ def cmd_explain(args: Any) -> int:
         elif not args.log and len(text) == 1 and _names_a_file(text[0]):
             # `klein-doctor explain comfyui.log`: a log named where the text goes is read, not judged as 11 bytes
             args.log, text = text[0], []
+        elif not args.log and len(text) > 1 and all(_names_a_file(t) for t in text):
+            return _explain_files(text, args, vram, as_json)  # `klein-doctor explain user/*.log`
         if text:
             data = " ".join(text).encode("utf-8", "replace")
             if not data.strip():

@@ -252,3 +252,22 @@ def test_an_unknown_check_id_gets_the_nearest_known_ones_in_check_fix_and_report
         assert "gpu.presnt (did you mean gpu.present" in r.stderr and "Traceback" not in r.stderr
     r = run_cli("check", "--check", "zzz")
     assert r.returncode == 2 and r.stderr.strip() == "klein-doctor: unknown check id: zzz (see --list-checks)"
+
+
+def test_explain_reads_several_logs_each_under_its_name(tmp_path):
+    """`klein-doctor explain user/*.log`: the shell gives several file names; each is answered under its own name
+    (they were joined and judged as a text of file names); --json tags each match with its log; an unreadable one
+    is said on stderr and the others still answered; exit 1 when none holds a known error."""
+    err = ("Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n"
+           "RuntimeError: CUDA error: no kernel image is available for execution on the device\n")
+    (tmp_path / "comfyui.log").write_text(err)
+    (tmp_path / "comfyui.prev.log").write_text("Starting server\nTo see the GUI go to: http://127.0.0.1:8188\n")
+    (tmp_path / "logs").mkdir()
+    r = run_cli("explain", "comfyui.prev.log", "comfyui.log", "logs", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.index("No known error signature matched comfyui.prev.log") < r.stdout.index("1 known error in comfyui.log:")
+    assert "logs is a folder, not a log file" in r.stderr
+    r = run_cli("explain", "--json", "comfyui.log", "comfyui.prev.log", cwd=tmp_path)
+    assert [(m["id"], m["log"]) for m in json.loads(r.stdout)["matches"]] == [("cuda.no-kernel-image", "comfyui.log")]
+    r = run_cli("explain", "comfyui.prev.log", "comfyui.prev.log", cwd=tmp_path)
+    assert r.returncode == 1 and r.stdout.count("No known error signature matched comfyui.prev.log") == 2
