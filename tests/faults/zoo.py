@@ -474,9 +474,12 @@ def tree_setups() -> list[Setup]:
     add("VAE and encoder in checkpoints/", misplaced, [F("VAE where VAELoader does not look", "models.misplaced.vae"),
                                                        F("encoder where CLIPLoader does not look", "models.misplaced.text_encoder")])
 
-    def unknown_variant(b: Path) -> list[str]:
-        return comfy_args(tree(b), vid="klein-99b")
-    add("--variant klein-99b", unknown_variant, [F("unknown variant id", "models.variant.unknown")])
+    def diffusers_variant_on_comfyui(b: Path) -> list[str]:
+        # an id the manifest does not know is a usage error before anything runs (tests/test_models.py); a
+        # diffusers variant asked of a ComfyUI install is known, and the models check says it cannot judge with it
+        return comfy_args(tree(b), vid="klein-4b")
+    add("--variant klein-4b (a diffusers variant) on ComfyUI", diffusers_variant_on_comfyui,
+        [F("a diffusers variant for ComfyUI files", "models.variant.unknown", title_has="is a diffusers variant")])
 
     # --- each manifest row: every ComfyUI variant with an empty models folder
     for vid in comfy_variants():
