@@ -46,3 +46,10 @@ def os_name(facts: dict[str, Any]) -> str:
 
 def torch_facts(facts: dict[str, Any]) -> dict[str, Any]:
     return facts.get("torch") or {}
+
+
+def given_path_problem(state: str | None, noun: str) -> str | None:
+    """What is wrong with a folder the user named (its safeio.path_state): 'does not exist (...)' or 'is a file,
+    not NOUN'; None for a folder (or no state recorded). One wording for --comfyui, --models-dir, --model-dir."""
+    return {"missing": "does not exist (a typo, or a path with spaces given without quotes?)",
+            "file": f"is a file, not {noun}"}.get(state or "")

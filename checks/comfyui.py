@@ -17,6 +17,7 @@ from ..platform_rules import pip_argv
 from ..registry import NotJudged, check
 from ..shells import CMD, POSIX, POWERSHELL, Cd, Run, make_fix
 from ..winpath import is_windows_path
+from ._common import given_path_problem
 
 KLEIN_FOLDERS = {"diffusion_models": "UNETLoader", "text_encoders": "CLIPLoader", "vae": "VAELoader"}
 
@@ -62,8 +63,7 @@ def update_fix(t: dict[str, Any], facts: dict[str, Any] | None = None, then: str
 
 def not_comfyui_phrase(t: dict[str, Any]) -> str:
     """What a --comfyui path that holds no ComfyUI is, in words (check's comfyui and models findings)."""
-    return {"missing": "does not exist (a typo, or a path with spaces given without quotes?)",
-            "file": "is a file, not the ComfyUI folder"}.get(t.get("explicit_state") or "", "is not a ComfyUI folder")
+    return given_path_problem(t.get("explicit_state"), "the ComfyUI folder") or "is not a ComfyUI folder"
 
 
 def _where(t: dict[str, Any]) -> str:

@@ -17,7 +17,7 @@ from ..safetensors_id import identity_of
 from ..shells import Move, Run, make_fix
 from ..sizes import exact as _size, human  # the one size formatter
 
-from ._common import os_name
+from ._common import given_path_problem, os_name
 
 AREA = "Model files"
 ROLE_FOLDERS = role_folders()  # manifests/comfyui.toml [folders], [[loader]]
@@ -247,10 +247,9 @@ def models_found(facts: dict[str, Any]):
         path, "Neither a ComfyUI install nor a Klein snapshot in the Hugging Face cache was found")
     tree = facts.get("comfyui_tree") or {}
     cause = None
-    if (comfy or {}).get("from") == "--models-dir" and (comfy or {}).get("root_state") in ("missing", "file"):
-        what = f"--models-dir {comfy.get('root')} " + ("does not exist (a typo, or a path with spaces given without "
-                                                        "quotes?)" if comfy["root_state"] == "missing" else
-                                                        "is a file, not the models folder")
+    bad_dir = given_path_problem((comfy or {}).get("root_state"), "the models folder")
+    if (comfy or {}).get("from") == "--models-dir" and bad_dir:
+        what = f"--models-dir {comfy.get('root')} {bad_dir}"
     elif tree.get("explicit_not_comfyui") and comfy is not None and not opts.get("models_dir"):
         from .comfyui import not_comfyui_phrase
 
@@ -540,9 +539,10 @@ def models_diffusers(facts: dict[str, Any]):
             make = fail if opts.get("path") == "diffusers" else info
             title = f"No Klein snapshot in the Hugging Face cache ({names})"
             if hf.get("model_dir"):
-                title = f"No Klein snapshot in --model-dir {hf['model_dir']}" + {
-                    "missing": ": the folder does not exist (a typo, or a path with spaces given without quotes?)",
-                    "file": ": it is a file, not the snapshot folder"}.get(hf.get("model_dir_state") or "", f" ({names})")
+                state = hf.get("model_dir_state")
+                bad_dir = given_path_problem(state, "the snapshot folder")
+                title = f"No Klein snapshot in --model-dir {hf['model_dir']}" + (
+                    f": {'the folder' if state == 'missing' else 'it'} {bad_dir}" if bad_dir else f" ({names})")
             yield make("models.diffusers.missing", title,
                        [f"searched {hf.get('model_dir') or hf.get('hub_dir')} ({'--model-dir' if hf.get('model_dir') else hf.get('hub_source')})"],
                        _diffusers_install(facts, repos[0] if len(repos) == 1 else None,

@@ -278,19 +278,15 @@ def manifest_args(facts: dict[str, Any]) -> list[str]:
     return ["--manifest", path] if path else []
 
 
-def diffusers_args(facts: dict[str, Any], variant: str | None) -> list[str]:
-    """The variant and, for a snapshot check read from a --model-dir folder, install's `--local-dir` for it."""
-    model_dir = ((facts.get("models") or {}).get("hf") or {}).get("model_dir")
-    return (["--variant", variant] if variant else []) + (["--local-dir", model_dir] if model_dir else [])
-
-
 def diffusers_install_args(facts: dict[str, Any], repo: dict[str, Any] | None, replace: bool = False) -> list[str]:
     """install's arguments after `--path diffusers` for the snapshot judged: the repo's own variant (else the
-    one given to check), the --model-dir folder, --force where damaged files of a plain folder must be moved
-    aside (the cache replaces a damaged blob itself), check's --manifest. check prints them; fix runs them."""
+    one given to check), install's `--local-dir` for a --model-dir folder, --force where damaged files of a plain
+    folder must be moved aside (the cache replaces a damaged blob itself), check's --manifest. check prints
+    them; fix runs them."""
     variant = (repo or {}).get("variant") or (facts.get("options") or {}).get("variant")
     local = ((facts.get("models") or {}).get("hf") or {}).get("model_dir")
-    return [*diffusers_args(facts, variant), *(["--force"] if replace and local else []), *manifest_args(facts)]
+    return [*(["--variant", variant] if variant else []), *(["--local-dir", local] if local else []),
+            *(["--force"] if replace and local else []), *manifest_args(facts)]
 
 
 def comfy_destinations(models_dir: Path | None, comfyui: Path | None) -> tuple[Path, dict[str, Path], list[str]]:
