@@ -367,4 +367,5 @@ def workflows_lint(facts: dict[str, Any]):
                          [f"workflow: {path}", f"pipelines: {scopes}"]
                          + ([f"{wf['inactive']} muted/bypassed node(s) not linted"] if wf.get("inactive") else []))
     if w.get("truncated"):
-        yield info("workflows.truncated", "Only the first 200 workflows in the install were linted")
+        yield info("workflows.truncated", "Only the first 200 workflows of a folder were linted (the install's "
+                   "workflows folder or one given with --workflow)")

@@ -289,6 +289,23 @@ def test_workflow_folder_lints_every_workflow_in_it(shared, tmp_path):
     assert all(t.startswith("Check the path") for t in unread.values())
 
 
+def test_a_workflow_folder_cut_by_the_bound_stays_said_beside_the_install_folder(tmp_path):
+    """A --workflow folder with more workflows than the bound is said truncated even when the install's own
+    workflows folder, read after it, is small (its count once overwrote the flag)."""
+    root = git_tree(tmp_path)
+    wf = root / "user" / "default" / "workflows"
+    wf.mkdir(parents=True, exist_ok=True)
+    (wf / "one.json").write_text("{}")
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(201):
+        (big / f"w{i:03}.json").write_text("{}")
+    facts = gather(root, [big])
+    assert facts["workflows"]["truncated"] is True and len(facts["workflows"]["files"]) == 201
+    assert "workflows.truncated" in codes(lint_findings(facts))
+    assert gather(root, [])["workflows"]["truncated"] is False
+
+
 # ------------------------------------------------------------------------------------------ issue 14: Klein signals
 DATA = Path(__file__).parent / "data" / "workflows"
 

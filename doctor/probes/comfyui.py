@@ -46,6 +46,14 @@ def _lookup(folders: dict[str, list[dict[str, Any]]], wanted: dict[str, set[str]
     return out
 
 
+def _workflow_files(folder: Path, skip_hidden: bool = False) -> tuple[list[Path], bool]:
+    """The .json files under a workflows folder, sorted and bounded (MAX_WORKFLOWS), and whether the bound cut
+    them; ``skip_hidden``: not under a folder or name starting with a dot (.trash) of a folder the user named."""
+    found = sorted(x for x in folder.rglob("*.json")
+                   if not (skip_hidden and any(part.startswith(".") for part in x.relative_to(folder).parts)))
+    return found[:MAX_WORKFLOWS], len(found) > MAX_WORKFLOWS
+
+
 @probe("workflows", timeout=60, after=["comfyui_tree", "comfyui_server", "models"])
 def workflows_probe(ctx: ProbeContext) -> dict[str, Any]:
     t = ctx.results.get("comfyui_tree") or {}
@@ -54,19 +62,18 @@ def workflows_probe(ctx: ProbeContext) -> dict[str, Any]:
     empty: list[str] = []
     for p in ctx.options.get("workflows") or []:
         if Path(p).is_dir():  # `--workflow user/default/workflows`: every workflow in it, as for the install's
-            found = sorted(x for x in Path(p).rglob("*.json") if not any(part.startswith(".") for part in
-                                                                         x.relative_to(p).parts))
-            truncated = truncated or len(found) > MAX_WORKFLOWS
-            paths += [(str(x), "--workflow") for x in found[:MAX_WORKFLOWS]]
+            found, cut = _workflow_files(Path(p), skip_hidden=True)
+            truncated = truncated or cut
+            paths += [(str(x), "--workflow") for x in found]
             if not found:
                 empty.append(p)
         else:
             paths.append((p, "--workflow"))
     wdir = t.get("workflows_dir")
     if wdir and Path(wdir).is_dir():
-        found = sorted(Path(wdir).rglob("*.json"))
-        truncated = len(found) > MAX_WORKFLOWS
-        paths += [(str(p), "install") for p in found[:MAX_WORKFLOWS]]
+        found, cut = _workflow_files(Path(wdir))
+        truncated = truncated or cut  # a --workflow folder cut short stays said
+        paths += [(str(p), "install") for p in found]
     files = [{"path": p, "format": None, "error": "a folder with no .json workflow in it", "error_code": None,
               "scopes": [], "node_types": [], "inactive": 0, "origin": "--workflow", "folder": True} for p in empty]
     wanted: dict[str, set[str]] = {}
