@@ -13863,89 +13863,73 @@ def _names_a_file(arg: str) -> bool:
         return False
 
 
-def _explain_files(paths: list[str], args: Any, vram: Any, as_json: bool) -> int:
-    """Several logs named (a shell's `*.log`): each is read and answered on its own, under its name. 0: a known
-    error in any; 1: none; 2: none could be read (each unreadable one is said on stderr)."""
-    red = None
-    if not getattr(args, "no_redact", False):
-        from .redact import Redactor
-
-        red = Redactor()
-    out_text, out_json, read, matched = [], [], 0, False
-    for path in paths:
-        try:
-            matches, context, nbytes = explain_file(path, vram)
-        except InputError as exc:
-            print(f"klein-doctor explain: {exc}", file=sys.stderr)
-            continue
-        read += 1
-        matched = matched or bool(matches)
-        where = path
-        if red is not None:
-            matches, context, where = _redact_values(matches, red.text), _redact_values(context, red.text), red.text(path)
-        if as_json:
-            out_json += [dict(m, log=where) for m in matches]
-        else:
-            out_text.append(render_text(matches, where, nbytes, context, bool(getattr(args, "verbose", False))))
-    if not read:
-        return 2
-    if as_json:
-        sys.stdout.write(json.dumps({"schema": SCHEMA, "matches": out_json}, indent=1) + "\n")
-    else:
-        sys.stdout.write("\n".join(out_text))
-    return 0 if matched else 1
-
-
 def cmd_explain(args: Any) -> int:
-    """0: something matched; 1: nothing matched; 2: the input could not be read."""
+    """0: something matched; 1: nothing matched; 2: the input could not be read. Logs named where the text goes
+    (`explain comfyui.log`, a shell's `user/*.log`) are read as logs, each answered under its own name; of several,
+    an unreadable one is said on stderr and the others answered (`--json` then tags each match with its `log`)."""
     vram = getattr(args, "vram", None)
     as_json = bool(getattr(args, "json", False))
+    results: list[tuple[list[dict[str, Any]], dict[str, str], str, int]] = []  # (matches, context, where, bytes)
+    several = False
     try:
         if vram is not None and (_num(vram) is None or not vram):
             raise InputError(f"--vram {vram}: give the GPU's memory in GB, a number between 0 and 10000000")
         text = list(args.text or [])
+        files = [str(args.log)] if args.log else []
         if text == ["-"]:  # the usual spelling of "read stdin"
             text = []
-        elif not args.log and len(text) == 1 and _names_a_file(text[0]):
-            # `klein-doctor explain comfyui.log`: a log named where the text goes is read, not judged as 11 bytes
-            args.log, text = text[0], []
-        elif not args.log and len(text) > 1 and all(_names_a_file(t) for t in text):
-            return _explain_files(text, args, vram, as_json)  # `klein-doctor explain user/*.log`
+        elif not args.log and text and all(_names_a_file(t) for t in text):
+            files, text = text, []  # a log named where the text goes is read, not judged as its name's 11 bytes
         if text:
             data = " ".join(text).encode("utf-8", "replace")
             if not data.strip():
                 raise InputError("the error text is empty")
-            sc, where = scan_bytes(data), "the text given"
-            matches, context, nbytes = explain_scanner(sc, vram), dict(sc.context), len(data)
-        elif args.log:
-            matches, context, nbytes = explain_file(args.log, vram)
-            where = str(args.log)
+            sc = scan_bytes(data)
+            results.append((explain_scanner(sc, vram), dict(sc.context), "the text given", len(data)))
+        elif files:
+            several = len(files) > 1
+            for path in files:
+                try:
+                    matches, context, nbytes = explain_file(path, vram)
+                except InputError as exc:
+                    if not several:
+                        raise
+                    print(f"klein-doctor explain: {exc}", file=sys.stderr)
+                    continue
+                results.append((matches, context, path, nbytes))
+            if not results:
+                return 2
         else:
             if sys.stdin is None or sys.stdin.isatty():
                 raise InputError("nothing to explain: give the error text in quotes, --log FILE, or pipe it on stdin")
             sc, nbytes = _read_stdin()
             if sc is None or nbytes == 0:
                 raise InputError("nothing to explain: stdin was empty")
-            matches, context, where = explain_scanner(sc, vram), dict(sc.context), "stdin"
+            results.append((explain_scanner(sc, vram), dict(sc.context), "stdin", nbytes))
     except InputError as exc:
         print(f"klein-doctor explain: {exc}", file=sys.stderr)
         return 2
     except manifests.ManifestError as exc:
         print(f"klein-doctor explain: {exc}", file=sys.stderr)
         return 2
+    red = None
     if not getattr(args, "no_redact", False):
         # what the user pasted can hold home paths, user names and tokens: never echo them
         from .redact import Redactor
 
         red = Redactor()
-        matches = _redact_values(matches, red.text)
-        context = _redact_values(context, red.text)
-        where = red.text(where)
+    out_json: list[dict[str, Any]] = []
+    out_text: list[str] = []
+    for matches, context, where, nbytes in results:
+        if red is not None:
+            matches, context, where = _redact_values(matches, red.text), _redact_values(context, red.text), red.text(where)
+        out_json += [dict(m, log=where) for m in matches] if several else matches
+        out_text.append(render_text(matches, where, nbytes, context, bool(getattr(args, "verbose", False))))
     if as_json:
-        sys.stdout.write(json.dumps({"schema": SCHEMA, "matches": matches}, indent=1) + "\n")
+        sys.stdout.write(json.dumps({"schema": SCHEMA, "matches": out_json}, indent=1) + "\n")
     else:
-        sys.stdout.write(render_text(matches, where, nbytes, context, bool(getattr(args, "verbose", False))))
-    return 0 if matches else 1
+        sys.stdout.write("\n".join(out_text))
+    return 0 if any(r[0] for r in results) else 1
 
 
 def _mark(sev: str) -> str:

@@ -271,3 +271,25 @@ def test_explain_reads_several_logs_each_under_its_name(tmp_path):
     assert [(m["id"], m["log"]) for m in json.loads(r.stdout)["matches"]] == [("cuda.no-kernel-image", "comfyui.log")]
     r = run_cli("explain", "comfyui.prev.log", "comfyui.prev.log", cwd=tmp_path)
     assert r.returncode == 1 and r.stdout.count("No known error signature matched comfyui.prev.log") == 2
+
+
+def test_explain_of_several_logs_says_an_unusable_errors_manifest_like_one(tmp_path, capsys):
+    """An errors manifest that cannot be read is exit 2 with its message for several logs as for one (both now go
+    through the one file path of cmd_explain)."""
+    import argparse
+
+    from doctor import explain, manifests
+
+    for name in ("a.log", "b.log"):
+        (tmp_path / name).write_text("RuntimeError: CUDA error: no kernel image is available for execution on the device\n")
+    bad = tmp_path / "errors.toml"
+    bad.write_text("[[signature]\n")
+    manifests.set_override("errors", bad)
+    try:
+        for logs in ([str(tmp_path / "a.log")], [str(tmp_path / "a.log"), str(tmp_path / "b.log")]):
+            args = argparse.Namespace(text=logs, log=None, json=False, vram=None, verbose=False, no_redact=True)
+            assert explain.cmd_explain(args) == 2, logs
+            err = capsys.readouterr().err
+            assert err.startswith("klein-doctor explain: manifest ") and "not valid TOML" in err, err
+    finally:
+        manifests.clear_overrides()
