@@ -13855,12 +13855,9 @@ def _redact_values(o: Any, text: Callable[[str], str]) -> Any:
 
 def _names_a_file(arg: str) -> bool:
     """An argument that is one existing path (file or folder), not a pasted error text."""
-    if not arg.strip() or "\n" in arg or len(arg) > 4096:
-        return False
-    try:
-        return os.path.lexists(arg)
-    except (OSError, ValueError):
-        return False
+    from . import safeio
+
+    return bool(arg.strip()) and "\n" not in arg and len(arg) <= 4096 and safeio.path_state(arg) != "missing"
 
 
 def cmd_explain(args: Any) -> int:

@@ -29,11 +29,16 @@ INACTIVE_MODES = {2, 4}  # muted, bypassed
 LOADER_FOLDERS = loaders()  # manifests/comfyui.toml [[loader]]
 
 
+def record(path: str | Path, error: str | None = None) -> dict[str, Any]:
+    """A workflow's facts before parsing (``error`` set: one that cannot be linted, as load returns it)."""
+    return {"path": str(path), "format": None, "error": error, "error_code": None, "scopes": [], "node_types": [],
+            "inactive": 0}
+
+
 def load(path: str | Path) -> dict[str, Any]:
     """Parse one workflow file; problems are returned as ``error``, never raised."""
     p = Path(path)
-    out: dict[str, Any] = {"path": str(p), "format": None, "error": None, "error_code": None, "scopes": [],
-                           "node_types": [], "inactive": 0}
+    out = record(p)
     from .. import safeio
 
     try:  # bounded in size and depth; a FIFO or device behind the name is refused by type before opening

@@ -74,8 +74,8 @@ def workflows_probe(ctx: ProbeContext) -> dict[str, Any]:
         found, cut = _workflow_files(Path(wdir))
         truncated = truncated or cut  # a --workflow folder cut short stays said
         paths += [(str(p), "install") for p in found]
-    files = [{"path": p, "format": None, "error": "a folder with no .json workflow in it", "error_code": None,
-              "scopes": [], "node_types": [], "inactive": 0, "origin": "--workflow", "folder": True} for p in empty]
+    files = [dict(workflow.record(p, "a folder with no .json workflow in it"), origin="--workflow", folder=True)
+             for p in empty]
     wanted: dict[str, set[str]] = {}
     for p, origin in paths:
         wf = workflow.load(p)
