@@ -546,14 +546,15 @@ def models_diffusers(facts: dict[str, Any]):
             yield make("models.diffusers.missing", title,
                        [f"searched {hf.get('model_dir') or hf.get('hub_dir')} ({'--model-dir' if hf.get('model_dir') else hf.get('hub_source')})"],
                        _diffusers_install(facts, repos[0] if len(repos) == 1 else None,
-                                          "Download it, or point at a local copy with --model-dir DIR"))
+                                          "Download it, or point at a local copy with --model-dir DIR"),
+                       subject=repos[0].get("repo") if len(repos) == 1 else None)
         return
     for r in found:
         name = r.get("repo")
         where = r.get("snapshot") or r.get("folder")
         if r.get("note") and not r.get("snapshot"):
             yield fail("models.diffusers.no-snapshot", f"{name}: {r['note']}", [f"folder {r.get('folder')}"],
-                       _diffusers_install(facts, r, "Finish the download"))
+                       _diffusers_install(facts, r, "Finish the download"), subject=name)
             continue
         problems = list(r.get("problems") or [])  # facts gathered by an older probe carried judged text
         if r.get("index_error"):
@@ -583,7 +584,8 @@ def models_diffusers(facts: dict[str, Any]):
                        f"{human(sum(o.get('size') or 0 for o in gone))}",
                        [f"{o.get('name')} ({o.get('size')} bytes)" for o in gone[:6]] +
                        ["huggingface_hub does not resume these across runs; no download lock was held"],
-                       _diffusers_install(facts, r, "Run klein-doctor install: it removes them and completes the snapshot"))
+                       _diffusers_install(facts, r, "Run klein-doctor install: it removes them and completes the snapshot"),
+                       subject=name)
         if problems:
             # the headline names what is missing (issue 14: an incomplete snapshot names its missing components)
             said = [p for p in problems if not p.startswith(("missing components:", "missing weight files:"))][:2]
@@ -597,7 +599,7 @@ def models_diffusers(facts: dict[str, Any]):
             yield fail("models.diffusers.incomplete", f"{name}: the snapshot is incomplete or not Klein"
                        + (f" ({head})" if head else ""),
                        [f"snapshot {where}"] + problems,
-                       _diffusers_install(facts, r, "The download resumes and completes the snapshot"))
+                       _diffusers_install(facts, r, "The download resumes and completes the snapshot"), subject=name)
         if bad:
             yield fail("models.diffusers.corrupt",
                        f"{name}: {len(bad)} file(s) do not hash to their blob name (damaged download)",
@@ -607,10 +609,10 @@ def models_diffusers(facts: dict[str, Any]):
                         for f in bad[:6]],
                        _diffusers_install(facts, r, "Download the damaged files again: install replaces what does not "
                                           "hash right (a plain folder's files are moved aside to .backup-<time> names)",
-                                          replace=True))
+                                          replace=True), subject=name)
         if not problems and not bad:
             verified = [f for f in r.get("files") or [] if f.get("hash_state") in ("verified", "cached", "hashed")]
             skipped = any(f.get("hash_state") == "skipped" for f in r.get("files") or [])
             tail = "sha256 not checked (--no-hash)" if skipped else f"{len(verified)} large file(s) re-hashed to their blob names"
             yield ok("models.diffusers.ok", f"{name}: {r.get('pipeline_class')} snapshot complete "
-                     f"({', '.join(r.get('components') or [])}); {tail}", [f"snapshot {where}"])
+                     f"({', '.join(r.get('components') or [])}); {tail}", [f"snapshot {where}"], subject=name)

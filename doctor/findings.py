@@ -127,6 +127,7 @@ class Finding:
     area: str = ""
     detail: str | None = None  # a traceback for `error` findings; shown only with -v
     cause: str | None = None  # the code of the finding this one follows from (a consequence); None: a root
+    subject: str | None = None  # which one it judges where a check judges several (a repo id); None: the machine
 
     def __post_init__(self) -> None:
         self.fix = Fix.of(self.fix)
@@ -147,8 +148,9 @@ class Finding:
 
 def _make(status: Status):
     def make(code: str, title: str, evidence: list[str] | None = None, fix: str | None = None, *,
-             cause: str | None = None) -> Finding:
-        return Finding(code=code, status=status, title=title, evidence=list(evidence or []), fix=fix, cause=cause)
+             cause: str | None = None, subject: str | None = None) -> Finding:
+        return Finding(code=code, status=status, title=title, evidence=list(evidence or []), fix=fix, cause=cause,
+                       subject=subject)
 
     make.__name__ = status.value
     make.__doc__ = f"A finding with status `{status.value}`."

@@ -512,7 +512,7 @@ def test_fix_repairs_a_damaged_non_default_diffusers_snapshot_with_its_own_varia
         args = ("--manifest", str(manifest), "--path", "diffusers", "--no-redact", "--check", "models")
         doc = json.loads(run_cli("check", "--json", *args, env=e).stdout)
         f = next(f for f in doc["findings"] if f["code"] == "models.diffusers.corrupt")
-        assert f["title"].startswith(base + ":")
+        assert f["title"].startswith(base + ":") and f["subject"] == base  # fix finds the snapshot by its subject
         line = next(c["line"] for c in f["fix"]["commands"] if c["shell"] == "posix")
         argv = shlex.split(line)
         assert argv[argv.index("--variant") + 1] == "klein-4b-base" and argv[argv.index("--manifest") + 1] == str(manifest)

@@ -236,6 +236,8 @@ def test_diffusers_corrupt_blob_and_missing_component(tmp_path):
     rc, doc = check(tmp_path, "--path", "diffusers")
     f = by_code(doc, "models.diffusers.corrupt")
     assert f["status"] == "fail" and "vae/diffusion_pytorch_model.safetensors" in f["evidence"][0]
+    assert f["subject"] == "black-forest-labs/FLUX.2-klein-4B"  # the snapshot it judges, for fix and scripts
+    assert by_code(doc, "models.found")["subject"] is None
     import shutil
     shutil.rmtree(tmp_path / "hub")
     _hub(tmp_path, drop="transformer", cls="Flux2Pipeline")

@@ -148,10 +148,8 @@ def diffusers_snapshot(findings: list[Finding], facts: dict[str, Any], ctx: dict
     hf = (facts.get("models") or {}).get("hf") or {}
     repos = hf.get("repos") or []
     by_repo: dict[str, list[Finding]] = {}
-    for f in findings:
-        r = next((r for r in repos if r.get("found") and f.title.startswith(f"{r.get('repo')}:")), None)
-        if r is None and f.code == "models.diffusers.missing" and len(repos) == 1:
-            r = repos[0]
+    for f in findings:  # each finding names the snapshot it judges (its subject: the repo id)
+        r = next((r for r in repos if f.subject and r.get("repo") == f.subject), None)
         by_repo.setdefault(r.get("repo") if r else "", []).append(f)
     plans = []
     for name, cured in by_repo.items():
