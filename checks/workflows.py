@@ -350,8 +350,7 @@ def workflows_lint(facts: dict[str, Any]):
             fix = ("Remove the subgraph from inside itself in the editor, or export the workflow again"
                    if code == "workflows.subgraph-cycle" else
                    "Check the path: give the exported .json file, or the folder that holds your workflows "
-                   "(ComfyUI keeps them in user/default/workflows)" if wf["error"] in (
-                       "the file does not exist", "a folder with no .json workflow in it") else
+                   "(ComfyUI keeps them in user/default/workflows)" if wf.get("path_state") in ("missing", "empty-folder") else
                    "Export the workflow again from ComfyUI (Workflow -> Export, or Export (API))")
             yield maker(code, f"{path}: {wf['error']}", [f"workflow: {path}"], fix)
             continue

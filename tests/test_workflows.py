@@ -287,6 +287,9 @@ def test_workflow_folder_lints_every_workflow_in_it(shared, tmp_path):
     assert set(unread) == {f"{tmp_path / 'empty'}: a folder with no .json workflow in it",
                            f"{tmp_path / 'nope.json'}: the file does not exist"}
     assert all(t.startswith("Check the path") for t in unread.values())
+    # the probe says which paths name no workflow (the check reads that fact, not the error's wording)
+    states = {Path(f["path"]).name: f["path_state"] for f in doc["facts"]["workflows"]["files"]}
+    assert states == {"empty": "empty-folder", "nope.json": "missing", "t2i.json": None, "wrong-type.json": None}
 
 
 def test_a_workflow_folder_cut_by_the_bound_stays_said_beside_the_install_folder(tmp_path):

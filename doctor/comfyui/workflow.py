@@ -29,10 +29,11 @@ INACTIVE_MODES = {2, 4}  # muted, bypassed
 LOADER_FOLDERS = loaders()  # manifests/comfyui.toml [[loader]]
 
 
-def record(path: str | Path, error: str | None = None) -> dict[str, Any]:
-    """A workflow's facts before parsing (``error`` set: one that cannot be linted, as load returns it)."""
-    return {"path": str(path), "format": None, "error": error, "error_code": None, "scopes": [], "node_types": [],
-            "inactive": 0}
+def record(path: str | Path, error: str | None = None, path_state: str | None = None) -> dict[str, Any]:
+    """A workflow's facts before parsing (``error`` set: one that cannot be linted, as load returns it;
+    ``path_state`` "missing" or "empty-folder": the path given names no workflow at all)."""
+    return {"path": str(path), "format": None, "error": error, "error_code": None, "path_state": path_state,
+            "scopes": [], "node_types": [], "inactive": 0}
 
 
 def load(path: str | Path) -> dict[str, Any]:
@@ -46,7 +47,7 @@ def load(path: str | Path) -> dict[str, Any]:
         data = safeio.loads_json(raw.decode("utf-8", errors="strict"), what="the workflow")
     except safeio.Unreadable as exc:
         if exc.kind == "missing":
-            out["error"] = "the file does not exist"
+            out["error"], out["path_state"] = "the file does not exist", "missing"
         elif exc.kind == "too-large":
             out["error"] = f"larger than any workflow ({MAX_WORKFLOW_BYTES} bytes at most)"
         else:

@@ -74,7 +74,7 @@ def workflows_probe(ctx: ProbeContext) -> dict[str, Any]:
         found, cut = _workflow_files(Path(wdir))
         truncated = truncated or cut  # a --workflow folder cut short stays said
         paths += [(str(p), "install") for p in found]
-    files = [dict(workflow.record(p, "a folder with no .json workflow in it"), origin="--workflow", folder=True)
+    files = [dict(workflow.record(p, "a folder with no .json workflow in it", "empty-folder"), origin="--workflow", folder=True)
              for p in empty]
     wanted: dict[str, set[str]] = {}
     for p, origin in paths:
