@@ -459,7 +459,10 @@ class WorkflowFile(TypedDict, total=False):
     path: Optional[str]
     format: Optional[str]
     error: Optional[str]
+    error_code: Optional[str]  # a finding code for errors that have their own (workflows.subgraph-cycle)
+    path_state: Optional[str]  # "missing" / "empty-folder": the path given names no workflow; None otherwise
     origin: str
+    folder: bool
     scopes: list[WorkflowScope]
     node_types: list[str]
     inactive: int
