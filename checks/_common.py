@@ -48,6 +48,20 @@ def torch_facts(facts: dict[str, Any]) -> dict[str, Any]:
     return facts.get("torch") or {}
 
 
+def torch_build(t: dict[str, Any]) -> str | None:
+    """What the target's PyTorch is built for: "rocm", "cpu" or "cuda"; None where no PyTorch was found. One
+    reading for torch.cuda-build and the smoke's first words."""
+    if not t.get("version"):
+        return None
+    return "rocm" if t.get("hip") else "cuda" if t.get("cuda") else "cpu"
+
+
+def no_gpu_found(facts: dict[str, Any]) -> bool:
+    """The GPU probe ran and found no NVIDIA GPU (gpu.none); False where it did not run."""
+    g = facts.get("gpu")
+    return isinstance(g, dict) and not g.get("devices")
+
+
 def given_path_problem(state: str | None, noun: str) -> str | None:
     """What is wrong with a folder the user named (its safeio.path_state): 'does not exist (...)' or 'is a file,
     not NOUN'; None for a folder (or no state recorded). One wording for --comfyui, --models-dir, --model-dir."""

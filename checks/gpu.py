@@ -12,7 +12,7 @@ from ..platform_rules import (arch_driver_floor, choose_wheel, container_row, de
 from ..registry import check
 from ..shells import Run, SetEnv, make_fix
 
-from ._common import describe_gpu, gb, gib, selected_gpu, torch_facts
+from ._common import describe_gpu, gb, gib, no_gpu_found, selected_gpu, torch_facts
 
 
 @check("gpu.present", area="GPU", title="An NVIDIA GPU is visible", needs=["gpu", "system"], optional=["comfyui_tree"])
@@ -20,7 +20,7 @@ def gpu_present(facts: dict[str, Any]):
     g = facts["gpu"]
     system = facts["system"]
     devices = g.get("devices") or []
-    if not devices:
+    if no_gpu_found(facts):
         evidence = [f"{a.get('source')}: {a.get('error', 'no device')}" for a in g.get("attempts", []) if not a.get("ok")]
         if g.get("driver_version"):
             evidence.append(f"driver {g['driver_version']} is loaded but lists no GPU")

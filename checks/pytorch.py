@@ -14,7 +14,7 @@ from ..platform_rules import (arch_covers, choose_wheel, companions, device_cc, 
 from ..registry import check
 from ..shells import Run, make_fix
 
-from ._common import os_name, selected_gpu, target_python, torch_facts
+from ._common import os_name, selected_gpu, target_python, torch_build, torch_facts
 
 
 def _pip(facts: dict[str, Any], args: list[str]) -> list[Run]:
@@ -100,14 +100,15 @@ def torch_installed(facts: dict[str, Any]):
        needs=["python", "torch", "gpu"], optional=["system", "comfyui_tree"])
 def torch_cuda_build(facts: dict[str, Any]):
     t = torch_facts(facts)
-    if not t.get("version"):
+    build = torch_build(t)
+    if build is None:
         return
     dev, _ = selected_gpu(facts)
-    if t.get("hip"):
+    if build == "rocm":
         yield fail("torch.rocm-build", f"PyTorch {t['version']} is a ROCm (AMD) build", [],
                    _fix_for_gpu(facts, release_of(t["version"])))
         return
-    if not t.get("cuda"):
+    if build == "cpu":
         if dev is None:
             yield info("torch.cpu-build", f"PyTorch {t['version']} is a CPU-only build (this machine has no NVIDIA GPU either)")
             return

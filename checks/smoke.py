@@ -15,7 +15,7 @@ from ..platform_rules import has_fp8
 from ..registry import check
 from ..sizes import gb as gbs  # the one size formatter
 
-from ._common import selected_gpu, target_python
+from ._common import no_gpu_found, selected_gpu, target_python, torch_build
 
 GB = 1e9
 AREA = "Smoke"
@@ -124,13 +124,13 @@ def _fix_install(facts: dict[str, Any], package: str | None):
 def _no_usable_gpu(facts: dict[str, Any]) -> tuple[str, str] | None:
     """(why, the finding it follows from) when the gathered facts already show the target has no CUDA GPU to run
     on: none found on the machine, or a CPU-only / ROCm PyTorch in the target interpreter. None: not known."""
-    g = facts.get("gpu")
-    if isinstance(g, dict) and "devices" in g and not g.get("devices"):
+    if no_gpu_found(facts):  # the readings gpu.present and torch.cuda-build judge by (checks/_common)
         return "no NVIDIA GPU was found on this machine", "gpu.none"
     t = facts.get("torch") or {}
-    if t.get("version") and not t.get("cuda"):
-        if t.get("hip"):
-            return f"PyTorch {t['version']} in the target Python is a ROCm (AMD) build", "torch.rocm-build"
+    build = torch_build(t)
+    if build == "rocm":
+        return f"PyTorch {t['version']} in the target Python is a ROCm (AMD) build", "torch.rocm-build"
+    if build == "cpu":
         return f"PyTorch {t['version']} in the target Python is a CPU-only build", "torch.cpu-build"
     return None
 
