@@ -19188,6 +19188,48 @@ def test_round465_transformers_tp_styles_torch_hub_cert_kinds():
          "Our certificates are installed and valid, the office network blocks huggingface.co\n")
     assert "hf.ssl-verify-failed" not in ids(t) and "hf.unreachable" in ids(t)
 
+def test_round477_from_single_file_path_not_found_kinds():
+    r"""Round 477 (diffusers / transformers / accelerate / huggingface_hub errors from generic user queries, eighth
+    pass): diffusers' single-file URL check (`Invalid `pretrained_model_name_or_path` provided. Please set it to a valid
+    URL.`, raised by _extract_repo_id_and_weights_name when the path given to from_single_file is not an existing file)
+    is diffusers.single-file-path-not-found where the paste shows the diffusers frame or the from_single_file call beside
+    the message: after it (an app printing the message above its stack, a ComfyUI error report) or before it (a plain
+    traceback ending in the ValueError). Silent: the message alone as an app's own log line, and look-alike `valid URL`
+    messages of other programs."""
+    sig = "diffusers.single-file-path-not-found"
+    tb = ("Traceback (most recent call last):\r\n"
+          "  File \"C:\\Users\\ana\\klein\\run_klein.py\", line 12, in <module>\r\n"
+          "    transformer = Flux2Transformer2DModel.from_single_file(r\"D:\\models\\flux-2-klein-4b\", torch_dtype=torch.bfloat16)\r\n"
+          "  File \"C:\\Users\\ana\\klein\\.venv\\Lib\\site-packages\\diffusers\\loaders\\single_file_model.py\", line 315, in from_single_file\r\n"
+          "    checkpoint = load_single_file_checkpoint(\r\n"
+          "  File \"C:\\Users\\ana\\klein\\.venv\\Lib\\site-packages\\diffusers\\loaders\\single_file_utils.py\", line 402, in load_single_file_checkpoint\r\n"
+          "    repo_id, weights_name = _extract_repo_id_and_weights_name(pretrained_model_link_or_path)\r\n"
+          "  File \"C:\\Users\\ana\\klein\\.venv\\Lib\\site-packages\\diffusers\\loaders\\single_file_utils.py\", line 330, in _extract_repo_id_and_weights_name\r\n"
+          "    raise ValueError(\"Invalid `pretrained_model_name_or_path` provided. Please set it to a valid URL.\")\r\n"
+          "ValueError: Invalid `pretrained_model_name_or_path` provided. Please set it to a valid URL.\r\n")
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 7\n- **Node Type:** DiffusersSingleFileLoader\n"
+              "- **Exception Type:** ValueError\n"
+              "- **Exception Message:** Invalid `pretrained_model_name_or_path` provided. Please set it to a valid URL.\n"
+              "## Stack Trace\n```\n"
+              "  File \"/home/kai/ComfyUI/custom_nodes/klein-diffusers/nodes.py\", line 88, in load\n"
+              "    pipe = Flux2KleinPipeline.from_single_file(ckpt_path, torch_dtype=torch.bfloat16)\n```\n")
+    app = ("ERROR loading checkpoint: Invalid `pretrained_model_name_or_path` provided. Please set it to a valid URL.\n"
+           "Traceback (most recent call last):\n"
+           "  File \"/srv/gen/app/loader.py\", line 41, in build\n"
+           "    pipe = FluxPipeline.from_single_file(cfg.checkpoint)\n")
+    for t in (tb, report, app):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "from_single_file" in m["title"] and "not an existing file" in m["title"]
+        assert "os.path.isfile" in m["fix"] and "from_pretrained" in m["fix"]
+    # look-alikes: the message alone (an app's own line), other programs' `valid URL` messages
+    for t in ("Error loading model: Invalid `pretrained_model_name_or_path` provided. Please set it to a valid URL.\n"
+              "Ensure you have accepted the model agreement and authenticated via huggingface-cli\n",
+              "ValueError: model_endpoint is not set. Please set it to a valid URL.\n",
+              "[Vault] ERROR - CredentialResolver: vault.address = localhost is not a valid URL. Please set it to a valid URL.\n"):
+        assert ids(t) == [], t
+
+
 def test_round473_no_kernel_image_user_words_kinds():
     r"""Round 473 (PyTorch and CUDA errors from generic user queries on NVIDIA machines running image models): the
     kernel-image error shortened in a user's words, `no kernel image` followed within the line by `for this / the / my
