@@ -10172,14 +10172,20 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         near = _near(ctx)
         if _off_nvidia(ctx):
             return None  # an AMD / Intel / Mac build's crash: not claimed
-        if g.get("pause") and (not near.get("comfy_load") or near.get("py_traceback") or near.get("cudnn_dll_lookup")):
-            return None  # a batch file's pause with no model load just before it, or after a Python error or cuDNN's own
-            # `Could not locate cudnn_...dll` (the process ended by cuDNN's loader, not by memory)
+        # a sampler's progress bar (tqdm's `k/n [..., N.NNs/it]`) just before the pause of a ComfyUI launcher (its
+        # portable folder in the prompt's path, or ComfyUI named): the process died mid-sampling, where ComfyUI patches
+        # LoRAs and streams partially loaded weights through RAM (round 481)
+        sampling = bool(near.get("step_rate") and (near.get("comfy_updater") or near.get("comfy_run")))
+        if g.get("pause") and (not (near.get("comfy_load") or sampling) or near.get("py_traceback")
+                               or near.get("cudnn_dll_lookup")):
+            return None  # a batch file's pause with no model load or sampling bar just before it, or after a Python
+            # error or cuDNN's own `Could not locate cudnn_...dll` (the process ended by cuDNN's loader, not by memory)
         if g.get("pause") and re.search(r"--fast\s+pinned_memory", _fact(ctx, "pinned_hint")):
             # the launch line turned ComfyUI 0.3.6x's opt-in pinned memory on (`--fast pinned_memory`) and the process
             # ended silently after a model load: pinning the offloaded weights, gone without the option (ComfyUI#10542)
             return {"as": "comfyui.pinned-memory"}
-        return {"title": "ComfyUI's Python process ended without a traceback while loading a model: Windows ran out of memory (RAM + page file)",
+        during = "during sampling" if g.get("pause") and not near.get("comfy_load") else "while loading a model"
+        return {"title": f"ComfyUI's Python process ended without a traceback {during}: Windows ran out of memory (RAM + page file)",
                 "details": {"console": (g.get("pause") or "pause").strip()[:120]},
                 "fix": ("Let Windows manage the page file, or give it 32 GB or more on a drive with that much free space (System > "
                         "About > Advanced system settings > Performance > Settings > Advanced > Virtual memory), reboot, close other "

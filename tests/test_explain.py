@@ -21369,6 +21369,37 @@ def test_round469_portable_updater_pygit2_unreachable_frontend_pin_said_template
               "mkdir -p /opt/venv/lib/python3.12/site-packages/some_other_pkg/templates\n"):
         assert "comfyui.templates-incomplete" not in ids(t), t
 
+def test_round481_portable_pause_after_sampler_bar_ram_kinds():
+    r"""Round 481 (out of memory, offload and low-VRAM cards with FLUX-class models, third pass): the Windows portable
+    launcher's `pause` (`X:\...\ComfyUI_windows_portable>pause`, `Press any key to continue`, in any system language)
+    right after a sampler's tqdm bar with its seconds-per-step rate (`1/16 [00:05<01:23,  5.60s/it]`) and no traceback is
+    ram.oom worded for sampling: ComfyUI's process died mid-run, where LoRAs are patched and partially loaded weights
+    stream through RAM, so the page file / RAM commit ran out. The rule reads the bar's rate and ComfyUI named by the
+    prompt's path. Silent: the same bar and pause after a Python traceback (its own error is the cause), and another
+    program's batch file pausing after a bar with no ComfyUI in view."""
+    bar = ("got prompt\r\nRequested to load FluxClipModel_\r\n"
+           " 35%|\u2588\u2588\u2588\u258c      | 7/20 [00:41<01:17,  5.96s/it]\r\n"
+           "E:\\AI\\ComfyUI_windows_portable_nvidia\\ComfyUI_windows_portable>pause\r\n"
+           "Dr\u00fccken Sie eine beliebige Taste . . .\r\n")
+    m = one(bar.replace("Requested to load FluxClipModel_\r\n", ""), "ram.oom")
+    assert ids(bar.replace("Requested to load FluxClipModel_\r\n", "")) == ["ram.oom"]
+    assert "during sampling" in m["title"] and "page file" in m["title"]
+    assert "Virtual memory" in m["fix"] and "--cache-none" in m["fix"]
+    lf = ("got prompt\nmodel weight dtype torch.float8_e4m3fn, manual cast: torch.bfloat16\n"
+          "  5%|\u258c         | 1/20 [00:12<03:48, 12.02s/it]\n"
+          "C:\\Users\\mika\\ComfyUI_windows_portable>pause\nPress any key to continue . . .\n")
+    assert "during sampling" in one(lf, "ram.oom")["title"]
+    # the model-load wording stays where a load line is in view
+    assert "while loading a model" in one(bar, "ram.oom")["title"]
+    tb = ("got prompt\n 10%|\u2588         | 2/20 [00:09<01:21,  4.51s/it]\nTraceback (most recent call last):\n"
+          "  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\execution.py\", line 327, in execute\n"
+          "torch.OutOfMemoryError: Allocation on device \n"
+          "C:\\ComfyUI_windows_portable>pause\nPress any key to continue . . .\n")
+    assert "ram.oom" not in ids(tb)
+    other = (" 50%|\u2588\u2588\u2588\u2588\u2588     | 2/4 [00:10<00:10,  5.00s/it]\n"
+             "C:\\Tools\\video-upscaler>pause\nPress any key to continue . . .\n")
+    assert ids(other) == []
+
 def test_round474_zip_central_directory_retold_pickle_data_file_kinds():
     r"""Round 474 (safetensors, torch.load and pickle errors loading checkpoints, LoRAs and text encoders, second pass):
     miniz's reason `failed finding central directory` retold without torch's `PytorchStreamReader failed reading zip
