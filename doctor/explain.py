@@ -7751,8 +7751,11 @@ def _sage_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
 @_interp("cuda_malloc")
 def _cuda_malloc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """`CUDA error: operation not supported` is cudaMallocAsync refusing on this GPU, except where nunchaku raised
-    it: that engine's own kernels (4-bit tensor cores an old GPU lacks) or its harmless load-method fallbacks."""
-    if _near(ctx).get("nunchaku") or ctx.get("nunchaku"):
+    it: that engine's own kernels (4-bit tensor cores an old GPU lacks) or its harmless load-method fallbacks.
+    Round 478: nor where the paste shows llama.cpp's GGML CUDA backend (`ggml-cuda.cu`, `ggml_backend_cuda_*`, Ollama's
+    `llama runner process has terminated`): Ollama and llama.cpp print the same words for their own CUDA calls
+    (cudaMemGetInfo on a VM's GRID driver), with no PyTorch allocator involved."""
+    if _near(ctx).get("nunchaku") or ctx.get("nunchaku") or _fact(ctx, "ggml_cuda"):
         return None
     base = _nvidia_only(g, cat, ctx)
     if base is None:
@@ -7874,6 +7877,26 @@ def _expandable_wsl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     if not (near.get("wsl") or ctx.get("wsl")) or not near.get("expandable"):
         return None
     return {"details": {"driver_error": g.get("drv"), "expandable": near.get("expandable")}}
+
+
+@_interp("expandable_vmm")
+def _expandable_vmm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.expandable-segments-driver-unsupported (round 478): torch's `CUDA driver error: operation not supported` is
+    claimed where the paste names expandable segments (or their driver calls) or Unsloth, which turns them on in its
+    own __init__. Not under WSL2 (torch.expandable-segments-wsl answers there), not where symmetric memory / multicast
+    (other driver-API users), llama.cpp's GGML backend or another vendor's setup is named."""
+    if _off_nvidia_anywhere(ctx) or _fact(ctx, "wsl") or _fact(ctx, "ggml_cuda") or _fact(ctx, "symmetric_memory"):
+        return None
+    exp = _fact(ctx, "expandable")
+    uns = _fact(ctx, "unsloth_named")
+    if not (exp or uns):
+        return None
+    out: dict[str, Any] = {"details": {"driver_error": g.get("drv") or ""}}
+    if uns and not exp:
+        out["title"] = ("The GPU driver refused the memory-mapping calls of PyTorch's expandable segments, which Unsloth "
+                        "turns on (`CUDA driver error: operation not supported`)")
+        out["details"]["set_by"] = "Unsloth"
+    return out
 
 
 _COMPILED_IN_STACK = re.compile(r"(?:^|[\\/])(?:comfy|comfy_extras|custom_nodes|diffusers|transformers|nunchaku|"

@@ -19549,6 +19549,55 @@ def test_round466_attention_wheel_torch_mismatch_kinds():
                    ("### OS\n\nWindows\n\n### GPU\n\namd\n\n### VRAM\n\n8 GB\n\n" + warn, "torch.cpu-build")):
         assert bad not in ids(t), t
 
+def test_round478_cuda_init_fabric_expandable_kinds():
+    r"""Round 478 (PyTorch and CUDA errors from generic user queries, second pass): CUDA error 802 named by its number
+    alone (`CUDA Error 802`, `fails with CUDA 802`, `802 system error`) is nvidia.fabric-manager-not-running like the
+    `system not yet initialized` words; torch's `CUDA driver error: operation not supported` where the paste names
+    expandable segments (or their driver calls) or Unsloth, which turns them on, is
+    torch.expandable-segments-driver-unsupported (a vGPU or a Jetson refuses the driver's virtual-memory calls); Ollama /
+    llama.cpp's GGML `CUDA error: operation not supported` is not comfyui.cuda-malloc. Silent: the driver error with
+    nothing naming expandable segments, beside symmetric memory / multicast, under WSL2 (the WSL signature answers);
+    `802` as a size; 802 on an AMD card."""
+    sig = "nvidia.fabric-manager-not-running"
+    for t in ("Our DGX A100 node: torch.cuda.is_available() is False and every ComfyUI start fails with CUDA Error 802\n",
+              "Title: diffusers FluxPipeline on 8x H100 SXM fails with CUDA 802 since the driver 570.172.08 update\r\n",
+              "# ComfyUI Error Report\n## Error Details\n- **Node Type:** CheckpointLoaderSimple\n"
+              "- **Exception Message:** cudaGetDeviceCount failed, 802 system error on the HGX H200 box\n"):
+        m = one(t, sig)
+        assert "Fabric Manager" in m["title"] and "nvidia-fabricmanager" in m["fix"], t
+    sig = "torch.expandable-segments-driver-unsupported"
+    for t in ("$ export PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True\n$ python run_klein.py --model flux-2-klein-4b\n"
+              "GPU: NVIDIA A100-40C (vGPU)\n"
+              "  File \"/opt/venv/lib/python3.11/site-packages/torch/nn/modules/module.py\", line 1355, in to\n"
+              "    return self._apply(convert)\n"
+              "RuntimeError: CUDA driver error: operation not supported\n",
+              "==((====))==  Unsloth 2025.9.1: Fast Qwen3 patching. Transformers: 4.56.1.\r\n"
+              "   \\\\   /|    GPU: NVIDIA A10-24Q. Max memory: 23.5 GB. Platform: Linux.\r\n"
+              "Traceback (most recent call last):\r\n"
+              "  File \"/home/me/ft/train.py\", line 12, in <module>\r\n"
+              "RuntimeError: CUDA driver error: operation not supported\r\n",
+              "# ComfyUI Error Report\n## Error Details\n- **Node ID:** 3\n- **Node Type:** KSampler\n"
+              "- **Exception Type:** RuntimeError\n- **Exception Message:** CUDA driver error: operation not supported\n"
+              "## Logs\nPYTORCH_CUDA_ALLOC_CONF=expandable_segments:True set by the launcher on a Jetson AGX Orin\n"):
+        m = one(t, sig)
+        assert "expandable segments" in m["title"] and "expandable_segments:False" in m["fix"], t
+    assert "Unsloth" in one("Unsloth 2025.2.4: Fast Llama patching.\nRuntimeError: CUDA driver error: operation not "
+                            "supported\n", sig)["title"]
+    ggml = ("Error: llama runner process has terminated: CUDA error: operation not supported\n"
+            "  current device: 0, in function ggml_backend_cuda_get_device_memory at C:/a/ollama/ml/backend/ggml/"
+            "ggml/src/ggml-cuda/ggml-cuda.cu:2904\n  cudaMemGetInfo(free, total)\n")
+    # look-alikes
+    for t, bad in (("RuntimeError: CUDA driver error: operation not supported\n", sig),
+                   ("torch.distributed._symmetric_memory rendezvous with expandable_segments:True\n"
+                    "RuntimeError: CUDA driver error: operation not supported (multicast object)\n", sig),
+                   ("WSL2 Ubuntu 24.04, PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True\n"
+                    "RuntimeError: CUDA driver error: operation not supported\n", sig),
+                   (ggml, "comfyui.cuda-malloc"),
+                   ("Requested to load Flux2: CUDA 802 MiB free of 24564 MiB\n", "nvidia.fabric-manager-not-running"),
+                   ("AMD Radeon RX 7900 XTX with ZLUDA: every run stops with CUDA Error 802\n",
+                    "nvidia.fabric-manager-not-running")):
+        assert bad not in ids(t), t
+
 def test_round400_flux2_diffusers_pipeline_kinds():
     r"""Round 400 (diffusers issues about FLUX.2 / Klein pipelines, fourth pass): diffusers' context-parallel hook's
     `Expected input tensor to have N dimensions, but got M dimensions, split will not be applied` is
