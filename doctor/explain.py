@@ -1862,6 +1862,13 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
             # module.py _load_from_state_dict copying the mapped weights into the model, or the writer puts it on
             # safetensors memory maps): the mapping's memory, not CUDA's start; ram.oom reads it
             return None
+        if (g.get("av") and _near(ctx).get("comfy_load")
+                and re.search(r"cu13\d", _fact(ctx, "torch_cuda_build") + " " + _fact(ctx, "torch_cu13_tag"))):
+            # round 476: ComfyUI had already loaded a model onto the GPU (its `Requested to load` / `load device:` lines
+            # before the crash) under a CUDA 13 (+cu13x) PyTorch: a CUDA 13 build starts CUDA only on a driver of 580 or
+            # newer (there is no compatibility across major versions), so this driver meets the build's needs and the
+            # crash is not its start (a node pack's or a native extension's own crash; the stack says which)
+            return None
         if g.get("bat") and _fact(ctx, "device"):
             # ComfyUI printed its `Device: cuda:N ...` line before it stopped: torch had already started CUDA with this
             # driver, so the launcher's generic driver hint is not the cause (a node pack's import crashing the process

@@ -18994,6 +18994,44 @@ def test_round464_comfyui_error_803_in_words_kinds():
     assert sig not in ids(t)
 
 
+def test_round476_comfyui_generic_access_violation_after_cu130_model_load_kinds():
+    r"""Round 476 (ComfyUI failures from generic user queries, twelfth pass): Python's `Windows fatal exception: access
+    violation` is torch.cuda-driver-too-old's bare crash form, but not once ComfyUI had already loaded a model onto the
+    GPU (its `Requested to load` / `load device:` / `loaded completely` lines before the crash) under a CUDA 13 PyTorch
+    (`+cu130`, a whl/cu130 index): a CUDA 13 build starts CUDA only on a driver of 580 or newer, so the driver meets the
+    build and the crash is something else's (a node pack's version, a native extension). Still claimed: the same crash
+    under a CUDA 12 build (minor-version compatibility starts CUDA on an older 12.x driver, then a load can crash), and a
+    cu130 crash at torch's CUDA start with no model loaded yet; an AMD card stays silent."""
+    sig = "torch.cuda-driver-too-old"
+    for t in ("pytorch version: 2.10.0+cu130\nDevice: cuda:0 NVIDIA GeForce RTX 4070 Ti : cudaMallocAsync\ngot prompt\n"
+              "Requested to load Flux2TEModel_\nWindows fatal exception: access violation\n\nStack (most recent call first):\n"
+              "  File \"D:\\AI\\ComfyUI\\comfy\\model_patcher.py\", line 751 in _load_list\n"
+              "  File \"D:\\AI\\ComfyUI\\comfy\\model_patcher.py\", line 1550 in load\n",
+              "torch 2.9.1+cu130 on an RTX 3090\r\ngot prompt\r\nVAE load device: cuda:0, offload device: cpu, dtype: "
+              "torch.bfloat16\r\nRequested to load AutoencodingEngine\r\nloaded completely; 22000.00 MB usable, 160.31 MB "
+              "loaded, full load: True\r\nWindows fatal exception: access violation\r\n\r\nThread 0x00002a1c (most recent "
+              "call first):\r\n  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\ops.py\", line 120 in "
+              "cast_bias_weight\r\n",
+              "installed from https://download.pytorch.org/whl/cu130\n# ComfyUI Error Report\ngot prompt\nRequested to load "
+              "Flux2\nloaded partially; 9000.00 MB usable, 8800.00 MB loaded\nWindows fatal exception: access violation\n\n"
+              "Current thread 0x0000 (most recent call first):\n  File \"E:\\comfy\\comfy\\model_management.py\", line "
+              "700 in load_models_gpu\n"):
+        assert sig not in ids(t), t
+    # still the driver: a CUDA 12 build that crashed while loading, a cu130 crash at torch's CUDA start
+    for t in ("pytorch version: 2.8.0+cu128\ngot prompt\nRequested to load Flux\nWindows fatal exception: access violation\n\n"
+              "Stack (most recent call first):\n  File \"D:\\AI\\ComfyUI\\comfy\\model_patcher.py\", line 751 in "
+              "_load_list\n",
+              "pytorch version: 2.10.0+cu130\nWindows fatal exception: access violation\n\nStack (most recent call first):\n"
+              "  File \"C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\cuda\\__init__.py\", "
+              "line 182 in is_available\n"):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "access violation" in m["title"] and "driver" in m["title"]
+    t = ("pytorch version: 2.10.0+cu130\nDevice: cuda:0 AMD Radeon RX 7900 XTX : native\ngot prompt\nRequested to load "
+         "Flux2\nWindows fatal exception: access violation\n")
+    assert ids(t) == [], t
+
+
 def test_round472_comfyui_generic_dynamic_vram_crash_torch_dropped_sm_rocm_chosen_kinds():
     r"""Round 472 (ComfyUI failures from generic user queries, eleventh pass): a writer's own account that ComfyUI
     crashes or aborts only with its dynamic VRAM loader on (a crash word, then `only when/if/with` dynamic VRAM
