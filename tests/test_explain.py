@@ -20807,6 +20807,45 @@ def test_round467_triton_windows_build_kinds():
     assert "triton.c-compiler-missing" not in ids(cache), ids(cache)
 
 
+def test_round479_flux2_tools_torch_series_module_words_kinds():
+    r"""Round 479 (FLUX.2 [klein] / [dev] in the tools beside ComfyUI: trainers, GGUF / nunchaku packs, Forge, sd.cpp):
+    a writer's words that the torch packages / wheels / builds do not support the (RTX) 50 / 5000 series, with no torch
+    version named, are torch.sm-unsupported (the cu128 reinstall), and beside a bare `no kernel image` they win over
+    cuda.no-kernel-image; a writer's words that a program complains about (errors about, fails on) a lowercase module
+    being missing are python.module-missing, naming that module. Silent: an AMD / ROCm setup, a Quadro `RTX 5000 Ada`,
+    the same words without the negation, and `being missing` said of nothing, a model, the VAE or a node."""
+    series = [
+        "Upgraded to a 5080 and the trainer dies at the first step. I guess the stock torch wheels don't support the RTX 50 "
+        "series yet, so I reinstalled from cu128 and it runs.\n",
+        "# ComfyUI Error Report\r\n## Error Details\r\n- **Node Type:** KSampler\r\n- **Exception Message:** CUDA error: no "
+        "kernel image is available for execution on the device\r\nThe default PyTorch builds do not support the 50 series "
+        "here (RTX 5060 Ti).\r\n",
+        "musubi-tuner on a 5070: the torch packages it pins can't support the 5000 series\n",
+    ]
+    for t in series:
+        m = one(t, "torch.sm-unsupported")
+        assert ids(t) == ["torch.sm-unsupported"], (t, ids(t))
+        assert "RTX 50" in m["title"] and "cu128" in m["fix"]
+    words = [
+        ("Fresh install of the trainer; when I start a LoRA job it complains about torchvision being missing.\n",
+         "torchvision"),
+        ("ai-toolkit keeps erroring about the `accelerate` package being missing after the update\r\n", "accelerate"),
+        ("SwarmUI's backend fails on 'sentencepiece' being missing when loading the FLUX.2 encoder\n", "sentencepiece"),
+    ]
+    for t, mod in words:
+        m = one(t, "python.module-missing")
+        assert ids(t) == ["python.module-missing"], (t, ids(t))
+        assert mod in m["title"] and "pip install" in m["fix"], m
+    for t in ("RX 9070 XT on ROCm: the torch packages don't support the 5000 series yet\n",
+              "the torch builds don't support the RTX 5000 Ada here\n",
+              "the default torch packages support the 5000 series now\n",
+              "it complains about nothing being missing but still fails\n",
+              "ComfyUI complains about the VAE being missing\n",
+              "the loader complains about the model being missing in the folder\n",
+              "the workflow errors about a node being missing\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round442_launcher_installer_git_port_kinds():
     r"""Round 442 (launchers and installers around ComfyUI, second pass): Windows refusing ComfyUI its port with
     WSAEACCES (`[Errno 13]` / `[Errno 10013]`, access permissions) is comfyui.port-forbidden, read on port 8188, in
