@@ -9784,10 +9784,26 @@ def _docker_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         return {"title": (f"`{zero.strip()}` asked Docker for zero GPUs: the container started without GPU access "
                           "(--gpus takes a count; the first GPU is `--gpus device=0`, every GPU `--gpus all`)"),
                 "details": {"gpus": zero.strip()}}
-    if g.get("nosmi"):
+    if g.get("nosmi") or g.get("ocismi"):
+        # round 482: the OCI runtime's own wording (runc `exec: "nvidia-smi": executable file not found in $PATH`, crun
+        # `executable file `nvidia-smi` not found in $PATH`) is itself a container's: no container fact needed
         return {"title": ("nvidia-smi is missing inside the container: it was started without GPU access (the NVIDIA "
                           "runtime adds nvidia-smi and the driver's libraries only to a container given the GPU)"),
-                "details": {"said": g["nosmi"].strip()[:60]}}
+                "details": {"said": (g.get("nosmi") or g.get("ocismi") or "").strip()[:60]}}
+    if g.get("k8s") or (g.get("isavail") and _fact(ctx, "kubernetes")):
+        # round 482: a Kubernetes pod (k3s, k8s) where torch.cuda.is_available() is False: the pod was not started
+        # through the NVIDIA runtime or asked for no GPU
+        return {"title": ("The Kubernetes pod was started without GPU access: torch in it finds no GPU (no "
+                          "`runtimeClassName: nvidia`, or no `nvidia.com/gpu` limit)"),
+                "fix": ("Give the pod the GPU through the NVIDIA runtime: in the pod spec set `runtimeClassName: nvidia` "
+                        "(k3s registers the nvidia runtime but does not make it the default; the NVIDIA GPU Operator "
+                        "creates the RuntimeClass) and request the GPU with `resources: {limits: {nvidia.com/gpu: 1}}` "
+                        "(the NVIDIA device plugin must be running: `kubectl describe node | grep nvidia.com/gpu` shows a "
+                        "count above 0). Where pods cannot be edited (Kubeflow notebooks), make nvidia containerd's "
+                        "default runtime: k3s reads /var/lib/rancher/k3s/agent/etc/containerd/config.toml.tmpl, or start "
+                        "the agent with `--default-runtime=nvidia`. Check inside the pod: `nvidia-smi` and "
+                        "`python -c \"import torch; print(torch.cuda.is_available())\"`"),
+                "details": {"platform": "kubernetes"}}
     return {}
 
 

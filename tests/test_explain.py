@@ -21703,6 +21703,53 @@ def test_round470_hf_token_login_repo_create_kinds():
              "for url https://huggingface.co/stabilityai/stable-fast-3d/resolve/main/model.safetensors.\n")
     assert "hf.repo-not-found" not in ids(gated)
 
+def test_round482_container_gpu_k8s_oci_nvidia_smi_kinds():
+    r"""Round 482 (WSL2, Docker and containers with NVIDIA GPUs, third pass): the OCI runtime's own refusal to start
+    nvidia-smi in a container (runc `exec: "nvidia-smi": executable file not found in $PATH`, crun `executable file
+    `nvidia-smi` not found in $PATH`) is docker.no-gpu-runtime without a container word elsewhere: the container was
+    started without GPU access (Podman's `--gpus` gave none; the fix names the CDI device). A Kubernetes pod (k3s, k8s,
+    kubernetes named, not as a path segment) where torch.cuda.is_available() (or a misspelling of it) is False is the
+    same signature with a pod headline and a runtimeClassName / nvidia.com/gpu fix. The Rust cudarc binding's
+    `DriverError(CUDA_ERROR_NO_DEVICE, ...)` (candle, mistral.rs) is another framework's and stays silent. Silent: another
+    executable missing from $PATH, torch True in a pod, a ROCm pod, the nbody image path `nvcr.io/nvidia/k8s/...`
+    keeps the Docker headline."""
+    runc = ('docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI '
+            'runtime create failed: runc create failed: unable to start container process: error during container init: '
+            'exec: "nvidia-smi": executable file not found in $PATH: unknown.\r\n')
+    m = one(runc, "docker.no-gpu-runtime")
+    assert ids(runc) == ["docker.no-gpu-runtime"]
+    assert "nvidia-smi is missing inside the container" in m["title"] and "--gpus all" in m["fix"]
+    crun = ("$ podman run --rm --gpus=all docker.io/nvidia/cuda:12.8.1-base-ubuntu24.04 nvidia-smi\n"
+            "Error: crun: executable file `nvidia-smi` not found in $PATH: No such file or directory: OCI runtime "
+            "attempted to invoke a command that was not found\n")
+    m = one(crun, "docker.no-gpu-runtime")
+    assert "without GPU access" in m["title"] and "--device nvidia.com/gpu=all" in m["fix"]
+    assert ids('Error: crun: executable file `python3` not found in $PATH: No such file or directory\n'
+               'exec: "comfyui": executable file not found in $PATH: unknown\n') == []
+
+    # a Kubernetes pod without GPU access
+    pod = ("Deployed ComfyUI on our k8s cluster (containerd 1.7, GPU operator 24.9) for FLUX.2 klein.\n"
+           "kubectl exec -it comfyui-7d9f8b6c5-xk2lp -- python3\n>>> import torch\n>>> torch.cuda.is_available()\nFalse\n")
+    m = one(pod, "docker.no-gpu-runtime")
+    assert ids(pod) == ["docker.no-gpu-runtime"]
+    assert "Kubernetes pod" in m["title"] and "runtimeClassName: nvidia" in m["fix"] and "nvidia.com/gpu" in m["fix"]
+    typo = ("diffusers worker on kubernetes (RKE2), nvidia-smi on the node shows an L40S\r\n"
+            "but torch.cuda.is_avaliable() returns False inside the container\r\n")
+    m = one(typo, "docker.no-gpu-runtime")
+    assert "Kubernetes pod" in m["title"]
+    # look-alikes: torch True in a pod, a ROCm pod, the CUDA sample image's k8s path segment
+    assert ids("k3s pod: torch.cuda.is_available() returns True but the first Klein step takes 40 s\n") == []
+    assert ids("k8s pod on an MI300X with ROCm 6.3: torch.cuda.is_available() False\n") == []
+    nbody = ("docker run --rm nvcr.io/nvidia/k8s/cuda-sample:nbody nbody -gpu -benchmark\n"
+             "then in my own container: torch.cuda.is_available() False\n")
+    m = one(nbody, "docker.no-gpu-runtime")
+    assert "Kubernetes" not in m["title"]
+
+    # the Rust cudarc binding's error value is another framework's driver lookup
+    assert ids('Error: DriverError(CUDA_ERROR_NO_DEVICE, "no CUDA-capable device is detected")\n'
+               "  at candle-core/src/cuda_backend/device.rs:312\n") == []
+    assert ids("RuntimeError: CUDA error: no CUDA-capable device is detected\n") == ["cuda.no-device"]
+
 def test_round399_node_pack_weights_only_doc_line_kinds():
     r"""Round 399 (custom node packs' trackers in the FLUX.2 / Klein era, third pass): torch's closing sentence of a
     weights-only refusal (`Check the documentation of torch.load to learn more about types accepted by default with
