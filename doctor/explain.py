@@ -4764,7 +4764,8 @@ def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         # was consulted, so it is uv's matching of the local version (an early uv), not a missing index
         return {"as": "python.uv-local-version", "details": {"requirement": f"{pkg}=={want}", "index": index}}
     opt, _, given = _fact(ctx, "pytorch_index_given").replace("=", " ", 1).partition(" ")
-    given = given.strip().rstrip("/")
+    # round 480: ComfyUI Desktop logs its uv commands with each argument quoted (`"--index-url" "https://..."`)
+    opt, given = opt.strip("\"'"), given.strip().strip("\"'").rstrip("/")
     title = f"{pkg} {want} is a build only PyTorch's {local} index carries, and the install did not look there"
     if given.lower().endswith("/torch_stable.html") and opt not in ("-f", "--find-links"):
         # torch_stable.html given as an index (`--index`, `--extra-index-url`): it is a find-links page, read only with -f
@@ -12661,6 +12662,13 @@ def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
         return {"title": (f"A bare `pip install` {said}, yet ComfyUI portable still misses the package: that pip ran "
                           "in another Python (a system Python on PATH), not in the portable's python_embeded"),
                 "details": {"said": said}}
+    frame = (near.get("py_frame") or "").replace("/", "\\").lower()
+    root = re.split(r"\\(?:lib\\)?site-packages", site.replace("/", "\\").lower())[0] if site else ""
+    if root and g.get("pkg") and frame.startswith(root + "\\") \
+            and g["pkg"].lower() not in ("pip", "setuptools", "wheel", "pkg_resources", "_distutils_hack"):
+        # round 480: a traceback of that system Python running a package (a node pack launching `accelerate` with
+        # the system Python, its runpy.py frame just before): the Python ran a program, no pip is in view
+        return None
     d = {"site": site} if site else {}
     if g.get("pkg"):
         d["package"] = g["pkg"]

@@ -20996,6 +20996,61 @@ def test_round468_fp8_triton_refusal_off_nvidia_kinds():
               "architecture.\nThe supported fp8 dtypes are ('fp8e4b15', 'fp8e5')\n"):
         assert ids(t) == [], (t, ids(t))
 
+def test_round480_portable_desktop_startup_update_kinds():
+    r"""Round 480 (Windows ComfyUI portable and ComfyUI Desktop start-up and update failures, fourth pass): ComfyUI
+    Desktop's update that stops with `requirements install exited with code N` and `ComfyUI source was rolled back to
+    <commit>` (or the older `Warning: requirements install exited with code N`) is comfyui.desktop-update-requirements-
+    failed, told as the update's uv install failing; the Desktop's manager / agent requirements steps and another
+    program's `Python requirements install exited` stay silent. A +cuXXX torch pin that uv found nowhere, with the
+    Desktop's quoted `"--index-url" "https://download.pytorch.org/whl/cuYYY"` of another build, names that index in the
+    title. The portable's run_nvidia_gpu*.bat named with Windows' `cannot find the file / path specified` is
+    comfyui.portable-wrong-folder (the AMD portable's run_amd_gpu.bat is not). A system Python's site-packages seen in
+    a traceback of that Python running a package (a node pack launching accelerate) is no pip in another Python."""
+    desk = ("[2026-03-02 10:11:12.345] [info]  error: Failed to install: numpy-2.3.4-cp312-cp312-win_amd64.whl\r\n"
+            "  Caused by: failed to remove file `C:\\Users\\ana\\ComfyUI\\.venv\\Lib\\site-packages\\numpy\\_core\\"
+            "_multiarray_umath.cp312-win_amd64.pyd`: The process cannot access the file (os error 32)\r\n"
+            "Update failed: requirements install exited with code 1\r\nComfyUI source was rolled back to 3f1c2ab9.\r\n")
+    for text in (desk,
+                 "The update failed again: \"requirements install exited with code 2\" ComfyUI source was rolled back "
+                 "to 9d0e7a1. What now?\n",
+                 "Installing updated dependencies\nWarning: requirements install exited with code 2\n"):
+        m = one(text, "comfyui.desktop-update-requirements-failed")
+        assert "rolled ComfyUI back" in m["title"] and "uv" in m["title"]
+        assert "uv pip install -r ComfyUI\\requirements.txt" in m["fix"]
+    for t in ("Installing manager requirements…\n⚠ manager requirements install exited with code 1\n",
+              "⚠ agent requirements install exited with code 2\n",
+              "Workspace Python requirements install exited with code 1.\n"):
+        assert "comfyui.desktop-update-requirements-failed" not in ids(t), (t, ids(t))
+
+    pin = ("[info]  > & \"C:\\Users\\bo\\AppData\\Local\\Programs\\ComfyUI\\resources\\uv\\win\\uv.exe\" \"pip\" "
+           "\"install\" \"torch==2.8.0+cu129\" \"torchvision==0.23.0+cu129\" \"--index-url\" "
+           "\"https://download.pytorch.org/whl/cu128\"\n  x No solution found when resolving dependencies:\n"
+           "  `-> Because there is no version of torch==2.8.0+cu129 and you require torch==2.8.0+cu129, we can "
+           "conclude that your requirements are unsatisfiable.\n")
+    m = one(pin, "torch.local-version-no-index")
+    assert "pointed at https://download.pytorch.org/whl/cu128" in m["title"] and "cu129" in m["title"]
+    assert "--index-url https://download.pytorch.org/whl/cu129" in m["fix"]
+
+    for text in ("I double-click run_nvidia_gpu_fast_fp16_accumulation.bat\r\nand the window says:\r\n"
+                 "The system cannot find the path specified.\r\n",
+                 "run_nvidia_gpu.bat -> Cannot find file specified\n"):
+        m = one(text, "comfyui.portable-wrong-folder")
+        assert "outside the portable folder" in m["title"]
+        assert "cd /d" in m["fix"]
+    assert "comfyui.portable-wrong-folder" not in ids(
+        "run_amd_gpu.bat\nThe system cannot find the path specified.\n")
+
+    frames = ("D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\SomeTrainer: training started\n"
+              "Traceback (most recent call last):\n"
+              "  File \"C:\\Users\\kim\\AppData\\Local\\Programs\\Python\\Python311\\lib\\runpy.py\", line 198, in "
+              "_run_module_as_main\n"
+              "  File \"C:\\Users\\kim\\AppData\\Local\\Programs\\Python\\Python311\\lib\\site-packages\\accelerate\\"
+              "commands\\launch.py\", line 1168, in <module>\n    main()\n")
+    assert "python.other-python-on-path" not in ids(frames), ids(frames)
+    pipped = ("D:\\ComfyUI_windows_portable>pip install torch\nRequirement already satisfied: torch in "
+              "c:\\users\\kim\\appdata\\local\\programs\\python\\python311\\lib\\site-packages (2.3.0)\n")
+    assert ids(pipped)[0] == "python.other-python-on-path", ids(pipped)
+
 def test_round475_sage_runtime_arch_dtype_kinds():
     r"""Round 475 (SageAttention at run time in ComfyUI and diffusers, third pass): SageAttention3's own refusal
     (`RuntimeError: only supports Blackwell GPUs or newer.`, its api.cu accepts compute capability 12.0 only) with
