@@ -8235,10 +8235,14 @@ def _bar_unassigned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
 @_interp("tdr_failure")
 def _tdr_failure(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Windows' bug check 0x116 VIDEO_TDR_FAILURE: the display driver's reset during GPU work failed. Claimed for the
-    NVIDIA driver only: on an AMD or Intel setup (or a Mac) the same bug check is that vendor's driver."""
+    NVIDIA driver only: on an AMD or Intel setup (or a Mac) the same bug check is that vendor's driver. Not claimed
+    where the text beside it ties the reset to plugging or unplugging a display (round 483: g-helper#5474, a bug check
+    on a display hot-plug, not under CUDA work)."""
     if _off_nvidia_anywhere(ctx):
         return None
     near = _near(ctx)
+    if near.get("display_hotplug"):
+        return None
     if near.get("wsl") or ctx.get("wsl"):
         return {"title": "Windows reset the NVIDIA driver under WSL2's CUDA load and could not recover it (VIDEO_TDR_FAILURE)",
                 "details": {"wsl": True}}

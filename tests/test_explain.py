@@ -22632,6 +22632,40 @@ def test_round471_qa_forum_weights_only_sage_pre_turing_hub_prose_kinds():
     assert "triton.embedded-python-headers" not in ids(zh.replace("ComfyUI_windows_portable\\\\python_embeded", "ComfyUI\\\\venv"))
 
 
+def test_round483_driver_tdr_hotplug_nvml_smi_kinds():
+    r"""Round 483 (NVIDIA driver problems under image models: too old, mismatched, nvidia-smi failures, TDR, Linux
+    installs): gpu.driver-tdr-failure reads Windows' VIDEO_TDR_FAILURE / bug check 0x116 under GPU work as before, and
+    now stays silent where the text beside it ties the reset to plugging or unplugging a display (a hot-plug of the
+    display path, not a CUDA kernel's reset: g-helper#5474). A charger `plugged in` is no display. The driver-side kinds
+    the round's cases hit stay as they are: launch timeouts, error 803, NVML's version mismatch and Unknown Error in a
+    container, nvidia-smi unable to reach the driver."""
+    # the bug check under a generation: claimed
+    m = one("ComfyUI crashed in the middle of KSampler and Windows went to a blue screen: VIDEO_TDR_FAILURE "
+            "(nvlddmkm.sys), RTX 4070 Ti, driver 581.57\r\n", "gpu.driver-tdr-failure")
+    assert "VIDEO_TDR_FAILURE" in m["title"] and "clean installation" in m["fix"], m
+    m = one("Laptop plugged in to the charger, RTX 4080 Laptop GPU.\nDuring the VAE decode the screen froze, then "
+            "VIDEO_TDR_FAILURE bluescreen.\n", "gpu.driver-tdr-failure")
+    assert "nvidia-smi -pl" in m["fix"], m
+    # the same bug check on a display hot-plug: silent
+    assert "gpu.driver-tdr-failure" not in ids("Stop code VIDEO_TDR_FAILURE every time I unplug the HDMI monitor from "
+                                                "my laptop (RTX 4060 Laptop GPU)\n")
+    assert "gpu.driver-tdr-failure" not in ids("BSOD VIDEO_TDR_FAILURE right after plugging in a second monitor "
+                                                "to the dock\r\n")
+    assert "gpu.driver-tdr-failure" not in ids("VIDEO_TDR_FAILURE (nvlddmkm.sys) when hot-plugging the DisplayPort "
+                                                "display on my Thunderbolt dock\n")
+    # the round's driver kinds, in other wordings
+    assert ids("!!! Exception during processing !!! CUDA error: the launch timed out and was terminated\n"
+               "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below "
+               "might be incorrect.\n") == ["gpu.display-watchdog"]
+    m = one("E:\\sd\\venv\\lib\\site-packages\\torch\\cuda\\__init__.py:138: UserWarning: CUDA initialization: "
+            "Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions before calling "
+            "NumCudaDevices() that might have already set an error? Error 803: system has unsupported display driver / "
+            "cuda driver combination\n", "cuda.driver-mismatch")
+    assert "Reboot" in m["fix"], m
+    assert ids("user@box:~$ nvidia-smi\nFailed to initialize NVML: Driver/library version mismatch\n"
+               "NVML library version: 580.95\n") == ["cuda.driver-mismatch"]
+
+
 def test_round401_windows_native_crash_silent_exit_kinds():
     r"""Round 401 (Windows native crashes and silent exits around ComfyUI and torch, second pass): the user's retelling
     that ComfyUI (or its page) says, shows or disconnects to `reconnecting` while a workflow runs is ram.oom, as is the
