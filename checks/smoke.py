@@ -176,8 +176,10 @@ def smoke_run(facts: dict[str, Any]):
             yield fail("smoke.oom", f"{tag}CUDA ran out of memory during {r.get('stage', 'the run')}",
                        evidence + [msg.splitlines()[0][:400]] + _oom_causes(facts), _oom_fix(facts))
         elif kind == "no_cuda":
+            nogpu = _no_usable_gpu(facts)  # a consequence where gpu.none / torch.cpu-build already say why
             yield fail("smoke.no-cuda", f"{tag}The smoke run found no CUDA GPU: {msg}", evidence,
-                       "See the GPU and PyTorch areas: a CPU-only PyTorch build or a hidden GPU is the usual cause")
+                       "See the GPU and PyTorch areas: a CPU-only PyTorch build or a hidden GPU is the usual cause",
+                       cause=nogpu[1] if nogpu else None)
         elif kind == "timeout":
             yield fail("smoke.timeout", f"{tag}The smoke run did not finish within {s.get('timeout_s', 0):g} s", evidence,
                        "Re-run with a larger --smoke-timeout; a first run also compiles kernels and reads ~16 GB from disk")

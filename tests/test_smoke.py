@@ -116,6 +116,21 @@ def test_missing_files_on_a_target_without_a_cuda_gpu_say_the_gpu_first(tmp_path
     assert "smoke.no-cuda" not in got and got["smoke.no-model-files"].cause is None
 
 
+def test_a_run_that_found_no_cuda_gpu_follows_from_the_gpu_or_torch_finding():
+    """The child's own 'no CUDA GPU' (a --synthetic run on a CPU torch) was a second root cause beside gpu.none:
+    `2 problems to fix` for one. It is a consequence where the facts already say why; on a machine with a GPU and
+    a CUDA torch (a hidden GPU, CUDA_VISIBLE_DEVICES=) it stays a root."""
+    smoke = {"requested": True, "path": "diffusers", "synthetic": True, "plan": {"synthetic": True},
+             "result": {"ok": False, "error": {"kind": "no_cuda", "message": "torch sees no usable CUDA GPU"}}}
+    f = replay({"smoke": smoke, "gpu": {"devices": [], "attempts": []}})["smoke.no-cuda"]
+    assert f.status.value == "fail" and f.cause == "gpu.none" and "found no CUDA GPU" in f.title
+    h100 = h100_facts()
+    f = replay({"smoke": smoke, "gpu": h100["gpu"], "torch": {"version": "2.13.0+cpu", "cuda": None}})["smoke.no-cuda"]
+    assert f.cause == "torch.cpu-build"
+    f = replay({"smoke": smoke, "gpu": h100["gpu"], "torch": h100["torch"]})["smoke.no-cuda"]
+    assert f.cause is None
+
+
 def test_targets_rows_carry_sources():
     t = manifests.load("targets")
     for row in t["target"] + t["variant"]:
