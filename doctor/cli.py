@@ -226,7 +226,40 @@ def _bad_arguments(args: argparse.Namespace) -> str | None:
         return f"--gpu {args.gpu}: GPU indices start at 0"
     if getattr(args, "variant", None) and not getattr(args, "facts", None):
         return _unknown_variant(args.variant, args.manifest)
+    for flag, value, ours, what in (("--output", getattr(args, "output", None), "## klein-doctor report", "report"),
+                                    ("--save-facts", getattr(args, "save_facts", None), '"schema": "klein-doctor-facts',
+                                     "facts file")):
+        problem = _not_ours(value, ours, what)
+        if problem:
+            return f"{flag} {value}: {problem}"
     return None
+
+
+def _not_ours(value: str | None, ours: str, what: str) -> str | None:
+    """Why an output file must not be written: it exists and is someone else's (a report or facts file written
+    before by klein-doctor, or an empty file, is replaced; a device such as /dev/stdout is written to). Said before
+    anything runs, so a user's notes.md is never overwritten by `report -o notes.md`."""
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    try:
+        st = path.stat()
+    except OSError:
+        return None  # nothing there yet (a missing folder is said when the write fails)
+    import stat
+
+    if stat.S_ISDIR(st.st_mode):
+        return "is a folder; name a file in it"
+    if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096).decode("utf-8", errors="replace")
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc}); not overwritten"
+    if ours in head:
+        return None
+    return (f"the file exists and is not a klein-doctor {what}: not overwritten (remove it or name another file)")
 
 
 def _unknown_variant(wanted: str, manifest: str | None) -> str | None:

@@ -93,6 +93,33 @@ def test_report_structure_and_output_file(tmp_path):
     assert md.count("<details>") == md.count("</details>")
 
 
+def test_an_output_file_that_is_not_ours_is_never_overwritten(tmp_path):
+    """`report -o notes.md` replaced the user's notes.md without a word. A file that exists and is not a report
+    (or, for --save-facts, not a facts file) written before by klein-doctor is refused before anything runs (exit
+    2, the file untouched); an earlier report or facts file, an empty file or a device is written as before."""
+    facts = str(FACTS / "rtx5090-torch271-cu126.json")
+    notes = tmp_path / "notes.md"
+    notes.write_text("my notes\n")
+    for args, flag in ((["report", "--facts", facts, "-o", str(notes)], "--output"),
+                       (["check", "--facts", facts, "--save-facts", str(notes)], "--save-facts")):
+        proc = run_cli(*args)
+        assert proc.returncode == 2 and notes.read_text() == "my notes\n", proc.stderr
+        assert proc.stderr.startswith(f"klein-doctor: {flag} {notes}: the file exists and is not a klein-doctor ")
+        assert "not overwritten" in proc.stderr and "Traceback" not in proc.stderr
+    report, saved, empty = tmp_path / "r.md", tmp_path / "f.json", tmp_path / "empty.md"
+    empty.write_text("")
+    for _ in range(2):  # the second run replaces what the first wrote
+        assert run_cli("report", "--facts", facts, "-o", str(report)).returncode == 1
+        assert run_cli("check", "--facts", facts, "--save-facts", str(saved)).returncode == 1
+    assert report.read_text(encoding="utf-8").startswith("## klein-doctor report")
+    assert json.loads(saved.read_text())["schema"].startswith("klein-doctor-facts")
+    assert run_cli("report", "--facts", facts, "-o", str(empty)).returncode == 1 and empty.stat().st_size > 0
+    proc = run_cli("report", "--facts", facts, "-o", str(tmp_path))
+    assert proc.returncode == 2 and "is a folder" in proc.stderr
+    if os.name != "nt":
+        assert run_cli("report", "--facts", facts, "-o", "/dev/null").returncode == 1
+
+
 def test_report_stays_under_the_issue_limit(tmp_path):
     facts = json.loads((FACTS / "rtx5090-attention-overrides.json").read_text())
     hit = facts["scan"]["hits"][0]
