@@ -35,7 +35,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
                    help="run only this check (repeatable; a prefix like 'torch' selects a group)")
     p.add_argument("--list-checks", action="store_true", help="list every check and exit")
     p.add_argument("--facts", metavar="FILE", help="replay a diagnosis from saved facts; touch nothing on this machine")
-    p.add_argument("--save-facts", metavar="FILE", help="write the gathered facts to FILE (redacted unless --no-redact)")
+    p.add_argument("--save-facts", metavar="FILE", help="write the gathered facts to FILE (redacted unless --no-redact; an existing file that is not a facts file is not overwritten)")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 on warnings too, and when an area the path needs was not checked")
     p.add_argument("--no-redact", action="store_true",
@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     pr = sub.add_parser("report", help="write a redacted markdown report for an issue tracker", epilog=EPILOG,
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_common(pr)
-    pr.add_argument("--output", "-o", metavar="FILE", help="write the report here (default: stdout)")
+    pr.add_argument("--output", "-o", metavar="FILE", help="write the report here (default: stdout); an existing file that is not an earlier report is not overwritten")
     try:
         from . import install as _install
     except ImportError:
