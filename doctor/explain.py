@@ -11738,6 +11738,15 @@ def _hf_offline_api(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "details": {"repo": repo, "host": g.get("host") or ""}}
 
 
+@_interp("hf_rate_limited")
+def _hf_rate_limited(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """hf.rate-limited: a 429 from the Hub. Not where the paste is a Rust program's own Hub downloader (Text Embeddings
+    Inference's router, a Tauri desktop app: context rust_hub_app) or an LLM server (vLLM, SGLang, LMDeploy, TGI): the
+    request and its retries are that program's, and its own options are the fix."""
+    if any(_fact(ctx, k) for k in ("rust_hub_app", "llm_server", "tgi_server")):
+        return None
+    return {}
+
 def _in_host_group(cat: Catalog, group: str, host: str) -> bool:
     """The host is, or lies under, one of the hosts of errors.toml's [[host_group]] row `group` (`llm_api`, `stack`)."""
     host = host.lower().rstrip(".")

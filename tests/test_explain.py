@@ -19080,6 +19080,49 @@ def test_round472_comfyui_generic_dynamic_vram_crash_torch_dropped_sm_rocm_chose
     assert ids(t) == ["torch.no-driver"]
 
 
+def test_round484_hf_xet_large_file_and_rust_downloader_429_kinds():
+    r"""Round 484 (Hugging Face Hub downloads failing for image-model users, fourth pass): huggingface_hub's refusal to
+    fetch a file over 50 GB over plain HTTP (`The file is too large to be downloaded using the regular download
+    method. Install hf_xet ...`, as a ValueError, as the hf CLI's `Error: Invalid value.` line or in a ComfyUI error
+    report) is the new hf.xet-required-large-file, fixed by installing hf_xet and clearing HF_HUB_DISABLE_XET /
+    HF_ENDPOINT; a 429 from the Hub stays hf.rate-limited in huggingface_hub's and hf_xet's wordings. Silent: another
+    site's "too large" message, and reqwest's `HTTP status client error (429 Too Many Requests) for url (...)` printed
+    by a Rust program's own downloader (Text Embeddings Inference's router, a Tauri app's src-tauri location) or a 429
+    under an LLM server (vLLM): that program's download, not huggingface_hub's."""
+    sig = "hf.xet-required-large-file"
+    for t in ("Traceback (most recent call last):\n  File \"/opt/venv/lib/python3.12/site-packages/huggingface_hub/"
+              "file_download.py\", line 1723, in _download_to_tmp_and_move\n    raise ValueError(\nValueError: The file is "
+              "too large to be downloaded using the regular download method. Install `hf_xet` with `pip install hf_xet` "
+              "for xet-powered downloads.\n",
+              "PS D:\\models> hf download someone/big-merge merged-fp32.safetensors\r\nError: Invalid value. The file is "
+              "too large to be downloaded using the regular download method.\r\nInstall `hf_xet` with `pip install "
+              "hf_xet` for xet-powered downloads.\r\n",
+              "# ComfyUI Error Report\n## Error Details\n- **Node ID:** 7\n- **Node Type:** DownloadAndLoadModel\n- "
+              "**Exception Type:** ValueError\n- **Exception Message:** The file is too large to be downloaded using the "
+              "regular download method. Install `hf_xet` with `pip install hf_xet` for xet-powered downloads.\n"
+              "## Stack Trace\n"):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "50 GB" in m["title"] and "Xet" in m["title"]
+        assert "huggingface_hub[hf_xet]" in m["fix"] and "HF_HUB_DISABLE_XET" in m["fix"] and "HF_ENDPOINT" in m["fix"]
+    assert ids("Sorry, the file is too large for Google to scan for viruses. Download anyway?\n") == []
+    sig = "hf.rate-limited"
+    for t in ("huggingface_hub.errors.HfHubHTTPError: 429 Client Error: Too Many Requests for url: "
+              "https://huggingface.co/api/models/black-forest-labs/FLUX.2-klein-4B/revision/main\n",
+              "RuntimeError: Data processing error: Request error: HTTP status client error (429 Too Many Requests), "
+              "domain: https://huggingface.co/api/models/black-forest-labs/FLUX.2-klein-4B/xet-read-token/abc\r\n"):
+        assert ids(t) == [sig], t
+        assert "429" in one(t, sig)["title"] and "--max-workers" in one(t, sig)["fix"]
+    for t in ('{"timestamp":"2026-01-02T10:00:00Z","level":"ERROR","target":"text_embeddings_router",'
+              '"filename":"router/src/lib.rs"}\nDownload failed: request error: HTTP status client error (429 Too Many '
+              'Requests) for url (https://huggingface.co/BAAI/bge-large-en-v1.5/resolve/main/config.json)\n',
+              "Error: HTTP status client error (429 Too Many Requests) for url (https://huggingface.co/ggerganov/"
+              "whisper.cpp/resolve/main/ggml-base.bin)\n\nLocation:\n    src-tauri/src/downloader.rs:41:9\n",
+              "INFO 03-02 vllm serve Qwen/Qwen3-8B\nrequests.exceptions.HTTPError: 429 Client Error: Too Many Requests "
+              "for url: https://huggingface.co/Qwen/Qwen3-8B/resolve/main/config.json\n"):
+        assert sig not in ids(t), t
+
+
 
 def test_round436_laptop_hybrid_graphics_kinds():
     r"""Round 436 (laptops and hybrid graphics: Optimus, MUX switches, integrated GPUs): the split cross-attention's own
