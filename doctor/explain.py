@@ -10342,6 +10342,14 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         size = f" ({int(m) / 1e9:.1f} GB)" if m.isdigit() else ""
         return {"title": f"The computer ran out of memory mapping a model file into RAM{size}, not GPU memory",
                 "details": {"mmap_bytes": int(m)} if m.isdigit() else {}}
+    th = str(g.get("th_gb") or g.get("th_gb2") or "")
+    if g.get("th_alloc") and th.isdigit():
+        # PyTorch's old TH allocator (before c10's DefaultCPUAllocator): `$ Torch: not enough memory: you tried to
+        # allocate 3GB. Buy new RAM!`, read only as a Python RuntimeError or with ATen's TH path (the pattern): Lua
+        # Torch7's same words are another framework's
+        return {"title": (f"The computer ran out of system RAM: PyTorch's CPU allocator could not get {th} GB "
+                          "(`Buy new RAM!`), not GPU memory"),
+                "details": {"tried_to_allocate_gb": int(th)}}
     n = str(g.get("bytes") or "")
     if n.isdigit() and len(n) <= 15:  # bytes: past _int's 10**9
         v = int(n)  # a small request failing is the last straw after many GB were taken: quoted in MB, not as 0.0 GB

@@ -21094,6 +21094,55 @@ def test_round480_portable_desktop_startup_update_kinds():
               "c:\\users\\kim\\appdata\\local\\programs\\python\\python311\\lib\\site-packages (2.3.0)\n")
     assert ids(pipped)[0] == "python.other-python-on-path", ids(pipped)
 
+def test_round490_non_english_error_text_kinds():
+    r"""Round 490 (ComfyUI and diffusers errors posted in languages other than English, third pass): Windows' refusal
+    to start the compiler Triton's build.py runs (`subprocess.check_call(cc_cmd)` above a bare `PermissionError:
+    [WinError 5]`) is triton.c-compiler-missing in the system language too (拒绝访问 / 存取被拒 / Zugriff verweigert /
+    Отказано в доступе / Acceso denegado ...), read only under that Triton frame and with no path after the words (a
+    file refused, as a node pack's own folder copy, stays silent; so does the bare localized line with no Triton frame).
+    PyTorch's old TH allocator wording (`RuntimeError: $ Torch: not enough memory: you tried to allocate 3GB. Buy new
+    RAM!`, or with ATen's aten/src/TH/THGeneral.cpp path) is ram.oom told in GB; Lua Torch7's same words (THNN.lua,
+    pkg/torch/lib/TH/THGeneral.c, no Python RuntimeError) stay silent."""
+    frames = ("  File \"D:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\triton\\runtime\\build.py\", "
+              "line 71, in _build\r\n    ret = subprocess.check_call(cc_cmd)\r\n          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\r\n"
+              "  File \"subprocess.py\", line 413, in check_call\r\n  File \"subprocess.py\", line 1026, in __init__\r\n"
+              "  File \"subprocess.py\", line 1538, in _execute_child\r\n")
+    for words in ("存取被拒。", "Zugriff verweigert", "Отказано в доступе", "Acceso denegado.", "アクセスが拒否されました。",
+                  "拒绝访问。"):
+        text = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node Type:** WanVideoSampler\r\n- **Exception Type:** "
+                f"PermissionError\r\n- **Exception Message:** [WinError 5] {words}\r\n## Stack Trace\r\n" + frames
+                + f"PermissionError: [WinError 5] {words}\r\n")
+        m = one(text, "triton.c-compiler-missing")
+        assert ids(text)[0] == "triton.c-compiler-missing", (words, ids(text))
+        assert "C compiler" in m["title"] and "Access is denied" in m["title"]
+        assert "CC" in m["fix"] and "TinyCC" in m["fix"]
+    linux_like = ("    so = _build(name, src_path, tmpdir, library_dirs(), include_dir, libraries)\n"
+                  "  File \"C:\\venv\\lib\\site-packages\\triton\\runtime\\build.py\", line 59, in _build\n"
+                  "    ret = subprocess.check_call(cc_cmd)\nPermissionError: [WinError 5] Zugriff verweigert\n")
+    assert ids(linux_like)[0] == "triton.c-compiler-missing", ids(linux_like)
+    # a file refused (its path after the words), or the localized line with no Triton build frame: not the compiler
+    for t in (frames + "PermissionError: [WinError 5] 拒绝访问。: 'C:\\\\Users\\\\li\\\\AppData\\\\Local\\\\Temp\\\\tmpa1b2'\r\n",
+              "PermissionError: [WinError 5] 拒绝访问。\r\n请问这个是什么问题？\r\n",
+              "PermissionError: [WinError 5] Zugriff verweigert: 'D:\\\\ComfyUI\\\\custom_nodes\\\\pack\\\\web'\n"):
+        assert "triton.c-compiler-missing" not in ids(t), (t, ids(t))
+
+    for text, gb in (("Traceback (most recent call last):\n  File \"train.py\", line 88, in <module>\n    x = torch.zeros(n, n)\n"
+                      "RuntimeError: $ Torch: not enough memory: you tried to allocate 12GB. Buy new RAM! at "
+                      "C:\\w\\1\\s\\windows\\pytorch\\aten\\src\\TH\\THGeneral.cpp:201\n", "12"),
+                     ("RuntimeError: $ Torch: not enough memory: you tried to allocate 0GB. Buy new RAM! at "
+                      "/pytorch/torch/lib/TH/THGeneral.c:270\r\n", "0"),
+                     ("运行时报错：\n$ Torch: not enough memory: you tried to reallocate 5GB. Buy new RAM! at "
+                      "..\\aten\\src\\TH\\THGeneral.cpp:201\n", "5")):
+        m = one(text, "ram.oom")
+        assert ids(text)[0] == "ram.oom", ids(text)
+        assert f"could not get {gb} GB" in m["title"] and "not GPU memory" in m["title"]
+        assert "page file" in m["fix"] or "Virtual memory" in m["fix"]
+    for t in ("/home/u/torch/install/share/lua/5.1/nn/THNN.lua:109: $ Torch: not enough memory: you tried to reallocate "
+              "36GB. Buy new RAM! at /home/u/torch/pkg/torch/lib/TH/THGeneral.c:251\n",
+              " Function call failed\n$ Torch: not enough memory: you tried to allocate 845GB. Buy new RAM! at "
+              "/home/users/distro/pkg/torch/lib/TH/THGeneral.c:270\nstack traceback:\n\t[C]: in function 'FloatTensor'\n"):
+        assert ids(t) == [], (t, ids(t))
+
 def test_round475_sage_runtime_arch_dtype_kinds():
     r"""Round 475 (SageAttention at run time in ComfyUI and diffusers, third pass): SageAttention3's own refusal
     (`RuntimeError: only supports Blackwell GPUs or newer.`, its api.cu accepts compute capability 12.0 only) with
