@@ -12683,6 +12683,20 @@ def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
         return {"title": (f"A bare `pip install` {said}, yet ComfyUI portable still misses the package: that pip ran "
                           "in another Python (a system Python on PATH), not in the portable's python_embeded"),
                 "details": {"said": said}}
+    if g.get("wrongpy"):
+        # round 491: the writer's words that a tool or an install ran in the system / local / global Python instead
+        # of the portable's python_embeded (a CLI installed into the system Python, the Manager's or a script's pip)
+        w = g["wrongpy"].lower()
+        where = f"the {w} Python" if w in ("system", "global", "local") else "another Python"
+        return {"title": (f"Packages (or the tool that starts ComfyUI) went to {where}, not to ComfyUI portable's "
+                          "python_embeded, which runs ComfyUI"),
+                "details": {"ran in": where}}
+    if g.get("contrast") and site:
+        # round 491: a system Python's site-packages named beside python_embeded\Lib\site-packages as where the
+        # packages went instead (an install script run by the system Python)
+        return {"title": (f"The packages went into a system Python ({site}), not into ComfyUI portable's "
+                          "python_embeded\\Lib\\site-packages"),
+                "details": {"site": site}}
     frame = (near.get("py_frame") or "").replace("/", "\\").lower()
     root = re.split(r"\\(?:lib\\)?site-packages", site.replace("/", "\\").lower())[0] if site else ""
     if root and g.get("pkg") and frame.startswith(root + "\\") \

@@ -21673,6 +21673,36 @@ def test_round481_portable_pause_after_sampler_bar_ram_kinds():
              "C:\\Tools\\video-upscaler>pause\nPress any key to continue . . .\n")
     assert ids(other) == []
 
+def test_round491_wrong_python_instead_of_python_embeded_kinds():
+    r"""Round 491 (the wrong Python: pip or a tool in another interpreter than ComfyUI portable's, third pass): the
+    writer's own words that a tool or an install ran in the system / local / global Python instead of the portable's
+    python_embeded (`... resolves the system Python as its interpreter instead of the portable build's own
+    python_embeded`, `installs the packages in the local Python, not the Python that comes with ComfyUI`), and a
+    system Python's site-packages named beside python_embeded\Lib\site-packages as where the packages went instead,
+    are python.other-python-on-path where the portable is shown. Silent: advice against it (`don't install ... in the
+    system Python`), a manual install or venv with no portable in view, and an AMD (ZLUDA) setup."""
+    cli = ("comfy launch picked the global Python 3.12 instead of the portable's python_embeded, so the server never starts\r\n"
+           "Workspace: E:\\Tools\\ComfyUI_windows_portable\\ComfyUI\r\n"
+           "python: C:\\Users\\kai\\AppData\\Local\\Programs\\Python\\Python312\\python.exe\r\n")
+    m = one(cli, "python.other-python-on-path")
+    assert ids(cli) == ["python.other-python-on-path"]
+    assert "global Python" in m["title"] and "python_embeded" in m["title"]
+    assert "python_embeded\\python.exe -m pip install" in m["fix"]
+    md = ("Found it: the install.bat of the node installs the requirements into the system Python, not the one in "
+          "F:\\AI\\ComfyUI_windows_portable\\python_embeded\n")
+    assert "system Python" in one(md, "python.other-python-on-path")["title"]
+    site = ("insightface landed in C:\\Users\\kai\\AppData\\Local\\Programs\\Python\\Python310\\Lib\\site-packages "
+            "after the install script ran.\nI moved it to D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages "
+            "and the node loads now.\n")
+    m = one(site, "python.other-python-on-path")
+    assert "Python310" in m["title"] and "python_embeded\\Lib\\site-packages" in m["title"]
+    for t in ("Tip for ComfyUI_windows_portable users: don't install anything in the system Python, not the global one "
+              "either, use .\\python_embeded\\python.exe -m pip\n",
+              "My manual ComfyUI: pip installs into the system Python, not the venv in ~/ComfyUI/venv\n",
+              "ComfyUI-Zluda on an RX 7900 XTX: the Manager installs into the local Python, not the one in "
+              "C:\\ComfyUI-Zluda\\python_embeded\n"):
+        assert ids(t) == [], t
+
 def test_round474_zip_central_directory_retold_pickle_data_file_kinds():
     r"""Round 474 (safetensors, torch.load and pickle errors loading checkpoints, LoRAs and text encoders, second pass):
     miniz's reason `failed finding central directory` retold without torch's `PytorchStreamReader failed reading zip
