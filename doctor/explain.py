@@ -2239,6 +2239,10 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if _other_gpu(ctx) or (mac and (g.get("module") or "").split(".")[0] in ("torch", "sageattention", "flash_attn")):
         return None  # PyTorch for a Mac, an AMD or an Intel GPU is another install than the CUDA build below, and the
         # CUDA-only attention packages do not exist there: not ours
+    if (g.get("module") or "").startswith("flash_attn.") and _near(ctx).get("llm_server"):
+        return None  # round 485: an LLM engine (vLLM, SGLang) probing flash_attn's submodules itself (vLLM's rotary
+        # embedding imports flash_attn.ops.triton.rotary whenever a `flash_attn` module exists, which FA4 lacks): the
+        # engine's own import logic, not a package missing from Klein's stack
     if g.get("extra"):
         return _comfy_extra_failed(g, ctx)
     if g.get("phmod") or g.get("dummy"):
@@ -5348,6 +5352,21 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if _off_nvidia_anywhere(ctx):
         return None
     return {}
+
+
+@_interp("fa3_gpu")
+def _fa3_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """flash-attn.fa3-unsupported-gpu, on an NVIDIA setup. Round 485: FlashAttention-3's extension missing
+    (`No module named 'flash_attn_3_cuda'`) with a GPU FA3 was not made for named below it: the headline says FA3 is
+    not installed and is not for that card (flash-attn's wheel is FlashAttention-2; FA3 is the hopper/ build)."""
+    r = _nvidia_only(g, cat, ctx)
+    if r is None or not g.get("card"):
+        return r
+    card = _SPACE.sub(" ", g["card"]).strip()
+    mod = g.get("mod") or "flash_attn_3"
+    return {"title": (f"FlashAttention-3 (`{mod}`, the hopper/ build for H100-class GPUs) is not installed, and it is "
+                      f"not made for this GPU ({card[:40]}): use FlashAttention-2 or SDPA"),
+            "details": {"module": mod, "gpu": card[:40]}}
 
 
 @_interp("bnb_binary")

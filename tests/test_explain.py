@@ -19340,6 +19340,55 @@ def test_round473_no_kernel_image_user_words_kinds():
               "The RTX 5090 build has no kernel image yet; for this device we wait for the release\n"):
         assert ids(t) == [], t
 
+def test_round485_flash_attn_fa3_build_slow_platform_kinds():
+    r"""Round 485 (flash-attention install, build and run-time errors on NVIDIA machines, fifth pass): FlashAttention-3's
+    extension missing (`No module named 'flash_attn_3_cuda'`, `flash_attn_3._C`, `flash_attn_3`) with a GPU FA3 was not
+    made for named below it (an RTX 30/40/50, a T4) is flash-attn.fa3-unsupported-gpu, headlined as FA3 not installed and
+    not for that card; the user's own words that the attention package keeps building (`flash_attn is always building`,
+    `xformers keeps building`, `sageattention building forever`) are attention.build-slow. Silent: the FA3 module
+    missing with no GPU named or on an H100, the same build words on a Mac, `still building` with no package before it;
+    flash-attn's nvcc warning from macOS's /private/var/folders temp path, a flash-attn build failure after AMD's ROCm
+    docs are linked, and vLLM probing flash_attn.ops (FA4 has none) are not claimed."""
+    sig = "flash-attn.fa3-unsupported-gpu"
+    # a script's traceback (CRLF, double quotes) and the GPU on a later line
+    m = one("Traceback (most recent call last):\r\n  File \"bench.py\", line 3, in <module>\r\n    import flash_attn_3_cuda\r\n"
+            "ModuleNotFoundError: No module named \"flash_attn_3_cuda\"\r\nGPU: NVIDIA GeForce RTX 4090, driver 572.16\r\n", sig)
+    assert "not installed" in m["title"] and "RTX 4090" in m["title"]
+    assert "flash-attn 2" in m["fix"] and "SDPA" in m["fix"]
+    # a ComfyUI error report naming the later module name and an RTX 50 card
+    m = one("## Error Details\n- **Node Type:** WanVideoModelLoader\n- **Exception Type:** ModuleNotFoundError\n"
+            "- **Exception Message:** No module named 'flash_attn_3._C'\n## System Information\n- **ComfyUI Version:** 0.3.66\n"
+            "## Devices\n- **Name:** cuda:0 NVIDIA GeForce RTX 5080 : cudaMallocAsync\n", sig)
+    assert "flash_attn_3._C" in m["title"] and "RTX 5080" in m["title"]
+    assert ids("In Colab: ModuleNotFoundError: No module named 'flash_attn_3' (runtime: Tesla T4)\n") == [sig]
+    for t in ("ModuleNotFoundError: No module named 'flash_attn_3_cuda'\n",
+              "ModuleNotFoundError: No module named 'flash_attn_3_cuda'\nGPU: NVIDIA H100 80GB HBM3, CUDA 12.8\n"):
+        assert sig not in ids(t), t
+    sig = "attention.build-slow"
+    for t, pkg in (("xformers keeps building on my 4070, pip has been sitting there for 40 minutes\n", "xformers"),
+                   ("Flash-Attention was still building after 3 hours (Windows 11, RTX 3060)\r\n", "flash-attn"),
+                   ("sageattention building forever in the ComfyUI portable\n", "SageAttention")):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert f"compiling {pkg} from source" in m["title"] and "prebuilt wheel" in m["fix"]
+    for t in ("flash_attn is always building on my MacBook Pro M3\n",
+              "Still building the workflow, flash-attn installed fine\n"):
+        assert ids(t) == [], t
+    # the nvcc warning: claimed from a Linux temp path, not from macOS's /private/var/folders
+    warn = ("/pip-install-q1w2/flash-attn_77aa/setup.py:95: UserWarning: flash_attn was requested, but nvcc was not "
+            "found.  Are you sure your environment has nvcc available?\n")
+    assert "cuda.toolkit-missing" in ids("/tmp" + warn)
+    assert ids("/private/var/folders/x1/k9z2/T" + warn) == []
+    # a flash-attn build failure: claimed alone, not after AMD's ROCm documentation is linked
+    fail = "  ERROR: Failed building wheel for flash-attn\nFailed to build flash-attn\n"
+    assert "attention.source-build-failed" in ids(fail)
+    assert ids("Followed https://rocm.docs.amd.com/en/latest/how-to/rocm-for-ai/index.html in the container\n" + fail) == []
+    # flash_attn.ops missing: a program's own import is python.module-missing, vLLM's probe of it is not
+    imp = ("    from flash_attn.ops.triton.rotary import apply_rotary\nModuleNotFoundError: No module named 'flash_attn.ops'\n")
+    assert "python.module-missing" in ids("  File \"/srv/app/run.py\", line 12, in <module>\n" + imp)
+    assert ids("  File \"/srv/.venv/lib/python3.12/site-packages/vllm/model_executor/layers/rotary_embedding/common.py\", "
+               "line 12, in <module>\n" + imp) == []
+
 def test_round422_edit_offload_oom_kv_cache_kinds():
     r"""Round 422 (FLUX.2 / Klein image editing and multi-reference workflows, second pass): a diffusers user's
     out-of-memory with model CPU offload on (`enable_model_cpu_offload() ... but (still) OOM`, `OOM ... even with cpu
