@@ -3921,7 +3921,11 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         # the first kernel's reasons say `xFormers wasn't build with CUDA support`: xformers adds that reason only for
         # tensors on a CUDA device (a CPU or MPS tensor gets `device=...` instead), so the operators are missing from
         # this xformers build, whatever else (dtype, a capability) the listing adds
-        return None if _off_nvidia_anywhere(ctx) else {}
+        # An LLM server's run (vLLM, SGLang, ...) named in the paste: its own attention backend called xformers with
+        # inputs and a worker of its choosing, answered by its backend settings (round 486: vllm-project/vllm#11653)
+        return None if _off_nvidia_anywhere(ctx) or _fact(ctx, "llm_server") else {}
+    if g.get("bare") and _fact(ctx, "llm_server"):
+        return None  # the same reason quoted alone (no `built for` versions) in an LLM server's run
     if "+rocm" in have.lower() or _off_nvidia(ctx):
         return None  # a ROCm torch (or another AMD/Intel/Mac setup) beside a CUDA xformers wheel: no NVIDIA fix applies
     if g.get("xf_said"):

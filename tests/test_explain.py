@@ -21786,6 +21786,44 @@ def test_round474_zip_central_directory_retold_pickle_data_file_kinds():
     named = "torch 2.4.1: torch.load('encoder.pkl') fails with _pickle.UnpicklingError: invalid load key, 'v'.\n"
     assert "Git LFS pointer" in one(named, "download.not-a-model")["title"]
 
+def test_round486_xformers_pulls_other_torch_llm_server_no_cuda_kinds():
+    r"""Round 486 (xformers install and run-time errors in ComfyUI and diffusers, fourth pass): a writer's words that
+    installing xformers put another torch in (xformers named, then installs / installed / pulls (in) / brought in / drags
+    in, then a torch marked as another one: incompatible, wrong, old(er), new(er), different, another, or a torch version)
+    is torch.family-mismatch, the xformers-install kind. Silent: the same words with no other torch (`installed fine`,
+    `installs no other torch`). xformers' dispatcher listing whose kernels say `xFormers wasn't build with CUDA support`
+    stays xformers.build-mismatch in a ComfyUI run, and is silent in an LLM server's run (vLLM named): the server's own
+    attention backend chose those inputs."""
+    for t in ("pip install -U xformers on the ComfyUI venv: xformers installed the wrong torch, now it starts on CPU\r\n",
+              "Dockerfile note - xformers pulled in an older torch (2.7.1) over the cu129 build\n",
+              "Looks like xformers brought in a newer PyTorch again\n"):
+        m = one(t, "torch.family-mismatch")
+        assert ids(t) == ["torch.family-mismatch"], t
+        assert "Installing xformers replaced torch" in m["title"]
+        assert "--index-url https://download.pytorch.org/whl/cu" in m["fix"] and "xformers" in m["fix"]
+    for t in ("xformers installed fine and torch stayed 2.8.0+cu128\n",
+              "Good news: xformers installs no other torch when --no-deps is given\n",
+              "xformers doesn't pull in another torch if you name torch in the same command\n"):
+        assert "torch.family-mismatch" not in ids(t), t
+
+    listing = ("NotImplementedError: No operator found for `memory_efficient_attention_forward` with inputs:\n"
+               "     query       : shape=(2, 4096, 24, 128) (torch.bfloat16)\n"
+               "     key         : shape=(2, 4096, 24, 128) (torch.bfloat16)\n"
+               "     value       : shape=(2, 4096, 24, 128) (torch.bfloat16)\n"
+               "     attn_bias   : <class 'NoneType'>\n"
+               "     p           : 0.0\n"
+               "`fa2F@v2.5.7-pt` is not supported because:\n"
+               "    xFormers wasn't build with CUDA support\n"
+               "`cutlassF-pt` is not supported because:\n"
+               "    xFormers wasn't build with CUDA support\n")
+    comfy = "got prompt\r\n!!! Exception during processing !!! No operator found\r\n" + listing.replace("\n", "\r\n")
+    assert "xformers.build-mismatch" in ids(comfy)
+    for t in ("INFO 06-02 10:11:12 vllm serve Qwen/Qwen2-7B-Instruct --dtype float32\n" + listing,
+              "  File \"/opt/venv/lib/python3.11/site-packages/vllm/attention/backends/xformers.py\", line 712, in "
+              "forward\n" + listing,
+              "sglang.launch_server --attention-backend xformers\nxFormers wasn't built with CUDA support\n"):
+        assert "xformers.build-mismatch" not in ids(t), t
+
 def test_round441_gguf_numpy_dequant_shadowed_package_quoted_oom_kinds():
     r"""Round 441 (GGUF and quantized Klein / FLUX.2 / Qwen3 files in ComfyUI-GGUF, fourth pass): ComfyUI-GGUF's
     `Falling back to numpy dequant for qtype: N` (the type as a number, a name or the enum's repr) is
