@@ -875,6 +875,30 @@ def _te_dev_encoder(msize: str, mistral: str) -> dict[str, Any]:
             "details": {"model": f"klein-{msize}", "encoder": "mistral-small (flux2-dev)", "encoder_file": mistral}}
 
 
+@_interp("te_file")
+def _te_file(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's T5 (FLUX.1 / SD3's T5 slot) given another encoder's file: umt5-xxl's 256384-token vocabulary or a
+    T5 of another width where T5-XXL (4096 wide, 32128 tokens) is built. Other hits keep the manifest's words."""
+    if g.get("umt5"):
+        what, detail = "umt5-xxl (Wan's text encoder, 256384 tokens)", {"file_encoder": "umt5-xxl", "vocab": 256384}
+    elif g.get("t5got"):
+        name = {"512": "t5-small", "768": "t5-base", "1024": "t5-large", "2048": "t5-xl"}.get(g["t5got"], "another T5")
+        what, detail = f"a {g['t5got']}-wide T5 ({name})", {"file_encoder": name, "file_width": _int(g["t5got"])}
+    else:
+        return {}
+    return {"title": f"The T5 text-encoder file is {what}, not T5-XXL",
+            "cause": (f"ComfyUI built T5-XXL (4096 wide, 32128 tokens) for the T5 slot of the text-encoder loader "
+                      f"(DualCLIPLoader / its GGUF version, type flux or sd3, or a frontend's own pick) and the file "
+                      f"chosen there is {what}: its weights do not fit (`Error(s) in loading state_dict for T5`). "
+                      "The file is not damaged; it is the wrong encoder."),
+            "fix": ("Load a T5-XXL file in that slot: t5xxl_fp16.safetensors or t5xxl_fp8_e4m3fn_scaled.safetensors "
+                    "(or a t5-v1_1-xxl-encoder GGUF with DualCLIPLoader (GGUF)) from models/text_encoders; keep "
+                    "umt5_xxl_* for Wan. A frontend that picks the file itself (Krita AI Diffusion) takes the first "
+                    "file named like T5: rename or move the others. FLUX.2 [klein] has no T5: its CLIPLoader takes "
+                    "qwen_3_4b.safetensors, type flux2"),
+            "details": detail}
+
+
 # The text-encoder classes ComfyUI logs (`Requested to load X`) that a Klein setup builds: Klein's own, and the
 # Z-Image encoder that a Qwen3-4B file becomes under a CLIPLoader type other than flux2 (comfy/text_encoders).
 _KLEIN_TE_MODELS = frozenset({"flux2temodel_", "zimagetemodel_"})

@@ -19311,6 +19311,59 @@ def test_round477_from_single_file_path_not_found_kinds():
         assert ids(t) == [], t
 
 
+def test_round488_t5_slot_wrong_encoder_file_kinds():
+    r"""Round 488 (ComfyUI model-loading errors with FLUX-family loaders, fourth pass): ComfyUI's T5 (`Error(s) in
+    loading state_dict for T5`, the FLUX.1 / SD3 T5 slot) given another encoder's file is klein.te-incomplete, told
+    as the wrong T5 file: umt5-xxl's 256384-token vocabulary against T5-XXL's 32128 (the torch message, a writer's
+    short `[256384,4096] vs [32128,4096]`, ComfyUI-GGUF's 256384-token tokenizer line before the T5 error) or a T5 of
+    another width (512 / 768 / 1024 / 2048) against 4096. The FLUX.1 Fill img_in error (384 into 64) is
+    comfyui.outdated also where an issue title cuts it after `torch.Size([3072,`. Silent: a T5 vocabulary no known
+    encoder has (a modified T5), a node pack's own transformers T5EncoderModel loader, LLM vocabulary mismatches,
+    and a Wan umt5 GGUF that loads fine."""
+    sig = "klein.te-incomplete"
+    umt5_report = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 11\n- **Node Type:** DualCLIPLoader\n"
+                   "- **Exception Type:** RuntimeError\n"
+                   "- **Exception Message:** Error(s) in loading state_dict for T5:\n"
+                   "\tsize mismatch for shared.weight: copying a param with shape torch.Size([256384, 4096]) from "
+                   "checkpoint, the shape in current model is torch.Size([32128, 4096]).\n## Stack Trace\n")
+    umt5_short = "flux renders die: size mismatch for shared.weight [256384, 4096] vs [32128, 4096] since the update\r\n"
+    umt5_gguf = ("gguf qtypes: F32 (50), Q8_0 (169)\r\nAttempting to recreate sentencepiece tokenizer from GGUF file metadata...\r\n"
+                 "Created tokenizer with vocab size of 256384\r\nDequantizing token_embd.weight to prevent runtime OOM.\r\n"
+                 "!!! Exception during processing !!! Error(s) in loading state_dict for T5:\r\n")
+    for t in (umt5_report, umt5_short, umt5_gguf):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "umt5" in m["title"] and "T5-XXL" in m["title"]
+        assert "t5xxl_fp8_e4m3fn_scaled.safetensors" in m["fix"] and "qwen_3_4b" in m["fix"]
+    small = ("!!! Exception during processing !!! Error(s) in loading state_dict for T5:\n"
+             "        size mismatch for encoder.block.0.layer.1.DenseReluDense.wi_0.weight: copying a param with shape "
+             "torch.Size([2816, 1024]) from checkpoint, the shape in current model is torch.Size([10240, 4096]).\n")
+    base = ("Server execution error: Error(s) in loading state_dict for T5:\n  size mismatch for shared.weight: copying a "
+            "param with shape torch.Size([32128, 768]) from checkpoint, the shape in current model is torch.Size([32128, 4096]).\n")
+    for t, width in ((small, "1024"), (base, "768")):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert f"{width}-wide T5" in m["title"] and "T5-XXL" in m["title"]
+        assert "t5xxl_fp16.safetensors" in m["fix"]
+    # the FLUX.1 Fill img_in error in an issue title cut after the current model's first dimension
+    cut = ("UNETLoader Error(s) in loading state_dict for Flux: size mismatch for img_in.weight: copying a param with shape "
+           "torch.Size([3072, 384]) from checkpoint, the shape in current model is torch.Size([3072,\n")
+    assert ids(cut) == ["comfyui.outdated"]
+    # look-alikes: a modified T5's vocabulary, a node pack's transformers T5EncoderModel, an LLM's vocabulary, a Wan
+    # umt5 GGUF that loads fine, a T5 error with no numbers
+    for t in ("Error(s) in loading state_dict for T5:\n\tsize mismatch for shared.weight: copying a param with shape "
+              "torch.Size([69328, 4096]) from checkpoint, the shape in current model is torch.Size([32128, 4096]).\n",
+              "Error(s) in loading state_dict for T5EncoderModel:\nsize mismatch for shared.weight: copying a param with shape "
+              "torch.Size([32128, 4096]) from checkpoint, the shape in current model is torch.Size([32128, 768]).\n",
+              "RuntimeError: Error(s) in loading state_dict for LlamaForCausalLM:\n\tsize mismatch for model.embed_tokens.weight: "
+              "copying a param with shape torch.Size([256384, 4096]) from checkpoint, the shape in current model is "
+              "torch.Size([32128, 4096]).\n",
+              "gguf qtypes: F32 (50), Q8_0 (169)\nCreated tokenizer with vocab size of 256384\n"
+              "Requested to load WanTEModel\nloaded completely; 9000.00 MB usable, 6000.00 MB loaded, full load: True\n",
+              "Error(s) in loading state_dict for T5:\n"):
+        assert sig not in ids(t), t
+
+
 def test_round473_no_kernel_image_user_words_kinds():
     r"""Round 473 (PyTorch and CUDA errors from generic user queries on NVIDIA machines running image models): the
     kernel-image error shortened in a user's words, `no kernel image` followed within the line by `for this / the / my
