@@ -2253,6 +2253,38 @@ def _module_placeholder(g: dict[str, str]) -> dict[str, Any] | None:
             "details": {"module": pkg, "package": install.replace("-U ", "")}}
 
 
+_MANAGER_PATH = re.compile(r"custom_nodes[\\/]+comfyui-manager(?:-main)?(?:[\\/\"]|\s+module for custom nodes)", re.IGNORECASE)
+
+
+def _manager_import(ctx: dict[str, Any]) -> bool:
+    """The failing import is ComfyUI-Manager's own: its folder under custom_nodes in the frame or `Cannot import ...
+    module for custom nodes` line near the hit (ComfyUI's custom_node fact), or in the paste's last frame."""
+    near = _near(ctx)
+    seen = " ".join(str(v) for v in (near.get("custom_node"), near.get("py_frame"), ctx.get("custom_node"),
+                                     ctx.get("py_frame")) if v)
+    return bool(_MANAGER_PATH.search(seen))
+
+
+def _manager_gitpython_missing(mod: str) -> dict[str, Any]:
+    """`No module named 'git'` raised by ComfyUI-Manager: GitPython (the module `git`), a requirement of the Manager,
+    is not in the Python that runs ComfyUI, so the Manager fails to import (IMPORT FAILED, no Manager button)."""
+    return {"title": "ComfyUI-Manager cannot start: GitPython (the `git` module it imports) is not installed in the "
+                     "Python that runs ComfyUI",
+            "cause": ("ComfyUI-Manager imports GitPython (`import git`) at startup to clone and update node packs. The "
+                      "module is missing from the Python that runs ComfyUI: the Manager was copied or git-cloned into "
+                      "custom_nodes without its requirements being installed into that Python (a portable build's "
+                      "python_embeded, a launcher's venv), or they went into another Python (a system Python's user "
+                      "site). `git` here is the Python package, not the git program: having Git for Windows installed "
+                      "does not provide it."),
+            "fix": ("Install the Manager's requirements with the Python that runs ComfyUI, from the ComfyUI folder: "
+                    "`python -m pip install -r custom_nodes/ComfyUI-Manager/requirements.txt` (ComfyUI portable, from "
+                    "the portable folder: `python_embeded\\python.exe -m pip install -r "
+                    "ComfyUI\\custom_nodes\\ComfyUI-Manager\\requirements.txt`; at least `python -m pip install "
+                    "GitPython`), then restart ComfyUI. The Manager also needs the git program on PATH to install node "
+                    "packs."),
+            "details": {"module": mod, "package": "GitPython"}}
+
+
 @_interp("module")
 def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     mac = bool(_near(ctx).get("macos"))
@@ -2371,6 +2403,8 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if row is None and top != top.lower():  # retyped in title case (`No Module Named 'Triton'`): the stack's names are lower case
         row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top.lower()), None)
         mod, top = mod.lower(), top.lower()
+    if row is None and top == "git" and _manager_import(ctx):
+        return _manager_gitpython_missing(mod)
     if row is None:
         return None  # not a package of the Klein stack: another program's error
     pip_name = row.get("pip") or top

@@ -21342,6 +21342,84 @@ def test_round475_sage_runtime_arch_dtype_kinds():
     assert "cuda.toolkit-missing" in ids(rocm.split("\n", 1)[1])
 
 
+def test_round487_custom_node_import_kinds():
+    r"""Round 487 (ComfyUI custom node packs failing to import, fifth pass): `No module named 'git'` raised inside
+    ComfyUI-Manager (its folder under custom_nodes in a frame or in the `Cannot import ... module for custom nodes`
+    line) is python.module-missing told as the Manager's GitPython, with the Manager's requirements installed by the
+    Python that runs ComfyUI; `cannot import name '_ignored_ops' from 'torch.utils.checkpoint'` (the fallback name of
+    selective checkpointing's ignored-ops set) is torch.too-old; diffusers' own import of `FLAX_WEIGHTS_NAME` from a
+    transformers that dropped it (its `Failed to import diffusers....` chain or its pipeline_utils frame) is
+    transformers.too-new. Silent: `No module named 'git'` from another program (a training script, the git program
+    named in prose), `_ignored_ops` beside a ComfyUI `pytorch version:` line of 2.4 or newer, the Flax name without a
+    diffusers import in view, and a node pack importing a module ComfyUI no longer has from its own `comfy` package
+    (`... from 'comfy' (unknown location)`: ComfyUI's namespace package, not a half-removed one)."""
+    manager = [
+        ("[Prompt Server] web root: D:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\"
+         "comfyui_frontend_package\\static\r\nTraceback (most recent call last):\r\n"
+         "  File \"D:\\AI\\ComfyUI_windows_portable\\ComfyUI\\nodes.py\", line 2160, in load_custom_node\r\n"
+         "    module_spec.loader.exec_module(module)\r\n"
+         "  File \"D:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfyui-manager\\__init__.py\", line 11, "
+         "in <module>\r\n    import manager_server  # noqa: F401\r\n"
+         "  File \"D:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfyui-manager\\glob\\manager_server.py\", "
+         "line 13, in <module>\r\n    import git\r\nModuleNotFoundError: No module named 'git'\r\n"),
+        ("2026-02-11 09:14:02.118 [ComfyUI] ModuleNotFoundError: No module named 'git'\n"
+         "Cannot import /home/ana/ComfyUI/custom_nodes/ComfyUI-Manager module for custom nodes: No module named 'git'\n"),
+    ]
+    for text in manager:
+        m = one(text, "python.module-missing")
+        assert ids(text) == ["python.module-missing"], ids(text)
+        assert "GitPython" in m["title"] and "ComfyUI-Manager" in m["title"]
+        assert "requirements.txt" in m["fix"] and "python_embeded" in m["fix"]
+        assert m["details"]["package"] == "GitPython"
+    assert ids("Traceback (most recent call last):\n  File \"/work/distill/train.py\", line 9, in <module>\n"
+               "    import git\nModuleNotFoundError: No module named 'git'\n") == []
+    assert ids("  File \"/srv/app/custom_nodes/ComfyUI-VideoTools/vcs.py\", line 3, in <module>\n    import gitx\n"
+               "ModuleNotFoundError: No module named 'gitx'\n") == []
+
+    sac = [
+        ("Cannot import /opt/ComfyUI/custom_nodes/ComfyUI-SkyReels module for custom nodes: cannot import name "
+         "'_ignored_ops' from 'torch.utils.checkpoint' (/opt/venv/lib/python3.11/site-packages/torch/utils/checkpoint.py)\n"),
+        ("pytorch version: 2.3.1+cu121\nTraceback (most recent call last):\n"
+         "  File \"E:\\sd\\venv\\Lib\\site-packages\\xformers\\checkpoint.py\", line 19, in <module>\n"
+         "    from torch.utils.checkpoint import _ignored_ops\n"
+         "ImportError: cannot import name '_ignored_ops' from 'torch.utils.checkpoint' "
+         "(E:\\sd\\venv\\Lib\\site-packages\\torch\\utils\\checkpoint.py)\n"),
+    ]
+    for text in sac:
+        m = one(text, "torch.too-old")
+        assert ids(text) == ["torch.too-old"], ids(text)
+        assert "_ignored_ops" in m["title"] and "2.4" in m["title"]
+        assert "download.pytorch.org/whl/cu128" in m["fix"]
+    assert "2.3.1" in one(sac[1], "torch.too-old")["title"]
+    assert ids("pytorch version: 2.6.0+cu126\nImportError: cannot import name '_ignored_ops' from "
+               "'torch.utils.checkpoint' (/venv/torch/utils/checkpoint.py)\n") == []
+
+    flax = [
+        ("Traceback (most recent call last):\r\n  File \"C:\\CUI\\python_embeded\\Lib\\site-packages\\diffusers\\utils\\"
+         "import_utils.py\", line 961, in _get_module\r\n    return importlib.import_module(\".\" + module_name, "
+         "self.__name__)\r\nRuntimeError: Failed to import diffusers.pipelines.pipeline_utils because of the following "
+         "error (look up to see its traceback):\r\ncannot import name 'FLAX_WEIGHTS_NAME' from 'transformers.utils' "
+         "(C:\\CUI\\python_embeded\\Lib\\site-packages\\transformers\\utils\\__init__.py)\r\n"),
+        ("  File \"/home/u/.venv/lib/python3.12/site-packages/diffusers/pipelines/pipeline_utils.py\", line 47, in "
+         "<module>\n    from transformers.utils import FLAX_WEIGHTS_NAME as TRANSFORMERS_FLAX_WEIGHTS_NAME\n"
+         "ImportError: cannot import name 'FLAX_WEIGHTS_NAME' from 'transformers.utils' "
+         "(/home/u/.venv/lib/python3.12/site-packages/transformers/utils/__init__.py)\n"),
+    ]
+    for text in flax:
+        m = one(text, "transformers.too-new")
+        assert ids(text) == ["transformers.too-new"], ids(text)
+        assert "newer than the diffusers" in m["title"] and "diffusers" in m["fix"]
+        assert "FLAX_WEIGHTS_NAME" in m["cause"]
+    assert ids("from omni.model import load\nImportError: cannot import name 'FLAX_WEIGHTS_NAME' from "
+               "'transformers.utils' (/usr/lib/python3/dist-packages/transformers/utils/__init__.py)\n") == []
+
+    comfy_ns = ("  File \"C:\\ComfyUI\\custom_nodes\\ComfyUI-OldVideo\\clipper.py\", line 4, in <module>\n"
+                "    from comfy import sd3_clip\nImportError: cannot import name 'sd3_clip' from 'comfy' "
+                "(unknown location)\n\nCannot import C:\\ComfyUI\\custom_nodes\\ComfyUI-OldVideo module for custom "
+                "nodes: cannot import name 'sd3_clip' from 'comfy' (unknown location)\n")
+    assert ids(comfy_ns) == [], ids(comfy_ns)
+    assert "python.package-files-broken" in ids("ImportError: cannot import name 'Image' from 'PIL' (unknown location)\n")
+
 
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
