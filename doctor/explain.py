@@ -13587,7 +13587,8 @@ def _local_shadow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "`python -m pip install --force-reinstall \"triton-windows<3.5\"` for torch 2.8 (`<3.6` for 2.9; "
                         "Linux: the `triton` your torch pins)"),
                 "details": {"package": "triton", "missing": g["tattr"]}}
-    if pkg in ("torch", "diffusers", "transformers", "tokenizers", "safetensors", "huggingface_hub", "accelerate", "peft"):
+    if pkg in ("torch", "diffusers", "transformers", "tokenizers", "safetensors", "huggingface_hub", "accelerate", "peft",
+               "torchao", "bitsandbytes", "gguf", "xformers"):
         fix = fix.replace("import diffusers, sys; print(diffusers.__file__)", f"import {pkg}, sys; print({pkg}.__file__)")
         fix = fix.replace("-U diffusers`", f"-U {pkg}`")
     if mod and path:
@@ -13606,6 +13607,23 @@ def _local_shadow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return {"title": f"`{pkg}` was imported again while its own import was still running{what}: most likely a file "
                      f"or folder of yours named `{pkg}` (or like a module it imports) comes first on the import path",
             "fix": fix, "details": {"package": pkg, **({"name": name} if name else {})}}
+
+
+@_interp("device_map_strategy")
+def _device_map_strategy(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """diffusers.device-map-strategy: transformers' `X does not support device_map='auto'` (a class without
+    _no_split_modules) is the pipeline's doing only where a pipeline's from_pretrained call or a diffusers pipelines
+    frame is in the paste; the same refusal of a single transformers model (an LLM, a VLM) is that class's own limit."""
+    cls = g.get("nosplit")
+    if not cls:
+        return {}
+    near = _near(ctx)
+    call = near.get("pipeline_call") or near.get("pipeline_frame")
+    if not call:
+        return None
+    return {"title": (f"A diffusers pipeline was loaded with device_map=\"auto\": it handed `auto` to each component, and "
+                      f"transformers refuses it for {cls}"),
+            "details": {"component": cls, "call": call}}
 
 
 @_interp("lora_unpack")

@@ -19781,6 +19781,73 @@ def test_round478_cuda_init_fabric_expandable_kinds():
                     "nvidia.fabric-manager-not-running")):
         assert bad not in ids(t), t
 
+
+def test_round489_flux_diffusers_loading_kinds():
+    r"""Round 489 (diffusers loading and running FLUX-family pipelines, third pass): diffusers' peft-loader warning
+    `Loading adapter weights from state_dict led to unexpected keys found in the model:` listing the FLUX single blocks'
+    `single_transformer_blocks.N.proj_out.lora_A/B` keys is diffusers.lora-exclude-modules-proj-out (a 2025 development
+    build's automatic exclude_modules held `proj_out`: install a release); a script of the user's named like an optional
+    package diffusers / transformers import (torchao.py, bitsandbytes.py, peft.py, gguf.py, xformers.py) whose
+    module-level frame imports diffusers / transformers is python.local-module-shadows-package (and not diffusers.too-old
+    for the half-built diffusers); transformers' `X does not support device_map='auto'` (no _no_split_modules) under a
+    pipeline's from_pretrained is diffusers.device-map-strategy. Silent: peft's older `unexpected keys not found in the
+    model` wording, the warning without single-block proj_out keys, an LLM checkpoint's unexpected_keys, a script named
+    run_torchao.py, the torchao package's own frame in site-packages, and the device_map refusal of a single LLM load."""
+    sig = "diffusers.lora-exclude-modules-proj-out"
+    for t in ("Loading adapter weights from state_dict led to unexpected keys found in the model: "
+              "single_transformer_blocks.0.proj_out.lora_A.pixel_style.weight, single_transformer_blocks.0.proj_out.lora_B."
+              "pixel_style.weight, single_transformer_blocks.1.proj_out.lora_A.pixel_style.weight\n",
+              "C:\\gen\\venv\\Lib\\site-packages\\diffusers\\utils\\peft_utils.py:402: UserWarning\r\n"
+              "Loading adapter weights from state_dict led to unexpected keys found in the model: "
+              "single_transformer_blocks.0.attn.to_q.lora_A.default_0.weight, single_transformer_blocks.37.proj_out.lora_B."
+              "default_0.weight. \r\n",
+              "diffusers 0.35.0.dev0, FLUX.1-Kontext-dev + my LoRA:\n  led to unexpected keys found in the model: "
+              "single_transformer_blocks.12.proj_out.lora_A.weight, single_transformer_blocks.12.proj_out.lora_B.weight\n"):
+        m = one(t, sig)
+        assert "proj_out" in m["title"] and "exclude_modules" in m["title"], t
+        assert "pip install -U --force-reinstall diffusers" in m["fix"] and "0.35.0.dev0" in m["fix"], t
+    sig = "python.local-module-shadows-package"
+    for t, pkg in (("Traceback (most recent call last):\n  File \"C:\\Users\\me\\klein\\torchao.py\", line 3, in <module>\n"
+                    "    from diffusers import Flux2KleinPipeline, TorchAoConfig\n"
+                    "ImportError: cannot import name 'Flux2KleinPipeline' from 'diffusers' (C:\\Users\\me\\klein\\.venv\\Lib\\"
+                    "site-packages\\diffusers\\__init__.py)\n", "torchao"),
+                   ("Traceback (most recent call last):\r\n  File \"/home/ana/nf4/bitsandbytes.py\", line 1, in <module>\r\n"
+                    "    from transformers import BitsAndBytesConfig\r\n", "bitsandbytes"),
+                   ("  File \"/srv/klein/peft.py\", line 2, in <module>\n    import peft\n"
+                    "AttributeError: partially initialized module 'peft' has no attribute 'LoraConfig'\n", "peft")):
+        m = one(t, sig)
+        assert pkg in m["title"] and f"import {pkg}, sys" in m["fix"], t
+        assert "diffusers.too-old" not in ids(t), t
+    sig = "diffusers.device-map-strategy"
+    for t in ("pipe = FluxPipeline.from_pretrained(\"black-forest-labs/FLUX.1-schnell\", torch_dtype=torch.bfloat16, "
+              "device_map=\"auto\")\nTraceback (most recent call last):\n  File \"/app/run.py\", line 4, in <module>\n"
+              "    pipe = FluxPipeline.from_pretrained(\n  File \"/usr/lib/python3.12/site-packages/transformers/modeling_utils.py\", "
+              "line 2011, in _get_no_split_modules\nValueError: T5EncoderModel does not support `device_map='auto'`. To "
+              "implement support, the model class needs to implement the `_no_split_modules` attribute.\n",
+              "  File \"D:\\sd\\venv\\lib\\site-packages\\diffusers\\pipelines\\pipeline_loading_utils.py\", line 760, in "
+              "load_sub_model\r\n    loaded_sub_model = load_method(os.path.join(cached_folder, name), **loading_kwargs)\r\n"
+              "ValueError: CLIPVisionModelWithProjection does not support `device_map='auto'`. To implement support, the "
+              "model class needs to implement the `_no_split_modules` attribute.\r\n"):
+        m = one(t, sig)
+        assert "device_map" in m["title"] and "balanced" in m["fix"], t
+    # look-alikes
+    for t, bad in (("Loading adapter weights from None led to unexpected keys not found in the model:  "
+                    "['single_transformer_blocks.0.proj_out.lora.down.weight']\n", "diffusers.lora-exclude-modules-proj-out"),
+                   ("Loading adapter weights from state_dict led to unexpected keys found in the model: "
+                    "transformer_blocks.0.attn.to_q.lora_A.default_0.weight, transformer_blocks.0.attn.to_k.lora_A."
+                    "default_0.weight\n", "diffusers.lora-exclude-modules-proj-out"),
+                   ("_IncompatibleKeys(missing_keys=[], unexpected_keys=['base_model.model.model.layers.0.mlp.gate_proj."
+                    "lora_A.default.weight'])\n", "diffusers.lora-exclude-modules-proj-out"),
+                   ("  File \"/home/ana/run_torchao.py\", line 1, in <module>\n    from diffusers import FluxPipeline\n"
+                    "ImportError: cannot import name 'FluxPipeline' from 'diffusers'\n", "python.local-module-shadows-package"),
+                   ("  File \"/opt/venv/lib/python3.11/site-packages/xformers.py\", line 9, in <module>\n"
+                    "    import transformers\n", "python.local-module-shadows-package"),
+                   ("model = AutoModelForCausalLM.from_pretrained(\"liuhaotian/llava-v1.5-7b\", device_map=\"auto\")\n"
+                    "ValueError: LlavaLlamaForCausalLM does not support `device_map='auto'`. To implement support, the model "
+                    "class needs to implement the `_no_split_modules` attribute.\n", "diffusers.device-map-strategy")):
+        assert bad not in ids(t), t
+
+
 def test_round400_flux2_diffusers_pipeline_kinds():
     r"""Round 400 (diffusers issues about FLUX.2 / Klein pipelines, fourth pass): diffusers' context-parallel hook's
     `Expected input tensor to have N dimensions, but got M dimensions, split will not be applied` is
