@@ -8338,8 +8338,10 @@ _TORCH_IMAGE_PROGRAM = re.compile(r"(?i)(?:torch|comfy|diffusers|stable[-_ ]?dif
 def _cudnn_torch_program(near: dict[str, str]) -> bool:
     """The text around a cuDNN sub-library load failure is a PyTorch program's: a path inside the torch package,
     PyTorch named, or a torch-based image program (ComfyUI, AUTOMATIC1111's / Forge's web UI by folder or name,
-    diffusers), the program run that ends in the line (round 405: ComfyUI-LivePortraitKJ#38, AUTOMATIC1111#10230)."""
-    if near.get("torch_path") or near.get("torch_named") or near.get("other_webui") or _comfy_sign(near):
+    diffusers), the program run that ends in the line (round 405: ComfyUI-LivePortraitKJ#38, AUTOMATIC1111#10230), or a
+    PyTorch-only training framework (round 498: Ultralytics, PyTorch Lightning)."""
+    if (near.get("torch_path") or near.get("torch_named") or near.get("other_webui") or _comfy_sign(near)
+            or near.get("torch_train_framework")):
         return True
     return bool(_TORCH_IMAGE_PROGRAM.match(near.get("py_program") or ""))
 
@@ -8352,6 +8354,25 @@ def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     near = _near(ctx)
     if _off_nvidia(ctx) or near.get("cudnn_foreign") or not _cudnn_torch_program(near):
         return None
+    if g.get("c9lib") or g.get("c9sym"):
+        # cuDNN 9's dispatcher (libcudnn.so.9) names the sub-library it could not open, or the symbol it then lacks
+        what = g.get("c9lib") or g["c9sym"]
+        return {"title": f"cuDNN 9 could not load its own libraries ({what}): the nvidia-cudnn folder beside torch is "
+                         "not found by the loader, or incomplete",
+                "cause": ("cuDNN 9 is a small dispatcher (libcudnn.so.9) that opens its parts (libcudnn_graph, "
+                          "libcudnn_engines_precompiled, libcudnn_cnn, ...) by name when PyTorch first uses it. It found "
+                          "none there (`Unable to load any of {...}`, `Invalid handle. Cannot load symbol cudnn...`): pip's "
+                          "nvidia-cudnn wheel folder (site-packages/nvidia/cudnn/lib) is not on the loader path of this "
+                          "process (a conda env or a packaged module whose torch does not preload it), or the wheel is "
+                          "missing or half-installed; the program then aborts at its first convolution."),
+                "fix": ("In the Python that runs it, check torch's cuDNN: `python -c \"import torch; "
+                        "print(torch.__version__, torch.backends.cudnn.version())\"` and `python -m pip list | grep -i "
+                        "nvidia-cudnn`. Reinstall torch with its CUDA wheels there: `python -m pip install "
+                        "--force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu128` (the "
+                        "cuXXX of your torch). If it persists, put the wheel's folder first on the loader path before "
+                        "starting the program: `export LD_LIBRARY_PATH=\"$(python -c 'import nvidia.cudnn as m; "
+                        "print(list(m.__path__)[0])')/lib:$LD_LIBRARY_PATH\"`"),
+                "details": {"library": what}}
     lib = (g.get("lib") or "").rstrip(".")
     dep = g.get("dep") or lib  # PyTorch's own warning names the sub-library that was not found itself
     details = {"library": lib, "missing": dep}
@@ -8395,6 +8416,24 @@ def _cudnn_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     lib = (g.get("lib") or "").replace("\\", "/").lower()
     if near.get("cuda_libs_foreign") and not ("torch/" in lib or "nvidia/" in lib):
         return None
+    if g.get("sublib"):
+        # cuDNN 9's status for sub-libraries of two builds: only beside PyTorch or a torch-based program (round 498)
+        if near.get("cudnn_foreign") or near.get("other_framework") or not _cudnn_torch_program(near):
+            return None
+        return {"title": "cuDNN mixed two installations (CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH): another cuDNN on "
+                         "the loader path was taken beside PyTorch's own",
+                "cause": ("cuDNN 9 loads its sub-libraries by name when PyTorch first runs a convolution; one of them came "
+                          "from another cuDNN than torch's nvidia-cudnn wheel (a distro package such as libcudnn9-cuda-12 "
+                          "in /usr/lib/x86_64-linux-gnu, a CUDA toolkit folder on LD_LIBRARY_PATH), so cuDNN refuses the "
+                          "mix. torch 2.12's CUDA 13 builds pin nvidia-cudnn-cu13 9.20.0.48, which lacks "
+                          "libcudnn_engines_tensor_ir.so, so any system cuDNN 9 fills the gap (pytorch/pytorch#188892)."),
+                "fix": ("Find the other cuDNN: `echo $LD_LIBRARY_PATH` and `dpkg -l | grep -i libcudnn`. Drop its folder from "
+                        "LD_LIBRARY_PATH (`unset LD_LIBRARY_PATH` or edit ~/.bashrc), or remove the package if nothing else "
+                        "needs it (`sudo apt-get remove libcudnn9-cuda-12`, the name dpkg listed). With a +cu130 torch on "
+                        "nvidia-cudnn-cu13 9.20.0.48, a cuDNN wheel that ships the missing engine also fixes it: `python -m "
+                        "pip install \"nvidia-cudnn-cu13>=9.23\"` (pip notes torch's pin). Check with `python -c \"import "
+                        "torch; print(torch.__version__, torch.backends.cudnn.version())\"`"),
+                "details": {"status": "CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH"}}
     if not (g.get("cudnn_path") or g.get("engine")):
         return {}
     if near.get("cudnn_foreign") or near.get("other_framework"):

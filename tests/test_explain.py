@@ -21488,6 +21488,66 @@ def test_round487_custom_node_import_kinds():
     assert "python.package-files-broken" in ids("ImportError: cannot import name 'Image' from 'PIL' (unknown location)\n")
 
 
+def test_round498_cudnn9_loader_and_sublibrary_kinds():
+    r"""Round 498 (Linux installs: CUDA libraries not found, LD_LIBRARY_PATH, conda vs pip CUDA, third pass): cuDNN 9's
+    own loader messages (`Unable to load any of {libcudnn_....so.9...}`, `Invalid handle. Cannot load symbol cudnn...`)
+    are cudnn.sublib-load-failed told as cuDNN 9 not finding the nvidia-cudnn folder beside torch, where PyTorch, a
+    torch-based image program or a PyTorch-only training framework (Ultralytics, PyTorch Lightning) is in the text;
+    cuDNN's `CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH` beside PyTorch is torch.cuda-libs-mismatch told as another cuDNN
+    on the loader path mixed into torch's own. Silent: the same lines beside CTranslate2 / faster-whisper, onnxruntime,
+    TensorFlow or JAX, the bare lines with no program named, and cuDNN's `Cannot load symbol` for a cuBLAS symbol."""
+    c9 = [
+        ("Epoch 0:   0%|          | 0/412 [00:00<?, ?it/s]\r\n"
+         "Unable to load any of {libcudnn_graph.so.9.8.0, libcudnn_graph.so.9.8, libcudnn_graph.so.9, libcudnn_graph.so}\r\n"
+         "  File \"/opt/envs/seg/lib/python3.11/site-packages/pytorch_lightning/trainer/trainer.py\", line 539, in fit\r\n"),
+        ("$ python train.py --data coco8.yaml\n"
+         "  File \"/home/kim/.venv/lib/python3.12/site-packages/ultralytics/engine/trainer.py\", line 212, in train\n"
+         "Invalid handle. Cannot load symbol cudnnCreate\n"
+         "Aborted (core dumped)\n"),
+        ("pytorch version: 2.8.0+cu128\nimport torch OK\n"
+         "Unable to load any of {libcudnn_cnn.so.9.10.2, libcudnn_cnn.so.9.10, libcudnn_cnn.so.9, libcudnn_cnn.so}\n"
+         "Invalid handle. Cannot load symbol cudnnCreateConvolutionDescriptor\n"),
+    ]
+    for text in c9:
+        m = one(text, "cudnn.sublib-load-failed")
+        assert ids(text) == ["cudnn.sublib-load-failed"], ids(text)
+        assert "cuDNN 9" in m["title"] and ("libcudnn" in m["title"] or "cudnnCreate" in m["title"]), m["title"]
+        assert "nvidia.cudnn" in m["fix"] and "download.pytorch.org/whl/cu128" in m["fix"]
+    assert "libcudnn_graph.so.9.8.0" in one(c9[0], "cudnn.sublib-load-failed")["title"]
+    for text in [
+        ("Use \"faster-whisper\" implementation\n"
+         "Unable to load any of {libcudnn_ops.so.9.1.0, libcudnn_ops.so.9.1, libcudnn_ops.so.9, libcudnn_ops.so}\n"
+         "Invalid handle. Cannot load symbol cudnnCreateTensorDescriptor\n"),
+        ("import torch\nfrom ctranslate2 import Translator\n"
+         "Unable to load any of {libcudnn_cnn.so.9.1.0, libcudnn_cnn.so.9.1, libcudnn_cnn.so.9, libcudnn_cnn.so}\n"),
+        "Unable to load any of {libcudnn_graph.so.9.1.0, libcudnn_graph.so.9.1, libcudnn_graph.so.9, libcudnn_graph.so}\n",
+        "ultralytics export format=onnx\nInvalid handle. Cannot load symbol cublasLtGetVersion\n",
+    ]:
+        assert "cudnn.sublib-load-failed" not in ids(text), ids(text)
+
+    mix = [
+        ("Traceback (most recent call last):\n"
+         "  File \"/srv/ComfyUI/venv/lib/python3.12/site-packages/torch/nn/modules/conv.py\", line 548, in _conv_forward\n"
+         "    return F.conv2d(\n"
+         "RuntimeError: CUDNN_BACKEND_TENSOR_DESCRIPTOR cudnnFinalize failed ptrDesc->finalize() cudnn_status: "
+         "CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH\n"),
+        ("$ python -c \"import torch; print(torch.__version__)\"\r\n2.12.1+cu130\r\n"
+         "RuntimeError: cuDNN Frontend error: [cudnn_frontend] Error: cudnn_status: CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH\r\n"),
+    ]
+    for text in mix:
+        m = one(text, "torch.cuda-libs-mismatch")
+        assert ids(text) == ["torch.cuda-libs-mismatch"], ids(text)
+        assert "SUBLIBRARY_VERSION_MISMATCH" in m["title"] and "another cuDNN" in m["title"]
+        assert "dpkg -l | grep -i libcudnn" in m["fix"] and "nvidia-cudnn-cu13>=9.23" in m["fix"]
+    for text in [
+        "import tensorflow as tf\nE0000 cuda_dnn.cc:535] cudnn_status: CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH\n",
+        "import jax\njaxlib.xla_extension.XlaRuntimeError: INTERNAL: CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH\n",
+        "[E:onnxruntime:, cudnn_fe] CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH\n",
+        "cudnn_status: CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH\n",
+    ]:
+        assert "torch.cuda-libs-mismatch" not in ids(text), ids(text)
+
+
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
     source archive (`numpy-1.26.4.tar.gz`, `numpy-1.11.1.zip`) and failing right after (`Preparing metadata
