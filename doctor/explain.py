@@ -13250,6 +13250,15 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                              "installed on the machine. ") + "No CUDA toolkit install changes that: "
                           "the CUDA runtime comes inside the CUDA build of torch."),
                 "details": ({"driver": drv} if drv else {"cuda_runtime": g.get("envrt") or ""}) | {"torch_cuda": "None (CPU-only build)"}}
+    if g.get("prose_passive"):
+        # round 499: the writer's passive account, the CPU build the subject (`the CPU version of Torch gets installed
+        # automatically`): claimed, as `installed the CPU version of torch` is, only where the paste names an NVIDIA GPU
+        # or asks for (or had) the GPU / CUDA build; a machine without one installs it on purpose
+        if not any(d.get(k) for d in (near, ctx) for k in ("nvidia_named", "gpu_torch_wanted", "torch_cuda_build")):
+            return None
+        said = _SPACE.sub(" ", g["prose_passive"])
+        return {"title": f"PyTorch's CPU-only build is the one installed (`{said}`): nothing runs on the GPU",
+                "details": {"said": said}}
     if g.get("cpuof") and not (near.get("nvidia_named") or ctx.get("nvidia_named") or near.get("gpu_torch_wanted")
                                or ctx.get("gpu_torch_wanted") or near.get("torch_cuda_build") or ctx.get("torch_cuda_build")):
         # `installed the CPU version of torch` alone is also what a user without an NVIDIA GPU does on purpose: claimed
@@ -13862,6 +13871,10 @@ def _lowvram_mode(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
             return {"title": auto_title, "details": d}
         return {"title": (f"ComfyUI runs in low-VRAM mode ({g['state']}: --lowvram / --novram on the launch line), so "
                           f"weights stream to the GPU every step ({slow})"), "details": d}
+    if g.get("bare"):
+        # round 499: `Loaded partially` quoted as a line of its own with no numbers (the writer's list of log lines)
+        return {"title": ("The model did not fit in free VRAM: ComfyUI loaded it partially and streams the rest from RAM "
+                          f"every step ({slow})"), "details": d}
     if g.get("mb"):
         d["gpu_mb"] = _mb(g["mb"])
         return {"title": (f"ComfyUI loaded the model in low-VRAM mode ({_mb(g['mb'])} MB of it on the GPU): the rest "
@@ -13889,7 +13902,9 @@ def _clip_device_cpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
 def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """The Windows NVIDIA driver's system-memory fallback, named or described: not on an AMD, Intel or Mac setup
     (their shared memory is another mechanism) or in an LLM runner's report."""
-    if _off_nvidia(ctx) or _fact(ctx, "other_framework"):
+    if _off_nvidia(ctx) or _fact(ctx, "other_framework") or _fact(ctx, "vulkan_named"):
+        # round 499: Vulkan named (llama.cpp's Vulkan backend falling back to host memory): Vulkan's own fallback, where
+        # the CUDA policy is at most recalled
         return None
     if g.get("idle_full"):
         # the writer's words that the GPU sits near 0 % while its VRAM is full (`GPU利用率一直都是 0   显存倒是跑满了`): what
@@ -13919,6 +13934,21 @@ def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                           + (f"; {slow})" if "s/it" in slow else ")")),
                 "details": {"said": g["no_oom"].strip()[:80], "slow": slow}}
     return {"details": {"said": g.get("policy") or g.get("shared") or ""}}
+
+
+@_interp("sequential_offload_slow")
+def _sequential_offload_slow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Round 499: the code's own `enable_sequential_cpu_offload()` beside a slow run (a bar at 3 s/it or more, the words
+    slow / slowdown): the per-layer offload is what sets the speed. Not beside a Python traceback (an error with the call
+    is another signature's), on an AMD / Intel / Mac setup or in another framework."""
+    if _off_nvidia(ctx) or _fact(ctx, "other_framework") or _fact(ctx, "py_traceback"):
+        return None
+    slow = _slow_run(ctx)
+    if not slow:
+        return None
+    return {"title": ("The pipeline runs with enable_sequential_cpu_offload(): every layer's weights are copied from RAM to "
+                      f"the GPU at every step, so sampling is many times slower ({slow.strip()})"),
+            "details": {"slow": slow.strip()}}
 
 
 def describe(hit: Hit | dict[str, Any], cat: Catalog | None = None, ctx: dict[str, Any] | None = None) -> dict[str, Any] | None:

@@ -22010,6 +22010,57 @@ def test_round491_wrong_python_instead_of_python_embeded_kinds():
               "C:\\ComfyUI-Zluda\\python_embeded\n"):
         assert ids(t) == [], t
 
+def test_round499_slow_wrong_device_runs_kinds():
+    r"""Round 499 (slow or wrong-device runs of FLUX-class models on NVIDIA, second pass): the code's own
+    `enable_sequential_cpu_offload()` beside a slow run (a bar at 3 s/it or more, slow / slowdown) is
+    diffusers.sequential-offload-slow; the writer's `shared GPU ram` is the Windows driver's sysmem fallback; ComfyUI's
+    `Loaded partially` quoted as a line of its own beside a slow run is comfyui.lowvram-mode; `the CPU version of torch
+    got installed` on an NVIDIA setup is torch.cpu-build. Silent: the offload call beside a traceback or with no slow run,
+    a Mac, Vulkan's own host-memory fallback, a bare `Loaded partially` with no slowness, a CPU torch on a machine with
+    no NVIDIA GPU, and advice that it must not be installed."""
+    seq = ("pipe = Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", torch_dtype=torch.bfloat16)\r\n"
+           "pipe.enable_sequential_cpu_offload()\r\n"
+           "image = pipe(prompt, num_inference_steps=4).images[0]\r\n"
+           " 50%|#####     | 2/4 [01:31<01:31, 45.62s/it]\r\n"
+           "RTX 4070 Ti 12GB, Windows 11\r\n")
+    m = one(seq, "diffusers.sequential-offload-slow")
+    assert ids(seq) == ["diffusers.sequential-offload-slow"]
+    assert "enable_sequential_cpu_offload()" in m["title"] and "45.62 s/it" in m["title"]
+    assert "enable_model_cpu_offload()" in m["fix"] and "pipe.to(\"cuda\")" in m["fix"]
+    said = ("My Klein script is painfully slow on a 3090, around ten minutes an image:\n"
+            "    pipe.enable_sequential_cpu_offload(gpu_id=0)\n")
+    assert ids(said) == ["diffusers.sequential-offload-slow"]
+    for t in ("pipe.enable_sequential_cpu_offload()\nimage = pipe(prompt).images[0]\nimage.save('out.png')\n",
+              "pipe.enable_sequential_cpu_offload()\nit is slow\nTraceback (most recent call last):\n"
+              "  File \"run.py\", line 9, in <module>\nNotImplementedError: Cannot copy out of meta tensor; no data!\n",
+              "macOS 14.5 on an Apple M2 Max: pipe.enable_sequential_cpu_offload() makes it very slow\n",
+              "RX 7900 XTX with ROCm 6.2: pipe.enable_sequential_cpu_offload() makes it very slow\n"):
+        assert "diffusers.sequential-offload-slow" not in ids(t), t
+
+    ram = ("ComfyUI 0.3.60, RTX 4070 12 GB, driver 581.15, Windows 11\n"
+           "after the second image it keeps moving into shared GPU RAM and drops to 38s/it\n")
+    assert ids(ram) == ["nvidia.sysmem-fallback"]
+    vk = ("vulkan: the backend now falls back to sysmem once vidmem is full, the same trade-off as the CUDA sysmem fallback "
+          "setting on Windows; tokens come out slowly\n")
+    assert ids(vk) == []
+
+    bare = ("Klein 4B on a 4060 8GB is extremely slow, five minutes per image.\r\n"
+            "Log lines I noticed:\r\n"
+            "  * `Loaded partially`\r\n"
+            "  * lowvram patches\r\n")
+    m = one(bare, "comfyui.lowvram-mode")
+    assert "loaded it partially" in m["title"] and "slow" in m["title"]
+    assert "loaded completely" in m["fix"]
+    assert ids("Relevant log lines:\n- Loaded partially\n- model_type FLUX\n") == []
+
+    cpu = ("Found it: on my RTX 4080 box the CPU version of PyTorch was installed by the requirements step, "
+           "so the trainer ran on the processor.\n")
+    m = one(cpu, "torch.cpu-build")
+    assert "CPU-only build" in m["title"]
+    for t in ("On this office laptop without a GPU the CPU version of torch is installed, which is what I want.\n",
+              "Make sure the CPU version of torch is not installed before you start the RTX 4090 run.\n"):
+        assert "torch.cpu-build" not in ids(t), t
+
 def test_round474_zip_central_directory_retold_pickle_data_file_kinds():
     r"""Round 474 (safetensors, torch.load and pickle errors loading checkpoints, LoRAs and text encoders, second pass):
     miniz's reason `failed finding central directory` retold without torch's `PytorchStreamReader failed reading zip
