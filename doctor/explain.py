@@ -8937,9 +8937,12 @@ def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if g.get("generic"):
         title_node = near.get("comfy_node_title") or ""
         comfy_copy = bool(near.get("nonblocking_copy") and near.get("comfy_place"))
-        if not (_comfy_node_run(near) or title_node or comfy_copy or near.get("pinned_hint") or ctx.get("pinned_hint")):
+        prompt_end = bool(near.get("comfy_prompt_after_error"))  # ComfyUI's `Prompt executed in` right after it
+        if not (_comfy_node_run(near) or title_node or comfy_copy or prompt_end or near.get("pinned_hint")
+                or ctx.get("pinned_hint")):
             return None  # a bare `CUDA error: invalid argument` outside a ComfyUI node run (its report, its exception
-            # line, a node's error dialog) or a mention of pinned memory / --fast: some other program's kernel
+            # line, a node's error dialog, the prompt worker's `Prompt executed in` line after the traceback) or a
+            # mention of pinned memory / --fast: some other program's kernel
         node = near.get("node_type") or title_node
         if comfy_copy and not (_comfy_node_run(near) or title_node):
             return {"title": ("A CUDA `invalid argument` error in a non-blocking weight copy inside ComfyUI's Python: "

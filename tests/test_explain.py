@@ -19442,6 +19442,39 @@ def test_round485_flash_attn_fa3_build_slow_platform_kinds():
     assert ids("  File \"/srv/.venv/lib/python3.12/site-packages/vllm/model_executor/layers/rotary_embedding/common.py\", "
                "line 12, in <module>\n" + imp) == []
 
+def test_round494_cuda_invalid_argument_prompt_end_rx_card_kinds():
+    r"""Round 494 (PyTorch and CUDA run-time errors from generic user queries, third pass): a bare `CUDA error: invalid
+    argument` traceback followed within ten lines by ComfyUI's own `Prompt executed in N seconds` line (the prompt worker
+    ending the run the error broke) is a ComfyUI run, so comfyui.pinned-memory claims it as it does beside a node report;
+    a writer's own RX card (`I have rx 6800`, `my RX 6600 XT`, AMD and Radeon not named) is an AMD setup, where the
+    NVIDIA pinned-memory cause is not claimed. Silent: the same traceback with no ComfyUI line after it, an LLM server's
+    pinned buffer, an RX card beside a ComfyUI node report; an RTX card named the same way keeps the claim."""
+    sig = "comfyui.pinned-memory"
+    tb = ("  File \"/home/ana/venv/lib/python3.12/site-packages/torch/nn/modules/module.py\", line 1355, in convert\n"
+          "    return t.to(\n           ^^^^^\n"
+          "torch.AcceleratorError: CUDA error: invalid argument\n"
+          "Search for `cudaErrorInvalidValue' in https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html "
+          "for more information.\n"
+          "Compile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.\n\n")
+    for end in ("Prompt executed in 12.40 seconds\n",
+                "2026-01-05T10:11:12.123456 - Prompt executed in 0.91 seconds\n"):
+        for t in (tb + end, (tb + end).replace("\n", "\r\n")):
+            assert ids(t) == [sig], t
+            m = one(t, sig)
+            assert "pinned memory" in m["title"] and "--disable-pinned-memory" in m["fix"]
+    # no ComfyUI line after it: some other program's `invalid argument`
+    assert ids(tb) == []
+    assert ids(tb + "INFO:     127.0.0.1:53122 - \"POST /v1/completions HTTP/1.1\" 500 Internal Server Error\n") == []
+    # a ComfyUI node report: claimed on an RTX card, silent on a writer's own RX card
+    rep = ("got prompt\n!!! Exception during processing !!! CUDA error: invalid argument\n"
+           "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might "
+           "be incorrect.\nTraceback (most recent call last):\n"
+           "  File \"D:\\ComfyUI\\execution.py\", line 518, in execute\n")
+    assert ids("I have an RTX 4070 Ti and it started after the update\n" + rep) == [sig]
+    for who in ("I have rx 6800 with --use-split-cross-attention\n", "on my RX 6600 XT it started after the update\n",
+                "Same here, using an RX 7900 XTX on Windows\r\n"):
+        assert ids(who + rep) == [], who
+
 def test_round422_edit_offload_oom_kv_cache_kinds():
     r"""Round 422 (FLUX.2 / Klein image editing and multi-reference workflows, second pass): a diffusers user's
     out-of-memory with model CPU offload on (`enable_model_cpu_offload() ... but (still) OOM`, `OOM ... even with cpu
