@@ -19124,6 +19124,41 @@ def test_round484_hf_xet_large_file_and_rust_downloader_429_kinds():
 
 
 
+def test_round492_comfyui_error_report_no_outputs_kinds():
+    r"""Round 492 (ComfyUI failures from generic user queries, thirteenth pass): the ComfyUI frontend's Error Report
+    layout of a prompt without output nodes (`- **Exception Message:** Prompt has no outputs: ` under `Prompt
+    execution failed` or its translation) is comfyui.prompt-no-outputs, in any line ending and install layout; an
+    UNETLoader's `InvalidHeaderDeserialization` stays safetensors.too-old. Silent: the same report words from another
+    program in lower case, the report's empty validation message (`Prompt outputs failed validation: `), and the
+    server console's `invalid prompt: {'type': 'prompt_no_outputs', ...}` line, which a normal ComfyUI log holds (a
+    needle on it would cost every log scan more than the speed budget)."""
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** N/A\r\n- **Node Type:** N/A\r\n"
+              "- **Exception Type:** Prompt execution failed\r\n- **Exception Message:** Prompt has no outputs: \r\n"
+              "## Stack Trace\r\n```\r\nError: Prompt execution failed\r\n"
+              "    at ComfyApi.queuePrompt (http://127.0.0.1:8000/assets/index-B7xQ2c.js:4:5511)\r\n")
+    m = one(report, "comfyui.prompt-no-outputs")
+    assert "output node" in m["title"] and "Save Image" in m["fix"] and "Preview Image" in m["fix"]
+    # a translated frontend (Japanese), Desktop's port, the message with no trailing colon
+    m = one("- **Node Type:** N/A\n- **Exception Type:** プロンプトの実行に失敗しました\n"
+            "- **Exception Message:** Prompt has no outputs\n## System Information\n- **ComfyUI Version:** 0.9.2\n",
+            "comfyui.prompt-no-outputs")
+    assert "VAE Decode" in m["fix"]
+    # a Klein UNETLoader refusing an fp8 file's header with an old safetensors: the reading the corpus established
+    m = one('!!! Exception during processing !!! Error while deserializing header: InvalidHeaderDeserialization\n'
+            'Traceback (most recent call last):\n  File "/opt/ComfyUI/nodes.py", line 951, in load_unet\n'
+            '    model = comfy.sd.load_diffusion_model(unet_path, model_options=model_options)\n'
+            '  File "/opt/ComfyUI/comfy/utils.py", line 66, in load_torch_file\n'
+            '    sd = safetensors.torch.load_file(ckpt, device=device.type)\n', "safetensors.too-old")
+    assert "pip install -U safetensors" in m["fix"]
+    # look-alikes: another program's lower-case words in a similar report, an empty validation list, the console line
+    assert ids("- **Exception Message:** prompt has no outputs configured for this pipeline\n") == []
+    assert ids("# ComfyUI Error Report\n- **Exception Type:** Prompt execution failed\n"
+               "- **Exception Message:** Prompt outputs failed validation: \n") == []
+    assert "comfyui.prompt-no-outputs" not in ids(
+        "[WARNING] invalid prompt: {'type': 'prompt_no_outputs', 'message': 'Prompt has no outputs', 'details': '', "
+        "'extra_info': {}}\n")
+
+
 def test_round436_laptop_hybrid_graphics_kinds():
     r"""Round 436 (laptops and hybrid graphics: Optimus, MUX switches, integrated GPUs): the split cross-attention's own
     stop before it allocates (`Not enough memory, use lower resolution (max approx. NxN)`, ComfyUI's attention_split and
