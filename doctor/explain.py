@@ -9330,6 +9330,16 @@ def _bf16_gpu_named(ctx: dict[str, Any]) -> bool:
 
 @_interp("no_bf16")
 def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("bf16_code"):
+        # a script's own bfloat16 load and the writer's time for an image: claimed only with a card older than Ampere
+        # named in the paste (torch emulates bfloat16 there, so the run is slow rather than failing), with no
+        # traceback (a failure is another cause) and not on an AMD / Intel / Mac setup
+        gpu = _fact(ctx, "old_nvidia_gpu") or _fact(ctx, "turing_gpu")
+        if not gpu or _off_nvidia_anywhere(ctx) or _fact(ctx, "py_frame"):
+            return None
+        return {"title": (f"bfloat16 was asked of a {gpu}, which has no bfloat16 math (older than Ampere): torch "
+                          "emulates it, so every step is many times slower"),
+                "details": {"gpu": gpu, "said": g.get("slowtime", "")}}
     if g.get("cublas"):
         if _off_nvidia(ctx):
             return None  # ZLUDA on an AMD card answers bf16 GEMMs the same way: not NVIDIA hardware
@@ -10618,6 +10628,18 @@ def _device_map_offload(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     return {"details": {"refused": "to()"},
             "title": ("diffusers refused pipe.to() on a pipeline loaded with a device map: a device-mapped pipeline "
                       "cannot be moved as a whole")}
+
+
+@_interp("seq_offload_slow")
+def _seq_offload_slow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A script's own `pipe.enable_sequential_cpu_offload()` call (or a writer's `instead of sequential_cpu_offload`)
+    beside the writer's word that the run is slow: accelerate's per-layer offload streams the weights every step.
+    Silent without the slow words (the call alone is a normal low-VRAM setting), where the paste holds a Python
+    traceback (a failure under sequential offload has its own cause), and on an AMD / Intel / Mac setup."""
+    if _off_nvidia_anywhere(ctx) or not _fact(ctx, "slow_words") or _fact(ctx, "py_frame"):
+        return None
+    said = g.get("code") or g.get("said") or ""
+    return {"details": {"named": said, "slow": _fact(ctx, "slow_words")}}
 
 
 @_interp("quantized_seq_offload")
