@@ -9372,6 +9372,16 @@ def _bf16_gpu_named(ctx: dict[str, Any]) -> bool:
 
 @_interp("no_bf16")
 def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("bf16_code"):
+        # a script's own bfloat16 load and the writer's time for an image: claimed only with a card older than Ampere
+        # named in the paste (torch emulates bfloat16 there, so the run is slow rather than failing), with no
+        # traceback (a failure is another cause) and not on an AMD / Intel / Mac setup
+        gpu = _fact(ctx, "old_nvidia_gpu") or _fact(ctx, "turing_gpu")
+        if not gpu or _off_nvidia_anywhere(ctx) or _fact(ctx, "py_frame"):
+            return None
+        return {"title": (f"bfloat16 was asked of a {gpu}, which has no bfloat16 math (older than Ampere): torch "
+                          "emulates it, so every step is many times slower"),
+                "details": {"gpu": gpu, "said": g.get("slowtime", "")}}
     if g.get("cublas"):
         if _off_nvidia(ctx):
             return None  # ZLUDA on an AMD card answers bf16 GEMMs the same way: not NVIDIA hardware
@@ -10660,6 +10670,27 @@ def _device_map_offload(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     return {"details": {"refused": "to()"},
             "title": ("diffusers refused pipe.to() on a pipeline loaded with a device map: a device-mapped pipeline "
                       "cannot be moved as a whole")}
+
+
+@_interp("seq_offload_slow")
+def _seq_offload_slow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A script's own `pipe.enable_sequential_cpu_offload()` call (or a writer's `instead of sequential_cpu_offload`)
+    beside the writer's word that the run is slow: accelerate's per-layer offload streams the weights every step.
+    Silent without the slow words (the call alone is a normal low-VRAM setting), where the paste holds a Python
+    traceback (a failure under sequential offload has its own cause), and on an AMD / Intel / Mac setup."""
+    if _off_nvidia_anywhere(ctx) or _fact(ctx, "other_framework") or _fact(ctx, "py_frame") \
+            or _fact(ctx, "py_traceback"):
+        return None
+    # slow in the writer's words, or a progress bar at 3 s/it or more (round 499; both rounds' rules merged here)
+    words, bar = _fact(ctx, "slow_words"), (_slow_run(ctx) or "").strip()
+    if not words and not bar:
+        return None
+    said = g.get("code") or g.get("said") or g.get("call") or ""
+    out: dict[str, Any] = {"details": {"named": said, "slow": bar or words}}
+    if bar:
+        out["title"] = ("enable_sequential_cpu_offload() makes every step slow: it streams each layer's weights from "
+                        f"the CPU to the GPU at every step ({bar})")
+    return out
 
 
 @_interp("quantized_seq_offload")
@@ -13937,21 +13968,6 @@ def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                           + (f"; {slow})" if "s/it" in slow else ")")),
                 "details": {"said": g["no_oom"].strip()[:80], "slow": slow}}
     return {"details": {"said": g.get("policy") or g.get("shared") or ""}}
-
-
-@_interp("sequential_offload_slow")
-def _sequential_offload_slow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """Round 499: the code's own `enable_sequential_cpu_offload()` beside a slow run (a bar at 3 s/it or more, the words
-    slow / slowdown): the per-layer offload is what sets the speed. Not beside a Python traceback (an error with the call
-    is another signature's), on an AMD / Intel / Mac setup or in another framework."""
-    if _off_nvidia(ctx) or _fact(ctx, "other_framework") or _fact(ctx, "py_traceback"):
-        return None
-    slow = _slow_run(ctx)
-    if not slow:
-        return None
-    return {"title": ("The pipeline runs with enable_sequential_cpu_offload(): every layer's weights are copied from RAM to "
-                      f"the GPU at every step, so sampling is many times slower ({slow.strip()})"),
-            "details": {"slow": slow.strip()}}
 
 
 def describe(hit: Hit | dict[str, Any], cat: Catalog | None = None, ctx: dict[str, Any] | None = None) -> dict[str, Any] | None:

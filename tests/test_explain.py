@@ -19399,6 +19399,56 @@ def test_round488_t5_slot_wrong_encoder_file_kinds():
         assert sig not in ids(t), t
 
 
+def test_round493_sequential_offload_slow_bf16_on_volta_tensorrt_nan_kinds():
+    r"""Round 493 (diffusers and transformers errors from generic user queries, ninth pass): a script's own
+    `pipe.enable_sequential_cpu_offload()` call (not commented out), or a writer's `instead of sequential_cpu_offload`,
+    beside the writer's word that the run is slow is diffusers.sequential-offload-slow (accelerate streams every layer
+    each step; model offload or no offload is the fix). A script's `torch_dtype=torch.bfloat16` and the writer's time
+    for an image (`takes about 4 minutes`) beside a pre-Ampere card named (V100, T4) is gpu.no-bf16 (torch emulates
+    bfloat16 there). Silent: the offload call without slow words, a commented-out call, a traceback under sequential
+    offload, a Mac; bf16 on an RTX 4090 or without a time said; a black image from a Torch-TensorRT compiled UNet
+    (another program's compiler) is not comfyui.nan-image."""
+    sig = "diffusers.sequential-offload-slow"
+    code = ("pipeline = Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", torch_dtype=torch.bfloat16)\r\n"
+            "pipeline.enable_sequential_cpu_offload()\r\n"
+            "image = pipeline(prompt, num_inference_steps=4).images[0]\r\n"
+            "RTX 4070 12GB here, this is extremely slow: 40 s/it\r\n")
+    prose = ("Tip: pick model_cpu_offload instead of sequential_cpu_offload in the loader node, it was painfully slow on "
+             "my 3060 before\n")
+    for t in (code, prose):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "enable_sequential_cpu_offload()" in m["title"] and "slow" in m["title"]
+        assert "enable_model_cpu_offload()" in m["fix"]
+    for t in ("pipe.enable_sequential_cpu_offload()\nimage = pipe(prompt).images[0]\nimage.save(\"out.png\")\n",
+              "#pipe.enable_sequential_cpu_offload()\npipe.to(\"cuda\")\nstill slow on the first run\n",
+              "Traceback (most recent call last):\n  File \"/home/u/run.py\", line 9, in <module>\n"
+              "    pipe.enable_sequential_cpu_offload()\nKeyError: None\nand before that it was slow\n",
+              "pipe.enable_sequential_cpu_offload()\non macOS 15 (M2 Max) every step is very slow\n"):
+        assert sig not in ids(t), t
+    # bfloat16 on a card without bfloat16 math, the run slow rather than failing
+    bf = "gpu.no-bf16"
+    t4 = ("pipe = Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", torch_dtype = torch.bfloat16)\n"
+          "pipe.to(\"cuda\")\nOn our Tesla T4 one 1024px image takes about 4 minutes, is that expected?\n")
+    v100 = ("GPU: Tesla V100-SXM2-32GB\r\npipe = DiffusionPipeline.from_pretrained(path, torch_dtype=torch.bfloat16)\r\n"
+            "pipe.enable_model_cpu_offload()\r\nit took 12 min per image\r\n")
+    for t, gpu in ((t4, "T4"), (v100, "V100")):
+        assert ids(t) == [bf], t
+        m = one(t, bf)
+        assert gpu in m["title"] and "bfloat16" in m["title"] and "slower" in m["title"]
+        assert "float16" in m["fix"]
+    for t in (t4.replace("Tesla T4", "RTX 4090"),
+              "Tesla V100 32GB\npipe = FluxPipeline.from_pretrained(repo, torch_dtype=torch.bfloat16)\nimage looks fine\n",
+              "Tesla V100\npipe = FluxPipeline.from_pretrained(repo, torch_dtype=torch.bfloat16)\nTraceback (most recent call last):\n"
+              "  File \"/srv/gen.py\", line 3, in <module>\nRuntimeError: boom\nit takes about 5 minutes to fail\n"):
+        assert bf not in ids(t), t
+    # a NaN image from a Torch-TensorRT compiled UNet is that compiler's; the bare warning keeps its answer
+    warn = ("C:\\venv\\Lib\\site-packages\\diffusers\\image_processor.py:147: RuntimeWarning: invalid value encountered in cast\n"
+            "  images = (images * 255).round().astype(\"uint8\")\n")
+    assert ids("import torch_tensorrt\npipe.unet = torch.compile(pipe.unet, backend=\"torch_tensorrt\")\n" + warn) == []
+    assert ids(warn) == ["comfyui.nan-image"]
+
+
 def test_round473_no_kernel_image_user_words_kinds():
     r"""Round 473 (PyTorch and CUDA errors from generic user queries on NVIDIA machines running image models): the
     kernel-image error shortened in a user's words, `no kernel image` followed within the line by `for this / the / my
