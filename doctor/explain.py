@@ -13925,6 +13925,11 @@ def _clip_device_cpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     state = _fact(ctx, "vram_state")
     if _fact(ctx, "comfy_cpu_mode") or state == "DISABLED" or _off_nvidia(ctx):
         return None
+    if _fact(ctx, "node_exec") and not _slow_run(ctx):
+        # round 496: the paste reports a node's failure (`!!! Exception during processing !!!`, a node pack calling
+        # pick_operations() with a keyword ComfyUI removed) and no slow run: the run stopped on that error, and the
+        # CPU placement of the text encoder, a speed matter, is not what the writer is reporting
+        return None
     d = {k: v for k, v in (("dtype", g.get("dtype")), ("vram_state", state)) if v}
     if state in ("LOW_VRAM", "NO_VRAM"):
         return {"title": (f"ComfyUI keeps the text encoder on the CPU because it runs in low-VRAM mode ({state}): every "

@@ -21381,6 +21381,56 @@ def test_round480_portable_desktop_startup_update_kinds():
               "c:\\users\\kim\\appdata\\local\\programs\\python\\python311\\lib\\site-packages (2.3.0)\n")
     assert ids(pipped)[0] == "python.other-python-on-path", ids(pipped)
 
+
+def test_round496_quantized_flux_files_kinds():
+    r"""Round 496 (quantized FLUX-family files in ComfyUI and diffusers: fp8 scaled, GGUF, NF4, nunchaku, torchao;
+    fourth pass): torch's `couldn't find storage object Float8_...Storage` (torch.set_default_dtype() given a float8
+    dtype, which transformers' from_pretrained does with torch_dtype=torch.float8_e4m3fn) is
+    diffusers.float8-torch-dtype, told as a storage format passed as the load dtype, with bf16 loading and fp8 layerwise
+    casting as the fix; MPS's float8 refusal and torch's missing float8 attribute (a torch older than 2.1) stay other
+    causes. ComfyUI's CPU text-encoder line in a paste whose run stopped on a node's exception, with no slow run, is not
+    comfyui.clip-device-cpu (the failure is what the writer reports); beside a slow run it still is."""
+    tb = ("Traceback (most recent call last):\r\n"
+          "  File \"C:\\work\\klein\\run.py\", line 9, in <module>\r\n"
+          "    pipe = Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", "
+          "torch_dtype=torch.float8_e5m2)\r\n"
+          "  File \"C:\\work\\klein\\.venv\\Lib\\site-packages\\diffusers\\pipelines\\pipeline_loading_utils.py\", "
+          "line 791, in load_sub_model\r\n"
+          "    loaded_sub_model = load_method(os.path.join(cached_folder, name), **loading_kwargs)\r\n"
+          "TypeError: couldn't find storage object Float8_e5m2Storage\r\n")
+    for text in (tb,
+                 ">>> import torch\n>>> torch.set_default_dtype(torch.float8_e4m3fn)\nTraceback (most recent call "
+                 "last):\n  File \"<stdin>\", line 1, in <module>\nTypeError: couldn't find storage object "
+                 "Float8_e4m3fnStorage\n",
+                 "AutoModel.from_pretrained(path, torch_dtype=torch.float8_e4m3fn) -> couldn't find storage object "
+                 "Float8_e4m3fnStorage (RTX 4070, transformers 4.46)"):
+        m = one(text, "diffusers.float8-torch-dtype")
+        assert ids(text)[0] == "diffusers.float8-torch-dtype", ids(text)
+        assert "float8" in m["title"] and "default dtype" in m["title"]
+        assert "enable_layerwise_casting(storage_dtype=torch.float8_e4m3fn" in m["fix"]
+        assert "torch_dtype=torch.bfloat16" in m["fix"]
+    for t in ("TypeError: Trying to convert Float8_e4m3fn to the MPS backend but it does not have support for that "
+              "dtype.",
+              "AttributeError: module 'torch' has no attribute 'float8_e4m3fn'",
+              "RuntimeError: \"addmm_cuda\" not implemented for 'Float8_e4m3fn'"):
+        assert "diffusers.float8-torch-dtype" not in ids(t), (t, ids(t))
+
+    te = "CLIP/text encoder model load device: cpu, offload device: cpu, current: cpu, dtype: torch.float16\n"
+    failed = ("got prompt\n" + te + "Requested to load Flux2TEModel_\n"
+              "WARNING, you accessed scaled_fp8 from the model config object which doesn't exist. Please fix your "
+              "code.\n!!! Exception during processing !!! pick_operations() got an unexpected keyword argument "
+              "'scaled_fp8'\nTraceback (most recent call last):\n  File \"/srv/ComfyUI/execution.py\", line 527, in "
+              "execute\n")
+    assert "comfyui.clip-device-cpu" not in ids(failed), ids(failed)
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 12\n- **Node Type:** SomePackSampler\n"
+              "- **Exception Type:** KeyError\n- **Exception Message:** 'layer_quant_config'\n## Logs\n"
+              "2026-03-02T09:14:07.118 - " + te + "2026-03-02T09:14:09.201 - !!! Exception during processing !!! "
+              "'layer_quant_config'\n")
+    assert "comfyui.clip-device-cpu" not in ids(report), ids(report)
+    slow = ("got prompt\n" + te + "100%|██████████| 4/4 [00:31<00:00,  7.80s/it]\n!!! Exception during processing "
+            "!!! Allocation on device\n")
+    assert "comfyui.clip-device-cpu" in ids(slow), ids(slow)
+
 def test_round490_non_english_error_text_kinds():
     r"""Round 490 (ComfyUI and diffusers errors posted in languages other than English, third pass): Windows' refusal
     to start the compiler Triton's build.py runs (`subprocess.check_call(cc_cmd)` above a bare `PermissionError:
