@@ -2684,6 +2684,18 @@ def _newer_comfy_dialog(g: dict[str, str], cat: Catalog, ctx: dict[str, Any],
     return None
 
 
+# samplers, schedulers and ModelSamplingDiscrete types that ComfyUI's core nodes gained after their first lists
+# (comfy/samplers.py KSAMPLER_NAMES / SCHEDULER_HANDLERS, comfy_extras/nodes_model_advanced.py): one of them missing
+# from the list a core node prints means a ComfyUI older than the workflow
+_NEWER_SAMPLERS = frozenset(
+    "lcm ipndm ipndm_v deis res_multistep res_multistep_cfg_pp res_multistep_ancestral res_multistep_ancestral_cfg_pp "
+    "gradient_estimation gradient_estimation_cfg_pp er_sde seeds_2 seeds_3 sa_solver sa_solver_pece euler_cfg_pp "
+    "euler_ancestral_cfg_pp dpmpp_2s_ancestral_cfg_pp dpmpp_2m_cfg_pp dpmpp_2m_sde_heun dpmpp_2m_sde_heun_gpu heunpp2 "
+    "ddpm dpmpp_3m_sde dpmpp_3m_sde_gpu dpmpp_2m_sde dpmpp_2m_sde_gpu dpmpp_sde_gpu uni_pc_bh2".split())
+_NEWER_SCHEDULERS = frozenset("beta linear_quadratic kl_optimal".split())
+_NEWER_SAMPLINGS = frozenset("lcm x0 img_to_img".split())
+
+
 @_interp("outdated")
 def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("cur") and g.get("req"):
@@ -2703,6 +2715,22 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                           f"version: {g['corever']}`: they ship with ComfyUI itself (not a node pack), and this ComfyUI is "
                           f"older than the release that added them; the workflow was saved by ComfyUI "
                           f"{g['workflow_version'].lstrip('vV')}.")}
+    if g.get("old_option"):
+        # a core node's option list printed by ComfyUI's prompt check (KSampler's sampler_name list starts with
+        # 'euler', its scheduler list with 'normal' / 'simple', ModelSamplingDiscrete's sampling with 'eps') lacks a
+        # sampler / scheduler / sampling that ComfyUI itself added later: this ComfyUI is older than the workflow. The
+        # option must belong to the input it is given in; a sampler name in the scheduler box is a node pack's saved
+        # widgets shifted by a slot, not an old ComfyUI
+        field, opt = g.get("old_input", "").lower(), g["old_option"].lower()
+        kinds = {"sampler_name": _NEWER_SAMPLERS, "scheduler": _NEWER_SCHEDULERS, "sampling": _NEWER_SAMPLINGS}
+        if opt not in kinds.get(field, ()) or _off_nvidia(ctx):
+            return None
+        what = {"sampler_name": "sampler", "scheduler": "scheduler", "sampling": "sampling type"}[field]
+        return {"title": f"This ComfyUI is older than the workflow: its core nodes do not offer the {what} `{opt}`",
+                "details": {"input": field, "value": opt},
+                "cause": (f"ComfyUI's prompt check refused `{field}: '{opt}'` because the list this ComfyUI's own node "
+                          f"offers does not hold it: `{opt}` is a {what} ComfyUI added in a later release, and the "
+                          "workflow (or the program that built the prompt) was made for that newer ComfyUI.")}
     if g.get("ltx_audio_meta"):
         # ComfyUI's LTX-2 audio VAE (comfy/ldm/lightricks/vae/audio_vae.py) asserts that the file's safetensors metadata
         # carries its `config`: ComfyUI 0.7.x's LTX-2 loaders did not hand it over (0.8.0 did, the Jan 2026 answer in
@@ -9610,6 +9638,19 @@ def _vae_unconnected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     if _near(ctx).get("video_model") or _near(ctx).get("audio_vae"):
         return None
     return {}
+
+
+@_interp("clip_unconnected")
+def _clip_unconnected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A text encode node's `clip` input without a link: ComfyUI's prompt check (`Required input is missing: clip`) or,
+    past it, the node's encode() called without the argument. A video wrapper's text encode node takes that family's
+    encoder (umt5, LLaVA): not ours to name."""
+    if _near(ctx).get("video_model"):
+        return None
+    node = (g.get("enode") or "").strip()
+    # the same check often names the VAE input missing too (a workflow whose loaders are all unwired): that report, the
+    # one earlier rounds give first, leads, and this one follows it
+    return {**({"details": {"node": node}} if node else {}), "_after": "comfyui.vae-unconnected"}
 
 
 @_interp("zimage_te")

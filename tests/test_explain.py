@@ -18314,12 +18314,13 @@ def test_round357_loader_value_not_in_list_kinds():
     # a node pack's own loader named on the line, other inputs, and packs' own lists stay silent
     for t in ("easy fluxLoader: - Required input is missing: ckpt_name\n",
               "ERROR:root:  - Required input is missing: weight_dtype\n",
-              "ERROR:root:  - Required input is missing: clip\n",
               "ERROR:root:  - Value not in list: preprocessor: 'depth' not in ['None']\n",
               "llm_loader:\n    - Value not in list: chat_handler: 'Gemma3' not in ['None', 'LLaVA-1.5']\n",
               "Value not in list\n\npreset_prompt: 'auto' not in ['Tags', 'Simple Description']\n",
               "HighRes-Fix Script:\n- Value not in list: control_net_name: 'lineart.safetensors' not in ['canny.safetensors']\n"):
         assert ids(t) == [], t
+    # a text encoder's `clip` link (not a loader's file list): since round 497 comfyui.clip-unconnected, never this
+    assert ids("ERROR:root:  - Required input is missing: clip\n") == ["comfyui.clip-unconnected"]
 
 
 def test_round345_driver_too_old_kinds():
@@ -21479,6 +21480,72 @@ def test_round490_non_english_error_text_kinds():
               " Function call failed\n$ Torch: not enough memory: you tried to allocate 845GB. Buy new RAM! at "
               "/home/users/distro/pkg/torch/lib/TH/THGeneral.c:270\nstack traceback:\n\t[C]: in function 'FloatTensor'\n"):
         assert ids(t) == [], (t, ids(t))
+
+def test_round497_prompt_validation_no_outputs_clip_sampler_kinds():
+    r"""Round 497 (ComfyUI workflow, template and prompt-validation errors, fifth pass): ComfyUI's `Prompt has no outputs`
+    as the frontend's error report, a toast or a user quotes it (the words followed by `:` `.` `,` a quote or a
+    backtick) is comfyui.prompt-no-outputs; the server's own `invalid prompt: {'type': 'prompt_no_outputs', ...}` line
+    alone stays no needle (the log-scan budget holds it among normal lines). A text encode node's `clip` input without
+    a link (`Required input is missing: clip`, or past the check `CLIPTextEncode.encode() missing 1 required positional
+    argument: 'clip'`) is comfyui.clip-unconnected, after comfyui.vae-unconnected when both are missing; `clip_name` /
+    `clip_vision` widgets and other programs' encode() stay silent. A core node's option list (KSampler's sampler list
+    starting with 'euler', its scheduler list, ModelSamplingDiscrete's 'eps' list) refusing a sampler / scheduler /
+    sampling that ComfyUI added later is comfyui.outdated; a sampler name in the scheduler box (a node pack's shifted
+    widgets), a node pack's own sampler name and a `(list of length N)` answer stay silent."""
+    for text in ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** N/A\r\n- **Node Type:** N/A\r\n"
+                 "- **Exception Type:** Prompt execution failed\r\n- **Exception Message:** Prompt has no outputs: \r\n"
+                 "## Stack Trace\r\n\r\nError: Prompt execution failed\r\n    at ComfyApi.queuePrompt "
+                 "(http://127.0.0.1:8188/assets/index-B2x9.js:101201:13)\r\n",
+                 "I added only the Florence2 caption node and queue prompt says \"Prompt has no outputs\" every time\n",
+                 "RunPod worker, ComfyUI 0.9.2: the toast reads `Prompt has no outputs` and nothing runs\n",
+                 "Prompt has no outputs.\n"):
+        m = one(text, "comfyui.prompt-no-outputs")
+        assert ids(text)[0] == "comfyui.prompt-no-outputs", (text, ids(text))
+        assert "no output node" in m["title"]
+        assert "Save Image" in m["fix"] and "Preview" in m["fix"]
+    for t in ("2026-03-02T10:11:12.000001 - [WARNING] invalid prompt: {'type': 'prompt_no_outputs', 'message': "
+              "'Prompt has no outputs', 'details': '', 'extra_info': {}}\n",
+              "Error: the pipeline has no outputs configured (dagster)\n"):
+        assert "comfyui.prompt-no-outputs" not in ids(t), (t, ids(t))
+
+    for text, node in (("got prompt\nFailed to validate prompt for output 9:\n* CLIPTextEncode 6:\n  - Required input is "
+                        "missing: clip\nOutput will be ignored\ninvalid prompt: {'type': 'prompt_outputs_failed_validation', "
+                        "'message': 'Prompt outputs failed validation', 'details': '', 'extra_info': {}}\n", ""),
+                       ("!!! Exception during processing !!! CLIPTextEncodeFlux.encode() missing 1 required positional "
+                        "argument: 'clip'\r\nTraceback (most recent call last):\r\n  File \"D:\\ComfyUI\\execution.py\", "
+                        "line 496, in execute\r\nTypeError: CLIPTextEncodeFlux.encode() missing 1 required positional "
+                        "argument: 'clip'\r\n", "CLIPTextEncodeFlux")):
+        m = one(text, "comfyui.clip-unconnected")
+        assert ids(text)[0] == "comfyui.clip-unconnected", (text, ids(text))
+        assert "`clip` input is not connected" in m["title"]
+        assert "Load CLIP" in m["fix"] and "flux2" in m["fix"] and "qwen_3_4b" in m["fix"]
+        if node:
+            assert m["details"]["node"] == node
+    both = ("Prompt outputs failed validation:\nVAEDecode:\n- Required input is missing: vae\nCLIPTextEncode:\n"
+            "- Required input is missing: clip\n")
+    assert ids(both)[:2] == ["comfyui.vae-unconnected", "comfyui.clip-unconnected"], ids(both)
+    for t in ("* DualCLIPLoader 11:\n  - Required input is missing: clip_name2\n",
+              "* CLIPVisionEncode 14:\n  - Required input is missing: clip_vision\n",
+              "TypeError: Tokenizer.encode() missing 1 required positional argument: 'clip'\n"):
+        assert "comfyui.clip-unconnected" not in ids(t), (t, ids(t))
+
+    for text, opt in (("2026-02-11T08:00:01.5 - Failed to validate prompt for output 9:\n* KSampler 3:\n"
+                       "  - Value not in list: sampler_name: 'res_multistep' not in ['euler', 'euler_ancestral', 'heun', "
+                       "'dpm_2', 'lms', 'dpmpp_2m', 'ddim', 'uni_pc']\nOutput will be ignored\n", "res_multistep"),
+                      ("Prompt outputs failed validation\r\nBasicScheduler:\r\n- Value not in list: scheduler: 'kl_optimal' "
+                       "not in ['normal', 'karras', 'exponential', 'sgm_uniform', 'simple', 'ddim_uniform', 'beta']\r\n",
+                       "kl_optimal"),
+                      ("ERROR:root:* ModelSamplingDiscrete 7:\nERROR:root:  - Value not in list: sampling: 'lcm' not in "
+                       "['eps', 'v_prediction']\n", "lcm")):
+        m = one(text, "comfyui.outdated")
+        assert ids(text)[0] == "comfyui.outdated", (text, ids(text))
+        assert "older than the workflow" in m["title"] and f"`{opt}`" in m["title"]
+        assert "Update ComfyUI" in m["fix"]
+    for t in ("* KSampler (Efficient) 140:\n  - Value not in list: scheduler: 'dpmpp_2m' not in ['normal', 'karras', "
+              "'exponential', 'sgm_uniform', 'simple', 'ddim_uniform']\n",
+              "* KSampler 3:\n  - Value not in list: sampler_name: 'res_2m' not in ['euler', 'euler_ancestral', 'heun']\n",
+              "* KSampler 3:\n  - Value not in list: sampler_name: 'lcm' not in (list of length 21)\n"):
+        assert "comfyui.outdated" not in ids(t), (t, ids(t))
 
 def test_round475_sage_runtime_arch_dtype_kinds():
     r"""Round 475 (SageAttention at run time in ComfyUI and diffusers, third pass): SageAttention3's own refusal
