@@ -2318,6 +2318,9 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # `No module named 'torch'` quoted first (an issue title, the user's words) above pip's log of an attention
         # package's source build in an isolated build environment: that build's setup.py, not the user's Python
         return {"as": "flash-attn.build-no-torch", "details": {"package": pkg}}
+    if (g.get("module") or "").split(".")[0] == "torch" and _fact(ctx, "isolated_build") and _llm_kernel_lib(ctx):
+        return None  # round 495: the isolated source build of an LLM server's kernel library (FlashInfer, vLLM,
+        # SGLang) whose setup.py imports torch: that library's install, not a torch missing from Klein's Python
     if g.get("slow"):
         # transformers could not build the fast tokenizer and fell back to converting the slow one, which needs
         # sentencepiece (and protobuf): both missing from the Python that runs the pipeline
@@ -5701,6 +5704,10 @@ def _sage_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
         return {"title": (f"SageAttention's int8 attention kernel does not compile for this GPU (ptxas target {g['sm']}, "
                           "older than Turing: no int8 tensor cores)"),
                 "details": {"target": g["sm"]}}
+    if g.get("sm") is not None and not g.get("kernel") and _off_nvidia_anywhere(ctx):
+        # `Unsupported CUDA architecture: sm115` on a ROCm torch: HIP reports a made-up capability (gfx11xx -> 11.x),
+        # SageAttention's CUDA dispatch refuses it; an AMD setup, not an NVIDIA card without a kernel (round 495)
+        return None
     kernel = (g.get("kernel") or "").upper()
     kernels = _sage_kernels()
     if kernel not in kernels or _off_nvidia_anywhere(ctx):
@@ -5791,6 +5798,8 @@ def _sage_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     (sage_arch hands it over), the headline names the kernel and the card."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("wcu"):
+        return _sage_wheel_vs_torch(g, ctx)
     kernel = (g.get("kernel") or "").upper()
     if kernel not in _sage_kernels():
         return {}
@@ -5805,6 +5814,35 @@ def _sage_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                       "(typical after an update moved torch while the old SageAttention wheel stayed) or was compiled "
                       "without that architecture (a source build on another machine, a broken build). If the card is "
                       "an RTX 30 / A100 (8.6 / 8.0) and a node forces an fp8 mode, pick the `auto` mode instead.")}
+
+
+def _sage_wheel_vs_torch(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A SageAttention wheel's file name (`sageattention-2.2.0+cu128torch2.7.1.post3-...whl`, `...torch2.9.0andhigher`)
+    read against the torch the same paste shows (ComfyUI's `pytorch version: 2.7.1+cu118`, a `+cu118` tag): the wheel's
+    compiled kernels link against one torch minor release (or, for `andhigher` ABI3 wheels, that release or newer) and
+    one CUDA major version. Claimed only where both are known and disagree; a wheel that fits says nothing (round 495)."""
+    wcu, wtorch = g["wcu"], g.get("wtorch") or ""
+    have = _fact(ctx, "torch_version")
+    m = re.search(r"\+cu(1\d)\d\b|whl/cu(1\d)\d\b|pytorch-cuda=(1\d)\.|CUDA used to build PyTorch: (1\d)\.",
+                  have + " " + _fact(ctx, "torch_cuda_build"))
+    hmaj = next((x for x in (m.groups() if m else ()) if x), None)
+    wmaj = wcu[2:4]
+    tv = re.match(r"(\d+)\.(\d+)", have or "")
+    wv = re.match(r"(\d+)\.(\d+)", wtorch)
+    why = []
+    if hmaj and hmaj != wmaj:
+        why.append(f"CUDA {wmaj} (the wheel's {wcu}) against this torch's CUDA {hmaj}")
+    if tv and wv:
+        t, w = (int(tv[1]), int(tv[2])), (int(wv[1]), int(wv[2]))
+        if (t < w) if g.get("andhigher") else (t != w):
+            why.append(f"torch {wv[0]}{' or newer' if g.get('andhigher') else ''} against this torch {tv[0]}")
+    if not why:
+        return None
+    wheel = f"{g.get('wver') or ''}+{wcu}torch{wtorch}{g.get('andhigher') or ''}"
+    shown = have or f"+cu{hmaj}x"
+    return {"title": (f"The SageAttention wheel installed ({wheel}) does not fit this Python's torch ({shown}): "
+                      + "; ".join(why)),
+            "details": {"wheel": wheel, "torch": shown}}
 
 
 @_interp("flash_attn_api")
@@ -13710,6 +13748,25 @@ def _local_shadow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "`python -m pip install --force-reinstall \"triton-windows<3.5\"` for torch 2.8 (`<3.6` for 2.9; "
                         "Linux: the `triton` your torch pins)"),
                 "details": {"package": "triton", "missing": g["tattr"]}}
+    if pkg in ("sageattention", "flash_attn", "xformers") and not mod and not g.get("path"):
+        # a compiled attention package half-imported for want of its own extension (`cannot import name '_fused' from
+        # partially initialized module 'sageattention'`): from a source checkout outside site-packages, the checkout
+        # (never built in place) shadows the installed build; from site-packages the installed package itself lacks
+        # its compiled module, which is not this signature (round 495)
+        name = g.get("name") or ""
+        if not loc or _SITE_DIR.search(loc) or not name.startswith("_"):
+            return None
+        folder = re.sub(r"[\\/]__init__\.py$", "", loc)
+        return {"title": (f"Python imports the {pkg} source folder {folder} instead of the installed build: its compiled "
+                          f"`{name}` module was never built there"),
+                "fix": (f"Run your script or ComfyUI from another folder than the {pkg} source checkout (`cd ..`; a "
+                        f"`python setup.py install` or `pip install .` run from inside the checkout leaves its "
+                        f"`{pkg}` folder first on the import path), and clear a PYTHONPATH that points at it (`unset "
+                        f"PYTHONPATH`; Windows: `set PYTHONPATH=`). Check with the same Python from the same folder: "
+                        f"`python -c \"import {pkg}; print({pkg}.__file__)\"` must print a path in site-packages. To use "
+                        f"the checkout itself, build it in place: `python -m pip install --no-build-isolation -e .` in "
+                        f"that folder"),
+                "details": {"package": pkg, "shadowing_folder": folder, "missing": name}}
     if pkg in ("torch", "diffusers", "transformers", "tokenizers", "safetensors", "huggingface_hub", "accelerate", "peft",
                "torchao", "bitsandbytes", "gguf", "xformers"):
         fix = fix.replace("import diffusers, sys; print(diffusers.__file__)", f"import {pkg}, sys; print({pkg}.__file__)")
@@ -14317,6 +14374,13 @@ def _attn_build(ctx: dict[str, Any]) -> str:
     return next((p for p in ("flash-attn", "xformers", "sageattention") if said.startswith(p.split("-")[0])), "")
 
 
+def _llm_kernel_lib(ctx: dict[str, Any]) -> bool:
+    """An LLM server or its kernel library named in the paste (vLLM, SGLang, LMDeploy, FlashInfer, Marlin / GPTQ /
+    ExLlama kernels): a source build of theirs is another project's install (round 495)."""
+    return bool(_fact(ctx, "llm_server") or re.fullmatch(r"flashinfer|vllm|sglang|marlin|exllama\w{0,4}|gptq",
+                                                          _fact(ctx, "other_kernel_lib").lower()))
+
+
 @_interp("build_no_torch")
 def _build_no_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A package built from source whose setup imports torch, inside pip's / uv's isolated build environment. The
@@ -14329,6 +14393,8 @@ def _build_no_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     src = (g.get("src") or "").strip()
     if pkg or (g.get("module") and _attn_build(ctx)):  # (handed over by python.module-missing: an attention build)
         return {}
+    if _llm_kernel_lib(ctx):
+        return None  # round 495: an LLM server's (or its kernel library's) own source build, not the Klein stack's
     name = ""
     if src:
         m = _BUILD_SRC_NAME.search(src.replace("file://", ""))

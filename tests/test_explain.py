@@ -16905,7 +16905,10 @@ def test_round295_sage_triton_windows_kinds():
         assert ids(t)[:1] == [ls] and "folder named triton" in m["title"] and f"triton.{attr}" in m["title"], m
         assert "triton.__path__" in m["fix"] and "triton-windows" in m["fix"]
     t = "Error running patch: 'sageattn_qk_int8_pv_fp8_cuda' from 'sageattention' (unknown location)"
-    assert ids(t)[:1] == ["sage.too-old"], ids(t)
+    # round 495: `(unknown location)` is Python's namespace package (a sageattention folder without __init__.py), which
+    # an old SageAttention (1.0.6 has its __init__.py) never gives: not sage.too-old (python.package-files-broken reads
+    # the full `cannot import name ... (unknown location)` line)
+    assert "sage.too-old" not in ids(t), ids(t)
     # look-alikes
     for t in ("src\\kernels\\pool.h(88): error C2872: 'byte': ambiguous symbol",
               "mylib/include\\compat.h(12): error C2872: \u201cstd\u201d: \u4e0d\u660e\u786e\u7684\u7b26\u53f7",
@@ -19965,6 +19968,75 @@ def test_round489_flux_diffusers_loading_kinds():
                     "ValueError: LlavaLlamaForCausalLM does not support `device_map='auto'`. To implement support, the model "
                     "class needs to implement the `_no_split_modules` attribute.\n", "diffusers.device-map-strategy")):
         assert bad not in ids(t), t
+
+
+def test_round495_sage_install_import_kinds():
+    r"""Round 495 (SageAttention install and import failures, fourth pass): `cannot import name '_fused' from partially
+    initialized module 'sageattention'` located in a SageAttention source folder outside site-packages is
+    python.local-module-shadows-package (the unbuilt checkout shadows the installed build; the same for flash_attn /
+    xformers); a SageAttention wheel's file name (`sageattention-2.2.0+cu128torch2.7.1...`) read against the torch the
+    paste shows (`pytorch version: 2.7.1+cu118`) is sage.build-mismatch where the CUDA major or the torch minor release
+    (for `andhigher` wheels: an older torch) disagree; `cannot import name 'sageattn' from 'sageattention' (unknown
+    location)` is the half-removed package (python.package-files-broken), not sage.too-old. Silent: the same
+    partially-initialized error from site-packages (the installed package lacks its module), a wheel that fits its
+    torch, a SageAttention refusal of a ROCm GPU's made-up capability (`Unsupported CUDA architecture: sm115` on ROCm /
+    under HIP), and `No module named 'torch'` from the isolated source build of an LLM server's kernel library
+    (FlashInfer, vLLM)."""
+    sig = "python.local-module-shadows-package"
+    for t, folder in (
+            ("Traceback (most recent call last):\n  File \"/srv/gen/run_klein.py\", line 8, in <module>\n"
+             "    from sageattention import sageattn\n  File \"/srv/src/SageAttention/sageattention/__init__.py\", line 1, "
+             "in <module>\n    from .core import sageattn, sageattn_varlen\n  File \"/srv/src/SageAttention/sageattention/"
+             "quant.py\", line 20, in <module>\n    from . import _fused\nImportError: cannot import name '_fused' from "
+             "partially initialized module 'sageattention' (most likely due to a circular import) "
+             "(/srv/src/SageAttention/sageattention/__init__.py)\n", "/srv/src/SageAttention/sageattention"),
+            ("  File \"D:\\build\\SageAttention\\sageattention\\core.py\", line 31, in <module>\r\n"
+             "    from . import _qattn_sm80\r\nImportError: cannot import name '_qattn_sm80' from partially initialized module "
+             "'sageattention' (most likely due to a circular import) (D:\\build\\SageAttention\\sageattention\\__init__.py)\r\n",
+             "D:\\build\\SageAttention\\sageattention")):
+        m = one(t, sig)
+        assert folder in m["title"] and "source folder" in m["title"], t
+        assert "cd .." in m["fix"] and "--no-build-isolation -e ." in m["fix"], t
+    # the installed package itself (site-packages) lacking its compiled module is not a shadowing folder
+    assert sig not in ids("ImportError: cannot import name '_fused' from partially initialized module 'sageattention' "
+                          "(most likely due to a circular import) (C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\"
+                          "sageattention\\__init__.py)\n")
+    sig = "sage.build-mismatch"
+    for t, words in (
+            ("Installed sageattention-2.2.0+cu128torch2.7.1.post3-cp39-abi3-win_amd64.whl, ComfyUI now fails to start\n"
+             "Total VRAM 12288 MB, total RAM 32000 MB\npytorch version: 2.7.1+cu118\n"
+             "Device: cuda:0 NVIDIA GeForce RTX 3060 : cudaMallocAsync\n", ("cu128", "2.7.1+cu118", "CUDA 12")),
+            ("pytorch version: 2.10.0+cu130\r\nI used sageattention-2.2.0+cu130torch2.9.0.post3-cp39-abi3-win_amd64.whl "
+             "and it does not load\r\n", ("torch 2.9", "2.10.0+cu130")),
+            ("pytorch version: 2.8.0+cu128\nSuccessfully installed sageattention-2.2.0+cu128torch2.9.0andhigher.post4\n",
+             ("or newer", "2.8.0+cu128"))):
+        m = one(t, sig)
+        assert "does not fit" in m["title"] and all(w in m["title"] for w in words), (t, m["title"])
+        assert "woct0rdho/SageAttention/releases" in m["fix"], t
+    for t in ("pytorch version: 2.9.1+cu130\nSuccessfully installed sageattention-2.2.0+cu130torch2.9.0andhigher.post4\n",
+              "pytorch version: 2.7.1+cu129\nsageattention-2.2.0+cu128torch2.7.1.post3-cp39-abi3-win_amd64.whl\n",
+              "sageattention-2.2.0+cu128torch2.7.1.post3-cp39-abi3-win_amd64.whl is the one I picked\n"):
+        assert sig not in ids(t), t
+    # `(unknown location)`: a namespace folder left by an uninstall, not an old SageAttention
+    t = "!!! Exception during processing !!! Can't import SageAttention: cannot import name 'sageattn' from 'sageattention' (unknown location)\n"
+    assert "sage.too-old" not in ids(t) and "python.package-files-broken" in ids(t)
+    assert "sage.too-old" in ids("cannot import name 'sageattn_qk_int8_pv_fp8_cuda' from 'sageattention' "
+                                 "(C:\\ComfyUI\\venv\\Lib\\site-packages\\sageattention\\__init__.py)\n")
+    # a ROCm GPU's made-up capability refused by SageAttention's CUDA dispatch
+    for t in ("Running sageattn on ROCm 7.1 with a Strix Halo:\nValueError: Unsupported CUDA architecture: sm115\n",
+              "under HIP get_device_capability() is fake, so: ValueError: Unsupported CUDA architecture: sm120\n"):
+        assert "sage.unsupported-arch" not in ids(t), t
+    assert "sage.unsupported-arch" in ids("  File \"/opt/venv/lib/python3.12/site-packages/sageattention/core.py\", "
+                                          "line 160, in sageattn\n    raise ValueError(f\"Unsupported CUDA architecture: {arch}\")\n"
+                                          "ValueError: Unsupported CUDA architecture: sm75\n")
+    # an LLM server's kernel library built in pip's isolated environment
+    for t in ("ModuleNotFoundError: No module named 'torch'\n\ngit clone https://github.com/flashinfer-ai/flashinfer.git\n"
+              "pip install -e .\n  Getting requirements to build editable ... error\n"
+              "        File \"/tmp/pip-build-env-1x2y3z/overlay/lib/python3.12/site-packages/setuptools/build_meta.py\", line 331\n",
+              "building vllm from source:\n  Getting requirements to build wheel ... error\n      ModuleNotFoundError: No module named 'torch'\n"):
+        assert ids(t) == [], (t, ids(t))
+    assert "python.module-missing" in ids("Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n"
+                                          "    import torch\nModuleNotFoundError: No module named 'torch'\n")
 
 
 def test_round400_flux2_diffusers_pipeline_kinds():
