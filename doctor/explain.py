@@ -9678,12 +9678,26 @@ def _vae_unconnected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     return {}
 
 
+# inputs of ComfyUI's core nodes that take a CLIP and of the nodes unwired beside them in a template (comfy nodes.py:
+# CLIPTextEncode, CLIPSetLastLayer, LoraLoader, CLIPTextEncodeFlux / SDXL, KSampler, VAEDecode, the loaders)
+_CORE_CLIP_NODE_INPUTS = frozenset({
+    "text", "clip", "clip_l", "t5xxl", "guidance", "model", "vae", "positive", "negative", "latent_image", "samples",
+    "conditioning", "seed", "steps", "cfg", "sampler_name", "scheduler", "denoise", "lora_name", "strength_model",
+    "strength_clip", "stop_at_clip_layer", "width", "height", "crop_w", "crop_h", "target_width", "target_height",
+    "text_g", "text_l", "batch_size", "images", "image", "pixels", "filename_prefix"})
+
+
 @_interp("clip_unconnected")
 def _clip_unconnected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A text encode node's `clip` input without a link: ComfyUI's prompt check (`Required input is missing: clip`) or,
     past it, the node's encode() called without the argument. A video wrapper's text encode node takes that family's
     encoder (umt5, LLaVA): not ours to name."""
     if _near(ctx).get("video_model"):
+        return None
+    # the prompt check lists a node's missing inputs together: beside `clip`, an input no core node that takes a CLIP
+    # has (a pack's ApplyVisualStyle missing reference_latent / reference_cond) says the node is a pack's, its wiring
+    more = set(re.findall(r"missing:[ \t]{0,3}([\w.-]{1,60})", g.get("more") or ""))
+    if more - _CORE_CLIP_NODE_INPUTS:
         return None
     node = (g.get("enode") or "").strip()
     # the same check often names the VAE input missing too (a workflow whose loaders are all unwired): that report, the
