@@ -13,7 +13,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import __version__
 from .findings import exit_code
@@ -226,16 +226,24 @@ def _bad_arguments(args: argparse.Namespace) -> str | None:
         return f"--gpu {args.gpu}: GPU indices start at 0"
     if getattr(args, "variant", None) and not getattr(args, "facts", None):
         return _unknown_variant(args.variant, args.manifest)
-    for flag, value, ours, what in (("--output", getattr(args, "output", None), "## klein-doctor report", "report"),
-                                    ("--save-facts", getattr(args, "save_facts", None), '"schema": "klein-doctor-facts',
-                                     "facts file")):
+    for flag, value, ours, what in (("--output", getattr(args, "output", None), _is_report, "report"),
+                                    ("--save-facts", getattr(args, "save_facts", None), _is_facts, "facts file")):
         problem = _not_ours(value, ours, what)
         if problem:
             return f"{flag} {value}: {problem}"
     return None
 
 
-def _not_ours(value: str | None, ours: str, what: str) -> str | None:
+def _is_report(head: str) -> bool:
+    return head.lstrip("\ufeff").startswith("## klein-doctor report")  # markdown.render's first line
+
+
+def _is_facts(head: str) -> bool:
+    head = head.lstrip("\ufeff \t\r\n")
+    return head.startswith("{") and '"schema": "klein-doctor-facts' in head[:200]  # the first key written
+
+
+def _not_ours(value: str | None, ours: Callable[[str], bool], what: str) -> str | None:
     """Why an output file must not be written: it exists and is someone else's (a report or facts file written
     before by klein-doctor, or an empty file, is replaced; a device such as /dev/stdout is written to). Said before
     anything runs, so a user's notes.md is never overwritten by `report -o notes.md`."""
@@ -257,7 +265,7 @@ def _not_ours(value: str | None, ours: str, what: str) -> str | None:
             head = fh.read(4096).decode("utf-8", errors="replace")
     except OSError as exc:
         return f"cannot be read ({exc.strerror or exc}); not overwritten"
-    if ours in head:
+    if ours(head):
         return None
     return (f"the file exists and is not a klein-doctor {what}: not overwritten (remove it or name another file)")
 

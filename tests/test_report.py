@@ -100,6 +100,10 @@ def test_an_output_file_that_is_not_ours_is_never_overwritten(tmp_path):
     facts = str(FACTS / "rtx5090-torch271-cu126.json")
     notes = tmp_path / "notes.md"
     notes.write_text("my notes\n")
+    quoting = tmp_path / "issue.md"  # a user's own text that quotes an earlier report is still theirs
+    quoting.write_text("I ran it and got:\n\n## klein-doctor report\n...\n")
+    proc = run_cli("report", "--facts", facts, "-o", str(quoting))
+    assert proc.returncode == 2 and quoting.read_text().startswith("I ran it"), proc.stderr
     for args, flag in ((["report", "--facts", facts, "-o", str(notes)], "--output"),
                        (["check", "--facts", facts, "--save-facts", str(notes)], "--save-facts")):
         proc = run_cli(*args)
