@@ -21504,6 +21504,41 @@ def test_round496_quantized_flux_files_kinds():
             "!!! Allocation on device\n")
     assert "comfyui.clip-device-cpu" in ids(slow), ids(slow)
 
+def test_round502_hub_transformers_safetensors_kinds():
+    r"""Round 502 (diffusers / transformers / huggingface_hub errors from generic user queries, tenth pass):
+    transformers' refusal of a .safetensors file whose header metadata has no `format: pt` entry (load_state_dict's
+    `Incompatible safetensors file. File metadata is not ['pt', 'tf', 'flax', 'mlx'] but None`, and the older
+    from_pretrained wording `The safetensors archive passed at ... does not contain the valid metadata. Make sure you save
+    your model with the `save_pretrained` method.`) is transformers.safetensors-format-missing, told as a file not written
+    by save_pretrained, with the published files or a re-save with metadata as the fix. transformers' warning for a file
+    with no metadata at all (`... does not contain metadata ... Defaulting to 'pt' metadata.`, it goes on loading) and
+    safetensors' own header errors stay other causes."""
+    sig = "transformers.safetensors-format-missing"
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 41\r\n- **Node Type:** SomePackImageEncoderLoader\r\n"
+              "- **Exception Type:** OSError\r\n- **Exception Message:** Incompatible safetensors file. File metadata is "
+              "not ['pt', 'tf', 'flax', 'mlx'] but None\r\n## Stack Trace\r\n```\r\n  File \"D:\\AI\\ComfyUI\\execution.py\", "
+              "line 496, in execute\r\n")
+    tb = ("Traceback (most recent call last):\n  File \"/home/ana/klein/encode.py\", line 14, in <module>\n"
+          "    te = AutoModelForCausalLM.from_pretrained(\"/models/qwen3-4b-te\", torch_dtype=torch.bfloat16)\n"
+          "  File \"/home/ana/.venv/lib/python3.12/site-packages/transformers/modeling_utils.py\", line 511, in "
+          "load_state_dict\n    raise OSError(\nOSError: Incompatible safetensors file. File metadata is not ['pt', 'tf', "
+          "'flax', 'mlx'] but None\n")
+    older = ("OSError: The safetensors archive passed at /data/hf/siglip/model.safetensors does not contain the valid "
+             "metadata. Make sure you save your model with the `save_pretrained` method.\n")
+    for text in (report, tb, older,
+                 "Incompatible safetensors file. File metadata is not ['pt', 'tf', 'flax'] but mlx"):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "format: pt" in m["title"] and "save_pretrained" in m["title"]
+        assert "hf download REPO --local-dir DIR" in m["fix"]
+        assert "metadata={'format': 'pt'}" in m["fix"]
+    for t in ("The safetensors archive passed at C:\\Users\\me\\.cache\\huggingface\\hub\\model.safetensors does not "
+              "contain metadata. Make sure to save your model with the `save_pretrained` method. Defaulting to 'pt' "
+              "metadata.",
+              "safetensors_rust.SafetensorError: Error while deserializing header: MetadataIncompleteBuffer",
+              "Incompatible safetensors file found in the archive, please read the documentation"):
+        assert sig not in ids(t), (t, ids(t))
+
 def test_round490_non_english_error_text_kinds():
     r"""Round 490 (ComfyUI and diffusers errors posted in languages other than English, third pass): Windows' refusal
     to start the compiler Triton's build.py runs (`subprocess.check_call(cc_cmd)` above a bare `PermissionError:
