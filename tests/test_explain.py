@@ -19564,6 +19564,33 @@ def test_round494_cuda_invalid_argument_prompt_end_rx_card_kinds():
                 "Same here, using an RX 7900 XTX on Windows\r\n"):
         assert ids(who + rep) == [], who
 
+def test_round501_klein_kitchen_npu_device_kinds():
+    r"""Round 501 (FLUX.2 [klein] 4B / 9B errors users posted in 2026, fifth pass): ComfyUI's own startup line naming
+    a Huawei Ascend NPU as its device (`Device: npu`, `Device: npu:0`) or comfy-kitchen's refusal of that device
+    (`device npu not in {...}`) marks a non-NVIDIA accelerator, so comfyui.kitchen-cuda-unavailable (a comfy-kitchen
+    CUDA backend that failed to load on an NVIDIA setup) stays silent there. The same kitchen line on an NVIDIA card
+    (`Device: cuda:0 NVIDIA GeForce RTX ...`) keeps the claim, with the import-bug title."""
+    sig = "comfyui.kitchen-cuda-unavailable"
+    kitchen = ("Found comfy_kitchen backend cuda: {'available': False, 'disabled': False, 'unavailable_reason': "
+               "\"cannot import name '_C' from partially initialized module 'comfy_kitchen.backends.cuda' (most likely "
+               "due to a circular import) (D:\\\\AI\\\\ComfyUI\\\\venv\\\\Lib\\\\site-packages\\\\comfy_kitchen\\\\"
+               "backends\\\\cuda\\\\__init__.py)\", 'capabilities': []}\n")
+    nv = "pytorch version: 2.9.1+cu130\nSet vram state to: NORMAL_VRAM\nDevice: cuda:0 NVIDIA GeForce RTX 4070 : cudaMallocAsync\n"
+    for t in (nv + kitchen, (nv + kitchen).replace("\n", "\r\n")):
+        assert ids(t) == [sig], t
+        assert "import bug" in one(t, sig)["title"] and "comfy-kitchen" in one(t, sig)["fix"]
+    npu_kitchen = ("Found comfy_kitchen backend cuda: {'available': False, 'disabled': True, 'unavailable_reason': "
+                   "'Extension file not found: /opt/py311/lib/python3.11/site-packages/comfy_kitchen/backends/cuda/"
+                   "_C.abi3.so', 'capabilities': []}\n")
+    for dev in ("Device: npu\n", "Device: npu:0\n", "Set vram state to: HIGH_VRAM\r\nDevice: npu:1\r\n"):
+        t = "Total VRAM 65536 MB, total RAM 1031840 MB\npytorch version: 2.6.0+cpu\n" + dev + npu_kitchen
+        assert sig not in ids(t), t
+    # comfy-kitchen's own refusal of the device, no startup line: an NPU run all the same
+    t = (npu_kitchen + "Using pytorch attention\nComfyUI version: 0.10.0\ngot prompt\n!!! Exception during processing !!! "
+         "No backend can handle 'apply_rope': eager: xq: device npu not in {'cuda', 'hpu', 'cpu', 'meta', 'xpu', 'mps'}\n")
+    assert sig not in ids(t)
+
+
 def test_round422_edit_offload_oom_kv_cache_kinds():
     r"""Round 422 (FLUX.2 / Klein image editing and multi-reference workflows, second pass): a diffusers user's
     out-of-memory with model CPU offload on (`enable_model_cpu_offload() ... but (still) OOM`, `OOM ... even with cpu
