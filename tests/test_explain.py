@@ -19163,6 +19163,44 @@ def test_round492_comfyui_error_report_no_outputs_kinds():
         "'extra_info': {}}\n")
 
 
+def test_round500_comfyui_node_pack_older_removed_helpers_kinds():
+    r"""Round 500 (ComfyUI failures from generic user queries, fourteenth pass): a node pack that imports or calls a
+    ComfyUI helper that ComfyUI itself has since removed or moved (manifests/comfyui_nodes.toml removed_attr:
+    comfy.sample's broadcast_cond, refactored out in October 2023; get_models_from_cond / get_additional_models /
+    cleanup_additional_models / prepare_mask, moved to comfy.sampler_helpers in April 2024; comfy.samplers' lcm
+    helper, deleted in October 2023) is the older side: updating ComfyUI does not fix it, so comfyui.outdated stays
+    silent, in an import line, a traceback's AttributeError or an Error Report layout, any line ending. Still
+    comfyui.outdated: a name ComfyUI added later (CFGGuider), a newer module missing (`No module named
+    'comfy.sampler_helpers'`), and the LCM *sampler* missing from the sampler list, which a newer ComfyUI added."""
+    silent = [
+        "Cannot import /opt/ComfyUI/custom_nodes/ComfyUI-MySamplers module for custom nodes: cannot import name "
+        "'get_models_from_cond' from 'comfy.sample' (/opt/ComfyUI/comfy/sample.py)\r\n",
+        "  File \"C:\\AI\\ComfyUI\\custom_nodes\\comfyui-foo\\sampling.py\", line 40, in sample\n"
+        "    mask = comfy.sample.prepare_mask(noise_mask, noise.shape, device)\n"
+        "AttributeError: module 'comfy.sample' has no attribute 'prepare_mask'\n",
+        "# ComfyUI Error Report\n## Error Details\n- **Node ID:** 12\n- **Node Type:** KSamplerSeq\n"
+        "- **Exception Type:** AttributeError\n- **Exception Message:** module 'comfy.sample' has no attribute "
+        "'broadcast_cond'\n",
+        "    from comfy.samplers import lcm\nImportError: cannot import name 'lcm' from 'comfy.samplers' "
+        "(/home/u/ComfyUI/comfy/samplers.py)\n",
+        "Cannot import E:\\ComfyUI\\custom_nodes\\pack module for custom nodes: cannot import name "
+        "'cleanup_additional_models' from 'comfy.sample' (E:\\ComfyUI\\comfy\\sample.py)",
+    ]
+    for t in silent:
+        assert "comfyui.outdated" not in ids(t), t
+        assert ids(t) == [], t
+    # the other direction stays claimed: a name a newer ComfyUI added, a newer module, the LCM sampler itself
+    m = one("Cannot import /x/ComfyUI/custom_nodes/ComfyUI-BrushNet module for custom nodes: cannot import name "
+            "'CFGGuider' from 'comfy.samplers' (/x/ComfyUI/comfy/samplers.py)", "comfyui.outdated")
+    assert "CFGGuider" in m["title"] and "update the node pack" in m["fix"] and "git pull" in m["fix"]
+    m = one("Cannot import C:\\ComfyUI\\custom_nodes\\ComfyUI-Easy-Use module for custom nodes: No module named "
+            "'comfy.sampler_helpers'", "comfyui.outdated")
+    assert "comfy.sampler_helpers" in m["title"]
+    m = one("Failed to validate prompt for output 9:\n* KSampler 3:\n  - Value not in list: sampler_name: 'lcm' not "
+            "in ['euler', 'euler_ancestral']\n", "comfyui.outdated")
+    assert "lcm" in m["title"]
+
+
 def test_round436_laptop_hybrid_graphics_kinds():
     r"""Round 436 (laptops and hybrid graphics: Optimus, MUX switches, integrated GPUs): the split cross-attention's own
     stop before it allocates (`Not enough memory, use lower resolution (max approx. NxN)`, ComfyUI's attention_split and
