@@ -4496,6 +4496,38 @@ def _pin_older_than_python(g: dict[str, str], near: dict[str, str]) -> dict[str,
             "details": {"requirement": g["req"], "python": pyv, "needs": f"torch>={fv}"}}
 
 
+def _pin_said_unsupported(g: dict[str, str]) -> dict[str, Any] | None:
+    """Round 503: a torch pin being installed (`pip install torch===1.7.0+cu110`, `install torch>=1.7.0,<2.0.0`) and,
+    after it, the writer's words that this Python is not supported (`Python 3.9 is not supported?`, `python 3.12
+    doesn't support torch <2.0.0`). The newest torch the pin allows is read against the wheel table: where that torch
+    has wheels for the Python named, the words are wrong and nothing is claimed."""
+    req = re.sub(r"\s+", "", g.get("say_req") or "")
+    py = g.get("say_py") or ""
+    pym = _minor(py)
+    if pym is None:
+        return None
+    m = re.search(r"(?:={1,3}|<)(\d+)\.(\d+)", req)
+    if m:
+        top = (int(m.group(1)), int(m.group(2)))
+        if "<" in req and "=" not in req.split("<", 1)[1][:1]:
+            # `<2.0.0` allows releases up to the one before: its newest minor is not known, so read only its major
+            top = (top[0], top[1] - 1) if top[1] > 0 else (top[0] - 1, 99)
+        span = _torch_pythons(top) if top[1] != 99 else None
+        if span is not None and span[0] <= pym[1] <= span[2]:
+            return None  # that torch has wheels for this Python: the words are not the cause
+    pin = re.sub(r"^={1,3}", "==", req[len("torch"):])
+    return {"title": f"torch{pin} has no wheel for Python {py}: pip cannot install the pinned torch into this Python",
+            "cause": (f"The install asks for torch{pin}, and PyTorch built that release only for the Python versions it "
+                      f"supported then: none of its wheels is for Python {py} (as the text says), so pip finds no "
+                      "version it can install (`No matching distribution found`)."),
+            "fix": (f"Either install a torch that has wheels for Python {py} and relax the pin to it (a node pack's "
+                    "requirements line `torch>=1.7.0,<2.0.0` becomes `torch`): `python -m pip install torch torchvision "
+                    "--index-url https://download.pytorch.org/whl/cu128`; or keep the pin and make the environment with a "
+                    "Python that release supports (Windows `py -3.10 -m venv venv`, Linux `python3.10 -m venv venv`), then "
+                    "install into it. Check the Python with `python --version`"),
+            "details": {"requirement": f"torch{pin}", "python": py}}
+
+
 @_interp("pip_no_wheel")
 def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)
@@ -4503,6 +4535,8 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
         return None  # a ROCm index or pin (AMD), an Intel or a Mac setup: PyTorch's CUDA wheels and this fix are not theirs
     if g.get("pver"):
         return _poetry_no_candidates(g)
+    if g.get("say_py"):
+        return _pin_said_unsupported(g)
     if g.get("bwant"):
         return _pin_older_than_python(g, near)
     if g.get("platform"):

@@ -21962,6 +21962,71 @@ def test_round498_cudnn9_loader_and_sublibrary_kinds():
         assert "torch.cuda-libs-mismatch" not in ids(text), ids(text)
 
 
+def test_round503_torch_pin_too_old_for_python_and_amd_installer_kinds():
+    r"""Round 503 (installing PyTorch and getting the wrong build, third pass): torch.pip-no-wheel reads an A1111-style
+    launcher's `RuntimeError: Couldn't install torch.` with its `Command: ... pip install torch==X` where no pip output
+    follows, against the Python the paste names and the wheel table (torch 1.12 under Python 3.11); and a torch pin being
+    installed followed by the writer's words that the Python named is not supported (`Python 3.9 is not supported?`,
+    `python 3.12 doesn't support torch <2.0.0`). Silent: the same launcher failure with no Python named, or with a
+    Python the pin has wheels for; the words beside a pin whose release does have wheels for that Python; the words
+    with no torch pin; and pip's `No matching distribution found for torch==...` under an installer's own step
+    `Installing torch for AMD GPUs` (the amd context: a ZLUDA / ROCm install's pins are not the NVIDIA ones)."""
+    launcher = [
+        ("venv \"D:\\sd\\webui\\venv\\Scripts\\Python.exe\"\r\n"
+         "Python 3.12.4 (tags/v3.12.4:8e8a4ba, Jun  6 2024, 19:30:16) [MSC v.1940 64 bit (AMD64)]\r\n"
+         "Installing torch and torchvision\r\n"
+         "Traceback (most recent call last):\r\n"
+         "  File \"D:\\sd\\webui\\launch.py\", line 48, in <module>\r\n"
+         "RuntimeError: Couldn't install torch.\r\n"
+         "Command: \"D:\\sd\\webui\\venv\\Scripts\\python.exe\" -m pip install torch==2.0.1+cu118 torchvision==0.15.2+cu118 --extra-index-url https://download.pytorch.org/whl/cu118\r\n"
+         "Error code: 1\r\n", "2.0.1", "3.12"),
+        ("Python 3.12.3 (main, Apr 10 2024, 05:33:47) [GCC 13.2.0]\n"
+         "Installing torch and torchvision\n"
+         "RuntimeError: Couldn't install torch.\n"
+         "Command: \"/home/ana/sdwebui/venv/bin/python3\" -m pip install torch==1.13.1+cu117 torchvision==0.14.1+cu117 --extra-index-url https://download.pytorch.org/whl/cu117\n"
+         "Error code: 1\n", "1.13.1", "3.12"),
+    ]
+    for text, pin, py in launcher:
+        m = one(text, "torch.pip-no-wheel")
+        assert ids(text) == ["torch.pip-no-wheel"], ids(text)
+        assert f"torch {pin}" in m["title"] and f"Python {py}" in m["title"], m["title"]
+        assert "venv" in m["fix"] and "download.pytorch.org/whl/cu128" in m["fix"], m["fix"]
+    said = [
+        ("PS C:\\work> pip install torch==1.8.1+cu111 torchvision==0.9.1+cu111 -f https://download.pytorch.org/whl/torch_stable.html\n"
+         "\n"
+         "looks like python 3.10 is not supported?\n", "==1.8.1+cu111", "3.10"),
+        ("The node pack's requirements.txt tries to install torch<1.13 on my ComfyUI portable, "
+         "but Python 3.13 doesn’t support torch that old\n", "<1.13", "3.13"),
+    ]
+    for text, pin, py in said:
+        m = one(text, "torch.pip-no-wheel")
+        assert ids(text) == ["torch.pip-no-wheel"], ids(text)
+        assert f"torch{pin}" in m["title"] and f"Python {py}" in m["title"], m["title"]
+        assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"] and "-m venv venv" in m["fix"], m["fix"]
+    silent = [
+        # the launcher failure with no Python named: pip's cause (a network error, a proxy) is not in view
+        ("RuntimeError: Couldn't install torch.\n"
+         "Command: \"C:\\a1111\\venv\\Scripts\\python.exe\" -m pip install torch==2.1.2+cu121 --extra-index-url https://download.pytorch.org/whl/cu121\n"
+         "Error code: 1\n"),
+        # a Python that the pinned release has wheels for
+        ("Python 3.10.11 (tags/v3.10.11:7d4cc5a, Apr  5 2023, 00:38:17) [MSC v.1929 64 bit (AMD64)]\n"
+         "RuntimeError: Couldn't install torch.\n"
+         "Command: \"C:\\a1111\\venv\\Scripts\\python.exe\" -m pip install torch==2.1.2+cu121 --extra-index-url https://download.pytorch.org/whl/cu121\n"
+         "Error code: 1\n"),
+        # the words beside a pin that does have wheels for that Python: they are not the cause
+        "pip install torch==2.4.1 --index-url https://download.pytorch.org/whl/cu124\nmaybe python 3.11 is not supported?\n",
+        # the words with no torch pin in view
+        "I read that python 3.14 is not supported yet by some node packs, should I downgrade?\n",
+        # an AMD installer's step above pip's refusal
+        (" ::  09:12:40  ::  - Installing torch for AMD GPUs (First file is 2.7 GB, please be patient)\n"
+         "ERROR: Could not find a version that satisfies the requirement torch==2.4.0 (from versions: 2.6.0+cu118, 2.7.0+cu118)\n"
+         "ERROR: No matching distribution found for torch==2.4.0\n"),
+    ]
+    for text in silent:
+        assert "torch.pip-no-wheel" not in ids(text), (ids(text), text)
+    assert ids(silent[-1]) == [], ids(silent[-1])
+
+
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
     source archive (`numpy-1.26.4.tar.gz`, `numpy-1.11.1.zip`) and failing right after (`Preparing metadata
