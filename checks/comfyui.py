@@ -274,7 +274,7 @@ def comfyui_model_paths(facts: dict[str, Any]):
     if not bad:
         ev = [f"{f}: " + ", ".join(f"{e['path']} [{e['source']}]" for e in mf.get(f) or []) for f in KLEIN_FOLDERS]
         what = f"{len(files)} extra_model_paths file(s) valid" if files else "no extra_model_paths.yaml (models/ only)"
-        bd = t.get("base_directory") or {}
+        bd = t.get("base_directory") if isinstance(t.get("base_directory"), dict) else {}
         where = f" under {t.get('models_root')}" + (f" (--base-directory from {bd['from']})"
                                                     if bd.get("from") not in (None, "the install folder") else "")
         ev += [f"{k} folder: {d['path']} ({d['from']})" for k, d in (t.get("folders") or {}).items()]

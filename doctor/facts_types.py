@@ -273,8 +273,14 @@ class ExtraModelPaths(TypedDict, total=False):
     missing: list[str]
 
 
+# a folder and where its place came from ("from" is a Python keyword, hence the functional form)
+FromPath = TypedDict("FromPath", {"path": str, "from": str}, total=False)
+
+
 class ComfyTreeFacts(TypedDict, total=False):
     found: bool
+    base_directory: FromPath  # ComfyUI's --base-directory (or the install folder) the model folders hang from
+    folders: dict[str, FromPath]  # --output-directory, --user-directory, ... as the launch flags set them
     root: Optional[str]
     how_found: str
     layout: str

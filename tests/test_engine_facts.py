@@ -154,3 +154,18 @@ def test_retyped_comfyui_facts_never_crash_a_check(data, value):
     findings = pipeline.run_checks(facts, CHECKS)
     crashed = [(f.code, f.title) for f in findings if f.code.endswith(".crashed")]
     assert crashed == [], (path, value)
+
+
+@pytest.mark.parametrize("path,value", [(("comfyui_tree", "base_directory"), True),
+                                        (("comfyui_tree", "base_directory", "from"), 5),
+                                        (("comfyui_tree", "folders"), True),
+                                        (("comfyui_tree", "folders", "user"), True)])
+def test_a_retyped_base_directory_or_folder_never_crashes_a_check(path, value):
+    """Found by the clean-clone CI's run of the property test above: `base_directory` set to a bool crashed
+    models.present (`'bool' object has no attribute 'get'`, in installer.plan's --models-dir choice) because the
+    section was not typed. It is typed now (FromPath), so sanitize drops a wrong value, and its readers check."""
+    facts = copy.deepcopy(_comfy_facts())
+    _set(facts, path, value)
+    findings = pipeline.run_checks(pipeline.sanitize(facts), all_checks())
+    assert [(f.code, f.title) for f in findings if f.code.endswith(".crashed")] == []
+    assert any(f.code.startswith("models.") for f in findings)

@@ -266,7 +266,8 @@ def install_where(comfy: dict[str, Any], tree: dict[str, Any] | None = None) -> 
     where the folder was given that way or comes from a running server's own `--base-directory`, which install
     cannot read from the folder. Empty when nothing was found."""
     root, models = comfy.get("root"), comfy.get("models_root")
-    from_server = str(((tree or {}).get("base_directory") or {}).get("from") or "").startswith("server argv")
+    bd = (tree or {}).get("base_directory")
+    from_server = str((bd if isinstance(bd, dict) else {}).get("from") or "").startswith("server argv")
     if models and (comfy.get("from") == "--models-dir" or from_server or not root):
         return ["--models-dir", models]
     return ["--comfyui", root] if root else []
