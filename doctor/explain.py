@@ -9712,13 +9712,13 @@ def _vae_unconnected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     return {}
 
 
-# inputs of ComfyUI's core nodes that take a CLIP and of the nodes unwired beside them in a template (comfy nodes.py:
-# CLIPTextEncode, CLIPSetLastLayer, LoraLoader, CLIPTextEncodeFlux / SDXL, KSampler, VAEDecode, the loaders)
-_CORE_CLIP_NODE_INPUTS = frozenset({
-    "text", "clip", "clip_l", "t5xxl", "guidance", "model", "vae", "positive", "negative", "latent_image", "samples",
-    "conditioning", "seed", "steps", "cfg", "sampler_name", "scheduler", "denoise", "lora_name", "strength_model",
-    "strength_clip", "stop_at_clip_layer", "width", "height", "crop_w", "crop_h", "target_width", "target_height",
-    "text_g", "text_l", "batch_size", "images", "image", "pixels", "filename_prefix"})
+@functools.lru_cache(maxsize=1)
+def _clip_node_inputs() -> frozenset[str]:
+    """The inputs of ComfyUI's core nodes that take a CLIP and of the core nodes unwired beside them in a template
+    (manifests/comfyui_nodes.toml clip_node_inputs); empty if the table is missing, and then no listing beside `clip`
+    counts as core."""
+    names = _manifest_part("comfyui_nodes", "clip_node_inputs", {}).get("names") or []
+    return frozenset(str(n) for n in names) if isinstance(names, list) else frozenset()
 
 
 @_interp("clip_unconnected")
@@ -9731,7 +9731,7 @@ def _clip_unconnected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
     # the prompt check lists a node's missing inputs together: beside `clip`, an input no core node that takes a CLIP
     # has (a pack's ApplyVisualStyle missing reference_latent / reference_cond) says the node is a pack's, its wiring
     more = set(re.findall(r"missing:[ \t]{0,3}([\w.-]{1,60})", g.get("more") or ""))
-    if more - _CORE_CLIP_NODE_INPUTS:
+    if more - _clip_node_inputs():
         return None
     node = (g.get("enode") or "").strip()
     # the same check often names the VAE input missing too (a workflow whose loaders are all unwired): that report, the

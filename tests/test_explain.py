@@ -21726,6 +21726,26 @@ def test_round497_prompt_validation_no_outputs_clip_sampler_kinds():
               "* KSampler 3:\n  - Value not in list: sampler_name: 'lcm' not in (list of length 21)\n"):
         assert "comfyui.outdated" not in ids(t), (t, ids(t))
 
+
+def test_clip_node_inputs_table_is_the_core_nodes_inputs_of_a_real_comfyui(shared):
+    """comfyui.clip-unconnected reads the other missing inputs the prompt check lists beside `clip` against
+    manifests/comfyui_nodes.toml clip_node_inputs (lead, stop 51: the table was a literal in explain.py). The table's
+    names are the inputs its nodes have in a real ComfyUI's /object_info, and an input only a pack's node has is not."""
+    table = manifests.load("comfyui_nodes")["clip_node_inputs"]
+    assert re.search(r"\[[PSIM]\]", table["source"]) and table["comfyui_version"]
+    info = json.loads((shared / "fixtures/comfyui/object_info.empty.json").read_text())
+    assert all(info[n]["python_module"] in ("nodes",) or info[n]["python_module"].startswith("comfy_extras")
+               for n in table["nodes"])
+    real = {k for n in table["nodes"] for part in ("required", "optional") for k in info[n]["input"].get(part, {})}
+    assert set(table["names"]) == real
+    assert {"clip", "text", "model", "vae"} <= real and not {"style_image", "reference_latent"} & real
+    # each name the table gives keeps the reading; one it does not give (a pack's input) leaves it to the pack
+    for name in table["names"]:
+        t = f"* CLIPTextEncode 6:\n  - Required input is missing: clip\n  - Required input is missing: {name}\n"
+        assert "comfyui.clip-unconnected" in ids(t), (name, ids(t))
+    assert "comfyui.clip-unconnected" not in ids("* CLIPTextEncode 6:\n  - Required input is missing: clip\n"
+                                                 "  - Required input is missing: reference_latent\n")
+
 def test_round475_sage_runtime_arch_dtype_kinds():
     r"""Round 475 (SageAttention at run time in ComfyUI and diffusers, third pass): SageAttention3's own refusal
     (`RuntimeError: only supports Blackwell GPUs or newer.`, its api.cu accepts compute capability 12.0 only) with
