@@ -249,17 +249,20 @@ def _not_ours(value: str | None, ours: Callable[[str], bool], what: str) -> str 
     anything runs, so a user's notes.md is never overwritten by `report -o notes.md`."""
     if not value:
         return None
-    path = Path(value).expanduser()
-    try:
-        st = path.stat()
-    except OSError:
-        return None  # nothing there yet (a missing folder is said when the write fails)
-    import stat
+    from . import safeio
 
-    if stat.S_ISDIR(st.st_mode):
+    path = Path(value).expanduser()
+    state = safeio.path_state(path)
+    if state == "folder":
         return "is a folder; name a file in it"
-    if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
-        return None
+    try:
+        st = safeio.regular_file(path) if state == "file" else None
+    except safeio.Unreadable as exc:
+        if exc.kind in ("missing", "special"):
+            return None  # a dangling link (the write creates its target) or a device such as /dev/stdout
+        return f"{exc.message.removeprefix(f'{path}: ')}; not overwritten"  # "cannot be read (permission denied)"
+    if st is None or st.st_size == 0:
+        return None  # nothing there yet (a missing folder is said when the write fails), or an empty file
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096).decode("utf-8", errors="replace")

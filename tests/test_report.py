@@ -122,6 +122,15 @@ def test_an_output_file_that_is_not_ours_is_never_overwritten(tmp_path):
     assert proc.returncode == 2 and "is a folder" in proc.stderr
     if os.name != "nt":
         assert run_cli("report", "--facts", facts, "-o", "/dev/null").returncode == 1
+        # a link: judged by what it points to (the user's notes through a link stay theirs; a dangling link is written
+        # through, as the shell's `>` would)
+        link, dangling = tmp_path / "link.md", tmp_path / "dangling.md"
+        link.symlink_to(notes)
+        dangling.symlink_to(tmp_path / "new-report.md")
+        proc = run_cli("report", "--facts", facts, "-o", str(link))
+        assert proc.returncode == 2 and notes.read_text() == "my notes\n" and "not overwritten" in proc.stderr
+        assert run_cli("report", "--facts", facts, "-o", str(dangling)).returncode == 1
+        assert (tmp_path / "new-report.md").read_text(encoding="utf-8").startswith("## klein-doctor report")
 
 
 def test_report_stays_under_the_issue_limit(tmp_path):
