@@ -105,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _fix_arguments(pf)
     pe = sub.add_parser("explain", help="turn a pasted error or a ComfyUI log into cause and fix",
-                        epilog="exit codes: 0 a known error was explained, 1 nothing known matched, 2 unreadable input.",
+                        epilog="exit codes: 0 a known error was explained, 1 nothing known matched, 2 unreadable or empty input.",
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     pe.add_argument("text", nargs="*", help="the error text, or log files' paths (default, or -: read stdin)")
     pe.add_argument("--log", metavar="FILE", help="read a log file instead")

@@ -14245,7 +14245,11 @@ def explain_file(path: str | Path, vram_gb: float | None = None, tail: int | Non
                 fh.seek(size - tail)
                 fh.readline()  # drop the partial first line
             if tail is None and size <= PASTE_LIMIT:
-                sc = scan_bytes(fh.read())
+                data = fh.read()
+                if not data.strip():  # said as what it is, not as an error klein-doctor does not know
+                    raise InputError(f"nothing to explain: {path} is empty" if not data else
+                                     f"nothing to explain: {path} holds only blank lines ({len(data)} bytes)")
+                sc = scan_bytes(data)
             else:
                 sc = scan_stream(read_blocks(fh), count_lines=tail is None or size <= tail)
     except InputError:
@@ -14264,6 +14268,8 @@ def _read_stdin() -> tuple[Scanner | None, int]:
         data = sys.stdin.read().encode("utf-8", "replace")
         return scan_bytes(data), len(data)
     head = stream.read(PASTE_LIMIT + 1)
+    if not head.strip():
+        return None, len(head)  # empty, or blank lines only: nothing to explain
     if len(head) <= PASTE_LIMIT:
         return scan_bytes(head), len(head)
     sc = scan_stream(_chain([head], read_blocks(stream)))
@@ -14334,7 +14340,8 @@ def cmd_explain(args: Any) -> int:
                 raise InputError("nothing to explain: give the error text in quotes, --log FILE, or pipe it on stdin")
             sc, nbytes = _read_stdin()
             if sc is None or nbytes == 0:
-                raise InputError("nothing to explain: stdin was empty")
+                raise InputError("nothing to explain: stdin was empty" if not nbytes else
+                                 f"nothing to explain: stdin held only blank lines ({nbytes} bytes)")
             results.append((explain_scanner(sc, vram), dict(sc.context), "stdin", nbytes))
     except InputError as exc:
         print(f"klein-doctor explain: {exc}", file=sys.stderr)

@@ -297,6 +297,25 @@ def test_cli_stdin_and_log(shared):
     assert proc.returncode == 2 and "empty" in proc.stderr
 
 
+def test_an_empty_or_blank_log_is_said_as_such_not_as_an_unknown_error(tmp_path):
+    """An empty ComfyUI log (a server that never started writing it) or stdin of blank lines got `No known error
+    signature matched ... klein-doctor does not know this error yet` and exit 1: there was no error to know (lead,
+    stop 51). It is said as what it is, exit 2 as for unreadable input; of several logs, the others are answered."""
+    empty, blank, oom = tmp_path / "comfyui.log", tmp_path / "blank.log", tmp_path / "oom.log"
+    empty.write_bytes(b"")
+    blank.write_bytes(b"\r\n  \n\t\n")
+    oom.write_text("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n")
+    for args, kw, said in (((str(empty),), {}, f"{empty} is empty"),
+                           (("--log", str(blank)), {}, f"{blank} holds only blank lines (7 bytes)"),
+                           ((), {"input": "\n \n"}, "stdin held only blank lines (3 bytes)")):
+        proc = run_cli("explain", *args, **kw)
+        assert proc.returncode == 2 and proc.stdout == "", proc.stdout
+        assert proc.stderr == f"klein-doctor explain: nothing to explain: {said}\n", proc.stderr
+    proc = run_cli("explain", str(empty), str(oom))
+    assert proc.returncode == 0 and "[cuda.oom]" in proc.stdout and f"{empty} is empty" in proc.stderr
+    assert "does not know this error" not in proc.stdout
+
+
 def test_internal_logs_json_from_a_real_server(shared):
     raw = (shared / "fixtures/comfyui/internal_logs_raw.final.json").read_bytes()
     got = ids(raw)
