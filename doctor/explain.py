@@ -521,9 +521,46 @@ def _first_match(sig: Signature, text: str, at: int) -> re.Match[str] | None:
     return None
 
 
+# byte-order marks of the Unicode encodings a Windows tool writes a log in (longest first: UTF-32 LE starts as UTF-16 LE)
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
+         (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
+
+
+def utf8_blocks(blocks: Iterable[bytes]) -> Iterator[bytes]:
+    """The input as the UTF-8 the rules read. Windows PowerShell 5.1 writes a redirected log (`python main.py >
+    comfyui.log`, Out-File, Tee-Object) and Notepad's "Unicode" as UTF-16 LE with a byte-order mark: read as bytes, every
+    other byte is NUL and no rule matched. A marked UTF-16 / UTF-32 input is decoded as it streams (a character split
+    between blocks kept whole); a UTF-8 mark is dropped; anything else passes as it is."""
+    it = iter(blocks)
+    head = b""
+    for b in it:
+        head += b
+        if len(head) >= 4:
+            break
+    enc, bom = next(((e, m) for m, e in _BOMS if head.startswith(m)), (None, b""))
+    if enc is None or enc == "utf-8":
+        if head[len(bom):]:
+            yield head[len(bom):]
+        yield from it
+        return
+    import codecs
+
+    dec = codecs.getincrementaldecoder(enc)(errors="replace")
+    first = dec.decode(head[len(bom):])
+    if first:
+        yield first.encode("utf-8")
+    for b in it:
+        out = dec.decode(b)
+        if out:
+            yield out.encode("utf-8")
+    tail = dec.decode(b"", final=True)
+    if tail:
+        yield tail.encode("utf-8")
+
+
 def scan_stream(blocks: Iterable[bytes], cat: Catalog | None = None, count_lines: bool = True) -> Scanner:
     sc = Scanner(cat or catalog(), count_lines=count_lines)
-    for b in blocks:
+    for b in utf8_blocks(blocks):
         sc.feed(b)
     sc.feed(b"", final=True)
     return sc
@@ -760,6 +797,7 @@ def scan_bytes(data: bytes, cat: Catalog | None = None) -> Scanner:
     JSON-escaped is unescaped; that form is scanned, then with its line breaks removed. (The forms before
     those steps are not scanned as well: a hit there would bring back what a rule dropped on the whole line.)"""
     cat = cat or catalog()
+    data = b"".join(utf8_blocks([data]))  # a UTF-16 log PowerShell wrote, as UTF-8
     if len(data) > PASTE_LIMIT:
         return scan_stream([data], cat)
     printed = _strip_ansi(data.decode("utf-8", "replace"))
@@ -14246,7 +14284,7 @@ def explain_file(path: str | Path, vram_gb: float | None = None, tail: int | Non
                 fh.readline()  # drop the partial first line
             if tail is None and size <= PASTE_LIMIT:
                 data = fh.read()
-                if not data.strip():  # said as what it is, not as an error klein-doctor does not know
+                if not b"".join(utf8_blocks([data])).strip():  # said as what it is, not as an error klein-doctor does not know
                     raise InputError(f"nothing to explain: {path} is empty" if not data else
                                      f"nothing to explain: {path} holds only blank lines ({len(data)} bytes)")
                 sc = scan_bytes(data)
@@ -14268,7 +14306,7 @@ def _read_stdin() -> tuple[Scanner | None, int]:
         data = sys.stdin.read().encode("utf-8", "replace")
         return scan_bytes(data), len(data)
     head = stream.read(PASTE_LIMIT + 1)
-    if not head.strip():
+    if not b"".join(utf8_blocks([head])).strip():
         return None, len(head)  # empty, or blank lines only: nothing to explain
     if len(head) <= PASTE_LIMIT:
         return scan_bytes(head), len(head)

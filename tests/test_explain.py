@@ -297,6 +297,37 @@ def test_cli_stdin_and_log(shared):
     assert proc.returncode == 2 and "empty" in proc.stderr
 
 
+def test_a_log_windows_powershell_wrote_in_utf16_is_read(tmp_path):
+    """Windows PowerShell 5.1 writes `python main.py > comfyui.log` (and Out-File, Tee-Object, Notepad's "Unicode") as
+    UTF-16 LE with a byte-order mark; read as bytes every other byte was NUL and `explain` said it did not know the
+    error (lead, stop 51). A marked UTF-16 / UTF-32 / UTF-8 input is read as its text: a small file, a streamed one
+    larger than a paste (a character split between blocks), stdin; a log of other bytes is read as before."""
+    oom = ("got prompt\r\nC:\\Users\\Jörg\\ComfyUI_windows_portable\\ComfyUI\\comfy\\ldm\\modules\\attention.py\r\n"
+           "torch.OutOfMemoryError: Allocation on device \r\nPrompt executed in 3.20 seconds\r\n")
+    for enc, bom in (("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-32-le", b"\xff\xfe\x00\x00"),
+                     ("utf-8", b"\xef\xbb\xbf")):
+        small = tmp_path / f"small-{enc}.log"
+        small.write_bytes(bom + oom.encode(enc))
+        assert ids(small.read_bytes())[:1] == ["cuda.oom"], enc
+        assert explain.explain_file(small)[0][0]["id"] == "cuda.oom", enc
+        # larger than a paste: streamed in blocks; an odd filler length puts a character across each block's end
+        big = tmp_path / f"big-{enc}.log"
+        filler = "ü" + "x" * 150 + "\r\n"
+        big.write_bytes(bom + (filler * (explain.BLOCK // 150) + oom).encode(enc))  # over a block
+        got = [m["id"] for m in explain.explain_file(big)[0]]
+        assert got == ["cuda.oom"], (enc, got)
+        split = b"".join(explain.utf8_blocks([bom[:1], bom[1:] + oom.encode(enc)[:7], oom.encode(enc)[7:]]))
+        assert split.decode("utf-8") == oom, enc
+    import subprocess
+    import sys
+
+    piped = subprocess.run([sys.executable, "-m", "doctor", "explain"], input=b"\xff\xfe" + oom.encode("utf-16-le"),
+                           capture_output=True, cwd=str(REPO), env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=120)
+    assert piped.returncode == 0 and b"[cuda.oom]" in piped.stdout, piped.stdout + piped.stderr
+    # no mark: the bytes as they are (a NUL-laden binary pasted by mistake stays unknown, never decoded as UTF-16)
+    assert ids(oom.encode("utf-16-le")) == [] and ids(oom.encode("cp1252"))[:1] == ["cuda.oom"]
+
+
 def test_an_empty_or_blank_log_is_said_as_such_not_as_an_unknown_error(tmp_path):
     """An empty ComfyUI log (a server that never started writing it) or stdin of blank lines got `No known error
     signature matched ... klein-doctor does not know this error yet` and exit 1: there was no error to know (lead,
