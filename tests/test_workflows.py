@@ -235,6 +235,25 @@ def test_unreadable_and_foreign_files(tmp_path):
     assert any("line 1, column 3" in f.title for f in fs)
 
 
+def test_a_workflow_saved_with_a_utf8_bom_is_read_as_comfyui_reads_it(shared, tmp_path):
+    """Notepad's "UTF-8 with BOM" (the default of older Windows 10 Notepad) put a byte-order mark before a workflow a
+    user edited; ComfyUI's frontend drops it when the file is opened (the browser's UTF-8 decode), and the lint said
+    `not JSON (Unexpected UTF-8 BOM)` with a fix to export it again (lead, stop 51). It is read as the same workflow;
+    a UTF-16 file, which the frontend cannot open, stays unreadable."""
+    root = git_tree(tmp_path)
+    src = next(p for p in templates(shared) if p.name == "image_flux2_klein_text_to_image.json")
+    bom, plain, wide = tmp_path / "bom.json", tmp_path / "plain.json", tmp_path / "wide.json"
+    plain.write_bytes(src.read_bytes())
+    bom.write_bytes(b"\xef\xbb\xbf" + src.read_bytes())
+    wide.write_bytes(b"\xff\xfe" + src.read_bytes().decode("utf-8").encode("utf-16-le"))
+    a, b = workflow.load(bom), workflow.load(plain)
+    assert a["error"] is None and {k: v for k, v in a.items() if k != "path"} == {k: v for k, v in b.items() if k != "path"}
+    place_files(root, [plain])
+    fs = lint_findings(gather(root, [bom]))
+    assert "workflows.unreadable" not in codes(fs) and not above_info(fs), [(f.code, f.title) for f in fs]
+    assert workflow.load(wide)["error"] and "workflows.unreadable" in codes(lint_findings(gather(root, [wide])), "fail")
+
+
 def test_install_workflows_are_found(shared, tmp_path):
     root = git_tree(tmp_path)
     src = shared / "fixtures" / "templates" / "image_flux2_klein_text_to_image.json"

@@ -44,7 +44,9 @@ def load(path: str | Path) -> dict[str, Any]:
 
     try:  # bounded in size and depth; a FIFO or device behind the name is refused by type before opening
         raw = safeio.read_bytes(p, MAX_WORKFLOW_BYTES, what="workflow")
-        data = safeio.loads_json(raw.decode("utf-8", errors="strict"), what="the workflow")
+        # utf-8-sig: a UTF-8 byte-order mark (Notepad's "UTF-8 with BOM") is dropped, as ComfyUI's frontend drops it
+        # when a file is opened or dropped on it (the browser's UTF-8 decode)
+        data = safeio.loads_json(raw.decode("utf-8-sig", errors="strict"), what="the workflow")
     except safeio.Unreadable as exc:
         if exc.kind == "missing":
             out["error"], out["path_state"] = "the file does not exist", "missing"
