@@ -4055,6 +4055,11 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         return None  # the same reason quoted alone (no `built for` versions) in an LLM server's run
     if "+rocm" in have.lower() or _off_nvidia(ctx):
         return None  # a ROCm torch (or another AMD/Intel/Mac setup) beside a CUDA xformers wheel: no NVIDIA fix applies
+    if g.get("noop") and not g.get("reasons") and _blackwell_said(ctx):
+        # the dispatcher's bare `No operator found` line (its per-kernel reasons not pasted) in a paste that names a
+        # Blackwell GPU, by its capability tuple or an RTX 50 name: xformers' kernel windows end before that capability
+        # (round 504: Comfy-Org/ComfyUI#14688), the reason xformers.blackwell-unsupported reads from the full listing
+        return {"as": "xformers.blackwell-unsupported"}
     if g.get("xf_said"):
         # `DLL load failed while importing _C: The specified procedure could not be found` with the writer's own words
         # that the torch upgrade broke xformers: xformers' compiled extension links torch functions the new torch lacks.
@@ -4148,6 +4153,12 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "details": {"xformers_built_for": built, "torch": have, **({"xformers": g["xformers"]} if g.get("xformers") else {})}}
 
 
+def _blackwell_said(ctx: dict[str, Any]) -> str:
+    """A Blackwell GPU named anywhere in the paste: its compute capability as a tuple (`capability (12, 0)`) or an
+    RTX 50 / Blackwell name (the gpu_model context); empty when none is."""
+    return (_fact(ctx, "blackwell_capability") or _fact(ctx, "gpu_model"))[:60]
+
+
 @_interp("xformers_too_new")
 def _xformers_too_new(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """xformers' dispatcher refusing a Blackwell GPU (compute capability 10.x-12.x) as too new, kernel by kernel. The
@@ -4155,6 +4166,14 @@ def _xformers_too_new(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
     or Mac setup the report is not claimed (the CUDA fixes are not theirs)."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if not (g.get("cc") or g.get("series") or g.get("shipmax")):
+        # handed over by xformers.build-mismatch: a bare `No operator found` line beside a Blackwell GPU named in the paste
+        said = _blackwell_said(ctx)
+        if not said:
+            return None
+        return {"title": (f"xformers found no attention kernel for this GPU ({said}): its kernels stop before Blackwell "
+                          "(compute capability 10.x / 12.x)"),
+                "details": {"gpu_said": said}}
     if g.get("series") or g.get("shipmax"):
         # the user's own words: the xformers wheel does not support the RTX 50 series / ships kernels only up to sm_90
         said = (f"its kernels stop at sm_{g['shipmax']}" if g.get("shipmax") else "it does not support the RTX 50 series")
@@ -9704,6 +9723,9 @@ def _clip_none(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                           "text-encoder weights: diffusion-only files (FLUX, FLUX.2 [klein]) hold none, so every node "
                           "fed from that CLIP output (CLIP Set Last Layer, CLIPTextEncode) gets nothing."),
                 "details": {"node": g.get("clone_node") or "a node copying the CLIP"}}
+    if g.get("noclip"):
+        # a loader's own refusal (ComfyUI-Easy-Use's loaders and the like) named with the loader in the user's words
+        return {"title": "The loader found no CLIP in the model file: it holds no text encoder (a diffusion-only file)"}
     if not g.get("no_te"):
         return {}
     if ctx.get("te_model") or _near(ctx).get("te_model"):

@@ -19251,6 +19251,50 @@ def test_round500_comfyui_node_pack_older_removed_helpers_kinds():
     assert "lcm" in m["title"]
 
 
+
+def test_round504_xformers_bare_no_operator_blackwell_and_loader_no_clip_kinds():
+    r"""Round 504 (ComfyUI failures from generic user queries, fifteenth pass): xformers' dispatcher line `No operator
+    found for memory_efficient_attention_forward` quoted bare (its per-kernel reasons not pasted) in a paste that names
+    a Blackwell GPU, by its capability tuple (`capability (12, 0)`, (12, 1), (10, 0)) or an RTX 50 name, is
+    xformers.blackwell-unsupported (its kernel windows end before that capability), not a build mismatch; without a
+    Blackwell GPU named, or with the listing's own `xFormers wasn't build with CUDA support`, it stays
+    xformers.build-mismatch, and a ROCm setup stays unclaimed by it. A loader's own `No CLIP found` (CLIP in capitals)
+    named with the loader, checkpoint or EasyUse on its line is comfyui.clip-none; a video or audio tool's `no clip
+    found` stays silent."""
+    sig = "xformers.blackwell-unsupported"
+    for t in ("Title: xformers fails on my card, capability (12, 0)\r\n"
+              "  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\ldm\\modules\\attention.py\", line 480, in "
+              "attention_xformers\r\n    out = xformers.ops.memory_efficient_attention(q, k, v, attn_bias=mask)\r\n"
+              "NotImplementedError: No operator found for `memory_efficient_attention_forward` with inputs:\r\n",
+              "# ComfyUI Error Report\n## Error Details\n- **Node Type:** KSampler\n- **Exception Type:** NotImplementedError\n"
+              "- **Exception Message:** No operator found for `memory_efficient_attention_forward` with inputs:\n"
+              "DGX Spark, torch.cuda.get_device_capability() -> capability (12, 1)\n",
+              "RTX 5080, ComfyUI with xformers 0.0.29\nNotImplementedError: No operator found for "
+              "`memory_efficient_attention_forward` with inputs:\n"):
+        m = one(t, sig)
+        assert "Blackwell" in m["title"] and "--disable-xformers" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    # the same bare line with no Blackwell GPU named, or with the listing saying the build has no CUDA kernels
+    for t in ("NotImplementedError: No operator found for `memory_efficient_attention_forward` with inputs:\n",
+              "RTX 3060 12GB\nNo operator found for `memory_efficient_attention_forward` with inputs:\n",
+              "RTX 5090\nNo operator found for `memory_efficient_attention_forward` with inputs:\n"
+              "    query : shape=(1, 4096, 24, 128) (torch.float16)\n`decoderF` is not supported because:\n"
+              "    xFormers wasn't build with CUDA support\n"):
+        assert sig not in ids(t), t
+        assert ids(t)[0] == "xformers.build-mismatch", t
+    t = ("torch 2.6.0+rocm6.2, Radeon RX 9070 XT, capability (12, 0)?\nNo operator found for "
+         "`memory_efficient_attention_forward` with inputs:\n")
+    assert sig not in ids(t) and "xformers.build-mismatch" not in ids(t)
+    sig = "comfyui.clip-none"
+    for t in ("Easy Use fullLoader (FLUX) stops: Exception: No CLIP found\r\n",
+              "Load Checkpoint with flux-2-klein-4b.safetensors -> No CLIP found\n",
+              "用 EasyUse 加载器加载 flux-2-klein-4b 报错 “No CLIP found”\n"):
+        m = one(t, sig)
+        assert "no CLIP" in m["title"] and "Load CLIP" in m["fix"], t
+    for t in ("ffmpeg scene loader: no clip found for shot 3\n", "VideoHelperSuite: No CLIP found in the timeline\n",
+              "No CLIP found\n", "Unity AudioManager: No clip found with key 'intro'\n"):
+        assert ids(t) == [], t
+
 def test_round436_laptop_hybrid_graphics_kinds():
     r"""Round 436 (laptops and hybrid graphics: Optimus, MUX switches, integrated GPUs): the split cross-attention's own
     stop before it allocates (`Not enough memory, use lower resolution (max approx. NxN)`, ComfyUI's attention_split and
