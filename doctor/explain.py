@@ -3798,6 +3798,28 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "transformers accelerate`, then check `python -c \"import diffusers; print(diffusers.__version__)\"`; "
                         "where the project pins an older diffusers, use the project's own pipeline code of that diffusers era"),
                 "details": {"class": pc, "method": meth, "needs": f"diffusers>=0.33 (Klein: >={kmin})"}}
+    if g.get("fmcls"):
+        # FlowMatchEulerDiscreteScheduler (SD3's, FLUX.1's and Klein's scheduler) came with diffusers 0.28; a paste that
+        # names the imported diffusers/__init__.py outside site-packages / dist-packages is a local folder named
+        # diffusers shadowing the package, which no upgrade changes (round 505)
+        path = g.get("fmpath") or ""
+        if path and not re.search(r"(?i)[\\/](?:site|dist)-packages[\\/]diffusers[\\/]", path):
+            return None
+        cls = g["fmcls"]
+        return {"title": f"This diffusers has no {cls}: it is older than diffusers 0.28, the first with the "
+                         "flow-matching scheduler",
+                "cause": (f"{cls} is the flow-matching scheduler of SD3, FLUX.1 and FLUX.2 [klein]: their pipeline folders "
+                          "name it in model_index.json and scheduler/scheduler_config.json. diffusers added it in 0.28.0, so "
+                          "an older diffusers fails as soon as a FLUX pipeline folder is loaded (or the code imports the "
+                          "class), before any weight is read. Such a diffusers usually sits in an environment pinned for "
+                          f"older Stable Diffusion code (a trainer's or a template's venv). FLUX.2 [klein] needs diffusers "
+                          f"{kmin} or newer."),
+                "fix": (f"Upgrade diffusers in the Python that loads the model: `python -m pip install -U \"diffusers>={kmin}\" "
+                        "transformers accelerate` (a trainer's or template's venv: activate it first, e.g. `source "
+                        "/venv/bin/activate`), then check `python -c \"import diffusers; print(diffusers.__version__)\"`; a "
+                        "project that pins an old diffusers for Stable Diffusion code needs its FLUX release or branch to "
+                        "load FLUX models"),
+                "details": {"class": cls, "needs": f"diffusers>=0.28 (Klein: >={kmin})"}}
     cls = g.get("cls") or "Flux2KleinPipeline"
     need = kmin if "klein" in cls.lower() else "0.36"
     return {"title": f"This diffusers has no `{cls}`: diffusers {need} or newer is needed",
@@ -7597,6 +7619,25 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         return _torch_dlpack_float8(ctx)
     if g.get("tpstyles"):
         return _torch_tp_styles_none()
+    if g.get("gelu"):
+        # torch.nn.GELU takes `approximate` from torch 1.12 (round 505): the class named by Python 3.10+
+        # (`GELU.__init__()`) is torch's; the bare `__init__()` of Python 3.9 only in a ComfyUI node run or under
+        # ComfyUI's own frames, whose model code builds nn.GELU(approximate="tanh"); a custom node's frame is its own class
+        near = _near(ctx)
+        frame = re.sub(r"[\\/]+", "/", str(near.get("py_frame") or "")).lower()
+        if "/custom_nodes/" in frame:
+            return None
+        comfy_own = "/comfy/" in frame or frame.startswith("comfy/")
+        if not g.get("gelucls") and not (comfy_own or _comfy_node_run(near)):
+            return None
+        return {"title": ("This PyTorch's nn.GELU has no `approximate` argument: torch is older than 1.12, too old for "
+                          "this model code"),
+                "cause": ("The model code builds the tanh-approximated GELU, `nn.GELU(approximate=\"tanh\")` (ComfyUI's FLUX "
+                          "and other transformer layers, diffusers' FeedForward, timm), and torch.nn.GELU takes that "
+                          "argument only from PyTorch 1.12; an older torch's GELU accepts none, so building the model "
+                          "fails before any weight is loaded. The Python that runs it has a torch from 2022 or earlier "
+                          "(an old image, venv or pinned requirement). Nothing is wrong with the model file."),
+                "details": {"needs": "torch>=1.12 (current CUDA build)", "argument": "approximate"}}
     if g.get("tfneed"):
         need, have = g["tfneed"], g.get("tfhave") or ""
         return {"title": (f"torch {have} is older than the {need} this transformers needs: transformers switched its "

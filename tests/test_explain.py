@@ -21698,6 +21698,58 @@ def test_round502_hub_transformers_safetensors_kinds():
               "Incompatible safetensors file found in the archive, please read the documentation"):
         assert sig not in ids(t), (t, ids(t))
 
+def test_round505_torch_gelu_approximate_diffusers_flowmatch_kinds():
+    r"""Round 505 (diffusers / transformers / huggingface_hub errors from generic user queries, eleventh pass): torch.nn.GELU
+    refusing its `approximate` argument (`GELU.__init__() got an unexpected keyword argument 'approximate'`, or the bare
+    `__init__()` of Python 3.9 in a ComfyUI node run or under ComfyUI's own frames) is torch.too-old told as a torch older
+    than 1.12; a custom node's own class and another library's own `gelu()` function stay silent. diffusers' lazy module
+    without FlowMatchEulerDiscreteScheduler (the flow-matching scheduler of SD3 / FLUX / Klein, diffusers 0.28), in the
+    quoted, the unquoted (`module diffusers has no attribute X`) and the `cannot import name` wordings, and the unquoted
+    wording for a FLUX.2 class, are diffusers.too-old; another family's class and a local folder named diffusers stay
+    silent."""
+    sig = "torch.too-old"
+    py310 = ('Traceback (most recent call last):\n  File "/home/li/ComfyUI/nodes.py", line 912, in load_unet\n'
+             '    model = comfy.sd.load_diffusion_model(unet_path, model_options=model_options)\n'
+             '  File "/home/li/ComfyUI/comfy/ldm/flux/layers.py", line 190, in __init__\n    nn.GELU(approximate="tanh"),\n'
+             "TypeError: GELU.__init__() got an unexpected keyword argument 'approximate'\n")
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 12\r\n- **Node Type:** UNETLoader\r\n"
+              "- **Exception Type:** TypeError\r\n- **Exception Message:** __init__() got an unexpected keyword argument "
+              "'approximate'\r\n## Stack Trace\r\n\r\n  File \"C:\\AI\\ComfyUI\\execution.py\", line 323, in execute\r\n")
+    timm = ('  File "/opt/venv/lib/python3.11/site-packages/timm/layers/mlp.py", line 41, in __init__\n'
+            '    self.act = act_layer(approximate="tanh")\n'
+            "TypeError: GELU.__init__() got an unexpected keyword argument 'approximate'\n")
+    for text in (py310, report, timm):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "nn.GELU has no `approximate`" in m["title"] and "older than 1.12" in m["title"]
+        assert "download.pytorch.org/whl/cu128" in m["fix"]
+    for t in ("TypeError: gelu() got an unexpected keyword argument 'approximate'\n",
+              '  File "D:\\ComfyUI\\custom_nodes\\SomePack\\blocks.py", line 12, in __init__\n'
+              "    self.act = MyAct(approximate=True)\nTypeError: __init__() got an unexpected keyword argument 'approximate'\n",
+              "TypeError: __init__() got an unexpected keyword argument 'approximate'\n",
+              "torch 1.11.0+rocm4.5.2 on an RX 6800\nTypeError: GELU.__init__() got an unexpected keyword argument 'approximate'\n"):
+        assert sig not in ids(t), (t, ids(t))
+
+    sig = "diffusers.too-old"
+    for text in ('  File "C:\\train\\venv\\lib\\site-packages\\diffusers\\utils\\import_utils.py", line 703, in __getattr__\r\n'
+                 '    raise AttributeError(f"module {self.__name__} has no attribute {name}")\r\n'
+                 "AttributeError: module diffusers has no attribute FlowMatchEulerDiscreteScheduler. Did you mean: "
+                 "'FlaxEulerDiscreteScheduler'?\r\n",
+                 "ImportError: cannot import name 'FlowMatchEulerDiscreteScheduler' from 'diffusers' "
+                 "(/opt/conda/lib/python3.10/site-packages/diffusers/__init__.py)\n",
+                 "AttributeError: module 'diffusers' has no attribute 'FlowMatchEulerDiscreteScheduler'\n"):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "no FlowMatchEulerDiscreteScheduler" in m["title"] and "0.28" in m["title"]
+        assert 'diffusers>=0.37' in m["fix"] and "venv" in m["fix"]
+    k2 = "AttributeError: module diffusers has no attribute Flux2KleinPipeline. Did you mean: 'FluxPipeline'?\n"
+    m = one(k2, sig)
+    assert "Flux2KleinPipeline" in m["title"] and 'diffusers>=0.37' in m["fix"]
+    for t in ("AttributeError: module diffusers has no attribute QwenImagePipeline. Did you mean: 'HiDreamImagePipeline'?\n",
+              "ImportError: cannot import name 'FlowMatchEulerDiscreteScheduler' from 'diffusers' "
+              "(D:\\proj\\app\\diffusers\\__init__.py)\n"):
+        assert sig not in ids(t), (t, ids(t))
+
 def test_round490_non_english_error_text_kinds():
     r"""Round 490 (ComfyUI and diffusers errors posted in languages other than English, third pass): Windows' refusal
     to start the compiler Triton's build.py runs (`subprocess.check_call(cc_cmd)` above a bare `PermissionError:
