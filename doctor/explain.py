@@ -5504,6 +5504,13 @@ def _sage_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
         return None
     if g.get("setup") and g.get("need"):
         return {"title": f"SageAttention's build needs CUDA {g['need']} or newer; the CUDA toolkit (nvcc) it found is older"}
+    if g.get("sage22") and g.get("cuda_old"):
+        # round 506: the launch failure with SageAttention 2.2 (or its update) and a CUDA below 12.8 named after it
+        return {"title": ("SageAttention 2.2's kernels failed (`unspecified launch failure`) under a CUDA older than 12.8 "
+                          f"({'a +' + g['cuda_tag'] + ' torch' if g.get('cuda_tag') else 'CUDA ' + g.get('cuda_ver', '')}): "
+                          "SageAttention2++ needs CUDA 12.8"),
+                "details": {"sage": _SPACE.sub(" ", g["sage22"]).strip()[:60],
+                            "cuda": g.get("cuda_tag") or g.get("cuda_ver") or ""}}
     if g.get("tmap"):
         return {"title": ("SageAttention's Hopper fp8 kernel (sm90) could not create its TMA tensor map: the build was "
                           "compiled with a CUDA older than 12.4"),
@@ -8288,7 +8295,9 @@ def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                         "failing in another slot or machine, the card is faulty; on a cluster, tell the admins which node "
                         "and slot.")}
     tuning = _fact(ctx, "gpu_tuning")
-    if tuning and (g.get("launch") or g.get("power") or g.get("fans") or g.get("lost")):
+    if g.get("oc_said") and not tuning:
+        tuning = "overclock"  # the writer's own words that the CUDA errors came from the card's tuning (round 506)
+    if tuning and (g.get("launch") or g.get("power") or g.get("fans") or g.get("lost") or g.get("oc_said")):
         said = tuning[:40]
         return {"title": (f"The GPU failed under load with its clocks or voltage changed (`{said}`): the card is running "
                           "outside what it holds stably"),
@@ -9136,12 +9145,20 @@ def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         title_node = near.get("comfy_node_title") or ""
         comfy_copy = bool(near.get("nonblocking_copy") and near.get("comfy_place"))
         prompt_end = bool(near.get("comfy_prompt_after_error"))  # ComfyUI's `Prompt executed in` right after it
+        # ComfyUI-Manager's revision banner of a release from November 2025 on (pinned memory on by default) is
+        # ComfyUI's own log around the error too (round 506)
         if not (_comfy_node_run(near) or title_node or comfy_copy or prompt_end or near.get("pinned_hint")
-                or ctx.get("pinned_hint")):
+                or ctx.get("pinned_hint") or _fact(ctx, "comfy_revision_pinned_era")):
             return None  # a bare `CUDA error: invalid argument` outside a ComfyUI node run (its report, its exception
             # line, a node's error dialog, the prompt worker's `Prompt executed in` line after the traceback) or a
             # mention of pinned memory / --fast: some other program's kernel
         node = near.get("node_type") or title_node
+        banner = _fact(ctx, "comfy_revision_pinned_era")
+        if banner and not (_comfy_node_run(near) or title_node or comfy_copy or prompt_end or near.get("pinned_hint")
+                           or ctx.get("pinned_hint")):
+            return {"title": (f"A CUDA `invalid argument` error in a ComfyUI released {banner} (pinned host memory on by "
+                              "default): most often ComfyUI's pinned memory"),
+                    "details": {"released": banner}}
         if comfy_copy and not (_comfy_node_run(near) or title_node):
             return {"title": ("A CUDA `invalid argument` error in a non-blocking weight copy inside ComfyUI's Python: "
                               "most often ComfyUI's pinned memory"),

@@ -19696,6 +19696,58 @@ def test_round494_cuda_invalid_argument_prompt_end_rx_card_kinds():
                 "Same here, using an RX 7900 XTX on Windows\r\n"):
         assert ids(who + rep) == [], who
 
+
+def test_round506_sage_launch_cuda_overclock_revision_kinds():
+    r"""Round 506 (PyTorch and CUDA run-time errors from generic user queries, fourth pass). sage.cuda-too-old reads
+    `unspecified launch failure` followed in the same paste by SageAttention 2.2 named (`sageattention version: 2.2.0`,
+    `sageattention==2.2.1`) or a writer's words that SageAttention was updated, and a CUDA below 12.8 named (a `+cu12[0-7]`
+    torch, a CUDA toolkit / nvcc of 12.0-12.7): SageAttention2++ needs CUDA 12.8, so it wins over the hardware answer.
+    gpu.hardware-fault reads a writer's words that the CUDA errors were caused by an overclock, undervolt or MSI
+    Afterburner (the tuning answer). comfyui.pinned-memory reads a bare `CUDA error: invalid argument` beside
+    ComfyUI-Manager's revision banner of a release from November 2025 on. Silent: the launch failure with SageAttention
+    2.1.1 or a cu128 torch (stays the hardware answer), words that deny the overclock, the banner of an older release or
+    no banner, an AMD setup."""
+    sig = "sage.cuda-too-old"
+    fault = ("Traceback (most recent call last):\n  File \"/srv/app/run.py\", line 88, in <module>\n"
+             "    out = pipe(prompt).images[0]\nRuntimeError: CUDA error: unspecified launch failure\n"
+             "Compile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.\n\n")
+    for setup in ("Environment:\n- torch 2.8.0+cu124\n- sageattention==2.2.1\n- GPU: RTX 4080\n",
+                  "GPU: RTX 3090, nvcc release 12.4, sage attention was upgraded yesterday\n",
+                  "sageattention 2.2.0 / CUDA Toolkit 12.5 / Windows 11\n"):
+        for t in (fault + setup, (fault + setup).replace("\n", "\r\n")):
+            assert ids(t) == [sig], t
+            m = one(t, sig)
+            assert "SageAttention 2.2" in m["title"] and "12.8" in m["title"]
+            assert "cu128" in m["fix"] and "2.1.1" in m["fix"]
+    # SageAttention 2.1.1, or a CUDA 12.8 torch: not this (the launch failure stays the kernel's or the card's answer)
+    for setup in ("- torch 2.6.0+cu126\n- sageattention==2.1.1\n", "- torch 2.9.0+cu128\n- sageattention 2.2.0\n"):
+        got = ids(fault + setup)
+        assert sig not in got and got and set(got) <= {"sage.kernel-fault", "gpu.hardware-fault"}, (setup, got)
+    assert ids(fault + "- torch 2.6.0+cu126\n- flash-attn 2.7.4\n") == ["gpu.hardware-fault"]
+
+    hw = "gpu.hardware-fault"
+    for said in ("Turns out all those CUDA errors were caused by my MSI Afterburner undervolt curve.\n",
+                 "FYI: the random cuda kernel crashes came from an overclock on the memory (+1200).\r\n",
+                 "my CUDA_LAUNCH_BLOCKING errors are due to overclocking, reset to stock and fine now\n"):
+        assert ids(said) == [hw], said
+        m = one(said, hw)
+        assert "clocks or voltage" in m["title"] and "stock" in m["fix"]
+    for said in ("The CUDA errors are not caused by overclocking, the card is at stock.\n",
+                 "I use MSI Afterburner to watch temperatures while ComfyUI runs.\n",
+                 "CUDA errors caused by overclocking on my RX 7900 XTX with ROCm 6.2\n"):
+        assert hw not in ids(said), said
+
+    pin = "comfyui.pinned-memory"
+    for rev in ("### ComfyUI Revision: 4810 [9a1b2c3d] | Released on '2026-03-02'\n",
+                "## ComfyUI-Manager: installing dependencies done.\n### ComfyUI Revision: 4102 [0f0e0d0c] *DETACHED | Released on '2025-11-20'\n"):
+        for t in ("Second run always fails: CUDA error: invalid argument\n" + rev,
+                  ("Second run always fails: CUDA error: invalid argument\n" + rev).replace("\n", "\r\n")):
+            assert ids(t) == [pin], t
+            m = one(t, pin)
+            assert "pinned memory" in m["title"] and "--disable-pinned-memory" in m["fix"]
+    for rev in ("### ComfyUI Revision: 3301 [7e7e7e7e] | Released on '2025-04-11'\n", ""):
+        assert ids("Second run always fails: CUDA error: invalid argument\n" + rev) == [], rev
+
 def test_round501_klein_kitchen_npu_device_kinds():
     r"""Round 501 (FLUX.2 [klein] 4B / 9B errors users posted in 2026, fifth pass): ComfyUI's own startup line naming
     a Huawei Ascend NPU as its device (`Device: npu`, `Device: npu:0`) or comfy-kitchen's refusal of that device
