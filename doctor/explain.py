@@ -9424,6 +9424,14 @@ _RC_OWN_ROWS = {"huggingface-hub", "numpy", "protobuf", "transformers", "tokeniz
                 "xformers", "triton", "setuptools", "packaging", "timm"}
 
 
+def _numpy2_cap(spec: str, have: str) -> bool:
+    """A numpy requirement capped inside NumPy 2 (`<2.3.0,>=2`, `<=2.2.6`) beside an installed NumPy 2: a plain version
+    pin. A cap at 2 (`numpy<2`) or a NumPy 1 installed is the NumPy 1 / 2 ABI break, python.numpy2's."""
+    caps = re.findall(r"<=?\s*(\d+)(?:\.(\d+))?", spec)
+    return (bool(re.match(r"2\.\d", have)) and bool(caps)
+            and all(int(major) == 2 and int(minor or 0) >= 1 for major, minor in caps))
+
+
 @_interp("resolver_conflict")
 def _resolver_conflict(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """pip's `ResolutionImpossible` is about whoever wrote the pins: a node pack's requirements in ComfyUI's Python is
@@ -9433,13 +9441,17 @@ def _resolver_conflict(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
         return None
     if g.get("req"):
         req = (g.get("req") or "").lower().replace("_", "-")
-        if req in _RC_OWN_ROWS or req.startswith(("torch", "nvidia-", "opencv")):
+        spec = (g.get("spec") or "").split(";")[0].strip()  # an environment marker (`; python_version >= "3.9"`) aside
+        if req == "numpy" and _numpy2_cap(spec, g.get("have") or ""):
+            pass  # a cap inside NumPy 2 (opencv 4.12's numpy<2.3.0,>=2 beside numpy 2.3.3): a plain pin, not numpy2's ABI
+        elif req in _RC_OWN_ROWS or req.startswith(("torch", "nvidia-", "opencv")):
             return None  # those pins have their own rows (torch.family-mismatch, hf.hub-too-new, python.numpy2, ...)
-        if not (near.get("comfy_place") or near.get("custom_node") or near.get("comfy_reqs") or near.get("comfy_manager")):
+        if not (near.get("comfy_place") or near.get("custom_node") or near.get("comfy_reqs") or near.get("comfy_manager")
+                or near.get("comfy_updater")):
             return None
         dep = f"{g.get('dependent')} {g.get('dver')}"
         have = f"{g.get('req2') or g.get('req')} {g.get('have')}"
-        want = f"{g.get('req')}{g.get('spec') or ''}"
+        want = f"{g.get('req')}{spec}"
         return {"title": f"pip installed {have}, outside what {dep} declares ({want}): a warning, the install went through",
                 "cause": (f"pip installed the requested packages into ComfyUI's Python, and afterwards checked the other "
                           f"installed packages: {dep} declares {want}, which the new {have} does not meet. pip only warns "
@@ -11319,6 +11331,20 @@ def _comfy_tk(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         title = ("The Python that runs ComfyUI has no tkinter (Tcl/Tk): a node pack that opens a file dialog or window "
                  "cannot load")
     return {"title": title, "details": {"missing": what}}
+
+
+@_interp("comfy_no_venv")
+def _comfy_no_venv(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`No module named 'venv'` in the Python that runs ComfyUI portable (or ComfyUI-Easy-Install): Windows' embeddable
+    Python is built without venv / ensurepip. Claimed only with that Python in view (python_embeded, the portable's
+    folder, Easy-Install); another program's Python without venv is not this."""
+    near = _near(ctx)
+    if near.get("macos"):
+        return None
+    seen = " ".join(str(near.get(k) or ctx.get(k) or "") for k in ("comfy_place", "comfy_updater", "stack_installer"))
+    if not re.search(r"python_embed{1,2}ed|comfyui_windows_portable|easy[-_ ]?install", seen, re.I):
+        return None
+    return {"details": {"missing": "venv"}}
 
 
 def _diffusers_moved_rows() -> tuple[dict[str, tuple[str, str]], frozenset[str], dict[str, str]]:
@@ -13325,6 +13351,43 @@ def _win_avx512(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"details": {"torch": g.get("ver") or ""}}
 
 
+def _cpu_torch_kept(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's `Requirement already satisfied: torch in C:\\...\\site-packages (2.6.0)`: a torch with no local version
+    label in a Windows Python is PyPI's wheel, CPU-only there (the CUDA index's builds carry +cuXXX). Claimed only
+    where a CUDA torch was wanted: pip pointed at a CUDA index in the paste, or the Python is ComfyUI portable's
+    python_embeded; not where a CUDA build is named (the plain version may be another Python's)."""
+    near = _near(ctx)
+    ver, path = g.get("satver") or "", g.get("satpath") or ""
+    wanted = " ".join(str(v or "") for v in (near.get("gpu_torch_wanted"), ctx.get("gpu_torch_wanted")))
+    m = re.search(r"whl/(?:nightly/)?(cu\d{3})\b", wanted)
+    cu = m.group(1) if m else ""
+    embedded = bool(re.search(r"python_embed{1,2}ed", path, re.I))
+    if not (cu or embedded):
+        return None
+    for k in ("torch_cuda_build",):
+        built = str(near.get(k) or ctx.get(k) or "")
+        if built and not built.startswith("whl/"):
+            return None  # a +cuXXX build (or conda's pytorch-cuda) named: the plain torch may be another Python's
+    last = _CU_LINE_LAST.get(cu, "")
+    ended = bool(last) and _version_below(last, ver)
+    py = "python_embeded\\python.exe" if embedded else "python"
+    title = (f"pip kept a CPU-only torch {ver} (PyPI's Windows wheel: no +cuXXX label)"
+             + (f": the {cu} index it was pointed at ends at torch {last}, older than the CPU build already there"
+                if ended else (f" although pointed at the {cu} index" if cu else " in ComfyUI portable's python_embeded")))
+    return {"title": title,
+            "cause": ("PyPI's torch wheels for Windows are CPU-only; the CUDA builds come from PyTorch's own indexes and carry "
+                      "a `+cuXXX` label. pip saw a torch already installed that satisfies the plain `torch` requirement, so "
+                      "it changed nothing" + (f" (the {cu} index's newest torch is {last}, so it had nothing newer to offer)"
+                                              if ended else "") + "; ComfyUI and any other CUDA code then find no GPU "
+                      "(`Torch not compiled with CUDA enabled`)."),
+            "fix": (f"Replace it with a CUDA build, using the Python shown: `{py} -m pip install --force-reinstall torch "
+                    "torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128` (RTX 20 series and newer, "
+                    "RTX 50 included; GTX 10 / 900 series: `.../whl/cu126`), from the folder that holds python_embeded for "
+                    "the portable; then check with `" + py + " -c \"import torch; print(torch.__version__, "
+                    "torch.cuda.is_available())\"` (the version should end in +cu128 / +cu126)"),
+            "details": {"installed": ver, "path": path, **({"index": cu} if cu else {}), **({"index_last": last} if ended else {})}}
+
+
 @_interp("not_mac")
 def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """On a Mac there is no CUDA build to install: the text is a node forcing 'cuda' on Apple silicon, out of
@@ -13338,6 +13401,8 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     near = _near(ctx)
     if _off_nvidia(ctx) or near.get("node_type") or near.get("node_exec") or _no_nvidia_stated(ctx):
         return None
+    if g.get("satver"):
+        return _cpu_torch_kept(g, ctx)
     if g.get("cpuidx"):
         cu, ver = (g.get("cudaidx") or "").lower(), g.get("cpuver") or ""
         return {"title": f"pip installed the CPU build ({ver}) from the CPU index given as an extra index beside the "

@@ -21666,6 +21666,85 @@ def test_round480_portable_desktop_startup_update_kinds():
     assert ids(pipped)[0] == "python.other-python-on-path", ids(pipped)
 
 
+
+def test_round507_portable_embedded_python_update_kinds():
+    r"""Round 507 (Windows ComfyUI portable and ComfyUI Desktop failures, fifth pass): `No module named 'venv'` with the
+    portable's embeddable Python in view (python_embeded, a ComfyUI_windows_portable folder, ComfyUI-Easy-Install) is
+    comfyui.embedded-no-venv, told as CPython's embeddable package built without venv / ensurepip; another program's
+    Python without venv stays silent. pip's `Requirement already satisfied: torch in C:\...\site-packages (X.Y.Z)` (no
+    +cuXXX label) in a Windows Python where a CUDA torch was wanted (a CUDA index in the paste, or python_embeded) is
+    torch.cpu-build, naming an ended CUDA line (cu121 stops at 2.5.1); a +cuXXX build named, a Linux path or a plain
+    Windows Python with no CUDA index stay silent, as does an AMD portable. pip's post-install warning for a numpy cap
+    inside NumPy 2 (opencv's numpy<2.3.0) under the portable's updater is python.resolver-conflict, the NumPy 1 / 2 cap
+    is not. The AMD portable's run_amd_gpu named without `.bat` is an AMD setup: comfy-aimdo's NVIDIA-only note is
+    not claimed there."""
+    sig = "comfyui.embedded-no-venv"
+    easy = ("Traceback (most recent call last):\r\n"
+            "  File \"C:\\Tools\\ComfyUI-Easy-Install\\ComfyUI\\custom_nodes\\ComfyUI-FooWorker\\worker.py\", line 31, in "
+            "start\r\n    import venv\r\nModuleNotFoundError: No module named 'venv'\r\n")
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 7\n- **Node Type:** IsolatedRunner\n"
+              "- **Exception Type:** ModuleNotFoundError\n- **Exception Message:** No module named 'venv'\n"
+              "## Stack Trace\n```\n  File \"E:\\AI\\ComfyUI_windows_portable\\ComfyUI\\execution.py\", line 496, in execute\n"
+              "  File \"E:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\smolagents\\local.py\", "
+              "line 12, in <module>\n    import venv\n```\n")
+    for text in (easy, report,
+                 "F:\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -m venv F:\\envs\\x\n"
+                 ".\\python_embeded\\python.exe: No module named venv\n"):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "python_embeded" in m["title"] and "venv" in m["title"]
+        assert "ComfyUI Desktop" in m["fix"] and "py -3.12 -m venv venv" in m["fix"]
+    for t in ("blender\\4.2\\python\\bin\\python.exe: No module named venv\n",
+              "  File \"/usr/lib/python3.12/site-packages/foo/env.py\", line 3, in <module>\n    import venv\n"
+              "ModuleNotFoundError: No module named 'venv'\n",
+              "D:\\ComfyUI_windows_portable\\python_embeded\\python.exe: No module named 'venv.scripts'\n"):
+        assert sig not in ids(t), (t, ids(t))
+
+    cpu = "torch.cpu-build"
+    kept = ("Looking in indexes: https://pypi.org/simple, https://download.pytorch.org/whl/cu124\r\n"
+            "Requirement already satisfied: torch in c:\\users\\ana\\ai\\comfyui\\python_embeded\\lib\\site-packages "
+            "(from -r ..\\ComfyUI\\requirements.txt (line 4)) (2.7.0)\r\n"
+            "Requirement already satisfied: torchsde in c:\\users\\ana\\ai\\comfyui\\python_embeded\\lib\\site-packages "
+            "(0.2.6)\r\n")
+    m = one(kept, cpu)
+    assert "CPU-only torch 2.7.0" in m["title"] and "cu124 index" in m["title"] and "2.6.0" in m["title"]
+    assert "python_embeded\\python.exe -m pip install --force-reinstall torch" in m["fix"]
+    assert "https://download.pytorch.org/whl/cu128" in m["fix"]
+    plain = ("G:\\ComfyUI_windows_portable\\python_embeded>python.exe -m pip install torch\n"
+             "Requirement already satisfied: torch in g:\\comfyui_windows_portable\\python_embeded\\lib\\site-packages "
+             "(2.8.0)\n")
+    m = one(plain, cpu)
+    assert "python_embeded" in m["title"] and "2.8.0" in m["title"]
+    for t in (kept.replace("(2.7.0)", "(2.7.0+cu126)"),
+              "Looking in indexes: https://download.pytorch.org/whl/cu128\n"
+              "Requirement already satisfied: torch in /home/ana/.venv/lib/python3.12/site-packages (2.8.0)\n",
+              "C:\\proj>pip install torch\nRequirement already satisfied: torch in "
+              "c:\\python312\\lib\\site-packages (2.8.0)\n",
+              "E:\\ComfyUI_windows_portable>run_amd_gpu\nRequirement already satisfied: torch in "
+              "e:\\comfyui_windows_portable\\python_embeded\\lib\\site-packages (2.8.0)\n"):
+        assert cpu not in ids(t), (t, ids(t))
+
+    rc = "python.resolver-conflict"
+    warn = ("D:\\ComfyUI_windows_portable\\update>update_comfyui_and_python_dependencies.bat\n"
+            "ERROR: pip's dependency resolver does not currently take into account all the packages that are installed. "
+            "This behaviour is the source of the following dependency conflicts.\n"
+            "opencv-contrib-python 4.12.0.88 requires numpy<2.3.0,>=2; python_version >= \"3.9\", but you have numpy "
+            "2.3.4 which is incompatible.\n")
+    m = one(warn, rc)
+    assert "numpy 2.3.4" in m["title"] and "numpy<2.3.0,>=2)" in m["title"] and "python_version" not in m["title"]
+    assert "pip check" in m["fix"]
+    assert rc not in ids(warn.replace("numpy<2.3.0,>=2", "numpy<2").replace("4.12.0.88", "4.10.0.84")), ids(warn)
+    assert rc not in ids(warn.replace("D:\\ComfyUI_windows_portable\\update>update_comfyui_and_python_dependencies.bat",
+                                      "C:\\work\\thing>pip install -U numpy"))
+
+    aimdo = ("{}\nH:\\comfy_amd\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py "
+             "--windows-standalone-build\ncomfy-aimdo failed to load: Could not find module 'H:\\comfy_amd\\"
+             "ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\comfy_aimdo\\aimdo.dll' (or one of its "
+             "dependencies). Try using the full path with constructor syntax.\nNOTE: comfy-aimdo is currently only "
+             "support for Nvidia GPUs\n")
+    assert "comfyui.aimdo-unavailable" not in ids(aimdo.format("Started it with run_amd_gpu_disable_smart_memory:"))
+    assert "comfyui.aimdo-unavailable" in ids(aimdo.format("Started it with run_nvidia_gpu:"))
+
 def test_round496_quantized_flux_files_kinds():
     r"""Round 496 (quantized FLUX-family files in ComfyUI and diffusers: fp8 scaled, GGUF, NF4, nunchaku, torchao;
     fourth pass): torch's `couldn't find storage object Float8_...Storage` (torch.set_default_dtype() given a float8
