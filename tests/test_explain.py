@@ -22756,6 +22756,38 @@ def test_round481_portable_pause_after_sampler_bar_ram_kinds():
              "C:\\Tools\\video-upscaler>pause\nPress any key to continue . . .\n")
     assert ids(other) == []
 
+def test_round508_cuda_oom_said_offload_arrow_amd_workstation_kinds():
+    r"""Round 508 (out of memory, offload and low-VRAM cards with FLUX-class and video models, fourth pass): a writer's
+    own `CUDA OOM` named as the failure they hit (after get / hit / ran into / causes, after an arrow, or followed by
+    `on` an RTX / GTX card) is cuda.oom; diffusers' `enable_model_cpu_offload()` followed on the same line by an arrow
+    to the OOM is the model-offload answer (the whole transformer still goes onto the GPU). AMD's W-series workstation
+    cards named after AMD (`AMD W7900`, `AMD PRO W6800`) mark an AMD setup, so torch's `CUDA out of memory` there is
+    not claimed. Silent: the same words beside an LLM engine, llama.cpp, another framework, an AMD or a Mac setup,
+    and `CUDA OOM` merely mentioned (an FAQ line)."""
+    said = ("[Wan 2.2] 14B Q8 GGUF in ComfyUI, RTX 4060 Ti 16GB, Linux\r\n"
+            "Since the update I keep hitting a CUDA OOM at the second KSampler (720x1280, 81 frames)\r\n")
+    m = one(said, "cuda.oom")
+    assert ids(said) == ["cuda.oom"]
+    assert "ran out of memory" in m["title"] and "--lowvram" in m["fix"]
+    title = "CUDA OOM on GeForce RTX 3070 8GB with Flux.2 Klein 9B fp8 in SwarmUI\n"
+    assert ids(title) == ["cuda.oom"]
+    arrow = ("model offload: pipe.enable_model_cpu_offload() moves the full 12B FLUX.1 Kontext transformer to the "
+             "16 GB card for each step -> out of memory at 1024x1024 with two reference images\n")
+    m = one(arrow, "cuda.oom")
+    assert "model CPU offload" in m["title"]
+    assert "enable_sequential_cpu_offload()" in m["fix"]
+    amd = ("Running Qwen-Image-Edit on an AMD PRO W6800 32GB under Windows:\n"
+           "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 3.50 GiB. GPU 0 has a total capacity of "
+           "29.98 GiB of which 1.10 GiB is free.\n")
+    assert ids(amd) == []
+    assert ids(amd.replace("an AMD PRO W6800 32GB", "an NVIDIA RTX A6000 48GB")) == ["cuda.oom"]
+    for t in ("I'm getting a CUDA OOM when serving Qwen2.5-72B with vllm serve on two RTX 3090, --gpu-memory-utilization 0.95\n",
+              "ggml_cuda_init: found 1 CUDA devices\nllama.cpp keeps getting a CUDA OOM on my RTX 3060 with -ngl 99\n",
+              "On my Radeon RX 7900 XTX with ROCm 6.3 I'm getting a CUDA OOM in ComfyUI with Flux\n",
+              "Mac user here (M3 Max): getting a CUDA OOM in ComfyUI, which is odd\n",
+              "FAQ: what to do about CUDA OOM errors, and which launch flags help\n"):
+        assert ids(t) == [], t
+
 def test_round491_wrong_python_instead_of_python_embeded_kinds():
     r"""Round 491 (the wrong Python: pip or a tool in another interpreter than ComfyUI portable's, third pass): the
     writer's own words that a tool or an install ran in the system / local / global Python instead of the portable's
