@@ -2744,6 +2744,9 @@ _NEWER_SAMPLINGS = frozenset("lcm x0 img_to_img".split())
 
 @_interp("outdated")
 def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if (g.get("value") or "").strip().lower() == "flux" and g.get("listed"):
+        # Round 509: handed over by comfyui.clip-type-invalid, a DualCLIPLoader list without `flux` (its cause and fix)
+        return {"title": "This ComfyUI predates FLUX support: its DualCLIPLoader offers no `flux` type"}
     if g.get("cur") and g.get("req"):
         return _newer_comfy_dialog(g, cat, ctx)
     dialog = _NEWER_COMFY_RE.search(g.get("nodes") or "")
@@ -3135,6 +3138,10 @@ def _not_listed_entry(g: dict[str, str]) -> dict[str, Any]:
         return re.split(r"[\\/]+", x.replace("\\\\", "\\"))[-1].strip().lower()
     items = [a or b for a, b in _LISTED_ITEM.findall(g.get("listed") or "")]
     same = [x.replace("\\\\", "\\") for x in items if base(x) == base(val) and x != val]
+    if val.lower().endswith(".sft") and items and not any(x.lower().endswith(".sft") for x in items) and not same:
+        # Round 509: a ComfyUI from before FLUX support lists no .sft file at all (the extension came with FLUX): when the
+        # paste also shows that ComfyUI is outdated, this refusal is its symptom and goes after it
+        return {"_after": "comfyui.outdated"}
     if same:
         return {"title": f"The file is installed, but ComfyUI lists it as '{same[0]}', not '{val}'",
                 "cause": (f"`{inp}` names '{val}', and the loader's list holds the same file as '{same[0]}': ComfyUI names "
@@ -3343,6 +3350,20 @@ def _clip_type(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
         return None
     val = (g.get("value") or "").strip()
     low = val.lower()
+    listed = {x.strip().strip("'\"").lower() for x in (g.get("listed") or "").split(",")}
+    if low == "flux" and "sdxl" in listed and "flux" not in listed and "flux2" not in listed:
+        # Round 509: DualCLIPLoader's own list (`sdxl` is in no CLIPLoader list) without `flux`: a ComfyUI from before
+        # FLUX.1 support (August 2024), whatever the workflow; the FLUX.1 workflow is right, the ComfyUI is old
+        return {"as": "comfyui.outdated",
+                "cause": ("The workflow asks DualCLIPLoader for the type `flux`, and this ComfyUI's list offers only "
+                          f"{', '.join(sorted(x for x in listed if x))}: it predates FLUX support (ComfyUI added the `flux` "
+                          "type, FLUX's model layout and the .sft file extension in August 2024). An update through "
+                          "ComfyUI-Manager that did not take leaves it like this."),
+                "fix": ("Update ComfyUI itself and reinstall its requirements (git: `git pull` then `python -m pip install -r "
+                        "requirements.txt`; portable: update\\update_comfyui.bat; Desktop: update the app), restart it and "
+                        "check the version it prints at start-up; FLUX.2 [klein] needs ComfyUI "
+                        f"{_klein_comfy()} or newer and the CLIPLoader type `flux2`"),
+                "details": {"type": val, "listed": ", ".join(sorted(x for x in listed if x))}}
     if not val or low == "flux" or low.startswith("flux1") or low.startswith("flux.1"):
         return {"details": {"type": val}} if val else {}
     update = ("Update ComfyUI with its requirements (git: `git pull` then `python -m pip install -r requirements.txt`; "
@@ -3623,7 +3644,21 @@ def _ckpt_loader(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     # a bundled checkpoint (lumina_2.safetensors) belongs in Load Checkpoint: comfyui.model-undetected speaks for it
     if _aio_checkpoint(g.get("path") or ""):
         return None
+    said = g.get("said") or g.get("said2")
+    if said:
+        # Round 509: a writer's retelling (Load Checkpoint, a FLUX file and an unrecognised model type in one sentence)
+        if _off_nvidia(ctx):
+            return None
+        return {"details": {"file": said}}
     return {"details": {"path": g.get("path")}}
+
+
+@_interp("swarm_no_clip")
+def _swarm_no_clip(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """SwarmUI's `The text encoders (CLIP) failed to load`: a model without text encoders loaded as a checkpoint."""
+    if _off_nvidia(ctx):
+        return None
+    return {}
 
 
 _UNDETECTED_LOADER = re.compile(r"unetloader|diffusion ?model ?loader|checkpointloader|checkpoint loader|load_checkpoint_guess_config")

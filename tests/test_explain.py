@@ -19535,6 +19535,60 @@ def test_round488_t5_slot_wrong_encoder_file_kinds():
         assert sig not in ids(t), t
 
 
+
+def test_round509_swarm_no_clip_old_dualclip_flux_type_load_checkpoint_prose_kinds():
+    r"""Round 509 (ComfyUI model-loading errors with FLUX-family loaders, fifth pass): SwarmUI's own `The text encoders
+    (CLIP) failed to load` (its ComfyUI node SwarmInternalUtil.just_load, a model without text encoders loaded as a
+    checkpoint) is comfyui.swarm-checkpoint-no-clip, told as a diffusion-only file for Models/diffusion_models. ComfyUI's
+    `Value not in list: type: 'flux' not in [...]` with DualCLIPLoader's own list (it holds `sdxl`) and no `flux` in it is
+    a ComfyUI from before FLUX support: comfyui.outdated, and a `.sft` file name refused where the loader lists no `.sft`
+    file at all follows it as its symptom. A writer's sentence naming Load Checkpoint, a FLUX file and an unrecognised or
+    undetected model type is comfyui.checkpoint-loader. Silent: LTX-2's own `no CLIP/text encoder weights` line, an AMD
+    setup, CLIPLoader's list refusing `flux` (comfyui.clip-type-invalid as before), a missing `.sft` file alone (no
+    reordering), Load Checkpoint with an SDXL file or with no error."""
+    sig = "comfyui.swarm-checkpoint-no-clip"
+    swarm_linux = ("2026-02-03 09:14:55.201 [Info] User local requested 1 image with model 'Flux/fluxUnchained_v2Fp8.safetensors'...\n"
+                   "2026-02-03 09:14:57.880 [Warning] [ComfyUI-0/STDERR]   File \"/home/ana/SwarmUI/src/BuiltinExtensions/ComfyUIBackend/"
+                   "ExtraNodes/SwarmComfyCommon/SwarmInternalUtil.py\", line 52, in just_load\n"
+                   "2026-02-03 09:14:57.881 [Warning] [ComfyUI-0/STDERR] ValueError: The text encoders (CLIP) failed to load\n"
+                   "2026-02-03 09:14:57.990 [Error] [BackendHandler] backend #0 failed to load model with error: ComfyUI execution "
+                   "error: The text encoders (CLIP) failed to load\n")
+    swarm_title = "Klein 4B fp8 won't load in Swarm: \"The text encoders (CLIP) failed to load\"\r\n"
+    for t in (swarm_linux, swarm_title):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "diffusion-only" in m["title"] and "text encoders" in m["title"]
+        assert "Models/diffusion_models" in m["fix"] and "qwen_3_4b" in m["fix"]
+    # an old ComfyUI's DualCLIPLoader list (no `flux`): the ComfyUI predates FLUX, the .sft refusal follows it
+    old = ("got prompt\r\nFailed to validate prompt for output 9:\r\n* UNETLoader 12:\r\n"
+           "  - Value not in list: unet_name: 'flux1-schnell.sft' not in ['sd_xl_refiner_1.0.safetensors']\r\n"
+           "* DualCLIPLoader 11:\r\n  - Value not in list: type: 'flux' not in ['sdxl', 'sd3']\r\nOutput will be ignored\r\n")
+    assert ids(old) == ["comfyui.outdated", "comfyui.file-not-listed"], ids(old)
+    m = one(old, "comfyui.outdated")
+    assert "predates FLUX" in m["title"] and "git pull" in m["fix"] and "flux2" in m["fix"]
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node Type:** DualCLIPLoader\n"
+              "- **Exception Message:** Prompt outputs failed validation: DualCLIPLoader:\n"
+              "- Value not in list: type: 'flux' not in ['sdxl', 'sd3']\n")
+    assert ids(report)[0] == "comfyui.outdated", ids(report)
+    # CLIPLoader's list (no `sdxl`) refusing `flux` stays the wrong-type row; a missing .sft alone is not reordered
+    clip = "Failed to validate prompt for output 9:\n* CLIPLoader 38:\n  - Value not in list: type: 'flux' not in ['stable_diffusion', 'stable_cascade', 'sd3', 'flux2']\n"
+    assert ids(clip) == ["comfyui.clip-type-invalid"], ids(clip)
+    sft = "* VAELoader 10:\n  - Value not in list: vae_name: 'ae.sft' not in ['sdxl_vae.safetensors']\n"
+    assert ids(sft) == ["comfyui.file-not-listed"], ids(sft)
+    # a writer's retelling: Load Checkpoint, a FLUX file, an unrecognised / undetected model type
+    for t in ("If I open flux1-dev-fp8.safetensors with Load Checkpoint it errors: unknown model type\n",
+              "Using Load Checkpoint with flux-2-klein-4b-fp8.safetensors gives me 'Could not detect model type' every time\r\n"):
+        assert ids(t) == ["comfyui.checkpoint-loader"], t
+        m = one(t, "comfyui.checkpoint-loader")
+        assert "diffusion-only" in m["title"] and "diffusion_models" in m["fix"]
+    # look-alikes: LTX-2's own no-CLIP line, an AMD setup, SDXL in Load Checkpoint, no error at all
+    for t in ("[ComfyUI-3/STDERR] no CLIP/text encoder weights in checkpoint, the text encoder model will not be loaded.\n",
+              "AMD Radeon RX 7900 XTX, torch 2.9.0+rocm6.4\n[ComfyUI-0/STDERR] ValueError: The text encoders (CLIP) failed to load\n",
+              "With Load Checkpoint and sd_xl_base_1.0.safetensors it says unknown model type\n",
+              "Load Checkpoint works fine with flux1-dev-fp8.safetensors now, model type detected\n"):
+        assert sig not in ids(t) and "comfyui.checkpoint-loader" not in ids(t), t
+
+
 def test_round493_sequential_offload_slow_bf16_on_volta_tensorrt_nan_kinds():
     r"""Round 493 (diffusers and transformers errors from generic user queries, ninth pass): a script's own
     `pipe.enable_sequential_cpu_offload()` call (not commented out), or a writer's `instead of sequential_cpu_offload`,
