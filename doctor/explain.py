@@ -4148,6 +4148,27 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                           "build, and xformers stayed, or a node pack's requirements pulled another xformers). Every "
                           "import of xformers (ComfyUI's attention setup, a node pack) fails the same way."),
                 "fix": cat.by_id("xformers.build-mismatch").fix}  # type: ignore[union-attr]
+    if g.get("ptflash"):
+        # round 510: PyTorch's `USE_FLASH_ATTENTION was not enabled for build`, from aten's flash operator called directly
+        # on a torch built without it (the Windows builds since 2.2): xformers 0.0.27.post1 routes its flash operator to
+        # PyTorch's built-in one (`flashattF@...-pt`, facebookresearch/xformers#1073). torch's own SDPA checks first and
+        # falls back, so in the stack the caller is xformers; an LLM server's run or an AMD / Intel / Mac setup: not ours
+        if _off_nvidia_anywhere(ctx) or _fact(ctx, "llm_server"):
+            return None
+        return {"title": ("xformers called PyTorch's built-in flash attention, which this torch build does not have "
+                          "(`USE_FLASH_ATTENTION was not enabled for build`): an xformers release that does not fit this torch"),
+                "cause": ("Some xformers releases (0.0.27.post1) no longer carry their own FlashAttention kernels and hand "
+                          "the flash operator to PyTorch's (`python -m xformers.info` lists it as `...-pt`). The Windows torch "
+                          "builds since 2.2 are compiled without flash attention, so every attention call that xformers routes "
+                          "there stops with PyTorch's `USE_FLASH_ATTENTION was not enabled for build`. ComfyUI uses xformers "
+                          "whenever it is installed (unless started with --disable-xformers); diffusers after "
+                          "`enable_xformers_memory_efficient_attention()`."),
+                "fix": ("Uninstall xformers (`python -m pip uninstall xformers`; ComfyUI portable: `python_embeded\\python.exe "
+                        "-m pip uninstall xformers`): Klein runs on PyTorch SDPA. Or start ComfyUI with `--disable-xformers`, "
+                        "or install an xformers release built for your torch from its index (`python -m pip install -U "
+                        "xformers --index-url https://download.pytorch.org/whl/cu124`, the cuXXX of your torch) and check with "
+                        "`python -m xformers.info` that the flash operator is not one ending in `-pt`"),
+                "details": {"torch_message": "USE_FLASH_ATTENTION was not enabled for build"}}
     if not (built and have):
         # the versions not read (a launcher's prefix on each line): still after torch.sm-unsupported when both are there
         return {"_after": "torch.sm-unsupported"}
@@ -7473,12 +7494,14 @@ def _triton_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     platform_system == "Linux", but you have triton 3.5.1 which is incompatible`). An installer or node pack that
     pins Triton for another torch release does it. The headline names both versions; the fix installs the pinned
     one. The other wordings of the signature are unchanged. A ROCm torch pins pytorch-triton-rocm, which the
-    pattern leaves out; on an AMD/Intel setup or a Mac the report is not claimed."""
+    pattern leaves out; on an AMD/Intel setup or a Mac no wording of the signature is claimed (round 510)."""
     want, have, torchv = g.get("want"), g.get("have"), g.get("torchv")
+    if _off_nvidia_anywhere(ctx):
+        # round 510: every wording, not only pip's pin report: a ROCm setup's Triton (flash-attn's AMD Triton backend
+        # importing a mismatched triton, ROCm/legacy-rocm-build#4698) has no triton-windows / CUDA-torch fix
+        return None
     if not (want and have):
         return {}
-    if _off_nvidia_anywhere(ctx):
-        return None
     return {"title": f"pip left Triton {have} beside torch {torchv}, which requires triton=={want}",
             "cause": (f"Each Linux torch wheel pins the one Triton release its compiler was built with (torch {torchv}: "
                       f"triton=={want}). Something installed Triton {have} afterwards (an installer script, a node "

@@ -20303,6 +20303,50 @@ def test_round495_sage_install_import_kinds():
     assert "python.module-missing" in ids("Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n"
                                           "    import torch\nModuleNotFoundError: No module named 'torch'\n")
 
+def test_round510_attention_backend_flash_build_kinds():
+    r"""Round 510 (attention backends, sixth pass): PyTorch's own refusal `USE_FLASH_ATTENTION was not enabled for
+    build` (aten's flash operator called directly on a torch built without it, which in the stack is xformers 0.0.27.post1
+    handing its flash operator to PyTorch's on a Windows torch) is xformers.build-mismatch with its own headline and an
+    uninstall / --disable-xformers / matching-build fix; triton.unavailable's Triton import wordings (`cannot import name
+    '...' from 'triton...'`) stay silent on a ROCm setup, which flash-attn's AMD Triton backend (`flash_attn_triton_amd`
+    frames, FLASH_ATTENTION_TRITON_AMD_ENABLE) names. Silent: the refusal on an AMD card or in an LLM server's run, and
+    PyTorch's harmless `Torch was not compiled with flash attention` warning; the NVIDIA Triton mismatch stays claimed."""
+    sig = "xformers.build-mismatch"
+    for t in (
+            "# ComfyUI Error Report\n## Error Details\n- **Node ID:** 3\n- **Node Type:** KSampler\n"
+            "- **Exception Type:** RuntimeError\n- **Exception Message:** USE_FLASH_ATTENTION was not enabled for build.\n"
+            "## Stack Trace\n```\n  File \"D:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\xformers\\ops\\"
+            "fmha\\flash.py\", line 231, in _flash_fwd\n    out, lse, rng_state = torch.ops.aten._flash_attention_forward(\n```\n",
+            "Traceback (most recent call last):\r\n  File \"C:\\Users\\me\\klein\\gen.py\", line 14, in <module>\r\n"
+            "    image = pipe(prompt, num_inference_steps=4).images[0]\r\n  File \"C:\\Users\\me\\klein\\.venv\\Lib\\site-packages\\"
+            "xformers\\ops\\fmha\\__init__.py\", line 306, in memory_efficient_attention\r\n"
+            "RuntimeError: USE_FLASH_ATTENTION was not enabled for build.\r\n"):
+        m = one(t, sig)
+        assert "built-in flash attention" in m["title"] and "USE_FLASH_ATTENTION" in m["title"], m["title"]
+        assert "pip uninstall xformers" in m["fix"] and "--disable-xformers" in m["fix"], m["fix"]
+    for t in ("Radeon RX 7900 XTX, ROCm 6.2 torch\nRuntimeError: USE_FLASH_ATTENTION was not enabled for build.\n",
+              "INFO 03-02 10:11:12 llm_engine.py:237] Initializing an LLM engine (vllm 0.6.3)\n"
+              "ERROR 03-02 10:11:15 engine.py:158] RuntimeError: USE_FLASH_ATTENTION was not enabled for build.\n"):
+        assert sig not in ids(t), (t, ids(t))
+    # the SDPA warning is PyTorch falling back on its own: nothing to fix
+    assert ids("C:\\ComfyUI\\comfy\\ldm\\modules\\attention.py:407: UserWarning: 1Torch was not compiled with flash "
+               "attention. (Triggered internally at C:\\actions-runner\\_work\\pytorch\\pytorch\\builder\\windows\\pytorch\\"
+               "aten\\src\\ATen\\native\\transformers\\cuda\\sdp_utils.cpp:555.)\n") == []
+    # a Triton import mismatch: claimed on an NVIDIA setup, silent under flash-attn's AMD Triton backend
+    sig = "triton.unavailable"
+    assert sig in ids("  File \"/opt/comfy/venv/lib/python3.11/site-packages/torch/_inductor/runtime/triton_heuristics.py\", "
+                      "line 12, in <module>\n    from triton.compiler.compiler import triton_key\nImportError: cannot import "
+                      "name 'triton_key' from 'triton.compiler.compiler' (/opt/comfy/venv/lib/python3.11/site-packages/"
+                      "triton/compiler/compiler.py)\n")
+    for t in ("  File \"/srv/ComfyUI/comfy/ldm/modules/attention.py\", line 29, in <module>\n    from flash_attn import "
+              "flash_attn_func\n  File \"/srv/fa/flash_attn/flash_attn_interface.py\", line 13, in <module>\n    from "
+              ".flash_attn_triton_amd import interface_fa as flash_attn_gpu\n  File \"/srv/venv/lib/python3.12/site-packages/"
+              "triton/__init__.py\", line 8, in <module>\n    from .runtime import (\nImportError: cannot import name 'knobs' "
+              "from 'triton._C.libtriton' (/srv/venv/lib/python3.12/site-packages/triton/_C/libtriton.so)\n",
+              "export FLASH_ATTENTION_TRITON_AMD_ENABLE=TRUE\npython main.py --use-flash-attention\n"
+              "ImportError: cannot import name 'intel' from 'triton._C.libtriton'\n"):
+        assert ids(t) == [], (t, ids(t))
+
 
 def test_round400_flux2_diffusers_pipeline_kinds():
     r"""Round 400 (diffusers issues about FLUX.2 / Klein pipelines, fourth pass): diffusers' context-parallel hook's
