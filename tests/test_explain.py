@@ -19178,6 +19178,48 @@ def test_round484_hf_xet_large_file_and_rust_downloader_429_kinds():
 
 
 
+def test_round511_hf_token_raw_json_body_kinds():
+    r"""Round 511 (Hugging Face downloads, gated repos, tokens and caches, fifth pass): the Hub's refusal of a token as
+    huggingface_hub prints it (its `401 Client Error` / `Repository Not Found for url` lines, then the Hub's reason
+    `Invalid credentials in Authorization header` on a line of its own) stays hf.token-invalid, in a ComfyUI Error
+    Report with CRLF line ends and in a Linux traceback, also where the writer's own curl check follows it. Silent: the
+    Hub's raw JSON error body (`{"error":"Invalid credentials in Authorization header"}`, in double or single quotes,
+    with or without a space after the colon), which only a hand-made HTTP call shows (curl, PowerShell's
+    Invoke-RestMethod, a client's dump of the response): huggingface_hub never prints the JSON itself, and such a
+    paste holds nothing of the Klein stack, even where the command names the whoami-v2 route (a needle)."""
+    sig = "hf.token-invalid"
+    claimed = [
+        "# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 12\r\n- **Node Type:** DownloadAndLoadFlux2Model\r\n"
+        "- **Exception Type:** huggingface_hub.errors.RepositoryNotFoundError\r\n- **Exception Message:** 401 Client "
+        "Error. (Request ID: Root=1-6a1b2c3d-0123456789abcdef01234567;0f0e0d0c-0b0a-0908-0706-050403020100)\r\n\r\n"
+        "Repository Not Found for url: https://huggingface.co/api/models/black-forest-labs/FLUX.2-klein-4B/revision/main."
+        "\r\nPlease make sure you specified the correct `repo_id` and `repo_type`.\r\nIf you are trying to access a "
+        "private or gated repo, make sure you are authenticated.\r\nInvalid credentials in Authorization header\r\n\r\n"
+        "## Stack Trace\r\n",
+        "  File \"/home/ana/venvs/klein/lib/python3.12/site-packages/huggingface_hub/utils/_http.py\", line 482, in "
+        "hf_raise_for_status\n    raise _format(RepositoryNotFoundError, message, response) from e\n"
+        "huggingface_hub.errors.RepositoryNotFoundError: 401 Client Error. (Request ID: Root=1-6a1b2c3d-00ff)\n\n"
+        "Repository Not Found for url: https://huggingface.co/black-forest-labs/FLUX.2-klein-4B/resolve/main/"
+        "model_index.json.\nInvalid credentials in Authorization header\n\n"
+        "$ curl -s -H \"Authorization: Bearer $HF_TOKEN\" https://huggingface.co/api/whoami-v2\n"
+        "{\"error\":\"Invalid credentials in Authorization header\"}\n",
+    ]
+    for t in claimed:
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "token" in m["title"] and "hf auth login" in m["fix"] and "HF_TOKEN" in m["fix"]
+    silent = [
+        "$ curl -s -H \"Authorization: Bearer $HF_TOKEN\" https://huggingface.co/api/whoami-v2\n"
+        "{\"error\":\"Invalid credentials in Authorization header\"}\n",
+        "PS C:\\Users\\ana> Invoke-RestMethod -Uri https://huggingface.co/api/whoami-v2 -Headers @{Authorization=\"Bearer "
+        "$env:HF_TOKEN\"}\r\nInvoke-RestMethod : {\"error\": \"Invalid credentials in Authorization header\"}\r\n",
+        "< HTTP/2 401\n< content-type: application/json; charset=utf-8\nbody: {'error': 'Invalid credentials in "
+        "Authorization header'}\n",
+    ]
+    for t in silent:
+        assert ids(t) == [], t
+
+
 def test_round492_comfyui_error_report_no_outputs_kinds():
     r"""Round 492 (ComfyUI failures from generic user queries, thirteenth pass): the ComfyUI frontend's Error Report
     layout of a prompt without output nodes (`- **Exception Message:** Prompt has no outputs: ` under `Prompt
