@@ -62,8 +62,25 @@ def no_gpu_found(facts: dict[str, Any]) -> bool:
     return isinstance(g, dict) and not g.get("devices")
 
 
-def given_path_problem(state: str | None, noun: str) -> str | None:
+def stray_quote(given: Any) -> str | None:
+    """A folder the user named that does not exist and holds a `"`: on Windows, cmd and Windows PowerShell pass
+    `"C:\\ComfyUI\\"` so that the program reads `\\"` as a literal quote (the C runtime's rule for a backslash before a
+    quote), and the rest of the line joins the path. The words that say so, with the path as it was meant; None
+    otherwise."""
+    if not isinstance(given, str) or '"' not in given:
+        return None
+    meant = given.split('"', 1)[0].rstrip("\\/ ")
+    if not meant:
+        return None
+    return (f'does not exist: its `"` comes from a backslash before the closing quote (cmd and Windows PowerShell read '
+            f'`\\"` as a quote and joined what followed to the path); type it without that backslash: "{meant}"')
+
+
+def given_path_problem(state: str | None, noun: str, given: Any = None) -> str | None:
     """What is wrong with a folder the user named (its safeio.path_state): 'does not exist (...)' or 'is a file,
-    not NOUN'; None for a folder (or no state recorded). One wording for --comfyui, --models-dir, --model-dir."""
+    not NOUN'; None for a folder (or no state recorded). One wording for --comfyui, --models-dir, --model-dir.
+    `given`, the path as typed, lets a missing one that ends in cmd's stray quote be said as that."""
+    if state == "missing" and (quoted := stray_quote(given)):
+        return quoted
     return {"missing": "does not exist (a typo, or a path with spaces given without quotes?)",
             "file": f"is a file, not {noun}"}.get(state or "")

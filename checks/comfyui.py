@@ -63,7 +63,8 @@ def update_fix(t: dict[str, Any], facts: dict[str, Any] | None = None, then: str
 
 def not_comfyui_phrase(t: dict[str, Any]) -> str:
     """What a --comfyui path that holds no ComfyUI is, in words (check's comfyui and models findings)."""
-    return given_path_problem(t.get("explicit_state"), "the ComfyUI folder") or "is not a ComfyUI folder"
+    return (given_path_problem(t.get("explicit_state"), "the ComfyUI folder", t.get("explicit_not_comfyui"))
+            or "is not a ComfyUI folder")
 
 
 def _where(t: dict[str, Any]) -> str:

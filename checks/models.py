@@ -247,7 +247,7 @@ def models_found(facts: dict[str, Any]):
         path, "Neither a ComfyUI install nor a Klein snapshot in the Hugging Face cache was found")
     tree = facts.get("comfyui_tree") or {}
     cause = None
-    bad_dir = given_path_problem((comfy or {}).get("root_state"), "the models folder")
+    bad_dir = given_path_problem((comfy or {}).get("root_state"), "the models folder", (comfy or {}).get("root"))
     if (comfy or {}).get("from") == "--models-dir" and bad_dir:
         what = f"--models-dir {comfy.get('root')} {bad_dir}"
     elif tree.get("explicit_not_comfyui") and comfy is not None and not opts.get("models_dir"):
@@ -540,7 +540,7 @@ def models_diffusers(facts: dict[str, Any]):
             title = f"No Klein snapshot in the Hugging Face cache ({names})"
             if hf.get("model_dir"):
                 state = hf.get("model_dir_state")
-                bad_dir = given_path_problem(state, "the snapshot folder")
+                bad_dir = given_path_problem(state, "the snapshot folder", hf.get("model_dir"))
                 title = f"No Klein snapshot in --model-dir {hf['model_dir']}" + (
                     f": {'the folder' if state == 'missing' else 'it'} {bad_dir}" if bad_dir else f" ({names})")
             yield make("models.diffusers.missing", title,

@@ -129,6 +129,78 @@ def test_not_found_and_explicit_wrong_folder(tmp_path):
         assert [f.title for f in findings(t, "comfyui.install")] == [f"--comfyui {given} {says}"]
 
 
+def crt_argv(line: str) -> list[str]:
+    """A Windows command line split as the C runtime splits it for a Python program (Microsoft's documented rules:
+    2n backslashes before a quote are n and the quote toggles quoting, 2n+1 are n and a literal quote; other
+    backslashes are literal)."""
+    out, cur, quoted, i, started = [], "", False, 0, False
+    while i < len(line):
+        ch = line[i]
+        if ch == "\\":
+            n = len(line[i:]) - len(line[i:].lstrip("\\"))
+            if line[i + n:i + n + 1] == '"':
+                cur += "\\" * (n // 2)
+                if n % 2:
+                    cur += '"'
+                    i += n + 1
+                else:
+                    i += n
+                started = True
+                continue
+            cur += "\\" * n
+            i += n
+            started = True
+            continue
+        if ch == '"':
+            quoted, started = not quoted, True
+        elif ch in " \t" and not quoted:
+            if started:
+                out.append(cur)
+            cur, started = "", False
+        else:
+            cur += ch
+            started = True
+        i += 1
+    if started:
+        out.append(cur)
+    return out
+
+
+def test_a_folder_typed_with_a_backslash_before_its_closing_quote_is_said_as_that(tmp_path):
+    """Windows Explorer's folder paths pasted as `--comfyui "C:\\ComfyUI_windows_portable\\" --smoke` reach the
+    program, in cmd and Windows PowerShell, as one argument `C:\\ComfyUI_windows_portable" --smoke` (the C runtime
+    reads `\\"` as a literal quote). check said only `does not exist (a typo, or a path with spaces ...)` (lead,
+    stop 51); it names the stray quote and the path as meant, which the same rules read back as that folder."""
+    assert crt_argv('a "C:\\x y\\" --smoke') == ["a", 'C:\\x y" --smoke']
+    assert crt_argv('a "C:\\x y\\\\" b') == ["a", "C:\\x y\\", "b"] and crt_argv('a "" b') == ["a", "", "b"]
+    line = 'klein-doctor check --comfyui "C:\\ComfyUI_windows_portable\\" --smoke'
+    argv = crt_argv(line)
+    assert argv[2:] == ["--comfyui", 'C:\\ComfyUI_windows_portable" --smoke']
+    t = inspect({"comfyui": argv[3]}, tmp_path / "home")
+    (title,) = [f.title for f in findings(t, "comfyui.install")]
+    meant = 'type it without that backslash: "C:\\ComfyUI_windows_portable"'
+    assert title.startswith(f"--comfyui {argv[3]} does not exist: ") and title.endswith(meant), title
+    # the path as said, typed back in cmd, is the folder meant
+    said = title[title.rindex('"C:'):]
+    assert crt_argv(f"klein-doctor check --comfyui {said} --smoke")[2:] == [
+        "--comfyui", "C:\\ComfyUI_windows_portable", "--smoke"]
+    # a real folder given so: the same words, with that folder
+    root = portable_tree(tmp_path / "portable")
+    t = inspect({"comfyui": f'{root}" --smoke'}, tmp_path / "home")
+    assert [f.title for f in findings(t, "comfyui.install")][0].endswith(f'type it without that backslash: "{root}"')
+    # --models-dir and --model-dir share the words
+    from doctor.checks._common import given_path_problem
+
+    for noun in ("the models folder", "the snapshot folder"):
+        assert given_path_problem("missing", noun, 'D:\\hf\\FLUX.2-klein-4B" --path diffusers').endswith(
+            'type it without that backslash: "D:\\hf\\FLUX.2-klein-4B"')
+        assert given_path_problem("file", noun, 'D:\\x"') == f"is a file, not {noun}"
+    # a typo without a quote keeps its words; a quote with nothing before it is no path meant
+    for given in (tmp_path / "ComfyUl", '" --smoke'):
+        t = inspect({"comfyui": str(given)}, tmp_path / "home")
+        assert "a typo, or a path with spaces" in findings(t, "comfyui.install")[0].title
+
+
 def test_models_check_names_the_wrong_comfyui_path_as_a_consequence(tmp_path):
     """`check --comfyui TYPO` once said "No ComfyUI install found: model files not checked" under Model files,
     as if nothing had been given; it names the path and follows from the comfyui finding (+1 consequence)."""
