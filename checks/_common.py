@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..platform_rules import device_cc
+from ..winpath import stray_quote
 from ..sizes import gb, gib  # noqa: F401 - the one size formatter (re-exported for the checks)
 
 
@@ -60,20 +61,6 @@ def no_gpu_found(facts: dict[str, Any]) -> bool:
     """The GPU probe ran and found no NVIDIA GPU (gpu.none); False where it did not run."""
     g = facts.get("gpu")
     return isinstance(g, dict) and not g.get("devices")
-
-
-def stray_quote(given: Any) -> str | None:
-    """A folder the user named that does not exist and holds a `"`: on Windows, cmd and Windows PowerShell pass
-    `"C:\\ComfyUI\\"` so that the program reads `\\"` as a literal quote (the C runtime's rule for a backslash before a
-    quote), and the rest of the line joins the path. The words that say so, with the path as it was meant; None
-    otherwise."""
-    if not isinstance(given, str) or '"' not in given:
-        return None
-    meant = given.split('"', 1)[0].rstrip("\\/ ")
-    if not meant:
-        return None
-    return (f'does not exist: its `"` comes from a backslash before the closing quote (cmd and Windows PowerShell read '
-            f'`\\"` as a quote and joined what followed to the path); type it without that backslash: "{meant}"')
 
 
 def given_path_problem(state: str | None, noun: str, given: Any = None) -> str | None:

@@ -348,7 +348,10 @@ def _comfyui(args: argparse.Namespace, manifest: dict[str, Any], out: Out) -> in
             raise PlanError(f"{i.name}: destination {i.dest} is outside {root}; refusing")
     from_dir = Path(args.from_dir).expanduser().resolve() if args.from_dir else None
     if from_dir is not None and not from_dir.is_dir():
-        raise PlanError(f"--from {from_dir}: no such folder")
+        from .winpath import stray_quote
+
+        raise PlanError(f"--from {args.from_dir}: " + (stray_quote(args.from_dir) or "no such folder"
+                                                  + (f" ({from_dir})" if str(from_dir) != args.from_dir else "")))
     out.say(f"Klein variant {variant['id']}: {variant.get('label', '')}")
     out.say(f"ComfyUI models folder: {models}")
     for n in notes:

@@ -195,6 +195,12 @@ def test_a_folder_typed_with_a_backslash_before_its_closing_quote_is_said_as_tha
         assert given_path_problem("missing", noun, 'D:\\hf\\FLUX.2-klein-4B" --path diffusers').endswith(
             'type it without that backslash: "D:\\hf\\FLUX.2-klein-4B"')
         assert given_path_problem("file", noun, 'D:\\x"') == f"is a file, not {noun}"
+    # install says the same for --comfyui and --from
+    from conftest import run_cli
+
+    for args in (["--comfyui", argv[3]], ["--models-dir", str(tmp_path), "--from", 'E:\\klein" -y']):
+        proc = run_cli("install", "--path", "comfyui", *args, "--dry-run", cwd=tmp_path)
+        assert proc.returncode == 2 and "type it without that backslash" in proc.stderr, proc.stderr
     # a typo without a quote keeps its words; a quote with nothing before it is no path meant
     for given in (tmp_path / "ComfyUl", '" --smoke'):
         t = inspect({"comfyui": str(given)}, tmp_path / "home")

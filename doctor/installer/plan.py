@@ -254,9 +254,12 @@ def comfy_folders(models_dir: Path | None, comfyui: Path | None) -> Path:
     if base is None:
         raise PlanError("no ComfyUI folder found: pass --comfyui DIR (the folder holding main.py and models/) "
                         "or --models-dir DIR (a models folder)")
+    given = base
     base = base.expanduser().resolve()
     if not base.is_dir():
-        raise PlanError(f"--comfyui {base}: no such folder")
+        from ..winpath import stray_quote
+
+        raise PlanError(f"--comfyui {given}: " + (stray_quote(str(given)) or "no such folder" + (f" ({base})" if str(base) != str(given) else "")))
     return base / "models"
 
 
