@@ -10012,6 +10012,13 @@ def _torchao_for_torch() -> dict[str, str]:
     return {str(r["torch_minor"]): str(r["torchao"]) for r in rows if r.get("torch_minor") and r.get("torchao")}
 
 
+@functools.lru_cache(maxsize=1)
+def _torchao_built() -> dict[str, str]:
+    """The torch release each row's torchao kernels load with (torch_companions.toml torchao.torch_built)."""
+    rows = _manifest_part("torch_companions", "torchao", [])
+    return {str(r["torch_minor"]): str(r["torch_built"]) for r in rows if r.get("torch_minor") and r.get("torch_built")}
+
+
 @_interp("torchao_torch")
 def _torchao_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torchao skipped its compiled kernels: it was built for another torch. A ROCm / XPU torch, or another vendor's
@@ -10046,6 +10053,20 @@ def _torchao_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                        "torch; if nothing you run uses torchao, `python -m pip uninstall torchao`")}
     out: dict[str, Any] = {"details": {"torch": tv, "torchao": ao}}
     out["title"] = f"torchao {ao} was built for another PyTorch than the installed {tv}: its C++/CUDA kernels are skipped"
+    built = _torchao_built().get(minor)
+    if want and ao.split("+")[0] == want and built and tv.split("+")[0] != built:
+        # the torchao is already the one for this minor: the torch is another patch release (0.14.1 with 2.9.1), so
+        # naming the same torchao again would be no fix
+        cu = re.search(r"\+(cu\d{3})\b", tv)
+        out["details"]["torchao_built_for"] = f"torch {built}"
+        out["title"] = (f"torchao {ao} is the release for torch {minor} but its kernels load only with torch {built}; the "
+                        f"installed {tv} is another patch release: its C++/CUDA kernels are skipped")
+        out["fix"] = ("Nothing to change for Klein: ComfyUI and diffusers run it without torchao's compiled kernels, and "
+                      "only those are skipped. If a node pack or script needs them, use the torch they were built for, "
+                      f"with its torchvision and torchaudio, in the Python that runs it: `python -m pip install \"torch=={built}\""
+                      + (f" --index-url https://download.pytorch.org/whl/{cu.group(1)}`" if cu else "`")
+                      + " (pytorch/ao#2919's table), or a newer torchao built for your torch when one is released")
+        return out
     if want:
         out["fix"] = (f"Install the torchao built for torch {minor}: `python -m pip install \"torchao=={want}\"` in the "
                       "Python that runs Klein (pytorch/ao#2919's table), or upgrade torch to the release this torchao "

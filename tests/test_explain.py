@@ -4662,6 +4662,14 @@ def test_round73_quantized_loader_kinds():
     m = one("Skipping import of cpp extensions due to incompatible torch version 2.8.0+cu128 for torchao version "
             "0.14.1 Please see https://github.com/pytorch/ao/issues/2919 for more info", "torchao.torch-mismatch")
     assert "torchao==0.13.0" in m["fix"]
+    # the torchao is already the one for this minor, the torch another patch release (round 514's nunchaku paste:
+    # torchao 0.14.1 with torch 2.9.1): the fix named torchao==0.14.1 again (lead, stop 51); it names the patch release
+    for tv, cu in (("2.9.1+cu128", "cu128"), ("2.9.1+cu130", "cu130"), ("2.9.1", None)):
+        m = one(f"Skipping import of cpp extensions due to incompatible torch version {tv} for torchao version 0.14.1 "
+                "Please see https://github.com/pytorch/ao/issues/2919 for more info", "torchao.torch-mismatch")
+        assert "torchao==0.14.1" not in m["fix"] and 'torch==2.9.0' in m["fix"], m["fix"]
+        assert ("--index-url https://download.pytorch.org/whl/" + cu in m["fix"]) if cu else "--index-url" not in m["fix"]
+        assert "only with torch 2.9.0" in m["title"] and m["details"]["torchao_built_for"] == "torch 2.9.0"
     assert ids("Skipping import of cpp extensions due to incompatible torch version 2.7.0+rocm6.3 for torchao "
                "version 0.15.0") == []
     assert ids("Skipping import of cpp extensions") == []
