@@ -19345,6 +19345,74 @@ def test_round504_xformers_bare_no_operator_blackwell_and_loader_no_clip_kinds()
               "No CLIP found\n", "Unity AudioManager: No clip found with key 'intro'\n"):
         assert ids(t) == [], t
 
+def test_round512_comfyui_generic_queries_malloc_triton_fp8_cast_kinds():
+    r"""Round 512 (ComfyUI failures from generic user queries, sixteenth pass): no rule changed; the round's kinds are
+    held here. torch's `CUDA error: operation not supported` in a ComfyUI paste (a `cudaMallocAsync` device line beside
+    it, or the message alone with its lines run together) is comfyui.cuda-malloc with `--disable-cuda-malloc` in the fix;
+    inductor's `Cannot find a working triton installation` under a ComfyUI node or a Windows env is triton.unavailable
+    (the fix names triton-windows); a CompilationError whose caret stops at a bare cast (`tmp1 = tmp0.to(tl.float32)`)
+    beside a pre-Ada card is gpu.no-fp8; torch.cuda's `Torch not compiled with CUDA enabled` in a ComfyUI venv is
+    torch.cpu-build. Silent: the same cast beside an Ada card, ZLUDA's cuBLAS errors on a Radeon, a node's own
+    `Expected a cuda device, but got: cpu`, a DirectML import, an access violation on an AMD card, and cuBLASLt's bare
+    `cublasLtMatmulAlgoGetHeuristic` refusal with no fp8 operation, card or CUDA 11 torch named (round 336's rule:
+    it cannot tell a CUDA 11 torch from a pre-Ada card; ComfyUI#7073 stays pinned)."""
+    sig = "comfyui.cuda-malloc"
+    for t in ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 31\n- **Node Type:** SamplerCustomAdvanced\n"
+              "- **Exception Type:** RuntimeError\n- **Exception Message:** CUDA error: operation not supported\n"
+              "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below "
+              "might be incorrect.\nFor debugging consider passing CUDA_LAUNCH_BLOCKING=1\n\n"
+              "Device: cuda:0 Quadro M6000 24GB : cudaMallocAsync\n",
+              "Total VRAM 4096 MB, total RAM 16000 MB\r\nDevice: cuda:0 NVIDIA GeForce GTX 960M : cudaMallocAsync\r\n"
+              "!!! Exception during processing !!! CUDA error: operation not supported\r\n"
+              "Compile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.\r\n",
+              "Klein 4B in ComfyUI stops every run: CUDA error: operation not supportedCUDA kernel errors might be "
+              "asynchronously reported at some other API call\n"):
+        m = one(t, sig)
+        assert "cudaMallocAsync" in m["title"] and "--disable-cuda-malloc" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    sig = "triton.unavailable"
+    for t in ("!!! Exception during processing !!! backend='inductor' raised:\nRuntimeError: Cannot find a working triton "
+              "installation. Either the package is not installed or it is too old. More information on installing "
+              "Triton can be found at https://github.com/openai/triton\n  File \"E:\\ComfyUI_windows_portable\\"
+              "python_embeded\\Lib\\site-packages\\torch\\_inductor\\scheduler.py\", line 3432, in create_backend\n",
+              "torch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\r\nRuntimeError: Cannot find a working "
+              "triton installation. More information on installing Triton can be found at https://github.com/openai/triton\r\n"):
+        m = one(t, sig)
+        assert "Triton" in m["title"] and "triton-windows" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    sig = "gpu.no-fp8"
+    t = ("RTX 3080 10GB, TorchCompileModel on flux-2-klein-4b-fp8\nCompilationError: at 6:11:\n"
+         "def triton_poi_fused__to_copy_1(in_ptr0, out_ptr0, xnumel, XBLOCK : tl.constexpr):\n"
+         "    xoffset = tl.program_id(0) * XBLOCK\n    x0 = xindex\n    tmp0 = tl.load(in_ptr0 + (x0), xmask)\n"
+         "    tmp1 = tmp0.to(tl.bfloat16)\n           ^\n")
+    m = one(t, sig)
+    assert "RTX 3080" in m["title"] and "fp8_e5m2" in m["fix"]
+    assert ids(t)[0] == sig
+    t = ("RTX 4090, TorchCompileModel\nCompilationError: at 6:11:\n"
+         "def triton_poi_fused__to_copy_1(in_ptr0, out_ptr0, xnumel, XBLOCK : tl.constexpr):\n    x0 = xindex\n"
+         "    tmp0 = tl.load(in_ptr0 + (x0), xmask)\n    tmp1 = tmp0.to(tl.float32)\n           ^\n")
+    assert sig not in ids(t)
+    sig = "torch.cpu-build"
+    t = ("Traceback (most recent call last):\n  File \"/home/ana/ComfyUI/comfy/model_management.py\", line 221, in <module>\n"
+         "    total_vram = get_total_memory(get_torch_device()) / (1024 * 1024)\n"
+         "  File \"/home/ana/ComfyUI/venv/lib/python3.12/site-packages/torch/cuda/__init__.py\", line 363, in _lazy_init\n"
+         "    raise AssertionError(\"Torch not compiled with CUDA enabled\")\nAssertionError: Torch not compiled with CUDA enabled\n")
+    m = one(t, sig)
+    assert "CPU-only" in m["title"] and "/home/ana/ComfyUI/venv/bin/python" in m["fix"]
+    for t in ("ComfyUI-Zluda, Radeon RX 7900 XTX\n!!! Exception during processing !!! CUDA error: "
+              "CUBLAS_STATUS_INTERNAL_ERROR when calling `cublasSgemm( handle, opa, opb, m, n, k, &alpha, a, lda, b, "
+              "ldb, &beta, c, ldc)`\n",
+              "  File \"C:\\ComfyUI\\custom_nodes\\ComfyUI_some_loader\\nodes.py\", line 88, in load\n"
+              "    torch.cuda.set_device(self.offload_device)\n  File \"C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\"
+              "torch\\cuda\\_utils.py\", line 34, in _get_device_index\n    raise ValueError(f\"Expected a cuda device, "
+              "but got: {device}\")\nValueError: Expected a cuda device, but got: cpu\n",
+              "RuntimeError: CUDA error: CUBLAS_STATUS_NOT_SUPPORTED when calling `cublasLtMatmulAlgoGetHeuristic( "
+              "ltHandle, computeDesc.descriptor(), Adesc.descriptor(), Bdesc.descriptor(), Cdesc.descriptor(), "
+              "Ddesc.descriptor(), preference.descriptor(), 1, &heuristicResult, &returnedResult)`\n",
+              "  File \"D:\\SM\\Packages\\ComfyUI\\comfy\\model_management.py\", line 38, in <module>\n    import torch_directml\n",
+              "Windows fatal exception: access violation\n\nGPU: RX 9070 XT 16GB, ComfyUI 0.30.0\n"):
+        assert ids(t) == [], t
+
 def test_round436_laptop_hybrid_graphics_kinds():
     r"""Round 436 (laptops and hybrid graphics: Optimus, MUX switches, integrated GPUs): the split cross-attention's own
     stop before it allocates (`Not enough memory, use lower resolution (max approx. NxN)`, ComfyUI's attention_split and
