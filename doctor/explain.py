@@ -11890,6 +11890,22 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         "brings the old one back: update or disable that pack; a timm folder inside a node pack "
                         "(custom_nodes\\...\\timm) shadows the installed one: update that pack or remove its copy"),
                 "details": d}
+    if g.get("depchk"):
+        # round 513: diffusers' / transformers' import-time dependency check (`dep_version_check("peft")`) read from its
+        # frames down to utils/versions.py's _compare_versions, the paste ending before the ImportError line:
+        # _compare_versions raises only when the installed version fails the requirement (a package that is not
+        # installed stops earlier, in require_version), so the package is installed and out of range (in practice
+        # older than this diffusers / transformers requires)
+        pkg, via = g["depchk"].lower(), (g.get("depvia") or "diffusers").lower()
+        if pkg not in _DEP_STACK:
+            return None  # another program's own requirement: not ours
+        return {"title": (f"Importing {via} stops in its own dependency check: the installed {pkg} does not meet the "
+                          f"version this {via} requires (most often an older {pkg})"),
+                "fix": (f"Upgrade it in the Python that runs Klein: `python -m pip install -U {pkg}` (ComfyUI portable: "
+                        f"`python_embeded\\python.exe -m pip install -U {pkg}`; a venv: its own `python -m pip`), then "
+                        f"check both with `python -m pip show {pkg} {via}`; the ImportError's last line names the version "
+                        "required and the one found"),
+                "details": {"package": pkg, "checked_by": f"{via} (dep_version_check)"}}
     pkg = (g.get("pkg") or "").lower()
     if pkg not in _DEP_STACK:
         return None  # another program's own requirement: not ours
@@ -13200,6 +13216,14 @@ def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
         return {"title": (f"Packages (or the tool that starts ComfyUI) went to {where}, not to ComfyUI portable's "
                           "python_embeded, which runs ComfyUI"),
                 "details": {"ran in": where}}
+    if g.get("bare"):
+        # round 513: a bare `pip ...` typed at a prompt inside the python_embeded folder (`...\\python_embeded>pip show
+        # accelerate`): that folder holds no pip (python_embeded\\Scripts is not on PATH), so cmd and PowerShell ran
+        # the pip on PATH, another Python's, whose answer says nothing about the Python that runs ComfyUI
+        cmd = _SPACE.sub(" ", g["bare"]).strip()
+        return {"title": ("A bare `pip` typed in the python_embeded folder ran the pip on PATH (another Python's), not "
+                          "ComfyUI portable's python_embeded, which runs ComfyUI"),
+                "details": {"command": cmd[:160]}}
     if g.get("contrast") and site:
         # round 491: a system Python's site-packages named beside python_embeded\Lib\site-packages as where the
         # packages went instead (an install script run by the system Python)

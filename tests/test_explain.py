@@ -22097,6 +22097,73 @@ def test_round505_torch_gelu_approximate_diffusers_flowmatch_kinds():
               "(D:\\proj\\app\\diffusers\\__init__.py)\n"):
         assert sig not in ids(t), (t, ids(t))
 
+def test_round513_pip_on_path_prompt_dep_version_check_frames_kinds():
+    r"""Round 513 (diffusers / transformers / accelerate / peft errors from generic user queries, twelfth pass): a bare
+    `pip` (pip3, pip.exe) typed at a cmd or PowerShell prompt inside ComfyUI portable's python_embeded folder
+    (`...\python_embeded>pip show accelerate`) ran the pip on PATH, another Python's, so its answer beside a missing
+    package is python.other-python-on-path, and it replaces python.module-missing's reading of the same error; the
+    lines that show the portable's own pip (pip's `Location:` in python_embeded\Lib\site-packages, the
+    python_embeded\Scripts launcher or its `Fatal error in launcher`) and `.\python.exe -m pip` stay silent for it.
+    diffusers' / transformers' import-time dependency check read from its frames (`dep_version_check("peft")` down to
+    utils/versions.py calling `_compare_versions(...)`) when the paste ends before the ImportError line is
+    python.dep-too-old for that package; the full message keeps its own numbered answer, a package outside the
+    diffusers path and a check stopping in require_version (the package not installed) stay silent."""
+    sig = "python.other-python-on-path"
+    err = ("!!! Exception during processing !!! Using `low_cpu_mem_usage=True` or a `device_map` requires Accelerate: "
+           "`pip install 'accelerate>=0.26.0'`\r\n")
+    cmd = (err + "\r\nE:\\AI\\ComfyUI_windows_portable\\python_embeded>pip list\r\nPackage            Version\r\n"
+           "------------------ -------\r\naccelerate         1.2.1\r\n")
+    ps = ("ComfyUI portable, the Florence2 loader says No module named 'peft'\n"
+          "PS D:\\ComfyUI_windows_portable\\python_embedded> pip3.exe show peft\nName: peft\nVersion: 0.14.0\n")
+    for text in (cmd, ps):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "python.module-missing" not in ids(text), ids(text)
+        assert "bare `pip`" in m["title"] and "pip on PATH" in m["title"]
+        assert "python_embeded\\python.exe -m pip install" in m["fix"]
+    own = ("E:\\AI\\ComfyUI_windows_portable\\python_embeded>pip show accelerate\nName: accelerate\nVersion: 1.2.1\n"
+           "Location: e:\\ai\\comfyui_windows_portable\\python_embeded\\lib\\site-packages\n")
+    dotpy = ("E:\\AI\\ComfyUI_windows_portable\\python_embeded>.\\python.exe -m pip show accelerate\n"
+             "Name: accelerate\nVersion: 1.2.1\n")
+    launcher = ("F:\\ComfyUI_windows_portable\\python_embeded>pip install -U peft\nFatal error in launcher: Unable to "
+                "create process using '\"D:\\a\\ComfyUI\\python_embeded\\python.exe\"  \"F:\\ComfyUI_windows_portable\\"
+                "python_embeded\\Scripts\\pip.exe\" install -U peft': The system cannot find the file specified.\n")
+    for t in (own, dotpy):
+        assert sig not in ids(t), (t, ids(t))
+    assert ids(launcher)[0] == "python.portable-pip-launcher" and sig not in ids(launcher), ids(launcher)
+
+    sig = "python.dep-too-old"
+    frames = ('  File "D:\\ComfyUI\\venv\\Lib\\site-packages\\diffusers\\utils\\constants.py", line 59, in <module>\r\n'
+              '    dep_version_check("peft")\r\n'
+              '  File "D:\\ComfyUI\\venv\\Lib\\site-packages\\diffusers\\dependency_versions_check.py", line 34, in '
+              'dep_version_check\r\n    require_version(deps[pkg], hint)\r\n'
+              '  File "D:\\ComfyUI\\venv\\Lib\\site-packages\\diffusers\\utils\\versions.py", line 111, in require_version\r\n'
+              '    _compare_versions(op, got_ver, want_ver, requirement, pkg, hint)\r\n'
+              '  File "D:\\ComfyUI\\venv\\Lib\\site-packages\\diffusers\\utils\\versions.py", line 44, in _compare_versions\r\n'
+              '    raise ImportError(\r\n')
+    tf = ('  File "/opt/conda/lib/python3.11/site-packages/transformers/integrations/deepspeed.py", line 40, in <module>\n'
+          '    dep_version_check("accelerate")\n'
+          '  File "/opt/conda/lib/python3.11/site-packages/transformers/dependency_versions_check.py", line 63, in '
+          'dep_version_check\n    require_version(deps[pkg], hint)\n'
+          '  File "/opt/conda/lib/python3.11/site-packages/transformers/utils/versions.py", line 111, in require_version\n'
+          '    _compare_versions(op, got_ver, want_ver, requirement, pkg, hint)\n')
+    for text, pkg, via in ((frames, "peft", "diffusers"), (tf, "accelerate", "transformers")):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert f"installed {pkg}" in m["title"] and f"Importing {via}" in m["title"] and "dependency check" in m["title"]
+        assert f"python -m pip install -U {pkg}" in m["fix"]
+    full = frames + "ImportError: peft>=0.6.0 is required for a normal functioning of this module, but found peft==0.5.0.\r\n"
+    hits = [m for m in explain.explain_text(full)[0] if m["id"] == sig]
+    assert len(hits) == 1 and hits[0]["title"].startswith("peft 0.5.0") and "requires peft>=0.6.0" in hits[0]["title"], hits
+    other = frames.replace('dep_version_check("peft")', 'dep_version_check("tqdm")')
+    missing = ('  File "/venv/lib/python3.12/site-packages/diffusers/utils/constants.py", line 59, in <module>\n'
+               '    dep_version_check("peft")\n'
+               '  File "/venv/lib/python3.12/site-packages/diffusers/utils/versions.py", line 102, in require_version\n'
+               '    got_ver = importlib.metadata.version(pkg)\n'
+               "importlib.metadata.PackageNotFoundError: No package metadata was found for peft\n")
+    for t in (other, missing):
+        assert sig not in ids(t), (t, ids(t))
+
 def test_round490_non_english_error_text_kinds():
     r"""Round 490 (ComfyUI and diffusers errors posted in languages other than English, third pass): Windows' refusal
     to start the compiler Triton's build.py runs (`subprocess.check_call(cc_cmd)` above a bare `PermissionError:
