@@ -8012,6 +8012,24 @@ def _glibc_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     details = {"needs": f"GLIBC_{g.get('ver')}"}
     if by:
         details["binary"] = by
+    if re.search(r"bitsandbytes[\\/]libbitsandbytes_\w{1,24}\.so", by):
+        # bitsandbytes' own library: its wheels target glibc 2.24, but the 0.45 releases' CUDA 12.6 / 12.8 builds came
+        # out needing 2.34 (bitsandbytes#1610); 0.46.0 is built for the older glibc again
+        ver = g.get("ver") or ""
+        return {"details": details,
+                "title": (f"bitsandbytes' compiled library needs glibc {ver}, newer than this Linux's C library"
+                          + (" (the bitsandbytes 0.45 builds for CUDA 12.6 / 12.8 need 2.34)" if ver == "2.34" else "")),
+                "cause": ("bitsandbytes loads its own compiled library (libbitsandbytes_cudaXXX.so) when it is imported; "
+                          "that file was built on a newer Linux than this one, so the loader refuses it. bitsandbytes' "
+                          "wheels are meant for glibc 2.24 and newer, but the 0.45 releases' CUDA 12.6 / 12.8 libraries "
+                          "were built needing glibc 2.34, which Ubuntu 20.04 (2.31), Debian 11 (2.31) and RHEL 8 (2.28) "
+                          "lack; 0.46.0 is built for the older glibc again. A program that pins bitsandbytes==0.45.x "
+                          "brings the failing build back."),
+                "fix": ("Install a bitsandbytes built for this glibc, in the Python that runs Klein: "
+                        "`python -m pip install -U \"bitsandbytes>=0.46\"` (where a program's requirements.txt pins "
+                        "`bitsandbytes==0.45.x`, change the pin to `bitsandbytes>=0.46` so its installer does not put the "
+                        "old build back); see this system's glibc with `ldd --version`: below 2.24 no prebuilt "
+                        "bitsandbytes loads, so build it from source or move to a newer Linux (Ubuntu 22.04 has 2.35)")}
     return {"details": details}
 
 

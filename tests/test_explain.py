@@ -22607,6 +22607,92 @@ def test_round503_torch_pin_too_old_for_python_and_amd_installer_kinds():
     assert ids(silent[-1]) == [], ids(silent[-1])
 
 
+def test_round514_cuda_libs_ld_library_path_glibc_kinds():
+    r"""Round 514 (Linux installs: CUDA libraries not found, LD_LIBRARY_PATH, conda vs pip CUDA, glibc too old, fourth
+    pass; every real case was right before any change, so this test holds the kinds the round's threads carry):
+    torch.cuda-libs-mismatch reads the pip wheel's libcusparse.so.12 bound to an older libnvJitLink.so.12
+    (`undefined symbol: __nvJitLink..._12_X, version libnvJitLink.so.12`), in a ComfyUI log with CRLF line ends, in a
+    terminal that wraps the ImportError across lines, and as a bare issue title; torch.cuda-libs-missing reads
+    `import torch` failing to open torch's own libnvJitLink; triton.libcuda-not-found reads Triton's `libcuda.so cannot
+    found!` under inductor; python.glibc-too-old reads bitsandbytes' own library named after `required by` (the change
+    of this round: its title names bitsandbytes and the glibc, and the fix installs bitsandbytes>=0.46, built for glibc
+    2.24 again after the 0.45 CUDA 12.6 / 12.8 builds needed 2.34), while another stack binary keeps the general wording.
+    Silent: another program's loader naming the same CUDA libraries (llamafile's ROCm module and its libamdhip64, a
+    C++ benchmark's `error while loading shared libraries: libcublasLt.so.13`, Paddle's dynamic loader,
+    llama-cpp-python's libllama.so needing libcudart.so.12) and a ROCm torch that cannot open libamdhip64."""
+    mismatch = [
+        ("** Platform: Linux\r\n"
+         "** Python version: 3.12.3 (main, Feb  4 2025, 14:48:35) [GCC 13.3.0]\r\n"
+         "Traceback (most recent call last):\r\n"
+         "  File \"/srv/ComfyUI/main.py\", line 145, in <module>\r\n"
+         "    import comfy.utils\r\n"
+         "  File \"/srv/ComfyUI/venv/lib/python3.12/site-packages/torch/__init__.py\", line 405, in <module>\r\n"
+         "    from torch._C import *  # noqa: F403\r\n"
+         "ImportError: /srv/ComfyUI/venv/lib/python3.12/site-packages/torch/lib/../../nvidia/cusparse/lib/libcusparse.so.12: "
+         "undefined symbol: __nvJitLinkCreate_12_8, version libnvJitLink.so.12\r\n"),
+        ("│ /opt/app/.venv/lib/python3.11/site-packages/torch/__init__.py:409 in <module> │\n"
+         "ImportError:\n"
+         "/opt/app/.venv/lib/python3.11/site-packages/torch/lib/../../nvidia/cusparse/lib/libcusparse.so.12\n"
+         ": undefined symbol: __nvJitLinkAddData_12_1, version libnvJitLink.so.12\n"),
+        "undefined symbol: __nvJitLinkComplete_12_6, version libnvJitLink.so.12\n",
+    ]
+    for text in mismatch:
+        m = one(text, "torch.cuda-libs-mismatch")
+        assert ids(text) == ["torch.cuda-libs-mismatch"], (ids(text), text)
+        assert "another version" in m["title"], m["title"]
+        assert "LD_LIBRARY_PATH" in m["fix"] and "download.pytorch.org/whl/cu" in m["fix"], m["fix"]
+    missing = ("$ uv run python -c 'import torch'\n"
+               "Traceback (most recent call last):\n"
+               "  File \"<string>\", line 1, in <module>\n"
+               "  File \"/home/kai/klein/.venv/lib/python3.13/site-packages/torch/__init__.py\", line 412, in <module>\n"
+               "    from torch._C import *  # noqa: F403\n"
+               "ImportError: libnvJitLink.so.13: cannot open shared object file: No such file or directory\n")
+    m = one(missing, "torch.cuda-libs-missing")
+    assert ids(missing) == ["torch.cuda-libs-missing"], ids(missing)
+    assert "cannot find" in m["title"] and "--force-reinstall torch" in m["fix"], (m["title"], m["fix"])
+    triton = ("!!! Exception during processing !!! backend='inductor' raised:\n"
+              "AssertionError: libcuda.so cannot found!\n"
+              "Possible files are located at ['/usr/lib64/libcuda.so.1'].Please create a symlink of libcuda.so to any of the file.\n")
+    m = one(triton, "triton.libcuda-not-found")
+    assert ids(triton) == ["triton.libcuda-not-found"], ids(triton)
+    assert "libcuda" in m["title"] and "libcuda" in m["fix"], (m["title"], m["fix"])
+    glibc = ("Traceback (most recent call last):\n"
+             "  File \"/data/ComfyUI/custom_nodes/ComfyUI_bitsandbytes_NF4/__init__.py\", line 3, in <module>\n"
+             "    import bitsandbytes as bnb\n"
+             "OSError: /lib64/libc.so.6: version `GLIBC_2.34' not found (required by "
+             "/data/ComfyUI/venv/lib/python3.10/site-packages/bitsandbytes/libbitsandbytes_cuda121.so)\n")
+    glibc_crlf = ("[rank0]:   File \"/opt/conda/envs/tune/lib/python3.11/site-packages/bitsandbytes/cextension.py\", line 72\r\n"
+                  "[rank0]: OSError: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.32' not found (required by "
+                  "/opt/conda/envs/tune/lib/python3.11/site-packages/bitsandbytes/libbitsandbytes_cuda128.so)\r\n")
+    for text, ver in ((glibc, "2.34"), (glibc_crlf, "2.32")):
+        m = one(text, "python.glibc-too-old")
+        assert ids(text) == ["python.glibc-too-old"], ids(text)
+        assert "bitsandbytes" in m["title"] and f"glibc {ver}" in m["title"], m["title"]
+        assert ("(the bitsandbytes 0.45 builds" in m["title"]) == (ver == "2.34"), m["title"]
+        assert '`python -m pip install -U "bitsandbytes>=0.46"`' in m["fix"] and "ldd --version" in m["fix"], m["fix"]
+    # another stack binary keeps the general wording (no bitsandbytes advice)
+    other = ("ImportError: /lib64/libc.so.6: version `GLIBC_2.32' not found (required by "
+             "/srv/venv/lib/python3.10/site-packages/flash_attn_2_cuda.cpython-310-x86_64-linux-gnu.so)\n")
+    m = one(other, "python.glibc-too-old")
+    assert "bitsandbytes" not in m["title"] and "bitsandbytes>=0.46" not in m["fix"], (m["title"], m["fix"])
+    silent = [
+        ("link_cuda_dso: note: dynamically linking /home/u/.llamafile/v/0.8.16/ggml-rocm.so\n"
+         "link_cuda_dso: warning: libamdhip64.so.6: cannot open shared object file: No such file or directory: failed to load library\n"),
+        "./bench_gemm: error while loading shared libraries: libcublasLt.so.13: cannot open shared object file: No such file or directory\n",
+        ("W0412 10:01:22.123 dynamic_loader.cc:307] Could not load library libcublasLt.so.11. "
+         "Error: libcublasLt.so.11: cannot open shared object file: No such file or directory\n"),
+        ("RuntimeError: Failed to load shared library '/workspace/ComfyUI/venv/lib/python3.11/site-packages/llama_cpp/lib/libllama.so': "
+         "libcudart.so.12: cannot open shared object file: No such file or directory\n"),
+        ("Traceback (most recent call last):\n"
+         "  File \"/home/r/ComfyUI/main.py\", line 145, in <module>\n"
+         "  File \"/home/r/ComfyUI/venv/lib/python3.12/site-packages/torch/__init__.py\", line 405, in <module>\n"
+         "    from torch._C import *  # noqa: F403\n"
+         "ImportError: libamdhip64.so.6: cannot open shared object file: No such file or directory\n"),
+    ]
+    for text in silent:
+        assert ids(text) == [], (ids(text), text)
+
+
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
     source archive (`numpy-1.26.4.tar.gz`, `numpy-1.11.1.zip`) and failing right after (`Preparing metadata
