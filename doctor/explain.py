@@ -7806,7 +7806,15 @@ def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     and a signing fix of its own; the kernel's line names no module, so it counts only beside the NVIDIA module's
     file (the nvidia_kmod fact). In a paste that names a hosted notebook (Colab, Kaggle: the notebook_host fact) torch's
     plain message and nvidia-smi's failure mean the notebook runs on a CPU runtime: handed to notebook.no-gpu-runtime,
-    even where the user names their own Mac or AMD card (the code runs on the notebook's machine, not theirs)."""
+    even where the user names their own Mac or AMD card (the code runs on the notebook's machine, not theirs).
+    nvidia-smi's failure line quoted as the value another program could not parse as a number (`invalid literal for
+    int() with base 10: "NVIDIA-SMI has failed ..."`) in a paste that says torch sees CUDA (`torch.cuda.is_available()
+    == True`: the cuda_on_said fact) is that program's own query failing while the driver works: not claimed."""
+    if g.get("smi_parse") and _fact(ctx, "cuda_on_said"):
+        # nvidia-smi's failure line read back as a number by another program (Python's `invalid literal for int()
+        # with base 10: "NVIDIA-SMI has failed ..."`: a node pack or tool parsing its VRAM query) while the same paste
+        # says torch sees CUDA: the driver is loaded and answering, so it is that program's query, not a missing driver
+        return None
     if _fact(ctx, "notebook_host") and not any(v for k, v in g.items() if k != "smi"):
         return {"as": "notebook.no-gpu-runtime", "details": {"notebook": _fact(ctx, "notebook_host")[:60]}}
     if _off_nvidia_anywhere(ctx):

@@ -19920,6 +19920,42 @@ def test_round506_sage_launch_cuda_overclock_revision_kinds():
     for rev in ("### ComfyUI Revision: 3301 [7e7e7e7e] | Released on '2025-04-11'\n", ""):
         assert ids("Second run always fails: CUDA error: invalid argument\n" + rev) == [], rev
 
+
+def test_round515_nvidia_smi_parsed_while_cuda_available_kinds():
+    r"""Round 515 (NVIDIA driver problems under image models, fifth pass): torch.no-driver reads nvidia-smi's
+    `NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver`. When that line is quoted as the
+    value another program could not parse as a number (Python's `invalid literal for int() with base 10:
+    "NVIDIA-SMI has failed ..."`: a node pack or tool reading its VRAM query) and the same paste says torch sees CUDA
+    (`torch.cuda.is_available() == True`, `CUDA available: True`, collect_env's `Is CUDA available: True`; the
+    cuda_on_said fact, before or after the error), the driver is loaded and answering: that program's own query failed,
+    not a missing driver, so it stays silent. The parse error alone, or beside `is_available() -> False`, keeps the
+    claim (a program reads the same failure on a machine without a driver), and so does nvidia-smi's own failure line
+    beside `is_available() == True` without the parse wrapper."""
+    sig = "torch.no-driver"
+    parsed = ("[VRAM] query failed: invalid literal for int() with base 10: \"NVIDIA-SMI has failed because it couldn't "
+              "communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.\"\n")
+    single = ("ValueError: invalid literal for int() with base 10: \"NVIDIA-SMI has failed because it couldn't "
+              "communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.\\n\"\n")
+    # the parse error with nothing saying CUDA works (or saying it does not): still the missing driver
+    for t in (parsed, single, "torch.cuda.is_available() -> False\n" + parsed, parsed.replace("\n", "\r\n")):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "no NVIDIA driver" in m["title"] and "nvidia-smi" in m["fix"]
+    # torch says CUDA is available in the same paste: the program's own query, silent
+    for said in ("Torch: CUDA available (torch.cuda.is_available() == True)\n",
+                 "Is CUDA available: True\nCUDA runtime version: 12.8.93\nGPU models and configuration: GPU 0: NVIDIA GeForce RTX 4060 Ti\n",
+                 "cuda_available: True\n"):
+        for t in (said + parsed, parsed + said, (said + single).replace("\n", "\r\n")):
+            assert ids(t) == [], t
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node Type:** SeedVR2VideoUpscaler\n- **Exception Type:** "
+              "ValueError\n- **Exception Message:** " + single.removeprefix("ValueError: ")
+              + "## System Information\n- **PyTorch Version:** 2.8.0+cu128\n"
+              "torch.cuda.is_available() = True\n")
+    assert sig not in ids(report), report
+    # nvidia-smi's own failure line, no parse wrapper: the claim stays even beside is_available() True
+    assert ids("torch.cuda.is_available() == True\nNVIDIA-SMI has failed because it couldn't communicate with the "
+               "NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.\n") == [sig]
+
 def test_round501_klein_kitchen_npu_device_kinds():
     r"""Round 501 (FLUX.2 [klein] 4B / 9B errors users posted in 2026, fifth pass): ComfyUI's own startup line naming
     a Huawei Ascend NPU as its device (`Device: npu`, `Device: npu:0`) or comfy-kitchen's refusal of that device
