@@ -11323,8 +11323,8 @@ def _protobuf_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     sentencepiece's model module); the bare line, or another package's generated code (ONNX, TensorBoard, TensorFlow,
     mediapipe, another `*_pb2`), is that package's."""
     near = _near(ctx)
-    if not (near.get("hf_tokenizer") or ctx.get("hf_tokenizer")):
-        return None
+    if not (near.get("hf_tokenizer") or ctx.get("hf_tokenizer") or near.get("tf_lazy_import")):
+        return None  # transformers' own lazy import failing on it (tf_lazy_import) is the stack's chain too
     if near.get("foreign_pb2") or near.get("other_webui") or _other_gpu(ctx):
         return None
     return {}
@@ -11718,6 +11718,25 @@ def _keys_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _other_gpu(ctx):
         return None
+    if g.get("shardck"):
+        # transformers 4.47 removed shard_checkpoint; AutoAWQ (which peft imports when installed) and optimum still
+        # import it. Claimed with ComfyUI or diffusers in view; a trainer's or LLM tool's own import is its pin
+        near = _near(ctx)
+        if not (_comfy_named_near(near) or near.get("diffusers_named")):
+            return None
+        return {"title": ("transformers 4.47+ removed `shard_checkpoint`: a package imported here (AutoAWQ through peft, "
+                          "optimum, or an old peft) is older than the transformers beside it"),
+                "cause": ("transformers 4.47 removed `shard_checkpoint` from transformers.modeling_utils. AutoAWQ still imports "
+                          "it, and peft imports AutoAWQ whenever it is installed, so importing peft, diffusers' LoRA loader "
+                          "(diffusers.loaders.peft) and every node pack above them (ComfyUI-Easy-Use, LayerDiffuse, wrappers "
+                          "that import diffusers) fails; optimum's older releases import it too."),
+                "fix": ("In the Python that runs ComfyUI, see what is installed: `python -m pip show autoawq optimum peft "
+                        "transformers` (portable: `python_embeded\\python.exe -m pip show autoawq optimum peft transformers`). "
+                        "If autoawq is there and no node needs it, remove it: `python -m pip uninstall -y autoawq`; otherwise "
+                        "upgrade the rest together: `python -m pip install -U peft optimum diffusers`. Where nothing newer exists "
+                        "for the package that needs it, pin transformers below 4.47: `python -m pip install \"transformers<4.47\"`"),
+                "details": {"missing_name": "shard_checkpoint", "module": "transformers.modeling_utils",
+                            "removed_in": "transformers 4.47"}}
     if g.get("lib") and g.get("lazy"):
         # diffusers' lazy import wraps the failure: diffusers or the peft it imports for LoRA loading needs a
         # transformers module of a newer release than the one installed

@@ -21997,6 +21997,67 @@ def test_round507_portable_embedded_python_update_kinds():
     assert "comfyui.aimdo-unavailable" not in ids(aimdo.format("Started it with run_amd_gpu_disable_smart_memory:"))
     assert "comfyui.aimdo-unavailable" in ids(aimdo.format("Started it with run_nvidia_gpu:"))
 
+def test_round516_node_pack_import_kinds():
+    r"""Round 516 (ComfyUI custom node packs failing to import, sixth pass): an import that Python resolves to a
+    library's own folder inside custom_nodes (`cannot import name 'X' from 'transformers' (...custom_nodes\transformers\
+    __init__.py)`, the same for diffusers, torch, huggingface_hub, accelerate, peft, safetensors, numpy) is
+    comfyui.package-in-custom-nodes, told as a library copy shadowing the installed one (delete the folder); the same
+    library in site-packages or a node pack whose folder merely starts with the name stays silent. protobuf's missing
+    `builder` reported under transformers' own lazy import (`Failed to import transformers.X because of the following
+    error`) is python.protobuf-too-old; the bare line and TensorFlow's generated code stay silent. transformers 4.47's
+    removed `shard_checkpoint` (AutoAWQ through peft, optimum) with ComfyUI or diffusers in view, the line also cut short
+    by an issue title at `transformers.modeling_`, is python.dep-too-old; an LLM trainer's own import of it stays silent."""
+    sig = "comfyui.package-in-custom-nodes"
+    lin = ("Traceback (most recent call last):\n"
+           "  File \"/home/ana/ComfyUI/custom_nodes/ComfyUI-FooCaption/nodes.py\", line 12, in <module>\n"
+           "    from diffusers import FluxPipeline\n"
+           "ImportError: cannot import name 'FluxPipeline' from 'diffusers' "
+           "(/home/ana/ComfyUI/custom_nodes/diffusers/__init__.py)\n")
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 12\r\n- **Node Type:** CaptionLoader\r\n"
+              "- **Exception Type:** ImportError\r\n- **Exception Message:** cannot import name 'hf_hub_download' from "
+              "'huggingface_hub' (E:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\huggingface_hub\\__init__.py)\r\n")
+    for text, pkg in ((lin, "diffusers"), (report, "huggingface_hub")):
+        m = one(text, sig)
+        assert pkg in m["title"], m["title"]
+        assert "Delete that folder" in m["fix"] and "site-packages" in m["fix"]
+        assert "print(transformers.__file__)" in m["fix"]
+    for t in (lin.replace("/home/ana/ComfyUI/custom_nodes/diffusers/__init__.py",
+                          "/home/ana/ComfyUI/venv/lib/python3.12/site-packages/diffusers/__init__.py"),
+              lin.replace("custom_nodes/diffusers/__init__.py", "custom_nodes/diffusers_helpers/__init__.py"),
+              report.replace("custom_nodes\\huggingface_hub\\__init__.py",
+                             "custom_nodes\\ComfyUI-huggingface_hub-tools\\__init__.py")):
+        assert sig not in ids(t), (t, ids(t))
+
+    pb = "python.protobuf-too-old"
+    lazy = ("Cannot import /opt/ComfyUI/custom_nodes/ComfyUI-QwenCaption module for custom nodes: Failed to import "
+            "transformers.models.auto.processing_auto because of the following error (look up to see its traceback):\n"
+            "cannot import name 'builder' from 'google.protobuf.internal' "
+            "(/opt/venv/lib/python3.11/site-packages/google/protobuf/internal/__init__.py)\n")
+    m = one(lazy, pb)
+    assert "protobuf>=3.20" in m["fix"]
+    for t in ("cannot import name 'builder' from 'google.protobuf.internal'\n",
+              lazy.replace("(/opt/venv", "  File \"/opt/venv/lib/python3.11/site-packages/tensorflow/core/framework/"
+                                         "function_pb2.py\", line 5, in <module>\n(/opt/venv")):
+        assert pb not in ids(t), (t, ids(t))
+
+    dep = "python.dep-too-old"
+    shard = ("  File \"D:\\ComfyUI-aki-v2\\custom_nodes\\ComfyUI-LayerDiffuse\\lib_layerdiffusion\\models.py\", line 5, "
+             "in <module>\r\n    from diffusers.models.unets.unet_2d_blocks import UNetMidBlock2D\r\n"
+             "ImportError: cannot import name 'shard_checkpoint' from 'transformers.modeling_utils' "
+             "(D:\\ComfyUI-aki-v2\\python\\Lib\\site-packages\\transformers\\modeling_utils.py)\r\n")
+    cut = ("(IMPORT FAILED) Failed to import diffusers.loaders.peft: cannot import name 'shard_checkpoint' from "
+           "'transformers.modeling_\n\n  File \"/srv/ComfyUI/custom_nodes/ComfyUI-Easy-Use/py/easyNodes.py\", line 17, "
+           "in <module>\n")
+    for text in (shard, cut):
+        m = one(text, dep)
+        assert "4.47" in m["title"] and "shard_checkpoint" in m["title"]
+        assert "pip uninstall -y autoawq" in m["fix"] and "transformers<4.47" in m["fix"]
+    trainer = ("  File \"/opt/swift/swift/llm/utils/model.py\", line 9, in <module>\n"
+               "    from transformers.modeling_utils import shard_checkpoint\n"
+               "ImportError: cannot import name 'shard_checkpoint' from 'transformers.modeling_utils' "
+               "(/opt/conda/lib/python3.10/site-packages/transformers/modeling_utils.py)\n")
+    assert dep not in ids(trainer), ids(trainer)
+
 def test_round496_quantized_flux_files_kinds():
     r"""Round 496 (quantized FLUX-family files in ComfyUI and diffusers: fp8 scaled, GGUF, NF4, nunchaku, torchao;
     fourth pass): torch's `couldn't find storage object Float8_...Storage` (torch.set_default_dtype() given a float8
