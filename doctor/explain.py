@@ -10415,6 +10415,20 @@ def _volume_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     path = g.get("path") or ""
     if _off_nvidia(ctx) or _WINDOWS_PATH.search(path) or _OTHER_WRITE_PATH.search(path):
         return None
+    if g.get("initown") or g.get("initperm"):
+        # round 518: the ComfyUI-Nvidia-Docker image's init script refuses its mounted run folder before ComfyUI starts
+        want, have = g.get("want") or "", g.get("have") or ""
+        ids = want or "$(id -u):$(id -g)"
+        what = (f"is owned by {have}, not by {want}, the user and group the image runs ComfyUI as" if want and have
+                else f"is {g.get('initperm')} for the user the image runs ComfyUI as")
+        return {"title": f"The container's init script stops: the host folder mounted at {path} {what}",
+                "fix": (f"On the host, give the folder you mount at {path} to that user: `sudo chown -R {ids} ./run` (your "
+                        "folder in place of ./run; the numbers are the image's WANTED_UID:WANTED_GID); "
+                        "FORCE_CHOWN cannot change a folder mounted at container start. Rootless Podman maps your host user "
+                        "away unless told otherwise: start it with `podman run --userns=keep-id ...` (compose: "
+                        "`userns_mode: keep-id`). Docker Desktop on Windows: keep the folder inside the WSL file system, "
+                        "not on C:\\ or D:\\"),
+                "details": {k: v for k, v in (("path", path), ("expected", want), ("actual", have)) if v}}
     if g.get("mgr"):
         # ComfyUI-Manager's own line for a node pack it could not remove / clone / pull; the file is named relative to
         # the pack's folder. On Windows the same errno is most often a file held open by another program: not claimed.
@@ -10445,6 +10459,10 @@ def _hf_cache_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     if g.get("errno") == "30" or g.get("ro"):
         return {"title": "The Hugging Face cache is on a read-only file system",
                 "details": {"path": g.get("path") or ""}}
+    if g.get("warnline"):
+        # round 518: transformers' own warning; the load goes on (it only cannot cache), so a fatal error after it
+        # (ComfyUI's user folder refused in the same mounted folder) is listed first
+        return {"severity": "warn"}
     return {}
 
 
@@ -14535,8 +14553,13 @@ def explain_hits(hits: Iterable[Hit | dict[str, Any]], cat: Catalog | None = Non
                      and abs(int(o["_offset"]) - int(m["_offset"])) <= SUPERSEDE_NEAR), None)
         if twin is None:
             out.append(m)
-        elif len(m.get("details") or {}) > len(twin.get("details") or {}):
+            continue
+        if len(m.get("details") or {}) > len(twin.get("details") or {}):
             twin["details"] = m["details"]
+        # round 518: a cause seen first in a warning and then in a fatal error is as grave as the error
+        rank = {"fail": 0, "warn": 1, "info": 2}
+        if rank.get(m["severity"], 3) < rank.get(twin["severity"], 3):
+            twin["severity"] = m["severity"]
     sev = {"fail": 0, "warn": 1, "info": 2}
     out.sort(key=lambda m: (sev.get(m["severity"], 3), int(m["_offset"])))
     # a match that is the symptom of another one present (its "_after") goes right after that cause

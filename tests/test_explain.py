@@ -19707,6 +19707,59 @@ def test_round509_swarm_no_clip_old_dualclip_flux_type_load_checkpoint_prose_kin
         assert sig not in ids(t) and "comfyui.checkpoint-loader" not in ids(t), t
 
 
+def test_round518_container_init_mount_owner_hf_warning_order_kinds():
+    r"""Round 518 (WSL2, Docker and containers with NVIDIA GPUs, fourth pass): the ComfyUI-Nvidia-Docker image's init
+    script refusing its mounted run folder (`!! ERROR: Directory /comfy/mnt owned by unexpected user/group, expected U:G,
+    actual U:G`, or `... not writeable / not readable / not executable`) is docker.volume-not-writable, told with the
+    owner it found and the one it wants, the chown with those numbers and Podman's `--userns=keep-id`. transformers'
+    `There was a problem when trying to write in your cache folder` warning is listed as a warning, so a fatal error
+    after it (ComfyUI's user folder refused in the same mounted folder) comes first; where the same cache also fails
+    with errno 13 the cache match stays fatal. Silent: another program's `owned by unexpected user/group` sentence, the
+    script's `not found` line (no mount at all), a plain `Directory ... not writeable` without the script's prefix."""
+    sig = "docker.volume-not-writable"
+    owned = ("comfyui-nvidia-1  | == Testing write access as the comfy user to the run directory\r\n"
+             "comfyui-nvidia-1  | !! ERROR: Directory /comfy/mnt owned by unexpected user/group, expected 1024:1024, "
+             "actual 1000:1000 -- FORCE_CHOWN will not work for this folder, it is a PATH mounted at container startup "
+             "and requires a manual fix: chown -R 1024:1024 foldername\r\n"
+             "comfyui-nvidia-1  | !! Exiting script (ID: 44)\r\n")
+    assert ids(owned) == [sig], ids(owned)
+    m = one(owned, sig)
+    assert "owned by 1000:1000" in m["title"] and "1024:1024" in m["title"]
+    assert "sudo chown -R 1024:1024" in m["fix"] and "--userns=keep-id" in m["fix"]
+    assert m["details"]["expected"] == "1024:1024" and m["details"]["actual"] == "1000:1000"
+    for t in ("!! ERROR: Directory /basedir not writeable\n!! Exiting script (ID: 61)\n",
+              "[comfyui] | !! ERROR: Directory /comfy/mnt not executable\n"):
+        assert ids(t) == [sig], t
+        m = one(t, sig)
+        assert "init script" in m["title"] and "$(id -u):$(id -g)" in m["fix"]
+    # another program's ownership guard, the script's missing-mount line, a bare sentence: not claimed
+    for t in ("RuntimeError: Runtime base dir /app/.deer-flow is owned by unexpected user/group (0:0); expected "
+              "1000:1000. Fix ownership before starting services.\n",
+              "!! ERROR: Directory /comfy/mnt not found\n",
+              "Directory /var/lib/app not writeable, skipping cache\n"):
+        assert sig not in ids(t), t
+    # the transformers cache warning, then ComfyUI's user folder refused: the fatal one first
+    warn = ("There was a problem when trying to write in your cache folder (/comfy/mnt/.cache/huggingface/hub). You "
+            "should set the environment variable TRANSFORMERS_CACHE to a writable directory.\n"
+            "pytorch version: 2.7.1+cu128\nDevice: cuda:0 NVIDIA GeForce RTX 4070 : cudaMallocAsync\n"
+            "Traceback (most recent call last):\n  File \"/comfy/mnt/ComfyUI/main.py\", line 310, in <module>\n"
+            "  File \"/comfy/mnt/ComfyUI/app/user_manager.py\", line 52, in __init__\n"
+            "    os.makedirs(user_directory, exist_ok=True)\n"
+            "OSError: [Errno 30] Read-only file system: '/comfy/mnt/ComfyUI/user'\n")
+    got = ids(warn)
+    assert got[0] == "comfyui.user-dir-unwritable" and "hf.cache-not-writable" in got, got
+    assert one(warn, "hf.cache-not-writable")["severity"] == "warn"
+    alone = ("There was a problem when trying to write in your cache folder (/root/.cache/huggingface). You should "
+             "set the environment variable TRANSFORMERS_CACHE to a writable directory.\n")
+    assert ids(alone) == ["hf.cache-not-writable"] and one(alone, "hf.cache-not-writable")["severity"] == "warn"
+    # the same cache refused with errno 13 after the warning: one cache match, fatal
+    fatal = alone + ("  File \"/opt/venv/lib/python3.11/site-packages/huggingface_hub/file_download.py\", line 1010, in "
+                     "_hf_hub_download_to_cache_dir\nPermissionError: [Errno 13] Permission denied: "
+                     "'/root/.cache/huggingface/hub/models--black-forest-labs--FLUX.2-klein-4B'\n")
+    assert ids(fatal) == ["hf.cache-not-writable"], ids(fatal)
+    assert one(fatal, "hf.cache-not-writable")["severity"] == "fail"
+
+
 def test_round493_sequential_offload_slow_bf16_on_volta_tensorrt_nan_kinds():
     r"""Round 493 (diffusers and transformers errors from generic user queries, ninth pass): a script's own
     `pipe.enable_sequential_cpu_offload()` call (not commented out), or a writer's `instead of sequential_cpu_offload`,
