@@ -20555,6 +20555,42 @@ def test_round510_attention_backend_flash_build_kinds():
         assert ids(t) == [], (t, ids(t))
 
 
+
+def test_round519_quantized_model_quanto_build_kinds():
+    r"""Round 519 (quantized FLUX-family files, fifth pass): accelerate's refusal `... does not have a parameter or a buffer
+    named input_scale` / `output_scale` is diffusers.quanto-checkpoint-plain-loader (a folder saved by optimum-quanto's
+    QuantizedDiffusersModel loaded with the plain model class: load it with quanto's class, or quantize at load time with
+    diffusers' QuantoConfig); nvcc's host-compiler refusal cut after its first sentence (`unsupported Microsoft Visual
+    Studio version!`, as an issue title above optimum-quanto's quanto_cuda build) is cuda.host-compiler-unsupported.
+    Silent: accelerate's refusal for any other name (a plain model's own keys), and the Visual Studio words without
+    nvcc's `!` in a user's question."""
+    sig = "diffusers.quanto-checkpoint-plain-loader"
+    for t in (
+            "Traceback (most recent call last):\r\n  File \"C:\\Users\\ana\\klein\\run_q8.py\", line 9, in <module>\r\n"
+            "    transformer = Flux2Transformer2DModel.from_pretrained(\"D:/models/klein-4b-qfloat8\")\r\n"
+            "  File \"C:\\Users\\ana\\klein\\.venv\\Lib\\site-packages\\accelerate\\utils\\modeling.py\", line 286, in "
+            "set_module_tensor_to_device\r\n    raise ValueError(f\"{module} does not have a parameter or a buffer named "
+            "{tensor_name}.\")\r\nValueError: Linear(in_features=3072, out_features=9216, bias=False) does not have a "
+            "parameter or a buffer named output_scale.\r\n",
+            "ValueError: Linear(in_features=7680, out_features=3072, bias=True) does not have a parameter or a buffer named "
+            "input_scale\n"):
+        m = one(t, sig)
+        assert "optimum-quanto" in m["title"] and "input_scale" in m["title"], m["title"]
+        assert "QuantizedDiffusersModel" in m["fix"] and "QuantoConfig(weights_dtype=" in m["fix"], m["fix"]
+    for t in ("ValueError: Linear(in_features=3072, out_features=3072, bias=True) does not have a parameter or a buffer "
+              "named weight.\n",
+              "ValueError: Flux2Transformer2DModel(...) does not have a parameter or a buffer named pos_embed.freqs\n"):
+        assert sig not in ids(t), (t, ids(t))
+    sig = "cuda.host-compiler-unsupported"
+    t = ("unsupported Microsoft Visual Studio version!\r\n\r\nE:\\venvs\\flux\\Lib\\site-packages\\optimum\\quanto\\library\\"
+         "ops.py:66: UserWarning: An exception was raised while calling the optimized kernel for quanto::gemm_f16i4_awq: "
+         "Error building extension 'quanto_cuda': [1/6] C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v12.4\\"
+         "bin\\nvcc --generate-dependencies-with-compile -Xcompiler /MD -DTORCH_EXTENSION_NAME=quanto_cuda\r\n")
+    m = one(t, sig)
+    assert "host C++ compiler" in m["title"] and "Visual Studio 2022 Build Tools" in m["fix"], (m["title"], m["fix"])
+    assert sig not in ids("Is this an unsupported Microsoft Visual Studio version problem? I have VS 2026 installed "
+                          "and CUDA 12.4.\n")
+
 def test_round400_flux2_diffusers_pipeline_kinds():
     r"""Round 400 (diffusers issues about FLUX.2 / Klein pipelines, fourth pass): diffusers' context-parallel hook's
     `Expected input tensor to have N dimensions, but got M dimensions, split will not be applied` is
