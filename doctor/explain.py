@@ -11973,6 +11973,10 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if pkg not in _DEP_STACK:
         return None  # another program's own requirement: not ours
     want, have = g.get("want") or "", g.get("have") or ""
+    # the message ends its sentence after the version (`but found peft==0.5.0.`), and transformers' hint follows it
+    # (`\nTry: pip install transformers -U ...`, joined to it where a paste lost its line breaks): the version alone
+    have = (re.match(r"\d+(?:\.\d+)*(?:(?:a|b|rc|\.post|\.dev)\d+)?(?:\+[\w.]*\w)?", have) or [have])[0]
+    want = (re.match(r"\d+(?:\.\d+)*(?:(?:a|b|rc|\.post|\.dev)\d+)?", want) or [want])[0]
     if g.get("upper") and not _version_below(have, want):
         return None  # a range whose upper bound the installed version passed: the calling program's own pin
     spec = f'"{pkg}{g.get("op") or ">="}{want}"'

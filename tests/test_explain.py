@@ -1156,6 +1156,16 @@ def test_round22_hub_side_kinds():
     m = one("ImportError: accelerate>=0.31.0 is required for a normal functioning of this module, but found "
             "accelerate==0.26.1.", "python.dep-too-old")
     assert 'pip install -U "accelerate>=0.31.0"' in m["fix"] and "0.26.1" in m["title"]
+    # the sentence's full stop and transformers' `Try:` hint after it are not part of the version (the title said
+    # `peft 0.5.0. is installed`, or `0.5.0.Try` where the paste lost its line break: lead, stop 51)
+    for tail in (".", ".\nTry: `pip install transformers -U` or `pip install -e '.[dev]'`", ".Try: `pip install transformers -U`",
+                 ".\r\nTry: `pip install transformers -U`"):
+        m = one(f"ImportError: peft>=0.6.0 is required for a normal functioning of this module, but found peft==0.5.0{tail}",
+                "python.dep-too-old")
+        assert m["title"].startswith("peft 0.5.0 is installed,") and m["details"]["installed"] == "0.5.0", m["title"]
+    m = one("tokenizers>=0.21,<0.22 is required for a normal functioning of this module, but found tokenizers==0.19.1.dev0.",
+            "python.dep-too-old")
+    assert m["details"]["installed"] == "0.19.1.dev0"
     assert ids("ImportError: gradio>=4.0 is required for a normal functioning of this module, but found gradio==3.50.2.") == []
     m = one("  File \"C:\\env\\Lib\\site-packages\\peft\\utils\\other.py\", line 31, in <module>\n"
             "    from transformers.integrations.deepspeed import is_deepspeed_zero3_enabled\n"
