@@ -23353,6 +23353,60 @@ def test_round508_cuda_oom_said_offload_arrow_amd_workstation_kinds():
               "FAQ: what to do about CUDA OOM errors, and which launch flags help\n"):
         assert ids(t) == [], t
 
+def test_round517_fitz_moviepy_cumm_oom_non_english_kinds():
+    r"""Round 517 (ComfyUI and diffusers errors posted in languages other than English, fourth pass): a traceback
+    through site-packages' `fitz/__init__.py` whose next line is `from frontend import *` is the unrelated PyPI
+    package `fitz` shadowing PyMuPDF (python.fitz-not-pymupdf), in a ComfyUI frame layout or IPython's; `No module
+    named 'moviepy.editor'` (also cut to `moviepy.edit` after its `from moviepy.editor import` line) is moviepy 2.x,
+    which removed that module (python.moviepy2-no-editor); cumm's (spconv's) `cuda failed with error 2 out of memory`
+    is CUDA's allocation failure (cuda.oom). Silent: a project's own missing `frontend` package, a changelog line about
+    moviepy.editor, cumm's other CUDA errors, and the cumm OOM on an AMD (ROCm) setup."""
+    fitz = ("Traceback (most recent call last):\n"
+            "  File \"/home/mei/ComfyUI/nodes.py\", line 2131, in load_custom_node\n"
+            "    module_spec.loader.exec_module(module)\n"
+            "  File \"/home/mei/ComfyUI/custom_nodes/comfyui-pdf-tools/pdf_loader.py\", line 4, in <module>\n"
+            "    import fitz\n"
+            "  File \"/home/mei/ComfyUI/.venv/lib/python3.12/site-packages/fitz/__init__.py\", line 1, in <module>\n"
+            "    from frontend import *\n"
+            "ModuleNotFoundError: No module named 'frontend'\n"
+            "Cannot import /home/mei/ComfyUI/custom_nodes/comfyui-pdf-tools module for custom nodes: No module named 'frontend'\n")
+    m = one(fitz, "python.fitz-not-pymupdf")
+    assert ids(fitz) == ["python.fitz-not-pymupdf"]
+    assert "PyMuPDF" in m["title"] and "pip install --force-reinstall pymupdf" in m["fix"]
+    assert "uninstall -y fitz frontend" in m["fix"]
+    ipy = ("ModuleNotFoundError                       Traceback (most recent call last)\r\n"
+           "Cell In[3], line 1\r\n----> 1 import fitz\r\n\r\n"
+           "File C:\\Users\\kai\\miniconda3\\envs\\sd\\Lib\\site-packages\\fitz\\__init__.py:1\r\n"
+           "----> 1 from frontend import *\r\n      2 import tools\r\n\r\n"
+           "ModuleNotFoundError: No module named 'frontend'\r\n")
+    assert ids(ipy) == ["python.fitz-not-pymupdf"]
+    movie = ("[2025-04-02 10:11:12.345] Traceback (most recent call last):\n"
+             "  File \"/opt/ComfyUI/nodes.py\", line 2147, in load_custom_node\n    module_spec.loader.exec_module(module)\n"
+             "  File \"/opt/ComfyUI/custom_nodes/ComfyUI-VideoTools/nodes/video_io.py\", line 9, in <module>\n"
+             "    from moviepy.editor import VideoFileClip, AudioFileClip\n"
+             "ModuleNotFoundError: No module named 'moviepy.editor'\n\n"
+             "Cannot import /opt/ComfyUI/custom_nodes/ComfyUI-VideoTools module for custom nodes: No module named 'moviepy.editor'\n")
+    m = one(movie, "python.moviepy2-no-editor")
+    assert ids(movie) == ["python.moviepy2-no-editor"]
+    assert "moviepy 2.x" in m["title"] and 'pip install "moviepy<2"' in m["fix"]
+    cut = ("  File \"E:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfyui-foley\\foley.py\", line 12, in <module>\r\n"
+           "    from moviepy.editor import ImageSequenceClip\r\nModuleNotFoundError: No module named 'moviepy.edit\r\n")
+    assert ids(cut) == ["python.moviepy2-no-editor"]
+    cumm = ("  File \"D:\\TRELLIS\\venv\\Lib\\site-packages\\spconv\\pytorch\\conv.py\", line 512, in forward\n"
+            "    outids, indice_pairs, indice_pair_num = ops.get_indice_pairs(\n"
+            "RuntimeError: D:\\a\\spconv\\spconv\\build\\cumm\\include\\tensorview/tensor.h:223\n"
+            "cuda failed with error 2 out of memory. use CUDA_LAUNCH_BLOCKING=1 to get correct traceback.\n")
+    assert ids(cumm) == ["cuda.oom"]
+    assert "ran out of memory" in one(cumm, "cuda.oom")["title"]
+    for t in ("Traceback (most recent call last):\n  File \"/srv/app/main.py\", line 3, in <module>\n"
+              "    from frontend import app\nModuleNotFoundError: No module named 'frontend'\n",
+              "Changelog: moviepy.editor was removed in moviepy 2.0, use `from moviepy import VideoFileClip` instead.\n",
+              "RuntimeError: /io/build/temp/cumm/include/tensorview/tensor.h:223\n"
+              "cuda failed with error 700 an illegal memory access was encountered. use CUDA_LAUNCH_BLOCKING=1 to get correct traceback.\n",
+              "Radeon RX 7900 XTX with ROCm 6.2, TRELLIS:\nRuntimeError: tensorview/tensor.h:223\n"
+              "cuda failed with error 2 out of memory. use CUDA_LAUNCH_BLOCKING=1 to get correct traceback.\n"):
+        assert ids(t) == [], t
+
 def test_round491_wrong_python_instead_of_python_embeded_kinds():
     r"""Round 491 (the wrong Python: pip or a tool in another interpreter than ComfyUI portable's, third pass): the
     writer's own words that a tool or an install ran in the system / local / global Python instead of the portable's
