@@ -4734,7 +4734,7 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
             return {"as": "torch.local-version-no-index", "details": {"requirement": g["req"]}}
         offered = [r for v in have if (r := _ver(v)) is not None]
         line = next(iter(tags)) if len(tags) == 1 else ""
-        last = _CU_LINE_LAST.get(line) if pkg == "torch" else None
+        last = _cu_line_last().get(line) if pkg == "torch" else None
         if (not local and offered and (w := _ver(want)) and last and all("+" in v for v in have) and w > max(offered)
                 and w <= Version(last)):
             # round 456: every build listed is of one ended CUDA line's index, and that line does carry the pin (cu124
@@ -4961,7 +4961,7 @@ def _index_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     if not cu and "+cu" in want.lower():  # reached from torch.local-version-no-index: torch==X+cuNNN, a line that ended
         base, cu = want.split("+", 1)
         cu = cu.lower()
-        want, have = f"=={base.lstrip('=')}", (f"{_CU_LINE_LAST[cu]}+{cu}" if cu in _CU_LINE_LAST else have)
+        want, have = f"=={base.lstrip('=')}", (f"{_cu_line_last()[cu]}+{cu}" if cu in _cu_line_last() else have)
     line = f"The {cu} PyTorch index" if cu else "This PyTorch index"
     if have:
         title = f"{line} stops at {pkg} {have}" + (f", and {g['what']} needs {pkg}{want}" if g.get("what") and want
@@ -4972,9 +4972,12 @@ def _index_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"title": title, "details": d}
 
 
-# the last torch release of each PyTorch CUDA index that has ended (https://pytorch.org/get-started/previous-versions/)
-_CU_LINE_LAST = {"cu102": "1.12.1", "cu111": "1.10.2", "cu113": "1.12.1", "cu115": "1.11.0", "cu116": "1.13.1",
-                 "cu117": "2.0.1", "cu118": "2.7.1", "cu121": "2.5.1", "cu124": "2.6.0"}
+@functools.lru_cache(maxsize=1)
+def _cu_line_last() -> dict[str, str]:
+    """The last torch each ended CUDA index serves (manifests/wheels.toml ended_index): `cu121` -> `2.5.1`."""
+    rows = _manifest_part("wheels", "ended_index", [])
+    return {str(r["tag"]).lower(): str(r["last_torch"]) for r in rows if isinstance(r, dict) and r.get("tag")
+            and r.get("last_torch")}
 
 
 def _aarch64_cuda_pin(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
@@ -5024,7 +5027,7 @@ def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         # round 406: no aarch64 CUDA build of a release before 2.4 exists on any index: not an index left out
         return {"as": "torch.pip-no-wheel", "details": {"requirement": f"{pkg}=={want}"}}
     index = f"https://download.pytorch.org/whl/{local.lower()}"
-    last = _CU_LINE_LAST.get(local.lower()) if pkg == "torch" else None
+    last = _cu_line_last().get(local.lower()) if pkg == "torch" else None
     if last and (r := _release(want)) is not None and r.release > Version(last).release:  # 2.0.1+cu117 is not past 2.0.1
         # the CUDA line ended before this release: no index carries torch X+cuNNN, pointing pip there would not help
         return {"as": "torch.index-cuda-too-old", "details": {"requirement": f"{pkg}=={want}", "index": index,
@@ -13543,7 +13546,7 @@ def _cpu_torch_kept(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | 
         built = str(near.get(k) or ctx.get(k) or "")
         if built and not built.startswith("whl/"):
             return None  # a +cuXXX build (or conda's pytorch-cuda) named: the plain torch may be another Python's
-    last = _CU_LINE_LAST.get(cu, "")
+    last = _cu_line_last().get(cu, "")
     ended = bool(last) and _version_below(last, ver)
     py = "python_embeded\\python.exe" if embedded else "python"
     title = (f"pip kept a CPU-only torch {ver} (PyPI's Windows wheel: no +cuXXX label)"

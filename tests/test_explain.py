@@ -17692,6 +17692,27 @@ def test_stack_packages_come_from_the_manifest(tmp_path):
     finally:
         manifests.clear_overrides()
 
+def test_ended_cuda_indexes_come_from_the_wheels_manifest():
+    """The last torch each ended CUDA index serves (`cu121` ends at 2.5.1) was a dict in explain.py (lead, stop 51:
+    a table that changes with the world); it is manifests/wheels.toml's [[ended_index]], each row sourced, and agrees
+    with the [[variant]] rows of the same index."""
+    from packaging.specifiers import SpecifierSet
+    from packaging.version import Version
+
+    code = Path(explain.__file__).read_text(encoding="utf-8")
+    assert '"cu121": "2.5.1"' not in code and "_CU_LINE_LAST" not in code
+    doc = manifests.load("wheels")
+    rows = {r["tag"]: r for r in doc["ended_index"]}
+    assert {"cu118", "cu121", "cu124"} <= set(rows) and all(re.search(r"\[[PSIM]\]", r["source"]) for r in rows.values())
+    for v in doc["variant"]:
+        if v["tag"] in rows:
+            spec, last = SpecifierSet(v["torch"]), Version(rows[v["tag"]]["last_torch"])
+            assert all(Version(f"{last.major}.{m}") not in spec for m in range(last.minor + 1, 30)), v
+    assert explain._cu_line_last()["cu121"] == "2.5.1"
+    m = one("ERROR: No matching distribution found for torch==2.7.0+cu124", "torch.index-cuda-too-old")
+    assert "cu124" in m["title"] and rows["cu124"]["last_torch"] in m["title"]
+
+
 def test_round305_black_image_and_vl_encoder_kinds():
     """Round 305: a Qwen3-VL checkpoint given to FLUX.2 [klein] as its text encoder (same line or a file list with
     the Klein model below) is its own cause with Klein's plain Qwen3 files in the fix; a Qwen3-VL file named with no
