@@ -19444,6 +19444,50 @@ def test_round512_comfyui_generic_queries_malloc_triton_fp8_cast_kinds():
               "Windows fatal exception: access violation\n\nGPU: RX 9070 XT 16GB, ComfyUI 0.30.0\n"):
         assert ids(t) == [], t
 
+def test_round520_comfyui_generic_queries_clip_second_line_kinds():
+    r"""Round 520 (ComfyUI failures from generic user queries, seventeenth pass). comfyui.clip-none now also reads the
+    second line of ComfyUI's CLIPTextEncode error alone (`If the clip is from a checkpoint loader node your checkpoint
+    does not contain a valid clip or text encoder model.`), as users paste it in an issue title without the first line;
+    the fix loads the text encoder with Load CLIP. The round's other kinds are held: a loader's `Value not in list:
+    <input>: '<file>' not in []` (an error report or the log's validation lines) is comfyui.file-not-listed, and a
+    loader's `Error while deserializing header: HeaderTooLarge` is safetensors.truncated. Silent: another model family's
+    shape mismatches (SDXL conditioning into an SD1.5 UNet, a 1280-wide pooled vector into FLUX.1's vector_in), the VAE
+    twin of the message (comfyui.vae-none, not clip-none) and the same words outside ComfyUI's checkpoint wording."""
+    sig = "comfyui.clip-none"
+    for t in ("CLIPTextEncode\nIf the clip is from a checkpoint loader node your checkpoint does not contain a valid "
+              "clip or text encoder model.\n",
+              "Klein 4B: 运行时报错 If the clip is from a checkpoint loader node your checkpoint does not contain a valid "
+              "clip or text encoder model.\r\n",
+              "- **Exception Message:** If the clip is from a checkpoint loader node your checkpoint does not contain a "
+              "valid clip or text encoder model\n"):
+        m = one(t, sig)
+        assert "text encoder" in m["title"] and "Load CLIP" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    sig = "comfyui.file-not-listed"
+    for t in ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** N/A\n- **Node Type:** N/A\n- **Exception Type:** "
+              "Prompt execution failed\n- **Exception Message:** Prompt outputs failed validation: \nUNETLoader:\n"
+              "    - Value not in list: unet_name: 'flux-2-klein-4b-fp8.safetensors' not in []\n## System Information\n"
+              "- **ComfyUI Version:** 0.9.2\n",
+              "got prompt\r\nFailed to validate prompt for output 9:\r\n* VAELoader 10:\r\n  - Value not in list: vae_name: "
+              "'flux2-vae.safetensors' not in []\r\nOutput will be ignored\r\ninvalid prompt: {'type': "
+              "'prompt_outputs_failed_validation', 'message': 'Prompt outputs failed validation', 'details': '', "
+              "'extra_info': {}}\r\n"):
+        m = one(t, sig)
+        assert "does not see" in m["title"] and "ComfyUI/models" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    t = ("Error occurred when executing UNETLoader:\n\nError while deserializing header: HeaderTooLarge\n\n  File "
+         "\"/home/ana/ComfyUI/execution.py\", line 151, in recursive_execute\n    output_data, output_ui = "
+         "get_output_data(obj, input_data_all)\n  File \"/home/ana/ComfyUI/nodes.py\", line 870, in load_unet\n")
+    m = one(t, "safetensors.truncated")
+    assert "truncated" in m["title"] and "download it again" in m["fix"]
+    for t in ("KSampler\nmat1 and mat2 shapes cannot be multiplied (77x2048 and 768x320)\n",
+              "!!! Exception during processing !!! mat1 and mat2 shapes cannot be multiplied (1x1280 and 768x3072)\n",
+              "The dataset does not contain a valid clip or text encoder annotation for sample 12\n"):
+        assert ids(t) == [], t
+    t = ("ERROR: VAE is invalid: None\n\nIf the VAE is from a checkpoint loader node your checkpoint does not contain a "
+         "valid VAE.\n")
+    assert "comfyui.clip-none" not in ids(t), t
+
 def test_round436_laptop_hybrid_graphics_kinds():
     r"""Round 436 (laptops and hybrid graphics: Optimus, MUX switches, integrated GPUs): the split cross-attention's own
     stop before it allocates (`Not enough memory, use lower resolution (max approx. NxN)`, ComfyUI's attention_split and
