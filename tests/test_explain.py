@@ -22425,6 +22425,57 @@ def test_round513_pip_on_path_prompt_dep_version_check_frames_kinds():
     for t in (other, missing):
         assert sig not in ids(t), (t, ids(t))
 
+
+def test_round521_illegal_instruction_llm_kernels_forge_cuda_check_kinds():
+    r"""Round 521 (PyTorch and CUDA run-time errors from generic user queries, fifth pass): torch's `CUDA error: an
+    illegal instruction was encountered` from the Klein stack's own kernels (a ComfyUI sampler, a diffusers VAE) is
+    read as a card outside its stable clocks (gpu.hardware-fault, with the downclock fix); the same error where the
+    paste shows NVIDIA TensorRT-LLM (its `[TRT-LLM]` log tag, its `tensorrt_llm` package path or its name) is that LLM
+    server's own customized kernels faulting and stays silent, as vLLM's and other kernel libraries' do. Forge's and
+    Forge Classic / Neo's start checks (`Your device does not support the current version of Torch/CUDA!`,
+    `PyTorch is not able to access CUDA`) keep torch.cpu-build; torch's `CUDA driver initialization failed` warning
+    keeps cuda.no-device; the same Forge check on an AMD card named stays silent."""
+    sig = "gpu.hardware-fault"
+    comfy = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 12\r\n- **Node Type:** KSampler\r\n"
+             "- **Exception Type:** torch.AcceleratorError\r\n- **Exception Message:** CUDA error: an illegal instruction "
+             "was encountered\r\nSearch for `cudaErrorIllegalInstruction' in "
+             "https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html for more information.\r\n")
+    vae = ('  File "/home/ana/venv/lib/python3.12/site-packages/diffusers/models/autoencoders/vae.py", line 301, in '
+           'forward\n    sample = self.conv_in(sample)\nRuntimeError: CUDA error: an illegal instruction was encountered\n'
+           'CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might '
+           'be incorrect.\n')
+    for text in (comfy, vae):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "illegal instruction" in m["title"] and "stable clocks" in m["title"]
+        assert "nvidia-smi -lgc" in m["fix"] and "Afterburner" in m["fix"]
+    trt_tag = ("[11/20/2025-14:02:11] [TRT-LLM] [E] Encountered an error in forward function: CUDA error: an illegal "
+               "instruction was encountered\r\nCompile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.\r\n")
+    trt_path = ('  File "/usr/local/lib/python3.12/dist-packages/tensorrt_llm/_torch/pyexecutor/model_engine.py", line '
+                '2210, in forward\n    outputs = self._forward_step(inputs)\nRuntimeError: CUDA error: an illegal '
+                'instruction was encountered\n')
+    trt_name = ("Serving Llama 3.3 70B FP8 with TensorRT-LLM 1.2 on 8x H200 crashes after a few hours:\n"
+                "CUDA error: an illegal instruction was encountered\n")
+    for t in (trt_tag, trt_path, trt_name):
+        assert sig not in ids(t), (t, ids(t))
+        assert ids(t) == [], ids(t)
+
+    forge = ('  File "D:\\SD\\forge\\webui\\modules\\launch_utils.py", line 436, in prepare_environment\r\n'
+             '    raise RuntimeError(\r\nRuntimeError: Your device does not support the current version of Torch/CUDA! '
+             'Consider download another version:\r\n')
+    neo = ('  File "/home/kai/sd-webui-forge-neo/modules/launch_utils.py", line 316, in prepare_environment\n'
+           '    raise RuntimeError("PyTorch is not able to access CUDA")\nRuntimeError: PyTorch is not able to access CUDA\n')
+    for t in (forge, neo):
+        assert ids(t)[0] == "torch.cpu-build", ids(t)
+    warn = ("/opt/venv/lib/python3.11/site-packages/torch/cuda/__init__.py:174: UserWarning: CUDA initialization: CUDA "
+            "driver initialization failed, you might not have a CUDA gpu. (Triggered internally at "
+            "/pytorch/c10/cuda/CUDAFunctions.cpp:109.)\n")
+    assert ids(warn)[0] == "cuda.no-device", ids(warn)
+    amd = ("Forge on my AMD Radeon RX 7800 XT stops with: RuntimeError: Your device does not support the current "
+           "version of Torch/CUDA! Consider download another version:\n")
+    assert "torch.cpu-build" not in ids(amd), ids(amd)
+
+
 def test_round490_non_english_error_text_kinds():
     r"""Round 490 (ComfyUI and diffusers errors posted in languages other than English, third pass): Windows' refusal
     to start the compiler Triton's build.py runs (`subprocess.check_call(cc_cmd)` above a bare `PermissionError:
