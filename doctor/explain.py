@@ -5202,6 +5202,8 @@ def _st_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     near = _near(ctx)
     if not (near.get("st_loader") or near.get("node_exec")):
         return None  # the old wording alone is also a file written wrong (a metadata-only header): not claimed
+    if near.get("peft_adapter_load"):
+        return None  # peft reading a LoRA adapter a fine-tuning run saved (LLM merge / export scripts): that run's file
     return {"details": {"loader": near.get("st_loader") or "a ComfyUI node"}}
 
 
@@ -11501,11 +11503,37 @@ def _diffusers_moved_name(name: str) -> dict[str, Any] | None:
     return None
 
 
+def _diffusers_renamed_name(mod: str, name: str) -> tuple[str, str] | None:
+    """manifests/requirements.toml [[diffusers_renamed_names]]: (the new name, the last release with the old one) of a
+    class diffusers renamed inside the submodule `mod`."""
+    if not mod or not name:
+        return None
+    for row in _manifest_part("requirements", "diffusers_renamed_names", []):
+        names = row.get("names") or {}
+        if str(row.get("module") or "") == mod and isinstance(names, dict) and name in names:
+            return str(names[name]), str(row.get("last") or "")
+    return None
+
+
 @_interp("diffusers_moved")
 def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Code importing a diffusers.models module path that diffusers moved or deleted (the old shim's deprecation
     tuple once its version passed, or the module gone): name the new import and the last release with the old one."""
     mod = g.get("mod") or ""
+    ren = _diffusers_renamed_name(g.get("devmod") or "", g.get("devname") or "")
+    if ren:
+        # a class diffusers renamed inside the same submodule (PositionNet -> GLIGENTextBoundingboxProjection in
+        # diffusers.models.embeddings, 0.26): code written for the older diffusers; the table names the new class
+        old_name, new_name, last = g["devname"], ren[0], ren[1]
+        nxt = f"0.{int(last.split('.')[1]) + 1}" if re.fullmatch(r"0\.\d{1,3}", last) else ""
+        sub = g["devmod"]
+        return {"title": (f"Code imports `{old_name}` from `{sub}`, a class newer diffusers renamed `{new_name}`"
+                          + (f" (since diffusers {nxt})" if nxt else "")),
+                "fix": (f"Update the node pack or script that has the old import to a release written for the newer diffusers, or "
+                        f"change its import to `from {sub} import {new_name} as {old_name}`"
+                        + (f"; until then run it in its own environment with `python -m pip install \"diffusers<{nxt}\"`" if nxt else "")
+                        + f". Klein itself needs diffusers {_klein_min('diffusers')} or newer: do not downgrade the Python that runs Klein"),
+                "details": {"name": old_name, "module": sub, "renamed": new_name, "last": last}}
     if g.get("devname") or (g.get("uname") and not _diffusers_moved_name(g["uname"])):
         # a name missing from a diffusers submodule: claimed only beside a pin of a development snapshot of diffusers
         # (`diffusers==0.25.0.dev0`), the version string of git main: the project was written against a main-branch

@@ -23005,6 +23005,59 @@ def test_round514_cuda_libs_ld_library_path_glibc_kinds():
         assert ids(text) == [], (ids(text), text)
 
 
+def test_round522_diffusers_renamed_class_repo_id_cut_peft_adapter_kinds():
+    r"""Round 522 (diffusers / transformers / huggingface_hub errors from generic user queries, thirteenth pass).
+    diffusers.import-path-removed reads `cannot import name OLD from 'diffusers.SUB'` for a class diffusers renamed
+    inside the same submodule (manifests/requirements.toml [[diffusers_renamed_names]]: PositionNet ->
+    GLIGENTextBoundingboxProjection in diffusers.models.embeddings since 0.26), naming the new class and the
+    `diffusers<0.26` pin for that program's own environment; hf.repo-not-found reads transformers' / diffusers' OSError
+    cut after its first clause (`OSError: OWNER/NAME is not a local folder`, an issue title). safetensors.too-old stays
+    silent on its old `InvalidHeaderDeserialization` wording under peft's adapter load (load_peft_weights,
+    PeftModel.from_pretrained: an LLM fine-tuning run's saved adapter). Silent: the opposite import (the new class
+    missing from an old diffusers), another name missing from diffusers.models.embeddings, a weight file name cut the
+    same way, and the bare clause without OSError."""
+    renamed = [
+        ("Cannot import /opt/ComfyUI/custom_nodes/ComfyUI-SomePose module for custom nodes: cannot import name "
+         "'PositionNet' from 'diffusers.models.embeddings' (/opt/ComfyUI/venv/lib/python3.11/site-packages/diffusers/models/embeddings.py)\n"),
+        ("Traceback (most recent call last):\r\n"
+         "  File \"C:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\gligen-tools\\model\\unet.py\", line 14, in <module>\r\n"
+         "    from diffusers.models.embeddings import PositionNet, TimestepEmbedding\r\n"
+         "ImportError: cannot import name \"PositionNet\" from \"diffusers.models.embeddings\"\r\n"),
+    ]
+    for text in renamed:
+        m = one(text, "diffusers.import-path-removed")
+        assert "GLIGENTextBoundingboxProjection" in m["title"] and "0.26" in m["title"], m["title"]
+        assert "diffusers<0.26" in m["fix"] and "do not downgrade" in m["fix"], m["fix"]
+    for text in ["ImportError: cannot import name 'GLIGENTextBoundingboxProjection' from 'diffusers.models.embeddings'\n",
+                 "ImportError: cannot import name 'PositionNetXL' from 'diffusers.models.embeddings'\n"]:
+        assert "diffusers.import-path-removed" not in ids(text), (ids(text), text)
+    cut = [
+        "OSError: stabilityai/sdxl-turbo-typo is not a local folder\n",
+        ("  File \"/home/u/anaconda3/envs/ad/lib/python3.10/site-packages/diffusers/models/modeling_utils.py\", line 612, in _get_model_file\n"
+         "    model_file = hf_hub_download(\n"
+         "EnvironmentError: my-org/sd15-base is not a local folder\n"),
+    ]
+    for text in cut:
+        m = one(text, "hf.repo-not-found")
+        assert "neither a local folder" in m["title"], m["title"]
+        assert "hf download" in m["fix"], m["fix"]
+    for text in ["OSError: models/klein.safetensors is not a local folder\n",
+                 "the output dir my-org/run1 is not a local folder\n"]:
+        assert "hf.repo-not-found" not in ids(text), (ids(text), text)
+    peft = ("  File \"/home/u/.venv/lib/python3.11/site-packages/peft/peft_model.py\", line 541, in from_pretrained\n"
+            "    model.load_adapter(model_id, adapter_name, is_trainable=is_trainable, **kwargs)\n"
+            "  File \"/home/u/.venv/lib/python3.11/site-packages/peft/utils/save_and_load.py\", line 487, in load_peft_weights\n"
+            "    adapters_weights = safe_load_file(filename, device=device)\n"
+            "  File \"/home/u/.venv/lib/python3.11/site-packages/safetensors/torch.py\", line 311, in load_file\n"
+            "    with safe_open(filename, framework=\"pt\", device=device) as f:\n"
+            "safetensors_rust.SafetensorError: Error while deserializing header: InvalidHeaderDeserialization\n")
+    assert "safetensors.too-old" not in ids(peft), ids(peft)
+    comfy = ("  File \"D:\\ComfyUI\\comfy\\utils.py\", line 71, in load_torch_file\n"
+             "    sd = safetensors.torch.load_file(ckpt, device=device.type)\n"
+             "safetensors_rust.SafetensorError: Error while deserializing header: InvalidHeaderDeserialization\n")
+    assert "safetensors.too-old" in ids(comfy), ids(comfy)
+
+
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
     source archive (`numpy-1.26.4.tar.gz`, `numpy-1.11.1.zip`) and failing right after (`Preparing metadata
