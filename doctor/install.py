@@ -335,7 +335,7 @@ def _comfyui(args: argparse.Namespace, manifest: dict[str, Any], out: Out) -> in
     from contextlib import ExitStack
 
     from .installer import place as pl
-    from .installer.plan import PlanError, comfy_destinations, comfy_items, pick_variant
+    from .installer.plan import PlanError, comfy_destinations, comfy_items, no_such_folder, pick_variant
 
     _validate(manifest, args)
     variant = pick_variant(manifest, "comfyui", args.variant)
@@ -348,10 +348,7 @@ def _comfyui(args: argparse.Namespace, manifest: dict[str, Any], out: Out) -> in
             raise PlanError(f"{i.name}: destination {i.dest} is outside {root}; refusing")
     from_dir = Path(args.from_dir).expanduser().resolve() if args.from_dir else None
     if from_dir is not None and not from_dir.is_dir():
-        from .winpath import stray_quote
-
-        raise PlanError(f"--from {args.from_dir}: " + (stray_quote(args.from_dir) or "no such folder"
-                                                  + (f" ({from_dir})" if str(from_dir) != args.from_dir else "")))
+        raise PlanError(no_such_folder("--from", args.from_dir, from_dir))
     out.say(f"Klein variant {variant['id']}: {variant.get('label', '')}")
     out.say(f"ComfyUI models folder: {models}")
     for n in notes:

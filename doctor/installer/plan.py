@@ -254,13 +254,19 @@ def comfy_folders(models_dir: Path | None, comfyui: Path | None) -> Path:
     if base is None:
         raise PlanError("no ComfyUI folder found: pass --comfyui DIR (the folder holding main.py and models/) "
                         "or --models-dir DIR (a models folder)")
-    given = base
-    base = base.expanduser().resolve()
-    if not base.is_dir():
-        from ..winpath import stray_quote
+    resolved = base.expanduser().resolve()
+    if not resolved.is_dir():
+        raise PlanError(no_such_folder("--comfyui", str(base), resolved))
+    return resolved / "models"
 
-        raise PlanError(f"--comfyui {given}: " + (stray_quote(str(given)) or "no such folder" + (f" ({base})" if str(base) != str(given) else "")))
-    return base / "models"
+
+def no_such_folder(flag: str, given: str, resolved: Path) -> str:
+    """An install folder flag naming no folder: the stray quote of a path typed `"C:\\X\\"` in cmd or Windows
+    PowerShell said as that, else the folder looked for (the resolved path, where it differs from what was typed)."""
+    from ..winpath import stray_quote
+
+    return f"{flag} {given}: " + (stray_quote(given) or "no such folder"
+                                  + (f" ({resolved})" if str(resolved) != given else ""))
 
 
 def install_where(comfy: dict[str, Any], tree: dict[str, Any] | None = None) -> list[str]:
