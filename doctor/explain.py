@@ -9239,17 +9239,17 @@ def _pinned(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         title_node = near.get("comfy_node_title") or ""
         comfy_copy = bool(near.get("nonblocking_copy") and near.get("comfy_place"))
         prompt_end = bool(near.get("comfy_prompt_after_error"))  # ComfyUI's `Prompt executed in` right after it
+        in_run = bool(_comfy_node_run(near) or title_node or comfy_copy or prompt_end or near.get("pinned_hint")
+                      or ctx.get("pinned_hint"))
         # ComfyUI-Manager's revision banner of a release from November 2025 on (pinned memory on by default) is
         # ComfyUI's own log around the error too (round 506)
-        if not (_comfy_node_run(near) or title_node or comfy_copy or prompt_end or near.get("pinned_hint")
-                or ctx.get("pinned_hint") or _fact(ctx, "comfy_revision_pinned_era")):
+        banner = _fact(ctx, "comfy_revision_pinned_era")
+        if not (in_run or banner):
             return None  # a bare `CUDA error: invalid argument` outside a ComfyUI node run (its report, its exception
             # line, a node's error dialog, the prompt worker's `Prompt executed in` line after the traceback) or a
             # mention of pinned memory / --fast: some other program's kernel
         node = near.get("node_type") or title_node
-        banner = _fact(ctx, "comfy_revision_pinned_era")
-        if banner and not (_comfy_node_run(near) or title_node or comfy_copy or prompt_end or near.get("pinned_hint")
-                           or ctx.get("pinned_hint")):
+        if not in_run:
             return {"title": (f"A CUDA `invalid argument` error in a ComfyUI released {banner} (pinned host memory on by "
                               "default): most often ComfyUI's pinned memory"),
                     "details": {"released": banner}}
@@ -14639,10 +14639,11 @@ def explain_file(path: str | Path, vram_gb: float | None = None, tail: int | Non
                 fh.seek(size - tail)
                 fh.readline()  # drop the partial first line
             if tail is None and size <= PASTE_LIMIT:
-                data = fh.read()
-                if not b"".join(utf8_blocks([data])).strip():  # said as what it is, not as an error klein-doctor does not know
-                    raise InputError(f"nothing to explain: {path} is empty" if not data else
-                                     f"nothing to explain: {path} holds only blank lines ({len(data)} bytes)")
+                raw = fh.read()
+                data = b"".join(utf8_blocks([raw]))  # decoded once here: scan_bytes then finds no mark to decode
+                if not data.strip():  # said as what it is, not as an error klein-doctor does not know
+                    raise InputError(f"nothing to explain: {path} is empty" if not raw else
+                                     f"nothing to explain: {path} holds only blank lines ({len(raw)} bytes)")
                 sc = scan_bytes(data)
             else:
                 sc = scan_stream(read_blocks(fh), count_lines=tail is None or size <= tail)
@@ -14662,10 +14663,9 @@ def _read_stdin() -> tuple[Scanner | None, int]:
         data = sys.stdin.read().encode("utf-8", "replace")
         return scan_bytes(data), len(data)
     head = stream.read(PASTE_LIMIT + 1)
-    if not b"".join(utf8_blocks([head])).strip():
-        return None, len(head)  # empty, or blank lines only: nothing to explain
     if len(head) <= PASTE_LIMIT:
-        return scan_bytes(head), len(head)
+        data = b"".join(utf8_blocks([head]))  # decoded once here: scan_bytes then finds no mark to decode
+        return (scan_bytes(data) if data.strip() else None), len(head)  # None: empty or blank, nothing to explain
     sc = scan_stream(_chain([head], read_blocks(stream)))
     return sc, sc.bytes
 

@@ -344,6 +344,9 @@ def test_an_empty_or_blank_log_is_said_as_such_not_as_an_unknown_error(tmp_path)
         assert proc.stderr == f"klein-doctor explain: nothing to explain: {said}\n", proc.stderr
     proc = run_cli("explain", str(empty), str(oom))
     assert proc.returncode == 0 and "[cuda.oom]" in proc.stdout and f"{empty} is empty" in proc.stderr
+    # blank lines longer than a paste before the error: read on, not taken for a blank input
+    proc = run_cli("explain", input="\n" * (explain.PASTE_LIMIT + 10) + oom.read_text())
+    assert proc.returncode == 0 and "[cuda.oom]" in proc.stdout, proc.stderr
     assert "does not know this error" not in proc.stdout
 
 
