@@ -2730,16 +2730,14 @@ def _newer_comfy_dialog(g: dict[str, str], cat: Catalog, ctx: dict[str, Any],
     return None
 
 
-# samplers, schedulers and ModelSamplingDiscrete types that ComfyUI's core nodes gained after their first lists
-# (comfy/samplers.py KSAMPLER_NAMES / SCHEDULER_HANDLERS, comfy_extras/nodes_model_advanced.py): one of them missing
-# from the list a core node prints means a ComfyUI older than the workflow
-_NEWER_SAMPLERS = frozenset(
-    "lcm ipndm ipndm_v deis res_multistep res_multistep_cfg_pp res_multistep_ancestral res_multistep_ancestral_cfg_pp "
-    "gradient_estimation gradient_estimation_cfg_pp er_sde seeds_2 seeds_3 sa_solver sa_solver_pece euler_cfg_pp "
-    "euler_ancestral_cfg_pp dpmpp_2s_ancestral_cfg_pp dpmpp_2m_cfg_pp dpmpp_2m_sde_heun dpmpp_2m_sde_heun_gpu heunpp2 "
-    "ddpm dpmpp_3m_sde dpmpp_3m_sde_gpu dpmpp_2m_sde dpmpp_2m_sde_gpu dpmpp_sde_gpu uni_pc_bh2".split())
-_NEWER_SCHEDULERS = frozenset("beta linear_quadratic kl_optimal".split())
-_NEWER_SAMPLINGS = frozenset("lcm x0 img_to_img".split())
+@functools.lru_cache(maxsize=None)
+def _newer_options(field: str) -> frozenset[str]:
+    """The samplers (`sampler_name`), schedulers (`scheduler`) and ModelSamplingDiscrete types (`sampling`) ComfyUI's
+    core nodes gained after their first lists (manifests/comfyui_nodes.toml newer_options): one of them missing from the
+    list a core node prints means a ComfyUI older than the workflow. Empty for another input or a missing table."""
+    table = _manifest_part("comfyui_nodes", "newer_options", {})
+    names = table.get(field) if field in ("sampler_name", "scheduler", "sampling") else None
+    return frozenset(str(n).lower() for n in names) if isinstance(names, list) else frozenset()
 
 
 @_interp("outdated")
@@ -2771,8 +2769,7 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         # option must belong to the input it is given in; a sampler name in the scheduler box is a node pack's saved
         # widgets shifted by a slot, not an old ComfyUI
         field, opt = g.get("old_input", "").lower(), g["old_option"].lower()
-        kinds = {"sampler_name": _NEWER_SAMPLERS, "scheduler": _NEWER_SCHEDULERS, "sampling": _NEWER_SAMPLINGS}
-        if opt not in kinds.get(field, ()) or _off_nvidia(ctx):
+        if opt not in _newer_options(field) or _off_nvidia(ctx):
             return None
         what = {"sampler_name": "sampler", "scheduler": "scheduler", "sampling": "sampling type"}[field]
         return {"title": f"This ComfyUI is older than the workflow: its core nodes do not offer the {what} `{opt}`",

@@ -22621,6 +22621,36 @@ def test_clip_node_inputs_table_is_the_core_nodes_inputs_of_a_real_comfyui(share
     assert "comfyui.clip-unconnected" not in ids("* CLIPTextEncode 6:\n  - Required input is missing: clip\n"
                                                  "  - Required input is missing: reference_latent\n")
 
+def test_newer_options_table_is_in_a_real_comfyuis_core_lists(shared):
+    """comfyui.outdated reads a core node's refused sampler / scheduler / sampling type against
+    manifests/comfyui_nodes.toml newer_options (lead, stop 52: the three lists were literals in explain.py). Every name
+    the table gives is in the lists a real ComfyUI's /object_info offers for that input, none is an option the first
+    lists had (the refusals open with them), and each one read from the table, refused by a list without it, is told
+    as an older ComfyUI while a name the table lacks stays silent."""
+    table = manifests.load("comfyui_nodes")["newer_options"]
+    assert re.search(r"\[[PSIM]\]", table["source"]) and table["comfyui_version"]
+    info = json.loads((shared / "fixtures/comfyui/object_info.empty.json").read_text())
+    offered = {"sampler_name": info["KSampler"]["input"]["required"]["sampler_name"][0],
+               "scheduler": info["KSampler"]["input"]["required"]["scheduler"][0],
+               "sampling": info["ModelSamplingDiscrete"]["input"]["required"]["sampling"][0]}
+    first = {"sampler_name": ["euler", "euler_ancestral", "heun", "dpm_2", "lms", "dpmpp_2m", "ddim", "uni_pc"],
+             "scheduler": ["normal", "karras", "exponential", "simple", "ddim_uniform"],
+             "sampling": ["eps", "v_prediction"]}
+    node = {"sampler_name": "KSampler", "scheduler": "KSampler", "sampling": "ModelSamplingDiscrete"}
+    for field, names in offered.items():
+        assert table[field] and set(table[field]) <= set(names), (field, set(table[field]) - set(names))
+        assert not set(table[field]) & set(first[field]), field
+        for opt in table[field]:
+            t = (f"* {node[field]} 3:\n  - Value not in list: {field}: '{opt}' not in "
+                 f"{first[field]!r}\nOutput will be ignored\n")
+            m = one(t, "comfyui.outdated")
+            assert f"`{opt}`" in m["title"], (opt, m["title"])
+    # an option ComfyUI has but the table does not name as newer (an old one), or a pack's name, is not the version's
+    for field, opt in (("sampler_name", "dpm_fast"), ("sampler_name", "res_2s"), ("scheduler", "bong_tangent")):
+        t = f"* KSampler 3:\n  - Value not in list: {field}: '{opt}' not in {first[field]!r}\n"
+        assert "comfyui.outdated" not in ids(t), (t, ids(t))
+
+
 def test_round475_sage_runtime_arch_dtype_kinds():
     r"""Round 475 (SageAttention at run time in ComfyUI and diffusers, third pass): SageAttention3's own refusal
     (`RuntimeError: only supports Blackwell GPUs or newer.`, its api.cu accepts compute capability 12.0 only) with
