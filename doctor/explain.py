@@ -4436,8 +4436,12 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 
 # a PyTorch nightly's version (`2.8.0.dev20250315+cu128`, `1.6.0.dev20200609`): the `.devYYYYMMDD` of the build date
 _DEV = re.compile(r"\.dev(\d{8})\b")
-# the nightly CUDA lines PyTorch still builds (cu129 and the older lines were retired: torch.nightly-gone)
-_NIGHTLY_CU = ("cu126", "cu128", "cu130")
+def _nightly_cu(named: str) -> str:
+    """The nightly CUDA line a fix takes (manifests/wheels.toml nightly_index): `named` where PyTorch still builds it,
+    the table's default otherwise (a retired line such as cu129 is torch.nightly-gone's, never offered)."""
+    table = _manifest_part("wheels", "nightly_index", {})
+    current = [str(c).lower() for c in table.get("current") or [] if isinstance(c, str)]
+    return named if named in current else str(table.get("default") or (current[-1] if current else "cu128"))
 
 
 def _torch_family_nightly(pkg: str, pv: str, want: str, have: str, ctx: dict[str, Any]) -> dict[str, Any] | None:
@@ -4459,7 +4463,7 @@ def _torch_family_nightly(pkg: str, pv: str, want: str, have: str, ctx: dict[str
     else:
         kind = f"the nightly {pkg} {pv} (requires torch {want}) beside the release torch {have}"
     m = _CU.search(have) or _CU.search(want) or _CU.search(pv)
-    cu = m.group(1) if m and m.group(1) in _NIGHTLY_CU else "cu128"
+    cu = _nightly_cu(m.group(1).lower() if m else "")
     return {"title": f"torch and {pkg} are from different builds: {kind}",
             "cause": ("torchvision and torchaudio are built against one torch build and pin it exactly; a nightly "
                       "companion pins the torch nightly of its own date (`0.22.0.dev20250316` requires "

@@ -23324,6 +23324,16 @@ def test_round434_nightly_family_flash_attn_old_torch_triton_src_kinds():
     m = one(portable, "torch.family-mismatch")
     assert "a nightly torch (2.9.0.dev20250801+cu130) beside the release torchvision" in m["title"]
     assert "whl/nightly/cu130" in m["fix"] and "python_embeded" in m["fix"]
+    # the nightly lines come from manifests/wheels.toml nightly_index (lead, stop 52: a literal in explain.py before):
+    # each current line the paste names is the one offered, a line the table does not hold gets its default
+    table = manifests.load("wheels")["nightly_index"]
+    assert re.search(r"\[[PSIM]\]", table["source"]) and table["default"] in table["current"]
+    assert "cu129" not in table["current"]  # torch.nightly-gone's retired line
+    for cu in table["current"] + ["cu129", "cu124"]:
+        t = (f"torchvision 0.22.1+{cu} requires torch==2.7.1+{cu}, but you have torch 2.9.0.dev20250801+{cu} which "
+             "is incompatible.\n")
+        want = cu if cu in table["current"] else table["default"]
+        assert f"whl/nightly/{want}`" in one(t, "torch.family-mismatch")["fix"], cu
     old_pip = "ERROR: torchvision 0.9.1 has requirement torch==1.8.1, but you'll have torch 1.9.0 which is incompatible.\n"
     m = one(old_pip, "torch.family-mismatch")
     assert "torchvision 0.9.1 was built for torch 1.8.1" in m["title"]
