@@ -9461,8 +9461,14 @@ def _gguf_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {"details": {"arch": arch}} if arch else {}
 
 
-# GGML type numbers newer than the gguf releases ComfyUI-GGUF users tend to have (ggml.h enum ggml_type)
-_GGML_NEW_TYPES = {34: "TQ1_0", 35: "TQ2_0", 39: "MXFP4", 41: "Q1_0"}
+def _gguf_types(kind: str) -> dict[int, str]:
+    """GGML tensor types of manifests/comfyui_nodes.toml gguf_types, number -> name: `newer` (later than the gguf
+    releases ComfyUI-GGUF users tend to have), `numpy_dequant` (the numpy fallback's) or `torch_later` (among those, the
+    ones later ComfyUI-GGUF releases dequantize on the GPU). Empty where the table is missing."""
+    table = _manifest_part("comfyui_nodes", "gguf_types", {})
+    number = table.get("number") if isinstance(table.get("number"), dict) else {}
+    names = table.get(kind) if isinstance(table.get(kind), list) else []
+    return {int(number[n]): str(n) for n in names if isinstance(number.get(n), int)}
 
 
 @_interp("gguf_qtype")
@@ -9477,7 +9483,7 @@ def _gguf_qtype(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
             or near.get("model_loader_node")):
         return None
     qt = g.get("qt") or ""
-    name = _GGML_NEW_TYPES.get(int(qt)) if qt.isdigit() else None
+    name = _gguf_types("newer").get(int(qt)) if qt.isdigit() else None
     if not qt:
         return {}
     kind = f"type {qt} ({name})" if name else f"type {qt}"
@@ -9486,23 +9492,17 @@ def _gguf_qtype(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
             "details": {"ggml_type": qt, **({"name": name} if name else {})}}
 
 
-# ggml.h enum ggml_type numbers of the types ComfyUI-GGUF may dequantize with numpy (no torch code in some releases)
-_GGML_IQ_TYPES = {16: "IQ2_XXS", 17: "IQ2_XS", 18: "IQ3_XXS", 19: "IQ1_S", 20: "IQ4_NL", 21: "IQ3_S", 22: "IQ2_S",
-                  23: "IQ4_XS", 29: "IQ1_M", 34: "TQ1_0", 35: "TQ2_0", 39: "MXFP4"}
-_GGML_TORCH_LATER = {"IQ4_NL", "IQ4_XS"}  # given torch dequantizers by later ComfyUI-GGUF releases
-
-
 @_interp("gguf_numpy_dequant")
 def _gguf_numpy_dequant(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """ComfyUI-GGUF's numpy fallback, named by the type it prints (a number, a name or the enum's repr). IQ4_NL and
     IQ4_XS fall back only in node pack releases older than their torch code: there the update comes first."""
     qt, num = (g.get("qt") or "").upper(), g.get("num") or ""
-    name = _GGML_IQ_TYPES.get(int(qt)) if qt.isdigit() else qt
+    name = _gguf_types("numpy_dequant").get(int(qt)) if qt.isdigit() else qt
     number = qt if qt.isdigit() else num
     if not name:
         return {"details": {"ggml_type": number}} if number else {}
     details = {"ggml_type_name": name, **({"ggml_type": number} if number else {})}
-    if name in _GGML_TORCH_LATER:
+    if name in _gguf_types("torch_later").values():
         return {"title": (f"This ComfyUI-GGUF has no GPU dequantization for {name} (added in later releases): it falls "
                           "back to numpy on the CPU, which is very slow"),
                 "fix": ("Update ComfyUI-GGUF (ComfyUI-Manager > Custom Nodes Manager > ComfyUI-GGUF > Update; git: "

@@ -22651,6 +22651,35 @@ def test_newer_options_table_is_in_a_real_comfyuis_core_lists(shared):
         assert "comfyui.outdated" not in ids(t), (t, ids(t))
 
 
+def test_gguf_types_table_is_the_gguf_packages_enum():
+    """comfyui.gguf-quant-type-unknown and comfyui.gguf-numpy-dequant name the GGML type by its number from
+    manifests/comfyui_nodes.toml gguf_types (lead, stop 52: three literals in explain.py before, NVFP4 missing). The
+    table's numbers are the real `gguf` package's GGMLQuantizationType (the enum ComfyUI-GGUF's reader uses), each name
+    the lists give has its number, and each number read from a refusal or a fallback warning is named in the title."""
+    import gguf  # a test dependency (pyproject.toml [test]): the enum ComfyUI-GGUF reads files with
+    table = manifests.load("comfyui_nodes")["gguf_types"]
+    assert re.search(r"\[[PSIM]\]", table["source"])
+    enum = {t.name: t.value for t in gguf.GGMLQuantizationType}
+    assert table["number"] and all(enum.get(n) == v for n, v in table["number"].items()), \
+        {n: (v, enum.get(n)) for n, v in table["number"].items() if enum.get(n) != v}
+    for kind in ("newer", "numpy_dequant", "torch_later"):
+        assert table[kind] and set(table[kind]) <= set(table["number"]), kind
+    assert set(table["torch_later"]) <= set(table["numpy_dequant"])
+    for name in table["newer"]:
+        n = table["number"][name]
+        t = (f"!!! Exception during processing !!! np.uint32({n}) is not a valid GGMLQuantizationType\nTraceback (most "
+             "recent call last):\n  File \"/srv/ComfyUI/custom_nodes/ComfyUI-GGUF/loader.py\", line 71, in gguf_sd_loader\n")
+        assert f"type {n} ({name})" in one(t, "comfyui.gguf-quant-type-unknown")["title"], name
+    for name in table["numpy_dequant"]:
+        t = f"[ComfyUI-GGUF] Falling back to numpy dequant for qtype: <GGMLQuantizationType.{name}: {table['number'][name]}>\n"
+        m = one(t, "comfyui.gguf-numpy-dequant")
+        assert name in m["title"] and ("later releases" in m["title"]) == (name in table["torch_later"]), (name, m["title"])
+    # a type the table does not list as newer (Q8_0 is old) is refused without a name put to it
+    t = ("!!! Exception during processing !!! np.uint32(8) is not a valid GGMLQuantizationType\n  File "
+         "\"/srv/ComfyUI/custom_nodes/ComfyUI-GGUF/loader.py\", line 71, in gguf_sd_loader\n")
+    assert "(" not in one(t, "comfyui.gguf-quant-type-unknown")["title"].split("type 8", 1)[1].split(",")[0]
+
+
 def test_round475_sage_runtime_arch_dtype_kinds():
     r"""Round 475 (SageAttention at run time in ComfyUI and diffusers, third pass): SageAttention3's own refusal
     (`RuntimeError: only supports Blackwell GPUs or newer.`, its api.cu accepts compute capability 12.0 only) with
