@@ -8060,16 +8060,25 @@ _MANYLINUX_TAG = re.compile(r"manylinux(?:_(\d{1,2})_(\d{1,2})|(2014|2010|1))_",
 _MANYLINUX_LEGACY = {"2014": (2, 17), "2010": (2, 12), "1": (2, 5)}
 # a wheel built for another accelerator's stack (ROCm, Hygon DCU's DTK/das builds, Intel XPU, Iluvatar CoreX)
 _FOREIGN_ACCEL_WHEEL = re.compile(r"rocm|\+das\b|dtk\d|\+xpu|\+corex|iluvatar", re.I)
-_DISTRO_GLIBC = ((re.compile(r"centos|\.el7\.", re.I), (2, 17)), (re.compile(r"ubuntu 18\.04", re.I), (2, 27)),
-                 (re.compile(r"amazon linux 2", re.I), (2, 26)))
+def _distro_glibc() -> list[tuple[tuple[str, ...], tuple[int, int]]]:
+    """The Linux releases whose glibc is fixed (manifests/wheels.toml distro_glibc): (words naming it, glibc)."""
+    out = []
+    for r in _manifest_part("wheels", "distro_glibc", []):
+        m = re.fullmatch(r"(\d+)\.(\d+)", str(r.get("glibc") or "")) if isinstance(r, dict) else None
+        words = tuple(str(w).lower() for w in r.get("words") or [] if isinstance(w, str) and w) if m else ()
+        if words:
+            out.append((words, (int(m.group(1)), int(m.group(2)))))
+    return out
 
 
 def _glibc_stated(value: str) -> tuple[int, int] | None:
     """The glibc a paste states (`ldd (GNU libc) 2.17`, `glibc 2.31`) or implies by its Linux release (CentOS 7)."""
+    low, releases = value.lower(), _distro_glibc()
     m = re.search(r"2\.(\d{1,2})\s*$", value)
-    if m and not value.lower().startswith(("centos", "ubuntu", "amazon")):
+    named = tuple(w.split()[0] for words, _ in releases for w in words if w[:1].isalpha())
+    if m and not low.startswith(named):
         return 2, int(m.group(1))
-    return next((v for rx, v in _DISTRO_GLIBC if rx.search(value)), None)
+    return next((v for words, v in releases if any(w in low for w in words)), None)
 
 
 @_interp("manylinux_old")
@@ -11256,8 +11265,11 @@ def _quant_dispatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return {}
 
 
-_DEP_STACK = ("peft", "accelerate", "huggingface-hub", "huggingface_hub", "tokenizers", "safetensors", "transformers",
-              "diffusers", "torch", "torchvision", "hf-xet", "hf_xet")  # the packages Klein's diffusers path imports
+def _dep_stack(pkg: str) -> bool:
+    """Whether `pkg` is one of the packages Klein's diffusers path imports (manifests/requirements.toml dep_stack),
+    `_` and `-` read alike."""
+    names = _manifest_part("requirements", "dep_stack", {}).get("packages") or []
+    return pkg.lower().replace("_", "-") in {str(n).lower().replace("_", "-") for n in names}
 
 
 def _version_below(have: str, want: str) -> bool:
@@ -11267,8 +11279,13 @@ def _version_below(have: str, want: str) -> bool:
 
 
 _TE_SITE = re.compile(r"(?:site|dist)-packages[\\/]typing_extensions\.py$", re.I)
-# names typing_extensions added late, and the package of the Klein stack that imports each (the title says who)
-_TE_IMPORTERS = {"sentinel": ("pydantic-core", "4.14"), "typeis": ("torch", "4.10")}
+def _te_importer(name: str) -> tuple[str, str]:
+    """A name typing_extensions added late: (the Klein-stack package that imports it, the typing_extensions release that
+    added it), from manifests/requirements.toml typing_extensions_name; ("a package", "") for another name."""
+    for r in _manifest_part("requirements", "typing_extensions_name", []):
+        if isinstance(r, dict) and str(r.get("name") or "").lower() == name.lower() and r.get("since"):
+            return str(r.get("imported_by") or "a package"), str(r["since"])
+    return "a package", ""
 
 
 @_interp("typing_ext_old")
@@ -11285,7 +11302,7 @@ def _typing_ext_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     if _off_nvidia(ctx):
         return None
     name = (g.get("name") or "").strip()
-    who, since = _TE_IMPORTERS.get(name.lower(), ("a package", ""))
+    who, since = _te_importer(name)
     out: dict[str, Any] = {"details": {"name": name}}
     if path:
         out["details"]["path"] = path
@@ -11992,7 +12009,7 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         # installed stops earlier, in require_version), so the package is installed and out of range (in practice
         # older than this diffusers / transformers requires)
         pkg, via = g["depchk"].lower(), (g.get("depvia") or "diffusers").lower()
-        if pkg not in _DEP_STACK:
+        if not _dep_stack(pkg):
             return None  # another program's own requirement: not ours
         return {"title": (f"Importing {via} stops in its own dependency check: the installed {pkg} does not meet the "
                           f"version this {via} requires (most often an older {pkg})"),
@@ -12002,7 +12019,7 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         "required and the one found"),
                 "details": {"package": pkg, "checked_by": f"{via} (dep_version_check)"}}
     pkg = (g.get("pkg") or "").lower()
-    if pkg not in _DEP_STACK:
+    if not _dep_stack(pkg):
         return None  # another program's own requirement: not ours
     want, have = g.get("want") or "", g.get("have") or ""
     # the message ends its sentence after the version (`but found peft==0.5.0.`), and transformers' hint follows it

@@ -22680,6 +22680,47 @@ def test_gguf_types_table_is_the_gguf_packages_enum():
     assert "(" not in one(t, "comfyui.gguf-quant-type-unknown")["title"].split("type 8", 1)[1].split(",")[0]
 
 
+def test_distro_glibc_dep_stack_and_typing_extensions_tables_are_read():
+    """Three tables that were literals in explain.py (lead, stop 52) are read from the manifests, each row sourced: the
+    glibc of a Linux release a paste names (wheels.toml distro_glibc) against a refused manylinux wheel's need; the
+    packages whose import-time version check is the diffusers stack's (requirements.toml dep_stack, `_` and `-` alike);
+    the typing_extensions names added late and who imports them (requirements.toml typing_extensions_name)."""
+    wheels, reqs = manifests.load("wheels"), manifests.load("requirements")
+    rows = wheels["distro_glibc"]
+    assert rows and all(re.search(r"\[[PSIM]\]", r["source"]) and re.fullmatch(r"2\.\d{1,2}", r["glibc"]) for r in rows)
+    wheel = "flash_attn-2.8.3-cp311-cp311-manylinux_2_28_x86_64.whl"
+    for r in rows:
+        name = {"centos": "CentOS Linux release 7.9.2009", ".el7.": "kernel 3.10.0-1160.el7.x86_64",
+                "ubuntu 18.04": "Ubuntu 18.04.6 LTS", "amazon linux 2": "Amazon Linux 2"}[r["words"][0]]
+        t = f"{name}\nERROR: {wheel} is not a supported wheel on this platform.\n"
+        m = one(t, "python.manylinux-glibc-too-old")
+        assert f"this system has glibc {r['glibc']}" in m["title"], (name, m["title"])
+    t = f"ldd (GNU libc) 2.31\nERROR: {wheel} is not a supported wheel on this platform.\n"
+    assert "this system has 2.31: the pip that refused it is too old" in one(t, "python.manylinux-glibc-too-old")["title"]
+
+    stack = reqs["dep_stack"]
+    assert re.search(r"\[[PSIM]\]", stack["source"]) and {"diffusers", "transformers", "peft"} <= set(stack["packages"])
+    for pkg in stack["packages"] + ["huggingface_hub", "hf_xet"]:
+        t = (f"ImportError: {pkg}>=9.1.0 is required for a normal functioning of this module, but found "
+             f"{pkg}==0.5.0.\n")
+        assert "python.dep-too-old" in ids(t), (pkg, ids(t))
+    for pkg in ("django", "opencv-python", "gradio"):
+        t = f"ImportError: {pkg}>=9.1.0 is required for a normal functioning of this module, but found {pkg}==0.5.0.\n"
+        assert "python.dep-too-old" not in ids(t), (pkg, ids(t))
+
+    te = reqs["typing_extensions_name"]
+    assert te and all(re.search(r"\[[PSIM]\]", r["source"]) for r in te)
+    for r in te:
+        t = ("  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\main.py\", line 11, in <module>\n"
+             f"ImportError: cannot import name '{r['name']}' from 'typing_extensions' (C:\\ComfyUI_windows_portable\\"
+             "python_embeded\\Lib\\site-packages\\typing_extensions.py)\n")
+        m = one(t, "python.typing-extensions-too-old")
+        assert f"older than {r['since']}" in m["title"] and r["imported_by"] in m["title"], (r, m["title"])
+    t = ("  File \"/opt/ComfyUI/main.py\", line 11, in <module>\nImportError: cannot import name 'Doc' from "
+         "'typing_extensions' (/opt/ComfyUI/venv/lib/python3.12/site-packages/typing_extensions.py)\n")
+    assert "too old: it has no `Doc`" in one(t, "python.typing-extensions-too-old")["title"]
+
+
 def test_round475_sage_runtime_arch_dtype_kinds():
     r"""Round 475 (SageAttention at run time in ComfyUI and diffusers, third pass): SageAttention3's own refusal
     (`RuntimeError: only supports Blackwell GPUs or newer.`, its api.cu accepts compute capability 12.0 only) with
