@@ -24,7 +24,6 @@ import functools
 import json
 import os
 import re
-import stat
 import sys
 import urllib.parse
 from dataclasses import dataclass, field
@@ -34,7 +33,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from . import manifests
+from . import manifests, safeio
 
 SCHEMA = "klein-doctor/explain/1"
 BLOCK = 1 << 20  # bytes read at a time
@@ -14646,11 +14645,16 @@ def explain_file(path: str | Path, vram_gb: float | None = None, tail: int | Non
     """Scan a log file in bounded memory; ``tail`` bytes from the end only, when given."""
     p = Path(path)
     try:
-        if p.is_dir():
-            raise InputError(f"{path} is a folder, not a log file")
-        st = p.stat()
-        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
-            raise InputError(f"{path} is not a regular file (a pipe, socket or device); pipe it on stdin instead")
+        # safeio's one rule for a path the user named: stat (following links), refuse anything but a regular file by
+        # its type before any open (a FIFO or a device would block or never end)
+        st = safeio.regular_file(p)
+    except safeio.Unreadable as exc:
+        if exc.kind == "special" and safeio.path_state(p) == "folder":
+            raise InputError(f"{path} is a folder, not a log file") from None
+        if exc.kind == "special":
+            raise InputError(f"{exc.message}; pipe it on stdin instead") from None
+        raise InputError(f"cannot read {exc.message}") from None
+    try:
         size = st.st_size
         with open(p, "rb") as fh:
             if tail is not None and size > tail:
