@@ -12,7 +12,7 @@ from packaging.version import InvalidVersion, Version
 
 from .. import manifests
 from ..findings import Fix, fail, info, ok, skip, warn
-from ..comfyui.tree import safe_directory_argv
+from ..comfyui.tree import base_directory_from, safe_directory_argv
 from ..platform_rules import pip_argv
 from ..registry import NotJudged, check
 from ..shells import CMD, POSIX, POWERSHELL, Cd, Run, make_fix
@@ -275,9 +275,9 @@ def comfyui_model_paths(facts: dict[str, Any]):
     if not bad:
         ev = [f"{f}: " + ", ".join(f"{e['path']} [{e['source']}]" for e in mf.get(f) or []) for f in KLEIN_FOLDERS]
         what = f"{len(files)} extra_model_paths file(s) valid" if files else "no extra_model_paths.yaml (models/ only)"
-        bd = t.get("base_directory") if isinstance(t.get("base_directory"), dict) else {}
-        where = f" under {t.get('models_root')}" + (f" (--base-directory from {bd['from']})"
-                                                    if bd.get("from") not in (None, "the install folder") else "")
+        bd_from = base_directory_from(t)
+        where = f" under {t.get('models_root')}" + (f" (--base-directory from {bd_from})"
+                                                    if bd_from not in ("", "the install folder") else "")
         ev += [f"{k} folder: {d['path']} ({d['from']})" for k, d in (t.get("folders") or {}).items()]
         if t.get("model_folders_from"):
             ev.append(f"model folders as the running server reports them: {t['model_folders_from']}")

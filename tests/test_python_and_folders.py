@@ -85,6 +85,7 @@ def test_server_with_base_directory_elsewhere(live_server, tmp_path):
     codes = {f["code"]: f for f in doc["findings"]}
     assert not [c for c in codes if c.startswith("models.missing")], codes.keys()
     assert {"models.present.diffusion_model", "models.present.text_encoder", "models.present.vae"} <= set(codes)
+    assert f"under {live_server['base'] / 'models'} (--base-directory from server argv" in codes["comfyui.model-paths.ok"]["title"]
     fixes = json.dumps([f.get("fix") for f in doc["findings"]])
     assert str(live_server["root"] / "models") not in fixes  # no download advice into the folder the server never reads
     # The interpreter is the one the server process runs with (its argv[0]), said as such.
@@ -199,3 +200,21 @@ def test_a_hostile_servers_paths_do_not_break_the_tree_probe(tmp_path):
         assert t["found"] and t["root"] == str(root) and t["server_runs_this_install"] is True
         assert [e["path"] for e in t["model_folders"]["vae"]] == paths["vae"]
         assert t["base_directory"]["from"] == "the install folder"  # a flag without a value is no base directory
+
+
+def test_base_directory_origin_is_read_alike_from_replayed_facts():
+    """check's model-paths finding and install's arguments read where --base-directory came from through one reader
+    (comfyui.tree.base_directory_from, lead stop 52: two copies before); a facts file from a stranger with that table
+    mangled reads as no origin, never an exception."""
+    from doctor.comfyui.tree import base_directory_from
+    from doctor.installer.plan import install_where
+
+    comfy = {"root": "/srv/ComfyUI", "models_root": "/data/comfy/models"}
+    served = {"base_directory": {"path": "/data/comfy", "from": "server argv (http://127.0.0.1:8188)"}}
+    assert base_directory_from(served).startswith("server argv")
+    assert install_where(comfy, served) == ["--models-dir", "/data/comfy/models"]  # install cannot read the server
+    scripted = {"base_directory": {"path": "/data/comfy", "from": "run.sh"}}
+    assert install_where(comfy, scripted) == ["--comfyui", "/srv/ComfyUI"]
+    for junk in (None, "x", {"base_directory": "server argv"}, {"base_directory": {"from": 7}}, {"base_directory": []}):
+        assert base_directory_from(junk) == ""
+        assert install_where(comfy, junk) == ["--comfyui", "/srv/ComfyUI"]

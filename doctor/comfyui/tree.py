@@ -207,6 +207,14 @@ def git_describe(root: Path, timeout: float = 5.0) -> tuple[str | None, str | No
     return None, refused
 
 
+def base_directory_from(tree: Any) -> str:
+    """Where the tree facts' --base-directory came from (`server argv ...`, a launch script, `the install folder`), as
+    every reader of a replayed facts file must read it: empty where the facts hold no such table."""
+    bd = tree.get("base_directory") if isinstance(tree, dict) else None
+    got = bd.get("from") if isinstance(bd, dict) else None
+    return got if isinstance(got, str) else ""
+
+
 def safe_directory_argv(folder: str) -> list[str]:
     """git's own remedy for a checkout it refuses (dubious ownership); git names a Windows folder with forward
     slashes there."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..comfyui.folders import legacy
+from ..comfyui.tree import base_directory_from
 
 LEGACY = {new: old for old, new in legacy().items()}  # ComfyUI's old names of the same folders (manifests/comfyui.toml)
 
@@ -275,8 +276,7 @@ def install_where(comfy: dict[str, Any], tree: dict[str, Any] | None = None) -> 
     where the folder was given that way or comes from a running server's own `--base-directory`, which install
     cannot read from the folder. Empty when nothing was found."""
     root, models = comfy.get("root"), comfy.get("models_root")
-    bd = (tree or {}).get("base_directory")
-    from_server = str((bd if isinstance(bd, dict) else {}).get("from") or "").startswith("server argv")
+    from_server = base_directory_from(tree).startswith("server argv")
     if models and (comfy.get("from") == "--models-dir" or from_server or not root):
         return ["--models-dir", models]
     return ["--comfyui", root] if root else []
