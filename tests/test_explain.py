@@ -20052,6 +20052,40 @@ def test_round506_sage_launch_cuda_overclock_revision_kinds():
         assert ids("Second run always fails: CUDA error: invalid argument\n" + rev) == [], rev
 
 
+def test_round525_amd_named_broken_operation_not_supported_kinds():
+    r"""Round 525 (PyTorch and CUDA run-time errors from generic user queries, sixth pass). The amd context fact reads
+    the writer naming AMD itself as what broke or stopped working (`AMD broken on last commit`, `AMD is not working`,
+    `AMD doesn't work`, `AMD stopped working`): the GPU platform is AMD's (ZLUDA, ROCm, DirectML), so
+    comfyui.cuda-malloc's answer to `CUDA error: operation not supported` (ComfyUI's cudaMallocAsync on an NVIDIA
+    card) stays silent. Claimed still: the same error beside an AMD CPU named by its part (`AMD Ryzen 9 7950X`),
+    `AMD` followed by anything else (`AMD CPU not working` is not the words right after AMD), or NVIDIA named as
+    what broke."""
+    sig = "comfyui.cuda-malloc"
+    err = ("!!! Exception during processing !!! CUDA error: operation not supported\n"
+           "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might "
+           "be incorrect.\nFor debugging consider passing CUDA_LAUNCH_BLOCKING=1\n"
+           "Compile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.\n")
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 9\n- **Node Type:** VAEDecode\n"
+              "- **Exception Type:** RuntimeError\n- **Exception Message:** CUDA error: operation not supported\n"
+              "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below "
+              "might be incorrect.\n")
+    for said in ("[Issue]: AMD is broken after today's update\n",
+                 "Title: AMD not working since the new release\n",
+                 "amd doesn't work anymore with the portable build, it worked last week\n",
+                 "AMD stopped working after I pulled the dev branch.\n"):
+        for t in (said + err, err + said, (said + report).replace("\n", "\r\n")):
+            assert sig not in ids(t), t
+            assert ids(t) == [], t
+    # an AMD CPU beside an NVIDIA card, AMD followed by other words, or NVIDIA named as what broke: the claim stays
+    for said in ("System: AMD Ryzen 9 7950X, NVIDIA GeForce GTX 960M 4GB, Windows 11\n",
+                 "AMD CPU not working with the new chipset driver? GPU is a GTX 750 Ti\n",
+                 "NVIDIA broken on last commit\n", ""):
+        for t in (said + err, (said + report).replace("\n", "\r\n")):
+            assert ids(t) == [sig], t
+            m = one(t, sig)
+            assert "cudaMallocAsync" in m["title"] and "--disable-cuda-malloc" in m["fix"]
+
+
 def test_round515_nvidia_smi_parsed_while_cuda_available_kinds():
     r"""Round 515 (NVIDIA driver problems under image models, fifth pass): torch.no-driver reads nvidia-smi's
     `NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver`. When that line is quoted as the
