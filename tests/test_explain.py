@@ -22395,6 +22395,75 @@ def test_round505_torch_gelu_approximate_diffusers_flowmatch_kinds():
               "(D:\\proj\\app\\diffusers\\__init__.py)\n"):
         assert sig not in ids(t), (t, ids(t))
 
+def test_round524_hub_server_oom_visible_devices_kinds():
+    r"""Round 524 (diffusers / transformers / huggingface_hub / accelerate errors from generic user queries, fourteenth
+    pass): the Hub's 5xx answers (504 Gateway Time-out from the API behind snapshot_download, HfHubHTTPError 502 / 500
+    quoted in a CI title or a notebook) are hf.hub-server-error; torch's `Allocation on device` raised while a diffusers
+    pipeline is moved to CUDA is cuda.oom; transformers 5's missing AutoModelForVision2Seq is
+    transformers.v5-removed-name. torch's `device >= 0 && device < num_gpus INTERNAL ASSERT FAILED` stays
+    cuda.mig-visible-devices, whose title and fix now also name CUDA_VISIBLE_DEVICES changed after torch started (set
+    it before `import torch`), as on a machine of whole GPUs. Silent: llama.cpp's and Ollama's unknown Qwen3
+    architectures, a ROCm HIP error in ComfyUI, a node moving a model accelerate had offloaded, a node's own NameError,
+    another family's pipeline class missing from diffusers."""
+    sig = "hf.hub-server-error"
+    snap = ('Traceback (most recent call last):\r\n'
+            '  File "C:\\Users\\ana\\miniforge3\\envs\\img\\lib\\site-packages\\huggingface_hub\\utils\\_http.py", line 409, '
+            'in hf_raise_for_status\r\n    response.raise_for_status()\r\n'
+            'requests.exceptions.HTTPError: 504 Server Error: Gateway Time-out for url: '
+            'https://huggingface.co/api/models/black-forest-labs/FLUX.2-klein-4B/revision/main\r\n'
+            '  File "C:\\Users\\ana\\miniforge3\\envs\\img\\lib\\site-packages\\huggingface_hub\\_snapshot_download.py", '
+            'line 186, in snapshot_download\r\n')
+    ci = ("[CI Failure]: flaky model fetch: huggingface_hub.errors.HfHubHTTPError: 502 Server Error: Bad Gateway for url: "
+          "https://huggingface.co/api/models/Qwen/Qwen3-4B\n")
+    title = "HfHubHTTPError: 500 Server Error\n"
+    for text, code in ((snap, "504"), (ci, "502"), (title, "500")):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert code in m["title"] and "server-side failure" in m["title"]
+        assert "HF_HUB_OFFLINE=1" in m["fix"] and "status.huggingface.co" in m["fix"]
+
+    sig = "cuda.oom"
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 7\r\n- **Node Type:** HiDreamSampler\r\n"
+              "- **Exception Type:** RuntimeError\r\n- **Exception Message:** Could not move pipeline object to CUDA: "
+              "Allocation on device \r\n## Stack Trace\r\n")
+    for text in (report, "Could not move pipeline object to CUDA: Allocation on device 0 would exceed allowed memory.\n"):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "ran out of memory" in m["title"] and "enable_model_cpu_offload" in m["fix"]
+
+    sig = "transformers.v5-removed-name"
+    text = ("Cannot import D:\\AI\\ComfyUI\\custom_nodes\\ComfyUI-QwenVL module for custom nodes: cannot import name "
+            "'AutoModelForVision2Seq' from 'transformers' (D:\\AI\\ComfyUI\\.venv\\Lib\\site-packages\\transformers\\__init__.py)\n")
+    m = one(text, sig)
+    assert "AutoModelForVision2Seq" in m["title"] and 'transformers>=4.51,<5' in m["fix"]
+
+    sig = "cuda.mig-visible-devices"
+    script = ('import torch\nimport os\nos.environ["CUDA_VISIBLE_DEVICES"] = "1"\n'
+              '  File "/home/raj/venv/lib/python3.12/site-packages/torch/cuda/__init__.py", line 466, in get_device_properties\n'
+              "RuntimeError: device >= 0 && device < num_gpus INTERNAL ASSERT FAILED at \"/pytorch/aten/src/ATen/cuda/"
+              "CUDAContext.cpp\":49, please report a bug to PyTorch. device=1, num_gpus=\n")
+    for text in (script, "PyTorch: RuntimeError: device >= 0 && device < num_gpus INTERNAL ASSERT FAILED\n"):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "MIG slice" in m["title"] and "CUDA_VISIBLE_DEVICES changed after torch started" in m["title"]
+        assert "above `import torch`" in m["fix"] and "CUDA_VISIBLE_DEVICES=1 python script.py" in m["fix"]
+        assert "CUDA_VISIBLE_DEVICES=MIG-" in m["fix"]
+    assert sig not in ids("torch 2.5.1+rocm6.2 on an RX 7900 XTX\nRuntimeError: device >= 0 && device < num_gpus "
+                          "INTERNAL ASSERT FAILED\n")
+
+    for t in ("llama_model_load: error loading model: error loading model architecture: unknown model architecture: "
+              "'qwen3vlmoe'\nllama_model_load_from_file_impl: failed to load model\n",
+              "transferring model data\nconverting model\nError: unsupported architecture \"Qwen3ForCausalLM\"\n",
+              "  File \"E:\\ComfyUI-rocm\\venv\\Lib\\site-packages\\torch\\nn\\modules\\module.py\", line 1369, in convert\n"
+              "torch.AcceleratorError: HIP error: invalid argument\nFor debugging consider passing AMD_SERIALIZE_KERNEL=3\n",
+              "Some parameters are on the meta device because they were offloaded to the cpu.\n!!! Exception during "
+              "processing !!! You can't move a model that has some modules offloaded to cpu or disk.\n",
+              "!!! Exception during processing !!! name 'AutoModelForImageTextToText' is not defined\n"
+              "NameError: name 'AutoModelForImageTextToText' is not defined\n",
+              "ImportError: cannot import name 'QwenImageEditPlusPipeline' from 'diffusers' "
+              "(/srv/conda/lib/python3.11/site-packages/diffusers/__init__.py)\n"):
+        assert ids(t) == [], (t, ids(t))
+
 def test_round513_pip_on_path_prompt_dep_version_check_frames_kinds():
     r"""Round 513 (diffusers / transformers / accelerate / peft errors from generic user queries, twelfth pass): a bare
     `pip` (pip3, pip.exe) typed at a cmd or PowerShell prompt inside ComfyUI portable's python_embeded folder
