@@ -23738,6 +23738,34 @@ def test_round508_cuda_oom_said_offload_arrow_amd_workstation_kinds():
               "FAQ: what to do about CUDA OOM errors, and which launch flags help\n"):
         assert ids(t) == [], t
 
+def test_round529_oom_error_said_vram_cumem_allocator_kinds():
+    r"""Round 529 (out of memory, offload and low-VRAM cards with FLUX-class and video models, fifth pass): a writer's
+    own `I get an OOM error` (I get / got / am getting / hit / ran into an OOM error) after the VRAM or GPU memory named
+    earlier on the same line is cuda.oom, under round 508's gate. vLLM's sleep-mode allocator named by its source file
+    (`csrc/cumem_allocator.cpp`) marks an LLM engine even where vLLM is not named, so the runtime's `CUDA error: out of
+    memory` printed from it is not claimed. Silent: the same words in the second person (an FAQ), beside llama.cpp /
+    ggml, vLLM, an AMD or a Mac setup; the bare runtime message without the allocator's file stays claimed."""
+    said = ("Wan 2.2 I2V 14B fp8 in ComfyUI on an RTX 4070 Ti Super 16GB\r\n"
+            "The VRAM fills up to 15.8 GB at the second KSampler and I'm getting an OOM error every time\r\n")
+    m = one(said, "cuda.oom")
+    assert ids(said) == ["cuda.oom"]
+    assert "ran out of memory" in m["title"] and "--lowvram" in m["fix"]
+    hit = "Klein 4B with diffusers on a 3060 12GB: GPU memory climbs to 11.8 GB and I hit an OOM error at 1536x1536\n"
+    assert ids(hit) == ["cuda.oom"]
+    cumem = ("Traceback (most recent call last):\n  File \"/srv/rl/train_grpo.py\", line 88, in <module>\n"
+             "    engine.wake_up()\n"
+             "RuntimeError: CUDA Error: out of memory at /opt/build/csrc/cumem_allocator.cpp:62\n")
+    assert ids(cumem) == []
+    assert ids("RuntimeError: CUDA error: out of memory\nCUDA kernel errors might be asynchronously reported at some "
+               "other API call, so the stacktrace below might be incorrect.\n") == ["cuda.oom"]
+    for t in ("FAQ: when the VRAM is too small for the model you get an OOM error; try a quantized file\n",
+              "ggml_cuda_init: found 1 CUDA devices\nwith -ngl 99 the VRAM fills to 11.9 GB and I get an OOM error\n",
+              "vllm serve Qwen/Qwen2.5-7B-Instruct: the VRAM sits at 23 GB and I get an OOM error on long prompts\n",
+              "Radeon RX 7900 XTX with ROCm 6.2: the VRAM fills and I get an OOM error with Flux in ComfyUI\n",
+              "MPS backend on my M2 Max: GPU memory reaches 30 GB and I get an OOM error in ComfyUI\n"):
+        assert ids(t) == [], t
+
+
 def test_round517_fitz_moviepy_cumm_oom_non_english_kinds():
     r"""Round 517 (ComfyUI and diffusers errors posted in languages other than English, fourth pass): a traceback
     through site-packages' `fitz/__init__.py` whose next line is `from frontend import *` is the unrelated PyPI
