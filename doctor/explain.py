@@ -4255,8 +4255,11 @@ def _xformers_too_new(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
                           "(compute capability 10.x / 12.x)"),
                 "details": {"gpu_said": said}}
     if g.get("series") or g.get("shipmax"):
-        # the user's own words: the xformers wheel does not support the RTX 50 series / ships kernels only up to sm_90
-        said = (f"its kernels stop at sm_{g['shipmax']}" if g.get("shipmax") else "it does not support the RTX 50 series")
+        # the user's own words: the xformers wheel does not support (round 527: does not work on) the RTX 50 series /
+        # ships kernels only up to sm_90
+        said = (f"its kernels stop at sm_{g['shipmax']}" if g.get("shipmax")
+                else "it does not work on the RTX 50 series" if g.get("works")
+                else "it does not support the RTX 50 series")
         return {"title": f"xformers has no attention kernel for an RTX 50 / Blackwell GPU: {said}",
                 "details": {"xformers_build": (g.get("what") or "xformers").strip()}}
     cc = f"({g.get('cc')}, {g.get('minor')})"

@@ -23125,6 +23125,55 @@ def test_round503_torch_pin_too_old_for_python_and_amd_installer_kinds():
     assert ids(silent[-1]) == [], ids(silent[-1])
 
 
+def test_round527_xformers_rtx50_words_and_llama_dll_kinds():
+    r"""Round 527 (RTX 50 / Blackwell and other new-card failures, fourth pass): xformers.blackwell-unsupported reads a
+    writer's words that xformers does not work on (or is not working with) the RTX 50 series, the series written `RTX
+    50s`, `50xx`, `50-series` or a card number, as well as `does not support`; its title says `does not work on`. The
+    ggml_cuda context now also reads llama.cpp's own shared library named (`llama.dll`, a renamed `<app>-llama.dll`,
+    `libllama.so`), so `no kernel image is available` beside that library is that program's build, not torch's: not
+    claimed. Silent: the words with another package as the subject (flash-attn, sageattention), xformers not working on
+    an older card, an AMD setup, and the bare error beside llama.cpp's library; the bare error beside an RTX 50 card and
+    a torch build stays cuda.no-kernel-image."""
+    said = [
+        "xformers doesn't work on the RTX 50 series yet, I get an error on every generation\n",
+        "Title: xFormers is not working with RTX 50xx cards (Forge, SDXL)\r\n",
+        "Looks like xformers does not work with the new 50-series, had to start ComfyUI with --disable-xformers\n",
+        "xformers wheels don't work on RTX 5080 as far as I can tell\n",
+    ]
+    for text in said:
+        m = one(text, "xformers.blackwell-unsupported")
+        assert ids(text) == ["xformers.blackwell-unsupported"], (ids(text), text)
+        assert "RTX 50" in m["title"] and "does not work on" in m["title"], m["title"]
+        assert "pip uninstall xformers" in m["fix"] and "--disable-xformers" in m["fix"], m["fix"]
+    old = "xformers doesn't support the RTX 50 series\n"
+    assert "does not support" in one(old, "xformers.blackwell-unsupported")["title"]
+    llama = [
+        ("Traceback (most recent call last):\r\n"
+         "  File \"C:\\tools\\chatbox\\llama_cpp\\llama_cpp.py\", line 75, in _load_shared_library\r\n"
+         "OSError: loaded C:\\tools\\chatbox\\llama_cpp\\lib\\llama.dll\r\n"
+         "CUDA error: no kernel image is available for execution on the device\r\n"),
+        ("Our bundled `acme-llama.dll` only has sm_61 and sm_75 cubins, so on my RTX 5060 Ti inference stops with\n"
+         "CUDA error: no kernel image is available for execution on the device\n"),
+        ("/opt/app/lib/libllama.so: GPU kernels built for sm_80\n"
+         "CUDA error: no kernel image is available for execution on the device\n"
+         "current device: 0\n"),
+    ]
+    for text in llama:
+        assert ids(text) == [], (ids(text), text)
+    silent = [
+        "flash-attn doesn't work on the RTX 50 series yet\n",
+        "sageattention does not work with RTX 5090 here\n",
+        "xformers does not work on my RTX 4090 since the update\n",
+        "xformers doesn't work on the RTX 50 series? I'm on an AMD RX 9070 XT with ROCm 6.4\n",
+    ]
+    for text in silent:
+        assert "xformers.blackwell-unsupported" not in ids(text), (ids(text), text)
+    kept = ("Device: cuda:0 NVIDIA GeForce RTX 5070 : cudaMallocAsync\n"
+            "pytorch version: 2.6.0+cu124\n"
+            "RuntimeError: CUDA error: no kernel image is available for execution on the device\n")
+    assert ids(kept) == ["cuda.no-kernel-image"], ids(kept)
+
+
 def test_round514_cuda_libs_ld_library_path_glibc_kinds():
     r"""Round 514 (Linux installs: CUDA libraries not found, LD_LIBRARY_PATH, conda vs pip CUDA, glibc too old, fourth
     pass; every real case was right before any change, so this test holds the kinds the round's threads carry):
