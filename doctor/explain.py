@@ -3663,6 +3663,10 @@ _UNDETECTED_LOADER = re.compile(r"unetloader|diffusion ?model ?loader|checkpoint
 
 @_interp("undetected")
 def _undetected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("ckey_src"):
+        # the stack cut after the frame's own source line `match["model_channels"] = state_dict["conv_in.weight"]`
+        # (the KeyError line not pasted): that lookup is the first the converter makes, so it is the same refusal
+        g = {**g, "ckey": g["ckey_src"]}
     path = g.get("path") or ""
     node = (_near(ctx).get("node_type") or "").lower()
     d = {"path": path, "node_type": _near(ctx).get("node_type")}
@@ -10829,6 +10833,25 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                           "operating system ends the process with no Python error: the page shows `Reconnecting`, the "
                           "console window closes. With 32 GB of RAM or less and a page file left small, this is the usual "
                           "cause."),
+                "fix": _RAM_SILENT_EXIT_FIX}
+    if g.get("exit_load"):
+        # ComfyUI Desktop's main.log line for its Python process ending with Windows' access-violation code, after
+        # ComfyUI's own model-load lines (`Requested to load`, `VAE load device:`, `loaded completely`) within a few KB
+        # and with no Python error: the process died while weights were committed to memory (round 523). The same exit
+        # at startup, before any load, is a CUDA start that failed (cuda.driver-too-old reads that); after a Python
+        # error, or on an AMD / Intel / Mac setup, it is not this
+        near = _near(ctx)
+        if _off_nvidia(ctx) or near.get("py_traceback") or not near.get("comfy_load"):
+            return None
+        return {"title": ("ComfyUI's Python process exited with Windows' access-violation code (3221225477 / "
+                          "0xC0000005) right after loading a model: most likely the computer ran out of memory (RAM + "
+                          "page file)"),
+                "details": {"said": _SPACE.sub(" ", g["exit_load"]).strip()[:120], "load": near.get("comfy_load", "")},
+                "cause": ("ComfyUI Desktop logs `Python process exited with code 3221225477` when its server process "
+                          "dies natively, with no Python error. Right after ComfyUI's model-load lines this is most "
+                          "often the Windows commit limit: the model's weights (and the ones offloaded from the GPU) "
+                          "could not be backed by RAM plus the page file, and the process faults instead of raising; a "
+                          "CUDA out-of-memory would have raised a Python error. The page then shows `Reconnecting`."),
                 "fix": _RAM_SILENT_EXIT_FIX}
     if g.get("exit_said"):
         # the exit line of ComfyUI's process with Windows' access-violation code and the writer's own `out of memory`

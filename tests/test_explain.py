@@ -19379,6 +19379,62 @@ def test_round504_xformers_bare_no_operator_blackwell_and_loader_no_clip_kinds()
               "No CLIP found\n", "Unity AudioManager: No clip found with key 'intro'\n"):
         assert ids(t) == [], t
 
+def test_round523_comfyui_generic_queries_zh_reconnect_desktop_exit_and_cut_conv_in_kinds():
+    r"""Round 523 (ComfyUI failures from generic user queries, eighteenth pass). ram.oom reads ComfyUI's zh-CN page text
+    for the lost backend (`重新连接中`, Reconnecting) as the round-437 report, only under a RAM figure of 32 GB or less
+    and with no traceback; and ComfyUI Desktop's main.log `Python process exited with code 3221225477` (or -1073741819)
+    within a few KB after ComfyUI's own model-load lines and with no Python error. comfyui.model-undetected reads a
+    stack pasted down to unet_config_from_diffusers_unet's own source line `match["model_channels"] =
+    state_dict["conv_in.weight"]` (the KeyError line left out). Silent: the Chinese words with 64 GB of RAM, the exit
+    line at startup before any load, after a traceback or on an AMD card, and the same source line in another
+    program's file."""
+    sig = "ram.oom"
+    for t in ("Total VRAM 12282 MB, total RAM 16310 MB\nDevice: cuda:0 NVIDIA GeForce RTX 3060 : cudaMallocAsync\n"
+              "点击运行 Klein 4B 的工作流后，页面一直显示 重新连接中...\n",
+              "[2026-01-04 20:11:02.117] Total VRAM 8188 MB, total RAM 32607 MB\r\n"
+              "[2026-01-04 20:11:02.118] pytorch version: 2.9.1+cu128\r\n跑到 KSampler 就 重新连接\r\n"):
+        m = one(t, sig)
+        assert "RAM" in m["title"] and "page file" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    for t in ("Total VRAM 24564 MB, total RAM 65459 MB\n页面显示 重新连接中...\n",
+              "Total VRAM 16380 MB, total RAM 16310 MB\nTraceback (most recent call last):\n  File \"C:\\ComfyUI\\execution.py\", "
+              "line 496, in execute\nRuntimeError: CUDA error: out of memory\n页面显示 重新连接中\n"):
+        assert sig not in ids(t), t
+    for t in ("[2026-02-10 09:14:31.512] [info]  got prompt\n[2026-02-10 09:14:33.020] [info]  Requested to load Flux2\n"
+              "[2026-02-10 09:14:40.377] [info]  loaded completely 7402.3 7391.6 True\n"
+              "[2026-02-10 09:14:44.901] [error] Python process exited with code 3221225477 and signal null\n",
+              "[info]  CLIP/text encoder model load device: cuda:0, offload device: cpu, current: cpu, dtype: torch.float16\r\n"
+              "[error] Python process exited with code -1073741819 and signal null\r\n"):
+        m = one(t, sig)
+        assert "access-violation" in m["title"] and "page file" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    for t in ("[info]  Checkpoint files will always be loaded safely.\n"
+              "[error] Python process exited with code 3221225477 and signal null\n",
+              "[info]  Requested to load Flux2\nTraceback (most recent call last):\n  File \"C:\\ComfyUI\\nodes.py\", line 1538, "
+              "in sample\nRuntimeError: CUDA error: an illegal memory access was encountered\n"
+              "[error] Python process exited with code 3221225477 and signal null\n",
+              "Device: cuda:0 AMD Radeon RX 7900 XTX : native\n[info]  Requested to load Flux2\n[info]  loaded completely 9000 8990 True\n"
+              "[error] Python process exited with code 3221225477 and signal null\n"):
+        assert sig not in ids(t), t
+    sig = "comfyui.model-undetected"
+    for t in ("  File \"/home/ana/ComfyUI/comfy/model_detection.py\", line 788, in model_config_from_diffusers_unet\n"
+              "    unet_config = unet_config_from_diffusers_unet(state_dict)\n"
+              "  File \"/home/ana/ComfyUI/comfy/model_detection.py\", line 659, in unet_config_from_diffusers_unet\n"
+              "    match[\"model_channels\"] = state_dict[\"conv_in.weight\"].shape[0]\n",
+              "UNETLoader fails:\r\n    unet_config = unet_config_from_diffusers_unet(state_dict)\r\n"
+              "                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\r\n"
+              "  File \"D:\\AI\\ComfyUI_windows_portable\\ComfyUI\\comfy\\model_detection.py\", line 601, in "
+              "unet_config_from_diffusers_unet\r\n    match['model_channels'] = state_dict['conv_in.weight'].shape[0]\r\n"):
+        m = one(t, sig)
+        assert "no diffusion model it knows" in m["title"] and "Load Diffusion Model" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    for t in ("  File \"/srv/tools/convert.py\", line 40, in unet_config_from_diffusers_unet\n"
+              "    match[\"model_channels\"] = state_dict[\"conv_in.weight\"].shape[0]\n",
+              "    unet_config = unet_config_from_diffusers_unet(state_dict)\n"
+              "  File \"/home/ana/ComfyUI/comfy/model_detection.py\", line 661, in unet_config_from_diffusers_unet\n"
+              "    match[\"num_res_blocks\"] = count_blocks(state_dict, down_block)\n"):
+        assert sig not in ids(t), t
+
 def test_round512_comfyui_generic_queries_malloc_triton_fp8_cast_kinds():
     r"""Round 512 (ComfyUI failures from generic user queries, sixteenth pass): no rule changed; the round's kinds are
     held here. torch's `CUDA error: operation not supported` in a ComfyUI paste (a `cudaMallocAsync` device line beside
