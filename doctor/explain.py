@@ -5598,7 +5598,47 @@ def _sage_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                         "SageAttention checkout), or install a prebuilt wheel for your torch and CUDA; until then call "
                         "`sageattn_qk_int8_pv_fp16_cuda` instead of the sm90 fp8 kernel, or use PyTorch SDPA"),
                 "details": {"source_file": g["tmap"]}}
+    if g.get("bare_launch"):
+        return _sage_bare_launch(ctx)
     return {}
+
+
+_CU12_LOW_TAG = re.compile(r"\+cu12[0-7]\b")
+
+
+def _sage_bare_launch(ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Round 530: `CUDA error: unspecified launch failure` with SageAttention named anywhere in the paste (its name,
+    its kernels, ComfyUI's sage flag), no version or CUDA beside the fault. SageAttention 2's FP8-PV kernel named
+    with an Ampere (or older) card named is that card having no FP8 code: sage.unsupported-arch. SageAttention 2.2
+    (named, or built from the current source / updated to the latest: the repository's version since June 2025)
+    with a CUDA 12.0-12.7 named (`CUDA 12.4`, nvcc's `release 12.4`, a +cu12x torch) is its SageAttention2++ kernels
+    run under a CUDA older than the 12.8 they assume. Anything else stays with sage.kernel-fault / gpu.hardware-fault."""
+    if not (_fact(ctx, "sage_said") or _fact(ctx, "sage_kernel") or _fact(ctx, "sage_forced")):
+        return None
+    card = _pre_ada_card(ctx)
+    fp8 = _fact(ctx, "sage_fp8_kernel")
+    if fp8 and card:
+        return {"as": "sage.unsupported-arch",
+                "cause": (f"SageAttention's FP8 kernel (`{fp8}`) was launched on a GPU without FP8 ({card}) and "
+                          "aborted (`unspecified launch failure`). SageAttention 2's INT8-QK / FP8-PV kernels "
+                          "(`sageattn_qk_int8_pv_fp8_cuda`, the `pv8` modes) are FP8 tensor-core code built for Ada (sm89) and Hopper (sm90). Ampere (A100, A800, "
+                          "RTX 30), Turing and Volta cards have no FP8, so calling that kernel by name on one aborts at "
+                          "launch; SageAttention's own dispatcher `sageattn` gives them the INT8 / FP16 kernel instead."),
+                "fix": ("Call `sageattn` (it picks the kernel for the card) or `sageattn_qk_int8_pv_fp16_cuda` instead of "
+                        "the fp8 kernel (ComfyUI's Patch Sage Attention node: mode `auto` or `sageattn_qk_int8_pv_fp16_cuda`"
+                        "); or use PyTorch SDPA"),
+                "details": {"kernel": fp8, "gpu": card}}
+    cuda = _fact(ctx, "cuda12_low")
+    if not cuda:
+        tag = _CU12_LOW_TAG.search(_fact(ctx, "torch_cuda_build"))
+        cuda = tag.group(0) if tag else ""
+    kernel = _fact(ctx, "sage_kernel")
+    v22 = _fact(ctx, "sage_src_build") or ("2.2" in kernel and kernel)
+    if cuda and v22:
+        return {"title": ("SageAttention 2.2's kernels failed (`unspecified launch failure`) under a CUDA older than 12.8 "
+                          f"({_SPACE.sub(' ', cuda).strip()}): SageAttention2++ needs CUDA 12.8"),
+                "details": {"sage": _SPACE.sub(" ", v22).strip()[:60], "cuda": _SPACE.sub(" ", cuda).strip()}}
+    return None
 
 
 @_interp("rocm_build")

@@ -20724,6 +20724,52 @@ def test_round510_attention_backend_flash_build_kinds():
 
 
 
+def test_round530_attention_backend_sage_launch_kinds():
+    r"""Round 530 (attention backends, seventh pass): CUDA's bare `unspecified launch failure` with SageAttention named
+    anywhere in the paste is read over the whole paste. SageAttention 2.2 (named, built from the current thu-ml
+    source, or updated to the latest) with a CUDA 12.0-12.7 named (`CUDA 12.4`, nvcc's `release 12.6`, a +cu12x torch)
+    is sage.cuda-too-old (SageAttention2++ needs CUDA 12.8); its FP8-PV kernel (`sageattn_qk_int8_pv_fp8_cuda`,
+    `pv8`) with an Ampere or older card named (A800, A100, RTX 30) is sage.unsupported-arch, which then replaces the
+    hardware-fault reading. An issue title's `[AMD GPU]` tag makes xformers' no-operator refusal an AMD setup's.
+    Silent (or not those ids): the same fault with CUDA 12.8, with the fp8 kernel on an Ada card, with an old CUDA but
+    no SageAttention; the NVIDIA xformers refusal stays xformers.build-mismatch."""
+    sig = "sage.cuda-too-old"
+    for t in (
+            "# ComfyUI Error Report\n## Error Details\n- **Node ID:** 9\n- **Node Type:** KSampler\n"
+            "- **Exception Type:** torch.AcceleratorError\n- **Exception Message:** CUDA error: unspecified launch failure\n"
+            "Search for `cudaErrorLaunchFailure' in https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html\n"
+            "## System Information\n(ubuntu) $ git clone https://github.com/thu-ml/SageAttention.git && cd SageAttention && "
+            "pip install --no-build-isolation .\nCuda compilation tools, release 12.6, V12.6.85\n",
+            "I just upgraded to the newest SageAttention and now it dies:\r\nterminate called after throwing an instance of "
+            "'c10::Error'\r\n  what():  CUDA error: unspecified launch failure\r\nGPU: RTX 4070 Ti Super, torch "
+            "2.6.0+cu124\r\n"):
+        m = one(t, sig)
+        assert "older than 12.8" in m["title"] and "SageAttention2++" in m["title"], m["title"]
+        assert "cu128" in m["fix"], m["fix"]
+    sig = "sage.unsupported-arch"
+    for t in (
+            "from sageattention import sageattn_qk_int8_pv_fp8_cuda\nout = sageattn_qk_int8_pv_fp8_cuda(q, k, v)\n"
+            "RuntimeError: CUDA error: unspecified launch failure\nGPU: NVIDIA A100-SXM4-80GB\n",
+            "Running the sage attention pv8 kernel on my RTX 3090 gives\nRuntimeError: CUDA error: unspecified launch failure\n"):
+        got = ids(t)
+        assert got[:1] == [sig] and "gpu.hardware-fault" not in got, (t, got)
+        m = one(t, sig)
+        assert "without FP8" in m["cause"] and "sageattn_qk_int8_pv_fp16_cuda" in m["fix"], (m["cause"], m["fix"])
+    # the fault with CUDA 12.8, the fp8 kernel on an Ada card, an old CUDA with no SageAttention: not these readings
+    for t in ("git clone https://github.com/thu-ml/SageAttention\nCUDA 12.8\nRuntimeError: CUDA error: unspecified launch "
+              "failure\n",
+              "sageattn_qk_int8_pv_fp8_cuda on RTX 4090\nRuntimeError: CUDA error: unspecified launch failure\n",
+              "Wan2.1 on CUDA 12.4, RTX 4090\nRuntimeError: CUDA error: unspecified launch failure\n"):
+        got = ids(t)
+        assert "sage.cuda-too-old" not in got and "sage.unsupported-arch" not in got, (t, got)
+    # an issue title's [AMD GPU] tag: xformers' refusal is the ROCm build's, not an NVIDIA wheel mismatch
+    amd = ("[AMD GPU] NotImplementedError: No operator found for `memory_efficient_attention_forward` with inputs\n"
+           "      File \"/home/u/sd/venv/lib/python3.10/site-packages/xformers/ops/fmha/dispatch.py\", line 76, in "
+           "_run_priority_list\n        raise NotImplementedError(msg)\n")
+    assert ids(amd) == [], ids(amd)
+    assert "xformers.build-mismatch" in ids(amd.replace("[AMD GPU] ", "")), ids(amd.replace("[AMD GPU] ", ""))
+
+
 def test_round519_quantized_model_quanto_build_kinds():
     r"""Round 519 (quantized FLUX-family files, fifth pass): accelerate's refusal `... does not have a parameter or a buffer
     named input_scale` / `output_scale` is diffusers.quanto-checkpoint-plain-loader (a folder saved by optimum-quanto's
