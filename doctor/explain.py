@@ -14183,6 +14183,38 @@ def _port_forbidden(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return {"details": {"address": f"{g.get('addr')}:{g.get('port')}", "error": f"WSAEACCES ({g.get('code')})"}}
 
 
+@_interp("listen_unavailable")
+def _listen_unavailable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """comfyui.listen-address-unavailable: the bind of ComfyUI's --listen address refused with EADDRNOTAVAIL (Errno 99 /
+    49 / 10049). The patterns hold it to ComfyUI's port, ComfyUI's own frames or a ComfyUI command line's --listen; a
+    paste naming another server app or web UI keeps it theirs."""
+    near = _near(ctx)
+    if near.get("other_async_app") or near.get("other_webui") or ctx.get("other_async_app"):
+        return None
+    d = {"address": f"{g.get('addr')}:{g.get('port')}"}
+    if g.get("code"):
+        d["error"] = f"EADDRNOTAVAIL ({g.get('code')})"
+    return {"details": d}
+
+
+# the Python that runs ComfyUI, as a traceback frame's path shows it: a ComfyUI folder (its .venv), the portable's
+# python_embeded, or a node pack under custom_nodes
+_COMFY_PY_PATH = re.compile(r"comfyui|python_embeded|custom_nodes", re.IGNORECASE)
+
+
+@_interp("manager_git")
+def _manager_git(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """comfyui.manager-git-missing: GitPython's bare `ImportError: Bad git executable.` is ComfyUI's only where the
+    last frame before it lies in the Python that runs ComfyUI (a node pack importing GitPython at startup, the
+    portable's Manager install script); the same error of another program stays its own."""
+    if g.get("gitpy"):
+        frame = str(_near(ctx).get("py_frame") or "")
+        if not _COMFY_PY_PATH.search(frame):
+            return None
+        return {"details": {"raised_in": frame}}
+    return {}
+
+
 # what shows that a failed git belongs to ComfyUI's install: an installer's or launcher's own line, ComfyUI's places,
 # updater, repository, Manager, comfy-cli, version line or launch line
 _GIT_STACK_SIGNS = ("stack_installer", "comfy_place", "comfy_updater", "comfy_repo", "comfy_manager", "comfy_cli_code",

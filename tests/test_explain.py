@@ -22300,6 +22300,76 @@ def test_round507_portable_embedded_python_update_kinds():
     assert "comfyui.aimdo-unavailable" not in ids(aimdo.format("Started it with run_amd_gpu_disable_smart_memory:"))
     assert "comfyui.aimdo-unavailable" in ids(aimdo.format("Started it with run_nvidia_gpu:"))
 
+def test_round528_comfyui_startup_bind_and_git_kinds():
+    r"""Round 528 (ComfyUI start-up and update failures, fifth pass): asyncio's bind error with EADDRNOTAVAIL (`[Errno 99]
+    cannot assign requested address`, macOS 49, Windows 10049 in any system language) on ComfyUI's port 8188, under
+    ComfyUI's main.py / server.py frames or after a ComfyUI command line's --listen is comfyui.listen-address-unavailable,
+    told as an address this machine does not have (listen on 0.0.0.0); another server's bind on its own port stays
+    silent, and `address already in use` stays comfyui.port-in-use. comfyui-mixlab-nodes' port search giving up from
+    ComfyUI's port 8188 (`Error starting the server: Ports 8188 to 8198 are all in use.`) is comfyui.port-in-use; Gradio's
+    search and the same line from another port stay silent. GitPython's bare `ImportError: Bad git executable.` whose
+    last frame lies in ComfyUI's Python (a ComfyUI folder's venv, python_embeded, custom_nodes), or a line naming ComfyUI
+    with `bad git executable`, is comfyui.manager-git-missing; another program's GitPython stays silent. A node pack's
+    import of `comfy.nodes` / `comfy.cmd` (a fork's packages) is not an outdated ComfyUI."""
+    sig = "comfyui.listen-address-unavailable"
+    lin = ("$ python main.py --listen 192.168.1.50\n"
+           "Traceback (most recent call last):\n"
+           "  File \"/home/bo/ComfyUI/main.py\", line 412, in <module>\n"
+           "    event_loop.run_until_complete(x)\n"
+           "  File \"/home/bo/ComfyUI/server.py\", line 1003, in start_multi_address\n"
+           "    await site.start()\n"
+           "OSError: [Errno 99] error while attempting to bind on address ('192.168.1.50', 8188): cannot assign "
+           "requested address\n")
+    mac = "OSError: [Errno 49] error while attempting to bind on address ('10.0.0.7', 8188): can't assign requested address\n"
+    win = ("E:\\AI\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build "
+           "--listen 203.0.113.9 --port 8190\r\nStarting server\r\n\r\n"
+           "OSError: [Errno 10049] error while attempting to bind on address ('203.0.113.9', 8190): 在其上下文中，该请求的地址无效。\r\n")
+    for text in (lin, mac, win):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "--listen" in m["title"] and "not an address of this machine" in m["title"]
+        assert "--listen 0.0.0.0" in m["fix"] and "ipconfig" in m["fix"]
+    for t in ("INFO:     Started server process [4411]\nERROR:    [Errno 99] error while attempting to bind on address "
+              "('::1', 8000, 0, 0): cannot assign requested address\n",
+              "  File \"/srv/app/venv/lib/python3.11/site-packages/uvicorn/server.py\", line 161, in startup\n"
+              "OSError: [Errno 99] error while attempting to bind on address ('172.31.5.4', 7860): cannot assign "
+              "requested address\n"):
+        assert sig not in ids(t), (t, ids(t))
+    assert ids(lin.replace("cannot assign requested address", "address already in use").replace("[Errno 99]",
+                                                                                                 "[Errno 98]"))[0] \
+        == "comfyui.port-in-use"
+
+    port = "comfyui.port-in-use"
+    mix = ("D:\\AI\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build\r\n"
+           "Import times for custom nodes:\r\n   0.3 seconds: D:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\"
+           "comfyui-mixlab-nodes\r\n\r\nError starting the server: Ports 8188 to 8198 are all in use.\r\n")
+    m = one(mix, port)
+    assert "already taken" in m["title"] and "--port 8189" in m["fix"]
+    for t in ("OSError: All ports from 7860 to 7959 are in use. Please close a port.\n",
+              "Error starting the server: Ports 8080 to 8090 are all in use.\n"):
+        assert port not in ids(t), (t, ids(t))
+
+    git = "comfyui.manager-git-missing"
+    raw = ("Traceback (most recent call last):\n"
+           "  File \"{p}/site-packages/git/__init__.py\", line 296, in <module>\n    refresh()\n"
+           "  File \"{p}/site-packages/git/cmd.py\", line 864, in refresh\n    raise ImportError(err)\n"
+           "ImportError: Bad git executable.\n"
+           "The git executable must be specified in one of the following ways:\n    - be included in your $PATH\n")
+    for text in (raw.format(p="/opt/ComfyUI/.venv/lib/python3.12"),
+                 raw.format(p="F:\\ComfyUI_windows_portable\\python_embeded\\Lib").replace("/", "\\").replace("\n", "\r\n"),
+                 "ComfyUI-Manager setup on ComfyUI portable 0.3.60 fails: Bad git executable\n"):
+        m = one(text, git)
+        assert "git" in m["title"] and "GIT_PYTHON_GIT_EXECUTABLE" in m["fix"], m
+    for t in (raw.format(p="/home/ana/tools/gitfive/venv/lib/python3.11"),
+              "ImportError: Bad git executable.\nThe git executable must be specified in one of the following ways:\n"):
+        assert git not in ids(t), (t, ids(t))
+
+    fork = ("  File \"/srv/ComfyUI/custom_nodes/comfyui-foo/nodes.py\", line 3, in <module>\n"
+            "    from comfy.cmd import folder_paths\nModuleNotFoundError: No module named 'comfy.cmd'\n")
+    assert "comfyui.outdated" not in ids(fork), ids(fork)
+    assert "comfyui.outdated" not in ids(fork.replace("comfy.cmd", "comfy.nodes.base_nodes"))
+    assert "comfyui.outdated" in ids(fork.replace("comfy.cmd", "comfy.ldm.flux2"))
+
 def test_round516_node_pack_import_kinds():
     r"""Round 516 (ComfyUI custom node packs failing to import, sixth pass): an import that Python resolves to a
     library's own folder inside custom_nodes (`cannot import name 'X' from 'transformers' (...custom_nodes\transformers\
