@@ -9135,6 +9135,12 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if g.get("hostbuf"):
         return {"title": "ComfyUI's dynamic VRAM loader (comfy-aimdo) failed to read the model file into host memory",
                 "details": {"message": g["hostbuf"]}}
+    if g.get("hostgrow"):
+        # comfy-aimdo's own `hostbuf_grow` errors: its pinned host staging buffer kept growing until it could not grow
+        # any more (one long prompt, many LoRAs), so the loader slows down or fails (Comfy-Org/ComfyUI#15575)
+        return {"title": ("ComfyUI's dynamic VRAM loader (comfy-aimdo) ran out of room in its pinned host buffer "
+                          "(`hostbuf_grow` errors)"),
+                "details": {"message": g["hostgrow"]}}
     if g.get("module"):
         return {"title": "ComfyUI's dynamic VRAM allocator (comfy-aimdo's aimdo.dll) crashed the Python process",
                 "details": {"faulting_module": g["module"]}}
@@ -10723,6 +10729,8 @@ def _hub_server_error(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
 
 
 _COMFY_WORD = re.compile(r"comfy ?ui", re.I)
+# the program's short name in a writer's sentence (`causes Comfy to stop working without showing any error`)
+_COMFY_SHORT = re.compile(r"\bcomfy\b", re.I)
 # ComfyUI's core loader nodes, by title or class name: a user naming one speaks of ComfyUI
 _COMFY_LOADER_NODE = re.compile(r"\b(?:Load (?:Checkpoint|Diffusion Model|CLIP|VAE)|CheckpointLoaderSimple|UNETLoader|(?:Dual|Triple)?CLIPLoader)\b", re.I)
 
@@ -10807,7 +10815,11 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         # portable folder in the prompt's path, or ComfyUI named): the process died mid-sampling, where ComfyUI patches
         # LoRAs and streams partially loaded weights through RAM (round 481)
         sampling = bool(near.get("step_rate") and (near.get("comfy_updater") or near.get("comfy_run")))
-        if g.get("pause") and (not (near.get("comfy_load") or sampling) or near.get("py_traceback")
+        # ComfyUI portable's own folder in the pause line's prompt, quoted without the log above it, with the writer's
+        # words that it happens when a prompt is queued (`every time I press the Queue button`): the same silent end
+        # of a model load (round 526, Comfy-Org/ComfyUI#6121)
+        queued = bool(g.get("pause") and "comfyui_windows_portable" in g["pause"].lower() and _fact(ctx, "queue_said"))
+        if g.get("pause") and (not (near.get("comfy_load") or sampling or queued) or near.get("py_traceback")
                                or near.get("cudnn_dll_lookup")):
             return None  # a batch file's pause with no model load or sampling bar just before it, or after a Python
             # error or cuDNN's own `Could not locate cudnn_...dll` (the process ended by cuDNN's loader, not by memory)
@@ -10830,7 +10842,8 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         said = g["crash_said"]
         if _off_nvidia(ctx) or near.get("py_traceback"):
             return None  # an AMD / Intel / Mac build, or a Python error after all: that error's own kind explains it
-        if not (_COMFY_WORD.search(said) or _COMFY_LOADER_NODE.search(said) or near.get("comfy_load")):
+        if not (_COMFY_WORD.search(said) or _COMFY_SHORT.search(said) or _COMFY_LOADER_NODE.search(said)
+                or near.get("comfy_load")):
             return None  # another program's silent exit: not claimed
         return {"title": "ComfyUI closed without an error while loading a model: most likely the computer ran out of memory (RAM + page file or swap)",
                 "details": {"said": _SPACE.sub(" ", said).strip()[:120]},

@@ -20204,6 +20204,50 @@ def test_round501_klein_kitchen_npu_device_kinds():
     assert sig not in ids(t)
 
 
+def test_round526_klein_sixth_pass_header_hostbuf_pause_kinds():
+    r"""Round 526 (FLUX.2 [klein] 4B / 9B and FLUX.2 [dev] errors users posted in 2026, sixth pass): safetensors'
+    `InvalidHeaderDeserialization` variant quoted bare by a writer (case as safetensors prints it) beside a loader
+    (load_file / from_pretrained) is safetensors.too-old like the full `Error while deserializing header:` message;
+    comfy-aimdo's own `hostbuf_grow` errors are comfyui.dynamic-vram (its pinned host buffer exhausted); ComfyUI
+    portable's `...ComfyUI_windows_portable>pause` quoted without a drive letter and without load lines is ram.oom when
+    the writer says it comes when a prompt is queued; a writer's `Comfy` (the short name) that stops working without an
+    error while a model loads is ram.oom. Silent: the variant with no loader in view or under a peft adapter load, a
+    lower-case mention, `hostbuf_growth`, the allocator's line on an AMD card, the portable pause with no queue words,
+    another program's pause, and a game that stops working while loading."""
+    sig = "safetensors.too-old"
+    bare = ("Loading flux-2-klein-9b-fp8.safetensors dies with InvalidHeaderDeserialization, here is the end:\n"
+            "  File \"/home/ana/k/run.py\", line 7, in <module>\n"
+            "    pipe = Flux2KleinPipeline.from_pretrained(\"/models/klein9b\", torch_dtype=torch.bfloat16)\n")
+    for t in (bare, bare.replace("\n", "\r\n")):
+        m = one(t, sig)
+        assert "too old" in m["title"] and "pip install -U safetensors" in m["fix"]
+    assert sig not in ids("I googled InvalidHeaderDeserialization and found nothing useful for Klein\n")
+    assert sig not in ids("with klein the reader says invalidheaderdeserialization, safetensors.torch.load_file(path)\n")
+    assert sig not in ids("model = load_peft_weights(adapter_dir)\nSafetensorError: InvalidHeaderDeserialization (the merged adapter)\n")
+
+    sig = "comfyui.dynamic-vram"
+    for t in ("[2026-08-20 21:04:11.530] Model Flux2 prepared for dynamic VRAM loading. 9120MB Staged.\n"
+              "[2026-08-20 21:04:19.812] [ERROR] hostbuf_grow: cannot grow pinned buffer to 14336 MB\n"
+              "[2026-08-20 21:04:19.813] [ERROR] hostbuf_grow: cannot grow pinned buffer to 14336 MB\n",
+              "Device: cuda:0 NVIDIA GeForce RTX 4070 Ti SUPER : cudaMallocAsync\r\n"
+              "hostbuf_grow errors keep piling up with Klein 9B and three LoRAs (DynamicVRAM)\r\n"):
+        m = one(t, sig)
+        assert "hostbuf_grow" in m["title"] and "--disable-dynamic-vram" in m["fix"]
+    assert ids("the hostbuf_growth counter in my own allocator overflowed\n") == []
+    assert sig not in ids("Device: cuda:0 AMD Radeon RX 7900 XTX : native\n[ERROR] hostbuf_grow: cannot grow pinned buffer\n")
+
+    sig = "ram.oom"
+    pause = "E_drive\\ComfyUI_windows_portable\\ComfyUI_windows_portable>pause\nPress any key to continue . . .\n"
+    for t in (pause + "It happens each time I hit Queue with the Klein 9B template.\n",
+              ("Every time I press the Queue button, the console shows:\r\n" + pause.replace("\n", "\r\n"))):
+        m = one(t, sig)
+        assert "without a traceback" in m["title"] and "page file" in m["fix"]
+    assert sig not in ids(pause)  # no load lines, no queue words: a batch file's pause
+    assert sig not in ids("stable-diffusion-webui\\webui>pause\nEvery time I press the Queue button it stops\n")
+    m = one("Pressing Generate makes Comfy stop working without any error, right while loading the Klein text encoder\n", sig)
+    assert "without an error while loading a model" in m["title"]
+    assert ids("The game stops working without any error while loading a level, same as before\n") == []
+
 def test_round422_edit_offload_oom_kv_cache_kinds():
     r"""Round 422 (FLUX.2 / Klein image editing and multi-reference workflows, second pass): a diffusers user's
     out-of-memory with model CPU offload on (`enable_model_cpu_offload() ... but (still) OOM`, `OOM ... even with cpu
