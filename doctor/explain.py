@@ -5659,6 +5659,24 @@ def _rocm_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return _nvidia_only(g, cat, ctx)
 
 
+_SPIECE_LLM = re.compile(r"chatglm|llama|vicuna|baichuan|internlm|minicpm", re.I)
+
+
+@_interp("spiece_model")
+def _spiece_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """sentencepiece.model-unreadable: sentencepiece's `ParseFromArray(serialized.data(), ...)` / `could not parse
+    ModelProto from FILE`, claimed where the paste shows ComfyUI running a node (its error report's node type,
+    `Exception during processing`, a custom node's frames) or names diffusers; not for a tokenizer file of an LLM family
+    (ChatGLM, Llama, ...), whose loaders are another stack's, nor where nothing shows the Klein stack at all (round 532)."""
+    path = g.get("path") or ""
+    if _SPIECE_LLM.search(path):
+        return None
+    for key in ("node_type", "node_exec", "custom_node", "comfy_place", "diffusers_named"):
+        if _fact(ctx, key):
+            return {"details": {"where": key, **({"file": path[:200]} if path else {})}}
+    return None
+
+
 @_interp("openssl_applink")
 def _openssl_applink(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """python.openssl-applink: OpenSSL's `OPENSSL_Uplink(...): no OPENSSL_Applink` abort, claimed where the paste shows

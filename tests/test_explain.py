@@ -22748,6 +22748,45 @@ def test_round513_pip_on_path_prompt_dep_version_check_frames_kinds():
         assert sig not in ids(t), (t, ids(t))
 
 
+
+def test_round532_sentencepiece_model_unreadable_comfyui_diffusers_kinds():
+    r"""Round 532 (diffusers / transformers / huggingface_hub errors from generic user queries, fifteenth pass):
+    sentencepiece's refusal of a tokenizer model that is not a ModelProto, in its older wording (`Internal:
+    ...sentencepiece_processor.cc(N) [model_proto->ParseFromArray(serialized.data(), serialized.size())]`, also cut
+    short or HTML-escaped) and its newer one (`could not parse ModelProto from FILE`), is
+    sentencepiece.model-unreadable where the paste shows ComfyUI running a node (an error report's node type,
+    `Exception during processing`, a custom node's frames) or names diffusers: a damaged or converted text encoder /
+    tokenizer file, downloaded again. Silent for the same words with nothing of the Klein stack in view (a bare line,
+    a sentencepiece training script) and for an LLM family's tokenizer file (ChatGLM, Llama), even inside ComfyUI."""
+    sig = "sentencepiece.model-unreadable"
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 12\r\n- **Node Type:** DualCLIPLoader\r\n"
+              "- **Exception Type:** RuntimeError\r\n- **Exception Message:** Internal: C:\\b\\abs_7a1\\croot\\"
+              "sentencepiece\\src\\sentencepiece_processor.cc(1102) [model_proto->ParseFromArray(serialized.data(), "
+              "serialized.size())]\r\n## Stack Trace\r\n")
+    linux = ("got prompt\n!!! Exception during processing !!! Internal: src/sentencepiece_processor.cc(1101) "
+             "[model_proto->ParseFromArray(serialized.data(), serialized.size())]\nTraceback (most recent call last):\n"
+             '  File "/srv/ComfyUI/comfy/text_encoders/spiece_tokenizer.py", line 22, in __init__\n')
+    escaped = ("Error occurred when executing CLIPLoader:\n\nInternal: src/sentencepiece_processor.cc(1101) "
+               "[model_proto-&gt;ParseFromArray(serialized.data()")
+    diff = ('  File "/home/ana/venv/lib/python3.12/site-packages/diffusers/pipelines/pipeline_utils.py", line 1021, in '
+            "from_pretrained\n    loaded_sub_model = load_sub_model(\nRuntimeError: Internal: could not parse ModelProto "
+            "from /home/ana/.cache/huggingface/hub/models--acme--t5-pipe/snapshots/3f2a/tokenizer_2/spiece.model\n")
+    for text in (report, linux, escaped, diff):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "SentencePiece" in m["title"] and "damaged" in m["title"]
+        assert "Comfy-Org/Wan_2.1_ComfyUI_repackaged" in m["fix"] and "huggingface-cli download" in m["fix"]
+    assert one(diff, sig)["details"]["file"].endswith("tokenizer_2/spiece.model")
+    bare = "RuntimeError: Internal: could not parse ModelProto from ./tok/custom_unigram.model\n"
+    train = ("import sentencepiece as spm\nsp = spm.SentencePieceProcessor(model_file='m.model')\nRuntimeError: Internal: "
+             "src/sentencepiece_processor.cc(1101) [model_proto->ParseFromArray(serialized.data(), serialized.size())]\n")
+    llm = "RuntimeError: Internal: could not parse ModelProto from ./models/Llama-2-7b-chat/tokenizer.model\n"
+    glm_node = ("!!! Exception during processing !!! Internal: could not parse ModelProto from "
+                "D:\\ComfyUI\\models\\LLM\\chatglm3-6b\\tokenizer.model\n"
+                '  File "D:\\ComfyUI\\custom_nodes\\ComfyUI-Prompt-GLM\\nodes.py", line 40, in load\n')
+    for t in (bare, train, llm, glm_node):
+        assert sig not in ids(t), (t, ids(t))
+
 def test_round521_illegal_instruction_llm_kernels_forge_cuda_check_kinds():
     r"""Round 521 (PyTorch and CUDA run-time errors from generic user queries, fifth pass): torch's `CUDA error: an
     illegal instruction was encountered` from the Klein stack's own kernels (a ComfyUI sampler, a diffusers VAE) is
