@@ -5699,6 +5699,33 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("driver_mismatch")
+def _driver_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cuda.driver-mismatch on an NVIDIA setup. Round 533: torch's caching allocator asserting that NVML started
+    (`NVML_SUCCESS == DriverAPI::get()->nvmlInit_v2_() INTERNAL ASSERT FAILED`) comes after CUDA already ran in the
+    process, so torch did see the GPU: the headline and the cause say that NVML, not CUDA, found its library and the
+    loaded kernel module at different versions (a driver updated and not rebooted into)."""
+    r = _nvidia_only(g, cat, ctx)
+    if r is None or not g.get("nvml_init"):
+        return r
+    return {"title": ("NVIDIA's management library (NVML) could not start in this process (torch's `nvmlInit_v2_()` "
+                      "assert): the driver's files no longer match the driver that is loaded, reboot"),
+            "cause": ("torch's CUDA memory allocator loads NVML (libnvidia-ml, part of the NVIDIA driver) to word its "
+                      "out-of-memory report and to map expandable segments, and asserts that NVML starts. CUDA had "
+                      "already run in this process, so the GPU and the kernel module are there; NVML refusing to start "
+                      "beside them means its library and the loaded kernel module are from different driver versions "
+                      "(NVML_ERROR_LIB_RM_VERSION_MISMATCH): the driver was updated, by hand or by an unattended "
+                      "upgrade, and the machine was not rebooted, so the old module still runs under the new "
+                      "libraries. Every new process that asks NVML fails until the module is reloaded."),
+            "fix": ("Reboot the machine (in a container: the host), then check that `nvidia-smi` runs without "
+                    "`Failed to initialize NVML: Driver/library version mismatch` and that `cat "
+                    "/proc/driver/nvidia/version` prints the version `nvidia-smi` shows. Where a reboot must wait, "
+                    "stop every program that uses the GPU and reload the module: `sudo rmmod nvidia_drm "
+                    "nvidia_modeset nvidia_uvm nvidia && sudo modprobe nvidia`. To stop unattended upgrades from doing "
+                    "it again (Ubuntu): `sudo apt-mark hold 'nvidia-*'` until you update the driver yourself"),
+            "details": {"assert": "nvmlInit_v2_"}}
+
+
 @_interp("fa3_gpu")
 def _fa3_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """flash-attn.fa3-unsupported-gpu, on an NVIDIA setup. Round 485: FlashAttention-3's extension missing

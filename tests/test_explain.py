@@ -22837,6 +22837,64 @@ def test_round521_illegal_instruction_llm_kernels_forge_cuda_check_kinds():
     assert "torch.cpu-build" not in ids(amd), ids(amd)
 
 
+def test_round533_nvml_init_allocator_assert_gpu_query_kinds():
+    r"""Round 533 (PyTorch, CUDA and GPU errors from generic user queries, seventh pass): torch's caching allocator
+    asserting that NVML started (`NVML_SUCCESS == DriverAPI::get()->nvmlInit_v2_() INTERNAL ASSERT FAILED at
+    ...CUDACachingAllocator.cpp`) is cuda.driver-mismatch told as NVML's library and the loaded kernel module being
+    from different drivers (reboot, or reload the module), whatever the path, line number or report layout. Silent:
+    the allocator's other NVML asserts (`NVML_SUCCESS == r` with no MIG slice named,
+    `nvmlDeviceGetHandleByPciBusId_v2_`), the same assert on an AMD or Mac setup named, ROCm's `HIP out of memory`
+    and ZLUDA's MIOpen status, a node's own `cuda:0 and cpu` device mismatch. The allocator's NVML assert on a MIG
+    slice stays cuda.mig-nvml-assert, and the cudaMallocAsync assert in ComfyUI stays comfyui.cuda-malloc."""
+    sig = "cuda.driver-mismatch"
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 9\r\n- **Node Type:** VAEDecode\r\n"
+              "- **Exception Type:** RuntimeError\r\n- **Exception Message:** NVML_SUCCESS == DriverAPI::get()->"
+              "nvmlInit_v2_() INTERNAL ASSERT FAILED at \"C:\\\\actions-runner\\\\_work\\\\pytorch"
+              "\\\\pytorch\\\\pytorch\\\\c10\\\\cuda\\\\CUDACachingAllocator.cpp\":1044, please report a bug to "
+              "PyTorch. \r\n")
+    vae = ('  File "/srv/app/.venv/lib/python3.12/site-packages/diffusers/models/autoencoders/'
+           'autoencoder_kl_flux2.py", line 412, in decode\n    dec = self.decoder(z)\n'
+           'RuntimeError: NVML_SUCCESS == DriverAPI::get()->'
+           'nvmlInit_v2_()  INTERNAL ASSERT FAILED at "/pytorch/c10/cuda/CUDACachingAllocator.cpp":1062, please '
+           'report a bug to PyTorch.\n')
+    for text in (report, vae):
+        m = one(text, sig)
+        assert ids(text) == [sig], ids(text)
+        assert "NVML" in m["title"] and "reboot" in m["title"], m["title"]
+        assert "CUDA error 803" not in m["title"]
+        assert "Reboot" in m["fix"] and "sudo modprobe nvidia" in m["fix"] and "/proc/driver/nvidia/version" in m["fix"]
+    # the plain NVML mismatch keeps its own headline
+    plain = "Failed to initialize NVML: Driver/library version mismatch\nNVML library version: 580.95\n"
+    assert "803" in one(plain, sig)["title"]
+
+    other_nvml = ('RuntimeError: NVML_SUCCESS == r INTERNAL ASSERT FAILED at '
+                  '"/pytorch/c10/cuda/CUDACachingAllocator.cpp":1015, please report a bug to PyTorch.\n')
+    pci = ("RuntimeError: NVML_SUCCESS == DriverAPI::get()->nvmlDeviceGetHandleByPciBusId_v2_( pci_id, &nvml_device) "
+           "INTERNAL ASSERT FAILED at \"../c10/cuda/CUDACachingAllocator.cpp\":1139, please report a bug to PyTorch.\n")
+    amd = ("ComfyUI on my AMD Radeon RX 7900 XTX with ROCm 6.4:\nRuntimeError: NVML_SUCCESS == DriverAPI::get()->"
+           "nvmlInit_v2_() INTERNAL ASSERT FAILED at \"/pytorch/c10/cuda/CUDACachingAllocator.cpp\":1040\n")
+    mac = ("Running ComfyUI on a MacBook Pro M3 through a remote kernel:\nRuntimeError: NVML_SUCCESS == "
+           "DriverAPI::get()->nvmlInit_v2_() INTERNAL ASSERT FAILED at \"../c10/cuda/CUDACachingAllocator.cpp\":1123\n")
+    hip = ("!!! Exception during processing !!! HIP out of memory. Tried to allocate 64.00 MiB. GPU 0 has a total "
+           "capacity of 19.98 GiB of which 12.00 MiB is free.\n")
+    zluda = ("CUDNN_BACKEND_OPERATIONGRAPH_DESCRIPTOR: cudnnFinalize FailedmiopenStatusInternalError cudnn_status: "
+             "miopenStatusUnknownError\n")
+    node = ('  File "/home/lee/ComfyUI/custom_nodes/some-mask-nodes/nodes.py", line 88, in blend\n'
+            '    return (a * (1. - m) + b * m,)\nRuntimeError: Expected all tensors to be on the same device, but '
+            'found at least two devices, cuda:0 and cpu!\n')
+    for t in (other_nvml, pci, amd, mac, hip, zluda, node):
+        assert sig not in ids(t), (t, ids(t))
+        assert ids(t) == [], (t, ids(t))
+
+    mig = ("  GPU 0: NVIDIA H100 80GB HBM3 MIG 3g.40gb\nRuntimeError: NVML_SUCCESS == r INTERNAL ASSERT FAILED at "
+           "\"/pytorch/c10/cuda/CUDACachingAllocator.cpp\":1015, please report a bug to PyTorch.\n")
+    assert ids(mig) == ["cuda.mig-nvml-assert"], ids(mig)
+    malloc_async = ('- **Exception Message:** free_upper_bound + pytorch_used_bytes[device] <= device_total INTERNAL '
+                    'ASSERT FAILED at "/pytorch/c10/cuda/CUDAMallocAsyncAllocator.cpp":563, please report a bug to '
+                    'PyTorch.\n  File "/home/lee/ComfyUI/execution.py", line 496, in execute\n')
+    assert ids(malloc_async)[0] == "comfyui.cuda-malloc", ids(malloc_async)
+
+
 def test_round490_non_english_error_text_kinds():
     r"""Round 490 (ComfyUI and diffusers errors posted in languages other than English, third pass): Windows' refusal
     to start the compiler Triton's build.py runs (`subprocess.check_call(cc_cmd)` above a bare `PermissionError:
