@@ -1662,6 +1662,49 @@ def _driver_said(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | Non
     return {"title": title, "cause": cause, "fix": fix}
 
 
+def _driver_said_cjk(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """round 535: a writer's words in Chinese or Japanese that the (graphics) driver, or its version, is too low / too
+    old (`驱动版本（572.83）太低`, `驱动太旧`, `ドライバーが古い`), with the CUDA of the torch build named: a cuXXX tag or
+    `CUDA 13` within the next lines (`CU130 需要比较新的显卡驱动`), or a +cuXXX / whl/cuXXX build near the hit. Claimed
+    only on an NVIDIA setup with no other framework named, and not where the driver number given already meets the
+    lowest driver of that CUDA (then something else stops the start)."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or near.get("other_framework"):
+        return None
+    tag = (g.get("zh_cu") or "").lower().replace(" ", "")
+    if not tag:
+        m = re.search(r"cu1[1-3]\d", (_fact(ctx, "torch_cu13_tag") + " " + _fact(ctx, "torch_cuda_build")).lower())
+        tag = m.group(0) if m else ""
+    if tag.startswith("cuda"):
+        built = _num(tag[4:])
+    elif tag:
+        built = _num(f"{tag[2:-1]}.{tag[-1]}")
+    else:
+        built = None
+    if built is None:
+        return None  # no CUDA of a torch build named: the words alone do not say which CUDA the driver is too old for
+    need = _cuda_driver_floor(built)
+    drv = g.get("zh_drv") or ""
+    parts = drv.split(".")
+    if need and len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit() and (int(parts[0]), int(parts[1])) >= need:
+        return None  # the driver named already runs this CUDA: not the driver's age
+    floor = f"{need[0]}" if need else "a newer driver"
+    older = "cu128" if built >= 13 else "cu118"
+    label = f"{built:.1f}"
+    return {"title": (f"The NVIDIA driver{f' ({drv})' if drv else ''} is too old for the CUDA {label} PyTorch build "
+                      f"(it needs driver {floor} or newer)"),
+            "cause": (f"The torch build carries its own CUDA runtime (CUDA {label}, the {tag} of its version), and the "
+                      f"installed NVIDIA driver is older than that CUDA needs (CUDA {int(built)}.x builds need driver "
+                      f"{floor} or newer): torch cannot start CUDA, so ComfyUI or the launcher stops at start (on "
+                      "Windows often with no message at all). The CUDA toolkit installed on the system does not matter."),
+            "fix": (f"Update the NVIDIA driver to {floor} or newer (Windows: https://www.nvidia.com/Download/index.aspx or "
+                    "the NVIDIA app; Ubuntu: `sudo ubuntu-drivers install`; reboot) until nvidia-smi's `CUDA Version:` is "
+                    f"{label} or newer, or keep the driver and install an older CUDA build of torch into the Python that "
+                    "runs ComfyUI: `python -m pip install --force-reinstall torch torchvision torchaudio --index-url "
+                    f"https://download.pytorch.org/whl/{older}` (portable: `python_embeded\\python.exe -m pip ...`)"),
+            "details": {"torch_cuda": label, **({"driver": drv} if drv else {}), **({"driver_min": floor} if need else {})}}
+
+
 def _cuda_driver_floors(system: str = "linux") -> list[tuple[float, tuple[int, int]]]:
     """The lowest driver (major, minor) each CUDA release needs on `system` (linux or windows; a row without that
     system's number gives its Linux one), newest first: manifests/drivers.toml's [[cuda_major]] rows (CUDA 11 and
@@ -1729,6 +1772,8 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         f"--extra-index-url https://download.pytorch.org/whl/{older}` (webui-user.sh: `export "
                         "TORCH_COMMAND=...`)"),
                 "details": {"torch_cuda": f"{built:.1f}", **({"driver_min": floor} if need else {})}}
+    if g.get("zh_drv_low"):
+        return _driver_said_cjk(g, ctx)
     if g.get("bare_rt") or g.get("para"):
         return _driver_said(g, ctx)
     if g.get("cu_drv_said"):

@@ -24182,6 +24182,41 @@ def test_round517_fitz_moviepy_cumm_oom_non_english_kinds():
               "cuda failed with error 2 out of memory. use CUDA_LAUNCH_BLOCKING=1 to get correct traceback.\n"):
         assert ids(t) == [], t
 
+def test_round535_cjk_driver_too_old_for_cuda_build_kinds():
+    r"""Round 535 (ComfyUI, diffusers and PyTorch errors posted in languages other than English, fourth pass): a
+    writer's words in Chinese or Japanese that the (graphics) driver or its version is too low / too old (`驱动版本
+    （572.83）太低`, `驱动太旧`, `ドライバーが古い`, `ドライバーのバージョンが古い`) with the CUDA of the torch build named
+    in the next lines (a cuXXX tag, `CUDA 13`) or a +cuXXX build near the hit, are torch.cuda-driver-too-old, the
+    driver number (when given) and that CUDA's lowest driver in the title. Silent: the words with no CUDA build named,
+    a driver number that already meets the build's CUDA (581 under cu130, 566 under cu128), an AMD card or a ROCm
+    torch, and `驱动过程` (driving a process), which is no driver's age."""
+    mie = ("ComfyUI 启动失败 [comfyui-logs-20261103_091512.zip]\r\n\r\n"
+           "日志里显卡驱动版本（566.36）太低了，整合包的 torch 是 CU130，要 580 以上的驱动。\r\n")
+    m = one(mie, "torch.cuda-driver-too-old")
+    assert ids(mie) == ["torch.cuda-driver-too-old"]
+    assert "566.36" in m["title"] and "580" in m["title"] and "CUDA 13.0" in m["title"]
+    assert "https://download.pytorch.org/whl/cu128" in m["fix"] and "580 or newer" in m["fix"]
+    log = ("[2026-02-03 21:04:11.512] Checkpoint files will always be loaded safely.\n"
+           "[2026-02-03 21:04:11.530] pytorch version: 2.10.0+cu130\n"
+           "然后就自己关掉了，没有报错。群里说是驱动太旧。\n")
+    m = one(log, "torch.cuda-driver-too-old")
+    assert ids(log) == ["torch.cuda-driver-too-old"]
+    assert "CUDA 13.0" in m["title"]
+    ja = ("ComfyUI portable が起動しない。ドライバーのバージョンが古いらしい。\n"
+          "python_embeded の torch は 2.9.1+cu130、GeForce RTX 3060 (12GB)\n")
+    m = one(ja, "torch.cuda-driver-too-old")
+    assert ids(ja) == ["torch.cuda-driver-too-old"] and "580" in m["title"]
+    cu12 = "驱动版本 472.12 太低，torch 2.7.1 是 cu128 的\n"
+    m = one(cu12, "torch.cuda-driver-too-old")
+    assert "472.12" in m["title"] and "CUDA 12.8" in m["title"] and "525" in m["title"]
+    for t in ("显卡驱动太旧了吗？怎么更新\n",
+              "驱动版本（581.29）太低？CU130 还是打不开\n",
+              "驱动版本 566.36 太低？torch 2.8.0+cu128 也一样\n",
+              "Radeon RX 7800 XT，驱动版本太低，torch 2.9.1+cu130 用不了\n",
+              "驱动版本太低 torch 2.9.0+rocm6.4\n",
+              "驱动过程中报错，cu130\n"):
+        assert ids(t) == [], t
+
 def test_round491_wrong_python_instead_of_python_embeded_kinds():
     r"""Round 491 (the wrong Python: pip or a tool in another interpreter than ComfyUI portable's, third pass): the
     writer's own words that a tool or an install ran in the system / local / global Python instead of the portable's
