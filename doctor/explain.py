@@ -1538,6 +1538,21 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
     if g.get("cu_said") and (_off_nvidia(ctx) or any(_fact(ctx, k) for k in (
             "other_framework", "llm_engine", "ggml_cuda", "foreign_cuda_build"))):
         return None  # `pytorch 2.7.0+cu126 ... incompatible with ... CUDA capability sm_120`: torch's own build named
+    if g.get("old_torch"):
+        # round 534: a writer's words that the installed torch is at a release older than 2.7 (`torch is at version
+        # 2.6.0`): no such release has sm_120 kernels, so with an RTX 50 card named anywhere in the paste it is torch's
+        # missing Blackwell build; silent without an RTX 50 named, or where another build could be meant
+        gpu = _fact(ctx, "gpu_model").strip()
+        if not gpu or _para_sm_foreign(ctx):
+            return None
+        card = gpu if gpu.lower() == "blackwell" or gpu.upper().startswith("RTX") else "RTX " + gpu
+        return {"title": (f"PyTorch {g['old_torch']} has no kernels for the {card} (sm_120): RTX 50 cards need torch 2.7 "
+                          "or newer built for CUDA 12.8+"),
+                "cause": (f"The installed torch is {g['old_torch']}, and no PyTorch release before 2.7.0 was built with "
+                          "sm_120 (Blackwell) kernels, so the UI stops at the first CUDA work on an RTX 50 card. A launcher or "
+                          "package manager (Stability Matrix, Pinokio, an older portable) that pins an older torch leaves it "
+                          "there on update. " + cat.by_id("torch.sm-unsupported").cause),  # type: ignore[union-attr]
+                "details": {"gpu": card, "gpu_arch": "sm_120", "torch_said": g["old_torch"]}}
     if g.get("rtx50cu") or g.get("rtx50_said") or g.get("rtx50_torch"):
         # the reporter's own words that an RTX 50 card needs a torch for CUDA 12.8 / 13 (`crashes with the new Nvidia
         # RTX 50XX Series ... it need to update torch to 12.8`; two patterns, one per wording family): torch's missing

@@ -22414,6 +22414,48 @@ def test_round528_comfyui_startup_bind_and_git_kinds():
     assert "comfyui.outdated" not in ids(fork.replace("comfy.cmd", "comfy.nodes.base_nodes"))
     assert "comfyui.outdated" in ids(fork.replace("comfy.cmd", "comfy.ldm.flux2"))
 
+
+def test_round534_launcher_old_torch_rtx50_and_optional_moviepy_kinds():
+    r"""Round 534 (Windows ComfyUI portable, ComfyUI Desktop and Stability Matrix / Pinokio installs, second pass): a
+    writer's words that the installed torch is still at a release older than 2.7 (`torch is at version 2.6.0`, `torch
+    version is 2.5.1`) with an RTX 50 card named anywhere in the paste is torch.sm-unsupported, told as that release
+    having no sm_120 kernels; without an RTX 50 named, with a +cu128 tag on the version, or on an AMD setup it stays
+    silent. A node pack's own notice that an optional node was skipped for `No module named 'moviepy.editor'` (`If you
+    don't need to use this optional node, this reminder can be ignored.`) is not python.moviepy2-no-editor; the plain
+    import failure still is."""
+    sig = "torch.sm-unsupported"
+    sm = ("Stability Matrix 2.14.1, fresh ComfyUI package. I expected a new torch but torch is at version 2.5.1 and "
+          "nothing launches.\r\n\r\nGPU: NVIDIA GeForce RTX 5070 Ti 16GB, Windows 11\r\n\r\n"
+          "Traceback (most recent call last):\r\n"
+          "  File \"D:\\SM\\Data\\Packages\\ComfyUI\\main.py\", line 147, in <module>\r\n    import execution\r\n")
+    m = one(sm, sig)
+    assert ids(sm)[0] == sig, ids(sm)
+    assert "2.5.1" in m["title"] and "RTX 5070 Ti" in m["title"] and "sm_120" in m["title"]
+    assert "cu128" in m["fix"]
+    pin = ("Pinokio comfy app on my RTX5090: the log says pytorch is still on 2.6.0, how do I update?\n"
+           "C:\\pinokio\\api\\comfy.git\\app\\env\\Scripts\\python.exe main.py\n")
+    m = one(pin, sig)
+    assert "2.6.0" in m["title"] and "5090" in m["title"]
+    rep = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 3\n- **Node Type:** KSampler\n"
+           "- **Exception Type:** RuntimeError\n- **Exception Message:** CUDA error: no kernel image is available for "
+           "execution on the device\n## System Information\n- **OS:** nt\n\nNote: torch version is 2.4.1 here, card is a "
+           "GeForce RTX 5060\n")
+    assert sig in ids(rep), ids(rep)
+    for t in ("Fresh portable, torch is at version 2.6.0 and ComfyUI will not start on my RTX 4090.\n",
+              "Stability Matrix on my RTX 5080: torch is at version 2.7.0+cu128 now and it works.\n",
+              "torch version is 2.6.0+cu128 on the RTX 5090 box\n",
+              "RX 9070 XT with ZLUDA; torch is at version 2.3.0 and the launcher closes.\n"):
+        assert sig not in ids(t), (t, ids(t))
+
+    mp = "python.moviepy2-no-editor"
+    opt = ("[Prompt Server] web root: C:\\AI\\ComfyUI\\web\r\nOptional node video_cutter import failed with error: No "
+           "module named 'moviepy.editor'.If you don't need to use this optional node, this reminder can be ignored.\r\n")
+    assert mp not in ids(opt), ids(opt)
+    plain = ("Traceback (most recent call last):\n  File \"E:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\"
+             "ComfyUI-VideoBits\\nodes.py\", line 4, in <module>\n    from moviepy.editor import VideoFileClip\n"
+             "ModuleNotFoundError: No module named 'moviepy.editor'\n")
+    assert mp in ids(plain), ids(plain)
+
 def test_round516_node_pack_import_kinds():
     r"""Round 516 (ComfyUI custom node packs failing to import, sixth pass): an import that Python resolves to a
     library's own folder inside custom_nodes (`cannot import name 'X' from 'transformers' (...custom_nodes\transformers\
