@@ -3039,6 +3039,20 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
                         "release made for this ComfyUI (ComfyUI-Manager: Custom Nodes Manager > Switch Ver; git: `git "
                         "checkout <older tag>` in its custom_nodes folder)"),
                 "details": {"node": node, "method": meth}}
+    if g.get("latfmt"):
+        # Round 537: a node pack's code names one of comfy.latent_formats' classes (`Wan22`, `Flux2`) that its guarded
+        # import could not get: the NameError of an older ComfyUI. Claimed in a node pack's frame, or quoted bare; a
+        # traceback with no custom_nodes frame is another program's own name, and a fork for another GPU updates its own way
+        near = _near(ctx)
+        if _off_nvidia(ctx) or (near.get("py_frame") and not near.get("custom_node")):
+            return None
+        fmt = g["latfmt"]
+        return {"title": f"A node uses ComfyUI's `{fmt}` latent format, which this ComfyUI does not have yet",
+                "cause": (f"`{fmt}` is one of ComfyUI's latent formats (comfy.latent_formats), added with the ComfyUI release "
+                          "that brought that model family. The node pack imports it inside a try block, so on an older "
+                          f"ComfyUI the import fails quietly and the name is missing when the node runs (`name '{fmt}' is "
+                          "not defined`): this ComfyUI is older than the node pack needs."),
+                "details": {"missing": f"comfy.latent_formats.{fmt}"}}
     if g.get("cattr"):
         if _off_nvidia(ctx):
             return None  # a fork for another GPU (ComfyUI-Zluda) or a Mac setup: its own update path

@@ -19547,6 +19547,49 @@ def test_round520_comfyui_generic_queries_clip_second_line_kinds():
          "valid VAE.\n")
     assert "comfyui.clip-none" not in ids(t), t
 
+
+def test_round537_comfyui_model_families_latent_format_nameerror_kinds():
+    r"""Round 537 (ComfyUI failures with 2024-2026 model families, twentieth pass). comfyui.outdated now also reads a
+    node pack's NameError for one of ComfyUI's latent-format classes (`name 'Wan22' is not defined`, `Flux2`,
+    `HunyuanVideo`, ...): the pack imports the class from comfy.latent_formats in a try block, so on a ComfyUI older than
+    that model family's support the name is missing when the node runs; the fix is updating ComfyUI. Claimed in a
+    traceback with a custom_nodes frame, in a ComfyUI error report, or quoted bare. Silent: the same NameError in a
+    traceback of another program (no custom_nodes frame), a node pack's NameError for a name that is not a latent format
+    (`np`), and a Mac (MPS) setup, whose ComfyUI fork updates its own way."""
+    sig = "comfyui.outdated"
+    for t, fmt in (
+            ('Traceback (most recent call last):\n  File "/srv/ComfyUI/execution.py", line 496, in execute\n'
+             '    output_data, output_ui, has_subgraph, has_pending_tasks = await get_output_data(prompt_id, unique_id)\n'
+             '  File "/srv/ComfyUI/custom_nodes/ComfyUI-SomeKleinPack/nodes.py", line 88, in load\n'
+             '    latent_format = Flux2()\n'
+             "NameError: name 'Flux2' is not defined\n", "Flux2"),
+            ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 4\r\n- **Node Type:** HyVideoModelLoader\r\n"
+             "- **Exception Type:** NameError\r\n- **Exception Message:** name 'HunyuanVideo' is not defined\r\n"
+             "## Stack Trace\r\n```\r\n  File \"E:\\AI\\ComfyUI_windows_portable\\ComfyUI\\execution.py\", line 327, in "
+             "execute\r\n\r\n  File \"E:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-HunyuanVideoWrapper"
+             "\\nodes.py\", line 640, in loadmodel\r\n    latent_format=HunyuanVideo\r\n```\r\n## System Information\r\n"
+             "- **ComfyUI Version:** 0.3.10\r\n", "HunyuanVideo"),
+            ("WanVideoModelLoader\nname 'Wan21' is not defined\n", "Wan21"),
+    ):
+        m = one(t, sig)
+        assert fmt in m["title"] and "latent format" in m["title"], t
+        assert "Update ComfyUI" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    # another program's traceback (no custom_nodes frame): its own name, not ComfyUI's version
+    t = ('Traceback (most recent call last):\n  File "/home/u/wan-tools/convert.py", line 12, in <module>\n'
+         '    fmt = Wan22()\nNameError: name \'Wan22\' is not defined\n')
+    assert sig not in ids(t)
+    # a node pack's NameError for a name that is no latent format: the pack's own bug
+    t = ('  File "/srv/ComfyUI/custom_nodes/comfyui-foo/nodes.py", line 5, in run\n    x = np.zeros(3)\n'
+         "NameError: name 'np' is not defined\n")
+    assert sig not in ids(t)
+    # a Mac setup: a ComfyUI for another platform, its own update path
+    t = ("Device: mps\nSet vram state to: SHARED\n"
+         '  File "/Users/a/ComfyUI/custom_nodes/ComfyUI-WanVideoWrapper/nodes_model_loading.py", line 1322, in loadmodel\n'
+         "    latent_format=Wan22 if dim == 3072 else Wan21\nNameError: name 'Wan22' is not defined\n")
+    assert sig not in ids(t)
+
+
 def test_round436_laptop_hybrid_graphics_kinds():
     r"""Round 436 (laptops and hybrid graphics: Optimus, MUX switches, integrated GPUs): the split cross-attention's own
     stop before it allocates (`Not enough memory, use lower resolution (max approx. NxN)`, ComfyUI's attention_split and
