@@ -10329,6 +10329,28 @@ def _dev_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     ver = g.get("ver") or ""
     base = re.sub(r"\.?dev\d*$", "", ver)
     repo = {"huggingface-hub": "huggingface_hub"}.get(pkg, pkg)
+    if g.get("floor"):
+        # round 538: `pkg>=X` where pip's sorted `from versions:` list ends below X: no release pip may install here
+        # reaches the floor (a release not out yet, only git main's X.dev0, or one whose Requires-Python excludes this
+        # Python, which pip leaves out of the list). A floor the list reaches fails for another reason: not ours.
+        floor, newest = g["floor"], g.get("newest") or ""
+        fv, nv = _release(floor), _release(newest)
+        if fv is None or nv is None or fv <= nv:
+            return None
+        return {"title": (f"{pkg}>={floor} is newer than every {pkg} release pip can install here (the newest it lists is "
+                          f"{newest}): that release is not on PyPI yet (only git main has it, as {floor}.dev0), or it "
+                          "needs a newer Python than this one"),
+                "fix": (f"See whether {pkg} {floor} is released (https://pypi.org/project/{repo}/#history). If it is not, "
+                        f"install {pkg} from its git main, with the Python that runs the project: `python -m pip install "
+                        f"\"git+https://github.com/huggingface/{repo}\"` (ComfyUI portable: `python_embeded\\python.exe -m "
+                        f"pip install \"git+https://github.com/huggingface/{repo}\"`; it needs Git), then install the rest of "
+                        f"the requirements; pip does not count an installed {floor}.dev0 as >={floor} (a development "
+                        "build sorts below its release), so with one installed, install the other requirements without "
+                        "that line. If {floor} is released, pip hid it because "
+                        "this Python is older than it supports: check `python --version` and run the project with Python "
+                        "3.10 to 3.12 (a new venv: `py -3.12 -m venv venv`, `python3.12 -m venv venv`)"
+                        + (f". Klein's pipelines need `\"diffusers>={_klein_min('diffusers')}\"`" if pkg == "diffusers" else "")),
+                "details": {"package": pkg, "requirement": f">={floor}", "newest_listed": newest}}
     fix = (f"Install {pkg} from its git main, as the project was developed: "
            f"`python -m pip install \"git+https://github.com/huggingface/{repo}\"`, or, when the release {base} is out, "
            f"the release: `python -m pip install -U \"{pkg}>={base}\"`; then change the pin in requirements.txt "

@@ -23711,6 +23711,62 @@ def test_round522_diffusers_renamed_class_repo_id_cut_peft_adapter_kinds():
     assert "safetensors.too-old" in ids(comfy), ids(comfy)
 
 
+def test_round538_pip_floor_above_releases_noninteractive_sdist_kinds():
+    r"""Round 538 (Python environment and pip failures around ComfyUI and diffusers). diffusers.dev-version-pin also
+    reads a floor (`diffusers>=0.36.0`) above the newest release pip lists for that Hugging Face library (`from
+    versions: ..., 0.35.2)`: pip's list is sorted, so its last entry is the newest it may install): a release not on PyPI
+    yet (git main's .dev0) or one whose Requires-Python excludes this Python; the fix names the git install. A floor the
+    list reaches, a list of `none`, and another package's floor stay silent. python.no-wheel-source-build reads the
+    source builds of numpy and of the four stack packages also as pip prints them off a terminal, ComfyUI-Manager's
+    install log (`Getting requirements to build wheel: finished with status 'error'`); a build that finished `'done'`, a
+    wheel, and the same log on a Mac stay silent."""
+    floors = [
+        ("(venv) bob@rig:~/ComfyUI/custom_nodes/some-pack$ pip install -r requirements.txt\r\n"
+         "ERROR: Could not find a version that satisfies the requirement transformers>=4.60.0 (from versions: 4.0.0, "
+         "4.1.1, 4.46.3, 4.55.4, 4.56.2, 4.57.1, 4.57.3)\r\nERROR: No matching distribution found for transformers>=4.60.0\r\n",
+         "transformers", "4.57.3"),
+        ("[!] ERROR: Could not find a version that satisfies the requirement diffusers[torch]>=0.38.0 (from versions: "
+         "0.30.3, 0.31.0, 0.35.2, 0.36.0, 0.37.1)\n[!] ERROR: No matching distribution found for diffusers[torch]>=0.38.0\n"
+         "[ComfyUI-Manager] Installation failed: D:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\flux-tools\n",
+         "diffusers", "0.37.1"),
+    ]
+    for text, pkg, newest in floors:
+        m = one(text, "diffusers.dev-version-pin")
+        assert "newer than every" in m["title"] and newest in m["title"] and "newer Python" in m["title"], m["title"]
+        assert f"git+https://github.com/huggingface/{pkg}" in m["fix"] and "python --version" in m["fix"], m["fix"]
+    for text in [
+        "ERROR: Could not find a version that satisfies the requirement diffusers>=0.30.0 (from versions: 0.29.0, 0.35.2)\n",
+        "ERROR: Could not find a version that satisfies the requirement diffusers>=0.36.0 (from versions: none)\n",
+        "ERROR: Could not find a version that satisfies the requirement tensorrt>=10.9 (from versions: 8.6.1, 10.0.1)\n",
+    ]:
+        assert "diffusers.dev-version-pin" not in ids(text), (ids(text), text)
+    builds = [
+        ("## ComfyUI-Manager: EXECUTE => ['E:\\ComfyUI_windows_portable\\python_embeded\\python.exe', '-m', 'pip', "
+         "'install', '-r', 'requirements.txt']\r\n[!]   Using cached numpy-1.24.4.tar.gz (10.9 MB)\r\n"
+         "[!]   Installing build dependencies: started\r\n[!]   Installing build dependencies: finished with status 'done'\r\n"
+         "[!]   Getting requirements to build wheel: started\r\n"
+         "[!]   Getting requirements to build wheel: finished with status 'error'\r\n[!]   error: subprocess-exited-with-error\r\n",
+         "numpy 1.24.4"),
+        ("Collecting sentencepiece==0.1.99 (from -r /opt/ComfyUI/custom_nodes/tagger/requirements.txt (line 3))\n"
+         "  Downloading sentencepiece-0.1.99.tar.gz (2.6 MB)\n  Preparing metadata (pyproject.toml): started\n"
+         "  Preparing metadata (pyproject.toml): finished with status 'error'\n", "sentencepiece"),
+    ]
+    for text, what in builds:
+        m = one(text, "python.no-wheel-source-build")
+        assert what in m["title"] and "source" in m["title"], m["title"]
+        assert "pip install -U" in m["fix"], m["fix"]
+    for text in [
+        ("[!]   Using cached numpy-1.26.4.tar.gz (15.8 MB)\n[!]   Getting requirements to build wheel: started\n"
+         "[!]   Getting requirements to build wheel: finished with status 'done'\n"),
+        ("[!]   Downloading numpy-1.26.4-cp312-cp312-win_amd64.whl (15.5 MB)\n"
+         "[!]   Installing collected packages: numpy\n[!]   Successfully installed numpy-1.26.4\n"),
+        ("macOS 14.5, M2\nCollecting numpy<2\n  Using cached numpy-1.26.4.tar.gz (15.8 MB)\n"
+         "  Preparing metadata (pyproject.toml): finished with status 'error'\n"
+         "      + /Users/ann/ComfyUI/venv/bin/python3.13 vendored-meson/meson/meson.py setup\n"),
+    ]:
+        assert "python.no-wheel-source-build" not in ids(text), (ids(text), text)
+
+
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
     source archive (`numpy-1.26.4.tar.gz`, `numpy-1.11.1.zip`) and failing right after (`Preparing metadata
