@@ -1462,6 +1462,28 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                         "keep attention on PyTorch's SDPA (torch 2.x, the default) rather than a plain attention fallback. "
                         "Then, if it still runs out: " + _lower_first(cat.by_id("cuda.oom").fix)),  # type: ignore[union-attr]
                 "details": d}
+    held = _oom_held_elsewhere(g, tot, free, ctx)
+    if held:
+        # round 531: torch's own numbers show most of the card held outside this process's PyTorch: the caching
+        # allocator's `... of which F is free. Process N has X memory in use. Including non-PyTorch memory, this process
+        # has P memory in use` (NVML's per-process figures), or the cudaMallocAsync backend's `Currently allocated : C`
+        # beside `Device limit : T` and `Free (according to CUDA): F` (cubiq/ComfyUI_InstantID#73: 830 MiB of 79 GiB)
+        out_gib, mine, kind = held
+        d.update({"total_capacity": said_t, "held_elsewhere": f"{out_gib:.1f} GiB", "this_process": mine})
+        who = ("other processes" if kind == "proc" else
+               "something outside this process's PyTorch allocator, most likely another process")
+        return {"title": (f"The GPU ran out of memory: {out_gib:.1f} GiB of its {said_t} was held by {who} "
+                          f"(this process had {mine})"),
+                "cause": (f"torch's report splits the card's {said_t}: this process had {mine}, {d.get('free', 'almost nothing')} "
+                          f"was free, so about {out_gib:.1f} GiB was held elsewhere: another program on the same GPU (a "
+                          "second ComfyUI or Python run, a notebook kernel, a training job, a stuck process from an "
+                          "earlier run, on a desktop card a game or browser). That memory is not this job's to use, so it "
+                          "fails however small the model or the step."),
+                "fix": ("See who holds the GPU: `nvidia-smi` lists each process and its memory; stop the others (or "
+                        "wait for them), or run on a free GPU (`CUDA_VISIBLE_DEVICES=1` before the command, in ComfyUI "
+                        "`--cuda-device 1`); on a shared server ask for a free card. Then, if it still runs out: "
+                        + _lower_first(cat.by_id("cuda.oom").fix)),  # type: ignore[union-attr]
+                "details": d}
     if vram_gb:
         total_b, said, src = vram_gb * 1e9, f"{ctx['vram_gb']:g} GB" if isinstance(ctx["vram_gb"], (int, float)) else f"{ctx['vram_gb']} GB", "--vram"
     elif tot:
@@ -1493,6 +1515,39 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                "ComfyUI: FP8 file, `--lowvram` if it still fails; diffusers: `pipe.enable_model_cpu_offload()`), "
                "at 1024x1024 and batch 1")
     return {"details": d, "fix": fix + pin, "cause": cause}
+
+
+def _oom_held_elsewhere(g: dict[str, str], tot: tuple[float, str] | None, free: tuple[float, str] | None,
+                        ctx: dict[str, Any]) -> tuple[float, str, str] | None:
+    """GiB of the card that torch's out-of-memory report shows held outside this process's PyTorch, with what this
+    process had and which figure told it ("proc": NVML's `this process has P memory in use`, the whole process;
+    "async": the cudaMallocAsync backend's `Currently allocated`, torch's pool only). Only a share no CUDA context,
+    display or fragmentation explains: a quarter of the card and 4 GiB from NVML's process figure, half the card and
+    16 GiB from the pool figure (which leaves out allocations made beside torch; not where ComfyUI's dynamic VRAM,
+    comfy-aimdo, allocates weights outside torch's pool). None otherwise."""
+    if not tot or not free:
+        return None
+    total_b, free_b = _in_bytes(tot), _in_bytes(free)
+    for name, kind, share, floor in (("proc", "proc", 0.25, 4), ("cur", "async", 0.5, 16)):
+        amt = _amount(g, name)
+        if not amt:
+            continue
+        if kind == "async" and _fact(ctx, "dynamic_vram"):
+            return None
+        mine_b, said = _in_bytes(amt), f"{g[name]} {amt[1]}"
+        pt = _amount(g, "pt") if kind == "proc" else None
+        if pt and _in_bytes(pt) > mine_b:
+            # NVML could not read this process's memory (`this process has 0 bytes memory in use` beside `Of the
+            # allocated memory 23.03 GiB is allocated by PyTorch`, Windows and some containers): torch's own figure,
+            # which like the pool figure leaves out what the process holds beside torch
+            mine_b, said, kind, share, floor = _in_bytes(pt), f"{g['pt']} {pt[1]}", "async", 0.5, 16
+            if _fact(ctx, "dynamic_vram"):
+                return None
+        out = total_b - free_b - mine_b
+        if out >= share * total_b and out >= floor * 1024 ** 3:
+            return out / 1024 ** 3, said, kind
+        return None
+    return None
 
 
 @_interp("memory_fraction")
@@ -11106,10 +11161,21 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     n = str(g.get("bytes") or "")
     if n.isdigit() and len(n) <= 15:  # bytes: past _int's 10**9
         v = int(n)  # a small request failing is the last straw after many GB were taken: quoted in MB, not as 0.0 GB
+        if v > _RAM_REQUEST_IMPLAUSIBLE:
+            # one request for terabytes (`you tried to allocate 52776558133248 bytes`, 48 TiB) is more RAM than nearly
+            # any machine has: a size computed wrong (a node indexing an image with a wrong mask, a shape or
+            # batch bug), not memory running out; the largest model tensors are a few GB (round 531, ComfyI2I#11)
+            return None
         size = _say_bytes(v)
         return {"title": f"The computer ran out of system RAM: a {size} allocation in RAM failed (not GPU memory)",
                 "details": {"tried_to_allocate_bytes": int(n)}}
     return {}
+
+
+# a single CPU allocation request above this (1 TiB) is no model load's: no Klein-stack tensor comes within a hundredth
+# of it (the largest are a few GB), and one buffer of that size outgrows the RAM of nearly every machine; ram.oom leaves
+# such a request unclaimed (a size computed wrong)
+_RAM_REQUEST_IMPLAUSIBLE = 1024 ** 4
 
 
 def _say_bytes(n: int, gb_from: float = 1e9) -> str:

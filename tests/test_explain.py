@@ -19503,6 +19503,71 @@ def test_round512_comfyui_generic_queries_malloc_triton_fp8_cast_kinds():
               "Windows fatal exception: access violation\n\nGPU: RX 9070 XT 16GB, ComfyUI 0.30.0\n"):
         assert ids(t) == [], t
 
+def test_round531_comfyui_generic_queries_oom_held_elsewhere_cpu_request_kinds():
+    r"""Round 531 (ComfyUI failures from generic user queries, nineteenth pass). cuda.oom reads torch's own split of the
+    card in its out-of-memory report: the caching allocator's `... of which F is free. Process N has X memory in use.
+    Including non-PyTorch memory, this process has P memory in use` with T - F - P a quarter of the card and 4 GiB or
+    more, and the cudaMallocAsync backend's `Currently allocated : C` / `Device limit : T` / `Free (according to CUDA): F`
+    with T - F - C half the card and 16 GiB or more (the same from `Of the allocated memory A is allocated by PyTorch`
+    where NVML read `this process has 0 bytes`): the title says the memory was held elsewhere and the fix names
+    `nvidia-smi` and a free GPU. A full card (this process holds it), or the pool figure where ComfyUI's dynamic VRAM
+    (comfy-aimdo) is named, keeps the plain title. ram.oom leaves one CPU allocation request above 1 TiB unclaimed (a size
+    computed wrong, ComfyI2I#11's 48 TiB mask index), and still claims a plausible one. The round's in-scope kinds are
+    held: the allocator's `Allocation on device` in a node pack's run (error report or console) is cuda.oom."""
+    sig = "cuda.oom"
+    t = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 12\n- **Node Type:** KSampler\n"
+         "- **Exception Type:** torch.OutOfMemoryError\n- **Exception Message:** CUDA out of memory. Tried to allocate "
+         "256.00 MiB. GPU 0 has a total capacity of 31.36 GiB of which 112.00 MiB is free. Process 4242 has 22.10 GiB "
+         "memory in use. Including non-PyTorch memory, this process has 9.05 GiB memory in use. Of the allocated memory "
+         "8.40 GiB is allocated by PyTorch, and 120.00 MiB is reserved by PyTorch but unallocated.\n")
+    m = one(t, sig)
+    assert "other processes" in m["title"] and "9.05 GiB" in m["title"] and "31.36 GiB" in m["title"]
+    assert "nvidia-smi" in m["fix"] and "--cuda-device" in m["fix"]
+    assert ids(t) == [sig]
+    t = ("!!! Exception during processing !!! Allocation on device 0 would exceed allowed memory. (out of memory)\r\n"
+         "Currently allocated     : 1.20 GiB\r\nRequested               : 64.00 MiB\r\nDevice limit            : 47.50 GiB\r\n"
+         "Free (according to CUDA): 18.00 MiB\r\nPyTorch limit (set by user-supplied memory fraction)\r\n"
+         "                        : 17179869184.00 GiB\r\n")
+    m = one(t, sig)
+    assert "outside this process" in m["title"] and "1.20 GiB" in m["title"] and "nvidia-smi" in m["fix"]
+    # NVML unreadable (`this process has 0 bytes memory in use`): torch's own `Of the allocated memory` figure, hedged
+    t = ("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 64.00 MiB. GPU 0 has a total capacity of 23.99 GiB "
+         "of which 0 bytes is free. Including non-PyTorch memory, this process has 0 bytes memory in use. Of the allocated "
+         "memory 4.10 GiB is allocated by PyTorch, and 200.00 MiB is reserved by PyTorch but unallocated.\n")
+    m = one(t, sig)
+    assert "outside this process" in m["title"] and "4.10 GiB" in m["title"]
+    for t in ("torch.OutOfMemoryError: Allocation on device 0 would exceed allowed memory. (out of memory)\n"
+              "Currently allocated : 14.90 GiB\nRequested : 512.00 MiB\nDevice limit : 15.92 GiB\n"
+              "Free (according to CUDA): 0 bytes\nPyTorch limit (set by user-supplied memory fraction)\n: 17179869184.00 GiB\n",
+              "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 1.50 GiB. GPU 0 has a total capacity of 11.99 GiB "
+              "of which 0 bytes is free. Including non-PyTorch memory, this process has 11.20 GiB memory in use. Of the "
+              "allocated memory 10.10 GiB is allocated by PyTorch\n",
+              "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 32.00 MiB. GPU 0 has a total capacity of 23.43 GiB "
+              "of which 4.06 MiB is free. Including non-PyTorch memory, this process has 0 bytes memory in use. Of the "
+              "allocated memory 23.03 GiB is allocated by PyTorch, and 15.67 MiB is reserved by PyTorch but unallocated.\n",
+              "[INFO] comfy-aimdo version: 0.4.10\n[INFO] DynamicVRAM support detected and enabled\ngot prompt\n"
+              "!!! Exception during processing !!! Allocation on device 0 would exceed allowed memory. (out of memory)\n"
+              "Currently allocated     : 2.10 GiB\nRequested               : 1.00 GiB\nDevice limit            : 31.84 GiB\n"
+              "Free (according to CUDA): 120.00 MiB\nPyTorch limit (set by user-supplied memory fraction)\n"
+              "                        : 17179869184.00 GiB\n",
+              "# ComfyUI Error Report\n## Error Details\n- **Node ID:** 4\n- **Node Type:** LoadSegmenterModel\n"
+              "- **Exception Type:** torch.OutOfMemoryError\n- **Exception Message:** Allocation on device \n## Stack Trace\n"
+              "  File \"D:\\AI\\ComfyUI\\custom_nodes\\comfyui-segmenter\\loader.py\", line 41, in load\n"
+              "    model = model.to(device)\n"):
+        m = one(t, sig)
+        assert "held" not in m["title"] and "ran out of memory" in m["title"], t
+        assert ids(t)[0] == sig, t
+    sig = "ram.oom"
+    t = "RuntimeError: [enforce fail at alloc_cpu.cpp:114] data. DefaultCPUAllocator: not enough memory: you tried to allocate 21474836480 bytes.\n"
+    m = one(t, sig)
+    assert "21.5 GB" in m["title"] and "RAM" in m["title"]
+    for t in ("  File \"/srv/ComfyUI/custom_nodes/some-mask-nodes/nodes.py\", line 88, in crop\n    out = image[mask_index]\n"
+              "RuntimeError: [enforce fail at alloc_cpu.cpp:117] err == 0. DefaultCPUAllocator: can't allocate memory: you "
+              "tried to allocate 4398046511104 bytes. Error code 12 (Cannot allocate memory)\n",
+              "Error occurred when executing CropByMask:\r\n\r\n[enforce fail at ..\\c10\\core\\impl\\alloc_cpu.cpp:72] data. "
+              "DefaultCPUAllocator: not enough memory: you tried to allocate 109951162777600 bytes.\r\n"):
+        assert ids(t) == [], t
+
 def test_round520_comfyui_generic_queries_clip_second_line_kinds():
     r"""Round 520 (ComfyUI failures from generic user queries, seventeenth pass). comfyui.clip-none now also reads the
     second line of ComfyUI's CLIPTextEncode error alone (`If the clip is from a checkpoint loader node your checkpoint
