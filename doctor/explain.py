@@ -3765,11 +3765,36 @@ def _aio_checkpoint(path: str) -> tuple[str, str] | None:
     return next(((model, since) for rx, model, since in _aio_checkpoints() if rx.search(path.strip())), None)
 
 
+# Round 536: a checkpoint file whose name names another model family (Kolors, HunyuanDiT, PixArt, Wan, LTX, ...),
+# refused by that family's own node pack loader (the same family in the node type or the custom_nodes frame:
+# MZ_KolorsCheckpointLoaderSimple, custom_nodes/ComfyUI-Kolors-MZ): that family's loader question (its own pack, its
+# own parts), not a FLUX / Klein diffusion-only file in Load Checkpoint. The same families' split files in ComfyUI's
+# own Load Checkpoint stay comfyui.checkpoint-loader (round 348)
+_OTHER_FAMILY_FILE = re.compile(
+    r"(?<![a-z0-9])(?:kolors|hunyuan|hydit|pixart|sana|lumina|auraflow|cogvideox?|mochi|ltxv?|wan2[._]?\d|cosmos|"
+    r"hidream|qwen[-_]?image|omnigen|stable[-_]?cascade|kandinsky|sdxs|playground[-_]?v)(?![a-z])", re.I)
+
+
+def _other_family_file(path: str, ctx: dict[str, Any]) -> bool:
+    """The file name (last path component) names a model family other than FLUX / Klein, and the failing loader (the
+    error report's node type, the custom_nodes frame near the hit) names the same family."""
+    name = re.split(r"[\\/]", (path or "").strip())[-1]
+    m = _OTHER_FAMILY_FILE.search(name) if name else None
+    if not m:
+        return False
+    fam = re.sub(r"[-_.\d]", "", m.group(0).lower())[:6]
+    near = _near(ctx)
+    loader = " ".join(near.get(k) or "" for k in ("node_type", "custom_node")).lower()
+    return bool(fam) and fam in re.sub(r"[-_.\d]", "", loader)
+
+
 @_interp("ckpt_loader")
 def _ckpt_loader(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     # a bundled checkpoint (lumina_2.safetensors) belongs in Load Checkpoint: comfyui.model-undetected speaks for it
     if _aio_checkpoint(g.get("path") or ""):
         return None
+    if _other_family_file(g.get("path") or "", ctx):
+        return None  # another model family's checkpoint in its own pack's loader (kolors_fp16.safetensors): not claimed
     said = g.get("said") or g.get("said2")
     if said:
         # Round 509: a writer's retelling (Load Checkpoint, a FLUX file and an unrecognised model type in one sentence)
@@ -3777,6 +3802,29 @@ def _ckpt_loader(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
             return None
         return {"details": {"file": said}}
     return {"details": {"path": g.get("path")}}
+
+
+@_interp("gguf_core")
+def _gguf_core(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Round 536: a writer's words that a core loader node does not see / list a named .gguf file. ComfyUI's core
+    loaders list only the PyTorch / safetensors extensions of folder_paths; GGUF files show in the GGUF pack's loaders."""
+    node = (g.get("node") or "").strip()
+    if not node:
+        return {}  # torch.load reading a GGUF file (load key 'G', or a .gguf named beside the refusal)
+    if _off_nvidia(ctx):
+        return None
+    name = (g.get("file") or "").strip()
+    gnode = {"unetloader": "Unet Loader (GGUF)", "load diffusion model": "Unet Loader (GGUF)",
+             "load checkpoint": "Unet Loader (GGUF)"}.get(node.lower(), "")
+    gnode = gnode or ("DualCLIPLoader (GGUF)" if node.lower().startswith("dual") else
+                      "TripleCLIPLoader (GGUF)" if node.lower().startswith("triple") else
+                      "QuadrupleCLIPLoader (GGUF)" if node.lower().startswith("quadruple") else "CLIPLoader (GGUF)")
+    return {"title": f"ComfyUI's core {node} does not list GGUF files: {name or 'the .gguf file'} needs the GGUF pack's {gnode}",
+            "cause": (f"The core loader nodes (Load Diffusion Model, Load CLIP, DualCLIPLoader, Load Checkpoint) list only "
+                      "the PyTorch and safetensors files of their folder (.safetensors, .sft, .ckpt, .pt, .pth, .bin); they "
+                      "have never read the .gguf format, so a GGUF text encoder or model never appears in them. Only the "
+                      "ComfyUI-GGUF pack's loader nodes list and load .gguf files."),
+            "details": {"node": node, "file": name or None, "gguf_node": gnode}}
 
 
 @_interp("swarm_no_clip")
@@ -3830,6 +3878,8 @@ def _undetected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                 "details": {**d, "key": g["ckey"]}}
     if _CKPT_PATH.search(path) or node.startswith("checkpointloader") or "checkpoint" in node:
         aio = _aio_checkpoint(path)
+        if not aio and _other_family_file(path, ctx):
+            return None  # round 536: another model family's checkpoint (Kolors through its pack's loader): not claimed
         if aio:
             # a bundled checkpoint that Load Checkpoint is the right loader for: this ComfyUI does not know the model
             # (a fork for another GPU has its own update path: left alone)
@@ -5278,6 +5328,12 @@ def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         return None
     if g.get("lfs") or (g.get("why") and _near(ctx).get("lfs_pointer")):  # the LFS message, or safetensors' header error beside it
         key = "v"
+    if re.fullmatch(r"\\x[0-9a-fA-F]{2}", key) and key.lower() not in ("\\x0a", "\\x0d") and near.get("sft_named") \
+            and not near.get("lfs_pointer"):
+        # Round 536: a binary first byte while a .sft file is being loaded: a safetensors file (its first bytes are the
+        # header's length) read with torch.load by a loader that takes only `.safetensors` names as safetensors (a node
+        # pack's own FLUX loader); the file is whole and ComfyUI's own loaders read .sft as safetensors: not claimed
+        return None
     if g.get("gguf"):
         return {"title": "The .gguf file does not start with GGUF: a damaged download or a page saved under its name",
                 "details": {"read": "GGUF magic invalid"}}

@@ -19949,6 +19949,60 @@ def test_round509_swarm_no_clip_old_dualclip_flux_type_load_checkpoint_prose_kin
         assert sig not in ids(t) and "comfyui.checkpoint-loader" not in ids(t), t
 
 
+
+def test_round536_gguf_core_list_sft_pickle_other_family_checkpoint_kinds():
+    r"""Round 536 (ComfyUI model-loading errors with FLUX-family loaders, second pass): a writer's words that a core
+    loader (DualCLIPLoader, CLIPLoader, UNETLoader, Load Diffusion Model / CLIP / Checkpoint) does not see, show, list or
+    find a named .gguf file are comfyui.gguf-in-core-loader, told with the GGUF pack's matching loader. A binary
+    `invalid load key, '\xNN'` while a .sft file is being loaded is a safetensors file read with torch.load by a node
+    pack's own loader: download.not-a-model stays silent there (a '<' page under a .sft name stays claimed). ComfyUI's
+    `Could not detect model type` on a checkpoint whose file name names another model family (Kolors, HunyuanDiT, PixArt,
+    Wan, LTX...) refused by that family's own node pack loader (its node type or custom_nodes frame) is not
+    comfyui.checkpoint-loader; in ComfyUI's own Load Checkpoint it stays that row (round 348). Silent: the GGUF pack's own loaders named (`DualCLIPLoader (GGUF)`,
+    UnetLoaderGGUF), a loader that does show the file."""
+    sig = "comfyui.gguf-in-core-loader"
+    for t, gnode in (("Load Diffusion Model won't show flux-2-klein-4b-Q4_K_M.gguf even after I refresh the page\r\n",
+                      "Unet Loader (GGUF)"),
+                     ("i cant find qwen_3_4b-Q8_0.gguf in the Load CLIP node, the file is in models/text_encoders\n",
+                      "CLIPLoader (GGUF)"),
+                     ("TripleCLIPLoader does not list t5xxl_fp16-Q6_K.gguf (ComfyUI 0.3.60, portable)\n",
+                      "TripleCLIPLoader (GGUF)")):
+        assert ids(t) == [sig], (t, ids(t))
+        m = one(t, sig)
+        assert "does not list GGUF" in m["title"] and gnode in m["title"], m["title"]
+        assert "ComfyUI-GGUF" in m["fix"]
+    for t in ("DualCLIPLoader (GGUF) doesn't show t5-v1_1-xxl-encoder-Q5_K_M.gguf after the update\n",
+              "UnetLoaderGGUF does not list flux1-dev-Q4_0.gguf\n",
+              "The DualCLIPLoader shows t5xxl-Q8_0.gguf fine now\n"):
+        assert sig not in ids(t), (t, ids(t))
+    # a .sft file read with torch.load by a node pack's own loader: a binary first byte is the safetensors header
+    sft = ("Loading checkpoint from /home/u/ComfyUI/models/diffusion_models/flux1-schnell.sft\n"
+           "Traceback (most recent call last):\n"
+           "  File \"/home/u/ComfyUI/custom_nodes/ComfyUI-SomePack/loader.py\", line 88, in load_flow_model\n"
+           "    sd = torch.load(ckpt_path, map_location=\"cpu\")\n"
+           "_pickle.UnpicklingError: invalid load key, '\\x98'.\n")
+    assert ids(sft) == [], ids(sft)
+    assert ids(sft.replace("flux1-schnell.sft", "flux1-schnell.ckpt")) == ["download.not-a-model"]
+    page = sft.replace("'\\x98'", "'<'")
+    assert ids(page) == ["download.not-a-model"], ids(page)
+    # another model family's checkpoint undetected: not the FLUX / Klein Load Checkpoint row
+    kolors = ("# ComfyUI Error Report\n## Error Details\n- **Node Type:** MZ_KolorsCheckpointLoaderSimple\n"
+              "- **Exception Type:** RuntimeError\n- **Exception Message:** ERROR: Could not detect model type of: "
+              "/opt/ComfyUI/models/checkpoints/Kolors/kolors-unet-fp16.safetensors\n")
+    assert "comfyui.checkpoint-loader" not in ids(kolors), ids(kolors)
+    hy = ("!!! Exception during processing !!! ERROR: Could not detect model type of: "
+          "D:\\ComfyUI\\models\\checkpoints\\hunyuan_dit_1.1.safetensors\r\n"
+          "Traceback (most recent call last):\r\n"
+          "  File \"D:\\ComfyUI\\custom_nodes\\ComfyUI_ExtraModels\\HunYuanDiT\\nodes.py\", line 26, in load_checkpoint\r\n")
+    assert "comfyui.checkpoint-loader" not in ids(hy), ids(hy)
+    # the same family's file in ComfyUI's own Load Checkpoint stays the wrong-loader row (round 348), as does Klein
+    plain = hy.split("Traceback")[0]
+    assert ids(plain)[0] == "comfyui.checkpoint-loader", ids(plain)
+    klein = hy.replace("hunyuan_dit_1.1.safetensors", "flux-2-klein-4b-fp8.safetensors")
+    assert ids(klein)[0] == "comfyui.checkpoint-loader", ids(klein)
+    assert "diffusion_models" in one(klein, "comfyui.checkpoint-loader")["fix"]
+
+
 def test_round518_container_init_mount_owner_hf_warning_order_kinds():
     r"""Round 518 (WSL2, Docker and containers with NVIDIA GPUs, fourth pass): the ComfyUI-Nvidia-Docker image's init
     script refusing its mounted run folder (`!! ERROR: Directory /comfy/mnt owned by unexpected user/group, expected U:G,
