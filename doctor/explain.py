@@ -3992,6 +3992,25 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "and pass it to `Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", "
                         "transformer=transformer, torch_dtype=torch.bfloat16)`"),
                 "details": {"class": sf, "needs": f"diffusers>=0.30 (Klein: >={kmin})"}}
+    if g.get("dlmeth"):
+        # a diffusers model without PeftAdapterMixin.load_lora_adapter (model-level LoRA loading, diffusers 0.31): code
+        # written for 0.31+ calls it on pipe.transformer; a paste that shows a diffusers of 0.31 or newer installed is
+        # another cause (a custom class that does not inherit the mixin) and is not claimed (round 542)
+        have = _near(ctx).get("diffusers_version") or ""
+        ver = _release(have)
+        if ver is not None and ver >= Version("0.31"):
+            return None
+        mc = g.get("dlcls") or "the model"
+        return {"title": f"This diffusers has no {mc}.load_lora_adapter(): it is older than diffusers 0.31",
+                "cause": (f"`{mc}.load_lora_adapter()` loads a LoRA into one diffusers model (the transformer) and came "
+                          "with diffusers 0.31 (PeftAdapterMixin); pipelines' `load_lora_weights()` calls it since then. An "
+                          "older diffusers has no such method, so the code that calls it (a project written for 0.31 or "
+                          "newer) fails with AttributeError before any LoRA is read. FLUX.2 [klein] needs diffusers "
+                          f"{kmin} or newer anyway."),
+                "fix": (f"Upgrade diffusers (and peft) in the Python that runs it: `python -m pip install -U \"diffusers>={kmin}\" "
+                        "peft transformers accelerate`, or at least the version the project pins (`python -m pip install "
+                        "-r requirements.txt`), then check `python -c \"import diffusers; print(diffusers.__version__)\"`"),
+                "details": {"class": mc, "method": "load_lora_adapter", "needs": f"diffusers>=0.31 (Klein: >={kmin})"}}
     if g.get("dmeth"):
         # a diffusers model class without a ModelMixin method of diffusers 0.33 (fp8 layerwise casting, group offload)
         meth, mc = g["dmeth"], g.get("dmcls") or "the model"

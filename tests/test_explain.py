@@ -20366,6 +20366,41 @@ def test_round501_klein_kitchen_npu_device_kinds():
     assert sig not in ids(t)
 
 
+def test_round542_diffusers_lora_method_missing_kinds():
+    r"""Round 542 (FLUX-family image generation through diffusers, 2024-2026): a diffusers pipeline of a LoRA-capable
+    family (FluxPipeline, Flux2KleinPipeline, QwenImagePipeline, ...) asked for `load_adapter` (the transformers / PEFT
+    model method) is diffusers.pipeline-load-adapter (load LoRAs with pipe.load_lora_weights); a diffusers transformer or
+    UNet without `load_lora_adapter` is diffusers.too-old (model-level LoRA loading came with diffusers 0.31), unless
+    the paste shows a diffusers of 0.31 or newer installed. Silent: a transformers pipeline or an SVD pipeline without
+    load_adapter, a transformers text encoder or a VAE without load_lora_adapter."""
+    sig = "diffusers.pipeline-load-adapter"
+    base = ("Traceback (most recent call last):\n  File \"C:\\Users\\mia\\klein\\lora.py\", line 11, in <module>\n"
+            "    pipe.load_adapter(\"mia/klein-ink-lora\", adapter_name=\"ink\")\n"
+            "  File \"C:\\Users\\mia\\klein\\.venv\\Lib\\site-packages\\diffusers\\configuration_utils.py\", line 144, in __getattr__\n"
+            "    raise AttributeError(f\"'{type(self).__name__}' object has no attribute '{name}'\")\n"
+            "AttributeError: 'Flux2KleinPipeline' object has no attribute 'load_adapter'\n")
+    for t in (base, base.replace("\n", "\r\n"),
+              "!!! Exception during processing !!! 'QwenImageEditPlusPipeline' object has no attribute 'load_adapter'\n",
+              "AttributeError: 'StableDiffusionXLPipeline' object has no attribute 'load_adapter'. Did you mean: 'load_lora_weights'?\n"):
+        m = one(t, sig)
+        assert "load_lora_weights" in m["title"] and "pipe.load_lora_weights(" in m["fix"], t
+    assert sig not in ids("AttributeError: 'TextGenerationPipeline' object has no attribute 'load_adapter'\n")
+    assert sig not in ids("AttributeError: 'StableVideoDiffusionPipeline' object has no attribute 'load_adapter'\n")
+    assert sig not in ids("AttributeError: 'Qwen3ForCausalLM' object has no attribute 'load_adapter'\n")
+
+    sig = "diffusers.too-old"
+    old = ("  File \"/srv/app/pipelines/infer.py\", line 88, in setup\n    self.pipe.transformer.load_lora_adapter(path, adapter_name=\"realism\")\n"
+           "  File \"/srv/venv/lib/python3.11/site-packages/diffusers/models/modeling_utils.py\", line 148, in __getattr__\n"
+           "    return super().__getattr__(name)\n"
+           "AttributeError: 'Flux2Transformer2DModel' object has no attribute 'load_lora_adapter'\n")
+    for t in (old, old.replace("\n", "\r\n"), "AttributeError: 'UNet2DConditionModel' object has no attribute 'load_lora_adapter'\n"):
+        m = one(t, sig)
+        assert "load_lora_adapter" in m["title"] and "0.31" in m["title"] and "diffusers>=" in m["fix"], t
+    assert sig not in ids("diffusers==0.35.2\n" + old)
+    assert ids("AttributeError: 'Qwen3ForCausalLM' object has no attribute 'load_lora_adapter'\n") == []
+    assert ids("AttributeError: 'AutoencoderKLFlux2' object has no attribute 'load_lora_adapter'\n") == []
+
+
 def test_round526_klein_sixth_pass_header_hostbuf_pause_kinds():
     r"""Round 526 (FLUX.2 [klein] 4B / 9B and FLUX.2 [dev] errors users posted in 2026, sixth pass): safetensors'
     `InvalidHeaderDeserialization` variant quoted bare by a writer (case as safetensors prints it) beside a loader
