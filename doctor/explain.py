@@ -10005,6 +10005,13 @@ def _bf16_gpu_named(ctx: dict[str, Any]) -> bool:
 
 @_interp("no_bf16")
 def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("ptxas_sm"):
+        # Triton's ptxas refusal with an empty stderr, its repro command (or CalledProcessError) naming a target older
+        # than Ampere: the bfloat16 kernel a sampler / torch.compile asked of a card without bf16 (sm_80 and newer have it)
+        sm = g["ptxas_sm"]
+        return {"title": (f"Triton's ptxas refused a kernel for {sm} (a GPU older than Ampere): the kernel asks for "
+                          "bfloat16, which this card does not have"),
+                "details": {"target": sm, "ptxas_exit": g.get("ptxas_code", "")}}
     if g.get("bf16_code"):
         # a script's own bfloat16 load and the writer's time for an image: claimed only with a card older than Ampere
         # named in the paste (torch emulates bfloat16 there, so the run is slow rather than failing), with no

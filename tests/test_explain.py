@@ -20270,6 +20270,53 @@ def test_round506_sage_launch_cuda_overclock_revision_kinds():
         assert ids("Second run always fails: CUDA error: invalid argument\n" + rev) == [], rev
 
 
+def test_round541_ptxas_turing_bf16_native_cuda35_kinds():
+    r"""Round 541 (PyTorch, CUDA and GPU errors from generic user queries, eighth pass). gpu.no-bf16 reads Triton's
+    ptxas failure with an empty stderr whose repro command names a target older than Ampere (`--gpu-name=sm_75`), or
+    the CalledProcessError of that ptxas command line with its exit status: the bfloat16 kernel a video sampler or
+    torch.compile asked of a Turing / Volta / Pascal card. Silent: the same failure for an sm_80-or-newer target, and a
+    failure whose stderr names its own ptxas error. torch.cuda-driver-too-old stays silent on a native program's own
+    CUDA check that prints the runtime's error name before the message (`CUDA error: 35 (0x23)
+    cudaErrorInsufficientDriver : ...`), while torch's `RuntimeError: CUDA error: CUDA driver version is insufficient`
+    stays claimed."""
+    sig = "gpu.no-bf16"
+    for target in ("sm_75", "sm_70", "sm_61"):
+        for nl in ("\n", "\r\n"):
+            report = nl.join([
+                "# ComfyUI Error Report", "## Error Details", "- **Node ID:** 12", "- **Node Type:** HyVideoSampler",
+                "- **Exception Type:** RuntimeError",
+                "- **Exception Message:** `ptxas` failed with error code 4294967295:", "`ptxas` stderr:", "",
+                f"Repro command: D:\\AI\\ComfyUI\\python_embeded\\Lib\\site-packages\\triton\\backends\\nvidia\\bin\\ptxas.exe "
+                f"-lineinfo -v --gpu-name={target} D:\\Temp\\tmpab12cd.ptx -o D:\\Temp\\tmpab12cd.ptx.o", ""])
+            m = one(report, sig)
+            assert target in m["title"] and "bfloat16" in m["title"]
+            assert "fp16" in m["fix"] or "float16" in m["fix"]
+    called = ("  File \"/home/u/ComfyUI/venv/lib/python3.12/site-packages/triton/backends/nvidia/compiler.py\", line 360, "
+              "in make_cubin\n    subprocess.run(ptxas_cmd, check=True, close_fds=False, stderr=flog)\n"
+              "subprocess.CalledProcessError: Command '['/usr/local/cuda-12.4/bin/ptxas', '-lineinfo', '-v', "
+              "'--gpu-name=sm_75', '/tmp/tmpq1w2e3.ptx', '-o', '/tmp/tmpq1w2e3.ptx.o']' returned non-zero exit status 255.\n")
+    assert "sm_75" in one(called, sig)["title"]
+    # an Ampere-or-newer target has bfloat16: another cause, not this one
+    for target in ("sm_86", "sm_89", "sm_120"):
+        t = ("!!! Exception during processing !!! `ptxas` failed with error code 4294967295\n`ptxas` stderr:\n\n"
+             f"Repro command: C:\\cuda\\bin\\ptxas.exe -lineinfo -v --gpu-name={target} C:\\T\\a.ptx -o C:\\T\\a.ptx.o\n")
+        assert sig not in ids(t)
+    # a stderr that names its own ptxas error is read by that error, not by the target alone
+    t = ("RuntimeError: `ptxas` failed with error code 255:\n`ptxas` stderr:\nptxas fatal   : Unresolved extern function "
+         "'__nv_foo'\n\nRepro command: /opt/cuda/bin/ptxas -lineinfo -v --gpu-name=sm_75 /tmp/b.ptx -o /tmp/b.ptx.o\n")
+    assert sig not in ids(t)
+    # the driver: torch's raise stays claimed, a native program's own enum-name line does not
+    drv = "torch.cuda-driver-too-old"
+    t = ("  File \"/opt/app/venv/lib/python3.11/site-packages/torch/cuda/__init__.py\", line 319, in _lazy_init\n"
+         "    torch._C._cuda_init()\nRuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime version\n")
+    assert drv in ids(t)
+    for native in ("Failed to fetch CUDA devices.\n\n CUDA error: 35 (0x23) cudaErrorInsufficientDriver : CUDA driver "
+                   "version is insufficient for CUDA runtime version\n\n*** Panic!!! *** Fatal Error:\n",
+                   "[miner] CUDA error cudaErrorInsufficientDriver : CUDA driver version is insufficient for CUDA runtime "
+                   "version.\n./gpu_plotter(main+0x1a2)[0x5581aa01c6b9]\n"):
+        assert drv not in ids(native)
+
+
 def test_round525_amd_named_broken_operation_not_supported_kinds():
     r"""Round 525 (PyTorch and CUDA run-time errors from generic user queries, sixth pass). The amd context fact reads
     the writer naming AMD itself as what broke or stopped working (`AMD broken on last commit`, `AMD is not working`,
