@@ -3355,6 +3355,12 @@ def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         return None  # not a ComfyUI node's error: another program (one that bundles ComfyUI's loader code) or plain Python
     if not (near.get("model_loader") or "loader" in node.lower()):
         return None  # a None where no model loader is in view: a node's own bug, not a missing file
+    if (near.get("custom_node") and (near.get("model_loader") or "").lower() == "load_torch_file"
+            and "loader" not in node.lower()):
+        # round 539: a node pack's own function handed None to comfy.utils.load_torch_file (no loader node named, no
+        # load_lora / load_checkpoint frame of a loader in view): the pack's own name lookup failed, as a prompt pack
+        # parsing LoRA names out of the prompt text does with names it cannot parse; that pack's business
+        return None
     return {"title": "A model loader got no file: the name in the node is not in its models folder",
             "cause": ("The loader node names a file that is not among the files ComfyUI sees in that models folder, so it "
                       "looked up no path (None) and failed opening it; older ComfyUI versions and some node packs' loaders "

@@ -19379,6 +19379,73 @@ def test_round504_xformers_bare_no_operator_blackwell_and_loader_no_clip_kinds()
               "No CLIP found\n", "Unity AudioManager: No clip found with key 'intro'\n"):
         assert ids(t) == [], t
 
+
+def test_round539_comfyui_generic_queries_loader_none_pack_lookup_and_cudnn_kinds():
+    r"""Round 539 (ComfyUI failures from generic user queries, twenty-first pass). comfyui.file-not-listed reads
+    comfy.utils.load_torch_file's `'NoneType' object has no attribute 'lower'` as a loader given a file ComfyUI does not
+    see when ComfyUI's own loader made the call (nodes.py load_lora / load_checkpoint, a loader node named in the error
+    report or dialog, a node pack's loader node); it stays silent where a node pack's own function handed the None to
+    load_torch_file with no loader node or loader function in view (the pack's own name lookup, a prompt pack parsing
+    LoRA names). The round's other kinds keep their readings: the cuDNN frontend's `No valid engine configs` in a ComfyUI
+    error report is torch.cudnn-sdpa-regression (not through ZLUDA on an AMD card), xformers' listing with `xFormers
+    wasn't build with CUDA support` is xformers.build-mismatch, a bare `CUDA error: invalid argument` in a ComfyUI node
+    run is comfyui.pinned-memory (not on a ROCm build)."""
+    sig = "comfyui.file-not-listed"
+    for t in ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 12\n- **Node Type:** LoraLoaderModelOnly\n"
+              "- **Exception Type:** AttributeError\n- **Exception Message:** 'NoneType' object has no attribute 'lower'\n"
+              "## Stack Trace\n```\n  File \"C:\\ComfyUI\\nodes.py\", line 702, in load_lora\n"
+              "    lora = comfy.utils.load_torch_file(lora_path, safe_load=True)\n"
+              "  File \"C:\\ComfyUI\\comfy\\utils.py\", line 54, in load_torch_file\n```\n",
+              "!!! Exception during processing !!! 'NoneType' object has no attribute 'lower'\r\nTraceback (most recent call "
+              "last):\r\n  File \"/srv/ComfyUI/custom_nodes/rgthree-comfy/__init__.py\", line 212, in "
+              "rgthree_recursive_execute\r\n  File \"/srv/ComfyUI/nodes.py\", line 611, in load_lora\r\n"
+              "    lora = comfy.utils.load_torch_file(lora_path, safe_load=True)\r\n  File \"/srv/ComfyUI/comfy/utils.py\", "
+              "line 14, in load_torch_file\r\nAttributeError: 'NoneType' object has no attribute 'lower'\r\n",
+              "Error occurred when executing Efficient Loader:\n\n'NoneType' object has no attribute 'lower'\n\n"
+              "  File \"D:\\ComfyUI\\custom_nodes\\efficiency-nodes-comfyui\\tsc_utils.py\", line 372, in load_lora\n"
+              "  File \"D:\\ComfyUI\\comfy\\utils.py\", line 14, in load_torch_file\n"):
+        m = one(t, sig)
+        assert "no file" in m["title"] and "loras" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    for t in ("Traceback (most recent call last):\n  File \"E:\\ComfyUI\\custom_nodes\\SomePromptPack\\nodes.py\", line 88, "
+              "in apply_prompt_loras\n    lora = comfy.utils.load_torch_file(path, safe_load=True)\n"
+              "  File \"E:\\ComfyUI\\comfy\\utils.py\", line 35, in load_torch_file\n"
+              "    if ckpt.lower().endswith(\".safetensors\") or ckpt.lower().endswith(\".sft\"):\n"
+              "AttributeError: 'NoneType' object has no attribute 'lower'\n",
+              "自动加载Lora时报错\r\n  File \"G:\\ComfyUI\\execution.py\", line 163, in process_inputs\r\n"
+              "  File \"G:\\ComfyUI\\custom_nodes\\prompt-lora-helper\\__init__.py\", line 90, in load_lora_from_prompt\r\n"
+              "  File \"G:\\ComfyUI\\comfy\\utils.py\", line 35, in load_torch_file\r\n"
+              "AttributeError: 'NoneType' object has no attribute 'lower'\r\n",
+              "AttributeError: 'NoneType' object has no attribute 'lower'\n  File \"app.py\", line 3, in main\n"):
+        assert sig not in ids(t), t
+    sig = "torch.cudnn-sdpa-regression"
+    for t in ("# ComfyUI Error Report\n## Error Details\n- **Node Type:** SamplerCustomAdvanced\n- **Exception Type:** "
+              "RuntimeError\n- **Exception Message:** cuDNN Frontend error: No valid engine configs for "
+              "Matmul_MUL_Reduction_SUB_EXP_Reduction_LOG_ADD_DIV_Matmul_\n## System Information\n"
+              "- **PyTorch Version:** 2.10.0.dev20251020+cu130\n",
+              "KSampler\r\ncuDNN Frontend error: [cudnn_frontend] Error: No valid execution plans built.\r\n"
+              "pytorch version: 2.9.0+cu130\r\nDevice: cuda:0 NVIDIA GeForce RTX 4080 SUPER : cudaMallocAsync\r\n"):
+        m = one(t, sig)
+        assert "cuDNN" in m["title"] and "enable_cudnn_sdp(False)" in m["fix"], t
+    t = ("ComfyUI-Zluda, RX 7900 XTX\ncuDNN Frontend error: No valid engine configs for "
+         "Matmul_MUL_Reduction_SUB_EXP_Reduction_LOG_ADD_DIV_Matmul_\n")
+    assert sig not in ids(t)
+    t = ("NotImplementedError: No operator found for `memory_efficient_attention_forward` with inputs:\n"
+         "     query       : shape=(2, 4096, 8, 40) (torch.float16)\n`cutlassF-pt` is not supported because:\n"
+         "    xFormers wasn't build with CUDA support\n`fa2F@2.5.7-pt` is not supported because:\n"
+         "    xFormers wasn't build with CUDA support\n")
+    assert ids(t)[0] == "xformers.build-mismatch"
+    sig = "comfyui.pinned-memory"
+    t = ("# ComfyUI Error Report\n## Error Details\n- **Node Type:** VAEDecode\n- **Exception Type:** torch.AcceleratorError\n"
+         "- **Exception Message:** CUDA error: invalid argument\nSearch for `cudaErrorInvalidValue' in "
+         "https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html for more information.\n")
+    m = one(t, sig)
+    assert "pinned memory" in m["title"] and "--disable-pinned-memory" in m["fix"]
+    t = ("pytorch version: 2.8.0+rocm6.4\nDevice: cuda:0 AMD Radeon RX 7800 XT : native\n"
+         "!!! Exception during processing !!! CUDA error: invalid argument\n")
+    assert sig not in ids(t)
+
+
 def test_round523_comfyui_generic_queries_zh_reconnect_desktop_exit_and_cut_conv_in_kinds():
     r"""Round 523 (ComfyUI failures from generic user queries, eighteenth pass). ram.oom reads ComfyUI's zh-CN page text
     for the lost backend (`重新连接中`, Reconnecting) as the round-437 report, only under a RAM figure of 32 GB or less
