@@ -22964,6 +22964,61 @@ def test_round505_torch_gelu_approximate_diffusers_flowmatch_kinds():
               "(D:\\proj\\app\\diffusers\\__init__.py)\n"):
         assert sig not in ids(t), (t, ids(t))
 
+def test_round540_hub_unauthorized_request_id_mixin_probe_kinds():
+    r"""Round 540 (Hugging Face downloads, gated repos, tokens and caches, second pass): huggingface_hub's own 401 for a
+    repository URL that it did not turn into RepositoryNotFoundError / GatedRepoError (`401 Client Error: Unauthorized
+    for url: https://huggingface.co/<repo URL> (Request ID: ...)`, httpx's `Client error '401 Unauthorized' for url
+    '...' (Request ID: ...)` in huggingface_hub 1.x) is hf.token-invalid: hf_raise_for_status raises that plain error on
+    a repo URL only when the Hub's reason is `Invalid credentials in Authorization header`. Silent: requests' own 401
+    line (no Request ID after the URL), a placeholder repo id (`None`), another host's 401. hf.entry-not-found stays
+    silent on huggingface_hub's PyTorchModelHubMixin probe (a 404 for model.safetensors with a hub_mixin.py frame after
+    it: the mixin catches it and downloads pytorch_model.bin), and still reads a model.safetensors 404 without it."""
+    sig = "hf.token-invalid"
+    hub = ('  File "/srv/klein/.venv/lib/python3.12/site-packages/huggingface_hub/utils/_http.py", line 482, in hf_raise_for_status\n'
+           '    raise _format(HfHubHTTPError, str(e), response) from e\n'
+           "huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: "
+           "https://huggingface.co/api/models/black-forest-labs/FLUX.2-klein-4B/revision/main "
+           "(Request ID: Root=1-6a01c2d3-0b1c2d3e4f5a6b7c8d9e0f1a;4b5c6d7e-8f90-4a1b-9c2d-3e4f5a6b7c8d)\n")
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 7\r\n- **Node Type:** DownloadAndLoadKleinModel\r\n"
+              "- **Exception Type:** huggingface_hub.errors.HfHubHTTPError\r\n- **Exception Message:** 401 Client Error: "
+              "Unauthorized for url: https://huggingface.co/Comfy-Org/flux2-klein/resolve/main/split_files/vae/flux2-vae.safetensors "
+              "(Request ID: Root=1-6a02aa11-22bb33cc44dd55ee66ff7788)\r\n## Stack Trace\r\n\r\n"
+              '  File "E:\\ComfyUI_windows_portable\\ComfyUI\\execution.py", line 496, in execute\r\n')
+    httpx = ("huggingface_hub.errors.HfHubHTTPError: Client error '401 Unauthorized' for url "
+             "'https://huggingface.co/api/models/black-forest-labs/FLUX.2-klein-4B/revision/main' "
+             "(Request ID: Root=1-6a03bb22-33cc44dd55ee66ff77889900)\n"
+             "For more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/401\n")
+    for text in (hub, report, httpx):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "rejected the access token" in m["title"]
+        assert "hf auth whoami" in m["fix"] and "HF_TOKEN" in m["fix"]
+    for t in ("requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: "
+              "https://huggingface.co/api/models/acme/private-klein-lora/revision/main\n",
+              "requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: "
+              "https://huggingface.co/None/resolve/main/config.json (Request ID: Root=1-6a04cc33-44dd55ee66ff778899001122)\n",
+              "HTTPError: 401 Client Error: Unauthorized for url: https://api.example.com/v1/models/klein/revision/main "
+              "(Request ID: 9f8e7d6c)\n"):
+        assert sig not in ids(t), (t, ids(t))
+
+    sig = "hf.entry-not-found"
+    probe = ('Traceback (most recent call last):\n'
+             '  File "C:\\tts\\venv\\Lib\\site-packages\\huggingface_hub\\utils\\_http.py", line 657, in hf_raise_for_status\n'
+             '    response.raise_for_status()\n'
+             "httpx.HTTPStatusError: Client error '404 Not Found' for url "
+             "'https://huggingface.co/someone/voice-model-v2/resolve/main/model.safetensors'\n"
+             'For more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/404\n\n'
+             'The above exception was the direct cause of the following exception:\n\n'
+             'Traceback (most recent call last):\n'
+             '  File "C:\\tts\\venv\\Lib\\site-packages\\huggingface_hub\\hub_mixin.py", line 773, in _from_pretrained\n'
+             '    model_file = hf_hub_download(\n')
+    assert sig not in ids(probe), ids(probe)
+    plain = ("huggingface_hub.errors.EntryNotFoundError: 404 Client Error. (Request ID: Root=1-6a05dd44-55ee66ff7788990011223344)\n\n"
+             "Entry Not Found for url: https://huggingface.co/acme/klein-style-lora/resolve/main/model.safetensors.\n")
+    m = one(plain, sig)
+    assert ids(plain)[0] == sig, ids(plain)
+    assert "no file 'model.safetensors'" in m["title"] and "list_repo_files" in m["fix"]
+
 def test_round524_hub_server_oom_visible_devices_kinds():
     r"""Round 524 (diffusers / transformers / huggingface_hub / accelerate errors from generic user queries, fourteenth
     pass): the Hub's 5xx answers (504 Gateway Time-out from the API behind snapshot_download, HfHubHTTPError 502 / 500
