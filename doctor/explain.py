@@ -10489,7 +10489,7 @@ def _dev_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                         f"pip install \"git+https://github.com/huggingface/{repo}\"`; it needs Git), then install the rest of "
                         f"the requirements; pip does not count an installed {floor}.dev0 as >={floor} (a development "
                         "build sorts below its release), so with one installed, install the other requirements without "
-                        "that line. If {floor} is released, pip hid it because "
+                        f"that line. If {floor} is released, pip hid it because "
                         "this Python is older than it supports: check `python --version` and run the project with Python "
                         "3.10 to 3.12 (a new venv: `py -3.12 -m venv venv`, `python3.12 -m venv venv`)"
                         + (f". Klein's pipelines need `\"diffusers>={_klein_min('diffusers')}\"`" if pkg == "diffusers" else "")),
