@@ -3776,16 +3776,28 @@ def _aio_checkpoint(path: str) -> tuple[str, str] | None:
 # MZ_KolorsCheckpointLoaderSimple, custom_nodes/ComfyUI-Kolors-MZ): that family's loader question (its own pack, its
 # own parts), not a FLUX / Klein diffusion-only file in Load Checkpoint. The same families' split files in ComfyUI's
 # own Load Checkpoint stay comfyui.checkpoint-loader (round 348)
-_OTHER_FAMILY_FILE = re.compile(
-    r"(?<![a-z0-9])(?:kolors|hunyuan|hydit|pixart|sana|lumina|auraflow|cogvideox?|mochi|ltxv?|wan2[._]?\d|cosmos|"
-    r"hidream|qwen[-_]?image|omnigen|stable[-_]?cascade|kandinsky|sdxs|playground[-_]?v)(?![a-z])", re.I)
+@functools.lru_cache(maxsize=None)
+def _file_words(table: str) -> re.Pattern[str] | None:
+    """The words naming model families in file names (manifests/models.toml `table`'s file_words: other_families,
+    sentencepiece_llms), as one case-insensitive regex; with `whole_word` it does not match inside a longer word (a
+    digit may follow). None where the table is missing or has no readable word."""
+    part = _manifest_part("models", table, {})
+    words = [w for w in part.get("file_words") or [] if isinstance(w, str) and w]
+    rx = "(?:" + "|".join(words) + ")"
+    if part.get("whole_word") is True:
+        rx = r"(?<![a-z0-9])" + rx + r"(?![a-z])"
+    try:
+        return re.compile(rx, re.I) if words else None
+    except re.error:
+        return None
 
 
 def _other_family_file(path: str, ctx: dict[str, Any]) -> bool:
     """The file name (last path component) names a model family other than FLUX / Klein, and the failing loader (the
     error report's node type, the custom_nodes frame near the hit) names the same family."""
     name = re.split(r"[\\/]", (path or "").strip())[-1]
-    m = _OTHER_FAMILY_FILE.search(name) if name else None
+    rx = _file_words("other_families")
+    m = rx.search(name) if name and rx else None
     if not m:
         return False
     fam = re.sub(r"[-_.\d]", "", m.group(0).lower())[:6]
@@ -5813,9 +5825,6 @@ def _sage_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {}
 
 
-_CU12_LOW_TAG = re.compile(r"\+cu12[0-7]\b")
-
-
 def _sage_bare_launch(ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Round 530: `CUDA error: unspecified launch failure` with SageAttention named anywhere in the paste (its name,
     its kernels, ComfyUI's sage flag), no version or CUDA beside the fault. SageAttention 2's FP8-PV kernel named
@@ -5840,8 +5849,7 @@ def _sage_bare_launch(ctx: dict[str, Any]) -> dict[str, Any] | None:
                 "details": {"kernel": fp8, "gpu": card}}
     cuda = _fact(ctx, "cuda12_low")
     if not cuda:
-        tag = _CU12_LOW_TAG.search(_fact(ctx, "torch_cuda_build"))
-        cuda = tag.group(0) if tag else ""
+        cuda = next((m.group(0) for m in _CU.finditer(_fact(ctx, "torch_cuda_build")) if "cu120" <= m.group(1) <= "cu127"), "")
     kernel = _fact(ctx, "sage_kernel")
     v22 = _fact(ctx, "sage_src_build") or ("2.2" in kernel and kernel)
     if cuda and v22:
@@ -5869,9 +5877,6 @@ def _rocm_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return _nvidia_only(g, cat, ctx)
 
 
-_SPIECE_LLM = re.compile(r"chatglm|llama|vicuna|baichuan|internlm|minicpm", re.I)
-
-
 @_interp("spiece_model")
 def _spiece_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """sentencepiece.model-unreadable: sentencepiece's `ParseFromArray(serialized.data(), ...)` / `could not parse
@@ -5879,7 +5884,8 @@ def _spiece_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     `Exception during processing`, a custom node's frames) or names diffusers; not for a tokenizer file of an LLM family
     (ChatGLM, Llama, ...), whose loaders are another stack's, nor where nothing shows the Klein stack at all (round 532)."""
     path = g.get("path") or ""
-    if _SPIECE_LLM.search(path):
+    rx = _file_words("sentencepiece_llms")
+    if rx and rx.search(path):
         return None
     for key in ("node_type", "node_exec", "custom_node", "comfy_place", "diffusers_named"):
         if _fact(ctx, key):
@@ -8362,7 +8368,8 @@ _MANYLINUX_TAG = re.compile(r"manylinux(?:_(\d{1,2})_(\d{1,2})|(2014|2010|1))_",
 _MANYLINUX_LEGACY = {"2014": (2, 17), "2010": (2, 12), "1": (2, 5)}
 # a wheel built for another accelerator's stack (ROCm, Hygon DCU's DTK/das builds, Intel XPU, Iluvatar CoreX)
 _FOREIGN_ACCEL_WHEEL = re.compile(r"rocm|\+das\b|dtk\d|\+xpu|\+corex|iluvatar", re.I)
-def _distro_glibc() -> list[tuple[tuple[str, ...], tuple[int, int]]]:
+@functools.lru_cache(maxsize=None)
+def _distro_glibc() -> tuple[tuple[tuple[str, ...], tuple[int, int]], ...]:
     """The Linux releases whose glibc is fixed (manifests/wheels.toml distro_glibc): (words naming it, glibc)."""
     out = []
     for r in _manifest_part("wheels", "distro_glibc", []):
@@ -8370,7 +8377,7 @@ def _distro_glibc() -> list[tuple[tuple[str, ...], tuple[int, int]]]:
         words = tuple(str(w).lower() for w in r.get("words") or [] if isinstance(w, str) and w) if m else ()
         if words:
             out.append((words, (int(m.group(1)), int(m.group(2)))))
-    return out
+    return tuple(out)
 
 
 def _glibc_stated(value: str) -> tuple[int, int] | None:
@@ -9778,6 +9785,7 @@ def _gguf_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     return {"details": {"arch": arch}} if arch else {}
 
 
+@functools.lru_cache(maxsize=None)
 def _gguf_types(kind: str) -> dict[int, str]:
     """GGML tensor types of manifests/comfyui_nodes.toml gguf_types, number -> name: `newer` (later than the gguf
     releases ComfyUI-GGUF users tend to have), `numpy_dequant` (the numpy fallback's) or `torch_later` (among those, the
@@ -11012,9 +11020,8 @@ def _hub_server_error(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
             "details": d}
 
 
-_COMFY_WORD = re.compile(r"comfy ?ui", re.I)
-# the program's short name in a writer's sentence (`causes Comfy to stop working without showing any error`)
-_COMFY_SHORT = re.compile(r"\bcomfy\b", re.I)
+# ComfyUI by name, or its short name in a writer's sentence (`causes Comfy to stop working without showing any error`)
+_COMFY_SAID = re.compile(r"comfy ?ui|\bcomfy\b", re.I)
 # ComfyUI's core loader nodes, by title or class name: a user naming one speaks of ComfyUI
 _COMFY_LOADER_NODE = re.compile(r"\b(?:Load (?:Checkpoint|Diffusion Model|CLIP|VAE)|CheckpointLoaderSimple|UNETLoader|(?:Dual|Triple)?CLIPLoader)\b", re.I)
 
@@ -11126,7 +11133,7 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         said = g["crash_said"]
         if _off_nvidia(ctx) or near.get("py_traceback"):
             return None  # an AMD / Intel / Mac build, or a Python error after all: that error's own kind explains it
-        if not (_COMFY_WORD.search(said) or _COMFY_SHORT.search(said) or _COMFY_LOADER_NODE.search(said)
+        if not (_COMFY_SAID.search(said) or _COMFY_LOADER_NODE.search(said)
                 or near.get("comfy_load")):
             return None  # another program's silent exit: not claimed
         return {"title": "ComfyUI closed without an error while loading a model: most likely the computer ran out of memory (RAM + page file or swap)",
@@ -11639,11 +11646,16 @@ def _quant_dispatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return {}
 
 
-def _dep_stack(pkg: str) -> bool:
-    """Whether `pkg` is one of the packages Klein's diffusers path imports (manifests/requirements.toml dep_stack),
-    `_` and `-` read alike."""
+@functools.lru_cache(maxsize=None)
+def _dep_stack_names() -> frozenset[str]:
+    """The packages Klein's diffusers path imports (manifests/requirements.toml dep_stack), lower case, `-` for `_`."""
     names = _manifest_part("requirements", "dep_stack", {}).get("packages") or []
-    return pkg.lower().replace("_", "-") in {str(n).lower().replace("_", "-") for n in names}
+    return frozenset(str(n).lower().replace("_", "-") for n in names)
+
+
+def _dep_stack(pkg: str) -> bool:
+    """Whether `pkg` is one of the packages Klein's diffusers path imports, `_` and `-` read alike."""
+    return pkg.lower().replace("_", "-") in _dep_stack_names()
 
 
 def _version_below(have: str, want: str) -> bool:

@@ -23551,6 +23551,45 @@ def test_distro_glibc_dep_stack_and_typing_extensions_tables_are_read():
     assert "too old: it has no `Doc`" in one(t, "python.typing-extensions-too-old")["title"]
 
 
+def test_model_family_file_words_are_read_from_the_manifest():
+    """Two tables that were literals in explain.py (lead, stop 53) are read from manifests/models.toml, each sourced:
+    the words other model families' file names carry (other_families: a checkpoint so named, refused by the same
+    family's own node-pack loader, is not comfyui.checkpoint-loader, round 536), and the LLM families whose sentencepiece
+    tokenizer file sentencepiece.model-unreadable leaves alone (sentencepiece_llms, round 532). Every word of both
+    tables is exercised; a word that is part of a longer word is no family (other_families is whole-word)."""
+    models = manifests.load("models")
+    fam, llm = models["other_families"], models["sentencepiece_llms"]
+    assert re.search(r"\[[PSIM]\]", fam["source"]) and re.search(r"\[[PSIM]\]", llm["source"])
+    # one file name per word (fragments with optional parts spelled out), and the family's pack loader in the report
+    spelled = {"cogvideox?": "cogvideox", "ltxv?": "ltxv", "wan2[._]?\\d": "wan2.1", "qwen[-_]?image": "qwen_image",
+               "stable[-_]?cascade": "stable_cascade", "playground[-_]?v": "playground-v"}
+    assert set(spelled) <= set(fam["file_words"])
+    for word in fam["file_words"]:
+        name = spelled.get(word, word)
+        node = re.sub(r"[-_.\d]", "", name).title() + "CheckpointLoader"
+        report = ("# ComfyUI Error Report\n## Error Details\n- **Node Type:** " + node + "\n- **Exception Type:** "
+                  "RuntimeError\n- **Exception Message:** ERROR: Could not detect model type of: "
+                  f"/opt/ComfyUI/models/checkpoints/{name}_v1-fp16.safetensors\n")
+        assert "comfyui.checkpoint-loader" not in ids(report), (word, ids(report))
+        # the same file in ComfyUI's own Load Checkpoint stays the wrong-loader row
+        core = report.replace(node, "CheckpointLoaderSimple")
+        assert ids(core)[0] == "comfyui.checkpoint-loader", (word, ids(core))
+    # whole words only: `sanatorium` is no Sana file, so its undetected checkpoint stays the wrong-loader row
+    t = ("# ComfyUI Error Report\n## Error Details\n- **Node Type:** SanaCheckpointLoader\n- **Exception Message:** "
+         "ERROR: Could not detect model type of: /opt/ComfyUI/models/checkpoints/sanatorium.safetensors\n")
+    assert ids(t)[0] == "comfyui.checkpoint-loader", ids(t)
+    sig = "sentencepiece.model-unreadable"
+    for word in llm["file_words"]:
+        t = ("!!! Exception during processing !!! Internal: could not parse ModelProto from "
+             f"D:\\ComfyUI\\models\\LLM\\Code{word.title()}-7b\\tokenizer.model\n"
+             '  File "D:\\ComfyUI\\custom_nodes\\ComfyUI-SomeLLM\\nodes.py", line 40, in load\n')
+        assert sig not in ids(t), (word, ids(t))
+    t = ("!!! Exception during processing !!! Internal: could not parse ModelProto from "
+         "D:\\ComfyUI\\models\\text_encoders\\t5\\spiece.model\n"
+         '  File "D:\\ComfyUI\\comfy\\text_encoders\\spiece_tokenizer.py", line 22, in __init__\n')
+    assert ids(t)[0] == sig, ids(t)
+
+
 def test_round475_sage_runtime_arch_dtype_kinds():
     r"""Round 475 (SageAttention at run time in ComfyUI and diffusers, third pass): SageAttention3's own refusal
     (`RuntimeError: only supports Blackwell GPUs or newer.`, its api.cu accepts compute capability 12.0 only) with
