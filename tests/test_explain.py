@@ -371,13 +371,15 @@ def test_50mb_log_bounded_time_and_memory(tmp_path, shared):
     # time and memory in two passes: tracemalloc hooks every allocation and doubles the time of a scan that makes
     # a small object per needle hit, so a timed pass under it measured tracemalloc more than the scanner
     explain.catalog()  # built once per process (about a second), not part of reading the log
-    t0 = time.perf_counter()
+    # the CPU time this process spent (all its threads), not the wall clock: the bound is on the scan's work, which
+    # other programs sharing the cores (CI's neighbours, parallel test runs) must not make fail or pass
+    t0 = time.process_time()
     matches, _ctx, nbytes = explain.explain_file(path)
-    dt = time.perf_counter() - t0
+    dt = time.process_time() - t0
     assert nbytes >= 50 * 2**20
     assert [m["id"] for m in matches] == ["cuda.oom"]
     assert "FP8 through ComfyUI" in matches[0]["details"]["paths_that_fit"]
-    assert dt < 45, f"50 MB took {dt:.1f} s"
+    assert dt < 45, f"50 MB took {dt:.1f} s of CPU time"
     tracemalloc.start()
     again, _ctx, _n = explain.explain_file(path)
     peak = tracemalloc.get_traced_memory()[1]
