@@ -3794,10 +3794,16 @@ def _file_words(table: str) -> re.Pattern[str] | None:
 
 def _other_family_file(path: str, ctx: dict[str, Any]) -> bool:
     """The file name (last path component) names a model family other than FLUX / Klein, and the failing loader (the
-    error report's node type, the custom_nodes frame near the hit) names the same family."""
-    name = re.split(r"[\\/]", (path or "").strip())[-1]
+    error report's node type, the custom_nodes frame near the hit) names the same family. Round 549: a generic
+    diffusers file name (diffusion_pytorch_model.fp16.safetensors) is read by the folder it sits in
+    (models/unet/Kolors/...), still only where the loader names that family too."""
+    parts = [p for p in re.split(r"[\\/]", (path or "").strip()) if p]
     rx = _file_words("other_families")
-    m = rx.search(name) if name and rx else None
+    m = None
+    for comp in parts[-2:][::-1] if rx else ():  # the file name first, then the folder that holds it
+        m = rx.search(comp)
+        if m:
+            break
     if not m:
         return False
     fam = re.sub(r"[-_.\d]", "", m.group(0).lower())[:6]
@@ -3928,6 +3934,8 @@ def _undetected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                           "hold only the diffusion model. If the failing node was Load Diffusion Model instead, the file "
                           "is not a model this ComfyUI knows (damaged, of another kind, or newer than this ComfyUI): run "
                           "`klein-doctor check --path comfyui` to identify it.")}
+    if _other_family_file(path, ctx):
+        return None  # round 549: another family's diffusion model in its own pack's loader (MZ_KolorsUNETLoaderV2)
     return {"details": d}
 
 
@@ -5325,6 +5333,34 @@ def _uv_local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
             "details": {"requirement": f"{pkg}=={want}", "index": index, **({"wheels_for": ", ".join(plats)} if g.get("index") and plats else {})}}
 
 
+def _hf_unreadable_weights(path: str) -> dict[str, Any]:
+    """Round 549: transformers' and diffusers' load_state_dict gave up on a weights file. They try torch.load (a .bin)
+    or safetensors (a .safetensors), and when that fails they open the file as text: a Git LFS pointer gets its own
+    message (`You seem to have cloned a repository without having git-lfs installed`), anything else (a cut-off or
+    damaged download, an HTML page saved under the name) ends in `Unable to load weights from (pytorch) checkpoint
+    file for 'PATH' at 'PATH'. If you tried to load a PyTorch model from a TF 2.0 checkpoint, please set
+    from_tf=True.`; the from_tf hint is generic wording, not the cause. A .safetensors file goes to
+    safetensors.truncated, any other name (pytorch_model.bin, diffusion_pytorch_model.bin) stays here."""
+    name = re.split(r"[\\/]", path)[-1] or "the weights file"
+    # a Hugging Face cache path names its repository (models--OWNER--NAME/snapshots/...)
+    m = re.search(r"models--([\w.-]{1,96}?)--([\w.-]{1,96})[\\/]+snapshots[\\/]", path)
+    repo = f"{m.group(1)}/{m.group(2)}" if m else "REPO"
+    fix = (f"Delete {path} (for a Hugging Face cache entry, delete the model's folder under "
+           "~/.cache/huggingface/hub, models--OWNER--NAME) and download it again: "
+           f"`hf download {repo} --force-download`, or `from_pretrained(..., force_download=True)`; compare the file's "
+           "size with the one the model page lists")
+    cause = ("transformers / diffusers could not read the weights file and checked that it is not a Git LFS pointer: the "
+             "file on disk is damaged or cut short (an interrupted download, a broken cache entry) or a web page saved "
+             "under the model's name. The `from_tf=True` hint in the message is generic; the file is the problem.")
+    d = {"file": path, "read": "transformers/diffusers load_state_dict", **({"repo": repo} if m else {})}
+    if name.lower().endswith((".safetensors", ".sft")):
+        # the hand-over keeps cause, fix and details (the signature's own title stays)
+        return {"as": "safetensors.truncated", "cause": cause, "fix": fix,
+                "details": {**d, "kind": "unreadable", "reason": "Unable to load weights from checkpoint file"}}
+    return {"title": f"The weights file {name} could not be read: a damaged or partial download", "cause": cause,
+            "fix": fix, "details": d}
+
+
 @_interp("not_a_model")
 def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     # the weights-only unpickler names the byte it cannot read: none of these can start a pickle, they start text
@@ -5337,6 +5373,8 @@ def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         if not any(near.get(k) for k in ("custom_node", "node_exec", "node_type", "model_loader", "stack_loader_frame",
                                           "torch_path")):
             return None
+    if g.get("hfpath"):
+        return _hf_unreadable_weights(g["hfpath"].strip())
     if g.get("zip") or g.get("zip_bare"):
         return {"title": "The checkpoint is cut off: torch found no end (central directory) in its zip archive, a download "
                          "that stopped early", "details": {"read": "no zip central directory"}}

@@ -20078,6 +20078,60 @@ def test_round536_gguf_core_list_sft_pickle_other_family_checkpoint_kinds():
     assert "diffusion_models" in one(klein, "comfyui.checkpoint-loader")["fix"]
 
 
+def test_round549_hf_unreadable_weights_other_family_unet_folder():
+    r"""Round 549 (model files: safetensors, GGUF, checkpoints and loaders, generic queries): transformers' and
+    diffusers' load_state_dict give up on a weights file they cannot read and that is not a Git LFS pointer with
+    `Unable to load weights from (pytorch) checkpoint file for 'PATH' at 'PATH'. If you tried to load a PyTorch model
+    from a TF 2.0 checkpoint, please set from_tf=True.`: a damaged or partial download (or a page saved under the
+    name), not a TensorFlow question. A .bin is download.not-a-model, a .safetensors file safetensors.truncated; the
+    fix deletes that path and names the repository a Hugging Face cache path holds (models--OWNER--NAME). ComfyUI's
+    `Could not detect model type` for a generic diffusers file name (diffusion_pytorch_model.fp16.safetensors) in a
+    folder named for another family (models/unet/Kolors/) refused by that family's pack loader (MZ_KolorsUNETLoaderV2)
+    is not comfyui.model-undetected; in ComfyUI's own UNETLoader it stays. Silent: Keras' and TensorFlow's own
+    `Unable to load weights ...` wordings."""
+    tail = ". If you tried to load a PyTorch model from a TF 2.0 checkpoint, please set from_tf=True."
+    linux = ("OSError: Unable to load weights from pytorch checkpoint file for "
+             "'/home/u/.cache/huggingface/hub/models--black-forest-labs--FLUX.2-klein-4B/snapshots/0a1b2c/text_encoder/"
+             "pytorch_model.bin' at\n'/home/u/.cache/huggingface/hub/models--black-forest-labs--FLUX.2-klein-4B/"
+             "snapshots/0a1b2c/text_encoder/pytorch_model.bin'" + tail + "\n")
+    assert ids(linux) == ["download.not-a-model"], ids(linux)
+    m = one(linux, "download.not-a-model")
+    assert "pytorch_model.bin could not be read" in m["title"], m["title"]
+    assert "hf download black-forest-labs/FLUX.2-klein-4B --force-download" in m["fix"], m["fix"]
+    assert m["details"]["repo"] == "black-forest-labs/FLUX.2-klein-4B"
+    win = ("Traceback (most recent call last):\r\n"
+           "  File \"C:\\venv\\Lib\\site-packages\\diffusers\\models\\modeling_utils.py\", line 125, in load_state_dict\r\n"
+           "    raise OSError(\r\n"
+           "OSError: Unable to load weights from checkpoint file for 'C:\\models\\klein\\vae\\diffusion_pytorch_model."
+           "safetensors' at 'C:\\models\\klein\\vae\\diffusion_pytorch_model.safetensors'" + tail + "\r\n")
+    assert ids(win) == ["safetensors.truncated"], ids(win)
+    m = one(win, "safetensors.truncated")
+    assert m["fix"].startswith("Delete C:\\models\\klein\\vae\\diffusion_pytorch_model.safetensors"), m["fix"]
+    assert "hf download REPO --force-download" in m["fix"] and "repo" not in m["details"], m
+    # an app's retelling with the path cut by a console (no `at` half), still the same reading
+    cut = "Reason: Unable to load weights from pytorch checkpoint file for 'D:\\sd\\cache\\unet\\diffusion_pytorch_model.bin'\n"
+    assert ids(cut) == ["download.not-a-model"], ids(cut)
+    for t in ("ValueError: Unable to load weights saved in HDF5 format into a subclassed Model which has not created "
+              "its variables yet. Call the Model first, then load the weights.\n",
+              "OSError: Unable to load weights from h5 file. If you tried to load a TF 2.0 model from a PyTorch "
+              "checkpoint, please set from_pt=True.\n",
+              "Unable to load weights from the model directory, retrying in 5 seconds\n"):
+        assert ids(t) == [], (t, ids(t))
+    # another family's diffusers-named file, in a folder named for it, refused by that family's pack loader
+    pack = ("# ComfyUI Error Report\n## Error Details\n- **Node Type:** MZ_KolorsUNETLoaderV2\n"
+            "- **Exception Type:** RuntimeError\n- **Exception Message:** ERROR: Could not detect model type of: "
+            "/opt/ComfyUI/models/unet/Kolors/diffusion_pytorch_model.safetensors\n")
+    assert ids(pack) == [], ids(pack)
+    old = ("Error occurred when executing MZ_KolorsUNETLoaderV2:\r\n\r\nERROR: Could not detect model type of: "
+           "E:\\ComfyUI\\models\\unet\\kolors\\diffusion_pytorch_model.fp16.safetensors\r\n")
+    assert ids(old) == [], ids(old)
+    # the same file in ComfyUI's own UNETLoader, and a Klein file under a family-named folder, stay claimed
+    core = pack.replace("MZ_KolorsUNETLoaderV2", "UNETLoader")
+    assert ids(core)[0] == "comfyui.model-undetected", ids(core)
+    klein = pack.replace("Kolors/diffusion_pytorch_model.safetensors", "flux2/flux-2-klein-4b.safetensors")
+    assert ids(klein)[0] == "comfyui.model-undetected", ids(klein)
+
+
 def test_round518_container_init_mount_owner_hf_warning_order_kinds():
     r"""Round 518 (WSL2, Docker and containers with NVIDIA GPUs, fourth pass): the ComfyUI-Nvidia-Docker image's init
     script refusing its mounted run folder (`!! ERROR: Directory /comfy/mnt owned by unexpected user/group, expected U:G,
