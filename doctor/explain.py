@@ -9485,6 +9485,12 @@ def _comfy_compiler(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     near = _near(ctx)
     if _off_nvidia(ctx) or _fact(ctx, "foreign_graph_runner") or _fact(ctx, "llm_engine") or _fact(ctx, "other_framework"):
         return None
+    if g.get("what") == "VRAM reservation failed":
+        # round 546: comfy_aimdo/vram_buffer.py could not reserve the VRAM range of the buffer that ComfyUI casts
+        # offloaded weights into (get_aimdo_cast_buffer): the allocator failed, the card was not out of memory
+        return {"title": ("ComfyUI's dynamic VRAM allocator (comfy-aimdo) could not reserve the VRAM range of its weight "
+                          "cast buffer (`VRAM reservation failed`)"),
+                "details": {"message": g["what"]}}
     ver = _fact(ctx, "comfyui_version")
     if ver and not g.get("compile"):
         try:
