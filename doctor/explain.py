@@ -9367,6 +9367,20 @@ def _sdpa_no_kernel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "details": {"torch_said": said[:160]}}
 
 
+@_interp("lfs_quota")
+def _lfs_quota(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """round 546: git-lfs could not fetch a file because the repository is over its Git LFS data quota (GitHub's batch
+    API refusal, `Error downloading object: PATH (OID): Smudge error: ... batch response: This repository is over its
+    data quota`): the file the clone needs is named when git-lfs names it."""
+    f = (g.get("file") or "").strip()
+    d: dict[str, Any] = {"refusal": g.get("quota") or "This repository is over its data quota"}
+    if not f:
+        return {"details": d}
+    d["file"] = f
+    return {"title": (f"`{f}` is kept in Git LFS and could not be downloaded: the repository is over its LFS data "
+                      "quota"), "details": d}
+
+
 @_interp("dynamic_vram")
 def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)
@@ -9516,6 +9530,12 @@ def _dynamic_vram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
         return None  # comfy-aimdo could not start at all (ComfyUI falls back to its legacy loader): comfyui.aimdo-unavailable
     if not near.get("dynamic_vram"):
         return None  # `Fault failed` / `VRAM Allocation failed` with no sign of the allocator: some other program's words
+    if g.get("what") == "VRAM reservation failed":
+        # round 546: comfy_aimdo/vram_buffer.py could not reserve the VRAM range of the buffer that ComfyUI casts
+        # offloaded weights into (get_aimdo_cast_buffer): the allocator failed, the card was not out of memory
+        return {"title": ("ComfyUI's dynamic VRAM allocator (comfy-aimdo) could not reserve the VRAM range of its weight "
+                          "cast buffer (`VRAM reservation failed`)"),
+                "details": {"message": g["what"]}}
     return {"details": {"message": g.get("what"), "driver_call": g.get("call")} if g.get("call") else {"message": g.get("what")}}
 
 

@@ -20621,6 +20621,51 @@ def test_round526_klein_sixth_pass_header_hostbuf_pause_kinds():
     assert "without an error while loading a model" in m["title"]
     assert ids("The game stops working without any error while loading a level, same as before\n") == []
 
+
+def test_round546_aimdo_reservation_lfs_quota_kinds():
+    r"""Round 546 (FLUX.2 / FLUX.2 [klein] users' errors, ComfyUI and diffusers, 2026): comfy-aimdo's cast-buffer
+    reservation failing (`RuntimeError: VRAM reservation failed` raised in comfy_aimdo/vram_buffer.py, reached from
+    ComfyUI's get_aimdo_cast_buffer) is comfyui.dynamic-vram like its VBAR reservation; git-lfs's refusal `batch
+    response: This repository is over its data quota` (GitHub's LFS quota) while a model file is fetched is the new
+    git.lfs-quota-exceeded, the file named when git-lfs names it (`Error downloading object: PATH (OID): Smudge error`
+    or a bare `Error downloading object: PATH batch response:`). Silent: the reservation words with no sign of the
+    allocator or on an AMD (ROCm) build, another allocator's reservation, a disk quota, a quota named in prose."""
+    sig = "comfyui.dynamic-vram"
+    tb = ('  File "{root}comfy{s}model_management.py", line 1240, in get_aimdo_cast_buffer\n'
+          "    cast_buffer = comfy_aimdo.vram_buffer.VRAMBuffer(DEFAULT_AIMDO_CAST_BUFFER_RESERVATION_SIZE, device.index)\n"
+          '  File "{site}comfy_aimdo{s}vram_buffer.py", line 35, in __init__\n'
+          '    raise RuntimeError("VRAM reservation failed")\n'
+          "RuntimeError: VRAM reservation failed\n")
+    for t in (tb.format(root="D:\\ComfyUI_windows_portable\\ComfyUI\\", s="\\",
+                        site="D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\"),
+              tb.format(root="/home/ana/ComfyUI/", s="/", site="/home/ana/venv/lib/python3.12/site-packages/").replace("\n", "\r\n"),
+              "Requested to load Flux2\nModel Flux2 prepared for dynamic VRAM loading. 8120MB Staged.\n"
+              "!!! Exception during processing !!! VRAM reservation failed\n"):
+        m = one(t, sig)
+        assert "VRAM reservation failed" in m["title"] and "--disable-dynamic-vram" in m["fix"]
+    assert ids("RuntimeError: VRAM reservation failed\n") == []  # no sign of comfy-aimdo
+    assert sig not in ids("Device: cuda:0 AMD Radeon RX 7900 XTX : native\naimdo: src/vrambuf.c:42:ERROR:vrambuf_create: 0 "
+                          "16777216k\n!!! Exception during processing !!! VRAM reservation failed\n")
+    assert ids("[llama.cpp] ggml_vulkan: VRAM reservation failed for buffer of 2048 MB\n") == []
+
+    sig = "git.lfs-quota-exceeded"
+    m = one("Downloading models/flux-2-klein-4b-fp8.safetensors (3.9 GB)\nError downloading object: "
+            "models/flux-2-klein-4b-fp8.safetensors (4c1d2e9): Smudge error: Error downloading "
+            "models/flux-2-klein-4b-fp8.safetensors (4c1d2e9f00aa11): batch response: This repository is over its data "
+            "quota. Account responsible for LFS bandwidth should purchase more data packs to restore access.\n"
+            "error: external filter 'git-lfs filter-process' failed\nfatal: models/flux-2-klein-4b-fp8.safetensors: "
+            "smudge filter lfs failed\n", sig)
+    assert m["details"]["file"] == "models/flux-2-klein-4b-fp8.safetensors" and "GIT_LFS_SKIP_SMUDGE=1 git clone" in m["fix"]
+    m = one("Error downloading object: loras\\klein_style.safetensors batch response: This repository is over its data "
+            "quota.\r\n", sig)
+    assert m["details"]["file"] == "loras\\klein_style.safetensors" and "`loras\\klein_style.safetensors`" in m["title"]
+    m = one("Git LFS: (0 of 1 files) 0 B / 7.75 GB\nbatch response: This repository is over its data quota. Purchase more "
+            "data packs to restore access.\n", sig)
+    assert "file" not in m["details"] and "hf download" in m["fix"]
+    assert ids("OSError: [Errno 122] Disk quota exceeded: '/home/ana/.cache/huggingface/hub'\n")[:1] != [sig]
+    assert sig not in ids("The account is over its data quota this month, so I moved the LoRA to Hugging Face.\n")
+
+
 def test_round422_edit_offload_oom_kv_cache_kinds():
     r"""Round 422 (FLUX.2 / Klein image editing and multi-reference workflows, second pass): a diffusers user's
     out-of-memory with model CPU offload on (`enable_model_cpu_offload() ... but (still) OOM`, `OOM ... even with cpu
