@@ -4832,8 +4832,10 @@ def _torch_pythons(rel: tuple[int, int]) -> tuple[int, int, int, str, str] | Non
 
 
 def _pin_older_than_python(g: dict[str, str], near: dict[str, str]) -> dict[str, Any] | None:
-    """pip's `Could not find a version ... torch==X` with its `(from versions: ...)` list cut off: claimed only where
-    the paste names a Python newer than every Python torch X has wheels for (torch 1.12 under Python 3.11)."""
+    """pip's `Could not find a version ... torch==X` with its `(from versions: ...)` list cut off, or uv's verbose
+    `Adding direct dependency: torch>=X, <X+` ... `No compatible version found for: torch` (round 550, no requirement
+    group: the pin is rebuilt from X): claimed only where the paste names a Python newer than every Python torch X has
+    wheels for (torch 1.12 under Python 3.11)."""
     if "+rocm" in (g.get("req") or "").lower():
         return None  # a ROCm pin (AMD): PyTorch's CUDA index in the fix is not theirs
     m = re.search(r"3\.(\d{1,2})", near.get("py_named") or "")
@@ -4865,7 +4867,7 @@ def _pin_older_than_python(g: dict[str, str], near: dict[str, str]) -> dict[str,
                     f"(`py -{ov} -m venv venv`, or delete the venv folder and reinstall with Python {ov}), or drop the pin and "
                     f"install torch {fv_fix} or newer: `python -m pip install torch torchvision --index-url "
                     f"https://download.pytorch.org/whl/cu128`"),
-            "details": {"requirement": g["req"], "python": pyv, "needs": f"torch>={fv}"}}
+            "details": {"requirement": g.get("req") or f"torch=={g['bwant']}", "python": pyv, "needs": f"torch>={fv}"}}
 
 
 def _pin_said_unsupported(g: dict[str, str]) -> dict[str, Any] | None:

@@ -24238,6 +24238,62 @@ def test_round538_pip_floor_above_releases_noninteractive_sdist_kinds():
         assert "python.no-wheel-source-build" not in ids(text), (ids(text), text)
 
 
+def test_round550_torch_stable_abi_symbol_uv_verbose_python_too_new():
+    r"""Round 550 (Python environments and installs on Windows and Linux). torch.family-mismatch also reads an
+    undefined symbol of torch's stable C ABI (torch/csrc/stable/c/shim.h: `torch_dtype_float4_e2m1fn_x2`, `torch_get_*`,
+    `torch_new_*`) in torchaudio's or torchvision's own library: torchaudio 2.11 pulled beside torch 2.10 by an unpinned
+    `pip install torch==2.10.0 torchvision torchaudio` (Wan2GP#1701). The same symbol in another program's library, and
+    torchaudio's FFmpeg symbols, stay silent. torch.pip-no-wheel also reads uv's verbose resolver log, which never prints
+    pip's `from versions:` list (`Adding direct dependency: torch>=2.3.0, <2.3.0+` ... `No compatible version found for:
+    torch`), claimed only where the log's Python is newer than every Python that torch release has wheels for (uv#9597:
+    torch 2.3.0 into a CPython 3.13.0 venv); a torch that has wheels for that Python, a log naming no Python, and
+    torchvision's own line stay silent."""
+    for text in [
+        ("OSError: /home/ana/miniconda3/envs/wgp/lib/python3.11/site-packages/torchaudio/lib/libtorchaudio.abi3.so: "
+         "undefined symbol: torch_dtype_float4_e2m1fn_x2\n"),
+        ("  File \"/opt/venv/lib/python3.12/site-packages/torchaudio/_extension/utils.py\", line 60, in _load_lib\r\n"
+         "OSError: /opt/venv/lib/python3.12/site-packages/torchaudio/lib/_torchaudio.abi3.so: undefined symbol: "
+         "torch_get_current_cuda_blas_handle\r\n"),
+        ("ImportError: /srv/ComfyUI/venv/lib/python3.10/site-packages/torchvision/_C.so: undefined symbol: "
+         "torch_new_list_reserve_size\n"),
+    ]:
+        assert ids(text)[:1] == ["torch.family-mismatch"], (ids(text), text)
+    for text in [
+        "OSError: /usr/lib/x86_64-linux-gnu/libfoo.so: undefined symbol: torch_dtype_float32\n",
+        "OSError: /opt/venv/lib/python3.12/site-packages/torchaudio/lib/libtorchaudio.so: undefined symbol: avcodec_send_packet\n",
+    ]:
+        assert "torch.family-mismatch" not in ids(text), (ids(text), text)
+
+    uv_logs = [
+        ("uv pip install --verbose torch==2.3.0 torchaudio==2.3.0 --index-url https://download.pytorch.org/whl/cu121\n"
+         "DEBUG Found `cpython-3.13.0-windows-x86_64-none` at `D:\\work\\.venv\\Scripts\\python.exe` (active virtual environment)\n"
+         "DEBUG Using Python 3.13.0 environment at .venv\n"
+         "DEBUG Adding direct dependency: torch>=2.3.0, <2.3.0+\n"
+         "DEBUG Adding direct dependency: torchaudio>=2.3.0, <2.3.0+\n"
+         "DEBUG Searching for a compatible version of torch (>=2.3.0, <2.3.0+cu121 | >2.3.0+cu121, <2.3.0+)\n"
+         "DEBUG No compatible version found for: torch\n", "2.3.0", "3.13"),
+        ("$ uv pip install -v torch==2.1.2 --index-url https://download.pytorch.org/whl/cu121\r\n"
+         "DEBUG Using Python 3.12.3 environment at: /home/bo/proj/.venv\r\n"
+         "DEBUG Adding direct dependency: torch>=2.1.2, <2.1.2+\r\n"
+         "DEBUG Searching for a compatible version of torch (>=2.1.2, <2.1.2+)\r\n"
+         "DEBUG No compatible version found for: torch\r\n", "2.1.2", "3.12"),
+    ]
+    for text, want, py in uv_logs:
+        m = one(text, "torch.pip-no-wheel")
+        assert m["details"]["requirement"] == f"torch=={want}" and m["details"]["python"] == py, m["details"]
+        assert f"Python {py}" in m["title"], m["title"]
+    for text in [
+        ("DEBUG Using Python 3.13.1 environment at: .venv\nDEBUG Adding direct dependency: torch>=2.5.1, <2.5.1+\n"
+         "DEBUG No compatible version found for: torch\n"),
+        "DEBUG Adding direct dependency: torch>=2.3.0, <2.3.0+\nDEBUG No compatible version found for: torch\n",
+        ("DEBUG Using Python 3.13.0 environment at .venv\nDEBUG Adding direct dependency: torchvision>=0.18.0, <0.18.0+\n"
+         "DEBUG No compatible version found for: torchvision\n"),
+        ("DEBUG Using Python 3.13.0 environment at .venv\nDEBUG Adding direct dependency: torch>=2.3.0, <2.3.0+\n"
+         "DEBUG Found fresh response for: https://download.pytorch.org/whl/cu121/torch/\nResolved 12 packages in 2.1s\n"),
+    ]:
+        assert "torch.pip-no-wheel" not in ids(text), (ids(text), text)
+
+
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
     source archive (`numpy-1.26.4.tar.gz`, `numpy-1.11.1.zip`) and failing right after (`Preparing metadata
