@@ -24796,6 +24796,43 @@ def test_round529_oom_error_said_vram_cumem_allocator_kinds():
         assert ids(t) == [], t
 
 
+def test_round548_oom_said_on_low_vram_shards_killed_kinds():
+    r"""Round 548 (out of memory, offload and low-VRAM failures, generic queries): a writer's own `I'm getting OOM on
+    Low VRAM (GT1660Ti), 6GB` (I get / got / am getting / hit OOM, then on / with the VRAM, the GPU, a named RTX / GTX /
+    GT card or N GB of VRAM) is cuda.oom under round 508's gate, like round 529's `I get an OOM error`; transformers'
+    `Loading checkpoint shards: 52%` bar short of 100% that the writer says ended `with message killed` (then / and it
+    gets / was killed) is ram.oom-killed, like round 414's bar. Silent: the same OOM words in the second person, with no
+    card or VRAM named, beside llama.cpp / ggml, vLLM or an AMD setup; a bar at 100%, and the writer's own `I killed it`."""
+    said = "OOM on low VRAM\r\nI'm getting OOM on Low VRAM (GT1660Ti), 6GB - any solutions?\r\n"
+    m = one(said, "cuda.oom")
+    assert ids(said) == ["cuda.oom"]
+    assert "ran out of memory" in m["title"] and "--lowvram" in m["fix"]
+    for t in ("Klein 4B in ComfyUI: I get OOM with my RTX 3060 12GB at 1536x1536\n",
+              "i keep getting OOM on my 8GB VRAM card with the fp8 file\n",
+              "I hit OOM on the GPU as soon as the VAE decode starts (diffusers, Flux2KleinPipeline)\n"):
+        assert ids(t) == ["cuda.oom"], t
+    for t in ("FAQ: you get OOM on low VRAM cards; use the fp8 file\n",
+              "I got OOM with the default settings, so I lowered the batch\n",
+              "ggml_cuda_init: found 1 CUDA devices\nI'm getting OOM on my RTX 3060 with -ngl 99\n",
+              "vllm serve Qwen/Qwen2.5-7B-Instruct\nI'm getting OOM on my RTX 4090 with long prompts\n",
+              "Radeon RX 7800 XT with ROCm 6.2: I'm getting OOM on low VRAM in ComfyUI\n"):
+        assert ids(t) == [], t
+    shards = "Generate.py fails on `Loading checkpoint shards: 52%` with message `killed`.\n"
+    m = one(shards, "ram.oom-killed")
+    assert ids(shards) == ["ram.oom-killed"]
+    assert "killed the process" in m["title"] and "swap" in m["fix"]
+    bar = ("Loading checkpoint shards:  33%|\u2588\u2588\u2588\u258e      | 1/3 [00:21<00:43, 21.6s/it] "
+           "and then it gets killed\r\n")
+    assert ids(bar) == ["ram.oom-killed"]
+    assert ids("Flux2KleinPipeline.from_pretrained: Loading checkpoint shards: 0% then killed, 16 GB RAM\n") == [
+        "ram.oom-killed"]
+    for t in ("Loading checkpoint shards: 100%|\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588| 3/3 "
+              "[00:30<00:00] then killed\n",
+              "Loading checkpoint shards: 40% took ages so I killed it with ctrl+c\n",
+              "Loading checkpoint shards: 40% and then I killed the process\n"):
+        assert ids(t) == [], t
+
+
 def test_round517_fitz_moviepy_cumm_oom_non_english_kinds():
     r"""Round 517 (ComfyUI and diffusers errors posted in languages other than English, fourth pass): a traceback
     through site-packages' `fitz/__init__.py` whose next line is `from frontend import *` is the unrelated PyPI
