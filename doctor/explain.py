@@ -12347,6 +12347,20 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         "where a project pins the old transformers, pin peft to its era instead: "
                         "`python -m pip install \"peft<0.14\"`"),
                 "details": {"missing_name": "EncoderDecoderCache", "module": "transformers", "importer": "peft"}}
+    if g.get("tfname") and g["tfname"].endswith("Kwargs"):
+        # the processors' typed keyword-argument classes (transformers/processing_utils.py) came with transformers 4.42
+        # and stay in 5.x: whoever imports one needs a transformers at least that new
+        name, mod = g["tfname"], "transformers" + (g.get("tfmod") or "")
+        return {"title": (f"The installed transformers has no `{name}` ({mod}): it is older than 4.42, which the code "
+                          "importing it needs"),
+                "cause": (f"transformers added the processors' typed keyword-argument classes (`{name}` among them, in "
+                          "transformers/processing_utils.py) in 4.42. A node pack's or a model's processor code written for "
+                          "a current transformers imports them, and the Python that runs it has an older transformers "
+                          "(left behind by an earlier install or pinned by another package), so the import fails."),
+                "fix": ("Upgrade transformers in the Python that runs Klein: `python -m pip install -U \"transformers>=4.51\"` "
+                        "(ComfyUI portable: `python_embeded\\python.exe -m pip install -U \"transformers>=4.51\"`); "
+                        "`python -m pip show transformers` shows the version in use"),
+                "details": {"missing_name": name, "module": mod, "needs": "transformers>=4.42"}}
     if g.get("tfname"):
         name, mod = g["tfname"], "transformers" + (g.get("tfmod") or "")
         return {"title": f"The installed transformers has no `{name}` ({mod}): it is older than the diffusers (or other code) importing it",

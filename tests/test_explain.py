@@ -19453,6 +19453,57 @@ def test_round539_comfyui_generic_queries_loader_none_pack_lookup_and_cudnn_kind
          "!!! Exception during processing !!! CUDA error: invalid argument\n")
     assert sig not in ids(t)
 
+def test_round543_comfyui_generic_queries_processor_kwargs_and_held_kinds():
+    r"""Round 543 (ComfyUI failures from generic user queries, twenty-second pass). python.dep-too-old reads
+    `cannot import name 'TextKwargs' / 'ImagesKwargs' / 'VideosKwargs' / 'AudioKwargs' / 'ProcessingKwargs' from
+    'transformers.processing_utils'` as a transformers older than 4.42 (those typed processor-kwargs classes came with
+    4.42 and stay in 5.x): a node pack's vision-language processor (ComfyUI-Molmo's Molmo7BDbnb) or a model's own code
+    written for a current transformers, in a ComfyUI error report, a custom-node import line or a plain traceback. The
+    same names from another library's module (vllm, mlx_vlm) stay silent, and a name transformers removed keeps its own
+    reading. The round's other kinds keep theirs: a truncated layer-diffusion model is safetensors.truncated, a node pack
+    reading a `comfy.samplers` class its ComfyUI does not have yet is comfyui.outdated, and onnx's own DLL failure, a
+    node pack's Git LFS quota and a node pack's own fp8 limits stay silent."""
+    sig = "python.dep-too-old"
+    for t in ("Molmo7BDbnb\ncannot import name 'TextKwargs' from 'transformers.processing_utils' "
+              "(D:\\ComfyUI\\python_embeded\\Lib\\site-packages\\transformers\\processing_utils.py)\n",
+              "# ComfyUI Error Report\n## Error Details\n- **Node Type:** Molmo7BDbnb\n- **Exception Type:** ImportError\n"
+              "- **Exception Message:** cannot import name 'TextKwargs' from 'transformers.processing_utils' "
+              "(H:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\transformers\\processing_utils.py)\n"
+              "## Stack Trace\n```\n  File \"H:\\ComfyUI_windows_portable\\ComfyUI\\execution.py\", line 323, in execute\n"
+              "  File \"H:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-Molmo\\nodes.py\", line 88, in load\n",
+              "Traceback (most recent call last):\n  File \"/opt/app/run.py\", line 3, in <module>\n"
+              "    from transformers.processing_utils import ImagesKwargs, ProcessingKwargs\nImportError: cannot import name "
+              "'ImagesKwargs' from 'transformers.processing_utils' "
+              "(/home/u/venv/lib/python3.10/site-packages/transformers/processing_utils.py)\n",
+              "Cannot import /workspace/ComfyUI/custom_nodes/ComfyUI-Qwen-VL module for custom nodes: cannot import name "
+              "'VideosKwargs' from 'transformers.processing_utils' "
+              "(/usr/local/lib/python3.11/dist-packages/transformers/processing_utils.py)\r\n",
+              "ImportError: cannot import name 'AudioKwargs' from 'transformers.processing_utils'\r\n"):
+        m = one(t, sig)
+        assert "4.42" in m["title"] and "transformers>=4.51" in m["fix"], t
+        assert m["details"]["needs"] == "transformers>=4.42", t
+        assert ids(t)[0] == sig, t
+    for t in ("ImportError: cannot import name 'TextKwargs' from 'vllm.multimodal.processing' "
+              "(/usr/lib/python3/dist-packages/vllm/multimodal/processing.py)\n",
+              "ImportError: cannot import name 'ProcessingKwargs' from 'mlx_vlm.processing_utils'\n"):
+        assert sig not in ids(t), t
+    t = "ImportError: cannot import name 'SiglipImageProcessor' from 'transformers' (/venv/lib/site-packages/transformers/__init__.py)\n"
+    m = one(t, sig)
+    assert "4.42" not in m["title"] and "SiglipImageProcessor" in m["title"]
+    assert ids("LayeredDiffusionApply: Error while deserializing header: MetadataIncompleteBuffer\n")[0] == "safetensors.truncated"
+    t = ("  File \"F:\\ComfyUI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI_smZNodes\\__init__.py\", line 99, "
+         "in <module>\n    _Sampler = comfy.samplers.Sampler\nAttributeError: module 'comfy.samplers' has no attribute 'Sampler'\n")
+    assert ids(t)[0] == "comfyui.outdated"
+    for t in ("venv\\Lib\\site-packages\\onnx\\__init__.py\", line 77, in <module>\n    from onnx.onnx_cpp2py_export import "
+              "ONNX_ML\nImportError: DLL load failed while importing onnx_cpp2py_export: A dynamic link library (DLL) "
+              "initialization routine failed.\n",
+              "Error downloading object: assets/models/music_genre_cnn.pth batch response: This repository is over its data "
+              "quota. Account responsible for LFS bandwidth should purchase more data packs to restore access.\n",
+              "- **Node Type:** WanAnimatePlus SamplerFromSettings\n- **Exception Type:** NotImplementedError\n"
+              "- **Exception Message:** NotImplementedError: FP8 matmul with unmerged LoRAs is not supported\n",
+              "Error: 'Linear' object has no attribute \"weight_scale\"\n"):
+        assert ids(t) == [], t
+
 
 def test_round523_comfyui_generic_queries_zh_reconnect_desktop_exit_and_cut_conv_in_kinds():
     r"""Round 523 (ComfyUI failures from generic user queries, eighteenth pass). ram.oom reads ComfyUI's zh-CN page text
