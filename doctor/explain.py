@@ -9293,17 +9293,19 @@ def _cudnn_sdpa(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     if _off_nvidia(ctx):
         return None
     what = g.get("frontend")
-    if not what:
+    bare = g.get("bare")
+    if not what and not bare:
         return {}
     near = _near(ctx)
     nvrtc = near.get("nvrtc_missing") or ctx.get("nvrtc_missing")
     tv = near.get("torch_version") or ctx.get("torch_version") or ""
+    what = what or ""
     off = ("Keep cuDNN out of attention: in your own script or a diffusers / transformers run, switch the backend off "
            "before the model runs, `torch.backends.cuda.enable_cudnn_sdp(False)` (SDPA then uses its flash, "
            "memory-efficient or math kernels); in ComfyUI, start it with `--use-split-cross-attention` (attention without "
            "PyTorch's SDPA). Then update torch, into the Python that runs the program: `python -m pip install -U torch "
            "torchvision --index-url https://download.pytorch.org/whl/cu128` (or the torch the program's README names)")
-    if what.lower().startswith("mha_graph"):
+    if what and what.lower().startswith("mha_graph"):
         # MHA.cpp's own assertion: cuDNN accepted the graph and then failed to run it (a cuDNN / torch defect)
         return {"title": "PyTorch's cuDNN attention backend failed while running this attention call (its cuDNN graph "
                          "did not execute)" + (f", torch {tv}" if tv else ""),
@@ -9312,7 +9314,7 @@ def _cudnn_sdpa(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                           "execute the graph it had built: a defect of that backend with some shapes or attention masks "
                           "(often intermittent, on some inputs only), not of the model or its files."),
                 "fix": off, "severity": "fail", "details": {"cudnn_error": what, **({"torch": tv} if tv else {})}}
-    if what.upper().startswith("CUDNN_BACKEND_"):
+    if what and what.upper().startswith("CUDNN_BACKEND_"):
         status = what.rsplit(" ", 1)[-1]
         return {"title": f"PyTorch's cuDNN attention backend could not build its graph for this attention call ({status})"
                          + (f", torch {tv}" if tv else ""),
@@ -9337,6 +9339,18 @@ def _cudnn_sdpa(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
            "replaced. When `Could not load library libnvrtc.so.12` stands above the error, reinstall torch with its CUDA "
            "wheels (no `--no-deps`) so that `python -m pip list | grep nvrtc` lists nvidia-cuda-nvrtc")
     d = {k: v for k, v in (("cudnn_error", what), ("torch", tv), ("nvrtc", nvrtc)) if v}
+    if not what:
+        # round 544: the exception cut after torch's own prefix (an issue title, a GUI's one-line summary): the words
+        # are AT_CUDNN_FRONTEND_CHECK's, whose user is the cuDNN attention (MHA.cpp); cuDNN's own reason is not shown
+        return {"title": "PyTorch's cuDNN attention backend failed (`RuntimeError: cuDNN Frontend error`, cuDNN's reason "
+                         "not shown)" + (f", torch {tv}" if tv else ""),
+                "cause": ("PyTorch can hand scaled_dot_product_attention (the attention of FLUX / Klein, of CLIP and most "
+                          "diffusion and language models) to cuDNN's attention kernels; torch 2.5.0 and its nightlies made "
+                          "that backend the first choice on recent NVIDIA GPUs (2.5.1 made it opt-in again), and torch 2.9 "
+                          "nightly and CUDA 13 builds have failed the same way. `cuDNN Frontend error` is the prefix torch puts "
+                          "before cuDNN's own reason (most often `No execution plans support the graph`: no cuDNN kernel "
+                          "for this call, or NVRTC not loadable); the text here stops before it."),
+                "fix": fix, "severity": "fail", "details": {"torch_said": bare, **d}}
     return {"title": f"PyTorch's cuDNN attention backend found no kernel for this attention call (cuDNN: {what.split(' for ')[0]})"
                      + (f", torch {tv}" if tv else ""),
             "cause": cause, "fix": fix, "severity": "fail", "details": d}

@@ -20497,6 +20497,44 @@ def test_round541_ptxas_turing_bf16_native_cuda35_kinds():
         assert drv not in ids(native)
 
 
+def test_round544_cudnn_frontend_error_cut_after_prefix():
+    r"""Round 544 (PyTorch, CUDA and GPU errors from generic user queries, ninth pass). torch.cudnn-sdpa-regression
+    reads torch's cuDNN attention exception cut after its own prefix, `RuntimeError: cuDNN Frontend error` alone on its
+    line (an issue title, a GUI's one-line summary, a logger's line), as torch's AT_CUDNN_FRONTEND_CHECK words whose user
+    is the cuDNN attention backend; its title says that cuDNN's reason is not shown, the fix keeps cuDNN out of attention.
+    Silent: the bare words without torch's `RuntimeError: ` (a C++ program's own `cuDNN frontend error: ...` to stderr,
+    cudnn-frontend's or llm.c's own `[cudnn_frontend] Error: No execution plans support the graph.`), a message that goes
+    on with another reason on its line (`cuDNN Frontend error: s_kv not a multiple of 64 ...` is not read as this), and
+    the same words through ZLUDA on an AMD card."""
+    sig = "torch.cudnn-sdpa-regression"
+    bare = [
+        "RuntimeError: cuDNN Frontend error\n",
+        "RuntimeError: cuDNN Frontend error",
+        "Traceback (most recent call last):\r\n  File \"C:\\kohya_ss\\sd-scripts\\flux_train_network.py\", line 559, in <module>\r\n"
+        "    trainer.train(args)\r\nRuntimeError: cuDNN Frontend error\r\n",
+        "[2025-01-14 16:41:15] [INFO] RuntimeError: cuDNN Frontend error\n[2025-01-14 16:41:16] [ERROR] Command exited with code 1\n",
+        "### Title\nRuntimeError: cuDNN Frontend error.\n\nRTX 4070 12 VRAM\nCUDA 12.1\ntorch 2.6.0.dev20240920+cu121\n",
+    ]
+    for t in bare:
+        m = one(t, sig)
+        assert "reason not shown" in m["title"], m["title"]
+        assert "enable_cudnn_sdp(False)" in m["fix"] and "{" not in m["fix"]
+        assert m["details"].get("torch_said") == "cuDNN Frontend error"
+    # the full message still gets its own reading
+    full = one("RuntimeError: cuDNN Frontend error: [cudnn_frontend] Error: No execution plans support the graph.\n", sig)
+    assert "reason not shown" not in full["title"] and "No execution plans" in full["title"]
+    # silent: no torch prefix, another program's wording, another reason on the same line, ZLUDA on AMD
+    for t in ("[cudnn_frontend] Error: No execution plans support the graph.\n",
+              "[Question] \"Error: No execution plans support the graph.\"\n",
+              "cuDNN frontend error: [cudnn_frontend] Error: No valid engine configs @ conv_fprop.cpp:88\n",
+              "I got a cuDNN Frontend error\nwhile training\n",
+              "RuntimeError: cuDNN Frontend error: s_kv not a multiple of 64 with dropout enabled is not supported with cudnn version below 9.0.0\n",
+              "RuntimeError: cuDNN Frontend error\n(ComfyUI-Zluda on an AMD Radeon RX 6800 XT through ZLUDA)\n"):
+        assert all(m["id"] != sig or "reason not shown" not in m["title"] for m in explain.explain_text(t)[0]), t
+    assert sig not in ids("cuDNN frontend error: [cudnn_frontend] Error: No valid engine configs @ conv_fprop.cpp:88\n")
+    assert sig not in ids("RuntimeError: cuDNN Frontend error\n(ComfyUI-Zluda on an AMD Radeon RX 6800 XT through ZLUDA)\n")
+
+
 def test_round525_amd_named_broken_operation_not_supported_kinds():
     r"""Round 525 (PyTorch and CUDA run-time errors from generic user queries, sixth pass). The amd context fact reads
     the writer naming AMD itself as what broke or stopped working (`AMD broken on last commit`, `AMD is not working`,
