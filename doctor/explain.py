@@ -3982,7 +3982,10 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         # the last traceback frame is the importing file: an installed package other than diffusers (an old
         # sentence-transformers, a node pack's pinned helper library) imports cached_download itself, and upgrading
         # diffusers leaves that import as it is
-        if _foreign_package(str(_near(ctx).get("py_frame") or ""), "diffusers"):
+        # (hubrepr: the error quoted as its repr, `ImportError("cannot import name 'cached_download' ...")`, is a loader
+        # that caught the import and logged it, hydra's `Error loading '...':` above all; the traceback printed after it
+        # is that loader's own (hydra/_internal/utils.py _locate), not the importing file's, round 545)
+        if not g.get("hubrepr") and _foreign_package(str(_near(ctx).get("py_frame") or ""), "diffusers"):
             return None
         return {"title": "This diffusers is older than the installed huggingface_hub (it imports cached_download, "
                          "removed in huggingface_hub 0.26)",

@@ -23215,6 +23215,50 @@ def test_round540_hub_unauthorized_request_id_mixin_probe_kinds():
     assert ids(plain)[0] == sig, ids(plain)
     assert "no file 'model.safetensors'" in m["title"] and "list_repo_files" in m["fix"]
 
+
+def test_round545_cached_download_repr_logged_by_loader():
+    r"""Round 545 (diffusers, transformers and huggingface_hub errors from generic user queries, third pass): the old
+    diffusers' `cannot import name 'cached_download' from 'huggingface_hub'` can reach the user as its repr, logged by a
+    loader that caught the import: hydra's `Error loading '...':` line then `ImportError("cannot import name ...")`,
+    followed by hydra's own _locate traceback (diffusion_policy and its forks pin an old diffusers). The frame after the
+    repr is the loader's, not the importing file's, so it no longer silences diffusers.too-old (Linux, Windows CRLF, a
+    plugin log line). Still silent: a plain ImportError under an installed package's own import frame (an old
+    sentence-transformers) even with a hydra traceback after it, a program's own dynamic_modules_utils.py copy, and
+    cached_download refused by another hub library."""
+    sig = "diffusers.too-old"
+    hydra_tb = ('Traceback (most recent call last):\n'
+                '  File "/opt/conda/envs/dp/lib/python3.11/site-packages/hydra/_internal/utils.py", line 635, in _locate\n'
+                '    obj = getattr(obj, part)\n'
+                "AttributeError: module 'diffusion_policy.workspace' has no attribute 'train_diffusion_unet_hybrid_workspace'\n")
+    linux = ("[2026-03-02 09:14:55,101][hydra.utils][ERROR] - Error getting class at diffusion_policy.workspace."
+             "train_diffusion_unet_hybrid_workspace.TrainDiffusionUnetHybridWorkspace: Error loading 'diffusion_policy."
+             "workspace.train_diffusion_unet_hybrid_workspace.TrainDiffusionUnetHybridWorkspace':\n"
+             "ImportError(\"cannot import name 'cached_download' from 'huggingface_hub' "
+             "(/opt/conda/envs/dp/lib/python3.11/site-packages/huggingface_hub/__init__.py)\")\n"
+             "Error executing job with overrides: ['task=pusht_image']\n" + hydra_tb)
+    windows = ("[2025-11-20 21:03:11,420][hydra.utils][ERROR] - Error loading 'robodiff.workspace.TrainWorkspace':\r\n"
+               "ImportError(\"cannot import name 'cached_download' from 'huggingface_hub' (C:\\\\Users\\\\kim\\\\miniconda3"
+               "\\\\envs\\\\robo\\\\Lib\\\\site-packages\\\\huggingface_hub\\\\__init__.py)\")\r\n"
+               "Traceback (most recent call last):\r\n"
+               '  File "C:\\Users\\kim\\miniconda3\\envs\\robo\\Lib\\site-packages\\hydra\\_internal\\utils.py", line 650, '
+               "in _locate\r\n    obj = import_module(mod)\r\n")
+    plugin = ("WARNING plugin 'sd15' disabled: ImportError(\"cannot import name 'cached_download' from 'huggingface_hub' "
+              "(/srv/app/venv/lib/python3.12/site-packages/huggingface_hub/__init__.py)\")\n")
+    for text in (linux, windows, plugin):
+        assert ids(text)[0] == sig, ids(text)
+        m = one(text, sig)
+        assert "cached_download" in m["title"] and "diffusers>=" in m["fix"] and "huggingface_hub<0.26" in m["fix"]
+    # an installed package's own import frame before a plain ImportError stays its own, a hydra traceback after it or not
+    own = ('  File "/home/u/.venv/lib/python3.11/site-packages/sentence_transformers/SentenceTransformer.py", line 12, '
+           'in <module>\n    from huggingface_hub import HfApi, HfFolder, Repository, hf_hub_url, cached_download\n'
+           "ImportError: cannot import name 'cached_download' from 'huggingface_hub' (/venv/huggingface_hub/__init__.py)\n")
+    for t in (own, own + hydra_tb,
+              "Error loading 'maxdiffusion.pipelines':\n  src/maxdiffusion/utils/dynamic_modules_utils.py imports it\n"
+              "ImportError(\"cannot import name 'cached_download' from 'huggingface_hub' (/venv/huggingface_hub/__init__.py)\")\n",
+              "Error loading 'x.Workspace':\nImportError(\"cannot import name 'cached_download' from "
+              "'modelscope.hub.file_download' (/venv/modelscope/hub/file_download.py)\")\n"):
+        assert sig not in ids(t), (t, ids(t))
+
 def test_round524_hub_server_oom_visible_devices_kinds():
     r"""Round 524 (diffusers / transformers / huggingface_hub / accelerate errors from generic user queries, fourteenth
     pass): the Hub's 5xx answers (504 Gateway Time-out from the API behind snapshot_download, HfHubHTTPError 502 / 500
