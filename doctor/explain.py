@@ -11002,6 +11002,13 @@ def _hub_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+# OWNER/NAME/<diffusers pipeline component>, no path prefix: code that joined a Hub repo id and a subfolder into one id
+# (`from_pretrained("THUDM/CogView4-6B/text_encoder")`) where the subfolder belongs in subfolder=; round 553
+_HUB_ID_WITH_COMPONENT = re.compile(
+    r"[A-Za-z0-9][\w.-]{0,95}/[\w.-]{1,96}/(?:text_encoder|tokenizer)(?:_[23])?|"
+    r"[A-Za-z0-9][\w.-]{0,95}/[\w.-]{1,96}/(?:transformer|unet|vae|scheduler|image_encoder|feature_extractor|safety_checker|processor)")
+
+
 @_interp("repo_not_found")
 def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("alnum") and not _near(ctx).get("hf_loader"):
@@ -11039,6 +11046,8 @@ def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                 "details": d}
     if not repo or repo.lower() in ("none", "null"):
         return {}  # the program passed no model id at all: the generic text stands
+    if _HUB_ID_WITH_COMPONENT.fullmatch(repo):
+        return None  # a Hub id joined with a pipeline component subfolder: the calling code's bug (subfolder=), not a missing folder
     return {"title": f"'{repo}' is neither a local folder that exists nor a Hugging Face repository",
             "details": {"path_or_repo": repo}}
 

@@ -23259,6 +23259,48 @@ def test_round545_cached_download_repr_logged_by_loader():
               "'modelscope.hub.file_download' (/venv/modelscope/hub/file_download.py)\")\n"):
         assert sig not in ids(t), (t, ids(t))
 
+
+def test_round553_incorrect_path_or_model_id_and_component_in_repo_id():
+    r"""Round 553 (diffusers, transformers and huggingface_hub errors from generic user queries, fourth pass: pipelines
+    and model loading): transformers' cached_files re-raises huggingface_hub's repo-id refusal of a path as
+    `OSError: Incorrect path_or_model_id: 'PATH'. Please provide either the path to a local folder or the repo_id of a
+    model on the Hub.`, and a ComfyUI error report may carry only that line: an absolute or ./ ../ path there is a model
+    folder that is not there (hf.repo-not-found; Windows, Linux, CRLF report, a title line without the tail), a
+    checkpoint file there is a single file given to from_pretrained. A Hub id joined with a pipeline component subfolder
+    (`'OWNER/NAME/text_encoder'`) is the calling code's bug, not an absent folder: no longer claimed. Still silent: a
+    name that is no path, and the refusal of a Space title."""
+    sig = "hf.repo-not-found"
+    tail = ". Please provide either the path to a local folder or the repo_id of a model on the Hub."
+    linux = ('  File "/home/ana/.venv/lib/python3.12/site-packages/transformers/utils/hub.py", line 511, in cached_files\n'
+             "    raise OSError(\n"
+             "OSError: Incorrect path_or_model_id: '/home/ana/models/FLUX.2-klein-4B/text_encoder'" + tail + "\n")
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 17\r\n- **Node Type:** DownloadAndLoadFlorence2Model\r\n"
+              "- **Exception Type:** OSError\r\n- **Exception Message:** Incorrect path_or_model_id: "
+              "'E:\\ComfyUI_portable\\ComfyUI\\models\\LLM\\Florence-2-base'" + tail + "\r\n## Stack Trace\r\n")
+    title_only = "OSError: Incorrect path_or_model_id: './ckpts/klein-4b'\n"
+    for text, path in ((linux, "/home/ana/models/FLUX.2-klein-4B/text_encoder"),
+                       (report, "E:\\ComfyUI_portable\\ComfyUI\\models\\LLM\\Florence-2-base"),
+                       (title_only, "./ckpts/klein-4b")):
+        assert ids(text)[0] == sig, ids(text)
+        m = one(text, sig)
+        assert path in m["title"] and m["details"]["path_or_repo"] == path, m
+    single = "OSError: Incorrect path_or_model_id: 'D:\\models\\flux-2-klein-4b-fp8.safetensors'" + tail + "\n"
+    assert ids(single)[0] == "diffusers.single-file-to-from-pretrained", ids(single)
+    # a Hub id with a component subfolder joined into it: the code's subfolder= bug, not a missing folder
+    for comp in ("black-forest-labs/FLUX.2-klein-4B/text_encoder", "stabilityai/stable-diffusion-xl-base-1.0/vae",
+                 "Qwen/Qwen-Image/tokenizer_2", "THUDM/CogView4-6B/transformer"):
+        t = ("huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name': "
+             f"'{comp}'. Use `repo_type` argument if needed.\n")
+        assert sig not in ids(t), (t, ids(t))
+    # a ./ path ending in a component name is still a local folder that is not there
+    dot = ("huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name': "
+           "'./pretrained/klein/unet'. Use `repo_type` argument if needed.\n")
+    assert ids(dot)[0] == sig, ids(dot)
+    for t in ("OSError: Incorrect path_or_model_id: 'my finetuned model'" + tail + "\n",
+              "HFValidationError: Repo id must use alphanumeric chars or '-', '_', '.', '--' and '..' are forbidden, "
+              "'-' and '.' cannot start or end the name, max length is 96: 'Salient Style Transfer'.\n"):
+        assert sig not in ids(t), (t, ids(t))
+
 def test_round524_hub_server_oom_visible_devices_kinds():
     r"""Round 524 (diffusers / transformers / huggingface_hub / accelerate errors from generic user queries, fourteenth
     pass): the Hub's 5xx answers (504 Gateway Time-out from the API behind snapshot_download, HfHubHTTPError 502 / 500
