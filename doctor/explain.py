@@ -2604,6 +2604,10 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "update the app, which reinstalls its requirements), then restart ComfyUI."),
                 "details": d}
     if top == "triton":
+        if mod == "triton.ops" or mod.startswith("triton.ops."):
+            return None  # round 551: a module Triton 3.2 removed from its own package, not a pip package to install:
+            # the old bitsandbytes that imports it (bnb.triton-ops reads it, also when only a custom node's
+            # `Cannot import ...: No module named 'triton.ops'` or diffusers' `Failed to import ...` line is pasted)
         near = _near(ctx)
         if not (near.get("import_raised") or near.get("node_type") or near.get("node_exec") or near.get("custom_node")):
             return None  # named, not raised: most often xformers' harmless Windows notice, not an import that failed

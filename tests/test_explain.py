@@ -19505,6 +19505,56 @@ def test_round543_comfyui_generic_queries_processor_kwargs_and_held_kinds():
         assert ids(t) == [], t
 
 
+def test_round551_comfyui_windows_triton_ops_is_bitsandbytes_not_a_missing_package():
+    r"""Round 551 (ComfyUI failures from generic user queries, twenty-third pass: Windows portable and Desktop).
+    `No module named 'triton.ops'` is never a package to pip-install: Triton 3.2 removed triton.ops from its own
+    package, and the old bitsandbytes that imports it (reached through diffusers' quantizers or a node pack) is the
+    cause. When only ComfyUI's `Cannot import ... module for custom nodes: Failed to import diffusers... No module named
+    'triton.ops'` line, or an issue title above a traceback that stops before the bitsandbytes frames, is pasted,
+    python.module-missing used to answer first (`install triton.ops`); its module reading now leaves triton.ops (and its
+    submodules) to bnb.triton-ops. A real missing triton (`No module named 'triton'`) raised by a node keeps its reading,
+    and the round's other kinds keep theirs: triton-windows' DLL failure in any locale is triton.no-windows-wheel, while
+    a node pack importing its own folder name and llama-cpp-python's illegal-instruction status stay silent."""
+    sig = "bnb.triton-ops"
+    for t in ("Cannot import D:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfyui-wanvideowrapper module for "
+              "custom nodes: Failed to import diffusers.models.autoencoders.autoencoder_kl because of the following error "
+              "(look up to see its traceback):\nNo module named 'triton.ops'\n",
+              "Cannot import /home/u/ComfyUI/custom_nodes/ComfyUI-ADMotionDirector module for custom nodes: Failed to import "
+              "diffusers.models.modeling_utils because of the following error (look up to see its traceback):\r\n"
+              "No module named 'triton.ops'\r\n",
+              "No module named 'triton.ops' under Windows with ComfyUI\npytorch version: 2.6.0+cu124\nTraceback (most recent "
+              "call last):\n  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\nodes.py\", line 2147, in load_custom_node\n"
+              "    module_spec.loader.exec_module(module)\n",
+              "# ComfyUI Error Report\n## Error Details\n- **Node Type:** DownloadAndLoadHyVideoTextEncoder\n"
+              "- **Exception Type:** RuntimeError\n- **Exception Message:** Failed to import "
+              "diffusers.models.modeling_utils because of the following error (look up to see its traceback):\n"
+              "No module named 'triton.ops'\n## Stack Trace\n```\n  File \"C:\\Users\\me\\AppData\\Local\\Programs\\"
+              "@comfyorgcomfyui-electron\\resources\\ComfyUI\\execution.py\", line 327, in execute\n",
+              "ModuleNotFoundError: No module named 'triton.ops.matmul_perf_model'\n"):
+        got = ids(t)
+        assert got and got[0] == sig, (t, got)
+        assert "python.module-missing" not in got, (t, got)
+        assert "bitsandbytes" in one(t, sig)["fix"], t
+    for t in ("Cannot import E:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-X module for custom nodes: "
+              "No module named 'triton'\n",
+              "  File \"E:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-X\\nodes.py\", line 5, in <module>\n"
+              "    import triton\nModuleNotFoundError: No module named 'triton'\n"):
+        got = ids(t)
+        assert got and got[0] == "python.module-missing", (t, got)
+    for t in ("  File \"D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\triton\\backends\\amd\\compiler.py\", "
+              "line 2, in <module>\n    from triton._C.libtriton import ir, passes, llvm, amd\nImportError: DLL load failed "
+              "while importing libtriton: Произошел сбой в программе инициализации библиотеки динамической компоновки (DLL).\n",
+              "ImportError: DLL load failed while importing libtriton: Eine DLL-Initialisierungsroutine ist fehlgeschlagen.\r\n"):
+        assert ids(t)[0] == "triton.no-windows-wheel", t
+    for t in ("- **Node Type:** DownloadAndLoadDynamiCrafterModel\n- **Exception Type:** ModuleNotFoundError\n"
+              "- **Exception Message:** No module named 'ComfyUI-DynamiCrafterWrapper'\n",
+              "- **Node Type:** LlavaClipLoader\n- **Exception Type:** OSError\n"
+              "- **Exception Message:** [WinError -1073741795] Windows Error 0xc000001d\n",
+              "OSError: [WinError -1073741795] Windows Error 0xc000001d\n  File \"D:\\ComfyUI-aki-v1.7\\ComfyUI\\execution.py\", "
+              "line 496, in execute\n"):
+        assert ids(t) == [], t
+
+
 def test_round523_comfyui_generic_queries_zh_reconnect_desktop_exit_and_cut_conv_in_kinds():
     r"""Round 523 (ComfyUI failures from generic user queries, eighteenth pass). ram.oom reads ComfyUI's zh-CN page text
     for the lost backend (`重新连接中`, Reconnecting) as the round-437 report, only under a RAM figure of 32 GB or less
