@@ -20585,6 +20585,42 @@ def test_round544_cudnn_frontend_error_cut_after_prefix():
     assert sig not in ids("RuntimeError: cuDNN Frontend error\n(ComfyUI-Zluda on an AMD Radeon RX 6800 XT through ZLUDA)\n")
 
 
+def test_round552_vllm_enginecore_log_prefix_no_kernel_image():
+    r"""Round 552 (PyTorch, CUDA and GPU errors from generic user queries, tenth pass: RTX 50 / Blackwell cards and
+    drivers). The vllm_engine context fact also reads vLLM's V1 engine-core log prefix at the head of a line
+    (`(EngineCore_DP0 pid=100) ERROR 03-24 14:38:36 [core.py:1102] RuntimeError: Worker failed with error 'CUDA error:
+    no kernel image ...`, or `(EngineCore pid=N)`), so a no-kernel-image error raised inside that LLM server (an image
+    whose vLLM has no sm_120 kernels) is left to vLLM's own build, as its engine frames already were (round 462).
+    Still claimed: the same CUDA error from torch in a plain traceback or a ComfyUI log, and a line that only mentions
+    EngineCore in prose or mid-line."""
+    sig = "cuda.no-kernel-image"
+    err = ("RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+           "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might "
+           "be incorrect.\n")
+    engine = [
+        "(EngineCore_DP0 pid=100) ERROR 03-24 14:38:36 [core.py:1102] RuntimeError: Worker failed with error 'CUDA "
+        "error: no kernel image is available for execution on the device\n(EngineCore_DP0 pid=100) ERROR 03-24 "
+        "14:38:36 [core.py:1102] Search for `cudaErrorNoKernelImageForDevice' in https://docs.nvidia.com/cuda/\n",
+        "(EngineCore_DP1 pid=48213) ERROR 11-02 09:01:55 [multiproc_executor.py:671] " + err.replace("\n", "\r\n", 1),
+        "(EngineCore pid=2291) ERROR 07-19 22:10:03 [core.py:700] " + err,
+        "  (EngineCore_DP12 pid=7) ERROR 01-05 00:00:01 [gpu_model_runner.py:3300] " + err,
+    ]
+    for t in engine:
+        assert sig not in ids(t), t
+    # still claimed: torch's own error with no vLLM engine in the paste
+    plain = [
+        err,
+        "!!! Exception during processing !!! CUDA error: no kernel image is available for execution on the device\n"
+        "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be "
+        "incorrect.\nNVIDIA GeForce RTX 5080\n",
+        "My GPU is an RTX 5090. I read that (EngineCore pid=1) lines come from vLLM, but I use diffusers.\n" + err,
+        "log: worker (EngineCore_DP0 pid=5) mentioned mid-line\n" + err,
+    ]
+    for t in plain:
+        assert sig in ids(t), t
+
+
+
 def test_round525_amd_named_broken_operation_not_supported_kinds():
     r"""Round 525 (PyTorch and CUDA run-time errors from generic user queries, sixth pass). The amd context fact reads
     the writer naming AMD itself as what broke or stopped working (`AMD broken on last commit`, `AMD is not working`,
