@@ -19555,6 +19555,33 @@ def test_round551_comfyui_windows_triton_ops_is_bitsandbytes_not_a_missing_packa
         assert ids(t) == [], t
 
 
+def test_round554_python39_tensor_union_annotation_is_python_too_old():
+    r"""Round 554 (ComfyUI failures from generic user queries, twenty-fourth pass: Linux, WSL2, Docker and cloud GPUs).
+    A node pack annotating `mask: torch.Tensor | None` fails to import on a Linux ComfyUI that runs Python 3.9, and
+    Python names torch's metaclass in the TypeError (`'torch._C._TensorMeta' and 'NoneType'`), which python.too-old's
+    PEP 604 reading did not list (it knew plain classes, `type`, and typing's aliases). The metaclass is now read on
+    either side of the `|`, in a quoted log, ComfyUI's `Cannot import ... module for custom nodes:` line, with CRLF. A
+    `|` between a tensor object and None (a runtime operation, `'Tensor'`), the metaclass against a string (a forward
+    reference), and the same error on a ROCm torch stay silent."""
+    sig = "python.too-old"
+    for t in ("> File \"/home/me/ComfyUI/custom_nodes/some-pack/nodes.py\", line 12, in MyNode\n"
+              ">     def run(self, image, mask: torch.Tensor|None = None):\n"
+              "> TypeError: unsupported operand type(s) for |: 'torch._C._TensorMeta' and 'NoneType'\n",
+              "Cannot import C:\\ComfyUI\\custom_nodes\\comfyui-other module for custom nodes: unsupported operand type(s) "
+              "for |: 'torch._C._TensorMeta' and 'NoneType'\r\n",
+              "  File \"/workspace/ComfyUI/custom_nodes/x/utils.py\", line 40, in <module>\n"
+              "    def f(x: None | torch.Tensor) -> None:\n"
+              "TypeError: unsupported operand type(s) for |: 'NoneType' and 'torch._C._TensorMeta'\n"):
+        got = ids(t)
+        assert got and got[0] == sig, (t, got)
+        assert "3.10" in one(t, sig)["title"], t
+    for t in ("TypeError: unsupported operand type(s) for |: 'Tensor' and 'NoneType'\n",
+              "TypeError: unsupported operand type(s) for |: 'torch._C._TensorMeta' and 'str'\n",
+              "pytorch version: 2.3.0+rocm6.0\nDevice: cuda:0 AMD Radeon RX 7900 XTX : native\n"
+              "TypeError: unsupported operand type(s) for |: 'torch._C._TensorMeta' and 'NoneType'\n"):
+        assert sig not in ids(t), t
+
+
 def test_round523_comfyui_generic_queries_zh_reconnect_desktop_exit_and_cut_conv_in_kinds():
     r"""Round 523 (ComfyUI failures from generic user queries, eighteenth pass). ram.oom reads ComfyUI's zh-CN page text
     for the lost backend (`重新连接中`, Reconnecting) as the round-437 report, only under a RAM figure of 32 GB or less
