@@ -6667,6 +6667,30 @@ def _old_gpu_fix(family: str) -> str:
             "print(torch.__version__, torch.cuda.get_arch_list())\"`: the list must hold the GPU's sm_XX")
 
 
+_GGML_PROGRAMS = ("ollama", "llama.cpp", "llama-server")
+
+
+def _ggml_program_only(ctx: dict[str, Any]) -> bool:
+    """Round 555: the paste names Ollama or llama.cpp (the ``other_framework`` fact) and shows no PyTorch at all (no
+    torch path, version, build or import): a CUDA kernel-image error there is that program's own GGML CUDA build
+    (Ollama 0.11's CUDA 13 libraries on a Pascal card), not torch's or an attention package's."""
+    fw = _fact(ctx, "other_framework").lower()
+    return any(k in fw for k in _GGML_PROGRAMS) and not any(_fact(ctx, k) for k in _PARA_SM_TORCH)
+
+
+@_interp("kernel_image_invalid")
+def _kernel_image_invalid(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cuda.kernel-image-invalid: ``nvidia_only``; round 555: where the paste shows llama.cpp's GGML CUDA backend
+    (`ggml_cuda_compute_forward: SCALE failed`, ggml-cuda.cu, as YALS, Ollama and llama-cpp-python print it) or names
+    Ollama / llama.cpp with no torch in sight, the kernels the driver cannot load are that program's own build: not
+    claimed (as cuda.no-kernel-image)."""
+    if _nvidia_only(g, cat, ctx) is None:
+        return None
+    if _fact(ctx, "ggml_cuda") or _ggml_program_only(ctx):
+        return None
+    return {}
+
+
 @_interp("no_kernel_image")
 def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """cuda.no-kernel-image: ``nvidia_only``; where the paste shows llama.cpp's GGML CUDA backend (its
@@ -6678,7 +6702,7 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     release before 2.7 named without its build (`pytorch 2.6`, round 331), gets a headline naming both."""
     if _nvidia_only(g, cat, ctx) is None:
         return None
-    if _fact(ctx, "ggml_cuda") or _fact(ctx, "vllm_engine"):
+    if _fact(ctx, "ggml_cuda") or _fact(ctx, "vllm_engine") or _ggml_program_only(ctx):
         # round 462: vLLM's V1 engine starting (its engine frames, `EngineCore failed to start`): the kernels missing
         # are that LLM server's own build, fixed by its Blackwell release, not torch's or an attention package's
         return None

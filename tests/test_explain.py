@@ -20647,6 +20647,66 @@ def test_round552_vllm_enginecore_log_prefix_no_kernel_image():
         assert sig in ids(t), t
 
 
+def test_round555_old_gpu_warning_log_prefix_and_ggml_kernel_images():
+    r"""Round 555 (PyTorch, CUDA and GPU errors from generic user queries, eleventh pass: older and laptop GPUs).
+    Torch's newer capability warning (`Found GPU0 Quadro P2000 which is of compute capability (CC) 6.1.` then `The
+    following list shows the CCs this version of PyTorch was built for ...`) is read also where a log prefix (a docker
+    timestamp, `[app]`, a compose `app-1  | ` column) starts its second line: torch.sm-unsupported. A kernel-image error
+    where the paste names Ollama or llama.cpp and shows no torch at all is that program's own GGML build (Ollama 0.11's
+    CUDA 13 libraries on Pascal): cuda.no-kernel-image stays silent; cuda.kernel-image-invalid now stays silent beside
+    GGML's own lines (`ggml_cuda_compute_forward: SCALE failed`, ggml-cuda.cu) as cuda.no-kernel-image already did.
+    Still claimed: the same errors from torch or an attention package, also where Ollama is mentioned beside torch."""
+    sm = "torch.sm-unsupported"
+    head = ("/opt/venv/lib/python3.11/site-packages/torch/cuda/__init__.py:{line}: UserWarning: Found GPU0 {gpu} which "
+            "is of compute capability (CC) {cc}.{nl}")
+    rest = ("The following list shows the CCs this version of PyTorch was built for and the hardware CCs it supports:\n"
+            "{p}- 7.5 which supports hardware CC >=7.5,<8.0\n"
+            "{p}Your installed torch==2.9.1+cu128 does not include kernels for this GPU.\n")
+    prefixes = ["2026-01-12T08:14:02.118273645Z [worker] ", "app-1  | ", "[comfyui] ",
+                "2025-11-30 10:00:01,003 WARNING ", ""]
+    cards = [("NVIDIA GeForce GTX 1080 Ti", "6.1", "\n"), ("Tesla P40", "6.1", "\r\n"), ("Quadro M4000", "5.2", "\n"),
+             ("Tesla P100-PCIE-16GB", "6.0", "\n"), ("NVIDIA GeForce GTX 1650", "6.1", "\n")]
+    for p in prefixes:
+        for gpu, cc, nl in cards:
+            t = head.format(line=422, gpu=gpu, cc=cc, nl=nl) + p + rest.format(p=p)
+            assert sm in ids(t), t
+    # the first line alone, or a different sentence after it, is not the warning's list
+    assert sm not in ids("Found GPU0 Tesla P40 which is of compute capability (CC) 6.1.\nall good otherwise\n")
+
+    nk, inv = "cuda.no-kernel-image", "cuda.kernel-image-invalid"
+    err = "CUDA error: no kernel image is available for execution on the device\n"
+    ggml_prog = [
+        "Ollama 0.12.1 on my GTX 1070 stopped using the GPU:\n" + err,
+        '"' + err.strip() + '" shows in the journal with ollama v0.11.10, Quadro P1000\n',
+        "llama-server -m model.gguf -ngl 99\n" + err,
+        "built llama.cpp with CUDA 13 for my Tesla P40\n" + err,
+    ]
+    for t in ggml_prog:
+        assert nk not in ids(t), t
+    torch_too = [
+        "I also have ollama installed.\nTraceback (most recent call last):\n  File \"C:\\ComfyUI\\venv\\lib\\site-packages"
+        "\\torch\\nn\\modules\\module.py\", line 1751, in _call_impl\ntorch.AcceleratorError: " + err,
+        "pytorch version: 2.8.0+cu128\nollama runs fine on the same GTX 1080\nRuntimeError: " + err,
+        "RuntimeError: " + err + "NVIDIA GeForce GTX 1060 6GB\n",
+    ]
+    for t in torch_too:
+        assert nk in ids(t), t
+
+    ggml_inv = [
+        "ggml_cuda_compute_forward: RMS_NORM failed\nCUDA error: device kernel image is invalid\n  current device: 1, in "
+        "function ggml_cuda_compute_forward at C:\\a\\llama.cpp\\ggml\\src\\ggml-cuda\\ggml-cuda.cu:2512\n  err\n",
+        "ggml_cuda_compute_forward: SCALE failed\r\nCUDA error: device kernel image is invalid\r\n  current device: 0\r\n",
+        "ollama 0.6.8 on 2x Tesla P100: CUDA error: device kernel image is invalid\n",
+    ]
+    for t in ggml_inv:
+        assert inv not in ids(t), t
+    torch_inv = [
+        "  File \"/usr/lib/python3.10/site-packages/flash_attn/flash_attn_interface.py\", line 91, in _flash_attn_forward"
+        "\nRuntimeError: CUDA error: device kernel image is invalid\n",
+        "torch.AcceleratorError: CUDA error: device kernel image is invalid\nSearch for `cudaErrorInvalidKernelImage'\n",
+    ]
+    for t in torch_inv:
+        assert inv in ids(t), t
 
 def test_round525_amd_named_broken_operation_not_supported_kinds():
     r"""Round 525 (PyTorch and CUDA run-time errors from generic user queries, sixth pass). The amd context fact reads
