@@ -10924,6 +10924,10 @@ def _hf_cache_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     if g.get("errno") == "30" or g.get("ro"):
         return {"title": "The Hugging Face cache is on a read-only file system",
                 "details": {"path": g.get("path") or ""}}
+    if g.get("nixhome"):
+        # round 556: HOME left at Nix's build placeholder, so the default cache ~/.cache/huggingface has no parent
+        return {"title": "HOME is Nix's placeholder /homeless-shelter: the Hugging Face cache under it cannot be created",
+                "details": {"path": g.get("path") or ""}}
     if g.get("warnline"):
         # round 518: transformers' own warning; the load goes on (it only cannot cache), so a fatal error after it
         # (ComfyUI's user folder refused in the same mounted folder) is listed first
@@ -12756,6 +12760,20 @@ def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     if not (g.get("xethost") or g.get("xetwhy")):
         return {}
     host = g.get("xethost") or "*.xethub.hf.co"
+    if (g.get("xetwhy") or "").lower() == "proxy authentication required":
+        # round 556: hf_xet went through the network's proxy, which answered 407: the proxy wants a login
+        return {"title": f"The network's proxy asked for a login (407) on the Hub's Xet storage host ({host})",
+                "cause": ("Repositories on the Hub store their large files in Xet storage, which huggingface_hub "
+                          "downloads through the hf_xet package from hosts under xethub.hf.co. Its requests went "
+                          "through the proxy set in HTTPS_PROXY (or the system's), and that proxy refused them with "
+                          "`proxy authentication required` (HTTP 407): it wants a user name and password that the "
+                          "proxy setting does not carry."),
+                "fix": ("Put the proxy's login into the proxy setting of the shell that runs the download: `export "
+                        "HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT` (Windows `set HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT`; "
+                        "URL-encode special characters of the password), or ask for the Hub's hosts (huggingface.co, "
+                        "*.xethub.hf.co) to be let through without a login; then run the download again, e.g. "
+                        "`hf download black-forest-labs/FLUX.2-klein-4B`"),
+                "details": {"host": host, "error": g.get("xetwhy") or ""}}
     return {"title": f"The Hub's Xet storage ({host}) could not be reached from this machine ({g.get('xetwhy') or 'connection failed'})",
             "cause": ("Repositories on the Hub store their large files in Xet storage; huggingface_hub (through the "
                       "hf_xet package) downloads them from hosts under xethub.hf.co (cas-server, cas-bridge, transfer), "

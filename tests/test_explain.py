@@ -23474,6 +23474,74 @@ def test_round553_incorrect_path_or_model_id_and_component_in_repo_id():
               "'-' and '.' cannot start or end the name, max length is 96: 'Salient Style Transfer'.\n"):
         assert sig not in ids(t), (t, ids(t))
 
+
+def test_round556_xet_certificate_proxy_login_nix_home():
+    r"""Round 556 (Hugging Face downloads from generic user queries, fourth pass: hf download, snapshot_download, hf_xet,
+    caches): hf_xet's own Rust TLS client refuses a certificate for an xethub.hf.co host as
+    `InvalidCertificate(UnknownIssuer)` (a company proxy's root it does not trust; JSON-escaped log line, a retyped
+    `Invalid certificate(UnknownIssuer)` on separate lines): hf.ssl-verify-failed, whose fix now names
+    HF_HUB_DISABLE_XET=1. hf_xet's `proxy authentication required` for a Xet host (the JSON-escaped `url: \"...\"`
+    form included) is hf.unreachable with a proxy-login title and fix. `[Errno 13] Permission denied:
+    '/homeless-shelter'` (HOME left at Nix's placeholder) next to a Hugging Face download is hf.cache-not-writable.
+    Silent: the same rustls words from the Rust hf-hub crate for huggingface.co, /homeless-shelter refused to wine or
+    cargo, and a proxy 407 of another host."""
+    sig = "hf.ssl-verify-failed"
+    esc = ('{"timestamp":"2026-02-03T10:11:12.000001Z","level":"WARN","fields":{"message":"Reqwest(reqwest::Error { kind: '
+           'Request, url: \\"https://cas-bridge.xethub.hf.co/xorbs/default/0a1b2c?X-Xet-Signed-Range=bytes%3D0-1\\", source: '
+           'hyper_util::client::legacy::Error(Connect, Custom { kind: InvalidData, error: InvalidCertificate(UnknownIssuer) '
+           '}) }). Retrying..."},"filename":"D:\\\\a\\\\xet-core\\\\xet-core\\\\cas_client\\\\src\\\\http_client.rs","line_number":242}\r\n'
+           "RuntimeError: Data processing error: CAS service error : ReqwestMiddleware Error: Request failed after 5 retries\r\n")
+    plain = ("reqwest::Error { kind: Request, url: \"https://transfer.xethub.hf.co/xorbs/default/77aa\", source: "
+             "hyper_util::client::legacy::Error(Connect, Custom { kind: InvalidData, error: InvalidCertificate(Expired) }) }\n")
+    retyped = ("Message: reqwest::error url: https://cas-server.xethub.hf.co/reconstruction/abc\n\nKind: invaliddata\n"
+               "Error: Invalid certificate(UnknownIssuer)\n")
+    for text in (esc, plain, retyped):
+        assert ids(text)[0] == sig, (text, ids(text))
+        m = one(text, sig)
+        assert "HF_HUB_DISABLE_XET=1" in m["fix"], m["fix"]
+    rust_crate = ('HfHub(RequestError(Transport(Transport { kind: ConnectionFailed, message: Some("tls connection init '
+                  'failed"), url: Some(Url { scheme: "https", host: Some(Domain("huggingface.co")), path: '
+                  '"/BAAI/bge-small-en/resolve/main/tokenizer.json" }), source: Some(Custom { kind: InvalidData, error: '
+                  'InvalidCertificate(UnknownIssuer) }) })))\n')
+    other = ("Error: reqwest::Error { kind: Request, url: \"https://registry.npmjs.org/left-pad\", source: "
+             "hyper_util::client::legacy::Error(Connect, Custom { kind: InvalidData, error: InvalidCertificate(UnknownIssuer) }) }\n")
+    for text in (rust_crate, other):
+        assert sig not in ids(text), (text, ids(text))
+
+    sig = "hf.unreachable"
+    login_esc = ('model-00001-of-00002.safetensors:   0%|          | 0.00/4.97G [00:00<?, ?B/s]{"timestamp":"2026-01-09T08:00:00Z",'
+                 '"level":"WARN","fields":{"message":"Reqwest(reqwest::Error { kind: Request, url: \\"https://cas-bridge.xethub.hf.co/'
+                 'xorbs/default/9f9f\\", source: hyper_util::client::legacy::Error(Connect, \\"proxy authentication required\\") '
+                 '}). Retrying..."}\n')
+    login_plain = ('Reqwest(reqwest::Error { kind: Request, url: "https://cas-server.xethub.hf.co/reconstruction/1234", source: '
+                   'hyper_util::client::legacy::Error(Connect, "proxy authentication required") }). Retrying...\n')
+    for text, host in ((login_esc, "cas-bridge.xethub.hf.co"), (login_plain, "cas-server.xethub.hf.co")):
+        assert ids(text)[0] == sig, (text, ids(text))
+        m = one(text, sig)
+        assert "login (407)" in m["title"] and host in m["title"], m["title"]
+        assert "HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT" in m["fix"], m["fix"]
+    # the escaped form with a connection failure keeps the generic Xet title
+    dns = login_esc.replace('\\"proxy authentication required\\"', 'ConnectError(\\"dns error\\", Custom { kind: Uncategorized })')
+    assert ids(dns)[0] == sig and "could not be reached" in one(dns, sig)["title"], ids(dns)
+    other407 = ('Reqwest(reqwest::Error { kind: Request, url: "https://api.github.com/repos/a/b", source: '
+                'hyper_util::client::legacy::Error(Connect, "proxy authentication required") })\n')
+    assert sig not in ids(other407), ids(other407)
+
+    sig = "hf.cache-not-writable"
+    nix_after = ("Error occurred: [Errno 13] Permission denied: '/homeless-shelter'\n"
+                 "  File \"/nix/store/abc-python3.12-huggingface-hub-0.36.0/lib/python3.12/site-packages/huggingface_hub/"
+                 "file_download.py\", line 1010, in hf_hub_download\n")
+    nix_before = ("Downloading 'model_index.json' from https://huggingface.co/black-forest-labs/FLUX.2-klein-4B\n"
+                  "PermissionError: [Errno 13] Permission denied: '/homeless-shelter/.cache'\n")
+    for text, path in ((nix_after, "/homeless-shelter"), (nix_before, "/homeless-shelter/.cache")):
+        assert ids(text)[0] == sig, (text, ids(text))
+        m = one(text, sig)
+        assert "homeless-shelter" in m["title"] and m["details"]["path"] == path, m
+    for text in ("PermissionError: [Errno 13] Permission denied: '/homeless-shelter/.wine'\n",
+                 "error: failed to open: /homeless-shelter/.cargo/.package-cache\n"
+                 "[Errno 13] Permission denied: '/homeless-shelter'\n"):
+        assert sig not in ids(text), (text, ids(text))
+
 def test_round524_hub_server_oom_visible_devices_kinds():
     r"""Round 524 (diffusers / transformers / huggingface_hub / accelerate errors from generic user queries, fourteenth
     pass): the Hub's 5xx answers (504 Gateway Time-out from the API behind snapshot_download, HfHubHTTPError 502 / 500
