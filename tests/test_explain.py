@@ -20928,6 +20928,45 @@ def test_round546_aimdo_reservation_lfs_quota_kinds():
     assert sig not in ids("The account is over its data quota this month, so I moved the LoRA to Hugging Face.\n")
 
 
+def test_round557_sac_fallback_and_respaced_validation():
+    r"""Round 557 (ComfyUI workflow and prompt errors from generic user queries, 2025-2026): xformers' (or any
+    library's) `from torch.utils.checkpoint import SAC_IGNORED_OPS` failing and then `During handling of the above
+    exception, another exception occurred` is the fallback import of `_ignored_ops` failing too: torch.too-old, read
+    on Windows and Linux paths, CRLF, a rich traceback that wraps the path; the SAC_IGNORED_OPS line alone (the first
+    try, caught) stays silent. ComfyUI's loader validation line re-spaced by a quoted paste (`clip_name2:  'x' not in
+    [...]`, two spaces) is comfyui.file-not-listed like the one-space line; another node's input stays silent."""
+    sig = "torch.too-old"
+    tb = ('Traceback (most recent call last):\n'
+          '  File "{site}xformers{s}checkpoint.py", line 53, in <module>\n'
+          "    from torch.utils.checkpoint import SAC_IGNORED_OPS as _ignored_ops  # type: ignore\n"
+          "ImportError: cannot import name 'SAC_IGNORED_OPS' from 'torch.utils.checkpoint' ({site}torch{s}utils{s}checkpoint.py)\n"
+          "\n"
+          "During handling of the above exception, another exception occurred:\n"
+          "\n"
+          "Traceback (most recent call last):\n"
+          '  File "{site}diffusers{s}utils{s}import_utils.py", line 853, in _get_module\n')
+    for t in (tb.format(site="E:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\", s="\\"),
+              tb.format(site="/opt/conda/lib/python3.10/site-packages/", s="/").replace("\n", "\r\n"),
+              "ImportError: cannot import name 'SAC_IGNORED_OPS' from 'torch.utils.checkpoint' \n"
+              "(/home/kai/.local/lib/python3.10/site-packages/torch/utils/checkpoint.py)\n\n"
+              "During handling of the above exception, another exception occurred:\n"):
+        assert ids(t)[:1] == [sig]
+    assert sig not in ids("ImportError: cannot import name 'SAC_IGNORED_OPS' from 'torch.utils.checkpoint' "
+                          "(/opt/conda/lib/python3.10/site-packages/torch/utils/checkpoint.py)\n")
+    assert sig not in ids("ImportError: cannot import name 'SAC_IGNORED_OPS' from 'torch.utils.checkpoint'\n"
+                          "Traceback (most recent call last):\n  File \"train.py\", line 3, in <module>\n")
+
+    sig = "comfyui.file-not-listed"
+    for t in ("Failed to validate prompt for output 9:\n* UNETLoader 12:\n  - Value not in list: unet_name:  "
+              "'flux-2-klein-4b.safetensors' not in ['klein\\\\flux-2-klein-4b.safetensors']\nOutput will be ignored\n",
+              "Prompt outputs failed validation\r\nCLIPLoader:\r\n- Value not in list: clip_name:  'qwen_3_4b.safetensors' "
+              "not in ['text_encoders/qwen_3_4b.safetensors']\r\n",
+              "* VAELoader 55:\n  - Value not in list: vae_name:\t'flux2-vae.safetensors' not in []\n"):
+        assert ids(t)[:1] == [sig]
+    assert sig not in ids("* UpscaleModelLoader 3:\n  - Value not in list: model_name:  '4x-UltraSharp.pth' not in []\n")
+    assert sig not in ids("Value not in list: unet_name:   'flux-2-klein-4b.safetensors' is what the docs call it\n")
+
+
 def test_round422_edit_offload_oom_kv_cache_kinds():
     r"""Round 422 (FLUX.2 / Klein image editing and multi-reference workflows, second pass): a diffusers user's
     out-of-memory with model CPU offload on (`enable_model_cpu_offload() ... but (still) OOM`, `OOM ... even with cpu
