@@ -12769,7 +12769,8 @@ def _hf_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                           "`proxy authentication required` (HTTP 407): it wants a user name and password that the "
                           "proxy setting does not carry."),
                 "fix": ("Put the proxy's login into the proxy setting of the shell that runs the download: `export "
-                        "HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT` (Windows `set HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT`; "
+                        "HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT` (Windows cmd `set HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT`, "
+                        "PowerShell `$env:HTTPS_PROXY = 'http://USER:PASSWORD@HOST:PORT'`; "
                         "URL-encode special characters of the password), or ask for the Hub's hosts (huggingface.co, "
                         "*.xethub.hf.co) to be let through without a login; then run the download again, e.g. "
                         "`hf download black-forest-labs/FLUX.2-klein-4B`"),

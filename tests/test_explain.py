@@ -23559,6 +23559,8 @@ def test_round556_xet_certificate_proxy_login_nix_home():
         m = one(text, sig)
         assert "login (407)" in m["title"] and host in m["title"], m["title"]
         assert "HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT" in m["fix"], m["fix"]
+        # PowerShell's form beside cmd's (lead, stop 53: cmd's `set` alone does not set it in PowerShell)
+        assert "$env:HTTPS_PROXY = 'http://USER:PASSWORD@HOST:PORT'" in m["fix"], m["fix"]
     # the escaped form with a connection failure keeps the generic Xet title
     dns = login_esc.replace('\\"proxy authentication required\\"', 'ConnectError(\\"dns error\\", Custom { kind: Uncategorized })')
     assert ids(dns)[0] == sig and "could not be reached" in one(dns, sig)["title"], ids(dns)
