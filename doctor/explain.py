@@ -4450,8 +4450,8 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                           "has no CUDA and for which xformers has no CUDA kernels). Without its extensions xformers has no "
                           "memory-efficient attention operator to run."),
                 "fix": ("See the real load error: run `python -m xformers.info` with XFORMERS_MORE_DETAILS=1 set (bash: "
-                        "`XFORMERS_MORE_DETAILS=1 python -m xformers.info`; PowerShell: `$env:XFORMERS_MORE_DETAILS=1; python "
-                        "-m xformers.info`). Then uninstall xformers (`python -m pip uninstall xformers`: Klein runs on PyTorch "
+                        "`XFORMERS_MORE_DETAILS=1 python -m xformers.info`; PowerShell: `$env:XFORMERS_MORE_DETAILS = '1'`, then "
+                        "`python -m xformers.info`). Then uninstall xformers (`python -m pip uninstall xformers`: Klein runs on PyTorch "
                         f"SDPA), or reinstall it from the index of your torch's CUDA build: `python -m pip install --force-reinstall "
                         f"\"torch=={keep}\" xformers --index-url {index}`; ComfyUI portable: `python_embeded\\python.exe -m pip ...`"
                         + how),
