@@ -78,6 +78,12 @@ class Redactor:
         self.secrets = sorted({v for k, v in env.items() if isinstance(v, str) and SECRET_NAME.search(k)
                                and len(v) >= MIN_SECRET_LEN and v.strip() == v}, key=len, reverse=True)
         homes = {os.path.expanduser("~"), _s(system.get("home"))}
+        try:  # the account's own home from the password database: HOME may point elsewhere (`sudo -E`, a container's
+            import pwd  # HOME=/workspace) while the paths the probes found (~/.pyenv/shims/python3) are under it
+
+            homes.add(pwd.getpwuid(os.geteuid()).pw_dir)
+        except Exception:  # noqa: BLE001  (no pwd module on Windows, no entry for a container's uid)
+            pass
         if env.get("USERPROFILE"):
             homes.add(env["USERPROFILE"])
         self.homes = sorted({h.rstrip("/\\") for h in homes if h and h.rstrip("/\\")

@@ -5,6 +5,7 @@ a ComfyUI launch script, a workflow path, the live server's argv, a replayed mac
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
 from pathlib import Path
@@ -186,6 +187,27 @@ def test_redacted_json_replays_end_to_end_for_user_root(tmp_path):
     assert not [f for f in doc2["findings"] if f["status"] == "error"]
     for secret in PLANTED.values():
         assert secret not in first.stdout
+
+
+def test_the_accounts_own_home_is_redacted_when_home_points_elsewhere(tmp_path, monkeypatch):
+    """HOME set to another folder (`sudo -E`, a container's HOME=/workspace) while the probes list interpreters under
+    the account's own home (/root/.pyenv/shims/python3 as root): the password database's home is a home too (lead,
+    stop 53: a report run with HOME elsewhere printed /root/.pyenv/... in its tried list)."""
+    pwd = pytest.importorskip("pwd")
+    from doctor.redact import Redactor
+
+    own = pwd.getpwuid(os.geteuid()).pw_dir.rstrip("/")
+    if len([p for p in own.split("/") if p]) < 1 or str(tmp_path).startswith(own + "/") or own == str(tmp_path):
+        pytest.skip(f"the account's home {own!r} cannot be told from the test's folder")
+    monkeypatch.setenv("HOME", str(tmp_path))  # the process's own HOME too (os.path.expanduser reads it)
+    r = Redactor({"system": {"user": "someone", "hostname": "box-7q2k", "home": str(tmp_path)}},
+                 environ={"HOME": str(tmp_path), "USER": "someone"})
+    line = f"{own}/.pyenv/shims/python3: no PyTorch"
+    out = r.text(line)
+    assert own + "/" not in out and out.endswith("/.pyenv/shims/python3: no PyTorch"), out
+    assert r.text(f"{tmp_path}/ComfyUI/main.py").startswith("~"), r.text(f"{tmp_path}/ComfyUI/main.py")
+    # structure is kept: a code and a package name are not rewritten
+    assert r.text("torch.missing: pip install torch") == "torch.missing: pip install torch"
 
 
 def test_windows_profile_with_a_space_stays_a_path():
