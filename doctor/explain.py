@@ -282,7 +282,8 @@ def _catalog_from(doc_json: str) -> Catalog:
             if rule["fact"] not in ctx_ids:
                 raise manifests.ManifestError(f"errors.toml signature {s.id}: hand_over on unknown context fact {rule['fact']!r}")
     tables = {k: list(doc.get(k) or []) for k in ("text_width", "model_width", "latent_channels", "image_input",
-                                                  "klein_package", "core_node", "nvidia_placeholder_version", "host_group")}
+                                                  "klein_package", "core_node", "nvidia_placeholder_version", "host_group",
+                                                  "word_group")}
     return Catalog(sigs, ctxs, tables)
 
 
@@ -936,9 +937,12 @@ def _te_file(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
             "details": detail}
 
 
-# The text-encoder classes ComfyUI logs (`Requested to load X`) that a Klein setup builds: Klein's own, and the
-# Z-Image encoder that a Qwen3-4B file becomes under a CLIPLoader type other than flux2 (comfy/text_encoders).
-_KLEIN_TE_MODELS = frozenset({"flux2temodel_", "zimagetemodel_"})
+@functools.lru_cache(maxsize=None)
+def _klein_te_classes() -> frozenset[str]:
+    """The text-encoder classes ComfyUI logs (`Requested to load X`) that a Klein setup builds, lower-cased:
+    manifests/models.toml [klein_te_classes] (Klein's own, and the Z-Image encoder a Qwen3-4B file becomes under a
+    CLIPLoader type other than flux2)."""
+    return frozenset(str(c).lower() for c in _manifest_part("models", "klein_te_classes", {}).get("classes") or [])
 
 
 @_interp("shapes")
@@ -965,7 +969,7 @@ def _shapes(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
             te = (near.get("te_model") or "").lower()
             # Another family's encoder (QwenImageTEModel_, HunyuanImage's, HiDream's, Ovis's...) is that model's part;
             # the Z-Image encoder is Klein's mistake only when no Z-Image (Lumina2) model is in view.
-            if te and te not in _KLEIN_TE_MODELS:
+            if te and te not in _klein_te_classes():
                 return None
             if te == "zimagetemodel_" and (near.get("zimage_model") or ctx.get("zimage_model")) \
                     and "layers." not in (near.get("clip_missing") or ""):
@@ -4867,12 +4871,16 @@ def _pin_older_than_python(g: dict[str, str], near: dict[str, str]) -> dict[str,
     every = ".".join(map(str, row["all"])) if row.get("all") and row["all"] != first else ""
     note = f" ({row.get('partial_on') or 'one platform'}; every platform from {every})" if every else ""
     fv_fix = every or fv
-    return {"title": f"pip found no torch {g['bwant']} for Python {pyv}: torch has wheels for Python {pyv} only from {fv} on{note}",
+    # uv's verbose resolver log carries no requirement group (its pin is rebuilt from `torch>=X, <X+`): uv's words, uv's commands
+    tool = "pip" if g.get("req") else "uv"
+    venv = (f"`py -{ov} -m venv venv`, or delete the venv folder and reinstall with Python {ov}" if tool == "pip" else
+            f"`uv venv --python {ov}`, or `uv python pin {ov}` in a uv project")
+    install = "python -m pip install" if tool == "pip" else "uv pip install"
+    return {"title": f"{tool} found no torch {g['bwant']} for Python {pyv}: torch has wheels for Python {pyv} only from {fv} on{note}",
             "cause": (f"The requirement pins torch=={g['bwant']}, a release made before Python {pyv} existed or was supported: "
-                      f"no index (PyPI or download.pytorch.org) has a wheel of it for Python {pyv}, so pip finds no version."),
+                      f"no index (PyPI or download.pytorch.org) has a wheel of it for Python {pyv}, so {tool} finds no version."),
             "fix": (f"Run the program with a Python that torch {g['bwant']} supports: make the venv with Python {ov} or older "
-                    f"(`py -{ov} -m venv venv`, or delete the venv folder and reinstall with Python {ov}), or drop the pin and "
-                    f"install torch {fv_fix} or newer: `python -m pip install torch torchvision --index-url "
+                    f"({venv}), or drop the pin and install torch {fv_fix} or newer: `{install} torch torchvision --index-url "
                     f"https://download.pytorch.org/whl/cu128`"),
             "details": {"requirement": g.get("req") or f"torch=={g['bwant']}", "python": pyv, "needs": f"torch>={fv}"}}
 
@@ -5342,6 +5350,22 @@ def _uv_local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
             "details": {"requirement": f"{pkg}=={want}", "index": index, **({"wheels_for": ", ".join(plats)} if g.get("index") and plats else {})}}
 
 
+# a Hugging Face cache path: <hub>/models--OWNER--NAME/snapshots/<commit>/... (models--NAME for the old un-owned ids);
+# the one reader of that layout: whether a path is inside a snapshot, and which repository it holds
+_HUB_SNAPSHOT = re.compile(r"models--([^\\/\s]{1,200})[\\/]+snapshots[\\/]", re.I)
+
+
+def _hub_snapshot_repo(path: str) -> str | None:
+    """The repository id a Hub cache path names (models--black-forest-labs--FLUX.2-klein-4B/snapshots/... ->
+    black-forest-labs/FLUX.2-klein-4B; models--gpt2/snapshots/... -> gpt2), None outside a snapshot. Repository ids
+    never hold `--`, so the folder name splits into at most an owner and a name."""
+    m = _HUB_SNAPSHOT.search(path)
+    parts = m.group(1).split("--") if m else []
+    if not parts or len(parts) > 2 or not all(re.fullmatch(r"[\w.-]{1,96}", x) for x in parts):
+        return None
+    return "/".join(parts)
+
+
 def _hf_unreadable_weights(path: str) -> dict[str, Any]:
     """Round 549: transformers' and diffusers' load_state_dict gave up on a weights file. They try torch.load (a .bin)
     or safetensors (a .safetensors), and when that fails they open the file as text: a Git LFS pointer gets its own
@@ -5352,8 +5376,8 @@ def _hf_unreadable_weights(path: str) -> dict[str, Any]:
     safetensors.truncated, any other name (pytorch_model.bin, diffusion_pytorch_model.bin) stays here."""
     name = re.split(r"[\\/]", path)[-1] or "the weights file"
     # a Hugging Face cache path names its repository (models--OWNER--NAME/snapshots/...)
-    m = re.search(r"models--([\w.-]{1,96}?)--([\w.-]{1,96})[\\/]+snapshots[\\/]", path)
-    repo = f"{m.group(1)}/{m.group(2)}" if m else "REPO"
+    known = _hub_snapshot_repo(path)
+    repo = known or "REPO"
     fix = (f"Delete {path} (for a Hugging Face cache entry, delete the model's folder under "
            "~/.cache/huggingface/hub, models--OWNER--NAME) and download it again: "
            f"`hf download {repo} --force-download`, or `from_pretrained(..., force_download=True)`; compare the file's "
@@ -5361,7 +5385,7 @@ def _hf_unreadable_weights(path: str) -> dict[str, Any]:
     cause = ("transformers / diffusers could not read the weights file and checked that it is not a Git LFS pointer: the "
              "file on disk is damaged or cut short (an interrupted download, a broken cache entry) or a web page saved "
              "under the model's name. The `from_tf=True` hint in the message is generic; the file is the problem.")
-    d = {"file": path, "read": "transformers/diffusers load_state_dict", **({"repo": repo} if m else {})}
+    d = {"file": path, "read": "transformers/diffusers load_state_dict", **({"repo": repo} if known else {})}
     if name.lower().endswith((".safetensors", ".sft")):
         # the hand-over keeps cause, fix and details (the signature's own title stays)
         return {"as": "safetensors.truncated", "cause": cause, "fix": fix,
@@ -6667,15 +6691,12 @@ def _old_gpu_fix(family: str) -> str:
             "print(torch.__version__, torch.cuda.get_arch_list())\"`: the list must hold the GPU's sm_XX")
 
 
-_GGML_PROGRAMS = ("ollama", "llama.cpp", "llama-server")
-
-
-def _ggml_program_only(ctx: dict[str, Any]) -> bool:
+def _ggml_program_only(cat: Catalog, ctx: dict[str, Any]) -> bool:
     """Round 555: the paste names Ollama or llama.cpp (the ``other_framework`` fact) and shows no PyTorch at all (no
     torch path, version, build or import): a CUDA kernel-image error there is that program's own GGML CUDA build
     (Ollama 0.11's CUDA 13 libraries on a Pascal card), not torch's or an attention package's."""
     fw = _fact(ctx, "other_framework").lower()
-    return any(k in fw for k in _GGML_PROGRAMS) and not any(_fact(ctx, k) for k in _PARA_SM_TORCH)
+    return any(k in fw for k in _word_group(cat, "ggml_programs")) and not any(_fact(ctx, k) for k in _PARA_SM_TORCH)
 
 
 @_interp("kernel_image_invalid")
@@ -6686,7 +6707,7 @@ def _kernel_image_invalid(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
     claimed (as cuda.no-kernel-image)."""
     if _nvidia_only(g, cat, ctx) is None:
         return None
-    if _fact(ctx, "ggml_cuda") or _ggml_program_only(ctx):
+    if _fact(ctx, "ggml_cuda") or _ggml_program_only(cat, ctx):
         return None
     return {}
 
@@ -6702,7 +6723,7 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     release before 2.7 named without its build (`pytorch 2.6`, round 331), gets a headline naming both."""
     if _nvidia_only(g, cat, ctx) is None:
         return None
-    if _fact(ctx, "ggml_cuda") or _fact(ctx, "vllm_engine") or _ggml_program_only(ctx):
+    if _fact(ctx, "ggml_cuda") or _fact(ctx, "vllm_engine") or _ggml_program_only(cat, ctx):
         # round 462: vLLM's V1 engine starting (its engine frames, `EngineCore failed to start`): the kernels missing
         # are that LLM server's own build, fixed by its Blackwell release, not torch's or an attention package's
         return None
@@ -9945,10 +9966,6 @@ def _gguf_numpy_dequant(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
             "details": details}
 
 
-_RC_OWN_ROWS = {"huggingface-hub", "numpy", "protobuf", "transformers", "tokenizers", "typing-extensions", "diffusers",
-                "xformers", "triton", "setuptools", "packaging", "timm"}
-
-
 def _numpy2_cap(spec: str, have: str) -> bool:
     """A numpy requirement capped inside NumPy 2 (`<2.3.0,>=2`, `<=2.2.6`) beside an installed NumPy 2: a plain version
     pin. A cap at 2 (`numpy<2`) or a NumPy 1 installed is the NumPy 1 / 2 ABI break, python.numpy2's."""
@@ -9969,7 +9986,7 @@ def _resolver_conflict(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
         spec = (g.get("spec") or "").split(";")[0].strip()  # an environment marker (`; python_version >= "3.9"`) aside
         if req == "numpy" and _numpy2_cap(spec, g.get("have") or ""):
             pass  # a cap inside NumPy 2 (opencv 4.12's numpy<2.3.0,>=2 beside numpy 2.3.3): a plain pin, not numpy2's ABI
-        elif req in _RC_OWN_ROWS or req.startswith(("torch", "nvidia-", "opencv")):
+        elif req in _word_group(cat, "resolver_own_rows") or req.startswith(_word_group(cat, "resolver_own_rows", "prefixes")):
             return None  # those pins have their own rows (torch.family-mismatch, hf.hub-too-new, python.numpy2, ...)
         if not (near.get("comfy_place") or near.get("custom_node") or near.get("comfy_reqs") or near.get("comfy_manager")
                 or near.get("comfy_updater")):
@@ -11034,11 +11051,14 @@ def _hub_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
-# OWNER/NAME/<diffusers pipeline component>, no path prefix: code that joined a Hub repo id and a subfolder into one id
-# (`from_pretrained("THUDM/CogView4-6B/text_encoder")`) where the subfolder belongs in subfolder=; round 553
-_HUB_ID_WITH_COMPONENT = re.compile(
-    r"[A-Za-z0-9][\w.-]{0,95}/[\w.-]{1,96}/(?:text_encoder|tokenizer)(?:_[23])?|"
-    r"[A-Za-z0-9][\w.-]{0,95}/[\w.-]{1,96}/(?:transformer|unet|vae|scheduler|image_encoder|feature_extractor|safety_checker|processor)")
+@functools.lru_cache(maxsize=4)
+def _hub_id_with_component(components: tuple[str, ...]) -> re.Pattern[str] | None:
+    """OWNER/NAME/<diffusers pipeline component>, no path prefix: code that joined a Hub repo id and a subfolder into
+    one id (`from_pretrained("THUDM/CogView4-6B/text_encoder")`) where the subfolder belongs in subfolder=; round 553.
+    The component folder names are errors.toml's [[word_group]] `pipeline_components`."""
+    if not components:
+        return None
+    return re.compile(r"[A-Za-z0-9][\w.-]{0,95}/[\w.-]{1,96}/(?:" + "|".join(map(re.escape, components)) + ")")
 
 
 @_interp("repo_not_found")
@@ -11078,7 +11098,8 @@ def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                 "details": d}
     if not repo or repo.lower() in ("none", "null"):
         return {}  # the program passed no model id at all: the generic text stands
-    if _HUB_ID_WITH_COMPONENT.fullmatch(repo):
+    joined = _hub_id_with_component(_word_group(cat, "pipeline_components"))
+    if joined is not None and joined.fullmatch(repo):
         return None  # a Hub id joined with a pipeline component subfolder: the calling code's bug (subfolder=), not a missing folder
     return {"title": f"'{repo}' is neither a local folder that exists nor a Hugging Face repository",
             "details": {"path_or_repo": repo}}
@@ -12154,7 +12175,6 @@ def _dev_release(pin: str) -> str:
     return m.group(1) if m else "RELEASE"
 
 
-_HUB_SNAPSHOT = re.compile(r"models--[^\\/\s]{1,200}[\\/]snapshots[\\/]", re.I)
 
 
 @_interp("files_missing")
@@ -12934,6 +12954,13 @@ def _in_host_group(cat: Catalog, group: str, host: str) -> bool:
     host = host.lower().rstrip(".")
     hosts = next((r.get("hosts") or [] for r in cat.tables.get("host_group") or [] if r.get("id") == group), [])
     return any(host == h or host.endswith("." + h) for h in (str(x).lower() for x in hosts))
+
+
+def _word_group(cat: Catalog, group: str, key: str = "words") -> tuple[str, ...]:
+    """errors.toml's [[word_group]] row `group`'s `key` list (words, prefixes), lower-cased; empty where the row is
+    missing: the reading that uses it then stands down or claims less, it never fails."""
+    row = next((r for r in cat.tables.get("word_group") or [] if r.get("id") == group), {})
+    return tuple(str(w).lower() for w in row.get(key) or [] if isinstance(w, str) and w)
 
 
 @_interp("py_ssl")

@@ -20209,6 +20209,34 @@ def test_round536_gguf_core_list_sft_pickle_other_family_checkpoint_kinds():
     assert "diffusion_models" in one(klein, "comfyui.checkpoint-loader")["fix"]
 
 
+def test_hub_cache_paths_are_read_by_one_reader():
+    r"""Lead (stop 54): a Hugging Face cache path (<hub>/models--OWNER--NAME/snapshots/<commit>/...) was read by two
+    regexes, one that only saw a snapshot and round 549's own that took the repository out of it (and missed the
+    un-owned ids such as models--gpt2). One reader gives both now: the repository id for a snapshot path in any
+    separator style (Linux, Windows, doubled backslashes of a repr), None elsewhere."""
+    from doctor.explain import _hub_snapshot_repo
+    assert _hub_snapshot_repo("/root/.cache/huggingface/hub/models--black-forest-labs--FLUX.2-klein-4B/snapshots/"
+                              "5e67da9/transformer/diffusion_pytorch_model.safetensors") == "black-forest-labs/FLUX.2-klein-4B"
+    assert _hub_snapshot_repo("C:\\Users\\Ana\\.cache\\huggingface\\hub\\models--Qwen--Qwen3-4B\\snapshots\\"
+                              "1cfa9a7\\model-00001-of-00003.safetensors") == "Qwen/Qwen3-4B"
+    assert _hub_snapshot_repo("E:\\hf\\hub\\models--gpt2\\snapshots\\607a30d\\pytorch_model.bin") == "gpt2"
+    for p in ("/srv/models/black-forest-labs--FLUX.2-klein-4B/transformer/x.safetensors",
+              "/hub/models--a--b--c/snapshots/1/x.bin", "/hub/models--black-forest-labs--FLUX.2-klein-4B/blobs/9f2e",
+              "/hub/models--owner--na me/snapshots/1/x.bin"):
+        assert _hub_snapshot_repo(p) is None, p
+    tail = ". If you tried to load a PyTorch model from a TF 2.0 checkpoint, please set from_tf=True.\n"
+    legacy = ("OSError: Unable to load weights from pytorch checkpoint file for 'E:\\hf\\hub\\models--gpt2\\snapshots\\"
+              "607a30d\\pytorch_model.bin' at 'E:\\hf\\hub\\models--gpt2\\snapshots\\607a30d\\pytorch_model.bin'" + tail)
+    m = one(legacy, "download.not-a-model")
+    assert "`hf download gpt2 --force-download`" in m["fix"] and m["details"]["repo"] == "gpt2", m
+    win = legacy.replace("models--gpt2", "models--Qwen--Qwen3-4B")
+    m = one(win, "download.not-a-model")
+    assert "`hf download Qwen/Qwen3-4B --force-download`" in m["fix"] and m["details"]["repo"] == "Qwen/Qwen3-4B", m
+    plain = legacy.replace("hf\\hub\\models--gpt2\\snapshots\\607a30d", "models\\gpt2")
+    m = one(plain, "download.not-a-model")
+    assert "hf download REPO --force-download" in m["fix"] and "repo" not in m["details"], m
+
+
 def test_round549_hf_unreadable_weights_other_family_unet_folder():
     r"""Round 549 (model files: safetensors, GGUF, checkpoints and loaders, generic queries): transformers' and
     diffusers' load_state_dict give up on a weights file they cannot read and that is not a Git LFS pointer with
@@ -24112,6 +24140,52 @@ def test_distro_glibc_dep_stack_and_typing_extensions_tables_are_read():
     assert "too old: it has no `Doc`" in one(t, "python.typing-extensions-too-old")["title"]
 
 
+def test_word_groups_and_klein_te_classes_are_read_from_the_manifests(tmp_path):
+    """Lead (stop 54): four lists that lived in explain.py's code are manifest rows with sources now: the programs with
+    their own GGML CUDA build (round 555), the requirements whose resolver conflicts other signatures read (pip's
+    ResolutionImpossible stands down for them), the diffusers component subfolders a repo id may be joined with
+    (round 553) as errors.toml [[word_group]] rows, and the ComfyUI text-encoder classes a Klein setup builds as
+    models.toml [klein_te_classes]. Every word is exercised, and a changed row changes the reading."""
+    cat = explain.catalog()
+    groups = {r["id"]: r for r in cat.tables["word_group"]}
+    assert set(groups) >= {"ggml_programs", "resolver_own_rows", "pipeline_components"}
+    for r in list(groups.values()) + list(cat.tables["host_group"]):
+        assert re.search(r"\[[PSIM]\]", r["source"]), r
+    err = "CUDA error: no kernel image is available for execution on the device\n"
+    for w in groups["ggml_programs"]["words"]:
+        assert "cuda.no-kernel-image" not in ids(f"{w} on my GTX 1070 stopped using the GPU:\n" + err), w
+    assert ids("ComfyUI on my GTX 1070 stopped using the GPU:\n" + err)[:1] == ["cuda.no-kernel-image"]
+    for comp in groups["pipeline_components"]["words"]:
+        t = ("huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name': "
+             f"'black-forest-labs/FLUX.2-klein-4B/{comp}'. Use `repo_type` argument if needed.\n")
+        assert "hf.repo-not-found" not in ids(t), (comp, ids(t))
+    other = ("huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name': "
+             "'black-forest-labs/FLUX.2-klein-4B/weights'. Use `repo_type` argument if needed.\n")
+    assert ids(other)[:1] == ["hf.repo-not-found"], ids(other)
+    assert explain._klein_te_classes() == {"flux2temodel_", "zimagetemodel_"}
+    own = explain._word_group(cat, "resolver_own_rows")
+    assert {"numpy", "transformers", "diffusers"} <= set(own)
+    assert explain._word_group(cat, "resolver_own_rows", "prefixes") == ("torch", "nvidia-", "opencv")
+    assert explain._word_group(cat, "no-such-group") == ()
+    # the rows drive the readers: drop a program and a component, and those texts are claimed again
+    text = (Path(manifests.manifest_dir()) / "errors.toml").read_text(encoding="utf-8")
+    moved = tmp_path / "errors.toml"
+    moved.write_text(text.replace('words = ["ollama", "llama.cpp", "llama-server"]', 'words = ["llama.cpp", "llama-server"]')
+                     .replace('"image_encoder", "feature_extractor"', '"feature_extractor"'), encoding="utf-8")
+    assert moved.read_text(encoding="utf-8") != text
+    manifests.set_override("errors", moved)
+    try:
+        cat2 = explain.catalog()
+        assert "ollama" not in explain._word_group(cat2, "ggml_programs")
+        assert "cuda.no-kernel-image" in ids("ollama on my GTX 1070 stopped using the GPU:\n" + err)
+        assert "cuda.no-kernel-image" not in ids("llama.cpp on my GTX 1070 stopped using the GPU:\n" + err)
+        joined = other.replace("/weights", "/image_encoder")
+        assert ids(joined)[:1] == ["hf.repo-not-found"], ids(joined)
+    finally:
+        manifests.clear_overrides()
+    assert "cuda.no-kernel-image" not in ids("ollama on my GTX 1070 stopped using the GPU:\n" + err)
+
+
 def test_model_family_file_words_are_read_from_the_manifest():
     """Two tables that were literals in explain.py (lead, stop 53) are read from manifests/models.toml, each sourced:
     the words other model families' file names carry (other_families: a checkpoint so named, refused by the same
@@ -24742,6 +24816,10 @@ def test_round550_torch_stable_abi_symbol_uv_verbose_python_too_new():
         m = one(text, "torch.pip-no-wheel")
         assert m["details"]["requirement"] == f"torch=={want}" and m["details"]["python"] == py, m["details"]
         assert f"Python {py}" in m["title"], m["title"]
+        # uv's log gets uv's words and commands (lead, stop 54: it said "pip found no torch")
+        assert m["title"].startswith(f"uv found no torch {want} "), m["title"]
+        assert "uv venv --python 3." in m["fix"] and "`uv pip install torch torchvision --index-url" in m["fix"], m["fix"]
+        assert "python -m pip" not in m["fix"] and "py -3" not in m["fix"], m["fix"]
     for text in [
         ("DEBUG Using Python 3.13.1 environment at: .venv\nDEBUG Adding direct dependency: torch>=2.5.1, <2.5.1+\n"
          "DEBUG No compatible version found for: torch\n"),
