@@ -5434,6 +5434,17 @@ def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         # the file read is named as a pickle (`weights.pkl`, `the pickle file`) and no torch load is in view: a
         # program's own data or model pickle read with Python's pickle, not a torch checkpoint of the stack
         return None
+    if g.get("trunc"):
+        # round 558: pickle's `pickle data was truncated`, the file ending inside its first pickle: a checkpoint cut
+        # short when torch.load reads it (a frame of torch/serialization.py, `torch.load(`, torch's weights-only
+        # unpickler's own lines, a ComfyUI loader or node run in view). The same words from a DataLoader worker or a
+        # multiprocessing pipe, or from Python's pickle reading a program's data file, are not a model download
+        if near.get("data_loader_frame") or not any(near.get(k) for k in (
+                "torch_load_frame", "wo_unpickle_reason", "model_loader", "stack_loader_frame", "custom_node",
+                "node_exec", "node_type")):
+            return None
+        return {"title": "The checkpoint is cut off: pickle found its data truncated when torch.load read it (a download "
+                         "that stopped early or a damaged copy)", "details": {"read": "pickle data was truncated"}}
     if g.get("lfs") or (g.get("why") and _near(ctx).get("lfs_pointer")):  # the LFS message, or safetensors' header error beside it
         key = "v"
     if re.fullmatch(r"\\x[0-9a-fA-F]{2}", key) and key.lower() not in ("\\x0a", "\\x0d") and near.get("sft_named") \

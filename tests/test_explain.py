@@ -20998,6 +20998,54 @@ def test_round557_sac_fallback_and_respaced_validation():
     assert sig not in ids("Value not in list: unet_name:   'flux-2-klein-4b.safetensors' is what the docs call it\n")
 
 
+
+def test_round558_pickle_data_truncated_is_a_cut_off_checkpoint():
+    r"""Round 558 (errors pasted in forum and Q&A posts, 2024-2026): pickle's `pickle data was truncated` while
+    torch.load reads a checkpoint (a torch/serialization.py or _legacy_load frame, a `torch.load(` call, torch's
+    weights-only unpickler lines beside it, a ComfyUI node run or loader) is download.not-a-model (a file cut short),
+    read on Linux and Windows paths, CRLF and a ComfyUI node's error lines; the same words from a DataLoader worker's
+    multiprocessing pipe, from Python's pickle reading a program's .pkl data, or alone with nothing loading stay silent.
+    The round's node-pack look-alikes stay silent too: a node pack behind its ComfyUI (`module 'comfy.sample' has no
+    attribute 'load_additional_models'`), a device mismatch inside a node pack's own ControlNet++ code, and a
+    loader's own `[ERROR] model or clip is missing`."""
+    sig = "download.not-a-model"
+    legacy = ('  File "{site}torch{s}serialization.py", line 795, in load\n'
+              "    return _legacy_load(opened_file, map_location, pickle_module, **pickle_load_args)\n"
+              '  File "{site}torch{s}serialization.py", line 1002, in _legacy_load\n'
+              "    magic_number = pickle_module.load(f, **pickle_load_args)\n"
+              "_pickle.UnpicklingError: pickle data was truncated\n")
+    for t in (legacy.format(site="/usr/local/lib/python3.8/dist-packages/", s="/"),
+              legacy.format(site="C:\\Users\\me\\miniconda3\\envs\\sd\\Lib\\site-packages\\", s="\\").replace("\n", "\r\n"),
+              "!!! Exception during processing !!! pickle data was truncated\nTraceback (most recent call last):\n"
+              '  File "D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfyui-inpaint-nodes\\nodes.py", line 80, in '
+              "load_fooocus\n    patch = torch.load(filepath, map_location=\"cpu\")\n"
+              "_pickle.UnpicklingError: pickle data was truncated\n",
+              "Weights only load failed. Re-running `torch.load` with `weights_only` set to `False` will likely succeed. "
+              "WeightsUnpickler error: Unsupported operand 118\n\nbefore that it said `pickle data was truncated` after the "
+              "curl download\n",
+              "    state = torch.load(f, map_location=flair.device)\nUnpicklingError: pickle data was truncated\n"):
+        m = one(t, sig)
+        assert "truncated" in m["title"] and "cut off" in m["title"]
+    for t in ('  File "/opt/conda/lib/python3.10/site-packages/torch/utils/data/dataloader.py", line 1328, in _next_data\n'
+              "    idx, data = self._get_data()\n"
+              '  File "/opt/conda/lib/python3.10/multiprocessing/connection.py", line 256, in recv\n'
+              "    return _ForkingPickler.loads(buf.getbuffer())\n_pickle.UnpicklingError: pickle data was truncated\n",
+              '  File "/home/u/proj/tools/macosFile.py", line 39, in pickle_load\n    return pickle.load(MacOSFile(f))\n'
+              "UnpicklingError: pickle data was truncated\n",
+              "    os.path.join(self._root, 'processed/test.pkl'), 'rb'),encoding='iso-8859-1')\n"
+              "_pickle.UnpicklingError: pickle data was truncated\n",
+              "_pickle.UnpicklingError: pickle data was truncated\n"):
+        assert sig not in ids(t)
+
+    for t in ("Error occurred when executing BNK_TiledKSamplerAdvanced: \n"
+              "module 'comfy.sample' has no attribute 'load_additional_models'\n",
+              '  File "F:\\ComfyUI\\ComfyUI\\custom_nodes\\ComfyUI-Advanced-ControlNet\\adv_control\\control_plusplus.py", '
+              "line 167, in union_controlnet_merge\n    feat_seq += self.task_embedding[indexes[idx][0]]\n"
+              "RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!\n",
+              "clip missing: ['text_projection.weight']\r\n!!! Exception during processing !!! [ERROR] model or clip is "
+              "missing\r\nTraceback (most recent call last):\r\n  File \"/home/noe/ComfyUI/execution.py\", line 317, in execute\r\n"):
+        assert ids(t) == []
+
 def test_round422_edit_offload_oom_kv_cache_kinds():
     r"""Round 422 (FLUX.2 / Klein image editing and multi-reference workflows, second pass): a diffusers user's
     out-of-memory with model CPU offload on (`enable_model_cpu_offload() ... but (still) OOM`, `OOM ... even with cpu
