@@ -23662,6 +23662,54 @@ def test_round556_xet_certificate_proxy_login_nix_home():
                  "[Errno 13] Permission denied: '/homeless-shelter'\n"):
         assert sig not in ids(text), (text, ids(text))
 
+
+def test_round559_database_prose_user_folder():
+    r"""Round 559 (ComfyUI 2026 releases: new runtime pieces and their errors): ComfyUI's own `Failed to initialize
+    database ... unable to open database file` was already comfyui.database-path-unwritable (Docker images, Stability
+    Matrix); a writer's words that ComfyUI fails to create or open its database are now read too, when ComfyUI is the
+    one failing or the next words say where ComfyUI puts the database, and the place is named (--base-directory, the
+    `user` folder, comfyui.db, --user-directory, a read-only container). Silent: another program's database failure
+    (Nextcloud, Immich, a Home Assistant recorder) beside a ComfyUI mention, a node pack's own database, and database
+    words with no place named."""
+    sig = "comfyui.database-path-unwritable"
+    said = [
+        # the reporter's words (joepitt91/comfyui-docker#14), the place named after ComfyUI in the next sentence
+        ("I kept getting an error on container start about it failing to create the database. ComfyUI apparently "
+         "doesn't place it in the base-directory, but rather in a directory (`user`) under the install directory.\n"),
+        # another writer, the place after `stores it`
+        ("It keeps failing to open the database, because ComfyUI stores it in the install's user folder, not in "
+         "/data/comfy given as --base-directory.\n"),
+        # ComfyUI as the subject, the place on the next line (CRLF)
+        ("ComfyUI in my container keeps failing to create the database on startup.\r\n"
+         "The install is read-only (read_only: true in compose) and /opt/ComfyUI/user is not mounted.\r\n"),
+        # Windows, can't / comfyui.db
+        ("ComfyUI portable can't open the database since I moved the folder to a network drive; comfyui.db never "
+         "appears.\n"),
+        # Desktop with --user-directory, could not open its database
+        "After the update ComfyUI could not open its database. I start it with --user-directory D:\\ComfyData\\user\n",
+    ]
+    for text in said:
+        assert ids(text)[:1] == [sig], (text, ids(text))
+    silent = [
+        ("The Immich server fails to create the database after the upgrade to v1.120.\n\nFor what it's worth, I also "
+         "run ComfyUI with --base-directory on another box and it is fine.\n"),
+        ("Nextcloud setup is failing to create the database; the ComfyUI container next to it has a read-only root "
+         "and works.\n"),
+        ("Home Assistant: Recorder unable to open the database. ComfyUI on the same host uses the user folder without "
+         "trouble.\n"),
+        "ComfyUI works but Immich fails to create the database on the read-only volume.\n",
+        "ComfyUI failed to open the database of my custom node (the node's own sqlite file)\n",
+        "initdb: unable to create the database cluster; could not open the database file in base directory /var/lib/pg\n",
+    ]
+    for text in silent:
+        assert sig not in ids(text), (text, ids(text))
+    # ComfyUI's own log line keeps its reading
+    log = ("Failed to initialize database. Please ensure you have installed the latest requirements. If the error "
+           "persists, please report this as in future the database will be required: (sqlite3.OperationalError) unable "
+           "to open database file\n")
+    assert ids(log)[:1] == [sig], ids(log)
+
+
 def test_round524_hub_server_oom_visible_devices_kinds():
     r"""Round 524 (diffusers / transformers / huggingface_hub / accelerate errors from generic user queries, fourteenth
     pass): the Hub's 5xx answers (504 Gateway Time-out from the API behind snapshot_download, HfHubHTTPError 502 / 500
