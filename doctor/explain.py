@@ -4070,6 +4070,28 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "transformers accelerate`, then check `python -c \"import diffusers; print(diffusers.__version__)\"`; "
                         "where the project pins an older diffusers, use the project's own pipeline code of that diffusers era"),
                 "details": {"class": pc, "method": meth, "needs": f"diffusers>=0.33 (Klein: >={kmin})"}}
+    if g.get("newmod"):
+        # a subpackage newer diffusers releases added, named by Python as the first missing part of the import: the
+        # diffusers this Python imports predates it (the old flat paths newer releases deleted are the other direction,
+        # diffusers.import-path-removed); the release each came with, from the tags' source trees (round 560)
+        mod = g["newmod"]
+        since = {"diffusers.models.autoencoders": "0.25", "diffusers.models.unets": "0.26",
+                 "diffusers.models.transformers": "0.26", "diffusers.callbacks": "0.28", "diffusers.quantizers": "0.31",
+                 "diffusers.models.controlnets": "0.32", "diffusers.hooks": "0.33"}.get(mod, "")
+        older = f"older than diffusers {since}, which added it" if since else "older than the code importing it"
+        return {"title": f"This diffusers has no `{mod}`: it is {older}",
+                "cause": (f"The code (a node pack, a pipeline copied from a newer diffusers, a trainer) imports `{mod}`, a "
+                          f"part of diffusers that came with diffusers {since or 'a newer release'}. The diffusers this Python "
+                          "imports is older (an old pin in the project's requirements, a downgrade to settle another "
+                          "pack's conflict, or the portable ComfyUI's own Python left behind while another Python was "
+                          f"upgraded), so the import fails before anything runs. FLUX.2 [klein] needs diffusers {kmin} or "
+                          "newer anyway."),
+                "fix": (f"Upgrade diffusers in the Python that runs the code: `python -m pip install -U \"diffusers>={kmin}\" "
+                        f"transformers accelerate` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U "
+                        f"\"diffusers>={kmin}\"`), then check which diffusers that Python imports: `python -c \"import "
+                        "diffusers; print(diffusers.__version__, diffusers.__file__)\"` (a folder named diffusers next to the "
+                        "script shadows the installed package)"),
+                "details": {"module": mod, "needs": f"diffusers>={since} (Klein: >={kmin})" if since else f"diffusers>={kmin}"}}
     if g.get("fmcls"):
         # FlowMatchEulerDiscreteScheduler (SD3's, FLUX.1's and Klein's scheduler) came with diffusers 0.28; a paste that
         # names the imported diffusers/__init__.py outside site-packages / dist-packages is a local folder named
