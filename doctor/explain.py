@@ -12334,6 +12334,20 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         # diffusers' lazy import wraps the failure: diffusers or the peft it imports for LoRA loading needs a
         # transformers module of a newer release than the one installed
         lib, sub = g["lib"].lower(), g.get("sub") or ""
+        if lib == "transformers":
+            # transformers' own lazy import of its Trainer (or its peft integration), whose peft import needs a
+            # transformers module this transformers does not have: a peft newer than the transformers (round 560)
+            return {"title": (f"Importing transformers' Trainer fails: the peft it imports needs transformers.{sub}, which "
+                              "the installed transformers is too old to have"),
+                    "cause": ("transformers imports peft when its Trainer (or its peft integration) is imported: by "
+                              "sentence-transformers, setfit, trl, a trainer script or diffusers' training code. Newer peft "
+                              f"releases import `transformers.{sub}`, a module only newer transformers releases have, so a "
+                              "peft upgraded on its own (or pulled in unpinned) beside an older transformers fails on import."),
+                    "fix": ("Bring the two into step in the Python that runs it: `python -m pip install -U transformers peft` "
+                            "(ComfyUI portable: `python_embeded\\python.exe -m pip install -U transformers peft`); where a "
+                            "project pins this transformers, install an older peft of its era instead (`python -m pip show "
+                            "transformers peft` shows both versions)"),
+                    "details": {"library": "transformers (through peft)", "transformers_module": f"transformers.{sub}"}}
         pkgs = "transformers peft diffusers" if lib == "diffusers" else "transformers peft"
         return {"title": f"Importing {lib} fails: it (or peft, which it imports) needs transformers.{sub}, which the "
                          "installed transformers is too old to have",
@@ -12427,6 +12441,22 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         "where a project pins the old transformers, pin peft to its era instead: "
                         "`python -m pip install \"peft<0.14\"`"),
                 "details": {"missing_name": "EncoderDecoderCache", "module": "transformers", "importer": "peft"}}
+    if g.get("tfname") in ("Cache", "DynamicCache"):
+        # the cache classes came with transformers 4.36; peft 0.14 and newer import them (with EncoderDecoderCache) from
+        # transformers' top level, as does code written for a current transformers (round 560)
+        name, mod = g["tfname"], "transformers" + (g.get("tfmod") or "")
+        return {"title": (f"The installed transformers has no `{name}` ({mod}): it is older than 4.36, older than the peft "
+                          "(or other code) importing it"),
+                "cause": (f"transformers added its cache classes (`Cache`, `DynamicCache`, transformers/cache_utils.py) in "
+                          "4.36. peft 0.14 and newer import them when peft is imported (peft/peft_model.py), and so does "
+                          "code written for a current transformers; an older transformers in the same Python (a project's "
+                          "old pin, with peft left unpinned) makes that import fail, and with it transformers' Trainer, "
+                          "diffusers' LoRA loading and anything else that imports peft."),
+                "fix": ("Upgrade transformers in the Python that runs Klein: `python -m pip install -U \"transformers>=4.51\" "
+                        "peft` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U \"transformers>=4.51\" peft`); "
+                        "where a project pins the old transformers, pin peft to its era instead: `python -m pip install "
+                        "\"peft<0.14\"`"),
+                "details": {"missing_name": name, "module": mod, "needs": "transformers>=4.36"}}
     if g.get("tfname") and g["tfname"].endswith("Kwargs"):
         # the processors' typed keyword-argument classes (transformers/processing_utils.py) came with transformers 4.42
         # and stay in 5.x: whoever imports one needs a transformers at least that new
