@@ -4074,6 +4074,28 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "transformers accelerate`, then check `python -c \"import diffusers; print(diffusers.__version__)\"`; "
                         "where the project pins an older diffusers, use the project's own pipeline code of that diffusers era"),
                 "details": {"class": pc, "method": meth, "needs": f"diffusers>=0.33 (Klein: >={kmin})"}}
+    if g.get("newmod"):
+        # a subpackage newer diffusers releases added, named by Python as the first missing part of the import: the
+        # diffusers this Python imports predates it (the old flat paths newer releases deleted are the other direction,
+        # diffusers.import-path-removed); the release each came with, from the tags' source trees (round 560)
+        mod = g["newmod"]
+        since = {"diffusers.models.autoencoders": "0.25", "diffusers.models.unets": "0.26",
+                 "diffusers.models.transformers": "0.26", "diffusers.callbacks": "0.28", "diffusers.quantizers": "0.31",
+                 "diffusers.models.controlnets": "0.32", "diffusers.hooks": "0.33"}.get(mod, "")
+        older = f"older than diffusers {since}, which added it" if since else "older than the code importing it"
+        return {"title": f"This diffusers has no `{mod}`: it is {older}",
+                "cause": (f"The code (a node pack, a pipeline copied from a newer diffusers, a trainer) imports `{mod}`, a "
+                          f"part of diffusers that came with diffusers {since or 'a newer release'}. The diffusers this Python "
+                          "imports is older (an old pin in the project's requirements, a downgrade to settle another "
+                          "pack's conflict, or the portable ComfyUI's own Python left behind while another Python was "
+                          f"upgraded), so the import fails before anything runs. FLUX.2 [klein] needs diffusers {kmin} or "
+                          "newer anyway."),
+                "fix": (f"Upgrade diffusers in the Python that runs the code: `python -m pip install -U \"diffusers>={kmin}\" "
+                        f"transformers accelerate` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U "
+                        f"\"diffusers>={kmin}\"`), then check which diffusers that Python imports: `python -c \"import "
+                        "diffusers; print(diffusers.__version__, diffusers.__file__)\"` (a folder named diffusers next to the "
+                        "script shadows the installed package)"),
+                "details": {"module": mod, "needs": f"diffusers>={since} (Klein: >={kmin})" if since else f"diffusers>={kmin}"}}
     if g.get("fmcls"):
         # FlowMatchEulerDiscreteScheduler (SD3's, FLUX.1's and Klein's scheduler) came with diffusers 0.28; a paste that
         # names the imported diffusers/__init__.py outside site-packages / dist-packages is a local folder named
@@ -12343,6 +12365,20 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         # diffusers' lazy import wraps the failure: diffusers or the peft it imports for LoRA loading needs a
         # transformers module of a newer release than the one installed
         lib, sub = g["lib"].lower(), g.get("sub") or ""
+        if lib == "transformers":
+            # transformers' own lazy import of its Trainer (or its peft integration), whose peft import needs a
+            # transformers module this transformers does not have: a peft newer than the transformers (round 560)
+            return {"title": (f"Importing transformers' Trainer fails: the peft it imports needs transformers.{sub}, which "
+                              "the installed transformers is too old to have"),
+                    "cause": ("transformers imports peft when its Trainer (or its peft integration) is imported: by "
+                              "sentence-transformers, setfit, trl, a trainer script or diffusers' training code. Newer peft "
+                              f"releases import `transformers.{sub}`, a module only newer transformers releases have, so a "
+                              "peft upgraded on its own (or pulled in unpinned) beside an older transformers fails on import."),
+                    "fix": ("Bring the two into step in the Python that runs it: `python -m pip install -U transformers peft` "
+                            "(ComfyUI portable: `python_embeded\\python.exe -m pip install -U transformers peft`); where a "
+                            "project pins this transformers, install an older peft of its era instead (`python -m pip show "
+                            "transformers peft` shows both versions)"),
+                    "details": {"library": "transformers (through peft)", "transformers_module": f"transformers.{sub}"}}
         pkgs = "transformers peft diffusers" if lib == "diffusers" else "transformers peft"
         return {"title": f"Importing {lib} fails: it (or peft, which it imports) needs transformers.{sub}, which the "
                          "installed transformers is too old to have",
@@ -12436,6 +12472,22 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         "where a project pins the old transformers, pin peft to its era instead: "
                         "`python -m pip install \"peft<0.14\"`"),
                 "details": {"missing_name": "EncoderDecoderCache", "module": "transformers", "importer": "peft"}}
+    if g.get("tfname") in ("Cache", "DynamicCache"):
+        # the cache classes came with transformers 4.36; peft 0.14 and newer import them (with EncoderDecoderCache) from
+        # transformers' top level, as does code written for a current transformers (round 560)
+        name, mod = g["tfname"], "transformers" + (g.get("tfmod") or "")
+        return {"title": (f"The installed transformers has no `{name}` ({mod}): it is older than 4.36, older than the peft "
+                          "(or other code) importing it"),
+                "cause": (f"transformers added its cache classes (`Cache`, `DynamicCache`, transformers/cache_utils.py) in "
+                          "4.36. peft 0.14 and newer import them when peft is imported (peft/peft_model.py), and so does "
+                          "code written for a current transformers; an older transformers in the same Python (a project's "
+                          "old pin, with peft left unpinned) makes that import fail, and with it transformers' Trainer, "
+                          "diffusers' LoRA loading and anything else that imports peft."),
+                "fix": ("Upgrade transformers in the Python that runs Klein: `python -m pip install -U \"transformers>=4.51\" "
+                        "peft` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U \"transformers>=4.51\" peft`); "
+                        "where a project pins the old transformers, pin peft to its era instead: `python -m pip install "
+                        "\"peft<0.14\"`"),
+                "details": {"missing_name": name, "module": mod, "needs": "transformers>=4.36"}}
     if g.get("tfname") and g["tfname"].endswith("Kwargs"):
         # the processors' typed keyword-argument classes (transformers/processing_utils.py) came with transformers 4.42
         # and stay in 5.x: whoever imports one needs a transformers at least that new

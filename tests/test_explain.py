@@ -25467,6 +25467,67 @@ def test_round548_oom_said_on_low_vram_shards_killed_kinds():
         assert ids(t) == [], t
 
 
+def test_round560_diffusers_subpackage_and_peft_transformers_kinds():
+    r"""Round 560 (diffusers / transformers / huggingface_hub major releases breaking old code): Python's
+    `No module named 'diffusers.models.unets'` names the first missing part of an import, so a subpackage that newer
+    diffusers added (models.autoencoders 0.25, models.unets / models.transformers 0.26, callbacks 0.28, quantizers 0.31,
+    models.controlnets 0.32, hooks 0.33) missing means a diffusers older than the code: diffusers.too-old, with the
+    release named. transformers' own `Failed to import transformers.trainer` (training_args, integrations) on
+    transformers.modeling_layers / masking_utils is the peft it imports being newer than the transformers, and
+    `cannot import name 'Cache'` / `'DynamicCache'` from transformers is a transformers older than 4.36 (peft 0.14+
+    imports them): python.dep-too-old. Silent: a missing module inside an existing diffusers package, a package whose
+    name only ends in diffusers, transformers' own model modules (a half-replaced install), other cache classes and
+    other libraries' `Cache`, and programs' own imports of names transformers 5 removed (DisjunctiveConstraint) or
+    DeepSpeed helpers accelerate exports only with DeepSpeed (DummyOptim)."""
+    portable = ("Cannot import C:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-Foo module for custom nodes: "
+                "No module named 'diffusers.models.transformers'\r\n")
+    m = one(portable, "diffusers.too-old")
+    assert ids(portable) == ["diffusers.too-old"]
+    assert "0.26" in m["title"] and "diffusers>=0.37" in m["fix"] and "diffusers.__file__" in m["fix"]
+    hooks = ('  File "/home/u/proj/pipeline.py", line 5, in <module>\r\n'
+             "    from diffusers.hooks import apply_group_offloading\r\n"
+             "ModuleNotFoundError: No module named 'diffusers.hooks'\r\n")
+    m = one(hooks, "diffusers.too-old")
+    assert "0.33" in m["title"] and m["details"]["module"] == "diffusers.hooks"
+    for t, ver in (("ModuleNotFoundError: No module named 'diffusers.models.controlnets'\n", "0.32"),
+                   ("ModuleNotFoundError: No module named 'diffusers.quantizers'\n", "0.31"),
+                   ("ModuleNotFoundError: No module named 'diffusers.callbacks'\n", "0.28"),
+                   ("No module named 'diffusers.models.autoencoders'\n", "0.25")):
+        assert ids(t) == ["diffusers.too-old"], t
+        assert ver in one(t, "diffusers.too-old")["title"], t
+    for t in ("ModuleNotFoundError: No module named 'diffusers.models.unets.unet_2d_blocks_flax'\n",
+              "ModuleNotFoundError: No module named 'diffusers.callbacks_extra'\n",
+              "ModuleNotFoundError: No module named 'mydiffusers.callbacks'\n",
+              "ModuleNotFoundError: No module named 'diffusers_helper.hooks'\n"):
+        assert "diffusers.too-old" not in ids(t), t
+    trainer = ("RuntimeError: Failed to import transformers.integrations.peft because of the following error (look up "
+               "to see its traceback):\r\nNo module named 'transformers.masking_utils'\r\n")
+    m = one(trainer, "python.dep-too-old")
+    assert ids(trainer) == ["python.dep-too-old"]
+    assert "peft" in m["title"] and "transformers.masking_utils" in m["title"] and "pip install -U transformers peft" in m["fix"]
+    assert ids("RuntimeError: Failed to import transformers.training_args because of the following error (look up to "
+               "see its traceback):\nNo module named 'transformers.modeling_layers'\n") == ["python.dep-too-old"]
+    cache = ("ImportError: cannot import name 'DynamicCache' from 'transformers.cache_utils' "
+             "(C:\\venv\\Lib\\site-packages\\transformers\\cache_utils.py)\n")
+    m = one(cache, "python.dep-too-old")
+    assert "4.36" in m["title"] and "peft<0.14" in m["fix"]
+    assert ids("ImportError: cannot import name 'Cache' from 'transformers' (/opt/conda/lib/python3.10/site-packages/"
+               "transformers/__init__.py)\n") == ["python.dep-too-old"]
+    for t in ("RuntimeError: Failed to import transformers.models.llama.modeling_llama because of the following error "
+              "(look up to see its traceback):\nNo module named 'transformers.modeling_layers'\n",
+              "ImportError: cannot import name 'QuantizedCache' from 'transformers'\n",
+              "ImportError: cannot import name 'Cache' from 'diskcache' (/usr/lib/python3/dist-packages/diskcache/__init__.py)\n",
+              "ImportError: cannot import name 'Cache' from 'cachetools'\n",
+              "ImportError: cannot import name 'DisjunctiveConstraint' from 'transformers.generation' "
+              "(.../site-packages/transformers/generation/__init__.py)\n",
+              "ImportError: cannot import name 'DummyOptim' from 'accelerate.utils' "
+              "(/home/u/env/lib/python3.10/site-packages/accelerate/utils/__init__.py)\n"):
+        assert "python.dep-too-old" not in ids(t) and "diffusers.too-old" not in ids(t), t
+    for t in ("ImportError: cannot import name 'DisjunctiveConstraint' from 'transformers.generation'\n",
+              "Hunyuan3DPaintPipeline.from_pretrained() got an unexpected keyword argument 'torch_dtype'\n"):
+        assert ids(t) == [], t
+
+
 def test_round517_fitz_moviepy_cumm_oom_non_english_kinds():
     r"""Round 517 (ComfyUI and diffusers errors posted in languages other than English, fourth pass): a traceback
     through site-packages' `fitz/__init__.py` whose next line is `from frontend import *` is the unrelated PyPI
