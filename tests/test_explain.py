@@ -24928,6 +24928,47 @@ def test_round550_torch_stable_abi_symbol_uv_verbose_python_too_new():
         assert "torch.pip-no-wheel" not in ids(text), (ids(text), text)
 
 
+def test_round561_torch_compile_py314_rocprofiler_finalize_line():
+    r"""Round 561 (PyTorch 2.8-2.10, CUDA 13 and Python 3.13/3.14). torch.dynamo-python-unsupported also reads
+    torch 2.9's wording for Python 3.14, `torch.compile is not supported on Python 3.14+` (raised in torch/__init__.py's
+    compile; torch 2.10 compiles on 3.14: PINA#683), with the Python in its title and torch 2.10 in its cause and fix;
+    another package refusing a Python version stays silent. A ROCm torch's rocprofiler-sdk line printed at exit
+    (`registration.cpp:946] invoking tool finalize for kineto :: 0x... :: ...`) says the setup is AMD: ComfyUI on
+    TheRock's ROCm torch stopping at `operator torchvision::nms does not exist` is no CUDA torch/torchvision pair
+    (TheRock#7687); the same nms error without that line is still torch.family-mismatch."""
+    for text in [
+        ("  File \"/home/mia/venv/lib/python3.14/site-packages/torch/__init__.py\", line 2608, in compile\n"
+         "    raise RuntimeError(\"torch.compile is not supported on Python 3.14+\")\n"
+         "RuntimeError: torch.compile is not supported on Python 3.14+\n"),
+        ("!!! Exception during processing !!! torch.compile is not supported on Python 3.14+\r\n"
+         "Traceback (most recent call last):\r\n"
+         "  File \"D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\__init__.py\", line 2611, "
+         "in compile\r\n"),
+        "[WARN] compile failed: RuntimeError('torch.compile is not supported on Python 3.15+')\n",
+    ]:
+        m = one(text, "torch.dynamo-python-unsupported")
+        assert "3.1" in m["title"] and "2.10" in m["cause"] and "torch>=2.10" in m["fix"], m
+    for text in [
+        "RuntimeError: This extension is not supported on Python 3.14+, use 3.13\n",
+        "RuntimeError: torch.compile is not supported on this platform\n",
+        "NotImplementedError: jax.jit is not supported on Python 3.14+\n",
+    ]:
+        assert "torch.dynamo-python-unsupported" not in ids(text), (ids(text), text)
+
+    nms = ("  File \"/home/kai/comfy/venv/lib/python3.13/site-packages/torchvision/_meta_registrations.py\", line 163, "
+           "in <module>\n    @torch.library.register_fake(\"torchvision::nms\")\n"
+           "RuntimeError: operator torchvision::nms does not exist\n")
+    assert ids(nms)[:1] == ["torch.family-mismatch"], ids(nms)
+    for tail in [
+        "W0827 17:03:23.219070   13969 registration.cpp:946] invoking tool finalize for kineto :: 0x7f949ea161f0 :: "
+        "0x3c8bcc40 :: 0x0 :: 0x7f949ea16240\n",
+        "W1103 09:12:45.551200  4410 registration.cpp:951] invoking tool finalize for roctracer :: 0x7f00aa000000 :: "
+        "0x2a1b3c40 :: 0x0 :: 0x7f00aa000050\r\n",
+    ]:
+        assert ids(nms + tail) == [], (ids(nms + tail), tail)
+        assert ids(nms.replace("\n", "\r\n") + tail) == [], tail
+
+
 def test_round423_newest_python_numpy_sdist_freethreaded_kinds():
     r"""Round 423 (Python 3.13 / 3.14 and free-threaded builds under the stack, second pass): pip taking numpy's own
     source archive (`numpy-1.26.4.tar.gz`, `numpy-1.11.1.zip`) and failing right after (`Preparing metadata
