@@ -4079,9 +4079,8 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         # diffusers this Python imports predates it (the old flat paths newer releases deleted are the other direction,
         # diffusers.import-path-removed); the release each came with, from the tags' source trees (round 560)
         mod = g["newmod"]
-        since = {"diffusers.models.autoencoders": "0.25", "diffusers.models.unets": "0.26",
-                 "diffusers.models.transformers": "0.26", "diffusers.callbacks": "0.28", "diffusers.quantizers": "0.31",
-                 "diffusers.models.controlnets": "0.32", "diffusers.hooks": "0.33"}.get(mod, "")
+        since = next((str(r.get("since") or "") for r in _manifest_part("requirements", "diffusers_added", [])
+                      if r.get("module") == mod), "")  # manifests/requirements.toml [[diffusers_added]]
         older = f"older than diffusers {since}, which added it" if since else "older than the code importing it"
         return {"title": f"This diffusers has no `{mod}`: it is {older}",
                 "cause": (f"The code (a node pack, a pipeline copied from a newer diffusers, a trainer) imports `{mod}`, a "

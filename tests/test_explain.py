@@ -25508,6 +25508,27 @@ def test_round548_oom_said_on_low_vram_shards_killed_kinds():
         assert ids(t) == [], t
 
 
+def test_diffusers_added_subpackages_are_manifest_rows():
+    """Lead (stop 54): round 560's table of the diffusers subpackages newer releases added (and the release that added
+    each) is manifests/requirements.toml [[diffusers_added]], not a literal in explain.py; every row is one the
+    signature's pattern reads, each subpackage the pattern names has a row, and the headline names the row's release."""
+    rows = manifests.load("requirements")["diffusers_added"]
+    assert len(rows) >= 7
+    for r in rows:
+        assert re.search(r"\[[PSIM]\]", r["source"]) and re.fullmatch(r"0\.\d{2}", r["since"]), r
+        t = f"Traceback (most recent call last):\nModuleNotFoundError: No module named '{r['module']}'\n"
+        m = one(t, "diffusers.too-old")
+        assert f"older than diffusers {r['since']}, which added it" in m["title"], m["title"]
+        assert m["details"]["needs"].startswith(f"diffusers>={r['since']} "), m["details"]
+    read = {r["module"] for r in rows}
+    # the subpackages the signature's pattern names (its newmod group), each with its row
+    for mod in ("diffusers.models.unets", "diffusers.models.transformers", "diffusers.models.autoencoders",
+                "diffusers.models.controlnets", "diffusers.callbacks", "diffusers.quantizers", "diffusers.hooks"):
+        assert mod in read, mod
+    # a module the pattern does not read gets nothing from this row
+    assert "diffusers.too-old" not in ids("ModuleNotFoundError: No module named 'diffusers.models.unets.unet_x'\n")
+
+
 def test_round560_diffusers_subpackage_and_peft_transformers_kinds():
     r"""Round 560 (diffusers / transformers / huggingface_hub major releases breaking old code): Python's
     `No module named 'diffusers.models.unets'` names the first missing part of an import, so a subpackage that newer
