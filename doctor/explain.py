@@ -7545,6 +7545,8 @@ def _libcuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         return None
     if g.get("ldconfig"):
         return _ldconfig_failed(g, ctx)
+    if g.get("launcher"):
+        return _launcher_link_failed(g, ctx)
     if not g.get("bare"):
         return {}
     if ctx.get("wsl") or _near(ctx).get("wsl"):
@@ -7564,6 +7566,31 @@ def _libcuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                     "TRITON_LIBCUDA_PATH=/usr/lib/x86_64-linux-gnu` (that folder). If there is no libcuda.so.1 at all, install "
                     "the NVIDIA driver (Ubuntu: `sudo ubuntu-drivers install`; Debian: `sudo apt install nvidia-driver`), or start "
                     "the container with the GPU (`docker run --gpus all ...`)")}
+
+
+def _launcher_link_failed(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """triton.libcuda-not-found read from Triton's launcher build on Linux quoted as the compiler's failed command alone
+    (`Command '[cc, '/tmp/tmpXXXX/cuda_utils.c', ..., '-lcuda', ..., '-I<conda env>/include/python3.X']' returned
+    non-zero exit status 1`, the linker's own message cut off, round 565). A conda Python always has its C headers and
+    the compiler ran, so what fails is the link against -lcuda: the folder Triton found holds libcuda.so.1 (what
+    libcuda_dirs() looks for) but not the unversioned libcuda.so the linker wants."""
+    wsl = ctx.get("wsl") or _near(ctx).get("wsl")
+    folder = "/usr/lib/wsl/lib" if wsl else "/usr/lib/x86_64-linux-gnu"
+    return {"title": "Triton could not build its launcher (" + g.get("launcher", "cuda_utils") + ".c): the linker finds no "
+                     "libcuda.so, only the driver's libcuda.so.1",
+            "cause": ("The first time a Triton kernel runs (torch.compile, SageAttention, a node pack's Triton kernels) "
+                      "Triton compiles a small C launcher and links it with -lcuda, which needs the unversioned libcuda.so "
+                      "in the folder it found the driver's libcuda.so.1 in. The compiler's own message is not in the text, "
+                      "but this Python is a conda environment's (" + g.get("condainc", "") + "), which always has its C "
+                      "headers, and the compiler ran: the link is what failed. The driver packages of many systems install "
+                      "only libcuda.so.1 (the libcuda.so link comes with a -dev package), so `cannot find -lcuda`."),
+            "fix": ("Check the driver's folder: `ls -l " + folder + "/libcuda.so*`. If only libcuda.so.1 is there, add the "
+                    "link and refresh the cache: `sudo ln -s libcuda.so.1 " + folder + "/libcuda.so && sudo ldconfig`"
+                    + ("" if wsl else " (use the folder `ldconfig -p | grep libcuda` names)") + ", or point Triton at "
+                    "a folder that has it: `export TRITON_LIBCUDA_PATH=" + folder + "`; then delete Triton's cache "
+                    "(`rm -rf ~/.triton/cache`) and rerun. The linker's own line (`cannot find -lcuda`) is in the console output "
+                    "above the traceback, not in the error report. Or "
+                    "stop using what needs Triton (torch.compile nodes, `--use-sage-attention`): Klein runs without it")}
 
 
 def _ldconfig_failed(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:

@@ -25679,6 +25679,48 @@ def test_round535_cjk_driver_too_old_for_cuda_build_kinds():
               "驱动过程中报错，cu130\n"):
         assert ids(t) == [], t
 
+def test_round565_conda_triton_launcher_link_libcuda():
+    r"""Round 565 (video models in ComfyUI hitting the shared stack): Triton's launcher build on Linux quoted as the
+    compiler's failed command alone (`CalledProcessError: Command '['...cc', '/tmp/tmpXXXX/cuda_utils.c', ...,
+    '-lcuda', ..., '-I<conda env>/include/python3.X']' returned non-zero exit status 1`), the linker's line cut off, is
+    triton.libcuda-not-found when the Python is a conda one (its C headers are always there and the compiler ran, so
+    the link against -lcuda failed: libcuda.so.1 without libcuda.so), in any order of the flags, older Triton's
+    main.c, newer __triton_launcher.c, a miniforge base and a TMPDIR elsewhere. Silent: a system Python's include
+    (python3-dev may be missing as well), Windows' tcc / cl commands, a build with no -lcuda, another exit status, and
+    another program's failed subprocess command."""
+    new = ("torch._inductor.exc.InductorError: CalledProcessError: Command '['/home/ana/miniconda3/envs/wan22/bin/"
+           "x86_64-conda-linux-gnu-cc', '/tmp/tmpab12cd34/cuda_utils.c', '-O3', '-shared', '-fPIC', '-Wno-psabi', '-o', "
+           "'/tmp/tmpab12cd34/cuda_utils.cpython-312-x86_64-linux-gnu.so', '-lcuda', '-L/home/ana/miniconda3/envs/wan22/"
+           "lib/python3.12/site-packages/triton/backends/nvidia/lib', '-L/usr/lib/x86_64-linux-gnu', '-I/home/ana/"
+           "miniconda3/envs/wan22/lib/python3.12/site-packages/triton/backends/nvidia/include', '-I/tmp/tmpab12cd34', "
+           "'-I/home/ana/miniconda3/envs/wan22/include/python3.12']' returned non-zero exit status 1.\r\n\r\n"
+           "Set TORCHDYNAMO_VERBOSE=1 for the internal stack trace\r\n")
+    m = one(new, "triton.libcuda-not-found")
+    assert ids(new) == ["triton.libcuda-not-found"]
+    assert "cuda_utils.c" in m["title"] and "envs/wan22/include/python3.12" in m["cause"]
+    assert "sudo ln -s libcuda.so.1 /usr/lib/x86_64-linux-gnu/libcuda.so && sudo ldconfig" in m["fix"]
+    old = ("subprocess.CalledProcessError: Command '['/usr/bin/gcc', '/scratch/jobs/tmpq4dql_ua/main.c', '-O3', "
+           "'-I/opt/miniforge3/lib/python3.11/site-packages/triton/common/../third_party/cuda/include', "
+           "'-I/opt/miniforge3/include/python3.11', '-I/scratch/jobs/tmpq4dql_ua', '-shared', '-fPIC', '-lcuda', '-o', "
+           "'/scratch/jobs/tmpq4dql_ua/quant_query_per_thread_int8_kernel.cpython-311-x86_64-linux-gnu.so', "
+           "'-L/lib/x86_64-linux-gnu']' returned non-zero exit status 1.\n")
+    m = one(old, "triton.libcuda-not-found")
+    assert "main.c" in m["title"] and "miniforge3/include/python3.11" in m["cause"]
+    launcher = ("CalledProcessError: Command '['gcc', '/tmp/tmpZ9y8x7w6/__triton_launcher.c', '-O3', '-shared', '-fPIC', "
+                "'-o', '/tmp/tmpZ9y8x7w6/__triton_launcher.cpython-311-x86_64-linux-gnu.so', '-lcuda', "
+                "'-L/usr/lib/wsl/lib', '-I/home/u/anaconda3/envs/ltx/include/python3.11']' returned non-zero exit status 1.\n")
+    assert "__triton_launcher.c" in one(launcher, "triton.libcuda-not-found")["title"]
+    for t in (new.replace("/home/ana/miniconda3/envs/wan22/include/python3.12", "/usr/include/python3.12"),
+              new.replace("'-lcuda', ", ""),
+              new.replace("exit status 1.", "exit status 127."),
+              "CalledProcessError: Command '['C:\\\\ComfyUI_windows_portable\\\\python_embeded\\\\Lib\\\\site-packages"
+              "\\\\triton\\\\runtime\\\\tcc\\\\tcc.exe', 'C:\\\\Users\\\\x\\\\AppData\\\\Local\\\\Temp\\\\tmpab12cd34\\\\"
+              "cuda_utils.c', '-O3', '-shared', '-lcuda', '-IC:\\\\Users\\\\x\\\\miniconda3\\\\envs\\\\c\\\\include']' "
+              "returned non-zero exit status 1.\n",
+              "Command '['D:\\\\video2x\\\\waifu2x-caffe\\\\waifu2x-caffe-cui', '--gpu', '0']' returned non-zero exit "
+              "status 1.\n"):
+        assert "triton.libcuda-not-found" not in ids(t), t
+
 def test_round491_wrong_python_instead_of_python_embeded_kinds():
     r"""Round 491 (the wrong Python: pip or a tool in another interpreter than ComfyUI portable's, third pass): the
     writer's own words that a tool or an install ran in the system / local / global Python instead of the portable's
