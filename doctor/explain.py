@@ -14954,6 +14954,25 @@ def _lora_unpack(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
             "details": {"unpacked": lhs, "expected": exp, **({"got": got} if got else {})}}
 
 
+@_interp("fuse_components")
+def _fuse_components(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """fuse_lora / unfuse_lora refusing a component outside the pipeline's _lora_loadable_modules: the headline
+    names the refused component and the loadable ones as the error lists them, and the fix passes those."""
+    comp, loadable = g.get("comp"), g.get("loadable")
+    if not comp or not loadable:
+        return {}
+    names = re.findall(r"'(\w{1,40})'", loadable)
+    listed = ", ".join(names)
+    arg = "[" + ", ".join(f'"{n}"' for n in names) + "]"
+    return {"title": (f"fuse_lora was asked to fuse the LoRA into {comp}, but this pipeline loads LoRAs only into "
+                      f"{listed}: name only those components"),
+            "fix": (f"Name only the loadable components: `pipe.fuse_lora(components={arg}, lora_scale=1.0)` (and "
+                    f"`pipe.unfuse_lora(components={arg})`); where a plain `pipe.fuse_lora()` raised it (diffusers 0.31's "
+                    "CogVideoX default), pass components as above or upgrade diffusers: `python -m pip install -U diffusers` "
+                    "(FLUX.2 [klein] needs diffusers 0.37 or newer)"),
+            "details": {"component": comp, "loadable": names}}
+
+
 @_interp("lora_format")
 def _lora_format(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A FLUX.2 LoRA layout diffusers did not convert; LoKr factors (lokr_w1 / lokr_w2) left over are an adapter type

@@ -25471,6 +25471,41 @@ def test_round529_oom_error_said_vram_cumem_allocator_kinds():
         assert ids(t) == [], t
 
 
+def test_round564_fuse_lora_component_not_loadable():
+    r"""Round 564 (LoRA loading errors in ComfyUI and diffusers): diffusers' fuse_lora / unfuse_lora check every name in
+    `components` against the pipeline's `_lora_loadable_modules` and refuse the others with `X is not found in
+    self._lora_loadable_modules=[...]`. It is diffusers.fuse-lora-components: the headline names the refused component
+    and the loadable ones as listed, and the fix passes exactly those (`components=["transformer"]` for a Klein or
+    CogVideoX pipeline, both transformers for a two-transformer pipeline), on Linux or Windows paths, CRLF, an issue
+    title without the exception name. Silent: the raise line of diffusers' source alone (a traceback cut before the
+    message, a copy of lora_base.py), and other programs' `is not found in` refusals (a PEFT adapter name, a
+    pipeline component lookup)."""
+    klein = ("Traceback (most recent call last):\r\n"
+             "  File \"C:\\Users\\mika\\klein\\run_lora.py\", line 14, in <module>\r\n"
+             "    pipe.fuse_lora(components=[\"transformer\", \"text_encoder\"], lora_scale=0.8)\r\n"
+             "  File \"C:\\Users\\mika\\klein\\.venv\\Lib\\site-packages\\diffusers\\loaders\\lora_pipeline.py\", line 5702, in fuse_lora\r\n"
+             "    super().fuse_lora(\r\n"
+             "  File \"C:\\Users\\mika\\klein\\.venv\\Lib\\site-packages\\diffusers\\loaders\\lora_base.py\", line 551, in fuse_lora\r\n"
+             "    raise ValueError(f\"{fuse_component} is not found in {self._lora_loadable_modules=}.\")\r\n"
+             "ValueError: text_encoder is not found in self._lora_loadable_modules=['transformer'].\r\n")
+    assert ids(klein) == ["diffusers.fuse-lora-components"]
+    m = one(klein, "diffusers.fuse-lora-components")
+    assert "into text_encoder" in m["title"] and "only into transformer" in m["title"]
+    assert 'pipe.fuse_lora(components=["transformer"], lora_scale=1.0)' in m["fix"]
+    assert m["details"] == {"component": "text_encoder", "loadable": ["transformer"]}
+    two = ("/opt/venv/lib/python3.12/site-packages/diffusers/loaders/lora_base.py:612 in unfuse_lora\n"
+           "ValueError: text_encoder_2 is not found in self._lora_loadable_modules=['transformer', 'transformer_2'].\n")
+    m = one(two, "diffusers.fuse-lora-components")
+    assert 'components=["transformer", "transformer_2"]' in m["fix"] and "transformer, transformer_2" in m["title"]
+    title = "unet is not found in self._lora_loadable_modules=['transformer'] when calling fuse_lora on Flux2KleinPipeline"
+    assert ids(title) == ["diffusers.fuse-lora-components"]
+    for t in ("  File \"/usr/local/lib/python3.10/dist-packages/diffusers/loaders/lora_base.py\", line 445, in fuse_lora\n"
+              "    raise ValueError(f\"{fuse_component} is not found in {self._lora_loadable_modules=}.\")\n",
+              "ValueError: Adapter name style is not found in self.peft_config: ['default']\n",
+              "KeyError: 'text_encoder is not found in pipeline components: [transformer, vae]'\n"):
+        assert "diffusers.fuse-lora-components" not in ids(t), t
+
+
 def test_round548_oom_said_on_low_vram_shards_killed_kinds():
     r"""Round 548 (out of memory, offload and low-VRAM failures, generic queries): a writer's own `I'm getting OOM on
     Low VRAM (GT1660Ti), 6GB` (I get / got / am getting / hit OOM, then on / with the VRAM, the GPU, a named RTX / GTX /
