@@ -19508,6 +19508,55 @@ def test_round543_comfyui_generic_queries_processor_kwargs_and_held_kinds():
     assert ids(t) == ["git.lfs-quota-exceeded"], ids(t)
 
 
+def test_round562_node_pack_import_failures_core_modules_read_pack_deps_held():
+    r"""Round 562 (ComfyUI custom node packs failing to import at startup: `IMPORT FAILED` and `Cannot import ... module
+    for custom nodes`). Nothing needed a new rule: every in-scope case was already right. The round pins what the
+    readings are on variants of other layouts: a node pack importing a ComfyUI core module its ComfyUI does not have yet
+    (`comfy.ldm.lightricks`, `comfy.ldm.wan`, `comfy.ldm.hunyuan_video`, `comfy.text_encoders`; a Windows path with
+    CRLF, a Linux log with a `root - WARNING` prefix, a bare traceback) is comfyui.outdated and names the module, and a
+    node pack importing triton that ComfyUI's Python lacks is python.module-missing. The look-alikes stay silent: a
+    node pack's own dependencies outside the Klein stack (insightface, llama_cpp, onnx's DLL failure, dlib), a copy of
+    insightface dropped into custom_nodes (not one of the packages comfyui.package-in-custom-nodes claims), a
+    transformers model class only another family's node imports (PaliGemma), and a node pack's missing git submodule."""
+    sig = "comfyui.outdated"
+    for t, mod in (
+            ("Cannot import C:\\AI\\ComfyUI\\custom_nodes\\ComfyUI-LTXTricks module for custom nodes: No module named "
+             "'comfy.ldm.lightricks'\r\n", "comfy.ldm.lightricks"),
+            ("2025-03-14 10:01:02,123 - root - WARNING - Cannot import /home/u/ComfyUI/custom_nodes/ComfyUI-KJNodes "
+             "module for custom nodes: No module named 'comfy.ldm.wan'\n", "comfy.ldm.wan"),
+            ("  File \"/workspace/ComfyUI/custom_nodes/ComfyUI-HunyuanVideoWrapper/nodes.py\", line 9, in <module>\n"
+             "    from comfy.ldm.hunyuan_video.model import HunyuanVideo\n"
+             "ModuleNotFoundError: No module named 'comfy.ldm.hunyuan_video'\n", "comfy.ldm.hunyuan_video"),
+            ("Traceback (most recent call last):\r\n  File \"C:\\ComfyUI\\nodes.py\", line 2124, in load_custom_node\r\n"
+             "    module_spec.loader.exec_module(module)\r\n  File \"C:\\ComfyUI\\custom_nodes\\ComfyUI-Easy-Use\\py\\libs\\"
+             "adv_encode.py\", line 9, in <module>\r\n    from comfy.text_encoders.sd3_clip import SD3ClipModel\r\n"
+             "ModuleNotFoundError: No module named 'comfy.text_encoders'\r\n", "comfy.text_encoders")):
+        assert ids(t)[0] == sig, t
+        assert one(t, sig)["details"]["module"] == mod, t
+    for t in ("  File \"D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-X\\nodes.py\", line 2, in <module>"
+              "\r\n    import triton\r\nModuleNotFoundError: No module named 'triton'\r\n",
+              "Cannot import /opt/ComfyUI/custom_nodes/some-pack module for custom nodes: No module named 'triton'\n"):
+        assert ids(t)[0] == "python.module-missing", t
+    for t in ("Cannot import D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\insightface module for custom nodes: "
+              "[Errno 2] No such file or directory: 'D:\\\\ComfyUI_windows_portable\\\\ComfyUI\\\\custom_nodes\\\\"
+              "insightface\\\\__init__.py'\n",
+              "Cannot import /root/ComfyUI/custom_nodes/insightface module for custom nodes: [Errno 2] No such file or "
+              "directory: '/root/ComfyUI/custom_nodes/insightface/__init__.py'\n",
+              "Cannot import E:\\ComfyUI\\custom_nodes\\ComfyUI_InstantID module for custom nodes: DLL load failed while "
+              "importing onnx_cpp2py_export: A dynamic link library (DLL) initialization routine failed.\n",
+              "Exception: Please install either dlib or insightface to use this node.\n",
+              "Cannot import /srv/ComfyUI/custom_nodes/ComfyUI_VLM_nodes module for custom nodes: cannot import name "
+              "'PaliGemmaForConditionalGeneration' from 'transformers' "
+              "(/srv/venv/lib/python3.11/site-packages/transformers/__init__.py)\n",
+              "Cannot import C:\\ComfyUI\\custom_nodes\\ComfyUI_UltimateSDUpscale module for custom nodes: [Errno 2] No such "
+              "file or directory: 'C:\\\\ComfyUI\\\\custom_nodes\\\\ComfyUI_UltimateSDUpscale\\\\repositories\\\\"
+              "ultimate_sd_upscale\\\\scripts\\\\ultimate-upscale.py'\n",
+              "Cannot import /app/ComfyUI/custom_nodes/PuLID_ComfyUI module for custom nodes: No module named 'insightface'\n",
+              "Cannot import C:\\sm\\Data\\Packages\\ComfyUI\\custom_nodes\\NodeGPT module for custom nodes: No module named "
+              "'llama_cpp'\n"):
+        assert ids(t) == [], t
+
+
 def test_round551_comfyui_windows_triton_ops_is_bitsandbytes_not_a_missing_package():
     r"""Round 551 (ComfyUI failures from generic user queries, twenty-third pass: Windows portable and Desktop).
     `No module named 'triton.ops'` is never a package to pip-install: Triton 3.2 removed triton.ops from its own
