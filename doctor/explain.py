@@ -14969,7 +14969,7 @@ def _fuse_components(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
             "fix": (f"Name only the loadable components: `pipe.fuse_lora(components={arg}, lora_scale=1.0)` (and "
                     f"`pipe.unfuse_lora(components={arg})`); where a plain `pipe.fuse_lora()` raised it (diffusers 0.31's "
                     "CogVideoX default), pass components as above or upgrade diffusers: `python -m pip install -U diffusers` "
-                    "(FLUX.2 [klein] needs diffusers 0.37 or newer)"),
+                    f"(FLUX.2 [klein] needs diffusers {_klein_min('diffusers') or '0.37'} or newer)"),
             "details": {"component": comp, "loadable": names}}
 
 
