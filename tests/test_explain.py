@@ -23600,6 +23600,35 @@ def test_round545_cached_download_repr_logged_by_loader():
         assert sig not in ids(t), (t, ids(t))
 
 
+def test_round563_block_level_group_offload_named_in_words():
+    r"""Round 563 (diffusers FLUX-family pipelines in user scripts): block-level group offloading that leaves a VAE's
+    standalone layers on the CPU is not always pasted with its `offload_type="block_level"` argument; users name it in
+    words (`the group_offload_block_1_stream method`, `block-level group offloading`) or pass the enum
+    (`offload_type=GroupOffloadingType.BLOCK_LEVEL`) before `Input type (CUDA...) and weight type (CPU...) should be the
+    same`. Those now read as diffusers.group-offload-block-level-unmatched (Linux, Windows CRLF, the new-style CUDA/CPU
+    type names). Still silent: leaf-level offloading with the same error, the error in the other direction (a CPU
+    input, CUDA weights), and another program's block swapping."""
+    sig = "diffusers.group-offload-block-level-unmatched"
+    err = "RuntimeError: Input type (CUDABFloat16Type) and weight type (CPUBFloat16Type) should be the same\n"
+    words = ("I enabled block-level group offloading on the whole Flux2KleinPipeline and decode fails:\n"
+             '  File "/home/jo/venv/lib/python3.12/site-packages/diffusers/models/autoencoders/autoencoder_kl_flux2.py", '
+             "line 201, in _decode\n    dec = self.post_quant_conv(z)\n" + err)
+    enum = ("pipe.vae.enable_group_offload(onload_device=torch.device(\"cuda\"), offload_type=GroupOffloadingType.BLOCK_LEVEL,"
+            " num_blocks_per_group=1)\r\nTraceback (most recent call last):\r\n"
+            '  File "C:\\Users\\mo\\klein\\run.py", line 40, in <module>\r\n    image = pipe(prompt).images[0]\r\n'
+            "RuntimeError: Input type (torch.cuda.HalfTensor) and weight type (torch.HalfTensor) should be the same\r\n")
+    method = ("Using the group offload block method (num_blocks_per_group=2) I get:\n"
+              "RuntimeError: Input type (torch.cuda.FloatTensor) and weight type (torch.FloatTensor) should be the same\n")
+    for text in (words, enum, method):
+        assert ids(text)[0] == sig, (text, ids(text))
+        m = one(text, sig)
+        assert "leaf_level" in m["fix"] and "diffusers" in m["fix"]
+    for t in ("pipe.transformer.enable_group_offload(onload_device=dev, offload_type=\"leaf_level\")\n" + err,
+              "block-level group offloading on, then:\nRuntimeError: Input type (torch.FloatTensor) and weight type "
+              "(torch.cuda.FloatTensor) should be the same\n",
+              "WanVideoBlockSwap: blocks_to_swap=20, offload_img_emb=True\n" + err):
+        assert sig not in ids(t), (t, ids(t))
+
 def test_round553_incorrect_path_or_model_id_and_component_in_repo_id():
     r"""Round 553 (diffusers, transformers and huggingface_hub errors from generic user queries, fourth pass: pipelines
     and model loading): transformers' cached_files re-raises huggingface_hub's repo-id refusal of a path as
