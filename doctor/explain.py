@@ -14747,11 +14747,14 @@ def _pydantic_core_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]
 @_interp("aiohttp_host_port")
 def _aiohttp_host_port(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """comfyui.aiohttp-too-old: yarl refusing `host:port` as a host name under an old aiohttp. Claimed on ComfyUI's
-    port or with ComfyUI in the text; another aiohttp server (Home Assistant's 8123, an app's 8080) is its own."""
+    port or with ComfyUI in the text; another aiohttp server (Home Assistant's 8123, an app's 8080) is its own. Round
+    567: ComfyUI (or ComfyScript, which starts ComfyUI's server in its own process) named earlier on the refusal's own
+    line (an issue title: `use comfyscript on modal return "ValueError: Host '127.0.0.1:8199' cannot contain ':'"`)
+    claims it on any port (`named`)."""
     near = _near(ctx)
     if near.get("other_async_app") or near.get("other_webui"):
         return None
-    if g.get("port") != "8188" and not _comfy_near(ctx):
+    if g.get("port") != "8188" and not g.get("named") and not _comfy_near(ctx):
         return None
     return {"details": {"host header": f"{g.get('host')}:{g.get('port')}"}}
 

@@ -19634,6 +19634,26 @@ def test_round554_python39_tensor_union_annotation_is_python_too_old():
         assert sig not in ids(t), t
 
 
+def test_round567_comfyscript_or_comfyui_named_on_the_host_colon_line():
+    r"""Round 567 (ComfyUI driven through its API and scripts). yarl's `Host '127.0.0.1:8199' cannot contain ':'` under
+    an aiohttp older than 3.10.7 was claimed for ComfyUI only on port 8188 or with ComfyUI's own frames in view; an issue
+    title that names ComfyScript (which starts ComfyUI's server in its own process, here in a Modal container on port
+    8199) or ComfyUI earlier on the same line now claims it on any port, with or without yarl's `(at position N)`, in a
+    quoted title and with CRLF. Another program's name on that line (Home Assistant on 8123), a bare line on another
+    port, and ComfyUI named only on a later line stay silent."""
+    sig = "comfyui.aiohttp-too-old"
+    for t in ("use comfyscript on modal return \"ValueError: Host '127.0.0.1:8199' cannot contain ':'\"\n",
+              "ComfyUI API calls fail: ValueError: Host '0.0.0.0:8190' cannot contain ':' (at position 7)\r\n",
+              "> [ComfyScript] load() on runpod -> ValueError: Host 'localhost:3001' cannot contain ':'\n"):
+        got = ids(t)
+        assert got and got[0] == sig, (t, got)
+        assert "aiohttp" in one(t, sig)["fix"], t
+    for t in ("homeassistant ValueError: Host '192.168.1.5:8123' cannot contain ':'\n",
+              "ValueError: Host 'localhost:8080' cannot contain ':'\n",
+              "my aiohttp app: ValueError: Host 'localhost:8080' cannot contain ':'\nunrelated to my comfyui setup\n"):
+        assert sig not in ids(t), t
+
+
 def test_round523_comfyui_generic_queries_zh_reconnect_desktop_exit_and_cut_conv_in_kinds():
     r"""Round 523 (ComfyUI failures from generic user queries, eighteenth pass). ram.oom reads ComfyUI's zh-CN page text
     for the lost backend (`重新连接中`, Reconnecting) as the round-437 report, only under a RAM figure of 32 GB or less
