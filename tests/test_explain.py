@@ -19607,6 +19607,34 @@ def test_round551_comfyui_windows_triton_ops_is_bitsandbytes_not_a_missing_packa
         assert ids(t) == [], t
 
 
+def test_round566_unsloth_ampere_plus_requirement_names_no_card():
+    r"""Round 566 (notebooks and hosted runtimes: Colab, Kaggle, Hugging Face Spaces, SageMaker). Unsloth's copy of
+    transformers' bf16 refusal says `Your setup doesn't support bf16/gpu. You need Ampere+ GPU with cuda>=11.0`: the
+    `Ampere+` in that requirement was read as a card named in the paste (pre_ada_gpu), so gpu.no-bf16 took it for a
+    bf16-capable GPU and stayed silent on a Colab / Kaggle T4. The requirement's wording (with or without the `+`) names
+    no card now; a real Ampere-or-newer card named beside the refusal (an L4, an A100, an RTX 3090) still keeps it
+    silent, and the word Ampere elsewhere still counts as a card."""
+    sig = "gpu.no-bf16"
+    for t in ("ValueError: Your setup doesn't support bf16/gpu. You need Ampere+ GPU with cuda>=11.0\n",
+              "`ValueError: Your setup doesn't support bf16/gpu. You need Ampere+ GPU with cuda>=11.0`\r\n",
+              "  File \"/kaggle/working/train.py\", line 40, in <module>\n    trainer = SFTTrainer(\n"
+              "  File \"/usr/local/lib/python3.11/dist-packages/unsloth/trainer.py\", line 210, in __init__\n"
+              "ValueError: Your setup doesn't support bf16/gpu. You need Ampere+ GPU with cuda>=11.0\n"
+              "GPU = Tesla T4. Max memory = 14.741 GB.\n",
+              "ValueError: Your setup doesn't support bf16/gpu. You need torch>=1.10, using Ampere GPU with cuda>=11.0\n"):
+        got = ids(t)
+        assert got and got[0] == sig, (t, got)
+    for t in ("Fails on a Kaggle L4 runtime:\n"
+              "ValueError: Your setup doesn't support bf16/gpu. You need Ampere+ GPU with cuda>=11.0\n",
+              "GPU: NVIDIA A100-SXM4-40GB\nValueError: Your setup doesn't support bf16/gpu. You need Ampere+ GPU with "
+              "cuda>=11.0\n",
+              "My RTX 3090 (Ampere) says: ValueError: Your setup doesn't support bf16/gpu. You need torch>=1.10, using "
+              "Ampere GPU with cuda>=11.0\n"):
+        assert sig not in ids(t), t
+    assert explain.explain_text("Ampere+ GPU with cuda>=11.0 required\n")[1].get("pre_ada_gpu") in (None, ""), "requirement"
+    assert explain.explain_text("running on an Ampere card\n")[1].get("pre_ada_gpu") == "Ampere"
+
+
 def test_round554_python39_tensor_union_annotation_is_python_too_old():
     r"""Round 554 (ComfyUI failures from generic user queries, twenty-fourth pass: Linux, WSL2, Docker and cloud GPUs).
     A node pack annotating `mask: torch.Tensor | None` fails to import on a Linux ComfyUI that runs Python 3.9, and
