@@ -23905,6 +23905,43 @@ def test_round524_hub_server_oom_visible_devices_kinds():
               "(/srv/conda/lib/python3.11/site-packages/diffusers/__init__.py)\n"):
         assert ids(t) == [], (t, ids(t))
 
+
+def test_round568_hf_mirror_no_content_length():
+    r"""Round 568 (errors in other languages and from Chinese mirrors): huggingface_hub's `FileMetadataError: Distant
+    resource does not have a Content-Length.` comes from the endpoint (hf-mirror.com in June 2024 and October 2025, a
+    self-hosted proxy behind a CDN) answering the metadata HEAD without the file's size; it is
+    hf.mirror-no-content-length, first even where the LocalEntryNotFoundError that follows it would read as
+    hf.unreachable. Silent: other programs' missing Content-Length complaints, Windows error 1114 from another
+    program's own DLL (MaaCore.dll via ctypes or LoadLibraryExW), a browser's ERR_CONNECTION_CLOSED."""
+    sig = "hf.mirror-no-content-length"
+    win = ('Traceback (most recent call last):\r\n'
+           '  File "C:\\Users\\li\\AppData\\Local\\Programs\\Python\\Python312\\Lib\\site-packages\\huggingface_hub\\'
+           'file_download.py", line 1570, in _get_metadata_or_catch_error\r\n'
+           '    raise FileMetadataError("Distant resource does not have a Content-Length.")\r\n'
+           'huggingface_hub.errors.FileMetadataError: Distant resource does not have a Content-Length.\r\n'
+           '\r\nThe above exception was the direct cause of the following exception:\r\n\r\n'
+           'huggingface_hub.errors.LocalEntryNotFoundError: An error happened while trying to locate the file on the '
+           'Hub and we cannot find the requested files in the local cache. Please check your connection and try again '
+           'or make sure your Internet connection is on.\r\n')
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 12\n- **Node Type:** DownloadAndLoadFlux2Model\n"
+              "- **Exception Type:** huggingface_hub.utils._errors.FileMetadataError\n"
+              "- **Exception Message:** Distant resource does not have a Content-Length.\n## Stack Trace\n")
+    zh = "执行 HF_ENDPOINT=https://hf-mirror.com hf download black-forest-labs/FLUX.2-klein-4B 报错：Distant resource does not have a Content-Length\n"
+    for text in (win, report, zh):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "without its size" in m["title"] and "hf-mirror.com" in m["title"]
+        assert "unset HF_ENDPOINT" in m["fix"] and "curl -sI" in m["fix"]
+    assert "hf.unreachable" not in ids(win)
+
+    for t in ("curl: (18) transfer closed with outstanding read data remaining\nerror: response does not have a Content-Length header\n",
+              "WARN [resmgr] remote resource does not have a Content-Length, progress unknown\n",
+              "OSError: [WinError 1114] 动态链接库(DLL)初始化例程失败。\n  File \"D:\\MAA\\Python\\asst\\asst.py\", line 65, in load\n",
+              "Error: Failed to load MaaCore!\n\nCaused by:\n    0: LoadLibraryExW failed\n    1: 动态链接库(DLL)初始化例程失败。 (os error 1114)\n",
+              "提示：ERR_CONNECTION_CLOSED\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round513_pip_on_path_prompt_dep_version_check_frames_kinds():
     r"""Round 513 (diffusers / transformers / accelerate / peft errors from generic user queries, twelfth pass): a bare
     `pip` (pip3, pip.exe) typed at a cmd or PowerShell prompt inside ComfyUI portable's python_embeded folder
