@@ -726,9 +726,11 @@ def _rewrapped(text: str) -> str | None:
     else:
         def tok(c: str) -> bool:  # a character inside a word or a path
             return c.isalnum() or (c != "" and c in "_.-/\\:")
-        if not any(tok(lines[i][-1:]) and (tok(lines[i + 1][:1]) or (lines[i + 1][:1] == " " and lines[i + 1][1:2].isalnum()))
+        if not any((tok(lines[i][-1:]) and (tok(lines[i + 1][:1]) or (lines[i + 1][:1] == " " and lines[i + 1][1:2].isalnum())))
+                   or (lines[i][-1:] == " " and tok(lines[i][-2:-1]) and lines[i + 1][:1].isalnum())
                    for i in cuts):
             return None  # lines of one length are not cut unless a word or a path is, or a line goes on with one space
+            # (on either side of the cut: a console that cut right after a word's space leaves it at the line's end)
         texts = [lines[i] for i in rows]
         gaps = set.intersection(*({j for j in range(len(r) - len(r.lstrip()) + 1, len(r.rstrip())) if r[j] == " " == r[j - 1]}
                                   for r in texts))
@@ -809,6 +811,11 @@ def scan_bytes(data: bytes, cat: Catalog | None = None) -> Scanner:
         # the terminal cut the lines as printed, before an em dash became `--` or an ellipsis `...`: their widths
         # are measured on the printed characters
         cut = _rewrapped(_unquoted(printed.replace("\r\n", "\n")))
+        joined = _percent_spaced(_unquoted(_typography(cut))) if cut is not None else None
+    if joined is None and escaped is None and ">" in printed:
+        # a console cut lines that already carried reply quotes (a quoted log copied from a terminal): the widths
+        # are those of the quoted lines, so the cut lines are found before the quotes go
+        cut = _rewrapped(printed.replace("\r\n", "\n"))
         joined = _percent_spaced(_unquoted(_typography(cut))) if cut is not None else None
     raw = _unprefixed(joined if joined is not None else base).encode("utf-8")
     main = scan_stream([raw], cat)

@@ -650,6 +650,30 @@ def test_paste_forms_are_brought_back_to_what_was_printed():
     assert norm("torch | 2.7.0\ncuda | 12.8\nxformers | none") == "torch | 2.7.0\ncuda | 12.8\nxformers | none"
 
 
+def test_console_cut_after_a_space_and_cut_quoted_lines_are_joined():
+    """Lead (stop 54): the paste-form test's sample moved onto two older cases when the corpus grew, and both lost
+    their cause cut at 80 columns. A console that cut right after a word's space leaves the space at the line's end
+    and the next line starting a word: that is a cut too. Lines a console cut while they carried reply quotes have
+    the quoted widths: they are found before the quotes go. A table's padded rows are still no cut."""
+    said = ("The node says this: \"Repo id must use alphanumeric chars or '-', '_', '.', "
+            "'--' and '..' are forbidden, '-' and '.' cannot start or end the name, max length is 96: "
+            "'D:\\AI\\models\\klein\\FLUX.2-klein-4B'.\"\nWhat is wrong?\n")
+    first = said.split("\n")[0]
+    cut = "\n".join(first[k:k + 80] for k in range(0, len(first), 80)) + "\nWhat is wrong?\n"
+    rows = cut.split("\n")
+    assert all(r.endswith(" ") and len(r) == 80 and n[:1].isalnum() for r, n in zip(rows[:2], rows[1:3]))  # both cut after a space
+    assert explain._rewrapped(cut) == said.rstrip("\n")
+    assert ids(cut)[:1] == ids(said)[:1] == ["hf.repo-not-found"], (ids(cut), ids(said))
+    quoted = (">WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+              ">   PyTorch 2.4.0+cu124 with CUDA 1204 (you have 2.4.0+cpu)\n>    Python  3.11.9 (you have 3.11.9)\n")
+    head, rest = quoted.split("\n", 1)
+    qcut = head[:80] + "\n" + head[80:] + "\n" + rest  # the quoted line cut at 80 columns, its rest unquoted
+    assert ids(qcut)[:1] == ids(quoted)[:1] == ["torch.cpu-build"], (ids(qcut), ids(quoted))
+    # rows padded to one width with columns of spaces are a table, not lines a console cut
+    table = "\n".join(f"{n:<30}{v:<49} " for n, v in (("torch", "2.7.0+cu128"), ("xformers", "0.0.30"), ("triton", "3.3.0")))
+    assert explain._rewrapped(table) is None
+
+
 def test_paste_forms_json_escaped_and_console_cut():
     msg = ("Traceback (most recent call last):\n  File \"C:\\ComfyUI\\comfy\\sd.py\", line 90, in load\n"
            "safetensors_rust.SafetensorError: Error while deserializing header: MetadataIncompleteBuffer")
