@@ -747,7 +747,7 @@ def _rewrapped(text: str) -> str | None:
         carry = ""
     if carry:
         out.append(carry)
-    return "\n".join(out)
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")  # a last line break stays: patterns anchor on it
 
 
 _COMFY_NODE_HEAD = re.compile(r"\* [^\n]{1,120}? \d{1,6}:$")  # ComfyUI's `Failed to validate prompt` layout, not a writer's list
@@ -792,6 +792,16 @@ def _same_numbers(a: Hit, b: Hit) -> bool:
     return a.groups == b.groups
 
 
+def _cut_after_quote(text: str) -> bool:
+    """A quoted line of the text's greatest width followed by an unquoted line that goes on: the console cut a line
+    that already carried its reply quote (`>WARNING[XFORMERS]: ... was built` then `for:`). A quoted line followed
+    by another quoted line (a quoted blank `> `) is no such cut."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    width = max(len(ln) for ln in lines)
+    return any(ln.startswith(">") and len(ln) == width and nx.strip() and not nx.lstrip().startswith(">")
+               for ln, nx in zip(lines, lines[1:]))
+
+
 def scan_bytes(data: bytes, cat: Catalog | None = None) -> Scanner:
     """Scan a small input as it is, then its unwrapped forms, adding what only they reveal. A pasted input
     (up to PASTE_LIMIT) is first brought back to what the program printed (``normalize_paste``), and lines a
@@ -812,7 +822,7 @@ def scan_bytes(data: bytes, cat: Catalog | None = None) -> Scanner:
         # are measured on the printed characters
         cut = _rewrapped(_unquoted(printed.replace("\r\n", "\n")))
         joined = _percent_spaced(_unquoted(_typography(cut))) if cut is not None else None
-    if joined is None and escaped is None and ">" in printed:
+    if joined is None and escaped is None and ">" in printed and _cut_after_quote(printed):
         # a console cut lines that already carried reply quotes (a quoted log copied from a terminal): the widths
         # are those of the quoted lines, so the cut lines are found before the quotes go
         cut = _rewrapped(printed.replace("\r\n", "\n"))
