@@ -7593,6 +7593,19 @@ def _launcher_link_failed(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, A
     libcuda_dirs() looks for) but not the unversioned libcuda.so the linker wants."""
     wsl = ctx.get("wsl") or _near(ctx).get("wsl")
     folder = "/usr/lib/wsl/lib" if wsl else "/usr/lib/x86_64-linux-gnu"
+    if wsl:
+        # WSL mounts the Windows driver's libraries read-only at /usr/lib/wsl/lib (libcuda.so is normally there): no
+        # link can be added in that folder; point the linker and Triton at it, or restore it from the Windows driver
+        link = ("On WSL the driver's libraries come from the Windows driver, mounted read-only at /usr/lib/wsl/lib, which "
+                "normally holds libcuda.so: check `ls -l /usr/lib/wsl/lib/libcuda.so*`. If it is there, point the linker "
+                "and Triton at it: `export LIBRARY_PATH=/usr/lib/wsl/lib:$LIBRARY_PATH` and `export "
+                "TRITON_LIBCUDA_PATH=/usr/lib/wsl/lib`; if the folder is empty, reinstall or update the NVIDIA driver on "
+                "Windows, then `wsl --shutdown` from Windows and start the distribution again")
+    else:
+        link = ("Check the driver's folder: `ls -l " + folder + "/libcuda.so*`. If only libcuda.so.1 is there, add the "
+                "link and refresh the cache: `sudo ln -s libcuda.so.1 " + folder + "/libcuda.so && sudo ldconfig` (use the "
+                "folder `ldconfig -p | grep libcuda` names), or point Triton at a folder that has it: `export "
+                "TRITON_LIBCUDA_PATH=" + folder + "`")
     return {"title": "Triton could not build its launcher (" + g.get("launcher", "cuda_utils") + ".c): the linker finds no "
                      "libcuda.so, only the driver's libcuda.so.1",
             "cause": ("The first time a Triton kernel runs (torch.compile, SageAttention, a node pack's Triton kernels) "
@@ -7601,11 +7614,7 @@ def _launcher_link_failed(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, A
                       "but this Python is a conda environment's (" + g.get("condainc", "") + "), which always has its C "
                       "headers, and the compiler ran: the link is what failed. The driver packages of many systems install "
                       "only libcuda.so.1 (the libcuda.so link comes with a -dev package), so `cannot find -lcuda`."),
-            "fix": ("Check the driver's folder: `ls -l " + folder + "/libcuda.so*`. If only libcuda.so.1 is there, add the "
-                    "link and refresh the cache: `sudo ln -s libcuda.so.1 " + folder + "/libcuda.so && sudo ldconfig`"
-                    + ("" if wsl else " (use the folder `ldconfig -p | grep libcuda` names)") + ", or point Triton at "
-                    "a folder that has it: `export TRITON_LIBCUDA_PATH=" + folder + "`; then delete Triton's cache "
-                    "(`rm -rf ~/.triton/cache`) and rerun. The linker's own line (`cannot find -lcuda`) is in the console output "
+            "fix": (link + "; then delete Triton's cache (`rm -rf ~/.triton/cache`) and rerun. The linker's own line (`cannot find -lcuda`) is in the console output "
                     "above the traceback, not in the error report. Or "
                     "stop using what needs Triton (torch.compile nodes, `--use-sage-attention`): Klein runs without it")}
 

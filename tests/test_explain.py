@@ -25932,6 +25932,9 @@ def test_round565_conda_triton_launcher_link_libcuda():
                 "'-o', '/tmp/tmpZ9y8x7w6/__triton_launcher.cpython-311-x86_64-linux-gnu.so', '-lcuda', "
                 "'-L/usr/lib/wsl/lib', '-I/home/u/anaconda3/envs/ltx/include/python3.11']' returned non-zero exit status 1.\n")
     assert "__triton_launcher.c" in one(launcher, "triton.libcuda-not-found")["title"]
+    # WSL mounts the driver's folder read-only: no link is made there, the linker and Triton are pointed at it (lead, stop 54)
+    wfix = one(launcher, "triton.libcuda-not-found")["fix"]
+    assert "ln -s" not in wfix and "export TRITON_LIBCUDA_PATH=/usr/lib/wsl/lib" in wfix and "wsl --shutdown" in wfix, wfix
     for t in (new.replace("/home/ana/miniconda3/envs/wan22/include/python3.12", "/usr/include/python3.12"),
               new.replace("'-lcuda', ", ""),
               new.replace("exit status 1.", "exit status 127."),
