@@ -7591,9 +7591,7 @@ def _launcher_link_failed(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, A
     non-zero exit status 1`, the linker's own message cut off, round 565). A conda Python always has its C headers and
     the compiler ran, so what fails is the link against -lcuda: the folder Triton found holds libcuda.so.1 (what
     libcuda_dirs() looks for) but not the unversioned libcuda.so the linker wants."""
-    wsl = ctx.get("wsl") or _near(ctx).get("wsl")
-    folder = "/usr/lib/wsl/lib" if wsl else "/usr/lib/x86_64-linux-gnu"
-    if wsl:
+    if ctx.get("wsl") or _near(ctx).get("wsl"):
         # WSL mounts the Windows driver's libraries read-only at /usr/lib/wsl/lib (libcuda.so is normally there): no
         # link can be added in that folder; point the linker and Triton at it, or restore it from the Windows driver
         link = ("On WSL the driver's libraries come from the Windows driver, mounted read-only at /usr/lib/wsl/lib, which "
@@ -7602,6 +7600,7 @@ def _launcher_link_failed(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, A
                 "TRITON_LIBCUDA_PATH=/usr/lib/wsl/lib`; if the folder is empty, reinstall or update the NVIDIA driver on "
                 "Windows, then `wsl --shutdown` from Windows and start the distribution again")
     else:
+        folder = "/usr/lib/x86_64-linux-gnu"
         link = ("Check the driver's folder: `ls -l " + folder + "/libcuda.so*`. If only libcuda.so.1 is there, add the "
                 "link and refresh the cache: `sudo ln -s libcuda.so.1 " + folder + "/libcuda.so && sudo ldconfig` (use the "
                 "folder `ldconfig -p | grep libcuda` names), or point Triton at a folder that has it: `export "
