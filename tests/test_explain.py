@@ -17638,6 +17638,10 @@ def test_bf16_cards_are_read_from_the_gpu_table(tmp_path):
     refusal = "running on an NVIDIA L4 GPU (24 GB)\nValueError: Your setup doesn't support bf16/gpu. You need torch>=1.10, using Ampere GPU with cuda>=11.0"
     assert "gpu.no-bf16" not in ids(refusal)  # the card has bf16: the check failed for another reason
     assert ids(refusal.replace("an NVIDIA L4 GPU", "a Tesla T4"))[:1] == ["gpu.no-bf16"]
+    # the device name as a banner prints it (stop 55, from round 566: Unsloth's `GPU = NVIDIA L4.` on Colab)
+    for line in ("GPU = NVIDIA L4. Max memory = 22.168 GB.", "GPU: NVIDIA L4. Platform: Linux.", "Device: NVIDIA L4"):
+        assert "gpu.no-bf16" not in ids(line + "\n" + refusal.splitlines()[1]), line
+    assert ids("GPU = Tesla T4. Max memory = 14.7 GB.\n" + refusal.splitlines()[1])[:1] == ["gpu.no-bf16"]
     text = (Path(manifests.manifest_dir()) / "gpus.toml").read_text(encoding="utf-8")
     moved = tmp_path / "gpus.toml"
     moved.write_text(text.replace('[bf16]\nmin_cc = "8.0"', '[bf16]\nmin_cc = "9.0"'), encoding="utf-8")
