@@ -8177,6 +8177,21 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                           "matrix multiply (torch._scaled_mm), so the fp8 / fast mode fails")}
     if g.get("dlpack"):
         return _torch_dlpack_float8(ctx)
+    if g.get("sdpaneed"):
+        # transformers' SDPA check (modeling_utils, releases of 2024): a model asked for attn_implementation="sdpa",
+        # or defaulted to it, under a torch older than the floor transformers names (2.1.1)
+        need = g["sdpaneed"]
+        return {"title": f"This torch is older than the {need} transformers needs for its SDPA attention",
+                "cause": (f"transformers uses PyTorch's scaled_dot_product_attention (SDPA) for its models only with torch "
+                          f"{need} or newer and refuses the model otherwise (`PyTorch SDPA requirements in Transformers are "
+                          "not met`). The Python that runs it has an old torch: an old ComfyUI portable whose torch was never "
+                          "updated (node packs' requirements do not update torch), or a node pack's pin that pulled torch "
+                          "down."),
+                "fix": ("Upgrade torch in the Python that runs it, from the CUDA index: `python -m pip install -U torch "
+                        "torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128` (ComfyUI portable: "
+                        "`python_embeded\\python.exe -m pip install -U torch torchvision torchaudio --index-url "
+                        "https://download.pytorch.org/whl/cu128`, or run update\\update_comfyui_and_python_dependencies.bat)"),
+                "details": {"needs": f"torch>={need}"}}
     if g.get("tpstyles"):
         return _torch_tp_styles_none()
     if g.get("gelu"):
@@ -12539,6 +12554,24 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         "where a project pins the old transformers, pin peft to its era instead: `python -m pip install "
                         "\"peft<0.14\"`"),
                 "details": {"missing_name": name, "module": mod, "needs": "transformers>=4.36"}}
+    if g.get("tfname") == "BaseStreamer":
+        # the streamer base class that text- and audio-streaming code subclasses; transformers 4.49 and older do not
+        # export it from transformers.generation (only from transformers.generation.streamers). In ComfyUI it is most
+        # often another node pack's pin (transformers==4.49.0 and older) that left the shared Python behind (round 569)
+        mod = "transformers" + (g.get("tfmod") or "")
+        return {"title": (f"The installed transformers has no `BaseStreamer` in {mod}: it is older than the code importing "
+                          "it (4.49 and older lack this export)"),
+                "cause": ("Code written for a current transformers imports the streamer base class with `from "
+                          "transformers.generation import BaseStreamer`; transformers releases up to 4.49 do not export "
+                          "it there, so the import fails. Under ComfyUI all node packs share one Python, and a pack "
+                          "whose requirements pin an older transformers (installed later, or re-run by ComfyUI-Manager) "
+                          "pulls it below what this pack needs."),
+                "fix": ("Upgrade transformers in the Python that runs ComfyUI: `python -m pip install -U "
+                        "\"transformers>=4.51\"` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U "
+                        "\"transformers>=4.51\"`); then find the node pack that pins it lower (Windows: `findstr /s /i "
+                        "transformers custom_nodes\\requirements.txt`; Linux/macOS: `grep -i transformers "
+                        "custom_nodes/*/requirements.txt`) and remove that pack or relax its pin"),
+                "details": {"missing_name": "BaseStreamer", "module": mod, "needs": "transformers>=4.51"}}
     if g.get("tfname") and g["tfname"].endswith("Kwargs"):
         # the processors' typed keyword-argument classes (transformers/processing_utils.py) came with transformers 4.42
         # and stay in 5.x: whoever imports one needs a transformers at least that new

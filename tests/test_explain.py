@@ -19298,6 +19298,56 @@ def test_round511_hf_token_raw_json_body_kinds():
         assert ids(t) == [], t
 
 
+def test_round569_node_requirements_old_transformers_and_torch():
+    r"""Round 569 (ComfyUI-Manager and node-pack requirements leaving the shared Python behind): transformers' SDPA
+    refusal under an old torch (`PyTorch SDPA requirements in Transformers are not met. Please install torch>=2.1.1.`,
+    an old ComfyUI portable whose torch node packs never update) reads as torch.too-old with the version transformers
+    names, in a ComfyUI Error Report with CRLF line ends, a Linux traceback and a bare title line; and a node pack's
+    `from transformers.generation import BaseStreamer` failing (transformers 4.49 and older lack that export; another
+    pack's pin pulled it down) reads as python.dep-too-old with the upgrade and the command that finds the pinning pack.
+    Silent: a BaseStreamer of another library, a transformers name the rule does not know, and transformers refusing
+    SDPA for a model class (the model's remote code, not the torch)."""
+    sdpa = [
+        "# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 7\r\n- **Node Type:** DownloadAndLoadFlorence2Model\r\n"
+        "- **Exception Type:** ImportError\r\n- **Exception Message:** PyTorch SDPA requirements in Transformers are not "
+        "met. Please install torch>=2.1.1.\r\n## Stack Trace\r\n",
+        "  File \"/home/ana/ComfyUI/venv/lib/python3.10/site-packages/transformers/modeling_utils.py\", line 1599, in "
+        "_check_and_enable_sdpa\n    raise ImportError(\nImportError: PyTorch SDPA requirements in Transformers are not "
+        "met. Please install torch>=2.1.1.\n",
+        "Error: PyTorch SDPA requirements in Transformers are not met. Please install torch >= 2.2.\n",
+    ]
+    for t in sdpa:
+        assert ids(t) == ["torch.too-old"], t
+        m = one(t, "torch.too-old")
+        assert "SDPA" in m["title"] and ("2.1.1" in m["title"] or "2.2" in m["title"]), m["title"]
+        assert "download.pytorch.org/whl/cu128" in m["fix"]
+    streamer = [
+        "Traceback (most recent call last):\n  File \"D:\\ComfyUI_windows_portable\\ComfyUI\\nodes.py\", line 2131, in "
+        "load_custom_node\n    module_spec.loader.exec_module(module)\n  File \"D:\\ComfyUI_windows_portable\\ComfyUI\\"
+        "custom_nodes\\ComfyUI-SpeechPack\\tts\\streaming.py\", line 8, in <module>\n    from transformers.generation import "
+        "BaseStreamer\nImportError: cannot import name 'BaseStreamer' from 'transformers.generation' (D:\\ComfyUI_windows_"
+        "portable\\python_embeded\\Lib\\site-packages\\transformers\\generation\\__init__.py)\n\nCannot import D:\\ComfyUI_"
+        "windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-SpeechPack module for custom nodes: cannot import name "
+        "'BaseStreamer' from 'transformers.generation'\n",
+        "  File \"/opt/comfy/custom_nodes/audio-nodes/stream.py\", line 3, in <module>\n    from transformers.generation "
+        "import BaseStreamer\nImportError: cannot import name 'BaseStreamer' from 'transformers.generation' "
+        "(/opt/comfy/.venv/lib/python3.12/site-packages/transformers/generation/__init__.py)\n",
+    ]
+    for t in streamer:
+        assert ids(t) == ["python.dep-too-old"], t
+        m = one(t, "python.dep-too-old")
+        assert "BaseStreamer" in m["title"] and "transformers>=4.51" in m["fix"] and "findstr" in m["fix"]
+    silent = [
+        "ImportError: cannot import name 'BaseStreamer' from 'rich_stream.base' (/usr/lib/python3/dist-packages/"
+        "rich_stream/base.py)\n",
+        "ImportError: cannot import name 'StreamerBase' from 'transformers.generation'\n",
+        "ValueError: Florence2ForConditionalGeneration does not support an attention implementation through "
+        "torch.nn.functional.scaled_dot_product_attention yet.\n",
+    ]
+    for t in silent:
+        assert "python.dep-too-old" not in ids(t) and "torch.too-old" not in ids(t), t
+
+
 def test_round492_comfyui_error_report_no_outputs_kinds():
     r"""Round 492 (ComfyUI failures from generic user queries, thirteenth pass): the ComfyUI frontend's Error Report
     layout of a prompt without output nodes (`- **Exception Message:** Prompt has no outputs: ` under `Prompt
