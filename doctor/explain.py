@@ -6035,6 +6035,20 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("fabric_manager")
+def _fabric_manager(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """nvidia.fabric-manager-not-running: ``nvidia_only``; round 571: where the paste shows llama.cpp's GGML CUDA
+    backend (Ollama's runner: `ggml_cuda_init: failed to initialize CUDA: system not yet initialized`) and no PyTorch
+    at all (no torch path, version, build or import), the failing start is that program's own CUDA backend, answered
+    in its own tracker (as the other ggml start errors, driver too old or 803, are): not claimed. A paste that shows
+    torch's own cudaGetDeviceCount warning beside ggml's line (a server that runs both) still claims."""
+    if _nvidia_only(g, cat, ctx) is None:
+        return None
+    if _fact(ctx, "ggml_cuda") and not any(_fact(ctx, k) for k in _PARA_SM_TORCH):
+        return None
+    return {}
+
+
 @_interp("driver_mismatch")
 def _driver_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """cuda.driver-mismatch on an NVIDIA setup. Round 533: torch's caching allocator asserting that NVML started

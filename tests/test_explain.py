@@ -19466,6 +19466,44 @@ def test_round504_xformers_bare_no_operator_blackwell_and_loader_no_clip_kinds()
         assert ids(t) == [], t
 
 
+def test_round571_fabric_manager_ggml_runner_and_spaced_capabilities():
+    r"""Round 571 (drivers, containers and the NVIDIA toolkit from generic user queries, twelfth pass): CUDA error 802
+    (`system not yet initialized`) is nvidia.fabric-manager-not-running where torch or an LLM server built on it fails
+    (vLLM's engine log, torch's cudaGetDeviceCount warning), also when llama.cpp's GGML line stands beside torch's; a
+    paste that shows only llama.cpp's own GGML CUDA backend starting (Ollama's runner: `ggml_cuda_init: failed to
+    initialize CUDA: system not yet initialized`) with no PyTorch in sight is that program's own start and stays
+    unclaimed, as ggml's other start errors are. Docker's `could not select device driver ... with capabilities: [[gpu]]`
+    is read also with the colon spaced off (`with capabilities : [[gpu]]`, Portainer's one-line stack error and French
+    typography) as docker.no-gpu-runtime; look-alikes stay silent."""
+    sig = "nvidia.fabric-manager-not-running"
+    for t in ("ERROR 03-11 09:02:44 engine.py:389] Unexpected error from cudaGetDeviceCount(). Did you run some cuda "
+              "functions before calling NumCudaDevices() that might have already set an error? Error 802: system not "
+              "yet initialized\n",
+              "/opt/venv/lib/python3.12/site-packages/torch/cuda/__init__.py:182: UserWarning: CUDA initialization: "
+              "Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions before calling "
+              "NumCudaDevices() that might have already set an error? Error 802: system not yet initialized\r\n"
+              "ggml_cuda_init: failed to initialize CUDA: system not yet initialized\r\n",
+              "torch 2.8.0+cu128 on 8x H200\nggml_cuda_init: failed to initialize CUDA: system not yet initialized\n"):
+        assert ids(t)[0] == sig, t
+    for t in ("ggml_cuda_init: failed to initialize CUDA: system not yet initialized\n",
+              "time=2026-01-03T10:11:12Z level=INFO source=runner.go:67 msg=\"discovering available GPUs...\"\n"
+              "ggml_cuda_init: failed to initialize CUDA: system not yet initialized\r\n"
+              "warning: no usable GPU found, --gpu-layers option will be ignored\r\n",
+              "ollama[2211]: ggml_cuda_init: failed to initialize CUDA: unknown error\n",
+              "XMRig 6.22\n * CUDA         disabled (no devices)\n",
+              "terminate called after throwing an instance of 'std::__cxx11::basic_string<char>'\nNo CUDA devices\n"):
+        assert sig not in ids(t), t
+        assert ids(t) == [], t
+    sig = "docker.no-gpu-runtime"
+    for t in ("failed to deploy a stack : comfyui Pulling comfyui Pulled Container comfyui Starting Error response from "
+              "daemon : could not select device driver \"nvidia\" with capabilities : [[gpu]]\n",
+              "Erreur : Error response from daemon: could not select device driver \"\" with capabilities : [[gpu]].\r\n",
+              "docker: Error response from daemon: could not select device driver \"\" with capabilities: [[gpu]].\n"):
+        assert ids(t)[0] == sig, t
+    for t in ("could not select device driver \"audio\" with capabilities : [[sound]]\n",
+              "printer spooler: could not select device driver with capabilities : duplex\n"):
+        assert sig not in ids(t), t
+
 def test_round539_comfyui_generic_queries_loader_none_pack_lookup_and_cudnn_kinds():
     r"""Round 539 (ComfyUI failures from generic user queries, twenty-first pass). comfyui.file-not-listed reads
     comfy.utils.load_torch_file's `'NoneType' object has no attribute 'lower'` as a loader given a file ComfyUI does not
