@@ -19569,6 +19569,62 @@ def test_round539_comfyui_generic_queries_loader_none_pack_lookup_and_cudnn_kind
          "!!! Exception during processing !!! CUDA error: invalid argument\n")
     assert sig not in ids(t)
 
+def test_round572_windows_dll_could_not_find_module_and_long_path_queries():
+    r"""Round 572 (Windows-specific failures: DLL loads, long paths, permissions, antivirus, ComfyUI Desktop).
+    torch.windows-dll also reads Python 3.8+'s ctypes wording of a torch DLL Windows cannot load, `FileNotFoundError:
+    Could not find module '...\torch\lib\c10.dll' (or one of its dependencies)` (torch 1.5-1.x on Python 3.8, the path
+    full or elided), not only torch's later `Error loading "..." or one of its dependencies`; the DLL must be one of
+    torch's own (c10, fbgemm, asmjit, shm, torch_*), so another program's `Could not find module` stays silent.
+    python.windows-long-path also reads a plain one-line query or title that names building or installing torch /
+    xformers / flash-attn on Windows with `filename too long` / `path too long`; without the install verb, the stack
+    package or the Windows mention, or with git's own `Filename too long` line (comfyui.windows-path-too-long), it does
+    not claim the line. Look-alikes stay silent: another program's VCRUNTIME140 / msvcp140 loader message (TensorFlow's
+    self-check, a launcher, R's torch package) and a game mod's bare `error 1114`."""
+    sig = "torch.windows-dll"
+    for t in ("FileNotFoundError: Could not find module '...\\c10.dll' (or one of its dependencies)\n",
+              "  File \"C:\\Python38\\lib\\site-packages\\torch\\__init__.py\", line 81, in <module>\r\n"
+              "    ctypes.CDLL(dll)\r\nFileNotFoundError: Could not find module 'C:\\Python38\\lib\\site-packages\\torch\\"
+              "lib\\fbgemm.dll' (or one of its dependencies). Try using the full path with constructor syntax.\r\n",
+              "import torch fails: Could not find module \"D:\\venv\\Lib\\site-packages\\torch\\lib\\torch_cpu.dll\" "
+              "(or one of its dependencies)\n",
+              "FileNotFoundError: Could not find module 'C:\\Users\\me\\AppData\\Local\\Packages\\PythonSoftwareFoundation."
+              "Python.3.8_qbz5n2kfra8p0\\LocalCache\\local-packages\\Python38\\site-packages\\torch\\lib\\c10_cuda.dll' "
+              "(or one of its dependencies). Try using the full path with constructor syntax.\n"):
+        m = one(t, sig)
+        assert "PyTorch's" in m["title"] and "vc_redist" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    for t in ("FileNotFoundError: Could not find module 'C:\\app\\libzmq.dll' (or one of its dependencies). "
+              "Try using the full path with constructor syntax.\n",
+              "Could not find module 'C:\\tools\\mylib\\c10_wrapper.dll' (or one of its dependencies)\n",
+              "ImportError: Could not find the DLL(s) 'msvcp140.dll or msvcp140_1.dll'. TensorFlow requires that these DLLs "
+              "be installed in a directory that is named in your %PATH% environment variable.\n",
+              "The code execution cannot proceed because VCRUNTIME140.dll was not found.\n",
+              "When loading the package `library(torch)` it complained about VCRUNTIME140_1.dll not being available\n",
+              "After a new clean install im still getting error 1114\nno matter what I do i get error 1114 can't load dll\n"):
+        assert sig not in ids(t), t
+        assert ids(t) == [], t
+    sig = "python.windows-long-path"
+    for t in ("Cant use powershell command to build for Nightly PyTorch on Win - filename too long\n",
+              "pip install xformers on Windows 11 fails: file name too long\n",
+              "flash-attn install windows path too long\r\n",
+              "Installing torch in the portable on Windows says the path is too long\n",
+              "windows: building flash_attn from source -> filenames are too long\n"):
+        m = one(t, sig)
+        assert "LongPathsEnabled" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    for t in ("pip install xformers fails: file name too long\n",          # no Windows named
+              "Windows Explorer: file name too long when copying my photos\n",  # no install, no stack package
+              "building my game on Windows: path too long\n",               # no stack package
+              "torch on Windows: file name too long\n",                     # no build / install verb
+              "error: unable to create file library/src/tensor_operation_instance/gpu/gemm_universal/"
+              "device_gemm_xdl_universal_bf16_bf16_bf16_mk_nk_mn_comp_default_instance.cpp: File name too long\n"):
+        assert sig not in ids(t), t
+    t = ("git clone --recursive https://github.com/Dao-AILab/flash-attention.git\r\n"
+         "error: unable to create file library/src/tensor_operation_instance/gpu/gemm_universal_preshuffle/"
+         "device_gemm_xdl_universal_preshuffle_f8_f8_bf16_mk_mfma_mn_p3_default_instance.cpp: Filename too long\r\n")
+    assert ids(t)[0] == "comfyui.windows-path-too-long"
+
+
 def test_round543_comfyui_generic_queries_processor_kwargs_and_held_kinds():
     r"""Round 543 (ComfyUI failures from generic user queries, twenty-second pass). python.dep-too-old reads
     `cannot import name 'TextKwargs' / 'ImagesKwargs' / 'VideosKwargs' / 'AudioKwargs' / 'ProcessingKwargs' from
