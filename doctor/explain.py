@@ -12570,9 +12570,11 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                 "details": {"missing_name": name, "module": mod, "needs": "transformers>=4.36"}}
     if g.get("tfname") == "BaseStreamer":
         # the streamer base class that text- and audio-streaming code subclasses; transformers 4.49 and older do not
-        # export it from transformers.generation (only from transformers.generation.streamers). In ComfyUI it is most
+        # export it from transformers.generation (only from transformers.generation.streamers; 4.50.0's
+        # generation/__init__.py is the first to list it, checked in both wheels). In ComfyUI it is most
         # often another node pack's pin (transformers==4.49.0 and older) that left the shared Python behind (round 569)
         mod = "transformers" + (g.get("tfmod") or "")
+        floor = _klein_min("transformers") or "4.50"  # Klein's own floor is above 4.50: one upgrade serves both
         return {"title": (f"The installed transformers has no `BaseStreamer` in {mod}: it is older than the code importing "
                           "it (4.49 and older lack this export)"),
                 "cause": ("Code written for a current transformers imports the streamer base class with `from "
@@ -12581,11 +12583,11 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                           "whose requirements pin an older transformers (installed later, or re-run by ComfyUI-Manager) "
                           "pulls it below what this pack needs."),
                 "fix": ("Upgrade transformers in the Python that runs ComfyUI: `python -m pip install -U "
-                        "\"transformers>=4.51\"` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U "
-                        "\"transformers>=4.51\"`); then find the node pack that pins it lower (Windows: `findstr /s /i "
-                        "transformers custom_nodes\\requirements.txt`; Linux/macOS: `grep -i transformers "
+                        f"\"transformers>={floor}\"` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U "
+                        f"\"transformers>={floor}\"`); then, in the ComfyUI folder, find the node pack that pins it "
+                        "lower (Windows: `findstr /s /i transformers custom_nodes\\requirements.txt`; Linux/macOS: `grep -i transformers "
                         "custom_nodes/*/requirements.txt`) and remove that pack or relax its pin"),
-                "details": {"missing_name": "BaseStreamer", "module": mod, "needs": "transformers>=4.51"}}
+                "details": {"missing_name": "BaseStreamer", "module": mod, "needs": f"transformers>={floor}"}}
     if g.get("tfname") and g["tfname"].endswith("Kwargs"):
         # the processors' typed keyword-argument classes (transformers/processing_utils.py) came with transformers 4.42
         # and stay in 5.x: whoever imports one needs a transformers at least that new

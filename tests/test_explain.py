@@ -19336,7 +19336,7 @@ def test_round569_node_requirements_old_transformers_and_torch():
     for t in streamer:
         assert ids(t) == ["python.dep-too-old"], t
         m = one(t, "python.dep-too-old")
-        assert "BaseStreamer" in m["title"] and "transformers>=4.51" in m["fix"] and "findstr" in m["fix"]
+        assert "BaseStreamer" in m["title"] and f"transformers>={explain._klein_min('transformers')}" in m["fix"] and "findstr" in m["fix"]
     silent = [
         "ImportError: cannot import name 'BaseStreamer' from 'rich_stream.base' (/usr/lib/python3/dist-packages/"
         "rich_stream/base.py)\n",
