@@ -601,8 +601,12 @@ def _pasted_forms(text: str) -> dict[str, str]:
 def test_real_corpus_survives_how_users_paste():
     """Every in-scope case explain gets right keeps its cause when pasted the ways users paste it (from a web
     page, quoted in a reply, with a logger's or docker compose's prefix, JSON-escaped, cut by a console), and
-    no out-of-scope case starts to match. A quarter of the corpus (every fourth case) keeps the test fast."""
-    cases = _corpus()[::4]
+    no out-of-scope case starts to match. A quarter of the corpus keeps the test fast: the cases whose name's CRC-32
+    is a multiple of four, so a case stays in or out of the sample whatever cases are added around it (stop 55: every
+    fourth case by position moved the sample onto other cases at each new round)."""
+    import zlib
+
+    cases = [(name, case) for name, case in _corpus() if zlib.crc32(name.encode("utf-8")) % 4 == 0]
     lost, gained = [], []
     for name, case in cases:
         got = ids(case["text"])
