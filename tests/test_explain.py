@@ -19982,6 +19982,46 @@ def test_round512_comfyui_generic_queries_malloc_triton_fp8_cast_kinds():
               "Windows fatal exception: access violation\n\nGPU: RX 9070 XT 16GB, ComfyUI 0.30.0\n"):
         assert ids(t) == [], t
 
+
+def test_round573_extra_model_paths_yml_name():
+    r"""Round 573 (ComfyUI launch and configuration: arguments, extra_model_paths.yaml, ports and folders): ComfyUI's
+    main.py opens only extra_model_paths.yaml beside it, so a file named extra_model_paths.yml (a RunPod image,
+    runpod/containers#97 and #91), extra_model_paths.yaml.txt or extra_model_paths.txt is never read; with the user's
+    words that it is ignored / not working beside the wrong name that is comfyui.extra-paths-yml-extension (the fix
+    renames the file or passes it with --extra-model-paths-config). Silent: the same name given right after
+    --extra-model-paths-config (read whatever its extension), the right name not working, another program's .yml.
+    The round's port cases (Errno 10048 -> comfyui.port-in-use, Errno 10013 -> comfyui.port-forbidden) were already
+    right; other programs' `main.py: error: unrecognized arguments`, bind errors and YAML ScannerErrors stay silent."""
+    sig = "comfyui.extra-paths-yml-extension"
+    for t in ("[bug]comfyui extra_model_paths.yml not work\n\n`extra_model_paths.yml` not work\n\n"
+              "`extra_model_paths.yaml` works\n",
+              "comfyui extra_model_paths.yml filename incorrect\n\nComfyUI won't load the file unless it's "
+              "extra_model_paths.yaml\n",
+              "ComfyUI on my server ignores /workspace/ComfyUI/extra_model_paths.yml, my loras never show up\n",
+              "I made E:\\ComfyUI_windows_portable\\ComfyUI\\extra_model_paths.yaml.txt with my A1111 folders but it "
+              "does not work\r\nno Adding extra search path lines at all\r\n",
+              "renamed the example to extra_model_paths.txt, models are not loaded from D:\\models\n"):
+        m = one(t, sig)
+        assert "extra_model_paths.yaml" in m["title"], t
+        assert "extra_model_paths.yaml" in m["fix"] and "--extra-model-paths-config" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    for t in ("python main.py --extra-model-paths-config extra_model_paths.yml   # flux2 klein not found in the list\n",
+              "python main.py --extra-model-paths-config=extra_model_paths.yml and the loras are not loaded\n",
+              "extra_model_paths.yaml not working, checkpoints from A1111 do not show\n",
+              "docker compose: config.yml is ignored, the service does not load settings.yml\n",
+              "Found extra_model_paths.yml in the repo\n"):
+        assert sig not in ids(t), t
+    for t in ("$ python main.py api --host 0.0.0.0\n...\nmain.py: error: unrecognized arguments: --host 0.0.0.0\n",
+              "When i start Fooocus i got [Errno 10048] error while attempting to bind on address ('127.0.0.1', 7865). "
+              "How to fix it?\n",
+              "Module.yaml.scanner.ScannerError: while scanning a simple key\n  in \"scan_config.yaml\", line 18, column 9\n"
+              "could not find expected ':'\n  in \"scan_config.yaml\", line 20, column 9\n"):
+        assert ids(t) == [], t
+    t = ("  File \"/opt/ComfyUI/server.py\", line 1041, in start_multi_address\n    await site.start()\n"
+         "OSError: [Errno 98] error while attempting to bind on address ('0.0.0.0', 8188): address already in use\n")
+    assert ids(t)[0] == "comfyui.port-in-use"
+
+
 def test_round531_comfyui_generic_queries_oom_held_elsewhere_cpu_request_kinds():
     r"""Round 531 (ComfyUI failures from generic user queries, nineteenth pass). cuda.oom reads torch's own split of the
     card in its out-of-memory report: the caching allocator's `... of which F is free. Process N has X memory in use.
