@@ -933,7 +933,23 @@ def _te_dev_encoder(msize: str, mistral: str) -> dict[str, Any]:
 @_interp("te_file")
 def _te_file(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """ComfyUI's T5 (FLUX.1 / SD3's T5 slot) given another encoder's file: umt5-xxl's 256384-token vocabulary or a
-    T5 of another width where T5-XXL (4096 wide, 32128 tokens) is built. Other hits keep the manifest's words."""
+    T5 of another width where T5-XXL (4096 wide, 32128 tokens) is built; or ComfyUI's `clip missing:` warning listing
+    T5-XXL's own encoder-stack weights (the file in the T5 slot holds none of them). Other hits keep the manifest's words."""
+    if g.get("t5missing"):
+        return {"title": "The file in the T5 slot holds no T5-XXL weights (ComfyUI's `clip missing` lists T5's layers)",
+                "cause": ("ComfyUI built T5-XXL for the T5 slot of the text-encoder loader (DualCLIPLoader / its GGUF "
+                          "version, type flux or sd3, or a frontend's own pick) and found none of its weights in the file "
+                          "chosen there: `clip missing` lists T5's encoder blocks (" + g["t5missing"] + ", ...). The file "
+                          "is another kind of model (a CLIP or EVA-CLIP file, a vision encoder, another model's encoder) "
+                          "or an empty / cut-short download. The encoder runs on random weights: the prompt is ignored, "
+                          "or the sampler fails."),
+                "fix": ("Load a T5-XXL file in that slot: t5xxl_fp16.safetensors or t5xxl_fp8_e4m3fn_scaled.safetensors "
+                        "(or a t5-v1_1-xxl-encoder GGUF with DualCLIPLoader (GGUF)) from models/text_encoders, and keep "
+                        "other encoders (EVA02 / PuLID CLIP, clip_vision files) out of that list. A frontend that picks "
+                        "the file itself (Krita AI Diffusion) takes the first matching file in models/clip and "
+                        "models/text_encoders: move the others to their own folders. FLUX.2 [klein] has no T5: its "
+                        "CLIPLoader takes qwen_3_4b.safetensors, type flux2"),
+                "details": {"missing_first": g["t5missing"], "slot": "t5xxl"}}
     if g.get("umt5"):
         what, detail = "umt5-xxl (Wan's text encoder, 256384 tokens)", {"file_encoder": "umt5-xxl", "vocab": 256384}
     elif g.get("t5got"):

@@ -20087,6 +20087,43 @@ def test_round531_comfyui_generic_queries_oom_held_elsewhere_cpu_request_kinds()
               "DefaultCPUAllocator: not enough memory: you tried to allocate 109951162777600 bytes.\r\n"):
         assert ids(t) == [], t
 
+
+def test_round574_comfyui_clip_missing_lists_t5_layers():
+    r"""Round 574 (VAE and text-encoder files in the wrong loader or of the wrong family). klein.te-incomplete reads
+    ComfyUI's own `clip missing:` warning when it lists T5-XXL's encoder-stack weights (`encoder.block.N.layer.0.
+    SelfAttention.q.weight` ... `shared.weight`): the file picked for the T5 slot holds no T5 weights (Krita AI
+    Diffusion took PuLID's EVA02 CLIP file from models/clip as T5); the title says the T5 slot's file holds no T5-XXL
+    weights and the fix names a T5-XXL file. The plain FLUX.1 CLIP-L notice (`clip missing: ['text_projection.weight']`),
+    a CLIP layer list, transformers' and node packs' own T5EncoderModel messages, and LTX's Gemma `invalid tokenizer`
+    stay silent."""
+    sig = "klein.te-incomplete"
+    t = ("2024-10-31 20:24:35,277 - root - INFO - loaded completely 0.0 9319.23095703125 True\r\n"
+         "2024-10-31 20:24:35,336 - root - WARNING - clip missing: ['encoder.block.0.layer.0.SelfAttention.q.weight', "
+         "'encoder.block.0.layer.0.SelfAttention.k.weight', 'encoder.block.0.layer.0.SelfAttention.v.weight', "
+         "'encoder.final_layer_norm.weight', 'shared.weight']\r\n")
+    m = one(t, sig)
+    assert "T5 slot" in m["title"] and "t5xxl_fp16.safetensors" in m["fix"]
+    assert m["details"]["missing_first"] == "encoder.block.0.layer.0.SelfAttention.q.weight"
+    assert ids(t) == [sig]
+    t = ("model_type FLUX\nCLIP/text encoder model load device: cuda:0, offload device: cpu, current: cpu, dtype: "
+         "torch.float16\nclip missing: ['text_projection.weight', 'encoder.block.3.layer.0.SelfAttention.o.weight', "
+         "'shared.weight']\nRequested to load FluxClipModel_\n")
+    m = one(t, sig)
+    assert "T5 slot" in m["title"]
+    for t in ("clip missing: ['text_projection.weight']\n",
+              "2024-09-12 12:59:43,640 - root - WARNING - clip missing: ['text_projection.weight']\r\n",
+              "clip missing: ['text_model.encoder.layers.23.layer_norm1.weight', 'text_model.encoder.layers.23.mlp.fc2.bias', "
+              "'text_projection.weight']\n",
+              "Some weights of T5EncoderModel were not initialized from the model checkpoint at google/t5-v1_1-xxl and are "
+              "newly initialized: ['encoder.block.0.layer.0.SelfAttention.q.weight']\n",
+              "Error(s) in loading state_dict for T5EncoderModel:\n\tMissing key(s) in state_dict: "
+              "\"encoder.block.0.layer.0.SelfAttention.q.weight\", \"shared.weight\".\n",
+              "ValueError: invalid tokenizer\n\n# ComfyUI Error Report\n## Error Details\n- **Node Type:** "
+              "LTXAVTextEncoderLoader\n- **Exception Type:** ValueError\n- **Exception Message:** ValueError: invalid "
+              "tokenizer\n"):
+        assert ids(t) == [], t
+
+
 def test_round520_comfyui_generic_queries_clip_second_line_kinds():
     r"""Round 520 (ComfyUI failures from generic user queries, seventeenth pass). comfyui.clip-none now also reads the
     second line of ComfyUI's CLIPTextEncode error alone (`If the clip is from a checkpoint loader node your checkpoint
