@@ -20169,6 +20169,49 @@ def test_round520_comfyui_generic_queries_clip_second_line_kinds():
     assert "comfyui.clip-none" not in ids(t), t
 
 
+def test_round575_java_pagefile_dataloader_shm_kinds():
+    r"""Round 575 (system memory: RAM, page file, swap, killed processes, mmap of large safetensors). The Java VM's own
+    report of Windows error 1455 (HotSpot's `os::commit_memory(...) failed; error='The paging file is too small for this
+    operation to complete' (DOS error/errno=1455)`, Java's `CreateProcess error=1455, The paging file is too small ...`)
+    is the JVM's memory on that machine, not a Python model load: the native_runtime_error context now reads both and
+    ram.oom stays silent, as it does for Zig's and Go's runtimes. os.max-map-count now also reads PyTorch's shared segment
+    message (`unable to mmap N bytes from file </torch_...>: Cannot allocate memory (12)`) beside the DataLoader's workers
+    named within a few lines (`num_workers`, `DataLoader worker`): each worker hands batches over as shared-memory tensors,
+    one mapping each. Held: the paging-file error in a ComfyUI loader is ram.oom, a whole safetensors file that cannot be
+    mapped is ram.oom, and the segment message alone (a wrong data path in SlowFast#473) stays silent."""
+    for t in ("[2026-02-03T10:11:12Z] OpenJDK 64-Bit Server VM warning: INFO: os::commit_memory(0x00000006c0000000, "
+              "536870912, 0) failed; error='The paging file is too small for this operation to complete' "
+              "(DOS error/errno=1455)\r\n# There is insufficient memory for the Java Runtime Environment to continue.\r\n",
+              "Caused by: java.io.IOException: CreateProcess error=1455, The paging file is too small for this operation "
+              "to complete\n\tat java.base/java.lang.ProcessImpl.create(Native Method)\n",
+              "win2019-x64-3 CreateProcess error=1455, The paging file is too small for this operation to complete\n"):
+        assert ids(t) == [], t
+    for t in ('  File "D:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\utils.py", line 55, in load_torch_file\n'
+              '    with safetensors.safe_open(ckpt, framework="pt", device=device.type) as f:\n'
+              "OSError: The paging file is too small for this operation to complete. (os error 1455)\n",
+              "- **Node Type:** UNETLoader\r\n- **Exception Type:** OSError\r\n- **Exception Message:** The paging file is "
+              "too small for this operation to complete. (os error 1455)\r\n"):
+        assert ids(t)[0] == "ram.oom", t
+    sig = "os.max-map-count"
+    for t in ("RuntimeError: unable to mmap 4096 bytes from file </torch_362873_3123855485_63350>: Cannot allocate "
+              "memory (12)\nIs there a fix to this? I tried making num_workers =0 the training can go on but it is very "
+              "slow.\n",
+              "train_dataloader = DataLoader(ds, batch_size=4, num_workers=8, persistent_workers=True)\r\n...\r\n"
+              "RuntimeError: unable to mmap 16384 bytes from file <torch_4417_2894051172_12>: Cannot allocate memory\r\n",
+              "ERROR: Unexpected error in DataLoader worker process 3:\nRuntimeError: unable to mmap 1048576 bytes from file "
+              "</torch_91_77_5>: Cannot allocate memory (12)\n"):
+        m = one(t, sig)
+        assert "max_map_count" in m["title"] and "sysctl -w vm.max_map_count" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    for t in ("RuntimeError: unable to mmap 280 bytes from file </torch_59534_1208885928>: Cannot allocate memory (12)\n",
+              "RuntimeError: unable to mmap 512 bytes from file </torch_1_2_3>: Cannot allocate memory (12)\n"
+              + "x" * 900 + "\nnum_workers = 4\n"):
+        assert sig not in ids(t), t
+    t = ("[rank3]: RuntimeError: unable to mmap 9989150328 bytes from file </data/models/klein/text_encoder/"
+         "model-00001-of-00002.safetensors>: Cannot allocate memory (12)\nnum_workers=2\n")
+    assert ids(t)[0] == "ram.oom", t
+
+
 def test_round537_comfyui_model_families_latent_format_nameerror_kinds():
     r"""Round 537 (ComfyUI failures with 2024-2026 model families, twentieth pass). comfyui.outdated now also reads a
     node pack's NameError for one of ComfyUI's latent-format classes (`name 'Wan22' is not defined`, `Flux2`,
