@@ -20254,6 +20254,40 @@ def test_round537_comfyui_model_families_latent_format_nameerror_kinds():
     assert sig not in ids(t)
 
 
+def test_round576_cudnn_sdpa_backward_innermost_stride_warning():
+    r"""Round 576 (CUDA runtime errors during generation, third pass). torch.cudnn-sdpa-regression now also reads the
+    other layout warning PyTorch's cuDNN attention backward prints (aten/src/ATen/native/cudnn/MHA.cpp): `cuDNN SDPA
+    backward got an innermost stride of 0 in grad_out, which is unsupported. Materializing a contiguous tensor ...`,
+    which a zero-stride gradient (`.sum().backward()`) gives on the 2.5-era backend, beside the grad_output.strides()
+    wording it already read. Read with a Windows or Linux path before it, CRLF endings or a log prefix. Silent: the
+    bare words in prose without the backend's name, and a look-alike from another attention library."""
+    sig = "torch.cudnn-sdpa-regression"
+    for t in (
+            "/opt/venv/lib/python3.11/site-packages/torch/autograd/graph.py:825: UserWarning: cuDNN SDPA backward got an "
+            "innermost stride of 0 in grad_out, which is unsupported. Materializing a contiguous tensor which will increase "
+            "memory usage... (Triggered internally at ../aten/src/ATen/native/cudnn/MHA.cpp:664.)\n"
+            "  return Variable._execution_engine.run_backward(  # Calls into the C++ engine to run the backward pass\n",
+            "C:\\trainer\\venv\\Lib\\site-packages\\torch\\autograd\\graph.py:823: UserWarning: cuDNN SDPA backward got "
+            "an innermost stride of 0 in grad_out, which is unsupported. Materializing a contiguous tensor which will "
+            "increase memory usage... (Triggered internally at C:\\actions-runner\\_work\\pytorch\\pytorch\\pytorch\\aten"
+            "\\src\\ATen\\native\\cudnn\\MHA.cpp:672.)\r\n  return Variable._execution_engine.run_backward(\r\n",
+            "2025-01-03 10:12:44 | WARNING | cuDNN SDPA backward got an innermost stride of 0 in grad_out, which is "
+            "unsupported.\n",
+    ):
+        m = one(t, sig)
+        assert "enable_cudnn_sdp(False)" in m["fix"], t
+        assert ids(t)[0] == sig, t
+    # the grad_output wording still reads as before
+    t = ("UserWarning: cuDNN SDPA backward got grad_output.strides() != output.strides(), attempting to materialize a "
+         "grad_output with matching strides...\n")
+    assert ids(t)[0] == sig
+    # prose about strides without the backend's warning: silent
+    t = "the backward got an innermost stride of 0 in grad_out when I summed the output\n"
+    assert sig not in ids(t)
+    # another attention library's own stride complaint: silent
+    t = "flash_attn backward: got an innermost stride of 0 in dout, which is unsupported\n"
+    assert sig not in ids(t)
+
 def test_round436_laptop_hybrid_graphics_kinds():
     r"""Round 436 (laptops and hybrid graphics: Optimus, MUX switches, integrated GPUs): the split cross-attention's own
     stop before it allocates (`Not enough memory, use lower resolution (max approx. NxN)`, ComfyUI's attention_split and
