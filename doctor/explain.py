@@ -2219,7 +2219,7 @@ def _posdim(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
 
 
 _ST_WHY = [
-    (("incomplete metadata", "metadataincompletebuffer"), "truncated",
+    (("incomplete metadata", "metadataincompletebuffer", "metadata incomplete", "meta data incomplete"), "truncated",
      "The file is shorter than its own header says: the download stopped before the end."),
     (("header too large", "headertoolarge"), "not-safetensors",
      "The first 8 bytes give an absurd header length: the file is not safetensors at all (an HTML login or "

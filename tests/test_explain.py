@@ -20636,6 +20636,27 @@ def test_round536_gguf_core_list_sft_pickle_other_family_checkpoint_kinds():
     assert "diffusion_models" in one(klein, "comfyui.checkpoint-loader")["fix"]
 
 
+def test_round578_metadata_incomplete_told_as_words():
+    r"""Round 578 (errors told in issue titles and short descriptions): safetensors' MetadataIncompleteBuffer retold as
+    words in a title (`MetaData Incomplete issue`, Krita AI Diffusion's checkpoints) is safetensors.truncated, the
+    download cut short, when a model-file word (a checkpoint, model, LoRA, VAE, safetensors, ComfyUI, an SDXL / Flux
+    name) follows it. Silent: the same words about other files (a photo's or a song's tags, a torrent)."""
+    sig = "safetensors.truncated"
+    for t in ("MetaData Incomplete issue\n\nI am using the latest 1.26. The Cinematic Pholo XL and Digital Artwork Xl give "
+              "me the same error.\n",
+              "getting 'metadata incomplete' when loading my flux lora in comfyui\r\n",
+              "Meta data incomplete buffer on Load Checkpoint (juggernautXL_v9.safetensors)\n",
+              "after update the VAE loader says Metadata Incomplete, flux2-vae from the templates\n"):
+        assert ids(t) == [sig], (t, ids(t))
+        m = one(t, sig)
+        assert m["details"]["kind"] == "truncated", m["details"]
+    for t in ("Picard says metadata incomplete for half of my music library after the scan\n",
+              "qBittorrent: metadata incomplete, the torrent stays at 0%\n",
+              "exiftool reports metadata incomplete on the JPEG photos from my camera\n",
+              "MetadataIncompleteness score of the dataset card\n"):
+        assert sig not in ids(t), (t, ids(t))
+
+
 def test_hub_cache_paths_are_read_by_one_reader():
     r"""Lead (stop 54): a Hugging Face cache path (<hub>/models--OWNER--NAME/snapshots/<commit>/...) was read by two
     regexes, one that only saw a snapshot and round 549's own that took the repository out of it (and missed the
