@@ -21006,6 +21006,35 @@ def test_round506_sage_launch_cuda_overclock_revision_kinds():
         assert ids("Second run always fails: CUDA error: invalid argument\n" + rev) == [], rev
 
 
+def test_round580_xformers_entry_point_popup_and_backticked_cuda_off():
+    r"""Round 580 (xformers and PyTorch version pairing). xformers.build-mismatch reads the Windows loader popup named by
+    its title, `Entry Point Not Found`, on one line with xformers' extension (`xformers\_C.pyd`, `xformers/_C.pyd`),
+    in either order: the wheel was linked against another torch than the one installed. The cuda_off_said context reads
+    the Markdown form of the CUDA-off statement (``torch.cuda.is_available()` returns `False``), so a stated `+cpu` torch
+    beside it is torch.cpu-build (an update that swapped the cu128 wheel for PyPI's CPU one). Silent: the popup naming
+    another library's .pyd, an AMD setup, a `+cpu` torch beside `True`, a Mac."""
+    sig = "xformers.build-mismatch"
+    for t in ("Latest xformers 0.0.33.post1 has ABI mismatch on Windows — Entry Point Not Found in xformers\\_C.pyd\n",
+              "Entry Point Not Found\r\nD:\\SD\\reforge\\venv\\Lib\\site-packages\\xformers\\_C.pyd: Entry Point Not Found\r\n",
+              "popup: entry point not found in /opt/env/lib/python3.12/site-packages/xformers/_C.pyd after pip upgraded torch\n"):
+        assert ids(t) == [sig], t
+        assert "uninstall xformers" in one(t, sig)["fix"]
+    for t in ("Entry Point Not Found in torchaudio\\lib\\libtorchaudio.pyd\n",
+              "Entry Point Not Found in C:\\Python312\\Lib\\site-packages\\nunchaku\\_C.pyd\n",
+              "Entry Point Not Found in xformers\\_C.pyd on my RX 7900 XTX with ZLUDA\n"):
+        assert sig not in ids(t), t
+
+    cpu = "torch.cpu-build"
+    for t in ("After the update pip list shows `torch 2.10.0+cpu` and `torch.cuda.is_available()` returns `False`.\n",
+              "The wizard replaced `torch 2.9.1+cu128` with `torch 2.9.0+cpu`; `torch.cuda.is_available()` -> `False`\r\n",
+              "torch version 2.8.0+cpu and `torch.cuda.is_available()` is `False`\n"):
+        assert ids(t)[0] == cpu, t
+        assert "2." in one(t, cpu)["title"] and "cu128" in one(t, cpu)["fix"]
+    for t in ("torch 2.9.0+cpu installed, `torch.cuda.is_available()` returns `True`\n",
+              "On my MacBook M3: `torch 2.9.0+cpu`, `torch.cuda.is_available()` returns `False`\n"):
+        assert cpu not in ids(t), t
+
+
 def test_round541_ptxas_turing_bf16_native_cuda35_kinds():
     r"""Round 541 (PyTorch, CUDA and GPU errors from generic user queries, eighth pass). gpu.no-bf16 reads Triton's
     ptxas failure with an empty stderr whose repro command names a target older than Ampere (`--gpu-name=sm_75`), or
