@@ -20582,6 +20582,40 @@ def test_round509_swarm_no_clip_old_dualclip_flux_type_load_checkpoint_prose_kin
         assert sig not in ids(t) and "comfyui.checkpoint-loader" not in ids(t), t
 
 
+def test_round577_transformers_weights_list_bare_title_gguf_unable_to_load_kinds():
+    r"""Round 577 (FLUX.2 and FLUX.2 [klein] users errors, second pass): transformers' own weights list `Error no file
+    named pytorch_model.bin, model.safetensors, tf_model.h5, model.ckpt.index or flax_model.msgpack found in directory`
+    with the folder cut off at the line end (an issue title, a retyped message) is diffusers.files-missing like the
+    same words with a models/ folder. diffusers' `Unable to load weights from checkpoint file for '...'` on a .gguf file
+    is the GGUF reader failing (its package, a quant type, the calling program's code), not a text page saved under the
+    name: download.not-a-model stays silent there, and keeps a .bin path. Silent: the list with another
+    program's folder outside models/ (as before), a node pack's deep-copy NoneType, a Forge extension's missing
+    backend module."""
+    sig = "diffusers.files-missing"
+    for t in ("Error no file named pytorch_model.bin, model.safetensors, tf_model.h5, model.ckpt.index or flax_model.msgpack found in directory\n",
+              "OSError: Error no file named pytorch_model.bin, model.safetensors, tf_model.h5, model.ckpt.index or flax_model.msgpack found in directory.\r\n",
+              "DownloadAndLoadFlorence2Model\r\nError no file named pytorch_model.bin, model.safetensors, tf_model.h5, model.ckpt.index or flax_model.msgpack found in directory"):
+        assert ids(t) == [sig], (t, ids(t))
+    # the list with a folder outside models/ stays as before (another program's own path)
+    away = "Error no file named pytorch_model.bin, model.safetensors, tf_model.h5, model.ckpt.index or flax_model.msgpack found in directory /srv/app/out/checkpoint-500.\n"
+    assert sig not in ids(away), ids(away)
+    # a word run on after `directory` is not the cut-off title
+    assert sig not in ids("Error no file named pytorch_model.bin, model.safetensors, tf_model.h5, model.ckpt.index or flax_model.msgpack found in directory listing of my run\n")
+    nam = "download.not-a-model"
+    for t in ("Unable to load weights from checkpoint file for 'data/models/flux-2-klein-4b-Q4_K_M.gguf' at 'data/models/flux-2-klein-4b-Q4_K_M.gguf'.\nFailed to set module.\n",
+              "OSError: Unable to load weights from checkpoint file for '/home/u/models/unet/flux-2-klein-9b-Q5_K_S.gguf' at '/home/u/models/unet/flux-2-klein-9b-Q5_K_S.gguf'. \n",
+              "Unable to load weights from checkpoint file for 'C:\\AI\\models\\qwen_3_4b-Q8_0.gguf'\r\n"):
+        assert nam not in ids(t), (t, ids(t))
+    for t in ("OSError: Unable to load weights from checkpoint file for '/home/u/models/text_encoder/model-00001-of-00002.bin' at '/home/u/models/text_encoder/model-00001-of-00002.bin'. \n",
+              "Unable to load weights from pytorch checkpoint file for 'C:\\models\\text_encoder\\pytorch_model.bin'\r\n"):
+        assert nam in ids(t), (t, ids(t))
+    # look-alikes of other software stay silent
+    for t in ("WARNING, you accessed __deepcopy__ from the model config object which doesn't exist. Please fix your code.\n"
+              "!!! Exception during processing !!! 'NoneType' object is not callable\n",
+              "        from backend.diffusion_engine.sd35 import StableDiffusion3\n    ModuleNotFoundError: No module named 'backend.diffusion_engine.sd35'\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 
 def test_round536_gguf_core_list_sft_pickle_other_family_checkpoint_kinds():
     r"""Round 536 (ComfyUI model-loading errors with FLUX-family loaders, second pass): a writer's words that a core
