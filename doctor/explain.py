@@ -2304,6 +2304,24 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         f"`hf download REPO {name if g.get('name') else 'FILE'} --force-download` (free disk space first if it is short); for "
                         "the Klein files `klein-doctor install` downloads them and verifies size and sha256"),
                 "details": {"kind": "partial-download", "expected_bytes": want, "got_bytes": got, "file": g.get("name")}}
+    if g.get("vbytes"):
+        # round 582: torch's view of a tensor's raw bytes as its dtype (`self.size(-1) must be divisible by 2 to view
+        # Byte as Half (different element sizes), but got 964589`) inside safetensors' own get_tensor or ComfyUI's
+        # loader: the header gives each tensor whole elements, so an odd byte count means the file ends inside the
+        # last tensor (a download or copy cut short, a pod disk that filled up). Elsewhere it is model code's view
+        near = _near(ctx)
+        if not (_st_loader_frame(near) or near.get("st_get_tensor")):
+            return None
+        n, el, dt = int(g["vbytes"]), int(g.get("velsize") or 0), g.get("vdtype") or "its dtype"
+        if not el or n % el == 0:
+            return None
+        return {"title": f"A model file is cut short: a tensor's bytes ({n}) are not whole {el}-byte {dt} values",
+                "cause": ("safetensors reads each tensor's bytes at the offsets its header gives and views them as the "
+                          "tensor's dtype; the header gives every tensor whole values, so a byte count that is not a "
+                          "multiple of the element size means the file ends inside the last tensor: an interrupted "
+                          "download or copy, often a disk (a cloud pod's container or volume disk) that filled up "
+                          "while the file was written."),
+                "details": {"kind": "truncated", "bytes": n, "element_size": el, "dtype": dt}}
     if g.get("shape") or g.get("buflen"):
         return _st_view_cut(g, ctx)
     why = g.get("why", "")
@@ -2482,6 +2500,17 @@ def _manager_gitpython_missing(mod: str) -> dict[str, Any]:
 
 @_interp("module")
 def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("cut") is not None:
+        # round 582: the paste ends inside the quoted name (`No module named 'comfy_aim`, a comment or title cut
+        # short); the traceback's import line just above names the module whole. Claimed only where the cut name is
+        # a strict prefix of that import, read as the first dotted part that holds it (`comfy_aimdo.torch` ->
+        # `comfy_aimdo`, the top-level package Python could not find)
+        imp, cut = g.get("module") or "", g["cut"]
+        parts = imp.split(".")
+        whole = next((".".join(parts[:n]) for n in range(1, len(parts) + 1) if ".".join(parts[:n]).startswith(cut)), "")
+        if not cut or not whole or whole == cut:
+            return None
+        g = {**g, "module": whole}
     mac = bool(_near(ctx).get("macos"))
     if _near(ctx).get("isolated_env"):
         return None  # raised in a node pack's own isolated environment (a comfy-env worker): that node pack's install

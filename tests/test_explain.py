@@ -21319,6 +21319,52 @@ def test_round515_nvidia_smi_parsed_while_cuda_available_kinds():
     assert ids("torch.cuda.is_available() == True\nNVIDIA-SMI has failed because it couldn't communicate with the "
                "NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.\n") == [sig]
 
+
+def test_round582_cut_module_name_and_safetensors_byte_view():
+    r"""Round 582 (ComfyUI and diffusers on cloud GPU services and templates): two readings. (1) A paste that ends
+    inside the quoted module name (`import comfy_aimdo.torch ModuleNotFoundError: No module named 'comfy_aim`, a
+    RunPod template's comment cut short) is python.module-missing when the traceback's import line just above names a
+    module the cut name is a strict prefix of; the module reported is the dotted part that holds it (comfy_aimdo). An
+    import that does not start with the cut name, a whole quoted name, or another import in between stays as before.
+    (2) torch's byte-view refusal (`self.size(-1) must be divisible by 2 to view Byte as Half (different element
+    sizes), but got 964589`) under safetensors' own get_tensor / load_file frame (or ComfyUI's loader) is a
+    safetensors file cut short (a RunPod pod whose disk filled during the download); the same wording from model code,
+    with no safetensors or loader frame, stays silent."""
+    mod = "python.module-missing"
+    # (1) cut names: one line (a flattened comment), a real traceback on Linux and Windows, CRLF
+    flat = ("Traceback (most recent call last): File \"/workspace/ComfyUI/main.py\", line 179, in <module> import execution "
+            "File \"/workspace/ComfyUI/comfy/model_management.py\", line 34, in <module> import comfy_aimdo.torch "
+            "ModuleNotFoundError: No module named 'comfy_aim")
+    tb = ("Traceback (most recent call last):\n  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\nodes.py\", line 2130, in load_custom_node\n"
+          "    from sageattention import sageattn\nModuleNotFoundError: No module named 'sageatt\n")
+    tb2 = ("  File \"/opt/venv/lib/python3.12/site-packages/diffusers/__init__.py\", line 5, in <module>\n"
+           "    import safetensors.torch\nModuleNotFoundError: No module named 'safet")
+    for t, want in ((flat, "comfy"), (tb, "sageattention"), (tb2, "safetensors"), (tb.replace("\n", "\r\n"), "sageattention")):
+        assert mod in ids(t), t
+        m = one(t, mod)
+        assert want in json.dumps(m).lower(), (t, m)
+    # silent: the cut name is not a prefix of the import above, or the name is whole with another import between
+    assert mod not in ids("    import numpy as np\nModuleNotFoundError: No module named 'comfy_aim")
+    assert mod not in ids("from foo import bar\n  File \"x.py\", line 3, in <module>\n    import numpy\nNo module named 'foo")
+    # whole names keep their usual reading
+    assert mod in ids("    import comfy_aimdo.torch\nModuleNotFoundError: No module named 'comfy_aimdo'")
+    # (2) the byte-view refusal under safetensors' own frame: a cut file (Linux venv, Windows portable, CRLF, Float)
+    st = "safetensors.truncated"
+    view = ("  File \"/usr/local/lib/python3.10/dist-packages/safetensors/torch.py\", line 100, in load_file\n"
+            "    result[k] = f.get_tensor(k)\n"
+            "RuntimeError: self.size(-1) must be divisible by 2 to view Byte as Half (different element sizes), but got 964589\n")
+    win = ("  File \"D:\\sd\\venv\\lib\\site-packages\\safetensors\\torch.py\", line 313, in load_file\n"
+           "    result[k] = f.get_tensor(k)\n"
+           "RuntimeError: self.size(-1) must be divisible by 4 to view Byte as Float (different element sizes), but got 1048575\n")
+    for t in (view, win, view.replace("\n", "\r\n")):
+        assert ids(t)[:1] == [st], t
+        m = one(t, st)
+        assert "cut short" in m["title"] and m["details"]["kind"] == "truncated", m
+    # silent: the same torch wording from model code (no safetensors or loader frame), and a whole-element count
+    assert st not in ids("  File \"model.py\", line 12, in forward\n    x = x.view(torch.float16)\n"
+                         "RuntimeError: self.size(-1) must be divisible by 2 to view Byte as Half (different element sizes), but got 3\n")
+    assert st not in ids(view.replace("964589", "964588"))
+
 def test_round501_klein_kitchen_npu_device_kinds():
     r"""Round 501 (FLUX.2 [klein] 4B / 9B errors users posted in 2026, fifth pass): ComfyUI's own startup line naming
     a Huawei Ascend NPU as its device (`Device: npu`, `Device: npu:0`) or comfy-kitchen's refusal of that device
