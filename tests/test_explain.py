@@ -21391,6 +21391,40 @@ def test_round501_klein_kitchen_npu_device_kinds():
          "No backend can handle 'apply_rope': eager: xq: device npu not in {'cuda', 'hpu', 'cpu', 'meta', 'xpu', 'mps'}\n")
     assert sig not in ids(t)
 
+def test_round583_no_wheel_build_uv_and_plain_words():
+    r"""Round 583 (Python versions and source builds while installing the stack, 2025-2026): uv's older wording for a
+    failed sdist build (`Failed to download and build `tokenizers==0.20.1``) is python.no-wheel-source-build like its
+    newer `Failed to build `...``; so are a user's own plain words, a stack package named after `fails at / while /
+    when building wheel for` (sentencepiece, tokenizers, safetensors, hf-xet), and a sentence saying a package has no
+    wheel for Python 3.13 or newer beside a build or compile. Silent: another package's build in plain words, a
+    missing wheel for an older Python, the words with no build in view, and the same on a Mac."""
+    sig = "python.no-wheel-source-build"
+    uv = ("$ uv sync\nResolved 88 packages in 1.2s\nerror: Failed to prepare distributions\n"
+          "  Caused by: Failed to download and build `safetensors==0.4.3`\n"
+          "  Caused by: Build backend failed to build wheel through `build_wheel` (exit status: 1)\n")
+    for t in (uv, uv.replace("\n", "\r\n"), uv.replace("safetensors==0.4.3", "tokenizers==0.19.1"),
+              "error: Failed to download and build `hf-xet==1.0.0`\n"):
+        m = one(t, sig)
+        assert "from source" in m["title"], t
+    assert one(uv, sig)["details"].get("package") == "safetensors"
+    assert sig not in ids("error: Failed to download and build `orjson==3.9.10`\n  Caused by: Build backend failed\n")
+    plain = ("pip install -r requirements.txt in a new venv on windows\n"
+             "it fails at building wheel for sentencepiece, tried twice\n")
+    for t in (plain, plain.replace("\n", "\r\n"), "installation errors while building the wheel for tokenizers\n",
+              "Setup stuck, then failed when compiling wheel for hf_xet.\n"):
+        assert ids(t) == [sig], t
+    assert sig not in ids("it fails at building wheel for insightface, MSVC is installed\n")
+    assert sig not in ids("it fails at building wheel for tokenizers on my MacBook M2 (macOS 14)\n")
+    words = ("pip tries to compile the tokenizers wheel and dies.\n"
+             "Looks like there is no wheel for Python 3.14 yet so it builds it from source.\n")
+    for t in (words, words.replace("\n", "\r\n"), "They don't publish a wheel for python3.13, so pip has to build it.\n",
+              "No prebuilt wheels for cp314 on Windows, so pip compiles it and fails\n"):
+        m = one(t, sig)
+        assert "Python 3.1" in m["title"], t
+    assert sig not in ids("there is no wheel for Python 3.12 so it builds it from source\n")
+    assert sig not in ids("there is no wheel for Python 3.13 yet, I will wait for the release\n")
+    assert sig not in ids("On my Mac (macOS 15, Apple M3) there is no wheel for Python 3.13 so pip builds sentencepiece\n")
+
 
 def test_round542_diffusers_lora_method_missing_kinds():
     r"""Round 542 (FLUX-family image generation through diffusers, 2024-2026): a diffusers pipeline of a LoRA-capable
