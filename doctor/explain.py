@@ -6582,8 +6582,15 @@ def _triton_win_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         return None
     if g.get("warn"):
         return {}
+    if g.get("tmap"):
+        # MSVC on triton's own launcher source: the tensor-map API (CUDA 12.0+) is missing from the cuda.h it was given,
+        # a CUDA 11 toolkit named by CUDA_PATH (Zonos-for-windows#12: CUDA\\v11.8\\include\\cuda.h)
+        return {"title": ("triton-windows compiled its launcher (cuda_utils.c) against a CUDA 11 cuda.h: "
+                          f"`{g['tmap']}` is undeclared, Triton needs CUDA 12 headers"),
+                "details": {"error": f"{g['cfile']}: '{g['tmap']}': undeclared identifier"}}
     frames = f"{_near(ctx).get('py_frame') or ''} {ctx.get('py_frame') or ''}"
-    if not (_TRITON_FRAME.search(frames) or _fact(ctx, "compile_stack")):
+    launch = g.get("launch") is not None  # the failed cl command that follows is triton's own launcher build
+    if not (launch or _TRITON_FRAME.search(frames) or _fact(ctx, "compile_stack")):
         return None
     return {"title": ("triton-windows cannot link its launcher: no cuda.lib (LNK1181), it found no CUDA toolkit to build "
                       "against"),
@@ -15026,9 +15033,10 @@ def _local_shadow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         f"that folder"),
                 "details": {"package": pkg, "shadowing_folder": folder, "missing": name}}
     if pkg in ("torch", "diffusers", "transformers", "tokenizers", "safetensors", "huggingface_hub", "accelerate", "peft",
-               "torchao", "bitsandbytes", "gguf", "xformers"):
+               "torchao", "bitsandbytes", "gguf", "xformers", "triton", "sageattention", "flash_attn"):
         fix = fix.replace("import diffusers, sys; print(diffusers.__file__)", f"import {pkg}, sys; print({pkg}.__file__)")
-        fix = fix.replace("-U diffusers`", f"-U {pkg}`")
+        fix = fix.replace("-U diffusers`", f"-U {pkg}`" if pkg != "triton" else
+                          "-U \"triton-windows<3.5\"` on Windows with torch 2.8 (`<3.6` for 2.9; Linux: the triton your torch pins)")
     if mod and path:
         return {"title": f"Your file {path} is named like Python's own `{mod}` module: {pkg}'s import takes it instead "
                          "and stops half-way",

@@ -19684,6 +19684,72 @@ def test_round543_comfyui_generic_queries_processor_kwargs_and_held_kinds():
     assert ids(t) == ["git.lfs-quota-exceeded"], ids(t)
 
 
+def test_round585_triton_script_shadow_garbled_cuda_lib_and_cuda11_headers():
+    r"""Round 585 (SageAttention and Triton on Windows and Linux from generic user queries, second pass). Three readings
+    of Triton's own words: a user's script saved under the package's name (`triton.py` running `import triton.language`:
+    `No module named 'triton.language'; 'triton' is not a package`) is python.local-module-shadows-package when a frame
+    of that .py outside site-packages leads to the error, not a missing Triton; triton-windows' launcher link failure
+    (`LNK1181 ... cuda.lib`) is triton.windows-cuda-missing also when the console's code page garbled the message (no
+    ASCII quotes), provided the failed command that follows is triton's own launcher build; and MSVC compiling triton's
+    cuda_utils.c against a CUDA 11 cuda.h (`'CUtensorMap': undeclared identifier`, the tensor-map API is CUDA 12+) is
+    the same signature. Look-alikes stay silent: the same `is not a package` with no such frame, a file of the name in
+    site-packages (inductor's codegen/triton.py), a garbled cuda.lib link failure of another project, the tensor-map
+    errors in a project's own source, and the Triton binary-analysis framework's and a protein model's messages."""
+    sig = "python.local-module-shadows-package"
+    for t in ("Traceback (most recent call last):\n  File \"D:\\work\\triton.py\", line 2, in <module>\n    import triton\n"
+              "  File \"D:\\work\\triton.py\", line 3, in <module>\n    import triton.language as tl\n"
+              "ModuleNotFoundError: No module named 'triton.language'; 'triton' is not a package\n",
+              "Traceback (most recent call last):\r\n  File \"/home/u/tests/triton.py\", line 1, in <module>\r\n"
+              "    import triton.language as tl\r\nModuleNotFoundError: No module named 'triton.language'; 'triton' is not a package\r\n",
+              "Traceback (most recent call last):\n  File \"C:\\Users\\me\\sageattention.py\", line 4, in <module>\n"
+              "    from sageattention.core import sageattn\n"
+              "ModuleNotFoundError: No module named 'sageattention.core'; 'sageattention' is not a package\n"):
+        m = one(t, sig)
+        assert m["details"]["shadowing_file"].endswith(("triton.py", "sageattention.py")), t
+        assert ids(t)[0] == sig, t
+    m = one("  File \"D:\\work\\triton.py\", line 3, in <module>\n    import triton.language as tl\n"
+            "ModuleNotFoundError: No module named 'triton.language'; 'triton' is not a package\n", sig)
+    assert "triton-windows" in m["fix"] and "import triton, sys" in m["fix"]
+    for t in ("ModuleNotFoundError: No module named 'triton.language'; 'triton' is not a package\n",
+              "  File \"/venv/lib/python3.11/site-packages/torch/_inductor/codegen/triton.py\", line 12, in <module>\n"
+              "    import triton.language as tl\nModuleNotFoundError: No module named 'triton.language'; 'triton' is not a package\n",
+              "  File \"D:\\work\\gradio.py\", line 1, in <module>\n    import gradio.data_classes\n"
+              "ModuleNotFoundError: No module named 'gradio.data_classes'; 'gradio' is not a package\n"):
+        assert sig not in ids(t), t
+    sig = "triton.windows-cuda-missing"
+    cmd = ("Command '['C:\\\\Program Files\\\\Microsoft Visual Studio\\\\2022\\\\BuildTools\\\\VC\\\\Tools\\\\MSVC\\\\14.44.35207"
+           "\\\\bin\\\\Hostx64\\\\x64\\\\cl.EXE', 'C:\\\\Users\\\\a\\\\AppData\\\\Local\\\\Temp\\\\tmpx1\\\\main.c', '/nologo', '/O2', "
+           "'/LD', '/ID:\\\\AI\\\\ComfyUI\\\\python\\\\Lib\\\\site-packages\\\\triton\\\\backends\\\\nvidia\\\\include', '/link', "
+           "'cuda.lib', '/OUT:C:\\\\Users\\\\a\\\\AppData\\\\Local\\\\Temp\\\\tmpx1\\\\cuda_utils.cp312-win_amd64.pyd']' "
+           "returned non-zero exit status 2.\n")
+    for t in ("main.c\nLINK : fatal error LNK1181: \ufffd\u07b7\ufffd\ufffd\ufffd\ufffd\ufffdcuda.lib\ufffd\ufffd\n" + cmd,
+              "main.c\r\nLINK : fatal error LNK1181: \u65e0\u6cd5\u6253\u5f00\u8f93\u5165\u6587\u4ef6\u201ccuda.lib\u201d\r\n"
+              "Error during sampling: CalledProcessError: " + cmd.replace("\n", "\r\n"),
+              "LINK : fatal error LNK1181: cannot open input file 'cuda.lib'\n" + cmd):
+        m = one(t, sig)
+        assert "LNK1181" in m["title"], t
+        assert ids(t)[0] == sig, t
+    for t in ("main.c\nLINK : fatal error LNK1181: \ufffd\ufffdcuda.lib\ufffd\ufffd\nerror: command 'cl.exe' failed\n",
+              "LINK : fatal error LNK1181: \u65e0\u6cd5\u6253\u5f00\u8f93\u5165\u6587\u4ef6\u201ccuda.lib\u201d\n"
+              "ninja: build stopped: subcommand failed.\n"):
+        assert sig not in ids(t), t
+    for t in ("cuda_utils.c\nC:\\Users\\a\\AppData\\Local\\Temp\\tmpq\\cuda_utils.c(409): error C2065: 'CUtensorMap': "
+              "undeclared identifier\nC:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v11.7\\include\\cuda.h(57): note\n",
+              "C:\\Temp\\tmpz\\cuda_utils.c(407): error C2065: 'getCuTensorMapEncodeTiledHandle': undeclared identifier\r\n",
+              "C:\\Temp\\tmpz\\cuda_utils.c(406): error C2146: syntax error: missing ';' before identifier 'cuTensorMapEncodeTiled'\n"):
+        m = one(t, sig)
+        assert "CUDA 11" in m["title"] and "CUDA 12" in m["title"], t
+        assert ids(t)[0] == sig, t
+    for t in ("src\\kernels\\tma.cu(88): error: identifier \"CUtensorMap\" is undefined\n",
+              "C:\\proj\\launcher.c(409): error C2065: 'CUtensorMap': undeclared identifier\n",
+              "I successfully install the triton on ubuntu 18.04, but when i import triton and create context with "
+              "\"ctx = triton.TritonContext()\", i got the following error: \"AttributeError: module 'triton' has no "
+              "attribute 'TritonContext'\".\n",
+              "Exception: Failed to import Triton-based component: triangle_multiplicative_update:\nNot Supported\n"
+              "Please make sure to install triton==3.3.0. Other versions may not work!\n"):
+        assert ids(t) == [] or sig not in ids(t), t
+
+
 def test_round562_node_pack_import_failures_core_modules_read_pack_deps_held():
     r"""Round 562 (ComfyUI custom node packs failing to import at startup: `IMPORT FAILED` and `Cannot import ... module
     for custom nodes`). Nothing needed a new rule: every in-scope case was already right. The round pins what the
