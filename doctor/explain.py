@@ -8863,7 +8863,7 @@ def _expandable_vmm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return out
 
 
-_COMPILED_IN_STACK = re.compile(r"(?:^|[\\/])(?:comfy|comfy_extras|custom_nodes|diffusers|transformers|nunchaku|"
+_COMPILED_IN_STACK = re.compile(r"(?:^|[\\/])(?:comfy|comfy_extras|custom_nodes|diffusers|transformers|nunchaku|mmgp|Wan2GP[\w.-]{0,20}|"
                                 r"ComfyUI[\w.-]{0,40})[\\/]", re.I)
 
 

@@ -20839,6 +20839,55 @@ def test_round549_hf_unreadable_weights_other_family_unet_folder():
     assert ids(klein)[0] == "comfyui.model-undetected", ids(klein)
 
 
+def test_round586_accumulated_recompile_limit_recompiles_log_c1083_title():
+    r"""Round 586 (torch.compile and Inductor errors in image generation): dynamo's recompile-limit warning also comes
+    as `hit config.accumulated_recompile_limit (256)` (older torch: `accumulated_cache_size_limit`), the limit over all
+    of a function's frames, which Wan2GP's compiled model and its mmgp LoRA layers hit; a diffusers report may show the
+    warning (or only its title) beside dynamo's `[__recompiles] Recompiling function forward in <file>` log instead of
+    the `function:` line; and a C1083 header error is pasted without its `fatal error C1083:` prefix (an issue title),
+    next to inductor's `CppCompileError: C++ compile error` and its cl command line's `/D TORCH_INDUCTOR_CPP_WRAPPER`.
+    Another program's compiled function, another build's missing header, stay silent."""
+    # accumulated limits, Windows and Linux layouts, Wan2GP and mmgp frames
+    m = one("W0901 12:00:01.000000 4040 site-packages\\torch\\_dynamo\\convert_frame.py:964] [5/256] torch._dynamo hit "
+            "config.accumulated_recompile_limit (256)\nW0901 12:00:01.000000 4040 site-packages\\torch\\_dynamo\\"
+            "convert_frame.py:964] [5/256]    function: 'lora_linear_forward' (D:\\apps\\pinokio\\env\\Lib\\site-packages"
+            "\\mmgp\\offload.py:2310)\r\nW0901 [5/256]    last reason: 5/255: submodule_name == 'blocks.3.self_attn.q'",
+            "torch.recompile-limit")
+    assert m["details"]["limit"] == "256" and m["details"]["function"] == "lora_linear_forward"
+    one("[2/256] torch._dynamo hit config.accumulated_cache_size_limit (256)\n[2/256]    function: 'forward' "
+        "(/home/u/Wan2GP/models/wan/modules/model.py:301)", "torch.recompile-limit")
+    one("[2/64] torch._dynamo hit config.accumulated_recompile_limit (64)\n[2/64]    function: '__call__' "
+        "(/srv/ComfyUI/comfy/model_patcher.py:129)", "torch.recompile-limit")
+    # the warning beside dynamo's [__recompiles] log (after it or before it), no function: line
+    m = one("Flux2 transformer.compile(): torch._dynamo hit config.recompile_limit (8)\nV0301 10:00:00.000000 77 "
+            "torch/_dynamo/guards.py:2791] [1/6] [__recompiles] Recompiling function forward in /opt/venv/lib/"
+            "python3.12/site-packages/diffusers/models/transformers/transformer_flux2.py:512\nV0301 [1/6] "
+            "[__recompiles]     triggered by the following guard failure(s):", "torch.recompile-limit")
+    assert m["details"]["function"] == "forward" and "transformer_flux2.py" in m["details"]["where"]
+    one("V0301 [0/7] [__recompiles] Recompiling function forward in C:\\ComfyUI\\comfy\\ldm\\flux\\model.py:214\n"
+        "V0301 [0/7] [__recompiles]     triggered by the following guard failure(s):\n"
+        "W0301 [0/8] torch._dynamo hit config.cache_size_limit (8)", "torch.recompile-limit")
+    # another program's compiled functions, with either layout, stay silent
+    assert ids("[2/256] torch._dynamo hit config.accumulated_recompile_limit (256)\n[2/256]    function: 'step' "
+               "(/opt/venv/lib/python3.12/site-packages/someoptim/adamw.py:88)") == []
+    assert ids("W0301 [1/8] torch._dynamo hit config.recompile_limit (8)\nV0301 [1/8] [__recompiles] Recompiling "
+               "function forward in /home/u/trainer/torchtune/modules/attention.py:120") == []
+    assert ids("torch._dynamo hit config.recompile_limit (8)") == []
+    # C1083 without its prefix, beside inductor's CppCompileError and its cl command line
+    m = one("CL problem: Cannot open include file: 'algorithm': No such file or directory (!!! Exception during "
+            "processing !!! CppCompileError: C++ compile error)", "torch.no-msvc")
+    assert m["details"]["header"] == "algorithm" and "vcvarsall.bat" in m["fix"]
+    one("Cannot open include file: 'stdio.h': No such file or directory\r\ncl /I D:/cui/python_embeded/Include /D "
+        "TORCH_INDUCTOR_CPP_WRAPPER /O2 /DLL /MD C:/Users/a/AppData/Local/Temp/x/c1.main.cpp", "torch.no-msvc")
+    # another program's build with the same words, or a project header, stays silent
+    assert ids("main.cpp(3): fatal error C1083: Cannot open include file: 'algorithm': No such file or directory\n"
+               "Build FAILED.") == []
+    assert ids("Cannot open include file: 'crc32_fold.h': No such file or directory (CppCompileError: C++ compile "
+               "error)") == []
+    assert ids("utils.h:16:10: fatal error: algorithm: No such file or directory\n #include <algorithm>\n"
+               "compilation terminated.") == []
+
+
 def test_round518_container_init_mount_owner_hf_warning_order_kinds():
     r"""Round 518 (WSL2, Docker and containers with NVIDIA GPUs, fourth pass): the ComfyUI-Nvidia-Docker image's init
     script refusing its mounted run folder (`!! ERROR: Directory /comfy/mnt owned by unexpected user/group, expected U:G,
