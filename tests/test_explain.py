@@ -20867,6 +20867,13 @@ def test_round586_accumulated_recompile_limit_recompiles_log_c1083_title():
     one("V0301 [0/7] [__recompiles] Recompiling function forward in C:\\ComfyUI\\comfy\\ldm\\flux\\model.py:214\n"
         "V0301 [0/7] [__recompiles]     triggered by the following guard failure(s):\n"
         "W0301 [0/8] torch._dynamo hit config.cache_size_limit (8)", "torch.recompile-limit")
+    # lead (stop 55): a console cut at 80 columns leaves glog's prefix alone on a line and the indented `function:` line
+    # below it (round 586's KJNodes case, found by the paste-form test): the warning and its function are still one
+    cut = ("W1105 08:39:08.194000 140481279313472 torch/_dynamo/convert_frame.py:762] [10/8] torch._dynamo hit config."
+           "cache_size_limit (8)\nW1105 08:39:08.194000 140481279313472 torch/_dynamo/convert_frame.py:762] [10/8]\n"
+           "    function: '__call__' (/root/ComfyUI/comfy/model_patcher.py:90)\n")
+    assert one(cut, "torch.recompile-limit")["details"]["function"] == "__call__"
+    assert "torch.recompile-limit" not in ids(cut.replace("/root/ComfyUI/comfy/model_patcher.py", "/opt/app/trainer/step.py"))
     # another program's compiled functions, with either layout, stay silent
     assert ids("[2/256] torch._dynamo hit config.accumulated_recompile_limit (256)\n[2/256]    function: 'step' "
                "(/opt/venv/lib/python3.12/site-packages/someoptim/adamw.py:88)") == []
