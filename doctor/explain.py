@@ -1605,6 +1605,11 @@ _PARA_SM_FOREIGN = ("attn_pkg", "other_framework", "foreign_cuda_build", "llm_en
                     "other_kernel_lib", "custom_kernel")
 
 
+def _torch_in_paste(ctx: dict[str, Any]) -> bool:
+    """The paste names PyTorch somewhere: a torch path, version, +cu / +cpu build, nightly tag or `import torch`."""
+    return any(_fact(ctx, k) for k in _PARA_SM_TORCH)
+
+
 def _para_sm_foreign(ctx: dict[str, Any]) -> bool:
     """A user's words about a missing sm_120 build may be about another build than torch's: an attention package,
     Triton-based kernel library, LLM engine or other framework named in the paste, or an AMD / Intel / Mac setup."""
@@ -1614,7 +1619,7 @@ def _para_sm_foreign(ctx: dict[str, Any]) -> bool:
 def _para_sm_is_torch(ctx: dict[str, Any]) -> bool:
     """A user's paraphrase of torch's capability warning (`"sm_120 is not supported"`) is torch's only where the paste
     names PyTorch (a version, a +cu tag, a torch path, `PyTorch (nightly ...)`) and nothing ``_para_sm_foreign``."""
-    return not _para_sm_foreign(ctx) and any(_fact(ctx, k) for k in _PARA_SM_TORCH)
+    return not _para_sm_foreign(ctx) and _torch_in_paste(ctx)
 
 
 @_interp("sm")
@@ -2507,7 +2512,7 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # `comfy_aimdo`, the top-level package Python could not find)
         imp, cut = g.get("module") or "", g["cut"]
         parts = imp.split(".")
-        whole = next((".".join(parts[:n]) for n in range(1, len(parts) + 1) if ".".join(parts[:n]).startswith(cut)), "")
+        whole = next((p for p in (".".join(parts[:n]) for n in range(1, len(parts) + 1)) if p.startswith(cut)), "")
         if not cut or not whole or whole == cut:
             return None
         g = {**g, "module": whole}
@@ -6089,7 +6094,7 @@ def _fabric_manager(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     torch's own cudaGetDeviceCount warning beside ggml's line (a server that runs both) still claims."""
     if _nvidia_only(g, cat, ctx) is None:
         return None
-    if _fact(ctx, "ggml_cuda") and not any(_fact(ctx, k) for k in _PARA_SM_TORCH):
+    if _fact(ctx, "ggml_cuda") and not _torch_in_paste(ctx):
         return None
     return {}
 
@@ -6811,7 +6816,7 @@ def _ggml_program_only(cat: Catalog, ctx: dict[str, Any]) -> bool:
     torch path, version, build or import): a CUDA kernel-image error there is that program's own GGML CUDA build
     (Ollama 0.11's CUDA 13 libraries on a Pascal card), not torch's or an attention package's."""
     fw = _fact(ctx, "other_framework").lower()
-    return any(k in fw for k in _word_group(cat, "ggml_programs")) and not any(_fact(ctx, k) for k in _PARA_SM_TORCH)
+    return any(k in fw for k in _word_group(cat, "ggml_programs")) and not _torch_in_paste(ctx)
 
 
 @_interp("kernel_image_invalid")
@@ -6853,7 +6858,7 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         return _nunchaku_no_kernel(g["nunchaku_src"].replace("\n", "\\n"), ctx)
     foreign_lib = _fact(ctx, "cudnn_foreign").lower()
     if (foreign_lib and any(k in foreign_lib for k in ("ctranslate2", "faster"))
-            and not any(_fact(ctx, k) for k in _PARA_SM_TORCH)):
+            and not _torch_in_paste(ctx)):
         # the paste names CTranslate2 (faster-whisper) and shows no torch at all (no torch path, version or build): the
         # kernels missing are CTranslate2's own build (`WhisperX/ctranslate2 is compiled for sm_70-sm_90`); onnxruntime's
         # and Paddle's own lines are this signature's ignore rows, and a torch error beside their notices stays claimed
