@@ -23855,6 +23855,54 @@ def test_round507_portable_embedded_python_update_kinds():
     assert "comfyui.aimdo-unavailable" not in ids(aimdo.format("Started it with run_amd_gpu_disable_smart_memory:"))
     assert "comfyui.aimdo-unavailable" in ids(aimdo.format("Started it with run_nvidia_gpu:"))
 
+
+def test_round590_llm_kernel_package_no_kernel_image():
+    r"""Round 590 (flash-attention installs and runtime errors, third pass): flash-attn's undefined symbols (Linux .so,
+    Windows `The specified procedure could not be found`), GLIBC_2.32 from its wheels and transformers' FA2 refusal on
+    CPU were already read right. What it taught: a CUDA `no kernel image` whose own source path lies in an LLM-serving
+    kernel package (FlashMLA's `.deps/flashmla-src/csrc/...cu`, FlashInfer's include/flashinfer/...cuh, DeepGEMM,
+    SGLang's sgl-kernel) is that package's build for the GPU, not torch's or an attention package of the Klein stack:
+    cuda.no-kernel-image stays silent there, while flash-attn's own `CUDA error (.../flash_fwd_launch_template.h:184)`
+    and PyTorch's plain `CUDA error: no kernel image` stay claimed."""
+    sig = "cuda.no-kernel-image"
+    for t in ("CUDA error (/workspace/.deps/flashmla-src/csrc/flash_fwd_mla_metadata.cu:76): no kernel image is available "
+              "for execution on the device\n",
+              "RuntimeError: CUDA error (/opt/build/FlashMLA/csrc/sm90/flash_fwd_mla_kernel.h:512): no kernel image is "
+              "available for execution on the device\r\n",
+              "CUDA error (C:\\src\\flash_mla\\csrc\\kernels\\get_mla_metadata.cu:41): no kernel image is available for "
+              "execution on the device\n",
+              "CUDA error (/tmp/pip-build/flashinfer-0.2.5/include/flashinfer/attention/prefill.cuh:2210): no kernel image "
+              "is available for execution on the device\n",
+              "CUDA error (/sgl-workspace/sgl-kernel/csrc/gemm/per_token_group_quant_8bit.cu:120): no kernel image is "
+              "available for execution on the device\n",
+              "[rank0]: CUDA error (/build/DeepGEMM/deep_gemm/include/deep_gemm/fp8_gemm.cuh:88): no kernel image is "
+              "available for execution on the device\n"):
+        assert sig not in ids(t), (t, ids(t))
+    for t in ("CUDA error (/build/source/flash-attn/flash_fwd_launch_template.h:184): no kernel image is available for "
+              "execution on the device\n",
+              "RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+              "CUDA kernel errors might be asynchronously reported at some other API call\n"):
+        assert ids(t) and ids(t)[0] == sig, (t, ids(t))
+    # the round's in-scope readings, on variants of their own
+    abi = "flash-attn.abi-mismatch"
+    for t in ("ImportError: DLL load failed while importing flash_attn_2_cuda: The specified procedure could not be "
+              "found.\r\n",
+              "  File \"D:\\venvs\\wan\\Lib\\site-packages\\flash_attn\\flash_attn_interface.py\", line 15, in <module>\n"
+              "    import flash_attn_2_cuda as flash_attn_gpu\nImportError: DLL load failed while importing "
+              "flash_attn_2_cuda: The specified procedure could not be found.\n",
+              "ImportError: /opt/conda/lib/python3.11/site-packages/flash_attn_2_cuda.cpython-311-x86_64-linux-gnu.so: "
+              "undefined symbol: _ZN3c104cuda20CUDACachingAllocator9allocatorE\n"):
+        assert ids(t)[0] == abi, (t, ids(t))
+    glibc = "python.glibc-too-old"
+    t = ("ImportError: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.32' not found (required by "
+         "/home/u/venv/lib/python3.12/site-packages/flash_attn_2_cuda.cpython-312-x86_64-linux-gnu.so)\n")
+    assert ids(t)[0] == glibc, ids(t)
+    # FlashInfer's own wheel against another torch build: not flash-attn
+    t = ("ImportError: /usr/local/lib/python3.10/dist-packages/flashinfer/flashinfer_kernels.abi3.so: undefined symbol: "
+         "_ZN5torch3jit17parseSchemaOrNameERKSsb\n")
+    assert abi not in ids(t), ids(t)
+
+
 def test_round528_comfyui_startup_bind_and_git_kinds():
     r"""Round 528 (ComfyUI start-up and update failures, fifth pass): asyncio's bind error with EADDRNOTAVAIL (`[Errno 99]
     cannot assign requested address`, macOS 49, Windows 10049 in any system language) on ComfyUI's port 8188, under
