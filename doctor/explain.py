@@ -8723,8 +8723,10 @@ def _cuda_malloc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     it: that engine's own kernels (4-bit tensor cores an old GPU lacks) or its harmless load-method fallbacks.
     Round 478: nor where the paste shows llama.cpp's GGML CUDA backend (`ggml-cuda.cu`, `ggml_backend_cuda_*`, Ollama's
     `llama runner process has terminated`): Ollama and llama.cpp print the same words for their own CUDA calls
-    (cudaMemGetInfo on a VM's GRID driver), with no PyTorch allocator involved."""
-    if _near(ctx).get("nunchaku") or ctx.get("nunchaku") or _fact(ctx, "ggml_cuda"):
+    (cudaMemGetInfo on a VM's GRID driver), with no PyTorch allocator involved.
+    Round 587: nor where the traceback runs through Fooocus' own files (`Fooocus\\modules\\core.py`, its package
+    folder): another program, with its own launcher and its own copy of cuda_malloc, that ComfyUI's flag does not reach."""
+    if _near(ctx).get("nunchaku") or ctx.get("nunchaku") or _fact(ctx, "ggml_cuda") or _fact(ctx, "fooocus_app"):
         return None
     base = _nvidia_only(g, cat, ctx)
     if base is None:

@@ -24160,6 +24160,40 @@ def test_round502_hub_transformers_safetensors_kinds():
               "Incompatible safetensors file found in the archive, please read the documentation"):
         assert sig not in ids(t), (t, ids(t))
 
+def test_round587_cuda_malloc_not_fooocus():
+    r"""Round 587 (ComfyUI loading and sampling failures from generic user queries, twenty-fifth pass):
+    `CUDA error: operation not supported` under ComfyUI (KSampler, CheckpointLoaderSimple, a Linux or portable install,
+    a GPU in TCC mode) stays comfyui.cuda-malloc, with `--disable-cuda-malloc` as the fix; the same words where the
+    traceback runs through Fooocus' own files (`Fooocus\modules\core.py`, its `ldm_patched` copy of ComfyUI's code, the
+    `Fooocus_win64_...` package folder) are Fooocus' own launcher and its own copy of cuda_malloc, another program:
+    silent. A ComfyUI node pack named after Fooocus (custom_nodes\Fooocus_Nodes, ComfyUI-Fooocus-Inpaint) does not
+    count as Fooocus."""
+    sig = "comfyui.cuda-malloc"
+    msg = ("RuntimeError: CUDA error: operation not supported\nCUDA kernel errors might be asynchronously reported at "
+           "some other API call, so the stacktrace below might be incorrect.\n")
+    linux = ("Error occurred when executing KSampler:\n\nCUDA error: operation not supported\n\n"
+             '  File "/home/kai/ComfyUI/execution.py", line 151, in recursive_execute\n'
+             '  File "/home/kai/ComfyUI/nodes.py", line 1206, in sample\n')
+    portable = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 4\r\n- **Node Type:** CheckpointLoaderSimple\r\n"
+                "- **Exception Type:** RuntimeError\r\n- **Exception Message:** CUDA error: operation not supported\r\n"
+                "## Stack Trace\r\n\r\n  File \"E:\\ComfyUI_windows_portable\\ComfyUI\\execution.py\", line 323, in execute\r\n")
+    pack = ('  File "D:\\ComfyUI\\custom_nodes\\Fooocus_Nodes\\py\\fooocus_nodes.py", line 88, in sample\n'
+            '  File "D:\\ComfyUI\\custom_nodes\\ComfyUI-Fooocus-Inpaint\\modules\\patch.py", line 12, in run\n' + msg)
+    for text in (linux, portable, pack):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "--disable-cuda-malloc" in m["fix"]
+    tcc = portable + "The GPU is a Tesla T4 in TCC mode on Windows Server.\n"
+    assert "TCC driver mode" in one(tcc, sig)["title"]
+    fooocus_win = ('  File "C:\\Fooocus_win64_2-1-831\\Fooocus\\modules\\core.py", line 190, in ksampler_with_refiner\n'
+                   '  File "C:\\Fooocus_win64_2-1-831\\python_embeded\\lib\\site-packages\\torch\\nn\\modules\\module.py", '
+                   "line 1143, in convert\n" + msg)
+    fooocus_linux = ('  File "/opt/Fooocus/ldm_patched/modules/model_management.py", line 431, in load_models_gpu\n'
+                     '  File "/opt/Fooocus/launch.py", line 127, in <module>\n' + msg)
+    ruined = ('  File "D:\\RuinedFooocus\\modules\\pipelines.py", line 44, in process\n' + msg)
+    for t in (fooocus_win, fooocus_linux, ruined):
+        assert sig not in ids(t), (t, ids(t))
+
 def test_round505_torch_gelu_approximate_diffusers_flowmatch_kinds():
     r"""Round 505 (diffusers / transformers / huggingface_hub errors from generic user queries, eleventh pass): torch.nn.GELU
     refusing its `approximate` argument (`GELU.__init__() got an unexpected keyword argument 'approximate'`, or the bare
