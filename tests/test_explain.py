@@ -24246,6 +24246,41 @@ def test_round505_torch_gelu_approximate_diffusers_flowmatch_kinds():
               "(D:\\proj\\app\\diffusers\\__init__.py)\n"):
         assert sig not in ids(t), (t, ids(t))
 
+
+def test_round589_enospc_localized_and_dataset_archive_size_check():
+    r"""Round 589 (Hugging Face downloads and caches, fifth pass: disk space, Windows symlinks, offline mode, proxies):
+    errno 28 carries the C library's message in the user's language (pip under a German locale: `[Errno 28] Auf dem
+    Gerät ist kein Speicherplatz mehr verfügbar`), so any text after `[Errno 28]` is disk.full, in pip's, Python's and a
+    Hub download's wording; a bare `Errno 28` mention, another errno and other wording stay silent. huggingface_hub's
+    size check (`Consistency check failed`) on a dataset's archive (.zip, .tar, .tgz, .gz) is not model weights and stays
+    silent like .arrow / .parquet, while the same check on a weight file is still safetensors.truncated."""
+    sig = "disk.full"
+    texts = ("     ━━━━━━━━━━━━━━╺━━━━━━━━━━━━ 1.1/2.4 GB 40.2 MB/s eta 0:00:31ERROR: Could not install packages due to an "
+             "OSError: [Errno 28] Auf dem Gerät ist kein Speicherplatz mehr verfügbar\n",
+             "ERROR: Could not install packages due to an OSError: [Errno 28] Aucun espace disponible sur le périphérique\r\n",
+             "OSError: [Errno 28] No queda espacio en el dispositivo: '/home/ana/.cache/huggingface/hub/models--black-forest-"
+             "labs--FLUX.2-klein-4B/blobs/9f2c.incomplete'\n",
+             "OSError: [Errno 28] 设备上没有空间\n",
+             "OSError: [Errno 28] На устройстве не осталось свободного места: '/tmp/pip-unpack-x1/torch.whl'\n")
+    for text in texts:
+        assert ids(text)[0] == sig, (text, ids(text))
+    for t in ("Errno 28 is what you get when the disk is full\n",
+              "OSError: [Errno 2] No such file or directory: '/tmp/x'\n",
+              "OSError: [Errno 280] something else\n",
+              "see [Errno 28] 42\n"):
+        assert sig not in ids(t), (t, ids(t))
+
+    sig = "safetensors.truncated"
+    tail = (".\nWe are sorry for the inconvenience. Please retry download and pass `force_download=True, "
+            "resume_download=False` as argument.\n")
+    for name in ("(…)a1b2c3d4e5f6.zip", "scenes/batch-0003.tar", "data/train-00001.tgz", "(…)frames.tar.gz"):
+        t = f"OSError: Consistency check failed: file should be of size 87527777 but has size 67441149 ({name}){tail}"
+        assert sig not in ids(t), (t, ids(t))
+    for name in ("flux-2-klein-4b.safetensors", "(…)del-00002-of-00003.safetensors", "model.safetensors"):
+        t = f"OSError: Consistency check failed: file should be of size 7751268352 but has size 1048576 ({name}){tail}"
+        assert ids(t)[0] == sig, (t, ids(t))
+
+
 def test_round540_hub_unauthorized_request_id_mixin_probe_kinds():
     r"""Round 540 (Hugging Face downloads, gated repos, tokens and caches, second pass): huggingface_hub's own 401 for a
     repository URL that it did not turn into RepositoryNotFoundError / GatedRepoError (`401 Client Error: Unauthorized
