@@ -5146,6 +5146,19 @@ def _cuda_wheel_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "details": {"requirement": f"{pkg}=={want}", "available": listed}}
 
 
+@_interp("cuda_wheel_pin_conflict")
+def _cuda_wheel_pin_conflict(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's (or uv's) refusal of a pinned torch CUDA package (nvidia-*, cuda-toolkit) beside the torch that requires
+    another version of it: claimed where the two versions differ (the same version on both sides is no conflict)."""
+    if _off_nvidia(ctx):
+        return None
+    pkg, want, need, tver = (g.get(k) or "" for k in ("pkg", "want", "need", "tver"))
+    if not (pkg and want and need) or want == need:
+        return None
+    return {"title": f"The requirements pin {pkg}=={want}, but torch {tver} requires {pkg}=={need}: pip cannot install both",
+            "details": {"package": pkg, "pinned": want, "torch": tver, "torch_requires": need}}
+
+
 def _companion_for(torch_ver: Version, comp: str) -> str:
     """The torchvision / torchaudio release line made with a torch 2.x release (0.21 for torch 2.6; torchaudio has
     torch's own number), from manifests/torch_companions.toml; empty for other torch lines."""
@@ -7901,8 +7914,9 @@ def _nix_libs(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
 def _cuda_libs(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torch.cuda-libs-missing (the nvidia-* pip wheels of a CUDA torch). On a Jetson it is a JetPack library
     (torch.jetson-lib-missing). torch's lazy NVRTC load at run time (`Error in dlopen for library libnvrtc.so.12and
-    libnvrtc-XXXXXXXX.so.12`) gets its own headline; with Nix in the paste the fix is the loader path of the process,
-    not a pip reinstall. Not claimed on an AMD / Intel / Mac setup."""
+    libnvrtc-XXXXXXXX.so.12`) gets its own headline, and is not claimed inside another program's libtorch (a C++
+    program's uncaught c10 error); with Nix in the paste the fix is the loader path of the process, not a pip
+    reinstall. Not claimed on an AMD / Intel / Mac setup."""
     if _off_nvidia_anywhere(ctx):
         return None
     if board := _jetson(ctx):
@@ -7931,6 +7945,10 @@ def _cuda_libs(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                       "(remove a stray one: `python -m pip uninstall nvidia-cuda-nvrtc-cu12` beside a cu130 torch)")
         return out
     if g.get("alt"):
+        # ATen's lazy NVRTC load inside another program's bundled libtorch (a C++ program ending on an uncaught
+        # c10::DynamicLibraryError, dorado): that program ships its own CUDA libraries, not a Python torch's wheels
+        if _fact(ctx, "nvrtc_foreign") or _fact(ctx, "libtorch_cpp"):
+            return None
         out["title"] = f"PyTorch could not load {lib} (CUDA's runtime compiler, NVRTC) when an operation compiled a kernel at run time"
         out["cause"] = ("torch loads NVRTC only when an operation compiles a kernel on the fly (jiterator ops, cuDNN's "
                         "runtime-compiled attention, a node's custom kernels), by name, through the loader. A pip torch "
@@ -9287,6 +9305,33 @@ def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"details": details}
 
 
+def _cublas_invalid_value(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch 2.9+'s cuBLAS call refused with CUBLAS_STATUS_INVALID_VALUE (its `std::is_same_v<C_Dtype, float>`
+    wording): the pip libcublas beside another version's libcublasLt (pytorch#170676). A bf16 call on a named GPU
+    without bfloat16 (below the manifest's [bf16] floor) is that GPU's, not claimed here."""
+    bf16 = "16BF" in (g.get("cublas_args") or "").upper()
+    named, floor = _named_nvidia_cc(ctx), _bf16_floor()
+    if bf16 and named and floor is not None and named[1] < floor:
+        return None
+    return {"title": (f"cuBLAS refused PyTorch's {g.get('cublas_iv') or 'cuBLAS'} call (CUBLAS_STATUS_INVALID_VALUE): "
+                      "torch's cuBLAS was most likely loaded beside a cuBLASLt of another CUDA version"),
+            "cause": ("A pip-installed torch loads cuBLAS from its nvidia-cublas wheel, and that libcublas.so finds its "
+                      "partner libcublasLt.so through the loader path: a CUDA toolkit or container folder on LD_LIBRARY_PATH "
+                      "(or in /etc/ld.so.conf) supplies another version's libcublasLt first, and cuBLAS then refuses ordinary "
+                      "fp16 / bf16 matrix multiplications with CUBLAS_STATUS_INVALID_VALUE although fp32 works "
+                      "(pytorch/pytorch#170676; torch 2.9.1 and 2.10 on pip wheels, a base image's CUDA beside a torch "
+                      "built for another CUDA)."),
+            "fix": ("Let torch use its own cuBLAS pair: run without the other CUDA on the loader path, `unset "
+                    "LD_LIBRARY_PATH` (or remove the CUDA lib64 / container CUDA folder from it, e.g. in ~/.bashrc or the "
+                    "Dockerfile's ENV) and start the program again; check with `python -c \"import torch; "
+                    "a=torch.randn(64,64,device='cuda',dtype=torch.float16); print(a@a)\"`. If it persists, reinstall "
+                    "torch with its CUDA wheels for the CUDA of your driver and image: `python -m pip install "
+                    "--force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu128` (cu129 / "
+                    "cu130 to match a CUDA 12.9 / 13 image), and `python -m pip list | grep -i cublas` shows one "
+                    "nvidia-cublas of torch's CUDA line"),
+            "details": {"call": g.get("cublas_iv") or ""}}
+
+
 @_interp("cudnn_mismatch")
 def _cudnn_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torch.cuda-libs-mismatch: ``nvidia_only``; its cuDNN forms (a libcudnn sub-library of another cuDNN failing with
@@ -9296,6 +9341,8 @@ def _cudnn_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     system path) under another package's import (cuML, CuPy, JAX, TensorFlow, Paddle) is that package's libraries."""
     if _nvidia_only(g, cat, ctx) is None:
         return None
+    if g.get("cublas_iv"):
+        return _cublas_invalid_value(g, ctx)
     near = _near(ctx)
     lib = (g.get("lib") or "").replace("\\", "/").lower()
     if near.get("cuda_libs_foreign") and not ("torch/" in lib or "nvidia/" in lib):

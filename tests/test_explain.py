@@ -25518,6 +25518,87 @@ def test_round503_torch_pin_too_old_for_python_and_amd_installer_kinds():
     assert ids(silent[-1]) == [], ids(silent[-1])
 
 
+def test_round588_cuda_wheel_pins_cublas_invalid_value_and_foreign_libtorch():
+    r"""Round 588 (cuDNN, cuBLAS, several CUDA toolkits, thirteenth pass): torch.cuda-wheel-pin-conflict reads pip's
+    `The user requested nvidia-...==A` / `torch X depends on nvidia-...==B` and uv's `Because torch==X depends on
+    cuda-toolkit[...]==B and you require cuda-toolkit==A` (an environment.yml or requirements file pinning one of
+    torch's CUDA packages at another version); torch.cuda-libs-mismatch reads torch 2.9+'s cuBLAS refusal
+    `CUBLAS_STATUS_INVALID_VALUE when calling cublasGemmEx(... std::is_same_v<C_Dtype, float> ...)` (pip cuBLAS beside
+    another libcublasLt). Silent: the same pin on both sides, another package's nvidia-* requirement, a bf16 call on a
+    named pre-Ampere GPU, the older cuBLAS wording, and a C++ program's own libtorch (`terminate called after throwing
+    an instance of 'c10::DynamicLibraryError'`, dorado) failing to dlopen NVRTC."""
+    pins = [
+        ("ERROR: Cannot install -r requirements.txt (line 12) and torch==2.5.1 because these package versions have conflicting dependencies.\n"
+         "\n"
+         "The conflict is caused by:\n"
+         "    The user requested nvidia-cudnn-cu12==9.5.0.50\n"
+         "    torch 2.5.1 depends on nvidia-cudnn-cu12==9.1.0.70; platform_system == \"Linux\" and platform_machine == \"x86_64\"\n",
+         "nvidia-cudnn-cu12==9.5.0.50", "2.5.1", "9.1.0.70"),
+        ("Pip subprocess error:\r\n"
+         "The conflict is caused by:\r\n"
+         "    The user requested nvidia-cublas-cu12==12.4.5.8\r\n"
+         "    torch 2.3.1 depends on nvidia-cublas-cu12==12.1.3.1; platform_system == \"Linux\" and platform_machine == \"x86_64\"\r\n"
+         "failed\r\n", "nvidia-cublas-cu12==12.4.5.8", "2.3.1", "12.1.3.1"),
+        ("  × No solution found when resolving dependencies:\n"
+         "  ╰─▶ Because torch==2.12.0+cu130 depends on cuda-toolkit[cublas,cudart]==13.0.2 and your project depends on\n"
+         "      cuda-toolkit==13.1.0, we can conclude that your project's requirements are unsatisfiable.\n",
+         "cuda-toolkit==13.1.0", "2.12.0+cu130", "13.0.2"),
+    ]
+    for text, pinned, tv, need in pins:
+        m = one(text, "torch.cuda-wheel-pin-conflict")
+        assert ids(text)[0] == "torch.cuda-wheel-pin-conflict", ids(text)
+        assert pinned in m["title"] and f"torch {tv}" in m["title"] and need in m["title"], m["title"]
+        assert "grep -v -i -E" in m["fix"] and "--index-url https://download.pytorch.org/whl/" in m["fix"], m["fix"]
+    cublas = [
+        # torch 2.9+ wording, fp16, the call on one line
+        ("RuntimeError: CUDA error: CUBLAS_STATUS_INVALID_VALUE when calling `cublasGemmEx( handle, opa, opb, m, n, k, "
+         "alpha_ptr, a, CUDA_R_16F, lda, b, CUDA_R_16F, ldb, beta_ptr, c, std::is_same_v<C_Dtype, float> ? CUDA_R_32F : "
+         "CUDA_R_16F, ldc, compute_type, CUBLAS_GEMM_DEFAULT_TENSOR_OP)`\n", "cublasGemmEx"),
+        # a ComfyUI error report, bf16 strided batched, wrapped by the terminal, on a card with bf16
+        ("Total VRAM 24564 MB, total RAM 64230 MB\ndevice: cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync\n"
+         "!!! Exception during processing !!! CUDA error: CUBLAS_STATUS_INVALID_VALUE when calling\n"
+         "cublasGemmStridedBatchedEx(handle, opa, opb, (int)m, (int)n, (int)k, (void*)&falpha, a, CUDA_R_16BF, (int)lda,\n"
+         "stridea, b, CUDA_R_16BF, (int)ldb, strideb, (void*)&fbeta, c, std::is_same_v<C_Dtype, float> ? CUDA_R_32F :\n"
+         "CUDA_R_16BF, (int)ldc, stridec, (int)num_batches, compute_type, CUBLAS_GEMM_DEFAULT_TENSOR_OP)\r\n", "cublasGemmStridedBatchedEx"),
+    ]
+    for text, call in cublas:
+        m = one(text, "torch.cuda-libs-mismatch")
+        assert ids(text)[0] == "torch.cuda-libs-mismatch", ids(text)
+        assert call in m["title"] and "CUBLAS_STATUS_INVALID_VALUE" in m["title"], m["title"]
+        assert "unset LD_LIBRARY_PATH" in m["fix"] and "grep -i cublas" in m["fix"], m["fix"]
+    silent = [
+        # the same version on both sides is no conflict
+        ("The conflict is caused by:\n    The user requested nvidia-nccl-cu12==2.21.5\n"
+         "    torch 2.6.0 depends on nvidia-nccl-cu12==2.21.5; platform_system == \"Linux\"\n"),
+        # another package's own nvidia-* requirement, not torch's
+        ("The conflict is caused by:\n    The user requested nvidia-cublas-cu12==12.8.4.1\n"
+         "    cuvs-cu12 25.10.0 depends on nvidia-cublas-cu12==12.9.1.4\n"),
+        # bf16 on a named pre-Ampere GPU: that GPU has no bfloat16 (gpu.no-bf16's story)
+        ("GPU: NVIDIA GeForce GTX 1080 Ti\nRuntimeError: CUDA error: CUBLAS_STATUS_INVALID_VALUE when calling `cublasGemmEx( "
+         "handle, opa, opb, m, n, k, &falpha, a, CUDA_R_16BF, lda, b, CUDA_R_16BF, ldb, &fbeta, c, std::is_same_v<C_Dtype, "
+         "float> ? CUDA_R_32F : CUDA_R_16BF, ldc, compute_type, CUBLAS_GEMM_DEFAULT_TENSOR_OP)`\n"),
+        # the older wording (torch 1.x to 2.8): sizes and GPUs give it too
+        ("RuntimeError: CUDA error: CUBLAS_STATUS_INVALID_VALUE when calling `cublasGemmEx( handle, opa, opb, m, n, k, "
+         "&falpha, a, CUDA_R_16F, lda, b, CUDA_R_16F, ldb, &fbeta, c, CUDA_R_16F, ldc, CUDA_R_32F, CUBLAS_GEMM_DFALT_TENSOR_OP)`\n"),
+        # ROCm's hipBLASLt wording is AMD's
+        "RuntimeError: CUDA error: HIPBLAS_STATUS_INVALID_VALUE when calling `hipblasLtMatmul( ltHandle, computeDesc.descriptor(), ...)`\n",
+        # a C++ program's bundled libtorch (dorado) failing to dlopen NVRTC
+        ("[2024-06-01 10:00:01.000] [info] > starting correction\n"
+         "terminate called after throwing an instance of 'c10::DynamicLibraryError'\n"
+         "  what():  Error in dlopen for library libnvrtc.so.12and libnvrtc-b51b459d.so.12\n"
+         "Exception raised from DynamicLibrary at /pytorch/aten/src/ATen/DynamicLibrary.cpp:36 (most recent call first):\n"
+         "frame #0: c10::Error::Error(c10::SourceLocation, std::string) + 0x57 (0x7f0 in /opt/dorado-0.7.3-linux-x64/lib/libdorado_torch_lib.so)\n"),
+    ]
+    for text in silent:
+        got = ids(text)
+        assert "torch.cuda-wheel-pin-conflict" not in got and "torch.cuda-libs-mismatch" not in got, (got, text)
+        assert "torch.cuda-libs-missing" not in got, (got, text)
+    # a Python torch's own lazy NVRTC load (a RuntimeError, no C++ terminate) is still torch.cuda-libs-missing
+    py = ("  File \"/home/u/ComfyUI/venv/lib/python3.12/site-packages/torch/nn/functional.py\", line 2, in gelu\n"
+          "RuntimeError: Error in dlopen for library libnvrtc.so.12and libnvrtc-b51b459d.so.12\n")
+    assert ids(py)[0] == "torch.cuda-libs-missing", ids(py)
+
+
 def test_round527_xformers_rtx50_words_and_llama_dll_kinds():
     r"""Round 527 (RTX 50 / Blackwell and other new-card failures, fourth pass): xformers.blackwell-unsupported reads a
     writer's words that xformers does not work on (or is not working with) the RTX 50 series, the series written `RTX
