@@ -5155,8 +5155,15 @@ def _cuda_wheel_pin_conflict(g: dict[str, str], cat: Catalog, ctx: dict[str, Any
     pkg, want, need, tver = (g.get(k) or "" for k in ("pkg", "want", "need", "tver"))
     if not (pkg and want and need) or want == need:
         return None
+    fix = cat.by_id("torch.cuda-wheel-pin-conflict").fix  # type: ignore[union-attr]
+    if tver:
+        # a local tag (`2.9.0+cu130`, uv's form) exists only on the PyTorch index of that CUDA line
+        local = re.fullmatch(r"[\d.]+\+(cu\d{2,3})", tver)
+        extra = f" --extra-index-url https://download.pytorch.org/whl/{local.group(1)}" if local else ""
+        fix += (f"; here, with torch {tver} kept: `python -m pip install \"torch=={tver}\" -r requirements-no-cuda.txt"
+                f"{extra}` installs {pkg}=={need} with it")
     return {"title": f"The requirements pin {pkg}=={want}, but torch {tver} requires {pkg}=={need}: pip cannot install both",
-            "details": {"package": pkg, "pinned": want, "torch": tver, "torch_requires": need}}
+            "fix": fix, "details": {"package": pkg, "pinned": want, "torch": tver, "torch_requires": need}}
 
 
 def _companion_for(torch_ver: Version, comp: str) -> str:

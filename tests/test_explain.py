@@ -25548,7 +25548,9 @@ def test_round588_cuda_wheel_pins_cublas_invalid_value_and_foreign_libtorch():
         m = one(text, "torch.cuda-wheel-pin-conflict")
         assert ids(text)[0] == "torch.cuda-wheel-pin-conflict", ids(text)
         assert pinned in m["title"] and f"torch {tv}" in m["title"] and need in m["title"], m["title"]
-        assert "grep -v -i -E" in m["fix"] and "--index-url https://download.pytorch.org/whl/" in m["fix"], m["fix"]
+        assert "grep -v -i -E" in m["fix"] and f'`python -m pip install "torch=={tv}" -r requirements-no-cuda.txt' in m["fix"], m["fix"]
+        # a local tag exists only on the PyTorch index of its CUDA line
+        assert ("--extra-index-url https://download.pytorch.org/whl/cu130" in m["fix"]) == tv.endswith("+cu130"), m["fix"]
     cublas = [
         # torch 2.9+ wording, fp16, the call on one line
         ("RuntimeError: CUDA error: CUBLAS_STATUS_INVALID_VALUE when calling `cublasGemmEx( handle, opa, opb, m, n, k, "
