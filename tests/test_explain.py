@@ -24743,6 +24743,56 @@ def test_round513_pip_on_path_prompt_dep_version_check_frames_kinds():
         assert sig not in ids(t), (t, ids(t))
 
 
+def test_round593_node_dependency_numpy_opencv_readings_and_silences():
+    r"""Round 593 (ComfyUI custom node dependencies breaking at import or run time: numpy 2, opencv, mediapipe): every
+    in-scope case was already right, so this pins the readings on variants. OpenCV's `module 'cv2.dnn' has no
+    attribute 'DictValue'` / `module 'cv2' has no attribute 'CV_8U'` is python.opencv-mismatch with ComfyUI in view
+    (a node's title line, `Cannot import ... module for custom nodes` on Windows or Linux), while the same cv2/typing
+    traceback of another program stays silent. torch's `Numpy is not available` beside a NumPy 2 (a pip line, a
+    Windows ComfyUI Error Report) is python.numpy2, and stays silent on an AMD ZLUDA device or a Mac (/Users/) error
+    report. mediapipe's missing wheels (a bare `No module named 'mediapipe'`, the portable's own pip finding no
+    distribution) and a pandas `numpy.dtype size changed` in a node run stay silent; the same mediapipe refusal from a
+    system Python's pip typed in a portable ComfyUI folder is python.other-python-on-path."""
+    sig = "python.opencv-mismatch"
+    for text in ("InsightFaceLoader: module 'cv2.dnn' has no attribute 'DictValue'\n",
+                 "Cannot import C:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI_InstantID module for "
+                 "custom nodes: module 'cv2.dnn' has no attribute 'DictValue'\r\n",
+                 "Cannot import /home/ai/ComfyUI/custom_nodes/ComfyUI-Impact-Pack module for custom nodes: module "
+                 "'cv2.dnn' has no attribute 'DictValue'\n",
+                 "    np.uint8: cv2.CV_8U,\nAttributeError: module 'cv2' has no attribute 'CV_8U'\n\nCannot import "
+                 "/opt/ComfyUI/custom_nodes/ComfyUI-tbox module for custom nodes: module 'cv2' has no attribute 'CV_8U'\n"):
+        assert ids(text)[:1] == [sig], (text, ids(text))
+    foreign = ('  File "/usr/local/lib/python3.10/dist-packages/cv2/typing/__init__.py", line 171, in <module>\n'
+               "    LayerId = cv2.dnn.DictValue\nAttributeError: module 'cv2.dnn' has no attribute 'DictValue'\n")
+    assert sig not in ids(foreign), ids(foreign)
+
+    sig = "python.numpy2"
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node Type:** SaveImage\n- **Exception Type:** RuntimeError\n"
+              "- **Exception Message:** Numpy is not available\n## Stack Trace\n\n"
+              '  File "{root}execution.py", line 323, in execute\n'
+              "    output_data, output_ui, has_subgraph = get_output_data(obj, input_data_all)\n")
+    pip_line = ("RuntimeError: Numpy is not available\nRequirement already satisfied: numpy in "
+                "/home/u/venv/lib/python3.12/site-packages (2.2.6)\n")
+    for text in (pip_line, report.format(root="D:\\ComfyUI_windows_portable\\ComfyUI\\")):
+        assert ids(text)[:1] == [sig], (text, ids(text))
+    zluda = "Save image: Numpy is not available\nDevice: cuda:0 AMD Radeon RX 7900 XTX [ZLUDA] : native\n"
+    mac = report.format(root="/Users/anna/ComfyUI/")
+    for text in (zluda, mac):
+        assert ids(text) == [], (text, ids(text))
+
+    bare = "ModuleNotFoundError: No module named 'mediapipe'\n"
+    refusal = ("ERROR: Could not find a version that satisfies the requirement mediapipe (from versions: none)\n"
+               "ERROR: No matching distribution found for mediapipe\n")
+    own = "E:\\ComfyUI_windows_portable>python_embeded\\python.exe -m pip install mediapipe\n" + refusal
+    dtype = ("ValueError: numpy.dtype size changed, may indicate binary incompatibility. Expected 96 from C header, "
+             'got 88 from PyObject\n  File "E:\\ComfyUI-Easy-Install\\ComfyUI\\execution.py", line 525, in execute\n')
+    for text in (bare, own, dtype):
+        assert ids(text) == [], (text, ids(text))
+    system = ("E:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfyui_controlnet_aux>pip install -r requirements.txt\n"
+              "Requirement already satisfied: torch in c:\\users\\bob\\appdata\\local\\programs\\python\\python313\\lib\\"
+              "site-packages (from -r requirements.txt (line 1)) (2.7.1)\n" + refusal)
+    assert ids(system)[:1] == ["python.other-python-on-path"], ids(system)
+
 
 def test_round532_sentencepiece_model_unreadable_comfyui_diffusers_kinds():
     r"""Round 532 (diffusers / transformers / huggingface_hub errors from generic user queries, fifteenth pass):
