@@ -26472,6 +26472,48 @@ def test_round508_cuda_oom_said_offload_arrow_amd_workstation_kinds():
               "FAQ: what to do about CUDA OOM errors, and which launch flags help\n"):
         assert ids(t) == [], t
 
+def test_round591_oom_allocator_reports_and_other_programs_kinds():
+    r"""Round 591 (GPU out of memory from generic queries, fifth pass: allocation messages, fragmentation,
+    expandable_segments, offload and tiled VAE): every in-scope text was already read, so this pins the readings on
+    variants. torch's caching-allocator message on an 8 GB card with the expandable_segments hint, the cudaMallocAsync
+    report (`Allocation on device 0 would exceed allowed memory`, Windows CRLF, ComfyUI's padded layout) and torch's
+    CPU allocator (`DefaultCPUAllocator: not enough memory`, RAM, not VRAM) keep their causes; another process
+    holding a third of the card is still named in the title. Silent: the same out-of-memory raised through a serving
+    engine (vLLM-Omni's EngineGenerateError), tiny-cuda-nn's and ggml's own cudaMalloc failures, TensorFlow's cuBLAS
+    handle, a Java heap and a game's video-memory message."""
+    low = ("torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 64.00 MiB. GPU 0 has a total capacity "
+           "of 7.79 GiB of which 0 bytes is free. Of the allocated memory 6.90 GiB is allocated by PyTorch, and 95.00 "
+           "MiB is reserved by PyTorch but unallocated. If reserved but unallocated memory is large try setting "
+           "PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True to avoid fragmentation.\n")
+    assert ids(low) == ["cuda.oom"]
+    asy = ("!!! Exception during processing !!! Allocation on device 0 would exceed allowed memory. (out of memory)\r\n"
+           "Currently allocated     : 21.40 GiB\r\nRequested               : 4.00 GiB\r\n"
+           "Device limit            : 23.99 GiB\r\nFree (according to CUDA): 12.00 MiB\r\n"
+           "PyTorch limit (set by user-supplied memory fraction)\r\n                        : 17179869184.00 GiB\r\n")
+    assert ids(asy) == ["cuda.oom"]
+    other = ("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 256.00 MiB. GPU 0 has a total capacity of "
+             "47.40 GiB of which 20.00 MiB is free. Process 4242 has 30.10 GiB memory in use. Including non-PyTorch "
+             "memory, this process has 17.20 GiB memory in use. Of the allocated memory 16.60 GiB is allocated by "
+             "PyTorch, and 110.00 MiB is reserved by PyTorch but unallocated.\n")
+    m = one(other, "cuda.oom")
+    assert "held by other processes" in m["title"]
+    cpu = "RuntimeError: [enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory: you tried to allocate 26214400 bytes.\n"
+    assert ids(cpu) == ["ram.oom"]
+    for t in ("vllm.v1.engine.exceptions.EngineGenerateError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has "
+              "a total capacity of 44.40 GiB of which 1.00 GiB is free. Including non-PyTorch memory, this process has "
+              "43.30 GiB memory in use.\n",
+              "ERROR Uncaught exception: Could not allocate memory: C:\\src\\instant-ngp\\dependencies\\tiny-cuda-nn\\"
+              "include\\tiny-cuda-nn\\gpu_memory.h:590 cudaMalloc(&rawptr, n_bytes) failed with error out of memory\r\n",
+              "ggml_backend_cuda_buffer_type_alloc_buffer: allocating 9866.00 MiB on device 1: cudaMalloc failed: out of "
+              "memory\nggml_gallocr_reserve_n: failed to allocate CUDA1 buffer of size 10345253120\n",
+              "E tensorflow/stream_executor/cuda/cuda_blas.cc:366] failed to create cublas handle: CUBLAS_STATUS_ALLOC_FAILED\n",
+              "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space\n\tat java.base/java.util.Arrays.copyOf(Arrays.java:3537)\n",
+              "java.lang.OutOfMemoryError: Failed to allocate a 16777232 byte allocation with 8388608 free bytes and 12MB "
+              "until OOM, target footprint 536870912, growth limit 536870912\n",
+              "Out of video memory trying to allocate a rendering resource. Make sure your video card has the minimum "
+              "required memory, try lowering the resolution and/or closing other applications that are running.\n"):
+        assert ids(t) == [], t
+
 def test_round529_oom_error_said_vram_cumem_allocator_kinds():
     r"""Round 529 (out of memory, offload and low-VRAM cards with FLUX-class and video models, fifth pass): a writer's
     own `I get an OOM error` (I get / got / am getting / hit / ran into an OOM error) after the VRAM or GPU memory named
