@@ -1473,6 +1473,7 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
     if free:
         d["free"] = f"{g['free']} {free[1]}"
         d["free_bytes"] = int(_in_bytes(free))
+    frag = _oom_fragmented(g, alloc, d, ctx)
     total_b, said, src = None, None, None
     vram_gb = _num(ctx.get("vram_gb"))
     tot = _amount(g, "total") or (_amount({"total": g.get("total2", ""), "total_unit": g.get("total2_unit", "")}, "total")
@@ -1533,7 +1534,7 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                                  f"{d['free']} free" if free else "") if x)
     if total_b is None:
         return {"details": d, "fix": (cat.by_id("cuda.oom").fix + ". Pass `--vram GB` to hear which Klein path "  # type: ignore[union-attr]
-                                      "fits your card, or run `klein-doctor check --check gpu.vram`" + pin)}
+                                      "fits your card, or run `klein-doctor check --check gpu.vram`" + pin + frag)}
     d["vram_bytes"], d["vram"], d["vram_from"] = int(total_b), said, src
     fits, too_big = vram_paths(total_b)
     d["paths_that_fit"] = [r["label"] for r in fits]
@@ -1551,7 +1552,33 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                + f". Run {best['label']} or a smaller path with nothing else on the GPU (close other programs; "
                "ComfyUI: FP8 file, `--lowvram` if it still fails; diffusers: `pipe.enable_model_cpu_offload()`), "
                "at 1024x1024 and batch 1")
-    return {"details": d, "fix": fix + pin, "cause": cause}
+    return {"details": d, "fix": fix + pin + frag, "cause": cause}
+
+
+def _oom_fragmented(g: dict[str, str], alloc: tuple[float, str] | None, d: dict[str, Any], ctx: dict[str, Any]) -> str:
+    """torch's report of memory `reserved by PyTorch but unallocated` (its caching allocator's cached blocks): at least
+    the failing request and at least 1 GiB of it means the request would have fit in what PyTorch already holds had
+    it been one piece, so the cache is fragmented and torch's own advice (expandable segments) applies. A few hundred
+    MiB beside a small request is a full card, not fragmentation. Expandable segments need the CUDA driver's virtual
+    memory API that torch uses only on Linux (on Windows it warns `expandable_segments not supported on this
+    platform`), so a Windows paste gets the other ways out. Returns the sentence added to the fix ("" when none)."""
+    unal = _amount(g, "unalloc")
+    if not unal:
+        return ""
+    d["reserved_unallocated"] = f"{g['unalloc']} {unal[1]}"
+    d["reserved_unallocated_bytes"] = int(_in_bytes(unal))
+    if not alloc or _in_bytes(unal) < max(_in_bytes(alloc), 1024 ** 3):
+        return ""
+    d["fragmented"] = True
+    said = (f"; torch's report shows {d['reserved_unallocated']} reserved by PyTorch but unallocated, more than the "
+            f"{d['tried_to_allocate']} it asked for: PyTorch's cache is fragmented")
+    if _fact(ctx, "windows_os") or _fact(ctx, "win_drive_path"):
+        return (said + ". torch supports expandable segments (`PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True`, its "
+                "advice for this) only on Linux, so on Windows restart the program before the big step and make that "
+                "step smaller (batch 1, a lower resolution, VAE Decode (Tiled) / `pipe.vae.enable_tiling()`)")
+    return (said + ", so let it grow segments instead of caching fixed blocks: start the program with "
+            "`PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True` in its environment (`export "
+            "PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True`, then start it from that shell), torch's own advice")
 
 
 def _oom_held_elsewhere(g: dict[str, str], tot: tuple[float, str] | None, free: tuple[float, str] | None,

@@ -26514,6 +26514,48 @@ def test_round591_oom_allocator_reports_and_other_programs_kinds():
               "required memory, try lowering the resolution and/or closing other applications that are running.\n"):
         assert ids(t) == [], t
 
+
+def test_round591_oom_reserved_unallocated_is_fragmentation_only_when_it_would_hold_the_request():
+    """Round 591's helper noted that torch's `... and Y is reserved by PyTorch but unallocated` figure was not read.
+    cuda.oom keeps its answer and now reads it: where Y is at least the failing request and at least 1 GiB, the
+    request would have fit in what PyTorch already cached had it been one piece, so the fix adds torch's own advice
+    (expandable segments) on Linux, and on Windows (a drive path or Windows named), where torch has no expandable
+    segments, a restart and a smaller step instead. A few hundred MiB beside a small request is a full card."""
+    head = ("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate {a}. GPU 0 has a total capacity of 23.57 GiB "
+            "of which 1.21 GiB is free. Including non-PyTorch memory, this process has 22.34 GiB memory in use. Of the "
+            "allocated memory 17.91 GiB is allocated by PyTorch, and {u} is reserved by PyTorch but unallocated. If "
+            "reserved but unallocated memory is large try setting PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True to "
+            "avoid fragmentation.  See documentation for Memory Management")
+    linux = '  File "/home/me/ComfyUI/comfy/sd.py", line 700, in decode\n' + head.format(a="2.60 GiB", u="4.03 GiB")
+    m = one(linux, "cuda.oom")
+    assert ids(linux)[0] == "cuda.oom"
+    assert m["details"]["fragmented"] is True and m["details"]["reserved_unallocated"] == "4.03 GiB", m["details"]
+    assert "4.03 GiB reserved by PyTorch but unallocated, more than the 2.60 GiB" in m["fix"], m["fix"]
+    assert "`export PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True`" in m["fix"], m["fix"]
+    # the same report wrapped by a terminal, with CRLF line ends, in MiB
+    wrapped = head.format(a="1.50 GiB", u="1800.00 MiB").replace("Of the allocated", "\r\nOf the allocated")
+    m = one(wrapped, "cuda.oom")
+    assert m["details"].get("fragmented") is True, m["details"]
+    # a small request refused beside more than a GiB of cached blocks: they are all smaller pieces
+    m = one(head.format(a="20.00 MiB", u="1.20 GiB"), "cuda.oom")
+    assert m["details"].get("fragmented") is True and "expandable_segments:True" in m["fix"], m["details"]
+    # Windows: a portable ComfyUI's path, or Windows named; torch there warns expandable segments are unsupported
+    for pre in ('  File "D:\\ComfyUI_windows_portable\\ComfyUI\\execution.py", line 496, in execute\n',
+                "OS: Windows 11 Pro\n"):
+        m = one(pre + head.format(a="2.60 GiB", u="4.03 GiB"), "cuda.oom")
+        assert m["details"]["fragmented"] is True, m["details"]
+        assert "only on Linux" in m["fix"] and "export PYTORCH" not in m["fix"], m["fix"]
+    # a full card: the cached remainder is small (even when it is more than a small request), or less than the request
+    for a, u in (("18.00 MiB", "94.99 MiB"), ("90.00 MiB", "127.09 MiB"), ("3.00 GiB", "2.00 GiB"), ("900.00 MiB", "0.95 GiB")):
+        m = one(head.format(a=a, u=u), "cuda.oom")
+        assert not m["details"].get("fragmented") and "expandable_segments" not in m["fix"], (a, u, m["fix"])
+        assert m["details"]["reserved_unallocated"] == u, m["details"]
+    # torch's older report (no unallocated figure) keeps its reading
+    old = ("RuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 23.69 GiB total capacity; 18.10 GiB "
+           "already allocated; 1.03 GiB free; 21.90 GiB reserved in total by PyTorch)")
+    m = one(old, "cuda.oom")
+    assert "reserved_unallocated" not in m["details"] and "expandable_segments" not in m["fix"], m
+
 def test_round529_oom_error_said_vram_cumem_allocator_kinds():
     r"""Round 529 (out of memory, offload and low-VRAM cards with FLUX-class and video models, fifth pass): a writer's
     own `I get an OOM error` (I get / got / am getting / hit / ran into an OOM error) after the VRAM or GPU memory named
