@@ -4189,6 +4189,29 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "diffusers; print(diffusers.__version__, diffusers.__file__)\"` (a folder named diffusers next to the "
                         "script shadows the installed package)"),
                 "details": {"module": mod, "needs": f"diffusers>={since} (Klein: >={kmin})" if since else f"diffusers>={kmin}"}}
+    if g.get("utilname"):
+        # the PEFT-backend helpers of diffusers.utils (USE_PEFT_BACKEND, scale_lora_layers, unscale_lora_layers) came
+        # with diffusers 0.22.0 and are still there: code copied from a newer diffusers (a project's own
+        # unet_2d_condition.py, a node pack's pipeline) imports them, and the installed diffusers is older; a paste that
+        # names the imported diffusers/utils/__init__.py outside site-packages / dist-packages is a local folder named
+        # diffusers shadowing the package, which no upgrade changes (round 592)
+        path = g.get("utilpath") or ""
+        if path and not re.search(r"(?i)[\\/](?:site|dist)-packages[\\/]diffusers[\\/]", path):
+            return None
+        name = g["utilname"]
+        return {"title": f"This diffusers has no `diffusers.utils.{name}`: it is older than diffusers 0.22",
+                "cause": (f"`{name}` belongs to diffusers' PEFT backend for LoRA (diffusers/utils/constants.py and "
+                          "peft_utils.py), which came with diffusers 0.22.0 and is still there. The code importing it (a "
+                          "project's model file copied from a newer diffusers, a node pack's pipeline) was written for "
+                          "diffusers 0.22 or newer; the diffusers this Python imports is older (an old pin in the "
+                          "project's requirements, or another Python than the one upgraded), so the import fails before "
+                          f"anything runs. FLUX.2 [klein] needs diffusers {kmin} or newer anyway."),
+                "fix": (f"Upgrade diffusers (and peft) in the Python that runs the code: `python -m pip install -U "
+                        f"\"diffusers>={kmin}\" peft transformers accelerate` (ComfyUI portable: `python_embeded\\python.exe "
+                        f"-m pip install -U \"diffusers>={kmin}\" peft`), or at least the release the project pins (`python -m "
+                        "pip install \"diffusers>=0.22\"`), then check `python -c \"import diffusers; "
+                        "print(diffusers.__version__, diffusers.__file__)\"`"),
+                "details": {"name": f"diffusers.utils.{name}", "needs": f"diffusers>=0.22 (Klein: >={kmin})"}}
     if g.get("fmcls"):
         # FlowMatchEulerDiscreteScheduler (SD3's, FLUX.1's and Klein's scheduler) came with diffusers 0.28; a paste that
         # names the imported diffusers/__init__.py outside site-packages / dist-packages is a local folder named

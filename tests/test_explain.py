@@ -22278,6 +22278,48 @@ def test_round510_attention_backend_flash_build_kinds():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round592_peft_backend_utils_and_bare_backend_message():
+    r"""Round 592 (Hugging Face stack versions, fifth pass): diffusers.too-old reads the PEFT-backend helpers of
+    diffusers.utils (`cannot import name 'USE_PEFT_BACKEND' | 'scale_lora_layers' | 'unscale_lora_layers' from
+    'diffusers.utils'`, diffusers 0.22 and newer) as an older diffusers than the importing code, with a 0.22 headline and
+    an upgrade fix; a diffusers/utils/__init__.py named outside site-packages (a local folder shadowing the package) and
+    another package's fork (`sapiens_diffusers.utils`) stay silent. python.module-missing reads transformers'
+    requires_backends message pasted without its class name and `requires` (`the protobuf library but it was not found
+    in your environment` at a line's start, also SentencePiece, CRLF); another library's name in that wording, or the
+    words inside another sentence, stay silent."""
+    sig = "diffusers.too-old"
+    for t, name in (
+            ("  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\SomePack\\pipeline.py\", line 12, in <module>\r\n"
+             "    from diffusers.utils import scale_lora_layers, unscale_lora_layers\r\nImportError: cannot import name "
+             "'scale_lora_layers' from 'diffusers.utils' (C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\"
+             "diffusers\\utils\\__init__.py)\r\n", "scale_lora_layers"),
+            ("ImportError: cannot import name 'unscale_lora_layers' from 'diffusers.utils'\n", "unscale_lora_layers"),
+            ("Traceback (most recent call last):\n  File \"/workspace/app/models/unet.py\", line 30, in <module>\n"
+             "    from diffusers.utils import (\nImportError: cannot import name 'USE_PEFT_BACKEND' from 'diffusers.utils' "
+             "(/opt/conda/envs/talk/lib/python3.9/site-packages/diffusers/utils/__init__.py)\n", "USE_PEFT_BACKEND")):
+        m = one(t, sig)
+        assert name in m["title"] and "0.22" in m["title"], m["title"]
+        assert "pip install -U" in m["fix"] and "diffusers>=" in m["fix"], m["fix"]
+    for t in ("ImportError: cannot import name 'USE_PEFT_BACKEND' from 'diffusers.utils' "
+              "(/home/me/proj/diffusers/utils/__init__.py)\n",
+              "ImportError: cannot import name 'USE_PEFT_BACKEND' from 'sapiens_diffusers.utils' "
+              "(/srv/venv/lib/python3.10/site-packages/sapiens_diffusers/utils/__init__.py)\n"):
+        assert sig not in ids(t), (t, ids(t))
+    sig = "python.module-missing"
+    for t, mod in (
+            ("the protobuf library but it was not found in your environment\n", "protobuf"),
+            ("ImportError:\r\n  the protobuf library but it was not found in your environment. Checkout the instructions "
+             "on the\r\ninstallation page of its repo: https://github.com/protocolbuffers/protobuf/tree/master/python"
+             "#installation and follow the ones\r\n", "protobuf"),
+            ("Error:\nthe SentencePiece library but it was not found in your environment. Checkout the instructions on "
+             "the\ninstallation page of its repo: https://github.com/google/sentencepiece#installation\n", "sentencepiece")):
+        m = one(t, sig)
+        assert mod in (m["title"] + m["fix"]).lower(), (m["title"], m["fix"])
+    for t in ("the onnx library but it was not found in your environment\n",
+              "grpc_tools: the protobuf library but it was not found in your environment\n"):
+        assert sig not in ids(t), (t, ids(t))
+
+
 
 def test_round530_attention_backend_sage_launch_kinds():
     r"""Round 530 (attention backends, seventh pass): CUDA's bare `unspecified launch failure` with SageAttention named
