@@ -8478,6 +8478,9 @@ def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
         return None
     if ctx.get("comfy_cpu_mode") and not ctx.get("comfy_gpu_launch") and not any(g.values()):
         return None
+    if g.get("ctk") and _docker_desktop_linux(ctx):
+        # round 594: Docker Desktop on a Linux host: its VM, not the host, lacks the driver the toolkit loads
+        return {"as": "docker.no-gpu-runtime"}
     if g.get("ctk") and ctx.get("wsl"):
         # the container toolkit under WSL / Docker Desktop loads the Windows driver's libnvidia-ml from WSL's
         # /usr/lib/wsl/lib: missing there means WSL gives no GPU (WSL 1, Windows too old), not a host without a driver
@@ -11032,6 +11035,34 @@ def _no_nvidia_stated(ctx: dict[str, Any]) -> bool:
     return bool(ctx.get("no_nvidia_gpu")) and not ctx.get("nvidia_named")
 
 
+def _docker_desktop_linux(ctx: dict[str, Any]) -> str:
+    """Docker Desktop shown running on a Linux host (its ~/.docker/desktop/docker.sock, or Docker Desktop beside a Linux
+    distribution's name), with no WSL or Windows in the paste: Docker Desktop on Windows runs its engine in WSL 2, which
+    does pass the GPU through. Round 594."""
+    said = _fact(ctx, "docker_desktop_linux")
+    if not said or _fact(ctx, "wsl") or _fact(ctx, "wsl1_kernel") or _fact(ctx, "windows_os"):
+        return ""
+    return said
+
+
+_DD_LINUX_TITLE = ("Docker Desktop on Linux runs its containers in its own VM, which has no NVIDIA driver or Container "
+                   "Toolkit: a GPU container gets no GPU there (the toolkit cannot load libnvidia-ml.so.1)")
+_DD_LINUX_CAUSE = ("Docker Desktop for Linux runs the Docker engine and every container inside its own virtual machine (the "
+                   "desktop-linux context, ~/.docker/desktop/docker.sock). That VM has no NVIDIA driver and no NVIDIA "
+                   "Container Toolkit, so `--gpus all` or a compose GPU reservation cannot give a container the GPU: the "
+                   "toolkit's hook fails to load libnvidia-ml.so.1 (or nvidia-smi in the container finds no libnvidia-ml.so), "
+                   "although the host's driver and toolkit work with the host's Docker Engine (`sudo docker`, or the "
+                   "default context).")
+_DD_LINUX_FIX = ("Run GPU containers on the host's Docker Engine, where the NVIDIA driver and the NVIDIA Container Toolkit "
+                 "are installed: switch the CLI to it with `docker context use default` (`docker context ls`: default is "
+                 "unix:///var/run/docker.sock, desktop-linux is Docker Desktop's VM); if only Docker Desktop is installed, "
+                 "install Docker Engine (https://docs.docker.com/engine/install/) and the toolkit, then "
+                 "`sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl restart docker`; check with "
+                 "`docker run --rm --gpus all ubuntu nvidia-smi` and start the ComfyUI container the same way (`--gpus all`, "
+                 "or the compose reservation `deploy.resources.reservations.devices: [{driver: nvidia, count: all, "
+                 "capabilities: [gpu]}]`). Docker Desktop for Linux passes no NVIDIA GPU to its containers")
+
+
 @_interp("docker_gpu")
 def _docker_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A container without GPU access; on an AMD/Intel or Mac setup, or a computer the paste says has no NVIDIA
@@ -11040,6 +11071,15 @@ def _docker_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     headline, also where torch's no-driver / no-device error handed its hit over on that fact."""
     if _off_nvidia(ctx) or _no_nvidia_stated(ctx):
         return None
+    if g.get("dd_nvml") or g.get("ctk"):
+        # round 594: the toolkit's libnvidia-ml load failure (or nvidia-smi's own `couldn't find libnvidia-ml.so`) is
+        # this signature only under Docker Desktop on a Linux host (its VM has no driver); elsewhere it is a host
+        # without a driver (torch.no-driver) or WSL without a GPU (wsl.gpu-unavailable)
+        dd = _docker_desktop_linux(ctx)
+        if not dd:
+            return None
+        return {"title": _DD_LINUX_TITLE, "cause": _DD_LINUX_CAUSE, "fix": _DD_LINUX_FIX,
+                "details": {"docker desktop": dd[:60]}}
     if g.get("nosmi") and not (_near(ctx).get("container") or ctx.get("container")):
         return None
     zero = _fact(ctx, "docker_gpus_zero")

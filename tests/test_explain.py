@@ -25828,6 +25828,65 @@ def test_round514_cuda_libs_ld_library_path_glibc_kinds():
         assert ids(text) == [], (ids(text), text)
 
 
+def test_round594_docker_desktop_linux_libnvidia_ml():
+    r"""Round 594 (WSL2 and Docker GPU setups, second pass): Docker Desktop for Linux runs its containers in a VM that
+    has no NVIDIA driver or Container Toolkit, so every `--gpus all` container fails in the toolkit's hook with
+    `load library failed: libnvidia-ml.so.1` (or nvidia-smi in it `couldn't find libnvidia-ml.so library`) although
+    the host's Docker Engine runs it. Before this round that line was read as a host without a driver
+    (torch.no-driver) or nothing at all; it is now docker.no-gpu-runtime with a Docker-Desktop-on-Linux headline and
+    the `docker context use default` fix, but only where the paste shows Docker Desktop on a Linux host: its
+    ~/.docker/desktop/docker.sock socket, or Docker Desktop beside a distribution's name on one line. The same load
+    failure under WSL stays wsl.gpu-unavailable, under Windows stays as before, and on a plain Linux host stays
+    torch.no-driver; a distribution only in an image tag (`devel-ubuntu22.04`) is not the host; nvidia-smi's
+    libnvidia-ml message without Docker Desktop on Linux stays silent."""
+    hook = ("docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI "
+            "runtime create failed: runc create failed: unable to start container process: error during container init: "
+            "error running hook #0: error running hook: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'\n"
+            "nvidia-container-cli: initialization error: load library failed: libnvidia-ml.so.1: cannot open shared "
+            "object file: no such file or directory: unknown.\n")
+    desktop_linux = [
+        "Fedora 41 with Docker Desktop 4.37.2, compose up of the comfyui service:\r\n" + hook.replace("\n", "\r\n"),
+        hook + "\nI'm using Docker Desktop 4.38 on Linux Mint 22 with an RTX 4070.\n",
+        "Docker Desktop for Linux 4.41.2 here.\n" + hook,
+        ("comfyui-1  | " + hook.splitlines()[0] + "\ncomfyui-1  | " + hook.splitlines()[1] + "\n"
+         "$ docker context ls\nNAME              DESCRIPTION                               DOCKER ENDPOINT\n"
+         "desktop-linux *   Docker Desktop                            unix:///home/mara/.docker/desktop/docker.sock\n"),
+        ("the same `load library failed: libnvidia-ml.so.1` error without sudo\n"
+         "        \"Host\": \"unix:///home/dev/.docker/desktop/docker.sock\",\n"),
+        ("Ubuntu 24.04, running the image with Docker Desktop:\n$ docker exec -it comfy nvidia-smi\n"
+         "NVIDIA-SMI couldn't find libnvidia-ml.so library in your system. Please make sure that the NVIDIA Display "
+         "Driver is properly installed and present in your system.\n"),
+    ]
+    for text in desktop_linux:
+        m = one(text, "docker.no-gpu-runtime")
+        assert ids(text)[0] == "docker.no-gpu-runtime", (ids(text), text)
+        assert "torch.no-driver" not in ids(text), (ids(text), text)
+        assert "Docker Desktop on Linux" in m["title"], m["title"]
+        assert "docker context use default" in m["fix"] and "nvidia-ctk runtime configure" in m["fix"], m["fix"]
+        assert "virtual machine" in m["cause"], m["cause"]
+    # the same line elsewhere keeps its reading
+    wsl = "Docker Desktop on Windows 11 with the WSL 2 backend, Ubuntu 22.04 distro:\n" + hook
+    assert ids(wsl)[0] == "wsl.gpu-unavailable", ids(wsl)
+    win = "docker-desktop 4.24 in Windows 10 19042, driver 537.42, on Ubuntu image:\n" + hook
+    assert "docker.no-gpu-runtime" not in ids(win), ids(win)
+    for plain in ("$ docker run --rm --gpus all nvidia/cuda:12.0.0-devel-ubuntu22.04 nvidia-smi\n" + hook,
+                  "Ubuntu 22.04 with Docker Engine 27 and the toolkit, after a kernel update:\n" + hook):
+        assert ids(plain)[0] == "torch.no-driver", (ids(plain), plain)
+    silent = [
+        ("NVIDIA-SMI couldn't find libnvidia-ml.so library in your system. Please make sure that the NVIDIA Display "
+         "Driver is properly installed and present in your system.\n"),
+        "Docker Desktop 4.38 on Ubuntu 24.04 starts fine, containers run.\n",
+        "ldconfig: /usr/lib/wsl/lib/libcuda.so.1 is not a symbolic link\n",
+        ("[    3.902435] misc dxg: dxgk: dxgkio_query_adapter_info:    Ioctl failed: -22  (EINVAL)  x3\n"
+         "[    3.903826] misc dxg: dxgk: dxgkio_query_adapter_info:    Ioctl failed: -2   (ENOENT)  x17\n"),
+        ("Error when constructing operator: VideoReader encountered:\nAssert on \"lib_handle_\" failed: Failed to load "
+         "libnvcuvid.so, needed by the VideoReader operator. If you are running in a Docker container, please refer "
+         "to https://github.com/NVIDIA/nvidia-docker/wiki/Usage\n"),
+    ]
+    for text in silent:
+        assert ids(text) == [], (ids(text), text)
+
+
 def test_round522_diffusers_renamed_class_repo_id_cut_peft_adapter_kinds():
     r"""Round 522 (diffusers / transformers / huggingface_hub errors from generic user queries, thirteenth pass).
     diffusers.import-path-removed reads `cannot import name OLD from 'diffusers.SUB'` for a class diffusers renamed
