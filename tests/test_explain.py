@@ -24924,6 +24924,66 @@ def test_round521_illegal_instruction_llm_kernels_forge_cuda_check_kinds():
     assert "torch.cpu-build" not in ids(amd), ids(amd)
 
 
+def test_round598_diffusers_local_model_paths_kinds():
+    r"""Round 598 (diffusers model loading in user scripts: local folders, single files, offline, 2024-2026): the
+    readings this round's cases hit hold on other paths and layouts. A path ending in a .safetensors file given where
+    from_pretrained wants a folder (huggingface_hub's repo-id validator, Windows or Linux wording) is
+    diffusers.single-file-to-from-pretrained; a folder path that is not there is hf.repo-not-found; transformers'
+    `We couldn't connect ...` naming a repo id (a script that set offline mode, a blocked network) is hf.unreachable,
+    and the same sentence naming a local folder is a wrong path, left unclaimed; a ControlNet/component folder without
+    its weights is diffusers.files-missing. The bare retold line `Error no file named diffusion_pytorch_model.safetensors
+    found in directory DIR.` (no OSError, no fetch notice around it) stays unclaimed: it reads the same as a retold
+    safetensors-then-bin notice (round 505), so the DanceGRPO case stays pinned. A custom node's pipeline class that
+    got a non-empty component set (`expected {...}, but only {...} were passed`) is not an empty model_index.json, and
+    DiffSynth-Studio's own `We cannot detect the model type` stays silent."""
+
+    # a .safetensors file given as the model folder: the repo-id validator's two wordings, Windows and Linux
+    for t in ("Repo id must use alphanumeric chars or '-', '_', '.', '--' and '..' are forbidden, '-' and '.' cannot "
+              "start or end the name, max length is 96: 'E:\\ComfyUI\\models\\unet\\flux-2-klein-9b-fp8.safetensors'.",
+              "huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name'"
+              ": '/home/ana/models/diffusion_models/flux-2-klein-4b.safetensors'. Use `repo_type` argument if needed."):
+        assert ids(t)[0] == "diffusers.single-file-to-from-pretrained", ids(t)
+    # a folder path with no model there is handed to the Hub as a repo id
+    for t in ("huggingface_hub.errors.HFValidationError: Repo id must use alphanumeric chars or '-', '_', '.', '--' and "
+              "'..' are forbidden, '-' and '.' cannot start or end the name, max length is 96: "
+              "'E:\\AI\\ComfyUI\\models\\diffusers\\FLUX.2-klein-4B'.",
+              "huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name'"
+              ": '/workspace/ComfyUI/models/diffusers/FLUX.2-klein-4B'. Use `repo_type` argument if needed."):
+        assert ids(t)[0] == "hf.repo-not-found", ids(t)
+    # transformers could not reach the Hub for a repo id (CRLF paste); a local folder named there is a wrong path
+    net = ("OSError: We couldn't connect to 'https://huggingface.co' to load this file, couldn't find it in the cached "
+           "files and it looks like black-forest-labs/FLUX.2-klein-4B is not the path to a directory containing a file "
+           "named config.json.\r\nCheckout your internet connection or see how to run the library in offline mode at "
+           "'https://huggingface.co/docs/transformers/installation#offline-mode'.\r\n")
+    assert ids(net)[0] == "hf.unreachable", ids(net)
+    assert "hf.unreachable" not in ids(
+        "OSError: We couldn't connect to 'https://huggingface.co' to load this file, couldn't find it in the cached "
+        "files and it looks like /srv/ckpt/klein-lora-run is not the path to a directory containing a file named "
+        "config.json.")
+    # a component folder without its weights, Linux and a Windows traceback
+    for t in ("OSError: Error no file named diffusion_pytorch_model.bin found in directory /data/ckpt/ControlNetModel.",
+              "  File \"C:\\venv\\Lib\\site-packages\\diffusers\\utils\\hub_utils.py\", line 309, in _get_model_file\r\n"
+              "    raise EnvironmentError(\r\nOSError: Error no file named diffusion_pytorch_model.bin found in directory "
+              "D:\\work\\checkpoints\\ControlNetModel.\r\n"):
+        assert ids(t)[0] == "diffusers.files-missing", ids(t)
+    # the bare retold safetensors line and the fallback notice stay unclaimed
+    assert ids("Error no file named diffusion_pytorch_model.safetensors found in directory ./out/klein/transformer.") == []
+    assert ids("An error occurred while trying to fetch /models/klein/vae: Error no file named "
+               "diffusion_pytorch_model.safetensors found in directory /models/klein/vae.\nDefaulting to unsafe "
+               "serialization. Pass `allow_pickle=False` to raise an error instead.") == []
+    # a node's pipeline class given some components is not an empty model_index.json; an empty set still is
+    assert "diffusers.model-index-empty" not in ids(
+        "ValueError: Pipeline <class 'my_nodes.pipeline.PhotoMakerStableDiffusionXLPipeline'> expected {'unet', "
+        "'scheduler', 'text_encoder', 'tokenizer', 'vae'}, but only {'scheduler', 'text_encoder', 'tokenizer', 'vae'} "
+        "were passed.")
+    one("ValueError: Pipeline <class 'diffusers.pipelines.flux2.pipeline_flux2_klein.Flux2KleinPipeline'> expected "
+        "{'transformer', 'scheduler', 'text_encoder', 'tokenizer', 'vae'}, but only set() were passed.",
+        "diffusers.model-index-empty")
+    # another program's model detection stays silent
+    assert ids("Loading models from: /root/DiffSynth-Studio/models/train/flux2_full/model.safetensors\n"
+               "    We cannot detect the model type. No models are loaded.") == []
+
+
 def test_round533_nvml_init_allocator_assert_gpu_query_kinds():
     r"""Round 533 (PyTorch, CUDA and GPU errors from generic user queries, seventh pass): torch's caching allocator
     asserting that NVML started (`NVML_SUCCESS == DriverAPI::get()->nvmlInit_v2_() INTERNAL ASSERT FAILED at
