@@ -5247,9 +5247,15 @@ def _family_pins(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         comp = c.group(1)
         line = _companion_for(tv, comp)
         cline = f"{cv.major}.{cv.minor}"
+        cwant = ""
         if cline == line:
-            return None  # the pair is of one release: the conflict is elsewhere
-        treq, cver, cwant = f"torch=={t.group(1)}", c.group(2), ""
+            # round 597: one release line, another patch: from torch 2.1 on each torchvision 0.N.P requires torch 2.M.P
+            # exactly (0.17.1 -> 2.2.1) and torchaudio carries torch's own number, so a patch that differs cannot go
+            # together either; torch 2.0 paired 0.15.1 with 2.0.0, so its patches are not compared
+            if tv.minor < 1 or cv.micro == tv.micro:
+                return None  # the pair is of one release: the conflict is elsewhere
+            cwant = f"=={tv.major}.{tv.minor}.{cv.micro}" if comp == "torchvision" else f"=={cv.public}"
+        treq, cver = f"torch=={t.group(1)}", c.group(2)
     else:
         treq, comp, cver, cwant = (g.get(k) or "" for k in ("treq", "comp", "cver", "cwant"))
         spec = treq[len("torch"):].strip()

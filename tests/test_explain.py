@@ -22402,6 +22402,43 @@ def test_round519_quantized_model_quanto_build_kinds():
     assert sig not in ids("Is this an unsupported Microsoft Visual Studio version problem? I have VS 2026 installed "
                           "and CUDA 12.4.\n")
 
+
+def test_round597_torch_family_pins_patch_and_ci_prefix():
+    r"""Round 597 (pip and uv resolver errors while installing the stack): pip's `The conflict is caused by:` report
+    printed under a Docker BuildKit step prefix (`#13 90.98     torchvision 0.17.1 depends on torch==2.2.1`) or a
+    GitHub Actions timestamp is still torch.family-pins-conflict, and `Cannot install torch==A and torchvision==B` of
+    one release line but another patch (torch 2.2.0 with torchvision 0.17.1, which requires torch 2.2.1; torchaudio
+    2.4.0 with torch 2.4.1) is that conflict too: from torch 2.1 on each torchvision 0.N.P requires torch 2.M.P exactly.
+    Silent: a matching pair (torch 2.5.1 / torchvision 0.20.1), torch 2.0 whose torchvision patches are offset
+    (0.15.2 goes with 2.0.1), and another program's conflict under the same BuildKit prefix (numpy / tensorflow)."""
+    sig = "torch.family-pins-conflict"
+    for t, need in (
+            ("#9 41.07 ERROR: Cannot install torch==2.3.0 and torchvision==0.18.1 because these package versions have "
+             "conflicting dependencies.\n#9 41.07 \n#9 41.07 The conflict is caused by:\n#9 41.07 \n"
+             "#9 41.07     The user requested torch==2.3.0\n#9 41.07 \n#9 41.07     torchvision 0.18.1 depends on "
+             "torch==2.3.1\n", "torch==2.3.1"),
+            ("2025-03-04T10:11:12.1234567Z The conflict is caused by:\r\n2025-03-04T10:11:12.1234567Z     The user "
+             "requested torch==2.6.0+cu124\r\n2025-03-04T10:11:12.1234568Z     torchaudio 2.5.1+cu124 depends on "
+             "torch==2.5.1+cu124\r\n", "torch==2.5.1+cu124"),
+            ("ERROR: Cannot install -r requirements.txt (line 3), torch==2.5.0 and torchvision==0.20.1 because these "
+             "package versions have conflicting dependencies.\n\nThe conflict is caused by:\n    The user requested "
+             "torch==2.5.0\n    accelerate 1.2.1 depends on torch>=1.10.0\n", "torch==2.5.1"),
+            ("ERROR: Cannot install torch==2.4.1+cu121 and torchaudio==2.4.0+cu121 because these package versions have "
+             "conflicting dependencies.\n    peft 0.13.2 depends on torch>=1.13.0\n", "torch==2.4.0"),
+    ):
+        m = one(t, sig)
+        assert need in m["title"], (need, m["title"])
+    for t in (
+            "ERROR: Cannot install torch==2.5.1 and torchvision==0.20.1 because these package versions have conflicting "
+            "dependencies.\n    xformers 0.0.29 depends on torch==2.5.1\n",
+            "ERROR: Cannot install torch==2.0.0 and torchvision==0.15.1 because these package versions have conflicting "
+            "dependencies.\n    kornia 0.7.0 depends on torch>=1.9.1\n",
+            "#7 41.20 ERROR: Cannot install numpy==1.19.2 and tensorflow==2.4.0 because these package versions have "
+            "conflicting dependencies.\n#7 41.20 The conflict is caused by:\n#7 41.20     The user requested "
+            "numpy==1.19.2\n#7 41.20     tensorflow 2.4.0 depends on numpy~=1.19.2\n"):
+        assert sig not in ids(t), (t, ids(t))
+
+
 def test_round400_flux2_diffusers_pipeline_kinds():
     r"""Round 400 (diffusers issues about FLUX.2 / Klein pipelines, fourth pass): diffusers' context-parallel hook's
     `Expected input tensor to have N dimensions, but got M dimensions, split will not be applied` is
