@@ -26990,6 +26990,44 @@ def test_round517_fitz_moviepy_cumm_oom_non_english_kinds():
               "cuda failed with error 2 out of memory. use CUDA_LAUNCH_BLOCKING=1 to get correct traceback.\n"):
         assert ids(t) == [], t
 
+def test_round596_tdr_vendor_miner_macro_framework_reboot():
+    r"""Round 596 (GPU crashes and resets, fourteenth pass): Windows' `Display driver X stopped responding and has
+    recovered` is the NVIDIA watchdog's only where X is not another vendor's driver (Intel's igfx, AMD's amdkmdap /
+    atikmdag) and the filler between `Display driver` and `stopped` does not run through an earlier `display driver`
+    sentence; a launch timeout in the ccminer-family check macro (`Cuda error in func 'K' at line N : the launch timed
+    out`, a miner's own kernel) is that program's, not the display watchdog's; a whole machine that restarts or shuts
+    down while TensorFlow or PyTorch runs is the card's power or hardware (gpu.hardware-fault), like a generation."""
+    for t in ("Display driver nvlddmkm stopped responding and has successfully recovered.\r\n"
+              "RuntimeError: CUDA error: unknown error\r\n",
+              "Event 4101: Display driver NVIDIA Windows Kernel Mode Driver, Version 566.36 stopped responding and has "
+              "successfully recovered.\n",
+              "ComfyUI crashed, the screen went black and Windows said \"Display driver stopped responding and has "
+              "recovered\".\n",
+              "RuntimeError: CUDA error: the launch timed out and was terminated\nCUDA kernel errors might be "
+              "asynchronously reported at some other API call, so the stacktrace below might be incorrect.\n",
+              "THCudaCheck FAIL file=/pytorch/aten/src/THC/THCCachingHostAllocator.cpp line=278 error=702 : the launch "
+              "timed out and was terminated\n"):
+        assert ids(t)[:1] == ["gpu.display-watchdog"], t
+    for t in ("display driver crashes. Looking at the eventlog, I get:\nDisplay driver igfx stopped responding and "
+              "has successfully recovered.\nEventId: 4101\n",
+              "Display driver igfxn stopped responding and has successfully recovered.\n",
+              "Display driver amdkmdap stopped responding and has successfully recovered.\n",
+              "Display driver atikmdag stopped responding and has recovered\n",
+              "Cuda error in func 'neoscrypt_cpu_hash_1070' at line 1460 : the launch timed out and was terminated.\n",
+              "CUDA error in func 'search' at line 361 : the launch timed out and was terminated.\n",
+              "Cuda error in func 'x16r_hash' at line 87 : the launch timed out and was terminated.\r\n"):
+        assert "gpu.display-watchdog" not in ids(t), t
+    for t in ("Machine restarts when running TensorFlow with GPU\n",
+              "My PC reboots every time I run PyTorch on the RTX 3090, no error in the log\n",
+              "the system shuts down a few minutes into a PyTorch job on my 4090\n",
+              "When I start TensorFlow the computer turns off completely\n"):
+        assert ids(t)[:1] == ["gpu.hardware-fault"], t
+    for t in ("Restart the machine after installing TensorFlow.\n",
+              "The system restarts to install updates, then PyTorch works again\n",
+              "My PC shuts down while running TensorFlow on a Radeon RX 6800 with ROCm\n",
+              "TensorFlow restarts the kernel when the notebook runs out of memory\n"):
+        assert "gpu.hardware-fault" not in ids(t), t
+
 def test_round535_cjk_driver_too_old_for_cuda_build_kinds():
     r"""Round 535 (ComfyUI, diffusers and PyTorch errors posted in languages other than English, fourth pass): a
     writer's words in Chinese or Japanese that the (graphics) driver or its version is too low / too old (`驱动版本
