@@ -3434,6 +3434,23 @@ def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     if g.get("vnode"):
         # `* CheckpointLoaderSimple 4: - Value not in list` cut before the input (an issue title): ComfyUI's own loader
         return {"details": {"node_type": g["vnode"]}}
+    if g.get("sepsaid"):
+        # round 595: the refusal told in words with its cause, a subfolder's file named with the other system's path
+        # separator (a workflow saved on Linux names `text_encoders/x`, Windows lists `text_encoders\x`); a Python error
+        # of another kind in view tells its own story
+        if _near(ctx).get("py_traceback"):
+            return None
+        return {"title": ("The workflow names a model in a subfolder with the other system's path separator (`/` against "
+                          "`\\`): ComfyUI's list holds the file under the other spelling, so validation refuses it"),
+                "cause": ("ComfyUI lists a file inside a subfolder of a models folder as `subfolder\\name` on Windows and "
+                          "`subfolder/name` on Linux and macOS, and prompt validation compares the workflow's value with "
+                          "that list as a plain string. A workflow saved on the other system keeps its separator, so the "
+                          "file is there but its name does not match (`Value not in list` / `value_not_in_list`)."),
+                "fix": ("Click the loader's file widget and pick the file again from the list (then save the workflow); "
+                        "for an API prompt, write the name with this system's separator (`text_encoders\\\\name` in the "
+                        "JSON on Windows, `text_encoders/name` on Linux), or move the file up into the models folder "
+                        "itself so no subfolder is named"),
+                "details": {"said": _SPACE.sub(" ", g["sepsaid"]).strip()}}
     if g.get("mfolder"):
         # folder_paths.get_full_path_or_raise: the name reached the loader unvalidated (a node pack's loader, an API
         # prompt, an older frontend) and no folder registered for that kind holds it

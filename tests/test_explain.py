@@ -24155,6 +24155,35 @@ def test_round516_node_pack_import_kinds():
                "(/opt/conda/lib/python3.10/site-packages/transformers/modeling_utils.py)\n")
     assert dep not in ids(trainer), ids(trainer)
 
+def test_round595_separator_not_in_list():
+    r"""Round 595 (ComfyUI model folders and file names: not found, wrong folder, subfolders, symlinks,
+    extra_model_paths): `value_not_in_list` told in words together with its cause, a workflow naming a subfolder's file
+    with the other system's path separator (`text_encoders/...` saved on Linux, listed as `text_encoders\...` on
+    Windows), with a model folder or a loader input in view, is comfyui.file-not-listed, told as the separator mismatch
+    with re-picking the file as the fix; the words with no model folder or loader input (a spreadsheet's validation
+    list, a CSV separator) and a Python error of another kind stay silent. The structured validation line keeps its
+    usual reading."""
+    sig = "comfyui.file-not-listed"
+    title = ("value_not_in_list occurs when a loaded workflow uses a different separator character than the host "
+             "system for checkpoint names in directories\n")
+    lora = ("Value not in list: my workflow from the Linux box uses forward slashes (loras/klein_style.safetensors) and "
+            "on Windows the lora_name list shows backslashes\r\n")
+    api = ("got value_not_in_list from the /prompt API on Windows, the path separator differs: unet_name "
+           "'flux-2/flux-2-klein-4b.safetensors'\n")
+    for text in (title, lora, api):
+        m = one(text, sig)
+        assert "path separator" in m["title"], m["title"]
+        assert "pick the file again" in m["fix"]
+    for t in ("Excel data validation says Value not in list when the separator is a semicolon in my CSV import\n",
+              "Value not in list error in Google Sheets after I changed the decimal separator\n",
+              "Traceback (most recent call last):\n  File \"/srv/app/check.py\", line 4, in <module>\n"
+              "ValueError: value_not_in_list: the separator for checkpoints column is wrong\n"):
+        assert sig not in ids(t), (t, ids(t))
+    plain = ("Failed to validate prompt for output 9:\n* UNETLoader 12:\n  - Value not in list: unet_name: "
+             "'flux-2/flux-2-klein-4b.safetensors' not in ['flux-2\\\\flux-2-klein-4b.safetensors']\n")
+    m = one(plain, sig)
+    assert "path separator" not in m["title"], m["title"]
+
 def test_round496_quantized_flux_files_kinds():
     r"""Round 496 (quantized FLUX-family files in ComfyUI and diffusers: fp8 scaled, GGUF, NF4, nunchaku, torchao;
     fourth pass): torch's `couldn't find storage object Float8_...Storage` (torch.set_default_dtype() given a float8
