@@ -3366,12 +3366,19 @@ def _not_listed_entry(g: dict[str, str]) -> dict[str, Any]:
         return re.split(r"[\\/]+", x.replace("\\\\", "\\"))[-1].strip().lower()
     items = [a or b for a, b in _LISTED_ITEM.findall(g.get("listed") or "")]
     same = [x.replace("\\\\", "\\") for x in items if base(x) == base(val) and x != val]
+    # round 595: the same subfolder spelled with the other system's separator (`text_encoders/x` from a workflow
+    # saved on Linux, `text_encoders\\x` in Windows' list) is the entry meant, before a same-named file elsewhere
+    def norm(x: str) -> str:
+        return re.sub(r"[\\/]+", "/", x.replace("\\\\", "\\")).strip().lower()
+    same.sort(key=lambda x: norm(x) != norm(val))
+    sep_only = bool(same) and norm(same[0]) == norm(val)
     if val.lower().endswith(".sft") and items and not any(x.lower().endswith(".sft") for x in items) and not same:
         # Round 509: a ComfyUI from before FLUX support lists no .sft file at all (the extension came with FLUX): when the
         # paste also shows that ComfyUI is outdated, this refusal is its symptom and goes after it
         return {"_after": "comfyui.outdated"}
     if same:
-        return {"title": f"The file is installed, but ComfyUI lists it as '{same[0]}', not '{val}'",
+        return {"title": (f"The file is installed, but ComfyUI lists it as '{same[0]}', not '{val}'"
+                          + (" (the other system's path separator)" if sep_only else "")),
                 "cause": (f"`{inp}` names '{val}', and the loader's list holds the same file as '{same[0]}': ComfyUI names "
                           "a file by its path under the models folder, so a file in a subfolder (or a workflow saved with "
                           "another path, another path separator or a full path) does not match the workflow's name."),

@@ -24182,7 +24182,20 @@ def test_round595_separator_not_in_list():
     plain = ("Failed to validate prompt for output 9:\n* UNETLoader 12:\n  - Value not in list: unet_name: "
              "'flux-2/flux-2-klein-4b.safetensors' not in ['flux-2\\\\flux-2-klein-4b.safetensors']\n")
     m = one(plain, sig)
-    assert "path separator" not in m["title"], m["title"]
+    # the lead: the structured line shows the separator itself (the listed entry is the value with `\` for `/`)
+    assert m["title"].endswith("(the other system's path separator)"), m["title"]
+    assert m["details"]["listed_as"] == "flux-2\\flux-2-klein-4b.safetensors", m["details"]
+    # that entry is preferred to a same-named file elsewhere in the list, whichever comes first
+    both = ("- Value not in list: clip_name: 'text_encoders/qwen_3_4b.safetensors' not in ['qwen_3_4b.safetensors', "
+            "'text_encoders\\\\qwen_3_4b.safetensors', 't5xxl_fp16.safetensors']\n")
+    m = one(both, sig)
+    assert m["details"]["listed_as"] == "text_encoders\\qwen_3_4b.safetensors", m["details"]
+    assert "path separator" in m["title"] and "Pick 'text_encoders\\qwen_3_4b.safetensors'" in m["fix"], m
+    # a file in another subfolder is the plain subfolder reading, with no separator said
+    other = ("- Value not in list: clip_name: 'qwen_3_4b.safetensors' not in ['klein\\\\qwen_3_4b.safetensors']\n")
+    m = one(other, sig)
+    assert m["details"]["listed_as"] == "klein\\qwen_3_4b.safetensors" and "path separator" not in m["title"], m
+
 
 def test_round496_quantized_flux_files_kinds():
     r"""Round 496 (quantized FLUX-family files in ComfyUI and diffusers: fp8 scaled, GGUF, NF4, nunchaku, torchao;
