@@ -604,6 +604,10 @@ _SERVICE = re.compile(r"^([\w.-]{1,64}[ \t]{1,30}\|[ \t]?)", re.M)  # docker com
 # SwarmUI relays the ComfyUI it runs as a back end with the back end's stream before each line, after its own time
 # stamp and level: "08:21:12.123 [Debug] [ComfyUI-0/STDERR] Traceback ..."
 _BACKEND_STREAM = re.compile(r"^[ \t]{0,4}\[ComfyUI-\d{1,3}/STD(?:ERR|OUT)\][ \t]?", re.M)
+# A trainer GUI that runs its steps as subprocesses relays each line of their output with the step's name and the
+# stream before it (musubi-tuner's Wan GUI: "Cache Preparation STDERR:     PyTorch 2.6.0+cu124 ...",
+# "Training STDERR: Traceback ..."): the prefix goes when two lines or more carry one.
+_RELAY_STREAM = re.compile(r"^[ \t]{0,4}(?:[A-Za-z][\w.-]{0,30}[ \t]){0,5}STD(?:ERR|OUT):[ \t]?", re.M)
 _JSON_ESC = re.compile(r'\\(?:r\\n|[nrt"\\/]|u[0-9a-fA-F]{4})')
 
 
@@ -643,6 +647,8 @@ def _unprefixed(t: str) -> str:
     t = _STAMP.sub("", t)
     if "/STD" in t:
         t = _BACKEND_STREAM.sub("", t)
+    if ("STDERR:" in t or "STDOUT:" in t) and len(_RELAY_STREAM.findall(t)) >= 2:
+        t = _RELAY_STREAM.sub("", t)
     if "|" in t:
         svc = [m.group(1).rstrip(" \t|") for m in _SERVICE.finditer(t)]
         lines = sum(1 for ln in t.splitlines() if ln.strip())

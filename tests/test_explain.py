@@ -24053,6 +24053,46 @@ def test_round528_comfyui_startup_bind_and_git_kinds():
     assert "comfyui.outdated" in ids(fork.replace("comfy.cmd", "comfy.ldm.flux2"))
 
 
+def test_round601_trainer_gui_stream_relay():
+    r"""Round 601 (LoRA trainers on the shared stack): a trainer GUI that runs its steps as subprocesses relays their
+    output with the step's name and stream before each line (musubi-tuner's Wan GUI: `Cache Preparation STDERR:`,
+    `Training STDERR:`). That prefix hid xformers' `PyTorch X (you have 2.6.0+cpu)` line, so the CPU-only torch read as
+    an xformers build mismatch; with the relay prefix removed (two lines or more carrying one) it is torch.cpu-build,
+    and a relayed mismatch between two CUDA builds stays xformers.build-mismatch. A single line naming a stream, or a
+    relayed progress log, stays as it is and silent. Also learned: a gated repository of another model (Gemma for LTX
+    2.3 in ai-toolkit) is not hf.gated, which is about FLUX.2 repositories."""
+    def relay(step: str, body: str, nl: str = "\n") -> str:
+        return "".join(f"{step} STDERR: {ln}{nl}" for ln in body.split("\n"))
+    warn = ("WARNING:xformers:WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+            "    PyTorch {built} with CUDA {cu} (you have {have})\n"
+            "    Python  3.12.9 (you have 3.12.9)\n"
+            "  Please reinstall xformers (see https://github.com/facebookresearch/xformers#installing-xformers)\n"
+            "  Memory-efficient attention, SwiGLU, sparse and more won't be available.")
+    cpu = warn.format(built="2.7.1+cu128", cu="1208", have="2.7.1+cpu")
+    lin = relay("Latent Caching", cpu) + relay("Training", "Traceback (most recent call last):\n"
+                                                       "  File \"/home/ana/musubi-gui/wan_train_network.py\", line 4, in <module>")
+    win = relay("Text Encoder Caching", cpu, "\r\n") + "Training process completed.\r\n"
+    for text in (lin, win):
+        assert ids(text)[0] == "torch.cpu-build", ids(text)
+        assert "PyTorch 2.7.1+cu128" in explain.normalize_paste(text).splitlines()[1]
+    both_cuda = relay("Cache Preparation", warn.format(built="2.5.1+cu124", cu="1204", have="2.6.0+cu124"))
+    assert ids(both_cuda)[0] == "xformers.build-mismatch", ids(both_cuda)
+    assert "torch.cpu-build" not in ids(both_cuda)
+    # one line naming a stream is not a relay: left as it is
+    single = "Worker STDERR: PyTorch 2.7.1+cu128 with CUDA 1208 (you have 2.7.1+cpu)\n"
+    assert explain.normalize_paste(single) == single
+    # a relayed progress log and another program's relayed warning stay silent
+    progress = relay("Training", "steps:  10%|#         | 100/1000 [01:40<15:00,  1.00s/it, avr_loss=0.0712]\n"
+                                 "epoch 2/16\nsaving checkpoint: /home/ana/out/f4-000002.safetensors")
+    assert ids(progress) == [], ids(progress)
+    other = relay("Build", "warning: unused variable `x`\n --> src/main.rs:3:9")
+    assert ids(other) == [], ids(other)
+    gemma = ("You are trying to access a gated repo. Make sure to have access to it at "
+             "https://huggingface.co/google/gemma-3-12b-it-qat-q4_0-unquantized. 401 Client Error. Cannot access gated "
+             "repo for url https://huggingface.co/google/gemma-3-12b-it-qat-q4_0-unquantized/resolve/main/"
+             "tokenizer_config.json. Access to model google/gemma-3-12b-it-qat-q4_0-unquantized is restricted.\n")
+    assert "hf.gated" not in ids(gemma), ids(gemma)
+
 def test_round534_launcher_old_torch_rtx50_and_optional_moviepy_kinds():
     r"""Round 534 (Windows ComfyUI portable, ComfyUI Desktop and Stability Matrix / Pinokio installs, second pass): a
     writer's words that the installed torch is still at a release older than 2.7 (`torch is at version 2.6.0`, `torch
