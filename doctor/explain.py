@@ -7673,6 +7673,26 @@ def _nvcc_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     return {"details": {"architecture": arch}} if arch else {}
 
 
+@_interp("fa_nvcc_old")
+def _fa_nvcc_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """flash-attn.build-nvcc-too-old (round 599). flash-attn's setup.py raises `FlashAttention is only supported on
+    CUDA 11.6 (11.7) and above` when the nvcc it finds (CUDA_HOME / PATH) is older: the words name the cause whatever
+    torch build or driver CUDA the paste shows. Not claimed on a ROCm / AMD setup (its build takes another path). A
+    torch CUDA build in the paste (`torch.__version__ = 2.3.1+cu121`) goes into the headline: the toolkit to install."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    need = g.get("min") or ""
+    m = re.search(r"\+cu(1\d)(\d)\b", _fact(ctx, "torch_cuda_build"))
+    details: dict[str, Any] = {"minimum_cuda": need} if need else {}
+    if not m:
+        return {"details": details} if details else {}
+    cu = f"{m.group(1)}.{m.group(2)}"
+    details["torch_cuda"] = cu
+    return {"title": (f"flash-attn's source build found an nvcc older than CUDA {need or '11.6'}, though torch is a CUDA "
+                      f"{cu} build: the toolkit compiling it is not the one torch was built with"),
+            "details": details}
+
+
 @_interp("pep668")
 def _pep668(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """python.externally-managed. The marker's text names uv (`This Python installation is managed by uv and should
