@@ -14803,6 +14803,16 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                 # the user's account of a CPU build beside pip finding no CUDA wheel for this Python: that refusal is
                 # why the CPU build is there, and what to fix first (round 279's Python 3.14 on the cu118-cu124 indexes)
                 "_after": "torch.pip-no-wheel"}
+    if g.get("ultra"):
+        # round 599: Ultralytics' startup banner (`Ultralytics YOLOv8.0.222 ... Python-3.11.6 torch-2.1.0+cpu`) and then
+        # its refusal of a CUDA device (`Invalid CUDA 'device=0' requested`): the program asked for the GPU and the
+        # torch it imported is the CPU-only wheel (an update or a requirements file replaced the CUDA one)
+        ver = g["ultra"]
+        return {"title": f"PyTorch is a CPU-only build ({ver}): the program asked for a CUDA device and torch has no CUDA",
+                "cause": (f"The torch in this Python is {ver}, the CPU-only wheel (a plain `pip install torch` or "
+                          "`pip install -U torch` on Windows, or a package's requirements that replaced the CUDA wheel): "
+                          "torch.cuda.is_available() is False, so a request for a CUDA device is refused."),
+                "details": {"torch": ver}}
     if g.get("stated"):
         # a torch version with the +cpu tag stated as the installed one (ComfyUI's `pytorch version:` line, pip list,
         # diffusers-cli env, a user's own words): the CPU-only wheel, so the run is on the CPU
