@@ -7709,6 +7709,26 @@ def _nvcc_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     return {"details": {"architecture": arch}} if arch else {}
 
 
+@_interp("fa_nvcc_old")
+def _fa_nvcc_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """flash-attn.build-nvcc-too-old (round 599). flash-attn's setup.py raises `FlashAttention is only supported on
+    CUDA 11.6 (11.7) and above` when the nvcc it finds (CUDA_HOME / PATH) is older: the words name the cause whatever
+    torch build or driver CUDA the paste shows. Not claimed on a ROCm / AMD setup (its build takes another path). A
+    torch CUDA build in the paste (`torch.__version__ = 2.3.1+cu121`) goes into the headline: the toolkit to install."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    need = g.get("min") or ""
+    m = re.search(r"\+cu(1\d)(\d)\b", _fact(ctx, "torch_cuda_build"))
+    details: dict[str, Any] = {"minimum_cuda": need} if need else {}
+    if not m:
+        return {"details": details} if details else {}
+    cu = f"{m.group(1)}.{m.group(2)}"
+    details["torch_cuda"] = cu
+    return {"title": (f"flash-attn's source build found an nvcc older than CUDA {need or '11.6'}, though torch is a CUDA "
+                      f"{cu} build: the toolkit compiling it is not the one torch was built with"),
+            "details": details}
+
+
 @_interp("pep668")
 def _pep668(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """python.externally-managed. The marker's text names uv (`This Python installation is managed by uv and should
@@ -14819,6 +14839,16 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                 # the user's account of a CPU build beside pip finding no CUDA wheel for this Python: that refusal is
                 # why the CPU build is there, and what to fix first (round 279's Python 3.14 on the cu118-cu124 indexes)
                 "_after": "torch.pip-no-wheel"}
+    if g.get("ultra"):
+        # round 599: Ultralytics' startup banner (`Ultralytics YOLOv8.0.222 ... Python-3.11.6 torch-2.1.0+cpu`) and then
+        # its refusal of a CUDA device (`Invalid CUDA 'device=0' requested`): the program asked for the GPU and the
+        # torch it imported is the CPU-only wheel (an update or a requirements file replaced the CUDA one)
+        ver = g["ultra"]
+        return {"title": f"PyTorch is a CPU-only build ({ver}): the program asked for a CUDA device and torch has no CUDA",
+                "cause": (f"The torch in this Python is {ver}, the CPU-only wheel (a plain `pip install torch` or "
+                          "`pip install -U torch` on Windows, or a package's requirements that replaced the CUDA wheel): "
+                          "torch.cuda.is_available() is False, so a request for a CUDA device is refused."),
+                "details": {"torch": ver}}
     if g.get("stated"):
         # a torch version with the +cpu tag stated as the installed one (ComfyUI's `pytorch version:` line, pip list,
         # diffusers-cli env, a user's own words): the CPU-only wheel, so the run is on the CPU

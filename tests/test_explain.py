@@ -26119,6 +26119,54 @@ def test_round522_diffusers_renamed_class_repo_id_cut_peft_adapter_kinds():
     assert "safetensors.too-old" in ids(comfy), ids(comfy)
 
 
+def test_round599_flash_attn_nvcc_too_old_ultralytics_cpu_torch_kinds():
+    r"""Round 599 (errors posted by non-English writers, second pass). flash-attn.build-nvcc-too-old reads flash-attn's
+    own setup.py check `FlashAttention is only supported on CUDA 11.6 (11.7, 11) and above. Note: make sure nvcc has a
+    supported version by running nvcc -V.`: the nvcc the source build found is older than flash-attn's minimum, whatever
+    torch build (`+cu121`) or driver CUDA the paste shows (a Chinese-locale log with git's `fatal: 不是 git 仓库` around
+    it included); a torch CUDA build beside it goes into the headline. torch.cpu-build reads Ultralytics' startup banner
+    with a CPU wheel (`Python-3.11.6 torch-2.1.0+cpu`) followed by its refusal of the CUDA device the program asked for
+    (`Invalid CUDA 'device=0' requested`). Silent: the refusal without a +cpu banner (a CUDA torch on a machine whose
+    GPU is busy or hidden), the banner of a CPU run with no CUDA request, another project's words about CUDA 11.6, and
+    localized DLL errors of other packages (cv2, scikit-image) with no torch in the paste."""
+    fa = [
+        ("      RuntimeError: FlashAttention is only supported on CUDA 11.7 and above.  Note: make sure nvcc has a supported "
+         "version by running nvcc -V.\n\n\n      torch.__version__  = 2.5.1+cu124\n\n\n      [end of output]\n", "12.4"),
+        ("  ╰─> [12 lines of output]\r\n      fatal: не git репозиторий (или любой из родительских каталогов): .git\r\n"
+         "      RuntimeError: FlashAttention is only supported on CUDA 11.6 and above.  Note: make sure nvcc has a "
+         "supported version by running nvcc -V.\r\n      torch.__version__  = 2.1.2+cu118\r\n", "11.8"),
+        ("RuntimeError: FlashAttention is only supported on CUDA 11 and above\n", ""),
+    ]
+    for text, cu in fa:
+        m = one(text, "flash-attn.build-nvcc-too-old")
+        assert "flash-attn" in m["title"] and "releases" in m["fix"] and "CUDA_HOME" in m["fix"], m
+        if cu:
+            assert f"CUDA {cu} build" in m["title"], m["title"]
+    for text in ["This project is only supported on CUDA 11.6 and above, see the README\n",
+                 "FlashAttention is supported on CUDA 11.6 and above; we test 12.4\n"]:
+        assert "flash-attn.build-nvcc-too-old" not in ids(text), (ids(text), text)
+    ultra = [
+        ("Ultralytics YOLOv8.0.222 🚀 Python-3.11.6 torch-2.1.0+cpu\n"
+         "ValueError: Invalid CUDA 'device=0' requested. Use 'device=cpu' or pass valid CUDA device(s) if available, "
+         "i.e. 'device=0' or 'device=0,1,2,3' for Multi-GPU.\n", "2.1.0+cpu"),
+        ("Ultralytics 8.3.40 🚀 Python-3.12.7 torch-2.5.1+cpu CPU (AMD Ryzen 7 5800X 8-Core Processor)\r\n"
+         "Traceback (most recent call last):\r\n"
+         "  File \"C:\\proj\\venv\\Lib\\site-packages\\ultralytics\\utils\\torch_utils.py\", line 192, in select_device\r\n"
+         "ValueError: Invalid CUDA 'device=0,1' requested. Use 'device=cpu' or pass valid CUDA device(s) if available\r\n",
+         "2.5.1+cpu"),
+    ]
+    for text, ver in ultra:
+        m = one(text, "torch.cpu-build")
+        assert ver in m["title"] and "a CUDA device" in m["title"] and "cu128" in m["fix"], m
+    for text in ["Ultralytics YOLOv8.0.222 🚀 Python-3.11.6 torch-2.1.0+cu121\n"
+                 "ValueError: Invalid CUDA 'device=1' requested. Use 'device=cpu' or pass valid CUDA device(s)\n",
+                 "Ultralytics 8.3.40 🚀 Python-3.12.7 torch-2.5.1+cpu CPU (Apple M2)\nResults saved to runs/detect/predict\n"]:
+        assert "torch.cpu-build" not in ids(text), (ids(text), text)
+    for text in ["ImportError: DLL load failed while importing cv2: 找不到指定的模块。\n",
+                 "ImportError: DLL load failed: 找不到指定的模块。\n这个_remap.cp37-win_amd64.pyd文件是什么？\n"]:
+        assert ids(text) == [], (ids(text), text)
+
+
 def test_round538_pip_floor_above_releases_noninteractive_sdist_kinds():
     r"""Round 538 (Python environment and pip failures around ComfyUI and diffusers). diffusers.dev-version-pin also
     reads a floor (`diffusers>=0.36.0`) above the newest release pip lists for that Hugging Face library (`from
