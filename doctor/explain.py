@@ -7726,6 +7726,9 @@ def _fa_nvcc_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     details["torch_cuda"] = cu
     return {"title": (f"flash-attn's source build found an nvcc older than CUDA {need or '11.6'}, though torch is a CUDA "
                       f"{cu} build: the toolkit compiling it is not the one torch was built with"),
+            # the toolkit to install is the one torch was built with, read from its +cuXY tag
+            "fix": cat.by_id("flash-attn.build-nvcc-too-old").fix.replace("torch's CUDA version X.Y", f"torch's CUDA version {cu}")  # type: ignore[union-attr]
+                   .replace("<X.Y>", cu),
             "details": details}
 
 

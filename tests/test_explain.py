@@ -26142,6 +26142,10 @@ def test_round599_flash_attn_nvcc_too_old_ultralytics_cpu_torch_kinds():
         assert "flash-attn" in m["title"] and "releases" in m["fix"] and "CUDA_HOME" in m["fix"], m
         if cu:
             assert f"CUDA {cu} build" in m["title"], m["title"]
+            # the lead: the toolkit named in the fix is torch's own CUDA, read from its tag
+            assert f"cuda-toolkit={cu}`" in m["fix"] and f"CUDA_HOME=/usr/local/cuda-{cu} " in m["fix"], m["fix"]
+        else:
+            assert "cuda-toolkit=<X.Y>" in m["fix"], m["fix"]
     for text in ["This project is only supported on CUDA 11.6 and above, see the README\n",
                  "FlashAttention is supported on CUDA 11.6 and above; we test 12.4\n"]:
         assert "flash-attn.build-nvcc-too-old" not in ids(text), (ids(text), text)
