@@ -24134,6 +24134,50 @@ def test_round534_launcher_old_torch_rtx50_and_optional_moviepy_kinds():
              "ModuleNotFoundError: No module named 'moviepy.editor'\n")
     assert mp in ids(plain), ids(plain)
 
+
+def test_round604_not_a_model_readings_and_archive_lookalikes():
+    r"""Round 604 (model files that are not what their name says, second pass): every in-scope paste was already read,
+    so the round holds those readings on variants: torch.load's `invalid load key, 'v'` under torch.hub's
+    load_state_dict_from_url (a cached download that broke, Windows paths and CRLF), `'<'` in a ComfyUI error report,
+    miniz's `failed finding central directory` inside a sentence of another language, and safetensors' HeaderTooLarge
+    from safe_open given a file that is no safetensors file (an image passed as the model path). The look-alikes stay
+    silent: Info-ZIP's `End-of-central-directory signature not found` and Python's `zipfile.BadZipFile` on another
+    project's archives (an LFS pointer or an S3 AccessDenied XML saved as .zip), llama.cpp's `gguf_init_from_file:
+    invalid magic characters 'vers'`, and Python's pickle.load of a program's own .pkl data (LFS pointers)."""
+    sig = "download.not-a-model"
+    hub = ("  File \"C:\\Users\\me\\venv\\lib\\site-packages\\torch\\hub.py\", line 750, in load_state_dict_from_url\r\n"
+           "    return torch.load(cached_file, map_location=map_location)\r\n"
+           "  File \"C:\\Users\\me\\venv\\lib\\site-packages\\torch\\serialization.py\", line 1040, in _legacy_load\r\n"
+           "    magic_number = pickle_module.load(f, **pickle_load_args)\r\n"
+           "_pickle.UnpicklingError: invalid load key, 'v'.\r\n")
+    assert ids(hub)[0] == sig, ids(hub)
+    rep = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 4\n- **Node Type:** UpscaleModelLoader\n"
+           "- **Exception Type:** _pickle.UnpicklingError\n- **Exception Message:** invalid load key, '<'.\n")
+    assert ids(rep)[0] == sig, ids(rep)
+    zh = ("开始训练时自动下载 .pth 模型失败，然后报错 RuntimeError: PytorchStreamReader failed reading zip archive: "
+          "failed finding central directory，怎么办？\n")
+    assert ids(zh)[0] == sig, ids(zh)
+    img = ("python inference.py --model_path ./assets/person_01.png\n"
+           "  File \"/home/u/app/adapter.py\", line 31, in __init__\n"
+           "    with safe_open(ref_path, framework=\"pt\", device=\"cpu\") as f:\n"
+           "safetensors_rust.SafetensorError: Error while deserializing header: HeaderTooLarge\n")
+    assert ids(img)[0] == "safetensors.truncated", ids(img)
+    silent = [
+        ("Archive:  checkpoints/models.zip\n  End-of-central-directory signature not found.  Either this file is not\n"
+         "  a zipfile, or it constitutes one disk of a multi-part archive.  In the\n"
+         "  latter case the central directory and zipfile comment will be found on\n  the last disk(s) of this archive.\n"),
+        ("  File \"/usr/lib/python3.11/zipfile.py\", line 1369, in _RealGetContents\n"
+         "    raise BadZipFile(\"File is not a zip file\")\nzipfile.BadZipFile: File is not a zip file\n"
+         "$ head weights.zip\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>AccessDenied</Code>\n"),
+        ("main: build = 4012 (abc1234)\ngguf_init_from_file: invalid magic characters 'vers'\n"
+         "llama_model_load: error loading model: llama_model_loader: failed to load model from models/q4.gguf\n"),
+        ("with open('inputs/features_v2.pkl', 'rb') as f:\n    feats = pickle.load(f)\n"
+         "UnpicklingError: invalid load key, 'v'.\n"),
+    ]
+    for t in silent:
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round516_node_pack_import_kinds():
     r"""Round 516 (ComfyUI custom node packs failing to import, sixth pass): an import that Python resolves to a
     library's own folder inside custom_nodes (`cannot import name 'X' from 'transformers' (...custom_nodes\transformers\
