@@ -25205,6 +25205,53 @@ def test_round533_nvml_init_allocator_assert_gpu_query_kinds():
     assert ids(malloc_async)[0] == "comfyui.cuda-malloc", ids(malloc_async)
 
 
+def test_round603_no_device_behind_ordinal_and_dlib_unknown_kinds():
+    r"""Round 603 (PyTorch, CUDA and GPU errors from generic user queries, fifteenth pass: laptops, hybrid graphics,
+    several GPUs): torch's `invalid device ordinal` read beside nvidia-smi's own line `No devices were found` is not a
+    wrong GPU index but no usable GPU at all (a laptop's dGPU off the bus, a driver that cannot start the card):
+    cuda.invalid-device-ordinal hands over to cuda.no-device, for the old THC wording at CUDA init and the current one,
+    LF or CRLF, quoted or behind a shell prompt. dlib's CUDA wrapper (face_recognition, anything built on dlib) saying
+    `Error while calling cudaGetDevice(&the_device_id) in file ...gpu_data.cpp:201. code: 999, reason: unknown error`
+    (30 on old CUDA) is the CUDA runtime's unknown error, cuda.no-device's after-suspend branch, on Linux or Windows
+    paths. Silent / unchanged: the ordinal error with no nvidia-smi line, or with the words inside a sentence of the
+    user's; dlib's other codes (out of memory); another program's `reason: unknown error`; nvidia-smi's line alone."""
+    thc = ('  File "/home/ana/miniconda3/envs/gen/lib/python3.8/site-packages/torch/cuda/__init__.py", line 190, in '
+           '_lazy_init\n    torch._C._cuda_init()\nRuntimeError: cuda runtime error (101) : invalid device ordinal at '
+           '/pytorch/aten/src/THC/THCGeneral.cpp:47\n\n(gen) ana@legion:~$ nvidia-smi\nNo devices were found\n')
+    crlf = ('Traceback (most recent call last):\r\n  File "D:\\ComfyUI\\.venv\\Lib\\site-packages\\torch\\cuda\\__init__.py", '
+            'line 567, in set_device\r\n    torch._C._cuda_setDevice(device)\r\nRuntimeError: CUDA error: invalid '
+            'device ordinal\r\n\r\nPS D:\\ComfyUI> nvidia-smi\r\nNo devices were found\r\n')
+    quoted = ("> RuntimeError: CUDA error: invalid device ordinal\n> $ nvidia-smi\n> No devices were found\n")
+    for text in (thc, crlf, quoted):
+        assert ids(text)[0] == "cuda.no-device", ids(text)
+        assert "cuda.invalid-device-ordinal" not in ids(text), ids(text)
+    # without nvidia-smi's own line the index is the cause
+    plain = ("    torch._C._cuda_setDevice(device)\nRuntimeError: CUDA error: invalid device ordinal\n"
+             "CUDA kernel errors might be asynchronously reported at some other API call\n")
+    prose = ("RuntimeError: CUDA error: invalid device ordinal\nI ran the listing and No devices were found for "
+             "index 3, but nvidia-smi lists two cards\n")
+    for text in (plain, prose):
+        assert ids(text)[0] == "cuda.invalid-device-ordinal", ids(text)
+
+    dlib_linux = ('    cnn_face_detector = dlib.cnn_face_detection_model_v1(cnn_face_detection_model)\nRuntimeError: '
+                  'Error while calling cudaGetDevice(&the_device_id) in file /tmp/pip-install-x1y2/dlib/dlib/cuda/'
+                  'gpu_data.cpp:201. code: 999, reason: unknown error\n')
+    dlib_win = ('RuntimeError: Error while calling cudaSetDevice(dev) in file C:\\Users\\bo\\AppData\\Local\\Temp\\'
+                'pip-install-abc\\dlib\\dlib\\cuda\\cuda_utils.h:164. code: 30, reason: unknown error\r\n')
+    for text in (dlib_linux, dlib_win):
+        m = one(text, "cuda.no-device")
+        assert ids(text) == ["cuda.no-device"], ids(text)
+        assert "unknown error" in m["title"], m["title"]
+        assert "nvidia_uvm" in m["cause"] + m["fix"], m
+    dlib_oom = ('RuntimeError: Error while calling cudaMalloc(&data, new_size*sizeof(float)) in file /tmp/dlib/dlib/'
+                'cuda/gpu_data.cpp:218. code: 2, reason: out of memory\n')
+    other = ("ffmpeg: hwupload failed, reason: unknown error\n", "No devices were found\n",
+             "Sync failed for device 3, reason: unknown error\n")
+    assert "cuda.no-device" not in ids(dlib_oom), ids(dlib_oom)
+    for text in other:
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round490_non_english_error_text_kinds():
     r"""Round 490 (ComfyUI and diffusers errors posted in languages other than English, third pass): Windows' refusal
     to start the compiler Triton's build.py runs (`subprocess.check_call(cc_cmd)` above a bare `PermissionError:
