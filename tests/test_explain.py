@@ -21583,6 +21583,59 @@ def test_round542_diffusers_lora_method_missing_kinds():
     assert ids("AttributeError: 'AutoencoderKLFlux2' object has no attribute 'load_lora_adapter'\n") == []
 
 
+def test_round605_desktop_linux_distro_setup_kinds():
+    r"""Round 605 (image generation on desktop Linux distributions: Arch, Fedora, NixOS, Ubuntu 24.04, Debian 13,
+    openSUSE): every in-scope case was already read right, so this pins the readings on the distro variants. The
+    distro Python's PEP 668 refusal in each distro's wording (Arch's pacman, Debian's apt, openSUSE's zypper, Fedora's
+    dnf) is python.externally-managed; nvcc's host_config.h refusing a distro GCC newer than the toolkit accepts
+    (Fedora 40's GCC 14, Fedora 44's GCC 16; pip's indented, wrapped form; CRLF) is cuda.host-compiler-unsupported;
+    the NVIDIA module refused by Secure Boot (`could not insert 'nvidia': Key was rejected by service`), nvidia-smi
+    without a driver and torch's `Found no NVIDIA driver` warning from a distro torch are torch.no-driver; cv2's missing
+    libGL / libgthread is python.libgl-missing. Silent: another module refused by Secure Boot (a Wi-Fi or VirtualBox
+    driver, a vendor keyboard module), and libstdc++ missing on NixOS for another program (PyQt5, an Electron app's
+    Node addon, a C++ binary)."""
+    sig = "python.externally-managed"
+    head = "error: externally-managed-environment\n\n\u00d7 This environment is externally managed\n"
+    for tail in ("\u2570\u2500> To install Python packages system-wide, try 'pacman -S\n    python-xyz', where xyz is the package you are trying to\n",
+                 "\u2570\u2500> To install Python packages system-wide, try apt install\n    python3-xyz, where xyz is the package you are trying to\n    install.\n\n    See /usr/share/doc/python3.13/README.venv for more information.\n",
+                 "\u2570\u2500> To install Python packages system-wide, try\n    zypper install python313-xyz, where xyz is the package\n",
+                 "\u2570\u2500> The system-wide Python installation in Fedora is managed by dnf\n"):
+        for t in ("$ pip install -r requirements.txt\n" + head + tail, (head + tail).replace("\n", "\r\n")):
+            assert sig in ids(t), t
+
+    sig = "cuda.host-compiler-unsupported"
+    for t in ("/usr/local/cuda/bin/../targets/x86_64-linux/include/crt/host_config.h:143:2:\n"
+              "        error: #error -- unsupported GNU version! gcc versions later than 13 are\n        not supported!\n",
+              "/usr/local/cuda-13.2/include/crt/host_config.h:137:2: error: #error -- unsupported GNU version! gcc versions later than 15 are not supported! The nvcc flag '-allow-unsupported-compiler' can be used to override this version check\n"
+              "      ERROR: Failed building wheel for flash-attn\n",
+              "/usr/local/cuda-12.8/bin/../targets/x86_64-linux/include/crt/host_config.h:143:2: error: #error -- unsupported GNU version! gcc versions later than 14 are not supported!\r\n"
+              "      ERROR: Failed building wheel for sageattention\r\n"):
+        assert sig in ids(t), t
+
+    sig = "torch.no-driver"
+    for t in ("modprobe: ERROR: could not insert 'nvidia': Key was rejected by service\n",
+              "$ nvidia-smi\nNVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.\n",
+              "/usr/lib/python3.13/site-packages/torch/cuda/__init__.py:129: UserWarning: CUDA initialization: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx (Triggered internally at /build/python-pytorch/src/pytorch/c10/cuda/CUDAFunctions.cpp:109.)\n"):
+        assert sig in ids(t), t
+        assert sig in ids(t.replace("\n", "\r\n")), t
+
+    sig = "python.libgl-missing"
+    for t in ("  File \"/home/u/ComfyUI/venv/lib64/python3.13/site-packages/cv2/__init__.py\", line 153, in bootstrap\n"
+              "    native_module = importlib.import_module(\"cv2\")\nImportError: libGL.so.1: cannot open shared object file: No such file or directory\n",
+              "[ComfyUI-Manager] custom_nodes/comfyui_controlnet_aux: import cv2\nImportError: libgthread-2.0.so.0: cannot open shared object file: No such file or directory\n"):
+        assert sig in ids(t), t
+
+    for t in ("modprobe: ERROR: could not insert 'rtw88_8822ce': Key was rejected by service\n",
+              "modprobe: ERROR: could not insert 'vboxdrv': Key was rejected by service\n",
+              "insmod: ERROR: could not insert module src/facer.ko: Key was rejected by service\n",
+              "  File \"/nix/store/abc-python3-3.12.8-env/lib/python3.12/site-packages/PyQt5/__init__.py\", line 4\n"
+              "    from PyQt5.QtWidgets import QWidget\nImportError: libstdc++.so.6: cannot open shared object file: No such file or directory\n",
+              "Error: libstdc++.so.6: cannot open shared object file: No such file or directory\n    at process.func [as dlopen] (node:electron/js2c/asar_bundle:2:1822)\n"
+              "    at Object.<anonymous> (/nix/store/x-app/share/app/resources/app.asar/node_modules/foo/dist/Easy.js:5:18)\n",
+              "/nix/store/abc-quick-lint-js/bin/quick-lint-js: error while loading shared libraries: libstdc++.so.6: cannot open shared object file: No such file or directory\n"):
+        assert ids(t) == [], t
+
+
 def test_round526_klein_sixth_pass_header_hostbuf_pause_kinds():
     r"""Round 526 (FLUX.2 [klein] 4B / 9B and FLUX.2 [dev] errors users posted in 2026, sixth pass): safetensors'
     `InvalidHeaderDeserialization` variant quoted bare by a writer (case as safetensors prints it) beside a loader
