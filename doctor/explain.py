@@ -13897,7 +13897,9 @@ def _comfy_updater_hit(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     GitPython's `'IterableList' object has no attribute 'master'` (the Manager's `repo.heads.master` on a folder
     with no local master) is ComfyUI's only with ComfyUI in view; another tool's GitPython error is its own.
     git's own refusal over files in ComfyUI's folder, handed over by comfyui.node-git-local-changes (`what`), is
-    worded for a pull or a checkout of a release by hand or by the Manager."""
+    worded for a pull or a checkout of a release by hand or by the Manager.
+    Round 602: the Manager's failed checkout with master listed, beside git's own `* (HEAD detached at v0.27.1)`
+    (the user's `git branch`), is the detached HEAD; with no branch listed it stays the missing master."""
     if g.get("what"):
         return _comfy_own_local_changes(g)
     if g.get("gitpy"):
@@ -13908,6 +13910,9 @@ def _comfy_updater_hit(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
         if _other_gpu(ctx):
             return None
         empty = bool(g.get("empty"))
+        detached = _fact(ctx, "git_head_detached")
+        if detached and not empty:
+            return {"as": "comfyui.git-detached-head", "details": {"detached at": detached[:60]}}
         return {"title": ("ComfyUI-Manager could not switch ComfyUI's folder to its master branch: "
                           + ("the folder is on a detached HEAD with no local master branch" if empty else
                              "most often a detached HEAD without a local master, or local changes blocking the checkout")),
