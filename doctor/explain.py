@@ -13897,7 +13897,12 @@ def _comfy_updater_hit(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     GitPython's `'IterableList' object has no attribute 'master'` (the Manager's `repo.heads.master` on a folder
     with no local master) is ComfyUI's only with ComfyUI in view; another tool's GitPython error is its own.
     git's own refusal over files in ComfyUI's folder, handed over by comfyui.node-git-local-changes (`what`), is
-    worded for a pull or a checkout of a release by hand or by the Manager."""
+    worded for a pull or a checkout of a release by hand or by the Manager.
+    Round 602: the Manager's failed checkout with master listed, beside git's own `* (HEAD detached at v0.27.1)`
+    (the user's `git branch`), is the detached HEAD; with no branch listed it stays the missing master. Fooocus'
+    own updater (entry_with_update.py cloning its bundled backend with pygit2) is that program's."""
+    if _fact(ctx, "fooocus_app"):
+        return None
     if g.get("what"):
         return _comfy_own_local_changes(g)
     if g.get("gitpy"):
@@ -13908,6 +13913,9 @@ def _comfy_updater_hit(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
         if _other_gpu(ctx):
             return None
         empty = bool(g.get("empty"))
+        detached = _fact(ctx, "git_head_detached")
+        if detached and not empty:
+            return {"as": "comfyui.git-detached-head", "details": {"detached at": detached[:60]}}
         return {"title": ("ComfyUI-Manager could not switch ComfyUI's folder to its master branch: "
                           + ("the folder is on a detached HEAD with no local master branch" if empty else
                              "most often a detached HEAD without a local master, or local changes blocking the checkout")),
@@ -15194,8 +15202,11 @@ def _node_asyncio_run(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
 
 @_interp("comfy_importable")
 def _comfy_importable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
-    """ComfyUI's own modules not importable; comfy-cli's `comfy` command failing on its own package is its install."""
+    """ComfyUI's own modules not importable; comfy-cli's `comfy` command failing on its own package is its install.
+    Round 602: Fooocus' launch.py importing `comfy` from the backend its updater clones is Fooocus' own install."""
     if _near(ctx).get("comfy_cli_entry") and g.get("module") == "comfy":
+        return None
+    if _fact(ctx, "fooocus_app"):
         return None
     if g.get("script"):
         return {"title": f"A script that runs ComfyUI in-process cannot import ComfyUI's `{g.get('module')}`: it runs outside the ComfyUI folder",

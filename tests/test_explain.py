@@ -25090,6 +25090,69 @@ def test_round532_sentencepiece_model_unreadable_comfyui_diffusers_kinds():
     for t in (bare, train, llm, glm_node):
         assert sig not in ids(t), (t, ids(t))
 
+def test_round602_comfyui_update_detached_listed_master_inline_refusal_fooocus_updater():
+    r"""Round 602 (ComfyUI updates breaking an install: update scripts, git pull conflicts, the Manager's updates):
+    ComfyUI-Manager's `Failed to checkout 'master' branch.` WITH master listed under `Available branches:`, beside
+    git's own `* (HEAD detached at <tag>)` from the user's `git branch`, is comfyui.git-detached-head (the folder was
+    left at a release tag); with no branch listed it stays comfyui.portable-update-no-master, and without git's line
+    the Manager's hedged headline stays. git's `Your local changes ... would be overwritten by merge:` with the files
+    on the same line (a paste that lost its line breaks) names its first file, and ComfyUI's own .ci/update_windows
+    scripts listed first hand it to comfyui.portable-update-diverged; a fork's launcher or another program's file
+    on that line stays silent. Fooocus' own updater (entry_with_update.py: `unsupported URL protocol` from pygit2,
+    then its launch.py failing on `No module named 'comfy'`) is Fooocus', not ComfyUI portable's SSH remote nor
+    ComfyUI's own package."""
+    det = "comfyui.git-detached-head"
+    nomaster = "comfyui.portable-update-no-master"
+    listed = ("[2026-09-02 10:11:12.345] [ComfyUI-Manager] Failed to checkout 'master' branch.\r\n"
+              "repo_path=/home/ana/ComfyUI\r\nAvailable branches:\r\n[2026-09-02 10:11:12.346] \tmaster\r\n"
+              "[2026-09-02 10:11:12.346] ComfyUI update failed\r\n\r\n$ git branch -a\r\n"
+              "* (HEAD detached at v0.31.2)\r\n  master\r\n  remotes/origin/master\r\n")
+    m = one(listed, det)
+    assert ids(listed)[0] == det, ids(listed)
+    assert m["details"]["detached at"] == "v0.31.2"
+    from_sha = listed.replace("(HEAD detached at v0.31.2)", "(HEAD detached from 4f1c2ab)")
+    assert ids(from_sha)[0] == det and one(from_sha, det)["details"]["detached at"] == "4f1c2ab"
+    empty = ("[ComfyUI-Manager] Failed to checkout 'master' branch.\nrepo_path=E:\\ComfyUI_windows_portable\\ComfyUI\n"
+             "Available branches:\nComfyUI update failed\n\n* (HEAD detached at v0.3.68)\n")
+    assert ids(empty)[0] == nomaster, ids(empty)
+    no_git_line = ("[ComfyUI-Manager] Failed to checkout 'master' branch.\nrepo_path=G:\\ComfyUI\nAvailable branches:\n"
+                   "[ERROR]         master\n[ERROR] ComfyUI update failed\n")
+    assert ids(no_git_line)[0] == nomaster and det not in ids(no_git_line), ids(no_git_line)
+    div = "comfyui.portable-update-diverged"
+    inline = ("Updating 3c1a9e2..8d0f7b4\nerror: Your local changes to the following files would be overwritten by merge: "
+              ".ci/update_windows_cu118/update_comfyui_and_python_dependencies.bat .ci/update_windows/update.py\n"
+              "Please commit your changes or stash them before you merge.\nAborting\n")
+    m = one(inline, div)
+    assert ids(inline)[0] == div, ids(inline)
+    assert m["details"]["first file"] == ".ci/update_windows_cu118/update_comfyui_and_python_dependencies.bat"
+    comfy_inline = ("error: Your local changes to the following files would be overwritten by checkout: "
+                    "comfy/model_management.py comfy/sd.py\r\nAborting\r\n")
+    assert ids(comfy_inline)[0] == div and one(comfy_inline, div)["details"]["first file"] == "comfy/model_management.py"
+    pack = ("Update custom node 'ComfyUI-KJNodes'\nerror: Your local changes to the following files would be overwritten by merge:\n"
+            "        nodes/model_optimization_nodes.py\nPlease commit your changes or stash them before you merge.\n")
+    assert ids(pack)[0] == "comfyui.node-git-local-changes", ids(pack)
+    for t in ("error: Your local changes to the following files would be overwritten by merge: comfyui.bat\nAborting\n",
+              "error: Your local changes to the following files would be overwritten by merge: src/app/main.py "
+              "src/app/util.py\nPlease commit your changes or stash them before you merge.\n",
+              "*** Checking and updating to new version if possible\nUpdating 2152c91f..a5313526\nerror: Your local changes "
+              "to the following files would be overwritten by merge:   \n         comfyui.bat\nAborting\n"):
+        assert div not in ids(t) and "comfyui.node-git-local-changes" not in ids(t), (t, ids(t))
+    fooocus = ("C:\\AI\\Fooocus_win64_2-5-0>.\\python_embeded\\python.exe -s Fooocus\\entry_with_update.py --preset realistic\n"
+               "Update failed.\nunsupported URL protocol\nUpdate succeeded.\n"
+               "Git clone failed for Inference Engine: unsupported URL protocol\nTraceback (most recent call last):\n"
+               '  File "C:\\AI\\Fooocus_win64_2-5-0\\Fooocus\\launch.py", line 97, in ini_comfy_args\n'
+               "    from comfy.cli_args import args as comfy_args\nModuleNotFoundError: No module named 'comfy'\n")
+    assert ids(fooocus) == [], ids(fooocus)
+    portable = ("E:\\ComfyUI_windows_portable\\update>..\\python_embeded\\python.exe .\\update.py ..\\ComfyUI\\\n"
+                "Traceback (most recent call last):\n"
+                '  File "E:\\ComfyUI_windows_portable\\update\\update.py", line 40, in pull\n'
+                "    remote.fetch()\n_pygit2.GitError: unsupported URL protocol\n")
+    assert ids(portable)[0] == "comfyui.portable-update-ssh-remote", ids(portable)
+    comfy_main = ('Traceback (most recent call last):\n  File "D:\\ComfyUI_windows_portable\\ComfyUI\\main.py", line 1, in '
+                  "<module>\n    import comfy.options\nModuleNotFoundError: No module named 'comfy'\n")
+    assert ids(comfy_main)[0] == "comfyui.comfy-not-importable", ids(comfy_main)
+
+
 def test_round521_illegal_instruction_llm_kernels_forge_cuda_check_kinds():
     r"""Round 521 (PyTorch and CUDA run-time errors from generic user queries, fifth pass): torch's `CUDA error: an
     illegal instruction was encountered` from the Klein stack's own kernels (a ComfyUI sampler, a diffusers VAE) is
