@@ -647,8 +647,10 @@ def _unprefixed(t: str) -> str:
     t = _STAMP.sub("", t)
     if "/STD" in t:
         t = _BACKEND_STREAM.sub("", t)
-    if ("STDERR:" in t or "STDOUT:" in t) and len(_RELAY_STREAM.findall(t)) >= 2:
-        t = _RELAY_STREAM.sub("", t)
+    if "STDERR:" in t or "STDOUT:" in t:
+        relayed, n = _RELAY_STREAM.subn("", t)
+        if n >= 2:
+            t = relayed
     if "|" in t:
         svc = [m.group(1).rstrip(" \t|") for m in _SERVICE.finditer(t)]
         lines = sum(1 for ln in t.splitlines() if ln.strip())
@@ -3368,16 +3370,19 @@ def _not_listed_entry(g: dict[str, str]) -> dict[str, Any]:
                           "workflow's file was not installed when it was opened, or its name was cleared), so the prompt is "
                           "refused before anything runs."),
                 "details": {"input": inp}}
+    def norm(x: str) -> str:  # one separator, `/`, and a JSON-escaped backslash read as one
+        return re.sub(r"[\\/]+", "/", x.replace("\\\\", "\\")).strip().lower()
+
     def base(x: str) -> str:
-        return re.split(r"[\\/]+", x.replace("\\\\", "\\"))[-1].strip().lower()
+        return norm(x).rsplit("/", 1)[-1].strip()
+
     items = [a or b for a, b in _LISTED_ITEM.findall(g.get("listed") or "")]
     same = [x.replace("\\\\", "\\") for x in items if base(x) == base(val) and x != val]
     # round 595: the same subfolder spelled with the other system's separator (`text_encoders/x` from a workflow
     # saved on Linux, `text_encoders\\x` in Windows' list) is the entry meant, before a same-named file elsewhere
-    def norm(x: str) -> str:
-        return re.sub(r"[\\/]+", "/", x.replace("\\\\", "\\")).strip().lower()
-    same.sort(key=lambda x: norm(x) != norm(val))
-    sep_only = bool(same) and norm(same[0]) == norm(val)
+    want = norm(val)
+    same.sort(key=lambda x: norm(x) != want)
+    sep_only = bool(same) and norm(same[0]) == want
     if val.lower().endswith(".sft") and items and not any(x.lower().endswith(".sft") for x in items) and not same:
         # Round 509: a ComfyUI from before FLUX support lists no .sft file at all (the extension came with FLUX): when the
         # paste also shows that ComfyUI is outdated, this refusal is its symptom and goes after it
