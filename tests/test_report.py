@@ -9,7 +9,7 @@ import socket
 import subprocess
 from pathlib import Path
 
-from conftest import FACTS, run_cli
+from conftest import FACTS, REPO, run_cli
 from doctor.redact import Redactor
 
 TOKEN = "hf_AbCdEfGhIjKlMnOpQrStUvWxYz012345"
@@ -335,7 +335,11 @@ def test_live_comfyui_capture_report(shared, tmp_path):
         proc = run_cli("report", "--server", url, "--no-hash", "--save-facts", str(saved))
     md = proc.stdout
     assert proc.returncode in (0, 1), proc.stderr
-    assert len(md) <= TYPICAL, len(md)
+    # the report prints where this checkout lies as it is (its venv's interpreter, the folders tried for ComfyUI: 14
+    # times), which is the clone's path length, not the report's: measured with that folder as one short name, so a
+    # clone made with `mktemp -d` or under a deep CI workspace is held to the same budget as a short one
+    sized = md.replace(str(REPO.parent), "<clone>")
+    assert len(sized) <= TYPICAL, len(sized)
     assert_well_formed(md)
     oi = facts_block(md)["comfyui_server"]["object_info"]
     assert oi["node_names_total"] > 800 and "EmptyFlux2LatentImage" in oi["node_names"] and len(oi["node_names"]) < 20
