@@ -9489,6 +9489,24 @@ def _cudnn_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                         "pip install \"nvidia-cudnn-cu13>=9.23\"` (pip notes torch's pin). Check with `python -c \"import "
                         "torch; print(torch.__version__, torch.backends.cudnn.version())\"`"),
                 "details": {"status": "CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH"}}
+    if g.get("sublib_load"):
+        # PyTorch's cuDNN frontend error for sub-libraries cuDNN could not load (round 607: ms-swift#6931)
+        if near.get("cudnn_foreign") or near.get("other_framework") or not _cudnn_torch_program(near):
+            return None
+        return {"title": "cuDNN could not load its sub-libraries (CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED): a second "
+                         "cuDNN beside PyTorch's own, or torch's nvidia-cudnn wheel not found",
+                "cause": ("cuDNN 9 opens its sub-libraries (libcudnn_graph, libcudnn_engines_*, libcudnn_cnn, ...) by name "
+                          "when PyTorch first runs a convolution or attention through it. They could not be loaded for the "
+                          "cuDNN already in the process: most often a separately installed nvidia-cudnn-cu12 / -cu13 wheel "
+                          "of another version than torch's (another package's requirement, or the other CUDA line), or "
+                          "a system cuDNN (apt's libcudnn9, a CUDA toolkit folder on LD_LIBRARY_PATH) mixed with the wheel."),
+                "fix": ("See what is installed: `python -m pip list | grep -i nvidia-cudnn` and `python -c \"import torch; "
+                        "print(torch.__version__, torch.backends.cudnn.version())\"`. Remove a cuDNN wheel that torch did "
+                        "not pin (`python -m pip uninstall nvidia-cudnn-cu12` beside a +cu13x torch) and reinstall torch "
+                        "with its own CUDA wheels: `python -m pip install --force-reinstall torch torchvision "
+                        "--index-url https://download.pytorch.org/whl/cu128` (the cuXXX of your torch); `unset "
+                        "LD_LIBRARY_PATH` if it names another CUDA or cuDNN"),
+                "details": {"status": "CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED"}}
     if not (g.get("cudnn_path") or g.get("engine")):
         return {}
     if near.get("cudnn_foreign") or near.get("other_framework"):

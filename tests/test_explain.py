@@ -25368,6 +25368,57 @@ def test_round603_no_device_behind_ordinal_and_dlib_unknown_kinds():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round607_cuda_libs_up_from_torch_lib_and_cudnn_sublibrary_loading_failed():
+    r"""Round 607 (cuDNN, cuBLAS and NCCL library errors): the loader's `undefined symbol` (or `symbol X, version Y not
+    defined in file Y`) on a CUDA library reached through torch's own folder upwards (`site-packages/torch/lib/../../../
+    ../libcublas.so.11`, a conda env's lib where a conda cudatoolkit put its own cuBLAS) is torch loading a CUDA library
+    of another version: torch.cuda-libs-mismatch, with or without a traceback, LF or CRLF, cuBLAS or cuDNN. PyTorch's
+    cuDNN frontend error `cudnnFinalize failed ... cudnn_status: CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED` beside PyTorch
+    or ComfyUI is cuDNN failing to load sub-libraries of a second cuDNN (ms-swift#6931: a stray nvidia-cudnn-cu12).
+    Silent: another package's path upwards (cuML's), Julia's CUDA.jl and cudnn-frontend's samples printing the status."""
+    traced = ('Traceback (most recent call last):\n  File "/home/kim/miniforge3/envs/flux/lib/python3.11/site-packages/'
+              'torch/__init__.py", line 237, in <module>\n    _load_global_deps()\nOSError: /home/kim/miniforge3/envs/'
+              'flux/lib/python3.11/site-packages/torch/lib/../../../../libcublas.so.12: undefined symbol: '
+              'cublasLtGetStatusString, version libcublasLt.so.12\n')
+    crlf = ("OSError: /opt/conda/envs/k/lib/python3.10/site-packages/torch/lib/../../../../libcudnn_ops_infer.so.8: "
+            "undefined symbol: _ZN5cudnn3ops18GetInternalStreamsEP12cudnnContextiPP11CUstream_st, version "
+            "libcudnn_ops_infer.so.8\r\n")
+    notdef = ("OSError: /home/ka37/anaconda3/envs/fail/lib/python3.8/site-packages/torch/lib/../../../../libcublas.so.11: "
+              "symbol free_gemm_select version libcublasLt.so.11 not defined in file libcublasLt.so.11 with link time "
+              "reference\n")
+    for text in (traced, crlf, notdef):
+        assert ids(text) == ["torch.cuda-libs-mismatch"], (text, ids(text))
+    cuml = ("ImportError: /data/miniconda3/envs/tt/lib/python3.10/site-packages/cuml/internals/../../../.././"
+            "libcublas.so.11: symbol cublasLtHSHMatmulAlgoInit, version libcublasLt.so.11 not defined in file "
+            "libcublasLt.so.11 with link time reference\n")
+    assert "torch.cuda-libs-mismatch" not in ids(cuml), ids(cuml)
+
+    comfy = ("!!! Exception during processing !!! CUDNN_BACKEND_EXECUTION_PLAN_DESCRIPTOR cudnnFinalize failed "
+             "cudnn_status: CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED\r\nTraceback (most recent call last):\r\n  File "
+             "\"C:\\ComfyUI_windows_portable\\ComfyUI\\execution.py\", line 496, in execute\r\n  File "
+             "\"C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\nn\\modules\\conv.py\", line "
+             "549, in _conv_forward\r\n    return F.conv2d(\r\nRuntimeError: CUDNN_BACKEND_EXECUTION_PLAN_DESCRIPTOR "
+             "cudnnFinalize failed cudnn_status: CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED\r\n")
+    sdpa = ('  File "/venv/lib/python3.12/site-packages/torch/nn/functional.py", line 6049, in '
+            'scaled_dot_product_attention\n    return torch._C._nn.scaled_dot_product_attention(\nRuntimeError: '
+            'CUDNN_BACKEND_OPERATIONGRAPH_DESCRIPTOR cudnnFinalize failedptrDesc->finalize() cudnn_status: '
+            'CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED\n')
+    for text in (comfy, sdpa):
+        m = one(text, "torch.cuda-libs-mismatch")
+        assert ids(text) == ["torch.cuda-libs-mismatch"], ids(text)
+        assert "SUBLIBRARY_LOADING_FAILED" in m["title"], m["title"]
+        assert "pip uninstall nvidia-cudnn-cu12" in m["fix"], m["fix"]
+    julia = ("│ Error: CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED; Reason: xDesc.finalize()\n│ Error: "
+             "CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED; Reason: setFinalizeMonoOperationGraph<T_OPERATION_DESC>( opset, "
+             "handle, xDesc, wDesc, cDesc, yDesc, alpha, beta, min_align)\n└ @ cuDNN C:\\Users\\fs\\.julia\\packages\\"
+             "cuDNN\\3NrK1\\src\\cuDNN.jl:147\n")
+    frontend = ("[ERROR] Exception CUDNN_BACKEND_TENSOR_DESCRIPTOR cudnnFinalize failed cudnn_status: "
+                "CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED\n/home/t/cudnn-frontend/samples/legacy_samples/"
+                "fusion_sample.cpp:347: FAILED:\n")
+    for text in (julia, frontend):
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round490_non_english_error_text_kinds():
     r"""Round 490 (ComfyUI and diffusers errors posted in languages other than English, third pass): Windows' refusal
     to start the compiler Triton's build.py runs (`subprocess.check_call(cc_cmd)` above a bare `PermissionError:
