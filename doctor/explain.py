@@ -2554,7 +2554,10 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     mac = bool(_near(ctx).get("macos"))
     if _near(ctx).get("isolated_env"):
         return None  # raised in a node pack's own isolated environment (a comfy-env worker): that node pack's install
-    if _near(ctx).get("remote_code") and not g.get("slow"):
+    if g.get("tik") and g.get("api"):
+        return None  # round 608: the refusal inside a web service's error body (`Error code: 400 - {'detail': "..."}`,
+        # an API client's BadRequestError): the service converted the tokenizer, not the user's Python
+    if _near(ctx).get("remote_code") and not (g.get("slow") or g.get("tik")):
         return None  # imported by a model's own remote code (trust_remote_code): that model's dependency, not Klein's
     if _other_gpu(ctx) or (mac and (g.get("module") or "").split(".")[0] in ("torch", "sageattention", "flash_attn")):
         return None  # PyTorch for a Mac, an AMD or an Intel GPU is another install than the CUDA build below, and the
@@ -2596,6 +2599,26 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                 "fix": ("Install them with the Python that runs it: `python -m pip install sentencepiece protobuf` "
                         "(a notebook: `%pip install sentencepiece protobuf`, then restart the kernel; ComfyUI portable: "
                         "`python_embeded\\python.exe -m pip install sentencepiece protobuf`)"),
+                "details": {"module": "sentencepiece", "package": "sentencepiece protobuf"}}
+    if g.get("tik"):
+        # round 608: transformers 4.45 and newer, finding no tokenizer.json and no slow (SentencePiece) tokenizer it
+        # could build, try the tiktoken converter as a last resort and report its failure (`Converting from Tiktoken
+        # failed, if a converter for SentencePiece is available ...`, from 4.52 `Converting from SentencePiece and
+        # Tiktoken failed`; transformers 5: `You need to have sentencepiece or tiktoken installed ...`). The
+        # maintainers traced it to sentencepiece missing (huggingface/transformers#36291); a tokenizer folder with
+        # neither tokenizer.json nor its tokenizer.model ends the same way
+        return {"title": "sentencepiece (or protobuf) is missing: transformers fell back to tiktoken and could not build the tokenizer",
+                "cause": ("transformers found no tokenizer.json to load and could not build the slow SentencePiece "
+                          "tokenizer, so it tried its tiktoken converter as a last resort, which fails on a "
+                          "SentencePiece model: `sentencepiece` (and `protobuf`) are not installed in the Python that "
+                          "runs it (often a second Python: a notebook kernel, a venv, ComfyUI's python_embeded). With "
+                          "both installed, the tokenizer folder lacks its files (tokenizer.json / tokenizer.model: an "
+                          "incomplete download)."),
+                "fix": ("Install them with the Python that runs it: `python -m pip install sentencepiece protobuf` "
+                        "(a notebook: `%pip install sentencepiece protobuf`, then restart the kernel; ComfyUI portable: "
+                        "`python_embeded\\python.exe -m pip install sentencepiece protobuf`); if they are already "
+                        "there, download the model's tokenizer files again "
+                        "(`hf download REPO --include \"tokenizer*\" \"*.model\"`)"),
                 "details": {"module": "sentencepiece", "package": "sentencepiece protobuf"}}
     if g.get("peft"):
         near = _near(ctx)

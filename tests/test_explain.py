@@ -24231,6 +24231,49 @@ def test_round604_not_a_model_readings_and_archive_lookalikes():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round608_tiktoken_fallback_tokenizer():
+    r"""Round 608 (tokenizer and text-encoder loading errors): transformers 4.45 and newer, with no tokenizer.json and no
+    slow SentencePiece tokenizer they can build (sentencepiece missing), try the tiktoken converter last and report
+    its failure: `Converting from Tiktoken failed, if a converter for SentencePiece is available ...` (4.52 and newer:
+    `Converting from SentencePiece and Tiktoken failed`; transformers 5: `You need to have sentencepiece or tiktoken
+    installed to convert a slow tokenizer to a fast one`). Read as sentencepiece (and protobuf) missing, in a ComfyUI
+    log with the older `convertors` spelling, a Linux traceback and a Windows paste with CRLF. The same words inside
+    a web service's error body (an API client's `Error code: 400 - {'detail': ...}`) are that service's conversion
+    and stay silent, as does the message on an AMD (ZLUDA) setup and transformers' sequence-length warning."""
+    sig = "python.module-missing"
+    comfy = ("2024-10-21 19:13:07,333 - root - ERROR - !!! Exception during processing !!! Converting from Tiktoken "
+             "failed, if a converter for SentencePiece is available, provide a model path with a SentencePiece "
+             "tokenizer.model file.Currently available slow->fast convertors: ['AlbertTokenizer', 'BartTokenizer', "
+             "'T5Tokenizer', 'LlamaTokenizer']\n"
+             "  File \"D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\transformers\\"
+             "tokenization_utils_fast.py\", line 138, in __init__\n")
+    linux = ("  File \"/opt/venv/lib/python3.12/site-packages/transformers/convert_slow_tokenizer.py\", line 1750, in "
+             "convert_slow_tokenizer\n    raise ValueError(\nValueError: Converting from SentencePiece and Tiktoken "
+             "failed, if a converter for SentencePiece is available, provide a model path with a SentencePiece "
+             "tokenizer.model file.Currently available slow->fast converters: ['AlbertTokenizer', 'BartTokenizer']\n")
+    tf5 = ("  File \"C:\\Users\\me\\venv\\Lib\\site-packages\\transformers\\tokenization_utils_tokenizers.py\", line "
+           "427, in __init__\r\n    raise ValueError(\r\nValueError: Couldn't instantiate the backend tokenizer from "
+           "one of: \r\n(1) a `tokenizers` library serialization file, \r\n(2) a slow tokenizer instance to convert or "
+           "\r\n(3) an equivalent slow tokenizer class to instantiate and convert. \r\nYou need to have sentencepiece "
+           "or tiktoken installed to convert a slow tokenizer to a fast one.\r\n")
+    for t in (comfy, linux, tf5):
+        got = explain.explain_text(t)[0]
+        assert got and got[0]["id"] == sig, (t, [m["id"] for m in got])
+        assert "tiktoken" in got[0]["title"] and "sentencepiece protobuf" in got[0]["fix"], got[0]
+    silent = [
+        ("openai.BadRequestError: Error code: 400 - {'detail': \"Converting from SentencePiece and Tiktoken failed, "
+         "if a converter for SentencePiece is available, provide a model path with a SentencePiece tokenizer.model "
+         "file.Currently available slow->fast converters: ['AlbertTokenizer']\"}\n"),
+        ("Device: cuda:0 AMD Radeon RX 7900 XTX [ZLUDA] : native\n!!! Exception during processing !!! Converting from "
+         "Tiktoken failed, if a converter for SentencePiece is available, provide a model path with a SentencePiece "
+         "tokenizer.model file.\n"),
+        ("Token indices sequence length is longer than the specified maximum sequence length for this model "
+         "(612 > 512). Running this sequence through the model will result in indexing errors\n"),
+    ]
+    for t in silent:
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round516_node_pack_import_kinds():
     r"""Round 516 (ComfyUI custom node packs failing to import, sixth pass): an import that Python resolves to a
     library's own folder inside custom_nodes (`cannot import name 'X' from 'transformers' (...custom_nodes\transformers\
