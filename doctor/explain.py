@@ -3400,6 +3400,9 @@ def _not_listed_entry(g: dict[str, str]) -> dict[str, Any]:
         return norm(x).rsplit("/", 1)[-1].strip()
 
     items = [a or b for a, b in _LISTED_ITEM.findall(g.get("listed") or "")]
+    # round 609: a workflow checker's own refusal (`'x' not in 20 known options for unet_name — closest: sub\\x, ...`)
+    # offers the nearest entries of ComfyUI's list unquoted, comma-separated
+    items += [c.strip() for c in (g.get("closest") or "").split(",") if c.strip() and c.strip() not in ("...", "…")]
     same = [x.replace("\\\\", "\\") for x in items if base(x) == base(val) and x != val]
     # round 595: the same subfolder spelled with the other system's separator (`text_encoders/x` from a workflow
     # saved on Linux, `text_encoders\\x` in Windows' list) is the entry meant, before a same-named file elsewhere

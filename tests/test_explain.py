@@ -21636,6 +21636,52 @@ def test_round605_desktop_linux_distro_setup_kinds():
         assert ids(t) == [], t
 
 
+def test_round609_not_in_list_client_forms():
+    r"""Round 609 (ComfyUI prompt validation errors: Value not in list, Required input is missing, type mismatch,
+    validating node, INT conversion, missing class_type): two client forms of the loader refusal were missed. A client
+    that prints the input's name before ComfyUI's details repeats it (`Value not in list: ckpt_name:   ckpt_name: 'x'
+    not in (list of length 202)`, the comfyui-sdk form), and a workflow checker's own refusal against ComfyUI's lists
+    (`'x' not in 20 known options for unet_name — closest: Qwen\x, ...`, an MCP server's workflow validation) names the
+    nearest entries, read as the list: both are comfyui.file-not-listed, the second told as the subfolder entry to pick.
+    Silent: the same checker wording for an input that is not a Klein loader's (an upscaler's model_name, a sampler),
+    another program's `known options for` wording, a repeated name of another input (`model_name: model_name:`), and
+    the round's look-alikes (validation exceptions in node packs, a node pack's shifted widget values)."""
+    sig = "comfyui.file-not-listed"
+    # the repeated input name: other inputs, other spacing, a log prefix, CRLF
+    for text in ("Value not in list: ckpt_name:   ckpt_name: 'SDXL/realvisxl_v40.safetensors' not in (list of length 202)\n",
+                 "Error: Value not in list: unet_name: unet_name: 'flux-2-klein-4b.safetensors' not in []\r\n",
+                 "[ComfyApi] Value not in list: clip_name:  clip_name: 'qwen_3_4b.safetensors' not in ['clip_l.safetensors']\n",
+                 "Value not in list: lora_name: lora_name: 'klein\\style.safetensors' not in (list of length 12)\n"):
+        assert sig in ids(text), (text, ids(text))
+    m = one("Value not in list: vae_name: vae_name: 'flux2-vae.safetensors' not in ['VAE\\\\flux2-vae.safetensors', 'ae.safetensors']\n", sig)
+    assert m["details"]["listed_as"] == "VAE\\flux2-vae.safetensors", m["details"]
+    # the checker's refusal with its nearest entries: other loaders, other counts, an en dash or `--`, no closest list
+    m = one("node 37:6: 'flux-2-klein-9b-fp8.safetensors' not in 4 known options for unet_name — closest: "
+            "klein\\flux-2-klein-9b-fp8.safetensors, flux-2-klein-4b.safetensors\n", sig)
+    assert m["details"]["listed_as"] == "klein\\flux-2-klein-9b-fp8.safetensors", m["details"]
+    assert "Pick 'klein\\flux-2-klein-9b-fp8.safetensors'" in m["fix"], m["fix"]
+    m = one("workflow check failed: 'qwen_3_8b.safetensors' not in 7 known options for clip_name -- closest: "
+            "text_encoders/qwen_3_8b.safetensors, ...\n", sig)
+    assert m["details"]["listed_as"] == "text_encoders/qwen_3_8b.safetensors", m["details"]
+    for text in ("'flux-2-klein-4b.safetensors' not in 2 known options for unet_name\n",
+                 "errors: [\"node 12: 'ae.safetensors' not in 1 known options for vae_name – closest: flux2-vae.safetensors\"]\r\n",
+                 "'klein_lora.safetensors' not in 600 known options for lora_name\n"):
+        assert sig in ids(text), (text, ids(text))
+    # silent: other inputs, other programs' wording, another input repeated
+    for text in ("'4x-UltraSharp.pth' not in 12 known options for model_name — closest: upscale\\4x-UltraSharp.pth\n",
+                 "'euler_cfg_pp' not in 30 known options for sampler_name\n",
+                 "Error: 'blue' not in 3 known options for color_scheme\n",
+                 "Value not in list: model_name: model_name: '4x-UltraSharp.pth' not in (list of length 12)\n",
+                 "Prompt outputs failed validation: Exception when validating node: tuple index out of range\n"
+                 "VHS_VideoCombine:\n- Exception when validating node: tuple index out of range\n",
+                 "CogVideoDecode: Exception when validating inner node: tuple index out of range\n",
+                 "  - Failed to convert an input value to a INT value: per_batch, <b>1</b> x <b>608</b>, invalid literal "
+                 "for int() with base 10: '<b>1</b>'\n",
+                 "types: `received_type(FLOAT) mismatch input_type(AUDIO)`, `resize_method: 18 not in [...]`, "
+                 "`ic_lora_name: 1 not in (list)`\n"):
+        assert sig not in ids(text), (text, ids(text))
+
+
 def test_round526_klein_sixth_pass_header_hostbuf_pause_kinds():
     r"""Round 526 (FLUX.2 [klein] 4B / 9B and FLUX.2 [dev] errors users posted in 2026, sixth pass): safetensors'
     `InvalidHeaderDeserialization` variant quoted bare by a writer (case as safetensors prints it) beside a loader
