@@ -11061,6 +11061,11 @@ def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                           "_load_dll_libraries): a DLL failed inside its initialisation, most often an old or missing "
                           "Microsoft C++ runtime"),
                 "details": {"crash": "access violation in torch's DLL loader", "winerror": "1114"}}
+    if g.get("omp"):
+        # the missing dependency itself is named: the MSVC/LLVM OpenMP runtime fbgemm.dll / torch_cpu.dll import
+        return {"title": ("PyTorch's DLLs need libomp140.x86_64.dll (Microsoft's OpenMP runtime), and Windows cannot find "
+                          "it: install the MSVC build tools' runtime or the current Visual C++ Redistributable"),
+                "details": {"missing": "libomp140.x86_64.dll"}}
     if not dll and g.get("init"):
         # torch 1.x's `from torch._C import *` with Windows' error 1114 text, in any language: no DLL is named
         return {"title": ("Windows could not load PyTorch's _C module (a DLL it loads failed to initialize, error 1114): "

@@ -25242,6 +25242,52 @@ def test_round602_comfyui_update_detached_listed_master_inline_refusal_fooocus_u
     assert ids(comfy_main)[0] == "comfyui.comfy-not-importable", ids(comfy_main)
 
 
+def test_round606_libomp140_named_missing_beside_torch():
+    r"""Round 606 (Windows DLL and loader errors): a paste that names torch's missing dependency outright,
+    `libomp140.x86_64.dll` (the MSVC/LLVM OpenMP runtime fbgemm.dll and torch_cpu.dll import since torch 2.4) as
+    MISSING / missing / not found, beside torch's own context (`DLL load failed while importing _C`, torch_cpu.dll,
+    fbgemm.dll, torch\lib, `import torch`), is torch.windows-dll even without torch's `Error loading "...\X.dll"`
+    line (a dependency viewer's table under conda's pytorch, Windows' `The code execution cannot proceed` popup).
+    The DLL named with no torch context (another program built with /openmp:llvm), onnxruntime's or MaaFramework's
+    own DLL failing with error 1114, and a ROCm torch's Windows build stay silent."""
+    sig = "torch.windows-dll"
+    table = ("ImportError: DLL load failed while importing _C: The specified module could not be found.\n\n"
+             "torch_cpu.dll imports libomp140.x86_64.dll\n\n"
+             "c10.dll                           <prefix>\\Library\\bin\n"
+             "libomp140.x86_64.dll              MISSING   <---\n")
+    m = one(table, sig)
+    assert ids(table)[0] == sig, ids(table)
+    assert m["details"]["missing"] == "libomp140.x86_64.dll" and "libomp140" in m["title"]
+    crlf = table.replace("\n", "\r\n").replace("MISSING   <---", "is missing")
+    assert ids(crlf)[0] == sig, ids(crlf)
+    popup = ("Traceback (most recent call last):\n  File \"D:\\apps\\ComfyUI\\main.py\", line 20, in <module>\n"
+             "    import torch\n"
+             "python.exe - System Error: The code execution cannot proceed because libomp140.x86_64.dll was not found. "
+             "Reinstalling the program may fix this problem.\n")
+    assert ids(popup)[0] == sig, ids(popup)
+    first = ("The code execution cannot proceed because libomp140.x86_64.dll was not found.\n"
+             "Error in C:/venvs/klein/Lib/site-packages/torch/lib/fbgemm.dll\n")
+    assert ids(first)[0] == sig, ids(first)
+    # the known torch DLL lines keep their own reading (the named DLL), unchanged
+    classic = ("OSError: [WinError 126] The specified module could not be found. Error loading "
+               "\"C:\\venv\\Lib\\site-packages\\torch\\lib\\fbgemm.dll\" or one of its dependencies.\n")
+    assert one(classic, sig)["details"]["dll"] == "fbgemm.dll"
+    silent = [
+        "libomp140.x86_64.dll is missing from your computer. Try reinstalling the program to fix this problem.\n",
+        "MyRenderer.exe: The code execution cannot proceed because libomp140.x86_64.dll was not found.\n",
+        ("ImportError: DLL load failed while importing onnxruntime_pybind11_state: A dynamic link library (DLL) "
+         "initialization routine failed.\n"),
+        ("  File \"C:\\Python312\\Lib\\site-packages\\maa\\library.py\", line 84, in toolkit\n"
+         "    Library._toolkit = Library._lib_type(str(Library.toolkit_libpath))\n"
+         "OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed.\n"),
+        ("HIP Library Path: C:\\test\\venv\\Lib\\site-packages\\_rocm_sdk_core\\bin\\amdhip64_7.dll\n"
+         "ImportError: DLL load failed while importing _C: The specified module could not be found.\n"
+         "libomp140.x86_64.dll MISSING\n"),
+    ]
+    for t in silent:
+        assert sig not in ids(t), (t, ids(t))
+
+
 def test_round521_illegal_instruction_llm_kernels_forge_cuda_check_kinds():
     r"""Round 521 (PyTorch and CUDA run-time errors from generic user queries, fifth pass): torch's `CUDA error: an
     illegal instruction was encountered` from the Klein stack's own kernels (a ComfyUI sampler, a diffusers VAE) is
