@@ -1580,7 +1580,7 @@ def _oom_fragmented(g: dict[str, str], alloc: tuple[float, str] | None, d: dict[
     d["fragmented"] = True
     said = (f"; torch's report shows {d['reserved_unallocated']} reserved by PyTorch but unallocated, more than the "
             f"{d['tried_to_allocate']} it asked for: PyTorch's cache is fragmented")
-    if _fact(ctx, "windows_os") or _fact(ctx, "win_drive_path"):
+    if _fact(ctx, "windows_os"):
         return (said + ". torch supports expandable segments (`PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True`, its "
                 "advice for this) only on Linux, so on Windows restart the program before the big step and make that "
                 "step smaller (batch 1, a lower resolution, VAE Decode (Tiled) / `pipe.vae.enable_tiling()`)")

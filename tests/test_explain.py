@@ -27265,11 +27265,18 @@ def test_round591_oom_reserved_unallocated_is_fragmentation_only_when_it_would_h
     m = one(head.format(a="20.00 MiB", u="1.20 GiB"), "cuda.oom")
     assert m["details"].get("fragmented") is True and "expandable_segments:True" in m["fix"], m["details"]
     # Windows: a portable ComfyUI's path, or Windows named; torch there warns expandable segments are unsupported
+    # (the shared windows_os context since stop 57: a user folder or AppData path counts as Windows for every reading)
     for pre in ('  File "D:\\ComfyUI_windows_portable\\ComfyUI\\execution.py", line 496, in execute\n',
-                "OS: Windows 11 Pro\n"):
+                "OS: Windows 11 Pro\n",
+                '  File "C:\\Users\\Åsa\\Documents\\ComfyUI\\.venv\\Lib\\site-packages\\torch\\nn\\modules\\module.py", line 1\n',
+                '  File "E:\\AppData\\Local\\Programs\\ComfyUI\\resources\\ComfyUI\\comfy\\sd.py", line 7\n'):
         m = one(pre + head.format(a="2.60 GiB", u="4.03 GiB"), "cuda.oom")
         assert m["details"]["fragmented"] is True, m["details"]
         assert "only on Linux" in m["fix"] and "export PYTORCH" not in m["fix"], m["fix"]
+    # WSL2 reaches the Windows user folder as /mnt/c/Users: that torch is Linux's, with expandable segments
+    m = one('  File "/mnt/c/Users/me/ComfyUI/comfy/sd.py", line 700, in decode\n' + head.format(a="2.60 GiB", u="4.03 GiB"),
+            "cuda.oom")
+    assert "`export PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True`" in m["fix"], m["fix"]
     # a full card: the cached remainder is small (even when it is more than a small request), or less than the request
     for a, u in (("18.00 MiB", "94.99 MiB"), ("90.00 MiB", "127.09 MiB"), ("3.00 GiB", "2.00 GiB"), ("900.00 MiB", "0.95 GiB")):
         m = one(head.format(a=a, u=u), "cuda.oom")
