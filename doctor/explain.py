@@ -2281,6 +2281,44 @@ _ST_WHY_TITLE = {
 }
 
 
+# what a file handed to safetensors is, by its extension, when it is not a safetensors file (st_given_file)
+_ST_OTHER_KINDS = (
+    (("jpg", "jpeg", "png", "webp", "bmp", "gif"), "image", "an image, not model weights",
+     "Give the program the model's .safetensors file where it takes the model (the argument named in the command, "
+     "e.g. --model_path) and the image where it takes images; nothing needs downloading again, keep the image"),
+    (("bin", "pth", "pt", "ckpt", "pkl"), "pickle", "a PyTorch pickle checkpoint (torch.save), which safetensors cannot read",
+     "Give the program the .safetensors weights it loads (its README or model card names the file), or use a loader "
+     "that reads .bin / .pth / .ckpt checkpoints; the file itself is not damaged, keep it"),
+    (("gguf",), "gguf", "a GGUF file, which safetensors cannot read",
+     "Load it with a GGUF loader (ComfyUI-GGUF's Unet Loader (GGUF) / CLIPLoader (GGUF)), or give this loader the "
+     ".safetensors version of the model; the file itself is not damaged, keep it"),
+    (("zip", "7z", "rar"), "archive", "an archive, not the model file inside it",
+     "Unpack the archive and give the program the .safetensors file inside it"),
+    (("htm", "html"), "web page", "a saved web page",
+     "Download the model file itself (the download link, not the page) and give the program that .safetensors file"),
+    (("onnx",), "onnx", "an ONNX model, which safetensors cannot read",
+     "Give this loader the model's .safetensors file; ONNX files are for onnxruntime"),
+)
+
+
+def _st_given_other(given: str, why: str) -> dict[str, Any] | None:
+    """HeaderTooLarge where the paste shows the file handed to safetensors (a command line's model argument, a
+    safe_open / load_file call) and that file is an image, a pickle checkpoint, a GGUF, an archive or a web page:
+    safetensors read its first 8 bytes as a header length. Deleting and downloading it again, the fix for a page or
+    pointer saved under a model's name, would throw away the user's own file; the answer is to hand over the right file."""
+    base = re.split(r"[\\/]", given)[-1]
+    ext = base.rsplit(".", 1)[-1].lower()
+    for exts, kind, what, fix in _ST_OTHER_KINDS:
+        if ext in exts:
+            return {"title": f"{base} is not a safetensors file: the program handed safetensors {what}",
+                    "cause": (f"safetensors opened {given}, which is {what}; it reads the file's first 8 bytes as the "
+                              f"length of a safetensors header, and this file's bytes give an absurd length ({why}). The "
+                              "file is the wrong one for this argument, not a damaged download."),
+                    "fix": fix,
+                    "details": {"kind": "not-safetensors", "reason": why, "file": given, "given": kind}}
+    return None
+
+
 def _st_loader_frame(near: dict[str, str]) -> bool:
     """A frame of ComfyUI's own file loader (comfy/utils.py, load_torch_file) shortly before the hit."""
     frame = (near.get("stack_loader_frame") or "").lower()
@@ -2376,8 +2414,11 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                 # diffusers / transformers looked at the file after safetensors failed and found a Git LFS pointer
                 # (or the pointer's text is pasted beside it): the header error is that pointer, a clone without LFS
                 return {"as": "download.not-a-model", "details": {"reason": why}}
-            out: dict[str, Any] = {"cause": cause, "details": {"kind": kind, "reason": why}}
             path = (g.get("stpath") or "").strip()
+            given = _fact(ctx, "st_given_file")
+            if kind == "not-safetensors" and given and not path:
+                return _st_given_other(given, why)
+            out: dict[str, Any] = {"cause": cause, "details": {"kind": kind, "reason": why}}
             if path:
                 # ComfyUI's load_torch_file names the file right under safetensors' message (`File path: ...`)
                 base = re.split(r"[\\/]", path)[-1]

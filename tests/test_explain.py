@@ -27288,6 +27288,44 @@ def test_round591_oom_reserved_unallocated_is_fragmentation_only_when_it_would_h
     m = one(old, "cuda.oom")
     assert "reserved_unallocated" not in m["details"] and "expandable_segments" not in m["fix"], m
 
+def test_stop57_header_too_large_on_a_file_handed_over_that_is_no_safetensors():
+    r"""Round 604's helper noted that safetensors' HeaderTooLarge on a file the command handed over (MagicClothing's
+    --model_path given an example .jpg, an IP-Adapter .bin, a .pth) got "delete the file and download it again": the
+    user's own image or checkpoint would be thrown away for nothing. Where the paste shows the file given to
+    safetensors (a command line's model argument, a safe_open / load_file call) and its extension is an image, a
+    pickle checkpoint, a GGUF, an archive or a web page, the answer names the file and says to hand over the right one."""
+    err = "safetensors_rust.SafetensorError: Error while deserializing header: HeaderTooLarge"
+    frame = '  File "/opt/app/adapter.py", line 23, in __init__\n    with safe_open(ref_path, framework="pt", device="cpu") as f:\n'
+    cases = [
+        ("PS C:\\Users\\Mia> python app.py --model_path C:\\Users\\Mia\\Pictures\\me.PNG\r\nTraceback (most recent call last):\r\n"
+         + frame.replace("\n", "\r\n") + err + "\r\n", "me.PNG", "image", "keep the image"),
+        ("$ python infer.py --ckpt=/data/models/unet_ema.ckpt\n" + frame + err, "unet_ema.ckpt", "pickle", "keep it"),
+        ("$ python infer.py --lora \"/data/loras/style.pt\"\n" + frame + err, "style.pt", "pickle", "keep it"),
+        ('sd = load_file("/models/qwen_3_4b-Q8_0.gguf")\n' + err, "qwen_3_4b-Q8_0.gguf", "gguf", "GGUF loader"),
+        ("python run.py --weights=downloads/klein.zip\n" + frame + err, "klein.zip", "archive", "Unpack"),
+        ("with safe_open('flux-2-klein-4b.html', framework='pt') as f:\n" + err, "flux-2-klein-4b.html", "web page",
+         "not the page"),
+    ]
+    for text, base, kind, said in cases:
+        m = one(text, "safetensors.truncated")
+        assert ids(text)[0] == "safetensors.truncated", ids(text)
+        assert m["title"].startswith(f"{base} is not a safetensors file"), m["title"]
+        assert m["details"]["given"] == kind and m["details"]["file"].endswith(base), m["details"]
+        assert said in m["fix"] and "download it again" not in m["fix"], m["fix"]
+    # the file handed over is a .safetensors, or none is shown: a page or pointer saved under a model's name
+    for text in ("python app.py --model_path models/klein.safetensors\n" + frame + err, frame + err):
+        m = one(text, "safetensors.truncated")
+        assert "given" not in m["details"] and "download it again" in m["fix"], m
+    # ComfyUI names the .safetensors it opened under the message: that file wins over a command line's image
+    comfy = ("python main.py --model_path x.jpg\n" + err + "\nFile path: /ComfyUI/models/vae/flux2-vae.safetensors\n")
+    m = one(comfy, "safetensors.truncated")
+    assert m["title"].startswith("flux2-vae.safetensors is not a safetensors file") and "Delete /ComfyUI" in m["fix"], m
+    # a cut download (MetadataIncompleteBuffer) is a cut download whatever the command line handed over
+    cut = "python app.py --model_path weights.bin\n" + err.replace("HeaderTooLarge", "MetadataIncompleteBuffer")
+    m = one(cut, "safetensors.truncated")
+    assert m["details"]["kind"] == "truncated" and "given" not in m["details"], m
+
+
 def test_round529_oom_error_said_vram_cumem_allocator_kinds():
     r"""Round 529 (out of memory, offload and low-VRAM cards with FLUX-class and video models, fifth pass): a writer's
     own `I get an OOM error` (I get / got / am getting / hit / ran into an OOM error) after the VRAM or GPU memory named
