@@ -24320,6 +24320,61 @@ def test_round608_tiktoken_fallback_tokenizer():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round611_safetensors_write_refused():
+    r"""Round 611 (disk space, permission and file-system errors): safetensors' writer fails for two causes the corpus
+    had no reading for. On a FUSE mount (HDFS, S3 buckets) safetensors 0.8's size preallocation (ftruncate) is refused
+    with `Operation not supported (os error 95)` or `Function not implemented (os error 38)`, in the 0.8 Display form
+    (`Error while serializing: I/O error: ...`, wrapped or on one line) and the older Debug form (`IoError(Os { code:
+    95, kind: Unsupported ...`): safetensors.save-preallocate-unsupported. A save into a folder that does not exist
+    (ComfyUI's Save LoRA node before it created subfolders) is refused as not found, Windows error 3 in any language
+    or errno 2: comfyui.save-folder-missing. The same errno from another program's writer (Python's own OSError, cp,
+    a Rust tool's `Error: I/O error`) and a not-found while loading stay silent for both."""
+    pre = "safetensors.save-preallocate-unsupported"
+    wrapped = ("safetensors._safetensors_rust.SafetensorError:\nError while serializing: I/O error:\n"
+               "Operation not supported (os error 95)\n")
+    linux = ("  File \"/opt/venv/lib/python3.12/site-packages/diffusers/models/modeling_utils.py\", line 812, in "
+             "save_pretrained\n    safetensors.torch.save_file(shard, filepath, metadata={\"format\": \"pt\"})\n"
+             "safetensors_rust.SafetensorError: Error while serializing: I/O error: Function not implemented "
+             "(os error 38)\n")
+    debug = ("2026-07-02T10:14:55.120311 - !!! Exception during processing !!! Error while serializing: IoError(Os { "
+             "code: 95, kind: Unsupported, message: \"Operation not supported\" })\r\n"
+             "  File \"/workspace/ComfyUI/comfy_extras/nodes_train.py\", line 712, in save\r\n")
+    for t in (wrapped, linux, debug):
+        got = ids(t)
+        assert got[:1] == [pre], (t, got)
+        m = one(t, pre)
+        assert 'pip install "safetensors<0.8"' in m["fix"] and "findmnt" in m["fix"], m["fix"]
+
+    gone = "comfyui.save-folder-missing"
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 31\r\n- **Node Type:** SaveLoRA\r\n"
+              "- **Exception Type:** safetensors_rust.SafetensorError\r\n- **Exception Message:** Error while "
+              "serializing: IoError(Os { code: 3, kind: NotFound, message: \"The system cannot find the path "
+              "specified.\" })\r\n")
+    de = ("!!! Exception during processing !!! Error while serializing: I/O error: Das System kann den angegebenen "
+          "Pfad nicht finden. (os error 3)\n")
+    lin = ("  File \"/home/ana/train/save.py\", line 40, in main\n    save_file(state, \"out/run7/lora.safetensors\")\n"
+           "safetensors_rust.SafetensorError: Error while serializing: I/O error: No such file or directory "
+           "(os error 2)\n")
+    for t in (report, de, lin):
+        got = ids(t)
+        assert got[:1] == [gone], (t, got)
+        assert "os.makedirs(os.path.dirname(path), exist_ok=True)" in one(t, gone)["fix"]
+
+    silent = [
+        "shutil.copy2(src, dst)\nOSError: [Errno 95] Operation not supported: '/mnt/hdfs/user/ana/model.safetensors'\n",
+        "cp: failed to preserve ownership for '/mnt/s3/models/lora.safetensors': Operation not supported\n",
+        "Error: I/O error: Function not implemented (os error 38)\n\nCaused by:\n    Function not implemented (os error 38)\n",
+        "Error: IoError(Os { code: 2, kind: NotFound, message: \"No such file or directory\" })\n",
+        ("  File \"/opt/venv/lib/python3.12/site-packages/safetensors/torch.py\", line 311, in load_file\n"
+         "    with safe_open(filename, framework=\"pt\", device=device) as f:\n"
+         "FileNotFoundError: No such file or directory: \"/models/flux-2-klein-4b.safetensors\"\n"),
+        "Error: I/O error No such file or directory (os error 2)\n\nCaused by:\n    No such file or directory (os error 2)\n",
+    ]
+    for t in silent:
+        got = ids(t)
+        assert pre not in got and gone not in got, (t, got)
+
+
 def test_round516_node_pack_import_kinds():
     r"""Round 516 (ComfyUI custom node packs failing to import, sixth pass): an import that Python resolves to a
     library's own folder inside custom_nodes (`cannot import name 'X' from 'transformers' (...custom_nodes\transformers\
