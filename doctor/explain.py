@@ -6263,6 +6263,28 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("disk_offload")
+def _disk_offload(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """transformers.disk-offload: transformers' own `had weights offloaded to the disk` as before; accelerate's wordings
+    of the same plan (`At least one of the model submodule will be offloaded to disk, please pass along an
+    `offload_folder``, `You are trying to offload the whole model to the disk`) are claimed only off a Mac, AMD or
+    Intel setup, where device_map="auto" plans around an accelerator the NVIDIA fix does not reach (round 612). The
+    whole-model form means no GPU memory was counted at all: torch saw no CUDA GPU, or a max_memory cap left it none."""
+    if not (g.get("acc") or g.get("whole")):
+        return {}
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if g.get("whole"):
+        sig = cat.by_id("transformers.disk-offload")
+        base = sig.cause if sig else ""
+        return {"details": {"wording": "accelerate, whole model"},
+                "cause": base + " Here every module was planned on disk, so accelerate counted no GPU memory at all: "
+                "either torch sees no CUDA GPU (a CPU-only torch build, `python -c \"import torch; "
+                "print(torch.cuda.is_available())\"` prints False) or a `max_memory` setting left the GPU and RAM "
+                "nothing."}
+    return {"details": {"wording": "accelerate"}}
+
+
 @_interp("fabric_manager")
 def _fabric_manager(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """nvidia.fabric-manager-not-running: ``nvidia_only``; round 571: where the paste shows llama.cpp's GGML CUDA

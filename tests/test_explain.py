@@ -21682,6 +21682,65 @@ def test_round609_not_in_list_client_forms():
         assert sig not in ids(text), (text, ids(text))
 
 
+def test_round612_accelerate_disk_offload_wordings():
+    r"""Round 612 (CPU offload, device_map and meta-tensor errors in diffusers / transformers / accelerate): the
+    in-scope cases were read already (transformers' `.to` refusal for bitsandbytes models, diffusers'
+    `enable_model_cpu_offload requires accelerate`), except accelerate's own wordings of a device map that planned
+    modules on disk: `At least one of the model submodule will be offloaded to disk, please pass along an
+    `offload_folder`` (dispatch_model / load_checkpoint_and_dispatch) and `You are trying to offload the whole model
+    to the disk. Please use the `disk_offload` function instead.`. They are transformers.disk-offload on an NVIDIA
+    setup (the whole-model form says no GPU memory was counted at all) and stay silent on a Mac, AMD or Intel setup.
+    The look-alikes stay silent: `Expected all tensors to be on the same device ... cuda:0 and cpu` from a node's or
+    the user's own code, and accelerate's `You can't move a model that has some modules offloaded`."""
+    sig = "transformers.disk-offload"
+    for text in (
+            "ValueError: At least one of the model submodule will be offloaded to disk, please pass along an "
+            "`offload_folder`.",
+            "Traceback (most recent call last):\r\n  File \"C:\\Users\\me\\ComfyUI\\custom_nodes\\ComfyUI-BAGEL\\node.py\""
+            ", line 88, in load\r\n    model = load_checkpoint_and_dispatch(\r\n  File \"C:\\Users\\me\\ComfyUI\\venv\\"
+            "Lib\\site-packages\\accelerate\\big_modeling.py\", line 613, in load_checkpoint_and_dispatch\r\n"
+            "ValueError: At least one of the model submodules will be offloaded to disk, please pass along an "
+            "offload_folder.\r\n",
+            "!!! Exception during processing !!! At least one of the model submodule will be offloaded to disk, please "
+            "pass along an `offload_folder`.\n",
+            "  File \"/home/u/venv/lib/python3.11/site-packages/transformers/modeling_utils.py\", line 4046, in "
+            "from_pretrained\n    dispatch_model(model, **device_map_kwargs)\n  File \"/home/u/venv/lib/python3.11/"
+            "site-packages/accelerate/big_modeling.py\", line 364, in dispatch_model\n    raise ValueError(\n"
+            "ValueError: You are trying to offload the whole model to the disk. Please use the `disk_offload` "
+            "function instead.\n"):
+        m = one(text, sig)
+        assert "offload_folder" in m["fix"] and "max_memory" in m["fix"], text
+    m = one("ValueError: You are trying to offload the whole model to the disk. Please use the `disk_offload` "
+            "function instead.", sig)
+    assert "torch.cuda.is_available()" in m["cause"]
+    assert "torch.cuda.is_available()" not in one(
+        "ValueError: At least one of the model submodule will be offloaded to disk, please pass along an "
+        "`offload_folder`.", sig)["cause"]
+    # a Mac (MPS not planned for), an AMD or an Intel setup: not the NVIDIA fix
+    for text in (
+            "(moon) me@My-Mac-mini moondream % python sample.py\nmodel_path=/Users/me/.cache/huggingface/hub/x\n"
+            "  File \"/Users/me/moondream/moondream/text_model.py\", line 22, in __init__\n"
+            "ValueError: At least one of the model submodule will be offloaded to disk, please pass along an "
+            "`offload_folder`.",
+            "macOS 14.5 (M3 Pro)\nValueError: You are trying to offload the whole model to the disk. Please use the "
+            "`disk_offload` function instead.",
+            "GPU: AMD Radeon RX 7900 XTX (ROCm 6.2)\nValueError: At least one of the model submodule will be offloaded "
+            "to disk, please pass along an `offload_folder`."):
+        assert sig not in ids(text), (text, ids(text))
+    # transformers' own wording keeps its reading
+    one("ValueError: The current `device_map` had weights offloaded to the disk. Please provide an `offload_folder` "
+        "for them.", sig)
+    # look-alikes of this round stay silent
+    for text in (
+            "Gligen: RuntimeError: Expected all tensors to be on the same device, but found at least two devices, "
+            "cuda:0 and cpu!\nPrompt executed in 4.64 seconds\n",
+            ">>> pipe.enable_model_cpu_offload()\n>>> result = pipe(prompt=\"baz\")\nRuntimeError: Expected all tensors "
+            "to be on the same device, but found at least two devices, cuda:0 and cpu!",
+            "RuntimeError: You can't move a model that has some modules offloaded to cpu or disk.",
+            "offload_folder: ./offload  # disk offload folder for big models"):
+        assert sig not in ids(text), (text, ids(text))
+
+
 def test_round526_klein_sixth_pass_header_hostbuf_pause_kinds():
     r"""Round 526 (FLUX.2 [klein] 4B / 9B and FLUX.2 [dev] errors users posted in 2026, sixth pass): safetensors'
     `InvalidHeaderDeserialization` variant quoted bare by a writer (case as safetensors prints it) beside a loader
