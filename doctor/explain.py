@@ -8734,12 +8734,56 @@ def _stdlib_ext(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"title": title, "details": details}
 
 
+# packages of the Klein stack (and ComfyUI's own) whose frames may carry a newer-Python annotation that fails
+_PY_STACK_PKG = re.compile(
+    r"(?:site|dist)-packages[\\/](?:torch\w{0,12}|diffusers|transformers|huggingface_hub|accelerate|safetensors|"
+    r"tokenizers|peft|xformers|triton|flash_attn\w{0,12}|sageattention\w{0,4}|bitsandbytes|comfy\w{0,30}|gguf|"
+    r"spandrel|kornia|timm|open_clip|einops|torchsde|optimum\w{0,12}|nunchaku\w{0,12})[\\/]", re.I)
+_PY_FOREIGN_PKG = re.compile(r"(?:site|dist)-packages[\\/][A-Za-z_][\w.-]{0,60}[\\/]")
+# ComfyUI or the stack in view: a custom node's import, ComfyUI's own frames or places, torch / diffusers frames
+_PY_TOO_OLD_STACK = ("custom_node", "comfy_func", "comfy_place", "comfy_node_pack", "stack_loader_frame", "torch_path",
+                     "stdlib_ext_stack", "diffusers_named", "hf_loader", "pipeline_frame", "other_webui", "sd_ui_fork")
+
+
+def _py_too_old_foreign(ctx: dict[str, Any]) -> bool:
+    """The annotation that failed is in another program's package (the last traceback frame is under site-packages
+    in a package that is not the stack's) and nothing of ComfyUI or the stack is in the paste: that program's own
+    Python floor (round 613: nodriver's `str | pathlib.Path` on a Python 3.9)."""
+    frame = _near(ctx).get("py_frame") or ""
+    if not _PY_FOREIGN_PKG.search(frame) or _PY_STACK_PKG.search(frame):
+        return False
+    return not any(_fact(ctx, k) for k in _PY_TOO_OLD_STACK)
+
+
 @_interp("py_too_old")
 def _py_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Code or a package newer than the Python that runs it: `X | None` annotations (3.10), built-in generics such as
     `set[str]` (3.9), or pip's Requires-Python refusal, claimed only where the Python named is below the one required.
-    Not claimed on an AMD / Intel / Mac setup."""
+    Round 613: Python's own SyntaxError display of a `match` statement (3.10) or a star-unpacking subscript (3.11)
+    above `SyntaxError: invalid syntax`, claimed with ComfyUI or the stack in view (another program's script is its
+    own); and a custom node's bare `invalid syntax` where the paste names a Python older than 3.10 (a lib path or
+    ComfyUI's `Python version:` header): ComfyUI itself needs 3.10. An annotation failing in another program's
+    package with nothing of the stack in view is not claimed. Not claimed on an AMD / Intel / Mac setup."""
     if _off_nvidia_anywhere(ctx):
+        return None
+    if g.get("syntax") or g.get("star"):
+        if not any(_fact(ctx, k) for k in _PY_TOO_OLD_STACK):
+            return None
+        if g.get("star"):
+            return {"title": "The Python that runs it is older than 3.11: a star-unpacking subscript (`x[*idx]`) "
+                             "is a SyntaxError", "details": {"code": g["star"].strip()[:120], "needs": "Python 3.11+"}}
+        return {"title": "The Python that runs it is older than 3.10: the `match` statement is a SyntaxError",
+                "details": {"needs": "Python 3.10+"}}
+    if g.get("bad_syntax"):
+        old = _fact(ctx, "py_old_named")
+        if not old or not (_fact(ctx, "custom_node") or _fact(ctx, "comfy_func")):
+            return None
+        out: dict[str, Any] = {"title": "A custom node fails with `invalid syntax` on a Python older than 3.10 (ComfyUI "
+                                        "and its nodes need 3.10 or newer)", "details": {"python": old}}
+        if g.get("syn_file"):
+            out["details"]["file"] = g["syn_file"]
+        return out
+    if (g.get("left") or g.get("annot")) and _py_too_old_foreign(ctx):
         return None
     have, need = g.get("have"), g.get("need")
     if have and need:

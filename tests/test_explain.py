@@ -21636,6 +21636,57 @@ def test_round605_desktop_linux_distro_setup_kinds():
         assert ids(t) == [], t
 
 
+def test_round613_python_too_old_syntax_and_foreign_annotations():
+    r"""Round 613 (Python too old or too new for a package): the `X | None` TypeErrors, pip's torch pin and distutils
+    were already read; what was missed is Python's own SyntaxError display of syntax newer than the interpreter. A
+    `match` statement (Python 3.10) or a star-unpacking subscript (`x[*idx]`, Python 3.11) shown with its caret above
+    `SyntaxError: invalid syntax` is python.too-old with ComfyUI or the stack in view (a custom node's frame, ComfyUI's
+    load_custom_node); a custom node's bare `invalid syntax` (an issue title, `Cannot import ... invalid syntax
+    (file.py, line N)`) is python.too-old where the paste names a Python older than 3.10 (a `python3.9/` lib path,
+    ComfyUI's `Python version: 3.9.x` header): ComfyUI itself needs 3.10. Silent: the same SyntaxError in another
+    program's script, a custom node's `invalid syntax` on Python 3.10+ (a code bug), a Mac, and a PEP 604 TypeError in
+    another program's site-packages package (nodriver) with nothing of the stack in view."""
+    sig = "python.too-old"
+    match_tb = ('  File "{root}{sep}custom_nodes{sep}SomePack{sep}nodes.py", line 615\n'
+                "    match save_to:\n          ^\nSyntaxError: invalid syntax\n\n"
+                "Cannot import {root}{sep}custom_nodes{sep}SomePack module for custom nodes: invalid syntax (nodes.py, line 615)\n")
+    for root, sep in (("/sd/ComfyUI", "/"), ("D:\\ComfyUI_windows_portable\\ComfyUI", "\\")):
+        t = match_tb.format(root=root, sep=sep)
+        assert ids(t)[:1] == [sig], t
+        assert ids(t.replace("\n", "\r\n"))[:1] == [sig], t
+    t = ('Traceback (most recent call last):\n  File "/opt/ComfyUI/nodes.py", line 2122, in load_custom_node\n'
+         '    module_spec.loader.exec_module(module)\n'
+         '  File "/opt/ComfyUI/custom_nodes/pack/utils.py", line 33\n'
+         '    out = latent[*([slice(None)] * 2)]\n                 ^\nSyntaxError: invalid syntax\n')
+    assert ids(t)[:1] == [sig], t
+    for t in ("** Python version: 3.9.19 | packaged by conda-forge | (main, Mar 20 2024, 12:50:21)\n"
+              "** Python executable: /opt/conda/envs/comfyui/bin/python\n"
+              "Cannot import /home/u/ComfyUI/custom_nodes/some_pack module for custom nodes: invalid syntax (attn.py, line 92)\n",
+              '  File "/home/u/ComfyUI/custom_nodes/pack/__init__.py", line 42, in load_nodes\n'
+              '  File "/usr/lib/python3.8/importlib/__init__.py", line 127, in import_module\n'
+              "Cannot import /home/u/ComfyUI/custom_nodes/pack module for custom nodes: invalid syntax (ops.py, line 280)\n"):
+        assert ids(t)[:1] == [sig], t
+    # the PEP 604 TypeError in a custom node's dependency stays claimed when ComfyUI is in view
+    t = ('  File "C:\\ComfyUI\\custom_nodes\\pack\\__init__.py", line 3, in <module>\n'
+         '  File "C:\\ComfyUI\\venv\\Lib\\site-packages\\somelib\\core.py", line 9, in <module>\n'
+         "    def f(x: str | None = None):\nTypeError: unsupported operand type(s) for |: 'type' and 'NoneType'\n")
+    assert ids(t)[:1] == [sig], t
+
+    for t in ('  File "/home/u/tool/helpers/main_helper.py", line 836\n    match options_type:\n          ^\nSyntaxError: invalid syntax\n',
+              '  File "/Users/me/ComfyUI/custom_nodes/pack/nodes.py", line 277\n    match weight:\n          ^\nSyntaxError: invalid syntax\n'
+              "Cannot import /Users/me/ComfyUI/custom_nodes/pack module for custom nodes: invalid syntax (nodes.py, line 277)\n",
+              '  File "F:\\ComfyUI-aki-v1.3\\nodes.py", line 2001, in load_custom_node\n'
+              '  File "F:\\ComfyUI-aki-v1.3\\custom_nodes\\pack\\animation.py", line 20\n'
+              '    elif self.mode == "circles":\n    ^^^^\nSyntaxError: invalid syntax\n',
+              "** Python version: 3.11.9\nCannot import C:\\ComfyUI\\custom_nodes\\pack module for custom nodes: invalid syntax (a.py, line 3)\n",
+              '  File "/usr/local/lib/python3.9/site-packages/nodriver/core/config.py", line 25, in <module>\n'
+              '    PathLike = TypeVar("PathLike", bound=str | pathlib.Path)\n'
+              "TypeError: unsupported operand type(s) for |: 'type' and 'type'\n",
+              '  File "/home/u/.venv/lib/python3.9/site-packages/somebot/models.py", line 12, in <module>\n'
+              "    name: str | None = None\nTypeError: unsupported operand type(s) for |: 'type' and 'NoneType'\n"):
+        assert sig not in ids(t), t
+
+
 def test_round609_not_in_list_client_forms():
     r"""Round 609 (ComfyUI prompt validation errors: Value not in list, Required input is missing, type mismatch,
     validating node, INT conversion, missing class_type): two client forms of the loader refusal were missed. A client
