@@ -6417,16 +6417,33 @@ _COMFY_FACTS = _COMFY_SIGN + ("sampler_node", "comfy_func", "comfy_run", "comfy_
 _TORCH_STACK_FACTS = ("torch_path", "torch_named", "torch_version", "stdlib_ext_stack")
 
 
+# context facts that put a Hugging Face library (diffusers, a transformers tokenizer or loader, a Hub repo) in the paste
+_NUMPY2_HF_FACTS = ("diffusers_named", "diffusers_version", "hf_loader", "hf_tokenizer", "hf_git_repo")
+
+
 @_interp("numpy2_abi")
 def _numpy2_abi(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """python.numpy2: ``nvidia_only``; NumPy's `compiled using NumPy 1.x` / `_ARRAY_API not found` raised by another
     program's binary (TensorFlow's _pywrap_tf_session, onnxruntime's pybind state in a face-swap app, a ctranslate2 or
     mediapipe build) with nothing of torch, the Hugging Face libraries or ComfyUI in the paste is that program's NumPy
-    pin: not claimed. In ComfyUI a node pack's cv2 or onnxruntime stays this kind (ComfyUI's one Python holds both)."""
+    pin: not claimed. In ComfyUI a node pack's cv2 or onnxruntime stays this kind (ComfyUI's one Python holds both).
+    Round 610: a TensorRT / ONNX Runtime / JAX program (foreign_graph_runner: NVIDIA ModelOpt's own extensions beside
+    torch_tensorrt) counts as another program too; and NumPy's own words (the 1.x/2.x warning, `_ARRAY_API not
+    found`, the ABI-version refusal; torch's `Numpy is not available` is torch's by itself) under a Python traceback
+    whose frames show nothing of torch (no torch path, version, `import torch`, torch's `Failed to initialize NumPy` /
+    tensor_numpy.cpp / torch._C, a line calling torch, a frame of a torch-stack library: transformers, timm,
+    albumentations ...), the Hugging Face libraries or ComfyUI (Spyder's own start in Anaconda) are that
+    program's module: not claimed."""
     if _nvidia_only(g, cat, ctx) is None:
         return None
-    foreign = any(_fact(ctx, k) for k in ("other_framework", "cudnn_foreign", "foreign_pb2"))
-    if foreign and not any(_fact(ctx, k) for k in _COMFY_FACTS + _TORCH_STACK_FACTS):
+    stack = any(_fact(ctx, k) for k in _COMFY_FACTS + _TORCH_STACK_FACTS + _NUMPY2_HF_FACTS) or _torch_in_paste(ctx) \
+        or any(_fact(ctx, k) for k in ("torch_numpy_bridge", "torch_lib_frame"))
+    foreign = any(_fact(ctx, k) for k in ("other_framework", "cudnn_foreign", "foreign_pb2", "foreign_graph_runner"))
+    if foreign and not stack:
+        return None
+    # round 610: NumPy's own words (not torch's `Numpy is not available`) under a Python traceback whose frames and
+    # lines show nothing of torch, the Hugging Face libraries or ComfyUI: the module that failed is that program's
+    if not g.get("unavailable") and _fact(ctx, "py_frame") and not stack:
         return None
     return {}
 

@@ -25719,6 +25719,55 @@ def test_round607_cuda_libs_up_from_torch_lib_and_cudnn_sublibrary_loading_faile
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round610_numpy2_words_of_another_program_and_torch_numpy_bridge():
+    r"""Round 610 (NumPy 2 and compiled-extension ABI errors): NumPy's own words (`A module that was compiled using
+    NumPy 1.x cannot be run in NumPy 2.x`, `_ARRAY_API not found`, the ABI-version refusal) under a Python traceback
+    whose frames show nothing of torch, the Hugging Face libraries or ComfyUI (Spyder's own start in Anaconda) are
+    that program's compiled module: python.numpy2 stays silent. So does a TensorRT / ONNX Runtime program beside them
+    (NVIDIA ModelOpt's own quantization extensions with torch_tensorrt). torch's own NumPy bridge (`Failed to
+    initialize NumPy`, torch/csrc/utils/tensor_numpy.cpp, a torch._C call) keeps the claim even when the user reworded
+    the warning and the traceback shows only the user's file (pyAutoMic#9), as does a torch frame, a ComfyUI node pack
+    or `import torch`; torch's `Numpy is not available` stays torch's by itself."""
+    banner = ("A module that was compiled using NumPy 1.x cannot be run in\nNumPy 2.1.3 as it may crash. To support "
+              "both 1.x and 2.x\nversions of NumPy, modules must be compiled with NumPy 2.0.\n")
+    spyder_like = ('Traceback (most recent call last):  File "C:\\Users\\ana\\miniconda3\\Scripts\\spyder-script.py", '
+                   'line 10, in <module>\n    sys.exit(main())\n  File "C:\\Users\\ana\\miniconda3\\lib\\site-packages\\'
+                   'spyder\\app\\start.py", line 256, in main\n')
+    other_app = ('Traceback (most recent call last):\r\n  File "/home/li/apps/scribe/main.py", line 4, in <module>\r\n'
+                 '    import pandas as pd\r\n  File "/home/li/.venv/lib/python3.12/site-packages/pandas/__init__.py", '
+                 'line 26, in <module>\r\n    from pandas.compat import (\r\nAttributeError: _ARRAY_API not found\r\n')
+    trt = ("+ python -c 'import modelopt.torch.quantization.extensions as ext'\n" + banner +
+           "\nAttributeError: _ARRAY_API not found\n\nnumpy                    2.1.2\ntensorrt                 10.0.1\n")
+    for text in (banner + "\n" + spyder_like, banner.replace("\n", "\r\n") + other_app, trt):
+        assert "python.numpy2" not in ids(text), (text, ids(text))
+
+    torch_frame = (banner + '\nTraceback (most recent call last):  File "/srv/app/run.py", line 3, in <module>\n'
+                   '    import torch\n  File "/srv/venv/lib/python3.10/site-packages/torch/__init__.py", line 1477, in '
+                   '<module>\n    from .functional import *\n')
+    comfy = (banner + '\nTraceback (most recent call last):\n  File "D:\\ComfyUI_windows_portable\\ComfyUI\\nodes.py", '
+             'line 2129, in load_custom_node\n    module_spec.loader.exec_module(module)\n  File "D:\\ComfyUI_windows_'
+             'portable\\ComfyUI\\custom_nodes\\comfyui_controlnet_aux\\__init__.py", line 2, in <module>\n'
+             '    import cv2\n')
+    reworded = ("Warning: NumPy initialization failed - _ARRAY_API not found\n(This was triggered internally at "
+                "torch/csrc/utils/tensor_numpy.cpp:84)\n\nTraceback (most recent call last):\n  File \"model.py\", "
+                "line 12\n    dev = torch.device(torch._C._get_default_device())\n")
+    warn = ('  File "D:\\work\\proj\\train.py", line 40, in <module>\n    x = y.numpy()\nD:\\a\\proj\\.venv\\Lib\\'
+            'site-packages\\torch\\functional.py:1631: UserWarning: Failed to initialize NumPy: _ARRAY_API not found '
+            '(Triggered internally at ..\\torch\\csrc\\utils\\tensor_numpy.cpp:84.)\n')
+    unavailable = ('Traceback (most recent call last):\n  File "/home/u/job/eval.py", line 9, in <module>\n'
+                   '    arr = t.cpu().numpy()\nRuntimeError: Numpy is not available\n')
+    hf_frame = (banner + '\nTraceback (most recent call last):  File "/home/s/proj/gen.py", line 3, in <module>\n'
+                '    from transformers import CLIPTextModel\n  File "/home/s/miniconda3/envs/g/lib/python3.11/'
+                'site-packages/transformers/utils/import_utils.py", line 1782, in __getattr__\n')
+    timm_frame = (banner.replace("\n", "\r\n") + '\r\nTraceback (most recent call last):  File "E:\\Gen\\app.py", '
+                  'line 7, in <module>\r\n  File "C:\\Python311\\Lib\\site-packages\\timm\\__init__.py", line 2, '
+                  'in <module>\r\n')
+    torch_call = (banner + '\n  File "/scratch/u/sim/infer.py", line 73, in load\n'
+                  '    state[k] = torch.tensor(ds[k].values)\nRuntimeError: Could not infer dtype of numpy.float32\n')
+    for text in (torch_frame, comfy, reworded, warn, unavailable, banner, hf_frame, timm_frame, torch_call):
+        assert ids(text)[:1] == ["python.numpy2"], (text, ids(text))
+
+
 def test_round490_non_english_error_text_kinds():
     r"""Round 490 (ComfyUI and diffusers errors posted in languages other than English, third pass): Windows' refusal
     to start the compiler Triton's build.py runs (`subprocess.check_call(cc_cmd)` above a bare `PermissionError:
