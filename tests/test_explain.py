@@ -21791,6 +21791,69 @@ def test_round612_accelerate_disk_offload_wordings():
             "offload_folder: ./offload  # disk offload folder for big models"):
         assert sig not in ids(text), (text, ids(text))
 
+def test_round615_proxy_oserror0_wording():
+    r"""Round 615 (Hugging Face network, offline and mirror errors): the Hub's own failures were read already
+    (LocalEntryNotFoundError and read timeouts, a failed hf_transfer download, a 5xx of the Hub, a TLS-inspecting
+    proxy's certificate for huggingface.co), except urllib3 1.26's older form of an https:// proxy that speaks plain
+    HTTP: `ProxyError('Cannot connect to proxy.', OSError(0, 'Error'))` (urllib3 2.x `Unable to connect to proxy`),
+    mostly the Windows system proxy of a proxy tool that Python 3.8/3.9 reads as https://. For a Hugging Face host or
+    a package index it is python.proxy-url-https, before hf.unreachable / python.proxy-unreachable. Another host's
+    OSError(0) and other proxy failures keep their readings; another program's Node TLS failure, and an app's
+    one-line SSL message that names no host, stay silent."""
+    sig = "python.proxy-url-https"
+    for text in (
+            "Error: Could not load the stable-diffusion model! Reason: (MaxRetryError(\"HTTPSConnectionPool(host="
+            "'huggingface.co', port=443): Max retries exceeded with url: /openai/clip-vit-large-patch14/resolve/main/"
+            "vocab.json (Caused by ProxyError('Unable to connect to proxy', OSError(0, 'Error')))\"), '(Request ID: "
+            "3aab115b-4271-4003-90ce-c22120f91f03)')",
+            "requests.exceptions.ProxyError: (MaxRetryError(\"HTTPSConnectionPool(host='cdn-lfs-us-1.hf.co', port=443)"
+            ": Max retries exceeded with url: /repos/ab/cd/x (Caused by ProxyError('Cannot connect to proxy.', "
+            "OSError(0, 'Error')))\"), '(Request ID: 1)')\r\n",
+            "!!! Exception during processing !!! (MaxRetryError(\"HTTPSConnectionPool(host='hf-mirror.com', port=443): "
+            "Max retries exceeded with url: /black-forest-labs/FLUX.2-klein-4B/resolve/main/model_index.json (Caused "
+            "by ProxyError('Unable to connect to proxy', OSError(0, 'Error')))\"), '(Request ID: 2)')\n",
+            "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection "
+            "broken by 'ProxyError('Cannot connect to proxy.', OSError(0, 'Error'))': /simple/torch/\n",
+            "pip._vendor.urllib3.exceptions.MaxRetryError: HTTPSConnectionPool(host='download.pytorch.org', port=443): "
+            "Max retries exceeded with url: /whl/cu128/torch/ (Caused by ProxyError('Cannot connect to proxy.', "
+            "OSError(0, 'Error')))"):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, (text, ids(text))
+        assert "http://127.0.0.1:7890" in m["fix"]
+    # the urllib3 wording read before keeps its reading
+    assert ids("HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded with url: /x (Caused by "
+               "ProxyError('Your proxy appears to only use HTTP and not HTTPS, try changing your proxy URL to be "
+               "HTTP.', SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number'))))")[0] == sig
+    # other proxy failures: not this cause
+    for text in (
+            "requests.exceptions.ProxyError: (MaxRetryError(\"HTTPSConnectionPool(host='huggingface.co', port=443): "
+            "Max retries exceeded with url: /openai/clip-vit-base-patch32/resolve/main/tokenizer_config.json (Caused "
+            "by ProxyError('Cannot connect to proxy.', FileNotFoundError(2, 'No such file or directory')))\"), "
+            "'(Request ID: 8a9f7cff)')",
+            "HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded with url: /x (Caused by "
+            "ProxyError('Unable to connect to proxy', OSError('Tunnel connection failed: 407 Proxy Authentication "
+            "Required')))",
+            "HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded with url: /x (Caused by "
+            "ProxyError('Unable to connect to proxy', NewConnectionError('<urllib3.connection.HTTPSConnection object "
+            "at 0x0>: Failed to establish a new connection: [WinError 10061] No connection could be made')))"):
+        assert sig not in ids(text), (text, ids(text))
+    # another host's request through the same proxy, and the OSError alone: not claimed
+    for text in (
+            "requests.exceptions.ProxyError: HTTPSConnectionPool(host='api.openai.com', port=443): Max retries "
+            "exceeded with url: /v1/chat/completions (Caused by ProxyError('Cannot connect to proxy.', OSError(0, "
+            "'Error')))",
+            "OSError(0, 'Error')",
+            "ProxyError('Cannot connect to proxy.', OSError(0, 'Error'))"):
+        assert sig not in ids(text), (text, ids(text))
+    # look-alikes of this round stay silent
+    for text in (
+            "[DEBUG] Embedding model download error (non-fatal) { error: 'unable to get local issuer certificate' }",
+            "ERROR 2025-07-03T09:54:58 +1546ms service=default name=Error message=self signed certificate in "
+            "certificate chain fatal",
+            "Failed to load Whisper model: [SSL: DECRYPTION_FAILED_OR_BAD_RECORD_MAC] decryption failed or bad "
+            "record mac"):
+        assert ids(text) == [], (text, ids(text))
+
 
 def test_round526_klein_sixth_pass_header_hostbuf_pause_kinds():
     r"""Round 526 (FLUX.2 [klein] 4B / 9B and FLUX.2 [dev] errors users posted in 2026, sixth pass): safetensors'
