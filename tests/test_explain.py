@@ -25516,6 +25516,47 @@ def test_round606_libomp140_named_missing_beside_torch():
         assert sig not in ids(t), (t, ids(t))
 
 
+def test_round617_triton_kernel_image_invalid_driver_too_old():
+    r"""Round 617 (PTX, JIT and NVRTC errors): Triton's own wording of the driver refusing the kernels it just compiled,
+    `Triton Error [CUDA]: device kernel image is invalid` (a driver of CUDA 11.x under a Triton whose bundled ptxas is
+    CUDA 12), is triton.kernel-image-invalid (driver update, Triton cache, TRITON_PTXAS_PATH), in a plain traceback,
+    behind torch.compile's BackendCompilerFailed, in a ComfyUI error report with CRLF, or quoted in a user's sentence.
+    The CUDA runtime's own `CUDA error: device kernel image is invalid` keeps cuda.kernel-image-invalid; Triton's HIP
+    wording, the same line on an AMD setup, another Triton CUDA error and NVIDIA Triton Inference Server's PTX line
+    stay off it."""
+    sig = "triton.kernel-image-invalid"
+    plain = ('  File "/opt/conda/lib/python3.10/site-packages/triton/compiler/compiler.py", line 401, in _init_handles\n'
+             "    self.module, self.function, self.n_regs, self.n_spills = driver.active.utils.load_binary(\n"
+             "RuntimeError: Triton Error [CUDA]: device kernel image is invalid\n\n"
+             "| NVIDIA-SMI 515.105.01   Driver Version: 515.105.01   CUDA Version: 11.7     |\n")
+    m = one(plain, sig)
+    assert ids(plain)[0] == sig, ids(plain)
+    assert "driver" in m["fix"] and "TRITON_PTXAS_PATH" in m["fix"] and ".triton" in m["fix"]
+    dynamo = ("torch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\n"
+              "RuntimeError: Triton Error [CUDA]: device kernel image is invalid\n\n"
+              'Set TORCH_LOGS="+dynamo" and TORCHDYNAMO_VERBOSE=1 for more information\n')
+    assert ids(dynamo)[0] == sig, ids(dynamo)
+    comfy = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 3\r\n- **Node Type:** KSampler\r\n"
+             "- **Exception Type:** RuntimeError\r\n"
+             "- **Exception Message:** Triton Error [CUDA]: device kernel image is invalid\r\n")
+    assert ids(comfy)[0] == sig, ids(comfy)
+    said = "since the update every torch.compile run dies with triton error [cuda]: device kernel image is invalid\n"
+    assert ids(said)[0] == sig, ids(said)
+    # the CUDA runtime's own wording from a prebuilt extension keeps its signature
+    runtime = ("RuntimeError: CUDA error: device kernel image is invalid\nCUDA kernel errors might be asynchronously "
+               "reported at some other API call, so the stacktrace below might be incorrect.\n")
+    assert ids(runtime)[0] == "cuda.kernel-image-invalid", ids(runtime)
+    silent = [
+        "RuntimeError: Triton Error [HIP]:  Code: 200, Messsage: device kernel image is invalid\n",
+        "GPU: AMD Radeon RX 7900 XTX (ROCm 6.2)\nRuntimeError: Triton Error [CUDA]: device kernel image is invalid\n",
+        "RuntimeError: Triton Error [CUDA]: an illegal memory access was encountered\n",
+        ("E0524 09:12:44.123 model_lifecycle.cc:626] failed to load 'resnet' version 1: Internal: unable to create "
+         "stream: the provided PTX was compiled with an unsupported toolchain.\n"),
+    ]
+    for t in silent:
+        assert sig not in ids(t), (t, ids(t))
+
+
 def test_round521_illegal_instruction_llm_kernels_forge_cuda_check_kinds():
     r"""Round 521 (PyTorch and CUDA run-time errors from generic user queries, fifth pass): torch's `CUDA error: an
     illegal instruction was encountered` from the Klein stack's own kernels (a ComfyUI sampler, a diffusers VAE) is
