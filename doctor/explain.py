@@ -14573,6 +14573,21 @@ def _sage_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return None
 
 
+@_interp("kernel_fn_none")
+def _kernel_fn_none(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A call of `sageattn...` / `flash_attn..._func` right above `'NoneType' object is not callable` (or the module
+    bound to None): the code's guarded import of that attention package failed and left the name None. Names the
+    package the call belongs to. CUDA-only kernels: not on a Mac or an AMD/Intel setup."""
+    if _off_nvidia(ctx):
+        return None
+    fn = g.get("fn") or ""
+    pkg = "sageattention" if fn.lower().startswith(("sageattn", "sage_attn")) else "flash-attn"
+    mod = "sageattention" if pkg == "sageattention" else "flash_attn"
+    return {"title": (f"`{fn}` is None: the {pkg} package did not import in the Python that runs this code, and the "
+                      f"node or script still uses it for attention"),
+            "details": {"function": fn, "package": pkg, "import_check": f'python -c "import {mod}"'}}
+
+
 @_interp("pip_download_cut")
 def _pip_download_cut(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     wheel = g.get("wheel") or ""

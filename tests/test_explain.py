@@ -24548,6 +24548,55 @@ def test_round611_safetensors_write_refused():
         assert pre not in got and gone not in got, (t, got)
 
 
+def test_round616_attention_kernel_fn_none():
+    r"""Round 616 (attention backends in diffusers, transformers and ComfyUI): a wrapper node or script that imports
+    SageAttention or flash-attn inside a try/except leaves `sageattn` / `flash_attn_varlen_func` as None when the
+    import fails, and the attention mode still chosen then stops on `TypeError: 'NoneType' object is not callable`
+    right under the call line (ComfyUI Error Report, console log with timestamps, a docker log prefix, CRLF), or on
+    the module bound to None (`'NoneType' object has no attribute 'flash_attn_func'`): attention.kernel-fn-none,
+    told with the package the call belongs to. A bare TypeError, a None tokenizer or attention function of another
+    name, and a None raised deeper inside the sageattention package stay silent."""
+    sig = "attention.kernel-fn-none"
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 12\r\n- **Node Type:** HyVideoSampler\r\n"
+              "- **Exception Type:** TypeError\r\n- **Exception Message:** 'NoneType' object is not callable\r\n"
+              "## Stack Trace\r\n  File \"D:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-HunyuanVideo"
+              "Wrapper\\hyvideo\\modules\\attention.py\", line 172, in attention\r\n"
+              "    x = sageattn_varlen_func(\r\n        ^^^^^^^^^^^^^^^^^^^^^\r\n"
+              "TypeError: 'NoneType' object is not callable\r\n")
+    docker = ("comfyui-1  | 2025-06-02T09:48:31.640551Z   File \"/app/custom_nodes/ComfyUI-WanVideoWrapper/wanvideo/"
+              "modules/attention.py\", line 201, in attention\n"
+              "comfyui-1  | 2025-06-02T09:48:31.640552Z     return sageattn(q, k, v, attn_mask=None, is_causal=False)\n"
+              "comfyui-1  | 2025-06-02T09:48:31.640553Z TypeError: 'NoneType' object is not callable\n")
+    flash = ("  File \"/home/ana/ComfyUI/custom_nodes/ComfyUI-SeedVR2_VideoUpscaler/src/models/dit_3b/attention.py\", "
+             "line 80, in forward\n    return flash_attn_varlen_func(*args, **kwargs)\n"
+             "           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\nTypeError: 'NoneType' object is not callable\n")
+    module = ("  File \"/srv/gen/model/attn.py\", line 33, in forward\n"
+              "    out = flash_attn_interface.flash_attn_func(q, k, v, causal=False)\n"
+              "AttributeError: 'NoneType' object has no attribute 'flash_attn_func'\n")
+    for t, pkg in ((report, "sageattention"), (docker, "sageattention"), (flash, "flash-attn"), (module, "flash-attn")):
+        got = ids(t)
+        assert got[:1] == [sig], (t, got)
+        m = one(t, sig)
+        assert m["details"]["package"] == pkg, m["details"]
+        assert "attention_mode `sdpa`" in m["fix"] and "python_embeded\\python.exe -c" in m["fix"], m["fix"]
+
+    silent = [
+        "TypeError: 'NoneType' object is not callable\n",
+        ("  File \"D:\\ComfyUI\\custom_nodes\\ComfyUI-SUPIR\\sgm\\modules\\encoders\\modules.py\", line 493, in forward\n"
+         "    batch_encoding = self.tokenizer(\n                     ^^^^^^^^^^^^^^^\n"
+         "TypeError: 'NoneType' object is not callable\n"),
+        ("  File \"/opt/app/model.py\", line 90, in forward\n    out = self.attn_fn(q, k, v)\n"
+         "TypeError: 'NoneType' object is not callable\n"),
+        ("  File \"/opt/app/model.py\", line 91, in forward\n    out = sageattn(q, k, v, tensor_layout='HND')\n"
+         "  File \"/opt/venv/lib/python3.12/site-packages/sageattention/core.py\", line 140, in sageattn\n"
+         "    return kernel(q, k, v, **kwargs)\nTypeError: 'NoneType' object is not callable\n"),
+        "AttributeError: 'NoneType' object has no attribute 'flash_attn'\n",
+    ]
+    for t in silent:
+        got = ids(t)
+        assert sig not in got, (t, got)
+
+
 def test_round516_node_pack_import_kinds():
     r"""Round 516 (ComfyUI custom node packs failing to import, sixth pass): an import that Python resolves to a
     library's own folder inside custom_nodes (`cannot import name 'X' from 'transformers' (...custom_nodes\transformers\
