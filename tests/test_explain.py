@@ -27693,6 +27693,22 @@ def test_stop57_header_too_large_on_a_file_handed_over_that_is_no_safetensors():
     assert m["details"]["kind"] == "truncated" and "given" not in m["details"], m
 
 
+def test_stop57_comfyui_error_report_ptx_line():
+    """Round 617's helper noted that ComfyUI's error report (`- **Exception Message:** CUDA error: the provided PTX was
+    compiled with an unsupported toolchain.`, the markdown the frontend's Report button copies) was missed: the rule
+    allowed only a colon and spaces after `Exception Message`. torch's own `Search for cudaErrorUnsupportedPtxVersion`
+    line under it is torch's, not another program's."""
+    report = ("## Error Details\n- **Node ID:** 12\n- **Node Type:** KSampler\n- **Exception Type:** torch.AcceleratorError\n"
+              "- **Exception Message:** CUDA error: the provided PTX was compiled with an unsupported toolchain.\n"
+              "Search for `cudaErrorUnsupportedPtxVersion' in https://docs.nvidia.com/cuda/cuda-runtime-api/"
+              "group__CUDART__TYPES.html for more information.\n")
+    for text in (report, report.replace("\n", "\r\n")):
+        assert ids(text)[0] == "cuda.ptx-newer-than-driver", ids(text)
+    # another program's runtime wording of the same status stays silent
+    assert ids("[FT][ERROR] CUDA runtime error: the provided PTX was compiled with an unsupported toolchain. "
+               "cudaErrorUnsupportedPtxVersion") == []
+
+
 def test_round529_oom_error_said_vram_cumem_allocator_kinds():
     r"""Round 529 (out of memory, offload and low-VRAM cards with FLUX-class and video models, fifth pass): a writer's
     own `I get an OOM error` (I get / got / am getting / hit / ran into an OOM error) after the VRAM or GPU memory named
