@@ -8766,6 +8766,25 @@ def _py_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     package with nothing of the stack in view is not claimed. Not claimed on an AMD / Intel / Mac setup."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("fstr"):
+        # round 614: an f-string reusing its own quote inside a replacement field (PEP 701) compiles only from Python
+        # 3.12; an older tokenizer ends the string early and says `f-string: unmatched '('`. Claimed with ComfyUI or the
+        # stack in view and no Python 3.12+ named (another program's script is its own)
+        if not any(_fact(ctx, k) for k in _PY_TOO_OLD_STACK) or _fact(ctx, "py_new_named"):
+            return None
+        out = {"title": "The Python that runs it is older than 3.12: the code reuses an f-string's own quotes inside "
+                        "`{...}` (PEP 701), a SyntaxError before Python 3.12",
+               "details": {"needs": "Python 3.12+", "error": g["fstr"].strip()}}
+        if _fact(ctx, "custom_node"):
+            out["fix"] = ("Update the node pack that fails to import: its authors usually rewrite the line for older "
+                          "Pythons (ComfyUI-Manager > Custom Nodes Manager > the pack > Update; git: `cd "
+                          "ComfyUI/custom_nodes/PACK && git pull`), then restart ComfyUI. Or run ComfyUI with Python "
+                          "3.12 or newer: check it with `python --version` in ComfyUI's environment; make a new venv "
+                          "(Windows: `py -3.12 -m venv venv`; Linux: `python3.12 -m venv venv`), install torch and the "
+                          "requirements into it (`venv/bin/python -m pip install torch torchvision --index-url "
+                          "https://download.pytorch.org/whl/cu128`, then `venv/bin/python -m pip install -r "
+                          "requirements.txt`), or use a current ComfyUI portable, which brings Python 3.12/3.13")
+        return out
     if g.get("syntax") or g.get("star"):
         if not any(_fact(ctx, k) for k in _PY_TOO_OLD_STACK):
             return None
