@@ -5660,6 +5660,54 @@ def _hf_unreadable_weights(path: str) -> dict[str, Any]:
             "fix": fix, "details": d}
 
 
+def _ggml_row_width(cols: int) -> int | None:
+    """The weights in a GGML quantized row of `cols` bytes (gguf's GGUFReader maps a quantized tensor as rows x bytes
+    per row), where that is a whole number of blocks of one type of _GGML_BLOCKS (bytes, weights per block) holding a
+    width a model layer has (a multiple of 64, 256 or more); None where no GGML type fits."""
+    for size, block in _GGML_BLOCKS:
+        if cols % size == 0:
+            n = cols // size * block
+            if n >= 256 and n % 64 == 0:
+                return n
+    return None
+
+
+def _gguf_cut_short(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Round 614: numpy's `cannot reshape array of size N into shape (R, C)` while gguf's GGUFReader maps a tensor:
+    the file ended before that tensor's R x C bytes (N is what was left), a download cut short. Claimed with a GGUF
+    read in view (the reader's frame, a GGUF loader node, a .gguf name) or inside a ComfyUI node run where C is a
+    GGML row of bytes; never where N is not smaller than the shape (another reshape: transformers' GGUF
+    dequantization under a newer gguf package holds more values than its shape) or under an LLM server."""
+    size, rows, cols = int(g["gsize"]), int(g["grows"]), int(g["gcols"])
+    want = rows * cols
+    if size >= want or size == 0:
+        return None
+    near = _near(ctx)
+    if _fact(ctx, "llm_server") or _fact(ctx, "llm_engine"):
+        return None
+    width = _ggml_row_width(cols)
+    if not (_fact(ctx, "gguf_read") or (width and _comfy_node_run(near))):
+        return None
+    pct = size * 100 // want
+    d: dict[str, Any] = {"read": "gguf tensor data", "tensor bytes due": f"{rows} x {cols} = {want}",
+                         "bytes left in the file": str(size)}
+    if width:
+        d["rows"] = f"{rows} rows of {cols} bytes (a GGML quantized row)"
+    return {"title": (f"The .gguf file is cut off: the GGUF reader found {size} bytes where a tensor needs {want} "
+                      f"({f'about {pct} %' if pct else 'under 1 %'}), a download that stopped early"),
+            "cause": ("A GGUF file lists every tensor's shape and offset in its header, and gguf's GGUFReader (which "
+                      "ComfyUI-GGUF and diffusers use) maps each tensor's bytes from the file and reshapes them to that "
+                      "shape. Here the file ends before one tensor's bytes do, so numpy cannot reshape the short piece: "
+                      "the file on disk is shorter than the one published, an interrupted or partial download (or a copy "
+                      "that stopped). Its header is whole, which is why the loader got this far."),
+            "fix": ("Delete the .gguf file and download it again, then compare its size with the one the model page "
+                    "lists: from Hugging Face `hf download REPO FILE.gguf --local-dir ComfyUI/models/diffusion_models` "
+                    "(a text encoder into ComfyUI/models/text_encoders), not a /blob/ page; a browser or CivitAI download "
+                    "that was interrupted must be restarted from the beginning; on a cloud pod check the volume has room "
+                    "(`df -h`) before downloading again"),
+            "details": d}
+
+
 @_interp("not_a_model")
 def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     # the weights-only unpickler names the byte it cannot read: none of these can start a pickle, they start text
@@ -5722,6 +5770,8 @@ def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if g.get("gguf"):
         return {"title": "The .gguf file does not start with GGUF: a damaged download or a page saved under its name",
                 "details": {"read": "GGUF magic invalid"}}
+    if g.get("gsize"):
+        return _gguf_cut_short(g, ctx)
     if g.get("onnx"):
         name = (g.get("path") or "").replace("\\", "/").rsplit("/", 1)[-1]
         return {"title": f"The ONNX model {name or 'file'} cannot be parsed: a damaged or partial download, or a page "
@@ -8783,6 +8833,25 @@ def _py_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     package with nothing of the stack in view is not claimed. Not claimed on an AMD / Intel / Mac setup."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("fstr"):
+        # round 614: an f-string reusing its own quote inside a replacement field (PEP 701) compiles only from Python
+        # 3.12; an older tokenizer ends the string early and says `f-string: unmatched '('`. Claimed with ComfyUI or the
+        # stack in view and no Python 3.12+ named (another program's script is its own)
+        if not any(_fact(ctx, k) for k in _PY_TOO_OLD_STACK) or _fact(ctx, "py_new_named"):
+            return None
+        out = {"title": "The Python that runs it is older than 3.12: the code reuses an f-string's own quotes inside "
+                        "`{...}` (PEP 701), a SyntaxError before Python 3.12",
+               "details": {"needs": "Python 3.12+", "error": g["fstr"].strip()}}
+        if _fact(ctx, "custom_node"):
+            out["fix"] = ("Update the node pack that fails to import: its authors usually rewrite the line for older "
+                          "Pythons (ComfyUI-Manager > Custom Nodes Manager > the pack > Update; git: `cd "
+                          "ComfyUI/custom_nodes/PACK && git pull`), then restart ComfyUI. Or run ComfyUI with Python "
+                          "3.12 or newer: check it with `python --version` in ComfyUI's environment; make a new venv "
+                          "(Windows: `py -3.12 -m venv venv`; Linux: `python3.12 -m venv venv`), install torch and the "
+                          "requirements into it (`venv/bin/python -m pip install torch torchvision --index-url "
+                          "https://download.pytorch.org/whl/cu128`, then `venv/bin/python -m pip install -r "
+                          "requirements.txt`), or use a current ComfyUI portable, which brings Python 3.12/3.13")
+        return out
     if g.get("syntax") or g.get("star"):
         if not any(_fact(ctx, k) for k in _PY_TOO_OLD_STACK):
             return None

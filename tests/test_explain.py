@@ -21687,6 +21687,83 @@ def test_round613_python_too_old_syntax_and_foreign_annotations():
         assert sig not in ids(t), t
 
 
+def test_round614_gguf_cut_short_and_fstring_quotes_before_312():
+    r"""Round 614 (GGUF model files in ComfyUI and diffusers): the loader's own refusals (unexpected architecture, an
+    unknown quant type, GGUF magic invalid, invalid load key 'G') were already read; two readings were missing. A GGUF
+    file cut short passes the header and fails when gguf's GGUFReader maps the last tensors: numpy's `cannot reshape
+    array of size N into shape (R, C)` with N smaller than R x C is a download that stopped early
+    (download.not-a-model), claimed with a GGUF read in view (the reader's frame, a GGUF loader node, a .gguf name) or
+    inside a ComfyUI node run whose C is a GGML quantized row of bytes. And a node pack (ComfyUI-GGUF 1.1.7 itself)
+    that reuses an f-string's own quotes inside `{...}` (PEP 701, Python 3.12) fails to import on an older Python
+    with `SyntaxError: f-string: unmatched '('`: python.too-old with ComfyUI or the stack in view. Silent: a reshape
+    whose array is larger than its shape (transformers' GGUF dequantization under a newer gguf package), a reshape
+    under an LLM server, an image-shaped or non-GGML reshape, the f-string error in another program's script, beside
+    a Python 3.12+ or on a Mac, and the round's look-alikes (mold's Klein Q4 CUDA error, a node pack's meta-tensor
+    encoder, diffusers' LTX-2 GGUF shape, llama.cpp's split-file bounds)."""
+    cut = "download.not-a-model"
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 31\n- **Node Type:** {node}\n"
+              "- **Exception Type:** ValueError\n- **Exception Message:** cannot reshape array of size {n} into shape ({r}, {c})\n")
+    for node, n, r, c in (("UnetLoaderGGUF", 1048576, 3072, 3264), ("CLIPLoaderGGUF", 77, 2560, 1440),
+                          ("DualCLIPLoaderGGUF", 900000, 4096, 4352)):
+        t = report.format(node=node, n=n, r=r, c=c)
+        assert ids(t)[:1] == [cut], t
+        assert ids(t.replace("\n", "\r\n"))[:1] == [cut], t
+    tb = ('Traceback (most recent call last):\n'
+          '  File "{root}{s}custom_nodes{s}ComfyUI-GGUF{s}loader.py", line 79, in gguf_sd_loader\n'
+          '    reader = gguf.GGUFReader(path)\n'
+          '  File "{site}{s}gguf{s}gguf_reader.py", line 182, in _build_tensors\n'
+          '    data = self._get(data_offs, item_type, item_count).reshape(np_dims),\n'
+          'ValueError: cannot reshape array of size 2211840 into shape (9216,1728)\n')
+    for root, site, s in (("/opt/ComfyUI", "/opt/ComfyUI/venv/lib/python3.11/site-packages", "/"),
+                          ("E:\\ComfyUI_windows_portable\\ComfyUI", "E:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages", "\\")):
+        t = tb.format(root=root, site=site, s=s)
+        assert ids(t)[:1] == [cut], t
+        m = one(t, cut)
+        assert "cut off" in m["title"] and "hf download" in m["fix"], m
+    # a node run with a GGML byte width and no GGUF word (a Q6_K row of 10080 bytes), and a front end's log naming the file
+    assert ids("2025-01-02 10:15:37 - root - ERROR - !!! Exception during processing !!! cannot reshape array of size "
+               "5000000 into shape (3072,10080)\n")[:1] == [cut]
+    assert ids("[Comfyd] base_model = Flux\\flux-2-klein-4b-Q5_K_M.gguf\n[Comfyd] !!! Exception during processing !!! "
+               "cannot reshape array of size 20000000 into shape (12288,2112)\n")[:1] == [cut]
+    for t in ('  File "/home/u/.venv/lib/python3.11/site-packages/transformers/modeling_gguf_pytorch_utils.py", line 120\n'
+              "model_file = \"dolphin-2.0-mistral-7b.Q4_K_M.gguf\"\nValueError: cannot reshape array of size 36864000 into shape (222,72)\n",
+              "INFO vllm engine: loading /models/llama-70b-Q4_K_M.gguf\nValueError: cannot reshape array of size 100 into shape (4096,3264)\n",
+              "!!! Exception during processing !!! cannot reshape array of size 786432 into shape (512,512,4)\n",
+              "!!! Exception during processing !!! cannot reshape array of size 1000 into shape (512,513)\n",
+              "ValueError: cannot reshape array of size 2142000 into shape (1,3,80,80,85)\n",
+              "  File \"/home/u/yolo/detect.py\", line 40, in run\nValueError: cannot reshape array of size 2142000 into shape (3000,3264)\n"):
+        assert cut not in ids(t), t
+
+    sig = "python.too-old"
+    fs = ('  File "{root}{s}custom_nodes{s}SomePack{s}nodes.py", line 132\n'
+          '    print(f"Converting {{p}} to {{p.removesuffix(".bin")}}.safetensors")\n'
+          '                                                ^\n'
+          "SyntaxError: {pre}unmatched '{br}'\n\n"
+          "Cannot import {root}{s}custom_nodes{s}SomePack module for custom nodes: {pre}unmatched '{br}' (nodes.py, line 132)\n")
+    for root, s in (("/home/u/ComfyUI", "/"), ("D:\\ComfyUI_windows_portable\\ComfyUI", "\\")):
+        for pre, br in (("f-string: ", "("), ("f-string: f-string: ", "("), ("f-string: ", "[")):
+            t = fs.format(root=root, s=s, pre=pre, br=br)
+            assert ids(t)[:1] == [sig], t
+            assert ids(t.replace("\n", "\r\n"))[:1] == [sig], t
+    m = one(fs.format(root="/home/u/ComfyUI", s="/", pre="f-string: ", br="("), sig)
+    assert "3.12" in m["title"] and "git pull" in m["fix"], m
+    assert ids("[WARNING] Cannot import C:\\ComfyUI\\custom_nodes\\pack module for custom nodes: f-string: unmatched '(' "
+               "(x.py, line 3)\n")[:1] == [sig]
+    for t in ('  File "/home/u/bot/main.py", line 20\n    print(f"{d["k"]}")\n            ^\nSyntaxError: f-string: unmatched \'[\'\n',
+              "** Python version: 3.12.7 (main)\nCannot import /srv/ComfyUI/custom_nodes/pack module for custom nodes: "
+              "f-string: unmatched '(' (a.py, line 3)\n",
+              '  File "/srv/ComfyUI/venv/lib/python3.13/site-packages/x.py", line 1\n'
+              "Cannot import /srv/ComfyUI/custom_nodes/pack module for custom nodes: f-string: unmatched '(' (a.py, line 3)\n",
+              '  File "/Users/me/ComfyUI/custom_nodes/pack/nodes.py", line 277\n    x = f"{a("b")}"\n        ^\n'
+              "SyntaxError: f-string: unmatched '('\nCannot import /Users/me/ComfyUI/custom_nodes/pack module for custom nodes: "
+              "f-string: unmatched '(' (nodes.py, line 277)\n"):
+        assert sig not in ids(t), t
+    # the round's look-alikes stay silent
+    for t in ('  ✓ Loading Flux.2 transformer (GPU, GGUF) [3.7s]\nerror: DriverError(CUDA_ERROR_NOT_FOUND, "named symbol not found")\n',
+              "llama_model_load: error loading model: tensor 'blk.81.attn_q.weight' data is not within the file bounds, model "
+              "is corrupted or incomplete\n"):
+        assert ids(t) == [], t
+
 def test_round609_not_in_list_client_forms():
     r"""Round 609 (ComfyUI prompt validation errors: Value not in list, Required input is missing, type mismatch,
     validating node, INT conversion, missing class_type): two client forms of the loader refusal were missed. A client
