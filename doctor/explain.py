@@ -8850,7 +8850,8 @@ def _py_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                           "(Windows: `py -3.12 -m venv venv`; Linux: `python3.12 -m venv venv`), install torch and the "
                           "requirements into it (`venv/bin/python -m pip install torch torchvision --index-url "
                           "https://download.pytorch.org/whl/cu128`, then `venv/bin/python -m pip install -r "
-                          "requirements.txt`), or use a current ComfyUI portable, which brings Python 3.12/3.13")
+                          "requirements.txt`; on Windows the venv's Python is `venv\\Scripts\\python.exe`), or use a "
+                          "current ComfyUI portable, which brings Python 3.12/3.13")
         return out
     if g.get("syntax") or g.get("star"):
         if not any(_fact(ctx, k) for k in _PY_TOO_OLD_STACK):
