@@ -27786,6 +27786,24 @@ def test_stop57_comfyui_error_report_ptx_line():
                "cudaErrorUnsupportedPtxVersion") == []
 
 
+def test_stop57_kernels_newer_build_variants_wording():
+    """Round 616's helper noted that newer releases of the `kernels` package word a missing Hub build as `Kernel at
+    path ... does not have one of build variants: A, B, C` (the candidates in order), which kernels.no-build-variant
+    did not read. The first candidate names this system; ROCm / XPU / Metal candidates are not NVIDIA's."""
+    text = ('  File "C:\\Users\\me\\venv\\Lib\\site-packages\\kernels\\utils.py", line 120, in install_kernel\r\n'
+            "FileNotFoundError: Kernel at path `C:\\Users\\me\\.cache\\huggingface\\hub\\models--kernels-community--flash-attn2"
+            "\\snapshots\\abc` does not have one of build variants: torch212-cxx11-cu128-x86_64-windows, torch-cuda\r\n")
+    m = one(text, "kernels.no-build-variant")
+    assert ids(text)[0] == "kernels.no-build-variant"
+    assert m["details"]["repo"] == "kernels-community/flash-attn2", m["details"]
+    assert m["details"]["variant"] == "torch212-cxx11-cu128-x86_64-windows", m["details"]
+    arm = ("FileNotFoundError: Kernel at path `/root/.cache/huggingface/hub/models--kernels-community--flash-attn3/snapshots/x`"
+           " does not have one of build variants: torch213-cxx11-cu130-aarch64-linux, torch-universal\n")
+    assert "ARM64" in one(arm, "kernels.no-build-variant")["title"]
+    for other in ("rocm64-x86_64-linux", "xpu20251-x86_64-linux", "metal-aarch64-darwin"):
+        assert ids(arm.replace("cu130-aarch64-linux", other)) == [], other
+
+
 def test_round529_oom_error_said_vram_cumem_allocator_kinds():
     r"""Round 529 (out of memory, offload and low-VRAM cards with FLUX-class and video models, fifth pass): a writer's
     own `I get an OOM error` (I get / got / am getting / hit / ran into an OOM error) after the VRAM or GPU memory named
