@@ -13636,6 +13636,17 @@ def _word_group(cat: Catalog, group: str, key: str = "words") -> tuple[str, ...]
     return tuple(str(w).lower() for w in row.get(key) or [] if isinstance(w, str) and w)
 
 
+# what puts the stack in a paste around a certificate failure: ComfyUI, torch, a Hugging Face library, pip / uv at work
+_SSL_STACK_FACTS = ("hf_git_repo", "hf_loader", "hf_tokenizer", "hf_cache_env", "hf_datasets", "diffusers_named",
+                    "pipeline_frame", "pipeline_call", "pip_build_pkg", "uv_tool", "conda_tool")
+
+
+def _ssl_stack_in_paste(ctx: dict[str, Any]) -> bool:
+    return (any(_fact(ctx, k) for k in _COMFY_FACTS + _TORCH_STACK_FACTS + _SSL_STACK_FACTS)
+            or _torch_in_paste(ctx) or bool(re.search(r"huggingface|comfy|\bpip\b|torch|diffusers|transformers",
+                                                        " ".join(str(v) for v in _near(ctx).values()), re.I)))
+
+
 @_interp("py_ssl")
 def _py_ssl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Python's certificate check refused a server. Not conda's own channel downloads (CondaSSLError, a
@@ -13649,6 +13660,10 @@ def _py_ssl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     host = (g.get("host") or "").lower()
     if _in_host_group(cat, "llm_api", host) or (
             near.get("llm_api_client") and not (_in_host_group(cat, "stack", host) or g.get("path"))):
+        return None
+    if host and not g.get("path") and not _in_host_group(cat, "stack", host) and not _ssl_stack_in_paste(ctx):
+        # round 615's helper: another program's connection to its own service (a CLI logging in to its tenant's API
+        # host) with nothing of the stack in the paste: that program's trust settings, not a download of the stack
         return None
     why = g.get("uvwhy")
     if why:

@@ -27804,6 +27804,26 @@ def test_stop57_kernels_newer_build_variants_wording():
         assert ids(arm.replace("cu130-aarch64-linux", other)) == [], other
 
 
+def test_stop57_certificate_failure_of_another_programs_own_host():
+    """Round 615's helper noted python.ssl-verify-failed claiming another program's login to its own API host behind a
+    company's TLS inspection, with nothing of the stack in the paste. A host outside the stack's (PyPI, PyTorch's
+    index, the Hub and its mirror, GitHub, Comfy's registry, NVIDIA's index, CivitAI) with no ComfyUI, torch, Hugging
+    Face library or pip / uv in view is that program's own trust setting: silent. The stack's hosts, pip's index
+    paths and any host inside a ComfyUI paste keep the reading."""
+    line = ("requests.exceptions.SSLError: HTTPSConnectionPool(host='{h}', port=443): Max retries exceeded with url: /{u} "
+            "(Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
+            "unable to get local issuer certificate (_ssl.c:1006)')))")
+    other = ('  File "/usr/local/lib/python3.11/site-packages/tenantcli/auth.py", line 120, in login\n'
+             + line.format(h="mytenant.example-app.com", u="api/auth"))
+    assert ids(other) == [] and ids(other.replace("\n", "\r\n")) == []
+    for h, u in (("huggingface.co", "api/models/x"), ("civitai.com", "api/download/models/1"),
+                 ("cas-bridge.xethub.hf.co", "xet"), ("download.pytorch.org", "whl/cu128/torch/")):
+        assert ids(line.format(h=h, u=u))[:1] in (["python.ssl-verify-failed"], ["hf.ssl-verify-failed"]), h
+    comfy = ('  File "D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\pack\\nodes.py", line 5, in fetch\r\n'
+             + line.format(h="cdn.example.net", u="m.bin"))
+    assert ids(comfy)[0] == "python.ssl-verify-failed", ids(comfy)
+
+
 def test_round529_oom_error_said_vram_cumem_allocator_kinds():
     r"""Round 529 (out of memory, offload and low-VRAM cards with FLUX-class and video models, fifth pass): a writer's
     own `I get an OOM error` (I get / got / am getting / hit / ran into an OOM error) after the VRAM or GPU memory named
@@ -32917,7 +32937,10 @@ def test_host_groups_and_comfy_own_tree_are_manifest_rows(monkeypatch):
     def trimmed(name):
         data = real(name)
         if name == "errors":
-            return {**data, "host_group": [dict(r, hosts=[h for h in r["hosts"] if h != "openai.azure.com"])
+            # openai.azure.com moved from the LLM APIs' hosts to the stack's: a stack host's certificate is claimed
+            # (since stop 57 another host's, with nothing of the stack in the paste, is that program's own)
+            return {**data, "host_group": [dict(r, hosts=[h for h in r["hosts"] if h != "openai.azure.com"]
+                                                + (["openai.azure.com"] if r["id"] == "stack" else []))
                                            for r in data["host_group"]],
                     "context": [c for c in data["context"] if c["id"] != "llm_server"]}
         if name == "comfyui":
@@ -32934,7 +32957,7 @@ def test_host_groups_and_comfy_own_tree_are_manifest_rows(monkeypatch):
     monkeypatch.setattr(manifests, "load", trimmed)
     explain._comfy_own_file.cache_clear()
     try:
-        # no longer an LLM API's host (no langchain / litellm near): claimed like any other server's certificate
+        # no longer an LLM API's host (no langchain / litellm near) but one of the stack's: claimed
         assert "python.ssl-verify-failed" in ids(api) and "python.ssl-verify-failed" not in before
         assert "comfyui.portable-update-diverged" not in ids(pull)[:1]
         assert ids(vllm) == ["hf.offline-api-call"]
