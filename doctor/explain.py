@@ -7628,6 +7628,60 @@ _KERNEL_VARIANT = re.compile(r"torch(?P<torch>\d{2,3})?-(?:cxx(?:11|98)-)?(?P<ba
                              r"-(?P<arch>x86_64|aarch64)-(?P<os>linux|darwin|windows)", re.I)
 
 
+@_interp("diffusers_attn_backend")
+def _diffusers_attn_backend(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """diffusers' attention dispatcher refusing a backend whose package is missing or older than its floor: the
+    backend and the requirement diffusers printed go into the headline and the install line. The NPU and XLA
+    backends (Ascend, TPU) and an AMD / Intel / Mac setup are not NVIDIA's: not claimed."""
+    which = g.get("which") or ""
+    if which in ("NPU Attention", "XLA Attention") or _off_nvidia_anywhere(ctx):
+        return None
+    native = "`pipe.transformer.set_attention_backend(\"native\")` (PyTorch's SDPA, which FLUX.2 [klein] needs nothing else for)"
+    if g.get("hub") or g.get("kver"):
+        backend = g.get("hub") or ""
+        need = f"kernels {g['kver']} or newer" if g.get("kver") else "the kernels package"
+        return {"title": f"diffusers' '{backend}' attention backend needs {need}, which this Python does not have",
+                "fix": (f"Install it into the Python that runs the script: `python -m pip install -U kernels` (the "
+                        f"kernel itself then comes prebuilt from the Hub); or use {native}"),
+                "details": {"backend": backend, "requires": f"kernels>={g['kver']}" if g.get("kver") else "kernels"}}
+    backend, req = g.get("backend") or "", g.get("req") or ""
+    d: dict[str, Any] = {"backend": backend}
+    if g.get("fa3"):
+        d["requires"] = "FlashAttention-3 built from source"
+        return {"title": f"diffusers' '{backend}' attention backend needs FlashAttention-3 built from source (Hopper GPUs), which this Python does not have",
+                "fix": (f"Use the '_flash_3_hub' backend instead (`python -m pip install -U kernels`, then "
+                        f"`pipe.transformer.set_attention_backend(\"_flash_3_hub\")`: a prebuilt FlashAttention-3 from "
+                        f"the Hub, H100 / H200 only), or {native}"),
+                "details": d}
+    if req:
+        d["requires"] = req
+    pkg = re.split(r"[<>=!~]", req)[0] if req else ""
+    if pkg == "torch":
+        install = (f"`python -m pip install -U \"{req}\" torchvision --index-url https://download.pytorch.org/whl/cu128` "
+                   "(the cuXXX of your torch)")
+    elif pkg == "xformers":
+        install = (f"`python -m pip install \"{req}\" --index-url https://download.pytorch.org/whl/cu128` (the cuXXX of "
+                   "your torch: xformers from that index is built against the matching torch)")
+    elif pkg == "sageattention":
+        # PyPI's sageattention stops at 1.0.x: 2.x comes from its source or from prebuilt wheels
+        install = ("SageAttention 2 from its source (`git clone https://github.com/thu-ml/SageAttention`, then "
+                   "`python -m pip install ./SageAttention --no-build-isolation`, with the CUDA toolkit of your torch), "
+                   "or on Windows a wheel for your torch and CUDA from https://github.com/woct0rdho/SageAttention/releases "
+                   "(PyPI's sageattention stops at 1.0.x, so pip cannot install 2.x by name; checked 2026-12-06)")
+    elif pkg == "flash-attn":
+        install = (f"a `{req}` wheel built for your torch, CUDA and Python (`python -m pip install \"{req}\" "
+                   "--no-build-isolation` builds it from source, which takes long)")
+    elif req:
+        install = f"`python -m pip install \"{req}\"` (a wheel built for your torch and CUDA)"
+    else:
+        install = "its package"
+    return {"title": (f"diffusers' '{backend}' attention backend needs {req or 'its package'}, which is missing or older "
+                      "in the Python that runs the script"),
+            "fix": f"Use {native}, or install {install} into the Python that runs the script" if install.startswith("its") else
+                   f"Use {native}; or install it into the Python that runs the script: {install}",
+            "details": d}
+
+
 @_interp("kernels_variant")
 def _kernels_variant(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A Hub kernel with no build for this torch/CUDA/system (the `kernels` package's refusal). Its NVIDIA fixes

@@ -27824,6 +27824,40 @@ def test_stop57_certificate_failure_of_another_programs_own_host():
     assert ids(comfy)[0] == "python.ssl-verify-failed", ids(comfy)
 
 
+def test_stop57_diffusers_attention_backend_unusable():
+    """Round 616's helper noted that diffusers' own refusal of an attention backend (`Sage Attention backend 'sage' is
+    not usable because of missing package or the version is too old. Please install ...`, `Backend '_flash_3_hub' is
+    not usable because the kernels package isn't available`) had no reading. The sample is measured: diffusers 0.42.1's
+    set_attention_backend on a Flux2 transformer without sageattention. The answer names the backend and what it
+    needs, offers PyTorch's own attention, and gives each package's real install route (sageattention 2 is not on
+    PyPI); the NPU and XLA backends and an AMD setup are not NVIDIA's."""
+    err = "RuntimeError: {w} backend '{b}' is not usable because of missing package or the version is too old. Please {p}."
+    cases = [("Sage Attention", "sage", "install `sageattention>=2.1.1`", "sageattention>=2.1.1", "thu-ml/SageAttention"),
+             ("Flash Attention", "flash_varlen", "install `flash-attn>=2.6.3`", "flash-attn>=2.6.3", "--no-build-isolation"),
+             ("Xformers Attention", "xformers", "install `xformers>=0.0.29`", "xformers>=0.0.29", "download.pytorch.org/whl/"),
+             ("Flex Attention", "flex", "install `torch>=2.5.0`", "torch>=2.5.0", "torchvision"),
+             ("Flash Attention 3", "_flash_3", "build FA3 beta release from source", "FlashAttention-3", "_flash_3_hub")]
+    for w, b, p, need, fix in cases:
+        text = ('  File "C:\\Users\\me\\klein\\.venv\\Lib\\site-packages\\diffusers\\models\\modeling_utils.py", line 656, '
+                "in set_attention_backend\r\n" + err.format(w=w, b=b, p=p) + "\r\n")
+        m = one(text, "diffusers.attention-backend-unusable")
+        assert ids(text)[0] == "diffusers.attention-backend-unusable"
+        assert f"'{b}'" in m["title"] and need in m["title"] and m["details"]["backend"] == b, m
+        assert 'set_attention_backend(\\"native\\")' in m["fix"].replace('"', '\\"') and fix in m["fix"], m["fix"]
+    # PyPI's sageattention stops at 1.0.x: the answer never tells pip to fetch 2.x by name
+    assert 'pip install \"sageattention' not in one(err.format(w="Sage Attention", b="sage", p="install `sageattention>=2.1.1`"),
+                                                    "diffusers.attention-backend-unusable")["fix"]
+    hub = "RuntimeError: Backend 'sage_hub' is not usable because the `kernels` package isn't available. Please install it with `pip install kernels`."
+    m = one(hub, "diffusers.attention-backend-unusable")
+    assert m["details"] == {"backend": "sage_hub", "requires": "kernels"} and "pip install -U kernels" in m["fix"], m
+    old = "RuntimeError: Backend 'flash_hub' needs to be used with a `kernels` version of at least 0.12. Please update with `pip install -U kernels`."
+    assert one(old, "diffusers.attention-backend-unusable")["details"]["requires"] == "kernels>=0.12"
+    # Ascend's NPU and TPU's XLA backends, and the same refusal on a ROCm torch, are not NVIDIA's
+    assert ids(err.format(w="NPU Attention", b="_native_npu", p="install `torch_npu`")) == []
+    assert ids(err.format(w="XLA Attention", b="_native_xla", p="install `torch_xla>=2.2`")) == []
+    assert ids("torch 2.9.0+rocm6.4\n" + err.format(w="Flash Attention", b="flash", p="install `flash-attn>=2.6.3`")) == []
+
+
 def test_round529_oom_error_said_vram_cumem_allocator_kinds():
     r"""Round 529 (out of memory, offload and low-VRAM cards with FLUX-class and video models, fifth pass): a writer's
     own `I get an OOM error` (I get / got / am getting / hit / ran into an OOM error) after the VRAM or GPU memory named
