@@ -24674,6 +24674,53 @@ def test_round616_attention_kernel_fn_none():
         assert sig not in got, (t, got)
 
 
+def test_round620_ggml_old_names_oom():
+    r"""Round 620 (GPU busy or held by other processes): torch's busy-or-unavailable error (the short form, the THC
+    error 46 form) and torch's out-of-memory with memory held by another process were already read. What it taught:
+    llama.cpp's GGML CUDA backend printed its start under an older name before 2024 (`ggml_init_cublas: found 1 CUDA
+    devices:`, as Ollama 0.1.x and llama-cpp-python of that time print it) and its buffers as `CUDA0 KV buffer size` /
+    `CUDA0 compute buffer size`; above that runner's `CUDA error: out of memory` the ggml_cuda context now reads them, so
+    torch's out-of-memory answer stays silent there (ggml sized those buffers itself). torch's own out-of-memory, and a
+    ComfyUI log that names a KV cache in other words, still claim cuda.oom."""
+    ollama_old = ("ggml_init_cublas: found 2 CUDA devices:\r\n"
+                  "  Device 0: NVIDIA GeForce RTX 3090, compute capability 8.6, VMM: yes\r\n"
+                  "CUDA error: out of memory\r\n")
+    buffers = ("time=2024-03-02T10:11:12.000Z level=INFO source=server.go:120 msg=loading\n"
+               "llama_kv_cache_init:      CUDA1 KV buffer size =   512.00 MiB\n"
+               "llama_new_context_with_model:      CUDA1 compute buffer size =   164.01 MiB\n"
+               "CUDA error: out of memory\n")
+    cpp_python = ("2024-01-20 10:00:01 llama_new_context_with_model:      CUDA0 compute buffer size =    70.50 MiB\n"
+                  "2024-01-20 10:00:01 CUDA error: out of memory\n")
+    for t in (ollama_old, buffers, cpp_python):
+        got = ids(t)
+        assert "cuda.oom" not in got, (t, got)
+    claimed = [
+        ("  File \"D:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\model_management.py\", line 512, in load_models_gpu\r\n"
+         "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 64.00 MiB. GPU 0 has a total capacity of "
+         "11.99 GiB of which 0 bytes is free. Of the allocated memory 10.81 GiB is allocated by PyTorch, and 212.31 MiB "
+         "is reserved by PyTorch but unallocated.\r\n"),
+        ("RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 7.79 GiB total capacity; 1.12 GiB "
+         "already allocated; 18.50 MiB free; 1.30 GiB reserved in total by PyTorch)\n"),
+    ]
+    for t in claimed:
+        got = ids(t)
+        assert got[:1] == ["cuda.oom"], (t, got)
+    busy = ("THCudaCheck FAIL file=/opt/conda/conda-bld/pytorch_1510000000000/work/torch/lib/THC/generic/THCStorage.cu "
+            "line=66 error=46 : all CUDA-capable devices are busy or unavailable\n"
+            "RuntimeError: cuda runtime error (46) : all CUDA-capable devices are busy or unavailable\n")
+    assert ids(busy)[:1] == ["cuda.devices-unavailable"], ids(busy)
+    assert ids("RuntimeError: CUDA error: CUDA-capable device(s) is/are busy or unavailable\r\n")[:1] == [
+        "cuda.devices-unavailable"]
+    silent = [
+        ("CUDA error: CUDA-capable device(s) is/are busy or unavailable\n  current device: 1, in function "
+         "ggml_cuda_set_device at /src/llama.cpp/ggml/src/ggml-cuda/ggml-cuda.cu:86\n"),
+        "/home/u/stencil/include/stencil/local_domain.cuh@54: CUDA Runtime Error(46): all CUDA-capable devices are busy or unavailable\n",
+        "Check failed: error == cudaSuccess (46 vs. 0)  all CUDA-capable devices are busy or unavailable\n",
+    ]
+    for t in silent:
+        got = ids(t)
+        assert not got, (t, got)
+
 def test_round516_node_pack_import_kinds():
     r"""Round 516 (ComfyUI custom node packs failing to import, sixth pass): an import that Python resolves to a
     library's own folder inside custom_nodes (`cannot import name 'X' from 'transformers' (...custom_nodes\transformers\
