@@ -21932,6 +21932,39 @@ def test_round615_proxy_oserror0_wording():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round619_fp8e4nv_retold_and_fp8_lookalikes():
+    r"""Round 619 (FP8 weights and scaled matmul): every in-scope text was read already. Triton's fp8e4nv refusal
+    (a pre-Ada card compiling fp8 e4m3fn: torch.compile, a video wrapper's compile node, vLLM's Triton kernels) keeps
+    gpu.no-fp8 when a thread retells it wrapped over two lines (spaces, tabs, CRLF), behind inductor's log prefix
+    (`E1014 ... triton_heuristics.py:539] [2/0_1]`) or after `backend='inductor' raised:`. Its AMD list (`('fp8e5',)`)
+    stays silent, and so do fp8 look-alikes with another cause: cuBLASLt's heuristic refusal on an Ada-or-newer card
+    (a project's own fp8 layer), plain torch.mm / a CPU multiply on float8 tensors in a user's script or a trainer's
+    loader, and a node pack still passing `scaled_fp8` to ComfyUI's pick_operations."""
+    sig = "gpu.no-fp8"
+    refusal = "type fp8e4nv not supported in this architecture."
+    for text in (
+            'ValueError("' + refusal + "\n            The supported fp8 dtypes are ('fp8e4b15', 'fp8e5')\")\n",
+            'RTX 3060 12GB:\r\nValueError("' + refusal + "\r\n\t\tThe supported fp8 dtypes are ('fp8e4b15', 'fp8e5')\")\r\n",
+            "E0108 03:37:26.674000 23588 env\\Lib\\site-packages\\torch\\_inductor\\runtime\\triton_heuristics.py:513] "
+            "[36/0] ValueError(\"" + refusal + " The supported fp8 dtypes are ('fp8e4b15', 'fp8e5')\")\n",
+            "!!! Exception during processing !!! backend='inductor' raised:\nCompilationError: at 1:0:\n"
+            "def triton_poi_fused__to_copy_0(in_ptr0, out_ptr0, xnumel, XBLOCK : tl.constexpr):\n^\n"
+            "ValueError(\"" + refusal + " The supported fp8 dtypes are ('fp8e4b15', 'fp8e5')\")\n"):
+        assert ids(text)[:1] == [sig], (text, ids(text))
+    for text in (
+            'ValueError("' + refusal + "\n            The supported fp8 dtypes are ('fp8e5',)\")",
+            "Running the fp8 per-tensor test on GPU with SM >= 89 fails: RuntimeError: CUDA error: "
+            "CUBLAS_STATUS_NOT_SUPPORTED when calling cublasLtMatmulAlgoGetHeuristic(...)",
+            "RuntimeError: cuBLAS error at /src/csrc/gemm/gemm_runner.cu:125 code=15\n"
+            "`CUBLAS_STATUS_NOT_SUPPORTED` (code=15) when calling `fp8_nn_dev` on NVIDIA L40 (sm_89 Ada Lovelace).",
+            "  File \"/home/u/bench/test.py\", line 150, in benchmark_precision\n    torch.mm(a, b)\n"
+            "RuntimeError: \"addmm_cuda\" not implemented for 'Float8_e4m3fn'",
+            "INFO:musubi_tuner.utils.lora_utils:Detected pre-quantized FP8 checkpoint with 812 scale keys.\n"
+            "NotImplementedError: \"mul_cpu_reduced_float\" not implemented for 'Float8_e4m3fn'",
+            "TypeError: pick_operations() got an unexpected keyword argument 'scaled_fp8'"):
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round526_klein_sixth_pass_header_hostbuf_pause_kinds():
     r"""Round 526 (FLUX.2 [klein] 4B / 9B and FLUX.2 [dev] errors users posted in 2026, sixth pass): safetensors'
     `InvalidHeaderDeserialization` variant quoted bare by a writer (case as safetensors prints it) beside a loader
