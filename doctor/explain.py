@@ -5845,10 +5845,12 @@ def _amd(ctx: dict[str, Any]) -> bool:
 def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """NaN pixels saved as a black image. Not claimed on an AMD / Intel GPU or a Mac (their half-precision and
     attention paths are other stacks), nor beside another program's graph compiler (OneDiff / OneFlow: its compiled
-    module's NaN is that compiler's); a text that itself names half precision or SageAttention beside the black
+    module's NaN is that compiler's) or a GGML diffusion engine (stable-diffusion.cpp, koboldcpp); a text that itself names half precision or SageAttention beside the black
     output gets that source's cause and fix first. SageAttention and a black output named on one line with an
     IP-Adapter is IPAdapter's own attention patch under SageAttention: not claimed."""
-    if _off_nvidia(ctx) or _fact(ctx, "graph_compiler"):
+    if _off_nvidia(ctx) or _fact(ctx, "graph_compiler") or _fact(ctx, "sd_cpp_engine"):
+        # round 621: stable-diffusion.cpp / koboldcpp run their own GGML engine, not torch: their fp16 VAE's NaN is
+        # fixed by that program's own VAE option
         return None
     near = _near(ctx)
     if "layers." in (near.get("clip_missing") or ""):

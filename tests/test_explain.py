@@ -25763,6 +25763,50 @@ def test_round617_triton_kernel_image_invalid_driver_too_old():
         assert sig not in ids(t), (t, ids(t))
 
 
+def test_round621_sage_fp8_pv_noise_and_ggml_engine_black():
+    r"""Round 621 (black images, NaN and blank outputs): a SageAttention FP8 PV kernel named beside noise, confetti,
+    artifacts or a broken output (diffusers' `_sage_qk_int8_pv_fp8_cuda_sm90` backend, the kernel's own function
+    name, the words `FP8 PV kernel`) is sage.fp8-pv-noise, whose fix switches to the fp16 PV kernel; a black output
+    beside SageAttention stays comfyui.nan-image; build or upload artifacts, an AMD gfx12 port and the kernel named
+    as working stay off it. A black fp16 SDXL image from stable-diffusion.cpp or koboldcpp (their own GGML engine,
+    not torch) is not comfyui.nan-image; the same words without that engine still are."""
+    sig = "sage.fp8-pv-noise"
+    diffusers = ('pipe = WanPipeline.from_pretrained("Wan-AI/Wan2.2-I2V-A14B-Diffusers", torch_dtype=torch.bfloat16)\r\n'
+                 "pipe.transformer.set_attention_backend('_sage_qk_int8_pv_fp8_cuda_sm90')\r\n"
+                 "On my H200 the video is all confetti, the other backends are fine.\r\n")
+    m = one(diffusers, sig)
+    assert ids(diffusers)[0] == sig, ids(diffusers)
+    assert "sageattn_qk_int8_pv_fp16_cuda" in m["fix"] and "_sage_qk_int8_pv_fp16_cuda" in m["fix"]
+    kj = ("Patch Sage Attention KJ with sage_attention = sageattn_qk_int8_pv_fp8_cuda++ on my RTX 5090:\n"
+          "the Wan 2.2 output is pure noise after the first step, sdpa works\n")
+    assert ids(kj)[0] == sig, ids(kj)
+    words = ("With --use-sage-attention the FP8-PV kernels give noisy output past 170k tokens on the RTX PRO 6000,\n"
+             "720p 15 s clips only.\n")
+    assert ids(words)[0] == sig, ids(words)
+    before = "I get noisy frames whenever sageattn_qk_int8_pv_fp8_cuda is selected in the loader\n"
+    assert ids(before)[0] == sig, ids(before)
+    silent = [
+        "uploading build artifacts for sageattn_qk_int8_pv_fp8_cuda (sm89, sm120) to the release page\n",
+        ("AMD RX 9070 XT (gfx1201, ROCm 7): sageattn_qk_int8_pv_fp8_cuda port on HIP gives noise in Wan\n"),
+        "sageattn_qk_int8_pv_fp8_cuda works great on my 4090, 2x faster than sdpa\n",
+    ]
+    for t in silent:
+        assert sig not in ids(t), (t, ids(t))
+    black = "With sageattention the Qwen image output is a black image every time on my 3090\n"
+    assert sig not in ids(black) and "comfyui.nan-image" in ids(black), ids(black)
+
+    nan = "comfyui.nan-image"
+    kobold = ("koboldcpp 1.66 with sd_xl_base_1.0.safetensors gives a black image, the fp16 VAE makes NaN\n")
+    sdcpp = ("./bin/sd -m sd_xl_base_1.0.safetensors -p \"a cat\" --type f16\n"
+             "stable-diffusion.cpp master: black image with SDXL in fp16, the VAE gives nan\n")
+    binding = ("from stable_diffusion_cpp import StableDiffusion\n"
+               "the output is completely black when using fp16 on my RTX 3060\n")
+    for t in (kobold, sdcpp, binding):
+        assert nan not in ids(t), (t, ids(t))
+    torch_side = "SDXL in diffusers with torch_dtype=torch.float16 gives a black image, the VAE output is nan\n"
+    assert nan in ids(torch_side), ids(torch_side)
+
+
 def test_round521_illegal_instruction_llm_kernels_forge_cuda_check_kinds():
     r"""Round 521 (PyTorch and CUDA run-time errors from generic user queries, fifth pass): torch's `CUDA error: an
     illegal instruction was encountered` from the Klein stack's own kernels (a ComfyUI sampler, a diffusers VAE) is
