@@ -4875,6 +4875,54 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                                               ("torch_pulled", pulled.replace("%2B", "+")), ("torch_replaced", replaced)) if v}}
     if _off_nvidia(ctx):
         return None  # a ROCm (AMD), Intel or Mac torch beside its torchvision: that platform's own builds, no CUDA index fix
+    if g.get("partial") == "torchvision":
+        # torchvision's import stopped in _meta_registrations (`torchvision.extension._has_ops()` at decorator time): a
+        # torchvision of another release than torch (its meta registrations call torch.library functions, and load
+        # compiled ops, of the torch it was built for), most often torch changed or a companion installed alone
+        return {"title": "torchvision stops half-way through its import (`partially initialized module 'torchvision' has "
+                         "no attribute 'extension'`): a torchvision built for another torch release",
+                "cause": ("torchvision's import registers its operators with torch (torchvision/_meta_registrations.py) "
+                          "before the rest of the package is loaded, using the torch.library API and the compiled ops of "
+                          "the torch release it was built for. When the installed torch is another release (torch "
+                          "upgraded or downgraded alone, torchvision installed alone, a notebook or node pack pinning one "
+                          "of them), that registration fails part-way and Python reports the half-loaded package instead "
+                          "of the real mismatch; everything importing torchvision (transformers' image utilities, "
+                          "ComfyUI's nodes, upscalers) fails with it."),
+                "fix": ("See both versions with the Python that runs it: `python -c \"import torch; print(torch.__version__)\"` "
+                        "and `python -m pip show torchvision`; then install torchvision (and torchaudio) for that torch "
+                        "from the index of its CUDA build, all named in one command: `python -m pip install "
+                        "--force-reinstall \"torch==VERSION\" torchvision torchaudio --index-url "
+                        "https://download.pytorch.org/whl/cu128` (VERSION and cuXXX from the first command; torchvision "
+                        "0.N+15 goes with torch 2.N, e.g. 0.21 with 2.6; in a notebook `%pip install ...` then restart "
+                        "the runtime; ComfyUI portable: `python_embeded\\python.exe -m pip ...`); `klein-doctor check "
+                        "--check runtime.torch-family` confirms"),
+                "details": {"package": "torchvision"}}
+    if g.get("cppops") or g.get("tvnocuda") or g.get("tvop"):
+        # torchvision's own words that its compiled ops are not there for this torch: `Couldn't load custom C++ ops`
+        # (torchvision/extension.py _assert_has_ops), or a torchvision built without CUDA kernels beside a CUDA torch
+        if g.get("cppops"):
+            title = ("torchvision cannot load its compiled ops (`Couldn't load custom C++ ops`): torchvision does not "
+                     "match the installed torch")
+        else:
+            title = ("torchvision was built without CUDA ops" + (f" (`{g['tvop']}`)" if g.get("tvop") else "")
+                     + ": a CPU-only torchvision, or one for another torch, beside a CUDA torch")
+        return {"title": title,
+                "cause": ("torchvision's operators (nms, roi_align, deform_conv2d: detection, face and upscaler nodes use "
+                          "them) are compiled against one torch release and one CUDA build. When its compiled library "
+                          "did not load for the installed torch (torch upgraded alone, torchvision taken from PyPI or "
+                          "another index than torch, a stale copy left after an upgrade) torchvision raises this at the "
+                          "first call; a CPU-only torchvision beside a CUDA torch has the ops but no CUDA kernels."),
+                "fix": ("Reinstall the three together from the index of your torch's CUDA build: `python -m pip install "
+                        "--force-reinstall \"torch==VERSION\" torchvision torchaudio --index-url "
+                        "https://download.pytorch.org/whl/cu128` (VERSION and cuXXX from `python -c \"import torch; "
+                        "print(torch.__version__)\"`; ComfyUI portable: `python_embeded\\python.exe -m pip ...`; if an "
+                        "old copy lingers, `python -m pip uninstall -y torchvision` first); `klein-doctor check --check "
+                        "runtime.torch-family` confirms"),
+                "details": {"package": "torchvision", **({"operator": g["tvop"]} if g.get("tvop") else {})}}
+    if g.get("taq"):  # `torchaudio undefined symbol`: the loader's words, retyped or as a search query
+        return {"title": "torchaudio's compiled library does not load (undefined symbol): torchaudio and torch come from "
+                         "different builds",
+                "details": {"package": "torchaudio"}}
     if g.get("partial"):  # torchaudio's import stopped half-way: its CUDA-version check reached a library that did not load
         return {"title": "torchaudio stops half-way through its import (`partially initialized module 'torchaudio' has no "
                          "attribute 'lib'`): most often a torchaudio built for another torch",
@@ -13358,6 +13406,8 @@ def _functional_tensor(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
                                        or near.get("vendor_accel") or _intel_setup(ctx.get("intel"), ctx)):
         return None
     mod = g.get("module") or "torchvision.transforms.functional_tensor"
+    if not mod.startswith("torchvision."):  # `cannot import name 'functional_tensor' from 'torchvision.transforms'`, a query
+        mod = "torchvision.transforms." + mod
     d: dict[str, Any] = {"module": mod, "removed_in": "torchvision 0.17"}
     if near.get("basicsr_frame"):
         d["importer"] = "basicsr"

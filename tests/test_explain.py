@@ -21687,6 +21687,60 @@ def test_round613_python_too_old_syntax_and_foreign_annotations():
         assert sig not in ids(t), t
 
 
+def test_round622_torchvision_half_import_custom_ops_and_queries():
+    r"""Round 622 (torchvision and torchaudio out of step with torch): the requirement line, `operator torchvision::nms
+    does not exist`, torchaudio's loader and the undefined symbols were already read; torchvision's two other own
+    words for the same mismatch were missed. Its import stopping in _meta_registrations (`partially initialized module
+    'torchvision' has no attribute 'extension'`, quoted or retyped without quotes, alone or below a notebook's or
+    ComfyUI's traceback) and torchvision/extension.py's `Couldn't load custom C++ ops. This can happen if your PyTorch
+    and torchvision versions are incompatible` (alone or as a bare query) are torch.family-mismatch; so are a user's
+    `torchvision (is) not compiled/built with CUDA`, old torchvision's `Not compiled with GPU support (nms at
+    .../torchvision/csrc/...)` and the bare query `torchaudio undefined symbol`. The
+    functional_tensor removal is also read from `cannot import name 'functional_tensor' from 'torchvision.transforms'`
+    and from the query `functional_tensor no module named`. Silent: the same C++-ops wording of another package
+    (falkon), another project's own `Not compiled with GPU support` (faster-rcnn, maskrcnn-benchmark, mmcv's
+    DeformConv), torchaudio's FFmpeg library, a non-torch symbol (WavpackGetMode), torchvision's deprecation warning,
+    another module's circular import (cv2) and a ROCm torch."""
+    fam, ft = "torch.family-mismatch", "torchvision.functional-tensor-removed"
+    half = ("AttributeError: partially initialized module 'torchvision' has no attribute 'extension' "
+            "(most likely due to a circular import)\n")
+    tb = ('Traceback (most recent call last):\n  File "{root}{s}main.py", line 9, in <module>\n    import nodes\n'
+          '  File "{site}{s}torchvision{s}_meta_registrations.py", line 18, in wrapper\n'
+          '    if torchvision.extension._has_ops():\n' + half)
+    for root, site, s in (("/workspace/ComfyUI", "/workspace/venv/lib/python3.12/site-packages", "/"),
+                          ("C:\\ComfyUI_windows_portable\\ComfyUI", "C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages", "\\")):
+        t = tb.format(root=root, site=site, s=s)
+        assert ids(t)[:1] == [fam], t
+        assert ids(t.replace("\n", "\r\n"))[:1] == [fam], t
+    for t in (half, "partially initialized module torchvision has no attribute extension",
+              'RuntimeError: Failed to import transformers.image_utils because of the following error (look up to see '
+              'its traceback):\npartially initialized module "torchvision" has no attribute "extension"\n',
+              "RuntimeError: Couldn't load custom C++ ops. This can happen if your PyTorch and torchvision versions are "
+              "incompatible, or if you had errors while compiling torchvision from source.\n",
+              "Couldnt load custom C++ ops", "couldn't load custom c++ ops",
+              "torchvision not compiled with cuda", "Torchvision is not compiled with CUDA support",
+              "RuntimeError: Not compiled with GPU support (roi_align_forward at /tmp/pip-req-build-x1/torchvision/csrc/ROIAlign.h:22)",
+              "torchaudio undefined symbol", "torchaudio undefined symbol: _ZN3c1017RegisterOperatorsD1Ev"):
+        assert ids(t)[:1] == [fam], t
+    for t in ("functional_tensor no module named", "torchvision.transforms.functional_tensor: module not found",
+              "ImportError: cannot import name 'functional_tensor' from 'torchvision.transforms' "
+              "(/opt/venv/lib/python3.11/site-packages/torchvision/transforms/__init__.py)\n"):
+        assert ids(t)[:1] == [ft], t
+    for t in ("RuntimeError: Couldn't load custom C++ ops. This can happen if your PyTorch and falkon versions are "
+              "incompatible, or if you had errors while compiling falkon from source.\n",
+              "RuntimeError: Not compiled with GPU support (nms at /home/u/faster-rcnn.pytorch/lib/model/csrc/nms.h:22)",
+              "RuntimeError: Not compiled with GPU support (nms at /home/u/maskrcnn-benchmark/maskrcnn_benchmark/csrc/nms.h:22)",
+              "RuntimeError: DeformConv is not compiled with GPU support",
+              "OSError: dlopen(/v/lib/python3.10/site-packages/torchaudio/lib/libtorchaudio_ffmpeg.so, 6): Library not "
+              "loaded: @rpath/libavdevice.58.dylib\n",
+              "torchaudio undefined symbol WavpackGetMode",
+              "UserWarning: The torchvision.transforms.functional_tensor module is deprecated in 0.15 and will be "
+              "**removed in 0.17**. Please don't rely on it.\n",
+              "AttributeError: partially initialized module 'cv2' has no attribute 'gapi' (most likely due to a circular import)",
+              half + "torch 2.5.1+rocm6.2\n"):
+        assert fam not in ids(t) and ft not in ids(t), t
+
+
 def test_round614_gguf_cut_short_and_fstring_quotes_before_312():
     r"""Round 614 (GGUF model files in ComfyUI and diffusers): the loader's own refusals (unexpected architecture, an
     unknown quant type, GGUF magic invalid, invalid load key 'G') were already read; two readings were missing. A GGUF
