@@ -21922,6 +21922,58 @@ def test_round612_accelerate_disk_offload_wordings():
             "offload_folder: ./offload  # disk offload folder for big models"):
         assert sig not in ids(text), (text, ids(text))
 
+
+def test_round623_python_headers_in_torch_extension_builds():
+    r"""Round 623 (compiling CUDA extensions from source): CUDA_HOME / nvcc not found, the toolkit-torch CUDA
+    mismatch, ninja missing and SageAttention's own CUDA check were read already; a build that stops because the
+    Python running it has no C headers was not: torch's own headers (torch/csrc/python_headers.h, its bundled
+    pybind11) include Python.h, so every cpp_extension build (flash-attn, SageAttention, a node pack's ops) fails
+    with `fatal error: Python.h: No such file or directory` when python3-dev is missing (or, on Windows, in
+    ComfyUI portable's python_embeded, which has no include folder). It is python.dev-headers-missing when the
+    missing include is read in torch's include folder (GCC's file:line:col form, MSVC's C1083 form) or beside
+    torch's `Error compiling objects for extension` / a failed nvcc command. Another package's plain C extension
+    build, Triton's launcher build and a Python 2 header stay off this reading; other software's CUDA builds of
+    this round (a CMake build's `Unsupported gpu architecture 'compute_120'`, a hard-coded compute_37, insightface's
+    missing Visual C++) stay silent."""
+    sig = "python.dev-headers-missing"
+    for text in (
+            "/home/u/venv/lib/python3.12/site-packages/torch/include/pybind11/detail/common.h:274:10: fatal error: "
+            "Python.h: No such file or directory\n  274 | #include <Python.h>\n      |          ^~~~~~~~~~\n"
+            "compilation terminated.\n",
+            "      /opt/conda/envs/x/lib/python3.11/site-packages/torch/include/torch/csrc/python_headers.h:12:10: fatal "
+            "error: Python.h: No such file or directory\r\n      ninja: build stopped: subcommand failed.\r\n",
+            "C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\include\\torch/csrc/"
+            "python_headers.h(12): fatal error C1083: Cannot open include file: 'Python.h': No such file or directory\r\n",
+            "      csrc/qattn/pybind_sm80.cpp:17:10: fatal error: Python.h: No such file or directory\n"
+            "      compilation terminated.\n      ninja: build stopped: subcommand failed.\n      Traceback (most recent "
+            "call last):\n      RuntimeError: Error compiling objects for extension\n",
+            "csrc/flash_attn/flash_api.cpp:6:10: fatal error: Python.h: No such file or directory\n"
+            "compilation terminated.\nerror: command '/usr/local/cuda-12.4/bin/nvcc' failed with exit code 1\n"):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, (text, ids(text))
+        assert "sudo apt install python3-dev" in m["fix"] and "python_embeded" in m["fix"]
+    # another package's plain C build, Triton's launcher, a Python 2 header: not this reading
+    for text in (
+            "insightface/thirdparty/face3d/mesh/cython/mesh_core_cython.cpp:36:10: fatal error: Python.h: No such file "
+            "or directory\ncompilation terminated.\nerror: command '/usr/bin/x86_64-linux-gnu-gcc' failed with exit "
+            "code 1\n",
+            "/tmp/tmpk2j1x9/cuda_utils.c:6:10: fatal error: Python.h: No such file or directory\n    6 | #include "
+            "<Python.h>\ncompilation terminated.\n",
+            "src/pse.cpp:3:10: fatal error: python2.7/Python.h: No such file or directory\n",
+            "fatal error: Python.h: No such file or directory"):
+        assert sig not in ids(text), (text, ids(text))
+    # this round's look-alikes of other software stay silent
+    for text in (
+            "nvcc fatal   : Unsupported gpu architecture 'compute_120'\ngmake[2]: *** [ggml/src/ggml-cuda/CMakeFiles/"
+            "ggml-cuda.dir/build.make:752: ggml/src/ggml-cuda/CMakeFiles/ggml-cuda.dir/template-instances/"
+            "mmq-instance-q4_0.cu.o] Error 1\n",
+            "nvcc fatal   : Unsupported gpu architecture 'compute_37'\n",
+            " building 'insightface.thirdparty.face3d.mesh.cython.mesh_core_cython' extension\n      error: Microsoft "
+            "Visual C++ 14.0 or greater is required. Get it with \"Microsoft C++ Build Tools\": "
+            "https://visualstudio.microsoft.com/visual-cpp-build-tools/\n"):
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round615_proxy_oserror0_wording():
     r"""Round 615 (Hugging Face network, offline and mirror errors): the Hub's own failures were read already
     (LocalEntryNotFoundError and read timeouts, a failed hf_transfer download, a 5xx of the Hub, a TLS-inspecting
