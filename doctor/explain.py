@@ -3098,6 +3098,34 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
             return None
         said = (g.get("newnode") or "").strip()
         return {"details": {"said": said} if said else {"said": "newer ComfyUI version"}}
+    if g.get("emptyclip"):
+        # round 618: comfy/sd.py load_text_encoder_state_dicts fills an empty `clip_target` only for the file counts,
+        # encoder kinds and CLIP types this ComfyUI knows; for any other it stays empty and CLIP() fails reading
+        # `target.clip`. A node pack's loader (QuadrupleCLIPLoaderGGUF for HiDream) handing four encoders to a ComfyUI
+        # without the model's support ends so (city96/ComfyUI-GGUF#258)
+        if _off_nvidia(ctx):
+            return None  # a fork for another GPU (ComfyUI-Zluda) or a Mac setup: its own update path
+        return {"title": "This ComfyUI's text-encoder loader does not know these encoder files with this CLIP type: "
+                         "it is older than the model",
+                "cause": ("ComfyUI builds a text encoder only for the combinations of encoder files and CLIP `type` it "
+                          "knows (comfy/sd.py load_text_encoder_state_dicts); for any other it leaves the encoder's "
+                          "description empty and fails with `'EmptyClass' object has no attribute 'clip'`. A loader asked "
+                          "it for a model's encoders (HiDream's four, a new model's type) that this ComfyUI does not "
+                          "support yet: it is older than the model, or than the node pack whose loader passed them."),
+                "fix": (cat.by_id("comfyui.outdated").fix + "; check the core loader of that model is there after the "  # type: ignore[union-attr]
+                        "update (QuadrupleCLIPLoader for HiDream; a stable-channel portable may need "
+                        "update\\update_comfyui.bat, a git install `git checkout master` then `git pull`), then choose "
+                        "the CLIP type the model's template uses"),
+                "details": {"missing": "text encoder setup for these files and type"}}
+    if g.get("findnode"):
+        # round 618: a user's words that a node cannot be found (`I'm not able to find a ReferenceLatent node`):
+        # claimed only for the [[core_node]] rows, core nodes of a known release (a long-standing core class or a node
+        # pack's class is a search or install matter), then read as the missing-node list below
+        rows = {str(r["name"]).lower(): str(r["name"]) for r in cat.tables.get("core_node") or [] if r.get("name")}
+        name = rows.get(g["findnode"].lower())
+        if not name or _off_nvidia(ctx):
+            return None
+        g = {**g, "nodes": name}
     if g.get("pnode"):
         # a user's words that a node is missing (`PIDconditioning node is missing`, `EmptyFlux2LatentImage node not
         # found`): claimed only for a class of ComfyUI itself, however the user cased it, and then read as the missing-node

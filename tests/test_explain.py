@@ -21818,6 +21818,64 @@ def test_round614_gguf_cut_short_and_fstring_quotes_before_312():
               "is corrupted or incomplete\n"):
         assert ids(t) == [], t
 
+
+def test_round618_emptyclass_clip_and_core_node_not_found():
+    r"""Round 618 (newer image models in ComfyUI: HiDream, OmniGen2, Qwen-Image, Z-Image): ComfyUI's own text-encoder
+    builder (comfy/sd.py load_text_encoder_state_dicts) leaves its `clip_target` empty for a combination of encoder files
+    and CLIP type this ComfyUI does not know, and fails with `'EmptyClass' object has no attribute 'clip'`: a loader
+    (QuadrupleCLIPLoaderGGUF for HiDream) asking a ComfyUI older than the model, comfyui.outdated with its own headline.
+    And a user's words that a node cannot be found (`I'm not able to find a ReferenceLatent node`) name a core node of a
+    known release ([[core_node]] rows): a ComfyUI older than the workflow, read as the missing-node list. Silent: the
+    same words for a node pack's class or a long-standing core class (KSampler), the EmptyClass message on an AMD fork,
+    and the round's look-alikes (SD1.5 cross-attention mat1/mat2 with SDXL or image-encoder widths, a Qwen2.5-VL class
+    import under an old transformers)."""
+    old = "comfyui.outdated"
+    msg = "'EmptyClass' object has no attribute 'clip'"
+    report = ("# ComfyUI Error Report\n## Error Details\n- **Node ID:** 12\n- **Node Type:** {node}\n"
+              "- **Exception Type:** AttributeError\n- **Exception Message:** " + msg + "\n## Stack Trace\n")
+    for node in ("QuadrupleCLIPLoaderGGUF", "QuadrupleCLIPLoader", "DualCLIPLoader", "CLIPLoaderGGUF"):
+        t = report.format(node=node)
+        assert ids(t)[:1] == [old], t
+        assert ids(t.replace("\n", "\r\n"))[:1] == [old], t
+        m = one(t, old)
+        assert "text-encoder loader" in m["title"] and "QuadrupleCLIPLoader" in m["fix"], m
+    for root, s in (("/home/u/ComfyUI", "/"), ("C:\\Users\\u\\AppData\\Local\\Programs\\@comfyorgcomfyui-electron\\resources\\ComfyUI", "\\")):
+        t = ("got prompt\ngguf qtypes: Q4_K (169), F32 (50)\n!!! Exception during processing !!! " + msg + "\n"
+             "Traceback (most recent call last):\n"
+             f'  File "{root}{s}comfy{s}sd.py", line 1010, in load_text_encoder_state_dicts\n'
+             "    clip = CLIP(clip_target, embedding_directory=embedding_directory, parameters=parameters)\n"
+             f'  File "{root}{s}comfy{s}sd.py", line 112, in __init__\n'
+             "    clip = target.clip\nAttributeError: " + msg + "\n")
+        assert ids(t)[:1] == [old], t
+    assert ids("QuadrupleClipLoaderGGUF " + msg)[:1] == [old]
+    # an AMD fork of ComfyUI updates its own way
+    assert old not in ids("Device: cuda:0 AMD Radeon RX 7900 XTX [ZLUDA] : native\n!!! Exception during processing !!! " + msg + "\n")
+    # a core node of a known release that the user cannot find
+    for words, node in (("I'm not able to find a ReferenceLatent node", "ReferenceLatent"),
+                        ("I can't find the EmptyFlux2LatentImage node anywhere", "EmptyFlux2LatentImage"),
+                        ("Cannot find `Flux2Scheduler` node after loading the Klein template", "Flux2Scheduler"),
+                        ("we couldn't locate any FluxKVCache nodes in the search", "FluxKVCache")):
+        found = [m for m in explain.explain_text(words)[0] if m["id"] in (old, "comfyui.too-old-for-klein")]
+        assert found and node in json.dumps(found[0].get("details") or {}), (words, found)
+    t = ("I'm not able to find a ReferenceLatent node:\n\n# ComfyUI Error Report\n## Error Details\n- **Node ID:** N/A\n"
+         "- **Node Type:** N/A\n- **Exception Type:** Prompt execution failed\n- **Exception Message:** Cannot execute "
+         "because a node is missing the class_type property.: Node ID '#15'\n## System Information\n"
+         "- **ComfyUI Version:** 0.3.30\n")
+    assert ids(t)[:1] == [old], t
+    # silent: a node pack's class, a long-standing core class, no node word, other software's look-alikes
+    for t in ("I can't find the OmniGen2Loader node in the manager",
+              "I can't find the KSampler node after the update",
+              "I can't find ReferenceLatent in the docs",
+              "could not find a Reference node for this",
+              "RuntimeError: mat1 and mat2 shapes cannot be multiplied (308x2048 and 768x320)",
+              "mat1 and mat2 shapes cannot be multiplied (2x1024 and 768x320)",
+              "ImportError: cannot import name 'Qwen2_5_VLForConditionalGeneration' from 'transformers' "
+              "(/root/miniconda3/envs/x/lib/python3.11/site-packages/transformers/__init__.py)",
+              "AttributeError: 'EmptyClass' object has no attribute 'clips'",
+              "AttributeError: 'EmptyClass' object has no attribute 'tokenizer'"):
+        assert old not in ids(t) and "comfyui.too-old-for-klein" not in ids(t), (t, ids(t))
+
+
 def test_round609_not_in_list_client_forms():
     r"""Round 609 (ComfyUI prompt validation errors: Value not in list, Required input is missing, type mismatch,
     validating node, INT conversion, missing class_type): two client forms of the loader refusal were missed. A client
