@@ -15122,6 +15122,17 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                           "`pip install -U torch` on Windows, or a package's requirements that replaced the CUDA wheel): "
                           "torch.cuda.is_available() is False, so a request for a CUDA device is refused."),
                 "details": {"torch": ver}}
+    if g.get("printed"):
+        # round 624: the three lines of the usual check `print(torch.__version__); print(torch.version.cuda);
+        # print(torch.cuda.is_available())` (or one print of all three): a `+cpu` version, None, False is torch itself
+        # saying it has no CUDA, whatever index the installer (Pinokio's uv line, a launcher's script) asked for
+        ver = g["printed"]
+        return {"title": f"PyTorch is a CPU-only build ({ver}): torch.version.cuda is None and torch.cuda.is_available() is False",
+                "cause": (f"The torch in this Python is {ver}, the CPU-only wheel: an installer or launcher that asked for a "
+                          "CUDA index still ended with the CPU build (a later requirements install or a package that "
+                          "depends on torch replaced it from PyPI, or the CUDA index was not used for torch), so nothing "
+                          "runs on the GPU."),
+                "details": {"torch": ver}}
     if g.get("stated"):
         # a torch version with the +cpu tag stated as the installed one (ComfyUI's `pytorch version:` line, pip list,
         # diffusers-cli env, a user's own words): the CPU-only wheel, so the run is on the CPU
