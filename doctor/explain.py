@@ -16463,3 +16463,23 @@ def _free_threaded_gil(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     mod = g.get("module") or ""
     return {"title": f"`{mod}` made the free-threaded Python (3.13t / 3.14t) turn the GIL back on: a warning, not a failure",
             "details": {"module": mod}}
+
+
+@_interp("pip_name_spelling")
+def _pip_name_spelling(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Round 624: pip's `has inconsistent Name: expected 'typing-extensions', but metadata has 'typing_extensions'`
+    from an old pip (23.0.x, the one Python 3.10/3.11 put into new venvs) reading the PyTorch index's metadata files.
+    Claimed only where the two names are one name spelled two ways (PEP 503 normalization: case, `-`, `_`, `.`):
+    names that really differ are a package with wrong metadata, another cause."""
+    want, got = g.get("want") or "", g.get("got") or ""
+
+    def canon(n: str) -> str:
+        return re.sub(r"[-_.]+", "-", n).lower()
+
+    if not want or not got or canon(want) != canon(got) or want == got:
+        return None
+    url = g.get("url") or ""
+    host = re.sub(r"^https?://", "", url).split("/", 1)[0]
+    return {"title": (f"An old pip discarded `{got}` from {host or 'the index'}: it compares the raw name with "
+                      f"`{want}` instead of the normalized one"),
+            "details": {"requested": want, "metadata_name": got, "index": host}}
