@@ -15272,6 +15272,17 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                           "`pip install -U torch` on Windows, or a package's requirements that replaced the CUDA wheel): "
                           "torch.cuda.is_available() is False, so a request for a CUDA device is refused."),
                 "details": {"torch": ver}}
+    if g.get("printed"):
+        # round 624: the three lines of the usual check `print(torch.__version__); print(torch.version.cuda);
+        # print(torch.cuda.is_available())` (or one print of all three): a `+cpu` version, None, False is torch itself
+        # saying it has no CUDA, whatever index the installer (Pinokio's uv line, a launcher's script) asked for
+        ver = g["printed"]
+        return {"title": f"PyTorch is a CPU-only build ({ver}): torch.version.cuda is None and torch.cuda.is_available() is False",
+                "cause": (f"The torch in this Python is {ver}, the CPU-only wheel: an installer or launcher that asked for a "
+                          "CUDA index still ended with the CPU build (a later requirements install or a package that "
+                          "depends on torch replaced it from PyPI, or the CUDA index was not used for torch), so nothing "
+                          "runs on the GPU."),
+                "details": {"torch": ver}}
     if g.get("stated"):
         # a torch version with the +cpu tag stated as the installed one (ComfyUI's `pytorch version:` line, pip list,
         # diffusers-cli env, a user's own words): the CPU-only wheel, so the run is on the CPU
@@ -16602,3 +16613,23 @@ def _free_threaded_gil(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     mod = g.get("module") or ""
     return {"title": f"`{mod}` made the free-threaded Python (3.13t / 3.14t) turn the GIL back on: a warning, not a failure",
             "details": {"module": mod}}
+
+
+@_interp("pip_name_spelling")
+def _pip_name_spelling(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Round 624: pip's `has inconsistent Name: expected 'typing-extensions', but metadata has 'typing_extensions'`
+    from an old pip (23.0.x, the one Python 3.10/3.11 put into new venvs) reading the PyTorch index's metadata files.
+    Claimed only where the two names are one name spelled two ways (PEP 503 normalization: case, `-`, `_`, `.`):
+    names that really differ are a package with wrong metadata, another cause."""
+    want, got = g.get("want") or "", g.get("got") or ""
+
+    def canon(n: str) -> str:
+        return re.sub(r"[-_.]+", "-", n).lower()
+
+    if not want or not got or canon(want) != canon(got) or want == got:
+        return None
+    url = g.get("url") or ""
+    host = re.sub(r"^https?://", "", url).split("/", 1)[0]
+    return {"title": (f"An old pip discarded `{got}` from {host or 'the index'}: it compares the raw name with "
+                      f"`{want}` instead of the normalized one"),
+            "details": {"requested": want, "metadata_name": got, "index": host}}

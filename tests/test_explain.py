@@ -24822,6 +24822,65 @@ def test_round611_safetensors_write_refused():
         assert pre not in got and gone not in got, (t, got)
 
 
+def test_round624_launcher_pip_and_cpu_torch():
+    r"""Round 624 (third-party launchers and installers): two readings the corpus lacked. An installer's fresh venv
+    keeps the pip its Python put there (23.0.x), which discards the PyTorch index's wheels whose metadata spells the name
+    another way (`has inconsistent Name: expected 'typing-extensions', but metadata has 'typing_extensions'`, also
+    jinja2 / Jinja2), in pip's `Discarding ...` and `ERROR: Requested ...` forms, any cuXXX index, CRLF:
+    pip.old-pip-pytorch-index-name, with an upgrade of pip as the fix. Names that really differ, or an inconsistent
+    version, stay silent. And the usual three-line check of a launcher's env (`print(torch.__version__);
+    print(torch.version.cuda); print(torch.cuda.is_available())`) printing a `+cpu` version, None, False (or the
+    three on one line) is torch.cpu-build; a CUDA build's printout, a `+cpu` with CUDA True, and the same words in
+    pip's or another package's line stay silent."""
+    old = "pip.old-pip-pytorch-index-name"
+    discard = ("Collecting typing-extensions>=4.10.0\n  Using cached https://download.pytorch.org/whl/typing_extensions-"
+               "4.15.0-py3-none-any.whl.metadata (3.3 kB)\nDiscarding https://download.pytorch.org/whl/typing_extensions-"
+               "4.15.0-py3-none-any.whl (from https://download.pytorch.org/whl/cu128/typing-extensions/): Requested "
+               "typing-extensions>=4.10.0 from https://download.pytorch.org/whl/typing_extensions-4.15.0-py3-none-any.whl "
+               "(from torch==2.8.0+cu128) has inconsistent Name: expected 'typing-extensions', but metadata has "
+               "'typing_extensions'\n")
+    req = ("ERROR: Requested typing-extensions>=4.8.0 from https://download.pytorch.org/whl/typing_extensions-4.12.2-"
+           "py3-none-any.whl (from torch==2.5.1+cu121) has inconsistent Name: expected 'typing-extensions', but "
+           "metadata has 'typing_extensions'\r\n")
+    jinja = ("Discarding https://download.pytorch.org/whl/Jinja2-3.1.4-py3-none-any.whl (from https://download.pytorch.org"
+             "/whl/cu126/jinja2/): Requested jinja2 from https://download.pytorch.org/whl/Jinja2-3.1.4-py3-none-any.whl "
+             "(from torch) has inconsistent Name: expected 'jinja2', but metadata has 'Jinja2'\n")
+    for t in (discard, req, jinja):
+        got = ids(t)
+        assert got[:1] == [old], (t, got)
+        m = one(t, old)
+        assert "python -m pip install --upgrade pip" in m["fix"], m["fix"]
+        assert m["details"]["index"] == "download.pytorch.org", m["details"]
+    assert one(jinja, old)["details"]["metadata_name"] == "Jinja2"
+
+    cpu = "torch.cpu-build"
+    three = ("C:\\pinokio\\api\\app\\env\\Scripts\\python.exe -c \"import torch; print(torch.__version__); "
+             "print(torch.version.cuda); print(torch.cuda.is_available())\"\r\n2.5.1+cpu\r\nNone\r\nFalse\r\n")
+    oneline = "$ python -c 'import torch; print(torch.__version__, torch.version.cuda, torch.cuda.is_available())'\n2.7.1+cpu None False\n"
+    repl = ">>> print(torch.__version__)\n>>> 2.6.0+cpu\n>>> None\n>>> False\n"
+    for t in (three, oneline):
+        got = ids(t)
+        assert got[:1] == [cpu], (t, got)
+        m = one(t, cpu)
+        assert m["details"].get("torch", "").endswith("+cpu"), m["details"]
+        assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"], m["fix"]
+    assert cpu in ids(repl)
+
+    silent = [
+        "Discarding https://example.org/simple/foo-1.0.whl (from https://example.org/simple/foo/): Requested foo from "
+        "https://example.org/simple/foo-1.0.whl has inconsistent Name: expected 'foo', but metadata has 'bar'\n",
+        "Discarding https://download.pytorch.org/whl/x.whl: Requested torch==2.1.0 from https://download.pytorch.org/whl/"
+        "x.whl has inconsistent version: expected '2.1.0', but metadata has '2.1.0+cu121'\n",
+        "2.4.0+cu124\n12.4\nTrue\n",
+        "2.4.0+cpu\n12.4\nTrue\n",
+        "Successfully installed torch-2.4.0+cpu\nNone\nFalse\n",
+        "onnxruntime 1.19.0+cpu None False\n",
+    ]
+    for t in silent:
+        got = ids(t)
+        assert old not in got and cpu not in got, (t, got)
+
+
 def test_round616_attention_kernel_fn_none():
     r"""Round 616 (attention backends in diffusers, transformers and ComfyUI): a wrapper node or script that imports
     SageAttention or flash-attn inside a try/except leaves `sageattn` / `flash_attn_varlen_func` as None when the
