@@ -16618,7 +16618,7 @@ def _free_threaded_gil(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
 @_interp("pip_name_spelling")
 def _pip_name_spelling(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Round 624: pip's `has inconsistent Name: expected 'typing-extensions', but metadata has 'typing_extensions'`
-    from an old pip (23.0.x, the one Python 3.10/3.11 put into new venvs) reading the PyTorch index's metadata files.
+    from a pip older than 23.2 (23.0.x is the one Python 3.10/3.11 put into new venvs; pypa/pip#12044) reading the PyTorch index's metadata files.
     Claimed only where the two names are one name spelled two ways (PEP 503 normalization: case, `-`, `_`, `.`):
     names that really differ are a package with wrong metadata, another cause."""
     want, got = g.get("want") or "", g.get("got") or ""
