@@ -6549,6 +6549,14 @@ _TORCH_STACK_FACTS = ("torch_path", "torch_named", "torch_version", "stdlib_ext_
 _NUMPY2_HF_FACTS = ("diffusers_named", "diffusers_version", "hf_loader", "hf_tokenizer", "hf_git_repo")
 
 
+def _stack_in_paste(ctx: dict[str, Any], extra: tuple[str, ...] = ()) -> bool:
+    """Is the Klein stack in the paste: ComfyUI (``_COMFY_FACTS``), torch (``_TORCH_STACK_FACTS``, or PyTorch named
+    anywhere: ``_torch_in_paste``), or one of the reading's own ``extra`` facts (a Hugging Face library, pip at work,
+    a node pack's frame). The one answer to "is this another program's error" that the readings which stand down for
+    another program's Python (NumPy's ABI, a certificate, a too-old Python) share; each passes only its extras."""
+    return any(_fact(ctx, k) for k in _COMFY_FACTS + _TORCH_STACK_FACTS + extra) or _torch_in_paste(ctx)
+
+
 @_interp("numpy2_abi")
 def _numpy2_abi(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """python.numpy2: ``nvidia_only``; NumPy's `compiled using NumPy 1.x` / `_ARRAY_API not found` raised by another
@@ -6564,8 +6572,7 @@ def _numpy2_abi(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     program's module: not claimed."""
     if _nvidia_only(g, cat, ctx) is None:
         return None
-    stack = any(_fact(ctx, k) for k in _COMFY_FACTS + _TORCH_STACK_FACTS + _NUMPY2_HF_FACTS) or _torch_in_paste(ctx) \
-        or any(_fact(ctx, k) for k in ("torch_numpy_bridge", "torch_lib_frame"))
+    stack = _stack_in_paste(ctx, _NUMPY2_HF_FACTS + ("torch_numpy_bridge", "torch_lib_frame"))
     foreign = any(_fact(ctx, k) for k in ("other_framework", "cudnn_foreign", "foreign_pb2", "foreign_graph_runner"))
     if foreign and not stack:
         return None
@@ -8939,9 +8946,10 @@ _PY_STACK_PKG = re.compile(
     r"tokenizers|peft|xformers|triton|flash_attn\w{0,12}|sageattention\w{0,4}|bitsandbytes|comfy\w{0,30}|gguf|"
     r"spandrel|kornia|timm|open_clip|einops|torchsde|optimum\w{0,12}|nunchaku\w{0,12})[\\/]", re.I)
 _PY_FOREIGN_PKG = re.compile(r"(?:site|dist)-packages[\\/][A-Za-z_][\w.-]{0,60}[\\/]")
-# ComfyUI or the stack in view: a custom node's import, ComfyUI's own frames or places, torch / diffusers frames
-_PY_TOO_OLD_STACK = ("custom_node", "comfy_func", "comfy_place", "comfy_node_pack", "stack_loader_frame", "torch_path",
-                     "stdlib_ext_stack", "diffusers_named", "hf_loader", "pipeline_frame", "other_webui", "sd_ui_fork")
+# ComfyUI or the stack in view (``_stack_in_paste``) with these of its own: a node pack's frame, a stack loader's or a
+# pipeline's frame, diffusers or a transformers loader named, another web UI of the stack
+_PY_TOO_OLD_STACK = ("comfy_node_pack", "stack_loader_frame", "diffusers_named", "hf_loader", "pipeline_frame",
+                     "other_webui", "sd_ui_fork")
 
 
 def _py_too_old_foreign(ctx: dict[str, Any]) -> bool:
@@ -8951,7 +8959,7 @@ def _py_too_old_foreign(ctx: dict[str, Any]) -> bool:
     frame = _near(ctx).get("py_frame") or ""
     if not _PY_FOREIGN_PKG.search(frame) or _PY_STACK_PKG.search(frame):
         return False
-    return not any(_fact(ctx, k) for k in _PY_TOO_OLD_STACK)
+    return not _stack_in_paste(ctx, _PY_TOO_OLD_STACK)
 
 
 @_interp("py_too_old")
@@ -8969,7 +8977,7 @@ def _py_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         # round 614: an f-string reusing its own quote inside a replacement field (PEP 701) compiles only from Python
         # 3.12; an older tokenizer ends the string early and says `f-string: unmatched '('`. Claimed with ComfyUI or the
         # stack in view and no Python 3.12+ named (another program's script is its own)
-        if not any(_fact(ctx, k) for k in _PY_TOO_OLD_STACK) or _fact(ctx, "py_new_named"):
+        if not _stack_in_paste(ctx, _PY_TOO_OLD_STACK) or _fact(ctx, "py_new_named"):
             return None
         out = {"title": "The Python that runs it is older than 3.12: the code reuses an f-string's own quotes inside "
                         "`{...}` (PEP 701), a SyntaxError before Python 3.12",
@@ -8986,7 +8994,7 @@ def _py_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                           "current ComfyUI portable, which brings Python 3.12/3.13")
         return out
     if g.get("syntax") or g.get("star"):
-        if not any(_fact(ctx, k) for k in _PY_TOO_OLD_STACK):
+        if not _stack_in_paste(ctx, _PY_TOO_OLD_STACK):
             return None
         if g.get("star"):
             return {"title": "The Python that runs it is older than 3.11: a star-unpacking subscript (`x[*idx]`) "
@@ -13776,8 +13784,9 @@ _SSL_STACK_FACTS = ("hf_git_repo", "hf_loader", "hf_tokenizer", "hf_cache_env", 
 
 
 def _ssl_stack_in_paste(ctx: dict[str, Any]) -> bool:
-    return (any(_fact(ctx, k) for k in _COMFY_FACTS + _TORCH_STACK_FACTS + _SSL_STACK_FACTS)
-            or _torch_in_paste(ctx) or bool(re.search(r"huggingface|comfy|\bpip\b|torch|diffusers|transformers",
+    """``_stack_in_paste`` with pip / uv / conda at work and a Hub download's facts, or a stack name in the text
+    around the failure (a certificate failure's paste is often one line of a longer log)."""
+    return (_stack_in_paste(ctx, _SSL_STACK_FACTS) or bool(re.search(r"huggingface|comfy|\bpip\b|torch|diffusers|transformers",
                                                         " ".join(str(v) for v in _near(ctx).values()), re.I)))
 
 
@@ -14920,7 +14929,7 @@ _ISA_WORD = re.compile(r"avx[_-]?512\w{0,8}|avx2|avx|sse4[._]?[12]", re.I)
 _TORCH27 = re.compile(r"(?<![\d.])2\.7(?:\.\d{1,2})?(?![\d])")
 
 
-def _stack_in_paste(ctx: dict[str, Any]) -> str:
+def _torch_or_numpy_named(ctx: dict[str, Any]) -> str:
     """torch or NumPy named anywhere in the paste: an import, a torch path or version, ComfyUI's torch line."""
     for key in ("torch_named", "torch_path", "torch_version", "numpy_named"):
         v = _fact(ctx, key)
@@ -14946,7 +14955,7 @@ def _cpu_isa(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         return None
     stack = lib or g.get("named") or ("ComfyUI Desktop" if g.get("desktop") else "")
     if not (stack or g.get("banner")):
-        stack = _stack_in_paste(ctx)
+        stack = _torch_or_numpy_named(ctx)
         if not stack:
             return None
     vm = _fact(ctx, "vm_cpu")

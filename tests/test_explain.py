@@ -28205,6 +28205,34 @@ def test_stop57_diffusers_attention_backend_unusable():
     assert ids("torch 2.9.0+rocm6.4\n" + err.format(w="Flash Attention", b="flash", p="install `flash-attn>=2.6.3`")) == []
 
 
+def test_stop58_one_answer_to_is_the_stack_in_the_paste():
+    r"""Three readings stand down for another program's Python (NumPy's ABI refusal, a certificate failure of another
+    host, syntax newer than the Python) and each asked "is the stack in the paste" with its own list, so a fact added
+    to one (torch named by `import torch` or a version line) was missed by the others: a `match` SyntaxError under
+    ComfyUI's `pytorch version:` line or a `torch==` pin stayed silent. They now share ``_stack_in_paste`` (ComfyUI,
+    torch named anywhere, plus each reading's own extras). The old positives hold; another program's script, with
+    nothing of the stack in the paste, stays silent."""
+    sig = "python.too-old"
+    match_err = '  File "{p}", line 40\n    match args.mode:\n          ^\nSyntaxError: invalid syntax\n'
+    star_err = '  File "{p}", line 12\n    out = latent[*idx]\n                 ^\nSyntaxError: invalid syntax\n'
+    for head in ("pytorch version: 2.3.1+cu121\nTotal VRAM 24564 MB, total RAM 64000 MB\n",
+                 "Python 3.9.18\ntorch==2.4.1+cu124\n", "import torch\n"):
+        for err in (match_err, star_err):
+            for path in ("/home/u/tools/klein_batch.py", "C:\\Users\\u\\klein\\gen.py"):
+                t = head + err.format(p=path)
+                assert ids(t)[:1] == [sig], t
+                assert ids(t.replace("\n", "\r\n"))[:1] == [sig], t
+    # nothing of the stack: another program's script and its own Python floor
+    for err in (match_err, star_err):
+        for t in (err.format(p="/home/u/bot/main.py"), "Python 3.9.18\n" + err.format(p="D:\\apps\\bot\\run.py")):
+            assert sig not in ids(t), t
+    # the other two readings that share the answer keep theirs
+    numpy_foreign = ('Traceback (most recent call last):\n  File "/home/u/app/run.py", line 3, in <module>\n'
+                     "    import cv2\nAttributeError: _ARRAY_API not found\n")
+    assert "python.numpy2" not in ids(numpy_foreign)
+    assert ids("import torch\n" + numpy_foreign)[:1] == ["python.numpy2"]
+
+
 def test_round529_oom_error_said_vram_cumem_allocator_kinds():
     r"""Round 529 (out of memory, offload and low-VRAM cards with FLUX-class and video models, fifth pass): a writer's
     own `I get an OOM error` (I get / got / am getting / hit / ran into an OOM error) after the VRAM or GPU memory named
