@@ -24639,6 +24639,51 @@ def test_round601_trainer_gui_stream_relay():
              "tokenizer_config.json. Access to model google/gemma-3-12b-it-qat-q4_0-unquantized is restricted.\n")
     assert "hf.gated" not in ids(gemma), ids(gemma)
 
+def test_round625_accelerate_rtx40_p2p_ib_refusal():
+    r"""Round 625 (several GPUs and choosing the GPU): accelerate's own refusal to start a distributed run on a machine
+    with several GeForce RTX 40-series cards unless NCCL_P2P_DISABLE and NCCL_IB_DISABLE are both set (`Using RTX 4000
+    series doesn't support faster communication broadband via P2P or IB`; early-2024 releases said `RTX 3090 or 4000
+    series`) had no signature: it is accelerate.rtx40-p2p-ib-unset, read in a traceback (Windows CRLF), behind
+    torchrun's `[rankN]:` prefix, and as an issue title quotes it. `accelerate launch`'s own warning that it turned
+    both off (`faster communication speedups`), NCCL's INFO line about disabled P2P and the same words on an AMD
+    (ROCm) setup stay silent. Also learned: the rest of the round's multi-GPU texts (`found at least two devices,
+    cuda:0 and cuda:1`, device_map="auto" under several processes, a Docker log prefix) already read as
+    torch.multi-gpu-device-mismatch, and nccl-tests' own `Test CUDA failure common.cu:986 'invalid device ordinal'`
+    stays silent."""
+    sig = "accelerate.rtx40-p2p-ib-unset"
+    msg = ("NotImplementedError: Using RTX 4000 series doesn't support faster communication broadband via P2P or IB. "
+           "Please set `NCCL_P2P_DISABLE=\"1\"` and `NCCL_IB_DISABLE=\"1\" or use `accelerate launch` which will do "
+           "this automatically.")
+    win = ("Traceback (most recent call last):\r\n"
+           "  File \"D:\\trainers\\kohya\\venv\\lib\\site-packages\\accelerate\\state.py\", line 287, in __init__\r\n"
+           "    raise NotImplementedError(\r\n" + msg + "\r\n")
+    rank = "".join(f"[rank1]: {ln}\n" for ln in (
+        "Traceback (most recent call last):", "  File \"/home/mia/lora/train_flux2.py\", line 88, in main",
+        "    accelerator = Accelerator(mixed_precision=\"bf16\")", msg))
+    old = ("NotImplementedError: Using RTX 3090 or 4000 series doesn't support faster communication broadband via P2P "
+           "or IB. Please set `NCCL_P2P_DISABLE=\"1\"` and `NCCL_IB_DISABLE=\"1\"` or use `accelerate launch` which "
+           "will do this automatically.\n")
+    title = "Multi-GPU LoRA fails: Using RTX 4000 series doesn't support faster communication broadband via P2P or IB.\n"
+    for text in (win, rank, old, title):
+        assert ids(text)[:1] == [sig], ids(text)
+    m = one(rank, sig)
+    assert "RTX 40" in m["title"] and "NCCL_P2P_DISABLE" in m["title"]
+    assert "export NCCL_P2P_DISABLE=1 NCCL_IB_DISABLE=1" in m["fix"] and "accelerate launch" in m["fix"]
+    # accelerate launch's warning (it set both itself), NCCL's INFO line and an AMD setup stay silent
+    warn = ("The following values were not passed to `accelerate launch` and had defaults used instead:\n"
+            "WARNING - Using RTX 4000 series which doesn't support faster communication speedups. Ensuring P2P and IB "
+            "communications are disabled.\n")
+    assert ids(warn) == [], ids(warn)
+    nccl = ("box:4411:4470 [0] NCCL INFO P2P is disabled between connected GPUs 1 and 0. You can repress this message "
+            "with NCCL_IGNORE_DISABLED_P2P=1.\n")
+    assert ids(nccl) == [], ids(nccl)
+    amd = "ROCm 6.2, 2x Radeon RX 7900 XTX, torch 2.5.1+rocm6.2\n" + old
+    assert sig not in ids(amd), ids(amd)
+    # the round's look-alike: another program's own CUDA failure line stays silent
+    tests = ("# Using devices\nlocalhost: Test CUDA failure common.cu:986 'invalid device ordinal'\n"
+             " .. localhost pid 4242: Test failure common.cu:893\n")
+    assert ids(tests) == [], ids(tests)
+
 def test_round534_launcher_old_torch_rtx50_and_optional_moviepy_kinds():
     r"""Round 534 (Windows ComfyUI portable, ComfyUI Desktop and Stability Matrix / Pinokio installs, second pass): a
     writer's words that the installed torch is still at a release older than 2.7 (`torch is at version 2.6.0`, `torch
