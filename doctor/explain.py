@@ -9074,12 +9074,20 @@ def _conda_cuda_pin(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     if _off_nvidia_anywhere(ctx) or _fact(ctx, "conda_osx"):
         return None
     pkg, op, ver = g.get("pkg") or "", g.get("op") or "", g.get("ver") or ""
-    torch = _fact(ctx, "conda_torch_spec")
+    # round 626: libmamba's own wording names the PyTorch package that needs the CUDA one (`nothing provides cudatoolkit
+    # >=11.1,<11.2 needed by pytorch-1.10.0-...`)
+    torch = _fact(ctx, "conda_torch_spec") or g.get("by") or ""
     if pkg == "cudatoolkit" and (not torch or (_fact(ctx, "other_framework") and "pytorch" not in torch.lower())):
         return None
-    asked = f"{pkg}{op}{ver}" if ver else pkg
+    asked = f"{pkg}{op or '='}{ver}" if ver else pkg  # libmamba's tree writes `pytorch-cuda 12.1`: conda's `=12.1`
     out: dict[str, Any] = {"title": f"conda cannot install `{asked}` for PyTorch: the channels named have no such "
                                     "package for this platform", "details": {"missing": asked}}
+    dep = g.get("dep") or ""
+    if dep:
+        # libmamba's tree: the pytorch-cuda (or cudatoolkit) package exists, but a CUDA library it requires is in none of
+        # the channels named (`nvidia/label/cuda-12.1.0` alone lacks libnvjitlink 12.1.105)
+        out = {"title": (f"conda cannot install `{asked}` for PyTorch: it requires {dep}, which none of the channels named "
+                         "carries for this platform"), "details": {"asked": asked, "missing": dep}}
     if op == "==" and ver.count(".") == 1:
         out["title"] = (f"conda cannot install `{asked}`: `==` asks for exactly {ver}, while the packages are "
                         f"{ver}.x (write `{pkg}={ver}`)")

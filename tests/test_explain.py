@@ -24769,6 +24769,67 @@ def test_round604_not_a_model_readings_and_archive_lookalikes():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round626_resolver_companion_and_libmamba_cuda_readings():
+    r"""Round 626 (pip, uv and conda resolver conflicts around torch): pip's `The conflict is caused by:` list often
+    names a companion that fits the torch asked for before the one that does not (`torchvision 0.22.1 depends on
+    torch==2.7.1`, then `torchaudio 2.5.1 depends on torch==2.5.1`); the reading now passes over a companion whose pin is
+    the very torch requested and reads the next one. conda's libmamba solver words a CUDA package the channels named
+    cannot provide as a tree (`pytorch-cuda 12.1 is not installable because it requires └─ libnvjitlink ..., which does
+    not exist (perhaps a missing channel)`) or as `nothing provides cudatoolkit ... needed by pytorch-1.10.0-...`:
+    torch.conda-cuda-pin-missing reads both. Silent: pins that all fit, TensorFlow's typing-extensions / numpy caps,
+    libmamba trees of other projects' packages (cudf, torch-scatter, tensorflow-gpu), a Mac's osx-arm64 solve, and an
+    AMD ROCm index that lacks filelock."""
+    fam = "torch.family-pins-conflict"
+    skip_fit = ("ERROR: Cannot install torch==2.6.0, torchaudio==2.4.1 and torchvision==0.21.0 because these package "
+                "versions have conflicting dependencies.\r\n\r\nThe conflict is caused by:\r\n"
+                "    The user requested torch==2.6.0\r\n    torchvision 0.21.0 depends on torch==2.6.0\r\n"
+                "    torchaudio 2.4.1 depends on torch==2.4.1\r\n")
+    assert ids(skip_fit)[0] == fam, ids(skip_fit)
+    docker = ("#12 41.07 The conflict is caused by:\n#12 41.07     The user requested torch==2.8.0+cu128\n"
+              "#12 41.07     torchvision 0.23.0+cu128 depends on torch==2.8.0+cu128\n"
+              "#12 41.07     torchaudio 2.7.1+cu128 depends on torch==2.7.1+cu128\n")
+    assert ids(docker)[0] == fam, ids(docker)
+    conda = "torch.conda-cuda-pin-missing"
+    tree_win = ("(base) C:\\Users\\me> conda install pytorch torchvision pytorch-cuda=11.8 -c pytorch -c nvidia/label/cuda-11.8.0\r\n"
+                "Could not solve for environment specs\r\nThe following package could not be installed\r\n"
+                "└─ pytorch-cuda 11.8**  is not installable because it requires\r\n"
+                "   └─ cuda-cudart >=11.8,<12.0 , which does not exist (perhaps a missing channel).\r\n")
+    assert ids(tree_win)[0] == conda, ids(tree_win)
+    tree_linux = ("Solving environment: failed\n\nLibMambaUnsatisfiableError: Encountered problems while solving:\n"
+                  "  - nothing provides cuda-nvrtc >=12.4,<12.5 needed by pytorch-cuda-12.4-hc786d27_7\n\n"
+                  "Could not solve for environment specs\nThe following package could not be installed\n"
+                  "└─ pytorch-cuda 12.4**  is not installable because it requires\n"
+                  "   └─ cuda-nvrtc >=12.4,<12.5 , which does not exist (perhaps a missing channel).\n")
+    assert ids(tree_linux)[0] == conda, ids(tree_linux)
+    nothing = ("LibMambaUnsatisfiableError: Encountered problems while solving:\n"
+               "  - nothing provides cudatoolkit >=11.1,<11.2 needed by pytorch-1.10.0-py3.6_cuda11.1_cudnn8.0.5_0\n\n"
+               "Could not solve for environment specs\n")
+    assert ids(nothing)[0] == conda, ids(nothing)
+    silent = [
+        ("ERROR: Cannot install torch==2.7.1, torchaudio==2.7.1 and torchvision==0.22.1 because these package versions "
+         "have conflicting dependencies.\n\nThe conflict is caused by:\n    The user requested torch==2.7.1\n"
+         "    torchvision 0.22.1 depends on torch==2.7.1\n    torchaudio 2.7.1 depends on torch==2.7.1\n"),
+        ("The conflict is caused by:\n    The user requested typing-extensions>=4.8.0\n"
+         "    torch 2.5.1+cu121 depends on typing-extensions>=4.8.0\n"
+         "    tensorflow-intel 2.12.1 depends on typing-extensions<4.6.0 and >=3.6.6\n"),
+        ("The conflict is caused by:\n    The user requested numpy==1.24.2\n    tensorflow 2.12.0 depends on numpy<1.24 and >=1.22\n"),
+        ("Platform: osx-arm64\nCould not solve for environment specs\nThe following package could not be installed\n"
+         "└─ pytorch-cuda 12.1  is not installable because it requires\n"
+         "   └─ libnvjitlink >=12.1.105,<12.2.0 , which does not exist (perhaps a missing channel).\n"),
+        ("Could not solve for environment specs\nThe following package could not be installed\n"
+         "└─ cudf 24.02  is not installable because it requires\n   └─ cuda-version >=12.0 , which does not exist "
+         "(perhaps a missing channel).\n"),
+        ("└─ pytorch_geometric 2.3  is not installable because it requires\n"
+         "   └─ torch-scatter >=2.1 , which does not exist (perhaps a missing channel).\n"),
+        ("LibMambaUnsatisfiableError: Encountered problems while solving:\n"
+         "  - nothing provides cudatoolkit >=11.2,<12 needed by tensorflow-gpu-2.10.0-cuda112py310\n"),
+        ("  × No solution found when resolving dependencies:\n  ╰─▶ Because filelock was not found in the package registry "
+         "and torch==2.9.0+rocm7.10.0a20251117 depends on filelock, we can conclude that\n"
+         "      torch==2.9.0+rocm7.10.0a20251117 cannot be used.\n"),
+    ]
+    for t in silent:
+        assert ids(t) == [], (t, ids(t))
+
 def test_round608_tiktoken_fallback_tokenizer():
     r"""Round 608 (tokenizer and text-encoder loading errors): transformers 4.45 and newer, with no tokenizer.json and no
     slow SentencePiece tokenizer they can build (sentencepiece missing), try the tiktoken converter last and report
