@@ -24873,6 +24873,44 @@ def test_round608_tiktoken_fallback_tokenizer():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round627_hf_umask_probe_warning():
+    r"""Round 627 (the hf command line and the Hugging Face cache): huggingface_hub's `Could not set the permissions on
+    the file '...'. Error: ... Continuing without setting permissions.` is a harmless warning of _chmod_and_move, logged
+    after the download was written: its umask probe `tmp_<uuid>` could not be made (up to 1.17 two folders above the
+    destination, `/` for a top-level file of `--local-dir` on a read-only root filesystem), or chmod is refused (a
+    FUSE / network volume), or two downloads raced. Read as hf.umask-probe-warning on a Linux log line, a Windows
+    WinError 5 paste with CRLF, a probe inside the cache folder (not hf.cache-not-writable: the errno names the probe)
+    and a one-line paste; other programs' bare `Continuing without setting permissions` stay silent, and a real
+    unwritable cache stays hf.cache-not-writable."""
+    sig = "hf.umask-probe-warning"
+    ro_root = ("Could not set the permissions on the file '/models/.cache/huggingface/download/9c1e2f.incomplete'. "
+               "Error: [Errno 30] Read-only file system: '/tmp_5b7f0c2e-41aa-4b1e-9d7a-0c3f2b9e1a77'.\n"
+               "Continuing without setting permissions.\n")
+    win = ("C:\\Users\\me\\venv\\Lib\\site-packages\\huggingface_hub\\file_download.py:1650: UserWarning\r\n"
+           "Could not set the permissions on the file 'D:\\models\\.cache\\huggingface\\download\\abc123.incomplete'. "
+           "Error: [WinError 5] Access is denied: 'D:\\tmp_0b1c'.\r\nContinuing without setting permissions.\r\n")
+    fuse = ("2026-05-01 10:00:01 WARNING huggingface_hub.file_download: Could not set the permissions on the file "
+            "'/mnt/vol/hf/hub/models--black-forest-labs--FLUX.2-klein-4B/blobs/5f3a.incomplete'. Error: [Errno 1] "
+            "Operation not permitted: '/mnt/vol/hf/hub/models--black-forest-labs--FLUX.2-klein-4B/blobs/5f3a.incomplete'."
+            "\nContinuing without setting permissions.\n")
+    in_cache = ("Could not set the permissions on the file '/home/u/.cache/huggingface/hub/models--a--b/blobs/ff.incomplete'."
+                " Error: [Errno 13] Permission denied: '/home/u/.cache/huggingface/hub/models--a--b/tmp_9e8d7c'.\n"
+                "Continuing without setting permissions.\n")
+    one_line = ("Could not set the permissions on the file '/tmp/x.incomplete'. Error: [Errno 2] No such file or "
+                "directory. Continuing without setting permissions.")
+    for t in (ro_root, win, fuse, in_cache, one_line):
+        got = ids(t)
+        assert got == [sig], (t, got)
+        m = one(t, sig)
+        assert m["severity"] == "info" and "python -m pip install -U huggingface_hub" in m["fix"], m
+    silent = ["Error setting file permissions: 403 Forbidden\nContinuing without setting permissions\n",
+              "[WARN] Continuing without setting permissions - sandbox may not work properly\n"]
+    for t in silent:
+        assert ids(t) == [], (t, ids(t))
+    real = "PermissionError: [Errno 13] Permission denied: '/root/.cache/huggingface/hub/models--a--b/blobs/ff.incomplete'"
+    assert ids(real)[:1] == ["hf.cache-not-writable"], ids(real)
+
+
 def test_round611_safetensors_write_refused():
     r"""Round 611 (disk space, permission and file-system errors): safetensors' writer fails for two causes the corpus
     had no reading for. On a FUSE mount (HDFS, S3 buckets) safetensors 0.8's size preallocation (ftruncate) is refused
