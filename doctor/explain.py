@@ -14006,6 +14006,77 @@ def _launcher_non_ascii(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     return {"details": {"command": cmd[:200]}} if any(_non_ascii(p) for p in paths) else None
 
 
+# the tools of this stack whose console-script launchers a moved environment breaks; pip only with the stack's
+# programs named in a path (a moved venv of another program runs its own tools: streamlit, jupyter, litellm)
+_STACK_TOOLS = re.compile(r"(?:accelerate(?:-launch|-config)?|torchrun|huggingface-cli|hf|diffusers-cli|"
+                          r"transformers(?:-cli)?|comfy(?:-cli)?)$", re.I)
+_PIP_TOOL = re.compile(r"pip(?:3(?:\.\d{1,2})?)?$", re.I)
+_STACK_PLACE = re.compile(r"comfy|stable[-_ ]?diffusion|sd[-_.]?webui|\bwebui|kohya|sd-scripts|lora[-_ ]?(?:scripts|train)|"
+                          r"fooocus|invokeai|flux", re.I)
+
+
+def _env_root(path: str, launcher: bool) -> str:
+    """The environment folder of an interpreter or launcher path: above Scripts\\ or bin/ (a venv's python, a tool), or
+    the folder of a conda env's or portable Python's python.exe."""
+    p = path.strip().strip('"').replace("\\", "/").rstrip("/")
+    head, _sep, _name = p.rpartition("/")
+    if re.search(r"/(?:Scripts|bin)$", head, re.I):
+        return head.rpartition("/")[0]
+    return "" if launcher else head
+
+
+@_interp("moved_env_launcher")
+def _moved_env_launcher(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A launcher naming its environment's Python at another folder than its own, the same-named environment folder
+    under another parent (`OLD\\venv\\Scripts\\python.exe` beside `NEW\\venv\\Scripts\\accelerate.exe`): the
+    environment was moved, renamed or copied. Claimed for this stack's tools (pip where a path names ComfyUI, a web
+    UI or a trainer); not the portable's build path (python.portable-pip-launcher), not a user-site script."""
+    py, exe, tool = (g.get("py") or "").strip(), (g.get("exe") or "").strip(), (g.get("tool") or "").strip()
+    if re.search(r"(?:^|\")[A-Za-z]:\\a\\ComfyUI\\", py) or re.search(r"\\AppData\\Roaming\\Python\\", exe, re.I):
+        return None
+    old, new = _env_root(py, False), _env_root(exe, True)
+    if not old or not new or old.lower() == new.lower():
+        return None  # the same environment: its python is missing in place, or a path with spaces broke the launcher
+    if old.rpartition("/")[2].lower() != new.rpartition("/")[2].lower():
+        return None  # not the same environment moved: a launcher of one Python naming another one
+    if not (_STACK_TOOLS.match(tool) or (_PIP_TOOL.match(tool) and _STACK_PLACE.search(py + " " + exe))):
+        return None
+    win = "\\" in exe
+    sep = "\\" if win else "/"
+    root = new.replace("/", sep)
+    python = root + (sep + "Scripts" if win else "/bin") + sep + ("python.exe" if win else "python")
+    if _env_root(py, True) == "" and win:
+        python = root + "\\python.exe"  # a conda env's or a portable Python's python.exe sits in its folder
+    run = {"pip": "-m pip", "torchrun": "-m torch.distributed.run"}
+    mod = run.get(tool.lower()) or ("-m pip" if _PIP_TOOL.match(tool) else
+                                     "-m accelerate.commands.launch" if tool.lower().startswith("accelerate") else "")
+    pkg = ("pip" if _PIP_TOOL.match(tool) else "accelerate" if tool.lower().startswith("accelerate") else
+           "torch" if tool.lower() == "torchrun" else "huggingface_hub" if tool.lower() in ("hf", "huggingface-cli")
+           else "")
+    old_shown = old.replace("/", sep)
+    now = (f"call {tool} through the environment's own Python instead of its launcher: `{python} {mod} ...`"
+           if mod else f"call the environment's own Python by its path: `{python} ...`")
+    rewrite = (f"`{python} -m pip install --force-reinstall --no-deps pip" + (f" {pkg}" if pkg and pkg != "pip" else "")
+               + "`")
+    if win and _env_root(py, True) == "":
+        # a portable Python (a web UI package's system\python, an embedded Python) or a conda env: its python.exe
+        # sits in the folder itself and moves with it; only the launchers keep the old path
+        fix = (f"This Python lives in its own folder and moved with it; only the launchers pip wrote keep the old path "
+               f"({old_shown}). Keep the folder, {now}, and rewrite the launchers once: {rewrite} (or move the folder back "
+               f"to {old_shown}). A conda env is best made again where it is wanted: `conda create -n NAME python=3.12`, "
+               "then install the packages again")
+    else:
+        fix = (f"Recreate the environment where it now is (a venv cannot be moved): delete {root} and make it again "
+               + (f"(`py -3.12 -m venv {root}`" if win else f"(`python3.12 -m venv {root}`")
+               + f", then `{python} -m pip install torch torchvision --index-url https://download.pytorch.org/whl/cu128` "
+               f"and `{python} -m pip install -r requirements.txt`), or run the project's setup script again; or move the "
+               f"folder back to {old_shown}. To go on at once, {now}, and rewrite the launchers: {rewrite}")
+    return {"title": (f"{tool}'s launcher in {root} still names the Python at {old_shown}: the environment was moved, "
+                      "renamed or copied after it was made"),
+            "fix": fix,
+            "details": {"tool": tool, "old_environment": old_shown[:200], "new_environment": root[:200]}}
+
+
 @_interp("manager_restart_space")
 def _manager_restart_space(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """ComfyUI-Manager's restart split at a space by Windows' unquoted exec: either the interpreter's own path run as

@@ -25074,6 +25074,73 @@ def test_round616_attention_kernel_fn_none():
         assert sig not in got, (t, got)
 
 
+def test_round628_moved_env_launcher():
+    r"""Round 628 (moved or broken Python environments): the venv-base, pyvenv.cfg, PYTHONHOME and portable build-path
+    failures were already read, but a venv, conda env or portable Python moved, renamed or copied after its tools were
+    installed was not: pip's launchers keep the absolute interpreter path, so the Windows .exe launcher names the
+    environment's Python at its old place (`"OLD\venv\Scripts\python.exe"  "NEW\venv\Scripts\accelerate.exe"`) and a
+    POSIX script's shebang fails with `bad interpreter` (bash's and zsh's wordings). python.moved-env-launcher is
+    claimed where the two paths hold the same-named environment folder under different parents, for this stack's
+    tools (accelerate, torchrun, hf...) or pip where a path names ComfyUI, a web UI or a trainer, with a fix naming
+    the new folder (recreate a venv; a portable Python or conda env keeps its folder and rewrites the launchers).
+    Another program's tool in a moved env, the same environment on both sides, a user-site script of another Python,
+    a shebang cut at a space and the portable's build path stay silent (or keep their own answer)."""
+    sig = "python.moved-env-launcher"
+    comfy_pip = ("Fatal error in launcher: Unable to create process using '\"D:\\AI\\ComfyUI\\venv\\Scripts\\python.exe\"  "
+                 "\"E:\\ComfyUI\\venv\\Scripts\\pip.exe\" install -r requirements.txt': The system cannot find the file "
+                 "specified.\r\n")
+    torchrun = ("E:\\kohya_ss>torchrun --nproc_per_node=2 train_network.py\r\nFatal error in launcher: Unable to create "
+                "process using '\"C:\\kohya_ss\\venv\\Scripts\\python.exe\"  \"E:\\kohya_ss\\venv\\Scripts\\torchrun.exe\" "
+                "--nproc_per_node=2 train_network.py': Le fichier spécifié est introuvable.\r\n")
+    bash_hf = ("bash: /mnt/data/ComfyUI/.venv/bin/hf: /home/ana/ComfyUI/.venv/bin/python3: bad interpreter: "
+               "No such file or directory\n")
+    zsh = ("zsh: /Volumes/SSD/kohya_ss/venv/bin/accelerate: bad interpreter: /Users/bo/kohya_ss/venv/bin/python3.10: "
+           "no such file or directory\n")
+    for t, tool, new, cmd in (
+            (comfy_pip, "pip", "E:\\ComfyUI\\venv", "E:\\ComfyUI\\venv\\Scripts\\python.exe -m pip"),
+            (torchrun, "torchrun", "E:\\kohya_ss\\venv", "E:\\kohya_ss\\venv\\Scripts\\python.exe -m torch.distributed.run"),
+            (bash_hf, "hf", "/mnt/data/ComfyUI/.venv", "python3.12 -m venv /mnt/data/ComfyUI/.venv"),
+            (zsh, "accelerate", "/Volumes/SSD/kohya_ss/venv", "/Volumes/SSD/kohya_ss/venv/bin/python -m accelerate.commands.launch")):
+        got = ids(t)
+        assert got[:1] == [sig], (t, got)
+        m = one(t, sig)
+        assert m["details"]["tool"] == tool and m["details"]["new_environment"] == new, m["details"]
+        assert cmd in m["fix"] and "--force-reinstall --no-deps pip" in m["fix"], m["fix"]
+    conda = ("Fatal error in launcher: Unable to create process using '\"C:\\Users\\me\\anaconda3\\envs\\flux\\python.exe\"  "
+             "\"D:\\anaconda3\\envs\\flux\\Scripts\\accelerate.exe\" launch train.py': The system cannot find the file specified.\n")
+    m = one(conda, sig)
+    assert "Keep the folder" in m["fix"] and "-m venv" not in m["fix"], m["fix"]
+    assert "D:\\anaconda3\\envs\\flux\\python.exe -m pip install --force-reinstall --no-deps pip accelerate" in m["fix"]
+
+    silent = [
+        # another program's tools in a moved environment
+        ("Fatal error in launcher: Unable to create process using '\"C:\\old\\app\\venv\\Scripts\\python.exe\"  "
+         "\"D:\\app\\venv\\Scripts\\streamlit.exe\" run gui.py': The system cannot find the file specified.\n"),
+        ("Fatal error in launcher: Unable to create process using '\"c:\\python virtualenvs\\thesis\\scripts\\python.exe\"  "
+         "\"C:\\python_venvs\\thesis\\Scripts\\jupyter.exe\" lab': Impossibile trovare il file specificato.\n"),
+        ("Fatal error in launcher: Unable to create process using '\"c:\\jenkins\\workspace\\build\\venv\\scripts\\python.exe\"  "
+         "\"C:\\Program Files\\pgAdmin 4\\v4\\venv\\Scripts\\pip.exe\" freeze'\n"),
+        # the same environment on both sides, a user-site script of another Python, another Python's launcher
+        ("Fatal error in launcher: Unable to create process using '\"\"C:\\Users\\u\\my proj\\env\\Scripts\\python.exe\"\" "
+         "\"C:\\Users\\u\\my proj\\env\\Scripts\\accelerate.exe\" '\n"),
+        ("Fatal error in launcher: Unable to create process using '\"C:\\ProgramData\\miniconda3\\python.exe\"  "
+         "\"C:\\Users\\adam\\AppData\\Roaming\\Python\\Python310\\Scripts\\accelerate.exe\" launch scripts/trainer.py'\n"),
+        ("Fatal error in launcher: Unable to create process using '\"c:\\users\\u\\appdata\\local\\programs\\python\\python310"
+         "\\python.exe\"  \"C:\\sd\\venv\\Scripts\\accelerate.exe\" launch x.py'\n"),
+        # a shebang cut at a space; a venv whose python is gone in place
+        ("./algo: /Users/me/Library/Mobile Documents/algo/.env/bin/ansible-playbook: /Users/me/Library/Mobile: bad "
+         "interpreter: No such file or directory\n"),
+        "bash: /home/u/ComfyUI/venv/bin/pip: /home/u/ComfyUI/venv/bin/python3: bad interpreter: No such file or directory\n",
+    ]
+    for t in silent:
+        got = ids(t)
+        assert sig not in got, (t, got)
+    build = ("Fatal error in launcher: Unable to create process using '\"D:\\a\\ComfyUI\\python_embeded\\python.exe\"  "
+             "\"F:\\ComfyUI_windows_portable\\python_embeded\\Scripts\\pip3.exe\" install torch': Le fichier spщcifiщ est "
+             "introuvable.\n")
+    assert ids(build) == ["python.portable-pip-launcher"]
+
+
 def test_round620_ggml_old_names_oom():
     r"""Round 620 (GPU busy or held by other processes): torch's busy-or-unavailable error (the short form, the THC
     error 46 form) and torch's out-of-memory with memory held by another process were already read. What it taught:
