@@ -28444,6 +28444,28 @@ def test_stop58_one_answer_to_is_the_stack_in_the_paste():
     assert ids("import torch\n" + numpy_foreign)[:1] == ["python.numpy2"]
 
 
+def test_stop58_multi_gpu_mismatch_newer_torch_wording():
+    r"""Newer PyTorch words the two-GPU mismatch `Expected all tensors to be on the same device, but got mat2 is on
+    cuda:1, different from other tensors on cuda:0 (when checking argument in method wrapper_CUDA_mm)`; only the older
+    `found at least two devices, cuda:0 and cuda:1` was read (round 625's helper). Two different GPUs are claimed in
+    either order and with any argument name; a tensor left on the CPU (the program's own code), the same GPU on both
+    sides and an AMD setup stay silent, as with the older wording."""
+    sig = "torch.multi-gpu-device-mismatch"
+    new = ("RuntimeError: Expected all tensors to be on the same device, but got {arg} is on cuda:{b}, different from "
+           "other tensors on cuda:{a} (when checking argument in method wrapper_CUDA_{op})")
+    for arg, a, b, op in (("mat2", 0, 1, "mm"), ("index", 1, 0, "_index_select"), ("tensors", 0, 3, "cat"),
+                          ("weight", 2, 10, "addmm")):
+        t = new.format(arg=arg, a=a, b=b, op=op)
+        assert ids(t)[:1] == [sig], t
+        tb = ('Traceback (most recent call last):\r\n  File "C:\\Users\\u\\klein\\run.py", line 9, in <module>\r\n'
+              "    image = pipe(prompt).images[0]\r\n" + t + "\r\n")
+        assert ids(tb)[:1] == [sig], tb
+    for t in (new.replace("cuda:{b}", "cpu").format(arg="mat2", a=0, op="mm"),
+              new.format(arg="weight", a=0, b=0, op="mm"),
+              new.format(arg="mat2", a=0, b=1, op="mm") + "\nROCm version: 6.2, HIP 6.2.41133\n"):
+        assert sig not in ids(t), t
+
+
 def test_round529_oom_error_said_vram_cumem_allocator_kinds():
     r"""Round 529 (out of memory, offload and low-VRAM cards with FLUX-class and video models, fifth pass): a writer's
     own `I get an OOM error` (I get / got / am getting / hit / ran into an OOM error) after the VRAM or GPU memory named
