@@ -10781,6 +10781,21 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
         # -1 is no valid index, so CUDA enumerates no device for this process while nvidia-smi still lists the GPU
         return {"title": "CUDA_VISIBLE_DEVICES=-1 hides every GPU from this process",
                 "details": {"cuda_visible_devices": "-1"}}
+    if g.get("cvd_gone"):
+        # round 629: a script's or launcher's `export CUDA_VISIBLE_DEVICES=1` on a one-GPU machine: CUDA numbers the
+        # GPUs from 0, so index 1 names no GPU and the process sees none (torch falls back to the CPU or raises)
+        idx = g.get("cvd_index") or "N"
+        return {"title": f"CUDA_VISIBLE_DEVICES={idx} names a GPU this machine does not have, so every GPU is hidden",
+                "cause": (f"CUDA numbers the GPUs from 0 and shows a process only those CUDA_VISIBLE_DEVICES lists. A script, "
+                          f"launcher or shell profile set it to {idx}; on a machine with fewer GPUs than that (one GPU is "
+                          "index 0) the list names no GPU, so torch sees none: `torch.cuda.is_available()` is False, the "
+                          "program falls back to the CPU or stops with `No CUDA GPUs are available`, while nvidia-smi still "
+                          "lists the card."),
+                "fix": ("List the GPUs with `nvidia-smi -L` and use one of their indices: change the line in the script or "
+                        "the .sh / .bat launcher to `export CUDA_VISIBLE_DEVICES=0` (Windows: `set CUDA_VISIBLE_DEVICES=0`; in "
+                        "Python before `import torch`: `os.environ[\"CUDA_VISIBLE_DEVICES\"] = \"0\"`), or remove it "
+                        "(`unset CUDA_VISIBLE_DEVICES`); check with `python -c \"import torch; print(torch.cuda.device_count())\"`"),
+                "details": {"cuda_visible_devices": idx}}
     if g.get("unknown"):
         return {"title": "CUDA failed to start with an unknown error: the driver is in a bad state (often after sleep/resume)",
                 "cause": ("PyTorch's `CUDA unknown error` (and any program's cuInit / cudaGetDeviceCount failing with error 999, "

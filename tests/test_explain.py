@@ -25188,6 +25188,51 @@ def test_round620_ggml_old_names_oom():
         got = ids(t)
         assert not got, (t, got)
 
+
+def test_round629_env_vars_arch_list_visible_index_hip():
+    r"""Round 629 (environment variables that change the stack): CUDA_HOME unset, PYTORCH_CUDA_ALLOC_CONF's
+    expandable_segments on a build without the driver API and `No CUDA GPUs are available` were already read. What it
+    taught: (1) torch's cpp_extension `Unknown CUDA arch (X) or GPU not supported` with TORCH_CUDA_ARCH_LIST shown with a
+    value near it (an export line, `echo $TORCH_CUDA_ARCH_LIST` output) is that variable naming an architecture the
+    torch release does not know: torch.cuda-arch-list-unknown, not torch.sm-unsupported; torch's own `is not set`
+    warning keeps the old answer. (2) A user's words that `CUDA_VISIBLE_DEVICES=1` (a script's or launcher's export) on
+    a one-GPU machine makes `torch.cuda.is_available()` false, training run on the CPU, or `disables CUDA` is
+    cuda.no-device with the index named. (3) HIP_VISIBLE_DEVICES / ROCR_VISIBLE_DEVICES set with a value mark an AMD
+    (ROCm) setup, so torch's `No HIP GPUs are available` there is not claimed as a ROCm build on an NVIDIA machine."""
+    arch = "ValueError: Unknown CUDA arch (9.0+PTX) or GPU not supported"
+    # (1) the variable's value shown after the error (bash echo), before it (export, Windows set), CRLF
+    m = one(arch + "\n\necho $TORCH_CUDA_ARCH_LIST\n5.2 6.0 6.1 7.0 7.5 8.0 8.6 9.0+PTX\n", "torch.cuda-arch-list-unknown")
+    assert "echo $TORCH_CUDA_ARCH_LIST" in m["fix"] and "unset TORCH_CUDA_ARCH_LIST" in m["fix"]
+    assert ids('export TORCH_CUDA_ARCH_LIST="7.5;8.0;8.6;8.9;9.0"\npip install -e .\n'
+               '  File "/opt/conda/lib/python3.8/site-packages/torch/utils/cpp_extension.py", line 1561, in _get_cuda_arch_flags\n'
+               '    raise ValueError(f"Unknown CUDA arch ({arch}) or GPU not supported")\n'
+               "ValueError: Unknown CUDA arch (8.9) or GPU not supported\n")[:1] == ["torch.cuda-arch-list-unknown"]
+    assert ids("C:\\src\\ext>set TORCH_CUDA_ARCH_LIST=12.0\r\n\r\nC:\\src\\ext>python setup.py install\r\n"
+               "ValueError: Unknown CUDA arch (12.0) or GPU not supported\r\n")[:1] == ["torch.cuda-arch-list-unknown"]
+    # the GPU's own architecture (no variable, or torch's `is not set` warning): the old answer
+    assert ids(arch)[:1] == ["torch.sm-unsupported"]
+    assert ids("UserWarning: TORCH_CUDA_ARCH_LIST is not set, all archs for visible cards are included for compilation.\n"
+               "ValueError: Unknown CUDA arch (8.9) or GPU not supported")[:1] == ["torch.sm-unsupported"]
+    # another program's arch words with the variable near: silent
+    assert ids("export TORCH_CUDA_ARCH_LIST=8.6\nnvcc fatal   : Value 'sm_20' is not defined for option 'gpu-name'") != ["torch.cuda-arch-list-unknown"]
+    # (2) CUDA_VISIBLE_DEVICES naming an index past the only GPU, in the user's words
+    m = one("My scripts/train.sh has `export CUDA_VISIBLE_DEVICES=2`\r\nOn my laptop with only one GPU "
+            "torch.cuda.is_available() returns False\r\n", "cuda.no-device")
+    assert m["details"]["cuda_visible_devices"] == "2" and "CUDA_VISIBLE_DEVICES=0" in m["fix"]
+    assert one("export CUDA_VISIBLE_DEVICES=1 disables CUDA", "cuda.no-device")["details"]["cuda_visible_devices"] == "1"
+    assert ids("CUDA_VISIBLE_DEVICES=3 python main.py\nsingle GPU box, so it trains on CPU")[:1] == ["cuda.no-device"]
+    # index 0, or several GPUs with nothing failing: silent
+    assert ids("export CUDA_VISIBLE_DEVICES=0\nOn a single GPU it runs fine") == []
+    assert ids("export CUDA_VISIBLE_DEVICES=1\nwe have 4 GPUs and training is fast") == []
+    # (3) a ROCm setup named only by its device variable: torch's HIP words stay silent
+    hip = "    torch._C._cuda_init()\nRuntimeError: No HIP GPUs are available\n"
+    assert ids("export HIP_VISIBLE_DEVICES=0,1,2,4\n" + hip) == []
+    assert ids("ROCR_VISIBLE_DEVICES=0 python train.py\n" + hip) == []
+    # the name inside Ray's own switch, or no value: the old answer (a ROCm build on an NVIDIA machine)
+    assert ids("export RAY_EXPERIMENTAL_NOSET_HIP_VISIBLE_DEVICES=1\n" + hip)[:1] == ["torch.rocm-build"]
+    assert ids(hip)[:1] == ["torch.rocm-build"]
+
+
 def test_round516_node_pack_import_kinds():
     r"""Round 516 (ComfyUI custom node packs failing to import, sixth pass): an import that Python resolves to a
     library's own folder inside custom_nodes (`cannot import name 'X' from 'transformers' (...custom_nodes\transformers\
