@@ -15120,6 +15120,24 @@ def _cpu_torch_kept(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | 
             "details": {"installed": ver, "path": path, **({"index": cu} if cu else {}), **({"index_last": last} if ended else {})}}
 
 
+@_interp("load_cuda_unavailable")
+def _load_cuda_unavailable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """round 630: torch.load of a checkpoint saved from the GPU where torch sees no CUDA GPU (torch/serialization.py
+    validate_cuda_device). On an NVIDIA machine that is a CPU-only torch (or a driver torch cannot use); not claimed on
+    a Mac, an AMD or Intel setup, where the paste says the machine has no NVIDIA GPU (the loader has to map to the CPU
+    there), nor inside a ComfyUI node run (ComfyUI with a CPU-only torch stops at startup unless run with --cpu, so a
+    node that reaches this runs on a Mac or another device)."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or near.get("node_type") or near.get("node_exec") or _no_nvidia_stated(ctx):
+        return None
+    wheel = str(near.get("torch_cpu_wheel") or ctx.get("torch_cpu_wheel") or "")
+    if wheel and not (near.get("torch_cuda_build") or ctx.get("torch_cuda_build")):
+        return {"title": (f"torch.load asked for the GPU, and this PyTorch is a CPU-only build ({wheel}): "
+                          "torch.cuda.is_available() is False"),
+                "details": {"torch": wheel, "check": "torch.cuda.is_available() is False at torch.load"}}
+    return {"details": {"check": "torch.cuda.is_available() is False at torch.load"}}
+
+
 @_interp("not_mac")
 def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """On a Mac there is no CUDA build to install: the text is a node forcing 'cuda' on Apple silicon, out of

@@ -26155,6 +26155,53 @@ def test_round602_comfyui_update_detached_listed_master_inline_refusal_fooocus_u
     assert ids(comfy_main)[0] == "comfyui.comfy-not-importable", ids(comfy_main)
 
 
+def test_round630_torch_load_cuda_storages_without_gpu():
+    r"""Round 630 (torch.load and pickle checkpoints): torch's `Attempting to deserialize object on a CUDA device but
+    torch.cuda.is_available() is False` (torch/serialization.py validate_cuda_device) is a checkpoint saved from the GPU
+    loaded where torch sees no CUDA GPU: on an NVIDIA machine a CPU-only torch (torch.load-cuda-unavailable), with a
+    `+cpu` wheel in view read as that build. torch's own advice in the same message (`If you are running on a
+    CPU-only machine`) is not the user's word that the machine has no NVIDIA GPU (the no_nvidia_gpu context skips it);
+    the user's own word, a Mac, or a ComfyUI node run (ComfyUI with a CPU-only torch stops at startup) stays silent,
+    and torch's other wording for a missing GPU index (`on CUDA device 3 but torch.cuda.device_count() is 1`) is the
+    program's load call, not claimed."""
+    sig = "torch.load-cuda-unavailable"
+    msg = ("RuntimeError: Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False. If "
+           "you are running on a CPU-only machine, please use torch.load with map_location=torch.device('cpu') to map "
+           "your storages to the CPU.")
+    assert ids(msg)[0] == sig, ids(msg)
+    win = ("Traceback (most recent call last):\r\n  File \"D:\\proj\\infer.py\", line 40, in <module>\r\n"
+           "    net.load_state_dict(torch.load(\"weights\\G.pth\"))\r\n  File \"C:\\Users\\me\\miniconda3\\envs\\sd\\lib\\"
+           "site-packages\\torch\\serialization.py\", line 166, in validate_cuda_device\r\n"
+           "    raise RuntimeError('Attempting to deserialize object on a CUDA '\r\nRuntimeError: Attempting to "
+           "deserialize object on a CUDA device but torch.cuda.is_available() is False. If you are running on a "
+           "CPU-only machine, please use torch.load with map_location='cpu' to map your storages to the CPU.\r\n")
+    assert ids(win)[0] == sig, ids(win)
+    logged = "2026-03-02 10:11:12 | ERROR | " + msg.replace("RuntimeError: ", "")
+    assert ids(logged)[0] == sig, ids(logged)
+    wheel = "Name: torch\nVersion: 2.5.1+cpu\n" + msg
+    got = ids(wheel)
+    assert got[0] in ("torch.cpu-build", sig) and sig in got, got
+    assert "2.5.1+cpu" in one(wheel, sig)["title"]
+    # the user's word, a Mac, a ComfyUI node run: silent
+    for quiet in ("I run it on a CPU-only PC without a dedicated GPU.\n" + msg,
+                  msg + "\nI run it on a CPU-only PC without a dedicated GPU.",
+                  "MacBook Pro M2, macOS 14.5\n" + msg,
+                  "!!! Exception during processing !!! " + msg.replace("RuntimeError: ", "") + "\nTraceback (most recent "
+                  "call last):\n  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\execution.py\", line 152, in "
+                  "recursive_execute\n    output_data, output_ui = get_output_data(obj, input_data_all)\n",
+                  "Attempting to deserialize object on CUDA device 3 but torch.cuda.device_count() is 1. Please use "
+                  "torch.load with map_location to map your storages to an existing device"):
+        assert sig not in ids(quiet), (quiet[:80], ids(quiet))
+    # the corpus cases
+    real = DATA / "explain" / "real"
+    import tomllib
+    dh = tomllib.loads((real / "r630-dh-live-deserialize-cuda-cpu-torch.toml").read_text(encoding="utf-8"))["text"]
+    assert ids(dh)[0] == sig
+    for name in ("r630-oos-comfyui-echomimic-mac-deserialize", "r630-oos-desoba-cuda-device-index"):
+        t = tomllib.loads((real / f"{name}.toml").read_text(encoding="utf-8"))["text"]
+        assert ids(t) == [], (name, ids(t))
+
+
 def test_round606_libomp140_named_missing_beside_torch():
     r"""Round 606 (Windows DLL and loader errors): a paste that names torch's missing dependency outright,
     `libomp140.x86_64.dll` (the MSVC/LLVM OpenMP runtime fbgemm.dll and torch_cpu.dll import since torch 2.4) as
