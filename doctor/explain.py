@@ -12536,6 +12536,33 @@ def _seed_range(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
             "title": f"ComfyUI refused the prompt: a seed of {val} is above the {lim} this node accepts{who}"}
 
 
+# diffusers' flow-matching pipelines, by the class name of a from_pretrained call or the folder of a traceback frame
+_FLOW_PIPE_CALL = re.compile(r"^(?:StableDiffusion3|Flux2?(?:Klein)?|QwenImage|Chroma|HiDreamImage|Lumina2|AuraFlow|CogView4|Sana)"
+                             r"\w{0,40}Pipeline\w{0,20}\.from_pretrained$")
+_FLOW_PIPE_FRAME = re.compile(r"diffusers[\\/]pipelines[\\/](?:stable_diffusion_3|flux2?|qwenimage|chroma|hidream_image|lumina2|"
+                              r"aura_flow|cogview4|sana)$", re.I)
+
+
+def _sigma_scheduler_in_flow_pipe(near: dict[str, str]) -> dict[str, Any] | None:
+    """Round 631: a sigma-scaled scheduler's own warning (`The scale_model_input function should be called before step
+    to ensure correct denoising`) beside a flow-matching pipeline (its from_pretrained call or a frame in its
+    diffusers/pipelines folder): the scheduler swapped into that pipeline expects a scaled model input the pipeline
+    never gives. Without a flow-matching pipeline in sight (Stable Diffusion 1.x / SDXL, a hand-written loop missing
+    the call) the warning is that code's own business: silent."""
+    call, frame = near.get("pipeline_call") or "", near.get("pipeline_frame") or ""
+    if _FLOW_PIPE_CALL.match(call):
+        pipe = call.rsplit(".", 1)[0]
+    elif _FLOW_PIPE_FRAME.search(frame):
+        pipe = frame.replace("\\", "/").rsplit("/", 1)[-1] + " pipeline"
+    else:
+        return None
+    cls = near.get("scheduler_swap") or ""
+    who = cls or "A sigma-scaled scheduler (Euler, Euler Ancestral, LMS, KDPM2, Heun)"
+    return {"details": {"scheduler": cls or "?", "pipeline": pipe, "argument": "scale_model_input"},
+            "title": (f"{who} was put into {pipe}, a flow-matching pipeline: it expects scale_model_input before "
+                      "each step, which that pipeline never calls, so the denoising is wrong")}
+
+
 @_interp("scheduler_schedule")
 def _scheduler_schedule(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A scheduler swapped into a diffusers pipeline whose set_timesteps cannot take the schedule the pipeline
@@ -12545,6 +12572,8 @@ def _scheduler_schedule(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     near = _near(ctx)
     if _off_nvidia(ctx) or near.get("custom_node"):
         return None
+    if g.get("warn"):
+        return _sigma_scheduler_in_flow_pipe(near)
     cls = g.get("cls") or ""
     arg = (g.get("arg") or "").lower()
     what = (g.get("what") or "").lower()

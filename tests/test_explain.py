@@ -26248,6 +26248,52 @@ def test_round606_libomp140_named_missing_beside_torch():
         assert sig not in ids(t), (t, ids(t))
 
 
+def test_round631_sigma_scheduler_warning_in_flow_pipeline():
+    r"""Round 631 (diffusers schedulers and pipeline call arguments): a sigma-scaled scheduler (Euler, Euler
+    Ancestral, LMS, KDPM2, Heun) swapped into a flow-matching pipeline that hands it no custom schedule is not
+    refused; its step() only warns `The scale_model_input function should be called before step to ensure correct
+    denoising` (diffusers #9084, SD3 inpaint with EulerAncestral). Beside a flow-matching pipeline (a StableDiffusion3 /
+    Flux / Flux2 / QwenImage ... from_pretrained call, or a frame in its diffusers/pipelines folder) that warning is the
+    scheduler-swap kind, naming the swapped class when the paste shows it. The same warning from a Stable Diffusion
+    1.x / SDXL pipeline, a hand-written loop, another program's own pipeline class, or alone stays silent."""
+    sig = "diffusers.scheduler-schedule-unsupported"
+    warn = ("The `scale_model_input` function should be called before `step` to ensure correct denoising.  "
+            "See `StableDiffusionPipeline` for a usage example.\n")
+    case = ("pipe = StableDiffusion3InpaintPipeline.from_pretrained(xxx)\n"
+            "pipe.scheduler = EulerAncestralDiscreteScheduler.from_config(pipe.scheduler.config)\n\n" + warn)
+    m = one(case, sig)
+    assert m["details"]["scheduler"] == "EulerAncestralDiscreteScheduler", m["details"]
+    assert m["details"]["pipeline"] == "StableDiffusion3InpaintPipeline" and "flow-matching" in m["title"]
+    klein = ("import torch\nfrom diffusers import Flux2KleinPipeline, EulerDiscreteScheduler\n"
+             "pipe = Flux2KleinPipeline.from_pretrained(\"black-forest-labs/FLUX.2-klein-4B\", torch_dtype=torch.bfloat16)\n"
+             "pipe.scheduler = EulerDiscreteScheduler.from_pretrained(\"stabilityai/sdxl-turbo\", subfolder=\"scheduler\")\n"
+             "  0%|          | 0/4 [00:00<?, ?it/s]" + warn).replace("\n", "\r\n")
+    m = one(klein, sig)
+    assert ids(klein)[0] == sig, ids(klein)
+    assert m["details"]["pipeline"] == "Flux2KleinPipeline" and m["details"]["scheduler"] == "EulerDiscreteScheduler"
+    qwen = ("pipeline = diffusers.QwenImagePipeline.from_pretrained(\"Qwen/Qwen-Image\")\n"
+            "pipeline.scheduler = LMSDiscreteScheduler.from_config(pipeline.scheduler.config)\n"
+            "2025-09-01 10:00:00 WARNING scheduling_lms_discrete.py:412 " + warn)
+    assert one(qwen, sig)["details"]["scheduler"] == "LMSDiscreteScheduler"
+    frame = ("  File \"/opt/venv/lib/python3.11/site-packages/diffusers/pipelines/flux2/pipeline_flux2_klein.py\", "
+             "line 880, in __call__\n    latents = self.scheduler.step(noise_pred, t, latents, return_dict=False)[0]\n" + warn)
+    m = one(frame, sig)
+    assert m["details"]["scheduler"] == "?" and "flux2" in m["details"]["pipeline"]
+    silent = [
+        warn,
+        ("pipe = StableDiffusionPipeline.from_pretrained(\"runwayml/stable-diffusion-v1-5\")\n"
+         "pipe.scheduler = LMSDiscreteScheduler.from_config(pipe.scheduler.config)\n" + warn),
+        ("pipe = StableDiffusionXLPipeline.from_pretrained(\"stabilityai/stable-diffusion-xl-base-1.0\")\n"
+         "pipe.scheduler = EulerAncestralDiscreteScheduler.from_config(pipe.scheduler.config)\n" + warn),
+        ("unet = UNet2DConditionModel.from_pretrained(repo, subfolder=\"unet\")\n"
+         "scheduler = EulerDiscreteScheduler.from_pretrained(repo, subfolder=\"scheduler\")\n"
+         "for t in scheduler.timesteps:\n    latents = scheduler.step(noise_pred, t, latents).prev_sample\n" + warn),
+        ("pipe = MyFluxPipeline.from_pretrained(\"./ckpt\")\n"
+         "pipe.scheduler = EulerDiscreteScheduler.from_config(pipe.scheduler.config)\n" + warn),
+    ]
+    for t in silent:
+        assert sig not in ids(t), (t, ids(t))
+
 def test_round617_triton_kernel_image_invalid_driver_too_old():
     r"""Round 617 (PTX, JIT and NVRTC errors): Triton's own wording of the driver refusing the kernels it just compiled,
     `Triton Error [CUDA]: device kernel image is invalid` (a driver of CUDA 11.x under a Triton whose bundled ptxas is
