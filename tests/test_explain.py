@@ -26335,6 +26335,58 @@ def test_round617_triton_kernel_image_invalid_driver_too_old():
         assert sig not in ids(t), (t, ids(t))
 
 
+def test_round632_torch_nn_rmsnorm_torch_too_old():
+    r"""Round 632 (Qwen text encoders): `module 'torch.nn' has no attribute 'RMSNorm'` (and F.rms_norm's
+    `module 'torch.nn.functional' has no attribute 'rms_norm'`) is a torch older than 2.4 under code that uses
+    torch.nn.RMSNorm: transformers' late-August-2024 main builds (4.45.0.dev0, which Qwen2-VL's instructions asked
+    for), ComfyUI's own newer model code and node packs. It is torch.too-old with a headline naming the part and
+    torch 2.4, in a plain traceback (Linux or Windows paths), an issue title without `module`, a ComfyUI import failure
+    with CRLF and a ComfyUI error report; beside a `pytorch version: 2.4+` line the words are not this cause. The same
+    words on an Intel Mac (torch capped at 2.2) or through ZLUDA on an AMD card, another module's RMSNorm attribute and
+    ComfyUI's own fallback warning alone stay silent."""
+    sig = "torch.too-old"
+    linux = ('  File "/miniconda/envs/qwen2vl/lib/python3.10/site-packages/transformers/pytorch_utils.py", line 27, in <module>\n'
+             "    ALL_LAYERNORM_LAYERS = [nn.LayerNorm, nn.RMSNorm]\n"
+             "AttributeError: module 'torch.nn' has no attribute 'RMSNorm'\n")
+    m = one(linux, sig)
+    assert ids(linux)[0] == sig, ids(linux)
+    assert "torch.nn.RMSNorm" in m["title"] and "2.4" in m["title"], m["title"]
+    assert "download.pytorch.org/whl/cu" in m["fix"]
+    chain = ("RuntimeError: Failed to import transformers.models.qwen2_vl.modeling_qwen2_vl because of the following error "
+             "(look up to see its traceback):\r\nFailed to import transformers.generation.utils because of the following "
+             "error (look up to see its traceback):\r\nmodule 'torch.nn' has no attribute 'RMSNorm'\r\n")
+    assert ids(chain)[0] == sig, ids(chain)
+    windows = ('Traceback (most recent call last):\r\n'
+               '  File "E:\\AI\\ComfyUI\\custom_nodes\\ComfyUI-SomePack\\modules\\layers.py", line 88, in <module>\r\n'
+               "    class FusedNorm(nn.RMSNorm):\r\n"
+               "AttributeError: module 'torch.nn' has no attribute 'RMSNorm'\r\n")
+    assert ids(windows)[0] == sig, ids(windows)
+    title = "\"hunyuan3dv2_1\" error, \" 'torch.nn' has no attribute 'RMSNorm'\"\n"
+    assert ids(title)[0] == sig, ids(title)
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 12\r\n- **Node Type:** CLIPLoader\r\n"
+              "- **Exception Type:** AttributeError\r\n"
+              "- **Exception Message:** module 'torch.nn.functional' has no attribute 'rms_norm'\r\n")
+    m = one(report, sig)
+    assert ids(report)[0] == sig, ids(report)
+    assert "rms_norm" in m["title"], m["title"]
+    silent = [
+        # torch 2.4+ named beside it: the attribute exists, something else is wrong
+        "pytorch version: 2.5.1+cu124\nAttributeError: module 'torch.nn' has no attribute 'RMSNorm'\n",
+        # an Intel Mac, where no newer torch exists
+        ("On a OSX envoriment it returns\nAttributeError: module 'torch.nn' has no attribute 'RMSNorm'\n"
+         "upgrade torch to 2.4 is not posible on OSX max version 2.2\n"),
+        # ZLUDA on an AMD card
+        ("Device: cuda:0 AMD Radeon RX 6900 XT [ZLUDA] : native\n"
+         "AttributeError: module 'torch.nn' has no attribute 'RMSNorm'\n"),
+        # another module's attribute of that name, and ComfyUI's fallback warning alone
+        "AttributeError: module 'apex.normalization' has no attribute 'RMSNorm'\n",
+        "AttributeError: 'LlamaModel' object has no attribute 'RMSNorm'\n",
+        "pytorch version: 2.3.0+cu121\nPlease update pytorch to use native RMSNorm\nStarting server\n",
+    ]
+    for t in silent:
+        assert sig not in ids(t), (t, ids(t))
+
+
 def test_round621_sage_fp8_pv_noise_and_ggml_engine_black():
     r"""Round 621 (black images, NaN and blank outputs): a SageAttention FP8 PV kernel named beside noise, confetti,
     artifacts or a broken output (diffusers' `_sage_qk_int8_pv_fp8_cuda_sm90` backend, the kernel's own function
