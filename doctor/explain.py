@@ -7867,6 +7867,7 @@ def _mig_nvml(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
 
 _SLOW_WHERE = (
     (re.compile(r"/mnt/[a-z]/", re.I), "a Windows drive read through WSL2's /mnt"),
+    (re.compile(r"\bWSL ?2\b", re.I), "a Windows disk read through WSL2's file sharing (/mnt or a Docker bind mount)"),
     (re.compile(r"HDD|hard ?(?:drive|disk)|mechanical|spinning", re.I), "a hard disk"),
     (re.compile(r"external|USB", re.I), "an external or USB drive"),
     (re.compile(r".", re.S), "a network or cloud volume"),

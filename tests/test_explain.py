@@ -26431,6 +26431,55 @@ def test_round621_sage_fp8_pv_noise_and_ggml_engine_black():
     assert nan in ids(torch_side), ids(torch_side)
 
 
+def test_round633_shared_cache_symlinks_wsl2_reads_and_older_xet_wording():
+    r"""Round 633 (models on external, network or cloud-synced drives): a Hub cache on a NAS written by a Linux machine
+    holds real symlinks that Windows refuses to follow (error 1463, remote symlink evaluation off): read in Python's
+    words with the model path on the line, in a ComfyUI error report as safetensors' Rust reader words it, and in a
+    user's words naming the cache; another program's files on a share stay silent. A user naming WSL2 and a slow read
+    speed while a model loads is disk.slow-model-load (a Windows folder read through WSL2's file sharing); a download,
+    copy or inference speed under WSL2 is not. huggingface_hub's older refusal of a file too large for plain HTTP
+    (`Use hf_transfer or hf_xet instead.`) is hf.xet-required-large-file like the newer wording."""
+    # WinError 1463: a symlink of the shared cache Windows will not follow
+    m = one("OSError: [WinError 1463] The symbolic link cannot be followed because its type is disabled: "
+            "'\\\\\\\\nas01\\\\ai\\\\hf\\\\hub\\\\models--black-forest-labs--FLUX.2-klein-4B\\\\snapshots\\\\abc123\\\\"
+            "transformer\\\\diffusion_pytorch_model.safetensors'", "hf.cache-symlink-remote-disabled")
+    assert "fsutil behavior set SymlinkEvaluation R2R:1 R2L:1" in m["fix"] and "HF_HUB_DISABLE_SYMLINKS=1" in m["fix"]
+    assert m["check"] == "models.present"
+    report = ("# ComfyUI Error Report\r\n## Error Details\r\n- **Node ID:** 4\r\n- **Node Type:** UNETLoader\r\n"
+              "- **Exception Type:** OSError\r\n- **Exception Message:** The symbolic link cannot be followed because its "
+              "type is disabled. (os error 1463)\r\n## Stack Trace\r\n\r\n  File \"Z:\\ComfyUI\\comfy\\utils.py\", line 72, "
+              "in load_torch_file\r\n    with safetensors.safe_open(ckpt, framework=\"pt\", device=device.type) as f:\r\n")
+    assert ids(report)[:1] == ["hf.cache-symlink-remote-disabled"]
+    assert ids("Our render farm shares HF_HOME on a Synology box; the Windows nodes fail with WinError 1463 on every "
+               "model the Linux nodes fetched.") == ["hf.cache-symlink-remote-disabled"]
+    for text in ("OSError: [WinError 1463] The symbolic link cannot be followed because its type is disabled: "
+                 "'\\\\\\\\fileserver\\\\projects\\\\web\\\\node_modules\\\\.bin\\\\eslint'",
+                 "robocopy: ERROR 1463 (0x000005B7) Accessing Source Directory \\\\srv\\share\\photos\\",
+                 "Traceback (most recent call last):\n  File \"sync.py\", line 10, in <module>\n    shutil.copytree(src, dst)\n"
+                 "OSError: [WinError 1463] The symbolic link cannot be followed because its type is disabled: "
+                 "'Z:\\\\backup\\\\docs\\\\link'\n"):
+        assert "hf.cache-symlink-remote-disabled" not in ids(text), text
+    # WSL2 and a slow read speed while a model loads: the Windows disk read through WSL2's file sharing
+    m = one("Running ComfyUI under WSL2 the flux checkpoint loads at only 30 MB/s from my NVMe", "disk.slow-model-load")
+    assert "WSL2" in m["title"] and m["details"]["storage"] == "WSL2"
+    assert ids("WSL 2 on Windows 11: loading the klein model, the read speed is very slow") == ["disk.slow-model-load"]
+    assert ids("wsl2 / ubuntu 24.04, loading models gives 45 MB/s reads off a 990 Pro") == ["disk.slow-model-load"]
+    for text in ("In WSL2 the hf download runs at only 5 MB/s while loading the shards",
+                 "wsl2: copying the models folder to ~/models, only 80MB/s, and loading is fine afterwards",
+                 "WSL2, the model loads fine but sampling is slow at 2.1 s/it",
+                 "Loading a model at only 40 MB/s on WSL2 with an AMD Radeon RX 7900 XTX (ROCm 6.2)"):
+        assert "disk.slow-model-load" not in ids(text), text
+    # the older huggingface_hub wording of the large-file refusal
+    for text in ("ValueError: The file is too large to be downloaded using the regular download method. Use `hf_transfer` "
+                 "or `hf_xet` instead.",
+                 "Error: Invalid value. The file is too large to be downloaded using the regular download method. Use "
+                 "hf_transfer or hf_xet instead.\r\n"):
+        assert ids(text)[:1] == ["hf.xet-required-large-file"], text
+    xet_fix = CAT.by_id("hf.xet-required-large-file").fix
+    assert 'pip install -U "huggingface_hub[hf_xet]"' in xet_fix and "hf_transfer" in xet_fix
+    assert ids("Error: the file is too large to download (limit 2 GB), use the desktop app instead") == []
+
+
 def test_round521_illegal_instruction_llm_kernels_forge_cuda_check_kinds():
     r"""Round 521 (PyTorch and CUDA run-time errors from generic user queries, fifth pass): torch's `CUDA error: an
     illegal instruction was encountered` from the Klein stack's own kernels (a ComfyUI sampler, a diffusers VAE) is
