@@ -26746,6 +26746,61 @@ def test_round607_cuda_libs_up_from_torch_lib_and_cudnn_sublibrary_loading_faile
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round635_browser_side_tls_bytes_need_comfyui_and_page_script_look_alikes_stay_silent():
+    r"""Round 635 (the browser side of ComfyUI): aiohttp's `BadStatusLine ... Invalid method encountered: b'\x16\x03\x01'`
+    is an https client (a browser, ngrok / cloudflared pointed at an https:// upstream, a web app) on ComfyUI's
+    plain-HTTP port, and it is ComfyUI's only with ComfyUI in view: a ComfyUI path, port 8188, LF or CRLF, `b'...'` or
+    `bytearray(b'...')`. The same lines alone (aws-samples/comfyui-on-amazon-sagemaker#4: a dist-packages aiohttp and
+    nothing else) are any aiohttp server's, Home Assistant's too: left silent and pinned as missed. The origin guard's
+    403 names a web page's origin (comfyui-web-viewer's vrch.ai) as well as a proxy's host. Silent look-alikes of the
+    frontend signatures: a node pack's own page script reading browser APIs that need a secure context
+    (`Cannot read properties of undefined (reading 'getDisplayMedia' / 'getUserMedia')` over plain http), a node pack's
+    web extension broken by a newer frontend (efficiency-nodes' widgethider.js), the frontend's `Failed to fetch` and
+    refused websocket after the backend exited, a fork's /extensions route answering 404, and a face-swap pack's model
+    download failing inside /object_info (`Network is unreachable`)."""
+    tls = ("Error handling request\nTraceback (most recent call last):\n  File \"{path}aiohttp{sep}web_protocol.py\", line "
+           "378, in data_received\n    messages, upgraded, tail = self._request_parser.feed_data(data)\n  File "
+           "\"aiohttp{sep}_http_parser.pyx\", line 563, in aiohttp._http_parser.HttpParser.feed_data\naiohttp."
+           "http_exceptions.BadStatusLine: 400, message:\n  Invalid method encountered:\n\n    {raw}\n      ^\n")
+    tunnel = "cloudflared tunnel --url https://localhost:8188\n" + tls.format(
+        path="/home/u/.venv/lib/python3.12/site-packages/", sep="/", raw="b'\\x16\\x03\\x01\\x06\\xe0\\x01'")
+    desktop = ("To see the GUI go to: http://127.0.0.1:8000\n" + tls.format(
+        path="C:\\Users\\me\\Documents\\ComfyUI\\.venv\\Lib\\site-packages\\", sep="\\",
+        raw="bytearray(b'\\x16\\x03\\x01\\x02\\x00\\x01')")).replace("\n", "\r\n")
+    portable = tls.format(path="D:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\", sep="\\",
+                          raw="b'\\x16\\x03\\x01\\x02'")
+    for text in (tunnel, desktop, portable):
+        assert ids(text) == ["comfyui.tls-to-plain-http"], (text, ids(text))
+    bare = tls.format(path="/usr/local/lib/python3.10/dist-packages/", sep="/", raw="b'\\x16\\x03\\x01'")
+    ha = ("Logger: aiohttp.server\nSource: /usr/local/lib/python3.13/site-packages/aiohttp/web_protocol.py:421\n"
+          "integration: homeassistant\n" + tls.format(path="/usr/local/lib/python3.13/site-packages/", sep="/",
+                                                      raw="b'\\x16\\x03\\x01'"))
+    for text in (bare, ha):
+        assert ids(text) == [], (text, ids(text))
+
+    for origin in ("vrch.ai", "localhost:5173", "comfy.example.org"):
+        text = f"WARNING: request with non matching host and origin 127.0.0.1:8188 != {origin}, returning 403\r\n"
+        assert ids(text) == ["comfyui.origin-host-mismatch"], (text, ids(text))
+
+    silent = (
+        "Error accessing screen stream: TypeError: Cannot read properties of undefined (reading 'getDisplayMedia')\n",
+        "webcam.js:41 Uncaught (in promise) TypeError: Cannot read properties of undefined (reading 'getUserMedia')\n"
+        "    at WebcamNode.startStream (/extensions/comfyui-webcam/webcam.js:41:40)\n",
+        "App.vue:45 ComfyUI Front-end version: 1.16.9\nwidgethider.js:121 Uncaught ReferenceError: initialized is not "
+        "defined\n    at http://127.0.0.1:8188/extensions/efficiency-nodes-comfyui/js/widgethider.js:121:19\n",
+        "index-Bx1.js:73702 TypeError: Failed to fetch\n    at ComfyApi.fetchApi (index-Bx1.js:73381:12)\n"
+        "index-Bx1.js:73425 WebSocket connection to 'ws://127.0.0.1:8188/ws?clientId=ab12' failed: Error in connection "
+        "establishment: net::ERR_CONNECTION_REFUSED\n",
+        "[ComfyUI-Manager] Legacy UI is enabled.\nGET /extensions/comfyui-manager-legacy/comfyui-manager.js  → 404\n",
+        "OSError: [Errno 101] Network is unreachable\n\nDuring handling of the above exception, another exception "
+        "occurred:\n\nTraceback (most recent call last):\n  File \"/root/ComfyUI/server.py\", line 590, in "
+        "get_object_info\n    out[x] = node_info(x)\n  File \"/root/ComfyUI/custom_nodes/comfyui-reactor/nodes.py\", "
+        "line 93, in INPUT_TYPES\n",
+    )
+    for text in silent:
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round610_numpy2_words_of_another_program_and_torch_numpy_bridge():
     r"""Round 610 (NumPy 2 and compiled-extension ABI errors): NumPy's own words (`A module that was compiled using
     NumPy 1.x cannot be run in NumPy 2.x`, `_ARRAY_API not found`, the ABI-version refusal) under a Python traceback
