@@ -16163,6 +16163,24 @@ def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     return {"details": {"said": g.get("policy") or g.get("shared") or ""}}
 
 
+@_interp("antivirus_import")
+def _antivirus_import(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """python.antivirus-blocked read from Python's own import failure (`DLL load failed while importing MODULE:
+    Operation did not complete successfully because the file contains a virus or potentially unwanted software`,
+    Windows error 225 in the loader's words): the antivirus refused a package's compiled module (a .pyd) as Python
+    loaded it. Claimed when a path of a Python environment follows the line (group avmod_env) or a Python traceback /
+    ImportError is near it; the bare line alone, and the runtime modules of PyArmor-obfuscated programs
+    (pytransform*, pyarmor_runtime*: that program's own file, not a package of the environment), stay unclaimed."""
+    mod = g.get("avmod_env") or g.get("avmod") or ""
+    if not mod:
+        return {}
+    if mod.lower().startswith(("pytransform", "pyarmor_runtime", "pyarmor")):
+        return None
+    if not g.get("avmod_env") and not (_fact(ctx, "py_traceback") or _fact(ctx, "import_raised")):
+        return None
+    return {"details": {"module": mod}}
+
+
 def describe(hit: Hit | dict[str, Any], cat: Catalog | None = None, ctx: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """The user-facing explanation of one hit: the manifest's words, sharpened by the numbers it carried and
     the context near it. Takes a Hit or its stored dict (facts), so the log check explains exactly as

@@ -26695,6 +26695,51 @@ def test_round603_no_device_behind_ordinal_and_dlib_unknown_kinds():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round634_antivirus_refused_import_of_a_compiled_module():
+    r"""Round 634 (antivirus and Windows security blocking the stack): Python's own import failure in the loader's
+    words for Windows error 225, `DLL load failed while importing MODULE: Operation did not complete successfully
+    because the file contains a virus or potentially unwanted software` (scipy's nct_ufunc refused as transformers
+    imported it; the antivirus quarantined it), is python.antivirus-blocked when a Python traceback or ImportError is
+    near it or a Python environment path (site-packages, python_embeded, a venv or conda env) follows it; LF or CRLF,
+    Windows or forward-slash paths, any module, the `is potentially` variant. Silent: the bare line without either, the
+    runtime of a PyArmor-obfuscated program (pytransform_vax), another program's `Error 225` and app-control refusals of
+    .NET assemblies or a program's exe."""
+    traced = ('Traceback (most recent call last):\n  File "D:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\'
+              'site-packages\\transformers\\utils\\import_utils.py", line 1603, in _get_module\n'
+              '    return importlib.import_module("." + module_name, self.__name__)\n'
+              '  File "<frozen importlib._bootstrap>", line 1204, in _gcd_import\n'
+              '  File "<frozen importlib._bootstrap_external>", line 940, in exec_module\n'
+              'ImportError: DLL load failed while importing _ufuncs: Operation did not complete successfully because '
+              'the file contains a virus or potentially unwanted software.\n')
+    crlf = ('Traceback (most recent call last):\r\n  File "C:/Users/mo/venvs/klein/Lib/site-packages/safetensors/'
+            '__init__.py", line 9, in <module>\r\n    from ._safetensors_rust import SafeTensorError\r\n'
+            'ImportError: DLL load failed while importing _safetensors_rust: Operation did not complete successfully '
+            'because the file contains a virus or is potentially unwanted software\r\n')
+    quoted_first = ('"ImportError: DLL load failed while importing _C: Operation did not complete successfully because '
+                    'the file contains a virus or potentially unwanted software."\n\nDefender quarantined it.\n\n'
+                    '(base) PS C:\\Users\\li> python run.py\n  File "C:\\Users\\li\\miniconda3\\envs\\flux\\lib\\'
+                    'site-packages\\torch\\__init__.py", line 250, in <module>\n')
+    for text in (traced, crlf, quoted_first):
+        assert ids(text)[0] == "python.antivirus-blocked", ids(text)
+    m = one(traced, "python.antivirus-blocked")
+    assert m["details"].get("module") == "_ufuncs", m["details"]
+    assert "exclusion" in m["fix"], m["fix"]
+    bare = ("DLL load failed while importing nct_ufunc: Operation did not complete successfully because the file "
+            "contains a virus or potentially unwanted software.\n")
+    pyarmor = ('Traceback (most recent call last):\n  File "dist\\main.py", line 2, in <module>\n'
+               'ImportError: DLL load failed while importing pytransform_vax: Operation did not complete successfully '
+               'because the file contains a virus or potentially unwanted software\n')
+    other = ("Error, load DLL. ([Error 225] Operation did not complete successfully because the file contains a virus "
+             "or potentially unwanted software. )\n",
+             "C:/Users/a/AppData/Local/App/Client.dll An Application Control policy has blocked this file. "
+             "( 0x800711C7 )\n",
+             "Program 'tool.exe' failed to run: An Application Control policy has blocked this file\n",
+             "OSError: [WinError 1260] This program is blocked by group policy. For more\ninformation, contact your "
+             "system administrator.\n")
+    for text in (bare, pyarmor) + other:
+        assert "python.antivirus-blocked" not in ids(text), (text, ids(text))
+
+
 def test_round607_cuda_libs_up_from_torch_lib_and_cudnn_sublibrary_loading_failed():
     r"""Round 607 (cuDNN, cuBLAS and NCCL library errors): the loader's `undefined symbol` (or `symbol X, version Y not
     defined in file Y`) on a CUDA library reached through torch's own folder upwards (`site-packages/torch/lib/../../../
