@@ -21922,6 +21922,41 @@ def test_round609_not_in_list_client_forms():
         assert sig not in ids(text), (text, ids(text))
 
 
+def test_round636_half_on_cpu_unquoted_op():
+    r"""Round 636 (dtype and precision errors: bf16 on cards below sm_80, fp16 NaN, mixed dtypes, fp16 on the CPU):
+    the bf16 refusals (vLLM's compute-capability check, Triton's ptxas `.bf16 requires .target sm_80`, xformers'
+    `bf16 is only supported on A100+ GPUs` in a ComfyUI error report) were read already; missed was PyTorch's CPU
+    float16 refusal retold without the quotes around the kernel name (a PR description: `fails with: “slow_conv2d_cpu
+    not implemented for 'Half'”`), and with a typographic quote after it. Both are torch.half-on-cpu. Silent: other
+    kernels' Half refusals that are not the CPU ones (a CUDA kernel, LayerNorm, a Mac's interpolate), a BFloat16
+    refusal, and the round's look-alikes (mixed-dtype errors from a Mac, an AMD DirectML fork, a node pack, a
+    research project's rasterizer, a video writer's `Got unsupported ScalarType BFloat16`)."""
+    sig = "torch.half-on-cpu"
+    for text in ("Running `demo.py` on CPU fails with: \u201cslow_conv2d_cpu not implemented for 'Half'\u201d.\n",
+                 "RuntimeError: addmm_impl_cpu_ not implemented for 'Half'\r\n",
+                 "error: slow_conv2d_cpu\u2019 not implemented for 'Half'\n",
+                 "[ERROR] 2025-03-01 inference failed: addmm_impl_cpu_\u201d not implemented for 'Half'\n",
+                 'RuntimeError: "addmm_impl_cpu_" not implemented for \'Half\'\n'):
+        assert sig in ids(text), (text, ids(text))
+    m = one("RuntimeError: slow_conv2d_cpu not implemented for 'Half'\n", sig)
+    assert m["details"]["op"] == "slow_conv2d_cpu", m["details"]
+    # a +cpu torch beside the unquoted refusal stays torch.cpu-build's
+    text = ("RuntimeError: slow_conv2d_cpu not implemented for 'Half'\nPyTorch version (GPU?): 2.0.1+cpu (False)\n"
+            "Using GPU in script?: RTX 4090\n")
+    assert "torch.cpu-build" in ids(text) and sig not in ids(text), ids(text)
+    for text in ("slow_conv2d_cuda not implemented for 'Half'\n",
+                 'RuntimeError: "LayerNormKernelImpl" not implemented for \'Half\'\n',
+                 "addmm_impl_cpu_ not implemented for 'BFloat16'\n",
+                 '"compute_index_ranges_weights" not implemented for \'Half\'\n',
+                 "RuntimeError: addmm_impl_cpu_ not implemented for 'Half'\nDevice: mps\n",
+                 "Got unsupported ScalarType BFloat16\n",
+                 "RuntimeError: mat1 and mat2 must have the same dtype, but got Half and Float\n",
+                 "RuntimeError: Input type (float) and bias type (struct c10::Half) should be the same\n",
+                 'I encountered an issue during training. "expected scalar type Float but found BFloat16"\n'):
+        assert sig not in ids(text), (text, ids(text))
+        assert "gpu.no-bf16" not in ids(text), (text, ids(text))
+
+
 def test_round612_accelerate_disk_offload_wordings():
     r"""Round 612 (CPU offload, device_map and meta-tensor errors in diffusers / transformers / accelerate): the
     in-scope cases were read already (transformers' `.to` refusal for bitsandbytes models, diffusers'
