@@ -15025,6 +15025,35 @@ def _node_clone(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"details": {"file": " ".join(f.split())[:300], "name_bytes": len(f.split("/")[-1].replace("\n", "").encode())}}
 
 
+_WIN_PATH_COMFY = ("node_clone", "custom_node", "comfy_place", "comfy_manager", "comfy_updater", "comfy_repo",
+                   "comfy_reqs", "stack_installer", "comfy_portable_words", "comfy_node_pack", "comfy_prose_load",
+                   "comfyui_version", "node_type", "node_exec")
+# a clone that is ours: a node pack (comfy, custom_nodes, *_nodes) or a package of the stack built from source
+_NODE_REPO = re.compile(r"comfy|custom_nodes|[-_]nodes?\b|\bnodes?[-_]|flash[-_]?att|xformers|sage[-_]?att|triton|"
+                        r"pytorch|/torch\w{0,12}(?:\.git)?\b|diffusers|transformers|accelerate|huggingface|safetensors|"
+                        r"bitsandbytes|nunchaku|torchao", re.I)
+
+
+@_interp("win_path_node")
+def _win_path_node(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Windows' path limit met by a node install: git's `Filename too long` is ours unless the paste clones another
+    repository (neither a node pack nor a package of the stack) and shows nothing of ComfyUI; a `[WinError 206]` on a
+    folder under custom_nodes is ours; a writer's `file names too long` line is ours when it names ComfyUI itself or
+    the paste does (its folders, its installer, its Manager)."""
+    comfy = any(_fact(ctx, k) for k in _WIN_PATH_COMFY)
+    query = g.get("query")
+    if query is not None:
+        if re.search(r"comfy", query, re.I) or comfy:
+            return {"details": {"query": " ".join(query.split())[:200]}}
+        return None
+    if g.get("nodepath") is not None:
+        return {"details": {"path_length": len(g["nodepath"].replace("\\\\", "\\"))}}
+    clone = _fact(ctx, "git_clone_any")
+    if clone and not comfy and not _NODE_REPO.search(clone):
+        return None
+    return {}
+
+
 @_interp("toolkit_mismatch")
 def _toolkit_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     nvcc, tv = g.get("nvcc"), g.get("torch")

@@ -22015,6 +22015,79 @@ def test_round612_accelerate_disk_offload_wordings():
             "offload_folder: ./offload  # disk offload folder for big models"):
         assert sig not in ids(text), (text, ids(text))
 
+def test_round637_windows_long_path_wordings():
+    r"""Round 637 (Windows long paths and file-name limits): pip's own long-path lines were read already; three
+    wordings were not. ninja's `ninja: error: Stat(...): Filename longer than 260 characters` when pip builds
+    xformers / flash-attn from an sdist in %TEMP%\pip-install-... (the build mirrors the temp path under its own
+    build folder) is python.windows-long-path; a `[WinError 206]` on a folder under ComfyUI\custom_nodes (a launcher
+    unpacking a node pack deep in AppData) and a writer's `Cannot install node because file names too long` where the
+    paste names ComfyUI or its installer are comfyui.windows-path-too-long. The look-alikes stay silent: git's
+    `Filename too long` under a clone of another repository with nothing of ComfyUI, a `:` in a file name
+    (`invalid path`), and a WinError 206 on a package's recursively nested build\lib (its own packaging bug)."""
+    pip_sig, node_sig = "python.windows-long-path", "comfyui.windows-path-too-long"
+    for text in (
+            "      ninja: error: Stat(C:/Users/bob/AppData/Local/Temp/pip-install-a1b2c3d4/flash-attn_0123456789abcdef0123"
+            "456789abcdef/build/temp.win-amd64-cpython-312/Release/Users/bob/AppData/Local/Temp/pip-install-a1b2c3d4/"
+            "flash-attn_0123456789abcdef0123456789abcdef/csrc/flash_attn/src/flash_fwd_hdim128_bf16_sm80.obj): "
+            "Filename longer than 260 characters\r\n      subprocess.CalledProcessError: Command '['ninja', '-v']' "
+            "returned non-zero exit status 1.\r\n",
+            "ninja: error: Stat(D:/ComfyUI_windows_portable/python_embeded/Lib/site-packages/sageattention_build/build/"
+            "temp.win-amd64-cpython-312/Release/ComfyUI_windows_portable/python_embeded/Lib/site-packages/"
+            "sageattention_build/csrc/qattn/qk_int_sv_f8_cuda_sm89.obj): Filename longer than 260 characters"):
+        m = one(text, pip_sig)
+        assert m["details"]["path_length"] > 200, m["details"]
+        assert "LongPathsEnabled" in m["fix"], m["fix"]
+    # another program's ninja build (no pip build folder, no package of the stack) is not claimed
+    assert pip_sig not in ids(
+        "ninja: error: Stat(C:/src/mygame/build/Release/engine/third_party/assets/very/deep/folder/structure/that/"
+        "goes/on/and/on/for/a/while/because/the/project/likes/deep/trees/and/long/names/object_file_with_a_long_name"
+        "_number_one_two_three.obj): Filename longer than 260 characters")
+    for text in (
+            "2025-03-01 10:00:00,000 ERROR [WinError 206] The filename or extension is too long: 'C:\\\\Users\\\\anna"
+            "\\\\AppData\\\\Roaming\\\\krita\\\\ai_diffusion\\\\server\\\\ComfyUI\\\\custom_nodes\\\\comfyui_controlnet_aux"
+            "-main\\\\src\\\\custom_controlnet_aux\\\\normalbae\\\\nets\\\\submodules\\\\efficientnet_repo\\\\geffnet'\n",
+            "FileNotFoundError: [WinError 206] Имя файла или его расширение имеет слишком большую длину: "
+            "'D:\\\\AI\\\\StabilityMatrix\\\\Data\\\\Packages\\\\ComfyUI\\\\custom_nodes\\\\SomePack\\\\examples\\\\workflows'"):
+        one(text, node_sig)
+    # a Hugging Face download under custom_nodes stays hf.path-too-long
+    assert ids("[WinError 206] The filename or extension is too long: 'C:\\\\ComfyUI\\\\custom_nodes\\\\"
+               "comfyui_controlnet_aux\\\\ckpts\\\\x\\\\cache\\\\models--x--y\\\\snapshots\\\\abc\\\\Annotators'")[:1] == \
+        ["hf.path-too-long"]
+    for text in (
+            "comfyui filename too long",
+            "ComfyUI Manager: cannot install custom nodes, path too long on Windows",
+            "Cannot install node because file names too long ?\nI'm running ComfyUI under StabilityMatrix on Windows."):
+        one(text, node_sig)
+    # a node.js install or a bare line with nothing of ComfyUI is not claimed
+    for text in ("npm install node-sass fails: path too long on Windows",
+                 "Cannot install node because file names too long ?"):
+        assert node_sig not in ids(text), (text, ids(text))
+    # git's Filename too long: a node pack's or a stack package's clone is ours, another repository's is not
+    one("git clone https://github.com/someone/ComfyUI-Some-Pack\nerror: unable to create file assets/a_very_long_"
+        "sample_image_name_from_a_prompt.png: Filename too long\n", node_sig)
+    one("git clone --recursive https://github.com/thu-ml/SageAttention.git\nerror: unable to create file csrc/qattn/"
+        "instantiations_sm90/qk_int_sv_f8_accum_f32_attn_inst_buf_fuse_v_scale_fuse_v_mean.cu: Filename too long\n",
+        node_sig)
+    for text in (
+            "$ git clone https://github.com/example/robotics-benchmark.git\r\nerror: unable to create file data/tasks/"
+            "set_up_a_table/instances/set_up_a_table_0_1_template-state.json: Filename too long\r\nfatal: unable to "
+            "checkout working tree\r\n",
+            "Cloning into 'D:\\projects\\git\\DieHard'...\nerror: invalid path 'results/run_2007-07-28_13:27:30.mem'\n"
+            "fatal: unable to checkout working tree\nwarning: Clone succeeded, but checkout failed.\n"):
+        assert node_sig not in ids(text), (text, ids(text))
+    # a package that shipped its own build folder recursively: not the install folder's depth
+    for text in (
+            "ERROR: Could not install packages due to an OSError: [WinError 206] The filename or extension is too "
+            "long: 'C:\\\\Users\\\\x\\\\venv\\\\Lib\\\\site-packages\\\\build\\\\lib\\\\build\\\\lib\\\\build\\\\lib\\\\build"
+            "\\\\lib\\\\build\\\\lib'",
+            "ERROR: Could not install packages due to an OSError: [WinError 206] The filename or extension is too "
+            "long: 'C:/Users/x/venv/Lib/site-packages/build/lib/build/lib/build/lib/build/lib'"):
+        assert ids(text) == [], (text, ids(text))
+    # a deep but ordinary install folder keeps its reading
+    one("ERROR: Could not install packages due to an OSError: [WinError 206] The filename or extension is too long: "
+        "'C:\\\\actions-runner\\\\_work\\\\_temp\\\\conda_environment_1\\\\Lib\\\\site-packages\\\\torch-2.13.0.dist-info"
+        "\\\\licenses\\\\third_party\\\\kineto\\\\libkineto\\\\third_party\\\\dynolog\\\\third_party'", pip_sig)
+
 
 def test_round623_python_headers_in_torch_extension_builds():
     r"""Round 623 (compiling CUDA extensions from source): CUDA_HOME / nvcc not found, the toolkit-torch CUDA
