@@ -5804,6 +5804,18 @@ def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if g.get("eof"):
         return {"title": f"The checkpoint is cut off: torch expected {g['eof']} more bytes (a download that stopped early)",
                 "details": {"missing_bytes": g["eof"]}}
+    if g.get("eof_bare"):
+        # round 638: the same short read with the byte count but without the `The file might be corrupted.` tail
+        # (a paste cut at the sentence, torch builds of 2022 that raised it bare from _set_from_file): torch's only
+        # where torch.load or a loader is in view (a frame of torch/serialization.py or _legacy_load, `torch.load(`,
+        # a ComfyUI node run); other programs' `unexpected EOF` about their own streams are not a checkpoint
+        near = _near(ctx)
+        if near.get("data_loader_frame") or not any(near.get(k) for k in (
+                "torch_load_frame", "wo_unpickle_reason", "model_loader", "stack_loader_frame", "custom_node",
+                "node_exec", "node_type")):
+            return None
+        return {"title": f"The checkpoint is cut off: torch expected {g['eofn']} more bytes (a download that stopped early)",
+                "details": {"missing_bytes": g["eofn"]}}
     if g.get("eof_old"):  # older torch's wording of the same short read, without the byte count
         return {"title": "The checkpoint is cut off: torch reached the end of the file before the weights ended (a download "
                          "that stopped early)", "details": {"read": "unexpected end of file"}}

@@ -22204,6 +22204,55 @@ def test_round615_proxy_oserror0_wording():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round638_bare_eof_count_under_torch_load():
+    r"""Round 638 (upscalers and face-restore models): the face-restore downloads cut short (GFPGAN, CodeFormer,
+    facexlib's detection_Resnet50_Final.pth) were read already through torch's `unexpected EOF, expected N more bytes.
+    The file might be corrupted.`, except the same short read with its byte count but without the `The file might be
+    corrupted.` tail (a paste cut at the sentence, torch builds that raised it bare from _set_from_file): it is
+    download.not-a-model where torch.load is in view (a frame of torch/serialization.py or _legacy_load, `torch.load(`,
+    a ComfyUI node run) and nowhere else. Other software's `unexpected EOF`, a DataLoader worker's, and the round's
+    look-alikes (chaiNNer's and SD.Next's `is unsupported by chaiNNer`, DirectML's out of video memory, a half-precision
+    image fed to the upscale node) stay silent."""
+    sig = "download.not-a-model"
+    for text in (
+            "  File \"/home/u/venv/lib/python3.10/site-packages/facexlib/detection/__init__.py\", line 22, in "
+            "init_detection_model\n    load_net = torch.load(model_path, map_location=lambda storage, loc: storage)\n"
+            "  File \"/home/u/venv/lib/python3.10/site-packages/torch/serialization.py\", line 795, in load\n"
+            "    return _legacy_load(opened_file, map_location, pickle_module, **pickle_load_args)\n"
+            "RuntimeError: unexpected EOF, expected 1048576 more bytes.\n",
+            "  File \"D:\\sd\\venv\\lib\\site-packages\\torch\\serialization.py\", line 1040, in _legacy_load\r\n"
+            "    typed_storage._untyped_storage._set_from_file(\r\n"
+            "RuntimeError: unexpected EOF, expected 99 more bytes\r\n",
+            "    state = torch.load(path, map_location='cpu')['params_ema']\nRuntimeError: unexpected EOF, expected "
+            "5512 more bytes.",
+            "[ReActor] 10:01:02 - STATUS - Restoring with codeformer-v0.1.0.pth\n!!! Exception during processing !!! "
+            "unexpected EOF, expected 7016529 more bytes.\nTraceback (most recent call last):\n  File "
+            "\"/opt/ComfyUI/execution.py\", line 496, in execute\n"):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, (text, ids(text))
+        assert m["title"].startswith("The checkpoint is cut off: torch expected"), m["title"]
+    # the full wording keeps its reading, with or without a loader in view
+    assert ids("RuntimeError: unexpected EOF, expected 440767 more bytes. The file might be corrupted.")[0] == sig
+    # with no torch load in view, another program's stream, or a DataLoader worker: not claimed
+    for text in (
+            "RuntimeError: unexpected EOF, expected 273069 more bytes.",
+            "error: unexpected EOF, expected 4 more bytes\n",
+            "zipfile read failed: unexpected EOF, expected 12 more bytes.\n  at ArchiveReader.read (archive.js:40)",
+            "  File \"/x/site-packages/torch/utils/data/_utils/worker.py\", line 308, in _worker_loop\n"
+            "    data = torch.load(buf)\nRuntimeError: unexpected EOF, expected 64 more bytes.\n"):
+        assert sig not in ids(text), (text, ids(text))
+    # look-alikes of this round stay silent
+    for text in (
+            "Model 4xUltrasharp_4xUltrasharpV10.pt is unsupported by chaiNNer.",
+            "08:20:31-042369 ERROR    Exception: Model RealHAT-Sharper-4x.pth is unsupported by chaiNNer. Please try "
+            "another.",
+            "Error occurred when executing ImageUpscaleWithModel:\n\nCould not allocate tensor with 1073741824 bytes. "
+            "There is not enough GPU video memory available!\n",
+            "Trying To upscale an image with the core node UpscaleImageWithModel that was upscaled by seedvr2 in the "
+            "workflow, results in: Input type (struct c10::Half) and bias type (float) should be the same"):
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round619_fp8e4nv_retold_and_fp8_lookalikes():
     r"""Round 619 (FP8 weights and scaled matmul): every in-scope text was read already. Triton's fp8e4nv refusal
     (a pre-Ada card compiling fp8 e4m3fn: torch.compile, a video wrapper's compile node, vLLM's Triton kernels) keeps
