@@ -6439,6 +6439,34 @@ def _fabric_manager(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return {}
 
 
+def _driver_parts_mismatch(g: dict[str, str]) -> dict[str, Any]:
+    """cuda.driver-mismatch told by the NVIDIA kernel module itself (round 639): `NVRM: API mismatch: the client has
+    the version A, but this kernel module has the version B` (a program loaded user-space driver libraries of another
+    version than the loaded module), or the open module's `GSP firmware image version mismatch: got version A,
+    expected version B` (the firmware files on disk are of another version than the module). Both versions go into the
+    headline, and the fix says which part to bring to the other's version."""
+    kmod = g.get("kmod_ver") or ""
+    if g.get("gsp_fw"):
+        other = g.get("fw_ver") or ""
+        title = (f"The NVIDIA kernel module ({kmod}) refused the GSP firmware of another driver version ({other}): "
+                 "parts of two driver versions are installed, the GPU is not initialized")
+    else:
+        other = g.get("client_ver") or ""
+        title = (f"The loaded NVIDIA kernel module is {kmod} but the driver's user-space libraries are {other}: the "
+                 "driver was updated and the old module still runs (or the module was not rebuilt)")
+    fix = (f"Reboot first: the module of the installed driver loads then. If `cat /proc/driver/nvidia/version` and "
+           f"`modinfo -F version nvidia` still show {kmod} while the packages are {other}, the module on disk is the old "
+           "one: rebuild it for the running kernel (DKMS: `sudo dkms autoinstall` then `dkms status`; Fedora / RPM "
+           "Fusion: `sudo akmods --force --rebuild`; Ubuntu: `sudo apt install --reinstall nvidia-dkms-<branch>` or "
+           "`sudo ubuntu-drivers install`), regenerate the initramfs (`sudo update-initramfs -u`, `sudo dracut -f` or "
+           "`sudo mkinitcpio -P`) and reboot. Keep one driver: every nvidia package (module, libraries, firmware) must "
+           "be the same version (`dpkg -l | grep -i nvidia` / `rpm -qa '*nvidia*'`); a distribution image or package "
+           "that ships two versions needs its fixed update or a rollback (`rpm-ostree rollback`). In a container the "
+           "libraries must come from the host's driver (the NVIDIA Container Toolkit mounts them), not from the image. "
+           "`nvidia-smi` must then list the GPU")
+    return {"title": title, "fix": fix, "details": {"kernel_module": kmod, "other_part": other}}
+
+
 @_interp("driver_mismatch")
 def _driver_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """cuda.driver-mismatch on an NVIDIA setup. Round 533: torch's caching allocator asserting that NVML started
@@ -6446,6 +6474,8 @@ def _driver_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     process, so torch did see the GPU: the headline and the cause say that NVML, not CUDA, found its library and the
     loaded kernel module at different versions (a driver updated and not rebooted into)."""
     r = _nvidia_only(g, cat, ctx)
+    if r is not None and g.get("kmod_ver") and not g.get("nvml_init"):
+        return _driver_parts_mismatch(g)
     if r is None or not g.get("nvml_init"):
         return r
     return {"title": ("NVIDIA's management library (NVML) could not start in this process (torch's `nvmlInit_v2_()` "

@@ -22286,6 +22286,59 @@ def test_round619_fp8e4nv_retold_and_fp8_lookalikes():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round639_nvrm_api_and_gsp_firmware_mismatch_smi_retold():
+    r"""Round 639 (the NVIDIA kernel driver on Linux after updates): the kernel module's own refusal of a client of
+    another driver version (`NVRM: API mismatch: the client has the version A, but NVRM: this kernel module has the
+    version B`) was unread without nvidia-smi's NVML line beside it; it is cuda.driver-mismatch in every layout the
+    kernel log takes (dmesg with and without timestamps on each line, the newer `the client 'kwin_wayland' (pid N)`
+    wording, journalctl's host prefix, syslog's #012 newlines, CRLF), with both versions in the headline. So is the open
+    module's refusal of GSP firmware of another version (`GSP firmware image version mismatch: got version A, expected
+    version B`). nvidia-smi's failure told in a sentence (`nvidia-smi` reports "couldn't communicate with the NVIDIA
+    driver") is torch.no-driver. Silent: another module's version talk (ZFS's userland / kmod, nvidia-modeset's
+    own line without NVRM's words), AMD's and ZFS's DKMS failures, VirtualBox's unloaded vboxdrv, and the kernel's
+    lockdown notice alone."""
+    sig = "cuda.driver-mismatch"
+    for text, kmod, other in (
+            ("NVRM: API mismatch: the client has the version 580.95.05, but\n"
+             "NVRM: this kernel module has the version 580.82.07.  Please\n"
+             "NVRM: make sure that this kernel module and all NVIDIA driver\nNVRM: components have the same version.\n",
+             "580.82.07", "580.95.05"),
+            ("[  41.203311] NVRM: API mismatch: the client 'Xorg' (pid 2210)\r\n"
+             "               NVRM: has the version 575.64.05, but this kernel module has\r\n"
+             "               NVRM: the version 570.169.  Please make sure that this\r\n", "570.169", "575.64.05"),
+            ("[ 120.5] NVRM: API mismatch: the client has the version 550.163.01, but\n"
+             "[ 120.5] NVRM: this kernel module has the version 550.144.03.  Please\n", "550.144.03", "550.163.01"),
+            ("Mar 03 09:12:44 node7 kernel: NVRM: API mismatch: the client has the version 565.57.01, but\n"
+             "Mar 03 09:12:44 node7 kernel: NVRM: this kernel module has the version 560.35.03.  Please\n",
+             "560.35.03", "565.57.01"),
+            ("kernel: NVRM: API mismatch: the client has the version 590.44.01, but#012NVRM: this kernel module has "
+             "the version 580.105.08.  Please#012NVRM: make sure", "580.105.08", "590.44.01"),
+            ("[    5.1] NVRM: GPU0 _kgspFwContainerVerifyVersion: GSP firmware image version mismatch:\n"
+             "[    5.1] NVRM: got version 580.95.05, expected version 580.82.09\n"
+             "[    5.1] NVRM: GPU0 kgspInitRm_IMPL: Error preparing GSP-RM image\n", "580.82.09", "580.95.05")):
+        m = one(text, sig)
+        assert ids(text)[:1] == [sig], (text, ids(text))
+        assert kmod in m["title"] and other in m["title"], m["title"]
+        assert "dkms autoinstall" in m["fix"] and "Reboot" in m["fix"]
+    for text in (
+            "after the update `nvidia-smi` reports \"couldn't communicate with the NVIDIA driver\" and lsmod shows nothing",
+            "Running nvidia-smi gives: couldn't communicate with the NVIDIA driver. Secure Boot is on."):
+        assert ids(text)[:1] == ["torch.no-driver"], (text, ids(text))
+    for text in (
+            "zfs-2.2.0-1\nzfs-kmod-2.1.5-1ubuntu6~22.04.1\nThe kernel module version does not match the userland "
+            "version; this kernel module has the version 2.1.5",
+            "nvidia-modeset: Version mismatch: nvidia.ko(378.13) nvidia-modeset(375.26)",
+            "Error! Bad return status for module build on kernel: 6.14.0-24-generic (x86_64)\n"
+            "Consult /var/lib/dkms/amdgpu/6.12.12-2164967.24.04/build/make.log for more information.",
+            "Error! Could not locate dkms.conf file.\nFile: /var/lib/dkms/zfs/2.1.0/source/dkms.conf does not exist.",
+            "Kernel driver not installed (rc=-1908)\nIf your system has EFI Secure Boot enabled you may also need to sign "
+            "the kernel modules (vboxdrv, vboxnetflt, vboxnetadp, vboxpci) before you can load them.",
+            "[    0.000000] Kernel is locked down from EFI Secure Boot; see man kernel_lockdown.7",
+            "I asked nvidia-smi about it and it says the driver is fine; the app said it couldn't communicate with "
+            "the license server"):
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round526_klein_sixth_pass_header_hostbuf_pause_kinds():
     r"""Round 526 (FLUX.2 [klein] 4B / 9B and FLUX.2 [dev] errors users posted in 2026, sixth pass): safetensors'
     `InvalidHeaderDeserialization` variant quoted bare by a writer (case as safetensors prints it) beside a loader
