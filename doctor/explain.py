@@ -14141,6 +14141,14 @@ def _moved_env_launcher(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
            "torch" if tool.lower() == "torchrun" else "huggingface_hub" if tool.lower() in ("hf", "huggingface-cli")
            else "")
     old_shown = old.replace("/", sep)
+    # the commands name the user's own folders: a path with a space or a shell metacharacter is quoted (cmd and bash
+    # take it as one word; PowerShell runs a quoted program only after `&`, said once at the end)
+    quoted = bool(re.search(r"[\s&()^%!'\"$`;,<>|]", root))
+    if quoted:
+        q = (lambda p: '"' + p + '"') if win else (lambda p: "'" + p.replace("'", "'\\''") + "'")
+        python, root_arg = q(python), q(root)
+    else:
+        root_arg = root
     now = (f"call {tool} through the environment's own Python instead of its launcher: `{python} {mod} ...`"
            if mod else f"call the environment's own Python by its path: `{python} ...`")
     rewrite = (f"`{python} -m pip install --force-reinstall --no-deps pip" + (f" {pkg}" if pkg and pkg != "pip" else "")
@@ -14154,10 +14162,12 @@ def _moved_env_launcher(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
                "then install the packages again")
     else:
         fix = (f"Recreate the environment where it now is (a venv cannot be moved): delete {root} and make it again "
-               + (f"(`py -3.12 -m venv {root}`" if win else f"(`python3.12 -m venv {root}`")
+               + (f"(`py -3.12 -m venv {root_arg}`" if win else f"(`python3.12 -m venv {root_arg}`")
                + f", then `{python} -m pip install torch torchvision --index-url https://download.pytorch.org/whl/cu128` "
                f"and `{python} -m pip install -r requirements.txt`), or run the project's setup script again; or move the "
                f"folder back to {old_shown}. To go on at once, {now}, and rewrite the launchers: {rewrite}")
+    if quoted and win:
+        fix += (f". In PowerShell put `&` before the quoted program: `& {python} -m pip ...`")
     return {"title": (f"{tool}'s launcher in {root} still names the Python at {old_shown}: the environment was moved, "
                       "renamed or copied after it was made"),
             "fix": fix,

@@ -29015,6 +29015,47 @@ def test_stop58_multi_gpu_mismatch_newer_torch_wording():
         assert sig not in ids(t), t
 
 
+def test_stop58_moved_env_fix_quotes_paths_with_spaces():
+    r"""python.moved-env-launcher's fix prints commands with the user's own folder in them; a Windows user folder or
+    a drive folder often holds a space (`C:\Users\John Doe\...`, `D:\AI Tools\...`), and the command printed bare
+    splits there in cmd and PowerShell. Such a path is quoted (and PowerShell's `&` before a quoted program is said);
+    every backticked command parses by its shell's rules. A path without a space stays bare."""
+    import shlex
+    import subprocess
+    from shellcheck_win import check_powershell, cmd_tokens
+
+    def snippets(fix: str) -> list[str]:  # every backticked command, a trailing `...` (the user's arguments) cut
+        return [re.sub(r" \.\.\.$", "", c) for c in re.findall(r"`([^`\n]{3,400})`", fix)]
+    sig = "python.moved-env-launcher"
+    t = ("Fatal error in launcher: Unable to create process using '\"C:\\Users\\John Doe\\sd-scripts\\venv\\Scripts\\"
+         "python.exe\"  \"D:\\AI Tools\\sd-scripts\\venv\\Scripts\\accelerate.exe\" launch train_network.py': The "
+         "system cannot find the file specified.\r\n")
+    m = next(x for x in explain.explain_text(t)[0] if x["id"] == sig)
+    py = '"D:\\AI Tools\\sd-scripts\\venv\\Scripts\\python.exe"'
+    assert f"{py} -m accelerate.commands.launch" in m["fix"], m["fix"]
+    assert f"& {py} -m pip" in m["fix"], m["fix"]
+    cmds = snippets(m["fix"])
+    assert len(cmds) >= 5, cmds
+    for c in cmds:
+        if c.startswith("& "):
+            check_powershell(c)
+        else:
+            assert cmd_tokens(c), c
+            assert "AI Tools" not in c or '"D:\\AI Tools\\sd-scripts\\venv' in c, c
+    # POSIX: a folder with a space is not read by the shebang pattern; one with a parenthesis is, and is quoted
+    t = "bash: /srv/ai(new)/kohya_ss/venv/bin/accelerate: /srv/ai/kohya_ss/venv/bin/python3: bad interpreter: No such file or directory\n"
+    m = next(x for x in explain.explain_text(t)[0] if x["id"] == sig)
+    assert "'/srv/ai(new)/kohya_ss/venv/bin/python' -m accelerate.commands.launch" in m["fix"], m["fix"]
+    for c in snippets(m["fix"]):
+        shlex.split(c)
+        assert subprocess.run(["bash", "-n"], input=c, capture_output=True, text=True).returncode == 0, c
+    t = ("Fatal error in launcher: Unable to create process using '\"C:\\sd-scripts\\venv\\Scripts\\python.exe\"  "
+         "\"D:\\sd-scripts\\venv\\Scripts\\accelerate.exe\" launch x.py'\r\n")
+    m = next(x for x in explain.explain_text(t)[0] if x["id"] == sig)
+    assert "`D:\\sd-scripts\\venv\\Scripts\\python.exe -m accelerate.commands.launch" in m["fix"], m["fix"]
+    assert "& " not in m["fix"]
+
+
 def test_round529_oom_error_said_vram_cumem_allocator_kinds():
     r"""Round 529 (out of memory, offload and low-VRAM cards with FLUX-class and video models, fifth pass): a writer's
     own `I get an OOM error` (I get / got / am getting / hit / ran into an OOM error) after the VRAM or GPU memory named
