@@ -5763,12 +5763,20 @@ _FIX_CMD = re.compile(
     r"source|cd)(?=[\s=]|$)")
 
 
+# a command whose program is a path: a drive or absolute path, a venv's Scripts / bin, a quoted path (cmd, bash) or
+# PowerShell's `& "..."` (the interpreters print the user's own interpreter this way)
+_FIX_PATH_PROG = re.compile(r"""(?:[A-Za-z]:\\|/[\w.~-]|\.{0,2}[\\/]?[\w.-]+[\\/](?:Scripts|bin)[\\/]|"[A-Za-z]:\\|'/|& ["'])""")
+
+
 def _commands_in(fix: str) -> list[str]:
-    """The backticked commands of a fix text, with placeholders (`<wheel>`, `...`) left out."""
+    """The backticked commands of a fix text, with placeholders (`<wheel>`, `...`) left out; a trailing ` ...` (the
+    user's own arguments) is cut and the rest parsed. Programs named by a path count too (stop 58: commands naming a
+    user's folder were skipped, so an unquoted folder with a space would have passed)."""
     out = []
     for snip in re.findall(r"`([^`\n]{3,400})`", fix or ""):
-        s = snip.strip()
-        if _FIX_CMD.match(s) and not re.search(r"<[^<>]{1,60}>|\.\.\.|\u2026|\bPKG\b|\bX\.Y\b", s):
+        s = re.sub(r" (?:\.\.\.|\u2026)$", "", snip.strip())
+        if (_FIX_CMD.match(s) or _FIX_PATH_PROG.match(s)) and not re.search(
+                r"<[^<>]{1,60}>|\.\.\.|\u2026|\bPKG\b|\bX\.Y\b", s):
             out.append(s)
     return out
 
@@ -5776,6 +5784,11 @@ def _commands_in(fix: str) -> list[str]:
 def _fix_commands() -> list[tuple[str, str]]:
     """Every backticked command in the signatures' fixes, with placeholders (`<wheel>`, `...`) left out."""
     return [(sig.id, s) for sig in CAT.signatures for s in _commands_in(sig.fix)]
+
+
+# a program named by a path that holds a space, printed bare: cmd, PowerShell and bash all run the part before it
+_SPLIT_PROG = re.compile(r"""(?:&\s+)?(?:[A-Za-z]:\\[^\s"']*\s+[^\s"']*\\[^\s"']*\.(?:exe|bat|cmd)\b|"""
+                         r"""/[^\s"']*\s+[^\s"']*/(?:bin|Scripts)/[^\s"']+)""")
 
 
 def _shell_failures(cmds: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
@@ -5788,6 +5801,8 @@ def _shell_failures(cmds: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     posix, failures = [], []
     for sid, s in cmds:
         try:
+            if _SPLIT_PROG.match(s):
+                raise ShellError(f"the program's path splits at a space (quote it): {s!r}")
             if "$env:" in s:
                 if not re.fullmatch(r"\$env:\w+ ?= ?(?:'[^']*'|\"[^\"$`]*\"|\w+)", s):
                     check_powershell(s)
@@ -5828,6 +5843,14 @@ def test_fix_commands_parse_by_the_rules_of_their_shell():
                 shlex.split(bad)
     assert _shell_failures([("x", 'pip install "diffusers>=0.37')]) != []
     assert _shell_failures([("x", "pip install torch; fi")]) != []  # shlex passes it, bash -n does not
+    # a user's folder with a space, printed bare, splits the program (stop 58); quoted, it is one word
+    for bad in ("D:\\AI Tools\\venv\\Scripts\\python.exe -m pip list", "/mnt/my drive/venv/bin/python -m pip list",
+                "C:\\Users\\John Doe\\ComfyUI\\python_embeded\\python.exe -s main.py"):
+        assert _shell_failures([("x", bad)]) != [], bad
+    for good in ('"D:\\AI Tools\\venv\\Scripts\\python.exe" -m pip list', "'/mnt/my drive/venv/bin/python' -m pip list",
+                 "D:\\ComfyUI\\venv\\Scripts\\python.exe custom_nodes\\pack\\install.py",
+                 "/opt/venv/bin/python scripts/run.py"):
+        assert _shell_failures([("x", good)]) == [], good
 
 
 def test_interpreter_built_fixes_parse_by_the_rules_of_their_shell():
