@@ -33,7 +33,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from . import manifests, safeio
+from . import manifests, safeio, shells
 
 SCHEMA = "klein-doctor/explain/1"
 BLOCK = 1 << 20  # bytes read at a time
@@ -14131,9 +14131,12 @@ def _moved_env_launcher(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     win = "\\" in exe
     sep = "\\" if win else "/"
     root = new.replace("/", sep)
+    # a portable Python (a web UI package's system\python, an embedded Python) or a conda env on Windows: its
+    # python.exe sits in the folder itself and moves with it; only the launchers keep the old path
+    portable = win and _env_root(py, True) == ""
     python = root + (sep + "Scripts" if win else "/bin") + sep + ("python.exe" if win else "python")
-    if _env_root(py, True) == "" and win:
-        python = root + "\\python.exe"  # a conda env's or a portable Python's python.exe sits in its folder
+    if portable:
+        python = root + "\\python.exe"
     run = {"pip": "-m pip", "torchrun": "-m torch.distributed.run"}
     mod = run.get(tool.lower()) or ("-m pip" if _PIP_TOOL.match(tool) else
                                      "-m accelerate.commands.launch" if tool.lower().startswith("accelerate") else "")
@@ -14142,20 +14145,20 @@ def _moved_env_launcher(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
            else "")
     old_shown = old.replace("/", sep)
     # the commands name the user's own folders: a path with a space or a shell metacharacter is quoted (cmd and bash
-    # take it as one word; PowerShell runs a quoted program only after `&`, said once at the end)
-    quoted = bool(re.search(r"[\s&()^%!'\"$`;,<>|]", root))
+    # take it as one word; PowerShell runs a quoted program only after `&`, said once at the end). One Windows text
+    # serves cmd and PowerShell, so it takes plain double quotes; bash's is shells.quote_posix
+    quoted = win and bool(re.search(r"[\s&()^%!'\"$`;,<>|]", root))
     if quoted:
-        q = (lambda p: '"' + p + '"') if win else (lambda p: "'" + p.replace("'", "'\\''") + "'")
-        python, root_arg = q(python), q(root)
+        python, root_arg = f'"{python}"', f'"{root}"'
+    elif not win:
+        python, root_arg = shells.quote_posix(python), shells.quote_posix(root)
     else:
         root_arg = root
     now = (f"call {tool} through the environment's own Python instead of its launcher: `{python} {mod} ...`"
            if mod else f"call the environment's own Python by its path: `{python} ...`")
     rewrite = (f"`{python} -m pip install --force-reinstall --no-deps pip" + (f" {pkg}" if pkg and pkg != "pip" else "")
                + "`")
-    if win and _env_root(py, True) == "":
-        # a portable Python (a web UI package's system\python, an embedded Python) or a conda env: its python.exe
-        # sits in the folder itself and moves with it; only the launchers keep the old path
+    if portable:
         fix = (f"This Python lives in its own folder and moved with it; only the launchers pip wrote keep the old path "
                f"({old_shown}). Keep the folder, {now}, and rewrite the launchers once: {rewrite} (or move the folder back "
                f"to {old_shown}). A conda env is best made again where it is wanted: `conda create -n NAME python=3.12`, "
@@ -14166,7 +14169,7 @@ def _moved_env_launcher(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
                + f", then `{python} -m pip install torch torchvision --index-url https://download.pytorch.org/whl/cu128` "
                f"and `{python} -m pip install -r requirements.txt`), or run the project's setup script again; or move the "
                f"folder back to {old_shown}. To go on at once, {now}, and rewrite the launchers: {rewrite}")
-    if quoted and win:
+    if quoted:
         fix += (f". In PowerShell put `&` before the quoted program: `& {python} -m pip ...`")
     return {"title": (f"{tool}'s launcher in {root} still names the Python at {old_shown}: the environment was moved, "
                       "renamed or copied after it was made"),
@@ -15077,9 +15080,8 @@ def _node_clone(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"details": {"file": " ".join(f.split())[:300], "name_bytes": len(f.split("/")[-1].replace("\n", "").encode())}}
 
 
-_WIN_PATH_COMFY = ("node_clone", "custom_node", "comfy_place", "comfy_manager", "comfy_updater", "comfy_repo",
-                   "comfy_reqs", "stack_installer", "comfy_portable_words", "comfy_node_pack", "comfy_prose_load",
-                   "comfyui_version", "node_type", "node_exec")
+_WIN_PATH_COMFY = _COMFY_SIGN + ("node_clone", "comfy_repo", "stack_installer", "comfy_portable_words", "comfy_node_pack",
+                                 "comfy_prose_load", "comfyui_version")
 # a clone that is ours: a node pack (comfy, custom_nodes, *_nodes) or a package of the stack built from source
 _NODE_REPO = re.compile(r"comfy|custom_nodes|[-_]nodes?\b|\bnodes?[-_]|flash[-_]?att|xformers|sage[-_]?att|triton|"
                         r"pytorch|/torch\w{0,12}(?:\.git)?\b|diffusers|transformers|accelerate|huggingface|safetensors|"
@@ -15241,8 +15243,8 @@ def _load_cuda_unavailable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any])
     near = _near(ctx)
     if _off_nvidia(ctx) or near.get("node_type") or near.get("node_exec") or _no_nvidia_stated(ctx):
         return None
-    wheel = str(near.get("torch_cpu_wheel") or ctx.get("torch_cpu_wheel") or "")
-    if wheel and not (near.get("torch_cuda_build") or ctx.get("torch_cuda_build")):
+    wheel = _fact(ctx, "torch_cpu_wheel")
+    if wheel and not _fact(ctx, "torch_cuda_build"):
         return {"title": (f"torch.load asked for the GPU, and this PyTorch is a CPU-only build ({wheel}): "
                           "torch.cuda.is_available() is False"),
                 "details": {"torch": wheel, "check": "torch.cuda.is_available() is False at torch.load"}}
