@@ -8600,6 +8600,25 @@ def _msvc_language(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
             "details": {"byte": byte, "position": pos}}
 
 
+@_interp("inductor_path_space")
+def _inductor_path_space(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.inductor-path-space (round 641): inductor's own cl.exe command line with an include or lib path split at a
+    space (`cl /I C:/Program Files/Python310/Include /I ...`), or cl's D9024 warning naming the part after the space as a
+    source file. Claimed only beside inductor's words (CppCompileError, torch/_inductor, TORCH_INDUCTOR_CPP_WRAPPER, the
+    torchinductor cache): another program's build that splits a path is that program's; an AMD/Intel setup is not
+    claimed. The headline names the split path (or the part cl read as a file)."""
+    if not _fact(ctx, "compile_stack") or _off_nvidia_anywhere(ctx):
+        return None
+    path, tail = g.get("path") or "", g.get("tail") or ""
+    if path:
+        return {"title": (f"torch.compile on Windows passed `{path}` to cl.exe without quotes: the space in it split the "
+                          "path (a PyTorch bug)"),
+                "details": {"path": path}}
+    return {"title": (f"torch.compile on Windows: cl.exe read `{tail}` as a file of its own, the end of a path with a "
+                      "space that inductor passed without quotes (a PyTorch bug)"),
+            "details": {"split_off": tail}}
+
+
 def _torch_dlpack_float8(ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torch's DLPack export refusing a float8 tensor (`float8 types are not supported by dlpack`, a RuntimeError, a
     BufferError from torch 2.9): a kernel package that takes torch tensors through DLPack was handed fp8 weights, which

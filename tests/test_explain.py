@@ -21899,6 +21899,88 @@ def test_round618_emptyclass_clip_and_core_node_not_found():
         assert old not in ids(t) and "comfyui.too-old-for-klein" not in ids(t), (t, ids(t))
 
 
+def test_round641_inductor_split_path_and_cl_path_wording():
+    r"""Round 641 (torch.compile, Inductor and Triton compile failures): two in-scope cases were missed. torch.compile on
+    Windows through inductor's own cl.exe command line with an include or lib path that has a space (`cl /I C:/Program
+    Files/Python310/Include ...`, Python in Program Files, a user folder `C:/Users/John Doe`): cl splits it and warns
+    `D9024 : unrecognized source file type 'Files/Python310/Include'` (pytorch#149310, fixed in #149388): the new
+    torch.inductor-path-space reads the split path (or the part cl read as a file) beside inductor's words only. And the
+    old Triton wheel's `cl_path` failure on Windows in Python 3.11+'s UnboundLocalError wording (`cannot access local
+    variable 'cl_path' where it is not associated with a value`), which triton.unavailable read only in the 3.10 form.
+    Silent: another program's build that splits a path, a bare D9024, inductor's quoted or space-free command lines
+    (other causes), another variable's UnboundLocalError, the round's look-alikes (Quarkslab's Triton, a CMake CC,
+    a project's own C++, a graph break in a trainer's own MoE code)."""
+    sig = "torch.inductor-path-space"
+    head = ("torch._dynamo.exc.BackendCompilerFailed: backend='inductor' raised:\nCppCompileError: C++ compile error\n\n"
+            "Command:\n")
+    tail = (" /D TORCH_INDUCTOR_CPP_WRAPPER /D STANDALONE_TORCH_HEADER /DLL /MD /O2 /std:c++20 /EHsc "
+            "C:/ti/ou/cou.cpp /LD /FeC:/ti/ou/cou.pyd /link /LIBPATH:{libs} /LIBPATH:{site}/torch/lib torch.lib "
+            "torch_cpu.lib torch_python.lib sleef.lib\n")
+    for py, site in (("C:/Program Files/Python310", "c:/code/.env/lib/site-packages"),
+                     ("C:/Users/John Doe/AppData/Local/Programs/Python/Python312", "C:/Users/John Doe/ComfyUI/.venv/Lib/site-packages"),
+                     ("C:/Program Files/WindowsApps/PythonSoftwareFoundation.Python.3.11_3.11.2544.0_x64__qbz5n2kfra8p0",
+                      "D:/AI Tools/venv/Lib/site-packages")):
+        t = head + f"cl /I {py}/Include /I {site}/torch/include" + tail.format(libs=py + "/libs", site=site)
+        for text in (t, t.replace("\n", "\r\n")):
+            assert ids(text)[:1] == [sig], text
+            assert one(text, sig)["details"]["path"] == py + "/Include", text
+    # only the libs folder has the space (the linker's half), and the command flattened onto one line after `Command:`
+    t = head + "cl /I D:/AI/python_embeded/Include /I D:/AI/torch/include" + tail.format(libs="C:/Program Files/Python311/libs", site="D:/AI")
+    assert one(t, sig)["details"]["path"] == "C:/Program Files/Python311/libs"
+    flat = ("CppCompileError: C++ compile error Command: cl /I c:/Users/Emad Younan/AppData/Local/Programs/Python/Python313/"
+            "Include /I c:/Users/Emad Younan/x/torch/include /D NOMINMAX /D TORCH_INDUCTOR_CPP_WRAPPER /O2 /DLL /MD")
+    assert one(flat, sig)["details"]["path"] == "c:/Users/Emad Younan/AppData/Local/Programs/Python/Python313/Include"
+    # cl's own warning beside inductor's exception, with the Python.h failure that follows it (superseded)
+    out = ("torch._inductor.exc.InductorError: CppCompileError: C++ compile error\n\nOutput:\n"
+           "Microsoft (R) C/C++ Optimizing Compiler Version 19.44.35211 for x64\n"
+           "cl : Command line warning D9024 : unrecognized source file type 'Doe/AppData/Local/Programs/Python/Python312/Include', object file assumed\n"
+           "cou.cpp\nC:/Users/John Doe/venv/Lib/site-packages/torch/include/torch/csrc/python_headers.h(12): fatal error "
+           "C1083: Cannot open include file: 'Python.h': No such file or directory\n")
+    assert ids(out) == [sig], ids(out)
+    assert one(out, sig)["details"]["split_off"] == "Doe/AppData/Local/Programs/Python/Python312/Include"
+    # silent for this cause: inductor's space-free or quoted command lines failing otherwise, another program's build
+    # splitting a path, a bare D9024, an AMD setup
+    for py in ("D:/ComfyUI_windows_portable/python_embeded", '"C:/Program Files/Python310'):
+        q = '"' if py.startswith('"') else ""
+        t = (head + f"cl /I {py}/Include{q} /I D:/x/torch/include" + tail.format(libs=py + "/libs" + q, site="D:/x")
+             + "\nOutput:\ncou.cpp(1): fatal error C1083: Cannot open include file: 'algorithm': No such file or directory\n")
+        assert sig not in ids(t) and ids(t)[:1] == ["torch.no-msvc"], (t, ids(t))
+    for t in ("[ 40%] Building CXX object CMakeFiles/plugin.dir/src/main.cpp.obj\n"
+              "cl /I C:/Program Files/Foo SDK/include /c src/main.cpp /Fo main.obj\n"
+              "cl : Command line warning D9024 : unrecognized source file type 'SDK/include', object file assumed\n"
+              "NMAKE : fatal error U1077: 'cl' : return code '0x2'\n",
+              "cl : Command line warning D9024 : unrecognized source file type 'Files/Windows Kits/10/Include', object file assumed\n",
+              "Device: cuda:0 AMD Radeon RX 7900 XTX [ZLUDA] : native\n" + out):
+        assert sig not in ids(t), (t, ids(t))
+
+    # triton.unavailable: the cl_path failure of an old Triton wheel on Windows, Python 3.11+ wording, traceback or retold
+    old = "triton.unavailable"
+    frame = ('  File "{root}\\site-packages\\triton\\runtime\\build.py", line 51, in _build\n'
+             '    os.environ["PATH"] = cl_path + os.pathsep + os.environ["PATH"]\n'
+             "UnboundLocalError: cannot access local variable 'cl_path' where it is not associated with a value\n")
+    for root in ("C:\\Users\\treme\\AppData\\Local\\Packages\\PythonSoftwareFoundation.Python.3.12_qbz5n2kfra8p0\\LocalCache\\local-packages\\Python312",
+                 "D:\\ComfyUI_windows_portable\\python_embeded\\Lib"):
+        t = frame.format(root=root)
+        for text in (t, t.replace("\n", "\r\n")):
+            assert ids(text)[:1] == [old], text
+    for t in ("SamplerCustomAdvanced\ncannot access local variable 'cl_path' where it is not associated with a value",
+              "KSampler: UnboundLocalError: cannot access local variable 'cl_path'",
+              "SamplerCustom local variable 'cl_path' referenced before assignment"):
+        assert ids(t)[:1] == [old], t
+    # silent: another variable, the round's look-alikes of other programs
+    for t in ("  File \"/home/u/app/report.py\", line 88, in render\n    out = cl_paths + extra\n"
+              "UnboundLocalError: cannot access local variable 'cl_paths' where it is not associated with a value\n",
+              "UnboundLocalError: cannot access local variable 'path' where it is not associated with a value\n",
+              "No Modules Named Triton\nWhen it tests to UnicornAArch64Semantics it gives error no modules named triton.",
+              "CMake Error at /usr/share/cmake-3.5/Modules/CMakeDetermineCCompiler.cmake:57 (message):\n"
+              "  Could not find compiler set in environment variable CC:\n\n  gcc-4.9.\n"
+              "CMake Error: CMAKE_C_COMPILER not set, after EnableLanguage\n",
+              "'clamp': it's not member of 'std'\n\"CL.exe\" end with code 2.\n",
+              "[rank1]:W0923 22:43:08.375000 183294 torch/_dynamo/exc.py:525] [5/0_2]     While executing %item : "
+              "[num_users=2] = call_method[target=item](args = (%getitem,), kwargs = {})\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round609_not_in_list_client_forms():
     r"""Round 609 (ComfyUI prompt validation errors: Value not in list, Required input is missing, type mismatch,
     validating node, INT conversion, missing class_type): two client forms of the loader refusal were missed. A client
