@@ -6403,6 +6403,60 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("bnb_to_refused")
+def _bnb_to_refused(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """bnb.to-refused-old-version: ``nvidia_only``; the older transformers wording without the word bitsandbytes
+    (4.29.0's `.to` is not supported for `8-bit` models, 4.30.0-4.31.0's `... for `4-bit` or `8-bit` models`) names
+    the transformers release itself: 4.31 or older, where no bitsandbytes lets a quantized model move (round 642)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if g.get("older"):
+        eight_only = "4-bit" not in g["older"]
+        return {"title": ("A bitsandbytes " + ("8-bit" if eight_only else "4-bit / 8-bit") + " model could not be moved "
+                          "with .to(): this transformers (4.31 or older, by its wording) refuses to move any bitsandbytes "
+                          "model"),
+                "details": {"wording": "transformers 4.29" if eight_only else "transformers 4.30-4.31"}}
+    return {}
+
+
+@_interp("bnb_device_map_acc")
+def _bnb_device_map_acc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """transformers.bnb4-device-map-accelerate-old: ``nvidia_only``; the check and its floor (accelerate newer than
+    0.19.0, transformers 4.30 to 4.3x) go into the details the headline reads (round 642)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    return {"details": {"bits": g.get("bits") or "4", "needs": "accelerate>0.19.0"}}
+
+
+_TF_VER = re.compile(r"(?P<major>[45])\.(?P<minor>\d{1,2})(?:\.\d{1,3})?")
+
+
+@_interp("load_in_bits_kwarg")
+def _load_in_bits_kwarg(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """transformers.load-in-8bit-unsupported: a model class's `__init__` refusing `load_in_8bit` / `load_in_4bit`,
+    which a from_pretrained that does not know the argument passed on. The transformers release the paste names
+    decides the headline: 4.x older than the argument (8-bit from 4.22, 4-bit from 4.30) or 5 (which removed both);
+    with none named, both ends are the cause. Not claimed off NVIDIA (round 642)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    kw, bits = g.get("kw") or "load_in_8bit", g.get("bits") or "8"
+    floor = "4.22" if bits == "8" else "4.30"
+    d: dict[str, Any] = {"argument": kw, **({"model_class": g["cls"]} if g.get("cls") else {})}
+    v5 = _fact(ctx, "tf_major5")
+    m = _TF_VER.search(_fact(ctx, "tf_major4"))
+    if v5:
+        d["transformers"] = v5
+        return {"title": (f"transformers 5 removed from_pretrained's `{kw}` argument: it went on to the model class, "
+                          "which refuses it; ask for the quantization with a BitsAndBytesConfig"), "details": d}
+    if m and int(m.group("minor")) < int(floor.split(".")[1]):
+        d["transformers"] = m.group(0)
+        return {"title": (f"transformers {m.group(0)} is older than `{kw}` (from_pretrained takes it from {floor}): it "
+                          "went on to the model class, which refuses it"), "details": d}
+    d["transformers"] = m.group(0) if m else "not named"
+    return {"title": (f"This transformers does not take `{kw}` in from_pretrained (older than {floor}, or transformers "
+                      "5, which removed it): it went on to the model class, which refuses it"), "details": d}
+
+
 @_interp("disk_offload")
 def _disk_offload(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """transformers.disk-offload: transformers' own `had weights offloaded to the disk` as before; accelerate's wordings

@@ -22194,6 +22194,100 @@ def test_round637_windows_long_path_wordings():
         "\\\\licenses\\\\third_party\\\\kineto\\\\libkineto\\\\third_party\\\\dynolog\\\\third_party'", pip_sig)
 
 
+def test_round642_bitsandbytes_loading_in_older_and_newer_transformers():
+    r"""Round 642 (GGUF and quantized model loading): bitsandbytes without a CUDA binary for the torch in use (a
+    ComfyUI venv on an RTX 5090, a CUDA 12.6 Windows install) was read already. Not read: three wordings of
+    transformers' bitsandbytes loading from releases older (or newer) than the ones the signatures knew. transformers
+    4.29 to 4.31 refused to move a quantized model in words without `bitsandbytes` (`.to` is not supported for
+    `4-bit` or `8-bit` models.), which bnb.to-refused-old-version now reads with the release in its headline;
+    a from_pretrained that does not take `load_in_8bit` / `load_in_4bit` (before 4.22 / 4.30, or transformers 5,
+    which removed both) passes it on to the model class (`__init__() got an unexpected keyword argument
+    'load_in_8bit'`), now transformers.load-in-8bit-unsupported with the release the paste names; transformers
+    4.30-4.3x refusing device_map="auto" for a 4-bit load when accelerate is 0.19 or older is the new
+    transformers.bnb4-device-map-accelerate-old. The out-of-scope look-alikes of the round (a Mac's `No GPU found`,
+    KoboldCpp's and stable-diffusion.cpp's Flux GGUF loads, a Cosmos GGUF in diffusers, the NF4 node's CPU tensors)
+    stayed silent and stay so; the same words on a Mac or from another class are not claimed."""
+    to_sig, kw_sig, acc_sig = ("bnb.to-refused-old-version", "transformers.load-in-8bit-unsupported",
+                               "transformers.bnb4-device-map-accelerate-old")
+    for text, wording, eight in (
+            ("  File \"/usr/local/lib/python3.8/dist-packages/transformers/modeling_utils.py\", line 1897, in to\n"
+             "    raise ValueError(\nValueError: `.to` is not supported for `4-bit` or `8-bit` models. Please use the model "
+             "as it is, since the model has already been set to the correct devices and casted to the correct `dtype`.\n",
+             "transformers 4.30-4.31", False),
+            ("C:\\Users\\me\\venv\\lib\\site-packages\\transformers\\modeling_utils.py:1882\r\nValueError: `.to` is not "
+             "supported for `8-bit` models. Please use the model as it is, since the model has already been set to the "
+             "correct devices and casted to the correct `dtype`.\r\n", "transformers 4.29", True),
+            ("to is not supported for `8-bit` models", "transformers 4.29", True)):
+        m = one(text, to_sig)
+        assert ids(text)[0] == to_sig, (text, ids(text))
+        assert m["details"]["wording"] == wording, m["details"]
+        assert "4.31 or older" in m["title"] and ("bitsandbytes 8-bit model" in m["title"]) == eight, m["title"]
+    # the newer wording keeps its own headline
+    m = one("ValueError: `.to` is not supported for `4-bit` or `8-bit` bitsandbytes models. Please use the model as it is",
+            to_sig)
+    assert "4.45" in m["title"] and "wording" not in m["details"], m
+    # load_in_8bit / load_in_4bit refused by the model class: the release named decides the headline
+    for text, version, kw, cls in (
+            ("Using transformers version 4.21.3, I see this error:\n  File \"/srv/llm/.venv/lib/python3.8/site-packages/"
+             "transformers/modeling_utils.py\", line 2113, in from_pretrained\n    model = cls(config, *model_args, "
+             "**model_kwargs)\nTypeError: __init__() got an unexpected keyword argument 'load_in_8bit'\n",
+             "4.21.3", "load_in_8bit", None),
+            ("pip show: transformers==4.28.1\r\n  File \"C:\\\\ai\\\\venv\\\\lib\\\\site-packages\\\\transformers\\\\"
+             "modeling_utils.py\", line 2675, in from_pretrained\r\n    model = cls(config, *model_args, **model_kwargs)\r\n"
+             "TypeError: LlamaForCausalLM.__init__() got an unexpected keyword argument 'load_in_4bit'\r\n",
+             "4.28.1", "load_in_4bit", "LlamaForCausalLM"),
+            ("transformers==5.2.0\n    model = AutoModelForCausalLM.from_pretrained(path, load_in_4bit=True)\nTypeError: "
+             "Qwen3ForCausalLM.__init__() got an unexpected keyword argument 'load_in_4bit'\n",
+             "transformers==5.2.0", "load_in_4bit", "Qwen3ForCausalLM"),
+            ("TypeError: T5EncoderModel.__init__() got an unexpected keyword argument \"load_in_8bit\"",
+             "not named", "load_in_8bit", "T5EncoderModel")):
+        m = one(text, kw_sig)
+        assert ids(text)[0] == kw_sig, (text, ids(text))
+        assert m["details"]["transformers"] == version and m["details"]["argument"] == kw, m["details"]
+        assert m["details"].get("model_class") == cls, m["details"]
+        assert "BitsAndBytesConfig(load_in_8bit=True)" in m["fix"], m["fix"]
+    assert "older than `load_in_8bit`" in one("transformers 4.21.3\nTypeError: __init__() got an unexpected keyword "
+                                              "argument 'load_in_8bit'", kw_sig)["title"]
+    assert "transformers 5 removed" in one("transformers==5.2.0\nTypeError: GPT2LMHeadModel.__init__() got an unexpected "
+                                           "keyword argument 'load_in_8bit'", kw_sig)["title"]
+    # a release that has the argument keeps the both-ends headline (not a claim it is too old)
+    m = one("transformers 4.36.2\nTypeError: __init__() got an unexpected keyword argument 'load_in_8bit'", kw_sig)
+    assert "older than 4.22, or transformers 5" in m["title"], m["title"]
+    # another class refusing it (a training-arguments or adapter config), or a Mac: not this reading
+    for text in ("TypeError: TrainingArguments.__init__() got an unexpected keyword argument 'load_in_8bit'",
+                 "Device: mps\nTypeError: LlamaForCausalLM.__init__() got an unexpected keyword argument 'load_in_8bit'"):
+        assert kw_sig not in ids(text), (text, ids(text))
+    # device_map="auto" on a 4-bit load with accelerate 0.19 or older
+    for text in (
+            "  File \"/data/proj/transformers/modeling_utils.py\", line 2765, in from_pretrained\n    raise ValueError(\n"
+            "ValueError: You are using `device_map='auto'` on a 4bit loaded version of the model. To automatically "
+            "compute the appropriate device map, you should upgrade your `accelerate` library,`pip install --upgrade "
+            "accelerate` or install it from source to support fp4 auto device mapcalculation. You may encounter "
+            "unexpected behavior, or pass your own device map\n",
+            "ValueError: You are using `device_map='auto'` on a 4bit loaded version of the model. To automatically "
+            "compute\r\n the appropriate device map, you should upgrade your `accelerate` library\r\n"):
+        m = one(text, acc_sig)
+        assert ids(text)[0] == acc_sig, (text, ids(text))
+        assert m["details"] == {"bits": "4", "needs": "accelerate>0.19.0"}, m["details"]
+        assert "accelerate>=0.20" in m["fix"] and "transformers.__file__" in m["fix"], m["fix"]
+    assert acc_sig not in ids("Device: mps\nValueError: You are using `device_map='auto'` on a 4bit loaded version of "
+                              "the model. To automatically compute the appropriate device map")
+    # the round's out-of-scope look-alikes stay silent
+    for text in (
+            "Device: mps\n/opt/anaconda3/envs/MagicQuill/lib/python3.10/site-packages/bitsandbytes/cextension.py:34: "
+            "UserWarning: The installed version of bitsandbytes was compiled without GPU support. 8-bit optimizers, "
+            "8-bit multiplication, and GPU quantization are unavailable.\nRuntimeError: No GPU found. A GPU is needed "
+            "for quantization.\n",
+            "ImageGen Init - Load Model: C:\\Users\\flux1-schnell-q4_k.gguf\n\nError: KCPP SD Failed to create context!\n"
+            "Load Image Model OK: False\n\nError: Could not load image model: C:\\Users\\flux1-schnell-q4_k.gguf\n",
+            "[ERROR] stable-diffusion.cpp:346  - get sd version from file failed: 'C:\\models\\flux-2-klein-9b-Q8_0.gguf'"
+            "\n[ERROR] main.cpp:90   - new_sd_ctx_t failed\n",
+            "`AttributeError: type object 'CosmosTransformer3DModel' has no attribute 'from_single_file'`\n"
+            "transformer = CosmosTransformer3DModel.from_single_file(\n    \"cosmos-predict2-14b-text2image-Q8_0.gguf\",\n"
+            "    quantization_config=GGUFQuantizationConfig(compute_dtype=torch.bfloat16),\n)\n"):
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round623_python_headers_in_torch_extension_builds():
     r"""Round 623 (compiling CUDA extensions from source): CUDA_HOME / nvcc not found, the toolkit-torch CUDA
     mismatch, ninja missing and SageAttention's own CUDA check were read already; a build that stops because the
