@@ -4182,6 +4182,38 @@ def _foreign_package(frame: str, own: str) -> str:
     return ""
 
 
+@_interp("restart_runtime")
+def _restart_runtime(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if not g.get("nbname"):
+        return {}  # Colab's own notice says it
+    # `cannot import name X from 'diffusers.<module>'`: diffusers' own modules disagree about what one of them holds.
+    # Claimed only beside a notebook cell that installed diffusers unpinned (git main, -U, a floor): the kernel still
+    # holds modules of the diffusers it imported before, mixed with the new files (round 643)
+    inst = _near(ctx).get("nb_pip_diffusers") or ""
+    if not inst:
+        return None
+    name, mod = g["nbname"], g.get("nbmod") or "diffusers"
+    return {"title": (f"`{name}` is missing from {mod}: the notebook kernel still runs the diffusers it imported before "
+                      "the pip install"),
+            "cause": (f"The notebook installed diffusers in a cell (`{inst[:90]}`) while its kernel, one long-running "
+                      "Python process, had already imported diffusers (an earlier run, or an import before the install). "
+                      f"The modules already in memory stay at the old version, the files on disk are the new one, so an "
+                      f"import that crosses the two (here `{name}` from `{mod}`, a name the new diffusers has and the "
+                      "loaded one lacks) fails. The install itself worked."),
+            "fix": ("Restart the kernel (Colab: Runtime > Restart session; Jupyter / Kaggle: Kernel > Restart) and run the "
+                    "cells again without the install cell, or put `%pip install -U diffusers transformers accelerate peft` "
+                    "in the first cell before any import. If it still fails after the restart, reinstall cleanly "
+                    "(`%pip install -U --force-reinstall --no-deps diffusers`, then restart again); if it fails even "
+                    "then, the name is not in this diffusers release and the code needs the diffusers of its own era"),
+            "details": {"missing_name": name, "module": mod, "install": inst[:90]}}
+
+
+# the diffusers release whose pipelines of a family first had load_lora_weights, for families that shipped before
+# their LoRA loader: SDXL (diffusers#4061: 0.18.2 has none, the loader is on main, released in 0.19) and CogVideoX
+# (zai-org/CogVideo#320: not in 0.30.3, comes with 0.31.0)
+_LORA_LOADER_SINCE = (("StableDiffusionXL", "0.19.0"), ("CogVideoX", "0.31.0"))
+
+
 @_interp("diffusers_old")
 def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     kmin = _klein_min("diffusers")
@@ -4272,6 +4304,25 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "peft transformers accelerate`, or at least the version the project pins (`python -m pip install "
                         "-r requirements.txt`), then check `python -c \"import diffusers; print(diffusers.__version__)\"`"),
                 "details": {"class": mc, "method": "load_lora_adapter", "needs": f"diffusers>=0.31 (Klein: >={kmin})"}}
+    if g.get("lwcls"):
+        # a pipeline family that diffusers shipped before its LoRA loader: SDXL (pipelines in 0.18, load_lora_weights in
+        # 0.19) and CogVideoX (pipelines in 0.30, LoRA in 0.31). Claimed only beside a stated diffusers older than that
+        # release; with none stated, or a newer one, the class may be a project's own subclass without the mixin (round 643)
+        pc = g["lwcls"]
+        floor = next((v for k, v in _LORA_LOADER_SINCE if pc.startswith(k)), None)
+        have = _near(ctx).get("diffusers_version") or ""
+        ver = _release(have)
+        if floor is None or ver is None or ver >= Version(floor):
+            return None
+        return {"title": f"This diffusers {have} has no {pc}.load_lora_weights(): LoRA loading for it came with diffusers {floor}",
+                "cause": (f"`load_lora_weights()` is the pipeline's LoRA loader (its LoraLoaderMixin). diffusers shipped "
+                          f"{pc} before its LoRA loader: the method came with diffusers {floor}, and the installed diffusers "
+                          f"is {have}, so the call fails with AttributeError before any LoRA file is read. The LoRA and the "
+                          f"code are fine. FLUX.2 [klein] needs diffusers {kmin} or newer anyway."),
+                "fix": (f"Upgrade diffusers (and peft, which its LoRA loading uses) in the Python that runs it: "
+                        f"`python -m pip install -U \"diffusers>={floor}\" peft` (for Klein: `python -m pip install -U "
+                        f"\"diffusers>={kmin}\" peft`), then check `python -c \"import diffusers; print(diffusers.__version__)\"`"),
+                "details": {"class": pc, "method": "load_lora_weights", "installed": have, "needs": f"diffusers>={floor}"}}
     if g.get("dmeth"):
         # a diffusers model class without a ModelMixin method of diffusers 0.33 (fp8 layerwise casting, group offload)
         meth, mc = g["dmeth"], g.get("dmcls") or "the model"
@@ -13236,6 +13287,12 @@ def _keys_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
             "details": {"class": cls, "folder": folder}}
 
 
+# the peft release that added a LoraConfig field, where a public source states it: diffusers' own checks (`You need
+# peft 0.9.0 at least to use DoRA-enabled LoRAs`, `You need peft 0.14.0 at least to use lora_bias in LoRAs`) and the
+# Qwen maintainers' answer on layer_replication (QwenLM/Qwen3#677)
+_PEFT_FIELD_FLOOR = {"use_dora": "0.9.0", "layer_replication": "0.10.0", "lora_bias": "0.14.0"}
+
+
 @_interp("dep_too_old")
 def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _other_gpu(ctx):
@@ -13427,6 +13484,26 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         "(ComfyUI portable: `python_embeded\\python.exe -m pip install -U transformers`); where a project "
                         "pins this old transformers, install the diffusers of its era instead of the newest one"),
                 "details": {"missing_name": name, "module": mod}}
+    if g.get("peftbare"):
+        # the same refusal as Python 3.9 and older word it (no class name: `__init__() got an unexpected keyword
+        # argument 'lora_bias'`), read only for fields that exist in peft's LoraConfig alone (round 643)
+        arg = (g.get("peftarg") or "").strip("'")
+        floor = _PEFT_FIELD_FLOOR.get(arg)
+        needs = f"peft>={floor}" if floor else "a newer peft"
+        spec = f'"{needs}"' if floor else "peft"
+        return {"title": f"The installed peft is too old for this LoRA: its LoraConfig does not know `{arg}`",
+                "cause": (f"Loading a LoRA through peft builds a peft LoraConfig: diffusers' loaders (load_lora_weights, "
+                          f"unet.load_attn_procs, load_lora_adapter) fill it from the LoRA's weights and metadata, and "
+                          f"peft / transformers fill it from the adapter's adapter_config.json. `{arg}` is a LoraConfig "
+                          f"field that only {needs} has; the installed peft predates it and refuses the argument (Python "
+                          "3.9 and older name the refusing method only as `__init__()`). The LoRA file is fine."),
+                "fix": ("Upgrade peft in the Python that runs the pipeline: "
+                        f"`python -m pip install -U {spec}` (ComfyUI portable: "
+                        f"`python_embeded\\python.exe -m pip install -U {spec}`); "
+                        "`python -m pip show peft diffusers` shows both versions. Where a project pins this old peft, "
+                        "install the diffusers of the same era instead, or delete the unknown key from the adapter's "
+                        "adapter_config.json"),
+                "details": {"package": "peft", "config": "LoraConfig", "field": arg, **({"needs": needs} if floor else {})}}
     if g.get("peftcfg"):
         # peft writes every field of its adapter config into adapter_config.json; an older peft does not know the
         # fields a newer one added and refuses them (keys of pre-peft LoRA code, enable_lora, are not matched)

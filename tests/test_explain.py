@@ -25178,6 +25178,72 @@ def test_round604_not_a_model_readings_and_archive_lookalikes():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round643_lora_loader_versions_and_notebook_kernel():
+    r"""Round 643 (LoRA loading): three in-scope pastes were missed. peft's refusal of a LoraConfig field as Python 3.9
+    and older print it, without the class (`TypeError: __init__() got an unexpected keyword argument 'lora_bias'` from
+    diffusers' unet.load_attn_procs), is now read as a peft older than the loader (lora_bias: peft 0.14, use_dora: 0.9);
+    a pipeline family whose LoRA loader came after it (`'CogVideoXPipeline' object has no attribute
+    'load_lora_weights'` beside diffusers 0.30.3; SDXL before 0.19) is diffusers.too-old when the paste states that
+    older diffusers (a user's `My diffusers version is 0.30.3` now counts as the stated version); and `cannot import name
+    X from 'diffusers.loaders'` next to a notebook cell that installed diffusers unpinned (`!pip install
+    git+https://github.com/huggingface/diffusers`) is the kernel still holding the old diffusers. Silent: unsloth's
+    patched update_layer refusing use_dora, an unknown keyword of another class, the same AttributeError with no
+    diffusers stated or a new enough one, a pipeline family that never had the loader, the ImportError of a project
+    against an older diffusers without an install cell, and a pinned install cell."""
+    dep = "python.dep-too-old"
+    bare = ("  File \"/usr/local/lib/python3.9/site-packages/diffusers/loaders/unet.py\", line 312, in load_attn_procs\n"
+            "    lora_config = LoraConfig(**lora_config_kwargs)\n"
+            "TypeError: __init__() got an unexpected keyword argument 'lora_bias'\n")
+    assert ids(bare)[0] == dep, ids(bare)
+    m = one(bare, dep)
+    assert m["details"]["field"] == "lora_bias" and m["details"]["needs"] == "peft>=0.14.0", m["details"]
+    assert "`lora_bias`" in m["title"]
+    dora = ("Loading my DoRA with pipe.load_lora_weights(r\"C:\\loras\\style_dora.safetensors\") on Windows gives\r\n"
+            "TypeError: __init__() got an unexpected keyword argument 'use_dora'\r\n")
+    md = one(dora, dep)
+    assert ids(dora)[0] == dep and md["details"]["needs"] == "peft>=0.9.0", (ids(dora), md["details"])
+    other = "PeftModel.from_pretrained(model, path) -> __init__() got an unexpected keyword argument 'corda_config'\n"
+    mo = one(other, dep)
+    assert mo["details"]["field"] == "corda_config" and "needs" not in mo["details"], mo["details"]
+    for t in ("TypeError: LoraLayer.update_layer() got an unexpected keyword argument 'use_dora'\n",
+              "TypeError: __init__() got an unexpected keyword argument 'lora_scale'\n",
+              "TypeError: MyLinear.__init__() got an unexpected keyword argument 'lora_bias'\n"):
+        assert dep not in ids(t), (t, ids(t))
+
+    old = "diffusers.too-old"
+    cog = ("AttributeError: 'CogVideoXImageToVideoPipeline' object has no attribute 'load_lora_weights'\n"
+           "diffusers==0.30.2\n")
+    assert ids(cog)[0] == old, ids(cog)
+    mc = one(cog, old)
+    assert mc["details"]["needs"] == "diffusers>=0.31.0" and mc["details"]["installed"] == "0.30.2", mc["details"]
+    xl = ("pipe.load_lora_weights(\"./lora\", weight_name=\"pixel.safetensors\")\n"
+          "AttributeError: 'StableDiffusionXLPipeline' object has no attribute 'load_lora_weights'\n"
+          "My diffusers version is 0.18.2, torch 2.0.1\n")
+    mx = one(xl, old)
+    assert ids(xl)[0] == old and mx["details"]["needs"] == "diffusers>=0.19.0", (ids(xl), mx["details"])
+    for t in ("AttributeError: 'CogVideoXPipeline' object has no attribute 'load_lora_weights'\n",
+              "AttributeError: 'CogVideoXPipeline' object has no attribute 'load_lora_weights'\n- `diffusers` version: 0.32.1\n",
+              "AttributeError: 'StableVideoDiffusionPipeline' object has no attribute 'load_lora_weights'\ndiffusers==0.30.0\n"):
+        assert old not in ids(t), (t, ids(t))
+
+    nb = "notebook.restart-runtime"
+    kaggle = ("%pip install -U diffusers transformers peft\n"
+              "from diffusers import StableDiffusionXLPipeline\n"
+              "ImportError: cannot import name 'StableDiffusionXLLoraLoaderMixin' from 'diffusers.loaders' "
+              "(/opt/conda/lib/python3.10/site-packages/diffusers/loaders/__init__.py)\n")
+    assert ids(kaggle)[0] == nb, ids(kaggle)
+    mk = one(kaggle, nb)
+    assert mk["details"]["missing_name"] == "StableDiffusionXLLoraLoaderMixin" and mk["details"]["module"] == "diffusers.loaders"
+    after = ("ImportError: cannot import name 'FluxLoraLoaderMixin' from 'diffusers.loaders.lora_pipeline'\r\n"
+             "I ran !pip install git+https://github.com/huggingface/diffusers.git in the first cell\r\n")
+    assert ids(after)[0] == nb, ids(after)
+    for t in ("from diffusers.loaders import FluxLoraLoaderMixin, FromSingleFileMixin\n"
+              "ImportError: cannot import name 'FluxLoraLoaderMixin' from 'diffusers.loaders'\n",
+              "!pip install diffusers==0.25.0\nImportError: cannot import name 'FluxLoraLoaderMixin' from 'diffusers.loaders'\n",
+              "!pip install -U transformers\nImportError: cannot import name 'LlamaConfig' from 'transformers.models'\n"):
+        assert nb not in ids(t), (t, ids(t))
+
+
 def test_round626_resolver_companion_and_libmamba_cuda_readings():
     r"""Round 626 (pip, uv and conda resolver conflicts around torch): pip's `The conflict is caused by:` list often
     names a companion that fits the torch asked for before the one that does not (`torchvision 0.22.1 depends on
