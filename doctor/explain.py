@@ -11730,6 +11730,24 @@ def _docker_gpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         return {"title": ("nvidia-smi is missing inside the container: it was started without GPU access (the NVIDIA "
                           "runtime adds nvidia-smi and the driver's libraries only to a container given the GPU)"),
                 "details": {"said": (g.get("nosmi") or g.get("ocismi") or "").strip()[:60]}}
+    if g.get("plainrun"):
+        # round 644: a `docker run` without --gpus / --runtime=nvidia / a CDI device, before or after the CUDA runtime's
+        # `driver version is insufficient` (its error 35 when no driver library loads) or torch's no-driver error: the
+        # image has no driver and nothing mounted the host's; `--device /dev/nvidia0` passes device files, not libraries
+        cmd = re.sub(r"\s*[\\`^]?\s*\n\s*", " ", g["plainrun"]).strip()
+        if re.search(r"/dev/kfd|\brocm\b", cmd, re.I):
+            return None  # an AMD ROCm container (its /dev/kfd device, a rocm image): no NVIDIA runtime to add
+        said = (g.get("nodrv") or "").strip()
+        shown = cmd if len(cmd) <= 70 else cmd[:67].rstrip() + "..."
+        if re.search(r"--device[= ]{1,3}[\"']?/dev/nvidia", cmd):
+            title = (f"`{shown}` gives the container the GPU's device files but not the NVIDIA driver's libraries: "
+                     "CUDA in it finds no driver (only `--gpus` through the NVIDIA runtime adds them)")
+        else:
+            title = (f"`{shown}` started the container without GPU access (no `--gpus`): CUDA in it finds no NVIDIA "
+                     "driver library")
+        if said.lower().startswith("cuda driver version"):
+            title += "; `insufficient` here means missing, not an old driver"
+        return {"title": title, "details": {"command": cmd[:160], "said": said[:70]}}
     if g.get("k8s") or (g.get("isavail") and _fact(ctx, "kubernetes")):
         # round 482: a Kubernetes pod (k3s, k8s) where torch.cuda.is_available() is False: the pod was not started
         # through the NVIDIA runtime or asked for no GPU

@@ -25441,6 +25441,73 @@ def test_round611_safetensors_write_refused():
         assert pre not in got and gone not in got, (t, got)
 
 
+def test_round644_docker_run_without_gpu_access():
+    r"""Round 644 (Docker and containers with NVIDIA GPUs): a container started by a plain `docker run` (no `--gpus`,
+    no `--runtime=nvidia`, no CDI `nvidia.com/gpu` device; `--device /dev/nvidia0` passes device files only) has no
+    driver library, and the CUDA runtime then says `CUDA driver version is insufficient for CUDA runtime version`
+    (deviceQuery's `cudaGetDeviceCount returned 35` then `-> CUDA driver version ...`), torch `Found no NVIDIA driver on
+    your system`. Before, deviceQuery's form was missed and torch's forms blamed an old driver: docker.no-gpu-runtime
+    now reads the command before or after the error, over its `\`, PowerShell `` ` `` and cmd `^` continuation
+    lines, and names it in the headline. A command that gives the GPU, nvidia-docker, an AMD ROCm container and the
+    error with no command stay with their own answers."""
+    sig = "docker.no-gpu-runtime"
+    device_query = ("    ./deviceQuery Starting...\n    CUDA Device Query (Runtime API) version (CUDART static linking)\n"
+                    "    cudaGetDeviceCount returned 35\n    -> CUDA driver version is insufficient for CUDA runtime "
+                    "version\n    Result = FAIL\n\nThe container was started with\n\n    docker run --device "
+                    "/dev/nvidia-uvm:/dev/nvidia-uvm --device /dev/nvidia0:/dev/nvidia0 --device  \\\n    "
+                    "/dev/nvidiactl:/dev/nvidiactl -it nvidia/cuda:12.4.1-devel-ubuntu22.04 bash\n")
+    torch_first = ("$ docker run -it --rm -v $(pwd):/app -p 8188:8188 comfy:latest python main.py --listen\n"
+                   "  File \"/opt/venv/lib/python3.12/site-packages/torch/cuda/__init__.py\", line 372, in _lazy_init\n"
+                   "    torch._C._cuda_init()\n"
+                   "RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and "
+                   "installed a driver from http://www.nvidia.com/Download/index.aspx\n")
+    crlf_insufficient = ("sudo docker run -it --rm \\\r\n  -v /srv/models:/models \\\r\n  diffusers-app:0.3 python "
+                         "gen.py\r\nRuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime "
+                         "version\r\n")
+    powershell = ("PS C:\\ai> docker run -it --rm `\n  -v ${PWD}\\models:/models `\n  klein:latest\n"
+                  "RuntimeError: Found no NVIDIA driver on your system.\n")
+    cmd_after = ("RuntimeError: Found no NVIDIA driver on your system.\nThis is how I start it:\n"
+                 "docker run -p 8188:8188 -v C:\\models:/models ghcr.io/someone/comfyui:cu128\n")
+    for t in (device_query, torch_first, crlf_insufficient, powershell, cmd_after):
+        got = ids(t)
+        assert got[:1] == [sig], (t, got)
+        m = one(t, sig)
+        assert m["details"]["command"].startswith("docker run"), m["details"]
+        assert "without GPU access" in m["title"] or "device files" in m["title"], m["title"]
+    m = one(device_query, sig)
+    assert "device files" in m["title"] and "means missing, not an old driver" in m["title"], m["title"]
+    assert m["details"]["said"].startswith("CUDA driver version is insufficient"), m["details"]
+    m = one(crlf_insufficient, sig)
+    assert "-v /srv/models:/models" in m["details"]["command"] and "\r" not in m["details"]["command"], m["details"]
+    assert one(powershell, sig)["details"]["command"].endswith("klein:latest"), one(powershell, sig)["details"]
+    assert one(torch_first, sig)["details"]["said"] == "Found no NVIDIA driver on your system"
+
+    # the GPU given (also on a continuation line), nvidia-docker, an AMD ROCm container, no command at all: not this
+    given = [
+        "docker run -it --rm --gpus all myimage python main.py\nRuntimeError: CUDA error: CUDA driver version is "
+        "insufficient for CUDA runtime version\n",
+        "docker run -it --rm \\\n  --gpus all \\\n  myimage python main.py\nRuntimeError: Found no NVIDIA driver on "
+        "your system.\n",
+        "sudo docker run --runtime=nvidia -it myimage\nRuntimeError: Found no NVIDIA driver on your system.\n",
+        "docker run -d --device nvidia.com/gpu=all myimage\nRuntimeError: Found no NVIDIA driver on your system.\n",
+        "nvidia-docker run -it myimage\nRuntimeError: Found no NVIDIA driver on your system.\n",
+        "docker run -it --device=/dev/kfd --device=/dev/dri --group-add video rocm/pytorch\n"
+        "RuntimeError: Found no NVIDIA driver on your system.\n",
+        "RuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime version\n",
+    ]
+    for t in given:
+        got = ids(t)
+        assert sig not in got, (t, got)
+    assert ids(given[0])[:1] == ["torch.cuda-driver-too-old"], ids(given[0])
+    # other programs' container permission errors stay silent
+    for t in ("stable-diffusion-webui-docker-model-1  | /bin/bash: line 1: /docker/mount.sh: Permission denied\n",
+              "/usr/local/bin/text-generation-launcher: error while loading shared libraries: libpython3.11.so.1.0: "
+              "cannot open shared object file: No such file or directory\n",
+              "An error occurred while writing the file to cache: Error: EACCES: permission denied, mkdir "
+              "'/app/node_modules/@xenova/transformers/.cache'\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round624_launcher_pip_and_cpu_torch():
     r"""Round 624 (third-party launchers and installers): two readings the corpus lacked. An installer's fresh venv
     keeps the pip its Python put there (23.0.x), which discards the PyTorch index's wheels whose metadata spells the name
