@@ -9149,6 +9149,9 @@ def _py_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         out = {"title": "The Python that runs it is older than 3.12: the code reuses an f-string's own quotes inside "
                         "`{...}` (PEP 701), a SyntaxError before Python 3.12",
                "details": {"needs": "Python 3.12+", "error": g["fstr"].strip()}}
+        if g.get("fsrc"):
+            # round 645: the source line Python showed above `unterminated string literal` / `expecting '}'`
+            out["details"]["code"] = g["fsrc"].strip()[:160]
         if _fact(ctx, "custom_node"):
             out["fix"] = ("Update the node pack that fails to import: its authors usually rewrite the line for older "
                           "Pythons (ComfyUI-Manager > Custom Nodes Manager > the pack > Update; git: `cd "
@@ -11993,6 +11996,35 @@ def _manager_channel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                      + (" (the Manager's repository moved to Comfy-Org)" if old else "")
                      + ": no node list, nothing can be installed",
             "details": {"channel_url": url}}
+
+
+@_interp("manager_node_id")
+def _manager_node_id(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """comfyui.manager-node-id-unknown (round 645): names the pack the Manager's command line did not find. A name with
+    capitals is a repository name or title, so its lowercase form (the registry's usual ID) goes into the commands; the
+    Manager's version list alone (`Available version of 'X'`) is claimed only for such a name, since a lowercase ID
+    whose registry install failed has another cause."""
+    listed = (g.get("listed") or "").strip()
+    name = (g.get("node") or "").strip() or listed
+    if not name:
+        return {}
+    capitals = name != name.lower()
+    if listed and not g.get("node") and not capitals:
+        return None  # the registry's own ID, only its versions printed: not a naming problem
+    guess = name.lower() if capitals and re.fullmatch(r"[\w.-]{1,100}", name) else ""
+    sig = cat.by_id("comfyui.manager-node-id-unknown")
+    fix = sig.fix if sig else ""
+    if guess and fix:
+        fix = fix.replace("<node-id>", guess)
+    what = "found no node pack" if g.get("node") else "did not install the node pack"
+    out: dict[str, Any] = {"title": f"ComfyUI-Manager's command line {what} '{name}': it installs by the pack's "
+                                    "registry ID" + (f" (most likely '{guess}')" if guess else ""),
+                           "details": {"name_given": name}}
+    if guess:
+        out["details"]["id_guess"] = guess
+    if fix:
+        out["fix"] = fix
+    return out
 
 
 @_interp("manager_list_json")

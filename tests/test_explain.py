@@ -25731,6 +25731,96 @@ def test_round620_ggml_old_names_oom():
         assert not got, (t, got)
 
 
+def test_round645_manager_node_id_fstring_quotes_missing_core_node():
+    r"""Round 645 (ComfyUI custom node installs and ComfyUI-Manager): the Manager's security gate was already read.
+    What it taught: (1) the Manager's command line (`cm-cli.py install`, run by `comfy node install`) finds a pack by
+    its registry ID, so a repository name or title ends in `Node 'X@unknown' not found in` (the `[channel, mode]`
+    after it eaten by the console's markup) or in only `Available version of 'X'` and a dated version list:
+    comfyui.manager-node-id-unknown, the lowercase name put into the commands; a lowercase ID whose versions are listed
+    is not claimed. (2) An f-string reusing its own quote inside `{...}` that goes on over lines is `unterminated string
+    literal` (or `f-string: expecting '}'`) on Python before 3.12: python.too-old, read from the source line shown
+    above the caret; a plain unclosed string stays silent. (3) A user's `missing node ImageBatch` names a class
+    ComfyUI itself ships: comfyui.outdated; a node pack's class after the same words stays silent."""
+    sig = "comfyui.manager-node-id-unknown"
+    claimed = [
+        ("python3 custom_nodes/ComfyUI-Manager/cm-cli.py install ComfyUI-Impact-Pack\n"
+         "ERROR: An error occurred while installing 'ComfyUI-Impact-Pack'.\n"
+         "Node 'ComfyUI-Impact-Pack@unknown' not found in\n", "ComfyUI-Impact-Pack", "comfyui-impact-pack"),
+        ("C:\\ComfyUI_windows_portable>python_embeded\\python.exe ComfyUI\\custom_nodes\\ComfyUI-Manager\\cm-cli.py "
+         "install ComfyUI-KJNodes\r\nERROR: An error occurred while installing 'ComfyUI-KJNodes'.\r\n"
+         "Node 'ComfyUI-KJNodes@unknown' not found in [default, cache]\r\n", "ComfyUI-KJNodes", "comfyui-kjnodes"),
+        ("RUN comfy node install ComfyUI-GGUF@nightly\nNode 'ComfyUI-GGUF@nightly' not found in [default, remote]\n",
+         "ComfyUI-GGUF", "comfyui-gguf"),
+        ("$ comfy node install ComfyUI-Easy-Use\ninstall_node exit on fail:False...\n\n"
+         "Available version of 'ComfyUI-Easy-Use'\n[2025-06-30] 1.3.1 -- fix\n[2025-05-12] 1.3.0 --\n",
+         "ComfyUI-Easy-Use", "comfyui-easy-use"),
+    ]
+    for text, name, guess in claimed:
+        got = ids(text)
+        assert got[:1] == [sig], (text, got)
+        m = one(text, sig)
+        assert m["details"]["name_given"] == name and m["details"]["id_guess"] == guess
+        assert f"'{name}'" in m["title"] and f"'{guess}'" in m["title"]
+        assert f"comfy node install {guess}" in m["fix"] and f"cm-cli.py install {guess}" in m["fix"]
+    # a lowercase name not found: the ID differs otherwise; the fix keeps the look-up, no guess
+    low = one("ERROR: An error occurred while installing 'comfyui-essentials'.\n"
+              "Node 'comfyui-essentials@unknown' not found in \n", sig)
+    assert "id_guess" not in low["details"] and "<node-id>" in low["fix"]
+    silent = [
+        # the registry's own ID whose install failed and printed its versions: another cause
+        "Available version of 'comfyui-login'\n[2024-06-14] 1.0.0 \n",
+        # other programs' not-found wordings
+        "Error: Node 'worker-3@unknown' is not in the cluster\n",
+        "npm ERR! 404 Not Found - GET https://registry.npmjs.org/comfyui-impact-pack - Not found\n",
+        "Available version of 'numpy' is 2.1.0\n",
+    ]
+    for t in silent:
+        got = ids(t)
+        assert sig not in got, (t, got)
+
+    # (2) nested f-string quotes on a Python older than 3.12
+    jnodes = ("Traceback (most recent call last):\n"
+              "  File \"/home/u/ComfyUI/nodes.py\", line 2133, in load_custom_node\n"
+              "    module_spec.loader.exec_module(module)\n"
+              "  File \"/home/u/ComfyUI/custom_nodes/ComfyUI-Pack/py/media.py\", line 88\n"
+              "    return f\"{kind}/{(f\"{root}/{sub}\").replace(\n"
+              "                     ^\n"
+              "SyntaxError: unterminated string literal (detected at line 88)\n\n"
+              "Cannot import /home/u/ComfyUI/custom_nodes/ComfyUI-Pack module for custom nodes: unterminated string "
+              "literal (detected at line 88) (media.py, line 88)\n")
+    m = one(jnodes, "python.too-old")
+    assert ids(jnodes)[:1] == ["python.too-old"] and "3.12" in m["title"]
+    assert m["details"]["error"] == "unterminated string literal (detected at line 88)"
+    assert m["details"]["code"].startswith("f\"{kind}/{(f\"{root}")
+    single = ("  File \"D:\\ComfyUI\\custom_nodes\\pack\\nodes.py\", line 12\r\n"
+              "    label = f'{\", \".join(names)} {d['k']}'\r\n"
+              "            ^\r\n"
+              "SyntaxError: f-string: expecting '}'\r\n"
+              "Cannot import D:\\ComfyUI\\custom_nodes\\pack module for custom nodes: f-string: expecting '}' "
+              "(nodes.py, line 12)\r\n")
+    assert ids(single)[:1] == ["python.too-old"], ids(single)
+    for t in ("  File \"D:\\ComfyUI\\custom_nodes\\pack\\nodes.py\", line 5\n    x = \"abc\n        ^\n"
+              "SyntaxError: unterminated string literal (detected at line 5)\n",
+              "  File \"/app/tool.py\", line 9\n    print(f\"{a}\" + \"{b)\n                   ^\n"
+              "SyntaxError: unterminated string literal (detected at line 9)\n"):
+        assert "python.too-old" not in ids(t), (t, ids(t))
+    # the same nested quotes where a Python 3.12 or newer is named: not this cause
+    assert "python.too-old" not in ids("** Python version: 3.12.7 (tags/v3.12.7)\n" + jnodes)
+
+    # (3) a user's words naming the missing node
+    for t in ("The workflow cannot be loaded because of the missing node ImageBatch, and the Install Missing Custom "
+              "Nodes dialog is blank.",
+              "Missing node: ImageBatch\r\n",
+              "comfyui shows the missing node `ImageBlend` after loading the json"):
+        got = ids(t)
+        assert got[:1] == ["comfyui.outdated"], (t, got)
+        assert one(t, "comfyui.outdated")["details"]["missing_nodes"] in ("ImageBatch", "ImageBlend")
+    for t in ("I get a missing node Florence2Run error after installing the pack",
+              "missing nodes in my workflow after the update",
+              "Missing Node Types appear after I moved the folder"):
+        assert "comfyui.outdated" not in ids(t), (t, ids(t))
+
+
 def test_round629_env_vars_arch_list_visible_index_hip():
     r"""Round 629 (environment variables that change the stack): CUDA_HOME unset, PYTORCH_CUDA_ALLOC_CONF's
     expandable_segments on a build without the driver API and `No CUDA GPUs are available` were already read. What it
