@@ -1290,7 +1290,8 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         return None
     if _fact(ctx, "sglang_server") or _fact(ctx, "vllm_omni_server"):
         # sglang's serving engine (its CLI or its multimodal_gen package in the paste) and vLLM-Omni's (its vllm_omni
-        # package, `vllm serve ... --omni`) size, offload and pool the memory themselves (mem-fraction-static, their own
+        # package, `vllm serve ... --omni`, round 646: its offloader's sequential_backend.py / layerwise_backend.py frames)
+        # size, offload and pool the memory themselves (mem-fraction-static, their own
         # layerwise / text-encoder offload, their tensor-parallel plan): an out-of-memory there is the engine's own
         # loader's or its flags' doing, fixed in that engine, not by the Klein stack's offload or a smaller file
         return None
@@ -16147,7 +16148,29 @@ def _local_shadow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 def _device_map_strategy(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """diffusers.device-map-strategy: transformers' `X does not support device_map='auto'` (a class without
     _no_split_modules) is the pipeline's doing only where a pipeline's from_pretrained call or a diffusers pipelines
-    frame is in the paste; the same refusal of a single transformers model (an LLM, a VLM) is that class's own limit."""
+    frame is in the paste; the same refusal of a single transformers model (an LLM, a VLM) is that class's own limit.
+    Round 646: torch's two-GPU mismatch (torch.multi-gpu-device-mismatch, its dev_a / dev_b) handed over here where the
+    paste shows `device_map="auto"` inside a pipeline's own from_pretrained call: a diffusers release from before
+    pipeline device maps passed `auto` on to every component, which accelerate split over the GPUs."""
+    if g.get("dev_a") and g.get("dev_b"):
+        call = re.sub(r"\s+", " ", _fact(ctx, "pipeline_device_map_auto")).replace("( ", "(")
+        devs = f"cuda:{g['dev_a']} and cuda:{g['dev_b']}"
+        return {"title": (f"A diffusers pipeline loaded with device_map=\"auto\" was split over two GPUs ({devs}): pipelines "
+                          "do not take \"auto\", and an older diffusers handed it on to each model"),
+                "cause": ("`device_map=\"auto\"` was given to the pipeline's from_pretrained. diffusers releases from before "
+                          "pipeline-level device maps (0.27 and older) did not refuse it: they passed `auto` on to each "
+                          "component's own from_pretrained, so accelerate spread the UNet / transformer, the VAE and the "
+                          "text encoders over the visible GPUs, and the pipeline's own code then combined tensors that sat on "
+                          "two of them (`Expected all tensors to be on the same device, but found at least two devices`). "
+                          "Newer diffusers refuses `auto` for a pipeline outright; its only multi-GPU strategy is "
+                          "`device_map=\"balanced\"`, which keeps each component whole on one GPU. The GPUs and the weights "
+                          "are fine."),
+                "fix": ("One GPU: drop device_map, then `pipe.to(\"cuda\")`, or `pipe.enable_model_cpu_offload()` when VRAM "
+                        "is short (Klein 4B on a 12-16 GB card); to pin the run to one card start Python with "
+                        "`CUDA_VISIBLE_DEVICES=0` (Windows cmd: `set CUDA_VISIBLE_DEVICES=0`). Several GPUs: upgrade diffusers "
+                        "(`python -m pip install -U diffusers`; FLUX.2 [klein] needs "
+                        f"{_klein_min('diffusers') or '0.37'} or newer) and load with `device_map=\"balanced\"`"),
+                "details": {"devices": devs, **({"call": call[:120]} if call else {})}}
     cls = g.get("nosplit")
     if not cls:
         return {}

@@ -26880,6 +26880,73 @@ def test_round606_libomp140_named_missing_beside_torch():
         assert sig not in ids(t), (t, ids(t))
 
 
+def test_round646_pipeline_device_map_auto_split_and_offloader_frames():
+    r"""Round 646 (diffusers memory saving and low VRAM): torch's two-GPU mismatch (`Expected all tensors to be on the
+    same device, but found at least two devices, cuda:1 and cuda:0!`) under a diffusers pipeline's own from_pretrained
+    call with `device_map="auto"` (diffusers #6240, AutoPipelineForText2Image on two GPUs with diffusers 0.24) is the
+    pipeline's unsupported strategy, which older diffusers passed on to every component: diffusers.device-map-strategy,
+    with the two devices in the headline. `auto` on one model handed to a pipeline, an LLM's AutoModel call, a
+    `balanced` pipeline and a cuda:0 / cpu mismatch keep their readings. vLLM-Omni's own offloader frames
+    (`File "sequential_backend.py", line 88, in pre_forward`, its `[sequential_backend.py:382]` log tag) mark a CUDA
+    out-of-memory as that engine's (vllm-omni #1957): silent, while the same allocator line without them is cuda.oom."""
+    sig = "diffusers.device-map-strategy"
+    err = ("Expected all tensors to be on the same device, but found at least two devices, cuda:1 and cuda:0! "
+           "(when checking argument for argument tensors in method wrapper_CUDA_cat)\n")
+    code = ("pipeline = AutoPipelineForText2Image.from_pretrained(\n"
+            "\t\"stabilityai/stable-diffusion-2-1\", device_map=\"auto\"\n)\n\n")
+    m = one(code + err, sig)
+    assert ids(code + err)[0] == sig, ids(code + err)
+    assert "cuda:1 and cuda:0" in m["title"] and m["details"]["devices"] == "cuda:1 and cuda:0"
+    assert "AutoPipelineForText2Image.from_pretrained" in m["details"]["call"] and "balanced" in m["fix"]
+    # other pipelines, one line, single quotes, CRLF, torch's newer wording, a traceback in between
+    variants = [
+        ("pipe = DiffusionPipeline.from_pretrained('runwayml/stable-diffusion-v1-5', torch_dtype=torch.float16, "
+         "device_map='auto')\nimage = pipe(prompt).images[0]\nRuntimeError: Expected all tensors to be on the same "
+         "device, but found at least two devices, cuda:0 and cuda:2!\n"),
+        (code + err).replace("\n", "\r\n"),
+        ("pipe = StableDiffusionXLPipeline.from_pretrained(\n    model_id,\n    torch_dtype=torch.float16,\n"
+         "    device_map = \"auto\",\n)\nTraceback (most recent call last):\n  File \"/home/u/run.py\", line 14, in "
+         "<module>\n    image = pipe(prompt=prompt).images[0]\nRuntimeError: Expected all tensors to be on the same "
+         "device, but got mat2 is on cuda:1, different from other tensors on cuda:0 (when checking argument in method "
+         "wrapper_CUDA_mm)\n"),
+    ]
+    for t in variants:
+        assert ids(t)[0] == sig, (t[:90], ids(t))
+    # `auto` on one model handed to the pipeline, an LLM, a balanced pipeline: the two-GPU mismatch as before
+    kept = [
+        ("transformer = FluxTransformer2DModel.from_pretrained(ckpt, subfolder=\"transformer\", device_map=\"auto\")\n"
+         "pipe = FluxPipeline.from_pretrained(ckpt, transformer=transformer, torch_dtype=torch.bfloat16)\n" + err),
+        "model = AutoModelForCausalLM.from_pretrained(path, device_map=\"auto\", torch_dtype=torch.float16)\n" + err,
+        ("pipe = FluxPipeline.from_pretrained(model_path, torch_dtype=torch.bfloat16, device_map=\"balanced\")\n" + err),
+    ]
+    for t in kept:
+        assert ids(t)[0] == "torch.multi-gpu-device-mismatch", (t[:90], ids(t))
+    # one GPU and the CPU under a pipeline's device_map="auto": not a two-GPU split, not this reading
+    cpu = code + ("RuntimeError: Expected all tensors to be on the same device, but found at least two devices, "
+                  "cuda:0 and cpu!\n")
+    assert sig not in ids(cpu), ids(cpu)
+    # vLLM-Omni's offloader frames and log tag: its own out-of-memory, silent
+    oom = "torch.AcceleratorError: CUDA error: out of memory\n"
+    frames = ("File \"sequential_backend.py\", line 88, in pre_forward\n    self._to_cpu(target)\n"
+              "File \"sequential_backend.py\", line 66, in _to_cpu\n"
+              "    self._move_params(module, torch.device(\"cpu\"))\n"
+              "File \"sequential_backend.py\", line 50, in _move_params\n"
+              "    p.data = p.data.to(device, non_blocking=True)\n")
+    for t in (frames + oom, (frames + oom).replace("\n", "\r\n"),
+              frames.replace("sequential_backend", "layerwise_backend") + oom,
+              ("(DiffusionWorker pid=4291) INFO 10-09 14:53:53 [sequential_backend.py:382] Model-level offloading "
+               "enabled: transformer <-> mllm (mutual exclusion)\n" + "RuntimeError: CUDA error: out of memory\n")):
+        assert ids(t) == [], (t[:90], ids(t))
+    assert ids(oom)[0] == "cuda.oom", ids(oom)
+    # the corpus cases
+    real = DATA / "explain" / "real"
+    import tomllib
+    t = tomllib.loads((real / "r646-diffusers-6240-autopipeline-device-map-auto-devices.toml").read_text(encoding="utf-8"))
+    assert ids(t["text"])[0] == sig
+    t = tomllib.loads((real / "r646-oos-vllm-omni-1957-sequential-offload-oom.toml").read_text(encoding="utf-8"))
+    assert ids(t["text"]) == []
+
+
 def test_round631_sigma_scheduler_warning_in_flow_pipeline():
     r"""Round 631 (diffusers schedulers and pipeline call arguments): a sigma-scaled scheduler (Euler, Euler
     Ancestral, LMS, KDPM2, Heun) swapped into a flow-matching pipeline that hands it no custom schedule is not
