@@ -5210,6 +5210,45 @@ def _torch_pythons(rel: tuple[int, int]) -> tuple[int, int, int, str, str] | Non
     return have[0][1], max(full)[1], hi_any[1], partial, every
 
 
+def _torch_python_gap(want: str, named: str) -> dict[str, Any] | None:
+    """Round 647: a torch pin (`1.8.1+cu102`) read against the Python a paste names (`Python 3.5`) with the wheel table:
+    a title, fix and details where that Python is older than every Python the release has wheels for (its last torch
+    came before) or newer than all (its first torch came after); None where the release has a wheel for it, or where
+    the table does not say."""
+    rel, m = _release(want), re.search(r"(?<![\d.])3\.(\d{1,2})(?![\d])", named or "")
+    if rel is None or not m or len(rel.release) < 2:
+        return None
+    py, ver = (3, int(m.group(1))), (rel.release[0], rel.release[1])
+    row = _torch_python_rows().get(py)
+    if not row:
+        return None
+    pyv, base = f"3.{py[1]}", want.split("+", 1)[0]
+    if row.get("last") and ver > row["last"]:
+        last = ".".join(map(str, row["last"]))
+        rows = _torch_python_rows()
+        fits = sorted(p for p, r in rows.items()
+                      if (r["last"] is None or r["last"] >= ver) and (r["any"] is None or r["any"] <= ver))
+        use = f"3.{fits[-1][1]}" if fits else ""
+        title = f"pip found no torch {want} for Python {pyv}: torch's wheels for Python {pyv} end with torch {last}"
+        cause = (f"The install asks for torch {want}, a release made after torch dropped Python {pyv}: torch {last} is the "
+                 f"last release with wheels for Python {pyv}, so no index (PyPI, download.pytorch.org, torch_stable.html) "
+                 f"has torch {base} for it, whichever build (+cuXXX) is asked for. This Python is too old for that release.")
+        fix = ((f"Install a 64-bit Python {use} (the newest that torch {base} has wheels for; Windows: the python.org "
+                f"installer), make a venv with it (Windows `py -{use} -m venv venv`, Linux `python{use} -m venv venv`) and "
+                f"run the same install there; " if use else "")
+               + f"or keep this Python and pin a torch {last} release or older, or move to a current Python and a current torch: "
+                 "`python -m pip install torch torchvision --index-url https://download.pytorch.org/whl/cu128`")
+        return {"title": title, "cause": cause, "fix": fix,
+                "details": {"requirement": f"torch=={want}", "python": pyv, "last torch for it": last,
+                            **({"use python": use} if use else {})}}
+    first = row.get("any")
+    if first and ver < first:
+        fv = ".".join(map(str, first))
+        return {"title": f"pip found no torch {want} for Python {pyv}: torch has wheels for Python {pyv} only from {fv} on",
+                "details": {"requirement": f"torch=={want}", "python": pyv, "needs": f"torch>={fv}"}}
+    return None
+
+
 def _pin_older_than_python(g: dict[str, str], near: dict[str, str]) -> dict[str, Any] | None:
     """pip's `Could not find a version ... torch==X` with its `(from versions: ...)` list cut off, or uv's verbose
     `Adding direct dependency: torch>=X, <X+` ... `No compatible version found for: torch` (round 550, no requirement
@@ -5385,7 +5424,10 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         f"Python that release supports (`py -3.10 -m venv venv` on Windows, `python3.10 -m venv venv` "
                         f"elsewhere) and install the project's requirements there"),
                 "details": {"requirement": g["req"], "available": f"{have[0]} to {have[-1]}"}}
-    return {"details": {"requirement": g["req"]}} if g.get("req") else {}
+    req = g.get("req") or ""
+    if req.startswith("torch==") and not g.get("have") and (gap := _torch_python_gap(req[len("torch=="):], _fact(ctx, "py_named"))):
+        return gap  # round 647: the Python named has no wheel of the pinned release (reached from local-version too)
+    return {"details": {"requirement": req}} if req else {}
 
 
 @_interp("cudnn_pruned")
@@ -5531,6 +5573,22 @@ def _xformers_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     Mac setup the CUDA wheels are not theirs (a ROCm index without an xformers build yet): not claimed."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("say_py"):
+        # round 647: the user's own words, xformers that cannot be installed (or not above an old release) on a Python
+        # named with it. Claimed for the Pythons xformers' releases have lacked wheels for: 3.11 and newer (3.11 from
+        # 0.0.20, 3.13 only in the later python-agnostic builds) and 3.7 or older; on 3.8-3.10 the words name no gap
+        py = _minor(g["say_py"])
+        if py is None or (3, 8) <= py <= (3, 10):
+            return None
+        pyv, upto = f"{py[0]}.{py[1]}", g.get("upto") or ""
+        offered = f" (pip offers it only up to {upto}, an old release that ships a source archive)" if upto else ""
+        return {"title": f"xformers cannot be installed on Python {pyv}: the xformers release asked for has no wheel for Python {pyv}{offered}",
+                "cause": ("xformers publishes prebuilt wheels per Python version, and each release only for the Pythons it was "
+                          f"built for: on Python {pyv} pip does not see the releases without a wheel for it, so it says the "
+                          "version asked for does not exist, or offers only old releases that came as a source archive (0.0.16 "
+                          "and older, which then have to be compiled), or nothing at all. The Python is the mismatch, not the "
+                          "package or the index."),
+                "details": {"python": pyv, **({"offered up to": upto} if upto else {})}}
     req = g.get("req") or "xformers"
     return {"title": f"pip found no {req} wheel for this Python (`from versions: none`)",
             "details": {"requirement": req}}
@@ -5587,6 +5645,10 @@ def _wheel_platform(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                          "64-bit wheel, torch included, installs into a 32-bit Python")
                         + f"; check a Python with {check}"),
                 "details": {"wheel": wheel, "python": near.get("win_arm64") or near.get("py32") or ""}}
+    cp = re.fullmatch(r"cp3(\d{1,2})", (g.get("pytag") or "").lower())
+    if wheel and cp:
+        # round 647: the wheel's Python tag goes into the details (cp38 = CPython 3.8), the Python to install it with
+        return {"details": {"wheel": wheel, "built for": f"CPython 3.{cp.group(1)}"}}
     return {}
 
 
@@ -5669,6 +5731,10 @@ def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     if _aarch64_cuda_pin(g, ctx):
         # round 406: no aarch64 CUDA build of a release before 2.4 exists on any index: not an index left out
         return {"as": "torch.pip-no-wheel", "details": {"requirement": f"{pkg}=={want}"}}
+    if pkg == "torch" and (gap := _torch_python_gap(want, _fact(ctx, "py_named"))):
+        # round 647: the Python the paste names has no wheel of this release on any index (pip's own `DEPRECATION:
+        # Python 3.5 reached the end of its life` beside torch==1.8.1+cu102): no index the install could add helps
+        return {"as": "torch.pip-no-wheel", **gap}
     index = f"https://download.pytorch.org/whl/{local.lower()}"
     last = _cu_line_last().get(local.lower()) if pkg == "torch" else None
     if last and (r := _release(want)) is not None and r.release > Version(last).release:  # 2.0.1+cu117 is not past 2.0.1
@@ -9353,6 +9419,11 @@ def _manylinux_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         return {"as": "python.musl-libc", "details": {**details, "system": _fact(ctx, "musl_linux")},
                 "title": f"{wheel} is a glibc (manylinux) wheel, and this Linux uses musl (Alpine): pip refuses it"}
     have = _glibc_stated(_fact(ctx, "glibc_have"))
+    if not have and need <= (2, 17):
+        # round 647: manylinux2014 / 2010 / 1 (glibc 2.17 and older) fit every Linux still in use, CentOS 7 included,
+        # and pip knows those tags since 19.3: with no older glibc stated, the wheel's cpXY or its architecture is
+        # what does not fit (a cp38 xformers wheel into another Python): python.wheel-platform's cause
+        return None
     if have:
         details["this system's glibc"] = f"{have[0]}.{have[1]}"
         if have >= need:

@@ -27130,6 +27130,84 @@ def test_round621_sage_fp8_pv_noise_and_ggml_engine_black():
     assert nan in ids(torch_side), ids(torch_side)
 
 
+def test_round647_python_version_wheel_gaps_read_from_tags_pins_and_words():
+    r"""Round 647 (Python versions and wheels): a manylinux2014 / manylinux1 wheel refused with no older glibc stated is
+    python.wheel-platform (glibc 2.17 fits every Linux in use; the cpXY is what does not fit), with the wheel's CPython
+    in the details, while a _2_28 tag or a stated glibc 2.12 stays python.manylinux-glibc-too-old. A `torch==X+cuXXX`
+    pin pip found nowhere, beside a Python the release has no wheel for (pip's own `DEPRECATION: Python 3.5 reached the
+    end of its life`, torch's Python 3.5 wheels end with 1.5), is torch.pip-no-wheel, not a missing index; with a
+    Python the release supports, or none named, it stays torch.local-version-no-index. A user's words that xformers
+    cannot be installed on Python 3.11 or newer (or 3.7) are xformers.no-wheel-for-python; 3.8-3.10, a Mac, pip's own
+    build failure and another package stay off it. Other programs' wheel gaps on a new Python stay silent."""
+    sig = "python.wheel-platform"
+    for text, cp in (
+            ("pip install https://download.pytorch.org/whl/cu118/xformers-0.0.22.post4%2Bcu118-cp38-cp38-manylinux2014_x86_64.whl\n"
+             "ERROR: xformers-0.0.22.post4+cu118-cp38-cp38-manylinux2014_x86_64.whl is not a supported wheel on this platform.\n",
+             "3.8"),
+            ("ERROR: flash_attn-2.3.6+cu118torch2.0-cp310-cp310-manylinux2014_x86_64.whl is not a supported wheel on this "
+             "platform.\r\n", "3.10"),
+            ("$ pip install ./torch-1.13.1-cp37-cp37m-manylinux1_x86_64.whl\nERROR: torch-1.13.1-cp37-cp37m-manylinux1_x86_64.whl "
+             "is not a supported wheel on this platform.\n", "3.7")):
+        assert ids(text)[0] == sig, (text, ids(text))
+        assert one(text, sig)["details"]["built for"] == f"CPython {cp}"
+    glibc = "python.manylinux-glibc-too-old"
+    old = ("ldd (GNU libc) 2.12\nERROR: xformers-0.0.22-cp310-cp310-manylinux2014_x86_64.whl is not a supported wheel on "
+           "this platform.\n")
+    assert ids(old)[0] == glibc and "this system has glibc 2.12" in one(old, glibc)["title"], ids(old)
+    new = "ERROR: torch-2.7.1+cu128-cp311-cp311-manylinux_2_28_x86_64.whl is not a supported wheel on this platform.\n"
+    assert ids(new)[0] == glibc, ids(new)
+
+    nowheel = "torch.pip-no-wheel"
+    win = ("C:\\Users\\kim>pip3 install torch==1.8.1+cu102 torchvision==0.9.1+cu102 -f https://download.pytorch.org/whl/torch_stable.html\n"
+           "DEPRECATION: Python 3.5 reached the end of its life on September 13th, 2020. Please upgrade your Python as Python 3.5 "
+           "is no longer maintained.\nLooking in links: https://download.pytorch.org/whl/torch_stable.html\n"
+           "ERROR: Could not find a version that satisfies the requirement torch==1.8.1+cu102\n"
+           "ERROR: No matching distribution found for torch==1.8.1+cu102\n")
+    m = one(win, nowheel)
+    assert ids(win)[0] == nowheel, ids(win)
+    assert "Python 3.5" in m["title"] and "end with torch 1.5" in m["title"], m["title"]
+    assert m["details"]["python"] == "3.5" and m["details"]["use python"] == "3.9" and "py -3.9 -m venv venv" in m["fix"]
+    linux = ("Python 3.6.9\r\n(venv) $ pip install torch==1.12.1+cu113 --extra-index-url https://download.pytorch.org/whl/cu113\r\n"
+             "ERROR: Could not find a version that satisfies the requirement torch==1.12.1+cu113\r\n"
+             "ERROR: No matching distribution found for torch==1.12.1+cu113\r\n")
+    m = one(linux, nowheel)
+    assert ids(linux)[0] == nowheel and "end with torch 1.10" in m["title"] and m["details"]["use python"] == "3.10", m
+    local = "torch.local-version-no-index"
+    for text in ("Python 3.9.13\nERROR: Could not find a version that satisfies the requirement torch==1.8.1+cu102\n"
+                 "ERROR: No matching distribution found for torch==1.8.1+cu102\n",
+                 "ERROR: Could not find a version that satisfies the requirement torch==1.8.1+cu102\n"
+                 "ERROR: No matching distribution found for torch==1.8.1+cu102\n"):
+        assert ids(text)[0] == local, (text, ids(text))
+    assert ids("Python 3.5.2\nERROR: No matching distribution found for torch==1.8.1+rocm4.0.1\n") == []
+
+    xf = "xformers.no-wheel-for-python"
+    m = one("[python `3.11`] Unable to install xFormers above v0.0.16\n", xf)
+    assert m["details"] == {"python": "3.11", "offered up to": "0.0.16"} and "Python 3.11" in m["title"], m
+    for text, py in (("I can't install xformers on Python 3.13, pip says the version does not exist\r\n", "3.13"),
+                     ("Python 3.13.2 portable: cannot install the xformers package\n", "3.13"),
+                     ("Failed to install xformers with python 3.12.\n", "3.12"),
+                     ("Colab python 3.7: couldn't install xformers 0.0.20\n", "3.7")):
+        assert ids(text)[0] == xf and one(text, xf)["details"]["python"] == py, (text, ids(text))
+    for text in ("Unable to install xformers on Python 3.10, CUDA mismatch\n",
+                 "macOS 14 M2, Python 3.12: can't install xformers\n",
+                 "Unable to install xformers-like package foo on Python 3.12\n",
+                 "python 3.13: unable to install tiktoken, no rust\n"):
+        assert xf not in ids(text), (text, ids(text))
+    build = ("python 3.12: failed to install xformers\n  Building wheel for xformers (setup.py) ... error\n"
+             "  ERROR: Failed building wheel for xformers\n")
+    assert ids(build)[0] != xf, ids(build)
+
+    for text in (  # other programs' wheels on a new Python: silent
+            "python3.13无法安装mediapipe\n\nC:\\Users\\ASUS>pip install mediapipe\nERROR: Could not find a version that "
+            "satisfies the requirement mediapipe (from versions: none)\nERROR: No matching distribution found for mediapipe\n",
+            "Using CPython 3.14.0\n  × Failed to build `fastcrc==0.3.3`\n  ├─▶ The build backend returned an error\n"
+            "  ╰─▶ Call to `maturin.build_wheel` failed (exit code: 1)\n      Rust not found, installing into a temporary directory\n",
+            "`pip install dlib==19.24.1`\nis not building on Ubuntu 24 with Python 3.12 and cmake 4.0\n",
+            "error: Failed to prepare distributions\n  Caused by: Failed to fetch wheel: tiktoken==0.7.0\n  Caused by: Build "
+            "backend failed to build wheel through `build_wheel()` with exit status: 1\nPython Version: 3.13\n"):
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round633_shared_cache_symlinks_wsl2_reads_and_older_xet_wording():
     r"""Round 633 (models on external, network or cloud-synced drives): a Hub cache on a NAS written by a Linux machine
     holds real symlinks that Windows refuses to follow (error 1463, remote symlink evaluation off): read in Python's
