@@ -6575,6 +6575,40 @@ def _load_in_bits_kwarg(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
                       "5, which removed it): it went on to the model class, which refuses it"), "details": d}
 
 
+@_interp("wsl_blocked")
+def _wsl_blocked(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """wsl.gpu-access-blocked: NVML's own `GPU access blocked by the operating system` on an NVIDIA setup, as before
+    (nvidia_only). Round 640: the same cause in a user's words, with no NVML line. A card named as running only in
+    the TCC driver model (`only TCC mode`, `in TCC mode`) is not offered to WSL 2, whose GPU paravirtualisation goes
+    through WDDM (microsoft/WSL#9952, an H100 PCIe): read only where the paste names WSL. An NVIDIA / GPU driver said to
+    be installed inside WSL, by mistake or with the GPU then unusable there (microsoft/WSL#12272): the Linux driver
+    shadows the Windows one."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if g.get("tcc"):
+        if not _fact(ctx, "wsl"):
+            return None
+        return {"title": "WSL 2 cannot use a GPU that runs in the TCC driver model: its GPU path works only through "
+                         "WDDM, so the card is not offered to Linux",
+                "details": {"driver model": "TCC", "wsl": _fact(ctx, "wsl")}}
+    if g.get("inside"):
+        return {"title": "An NVIDIA driver installed inside WSL 2 replaces the Windows driver's libraries: the GPU is "
+                         "no longer reachable from the distro",
+                "details": {"said": _one_space(g["inside"])[:160]}}
+    return {}
+
+
+@_interp("devices_unavailable")
+def _devices_unavailable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cuda.devices-unavailable, on an NVIDIA setup (nvidia_only). Round 640: not beside a Windows Insider preview
+    build of 2020-21 (10.0.20xxx / 21xxx, not Server 2022's 20348): those Dev-channel builds broke GPU compute in WSL 2
+    (`all CUDA-capable devices are busy or unavailable` on 20231, fixed in 20236: microsoft/WSL#6098, #6014), a
+    regression of the OS build, not a compute mode or another process holding the GPU."""
+    if _off_nvidia_anywhere(ctx) or _fact(ctx, "windows_insider_build"):
+        return None
+    return {}
+
+
 @_interp("disk_offload")
 def _disk_offload(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """transformers.disk-offload: transformers' own `had weights offloaded to the disk` as before; accelerate's wordings
@@ -9988,7 +10022,12 @@ def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     package, PyTorch named) or a torch-based image program (ComfyUI, a Stable Diffusion web UI, diffusers), and no
     other program's cuDNN: CTranslate2 (faster-whisper), onnxruntime and Paddle print the same line for their own."""
     near = _near(ctx)
-    if _off_nvidia(ctx) or near.get("cudnn_foreign") or not _cudnn_torch_program(near):
+    # round 640: the driver's own libcuda.so missing under WSL 2 is the WSL loader path whichever torch program loaded
+    # cuDNN (text-generation-webui's whisper extension, oobabooga/textgen#486): claimed without a torch frame there,
+    # still not where another program's cuDNN (CTranslate2, onnxruntime, Paddle) is named anywhere in the paste
+    wsl_libcuda = bool((g.get("dep") or "").startswith("libcuda.so") and _fact(ctx, "wsl")
+                       and not _fact(ctx, "cudnn_foreign"))
+    if _off_nvidia(ctx) or near.get("cudnn_foreign") or not (_cudnn_torch_program(near) or wsl_libcuda):
         return None
     if g.get("c9lib") or g.get("c9sym"):
         # cuDNN 9's dispatcher (libcudnn.so.9) names the sub-library it could not open, or the symbol it then lacks

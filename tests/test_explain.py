@@ -21659,6 +21659,57 @@ def test_round605_desktop_linux_distro_setup_kinds():
         assert ids(t) == [], t
 
 
+def test_round640_wsl_tcc_card_driver_inside_wsl_and_insider_builds():
+    r"""Round 640 (WSL2 and the GPU: CUDA missing in WSL, /usr/lib/wsl/lib, nvidia-smi inside WSL, a Linux driver
+    installed in WSL, the WSL VM's memory): three in-scope texts were missed and one out-of-scope text was claimed.
+    wsl.gpu-access-blocked now reads its cause in a user's words: a card that runs only in the TCC driver model named
+    with WSL in the paste (microsoft/WSL#9952, an H100 PCIe: WSL 2's GPU path is WDDM only), and an NVIDIA / GPU driver
+    said to be installed inside WSL, by mistake or with the GPU then unusable (microsoft/WSL#12272). cuDNN's sub-library
+    load failing on the driver's libcuda.so is cudnn.sublib-load-failed under WSL whichever torch program loaded it
+    (text-generation-webui's whisper extension, oobabooga/textgen#486), not where another program's cuDNN is named.
+    `all CUDA-capable devices are busy or unavailable` beside a Windows Insider Dev-channel build of 2020-21
+    (10.0.20xxx / 21xxx) is that build's WSL regression (microsoft/WSL#6098, fixed in 20236): silent. Silent too: the
+    nvidia-smi `TCC/WDDM` column header, TCC named without WSL, Triton's tcc compiler, a driver installed on Windows."""
+    sig = "wsl.gpu-access-blocked"
+    for t in ("I run Ubuntu in WSL2. The Tesla V100 is in TCC mode and WSL does not see it.\n",
+              "WSL only supports CUDA when running in WDDM mode.\r\nOur L40S cards do not support WDDM mode, only TCC mode.\r\n",
+              "nvidia-smi refuses to switch into TCC mode, and WSL 2 shows no GPU at all\n",
+              "wsl: my A100 runs in the TCC driver model on Windows Server 2022\n"):
+        m = one(t, sig)
+        assert ids(t)[0] == sig and "TCC" in m["title"] and m["details"]["driver model"] == "TCC", t
+    for t in ("Installed GPU driver in wsl by mistake, how to recover?\n",
+              "I installed the NVIDIA driver inside WSL2 too. Now I can't use the GPU in my wsl.\n",
+              "I had installed the Linux GPU drivers in WSL as well.\r\nSince then I cannot access the GPU from Ubuntu.\r\n"):
+        m = one(t, sig)
+        assert ids(t)[0] == sig and "inside WSL" in m["title"] and "install" in m["details"]["said"].lower(), t
+
+    sig = "cudnn.sublib-load-failed"
+    for t in ("I am using WSL\nCould not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared object file: No such file or directory\n"
+              "Please make sure libcudnn_cnn_infer.so.8 is in your library path!\n\nWindows11 WSL\n",
+              "Ubuntu 22.04 under WSL2\r\nCould not load library libcudnn_ops_infer.so.8. Error: libcuda.so.1: cannot open shared object file: No such file or directory\r\n"):
+        m = one(t, sig)
+        assert ids(t)[0] == sig and "(WSL2)" in m["title"] and m["details"]["missing"].startswith("libcuda.so"), t
+    for t in ("WSL2, faster-whisper\nCould not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared object file: No such file or directory\n",
+              "onnxruntime on WSL\nCould not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared object file: No such file or directory\n",
+              "Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared object file: No such file or directory\n"):
+        assert sig not in ids(t), t
+
+    busy = ("Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
+            "RuntimeError: CUDA error: all CUDA-capable devices are busy or unavailable\n")
+    assert ids(busy)[0] == "cuda.devices-unavailable"
+    for tail in ("\nwindows\uff1a20231.1005\n", "\nMicrosoft Windows [Version 10.0.21343.1000]\n", "\r\nWindows build number: 20226\r\n"):
+        assert ids(busy + tail) == [], tail
+    for tail in ("\nMicrosoft Windows [Version 10.0.20348.2582]\n", "\nMicrosoft Windows [Version 10.0.22631.3593]\n"):
+        assert ids(busy + tail)[0] == "cuda.devices-unavailable", tail
+
+    for t in ("| GPU  Name            TCC/WDDM | Bus-Id        Disp.A | Volatile Uncorr. ECC |\nWSL2 Ubuntu 22.04\n",
+              "The Tesla V100 runs in TCC mode on this Windows server.\n",
+              "WSL2: subprocess.CalledProcessError: Command '['C:\\\\python_embeded\\\\Lib\\\\site-packages\\\\triton\\\\runtime\\\\tcc\\\\tcc.exe']' using tcc failed\n",
+              "I installed the NVIDIA driver on Windows and WSL 2 works fine.\n",
+              "In WSL, the default user can execute `nvidia-smi`, but the root user does not have the environment variable set.\n"):
+        assert ids(t) == [], t
+
+
 def test_round613_python_too_old_syntax_and_foreign_annotations():
     r"""Round 613 (Python too old or too new for a package): the `X | None` TypeErrors, pip's torch pin and distutils
     were already read; what was missed is Python's own SyntaxError display of syntax newer than the interpreter. A
