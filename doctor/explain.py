@@ -311,6 +311,17 @@ def _klein_min(pkg: str) -> str:
     return re.sub(r"(\.\d+)\.0$", r"\1", v)
 
 
+def _feature_since(pkg: str, key: str = "", field: str = "since") -> Any:
+    """manifests/requirements.toml [[feature_since]]: the release of `pkg` that first had a feature (`field` "since"),
+    or a check's strict floor ("above"), for the row whose key is `key`; with no key, the rows of `pkg` as
+    [(key, value)]. Empty where the table has no such row (the reading then names no release)."""
+    rows = [(str(r.get("key") or ""), str(r.get(field) or "")) for r in _manifest_part("requirements", "feature_since", [])
+            if r.get("package") == pkg and r.get("key") and r.get(field)]
+    if not key:
+        return rows
+    return next((v for k, v in rows if k == key), "")
+
+
 def _abi3_wheels(pkg: str) -> str:
     """manifests/wheels.toml [[abi3_wheels]]: the clause naming the first abi3 release of a Rust-built package, or ''."""
     for r in _manifest_part("wheels", "abi3_wheels", []):
@@ -4209,12 +4220,6 @@ def _restart_runtime(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
             "details": {"missing_name": name, "module": mod, "install": inst[:90]}}
 
 
-# the diffusers release whose pipelines of a family first had load_lora_weights, for families that shipped before
-# their LoRA loader: SDXL (diffusers#4061: 0.18.2 has none, the loader is on main, released in 0.19) and CogVideoX
-# (zai-org/CogVideo#320: not in 0.30.3, comes with 0.31.0)
-_LORA_LOADER_SINCE = (("StableDiffusionXL", "0.19.0"), ("CogVideoX", "0.31.0"))
-
-
 @_interp("diffusers_old")
 def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     kmin = _klein_min("diffusers")
@@ -4310,7 +4315,9 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         # 0.19) and CogVideoX (pipelines in 0.30, LoRA in 0.31). Claimed only beside a stated diffusers older than that
         # release; with none stated, or a newer one, the class may be a project's own subclass without the mixin (round 643)
         pc = g["lwcls"]
-        floor = next((v for k, v in _LORA_LOADER_SINCE if pc.startswith(k)), None)
+        # the diffusers release whose pipelines of that family first had load_lora_weights: manifests/requirements.toml
+        # [[feature_since]] rows of diffusers (SDXL 0.19.0, CogVideoX 0.31.0)
+        floor = next((v for k, v in _feature_since("diffusers") if pc.startswith(k)), None)
         have = _near(ctx).get("diffusers_version") or ""
         ver = _release(have)
         if floor is None or ver is None or ver >= Version(floor):
@@ -5219,13 +5226,13 @@ def _torch_python_gap(want: str, named: str) -> dict[str, Any] | None:
     if rel is None or not m or len(rel.release) < 2:
         return None
     py, ver = (3, int(m.group(1))), (rel.release[0], rel.release[1])
-    row = _torch_python_rows().get(py)
+    rows = _torch_python_rows()
+    row = rows.get(py)
     if not row:
         return None
     pyv, base = f"3.{py[1]}", want.split("+", 1)[0]
     if row.get("last") and ver > row["last"]:
         last = ".".join(map(str, row["last"]))
-        rows = _torch_python_rows()
         fits = sorted(p for p, r in rows.items()
                       if (r["last"] is None or r["last"] >= ver) and (r["any"] is None or r["any"] <= ver))
         use = f"3.{fits[-1][1]}" if fits else ""
@@ -6543,7 +6550,8 @@ def _bnb_device_map_acc(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     0.19.0, transformers 4.30 to 4.3x) go into the details the headline reads (round 642)."""
     if _off_nvidia_anywhere(ctx):
         return None
-    return {"details": {"bits": g.get("bits") or "4", "needs": "accelerate>0.19.0"}}
+    above = _feature_since("accelerate", "bnb4 device_map auto", "above")  # manifests/requirements.toml [[feature_since]]
+    return {"details": {"bits": g.get("bits") or "4", **({"needs": f"accelerate>{above}"} if above else {})}}
 
 
 _TF_VER = re.compile(r"(?P<major>[45])\.(?P<minor>\d{1,2})(?:\.\d{1,3})?")
@@ -6558,7 +6566,8 @@ def _load_in_bits_kwarg(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     if _off_nvidia_anywhere(ctx):
         return None
     kw, bits = g.get("kw") or "load_in_8bit", g.get("bits") or "8"
-    floor = "4.22" if bits == "8" else "4.30"
+    # the transformers release whose from_pretrained first took the argument: manifests/requirements.toml [[feature_since]]
+    floor = _feature_since("transformers", f"load_in_{bits}bit")
     d: dict[str, Any] = {"argument": kw, **({"model_class": g["cls"]} if g.get("cls") else {})}
     v5 = _fact(ctx, "tf_major5")
     m = _TF_VER.search(_fact(ctx, "tf_major4"))
@@ -6566,12 +6575,13 @@ def _load_in_bits_kwarg(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
         d["transformers"] = v5
         return {"title": (f"transformers 5 removed from_pretrained's `{kw}` argument: it went on to the model class, "
                           "which refuses it; ask for the quantization with a BitsAndBytesConfig"), "details": d}
-    if m and int(m.group("minor")) < int(floor.split(".")[1]):
+    if m and floor and (int(m.group("major")), int(m.group("minor"))) < (_minor(floor) or (0, 0)):
         d["transformers"] = m.group(0)
         return {"title": (f"transformers {m.group(0)} is older than `{kw}` (from_pretrained takes it from {floor}): it "
                           "went on to the model class, which refuses it"), "details": d}
     d["transformers"] = m.group(0) if m else "not named"
-    return {"title": (f"This transformers does not take `{kw}` in from_pretrained (older than {floor}, or transformers "
+    older = f"older than {floor}" if floor else "too old"
+    return {"title": (f"This transformers does not take `{kw}` in from_pretrained ({older}, or transformers "
                       "5, which removed it): it went on to the model class, which refuses it"), "details": d}
 
 
@@ -13445,12 +13455,6 @@ def _keys_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
             "details": {"class": cls, "folder": folder}}
 
 
-# the peft release that added a LoraConfig field, where a public source states it: diffusers' own checks (`You need
-# peft 0.9.0 at least to use DoRA-enabled LoRAs`, `You need peft 0.14.0 at least to use lora_bias in LoRAs`) and the
-# Qwen maintainers' answer on layer_replication (QwenLM/Qwen3#677)
-_PEFT_FIELD_FLOOR = {"use_dora": "0.9.0", "layer_replication": "0.10.0", "lora_bias": "0.14.0"}
-
-
 @_interp("dep_too_old")
 def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _other_gpu(ctx):
@@ -13646,7 +13650,9 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         # the same refusal as Python 3.9 and older word it (no class name: `__init__() got an unexpected keyword
         # argument 'lora_bias'`), read only for fields that exist in peft's LoraConfig alone (round 643)
         arg = (g.get("peftarg") or "").strip("'")
-        floor = _PEFT_FIELD_FLOOR.get(arg)
+        # the peft release that added the LoraConfig field, where a public source states it: manifests/requirements.toml
+        # [[feature_since]] rows of peft (use_dora 0.9.0, layer_replication 0.10.0, lora_bias 0.14.0)
+        floor = _feature_since("peft", arg)
         needs = f"peft>={floor}" if floor else "a newer peft"
         spec = f'"{needs}"' if floor else "peft"
         return {"title": f"The installed peft is too old for this LoRA: its LoraConfig does not know `{arg}`",

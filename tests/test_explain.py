@@ -29768,6 +29768,62 @@ def test_diffusers_added_subpackages_are_manifest_rows():
     assert "diffusers.too-old" not in ids("ModuleNotFoundError: No module named 'diffusers.models.unets.unet_x'\n")
 
 
+def test_feature_floors_are_manifest_rows(monkeypatch):
+    """Lead (stop 60): the releases that first had a feature (the LoRA loader of the SDXL / CogVideoX pipelines, peft's
+    LoraConfig fields, from_pretrained's load_in_8bit / load_in_4bit, accelerate's floor for a 4-bit device map) are
+    manifests/requirements.toml [[feature_since]] rows with sources, not literals in explain.py: every row reads
+    through to the headline or details, a changed row changes them, and a missing row names no release."""
+    rows = manifests.load("requirements")["feature_since"]
+    assert {(r["package"], r["key"]) for r in rows} >= {
+        ("diffusers", "StableDiffusionXL"), ("diffusers", "CogVideoX"), ("peft", "use_dora"),
+        ("peft", "layer_replication"), ("peft", "lora_bias"), ("transformers", "load_in_8bit"),
+        ("transformers", "load_in_4bit"), ("accelerate", "bnb4 device_map auto")}
+    for r in rows:
+        assert re.search(r"\[[PSIM]\]", r["source"]) and (r.get("since") or r.get("above")), r
+    by = {(r["package"], r["key"]): r.get("since") or r.get("above") for r in rows}
+    lora = {"StableDiffusionXL": "StableDiffusionXLPipeline", "CogVideoX": "CogVideoXImageToVideoPipeline"}
+    for fam, cls in lora.items():
+        t = f"- `diffusers` version: 0.18.2\nAttributeError: '{cls}' object has no attribute 'load_lora_weights'\n"
+        m = one(t, "diffusers.too-old")
+        assert f"came with diffusers {by[('diffusers', fam)]}" in m["title"], m["title"]
+    for field in ("use_dora", "layer_replication", "lora_bias"):
+        t = f"TypeError: __init__() got an unexpected keyword argument '{field}'\n"
+        m = one(t, "python.dep-too-old")
+        assert m["details"]["needs"] == f"peft>={by[('peft', field)]}", m["details"]
+    for bits in ("8", "4"):
+        m = one(f"transformers 4.36.2\nTypeError: __init__() got an unexpected keyword argument 'load_in_{bits}bit'",
+                "transformers.load-in-8bit-unsupported")
+        assert f"older than {by[('transformers', f'load_in_{bits}bit')]}, or transformers 5" in m["title"], m["title"]
+    # a release between the two floors: too old for 4-bit, new enough for 8-bit
+    assert "transformers 4.25.1 is older than `load_in_4bit` (from_pretrained takes it from 4.30)" in one("transformers 4.25.1\nTypeError: __init__() got an unexpected keyword "
+                                               "argument 'load_in_4bit'", "transformers.load-in-8bit-unsupported")["title"]
+    assert "older than 4.22, or" in one("transformers 4.25.1\nTypeError: __init__() got an unexpected keyword "
+                                        "argument 'load_in_8bit'", "transformers.load-in-8bit-unsupported")["title"]
+    acc = ("ValueError: You are using `device_map='auto'` on a 4bit loaded version of the model. To automatically "
+           "compute the appropriate device map, you should upgrade your `accelerate` library\n")
+    assert one(acc, "transformers.bnb4-device-map-accelerate-old")["details"]["needs"] == \
+        f"accelerate>{by[('accelerate', 'bnb4 device_map auto')]}"
+    # the table decides: a changed row changes the reading, a missing one names no release (never a crash)
+    real = explain._manifest_part
+
+    def part(name, key, empty, rows_now=None):
+        if (name, key) == ("requirements", "feature_since"):
+            return rows_now
+        return real(name, key, empty)
+    changed = [dict(r, since="0.99.0") if r["package"] == "peft" else r for r in rows]
+    monkeypatch.setattr(explain, "_manifest_part", lambda n, k, e: part(n, k, e, changed))
+    assert one("TypeError: __init__() got an unexpected keyword argument 'lora_bias'\n",
+               "python.dep-too-old")["details"]["needs"] == "peft>=0.99.0"
+    monkeypatch.setattr(explain, "_manifest_part", lambda n, k, e: part(n, k, e, []))
+    m = one("TypeError: __init__() got an unexpected keyword argument 'lora_bias'\n", "python.dep-too-old")
+    assert "needs" not in m["details"] and "a newer peft" in m["cause"], m
+    assert "older than 4.22" not in one("transformers 4.21.3\nTypeError: __init__() got an unexpected keyword argument "
+                                        "'load_in_8bit'", "transformers.load-in-8bit-unsupported")["title"]
+    assert "needs" not in one(acc, "transformers.bnb4-device-map-accelerate-old")["details"]
+    assert "diffusers.too-old" not in ids("- `diffusers` version: 0.18.2\nAttributeError: 'StableDiffusionXLPipeline' "
+                                          "object has no attribute 'load_lora_weights'\n")
+
+
 def test_round560_diffusers_subpackage_and_peft_transformers_kinds():
     r"""Round 560 (diffusers / transformers / huggingface_hub major releases breaking old code): Python's
     `No module named 'diffusers.models.unets'` names the first missing part of an import, so a subpackage that newer
