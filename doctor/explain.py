@@ -9260,6 +9260,9 @@ def _py_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         out = {"title": "The Python that runs it is older than 3.12: the code reuses an f-string's own quotes inside "
                         "`{...}` (PEP 701), a SyntaxError before Python 3.12",
                "details": {"needs": "Python 3.12+", "error": g["fstr"].strip()}}
+        if g.get("fsrc"):
+            # round 645: the source line Python showed above `unterminated string literal` / `expecting '}'`
+            out["details"]["code"] = g["fsrc"].strip()[:160]
         if _fact(ctx, "custom_node"):
             out["fix"] = ("Update the node pack that fails to import: its authors usually rewrite the line for older "
                           "Pythons (ComfyUI-Manager > Custom Nodes Manager > the pack > Update; git: `cd "
