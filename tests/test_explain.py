@@ -25788,10 +25788,10 @@ def test_round645_manager_node_id_fstring_quotes_missing_core_node():
     its registry ID, so a repository name or title ends in `Node 'X@unknown' not found in` (the `[channel, mode]`
     after it eaten by the console's markup) or in only `Available version of 'X'` and a dated version list:
     comfyui.manager-node-id-unknown, the lowercase name put into the commands; a lowercase ID whose versions are listed
-    is not claimed. (2) An f-string reusing its own quote inside `{...}` on Python before 3.12 (`unterminated string
-    literal` under the source line) is not read: its reading needed `f'` / `f"` as needles, which every traceback's
-    source lines carry (the normal-log pattern budget went from 15,510 to 17,604 tries per MB), so the lead took it
-    back and pinned the case. (3) A user's `missing node ImageBatch` names a class
+    is not claimed. (2) An f-string reusing its own quote inside `{...}` that goes on over lines is `unterminated string
+    literal` (or `f-string: expecting '}'`) on Python before 3.12: python.too-old, read from the source line shown
+    above the caret; a plain unclosed string stays silent. (The lead took this reading back in stop 59, when its needles `f'` / `f"` broke the
+    normal-log pattern budget, and brought it back in stop 60 on `f"`, ` f'`, `(f'`, `=f'`, `f'{`, within the budget.) (3) A user's `missing node ImageBatch` names a class
     ComfyUI itself ships: comfyui.outdated; a node pack's class after the same words stays silent."""
     sig = "comfyui.manager-node-id-unknown"
     claimed = [
@@ -25830,6 +25830,34 @@ def test_round645_manager_node_id_fstring_quotes_missing_core_node():
         got = ids(t)
         assert sig not in got, (t, got)
 
+    # (2) nested f-string quotes on a Python older than 3.12
+    jnodes = ("Traceback (most recent call last):\n"
+              "  File \"/home/u/ComfyUI/nodes.py\", line 2133, in load_custom_node\n"
+              "    module_spec.loader.exec_module(module)\n"
+              "  File \"/home/u/ComfyUI/custom_nodes/ComfyUI-Pack/py/media.py\", line 88\n"
+              "    return f\"{kind}/{(f\"{root}/{sub}\").replace(\n"
+              "                     ^\n"
+              "SyntaxError: unterminated string literal (detected at line 88)\n\n"
+              "Cannot import /home/u/ComfyUI/custom_nodes/ComfyUI-Pack module for custom nodes: unterminated string "
+              "literal (detected at line 88) (media.py, line 88)\n")
+    m = one(jnodes, "python.too-old")
+    assert ids(jnodes)[:1] == ["python.too-old"] and "3.12" in m["title"]
+    assert m["details"]["error"] == "unterminated string literal (detected at line 88)"
+    assert m["details"]["code"].startswith("f\"{kind}/{(f\"{root}")
+    single = ("  File \"D:\\ComfyUI\\custom_nodes\\pack\\nodes.py\", line 12\r\n"
+              "    label = f'{\", \".join(names)} {d['k']}'\r\n"
+              "            ^\r\n"
+              "SyntaxError: f-string: expecting '}'\r\n"
+              "Cannot import D:\\ComfyUI\\custom_nodes\\pack module for custom nodes: f-string: expecting '}' "
+              "(nodes.py, line 12)\r\n")
+    assert ids(single)[:1] == ["python.too-old"], ids(single)
+    for t in ("  File \"D:\\ComfyUI\\custom_nodes\\pack\\nodes.py\", line 5\n    x = \"abc\n        ^\n"
+              "SyntaxError: unterminated string literal (detected at line 5)\n",
+              "  File \"/app/tool.py\", line 9\n    print(f\"{a}\" + \"{b)\n                   ^\n"
+              "SyntaxError: unterminated string literal (detected at line 9)\n"):
+        assert "python.too-old" not in ids(t), (t, ids(t))
+    # the same nested quotes where a Python 3.12 or newer is named: not this cause
+    assert "python.too-old" not in ids("** Python version: 3.12.7 (tags/v3.12.7)\n" + jnodes)
 
     # (3) a user's words naming the missing node
     for t in ("The workflow cannot be loaded because of the missing node ImageBatch, and the Install Missing Custom "
