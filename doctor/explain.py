@@ -296,6 +296,29 @@ def _manifest_part(name: str, key: str, empty: Any) -> Any:
         return empty
 
 
+def _torch_index_url() -> str:
+    """The PyTorch wheel index explain's fixes name where the paste does not settle the build: of the recommended
+    release's CUDA builds (manifests/wheels.toml [[variant]], `recommended_release`), the one that has kernels for the
+    newest GPU of manifests/gpus.toml and the lowest driver floor (manifests/drivers.toml), so the printed command
+    runs on every driver that runs the newest cards (today cu128: Blackwell kernels on a 12.x driver)."""
+    from . import platform_rules as pr
+    try:
+        table = manifests.load("wheels")
+        caps = [str(r["cc"]) for r in manifests.load("gpus").get("capability", []) if isinstance(r, dict) and r.get("cc")]
+        newest = max(caps, key=lambda c: pr.cc_tuple(c) or (0,))
+        fit = [v for v in pr.variants_for(str(table["recommended_release"])) if pr.arch_covers(v["arch"], newest)]
+        best = min(fit, key=lambda v: (pr.driver_tuple((pr.driver_floor(v["cuda"]) or {}).get("min")) or (999,),
+                                       pr.driver_tuple(v["cuda"]) or (0,)))
+        return str(table["index_url"]).format(tag=best["tag"])
+    except (manifests.ManifestError, KeyError, TypeError, ValueError):
+        # an unreadable table: the last index the tables gave (never a crash in explain)
+        return "https://download.pytorch.org/whl/cu128"
+
+
+# the index in every fix sentence that installs a current CUDA torch (an f-string field, read once at import)
+_TORCH_INDEX = _torch_index_url()
+
+
 @functools.lru_cache(maxsize=None)
 def _comfy_release(key: str) -> str:
     """A ComfyUI release manifests/comfyui.toml's [release] table names (`z_image`: the first release with Z-Image); empty if unknown."""
@@ -1747,7 +1770,7 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
                                                      ", which this PyTorch build has no kernels for") + "."
     if num >= 100:
         fix = ("Install a PyTorch built with Blackwell kernels into the Python that runs Klein: "
-               "`python -m pip install --force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu128` "
+               f"`python -m pip install --force-reinstall torch torchvision --index-url {_TORCH_INDEX}` "
                "(or cu130 with driver >= 580); cu126 builds never have sm_120")
     elif num and num < 50:  # Fermi/Kepler: older than the oldest architecture of any current build
         fix = ("No current PyTorch build has kernels for this GPU: cu126 builds start at sm_50 and cu128 builds at "
@@ -1905,9 +1928,9 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "`nvidia-smi` must show "
                         "`CUDA Version: 13.0` or newer), or keep the driver and put a CUDA 12.8 torch into the UI's venv: "
                         "`venv/bin/python -m pip install --force-reinstall torch torchvision --index-url "
-                        "https://download.pytorch.org/whl/cu128` (Windows: `venv\\Scripts\\python ...`), and keep the launcher "
+                        f"{_TORCH_INDEX}` (Windows: `venv\\Scripts\\python ...`), and keep the launcher "
                         "from putting cu130 back: Forge Neo's webui-user.bat `set TORCH_COMMAND=pip install torch torchvision "
-                        "--extra-index-url https://download.pytorch.org/whl/cu128` (webui-user.sh: `export TORCH_COMMAND=...`)")}
+                        f"--extra-index-url {_TORCH_INDEX}` (webui-user.sh: `export TORCH_COMMAND=...`)")}
     if g.get("neo_drv"):
         # Forge Neo's own stop, raised only when its torch check fails with PyTorch's `older driver` message: the
         # driver predates the CUDA of the torch it installed (the tag the message names; cu130 by default)
@@ -1950,7 +1973,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                 "fix": ("Update the NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA "
                         "app; reboot) so nvidia-smi shows `CUDA Version: 13.0` or newer, or keep the driver and install a "
                         "CUDA 12.8 torch into the Python that runs ComfyUI: `python -m pip install --force-reinstall torch "
-                        "torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128` (portable: "
+                        f"torchvision torchaudio --index-url {_TORCH_INDEX}` (portable: "
                         "`python_embeded\\python.exe -m pip ...`)")}
     if g.get("sym") or g.get("rt_old"):
         # a program's bundled CUDA runtime (Ollama's discovery log) found nvcuda.dll / libcuda.so without the driver API
@@ -2040,7 +2063,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           "step that went into another env leaves this one's torch as it was."),
                 "fix": (f"Install a torch built for the driver's CUDA {g['drv_cuda'].split('.')[0]}.x into the Python that runs it (name it: "
                         "`.venv/bin/python -m pip install --force-reinstall torch torchvision --index-url "
-                        "https://download.pytorch.org/whl/cu128` for a 12.x driver), or update the NVIDIA driver "
+                        f"{_TORCH_INDEX}` for a 12.x driver), or update the NVIDIA driver "
                         "(Ubuntu: `sudo ubuntu-drivers install`; https://www.nvidia.com/Download/index.aspx)"),
                 "details": {"driver_cuda": g["drv_cuda"], "torch_cuda": built}}
     if g.get("notsup"):
@@ -2060,7 +2083,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "App), reboot, and start ComfyUI again; `nvidia-smi` must show `CUDA Version: 13.0` or higher. Where "
                         "the driver cannot be updated, install the CUDA 12.8 torch into the Python that runs ComfyUI instead "
                         "(portable: `.\\python_embeded\\python.exe -m pip install --force-reinstall torch torchvision torchaudio "
-                        "--index-url https://download.pytorch.org/whl/cu128`)"),
+                        f"--index-url {_TORCH_INDEX}`)"),
                 "details": {"warning": "cudaGetDeviceCount() returned cudaErrorNotSupported"}}
     if g.get("ckpt_drv"):
         # ComfyUI stopped right after `Checkpoint files will always be loaded safely.` (the last line before torch starts
@@ -2079,8 +2102,8 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "App), reboot, and start ComfyUI again; `nvidia-smi` must show `CUDA Version: 13.0` or higher. Where "
                         "the driver must stay, install the CUDA 12.8 torch into the Python that runs ComfyUI (portable: "
                         "`.\\python_embeded\\python.exe -m pip install --force-reinstall torch torchvision torchaudio "
-                        "--index-url https://download.pytorch.org/whl/cu128`; Stability Matrix: Packages > ComfyUI > Python "
-                        "Packages > + : `torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128 "
+                        f"--index-url {_TORCH_INDEX}`; Stability Matrix: Packages > ComfyUI > Python "
+                        f"Packages > + : `torch torchvision torchaudio --index-url {_TORCH_INDEX} "
                         "--force-reinstall`)"),
                 "details": {"driver": drv}}
     if g.get("cu130_said") or g.get("cu130_said2"):
@@ -2765,7 +2788,7 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                     "details": {**d, "needs": "a newer huggingface_hub"}}
         return None  # a private or removed path (huggingface_hub.utils._errors, .utils._token) that the importing program
         # reached into: newer huggingface_hub releases moved it, and the fix is that program's update, not an install
-    index = "https://download.pytorch.org/whl/cu128"
+    index = f"{_TORCH_INDEX}"
     # ComfyUI's FLUX.2 [dev] tokenizer (comfy/text_encoders) builds the Mistral tekken tokenizer with transformers'
     # MistralConverter: `transformers.integrations.mistral`, falling back to the Pixtral conversion script's copy
     mistral_conv = mod in ("transformers.models.pixtral.convert_pixtral_weights_to_hf", "transformers.integrations.mistral")
@@ -4855,7 +4878,7 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                 "fix": ("See which build runs: `python -c \"import torch; print(torch.__version__, torch.version.cuda)\"`; "
                         "then install the torchaudio of that same release from the index of that CUDA line without letting "
                         "pip touch torch: `python -m pip install --force-reinstall --no-deps \"torchaudio==VERSION\" "
-                        "--index-url https://download.pytorch.org/whl/cu128` (torchaudio's version is torch's: torch 2.9.1 "
+                        f"--index-url {_TORCH_INDEX}` (torchaudio's version is torch's: torch 2.9.1 "
                         "goes with torchaudio 2.9.1; cu128 or cu130 as torch.version.cuda says; ComfyUI portable: "
                         "`python_embeded\\python.exe -m pip ...`). A torch that is no PyTorch-index build (NVIDIA's NGC "
                         "containers, whose torch version ends in `nvYY.MM`) has no such wheel: leave torchaudio out if the "
@@ -4979,7 +5002,7 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "and `python -m pip show torchvision`; then install torchvision (and torchaudio) for that torch "
                         "from the index of its CUDA build, all named in one command: `python -m pip install "
                         "--force-reinstall \"torch==VERSION\" torchvision torchaudio --index-url "
-                        "https://download.pytorch.org/whl/cu128` (VERSION and cuXXX from the first command; torchvision "
+                        f"{_TORCH_INDEX}` (VERSION and cuXXX from the first command; torchvision "
                         "0.N+15 goes with torch 2.N, e.g. 0.21 with 2.6; in a notebook `%pip install ...` then restart "
                         "the runtime; ComfyUI portable: `python_embeded\\python.exe -m pip ...`); `klein-doctor check "
                         "--check runtime.torch-family` confirms"),
@@ -5001,7 +5024,7 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                           "first call; a CPU-only torchvision beside a CUDA torch has the ops but no CUDA kernels."),
                 "fix": ("Reinstall the three together from the index of your torch's CUDA build: `python -m pip install "
                         "--force-reinstall \"torch==VERSION\" torchvision torchaudio --index-url "
-                        "https://download.pytorch.org/whl/cu128` (VERSION and cuXXX from `python -c \"import torch; "
+                        f"{_TORCH_INDEX}` (VERSION and cuXXX from `python -c \"import torch; "
                         "print(torch.__version__)\"`; ComfyUI portable: `python_embeded\\python.exe -m pip ...`; if an "
                         "old copy lingers, `python -m pip uninstall -y torchvision` first); `klein-doctor check --check "
                         "runtime.torch-family` confirms"),
@@ -5021,7 +5044,7 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                 "fix": ("See the real error with the Python that runs it: `python -c \"import torch, torchaudio\"`; then "
                         "reinstall torchaudio with torch and torchvision from the index of your CUDA build: `python -m pip "
                         "install --force-reinstall \"torch==VERSION\" torchvision torchaudio --index-url "
-                        "https://download.pytorch.org/whl/cu128` (VERSION and cuXXX from `python -c \"import torch; "
+                        f"{_TORCH_INDEX}` (VERSION and cuXXX from `python -c \"import torch; "
                         "print(torch.__version__)\"`; ComfyUI portable: `python_embeded\\python.exe -m pip ...`); "
                         "`klein-doctor check --check runtime.torch-family` confirms"),
                 "details": {"package": "torchaudio"}}
@@ -5092,7 +5115,7 @@ def _torch_family_nightly(pkg: str, pv: str, want: str, have: str, ctx: dict[str
             "fix": ("Install the three together in one command from one index, so pip takes a matching set. The stable "
                     "release is enough for current cards (torch 2.7 and newer with CUDA 12.8 or 13 run RTX 50 / sm_120): "
                     "`python -m pip install --upgrade --force-reinstall torch torchvision torchaudio --index-url "
-                    "https://download.pytorch.org/whl/cu128`. If you do need a nightly, take all three from the same "
+                    f"{_TORCH_INDEX}`. If you do need a nightly, take all three from the same "
                     f"nightly index, unpinned: `python -m pip install --pre --upgrade --force-reinstall torch torchvision "
                     f"torchaudio --index-url https://download.pytorch.org/whl/nightly/{cu}` (cu130 needs an NVIDIA "
                     "driver 580 or newer; ComfyUI portable: `python_embeded\\python.exe -m pip ...`); leave out a "
@@ -5144,7 +5167,7 @@ def _poetry_no_candidates(g: dict[str, str]) -> dict[str, Any] | None:
            "supports and install again: `poetry env use 3.12` then `poetry install` (the project's `requires-python` / "
            "`python` range must allow it); or move to a torch that has wheels for your Python and re-lock: `poetry add "
            "torch@^2.7` (Poetry 2: `poetry lock --regenerate`). Keep CUDA builds on an explicit source: `[[tool.poetry.source]]` "
-           "name = \"pytorch-cu128\", url = \"https://download.pytorch.org/whl/cu128\", priority = \"explicit\", with "
+           f"name = \"pytorch-cu128\", url = \"{_TORCH_INDEX}\", priority = \"explicit\", with "
            "`torch = { version = \"^2.7\", source = \"pytorch-cu128\" }`; a lock made on another OS needs `poetry lock` "
            "on this one")
     if pyminor is not None and span is not None:
@@ -5244,7 +5267,7 @@ def _torch_python_gap(want: str, named: str) -> dict[str, Any] | None:
                 f"installer), make a venv with it (Windows `py -{use} -m venv venv`, Linux `python{use} -m venv venv`) and "
                 f"run the same install there; " if use else "")
                + f"or keep this Python and pin a torch {last} release or older, or move to a current Python and a current torch: "
-                 "`python -m pip install torch torchvision --index-url https://download.pytorch.org/whl/cu128`")
+                 f"`python -m pip install torch torchvision --index-url {_TORCH_INDEX}`")
         return {"title": title, "cause": cause, "fix": fix,
                 "details": {"requirement": f"torch=={want}", "python": pyv, "last torch for it": last,
                             **({"use python": use} if use else {})}}
@@ -5295,7 +5318,7 @@ def _pin_older_than_python(g: dict[str, str], near: dict[str, str]) -> dict[str,
                       f"no index (PyPI or download.pytorch.org) has a wheel of it for Python {pyv}, so {tool} finds no version."),
             "fix": (f"Run the program with a Python that torch {g['bwant']} supports: make the venv with Python {ov} or older "
                     f"({venv}), or drop the pin and install torch {fv_fix} or newer: `{install} torch torchvision --index-url "
-                    f"https://download.pytorch.org/whl/cu128`"),
+                    f"{_TORCH_INDEX}`"),
             "details": {"requirement": g.get("req") or f"torch=={g['bwant']}", "python": pyv, "needs": f"torch>={fv}"}}
 
 
@@ -5325,7 +5348,7 @@ def _pin_said_unsupported(g: dict[str, str]) -> dict[str, Any] | None:
                       "version it can install (`No matching distribution found`)."),
             "fix": (f"Either install a torch that has wheels for Python {py} and relax the pin to it (a node pack's "
                     "requirements line `torch>=1.7.0,<2.0.0` becomes `torch`): `python -m pip install torch torchvision "
-                    "--index-url https://download.pytorch.org/whl/cu128`; or keep the pin and make the environment with a "
+                    f"--index-url {_TORCH_INDEX}`; or keep the pin and make the environment with a "
                     "Python that release supports (Windows `py -3.10 -m venv venv`, Linux `python3.10 -m venv venv`), then "
                     "install into it. Check the Python with `python --version`"),
             "details": {"requirement": f"torch{pin}", "python": py}}
@@ -5365,14 +5388,14 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                           f"a 32-bit Python, or a mistyped PyTorch index."),
                 "fix": (f"Make the venv with a Python the PyTorch packages have wheels for and install the pair from one "
                         f"index: `uv venv --python 3.12 venv` (or `python3.12 -m venv venv`), then `venv/bin/python -m pip "
-                        f"install torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`; or keep "
+                        f"install torch torchvision torchaudio --index-url {_TORCH_INDEX}`; or keep "
                         f"this Python and install the newest torch and {pkg} together (no old pin); check with "
                         f"`python -c \"import sys, struct; print(sys.version, struct.calcsize('P') * 8)\"`"),
                 "details": {"requirement": g["req"]}}
     if g.get("wrongname"):
         return {"title": "`pip install pytorch` is not PyTorch: the package is `torch`",
                 "fix": ("Install `torch` (not `pytorch`) from the PyTorch index into a 64-bit Python 3.10 to 3.12: `python -m pip "
-                        "install torch torchvision --index-url https://download.pytorch.org/whl/cu128`; if pip then finds no "
+                        f"install torch torchvision --index-url {_TORCH_INDEX}`; if pip then finds no "
                         "version, that Python is 32-bit or of an unsupported version: " + cat.by_id("torch.pip-no-wheel").fix)}  # type: ignore[union-attr]
     if g.get("want") and g.get("have"):
         have = [v.strip() for v in g["have"].split(",") if v.strip()]
@@ -5426,7 +5449,7 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                           f"({have[0]} to {have[-1]}): it has no wheel for this Python, which is newer than that release "
                           f"supports."),
                 "fix": (f"Install a {pkg} pip offers for this Python instead of the pin: `python -m pip install torch torchvision "
-                        f"--index-url https://download.pytorch.org/whl/cu128` (newest, torch and its companions together), or "
+                        f"--index-url {_TORCH_INDEX}` (newest, torch and its companions together), or "
                         f"`python -m pip install {pkg}=={have[-1].split('+')[0]}`; to keep {pkg} {g['want']}, make a venv with a "
                         f"Python that release supports (`py -3.10 -m venv venv` on Windows, `python3.10 -m venv venv` "
                         f"elsewhere) and install the project's requirements there"),
@@ -5716,7 +5739,7 @@ def _aarch64_cuda_pin(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] 
                        "https://pypi.jetson-ai-lab.io/jp6/cu126` for JetPack 6; `cat /etc/nv_tegra_release` shows it)"
                        if board else
                        "on a GH200 / GB200 / DGX Spark `python -m pip install torch torchvision --index-url "
-                       "https://download.pytorch.org/whl/cu128` (cu130 for a GB10 or a Jetson Thor); a Jetson takes NVIDIA's "
+                       f"{_TORCH_INDEX}` (cu130 for a GB10 or a Jetson Thor); a Jetson takes NVIDIA's "
                        "JetPack build (`--index-url https://pypi.jetson-ai-lab.io/jp6/cu126` for JetPack 6)")
                     + f". A machine without an NVIDIA GPU (a phone, a Raspberry Pi) runs the CPU build: `python -m pip "
                     f"install torch=={plain}` (the pin without its `+{local}` label), and the program in its CPU mode"),
@@ -5772,7 +5795,7 @@ def _local_version(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                     f"`{pkg} = {{ index = \"pytorch-{local.lower()}\" }}` in `[tool.uv.sources]` (not under `[tool.uv.pip]`, "
                     "which only `uv pip` reads); `torch_stable.html` is a find-links page (`-f`), not an index. If pip, "
                     "pointed there, still finds no such version, that build has no wheel for this Python: use a Python the "
-                    "release supports, or a current torch (`--index-url https://download.pytorch.org/whl/cu128`)"),
+                    f"release supports, or a current torch (`--index-url {_TORCH_INDEX}`)"),
             "details": {"requirement": f"{pkg}=={want}", "index": index}}
 
 
@@ -7334,7 +7357,7 @@ def _pkg_metadata_missing(g: dict[str, str]) -> dict[str, Any]:
     cu = re.search(r"\+(cu\d{2,3})\b", ver)
     index = f" --index-url https://download.pytorch.org/whl/{cu.group(1)}" if cu else ""
     torch_note = ("; torch, torchvision and torchaudio come from PyTorch's index: add the --index-url of the CUDA build "
-                  "you use, for example https://download.pytorch.org/whl/cu128"
+                  f"you use, for example {_TORCH_INDEX}"
                   if not cu and pkg.lower() in ("torch", "torchvision", "torchaudio") else "")
     fix = (f"Close ComfyUI (and any program using that Python), {delete}then reinstall the package with the Python "
            f"that runs ComfyUI: `python -m pip install --force-reinstall --no-deps {spec}{index}` (a uv-managed venv "
@@ -8000,10 +8023,10 @@ def _diffusers_attn_backend(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]
         d["requires"] = req
     pkg = re.split(r"[<>=!~]", req)[0] if req else ""
     if pkg == "torch":
-        install = (f"`python -m pip install -U \"{req}\" torchvision --index-url https://download.pytorch.org/whl/cu128` "
+        install = (f"`python -m pip install -U \"{req}\" torchvision --index-url {_TORCH_INDEX}` "
                    "(the cuXXX of your torch)")
     elif pkg == "xformers":
-        install = (f"`python -m pip install \"{req}\" --index-url https://download.pytorch.org/whl/cu128` (the cuXXX of "
+        install = (f"`python -m pip install \"{req}\" --index-url {_TORCH_INDEX}` (the cuXXX of "
                    "your torch: xformers from that index is built against the matching torch)")
     elif pkg == "sageattention":
         # PyPI's sageattention stops at 1.0.x: 2.x comes from its source or from prebuilt wheels
@@ -8614,7 +8637,7 @@ def _cuda_libs(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                         "unversioned, or missing, so the first such kernel fails although import torch worked.")
         out["fix"] = ("Give NVRTC the builtins of its own version in the Python that runs Klein: reinstall torch with "
                       "its CUDA wheels (`python -m pip install --force-reinstall torch torchvision --index-url "
-                      "https://download.pytorch.org/whl/cu128`, cu130 for a CUDA 13 torch; no `--no-deps`), which brings "
+                      f"{_TORCH_INDEX}`, cu130 for a CUDA 13 torch; no `--no-deps`), which brings "
                       "the matching nvidia-cuda-nvrtc wheel, and `unset LD_LIBRARY_PATH` if it names another CUDA's "
                       "lib64; `python -m pip list | grep -i nvrtc` shows one nvidia-cuda-nvrtc of torch's CUDA line "
                       "(remove a stray one: `python -m pip uninstall nvidia-cuda-nvrtc-cu12` beside a cu130 torch)")
@@ -8635,7 +8658,7 @@ def _cuda_libs(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                       "$LD_LIBRARY_PATH` (the cudaPackages set your torch was built with); for a NixOS service "
                       "`systemd.services.comfyui.environment.LD_LIBRARY_PATH = lib.makeLibraryPath [ cudaPackages.cuda_nvrtc ];`; "
                       "a pip torch in a venv on NixOS: `python -m pip install --force-reinstall torch --index-url "
-                      "https://download.pytorch.org/whl/cu128` brings the nvidia-* wheels, with nix-ld enabled")
+                      f"{_TORCH_INDEX}` brings the nvidia-* wheels, with nix-ld enabled")
         out.setdefault("details", {})["nix"] = nix[:60]
     return out
 
@@ -8659,7 +8682,7 @@ def _libcuda_wsl(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         "libcuda.so.1 (containers and some distributions have only that), so the assert fires although "
                         "the GPU and the driver are fine. torch 2.1.1 opens libcuda.so.1.")
         out["fix"] = ("Upgrade torch in the Python that runs Klein: `python -m pip install -U torch torchvision --index-url "
-                      "https://download.pytorch.org/whl/cu128` (2.1.1 and later open libcuda.so.1). Where torch must stay at "
+                      f"{_TORCH_INDEX}` (2.1.1 and later open libcuda.so.1). Where torch must stay at "
                       "2.1.0, add the link beside the driver's library: `ldconfig -p | grep libcuda`, then `sudo ln -s "
                       "libcuda.so.1 /usr/lib/x86_64-linux-gnu/libcuda.so && sudo ldconfig` (the folder found)")
     else:
@@ -8907,7 +8930,7 @@ def _torch_mps_too_old(ctx: dict[str, Any]) -> dict[str, Any] | None:
         fix = ("Upgrade torch in the Python that runs it. On a Mac (where this code path runs), from PyPI: "
                "`python3 -m pip install -U torch torchvision torchaudio`; on Windows or Linux with an NVIDIA GPU, from the "
                "CUDA index (from PyPI on Windows you get a CPU build): `python -m pip install -U torch torchvision "
-               "torchaudio --index-url https://download.pytorch.org/whl/cu128`. Then check: `python -c \"import torch; "
+               f"torchaudio --index-url {_TORCH_INDEX}`. Then check: `python -c \"import torch; "
                "print(torch.__version__)\"` (2.1 or newer)")
     return {"title": title, "cause": cause, "fix": fix,
             "details": {"missing": "torch.mps", "since": "2.1", **({"torch": have} if have else {})}}
@@ -8928,8 +8951,8 @@ def _torch_tp_styles_none() -> dict[str, Any]:
                   "iterable`. The model files are fine: transformers is newer than the torch beside it."),
         "fix": ("Upgrade torch to 2.5 or newer in the Python that runs it, from the CUDA index (from PyPI on Windows you "
                 "get a CPU build): `python -m pip install -U torch torchvision torchaudio --index-url "
-                "https://download.pytorch.org/whl/cu128` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U "
-                "torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`; a driver older than "
+                f"{_TORCH_INDEX}` (ComfyUI portable: `python_embeded\\python.exe -m pip install -U "
+                f"torch torchvision torchaudio --index-url {_TORCH_INDEX}`; a driver older than "
                 "CUDA 12.8 needs the cuXXX it supports, e.g. whl/cu124). Where torch cannot move, keep transformers below "
                 "4.52 in that environment: `python -m pip install \"transformers==4.51.3\"` (Klein's Qwen3 encoder "
                 f"needs {_klein_min('transformers')} or newer)"),
@@ -8971,9 +8994,9 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                           "updated (node packs' requirements do not update torch), or a node pack's pin that pulled torch "
                           "down."),
                 "fix": ("Upgrade torch in the Python that runs it, from the CUDA index: `python -m pip install -U torch "
-                        "torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128` (ComfyUI portable: "
+                        f"torchvision torchaudio --index-url {_TORCH_INDEX}` (ComfyUI portable: "
                         "`python_embeded\\python.exe -m pip install -U torch torchvision torchaudio --index-url "
-                        "https://download.pytorch.org/whl/cu128`, or run update\\update_comfyui_and_python_dependencies.bat)"),
+                        f"{_TORCH_INDEX}`, or run update\\update_comfyui_and_python_dependencies.bat)"),
                 "details": {"needs": f"torch>={need}"}}
     if g.get("tpstyles"):
         return _torch_tp_styles_none()
@@ -9008,8 +9031,8 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                           "second Python has the old torch. Nothing is wrong with the model files."),
                 "fix": (f"Upgrade torch to {need} or newer in the Python that runs it, from the CUDA index (from PyPI on "
                         "Windows you get a CPU build): `python -m pip install -U torch torchvision torchaudio --index-url "
-                        "https://download.pytorch.org/whl/cu128` (ComfyUI portable: `python_embeded\\python.exe -m pip "
-                        "install -U torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`; an "
+                        f"{_TORCH_INDEX}` (ComfyUI portable: `python_embeded\\python.exe -m pip "
+                        f"install -U torch torchvision torchaudio --index-url {_TORCH_INDEX}`; an "
                         "old driver needs the cuXXX its driver supports, e.g. whl/cu118). Klein's Qwen3 encoder needs "
                         f"transformers {_klein_min('transformers')} or newer, so for Klein move torch, not transformers; a project that cannot "
                         "move torch keeps the older transformers its requirements pin, in its own environment"),
@@ -9028,7 +9051,7 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                         "`python_embeded\\python.exe -c ...`). Update the node pack or project that sets it (ComfyUI Manager's "
                         "update, or `git pull` in its custom_nodes folder): current releases check that the setting exists "
                         "first. If it asks for a newer torch, upgrade torch from the CUDA index: `python -m pip install -U "
-                        "torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`. Turning the node's "
+                        f"torch torchvision torchaudio --index-url {_TORCH_INDEX}`. Turning the node's "
                         "torch.compile option off also avoids it"),
                 "details": {"setting": setting}}
     if g.get("kop"):
@@ -9072,8 +9095,8 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
                   "torch (PR #10958) and asks for a current torch (PR #10618)."),
         "fix": ("Upgrade torch to 2.7 or newer in the Python that runs ComfyUI, from the CUDA index (from PyPI on "
                 "Windows you get a CPU build): `python -m pip install -U torch torchvision torchaudio --index-url "
-                "https://download.pytorch.org/whl/cu128` (ComfyUI portable: `python_embeded\\python.exe -m pip install "
-                "-U torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128`). Or update ComfyUI "
+                f"{_TORCH_INDEX}` (ComfyUI portable: `python_embeded\\python.exe -m pip install "
+                f"-U torch torchvision torchaudio --index-url {_TORCH_INDEX}`). Or update ComfyUI "
                 "(`git pull` in its folder, or update\\update_comfyui.bat in the portable build), whose later releases "
                 "work on older torch; until then leave `--async-offload` off the launch line if you added it."),
         "details": {"torch": have} if have else {},
@@ -9270,7 +9293,7 @@ def _py_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                           "3.12 or newer: check it with `python --version` in ComfyUI's environment; make a new venv "
                           "(Windows: `py -3.12 -m venv venv`; Linux: `python3.12 -m venv venv`), install torch and the "
                           "requirements into it (`venv/bin/python -m pip install torch torchvision --index-url "
-                          "https://download.pytorch.org/whl/cu128`, then `venv/bin/python -m pip install -r "
+                          f"{_TORCH_INDEX}`, then `venv/bin/python -m pip install -r "
                           "requirements.txt`; on Windows the venv's Python is `venv\\Scripts\\python.exe`), or use a "
                           "current ComfyUI portable, which brings Python 3.12/3.13")
         return out
@@ -10053,7 +10076,7 @@ def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                 "fix": ("In the Python that runs it, check torch's cuDNN: `python -c \"import torch; "
                         "print(torch.__version__, torch.backends.cudnn.version())\"` and `python -m pip list | grep -i "
                         "nvidia-cudnn`. Reinstall torch with its CUDA wheels there: `python -m pip install "
-                        "--force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu128` (the "
+                        f"--force-reinstall torch torchvision --index-url {_TORCH_INDEX}` (the "
                         "cuXXX of your torch). If it persists, put the wheel's folder first on the loader path before "
                         "starting the program: `export LD_LIBRARY_PATH=\"$(python -c 'import nvidia.cudnn as m; "
                         "print(list(m.__path__)[0])')/lib:$LD_LIBRARY_PATH\"`"),
@@ -10082,7 +10105,7 @@ def _cudnn_load(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                           "(pytorch/pytorch#97041). Later torch releases load NVRTC themselves and ship cuDNN 9."),
                 "fix": ("Install a current torch with its own CUDA wheels into the Python that runs the program: "
                         "`python -m pip install --upgrade torch torchvision --index-url "
-                        "https://download.pytorch.org/whl/cu128` (a web UI: inside its venv, e.g. `source venv/bin/activate` "
+                        f"{_TORCH_INDEX}` (a web UI: inside its venv, e.g. `source venv/bin/activate` "
                         "first), and `unset LD_LIBRARY_PATH` if it names another CUDA"),
                 "details": details}
     return {"details": details}
@@ -10109,7 +10132,7 @@ def _cublas_invalid_value(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, A
                     "Dockerfile's ENV) and start the program again; check with `python -c \"import torch; "
                     "a=torch.randn(64,64,device='cuda',dtype=torch.float16); print(a@a)\"`. If it persists, reinstall "
                     "torch with its CUDA wheels for the CUDA of your driver and image: `python -m pip install "
-                    "--force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu128` (cu129 / "
+                    f"--force-reinstall torch torchvision --index-url {_TORCH_INDEX}` (cu129 / "
                     "cu130 to match a CUDA 12.9 / 13 image), and `python -m pip list | grep -i cublas` shows one "
                     "nvidia-cublas of torch's CUDA line"),
             "details": {"call": g.get("cublas_iv") or ""}}
@@ -10163,7 +10186,7 @@ def _cudnn_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                         "print(torch.__version__, torch.backends.cudnn.version())\"`. Remove a cuDNN wheel that torch did "
                         "not pin (`python -m pip uninstall nvidia-cudnn-cu12` beside a +cu13x torch) and reinstall torch "
                         "with its own CUDA wheels: `python -m pip install --force-reinstall torch torchvision "
-                        "--index-url https://download.pytorch.org/whl/cu128` (the cuXXX of your torch); `unset "
+                        f"--index-url {_TORCH_INDEX}` (the cuXXX of your torch); `unset "
                         "LD_LIBRARY_PATH` if it names another CUDA or cuDNN"),
                 "details": {"status": "CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED"}}
     if not (g.get("cudnn_path") or g.get("engine")):
@@ -10189,7 +10212,7 @@ def _cudnn_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                         "RUN line); then check with `python -c \"import torch; print(torch.__version__, "
                         "torch.backends.cudnn.version())\"`. If it persists, reinstall torch with its CUDA wheels: "
                         "`python -m pip install --force-reinstall torch torchvision --index-url "
-                        "https://download.pytorch.org/whl/cu128` (the cuXXX of your torch)"),
+                        f"{_TORCH_INDEX}` (the cuXXX of your torch)"),
                 "details": {"library": lib, "path": path}}
     word = (g.get("engine") or "GET").upper()
     return {"title": f"cuDNN found no engine for a convolution ({word} was unable to find an engine): most often another "
@@ -10207,7 +10230,7 @@ def _cudnn_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                     "remove the base image's cuDNN (`apt-get remove -y --allow-change-held-packages libcudnn8`) so torch's "
                     "own nvidia-cudnn wheel is used; on Windows take a CUDA toolkit or cuDNN folder holding cudnn*.dll off "
                     "PATH. Then reinstall torch with its CUDA wheels: `python -m "
-                    "pip install --force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu128` "
+                    f"pip install --force-reinstall torch torchvision --index-url {_TORCH_INDEX}` "
                     "(the cuXXX of your torch). If torch's own cuDNN is the one loaded, lower the resolution or batch or "
                     "decode tiled (ComfyUI: `VAE Decode (Tiled)`; diffusers: `pipe.vae.enable_tiling()`); one run with "
                     "`torch.backends.cudnn.enabled = False` (slower, a test only) confirms cuDNN is the part failing"),
@@ -10376,7 +10399,7 @@ def _cudnn_sdpa(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
            "before the model runs, `torch.backends.cuda.enable_cudnn_sdp(False)` (SDPA then uses its flash, "
            "memory-efficient or math kernels); in ComfyUI, start it with `--use-split-cross-attention` (attention without "
            "PyTorch's SDPA). Then update torch, into the Python that runs the program: `python -m pip install -U torch "
-           "torchvision --index-url https://download.pytorch.org/whl/cu128` (or the torch the program's README names)")
+           f"torchvision --index-url {_TORCH_INDEX}` (or the torch the program's README names)")
     if what and what.lower().startswith("mha_graph"):
         # MHA.cpp's own assertion: cuDNN accepted the graph and then failed to run it (a cuDNN / torch defect)
         return {"title": "PyTorch's cuDNN attention backend failed while running this attention call (its cuDNN graph "
@@ -10405,7 +10428,7 @@ def _cudnn_sdpa(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         cause += f" Here cuDNN printed `{nvrtc}` before the error: it could not load NVRTC."
     fix = ("Keep cuDNN out of attention. Install a stable PyTorch instead of 2.5.0 or a nightly, into the Python that "
            "runs the program: `python -m pip install --force-reinstall \"torch>=2.5.1\" torchvision --index-url "
-           "https://download.pytorch.org/whl/cu128` (or the exact torch the trainer's README names); in your own script "
+           f"{_TORCH_INDEX}` (or the exact torch the trainer's README names); in your own script "
            "or a diffusers run, switch the backend off before the pipeline runs: `torch.backends.cuda.enable_cudnn_sdp(False)`; "
            "in ComfyUI, start it with `--use-split-cross-attention` (attention without PyTorch's SDPA) until torch is "
            "replaced. When `Could not load library libnvrtc.so.12` stands above the error, reinstall torch with its CUDA "
@@ -12294,9 +12317,9 @@ _CU130_SILENT_FIX = ("Check the driver with `nvidia-smi` (the `CUDA Version:` it
                      "NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA App), reboot "
                      "and start ComfyUI again. Where the driver must stay, install the CUDA 12.8 torch into the Python that "
                      "runs ComfyUI: `python -m pip install --force-reinstall torch torchvision torchaudio --index-url "
-                     "https://download.pytorch.org/whl/cu128` (in its venv; portable: `.\\python_embeded\\python.exe -m pip "
+                     f"{_TORCH_INDEX}` (in its venv; portable: `.\\python_embeded\\python.exe -m pip "
                      "...`; Stability Matrix: Packages > ComfyUI > Python Packages > + : `torch torchvision torchaudio "
-                     "--index-url https://download.pytorch.org/whl/cu128 --force-reinstall`)")
+                     f"--index-url {_TORCH_INDEX} --force-reinstall`)")
 _RAM_SILENT_EXIT_FIX = ("Watch memory while it loads (Windows: Task Manager > Performance > Memory, `Committed`; Linux: `free -h`, "
                         "and `sudo dmesg -T | grep -i -E 'killed process|oom'` after the exit). Windows: let Windows manage the "
                         "page file, or give it 32 GB or more on a drive with that much free space (System > About > Advanced "
@@ -12802,7 +12825,7 @@ def _generator_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
                 "fix": ("Put the pipeline on the GPU before calling it: `pipe.to(\"cuda\")`, or `pipe.enable_model_cpu_offload()` "
                         "on a small card. Check that torch sees the GPU: `python -c \"import torch; print(torch.__version__, "
                         "torch.cuda.is_available())\"`; a `+cpu` build or False needs a CUDA build, `python -m pip install "
-                        "--force-reinstall torch --index-url https://download.pytorch.org/whl/cu128`. Or pass a CPU generator, "
+                        f"--force-reinstall torch --index-url {_TORCH_INDEX}`. Or pass a CPU generator, "
                         "`generator=torch.Generator(\"cpu\").manual_seed(42)`, which works wherever the pipeline runs")}
     if near.get("pipeline_frame"):
         return None
@@ -14483,7 +14506,7 @@ def _moved_env_launcher(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     else:
         fix = (f"Recreate the environment where it now is (a venv cannot be moved): delete {root} and make it again "
                + (f"(`py -3.12 -m venv {root_arg}`" if win else f"(`python3.12 -m venv {root_arg}`")
-               + f", then `{python} -m pip install torch torchvision --index-url https://download.pytorch.org/whl/cu128` "
+               + f", then `{python} -m pip install torch torchvision --index-url {_TORCH_INDEX}` "
                f"and `{python} -m pip install -r requirements.txt`), or run the project's setup script again; or move the "
                f"folder back to {old_shown}. To go on at once, {now}, and rewrite the launchers: {rewrite}")
     if quoted:
@@ -14538,7 +14561,7 @@ def _venv_base_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
                   "'encodings'`; every start of ComfyUI or a diffusers script from that venv fails the same way."),
         "fix": (f"Recreate the venv with a Python that exists: `rm -rf {root}`, then `python3.12 -m venv {root}` (or "
                 f"`uv venv --python 3.12 {root}`), and install again: `{root}/bin/python -m pip install torch torchvision "
-                f"--index-url https://download.pytorch.org/whl/cu128` and `{root}/bin/python -m pip install -r "
+                f"--index-url {_TORCH_INDEX}` and `{root}/bin/python -m pip install -r "
                 "requirements.txt`; check what the venv expects with `cat " + root + "/pyvenv.cfg` (`home = ...`) and "
                 "`ls -l " + root + "/bin/python*`. Keep PYTHONHOME unset"),
         "details": {"venv": venv[:200], "stdlib": stdlib[:200]},
@@ -14674,7 +14697,7 @@ def _zsh_extras_glob(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     if spec.startswith("."):
         out["fix"] = (f"Quote it so the brackets reach pip: `pip install -e '{spec}'` (or `uv pip install -e '{spec}'`), "
                       f"keeping the command's other arguments, e.g. `pip install --extra-index-url "
-                      f"https://download.pytorch.org/whl/cu128 -e '{spec}'`; double quotes work too. Or prefix the "
+                      f"{_TORCH_INDEX} -e '{spec}'`; double quotes work too. Or prefix the "
                       f"command with `noglob`, or put `setopt no_nomatch` in ~/.zshrc for good.")
     else:
         out["fix"] = (f"Quote it so the brackets reach pip: `pip install -U '{spec}'` (or `uv pip install '{spec}'`; "
@@ -14716,7 +14739,7 @@ def _requirement_single_equals(g: dict[str, str], cat: Catalog, ctx: dict[str, A
     if name.lower() in ("torch", "torchvision", "torchaudio"):
         out["fix"] = (f"Write the pin with `==`: `pip install \"{good}\"`; for a CUDA build add the PyTorch index of "
                       "your CUDA version, e.g. `pip install \"torch==2.7.1\" --index-url "
-                      "https://download.pytorch.org/whl/cu128` (torch 2.0 wheels: cu117/cu118). In a requirements "
+                      f"{_TORCH_INDEX}` (torch 2.0 wheels: cu117/cu118). In a requirements "
                       f"file: `{good}`. `>=` asks for that version or newer (quote it in cmd and zsh).")
     else:
         out["fix"] = (f"Write the pin with `==`: `pip install \"{good}\"`, and in a requirements file `{good}`. `>=` "
@@ -15194,7 +15217,7 @@ def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
                 "fix": ("Start ComfyUI with its own Python: portable, from the ComfyUI_windows_portable folder, "
                         "`.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build` (run_nvidia_gpu.bat "
                         "does this); a manual install, a venv: `python -m venv venv`, `venv\\Scripts\\activate`, then "
-                        "`python -m pip install torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128` "
+                        f"`python -m pip install torch torchvision torchaudio --index-url {_TORCH_INDEX}` "
                         "and `python -m pip install -r requirements.txt`. The leftover folders can be deleted: the ones whose "
                         "names start with `~` in the site-packages folder the warning names"),
                 "details": d}
@@ -15543,7 +15566,7 @@ def _cpu_torch_kept(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | 
                                               if ended else "") + "; ComfyUI and any other CUDA code then find no GPU "
                       "(`Torch not compiled with CUDA enabled`)."),
             "fix": (f"Replace it with a CUDA build, using the Python shown: `{py} -m pip install --force-reinstall torch "
-                    "torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128` (RTX 20 series and newer, "
+                    f"torchvision torchaudio --index-url {_TORCH_INDEX}` (RTX 20 series and newer, "
                     "RTX 50 included; GTX 10 / 900 series: `.../whl/cu126`), from the folder that holds python_embeded for "
                     "the portable; then check with `" + py + " -c \"import torch; print(torch.__version__, "
                     "torch.cuda.is_available())\"` (the version should end in +cu128 / +cu126)"),
@@ -15655,7 +15678,7 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                 "fix": ("Ask the UI's Python, from its folder: `venv\\Scripts\\python -c \"import torch; print(torch.__version__, "
                         "torch.version.cuda, torch.cuda.is_available())\"` (Linux: `venv/bin/python ...`). A version ending in "
                         "`+cpu` (CUDA None): reinstall a CUDA build into it, `venv\\Scripts\\python -m pip install "
-                        "--force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu128` (Forge, "
+                        f"--force-reinstall torch torchvision --index-url {_TORCH_INDEX}` (Forge, "
                         "Forge Neo, AUTOMATIC1111: or start once with `--reinstall-torch`); a `+cuXXX` build that prints "
                         "False: update the NVIDIA driver; an error instead: that import error is the cause"),
                 "details": {"check": "torch.cuda.is_available() is False in the UI's Python"},
@@ -15674,7 +15697,7 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                         "`\"pytorch=*=cuda*\"`; pixi: `pixi add pytorch-gpu` and `[system-requirements] cuda = \"12\"`), then "
                         "`conda list pytorch` shows a `cuda12x` build; or remove the conda pytorch and use pip's: `conda remove "
                         "pytorch torchvision` and `python -m pip install torch torchvision --index-url "
-                        "https://download.pytorch.org/whl/cu128`. Check: `python -c \"import torch; print(torch.version.cuda, "
+                        f"{_TORCH_INDEX}`. Check: `python -c \"import torch; print(torch.version.cuda, "
                         "torch.cuda.is_available())\"`"),
                 "details": {"build": build or "conda-forge python, CUDA silently off"}}
     if g.get("torchcpu"):
@@ -15709,7 +15732,7 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                           "`Torch not compiled with CUDA enabled`."),
                 "fix": ("From the ComfyUI_windows_portable folder reinstall the CUDA build into the embedded Python: "
                         "`.\\python_embeded\\python.exe -m pip install --force-reinstall torch torchvision torchaudio "
-                        "--index-url https://download.pytorch.org/whl/cu128`, then check with `.\\python_embeded\\python.exe "
+                        f"--index-url {_TORCH_INDEX}`, then check with `.\\python_embeded\\python.exe "
                         "-c \"import torch; print(torch.__version__, torch.cuda.is_available())\"` (a `+cu128` version and "
                         "True). Update later with update_comfyui.bat, not the one that also updates the Python dependencies"),
                 "details": {"updater": "update_comfyui_and_python_dependencies.bat"}}
@@ -15725,7 +15748,7 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                           "the CUDA index is only mapped for an extra or group that was not named. torch then imports, "
                           "torch.cuda.is_available() is False, and everything runs on the CPU or the GPU start fails."),
                 "fix": ("Reinstall the CUDA build into that Python: `python -m pip install --force-reinstall torch "
-                        "torchvision --index-url https://download.pytorch.org/whl/cu128` (ComfyUI portable: "
+                        f"torchvision --index-url {_TORCH_INDEX}` (ComfyUI portable: "
                         "`.\\python_embeded\\python.exe -m pip ...`), and keep torch out of the next install: remove the "
                         "`torch` / `torchvision` lines from the node pack's requirements.txt before `pip install -r` (or "
                         "install it with a constraint: `python -m pip freeze | findstr torch > c.txt` then `python -m pip "
@@ -15751,7 +15774,7 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                           "pytorch channel's `cpu_0` build when it has no build of that version for the asked cudatoolkit. "
                           "torch then imports, torch.cuda.is_available() is False, and everything runs on the CPU."),
                 "fix": ("Reinstall the CUDA build into the same Python, torch and its companions together: `python -m pip "
-                        "install --force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu128` "
+                        f"install --force-reinstall torch torchvision torchaudio --index-url {_TORCH_INDEX}` "
                         "(an older torch: pin it with its label, `torch==2.4.1+cu121 ... --index-url "
                         "https://download.pytorch.org/whl/cu121`); install the package that pulled the CPU build with "
                         "`--no-deps`. conda: `conda list pytorch` shows a `cpu_0` or `cpu_` build; remove it and install the "
@@ -15872,7 +15895,7 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         # the reinstall goes into that interpreter, which a plain `python` on PATH is not
         return {"fix": (f"Reinstall a CUDA build into the Python that raised it, {exe} (the environment of the torch in the "
                         f"traceback): `{exe} -m pip install --force-reinstall torch torchvision --index-url "
-                        f"https://download.pytorch.org/whl/cu128`, then check with `{exe} -c \"import torch; "
+                        f"{_TORCH_INDEX}`, then check with `{exe} -c \"import torch; "
                         f"print(torch.__version__, torch.cuda.is_available())\"` (a `+cu128` version and True). A plain "
                         "`python` or `pip` from the command line installs into another Python"),
                 "details": {"python": exe}}
@@ -16956,7 +16979,7 @@ def _build_no_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                       "fails there although torch is installed in the environment you run (and a requirements file that lists "
                       "torch and the package together reaches the build before torch is in place)."),
             "fix": ("Install torch first, into the Python that will run it (`python -m pip install torch torchvision "
-                    "--index-url https://download.pytorch.org/whl/cu128`), then the build tools (`python -m pip install -U "
+                    f"--index-url {_TORCH_INDEX}`), then the build tools (`python -m pip install -U "
                     "setuptools wheel packaging ninja`), and build the package without isolation so it sees that torch: "
                     f"`python -m pip install --no-build-isolation {fix_pkg}` (a checkout: `python -m pip install "
                     "--no-build-isolation -e .` in its folder; uv: `uv pip install --no-build-isolation ...`; ComfyUI portable: "
@@ -17130,7 +17153,7 @@ def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
             "fix": (f"Run ComfyUI / diffusers with a Python the packages have wheels for, 3.12: a new environment "
                     "(`py -3.12 -m venv venv` on Windows, `python3.12 -m venv venv` elsewhere, uv: `uv venv --python 3.12`), "
                     "then torch from the index of your CUDA build (`python -m pip install torch torchvision torchaudio "
-                    "--index-url https://download.pytorch.org/whl/cu128`) and the requirements again (`python -m pip install "
+                    f"--index-url {_TORCH_INDEX}`) and the requirements again (`python -m pip install "
                     f"-r requirements.txt`); ComfyUI Desktop and portable ship their own Python: a release with Python 3.12. "
                     "Or first try newer releases of the failing package, which may have wheels for "
                     f"Python {ver} (`python -m pip install -U pip`, then `python -m pip install -U "

@@ -29796,6 +29796,30 @@ def test_diffusers_added_subpackages_are_manifest_rows():
     assert "diffusers.too-old" not in ids("ModuleNotFoundError: No module named 'diffusers.models.unets.unet_x'\n")
 
 
+def test_fix_sentences_take_the_torch_index_from_the_wheel_tables():
+    """Lead (stop 60): the PyTorch index that explain's fix sentences install a current CUDA torch from is derived from
+    manifests/wheels.toml (the recommended release's build with kernels for the newest GPU in manifests/gpus.toml and
+    the lowest driver floor), not written as a literal in explain.py's sentences; a printed fix carries it."""
+    from doctor import platform_rules as pr
+    src = (Path(explain.__file__)).read_text(encoding="utf-8")
+    # the one literal left is the fallback for an unreadable table
+    assert src.count("download.pytorch.org/whl/cu128") == 1, src.count("download.pytorch.org/whl/cu128")
+    table = manifests.load("wheels")
+    url = explain._torch_index_url()
+    assert url == explain._TORCH_INDEX
+    tag = url.rsplit("/", 1)[-1]
+    v = next(v for v in pr.variants_for(table["recommended_release"]) if v["tag"] == tag)
+    assert pr.arch_covers(v["arch"], "12.0") and pr.arch_covers(v["arch"], "12.1"), v
+    # no other build of that release with those kernels needs an older driver
+    for w in pr.variants_for(table["recommended_release"]):
+        if pr.arch_covers(w["arch"], "12.0"):
+            assert pr.driver_tuple(pr.driver_floor(v["cuda"])["min"]) <= pr.driver_tuple(pr.driver_floor(w["cuda"])["min"])
+    m = one("UserWarning: NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current "
+            "PyTorch installation.\nThe current PyTorch install supports CUDA capabilities sm_50 sm_60 sm_61 sm_70 "
+            "sm_75 sm_80 sm_86 sm_90.\n", "torch.sm-unsupported")
+    assert f"--index-url {url}" in m["fix"], m["fix"]
+
+
 def test_feature_floors_are_manifest_rows(monkeypatch):
     """Lead (stop 60): the releases that first had a feature (the LoRA loader of the SDXL / CogVideoX pipelines, peft's
     LoraConfig fields, from_pretrained's load_in_8bit / load_in_4bit, accelerate's floor for a 4-bit device map) are
