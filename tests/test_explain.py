@@ -27620,6 +27620,43 @@ def test_round607_cuda_libs_up_from_torch_lib_and_cudnn_sublibrary_loading_faile
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round649_clip_type_said_missing_from_load_clip_reads_the_type():
+    """Round 649 (ComfyUI loading FLUX.2 / Qwen-Image / Z-Image / Wan files): besides ComfyUI's own refusal
+    (`Value not in list: type: '...'`), users tell it in words: a CLIPLoader type said missing from the Load CLIP node
+    (`Missing longcat_image in Load CLIP`, ComfyUI#12847: the ComfyUI was older than the release that added the type).
+    The type is read from the retelling (before or after the verb, quoted or not, the loader named as Load CLIP,
+    CLIPLoader or CLIP loader, LF or CRLF) and the headline names it; `flux2` keeps its Klein headline. Silent: a file
+    name (`clip_l`, `umt5_xxl`, `x.safetensors`) said missing from the list (another cause), a type with no loader named,
+    and the same words on an AMD card. Pinned: a retelling that names neither the loader nor a type's full name
+    (ComfyUI-MultiGPU#176, `qwen has just gone from the drop down`), and Wan 2.2's 36-channel I2V patch embedding fed
+    32 channels (Wan2.2#28, an old ComfyUI), the same text as an out-of-scope node pack's overwrite (round 537)."""
+    told = {
+        "Missing longcat_image in Load CLIP\n\nHow to make  this appear in Load CLIP node?\n": "longcat_image",
+        "can't find qwen_image in my CLIPLoader, only sd3 and wan\r\n": "qwen_image",
+        "hunyuan_video is not in the Load CLIP node after the update\r\n": "hunyuan_video",
+        "the `qwen_image` type is missing from the Load CLIP dropdown on ComfyUI Desktop": "qwen_image",
+        "CLIPLoader has no type lumina2 so Z-Image cannot load its text encoder": "lumina2",
+        "there is no 'hunyuan_image' option in the clip loader": "hunyuan_image",
+    }
+    for text, typ in told.items():
+        assert ids(text) == ["comfyui.clip-type-invalid"], (text, ids(text))
+        m = one(text, "comfyui.clip-type-invalid")
+        assert m["details"]["type"] == typ, m["details"]
+        assert f"`{typ}`" in m["title"] and "newer ComfyUI" in m["title"], m["title"]
+        assert "Update ComfyUI" in m["fix"], m["fix"]
+    klein = one("No flux2 in the Load CLIP type list, so Klein's qwen_3_4b cannot be picked", "comfyui.clip-type-invalid")
+    assert klein["details"]["type"] == "flux2" and "older than Klein support" in klein["title"], klein["title"]
+    for text in ("missing clip_l in load clip",
+                 "umt5_xxl is not in the load clip list",
+                 "qwen_3_4b.safetensors is not in the Load CLIP list",
+                 "Missing longcat_image in the model list",
+                 "qwen has just gone from the drop down after a update",
+                 "Missing longcat_image in Load CLIP (AMD Radeon RX 7900 XTX, ROCm 6.4)"):
+        assert "comfyui.clip-type-invalid" not in ids(text), (text, ids(text))
+    assert ids("Missing longcat_image in the model list") == []
+    assert ids("qwen has just gone from the drop down after a update") == []
+
+
 def test_round635_browser_side_tls_bytes_need_comfyui_and_page_script_look_alikes_stay_silent():
     r"""Round 635 (the browser side of ComfyUI): aiohttp's `BadStatusLine ... Invalid method encountered: b'\x16\x03\x01'`
     is an https client (a browser, ngrok / cloudflared pointed at an https:// upstream, a web app) on ComfyUI's
