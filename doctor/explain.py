@@ -12070,6 +12070,25 @@ def _hf_cache_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return {}
 
 
+@_interp("cache_dir_relative")
+def _cache_dir_relative(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Round 648: a cache folder used as written, a relative path (`cache_model/models--OWNER--NAME/snapshots/...`)
+    or a ~ nobody expanded (`'~/.cache/huggingface/hub/models--...'`, or `--cache-dir "~/hf"` before the snapshot
+    link failed): the headline names the folder as given and the repository, both read from the paste."""
+    cachedir = (g.get("cachedir") or "").strip()
+    repo = (g.get("repo") or "").replace("--", "/", 1)
+    if not cachedir:
+        return None
+    details = {"cache_dir": cachedir, "repo": repo}
+    if cachedir.startswith("~"):
+        return {"title": (f"The Hugging Face cache folder {cachedir} was used with its ~ unexpanded: no folder of that "
+                          f"name exists from here, so {repo or 'the model'}'s snapshot file was not found"),
+                "details": {**details, "kind": "tilde"}}
+    return {"title": (f"The Hugging Face cache folder {cachedir} is a relative path: {repo or 'the model'}'s snapshot "
+                      "file was not found from it"),
+            "details": {**details, "kind": "relative"}}
+
+
 @_interp("manager_git_delete")
 def _manager_git_delete(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Names the node pack folder that could not be deleted and puts its real path into the commands."""

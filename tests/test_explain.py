@@ -22536,6 +22536,84 @@ def test_round619_fp8e4nv_retold_and_fp8_lookalikes():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round648_hub_cache_dir_relative_or_tilde_and_incomplete_retold():
+    r"""Round 648 (Hugging Face downloads and the hub cache): a FileNotFoundError inside a cache folder given as a
+    relative path (`'cache_model/models--OWNER--NAME/snapshots/<commit>/<file>'`, huggingface_hub 0.13.1's links, a
+    program run from another folder) or with a ~ nobody expanded (`cache_dir="~/..."` in code, `--cache-dir "~/..."`
+    quoted on the command line, then `'../../blobs/<hash>' -> '.../snapshots/...'` or a read of `'~/.cache/...'`)
+    was unread: it is the new hf.cache-dir-relative, the folder as given and the repository in the headline, in Linux
+    and Windows forms and CRLF; an absolute cache path missing its file is not this reading. The Windows path limit
+    retold as an issue title (`fails to download model because of missing `.incomplete` file`) with a `--local-dir`
+    download and a Windows path is hf.path-too-long; the same words on Linux are not. Look-alikes of other programs
+    stay silent: SpeechBrain's own symlink out of the cache (WinError 1314), model2vec's check of a partial snapshot,
+    datasets' script download from GitHub, a gated Llama repository."""
+    sig = "hf.cache-dir-relative"
+    for text, folder, repo, kind in (
+            ("FileNotFoundError: [Errno 2] No such file or directory: 'cache_model/models--openai--clip-vit-base-patch32"
+             "/snapshots/e6a30b603a447e251fdaca1c3056b2a16cdfebeb/preprocessor_config.json'",
+             "cache_model", "openai/clip-vit-base-patch32", "relative"),
+            ("pipe = Flux2KleinPipeline.from_pretrained('black-forest-labs/FLUX.2-klein-4B', cache_dir='hf_cache')\r\n"
+             "FileNotFoundError: [Errno 2] No such file or directory: 'hf_cache\\\\models--black-forest-labs--FLUX.2-klein-4B"
+             "\\\\snapshots\\\\0a1b2c3d4e5f60718293a4b5c6d7e8f901234567\\\\model_index.json'\r\n",
+             "hf_cache", "black-forest-labs/FLUX.2-klein-4B", "relative"),
+            ("OSError: [Errno 2] No such file or directory: './models/hub/models--Qwen--Qwen3-4B/refs/main'",
+             "./models/hub", "Qwen/Qwen3-4B", "relative"),
+            ("FileNotFoundError: [Errno 2] No such file or directory: '~/.cache/huggingface/hub/models--Salesforce--"
+             "codet5p-770m/snapshots/627d346e49cb68e600895ab8744e0e1efd5c4536/config.json'",
+             "~/.cache/huggingface/hub", "Salesforce/codet5p-770m", "tilde"),
+            ("cache_dir = \"~/hf\"\nmodel = AutoModel.from_pretrained(\"google/t5-v1_1-xxl\", cache_dir=cache_dir)\n"
+             "  File \"/opt/venv/lib/python3.12/site-packages/huggingface_hub/file_download.py\", line 480, in _create_symlink\n"
+             "    os.symlink(src_rel_or_abs, abs_dst)\nFileNotFoundError: [Errno 2] No such file or directory: "
+             "'../../blobs/4e28ff6ebdf584f5372d9de68867399142435d9a' -> '/home/ana/proj/~/hf/models--google--t5-v1_1-xxl/"
+             "snapshots/3db67ab1af984cf10548a73467f0e5bca2aaaeb2/config.json'",
+             "~/hf", "google/t5-v1_1-xxl", "tilde"),
+            ("$ hf download black-forest-labs/FLUX.2-klein-4B model_index.json --cache-dir '~/hub'\r\nTraceback (most recent "
+             "call last):\r\nFileNotFoundError: [Errno 2] No such file or directory: '../../blobs/84d8843072cbc300692c6bccff5b9c"
+             "08c430498e' -> '/home/u/hub/models--black-forest-labs--FLUX.2-klein-4B/snapshots/8782b5c5d8c9290412416618f36a1"
+             "33653e85285/model_index.json'\r\n",
+             "~/hub", "black-forest-labs/FLUX.2-klein-4B", "tilde")):
+        assert ids(text)[:1] == [sig], (text, ids(text))
+        m = one(text, sig)
+        assert m["details"]["cache_dir"] == folder and m["details"]["repo"] == repo, m["details"]
+        assert m["details"]["kind"] == kind and folder in m["title"] and repo in m["title"], m["title"]
+    # an absolute cache path (Linux, Windows) that lacks its file, or a symlink error with no ~ given: not this reading
+    for text in (
+            "FileNotFoundError: [Errno 2] No such file or directory: '/home/xxx/.cache/huggingface/hub/models--openai--"
+            "clip-vit-large-patch14/refs/main'",
+            "FileNotFoundError: [Errno 2] No such file or directory: 'C:\\\\Users\\\\a\\\\.cache\\\\huggingface\\\\hub\\\\"
+            "models--x--y\\\\snapshots\\\\abc\\\\config.json'",
+            "FileNotFoundError: [Errno 2] No such file or directory: '../../blobs/84d8843072cbc300692c6bccff5b9c08c430498e' "
+            "-> '/data/hub/models--x--y/snapshots/8782b5c5d8c9290412416618f36a133653e85285/config.json'"):
+        assert sig not in ids(text), (text, ids(text))
+    # the Windows path limit retold as a title, with a --local-dir download and a Windows path; not on Linux
+    tail = ("\nTraceback (most recent call last):\n  File \"C:\\Users\\ml\\AppData\\Roaming\\Python\\Python310\\site-packages\\"
+            "huggingface_hub\\commands\\download.py\", line 146, in run\n")
+    for text in (
+            "`huggingface-cli` fails to download model because of missing `.incomplete` file\n\nhuggingface-cli download "
+            "microsoft/Phi-3-mini-4k-instruct-onnx --include \"cpu_and_mobile/*\" --local-dir models/phi-3-onnx\n" + tail,
+            "hf download fails: the .incomplete file is missing\r\n\r\nhf download black-forest-labs/FLUX.2-klein-4B "
+            "--local-dir D:\\AI\\models\\diffusers\\FLUX.2-klein-4B\r\n" + tail.replace("\n", "\r\n")):
+        assert ids(text)[:1] == ["hf.path-too-long"], (text, ids(text))
+    linux = ("hf download fails because of missing `.incomplete` file\nhf download org/model --local-dir /data/m\n"
+             "  File \"/usr/lib/python3/site-packages/huggingface_hub/_local_folder.py\", line 90, in incomplete_path\n")
+    assert "hf.path-too-long" not in ids(linux), ids(linux)
+    # look-alikes of other programs of this round stay silent
+    for text in (
+            "OSError: [WinError 1314] A required privilege is not held by the client: 'C:\\\\Users\\\\n\\\\.cache\\\\"
+            "huggingface\\\\hub\\\\models--speechbrain--spkrec-ecapa-voxceleb\\\\snapshots\\\\5c0be3875fda05e81f3c004ed8c7c06be308de1e"
+            "\\\\hyperparams.yaml' -> 'C:\\\\Users\\\\n\\\\.cache\\\\torch\\\\pyannote\\\\speechbrain\\\\hyperparams.yaml'",
+            "ValueError: Could not find expected model files in\n~/.cache/huggingface/hub/models--minishlab--potion-base-8M/"
+            "snapshots/d3daf3e31f36d78f75913030b8bdf4a505d5b833.\nTried model2vec, sentence-transformers, and "
+            "0_StaticEmbedding layouts.",
+            "`ConnectionError: Couldn't reach https://raw.githubusercontent.com/huggingface/datasets/1.2.1/datasets/race/race.py`",
+            "Cannot access gated repo for url https://huggingface.co/meta-llama/Llama-3.1-8B/resolve/main/config.json.\n"
+            "Repo model meta-llama/Llama-3.1-8B is gated. You must be authenticated to access it.",
+            "requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/meta-llama/"
+            "Llama-2-13b-hf/resolve/main/config.json\nRepo model meta-llama/Llama-2-13b-hf is gated. You must be "
+            "authenticated to access it."):
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round639_nvrm_api_and_gsp_firmware_mismatch_smi_retold():
     r"""Round 639 (the NVIDIA kernel driver on Linux after updates): the kernel module's own refusal of a client of
     another driver version (`NVRM: API mismatch: the client has the version A, but NVRM: this kernel module has the
