@@ -4939,6 +4939,15 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         f"torchaudio --index-url {index}` (ComfyUI portable: `python_embeded\\python.exe -m pip ...`); "
                         "`klein-doctor check --check runtime.torch-family` confirms" + how),
                 "details": {k: v for k, v in (("installing", dep), ("torch_spec", spec), ("cuda_torch", cudatorch)) if v}}
+    if g.get("olddown"):
+        # round 650: the writer's words that an install keeps putting an older torch in place of the current one
+        # (`keeps installing outdated torch, and uninstalling my up to date torch`): a package pinned to one torch
+        if _off_nvidia(ctx):
+            return None
+        said = _SPACE.sub(" ", g["olddown"]).strip()
+        return {"title": ("An install keeps replacing torch with an older release: a package it installs is pinned to "
+                          "one exact torch (most often xformers), so pip swaps the current CUDA torch for that one"),
+                "details": {"said": said[:120]}}
     if g.get("by"):  # pip collecting / downloading / uninstalling torch while it installs xformers
         pulled, replaced = g.get("pulled") or "", g.get("replaced") or ""
         return {"title": "Installing xformers replaced torch: each xformers release requires one exact torch"
