@@ -4969,6 +4969,15 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         f"torchaudio --index-url {index}` (ComfyUI portable: `python_embeded\\python.exe -m pip ...`); "
                         "`klein-doctor check --check runtime.torch-family` confirms" + how),
                 "details": {k: v for k, v in (("installing", dep), ("torch_spec", spec), ("cuda_torch", cudatorch)) if v}}
+    if g.get("olddown"):
+        # round 650: the writer's words that an install keeps putting an older torch in place of the current one
+        # (`keeps installing outdated torch, and uninstalling my up to date torch`): a package pinned to one torch
+        if _off_nvidia(ctx):
+            return None
+        said = _SPACE.sub(" ", g["olddown"]).strip()
+        return {"title": ("An install keeps replacing torch with an older release: a package it installs is pinned to "
+                          "one exact torch (most often xformers), so pip swaps the current CUDA torch for that one"),
+                "details": {"said": said[:120]}}
     if g.get("by"):  # pip collecting / downloading / uninstalling torch while it installs xformers
         pulled, replaced = g.get("pulled") or "", g.get("replaced") or ""
         return {"title": "Installing xformers replaced torch: each xformers release requires one exact torch"
@@ -15209,6 +15218,18 @@ def _pip_run_as_script(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     return {"title": title, "details": {"file": f}}
 
 
+@_interp("fa2_unavailable")
+def _fa2_unavailable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """transformers' FlashAttention 2 refusal. Round 650: when its reason is that flash_attn is not installed (or the
+    reason is not shown) and pip in the same paste answers `Requirement already satisfied: flash-attn in ...`, the
+    two are different Pythons: the hit is python.other-python-on-path's. Any other reason (no CUDA, a version)
+    stays this signature's."""
+    why = (g.get("why") or "").lower()
+    if _fact(ctx, "pip_flash_attn_satisfied") and (not why or "not installed" in why) and not _off_nvidia(ctx):
+        return {"as": "python.other-python-on-path"}
+    return {}
+
+
 @_interp("other_python_on_path")
 def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """pip's lines naming a system Python's site-packages (or its user site) are ComfyUI's problem only where the
@@ -15218,6 +15239,28 @@ def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
     if _off_nvidia(ctx):
         return None
     site = (g.get("site") or "").strip()
+    pip_fa = _fact(ctx, "pip_flash_attn_satisfied")
+    if pip_fa and not any(g.get(k) for k in ("site", "pkg", "user", "mgr", "conda", "said", "wrongpy", "bare", "contrast")):
+        # round 650: handed over by transformers' `flash_attn seems to be not installed` (_fa2_unavailable): pip in the
+        # same paste answers that flash-attn is installed, in a site-packages the model's Python does not read
+        where = re.split(r" in ", _SPACE.sub(" ", pip_fa), maxsplit=1)[-1].strip()
+        return {"title": (f"pip says flash-attn is already installed ({where}), yet the Python that loads the model "
+                          "finds no flash_attn: that pip belongs to another Python (a system Python on PATH), not to "
+                          "the one running ComfyUI or the script"),
+                "cause": ("transformers reports `the package flash_attn seems to be not installed` only when the Python "
+                          "it runs in finds no flash_attn module. A bare `pip` or `python` typed in a console runs the "
+                          "first Python on PATH (a system Python such as C:\\Python312 or %LOCALAPPDATA%\\Programs\\Python), "
+                          "so its `Requirement already satisfied` speaks of that Python's site-packages, while ComfyUI "
+                          "(portable's python_embeded, a venv, Stability Matrix's package venv) or the script runs "
+                          "another one that never got the wheel."),
+                "fix": ("Install into the Python that runs the model, by its full path: ComfyUI portable, from the "
+                        "ComfyUI_windows_portable folder, `.\\python_embeded\\python.exe -m pip install FILE.whl`; a venv "
+                        "(Stability Matrix: Data\\Packages\\ComfyUI\\venv), `venv\\Scripts\\python.exe -m pip install "
+                        "FILE.whl` (Linux: `venv/bin/python -m pip install flash-attn --no-build-isolation`), "
+                        "with the wheel built for that Python's torch, CUDA and Python version. Or leave flash attention "
+                        "off: `attn_implementation=\"sdpa\"` (the node's attention input set to sdpa) runs as fast for "
+                        "most models"),
+                "details": {"pip_sees": where[:160]}}
     if g.get("mgr") and not (_EMBEDDED.search(near.get("comfy_place") or "") or _EMBEDDED.search(ctx.get("comfy_place") or "")):
         # ComfyUI-Manager's pip (its `[!]` lines) runs in the Python that runs ComfyUI: that Python reads a system
         # Python's user site, which the portable's python_embeded (-s) and a venv never do

@@ -26964,6 +26964,71 @@ def test_round630_torch_load_cuda_storages_without_gpu():
         assert ids(t) == [], (name, ids(t))
 
 
+def test_round650_pip_satisfied_elsewhere_and_older_torch_retelling():
+    r"""Round 650 (attention backends: flash-attn, xformers, SageAttention): 3 of 5 in scope right before the fixes,
+    0 of 5 out-of-scope texts claimed. Two forms were missed. (1) transformers' `FlashAttention2 has been toggled on,
+    but it cannot be used` (reason `flash_attn seems to be not installed`, or no reason shown) beside pip's own
+    `Requirement already satisfied: flash-attn in <site-packages>`: transformers says so only when the Python that
+    runs it finds no flash_attn module, so the pip that sees it is another Python's (a bare pip on PATH beside a
+    Stability Matrix / portable / venv ComfyUI): python.other-python-on-path, whose headline names the site pip
+    read. Another reason (no CUDA, a version) stays transformers.fa2-unavailable, and flash-attn's own ABI error
+    beside pip's line is not handed over. (2) a user's retelling that an install keeps putting an older torch in
+    place of the current CUDA one (xformers' exact torch pin): torch.family-mismatch, while the writer's own
+    downgrade and an LLM server's flash-attn head-size refusals stay silent."""
+    other = "python.other-python-on-path"
+    win = ("Error: FlashAttention2 has been toggled on, but it cannot be used [Windows 11]\r\n\r\n"
+           "C:\\Users\\me>pip install flash-attn --no-build-isolation\r\n"
+           "Requirement already satisfied: flash-attn in c:\\users\\me\\appdata\\local\\programs\\python\\python311\\lib"
+           "\\site-packages (2.7.4.post1)\r\n"
+           "Requirement already satisfied: torch in c:\\users\\me\\appdata\\local\\programs\\python\\python311\\lib"
+           "\\site-packages (from flash-attn) (2.6.0)\r\n")
+    assert ids(win)[0] == other, ids(win)
+    assert "python311" in one(win, other)["title"]
+    assert "python311" in one(win, other)["details"]["pip_sees"]
+    reason = ("ImportError: FlashAttention2 has been toggled on, but it cannot be used due to the following error: the "
+              "package flash_attn seems to be not installed. Please refer to the documentation of "
+              "https://huggingface.co/docs/transformers/perf_infer_gpu_one#flashattention-2 to install Flash Attention 2.\n"
+              "$ pip install flash_attn==2.8.3\n"
+              "Requirement already satisfied: flash_attn==2.8.3 in /usr/lib/python3/dist-packages/../site-packages (2.8.3)\n")
+    assert ids(reason)[0] == other, ids(reason)
+    assert "/usr/lib/python3" in one(reason, other)["title"]
+    # another reason for the refusal, or no pip line: transformers' own signature
+    cpu = ("ValueError: FlashAttention2 has been toggled on, but it cannot be used due to the following error: Flash "
+           "Attention 2 is not available on CPU. Please make sure torch can access a CUDA device.\n"
+           "Requirement already satisfied: flash-attn in /opt/conda/lib/python3.11/site-packages (2.6.3)\n")
+    assert ids(cpu)[0] != other, ids(cpu)
+    bare = reason.split("\n$ pip")[0]
+    assert ids(bare)[0] == "transformers.fa2-unavailable", ids(bare)
+    # flash-attn's own ABI error beside pip's line is not another Python
+    abi = ("Requirement already satisfied: flash-attn in /usr/local/lib/python3.10/dist-packages (2.5.8)\n"
+           "ImportError: /usr/local/lib/python3.10/dist-packages/flash_attn_2_cuda.cpython-310-x86_64-linux-gnu.so: "
+           "undefined symbol: _ZN3c104cuda9SetDeviceEi\n")
+    assert other not in ids(abi), ids(abi)
+    # (2) the retelling of an install replacing torch with an older release
+    fam = "torch.family-mismatch"
+    for said in ("I try to install it for Forge, but it keeps installing outdated torch and uninstalling my torch "
+                 "2.5.1+cu124 along with CUDA.",
+                 "every time the installer kept reinstalling an older torch, so CUDA stopped working",
+                 "pip install xformers -> it is uninstalling my current torch 2.6.0+cu126 and installing an older "
+                 "torch 2.5.1 instead"):
+        got = ids(said)
+        assert got and got[0] == fam, (said, got)
+    m = one("this thing keeps installing outdated torch, and uninstalling my up to date torch", fam)
+    assert "older release" in m["title"] and "outdated torch" in m["details"]["said"]
+    # the writer's own downgrade, a question, an LLM server's flash-attn head-size refusal: silent
+    for quiet in ("I removed torch 2.6 and installed an older torch 2.5.1, now ComfyUI works again.",
+                  "Should I keep the old torch or upgrade?",
+                  "INFO 04-17 20:54:09 [cuda.py:292] Cannot use FlashAttention-2 backend for head size 88.",
+                  "RuntimeError: This flash attention build does not support headdim not being a multiple of 32."):
+        assert ids(quiet) == [], (quiet, ids(quiet))
+    real = DATA / "explain" / "real"
+    import tomllib
+    for name, want in (("r650-florence2-8-flash-attn-pip-system-python", other),
+                       ("r650-xformers-1096-pip-replaces-torch-retelling", fam)):
+        t = tomllib.loads((real / f"{name}.toml").read_text(encoding="utf-8"))["text"]
+        assert ids(t)[0] == want, (name, ids(t))
+
+
 def test_round606_libomp140_named_missing_beside_torch():
     r"""Round 606 (Windows DLL and loader errors): a paste that names torch's missing dependency outright,
     `libomp140.x86_64.dll` (the MSVC/LLVM OpenMP runtime fbgemm.dll and torch_cpu.dll import since torch 2.4) as
