@@ -12440,6 +12440,18 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                         "programs and run it again; Task Manager's Performance > Memory > Committed shows how close the load comes to the "
                         "limit. Load less: the FP8 Klein file (flux-2-klein-4b-fp8.safetensors) and `--cache-none`. If RAM and page file "
                         "were ample, the model file may be damaged: compare its size with the download page and download it again")}
+    if g.get("ram_fill_said"):
+        # round 651: the writer's words that the system RAM fills up or is very high, with the paging, swapping or frozen
+        # computer that follows on the same line (`the RAM usage is very high regularly paging`, `the RAM fills up ... The
+        # system often freezes completely`), on an NVIDIA setup: the models do not fit in RAM. An LLM runner, WSL2 (its
+        # VM's own limit: wsl.memory-limit), another framework and other vendors are not claimed
+        if (_off_nvidia_anywhere(ctx) or not _fact(ctx, "nvidia_named") or _fact(ctx, "wsl") or _fact(ctx, "llm_server")
+                or _fact(ctx, "ggml_cuda") or _fact(ctx, "other_framework")):
+            return None
+        said = _SPACE.sub(" ", g["ram_fill_said"]).strip()
+        return {"title": ("System RAM fills up (" + (g.get("ram_effect") or "").strip().lower() + "): the models and "
+                          "what ComfyUI or the pipeline keeps in RAM need more memory than the computer has"),
+                "details": {"said": said[:120]}}
     if g.get("crash_said"):
         # a user's own words: ComfyUI (its console window) closed with no error while a model loaded; the answer the
         # maintainers give (ltdrdata, kijai, mcmonkey4eva) is the system running out of memory, so the headline hedges
@@ -16667,6 +16679,23 @@ def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                           "moves what does not fit into shared GPU memory (CUDA Sysmem Fallback"
                           + (f"; {slow})" if "s/it" in slow else ")")),
                 "details": {"said": g["no_oom"].strip()[:80], "slow": slow}}
+    if g.get("driver_update") or g.get("fallback_driver"):
+        # round 651: the writer's words that runs got slow after an NVIDIA driver update, or a Windows driver of the
+        # fallback's first releases named (two-part 536.xx / 537.xx / 545.xx: the fallback on, no switch yet), beside a
+        # slow run: what AUTOMATIC1111's announcement (#11063) and NVIDIA's support article describe. Linux drivers print
+        # three-part versions; WSL2, an LLM runner and other vendors' setups are not claimed
+        if _off_nvidia_anywhere(ctx) or _fact(ctx, "wsl") or _fact(ctx, "llm_server") or _fact(ctx, "ggml_cuda"):
+            return None
+        slow = _slow_run(ctx)
+        if not slow:
+            return None
+        drv = g.get("fallback_driver") or ""
+        said = _SPACE.sub(" ", g.get("driver_update") or "").strip()[:100]
+        d = {k: v for k, v in (("driver", drv), ("said", said), ("slow", slow)) if v}
+        return {"title": ("The run got slow " + (f"on NVIDIA driver {drv}" if drv else "after an NVIDIA driver update")
+                          + ": Windows drivers from 536.40 on spill what does not fit in VRAM into shared GPU memory "
+                          f"(CUDA Sysmem Fallback; {slow})"),
+                "details": d}
     return {"details": {"said": g.get("policy") or g.get("shared") or ""}}
 
 

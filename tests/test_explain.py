@@ -27281,6 +27281,70 @@ def test_round632_torch_nn_rmsnorm_torch_too_old():
         assert sig not in ids(t), (t, ids(t))
 
 
+def test_round651_driver_update_slowdown_and_ram_filling_words():
+    r"""Round 651 (out of memory and slow generation): a writer's words that runs got slow after an NVIDIA driver
+    update (`controlnet got very slow after today's nvidia update`, `since updating my nvidia drivers ... slower`), or
+    a Windows driver of the fallback's first releases named (two-part 536.xx / 537.xx / 545.xx) beside a slow bar, is
+    nvidia.sysmem-fallback; a Linux driver (three-part version), a fast bar, WSL2 and an LLM runner stay off it. The
+    writer's words that the system RAM fills up or its use is very high, with paging, swapping or a frozen computer on
+    the same line, on an NVIDIA setup (`the RAM usage is very high regularly paging`, `the RAM fills up ... The system
+    often freezes completely`) is ram.oom; the same words with no NVIDIA card, in an Ollama report or with the effect
+    missing stay silent."""
+    sig = "nvidia.sysmem-fallback"
+    update = ("[Bug]: controlnet got very slow after today's nvidia update\r\n"
+              "Total progress:  37%|#####     | 13/35 [03:29<06:23, 17.43s/it]\r\n"
+              "using Nvidia drivers 536.40 w/ RTX 3090\r\n")
+    m = one(update, sig)
+    assert ids(update)[0] == sig, ids(update)
+    assert "NVIDIA driver update" in m["title"] and "17.43 s/it" in m["title"], m["title"]
+    retold = ("Since updating my NVIDIA drivers to 552.22, SDXL generation is 5x slower than before "
+              "(RTX 4070, ComfyUI portable).\n")
+    assert ids(retold)[0] == sig, ids(retold)
+    version = ("NVIDIA GeForce RTX 3060, driver version 537.13\n"
+               " 40%|####      | 8/20 [01:52<02:48, 14.05s/it]\n")
+    m = one(version, sig)
+    assert ids(version)[0] == sig, ids(version)
+    assert m["details"]["driver"] == "537.13" and "14.05 s/it" in m["title"], m
+    silent = [
+        # a Linux driver's three-part version beside a slow bar
+        "NVIDIA GeForce RTX 3060, driver 545.23.08\n 40%|####      | 8/20 [01:52<02:48, 14.05s/it]\n",
+        # the fallback-era driver with a fast bar: nothing slow to explain
+        "driver 536.99 on an RTX 4090\n100%|##########| 20/20 [00:04<00:00,  4.61it/s]\n",
+        # an LLM runner slow after a driver update
+        "ollama got slow after the nvidia driver update, llama runner started in 40 seconds\n",
+        # an update that made nothing slow
+        "After updating the nvidia driver the black images are gone, thanks\n",
+    ]
+    for t in silent:
+        assert sig not in ids(t), (t, ids(t))
+
+    sig = "ram.oom"
+    paging = ("My machine is a laptop with external RTX 3060 12G, the laptop has 16gigs of RAM.\r\n"
+              "the RAM usage is very high regularly paging\r\n")
+    m = one(paging, sig)
+    assert ids(paging)[0] == sig, ids(paging)
+    assert "paging" in m["title"] and "RAM usage is very high" in m["details"]["said"], m
+    freeze = ("With flux dev the RAM fills up, I have 16GB of RAM and a 12GB RTX 3060. The system often freezes "
+              "completely.\n")
+    m = one(freeze, sig)
+    assert ids(freeze)[0] == sig, ids(freeze)
+    assert "freezes" in m["title"], m["title"]
+    swap = "GeForce RTX 4060 8GB, 32 GB RAM: my RAM is full at 100% and it keeps swapping while Wan loads\n"
+    assert ids(swap)[0] == sig, ids(swap)
+    silent = [
+        # no NVIDIA card in view
+        "the RAM usage is very high regularly paging\n",
+        # an LLM runner filling RAM
+        "ollama serve with RTX 3090: RAM usage is very high and the system freezes while the llama runner loads\n",
+        # RAM full words without paging, swapping or a freeze
+        "RTX 3060 12GB: RAM usage is very high but everything works fine\n",
+        # an AMD card
+        "RX 7900 XTX and RTX 3060 in a box? no, only Radeon: RAM fills up and the system freezes\n",
+    ]
+    for t in silent:
+        assert sig not in ids(t), (t, ids(t))
+
+
 def test_round621_sage_fp8_pv_noise_and_ggml_engine_black():
     r"""Round 621 (black images, NaN and blank outputs): a SageAttention FP8 PV kernel named beside noise, confetti,
     artifacts or a broken output (diffusers' `_sage_qk_int8_pv_fp8_cuda_sm90` backend, the kernel's own function
