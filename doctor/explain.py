@@ -7489,6 +7489,13 @@ def _no_kernel_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         # round 462: vLLM's V1 engine starting (its engine frames, `EngineCore failed to start`): the kernels missing
         # are that LLM server's own build, fixed by its Blackwell release, not torch's or an attention package's
         return None
+    if (_fact(ctx, "ext_lacks_arch") and not _fact(ctx, "torch_lacks_arch") and not _fact(ctx, "attn_pkg")
+            and not _fact(ctx, "custom_node")):
+        # round 653: the paste itself says a project's own CUDA extension was built without the GPU's architecture
+        # (`the fast_layer_norm_cuda_v2 extension is built without an sm_120 cubin`, `without sm_120 in the gencode
+        # list`): the kernels missing are that project's build, fixed by its gencode list, not by a torch reinstall;
+        # an attention package of the stack or a ComfyUI custom node named beside it stays claimed
+        return None
     if g.get("para_nk") and (not (_fact(ctx, "gpu_model") or _fact(ctx, "nvidia_named"))
                              or _fact(ctx, "other_framework") or _fact(ctx, "llm_engine")):
         # round 473: the error shortened in a user's words (`No kernel image (is) available for this device`, an issue

@@ -21606,6 +21606,53 @@ def test_round542_diffusers_lora_method_missing_kinds():
     assert ids("AttributeError: 'AutoencoderKLFlux2' object has no attribute 'load_lora_adapter'\n") == []
 
 
+def test_round653_blackwell_torch_warning_ort_wording_and_own_extension_kinds():
+    r"""Round 653 (PyTorch builds for RTX 50 / RTX PRO Blackwell cards, Windows and Linux): PyTorch's start-up warning
+    for an sm_120 card is torch.sm-unsupported whatever the card's name (an RTX PRO 6000 Blackwell Max-Q, a driver's
+    bare `NVIDIA Graphics Device`), also with each line wrapped in Markdown backticks, where the build's arch list is
+    still read. Silent: ONNX Runtime's own wording of the no-kernel error (`Status Message: CUDA error
+    cudaErrorNoKernelImageForDevice:no kernel image ...`, its CudaKernel status, without the word onnxruntime), and a
+    paste that itself says a project's own CUDA extension was built without the GPU's architecture (`the
+    fast_layer_norm_cuda_v2 extension is built without an sm_120 cubin`, `without sm_120 in the gencode list`), unless
+    an attention package of the stack or a ComfyUI custom node is named beside it."""
+    sig = "torch.sm-unsupported"
+    for gpu in ("NVIDIA RTX PRO 6000 Blackwell Max-Q Workstation Edition", "NVIDIA Graphics Device",
+                "NVIDIA GeForce RTX 5060 Ti", "NVIDIA RTX PRO 4500 Blackwell"):
+        warn = (f"{gpu} with CUDA capability sm_120 is not compatible with the current PyTorch installation.\n"
+                "The current PyTorch install supports CUDA capabilities sm_50 sm_60 sm_70 sm_75 sm_80 sm_86 sm_90.\n")
+        ticks = "".join(f"`{line}`\n" for line in warn.splitlines())
+        for t in (warn, warn.replace("\n", "\r\n"), ticks, ticks.replace("\n", "\r\n")):
+            m = one(t, sig)
+            assert ids(t)[0] == sig, t
+            assert m["details"]["gpu"] == gpu and m["details"]["gpu_arch"] == "sm_120", t
+            assert m["details"]["torch_archs"][-1] == "sm_90", t
+
+    ort = ("2026-06-03 10:12:44.120 [E:onnxruntime:, sequential_executor.cc:572 ExecuteKernel] Non-zero status code returned "
+           "while running Conv node. Name:'/model.0/conv/Conv' Status Message: CUDA error cudaErrorNoKernelImageForDevice:"
+           "no kernel image is available for execution on the device\n")
+    for t in (ort, ort.replace("\n", "\r\n"),
+              "`Status Message: CUDA error cudaErrorNoKernelImageForDevice:no kernel image is available for execution on the device`\n",
+              "on a Tesla V100 I get: CUDA error cudaErrorNoKernelImageForDevice:no kernel image is available for execution on the device\n"):
+        assert ids(t) == [], t
+    torch_err = ("RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+                 "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.\n")
+    assert ids(torch_err)[0] == "cuda.no-kernel-image"
+
+    err = "CUDA error: no kernel image is available for execution on the device\n"
+    for said in ("Without `sm_120` in the gencode list, the `fast_layer_norm_cuda_v2` extension is built without an sm_120 cubin, causing runtime failure:\n",
+                 "our fused_rmsnorm extension was compiled without sm_120, so on the RTX 5090 it fails with\n",
+                 "compute_120 is missing from the gencode list in setup.py, so the custom kernels crash on my 5070 Ti:\n",
+                 "the knn module is built without the sm_100 arch on B200:\n"):
+        for t in (said + err, (said + err).replace("\n", "\r\n")):
+            assert ids(t) == [], t
+    said = "the extension is built without an sm_120 cubin, causing runtime failure:\n"
+    assert ids("flash-attn 2.7.4 " + said + err)[0] == "cuda.no-kernel-image"
+    node = ('  File "C:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-Fused\\nodes.py", line 40, in run\n')
+    assert ids(said + node + "RuntimeError: " + err)[0] == "cuda.no-kernel-image"
+    assert ids("torch 2.6.0+cu124 does not support sm_120, and the extension is built without sm_120 too\n"
+               + err)[0] == "torch.sm-unsupported"
+
+
 def test_round605_desktop_linux_distro_setup_kinds():
     r"""Round 605 (image generation on desktop Linux distributions: Arch, Fedora, NixOS, Ubuntu 24.04, Debian 13,
     openSUSE): every in-scope case was already read right, so this pins the readings on the distro variants. The
