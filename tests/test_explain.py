@@ -22079,6 +22079,45 @@ def test_round641_inductor_split_path_and_cl_path_wording():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round652_diffusers_sharded_low_cpu_mem_false_none_file():
+    """Round 652 (diffusers pipelines loading FLUX / FLUX.2 / Qwen-Image): three reports of
+    `TypeError: expected str, bytes or os.PathLike object, not NoneType` under diffusers' own load_state_dict,
+    a sharded transformer (FLUX.1-dev, CogVideoX-5B, SD3.5 Large) loaded with low_cpu_mem_usage=False or
+    without accelerate, which diffusers before 0.33 could not do; explain had no answer. Read in diffusers'
+    frame (POSIX and Windows paths, modeling_utils or model_loading_utils, rank prefixes, CRLF); the same
+    TypeError from another program's path handling stays silent."""
+    sig = "diffusers.sharded-low-cpu-mem-false"
+    tail = ("    file_extension = os.path.basename(checkpoint_file).split(\".\")[-1]\n"
+            "  File \"<frozen posixpath>\", line 171, in basename\n"
+            "TypeError: expected str, bytes or os.PathLike object, not NoneType\n")
+    for root, name, line in (("/opt/conda/lib/python3.10/site-packages/diffusers/models", "modeling_utils", 121),
+                             ("C:\\Users\\me\\venv\\Lib\\site-packages\\diffusers\\models", "model_loading_utils", 140),
+                             ("/root/.local/lib/python3.12/site-packages/diffusers/models", "model_loading_utils", 98)):
+        sep = "\\" if "\\" in root else "/"
+        t = f'  File "{root}{sep}{name}.py", line {line}, in load_state_dict\n' + tail
+        for text in (t, t.replace("\n", "\r\n"),
+                     "Cannot initialize model with low cpu memory usage because `accelerate` was not found in the "
+                     "environment. Defaulting to `low_cpu_mem_usage=False`.\n" + t,
+                     "".join("[rank1]: " + x + "\n" for x in t.splitlines())):
+            assert ids(text)[:1] == [sig], (text, ids(text))
+            assert f"{name}.py" in one(text, sig)["excerpt"] and "NoneType" in one(text, sig)["excerpt"]
+    # silent: the same TypeError in other programs' own loaders and path handling
+    for t in ('  File "/home/u/app/loader.py", line 12, in load_state_dict\n'
+              "    name = os.path.basename(ckpt)\n"
+              "TypeError: expected str, bytes or os.PathLike object, not NoneType\n",
+              '  File "/opt/venv/lib/python3.10/site-packages/transformers/modeling_utils.py", line 470, in load_state_dict\n'
+              "    with safe_open(checkpoint_file, framework=\"pt\") as f:\n"
+              "TypeError: expected str, bytes or os.PathLike object, not NoneType\n",
+              "TypeError: expected str, bytes or os.PathLike object, not NoneType\n",
+              "ImportError: cannot import name 'StableDiffusion3InstructPix2PixPipeline' from 'diffusers'\ndiffusers==0.35.1\n",
+              "valueerror: AutoPipeline can't find a pipeline linked to FluxControlNetPipeline for None\n"):
+        assert sig not in ids(t), (t, ids(t))
+    for t in ("[Bug] QwenImageEditPlus series error `Expected all tensors to be on the same device` on NPU\n"
+              "While testing Qwen-Image-Edit-2509, the error occurred within `compute_text_seq_len_from_mask`\n",
+              "ImportError: cannot import name 'StableDiffusion3InstructPix2PixPipeline' from 'diffusers'\ndiffusers==0.35.1\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round609_not_in_list_client_forms():
     r"""Round 609 (ComfyUI prompt validation errors: Value not in list, Required input is missing, type mismatch,
     validating node, INT conversion, missing class_type): two client forms of the loader refusal were missed. A client
