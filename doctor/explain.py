@@ -3769,7 +3769,10 @@ def _clip_type(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
               "portable: update\\update_comfyui.bat; Desktop: update the app; a Docker or cloud image: a build with a newer "
               "ComfyUI), restart it and pick the type again in the Load CLIP node")
     if low == "flux2":
-        return {"title": f"This ComfyUI's CLIPLoader offers no `flux2` type: it is older than Klein support ({_klein_comfy()})",
+        # ComfyUI's own refusal keeps this row; a user's words that the list lacks flux2 (round 649's retold forms, no
+        # list quoted) are comfyui.too-old-for-klein's, which reads that retelling too (fix-up 2): one answer, its id
+        return {**({"as": "comfyui.too-old-for-klein"} if g.get("retold") is not None else {}),
+                "title": f"This ComfyUI's CLIPLoader offers no `flux2` type: it is older than Klein support ({_klein_comfy()})",
                 "cause": ("The workflow asks Load CLIP for the type `flux2`, which ComfyUI added with FLUX.2 / Klein support "
                           f"in {_klein_comfy()}; this ComfyUI does not list it, so the prompt is refused before anything runs."),
                 "fix": (f"Update ComfyUI to {_klein_comfy()} or newer, whose CLIPLoader lists `flux2` (git: `git pull` then `python -m "
