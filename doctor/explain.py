@@ -2614,6 +2614,13 @@ def _manager_gitpython_missing(mod: str) -> dict[str, Any]:
             "details": {"module": mod, "package": "GitPython"}}
 
 
+# round 654: transformers' slow tokenizer classes built on a SentencePiece model (the hf_tokenizer fact's value,
+# `T5Tokenizer.from_pretrained`), not their *Fast twins
+_SPM_SLOW_TOKENIZER = re.compile(r"(?:M?T5|Albert|XLNet|Pegasus|Marian|Camembert|XLMRoberta|Llama|CodeLlama|Gemma|Reformer|"
+                                 r"BigBird|Barthez|MBart|MBart50|DebertaV2|BertGeneration|M2M100|Nllb|Speech2Text|Bartpho|"
+                                 r"Plbart|Fnet|Rembert|XGLM|Udop|Siglip)Tokenizer\.from_pretrained$")
+
+
 @_interp("module")
 def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("cut") is not None:
@@ -2644,6 +2651,18 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # engine's own import logic, not a package missing from Klein's stack
     if g.get("extra"):
         return _comfy_extra_failed(g, ctx)
+    if g.get("pb2"):
+        # round 654: transformers 4.32-4.33 import sentencepiece's generated `sentencepiece_model_pb2` inside a try
+        # that swallows a missing protobuf, then use the name: the UnboundLocalError is protobuf not installed
+        g = {**g, "module": "protobuf"}
+    if g.get("spnone"):
+        # round 654: older transformers 4.x handed back None from a SentencePiece tokenizer's from_pretrained when
+        # sentencepiece was missing, so the first tokenizer call fails on NoneType; read only with such a slow
+        # tokenizer class's from_pretrained in view (not a *Fast one, not CLIP / GPT-2, not ComfyUI's CLIP object)
+        tok = _fact(ctx, "hf_tokenizer")
+        if not _SPM_SLOW_TOKENIZER.match(tok):
+            return None
+        g = {**g, "module": "sentencepiece"}
     if g.get("phmod") or g.get("dummy"):
         return _module_placeholder(g)
     if (g.get("module") or "") == "torch._custom_ops":

@@ -28010,6 +28010,53 @@ def test_round635_browser_side_tls_bytes_need_comfyui_and_page_script_look_alike
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round654_tokenizer_protobuf_unboundlocal_and_none_slow_tokenizer():
+    """Round 654 (tokenizers and text encoder loading) found two forms of a package missing under transformers' SentencePiece
+    tokenizers that explain did not read: transformers 4.32-4.33 without protobuf stop in `sentencepiece_model_pb2`'s
+    UnboundLocalError (Python 3.11+ words it `cannot access local variable ...`), or a user's retelling `T5 Tokenizer
+    requires `protobuf` package`; and older transformers 4.x handed back None from T5Tokenizer.from_pretrained without
+    sentencepiece, so the next call fails on `'NoneType' object has no attribute 'batch_encode_plus'`. The NoneType form
+    is claimed only with a slow SentencePiece tokenizer's from_pretrained in view."""
+    pb2 = (
+        "Traceback (most recent call last):\n  File \"/home/u/run.py\", line 3, in <module>\n"
+        "    tokenizer = T5Tokenizer.from_pretrained(\"google/flan-t5-base\")\n"
+        "  File \"/home/u/.venv/lib/python3.10/site-packages/transformers/models/t5/tokenization_t5.py\", line 209, "
+        "in get_spm_processor\n    model_pb2 = import_protobuf()\n"
+        "UnboundLocalError: local variable 'sentencepiece_model_pb2' referenced before assignment\n",
+        "  File \"C:\\Users\\me\\venv\\Lib\\site-packages\\transformers\\convert_slow_tokenizer.py\", line 40, in "
+        "import_protobuf\r\n    return sentencepiece_model_pb2\r\n"
+        "UnboundLocalError: cannot access local variable 'sentencepiece_model_pb2' where it is not associated with a "
+        "value\r\n",
+        "Error: AutoTokenizer.from_pretrained, UnboundLocalError: local variable 'sentencepiece_model_pb2' referenced "
+        "before assignment",
+        "LlamaTokenizer requires `protobuf` package\nUnboundLocalError                         Traceback (most recent "
+        "call last)\n",
+    )
+    for text in pb2:
+        assert ids(text)[:1] == ["python.module-missing"], (text, ids(text))
+        assert one(text, "python.module-missing")["details"]["module"] == "protobuf", text
+    none_tok = (
+        "AttributeError: 'NoneType' object has no attribute 'batch_encode_plus'\n"
+        "tokenizer = T5Tokenizer.from_pretrained(\"t5-small\")\nprint(type(tokenizer))  # <class 'NoneType'>\n",
+        "tok = AlbertTokenizer.from_pretrained('albert-base-v2')\r\nenc = tok.encode_plus(text)\r\n"
+        "AttributeError: 'NoneType' object has no attribute 'encode_plus'\r\n",
+    )
+    for text in none_tok:
+        assert ids(text)[:1] == ["python.module-missing"], (text, ids(text))
+        assert one(text, "python.module-missing")["details"]["module"] == "sentencepiece", text
+    silent = (
+        # a fast tokenizer, a CLIP tokenizer or no tokenizer at all: None comes from the caller's own code
+        "tok = T5TokenizerFast.from_pretrained('t5-small')\nAttributeError: 'NoneType' object has no attribute "
+        "'batch_encode_plus'\n",
+        "tok = CLIPTokenizer.from_pretrained(path)\nAttributeError: 'NoneType' object has no attribute 'encode_plus'\n",
+        "AttributeError: 'NoneType' object has no attribute 'batch_encode_plus'\n",
+        # another local variable of the same UnboundLocalError form
+        "UnboundLocalError: local variable 'model_pb2' referenced before assignment\n",
+    )
+    for text in silent:
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round610_numpy2_words_of_another_program_and_torch_numpy_bridge():
     r"""Round 610 (NumPy 2 and compiled-extension ABI errors): NumPy's own words (`A module that was compiled using
     NumPy 1.x cannot be run in NumPy 2.x`, `_ARRAY_API not found`, the ABI-version refusal) under a Python traceback
