@@ -25223,6 +25223,56 @@ def test_round528_comfyui_startup_bind_and_git_kinds():
     assert "comfyui.outdated" in ids(fork.replace("comfy.cmd", "comfy.ldm.flux2"))
 
 
+def test_round655_prompt_validation_api_answers():
+    r"""Round 655 (ComfyUI prompt validation and API errors): the one in-scope case, a hosted ComfyUI app whose
+    `POST /api/prompt -> 400 Bad Request` access-log lines sit around ComfyUI's own `Value not in list: ckpt_name: 'None'
+    not in []` (the checkpoint was never downloaded), was read right already: the server's access-log lines in between
+    must not hide the loader's refusal. The nine look-alikes stayed silent: node packs' on_prompt handlers or nodes that
+    need the UI workflow in API mode (`KeyError: 'workflow'`, `KeyError: 'extra_pnginfo'`), a plugin's own client given
+    a UI-format workflow (`node["class_type"]` -> `'int' object is not subscriptable`), ControlNet files not in
+    models/controlnet, node packs' `Return type mismatch` after their node definitions changed, and the frontend's
+    missing node types of uninstalled packs. This pins both sides."""
+    sig = "comfyui.file-not-listed"
+    modal = ("   POST /api/prompt -> 400 Bad Request  (duration: 177.0 ms, execution: 77.7 ms)\ngot prompt\n"
+             "Failed to validate prompt for output 9:\n* CheckpointLoaderSimple 4:\n"
+             "  - Value not in list: ckpt_name: 'None' not in []\nOutput will be ignored\n"
+             "invalid prompt: {'type': 'prompt_outputs_failed_validation', 'message': 'Prompt outputs failed validation', "
+             "'details': '', 'extra_info': {}}\n"
+             "   POST /api/prompt -> 400 Bad Request  (duration: 159.5 ms, execution: 52.5 ms)\n")
+    win = modal.replace("\n", "\r\n").replace("ckpt_name: 'None'", "ckpt_name: 'flux-2-klein-4b.safetensors'")
+    unet = ("2026-02-03T10:11:12.000 - Failed to validate prompt for output 9:\n"
+            "2026-02-03T10:11:12.000 - * UNETLoader 12:\n"
+            "2026-02-03T10:11:12.000 -   - Value not in list: unet_name: 'flux-2-klein-9b-fp8.safetensors' not in []\n"
+            "127.0.0.1 - - [03/Feb/2026:10:11:12 +0000] \"POST /prompt HTTP/1.1\" 400 512 \"-\" \"python-requests/2.32.3\"\n")
+    for text, name in ((modal, "'None'"), (win, "flux-2-klein-4b.safetensors"), (unet, "flux-2-klein-9b-fp8.safetensors")):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, ids(text)
+        assert "does not see" in m["title"] and name in m["excerpt"], m["excerpt"]
+        assert "diffusion_models/" in m["fix"] and "Refresh" in m["fix"]
+    for t in (
+            "[ERROR] An error occurred during the on_prompt_handler processing\nTraceback (most recent call last):\n"
+            "  File \"/workspace/ComfyUI/server.py\", line 683, in trigger_on_prompt\n    json_data = handler(json_data)\n"
+            "  File \"/workspace/ComfyUI/custom_nodes/ComfyUI-Inspire-Pack/inspire/inspire_server.py\", line 334, in "
+            "populate_wildcards\n    for node in json_data['extra_data']['extra_pnginfo']['workflow']['nodes']:\n"
+            "KeyError: 'workflow'\n",
+            "  File \"C:\\ComfyUI\\custom_nodes\\ComfyUI-Impact-Pack\\modules\\impact\\util_nodes.py\", line 30, in doit\r\n"
+            "    nodelist = kwargs['extra_pnginfo']['workflow']['nodes']\r\nKeyError: 'extra_pnginfo'\r\n",
+            "  File \"/home/u/.local/share/krita/pykrita/krita_comfy/client.py\", line 1572, in restore_params\n"
+            "    if node[\"class_type\"] in [\"LoadBase64Image\", \"LoadBase64ImageMask\"]:\n"
+            "TypeError: 'int' object is not subscriptable\n",
+            "Failed to validate prompt for output 8:\n* ControlNetLoader 9:\n  - Value not in list: control_net_name: "
+            "'control-lora/control-lora-canny-rank256.safetensors' not in []\nOutput will be ignored\n",
+            "* ControlNetLoader 192:\n  - Value not in list: control_net_name: 'control_unique3d_sd15_tile.safetensors' "
+            "not in ['diffusion_pytorch_model.safetensors', 'sai_xl_depth_256lora.safetensors']\n",
+            "Prompt outputs failed validation\nEcho_Sampler:\n- Return type mismatch between linked nodes: audio, "
+            "AUDIO != STRING\n",
+            "Prompt outputs failed validation\nInpaintPreprocessor:\n- Return type mismatch between linked nodes: mask, "
+            "STRING != MASK\n",
+            "Missing Node Types\nWhen loading the graph,the following node types were not found\n"
+            "ACN AdvancedControlNetApply\nScaledSoftControlNetWeights\nSimpleMath+\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round601_trainer_gui_stream_relay():
     r"""Round 601 (LoRA trainers on the shared stack): a trainer GUI that runs its steps as subprocesses relays their
     output with the step's name and stream before each line (musubi-tuner's Wan GUI: `Cache Preparation STDERR:`,
