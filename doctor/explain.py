@@ -334,15 +334,17 @@ def _klein_min(pkg: str) -> str:
     return re.sub(r"(\.\d+)\.0$", r"\1", v)
 
 
-def _feature_since(pkg: str, key: str = "", field: str = "since") -> Any:
-    """manifests/requirements.toml [[feature_since]]: the release of `pkg` that first had a feature (`field` "since"),
-    or a check's strict floor ("above"), for the row whose key is `key`; with no key, the rows of `pkg` as
-    [(key, value)]. Empty where the table has no such row (the reading then names no release)."""
-    rows = [(str(r.get("key") or ""), str(r.get(field) or "")) for r in _manifest_part("requirements", "feature_since", [])
+def _feature_rows(pkg: str, field: str = "since") -> list[tuple[str, str]]:
+    """manifests/requirements.toml [[feature_since]]: the rows of `pkg` as [(key, value)], value the release that first
+    had the feature (`field` "since") or a check's strict floor ("above"); rows lacking that field are left out."""
+    return [(str(r.get("key") or ""), str(r.get(field) or "")) for r in _manifest_part("requirements", "feature_since", [])
             if r.get("package") == pkg and r.get("key") and r.get(field)]
-    if not key:
-        return rows
-    return next((v for k, v in rows if k == key), "")
+
+
+def _feature_since(pkg: str, key: str, field: str = "since") -> str:
+    """The value of `pkg`'s [[feature_since]] row whose key is `key` (see _feature_rows); empty where the table has no
+    such row (the reading then names no release)."""
+    return next((v for k, v in _feature_rows(pkg, field) if k == key), "")
 
 
 def _abi3_wheels(pkg: str) -> str:
@@ -2614,11 +2616,12 @@ def _manager_gitpython_missing(mod: str) -> dict[str, Any]:
             "details": {"module": mod, "package": "GitPython"}}
 
 
-# round 654: transformers' slow tokenizer classes built on a SentencePiece model (the hf_tokenizer fact's value,
-# `T5Tokenizer.from_pretrained`), not their *Fast twins
-_SPM_SLOW_TOKENIZER = re.compile(r"(?:M?T5|Albert|XLNet|Pegasus|Marian|Camembert|XLMRoberta|Llama|CodeLlama|Gemma|Reformer|"
-                                 r"BigBird|Barthez|MBart|MBart50|DebertaV2|BertGeneration|M2M100|Nllb|Speech2Text|Bartpho|"
-                                 r"Plbart|Fnet|Rembert|XGLM|Udop|Siglip)Tokenizer\.from_pretrained$")
+@functools.lru_cache(maxsize=None)
+def _spm_slow_tokenizer() -> "re.Pattern[str]":
+    """round 654: transformers' slow tokenizer classes built on a SentencePiece model (the hf_tokenizer fact's value,
+    `T5Tokenizer.from_pretrained`), not their *Fast twins: manifests/requirements.toml [sentencepiece_tokenizers]."""
+    names = [re.escape(str(c)) for c in _manifest_part("requirements", "sentencepiece_tokenizers", {}).get("classes", [])]
+    return re.compile(rf"(?:{'|'.join(names)})Tokenizer\.from_pretrained$" if names else r"(?!)")
 
 
 @_interp("module")
@@ -2660,7 +2663,7 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # sentencepiece was missing, so the first tokenizer call fails on NoneType; read only with such a slow
         # tokenizer class's from_pretrained in view (not a *Fast one, not CLIP / GPT-2, not ComfyUI's CLIP object)
         tok = _fact(ctx, "hf_tokenizer")
-        if not _SPM_SLOW_TOKENIZER.match(tok):
+        if not _spm_slow_tokenizer().match(tok):
             return None
         g = {**g, "module": "sentencepiece"}
     if g.get("phmod") or g.get("dummy"):
@@ -4362,7 +4365,7 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         pc = g["lwcls"]
         # the diffusers release whose pipelines of that family first had load_lora_weights: manifests/requirements.toml
         # [[feature_since]] rows of diffusers (SDXL 0.19.0, CogVideoX 0.31.0)
-        floor = next((v for k, v in _feature_since("diffusers") if pc.startswith(k)), None)
+        floor = next((v for k, v in _feature_rows("diffusers") if pc.startswith(k)), None)
         have = _near(ctx).get("diffusers_version") or ""
         ver = _release(have)
         if floor is None or ver is None or ver >= Version(floor):

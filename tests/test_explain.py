@@ -30252,6 +30252,35 @@ def test_fix_sentences_take_the_torch_index_from_the_wheel_tables():
     assert f"--index-url {url}" in m["fix"], m["fix"]
 
 
+def test_sentencepiece_tokenizer_classes_are_a_manifest_row(monkeypatch):
+    """Lead (stop 61): the slow SentencePiece tokenizer classes round 654's NoneType reading needs in view are
+    manifests/requirements.toml [sentencepiece_tokenizers] with a source, not a regex in explain.py: the table decides
+    which from_pretrained calls are read (a class taken out goes silent, one put in is read), and an empty table reads none."""
+    row = manifests.load("requirements")["sentencepiece_tokenizers"]
+    assert {"T5", "Llama", "Gemma", "XLMRoberta"} <= set(row["classes"]) and re.search(r"\[[PSIM]\]", row["source"])
+    assert not {"CLIP", "GPT2"} & set(row["classes"]) and not any(c.endswith("Fast") for c in row["classes"])
+    t5 = ("tokenizer = T5Tokenizer.from_pretrained(\"t5-small\")\n"
+          "AttributeError: 'NoneType' object has no attribute 'batch_encode_plus'\n")
+    clip = "tok = CLIPTokenizer.from_pretrained(path)\nAttributeError: 'NoneType' object has no attribute 'encode_plus'\n"
+    assert one(t5, "python.module-missing")["details"]["module"] == "sentencepiece" and ids(clip) == []
+    real = explain._manifest_part
+
+    def with_classes(classes):
+        explain._spm_slow_tokenizer.cache_clear()
+        monkeypatch.setattr(explain, "_manifest_part", lambda n, k, e: (
+            dict(row, classes=classes) if (n, k) == ("requirements", "sentencepiece_tokenizers") else real(n, k, e)))
+    try:
+        with_classes([c for c in row["classes"] if c != "T5"] + ["CLIP"])
+        assert ids(t5) == [], ids(t5)
+        assert one(clip, "python.module-missing")["details"]["module"] == "sentencepiece"
+        with_classes([])
+        assert ids(t5) == [] and ids(clip) == []
+    finally:
+        monkeypatch.undo()
+        explain._spm_slow_tokenizer.cache_clear()
+    assert ids(t5)[:1] == ["python.module-missing"]
+
+
 def test_feature_floors_are_manifest_rows(monkeypatch):
     """Lead (stop 60): the releases that first had a feature (the LoRA loader of the SDXL / CogVideoX pipelines, peft's
     LoraConfig fields, from_pretrained's load_in_8bit / load_in_4bit, accelerate's floor for a 4-bit device map) are
