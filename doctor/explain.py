@@ -303,13 +303,12 @@ def _torch_index_url() -> str:
     runs on every driver that runs the newest cards (today cu128: Blackwell kernels on a 12.x driver)."""
     from . import platform_rules as pr
     try:
-        table = manifests.load("wheels")
         caps = [str(r["cc"]) for r in manifests.load("gpus").get("capability", []) if isinstance(r, dict) and r.get("cc")]
         newest = max(caps, key=lambda c: pr.cc_tuple(c) or (0,))
-        fit = [v for v in pr.variants_for(str(table["recommended_release"])) if pr.arch_covers(v["arch"], newest)]
-        best = min(fit, key=lambda v: (pr.driver_tuple((pr.driver_floor(v["cuda"]) or {}).get("min")) or (999,),
-                                       pr.driver_tuple(v["cuda"]) or (0,)))
-        return str(table["index_url"]).format(tag=best["tag"])
+        choice = pr.choose_wheel(newest, None, prefer="lowest-floor")
+        if choice is None:
+            raise ValueError("no variant of the recommended release serves the newest GPU")
+        return choice.index_url
     except (manifests.ManifestError, KeyError, TypeError, ValueError):
         # an unreadable table: the last index the tables gave (never a crash in explain)
         return "https://download.pytorch.org/whl/cu128"

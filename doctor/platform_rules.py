@@ -178,10 +178,12 @@ class WheelChoice:
 
 
 def choose_wheel(cc: str | None, driver: str | None, os_name: str = "linux",
-                 current_release: str | None = None) -> WheelChoice | None:
+                 current_release: str | None = None, prefer: str = "pypi-default") -> WheelChoice | None:
     """The wheel to install for this GPU and driver: the user's own release if a variant of it serves the
     GPU, else the recommended release; among variants the PyPI default if it fits, else the newest CUDA
-    whose driver floor the driver meets."""
+    whose driver floor the driver meets. With no driver known (explain reads a paste, not the machine),
+    `prefer="lowest-floor"` takes the variant with the lowest driver floor instead, so the command runs on
+    every driver that runs the GPU."""
     table = manifests.load("wheels")
 
     def fits(v: dict[str, Any]) -> bool:
@@ -196,6 +198,9 @@ def choose_wheel(cc: str | None, driver: str | None, os_name: str = "linux",
         good = [v for v in variants_for(release) if fits(v)]
         if not good:
             return None
+        if prefer == "lowest-floor":
+            return min(good, key=lambda v: (driver_tuple((driver_floor(v["cuda"], os_name) or {}).get("min")) or (999,),
+                                            driver_tuple(v["cuda"]) or (0,)))
         default = [v for v in good if v.get("pypi_default")]
         if default:
             return default[0]

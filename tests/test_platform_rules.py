@@ -60,6 +60,22 @@ def test_choose_wheel_respects_the_driver():
     assert c.tag == "cu130"
 
 
+def test_choose_wheel_lowest_floor_when_no_driver_is_known():
+    """explain reads a paste, not the machine: with no driver it asks for the variant with the lowest driver floor that
+    has kernels for the GPU, where check (driver known) keeps the PyPI default. One selection loop serves both."""
+    default = pr.choose_wheel("12.0", None)
+    low = pr.choose_wheel("12.0", None, prefer="lowest-floor")
+    assert default.tag == "cu130" and low.tag == "cu128", (default, low)
+    assert pr.arch_covers(pr.expected_arch(low.release, low.tag), "12.0")
+    floor = lambda c: pr.driver_tuple(pr.driver_floor(c.cuda)["min"])
+    assert floor(low) <= floor(default)
+    # an Ampere card is served by an older CUDA build with a lower floor still
+    amp = pr.choose_wheel("8.6", None, prefer="lowest-floor")
+    assert floor(amp) <= floor(low) and pr.arch_covers(pr.expected_arch(amp.release, amp.tag), "8.6")
+    from doctor import explain
+    assert explain._torch_index_url() == low.index_url
+
+
 def test_choose_wheel_moves_release_when_none_serves_the_gpu():
     # 2.6 has no sm_120 variant at all: the recommended release is chosen
     c = pr.choose_wheel("12.0", "580.76", "linux", "2.6.0")
