@@ -8692,6 +8692,26 @@ def _cuda_libs(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                         "runtime-compiled attention, a node's custom kernels), by name, through the loader. A pip torch "
                         "finds it in the nvidia-cuda-nvrtc wheel beside it; a torch packaged by a distribution or Nix, or "
                         "a pip torch without that wheel, needs its folder on the loader path.")
+    if g.get("preload"):
+        # torch/__init__.py's _preload_cuda_deps: the default load failed and no site-packages/nvidia/<lib>/lib on
+        # sys.path holds the library, i.e. the nvidia-* wheel itself is absent (round 659: Poetry / Pipenv locks)
+        out["title"] = (f"import torch found no {lib or 'CUDA library'} on sys.path: this torch was installed without "
+                        "its nvidia-* CUDA wheels")
+        out["cause"] = ("A pip-style CUDA torch on Linux loads cuBLAS, cuDNN, NVRTC and the rest from the nvidia-*-cu11 / "
+                        "-cu12 wheels installed beside it (site-packages/nvidia/<name>/lib); when the loader cannot find "
+                        "one, torch looks for it in every sys.path folder and stops with `not found in the system path`, "
+                        "so that wheel is not in this environment at all. A lock file made without them does this: Poetry "
+                        "(and Pipenv, pants) read one wheel's metadata, and torch 2.0.1 and 2.1.0 on PyPI (2.6.0+cu126 on "
+                        "the PyTorch index) did not declare the nvidia-* wheels in all of theirs, so the lock and the "
+                        "install left them out; so do `pip install --no-deps` and a torch copied into an image or "
+                        "add-on without its dependencies.")
+        out["fix"] = ("Install torch with its nvidia-* wheels in the environment that runs Klein. pip: `python -m pip "
+                      f"install --force-reinstall torch torchvision --index-url {_TORCH_INDEX}` (no `--no-deps`). "
+                      "Poetry: move off the releases whose metadata lacked them and relock, `poetry add \"torch>=2.1.1\"` "
+                      "(or constrain torch to `>=2.0.0,!=2.0.1,!=2.1.0` in pyproject.toml, then `poetry lock` and "
+                      "`poetry install`); Pipenv: `pipenv install \"torch>=2.1.1\"`. Check that `python -m pip list` "
+                      "now lists nvidia-cublas-cu12 and nvidia-cudnn-cu12 (-cu11 for an older torch) and that "
+                      "`python -c \"import torch; print(torch.cuda.is_available())\"` prints True")
     if nix:
         out["fix"] = ("Put the folder that holds the library on LD_LIBRARY_PATH of the process that runs Klein: in a nix-shell "
                       "or flake dev shell `export LD_LIBRARY_PATH=${cudaPackages.cuda_nvrtc.lib}/lib:/run/opengl-driver/lib:"

@@ -27365,6 +27365,76 @@ def test_round617_triton_kernel_image_invalid_driver_too_old():
         assert sig not in ids(t), (t, ids(t))
 
 
+def test_round659_torch_preload_not_in_system_path_and_signed_activate_ps1():
+    r"""Round 659 (Python environment managers installing the Klein stack): torch's own preload of its nvidia-* CUDA
+    wheels, `ValueError: libcublas.so.*[0-9] not found in the system path [...]` (`libnvrtc.so.*[0-9].*[0-9]` on
+    torch 2.0.x-2.1.x), means the nvidia-* wheel is not in the environment at all: a Poetry / Pipenv lock of torch
+    2.0.1 or 2.1.0 (one wheel's metadata without them), `--no-deps`, a torch copied alone. It is
+    torch.cuda-libs-missing with a headline naming the library and a fix for pip, Poetry and Pipenv, in the bare
+    message, the traceback with its `raise ValueError(f"{lib_name} ...")` source line, an issue title, a retelling,
+    CRLF. Other programs' `not found in the system path` (ffmpeg, git, a non-CUDA library) stay silent. A signed
+    activate.ps1 whose hash no longer matches (virtualenv 1.11's own bug: NotSpecified PSSecurityException) is not the
+    execution policy, which still reads the policy's refusal of Activate.ps1 (SecurityError, UnauthorizedAccess)."""
+    sig = "torch.cuda-libs-missing"
+    bare = ("ValueError: libcublas.so.*[0-9] not found in the system path ['/code', '/usr/local/lib/python310.zip', "
+            "'/usr/local/lib/python3.10', '/usr/local/lib/python3.10/lib-dynload', '/usr/local/lib/python3.10/site-packages']\n")
+    assert ids(bare)[0] == sig, ids(bare)
+    m = one(bare, sig)
+    assert m["details"]["library"] == "libcublas.so" and "libcublas.so" in m["title"] and "nvidia-*" in m["title"]
+    assert "poetry add \"torch>=2.1.1\"" in m["fix"] and "pipenv install" in m["fix"] and "--index-url" in m["fix"]
+    assert "2.0.1" in m["cause"] and "Poetry" in m["cause"]
+    tb = ('Traceback (most recent call last):\n'
+          '  File "/home/dev/.cache/pypoetry/virtualenvs/app-Xy12AbCd-py3.11/lib/python3.11/site-packages/torch/__init__.py", line 234, in <module>\n'
+          '    _load_global_deps()\n'
+          '  File "/home/dev/.cache/pypoetry/virtualenvs/app-Xy12AbCd-py3.11/lib/python3.11/site-packages/torch/__init__.py", line 195, in _load_global_deps\n'
+          '    _preload_cuda_deps(lib_folder, lib_name)\n'
+          '  File "/home/dev/.cache/pypoetry/virtualenvs/app-Xy12AbCd-py3.11/lib/python3.11/site-packages/torch/__init__.py", line 160, in _preload_cuda_deps\n'
+          '    raise ValueError(f"{lib_name} not found in the system path {sys.path}")\n'
+          "ValueError: libnvrtc.so.*[0-9].*[0-9] not found in the system path ['', '/usr/lib/python311.zip']\n")
+    assert ids(tb)[0] == sig, ids(tb)
+    assert one(tb, sig)["details"]["library"] == "libnvrtc.so"
+    crlf = tb.replace("\n", "\r\n").replace("libnvrtc", "libcudnn")
+    assert ids(crlf)[0] == sig and one(crlf, sig)["details"]["library"] == "libcudnn.so", ids(crlf)
+    title = "libcufft.so.*[0-9] not found in the system path\nin Local install I get above error.\n"
+    assert ids(title)[0] == sig, ids(title)
+    told = "after poetry install, import torch says libcublas.so.11 not found in the system path on my 4090\n"
+    assert ids(told)[0] == sig and one(told, sig)["details"]["library"] == "libcublas.so.11", ids(told)
+    quoted = "it complains `ValueError: libnvrtc.so.*[0-9].*[0-9] not found in the system path` (stacktrace below)\n"
+    assert ids(quoted)[0] == sig, ids(quoted)
+    silent = [
+        "FileNotFoundError: FFmpeg executable not found in the system path.\n",
+        "Git is not installed or not found in the system path.\n",
+        "AssertionError: ffmpeg not found in the system path. Please add it before running this script.\n",
+        "ERROR: libfoo.so.*[0-9] not found in the system path\n",
+        "npx not found in the system PATH\n",
+    ]
+    for t in silent:
+        assert ids(t) == [], (t, ids(t))
+    # PowerShell: the policy's refusal of a venv's Activate.ps1 keeps its signature; a signed activate.ps1 whose hash
+    # no longer matches the file is virtualenv's own packaging bug
+    ps = "python.ps-execution-policy"
+    policy = ("PS D:\\ComfyUI> .\\venv\\Scripts\\Activate.ps1\n"
+              ".\\venv\\Scripts\\Activate.ps1 : File D:\\ComfyUI\\venv\\Scripts\\Activate.ps1 cannot be loaded because running "
+              "scripts is disabled on this system. For more information, see about_Execution_Policies at "
+              "https:/go.microsoft.com/fwlink/?LinkID=135170.\nAt line:1 char:1\n+ .\\venv\\Scripts\\Activate.ps1\n"
+              "+ ~~~~~~~~~~~~~~~~~~~~~~~~~\n    + CategoryInfo          : SecurityError: (:) [], PSSecurityException\n"
+              "    + FullyQualifiedErrorId : UnauthorizedAccess\n")
+    assert ids(policy)[0] == ps, ids(policy)
+    tampered = ("PS C:\\work> .\\env\\Scripts\\activate.ps1\n"
+                "File C:\\work\\env\\Scripts\\activate.ps1 cannot be loaded. The contents of file C:\\work\\env\\Scripts\\activate.ps1 "
+                "may have been tampered because the hash of the file does not match the hash stored in the digital "
+                "signature. The script will not execute on the system. Please see \"get-help about_signing\" for more details..\n"
+                "At line:1 char:21\n+ .\\env\\Scripts\\activate.ps1 <<<<\n"
+                "    + CategoryInfo          : NotSpecified: (:) [], PSSecurityException\n"
+                "    + FullyQualifiedErrorId : RuntimeException\n")
+    assert ids(tampered) == [], ids(tampered)
+    assert ids(tampered.replace("\n", "\r\n")) == [], ids(tampered.replace("\n", "\r\n"))
+    pyenv = ("pyenv: File C:\\pyenv-win\\bin\\pyenv.ps1 cannot be loaded. The file C:\\pyenv-win\\bin\\pyenv.ps1 is not "
+             "digitally signed. You cannot run this script on the current system. For more information about running "
+             "scripts and setting execution policy, see about_Execution_Policies at https://go.microsoft.com/fwlink/?LinkID=135170.\n")
+    assert ids(pyenv) == [], ids(pyenv)
+
+
 def test_round632_torch_nn_rmsnorm_torch_too_old():
     r"""Round 632 (Qwen text encoders): `module 'torch.nn' has no attribute 'RMSNorm'` (and F.rms_norm's
     `module 'torch.nn.functional' has no attribute 'rms_norm'`) is a torch older than 2.4 under code that uses
