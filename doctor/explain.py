@@ -11317,6 +11317,13 @@ def _no_bf16(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         # 30 / 40 / 50) and no older one: the card has bfloat16, so the check failed for another reason (a program's own
         # dtype detection, a torch that sees no CUDA), not the GPU's missing bf16
         return None
+    if g.get("feature"):
+        # ptxas' refusal of a bfloat16 instruction, with or without its `Feature` word and quotes (an issue title
+        # retells it as `'.bf16' requires .target sm_80 or higher`): the instruction it names goes into the details
+        feature = " ".join(g["feature"].split())
+        return {"title": (f"ptxas refused the bfloat16 instruction `{feature}`: it needs an sm_80 (Ampere) or newer "
+                          "target, and this GPU has no bfloat16"),
+                "details": {"feature": feature}}
     gpu, cc = (g.get("gpu") or "").strip().strip("b'\""), g.get("cc")
     if gpu and cc:
         return {"title": f"bfloat16 was asked of the {gpu} (compute capability {cc}), which has none: it needs 8.0 or newer",

@@ -25832,6 +25832,46 @@ def test_round624_launcher_pip_and_cpu_torch():
         assert old not in got and cpu not in got, (t, got)
 
 
+def test_round657_ptxas_bf16_line_retold_without_feature_word():
+    r"""Round 657 (notebooks and rented GPUs: Colab, Kaggle, RunPod, Vast.ai, Lambda, Modal, Paperspace): 4 of 5
+    in-scope texts were right before any change; the miss was an issue title that retells ptxas' bfloat16 refusal
+    without its `Feature` word (`'.bf16' requires .target sm_80 or higher - Error -`: Wan2GP's SageAttention kernels
+    on a Tesla T4). gpu.no-bf16 now reads ptxas' line with or without `Feature` and its quotes, names the refused
+    instruction in its details, and still leaves other sm_80 features (`cp.async`), an fp8 feature and other programs'
+    PTX and CUDA library errors on Colab (numba, pykeops) and a hosting proxy's 413 alone."""
+    sig = "gpu.no-bf16"
+    forms = {
+        "'.bf16' requires .target sm_80 or higher - Error -": ".bf16",
+        "'.bf16' requires .target sm_80 or higher - Error -\r\nI guess the issue is with the GPU I use (a T4)\r\n": ".bf16",
+        ".bf16 requires .target sm_80 or higher when I run the 1.3B model on my 2080 Ti\n": ".bf16",
+        "Kaggle P100: error '.bf16'  requires .target sm_80 or higher\n": ".bf16",
+        r"ptxas C:\Users\me\AppData\Local\Temp\tmpx1k2.ptx, line 77; error   : Feature 'cvt.bf16.f32' requires "
+        ".target sm_80 or higher\r\n": "cvt.bf16.f32",
+        "ptxas /tmp/tmpa9z8.ptx, line 1880; error   : Feature '.bf16' requires .target sm_80 or higher\n": ".bf16",
+        "error: 'cvt.rn.bf16.f32' requires .target sm_80 or higher (Colab T4)\n": "cvt.rn.bf16.f32",
+    }
+    for t, feature in forms.items():
+        got = ids(t)
+        assert got[:1] == [sig], (t, got)
+        m = one(t, sig)
+        assert m["details"]["feature"] == feature, m["details"]
+        assert "bfloat16" in m["title"] and feature in m["title"], m["title"]
+        assert "float16" in m["fix"] and "--use-sage-attention" in m["fix"]
+    silent = [
+        "ptxas /tmp/a.ptx, line 12; error   : Feature 'cp.async' requires .target sm_80 or higher\n",
+        "'cp.async.ca' requires .target sm_80 or higher\n",
+        "LinkerError: [222] Call to cuLinkAddData results in CUDA_ERROR_UNSUPPORTED_PTX_VERSION\n"
+        "ptxas application ptx input, line 9; fatal   : Unsupported .version 8.5; current version is '8.4'\n",
+        "ERROR:numba.cuda.cudadrv.driver:Call to cuLinkAddData results in CUDA_ERROR_UNSUPPORTED_PTX_VERSION\n",
+        "OSError: libnvrtc.so.11.2: cannot open shared object file: No such file or directory\n",
+        "error\nHTTP 413:\n413 Request Entity Too Large\nnginx/1.18.0\n",
+        "terminate called after throwing an instance of 'std::runtime_error'\n"
+        "  what():  [Matmul::eval_cpu] Currently only supports float32.\n",
+    ]
+    for t in silent:
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round616_attention_kernel_fn_none():
     r"""Round 616 (attention backends in diffusers, transformers and ComfyUI): a wrapper node or script that imports
     SageAttention or flash-attn inside a try/except leaves `sageattn` / `flash_attn_varlen_func` as None when the
