@@ -9163,6 +9163,26 @@ def _torch_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     }
 
 
+@_interp("notebook_said")
+def _notebook_said(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """notebook.no-gpu-runtime from a user's own words (round 656): the app run on Colab (spelled `collab` too) or Kaggle
+    `is asking for` / `wants` / `can't find` an NVIDIA driver, within one line. The notebook's machine, not the user's
+    computer, has no GPU: the runtime was started without an accelerator. A local run named on that line (`locally`, a
+    portable or Pinokio install) is that computer's driver question, not the notebook's: not claimed; `collab with` is
+    a collaboration, not the notebook."""
+    if not g.get("said"):
+        return {}  # Colab's own dialog (`Cannot connect to GPU backend`)
+    host = (g.get("host") or "").strip()
+    span = (g.get("between") or "") + " " + (g.get("after") or "")
+    if re.search(r"\blocal(?:ly)?\b|\bportable\b|\bpinokio\b|\bon my (?:own )?(?:pc|desktop)\b", span, re.I):
+        return None
+    name = "Kaggle" if host.lower() == "kaggle" else "Colab"
+    said = _one_space(g["said"])
+    return {"title": (f"The {name} notebook has no GPU attached: it asks for an NVIDIA driver because its runtime has no "
+                      "GPU (no accelerator chosen), not because of the driver on your computer"),
+            "details": {"notebook": name, "user_said": said}}
+
+
 @_interp("no_driver")
 def _no_driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """``nvidia_only``, and one more case: torch's plain `Found no NVIDIA driver` in a paste that shows ComfyUI in

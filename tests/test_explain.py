@@ -25651,6 +25651,58 @@ def test_round627_hf_umask_probe_warning():
     assert ids(real)[:1] == ["hf.cache-not-writable"], ids(real)
 
 
+def test_round656_sdnext_xformers_and_colab_driver_retelling():
+    r"""Round 656 (other image apps running FLUX: Forge, SD.Next, InvokeAI, Fooocus, Krita AI Diffusion, SwarmUI): two
+    in-scope causes were missed. SD.Next words an xformers built for another torch in its own startup check (`WARNING
+    Likely incompatible Cuda with: xformers==X installed: torch==A required: torch==B - build xformers manually or
+    downgrade torch`), on one line or wrapped by its console before `required:`: read as xformers.build-mismatch with
+    both torch versions (a ROCm torch beside it is an AMD setup, not claimed; a +cpu torch is torch.cpu-build). And a
+    Fooocus user on Colab retold the CPU runtime in their own words (`collab ... is asking for Nvidia driver which i
+    had updated`): the app on Colab (spelled `collab` too) or Kaggle asking for, wanting or not finding an NVIDIA
+    driver within one line is notebook.no-gpu-runtime, unless the line names a local run (`locally`, a portable or
+    Pinokio install) or `collab with` means a collaboration."""
+    sig = "xformers.build-mismatch"
+    one_line = ("2024-01-05 12:00:01,234 | sd | WARNING | installer | Likely incompatible Cuda with: xformers==0.0.23.post1 "
+                "installed: torch==2.2.0+cu121 required: torch==2.1.2+cu121 - build xformers manually or downgrade torch\n")
+    wrapped = ("Starting SD.Next\r\nPython 3.10.11 on Windows\r\n10:57:05-561963 WARNING  Likely incompatible Cuda with: "
+               "xformers==0.0.22.post7 installed: torch==2.1.2+cu121\r\n                         required: torch==2.1.0+cu118 "
+               "- build xformers manually or downgrade torch\r\n")
+    linux = ("09:12:44-001122 WARNING  Likely incompatible Cuda with: xformers==0.0.24 installed: torch==2.3.1+cu121 "
+             "required: torch==2.2.0+cu121 - build xformers manually or downgrade torch\n"
+             "09:12:44-101122 INFO     Platform: arch=x86_64 cpu=x86_64 system=Linux release=6.5.0-35-generic python=3.11.9\n")
+    for t, built, have in ((one_line, "2.1.2+cu121", "2.2.0+cu121"), (wrapped, "2.1.0+cu118", "2.1.2+cu121"),
+                           (linux, "2.2.0+cu121", "2.3.1+cu121")):
+        assert ids(t)[:1] == [sig], (t, ids(t))
+        m = one(t, sig)
+        assert m["details"]["xformers_built_for"] == built and m["details"]["torch"] == have, m["details"]
+        assert built in m["title"] and have in m["title"], m["title"]
+        assert "python -m pip uninstall xformers" in m["fix"], m["fix"]
+    cpu = ("WARNING  Likely incompatible Cuda with: xformers==0.0.23 installed: torch==2.1.0+cpu required: torch==2.1.0+cu121 "
+           "- build xformers manually or downgrade torch\n")
+    assert ids(cpu)[:1] == ["torch.cpu-build"], ids(cpu)
+    rocm = ("WARNING  Likely incompatible Cuda with: xformers==0.0.23 installed: torch==2.1.0+rocm5.6 required: "
+            "torch==2.1.0+cu121 - build xformers manually or downgrade torch\n")
+    assert ids(rocm) == [], ids(rocm)
+
+    nb = "notebook.no-gpu-runtime"
+    said = [("collab section isnt working it run on my computer for while and then all the sudden when tried to run it "
+             "again is asking for Nvidia driver which i had updated for the purpose of use of foocus", "Colab"),
+            ("Fooocus on Google Colab keeps asking for an NVIDIA driver since today\r\n", "Colab"),
+            ("the notebook can't find a nvidia driver on kaggle\n", "Kaggle"),
+            ("Running Forge in colab, it says it couldn't find the NVIDIA driver even after I updated mine", "Colab")]
+    for t, host in said:
+        assert ids(t) == [nb], (t, ids(t))
+        m = one(t, nb)
+        assert m["details"]["notebook"] == host and "nvidia driver" in m["details"]["user_said"].lower(), m["details"]
+        assert host in m["title"] and "Runtime > Change runtime type" in m["fix"], m
+    silent = ["It works on colab but locally it can't find the nvidia driver\n",
+              "I want to collab with you, it needs an nvidia driver locally\n",
+              "I installed the NVIDIA driver on my PC but Fooocus still asks for nvidia driver\n",
+              "Pinokio on colab-free PC: portable Fooocus is asking for a nvidia driver\n"]
+    for t in silent:
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round611_safetensors_write_refused():
     r"""Round 611 (disk space, permission and file-system errors): safetensors' writer fails for two causes the corpus
     had no reading for. On a FUSE mount (HDFS, S3 buckets) safetensors 0.8's size preallocation (ftruncate) is refused
