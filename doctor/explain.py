@@ -2404,6 +2404,49 @@ def _st_view_cut(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | Non
             "details": {"kind": "truncated", "shape": [*dims], "values": size, "expected_values": total}}
 
 
+# what a file is, by the first 8 bytes a safetensors reader took for its header length (round 658: SwarmUI prints that
+# number); each entry: magic prefix, what the file is, what to do with it
+_ST_MAGIC = (
+    (b"GGUF", "a GGUF file",
+     "Keep it and give it its own extension: rename it to NAME.gguf in the diffusion-model folder (models/unet or "
+     "models/diffusion_models) and load it with a GGUF loader (ComfyUI-GGUF's Unet Loader (GGUF); SwarmUI lists .gguf "
+     "files itself), or download the model's .safetensors version instead"),
+    (b"PK\x03\x04", "a zip container: an archive (a download that came zipped) or a PyTorch checkpoint in torch.save's zip format",
+     "Do not load it under a .safetensors name: if it is an archive, unpack it and put the model file inside it (a .gguf or "
+     ".safetensors) into the model folder; if it is a .pt/.ckpt checkpoint, give it that extension or download the "
+     "model's .safetensors file"),
+    (b"<", "a web page (HTML) saved under the model's name",
+     "Delete it and download the model file itself (the download link, not the page; from Hugging Face the /resolve/ "
+     "URL, from CivitAI with your API token)"),
+    (b"version ", "a Git LFS pointer (a clone without git-lfs)",
+     "Delete it and fetch the real file: `git lfs install` then `git lfs pull` in that clone, or download it with `hf "
+     "download REPO FILE`"),
+    (b"{", "a JSON reply (a download site's error or login answer) saved under the model's name",
+     "Delete it and download the file again with access to it (accept the licence on the model page and log in: `hf "
+     "auth login`, or add your CivitAI API token)"),
+    (b"\x80", "a pickle (a PyTorch checkpoint saved by the old torch.save format)",
+     "Give it its real extension (.pt / .ckpt) and load it with a loader for checkpoints, or download the model's "
+     ".safetensors file"),
+)
+
+
+def _st_header_bytes(n: str) -> dict[str, Any] | None:
+    """SwarmUI's `Improper safetensors file ... unreasonable header length: N`: N is the file's first 8 bytes read as a
+    signed little-endian int64, so they can be read back and name the file's real format."""
+    try:
+        v = int(n)
+    except ValueError:
+        return None
+    if not -(1 << 63) <= v < (1 << 63):
+        return None
+    raw = (v & ((1 << 64) - 1)).to_bytes(8, "little")
+    shown = "".join(chr(b) if 32 <= b < 127 else f"\\x{b:02x}" for b in raw)
+    for magic, what, fix in _ST_MAGIC:
+        if raw.startswith(magic):
+            return {"what": what, "fix": fix, "bytes": shown}
+    return {"what": "", "fix": "", "bytes": shown}
+
+
 @_interp("safetensors")
 def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     sizes = [str(g.get(k) or "") for k in ("want", "got")]
@@ -2418,6 +2461,30 @@ def _safetensors(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                         f"`hf download REPO {name if g.get('name') else 'FILE'} --force-download` (free disk space first if it is short); for "
                         "the Klein files `klein-doctor install` downloads them and verifies size and sha256"),
                 "details": {"kind": "partial-download", "expected_bytes": want, "got_bytes": got, "file": g.get("name")}}
+    if g.get("hdrlen"):
+        # round 658: SwarmUI's header reader names the number it read (`Improper safetensors file PATH. Wrong file
+        # type, or unreasonable header length: 193340853072`); its bytes say what the file is instead of safetensors
+        path = (g.get("swpath") or g.get("swname") or "").strip()
+        base = re.split(r"[\\/]", path)[-1] if path else "The model file"
+        got = _st_header_bytes(g["hdrlen"])
+        if got is None:
+            return None
+        d: dict[str, Any] = {"kind": "not-safetensors", "header_length": g["hdrlen"], "first_bytes": got["bytes"]}
+        if path:
+            d["file"] = path
+        if not got["what"]:
+            return {"title": (f"{base} is not a safetensors file: its first 8 bytes (`{got['bytes']}`) give an "
+                              f"impossible header length ({g['hdrlen']})"),
+                    "details": d}
+        d["looks_like"] = got["what"]
+        return {"title": f"{base} is not a safetensors file: its first bytes (`{got['bytes']}`) are {got['what']}",
+                "cause": (f"A safetensors file starts with the 8-byte length of its JSON header. SwarmUI read this "
+                          f"file's first 8 bytes as that length and got {g['hdrlen']}, which no header has: the bytes "
+                          f"are `{got['bytes']}`, the start of {got['what']}. The file was saved under a .safetensors "
+                          "name but holds another format (a model downloader or a manual rename that kept the wrong "
+                          "extension)."),
+                "fix": got["fix"],
+                "details": d}
     if g.get("vbytes"):
         # round 582: torch's view of a tensor's raw bytes as its dtype (`self.size(-1) must be divisible by 2 to view
         # Byte as Half (different element sizes), but got 964589`) inside safetensors' own get_tensor or ComfyUI's
@@ -9839,6 +9906,12 @@ def _cudagraphs_skipped(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     return out
 
 
+# a source path of a third-party CUDA kernel library (the custom_kernel context's names) in the `(at FILE:LINE)` that
+# such a library's own CUDA error check appends
+_KERNEL_LIB_SRC = re.compile(r"(?:^|[\\/])(?:marlin|nunchaku|sageattn\w{0,20}|sageattention|flash[_-]attn\w{0,20}|"
+                             r"exllama\w{0,4}|gptq|awq|vllm|cutlass|bitsandbytes|tensorrt_llm)(?:[\\/]|$)", re.I)
+
+
 @_interp("hw_fault")
 def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A fault of the card itself. A launch failure just after the program said this GPU lacks the feature it runs
@@ -9846,6 +9919,13 @@ def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     if _off_nvidia(ctx):
         return None
     if g.get("launch") and _near(ctx).get("gpu_lacks_feature"):
+        return None
+    if g.get("launch") and _KERNEL_LIB_SRC.search((g.get("launch_at") or "").replace("\n", "\\n")):
+        # round 658: the launch failure carries the source location of a third-party kernel library's own CUDA check
+        # (nunchaku's `CUDA error: unspecified launch failure (at ...\nunchaku\src\kernels\zgemm\...cuh:498)`):
+        # that library's kernel aborting (a wheel built for another torch, a path this GPU does not run), as the
+        # illegal-instruction branch below treats a custom kernel; not a card to test. A paste read unescaped turns
+        # the path's `\nunchaku` into a line break: it is put back before the path is read
         return None
     if (g.get("launch") and _near(ctx).get("sage_kernel") and not _near(ctx).get("other_kernel_lib")
             and not _fact(ctx, "gpu_tuning")):

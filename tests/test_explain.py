@@ -25613,6 +25613,70 @@ def test_round608_tiktoken_fallback_tokenizer():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round658_swarmui_header_length_and_kernel_lib_launch_failure():
+    r"""Round 658 (ComfyUI custom-node packs used with FLUX models): SwarmUI's own safetensors reader refuses a file with
+    `Improper safetensors file[ PATH]. Wrong file type, or unreasonable header length: N` (SwarmUI#185: a GGUF download
+    saved under a .safetensors name), which explain missed. N is the file's first 8 bytes as a signed little-endian
+    int64, so it is read back: `PK\x03\x04` a zip container, `GGUF` a GGUF file, `<` a web page, `version ` a Git LFS
+    pointer, `{` a JSON reply; read as safetensors.truncated with the file, the bytes and their format, in the old
+    form with the path, the newer one without it (the name from SwarmUI's `Failed to load metadata for` line), Windows
+    paths and CRLF. Other programs' header-length refusals (an image-metadata tool, a C# or Python reader of their
+    own, NPY) stay silent. And nunchaku's own CUDA check (`CUDA error: unspecified launch failure (at
+    ...\nunchaku\src\kernels\zgemm\gemm_w4a4_launch_impl.cuh:498)`, ComfyUI-nunchaku#563: its torch2.6 wheel) was
+    taken for a faulty card: a launch failure whose `(at FILE)` is a third-party kernel library's source is that
+    library's kernel, not gpu.hardware-fault, while a bare launch failure still is."""
+    sig = "safetensors.truncated"
+    old = ("2024-08-20 12:15:38.716 [Warning] Failed to load metadata for flux/flux-dev-Q4_0.safetensors:\n"
+           "SwarmUI.Utils.SwarmReadableErrorException: Improper safetensors file /home/me/SwarmUI/Models/unet/flux/"
+           "flux-dev-Q4_0.safetensors. Wrong file type, or unreasonable header length: 193340853072\n"
+           "   at SwarmUI.Text2Image.T2IModel.GetSafetensorsHeaderFrom(String modelPath) in /src/T2IModel.cs:line 103\n")
+    assert ids(old)[0] == sig, ids(old)
+    m = one(old, sig)
+    assert "flux-dev-Q4_0.safetensors is not a safetensors file" in m["title"] and "zip" in m["title"], m["title"]
+    assert m["details"]["first_bytes"].startswith("PK\\x03\\x04"), m["details"]
+    assert m["details"]["file"].endswith("/Models/unet/flux/flux-dev-Q4_0.safetensors"), m["details"]
+    gguf = ("12:01:44.210 [Warning] Failed to load metadata for Flux\\flux1-dev-Q8_0.safetensors:\r\n"
+            "System.InvalidOperationException: Improper safetensors file. Wrong file type, or unreasonable header "
+            "length: 14064895815\r\n   at SwarmUI.Text2Image.T2IModel.GetSafetensorsHeaderFrom(String modelPath)\r\n")
+    assert ids(gguf)[0] == sig, ids(gguf)
+    m = one(gguf, sig)
+    assert "flux1-dev-Q8_0.safetensors" in m["title"] and "GGUF" in m["title"], m["title"]
+    assert ".gguf" in m["fix"] and m["details"]["first_bytes"] == "GGUF\\x03\\x00\\x00\\x00", m
+    kinds = {5789751444030890300: "web page", 2336927755350992246: "Git LFS pointer", 2482168881970750075: "JSON",
+             85966670672: "zip"}
+    for n, word in kinds.items():
+        t = ("[Warning] Failed to load metadata for Klein\\flux-2-klein-4b.safetensors:\n"
+             f"Improper safetensors file D:\\SwarmUI\\Models\\diffusion_models\\Klein\\flux-2-klein-4b.safetensors. "
+             f"Wrong file type, or unreasonable header length: {n}\n")
+        m = one(t, sig)
+        assert ids(t)[0] == sig and word in m["title"], (n, m["title"])
+        assert m["details"]["file"].endswith("flux-2-klein-4b.safetensors"), m["details"]
+    neg = "Improper safetensors file. Wrong file type, or unreasonable header length: -1\n"
+    m = one(neg, sig)
+    assert ids(neg)[0] == sig and "\\xff" in m["title"] and "impossible header length" in m["title"], m["title"]
+    silent = [
+        "[Error] [ImgMetadataConverter] Model flux1-dev-Q6_K.gguf has invalid metadata length 14064895815, aborting...\n",
+        "System.IO.InvalidDataException: SafeTensors: unreasonable header length 14064895815\n",
+        "LoRAValidationError: Unreasonable header length: 193340853072\n",
+        "Error: Corrupt NPY file: unreasonable header length 4294967295.\n",
+        "java.io.IOException: Corrupted save file has unreasonable header length > 2 megs\n",
+    ]
+    for t in silent:
+        assert ids(t) == [], (t, ids(t))
+    nun_win = ("  File \"K:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\nunchaku\\ops\\quantize.py\", "
+               "line 80, in svdq_quantize_w4a4_act_fuse_lora_cuda\r\n    ops.quantize_w4a4_act_fuse_lora(input, output)\r\n"
+               "RuntimeError: CUDA error: unspecified launch failure (at C:\\Users\\muyangl\\actions-runner\\_work\\"
+               "nunchaku\\nunchaku\\src\\kernels\\zgemm\\gemm_w4a4_launch_impl.cuh:498)\r\n")
+    nun_linux = ("!!! Exception during processing !!! CUDA error: unspecified launch failure "
+                 "(at /home/runner/work/nunchaku/nunchaku/src/kernels/zgemm/gemm_w4a4_launch_impl.cuh:353)\n")
+    other_lib = "RuntimeError: CUDA error: unspecified launch failure (at /opt/src/vllm/csrc/attention/kernels.cu:120)\n"
+    for t in (nun_win, nun_linux, other_lib):
+        assert "gpu.hardware-fault" not in ids(t), (t, ids(t))
+    bare = ("RuntimeError: CUDA error: unspecified launch failure\nCUDA kernel errors might be asynchronously reported "
+            "at some other API call, so the stacktrace below might be incorrect.\n")
+    assert ids(bare)[0] == "gpu.hardware-fault", ids(bare)
+
+
 def test_round627_hf_umask_probe_warning():
     r"""Round 627 (the hf command line and the Hugging Face cache): huggingface_hub's `Could not set the permissions on
     the file '...'. Error: ... Continuing without setting permissions.` is a harmless warning of _chmod_and_move, logged
