@@ -9906,10 +9906,12 @@ def _cudagraphs_skipped(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     return out
 
 
-# a source path of a third-party CUDA kernel library (the custom_kernel context's names) in the `(at FILE:LINE)` that
-# such a library's own CUDA error check appends
-_KERNEL_LIB_SRC = re.compile(r"(?:^|[\\/])(?:marlin|nunchaku|sageattn\w{0,20}|sageattention|flash[_-]attn\w{0,20}|"
-                             r"exllama\w{0,4}|gptq|awq|vllm|cutlass|bitsandbytes|tensorrt_llm)(?:[\\/]|$)", re.I)
+def _kernel_lib_path(path: str, cat: Catalog) -> bool:
+    """A folder or file name of `path` is a third-party CUDA kernel library's own (the custom_kernel context's names
+    in manifests/errors.toml: nunchaku, marlin, sageattention, flash_attn ...), as such a library's own CUDA error
+    check appends `(at FILE:LINE)`."""
+    kpat = next((c.pattern for c in cat.contexts if c.id == "custom_kernel"), None)
+    return bool(kpat) and any(kpat.fullmatch(part) for part in re.split(r"[\\/]", path) if part)
 
 
 @_interp("hw_fault")
@@ -9920,7 +9922,7 @@ def _hw_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         return None
     if g.get("launch") and _near(ctx).get("gpu_lacks_feature"):
         return None
-    if g.get("launch") and _KERNEL_LIB_SRC.search((g.get("launch_at") or "").replace("\n", "\\n")):
+    if g.get("launch") and _kernel_lib_path((g.get("launch_at") or "").replace("\n", "\\n"), cat):
         # round 658: the launch failure carries the source location of a third-party kernel library's own CUDA check
         # (nunchaku's `CUDA error: unspecified launch failure (at ...\nunchaku\src\kernels\zgemm\...cuh:498)`):
         # that library's kernel aborting (a wheel built for another torch, a path this GPU does not run), as the
