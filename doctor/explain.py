@@ -6651,6 +6651,44 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("visible_devices_late")
+def _visible_devices_late(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cuda.visible-devices-set-late: ``nvidia_only``; the value the paste set (when it shows one) and how it said the
+    setting failed go into the details the headline reads; a value that names a GPU (an index or a list) is quoted in
+    the title (round 660)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    val = (g.get("value") or g.get("var") or "").strip()
+    said = re.sub(r"\s+", " ", g.get("outcome") or "").strip().lower()
+    d: dict[str, Any] = {"set_in": "os.environ" if g.get("setter") else "after import torch"}
+    if val:
+        d["value"] = val[:40]
+    if said:
+        d["outcome"] = said[:60]
+    out: dict[str, Any] = {"details": d}
+    if re.fullmatch(r"\d{1,2}(?:,\d{1,2}){0,7}", val):
+        out["title"] = (f"CUDA_VISIBLE_DEVICES={val} was set inside Python after CUDA had started: it is ignored, "
+                        "and the process uses GPU 0")
+    return out
+
+
+_GPU_LIST = re.compile(r"\d{1,2}")
+
+
+@_interp("device_order")
+def _device_order(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cuda.device-order-differs: ``nvidia_only``; the GPU numbers the program was given and the ones nvidia-smi
+    showed at work go into the details; the same numbers on both sides are not this cause (round 660)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    want, got = _GPU_LIST.findall(g.get("want") or ""), _GPU_LIST.findall(g.get("got") or "")
+    if want and got:
+        if sorted(want) == sorted(got):
+            return None
+        return {"details": {"chosen": ",".join(want), "nvidia_smi": ",".join(got)}}
+    return {"details": {"said": "ids disagree with nvidia-smi" if g.get("title") else "the two orders"}}
+
+
 @_interp("bnb_to_refused")
 def _bnb_to_refused(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """bnb.to-refused-old-version: ``nvidia_only``; the older transformers wording without the word bitsandbytes

@@ -22476,6 +22476,75 @@ def test_round623_python_headers_in_torch_extension_builds():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round660_visible_devices_set_late_and_gpu_numbering():
+    r"""Round 660 (hybrid laptops, eGPUs, the wrong GPU used): the public threads where the wrong GPU was used by a
+    torch program came down to two causes explain did not read. (1) CUDA_VISIBLE_DEVICES set with os.environ after
+    torch was imported or after torch.cuda was first called (torch 1.12 initialised CUDA at import): CUDA had already
+    read it, so it had no effect and GPU 0 / cuda:0 kept being used (pytorch 9158, 23544, 80876; A1111 442;
+    mmdetection3d 1020): cuda.visible-devices-set-late, read from the setter line and the user's words that it had
+    no effect / still used GPU 0. A hidden GPU (`No CUDA GPUs are available`) stays cuda.no-device and an index past
+    the visible ones cuda.invalid-device-ordinal. (2) nvidia-smi's PCI-order GPU numbers disagreeing with CUDA's
+    fastest-first numbers (DIGITS 1358): cuda.device-order-differs, with the chosen and the shown numbers in the
+    details; the same number on both sides is not it. Ollama's own discovery and Vulkan device choice, Lua Torch7's
+    1-based -gpu option and Task Manager's GPU graph (this round's look-alikes) stay silent."""
+    late = "cuda.visible-devices-set-late"
+    for text, value, said in (
+            ("I put os.environ['CUDA_VISIBLE_DEVICES'] = \"3\" in my script but it has no effect, training always "
+             "uses GPU 0\n", "3", "has no effect"),
+            ("import torch\r\nimport os\r\nos.environ[\"CUDA_VISIBLE_DEVICES\"]=\"1\"\r\n# the pipeline still runs on "
+             "cuda:0\r\n", "1", "still runs on cuda:0"),
+            ("os.environ['CUDA_VISIBLE_DEVICES'] = '0,1' is ignored, diffusers keeps using the first GPU", "0,1",
+             "is ignored"),
+            ("C:\\ComfyUI_windows_portable> my custom node sets os.environ[\"CUDA_VISIBLE_DEVICES\"] = \"1\" but it "
+             "doesn't work: Flux2 klein loads on GPU 0 anyway\n", "1", "doesn't work")):
+        m = one(text, late)
+        assert ids(text)[0] == late, (text, ids(text))
+        assert m["details"]["value"] == value and m["details"]["outcome"] == said, m["details"]
+        assert f"CUDA_VISIBLE_DEVICES={value} " in m["title"], m["title"]
+        assert "set CUDA_VISIBLE_DEVICES=1" in m["fix"] and "--cuda-device 1" in m["fix"] and "$env:" in m["fix"]
+    # a user's retelling without the code line; the older wording `os[...]` with a variable
+    for text in ("Setting CUDA_VISIBLE_DEVICES after import torch has no effect, the model always loads on cuda:0",
+                 "CUDA_VISIBLE_DEVICES set after importing torch is ignored\n",
+                 "When I use os['CUDA_VISIBLE_DEVICES'] = gpu_id the program consistently use cuda index 0"):
+        assert ids(text)[:1] == [late], (text, ids(text))
+    # the variable did take effect where it hid every GPU or the index is past the visible ones: not this cause
+    assert ids("os.environ['CUDA_VISIBLE_DEVICES'] = '1' doesn't work\nRuntimeError: No CUDA GPUs are available") == [
+        "cuda.no-device"]
+    assert ids("I set os.environ[\"CUDA_VISIBLE_DEVICES\"] = \"1\" but it does not work:\r\nRuntimeError: CUDA error: "
+               "invalid device ordinal") == ["cuda.invalid-device-ordinal"]
+    for text in ("os.environ['CUDA_VISIBLE_DEVICES'] = '1'\nmodel.to('cuda')\n",
+                 "Using ZLUDA: os.environ['CUDA_VISIBLE_DEVICES'] = '1' has no effect on my Radeon RX 7900 XTX"):
+        assert late not in ids(text), (text, ids(text))
+    order = "cuda.device-order-differs"
+    for text, chosen, shown in (
+            ("In DIGITS I selected GPU 2 and 3 for training, but the GPU utilisation showing in nvidia-smi says the "
+             "training is happening on GPU 0 and 1.", "2,3", "0,1"),
+            ("I picked GPU 1 with python main.py --cuda-device 1, but nvidia-smi shows the load on GPU 0\r\n", "1", "0"),
+            ("`nvidia-smi` shows that this process is using GPU 5, which is not the 3 as specified by "
+             "`CUDA_VISIBLE_DEVICES`.", "3", "5")):
+        m = one(text, order)
+        assert ids(text)[0] == order, (text, ids(text))
+        assert m["details"] == {"chosen": chosen, "nvidia_smi": shown}, m["details"]
+        assert "CUDA_DEVICE_ORDER=PCI_BUS_ID" in m["fix"] and "nvidia-smi -L" in m["fix"]
+    assert ids("ComfyUI GPU ids don't match with nvidia-smi on my RTX 3090 + RTX 4090 box")[:1] == [order]
+    for text in ("I selected GPU 1, and nvidia-smi shows GPU 1 at 100%", "nvidia-smi shows GPU 0: NVIDIA GeForce RTX 4090"):
+        assert order not in ids(text), (text, ids(text))
+    # this round's look-alikes of other software stay silent
+    for text in (
+            "level=INFO source=runner.go:405 msg=\"dropping integrated GPU; to enable, set OLLAMA_IGPU_ENABLE=1\" id=0 "
+            "library=Vulkan compute=0.0 name=Vulkan0 description=\"Intel(R) Iris(R) Xe Graphics\" pci_id=\"\"\n"
+            "level=INFO source=routes.go:2054 msg=\"vram-based default context\" total_vram=\"0 B\" default_num_ctx=4096\n",
+            "Since upgrading to 0.30.2 ollama now ignores CUDE_VISIBLE_DEVICES and loads my autocomplete model onto "
+            "the first gpu it finds. It appears to be discovering the gpu via Vulkan detection\n",
+            "Ollama ignores CUDA_VISIBLE_DEVICES=1 from override.conf and always uses GPU 0 (RTX 500 Ada Laptop GPU), "
+            "not my eGPU (RTX 5060 Ti over Thunderbolt 3)\n",
+            "Error Tips is \" cudaSuccess (10 vs. 0)  invalid device ordinal\".\nit use my GPU No.0 (Intel UHD 630), "
+            "which is inside my CPU.\n",
+            "The memory of the NVIDIA GeForce RTX 3050 Ti Laptop GPU seems to be working by seeing the task manager. "
+            "But the NVIDIA GeForce RTX 3050 Ti Laptop GPU itself did not react by seeing the task manager.\n"):
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round615_proxy_oserror0_wording():
     r"""Round 615 (Hugging Face network, offline and mirror errors): the Hub's own failures were read already
     (LocalEntryNotFoundError and read timeouts, a failed hf_transfer download, a 5xx of the Hub, a TLS-inspecting
