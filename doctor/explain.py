@@ -1955,6 +1955,22 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         f"--extra-index-url https://download.pytorch.org/whl/{older}` (webui-user.sh: `export "
                         "TORCH_COMMAND=...`)"),
                 "details": {"torch_cuda": f"{built:.1f}", **({"driver_min": floor} if need else {})}}
+    if g.get("nccl_rt"):
+        # round 662: NCCL's own init line (`NCCL WARN Cuda failure 'CUDA driver version is insufficient for CUDA runtime
+        # version'`) at the start of a multi-GPU run: error 35 from the CUDA runtime NCCL is loaded with, the runtime of
+        # the torch (or serving engine) build that ships NCCL. NCCL is NVIDIA's; an AMD (RCCL) setup is not claimed.
+        if _off_nvidia_anywhere(ctx):
+            return None
+        return {"title": ("NCCL could not start the multi-GPU run: the NVIDIA driver is older than the CUDA runtime of "
+                          "this build (CUDA driver version is insufficient for CUDA runtime version)"),
+                "cause": ("Every process of a multi-GPU run (torchrun, accelerate launch, a tensor-parallel server) "
+                          "initialises NCCL, which calls the CUDA runtime of the build that ships it: torch's +cuXXX "
+                          "runtime, or the serving engine's own. The installed driver supports an older CUDA than that "
+                          "runtime (nvidia-smi's `CUDA Version:` is lower; NCCL's `cudaDriverVersion 11070` is CUDA 11.7), "
+                          "so CUDA refuses with error 35 and NCCL reports `unhandled cuda error`. The CUDA toolkit in "
+                          "/usr/local/cuda does not matter. CUDA 12.x builds need driver >= 525.60.13 (Windows 527.41), "
+                          "CUDA 13.x >= 580."),
+                "details": {"reported_by": "NCCL"}}
     if g.get("zh_drv_low"):
         return _driver_said_cjk(g, ctx)
     if g.get("bare_rt") or g.get("para"):
@@ -7937,6 +7953,24 @@ def _nccl_ifname(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
             "details": {"nccl_socket_ifname": name}}
 
 
+@_interp("nccl_p2p")
+def _nccl_p2p(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """round 662, nccl.p2p-unsupported: NCCL's own words for CUDA's error 217 (`Cuda failure 217 'peer access is not
+    supported ...'` after ncclUnhandledCudaError, the older transport/p2p.cc `failed to open CUDA IPC handle : 217
+    ...`). The headline says which form: the newer one is NCCL's init, the older one its P2P/IPC transport. Another
+    program's peer-to-peer kernel (vLLM's custom all-reduce, DeepEP, llama.cpp) prints `CUDA error ...`, not NCCL's
+    `Cuda failure`, and is not read here; RCCL on an AMD setup is not claimed."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    code = g.get("code") or "217"
+    where = ("NCCL's P2P/IPC transport could not open the other GPU's memory" if g.get("ipc")
+             else "NCCL's setup of the run failed on a CUDA call")
+    return {"title": (f"{where}: CUDA error {code}, peer access is not supported between these two GPUs (turn NCCL's "
+                      "P2P off: NCCL_P2P_DISABLE=1)"),
+            "details": {"cuda_error": f"{code} (cudaErrorPeerAccessUnsupported)" if code == "217" else code,
+                        "nccl_form": "failed to open CUDA IPC handle" if g.get("ipc") else "Cuda failure"}}
+
+
 @_interp("dist_port")
 def _dist_port(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torch.dist-port-in-use: the headline and the fix's commands use the port the message names (29500, the
@@ -7944,6 +7978,12 @@ def _dist_port(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     if _off_nvidia_anywhere(ctx):
         return None
     port = _int(g.get("port"))
+    if g.get("old") or g.get("thd"):
+        # round 662: torch 0.4-1.x said only `RuntimeError: Address already in use` (TCPStore, or THD's General.cpp),
+        # without the port; the launcher's default 29500 unless the run set MASTER_PORT / --master_port
+        return {"title": ("The rendezvous port of the distributed run is already taken (older torch: `RuntimeError: "
+                          "Address already in use`): another run on this machine, or a leftover one, holds it"),
+                "details": {"torch_wording": "THD (torch 0.4)" if g.get("thd") else "TCPStore (torch 1.x)"}}
     if port is None or not 0 < port < 65536:
         return {}
     sig = cat.by_id("torch.dist-port-in-use")
@@ -16259,6 +16299,10 @@ def _ipc_producer(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     """The CUDA-IPC producer warning. After a pickling failure that killed spawned workers it is only a
     consequence of that error, which is the one to read: not claimed there. Not claimed on AMD / Intel / Mac."""
     if _off_nvidia(ctx) or ctx.get("pickle_fail") or _near(ctx).get("pickle_fail"):
+        return None
+    if ctx.get("peer_access_failed") or _near(ctx).get("peer_access_failed"):
+        # round 662: a tensor-parallel engine whose workers died of a CUDA peer-access error (vLLM's custom all-reduce
+        # on GPUs without P2P) prints the producer warning on the way out: that error is the one to read
         return None
     return {}
 

@@ -27278,6 +27278,77 @@ def test_round602_comfyui_update_detached_listed_master_inline_refusal_fooocus_u
     assert ids(comfy_main)[0] == "comfyui.comfy-not-importable", ids(comfy_main)
 
 
+def test_round662_nccl_peer_access_driver_and_old_rendezvous_port():
+    r"""Round 662 (machines with several GPUs and distributed runs): NCCL's own words for CUDA error 217 between two
+    GPUs without peer access (`ncclUnhandledCudaError ... Last error: Cuda failure 217 'peer access is not supported
+    between these two devices'`, and NCCL 2.7's `transport/p2p.cc ... failed to open CUDA IPC handle : 217 ...`) are
+    the new nccl.p2p-unsupported (NCCL_P2P_DISABLE=1), while the same CUDA words from another program's own P2P kernel
+    (vLLM's custom all-reduce, DeepEP, llama.cpp, a bare torch `CUDA error:`) stay silent, and the CUDA-IPC producer
+    warning printed as such an engine's workers die is not read as the cause. NCCL's `NCCL WARN Cuda failure 'CUDA
+    driver version is insufficient for CUDA runtime version'` is torch.cuda-driver-too-old (the runtime NCCL is loaded
+    with is newer than the driver). torch 0.4-1.x's `RuntimeError: Address already in use` under `store =
+    TCPStore(...)`, and THD's `... at .../THD/process_group/General.cpp`, are torch.dist-port-in-use; the same words
+    from torchft or a web server are not."""
+    p2p = "nccl.p2p-unsupported"
+    new = ("[rank0]: torch.distributed.DistBackendError: NCCL error in: /pytorch/torch/csrc/distributed/c10d/"
+           "ProcessGroupNCCL.cpp:3699, unhandled cuda error (run with NCCL_DEBUG=INFO for details), NCCL version 2.27.3\r\n"
+           "[rank0]: ncclUnhandledCudaError: Call to CUDA function failed.\r\n[rank0]: Last error:\r\n"
+           "[rank0]: Cuda failure 217 'peer access is not supported between these two devices'\r\n")
+    assert ids(new)[0] == p2p, ids(new)
+    m = one(new, p2p)
+    assert m["details"]["nccl_form"] == "Cuda failure" and m["details"]["cuda_error"].startswith("217")
+    assert "NCCL_P2P_DISABLE=1" in m["title"] and "NCCL_P2P_DISABLE=1" in m["fix"]
+    ray = ("(Runner pid=16018) ncclUnhandledCudaError: Call to CUDA function failed.\n(Runner pid=16018) Last error:\n"
+           "(Runner pid=16018) Cuda failure 217 'peer access is not supported between these two devices'\n")
+    assert ids(ray)[0] == p2p, ids(ray)
+    old = ("(pid=34272) dev-a:34272:34565 [0] NCCL INFO Channel 00 : 3[b0] -> 0[80] via P2P/IPC\n(pid=34272) \n"
+           "(pid=34272) dev-a:34272:34565 [0] transport/p2p.cc:238 NCCL WARN failed to open CUDA IPC handle : 217 peer "
+           "access is not supported between these two devices\n(pid=34272) dev-a:34272:34565 [0] NCCL INFO "
+           "transport.cc:68 -> 1\nRuntimeError: NCCL error in: /opt/conda/conda-bld/pytorch_1607370116979/work/torch/lib/"
+           "c10d/ProcessGroupNCCL.cpp:784, unhandled cuda error, NCCL version 2.7.8\n")
+    assert ids(old)[0] == p2p, ids(old)
+    assert one(old, p2p)["details"]["nccl_form"] == "failed to open CUDA IPC handle"
+    for t in ("Failed: Cuda error /workspace/csrc/custom_all_reduce.cuh:307 'peer access is not supported between these "
+              "two devices'\n[rank1]:[W924 19:01:01.260102563 CudaIPCTypes.cpp:16] Producer process has been terminated "
+              "before all shared CUDA tensors released. See Note [Sharing CUDA tensors]\n",
+              "RuntimeError: Failed: CUDA error /sgl-workspace/DeepEP/csrc/deep_ep.cpp:200\n'peer access is not supported "
+              "between these two devices'\n",
+              "CUDA error 217 at ggml-cuda.cu:6292: peer access is not supported between these two devices\n",
+              "RuntimeError: CUDA error: peer access is not supported between these two devices\nCUDA kernel errors might "
+              "be asynchronously reported at some other API call, so the stacktrace below might be incorrect.\n"):
+        assert ids(t) == [], (t, ids(t))
+    alone = ("[W CudaIPCTypes.cpp:15] Producer process has been terminated before all shared CUDA tensors released. See "
+             "Note [Sharing CUDA tensors]\n")
+    assert ids(alone)[0] == "torch.cuda-ipc-producer-exited", ids(alone)
+    drv = "torch.cuda-driver-too-old"
+    nccl_rt = ("host:1354:1395 [1] NCCL INFO cudaDriverVersion 11040\n\nhost:1354:1395 [1] init.cc:1582 NCCL WARN Cuda "
+               "failure 35 'CUDA driver version is insufficient for CUDA runtime version'\ntorch.distributed."
+               "DistBackendError: NCCL error in: ../torch/csrc/distributed/c10d/NCCLUtils.hpp:275, unhandled cuda error "
+               "(run with NCCL_DEBUG=INFO for details), NCCL version 2.20.5\n")
+    assert ids(nccl_rt)[0] == drv, ids(nccl_rt)
+    m = one(nccl_rt, drv)
+    assert m["title"].startswith("NCCL could not start the multi-GPU run") and m["details"]["reported_by"] == "NCCL"
+    port = "torch.dist-port-in-use"
+    tcp = ('Traceback (most recent call last):\r\n  File "C:\\work\\train.py", line 49, in init_distributed\r\n'
+           "    world_size=n_gpus, rank=rank, group_name=group_name)\r\n"
+           '  File "C:\\Python36\\lib\\site-packages\\torch\\distributed\\rendezvous.py", line 95, in '
+           "_tcp_rendezvous_handler\r\n    store = TCPStore(result.hostname, result.port, start_daemon)\r\n"
+           "RuntimeError: Address already in use\r\n")
+    assert ids(tcp)[0] == port, ids(tcp)
+    m = one(tcp, port)
+    assert m["details"]["torch_wording"] == "TCPStore (torch 1.x)" and "Address already in use" in m["title"]
+    env = ('  File "/usr/lib/python3.7/site-packages/torch/distributed/rendezvous.py", line 143, in _env_rendezvous_handler\n'
+           "    store = TCPStore(master_addr, master_port, world_size, start_daemon)\nRuntimeError: Address already in use\n")
+    assert ids(env)[0] == port, ids(env)
+    thd = ("RuntimeError: Address already in use at /opt/conda/conda-bld/pytorch_1532579245307/work/torch/lib/THD/"
+           "process_group/General.cpp:17\n")
+    assert ids(thd)[0] == port and one(thd, port)["details"]["torch_wording"] == "THD (torch 0.4)", ids(thd)
+    for t in ('  File "/home/t/.local/bin/torchft_lighthouse", line 8, in <module>\n    sys.exit(lighthouse_main())\n'
+              "RuntimeError: Address already in use (os error 98)\n",
+              "OSError: [Errno 98] error while attempting to bind on address ('0.0.0.0', 7860): address already in use\n"):
+        assert port not in ids(t), (t, ids(t))
+
+
 def test_round630_torch_load_cuda_storages_without_gpu():
     r"""Round 630 (torch.load and pickle checkpoints): torch's `Attempting to deserialize object on a CUDA device but
     torch.cuda.is_available() is False` (torch/serialization.py validate_cuda_device) is a checkpoint saved from the GPU
