@@ -16691,6 +16691,76 @@ def _lora_format(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
             "details": {"adapter": "LoKr", "key": key}}
 
 
+# FLUX transformer block weights [out, in] per model (round 663): FLUX.1 hidden 3072 / MLP 12288; FLUX.2 [dev] 6144,
+# [klein] 9B 4096, [klein] 4B 3072, MLP ratio 3 with a fused SwiGLU in-projection, single-block linear1 = qkv + MLP in.
+_FLUX_LAYER_SHAPES: dict[str, dict[str, tuple[int, int]]] = {
+    "qkv": {"FLUX.1": (9216, 3072), "FLUX.2 [dev]": (18432, 6144), "FLUX.2 [klein] 9B": (12288, 4096),
+            "FLUX.2 [klein] 4B": (9216, 3072)},
+    "proj": {"FLUX.1": (3072, 3072), "FLUX.2 [dev]": (6144, 6144), "FLUX.2 [klein] 9B": (4096, 4096),
+             "FLUX.2 [klein] 4B": (3072, 3072)},
+    "mlp.0": {"FLUX.1": (12288, 3072), "FLUX.2 [dev]": (36864, 6144), "FLUX.2 [klein] 9B": (24576, 4096),
+              "FLUX.2 [klein] 4B": (18432, 3072)},
+    "mlp.2": {"FLUX.1": (3072, 12288), "FLUX.2 [dev]": (6144, 18432), "FLUX.2 [klein] 9B": (4096, 12288),
+              "FLUX.2 [klein] 4B": (3072, 9216)},
+    "linear1": {"FLUX.1": (21504, 3072), "FLUX.2 [dev]": (55296, 6144), "FLUX.2 [klein] 9B": (36864, 4096),
+                "FLUX.2 [klein] 4B": (27648, 3072)},
+    "linear2": {"FLUX.1": (3072, 15360), "FLUX.2 [dev]": (6144, 24576), "FLUX.2 [klein] 9B": (4096, 16384),
+                "FLUX.2 [klein] 4B": (3072, 12288)},
+}
+# diffusers' FLUX.2 single-block to_qkv_mlp_proj: lora_A is [rank, hidden], lora_B [qkv + MLP in, rank]
+_FLUX2_QKV_MLP = {"A": {3072: "FLUX.2 [klein] 4B", 4096: "FLUX.2 [klein] 9B", 6144: "FLUX.2 [dev]"},
+                  "B": {27648: "FLUX.2 [klein] 4B", 36864: "FLUX.2 [klein] 9B", 55296: "FLUX.2 [dev]"}}
+
+
+def _either(names: list[str]) -> str:
+    return " or ".join(names)
+
+
+@_interp("lora_family")
+def _lora_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A LoRA of another FLUX model on a FLUX.2 model, read from the sizes: ComfyUI's `ERROR lora <key> shape
+    '[rows, cols]' is invalid for input of size N` (rows x cols the model's weight, N the LoRA's change for that
+    layer) or peft's size mismatch on diffusers' FLUX.2-only to_qkv_mlp_proj. Claimed only when the model's shape is a
+    FLUX.2 one and the LoRA's is another FLUX model's same layer; Klein 4B shares FLUX.1's attention shapes, so there a
+    FLUX.2 file name must be in view."""
+    if g.get("dkey"):
+        ab = g.get("ab") or ""
+        table = _FLUX2_QKV_MLP.get(ab, {})
+        ck, mk = (_int(g.get("c2")), _int(g.get("m2"))) if ab == "A" else (_int(g.get("c1")), _int(g.get("m1")))
+        lora_m, model_m = table.get(ck or -1), table.get(mk or -1)
+        if not lora_m or not model_m or lora_m == model_m:
+            return None
+        key = g["dkey"]
+        return {"title": f"A {lora_m} LoRA is being loaded into {model_m}: the sizes of `{key}` do not fit",
+                "details": {"lora_for": lora_m, "model": model_m, "key": key,
+                            "lora_shape": f"{g.get('c1')}x{g.get('c2')}", "model_shape": f"{g.get('m1')}x{g.get('m2')}"}}
+    layer = g.get("layer") or ""
+    short = layer.split("_", 1)[-1] if layer.startswith(("img_", "txt_")) else layer
+    short = short.replace("attn.", "")
+    shapes = _FLUX_LAYER_SHAPES.get(short)
+    rows, cols, size = _int(g.get("rows")), _int(g.get("cols")), _int(g.get("size"))
+    if not shapes or not rows or not cols or not size:
+        return None
+    model = [m for m, sh in shapes.items() if sh == (rows, cols)]
+    if not any(m.startswith("FLUX.2") for m in model):
+        return None  # the model is no FLUX.2 one (or of no FLUX shape): another family's LoRA story
+    if "FLUX.1" in model:
+        named = _near(ctx).get("flux2_named") or ctx.get("flux2_named")
+        if not named:
+            return None  # Klein 4B's attention shapes are FLUX.1's: without a FLUX.2 name the model is unknown
+        model = [m for m in model if m != "FLUX.1"]
+    lora = [m for m, sh in shapes.items() if sh[0] * sh[1] == size and m not in model]
+    if not lora:
+        return None  # a change of no FLUX model's size: a converter's or a node's own bug
+    m_said, l_said = _either(model), _either(lora)
+    lsh = " or ".join(sorted({f"{shapes[m][0]}x{shapes[m][1]}" for m in lora}))
+    key = g.get("lkey") or layer
+    return {"title": (f"A {l_said} LoRA is applied to a {m_said} model: `{key}` is {rows}x{cols} here, the LoRA's "
+                      f"change has {size} values ({lsh}), so ComfyUI skips it"),
+            "details": {"lora_for": l_said, "model": m_said, "key": key, "model_shape": f"{rows}x{cols}",
+                        "lora_size": str(size), "lora_shape": lsh}}
+
+
 def _pair(g: dict[str, str], a: str, b: str) -> tuple[int, int] | None:
     """Two sizes a match read either as `(1920, 1080)` (groups a, b) or as `1920x1080` (groups a2, b2)."""
     x, y = g.get(a) or g.get(a + "2"), g.get(b) or g.get(b + "2")

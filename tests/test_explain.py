@@ -22164,6 +22164,60 @@ def test_round609_not_in_list_client_forms():
         assert sig not in ids(text), (text, ids(text))
 
 
+def test_round663_lora_of_another_flux_model():
+    r"""Round 663 (FLUX.2 and FLUX.1 LoRA and fine-tune files in ComfyUI and diffusers): a FLUX.1 LoRA applied to
+    FLUX.2 [dev] in ComfyUI (`ERROR lora diffusion_model.single_blocks.X.linear2.weight shape '[6144, 24576]' is invalid
+    for input of size 47185920`, 3072 x 15360 being FLUX.1's linear2) was missed: klein.lora-mismatch now reads the
+    model's shape and the LoRA's size against the FLUX.1 / FLUX.2 [dev] / [klein] 9B / [klein] 4B layer shapes, and
+    peft's size mismatch on diffusers' FLUX.2-only to_qkv_mlp_proj. A writer's retelling of peft refusing a newer
+    LoraConfig field (`[TypeError] ... when `use_dora` parameter is False ... passed to LoraConfig`) was missed too: it
+    is read as python.dep-too-old. Silent: sizes of no FLUX model (a DoRA node's magnitude vector, a converter's 4096 x
+    4096 qkv), FLUX.1 models with other variants' LoRAs, Klein 4B's attention shapes without a FLUX.2 name, other
+    families' shape lines, and TypeErrors about other LoraConfig arguments or other classes."""
+    sig = "klein.lora-mismatch"
+    m = one("ERROR lora diffusion_model.single_blocks.12.linear2.weight shape '[6144, 24576]' is invalid for input of size 47185920\n", sig)
+    assert m["details"]["lora_for"] == "FLUX.1" and m["details"]["model"] == "FLUX.2 [dev]", m["details"]
+    assert ids("ERROR lora diffusion_model.single_blocks.12.linear2.weight shape '[6144, 24576]' is invalid for input of size 47185920\n")[0] == sig
+    # a Klein 9B LoRA on Klein 4B (linear1, mlp), a 4B LoRA on 9B, a timestamped Windows log with CRLF
+    m = one("Requested to load Flux2\r\nERROR lora diffusion_model.single_blocks.3.linear1.weight shape '[27648, 3072]' is invalid for input of size 150994944\r\n", sig)
+    assert m["details"]["lora_for"] == "FLUX.2 [klein] 9B" and m["details"]["model"] == "FLUX.2 [klein] 4B", m["details"]
+    m = one("2026-02-01T10:00:00.1 - ERROR lora diffusion_model.double_blocks.0.img_mlp.0.weight shape '[24576, 4096]' is invalid for input of size 56623104\n", sig)
+    assert m["details"]["lora_for"] == "FLUX.2 [klein] 4B" and m["details"]["model"] == "FLUX.2 [klein] 9B", m["details"]
+    m = one("ERROR lora diffusion_model.double_blocks.4.txt_mlp.2.weight shape '[4096, 12288]' is invalid for input of size 37748736\n", sig)
+    assert m["details"]["lora_for"] == "FLUX.1" and "FLUX.2 [klein] 9B" in m["title"], m
+    # Klein 4B's attention shapes are FLUX.1's: read beside a FLUX.2 file name only
+    t = "ERROR lora diffusion_model.double_blocks.2.img_attn.qkv.weight shape '[9216, 3072]' is invalid for input of size 50331648\n"
+    assert ids(t) == [], ids(t)
+    m = one("unet_name: flux-2-klein-4b.safetensors\n" + t, sig)
+    assert m["details"]["lora_for"] == "FLUX.2 [klein] 9B", m["details"]
+    # diffusers / peft: to_qkv_mlp_proj of a 9B LoRA in a 4B transformer
+    m = one("RuntimeError: Error(s) in loading state_dict for Flux2Transformer2DModel:\n\tsize mismatch for "
+            "single_transformer_blocks.0.attn.to_qkv_mlp_proj.lora_A.default_0.weight: copying a param with shape "
+            "torch.Size([16, 4096]) from checkpoint, the shape in current model is torch.Size([16, 3072]).\n", sig)
+    assert m["details"]["lora_for"] == "FLUX.2 [klein] 9B" and m["details"]["model"] == "FLUX.2 [klein] 4B", m["details"]
+    # silent: sizes of no FLUX model, FLUX.1 models, other families, the same widths in both
+    for text in ("ERROR lora diffusion_model.double_blocks.5.txt_attn.qkv.weight shape '[6144, 6144]' is invalid for input of size 1024\n",
+                 "Requested to load Flux2\nERROR lora diffusion_model.double_blocks.7.img_attn.qkv.weight shape '[12288, 4096]' is invalid for input of size 16777216\n",
+                 "ERROR lora diffusion_model.img_in.weight shape '[3072, 64]' is invalid for input of size 393216\n",
+                 "ERROR lora diffusion_model.single_blocks.9.linear1.weight shape '[21504, 3072]' is invalid for input of size 150994944\n",
+                 "ERROR lora diffusion_model.blocks.10.ffn.0.weight shape '[8960, 1536]' is invalid for input of size 70778880\n",
+                 "ERROR diffusion_model.input_blocks.4.1.transformer_blocks.0.attn2.to_k.weight shape '[640, 2048]' is invalid for input of size 491520\n",
+                 "size mismatch for single_transformer_blocks.0.attn.to_qkv_mlp_proj.lora_A.weight: copying a param with shape "
+                 "torch.Size([32, 3072]) from checkpoint, the shape in current model is torch.Size([16, 3072]).\n"):
+        assert sig not in ids(text), (text, ids(text))
+    # the retold peft refusal: other fields, Windows quoting; silent for other arguments and other classes
+    dep = "python.dep-too-old"
+    m = one("[TypeError] in DreamBooth SDXL LoRA training when `use_dora` parameter is False\n\nIt throws a TypeError even "
+            "when `use_dora=False` (default). This happens because the `use_dora` parameter is always being passed to LoraConfig\n", dep)
+    assert m["details"]["field"] == "use_dora", m["details"]
+    m = one("TypeError raised for the lora_bias argument, which the trainer always hands to LoraConfig\r\n", dep)
+    assert m["details"]["field"] == "lora_bias", m["details"]
+    for text in ("TypeError when the `rank` parameter is a string; it is passed to LoraConfig as is\n",
+                 "TypeError: use_dora parameter is passed to UNet2DConditionModel\n",
+                 "the use_dora parameter is passed to LoraConfig and training works\n"):
+        assert dep not in ids(text), (text, ids(text))
+
+
 def test_round636_half_on_cpu_unquoted_op():
     r"""Round 636 (dtype and precision errors: bf16 on cards below sm_80, fp16 NaN, mixed dtypes, fp16 on the CPU):
     the bf16 refusals (vLLM's compute-capability check, Triton's ptxas `.bf16 requires .target sm_80`, xformers'
