@@ -16691,25 +16691,21 @@ def _lora_format(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
             "details": {"adapter": "LoKr", "key": key}}
 
 
-# FLUX transformer block weights [out, in] per model (round 663): FLUX.1 hidden 3072 / MLP 12288; FLUX.2 [dev] 6144,
-# [klein] 9B 4096, [klein] 4B 3072, MLP ratio 3 with a fused SwiGLU in-projection, single-block linear1 = qkv + MLP in.
-_FLUX_LAYER_SHAPES: dict[str, dict[str, tuple[int, int]]] = {
-    "qkv": {"FLUX.1": (9216, 3072), "FLUX.2 [dev]": (18432, 6144), "FLUX.2 [klein] 9B": (12288, 4096),
-            "FLUX.2 [klein] 4B": (9216, 3072)},
-    "proj": {"FLUX.1": (3072, 3072), "FLUX.2 [dev]": (6144, 6144), "FLUX.2 [klein] 9B": (4096, 4096),
-             "FLUX.2 [klein] 4B": (3072, 3072)},
-    "mlp.0": {"FLUX.1": (12288, 3072), "FLUX.2 [dev]": (36864, 6144), "FLUX.2 [klein] 9B": (24576, 4096),
-              "FLUX.2 [klein] 4B": (18432, 3072)},
-    "mlp.2": {"FLUX.1": (3072, 12288), "FLUX.2 [dev]": (6144, 18432), "FLUX.2 [klein] 9B": (4096, 12288),
-              "FLUX.2 [klein] 4B": (3072, 9216)},
-    "linear1": {"FLUX.1": (21504, 3072), "FLUX.2 [dev]": (55296, 6144), "FLUX.2 [klein] 9B": (36864, 4096),
-                "FLUX.2 [klein] 4B": (27648, 3072)},
-    "linear2": {"FLUX.1": (3072, 15360), "FLUX.2 [dev]": (6144, 24576), "FLUX.2 [klein] 9B": (4096, 16384),
-                "FLUX.2 [klein] 4B": (3072, 12288)},
-}
-# diffusers' FLUX.2 single-block to_qkv_mlp_proj: lora_A is [rank, hidden], lora_B [qkv + MLP in, rank]
-_FLUX2_QKV_MLP = {"A": {3072: "FLUX.2 [klein] 4B", 4096: "FLUX.2 [klein] 9B", 6144: "FLUX.2 [dev]"},
-                  "B": {27648: "FLUX.2 [klein] 4B", 36864: "FLUX.2 [klein] 9B", 55296: "FLUX.2 [dev]"}}
+@functools.lru_cache(maxsize=None)
+def _flux_layer_shapes() -> dict[str, dict[str, tuple[int, int]]]:
+    """manifests/models.toml [[flux_block_shapes]] by layer: {"qkv": {"FLUX.1": (9216, 3072), ...}, ...} (round 663)."""
+    out: dict[str, dict[str, tuple[int, int]]] = {}
+    for r in _manifest_part("models", "flux_block_shapes", []):
+        for k, v in r.items():
+            if k not in ("model", "source") and isinstance(v, list) and len(v) == 2:
+                out.setdefault(k, {})[str(r["model"])] = (int(v[0]), int(v[1]))
+    return out
+
+
+def _flux2_qkv_mlp(ab: str) -> dict[int, str]:
+    """diffusers' FLUX.2 single-block to_qkv_mlp_proj: lora_A is [rank, in], so its in width names the model; lora_B
+    is [out, rank], so its out width does."""
+    return {sh[1] if ab == "A" else sh[0]: m for m, sh in _flux_layer_shapes().get("to_qkv_mlp", {}).items()}
 
 
 def _either(names: list[str]) -> str:
@@ -16725,7 +16721,7 @@ def _lora_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     FLUX.2 file name must be in view."""
     if g.get("dkey"):
         ab = g.get("ab") or ""
-        table = _FLUX2_QKV_MLP.get(ab, {})
+        table = _flux2_qkv_mlp(ab) if ab in ("A", "B") else {}
         ck, mk = (_int(g.get("c2")), _int(g.get("m2"))) if ab == "A" else (_int(g.get("c1")), _int(g.get("m1")))
         lora_m, model_m = table.get(ck or -1), table.get(mk or -1)
         if not lora_m or not model_m or lora_m == model_m:
@@ -16737,7 +16733,7 @@ def _lora_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     layer = g.get("layer") or ""
     short = layer.split("_", 1)[-1] if layer.startswith(("img_", "txt_")) else layer
     short = short.replace("attn.", "")
-    shapes = _FLUX_LAYER_SHAPES.get(short)
+    shapes = _flux_layer_shapes().get(short)
     rows, cols, size = _int(g.get("rows")), _int(g.get("cols")), _int(g.get("size"))
     if not shapes or not rows or not cols or not size:
         return None
