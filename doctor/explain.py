@@ -6705,6 +6705,19 @@ def _device_order(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     return {"details": {"said": "ids disagree with nvidia-smi" if g.get("title") else "the two orders"}}
 
 
+@_interp("sage_fp8_pv")
+def _sage_fp8_pv(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """sage.fp8-pv-noise: ``nvidia_only``; the writer's account that the output turned to static / noise after a
+    SageAttention update (no kernel named, round 661) is told as that update, with the words read."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    upd = g.get("upd") or g.get("upd2") or g.get("upd3")
+    if upd:
+        return {"title": "The output turned to noise (static) after a SageAttention update: its newer FP8 PV kernel",
+                "details": {"sage": upd, "output": g.get("bad") or "noise"}}
+    return {}
+
+
 @_interp("bnb_to_refused")
 def _bnb_to_refused(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """bnb.to-refused-old-version: ``nvidia_only``; the older transformers wording without the word bitsandbytes

@@ -26227,6 +26227,48 @@ def test_round628_moved_env_launcher():
     assert ids(build) == ["python.portable-pip-launcher"]
 
 
+def test_round661_half_cast_warning_black_box_and_sage_update_noise():
+    r"""Round 661 (black, noisy, grey or NaN images): SageAttention named beside a black output was already read. What
+    it taught: numpy's `invalid value encountered in cast` with half precision named on its line (before or after it,
+    the code line further down or absent) is float16's NaN, told as such; `black box` / `black square(s)` are a
+    writer's words for the black output beside fp16 (not the idiom `a black box`); and a writer's account that the
+    image or video turned to static / noise / confetti after a SageAttention update is its FP8 PV kernel. bfloat16 or
+    float32 between the words, numpy's own float16, a black output, a noise seed, a node pack's sampler and AMD / Mac
+    setups stay silent."""
+    nan = "comfyui.nan-image"
+    for t, named in (
+            ("Using fp16 on my GTX 1650 gives RuntimeWarning: invalid value encountered in cast\r\n", "fp16"),
+            ("C:\\sd\\venv\\lib\\site-packages\\diffusers\\image_processor.py:147: RuntimeWarning: invalid value "
+             "encountered in cast -- only with torch_dtype=torch.float16 on the T4\n", "float16"),
+            ("With half precision the pipeline prints RuntimeWarning: invalid value encountered in cast\n",
+             "half precision")):
+        assert ids(t)[:1] == [nan], t
+        m = one(t, nan)
+        assert m["details"] == {"named": named} and "overflowed to NaN" in m["title"], m
+    for t, named in (("fp16 on my GTX 1660 Super gives only black squares\n", "fp16"),
+                     ("The result is black boxes every time, unless I turn off half precision\r\n", "half precision")):
+        assert ids(t)[:1] == [nan], t
+        assert one(t, nan)["details"] == {"named": named}
+    sig = "sage.fp8-pv-noise"
+    for t, sage, bad in (
+            ("After updating SageAttention to 2.2.0 my Wan videos are pure noise\n", "SageAttention", "noise"),
+            ("Wan 2.2 gives confetti since I upgraded SageAttention\r\n", "SageAttention", "confetti"),
+            ("static output since the sage attention update, HunyuanVideo t2v\n", "sage attention", "static")):
+        assert ids(t)[:1] == [sig], t
+        m = one(t, sig)
+        assert m["details"] == {"sage": sage, "output": bad} and "SageAttention update" in m["title"], m
+    for t in ("I run the pipeline in bfloat16 and get RuntimeWarning: invalid value encountered in cast\n",
+              "switched from float16 to float32 and still RuntimeWarning: invalid value encountered in cast\n",
+              "arr = np.float16(data) gives RuntimeWarning: invalid value encountered in cast\n",
+              "The model is a black box to me, I just use fp16 weights\n",
+              "updated sage attention, noise seed is fixed and it works\n",
+              "not sure what I updated but now all images with sage attention sampler are just noise\n",
+              "ROCm 6.4, RX 7900 XTX: after updating sage attention the output is noise\n",
+              "Mac M2 Max: after updating sageattention the image is noisy\n"):
+        assert ids(t) == [], (t, ids(t))
+    assert sig not in ids("After updating SageAttention the images are black noise\n")
+
+
 def test_round620_ggml_old_names_oom():
     r"""Round 620 (GPU busy or held by other processes): torch's busy-or-unavailable error (the short form, the THC
     error 46 form) and torch's out-of-memory with memory held by another process were already read. What it taught:
