@@ -159,15 +159,16 @@ def compact(facts: dict[str, Any], list_cap: int | None = None) -> dict[str, Any
         if len(kept) < len(fp["paths"]):
             fp["paths_total"] = len(fp["paths"])
             fp["paths"] = kept
+    # python_target is the record python.selected copies (the probe that chose the interpreter, then the one that read
+    # it): compared before the `tried` lists below are cut, which would make the two differ in a long search
+    target, py = out.get("python_target"), out.get("python")
+    if isinstance(target, dict) and isinstance(py, dict) and py.get("selected") == target:
+        out.pop("python_target")
     # the places searched before something was found (or not): the first few say enough in a pasted report
     for holder in (out.get("comfyui_tree"), (out.get("python") or {}).get("selected") if isinstance(out.get("python"), dict) else None):
         if isinstance(holder, dict) and isinstance(holder.get("tried"), list) and len(holder["tried"]) > 3:
             holder["tried_omitted"] = len(holder["tried"]) - 3
             holder["tried"] = holder["tried"][:3]
-    target = out.get("python_target")
-    py = out.get("python")
-    if isinstance(target, dict) and isinstance(py, dict) and py.get("selected") == target:
-        out.pop("python_target")  # the same record is python.selected
     opts = out.get("options")
     if isinstance(opts, dict):  # unset options read the same as absent ones (.get), so they are left out
         out["options"] = {k: v for k, v in opts.items() if v not in (None, False, [], "")}

@@ -348,6 +348,23 @@ def test_live_comfyui_capture_report(shared, tmp_path):
     assert "0.33.0" in md.split("### Verdict")[0]
     full = json.loads(saved.read_text())
     assert len(full["comfyui_server"]["object_info"]["node_names"]) > 800  # --save-facts keeps everything
+    # python_target is the record python.selected copies: the report keeps one of them, --save-facts both
+    assert "python_target" not in facts_block(md) and full["python_target"] == full["python"]["selected"]
+
+
+def test_compact_drops_python_target_only_where_python_selected_is_the_same_record():
+    """Compared before the searched places are cut to three: a search of four or more places made the cut copy differ
+    from the whole record, and the report carried both (stop 62: 377 characters of a 15,000-character report)."""
+    from doctor.factsref import compact
+
+    tried = [f"/opt/py{i}/bin/python3: no PyTorch" for i in range(5)]
+    sel = {"executable": "/opt/env/bin/python", "how": "doctor", "why": "its own interpreter", "tried": tried}
+    out = compact({"python_target": copy.deepcopy(sel), "python": {"selected": copy.deepcopy(sel)}})
+    assert "python_target" not in out and out["python"]["selected"]["tried"] == tried[:3], out
+    assert out["python"]["selected"]["tried_omitted"] == 2
+    other = dict(sel, executable="/opt/other/bin/python")
+    out = compact({"python_target": other, "python": {"selected": copy.deepcopy(sel)}})
+    assert out["python_target"]["executable"] == "/opt/other/bin/python", out
 
 
 def test_a_custom_manifest_keeps_only_its_own_rows_and_replays_whole():
