@@ -138,6 +138,7 @@ class Catalog:
 
     def __post_init__(self) -> None:
         self._by_id = {s.id: s for s in self.signatures}
+        self._ctx_by_id = {c.id: c for c in self.contexts}
         # every distinct lower-cased needle once, with what it belongs to
         owners: dict[bytes, list[tuple[Any, bool]]] = {}
         for s in self.signatures:
@@ -174,6 +175,9 @@ class Catalog:
 
     def by_id(self, sig_id: str) -> Signature | None:
         return self._by_id.get(sig_id)
+
+    def context(self, ctx_id: str) -> Context | None:
+        return self._ctx_by_id.get(ctx_id)
 
 
 @dataclass
@@ -10001,7 +10005,8 @@ def _kernel_lib_path(path: str, cat: Catalog) -> bool:
     """A folder or file name of `path` is a third-party CUDA kernel library's own (the custom_kernel context's names
     in manifests/errors.toml: nunchaku, marlin, sageattention, flash_attn ...), as such a library's own CUDA error
     check appends `(at FILE:LINE)`."""
-    kpat = next((c.pattern for c in cat.contexts if c.id == "custom_kernel"), None)
+    kc = cat.context("custom_kernel")
+    kpat = kc.pattern if kc else None
     return bool(kpat) and any(kpat.fullmatch(part) for part in re.split(r"[\\/]", path) if part)
 
 
@@ -16715,14 +16720,11 @@ def _flux_layer_shapes() -> dict[str, dict[str, tuple[int, int]]]:
     return out
 
 
+@functools.lru_cache(maxsize=None)
 def _flux2_qkv_mlp(ab: str) -> dict[int, str]:
     """diffusers' FLUX.2 single-block to_qkv_mlp_proj: lora_A is [rank, in], so its in width names the model; lora_B
     is [out, rank], so its out width does."""
     return {sh[1] if ab == "A" else sh[0]: m for m, sh in _flux_layer_shapes().get("to_qkv_mlp", {}).items()}
-
-
-def _either(names: list[str]) -> str:
-    return " or ".join(names)
 
 
 @_interp("lora_family")
@@ -16761,7 +16763,7 @@ def _lora_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     lora = [m for m, sh in shapes.items() if sh[0] * sh[1] == size and m not in model]
     if not lora:
         return None  # a change of no FLUX model's size: a converter's or a node's own bug
-    m_said, l_said = _either(model), _either(lora)
+    m_said, l_said = " or ".join(model), " or ".join(lora)
     lsh = " or ".join(sorted({f"{shapes[m][0]}x{shapes[m][1]}" for m in lora}))
     key = g.get("lkey") or layer
     return {"title": (f"A {l_said} LoRA is applied to a {m_said} model: `{key}` is {rows}x{cols} here, the LoRA's "
