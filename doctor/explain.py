@@ -16886,6 +16886,35 @@ def _flux2_kwarg(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {"title": f"{pipe} does not take `{kw}`: {what}", "fix": fix, "details": {"pipeline": pipe, "argument": kw}}
 
 
+
+@_interp("init_image")
+def _init_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A diffusers pipeline call and the installed diffusers from either side of 0.10's rename of `init_image` to
+    `image` (round 667): a refused `init_image=` is code older than the installed diffusers (rename the argument, keep
+    diffusers), a missing `init_image` is a diffusers older than the code (upgrade it). The headline names the
+    pipeline as the message does; on a FLUX.2 pipeline the fix adds that `image=` is a reference, not a start image."""
+    pipe = g.get("pipe") or ""
+    who = pipe or "The pipeline"
+    if g.get("kw"):
+        flux2 = pipe.startswith("Flux2")
+        call = ("`pipe(prompt=prompt, image=[init_image])` (FLUX.2's `image=` is a reference image: no `strength`; "
+                "Flux2KleinInpaintPipeline repaints with `mask_image=` and `strength=`)" if flux2 else
+                "`pipe(prompt=prompt, image=init_image, strength=0.75)`")
+        return {"title": (f"{who} does not take `init_image=`: diffusers 0.10 renamed it `image=`, and the calling code "
+                          "was written for diffusers 0.9 or older"),
+                "fix": (f"Pass the picture as `image=` in the call, e.g. {call}, or update the app / node pack that "
+                        "makes the call (`git pull` in its folder). Keep diffusers as it is: Klein needs diffusers "
+                        "0.37 or newer"),
+                "details": {"pipeline": pipe, "argument": "init_image", "direction": "code older than diffusers"}}
+    return {"title": (f"{who} still requires `init_image`: the installed diffusers is 0.9 or older, while the calling "
+                      "code passes `image=` (diffusers 0.10 renamed it)"),
+            "fix": ("Upgrade diffusers in the Python that runs the code: `python -m pip install -U \"diffusers>=0.37\"` "
+                    "(Klein needs 0.37 or newer; an app that pins an old diffusers needs at least 0.10, where `image=` "
+                    "replaced `init_image=`: `python -m pip install \"diffusers>=0.10\"`). Check with "
+                    "`python -m pip show diffusers`"),
+            "details": {"pipeline": pipe, "argument": "init_image", "direction": "diffusers older than code",
+                        "missing": (g.get("args") or "").strip()}}
+
 def _slow_run(ctx: dict[str, Any]) -> str:
     """The paste shows a slow run: a progress bar at 3 s/it or more, or the user's own word that it is slow."""
     rate = _num(_fact(ctx, "step_rate"))

@@ -22745,6 +22745,69 @@ def test_round619_fp8e4nv_retold_and_fp8_lookalikes():
         assert ids(text) == [], (text, ids(text))
 
 
+
+def test_round667_init_image_renamed_both_ways_and_edit_lookalikes():
+    r"""Round 667 (image editing, img2img, inpainting): the edit and img2img out-of-memory texts were read already, but
+    a pipeline call and the installed diffusers from either side of diffusers 0.10's rename of `init_image` to `image`
+    were unread. Now diffusers.init-image-renamed: a `__call__()` refusing `init_image=` (bare, or with the pipeline's
+    name, Flux2KleinPipeline's included, Python 3.13's `Did you mean` tail, wrapped, CRLF, quoted in JSON) is code
+    older than diffusers (rename the argument, keep diffusers); a `__call__()` missing `init_image` (alone, or with
+    `mask_image`) is a diffusers older than the code (upgrade it). Other programs' init-image arguments stay silent
+    (A1111's `init_images`, a node's own `encode()`, argparse), and so do the round's look-alikes: RGBA inputs at a
+    3-channel first convolution, another pipeline's 16-multiple refusal, a node pack's sequence-length mismatch."""
+    sig = "diffusers.init-image-renamed"
+    for text, pipe, older_code in (
+            ("__call__() got an unexpected keyword argument 'init_image'", "", True),
+            ("TypeError: StableDiffusionImg2ImgPipeline.__call__() got an unexpected keyword argument 'init_image'",
+             "StableDiffusionImg2ImgPipeline", True),
+            ("TypeError: Flux2KleinPipeline.__call__() got an unexpected keyword argument 'init_image'. "
+             "Did you mean 'image'?", "Flux2KleinPipeline", True),
+            ("  File \"app.py\", line 40, in run\r\n    out = pipe(prompt=p, init_image=img, strength=0.6)\r\nTypeError: "
+             "StableDiffusionInpaintPipelineLegacy.__call__() got an unexpected keyword\r\n  argument \"init_image\"\r\n",
+             "StableDiffusionInpaintPipelineLegacy", True),
+            (json.dumps({"detail": "__call__() got an unexpected keyword argument 'init_image'"}), "", True),
+            ("TypeError: StableDiffusionImg2ImgPipeline.__call__() missing 1 required positional argument: 'init_image'",
+             "StableDiffusionImg2ImgPipeline", False),
+            ("TypeError: __call__() missing 2 required positional arguments: 'init_image' and 'mask_image'\r\n", "", False),
+            ("TypeError: StableDiffusionInpaintPipeline.__call__() missing 2 required positional arguments: 'prompt' and "
+             "'init_image'", "StableDiffusionInpaintPipeline", False)):
+        assert ids(text)[:1] == [sig], (text, ids(text))
+        m = one(text, sig)
+        assert m["details"]["pipeline"] == pipe, m["details"]
+        if pipe:
+            assert m["title"].startswith(pipe), m["title"]
+        if older_code:
+            assert "`image=`" in m["fix"] and "Keep diffusers" in m["fix"] and "pip install" not in m["fix"], m["fix"]
+            assert ("no `strength`" in m["fix"]) == pipe.startswith("Flux2"), m["fix"]
+        else:
+            assert 'python -m pip install -U "diffusers>=0.37"' in m["fix"] and "0.9 or older" in m["title"], m
+    for text in (
+            "TypeError: StableDiffusionProcessingImg2Img.__init__() got an unexpected keyword argument 'init_images'",
+            "TypeError: VAEEncodeReference.encode() missing 1 required positional argument: 'init_image'",
+            "diffuse.py: error: unrecognized arguments: --init_image photo.png",
+            "TypeError: __call__() missing 1 required positional argument: 'prompt'",
+            "TypeError: Flux2KleinPipeline.__call__() got an unexpected keyword argument 'strength'"):
+        assert sig not in ids(text), (text, ids(text))
+    # the round's look-alikes: another program's input handling, resize step or node
+    for text in (
+            "RuntimeError: Given groups=1, weight of size [64, 3, 7, 7], expected input[2, 4, 512, 512] to have 3 "
+            "channels, but got 4 channels instead",
+            "RuntimeError: Given groups=1, weight of size [16, 3, 3, 3], expected input[1, 4, 345, 514] to have 3 "
+            "channels, but got 4 channels instead\r\n",
+            "ValueError: `height` and `width` have to be divisible by 16 but are 1024 and 680.",
+            "  File \"M:\\AI\\Comfy\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI_smZNodes\\smZNodes.py\", line "
+            "189, in sampling_function\n    out = orig_fn(*args, **kwargs)\nRuntimeError: The size of tensor a (4015) must "
+            "match the size of tensor b (8030) at non-singleton dimension 1"):
+        assert ids(text) == [], (text, ids(text))
+    # the round's out-of-memory texts keep their reading: an edit model on 11 GB, img2img with a large init image
+    for text in (
+            "RuntimeError: CUDA out of memory. Tried to allocate 58.00 MiB (GPU 0; 11.00 GiB total capacity; 10.04 GiB "
+            "already allocated; 0 bytes free; 10.21 GiB reserved in total by PyTorch)",
+            "loaded input image of size (976, 850) from ./init-images/pepe.jpg\nCUDA out of memory. Tried to allocate "
+            "390.00 MiB (GPU 0; 6.00 GiB total capacity; 3.17 GiB already allocated; 0 bytes free; 4.72 GiB reserved in "
+            "total by PyTorch)\nAre you sure your system has an adequate NVIDIA GPU?"):
+        assert ids(text)[:1] == ["cuda.oom"], (text, ids(text))
+
 def test_round648_hub_cache_dir_relative_or_tilde_and_incomplete_retold():
     r"""Round 648 (Hugging Face downloads and the hub cache): a FileNotFoundError inside a cache folder given as a
     relative path (`'cache_model/models--OWNER--NAME/snapshots/<commit>/<file>'`, huggingface_hub 0.13.1's links, a
