@@ -15442,6 +15442,40 @@ def _launcher_no_runtime(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
     return {}
 
 
+@_interp("ide_interpreter")
+def _ide_interpreter(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Round 665: an editor or notebook set to another Python than the env with the packages. Pylance / pyright's
+    unresolved import is claimed only for a package of the Klein stack (its klein_package row: an editor missing
+    `wikipedia` is that project's); VS Code Jupyter's ipykernel prompt names the kernel's Python, read for the title."""
+    if _other_gpu(ctx):
+        return None  # PyTorch for an AMD or Intel GPU is another install than the CUDA build: not ours
+    if g.get("module") is not None:
+        mod = g["module"].strip(".")
+        top = mod.split(".")[0].lower()
+        row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top), None)
+        if row is None or (_near(ctx).get("macos") and top in ("torch", "sageattention", "flash_attn")):
+            return None  # not a package of the Klein stack, or torch on a Mac (another install than the CUDA build)
+        pip_name = str(row.get("pip") or top)
+        stub = " from source" if g.get("stub") else ""
+        where = (f"its selected Python is not the environment where {pip_name} is installed" if "." not in mod else
+                 f"its selected Python has no `{mod}`: another environment than yours, or an older {pip_name} there")
+        return {"title": f"The editor cannot find `{mod}` (`Import \"{mod}\" could not be resolved{stub}`): {where}",
+                "details": {"module": mod, "package": pip_name, "tool": "Pylance / pyright"}}
+    kernel = (g.get("kernel") or "").strip().strip("'\"`")
+    cmd = (g.get("cmd") or "").strip()
+    store = re.search(r"WindowsApps|PythonSoftwareFoundation\.Python", f"{kernel} {cmd}", re.I)
+    conda_base = re.search(r"\bconda install (?:-n|--name) base\b", cmd) or kernel.lower() == "base"
+    d = {"kernel": kernel, "tool": "VS Code Jupyter"}
+    if cmd:
+        d["install_command"] = cmd
+    if store or conda_base:
+        which = "the Microsoft Store Python" if store else "conda's base environment"
+        return {"title": f"The notebook's kernel is {which}, not your environment, and it has no ipykernel: pick the "
+                         "environment that holds your packages", "details": d}
+    return {"title": (f"The notebook's kernel Python ({kernel or 'the one selected'}) has no ipykernel: install it into that "
+                      "environment, or pick the one that holds your packages"), "details": d}
+
+
 _EMBEDDED = re.compile(r"python_embede?d", re.I)
 
 

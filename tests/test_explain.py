@@ -27820,6 +27820,52 @@ def test_round617_triton_kernel_image_invalid_driver_too_old():
         assert sig not in ids(t), (t, ids(t))
 
 
+def test_round665_ide_and_notebook_interpreter():
+    """Round 665 (Jupyter, VS Code and IDEs running another interpreter than the user's environment): Pylance /
+    pyright's unresolved import of a Klein-stack package (`Import "torch" could not be resolved`, reportMissingImports)
+    and VS Code Jupyter's `Running cells with '...' requires the ipykernel package` were missed; both are read now as
+    python.ide-wrong-interpreter, the title naming the module or the kernel's Python (the Microsoft Store one, conda's
+    base). An unresolved import of another package, a host name that could not be resolved, an AMD setup, and torch on
+    a Mac stay silent; the bare `No module named` of a notebook stays python.module-missing."""
+    sig = "python.ide-wrong-interpreter"
+    # Pylance's wordings: glued to its source tag as copied from the Problems panel, pyright's CLI, from source,
+    # curly quotes, a quoted reply wrapped mid-sentence, the quotes dropped when retyped
+    m = one('When I type `import torch`, a warning appears - `Import "torch" could not be resolvedPylancereportMissingImports`.', sig)
+    assert m["details"]["module"] == "torch" and "torch" in m["title"] and "Select Interpreter" in m["fix"]
+    m = one('  error: Import "diffusers" could not be resolved (reportMissingImports)\r\n', sig)
+    assert m["details"]["package"] == "diffusers"
+    m = one('Import "safetensors.torch" could not be resolved from source Pylance(reportMissingModuleSource)', sig)
+    assert m["details"]["module"] == "safetensors.torch" and "from source" in m["title"] and "older safetensors" in m["title"]
+    assert ids("Import \u201ctransformers\u201d could not be resolved") == [sig]
+    assert ids('> Import "huggingface_hub" could not be\n> resolved Pylance') == [sig]
+    assert ids("Import accelerate could not be resolved from source") == [sig]
+    # VS Code Jupyter's prompt: the kernel's Python named in quotes or not, its install command, CRLF, colours
+    store = ("Running cells with 'Python 3.11.9' requires the ipykernel package.\r\nRun the following command to install "
+             "'ipykernel' into the Python environment. \r\nCommand: '\"c:/Users/A B/AppData/Local/Microsoft/WindowsApps/"
+             "python3.11.exe\" -m pip install ipykernel -U --user --force-reinstall'\r\n")
+    m = one(store, sig)
+    assert "Microsoft Store" in m["title"] and m["details"]["kernel"] == "Python 3.11.9"
+    assert m["details"]["install_command"].startswith('"c:/Users/A B/AppData') and m["details"]["install_command"].endswith("--force-reinstall")
+    m = one("Running cells with 'base' requires the ipykernel package.\nRun the following command to install 'ipykernel' into "
+            "the Python environment. \nCommand: 'conda install -n base ipykernel --update-deps --force-reinstall'", sig)
+    assert "conda's base" in m["title"]
+    m = one("\x1b[1;31mRunning cells with Python 3.13.0 ('venv') requires the ipykernel package\n\x1b[1;31mOr install "
+            "'ipykernel' using the command: 'c:/Users/D/proj/venv/Scripts/python.exe -m pip install ipykernel -U --force-reinstall'", sig)
+    assert "Python 3.13.0 ('venv')" in m["title"] and "install it into that environment" in m["title"]
+    assert ids("running cells with 'Python 3.10.6 64-bit' requires ipykernel package.") == [sig]
+    # look-alikes stay silent: another project's package, a host name, another program's words, AMD, a Mac
+    assert ids('Import "wikipedia" could not be resolvedPylancereportMissingImports') == []
+    assert ids('Import "pandas" could not be resolved from source Pylance(reportMissingModuleSource)') == []
+    assert ids('curl: (6) Could not resolve host\nHost "huggingface.co" could not be resolved') == []
+    assert ids("the dependency could not be resolved from source files alone") == []
+    assert ids('GPU: AMD Radeon RX 7900 XTX, ROCm 6.2\nImport "torch" could not be resolved') == []
+    assert sig not in ids('MacBook Pro M2, macOS 14.2\nImport "torch" could not be resolved Pylance')
+    assert ids("The kernel requires ipykernel to be installed first") == []
+    # a notebook's own import error stays the missing package of the Python that runs it
+    assert ids("ModuleNotFoundError: No module named 'transformers'\n\nI launched jn from that same virtual env.") == [
+        "python.module-missing"]
+
+
 def test_round659_torch_preload_not_in_system_path_and_signed_activate_ps1():
     r"""Round 659 (Python environment managers installing the Klein stack): torch's own preload of its nvidia-* CUDA
     wheels, `ValueError: libcublas.so.*[0-9] not found in the system path [...]` (`libnvrtc.so.*[0-9].*[0-9]` on
