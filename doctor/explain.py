@@ -13048,12 +13048,38 @@ def _seq_offload_slow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
     words, bar = _fact(ctx, "slow_words"), (_slow_run(ctx) or "").strip()
     if not words and not bar:
         return None
-    said = g.get("code") or g.get("said") or g.get("call") or ""
+    # round 666: the method named in the writer's prose (`An if-else in the enable_sequential_cpu_offload should fix
+    # that`) beside their account of the slow run (`goes from 10 seconds to 40 minutes`)
+    said = g.get("code") or g.get("said") or g.get("call") or g.get("named") or ""
     out: dict[str, Any] = {"details": {"named": said, "slow": bar or words}}
     if bar:
         out["title"] = ("enable_sequential_cpu_offload() makes every step slow: it streams each layer's weights from "
                         f"the CPU to the GPU at every step ({bar})")
     return out
+
+
+@_interp("pipeline_on_cpu")
+def _pipeline_on_cpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """round 666: the writer's words that a diffusers pipeline was not moved to CUDA (`The model is not automatically
+    loaded into CUDA`), that the move was forgotten, or that `.to("cuda")` after from_pretrained fixed it, beside a
+    diffusers pipeline and a slow run (a bar at 3 s/it or more, slow words, or `2 hours instead of 2 minutes`): the
+    pipeline ran on the CPU. Silent without the slow run (the words alone may be about a load that failed), where the
+    paste holds a Python traceback (a device mismatch has its own cause), in another framework, on a Mac (whose move is
+    to mps) or another vendor's setup."""
+    if (_off_nvidia_anywhere(ctx) or _fact(ctx, "other_framework") or _fact(ctx, "py_traceback")
+            or _fact(ctx, "py_frame") or _fact(ctx, "llm_server") or _fact(ctx, "mps_backend")):
+        return None
+    pipe = _fact(ctx, "pipeline_call") or ("diffusers" if _fact(ctx, "diffusers_named") else "")
+    if not pipe and "from_" in (g.get("fixed_to") or ""):
+        pipe = "from_pretrained"
+    slow = _slow_run(ctx)
+    if not pipe or not slow:
+        return None
+    said = _SPACE.sub(" ", g.get("not_moved") or g.get("forgot") or g.get("fixed_to") or "").strip()[:120]
+    load = f"`{pipe}()`" if pipe.endswith(("from_pretrained", "from_single_file")) else "from_pretrained()"
+    return {"title": (f"The diffusers pipeline was never moved to the GPU: {load} loads it on the CPU, and every step "
+                      f"ran there ({slow})"),
+            "details": {"said": said, "pipeline": pipe, "slow": slow}}
 
 
 @_interp("quantized_seq_offload")
@@ -17065,6 +17091,23 @@ def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                           "moves what does not fit into shared GPU memory (CUDA Sysmem Fallback"
                           + (f"; {slow})" if "s/it" in slow else ")")),
                 "details": {"said": g["no_oom"].strip()[:80], "slow": slow}}
+    if g.get("drv_back"):
+        # round 666: the writer's words that rolling the NVIDIA driver back to 531 or older (the last Windows releases
+        # before the fallback) made it work or fast again (`I reverted from 537.42 with issue to 531.68 ... everything
+        # works fine`, `Revert back to 531 seem work for me`): AUTOMATIC1111's announcement (#11063) and NVIDIA's own
+        # article tie that rollback to the shared-memory fallback, which 536.40 then made switchable. Not where the paste
+        # holds a Python traceback (a rollback that cured a crash is another cause), under WSL2, beside an LLM runner or
+        # on another vendor's setup
+        if (_off_nvidia_anywhere(ctx) or _fact(ctx, "wsl") or _fact(ctx, "llm_server") or _fact(ctx, "ggml_cuda")
+                or _fact(ctx, "py_traceback")):
+            return None
+        to = g.get("back_to") or ""
+        said = _SPACE.sub(" ", g["drv_back"]).strip()[:120]
+        d = {k: v for k, v in (("rolled_back_to", to), ("said", said), ("slow", _slow_run(ctx))) if v}
+        return {"title": (f"Rolling the NVIDIA driver back to {to} (before 532) is what fixed it: Windows drivers from 532 "
+                          "on spill what does not fit in VRAM into shared GPU memory, which makes runs many times slower "
+                          "(CUDA Sysmem Fallback; 536.40 and later can turn it off)"),
+                "details": d}
     if g.get("driver_update") or g.get("fallback_driver"):
         # round 651: the writer's words that runs got slow after an NVIDIA driver update, or a Windows driver of the
         # fallback's first releases named (two-part 536.xx / 537.xx / 545.xx: the fallback on, no switch yet), beside a
