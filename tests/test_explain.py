@@ -22401,6 +22401,56 @@ def test_round612_accelerate_disk_offload_wordings():
             "offload_folder: ./offload  # disk offload folder for big models"):
         assert sig not in ids(text), (text, ids(text))
 
+
+def test_round664_rocm_torch_said_on_nvidia_and_amd_mac_setups_silent():
+    """Round 664 (Macs, AMD and Intel GPUs on NVIDIA-only paths). Missed: a ROCm torch on an NVIDIA laptop told in
+    words with no `+rocm` version (`installing the ROCm version of the torch` on a Ryzen iGPU + discrete NVIDIA laptop,
+    AUTOMATIC1111 PR #10722). Wrongly claimed: torch's `No HIP GPUs are available` in vLLM's ROCm container started with
+    `--device /dev/kfd` on an AMD host (an AMD setup: the ROCm build is the right one there), and `Torch not compiled
+    with CUDA enabled` from a writer whose Mac is named only by its chip (`i have a M3 Pro`). Read now: the ROCm build
+    said to be installed with an NVIDIA GPU named after it; /dev/kfd (AMD's ROCm device node) as an AMD setup; an
+    Apple chip named as the writer's own machine as a Mac."""
+    sig = "torch.rocm-build"
+    hit = one("Currently `webui.sh` assumes one AMD GPU means ROCm.\nMany Ryzen laptops ship with an integrated AMD GPU "
+              "and a discrete NVIDIA one. This results in installing the ROCm version of the torch and the inability to "
+              "run anything because cuda is not available.\n - Graphics card: [NVIDIA 3070 + AMD Cezanne]", sig)
+    assert "NVIDIA" in hit["title"] and "ROCm" in hit["title"], hit
+    # other wordings, cases, CRLF and a wrapped line
+    for text in (
+            "pip installed the ROCm build of PyTorch on my laptop, but the GPU is an NVIDIA GeForce RTX 4070",
+            "the installer DOWNLOADS THE ROCM WHEELS OF TORCH\r\nwhile my card is an NVIDIA RTX 3060 (nvidia-smi works)",
+            "Stability Matrix picked the ROCm variant of torch for my\nlaptop (Ryzen 7 + GeForce RTX 4060 Laptop GPU)",
+            "> it got the ROCm version of pytorch\n> so torch.cuda.is_available() is False on my NVIDIA GPU"):
+        assert sig in ids(text), (text, ids(text))
+    # an AMD card named after the words, or no NVIDIA GPU named: the ROCm build is the right one, not claimed
+    for text in (
+            "Installing the ROCm version of PyTorch for my Radeon RX 7900 XTX (no NVIDIA GPU here)",
+            "The guide says to install the ROCm build of torch first, then ComfyUI.",
+            "It downloads the ROCm wheels of torch under ZLUDA on my NVIDIA-less laptop"):
+        assert sig not in ids(text), (text, ids(text))
+    # torch's own `No HIP GPUs are available` stays claimed alone, and silent beside AMD's /dev/kfd device node
+    one('"RuntimeError: No HIP GPUs are available"', sig)
+    for text in (
+            "RuntimeError: No HIP GPUs are available\ndocker run -it --network=host --device /dev/kfd --device /dev/dri "
+            "vllm-rocm bash",
+            "docker run --device=/dev/kfd --device=/dev/dri --group-add video rocm/pytorch\r\n"
+            "RuntimeError: No HIP GPUs are available"):
+        assert sig not in ids(text), (text, ids(text))
+    # a Mac named only by its chip as the writer's machine: no CUDA build to install there
+    for text in (
+            "Torch not compiled with CUDA enabled\n\ni have a M3 Pro , how can I solve it?",
+            "AssertionError: Torch not compiled with CUDA enabled\nI'm on my M2 Max with 64GB",
+            "AssertionError: Torch not compiled with CUDA enabled (running ComfyUI on an M1 Ultra)"):
+        assert "torch.cpu-build" not in ids(text), (text, ids(text))
+    # the chip in a comparison, or an NVIDIA machine: the CPU-only torch reading stays
+    for text in (
+            "AssertionError: Torch not compiled with CUDA enabled\nMy RTX 4090 should be faster than an M3 Pro.",
+            "AssertionError: Torch not compiled with CUDA enabled\nI have an RTX 3060 and torch 2.5.1+cpu"):
+        assert "torch.cpu-build" in ids(text), (text, ids(text))
+    # an old torch without torch.backends.mps on Windows or Colab stays torch.too-old (read before this round)
+    one("'AttributeError: module 'torch.backends' has no attribute 'mps''", "torch.too-old")
+
+
 def test_round637_windows_long_path_wordings():
     r"""Round 637 (Windows long paths and file-name limits): pip's own long-path lines were read already; three
     wordings were not. ninja's `ninja: error: Stat(...): Filename longer than 260 characters` when pip builds
