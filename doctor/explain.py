@@ -11088,13 +11088,43 @@ def _model_cache_held(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
     if not near.get("comfy_run"):
         return None
     said = next((g[k] for k in ("not_released", "not_release", "reserved", "hostage", "full", "free_q", "leak",
-                                "stays", "cached")
+                                "stays", "cached", "unloaded", "cache_verb")
                  if g.get(k)), "")
     d: dict[str, Any] = {"said": _SPACE.sub(" ", said).strip()[:120]} if said else {}
     if re.search(r"\b(?:VRAM|GPU)\b", said, re.I):
         return {"details": d,
                 "title": "ComfyUI keeps models loaded in VRAM between nodes and runs (smart memory): the GPU memory is not freed after a run"}
     return {"details": d}
+
+
+@_interp("vram_not_released")
+def _vram_not_released(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A user's account that GPU memory stays in use after the model or tensors were deleted: the CUDA context left
+    after torch.cuda.empty_cache() (the few hundred MB a process takes from CUDA's initialisation, its cuDNN handles),
+    or how to unload a diffusers pipeline and get its VRAM back (references, then gc and empty_cache). Another
+    framework's own pool (MXNet, TensorFlow, CuPy, onnxruntime, JAX, Julia) and an AMD / Intel / Mac setup are not
+    claimed."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or near.get("gpu_framework_other"):
+        return None
+    said = next((g[k] for k in ("ctx_mem", "left", "init", "del_pipe") if g.get(k)), "")
+    d: dict[str, Any] = {"said": _SPACE.sub(" ", said).strip()[:120]} if said else {}
+    if g.get("del_pipe"):
+        return {"details": d,
+                "title": ("A diffusers pipeline gives its VRAM back only when nothing references it any more: delete it "
+                          "and every component taken from it, then gc.collect() and torch.cuda.empty_cache()")}
+    mb = _SPACE.sub("", g.get("mb") or g.get("mb2") or g.get("mb3") or "")
+    if mb:
+        d["left"] = mb
+    what = f"the ~{mb} that stays" if mb else "the memory that stays"
+    if g.get("init"):
+        took = f" (the {mb} it takes)" if mb else ""
+        return {"details": d,
+                "title": (f"Each process that uses CUDA holds its CUDA context on the GPU{took}: about 0.3 to 1 GB per "
+                          "process that only the process's end frees")}
+    return {"details": d,
+            "title": (f"After del and torch.cuda.empty_cache(), {what} on the GPU is the CUDA context (kernels, cuBLAS / "
+                      "cuDNN handles): only the process's end frees it")}
 
 
 @_interp("ram_cache_reload")

@@ -26430,6 +26430,56 @@ def test_round628_moved_env_launcher():
     assert ids(build) == ["python.portable-pip-launcher"]
 
 
+def test_round669_vram_not_released():
+    r"""Round 669 (VRAM not freed between runs): a user's account that GPU memory stays in use after the model or
+    tensors were deleted was not read. torch.vram-not-released now reads the CUDA context that torch.cuda.empty_cache()
+    cannot release (`it cannot release the final ~600MB`, `still 1105 MiB after empty_cache()`, releasing the CUDA
+    context or cuDNN handles), the few hundred MB each process takes from CUDA's initialisation (superseding the
+    generic out-of-memory it leads to), and how to unload a diffusers pipeline and get its VRAM back (`del pipe` and the
+    memory still held); another framework's own pool (MXNet's ctx.empty_cache, TensorFlow, CuPy) and an AMD setup stay
+    silent. comfyui.model-cache-held also reads `RAM cannot be released`, `cache models in RAM and not release them` and
+    `models aren't unloaded from VRAM`, with a queue of generations as a sign of a ComfyUI run; another web UI named
+    beside the same words, and a node pack's own model that ComfyUI's buttons cannot unload, stay silent."""
+    sig = "torch.vram-not-released"
+    m = one("I tried torch.cuda.empty_cache(), it released some but it cannot release the final ~600MB gpu memory", sig)
+    assert m["details"]["left"] == "600MB" and "~600MB" in m["title"] and "CUDA context" in m["title"]
+    m = one("del model\r\ntorch.cuda.empty_cache()\r\nnvidia-smi still shows 1105 MiB used after torch.cuda.empty_cache()\r\n", sig)
+    assert m["details"]["left"] == "1105MiB"
+    assert ids("How do I free the CUDA context memory after inference?") == [sig]
+    assert ids("> the cuda context memory is not released until the python process exits") == [sig]
+    m = one("Couple hundred MB are taken just by initializing cuda", sig)
+    assert "CUDA context" in m["title"] and "process" in m["title"]
+    m = one("each worker process that uses cuda consumes at initializing step around 400MB, what cause cuda OUT OF MEMORY ERROR",
+            sig)
+    assert m["details"]["left"] == "400MB"
+    assert "cuda.oom" not in ids("each worker process that uses cuda consumes at initializing step around 400MB, "
+                                 "what cause cuda OUT OF MEMORY ERROR")
+    for text in ("how do I unload the pipeline and free VRAM?", "How to delete a diffusers pipeline and release the GPU memory",
+                 "I del pipe after each image but the GPU memory is still not freed"):
+        m = one(text, sig)
+        assert "diffusers pipeline" in m["title"] and "gc.collect()" in m["title"], text
+    # another framework's pool, an AMD setup, and words that only name the call stay silent
+    for text in ("ctx = mx.gpu(0)\ndel arr\nctx.empty_cache()\nstill 300 MB left on the GPU after ctx.empty_cache()",
+                 "TensorFlow: how can I release the CUDA context memory?",
+                 "Radeon RX 7900 XTX with ROCm: after torch.cuda.empty_cache() there is still 500 MB used",
+                 '  File "comfy/model_management.py", line 1100, in soft_empty_cache\n    torch.cuda.empty_cache()',
+                 "torch.cuda.empty_cache() frees the cached blocks", "CUDA error: context is destroyed"):
+        assert sig not in ids(text), text
+    held = "comfyui.model-cache-held"
+    for text in ("Huge memory leak in ComfyUI: the ram cannot be released even with unload all models",
+                 "ComfyUI will cache models in RAM and not release them after the workflow",
+                 "When using cancel button, models aren't unloaded from VRAM. I queue up generations and cancel them",
+                 "After the workflow finishes the models are not unloaded from the VRAM"):
+        m = one(text, held)
+        assert m["details"]["said"], text
+    assert "VRAM" in one("models aren't unloaded from VRAM after I queue up prompts", held)["title"]
+    for text in ("Automatic1111: models aren't unloaded from VRAM after I queue up generations",
+                 "models aren't unloaded from VRAM",  # nothing of a ComfyUI run
+                 "i've tried using the free vram node, clicking the free model and node cache button, and the unload model "
+                 "button, none of them seem to work. the model can't be properly unloaded after running"):
+        assert held not in ids(text), text
+
+
 def test_round661_half_cast_warning_black_box_and_sage_update_noise():
     r"""Round 661 (black, noisy, grey or NaN images): SageAttention named beside a black output was already read. What
     it taught: numpy's `invalid value encountered in cast` with half precision named on its line (before or after it,
