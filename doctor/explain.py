@@ -1925,6 +1925,28 @@ def _cuda_major_floors_said(system: str = "linux") -> str:
 
 @_interp("driver")
 def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("win7"):
+        # round 668: an NVIDIA GPU that nothing finds on Windows 7 (`I have GTX 1080 TI and windows 7. But no compatible
+        # GPU found`; Easy Diffusion's maintainer: update the driver, older ones are not supported). NVIDIA's drivers for
+        # Windows 7 end with the 474 branch (CUDA 11.4): a CUDA 12 or 13 torch can never run there, a CUDA 11.8 one
+        # only on a late 474 driver. Claimed with an NVIDIA GPU named and no other vendor's setup
+        if _off_nvidia_anywhere(ctx) or not _fact(ctx, "nvidia_named"):
+            return None
+        gpu = _fact(ctx, "nvidia_named")
+        return {"title": (f"{gpu} on Windows 7 and no GPU found: the NVIDIA driver is too old for this torch, and "
+                          "Windows 7's last drivers (the 474 branch) support CUDA 11.4 at most"),
+                "cause": ("torch reaches the GPU only through a driver at least as new as the CUDA of its build (CUDA 11.x "
+                          "builds: 452.39 or newer on Windows; CUDA 12.x: 527.41; CUDA 13.x: 580). NVIDIA stopped Windows 7 "
+                          "drivers at the 474 branch (CUDA 11.4), so there a CUDA 12 or 13 torch never sees the GPU and a "
+                          "CUDA 11.8 one needs that last driver; an older Windows 7 driver sees none. The app then reports "
+                          "no compatible GPU and runs on the CPU."),
+                "fix": ("Install NVIDIA's newest driver for Windows 7 (https://www.nvidia.com/Download/index.aspx, "
+                        "operating system Windows 7 64-bit: a 474.xx release) and reboot, then use a torch built for CUDA "
+                        "11.8 in the Python that runs the app: `python -m pip install torch==2.4.1 torchvision==0.19.1 "
+                        "--index-url https://download.pytorch.org/whl/cu118` (torch 2.4 is the last release for Python "
+                        "3.8, the last Python for Windows 7). Current torch and ComfyUI need Windows 10 or 11 with a "
+                        "current driver."),
+                "details": {"gpu": gpu, "said": _SPACE.sub(" ", g.get("win7_nogpu") or "").strip()[:60]}}
     if g.get("startcheck"):
         # handed over by torch.cpu-build's web-UI start check: the UI's torch is a CUDA 13 build (see _not_mac)
         return {"title": "The web UI's torch is a CUDA 13 build and the NVIDIA driver is older than 580: torch cannot use the GPU",
@@ -10519,6 +10541,14 @@ def _cudnn_status(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
         return None
     status = (g.get("status") or "").upper()
     short = status.replace("CUDNN_STATUS_", "")
+    if g.get("at_end") and short == "MAPPING_ERROR" and (g.get("winpath") or _fact(ctx, "windows_os")) \
+            and not _fact(ctx, "wsl"):
+        # round 668: cuDNN's `CUDNN_STATUS_MAPPING_ERROR after completed generation` on Windows (a GTX 970 4 GB,
+        # --lowvram): the end of a generation is its longest single kernels (the VAE decode at full size); past 2 s
+        # Windows' TDR resets the GPU and the kernel's memory mapping is gone. The reporter's cure: WDDM TDR off
+        # (https://github.com/AUTOMATIC1111/stable-diffusion-webui/issues/8097)
+        said = _SPACE.sub(" ", g["at_end"]).strip()
+        return {"as": "gpu.display-watchdog", "details": {"status": status, "said": said}}
     why = _CUDNN_STATUS_WHY.get(short)
     if not why:
         return {}
@@ -11398,6 +11428,22 @@ def _no_device(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
                         "Python before `import torch`: `os.environ[\"CUDA_VISIBLE_DEVICES\"] = \"0\"`), or remove it "
                         "(`unset CUDA_VISIBLE_DEVICES`); check with `python -c \"import torch; print(torch.cuda.device_count())\"`"),
                 "details": {"cuda_visible_devices": idx}}
+    if g.get("unknown") and _fact(ctx, "windows_os") and not (near.get("wsl") or ctx.get("wsl")):
+        # round 668: the same unknown error at CUDA's start on Windows (dlib's `cudaGetDevice ... code: 999, reason:
+        # unknown error` under \AppData\, after a restart): Windows has no nvidia_uvm to reload; the reporter's card had
+        # failed its driver signature check (Device Manager code 52) and a driver reinstall fixed it
+        return {"title": ("CUDA failed to start with an unknown error on Windows: the NVIDIA driver is installed but "
+                          "not working"),
+                "cause": ("cudaErrorUnknown (999) from CUDA's first call on Windows means the display driver cannot hand "
+                          "out the GPU: Device Manager shows the card with an error (code 43: the driver stopped the "
+                          "device; code 52: Windows could not verify the driver's signature and did not load it), or a "
+                          "driver update (by hand or by Windows Update) is half done until the PC restarts."),
+                "fix": ("Restart Windows. If the error stays, open Device Manager > Display adapters > the NVIDIA card > "
+                        "Properties: an error code there means the driver must be reinstalled: the current driver from "
+                        "https://www.nvidia.com/Download/index.aspx, Custom install > `Perform a clean installation` (or "
+                        "remove the old one with DDU in Safe Mode first), reboot, then check `nvidia-smi` and "
+                        "`python -c \"import torch; print(torch.cuda.is_available())\"`"),
+                "details": {"os": "Windows"}}
     if g.get("unknown"):
         return {"title": "CUDA failed to start with an unknown error: the driver is in a bad state (often after sleep/resume)",
                 "cause": ("PyTorch's `CUDA unknown error` (and any program's cuInit / cudaGetDeviceCount failing with error 999, "
@@ -17004,6 +17050,16 @@ def _init_image(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                     "`python -m pip show diffusers`"),
             "details": {"pipeline": pipe, "argument": "init_image", "direction": "diffusers older than code",
                         "missing": (g.get("args") or "").strip()}}
+_TIME_UNIT = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60, "minute": 60,
+              "minutes": 60, "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600}
+
+
+def _secs(n: str | None, unit: str | None) -> float | None:
+    """A duration the writer gave (`2mins`, `40 min`, `30s`) in seconds, or None."""
+    v = _num(n or "")
+    mult = _TIME_UNIT.get((unit or "").lower())
+    return None if v is None or mult is None else v * mult
+
 
 def _slow_run(ctx: dict[str, Any]) -> str:
     """The paste shows a slow run: a progress bar at 3 s/it or more, or the user's own word that it is slow."""
@@ -17138,6 +17194,37 @@ def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                           "on spill what does not fit in VRAM into shared GPU memory, which makes runs many times slower "
                           "(CUDA Sysmem Fallback; 536.40 and later can turn it off)"),
                 "details": d}
+    if g.get("first_later"):
+        # round 668: the writer's timings of one batch, the first image quick and the ones after it many times slower
+        # (`after the first image which is 2mins, the image after that becomes like 40min`, an RTX 3060 6 GB; Fooocus'
+        # maintainer: go back to driver 531): what the driver's fallback does once the first image has filled VRAM.
+        # Only a slowdown of 4x or more that ends at a minute or more; not on WSL2, other vendors' setups or LLM runners
+        if _off_nvidia_anywhere(ctx) or _fact(ctx, "wsl") or _fact(ctx, "llm_server") or _fact(ctx, "ggml_cuda"):
+            return None
+        first = _secs(g.get("first_n"), g.get("first_u"))
+        later = _secs(g.get("later_n"), g.get("later_u"))
+        if first is None or later is None or first <= 0 or later < 4 * first or later < 60:
+            return None
+        took = f"{g['first_n']} {g['first_u']}"
+        then = f"{g['later_n']} {g['later_u']}"
+        return {"title": (f"The first image took {took}, the ones after it {then}: once the first image has filled VRAM, "
+                          "the Windows driver runs the rest from shared GPU memory (CUDA Sysmem Fallback)"),
+                "details": {"first": took, "later": then}}
+    if g.get("driver_down"):
+        # round 668: the writer rolled the NVIDIA driver back (or was told to) over slow renders (`I had to downgrade my
+        # Nvidia driver considerably for A1 ... or will I suffer slower render times`; ComfyUI's author: only the
+        # Windows driver has the memory problem, stay on 531): the fallback of 536.40 and later. A slow run must be
+        # in the paste; WSL2, other vendors and LLM runners are not claimed
+        if _off_nvidia_anywhere(ctx) or _fact(ctx, "wsl") or _fact(ctx, "llm_server") or _fact(ctx, "ggml_cuda"):
+            return None
+        slow = _slow_run(ctx)
+        if not slow:
+            return None
+        said = _SPACE.sub(" ", g["driver_down"]).strip()[:100]
+        return {"title": ("Slow renders that an NVIDIA driver downgrade was meant to cure: Windows drivers from 536.40 on "
+                          "spill what does not fit in VRAM into shared GPU memory (CUDA Sysmem Fallback); switching the "
+                          f"fallback off does the same without the old driver ({slow})"),
+                "details": {"said": said, "slow": slow}}
     if g.get("driver_update") or g.get("fallback_driver"):
         # round 651: the writer's words that runs got slow after an NVIDIA driver update, or a Windows driver of the
         # fallback's first releases named (two-part 536.xx / 537.xx / 545.xx: the fallback on, no switch yet), beside a

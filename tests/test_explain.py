@@ -21862,6 +21862,69 @@ def test_round622_torchvision_half_import_custom_ops_and_queries():
         assert fam not in ids(t) and ft not in ids(t), t
 
 
+def test_round668_windows_driver_fallback_tdr_windows7_and_unknown_error():
+    """Round 668 (the NVIDIA driver on Windows). Missed before: the driver's memory fallback told in Chinese
+    (`用到了共享显存`), as a driver downgrade over slower renders, and as one batch's timings (the first image in 2 min,
+    each later one in 40); cuDNN's `CUDNN_STATUS_MAPPING_ERROR after completed generation` on Windows (a TDR reset, read
+    as a generic cuDNN failure); an NVIDIA GPU that nothing finds on Windows 7 (its drivers end at CUDA 11.4). Read now,
+    on variants (other verbs, CRLF, the reverse of a slowdown); dlib's code 999 on Windows gets a Windows fix. Look-alikes
+    stay silent: the NVIDIA VFX SDK after a driver update, blue screens of Ollama and a virtual display driver, AMD's
+    shared memory, a downgrade with no slow run, a first image slower than the rest, MAPPING_ERROR off Windows."""
+    sysmem = "nvidia.sysmem-fallback"
+    # the fallback in Chinese: the verbs of spilling into shared VRAM / Task Manager's 共享 GPU 内存
+    assert ids("显卡显存还有很多剩余，但是用到了共享显存，降低了性能")[:1] == [sysmem]
+    assert ids("跑 flux 的时候显存满了，溢出到共享GPU内存，速度慢了十倍")[:1] == [sysmem]
+    assert ids("我用 AMD 显卡，显存不够的时候用到了共享显存") == []
+    assert ids("怎么使用GPU的共享内存？") == []
+    # a driver downgrade over slow renders (a slow run must be there)
+    m = one("As XL user I had to downgrade my Nvidia driver considerably for A1.\n"
+            "Can I use the latest driver(s) for Comfy, or will I suffer slower render times here as well?", sysmem)
+    assert "downgrade" in m["title"] and "536.40" in m["title"]
+    assert ids("I rolled back the NVIDIA driver to 531 because generation got really slow on Windows 11")[:1] == [sysmem]
+    assert ids("I downgraded my nvidia driver to 531 and everything works again") == []
+    # one batch: the first image quick, the later ones four times slower or more, a minute or longer
+    m = one("for some reason after the first image which is 2mins, the image after that becomes like 40min to generate. "
+            "i have 3060 6gb vram", sysmem)
+    assert "2 mins" in m["title"] and "40 min" in m["title"]
+    assert ids("The first image takes 30 seconds, the next ones take 12 minutes each on my RTX 4060 8GB")[:1] == [sysmem]
+    assert ids("the first image took 50 s (loading the model), the next ones 12 s each") == []
+    assert ids("first image took 2 min, the rest 40 min each on my Radeon RX 6600") == []
+    # cuDNN's MAPPING_ERROR at the end of a generation on Windows: Windows' GPU timeout (TDR)
+    win = ('[Bug]: RuntimeError: cuDNN error: CUDNN_STATUS_MAPPING_ERROR after completed generation\n'
+           'venv "C:\\Projects\\stable-diffusion-webui\\venv\\Scripts\\Python.exe"\nGTX 970 4GB\n')
+    assert ids(win)[:1] == ["gpu.display-watchdog"]
+    assert ids(win.replace("\n", "\r\n"))[:1] == ["gpu.display-watchdog"]
+    assert "TdrDelay" in one(win, "gpu.display-watchdog")["fix"]
+    assert ids("RuntimeError: cuDNN error: CUDNN_STATUS_MAPPING_ERROR at the end of generation\n"
+               "  File \"C:\\Users\\me\\ComfyUI_windows_portable\\ComfyUI\\nodes.py\", line 1, in decode")[:1] == [
+        "gpu.display-watchdog"]
+    assert ids("RuntimeError: cuDNN error: CUDNN_STATUS_MAPPING_ERROR after completed generation\n"
+               "  File \"/home/me/sd/modules/processing.py\", line 1, in decode_first_stage")[:1] == ["cudnn.internal-failure"]
+    assert ids('RuntimeError: cuDNN error: CUDNN_STATUS_MAPPING_ERROR\nvenv "C:\\sd\\venv\\Scripts\\Python.exe"')[:1] == [
+        "cudnn.internal-failure"]
+    # an NVIDIA GPU not found on Windows 7: the driver floor
+    m = one("No compatible GPU found.\nI have GTX 1080 TI and windows 7. But no compatible GPU found.",
+            "torch.cuda-driver-too-old")
+    assert "Windows 7" in m["title"] and "474" in m["title"] and "whl/cu118" in m["fix"]
+    assert ids("GeForce GTX 970 on Win7: torch.cuda.is_available() returns False")[:1] == ["torch.cuda-driver-too-old"]
+    assert ids("windows 7, no compatible GPU found") == []
+    assert ids("I have a Radeon RX 580 and windows 7. No compatible GPU found") == []
+    # dlib's CUDA call failing with 999 on Windows: a Windows fix, not Linux's nvidia_uvm
+    m = one("Error while calling cudaGetDevice(&the_device_id) in file\n"
+            "...\\AppData\\Local\\Temp\\pip-install-l23j6xdc\\dlib\\dlib\\cuda\\gpu_data.cpp:201. code: 999, reason: "
+            "unknown error", "cuda.no-device")
+    assert "Windows" in m["title"] and "Device Manager" in m["fix"] and "rmmod" not in m["fix"]
+    linux = one("RuntimeError: Error while calling cudaGetDevice(&the_device_id) in file /tmp/pip-install-c/dlib/dlib/"
+                "cuda/gpu_data.cpp:201. code: 999, reason: unknown error", "cuda.no-device")
+    assert "rmmod" in linux["fix"]
+    # look-alikes: another NVIDIA SDK after a driver update, blue screens of other programs' drivers
+    assert ids("After updating the NVIDIA graphics card driver to version 610.47, an error was reported:"
+               "nvvfx.NvVFXError: NvVFX_Load failed: The effect has not been properly initialized (code -12).") == []
+    assert ids("Ollama on Windows 11 with Nvidia 4070Ti, driver 552.22: lengthy outputs crash the computer with "
+               "DPC_WATCHDOG_VIOLATION (133). It points to nvlddmkm.sys") == []
+    assert ids("[Bug]: BSOD 0x133 DPC_WATCHDOG_VIOLATION after installing the mttvdd virtual display driver") == []
+
+
 def test_round614_gguf_cut_short_and_fstring_quotes_before_312():
     r"""Round 614 (GGUF model files in ComfyUI and diffusers): the loader's own refusals (unexpected architecture, an
     unknown quant type, GGUF magic invalid, invalid load key 'G') were already read; two readings were missing. A GGUF
