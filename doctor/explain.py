@@ -17213,7 +17213,7 @@ def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     if g.get("driver_down"):
         # round 668: the writer rolled the NVIDIA driver back (or was told to) over slow renders (`I had to downgrade my
         # Nvidia driver considerably for A1 ... or will I suffer slower render times`; ComfyUI's author: only the
-        # Windows driver has the memory problem, stay on 531): the fallback of 536.40 and later. A slow run must be
+        # Windows driver has the memory problem, stay on 531): the fallback of 532 and later (switchable from 536.40). A slow run must be
         # in the paste; WSL2, other vendors and LLM runners are not claimed
         if _off_nvidia_anywhere(ctx) or _fact(ctx, "wsl") or _fact(ctx, "llm_server") or _fact(ctx, "ggml_cuda"):
             return None
@@ -17221,9 +17221,9 @@ def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         if not slow:
             return None
         said = _SPACE.sub(" ", g["driver_down"]).strip()[:100]
-        return {"title": ("Slow renders that an NVIDIA driver downgrade was meant to cure: Windows drivers from 536.40 on "
-                          "spill what does not fit in VRAM into shared GPU memory (CUDA Sysmem Fallback); switching the "
-                          f"fallback off does the same without the old driver ({slow})"),
+        return {"title": ("Slow renders that an NVIDIA driver downgrade was meant to cure: Windows drivers from 532 on "
+                          "spill what does not fit in VRAM into shared GPU memory (CUDA Sysmem Fallback); from 536.40 on, "
+                          f"switching the fallback off does the same without the old driver ({slow})"),
                 "details": {"said": said, "slow": slow}}
     if g.get("driver_update") or g.get("fallback_driver"):
         # round 651: the writer's words that runs got slow after an NVIDIA driver update, or a Windows driver of the
