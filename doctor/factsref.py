@@ -165,7 +165,7 @@ def compact(facts: dict[str, Any], list_cap: int | None = None) -> dict[str, Any
     if isinstance(target, dict) and isinstance(py, dict) and py.get("selected") == target:
         out.pop("python_target")
     # the places searched before something was found (or not): the first few say enough in a pasted report
-    for holder in (out.get("comfyui_tree"), (out.get("python") or {}).get("selected") if isinstance(out.get("python"), dict) else None):
+    for holder in (out.get("comfyui_tree"), py.get("selected") if isinstance(py, dict) else None):
         if isinstance(holder, dict) and isinstance(holder.get("tried"), list) and len(holder["tried"]) > 3:
             holder["tried_omitted"] = len(holder["tried"]) - 3
             holder["tried"] = holder["tried"][:3]
