@@ -2732,6 +2732,12 @@ def _spm_slow_tokenizer() -> "re.Pattern[str]":
     return re.compile(rf"(?:{'|'.join(names)})Tokenizer\.from_pretrained$" if names else r"(?!)")
 
 
+def _klein_package(cat: Catalog, module: str) -> dict[str, Any] | None:
+    """The errors.toml [[klein_package]] row of a top-level module name (`torch`, `flash_attn`), or None: a package of
+    the Klein stack, whose absence or import failure explain may claim."""
+    return next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == module), None)
+
+
 @_interp("module")
 def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("cut") is not None:
@@ -2895,9 +2901,9 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         return None  # a contrib-only submodule under a cv2 without it (another opencv package owns cv2), not a missing
         # cv2: python.opencv-mismatch
     top = mod.split(".")[0]
-    row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top), None)
+    row = _klein_package(cat, top)
     if row is None and top != top.lower():  # retyped in title case (`No Module Named 'Triton'`): the stack's names are lower case
-        row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top.lower()), None)
+        row = _klein_package(cat, top.lower())
         mod, top = mod.lower(), top.lower()
     if row is None and top == "git" and _manager_import(ctx):
         return _manager_gitpython_missing(mod)
@@ -15554,7 +15560,7 @@ def _ide_interpreter(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     if g.get("module") is not None:
         mod = g["module"].strip(".")
         top = mod.split(".")[0].lower()
-        row = next((r for r in cat.tables.get("klein_package") or [] if r.get("module") == top), None)
+        row = _klein_package(cat, top)
         if row is None or (_near(ctx).get("macos") and top in ("torch", "sageattention", "flash_attn")):
             return None  # not a package of the Klein stack, or torch on a Mac (another install than the CUDA build)
         pip_name = str(row.get("pip") or top)
