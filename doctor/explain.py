@@ -11861,6 +11861,24 @@ def _triton_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return {}
 
 
+@_interp("triton_int8_dot")
+def _triton_int8_dot(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Round 670: Triton's compile of an int8 `tl.dot` (an int8 GEMM of quantized weights) stopped at `'arith.extf'
+    op operand #0 must be floating-point-like, but got 'tensor<MxNxi8...>'`: below sm_80 Triton has no integer MMA
+    path. A Turing card named in the paste goes into the title; the kernel's file and the tile are details. Not
+    claimed on an AMD / Intel / Mac setup (Triton's other backends)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    details: dict[str, Any] = {"tile": f"{g['shape']} int8"} if g.get("shape") else {}
+    if g.get("kfile"):
+        details["kernel_file"] = g["kfile"]
+    gpu = _fact(ctx, "turing_gpu").strip()
+    if gpu:
+        return {"title": (f"Triton could not compile an int8 matmul kernel (`tl.dot` on int8 tiles) for this {gpu} "
+                          "(Turing, sm_75): its int8 dot needs an Ampere (sm_80) or newer GPU"), "details": details}
+    return {"details": details} if details else {}
+
+
 @_interp("triton_blackwell")
 def _triton_blackwell(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Triton's LLVM or ptxas does not know the Blackwell card. The sm_1xx lines name the card's architecture

@@ -28744,6 +28744,55 @@ def test_round634_antivirus_refused_import_of_a_compiled_module():
         assert "python.antivirus-blocked" not in ids(text), (text, ids(text))
 
 
+def test_round670_triton_int8_dot_on_turing_and_requires_python_lists():
+    r"""Round 670 (quantized weights at run time: bitsandbytes, torchao, optimum-quanto, Nunchaku / SVDQuant, NF4 and
+    int8 in diffusers and ComfyUI): two readings were missed. Triton's compile of an int8 GEMM (`accumulator +=
+    tl.dot(a, b)` on int8 tiles, ComfyUI-INT8-Fast on a Tesla T4, Forge on a GTX 1660 Ti) stopping at `'arith.extf' op
+    operand #0 must be floating-point-like, but got 'tensor<MxNxi8...>'` is now triton.int8-dot-turing (below sm_80
+    Triton has no integer MMA path), with a Turing card named read into the title and the kernel's file and tile into
+    the details; Windows or Linux paths, any tile. pip's Requires-Python refusal with a list of bounds (`3.10.11 not in
+    '<3.13,>=3.11'`, the lower bound first or last, a space after the comma) is python.too-old, read from the lower
+    bound. Silent: the same Triton error on an AMD / ROCm setup, a float8 `llvm.fmul ... but got 'i8'`, comfy-kitchen's
+    own `CUDA INT8 rowwise quantization failed` on a T4, a benign sentence about int8 on Turing, a float tile, and a
+    Python above the lower bound refused by the upper one."""
+    kid = "triton.int8-dot-turing"
+    err = ("error: 'arith.extf' op operand #0 must be floating-point-like, but got 'tensor<64x32xi8, #ttg.dot_op<{opIdx "
+           "= 0, parent = #ttg.blocked<{sizePerThread = [4, 4]}>}>>'\n        accumulator += tl.dot(a, b)\n")
+    win = ("Device: cuda:0 NVIDIA GeForce RTX 2080 Ti : cudaMallocAsync\n  0%|          | 0/20 [00:00<?, ?it/s]C:\\"
+           "ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-INT8-Fast\\int8_fused_kernel.py:298:33: " + err)
+    m = one(win, kid)
+    assert "RTX 2080 Ti (Turing, sm_75)" in m["title"] and "sm_80" in m["title"]
+    assert m["details"] == {"tile": "64x32 int8", "kernel_file": "int8_fused_kernel.py"}
+    lin = "GPU: Tesla T4 (15 GB)\n/home/user/ComfyUI/custom_nodes/ComfyUI-INT8-Fast/int8_fused_kernel.py:298:33: " + err
+    assert "Tesla T4 (Turing" in one(lin, kid)["title"]
+    bare = ("/home/iori/kernels/main2.py:22:18: error: 'arith.extf' op operand #0 must be floating-point-like, but got "
+            "'tensor<32x32xi8, #ttg.dot_op<{opIdx = 0}>>'\n    o = tl.dot(a, b, out_dtype=o_ptr.dtype.element_ty)")
+    m = one(bare, kid)
+    assert "for this GPU" in m["title"] and m["details"]["tile"] == "32x32 int8"
+    forge = ("The Triton JIT compiler raises `'arith.extf' op operand #0 must be floating-point-like, but got "
+             "'tensor<128x64xi8>'` on a GTX 1660 Ti, Compute Capability 7.5")
+    assert "GTX 1660 Ti" in one(forge, kid)["title"]
+    assert "ComfyUI-GGUF" in m["fix"] and "update_comfyui.bat" in m["fix"]
+    assert ids("GPU: AMD Radeon RX 7900 XTX, ROCm 6.2, torch 2.5.1+rocm6.2\n" + lin.split("\n", 1)[1]) == []
+    assert kid not in ids("error: 'llvm.fmul' op operand #0 must be floating point LLVM type or LLVM dialect-compatible "
+                          "vector of floating point LLVM type, but got 'i8'\nttg.target = \"cuda:75\"")
+    assert ids("RuntimeError: CUDA INT8 rowwise quantization failed: invalid argument\nGPU: Tesla T4, Compute "
+               "capability: SM75") == []
+    assert ids("int8 tl.dot kernels compile fine on my RTX 3090; on a Tesla T4 Triton is slower, so I use fp8") == []
+    assert kid not in ids("error: 'arith.extf' op operand #0 must be floating-point-like, but got 'tensor<128x64xf32>'")
+
+    pid = "python.too-old"
+    for text, have, need in (
+            ("ERROR: Package 'nunchaku' requires a different Python: 3.10.11 not in '<3.13,>=3.11'", "3.10", "3.11"),
+            ("ERROR: Package 'comfyui-frontend-package' requires a different Python: 3.9.13 not in '>=3.10,<3.14'",
+             "3.9", "3.10"),
+            ('ERROR: Package "diffusers" requires a different Python: 3.10.6 not in ">=3.11, <3.13"', "3.10", "3.11")):
+        m = one(text, pid)
+        assert f"({have})" in m["title"] and f"Python {need}" in m["title"], m["title"]
+    assert pid not in ids("ERROR: Package 'nunchaku' requires a different Python: 3.13.1 not in '<3.13,>=3.11'")
+    assert pid not in ids("ERROR: Package 'inference-gpu' requires a different Python: 3.11.8 not in '<=3.11,>=3.8'")
+
+
 def test_round607_cuda_libs_up_from_torch_lib_and_cudnn_sublibrary_loading_failed():
     r"""Round 607 (cuDNN, cuBLAS and NCCL library errors): the loader's `undefined symbol` (or `symbol X, version Y not
     defined in file Y`) on a CUDA library reached through torch's own folder upwards (`site-packages/torch/lib/../../../
