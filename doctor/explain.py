@@ -12821,6 +12821,22 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         return {"title": "ComfyUI closed without an error while loading a model: most likely the computer ran out of memory (RAM + page file or swap)",
                 "details": {"said": _SPACE.sub(" ", said).strip()[:120]},
                 "fix": _RAM_SILENT_EXIT_FIX}
+    if g.get("queue_quit_said"):
+        # round 671: a user's own words that ComfyUI (or its console window) quits the moment a prompt is queued (`As
+        # soon as I click on the "Queue Prompt" button, it quits automatically`, ComfyUI#1548): the process ends while
+        # the prompt's models load, with no Python error; the maintainers' answer (mcmonkey4eva) is system memory
+        # running low, so the headline hedges. A Python error in view, AMD / Intel / Mac setups: not claimed
+        near = _near(ctx)
+        if _off_nvidia(ctx) or near.get("py_traceback"):
+            return None
+        return {"title": ("ComfyUI quits with no error as soon as a prompt is queued: most likely the computer ran out of "
+                          "memory (RAM + page file or swap) while the prompt's models loaded"),
+                "details": {"said": _SPACE.sub(" ", g["queue_quit_said"]).strip()[:120]},
+                "cause": ("Queuing a prompt makes ComfyUI load its models (diffusion model, text encoder, VAE) into system "
+                          "RAM before they move to the GPU. When RAM plus the Windows page file (or swap) cannot hold them, "
+                          "the operating system ends the process with no Python error: the console window closes or the "
+                          "page shows `Reconnecting`. A CUDA out-of-memory would have printed a Python error instead."),
+                "fix": _RAM_SILENT_EXIT_FIX}
     if g.get("reconnect_said"):
         # a user's own words: the server stopped when a prompt was queued and the page shows `Reconnecting` (ComfyUI's
         # frontend lost its backend): the process ended without a Python error; the maintainers' answer (ltdrdata) is a
@@ -13027,6 +13043,13 @@ def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                 "fix": ("WSL2's VM gets only part of the Windows RAM (half by default): raise it in %UserProfile%\\.wslconfig "
                         "(`[wsl2]`, `memory=24GB`, `swap=32GB`), run `wsl --shutdown` in PowerShell and start WSL again; "
                         "check with `free -h`; confirm the kill with `sudo dmesg -T | grep -i -E 'killed process|oom'`. " + _LOAD_LESS)}
+    if g.get("load_said"):
+        # round 671: the writer's words that the process was killed while the model loaded (`loading model was Killed`,
+        # `程序在加载模型中被kill了`, CPM-Bee#92): weights are read into system RAM before they move to the GPU
+        d["said"] = _SPACE.sub(" ", g["load_said"]).strip()[:120]
+        return {"details": d,
+                "title": ("The process was killed while the model was loading, with no Python error: the operating "
+                          "system ran out of RAM (the weights pass through system RAM first), not GPU memory")}
     return {"details": d}
 
 

@@ -22591,6 +22591,51 @@ def test_round637_windows_long_path_wordings():
         "\\\\licenses\\\\third_party\\\\kineto\\\\libkineto\\\\third_party\\\\dynolog\\\\third_party'", pip_sig)
 
 
+def test_round671_silent_exit_wordings():
+    r"""Round 671 (processes that die without a Python traceback: segmentation faults, Windows access violations
+    (0xC0000005, 3221225477), exit codes -9 / 137, ComfyUI or Python closing with no error): the shell's bare `Killed`
+    was read already; three wordings of the same RAM exhaustion were missed. A writer's words that the process was
+    killed while the model loaded, loading first (`loading model was Killed`, CPM-Bee#92), kill first (`Killed while
+    loading the model`) or in Chinese (`程序在加载模型中被kill了`) are ram.oom-killed; a writer's words that ComfyUI quits
+    as soon as a prompt is queued (`As soon as I click on the "Queue Prompt" button, it quits automatically`,
+    ComfyUI#1548) and that a load never gets past transformers' checkpoint loading (`Not going beyond loading
+    checkpoints`, FramePack#349) are ram.oom. The look-alikes stay silent: an AMD / Intel / Mac setup, another
+    framework, the user killing the process, a click that closes a preview window, a bar at 100% then a Python error."""
+    for text in (
+            'when run "python text_generation_hf.py", loading model was Killed\n\nubuntu，显卡4090，显存24G',
+            "Killed while loading the model\n$ python run_klein.py\nLoading pipeline components...",
+            "ubuntu 22.04，RTX 3090，执行 python infer.py 时程序在加载模型中被kill了，没有其他提示信息",
+            "(venv) user@pc:~/flux$ python gen.py\nthe script killed during loading the weights"):
+        m = one(text, "ram.oom-killed")
+        assert "while the model was loading" in m["title"], m["title"]
+        assert m["details"]["said"], m["details"]
+    for text in (
+            'As soon as I click on the "Queue Prompt" button, it quits automatically. I have to restart the computer.',
+            "when i hit queue, comfyui just crashes without anything in the log. RTX 3060",
+            "After clicking the Queue button the cmd window just closes. NVIDIA GeForce RTX 4060, "
+            "C:\\ComfyUI_windows_portable"):
+        m = one(text, "ram.oom")
+        assert "as soon as a prompt is queued" in m["title"], m["title"]
+    for text in (
+            "Not going beyond loading checkpoints. Whats going wrong?\n\nGPU: Zotac Nvidia GeForce GTX 1070 8GB\n"
+            "Memory: 16GB",
+            'It never gets past "Loading checkpoint shards" on my RTX 3080, no error at all',
+            "doesn't go further than loading checkpoint shards 2/4, windows 10, rtx 2060"):
+        m = one(text, "ram.oom")
+        assert "Loading checkpoint shards" in m["title"], m["title"]
+    for text in (
+            "ROCm 6.2, AMD Radeon RX 7900 XTX: As soon as I click on the Queue Prompt button, it quits automatically.",
+            "Intel Arc A770, IPEX xpu: As soon as I press Queue Prompt, comfyui closes",
+            "Apple M2 Max, macOS 14, mps: loading model was killed",
+            "tensorflow 2.15: loading model was killed, keras",
+            "I killed the process while it was loading, then restarted it",
+            "After clicking Queue Prompt the image appears and it closes the preview window",
+            "hit queue prompt and it generated fine",
+            "Not going beyond loading checkpoint shards 100% 4/4, then a Traceback (most recent call last):\n"
+            '  File "x.py", line 3\nValueError: bad',
+            "Loading checkpoint shards: 100%|██████████| 4/4 [00:03<00:00, 1.2it/s]\nPrompt executed in 12.3 seconds"):
+        assert ids(text) == [], (text, ids(text))
+
 def test_round642_bitsandbytes_loading_in_older_and_newer_transformers():
     r"""Round 642 (GGUF and quantized model loading): bitsandbytes without a CUDA binary for the torch in use (a
     ComfyUI venv on an RTX 5090, a CUDA 12.6 Windows install) was read already. Not read: three wordings of
