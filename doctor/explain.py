@@ -14550,6 +14550,12 @@ def _xet_failed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                         "the shell or container environment before Python starts, then e.g. `hf download "
                         "black-forest-labs/FLUX.2-klein-4B`"),
                 "details": {"told": g["xetprose"].strip()[:160]}}
+    if g.get("xdgot"):
+        # the Xet download's bar, then a traceback: the transfer died part way (round 672, xet-core#322)
+        got, total, pct = g["xdgot"].strip(), (g.get("xdtotal") or "").strip(), (g.get("xdpct") or "").strip()
+        return {"title": (f"A Hugging Face download through Xet storage (hf_xet) died at {got} of {total}"
+                          f"{f' ({pct}%)' if pct else ''}: the transfer ended in a traceback instead of retrying"),
+                "details": {"received": got, "total": total, "percent": pct}}
     if not g.get("stallgot"):
         return {}
     got, total = g["stallgot"].strip(), g.get("stalltotal", "").strip()
@@ -14567,6 +14573,27 @@ def _xet_failed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                     "the shell before Python starts (a variable set inside a script after huggingface_hub is imported is not "
                     "read), or `python -m pip uninstall -y hf_xet`, then e.g. `hf download black-forest-labs/FLUX.2-klein-4B`"),
             "details": {"received": got, "total": total, "percent": g.get("stallpct", "")}}
+
+
+@_interp("hf_cli_missing")
+def _hf_cli_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """hf.cli-missing, titled by what the text shows: pip finding no `huggingface-cli` package, the words that
+    `huggingface-cli` is gone (huggingface_hub 1.0), or a program's subprocess finding no file of that name."""
+    cmd = (g.get("cmd") or "huggingface-cli").strip()
+    if g.get("pipname"):
+        return {"title": ("`pip install huggingface-cli` finds no package of that name: the Hugging Face command comes "
+                          "with the huggingface_hub package (and is called `hf` now)")}
+    if g.get("gone"):
+        return {"title": (f"`{cmd}` {g['gone'].strip()}: huggingface_hub 1.0 ended the old command, "
+                          "the Hugging Face command is `hf` now"),
+                "details": {"command": cmd}}
+    if g.get("nofile"):
+        where = (g.get("exedir") or "").strip().replace("\\\\", "\\")  # a Windows path as repr() prints it
+        title = f"A program ran `{where}{cmd}` and there is no such file: that Python environment has no `{cmd}` command"
+        if cmd == "huggingface-cli":
+            title += " (huggingface_hub 1.0 ended `huggingface-cli`; the command is `hf`)"
+        return {"title": title, "details": {"command": cmd, "folder": where} if where else {"command": cmd}}
+    return {}
 
 
 @_interp("hf_cli_bad_option")

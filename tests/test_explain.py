@@ -22963,6 +22963,87 @@ def test_round638_bare_eof_count_under_torch_load():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round672_huggingface_cli_gone_and_xet_download_died():
+    r"""Round 672 (Hugging Face's 2025-2026 changes: hf_xet and Xet storage downloads, the hf CLI replacing
+    huggingface-cli, huggingface_hub 1.0 removals, transformers and diffusers reading them): hf.cli-missing read the
+    shells' refusals and `No matching distribution found for huggingface-cli`, but missed pip's other line for the same
+    install (`Could not find a version that satisfies the requirement huggingface-cli`), the words users write for the
+    old command's end in huggingface_hub 1.0 (`huggingface-cli` is removed upstream / does not exist anymore / has been
+    removed; the new CLI is `hf`), and a program's subprocess that finds no `.../bin/huggingface-cli` or
+    `...\Scripts\hf.exe` (FileNotFoundError); they are now read and titled by what the text shows. hf.xet-download-failed
+    read hf_xet's own errors and a bar that stalls with nothing after it, but missed a Xet download whose bar (`Downloading
+    file from Xet Storage..` then `29%| 11.6G/39.5G`, or huggingface_hub 1.x's `Downloading (incomplete total...)`) is
+    followed by a traceback: the transfer died part way; now read with the numbers in the title, unless the traceback is
+    a full disk, a denied write, Ctrl+C or hf_xet's own error (read by their rows). Look-alikes stay silent: the
+    harmless deprecation warning, a README note that huggingface-cli is deprecated, another package missing on pip, a
+    data folder named hf, a finished (100%) bar followed by another traceback."""
+    sig = "hf.cli-missing"
+    for text, want in (
+            ("  File \"/usr/lib/python3.10/subprocess.py\", line 1863, in _execute_child\n    raise child_exception_type("
+             "errno_num, err_msg, err_filename)\nFileNotFoundError: [Errno 2] No such file or directory: "
+             "'/opt/runner/tt-inference-server/.workflow_venvs/.venv_hf_setup/bin/huggingface-cli'",
+             "A program ran `/opt/runner/tt-inference-server/.workflow_venvs/.venv_hf_setup/bin/huggingface-cli`"),
+            ("FileNotFoundError: [Errno 2] No such file or directory: 'C:\\\\ComfyUI\\\\venv\\\\Scripts\\\\hf.exe'",
+             "A program ran `C:\\ComfyUI\\venv\\Scripts\\hf`"),
+            ("FileNotFoundError: [Errno 2] No such file or directory: '/home/u/klein/.venv/bin/hf'",
+             "A program ran `/home/u/klein/.venv/bin/hf`"),
+            ("CI fails because `huggingface-cli` is removed upstream; the new CLI is `hf`.",
+             "`huggingface-cli` is removed: huggingface_hub 1.0"),
+            ("`huggingface-cli` does not exist anymore. Use `hf` instead.", "`huggingface-cli` does not exist"),
+            ("huggingface-cli has been removed in huggingface_hub 1.0, so the README command fails",
+             "`huggingface-cli` has been removed"),
+            ("~/klein$ pip install huggingface-cli\nERROR: Could not find a version that satisfies the requirement "
+             "huggingface-cli (from versions: none)", "`pip install huggingface-cli` finds no package"),
+            ("C:\\ComfyUI_windows_portable>python_embeded\\python.exe -m pip install huggingface-cli\r\nERROR: Could not "
+             "find a version that satisfies the requirement huggingface-cli (from versions: none)\r\n",
+             "`pip install huggingface-cli` finds no package")):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, (text, ids(text))
+        assert m["title"].startswith(want), m["title"]
+    for text in (
+            "⚠️  Warning: 'huggingface-cli download' is deprecated. Use 'hf download' instead.",
+            "huggingface-cli is deprecated\n\nUse 'hf' instead.",
+            "ERROR: Could not find a version that satisfies the requirement huggingface-cli-tools (from versions: none)",
+            "ERROR: Could not find a version that satisfies the requirement torch==2.1.0+rocm5.6 (from versions: none)",
+            "ERROR: Could not find a version that satisfies the requirement tensorflow-io-gcs-filesystem (from versions: "
+            "none)",
+            "FileNotFoundError: [Errno 2] No such file or directory: '/data/hf'",
+            "FileNotFoundError: [Errno 2] No such file or directory: '/home/u/.cache/hf/hub/models--x--y/refs/main'",
+            "WARNING: huggingface-hub 1.0.0 does not provide the extra 'cli'"):
+        assert sig not in ids(text), (text, ids(text))
+    sig = "hf.xet-download-failed"
+    for text, want in (
+            ("Xet Storage is enabled for this repo. Downloading file from Xet Storage..\nQwen3-32B-UD-Q8_K_XL.gguf:  29%|"
+             "###8          | 11.6G/39.5G [51:58<2:04:57, 3.72MB/s]\nTraceback (most recent call last):\n  File "
+             "\"/somewhere/venv/bin/huggingface-cli\", line 8, in <module>\n    sys.exit(main())\n", ("11.6G", "39.5G", "29%")),
+            ("Xet Storage is enabled for this repo. Downloading file from Xet Storage..\r\nflux-2-klein-4b.safetensors:  "
+             "41%|####      | 3.20G/7.75G [02:10<03:05, 24.6MB/s]\r\nTraceback (most recent call last):\r\n  File "
+             "\"C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\huggingface_hub\\file_download.py\", "
+             "line 1723, in _download_to_tmp_and_move\r\n", ("3.20G", "7.75G", "41%")),
+            ("Downloading (incomplete total...):  12%|#2        | 1.02G/8.64G [00:30<03:00, 40.1MB/s]\nTraceback (most "
+             "recent call last):\n  File \"/venv/lib/python3.12/site-packages/huggingface_hub/_snapshot_download.py\", "
+             "line 332, in snapshot_download\n", ("1.02G", "8.64G", "12%"))):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, (text, ids(text))
+        assert all(w in m["title"] for w in want), m["title"]
+    for text in (
+            "Xet Storage is enabled for this repo. Downloading file from Xet Storage..\nmodel.safetensors: 100%|#####| "
+            "9.95G/9.95G [01:00<00:00, 150MB/s]\nTraceback (most recent call last):\n  File \"x.py\", line 1\nOSError: boom",
+            "Xet Storage is enabled for this repo. Downloading file from Xet Storage..\nmodel.safetensors:  50%|##### | "
+            "5.0G/9.95G [01:00<00:50, 150MB/s]\nTraceback (most recent call last):\n  File \"x.py\", line 1, in <module>\n"
+            "KeyboardInterrupt",
+            "Xet Storage is enabled for this repo, but the 'hf_xet' package is not installed. Falling back to regular "
+            "HTTP download. For better performance, install the package with: `pip install huggingface_hub[hf_xet]` or "
+            "`pip install hf_xet`",
+            "model.safetensors:  50%|#####     | 5.0G/9.95G [01:00<00:50, 150MB/s]\nTraceback (most recent call last):\n"
+            "  File \"train.py\", line 3, in <module>\nValueError: bad config"):
+        assert sig not in ids(text), (text, ids(text))
+    # the full-disk traceback after a Xet bar keeps its own reading
+    assert ids("Xet Storage is enabled for this repo. Downloading file from Xet Storage..\nmodel.safetensors:  50%|"
+               "#####  | 5.0G/9.95G [01:00<00:50, 150MB/s]\nTraceback (most recent call last):\n  File \"x.py\", line 1\n"
+               "OSError: [Errno 28] No space left on device")[0] == "disk.full"
+
+
 def test_round619_fp8e4nv_retold_and_fp8_lookalikes():
     r"""Round 619 (FP8 weights and scaled matmul): every in-scope text was read already. Triton's fp8e4nv refusal
     (a pre-Ada card compiling fp8 e4m3fn: torch.compile, a video wrapper's compile node, vLLM's Triton kernels) keeps
