@@ -13573,7 +13573,10 @@ def _tf_v5_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     alone may be an old transformers under a newer peft / diffusers: claimed only with transformers 5 named. A model's
     tokenization_<model>_fast module named missing (its model package present) is transformers 5's one-file tokenizers.
     `PretrainedConfig` imported from `transformers.modeling_utils` (4.x re-exported it there; 5 does not, its top
-    level and configuration_utils still have it) is the same kind of break."""
+    level and configuration_utils still have it) is the same kind of break. On an AMD / Intel GPU setup (a ROCm image,
+    a Radeon named) the same import stays silent, as python.dep-too-old does for peft's import of HybridCache."""
+    if _other_gpu(ctx):
+        return None
     near = _near(ctx)
     mod = g.get("gonemod") or (f"transformers.models.{g['tfmodel']}.{g['gonefile']}" if g.get("gonefile") else "")
     if mod:
@@ -13698,6 +13701,22 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                         + (f"; until then run it in its own environment with `python -m pip install \"diffusers<{nxt}\"`" if nxt else "")
                         + f". Klein itself needs diffusers {_klein_min('diffusers')} or newer: do not downgrade the Python that runs Klein"),
                 "details": {"name": old_name, "module": sub, "renamed": new_name, "last": last}}
+    dropped = _DIFFUSERS_REEXPORT_DROPPED.get((g.get("devmod") or "", g.get("devname") or ""))
+    if dropped:
+        # a loading helper diffusers' modeling_utils re-exported from model_loading_utils until 0.34 (its
+        # `from .model_loading_utils import (...)` list); node packs that copied diffusers' loading code import it there
+        if _off_nvidia_anywhere(ctx):
+            return None
+        name, sub, (new, last) = g["devname"], g["devmod"], dropped
+        nxt = f"0.{int(last.split('.')[1]) + 1}"
+        have = _near(ctx).get("diffusers_version") or ""
+        return {"title": (f"Code imports `{name}` from `{sub}`, which diffusers {nxt} and newer no longer re-export there"
+                          + (f" (this is diffusers {have})" if have else "") + f": it lives in `{new}`"),
+                "fix": (f"Change the import in the file the traceback names to `from {new} import {name}` (it is there in "
+                        f"older diffusers too), or update the node pack or script to a release that has the new import; until "
+                        f"then run it in its own environment with `python -m pip install \"diffusers<{nxt}\"`. Klein itself needs "
+                        f"diffusers {_klein_min('diffusers')} or newer: do not downgrade the Python that runs Klein"),
+                "details": {"name": name, "old": sub, "new": new, "last": last}}
     if g.get("devname") or (g.get("uname") and not _diffusers_moved_name(g["uname"])):
         # a name missing from a diffusers submodule: claimed only beside a pin of a development snapshot of diffusers
         # (`diffusers==0.25.0.dev0`), the version string of git main: the project was written against a main-branch
@@ -13766,6 +13785,16 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                f"prefix), or run that code in its own environment with `python -m pip install \"diffusers<{nxt}\"`")
     return {"title": title, "fix": fix + f". Klein itself needs diffusers {_klein_min('diffusers')} or newer: do not downgrade the Python that runs Klein",
             "details": {"module": f"diffusers.models.{mod}", "new": new, "last": last}}
+
+
+# Loading helpers diffusers.models.modeling_utils imported from model_loading_utils (so code could import them from
+# modeling_utils) until the release named, then dropped from that import list: (old module, name) -> (new module, last
+# release that still had it there). diffusers v0.34.0 vs v0.35.0 src/diffusers/models/modeling_utils.py; both names are
+# still defined in model_loading_utils in v0.39.0.
+_DIFFUSERS_REEXPORT_DROPPED: dict[tuple[str, str], tuple[str, str]] = {
+    ("diffusers.models.modeling_utils", "load_model_dict_into_meta"): ("diffusers.models.model_loading_utils", "0.34"),
+    ("diffusers.models.modeling_utils", "_load_state_dict_into_model"): ("diffusers.models.model_loading_utils", "0.34"),
+}
 
 
 def _diffusers_dev_snapshot(name: str, mod: str, ctx: dict[str, Any]) -> dict[str, Any] | None:

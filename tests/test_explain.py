@@ -26340,6 +26340,66 @@ def test_round611_safetensors_write_refused():
         assert pre not in got and gone not in got, (t, got)
 
 
+def test_round673_transformers5_diffusers_moved_helpers():
+    r"""Round 673 (transformers 5 and diffusers 0.36-0.38 breaking older code in ComfyUI custom nodes and user scripts
+    (2026)): a node pack importing diffusers' loading helper `load_model_dict_into_meta` (or `_load_state_dict_into_model`)
+    from `diffusers.models.modeling_utils`, which diffusers 0.35 and newer no longer re-export there (they live in
+    `diffusers.models.model_loading_utils`), was missed; it is now read as diffusers.import-path-removed with the new
+    import, and the installed diffusers named in the title when the paste gives it. An AMD setup named by its ROCm Docker
+    image or container (`The ROCm Docker image ships transformers==5.3.0`, `rocm/pytorch:...`) was not read as AMD, so
+    peft's HybridCache import under transformers 5 there was claimed for NVIDIA; the new amd context row reads it, and
+    transformers.v5-removed-name now drops its claim on an AMD / Intel setup as python.dep-too-old already did."""
+    moved = "diffusers.import-path-removed"
+    win = ("  File \"D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-FramerWrapper\\models\\"
+           "unet_spatio_temporal_condition_controlnet.py\", line 34, in <module>\n"
+           "    from diffusers.models.modeling_utils import load_model_dict_into_meta\n"
+           "ImportError: cannot import name 'load_model_dict_into_meta' from 'diffusers.models.modeling_utils' "
+           "(D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\diffusers\\models\\modeling_utils.py)\n")
+    lin = ("ImportError: cannot import name '_load_state_dict_into_model' from 'diffusers.models.modeling_utils' "
+           "(/home/ana/venv/lib/python3.12/site-packages/diffusers/models/modeling_utils.py)\n")
+    said = ("diffusers==0.38.0\nafter the update the node fails: Cannot import name 'load_model_dict_into_meta' from "
+            "'diffusers.models.modeling_utils'\n")
+    for t, name in ((win, "load_model_dict_into_meta"), (lin, "_load_state_dict_into_model"),
+                    (said, "load_model_dict_into_meta")):
+        got = ids(t)
+        assert got[:1] == [moved], (t, got)
+        m = one(t, moved)
+        assert f"`{name}`" in m["title"] and "diffusers 0.35 and newer" in m["title"], m["title"]
+        assert f"from diffusers.models.model_loading_utils import {name}" in m["fix"], m["fix"]
+    assert "(this is diffusers 0.38.0)" in one(said, moved)["title"]
+
+    rocm = "ImportError: cannot import name 'HybridCache' from 'transformers' (/usr/local/lib/python3.12/dist-packages/transformers/__init__.py)\n"
+    frame = ("  File \"/usr/local/lib/python3.12/dist-packages/peft/peft_model.py\", line 37, in <module>\n"
+             "    from transformers import Cache, DynamicCache, EncoderDecoderCache, HybridCache, PreTrainedModel\n" + rocm)
+    nvidia = "I use the CUDA 12.8 image, not the ROCm image. transformers 5.3.0\n" + frame
+    got = ids(nvidia)
+    assert got[:1] == ["python.dep-too-old"], got
+    assert "transformers.v5-removed-name" in ids("RTX 4090, transformers 5.7: ImportError: cannot import name "
+                                                 "'AutoModelForVision2Seq' from 'transformers'\n")
+
+    silent = [
+        "The ROCm Docker image ships transformers==5.3.0, but peft==0.17.0 tries to import HybridCache\n" + frame,
+        "docker run -it rocm/pytorch:rocm6.4_ubuntu24.04_py3.12_pytorch_release_2.7.1 bash\ntransformers 5.3.0\n" + frame,
+        ("inside our ROCm container with transformers 5.2: ImportError: cannot import name 'AutoModelForVision2Seq' "
+         "from 'transformers'\n"),
+        ("Radeon RX 7900 XTX, transformers 5.7: ImportError: cannot import name 'AutoModelForVision2Seq' from "
+         "'transformers'\n"),
+        ("ROCm 6.4 on a Radeon RX 7900 XTX: ImportError: cannot import name 'load_model_dict_into_meta' from "
+         "'diffusers.models.modeling_utils' (/opt/venv/lib/python3.12/site-packages/diffusers/models/modeling_utils.py)\n"),
+        ("ImportError: cannot import name 'load_model_dict_into_meta' from 'diffusers.models.modeling_utils' "
+         "(/opt/homebrew/lib/python3.12/site-packages/diffusers/models/modeling_utils.py)\n"),
+        ("ImportError: cannot import name '_get_checkpoint_shard_files' from 'diffusers.models.modeling_utils' "
+         "(/home/ana/venv/lib/python3.12/site-packages/diffusers/models/modeling_utils.py)\n"),
+        "ImportError: cannot import name 'load_model_dict_into_meta' from 'transformers.modeling_utils'\n",
+        "from diffusers.models.model_loading_utils import load_model_dict_into_meta\n",
+        ("ImportError: cannot import name '_validate_images_text_input_order' from 'transformers.processing_utils' "
+         "(/opt/homebrew/Caskroom/miniconda/base/envs/mlx/lib/python3.12/site-packages/transformers/processing_utils.py)\n"),
+    ]
+    for t in silent:
+        got = ids(t)
+        assert moved not in got and "transformers.v5-removed-name" not in got and "python.dep-too-old" not in got, (t, got)
+
+
 def test_round644_docker_run_without_gpu_access():
     r"""Round 644 (Docker and containers with NVIDIA GPUs): a container started by a plain `docker run` (no `--gpus`,
     no `--runtime=nvidia`, no CDI `nvidia.com/gpu` device; `--device /dev/nvidia0` passes device files only) has no
