@@ -5502,6 +5502,70 @@ def _pin_said_unsupported(g: dict[str, str]) -> dict[str, Any] | None:
             "details": {"requirement": f"torch{pin}", "python": py}}
 
 
+def _python_said_without_torch(g: dict[str, str]) -> dict[str, Any] | None:
+    """Round 674: the writer's words that a Python has no torch (`the default python version included in Arch is now
+    3.13.1, which doesn't have a valid version for torch`, `there is no torch wheel for python 3.14`, `torch doesn't
+    support python 3.13 yet`, `Python 3.13 is not supported by PyTorch`), with no pin named: what a distro's Python
+    upgrade (Arch, Fedora, Ubuntu's next release) does to a project that installs the torch it was written for. Read
+    against the wheel table: claimed where torch added that Python late (its first wheel on every platform in torch
+    2.2 or later), dropped it (a last release), or has no wheel for it in any release read; a Python every torch of
+    the last years has wheels for (`python 3.11 has no version of torch`: every torch since 2.0 has one) is the
+    writer's mistake, not claimed."""
+    said = next((g[k] for k in ("nopy_a", "nopy_b", "nopy_c", "nopy_d") if g.get(k)), "")
+    py = _minor(said)
+    if py is None or py[0] != 3:
+        return None
+    rows = _torch_python_rows()
+    if not rows:
+        return None
+    row = rows.get(py)
+    pyv = f"3.{py[1]}"
+    kept = sorted(k for k, r in rows.items() if r["last"] is None and r["all"] is not None)
+    if not kept:
+        return None
+    if row is None and py > max(rows):
+        older = max(k for k in kept if k < py)
+        why = f"no torch release read so far has a wheel for Python {pyv}"
+        title = f"Python {said} has no torch wheel yet: no torch release has wheels for Python {pyv}"
+        needs = ""
+    elif row is not None and row["last"] is not None:
+        older = kept[0]
+        last = ".".join(map(str, row["last"]))
+        why = f"torch dropped Python {pyv} after {last}: no newer torch has a wheel for it"
+        title = f"Python {said} is too old for the torch asked for: torch's last wheels for Python {pyv} are {last}.x"
+        needs = f"torch<={last}"
+    elif row is not None and row["all"] is not None and row["all"] >= (2, 2):
+        older = max((k for k in kept if k < py), default=None)
+        if older is None:
+            return None
+        first, every = ".".join(map(str, row["any"] or row["all"])), ".".join(map(str, row["all"]))
+        part = f" ({row['partial_on']}; every platform from {every})" if row["any"] and row["any"] != row["all"] else ""
+        why = (f"torch has wheels for Python {pyv} only from {first} on{part}: a program that installs an older torch "
+               "(its requirements' pin, its installer's version) finds none for this Python")
+        title = (f"Python {said} has no wheel of the torch this install asks for: torch has wheels for Python {pyv} "
+                 f"only from {first} on{part}")
+        needs = f"torch>={every}"
+    else:
+        return None
+    ov = f"3.{older[1]}"
+    return {"title": title,
+            "cause": (f"PyTorch publishes wheels only for the Python versions each release supports, and {why}. "
+                      "A Linux distribution's system Python moves with the distribution (Arch and Fedora follow new "
+                      "Python releases within months, Ubuntu and Debian with each release), so a venv made from it "
+                      f"gets Python {said} and pip finds no torch it can install (`from versions: none`, `No matching "
+                      "distribution found for torch`)."),
+            "fix": (f"Make the venv with a Python the torch asked for supports, {ov}, beside the system one instead of "
+                    f"changing the system Python: `uv venv --python {ov} venv` (uv downloads that Python), or pyenv "
+                    f"(`pyenv install {ov}`, then `~/.pyenv/versions/{ov}*/bin/python -m venv venv`), or the "
+                    f"distro's python{ov} package where it has one (`python{ov} -m venv venv`); on Windows "
+                    f"`py -{ov} -m venv venv`. "
+                    f"Then install into that venv: `venv/bin/python -m pip install torch torchvision --index-url "
+                    f"{_TORCH_INDEX}` (Windows `venv\\Scripts\\python -m pip ...`) and the program's requirements"
+                    + (f"; or, where the program allows it, raise its torch pin to a release with Python {pyv} wheels "
+                       f"({needs})" if needs.startswith("torch>=") else "")),
+            "details": {"python": said, **({"needs": needs} if needs else {})}}
+
+
 @_interp("pip_no_wheel")
 def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)
@@ -5509,6 +5573,8 @@ def _pip_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
         return None  # a ROCm index or pin (AMD), an Intel or a Mac setup: PyTorch's CUDA wheels and this fix are not theirs
     if g.get("pver"):
         return _poetry_no_candidates(g)
+    if any(g.get(k) for k in ("nopy_a", "nopy_b", "nopy_c", "nopy_d")):
+        return _python_said_without_torch(g)
     if g.get("say_py"):
         return _pin_said_unsupported(g)
     if g.get("bwant"):

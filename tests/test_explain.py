@@ -26615,6 +26615,51 @@ def test_round616_attention_kernel_fn_none():
         assert sig not in got, (t, got)
 
 
+def test_round674_python_said_without_torch():
+    r"""Round 674 (Linux distributions and system Python: externally-managed-environment (PEP 668), Ubuntu 24.04 /
+    Debian 12 / Fedora / Arch / NixOS packages, distro CUDA and nvidia packages meeting pip's torch): the writer's own
+    words that a distro's new Python has no torch (`the default python version included in Arch is now 3.13.1, which
+    doesn't have a valid version for torch`, with no pip output and no pin pasted) were missed; they are now read as
+    torch.pip-no-wheel, told with the Python quoted and what the wheel table says of it (torch added 3.13 in 2.5 on
+    Linux x86-64, 2.6 everywhere), with a venv made from a Python the torch supports. Other wordings (`there is no
+    torch wheel for python 3.14`, `pytorch doesn't support python 3.14 yet`, `Python 3.15 is not supported by
+    PyTorch`, a Windows Python313 path) read the same; another framework's words, an AMD (Radeon / ROCm), Intel or Mac
+    setup, and pip's benign lines naming a torch wheel stay silent."""
+    sig = "torch.pip-no-wheel"
+    cases = [
+        ("I am on Arch, and the issue was that the default python version included in Arch is now 3.13.1, which "
+         "doesn't have a valid version for torch.", "3.13.1", "only from 2.5 on (Linux x86-64; every platform from 2.6)"),
+        ("Fedora 41 ships python 3.13 and there is no torch wheel for python 3.13 that this project installs",
+         "3.13", "only from 2.5 on"),
+        ("Ubuntu upgraded my system python; pytorch doesn't support python 3.14 yet so the venv install fails",
+         "3.14", "only from 2.9 on"),
+        ("C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python313\\python.exe -m venv venv\n"
+         "python 3.13 has no wheels for torch 2.3.1 it seems", "3.13", "only from 2.5 on"),
+    ]
+    for t, py, said in cases:
+        got = ids(t)
+        assert got[:1] == [sig], (t, got)
+        m = one(t, sig)
+        assert f"Python {py} " in m["title"] and said in m["title"], m["title"]
+        assert m["details"]["python"] == py, m["details"]
+        assert "uv venv --python 3.1" in m["fix"] and "py -3.1" in m["fix"] and "venv/bin/python -m pip install torch" in m["fix"], m["fix"]
+    newest = one("Python 3.16 is not supported by PyTorch yet", sig)
+    assert newest["title"].startswith("Python 3.16 has no torch wheel yet"), newest["title"]
+    assert "uv venv --python 3.15" in newest["fix"], newest["fix"]
+
+    silent = [
+        "tensorflow doesn't support python 3.13 yet",
+        "Radeon RX 7800 XT, ROCm 6.2: python 3.13 doesn't have a valid version for torch",
+        "Intel Arc A770 xpu: python 3.13 doesn't have a valid version for torch",
+        "macOS 14 on an M2: torch doesn't support python 3.14 yet",
+        "Python 3.11 doesn't have a version for torch? It does: every torch since 2.0 has one",
+        "Requirement already satisfied: torch in ./venv/lib/python3.12/site-packages (2.5.1+cu124)\nThe wheel for torch is cached",
+    ]
+    for t in silent:
+        got = ids(t)
+        assert sig not in got, (t, got)
+
+
 def test_round628_moved_env_launcher():
     r"""Round 628 (moved or broken Python environments): the venv-base, pyvenv.cfg, PYTHONHOME and portable build-path
     failures were already read, but a venv, conda env or portable Python moved, renamed or copied after its tools were
