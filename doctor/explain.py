@@ -9138,6 +9138,9 @@ def _msvc_env(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
             "details": {"header": header}}
 
 
+_CL_ENGLISH = re.compile(r"Optimizing Compiler|C/C\+\+ Compiler Version|Incremental Linker", re.I)
+
+
 @_interp("msvc_language")
 def _msvc_language(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torch.msvc-language-pack: torch's own refusal of a non-English cl.exe is claimed as it stands; a bare
@@ -9147,6 +9150,14 @@ def _msvc_language(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     if g.get("langpack"):
         return {}
     near = _near(ctx)
+    if g.get("banner") is not None:
+        # round 675: cl.exe's banner in another language beside torch.compile's words; the English banner is no sign
+        banner = _one_space(g["banner"]).strip(" `>")
+        if _CL_ENGLISH.search(banner) or not _fact(ctx, "compile_stack") or _off_nvidia_anywhere(ctx):
+            return None
+        return {"title": (f"torch.compile on Windows: cl.exe answers in another language (`{banner}`), which inductor "
+                          "cannot read: a non-English Visual Studio compiler"),
+                "details": {"banner": banner}}
     if not near.get("compile_stack") or near.get("macos"):
         return None
     byte, pos = g.get("byte", ""), g.get("pos", "")
@@ -14911,6 +14922,9 @@ def _codepage(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     op = g.get("op") or ""
     if op == "encode" and not console:
         return None
+    codec = (g.get("codec") or "").lower()
+    if not console and codec and codec == _fact(ctx, "explicit_codec").lower():
+        return None  # round 675: the program's own call names this codec (encoding="mbcs"): UTF-8 mode does not change it
     if op == "decode" and not console and _foreign_frame(near.get("py_frame") or ""):
         return None  # read by another program's own code (its traceback's last frame is its file), not pip or ComfyUI
     if op == "decode" and not console and _fact(ctx, "subprocess_reader") and not (
@@ -17966,6 +17980,21 @@ def _no_wheel_build(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                     + (pkg or "PACKAGE") + "` and drop an old `==` pin from the requirements). Building from source works "
                     "only with that package's build tools (Visual Studio C++ Build Tools, CMake, Rust)"),
             "details": {k: v for k, v in (("python", ver), ("package", pkg)) if v}}
+
+
+@_interp("pip_console_decode")
+def _pip_console_decode(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip.console-decode-old-pip (round 675): pip 9 or older failing in its own console_to_str on a build's output
+    (a non-English Windows, a localized compiler, an accented user folder in the output). The headline quotes the
+    codec and the byte read; a Mac or an AMD / Intel setup is not claimed (no legacy Windows code page there)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    codec, byte = g.get("codec") or "", g.get("byte") or ""
+    if not codec or not byte:
+        return {}
+    return {"title": (f"pip before 10 could not decode a build's console output as {codec} (byte {byte}: a non-English "
+                      "Windows code page or a non-ASCII path in the output) and stopped in its console_to_str"),
+            "details": {"codec": codec, "byte": byte, "position": g.get("pos", "")}}
 
 
 @_interp("cached_wheel_corrupt")

@@ -26233,6 +26233,84 @@ def test_round627_hf_umask_probe_warning():
     assert ids(real)[:1] == ["hf.cache-not-writable"], ids(real)
 
 
+def test_round675_pip_console_decode_cl_banner_explicit_codec():
+    r"""Round 675 (non-ASCII and special characters in paths and text: Chinese / Cyrillic / accented Windows user names,
+    UnicodeDecodeError / UnicodeEncodeError with gbk, cp1252, cp932, mbcs, and paths with spaces or brackets): three
+    readings were missing. pip 9 and older failing in its own console_to_str on a build's output (a Russian or Chinese
+    Windows, a localized Visual Studio, an accented user folder such as `Oroszlány` or `corniël` printed by the build)
+    was silent: now pip.console-decode-old-pip, with the codec and byte in the title, on console_to_str's frame before
+    the decode error (its first try or its UTF-8 retry at the end of the chained traceback). cl.exe's
+    banner in another language beside torch.compile's words (`用于 x64 的 Microsoft (R) C/C++ 优化编译器`) is now read as
+    torch.msvc-language-pack; the English banner, or a localized one in a build without inductor, stays silent. And a
+    decode error in a codec the paste's own code asks for (`subprocess.run(..., encoding="mbcs")`, `.decode('gbk')`) is
+    that program's choice, which UTF-8 mode does not change: python.windows-codepage no longer claims it."""
+    sig = "pip.console-decode-old-pip"
+    frame = ('  File "{p}\\pip\\compat\\__init__.py", line 73, in console_to_str\n'
+             "    return s.decode(sys.__stdout__.encoding)\n"
+             "UnicodeDecodeError: 'utf-8' codec can't decode byte {b} in position {pos}: invalid start byte\n")
+    variants = [
+        ("Running setup.py install for pyyaml ... error\nException:\nTraceback (most recent call last):\n"
+         + frame.format(p="c:\\program files\\python36\\lib\\site-packages", b="0x8d", pos=68), "0x8d"),
+        ("Exception:\nTraceback (most recent call last):\n"
+         + frame.format(p="C:\\Users\\Jürgen\\AppData\\Local\\Programs\\Python\\Python36\\lib\\site-packages", b="0xfc",
+                        pos=12), "0xfc"),
+        ("Exception:\r\nTraceback (most recent call last):\r\n"
+         + frame.format(p="D:\\venvs\\ai\\lib\\site-packages", b="0xcf", pos=3).replace("\n", "\r\n"), "0xcf"),
+        ("During handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n"
+         '  File "c:\\python36\\lib\\site-packages\\pip\\utils\\__init__.py", line 676, in call_subprocess\n'
+         "    line = console_to_str(proc.stdout.readline())\n"
+         '  File "c:\\python36\\lib\\site-packages\\pip\\compat\\__init__.py", line 75, in console_to_str\n'
+         "    return s.decode('utf_8')\n"
+         "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xd5 in position 2: invalid continuation byte\n", "0xd5"),
+    ]
+    for t, byte in variants:
+        got = ids(t)
+        assert got == [sig], (t, got)
+        m = one(t, sig)
+        assert byte in m["title"] and "python -m pip install --upgrade pip" in m["fix"], m
+    silent_pip = [
+        "def console_to_str(data):\n    return data.decode('utf-8', 'replace')\n",  # code, no error
+        "UnicodeDecodeError: 'utf-8' codec can't decode byte 0x8d in position 68: invalid start byte\n",  # bare error
+        ("We are on macOS 14 with an M2, Apple silicon.\nException:\n"
+         + frame.format(p="/Users/me/lib/python3.6/site-packages", b="0xe9", pos=4)),  # a Mac: no code page
+    ]
+    for t in silent_pip:
+        assert sig not in ids(t), (t, ids(t))
+
+    lang = "torch.msvc-language-pack"
+    compile_line = 'File "C:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch\\_inductor\\cpp_builder.py", line 62\n'
+    banners = ["用于 x64 的 Microsoft (R) C/C++ 优化编译器 19.42.34433 版",
+               "Microsoft (R) C/C++-Optimierungscompiler Version 19.40.33811 für x64",
+               "Оптимизирующий компилятор Microsoft (R) C/C++ версии 19.39.33523 для x64",
+               "Compilateur d'optimisation Microsoft (R) C/C++ version 19.38.33130 pour x64"]
+    for b in banners:
+        t = "torch.compile failed on Windows, cl prints:\n" + b + "\n" + compile_line
+        got = ids(t)
+        assert got == [lang], (t, got)
+        assert b in one(t, lang)["title"]
+    silent_cl = [
+        "Microsoft (R) C/C++ Optimizing Compiler Version 19.42.34433 for x64\n" + compile_line,  # English banner
+        "building 'ext' extension\n用于 x64 的 Microsoft (R) C/C++ 优化编译器 19.42.34433 版\nsetup.py build_ext\n",  # no inductor
+        "AMD Radeon RX 7900 XTX, ROCm on Windows\n用于 x64 的 Microsoft (R) C/C++ 优化编译器 19.42.34433 版\n" + compile_line,
+    ]
+    for t in silent_cl:
+        assert lang not in ids(t), (t, ids(t))
+
+    cp = "python.windows-codepage"
+    explicit = [
+        ("result = subprocess.run(cmd, encoding=\"mbcs\", capture_output=True)\n"
+         "UnicodeDecodeError: 'mbcs' codec can't decode bytes in position 0--1: No mapping for the Unicode character\n"),
+        ("out = proc.stdout.decode('gbk')\n"
+         "UnicodeDecodeError: 'gbk' codec can't decode byte 0xa6 in position 831: illegal multibyte sequence\n"),
+        ("with open(cfg, encoding='cp932') as f:\n"
+         "UnicodeDecodeError: 'cp932' codec can't decode byte 0x87 in position 10: illegal multibyte sequence\n"),
+    ]
+    for t in explicit:
+        assert cp not in ids(t), (t, ids(t))
+    default = ('  File "D:\\ComfyUI\\venv\\Lib\\site-packages\\pip\\_internal\\req\\req_file.py", line 540, in get_file_content\n'
+               "UnicodeDecodeError: 'gbk' codec can't decode byte 0xa4 in position 2878: illegal multibyte sequence\n")
+    assert ids(default)[:1] == [cp], ids(default)
+
 def test_round656_sdnext_xformers_and_colab_driver_retelling():
     r"""Round 656 (other image apps running FLUX: Forge, SD.Next, InvokeAI, Fooocus, Krita AI Diffusion, SwarmUI): two
     in-scope causes were missed. SD.Next words an xformers built for another torch in its own startup check (`WARNING
