@@ -13759,6 +13759,17 @@ def _diffusers_renamed_name(mod: str, name: str) -> tuple[str, str] | None:
     return None
 
 
+def _diffusers_reexport_dropped(mod: str, name: str) -> tuple[str, str] | None:
+    """manifests/requirements.toml [[diffusers_reexport_dropped]]: (the module that still has `name`, the last release
+    that re-exported it from `mod`) for a loading helper diffusers stopped re-exporting (round 673)."""
+    if not mod or not name:
+        return None
+    for row in _manifest_part("requirements", "diffusers_reexport_dropped", []):
+        if str(row.get("module") or "") == mod and name in (row.get("names") or []):
+            return str(row.get("new") or ""), str(row.get("last") or "")
+    return None
+
+
 @_interp("diffusers_moved")
 def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Code importing a diffusers.models module path that diffusers moved or deleted (the old shim's deprecation
@@ -13778,7 +13789,7 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                         + (f"; until then run it in its own environment with `python -m pip install \"diffusers<{nxt}\"`" if nxt else "")
                         + f". Klein itself needs diffusers {_klein_min('diffusers')} or newer: do not downgrade the Python that runs Klein"),
                 "details": {"name": old_name, "module": sub, "renamed": new_name, "last": last}}
-    dropped = _DIFFUSERS_REEXPORT_DROPPED.get((g.get("devmod") or "", g.get("devname") or ""))
+    dropped = _diffusers_reexport_dropped(g.get("devmod") or "", g.get("devname") or "")
     if dropped:
         # a loading helper diffusers' modeling_utils re-exported from model_loading_utils until 0.34 (its
         # `from .model_loading_utils import (...)` list); node packs that copied diffusers' loading code import it there
@@ -13862,16 +13873,6 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                f"prefix), or run that code in its own environment with `python -m pip install \"diffusers<{nxt}\"`")
     return {"title": title, "fix": fix + f". Klein itself needs diffusers {_klein_min('diffusers')} or newer: do not downgrade the Python that runs Klein",
             "details": {"module": f"diffusers.models.{mod}", "new": new, "last": last}}
-
-
-# Loading helpers diffusers.models.modeling_utils imported from model_loading_utils (so code could import them from
-# modeling_utils) until the release named, then dropped from that import list: (old module, name) -> (new module, last
-# release that still had it there). diffusers v0.34.0 vs v0.35.0 src/diffusers/models/modeling_utils.py; both names are
-# still defined in model_loading_utils in v0.39.0.
-_DIFFUSERS_REEXPORT_DROPPED: dict[tuple[str, str], tuple[str, str]] = {
-    ("diffusers.models.modeling_utils", "load_model_dict_into_meta"): ("diffusers.models.model_loading_utils", "0.34"),
-    ("diffusers.models.modeling_utils", "_load_state_dict_into_model"): ("diffusers.models.model_loading_utils", "0.34"),
-}
 
 
 def _diffusers_dev_snapshot(name: str, mod: str, ctx: dict[str, Any]) -> dict[str, Any] | None:
