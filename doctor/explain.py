@@ -13759,6 +13759,12 @@ def _diffusers_renamed_name(mod: str, name: str) -> tuple[str, str] | None:
     return None
 
 
+def _diffusers_next(last: str) -> str:
+    """The diffusers release after `last` (`0.34` -> `0.35`): the first one without what a row says `last` still had;
+    "" where `last` is not a 0.N release."""
+    return f"0.{int(last.split('.')[1]) + 1}" if re.fullmatch(r"0\.\d{1,3}", last) else ""
+
+
 def _diffusers_reexport_dropped(mod: str, name: str) -> tuple[str, str] | None:
     """manifests/requirements.toml [[diffusers_reexport_dropped]]: (the module that still has `name`, the last release
     that re-exported it from `mod`) for a loading helper diffusers stopped re-exporting (round 673)."""
@@ -13780,7 +13786,7 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         # a class diffusers renamed inside the same submodule (PositionNet -> GLIGENTextBoundingboxProjection in
         # diffusers.models.embeddings, 0.26): code written for the older diffusers; the table names the new class
         old_name, new_name, last = g["devname"], ren[0], ren[1]
-        nxt = f"0.{int(last.split('.')[1]) + 1}" if re.fullmatch(r"0\.\d{1,3}", last) else ""
+        nxt = _diffusers_next(last)
         sub = g["devmod"]
         return {"title": (f"Code imports `{old_name}` from `{sub}`, a class newer diffusers renamed `{new_name}`"
                           + (f" (since diffusers {nxt})" if nxt else "")),
@@ -13796,7 +13802,7 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         if _off_nvidia_anywhere(ctx):
             return None
         name, sub, (new, last) = g["devname"], g["devmod"], dropped
-        nxt = f"0.{int(last.split('.')[1]) + 1}"
+        nxt = _diffusers_next(last)
         have = _near(ctx).get("diffusers_version") or ""
         return {"title": (f"Code imports `{name}` from `{sub}`, which diffusers {nxt} and newer no longer re-export there"
                           + (f" (this is diffusers {have})" if have else "") + f": it lives in `{new}`"),
@@ -13816,7 +13822,7 @@ def _diffusers_moved(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
         # diffusers removed outright has no new import and is the importing program's own pin
         row = _diffusers_moved_name(g["uname"])
         name, new, last = g["uname"], str(row.get("new") or ""), str(row.get("last") or "")
-        nxt = f"0.{int(last.split('.')[1]) + 1}" if re.fullmatch(r"0\.\d{1,3}", last) else ""
+        nxt = _diffusers_next(last)
         return {"title": (f"Code imports `{name}` from `diffusers.utils`, which newer diffusers no longer exports there: "
                           f"it lives in `{new}`" + (f" since diffusers {nxt}" if nxt else "")),
                 "fix": (f"Change the import in the file the traceback names to `from {new} import {name}` (the rest of that "
