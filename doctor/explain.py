@@ -107,6 +107,68 @@ class Context:
     lines: int = 0  # lines after the needle's own that the pattern also sees (an issue form's heading and its answer)
 
 
+# The characters outside ASCII that Python's re, ignoring case, takes for an ASCII letter (İ, dotless ı, long ſ, the
+# Kelvin sign): written as that letter before a window is lower-cased, so a literal test never rejects what re accepts.
+# tests/test_explain.py checks this against every code point.
+_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _required_literals(pattern: re.Pattern[str]) -> frozenset[str]:
+    """Lower-cased ASCII texts of which every match of `pattern` contains at least one; empty when no such set is known
+    (then the pattern is always run). Read from the parsed pattern: a run of literal characters is required, a
+    branch requires one of its alternatives' texts, a repeat at least once requires its body's; a class, a wildcard,
+    a back-reference or a lookaround ends a run and requires nothing. Of a sequence's requirements the one whose
+    shortest text is longest is kept. Zero-width anchors (^, \\b) do not end a run: they consume nothing."""
+    try:
+        from re import _parser as sre  # type: ignore[attr-defined]  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as sre  # type: ignore[no-redef]
+    try:
+        parsed = sre.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - a pattern re compiled but this reader cannot parse: always run it
+        return frozenset()
+    c = sre  # the opcodes are re-exported by the parser module
+
+    def best(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+        if not a:
+            return b or None
+        if not b:
+            return a
+        return a if min(map(len, a)) >= min(map(len, b)) else b
+
+    def seq(items: Any) -> frozenset[str] | None:
+        req: frozenset[str] | None = None
+        run = ""
+        for op, av in items:
+            if op is c.LITERAL and av < 128:
+                run += chr(av).lower()
+                continue
+            if op is c.AT:
+                continue
+            if run:
+                req, run = best(req, frozenset([run])), ""
+            if op is c.SUBPATTERN:
+                req = best(req, seq(av[-1]))
+            elif op is c.BRANCH:
+                alts = [seq(b) for b in av[1]]
+                if all(alts) and sum(len(a) for a in alts) <= 64:  # type: ignore[arg-type]
+                    req = best(req, frozenset().union(*alts))  # type: ignore[arg-type]
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+                req = best(req, seq(av[2]))
+            elif op is getattr(c, "ATOMIC_GROUP", None):
+                req = best(req, seq(av))
+            elif op is c.ASSERT:  # a lookahead / lookbehind that must hold: its text is in the searched string too
+                req = best(req, seq(av[1]))
+        if run:
+            req = best(req, frozenset([run]))
+        return req
+
+    try:
+        return seq(parsed) or frozenset()
+    except Exception:  # noqa: BLE001 - an opcode shape this reader does not know: always run the pattern
+        return frozenset()
+
+
 def _trie(words: Iterable[bytes]) -> dict[Any, Any]:
     """The byte strings as nested dicts, one level a byte; the key None holds the word that ends there."""
     trie: dict[Any, Any] = {}
@@ -172,6 +234,8 @@ class Catalog:
         # needle would, overlaps included, in a fraction of the time once there are a thousand needles
         self.owners: dict[bytes, list[tuple[Any, bool]]] = owners
         self.needle_re: re.Pattern[bytes] | None = re.compile(_trie_pattern(list(owners))) if owners else None
+        # what each context's pattern cannot match without (see _required_literals), for Scanner._near's window
+        self.context_literals: list[frozenset[str]] = [_required_literals(c.pattern) for c in self.contexts]
 
     def by_id(self, sig_id: str) -> Signature | None:
         return self._by_id.get(sig_id)
@@ -364,9 +428,19 @@ def _klein_comfy() -> str:
     return f"v{v}" if v else "the first release with Klein support"
 
 
+# The errors manifest last compiled and its JSON text, the key of _catalog_from's cache. Writing the whole manifest as
+# JSON cost about 80 ms, as much as reading a whole paste, and catalog() is asked once per text explained: the text is
+# made again only when manifests.load gives another table (an override set, its cache cleared, a test's replacement).
+# Holding the table keeps it alive, so `is` can never meet a new table at a freed one's address.
+_CATALOG_KEY: list[Any] = [None, ""]
+
+
 def catalog() -> Catalog:
     """The signatures of manifests/errors.toml (or its --manifest override), compiled once."""
-    return _catalog_from(json.dumps(manifests.load("errors")))
+    doc = manifests.load("errors")
+    if doc is not _CATALOG_KEY[0]:
+        _CATALOG_KEY[:] = [doc, json.dumps(doc)]
+    return _catalog_from(_CATALOG_KEY[1])
 
 
 def clean(text: str) -> str:
@@ -511,8 +585,11 @@ class Scanner:
     def _near(self, abs_pos: int, window: str) -> dict[str, str]:
         """Context facts seen shortly before the hit, and those inside its own window."""
         out = {cid: val for cid, (off, val) in self._recent.items() if abs_pos - off <= NEAR}
-        for ctx in self.cat.contexts:
+        low = window.translate(_ASCII_FOLDS).lower()
+        for ctx, needs in zip(self.cat.contexts, self.cat.context_literals):
             if ctx.id not in out:
+                if needs and not any(n in low for n in needs):
+                    continue  # a text its pattern must contain is not in the window: the search cannot match
                 m = ctx.pattern.search(window)
                 if m:
                     out[ctx.id] = _one_space(m.group("value"))
