@@ -8252,6 +8252,17 @@ def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           "(e4m3fn) weights compiled on " + (f"the {old_card}, " if old_card else "")
                           + "a GPU older than Ada (compute capability below 8.9), where Triton has no fp8e4nv"),
                 "details": {"operation": "torch.compile cast " + g["cast"], **({"gpu": old_card} if old_card else {})}}
+    if g.get("tbare"):
+        # Triton's fp8e4nv refusal retold without its list of supported fp8 dtypes (an issue title, a log cut short):
+        # the list is what says an NVIDIA card below 8.9, so here a card without fp8 named in the paste must say it. No
+        # card, or an Ada / Hopper / Blackwell one beside it, is not claimed
+        old_card = _pre_ada_card(ctx)
+        if not old_card:
+            return None
+        return {"title": (f"Triton refused fp8e4nv (fp8 e4m3) on the {old_card}: a GPU older than Ada (compute "
+                          "capability below 8.9) has no fp8 e4m3, so fp8 kernels, an fp8 KV cache or a compiled fp8 "
+                          "model cannot run there"),
+                "details": {"operation": "Triton fp8e4nv", "gpu": old_card}}
     if not g.get("lt"):
         return {}
     op = _fact(ctx, "fp8_op")
