@@ -12267,6 +12267,23 @@ def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
         return {"title": ("PyTorch's DLLs need libomp140.x86_64.dll (Microsoft's OpenMP runtime), and Windows cannot find "
                           "it: install the MSVC build tools' runtime or the current Visual C++ Redistributable"),
                 "details": {"missing": "libomp140.x86_64.dll"}}
+    if g.get("torchctx"):
+        # round 677: a bare `[WinError 1114]` (no DLL, no `Error loading` path) followed by torch itself: `import torch`, a
+        # torch-based library's import (pyannote.audio, torchvision, easyocr, ...) or the user's reinstall of torch.
+        # Another library's own DLL in between (llama.cpp, onnxruntime, a Node addon, TensorFlow, ...) is its failure
+        if _BARE_1114_FOREIGN.search((g.get("bare") or "") + (g.get("bare_win") or "")):
+            return None
+        said = re.sub(r"\s+", " ", g["torchctx"]).strip()
+        if said in ("import torch", "from torch"):
+            how = f"at `{said}`"
+        elif re.match(r"(?:import|from) ", said):
+            how = f"at `{said}`, a torch-based import"
+        else:
+            how = f"and the text names torch (`{said}`)"
+        return {"title": (f"Windows could not initialize a DLL (WinError 1114) {how}: one of torch's DLLs failed to "
+                          "start, most often the Microsoft C++ runtime under it is missing or too old (torch 2.9 and "
+                          "later need the current one)"),
+                "details": {"winerror": "1114", "torch named by": said[:60]}}
     if not dll and g.get("init"):
         # torch 1.x's `from torch._C import *` with Windows' error 1114 text, in any language: no DLL is named
         return {"title": ("Windows could not load PyTorch's _C module (a DLL it loads failed to initialize, error 1114): "
@@ -12277,6 +12294,12 @@ def _windows_dll(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     how = "it failed to initialize" if code == "1114" else "it, or a DLL it depends on, was not found"
     return {"title": f"Windows could not load PyTorch's {dll} ({how}): the Microsoft C++ runtime it needs is missing",
             "details": {"dll": dll, "winerror": code}}
+
+
+# another library's own native code named between a bare WinError 1114 and the torch words after it (round 677)
+_BARE_1114_FOREIGN = re.compile(
+    r"llama_cpp|llama-cpp|llama\.dll|ggml|koboldcpp|onnxruntime|\.node\b|tensorflow|_pywrap|paddle|ctranslate2|"
+    r"mxnet|jaxlib|_dlopen\(|ctypes\.CDLL\(|LoadLibrary", re.I)
 
 
 @_interp("windows_dll_stale")

@@ -21872,6 +21872,49 @@ def test_round613_python_too_old_syntax_and_foreign_annotations():
         assert sig not in ids(t), t
 
 
+def test_round677_bare_winerror_1114_with_torch_named():
+    r"""Round 677 (native libraries that fail to load: Windows DLLs and Linux shared objects): torch's DLL errors were
+    read where the text names the DLL (`Error loading "...\torch\lib\c10.dll"`), torch's own `raise err` frame or
+    `from torch._C import *`. What was missed is a bare `OSError: [WinError 1114]` (an issue title, a one-line report)
+    that names no DLL but is followed by torch itself: `import torch`, the import of a torch-based library
+    (`from pyannote.audio import Model`, torchvision, easyocr) or the user's reinstall of `torch torchvision
+    torchaudio`. That is now torch.windows-dll, the title quoting what named torch. Silent: the same 1114 with
+    another library's own DLL in between (llama_cpp, onnxruntime), an AMD / ZLUDA setup, a 1114 with no torch
+    words, a benign torch line, and 1114 on another package's DLL path."""
+    sig = "torch.windows-dll"
+    for t, said in (
+            ("OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed\n\n"
+             'it happens right at the start:\n  File "C:\\app\\run.py", line 2, in <module>\n    import torch\n', "import torch"),
+            ("OSError: [WinError 1114] 动态链接库(DLL)初始化例程失败。\n换了好几个版本都不行，最后 pip install torch==2.8.0 就好了",
+             "pip install torch"),
+            ("OSError: [WinError 1114] Eine DLL-Initialisierungsroutine ist fehlgeschlagen\nTraceback (most recent call last):\n"
+             '  File "D:\\comfy\\nodes.py", line 9, in <module>\n    from torchvision import transforms\n', "from torchvision"),
+            ("Getting [WinError 1114] A dynamic link library (DLL) initialization routine failed on Windows 11.\n"
+             "I already reinstalled torch, torchvision and torchaudio, same thing.", "reinstalled torch"),
+            ("Issue Report - OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed\n"
+             '  File "M:\\e2a\\lib\\classes\\background_detector.py", line 5, in <module>\n    from pyannote.audio import Model\n',
+             "from pyannote.audio")):
+        m = one(t, sig)
+        assert ids(t)[:1] == [sig], t
+        assert "WinError 1114" in m["title"] and said in m["title"], m["title"]
+    # the DLL-named form keeps its own title
+    t = ('OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed. Error loading '
+         '"C:\\p\\Lib\\site-packages\\torch\\lib\\c10.dll" or one of its dependencies.')
+    assert "c10.dll" in one(t, sig)["title"]
+
+    for t in ("OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed\n"
+              'File "C:\\x\\llama_cpp\\llama_cpp.py", line 54, in _load_shared_library\nimport torch\n',
+              "OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed\n"
+              '  File "C:\\x\\onnxruntime\\capi\\_pybind_state.py", line 32\nfrom torchvision import ops\n',
+              "OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed\n"
+              "I use an AMD Radeon RX 7900 XTX with ZLUDA, pip install torch from the zluda guide\n",
+              "OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed\nPlease help\n",
+              "Total VRAM 24564 MB, total RAM 65444 MB\npytorch version: 2.8.0+cu128\nimport torch ok\n",
+              'OSError: [WinError 1114] A dynamic link library (DLL) initialization routine failed. Error loading '
+              '"C:\\p\\Lib\\site-packages\\foo\\bar.dll" or one of its dependencies.\nimport torch\n'):
+        assert sig not in ids(t), t
+
+
 def test_round622_torchvision_half_import_custom_ops_and_queries():
     r"""Round 622 (torchvision and torchaudio out of step with torch): the requirement line, `operator torchvision::nms
     does not exist`, torchaudio's loader and the undefined symbols were already read; torchvision's two other own
