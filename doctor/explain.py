@@ -12553,6 +12553,7 @@ _COMFY_WRITE_PATH = re.compile(
     r"comfy|[\\/]models[\\/](?:checkpoints|diffusion_models|unet|text_encoders|clip|vae|loras)(?:[\\/]|$)", re.I)
 _OTHER_WRITE_PATH = re.compile(r"-packages|huggingface|[\\/]\.cache[\\/]|Program Files|[\\/]\.?venv[\\/]", re.I)
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:|\\")
+_ROOT_ONLY_PATH = re.compile(r"/[^/\s]{1,120}/?")  # one folder right under the root: `/comfyui`
 # a generated image or video written into an output folder (`/output/ComfyUI_00001_.png`, `/app/outputs/2024-05-01/x.jpg`)
 _OUTPUT_IMAGE_PATH = re.compile(
     r"(?:^|/)outputs?/(?:[^/\n]{1,120}/){0,3}[^/\n]{1,200}\.(?:png|jpe?g|webp|gif|tiff?|mp4|webm)$", re.I)
@@ -12567,6 +12568,11 @@ def _volume_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     antivirus, or a folder opened as a file: no owner to change, not claimed."""
     path = g.get("path") or ""
     if _off_nvidia(ctx) or _WINDOWS_PATH.search(path) or _OTHER_WRITE_PATH.search(path):
+        return None
+    if _ROOT_ONLY_PATH.fullmatch(path):
+        # round 678: a folder right under / (`'/comfyui'`) refused is one the program tried to create at the root of the
+        # file system (a node pack's path built from a missing base); a mounted folder's error names a file or folder
+        # inside the mount: not claimed
         return None
     if g.get("initown") or g.get("initperm"):
         # round 518: the ComfyUI-Nvidia-Docker image's init script refuses its mounted run folder before ComfyUI starts
@@ -12616,6 +12622,14 @@ def _hf_cache_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         # round 556: HOME left at Nix's build placeholder, so the default cache ~/.cache/huggingface has no parent
         return {"title": "HOME is Nix's placeholder /homeless-shelter: the Hugging Face cache under it cannot be created",
                 "details": {"path": g.get("path") or ""}}
+    if g.get("moved"):
+        # round 678: the writer's words that the app fails with a permission error once another user runs it (the env
+        # and models copied or moved over): the cache kept the first user as its owner
+        if _off_nvidia(ctx):
+            return None
+        return {"title": "The app fails with a permission error under another user: the Hugging Face cache still belongs "
+                         "to the user who first ran it",
+                "details": {"said": " ".join(g["moved"].split())[:200]}}
     if g.get("warnline"):
         # round 518: transformers' own warning; the load goes on (it only cannot cache), so a fatal error after it
         # (ComfyUI's user folder refused in the same mounted folder) is listed first
@@ -16144,6 +16158,13 @@ def _install_denied(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         return {"title": f"uv could not remove the installed {pkg}: an earlier install or removal of it stopped halfway "
                          "(a file was in use)", "details": {"path": path, "package": pkg}}
     details = {"path": path, "error": code}
+    if g.get("sysinst") and _off_nvidia(ctx):
+        return None  # round 678: setuptools' / an installer's errno 13 read on an AMD / ROCm or Mac setup: not claimed
+    if g.get("sysinst"):
+        where = re.split(r"/(?:dist|site)-packages(?:/|$)", path)[0]
+        return {"title": f"The install may not write into the Python at {where}: the user running it does not own that "
+                         "Python (a system Python, or a container image's Python run as another user)",
+                "details": details}
     if code in ("os error 13", "Errno 13") and path.startswith("/"):  # EACCES on a POSIX path: no rights, not in use
         where = path.split("site-packages")[0].rstrip("/") if "site-packages" in path else "this environment"
         tool = "uv" if code.startswith("os error") else "pip"

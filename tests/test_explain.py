@@ -21969,6 +21969,63 @@ def test_round622_torchvision_half_import_custom_ops_and_queries():
         assert fam not in ids(t) and ft not in ids(t), t
 
 
+def test_round678_install_refused_cache_other_user_and_df_shm():
+    r"""Round 678 (permissions, read-only file systems and full disks): pip's Linux and Windows refusals, errno 28 and
+    the cache's errno 13 / 30 on a path were already read; three things were not. setuptools' (or any installer's)
+    errno 13 on a POSIX Python's own dist-/site-packages (`error: [Errno 13] Permission denied:
+    '/usr/local/lib/python3.5/dist-packages/torch_encoding-...egg-info'`, or a path ending in the install's metadata or
+    setuptools' write test) is now python.install-access-denied, naming the Python; a writer's words that the app fails
+    with a permission error under another user, beside Hugging Face, are now hf.cache-not-writable (the cache kept the
+    first user as its owner); and a `df -h` table row's `/dev/shm` mount point near pip's `[Errno 28] No space left on
+    device` no longer reads as docker.shm-too-small (disk.full stays). Silent: a package's file refused at run time, the
+    same install error on a ROCm setup, the other-user words about TensorFlow Hub or ComfyUI's output with no Hugging
+    Face sign, and a folder right under the root (`'/comfyui'`) a node pack tried to create."""
+    inst, hf, disk, shm = "python.install-access-denied", "hf.cache-not-writable", "disk.full", "docker.shm-too-small"
+    for t, where in (("error: [Errno 13] Permission denied: '/usr/local/lib/python3.5/dist-packages/"
+                      "torch_encoding-0.4.5+799424e-py3.5.egg-info'\n", "/usr/local/lib/python3.5"),
+                     ("running install\nerror: [Errno 13] Permission denied: '/usr/lib/python3/dist-packages/xformers'\n",
+                      "/usr/lib/python3"),
+                     ("PermissionError: [Errno 13] Permission denied: '/opt/conda/lib/python3.11/site-packages/"
+                      "test-easy-install-8144.write-test'\n", "/opt/conda/lib/python3.11"),
+                     ("OSError: [Errno 13] Permission denied: '/home/u/.local/lib/python3.10/site-packages/"
+                      "sageattention-2.1.1.dist-info'\n", "/home/u/.local/lib/python3.10")):
+        m = one(t, inst)
+        assert ids(t)[:1] == [inst], t
+        assert where in m["title"] and "does not own" in m["title"], m["title"]
+    for t in ("PermissionError: [Errno 13] Permission denied: '/usr/local/lib/python3.10/dist-packages/gradio/templates/x.js'\n",
+              "Requirement already satisfied: torch in /usr/local/lib/python3.10/dist-packages (2.5.1)\n",
+              "error: [Errno 13] Permission denied: '/usr/local/lib/python3.10/dist-packages/torch-2.5.1.dist-info'\n"
+              "torch 2.5.1+rocm6.2 on an AMD Radeon RX 7900 XTX\n"):
+        assert inst not in ids(t), t
+    moved = ("[Bug]Permission error when i migrate the model from one user to another with folder access granted\n\n"
+             "the app always fail with a permission err. check if the way which huggingface model used to store has some bugs.\n")
+    for t in (moved,
+              "diffusers from_pretrained gives PermissionError when I run the same script as another user on the server\n",
+              "Permission denied for a different user: the first user downloaded FLUX.2 klein into ~/.cache/huggingface\n",
+              "HF_HOME is shared; permission denied issues as a second user\n"):
+        m = one(t, hf)
+        assert ids(t)[:1] == [hf], t
+        assert "another user" in m["title"], m["title"]
+    for t in ("tensorflow_hub: permission denied when I switch to another user and hub.load the module again\n",
+              "ComfyUI output folder: permission denied for another user after copying the install\n",
+              moved + "torch 2.5.1+rocm6.2, AMD Radeon RX 7900 XTX\n",
+              "Permission denied for another user\n"):
+        assert hf not in ids(t), t
+    df = ("IOError: [Errno 28] No space left on device\nCan any one tell me solution\n\nFilesystem Size Used Avail Use% Mounted on\n"
+          "/dev/sda5        32G   27G  2.9G  91% /\ntmpfs           7.9G   92M  7.8G   2% /dev/shm\n")
+    for t in (df, df.replace("IOError", "ERROR: Could not install packages due to an OSError"),
+              "tmpfs 7.9G 92M 7.8G 2% /dev/shm\nOSError: [Errno 28] No space left on device\n"):
+        assert ids(t)[:1] == [disk], t
+    for t in ("RuntimeError: unable to write to file </torch_1_2>: No space left on device (28)\n",
+              "OSError: [Errno 28] No space left on device: '/dev/shm/x' in the docker container\n"):
+        assert ids(t)[:1] == [shm], t
+    t = ("!!! Exception during processing !!! [Errno 13] Permission denied: '/comfyui'\n"
+         "FileNotFoundError: [Errno 2] No such file or directory: '/comfyui/models/clip/siglip-so400m-patch14-384'\n")
+    assert "docker.volume-not-writable" not in ids(t), t
+    assert ids("PermissionError: [Errno 13] Permission denied: '/comfyui/user/default/comfy.settings.json'\n")[:1] == [
+        "docker.volume-not-writable"]
+
+
 def test_round668_windows_driver_fallback_tdr_windows7_and_unknown_error():
     """Round 668 (the NVIDIA driver on Windows). Missed before: the driver's memory fallback told in Chinese
     (`用到了共享显存`), as a driver downgrade over slower renders, and as one batch's timings (the first image in 2 min,
