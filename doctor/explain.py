@@ -4903,6 +4903,10 @@ def _torch_index(*versions: str) -> tuple[str, str]:
             "`python -c \"import torch; print(torch.version.cuda)\"`, 12.8 -> cu128)")
 
 
+# the install verbs of xformers.build-mismatch's xf_swap reading (a writer's sentence that torch was swapped)
+_XF_SWAP_VERB = re.compile(r"\b(?:uninstall|replac|upgrad|downgrad|overwr?it|re-?install|install|pull)\w{0,4}\b(?!\.py)", re.I)
+
+
 @_interp("xformers_torch")
 def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     built, have = g.get("built") or "", g.get("have") or ""
@@ -4924,6 +4928,28 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         # Blackwell GPU, by its capability tuple or an RTX 50 name: xformers' kernel windows end before that capability
         # (round 504: Comfy-Org/ComfyUI#14688), the reason xformers.blackwell-unsupported reads from the full listing
         return {"as": "xformers.blackwell-unsupported"}
+    if g.get("xf_swap"):
+        # the writer's own sentence: an install replaced (upgraded, uninstalled) torch, and xformers then fails to load
+        # or broke. Each xformers wheel is built for one torch, so the swap left it built for the previous one
+        # (round 679: Comfy-Org/ComfyUI#99, ComfyUI's requirements pulled torch 2.0 over torch 1.13 + xformers)
+        near = _near(ctx)
+        if near.get("frozen_app") or near.get("custom_kernel") or near.get("other_kernel_lib"):
+            return None
+        new, ver = g.get("newtorch") or g.get("newtorch2") or "", g.get("torchver") or ""
+        # the verb nearest before torch says whether the version named after it went in or was taken out
+        verbs = _XF_SWAP_VERB.findall((g.get("swapverb") or "") + " " + (g.get("swapgap") or ""))
+        if not new and ver and not (verbs and verbs[-1].lower().startswith(("uninstall", "replac", "overwr"))):
+            new, ver = ver, ""  # `installed / upgraded / pulled torch 2.6.0`: the version that went in
+        said = (f" (torch {new} went in)" if new else f" (torch {ver} was taken out)" if ver else "")
+        return {"title": ("torch was replaced under xformers" + said
+                          + ": the installed xformers is built for the previous torch, so it no longer loads"),
+                "cause": ("Each xformers wheel is compiled against one torch release (and its CUDA build). An install "
+                          "(a requirements.txt, a node pack's install, a bare `pip install torch`) replaced the torch "
+                          "xformers was built for, pip only warned, and xformers' compiled operators no longer load "
+                          "with the new torch, so ComfyUI's or diffusers' xformers attention, or a node that imports "
+                          "xformers, fails."),
+                "fix": cat.by_id("xformers.build-mismatch").fix,  # type: ignore[union-attr]
+                **({"details": {"torch_installed": new}} if new else {})}
     if g.get("xf_said"):
         # `DLL load failed while importing _C: The specified procedure could not be found` with the writer's own words
         # that the torch upgrade broke xformers: xformers' compiled extension links torch functions the new torch lacks.
@@ -13683,6 +13709,8 @@ def _protobuf_pb2(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "protobuf 3.20: `python -m pip install \"protobuf==3.20.3\"`, or set "
                         "`PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION=python` before starting it (slower, pure-Python parsing)"),
                 "details": {"file": dup}}
+    if near.get("vendor_accel"):
+        return None  # a Cloud TPU VM (JAX / T5X, torch_xla) or another vendor's accelerator: not the NVIDIA stack
     if near.get("hf_tokenizer"):
         return {}
     if near.get("foreign_pb2") or near.get("other_webui") or _other_gpu(ctx):

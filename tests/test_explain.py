@@ -22170,6 +22170,58 @@ def test_round614_gguf_cut_short_and_fstring_quotes_before_312():
         assert ids(t) == [], t
 
 
+def test_round679_torch_swapped_under_xformers_and_tpu_protobuf():
+    r"""Round 679 (dependency conflicts after installing custom nodes or packages): numpy 1.x/2.x and C-API messages,
+    several opencv packages sharing cv2, pip's ResolutionImpossible for a node pack's pins and protobuf's refusal of
+    old generated code were already read. Missed: a writer's own sentence that an install (a requirements.txt, a node
+    pack's install) replaced, upgraded or uninstalled torch and that xformers then fails to load / no longer works /
+    broke (Comfy-Org/ComfyUI#99): now xformers.build-mismatch, with the torch version that went in (or was taken out)
+    read into the title. Wrong: protobuf's `Descriptors cannot not be created directly` from sentencepiece's model
+    module on a Google Cloud TPU VM (google-research/t5x#1223) was claimed as python.protobuf-too-new; a Cloud TPU
+    named in the paste (TPU VM, Cloud TPU, a `TPU v3-8` slice, libtpu) is now a vendor_accel context and the refusal
+    stays silent there. Silent too: xformers failing to build after a torch install, a ROCm torch or a Mac, ComfyUI's
+    normal xformers lines, TensorFlow-DirectML's own protos."""
+    xf = "xformers.build-mismatch"
+    for t, want in (
+            ("The README says to install Torch 1.13.\n\nRegardless of this, the requirements automatically installs Torch 2.0, "
+             "and it uninstalled the existing version of Torch, and replaces it with this version, causing Xformers to fail to load.",
+             "torch 2.0 went in"),
+            ("Running D:\\ComfyUI_windows_portable\\python_embeded\\python.exe -m pip install -r requirements.txt upgraded "
+             "torch to 2.5.1 and now xformers fails to load", "torch 2.5.1 went in"),
+            ("The node's install.py uninstalled my torch 2.4.0+cu121 and pulled torch==2.3.0, since then xformers no "
+             "longer loads on Ubuntu (/home/me/ComfyUI/venv).", "torch 2.4.0+cu121 was taken out"),
+            ("Installing this pack replaced torch 2.5.1+cu124 with 2.6.0 which broke xformers", "torch 2.6.0 went in"),
+            ("After the update reinstalled pytorch 2.7.1, xFormers won't load anymore.", "torch 2.7.1 went in")):
+        assert ids(t)[:1] == [xf], t
+        m = one(t, xf)
+        assert want in m["title"] and "pip uninstall xformers" in m["fix"], m
+    for t in ("I installed torch 2.5.1 and then xformers failed to build from source: error: Microsoft Visual C++ 14.0 "
+              "or greater is required",
+              "Installing torch 2.4.1+rocm6.1 on my AMD Radeon RX 7900 XTX replaced the old one and now xformers does not load",
+              "On my M2 MacBook (macOS 14) installing torch 2.3 means xformers won't load",
+              "Using xformers attention\nxformers version: 0.0.28.post3\nTotal VRAM 24564 MB, total RAM 65437 MB\n",
+              "pip install xformers\nSuccessfully installed xformers-0.0.29\n"):
+        assert xf not in ids(t), t
+
+    pb = "python.protobuf-too-new"
+    refusal = ("TypeError: Descriptors cannot not be created directly.\nIf this call came from a _pb2.py file, your "
+               "generated code is out of date and must be regenerated with protoc >= 3.19.0.\n")
+    for pre in ('  File "/home/u/.local/lib/python3.10/site-packages/transformers/convert_slow_tokenizer.py", line 445, in __init__\n'
+                "    from .utils import sentencepiece_model_pb2 as model_pb2\n",
+                '  File "C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\transformers\\convert_slow_tokenizer.py", '
+                "line 445, in __init__\n",
+                "from sentencepiece import sentencepiece_model_pb2\n"):
+        assert ids(pre + refusal)[:1] == [pb], pre
+    for pre in ("Getting this after setting up a TPU VM as described.\nus-central1-a | v3-8 | v2-alpha | TPU VM\n"
+                "from sentencepiece import sentencepiece_model_pb2\n",
+                "Set up a Cloud TPU v4-8 for JAX.\nfrom sentencepiece import sentencepiece_model_pb2\n",
+                "libtpu-nightly installed\n  File \"/home/u/.local/lib/python3.10/site-packages/transformers/convert_slow_tokenizer.py\", line 445\n",
+                '  File "/home/u/miniconda3/envs/directml/lib/python3.7/site-packages/tensorflow/core/framework/'
+                'tensor_pb2.py", line 42\n'):
+        assert pb not in ids(pre + refusal), pre
+
+
+
 def test_round618_emptyclass_clip_and_core_node_not_found():
     r"""Round 618 (newer image models in ComfyUI: HiDream, OmniGen2, Qwen-Image, Z-Image): ComfyUI's own text-encoder
     builder (comfy/sd.py load_text_encoder_state_dicts) leaves its `clip_target` empty for a combination of encoder files
