@@ -16843,6 +16843,32 @@ def _server_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     return {"details": d}
 
 
+@_interp("listen_loopback")
+def _listen_loopback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """comfyui.listen-loopback-only: the writer's words for ComfyUI serving on 127.0.0.1 only (asking to change
+    127.0.0.1:8188 to 0.0.0.0, `listens only on 127.0.0.1`, reaching it from another machine or a container with a
+    loopback address in view). Claimed only where ComfyUI is named at the words (its name, `comfy launch`, its frames
+    or places) or the port is its 8188; not where the text says --listen was already given (comfy_listen_given: an
+    extension dropping the flag, a launcher's COMMANDLINE_ARGS, a console at 0.0.0.0), another web UI is named, or
+    the setup is AMD / Intel / Mac."""
+    near = _near(ctx)
+    if ctx.get("comfy_listen_given") or near.get("comfy_listen_given") or near.get("other_webui") or _off_nvidia(ctx):
+        return None
+    port = g.get("port") or ""
+    if not (port == "8188" or (near.get("comfy_run") or "").lower().startswith("comfy")
+            or _comfy_named_near(near) or _comfy_near(ctx)):
+        return None
+    addr = g.get("addr") or "127.0.0.1"
+    where = (g.get("where") or "").lower()
+    bound = f"{addr}:{port}" if port else addr
+    who = ("a client in a container cannot reach it" if "container" in where else
+           "other machines cannot reach it" if where else "other machines and containers cannot reach it")
+    d = {"address": bound}
+    if where:
+        d["reached from"] = _one_space(where)
+    return {"title": f"ComfyUI listens only on {bound} (its default without --listen): {who}", "details": d}
+
+
 _COMFY_NEAR = ("comfy_reqs", "comfy_place", "custom_node", "comfy_manager", "comfyui_version")
 
 

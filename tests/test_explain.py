@@ -22279,6 +22279,41 @@ def test_round618_emptyclass_clip_and_core_node_not_found():
         assert old not in ids(t) and "comfyui.too-old-for-klein" not in ids(t), (t, ids(t))
 
 
+def test_round680_listen_loopback_only():
+    """Round 680 (ComfyUI run headless: its HTTP API, scripts and remote access): users who cannot reach ComfyUI from
+    another machine or a container write it in words (`how do I change the address 127.0.0.1:8188 to 0.0.0.0:8188`,
+    `comfy launch currently listen only 127.0.0.1`, `127.0.0.1 is not my computer's IP, I can not reach this address
+    from outside`) and nothing read them. Now read as comfyui.listen-loopback-only (ComfyUI's default listen address;
+    start it with --listen 0.0.0.0 and connect to the LAN IP / host.docker.internal), with the address and port the
+    words name in the title; silent where ComfyUI is not named, where --listen was already given, for another web UI
+    or app, and on AMD / Mac setups."""
+    sid = "comfyui.listen-loopback-only"
+    win = one("I run ComfyUI portable on Windows (C:\\ComfyUI_windows_portable). The console says To see the GUI go to: "
+              "http://127.0.0.1:8188 but I can't open it from another computer on my network.", sid)
+    assert "127.0.0.1:8188" in win["title"] and "other machines" in win["title"]
+    assert "--listen 0.0.0.0" in win["fix"] and "run_nvidia_gpu.bat" in win["fix"] and "netsh advfirewall" in win["fix"]
+    linux = one("ComfyUI on my Ubuntu server only listens on 127.0.0.1:8189, so I cannot open it from my laptop", sid)
+    assert "127.0.0.1:8189" in linux["title"] and linux["details"]["address"] == "127.0.0.1:8189"
+    box = one("n8n runs in docker, ComfyUI on the host. How can n8n access ComfyUI at localhost:8188 from a docker "
+              "container? connection refused", sid)
+    assert "localhost:8188" in box["title"] and "container" in box["title"] and "host.docker.internal" in box["fix"]
+    assert ids("How do I change comfyui from localhost to 0.0.0.0 so my other PC can use it?")[:1] == [sid]
+    assert ids("`comfy launch` serves on 127.0.0.1 only; how to expose it?")[:1] == [sid]
+    # look-alikes: another web UI or app, no ComfyUI named, --listen already given, a normal log, AMD / Mac setups
+    for quiet in ("stable-diffusion-webui only listens on 127.0.0.1:7860, how can I access it from another computer?",
+                  "my gradio app only listens on 127.0.0.1:7860, how can I access it from another machine?",
+                  "How can I access it from outside localhost? I am guessing it involves publishing the ports from podman ?",
+                  "python main.py --listen 0.0.0.0\nTo see the GUI go to: http://0.0.0.0:8188\nComfyUI runs but I can't "
+                  "access it from another computer, the page times out",
+                  "This addon will always listen to 127.0.0.1 (the local machine comfyui is running). I tried to add the "
+                  "cli argument \"--listen 0.0.0.0\" but did not worked",
+                  "Starting server\n\nTo see the GUI go to: http://127.0.0.1:8188\ngot prompt\nPrompt executed in 3.2 seconds",
+                  "ComfyUI on my AMD Radeon RX 7900 XTX with ROCm 6.2 only listens on 127.0.0.1:8188, how can I access "
+                  "it from another computer?",
+                  "ComfyUI on my Mac M2 (Device: mps) only listens on 127.0.0.1:8188, I can't access it from another computer"):
+        assert sid not in ids(quiet), quiet
+
+
 def test_round666_slow_runs_told_as_times_driver_rollback_and_pipeline_left_on_cpu():
     r"""Round 666 (generation far too slow, or silently on the CPU): four accounts explain missed, none of them using
     the word slow. Read now: a writer's time told as a comparison (`goes from 10 seconds to 40 minutes`, `takes 2 hours
