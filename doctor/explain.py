@@ -10762,6 +10762,73 @@ def _torch_cuda(ctx: dict[str, Any]) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
+# round 681: the first CUDA release whose libraries (cuBLAS, cuDNN) carry kernels for a card of this compute
+# capability (x10): Turing 7.5 came with CUDA 10.0, Ampere 8.0 with 11.0 (8.6 with 11.1; 8.0 code runs on 8.6 and
+# 8.9); Blackwell's 12.0 is torch.sm-unsupported's (no kernel image), not read here [P]
+_CARD_CUDA = ((75, (10, 0)), (80, (11, 0)))
+_OLD_BUILD_TORCH = re.compile(r"torch(?: version)?(?: is|:)?[ \t]?(?:==?|[ \t])[ \t]?(1\.[0-6])", re.I)
+_OLD_BUILD_CUDA = re.compile(r"cudatoolkit[ \t]?(?:==?|:|[ \t])[ \t]?(\d{1,2})\.(\d)|\+cu(\d{1,2}?)(\d)\b", re.I)
+
+
+def _old_build_cuda(said: str) -> tuple[int, int] | None:
+    """The newest CUDA a torch build stated as old (torch_old_build) can have been made with: torch 1.0-1.6 -> 10.2,
+    `cudatoolkit 10.0` -> 10.0, `+cu92` -> 9.2."""
+    m = _OLD_BUILD_CUDA.search(said)
+    if m:
+        return (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), int(m.group(4)))
+    return (10, 2) if _OLD_BUILD_TORCH.search(said) else None
+
+
+def _blas_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cuBLAS' or cuDNN's kernel failing to run (`CUBLAS_STATUS_EXECUTION_FAILED`, THC's `the GPU program failed to
+    execute`, `CUDNN_STATUS_EXECUTION_FAILED`) where the paste names the card and a torch built with a CUDA older than
+    that card (torch 1.0-1.6, `cudatoolkit 10.0`, `+cu101`), or the writer says the card needs CUDA 11: those
+    libraries have no kernels for it. Without both (or beside another framework) the error is not claimed."""
+    if _off_nvidia_anywhere(ctx) or _fact(ctx, "other_framework"):
+        return None
+    what = "cuDNN" if "CUDNN" in (g.get("blas") or "").upper() else "cuBLAS"
+    status = "CUDNN_STATUS_EXECUTION_FAILED" if what == "cuDNN" else (
+        "CUBLAS_STATUS_EXECUTION_FAILED" if "CUBLAS" in (g.get("blas") or "").upper() else "the GPU program failed to execute")
+    said = _fact(ctx, "card_needs_cuda11")
+    card = _named_nvidia_cc(ctx)
+    old = _fact(ctx, "torch_old_build")
+    built = _old_build_cuda(old) if old else None
+    if built is None and _torch_cuda(ctx) and _torch_cuda(ctx) < (11, 0):  # type: ignore[operator]
+        built = _torch_cuda(ctx)
+        old = f"CUDA {built[0]}.{built[1]}"  # type: ignore[index]
+    need = None
+    if card is not None:
+        need = next((cu for cc, cu in reversed(_CARD_CUDA) if card[1] >= cc), None) if card[1] < 120 else None
+    details: dict[str, Any] = {}
+    if card is not None and need is not None and built is not None and built < need:
+        gpu, cc = card
+        details = {"gpu": gpu, "capability": f"{cc // 10}.{cc % 10}", "torch_build": _SPACE.sub(" ", old).strip()}
+        title = (f"{what} failed to run ({status}) on the {gpu} (compute capability {cc // 10}.{cc % 10}): the torch in "
+                 f"use ({details['torch_build']}) was built with CUDA {built[0]}.{built[1]} or older, whose {what} predates "
+                 f"the card (it needs CUDA {need[0]}.{need[1]} or newer)")
+    elif said:
+        said = _SPACE.sub(" ", said).strip()
+        details = {"said": said[:80]}
+        title = (f"{what} failed to run ({status}): the torch in use was built with a CUDA older than the card "
+                 f"(the paste: `{said[:80]}`)")
+    else:
+        return None
+    return {"title": title, "details": details,
+            "cause": (f"{what} ships inside the PyTorch build, from the CUDA it was built with. A torch made before the "
+                      "card's architecture existed (torch 1.0-1.6 carry CUDA 10.2 or older, which know no Ampere sm_80 / "
+                      "sm_86 card; CUDA 9 knows no Turing RTX 20) has no kernels for it, so the first matrix multiply or "
+                      f"convolution fails when it runs ({status}); turning cuDNN off only moves the failure, or makes "
+                      "everything slow. The GPU and driver are fine."),
+            "fix": ("Install a PyTorch built with a CUDA that knows the card (an RTX 30 / A100 needs CUDA 11.1 or newer, "
+                    "i.e. torch 1.8 or later), into the Python that runs the program: `python -m pip install "
+                    "--force-reinstall torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cu118` "
+                    "(conda: `conda install pytorch torchvision torchaudio pytorch-cuda=11.8 -c pytorch -c nvidia`). A "
+                    "project pinned to torch 1.4 or a `cudatoolkit=10.x` environment must move to that newer torch; "
+                    "Klein itself needs a current torch (2.x) anyway. Check with `python -c \"import torch; "
+                    "print(torch.__version__, torch.version.cuda, torch.cuda.get_arch_list())\"`: the list must hold "
+                    "the card's sm_XX")}
+
+
 @_interp("cuda_too_old")
 def _cuda_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """NVRTC refusing the GPU's architecture, or cuFFT's CUFFT_INTERNAL_ERROR, inside PyTorch: the CUDA of the torch
@@ -10769,6 +10836,8 @@ def _cuda_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     not this: then cuFFT most often could not get memory for its plan. Another program's own NVRTC call (hashcat's
     `nvrtcCompileProgram(): NVRTC_ERROR_INVALID_OPTION`, CLBlast, cuda-api-wrappers) beside the same NVRTC log line is
     that program's CUDA, not torch's."""
+    if g.get("blas"):
+        return _blas_too_old(g, cat, ctx)
     if _off_nvidia(ctx):
         return None
     if not g.get("cufft") and _fact(ctx, "nvrtc_foreign"):

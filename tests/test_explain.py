@@ -22571,6 +22571,71 @@ def test_round609_not_in_list_client_forms():
         assert sig not in ids(text), (text, ids(text))
 
 
+
+def test_round681_blas_kernels_older_than_card():
+    r"""Round 681 (CUDA runtime errors during generation: cuBLAS, cuDNN, illegal memory access, launch failures): a torch
+    whose CUDA libraries predate the card failing at its first matrix multiply or convolution was missed or read as a
+    cuDNN memory / autotuning failure: `cuDNN error: CUDNN_STATUS_EXECUTION_FAILED` with `pytorch=1.4.0` on an RTX 3090,
+    and a bare `CUDNN_STATUS_EXECUTION_FAILED` with the writer's `3090 need cuda at least 11.0`. Now read as
+    torch.cuda-too-old-for-gpu where the paste names the card (context rows pre_ada_gpu, ada_gpu, turing_gpu) and a
+    torch built before it (new row torch_old_build: torch 1.0-1.6, `cudatoolkit 10.0`, `+cu101`), or the writer's
+    words that the card needs CUDA 11 (new row card_needs_cuda11); the title quotes the card, its capability and the
+    build read, and it replaces cudnn.internal-failure near it. Silent: TensorFlow's cuda_blas.cc wording and any
+    paste naming TensorFlow, an AMD setup, the error with no card or no old build named, a torch 1.13 on an RTX 3090,
+    an RTX 20 beside a CUDA 10 build, and the round's look-alikes (PaddlePaddle, MXNet)."""
+    sig = "torch.cuda-too-old-for-gpu"
+    m = one("RuntimeError: cuDNN error: CUDNN_STATUS_EXECUTION_FAILED\nMy version information: cuDNN:8.5.0 cuda 11.7\n"
+            "pytorch=1.4.0\nGPU: GTX 3090\n", sig)
+    assert "3090" in m["title"] and "8.6" in m["title"] and "pytorch=1.4.0" in m["title"], m["title"]
+    assert "cudnn.internal-failure" not in ids("RuntimeError: cuDNN error: CUDNN_STATUS_EXECUTION_FAILED\npytorch=1.4.0 "
+                                               "on an RTX 3090\n")
+    # cuBLAS in torch's wording, Linux and Windows paths, conda's cudatoolkit, a wheel's +cu101, old THC wording
+    m = one('  File "/home/me/env/lib/python3.7/site-packages/torch/nn/functional.py", line 1676, in linear\n'
+            "RuntimeError: CUDA error: CUBLAS_STATUS_EXECUTION_FAILED when calling `cublasSgemm( handle, opa, opb, m, n, k, "
+            "&alpha, a, lda, b, ldb, &beta, c, ldc)`\nMy  environment: Geforce RTX 3080,cudatoolkit 10.0,pytorch 1.3.1with conda.\n",
+            sig)
+    assert "RTX 3080" in m["title"] and "CUBLAS_STATUS_EXECUTION_FAILED" in m["title"], m["title"]
+    m = one('  File "C:\\Users\\me\\venv\\lib\\site-packages\\torch\\nn\\modules\\linear.py", line 94, in forward\r\n'
+            "RuntimeError: CUDA error: CUBLAS_STATUS_EXECUTION_FAILED when calling `cublasGemmEx( handle, opa, opb, m, n, k, "
+            "&falpha, a, CUDA_R_16F, lda, b, CUDA_R_16F, ldb, &fbeta, c, CUDA_R_16F, ldc, CUDA_R_32F, CUBLAS_GEMM_DFALT_TENSOR_OP)`\r\n"
+            "torch 1.6.0+cu101 on an RTX 4090\r\n", sig)
+    assert "RTX 4090" in m["title"] and "8.9" in m["title"], m["title"]
+    m = one("RuntimeError: cublas runtime error : the GPU program failed to execute at /pytorch/aten/src/THC/THCBlas.cu:259\n"
+            "NVIDIA A100-SXM4-40GB, torch==1.2.0\n", sig)
+    assert "A100" in m["title"] and "CUDA 10.2" in m["title"], m["title"]
+    m = one("RuntimeError: cublas runtime error : the GPU program failed to execute at THCBlas.cu:258\n"
+            "RTX 2080 Ti with cudatoolkit 9.0\n", sig)
+    assert "RTX 2080 Ti" in m["title"] and "CUDA 9.0" in m["title"], m["title"]
+    # the writer's words that the card needs CUDA 11
+    for text in ("I met error CUDNN_STATUS_EXECUTION_FAILED\nSolved, I find that 3090 need cuda at least 11.0\n",
+                 "cuDNN error: CUDNN_STATUS_EXECUTION_FAILED\nThis is because I'm using RTX 3070, which only supports CUDA version>11.0\n",
+                 "CUDA error: CUBLAS_STATUS_EXECUTION_FAILED when calling `cublasSgemm(...)`\nthe A100 requires CUDA 11\n"):
+        m = one(text, sig)
+        assert "the paste:" in m["title"], m["title"]
+    # silent: TensorFlow, AMD, nothing old or no card named, a card the build knows, a negation
+    for text in ("2020-12-29 04:45:47.964643: E tensorflow/stream_executor/cuda/cuda_blas.cc:428] failed to run cuBLAS "
+                 "routine: CUBLAS_STATUS_EXECUTION_FAILED\nAttempting to train on RTX 3090, cudatoolkit 10.0\n",
+                 "failed to run cuBLAS routine: CUBLAS_STATUS_EXECUTION_FAILED\nstill won't work on my RTX3070.\n"
+                 "tensorflow-gpu=1.15.0\ncudatookit=10.0/10.1\n",
+                 "RuntimeError: CUDA error: CUBLAS_STATUS_EXECUTION_FAILED when calling `cublasSgemm(...)`\n"
+                 "Radeon RX 7900 XTX, ROCm 5.6, torch 1.6.0\n",
+                 "RuntimeError: CUDA error: CUBLAS_STATUS_EXECUTION_FAILED when calling `cublasGemmStridedBatchedExFix(...)`\n"
+                 "Fresh Install, everything is default settings.\n",
+                 "RuntimeError: CUDA error: CUBLAS_STATUS_EXECUTION_FAILED when calling `cublasSgemm(...)`\n"
+                 "My pytorch version is 1.0.1, cuda=9.0\n",
+                 "RuntimeError: CUDA error: CUBLAS_STATUS_EXECUTION_FAILED when calling `cublasSgemm(...)`\n"
+                 "RTX 3090, torch 1.13.1+cu117\n",
+                 "RuntimeError: CUDA error: CUBLAS_STATUS_EXECUTION_FAILED when calling `cublasSgemm(...)`\n"
+                 "RTX 2080 Ti, torch 1.4.0+cu101\n",
+                 "cuDNN error: CUDNN_STATUS_EXECUTION_FAILED\nmy 3090 does not need CUDA 11 for this\n",
+                 "CUDNN failure 8: CUDNN_STATUS_EXECUTION_FAILED ; GPU=0 ; hostname=PC ; expr=cudnnConvolutionForward\n"
+                 "RTX 3060, cudatoolkit 10.1\n",
+                 "ExternalError: CUDNN error(4), CUDNN_STATUS_INTERNAL_ERROR. (at /paddle/paddle/phi/backends/gpu/gpu_resources.cc:211)\n",
+                 "Check failed: err == CUBLAS_STATUS_SUCCESS (1 vs. 0) : Create cublas handle failed\n",
+                 "got prompt\nloaded completely 9.5 4897.0 True\nPrompt executed in 12.3 seconds\n"):
+        assert sig not in ids(text), (text, ids(text))
+
+
 def test_round663_lora_of_another_flux_model():
     r"""Round 663 (FLUX.2 and FLUX.1 LoRA and fine-tune files in ComfyUI and diffusers): a FLUX.1 LoRA applied to
     FLUX.2 [dev] in ComfyUI (`ERROR lora diffusion_model.single_blocks.X.linear2.weight shape '[6144, 24576]' is invalid
