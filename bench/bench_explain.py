@@ -10,6 +10,10 @@ For each: explain_file (the whole file) and the probe's scan_log (its last 5 MiB
 Prints one table row per size with seconds, MB/s and the time per MB relative to the smallest size (1.0 =
 linear), and the peak traced memory. Usage:
     python bench/bench_explain.py [--sizes 1,4,16] [--runs 3] [--big 50]
+    python bench/bench_explain.py --corpus 10      # explain_text on every 10th real text of the corpus
+The --corpus mode times what a user's paste costs: explain_text on the real texts of tests/data/explain/real
+(every Nth by name, so two checkouts time the same texts), printing the total, the median, the 95th percentile and
+the slowest text.
 """
 
 from __future__ import annotations
@@ -77,12 +81,33 @@ def timed(fn, runs: int) -> float:
     return statistics.median(out)
 
 
+def corpus(every: int) -> None:
+    from doctor.manifests import tomllib  # tomli on Python 3.10
+
+    files = sorted((REPO / "tests/data/explain/real").glob("*.toml"))[::every]
+    texts = [(f.stem, tomllib.loads(f.read_text(encoding="utf-8")).get("text", "")) for f in files]
+    explain.explain_text("warm up: the manifest compiled")
+    times = []
+    for name, text in texts:
+        t0 = time.perf_counter()
+        explain.explain_text(text)
+        times.append((time.perf_counter() - t0, name))
+    secs = sorted(t for t, _ in times)
+    print(json.dumps({"texts": len(texts), "total_s": round(sum(secs), 2), "median_ms": round(1000 * statistics.median(secs), 1),
+                      "p95_ms": round(1000 * secs[int(0.95 * (len(secs) - 1))], 1), "slowest": max(times)[1],
+                      "slowest_ms": round(1000 * max(times)[0], 1), "python": sys.version.split()[0], "cpus": os.cpu_count()}))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1,4,16", help="log sizes in MB")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--big", type=float, default=50, help="one more dense log of this size for the probe's bound (0: skip)")
+    ap.add_argument("--corpus", type=int, default=0, metavar="N", help="time explain_text on every Nth real text instead")
     a = ap.parse_args()
+    if a.corpus:
+        corpus(a.corpus)
+        return
     sizes = [float(x) for x in a.sizes.split(",")]
     rows = []
     with tempfile.TemporaryDirectory() as d:

@@ -12664,10 +12664,10 @@ def _volume_write(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     path = g.get("path") or ""
     if _off_nvidia(ctx) or _WINDOWS_PATH.search(path) or _OTHER_WRITE_PATH.search(path):
         return None
-    if _ROOT_ONLY_PATH.fullmatch(path):
+    if _ROOT_ONLY_PATH.fullmatch(path) and not (g.get("initown") or g.get("initperm")):
         # round 678: a folder right under / (`'/comfyui'`) refused is one the program tried to create at the root of the
         # file system (a node pack's path built from a missing base); a mounted folder's error names a file or folder
-        # inside the mount: not claimed
+        # inside the mount: not claimed. An image's init script names its mount itself (`/basedir`, round 518): claimed
         return None
     if g.get("initown") or g.get("initperm"):
         # round 518: the ComfyUI-Nvidia-Docker image's init script refuses its mounted run folder before ComfyUI starts
