@@ -22486,6 +22486,38 @@ def test_round641_inductor_split_path_and_cl_path_wording():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round682_bnb_triton_ops_silent_off_nvidia():
+    r"""Round 682 (LoRA and fine-tune training tools for FLUX on consumer GPUs): the five in-scope cases (kohya and
+    FluxGym / Colab bitsandbytes without a CUDA binary, an 8 GB kohya OOM, xformers on a diffusers FLUX transformer)
+    were read right before any change; one out-of-scope case matched. bitsandbytes' `No module named 'triton.ops'`
+    (an old bitsandbytes under Triton 3.2+) was claimed as bnb.triton-ops on a self-built ROCm SDK with a gfx1101 card
+    (lamikr/rocm_sdk_builder#202), where klein-doctor's NVIDIA fix does not apply. bnb.triton-ops now goes through
+    ``nvidia_only``: still read on NVIDIA setups (ComfyUI portable on Windows, a Linux venv, WSL2), silent on an AMD
+    (gfx, ROCm SDK, +rocm torch, Radeon), Mac or Intel XPU setup and on benign lines naming triton.ops."""
+    sig = "bnb.triton-ops"
+    tb = ('  File "{p}/bitsandbytes/nn/triton_based_modules.py", line 7, in <module>\n'
+          "    from bitsandbytes.triton.int8_matmul_mixed_dequantize import (\n"
+          '  File "{p}/bitsandbytes/triton/int8_matmul_mixed_dequantize.py", line 12, in <module>\n'
+          "    from triton.ops.matmul_perf_model import early_config_prune, estimate_matmul_time\n"
+          "ModuleNotFoundError: No module named 'triton.ops'\n")
+    for text in ("pytorch version: 2.6.0+cu124\nDevice: cuda:0 NVIDIA GeForce RTX 3090 : cudaMallocAsync\n"
+                 + tb.format(p="I:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages"),
+                 "Training FLUX LoRA with ai-toolkit on an RTX 4090, torch 2.6.0+cu126:\n"
+                 + tb.format(p="/home/user/ai-toolkit/venv/lib/python3.10/site-packages"),
+                 "WSL2 Ubuntu, RTX 4070 Ti 12GB, kohya sd-scripts:\n"
+                 + tb.format(p="/mnt/d/kohya_ss/venv/lib/python3.11/site-packages")):
+        assert ids(text)[:1] == [sig], text
+        assert ids(text.replace("\n", "\r\n"))[:1] == [sig], text
+    # silent: AMD (gfx card and ROCm SDK, a +rocm torch on a Radeon), Mac, Intel XPU, benign lines
+    for text in ("importing bitsandbytes results in \"No module named 'triton.ops'\" (gfx1100 + Ubuntu 24.04)\n"
+                 + tb.format(p="/opt/rocm_sdk_612/lib/python3.11/site-packages"),
+                 "torch 2.6.0+rocm6.2.4 on a Radeon RX 7900 XTX\n" + tb.format(p="/home/me/venv/lib/python3.12/site-packages"),
+                 "MacBook Pro M3, torch on MPS backend\n" + tb.format(p="/Users/me/ai-toolkit/venv/lib/python3.11/site-packages"),
+                 "Intel Arc A770, torch 2.6.0+xpu\n" + tb.format(p="C:\\ai\\venv\\Lib\\site-packages"),
+                 "Requirement already satisfied: triton in ./venv/lib/python3.10/site-packages (3.2.0)\nbitsandbytes 0.45.5 imported fine",
+                 "triton.ops was removed in Triton 3.2; we pinned bitsandbytes>=0.45.1 in requirements.txt"):
+        assert sig not in ids(text), text
+
 def test_round652_diffusers_sharded_low_cpu_mem_false_none_file():
     """Round 652 (diffusers pipelines loading FLUX / FLUX.2 / Qwen-Image): three reports of
     `TypeError: expected str, bytes or os.PathLike object, not NoneType` under diffusers' own load_state_dict,
