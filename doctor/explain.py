@@ -14656,13 +14656,32 @@ def _functional_tensor(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     if _off_nvidia_anywhere(ctx) and (_other_gpu(ctx) or not near.get("macos") or near.get("riscv")
                                        or near.get("vendor_accel") or _intel_setup(ctx.get("intel"), ctx)):
         return None
-    mod = g.get("module") or "torchvision.transforms.functional_tensor"
+    if g.get("tvmention") and not _fact(ctx, "basicsr_frame"):
+        # round 683: the module only named in the writer's words (`Problem with basicsr and torchvision.transforms.
+        # functional_tensor`, `... functional_tensor was deprecated and is private now`) is this cause beside basicsr's
+        # traceback frames or import line; alone (a changelog, a pull request's summary) it is not claimed
+        return None
+    tv = _fact(ctx, "torchvision_version")
+    tvm = re.match(r"0\.(\d{1,2})", tv)
+    if tvm and int(tvm.group(1)) < 17:
+        # round 683: torchvision up to 0.16 still has the module (deprecated from 0.15), so the failing import under the
+        # torchvision the paste names (BasicSR#533: torchvision 0.2.2 on a Mac M1) is not its removal
+        return None
+    mod = g.get("module") or g.get("tvmention") or "torchvision.transforms.functional_tensor"
     if not mod.startswith("torchvision."):  # `cannot import name 'functional_tensor' from 'torchvision.transforms'`, a query
         mod = "torchvision.transforms." + mod
     d: dict[str, Any] = {"module": mod, "removed_in": "torchvision 0.17"}
-    if near.get("basicsr_frame"):
+    have = f"torchvision {tv}" if tvm else "torchvision 0.17 and newer"
+    if tvm:
+        d["torchvision"] = tv
+    if near.get("basicsr_frame") or _fact(ctx, "basicsr_frame"):
         d["importer"] = "basicsr"
-        return {"title": f"basicsr imports `{mod}`, which torchvision 0.17 and newer no longer have", "details": d}
+        verb = "has" if tvm else "have"
+        return {"title": f"basicsr imports `{mod}`, which {have} no longer {verb} (removed in torchvision 0.17)"
+                if tvm else f"basicsr imports `{mod}`, which torchvision 0.17 and newer no longer have", "details": d}
+    if tvm:
+        return {"title": f"Code written for an older torchvision imports `{mod}`, which {have} no longer has "
+                         "(removed in torchvision 0.17)", "details": d}
     return {"details": d}
 
 

@@ -22757,6 +22757,59 @@ def test_round636_half_on_cpu_unquoted_op():
         assert "gpu.no-bf16" not in ids(text), (text, ids(text))
 
 
+def test_round683_functional_tensor_named_in_words_and_torchvision_version():
+    r"""Round 683 (popular custom-node dependencies that fail to install or import): basicsr's import of
+    `torchvision.transforms.functional_tensor` was read from Python's `No module named` line; missed were reports that
+    name the module only in the writer's words above a basicsr traceback cut before that line (`Problem with basicsr
+    and torchvision.transforms.functional_tensor`, `torchvision.transforms.functional_tensor was deprecated and is
+    private now`, zentrocdot/ComfyUI-RealESRGAN_Upscaler#1 and #2), now claimed beside basicsr's frames or import line.
+    A torchvision version the paste names is now read (`torchvision 0.2.2`, pip list's `torchvision   0.17.1`): 0.17 or
+    newer goes into the title; 0.16 or older, which still has the module (BasicSR#533, torchvision 0.2.2 on a Mac
+    M1), is not this removal and stays silent. Silent too: the module named without basicsr, torchvision's own
+    deprecation warning, an AMD setup, and ONNX Runtime's provider errors of the round."""
+    sig = "torchvision.functional-tensor-removed"
+    frames_linux = ('  File "/home/u/comfyui/custom_nodes/ComfyUI-RealESRGAN_Upscaler/realesrgan/realesrgan_upscaler.py", '
+                    'line 29, in <module>\n    from basicsr.archs.rrdbnet_arch import RRDBNet\n'
+                    '  File "/home/u/venv/lib/python3.11/site-packages/basicsr/__init__.py", line 4, in <module>\n'
+                    '    from .data import *\n')
+    frames_win = ('  File "E:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfyui-reactor-node\\nodes.py", line 19, '
+                  'in <module>\n    from basicsr.utils.registry import ARCH_REGISTRY\n'
+                  '  File "E:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\basicsr\\data\\__init__.py", '
+                  'line 22, in <module>\n')
+    for text in ("Problem with basicsr and torchvision.transforms.functional_tensor\n\nTraceback (most recent call last):\n"
+                 + frames_linux,
+                 "In this article it is said that torchvision.transforms.functional_tensor was deprecated and is private "
+                 "now.\r\nTraceback (most recent call last):\r\n" + frames_win.replace("\n", "\r\n"),
+                 "ReActor stopped loading after the update, torchvision.transforms.functional_tensor is gone?\n" + frames_win,
+                 "IMPORT FAILED: torchvision.transforms.functional_tensor.\n" + frames_linux):
+        assert sig in ids(text), (text, ids(text))
+    # the version read: 0.17 and newer named in the title, from pip list and from prose
+    m = one("pip list\n\ntorch                   2.2.1\ntorchvision             0.17.1\n\n" + frames_win
+            + "ModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'\n", sig)
+    assert "torchvision 0.17.1" in m["title"] and m["details"]["torchvision"] == "0.17.1", m
+    m = one("ModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'\n"
+            "torch 2.5.1+cu124, torchvision==0.20.1\n", sig)
+    assert "torchvision 0.20.1" in m["title"], m["title"]
+    m = one("torchvision: 0.19.0\nModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'\n", sig)
+    assert "0.19.0" in m["title"], m["title"]
+    for text in (
+            # a torchvision that still has the module: not its removal
+            "my environment:\nMac M1 chip\npython 3.9\ntorch 1.10.2\ntorchvision 0.2.2\n"
+            "ModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'\n",
+            "ModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'\ntorchvision==0.16.2\n",
+            # the module named without basicsr's frames, or in torchvision's own deprecation warning
+            "This PR changes the import from torchvision.transforms.functional_tensor to torchvision.transforms.functional.\n",
+            "UserWarning: The torchvision.transforms.functional_tensor module is deprecated in 0.15 and will be **removed "
+            "in 0.17**. Please don't rely on it.\n" + frames_linux,
+            # an AMD setup, ONNX Runtime's provider errors
+            "ModuleNotFoundError: No module named 'torchvision.transforms.functional_tensor'\nGPU: AMD Radeon VII (ROCm 5.7)\n",
+            "UserWarning: Specified provider 'CUDAExecutionProvider' is not in available provider names.Available providers: "
+            "'AzureExecutionProvider, CPUExecutionProvider'\n",
+            "[ONNXRuntimeError] : 1 : FAIL : LoadLibrary failed with error 126 \"\" when trying to load "
+            "\"C:\\sd.webui\\system\\python\\lib\\site-packages\\onnxruntime\\capi\\onnxruntime_providers_cuda.dll\"\n"):
+        assert sig not in ids(text), (text, ids(text))
+
+
 def test_round612_accelerate_disk_offload_wordings():
     r"""Round 612 (CPU offload, device_map and meta-tensor errors in diffusers / transformers / accelerate): the
     in-scope cases were read already (transformers' `.to` refusal for bitsandbytes models, diffusers'
