@@ -4691,6 +4691,33 @@ def _gated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, An
     return {}
 
 
+@_interp("hf_git_password")
+def _hf_git_password(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """hf.git-password-auth: the Hub refused git's credentials for a huggingface.co clone or LFS fetch; the account
+    password (`Password authentication in git is no longer supported`) or a token it does not accept (`Invalid username
+    or password`, claimed only with the huggingface.co URL of git's fatal line). The repository git named goes into the
+    title. An AMD / Intel / Mac setup, or another web UI's own updater or launcher (AUTOMATIC1111, Forge,
+    text-generation-webui's installer_files `git pull` of a remote pointed at huggingface.co), keeps it theirs."""
+    if _off_nvidia(ctx) or _fact(ctx, "other_webui") or _fact(ctx, "other_imagegen_app"):
+        return None
+    if re.search(r"text-generation-webui|installer_files|oobabooga", _fact(ctx, "other_async_app"), re.I):
+        return None
+    repo = (g.get("repo") or "").strip("/")
+    if repo.endswith(".git"):
+        repo = repo[:-4]
+    where = f"huggingface.co/{repo}" if repo else "a Hugging Face repository"
+    if g.get("badcred"):
+        title = (f"git was refused for {where} (`Invalid username or password`): the Hub wants a valid access token "
+                 "of an account with access in the password's place")
+    else:
+        title = (f"git was refused for {where}: the Hub no longer accepts the account password over git, "
+                 "only an access token (or an SSH key)")
+    d: dict[str, Any] = {"title": title, "details": {"refusal": "bad-credentials" if g.get("badcred") else "password"}}
+    if repo:
+        d["details"]["repo"] = repo
+    return d
+
+
 @_interp("token_invalid")
 def _token_invalid(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """huggingface_hub's whoami / login refusal (`Invalid user token.`, a 401 from /api/whoami-v2) names the token

@@ -23131,6 +23131,61 @@ def test_round642_bitsandbytes_loading_in_older_and_newer_transformers():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round684_hf_git_password_refused():
+    r"""Round 684 (git, Git LFS and cloning model repositories): the Git LFS pointers read as weights (`invalid load
+    key, 'v'` from torch.load of a cloned .pth / .pt) were read already as download.not-a-model, and the look-alikes
+    (AUTOMATIC1111's dubious ownership, nvm's clone behind a CA problem, kipoi's own LFS handling, MLC LLM's clone on a
+    Mac, a Mac ComfyUI's Manager clone exiting 128) stayed silent. Missed: the Hugging Face Hub refusing git's
+    credentials, `remote: Password authentication in git is no longer supported. You must use a user access token or
+    an SSH key instead` then `fatal: Authentication failed for 'https://huggingface.co/OWNER/NAME/'` (MLPerf's clone
+    of Llama-2-70b-chat-hf). Now read as the new hf.git-password-auth with the repository in the title, in git's clone
+    wording, git-lfs's `batch response: Authentication required: ...` / `Failed to fetch some objects from
+    'https://hf.co/OWNER/NAME.git/info/lfs'`, and the Hub's `remote: Invalid username or password.` for a huggingface.co
+    URL (a bad or stale token); GitHub's refusals, a Mac or AMD setup, text-generation-webui's updater and a clone that
+    only asks for a username stay silent."""
+    sig = "hf.git-password-auth"
+    msg = ("remote: Password authentication in git is no longer supported. You must use a user access token or an SSH "
+           "key instead. See https://huggingface.co/blog/password-git-deprecation")
+    # Windows cmd, git clone of a gated Klein 9B repository into ComfyUI's models folder
+    m = one("C:\\Users\\me\\ComfyUI\\models>git clone https://huggingface.co/black-forest-labs/FLUX.2-klein-9B\r\n"
+            "Cloning into 'FLUX.2-klein-9B'...\r\n" + msg + "\r\nfatal: Authentication failed for "
+            "'https://huggingface.co/black-forest-labs/FLUX.2-klein-9B/'\r\n", sig)
+    assert "huggingface.co/black-forest-labs/FLUX.2-klein-9B" in m["title"] and "password" in m["title"], m["title"]
+    assert m["details"] == {"refusal": "password", "repo": "black-forest-labs/FLUX.2-klein-9B"}, m["details"]
+    assert "hf download black-forest-labs/FLUX.2-klein-4B" in m["fix"] and "--add-to-git-credential" in m["fix"]
+    # Linux, git-lfs fetching the weights after an SSH or https clone
+    m = one("Error downloading object: text_encoder/model.safetensors (1a2b3c4): Smudge error: Error downloading "
+            "text_encoder/model.safetensors: batch response: Authentication required: Password authentication in git is "
+            "no longer supported. You must use a user access token or an SSH key instead. See "
+            "https://huggingface.co/blog/password-git-deprecation\nFailed to fetch some objects from "
+            "'https://hf.co/black-forest-labs/FLUX.2-klein-4B.git/info/lfs'\n", sig)
+    assert m["details"]["repo"] == "black-forest-labs/FLUX.2-klein-4B", m["details"]
+    # the Hub's answer to a wrong or stale token, a user name in the URL
+    m = one("$ git clone https://huggingface.co/datasets/alice/captions\nCloning into 'captions'...\nUsername for "
+            "'https://huggingface.co': alice\nPassword for 'https://alice@huggingface.co':\nremote: Invalid username or "
+            "password.\nfatal: Authentication failed for 'https://alice@huggingface.co/datasets/alice/captions/'\n", sig)
+    assert "Invalid username or password" in m["title"] and m["details"]["refusal"] == "bad-credentials", m
+    # the Hub's line alone
+    m = one(msg + "\n", sig)
+    assert "a Hugging Face repository" in m["title"] and "repo" not in m["details"], m
+    # look-alikes: GitHub's refusals, a Mac, an AMD card, text-generation-webui's updater, a clone still asking
+    for text in (
+            "$ git push origin main\nUsername for 'https://github.com': bob\nPassword for 'https://bob@github.com':\n"
+            "remote: Invalid username or password.\nfatal: Authentication failed for 'https://github.com/bob/nodes.git/'\n",
+            "remote: Support for password authentication was removed on August 13, 2021.\nfatal: Authentication failed "
+            "for 'https://github.com/bob/ComfyUI.git/'\n",
+            "Total VRAM 32768 MB, total RAM 32768 MB\npytorch version: 2.5.1\nSet vram state to: SHARED\nDevice: mps\n"
+            + msg + "\nfatal: Authentication failed for 'https://huggingface.co/black-forest-labs/FLUX.2-klein-4B/'\n",
+            "pytorch version: 2.4.1+rocm6.1\nAMD Radeon RX 7900 XTX\n" + msg
+            + "\nfatal: Authentication failed for 'https://huggingface.co/black-forest-labs/FLUX.2-klein-4B/'\n",
+            "remote: Invalid username or password.\nfatal: Authentication failed for 'https://huggingface.co/someone/"
+            "stablelm-3b/'\nCommand '\"D:\\tg\\installer_files\\conda\\condabin\\conda.bat\" activate \"D:\\tg\\installer_files\\env\" && git pull "
+            "--autostash' failed with exit status code '1'.\n",
+            "$ git clone https://huggingface.co/black-forest-labs/FLUX.2-klein-4B\nCloning into 'FLUX.2-klein-4B'...\n"
+            "Username for 'https://huggingface.co':\n"):
+        assert sig not in ids(text), (text, ids(text))
+
+
 def test_round623_python_headers_in_torch_extension_builds():
     r"""Round 623 (compiling CUDA extensions from source): CUDA_HOME / nvcc not found, the toolkit-torch CUDA
     mismatch, ninja missing and SageAttention's own CUDA check were read already; a build that stops because the
