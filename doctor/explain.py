@@ -8107,12 +8107,38 @@ def _attn_build_oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     raw = g.get("pkg") or _fact(ctx, "attn_pkg")
     if not raw or _fact(ctx, "foreign_cuda_build") or _off_nvidia_anywhere(ctx):
         return None
-    pkg = _attn_pkg_name(raw)
+    ext = _EXT_BUILD_PKG.get(raw.lower())
+    pkg = ext or _attn_pkg_name(raw)
     said = _SPACE.sub(" ", g.get("said") or "").strip()
     title = f"Compiling {pkg} from source ran out of RAM: too many parallel compile jobs"
     if said and not said.endswith(":"):  # top's `MiB Mem :` line says nothing by itself
         title += f" (`{said[:60]}`)"
-    return {"title": title, "details": {"package": pkg, **({"said": said[:80]} if said else {})}}
+    out: dict[str, Any] = {"title": title, "details": {"package": pkg, **({"said": said[:80]} if said else {})}}
+    if ext:
+        # round 685: another torch CUDA extension (pytorch3d, nunchaku, apex) built by torch.utils.cpp_extension's
+        # ninja build: the same MAX_JOBS limit, with that package's own source in the pip command
+        src = _EXT_BUILD_SRC[ext]
+        out["cause"] = (f"{pkg} has no prebuilt wheel for this torch, CUDA and Python (or was told to build), so pip "
+                        "compiles its CUDA kernels with torch's extension builder (torch.utils.cpp_extension), which "
+                        "runs one ninja compiler job per CPU core (MAX_JOBS) and each nvcc / cc1plus job takes several "
+                        "GB at its peak. With many cores and little RAM the jobs together want more memory than the "
+                        "machine has: the kernel's OOM killer stops a compiler, or the whole machine freezes, swaps or "
+                        "crashes. Nothing is wrong with the source or the CUDA toolkit.")
+        out["fix"] = (f"Build with fewer parallel jobs. Linux / WSL: `MAX_JOBS=2 python -m pip install -v "
+                      f"--no-build-isolation \"{src}\"` (raise MAX_JOBS while MAX_JOBS x 4 GB fits in the free RAM); "
+                      f"Windows cmd: `set MAX_JOBS=2`, then `python -m pip install -v --no-build-isolation \"{src}\"` "
+                      "with the Python that runs ComfyUI (portable: `python_embeded\\python.exe -m pip ...`). Build only "
+                      "your GPU's architecture to cut the work: `TORCH_CUDA_ARCH_LIST=\"8.9\"` (your card's number from "
+                      "`nvidia-smi --query-gpu=compute_cap --format=csv`). Or add swap (WSL2: `memory=` and `swap=` in "
+                      "%UserProfile%\\.wslconfig, then `wsl --shutdown`), or install a prebuilt wheel for your torch, "
+                      "CUDA and Python where the project publishes one")
+    return out
+
+
+_EXT_BUILD_PKG = {"pytorch3d": "pytorch3d", "nunchaku": "nunchaku", "apex": "apex"}
+_EXT_BUILD_SRC = {"pytorch3d": "git+https://github.com/facebookresearch/pytorch3d.git",
+                  "nunchaku": "git+https://github.com/nunchaku-tech/nunchaku.git",
+                  "apex": "git+https://github.com/NVIDIA/apex.git"}
 
 
 @_interp("attn_build_slow")

@@ -23236,6 +23236,50 @@ def test_round623_python_headers_in_torch_extension_builds():
             "https://visualstudio.microsoft.com/visual-cpp-build-tools/\n"):
         assert ids(text) == [], (text, ids(text))
 
+def test_round685_extension_builds_out_of_ram():
+    r"""Round 685 (building CUDA extensions from source: nvcc, CUDA_HOME, compilers): CUDA_HOME not set, the detected
+    CUDA version mismatching torch's, GCC / Visual Studio newer than nvcc accepts were read already; a build of
+    another torch CUDA extension than the attention packages that ran out of RAM was missed: pytorch3d, nunchaku or
+    apex compiled by torch.utils.cpp_extension's ninja build (one job per core, MAX_JOBS) with the user's words
+    that memory overloaded / ran out / OOM (fast3r 46: `compiling pytorch3d on a cpu with high cores but low ram
+    ... would lead to memory overload and crash. setting MAX_JOBS ... did in fact solve the memory overload
+    problem`). It is now attention.build-out-of-memory, the package named in the headline and a MAX_JOBS fix with
+    its own source. Tried only where the paste says MAX_JOBS or `memory overload`; an AMD / Mac setup, another
+    framework's or program's build (TensorFlow, SageMath's sage_conf), a GPU out-of-memory and a clean build stay
+    off it."""
+    sig = "attention.build-out-of-memory"
+    for text, pkg, said in (
+            ("I noticed compiling pytorch3d on a cpu with high cores but low ram (20 cores 16 gig ram) would lead to "
+             "memory overload and crash. setting MAX_JOBS before compiling however slowed the process\n", "pytorch3d",
+             "memory overload"),
+            ("Building nunchaku from source ran out of memory on my 64 GB box, had to set MAX_JOBS=4 before pip "
+             "install -e .\n", "nunchaku", "ran out of memory"),
+            ("C:\\apex> compiling apex on Windows 11 with 32 threads gives OOM and the PC freezes, set MAX_JOBS=2 "
+             "fixed it\r\n", "apex", "OOM"),
+            ("$ pip install \"git+https://github.com/facebookresearch/pytorch3d.git\"\ninstalling pytorch3d from git "
+             "leads to memory overload, the whole desktop locks up\n", "pytorch3d", "memory overload")):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, (text, ids(text))
+        assert m["details"]["package"] == pkg and m["details"]["said"] == said, m["details"]
+        assert f"Compiling {pkg} from source ran out of RAM" in m["title"], m["title"]
+        assert "MAX_JOBS=2 python -m pip install" in m["fix"] and "set MAX_JOBS=2" in m["fix"], m["fix"]
+    # AMD / Mac setups, another framework's or program's build, a GPU OOM and a clean build: not this reading
+    for text in (
+            "compiling pytorch3d on ROCm 6.2 with an MI250 ran out of memory, MAX_JOBS=2 helped",
+            "installing pytorch3d on my M1 MacBook (Apple Silicon, MPS) ran out of memory, tried MAX_JOBS=2",
+            "building tensorflow from source ran out of memory, bazel --jobs and MAX_JOBS=2 did not help",
+            "Building wheel for sage_conf (pyproject.toml) ... |\nContinues the above until my whole system freezes. "
+            "htop shows my memory usage creeping up until the system crashes when the memory is all used.\n",
+            "MAX_JOBS=8 pip install pytorch3d\nSuccessfully built pytorch3d\nSuccessfully installed pytorch3d-0.7.8",
+            "install apex done. torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB. MAX_JOBS"):
+        assert sig not in ids(text), (text, ids(text))
+    # this round's other look-alikes: an obsolete arch in a program's own Makefile, an AMD xformers build
+    for text in ("nvcc fatal unsupported gpu architecture 'compute_20'\n\nhi , i want to know how to solve this problem "
+                 "about new cuda version\n",
+                 "    1 error generated when compiling for gfx1030.\n    ninja: build stopped: subcommand failed.\n"):
+        assert ids(text) == [], (text, ids(text))
+
+
 
 def test_round660_visible_devices_set_late_and_gpu_numbering():
     r"""Round 660 (hybrid laptops, eGPUs, the wrong GPU used): the public threads where the wrong GPU was used by a
