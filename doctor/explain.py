@@ -8126,7 +8126,8 @@ def _attn_build_oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
                         "crashes. Nothing is wrong with the source or the CUDA toolkit.")
         out["fix"] = (f"Build with fewer parallel jobs. Linux / WSL: `MAX_JOBS=2 python -m pip install -v "
                       f"--no-build-isolation \"{src}\"` (raise MAX_JOBS while MAX_JOBS x 4 GB fits in the free RAM); "
-                      f"Windows cmd: `set MAX_JOBS=2`, then `python -m pip install -v --no-build-isolation \"{src}\"` "
+                      f"Windows cmd: `set MAX_JOBS=2` (PowerShell: `$env:MAX_JOBS=2`), then `python -m pip install -v "
+                      f"--no-build-isolation \"{src}\"` "
                       "with the Python that runs ComfyUI (portable: `python_embeded\\python.exe -m pip ...`). Build only "
                       "your GPU's architecture to cut the work: `TORCH_CUDA_ARCH_LIST=\"8.9\"` (your card's number from "
                       "`nvidia-smi --query-gpu=compute_cap --format=csv`). Or add swap (WSL2: `memory=` and `swap=` in "
