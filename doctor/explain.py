@@ -116,8 +116,9 @@ _ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u21
 def _required_literals(pattern: re.Pattern[str]) -> frozenset[str]:
     """Lower-cased ASCII texts of which every match of `pattern` contains at least one; empty when no such set is known
     (then the pattern is always run). Read from the parsed pattern: a run of literal characters is required, a
-    branch requires one of its alternatives' texts, a repeat at least once requires its body's; a class, a wildcard,
-    a back-reference or a lookaround ends a run and requires nothing. Of a sequence's requirements the one whose
+    branch requires one of its alternatives' texts, a repeat at least once requires its body's, and so does a lookahead
+    or lookbehind that must hold (the window is the whole searched string); a class, a wildcard, a back-reference or a
+    negative lookaround ends a run and requires nothing. Of a sequence's requirements the one whose
     shortest text is longest is kept. Zero-width anchors (^, \\b) do not end a run: they consume nothing."""
     try:
         from re import _parser as sre  # type: ignore[attr-defined]  # Python 3.11+
@@ -8107,7 +8108,7 @@ def _attn_build_oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     raw = g.get("pkg") or _fact(ctx, "attn_pkg")
     if not raw or _fact(ctx, "foreign_cuda_build") or _off_nvidia_anywhere(ctx):
         return None
-    ext = _EXT_BUILD_PKG.get(raw.lower())
+    ext = raw.lower() if raw.lower() in _EXT_BUILD_SRC else ""
     pkg = ext or _attn_pkg_name(raw)
     said = _SPACE.sub(" ", g.get("said") or "").strip()
     title = f"Compiling {pkg} from source ran out of RAM: too many parallel compile jobs"
@@ -8136,7 +8137,8 @@ def _attn_build_oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return out
 
 
-_EXT_BUILD_PKG = {"pytorch3d": "pytorch3d", "nunchaku": "nunchaku", "apex": "apex"}
+# round 685: the torch CUDA extensions besides the attention packages whose build-out-of-RAM is read (the keys), each
+# with the source its fix builds
 _EXT_BUILD_SRC = {"pytorch3d": "git+https://github.com/facebookresearch/pytorch3d.git",
                   "nunchaku": "git+https://github.com/nunchaku-tech/nunchaku.git",
                   "apex": "git+https://github.com/NVIDIA/apex.git"}
@@ -10847,8 +10849,9 @@ def _blas_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     card = _named_nvidia_cc(ctx)
     old = _fact(ctx, "torch_old_build")
     built = _old_build_cuda(old) if old else None
-    if built is None and _torch_cuda(ctx) and _torch_cuda(ctx) < (11, 0):  # type: ignore[operator]
-        built = _torch_cuda(ctx)
+    running = _torch_cuda(ctx)
+    if built is None and running and running < (11, 0):
+        built = running
         old = f"CUDA {built[0]}.{built[1]}"  # type: ignore[index]
     need = None
     if card is not None:
