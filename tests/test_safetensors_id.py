@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import re
 
 import pytest
 import stfiles as st
@@ -35,13 +35,24 @@ def test_real_size_klein_4b_fp8_is_sparse_and_fast(tmp_path):
     p = st.write(tmp_path / "flux-2-klein-4b-fp8.safetensors", st.klein_4b(fp8=True), total_size=st.SIZE_KLEIN_4B_FP8)
     assert p.stat().st_size == st.SIZE_KLEIN_4B_FP8
     assert p.stat().st_blocks * 512 < 1_000_000  # a hole, not 4 GB of disk
-    sid.fingerprint(p)
-    t = time.perf_counter()
+    before = _bytes_read()
     fp = sid.fingerprint(p)
-    elapsed = time.perf_counter() - t
+    read = _bytes_read() - before
     assert fp["identity"]["id"] == "flux2-klein-4b" and fp["identity"]["dtype"] == "fp8-e4m3"
     assert fp["integrity"]["ok"]
-    assert elapsed < 0.05  # goal 5 ms; slack for a shared CI core
+    # Fast because it reads the header only (~20 kB of a 4 GB file); the time itself (goal 5 ms) is measured by
+    # bench/bench_fingerprint.py, not here, where a busy shared CI core once made it 0.39 s.
+    header_len = int.from_bytes(p.open("rb").read(8), "little")
+    assert 8 + header_len <= read < 8 + header_len + 1_000_000, (read, header_len)
+
+
+def _bytes_read() -> int:
+    """Bytes this process has read through read(2) and friends, from the kernel's own count."""
+    try:
+        text = open("/proc/self/io").read()
+    except OSError:
+        pytest.skip("no /proc/self/io to count the bytes read")
+    return int(re.search(r"^rchar: (\d+)", text, re.M).group(1))
 
 
 def test_comfy_prefixed_checkpoint_keys(tmp_path):
