@@ -82,9 +82,9 @@ def test_10k_safetensors_headers(tmp_path):
     bad = 0
     for i in range(10_000):
         p.write_bytes(_header_case(r, real))
-        t = time.monotonic()
+        t = time.thread_time()  # CPU time: a pathological header burns CPU, a busy shared core only waits
         fp = sid.fingerprint(p)
-        worst = max(worst, time.monotonic() - t)
+        worst = max(worst, time.thread_time() - t)
         integ = fp["integrity"]
         assert isinstance(integ["ok"], bool), (i, fp)
         if not integ["ok"]:
@@ -92,7 +92,7 @@ def test_10k_safetensors_headers(tmp_path):
             assert isinstance(integ["problem"], str) and len(integ["problem"]) > 10, (i, fp)
         json.dumps(fp)
     assert bad > 5_000  # the generator really produces broken files
-    assert worst < 1.0, f"one header took {worst:.2f} s"
+    assert worst < 1.0, f"one header took {worst:.2f} s of CPU time"
     assert time.monotonic() - t0 < 120
 
 
