@@ -8108,7 +8108,10 @@ def _attn_build_oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     raw = g.get("pkg") or _fact(ctx, "attn_pkg")
     if not raw or _fact(ctx, "foreign_cuda_build") or _off_nvidia_anywhere(ctx):
         return None
-    ext = raw.lower() if raw.lower() in _EXT_BUILD_SRC else ""
+    sources = _ext_build_sources()
+    ext = raw.lower() if raw.lower() in sources else ""
+    if not ext and not re.match(r"(?i)flash|xformers|sage", raw):
+        return None  # an extension the pattern names but the manifest no longer lists: not called flash-attn
     pkg = ext or _attn_pkg_name(raw)
     said = _SPACE.sub(" ", g.get("said") or "").strip()
     title = f"Compiling {pkg} from source ran out of RAM: too many parallel compile jobs"
@@ -8118,7 +8121,7 @@ def _attn_build_oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     if ext:
         # round 685: another torch CUDA extension (pytorch3d, nunchaku, apex) built by torch.utils.cpp_extension's
         # ninja build: the same MAX_JOBS limit, with that package's own source in the pip command
-        src = _EXT_BUILD_SRC[ext]
+        src = sources[ext]
         out["cause"] = (f"{pkg} has no prebuilt wheel for this torch, CUDA and Python (or was told to build), so pip "
                         "compiles its CUDA kernels with torch's extension builder (torch.utils.cpp_extension), which "
                         "runs one ninja compiler job per CPU core (MAX_JOBS) and each nvcc / cc1plus job takes several "
@@ -8137,11 +8140,12 @@ def _attn_build_oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return out
 
 
-# round 685: the torch CUDA extensions besides the attention packages whose build-out-of-RAM is read (the keys), each
-# with the source its fix builds
-_EXT_BUILD_SRC = {"pytorch3d": "git+https://github.com/facebookresearch/pytorch3d.git",
-                  "nunchaku": "git+https://github.com/nunchaku-tech/nunchaku.git",
-                  "apex": "git+https://github.com/NVIDIA/apex.git"}
+def _ext_build_sources() -> dict[str, str]:
+    """Round 685: the torch CUDA extensions besides the attention packages whose build-out-of-RAM is read (the keys,
+    lower case), each with the source its fix builds: manifests/requirements.toml [[extension_source]]."""
+    return {str(r["package"]).lower(): str(r["build_from"])
+            for r in _manifest_part("requirements", "extension_source", [])
+            if isinstance(r, dict) and r.get("package") and r.get("build_from")}
 
 
 @_interp("attn_build_slow")

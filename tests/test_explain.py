@@ -23281,6 +23281,30 @@ def test_round685_extension_builds_out_of_ram():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_extension_build_sources_come_from_the_requirements_manifest(tmp_path):
+    """Round 685's packages and the source each fix builds were a dict in explain.py (lead, stop 65: repositories move,
+    nunchaku's did); they are manifests/requirements.toml [[extension_source]], each row sourced. A row's new
+    `build_from` is what the fix prints, and a package taken out is no longer named as the package being built."""
+    code = Path(explain.__file__).read_text(encoding="utf-8")
+    assert "nunchaku-tech/nunchaku.git" not in code and "facebookresearch/pytorch3d.git" not in code
+    rows = manifests.load("requirements")["extension_source"]
+    assert {r["package"] for r in rows} == {"pytorch3d", "nunchaku", "apex"}
+    assert all(r["build_from"].startswith("git+https://") and re.search(r"\[[PSMI]\]", r["source"]) for r in rows)
+    text = "Building nunchaku from source ran out of memory on my 64 GB box, had to set MAX_JOBS=4 before pip install\n"
+    assert '"git+https://github.com/nunchaku-tech/nunchaku.git"' in one(text, "attention.build-out-of-memory")["fix"]
+    toml = (Path(manifests.manifest_dir()) / "requirements.toml").read_text(encoding="utf-8")
+    moved = tmp_path / "requirements.toml"
+    moved.write_text(toml.replace("git+https://github.com/nunchaku-tech/nunchaku.git",
+                                  "git+https://example.org/nunchaku-moved.git"), encoding="utf-8")
+    manifests.set_override("requirements", moved)
+    try:
+        assert '"git+https://example.org/nunchaku-moved.git"' in one(text, "attention.build-out-of-memory")["fix"]
+        moved.write_text(toml.replace('package = "nunchaku"', 'package = "nunchaku-not-listed"'), encoding="utf-8")
+        manifests.set_override("requirements", moved)
+        assert "attention.build-out-of-memory" not in ids(text)  # not retold as a flash-attn build
+    finally:
+        manifests.clear_overrides()
+
 
 def test_round660_visible_devices_set_late_and_gpu_numbering():
     r"""Round 660 (hybrid laptops, eGPUs, the wrong GPU used): the public threads where the wrong GPU was used by a
