@@ -117,6 +117,32 @@ def test_hand_over_is_data_and_checked_when_the_catalog_loads():
             explain._catalog_from(json.dumps(doc))
 
 
+def test_two_backtracking_patterns_stay_linear():
+    """comfyui.dynamic-vram's stall pattern (a run of `1234.56 MB Staged, 12 patches` tokens that could split one
+    number many ways before a failing end anchor: 1 s on three repeats, growing exponentially) and disk.read-error's
+    model-then-error pattern (two nested lazy 300-character scans from every start position: 20 s on a 2.5 kB line
+    of model paths, 86 s over the corpus) now read each text one way. Found by timing every pattern against every
+    corpus text (lead, stop 65); the same corpus matches before and after. CPU time, with a bound far above the
+    ~1-60 ms they take now and far below the old times."""
+    cat = explain.catalog()
+    sig = {s.id: s for s in cat.signatures}
+    stall = sig["comfyui.dynamic-vram"].patterns[9]
+    text = ("Model Flux2 prepared for dynamic VRAM loading. " + "1234.56 MB Staged, 12 patches attached.  " * 4
+            + "\nmore text after")
+    t0 = time.process_time()
+    assert stall.search(text) is None
+    assert time.process_time() - t0 < 0.5
+    assert stall.search("Model Flux2 prepared for dynamic VRAM loading. 7725.33 MB Staged, 0 patches attached.\n")
+    read = sig["disk.read-error"].patterns[0]
+    line = "x " * 50 + " ".join(["models/a.safetensors"] * 40) + " done\n"
+    t0 = time.process_time()
+    assert read.search(line * 20 + "[WinError 1117] end") is None
+    assert time.process_time() - t0 < 1.5
+    m = read.search("loading D:\\AI\\models\\flux.safetensors ... OSError: [WinError 1117] The request could not be "
+                    "performed because of an I/O device error\n")
+    assert m and m.group("win") == "1117" and m.group("model").startswith("loading D:")
+
+
 def test_context_prefilter_never_drops_a_match():
     """Scanner._near runs a context's pattern over a hit's window only when one of the texts the pattern cannot match
     without (explain._required_literals) is there: running all 326 patterns on every window was four fifths of
