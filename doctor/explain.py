@@ -1453,6 +1453,13 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         # device, whose host memory ComfyUI pins; the failing allocation is that host-side copy (ComfyUI's pinned
         # memory with GGUF models), not the card's VRAM: turning pinned memory off is what helped those users.
         return {"as": "comfyui.pinned-memory"}  # its interpreter words it
+    if "generic" in g and _fact(ctx, "aimdo_hostbuf") and not _off_nvidia(ctx):
+        # round 686: the CUDA runtime's `CUDA error: out of memory` raised while handling comfy-aimdo's own
+        # `HostBuffer.read_file_slice failed` (ComfyUI's dynamic VRAM loader reading weights into its pinned host
+        # buffer, then reset_cast_buffers' stream sync): the pinned host copy failed first, the VRAM report is its
+        # consequence (ComfyUI#14165 and #14250; --disable-pinned-memory helps). comfyui.pinned-memory reads that
+        # line itself, so the out-of-memory reading steps aside rather than answer the same failure twice
+        return None
     if "generic" in g and near.get("comfy_cast_copy") and not _off_nvidia(ctx):
         # The same runtime wording at ComfyUI's cast_to copy of a weight to the GPU (`r.copy_(..., non_blocking=...)`)
         # from the host memory ComfyUI pins: the pinned host copy ran out (pinned memory counted against Windows'
@@ -9459,6 +9466,33 @@ def _torch_tp_styles_none() -> dict[str, Any]:
                 f"needs {_klein_min('transformers')} or newer)"),
         "details": {"needs": "2.5"},
     }
+
+
+@_interp("sdpa_enable_gqa")
+def _sdpa_enable_gqa(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch's scaled_dot_product_attention refusing `enable_gqa` (round 686): the argument exists from PyTorch 2.5,
+    and diffusers' attention dispatcher and recent transformers pass it for grouped-query attention (Qwen3, Klein's
+    text encoder). The patterns read only torch's own function name, so a wrapper that lacks the argument (a node
+    pack's `sage_sdpa()`, a vendor backend's `_scaled_dot_product_attention_math()`) never reaches here. The torch the
+    paste names (`PyTorch  2.3.0`, `torch==2.4`, an `...-torch240` extra, ComfyUI's startup line) goes into the
+    headline; ComfyUI's own `pytorch version: 2.5` or newer says the running torch has the argument (something else
+    replaced the function): not claimed, nor on an AMD, Intel or Mac setup."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    running = _fact(ctx, "torch_version")
+    m = re.match(r"(\d{1,2})\.(\d{1,2})", running)
+    if m and (int(m.group(1)), int(m.group(2))) >= (2, 5):
+        return None
+    have = _fact(ctx, "torch_pre25")
+    if re.fullmatch(r"2[0-4]\d", have):
+        have = f"{have[0]}.{have[1]}.{have[2]}"  # unsloth's `cu121-torch240` extra names torch 2.4.0
+    if not have and m:
+        have = running
+    if not have:
+        return {"details": {"needs": "torch>=2.5"}}
+    return {"title": (f"PyTorch {have} is older than 2.5: its scaled_dot_product_attention() has no `enable_gqa` "
+                      "argument, which the model code passes"),
+            "details": {"torch": have, "needs": "torch>=2.5"}}
 
 
 @_interp("torch_too_old")

@@ -27289,6 +27289,77 @@ def test_round674_python_said_without_torch():
         assert sig not in got, (t, got)
 
 
+def test_round686_sdpa_enable_gqa_and_aimdo_hostbuf_oom():
+    r"""Round 686 (FLUX.2 and FLUX.2 [klein] reports from 2026): torch's scaled_dot_product_attention refusing
+    `enable_gqa` under PyTorch 2.4 or older (Z-Image on PyTorch 2.3.0, whose Qwen3-4B text encoder is Klein 4B's;
+    unsloth on `cu121-torch240`) was missed; it is now read as torch.sdpa-enable-gqa, with the torch the paste names
+    (`PyTorch  2.3.0`, `torch 2.4.1+cu121`, an `...-torch240` extra, ComfyUI's startup line) in the title and an
+    upgrade to torch>=2.5 from the CUDA index. A node pack's or vendor backend's own wrapper that lacks the argument
+    (`sage_sdpa()`, `_scaled_dot_product_attention_math()`), a running torch 2.5+, an AMD or Mac setup, another
+    framework's function and a benign call that passes the argument stay silent. ComfyUI's dynamic VRAM run that
+    fails in comfy-aimdo's `HostBuffer.read_file_slice failed` and then raises `CUDA error: out of memory` (FLUX.2
+    [dev] on an RTX 3090) was answered as the VRAM cause first; the out-of-memory reading now steps aside for
+    comfyui.pinned-memory there, while a plain `CUDA error: out of memory` stays cuda.oom."""
+    sig = "torch.sdpa-enable-gqa"
+    err = "TypeError: scaled_dot_product_attention() got an unexpected keyword argument 'enable_gqa'"
+    cases = [
+        ("when I use \nPyTorch  2.3.0\nPython  3.12(ubuntu22.04)\nCUDA  12.1\nto start demo code,that maked a error:\n"
+         + err, "2.3.0"),
+        ("torch 2.4.1+cu121\n  File \"/opt/conda/lib/python3.10/site-packages/diffusers/models/attention_dispatch.py\", "
+         "line 1354, in _native_attention\n    out = torch.nn.functional.scaled_dot_product_attention(\n" + err,
+         "2.4.1+cu121"),
+        ("C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\transformers\\integrations\\sdpa_attention.py\", "
+         "line 96, in sdpa_attention_forward\n" + err + "\npytorch version: 2.3.1+cu121", "2.3.1+cu121"),
+        ("pip install \"unsloth[cu121-torch240] @ git+https://github.com/unslothai/unsloth.git\"\n"
+         "scaled_dot_product_attention() in Pytorch 2.4 does not have a keyword argument 'enable_gqa'", None),
+        ("scaled_dot_product_attention in torch 2.4 doesn't have the parameter enable_gqa, so the Qwen3 text encoder "
+         "of Flux2KleinPipeline crashes", "2.4"),
+    ]
+    for t, have in cases:
+        got = ids(t)
+        assert got[:1] == [sig], (t, got)
+        m = one(t, sig)
+        if have:
+            assert m["title"].startswith(f"PyTorch {have} is older than 2.5"), m["title"]
+            assert m["details"]["torch"] == have, m["details"]
+        assert m["details"]["needs"] == "torch>=2.5", m["details"]
+        assert "--index-url https://download.pytorch.org/whl/cu128" in m["fix"], m["fix"]
+        assert "python_embeded\\python.exe -m pip install -U \"torch>=2.5\"" in m["fix"], m["fix"]
+    assert one(err, sig)["title"].startswith("This PyTorch is older than 2.5")
+    silent = [
+        "TypeError: _scaled_dot_product_attention_math() got an unexpected keyword argument 'enable_gqa'",
+        "Error generating speech: VibeVoice generation failed: BaseVibeVoiceNode._apply_sage_attention.<locals>."
+        "patch_attention_forward.<locals>.sage_forward.<locals>.sage_sdpa() got an unexpected keyword argument 'enable_gqa'",
+        "AMD Radeon RX 7900 XTX, ROCm 6.1, torch 2.4.1+rocm6.1\n" + err,
+        "MacBook Pro M3 (mps)\n" + err,
+        "pytorch version: 2.8.0+cu128\n" + err,
+        "tf.nn.scaled_dot_product_attention() got an unexpected keyword argument 'enable_gqa'",
+        "attn = torch.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=mask, enable_gqa=True)",
+    ]
+    for t in silent:
+        got = ids(t)
+        assert sig not in got, (t, got)
+
+    oom = ("[ERROR] !!! Exception during processing !!! CUDA error: out of memory\n"
+           "Search for `cudaErrorMemoryAllocation' in https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html "
+           "for more information.\n")
+    hostbuf = [
+        ("  File \"C:\\Users\\me\\.conda\\envs\\comfy\\Lib\\site-packages\\comfy_aimdo\\host_buffer.py\", line 85, in "
+         "read_file_slice\n    raise RuntimeError(\"HostBuffer.read_file_slice failed\")\n"
+         "RuntimeError: HostBuffer.read_file_slice failed\n\nDuring handling of the above exception, another exception "
+         "occurred:\n\ntorch.AcceleratorError: CUDA error: out of memory\n"),
+        ("[INFO] Model Flux2 prepared for dynamic VRAM loading. 61461MB Staged.\n" + oom
+         + "  File \"/home/me/ComfyUI/venv/lib/python3.12/site-packages/comfy_aimdo/host_buffer.py\", line 85, in "
+         "read_file_slice\nRuntimeError: HostBuffer.read_file_slice failed\n"),
+        ("RuntimeError: HostBuffer.read_file_slice failed\n" + oom),
+    ]
+    for t in hostbuf:
+        got = ids(t)
+        assert got[:1] == ["comfyui.pinned-memory"] and "cuda.oom" not in got, (t, got)
+    assert ids(oom)[:1] == ["cuda.oom"]
+    assert ids("Radeon RX 7900 XTX ROCm 6.2\nRuntimeError: HostBuffer.read_file_slice failed\n" + oom) == []
+
+
 def test_round628_moved_env_launcher():
     r"""Round 628 (moved or broken Python environments): the venv-base, pyvenv.cfg, PYTHONHOME and portable build-path
     failures were already read, but a venv, conda env or portable Python moved, renamed or copied after its tools were
