@@ -3149,6 +3149,27 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "portable's embedded Python has no ensurepip: download https://bootstrap.pypa.io/get-pip.py and run "
                         "`python_embeded\\python.exe get-pip.py`, and do not create a venv inside python_embeded"),
                 "details": d}
+    if _fact(ctx, "nb_cell") and not _comfy_sign(_near(ctx)):
+        # round 687: raised in a Jupyter kernel (a notebook cell's frame, or the writer naming Jupyter / the notebook's
+        # kernel): the kernel is its own Python, picked by its kernel spec, often not the environment the package
+        # went into from a terminal or Anaconda prompt (jupyter/notebook#4629)
+        what = "PyTorch" if top == "torch" else f"`{top}`"
+        inst = (f"torch torchvision --index-url {index}" if top == "torch" else pip_name)
+        return {"title": f"{what} is not installed in the Python that runs the notebook's kernel",
+                "cause": ("A Jupyter notebook runs its code in a kernel, a Python process of its own chosen by the kernel "
+                          "you picked (Kernel > Change kernel), not by the terminal, Anaconda prompt or venv you installed "
+                          f"from. `{top}` is installed elsewhere (another conda env or venv, the system Python) but not in "
+                          "the kernel's Python, so the notebook cannot import it while the same import works on the "
+                          "command line. In Colab / Kaggle the kernel is the image's Python: the package was never "
+                          "installed there, or the runtime was reset."),
+                "fix": ("See which Python the kernel runs, in a cell: `import sys; print(sys.executable)`. Either switch to "
+                        "the kernel of the environment that has it (Kernel > Change kernel; register an environment as a "
+                        "kernel once with that environment's Python: `python -m pip install ipykernel` then `python -m "
+                        "ipykernel install --user --name klein --display-name \"Python (klein)\"`, from the activated env; "
+                        "Windows: `C:\\path\\to\\env\\python.exe -m ipykernel install --user --name klein`), or install "
+                        f"into the kernel's own Python from a cell: `%pip install {inst}` (the %pip magic targets the "
+                        "kernel's Python; `!pip` may not), then Kernel > Restart (Colab: Runtime > Restart session)"),
+                "details": d}
     if top == "torch":
         return {"title": "PyTorch is not installed in the environment that runs Klein",
                 "fix": f"Install a CUDA build into the Python that runs Klein: `python -m pip install torch torchvision --index-url {index}` "
@@ -5271,6 +5292,41 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                                               ("torch_pulled", pulled.replace("%2B", "+")), ("torch_replaced", replaced)) if v}}
     if _off_nvidia(ctx):
         return None  # a ROCm (AMD), Intel or Mac torch beside its torchvision: that platform's own builds, no CUDA index fix
+    if g.get("tcu") and g.get("ccu"):
+        # round 687: torchvision's / torchaudio's own CUDA check names both CUDA versions (`PyTorch has CUDA
+        # Version=11.8 and torchvision has CUDA Version=12.1`): the pair came from two CUDA indexes. In a hosted
+        # notebook (Colab, Kaggle) that is most often an install cell that put torch alone (or an old pinned torch)
+        # beside the image's preinstalled companions
+        comp = "torchaudio" if pkg.lower() == "torchaudio" else "torchvision"
+        tcu, ccu = g["tcu"], g["ccu"]
+        tcux, ccux = "cu" + tcu.replace(".", ""), "cu" + ccu.replace(".", "")
+        nb = _fact(ctx, "notebook_host")
+        title = (f"torch was built with CUDA {tcu} but {comp} with CUDA {ccu}: the two come from different PyTorch "
+                 "builds (CUDA indexes)" + (" in the notebook's environment" if nb else ""))
+        fix = ("Install torch, torchvision and torchaudio together in one command from one CUDA index, so pip takes a "
+               "matched set: `python -m pip install --force-reinstall \"torch==VERSION\" torchvision torchaudio "
+               f"--index-url https://download.pytorch.org/whl/{tcux}` (VERSION: the torch you keep, `python -c \"import "
+               f"torch; print(torch.__version__)\"`; or all three from {ccux}, the CUDA of the {comp} you have)")
+        if nb:
+            fix += (". In a Colab / Kaggle notebook the image already brings a matched torch, torchvision and torchaudio: "
+                    "delete the cell's torch install (or the old torch pin), or make it one `%pip install torch "
+                    f"torchvision torchaudio --index-url https://download.pytorch.org/whl/{ccux}` in the first cell, "
+                    "then Runtime > Restart session (Kaggle / Jupyter: Kernel > Restart) and run the cells again from "
+                    "the top, so the kernel imports only the new builds")
+        else:
+            fix += "; ComfyUI portable: `python_embeded\\python.exe -m pip ...`"
+        fix += "; `klein-doctor check --check runtime.torch-family` confirms"
+        return {"title": title,
+                "cause": (f"torch, torchvision and torchaudio of one release are built for one CUDA line per PyTorch "
+                          f"index (cu118, cu121, cu128 ...), and {comp} checks at import that its compiled ops were built "
+                          "with the same CUDA as torch, refusing otherwise. The two installed here come from different "
+                          "indexes: torch installed alone from another CUDA index (`--index-url .../cu118`) or pinned to "
+                          "an older release, beside the companions already there. Hosted notebooks (Colab, Kaggle) "
+                          "preinstall a matched set, so a cell that installs only torch, or pins an old one, leaves the "
+                          "preinstalled companions of another CUDA behind, and an update of the notebook image does the "
+                          "same to an old install cell."),
+                "fix": fix,
+                "details": {"package": comp, "torch_cuda": tcu, f"{comp}_cuda": ccu}}
     if g.get("partial") == "torchvision":
         # torchvision's import stopped in _meta_registrations (`torchvision.extension._has_ops()` at decorator time): a
         # torchvision of another release than torch (its meta registrations call torch.library functions, and load

@@ -27427,6 +27427,83 @@ def test_round628_moved_env_launcher():
     assert ids(build) == ["python.portable-pip-launcher"]
 
 
+def test_round687_notebook_kernel_and_cuda_pair():
+    r"""Round 687 (Jupyter, Colab and Kaggle notebooks running diffusers or PyTorch on a GPU): all six in-scope texts
+    were already named, but two readings said less than the text: torchvision's / torchaudio's own CUDA check names
+    both CUDA versions (`PyTorch has CUDA Version=11.8 and torchvision has CUDA Version=12.1`, torchaudio's `... whereas
+    TorchAudio has CUDA version 11.7`) and got the generic `pip replaced torch` title; it now quotes the two CUDA
+    versions, installs the three from one index, and in a hosted notebook (Colab spelled `collab` too) gives the
+    notebook's fix (one %pip cell, restart the runtime). `No module named X` raised in a Jupyter kernel (IPython's cell
+    frames `<ipython-input-N-hash>`, `Cell In[N], line M`, ipykernel's cell files, or the writer naming Jupyter) now
+    says the package is missing from the kernel's Python and fixes it with sys.executable, a kernel switch or
+    ipykernel install, and %pip. A Colab RAM crash in TensorFlow / Keras or JAX code (`tf.keras`, `import jax`) is
+    another framework's and stays silent; ComfyUI's own missing modules keep their answer; a Mac setup stays silent."""
+    sig = "torch.family-mismatch"
+    for t, tcu, ccu, comp, nb, idx in (
+            ("RuntimeError: Detected that PyTorch and torchvision were compiled with different CUDA major versions. "
+             "PyTorch has CUDA Version=11.8 and torchvision has CUDA Version=12.1. Please reinstall the torchvision that "
+             "matches your PyTorch install.\nI found this in the collab notebook\n", "11.8", "12.1", "torchvision", True,
+             "whl/cu118"),
+            ("RuntimeError: Detected that PyTorch and TorchAudio were compiled with different CUDA versions. PyTorch has "
+             "CUDA version 11.8 whereas TorchAudio has CUDA version 11.7. Please install the TorchAudio version that "
+             "matches your PyTorch version.\n", "11.8", "11.7", "torchaudio", False, "whl/cu118"),
+            ("  File \"/opt/conda/lib/python3.10/site-packages/torchvision/extension.py\", line 92, in _check_cuda_version\n"
+             "RuntimeError: Detected that PyTorch and torchvision were compiled with different CUDA major versions. "
+             "PyTorch has CUDA Version=12.4 and torchvision has CUDA Version=11.8.\nrunning in a Kaggle notebook\n",
+             "12.4", "11.8", "torchvision", True, "whl/cu124"),
+            ("  File \"C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torchvision\\extension.py\", "
+             "line 80, in _check_cuda_version\nRuntimeError: Detected that PyTorch and torchvision were compiled with "
+             "different CUDA versions. PyTorch has CUDA Version=12.8 and torchvision has CUDA Version=12.6. Please "
+             "reinstall the torchvision that matches your PyTorch install.\n", "12.8", "12.6", "torchvision", False,
+             "whl/cu128")):
+        assert ids(t)[:1] == [sig], (t, ids(t))
+        m = one(t, sig)
+        assert f"CUDA {tcu}" in m["title"] and f"{comp} with CUDA {ccu}" in m["title"], m["title"]
+        assert m["details"]["torch_cuda"] == tcu and m["details"][f"{comp}_cuda"] == ccu, m["details"]
+        assert f"--index-url https://download.pytorch.org/{idx}" in m["fix"], m["fix"]
+        assert ("%pip install torch torchvision torchaudio" in m["fix"] and "Restart session" in m["fix"]) == nb, m["fix"]
+        assert ("python_embeded\\python.exe" in m["fix"]) == (not nb), m["fix"]
+    # the sentence alone (no versions) keeps the generic reading; a Mac's torch stays silent
+    bare = "RuntimeError: Detected that PyTorch and torchvision were compiled with different CUDA versions.\n"
+    assert ids(bare)[:1] == [sig] and "CUDA index" not in one(bare, sig)["title"]
+    mac = ("RuntimeError: Detected that PyTorch and torchvision were compiled with different CUDA versions. PyTorch has "
+           "CUDA Version=11.7 and torchvision has CUDA Version=11.8.\nMacBook Pro M2, mac OS ventura 13.2.1\n")
+    assert sig not in ids(mac), ids(mac)
+
+    mm = "python.module-missing"
+    for t, top, inst in (
+            ("ModuleNotFoundError                       Traceback (most recent call last)\n<ipython-input-10-eb42ca6e4af3> "
+             "in <module>\n----> 1 import torch\nModuleNotFoundError: No module named 'torch'\n"
+             "(C:\\Users\\me\\anaconda3\\envs\\klein) C:\\Users\\me>\n", "PyTorch", "%pip install torch torchvision --index-url"),
+            ("Cell In[3], line 1\n----> 1 import diffusers\n\nModuleNotFoundError: No module named 'diffusers'\n",
+             "`diffusers`", "%pip install diffusers"),
+            ("File /tmp/ipykernel_4021/3188251.py:1\n----> 1 from transformers import AutoModel\n"
+             "ModuleNotFoundError: No module named 'transformers'\n", "`transformers`", "%pip install transformers"),
+            ("In Jupyter Notebook I get ModuleNotFoundError: No module named 'accelerate' but pip says it is installed "
+             "in my venv\n", "`accelerate`", "%pip install accelerate")):
+        assert ids(t)[:1] == [mm], (t, ids(t))
+        m = one(t, mm)
+        assert m["title"] == f"{top} is not installed in the Python that runs the notebook's kernel", m["title"]
+        assert "sys.executable" in m["fix"] and "ipykernel install" in m["fix"] and inst in m["fix"], m["fix"]
+    comfy = ("Traceback (most recent call last):\n  File \"C:\\ComfyUI_windows_portable\\ComfyUI\\nodes.py\", line 2100, in "
+             "load_custom_node\n    module_spec.loader.exec_module(module)\nModuleNotFoundError: No module named 'cv2'\n"
+             "Cannot import C:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\foo module for custom nodes: No module "
+             "named 'cv2'\n")
+    assert "notebook" not in one(comfy, mm)["title"]
+    for t in ("Cell In[1], line 1\n----> 1 import tensorflow as tf\nModuleNotFoundError: No module named 'tensorflow'\n",
+              "Cell In[1], line 1\n----> 1 import torch\nModuleNotFoundError: No module named 'torch'\nMacBook Pro M2, "
+              "macOS 14, mps\n"):
+        assert ids(t) == [], (t, ids(t))
+
+    # Colab's RAM crash: read for a PyTorch / diffusers notebook, silent beside TensorFlow / Keras or JAX code
+    crash = "Your session crashed after using all available RAM. If you are interested in access to high-RAM runtimes, you may want to check out Colab Pro.\n"
+    assert ids("pipe = StableDiffusionXLPipeline.from_pretrained('stabilityai/stable-diffusion-xl-base-1.0')\n" + crash)[:1] \
+        == ["ram.oom-killed"]
+    for pre in ("trainX = tf.keras.utils.to_categorical(trainX)\n", "import jax\nimport jax.numpy as jnp\n",
+                "from keras.models import Sequential\n", "tf.config.list_physical_devices('GPU')\n"):
+        assert "ram.oom-killed" not in ids(pre + crash), (pre, ids(pre + crash))
+
+
 def test_round669_vram_not_released():
     r"""Round 669 (VRAM not freed between runs): a user's account that GPU memory stays in use after the model or
     tensors were deleted was not read. torch.vram-not-released now reads the CUDA context that torch.cuda.empty_cache()
