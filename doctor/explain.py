@@ -16743,7 +16743,7 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         # CUDA (no __cuda virtual package seen, no cuda-version / pytorch-gpu requested, a cpuonly or CPU-only pin)
         build = g.get("cf_build")
         return {"title": "The conda env's PyTorch is a CPU-only build" + (f" ({build})" if build else " (conda-forge)"),
-                "cause": ("conda-forge publishes pytorch in CPU variants (build strings `cpu_generic_py...`, `cpu_mkl_py...`) "
+                "cause": ("conda-forge publishes pytorch in CPU variants (build strings `cpu_generic_py...`, `cpu_mkl_py...`, before those the older `cpu_py...`) "
                           "and CUDA variants (`cuda12x_...`). When the env asks for no CUDA (a plain `pytorch` spec, a pin or "
                           "package that only has CPU builds, no `__cuda` virtual package seen at solve time, e.g. a solve on "
                           "a login node or inside Docker build), conda / mamba / pixi install the CPU one: torch imports, "
@@ -16821,7 +16821,7 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                       or next((v for k in ("torch_named", "torch_cuda_build") for v in (near.get(k), ctx.get(k)) if v), ""))
         if not torch_seen or near.get("other_framework") or ctx.get("other_framework"):
             return None
-        said = _SPACE.sub(" ", g.get("prose") or "CPU version")
+        said = _SPACE.sub(" ", re.sub(r"[`'\"]", "", g.get("prose") or "CPU version"))
         return {"title": f"The install put PyTorch's CPU-only build in place of the CUDA one (`{said}`): nothing runs on the GPU",
                 "cause": ("The command resolved torch (or torchvision / torchaudio) to a build without CUDA: pip takes PyPI's "
                           "torch, which on Windows is the CPU-only build, whenever PyPI has a newer version than the CUDA index "
@@ -16879,6 +16879,32 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                 "details": {"wheel": wheel}}
     if g.get("prose_w") and not g.get("prose"):  # the same words with the platform named after them
         g = {**g, "prose": g["prose_w"]}
+    pin = next((str(v) for v in (near.get("gpu_torch_wanted"), ctx.get("gpu_torch_wanted"))
+                if v and re.search(r"cudatoolkit|pytorch-cuda", str(v), re.I)), "")
+    if g.get("cpuof") and g.get("prose") and pin:
+        # round 688: the user's words that the CPU version of torch got installed, beside a conda / mamba command that
+        # pins cudatoolkit / pytorch-cuda for pytorch (`mamba install pytorch torchvision torchaudio cudatoolkit=11.3 -c
+        # pytorch`): the solver picked a CPU build (conda-forge's `cpu_py...`, the pytorch channel's `cpu_0`) although the
+        # command asked for CUDA; the fix is a CUDA build named explicitly, or pip's CUDA wheel in that env
+        m = re.search(r"(?:cudatoolkit|pytorch-cuda)[ \t]?==?[ \t]?\d{1,2}\.\d{1,2}(?:\.\d{1,3})?", pin, re.I)
+        asked = _SPACE.sub("", m.group(0)) if m else pin
+        said = _SPACE.sub(" ", g["prose"])
+        return {"title": (f"conda / mamba installed PyTorch's CPU-only build (`{said}`) although the command asks for CUDA "
+                          f"(`{asked}`): nothing runs on the GPU"),
+                "cause": ("conda's solver can meet `pytorch` with a CPU build: conda-forge's `cpu_py...` / `cpu_generic_py...` "
+                          "variants or the pytorch channel's `cpu_0` build (with the `pytorch-mutex ... cpu` / `cpuonly` "
+                          "packages). A cudatoolkit / pytorch-cuda pin beside it does not force the CUDA build: where the "
+                          "channels named have no CUDA build of that torch for this Python and CUDA version, or conda-forge's "
+                          "packages rank first (channel priority), the CPU build is installed and torch.cuda.is_available() "
+                          "is False. PyTorch 2.5 was the last release on the pytorch channel."),
+                "fix": ("In that env use PyTorch's pip CUDA wheels: `conda remove pytorch torchvision torchaudio cpuonly "
+                        f"pytorch-mutex` then `python -m pip install torch torchvision --index-url {_TORCH_INDEX}`; or ask "
+                        "conda for a CUDA build by its build string: `conda install -c conda-forge \"pytorch=*=cuda*\"` "
+                        "(conda-forge's CUDA variants), for an older torch from the pytorch channel `conda install "
+                        "\"pytorch=*=*cuda*\" pytorch-cuda=12.1 -c pytorch -c nvidia`. `conda list pytorch` must then show a "
+                        "cuda build; check with `python -c \"import torch; print(torch.__version__, torch.version.cuda, "
+                        "torch.cuda.is_available())\"`"),
+                "details": {"said": said, "asked": asked}}
     if g.get("prose"):
         # the user's own words: pip or uv installed the CPU build (PyPI's torch for Windows, and for aarch64 Linux
         # before the CUDA wheels went to PyPI, is CPU-only; a uv project whose index mapping skips this platform)

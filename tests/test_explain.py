@@ -27553,6 +27553,56 @@ def test_round669_vram_not_released():
                  "button, none of them seem to work. the model can't be properly unloaded after running"):
         assert held not in ids(text), text
 
+def test_round688_conda_cpu_build_asked_cuda():
+    r"""Round 688 (conda environments and CUDA toolkits installed by conda): a user's words that an environment.yml
+    installed `cpu` versions of `pytorch` and `torchvision` instead of `gpu` ones (quoted, plural, two packages) were
+    not read, nor `Mamba only installs the CPU version of PyTorch` beside the `mamba install pytorch ... cudatoolkit=11.3
+    -c pytorch` it ran, nor conda-forge's older CPU build string `cpu_py310h2272b30_0`. torch.cpu-build now reads the
+    quoted / plural wording, a conda or mamba command pinning cudatoolkit / pytorch-cuda for pytorch as the CUDA build
+    asked for (context gpu_torch_wanted, with a conda title and fix), and the `cpu_py...` build in a transaction row, a
+    `conda-forge/linux-64::pytorch-...` spec or quoted beside PyTorch. TensorFlow, jaxlib, a Mac, an AMD card, a
+    cpuonly install and CUDA builds stay silent."""
+    sig = "torch.cpu-build"
+    for text, said in (
+            ("the installation from the `environment.yml` file seems to install `cpu` versions of `pytorch` and "
+             "`torchvision` instead of `gpu` ones.", "cpu versions"),
+            ("(base) C:\\Users\\me> conda env create -f environment.yml\nIt installed the CPU builds of torch and "
+             "torchvision instead of the CUDA ones on my RTX 3060.", "CPU builds"),
+            ("conda keeps installing 'cpu' versions of pytorch instead of the GPU one", "cpu versions")):
+        m = one(text, sig)
+        assert m["details"]["said"] == said, text
+        assert said in m["title"] and "`" not in said, text
+    for text, asked in (
+            ("> mamba install pytorch torchvision torchaudio cudatoolkit=11.3 -c pytorch\n"
+             "Mamba only installs the CPU version of PyTorch.", "cudatoolkit=11.3"),
+            ("conda install -c pytorch -c nvidia pytorch==2.1.0 pytorch-cuda=12.1\nbut it installs the CPU version of "
+             "pytorch every time", "pytorch-cuda=12.1"),
+            ("micromamba install cudatoolkit=11.8 pytorch torchvision -c pytorch -c conda-forge\nit downloads the CPU "
+             "build of torch", "cudatoolkit=11.8")):
+        m = one(text, sig)
+        assert m["details"]["asked"] == asked, text
+        assert asked in m["title"] and "conda / mamba" in m["title"], text
+        assert "--index-url" in m["fix"] and "pytorch=*=cuda*" in m["fix"], text
+    for text, build in (
+            ("  + pytorch                 1.10.2  cpu_py39hc5866cc_0       conda-forge/linux-64     52MB\n"
+             "  + cudatoolkit             11.3.1  h2bc3f7f_2               conda-forge/linux-64    Cached\n",
+             "cpu_py39hc5866cc_0"),
+            ("The following NEW packages will be INSTALLED:\n\n  pytorch            "
+             "conda-forge/linux-64::pytorch-1.10.2-cpu_py39hc5866cc_0\n", "cpu_py39hc5866cc_0"),
+            ('Mamba attempts to install PyTorch "cpu_py310h2272b30_0".', "cpu_py310h2272b30_0")):
+        assert build in one(text, sig)["title"], text
+    for text in ("conda install cudatoolkit=11.2 cudnn=8.1\nthen pip install tensorflow installs the CPU version of "
+                 "tensorflow",
+                 "  + tensorflow                 2.7.0  cpu_py39h4655687_0       conda-forge/linux-64     Cached\n",
+                 'mamba wants to install jaxlib "cpu_py310h2b5ae2d_0" instead of cuda',
+                 "On my M1 Mac, conda install pytorch cudatoolkit=11.3 -c pytorch installs the CPU version of pytorch",
+                 "conda install pytorch torchvision cpuonly -c pytorch\nthat installs the CPU version of pytorch, good",
+                 "conda install pytorch cudatoolkit=11.3 -c pytorch installed the CPU version of pytorch on my AMD Radeon "
+                 "RX 6800 with ROCm",
+                 "  + pytorch                 2.3.1  py3.10_cuda11.8_cudnn8.7.0_0   pytorch   1.5GB\n",
+                 "conda install pytorch torchvision torchaudio cudatoolkit=11.3 -c pytorch"):
+        assert sig not in ids(text), text
+
 
 def test_round661_half_cast_warning_black_box_and_sage_update_noise():
     r"""Round 661 (black, noisy, grey or NaN images): SageAttention named beside a black output was already read. What
