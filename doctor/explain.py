@@ -17886,6 +17886,32 @@ def _sysmem_fallback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     return {"details": {"said": g.get("policy") or g.get("shared") or ""}}
 
 
+@_interp("old_cuda_ada_slow")
+def _old_cuda_ada_slow(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """round 689: a torch built for CUDA 11.0-11.7 (`CU113 Pytorch`, `+cu116`, `whl/cu117`) beside an Ada card (RTX 40,
+    L4, L40, RTX Ada) and a slow run (a bar at 3 s/it or more, the word slow, an it/s short of what it should be): the
+    wheel's cuDNN predates Ada, so the card runs at about half speed (Sanster/IOPaint#154, an RTX 4090 on a cu113
+    torch). Not where the paste's torch is built for CUDA 11.8 or newer (the installed build may be that one), without
+    an Ada card, on another vendor's setup, beside another framework or an LLM runner."""
+    if (_off_nvidia_anywhere(ctx) or _fact(ctx, "other_framework") or _fact(ctx, "llm_server")
+            or _fact(ctx, "ggml_cuda")):
+        return None
+    gpu = _fact(ctx, "ada_gpu")
+    if not gpu:
+        return None
+    built = re.search(r"cu(\d{3})", _fact(ctx, "torch_cuda_build"), re.I)
+    if built and int(built.group(1)) >= 118:
+        return None
+    slow = _slow_run(ctx)
+    if not slow:
+        return None
+    cu = (g.get("cu") or "").lower()
+    card = _SPACE.sub(" ", gpu).strip()
+    return {"title": (f"A PyTorch built for CUDA 11 ({cu}) on an Ada card ({card}): its bundled cuDNN predates the RTX 40 "
+                      f"generation, so the card runs at about half its speed ({_SPACE.sub(' ', slow).strip()[:60]})"),
+            "details": {"torch_cuda": cu, "gpu": card, "slow": slow}}
+
+
 @_interp("antivirus_import")
 def _antivirus_import(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """python.antivirus-blocked read from Python's own import failure (`DLL load failed while importing MODULE:

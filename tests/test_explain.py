@@ -27646,6 +27646,51 @@ def test_round661_half_cast_warning_black_box_and_sage_update_noise():
     assert sig not in ids("After updating SageAttention the images are black noise\n")
 
 
+def test_round689_old_cuda_torch_on_ada_and_performance_degradation():
+    r"""Round 689 (slow generation and the GPU not being used): a torch built for CUDA 11.0-11.7 on an RTX 40 card that
+    runs at half its speed was not read at all (Sanster/IOPaint#154: `on my 4090 I only get about 3-4 it/s should be
+    7-8` with a CU113 torch), and NVIDIA's 536.67 release note quoted by a user (`performance degradation when running
+    Stable Diffusion`) named the fallback driver without a word the slow-run reading knew. Now the new
+    torch.old-cuda-on-ada-slow reads a cu110-cu117 build beside an Ada card and a slow run (a bar at 3 s/it or more,
+    the word slow, an it/s short of what it should be: `3-4 it/s should be 7-8`, `5 it/s instead of 10`), naming the
+    build and the card; and `performance degradation` / `degraded performance` count as a slow run beside a cause that
+    may explain it (a 536.xx / 537.xx driver). A cu118-or-newer build in the paste, a pre-Ada card, a fast bar, another
+    framework, an AMD or Mac setup stay silent."""
+    sig = "torch.old-cuda-on-ada-slow"
+    for t, cu, card in (
+            ("Automatic1111 had this, the fix is to update the CU113 Pytorch.\non my 4090 I only get about 3-4 it/s "
+             "should be 7-8\n", "cu113", "4090"),
+            ("torch 1.13.1+cu117\nDevice: cuda:0 NVIDIA GeForce RTX 4080 : native\n"
+             "100%|##########| 20/20 [01:40<00:00,  5.01s/it]\n", "cu117", "RTX 4080"),
+            ("C:\\sd\\venv\\Scripts\\python.exe -m pip install torch==1.12.1+cu116 --extra-index-url "
+             "https://download.pytorch.org/whl/cu116\r\nMy RTX 4070 Ti is very slow: 5 it/s instead of 12\r\n",
+             "cu116", "RTX 4070 Ti")):
+        assert ids(t)[:1] == [sig], (t, ids(t))
+        m = one(t, sig)
+        assert m["details"]["torch_cuda"] == cu and m["details"]["gpu"] == card, m
+        assert f"({cu})" in m["title"] and card in m["title"], m
+    for t in ("pytorch version: 2.5.1+cu121\nupgraded from cu113, my 4090 is still slow\n",
+              "torch 1.13.1+cu117 on an RTX 3090, generation is very slow\n",
+              "torch 1.13.1+cu117 RTX 4090\n100%|##########| 20/20 [00:02<00:00,  8.50it/s]\n",
+              "TensorFlow 2.11 with cu112 on my RTX 4090 is slow\n",
+              "ROCm 5.4.2 on RX 7900 XTX, the cu117 wheel was replaced, still slow\n",
+              "Mac M2 Max /Users/me/sd: torch cu116 is not for Mac, 4090 benchmarks are faster, mine is slow\n",
+              "llama.cpp cu117 build on RTX 4090 only 20 tok/s, slow\n"):
+        assert sig not in ids(t), (t, ids(t))
+    fb = "nvidia.sysmem-fallback"
+    for t, drv in (
+            ("are you on nVIDIA graphics driver 536.67? NVIDIA notes performance degradation when running Stable "
+             "Diffusion\n", "536.67"),
+            ("Since driver 537.58 I see degraded performance in ComfyUI on my RTX 3060\r\n", "537.58"),
+            ("After installing driver 536.99 there is a big performance drop with SDXL\n", "536.99")):
+        assert ids(t)[:1] == [fb], (t, ids(t))
+        assert one(t, fb)["details"]["driver"] == drv
+    for t in ("driver 536.67 installed, everything runs fine\n",
+              "ROCm 6.0 on RX 7900 XTX with Adrenalin driver 536.67: performance degradation\n",
+              "Ollama on driver 537.58: performance degradation with llama3\n"):
+        assert fb not in ids(t), (t, ids(t))
+
+
 def test_round620_ggml_old_names_oom():
     r"""Round 620 (GPU busy or held by other processes): torch's busy-or-unavailable error (the short form, the THC
     error 46 form) and torch's out-of-memory with memory held by another process were already read. What it taught:
