@@ -16394,6 +16394,65 @@ def _pip_download_cut(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
                      "temporary folder was still held (a broken-off download, or a scanner)", "details": d}
 
 
+# round 690: a wheel of another framework (TensorFlow, JAX, PaddlePaddle, MXNet, onnxruntime) or of a Raspberry Pi
+# (piwheels.org, armv6l / armv7l) refused by pip's hash check: not the Klein stack's install
+_HASH_FOREIGN_PKG = re.compile(r"(?:tensorflow(?:[-_][\w-]{1,30})?|tf[-_]nightly(?:[-_][\w-]{1,20})?|jax|jaxlib|"
+                               r"paddlepaddle(?:[-_]gpu)?|mxnet(?:[-_][\w-]{1,20})?|onnxruntime(?:[-_][\w-]{1,20})?)", re.I)
+_HASH_FOREIGN_URL = re.compile(r"piwheels\.org|[-_]armv[67]l\.whl$|/(?:tensorflow|tf_nightly|jaxlib|paddlepaddle|mxnet|"
+                               r"onnxruntime)[\w.+%-]{0,60}\.whl$", re.I)
+
+
+@_interp("pip_hash")
+def _pip_hash(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's or uv's hash check refusing a downloaded file: the refused wheel's name (from the URL pip printed) goes
+    into the headline. Not claimed for another framework's package or a Raspberry Pi's wheel (piwheels), nor on a Mac
+    or AMD setup."""
+    pkg = g.get("pkg") or ""
+    url = g.get("url") or ""
+    if _HASH_FOREIGN_PKG.fullmatch(pkg) or _HASH_FOREIGN_URL.search(url) or _off_nvidia(ctx):
+        return None
+    wheel = url.rsplit("/", 1)[-1].replace("%2B", "+").replace("%2b", "+") if url.lower().endswith(".whl") else ""
+    what = wheel or (f"{pkg}=={g['ver']}" if pkg and g.get("ver") else pkg)
+    if not what:
+        return {}
+    return {"title": f"pip refused the downloaded {what}: its sha256 is not the one the index lists (a cut-off, "
+                     "altered or stale cached download)",
+            "details": {k: v for k, v in (("package", pkg), ("wheel", wheel)) if v}}
+
+
+# round 690: hosts a pip install downloads from (the PyTorch index and its CDN, PyPI's, a mirror); a model host's
+# read time-out (huggingface.co, its CDNs) is hf.unreachable's
+_PIP_INDEX_HOST = re.compile(r"(?:^|\.)(?:pytorch\.org|pythonhosted\.org|pypi\.org|pypi\.python\.org)$|mirror|tuna\.|"
+                             r"aliyun|ustc\.edu|nju\.edu|tencent|huaweicloud|douban", re.I)
+_WHEEL_DL = re.compile(r"(?P<wheel>(?:torch|torchvision|torchaudio|xformers|triton|nvidia_[a-z0-9_]{1,40})-\d[^\s/]{0,120}"
+                       r"\.whl)(?:[ \t]{1,4}\((?P<size>[\d.]{1,8}[ \t]?[kMG]B)\))?", re.I)
+
+
+@_interp("pip_read_timeout")
+def _pip_read_timeout(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip's read time-out on a download from the PyTorch index, or one just below pip's progress line for a
+    torch-stack wheel (the context pip_stack_wheel_dl near before it): the wheel, its size and the host go into the
+    headline. Not claimed for a model host (huggingface.co: hf.unreachable), without a torch-stack wheel being
+    downloaded (another framework's install), for a ROCm / XPU build's wheel, or on a Mac or AMD setup."""
+    host = g.get("host") or g.get("host2") or ""
+    dl = _near(ctx).get("pip_stack_wheel_dl") or ""
+    if not g.get("host"):
+        if not dl or (host and not _PIP_INDEX_HOST.search(host)):
+            return None
+    w = _WHEEL_DL.search(dl)
+    wheel = (w.group("wheel") if w else "").replace("%2B", "+").replace("%2b", "+")
+    size = (w.group("size") or "") if w else ""
+    if re.search(r"\+(?:rocm|xpu)", wheel, re.I) or _off_nvidia(ctx):
+        return None
+    if wheel:
+        title = (f"pip's download of {wheel}{f' ({size})' if size else ''} stopped: the server sent nothing within "
+                 "pip's read timeout (Read timed out)")
+    else:
+        title = (f"pip's download from {host or 'the PyTorch index'} stopped: the server sent nothing within pip's read "
+                 "timeout (Read timed out)")
+    return {"title": title, "details": {k: v for k, v in (("wheel", wheel), ("size", size), ("host", host)) if v}}
+
+
 # a console-script launcher of another tool (pip-sync.exe, a CLI): that tool is running and replacing itself. pip's,
 # uv's and Python's own launchers stay claimed (pip.exe upgrading pip: `python -m pip install -U pip`)
 _SCRIPT_LAUNCHER = re.compile(r"[\\/]scripts[\\/]{1,2}(?!(?:pip|pip3|pip3\.\d{1,2}|python|pythonw|uv|uvx)\.exe$)"

@@ -27739,6 +27739,93 @@ def test_round620_ggml_old_names_oom():
         assert not got, (t, got)
 
 
+def test_round690_pip_read_timeout_and_foreign_hash():
+    r"""Round 690 (pip install failures of torch and the stack through networks, proxies and indexes): certificate
+    errors (an expired download.pytorch.org certificate, a proxy's self-signed one), a +cu116 pin through the Tsinghua
+    mirror and a torch hash mismatch were already read. Missed: pip's read time-out while downloading torch
+    (`ReadTimeoutError: HTTPSConnectionPool(host='download.pytorch.org', port=443): Read timed out.`, in a Docker build
+    and from a setup script), now pip.download-read-timeout; it also reads Python's `TimeoutError: The read operation
+    timed out` or a PyPI / mirror host's ReadTimeoutError when pip's progress line for a torch-stack wheel stands before
+    it (the pip_stack_wheel_dl context), with the wheel and its size in the headline. Wrongly claimed: a Raspberry Pi's
+    tensorflow wheel from piwheels failing pip's hash check; python.pip-hash-mismatch now names the refused wheel and
+    stands down for another framework's or a Pi's wheel (and reads the package line in a paste's joined form)."""
+    docker = ("#0 1428.2     raise ReadTimeoutError(self._pool, None, \"Read timed out.\")\n"
+              "#0 1428.2 pip._vendor.urllib3.exceptions.ReadTimeoutError: HTTPSConnectionPool(host='download.pytorch.org', "
+              "port=443): Read timed out.\n")
+    m = one(docker, "pip.download-read-timeout")
+    assert "download.pytorch.org" in m["title"] and "--timeout 120" in m["fix"], m["title"]
+    assert ids("ConnectionError\nHTTPSConnectionPool(host='download-r2.pytorch.org', port=443): Read timed out.\n")[:1] == [
+        "pip.download-read-timeout"]
+    windows = ("Collecting torch==1.12.1+cu113\r\n"
+               "  Downloading https://download.pytorch.org/whl/cu113/torch-1.12.1%2Bcu113-cp310-cp310-win_amd64.whl "
+               "(2143.8 MB)\r\n"
+               "     ------                                   0.4/2.1 GB 254.1 kB/s eta 1:56:21\r\n"
+               "ERROR: Exception:\r\nTraceback (most recent call last):\r\n"
+               "  File \"C:\\stab\\stable-diffusion-webui\\venv\\lib\\site-packages\\pip\\_vendor\\urllib3\\response.py\", "
+               "line 435, in _error_catcher\r\n    yield\r\n"
+               "  File \"C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python310\\lib\\ssl.py\", line 1130, in read\r\n"
+               "    return self._sslobj.read(len, buffer)\r\nTimeoutError: The read operation timed out\r\n")
+    m = one(windows, "pip.download-read-timeout")
+    assert "torch-1.12.1+cu113-cp310-cp310-win_amd64.whl (2143.8 MB)" in m["title"], m["title"]
+    linux = ("Downloading torch-2.4.0-cp310-cp310-manylinux1_x86_64.whl (797.2 MB)\n"
+             "   346.0/797.2 MB 201.3 kB/s eta 0:37:22\nERROR: Exception:\nTraceback (most recent call last):\n"
+             "  File \"/home/leo/miniconda3/envs/t/lib/python3.10/site-packages/pip/_vendor/urllib3/response.py\", line 438\n"
+             "pip._vendor.urllib3.exceptions.ReadTimeoutError: HTTPSConnectionPool(host='files.pythonhosted.org', "
+             "port=443): Read timed out.\n")
+    m = one(linux, "pip.download-read-timeout")
+    assert "torch-2.4.0-cp310-cp310-manylinux1_x86_64.whl (797.2 MB)" in m["title"], m["title"]
+    cudnn = ("Collecting nvidia-cudnn-cu12==9.1.0.70 (from torch)\n"
+             "  Downloading nvidia_cudnn_cu12-9.1.0.70-py3-none-manylinux2014_x86_64.whl (664.8 MB)\n"
+             "pip._vendor.urllib3.exceptions.ReadTimeoutError: HTTPSConnectionPool(host='files.pythonhosted.org', "
+             "port=443): Read timed out.\n")
+    assert "nvidia_cudnn_cu12-9.1.0.70" in one(cudnn, "pip.download-read-timeout")["title"]
+    silent = [
+        # another framework's wheel
+        ("Downloading tensorflow-2.1.0-cp35-cp35m-win_amd64.whl (355.8 MB)\r\nERROR: Exception:\r\n"
+         "socket.timeout: The read operation timed out\r\n"),
+        # a model host's read time-out (hf.unreachable's), even after torch was downloaded
+        ("Downloading torch-2.4.0-cp310-cp310-manylinux1_x86_64.whl (797.2 MB)\nSuccessfully installed torch-2.4.0\n"
+         "requests.exceptions.ReadTimeout: (ReadTimeoutError(\"HTTPSConnectionPool(host='huggingface.co', port=443): "
+         "Read timed out. (read timeout=10)\"), '(Request ID: 1)')\n"),
+        # AMD: a ROCm wheel
+        ("Downloading https://download.pytorch.org/whl/rocm6.2/torch-2.5.1%2Brocm6.2-cp310-cp310-linux_x86_64.whl "
+         "(4000.0 MB)\nTimeoutError: The read operation timed out\n"),
+        # a Mac
+        ("MacBook Pro M2, macOS 14\nDownloading torch-2.5.1-cp312-none-macosx_11_0_arm64.whl (63.8 MB)\n"
+         "pip._vendor.urllib3.exceptions.ReadTimeoutError: HTTPSConnectionPool(host='files.pythonhosted.org', "
+         "port=443): Read timed out.\n"),
+        # benign: a custom node's web request
+        "[Manager] fetch failed: HTTPSConnectionPool(host='api.github.com', port=443): Read timed out.\n",
+    ]
+    for t in silent:
+        assert "pip.download-read-timeout" not in ids(t), (t, ids(t))
+    head = ("ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE. If you have updated the package "
+            "versions, please update the hashes. Otherwise, examine the package contents carefully; someone may have "
+            "tampered with them.\n")
+    torch_win = head + ("    torch==2.5.1+cu121 from https://download.pytorch.org/whl/cu121/torch-2.5.1%2Bcu121-cp310-"
+                        "cp310-win_amd64.whl#sha256=9b22 (from -r requirements.txt (line 66)):\n"
+                        "        Expected sha256 9b22\n             Got        f7a4\n")
+    m = one(torch_win, "python.pip-hash-mismatch")
+    assert "torch-2.5.1+cu121-cp310-cp310-win_amd64.whl" in m["title"], m["title"]
+    assert len([x for x in ids(torch_win) if x == "python.pip-hash-mismatch"]) == 1
+    cusparse = head + ("    nvidia-cusparse-cu12==12.1.0.106 from https://download.pytorch.org/whl/cu121/nvidia_cusparse_cu12-"
+                       "12.1.0.106-py3-none-manylinux1_x86_64.whl#sha256=f3b5 (from torch==2.4.0):\n")
+    assert "nvidia_cusparse_cu12-12.1.0.106" in one(cusparse, "python.pip-hash-mismatch")["title"]
+    assert ids("  x Failed to download `torch==2.9.1+cu128`\n  `-> Hash mismatch for `torch==2.9.1+cu128`\n")[:1] == [
+        "python.pip-hash-mismatch"]
+    for t in (
+        head + "    tensorflow from https://www.piwheels.org/simple/tensorflow/tensorflow-1.14.0-cp35-none-linux_armv7l.whl"
+               "#sha256=cba2:\n",
+        head + "    h5py from https://www.piwheels.org/simple/h5py/h5py-2.9.0-cp37-cp37m-linux_armv7l.whl#sha256=3865 "
+               "(from keras-applications>=1.0.8->tensorflow):\n",
+        head + "    tensorflow from https://files.pythonhosted.org/packages/a5/5e/tensorflow-2.2.0-cp38-cp38-win_amd64.whl"
+               "#sha256=784a:\n",
+        head + "    jaxlib==0.4.30 from https://files.pythonhosted.org/packages/1a/2b/jaxlib-0.4.30-cp311-cp311-"
+               "manylinux2014_x86_64.whl#sha256=ab12:\n",
+    ):
+        assert "python.pip-hash-mismatch" not in ids(t), (t, ids(t))
+
+
 def test_round645_manager_node_id_fstring_quotes_missing_core_node():
     r"""Round 645 (ComfyUI custom node installs and ComfyUI-Manager): the Manager's security gate was already read.
     What it taught: (1) the Manager's command line (`cm-cli.py install`, run by `comfy node install`) finds a pack by
