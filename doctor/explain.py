@@ -3982,6 +3982,29 @@ def _frontend_regression(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
                       "function`): a bug of that frontend build"),
             "details": {"frontend_error": "subgraphNode.getInnerNodes is not a function"}}
 
+# the Load CLIP type each encoder slot belongs to (ComfyUI's CLIPType names), for the headline of comfyui.clip-loader-wrong-type
+_SLOT_TYPE = (("qwen3_4b", "flux2 for FLUX.2 [klein] 4B"), ("qwen3_8b", "flux2 for FLUX.2 [klein] 9B"),
+              ("umt5xxl", "wan"), ("llama", "hunyuan_video in DualCLIPLoader"), ("t5xxl", "sd3, ltxv, or flux in DualCLIPLoader"),
+              ("clip_g", "sdxl or sd3 in DualCLIPLoader"))
+
+
+@_interp("clip_slot")
+def _clip_slot(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`'SD1Tokenizer' object has no attribute 't5xxl'`: the Load CLIP type wrapped the encoder file in classes that lack
+    the encoder a node reaches for (round 691). The headline quotes the class and the slot read, and the type the slot
+    belongs to where one is known. Not on a non-NVIDIA setup (out of klein-doctor's scope)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    tok, kind, slot = g.get("tok") or "", (g.get("kind") or "").rstrip("_"), (g.get("slot") or "").lower()
+    if not slot or tok.lower() == slot.replace("_", ""):
+        return None
+    wanted = next((t for s, t in _SLOT_TYPE if slot == s), "")
+    default = " (the default type `stable_diffusion`)" if tok.upper() == "SD1" else ""
+    return {"title": (f"The text encoder was loaded as {tok}{default}: its {tok}{kind} has no `{slot}`, so the Load CLIP type "
+                      "does not fit the encoder file" + (f" (`{slot}` belongs to the type {wanted})" if wanted else "")),
+            "details": {"loaded_as": f"{tok}{kind}", "missing_encoder": slot}}
+
+
 @_interp("clip_type")
 def _clip_type(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """A CLIPLoader type this ComfyUI does not list. `flux` (FLUX.1's) on a Klein workflow is the row's own cause and fix;

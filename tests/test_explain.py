@@ -27917,6 +27917,59 @@ def test_round645_manager_node_id_fstring_quotes_missing_core_node():
         assert "comfyui.outdated" not in ids(t), (t, ids(t))
 
 
+def test_round691_clip_loader_slot_e4nv_retold_cjk_card():
+    r"""Round 691 (video models in ComfyUI and diffusers (Wan, LTX-Video, HunyuanVideo) failing on the shared stack):
+    (1) `'SD1Tokenizer' object has no attribute 't5xxl'` (CogVideoTextEncode with a T5-XXL in a Load CLIP left on its
+    default type) was missed: ComfyUI wraps the file in the classes of the chosen CLIPLoader type, and a node that
+    reaches for an encoder slot (t5xxl, clip_l/g, llama, umt5xxl, qwen/gemma/mistral) the type lacks stops there. Now
+    comfyui.clip-loader-wrong-type, the class and the slot read into the title with the type the slot belongs to;
+    node packs reaching for ComfyUI internals (`'SD3Tokenizer' ... 'tokenizer'`, `'SDXLClipModel' ... 'clip_layer'`),
+    transformers' `...TokenizerFast` and AMD / Mac setups stay silent. (2) Triton's fp8e4nv refusal retold in a user's
+    words (`后台报错说是不支持 e4nv 这种 FP8 格式` beside `英伟达3060`) was missed twice: the retelling, and the card
+    number written straight after Chinese words (no regex word boundary between a CJK character and a digit). Now
+    gpu.no-fp8 with the card named; with no card, an Ada card or an AMD one it stays silent."""
+    sig = "comfyui.clip-loader-wrong-type"
+    claimed = [
+        ('  File "/home/u/ComfyUI/custom_nodes/ComfyUI-HunyuanVideoWrapper/nodes.py", line 120, in encode\n'
+         "    clip.cond_stage_model.llama.to(device)\nAttributeError: 'SD1ClipModel' object has no attribute 'llama'\n",
+         "SD1ClipModel", "llama", "hunyuan_video"),
+        ('  File "C:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-LTXVideo\\nodes.py", line 88, in encode\r\n'
+         "    clip.tokenizer.t5xxl.pad_to_max_length = True\r\n"
+         "AttributeError: 'SDXLTokenizer' object has no attribute 't5xxl'\r\n", "SDXLTokenizer", "t5xxl", "sd3"),
+        ("!!! Exception during processing !!! 'FluxTokenizer' object has no attribute 'qwen3_4b'\n",
+         "FluxTokenizer", "qwen3_4b", "flux2"),
+        ("CogVideoTextEncode： 'SD1Tokenizer' object has no attribute 't5xxl'\n", "SD1Tokenizer", "t5xxl", "stable_diffusion"),
+    ]
+    for text, cls, slot, word in claimed:
+        got = ids(text)
+        assert got[:1] == [sig], (text, got)
+        m = one(text, sig)
+        assert m["details"] == {"loaded_as": cls, "missing_encoder": slot}
+        assert cls in m["title"] and f"`{slot}`" in m["title"] and word in m["title"], m["title"]
+    for t in ("Error occurred when executing smZ CLIPTextEncode:\n\n'SD3Tokenizer' object has no attribute 'tokenizer'\n",
+              "AttributeError: 'SDXLClipModel' object has no attribute 'clip_layer'\n",
+              "'SDXLTokenizer' object has no attribute 'end_token'\n",
+              "AttributeError: 'T5TokenizerFast' object has no attribute 't5xxl'\n",
+              "ComfyUI on ROCm 6.2, AMD Radeon RX 7900 XTX\nAttributeError: 'SD1Tokenizer' object has no attribute 't5xxl'\n",
+              "Mac M2 Max, MPS backend\nAttributeError: 'SD1Tokenizer' object has no attribute 't5xxl'\n"):
+        assert sig not in ids(t), (t, ids(t))
+    fp8 = "gpu.no-fp8"
+    for text, card in (("我的显卡是英伟达3060，12G\n后台报错说是不支持 e4nv 这种 FP8 格式", "3060"),
+                       ("显卡3080，报错：不支持fp8e4nv，怎么办", "3080"),
+                       ("Wan 2.1 with torch.compile on my RTX 3090: triton says fp8e4nv is not supported, what can I do?",
+                        "RTX 3090"),
+                       ("my RTX 2080 Ti doesn't support e4nv when compiling the Wan model", "RTX 2080 Ti")):
+        got = ids(text)
+        assert got[:1] == [fp8], (text, got)
+        m = one(text, fp8)
+        assert m["details"]["gpu"] == card and card in m["title"], m
+    for t in ("后台报错说是不支持 e4nv 这种 FP8 格式",  # no card named
+              "RTX 4090: 后台报错说是不支持 e4nv 这种 FP8 格式",  # an Ada card has fp8
+              "AMD MI210 ROCm 6.1 with a 3090 in the other box: fp8e4nv is not supported here, Triton says",
+              "model weight dtype torch.float8_e4m3fn, manual cast: torch.bfloat16\nRequested to load WanTEModel\n"):
+        assert fp8 not in ids(t), (t, ids(t))
+
+
 def test_round629_env_vars_arch_list_visible_index_hip():
     r"""Round 629 (environment variables that change the stack): CUDA_HOME unset, PYTORCH_CUDA_ALLOC_CONF's
     expandable_segments on a build without the driver API and `No CUDA GPUs are available` were already read. What it
