@@ -352,7 +352,7 @@ def _catalog_from(doc_json: str) -> Catalog:
                 raise manifests.ManifestError(f"errors.toml signature {s.id}: hand_over on unknown context fact {rule['fact']!r}")
     tables = {k: list(doc.get(k) or []) for k in ("text_width", "model_width", "latent_channels", "image_input",
                                                   "klein_package", "core_node", "nvidia_placeholder_version", "host_group",
-                                                  "word_group")}
+                                                  "word_group", "clip_slot")}
     return Catalog(sigs, ctxs, tables)
 
 
@@ -3982,12 +3982,6 @@ def _frontend_regression(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
                       "function`): a bug of that frontend build"),
             "details": {"frontend_error": "subgraphNode.getInnerNodes is not a function"}}
 
-# the Load CLIP type each encoder slot belongs to (ComfyUI's CLIPType names), for the headline of comfyui.clip-loader-wrong-type
-_SLOT_TYPE = (("qwen3_4b", "flux2 for FLUX.2 [klein] 4B"), ("qwen3_8b", "flux2 for FLUX.2 [klein] 9B"),
-              ("umt5xxl", "wan"), ("llama", "hunyuan_video in DualCLIPLoader"), ("t5xxl", "sd3, ltxv, or flux in DualCLIPLoader"),
-              ("clip_g", "sdxl or sd3 in DualCLIPLoader"))
-
-
 @_interp("clip_slot")
 def _clip_slot(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """`'SD1Tokenizer' object has no attribute 't5xxl'`: the Load CLIP type wrapped the encoder file in classes that lack
@@ -3998,7 +3992,7 @@ def _clip_slot(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     tok, kind, slot = g.get("tok") or "", (g.get("kind") or "").rstrip("_"), (g.get("slot") or "").lower()
     if not slot or tok.lower() == slot.replace("_", ""):
         return None
-    wanted = next((t for s, t in _SLOT_TYPE if slot == s), "")
+    wanted = next((str(r.get("type") or "") for r in cat.tables.get("clip_slot") or [] if r.get("slot") == slot), "")
     default = " (the default type `stable_diffusion`)" if tok.upper() == "SD1" else ""
     return {"title": (f"The text encoder was loaded as {tok}{default}: its {tok}{kind} has no `{slot}`, so the Load CLIP type "
                       "does not fit the encoder file" + (f" (`{slot}` belongs to the type {wanted})" if wanted else "")),

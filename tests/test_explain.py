@@ -27946,6 +27946,11 @@ def test_round691_clip_loader_slot_e4nv_retold_cjk_card():
         m = one(text, sig)
         assert m["details"] == {"loaded_as": cls, "missing_encoder": slot}
         assert cls in m["title"] and f"`{slot}`" in m["title"] and word in m["title"], m["title"]
+    # the slot -> type rows are errors.toml [[clip_slot]] data, each sourced (lead, stop 65: they were a tuple in code)
+    rows = explain.catalog().tables["clip_slot"]
+    assert {r["slot"] for r in rows} >= {"qwen3_4b", "t5xxl", "llama", "umt5xxl"}
+    assert all(re.search(r"\[[PSMI]\]", r["source"]) and r["type"] for r in rows)
+    assert "belongs to" not in one("'SD1ClipModel' object has no attribute 'gemma3_12b'\n", sig)["title"]  # no row: no type
     for t in ("Error occurred when executing smZ CLIPTextEncode:\n\n'SD3Tokenizer' object has no attribute 'tokenizer'\n",
               "AttributeError: 'SDXLClipModel' object has no attribute 'clip_layer'\n",
               "'SDXLTokenizer' object has no attribute 'end_token'\n",
