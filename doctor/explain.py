@@ -7231,10 +7231,28 @@ def _bnb_binary(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     """bnb.no-cuda-binary, on an NVIDIA setup. Round 449: not where bitsandbytes' own CUDA setup says it found no
     libcuda.so (`CUDA SETUP: WARNING! libcuda.so not found!`): its CPU fallback then comes from its own lookup of the
     driver library (under WSL 2 the driver's library is registered only as libcuda.so.1; elsewhere no driver), not from
-    a missing binary of its build, and bitsandbytes' own lookup is not claimed (as wsl.libcuda-so-unregistered says)."""
+    a missing binary of its build, and bitsandbytes' own lookup is not claimed (as wsl.libcuda-so-unregistered says).
+    Round 692: the old loader's line naming the CUDA the installed torch was built for (`CUDA SETUP: PyTorch settings
+    found: CUDA_VERSION=124`, `CUDA SETUP: Detected CUDA version 124`) is claimed from CUDA 12.4 on only: no
+    bitsandbytes with that loader (before 0.43) ships a library for it. The CUDA version goes into the headline."""
     if _fact(ctx, "bnb_no_libcuda"):
         return None
-    return _nvidia_only(g, cat, ctx)
+    r = _nvidia_only(g, cat, ctx)
+    if r is None or not g.get("torchcuda"):
+        return r
+    ver = int(g["torchcuda"])
+    if ver < 124:
+        return None
+    cuda = f"{ver // 10}.{ver % 10}"
+    return {"title": (f"bitsandbytes' old CUDA setup (a release before 0.43) runs under a torch built for CUDA {cuda}: "
+                      f"no release of that line ships a libbitsandbytes_cuda{ver} library, so it falls back to its CPU "
+                      "build"),
+            "fix": ("Install a current bitsandbytes in the Python that runs the program: `python -m pip install -U "
+                    "\"bitsandbytes>=0.45.0\"` (ComfyUI portable on Windows: `python_embeded\\python.exe -m pip install "
+                    "-U \"bitsandbytes>=0.45.0\"`); if a project pins an old one (`bitsandbytes==0.41.0` in its "
+                    "requirements.txt or pyproject.toml), drop that pin first, or pip puts the old release back. Then "
+                    "`python -m bitsandbytes` reports the CUDA setup it found"),
+            "details": {"torch CUDA": cuda, "bitsandbytes": "before 0.43 (cuda_setup)"}}
 
 
 @_interp("sage_cpu_tensor")

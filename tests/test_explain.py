@@ -28941,6 +28941,56 @@ def test_round602_comfyui_update_detached_listed_master_inline_refusal_fooocus_u
     assert ids(comfy_main)[0] == "comfyui.comfy-not-importable", ids(comfy_main)
 
 
+def test_round692_bnb_old_cuda_setup_torch_cuda124_plus():
+    r"""Round 692 (bitsandbytes and other quantization libraries on the shared stack): bitsandbytes' old CUDA setup
+    (releases before 0.43, cuda_setup/main.py) naming the CUDA the installed torch was built for -- 0.41-0.42's
+    `CUDA SETUP: PyTorch settings found: CUDA_VERSION=124`, 0.39-0.40's `CUDA SETUP: Detected CUDA version 124` -- in
+    a paste that stops before its `Required library version not found` line was missed. It is now bnb.no-cuda-binary
+    from CUDA 12.4 on (no release with that loader ships a libbitsandbytes_cuda124 or later library), with the CUDA
+    version in the headline; an older CUDA in that line, a working load of the matching library, bitsandbytes' own
+    `libcuda.so not found`, an AMD or Mac setup and an LLM server's own bitsandbytes refusal stay silent."""
+    sig = "bnb.no-cuda-binary"
+    linux = ("/home/ana/miniconda3/envs/llava/lib/python3.10/site-packages/bitsandbytes/cuda_setup/main.py:166: UserWarning: "
+             "/home/ana/miniconda3/envs/llava did not contain ['libcudart.so', 'libcudart.so.11.0', 'libcudart.so.12.0'] "
+             "as expected! Searching further paths...\n  warn(msg)\n"
+             "CUDA SETUP: PyTorch settings found: CUDA_VERSION=124, Highest Compute Capability: 8.9.\n"
+             "CUDA SETUP: To manually override the PyTorch CUDA version please see:https://github.com/TimDettmers/"
+             "bitsandbytes/blob/main/how_to_use_nonpytorch_cuda.md\n")
+    m = one(linux, sig)
+    assert ids(linux)[0] == sig, ids(linux)
+    assert "CUDA 12.4" in m["title"] and "libbitsandbytes_cuda124" in m["title"], m["title"]
+    assert m["details"]["torch CUDA"] == "12.4"
+    windows = ("C:\\AI\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\bitsandbytes\\cuda_setup\\main.py:145: "
+               "UserWarning: WARNING: The following directories listed in your path were found to be non-existent\n"
+               "CUDA SETUP: Highest compute capability among GPUs detected: 8.6\r\n"
+               "CUDA SETUP: Detected CUDA version 126\r\n")
+    assert ids(windows)[0] == sig and "CUDA 12.6" in one(windows, sig)["title"], ids(windows)
+    cu128 = "CUDA SETUP: PyTorch settings found: CUDA_VERSION=128, Highest Compute Capability: 12.0.\n"
+    assert ids(cu128)[0] == sig and "libbitsandbytes_cuda128" in one(cu128, sig)["title"], ids(cu128)
+    cu130 = "CUDA SETUP: PyTorch settings found: CUDA_VERSION=130, Highest Compute Capability: 9.0.\n"
+    assert one(cu130, sig)["details"]["torch CUDA"] == "13.0"
+    # an older CUDA in that line says nothing by itself; a working load of the matching library neither
+    for t in ("CUDA SETUP: PyTorch settings found: CUDA_VERSION=118, Highest Compute Capability: 8.6.\n",
+              "CUDA SETUP: CUDA runtime path found: /usr/local/cuda/lib64/libcudart.so\nCUDA SETUP: Highest compute "
+              "capability among GPUs detected: 8.6\nCUDA SETUP: Detected CUDA version 117\nCUDA SETUP: Loading binary "
+              "/venv/lib/python3.10/site-packages/bitsandbytes/libbitsandbytes_cuda117.so...\n",
+              "CUDA SETUP: Detected CUDA version 122\n"):
+        assert sig not in ids(t), (t, ids(t))
+    # bitsandbytes' own lookup of the driver library, an AMD or Mac setup, an LLM server's own refusal: not claimed
+    nolib = ("CUDA SETUP: WARNING! libcuda.so not found! Do you have a CUDA driver installed? If you are on a cluster, "
+             "make sure you are on a CUDA machine!\nCUDA SETUP: PyTorch settings found: CUDA_VERSION=124, Highest "
+             "Compute Capability: 8.6.\n")
+    amd = ("GPU: AMD Radeon RX 7900 XTX (ROCm 6.1)\n"
+           "CUDA SETUP: PyTorch settings found: CUDA_VERSION=124, Highest Compute Capability: 11.0.\n")
+    mac = ("Apple M2 Max, macOS 14\n/Users/ana/miniconda3/envs/g/lib/python3.10/site-packages/bitsandbytes/"
+           "cuda_setup/main.py:166\nCUDA SETUP: Detected CUDA version 124\n")
+    vllm = ("INFO 08-17 07:20:49 llm_engine.py:174] Initializing an LLM engine (v0.5.4) with config: "
+            "model='unsloth/Qwen2-7B-Instruct-bnb-4bit'\nAttributeError: Model LlavaForConditionalGeneration does not "
+            "support BitsAndBytes quantization yet.\n")
+    for t in (nolib, amd, mac, vllm):
+        assert sig not in ids(t), (t, ids(t))
+
+
 def test_round662_nccl_peer_access_driver_and_old_rendezvous_port():
     r"""Round 662 (machines with several GPUs and distributed runs): NCCL's own words for CUDA error 217 between two
     GPUs without peer access (`ncclUnhandledCudaError ... Last error: Cuda failure 217 'peer access is not supported
