@@ -29062,6 +29062,59 @@ def test_round662_nccl_peer_access_driver_and_old_rendezvous_port():
         assert port not in ids(t), (t, ids(t))
 
 
+def test_round693_shape_channel_lookalikes_stay_silent():
+    r"""Round 693 (tensor shape and channel mismatches in ComfyUI sampling and VAE decode): nothing was missed and
+    nothing matched falsely, so no reading changed; this pins the boundary the round's texts sit on. The FLUX.2 mix-ups
+    keep their readings on other wordings and paths: a FLUX.2 VAE given a 16-channel latent and a FLUX.1 VAE given a
+    32-channel one (klein.vae-mismatch, ComfyUI's `!!! Exception during processing !!!` line and the old Windows
+    `Error occurred when executing VAEDecode:` form), Klein 9B fed the 4B encoder and Klein 4B's txt_in given a
+    single-layer width (klein.te-mismatch, Windows and Linux traces). The round's look-alikes stay silent: a Wan
+    36-channel I2V input in a LoRA trainer, FLUX.1 Tools' 128-wide input at a plain FLUX.1 img_in (an extension's
+    checkpoint choice), a node pack's own torch.cat of 4- and 16-channel progress latents, a node pack's latent-channel
+    assertion, IC-Light's 12-channel KSampler input, the LMCQ loader's `1x1 and 768x3072`, SGLang's Klein edit reshape,
+    Forge Neo's PiD words naming Flux 2 Klein, an SD latent in a FLUX.1 VAE, a TensorFlow channel error and benign
+    VAE load lines."""
+    vae = "klein.vae-mismatch"
+    for t in ("!!! Exception during processing !!! Given groups=1, weight of size [512, 32, 3, 3], expected input[1, 16, "
+              "128, 128] to have 32 channels, but got 16 channels instead\n",
+              "Error occurred when executing VAEDecode:\n\nGiven groups=1, weight of size [512, 16, 3, 3], expected "
+              "input[1, 32, 96, 96] to have 16 channels, but got 32 channels instead\n\n  File \"C:\\ComfyUI_windows_"
+              "portable\\ComfyUI\\nodes.py\", line 294, in decode\n",
+              "  File \"/home/u/ComfyUI/comfy/sd.py\", line 700, in decode\nRuntimeError: Given groups=1, weight of size "
+              "[512, 16, 3, 3], expected input[1, 32, 64, 64] to have 16 channels, but got 32 channels instead\n"):
+        assert ids(t)[:1] == [vae], (t, ids(t))
+    te = "klein.te-mismatch"
+    for t in ("RuntimeError: mat1 and mat2 shapes cannot be multiplied (512x7680 and 12288x4096)\n",
+              "  File \"/home/u/ComfyUI/comfy/ldm/flux/model.py\", line 210, in forward_orig\n    txt = self.txt_in(txt)\n"
+              "RuntimeError: mat1 and mat2 shapes cannot be multiplied (512x2560 and 7680x3072)\n",
+              "  File \"D:\\AI\\ComfyUI_windows_portable\\ComfyUI\\comfy\\ldm\\flux\\model.py\", line 210, in forward_orig\n"
+              "    txt = self.txt_in(txt)\nKSampler\nmat1 and mat2 shapes cannot be multiplied (512x7680 and 12288x4096)\n"):
+        assert ids(t)[:1] == [te], (t, ids(t))
+    for t in ("RuntimeError: Given groups=1, weight of size [5120, 16, 1, 2, 2], expected input[1, 36, 1, 72, 56] to have "
+              "16 channels, but got 36 channels instead\nBatch Items:\n - S:\\ai-toolkit\\datasets/character\\character "
+              "(6).png\n",
+              "Using FluxTools-V2 with any flux1 model (tested with flux1-dev-bnb-nf4.safetensors) causes a runtime crash "
+              "during sampling, with the error:\nRuntimeError: mat1 and mat2 shapes cannot be multiplied (2304x128 and "
+              "64x3072)\n",
+              "- **Node Type:** KSamplerProgress //Inspire\n- **Exception Message:** Sizes of tensors must match except "
+              "in dimension 0. Expected size 4 but got size 16 for tensor number 1 in the list.\n",
+              "    assert model.get_model_object(\"latent_format\").latent_channels == latent_image_samples.shape[1], "
+              "\"Wrong number of latent channels\"\nAssertionError: Wrong number of latent channels\n",
+              "Error occurred when executing KSampler:\n\nGiven groups=1, weight of size [320, 4, 3, 3], expected input[2, "
+              "12, 96, 64] to have 4 channels, but got 12 channels instead\n",
+              "mat1 and mat2 shapes cannot be multiplied (1x1 and 768x3072) K sampler issue\n",
+              "I'm trying to run FLUX2 Klein on SGLang diffusion OpenAI-compatible image API (/v1/images/edits). The "
+              "request fails during ImageVAEEncodingStage with a tensor reshape mismatch.\n",
+              "PID with Flux 1 and Flux 2 Klein models is still broken and fails during VAE encoding.\n",
+              "Given groups=1, weight of size [512, 16, 3, 3], expected input[1, 4, 128, 128] to have 16 channels, but got "
+              "4 channels instead\n",
+              "ValueError: Input 0 of layer \"conv2d\" is incompatible with the layer: expected axis -1 of input shape to "
+              "have value 3, but received input with shape (None, 512, 512, 4)\n",
+              "Requested to load AutoencodingEngine\nloaded completely 9.5367431640625e+25 159.87335777282715 True\n"
+              "Prompt executed in 4.21 seconds\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round630_torch_load_cuda_storages_without_gpu():
     r"""Round 630 (torch.load and pickle checkpoints): torch's `Attempting to deserialize object on a CUDA device but
     torch.cuda.is_available() is False` (torch/serialization.py validate_cuda_device) is a checkpoint saved from the GPU
