@@ -13215,6 +13215,37 @@ _SHARDS_FIX = ("Give Windows more commit: let Windows manage the page file, or s
 
 @_interp("ram")
 def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("exit_model_said") or g.get("pause_load_said"):
+        # round 694: the writer's words that loading a model ended the process with Windows' access-violation exit code
+        # (`Process finished with exit code -1073741819 (0xC0000005)` beside `加载模型` / `loading the model`,
+        # zai-org/GLM-4#527), or at the console's quoted `Press any key to continue` after `load model`
+        # (oobabooga/textgen#2506, fixed by a larger page file): the weights are read through RAM and Windows' commit
+        # limit ends the process natively. A Python error in view, another framework, AMD / Intel / Mac: not claimed
+        near = _near(ctx)
+        if _off_nvidia(ctx) or near.get("py_traceback") or near.get("other_framework"):
+            return None
+        if g.get("exit_model_said"):
+            said = _SPACE.sub(" ", g["exit_model_said"]).strip()[:120]
+            code = "3221225477" if "3221225477" in said else "-1073741819"
+            return {"title": (f"The process exited with Windows' access-violation code ({code} = 0xC0000005) while "
+                              "loading the model, with no Python error: most likely it ran out of memory (RAM + page "
+                              "file)"),
+                    "details": {"said": said},
+                    "cause": ("Loading a model reads its weights through system RAM before they move to the GPU (and "
+                              "keeps offloaded ones there). When RAM plus the Windows page file cannot back them, the "
+                              "process faults natively instead of raising a Python error, and the IDE or launcher "
+                              "reports exit code -1073741819 / 3221225477 (0xC0000005, access violation). A CUDA "
+                              "out-of-memory would raise a Python error instead."),
+                    "fix": _SHARDS_FIX}
+        said = _SPACE.sub(" ", g["pause_load_said"]).strip()[:120]
+        return {"title": ("Loading the model ended at the console's `Press any key to continue` with no Python error: "
+                          "most likely Windows ran out of memory (RAM + page file) while the weights were read"),
+                "details": {"said": said},
+                "cause": ("A Windows launcher script ends with `pause`, so a Python process that dies natively prints "
+                          "nothing and leaves `Press any key to continue`; pressing a key closes the window. During a "
+                          "model load that is most often the Windows commit limit: the weights are read through RAM "
+                          "and RAM plus the page file cannot back them."),
+                "fix": _SHARDS_FIX}
     if g.get("shards_oom_said"):
         # a user's words: out of memory (OOM) during the loading of the checkpoint shards; transformers / diffusers
         # read the shards into system RAM before anything moves to the GPU. A Python error in view (a CUDA OOM
@@ -13246,6 +13277,9 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                               f"{n} into RAM: Windows ran out of memory (RAM + page file)"),
                     "details": {"shards": f"{k}/{n}", "console": g["shards_pause"].strip()[:60]},
                     "cause": _SHARDS_CAUSE, "fix": _SHARDS_FIX}
+        if re.search(r"\][ \t]?Killed\b", g["shards_said"]):
+            return None  # round 694: the shell's kill printed on the bar itself (`2.91s/it]Killed"`, ChatGLM-6B#179):
+            # the Linux OOM killer's own mark, which ram.oom-killed reads
         return {"title": ("Stuck at `Loading checkpoint shards` with no error: most likely the process ran out of memory "
                           "(RAM + Windows page file or swap) while the shards were read into RAM"),
                 "details": {"said": _SPACE.sub(" ", g["shards_said"]).strip()[:120]},

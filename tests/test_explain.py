@@ -29162,6 +29162,63 @@ def test_round630_torch_load_cuda_storages_without_gpu():
         assert ids(t) == [], (name, ids(t))
 
 
+
+def test_round694_silent_exit_loading_model_windows_exit_code_pause_and_quoted_kill():
+    r"""Round 694 (hangs, freezes and silent exits in ComfyUI and diffusers): missed were the writer's words that
+    loading a model ended with Windows' access-violation exit code (`Process finished with exit code -1073741819
+    (0xC0000005)` beside `加载模型`, zai-org/GLM-4#527) and `load model` followed by the quoted console prompt `Press any
+    key to continue` (oobabooga/textgen#2506, fixed by a larger page file): both now read as ram.oom. Wrong was
+    transformers' shard bar ending in the shell's bare kill inside the writer's quote (`2.91s/it]Killed"`,
+    ChatGLM-6B#179): ram.oom's `stuck at Loading checkpoint shards` came first; the bare kill now allows the closing
+    quote and the stuck-at reading steps aside for ram.oom-killed. AMD / ROCm, Mac, TensorFlow, a game's exit code, a
+    pause with no model load and benign logs stay silent."""
+    sig = "ram.oom"
+    for t in ("Process finished with exit code -1073741819 (0xC0000005)\n启动代码加载模型时报错，请问是为啥啊？",
+              "When loading the model in my script, Python crashed with exit code 3221225477 and no traceback. RTX 3060 "
+              "12GB, 16GB RAM.",
+              "loading the checkpoint D:\\models\\flux-2-klein-4b.safetensors then: Process finished with exit code "
+              "-1073741819 (0xC0000005)"):
+        got = ids(t)
+        assert got and got[0] == sig, (t, got)
+        m = one(t, sig)
+        assert "0xC0000005" in m["title"] and ("-1073741819" in m["title"] or "3221225477" in m["title"]), m["title"]
+    assert "3221225477" in one("When loading the model in my script, Python crashed with exit code 3221225477.",
+                               sig)["title"]
+    for t in ('Go to load model.\nGet "Press any key to continue" error,\nPress -> Closes/Crashes.',
+              'Whenever I try loading the model it shows "Press any key to continue . . ." and the window closes. '
+              "RTX 4070, Windows 11",
+              "When I load a model in ComfyUI I just get 'Press any key to continue' and it closes"):
+        got = ids(t)
+        assert got and got[0] == sig, (t, got)
+        assert "Press any key to continue" in one(t, sig)["title"]
+    for t in ('It stopped at "Loading checkpoint shards:  38%|█████     | 3/8 [00:08<00:14,  2.91s/it]Killed"',
+              "Loading checkpoint shards:  50%|█████     | 1/2 [00:10<00:10, 10.1s/it]Killed'",
+              "stuck at loading checkpoint shards: 25%|██   | 1/4 [00:03<00:09,  3.1s/it]Killed”"):
+        assert ids(t)[:1] == ["ram.oom-killed"], (t, ids(t))
+    for t in ("Exception Code: 0xC0000005\n #0 0x00007ff83fa38eb4 (C:\\venv\\Lib\\site-packages\\_rocm_sdk_core\\bin\\"
+              "amdhip64_7.dll+0x18eb4)\nProcess finished with exit code -1073741819 (0xC0000005) when loading the model "
+              "on my RX 7900 XTX with ROCm",
+              'Loading the model on my M2 MacBook (mps) and it says "Press any key to continue"',
+              "import tensorflow as tf\nmodel = tf.keras.models.load_model('m.h5')\nProcess finished with exit code "
+              "-1073741819 (0xC0000005)",
+              "The game crashed with exit code -1073741819 when I start it.",
+              'after update it says "Press any key to continue" and closes',
+              "Requested to load Flux\nloaded completely 9000 7000 True\n100%|██████████| 20/20 [00:10<00:00, "
+              "2.00it/s]\nPrompt executed in 12.3 seconds",
+              "Loading checkpoint shards: 100%|██████████| 2/2 [00:01<00:00, 1.5it/s]\nI killed the process myself"):
+        assert ids(t) == [], (t, ids(t))
+    import tomllib
+    real = Path(__file__).parent / "data" / "explain" / "real"
+    for name, want in (("r694-glm-4-527-exit-0xc0000005-loading-model", sig),
+                       ("r694-textgen-2506-press-any-key-load-30b-pagefile", sig),
+                       ("r694-chatglm-6b-179-shards-38-killed", "ram.oom-killed")):
+        t = tomllib.loads((real / f"{name}.toml").read_text(encoding="utf-8"))["text"]
+        assert ids(t)[:1] == [want], (name, ids(t))
+    for name in ("r694-oos-sdwebui-amdgpu-645-0xc0000005-amdhip", "r694-oos-sdnext-3736-mac-zsh-killed-pipeline",
+                 "r694-oos-whisper-webui-331-mac-docker-code-137", "r694-oos-modal-flux-lora-trainer-2-fetching-files-0"):
+        t = tomllib.loads((real / f"{name}.toml").read_text(encoding="utf-8"))["text"]
+        assert ids(t) == [], (name, ids(t))
+
 def test_round650_pip_satisfied_elsewhere_and_older_torch_retelling():
     r"""Round 650 (attention backends: flash-attn, xformers, SageAttention): 3 of 5 in scope right before the fixes,
     0 of 5 out-of-scope texts claimed. Two forms were missed. (1) transformers' `FlashAttention2 has been toggled on,
