@@ -6676,6 +6676,29 @@ def _sage_kernel_fault(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     return {"details": details}
 
 
+@_interp("xformers_batch_limit")
+def _xformers_batch_limit(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Round 695: `CUDA error: invalid configuration argument` is xformers' memory_efficient_attention refusing a
+    batch of 65,536 or more (facebookresearch/xformers#845) only where xformers' attention code ran right before it
+    (its ops/fmha frames, an attention_xformers frame, diffusers' XFormersAttnProcessor), or where AnimateDiff, whose
+    temporal attention is the usual trigger, is named before the bare error and xformers is not said to be off.
+    Another kernel library or SageAttention near it, and AMD/Intel/Mac setups, are not this."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    near = _near(ctx)
+    if near.get("other_kernel_lib") or near.get("sage_kernel") or near.get("sage_forced"):
+        return None
+    xf = near.get("xformers_attn_ran") or ""
+    if xf:
+        return {"details": {"xformers": xf}}
+    ad = near.get("animatediff_run") or ""
+    if not ad or _fact(ctx, "xformers_said_off"):
+        return None
+    return {"title": (f"{ad} failed with `CUDA error: invalid configuration argument`: AnimateDiff's temporal attention "
+                      "is a batch too large for xformers' attention kernel (65,535 limit)"),
+            "details": {"animatediff": ad}}
+
+
 @_interp("comfy_github")
 def _comfy_github(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """git could not reach github.com. Claimed where the clone is ComfyUI's (a ComfyUI repository URL, or ComfyUI's

@@ -29284,6 +29284,73 @@ def test_round650_pip_satisfied_elsewhere_and_older_torch_retelling():
         assert ids(t)[0] == want, (name, ids(t))
 
 
+def test_round695_xformers_batch_over_65535():
+    r"""Round 695 (CUDA runtime errors during image generation): 0 of 3 in scope right before the fix, 0 of 5
+    out-of-scope texts claimed. All three in-scope texts were `CUDA error: invalid configuration argument` from
+    xformers' memory_efficient_attention given a batch of 65,536 or more (facebookresearch/xformers#845, AnimateDiff's
+    temporal attention the usual trigger), which nothing read. Now read as xformers.batch-over-65535 where xformers'
+    attention code ran before the error (its ops/fmha frames on Linux or Windows, an attention_xformers frame,
+    diffusers' XFormersAttnProcessor) or where AnimateDiff is named before the bare error, its name in the title;
+    silent on AMD, with another kernel library or SageAttention near it, with torch's own SDPA and no xformers, where
+    xformers is said to be off, and for other programs' illegal-access / misaligned / cuBLAS failures."""
+    sig = "xformers.batch-over-65535"
+    tail = ("RuntimeError: CUDA error: invalid configuration argument\n"
+            "CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might "
+            "be incorrect.\nFor debugging consider passing CUDA_LAUNCH_BLOCKING=1.\n")
+    linux = ('  File "/home/u/ComfyUI/venv/lib/python3.12/site-packages/xformers/ops/fmha/cutlass.py", line 218, in apply\n'
+             "    out, lse, rng_seed, rng_offset = cls.OPERATOR(\n" + tail)
+    win = ('  File "D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\xformers\\ops\\fmha\\flash.py", '
+           "line 79, in _flash_fwd\r\n    ) = _C_flashattention.varlen_fwd(\r\n" + tail.replace("\n", "\r\n"))
+    forge = ('  File "J:\\webui\\ldm_patched\\ldm\\modules\\attention.py", line 314, in attention_xformers\n'
+             "    out = xformers.ops.memory_efficient_attention(q, k, v, attn_bias=mask)\n" + tail)
+    diffusers = ('  File "/opt/conda/lib/python3.10/site-packages/diffusers/models/attention_processor.py", line 1183, '
+                 "in __call__\n    hidden_states = xformers.ops.memory_efficient_attention(\n"
+                 "  (processor: XFormersAttnProcessor)\n" + tail)
+    for t in (linux, win, forge, diffusers):
+        assert ids(t) == [sig], (t, ids(t))
+        assert one(t, sig)["details"].get("xformers"), one(t, sig)
+    # AnimateDiff named before the bare error: its node goes into the title
+    for node in ("AnimateDiffSampler", "ADE_AnimateDiffLoaderWithContext"):
+        t = f"Error occurred when executing {node}:\n\nCUDA error: invalid configuration argument\n"
+        assert ids(t) == [sig], (t, ids(t))
+        assert node in one(t, sig)["title"], one(t, sig)["title"]
+    # look-alikes that stay silent
+    quiet = (
+        # the bare error, no xformers or AnimateDiff named
+        "RuntimeError: CUDA error: invalid configuration argument\n",
+        # AnimateDiff run with xformers turned off
+        "python main.py --disable-xformers\nError occurred when executing AnimateDiffSampler:\n"
+        "CUDA error: invalid configuration argument\n",
+        # torch's own SDPA, no xformers
+        '  File "/usr/lib/python3/dist-packages/torch/nn/functional.py", line 5, in scaled_dot_product_attention\n'
+        + tail,
+        # AMD: HIP's wording, and a ROCm torch beside xformers frames
+        '  File "/opt/rocm/venv/lib/python3.12/site-packages/xformers/ops/fmha/ck.py", line 3, in apply\n'
+        "HIP error: invalid configuration argument\n",
+        "pytorch version: 2.6.0+rocm6.2\nDevice: cuda:0 AMD Radeon RX 7900 XTX : native\n" + linux,
+        # another kernel library near it
+        '  File "/x/site-packages/nunchaku/models/attention.py", line 9, in forward\n' + tail,
+        # xformers' attn_bias alignment hint (the caller's mask, facebookresearch/xformers#998)
+        "HINT: To use an `attn_bias` with a sequence length that is not a multiple of 8, you need to ensure memory "
+        "is aligned by slicing a bigger tensor.\nRuntimeError: CUDA error: invalid configuration argument\n",
+        # benign startup lines
+        "Using xformers attention in VAE\nxformers version: 0.0.28.post3\nAnimateDiff-Evolved loaded\n",
+    )
+    for t in quiet:
+        assert sig not in ids(t), (t, ids(t))
+    real = DATA / "explain" / "real"
+    import tomllib
+    for name in ("r695-comfyui-animatediff-evolved-19-xformers-flash-invalid-config",
+                 "r695-comfyui-animatediff-31-sampler-invalid-config-xformers",
+                 "r695-sd-webui-animatediff-268-xformers-cutlass-invalid-config"):
+        t = tomllib.loads((real / f"{name}.toml").read_text(encoding="utf-8"))["text"]
+        assert ids(t) == [sig], (name, ids(t))
+    for name in ("r695-oos-ollama-10265-ggml-mul-mat-illegal-access", "r695-oos-roop-unleashed-889-ort-cuda-failure-700",
+                 "r695-oos-whisper-cpp-1502-ggml-cuda-error-700", "r695-oos-dpt-4-cublas-execution-failed-conv2d",
+                 "r695-oos-megba-43-cub-reduce-misaligned-address"):
+        t = tomllib.loads((real / f"{name}.toml").read_text(encoding="utf-8"))["text"]
+        assert ids(t) == [], (name, ids(t))
+
 def test_round606_libomp140_named_missing_beside_torch():
     r"""Round 606 (Windows DLL and loader errors): a paste that names torch's missing dependency outright,
     `libomp140.x86_64.dll` (the MSVC/LLVM OpenMP runtime fbgemm.dll and torch_cpu.dll import since torch 2.4) as
