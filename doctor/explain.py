@@ -2698,6 +2698,23 @@ def _st_contiguous(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     return out
 
 
+@_interp("st_shared")
+def _st_shared(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """safetensors' shared-tensor refusal (round 696) is claimed where the paste names a save, merge, conversion or
+    quantization before it (the pattern's context word); not on an AMD / Intel / Mac setup or beside another
+    framework. The first shared set the error lists goes into the title."""
+    near = _near(ctx)
+    if _off_nvidia(ctx) or near.get("other_framework"):
+        return None
+    pair = _SPACE.sub(" ", (g.get("pair") or "")).strip()
+    names = [n.strip(" '\"") for n in pair.split(",") if n.strip(" '\"")][:2]
+    out: dict[str, Any] = {"details": {"while": (g.get("ctxw") or "").lower() or None, "shared": names or None}}
+    if len(names) == 2:
+        out["title"] = (f"safetensors refused to save `{names[0]}` and `{names[1]}`: the two names share one tensor's "
+                        "memory")
+    return out
+
+
 @_interp("comfy_save_quant")
 def _comfy_save_quant(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """Error 1784 while serializing is claimed in a ComfyUI node run (its save nodes), not in another program."""
@@ -13539,6 +13556,8 @@ def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
         return None
     if (g.get("code137") or g.get("oomkilled") or g.get("oomsaid") or g.get("told")) and not near.get("py_program"):
         return None
+    if g.get("conv_said") and not near.get("convert_job"):
+        return None  # round 696: `the process was killed` in the writer's words is read only beside a model conversion
     if g.get("nb_crash"):
         # transformers' `Loading checkpoint shards` bar (console or notebook layout) left short of its last shard, then
         # the session crashing / the kernel dying with no Python error: the runtime ran out of RAM while the shards
@@ -13583,6 +13602,12 @@ def _oom_killed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
                 "fix": ("WSL2's VM gets only part of the Windows RAM (half by default): raise it in %UserProfile%\\.wslconfig "
                         "(`[wsl2]`, `memory=24GB`, `swap=32GB`), run `wsl --shutdown` in PowerShell and start WSL again; "
                         "check with `free -h`; confirm the kill with `sudo dmesg -T | grep -i -E 'killed process|oom'`. " + _LOAD_LESS)}
+    if g.get("conv_said"):
+        d["said"] = _SPACE.sub(" ", g["conv_said"]).strip()[:120]
+        d["while"] = near.get("convert_job")
+        return {"details": d,
+                "title": ("The conversion was killed with no Python error: the operating system ran out of RAM while the "
+                          "script read the model into memory")}
     if g.get("load_said"):
         # round 671: the writer's words that the process was killed while the model loaded (`loading model was Killed`,
         # `程序在加载模型中被kill了`, CPM-Bee#92): weights are read into system RAM before they move to the GPU

@@ -29397,6 +29397,70 @@ def test_round606_libomp140_named_missing_beside_torch():
         assert sig not in ids(t), (t, ids(t))
 
 
+def test_round696_conversion_shared_tensors_and_killed():
+    r"""Round 696 (model conversion, merging and quantizing scripts on the shared stack): safetensors' refusal to save
+    tensors that share memory (`Some tensors share memory, this will lead to duplicate memory on disk ...`) had no
+    reading; it is now safetensors.shared-tensors where the paste names a save, merge, conversion or quantization
+    before it (a save_file / save_torch_file frame, a merge script, a convert script), with the first shared pair in
+    the title. ram.oom-killed now also reads the shell's bare `Killed` closed by a Markdown backtick (a pasted
+    convert-hf-to-gguf.py log) and the writer's words that the process / script was killed beside a model
+    conversion (a gguf file, `to safetensors`, a convert*.py script, quantize). The bare refusal of another program's
+    LLM save, a Mac run, benign merge/convert lines, a kill with no conversion in view and an AMD or TensorFlow run
+    stay silent."""
+    st = "safetensors.shared-tensors"
+    comfy = ('  File "C:\\ComfyUI\\comfy_extras\\nodes_model_merging.py", line 140, in save\n'
+             '    comfy.sd.save_checkpoint(output_checkpoint, model, clip, vae, metadata=metadata)\n'
+             '  File "C:\\ComfyUI\\comfy\\utils.py", line 31, in save_torch_file\n'
+             '    safetensors.torch.save_file(sd, ckpt, metadata=metadata)\n'
+             '  File "C:\\ComfyUI\\venv\\lib\\site-packages\\safetensors\\torch.py", line 394, in _flatten\n'
+             '    raise RuntimeError(\nRuntimeError:\n'
+             "            Some tensors share memory, this will lead to duplicate memory on disk and potential differences "
+             "when loading them again: [{'decoder.conv_in.weight', 'encoder.conv_out.bias'}].\n")
+    m = one(comfy, st)
+    assert ids(comfy)[0] == st and "decoder.conv_in.weight" in m["title"] and "encoder.conv_out.bias" in m["title"]
+    linux = ('$ python convert_to_fp8.py --src /models/flux-2-klein-4b.safetensors\n'
+             'Traceback (most recent call last):\n  File "/home/me/convert_to_fp8.py", line 52, in <module>\n'
+             '    save_file(out, args.dst)\n'
+             'RuntimeError: Some tensors share memory, this will lead to duplicate memory on disk and potential '
+             "differences when loading them again: [{'txt_in.weight', 'img_in.weight'}].\n"
+             'A potential way to correctly save your model is to use `save_model`.\n')
+    m = one(linux, st)
+    assert ids(linux)[0] == st and "txt_in.weight" in m["title"] and m["details"]["shared"] == ["txt_in.weight", "img_in.weight"]
+    merge = ("Merging the two LoRAs into the base model worked, but saving fails:\n"
+             "Some tensors share memory, this will lead to duplicate memory on disk and potential differences when "
+             "loading them again\n")
+    assert ids(merge)[0] == st, ids(merge)
+    assert "clone" in one(merge, st)["fix"]
+    silent_st = [
+        ("RuntimeError:\n  Some tensors share memory, this will lead to duplicate memory on disk and potential "
+         "differences when loading them again: [{'lm_head.weight', 'model.embed_tokens.weight'}].\n"
+         "  A potential way to correctly save your model is to use `save_model`.\n"),
+        "macOS 14 on an M2 Max, torch 2.3 with MPS\n" + merge,
+        "Merging LoRA weights into the model...\nconvert: 100%|####| 480/480\nSaved merged model with save_file\n",
+    ]
+    for t in silent_st:
+        assert st not in ids(t), (t, ids(t))
+    ok = "ram.oom-killed"
+    k_bare = ("python convert.py --src E:\\models\\unet\\flux-2-klein-4b.safetensors\n"
+              "blk.12.attn.weight, torch.bfloat16 --> F16, shape = {3072, 3072}\nKilled`\n")
+    assert ids(k_bare)[0] == ok, ids(k_bare)
+    k_said = "I'm converting flux-2-klein-4b to gguf with city96's tool and the process got killed halfway.\n"
+    m = one(k_said, ok)
+    assert ids(k_said)[0] == ok and "conversion was killed" in m["title"]
+    k_quant = "Quantizing the transformer to fp8 on my 16GB box, the script keeps getting killed.\n"
+    assert ids(k_quant)[0] == ok, ids(k_quant)
+    silent_k = [
+        "The process was killed after I closed the terminal window.\n",
+        "AMD Radeon RX 7900 XTX, ROCm 6.2: converting the model to gguf, the process got killed.\n",
+        "Converting weights to fp8... done. Saved to flux-2-klein-4b-fp8.safetensors\n",
+        "import tensorflow as tf\nConverting the SavedModel to tflite, the process got killed.\n",
+        ("from intel_extension_for_transformers.transformers import AutoModelForCausalLM\n"
+         "2023-12-03 15:01:30 [INFO] CPU device is used.\nKilled`\n"),
+    ]
+    for t in silent_k:
+        assert ok not in ids(t), (t, ids(t))
+
+
 def test_round646_pipeline_device_map_auto_split_and_offloader_frames():
     r"""Round 646 (diffusers memory saving and low VRAM): torch's two-GPU mismatch (`Expected all tensors to be on the
     same device, but found at least two devices, cuda:1 and cuda:0!`) under a diffusers pipeline's own from_pretrained
