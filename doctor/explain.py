@@ -1810,7 +1810,18 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
                           "package manager (Stability Matrix, Pinokio, an older portable) that pins an older torch leaves it "
                           "there on update. " + cat.by_id("torch.sm-unsupported").cause),  # type: ignore[union-attr]
                 "details": {"gpu": card, "gpu_arch": "sm_120", "torch_said": g["old_torch"]}}
-    if g.get("rtx50cu") or g.get("rtx50_said") or g.get("rtx50_torch"):
+    if g.get("sm_said"):
+        # round 697: a writer's words that the installed torch does not support the GPU's architecture, written
+        # without the underscore (`python shell imports older version of Torch, which does not support sm120
+        # (Blackwell)`, NanoNets/docext#30): torch's missing kernels, under the gate of the other retold forms
+        if _para_sm_foreign(ctx):
+            return None
+        num = re.sub(r"\D", "", g["sm_said"])
+        g = {**g, "sm": "sm_" + num, "sm_said": ""}
+        return {"title": f"The installed PyTorch has no sm_{num} kernels for this GPU (said in the paste): the torch is "
+                         "older than the GPU's architecture",
+                **(_sm(g, cat, ctx) or {})}
+    if g.get("rtx50cu") or g.get("rtx50_said") or g.get("rtx50_torch") or g.get("rtx50_app"):
         # the reporter's own words that an RTX 50 card needs a torch for CUDA 12.8 / 13 (`crashes with the new Nvidia
         # RTX 50XX Series ... it need to update torch to 12.8`; two patterns, one per wording family): torch's missing
         # sm_120 kernels, unless an attention package, kernel library, other framework or non-NVIDIA setup could be
@@ -2086,6 +2097,20 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         return _driver_said_cjk(g, ctx)
     if g.get("bare_rt") or g.get("para"):
         return _driver_said(g, ctx)
+    if g.get("drv_unsup"):
+        # round 697: a writer's words that the NVIDIA driver is not supported by / not compatible with the PyTorch
+        # (build) in use (`My Nvidia driver is not supported for the pytorch-gpu version that was requested in
+        # environment.yml`, BayesWatch/nas-without-training#2): torch's wheels carry their own CUDA runtime, so the
+        # only way a driver does not fit them is being older than that CUDA needs. Silent off NVIDIA or beside
+        # another framework
+        if _off_nvidia(ctx) or _off_nvidia_anywhere(ctx) or _near(ctx).get("other_framework"):
+            return None
+        return {"title": ("The NVIDIA driver does not fit this PyTorch build (said in the paste): it is older than the "
+                          "CUDA the torch was built with"),
+                "cause": ("A PyTorch CUDA build ships its own CUDA runtime and needs a driver at least as new as that "
+                          "CUDA (CUDA 11.8 builds: 520 or newer on Linux, CUDA 12.x: 525.60.13, CUDA 13.x: 580); an "
+                          "older driver leaves torch.cuda.is_available() False and everything on the CPU. The CUDA "
+                          "toolkit installed on the system does not matter.")}
     if g.get("cu_drv_said"):
         # the reporter's own finding (`an incompatibility between CUDA and my graphics card driver`, often after a
         # silent exit at ComfyUI's `Checkpoint files will always be loaded safely.`): the torch build's CUDA is newer
@@ -5018,6 +5043,22 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         # Blackwell GPU, by its capability tuple or an RTX 50 name: xformers' kernel windows end before that capability
         # (round 504: Comfy-Org/ComfyUI#14688), the reason xformers.blackwell-unsupported reads from the full listing
         return {"as": "xformers.blackwell-unsupported"}
+    if g.get("xf_nc"):
+        # round 697: a writer's words that the torch in use has no compatible xformers (`it now uses torch 2.3.0, which
+        # has no compatible version of xformers, so the log complained that I had no xformers installed`,
+        # Comfy-Org/ComfyUI#3348), or that xformers is not compatible with it: each xformers wheel is built for one
+        # torch release, so the installed one does not load beside this torch
+        near = _near(ctx)
+        if near.get("frozen_app") or near.get("custom_kernel") or near.get("other_kernel_lib"):
+            return None
+        ver = g.get("nc_torch") or ""
+        return {"title": (f"No xformers build fits the installed torch{f' {ver}' if ver else ''}: the installed "
+                          "xformers is built for another torch, so it does not load"),
+                "cause": ("Each xformers wheel is compiled against one torch release (and its CUDA build). After torch "
+                          "was updated (a UI update, a requirements file) the xformers beside it was built for the "
+                          "previous torch, and an xformers for the new one may not be released yet, so xformers fails to "
+                          "load and the UI reports it missing or falls back to another attention."),
+                **({"details": {"torch": ver}} if ver else {})}
     if g.get("xf_swap"):
         # the writer's own sentence: an install replaced (upgraded, uninstalled) torch, and xformers then fails to load
         # or broke. Each xformers wheel is built for one torch, so the swap left it built for the previous one

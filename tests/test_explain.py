@@ -29731,6 +29731,76 @@ def test_round659_torch_preload_not_in_system_path_and_signed_activate_ps1():
     assert ids(pyenv) == [], ids(pyenv)
 
 
+def test_round697_short_prose_sm120_comfyui_50xx_driver_not_supported_no_compatible_xformers():
+    """Round 697 (errors told in issue titles and short prose without a traceback (second pass)): four causes were
+    missed when the user wrote them in a sentence. `Torch, which does not support sm120 (Blackwell)` (the
+    architecture without its underscore) is torch.sm-unsupported naming sm_120; `ComfyUI does not support the 50XX
+    series` (ComfyUI's support of a card is its torch build's kernels) is torch.sm-unsupported's RTX 50 reading; `My
+    Nvidia driver is not supported for the pytorch-gpu version` is torch.cuda-driver-too-old; `it now uses torch
+    2.3.0, which has no compatible version of xformers` is xformers.build-mismatch with the torch version in the
+    title. Other frameworks, attention packages, node packs, AMD / Intel / Mac setups and benign lines stay silent."""
+    sm = "torch.sm-unsupported"
+    for t in ("I've run into the similar issue with RTX 5070Ti. It appears that python shell imports older version of "
+              "Torch, which does not support sm120 (Blackwell).\n",
+              "My RTX 5090 fails: the torch 2.5.1 I have doesn't support sm120 yet\n",
+              "C:\\AI\\venv> pytorch does not support sm100 on my B200 box\n"):
+        assert ids(t)[:1] == [sm], (t, ids(t))
+        m = one(t, sm)
+        assert m["details"]["gpu_arch"] in ("sm_120", "sm_100") and m["details"]["gpu_arch"] in m["title"], m
+        assert "cu128" in m["fix"]
+    for t in ("only to find out ComfyUI does not support the 50XX series? I needed to download a spezjul version\n",
+              "ComfyUI doesn't support the RTX 5090 yet, I had to reinstall\n",
+              "/home/me/ComfyUI$ why ComfyUI can't support 50 series cards?\n",
+              "ComfyUI does not support my RTX 5070 Ti\n"):
+        assert ids(t)[:1] == [sm], (t, ids(t))
+        m = one(t, sm)
+        assert "RTX 50" in m["title"] and "12.8" in m["title"] and m["details"]["gpu_arch"] == "sm_120", m
+    drv = "torch.cuda-driver-too-old"
+    for t in ("torch.cuda.is_available() returning False.\n\nMy Nvidia driver is not supported for the pytorch-gpu "
+              "version that was requested in environment.yml. So yeah, I am closing this\n",
+              "my nvidia driver isn't compatible with the pytorch version I installed, is_available is False\n",
+              "The installed torch doesn't support my NVIDIA driver (470) on Ubuntu 20.04\n",
+              "C:\\Users\\me> driver version is not supported by pytorch, torch.cuda.is_available() False\n"):
+        assert ids(t)[:1] == [drv], (t, ids(t))
+        m = one(t, drv)
+        assert "driver" in m["title"] and "older than the CUDA" in m["title"] and "Update the NVIDIA driver" in m["fix"], m
+    xf = "xformers.build-mismatch"
+    for t, ver in (("after updating ComfyUI, it now uses torch 2.3.0, which has no compatible version of xformers, so "
+                    "the log complained that I had no xformers installed.\n", "2.3.0"),
+                   ("there is no compatible xformers for torch 2.4.1 yet\n", "2.4.1"),
+                   ("C:\\ComfyUI_windows_portable> xformers isn't compatible with the new torch 2.6.0+cu126 after update\n",
+                    "2.6.0+cu126"),
+                   ("pip installed torch==2.5.0 and there's no matching version of xformers for it\n", "2.5.0")):
+        assert ids(t)[:1] == [xf], (t, ids(t))
+        m = one(t, xf)
+        assert ver in m["title"] and m["details"]["torch"] == ver, m
+        assert "pip uninstall xformers" in m["fix"]
+    silent = [
+        "flash-attn does not support sm120 on RTX 5090 yet\n",
+        "SageAttention doesn't support sm120, torch works fine\n",
+        "tensorflow does not support sm120 yet\n",
+        "ComfyUI-Manager does not support the 50 series node pack\n",
+        "ComfyUI_IPAdapter does not support the 50 series\n",
+        "ComfyUI does not support the RTX 5000 Ada\n",
+        "On my Macbook, ComfyUI does not support the 50 series eGPU\n",
+        "No version works on 50 Series RTX GPU. The new ComfyUI doesn't recognize this node anymore.\n",
+        'Installation fails immediately with the error message "Chat RTX is not supported on your system."\n',
+        "tensorflow: my nvidia driver is not supported by tensorflow-gpu 2.4\n",
+        "My AMD driver is not compatible with pytorch ROCm 6.0 on RX 7900\n",
+        "my AMD Radeon driver is not supported by the pytorch version\n",
+        "Intel Arc driver is not supported by pytorch\n",
+        "Mac M2: torch 2.3.0 has no compatible version of xformers on macOS\n",
+        "vLLM: torch 2.6.0 has no compatible version of xformers\n",
+        "xformers is not compatible with Flux in diffusers\n",
+        "Device: cuda:0 NVIDIA GeForce RTX 5090 : cudaMallocAsync\n",
+        "torch.cuda.is_available() returns False\n\nIssue is solved now!\n",
+        "The computing power of 3090 is 8.6, and the computing power of 4090 is 8.9. Does it mean that 3090 no longer "
+        "supports FP8?\n",
+    ]
+    for t in silent:
+        assert ids(t) == [], (t, ids(t))
+
+
 def test_round632_torch_nn_rmsnorm_torch_too_old():
     r"""Round 632 (Qwen text encoders): `module 'torch.nn' has no attribute 'RMSNorm'` (and F.rms_norm's
     `module 'torch.nn.functional' has no attribute 'rms_norm'`) is a torch older than 2.4 under code that uses
