@@ -15684,7 +15684,13 @@ def _venv_base_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     platform independent libraries` with PYTHONHOME not set), and the fix is the POSIX one."""
     venv = (g.get("venv") or "").strip()
     if not venv:
-        return {"details": {"base": (g.get("base") or "").strip()[:200]}}
+        base = (g.get("base") or "").strip().strip("`'\"")[:200]
+        if not base:
+            return {"details": {"base": ""}}
+        # the title quotes the python.exe the venv's pyvenv.cfg still names (round 698)
+        return {"title": (f"The virtual environment's Python is gone (No Python at '{base}'): the Python it was made "
+                          "from was removed or moved"),
+                "details": {"base": base}}
     root = re.sub(r"[/\\](?:bin|Scripts)[/\\]python[\w.]*$", "", venv, flags=re.I) or "venv"
     stdlib = (g.get("stdlib") or "").strip()
     return {

@@ -29852,6 +29852,52 @@ def test_round632_torch_nn_rmsnorm_torch_too_old():
     for t in silent:
         assert sig not in ids(t), (t, ids(t))
 
+def test_round698_venv_base_missing_code_marks_and_title():
+    r"""Round 698 (Windows Python environments: the Store Python, PATH, the py launcher and venv activation): a web UI's
+    venv launcher stopping with `No Python at '...python37-32\python.exe'`, pasted on GitHub with a markdown code mark
+    typed between its words (No, a backtick, Python at ...), was missed. The message is now read with a backtick
+    between its words, and python.venv-base-missing's title quotes the python.exe the venv still names (Windows paths,
+    Scoop's, a 32-bit Program Files (x86) one). Node's npm.ps1 refused by the execution policy, npm or python missing
+    words of another kind, a conda ERROR REPORT, a Mac's xcrun error, a stale pip launcher and an AMD log stay silent."""
+    sig = "python.venv-base-missing"
+    texts = {
+        "venv \"C:\\apps\\AI\\Stable_Diffusion_WebUI\\venv\\Scripts\\Python.exe\"\n"
+        "No` Python at 'c:\\program files (x86)\\python37-32\\python.exe'`\n": "c:\\program files (x86)\\python37-32\\python.exe",
+        "No `Python at 'C:\\Users\\bo\\AppData\\Local\\Programs\\Python\\Python310\\python.exe'`\n":
+            "C:\\Users\\bo\\AppData\\Local\\Programs\\Python\\Python310\\python.exe",
+        "Error \n`No Python at '\"C:\\Users\\maxim\\scoop\\apps\\python\\3.12.1\\python.exe'`\n":
+            "C:\\Users\\maxim\\scoop\\apps\\python\\3.12.1\\python.exe",
+        "D:\\ComfyUI>venv\\Scripts\\python.exe main.py\r\nNo Python` at 'D:\\Python311\\python.exe'\r\n": "D:\\Python311\\python.exe",
+    }
+    for t, base in texts.items():
+        m = one(t, sig)
+        assert ids(t)[0] == sig, ids(t)
+        assert f"No Python at '{base}'" in m["title"], m["title"]
+        assert "-m venv venv" in m["fix"] and "download.pytorch.org/whl/cu" in m["fix"]
+    silent = [
+        # Node's npm shim refused by PowerShell's execution policy
+        ("npm : File C:\\Program Files (x86)\\nodejs\\npm.ps1 cannot be loaded because running scripts is disabled on this "
+         "system.\nFor more information, see about_Execution_Policies at https:/go.microsoft.com/fwlink/?LinkID=135170.\n"
+         "    + CategoryInfo          : SecurityError: (:) [], PSSecurityException\n"
+         "    + FullyQualifiedErrorId : UnauthorizedAccess\n"),
+        "'npm' is not a recognized as an internal or external command, operable program or batch file.\n",
+        # conda's own activation error report
+        ("PS C:\\Users\\me> conda activate base\n# >>>>>>>>>>>>>>>>>>>>>> ERROR REPORT <<<<<<<<<<<<<<<<<<<<<<\n"
+         '      File "C:\\Users\\me\\anaconda3\\lib\\site-packages\\conda\\activate.py", line 724, in _prompt_modifier\n'
+         "        return context.env_prompt.format(\n    KeyError: 'base'\n"),
+        # a Mac's developer tools
+        ("xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: "
+         "/Library/Developer/CommandLineTools/usr/bin/xcrun\n"),
+        # a system Python's stale pip launcher with no venv
+        ("C:\\Users\\lewis>pip --version\nFatal error in launcher: Unable to create process using "
+         "'\"c:\\users\\lewis\\appdata\\local\\programs\\python\\python36\\python.exe\" \n"),
+        # benign words: a note that no Python was at a path yet, an AMD ROCm log
+        "Checking: No Python at this step; installing Python 3.12 next\n",
+        "Device: cuda:0 AMD Radeon RX 7900 XTX : native\nUsing pytorch attention\nStarting server\n",
+    ]
+    for t in silent:
+        assert sig not in ids(t), (t, ids(t))
+
 
 def test_round651_driver_update_slowdown_and_ram_filling_words():
     r"""Round 651 (out of memory and slow generation): a writer's words that runs got slow after an NVIDIA driver
