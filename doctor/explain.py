@@ -7057,6 +7057,29 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("pyav_old")
+def _pyav_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """comfyui.pyav-too-old: the API nodes' canary keeps the manifest's title; a name ComfyUI imports from
+    ``av.video.reformatter`` that the installed PyAV lacks (`ColorPrimaries`, `ColorTrc`, `ColorRange`: PyAV 17 added
+    them) stops ComfyUI at startup, and the name read (a retyped `Color Primaries` joined again) goes into the title
+    and the fix asks for av 17 or newer. Not claimed on an AMD / Intel / Mac setup (round 699)."""
+    name = re.sub(r"\s+", "", g.get("avname") or "")
+    if not name:
+        return {}
+    if _off_nvidia_anywhere(ctx):
+        return None
+    return {
+        "title": (f"PyAV (av) in the Python that runs ComfyUI has no `{name[:40]}` in av.video.reformatter: it is "
+                  "older than PyAV 17, and ComfyUI stops at startup"),
+        "details": {"name": name[:40], "need": "av>=17"},
+        "fix": ("Upgrade av in the Python that runs ComfyUI: `python -m pip install -U \"av>=17\"` (Windows portable "
+                "or Easy-Install: `python_embeded\\python.exe -m pip install -U \"av>=17\"`; ComfyUI Desktop or a "
+                "venv: that venv's python), or reinstall ComfyUI's requirements (`python -m pip install -r "
+                "requirements.txt` in the ComfyUI folder); check with `python -c \"from av.video.reformatter import "
+                f"{name[:40]}\"`; `python -m pip check` names a node pack that pins an older av"),
+    }
+
+
 @_interp("visible_devices_late")
 def _visible_devices_late(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """cuda.visible-devices-set-late: ``nvidia_only``; the value the paste set (when it shows one) and how it said the

@@ -29963,6 +29963,60 @@ def test_round651_driver_update_slowdown_and_ram_filling_words():
         assert sig not in ids(t), (t, ids(t))
 
 
+def test_round699_pyav_colour_enums_and_rocm_cu130_warning():
+    r"""Round 699 (ComfyUI's startup log before the server listens): newer ComfyUI imports PyAV 17's colour enums at
+    startup, and an older av stopped it with `cannot import name 'ColorPrimaries' from 'av.video.reformatter'`
+    (Easy-Install's python_embeded, ComfyUI Desktop, a retyped `Import Error: ... 'Color Primaries'`): nothing read
+    it. It is now comfyui.pyav-too-old with the missing name in the title and an `av>=17` fix; the API nodes' canary
+    keeps its reading; the same import on an AMD / Mac setup, another av import error and an unrelated reformatter
+    stay off it. ComfyUI's `You need pytorch with cu130 or higher` warning printed by comfyui-rocm (an AMD ROCm
+    build) no longer reads as an NVIDIA torch to upgrade."""
+    sig = "comfyui.pyav-too-old"
+    win = ("ImportError: cannot import name 'ColorPrimaries' from 'av.video.reformatter' "
+           "(E:\\AI\\ComfyUI-Easy-Install\\python_embeded\\Lib\\site-packages\\av\\video\\reformatter.cp312-win_amd64.pyd)\n")
+    m = one(win, sig)
+    assert ids(win)[0] == sig, ids(win)
+    assert "`ColorPrimaries`" in m["title"] and "PyAV 17" in m["title"], m["title"]
+    assert "av>=17" in m["fix"] and "python_embeded" in m["fix"], m["fix"]
+    linux = ('  File "/home/me/ComfyUI/comfy_api/latest/_input_impl/video_types.py", line 12, in <module>\n'
+             "    from av.video.reformatter import ColorPrimaries, ColorRange, ColorTrc\n"
+             "ImportError: cannot import name 'ColorTrc' from 'av.video.reformatter' "
+             "(/home/me/ComfyUI/venv/lib/python3.12/site-packages/av/video/reformatter.cpython-312-x86_64-linux-gnu.so)\n")
+    m = one(linux, sig)
+    assert ids(linux)[0] == sig and "`ColorTrc`" in m["title"], (ids(linux), m["title"])
+    retyped = "After startup I recieve the following:\nImport Error: cannot import name 'Color Primaries' from 'av.video.reformatter'\n"
+    m = one(retyped, sig)
+    assert ids(retyped)[0] == sig and "`ColorPrimaries`" in m["title"], (ids(retyped), m["title"])
+    canary = "Exception: INSTALL NEW VERSION OF PYAV TO USE API NODES.\n"
+    m = one(canary, sig)
+    assert "API nodes" in m["title"], m["title"]
+    silent = [
+        # the same import on an AMD ROCm install
+        ("ImportError: cannot import name 'ColorPrimaries' from 'av.video.reformatter' "
+         "(E:\\comfyui-rocm-062526\\python_env\\Lib\\site-packages\\av\\video\\reformatter.cp312-win_amd64.pyd)\n"),
+        # on a Mac
+        ("ImportError: cannot import name 'ColorPrimaries' from 'av.video.reformatter' "
+         "(/Users/me/ComfyUI/.venv/lib/python3.12/site-packages/av/video/reformatter.cpython-312-darwin.so)\n"),
+        # another av import error
+        "ImportError: cannot import name 'VideoFrame' from 'av.video.frame'\n",
+        # a benign startup line that imports the reformatter fine
+        "[INFO] setup plugin alembic.autogenerate.schemas\nUsing pytorch attention\n",
+    ]
+    for t in silent:
+        assert sig not in ids(t), (t, ids(t))
+
+    sig = "comfyui.torch-cu130-recommended"
+    nv = ("Device: cuda:0 NVIDIA GeForce RTX 4070 : cudaMallocAsync\n"
+          "WARNING: You need pytorch with cu130 or higher to use optimized CUDA operations.\n")
+    assert sig in ids(nv), ids(nv)
+    rocm = ("** Python executable: E:\\comfyui-rocm-062526\\python_env\\python.exe\n"
+            "WARNING: You need pytorch with cu130 or higher to use optimized CUDA operations.\n")
+    assert sig not in ids(rocm), ids(rocm)
+    mac = ("** Python executable: /Users/me/ComfyUI/.venv/bin/python\n"
+           "WARNING: You need pytorch with cu130 or higher to use optimized CUDA operations.\n")
+    assert sig not in ids(mac), ids(mac)
+
+
 def test_round621_sage_fp8_pv_noise_and_ggml_engine_black():
     r"""Round 621 (black images, NaN and blank outputs): a SageAttention FP8 PV kernel named beside noise, confetti,
     artifacts or a broken output (diffusers' `_sage_qk_int8_pv_fp8_cuda_sm90` backend, the kernel's own function
