@@ -4570,6 +4570,10 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
     if g.get("hubfn") or g.get("hubprose"):
         # (hubprose: the writer's own words naming cached_download and huggingface_hub, the pattern itself requiring
         # a diffusers package frame after them, round 471)
+        # a Mac named in the paste (the macOS ComfyUI app's /Applications/ComfyUI.app, a /Users/NAME/ path, a MacBook):
+        # a setup klein-doctor does not diagnose, round 700 (OminiControl#103)
+        if _near(ctx).get("macos") or ctx.get("macos"):
+            return None
         # the importing file, where the paste names it: diffusers' own utils/dynamic_modules_utils.py is an old
         # diffusers; a copy of that file under another package (maxdiffusion's src/maxdiffusion/utils/) is that
         # program's own import, which no diffusers upgrade changes

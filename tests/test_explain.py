@@ -30061,6 +30061,54 @@ def test_round621_sage_fp8_pv_noise_and_ggml_engine_black():
     assert nan in ids(torch_side), ids(torch_side)
 
 
+
+def test_round700_cached_download_on_a_mac_and_modelscope_snapshot_model_id():
+    r"""Round 700 (huggingface_hub, diffusers and transformers API changes between versions): an old diffusers'
+    `cannot import name 'cached_download' from 'huggingface_hub'` stays diffusers.too-old on Linux, Windows and Colab,
+    but a Mac named in the paste (the macOS ComfyUI app's /Applications/ComfyUI.app, a /Users/NAME/ path, a MacBook)
+    was read as diffusers.too-old and is now silent (OminiControl#103). `snapshot_download() got an unexpected keyword
+    argument 'local_dir'` under a call that names its repository `model_id=` is ModelScope's own client (huggingface_hub
+    calls it repo_id), so it is no longer hf.hub-too-old (CosyVoice-ComfyUI#13); the same keyword refused under a
+    repo_id call, or with huggingface_hub's own frame, stays hf.hub-too-old."""
+    old = "diffusers.too-old"
+    frames = ('  File "{p}diffusers{s}utils{s}dynamic_modules_utils.py", line 28, in <module>\n'
+              "    from huggingface_hub import HfFolder, cached_download, hf_hub_download, model_info\n"
+              "ImportError: cannot import name 'cached_download' from 'huggingface_hub' ({p}huggingface_hub{s}__init__.py)\n")
+    linux = frames.format(p="/home/ana/miniconda3/envs/sd/lib/python3.10/site-packages/", s="/")
+    win = frames.format(p="C:\\ProgramData\\anaconda3\\envs\\anim\\lib\\site-packages\\", s="\\")
+    colab = frames.format(p="/usr/local/lib/python3.11/dist-packages/", s="/")
+    for t in (linux, win, colab):
+        assert ids(t)[:1] == [old], (t, ids(t))
+    mac_app = ("- **Exception Message:** cannot import name 'cached_download' from 'huggingface_hub' "
+               "(/Users/sea/Documents/ComfyUI/.venv/lib/python3.12/site-packages/huggingface_hub/__init__.py)\n"
+               '  File "/Applications/ComfyUI.app/Contents/Resources/ComfyUI/execution.py", line 327, in execute\n')
+    mac_conda = frames.format(p="/Users/lin/miniconda3/envs/foley/lib/python3.10/site-packages/", s="/")
+    mac_words = "On my MacBook Air M2:\n" + colab
+    for t in (mac_app, mac_conda, mac_words):
+        assert old not in ids(t), (t, ids(t))
+
+    hub = "hf.hub-too-old"
+    ms = ("  File \"O:\\ComfyUI\\custom_nodes\\CosyVoice-ComfyUI\\nodes.py\", line 134, in generate\n"
+          "    snapshot_download(model_id=\"iic/CosyVoice-300M-Instruct\",local_dir=model_dir)\n"
+          "TypeError: snapshot_download() got an unexpected keyword argument 'local_dir'\n")
+    ms_linux = ("  File \"/root/app/download.py\", line 9, in <module>\n"
+                "    model_dir = snapshot_download( model_id = 'opendatalab/PDF-Extract-Kit-1.0', allow_patterns=patterns)\n"
+                "TypeError: snapshot_download() got an unexpected keyword argument 'allow_patterns'\n")
+    ms_named = ("from modelscope import snapshot_download\n"
+                "TypeError: snapshot_download() got an unexpected keyword argument 'ignore_patterns'\n")
+    for t in (ms, ms_linux, ms_named):
+        assert hub not in ids(t), (t, ids(t))
+    hf_call = ("  File \"/workspace/extensions/SadTalker/scripts/extension.py\", line 15, in download_model\n"
+               "    snapshot_download(repo_id=REPO_ID, local_dir=local_dir, local_dir_use_symlinks=True)\n"
+               "  File \"/workspace/venv/lib/python3.10/site-packages/huggingface_hub/utils/_validators.py\", line 124, in _inner_fn\n"
+               "    return fn(*args, **kwargs)\n"
+               "TypeError: snapshot_download() got an unexpected keyword argument 'local_dir'\n")
+    assert ids(hf_call)[:1] == [hub], ids(hf_call)
+    bare = "TypeError: snapshot_download() got an unexpected keyword argument 'allow_patterns'\n"
+    assert ids(bare)[:1] == [hub], ids(bare)
+    benign = "model_dir = snapshot_download(model_id='iic/CosyVoice-300M') finished, 12 files\n"
+    assert ids(benign) == [], ids(benign)
+
 def test_round647_python_version_wheel_gaps_read_from_tags_pins_and_words():
     r"""Round 647 (Python versions and wheels): a manylinux2014 / manylinux1 wheel refused with no older glibc stated is
     python.wheel-platform (glibc 2.17 fits every Linux in use; the cpXY is what does not fit), with the wheel's CPython
