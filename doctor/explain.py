@@ -12176,6 +12176,10 @@ def _half_on_cpu(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     near = _near(ctx)
     if _off_nvidia(ctx) or _comfy_node_run(near) or near.get("torch_cpu_wheel"):
         return None
+    if _fact(ctx, "code_line_permalink"):
+        # round 702: the writer points at lines of a program's own source (a GitHub permalink with #L anchors) where its
+        # tensors stay on the CPU: that program's placement bug, fixed in its code (AIGCDetectBenchmark#9)
+        return None
     op = g.get("op") or ""
     return {"title": f"A float16 model ran on the CPU: PyTorch has no float16 CPU kernel for `{op}`" if op else None,
             "details": {"op": op} if op else {}}
@@ -16950,6 +16954,13 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         # a float16 op refused on the CPU: a half-precision model ran on the CPU. Only a `+cpu` torch in the text makes
         # that the CPU-only wheel; otherwise the script chose the CPU (or offloading left a part there): not claimed
         wheel = near.get("torch_cpu_wheel") or ctx.get("torch_cpu_wheel")
+        said = _fact(ctx, "torch_not_gpu_said")
+        if not wheel and said:
+            # round 702: the writer found that this torch is not the GPU build (Latte#38's environment.yaml): that is
+            # why the float16 model ran on the CPU
+            said = _SPACE.sub(" ", said)
+            return {"title": f"PyTorch is not the CUDA build (the writer: `{said}`): the float16 model ran on the CPU",
+                    "details": {"said": said}}
         if not wheel:
             return None
         return {"title": f"PyTorch is a CPU-only build ({wheel}): the float16 model ran on the CPU",
@@ -17155,6 +17166,12 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
                         "cuda build; check with `python -c \"import torch; print(torch.__version__, torch.version.cuda, "
                         "torch.cuda.is_available())\"`"),
                 "details": {"said": said, "asked": asked}}
+    if g.get("notgpu"):
+        # round 702: the writer's finding that the torch in the environment is not the GPU / CUDA build (Latte#38: an
+        # environment.yaml that gave a torch without CUDA; its float16 model then ran on the CPU)
+        said = _SPACE.sub(" ", g["notgpu"])
+        return {"title": f"The installed PyTorch is not the {said} (the writer's finding): it has no CUDA, so nothing runs on the GPU",
+                "details": {"said": said}}
     if g.get("prose"):
         # the user's own words: pip or uv installed the CPU build (PyPI's torch for Windows, and for aarch64 Linux
         # before the CUDA wheels went to PyPI, is CPU-only; a uv project whose index mapping skips this platform)

@@ -30236,6 +30236,49 @@ def test_round633_shared_cache_symlinks_wsl2_reads_and_older_xet_wording():
     assert ids("Error: the file is too large to download (limit 2 GB), use the desktop app instead") == []
 
 
+def test_round702_cpu_fallback_hidden_gpu_not_gpu_torch_and_program_code_lines():
+    r"""Round 702 (device placement errors in diffusers and transformers scripts): torch's float16 refusal on the CPU
+    (`"slow_conv2d_cpu" / "LayerNormKernelImpl" not implemented for 'Half'`) was read only as torch.half-on-cpu, or
+    not at all. Now: a script's `export CUDA_VISIBLE_DEVICES=3` on a one-GPU machine, told with the fix of setting it
+    back to 0, is cuda.no-device (the hidden GPU is why the model ran on the CPU, so it outranks torch.half-on-cpu); the
+    writer's finding that the installed torch `is not GPU version` beside the refusal (no `+cpu` in view) is
+    torch.cpu-build, and those words alone are too; a paste that points at lines of a program's own source (a GitHub
+    permalink with #L anchors) is that program's placement bug and stays silent, as do a Mac, an AMD setup and a
+    benign line."""
+    half = "RuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'\n"
+    # a hidden GPU: CUDA_VISIBLE_DEVICES names an index the one-GPU machine does not have
+    m = one("run local_test.sh " + half + "the local_test.sh script default `export CUDA_VISIBLE_DEVICES=3`, I only have "
+            "one GPU device, and when I set it to `export CUDA_VISIBLE_DEVICES=0`, everything works.", "cuda.no-device")
+    assert m["title"].startswith("CUDA_VISIBLE_DEVICES=3 names a GPU") and m["details"]["cuda_visible_devices"] == "3"
+    assert ids(half + "train.sh has export CUDA_VISIBLE_DEVICES=2 but this box has a single GPU; with "
+               "CUDA_VISIBLE_DEVICES=0 it worked")[:1] == ["cuda.no-device"]
+    assert ids("CUDA_VISIBLE_DEVICES=1 python sample.py on my laptop (only one GPU) and it runs on the CPU; "
+               "setting CUDA_VISIBLE_DEVICES=0 fixed it")[:1] == ["cuda.no-device"]
+    assert ids("set CUDA_VISIBLE_DEVICES=1 in run.bat, one GPU here\r\n" + half +
+               "changing it to CUDA_VISIBLE_DEVICES=0 works")[:1] == ["cuda.no-device"]
+    # several GPUs, index 1 exists: not the hidden-GPU reading
+    assert "cuda.no-device" not in ids("export CUDA_VISIBLE_DEVICES=1 on our 4 x A100 node\n" + half)
+    # the writer's finding that the torch is not the GPU build
+    m = one("I met this \"LayerNormKernelImpl\" not implemented for 'Half'.\n\nit seems that the pytorch version is not "
+            "GPU version", "torch.cpu-build")
+    assert "is not GPU version" in m["title"] and m["details"]["said"] == "pytorch version is not GPU version"
+    assert ids(half + "turns out the torch in my conda env isn't the CUDA build")[:1] == ["torch.cpu-build"]
+    assert ids("C:\\ComfyUI\\venv\\Scripts\\python.exe sample.py\n" + half + "my torch 2.1.0 is not the GPU version")[:1] == ["torch.cpu-build"]
+    assert ids("the install on Ubuntu 22.04 was not the CUDA build of pytorch, so the RTX 4090 idled")[:1] == ["torch.cpu-build"]
+    # a plain half refusal with no such words stays torch.half-on-cpu
+    assert ids("run it with cpu, and it shows a error.   " + half)[:1] == ["torch.half-on-cpu"]
+    # the program's own code pointed at by line: silent
+    assert ids(half + "https://github.com/Ekko-zn/AIGCDetectBenchmark/blob/088701099e1385ca51ae63af445ea80f39c702c5/"
+               "data/process.py#L368-L404\n\nIt seems that the variable on the CPU can not be used for 'Half', moving "
+               "the `img` to the GPU on line 384 fixes it.") == []
+    assert ids("see https://github.com/foo/bar/blob/1a2b3c4d5e6f/models/net.py#L120 where the mask stays on the cpu\n"
+               + half) == []
+    # look-alikes: a Mac, an AMD setup, a benign line
+    assert ids(half + "Same issue for me on my mac silicon, torch is not the CUDA build there") == []
+    assert ids("ROCm 6.2 on my RX 7900 XTX: " + half + "torch is not the CUDA version, it is the rocm one") == []
+    assert ids("Loaded the model; torch 2.5.1 is the CUDA build, device cuda:0, everything works") == []
+
+
 def test_round521_illegal_instruction_llm_kernels_forge_cuda_check_kinds():
     r"""Round 521 (PyTorch and CUDA run-time errors from generic user queries, fifth pass): torch's `CUDA error: an
     illegal instruction was encountered` from the Klein stack's own kernels (a ComfyUI sampler, a diffusers VAE) is
