@@ -2262,8 +2262,8 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if g.get("cu130_said") or g.get("cu130_said2"):
         # Round 458: a writer's words that Python / ComfyUI went down or closed with no error message, a CUDA 13
         # (cu130) torch named in the same text: the silent CUDA start of a cu130 torch on a driver below 580. Not on an
-        # AMD / Intel / Mac setup
-        if _off_nvidia_anywhere(ctx):
+        # AMD / Intel / Mac setup; nor where the paste names a driver of the 580 branch or newer (round 701)
+        if _off_nvidia_anywhere(ctx) or _fact(ctx, "driver_meets_cu13"):
             return None
         return {"title": ("ComfyUI's Python ended without an error under a CUDA 13 (cu130) PyTorch: the NVIDIA driver is "
                           "most likely older than the 580 that cu130 needs"),
@@ -2277,7 +2277,8 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # Round 452: the shell's prompt right after `Checkpoint files will always be loaded safely.`: main.py ended there
         # with no traceback, the silent crash of a CUDA 13 torch's CUDA start on a driver below 580; the same exclusions
         # as the driver-number form (a CUDA 12 / 11 torch named, an AMD / Intel / Mac setup)
-        if _off_nvidia_anywhere(ctx) or re.search(r"cu1[12]\d", _fact(ctx, "torch_cuda_build")):
+        if (_off_nvidia_anywhere(ctx) or re.search(r"cu1[12]\d", _fact(ctx, "torch_cuda_build"))
+                or _fact(ctx, "driver_meets_cu13")):
             return None
         return {"title": ("ComfyUI ended silently where torch starts CUDA: the NVIDIA driver is most likely older than the "
                           "580 that the CUDA 13 PyTorch of current ComfyUI installs needs"),
@@ -2320,6 +2321,11 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
             # ComfyUI printed its `Device: cuda:N ...` line before it stopped: torch had already started CUDA with this
             # driver, so the launcher's generic driver hint is not the cause (a node pack's import crashing the process
             # after startup, a native extension); round 457
+            return None
+        if g.get("bat") and _fact(ctx, "driver_meets_cu13"):
+            # round 701: the paste names a driver of the 580 branch or newer (`Game Ready 581.80 and Studio 581.57`): it
+            # meets the CUDA 13 of any bundled PyTorch (and every older CUDA), so the launcher's generic hint, printed
+            # whenever ComfyUI exits, does not point at the driver here; the stop's cause is elsewhere (not claimed)
             return None
         if g.get("bat"):
             return {"title": "ComfyUI portable stopped at startup; its launcher points at the NVIDIA driver",
@@ -16900,6 +16906,35 @@ def _load_cuda_unavailable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any])
     return {"details": {"check": "torch.cuda.is_available() is False at torch.load"}}
 
 
+def _toolkit_not_torch(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Round 701: a writer on Windows says a CUDA toolkit is installed (`running on Windows, with CUDA toolkit 13
+    installed, and the latest nvidia drivers`, `I have CUDA 12.4 installed`) and that torch.cuda.is_available() is False.
+    A pip wheel brings its own CUDA libraries and never uses the toolkit; what decides is the wheel, and PyPI's torch for
+    Windows is the CPU-only build (the CUDA builds come from download.pytorch.org, labelled +cuXXX). Claimed only with
+    Windows named (on the line or anywhere as the windows_os fact) and no CUDA build of torch named anywhere (then the
+    driver or the DLLs are the question, not the build), and not on an AMD / Intel / Mac setup."""
+    if not (g.get("onwin") or g.get("onwin2") or _fact(ctx, "windows_os")):
+        return None
+    if _fact(ctx, "torch_cuda_build") or _off_nvidia_anywhere(ctx):
+        return None
+    tk = g.get("tkver") or g.get("tkver2") or g.get("tkver3") or g.get("tkver4") or ""
+    major = tk.split(".")[0]
+    idx = _TORCH_INDEX.replace("/cu128", "/cu130") if major == "13" else _TORCH_INDEX
+    return {"title": (f"torch.cuda.is_available() is False on Windows with the CUDA {tk} toolkit installed: the torch in "
+                      "this Python is most likely the CPU-only build (the toolkit plays no part)"),
+            "cause": (f"A pip-installed PyTorch carries its own CUDA libraries; the CUDA toolkit on the system (here {tk}) is "
+                      "neither used nor needed, and its version does not choose the build. On Windows a plain `pip install "
+                      "torch` takes PyPI's wheel, which is CPU-only (`torch.__version__` ends in `+cpu` or has no label, "
+                      "`torch.version.cuda` is None), so torch.cuda.is_available() is False even with a working NVIDIA driver. "
+                      "The CUDA builds come from download.pytorch.org and carry a `+cuXXX` label."),
+            "fix": ("In the Python that runs Klein (cmd or PowerShell): `python -c \"import torch; print(torch.__version__, "
+                    "torch.version.cuda)\"`; if it prints `+cpu` or `None`, reinstall a CUDA build: `python -m pip install "
+                    f"--force-reinstall torch torchvision --index-url {idx}` (cu130 needs NVIDIA driver 580 or newer, cu128 "
+                    "570 or newer: `nvidia-smi` shows the driver's `CUDA Version`); ComfyUI portable: "
+                    "`.\\python_embeded\\python.exe -m pip install ...` from its folder. No CUDA toolkit install is needed"),
+            "details": {"toolkit": tk, "os": "Windows"}}
+
+
 @_interp("not_mac")
 def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """On a Mac there is no CUDA build to install: the text is a node forcing 'cuda' on Apple silicon, out of
@@ -16913,6 +16948,8 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
     near = _near(ctx)
     if _off_nvidia(ctx) or near.get("node_type") or near.get("node_exec") or _no_nvidia_stated(ctx):
         return None
+    if g.get("tkwin") or g.get("tkwin2"):
+        return _toolkit_not_torch(g, ctx)
     if g.get("satver"):
         return _cpu_torch_kept(g, ctx)
     if g.get("cpuidx"):

@@ -30187,6 +30187,60 @@ def test_round647_python_version_wheel_gaps_read_from_tags_pins_and_words():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round701_windows_toolkit_not_torch_driver_580_and_adapter_words():
+    r"""Round 701 (NVIDIA drivers on Windows and what torch sees): a writer on Windows saying a CUDA toolkit is installed
+    and torch.cuda.is_available() is False was missed; it is now torch.cpu-build (the toolkit plays no part in a pip wheel,
+    PyPI's Windows torch is CPU-only), with the toolkit's version in the title, and not on Linux, with a +cuXXX build
+    named, on an AMD / Mac setup or when it prints True. ComfyUI portable's launcher line `If you see this and ComfyUI
+    did not start try updating your Nvidia Drivers` was read as a driver too old even where the paste names a 580-branch
+    or newer driver (Game Ready 581.80); such a driver meets every bundled torch, so it now stays silent (the
+    driver_meets_cu13 context), while the bare line or an older driver still points at the driver. A user's word that the
+    machine has no NVIDIA `adapter` (Windows' name for it) now silences torch's `Found no NVIDIA driver` like the GPU /
+    card wordings do."""
+    cpu = "torch.cpu-build"
+    for text, tk in (
+            ("I am running on Windows, with CUDA toolkit 13 installed, and the latest nvidia drivers. "
+             "`torch.cuda.is_available()` is showing as False.", "13"),
+            ("I'm on Windows 11 and I have CUDA 12.4 installed, but torch.cuda.is_available() returns False.", "12.4"),
+            ("torch.cuda.is_available() returns False\nI installed CUDA 12.1 from NVIDIA and rebooted. Windows 10, RTX 3060.",
+             "12.1"),
+            ("C:\\Users\\me> python -c \"import torch\"\nI have CUDA 11.8 installed but torch.cuda.is_available() prints False",
+             "11.8")):
+        m = one(text, cpu)
+        assert ids(text)[0] == cpu and f"CUDA {tk} toolkit" in m["title"] and m["details"]["toolkit"] == tk, (text, m)
+        assert "--index-url https://download.pytorch.org/whl/cu" in m["fix"] and "python -m pip" in m["fix"], m
+    assert "/whl/cu130" in one("Windows 11, CUDA toolkit 13.0 is installed, torch.cuda.is_available() returns False",
+                               cpu)["fix"]
+    for text in ("Ubuntu 22.04, I have CUDA 12.4 installed, torch.cuda.is_available() returns False",
+                 "Windows 11, CUDA 12.4 installed, torch 2.5.1+cu124, torch.cuda.is_available() returns False",
+                 "Windows 11 with an RX 7900 XTX, CUDA 12.4 installed and torch.cuda.is_available() returns False (ZLUDA)",
+                 "macOS Sonoma, I installed CUDA 12.1 but torch.cuda.is_available() returns False",
+                 "Windows 11, CUDA 12.4 installed, torch.cuda.is_available() returns True, but generation is slow",
+                 "Windows 11, CUDA 12.4 installed. tf.test.is_gpu_available() returns False"):
+        assert cpu not in ids(text), (text, ids(text))
+
+    echo = ("E:\\ComfyUI_windows_portable>echo If you see this and ComfyUI did not start try updating your Nvidia Drivers "
+            "to the latest.\nIf you see this and ComfyUI did not start try updating your Nvidia Drivers to the latest.\n")
+    old = "torch.cuda-driver-too-old"
+    assert ids(echo) == [old] and ids(echo + "my driver is 566.36\n") == [old]
+    for said in ("But my NVIDIA Driver is the lateset! Game Ready 581.80 and Studio 581.57 both meet this sometimes.\n",
+                 "Driver Version: 591.86\n", "I updated to the Studio driver 596.36 today.\n",
+                 "NVIDIA driver 610.43, RTX 5090\n"):
+        assert ids(said + echo) == [], (said, ids(said + echo))
+    silent = ("Checkpoint files will always be loaded safely.\nPS D:\\ComfyUI> \n")
+    assert ids(silent) and ids("Game Ready 581.80 installed yesterday.\n" + silent) == []
+
+    nodrv = ("RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed "
+             "a driver from http://www.nvidia.com/Download/index.aspx\n")
+    for said in ("Hello , I am facing this issue related to NVIDIA driver, I don't have any NVIDIA adapter on my laptop "
+                 "since it supports Intel , how can I fix this problem please?\n",
+                 "I don't have an NVIDIA graphics adapter, only Intel UHD.\n",
+                 "My PC doesn't have a dedicated graphics adapter.\n"):
+        assert ids(nodrv + said) == [], (said, ids(nodrv + said))
+    assert ids(nodrv) == ["torch.no-driver"]
+    assert ids(nodrv + "Windows 11, RTX 4070 laptop, the NVIDIA adapter shows in Device Manager.\n") == ["torch.no-driver"]
+
+
 def test_round633_shared_cache_symlinks_wsl2_reads_and_older_xet_wording():
     r"""Round 633 (models on external, network or cloud-synced drives): a Hub cache on a NAS written by a Linux machine
     holds real symlinks that Windows refuses to follow (error 1463, remote symlink evaluation off): read in Python's
