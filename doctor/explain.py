@@ -10226,12 +10226,40 @@ def _glibc_stated(value: str) -> tuple[int, int] | None:
     return next((v for words, v in releases if any(w in low for w in words)), None)
 
 
+_UV_AVAIL_TAG = re.compile(r"manylinux(?:_(\d{1,2})_(\d{1,2})|(2014|2010|1))_(x86_64|aarch64|ppc64le|s390x|i686)", re.I)
+
+
+def _manylinux_old_uv(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """Round 704: uv's refusal `X==V has no wheels with a matching platform tag (e.g., `manylinux_2_27_x86_64`)` and
+    its hint `Wheels are available for `X` (vV) on the following platforms: `manylinux_2_28_x86_64`, ...`: the e.g.
+    tag is this machine's (its glibc), the hint lists the wheels'. Claimed only where every manylinux wheel of this
+    machine's architecture needs a newer glibc; the hint naming only other architectures, or no manylinux tag, is
+    another mismatch (architecture, OS), not this cause."""
+    sys_m = re.match(r"manylinux_(\d{1,2})_(\d{1,2})_", g.get("systag") or "")
+    if not sys_m or _off_nvidia_anywhere(ctx) or _FOREIGN_ACCEL_WHEEL.search(g.get("uvver") or ""):
+        return None
+    have, arch = (int(sys_m.group(1)), int(sys_m.group(2))), (g.get("sysarch") or "").lower()
+    needs = [(int(a), int(b)) if a else _MANYLINUX_LEGACY[c]
+             for a, b, c, w in _UV_AVAIL_TAG.findall(g.get("plat") or "") if w.lower() == arch]
+    if not needs or min(needs) <= have:
+        return None
+    need = min(needs)
+    pkg = (g.get("uvpkg") or "the package") + (f"=={g['uvver']}" if g.get("uvver") else "")
+    tags = ", ".join(f"manylinux_{a}_{b}_{arch}" for a, b in sorted(set(needs)))
+    return {"title": (f"{pkg} has Linux wheels only for glibc {need[0]}.{need[1]} or newer ({tags}); this machine's "
+                      f"tag is {g['systag']} (glibc {have[0]}.{have[1]}), so uv finds none it can install"),
+            "details": {"package": pkg, "this system's glibc": f"{have[0]}.{have[1]}",
+                        "needs glibc": f"{need[0]}.{need[1]}"}}
+
+
 @_interp("manylinux_old")
 def _manylinux_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """pip's refusal of a manylinux-tagged wheel: the tag names the glibc it needs. Handed back to python.wheel-platform
     where a Python named in the paste is not the wheel's cpXY (the version is the mismatch) or the paste is on Windows
     or a Mac; to python.musl-libc on Alpine / musl; not claimed for a ROCm, DCU or other accelerator's build."""
     wheel, plat, pytag = g.get("wheel") or "", g.get("plat") or "", (g.get("pytag") or "").lower()
+    if g.get("systag"):
+        return _manylinux_old_uv(g, ctx)
     tags = [(int(a), int(b)) if a else _MANYLINUX_LEGACY[c] for a, b, c in _MANYLINUX_TAG.findall(plat)]
     if not tags or _FOREIGN_ACCEL_WHEEL.search(wheel) or _off_nvidia_anywhere(ctx):
         return None

@@ -30598,6 +30598,65 @@ def test_round634_antivirus_refused_import_of_a_compiled_module():
         assert "python.antivirus-blocked" not in ids(text), (text, ids(text))
 
 
+def test_round704_uv_no_wheel_for_this_glibc():
+    """Round 704 (Linux shared libraries of the CUDA stack that fail to load (second pass)): uv's refusal of a wheel
+    whose manylinux tag needs a newer glibc than this machine's (`torch==2.7.0+cu118 has no wheels with a matching
+    platform tag (e.g., `manylinux_2_27_x86_64`)` with the hint `Wheels are available ... `manylinux_2_28_x86_64``,
+    https://github.com/pytorch/pytorch/issues/156215) was read as torch.pip-no-wheel (a Python with no torch wheel);
+    it is now python.manylinux-glibc-too-old, the machine's glibc and the wheels' read into the title. The hint naming
+    only another architecture, no Linux wheel, a Mac, or a ROCm build stays off it."""
+    uv_2_27 = ("$ uv pip install torch==2.7.0 torchvision --index-url https://download.pytorch.org/whl/cu118\n"
+               "  × No solution found when resolving dependencies:\n"
+               "  ╰─▶ Because only the following versions of torch are available:\n          torch<2.7.0\n"
+               "          torch>=2.7.0+cu118\n      and torch==2.7.0+cu118 has no wheels with a matching platform tag "
+               "(e.g., `manylinux_2_27_x86_64`), we can conclude that torch==2.7.0 cannot be used.\n\n"
+               "      hint: Wheels are available for `torch` (v2.7.0+cu118) on the following platforms: "
+               "`manylinux_2_28_x86_64`, `win_amd64`\n")
+    m = one(uv_2_27, "python.manylinux-glibc-too-old")
+    assert "torch==2.7.0+cu118" in m["title"] and "glibc 2.28" in m["title"] and "glibc 2.27" in m["title"]
+    assert "torch.pip-no-wheel" not in ids(uv_2_27)
+    centos = ("  ╰─▶ Because torch==2.6.0 has no wheels with a matching platform tag (e.g., `manylinux_2_17_x86_64`) "
+              "and you require torch==2.6.0, we can conclude that your requirements are unsatisfiable.\n\n"
+              "      hint: Wheels are available for `torch` (v2.6.0) on the following platforms: "
+              "`manylinux_2_28_aarch64`, `manylinux_2_28_x86_64`, `macosx_11_0_arm64`, `win_amd64`")
+    m = one(centos, "python.manylinux-glibc-too-old")
+    assert "glibc 2.17" in m["title"] and "manylinux_2_28_x86_64" in m["title"] and "aarch64" not in m["title"]
+    sage = ("error: Because sageattention==2.2.0 has no wheels with a matching platform tag (e.g., "
+            "`manylinux_2_31_x86_64`), we can conclude that sageattention==2.2.0 cannot be used.\n"
+            "  hint: Wheels are available for `sageattention` (v2.2.0) on the following platform: `manylinux_2_34_x86_64`")
+    m = one(sage, "python.manylinux-glibc-too-old")
+    assert "sageattention==2.2.0" in m["title"] and "glibc 2.34" in m["title"] and "glibc 2.31" in m["title"]
+    unpinned = ("Because flash-attn has no wheels with a matching platform tag (e.g., `manylinux_2_26_x86_64`) and your "
+                "project depends on flash-attn, we can conclude that your project's requirements are unsatisfiable.\n\n"
+                "hint: Wheels are available for `flash-attn` (v2.8.3) on the following platforms: `manylinux_2_28_x86_64`")
+    assert "glibc 2.26" in one(unpinned, "python.manylinux-glibc-too-old")["title"]
+    # look-alikes: another architecture only, a new glibc with no Linux wheel, a Mac, a ROCm build, a benign install
+    other_arch = ("Because torch==2.7.0 has no wheels with a matching platform tag (e.g., `manylinux_2_35_aarch64`), we "
+                  "can conclude that torch==2.7.0 cannot be used.\n hint: Wheels are available for `torch` (v2.7.0+cu128) "
+                  "on the following platforms: `manylinux_2_28_x86_64`, `win_amd64`")
+    no_linux = ("Because torch==2.7.0 has no wheels with a matching platform tag (e.g., `manylinux_2_39_x86_64`), we can "
+                "conclude that torch==2.7.0 cannot be used.\n hint: Wheels are available for `torch` (v2.7.0+cu128) on "
+                "the following platforms: `win_amd64`, `macosx_11_0_arm64`")
+    mac = ("Because torch==2.7.0 has no wheels with a matching platform tag (e.g., `macosx_10_15_x86_64`), we can conclude "
+           "that torch==2.7.0 cannot be used.\n hint: Wheels are available for `torch` (v2.7.0) on the following "
+           "platforms: `manylinux_2_28_x86_64`, `macosx_11_0_arm64`")
+    rocm = ("Because torch==2.7.0+rocm6.3 has no wheels with a matching platform tag (e.g., `manylinux_2_27_x86_64`), we "
+            "can conclude that torch==2.7.0+rocm6.3 cannot be used.\n hint: Wheels are available for `torch` "
+            "(v2.7.0+rocm6.3) on the following platforms: `manylinux_2_28_x86_64`")
+    benign = ("uv pip install torch --index-url https://download.pytorch.org/whl/cu128\nResolved 24 packages in 1.2s\n"
+              "Installed 24 packages in 3.1s\n + torch==2.7.0+cu128\n")
+    for text in (other_arch, no_linux, mac, rocm, benign):
+        assert "python.manylinux-glibc-too-old" not in ids(text), text
+    # the round's look-alikes of the other readings stay silent: Julia's and R's libtorch, ONNX Runtime's cuBLAS preload
+    julia = ('ERROR: LoadError: InitError: could not load library "/users/u/.julia/artifacts/d6ce/lib/libdoeye_caml.so"\n'
+             "/lib64/libm.so.6: version `GLIBC_2.23' not found (required by /users/u/.julia/artifacts/d6ce/lib/libtorch.so)")
+    ort = ('  File "/home/u/anaconda3/envs/e/lib/python3.7/site-packages/onnxruntime/capi/_ld_preload.py", line 12, in '
+           '<module>\n    _libcublas = CDLL("libcublas.so.11", mode=RTLD_GLOBAL)\nOSError: /home/u/anaconda3/envs/e/lib/'
+           "python3.7/lib-dynload/../../libcublas.so.11: symbol free_gemm_select version libcublasLt.so.11 not defined in "
+           "file libcublasLt.so.11 with link time reference")
+    assert ids(julia) == [] and ids(ort) == []
+
+
 def test_round670_triton_int8_dot_on_turing_and_requires_python_lists():
     r"""Round 670 (quantized weights at run time: bitsandbytes, torchao, optimum-quanto, Nunchaku / SVDQuant, NF4 and
     int8 in diffusers and ComfyUI): two readings were missed. Triton's compile of an int8 GEMM (`accumulator +=
