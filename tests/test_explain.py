@@ -30706,6 +30706,37 @@ def test_round670_triton_int8_dot_on_turing_and_requires_python_lists():
     assert pid not in ids("ERROR: Package 'inference-gpu' requires a different Python: 3.11.8 not in '<=3.11,>=3.8'")
 
 
+def test_round705_torch_prose_fails_with_cudnn_status():
+    r"""Round 705 (cuDNN and cuBLAS status errors (second pass)): a writer's own line naming PyTorch as what fails
+    with a cuDNN status (`Pytorch autograd sometimes fails with CUDNN_STATUS_INTERNAL_ERROR`, pytorch#52263: a cuDNN
+    8.0.5 bug fixed in torch 1.8) was missed, since only torch's `cuDNN error: ` / `RuntimeError: ` wording was read.
+    Now torch or PyTorch (a torch call too) within 80 characters before a failing verb (fails / crashes / raises /
+    throws with or on) and the status is cudnn.internal-failure, the status read into the title; Linux and Windows
+    pastes alike. Silent: TensorFlow or JAX saying the same, an AMD / ZLUDA setup, Lua Torch's own `Error in CuDNN`,
+    a benign sentence that names the status without a failure, and torch as a path segment."""
+    kid = "cudnn.internal-failure"
+    m = one("Pytorch autograd sometimes fails with CUDNN_STATUS_INTERNAL_ERROR\nimport torch\n"
+            "torch.backends.cudnn.benchmark = True", kid)
+    assert "CUDNN_STATUS_INTERNAL_ERROR" in m["title"]
+    m = one("After the update, PyTorch crashes with CUDNN_STATUS_EXECUTION_FAILED when ComfyUI runs VAE Decode\n"
+            "C:\\ComfyUI_windows_portable\\python_embeded\\python.exe -s ComfyUI\\main.py", kid)
+    assert "CUDNN_STATUS_EXECUTION_FAILED" in m["title"]
+    m = one("torch.nn.functional.conv2d throws with `CUDNN_STATUS_NOT_INITIALIZED` on my RTX 3060 12GB "
+            "(/home/me/venv/lib/python3.11/site-packages/torch)", kid)
+    assert "CUDNN_STATUS_NOT_INITIALIZED" in m["title"]
+    assert "NOT_INITIALIZED" in one("my torch 2.5.1+cu124 diffusers pipeline fails on CUDNN_STATUS_NOT_INITIALIZED", kid)["title"]
+    # look-alikes: other frameworks, AMD / ZLUDA, Lua Torch, benign words, a path segment
+    assert kid not in ids("TensorFlow 2.4 fails with CUDNN_STATUS_INTERNAL_ERROR: Could not create cudnn handle\n"
+                          "import tensorflow as tf")
+    assert kid not in ids("JAX fails to create cuDNN handle resulting in CUDNN_STATUS_INTERNAL_ERROR\nimport jax")
+    assert kid not in ids("ComfyUI-Zluda on my AMD Radeon RX 7900 XTX: torch fails with CUDNN_STATUS_INTERNAL_ERROR\n"
+                          "C:\\ComfyUI-Zluda\\zluda\\zluda.exe")
+    assert kid not in ids("/scratch/torch/install/share/lua/5.1/cudnn/init.lua:58: ## Error in CuDNN: "
+                          "CUDNN_STATUS_NOT_SUPPORTED (cudnnSetFilterNdDescriptor)")
+    assert kid not in ids("PyTorch documents CUDNN_STATUS_INTERNAL_ERROR as a cuDNN status; my run works fine")
+    assert kid not in ids("/opt/torch/bin fails with CUDNN_STATUS_INTERNAL_ERROR-free builds? no, all good here")
+
+
 def test_round607_cuda_libs_up_from_torch_lib_and_cudnn_sublibrary_loading_failed():
     r"""Round 607 (cuDNN, cuBLAS and NCCL library errors): the loader's `undefined symbol` (or `symbol X, version Y not
     defined in file Y`) on a CUDA library reached through torch's own folder upwards (`site-packages/torch/lib/../../../
