@@ -17440,6 +17440,16 @@ def _server_unreachable(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
     return {"details": d}
 
 
+@_interp("ui_workflow_api")
+def _ui_workflow_api(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """comfyui.ui-workflow-to-api. ComfyUI's own validation errors on a UI-format prompt are read as they are; the
+    writer's words that the UI's workflow JSON is not what /prompt takes (the `shape` group, round 703) are claimed on
+    an NVIDIA or unstated setup only, not where the text shows an AMD / Intel / Mac one."""
+    if g.get("shape") and _off_nvidia(ctx):
+        return None
+    return {}
+
+
 @_interp("listen_loopback")
 def _listen_loopback(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """comfyui.listen-loopback-only: the writer's words for ComfyUI serving on 127.0.0.1 only (asking to change

@@ -30553,6 +30553,64 @@ def test_round603_no_device_behind_ordinal_and_dlib_unknown_kinds():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round703_listen_asked_for_and_ui_json_not_the_prompt():
+    r"""Round 703 (ComfyUI driven by scripts, bots and API clients (second pass)): a user asking how to pass or add
+    `--listen` so ComfyUI is reached from the local network, remotely or on a cloud GPU server (a Krita plugin's
+    server, `comfy launch`, run_nvidia_gpu.bat) was missed: comfyui.listen-loopback-only now reads the ask, with the
+    place it should be reached from in its details. The writer's own words that the workflow JSON exported from the UI
+    is not what `/prompt` takes (`not the same shape that /prompt expects`, `not the API format`) were missed:
+    comfyui.ui-workflow-to-api now reads them. Silent: the ask for another web UI (A1111, Forge) or with no ComfyUI
+    named, --listen already added or tried, an AMD / Mac setup, a UI workflow that merely fails to load, another
+    program's import format."""
+    asks = {
+        "How do I add --listen to run_nvidia_gpu.bat? I want to open ComfyUI from my phone on the local network.":
+            "my phone",
+        "Is there a way to pass --listen to comfy launch so I can use ComfyUI from another machine?": "another machine",
+        "ComfyUI in docker on Ubuntu with an RTX 4090: how do I enable --listen so I can reach it remotely on port 8188?":
+            "remotely",
+        "Is there a way to pass the --listen command to the Krita ComfyUI server? I just want it on the local network.":
+            "local network",
+    }
+    for text, where in asks.items():
+        m = one(text, "comfyui.listen-loopback-only")
+        assert ids(text) == ["comfyui.listen-loopback-only"], (text, ids(text))
+        assert m["details"].get("reached from") == where, m["details"]
+        assert "127.0.0.1" in m["title"] and "cannot reach it" in m["title"], m["title"]
+    not_listen = (
+        "How do I add --listen to webui-user.bat to access Automatic1111 from another computer?",
+        "Forge: how do I add --listen to COMMANDLINE_ARGS to use it over the local network?",
+        "ComfyUI-Zluda on my RX 7900 XTX: how to add --listen so I can reach ComfyUI from the local network?",
+        "ComfyUI on my M2 MacBook (MPS): how do I add --listen to use ComfyUI from another computer?",
+        "I added --listen to run_nvidia_gpu.bat but ComfyUI is still not reachable from the local network.",
+        "I tried to pass --listen 0.0.0.0 to ComfyUI but it does not work from another machine.",
+        "Would you please add --listen to the startup script? I tend to do much of my work across the LAN at home.",
+    )
+    for text in not_listen:
+        assert "comfyui.listen-loopback-only" not in ids(text), (text, ids(text))
+
+    ui_json = (
+        "The main stumbling block was realizing that the workflow JSON exported from the UI is not the same shape "
+        "that `/prompt` expects.",
+        "The UI workflow JSON is not the API format, so ComfyUI's /prompt returns 400 Bad Request.",
+        "My workflow json saved from the browser isn't the same format the /prompt endpoint wants in ComfyUI.",
+        "C:\\ComfyUI_windows_portable> python post.py\nthe workflow JSON downloaded from the web UI was not in API "
+        "format, urllib.error.HTTPError: HTTP Error 400: Bad Request",
+        "/home/me/bot$ python3 bot.py\nthe frontend workflow json is not the api json that /prompt takes\n",
+    )
+    for text in ui_json:
+        assert ids(text) == ["comfyui.ui-workflow-to-api"], (text, ids(text))
+    not_ui = (
+        "The workflow json exported from the UI is not loading in ComfyUI, nodes are missing.",
+        "workflow json from the UI is not valid JSON after editing it in notepad",
+        "ComfyUI on Apple M1 with MPS: the workflow json exported from the UI is not the API format /prompt wants",
+        "ComfyUI-Zluda on an RX 7900 XTX: the UI workflow json is not the API format /prompt wants",
+        "n8n node: the UI workflow JSON is not the same shape as n8n's import format",
+        "To see the GUI go to: http://127.0.0.1:8188\ngot prompt\nPrompt executed in 3.21 seconds\n",
+    )
+    for text in not_ui:
+        assert "comfyui.ui-workflow-to-api" not in ids(text), (text, ids(text))
+
+
 def test_round634_antivirus_refused_import_of_a_compiled_module():
     r"""Round 634 (antivirus and Windows security blocking the stack): Python's own import failure in the loader's
     words for Windows error 225, `DLL load failed while importing MODULE: Operation did not complete successfully
