@@ -13426,8 +13426,11 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         if re.search(r"\][ \t]?Killed\b", g["shards_said"]):
             return None  # round 694: the shell's kill printed on the bar itself (`2.91s/it]Killed"`, ChatGLM-6B#179):
             # the Linux OOM killer's own mark, which ram.oom-killed reads
-        return {"title": ("Stuck at `Loading checkpoint shards` with no error: most likely the process ran out of memory "
-                          "(RAM + Windows page file or swap) while the shards were read into RAM"),
+        # round 706: the writer's `crashes` / `closes` there (not `stuck`) is said as a crash
+        crashed = re.search(r"\b(?:crash(?:es|ed)?|closes|closed|exits|exited|quits|dies|died)\b", g["shards_said"], re.I)
+        return {"title": (("The process crashed" if crashed else "Stuck") + " at `Loading checkpoint shards` with no error: "
+                          "most likely the process ran out of memory (RAM + Windows page file or swap) while the shards "
+                          "were read into RAM"),
                 "details": {"said": _SPACE.sub(" ", g["shards_said"]).strip()[:120]},
                 "cause": _SHARDS_CAUSE, "fix": _SHARDS_FIX}
     if g.get("pause") or g.get("pause_said"):
@@ -13599,8 +13602,22 @@ def _ram(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                         "the commit limit was far from reached, compare the file's size with its download page and download "
                         "it again"),
                 "details": {"crash": "access violation in a memory-mapped safetensors read"}}
-    if (g.get("pagefile") or g.get("pagefile_code")) and _near(ctx).get("native_runtime_error"):
-        return None  # Zig's or Go's own runtime reporting Windows' error 1455: that program's memory, not a Python model load
+    if (g.get("pagefile") or g.get("pagefile_code") or g.get("pagefile_said")) and _near(ctx).get("native_runtime_error"):
+        return None  # Zig's, Go's, GHC's or .NET's own runtime, or a Docker Windows container, reporting Windows' error
+        # 1455: that program's memory, not a Python model load
+    if g.get("pagefile_said"):
+        # round 706: the writer's own words that Windows' virtual memory (the page file) was too small or capped at a
+        # few GB (`Windows was only allowing 6 GB of virtual memory, which is why it would 'run out' of memory`,
+        # textgen#2093), or that enlarging it fixed the load: the commit limit (RAM + page file) is what ran out. An
+        # AMD / Intel / Mac setup, an LLM runner's own memory, another framework: not claimed
+        if (_off_nvidia_anywhere(ctx) or _fact(ctx, "llm_server") or _fact(ctx, "ggml_cuda")
+                or _fact(ctx, "other_framework")):
+            return None
+        said = _SPACE.sub(" ", g["pagefile_said"]).strip()[:120]
+        what = "The swap file" if re.search(r"\bswap", said, re.I) else "Windows' virtual memory (page file)"
+        return {"title": (f"{what} was too small for the model load (`{said}`): RAM plus "
+                          + ("swap" if what == "The swap file" else "page file") + " ran out, not GPU memory"),
+                "details": {"said": said}}
     if g.get("mmap") or g.get("mmap_cut"):
         m = str(g.get("mmap_bytes") or "")
         size = f" ({int(m) / 1e9:.1f} GB)" if m.isdigit() else ""

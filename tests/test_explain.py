@@ -30846,6 +30846,51 @@ def test_round607_cuda_libs_up_from_torch_lib_and_cudnn_sublibrary_loading_faile
         assert ids(text) == [], (text, ids(text))
 
 
+
+def test_round706_page_file_said_too_small_and_other_programs_paging_file():
+    """Round 706 (system RAM and the Windows page file when loading models): missed were a writer's own words that
+    Windows' virtual memory was capped (`Windows was only allowing 6 GB of virtual memory, which is why it would 'run
+    out' of memory`, textgen#2093) and a `Loading Checkpoint Shards` title followed by `it seems to crash`
+    (FramePack#418); both are now ram.oom, the wording quoted in the title. Windows' `The paging file is too small`
+    reported by another program's runtime (.NET's Win32Exception on a process start, GHC's VirtualAlloc MEM_COMMIT,
+    Docker's Windows containers) was read as a model load's RAM and now stays silent, as do the same words on a Mac,
+    an AMD card and an LLM server."""
+    capped = ("CPU Allocator Error\n\nI figured out the problem. Windows was only allowing 6 GB of virtual memory, "
+              "which is why it would 'run out' of memory.\n")
+    small = ("ComfyUI closes when loading flux2 klein. Turns out my page file was set too small (2048 MB), "
+             "after I made it system managed it works.\n")
+    linux_said = ("python generate.py on Ubuntu 22.04 with RTX 3060: the swap file is only 2 GB so from_pretrained "
+                  "never finished\n")
+    fixed = "Loading the pipeline died every time; increasing the virtual memory to 40000 MB fixed it for me\n"
+    for text, said in ((capped, "6 GB of virtual memory"), (small, "page file was set too small"),
+                       (linux_said, "swap file is only 2 GB"), (fixed, "virtual memory to 40000 MB fixed")):
+        m = one(text, "ram.oom")
+        assert ids(text) == ["ram.oom"], (text, ids(text))
+        assert said in m["title"], m["title"]
+    shards = ("Unable to install (Loading Checkpoint Shards)\n\nI have installed all the checkpoints, but for some "
+              "reason it seems to crash. Plz help\n")
+    crash_at = "FramePack crashes at loading checkpoint shards 2/4 every time on my 4060\n"
+    for text in (shards, crash_at):
+        m = one(text, "ram.oom")
+        assert ids(text) == ["ram.oom"], (text, ids(text))
+        assert m["title"].startswith("The process crashed at `Loading checkpoint shards`"), m["title"]
+    dotnet = ("System.ComponentModel.Win32Exception (0x80004005): The paging file is too small for this operation to "
+              "complete\n   at System.Diagnostics.Process.StartWithCreateProcess(ProcessStartInfo startInfo)\n")
+    ghc = ("cardano-wallet.exe: getMBlocks: VirtualAlloc MEM_COMMIT failed: The paging file is too small for this "
+           "operation to complete.\n")
+    docker = ('"The paging file is too small for this operation to complete" when trying to run the container\n'
+              "Windows 10 Enterprise, RAM 8GB\n")
+    hcs = ("docker.exe: Error response from daemon: hcsshim::CreateComputeSystem 9bc27e9f: The paging file is too "
+           "small for this operation to complete.\n")
+    mac = ("MacBook Pro M2 16GB, PyTorch MPS: the swap file is only 2 GB and loading the model fails with MPS backend "
+           "out of memory\n")
+    amd = ("Radeon RX 6700 XT with DirectML: the page file was too small, increasing the virtual memory fixed it\n")
+    ollama = ('Error: model requires more system memory (5.0 GiB) than is available (3.9 GiB)\n')
+    benign = ("Total VRAM 12282 MB, total RAM 32691 MB\nSet vram state to: NORMAL_VRAM\n"
+              "Loading checkpoint shards: 100%|##########| 4/4 [00:05<00:00,  1.31s/it]\n")
+    for text in (dotnet, ghc, docker, hcs, mac, amd, ollama, benign):
+        assert "ram.oom" not in ids(text), (text, ids(text))
+
 def test_round649_clip_type_said_missing_from_load_clip_reads_the_type():
     """Round 649 (ComfyUI loading FLUX.2 / Qwen-Image / Z-Image / Wan files): besides ComfyUI's own refusal
     (`Value not in list: type: '...'`), users tell it in words: a CLIPLoader type said missing from the Load CLIP node
