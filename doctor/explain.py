@@ -2103,7 +2103,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # environment.yml`, BayesWatch/nas-without-training#2): torch's wheels carry their own CUDA runtime, so the
         # only way a driver does not fit them is being older than that CUDA needs. Silent off NVIDIA or beside
         # another framework
-        if _off_nvidia(ctx) or _off_nvidia_anywhere(ctx) or _near(ctx).get("other_framework"):
+        if _off_nvidia_anywhere(ctx) or _near(ctx).get("other_framework"):
             return None
         return {"title": ("The NVIDIA driver does not fit this PyTorch build (said in the paste): it is older than the "
                           "CUDA the torch was built with"),
