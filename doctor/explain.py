@@ -1853,7 +1853,7 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
                           "cu126 build on an RTX 50 / sm_120). " + cat.by_id("torch.sm-unsupported").cause),  # type: ignore[union-attr]
                 "fix": ("Reinstall torch from one of those indexes into the Python that runs Klein: `python -m pip install "
                         f"--force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/{cu}` (cu130 "
-                        "needs driver >= 580; an installer that picks the index: comfy-cli `comfy install --nvidia "
+                        f"needs driver >= {_F13}; an installer that picks the index: comfy-cli `comfy install --nvidia "
                         f"--cuda-version {cudas[-1]}`)"),
                 "details": {"cuda_versions": cudas}}
     if not sm:  # handed over from a bare `no kernel image` whose paste says the torch build lacks the GPU's kernels
@@ -1872,7 +1872,7 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
     if num >= 100:
         fix = ("Install a PyTorch built with Blackwell kernels into the Python that runs Klein: "
                f"`python -m pip install --force-reinstall torch torchvision --index-url {_TORCH_INDEX}` "
-               "(or cu130 with driver >= 580); cu126 builds never have sm_120")
+               f"(or cu130 with driver >= {_F13}); cu126 builds never have sm_120")
     elif num and num < 50:  # Fermi/Kepler: older than the oldest architecture of any current build
         fix = ("No current PyTorch build has kernels for this GPU: cu126 builds start at sm_50 and cu128 builds at "
                "sm_70" + (f" (this torch's minimum is compute capability {g['min']})" if g.get("min") else "") +
@@ -1932,7 +1932,8 @@ def _driver_said(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | Non
            "install`, then reboot) until nvidia-smi's `CUDA Version:` is at least torch's CUDA (`python -c \"import torch; "
            "print(torch.__version__, torch.version.cuda)\"`), or install a PyTorch built for a CUDA that the driver "
            "supports (https://pytorch.org/get-started/previous-versions/ lists the builds, e.g. `python -m pip install "
-           "--force-reinstall torch torchvision --index-url https://download.pytorch.org/whl/cu118` for a driver of 520 or "
+           "--force-reinstall torch torchvision --index-url "
+           f"{_wheel_index(_older_major_tag(12.0))}` for a driver of {_F11} or "
            "newer); on a hosted notebook (Colab) the driver is fixed, so match torch to it")
     if g.get("para"):
         title = "The program reported the NVIDIA driver too old: it is older than the CUDA this PyTorch was built with"
@@ -1972,7 +1973,7 @@ def _driver_said_cjk(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] |
     if need and len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit() and (int(parts[0]), int(parts[1])) >= need:
         return None  # the driver named already runs this CUDA: not the driver's age
     floor = f"{need[0]}" if need else "a newer driver"
-    older = "cu128" if built >= 13 else "cu118"
+    older = _older_major_tag(built)
     label = f"{built:.1f}"
     return {"title": (f"The NVIDIA driver{f' ({drv})' if drv else ''} is too old for the CUDA {label} PyTorch build "
                       f"(it needs driver {floor} or newer)"),
@@ -1982,9 +1983,10 @@ def _driver_said_cjk(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] |
                       "Windows often with no message at all). The CUDA toolkit installed on the system does not matter."),
             "fix": (f"Update the NVIDIA driver to {floor} or newer (Windows: https://www.nvidia.com/Download/index.aspx or "
                     "the NVIDIA app; Ubuntu: `sudo ubuntu-drivers install`; reboot) until nvidia-smi's `CUDA Version:` is "
-                    f"{label} or newer, or keep the driver and install an older CUDA build of torch into the Python that "
-                    "runs ComfyUI: `python -m pip install --force-reinstall torch torchvision torchaudio --index-url "
-                    f"https://download.pytorch.org/whl/{older}` (portable: `python_embeded\\python.exe -m pip ...`)"),
+                    f"{label} or newer"
+                    + (", or keep the driver and install an older CUDA build of torch into the Python that runs ComfyUI: "
+                       "`python -m pip install --force-reinstall torch torchvision torchaudio --index-url "
+                       f"{_wheel_index(older)}` (portable: `python_embeded\\python.exe -m pip ...`)" if older else "")),
             "details": {"torch_cuda": label, **({"driver": drv} if drv else {}), **({"driver_min": floor} if need else {})}}
 
 
@@ -2009,6 +2011,50 @@ def _cuda_driver_floor(built: float, system: str = "linux") -> tuple[int, int] |
     return next((m for v, m in _cuda_driver_floors(system) if built >= v), None)
 
 
+def _major_floor(major: int, system: str = "linux") -> str:
+    """manifests/drivers.toml's [[cuda_major]] lowest driver for CUDA `major`.x on `system` (a row without that
+    system's number gives its Linux one), as a string (`525.60.13`); "" where no row names that major."""
+    row = next((r for r in _manifest_part("drivers", "cuda_major", []) if _int(r.get("major")) == major), None)
+    return str((row.get(system) or row.get("linux")) if row else "")
+
+
+def _older_major_tag(built: float) -> str:
+    """The PyTorch wheel tag of the CUDA major below `built` that a driver too old for `built` can still run: the
+    newest [[variant]] tag of that major serving the recommended release, else the newest [[ended_index]] tag of that
+    major (manifests/wheels.toml; `cu128` below CUDA 13, `cu118` below CUDA 12); "" where none is listed."""
+    below = int(built) - 1
+    rec = _manifest_part("wheels", "recommended_release", "")
+    def tag_cuda(tag: str) -> float | None:
+        m = re.fullmatch(r"cu(\d+)(\d)", str(tag or ""))
+        return float(f"{m.group(1)}.{m.group(2)}") if m else None
+    live = []
+    for r in _manifest_part("wheels", "variant", []):
+        c = tag_cuda(r.get("tag"))
+        spec = str(r.get("torch") or "")
+        try:
+            serves = bool(rec) and rec in SpecifierSet(spec)
+        except InvalidSpecifier:
+            serves = False
+        if c is not None and int(c) == below and serves:
+            live.append((c, r.get("tag")))
+    if live:
+        return max(live)[1]
+    ended = [(c, r.get("tag")) for r in _manifest_part("wheels", "ended_index", [])
+             if (c := tag_cuda(r.get("tag"))) is not None and int(c) == below]
+    return max(ended)[1] if ended else ""
+
+
+def _wheel_index(tag: str) -> str:
+    """manifests/wheels.toml's `index_url` for the CUDA tag `tag` (`cu118` -> https://download.pytorch.org/whl/cu118)."""
+    return str(_manifest_part("wheels", "index_url", "https://download.pytorch.org/whl/{tag}")).replace("{tag}", tag)
+
+
+# The driver floors explain's sentences say (an f-string field each, read once at import from drivers.toml [[cuda_major]])
+_F11, _F11W = _major_floor(11), _major_floor(11, "windows")
+_F12, _F12W = _major_floor(12), _major_floor(12, "windows")
+_F13 = _major_floor(13)
+_F13_BRANCH = _F13.split(".")[0]  # the driver branch a distribution's package is named by (nvidia-driver-580)
+
 def _cuda_major_floors_said(system: str = "linux") -> str:
     """manifests/drivers.toml's [[cuda_major]] minimums on `system` as a cause says them: `CUDA 11.x needs >= 450.80.02,
     ... (Linux)`."""
@@ -2032,7 +2078,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         return {"title": (f"{gpu} on Windows 7 and no GPU found: the NVIDIA driver is too old for this torch, and "
                           "Windows 7's last drivers (the 474 branch) support CUDA 11.4 at most"),
                 "cause": ("torch reaches the GPU only through a driver at least as new as the CUDA of its build (CUDA 11.x "
-                          "builds: 452.39 or newer on Windows; CUDA 12.x: 527.41; CUDA 13.x: 580). NVIDIA stopped Windows 7 "
+                          f"builds: {_F11W} or newer on Windows; CUDA 12.x: {_F12W}; CUDA 13.x: {_F13}). NVIDIA stopped Windows 7 "
                           "drivers at the 474 branch (CUDA 11.4), so there a CUDA 12 or 13 torch never sees the GPU and a "
                           "CUDA 11.8 one needs that last driver; an older Windows 7 driver sees none. The app then reports "
                           "no compatible GPU and runs on the CPU."),
@@ -2045,9 +2091,9 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                 "details": {"gpu": gpu, "said": _SPACE.sub(" ", g.get("win7_nogpu") or "").strip()[:60]}}
     if g.get("startcheck"):
         # handed over by torch.cpu-build's web-UI start check: the UI's torch is a CUDA 13 build (see _not_mac)
-        return {"title": "The web UI's torch is a CUDA 13 build and the NVIDIA driver is older than 580: torch cannot use the GPU",
-                "fix": ("Update the NVIDIA driver to 580 or newer (Windows: https://www.nvidia.com/Download/index.aspx; "
-                        "Ubuntu: `sudo apt install nvidia-driver-580` or `sudo ubuntu-drivers install`, then reboot; "
+        return {"title": f"The web UI's torch is a CUDA 13 build and the NVIDIA driver is older than {_F13}: torch cannot use the GPU",
+                "fix": (f"Update the NVIDIA driver to {_F13} or newer (Windows: https://www.nvidia.com/Download/index.aspx; "
+                        f"Ubuntu: `sudo apt install nvidia-driver-{_F13_BRANCH}` or `sudo ubuntu-drivers install`, then reboot; "
                         "`nvidia-smi` must show "
                         "`CUDA Version: 13.0` or newer), or keep the driver and put a CUDA 12.8 torch into the UI's venv: "
                         "`venv/bin/python -m pip install --force-reinstall torch torchvision --index-url "
@@ -2090,8 +2136,8 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           "runtime, or the serving engine's own. The installed driver supports an older CUDA than that "
                           "runtime (nvidia-smi's `CUDA Version:` is lower; NCCL's `cudaDriverVersion 11070` is CUDA 11.7), "
                           "so CUDA refuses with error 35 and NCCL reports `unhandled cuda error`. The CUDA toolkit in "
-                          "/usr/local/cuda does not matter. CUDA 12.x builds need driver >= 525.60.13 (Windows 527.41), "
-                          "CUDA 13.x >= 580."),
+                          f"/usr/local/cuda does not matter. CUDA 12.x builds need driver >= {_F12} (Windows {_F12W}), "
+                          f"CUDA 13.x >= {_F13}."),
                 "details": {"reported_by": "NCCL"}}
     if g.get("zh_drv_low"):
         return _driver_said_cjk(g, ctx)
@@ -2108,7 +2154,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         return {"title": ("The NVIDIA driver does not fit this PyTorch build (said in the paste): it is older than the "
                           "CUDA the torch was built with"),
                 "cause": ("A PyTorch CUDA build ships its own CUDA runtime and needs a driver at least as new as that "
-                          "CUDA (CUDA 11.8 builds: 520 or newer on Linux, CUDA 12.x: 525.60.13, CUDA 13.x: 580); an "
+                          f"CUDA (CUDA 11.x builds: {_F11} or newer on Linux, CUDA 12.x: {_F12}, CUDA 13.x: {_F13}); an "
                           "older driver leaves torch.cuda.is_available() False and everything on the CPU. The CUDA "
                           "toolkit installed on the system does not matter.")}
     if g.get("cu_drv_said"):
@@ -2120,10 +2166,10 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         return {"title": "The CUDA of this PyTorch build does not fit the NVIDIA driver: the driver is too old for it",
                 "cause": ("The torch build carries its own CUDA runtime (the +cuXXX of its version), and the installed "
                           "driver is older than that CUDA: CUDA 13.x builds (cu130, the default of recent ComfyUI "
-                          "portables and torch 2.9+) need driver >= 580, CUDA 12.x builds >= 527 on Windows / 525 on "
+                          f"portables and torch 2.9+) need driver >= {_F13}, CUDA 12.x builds >= {_F12W} on Windows / {_F12} on "
                           "Linux. On Windows the process can end without any message right after ComfyUI's `Checkpoint "
                           "files will always be loaded safely.` line, where it first initializes CUDA."),
-                "fix": ("Update the NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA "
+                "fix": (f"Update the NVIDIA driver to {_F13} or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA "
                         "app; reboot) so nvidia-smi shows `CUDA Version: 13.0` or newer, or keep the driver and install a "
                         "CUDA 12.8 torch into the Python that runs ComfyUI: `python -m pip install --force-reinstall torch "
                         f"torchvision torchaudio --index-url {_TORCH_INDEX}` (portable: "
@@ -2141,7 +2187,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           "than that CUDA release lacks the newer ones"
                           + (f" (`{sym}`)" if sym else "") + ", so the runtime cannot start: the program falls back to "
                           "the CPU or exits (Windows: 0xc0000139, entry point not found). CUDA 12.x needs a driver "
-                          ">= 525.60.13 on Linux / 527.41 on Windows, CUDA 13.x >= 580."),
+                          f">= {_F12} on Linux / {_F12W} on Windows, CUDA 13.x >= {_F13}."),
                 "fix": ("Update the NVIDIA driver and reboot: Windows, the current Studio or Game Ready driver from "
                         "https://www.nvidia.com/Download/index.aspx (Custom > `Perform a clean installation`); Ubuntu, "
                         "`sudo ubuntu-drivers install`. Afterwards `nvidia-smi` shows `CUDA Version:` at least the "
@@ -2211,8 +2257,8 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
             return None
         return {"title": f"This PyTorch is built for CUDA {built}, newer than the driver's CUDA {g['drv_cuda']}: torch cannot use the GPU",
                 "cause": (f"The driver supports CUDA up to {g['drv_cuda']}, and the torch that ran is a CUDA {built} build, so "
-                          "torch.cuda.is_available() is False (CUDA 12.x wheels need driver >= 525.60.13, CUDA 13.x wheels "
-                          ">= 580). With several envs (conda, pixi, a .venv) check the one that actually ran: an install "
+                          f"torch.cuda.is_available() is False (CUDA 12.x wheels need driver >= {_F12}, CUDA 13.x wheels "
+                          f">= {_F13}). With several envs (conda, pixi, a .venv) check the one that actually ran: an install "
                           "step that went into another env leaves this one's torch as it was."),
                 "fix": (f"Install a torch built for the driver's CUDA {g['drv_cuda'].split('.')[0]}.x into the Python that runs it (name it: "
                         "`.venv/bin/python -m pip install --force-reinstall torch torchvision --index-url "
@@ -2229,10 +2275,10 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           "cudaErrorNotSupported`): the NVIDIA driver is older than CUDA 13 needs"),
                 "cause": ("Only PyTorch's Windows builds for CUDA 13 (+cu130, the default of current ComfyUI Desktop and "
                           "portable releases) print this warning: the CUDA runtime inside torch asked the driver for the GPUs "
-                          "and the driver answered `not supported`, which is what a driver older than CUDA 13 (below 580) "
+                          f"and the driver answered `not supported`, which is what a driver older than CUDA 13 (below {_F13}) "
                           "answers, or a machine without an NVIDIA GPU. torch then sees no GPU, and ComfyUI stops or its "
                           "Python crashes (exit code 3221225477 / 0xC0000005) as it starts."),
-                "fix": ("Update the NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA "
+                "fix": (f"Update the NVIDIA driver to {_F13} or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA "
                         "App), reboot, and start ComfyUI again; `nvidia-smi` must show `CUDA Version: 13.0` or higher. Where "
                         "the driver cannot be updated, install the CUDA 12.8 torch into the Python that runs ComfyUI instead "
                         "(portable: `.\\python_embeded\\python.exe -m pip install --force-reinstall torch torchvision torchaudio "
@@ -2245,13 +2291,13 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         if _off_nvidia(ctx) or re.search(r"cu1[12]\d", _fact(ctx, "torch_cuda_build")):
             return None
         drv = g["ckpt_drv"]
-        return {"title": (f"ComfyUI stopped where torch starts CUDA, on NVIDIA driver {drv}: older than the 580 that "
+        return {"title": (f"ComfyUI stopped where torch starts CUDA, on NVIDIA driver {drv}: older than the {_F13} that "
                           "the CUDA 13 PyTorch of current ComfyUI installs needs"),
                 "cause": ("`Checkpoint files will always be loaded safely.` is the last line ComfyUI prints before torch "
                           "initializes CUDA (the next one, `Total VRAM ...`, needs the GPU). Current ComfyUI portable, Desktop "
-                          "and Stability Matrix installs bring a CUDA 13 (+cu130) PyTorch, which needs NVIDIA driver 580 or "
+                          f"and Stability Matrix installs bring a CUDA 13 (+cu130) PyTorch, which needs NVIDIA driver {_F13} or "
                           f"newer; with driver {drv} its CUDA start crashes instead of printing an error."),
-                "fix": ("Update the NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA "
+                "fix": (f"Update the NVIDIA driver to {_F13} or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA "
                         "App), reboot, and start ComfyUI again; `nvidia-smi` must show `CUDA Version: 13.0` or higher. Where "
                         "the driver must stay, install the CUDA 12.8 torch into the Python that runs ComfyUI (portable: "
                         "`.\\python_embeded\\python.exe -m pip install --force-reinstall torch torchvision torchaudio "
@@ -2266,9 +2312,9 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         if _off_nvidia_anywhere(ctx) or _fact(ctx, "driver_meets_cu13"):
             return None
         return {"title": ("ComfyUI's Python ended without an error under a CUDA 13 (cu130) PyTorch: the NVIDIA driver is "
-                          "most likely older than the 580 that cu130 needs"),
+                          f"most likely older than the {_F13} that cu130 needs"),
                 "cause": ("A PyTorch built with CUDA 13 (+cu130, the default of current ComfyUI portable, Desktop and "
-                          "Stability Matrix installs) needs NVIDIA driver 580 or newer. On an older driver its CUDA start "
+                          f"Stability Matrix installs) needs NVIDIA driver {_F13} or newer. On an older driver its CUDA start "
                           "crashes the Python process instead of printing an error, so ComfyUI closes right after "
                           "`Checkpoint files will always be loaded safely.`; the same install with a cu128 torch starts."),
                 "fix": _CU130_SILENT_FIX,
@@ -2281,12 +2327,12 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                 or _fact(ctx, "driver_meets_cu13")):
             return None
         return {"title": ("ComfyUI ended silently where torch starts CUDA: the NVIDIA driver is most likely older than the "
-                          "580 that the CUDA 13 PyTorch of current ComfyUI installs needs"),
+                          f"{_F13} that the CUDA 13 PyTorch of current ComfyUI installs needs"),
                 "cause": ("`Checkpoint files will always be loaded safely.` is the last line ComfyUI prints before torch "
                           "initializes CUDA (the next one, `Total VRAM ...`, needs the GPU); here the shell's prompt comes "
                           "right after it, so Python ended without a traceback. Current ComfyUI installs (git with the "
                           "default torch, portable, Desktop, Stability Matrix) bring a CUDA 13 (+cu130) PyTorch, which needs "
-                          "NVIDIA driver 580 or newer; on an older driver its CUDA start crashes instead of printing an error."),
+                          f"NVIDIA driver {_F13} or newer; on an older driver its CUDA start crashes instead of printing an error."),
                 "fix": _CU130_SILENT_FIX,
                 "details": {}}
     if g.get("av") or g.get("bat"):  # a crash or ComfyUI's launcher hint, not PyTorch's driver check: NVIDIA only
@@ -2331,17 +2377,17 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
             return {"title": "ComfyUI portable stopped at startup; its launcher points at the NVIDIA driver",
                     "cause": ("run_nvidia_gpu.bat prints this line whenever ComfyUI exits. With no Python error above it, "
                               "the usual cause is a driver older than the CUDA of the bundled PyTorch (cu12x builds need "
-                              ">= 525.60.13, cu13x builds >= 580), which can crash torch's start instead of raising.")}
+                              f">= {_F12}, cu13x builds >= {_F13}), which can crash torch's start instead of raising.")}
         return {"title": "Python crashed with a Windows access violation (most often an NVIDIA driver older than this PyTorch needs)",
                 "cause": ("`Windows fatal exception: access violation` is Python's crash report, not an error torch raised. "
                           "When it comes while torch starts CUDA or loads a model, the usual cause is an NVIDIA driver older "
-                          "than the CUDA of the PyTorch build (cu12x builds need >= 525.60.13, cu13x builds >= 580): newer "
+                          f"than the CUDA of the PyTorch build (cu12x builds need >= {_F12}, cu13x builds >= {_F13}): newer "
                           "builds crash there instead of printing the minimum-driver message.")}
     if g.get("image_cuda"):  # the NVIDIA Container Toolkit checked the image's NVIDIA_REQUIRE_CUDA against the host
         need = g["image_cuda"]
         return {"title": f"The host's NVIDIA driver is older than this container image needs (CUDA {need})",
                 "cause": (f"The image declares that it needs CUDA {need} or newer, and the NVIDIA Container Toolkit refused to "
-                          "start it: the host's driver supports an older CUDA (CUDA 12.8 needs driver >= 570, CUDA 13 >= 580). "
+                          f"start it: the host's driver supports an older CUDA (CUDA 12.8 needs driver >= 570, CUDA 13 >= {_F13}). "
                           "The driver belongs to the host; nothing inside the container can update it."),
                 "fix": ("Update the driver on the host (Ubuntu: `sudo ubuntu-drivers install`, reboot, `nvidia-smi` shows the "
                         "CUDA version it supports), or use an image built for the CUDA that driver supports; on a rented GPU "
@@ -2355,7 +2401,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         return {"title": "The NVIDIA driver is older than the CUDA runtime CTranslate2 (faster-whisper) was built with",
                 "cause": ("`CUDA failed with error CUDA driver version is insufficient for CUDA runtime version` is "
                           "CTranslate2 reporting the CUDA runtime's error 35: its wheel is built for a CUDA (the current "
-                          "releases for CUDA 12, which needs driver >= 525.60.13 on Linux / 527.41 on Windows) newer "
+                          f"releases for CUDA 12, which needs driver >= {_F12} on Linux / {_F12W} on Windows) newer "
                           "than the installed driver supports (nvidia-smi's `CUDA Version:`). The PyTorch beside it may "
                           "well run, on an older CUDA of its own."),
                 "fix": ("Update the NVIDIA driver (Windows: https://www.nvidia.com/Download/index.aspx; Ubuntu: `sudo "
@@ -2371,7 +2417,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         return {"title": "The NVIDIA driver is older than the CUDA runtime onnxruntime-gpu was built with",
                 "cause": ("`CUDA failure 35: CUDA driver version is insufficient for CUDA runtime version` is ONNX Runtime's "
                           "CUDA execution provider reporting the CUDA runtime's error 35: the onnxruntime-gpu wheel is built "
-                          "for a CUDA (CUDA 12 on PyPI since 1.19, which needs driver >= 525.60.13 on Linux / 527.41 on "
+                          f"for a CUDA (CUDA 12 on PyPI since 1.19, which needs driver >= {_F12} on Linux / {_F12W} on "
                           "Windows; CUDA 11.8 before) newer than the installed driver supports (nvidia-smi's `CUDA Version:`). "
                           "The ONNX model then falls back to the CPU or fails; the PyTorch beside it may run on its own CUDA."),
                 "fix": ("Update the NVIDIA driver (Windows: https://www.nvidia.com/Download/index.aspx; Ubuntu: `sudo "
@@ -2396,7 +2442,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                "torch==2.7.1 torchvision==0.22.1 --index-url https://download.pytorch.org/whl/cu118`")
     return {"details": {"driver_cuda": cuda}, "fix": fix,
             "cause": f"The driver supports CUDA up to {cuda}, older than the CUDA this PyTorch was built with "
-                     "(CUDA 12.x wheels need driver >= 525.60.13, CUDA 13.x wheels need >= 580)."}
+                     f"(CUDA 12.x wheels need driver >= {_F12}, CUDA 13.x wheels need >= {_F13})."}
 
 
 @_interp("nightly_crash")
@@ -5374,7 +5420,7 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "and torchaudio back together from your CUDA index; `klein-doctor check --check runtime.torch-family` "
                         "confirms"),
                 "details": {k: v for k, v in (("installing", g["by"]), ("xformers_version", g.get("byv") or ""),
-                                              ("torch_pulled", pulled.replace("%2B", "+")), ("torch_replaced", replaced)) if v}}
+                                              ("torch_pulled", urllib.parse.unquote(pulled)), ("torch_replaced", replaced)) if v}}
     if _off_nvidia(ctx):
         return None  # a ROCm (AMD), Intel or Mac torch beside its torchvision: that platform's own builds, no CUDA index fix
     if g.get("tcu") and g.get("ccu"):
@@ -5545,7 +5591,7 @@ def _torch_family_nightly(pkg: str, pv: str, want: str, have: str, ctx: dict[str
                     f"{_TORCH_INDEX}`. If you do need a nightly, take all three from the same "
                     f"nightly index, unpinned: `python -m pip install --pre --upgrade --force-reinstall torch torchvision "
                     f"torchaudio --index-url https://download.pytorch.org/whl/nightly/{cu}` (cu130 needs an NVIDIA "
-                    "driver 580 or newer; ComfyUI portable: `python_embeded\\python.exe -m pip ...`); leave out a "
+                    f"driver {_F13} or newer; ComfyUI portable: `python_embeded\\python.exe -m pip ...`); leave out a "
                     "companion you do not use rather than mixing dates, and reinstall xformers / flash-attn / "
                     "SageAttention for the new torch or remove them; `klein-doctor check --check runtime.torch-family` "
                     "confirms"),
@@ -13327,7 +13373,7 @@ _COMFY_LOADER_NODE = re.compile(r"\b(?:Load (?:Checkpoint|Diffusion Model|CLIP|V
 
 # A CUDA 13 (cu130) torch whose CUDA start ends Python silently on a driver below 580 (rounds 452, 458)
 _CU130_SILENT_FIX = ("Check the driver with `nvidia-smi` (the `CUDA Version:` it shows must be 13.0 or higher), update the "
-                     "NVIDIA driver to 580 or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA App), reboot "
+                     f"NVIDIA driver to {_F13} or newer (https://www.nvidia.com/Download/index.aspx, or the NVIDIA App), reboot "
                      "and start ComfyUI again. Where the driver must stay, install the CUDA 12.8 torch into the Python that "
                      "runs ComfyUI: `python -m pip install --force-reinstall torch torchvision torchaudio --index-url "
                      f"{_TORCH_INDEX}` (in its venv; portable: `.\\python_embeded\\python.exe -m pip "
@@ -16657,7 +16703,7 @@ def _pip_hash(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
     url = g.get("url") or ""
     if _HASH_FOREIGN_PKG.fullmatch(pkg) or _HASH_FOREIGN_URL.search(url) or _off_nvidia(ctx):
         return None
-    wheel = url.rsplit("/", 1)[-1].replace("%2B", "+").replace("%2b", "+") if url.lower().endswith(".whl") else ""
+    wheel = urllib.parse.unquote(url.rsplit("/", 1)[-1]) if url.lower().endswith(".whl") else ""
     what = wheel or (f"{pkg}=={g['ver']}" if pkg and g.get("ver") else pkg)
     if not what:
         return {}
@@ -16686,7 +16732,7 @@ def _pip_read_timeout(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> d
         if not dl or (host and not _PIP_INDEX_HOST.search(host)):
             return None
     w = _WHEEL_DL.search(dl)
-    wheel = (w.group("wheel") if w else "").replace("%2B", "+").replace("%2b", "+")
+    wheel = urllib.parse.unquote(w.group("wheel") if w else "")
     size = (w.group("size") or "") if w else ""
     if re.search(r"\+(?:rocm|xpu)", wheel, re.I) or _off_nvidia(ctx):
         return None
@@ -16974,7 +17020,7 @@ def _toolkit_not_torch(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any]
                       "The CUDA builds come from download.pytorch.org and carry a `+cuXXX` label."),
             "fix": ("In the Python that runs Klein (cmd or PowerShell): `python -c \"import torch; print(torch.__version__, "
                     "torch.version.cuda)\"`; if it prints `+cpu` or `None`, reinstall a CUDA build: `python -m pip install "
-                    f"--force-reinstall torch torchvision --index-url {idx}` (cu130 needs NVIDIA driver 580 or newer, cu128 "
+                    f"--force-reinstall torch torchvision --index-url {idx}` (cu130 needs NVIDIA driver {_F13} or newer, cu128 "
                     "570 or newer: `nvidia-smi` shows the driver's `CUDA Version`); ComfyUI portable: "
                     "`.\\python_embeded\\python.exe -m pip install ...` from its folder. No CUDA toolkit install is needed"),
             "details": {"toolkit": tk, "os": "Windows"}}
@@ -17063,7 +17109,7 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
             seen = f" (nvidia-smi: CUDA {near.get('smi_cuda') or ctx.get('smi_cuda')})" if smi is not None else ""
             return {"as": "torch.cuda-driver-too-old",
                     "cause": (f"The UI's start check found that its torch cannot use CUDA, and that torch is a CUDA {built} "
-                              f"build ({tag}){seen}. CUDA 13 wheels need NVIDIA driver 580 or newer; on an older driver "
+                              f"build ({tag}){seen}. CUDA 13 wheels need NVIDIA driver {_F13} or newer; on an older driver "
                               "torch.cuda.is_available() is False and the UI stops (Forge Neo installs a cu130 torch by "
                               "default). `nvidia-smi` shows the newest CUDA the driver supports in its header."),
                     "details": {"torch_cuda": built, **({"driver_cuda": str(smi)} if smi is not None else {})}}

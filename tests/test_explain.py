@@ -23332,6 +23332,39 @@ def test_extension_build_sources_come_from_the_requirements_manifest(tmp_path):
         manifests.clear_overrides()
 
 
+
+def test_driver_floors_and_older_cuda_tags_come_from_the_manifests(tmp_path):
+    """The driver floors explain's sentences quote (CUDA 11.x / 12.x / 13.x, Linux and Windows) were literals in
+    thirty strings (lead, stop 66); they are read from manifests/drivers.toml [[cuda_major]], and the older CUDA build a
+    fix offers for a driver that must stay (`cu128` under a CUDA 13 torch, `cu118` under CUDA 12) from wheels.toml's
+    [[variant]] and [[ended_index]] rows, so a changed table changes every sentence."""
+    import io
+    import tokenize
+
+    code = Path(explain.__file__).read_text(encoding="utf-8")
+    said = [t.string for t in tokenize.generate_tokens(io.StringIO(code).readline)
+            if t.type == tokenize.STRING and not t.string.lstrip("rRfFuU").startswith(("\"\"\"", "'''"))]
+    for lit in ("525.60.13", "527.41", "450.80.02", "452.39"):
+        assert not [x for x in said if lit in x], lit
+    rows = {r["major"]: r for r in manifests.load("drivers")["cuda_major"]}
+    assert (explain._F12, explain._F12W, explain._F13) == (rows[12]["linux"], rows[12]["windows"], rows[13]["linux"])
+    m = one("CUDA driver version is insufficient for CUDA runtime version\n"
+            "torch 2.9.1+cu130 on Ubuntu, NVIDIA driver 550.54\n", "torch.cuda-driver-too-old")
+    assert f"whl/cu118` for a driver of {rows[11]['linux']} or newer" in m["fix"]
+    assert explain._older_major_tag(13.0) == "cu128" and explain._older_major_tag(12.8) == "cu118"
+    assert explain._older_major_tag(9.0) == ""
+    cjk = "驱动版本（572.83）太低，CU130 需要比较新的显卡驱动\n"
+    assert "https://download.pytorch.org/whl/cu128" in one(cjk)["fix"]
+    toml = (Path(manifests.manifest_dir()) / "wheels.toml").read_text(encoding="utf-8")
+    moved = tmp_path / "wheels.toml"
+    moved.write_text(toml.replace('tag = "cu128"', 'tag = "cu127"').replace('cuda = "12.8"', 'cuda = "12.7"'), encoding="utf-8")
+    manifests.set_override("wheels", moved)
+    try:
+        assert explain._older_major_tag(13.0) == "cu127"
+        assert "https://download.pytorch.org/whl/cu127" in one(cjk)["fix"]
+    finally:
+        manifests.clear_overrides()
+
 def test_round660_visible_devices_set_late_and_gpu_numbering():
     r"""Round 660 (hybrid laptops, eGPUs, the wrong GPU used): the public threads where the wrong GPU was used by a
     torch program came down to two causes explain did not read. (1) CUDA_VISIBLE_DEVICES set with os.environ after
