@@ -11274,8 +11274,13 @@ def _tokenizer_v5_class(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
 @_interp("shm")
 def _shm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """/dev/shm too small: PyTorch's DataLoader workers (the manifest's words) or NCCL's shared-memory transport
-    between the processes of a multi-GPU run, on NVIDIA setups."""
+    between the processes of a multi-GPU run, on NVIDIA setups. Round 707: PaddlePaddle's DataLoader copies torch's
+    words (`DataLoader worker (pid N) is killed by signal: Bus error ... out of shared memory`); where the paste names
+    another framework (paddle frames, TensorFlow, JAX) and no PyTorch, the failing program is that one's."""
     if _off_nvidia_anywhere(ctx):
+        return None
+    if ((_fact(ctx, "other_framework") or _fact(ctx, "cuda_libs_foreign") or _fact(ctx, "cudnn_foreign"))
+            and not _torch_named_near(ctx) and not _torch_in_paste(ctx)):
         return None
     if g.get("shm_open"):
         # older torch's words with no errno after them: out of shared memory or out of file handles, both answered

@@ -26547,6 +26547,58 @@ def test_round604_not_a_model_readings_and_archive_lookalikes():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round707_container_gpu_capabilities_and_foreign_shm():
+    r"""Round 707 (Docker, containers and cloud GPU pods running ComfyUI or diffusers): every in-scope paste was
+    already read (docker.no-gpu-runtime for `could not select device driver "" with capabilities: [[gpu]]`,
+    docker.shm-too-small for the DataLoader bus error). Two gaps in the same families were closed: Docker's refusal
+    for a compose file that asks for the compute / utility capabilities (`could not select device driver "nvidia"
+    with capabilities: [[compute utility]]`, https://github.com/AbdBarho/stable-diffusion-webui-docker/issues/743) was
+    silent and is now docker.no-gpu-runtime; and PaddlePaddle's DataLoader, which copies torch's `killed by signal:
+    Bus error ... out of shared memory` words (https://github.com/PaddlePaddle/Paddle/issues/24708), read as
+    docker.shm-too-small even with paddle frames or TensorFlow / Keras named and no PyTorch: now silent. AMD setups,
+    CDI's empty capability list and benign lines stay as they were."""
+    sig = "docker.no-gpu-runtime"
+    for t in [
+        'Error response from daemon: could not select device driver "nvidia" with capabilities: [[compute utility]]\n',
+        ('Attaching to webui-docker-auto-1\r\nError response from daemon: could not select device driver "nvidia" '
+         'with capabilities: [[gpu compute utility]]\r\n'),
+        ('PS C:\\Users\\me\\ComfyUI-Docker> docker compose up\n'
+         'Error response from daemon: could not select device driver "" with capabilities: [[utility compute]]\n'),
+        'docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].\n',
+    ]:
+        assert ids(t)[:1] == [sig], (t, ids(t))
+    shm = "docker.shm-too-small"
+    for t in [
+        ("RuntimeError: DataLoader worker (pid 46794) is killed by signal: Bus error. It is possible that "
+         "dataloader's workers are out of shared memory. Please try to raise your shared memory limit.\n"),
+        ("  File \"/opt/conda/lib/python3.10/site-packages/torch/utils/data/dataloader.py\", line 1133, in _try_get_data\n"
+         "    raise RuntimeError(f'DataLoader worker (pid(s) {pids_str}) exited unexpectedly') from e\n"
+         "import paddle  # used for the metric only\n"
+         "ERROR: Unexpected bus error encountered in worker. This might be caused by insufficient shared memory (shm).\n"),
+        ("docker run --gpus all --shm-size=64m diffusers-train\n"
+         "RuntimeError: unable to write to file </torch_123_456_0>: No space left on device (28)\n"),
+    ]:
+        assert ids(t)[:1] == [shm], (t, ids(t))
+    silent = [
+        ("Traceback (most recent call last):\n"
+         "  File \"/usr/local/lib/python3.7/site-packages/paddle/fluid/reader.py\", line 1084, in __next__\n"
+         "RuntimeError: DataLoader worker (pid 3002) is killed by signal: Bus error. It is possible that dataloader's "
+         "workers are out of shared memory. Please try to raise your shared memory limit.\n"),
+        ("from keras import layers\nimport tensorflow as tf\n"
+         "ERROR: Unexpected bus error encountered in worker. This might be caused by insufficient shared memory (shm).\n"),
+        ("GPU: AMD Radeon RX 6800 XT\nError response from daemon: could not select device driver \"nvidia\" with "
+         "capabilities: [[compute utility]]\n"),
+        ("ROCm 6.0 docker\nRuntimeError: DataLoader worker (pid 11) is killed by signal: Bus error. It is possible "
+         "that dataloader's workers are out of shared memory.\n"),
+        "services:\n  comfyui:\n    deploy:\n      resources:\n        reservations:\n          devices:\n"
+        "            - driver: nvidia\n              capabilities: [compute, utility]\n",
+    ]
+    for t in silent:
+        assert ids(t) == [], (t, ids(t))
+    cdi = 'docker: Error response from daemon: could not select device driver "cdi" with capabilities: [].\n'
+    assert sig not in ids(cdi), ids(cdi)
+
+
 def test_round643_lora_loader_versions_and_notebook_kernel():
     r"""Round 643 (LoRA loading): three in-scope pastes were missed. peft's refusal of a LoraConfig field as Python 3.9
     and older print it, without the class (`TypeError: __init__() got an unexpected keyword argument 'lora_bias'` from
