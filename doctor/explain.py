@@ -7251,15 +7251,31 @@ def _wsl_blocked(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     the TCC driver model (`only TCC mode`, `in TCC mode`) is not offered to WSL 2, whose GPU paravirtualisation goes
     through WDDM (microsoft/WSL#9952, an H100 PCIe): read only where the paste names WSL. An NVIDIA / GPU driver said to
     be installed inside WSL, by mistake or with the GPU then unusable there (microsoft/WSL#12272): the Linux driver
-    shadows the Windows one."""
-    if _off_nvidia_anywhere(ctx):
+    shadows the Windows one.
+
+    Round 708: the blocked access in an issue title's words (`GPU access blocked in WSL ...`) as the NVML line; and
+    Windows' nvidia-smi table row showing the card in the TCC driver model (`|   0  NVIDIA L40S   TCC   |`), read only
+    with WSL named, alone or beside the blocked-access line, whose headline then names the card (microsoft/WSL#11865).
+    Not on FreeBSD, where Linux's nvidia-smi runs through libc6-shim's nv-sglrun (shkhln/libc6-shim#9): that NVML
+    answer is the shim's, not WSL's GPU path. `no-cgroups = true` quoted beside it hands over to docker.no-cgroups
+    (the manifest's hand_over)."""
+    if _off_nvidia_anywhere(ctx) or _fact(ctx, "freebsd_linux_shim"):
         return None
-    if g.get("tcc"):
+    if g.get("tccrow") and not _fact(ctx, "wsl"):
+        return None
+    if g.get("tcc") or g.get("tccrow"):
         if not _fact(ctx, "wsl"):
             return None
-        return {"title": "WSL 2 cannot use a GPU that runs in the TCC driver model: its GPU path works only through "
-                         "WDDM, so the card is not offered to Linux",
-                "details": {"driver model": "TCC", "wsl": _fact(ctx, "wsl")}}
+        card = _one_space(g.get("card") or "")
+        on = f" ({card})" if card else ""
+        return {"title": f"WSL 2 cannot use a GPU{on} that runs in the TCC driver model: its GPU path works only "
+                         "through WDDM, so the card is not offered to Linux",
+                "details": {"driver model": "TCC", "wsl": _fact(ctx, "wsl"), **({"gpu": card} if card else {})}}
+    card = _one_space(_fact(ctx, "smi_tcc_card"))
+    if card and _fact(ctx, "wsl"):
+        return {"title": f"WSL 2 cannot use a GPU ({card}) that runs in the TCC driver model: its GPU path works only "
+                         "through WDDM, so the card is not offered to Linux",
+                "details": {"driver model": "TCC", "wsl": _fact(ctx, "wsl"), "gpu": card}}
     if g.get("inside"):
         return {"title": "An NVIDIA driver installed inside WSL 2 replaces the Windows driver's libraries: the GPU is "
                          "no longer reachable from the distro",

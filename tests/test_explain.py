@@ -21764,6 +21764,56 @@ def test_round605_desktop_linux_distro_setup_kinds():
         assert ids(t) == [], t
 
 
+def test_round708_wsl_tcc_row_title_words_no_cgroups_freebsd():
+    r"""Round 708 (WSL2 and the GPU (second pass)): an issue title that says the blocked access in its own words (`GPU
+    access blocked in WSL hosted in windows server 2022 with GPU L40s`) above Windows' nvidia-smi table with the card
+    in the TCC driver model was missed; it is now wsl.gpu-access-blocked, and the TCC row (read only with WSL named)
+    puts the card into the headline, alone or beside NVML's line. `no-cgroups = true` quoted beside the blocked-access
+    line in a WSL container (the NVIDIA Container Toolkit's config.toml) was read as the WSL GPU path; it now hands over
+    to docker.no-cgroups. NVML's line from Linux nvidia-smi run on FreeBSD through libc6-shim's nv-sglrun was claimed
+    as WSL; it is now silent. Silent also: a TCC row on native Windows without WSL, an AMD ROCm-on-WSL paste, and a
+    .wslconfig question with no model program."""
+    sig = "wsl.gpu-access-blocked"
+    row = ("|   0  NVIDIA L40S                  TCC   |   00000000:61:00.0 Off |                    0 |\n")
+    for t, card in (("GPU access blocked in WSL hosted in windows server 2022 with GPU L40s\n\n3. run nvidia-smi\n" + row,
+                     "NVIDIA L40S"),
+                    ("Ubuntu 22.04 under WSL2, nvidia-smi.exe on Windows:\r\n|   1  Tesla V100-PCIE-16GB          TCC  | 00000000:3B:00.0 Off |\r\n"
+                     "and in wsl: Failed to initialize NVML: GPU access blocked by the operating system\r\n", "Tesla V100-PCIE-16GB"),
+                    ("$ /usr/lib/wsl/lib/nvidia-smi\nFailed to initialize NVML: GPU access blocked by the operating system\n"
+                     "C:\\> nvidia-smi\n|   0  NVIDIA RTX A6000            TCC   | 00000000:01:00.0 Off |                  Off |\n",
+                     "NVIDIA RTX A6000")):
+        m = one(t, sig)
+        assert card in m["title"] and "TCC" in m["title"], m["title"]
+    for t in ("GPU access is blocked inside WSL2 on my laptop, nvidia-smi works in PowerShell\n",
+              "Title: GPU access blocked under WSL after the 566.14 driver update\n",
+              "Failed to properly shut down NVML: GPU access blocked by the operating system\n"):
+        assert ids(t)[:1] == [sig], t
+
+    sig = "docker.no-cgroups"
+    for t in ("sudo docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi\n\nFailed to initialize NVML: GPU access blocked by the operating system\n"
+              "Failed to properly shut down NVML: GPU access blocked by the operating system\n\n"
+              "I checked /etc/nvidia-container-runtime/config.toml and found it to have:\nno-cgroups = true\n",
+              "WSL2 Ubuntu 24.04, docker compose up comfyui\r\nno-cgroups=true\r\ncomfyui-1  | Failed to initialize NVML: GPU access blocked by the operating system\r\n",
+              "[nvidia-container-cli]\nno-cgroups = true\n# in WSL 2\n$ docker run --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi\n"
+              "Failed to initialize NVML: GPU access blocked by the operating system\n"):
+        m = one(t, sig)
+        assert "wsl.gpu-access-blocked" not in ids(t), t
+        assert "GPU access blocked" in m["title"], m["title"]
+
+    for t in ("# SHIM_DEBUG=1  nv-sglrun nvidia-smi\nshim init\n[2525:112432] shim_getenv(\"__NVML_DBG_LVL\")\n"
+              "Failed to initialize NVML: GPU access blocked by the operating system\n",
+              "FreeBSD 14.1, linux-nvidia-libs 550.78: nvidia-smi says Failed to initialize NVML: GPU access blocked by the operating system\n",
+              # a TCC card on native Windows, no WSL: not claimed
+              "C:\\> nvidia-smi\n|   0  NVIDIA L40S                  TCC   |   00000000:61:00.0 Off |                    0 |\n",
+              # AMD ROCm on WSL
+              "Ubuntu WSL, amdgpu-install -y --usecase=wsl,rocm --no-dkms\n:3:hip_device_runtime.cpp   :651 : 1341534510d us:  hipGetDeviceCount: Returned hipErrorNoDevice :\n",
+              # .wslconfig syntax question, no model program
+              "Unknown key 'memory' in C:\\Users\\blake\\.wslconfig:6\nI have this line in .wslconfig\n\nmemory=4GB\n",
+              "Docker Desktop - WSL distro terminated abruptly\nrunning wsl-keepalive in \"docker-desktop-data\": WSL engine terminated abruptly\n"):
+        assert ids(t) == [], (t, ids(t))
+
+
+
 
 def test_round676_triton_fp8e4nv_retold_without_dtype_list():
     r"""Round 676 (wrong dtypes and FP8 weights on cards or code paths that cannot run them): ten of eleven held-out
