@@ -16582,8 +16582,27 @@ def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
                         "and `python -m pip install -r requirements.txt`. The leftover folders can be deleted: the ones whose "
                         "names start with `~` in the site-packages folder the warning names"),
                 "details": d}
+    if g.get("embfolder"):
+        # round 709: the writer's words that a node pack's requirements had to be (re)installed with the python from
+        # the embedded folder (python_embeded): the install made before went to another Python (a system one on PATH)
+        return {"title": ("Node packs' requirements had to be reinstalled with the python from ComfyUI portable's "
+                          "embedded folder: the install before went to another Python (a system Python on PATH), "
+                          "not to python_embeded, which runs ComfyUI"),
+                "details": {"said": _SPACE.sub(" ", g["embfolder"]).strip()}}
     if not _portable_shown(ctx):
         return None
+    if g.get("reinst") and g.get("rpkg"):
+        # round 709: the writer reinstalled the package, yet ComfyUI portable (python_embeded, run with -s) still
+        # reports `No module named` within the same paste: the reinstall went to another Python
+        pkg = g["rpkg"].strip(".-")
+        what = ("the package" if pkg.lower() in ("it", "them", "everything", "all", "again", "this", "that", "every",
+                                                  "and", "but", "too", "requirements", "requirements.txt", "dependencies")
+                else pkg)
+        return {"title": (f"{'The package' if what == 'the package' else '`' + what + '`'} was reinstalled, yet "
+                          "ComfyUI portable still finds no module: "
+                          "the install went to another Python (a system Python on PATH), not to the portable's "
+                          "python_embeded, which runs ComfyUI"),
+                "details": {"reinstalled": what}}
     if g.get("conda"):
         # the user's words: an install or upgrade made in a conda (Anaconda / Miniconda) environment or prompt, beside
         # ComfyUI portable, whose python_embeded reads no conda site-packages
@@ -16639,6 +16658,25 @@ def _other_python_on_path(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
         return {"title": f"pip ran in another Python ({site}), not in ComfyUI portable's python_embeded", "details": d}
     return {"title": "pip fell back to a user installation: it ran a system Python, not ComfyUI portable's python_embeded",
             "details": d}
+
+
+@_interp("pip_not_recognized")
+def _pip_not_recognized(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cmd's or PowerShell's answer that no `pip` (pip3, pip.exe) command exists: no Python's Scripts folder is on
+    PATH. Claimed only with ComfyUI in view (python_embeded, its folder, the user's words, a ComfyUI path): the same
+    words about a bare Python install (Python's install manager leaving Scripts off PATH) are Python's installer,
+    not this stack (round 385's python/pymanager#222). Where the portable is shown, its python_embeded (never on
+    PATH) is the Python to run pip with."""
+    if not _comfy_python_shown(ctx):
+        return None
+    cmd = (g.get("cmd") or "pip").lower()
+    if _portable_shown(ctx):
+        return {"title": (f"Windows finds no `{cmd}` command: ComfyUI portable's Python (python_embeded) is not on PATH; "
+                          f"run pip as `.\\python_embeded\\python.exe -m pip`"),
+                "details": {"command": cmd}}
+    return {"title": (f"Windows finds no `{cmd}` command: no Python's Scripts folder is on PATH (ComfyUI portable's "
+                      "python_embeded never is; a venv's only while activated)"),
+            "details": {"command": cmd}}
 
 
 @_interp("sage_missing")

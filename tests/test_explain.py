@@ -26819,6 +26819,78 @@ def test_round608_tiktoken_fallback_tokenizer():
         assert ids(t) == [], (t, ids(t))
 
 
+def test_round709_portable_pip_other_python_and_pip_not_recognized():
+    r"""Round 709 (ComfyUI portable and ComfyUI Desktop on Windows: updating, installing packages, the embedded Python):
+    three readings were missed. (1) A user who reinstalled the package (`I've reinstalled opencv`) while ComfyUI
+    portable still says `No module named` in the same paste: the reinstall went to another Python (a system one on
+    PATH), read as python.other-python-on-path with the package named. (2) A user's words that node requirements had
+    to be reinstalled with the python from the embedded folder: the first install went elsewhere (same signature).
+    (3) PowerShell's `The term 'pip' is not recognized as the name of a cmdlet` and cmd's `'pip' is not recognized as
+    an internal or external command` beside ComfyUI: no pip on PATH, new signature windows.pip-not-recognized, whose
+    fix runs `python_embeded\python.exe -m pip`. Silent: the same reinstall words on an AMD (ZLUDA) setup or
+    without the portable shown, a bare Python install's missing pip (Python's installer, round 385), `git` or `pipx`
+    not recognized, and a benign pip line."""
+    other = "python.other-python-on-path"
+    reinst = [
+        ("File \"F:\\AI\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\comfy_controlnet_aux\\utils.py\", line 4, in "
+         "<module>\n    import cv2\nModuleNotFoundError: No module named 'cv2'\n\nI've reinstalled opencv-python and I'm "
+         "running the portable version of ComfyUI\n", "opencv-python"),
+        ("I reinstalled insightface twice, still ComfyUI portable says:\nFile \"D:\\ComfyUI_windows_portable\\ComfyUI\\"
+         "nodes.py\", line 1993, in load_custom_node\nModuleNotFoundError: No module named 'insightface'\n", "insightface"),
+        ("E:\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py --windows-standalone-build\r\n"
+         "ModuleNotFoundError: No module named 'timm'\r\nEven after I re-installed timm nothing changed\r\n",
+         "timm"),
+    ]
+    for t, pkg in reinst:
+        got = explain.explain_text(t)[0]
+        assert got and got[0]["id"] == other, (t, [m["id"] for m in got])
+        assert f"`{pkg}` was reinstalled" in got[0]["title"] and "python_embeded" in got[0]["fix"], got[0]
+    emb = [
+        "portable version has tons of issues, I have to manually use python from embedded folder and reinstall "
+        "requirements.txt for most nodes\n",
+        "Fixed it: running the python.exe from the python_embeded folder to install the requirements worked.\n"
+        .replace("running the python.exe from the python_embeded folder to install",
+                 "with python from the python_embeded folder I reinstalled the requirements"),
+        "Comfy portable: nodes stay red unless I use the python in the embedded python folder to install requirements\n",
+    ]
+    for t in emb:
+        got = explain.explain_text(t)[0]
+        assert got and got[0]["id"] == other, (t, [m["id"] for m in got])
+        assert "embedded folder" in got[0]["title"], got[0]
+    pipsig = "windows.pip-not-recognized"
+    pips = [
+        ("pip : The term 'pip' is not recognized as the name of a cmdlet, function, script file, or operable program.\n"
+         "I'm on ComfyUI portable, python is inside python_embeded\n", "pip", "python_embeded"),
+        ("D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-Impact-Pack>pip3 install -r requirements.txt\r\n"
+         "'pip3' is not recognized as an internal or external command,\r\noperable program or batch file.\r\n",
+         "pip3", "python_embeded"),
+        ("C:\\Users\\me\\ComfyUI\\custom_nodes\\x>pip install -r requirements.txt\n'pip' 不是内部或外部命令，也不是可运行的程序\n",
+         "pip", "PATH"),
+    ]
+    for t, cmd, word in pips:
+        got = explain.explain_text(t)[0]
+        assert got and got[0]["id"] == pipsig, (t, [m["id"] for m in got])
+        assert f"`{cmd}`" in got[0]["title"] and word in got[0]["title"], got[0]
+        assert "python_embeded\\python.exe -m pip install" in got[0]["fix"] and "py -m pip" in got[0]["fix"], got[0]
+    silent = [
+        # a bare Python install (Python's install manager): no ComfyUI in view
+        ">pip\n'pip' is not recognized as an internal or external command,\noperable program or batch file.\n",
+        # other commands
+        "D:\\ComfyUI_windows_portable>git pull\n'git' is not recognized as an internal or external command,\n",
+        "pipx : The term 'pipx' is not recognized as the name of a cmdlet. ComfyUI portable\n",
+        # the reinstall words on an AMD (ZLUDA) build, and without any portable shown (a Linux venv)
+        ("Device: cuda:0 AMD Radeon RX 7900 XTX [ZLUDA] : native\nD:\\ComfyUI_windows_portable\\python_embeded\\python.exe"
+         "\nModuleNotFoundError: No module named 'cv2'\nI've reinstalled opencv\n"),
+        "ModuleNotFoundError: No module named 'cv2'\nI've reinstalled opencv in /home/u/ComfyUI/venv\n",
+        # benign pip output
+        "Successfully installed opencv-python-4.10.0.84\n",
+    ]
+    for t in silent:
+        got = [m["id"] for m in explain.explain_text(t)[0]]
+        assert pipsig not in got and other not in got, (t, got)
+    assert ids(silent[-1]) == []
+
+
 def test_round658_swarmui_header_length_and_kernel_lib_launch_failure():
     r"""Round 658 (ComfyUI custom-node packs used with FLUX models): SwarmUI's own safetensors reader refuses a file with
     `Improper safetensors file[ PATH]. Wrong file type, or unreasonable header length: N` (SwarmUI#185: a GGUF download
