@@ -22681,6 +22681,55 @@ def test_round609_not_in_list_client_forms():
 
 
 
+def test_round710_loading_wordings():
+    r"""Round 710 (diffusers from_pretrained and snapshot loading errors): three readings were missed. transformers'
+    weights list (`Error no file named pytorch_model.bin, model.safetensors, ... found in directory DIR`) was read only
+    for a folder under models/; research programs tell users to download repositories into checkpoints/,
+    pretrained_weights/ or pretrained_models/ the same way (yangxy/PASD#70: `checkpoints/stable-diffusion-v1-5`), now
+    diffusers.files-missing there too. huggingface_hub's offline-snapshot sentence in Chinese translation
+    (`在本地磁盘上找不到指定修订版的相应缓存快照文件夹，并且已禁用传出流量`, VideoLingo#169) is now read as the English one,
+    hf.unreachable. A user's words for a checkpoint file read as a JSON config (`Load local safetensors file raised
+    invalid json format`, diffusers#7936) are now diffusers.single-file-to-from-pretrained. Silent: `invalid json`
+    without a checkpoint file, a TensorFlow / Keras load, a research program's own UNet missing its added layers, an
+    AMD / Mac paste's unrelated lines, and benign lines."""
+    fm = "diffusers.files-missing"
+    for text in ("OSError: Error no file named pytorch_model.bin, model.safetensors, tf_model.h5, model.ckpt.index or "
+                 "flax_model.msgpack found in directory checkpoints/stable-diffusion-v1-5.\n",
+                 "OSError: Error no file named pytorch_model.bin, model.safetensors, tf_model.h5, model.ckpt.index or "
+                 "flax_model.msgpack found in directory ./pretrained_weights/sd-image-variations-diffusers.\n",
+                 "OSError: Error no file named model.safetensors, or pytorch_model.bin, found in directory "
+                 "D:\\AI\\EchoMimic\\pretrained_models\\sd-vae-ft-mse.\n",
+                 "OSError: Error no file named pytorch_model.bin, model.safetensors, tf_model.h5, model.ckpt.index or "
+                 "flax_model.msgpack found in directory /home/u/proj/ckpts/clip-vit-large-patch14\n"):
+        m = one(text, fm)
+        assert "no weights file" in m["title"], m["title"]
+    hf = "hf.unreachable"
+    for text in ("LocalEntryNotFoundError: 在本地磁盘上找不到指定修订版的相应缓存快照文件夹，并且已禁用传出流量。要启用存储库查找和在线下载，"
+                 "请将 'local_files_only=False' 作为输入传递。\n",
+                 "错误: 找不到指定修订版的相应缓存快照文件夹\n",
+                 "錯誤：在本機磁碟上找不到指定修訂版的相應快取快照資料夾，並且已停用傳出流量。\r\n"):
+        assert hf in ids(text), (text, ids(text))
+    sf = "diffusers.single-file-to-from-pretrained"
+    for text in ("Load local safetensors file raised invalid json format\n",
+                 "loading dreamshaper_8.safetensors with from_pretrained gives Invalid JSON\n",
+                 "Invalid JSON error when I pass C:\\models\\juggernaut.ckpt\n"):
+        assert sf in ids(text), (text, ids(text))
+    # silent: invalid json without a checkpoint file, other frameworks, own model code, AMD / Mac lines, benign lines
+    for text in ("json.decoder.JSONDecodeError: invalid json at line 1 column 1 (char 0)\n",
+                 "ValueError: invalid JSON in config.json: Expecting value\n",
+                 "OSError: Unable to open file (file signature not found) checkpoints/model.h5 tensorflow keras\n",
+                 "ValueError: Cannot load <class 'model.unet_2d_condition.UNet2DConditionModel'> from /home/jay/StoryGen/"
+                 "ckpt/stable-diffusion-v1-5/ because the following keys are missing:\n up_blocks.1.attentions.1."
+                 "transformer_blocks.0.attn3.to_out.0.bias\n",
+                 "Using ROCm 6.2 on AMD Radeon RX 7900 XTX; checkpoints/ loaded\n",
+                 "Apple M2 Max (mps): loaded checkpoints/flux-2-klein-4b.safetensors in 3.1s\n",
+                 "Saved checkpoints/step_1000.safetensors\n",
+                 "backend op failed: \"[load_safetensors] Invalid json header length file /x/._model.safetensors\"\n",
+                 "缓存快照文件夹: /root/.cache/huggingface/hub\n"):
+        got = ids(text)
+        assert fm not in got and hf not in got and sf not in got, (text, got)
+
+
 def test_round681_blas_kernels_older_than_card():
     r"""Round 681 (CUDA runtime errors during generation: cuBLAS, cuDNN, illegal memory access, launch failures): a torch
     whose CUDA libraries predate the card failing at its first matrix multiply or convolution was missed or read as a
