@@ -6475,14 +6475,20 @@ def _gguf_cut_short(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | 
 def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     # the weights-only unpickler names the byte it cannot read: none of these can start a pickle, they start text
     key = g.get("key") or {"60": "<", "123": "{", "10": "\\x0a", "13": "\\x0d"}.get(g.get("operand") or "", "")
-    if g.get("zip_bare"):
+    if g.get("zip_bare") and not g.get("zip_lead"):
         # miniz's reason retold without torch's `PytorchStreamReader failed reading zip archive:` lead (a writer's
         # words, a node's dialog cut short): torch's, only where a torch or ComfyUI load is in view; other programs
-        # built on miniz print the same reason for their own archives
+        # built on miniz print the same reason for their own archives. Round 711: with torch's own middle words kept
+        # (`failed reading zip archive: failed finding central directory`, only the reader's name lost: an issue
+        # title, a node's error cut at its first word, `...archive:failed` run together) it is torch's message as is
         near = _near(ctx)
         if not any(near.get(k) for k in ("custom_node", "node_exec", "node_type", "model_loader", "stack_loader_frame",
                                           "torch_path")):
             return None
+    if g.get("zip_lead") and not g.get("zip") and (_off_nvidia_anywhere(ctx) or _near(ctx).get("other_framework")):
+        # the shortened wording with a Mac, an AMD / Intel GPU or another framework (TensorFlow, llama.cpp) named:
+        # not read as the stack's checkpoint on its word alone (round 711)
+        return None
     if g.get("hfpath"):
         return _hf_unreadable_weights(g["hfpath"].strip())
     if g.get("zip") or g.get("zip_bare"):

@@ -27227,6 +27227,51 @@ def test_round611_safetensors_write_refused():
         assert pre not in got and gone not in got, (t, got)
 
 
+def test_round711_zip_archive_lead_and_frozen_frames():
+    r"""Round 711 (model files in ComfyUI: wrong file, wrong folder, wrong loader, broken download (second pass)):
+    torch's zip-reader message with only the reader's name lost (`failed reading zip archive: failed finding central
+    directory`, a node pack issue's whole text whose maintainer found a corrupted torch hub download) was missed: the
+    bare miniz reason is gated on a torch or ComfyUI load in view, and these were torch's own middle words. They are
+    now read as download.not-a-model in any case and with or without the space after the colon, except beside a Mac,
+    an AMD GPU or another framework. disk.slow-model-load read `<frozen runpy>` (a Python traceback frame) after a
+    `docker run -v K:/models:...` line as a user saying the run froze (the llama-cpp-python server's GGML loader
+    refusing a GGUF file); a `frozen` right after `<` is no longer read."""
+    nam = "download.not-a-model"
+    linux = "failed reading zip archive: failed finding central directory\n"
+    a1111 = ("  File \"E:\\stable-diffusion-webui\\modules\\codeformer_model.py\", line 64, in create_models\n"
+             "pytorchstreamreader failed reading zip archive:failed finding central directory\n")
+    title = "UltralyticsDetectorProvider Failed Reading Zip Archive: failed finding central directory\n"
+    for t in (linux, a1111, title):
+        got = ids(t)
+        assert got[:1] == [nam], (t, got)
+        assert "central directory" in one(t, nam)["title"], one(t, nam)["title"]
+    silent = [
+        "On my MacBook Pro M2 (mps) ComfyUI says: failed reading zip archive: failed finding central directory\n",
+        "ROCm 6.2, RX 7900 XTX: failed reading zip archive: failed finding central directory\n",
+        "import tensorflow as tf\nerror: failed reading zip archive: failed finding central directory\n",
+        "unzip:  cannot find zipfile directory in one of foo.zip\n",
+        "zipfile error: failed finding central directory in archive foo.zip\n",
+    ]
+    for t in silent:
+        assert nam not in ids(t), (t, ids(t))
+
+    slow = "disk.slow-model-load"
+    frozen = [
+        ("docker run --rm -it -p 8000:8000 -v K:/models/13B:/models -e MODEL=/models/llama-2-13b.Q5_K_M.gguf img\n"
+         "Traceback (most recent call last):\n  File \"<frozen runpy>\", line 198, in _run_module_as_main\n"
+         "AssertionError\n"),
+        ("docker run -v D:/ai/models:/models img\n  File \"<frozen importlib._bootstrap>\", line 1204, in "
+         "_gcd_import\nModuleNotFoundError: No module named 'foo'\n"),
+        ("docker run --gpus all -v C:\\ComfyUI\\models:/root/ComfyUI/models img\n"
+         "  File \"<frozen importlib._bootstrap_external>\", line 940, in exec_module\n"),
+    ]
+    for t in frozen:
+        assert slow not in ids(t), (t, ids(t))
+    still = ("docker run --gpus all -v C:/models:/root/ComfyUI/models img\n"
+             "loading the model, it hangs forever\n")
+    assert ids(still)[:1] == [slow], ids(still)
+
+
 def test_round673_transformers5_diffusers_moved_helpers():
     r"""Round 673 (transformers 5 and diffusers 0.36-0.38 breaking older code in ComfyUI custom nodes and user scripts
     (2026)): a node pack importing diffusers' loading helper `load_model_dict_into_meta` (or `_load_state_dict_into_model`)
