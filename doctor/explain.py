@@ -1872,7 +1872,31 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
     if num >= 100:
         fix = ("Install a PyTorch built with Blackwell kernels into the Python that runs Klein: "
                f"`python -m pip install --force-reinstall torch torchvision --index-url {_TORCH_INDEX}` "
-               f"(or cu130 with driver >= {_F13}); cu126 builds never have sm_120")
+               "(or cu130 with driver >= 580); cu126 builds never have sm_120")
+        # round 712: the warning names the card and the build's list; say both in the title, and fit the fix to the
+        # Python the paste shows (ComfyUI portable's python_embeded, a Windows bundle's own python, a Docker image)
+        gm = re.search(r"(?:NVIDIA|GeForce|RTX|Quadro|TITAN|Tesla)\s[^\n:\\/]{1,60}$", d["gpu"])
+        card = gm.group(0) if gm else (d["gpu"] if d["gpu"] and len(d["gpu"]) <= 40 and not re.search(r"[:\\/]", d["gpu"])
+                                      else "GPU")
+        out: dict[str, Any] = {"title": f"This PyTorch has no {sm} kernels for the {card}" + (
+            f": it was built for {archs[0]} to {archs[-1]}" if len(archs) > 1 else "")}
+        envpy = _fact(ctx, "torch_env_python")
+        cut = re.search(r"(?i)^(?P<root>[A-Z]:\\[^\n]{0,300}?)\\Lib\\site-packages\\torch\\", envpy)
+        if _fact(ctx, "comfy_place") == "python_embeded" or "python_embeded" in envpy.lower():
+            fix = ("In the ComfyUI_windows_portable folder, reinstall torch into the portable's own Python: "
+                   "`.\\python_embeded\\python.exe -m pip install --force-reinstall torch torchvision torchaudio "
+                   f"--index-url {_TORCH_INDEX}` (or download the current portable build, made with cu128/cu130); "
+                   "cu126 builds never have sm_120")
+        elif cut:
+            root = cut.group("root")
+            exe = root + ("\\Scripts\\python.exe" if re.search(r"(?i)venv$", root) else "\\python.exe")
+            fix = (f"Reinstall torch into the Python this torch lives in: `\"{exe}\" -m pip install --force-reinstall "
+                   f"torch torchvision --index-url {_TORCH_INDEX}`; cu126 builds never have sm_120")
+        elif _fact(ctx, "container"):
+            fix = ("The torch comes with the container image: rebuild it with a Blackwell build (in the Dockerfile: "
+                   f"`RUN python -m pip install --force-reinstall torch torchvision --index-url {_TORCH_INDEX}`) or "
+                   f"pull a tag made with CUDA 12.8 or newer; the host driver must be >= 570 (cu130: >= {_F13})")
+        return {**out, "cause": cause + " " + cat.by_id("torch.sm-unsupported").cause, "fix": fix, "details": d}  # type: ignore[union-attr]
     elif num and num < 50:  # Fermi/Kepler: older than the oldest architecture of any current build
         fix = ("No current PyTorch build has kernels for this GPU: cu126 builds start at sm_50 and cu128 builds at "
                "sm_70" + (f" (this torch's minimum is compute capability {g['min']})" if g.get("min") else "") +

@@ -22995,6 +22995,54 @@ def test_round612_accelerate_disk_offload_wordings():
         assert sig not in ids(text), (text, ids(text))
 
 
+def test_round712_blackwell_sm120_warning_names_card_and_python():
+    """Round 712 (RTX 50 series (Blackwell, sm_120) on the shared stack (second pass, reports from 2025-2026)): all
+    five in-scope texts were already read (torch.sm-unsupported, triton.blackwell-unsupported), but the sm_120 title
+    was generic and the fix one `python -m pip` whatever Python the paste showed. Now the title names the card and the
+    build's range read from the warning, and the fix follows ComfyUI portable's python_embeded, a Windows torch path
+    (its python.exe, a venv's Scripts\\python.exe) or a Docker image; look-alikes stay silent."""
+    portable = ("A:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\cuda\\__init__.py:235: "
+                "UserWarning:\nNVIDIA GeForce RTX 5070 Ti with CUDA capability sm_120 is not compatible with the current "
+                "PyTorch installation.\nThe current PyTorch install supports CUDA capabilities sm_50 sm_60 sm_61 sm_70 "
+                "sm_75 sm_80 sm_86 sm_90.")
+    m = one(portable, "torch.sm-unsupported")
+    assert "RTX 5070 Ti" in m["title"] and "sm_50 to sm_90" in m["title"] and "UserWarning" not in m["title"]
+    assert "python_embeded\\python.exe -m pip install --force-reinstall torch" in m["fix"]
+    venv = ("C:\\AI\\Forge\\venv\\Lib\\site-packages\\torch\\cuda\\__init__.py:209: UserWarning:\nNVIDIA GeForce RTX 5060 "
+            "with CUDA capability sm_120 is not compatible with the current PyTorch installation.\nThe current PyTorch "
+            "install supports CUDA capabilities sm_50 sm_60 sm_70 sm_75 sm_80 sm_86 sm_90.")
+    m = one(venv, "torch.sm-unsupported")
+    assert "RTX 5060:" in m["title"] and '"C:\\AI\\Forge\\venv\\Scripts\\python.exe" -m pip' in m["fix"]
+    bundle = ("D:\\TTS\\runtime\\Lib\\site-packages\\torch\\cuda\\__init__.py:173: UserWarning:\nNVIDIA GeForce RTX 5080 "
+              "with CUDA capability sm_120 is not compatible with the current PyTorch installation.\nThe current PyTorch "
+              "install supports CUDA capabilities sm_37 sm_50 sm_60 sm_61 sm_70 sm_75 sm_80 sm_86 sm_90 compute_37.")
+    m = one(bundle, "torch.sm-unsupported")
+    assert "RTX 5080: it was built for sm_37 to sm_90" in m["title"] and '"D:\\TTS\\runtime\\python.exe"' in m["fix"]
+    docker = ("2026-01-02 10:00:01 comfyui  | /usr/local/lib/python3.10/dist-packages/torch/cuda/__init__.py:235: "
+              "UserWarning:\n2026-01-02 10:00:01 comfyui  | NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not "
+              "compatible with the current PyTorch installation.\n2026-01-02 10:00:01 comfyui  | The current PyTorch "
+              "install supports CUDA capabilities sm_50 sm_60 sm_70 sm_75 sm_80 sm_86 sm_90.\nI'm using docker.")
+    m = one(docker, "torch.sm-unsupported")
+    assert "RTX 5090" in m["title"] and "Dockerfile" in m["fix"] and ">= 570" in m["fix"]
+    linux = ("/home/u/.local/lib/python3.10/site-packages/torch/cuda/__init__.py:235: UserWarning:\nNVIDIA GeForce RTX "
+             "5060 Ti with CUDA capability sm_120 is not compatible with the current PyTorch installation.")
+    m = one(linux, "torch.sm-unsupported")
+    assert "RTX 5060 Ti" in m["title"] and "python -m pip install --force-reinstall torch" in m["fix"]
+    assert ids("RuntimeError: Internal Triton PTX codegen error: ptxas fatal : Value 'sm_120' is not defined for "
+               "option 'gpu-name'")[:1] == ["triton.blackwell-unsupported"]
+    # look-alikes: llama.cpp's own CUDA build, a B200 communication library, an AMD RDNA4 card, another op, benign
+    assert ids("ggml_cuda_compute_forward: FUSED_RMS_NORM failed\nCUDA error: no kernel image is available for "
+               "execution on the device\n  current device: 0, in function ggml_cuda_compute_forward at "
+               "/src/ik_llama.cpp/ggml/src/ggml-cuda.cu:2963\n  err") == []
+    assert ids("torch.AcceleratorError: CUDA error: named symbol not found\nSearch for `cudaErrorSymbolNotFound' in "
+               "https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html for more information.") == []
+    assert ids("RuntimeError: HIP error: invalid device function\nHIP kernel errors might be asynchronously reported "
+               "at some other API call\nFor debugging consider passing AMD_SERIALIZE_KERNEL=3\nAMD Radeon RX 9070 XT") == []
+    assert ids("[rank4]: RuntimeError: CUDA error: mapping of buffer object failed") == []
+    assert ids("Total VRAM 32607 MB, total RAM 65289 MB\npytorch version: 2.7.1+cu128\nDevice: cuda:0 NVIDIA GeForce "
+               "RTX 5090 : cudaMallocAsync\nUsing pytorch attention") == []
+
+
 def test_round664_rocm_torch_said_on_nvidia_and_amd_mac_setups_silent():
     """Round 664 (Macs, AMD and Intel GPUs on NVIDIA-only paths). Missed: a ROCm torch on an NVIDIA laptop told in
     words with no `+rocm` version (`installing the ROCm version of the torch` on a Ryzen iGPU + discrete NVIDIA laptop,
