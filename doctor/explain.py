@@ -1872,7 +1872,7 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
     if num >= 100:
         fix = ("Install a PyTorch built with Blackwell kernels into the Python that runs Klein: "
                f"`python -m pip install --force-reinstall torch torchvision --index-url {_TORCH_INDEX}` "
-               "(or cu130 with driver >= 580); cu126 builds never have sm_120")
+               f"(or cu130 with driver >= {_F13}); cu126 builds never have sm_120")
         # round 712: the warning names the card and the build's list; say both in the title, and fit the fix to the
         # Python the paste shows (ComfyUI portable's python_embeded, a Windows bundle's own python, a Docker image)
         gm = re.search(r"(?:NVIDIA|GeForce|RTX|Quadro|TITAN|Tesla)\s[^\n:\\/]{1,60}$", d["gpu"])
