@@ -16701,9 +16701,32 @@ def _pip_not_recognized(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) ->
         return None
     cmd = (g.get("cmd") or "pip").lower()
     if _portable_shown(ctx):
-        return {"title": (f"Windows finds no `{cmd}` command: ComfyUI portable's Python (python_embeded) is not on PATH; "
-                          f"run pip as `.\\python_embeded\\python.exe -m pip`"),
-                "details": {"command": cmd}}
+        out = {"title": (f"Windows finds no `{cmd}` command: ComfyUI portable's Python (python_embeded) is not on PATH; "
+                         f"run pip as `.\\python_embeded\\python.exe -m pip`"),
+               "details": {"command": cmd}}
+        # the prompt the pip was typed at (cmd's `D:\\...\\ComfyUI>pip install -r requirements.txt`, PowerShell's
+        # `PS D:\\...> pip ...`) inside the portable's folder: the same command, from the same folder, with the
+        # portable's Python by its full path, quoted by that shell's rules (doctor/shells.py: PowerShell calls a quoted
+        # program with `&`, cmd keeps a `%` outside the quotes)
+        typed = re.match(r"(?P<ps>PS )?(?P<cwd>[A-Za-z]:\\[^\n<>|\"]*?)> ?pip3?(?:\.exe)?(?: (?P<args>[^\n]*))?$",
+                         _fact(ctx, "pip_typed"))
+        root = re.match(r"(?i)(?P<root>[A-Z]:\\(?:[^\\\n]+\\)*?ComfyUI_windows_portable[^\\\n]*)(?:\\|$)",
+                        typed.group("cwd")) if typed else None
+        args = (typed.group("args") or "").strip() if typed else ""
+        if root and args:
+            py = root.group("root") + "\\python_embeded\\python.exe"
+            ps = bool(typed.group("ps") or g.get("ps"))
+            from . import shells as sh
+            try:
+                exe = sh.render_step(sh.POWERSHELL if ps else sh.CMD, sh.Run([py]))
+            except sh.NotExpressible:
+                return out
+            run = f"{exe} -m pip {args}"
+            out["fix"] = (f"At the same prompt ({'PowerShell' if ps else 'cmd'}, in {typed.group('cwd')}), run the same "
+                          f"pip with ComfyUI portable's own Python by its full path: `{run}`. "
+                          + cat.by_id("windows.pip-not-recognized").fix)  # type: ignore[union-attr]
+            out["details"] = {"command": cmd, "run": run}
+        return out
     return {"title": (f"Windows finds no `{cmd}` command: no Python's Scripts folder is on PATH (ComfyUI portable's "
                       "python_embeded never is; a venv's only while activated)"),
             "details": {"command": cmd}}

@@ -26988,6 +26988,48 @@ def test_round709_portable_pip_other_python_and_pip_not_recognized():
     assert ids(silent[-1]) == []
 
 
+
+def test_pip_not_recognized_reruns_the_typed_command_with_the_portable_python():
+    r"""Round 709's windows.pip-not-recognized told a portable user to run `.\python_embeded\python.exe -m pip install
+    PACKAGE` from the portable's folder; where the paste shows the prompt the pip was typed at (cmd's
+    `D:\...\ComfyUI>pip install -r requirements.txt`, PowerShell's `PS D:\...> pip ...`) inside a
+    ComfyUI_windows_portable folder, the fix now gives that same command, at that same prompt, with the portable's
+    Python by its full path (lead, stop 66). The path is quoted by the shell's own rules (PowerShell's `&` before a
+    quoted program, cmd's quotes), and each command parses by its shell's rules."""
+    from shellcheck_win import check_cmd, check_powershell
+
+    sig = "windows.pip-not-recognized"
+    cases = [
+        ("PS C:\\Users\\me\\ComfyUI_windows_portable> pip install opencv-python\npip : The term 'pip' is not recognized "
+         "as the name of a cmdlet, function, script file, or operable program.\n", "powershell",
+         "C:\\Users\\me\\ComfyUI_windows_portable\\python_embeded\\python.exe -m pip install opencv-python"),
+        ("D:\\AI Tools\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-Impact-Pack>pip3 install -r "
+         "requirements.txt\r\n'pip3' is not recognized as an internal or external command,\r\noperable program or batch "
+         "file.\r\n", "cmd",
+         '"D:\\AI Tools\\ComfyUI_windows_portable\\python_embeded\\python.exe" -m pip install -r requirements.txt'),
+        ("PS D:\\AI Tools\\ComfyUI_windows_portable_nvidia\\ComfyUI> pip install -r requirements.txt\r\npip : The term "
+         "'pip' is not recognized as the name of a cmdlet, function, script file, or operable program.\r\n", "powershell",
+         "& 'D:\\AI Tools\\ComfyUI_windows_portable_nvidia\\python_embeded\\python.exe' -m pip install -r requirements.txt"
+         .replace("'", '"')),
+        ("E:\\ComfyUI_windows_portable>pip install insightface-0.7.3-cp312-cp312-win_amd64.whl\n'pip' 不是内部或外部命令，"
+         "也不是可运行的程序\n", "cmd",
+         "E:\\ComfyUI_windows_portable\\python_embeded\\python.exe -m pip install insightface-0.7.3-cp312-cp312-win_amd64.whl"),
+    ]
+    for text, shell, run in cases:
+        m = one(text, sig)
+        assert m["details"]["run"] == run, m["details"]
+        assert f"`{run}`" in m["fix"] and ("PowerShell" if shell == "powershell" else "cmd") in m["fix"], m["fix"]
+        (check_powershell if shell == "powershell" else check_cmd)(run)
+    # no prompt shown, a prompt outside any portable folder, or a bare `pip` typed: the general fix, no full path
+    for text in ("pip : The term 'pip' is not recognized as the name of a cmdlet, function, script file, or operable "
+                 "program.\nI'm on ComfyUI portable, python is inside python_embeded\n",
+                 "C:\\Users\\me\\ComfyUI\\custom_nodes\\x>pip install -r requirements.txt\n'pip' is not recognized as an "
+                 "internal or external command,\noperable program or batch file.\n",
+                 "E:\\ComfyUI_windows_portable>pip\n'pip' is not recognized as an internal or external command,\n"):
+        got = explain.explain_text(text)[0]
+        assert got and got[0]["id"] == sig and "run" not in got[0]["details"], (text, got[:1])
+        assert got[0]["fix"].startswith("Run pip as a module"), got[0]["fix"]
+
 def test_round658_swarmui_header_length_and_kernel_lib_launch_failure():
     r"""Round 658 (ComfyUI custom-node packs used with FLUX models): SwarmUI's own safetensors reader refuses a file with
     `Improper safetensors file[ PATH]. Wrong file type, or unreasonable header length: N` (SwarmUI#185: a GGUF download
