@@ -3532,6 +3532,15 @@ def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
         if not name or _off_nvidia(ctx):
             return None
         g = {**g, "nodes": name}
+    if g.get("mnodes"):
+        # round 713: a user's words naming two or more missing nodes before the word (`Missing A and B nodes`): claimed
+        # only when every name is a class of ComfyUI itself (any node pack's class among them: that pack's install),
+        # then read as the missing-node list below
+        names = [n for n in re.split(r"[\s,&]+", g["mnodes"]) if n and n.lower() != "and"]
+        core = {n.lower(): n for n in _core_classes(cat)}
+        if not names or any(n.lower() not in core for n in names) or _off_nvidia(ctx):
+            return None
+        g = {**g, "nodes": ", ".join(core[n.lower()] for n in names)}
     if g.get("kvcache"):
         # a user's words that the Klein KV workflow errors on a missing KV cache node, with the Klein 9B KV model named
         # on the line (one-node-flux-2-klein's `KV model version detected` line): ComfyUI's core FluxKVCache node, read as
@@ -3873,6 +3882,13 @@ def _not_listed_entry(g: dict[str, str]) -> dict[str, Any]:
     want = norm(val)
     same.sort(key=lambda x: norm(x) != want)
     sep_only = bool(same) and norm(same[0]) == want
+    if (inp == "unet_name" and not same and items and not val.lower().endswith(".gguf")
+            and val.lower().endswith((".safetensors", ".sft", ".ckpt", ".pt", ".pth"))
+            and all(x.strip().lower().endswith(".gguf") for x in items)):
+        # round 713: the core Load Diffusion Model (UNETLoader) refusing a .safetensors against a list of nothing but
+        # .gguf files: ComfyUI lists every supported extension there, so a node pack (ComfyUI-Flow-Control) has cut the
+        # folder's extensions down to .gguf; the caller drops it for a GGUF loader node (whose list is .gguf by design)
+        return {"as": "comfyui.flow-control-hides-unet-files"}
     if val.lower().endswith(".sft") and items and not any(x.lower().endswith(".sft") for x in items) and not same:
         # Round 509: a ComfyUI from before FLUX support lists no .sft file at all (the extension came with FLUX): when the
         # paste also shows that ComfyUI is outdated, this refusal is its symptom and goes after it
@@ -3923,6 +3939,28 @@ def _manager_download_net(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
 _LOGGER_PREFIXES = frozenset({"root", "debug", "info", "warning", "error", "critical"})
 
 
+@_interp("flow_control")
+def _flow_control(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """A user's words that the core Load Diffusion Model (UNETLoader) does not list .safetensors files (round 713):
+    ComfyUI-Flow-Control's cut of the diffusion-model extensions. Not on an AMD / Intel / Mac setup, and not where a
+    Python error of another kind is in view (a loader failing on a file it did list)."""
+    if _off_nvidia(ctx):
+        return None
+    if g.get("value"):
+        # handed over by comfyui.file-not-listed: the validation's own list, nothing but .gguf files, quoted in the title
+        items = [a or b for a, b in _LISTED_ITEM.findall(g.get("listed") or "")]
+        shown = ", ".join(items[:3]) + (", ..." if len(items) > 3 else "")
+        return {"title": (f"The Load Diffusion Model list holds only .gguf files ({shown}), so '{g['value']}' is refused: a "
+                          "node pack (ComfyUI-Flow-Control) dropped .safetensors from ComfyUI's diffusion-model file types"),
+                "details": {"input": g.get("input") or "unet_name", "value": g["value"], "listed": ", ".join(items[:6])}}
+    if _near(ctx).get("py_traceback"):
+        return None
+    ext = (g.get("ext") or "safetensors").lstrip(".")
+    return {"title": (f"The core Load Diffusion Model (UNETLoader) lists no .{ext} files though they are in the folder: "
+                      "a node pack (ComfyUI-Flow-Control) dropped them from ComfyUI's diffusion-model file types"),
+            "details": {"said": f"Load Diffusion Model lists no .{ext}"}}
+
+
 @_interp("file_not_listed")
 def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _off_nvidia(ctx):
@@ -3971,7 +4009,14 @@ def _file_not_listed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
                           "(`Value not in list`), so the loader itself failed with FileNotFoundError."),
                 "details": {"folder": folder, "value": val}}
     if not g.get("nonepath"):
-        return _not_listed_entry(g)
+        out = _not_listed_entry(g)
+        if out.get("as") == "comfyui.flow-control-hides-unet-files" and "loader" in (_near(ctx).get("gguf_read") or "").lower():
+            return {}  # a GGUF loader node (UnetLoaderGGUF) named: its list holds only .gguf by design, a plain wrong pick
+        if g.get("value") is not None and not out.get("as") and "_after" not in out:
+            # round 713: beside the same loader's refusal of its type (`Value not in list: type: 'hunyuan_video' not in
+            # ['sdxl', 'sd3', 'flux']`), a ComfyUI older than the workflow's model: that refusal is the cause to fix first
+            out["_after"] = ("comfyui.clip-type-invalid",)
+        return out
     near = _near(ctx)
     node = near.get("node_type") or ""
     if node == "load_checkpoint_guess_config":

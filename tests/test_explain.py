@@ -31477,6 +31477,60 @@ def test_round610_numpy2_words_of_another_program_and_torch_numpy_bridge():
         assert ids(text)[:1] == ["python.numpy2"], (text, ids(text))
 
 
+def test_round713_flow_control_gguf_only_list_missing_core_nodes_and_type_first():
+    r"""Round 713 (ComfyUI workflow validation and loading errors (second pass)): the core Load Diffusion Model
+    (UNETLoader) refusing a .safetensors against a list of nothing but .gguf files was read as a plain missing file;
+    it is ComfyUI-Flow-Control cutting the diffusion-model extensions down to .gguf (ComfyUI-GGUF#179,
+    ComfyUI#6373), now comfyui.flow-control-hides-unet-files with the listed files in the title, and so are the
+    user's words that Load Diffusion Model does not list the safetensors. A GGUF loader node's own .gguf-only list, a
+    list with other files, an AMD setup and a plain load line stay off it. `Missing A and B nodes` naming only
+    ComfyUI's own classes (HunyuanVideoWrapper#449) is read as the missing-node list (comfyui.outdated); a node pack's
+    class among them stays silent. A loader's type refused beside its empty file lists (ComfyUI_examples#45,
+    `type: 'hunyuan_video' not in ['sdxl', 'sd3', 'flux']`) puts the type (an older ComfyUI) first."""
+    linux = ("Prompt outputs failed validation\nUNETLoader:\n- Value not in list: unet_name: 'flux-2-klein-4b.safetensors' "
+             "not in ['flux-2-klein-4b-Q8_0.gguf', 'flux1-dev-Q4_K_S.gguf']")
+    m = one(linux, "comfyui.flow-control-hides-unet-files")
+    assert ids(linux)[:1] == ["comfyui.flow-control-hides-unet-files"]
+    assert "flux-2-klein-4b-Q8_0.gguf" in m["title"] and "flux-2-klein-4b.safetensors" in m["title"]
+    assert "Flow-Control" in m["fix"]
+    win_log = ("Failed to validate prompt for output 9:\n* UNETLoader 12:\n  - Value not in list: unet_name: "
+               "'klein\\flux-2-klein-4b-fp8.safetensors' not in ['qwen-image-Q4_K_M.gguf']\nOutput will be ignored")
+    m = one(win_log, "comfyui.flow-control-hides-unet-files")
+    assert "qwen-image-Q4_K_M.gguf" in m["title"] and m["details"]["value"].endswith("fp8.safetensors")
+    for said in ("The Load Diffusion Model node does not show my safetensors, only the gguf ones",
+                 '"Load Diffusion Model" node doesn\'t list safetensors',
+                 "my .safetensors files are not listed in the UNET Loader after I installed some nodes"):
+        assert ids(said)[:1] == ["comfyui.flow-control-hides-unet-files"], said
+    gguf_node = ("Prompt outputs failed validation\nUnetLoaderGGUF:\n- Value not in list: unet_name: "
+                 "'flux-2-klein-4b.safetensors' not in ['flux-2-klein-4b-Q8_0.gguf']")
+    assert ids(gguf_node) == ["comfyui.file-not-listed"]
+    mixed = linux.replace("'flux1-dev-Q4_K_S.gguf'", "'flux1-dev.safetensors'")
+    assert ids(mixed) == ["comfyui.file-not-listed"]
+    assert ids("GPU: AMD Radeon RX 7900 XTX, ROCm 6.2\nThe Load Diffusion Model node does not show my safetensors") == []
+    assert ids("Load Diffusion Model: flux-2-klein-4b.safetensors loaded, model_type FLUX") == []
+
+    m = one("Missing TextEncodeHunyuanVideo_ImageToVideo and HunyuanImageToVideo nodes", "comfyui.outdated")
+    assert "HunyuanImageToVideo" in m["title"] and "TextEncodeHunyuanVideo_ImageToVideo" in m["title"]
+    assert ids("I am missing WanImageToVideo & SaveWEBM nodes")[:1] == ["comfyui.outdated"]
+    assert ids("missing EmptyFlux2LatentImage, Flux2Scheduler nodes after loading the klein template")[:1] == [
+        "comfyui.too-old-for-klein"]
+    assert ids("Missing ImpactWildcardProcessor and SAMLoader nodes") == []
+    assert ids("Missing KSampler and ImpactWildcardProcessor nodes") == []
+    assert ids("ROCm 6.2 on Radeon RX 7900 XTX\nMissing TextEncodeHunyuanVideo_ImageToVideo and HunyuanImageToVideo "
+               "nodes") == []
+    assert ids("clip missing: ['text_projection.weight']\nmissing keys in state dict") == []
+
+    hunyuan = ("Prompt outputs failed validation\nDualCLIPLoader:\n    Value not in list: clip_name1: 'clip_l.safetensors' "
+               "not in []\n    Value not in list: type: 'hunyuan_video' not in ['sdxl', 'sd3', 'flux']\n")
+    assert ids(hunyuan) == ["comfyui.clip-type-invalid", "comfyui.file-not-listed"]
+    qwen = ("Prompt outputs failed validation\nCLIPLoader:\n- Value not in list: clip_name: "
+            "'qwen_2.5_vl_7b_fp8_scaled.safetensors' not in []\n- Value not in list: type: 'qwen_image' not in "
+            "['stable_diffusion', 'stable_cascade', 'sd3', 'stable_audio', 'mochi', 'ltxv', 'wan', 'hidream']")
+    assert ids(qwen)[:1] == ["comfyui.clip-type-invalid"]
+    assert ids("Prompt outputs failed validation\nCLIPLoader:\n- Value not in list: clip_name: 'qwen_3_4b.safetensors' "
+               "not in []") == ["comfyui.file-not-listed"]
+
+
 def test_round490_non_english_error_text_kinds():
     r"""Round 490 (ComfyUI and diffusers errors posted in languages other than English, third pass): Windows' refusal
     to start the compiler Triton's build.py runs (`subprocess.check_call(cc_cmd)` above a bare `PermissionError:
