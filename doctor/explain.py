@@ -5177,6 +5177,18 @@ def _xformers_torch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
         if near.get("frozen_app") or near.get("custom_kernel") or near.get("other_kernel_lib"):
             return None
         ver = g.get("nc_torch") or ""
+        if g.get("nc_nobuild"):
+            # round 714: the words say no xformers build exists for that torch yet (`xformers for PyTorch 2.6.0 and cuda
+            # 12.6 not available on Windows`, facebookresearch/xformers#1209; `PyTorch 2.8 is not out yet, so we don't
+            # have an official build for it. You will need to build xFormers from source`, facebookresearch/xformers#1261)
+            return {"title": (f"No xformers build is published for torch{f' {ver}' if ver else ''} (yet): pip has no xformers "
+                              "wheel to install beside this torch"),
+                    "cause": ("Each xformers wheel is compiled against one torch release (and its CUDA build), and xformers "
+                              "publishes wheels only for the torch releases it has built for, some weeks after each torch "
+                              "release and not for every CUDA build or platform. For this torch there is none, so pip "
+                              "offers nothing that fits, or an xformers that pulls another torch, and the remaining way is "
+                              "building xformers from source."),
+                    **({"details": {"torch": ver}} if ver else {})}
         return {"title": (f"No xformers build fits the installed torch{f' {ver}' if ver else ''}: the installed "
                           "xformers is built for another torch, so it does not load"),
                 "cause": ("Each xformers wheel is compiled against one torch release (and its CUDA build). After torch "

@@ -21949,6 +21949,61 @@ def test_round613_python_too_old_syntax_and_foreign_annotations():
         assert sig not in ids(t), t
 
 
+def test_round714_xformers_no_build_for_torch_or_python_and_update_swap_error():
+    r"""Round 714 (xformers versions and builds (second pass, 2025-2026)): xformers' own warnings and pip's words were
+    read; what was missed is the users' and maintainers' own words for the same gaps. An update that swapped torch and
+    after which xformers `causes / throws / gives an error` (round 679's xf_swap reading knew only `fails to load`,
+    `stopped working`, `broke`); `xformers for PyTorch X ... not available / cannot be installed` and a maintainer's
+    `we don't have an official build for it. You will need to build xFormers from source` (no xformers build for that
+    torch yet: xformers.build-mismatch's xf_nc reading, with its own title); and a request for `a python 3.13 build
+    (distributed) for xformers` / `xformers wheels for Python 3.13` (xformers.no-wheel-for-python). Versions are read
+    into the titles. Silent: an AMD / ROCm or Mac setup, another package's wheel, Python 3.8-3.10, benign lines."""
+    xf, py = "xformers.build-mismatch", "xformers.no-wheel-for-python"
+
+    def first(t):
+        r = explain.explain_text(t)
+        hits = r[0] if isinstance(r, tuple) else r
+        return hits[0] if hits else {}
+
+    for t, ver in (("After every update my ComfyUI downgrades torch to 2.1.2+cu121 and I have to manually bring it back "
+                    "to 2.4.0+cu124 via pip otherwise xFormers causes an error.", "2.1.2+cu121"),
+                   ("After updating ComfyUI it upgraded torch to 2.7.0+cu128 and now xformers throws an error on startup",
+                    "2.7.0+cu128"),
+                   ("Stability Matrix reinstalled torch 2.3.1 with cu121, now xFormers gives an error every time", "2.3.1"),
+                   ("C:\\ComfyUI_windows_portable>update_comfyui.bat downgraded torch to 2.5.1 and xformers raises an error",
+                    "2.5.1")):
+        h = first(t)
+        assert h.get("id") == xf and ver in h["title"], (t, h.get("title"))
+    for t, ver in (("xformers for PyTorch 2.6.0 and cuda 12.6 not available on Windows", "2.6.0"),
+                   ("xformers for torch 2.9.0 is not available yet on Linux", "2.9.0"),
+                   ("xformers wheels for PyTorch 2.11.0 cannot be installed on Windows 11", "2.11.0"),
+                   ("> Hi, PyTorch 2.8 is not out yet, so we don't have an official build for it. You will need to build "
+                    "xFormers from source", "2.8"),
+                   ("torch 2.10 came out last week and there is no prebuilt wheel for it yet, so build xformers from source",
+                    "2.10")):
+        h = first(t)
+        assert h.get("id") == xf and f"torch {ver}" in h["title"] and "No xformers build is published" in h["title"], (t, h.get("title"))
+    for t, ver in (("We would like to see a python 3.13 build distributed for xformers. Many libraries like torch support "
+                    "it now", "3.13"),
+                   ("Please publish a Python 3.14 wheel for xformers", "3.14"),
+                   ("Are there xformers wheels for Python 3.13 on Windows?", "3.13"),
+                   ("/home/u/venv/bin/python: a python 3.12 build for xformers would help", "3.12")):
+        h = first(t)
+        assert h.get("id") == py and f"Python {ver}" in h["title"], (t, h.get("title"))
+
+    for t in ("ROCm 6.2, AMD Radeon RX 7900 XTX: xformers for torch 2.6.0 is not available on gfx1100",
+              "macOS Sonoma, M2 Max: is there a python 3.13 wheel for xformers?",
+              "Python 3.13 PyTorch 2.8.0+cu129 Wheel Please for Windows. Latest comfyui requires this and wheel like it "
+              "doesn't exist.",
+              "Please publish a python 3.13 wheel for llama-cpp-python",
+              "Using xformers attention\nxformers version: 0.0.30\nPython version: 3.12.9\n",
+              "a python 3.10 build for xformers",
+              "pytorch version: 2.5.1+rocm6.2\nAMD arch: gfx1100\nthe update upgraded torch to 2.5.1 and xformers throws an error",
+              "torch 2.8 is fine here; I don't have a GPU build for it. Use pip."):
+        got = ids(t)
+        assert xf not in got and py not in got, (t, got)
+
+
 def test_round677_bare_winerror_1114_with_torch_named():
     r"""Round 677 (native libraries that fail to load: Windows DLLs and Linux shared objects): torch's DLL errors were
     read where the text names the DLL (`Error loading "...\torch\lib\c10.dll"`), torch's own `raise err` frame or
