@@ -7759,6 +7759,21 @@ def _sage_arch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     supported`, a card older than Ampere) says so in the title: no SageAttention 2 build exists for it."""
     if g.get("sage3"):
         return _sage3_refusal(ctx)
+    if g.get("ask2"):
+        # a user asking for SageAttention 2 on a card older than Ampere, by name (round 715)
+        if _off_nvidia_anywhere(ctx):
+            return None
+        gpu = re.sub(r"\s+", " ", g.get("old_gpu") or "").strip()
+        if gpu[:1].isdigit():
+            gpu = ("RTX " if gpu.startswith("20") else "GTX ") + gpu
+        return {"title": (f"SageAttention {g['ask2']} has no kernels for the {gpu} (older than Ampere, compute "
+                          "capability below 8.0)"),
+                "fix": ("SageAttention 2's CUDA kernels need an RTX 30 or newer. On an RTX 20 (Turing) use SageAttention "
+                        "1.0.6 with Triton 3.2 (`python -m pip install sageattention==1.0.6` and `python -m pip install "
+                        "\"triton-windows<3.3\"` on Windows, `python -m pip install \"triton<3.3\"` on Linux; ComfyUI "
+                        "portable: `python_embeded\\python.exe -m pip ...`) with fp16 models; a GTX 16 / 10 card runs no "
+                        "SageAttention. Or run without it (ComfyUI: no `--use-sage-attention`): Klein runs on PyTorch SDPA"),
+                "details": {"gpu": gpu, "sageattention": g["ask2"]}}
     if g.get("passmgr"):
         return _sage_triton_passmgr(ctx)
     if g.get("below"):
@@ -16823,10 +16838,34 @@ def _sage_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                         "torch and CUDA into the Python that runs ComfyUI (the portable's python_embeded), then restart "
                         "ComfyUI"),
                 "details": {"forced_by": near.get("sage_forced") or ctx.get("sage_forced")}}
+    if g.get("asked"):
+        # the user's own question beside the line: how to install / use it for ComfyUI (round 715)
+        return {"title": ("No module named 'sageattention': the Python that runs ComfyUI has no SageAttention package, "
+                          "and the paste asks to use it in ComfyUI"),
+                "fix": ("Install SageAttention into the Python that runs ComfyUI, not a system Python: Windows portable: a "
+                        "wheel matched to your torch and CUDA from https://github.com/woct0rdho/SageAttention/releases with "
+                        "`python_embeded\\python.exe -m pip install <wheel file>` (plus triton-windows: "
+                        "`python_embeded\\python.exe -m pip install -U \"triton-windows<3.6\"`); Linux / a venv: "
+                        "`python -m pip install --no-build-isolation git+https://github.com/thu-ml/SageAttention.git` "
+                        "with ComfyUI's environment active; then start ComfyUI with `--use-sage-attention`. Or leave it "
+                        "out and start ComfyUI without that flag: Klein runs on PyTorch attention"),
+                "details": {"asked": g["asked"]}}
     if g.get("refusal") or near.get("sampler_node") or forced \
             or near.get("node_type") or near.get("node_exec") or near.get("model_loader_node"):
         return {}  # a wrapper's model loader node asks for the attention mode it was set to (sageattn)
     return None
+
+
+@_interp("sage3_pypi")
+def _sage3_pypi(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """pip (or uv) finding no `sageattn3` on its index: SageAttention3 is built from source, never published. The name
+    read goes into the headline. Not on a Mac or an AMD / Intel setup (round 715)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    pkg = g.get("pkg") or "sageattn3"
+    return {"title": (f"pip finds no `{pkg}` package: SageAttention3 is not published on PyPI, it is built from "
+                      "source (sageattention3_blackwell)"),
+            "details": {"package": pkg}}
 
 
 @_interp("kernel_fn_none")

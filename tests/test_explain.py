@@ -22301,6 +22301,62 @@ def test_round614_gguf_cut_short_and_fstring_quotes_before_312():
               "is corrupted or incomplete\n"):
         assert ids(t) == [], t
 
+def test_round715_sageattn3_not_on_pypi_sage2_on_turing_and_sage_asked_for_comfyui():
+    r"""Round 715 (SageAttention and Triton on Windows and Linux (second pass, 2025-2026)): three readings were
+    missing. pip (or uv) finding no `sageattn3` at all (`from versions: none`) was read as a bare `pip` in ComfyUI
+    portable's folder: SageAttention3 is not on PyPI, it is built from sageattention3_blackwell
+    (sage.sageattn3-not-on-pypi, which replaces python.other-python-on-path near it). A user asking for SageAttention
+    2 / 2.2 on an RTX 20 / GTX 16 / GTX 10 card by name (`sageatt 2.2 on 2060`) went unread: no SageAttention 2
+    kernels below Ampere (sage.unsupported-arch, card and version in the title). A bare `No module named
+    'sageattention'` with the user's own question to install or use it for ComfyUI within three lines is now
+    comfyui.sage-missing (it stayed python.module-missing). Silent: another package's missing distribution, SageAttention
+    2 on an RTX 30 / 40 / 50, an AMD / Mac setup, a bare `No module named 'sageattention'`, and the round's look-alikes
+    (ROCm gfx1010 gray images, triton-windows on ROCm's tt.load, an unanswered MSVC LNK1181)."""
+    s3 = "sage.sageattn3-not-on-pypi"
+    for t in ("D:\\ComfyUI_windows_portable\\python_embeded>python.exe -m pip install sageattn3\n"
+              "ERROR: Could not find a version that satisfies the requirement sageattn3 (from versions: none)\n"
+              "ERROR: No matching distribution found for sageattn3\n",
+              "(venv) user@box:~/ComfyUI$ pip install sageattn3\n"
+              "ERROR: Could not find a version that satisfies the requirement sageattn3 (from versions: none)\n",
+              "$ uv pip install sageattn3\n  x No solution found when resolving dependencies:\n"
+              "  `-> Because sageattn3 was not found in the package registry and you require sageattn3, we can conclude "
+              "that your requirements are unsatisfiable.\n",
+              "ERROR: No matching distribution found for sageattn3_blackwell\n"):
+        assert ids(t)[:1] == [s3], t
+    m = one("ERROR: No matching distribution found for sageattn3_blackwell\n", s3)
+    assert "sageattn3_blackwell" in m["title"] and "sageattention3_blackwell" in m["fix"], m
+    for t in ("ERROR: No matching distribution found for sageattention\n",
+              "ERROR: No matching distribution found for sageattn3\nMacBook Pro M3 Max, macOS 15, torch mps\n",
+              "ERROR: Could not find a version that satisfies the requirement sageattn3 (from versions: none)\n"
+              "GPU: AMD Radeon RX 7900 XTX, ROCm 6.4\n"):
+        assert s3 not in ids(t), t
+    arch = "sage.unsupported-arch"
+    for t, gpu in (("sageatt 2.2 on 2060\n\ncan you make it work?\n", "RTX 2060"),
+                   ("Is there any way to run SageAttention 2 on my RTX 2080 Ti?\n", "RTX 2080 Ti"),
+                   ("sageattention2 for GTX 1660 SUPER? the wheel does not work\n", "GTX 1660 SUPER"),
+                   ("Sage Attention 2.1 with a GTX 1080\n", "GTX 1080")):
+        m = one(t, arch)
+        assert gpu in m["title"] and "SageAttention 2" in m["title"], (t, m["title"])
+    for t in ("sageatt 2.2 on 3060 works fine\n", "SageAttention 2 on my RTX 4090 is fast\n",
+              "sageattention 2.2.0 on RTX 5090 black output\n", "sageattention 2 on 2060 under ROCm, AMD Radeon RX 6600\n",
+              "sageattention                     2.1.1\ntorch 2.7.0+cu128\n"):
+        assert arch not in ids(t), t
+    sm = "comfyui.sage-missing"
+    for t in ("I get this error:\n\n**No module named 'sageattention'**\n\nHow to install it for ComfyUI?\n",
+              "ModuleNotFoundError: No module named 'sageattention'\nhow do I install it in ComfyUI portable?\n",
+              "No module named 'sageattention' - I want to use it with my ComfyUI on Linux\n"):
+        assert ids(t)[:1] == [sm], t
+        assert "python_embeded" in one(t, sm)["fix"]
+    for t in ("ModuleNotFoundError: No module named 'sageattention'\n",
+              "No module named 'sageattention'\nHow to install it for ComfyUI?\nGPU: AMD Radeon RX 7800 XT, ROCm\n"):
+        assert sm not in ids(t), t
+    # the round's look-alikes stay silent
+    for t in ("Run ComfyUI with sageattention 1.x enabled:\nuv run main.py --use-sage-attention\nAMD Radeon RX 5600M gfx1010\n",
+              "error: 'tt.load' op operation destroyed but still has uses\nLLVM ERROR: operation destroyed but still has uses\n"
+              "Pipeline failed while executing TritonAMDGPUStreamPipeline\n",
+              "__triton_launcher.c\nLINK : fatal error LNK1181: impossible d'ouvrir le fichier en entrée 'C:\\Program.obj'\n"):
+        assert ids(t) == [], t
+
 
 def test_round679_torch_swapped_under_xformers_and_tpu_protobuf():
     r"""Round 679 (dependency conflicts after installing custom nodes or packages): numpy 1.x/2.x and C-API messages,
