@@ -23755,6 +23755,51 @@ def test_round615_proxy_oserror0_wording():
             "record mac"):
         assert ids(text) == [], (text, ids(text))
 
+def test_round716_tokenizer_backends_held_out():
+    r"""Round 716 (tokenizers and text encoders in transformers and diffusers): nothing was missed: the ten held-out
+    texts scored 5/5 right and 5/5 silent before any change. transformers' refusals of a tokenizer whose backend
+    package is absent were read already as python.module-missing with the package named: `X requires the
+    SentencePiece library` (LlamaTokenizer, T5TokenizerFast), the fast-from-slow conversion's `You need to have
+    sentencepiece installed`, and transformers 4.32/4.33's `sentencepiece_model_pb2` UnboundLocalError (both Python
+    wordings), which is protobuf missing. This test keeps those readings on other wordings and paths, and keeps the
+    round's look-alikes silent: MLX on a Mac (`Model type qwen3_5 not supported`), Ollama's GGUF `cannot find
+    tokenizer merges`, a model's own remote-code tokenizer class, TensorFlow's backend refusal, a ROCm setup, and the
+    benign legacy / add_prefix_space notices."""
+    sig = "python.module-missing"
+    for text, pkg in (
+            ("UnboundLocalError: local variable 'sentencepiece_model_pb2' referenced before assignment", "protobuf"),
+            ("  File \"C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\transformers\\"
+             "tokenization_utils_base.py\", line 1854, in from_pretrained\n    return cls._from_pretrained(\n"
+             "UnboundLocalError: cannot access local variable 'sentencepiece_model_pb2' where it is not associated "
+             "with a value", "protobuf"),
+            ("ImportError:\nLlamaTokenizer requires the SentencePiece library but it was not found in your "
+             "environment. Checkout the instructions on the\ninstallation page of its repo: "
+             "https://github.com/google/sentencepiece#installation and follow the ones\nthat match your environment.",
+             "sentencepiece"),
+            ("T5TokenizerFast requires the SentencePiece library but it was not found in your environment.",
+             "sentencepiece"),
+            ("ValueError: Couldn't instantiate the backend tokenizer from one of:\n(1) a `tokenizers` library "
+             "serialization file,\n(2) a slow tokenizer instance to convert or\n(3) an equivalent slow tokenizer "
+             "class to instantiate and convert.\nYou need to have sentencepiece installed to convert a slow "
+             "tokenizer to a fast one.", "sentencepiece")):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, (text, ids(text))
+        assert pkg in m["title"], (text, m["title"])
+    # look-alikes of this round stay silent
+    for text in (
+            "Error when loading model: ValueError: Model type qwen3_5 not supported.",
+            "Error: llama runner process has terminated: error loading model: error loading model vocabulary: "
+            "cannot find tokenizer merges in model file llama_load_model_from_file: failed to load model",
+            "  File \"/home/u/anaconda3/envs/share4v/lib/python3.10/site-packages/transformers/models/auto/"
+            "tokenization_auto.py\", line 699, in from_pretrained\n    raise ValueError(\nValueError: Tokenizer class "
+            "InternLMXComposerTokenizer does not exist or is not currently imported.",
+            "ImportError: TFT5Model requires the TensorFlow library but it was not found in your environment.",
+            "ROCm 6.2 HIP\nT5Converter requires the protobuf library but it was not found in your environment.",
+            "You are using the default legacy behaviour of the <class 'transformers.models.t5.tokenization_t5."
+            "T5Tokenizer'>. This is expected.",
+            "You set `add_prefix_space`. The tokenizer needs to be converted from the slow tokenizers"):
+        assert ids(text) == [], (text, ids(text))
+
 
 def test_round638_bare_eof_count_under_torch_load():
     r"""Round 638 (upscalers and face-restore models): the face-restore downloads cut short (GFPGAN, CodeFormer,
