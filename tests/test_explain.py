@@ -27793,6 +27793,48 @@ def test_round616_attention_kernel_fn_none():
         assert sig not in got, (t, got)
 
 
+def test_round717_llm_server_memory_flag_oom():
+    r"""Round 717 (out of GPU memory with image models on consumer cards (second pass, 2025-2026)): a vLLM user's
+    comment that pasted torch's `CUDA out of memory. Tried to allocate 16.00 GiB` under `change `gpu_memory_utilization`
+    to `0.8`` (vllm-project/vllm#7721) named the server only by its memory-budget flag, so cuda.oom claimed it. Now
+    vLLM's `gpu_memory_utilization` / `--gpu-memory-utilization` and SGLang's `mem_fraction_static` /
+    `--mem-fraction-static` are read as the llm_server context: an out-of-memory beside them and no image program stays
+    silent. The same torch message from diffusers, ComfyUI (Windows and Linux paths) still reads cuda.oom, and an AMD
+    (HIP) out-of-memory and a benign line stay silent."""
+    oom = ("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 16.00 GiB. GPU 0 has a total capacity of "
+           "44.53 GiB of which 187.94 MiB is free. Of the allocated memory 43.67 GiB is allocated by PyTorch, and "
+           "335.07 MiB is reserved by PyTorch but unallocated.\n")
+    silent = [
+        "change `gpu_memory_utilization` to `0.6`\n" + oom,
+        "python serve.py --model Qwen/Qwen2.5-7B-Instruct --gpu-memory-utilization 0.9 --max-model-len 8192\n" + oom,
+        "I set mem_fraction_static=0.85 and still:\r\n" + oom.replace("\n", "\r\n"),
+        "launch with --mem-fraction-static 0.7\n"
+        "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 1.00 GiB (GPU 0; 23.65 GiB total capacity; "
+        "21.10 GiB already allocated; 512.00 MiB free; 22.00 GiB reserved in total by PyTorch)\n",
+    ]
+    for t in silent:
+        got = ids(t)
+        assert "cuda.oom" not in got, (t, got)
+    claimed = [
+        "  File \"/home/ana/venv/lib/python3.12/site-packages/diffusers/pipelines/flux2/pipeline_flux2_klein.py\", "
+        "line 812, in __call__\n" + oom,
+        "!!! Exception during processing !!! Allocation on device\r\n  File \"D:\\ComfyUI_windows_portable\\ComfyUI\\"
+        "execution.py\", line 496, in execute\r\ntorch.OutOfMemoryError: Allocation on device\r\n",
+        "pipe = QwenImagePipeline.from_pretrained(model_id, torch_dtype=torch.bfloat16)\npipe.to('cuda')\n" + oom,
+    ]
+    for t in claimed:
+        got = ids(t)
+        assert got[:1] == ["cuda.oom"], (t, got)
+    others = [
+        "HIP out of memory. Tried to allocate 18.00 GiB. GPU 0 has a total capacity of 15.98 GiB of which 1.2 GiB is "
+        "free.\nrocm 6.1 on RX 6800\n",
+        "INFO 08-21 10:00:01 gpu_executor.py:122] # GPU blocks: 2048, # CPU blocks: 512, gpu_memory_utilization=0.9\n",
+        "Set vram state to: NORMAL_VRAM\nDevice: cuda:0 NVIDIA GeForce RTX 4070 : cudaMallocAsync\n",
+    ]
+    for t in others:
+        got = ids(t)
+        assert got == [], (t, got)
+
 def test_round674_python_said_without_torch():
     r"""Round 674 (Linux distributions and system Python: externally-managed-environment (PEP 668), Ubuntu 24.04 /
     Debian 12 / Fedora / Arch / NixOS packages, distro CUDA and nvidia packages meeting pip's torch): the writer's own
