@@ -13392,6 +13392,10 @@ def _hub_id_with_component(components: tuple[str, ...]) -> re.Pattern[str] | Non
 
 @_interp("repo_not_found")
 def _repo_not_found(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if _other_gpu(ctx):
+        # round 718: a Hub refusal inside an AMD (ROCm, ZLUDA, DirectML) or Intel GPU setup's own tree (a webui that
+        # rocm_sdk_builder built under /opt/rocm_sdk_612 sending the repo id None): out of klein-doctor's NVIDIA scope
+        return None
     if g.get("alnum") and not _near(ctx).get("hf_loader"):
         return None  # a relative path validated by some library's own helper, not a model load: its cause is that program's
     if g.get("urlid") is not None:

@@ -30205,6 +30205,53 @@ def test_round617_triton_kernel_image_invalid_driver_too_old():
     for t in silent:
         assert sig not in ids(t), (t, ids(t))
 
+def test_round718_hf_rate_limit_in_words_and_rocm_tree_hub_refusal():
+    """Round 718 (Hugging Face access: tokens, gated repos and licences (second pass)): a 429 named in the writer's own
+    words beside Hugging Face as the source of the files (`When downloading 100,000 Python files from HF, it often leads
+    to "429, too many requests"`) was missed, and a Hub refusal for the repo id None inside an AMD ROCm tree
+    (/opt/rocm_sdk_612/lib/python3.11/site-packages/...) was claimed as hf.repo-not-found. The first is read now as
+    hf.rate-limited (HF / Hugging Face / huggingface.co named as where the files come from, not the Inference API nor
+    another host); files under /opt/rocm* now state an AMD setup (context amd), where hf.repo-not-found stands down."""
+    sig = "hf.rate-limited"
+    for t in [
+        'When downloading 100,000 Python files from HF, it often leads to "429, too many requests".',
+        "downloading from Hugging Face keeps failing with 429 Too Many Requests after a few hundred files",
+        "I get 429: too many requests on the Hugging Face Hub when fetching the klein 4B shards",
+        "hf download stops: 429 - Too Many Requests from huggingface.co after the first 300 files",
+        r"C:\ComfyUI> python download.py  -> 429 Client Error Too Many Requests from HF again",
+    ]:
+        assert sig in ids(t), (t, ids(t))
+    for t in [
+        "GitHub API: 429 Too Many Requests from api.github.com, rate limit exceeded",
+        "calling the HF Inference API gives 429 too many requests on the free tier",
+        "openai.RateLimitError: Error code: 429 - too many requests, please slow down",
+        "Civitai download failed: 429 too many requests",
+        "Downloaded from HF yesterday, today the app shows the image fine",
+    ]:
+        assert sig not in ids(t), (t, ids(t))
+    # the Hub's refusal of a placeholder id is still read on an NVIDIA machine, Linux and Windows alike
+    nv = ("Traceback (most recent call last):\n"
+          '  File "/home/u/venv/lib/python3.11/site-packages/huggingface_hub/utils/_http.py", line 409, in hf_raise_for_status\n'
+          "    response.raise_for_status()\n"
+          "requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://huggingface.co/None/resolve/main/config.json\n"
+          "\nThe above exception was the direct cause of the following exception:\n\n"
+          "Traceback (most recent call last):\n"
+          '  File "/home/u/venv/lib/python3.11/site-packages/transformers/utils/hub.py", line 403, in cached_file\n'
+          "    resolved_file = hf_hub_download(\n")
+    assert "hf.repo-not-found" in ids(nv), ids(nv)
+    win = nv.replace("/home/u/venv/lib/python3.11/site-packages/", "C:\\\\ComfyUI\\\\venv\\\\Lib\\\\site-packages\\\\")
+    assert "hf.repo-not-found" in ids(win), ids(win)
+    for prefix in ("/opt/rocm_sdk_612", "/opt/rocm-6.2.0", "/opt/rocm"):
+        amd = nv.replace("/home/u/venv", prefix)
+        assert "hf.repo-not-found" not in ids(amd), (prefix, ids(amd))
+        assert explain.explain_text(amd)[1].get("amd"), prefix
+    # ROCm's libraries or tools named in the paste
+    assert explain.explain_text("ldd: /opt/rocm-6.1.2/lib/libamdhip64.so.6 found\n")[1].get("amd")
+    assert explain.explain_text("/opt/rocm/bin/rocminfo | grep gfx\n")[1].get("amd")
+    # a bare ROCM_PATH in a build log, or the word elsewhere, is not an AMD machine
+    assert not explain.explain_text("-- ROCM_PATH=/opt/rocm not found, building for CUDA 12.8\n")[1].get("amd")
+    assert not explain.explain_text("see /opt/rocmance/notes.txt\n")[1].get("amd")
+
 
 def test_round665_ide_and_notebook_interpreter():
     """Round 665 (Jupyter, VS Code and IDEs running another interpreter than the user's environment): Pylance /
