@@ -43,6 +43,7 @@ AFTER = 1536  # bytes kept after it: multi-line messages (the sm_120 warning, er
 SLACK = 400  # a pattern's match must start within this many bytes after its needle
 CTX_BEFORE, CTX_AFTER = 160, 320  # the slice of a context needle's line its pattern sees
 NEAR = 8192  # context facts seen this many bytes before a hit belong to it
+GATE_NEAR = 160  # a pattern gated by `pattern_needles` runs only when one of them lies this near its needle's hit
 PASTE_LIMIT = 64 << 10  # pasted inputs up to this size are also scanned with line breaks removed
 MAX_CONFIRM = 5000  # regex confirmations per signature; later hits of it are only counted
 MAX_KEYS = 64  # distinct keyed hits per signature; later new keys are only counted
@@ -628,7 +629,7 @@ def _first_match(sig: Signature, text: str, at: int) -> re.Match[str] | None:
     """The first pattern that matches at or shortly after the needle (never far ahead of it)."""
     lo = max(0, text.rfind("\n", 0, at) + 1)
     gates = sig.pattern_needles
-    near = text[max(0, at - 160): at + 160].lower() if gates else ""
+    near = text[max(0, at - GATE_NEAR): at + GATE_NEAR].lower() if gates else ""
     for k, pat in enumerate(sig.patterns):
         if gates and gates[k] and not any(n in near for n in gates[k]):
             continue  # this pattern's needles are not the one that hit (a needle folded into the hit lies within it)
