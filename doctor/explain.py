@@ -1666,9 +1666,16 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
         total_b, said, src = float(g["prosegb"]) * 1e9, f"{g['prosegb']} GB", "the report"
     seen = ", ".join(x for x in (f"tried to allocate {d['tried_to_allocate']}" if alloc else "",
                                  f"{d['free']} free" if free else "") if x)
+    card_title: dict[str, Any] = {}
+    if g.get("cn_card"):
+        # round 719: the card a Chinese report names before its out-of-memory (`3090报错oom`, `RTX 4090 显存不足`)
+        card = re.sub(r"\s+", " ", g["cn_card"]).strip()
+        d["card"] = card
+        card_title = {"title": f"The GPU ({card}) ran out of memory"}
     if total_b is None:
-        return {"details": d, "fix": (cat.by_id("cuda.oom").fix + ". Pass `--vram GB` to hear which Klein path "  # type: ignore[union-attr]
-                                      "fits your card, or run `klein-doctor check --check gpu.vram`" + pin + frag)}
+        return {**card_title, "details": d,
+                "fix": (cat.by_id("cuda.oom").fix + ". Pass `--vram GB` to hear which Klein path "  # type: ignore[union-attr]
+                        "fits your card, or run `klein-doctor check --check gpu.vram`" + pin + frag)}
     d["vram_bytes"], d["vram"], d["vram_from"] = int(total_b), said, src
     fits, too_big = vram_paths(total_b)
     d["paths_that_fit"] = [r["label"] for r in fits]
@@ -1686,7 +1693,7 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                + f". Run {best['label']} or a smaller path with nothing else on the GPU (close other programs; "
                "ComfyUI: FP8 file, `--lowvram` if it still fails; diffusers: `pipe.enable_model_cpu_offload()`), "
                "at 1024x1024 and batch 1")
-    return {"details": d, "fix": fix + pin + frag, "cause": cause}
+    return {**card_title, "details": d, "fix": fix + pin + frag, "cause": cause}
 
 
 def _oom_fragmented(g: dict[str, str], alloc: tuple[float, str] | None, d: dict[str, Any], ctx: dict[str, Any]) -> str:
@@ -2963,6 +2970,9 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         # an API client's BadRequestError): the service converted the tokenizer, not the user's Python
     if _near(ctx).get("remote_code") and not (g.get("slow") or g.get("tik")):
         return None  # imported by a model's own remote code (trust_remote_code): that model's dependency, not Klein's
+    if _fact(ctx, "mlx_app"):
+        return None  # round 719: an Apple MLX program (mflux, mlx_lm) named in the paste: its own Apple-silicon install
+        # lacks the package (mflux#296: protobuf for the FLUX.1-schnell tokenizer), not the NVIDIA stack Klein runs on
     if _other_gpu(ctx) or (mac and (g.get("module") or "").split(".")[0] in ("torch", "sageattention", "flash_attn")):
         return None  # PyTorch for a Mac, an AMD or an Intel GPU is another install than the CUDA build below, and the
         # CUDA-only attention packages do not exist there: not ours

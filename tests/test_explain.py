@@ -22487,6 +22487,48 @@ def test_round618_emptyclass_clip_and_core_node_not_found():
         assert old not in ids(t) and "comfyui.too-old-for-klein" not in ids(t), (t, ids(t))
 
 
+def test_round719_cn_card_oom_and_tokenizer_backend_words():
+    r"""Round 719 (FLUX pipelines in diffusers (FluxPipeline, Flux2Pipeline, Flux2KleinPipeline, FluxKontext, Fill) failing at load or run):
+    a Chinese writer's report that a named card ran out of memory (`3090报错oom` for FLUX.1-Kontext-dev,
+    DiffSynth-Studio#724; also 显存不足 / 显存不够 / 显存溢出 / 爆显存 right after the card) was missed: now cuda.oom with the
+    card read into the title. A writer's words that a class needs a tokenizer backend (`AutoPipelineForText2Image
+    requiring sentencepiece`, `throws an error if sentencepiece isn't installed`, diffusers#9034) were missed: now
+    python.module-missing naming the package. Silent: transformers' protobuf message from mflux (Apple MLX, mlx_app
+    context, mflux#296), pip's version bound (`requires protobuf<4`), the Chinese words beside a Mac, Ollama or with no
+    card, and the round's look-alikes (Forge Neo's Flux Fill mat1/mat2, x-flux's meta tensor, fluxgym's tokenizer
+    class warning)."""
+    oom, mod = "cuda.oom", "python.module-missing"
+    for t, card in (("大概需要多少显存进行推理，3090报错oom", "3090"), ("RTX 4090 显存不足，跑不了 FLUX.1-Kontext-dev", "RTX 4090"),
+                    ("4060Ti跑flux爆显存", "4060Ti"), ("我的 RTX 3060 报 OOM 了 (diffusers FluxPipeline)", "RTX 3060"),
+                    ("GeForce RTX 2080 Ti 显存溢出", "RTX 2080 Ti")):
+        m = one(t, oom)
+        assert card in m["title"], (t, m["title"])
+    for t in ("Mac mini M4 上 3090报错oom", "ollama run qwen3, 3090报错oom", "显存不足怎么办", "3090 显存 24G，很够用",
+              "AMD Radeon RX 7900 XTX 显存不足"):
+        assert oom not in ids(t), t
+    for t, pkg in (("AutoPipelineForText2Image requiring sentencepiece, which isn't a diffusers requirement", "sentencepiece"),
+                   ("Importing AutoPipelineForText2Image throws an error if sentencepiece isn't installed", "sentencepiece"),
+                   ("FluxPipeline needs protobuf to build the T5 tokenizer", "protobuf"),
+                   ('  File "C:\\Users\\me\\venv\\Lib\\site-packages\\diffusers\\__init__.py"\nT5TokenizerFast requires sentencepiece',
+                    "sentencepiece")):
+        m = one(t, mod)
+        assert pkg in m["title"], (t, m["title"])
+    mflux = ("SentencePieceExtractor requires the protobuf library but it was not found in your environment.\n"
+             '  File "/Users/me/dev/mflux/.venv/lib/python3.11/site-packages/transformers/convert_slow_tokenizer.py", '
+             'line 154, in __init__\n    requires_backends(self, "protobuf")\n')
+    assert mod not in ids(mflux)
+    assert mod in ids(mflux.replace("/Users/me/dev/mflux/.venv", "/home/me/venv"))
+    for t in ("tensorflow 2.12 requires protobuf<4,>=3.20, but you have protobuf 4.25.1 which is incompatible.",
+              "TensorFlow requires protobuf>=3.20", "mflux-generate: FluxPipeline needs protobuf",
+              "sentencepiece is installed and works"):
+        assert mod not in ids(t), t
+    for t in ("RuntimeError: mat1 and mat2 shapes cannot be multiplied (4032x64 and 384x3072)",
+              "You set `add_prefix_space`. The tokenizer needs to be converted from the slow tokenizers",
+              "The tokenizer class you load from this checkpoint is 'CLIPTokenizer'.\n"
+              "The class this function is called from is 'T5TokenizerFast'."):
+        assert not ({oom, mod} & set(ids(t))), t
+
+
 def test_round680_listen_loopback_only():
     """Round 680 (ComfyUI run headless: its HTTP API, scripts and remote access): users who cannot reach ComfyUI from
     another machine or a container write it in words (`how do I change the address 127.0.0.1:8188 to 0.0.0.0:8188`,
