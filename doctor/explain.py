@@ -4565,6 +4565,25 @@ def _swarm_no_clip(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
 _UNDETECTED_LOADER = re.compile(r"unetloader|diffusion ?model ?loader|checkpointloader|checkpoint loader|load_checkpoint_guess_config")
 
 
+_UNET_FAMILIES = (("x_embedder", "Z-Image (Lumina 2 layout)"), ("cap_embedder", "Z-Image (Lumina 2 layout)"),
+                  ("noise_refiner", "Z-Image (Lumina 2 layout)"), ("context_refiner", "Z-Image (Lumina 2 layout)"),
+                  ("layers.", "Z-Image (Lumina 2 layout)"), ("double_stream_blocks", "HiDream"),
+                  ("single_stream_blocks", "HiDream"), ("img_in", "FLUX"), ("txt_in", "FLUX"), ("time_in", "FLUX"),
+                  ("double_blocks", "FLUX"), ("single_blocks", "FLUX"), ("transformer_blocks", "DiT (Qwen-Image-style)"),
+                  ("input_blocks", "SD / SDXL UNet"))
+
+
+@_interp("unet_missing")
+def _unet_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """ComfyUI's `unet missing:` warning whose list opens with the model's own layers (two adjacent core keys): the
+    file's weights are under another key layout. The title quotes the first key read and the family its name tells."""
+    layer = g.get("layer") or ""
+    family = next((f for k, f in _UNET_FAMILIES if layer.startswith(k)), "diffusion")
+    return {"title": (f"ComfyUI found none of the {family} model's own layers in the file "
+                      f"(`unet missing: {layer}, {g.get('layer2') or '...'}, ...`): another key layout"),
+            "details": {"missing_first": layer, "family": family}}
+
+
 @_interp("undetected")
 def _undetected(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("ckey_src"):

@@ -24026,6 +24026,42 @@ def test_round619_fp8e4nv_retold_and_fp8_lookalikes():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round720_unet_missing_lists_the_models_own_layers():
+    r"""Round 720 (ComfyUI loading FLUX, FLUX.2, Qwen-Image, Z-Image and HiDream files (2025-2026 reports)): ComfyUI's
+    `unet missing: [...]` warning was not read at all. When its list opens with the model's own layers (two adjacent
+    core keys: x_embedder, img_in, double_blocks, noise_refiner.N.attention, layers.N.attention, transformer_blocks,
+    double_stream_blocks ...) the file's weights are under another key layout (a trainer's finetune, a prefix) and
+    the model runs empty: black or noise images. Now read as comfyui.unet-missing-layers with the family its first
+    key names in the title. One stray key (norm_final.weight), a node pack's own `Missing UNET keys`, the words
+    without the list, a clip-missing list and AMD / Mac setups stay silent."""
+    zimage = ("model_type FLOW\nunet missing: ['x_embedder.weight', 'x_embedder.bias', "
+              "'noise_refiner.0.attention.qkv.weight', 'noise_refiner.0.attention.out.weight']\n")
+    m = one(zimage, "comfyui.unet-missing-layers")
+    assert "Z-Image" in m["title"] and "x_embedder.weight" in m["title"]
+    win = ("D:\\ComfyUI_windows_portable\\ComfyUI\\models\\diffusion_models\\my_flux_finetune.safetensors\r\n"
+           "model weight dtype torch.bfloat16, manual cast: None\r\nmodel_type FLUX\r\n"
+           "WARNING:root:unet missing: ['img_in.weight', 'img_in.bias', 'time_in.in_layer.weight', "
+           "'double_blocks.0.img_attn.qkv.weight']\r\n")
+    m = one(win, "comfyui.unet-missing-layers")
+    assert "FLUX" in m["title"] and "img_in.weight" in m["title"]
+    linux = ("/home/u/ComfyUI/comfy/sd.py: unet missing: ['guidance_in.in_layer.weight', "
+             "'double_stream_blocks.0.block.attn1.to_q.weight', 'double_stream_blocks.0.block.attn1.to_k.weight']")
+    m = one(linux, "comfyui.unet-missing-layers")
+    assert "HiDream" in m["title"] and m["details"]["missing_first"].startswith("double_stream_blocks.0")
+    qwen = ("unet missing: ['transformer_blocks.0.attn.to_q.weight', 'transformer_blocks.0.attn.to_k.weight', "
+            "'transformer_blocks.0.attn.to_v.weight']")
+    assert "Qwen-Image" in one(qwen, "comfyui.unet-missing-layers")["title"]
+    # look-alikes: one stray key, a node pack's wording, the words alone, a clip list, benign lines
+    assert "comfyui.unet-missing-layers" not in ids("WARNING:root:unet missing: ['norm_final.weight']\n"
+                                                   "Merging adapter /mnt/a/models/loras/z.safetensors")
+    assert ids("PixArt: UNET conversion has missing keys!\nMissing UNET keys ['pos_embed', 'y_embedder.y_embedding']") == []
+    assert ids("Using the latest Wan2.2 quantitative model unet missing\nThis problem occurs when loading models "
+               "using the unet loader.") == []
+    assert "comfyui.unet-missing-layers" not in ids("clip missing: ['text_projection.weight']\nmodel_type FLUX")
+    assert ids("model weight dtype torch.bfloat16, manual cast: None\nmodel_type FLOW\nRequested to load Lumina2") == []
+    assert ids("Missing key(s): x_pad_token, noise_refiner.0.attention.to_q.weight, ...\n"
+               "Unexpected key(s): model.diffusion_model.cap_pad_token") == []
+
 
 def test_round667_init_image_renamed_both_ways_and_edit_lookalikes():
     r"""Round 667 (image editing, img2img, inpainting): the edit and img2img out-of-memory texts were read already, but
