@@ -5435,7 +5435,9 @@ def _torch_family(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
     if g.get("lib"):  # torchaudio's compiled library does not load beside this torch
         if _off_nvidia(ctx):
             return None
-        return {"title": "torchaudio's compiled library does not load: torchaudio and torch come from different builds",
+        libname = re.split(r"[\\/]", g["lib"].strip())[-1]
+        return {"title": ("torchaudio's compiled library does not load: torchaudio and torch come from different builds"
+                          + (f" ({libname})" if libname else "")),
                 "cause": ("torchaudio's C++ library (_torchaudio) is built against one torch release and one CUDA line. "
                           "Beside a torch of another release or CUDA line it fails to load: an undefined symbol, or a CUDA "
                           "runtime the installed torch does not bring (`libcudart.so.12` under a cu13 torch). The usual "

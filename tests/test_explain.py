@@ -22120,6 +22120,47 @@ def test_round622_torchvision_half_import_custom_ops_and_queries():
               half + "torch 2.5.1+rocm6.2\n"):
         assert fam not in ids(t) and ft not in ids(t), t
 
+def test_round721_torchaudio_torch_sox_and_library_in_title():
+    r"""Round 721 (torch, torchvision and torchaudio versions that do not match (second pass)): torchvision's CUDA
+    check (also wrapped over lines), torchaudio's `libtorchaudio.so: undefined symbol` and Kaggle's torchaudio 2.0.1
+    beside torch 2.1.1 were already read; torchaudio's compiled module before 0.4 (`import _torch_sox`,
+    `_torch_sox.cpython-35m-x86_64-linux-gnu.so: undefined symbol: _ZN2at19UndefinedTensorImpl10_singletonE`, the same
+    torch symbol missing beside another torch) was missed and is now torch.family-mismatch; the title of torchaudio's
+    library failing to load now names the library file read from the text. Silent: macOS's `Symbol not found` from a
+    `.dylib`, a codec's or SoX's own symbol, a ROCm torch beside it, TensorFlow's own library, the bare import line."""
+    fam = "torch.family-mismatch"
+    head = "torchaudio's compiled library does not load"
+    for t, lib in (
+        ("ImportError: /usr/local/lib/python3.5/dist-packages/_torch_sox.cpython-35m-x86_64-linux-gnu.so: undefined "
+         "symbol: _ZN2at19UndefinedTensorImpl10_singletonE\n", "_torch_sox.cpython-35m-x86_64-linux-gnu.so"),
+        ("    import _torch_sox\nImportError: /home/young/anaconda3/envs/py36/lib/python3.6/site-packages/"
+         "torchaudio-0.2-py3.6-linux-x86_64.egg/_torch_sox.cpython-36m-x86_64-linux-gnu.so: undefined symbol: "
+         "_ZN3c1019UndefinedTensorImpl10_singletonE\n", "_torch_sox.cpython-36m-x86_64-linux-gnu.so"),
+        ("OSError: /srv/venv/lib/python3.7/site-packages/_torch_sox.so: undefined symbol: _ZN5torch3jit17parseSchemaOrNameERKSs",
+         "_torch_sox.so"),
+        ("OSError: /opt/conda/lib/python3.10/site-packages/torchaudio/lib/libtorchaudio.so: undefined symbol: "
+         "_ZNK5torch8autograd4Node4nameB5cxx11Ev\n", "libtorchaudio.so"),
+        ("OSError: Could not load this library: C:\\ComfyUI\\venv\\Lib\\site-packages\\torchaudio\\lib\\libtorchaudio.pyd\n",
+         "libtorchaudio.pyd"),
+    ):
+        got = explain.explain_text(t)[0]
+        assert [m["id"] for m in got][:1] == [fam], t
+        assert got[0]["title"].startswith(head) and got[0]["title"].endswith(f"({lib})"), (t, got[0]["title"])
+    for t in (
+        "ImportError: dlopen(/Users/me/anaconda3/lib/python3.7/site-packages/_torch_sox.cpython-37m-darwin.so, 2): "
+        "Symbol not found: __ZN3c1011CPUTensorIdEv\n  Referenced from: /Users/me/anaconda3/lib/python3.7/site-packages/"
+        "_torch_sox.cpython-37m-darwin.so\n  Expected in: flat namespace\n",
+        "OSError: /usr/lib/python3.9/site-packages/torchaudio/_torchaudio.so: undefined symbol: WavpackGetMode\n",
+        "ImportError: /usr/local/lib/python3.6/dist-packages/_torch_sox.cpython-36m-x86_64-linux-gnu.so: undefined "
+        "symbol: sox_get_effects_globals\n",
+        "pytorch version: 2.9.1+rocm7.2.0.git7e1940d4\nAMD arch: gfx1201\nImportError: /opt/venv/lib/python3.12/"
+        "site-packages/_torch_sox.cpython-312-x86_64-linux-gnu.so: undefined symbol: _ZN3c1019UndefinedTensorImpl10_singletonE\n",
+        "ImportError: /usr/lib/python3/dist-packages/tensorflow/python/_pywrap_tensorflow_internal.so: undefined symbol: "
+        "_ZN10tensorflow8internal21CheckOpMessageBuilder9NewStringEv\n",
+        "    import _torch_sox\n",
+    ):
+        assert fam not in ids(t), t
+
 
 def test_round678_install_refused_cache_other_user_and_df_shm():
     r"""Round 678 (permissions, read-only file systems and full disks): pip's Linux and Windows refusals, errno 28 and
