@@ -6821,6 +6821,25 @@ def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                         "same dtype (`latents.to(pipe.vae.dtype)`), outside any float16 autocast. An SDXL pipeline "
                         "that must stay in fp16: use the fp16-safe VAE madebyollin/sdxl-vae-fp16-fix"),
                 "details": {"named": g["vae_nan"]}}
+    vae_black = g.get("vae_black") or g.get("vae_black2")
+    if vae_black and not (_fact(ctx, "other_framework") or _fact(ctx, "gpu_framework_other")):
+        # round 722: the writer places the black output at the VAE / decoder (`with the new decoder every output comes
+        # out Black screen`): NaN reached the decode, from latents sampled in float16 or from the VAE's own overflow
+        return {"title": f"The output turns black at the {vae_black.upper() if vae_black.lower() == 'vae' else vae_black} stage: it decoded NaN values",
+                "cause": ("A black image or video at the decode means NaN values: either the latents were already NaN "
+                          "(the model sampled in float16 and overflowed past 65504: a loader or flag set to fp16, or a "
+                          "GPU without bfloat16) or the VAE itself overflowed in float16. numpy saves NaN pixels as "
+                          "black. FLUX.2 [klein], FLUX and the video models (HunyuanVideo, Wan) are trained in "
+                          "bfloat16; a loader whose precision is set to fp16 gives black output."),
+                "fix": ("Set the model loader's precision / base_precision to bf16 (fp32 on GTX 10/16, RTX 20, V100, "
+                        "T4), not fp16; ComfyUI: drop `--force-fp16` / `--fp16-unet` / `--fp16-vae` and start with "
+                        "`--bf16-vae` (or `--fp32-vae`); diffusers: `from_pretrained(..., torch_dtype=torch.bfloat16)` "
+                        "or `pipe.vae.to(torch.float32)` with `latents.to(pipe.vae.dtype)`. If it persists, check the "
+                        "files: `klein-doctor check --check models`"),
+                "details": {"named": vae_black}}
+    if vae_black:
+        # the VAE-and-black words beside another framework (TensorFlow, JAX, Keras): that framework's own model
+        return None
     return {}
 
 

@@ -23624,6 +23624,36 @@ def test_round623_python_headers_in_torch_extension_builds():
             "https://visualstudio.microsoft.com/visual-cpp-build-tools/\n"):
         assert ids(text) == [], (text, ids(text))
 
+def test_round722_black_output_at_the_vae_or_decoder():
+    """Round 722 (black images, NaN and inf in generation (ComfyUI and diffusers)): a black output that the writer
+    places at the VAE or the decoder (`with the new decoder every output comes out Black screen`, kijai's
+    HunyuanVideoWrapper#94: a loader set to fp16) was missed: no half precision, SageAttention or cast line was named.
+    comfyui.nan-image now reads the VAE / decoder within a line of the black output (gated on the black-output
+    needles) and names NaN reaching the decode with the bf16 / fp32 fix; not where the line says the VAE works, a
+    black screen beside a monitor / fans / crash, another framework, or an AMD / Mac setup."""
+    sig = "comfyui.nan-image"
+    for text in (
+            "I have triton and Torch2.5.1 working fine, but with the new decoder every output comes out Black screen, "
+            "change every sitting in the node but nothing seems to help!!",
+            "after VAE Decode I only get a black output\n/home/me/ComfyUI/main.py --listen\n",
+            "C:\\ComfyUI_windows_portable\\ComfyUI> black output after the VAE decode node on my RTX 2070\n",
+            "All black output from VAE decode with Wan 2.2 on an RTX 3060 12GB\n"):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, (text, ids(text))
+        assert "stage: it decoded NaN values" in m["title"], m["title"]
+        assert "bf16" in m["fix"] and "--fp32-vae" in m["fix"]
+    assert "VAE stage" in one("All black output from VAE decode on Linux", sig)["title"]
+    # the VAE said to work, a display going black, another framework, AMD / Mac, benign VAE lines: not this reading
+    for text in (
+            "The VAE works fine, the black image comes from the mask node",
+            "during VAE decode I get a black screen and the monitor turns off, fans spin up",
+            "tensorflow keras VAE decoder gives all black images in my notebook",
+            "Device: cuda:0 AMD Radeon RX 7900 XTX : native\nVAE decode gives black image",
+            "On my MacBook Pro M2 (mps) the VAE decode gives a black image",
+            "Requested to load AutoencoderKL\nUsing pytorch attention in VAE\nPrompt executed in 3.2 seconds\n"):
+        assert sig not in ids(text), (text, ids(text))
+
+
 def test_round685_extension_builds_out_of_ram():
     r"""Round 685 (building CUDA extensions from source: nvcc, CUDA_HOME, compilers): CUDA_HOME not set, the detected
     CUDA version mismatching torch's, GCC / Visual Studio newer than nvcc accepts were read already; a build of
