@@ -2044,35 +2044,33 @@ def _cuda_driver_floor(built: float, system: str = "linux") -> tuple[int, int] |
 
 
 def _major_floor(major: int, system: str = "linux") -> str:
-    """manifests/drivers.toml's [[cuda_major]] lowest driver for CUDA `major`.x on `system` (a row without that
-    system's number gives its Linux one), as a string (`525.60.13`); "" where no row names that major."""
-    row = next((r for r in _manifest_part("drivers", "cuda_major", []) if _int(r.get("major")) == major), None)
-    return str((row.get(system) or row.get("linux")) if row else "")
+    """manifests/drivers.toml's [[cuda_major]] lowest driver for CUDA `major`.x on `system` (platform_rules.driver_floor,
+    as `check` reads it), as a string (`525.60.13`); "" where no row names that major or the table is unreadable."""
+    from . import platform_rules as pr
+    try:
+        row = pr.driver_floor(str(major), system)
+    except (manifests.ManifestError, KeyError, TypeError):
+        return ""
+    return str(row["min"]) if row else ""
 
 
 def _older_major_tag(built: float) -> str:
     """The PyTorch wheel tag of the CUDA major below `built` that a driver too old for `built` can still run: the
-    newest [[variant]] tag of that major serving the recommended release, else the newest [[ended_index]] tag of that
-    major (manifests/wheels.toml; `cu128` below CUDA 13, `cu118` below CUDA 12); "" where none is listed."""
+    newest of that major's [[variant]] rows serving the recommended release (platform_rules.variants_for), else the
+    newest [[ended_index]] tag of that major (manifests/wheels.toml; `cu128` below CUDA 13, `cu118` below CUDA 12); ""
+    where none is listed."""
+    from . import platform_rules as pr
     below = int(built) - 1
-    rec = _manifest_part("wheels", "recommended_release", "")
-    def tag_cuda(tag: str) -> float | None:
-        m = re.fullmatch(r"cu(\d+)(\d)", str(tag or ""))
-        return float(f"{m.group(1)}.{m.group(2)}") if m else None
-    live = []
-    for r in _manifest_part("wheels", "variant", []):
-        c = tag_cuda(r.get("tag"))
-        spec = str(r.get("torch") or "")
-        try:
-            serves = bool(rec) and rec in SpecifierSet(spec)
-        except InvalidSpecifier:
-            serves = False
-        if c is not None and int(c) == below and serves:
-            live.append((c, r.get("tag")))
+    rec = str(_manifest_part("wheels", "recommended_release", ""))
+    try:
+        live = [(_num(v.get("cuda")) or 0.0, str(v["tag"])) for v in (pr.variants_for(rec) if rec else [])
+                if pr.cuda_major(str(v.get("cuda") or "")) == below]
+    except (manifests.ManifestError, KeyError, TypeError):
+        live = []
     if live:
         return max(live)[1]
-    ended = [(c, r.get("tag")) for r in _manifest_part("wheels", "ended_index", [])
-             if (c := tag_cuda(r.get("tag"))) is not None and int(c) == below]
+    ended = [(_num(f"{m.group(1)}.{m.group(2)}"), str(r.get("tag"))) for r in _manifest_part("wheels", "ended_index", [])
+             if (m := re.fullmatch(r"cu(\d+)(\d)", str(r.get("tag") or ""))) and int(m.group(1)) == below]
     return max(ended)[1] if ended else ""
 
 
