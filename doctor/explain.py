@@ -1903,7 +1903,7 @@ def _sm(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] 
         elif _fact(ctx, "container"):
             fix = ("The torch comes with the container image: rebuild it with a Blackwell build (in the Dockerfile: "
                    f"`RUN python -m pip install --force-reinstall torch torchvision --index-url {_TORCH_INDEX}`) or "
-                   f"pull a tag made with CUDA 12.8 or newer; the host driver must be >= 570 (cu130: >= {_F13})")
+                   f"pull a tag made with CUDA 12.8 or newer; the host driver must be >= {_F128} (cu130: >= {_F13})")
         return {**out, "cause": cause + " " + cat.by_id("torch.sm-unsupported").cause, "fix": fix, "details": d}  # type: ignore[union-attr]
     elif num and num < 50:  # Fermi/Kepler: older than the oldest architecture of any current build
         fix = ("No current PyTorch build has kernels for this GPU: cu126 builds start at sm_50 and cu128 builds at "
@@ -1967,6 +1967,9 @@ def _driver_said(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any] | Non
            "--force-reinstall torch torchvision --index-url "
            f"{_wheel_index(_older_major_tag(12.0))}` for a driver of {_F11} or "
            "newer); on a hosted notebook (Colab) the driver is fixed, so match torch to it")
+    named = _named_driver_fix(ctx)
+    if named:
+        fix = named
     if g.get("para"):
         title = "The program reported the NVIDIA driver too old: it is older than the CUDA this PyTorch was built with"
         cause = ("That is PyTorch's driver check (`The NVIDIA driver on your system is too old (found version N)`): the "
@@ -2079,11 +2082,33 @@ def _wheel_index(tag: str) -> str:
     return str(_manifest_part("wheels", "index_url", "https://download.pytorch.org/whl/{tag}")).replace("{tag}", tag)
 
 
+def _toolkit_branch(cuda: str) -> str:
+    """The driver branch that first reports CUDA `cuda` (manifests/drivers.toml [[toolkit]]: 12.8 -> `570`, from
+    570.26): what a container image's NVIDIA_REQUIRE_CUDA and a driver meant to report that CUDA need; "" if unlisted."""
+    row = next((r for r in _manifest_part("drivers", "toolkit", []) if str(r.get("cuda")) == cuda), None)
+    return str(row.get("driver") or "").split(".")[0] if row else ""
+
+
+def _ended_release(tag: str) -> tuple[str, str]:
+    """The last torch an ended CUDA index serves and its torchvision (manifests/wheels.toml [[ended_index]] and the
+    companion table: cu118 -> (`2.7.1`, `0.22.1`)); ("", "") where the index is not listed."""
+    from . import platform_rules as pr
+    last = next((str(r.get("last_torch") or "") for r in _manifest_part("wheels", "ended_index", [])
+                 if r.get("tag") == tag), "")
+    try:
+        vision = str((pr.companions(last) or {}).get("torchvision") or "") if last else ""
+    except (manifests.ManifestError, KeyError, TypeError, ValueError):
+        vision = ""
+    return last, vision
+
+
 # The driver floors explain's sentences say (an f-string field each, read once at import from drivers.toml [[cuda_major]])
 _F11, _F11W = _major_floor(11), _major_floor(11, "windows")
 _F12, _F12W = _major_floor(12), _major_floor(12, "windows")
 _F13 = _major_floor(13)
 _F13_BRANCH = _F13.split(".")[0]  # the driver branch a distribution's package is named by (nvidia-driver-580)
+# the branch whose drivers first report CUDA 12.8, the CUDA of the builds with Blackwell kernels (drivers.toml [[toolkit]])
+_F128 = _toolkit_branch("12.8") or "570"
 
 def _cuda_major_floors_said(system: str = "linux") -> str:
     """manifests/drivers.toml's [[cuda_major]] minimums on `system` as a cause says them: `CUDA 11.x needs >= 450.80.02,
@@ -2417,7 +2442,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
         need = g["image_cuda"]
         return {"title": f"The host's NVIDIA driver is older than this container image needs (CUDA {need})",
                 "cause": (f"The image declares that it needs CUDA {need} or newer, and the NVIDIA Container Toolkit refused to "
-                          f"start it: the host's driver supports an older CUDA (CUDA 12.8 needs driver >= 570, CUDA 13 >= {_F13}). "
+                          f"start it: the host's driver supports an older CUDA (CUDA 12.8 needs driver >= {_F128}, CUDA 13 >= {_F13}). "
                           "The driver belongs to the host; nothing inside the container can update it."),
                 "fix": ("Update the driver on the host (Ubuntu: `sudo ubuntu-drivers install`, reboot, `nvidia-smi` shows the "
                         "CUDA version it supports), or use an image built for the CUDA that driver supports; on a rented GPU "
@@ -2464,15 +2489,62 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
     if not n:
         return {}
     cuda = f"{n // 1000}.{(n % 1000) // 10}"
-    fix = None
-    if n < 12000:
-        fix = ("Update the NVIDIA driver to 570 or newer (https://www.nvidia.com/Download/index.aspx; Ubuntu: "
-               "`sudo ubuntu-drivers install`) and keep the CUDA 12.8 PyTorch; only if the driver cannot change and the "
-               "GPU is not an RTX 50: a CUDA 11.8 build runs on it, `python -m pip install --force-reinstall "
-               "torch==2.7.1 torchvision==0.22.1 --index-url https://download.pytorch.org/whl/cu118`")
-    return {"details": {"driver_cuda": cuda}, "fix": fix,
+    return {"details": {"driver_cuda": cuda}, "fix": _found_driver_fix(n // 1000, cuda, ctx),
             "cause": f"The driver supports CUDA up to {cuda}, older than the CUDA this PyTorch was built with "
                      f"(CUDA 12.x wheels need driver >= {_F12}, CUDA 13.x wheels need >= {_F13})."}
+
+
+def _named_driver_fix(ctx: dict[str, Any]) -> str | None:
+    """The fix for a driver too old for the torch build where the paste names the driver (nvidia-smi's `CUDA Version:`,
+    else its version number, `NVIDIA driver 550.54`): the CUDA major that driver runs (drivers.toml [[cuda_major]] on the
+    paste's system) chooses the build offered (_found_driver_fix); None where neither is named or it runs CUDA 13."""
+    smi = _num(_fact(ctx, "smi_cuda"))
+    if smi is not None:
+        major, cuda = int(smi), _fact(ctx, "smi_cuda")
+    else:
+        parts = _fact(ctx, "driver_named").lstrip("v").split(".")
+        if len(parts) < 2 or not (parts[0].isdigit() and parts[1].isdigit()):
+            return None
+        drv = (int(parts[0]), int(parts[1]))
+        system = "windows" if _fact(ctx, "windows_os") else "linux"
+        runs = [int(v) for v, floor in _cuda_driver_floors(system) if v >= 11 and v == int(v) and drv >= floor]
+        if not runs:
+            return None
+        major, cuda = max(runs), f"{max(runs)}.x"
+    return _found_driver_fix(major, cuda, ctx) if major < 13 else None
+
+
+def _found_driver_fix(major: int, cuda: str, ctx: dict[str, Any] | None = None) -> str | None:
+    """The fix for torch's driver check (`found version 12040`) from the CUDA the driver supports: a CUDA 12 driver
+    runs every CUDA 12 build (minor-version compatibility), so the build offered beside a driver update is the newest
+    CUDA 12 one of the recommended release (manifests/wheels.toml); a CUDA 11 driver runs the last CUDA 11.8 release
+    ([[ended_index]]); an older driver runs no current build. None (the signature's words) for a CUDA 13+ driver."""
+    update = (f"https://www.nvidia.com/Download/index.aspx; Ubuntu: `sudo ubuntu-drivers install`, then reboot")
+    if major == 12:
+        tag = _older_major_tag(13.0)
+        if not tag:
+            return None
+        return (f"Update the NVIDIA driver to {_F13} or newer ({update}) so `nvidia-smi` shows `CUDA Version: 13.0` or "
+                f"newer and this CUDA 13 PyTorch runs; or keep the driver (CUDA {cuda}, which runs every CUDA 12 build) "
+                "and install the CUDA 12 build into the Python that runs the program: `python -m pip install "
+                f"--force-reinstall torch torchvision torchaudio --index-url {_wheel_index(tag)}` (ComfyUI portable: "
+                "`.\\python_embeded\\python.exe -m pip ...` from its folder)")
+    # the build the paste names (+cu130, whl/cu130): a CUDA 13 one needs the CUDA 13 floor, any other keeps the floor of
+    # the CUDA 12.8 builds that also serve the newest cards
+    m = re.search(r"cu1(\d)\d", _fact(ctx, "torch_cuda_build")) if ctx is not None else None
+    keep = (f"{_F13} or newer ({update}) and keep this CUDA 13 PyTorch" if m and m.group(1) == "3" else
+            f"{_F128} or newer ({update}) and keep the CUDA 12.8 PyTorch")
+    if major == 11:
+        tag = _older_major_tag(12.0)
+        last, vision = _ended_release(tag) if tag else ("", "")
+        pins = f"torch=={last}" + (f" torchvision=={vision}" if vision else "") if last else "torch torchvision"
+        old = (f"; only if the driver cannot change and the GPU is not an RTX 50: a CUDA 11 build runs on it, "
+               f"`python -m pip install --force-reinstall {pins} --index-url {_wheel_index(tag)}`") if tag else ""
+        return f"Update the NVIDIA driver to {keep}{old}"
+    if major < 11:
+        return (f"Update the NVIDIA driver to {keep}: a driver that supports CUDA {cuda} is older than every CUDA build "
+                "current PyTorch releases ship, so no torch install can avoid the update")
+    return None
 
 
 @_interp("nightly_crash")
@@ -17282,7 +17354,7 @@ def _toolkit_not_torch(g: dict[str, str], ctx: dict[str, Any]) -> dict[str, Any]
             "fix": ("In the Python that runs Klein (cmd or PowerShell): `python -c \"import torch; print(torch.__version__, "
                     "torch.version.cuda)\"`; if it prints `+cpu` or `None`, reinstall a CUDA build: `python -m pip install "
                     f"--force-reinstall torch torchvision --index-url {idx}` (cu130 needs NVIDIA driver {_F13} or newer, cu128 "
-                    "570 or newer: `nvidia-smi` shows the driver's `CUDA Version`); ComfyUI portable: "
+                    f"{_F128} or newer: `nvidia-smi` shows the driver's `CUDA Version`); ComfyUI portable: "
                     "`.\\python_embeded\\python.exe -m pip install ...` from its folder. No CUDA toolkit install is needed"),
             "details": {"toolkit": tk, "os": "Windows"}}
 

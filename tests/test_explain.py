@@ -23740,7 +23740,7 @@ def test_driver_floors_and_older_cuda_tags_come_from_the_manifests(tmp_path):
     rows = {r["major"]: r for r in manifests.load("drivers")["cuda_major"]}
     assert (explain._F12, explain._F12W, explain._F13) == (rows[12]["linux"], rows[12]["windows"], rows[13]["linux"])
     m = one("CUDA driver version is insufficient for CUDA runtime version\n"
-            "torch 2.9.1+cu130 on Ubuntu, NVIDIA driver 550.54\n", "torch.cuda-driver-too-old")
+            "torch 2.9.1+cu130 on Ubuntu\n", "torch.cuda-driver-too-old")
     assert f"whl/cu118` for a driver of {rows[11]['linux']} or newer" in m["fix"]
     assert explain._older_major_tag(13.0) == "cu128" and explain._older_major_tag(12.8) == "cu118"
     assert explain._older_major_tag(9.0) == ""
@@ -23755,6 +23755,50 @@ def test_driver_floors_and_older_cuda_tags_come_from_the_manifests(tmp_path):
         assert "https://download.pytorch.org/whl/cu127" in one(cjk, "torch.cuda-driver-too-old")["fix"]
     finally:
         manifests.clear_overrides()
+
+def test_driver_too_old_fix_offers_the_build_the_named_driver_runs(tmp_path):
+    """A driver too old for the torch build: where the paste says which CUDA the driver runs (torch's `found version
+    12040`, nvidia-smi's `CUDA Version: 12.2`, a driver number such as `NVIDIA driver 550.54`), the fix offers the newest
+    build of that CUDA major (a CUDA 12 driver runs every CUDA 12 build: cu128 from wheels.toml), the last CUDA 11 release
+    with its torchvision for a CUDA 11 driver ([[ended_index]] cu118: 2.7.1 / 0.22.1), and only the update for an older
+    one; it used to offer cu118 to every driver (lead, stop 67). The update's floor follows the build named (+cu130:
+    580) and drivers.toml's [[toolkit]] row for CUDA 12.8 (570), not literals."""
+    rows = {r["major"]: r for r in manifests.load("drivers")["cuda_major"]}
+    f13 = rows[13]["linux"]
+    tk = next(r["driver"] for r in manifests.load("drivers")["toolkit"] if r["cuda"] == "12.8").split(".")[0]
+    assert explain._F128 == tk
+    cu12 = "--index-url https://download.pytorch.org/whl/cu128"
+    for text in ("RuntimeError: The NVIDIA driver on your system is too old (found version 12040). Please update your "
+                 "GPU driver by downloading and installing a new version\n",
+                 "CUDA driver version is insufficient for CUDA runtime version\ntorch 2.9.1+cu130 on Ubuntu, NVIDIA "
+                 "driver 550.54\n",
+                 "CUDA driver version is insufficient for CUDA runtime version\ntorch 2.9.1+cu130\n| NVIDIA-SMI 535.54"
+                 "   Driver Version: 535.54.03   CUDA Version: 12.2 |\n"):
+        fix = one(text, "torch.cuda-driver-too-old")["fix"]
+        assert cu12 in fix and f"driver to {f13} or newer" in fix and "cu118" not in fix, fix
+    for text in ("RuntimeError: The NVIDIA driver on your system is too old (found version 11040).\n",
+                 "CUDA driver version is insufficient for CUDA runtime version\ntorch 2.9.1+cu130, Windows 11, "
+                 "driver version 472.12\n"):
+        fix = one(text, "torch.cuda-driver-too-old")["fix"]
+        assert "torch==2.7.1 torchvision==0.22.1 --index-url https://download.pytorch.org/whl/cu118" in fix, fix
+        assert ("+cu130" in text) == (f"driver to {f13} or newer" in fix) and ("+cu130" in text) != (f"driver to {tk} or" in fix)
+    fix = one("RuntimeError: The NVIDIA driver on your system is too old (found version 10020).\n",
+              "torch.cuda-driver-too-old")["fix"]
+    assert "no torch install can avoid the update" in fix and "--index-url" not in fix, fix
+    # a driver number of the CUDA 13 branch gives no older build; a Windows 526 driver is below 12.x's Windows floor
+    assert "cu128" not in one("CUDA driver version is insufficient for CUDA runtime version\ntorch 2.9.1+cu130, "
+                              "Windows 11, driver 526.98\n", "torch.cuda-driver-too-old")["fix"].split("e.g.")[0]
+    toml = (Path(manifests.manifest_dir()) / "wheels.toml").read_text(encoding="utf-8")
+    moved = tmp_path / "wheels.toml"
+    moved.write_text(toml.replace('last_torch = "2.7.1"', 'last_torch = "2.6.0"'), encoding="utf-8")
+    manifests.set_override("wheels", moved)
+    try:
+        fix = one("RuntimeError: The NVIDIA driver on your system is too old (found version 11080).\n",
+                  "torch.cuda-driver-too-old")["fix"]
+        assert "torch==2.6.0 torchvision==0.21.0 --index-url" in fix, fix
+    finally:
+        manifests.clear_overrides()
+
 
 def test_round660_visible_devices_set_late_and_gpu_numbering():
     r"""Round 660 (hybrid laptops, eGPUs, the wrong GPU used): the public threads where the wrong GPU was used by a
