@@ -1543,13 +1543,13 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                         + "; if it still fails: " + cat.by_id("cuda.oom").fix),  # type: ignore[union-attr]
                 "details": {"other_program": app}}
     if (g.get("vae_decode") or (g.get("told") and g.get("prosegb")) or g.get("offload_oom") or g.get("sampler_said")
-            or g.get("cuda_oom_said") or g.get("oom_error_said")) and any(
+            or g.get("cuda_oom_said") or g.get("oom_error_said") or g.get("vram_ran_out")) and any(
             _fact(ctx, k) for k in ("other_framework", "ggml_cuda", "foreign_cuda_build", "llm_server")):
         # a user's own words (`24GB will OOM`, `OOM at the VAE decode`, round 508: `I'm getting a CUDA OOM`) beside
         # llama.cpp, Ollama, TensorFlow, vLLM or another program's own CUDA build: that program's memory, not the Klein
         # stack's
         return None
-    if (g.get("cuda_oom_said") or g.get("oom_error_said")) and _fact(ctx, "mps_backend"):
+    if (g.get("cuda_oom_said") or g.get("oom_error_said") or g.get("vram_ran_out")) and _fact(ctx, "mps_backend"):
         # round 508: the same words from a Mac user (`Mac user`, `MPS backend`): Apple's MPS has no CUDA VRAM to free;
         # round 529: likewise a writer's `I get an OOM error` after the VRAM named
         return None
@@ -1668,7 +1668,8 @@ def _oom(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                                  f"{d['free']} free" if free else "") if x)
     card_title: dict[str, Any] = {}
     if g.get("cn_card"):
-        # round 719: the card a Chinese report names before its out-of-memory (`3090报错oom`, `RTX 4090 显存不足`)
+        # round 719: the card a Chinese report names before its out-of-memory (`3090报错oom`, `RTX 4090 显存不足`);
+        # round 723: the card an English forum post names after it (`ComfyUI keeps running out of VRAM on my RTX 3060`)
         card = re.sub(r"\s+", " ", g["cn_card"]).strip()
         d["card"] = card
         card_title = {"title": f"The GPU ({card}) ran out of memory"}

@@ -27917,6 +27917,43 @@ def test_round624_launcher_pip_and_cpu_torch():
         assert old not in got and cpu not in got, (t, got)
 
 
+def test_round723_forum_prose_out_of_vram():
+    """Round 723 (errors ComfyUI and diffusers users posted on forums and Q&A sites rather than GitHub): a writer's
+    own words with no traceback were not read: `ComfyUI keeps running out of VRAM on my RTX 3060 12GB` (ran / runs /
+    running out of VRAM, GPU memory or video memory beside an image program or model named on the line) and `How much
+    VRAM is needed? I got 24GB, still out of memory` (FireFlow#2: VRAM named, the writer's N GB, then `still ... out of
+    memory`). Now cuda.oom, with the card and its size read into the title and the paths that fit; a game's, an LLM
+    engine's, another framework's, an AMD or a Mac post with the same words stays silent."""
+    said = {
+        "How much VRAM is needed? I got 24GB, still out of memory": ("24 GB", None),
+        "I have 16GB of VRAM but still getting out of memory with flux klein": ("16 GB", None),
+        "ComfyUI keeps running out of VRAM on my RTX 3060 12GB": ("12 GB", "RTX 3060"),
+        "C:\\ComfyUI_windows_portable> flux klein 4b keeps running out of VRAM on my RTX 4060 8GB": ("8 GB", "RTX 4060"),
+        "~/ComfyUI$ KSampler ran out of GPU memory on my RTX 4070 Ti": (None, "RTX 4070 Ti"),
+        "I keep running out of VRAM when using flux in comfyui": (None, None),
+    }
+    for t, (gb, card) in said.items():
+        m = explain.explain_text(t)[0]
+        assert [x["id"] for x in m][:1] == ["cuda.oom"], (t, [x["id"] for x in m])
+        if gb:
+            assert m[0]["details"].get("vram") == gb, (t, m[0]["details"])
+        if card:
+            assert card in m[0]["title"], (t, m[0]["title"])
+    silent = [
+        "Cyberpunk keeps running out of VRAM on my RTX 3080 10GB",
+        "ComfyUI keeps running out of VRAM on my RX 7900 XTX with ROCm",
+        "ComfyUI keeps running out of VRAM on my Mac M2, MPS backend",
+        "llama.cpp ran out of VRAM on my RTX 3090",
+        "ollama keeps running out of VRAM, also flux in comfyui",
+        "How much VRAM is needed? Tensorflow: I got 24GB, still out of memory",
+        "I have 24GB RAM and the game is still out of memory",
+        "Total VRAM 12288 MB, total RAM 32000 MB\nSet vram state to: NORMAL_VRAM\n",
+    ]
+    for t in silent:
+        got = ids(t)
+        assert "cuda.oom" not in got, (t, got)
+
+
 def test_round657_ptxas_bf16_line_retold_without_feature_word():
     r"""Round 657 (notebooks and rented GPUs: Colab, Kaggle, RunPod, Vast.ai, Lambda, Modal, Paperspace): 4 of 5
     in-scope texts were right before any change; the miss was an issue title that retells ptxas' bfloat16 refusal
