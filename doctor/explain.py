@@ -7770,11 +7770,20 @@ def _opencv_mismatch(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> di
     only that line), but when the paste shows a traceback (a `File "...", line N` frame) and nothing anywhere of
     ComfyUI (no node pack, no ComfyUI frame or folder, no node run, no ComfyUI-Manager line), the cv2 that broke is
     another program's (TaskMatrix under a system Python, a desktop app's venv): not claimed. Never on a Mac or an
-    AMD / Intel setup."""
+    AMD / Intel setup. A user's own account of the fix (round 724: `the cv2 issue` / `cv2 error` that went away when
+    the opencv packages were force-reinstalled or reinstalled) is the same clash in words; it is not claimed where the
+    paste names another framework or program (TensorFlow, ONNX Runtime, an LLM server), whose cv2 it may be."""
     if _off_nvidia_anywhere(ctx):
         return None
     if _fact(ctx, "py_frame") and not any(_fact(ctx, k) for k in _COMFY_FACTS):
         return None
+    if g.get("cvstory"):
+        if any(_fact(ctx, k) for k in ("other_framework", "gpu_framework_other")):
+            return None
+        fix = "force-reinstalling" if "force" in (g.get("cvfix") or "").lower() else "reinstalling"
+        return {"title": (f"The {_SPACE.sub(' ', g['cvstory']).strip()} described went away after {fix} the OpenCV "
+                          "packages: several opencv packages share one cv2"),
+                "details": {"reported_fix": _SPACE.sub(" ", g.get("cvfix") or "").strip()}}
     return {}
 
 

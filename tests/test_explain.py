@@ -26978,6 +26978,42 @@ def test_round625_accelerate_rtx40_p2p_ib_refusal():
              " .. localhost pid 4242: Test failure common.cu:893\n")
     assert ids(tests) == [], ids(tests)
 
+
+def test_round724_opencv_reinstall_story():
+    r"""Round 724 (popular ComfyUI custom-node packs whose failures come from the shared stack): a user's own account
+    of the OpenCV package clash, with no error line (`I ran into the cv2 issue ... Forcing a reinstall (pip install
+    --upgrade --force-reinstall ...) of the two opencv packages mentioned fixed the problem`, Impact Pack #797) was
+    missed: python.opencv-mismatch now reads `cv2 issue` / `cv2 problem` / `cv2 error` (or Impact Pack's
+    troubleshooting heading `An issue has occurred about cv2`) told with a (force-)reinstall of the opencv packages,
+    in either order, and its title says which fix the text reports. The same words about another framework's program,
+    on an AMD or Mac setup, a reinstall of another package, and pip's own install lines stay silent. Also learned:
+    the round's cohere config (transformers.install-mixed), weights_only (torch.weights-only-refused) and
+    `cv2 has no attribute 'VideoCapture'` texts were already read."""
+    sig = "python.opencv-mismatch"
+    impact = ("After adding ComfyUI-Impact-Pack, I ran into the cv2 issue note in the [Troubleshooting guide]"
+              "(https://github.com/ltdrdata/ComfyUI-Impact-Pack/blob/Main/troubleshooting/TROUBLESHOOTING.md"
+              "#an-issue-has-occurred-about-cv2) -- even though I had a newer version of the opencv Python packages. "
+              "Forcing a reinstall (`pip install --upgrade --force-reinstall ...`) of the two opencv packages "
+              "mentioned fixed the problem.\n")
+    win = ("ComfyUI portable on Windows: WAS Node Suite failed to load with a cv2 error. I fixed it by running "
+           "python_embeded\\python.exe -m pip install --force-reinstall opencv-python opencv-python-headless\r\n")
+    linux = ("Linux venv, ComfyUI/custom_nodes/comfyui_controlnet_aux: Reinstalling opencv-contrib-python-headless "
+             "fixed the cv2 problem for me.\n")
+    again = ("After updating nodes on my RTX 4090 I had the cv2 issue again; uninstall and reinstall of "
+             "opencv-python==4.8.0.76 solved it.\n")
+    for text in (impact, win, linux, again):
+        assert ids(text)[:1] == [sig], ids(text)
+    assert "force-reinstalling" in one(win, sig)["title"] and "cv2 error" in one(win, sig)["title"]
+    assert "cv2 problem" in one(linux, sig)["title"] and "reinstalling the OpenCV" in one(linux, sig)["title"]
+    # another framework's program, an AMD / Mac setup, another package reinstalled, pip's own lines: silent
+    for text in ("TensorFlow 2.15 project: the cv2 issue was solved by a force reinstall of opencv-python.\n",
+                 "ROCm 6.1 on RX 7900 XTX: the cv2 problem went away after reinstalling opencv-python.\n",
+                 "MacBook M2, macOS Sonoma: cv2 error fixed by reinstalling opencv-python-headless\n",
+                 "I reinstalled torch and the cv2 issue is still there, no idea.\n",
+                 "Successfully installed opencv-python-headless-4.10.0.84\nPrestartup times for custom nodes:\n"
+                 "   0.0 seconds: C:\\ComfyUI\\custom_nodes\\ComfyUI-Manager\n"):
+        assert sig not in ids(text), ids(text)
+
 def test_round534_launcher_old_torch_rtx50_and_optional_moviepy_kinds():
     r"""Round 534 (Windows ComfyUI portable, ComfyUI Desktop and Stability Matrix / Pinokio installs, second pass): a
     writer's words that the installed torch is still at a release older than 2.7 (`torch is at version 2.6.0`, `torch
