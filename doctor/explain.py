@@ -8834,6 +8834,29 @@ def _no_fp8(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                           + "a GPU without fp8 compute (this loader checks for compute capability 9.0, Hopper; "
                           "Ampere, Turing and older cards have no fp8 at all)"),
                 "details": {"required": "compute capability 9.0", **({"gpu": old_card} if old_card else {})}}
+    if g.get("fp8sig"):
+        # inductor's own record of a Triton kernel it could not compile (`metadata: {'signature': ...}` under
+        # triton_heuristics' `Triton compilation failed`, or the kernel's `triton_meta={'signature': ...}`) with a
+        # `*fp8e4nv` argument: an fp8 (e4m3fn) model compiled on a card without fp8 e4m3, the log cut before Triton's
+        # reason. The card's compute capability in the same record (`cc=86`) decides: 8.9 and newer have fp8e4nv, so
+        # the failure is another one; a card with fp8 named beside a record without it is not claimed either.
+        cc = g.get("fcc") or ""
+        if cc and int(cc) >= 89:
+            return None
+        old_card = _pre_ada_card(ctx)
+        if not cc and (_fact(ctx, "ada_gpu") or _fact(ctx, "hopper_gpu") or _fact(ctx, "gpu_model")) and not old_card:
+            return None
+        cap = f"compute capability {cc[:-1]}.{cc[-1]}" if cc else ""
+        if old_card:
+            where = f"the {old_card}" + (f" ({cap})" if cap else "") + ", a GPU older than Ada (compute capability below 8.9)"
+        elif cap:
+            where = f"a GPU of {cap}, older than Ada (below 8.9)"
+        else:
+            where = "most likely a GPU older than Ada (compute capability below 8.9)"
+        return {"title": ("torch.compile could not build a Triton kernel that reads fp8e4nv (fp8 e4m3) tensors: fp8 "
+                          "(e4m3fn) weights compiled on " + where + ", where Triton has no fp8e4nv"),
+                "details": {"operation": "torch.compile Triton kernel with an fp8e4nv argument",
+                            **({"gpu": old_card} if old_card else {}), **({"compute_capability": cap} if cap else {})}}
     if g.get("cast"):
         # inductor's CompilationError cut before Triton's reason, its caret at a bare cast of a loaded value: the
         # fp8e4nv refusal of an fp8 (e4m3fn) model compiled on a pre-Ada card. An Ada / Hopper / Blackwell card

@@ -27278,6 +27278,74 @@ def test_round626_resolver_companion_and_libmamba_cuda_readings():
     for t in silent:
         assert ids(t) == [], (t, ids(t))
 
+
+def test_round725_fp8e4nv_kernel_record_and_mac_dynamo_refusal():
+    r"""Round 725 (torch.compile, TorchDynamo, Inductor and Triton when a user turns compilation on (second pass)):
+    inductor's own record of a Triton kernel it could not compile, cut before Triton's reason (`metadata: {'signature':
+    {0: '*fp8e4nv', 1: '*bf16', ...}` under triton_heuristics' `Triton compilation failed`, or the kernel's
+    `triton_meta={'signature': {'in_ptr0': '*fp8e4nv', ...}, 'device': DeviceProperties(... cc=86 ...)`) was missed: an
+    fp8 e4m3 argument in a kernel that failed is gpu.no-fp8's (fp8 weights compiled on a pre-Ada card), now read with
+    the record's compute capability or the card named in the title; the record's own cc=89, an Ada card named, an AMD
+    setup and a bf16 kernel stay silent. torch.dynamo-python-unsupported (`Python 3.11+ not yet supported for
+    torch.compile`) on a Mac (Homebrew's /opt/homebrew, /Users/, Platform: Darwin) is an Apple setup: now silent, while
+    the same refusal on Linux / Windows NVIDIA is still read."""
+    sig = "gpu.no-fp8"
+    named_keys = ("E0105 10:11:12.000000 1234 torch/_inductor/runtime/triton_heuristics.py:539] [0/0] Triton compilation "
+                  "failed: triton_poi_fused__to_copy_0\nE0105 10:11:12.000000 1234 torch/_inductor/runtime/triton_heuristics"
+                  ".py:539] [0/0] metadata: {'signature': {'in_ptr0': '*fp8e4nv', 'out_ptr0': '*bf16', 'xnumel': 'i32'}, "
+                  "'device': 0, 'constants': {'XBLOCK': 1024}, 'device_type': 'cuda', 'num_warps': 4, 'cc': 86}\n")
+    h = one(named_keys, sig)
+    assert "compute capability 8.6" in h["title"], h["title"]
+    win_meta = ("  File \"C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\_inductor\\runtime\\"
+                "triton_heuristics.py\", line 780, in _precompile_config\n@triton_heuristics.pointwise(size_hints={'x': "
+                "1048576}, filename=__file__, triton_meta={'signature': {'in_ptr0': '*fp8e4nv', 'out_ptr0': '*bf16', "
+                "'xnumel': 'i32', 'XBLOCK': 'constexpr'}, 'device': DeviceProperties(type='cuda', index=0, "
+                "multi_processor_count=82, cc=86, major=8, regs_per_multiprocessor=65536), 'constants': {}})\n")
+    h = one(win_meta, sig)
+    assert "compute capability 8.6" in h["title"], h["title"]
+    card = ("GPU: NVIDIA GeForce RTX 3090\nE1222 23:58:17.921000 6356 Lib\\site-packages\\torch\\_inductor\\runtime\\"
+            "triton_heuristics.py:445] [0/0] metadata: {'signature': {0: '*fp8e4nv', 1: '*bf16', 2: 'i32'}, 'device': 0, "
+            "'constants': {3: 1024}, 'device_type': 'cuda'}\n")
+    h = one(card, sig)
+    assert "RTX 3090" in h["title"] and h["details"].get("gpu"), h
+    bare = ("E1222 23:58:17.921000 6356 torch/_inductor/runtime/triton_heuristics.py:445] [0/0] metadata: {'signature': "
+            "{0: '*fp8e4nv', 1: '*bf16', 2: 'i32'}, 'device': 0, 'constants': {3: 1024}, 'device_type': 'cuda'}\n")
+    assert "most likely" in one(bare, sig)["title"]
+    py = "torch.dynamo-python-unsupported"
+    linux = ("  File \"/home/user/venv/lib/python3.12/site-packages/torch/__init__.py\", line 1868, in compile\n"
+             "    raise RuntimeError(\"Dynamo is not supported on Python 3.12+\")\n"
+             "RuntimeError: Dynamo is not supported on Python 3.12+\n")
+    assert ids(linux)[0] == py, ids(linux)
+    windows = ("  File \"C:\\Users\\me\\venv\\Lib\\site-packages\\torch\\_dynamo\\eval_frame.py\", line 376, in "
+               "check_if_dynamo_supported\nRuntimeError: Python 3.11+ not yet supported for torch.compile\n")
+    assert ids(windows)[0] == py, ids(windows)
+    silent = [
+        # the record's own compute capability 8.9 (Ada has fp8e4nv)
+        ("@triton_heuristics.pointwise(size_hints={'x': 1048576}, filename=__file__, triton_meta={'signature': "
+         "{'in_ptr0': '*fp8e4nv', 'out_ptr0': '*bf16', 'xnumel': 'i32'}, 'device': DeviceProperties(type='cuda', "
+         "index=0, multi_processor_count=128, cc=89, major=8), 'constants': {}})\n"),
+        # an Ada card named beside a record without cc
+        ("GPU 0: NVIDIA GeForce RTX 4090\nE1222 23:58:17.921000 6356 torch/_inductor/runtime/triton_heuristics.py:445] "
+         "[0/0] metadata: {'signature': {0: '*fp8e4nv', 1: '*bf16', 2: 'i32'}, 'device': 0, 'device_type': 'cuda'}\n"),
+        # AMD ROCm
+        ("AMD Radeon RX 7900 XTX, ROCm 6.2, torch 2.5.1+rocm6.2\nE1222 23:58:17.921000 6356 torch/_inductor/runtime/"
+         "triton_heuristics.py:445] [0/0] metadata: {'signature': {0: '*fp8e4nv', 1: '*bf16', 2: 'i32'}, 'device': 0, "
+         "'device_type': 'hip'}\n"),
+        # a bf16 kernel's record: nothing fp8 in it
+        ("E1222 23:58:17.921000 6356 torch/_inductor/runtime/triton_heuristics.py:445] [0/0] metadata: {'signature': "
+         "{0: '*bf16', 1: '*fp32', 2: 'i32'}, 'device': 0, 'constants': {3: 1024}, 'device_type': 'cuda'}\n"),
+        # the Python refusal on Macs
+        ("  File \"/Users/me/miniforge3/lib/python3.11/site-packages/torch/_dynamo/eval_frame.py\", line 376, in "
+         "check_if_dynamo_supported\nRuntimeError: Python 3.11+ not yet supported for torch.compile\n"),
+        "Platform: Darwin\nDevice: mps\nRuntimeError: Dynamo is not supported on Python 3.12+\n",
+        ("│ /opt/homebrew/lib/python3.11/site-packages/torch/__init__.py:1441 in compile\n"
+         "RuntimeError: Python 3.11+ not yet supported for torch.compile\n"),
+    ]
+    for text in silent:
+        got = ids(text)
+        assert sig not in got and py not in got, (text[:80], got)
+
+
 def test_round608_tiktoken_fallback_tokenizer():
     r"""Round 608 (tokenizer and text-encoder loading errors): transformers 4.45 and newer, with no tokenizer.json and no
     slow SentencePiece tokenizer they can build (sentencepiece missing), try the tiktoken converter last and report
