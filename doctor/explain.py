@@ -17409,6 +17409,24 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         return _toolkit_not_torch(g, ctx)
     if g.get("satver"):
         return _cpu_torch_kept(g, ctx)
+    if g.get("app_nogpu") or g.get("zh_false"):
+        # round 726: a program's own CPU-fallback line (RVC WebUI, GPT-SoVITS) or a Chinese writer's `torch ... 结果是False`,
+        # with an NVIDIA card named in the window: torch.cuda.is_available() is False on an NVIDIA machine. Not with a
+        # CUDA build of torch named (there the driver, a hidden GPU or a broken install is why), nor with another
+        # framework or LLM engine in the paste
+        if (near.get("torch_cuda_build") or ctx.get("torch_cuda_build") or _fact(ctx, "other_framework")
+                or _fact(ctx, "llm_engine")):
+            return None
+        card = _SPACE.sub(" ", (g.get("card") or "").strip())
+        said = _SPACE.sub(" ", (g.get("app_nogpu") or "").strip())
+        what = f"the program says `{said}`" if said else "torch reports False for the GPU"
+        return {"title": f"PyTorch sees no GPU on the {card}: {what}, most often a CPU-only torch build",
+                "cause": (f"The program asks torch.cuda.is_available(), and it is False although the machine has an "
+                          f"NVIDIA {card}. Most often the environment's torch is the CPU-only build: pip's default torch "
+                          "on Windows (PyPI), a requirements file or conda solve that pulled it, or an update that replaced "
+                          "the CUDA wheel; a bundled package that works on the same machine carries its own CUDA torch. "
+                          "Less often the NVIDIA driver is missing or too old for the torch build."),
+                "details": {"gpu": card, **({"program_line": said} if said else {})}}
     if g.get("cpuidx"):
         cu, ver = (g.get("cudaidx") or "").lower(), g.get("cpuver") or ""
         return {"title": f"pip installed the CPU build ({ver}) from the CPU index given as an extra index beside the "

@@ -27605,6 +27605,42 @@ def test_round627_hf_umask_probe_warning():
     assert ids(real)[:1] == ["hf.cache-not-writable"], ids(real)
 
 
+def test_round726_cjk_card_oom_and_cpu_torch_fallback():
+    r"""Round 726 (reports written in Chinese, Japanese, Korean or Russian about the shared stack): two readings were
+    missing. A Chinese report that a card ran out of VRAM with the card written right after a Chinese character
+    (`在8G显存的3070上特别容易爆显存`) was silent, because the guard before the card counted CJK letters as word
+    characters: now cuda.oom with the card in the title and the VRAM said before it (`8G显存的`) read as the card's size.
+    A voice-cloning UI's own CPU-fallback line (RVC's `No supported Nvidia GPU found, use CPU instead` /
+    `没有发现支持的N卡, 使用CPU进行推理`, GPT-SoVITS' `很遗憾您这没有能用的显卡来支持您训练`) or a Chinese writer's
+    `torch ... 结果是False` beside an NVIDIA card number is now torch.cpu-build with the card in the title; the same
+    words on an AMD or Mac setup, with a CUDA build of torch named, or with no card named stay silent."""
+    oom = ["PortraitEnhancement PM容易爆显存\n\n在8G显存的3070上特别容易爆显存，bat启动参数有--lowvram",
+           "在12G显存的RTX 4070上跑flux显存不足",
+           "D:\\ComfyUI-aki-v1.6\\ComfyUI 用的3060显存不够，怎么办",
+           "/home/u/ComfyUI 加载模型时10G显存的3080报错oom"]
+    for t in oom:
+        assert ids(t) == ["cuda.oom"], (t, ids(t))
+        assert re.search(r"\(\w*[ ]?\d{4}\)", one(t, "cuda.oom")["title"]), one(t, "cuda.oom")["title"]
+    m = one(oom[0], "cuda.oom")
+    assert m["details"]["card"] == "3070" and m["details"]["vram"] == "8 GB", m["details"]
+    cpu = ["No supported Nvidia GPU found, use CPU instead\n\n我是3070laptop 显示不支持什么情况 去哪里修改",
+           "D:\\RVC-beta>python infer-web.py\nUse Language: zh_CN\n没有发现支持的N卡, 使用CPU进行推理\n显卡 RTX 3060 12G",
+           "RTX 3060 Laptop GPU 在显卡信息显示：很遗憾您这没有能用的显卡来支持您训练",
+           "我显卡是3070ti ,cuda 版本 12.2，我在Python源码中加上输出torch获取显卡信息，结果是False。"]
+    for t in cpu:
+        assert ids(t) == ["torch.cpu-build"], (t, ids(t))
+        assert "PyTorch sees no GPU on the" in one(t, "torch.cpu-build")["title"], one(t, "torch.cpu-build")["title"]
+    assert "3060" in one(cpu[1], "torch.cpu-build")["title"]
+    silent = ["AMD 7900XTX 的显存不足",
+              "mac M2 上 4090 爆显存",
+              "No supported Nvidia GPU found, use CPU instead\nMacBook Pro M2",
+              "No supported Nvidia GPU found, use CPU instead\nAMD Radeon RX 6700 XT 显卡 6700",
+              "我的显卡是3070，torch 2.1.0+cu121，torch.cuda获取显卡结果是False",
+              "识别不到显卡\n\n我的显卡是2070S驱动是560.70 CUDA是12.6.32，只能用CPU来进行训练和推理",
+              "2024-01-01 INFO Loading model 3070 steps, 显存 usage 6.1 GB"]
+    for t in silent:
+        assert ids(t) == [], (t, ids(t))
+
 def test_round675_pip_console_decode_cl_banner_explicit_codec():
     r"""Round 675 (non-ASCII and special characters in paths and text: Chinese / Cyrillic / accented Windows user names,
     UnicodeDecodeError / UnicodeEncodeError with gbk, cp1252, cp932, mbcs, and paths with spaces or brackets): three
