@@ -3155,6 +3155,13 @@ def _module(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
             # traceback, the wrapper node's class name in front of the message: `LoraModelLoader: PEFT backend ...`,
             # or diffusers' own frame inside ComfyUI portable's python_embeded)
             return None
+        pv = _release(near.get("peft_installed") or "")
+        if pv is not None and pv >= Version("0.6"):
+            if mac or _off_nvidia(ctx):
+                return None  # a Mac / AMD / Intel setup: klein-doctor's NVIDIA stack only
+            # diffusers' USE_PEFT_BACKEND needs peft >= 0.6 AND transformers >= 4.34 (utils/constants.py): with a new
+            # enough peft shown installed, the failing half is transformers (round 728, diffusers#5489)
+            return {"as": "python.dep-too-old", "details": {"peft": near.get("peft_installed") or ""}}
         return {"title": "peft is missing: diffusers needs it to load LoRA weights",
                 "cause": ("diffusers loads and fuses LoRA weights (load_lora_weights, fuse_lora) through the `peft` "
                           "library, which is not installed in the Python that runs the pipeline, or is too old for "
@@ -4901,19 +4908,32 @@ def _diffusers_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict
         # the diffusers release whose pipelines of that family first had load_lora_weights: manifests/requirements.toml
         # [[feature_since]] rows of diffusers (SDXL 0.19.0, CogVideoX 0.31.0)
         floor = next((v for k, v in _feature_rows("diffusers") if pc.startswith(k)), None)
-        have = _near(ctx).get("diffusers_version") or ""
+        near = _near(ctx)
+        have = near.get("diffusers_version") or ""
         ver = _release(have)
-        if floor is None or ver is None or ver >= Version(floor):
+        if floor is None or (ver is not None and ver >= Version(floor)):
             return None
-        return {"title": f"This diffusers {have} has no {pc}.load_lora_weights(): LoRA loading for it came with diffusers {floor}",
+        if ver is None:
+            # no version stated: claimed only where the paste's own code builds the pipeline with a class imported
+            # from diffusers (DiffusionPipeline / AutoPipelineFor*, or this family's pipeline by name), so the class in
+            # the message is diffusers' own and its missing loader means a diffusers older than the family's first
+            # LoRA release (round 728, diffusers#5311); a program's own pipeline class stays silent
+            stock = near.get("diffusers_stock_pipe") or ""
+            if not (stock == "DiffusionPipeline" or stock.startswith("AutoPipelineFor") or pc.startswith(stock[:12] or "-")):
+                return None
+        said = f"the installed diffusers is {have}" if have else "so the installed diffusers is older than that"
+        return {"title": (f"This diffusers {have} has no {pc}.load_lora_weights(): LoRA loading for it came with diffusers {floor}"
+                          if have else f"This diffusers has no {pc}.load_lora_weights(): it is older than diffusers {floor}, "
+                          "which brought LoRA loading for it"),
                 "cause": (f"`load_lora_weights()` is the pipeline's LoRA loader (its LoraLoaderMixin). diffusers shipped "
-                          f"{pc} before its LoRA loader: the method came with diffusers {floor}, and the installed diffusers "
-                          f"is {have}, so the call fails with AttributeError before any LoRA file is read. The LoRA and the "
+                          f"{pc} before its LoRA loader: the method came with diffusers {floor}, and {said}, "
+                          "so the call fails with AttributeError before any LoRA file is read. The LoRA and the "
                           f"code are fine. FLUX.2 [klein] needs diffusers {kmin} or newer anyway."),
                 "fix": (f"Upgrade diffusers (and peft, which its LoRA loading uses) in the Python that runs it: "
                         f"`python -m pip install -U \"diffusers>={floor}\" peft` (for Klein: `python -m pip install -U "
                         f"\"diffusers>={kmin}\" peft`), then check `python -c \"import diffusers; print(diffusers.__version__)\"`"),
-                "details": {"class": pc, "method": "load_lora_weights", "installed": have, "needs": f"diffusers>={floor}"}}
+                "details": {"class": pc, "method": "load_lora_weights", "installed": have or "older than " + floor,
+                            "needs": f"diffusers>={floor}"}}
     if g.get("dmeth"):
         # a diffusers model class without a ModelMixin method of diffusers 0.33 (fp8 layerwise casting, group offload)
         meth, mc = g["dmeth"], g.get("dmcls") or "the model"
@@ -15013,6 +15033,25 @@ def _keys_missing(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
 def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if _other_gpu(ctx):
         return None
+    if g.get("peft"):
+        # handed over by the module reading: diffusers' `PEFT backend is required` with a peft of 0.6 or newer shown
+        # installed. diffusers turns its PEFT backend on only when peft >= 0.6 and transformers >= 4.34 are both
+        # importable (diffusers/utils/constants.py USE_PEFT_BACKEND; the transformers floor from diffusers#5579),
+        # so the transformers beside that peft is older than 4.34 (round 728)
+        have = _near(ctx).get("peft_installed") or "0.6"
+        return {"title": (f"`PEFT backend is required` although peft {have} is installed: diffusers' LoRA loading also "
+                          "needs transformers 4.34 or newer"),
+                "cause": ("diffusers loads LoRAs (load_lora_weights, set_adapters, get_active_adapters, fuse_lora) through "
+                          "peft, and turns that backend on only when both peft 0.6 or newer and transformers 4.34 or newer "
+                          f"can be imported. peft {have} is there, so the transformers in the same Python is older than "
+                          "4.34 (or missing); reinstalling peft changes nothing. In a notebook, a kernel that imported "
+                          "diffusers before the packages were upgraded keeps the old state until it is restarted."),
+                "fix": ("Upgrade transformers beside peft in the Python that runs the pipeline: `python -m pip install -U "
+                        "\"transformers>=4.34\" peft` (a notebook: `%pip install -U \"transformers>=4.34\" peft`, then restart "
+                        "the kernel); check with `python -c \"import transformers, peft; print(transformers.__version__, "
+                        "peft.__version__)\"`. FLUX.2 [klein] needs `python -m pip install -U transformers peft "
+                        "\"diffusers>=0.37\"` anyway"),
+                "details": {"peft": have, "needs": "transformers>=4.34"}}
     if g.get("shardck"):
         # transformers 4.47 removed shard_checkpoint; AutoAWQ (which peft imports when installed) and optimum still
         # import it. Claimed with ComfyUI or diffusers in view; a trainer's or LLM tool's own import is its pin

@@ -29056,6 +29056,63 @@ def test_round629_env_vars_arch_list_visible_index_hip():
     assert ids(hip)[:1] == ["torch.rocm-build"]
 
 
+def test_round728_lora_loader_versions():
+    r"""Round 728 (LoRAs loaded at inference time in ComfyUI and diffusers (FLUX, FLUX.2, Qwen-Image, SDXL)): a CivitAI
+    LoRA download refused by safetensors was already read. What was missed: (1) `'CogVideoXPipeline' object has no
+    attribute 'load_lora_weights'` with the installed diffusers stated in a Chinese sentence or after a colon
+    (`...diffusers了0.30.3`, `diffusers版本是0.30.2`, `diffusers：0.18.2`): the diffusers_version fact now reads those
+    forms, so the too-old reading names the version; (2) the same AttributeError on an SDXL pipeline with no version
+    stated, where the paste's own code builds the pipeline with a class imported from diffusers (DiffusionPipeline,
+    AutoPipelineFor*, the family's class): diffusers' own class without its loader is a diffusers older than the
+    family's first LoRA release (SDXL 0.19); (3) diffusers' `PEFT backend is required` with a peft of 0.6 or newer
+    shown installed (pip's `Requirement already satisfied: peft ... (0.6.0)`, a freeze line, `Successfully installed
+    peft-0.6.0`): diffusers' backend also needs transformers 4.34, so it is python.dep-too-old for transformers, not
+    peft missing."""
+    e = "AttributeError: 'CogVideoXPipeline' object has no attribute 'load_lora_weights'"
+    # (1) the version in a Chinese sentence or after a colon, read into the title
+    m = one(e + ",已经是最新版本的diffusers了0.30.3", "diffusers.too-old")
+    assert "0.30.3" in m["title"] and "0.31" in m["title"]
+    m = one(e.replace("XPipeline", "XImageToVideoPipeline") + "\ndiffusers版本是0.30.2\n", "diffusers.too-old")
+    assert "0.30.2" in m["title"]
+    sdxl = "AttributeError: 'StableDiffusionXLPipeline' object has no attribute 'load_lora_weights'"
+    m = one("diffusers：0.18.2\r\n" + sdxl + "\r\n", "diffusers.too-old")
+    assert "0.18.2" in m["title"] and "0.19" in m["title"]
+    # a release that has the loader stated: not this
+    assert "diffusers.too-old" not in ids(e + "\ndiffusers: 0.31.0\n")
+    # (2) no version, diffusers' own class built by the paste's code (Windows and Linux paths)
+    m = one("from diffusers import DiffusionPipeline\nimport torch\n\npipe = DiffusionPipeline.from_pretrained("
+            "'C:/Users/me/models/majicmix_xl', torch_dtype=torch.bfloat16).to(\"cuda\")\n"
+            "pipe.load_lora_weights(\"lora.safetensors\")\n" + sdxl, "diffusers.too-old")
+    assert "0.19" in m["title"] and "StableDiffusionXLPipeline" in m["title"] and "diffusers>=0.19" in m["fix"]
+    assert ids("from diffusers import AutoPipelineForText2Image\npipe = AutoPipelineForText2Image.from_pretrained("
+               "'/home/me/sdxl').to('cuda')\n" + sdxl)[:1] == ["diffusers.too-old"]
+    assert ids("from diffusers import StableDiffusionXLImg2ImgPipeline\n"
+               + sdxl.replace("XLPipeline", "XLImg2ImgPipeline"))[:1] == ["diffusers.too-old"]
+    # a project's own class, another program (SD.Next), a family that never had the loader: silent
+    assert ids("from pipeline_sdxl import StableDiffusionXLPipeline\n" + sdxl) == []
+    assert ids("Starting SD.Next\nPython 3.10.6 on Windows\n" + sdxl) == []
+    assert ids("from diffusers import DiffusionPipeline\n"
+               "AttributeError: 'StableVideoDiffusionPipeline' object has no attribute 'load_lora_weights'") == []
+    # (3) PEFT backend with a new enough peft installed: transformers is the half that fails
+    p = "ValueError: PEFT backend is required for this method. Please install the latest version of PEFT `pip install -U peft`"
+    m = one("Requirement already satisfied: peft in c:\\users\\me\\venv\\lib\\site-packages (0.7.1)\r\n" + p,
+            "python.dep-too-old")
+    assert "0.7.1" in m["title"] and "transformers>=4.34" in m["fix"]
+    assert ids("peft==0.6.2\ntransformers==4.31.0\n" + p)[:1] == ["python.dep-too-old"]
+    assert ids("Successfully installed peft-0.6.0\n" + p)[:1] == ["python.dep-too-old"]
+    # no version, or an old peft: peft itself, as before
+    assert ids(p)[:1] == ["python.module-missing"]
+    assert ids("Requirement already satisfied: peft in /usr/lib/python3/site-packages (0.5.0)\n" + p)[:1] == ["python.module-missing"]
+    # a pip download line is not the installed version
+    assert ids("  Using cached peft-0.6.1-py3-none-any.whl.metadata (23 kB)\n" + p)[:1] == ["python.module-missing"]
+    # AMD, Mac and a ComfyUI node pack's own diffusers: silent
+    inst = "Requirement already satisfied: peft in /opt/venv/lib/python3.10/site-packages (0.7.1)\n"
+    assert ids("torch 2.1.0+rocm5.6 on an AMD Radeon RX 7900 XTX\n" + inst + p) == []
+    assert ids("Requirement already satisfied: peft in /Users/me/venv/lib/python3.10/site-packages (0.7.1)\n"
+               "MacBook Pro M2, mps\n" + p) == []
+    assert ids("!!! Exception during processing !!! PEFT backend is required for this method.\n"
+               "Requirement already satisfied: peft in c:\\ComfyUI_windows_portable\\python_embeded\\lib\\site-packages (0.7.1)") == []
+
 def test_round516_node_pack_import_kinds():
     r"""Round 516 (ComfyUI custom node packs failing to import, sixth pass): an import that Python resolves to a
     library's own folder inside custom_nodes (`cannot import name 'X' from 'transformers' (...custom_nodes\transformers\
