@@ -2121,18 +2121,6 @@ def _cuda_major_floors_said(system: str = "linux") -> str:
     return f"CUDA {said} ({'Windows' if system == 'windows' else 'Linux'})" if said else ""
 
 
-def _startcheck_cuda_build(ctx: dict[str, Any]) -> tuple[str, float] | None:
-    """The CUDA of an installed torch the paste shows (round 727): torch_cuda_build's `+cu121` label of an installed
-    version or collect_env's `CUDA used to build PyTorch: 12.1`, as (`cu121`, 12.1). An index URL (`whl/cu121`) or a
-    conda pin names what was asked for, not what is installed: None."""
-    near = _near(ctx)
-    v = str(near.get("torch_cuda_build") or ctx.get("torch_cuda_build") or "")
-    m = re.match(r"\+cu(1\d)(\d)$", v) or re.match(r"CUDA used to build PyTorch: (1\d)\.(\d)$", v)
-    if not m:
-        return None
-    return f"cu{m.group(1)}{m.group(2)}", float(f"{m.group(1)}.{m.group(2)}")
-
-
 @_interp("driver")
 def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     if g.get("win7"):
@@ -2158,25 +2146,7 @@ def _driver(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, A
                         "current driver."),
                 "details": {"gpu": gpu, "said": _SPACE.sub(" ", g.get("win7_nogpu") or "").strip()[:60]}}
     if g.get("startcheck"):
-        # handed over by torch.cpu-build's web-UI start check: the UI's torch is a CUDA 13 build (see _not_mac), or
-        # (round 727) an installed CUDA 11 / 12 build the paste shows
-        cu13 = str(_near(ctx).get("torch_cu13_tag") or ctx.get("torch_cu13_tag") or "")
-        old = _startcheck_cuda_build(ctx) if not cu13.startswith("cu13") else None
-        if old:
-            built_tag, built = old
-            win = bool(_fact(ctx, "windows_os"))
-            lin, wnd = (_cuda_driver_floor(built, sysname) for sysname in ("linux", "windows"))
-            said = lambda f: ".".join(str(n) for n in f) if f else "a newer one"  # noqa: E731
-            floor = said(wnd) if win else f"{said(lin)} on Linux, {said(wnd)} on Windows"
-            check = "import torch; print(torch.__version__, torch.cuda.is_available())"
-            py = (f"`venv\\Scripts\\python -c \"{check}\"`" if win else
-                  f"`venv/bin/python -c \"{check}\"` (Windows: `venv\\Scripts\\python -c ...`)")
-            return {"title": (f"The web UI's torch is a CUDA {built:.1f} build ({built_tag}) and cannot use the GPU: the "
-                              f"NVIDIA driver is older than CUDA {built:.1f} needs ({floor} or newer)"),
-                    "fix": (f"Update the NVIDIA driver to {floor} or newer and reboot (Windows: "
-                            "https://www.nvidia.com/Download/index.aspx" + ("" if win else "; Ubuntu: `sudo ubuntu-drivers install`")
-                            + f"); `nvidia-smi` must then show `CUDA Version: {built:.1f}` or newer. Then ask the UI's "
-                            f"Python again: {py}")}
+        # handed over by torch.cpu-build's web-UI start check: the UI's torch is a CUDA 13 build (see _not_mac)
         return {"title": f"The web UI's torch is a CUDA 13 build and the NVIDIA driver is older than {_F13}: torch cannot use the GPU",
                 "fix": (f"Update the NVIDIA driver to {_F13} or newer (Windows: https://www.nvidia.com/Download/index.aspx; "
                         f"Ubuntu: `sudo apt install nvidia-driver-{_F13_BRANCH}` or `sudo ubuntu-drivers install`, then reboot; "
@@ -7370,6 +7340,18 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     if _off_nvidia_anywhere(ctx):
         return None
     return {}
+
+
+@_interp("dynamo_python")
+def _dynamo_python(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """torch.dynamo-python-unsupported: silent on a Mac / AMD / Intel setup (round 725: Homebrew's Python 3.11 under an
+    old torch, tloen/alpaca-lora#448), elsewhere the Python the refusal names in the title, as a keyed signature's
+    title carries it."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    sig = cat.by_id("torch.dynamo-python-unsupported")
+    py = g.get("py") or ""
+    return {"title": f"{sig.title}: {py}"} if sig and py else {}
 
 
 @_interp("pyav_old")
@@ -17557,25 +17539,6 @@ def _not_mac(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, 
         tag = near.get("torch_cu13_tag") or ctx.get("torch_cu13_tag") or ""
         smi = _num(near.get("smi_cuda") or ctx.get("smi_cuda") or "")
         cpu = near.get("torch_cpu_wheel") or ctx.get("torch_cpu_wheel")
-        old = _startcheck_cuda_build(ctx) if not tag.startswith("cu13") else None
-        if old and not cpu and (smi is None or smi < old[1]):
-            # round 727: the UI's torch shown as an installed CUDA 11 / 12 build (pip list's `torch 2.2.1+cu121`,
-            # collect_env's `CUDA used to build PyTorch: 12.1`) and no nvidia-smi header with that CUDA: the start check
-            # failed on a driver older than that CUDA needs (lllyasviel/stable-diffusion-webui-forge#521: a driver
-            # update fixed it). An index URL or a launcher's pin is not the installed build and is not read
-            built_tag, built = old
-            lin, wnd = (_cuda_driver_floor(built, sysname) for sysname in ("linux", "windows"))
-            said = lambda f: ".".join(str(n) for n in f) if f else "a newer one"  # noqa: E731
-            floor = said(wnd) if _fact(ctx, "windows_os") else f"{said(lin)} on Linux, {said(wnd)} on Windows"
-            seen = f" (nvidia-smi: CUDA {near.get('smi_cuda') or ctx.get('smi_cuda')})" if smi is not None else ""
-            return {"as": "torch.cuda-driver-too-old",
-                    "cause": (f"The UI's start check found that its torch cannot use CUDA, and that torch is a CUDA {built:.1f} "
-                              f"build ({built_tag}){seen}, not a CPU-only one. A CUDA {built:.1f} torch needs NVIDIA driver "
-                              f"{floor} or newer; on an older driver torch.cuda.is_available() is False and the UI stops. "
-                              "`nvidia-smi` shows the newest CUDA the driver supports in its header; the CUDA toolkit "
-                              "installed on the system plays no part."),
-                    "details": {"torch_cuda": f"{built:.1f}", "driver_min": floor,
-                                **({"driver_cuda": str(smi)} if smi is not None else {})}}
         if tag.startswith("cu13") and not cpu and (smi is None or smi < 13):
             built = f"{tag[2:4]}.{tag[4:]}"
             seen = f" (nvidia-smi: CUDA {near.get('smi_cuda') or ctx.get('smi_cuda')})" if smi is not None else ""

@@ -28408,62 +28408,6 @@ def test_round628_moved_env_launcher():
     assert ids(build) == ["python.portable-pip-launcher"]
 
 
-def test_round727_webui_start_check_cuda_build():
-    r"""Round 727 (other image UIs on the same stack: Stable Diffusion WebUI (A1111), Forge, reForge, SD.Next, InvokeAI,
-    Fooocus, SwarmUI): a web UI's own start check (A1111 / Forge `Torch is not able to use GPU`, Forge Neo `PyTorch is
-    not able to access CUDA`, Forge's `Your device does not support the current version of Torch/CUDA`) was read as a
-    CPU-only torch even where the paste shows the UI's torch as an installed CUDA 11 / 12 build (pip list's
-    `torch 2.2.1+cu121`, collect_env's `CUDA used to build PyTorch: 12.1`); only a CUDA 13 build was handed to the
-    driver. Now any installed CUDA build with no `+cpu` torch and no nvidia-smi header showing that CUDA is read as
-    torch.cuda-driver-too-old, the title naming the build's CUDA and the driver floor of that CUDA (Forge#521: a driver
-    update fixed it). An index URL (what was asked for), a `+cpu` build, an nvidia-smi header with the CUDA, an AMD
-    fork or a Mac keep their old answer or stay silent. The round's Forge#521 text itself shows only Forge's package
-    folder (`webui_forge_cu121_torch21`), which Forge#3119 shares with no answer: it stays pinned."""
-    sig = "torch.cuda-driver-too-old"
-    check = "RuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS variable to disable this check\n"
-    win_piplist = ("venv \"C:\\Users\\al\\stable-diffusion-webui-forge\\venv\\Scripts\\Python.exe\"\n" + check
-                   + "C:\\Users\\al\\stable-diffusion-webui-forge>venv\\Scripts\\python.exe -m pip list\n"
-                     "torch                     2.2.1+cu121\n")
-    linux_env = ("  File \"/home/me/stable-diffusion-webui/launch.py\", line 48, in <module>\n" + check
-                 + "PyTorch version: 2.1.2+cu121\nCUDA used to build PyTorch: 12.1\n")
-    neo = "Version: neo\ntorch==2.7.1+cu118 torchvision==0.22.1+cu118\nRuntimeError: PyTorch is not able to access CUDA\n"
-    forge = ("Windows 11, torch 2.4.0+cu124\nRuntimeError: Your device does not support the current version of "
-             "Torch/CUDA! Consider download another version:\n")
-    for t, cu, floor in ((win_piplist, "12.1", "527.41"), (linux_env, "12.1", "525.60"), (neo, "11.8", "450.80"),
-                         (forge, "12.4", "527.41")):
-        got = ids(t)
-        assert got[:1] == [sig], (t, got)
-        m = one(t, sig)
-        assert f"CUDA {cu} build" in m["title"] and floor in m["title"], m["title"]
-        assert m["details"]["torch_cuda"] == cu, m["details"]
-        assert "nvidia-smi" in m["fix"], m["fix"]
-    assert "venv\\Scripts\\python -c" in one(win_piplist, sig)["fix"]
-    # CUDA 13 keeps its own answer
-    assert "CUDA 13 build" in one("torch 2.9.1+cu130\nRuntimeError: PyTorch is not able to access CUDA\n", sig)["title"]
-    keep_cpu = [
-        # an index URL is what was asked for, not what is installed; a +cpu build; a driver whose CUDA is new enough
-        "Looking in indexes: https://pypi.org/simple, https://download.pytorch.org/whl/cu121\n" + check,
-        "torch 2.2.1+cpu\n" + check,
-        "torch 2.2.1+cu121\n| NVIDIA-SMI 551.23       Driver Version: 551.23       CUDA Version: 12.4 |\n" + check,
-        # Forge's package folder alone (Forge#3119 has it with no answer)
-        ("  File \"C:\\Users\\x\\Downloads\\webui_forge_cu121_torch231\\webui\\modules\\launch_utils.py\", line 434, in "
-         "prepare_environment\nRuntimeError: Your device does not support the current version of Torch/CUDA! Consider "
-         "download another version:\n"),
-    ]
-    for t in keep_cpu:
-        got = ids(t)
-        assert sig not in got, (t, got)
-    silent = [
-        # an AMD fork, a Mac, another framework's CUDA build line
-        "venv \"C:\\sd\\stable-diffusion-webui-amdgpu\\venv\\Scripts\\Python.exe\"\ntorch 2.3.0+cu118\nAMD Radeon RX 6800\n" + check,
-        "macOS 14, Apple M2\ntorch 2.2.1+cu121\n" + check,
-        "tensorflow 2.15.0\nBuilt with CUDA: 12.2\ntf.config.list_physical_devices('GPU') returned []\n",
-    ]
-    for t in silent:
-        got = ids(t)
-        assert sig not in got and "torch.cpu-build" not in got, (t, got)
-
-
 def test_round687_notebook_kernel_and_cuda_pair():
     r"""Round 687 (Jupyter, Colab and Kaggle notebooks running diffusers or PyTorch on a GPU): all six in-scope texts
     were already named, but two readings said less than the text: torchvision's / torchaudio's own CUDA check names
