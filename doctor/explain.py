@@ -7381,12 +7381,16 @@ def _pyav_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str,
 def _visible_devices_late(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """cuda.visible-devices-set-late: ``nvidia_only``; the value the paste set (when it shows one) and how it said the
     setting failed go into the details the headline reads; a value that names a GPU (an index or a list) is quoted in
-    the title (round 660)."""
+    the title (round 660). The writer's account that the variable was changed after CUDA had been queried (round 729)
+    is not claimed where another framework (TensorFlow, JAX, CuPy, MXNet) is named."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("after_cuda") and any(_fact(ctx, k) for k in ("other_framework", "gpu_framework_other")):
+        return None  # TensorFlow / JAX / CuPy read the variable at their own start: another framework (round 729)
     val = (g.get("value") or g.get("var") or "").strip()
     said = re.sub(r"\s+", " ", g.get("outcome") or "").strip().lower()
-    d: dict[str, Any] = {"set_in": "os.environ" if g.get("setter") else "after import torch"}
+    d: dict[str, Any] = {"set_in": "os.environ" if g.get("setter") else
+                         "after CUDA was queried" if g.get("after_cuda") else "after import torch"}
     if val:
         d["value"] = val[:40]
     if said:
@@ -7396,6 +7400,23 @@ def _visible_devices_late(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) 
         out["title"] = (f"CUDA_VISIBLE_DEVICES={val} was set inside Python after CUDA had started: it is ignored, "
                         "and the process uses GPU 0")
     return out
+
+
+@_interp("mig_visible")
+def _mig_visible(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """cuda.mig-visible-devices: ``nvidia_only``; a writer's account that ``torch.cuda.device_count()`` shows / returns
+    one GPU is this cause only where MIG is named, on its line or anywhere in the paste (the mig context): without it a
+    second card that is missing, or a ROCm build counting one AMD GPU, reads the same (round 729)."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    if not g.get("count"):
+        return {}
+    mig = g.get("mig_word") or _fact(ctx, "mig")
+    if not mig:
+        return None
+    return {"title": ("torch.cuda.device_count() shows one GPU on a MIG-partitioned GPU: each CUDA process sees only "
+                      "one MIG slice"),
+            "details": {"said": re.sub(r"\s+", " ", g["count"]).strip()[:60], "mig": str(mig)[:60]}}
 
 
 _GPU_LIST = re.compile(r"\d{1,2}")

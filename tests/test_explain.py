@@ -30201,6 +30201,68 @@ def test_round630_torch_load_cuda_storages_without_gpu():
 
 
 
+def test_round729_gpu_index_mig_count_visible_devices_after_cuda():
+    r"""Round 729 (which GPU is used: several GPUs, laptops with two GPUs, eGPUs and the device index (second pass)):
+    three readings were missing. A writer's account that CUDA_VISIBLE_DEVICES was changed after something had queried
+    CUDA (`After the first call, changing CUDA_VISIBLE_DEVICES no longer has any effect`, after
+    torch._C._cuda_getDeviceCount / device_count() / is_available() / CUDA initialised) is now
+    cuda.visible-devices-set-late (pytorch#159641), not where TensorFlow or an AMD setup is named;
+    `torch.cuda.device_count()` showing / returning one GPU where MIG is named (on the line or by the mig context,
+    which now also reads `MIG A100` and `the configuration for MIG`) is cuda.mig-visible-devices (pytorch#102715),
+    not a plain two-card machine or a ROCm build; and Isaac Gym's `[carb.gym.plugin] Gym cuda error: invalid device
+    ordinal ... GymPhysXCuda.cu` (CLoSD#3) is that program's PhysX device choice, no longer read as torch's index."""
+    late = "cuda.visible-devices-set-late"
+    for text in ("After the first call, changing CUDA_VISIBLE_DEVICES no longer has any effect.",
+                 "Setting CUDA_VISIBLE_DEVICES after torch.cuda.is_available() has no effect, all my models end up on "
+                 "GPU 0",
+                 "once CUDA was initialized, modifying CUDA_VISIBLE_DEVICES is ignored (C:\\Users\\me\\ComfyUI\\main.py)",
+                 "changing CUDA_VISIBLE_DEVICES after device_count() was called does not work\n"
+                 "  File \"/home/me/venv/lib/python3.11/site-packages/torch/cuda/__init__.py\", line 1, in <module>"):
+        got = ids(text)
+        assert got and got[0] == late, (text[:60], got)
+        assert one(text, late)["details"]["set_in"] == "after CUDA was queried"
+    for quiet in ("Changing CUDA_VISIBLE_DEVICES to 1 worked, now it runs on the second card",
+                  "After the first call, changing CUDA_VISIBLE_DEVICES no longer has any effect. torch 2.3.0+rocm6.0 "
+                  "on my AMD Radeon RX 7900 XTX",
+                  "After the first call, changing CUDA_VISIBLE_DEVICES no longer has any effect.\nimport tensorflow as "
+                  "tf\ntf.config.list_physical_devices('GPU')"):
+        assert late not in ids(quiet), (quiet[:60], ids(quiet))
+    mig = "cuda.mig-visible-devices"
+    for text in ("torch.cuda.device_count() returns 1 on our H100 with MIG enabled (7 MIG instances)",
+                 "nvidia-smi -L\nGPU 0: NVIDIA A100-SXM4-40GB (UUID: GPU-5d5ba0d6)\n  MIG 3g.20gb     Device  0: (UUID: "
+                 "MIG-4f9b2e0a-1111-2222-3333-444455556666)\n  MIG 3g.20gb     Device  1: (UUID: "
+                 "MIG-7a8b9c0d-1111-2222-3333-444455556666)\n>>> torch.cuda.device_count() gives 1 device",
+                 "Hi, configuration for MIG is below.\n\n`torch.cuda.device_count()` shows only one gpu. Why?"):
+        got = ids(text)
+        assert got and got[0] == mig, (text[:60], got)
+        assert "device_count() shows one GPU on a MIG" in one(text, mig)["title"]
+    for quiet in ("I have two RTX 3090 but torch.cuda.device_count() returns 1",
+                  "torch.cuda.device_count() returns 1 with torch == 1.13.0+rocm5.2 on two MI100",
+                  "torch.cuda.device_count() returns 2",
+                  "MacBook Pro M3 with MIG something: torch.cuda.device_count() returns 1"):
+        assert mig not in ids(quiet), (quiet[:60], ids(quiet))
+    ordinal = "cuda.invalid-device-ordinal"
+    for text in ("RuntimeError: cuda error: invalid device ordinal",
+                 "File \"C:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\cuda\\__init__.py\", "
+                 "line 399, in set_device\n    torch._C._cuda_setDevice(device)\nRuntimeError: CUDA error: invalid "
+                 "device ordinal",
+                 "RuntimeError: cuda runtime error (101) : invalid device ordinal at /pytorch/torch/csrc/cuda/Module.cpp:59"):
+        assert ordinal in ids(text), (text[:60], ids(text))
+    for quiet in ("[Error] [carb.gym.plugin] Gym cuda error: invalid device ordinal: "
+                  "../../../source/plugins/carb/gym/impl/Gym/GymPhysXCuda.cu: 991",
+                  "Check failed: e == cudaSuccess || e == cudaErrorCudartUnloading CUDA: invalid device ordinal",
+                  "CUDA error: invalid device ordinal (code #101, ERROR_INVALID_DEVICE)\njulia> using CUDA"):
+        assert ordinal not in ids(quiet), (quiet[:60], ids(quiet))
+    import tomllib
+    real = DATA / "explain" / "real"
+    for name, sig in (("r729-pytorch-159641-device-count-cached-visible-devices", late),
+                      ("r729-pytorch-102715-mig-a100-device-count-one", mig)):
+        text = tomllib.loads((real / f"{name}.toml").read_text(encoding="utf-8"))["text"]
+        assert ids(text)[:1] == [sig], (name, ids(text))
+    gym = tomllib.loads((real / "r729-oos-closd-3-isaac-gym-invalid-device-ordinal.toml").read_text(encoding="utf-8"))
+    assert ids(gym["text"]) == [], ids(gym["text"])
+
+
 def test_round694_silent_exit_loading_model_windows_exit_code_pause_and_quoted_kill():
     r"""Round 694 (hangs, freezes and silent exits in ComfyUI and diffusers): missed were the writer's words that
     loading a model ended with Windows' access-violation exit code (`Process finished with exit code -1073741819
