@@ -30674,6 +30674,57 @@ def test_round631_sigma_scheduler_warning_in_flow_pipeline():
     for t in silent:
         assert sig not in ids(t), (t, ids(t))
 
+
+def test_round730_hub_request_id_certificate_failure():
+    r"""Round 730 (Hugging Face downloads over bad networks: timeouts, SSL, proxies, mirrors and offline mode): a
+    certificate failure pasted without its host (a long signed CDN URL cut before `host='...'`, devika #446 behind
+    `Loading sentence-transformer BERT models...`) was read as Python's generic certificate failure, and gpt4free's
+    HuggingChat provider's own connection through the user's proxies was claimed as one. Now huggingface_hub's
+    request id appended to the re-raised error (`...certificate verify failed: ... (_ssl.c:1000)')))"), '(Request ID:
+    ...)')`) names the Hub's client: hf.ssl-verify-failed; a chat-provider client (HuggingChat, gpt4free) is an LLM
+    API client, left alone."""
+    sig = "hf.ssl-verify-failed"
+    win = ("24.04.16 13:08:02: root: INFO   : Loading sentence-transformer BERT models...\n"
+           "...\nzfF0Ouv7o~K4iAo74UU3AOX9j2dG58q9qGBmGQY7EXKzd~6jBjuIoic__&Key-Pair-Id=KVTP0A1DKRTAX (Caused by "
+           "SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
+           "self-signed certificate in certificate chain (_ssl.c:1000)')))\"), '(Request ID: "
+           "eda5dda5-c22a-4cb5-99ff-2881a5fc52e4)')\n(venv) PS C:\\Users\\me\\ComfyUI>")
+    linux = ("requests.exceptions.SSLError: ...&Expires=1720000000&Policy=eyJTdGF0 (Caused by SSLError("
+             "SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get "
+             "local issuer certificate (_ssl.c:1006)')))\"), '(Request ID: Root=1-66a1b2c3-0123456789abcdef01234567;"
+             "a1b2c3d4-e5f6-7890-abcd-ef0123456789)')\n")
+    py38 = ("OSError: ... (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] "
+            "certificate verify failed: self signed certificate in certificate chain (_ssl.c:1131)'))), "
+            "'(Request ID: 0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9)')\n")
+    for t in (win, linux, py38):
+        got = ids(t)
+        assert got and got[0] == sig, (t, got)
+        assert "python.ssl-verify-failed" not in got, got
+    silent = [
+        # gpt4free's HuggingChat provider: a chat client's own connection through the user's proxies
+        ("I get a lot of this errors while using command_r_plus with huggingchat provider, using proxies via python "
+         "library:\n`HuggingChat: SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify "
+         "failed: self-signed certificate in certificate chain (_ssl.c:1007)`\n"),
+        ("g4f.Provider.HuggingChat: gpt4free request failed: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify "
+         "failed: unable to get local issuer certificate (_ssl.c:1000)\n"),
+        # another service's API behind a corporate proxy
+        ("SSLError: HTTPSConnectionPool(host='api.cloud.llamaindex.ai', port=443): Max retries exceeded with url: "
+         "/api/parsing/upload (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] "
+         "certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1000)')))\n"),
+        # benign: a Hub request id without any certificate failure
+        "'(ReadTimeoutError(\"HTTPSConnectionPool(host='huggingface.co', port=443): Read timed out.\"), '(Request ID: 7d76f590-4653-46a3-8cec-2473bc91d595)')' thrown while requesting HEAD\n",
+        "Request ID: 831f855f-9238-47c1-be20-ee4d56890db7\nDownload complete. Moving file to /root/.cache/huggingface/hub\n",
+    ]
+    for t in silent:
+        got = ids(t)
+        assert sig not in got and "python.ssl-verify-failed" not in got, (t, got)
+    # another framework's hub (TensorFlow Hub on a Mac), its request id-like tail included: not the Hugging Face Hub
+    tfhub = ("/Users/me/miniforge3/envs/tf/lib/python3.11/site-packages/tensorflow_hub/resolver.py\n"
+             "urllib.error.URLError: <urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: "
+             "unable to get local issuer certificate (_ssl.c:1006)> for host='tfhub.dev'\n")
+    assert sig not in ids(tfhub), ids(tfhub)
+
+
 def test_round617_triton_kernel_image_invalid_driver_too_old():
     r"""Round 617 (PTX, JIT and NVRTC errors): Triton's own wording of the driver refusing the kernels it just compiled,
     `Triton Error [CUDA]: device kernel image is invalid` (a driver of CUDA 11.x under a Triton whose bundled ptxas is
