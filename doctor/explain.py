@@ -16728,6 +16728,36 @@ def _dubious_ownership(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     if _other_gpu(ctx) or not _comfy_git(ctx, repo):
         return None
     out: dict[str, Any] = {"details": {"repository": repo}}
+    if g.get("lg2"):
+        # Round 731: libgit2's wording of the same ownership check (pygit2 in the portable's update\update.py, or a
+        # node pack's pygit2): `repository path 'G:/.../ComfyUI/' is not owned by current user`. The current update.py
+        # turns libgit2's owner validation off; an old one (or another pygit2 caller) does not.
+        if _off_nvidia(ctx):
+            return None  # a Mac (or AMD / Intel) ComfyUI: not the NVIDIA setup this doctor serves
+        repo = repo.rstrip("/\\") or repo
+        out["details"] = {"repository": repo, "reported by": "pygit2 (libgit2)"}
+        q = f'"{repo}"' if " " in repo else repo
+        who = "ComfyUI's updater (update.py, pygit2)" if ctx.get("comfy_updater") else "pygit2 (libgit2)"
+        out["title"] = (f"{who} refuses the folder {repo}: it belongs to another user account "
+                        "(`is not owned by current user`)")
+        if repo.startswith("/"):
+            out["fix"] = (f"Run, as the user that runs ComfyUI: `git config --global --add safe.directory {q}` (libgit2 "
+                          f"reads the same setting), or give the folder to that user: `sudo chown -R $(id -u):$(id -g) {q}`")
+        elif not ctx.get("comfy_updater"):
+            # a node pack's or the Manager's own pygit2 on a folder of ComfyUI: trust that folder
+            out["fix"] = (f"Trust the folder for your account: `git config --global --add safe.directory {q}` (libgit2 "
+                          "reads the same setting; every refused folder at once: `git config --global --add "
+                          "safe.directory \"*\"`); on an NTFS drive you can instead take ownership from an administrator "
+                          "prompt: `takeown /f \"<the ComfyUI folder>\" /r /d y`")
+        else:
+            out["fix"] = ("Update with the current updater, which switches libgit2's owner check off: copy the `update` "
+                          "folder of a current ComfyUI portable download over yours (or update once with git: "
+                          "`cd ComfyUI_windows_portable\\ComfyUI`, `git pull origin master`), then run "
+                          "update\\update_comfyui.bat again; or trust the folder for your account: "
+                          f"`git config --global --add safe.directory {q}` (libgit2 reads the same setting); on an NTFS "
+                          "drive you can instead take ownership from an administrator prompt: "
+                          "`takeown /f \"<the ComfyUI_windows_portable folder>\" /r /d y`")
+        return out
     if repo.startswith("/"):
         # Linux, a container or WSL: a folder of another uid (a bind mount, a sudo clone, a Windows drive under /mnt)
         q = f"'{repo}'" if " " in repo else repo

@@ -31050,6 +31050,59 @@ def test_round632_torch_nn_rmsnorm_torch_too_old():
     for t in silent:
         assert sig not in ids(t), (t, ids(t))
 
+def test_round731_pygit2_not_owned_by_current_user():
+    r"""Round 731 (updating ComfyUI and its front end: update scripts, git, the frontend package and version mismatches
+    (second pass)): the portable's update\update.py opens ComfyUI's folder with pygit2, and libgit2 words git's
+    ownership check its own way: `_pygit2.GitError: ..\ComfyUI\: repository path 'G:/.../ComfyUI/' is not owned by
+    current user` (an old update.py; the current one turns the check off). It was missed; git.dubious-ownership now
+    reads it, with the folder (trailing slash dropped) in the title and a fix that fits the case: the current updater
+    or safe.directory on Windows, safe.directory or chown on Linux, safe.directory for a node pack's own pygit2.
+    Another program's repository (qDiffusion, a TensorFlow checkout), a ComfyUI on an AMD card or a Mac, and
+    unrelated `owned by current user` words stay silent."""
+    sig = "git.dubious-ownership"
+    win = ("D:\\ComfyUI_windows_portable\\update>..\\python_embeded\\python.exe .\\update.py ..\\ComfyUI\\\r\n"
+           "Traceback (most recent call last):\r\n"
+           '  File "D:\\ComfyUI_windows_portable\\update\\update.py", line 55, in <module>\r\n'
+           "    repo = pygit2.Repository(str(sys.argv[1]))\r\n"
+           "_pygit2.GitError: ..\\ComfyUI\\: repository path 'D:/ComfyUI_windows_portable/ComfyUI/' is not owned by "
+           "current user\r\n")
+    m = one(win, sig)
+    assert ids(win)[0] == sig, ids(win)
+    assert "D:/ComfyUI_windows_portable/ComfyUI:" in m["title"] and "update.py" in m["title"], m["title"]
+    assert "safe.directory D:/ComfyUI_windows_portable/ComfyUI`" in m["fix"] and "update" in m["fix"], m["fix"]
+    linux = ('Traceback (most recent call last):\n'
+             '  File "/workspace/ComfyUI/custom_nodes/ComfyUI-Manager/glob/manager_core.py", line 10, in <module>\n'
+             '    repo = pygit2.Repository("/workspace/ComfyUI")\n'
+             "_pygit2.GitError: /workspace/ComfyUI: repository path '/workspace/ComfyUI/' is not owned by current user\n")
+    m = one(linux, sig)
+    assert "/workspace/ComfyUI:" in m["title"], m["title"]
+    assert "chown" in m["fix"] and "safe.directory /workspace/ComfyUI`" in m["fix"], m["fix"]
+    node = ('  File "E:\\AI\\ComfyUI\\custom_nodes\\ComfyUI-Foo\\__init__.py", line 12, in <module>\n'
+            "    repo = pygit2.Repository(here)\n"
+            "_pygit2.GitError: E:\\AI\\ComfyUI\\custom_nodes\\ComfyUI-Foo: repository path "
+            "'E:/AI/ComfyUI/custom_nodes/ComfyUI-Foo/' is not owned by current user\n")
+    m = one(node, sig)
+    assert "E:/AI/ComfyUI/custom_nodes/ComfyUI-Foo:" in m["title"], m["title"]
+    assert m["fix"].startswith("Trust the folder") and "update_comfyui.bat" not in m["fix"], m["fix"]
+    silent = [
+        # another application's own checkout (qDiffusion after a Windows reinstall)
+        ('  File "D:\\qDiffusion-master\\source\\git.py", line 27, in git_last\n'
+         "    repo = pygit2.Repository(os.path.abspath(path))\n"
+         "_pygit2.GitError: D:\\qDiffusion-master: repository path 'D:/qDiffusion-master/' is not owned by current user\n"),
+        # another framework's project
+        ('  File "/home/u/tf-models/official/train.py", line 3, in <module>\n    import tensorflow as tf\n'
+         "_pygit2.GitError: /home/u/tf-models: repository path '/home/u/tf-models/' is not owned by current user\n"),
+        # ComfyUI on an AMD card (ZLUDA / ROCm) and on a Mac
+        ("pytorch version: 2.4.0+rocm6.1\nDevice: cuda:0 AMD Radeon RX 7900 XTX : native\n"
+         "_pygit2.GitError: ..\\ComfyUI\\: repository path 'C:/ComfyUI-Zluda/ComfyUI/' is not owned by current user\n"),
+        ("Set vram state to: SHARED\nDevice: mps\n"
+         "_pygit2.GitError: /Users/me/ComfyUI: repository path '/Users/me/ComfyUI/' is not owned by current user\n"),
+        # benign words
+        "Note: the file C:/temp/notes.txt is not owned by current user, skipping.\nrepository path set to D:/ComfyUI\n",
+    ]
+    for t in silent:
+        assert sig not in ids(t), (t, ids(t))
+
 def test_round698_venv_base_missing_code_marks_and_title():
     r"""Round 698 (Windows Python environments: the Store Python, PATH, the py launcher and venv activation): a web UI's
     venv launcher stopping with `No Python at '...python37-32\python.exe'`, pasted on GitHub with a markdown code mark
