@@ -6340,6 +6340,16 @@ def _family_pins(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return out
 
 
+def _paste_python(ctx: dict[str, Any]) -> tuple[int, int] | None:
+    """Round 732: the Python version the paste names (`Python 3.12`, `** Python version: 3.13.2`, a python3.13/ or
+    Python313\\ path), as (3, 13), or None."""
+    m = re.search(r"3\.(\d{1,2})", _fact(ctx, "py_named"))
+    if m:
+        return (3, int(m.group(1)))
+    m = re.search(r"3\.?(1\d)", _fact(ctx, "py_new_named")) or re.search(r"3\.?(\d)(?!\d)", _fact(ctx, "py_old_named"))
+    return (3, int(m.group(1))) if m else None
+
+
 @_interp("xformers_no_wheel")
 def _xformers_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """pip's `from versions: none` for xformers: no xformers wheel fits this Python or platform. On an AMD, Intel or
@@ -6362,6 +6372,24 @@ def _xformers_no_wheel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
                           "and older, which then have to be compiled), or nothing at all. The Python is the mismatch, not the "
                           "package or the index."),
                 "details": {"python": pyv, **({"offered up to": upto} if upto else {})}}
+    if g.get("sdist"):
+        # round 732: pip took xformers' source archive on a Python 3.13+ named in the paste: releases before 0.0.31 (the
+        # first Python-version-agnostic build) have no cp313 wheel, so pip builds it from source, which fails
+        py = _paste_python(ctx)
+        ver = tuple(int(x) for x in re.findall(r"\d+", g.get("sver") or "")[:3])
+        if py is None or py < (3, 13) or not ver or ver >= (0, 0, 31):
+            return None
+        pyv = f"{py[0]}.{py[1]}"
+        return {"title": (f"xformers {g.get('sver')} has no wheel for Python {pyv}: pip took its source archive "
+                          f"({g['sdist']}) and the build failed"),
+                "fix": (f"Install with the Python that runs ComfyUI, not another one on PATH (portable: "
+                        "`python_embeded\\python.exe -m pip install ...` from the portable folder; a venv: its `python -m pip`), "
+                        "and take an xformers built for that Python and your torch: xformers 0.0.31 and newer are "
+                        f"Python-version agnostic (`python -m pip install -U xformers --index-url {_TORCH_INDEX}`, the index "
+                        "of your torch's CUDA build, with torch named in the same command so pip keeps it); on Python "
+                        f"{pyv} with an older torch, a Python 3.12 environment (`py -3.12 -m venv venv`) is the other way. "
+                        "xformers is optional for ComfyUI and diffusers (PyTorch's own attention is used without it)"),
+                "details": {"python": pyv, "archive": g["sdist"]}}
     req = g.get("req") or "xformers"
     return {"title": f"pip found no {req} wheel for this Python (`from versions: none`)",
             "details": {"requirement": req}}
@@ -8369,6 +8397,20 @@ def _distutils_removed(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> 
     fixed by a newer node-gyp: not claimed."""
     if _off_nvidia_anywhere(ctx) or _fact(ctx, "node_gyp"):
         return None
+    if (g.get("module") or "").startswith("numpy."):
+        # round 732: NumPy's own numpy.distutils, gone for Python >= 3.12 (and from NumPy 2.0 on): this cause only where
+        # the paste names Python 3.12 or newer; on an older Python it is NumPy 2, not the Python
+        py = _paste_python(ctx)
+        if py is None or py < (3, 12):
+            return None
+        pyv = f"{py[0]}.{py[1]}"
+        return {"title": f"`numpy.distutils` is gone on Python {pyv}: NumPy removed it for Python 3.12 and newer (and from NumPy 2.0 on)",
+                "fix": ("setuptools does not bring `numpy.distutils` back. Update the node pack or package that imports it (its "
+                        "newer release builds with setuptools or meson), or drop the old `numpy==1.2x` pin that makes pip build "
+                        "NumPy from source; if it has no such release, run it in a Python 3.11 environment with `numpy<2` "
+                        "(`py -3.11 -m venv venv` on Windows, `python3.11 -m venv venv` elsewhere, then `python -m pip install "
+                        "\"numpy<2\"`)"),
+                "details": {"module": g.get("module") or "", "python": pyv}}
     return {}
 
 

@@ -31541,6 +31541,77 @@ def test_round633_shared_cache_symlinks_wsl2_reads_and_older_xet_wording():
     assert ids("Error: the file is too large to download (limit 2 GB), use the desktop app instead") == []
 
 
+def test_round732_numpy_distutils_xformers_sdist_on_313_and_torchao_free_threaded():
+    r"""Round 732 (new Python versions on the stack: 3.12, 3.13 and 3.14 (second pass)): `No module named
+    'numpy.distutils'` under a Python 3.12 ComfyUI was read as a missing numpy (python.module-missing); it is now
+    python.distutils-removed where the paste names Python 3.12 or newer (NumPy removed numpy.distutils for Python 3.12+),
+    with the Python read into the title. pip taking xformers' source archive (`Using cached xformers-0.0.29.post3.tar.gz`)
+    on a Python 3.13+ named in the paste is now xformers.no-wheel-for-python (releases before 0.0.31 have no cp313
+    wheel), above the generic source-build reading. torchao / torchcodec with `from versions: none` on the free-threaded
+    build (lib/python3.13t) is now python.free-threaded-no-wheel instead of the index-only / torchao-on-Windows readings.
+    An older Python, a Mac, an AMD setup, a newer xformers and a regular 3.13 stay off these readings."""
+    nd = "ModuleNotFoundError: No module named 'numpy.distutils'"
+    m = one("python 3.12: " + nd + "\n\nnumpy.distutils is removed start python 3.12, please update code",
+            "python.distutils-removed")
+    assert "numpy.distutils" in m["title"] and "3.12" in m["title"] and "numpy<2" in m["fix"]
+    m = one('  File "/home/ai/ComfyUI/venv/lib/python3.13/site-packages/pyworld/setup.py", line 4, in <module>\n'
+            "    from numpy.distutils.core import setup\n" + nd + "\n", "python.distutils-removed")
+    assert "Python 3.13" in m["title"]
+    win = ("** Python version: 3.12.10 (tags/v3.12.10:0cc8128, Apr  8 2025) [MSC v.1943 64 bit (AMD64)]\n"
+           "Traceback (most recent call last):\n"
+           '  File "D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\some-node\\__init__.py", line 3, in <module>\n'
+           "    import numpy.distutils.misc_util\n" + nd + "\n")
+    assert ids(win)[:1] == ["python.distutils-removed"]
+    # an older Python (numpy 2 there, not the Python), a Mac, an AMD setup: not this reading
+    for text in ("Python 3.11.9\n" + nd,
+                 'File "/Users/me/venv/lib/python3.12/site-packages/x/setup.py", line 2\n' + nd + "\nmacOS 14, M2 Max",
+                 "ROCm 6.2 on a Radeon RX 7900 XTX, python 3.12\n" + nd):
+        assert "python.distutils-removed" not in ids(text), text
+    assert ids("numpy.distutils is deprecated since NumPy 1.23.0 and will be removed for Python >= 3.12") == []
+
+    # xformers' source archive on Python 3.13+
+    sd = ("Collecting xformers\n  Using cached xformers-0.0.29.post3.tar.gz (8.5 MB)\n  Installing build dependencies ... done\n"
+          "  Getting requirements to build wheel ... error\n  error: subprocess-exited-with-error\n")
+    m = one(sd + '        File "C:\\ComfyUI\\.venv\\Lib\\site-packages\\pip\\_vendor\\pyproject_hooks\\_in_process\\_in_process.py"'
+            ", line 389\n** Python version: 3.13.2\n", "xformers.no-wheel-for-python")
+    assert "0.0.29.post3" in m["title"] and "Python 3.13" in m["title"] and "python_embeded" in m["fix"]
+    lin = ("Collecting xformers==0.0.28.post3\n  Downloading xformers-0.0.28.post3.tar.gz (7.8 MB)\n"
+           "  Preparing metadata (setup.py) ... error\n"
+           '    File "/home/u/comfy/venv/lib/python3.14/site-packages/pip/_internal/cli/base_command.py", line 105\n')
+    assert ids(lin)[:1] == ["xformers.no-wheel-for-python"]
+    assert "Python 3.14" in one(lin, "xformers.no-wheel-for-python")["title"]
+    assert "xformers.no-wheel-for-python" in ids(sd + 'File "C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python313\\Lib\\'
+                                                  'site-packages\\pip\\_vendor\\pyproject_hooks\\_impl.py", line 1\n')
+    # Python 3.12 named, a release that is Python-agnostic, no Python named, a Mac, an AMD setup: not claimed
+    for text in (sd + "Python 3.12.9\n",
+                 "  Using cached xformers-0.0.32.post2.tar.gz (12 MB)\n  error\nPython 3.13.5\n",
+                 sd,
+                 sd + 'File "/Users/me/venv/lib/python3.13/site-packages/pip/x.py"\nmacOS Sequoia, Apple M3\n',
+                 sd + "Python 3.13.1 on ROCm 6.3, AMD Radeon RX 7800 XT\n"):
+        assert "xformers.no-wheel-for-python" not in ids(text), text
+
+    # torchao / torchcodec on the free-threaded build
+    ft = ("# pip install torchao==0.14.1 --index-url https://download.pytorch.org/whl/cu130 -U\n"
+          "Looking in indexes: https://download.pytorch.org/whl/cu130\n"
+          "ERROR: Could not find a version that satisfies the requirement torchao==0.14.1 (from versions: none)\n"
+          "ERROR: No matching distribution found for torchao==0.14.1\n"
+          "Location: /root/vm313t/lib/python3.13t/site-packages\n")
+    m = one(ft, "python.free-threaded-no-wheel")
+    assert ids(ft)[:1] == ["python.free-threaded-no-wheel"] and "torchao" in m["title"] and "3.13t" in m["title"]
+    tc = ("Python 3.14.0 experimental free-threading build (main, Oct  7 2025)\n"
+          "ERROR: Could not find a version that satisfies the requirement torchcodec (from versions: none)\n"
+          "ERROR: No matching distribution found for torchcodec\n")
+    assert ids(tc)[:1] == ["python.free-threaded-no-wheel"]
+    winft = ("PS C:\\comfy> C:\\Python313\\python3.13t.exe -m pip install torchao --index-url https://download.pytorch.org/whl/cu128\n"
+             "ERROR: Could not find a version that satisfies the requirement torchao (from versions: none)\n")
+    assert ids(winft)[:1] == ["python.free-threaded-no-wheel"]
+    # the regular 3.13, a Mac, an AMD setup: not the free-threaded reading
+    for text in (ft.replace("python3.13t", "python3.13").replace("vm313t", "vm313"),
+                 ft + "MacBook Pro M3, macOS 15\n",
+                 ft + "AMD Radeon RX 7900 XTX with ROCm 6.4\n"):
+        assert "python.free-threaded-no-wheel" not in ids(text), text
+
+
 def test_round702_cpu_fallback_hidden_gpu_not_gpu_torch_and_program_code_lines():
     r"""Round 702 (device placement errors in diffusers and transformers scripts): torch's float16 refusal on the CPU
     (`"slow_conv2d_cpu" / "LayerNormKernelImpl" not implemented for 'Half'`) was read only as torch.half-on-cpu, or
