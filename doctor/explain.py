@@ -3515,6 +3515,15 @@ def _newer_options(field: str) -> frozenset[str]:
 
 @_interp("outdated")
 def _outdated(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    if g.get("flux_type"):
+        # Round 733: the user's words that a CLIP loader would not take the type `flux` (city96/ComfyUI-GGUF#73): the
+        # loaders list the installed ComfyUI's CLIP types, and `flux` came with FLUX.1 support (August 2024)
+        if _off_nvidia_anywhere(ctx):
+            return None
+        return {"title": "This ComfyUI predates FLUX support: its CLIP loaders offer no `flux` type",
+                "cause": ("Load CLIP / DualCLIPLoader and ComfyUI-GGUF's CLIP loaders list the text-encoder types of the "
+                          "installed ComfyUI (comfy/sd.py CLIPType). The type could not be set to `flux`, so this ComfyUI is "
+                          "older than its FLUX.1 support (August 2024); T5-XXL GGUF files load through the same types.")}
     if (g.get("value") or "").strip().lower() == "flux" and g.get("listed"):
         # Round 509: handed over by comfyui.clip-type-invalid, a DualCLIPLoader list without `flux` (its cause and fix)
         return {"title": "This ComfyUI predates FLUX support: its DualCLIPLoader offers no `flux` type"}
@@ -4044,6 +4053,17 @@ def _flow_control(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                 "details": {"input": g.get("input") or "unet_name", "value": g["value"], "listed": ", ".join(items[:6])}}
     if _near(ctx).get("py_traceback"):
         return None
+    if g.get("gguf_clip"):
+        # Round 733 (city96/ComfyUI-GGUF#178): a GGUF text encoder missing from ComfyUI-GGUF's CLIP loader while its
+        # .safetensors neighbours are listed: the folder is right, the .gguf file type was cut from the registry
+        loader = " ".join(g["gguf_clip"].split())
+        return {"title": (f"The GGUF text encoder is not listed in {loader} while .safetensors encoders are: a node pack "
+                          "(ComfyUI-Flow-Control) cut .gguf from ComfyUI's text-encoder file types"),
+                "cause": ("ComfyUI-GGUF adds .gguf to the file types of models/text_encoders (models/clip) so its CLIP "
+                          "loaders list GGUF encoders; ComfyUI-Flow-Control (December 2024 releases) rewrites ComfyUI's "
+                          "registered model file types, and with it installed the .gguf encoders vanish from those lists "
+                          "while .safetensors files in the same folder still show."),
+                "details": {"said": f"a .gguf text encoder missing from {loader}"}}
     ext = (g.get("ext") or "safetensors").lstrip(".")
     return {"title": (f"The core Load Diffusion Model (UNETLoader) lists no .{ext} files though they are in the folder: "
                       "a node pack (ComfyUI-Flow-Control) dropped them from ComfyUI's diffusion-model file types"),
@@ -4234,6 +4254,35 @@ def _frontend_regression(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -
                       "function`): a bug of that frontend build"),
             "details": {"frontend_error": "subgraphNode.getInnerNodes is not a function"}}
 
+# Round 733: the Load CLIP (CLIPLoader) type ComfyUI's comfy/sd.py CLIPType lists for a model's text encoder, keyed by
+# how users name the model (`z-image`, `Qwen Image Edit`, `flux2 klein`); first match wins (Klein before FLUX.1 names)
+_CLIP_TYPE_FOR_MODEL: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"z[-_ ]?image", re.I), "Z-Image", "`lumina2` (its encoder is Qwen3 4B, qwen_3_4b.safetensors)"),
+    (re.compile(r"klein|flux[-_. ]?2", re.I), "FLUX.2 [klein]",
+     "`flux2` (Klein 4B: qwen_3_4b.safetensors; Klein 9B: qwen_3_8b_fp8mixed.safetensors)"),
+    (re.compile(r"qwen", re.I), "Qwen-Image", "`qwen_image` (qwen_2.5_vl_7b)"),
+    (re.compile(r"lumina", re.I), "Lumina Image 2.0", "`lumina2` (gemma_2_2b)"),
+    (re.compile(r"hidream", re.I), "HiDream", "`hidream` in QuadrupleCLIPLoader"),
+    (re.compile(r"chroma", re.I), "Chroma", "`chroma` (t5xxl)"),
+    (re.compile(r"hunyuan", re.I), "HunyuanVideo", "`hunyuan_video` in DualCLIPLoader (clip_l + llava_llama3)"),
+    (re.compile(r"ltx", re.I), "LTX-Video", "`ltxv` (t5xxl)"),
+    (re.compile(r"sd[-_ ]?3", re.I), "SD3 / SD3.5", "`sd3` (TripleCLIPLoader: clip_l + clip_g + t5xxl)"),
+    (re.compile(r"kontext", re.I), "FLUX.1 Kontext", "`flux` in DualCLIPLoader (clip_l + t5xxl)"),
+    (re.compile(r"omnigen", re.I), "OmniGen2", "`omnigen2` (qwen_2.5_vl_fp16)"),
+    (re.compile(r"wan", re.I), "Wan", "`wan` (umt5_xxl)"),
+)
+
+
+def _clip_type_asked(model: str) -> dict[str, Any] | None:
+    """Round 733: a user asking which Load CLIP type a model's text encoder takes (`what kind of clip type should i
+    choose` for Z-Image): the type is not named after the model, and the default `stable_diffusion` wraps the file wrong."""
+    for rx, name, typ in _CLIP_TYPE_FOR_MODEL:
+        if rx.search(model):
+            return {"title": f"Which Load CLIP type for {name}: its text encoder is loaded with type {typ}",
+                    "details": {"model": model.strip(), "clip_type": typ.split("`")[1]}}
+    return None
+
+
 @_interp("clip_slot")
 def _clip_slot(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """`'SD1Tokenizer' object has no attribute 't5xxl'`: the Load CLIP type wrapped the encoder file in classes that lack
@@ -4241,6 +4290,8 @@ def _clip_slot(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str
     belongs to where one is known. Not on a non-NVIDIA setup (out of klein-doctor's scope)."""
     if _off_nvidia_anywhere(ctx):
         return None
+    if g.get("qmodel"):
+        return _clip_type_asked(g["qmodel"])
     tok, kind, slot = g.get("tok") or "", (g.get("kind") or "").rstrip("_"), (g.get("slot") or "").lower()
     if not slot or tok.lower() == slot.replace("_", ""):
         return None

@@ -31978,6 +31978,55 @@ def test_round634_antivirus_refused_import_of_a_compiled_module():
         assert "python.antivirus-blocked" not in ids(text), (text, ids(text))
 
 
+def test_round733_text_encoder_type_and_list_in_users_words():
+    r"""Round 733 (text encoders in ComfyUI: CLIPLoader types, Qwen3 / Mistral / T5 / Gemma files, clip missing and
+    wrong encoder (second pass)): three readings told in the user's words were missed. A question which Load CLIP type
+    a model's encoder takes (`if i want to use z-image,what kind of clip type should i choose?`) is now
+    comfyui.clip-loader-wrong-type with the type for the named model in the title (lumina2 for Z-Image, flux2 for Klein,
+    qwen_image ...); a CLIP loader that would not take the type `flux` (`loaded only the t5 gguf into a simple cliploader
+    (gguf) ... i couldnt change the type to flux`) is comfyui.outdated (ComfyUI older than FLUX support); a GGUF text
+    encoder missing from ComfyUI-GGUF's CLIP loader while a .safetensors one is listed is
+    comfyui.flow-control-hides-unet-files. Silent: a bare `what type` with no CLIP word, `flux2` (Klein's type, another
+    cause), a type question on a Mac, a GGUF missing from the list with no .safetensors said listed (the folder move)."""
+    asked = ("I was load the sample for the Z-image,but the clip type can not find the Z-image'type,just got 'Qwen "
+             "image'or'wan',if i want to use z-image,what kind of clip type should i choose?\n",
+             "Which clip type should I pick for Flux.2 Klein 4B? I have qwen_3_4b.safetensors in models\\text_encoders\n",
+             "what type in the Load CLIP node for Qwen-Image Edit? it gives me garbage with stable_diffusion\n",
+             "HiDream: what clip type do I set? /home/ai/ComfyUI/models/text_encoders/llama_3.1_8b_instruct_fp8_scaled\n")
+    want = ("`lumina2`", "`flux2`", "`qwen_image`", "`hidream`")
+    for text, t in zip(asked, want):
+        m = one(text, "comfyui.clip-loader-wrong-type")
+        assert ids(text)[0] == "comfyui.clip-loader-wrong-type", ids(text)
+        assert t in m["title"], m["title"]
+    flux = ("loaded only the t5 gguf into a simple cliploader (gguf) and the clip-vit in a non gguf loader.\n"
+            "well... until i couldnt change the type to flux (as i could with the dual loader)\n",
+            "In the DualCLIPLoader I can't set the type to 'flux', the list only has sdxl and sd3\n",
+            "C:\\ComfyUI_windows_portable: my Load CLIP with t5xxl_fp8_e4m3fn.safetensors - I cannot select the type as flux\n")
+    for text in flux:
+        m = one(text, "comfyui.outdated")
+        assert "`flux` type" in m["title"], m["title"]
+    listed = ("t5-v1_1-xxl-encoder-Q4_K_M.gguf does not appear in the dual clip loader (gguf) list\n\nI moved the .gguf "
+              "encoder to the models\\text_encoders folder, still not displayed. But for some reason this node sees "
+              "t5xxl.safetensors\n",
+              "my gguf text encoders are not showing in the CLIPLoader (GGUF) on Linux, /home/me/ComfyUI/models/"
+              "text_encoders; the safetensors files are listed fine\n",
+              "Qwen3-4B-Q8_0.gguf isn't listed in the ClipLoader GGUF but it shows qwen_3_4b.safetensors\n")
+    for text in listed:
+        m = one(text, "comfyui.flow-control-hides-unet-files")
+        assert "GGUF text encoder" in m["title"], m["title"]
+    quiet = ("what type of GPU do I need for z-image?\n",
+             "i couldnt change the type to flux2 in the cliploader, klein needs it\n",
+             "On my MacBook M2 (/Users/me/ComfyUI), what clip type should i choose for z-image?\n",
+             "t5-v1_1-xxl-encoder-Q4_K_M.gguf does not appear in the dual clip loader (gguf) list\n",
+             "Set the clip type to lumina2 for Z-Image and it works.\n",
+             "ROCm 6.2 on an RX 7900 XTX: my gguf text encoders are not showing in the CLIPLoader (GGUF); the "
+             "safetensors files are listed fine\n")
+    for text, bad in zip(quiet, ("comfyui.clip-loader-wrong-type", "comfyui.outdated", "comfyui.clip-loader-wrong-type",
+                                 "comfyui.flow-control-hides-unet-files", "comfyui.clip-loader-wrong-type",
+                                 "comfyui.flow-control-hides-unet-files")):
+        assert bad not in ids(text), (text, ids(text))
+
+
 def test_round704_uv_no_wheel_for_this_glibc():
     """Round 704 (Linux shared libraries of the CUDA stack that fail to load (second pass)): uv's refusal of a wheel
     whose manylinux tag needs a newer glibc than this machine's (`torch==2.7.0+cu118 has no wheels with a matching
