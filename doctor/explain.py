@@ -6991,6 +6991,28 @@ def _nan(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any]
                         "same dtype (`latents.to(pipe.vae.dtype)`), outside any float16 autocast. An SDXL pipeline "
                         "that must stay in fp16: use the fp16-safe VAE madebyollin/sdxl-vae-fp16-fix"),
                 "details": {"named": g["vae_nan"]}}
+    sdxl_black = g.get("sdxl_black") or g.get("sdxl_black2")
+    if sdxl_black:
+        # round 734: SDXL named as what gives the black output (`SDXL generates black images`, `Black images with
+        # sdxl`): SDXL's original VAE overflows float16, the best-known black image; another framework (TensorFlow,
+        # Keras) runs its own SDXL and is not this; a Mac / AMD setup neither
+        if _fact(ctx, "other_framework") or _fact(ctx, "gpu_framework_other") or _off_nvidia_anywhere(ctx):
+            return None
+        return {"title": f"{sdxl_black.upper()} gives black images: its VAE overflowed to NaN in float16",
+                "cause": ("SDXL's original VAE produces activations larger than float16 holds (65504): run in half "
+                          "precision they become inf, then NaN, and the decoded image is saved black, usually with no "
+                          "error. Frontends that run the VAE in fp16 (a VAE precision setting of fp16, "
+                          "`--fp16-vae`, a web UI without `--no-half-vae`, or its NaN check turned off with "
+                          "`--disable-nan-check`) meet it; the fp16-fix VAE is rescaled to stay in range. FLUX.2 "
+                          "[klein] has its own VAE (flux2-vae.safetensors), run in bfloat16."),
+                "fix": ("Run the SDXL VAE in float32 or use the fp16-safe VAE: ComfyUI: drop `--fp16-vae` (start with "
+                        "`--fp32-vae` on a GPU without bfloat16) or load sdxl_vae.safetensors from "
+                        "madebyollin/sdxl-vae-fp16-fix in a VAE Loader; AUTOMATIC1111 / Forge: add `--no-half-vae` to "
+                        "COMMANDLINE_ARGS and remove `--disable-nan-check`; InvokeAI: set VAE Precision to fp32; "
+                        "diffusers: `pipe.vae.to(torch.float32)` (or "
+                        "`AutoencoderKL.from_pretrained(\"madebyollin/sdxl-vae-fp16-fix\", torch_dtype=torch.float16)` "
+                        "passed as `vae=`)"),
+                "details": {"named": sdxl_black}}
     vae_black = g.get("vae_black") or g.get("vae_black2")
     if vae_black and not (_fact(ctx, "other_framework") or _fact(ctx, "gpu_framework_other")):
         # round 722: the writer places the black output at the VAE / decoder (`with the new decoder every output comes

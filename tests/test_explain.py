@@ -32359,6 +32359,39 @@ def test_round635_browser_side_tls_bytes_need_comfyui_and_page_script_look_alike
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round734_sdxl_named_with_black_output_reads_its_fp16_vae():
+    """Round 734 (VAE files and VAE decode/encode failures in ComfyUI and diffusers): of ten held-out texts the two
+    that named SDXL beside a black output and no other word of NaN or half precision were missed (InvokeAI#4454
+    `SDXL generates black images`, fixed by fp32 VAE precision; A1111#12019 `Rendering Black images with sdxl` run with
+    `--disable-nan-check`). SDXL named as the subject of the black output, or as what the black images came with, is now
+    read as comfyui.nan-image with the SDXL VAE's float16 overflow in the title and the per-frontend fix (fp32 VAE or the
+    fp16-fix VAE). Silent: the same words on a Mac, through ZLUDA or in another framework (TensorFlow / Keras), a GGML
+    engine (stable-diffusion.cpp), SDXL said to work while another model goes black, and benign lines naming SDXL."""
+    read = (
+        "[bug]: SDXL generates black images\n\n### OS\n\nWindows\n\n### GPU\n\ncuda\n",
+        "[Issue]: SDXL 1.0 Producing Black Images\nEverything returned a black image with no errors in the console.\n",
+        "Rendering Black images with sdxl\nset COMMANDLINE_ARGS= --xformers --disable-nan-check\n",
+        "Since updating, sd_xl gives only black images on my RTX 3060 (Linux, /home/me/ComfyUI/main.py)\n",
+        "I always get black output using SDXL in diffusers: pipe = StableDiffusionXLPipeline.from_pretrained(...)\n",
+    )
+    for text in read:
+        m = one(text, "comfyui.nan-image")
+        assert ids(text) == ["comfyui.nan-image"], (text, ids(text))
+        assert "SD" in m["title"] and "VAE overflowed" in m["title"], m["title"]
+        assert "sdxl-vae-fp16-fix" in m["fix"] and "--no-half-vae" in m["fix"], m["fix"]
+    silent = (
+        "SDXL produces black output images when given a starting image\nTested on MacBook Pro M2 Pro with cpu+gpu mode.\n",
+        "ComfyUI-Zluda: SDXL generates black images on my RX 6800 XT\n",
+        "import keras\nimport tensorflow as tf\nSDXL returns black images with the Keras port on my GPU\n",
+        "./sd.exe --model sd_xl_base_1.0.safetensors: stable-diffusion.cpp SDXL generates black images\n",
+        "SDXL works fine, but FLUX gives black images\n",
+        "Requested to load SDXLClipModel\nloaded completely 9.5367431640625e+25 1560.802734375 True\n",
+        "model_type EPS\nUsing pytorch attention in VAE\nRequested to load SDXL\nPrompt executed in 12.31 seconds\n",
+    )
+    for text in silent:
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round654_tokenizer_protobuf_unboundlocal_and_none_slow_tokenizer():
     """Round 654 (tokenizers and text encoder loading) found two forms of a package missing under transformers' SentencePiece
     tokenizers that explain did not read: transformers 4.32-4.33 without protobuf stop in `sentencepiece_model_pb2`'s
