@@ -7443,6 +7443,31 @@ def _nvidia_only(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
     return {}
 
 
+@_interp("dkms_kernel")
+def _dkms_kernel(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """nvidia.dkms-build-failed: ``nvidia_only``; where modprobe found no NVIDIA module for the running kernel and the
+    paste shows nvidia.ko only under another kernel's /lib/modules (round 735: a .run install without DKMS after a
+    kernel update, NVIDIA/nvidia-docker#365), both kernels go into the title and the fix rebuilds the module for the
+    running one."""
+    if _off_nvidia_anywhere(ctx):
+        return None
+    run_k, mod_k = (g.get("run_k") or "")[:60], (g.get("mod_k") or "")[:60]
+    if not (g.get("nomod") and run_k and mod_k) or run_k == mod_k:
+        return {}
+    return {
+        "title": (f"modprobe finds no NVIDIA kernel module for the running kernel {run_k}: nvidia.ko was built only "
+                  f"for {mod_k}, so the driver does not load after the kernel update"),
+        "details": {"running_kernel": run_k, "module_kernel": mod_k},
+        "fix": ("Build the NVIDIA module for the running kernel: install its headers (Ubuntu/Debian: `sudo apt install "
+                "linux-headers-$(uname -r) dkms`; Fedora/RHEL: `sudo dnf install kernel-devel-$(uname -r)`), then "
+                "`sudo dkms autoinstall -k $(uname -r)` for a packaged driver, or rerun NVIDIA's .run installer with "
+                "`--dkms` (it installs the module for the running kernel only, and with DKMS rebuilds it on each "
+                "kernel update); reboot and check `nvidia-smi` and `python -c \"import torch; "
+                "print(torch.cuda.is_available())\"`. Until then the previous kernel (GRUB: Advanced options) still "
+                f"has the module for {mod_k}"),
+    }
+
+
 @_interp("dynamo_python")
 def _dynamo_python(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     """torch.dynamo-python-unsupported: silent on a Mac / AMD / Intel setup (round 725: Homebrew's Python 3.11 under an

@@ -23097,6 +23097,54 @@ def test_round636_half_on_cpu_unquoted_op():
         assert "gpu.no-bf16" not in ids(text), (text, ids(text))
 
 
+def test_round735_nvidia_module_built_for_another_kernel():
+    r"""Round 735 (the NVIDIA driver on Linux failing before any program runs (second pass)): Secure Boot's `Key was
+    rejected by service`, the NVRM API mismatch and NVML's driver/library mismatch were read already; missed (read as
+    torch.no-driver) was modprobe finding no NVIDIA module for the running kernel while the paste shows nvidia.ko
+    built only under another kernel's /lib/modules (NVIDIA/nvidia-docker#365: a .run install without DKMS, nvidia.ko
+    under 3.13.0-88-generic, the machine booted 3.13.0-116-generic). That is nvidia.dkms-build-failed, with both
+    kernels (from modprobe's `in directory /lib/modules/<kernel>`, `uname -a` or `uname -r`) in the title. Silent or
+    left to torch.no-driver: `Module nvidia not found` alone, the module under the running kernel itself, another
+    module (amdgpu), an AMD or Mac setup, and benign module lines."""
+    sig = "nvidia.dkms-build-failed"
+    for text, run_k, mod_k in (
+            ("$ sudo modprobe nvidia\nmodprobe: FATAL: Module nvidia not found in directory /lib/modules/6.8.0-45-generic\n"
+             "$ find /lib/modules -name 'nvidia.ko*'\n/lib/modules/6.5.0-41-generic/updates/dkms/nvidia.ko\n",
+             "6.8.0-45-generic", "6.5.0-41-generic"),
+            ("modprobe: FATAL: Module nvidia not found.\n$ uname -r\n5.15.0-91-generic\n"
+             "$ ls /lib/modules/*/kernel/drivers/video/nvidia.ko\n/lib/modules/5.15.0-88-generic/kernel/drivers/video/nvidia.ko\n",
+             "5.15.0-91-generic", "5.15.0-88-generic"),
+            ("modprobe: FATAL: Module nvidia not found in directory /lib/modules/6.11.5-300.fc41.x86_64\n"
+             "[user@fedora ~]$ ls /lib/modules/6.10.12-200.fc40.x86_64/extra/nvidia/nvidia.ko.xz\n"
+             "/lib/modules/6.10.12-200.fc40.x86_64/extra/nvidia/nvidia.ko.xz\ntorch.cuda.is_available() False\n",
+             "6.11.5-300.fc41.x86_64", "6.10.12-200.fc40.x86_64"),
+            ("$ nvidia-smi\nmodprobe: FATAL: Module nvidia not found.\nNVIDIA-SMI has failed because it couldn't communicate "
+             "with the NVIDIA driver.\n$ uname -a\nLinux gpu01 3.13.0-116-generic #163-Ubuntu SMP Fri Mar 31 x86_64 GNU/Linux\n"
+             "/lib/modules/3.13.0-88-generic/kernel/drivers/video/nvidia.ko\n",
+             "3.13.0-116-generic", "3.13.0-88-generic")):
+        got = ids(text)
+        assert got and got[0] == sig, (text, got)
+        m = one(text, sig)
+        assert run_k in m["title"] and mod_k in m["title"], m["title"]
+        assert m["details"] == {"running_kernel": run_k, "module_kernel": mod_k}, m["details"]
+    # modprobe's line alone, or the module under the running kernel itself, stays torch.no-driver
+    for text in ("modprobe: FATAL: Module nvidia not found.\nNVIDIA-SMI has failed because it couldn't communicate with "
+                 "the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.\n",
+                 "modprobe: FATAL: Module nvidia not found in directory /lib/modules/6.8.0-45-generic\n"
+                 "/lib/modules/6.8.0-45-generic/kernel/drivers/video/nvidia.ko\n"):
+        assert sig not in ids(text) and "torch.no-driver" in ids(text), (text, ids(text))
+    for text in ("modprobe: FATAL: Module amdgpu not found in directory /lib/modules/6.8.0-45-generic\n"
+                 "/lib/modules/6.5.0-41-generic/updates/dkms/amdgpu.ko\nROCm 6.1 on an AMD Radeon RX 7900 XTX\n",
+                 "AMD Radeon RX 7900 XTX, ROCm 6.1, torch 2.4.0+rocm6.1\nmodprobe: FATAL: Module nvidia not found in "
+                 "directory /lib/modules/6.8.0-45-generic\n/lib/modules/6.5.0-41-generic/updates/dkms/nvidia.ko\n",
+                 "Apple M2 Max, macOS 14.5, mps\nmodprobe: FATAL: Module nvidia not found.\nLinux host 6.8.0-45-generic #45 SMP\n"
+                 "/lib/modules/6.5.0-41-generic/updates/dkms/nvidia.ko\n",
+                 "[    3.1] nvidia: loading out-of-tree module taints kernel.\n"
+                 "/lib/modules/6.5.0-41-generic/updates/dkms/nvidia.ko\nTotal VRAM 24564 MB, total RAM 64000 MB\n",
+                 "Aug 04 19:34:09 linux-tuxedo dkms.systemd[1627]: modprobe: ERROR: could not insert 'clevo_acpi': Key was "
+                 "rejected by service\n"):
+        assert sig not in ids(text), (text, ids(text))
+
 def test_round683_functional_tensor_named_in_words_and_torchvision_version():
     r"""Round 683 (popular custom-node dependencies that fail to install or import): basicsr's import of
     `torchvision.transforms.functional_tensor` was read from Python's `No module named` line; missed were reports that
