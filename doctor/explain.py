@@ -6823,10 +6823,23 @@ def _not_a_model(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
             return None
         return {"title": "The checkpoint is cut off: pickle found its data truncated when torch.load read it (a download "
                          "that stopped early or a damaged copy)", "details": {"read": "pickle data was truncated"}}
+    if g.get("underflow"):
+        # round 736: pickle's `unpickling stack underflow`: the file's first opcode pops from an empty stack, so its
+        # bytes are no pickle. torch.load of a released checkpoint: a damaged or partial download (maintainers of
+        # PointLSTM and MVDepthNet: download it again), read on the writer's quote of the error too, as the `invalid
+        # load key` wordings are. Not from a DataLoader worker (a pipe), beside another framework or a Mac / AMD /
+        # Intel setup; nor where a node pack torch.loads a safetensors file (a .sft name, ComfyUI-UNO's
+        # custom_load_ae): the file is whole, the loader's code reads it with the wrong reader
+        if (near.get("data_loader_frame") or near.get("other_framework") or _off_nvidia_anywhere(ctx)
+                or ((near.get("sft_named") or near.get("uno_ae_loader")) and not near.get("lfs_pointer"))):
+            return None
+        return {"title": "The checkpoint is not a readable torch file: its first bytes are no pickle (`unpickling stack "
+                         "underflow`), a damaged or partial download",
+                "details": {"read": "unpickling stack underflow"}}
     if g.get("lfs") or (g.get("why") and _near(ctx).get("lfs_pointer")):  # the LFS message, or safetensors' header error beside it
         key = "v"
-    if re.fullmatch(r"\\x[0-9a-fA-F]{2}", key) and key.lower() not in ("\\x0a", "\\x0d") and near.get("sft_named") \
-            and not near.get("lfs_pointer"):
+    if re.fullmatch(r"\\x[0-9a-fA-F]{2}", key) and key.lower() not in ("\\x0a", "\\x0d") \
+            and (near.get("sft_named") or near.get("uno_ae_loader")) and not near.get("lfs_pointer"):
         # Round 536: a binary first byte while a .sft file is being loaded: a safetensors file (its first bytes are the
         # header's length) read with torch.load by a loader that takes only `.safetensors` names as safetensors (a node
         # pack's own FLUX loader); the file is whole and ComfyUI's own loaders read .sft as safetensors: not claimed

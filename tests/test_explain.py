@@ -23428,6 +23428,56 @@ def test_round637_windows_long_path_wordings():
         "\\\\licenses\\\\third_party\\\\kineto\\\\libkineto\\\\third_party\\\\dynolog\\\\third_party'", pip_sig)
 
 
+def test_round736_unpickling_stack_underflow():
+    r"""Round 736 (model files that fail to open: safetensors, torch.load and pickle errors (second pass)): pickle's
+    `unpickling stack underflow` had no reading at all. torch.load of a released checkpoint whose first opcode pops
+    from an empty stack is a file whose bytes are no pickle: a damaged or partial download (PointLSTM's and
+    MVDepthNet's maintainers: download it again), now read as download.not-a-model with a torch.load frame or on
+    the writer's own quote of the error. Look-alikes stay silent: a node pack torch.loading the FLUX VAE, a
+    safetensors file (ComfyUI-UNO's custom_load_ae, a .sft name), a DataLoader worker's pipe, Python's pickle.load of
+    a program's data file, another framework, a Mac, and a benign log line."""
+    sig = "download.not-a-model"
+    for text in (
+            # Linux, torch 1.x _load frame
+            "  File \"/home/u/miniconda3/envs/x/lib/python3.8/site-packages/torch/serialization.py\", line 564, in _load\n"
+            "    magic_number = pickle_module.load(f, **pickle_load_args)\n_pickle.UnpicklingError: unpickling stack underflow\n",
+            # Windows, torch 2.x _legacy_load frame under ComfyUI portable
+            "  File \"D:\\ComfyUI_windows_portable\\python_embeded\\Lib\\site-packages\\torch\\serialization.py\", line 1628, "
+            "in _legacy_load\n    magic_number = pickle_module.load(f, **pickle_load_args)\n"
+            "_pickle.UnpicklingError: unpickling stack underflow\n",
+            # the writer's quote of the error alone
+            'when I try to run it an error pops up "_pickle.UnpicklingError: unpickling stack underflow". Can you help?',
+            # a program's own wording around torch.load
+            "Error loading weights: unpickling stack underflow\n    weights = torch.load(file_path, map_location='cpu')"):
+        m = one(text, sig)
+        assert m["details"]["read"] == "unpickling stack underflow", m["details"]
+        assert "stack underflow" in m["title"], m["title"]
+    for text in (
+            # a node pack's VAE loader torch.loading a safetensors VAE (ComfyUI-UNO), by its frame or by a .sft name
+            "  File \"C:\\ComfyUI\\custom_nodes\\ComfyUI-UNO\\nodes\\comfy_nodes.py\", line 99, in custom_load_ae\n"
+            "    sd = torch.load(ae_path, map_location=str(device))\n"
+            "_pickle.UnpicklingError: unpickling stack underflow\n",
+            "Loading AutoEncoder from B:\\ComfyUI\\models\\vae\\Flux\\flux_vae.sft\n"
+            "Error loading UNO model: unpickling stack underflow\n",
+            # a DataLoader worker's pipe
+            "  File \"/usr/lib/python3.10/multiprocessing/connection.py\", line 256, in recv\n"
+            "    return _ForkingPickler.loads(buf.getbuffer())\n"
+            "  File \"/usr/lib/python3.10/site-packages/torch/utils/data/dataloader.py\", line 1, in _next_data\n"
+            "_pickle.UnpicklingError: unpickling stack underflow\n",
+            # Python's own pickle of a program's data file
+            "    data = pickle.load(open('train_features.pkl', 'rb'))\n_pickle.UnpicklingError: unpickling stack underflow\n",
+            # another framework
+            "import tensorflow as tf\nmodel = tf.keras.models.load_model(path)\n"
+            "_pickle.UnpicklingError: unpickling stack underflow\n",
+            # a Mac
+            "MacBook Pro M2, torch mps backend\n    state = torch.load('model.pt', map_location='mps')\n"
+            "_pickle.UnpicklingError: unpickling stack underflow\n",
+            # benign lines
+            "Loading checkpoint shards: 100%|##########| 2/2 [00:00<00:00, 3.20it/s]\nPrompt executed in 4.65 seconds\n"):
+        assert sig not in ids(text), (text, ids(text))
+
+
+
 def test_round671_silent_exit_wordings():
     r"""Round 671 (processes that die without a Python traceback: segmentation faults, Windows access violations
     (0xC0000005, 3221225477), exit codes -9 / 137, ComfyUI or Python closing with no error): the shell's bare `Killed`
