@@ -14681,6 +14681,48 @@ def _typing_ext_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dic
     return out
 
 
+_PIL_SINCE = {"IFD": "9.4", "Base": "9.4", "GPS": "9.4", "Interop": "9.4", "LightSource": "9.4",
+              "Resampling": "9.1", "Transpose": "9.1", "Transform": "9.1", "Dither": "9.1", "Palette": "9.1"}
+
+
+@_interp("pillow_old")
+def _pillow_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
+    """`cannot import name 'IFD' from 'PIL.ExifTags' (PATH)` / `module 'PIL.Image' has no attribute 'Resampling'`:
+    a Pillow older than the release that added the name, in ComfyUI's Python (a node pack's import) or a torch /
+    diffusers program's. `(unknown location)` is a broken install (its own row); no sign of the stack, or an AMD / Intel
+    / Mac setup: dropped. The title names the release and, from PATH, which Python holds the old Pillow."""
+    path = (g.get("path") or "").strip()
+    if path and "unknown location" in path.lower():
+        return None
+    near = _near(ctx)
+    if not (_comfy_sign(near) or near.get("comfy_func") or near.get("torch_path") or near.get("stack_loader_frame")):
+        return None
+    if _off_nvidia(ctx):
+        return None
+    name = (g.get("name") or g.get("attr") or "").strip()
+    since = _PIL_SINCE.get(name, "9.4")
+    where = "PIL.ExifTags" if g.get("name") else "PIL.Image"
+    out: dict[str, Any] = {"details": {"name": f"{where}.{name}", "since": since}}
+    py = ""
+    if path:
+        out["details"]["path"] = path
+        low = path.lower()
+        if "python_embeded" in low:
+            py = "ComfyUI portable's python_embeded"
+        elif re.search(r"[\\/]\.?venv[\\/]", low) or re.search(r"[\\/]env[\\/]lib", low):
+            py = "the venv"
+    out["title"] = (f"Pillow in {py or 'this Python'} is older than {since}: it has no `{where}.{name}`, which the "
+                    "node pack or program uses")
+    if "python_embeded" in path.lower():
+        out["fix"] = ("Upgrade Pillow in the portable's Python, from the ComfyUI_windows_portable folder: "
+                      "`python_embeded\\python.exe -m pip install -U \"pillow>=9.5\"`, then check "
+                      "`python_embeded\\python.exe -c \"from PIL.ExifTags import IFD; import PIL; print(PIL.__version__)\"`. "
+                      "When it still fails: `python_embeded\\python.exe -m pip uninstall -y PIL Pillow-PIL pillow` and "
+                      "`python_embeded\\python.exe -m pip install \"pillow>=9.5\"`; add `pillow` to `downgrade_blacklist` "
+                      "in ComfyUI\\user\\default\\ComfyUI-Manager\\config.ini")
+    return out
+
+
 @_interp("protobuf_pb2")
 def _protobuf_pb2(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[str, Any] | None:
     near = _near(ctx)

@@ -24125,6 +24125,64 @@ def test_round638_bare_eof_count_under_torch_load():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round737_pillow_too_old_for_node_pack():
+    r"""Round 737 (ComfyUI-Manager installing and updating node packs (second pass)): a node pack installed from the
+    Manager that fails to import with `cannot import name 'IFD' from 'PIL.ExifTags' (...site-packages\PIL\ExifTags.py)`
+    (Crystools #26 on portable, #40 in a venv) was missed: the Pillow in ComfyUI's Python is older than 9.4, the release
+    that added the ExifTags enums. Now python.pillow-too-old reads it, and the same for `module 'PIL.Image' has no
+    attribute 'Resampling'` (Pillow 9.1), with the release and the Python (portable, venv) in the title. With no sign
+    of the stack, on a Mac or AMD setup, for `ANTIALIAS` (Pillow too new) and for `(unknown location)` it stays silent,
+    as do the round's look-alikes (the Manager's own git_helper.py path bug, a pack's install script, pip freeze)."""
+    sig = "python.pillow-too-old"
+    for text, want in (
+            ("  File \"/home/u/ComfyUI/custom_nodes/ComfyUI-Crystools/nodes/image.py\", line 12, in <module>\n"
+             "    from PIL.ExifTags import TAGS, GPSTAGS, IFD\nImportError: cannot import name 'IFD' from "
+             "'PIL.ExifTags' (/home/u/ComfyUI/venv/lib/python3.10/site-packages/PIL/ExifTags.py)\n",
+             "Pillow in the venv is older than 9.4: it has no `PIL.ExifTags.IFD`"),
+            ("Cannot import D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\ComfyUI-Crystools module for custom "
+             "nodes: cannot import name 'GPS' from 'PIL.ExifTags' (D:\\ComfyUI_windows_portable\\python_embeded\\lib\\"
+             "site-packages\\PIL\\ExifTags.py)",
+             "Pillow in ComfyUI portable's python_embeded is older than 9.4: it has no `PIL.ExifTags.GPS`"),
+            ("  File \"C:\\ComfyUI\\custom_nodes\\x\\nodes.py\", line 5, in <module>\n    img.resize((64, 64), "
+             "Image.Resampling.LANCZOS)\nAttributeError: module 'PIL.Image' has no attribute 'Resampling'\n\nCannot "
+             "import C:\\ComfyUI\\custom_nodes\\x module for custom nodes: module 'PIL.Image' has no attribute "
+             "'Resampling'",
+             "Pillow in this Python is older than 9.1: it has no `PIL.Image.Resampling`")):
+        m = one(text, sig)
+        assert ids(text)[0] == sig, (text, ids(text))
+        assert m["title"].startswith(want), m["title"]
+    assert "python_embeded\\python.exe -m pip install -U" in one(
+        "Cannot import D:\\ComfyUI_windows_portable\\ComfyUI\\custom_nodes\\c module for custom nodes: cannot import "
+        "name 'IFD' from 'PIL.ExifTags' (D:\\ComfyUI_windows_portable\\python_embeded\\lib\\site-packages\\PIL\\"
+        "ExifTags.py)", sig)["fix"]
+    for text in (
+            "ImportError: cannot import name 'IFD' from 'PIL.ExifTags' (/usr/lib/python3/dist-packages/PIL/ExifTags.py)",
+            "Cannot import /Users/me/ComfyUI/custom_nodes/ComfyUI-Crystools module for custom nodes: cannot import name "
+            "'IFD' from 'PIL.ExifTags' (/Users/me/ComfyUI/venv/lib/python3.11/site-packages/PIL/ExifTags.py)\n"
+            "Device: mps",
+            "pytorch version: 2.6.0+rocm6.2\nDevice: cuda:0 AMD Radeon RX 7700 XT : native\nCannot import "
+            "/home/l/ComfyUI/custom_nodes/ComfyUI-Crystools module for custom nodes: cannot import name 'IFD' from "
+            "'PIL.ExifTags' (/home/l/ComfyUI/venv/lib/python3.12/site-packages/PIL/ExifTags.py)",
+            "Cannot import C:\\ComfyUI\\custom_nodes\\x module for custom nodes: module 'PIL.Image' has no attribute "
+            "'ANTIALIAS'",
+            "  File \"E:\\ComfyUI_windows_portable\\ComfyUI\\comfy\\utils.py\", line 7, in <module>\n    from PIL import "
+            "Image\nImportError: cannot import name 'UnidentifiedImageError' from 'PIL' (unknown location)",
+            "Download: git clone 'https://github.com/twri/sdxl_prompt_styler'\n[!] C:\\ComfyUI_windows_portable\\"
+            "python_embeded\\python.exe: can't open file 'C:\\\\ComfyUI_windows_portable\\\\ComfyUI\\\\custom_nodes\\\\"
+            "git_helper.py': [Errno 2] No such file or directory",
+            "[!] ERROR: Could not open requirements file: [Errno 2] No such file or directory: ' requirements/"
+            "framework.txt'\ninstall script failed: https://github.com/modelscope/scepter\n[ComfyUI-Manager] "
+            "Installation failed:",
+            "0it [00:00, ?it/s]Cmd('git') failed due to: exit code(3221225725)"):
+        assert sig not in ids(text), (text, ids(text))
+    for text in (
+            "[!] ERROR: Could not open requirements file: [Errno 2] No such file or directory: ' requirements/"
+            "framework.txt'\ninstall script failed: https://github.com/modelscope/scepter\n[ComfyUI-Manager] "
+            "Installation failed:",
+            "0it [00:00, ?it/s]Cmd('git') failed due to: exit code(3221225725)"):
+        assert not ids(text), (text, ids(text))
+
+
 def test_round672_huggingface_cli_gone_and_xet_download_died():
     r"""Round 672 (Hugging Face's 2025-2026 changes: hf_xet and Xet storage downloads, the hf CLI replacing
     huggingface-cli, huggingface_hub 1.0 removals, transformers and diffusers reading them): hf.cli-missing read the
