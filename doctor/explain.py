@@ -7714,6 +7714,14 @@ def _disk_offload(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[
                 "either torch sees no CUDA GPU (a CPU-only torch build, `python -c \"import torch; "
                 "print(torch.cuda.is_available())\"` prints False) or a `max_memory` setting left the GPU and RAM "
                 "nothing."}
+    if g.get("offmods"):
+        # round 738: accelerate before 0.20 (big_modeling.dispatch_model) names the submodules it planned on disk
+        mods = [m.rstrip(".") for m in g["offmods"].split(", ") if m.rstrip(".")]
+        shown = ", ".join(mods[:3]) + (", ..." if len(mods) > 3 else "")
+        return {"title": (f"device_map found no room for {len(mods)} submodule{'s' if len(mods) != 1 else ''} ({shown}) "
+                          f"on the GPU or in RAM: accelerate planned {'them' if len(mods) != 1 else 'it'} on disk and asks for an "
+                          "`offload_dir`"),
+                "details": {"wording": "accelerate dispatch_model", "offloaded": len(mods), "first": mods[0]}}
     return {"details": {"wording": "accelerate"}}
 
 
@@ -15300,6 +15308,24 @@ def _dep_too_old(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[s
                 "fix": (f"Upgrade them together in the Python that runs Klein: `python -m pip install -U transformers {lib}` "
                         "(ComfyUI portable: `python_embeded\\python.exe -m pip install -U transformers " + lib + "`)"),
                 "details": {"library": lib, "transformers_module": f"transformers.{sub}"}}
+    if g.get("accoff") and not g.get("accname"):
+        # round 738: accelerate's model-offload helpers (cpu_offload_with_hook, hooks.CpuOffload; both accelerate 0.17)
+        # missing with no importing frame in view: diffusers' enable_model_cpu_offload and loaders import them, so the
+        # accelerate of that Python predates 0.17; a Mac / AMD / Intel setup is not claimed
+        if _off_nvidia_anywhere(ctx):
+            return None
+        name, mod = g["accoff"], "accelerate" + (g.get("accmod") or "")
+        return {"title": (f"The installed accelerate has no `{name}` ({mod}): it is older than 0.17, which diffusers' "
+                          "model CPU offload (`enable_model_cpu_offload`) and its loaders need"),
+                "cause": (f"`{name}` arrived in accelerate 0.17; diffusers imports it for `enable_model_cpu_offload()` "
+                          "(and its LoRA / IP-Adapter loaders), so an accelerate older than that in the Python that runs "
+                          "the pipeline (left behind by an earlier install, pinned by an extension's requirements, or "
+                          "preinstalled by a notebook image) makes the import fail."),
+                "fix": ("Upgrade accelerate in the Python that runs Klein: `python -m pip install -U \"accelerate>=0.17\"` "
+                        "(better: `python -m pip install -U accelerate diffusers`; ComfyUI portable: "
+                        "`python_embeded\\python.exe -m pip install -U accelerate`), then restart the program; "
+                        "`python -m pip show accelerate` shows the version"),
+                "details": {"missing_name": name, "module": mod, "needs": "accelerate>=0.17"}}
     if g.get("accname"):
         # diffusers / peft import a helper of the accelerate of their own era: the installed accelerate is older
         name, mod, via = g["accname"], "accelerate" + (g.get("accmod") or ""), (g.get("via") or "diffusers").split(".")[0]

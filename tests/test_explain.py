@@ -24527,6 +24527,57 @@ def test_round639_nvrm_api_and_gsp_firmware_mismatch_smi_retold():
         assert ids(text) == [], (text, ids(text))
 
 
+def test_round738_accelerate_offload_helpers_and_dispatch_offload_dir():
+    r"""Round 738 (diffusers memory features: CPU offload, sequential and group offloading, VAE tiling and slicing, quantization configs):
+    an accelerate older than 0.17 told only by the failed import of its model-offload helpers, with no diffusers frame
+    in view (`ImportError: cannot import name 'cpu_offload_with_hook' from 'accelerate'`, `cannot import name
+    'CpuOffload' from 'accelerate.hooks'`), was unread; it is python.dep-too-old with the helper's name and the 0.17
+    floor in the headline. accelerate's older wording of a device_map that planned modules on disk (`We need an
+    `offload_dir` to dispatch this model according to this `device_map`, the following submodules need to be
+    offloaded: ...`, big_modeling.dispatch_model) was unread; it is transformers.disk-offload with the number and the
+    first names of the submodules in the headline. Silent: the same words on a Mac or an AMD setup, another accelerate
+    name, and code that merely imports or calls the helpers."""
+    for text, name, mod in (
+            ("ImportError: cannot import name 'cpu_offload_with_hook' from 'accelerate' "
+             "(/usr/local/lib/python3.10/dist-packages/accelerate/__init__.py)\n", "cpu_offload_with_hook", "(accelerate)"),
+            ("Traceback (most recent call last):\n  File \"C:\\sd\\venv\\lib\\site-packages\\mytool\\run.py\", line 5, in "
+             "<module>\n    from accelerate import cpu_offload_with_hook\nImportError: cannot import name "
+             "'cpu_offload_with_hook' from 'accelerate' (C:\\sd\\venv\\lib\\site-packages\\accelerate\\__init__.py)\n",
+             "cpu_offload_with_hook", "(accelerate)"),
+            ("ImportError: cannot import name 'CpuOffload' from 'accelerate.hooks' "
+             "(/opt/conda/lib/python3.10/site-packages/accelerate/hooks.py)\n", "CpuOffload", "(accelerate.hooks)")):
+        m = one(text, "python.dep-too-old")
+        assert ids(text)[:1] == ["python.dep-too-old"], (text, ids(text))
+        assert name in m["title"] and mod in m["title"] and "0.17" in m["title"], m["title"]
+        assert "python -m pip install -U" in m["fix"] and "accelerate" in m["fix"], m["fix"]
+    for text, count, first in (
+            ("ValueError: We need an `offload_dir` to dispatch this model according to this `device_map`, the following "
+             "submodules need to be offloaded: base_model.model.model.layers.27, base_model.model.model.layers.28, "
+             "base_model.model.model.norm, base_model.model.lm_head.\n", "4 submodules", "base_model.model.model.layers.27"),
+            ("  File \"C:\\Users\\me\\venv\\Lib\\site-packages\\accelerate\\big_modeling.py\", line 342, in dispatch_model\n"
+             "    raise ValueError(\nValueError: We need an `offload_dir` to dispatch this model according to this "
+             "`device_map`, the following submodules need to be offloaded: transformer.h.30\n", "1 submodule",
+             "transformer.h.30"),
+            ("ValueError: We need an offload_dir to dispatch this model according to this device_map, the following "
+             "submodules need to be offloaded: model.norm, lm_head\n", "2 submodules", "model.norm")):
+        m = one(text, "transformers.disk-offload")
+        assert ids(text)[:1] == ["transformers.disk-offload"], (text, ids(text))
+        assert count in m["title"] and first in m["title"], m["title"]
+    for text in (
+            "ImportError: cannot import name 'cpu_offload_with_hook' from 'accelerate' "
+            "(/Users/me/miniconda3/lib/python3.10/site-packages/accelerate/__init__.py)\nApple M2, mps\n",
+            "ROCm 6.1 torch 2.3.0+rocm6.0 AMD Radeon RX 7900 XTX\nImportError: cannot import name 'cpu_offload_with_hook' "
+            "from 'accelerate' (/home/u/venv/lib/python3.10/site-packages/accelerate/__init__.py)\n",
+            "ImportError: cannot import name 'dispatch_model' from 'accelerate' "
+            "(/usr/lib/python3/dist-packages/accelerate/__init__.py)\n",
+            "from accelerate import cpu_offload_with_hook\npipe.enable_model_cpu_offload()\n",
+            "ValueError: We need an `offload_dir` to dispatch this model according to this `device_map`, the following "
+            "submodules need to be offloaded: lm_head\nMacBook Pro M1 mps\n",
+            "torch 2.2.0+rocm5.7 on Radeon RX 6800\nValueError: We need an `offload_dir` to dispatch this model according "
+            "to this `device_map`\n"):
+        assert ids(text) == [], (text, ids(text))
+
+
 def test_round526_klein_sixth_pass_header_hostbuf_pause_kinds():
     r"""Round 526 (FLUX.2 [klein] 4B / 9B and FLUX.2 [dev] errors users posted in 2026, sixth pass): safetensors'
     `InvalidHeaderDeserialization` variant quoted bare by a writer (case as safetensors prints it) beside a loader
