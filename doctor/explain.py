@@ -2094,8 +2094,7 @@ def _ended_release(tag: str) -> tuple[str, str]:
     """The last torch an ended CUDA index serves and its torchvision (manifests/wheels.toml [[ended_index]] and the
     companion table: cu118 -> (`2.7.1`, `0.22.1`)); ("", "") where the index is not listed."""
     from . import platform_rules as pr
-    last = next((str(r.get("last_torch") or "") for r in _manifest_part("wheels", "ended_index", [])
-                 if r.get("tag") == tag), "")
+    last = _cu_line_last().get(tag.lower(), "")
     try:
         vision = str((pr.companions(last) or {}).get("torchvision") or "") if last else ""
     except (manifests.ManifestError, KeyError, TypeError, ValueError):
@@ -2503,10 +2502,10 @@ def _named_driver_fix(ctx: dict[str, Any]) -> str | None:
     if smi is not None:
         major, cuda = int(smi), _fact(ctx, "smi_cuda")
     else:
-        parts = _fact(ctx, "driver_named").lstrip("v").split(".")
-        if len(parts) < 2 or not (parts[0].isdigit() and parts[1].isdigit()):
+        from . import platform_rules as pr
+        drv = pr.driver_tuple(_fact(ctx, "driver_named").lstrip("v"))
+        if not drv or len(drv) < 2:
             return None
-        drv = (int(parts[0]), int(parts[1]))
         system = "windows" if _fact(ctx, "windows_os") else "linux"
         runs = [int(v) for v, floor in _cuda_driver_floors(system) if v >= 11 and v == int(v) and drv >= floor]
         if not runs:
@@ -6529,9 +6528,9 @@ def _index_cuda(g: dict[str, str], cat: Catalog, ctx: dict[str, Any]) -> dict[st
     return {"title": title, "details": d}
 
 
-@functools.lru_cache(maxsize=1)
 def _cu_line_last() -> dict[str, str]:
-    """The last torch each ended CUDA index serves (manifests/wheels.toml ended_index): `cu121` -> `2.5.1`."""
+    """The last torch each ended CUDA index serves (manifests/wheels.toml ended_index): `cu121` -> `2.5.1`. Not cached
+    here: manifests.load is, and a cache of its own would keep a table an override (a test) has replaced."""
     rows = _manifest_part("wheels", "ended_index", [])
     return {str(r["tag"]).lower(): str(r["last_torch"]) for r in rows if isinstance(r, dict) and r.get("tag")
             and r.get("last_torch")}
